@@ -1,0 +1,476 @@
+import type { Knex } from 'knex';
+import type { ClaimCategory } from '../../workflows/reference.ts';
+
+/** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
+export interface CaseRecord {
+  id: number;
+  track: 'arbitration' | 'mediation';
+  state: string;
+  receivedOn: string;
+  postmarkOn: string | null;
+  channel: string;
+  district: string;
+  facts: string | null;
+  procedure: 'ordinary' | 'simple';
+  collective: boolean;
+  wageArrears: boolean;
+  caseNo: string | null;
+  caseYear: number | null;
+  caseSerial: number | null;
+  acceptedOn: string | null;
+  closureMode: string | null;
+  closedOn: string | null;
+  finality: string | null;
+  snapshot: unknown;
+  machineVersion: number | null;
+  version: number;
+  linkedCaseId: number | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  parties: PartyRecord[];
+  claims: ClaimRecord[];
+}
+
+export interface AgentRecord {
+  id?: number;
+  name: string;
+  kind: string;
+  unit: string | null;
+  phone: string | null;
+}
+
+export interface PartyRecord {
+  id?: number;
+  side: 'applicant' | 'respondent' | 'third_party';
+  kind: 'person' | 'organization';
+  name: string;
+  idNumber: string | null;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  ethnicity: string | null;
+  phone: string | null;
+  address: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  legalRepresentativeTitle: string | null;
+  agents: AgentRecord[];
+}
+
+export interface ClaimRecord {
+  id?: number;
+  seq?: number;
+  category: ClaimCategory;
+  amountFen: number | null;
+  description: string;
+}
+
+/** Columns of `cases` a use case may set. */
+export interface CaseColumns {
+  track?: string;
+  state?: string;
+  receivedOn?: string;
+  postmarkOn?: string | null;
+  channel?: string;
+  district?: string;
+  facts?: string | null;
+  procedure?: string;
+  collective?: boolean;
+  wageArrears?: boolean;
+  caseNo?: string | null;
+  caseYear?: number | null;
+  caseSerial?: number | null;
+  acceptedOn?: string | null;
+  closureMode?: string | null;
+  closedOn?: string | null;
+  finality?: string | null;
+  snapshot?: unknown;
+  machineVersion?: number | null;
+  linkedCaseId?: number | null;
+}
+
+const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
+  track: 'track',
+  state: 'state',
+  receivedOn: 'received_on',
+  postmarkOn: 'postmark_on',
+  channel: 'channel',
+  district: 'district',
+  facts: 'facts',
+  procedure: 'procedure',
+  collective: 'collective',
+  wageArrears: 'wage_arrears',
+  caseNo: 'case_no',
+  caseYear: 'case_year',
+  caseSerial: 'case_serial',
+  acceptedOn: 'accepted_on',
+  closureMode: 'closure_mode',
+  closedOn: 'closed_on',
+  finality: 'finality',
+  snapshot: 'snapshot',
+  machineVersion: 'machine_version',
+  linkedCaseId: 'linked_case_id',
+};
+
+function toRow(c: CaseColumns): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (v === undefined) continue;
+    const col = COLUMN_NAMES[k as keyof CaseColumns];
+    row[col] = k === 'snapshot' ? (v === null ? null : JSON.stringify(v)) : v;
+  }
+  return row;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+type Row = Record<string, any>;
+
+const nOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
+  return {
+    id: Number(r.id),
+    track: r.track,
+    state: r.state,
+    receivedOn: r.received_on,
+    postmarkOn: r.postmark_on ?? null,
+    channel: r.channel,
+    district: r.district,
+    facts: r.facts ?? null,
+    procedure: r.procedure,
+    collective: Boolean(r.collective),
+    wageArrears: Boolean(r.wage_arrears),
+    caseNo: r.case_no ?? null,
+    caseYear: nOrNull(r.case_year),
+    caseSerial: nOrNull(r.case_serial),
+    acceptedOn: r.accepted_on ?? null,
+    closureMode: r.closure_mode ?? null,
+    closedOn: r.closed_on ?? null,
+    finality: r.finality ?? null,
+    snapshot: r.snapshot ? JSON.parse(r.snapshot) : null,
+    machineVersion: nOrNull(r.machine_version),
+    version: Number(r.version),
+    linkedCaseId: nOrNull(r.linked_case_id),
+    createdBy: nOrNull(r.created_by),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export class StaleVersionError extends Error {
+  constructor(readonly currentVersion: number) {
+    super('stale version');
+  }
+}
+
+/** Searchable text: the case number and every party name. */
+function searchText(caseNo: string | null, parties: PartyRecord[]): string {
+  return [caseNo ?? '', ...parties.map((p) => p.name)].join('\u0001');
+}
+
+export interface CaseListFilter {
+  state?: string;
+  track?: string;
+  district?: string;
+  procedure?: string;
+  collective?: boolean;
+  wageArrears?: boolean;
+  q?: string;
+  caseIds?: number[];
+  page: number;
+  pageSize: number;
+}
+
+export interface EventInsert {
+  caseId: number;
+  type: string;
+  occurredOn: string;
+  recordedAt: string;
+  actorId: number | null;
+  actorRole: string | null;
+  actorName: string | null;
+  payload: unknown;
+  stateBefore: string | null;
+  stateAfter: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface EventRecord extends Omit<EventInsert, 'caseId'> {
+  id: number;
+  caseId: number;
+  seq: number;
+}
+
+/** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
+export function createCaseStore() {
+  async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
+    const existing = await trx('parties').where({ case_id: caseId }).select('id');
+    const keep = new Set(parties.filter((p) => p.id).map((p) => p.id));
+    const gone = existing.map((r) => Number(r.id)).filter((id) => !keep.has(id));
+    if (gone.length) {
+      await trx('agents').whereIn('party_id', gone).delete();
+      await trx('parties').whereIn('id', gone).delete();
+    }
+    const seqBySide = new Map<string, number>();
+    for (const p of parties) {
+      const seq = (seqBySide.get(p.side) ?? 0) + 1;
+      seqBySide.set(p.side, seq);
+      const row = {
+        case_id: caseId,
+        side: p.side,
+        seq,
+        kind: p.kind,
+        name: p.name,
+        id_number: p.idNumber,
+        sex: p.sex,
+        birth_date: p.birthDate,
+        ethnicity: p.ethnicity,
+        phone: p.phone,
+        address: p.address,
+        credit_code: p.creditCode,
+        legal_representative: p.legalRepresentative,
+        legal_representative_title: p.legalRepresentativeTitle,
+      };
+      let partyId = p.id;
+      if (partyId) {
+        await trx('parties').where({ id: partyId, case_id: caseId }).update(row);
+        await trx('agents').where({ party_id: partyId }).delete();
+      } else {
+        const [ins] = await trx('parties').insert(row).returning('id');
+        partyId = Number((ins as { id: number }).id);
+        p.id = partyId;
+      }
+      let aseq = 0;
+      for (const a of p.agents) {
+        const [ains] = await trx('agents')
+          .insert({ party_id: partyId, seq: ++aseq, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })
+          .returning('id');
+        a.id = Number((ains as { id: number }).id);
+      }
+    }
+  }
+
+  async function writeClaims(trx: Knex, caseId: number, claims: ClaimRecord[]): Promise<void> {
+    const existing = await trx('claims').where({ case_id: caseId }).select('id');
+    const keep = new Set(claims.filter((c) => c.id).map((c) => c.id));
+    const gone = existing.map((r) => Number(r.id)).filter((id) => !keep.has(id));
+    if (gone.length) await trx('claims').whereIn('id', gone).delete();
+    let seq = 0;
+    for (const c of claims) {
+      const row = { case_id: caseId, seq: ++seq, category: c.category, amount_fen: c.amountFen, description: c.description };
+      c.seq = seq;
+      if (c.id) {
+        await trx('claims').where({ id: c.id, case_id: caseId }).update(row);
+      } else {
+        const [ins] = await trx('claims').insert(row).returning('id');
+        c.id = Number((ins as { id: number }).id);
+      }
+    }
+  }
+
+  async function loadChildren(trx: Knex, caseIds: number[]) {
+    const parties = caseIds.length ? await trx('parties').whereIn('case_id', caseIds).orderBy(['case_id', 'side', 'seq']) : [];
+    const partyIds = parties.map((p) => p.id);
+    const agents = partyIds.length ? await trx('agents').whereIn('party_id', partyIds).orderBy(['party_id', 'seq']) : [];
+    const claims = caseIds.length ? await trx('claims').whereIn('case_id', caseIds).orderBy(['case_id', 'seq']) : [];
+    const agentsBy = new Map<number, AgentRecord[]>();
+    for (const a of agents) {
+      const list = agentsBy.get(Number(a.party_id)) ?? [];
+      list.push({ id: Number(a.id), name: a.name, kind: a.kind, unit: a.unit ?? null, phone: a.phone ?? null });
+      agentsBy.set(Number(a.party_id), list);
+    }
+    const partiesBy = new Map<number, PartyRecord[]>();
+    const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
+    for (const p of parties.sort((a, b) => order[a.side as keyof typeof order] - order[b.side as keyof typeof order] || a.seq - b.seq)) {
+      const list = partiesBy.get(Number(p.case_id)) ?? [];
+      list.push({
+        id: Number(p.id),
+        side: p.side,
+        kind: p.kind,
+        name: p.name,
+        idNumber: p.id_number ?? null,
+        sex: p.sex ?? null,
+        birthDate: p.birth_date ?? null,
+        ethnicity: p.ethnicity ?? null,
+        phone: p.phone ?? null,
+        address: p.address ?? null,
+        creditCode: p.credit_code ?? null,
+        legalRepresentative: p.legal_representative ?? null,
+        legalRepresentativeTitle: p.legal_representative_title ?? null,
+        agents: agentsBy.get(Number(p.id)) ?? [],
+      });
+      partiesBy.set(Number(p.case_id), list);
+    }
+    const claimsBy = new Map<number, ClaimRecord[]>();
+    for (const c of claims) {
+      const list = claimsBy.get(Number(c.case_id)) ?? [];
+      list.push({
+        id: Number(c.id),
+        seq: Number(c.seq),
+        category: c.category,
+        amountFen: nOrNull(c.amount_fen),
+        description: c.description,
+      });
+      claimsBy.set(Number(c.case_id), list);
+    }
+    return { partiesBy, claimsBy };
+  }
+
+  return {
+    async insert(
+      trx: Knex,
+      c: CaseColumns & { parties: PartyRecord[]; claims: ClaimRecord[]; createdBy: number; now: string },
+    ): Promise<number> {
+      const { parties, claims, createdBy, now, ...cols } = c;
+      const [ins] = await trx('cases')
+        .insert({
+          ...toRow(cols),
+          version: 1,
+          created_by: createdBy,
+          created_at: now,
+          updated_at: now,
+          search_text: searchText(null, parties),
+        })
+        .returning('id');
+      const id = Number((ins as { id: number }).id);
+      await writeParties(trx, id, parties);
+      await writeClaims(trx, id, claims);
+      return id;
+    },
+
+    async load(trx: Knex, id: number): Promise<CaseRecord | undefined> {
+      const row = await trx('cases').where({ id }).first();
+      if (!row) return undefined;
+      const { partiesBy, claimsBy } = await loadChildren(trx, [id]);
+      return { ...fromRow(row), parties: partiesBy.get(id) ?? [], claims: claimsBy.get(id) ?? [] };
+    },
+
+    /**
+     * Optimistic update: bumps `version` only if it still equals `expectedVersion`; otherwise throws
+     * StaleVersionError. On PostgreSQL the row lock taken here also serializes concurrent writers.
+     */
+    async update(
+      trx: Knex,
+      id: number,
+      expectedVersion: number,
+      cols: CaseColumns,
+      now: string,
+      children?: { parties?: PartyRecord[]; claims?: ClaimRecord[] },
+    ): Promise<void> {
+      const n = await trx('cases')
+        .where({ id, version: expectedVersion })
+        .update({ ...toRow(cols), version: expectedVersion + 1, updated_at: now });
+      if (n !== 1) {
+        const cur = await trx('cases').where({ id }).first('version');
+        throw new StaleVersionError(Number(cur?.version ?? 0));
+      }
+      if (children?.parties) await writeParties(trx, id, children.parties);
+      if (children?.claims) await writeClaims(trx, id, children.claims);
+      if (children?.parties || cols.caseNo !== undefined) {
+        const rec = await trx('cases').where({ id }).first('case_no');
+        const parties = children?.parties ?? (await loadChildren(trx, [id])).partiesBy.get(id) ?? [];
+        await trx('cases')
+          .where({ id })
+          .update({ search_text: searchText(rec?.case_no ?? null, parties) });
+      }
+    },
+
+    async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseRecord[]; total: number }> {
+      const base = trx('cases').where((qb) => {
+        if (f.state) qb.where('state', f.state);
+        if (f.track) qb.where('track', f.track);
+        if (f.district) qb.where('district', f.district);
+        if (f.procedure) qb.where('procedure', f.procedure);
+        if (f.collective !== undefined) qb.where('collective', f.collective);
+        if (f.wageArrears !== undefined) qb.where('wage_arrears', f.wageArrears);
+        if (f.caseIds) qb.whereIn('id', f.caseIds.length ? f.caseIds : [-1]);
+        // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
+        if (f.q) qb.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
+      });
+      const countRow = await base.clone().count<{ n: string | number }[]>({ n: '*' }).first();
+      // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest.
+      const rows = await base
+        .clone()
+        .orderBy([
+          { column: 'wage_arrears', order: 'desc' },
+          { column: 'collective', order: 'desc' },
+          { column: 'received_on', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize);
+      const ids = rows.map((r) => Number(r.id));
+      const { partiesBy, claimsBy } = await loadChildren(trx, ids);
+      return {
+        total: Number(countRow?.n ?? 0),
+        items: rows.map((r) => ({ ...fromRow(r), parties: partiesBy.get(Number(r.id)) ?? [], claims: claimsBy.get(Number(r.id)) ?? [] })),
+      };
+    },
+
+    async appendEvent(trx: Knex, e: EventInsert): Promise<EventRecord> {
+      const last = await trx('case_events').where({ case_id: e.caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
+      const seq = Number(last?.m ?? 0) + 1;
+      const [ins] = await trx('case_events')
+        .insert({
+          case_id: e.caseId,
+          seq,
+          type: e.type,
+          occurred_on: e.occurredOn,
+          recorded_at: e.recordedAt,
+          actor_id: e.actorId,
+          actor_role: e.actorRole,
+          actor_name: e.actorName,
+          payload: JSON.stringify(e.payload ?? {}),
+          state_before: e.stateBefore,
+          state_after: e.stateAfter,
+          before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+          after: JSON.stringify(e.after),
+        })
+        .returning('id');
+      return { ...e, id: Number((ins as { id: number }).id), seq };
+    },
+
+    async events(trx: Knex, caseId: number): Promise<EventRecord[]> {
+      const rows = await trx('case_events').where({ case_id: caseId }).orderBy('seq');
+      return rows.map((r) => ({
+        id: Number(r.id),
+        caseId: Number(r.case_id),
+        seq: Number(r.seq),
+        type: r.type,
+        occurredOn: r.occurred_on,
+        recordedAt: r.recorded_at,
+        actorId: nOrNull(r.actor_id),
+        actorRole: r.actor_role ?? null,
+        actorName: r.actor_name ?? null,
+        payload: JSON.parse(r.payload),
+        stateBefore: r.state_before ?? null,
+        stateAfter: r.state_after,
+        before: r.before ? JSON.parse(r.before) : null,
+        after: JSON.parse(r.after),
+      }));
+    },
+
+    async lastOccurredOn(trx: Knex, caseId: number): Promise<string | null> {
+      const r = await trx('case_events').where({ case_id: caseId }).orderBy('seq', 'desc').first('occurred_on');
+      return r?.occurred_on ?? null;
+    },
+
+    /**
+     * Next serial of the year, inside the caller's transaction: the counter row is locked until
+     * commit (PostgreSQL) or the whole database is (SQLite's single writer), and a rollback returns
+     * the number, so serials are never duplicated or skipped.
+     */
+    async allocateSerial(trx: Knex, year: number): Promise<number> {
+      const rows = await trx.raw(
+        `INSERT INTO case_number_counters (year, last_serial) VALUES (?, 1)
+         ON CONFLICT (year) DO UPDATE SET last_serial = case_number_counters.last_serial + 1
+         RETURNING last_serial`,
+        [year],
+      );
+      const list = Array.isArray(rows) ? rows : rows.rows;
+      return Number(list[0].last_serial);
+    },
+  };
+}
+export type CaseStore = ReturnType<typeof createCaseStore>;

@@ -1,0 +1,24 @@
+import crypto from 'node:crypto';
+import type { Database } from '../db/knex.ts';
+import { createUserStore } from '../db/stores/users.ts';
+import type { Clock } from './clock.ts';
+import { hashPassword } from './passwords.ts';
+
+/**
+ * On an empty database, creates the first `admin` from ADMIN_PASSWORD, or with a random password
+ * that is returned so the caller can print it once.
+ */
+export async function ensureFirstAdmin(
+  db: Database,
+  clock: Clock,
+  adminPassword: string | undefined,
+): Promise<{ created: boolean; generatedPassword?: string }> {
+  const users = createUserStore(db.knex);
+  if ((await users.count()) > 0) return { created: false };
+  const password = adminPassword ?? crypto.randomBytes(12).toString('base64url');
+  await users.create(
+    { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password) },
+    clock.now().toISOString(),
+  );
+  return { created: true, generatedPassword: adminPassword ? undefined : password };
+}

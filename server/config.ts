@@ -1,0 +1,38 @@
+/** Runtime configuration, read once from the environment (api.md "Configuration"). */
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  commissionName: string;
+  caseNoPrefix: string;
+  /** Bearer token lifetime. */
+  tokenTtlHours: number;
+  /** Failed logins allowed per username+address inside the window before 429. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  /** Largest JSON body accepted; larger → 413. */
+  bodyLimit: string;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const int = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+    return n;
+  };
+  return {
+    port: int('PORT', 3000),
+    databaseUrl: env.DATABASE_URL || 'sqlite:data/zhongcai.sqlite',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    commissionName: env.COMMISSION_NAME || '聊城市劳动人事争议仲裁委员会',
+    caseNoPrefix: env.CASE_NO_PREFIX || '聊劳人仲案字',
+    tokenTtlHours: int('TOKEN_TTL_HOURS', 12),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
+    loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15),
+    bodyLimit: env.BODY_LIMIT || '1mb',
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

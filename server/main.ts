@@ -1,0 +1,37 @@
+import { migrateLatest, openDatabase } from '../db/knex.ts';
+import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './bootstrap.ts';
+import { systemClock } from './clock.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+
+/** `npm start`: open (or create) the database, migrate, create the first admin, serve. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databaseUrl);
+  await migrateLatest(db);
+  const admin = await ensureFirstAdmin(db, systemClock, config.adminPassword);
+  if (admin.generatedPassword) {
+    // Printed once, on the first start only; it is not logged anywhere else.
+    process.stdout.write(
+      `\n首次启动：已创建管理员账号 admin，初始密码：${admin.generatedPassword}\nFirst start: created user "admin" with password: ${admin.generatedPassword}\n\n`,
+    );
+  } else if (admin.created) {
+    logger.info('created user admin from ADMIN_PASSWORD');
+  }
+  const app = createApp({ db, clock: systemClock, logger, config });
+  const server = app.listen(config.port, () => {
+    logger.info({ port: config.port, database: db.dialect }, `Zhongcai listening on http://localhost:${config.port}`);
+  });
+  const stop = () => {
+    server.close(() => void db.close().then(() => process.exit(0)));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

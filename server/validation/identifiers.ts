@@ -1,0 +1,103 @@
+/**
+ * Pure checks for Chinese identifiers and money. Each returns null when valid or a Chinese message.
+ */
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+/** First two digits of GB/T 2260 province-level codes (11 Beijing … 65 Xinjiang, 71 Taiwan, 81/82 HK/Macau). */
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+]);
+
+/** True when y-m-d is a real calendar date (no 2026-02-30). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+
+/** Validates a YYYY-MM-DD string as a real date between 1900 and 2199. */
+export function checkIsoDate(s: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return '日期格式应为 YYYY-MM-DD';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2199) return '日期年份超出范围';
+  if (!isRealDate(y, mo, d)) return `不存在的日期：${s}`;
+  return null;
+}
+
+/**
+ * GB 11643-1999 citizen identity number: 17 digits + check character (ISO 7064 MOD 11-2),
+ * positions 7–14 a real birth date.
+ */
+export function checkIdNumber(raw: string): string | null {
+  const s = raw.toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return '身份证号码应为18位，前17位为数字，末位为数字或X';
+  if (!PROVINCES.has(Number(s.slice(0, 2)))) return '身份证号码的地区码无效';
+  const y = Number(s.slice(6, 10));
+  const mo = Number(s.slice(10, 12));
+  const d = Number(s.slice(12, 14));
+  if (y < 1900 || !isRealDate(y, mo, d)) return '身份证号码中的出生日期无效';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(s[i]) * (ID_WEIGHTS[i] as number);
+  if (ID_CHECK[sum % 11] !== s[17]) return '身份证号码校验位错误';
+  return null;
+}
+
+/** Birth date and sex carried by a valid identity number (GB 11643: 17th digit odd = male). */
+export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'female' } {
+  return {
+    birthDate: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`,
+    sex: Number(s[16]) % 2 === 1 ? 'male' : 'female',
+  };
+}
+
+/** Masks an identity number for lists and logs: 3715**********1234. */
+export function maskIdNumber(s: string | null | undefined): string | null {
+  if (!s) return s ?? null;
+  if (s.length < 8) return '*'.repeat(s.length);
+  return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
+}
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015 unified social credit code: 18 characters from a 31-letter alphabet, MOD 31 check. */
+export function checkCreditCode(raw: string): string | null {
+  const s = raw.toUpperCase();
+  if (s.length !== 18) return '统一社会信用代码应为18位';
+  for (const ch of s) {
+    if (!USCC_CHARS.includes(ch)) return `统一社会信用代码含有无效字符“${ch}”（不使用 I、O、Z、S、V）`;
+  }
+  if (!/^\d{6}$/.test(s.slice(2, 8))) return '统一社会信用代码第3–8位应为行政区划码';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(s[i] as string) * (USCC_WEIGHTS[i] as number);
+  const check = (31 - (sum % 31)) % 31;
+  if (USCC_CHARS[check] !== s[17]) return '统一社会信用代码校验位错误';
+  return null;
+}
+
+/** Mainland mobile (1[3-9] + 9 digits) or a landline with area code (0635-8888888, extension allowed). */
+export function checkPhone(s: string): string | null {
+  if (/^1[3-9]\d{9}$/.test(s)) return null;
+  if (/^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(s)) return null;
+  return '电话号码格式无效（手机号11位，固定电话如 0635-8888888）';
+}
+
+/** Largest amount accepted: 10 billion yuan, comfortably inside exact integer range in fen. */
+const MAX_FEN = 1_000_000_000_000;
+
+/** Money strings in yuan with at most two decimals ("26400.00", "350") → integer fen, exactly. */
+export function parseMoney(s: string): number | null {
+  const m = /^(0|[1-9]\d{0,10})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return fen > MAX_FEN ? null : fen;
+}
+
+export function formatMoney(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const a = Math.abs(fen);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,93 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { type Database, migrateLatest } from '../../db/knex.ts';
+import { createApp } from '../../server/app.ts';
+import { ensureFirstAdmin } from '../../server/bootstrap.ts';
+import { FixedClock } from '../../server/clock.ts';
+import { type Config, loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+import type { Role } from '../../workflows/reference.ts';
+import { freshDatabase } from './db.ts';
+
+export const ADMIN_PASSWORD = 'admin-password-1';
+
+export interface TestApp {
+  app: Express;
+  db: Database;
+  clock: FixedClock;
+  config: Config;
+  adminToken: string;
+  /** Creates a user with the role (once per name) and returns a bearer token for it. */
+  tokenFor(role: Role, username?: string): Promise<string>;
+  userId(username: string): number;
+  api(token: string): ApiClient;
+  close(): Promise<void>;
+}
+
+export interface ApiClient {
+  get(url: string): request.Test;
+  post(url: string, body?: unknown): request.Test;
+  patch(url: string, body?: unknown): request.Test;
+  put(url: string, body?: unknown): request.Test;
+}
+
+/** The real app on a real, freshly migrated database, with a pinned clock ("today" = 2026-04-01 CST by default). */
+export async function startTestApp(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { db, drop } = await freshDatabase();
+  await migrateLatest(db);
+  const clock = new FixedClock(opts.now ?? '2026-04-01T02:00:00Z');
+  await ensureFirstAdmin(db, clock, ADMIN_PASSWORD);
+  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', ...opts.env });
+  const app = createApp({ db, clock, logger: createLogger('silent'), config });
+  const login = async (username: string, password: string) => {
+    const r = await request(app).post('/api/auth/login').send({ username, password });
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token as string;
+  };
+  const adminToken = await login('admin', ADMIN_PASSWORD);
+  const tokens = new Map<string, string>();
+  const ids = new Map<string, number>();
+  const api = (token: string): ApiClient => ({
+    get: (url) => request(app).get(url).set('Authorization', `Bearer ${token}`),
+    post: (url, body) =>
+      request(app)
+        .post(url)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object),
+    patch: (url, body) =>
+      request(app)
+        .patch(url)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object),
+    put: (url, body) =>
+      request(app)
+        .put(url)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object),
+  });
+  return {
+    app,
+    db,
+    clock,
+    config,
+    adminToken,
+    api,
+    userId: (u) => {
+      const id = ids.get(u);
+      if (id === undefined) throw new Error(`no test user ${u}`);
+      return id;
+    },
+    async tokenFor(role, username = role) {
+      const known = tokens.get(username);
+      if (known) return known;
+      const password = `${username}-password-1`;
+      const r = await api(adminToken).post('/api/users', { username, password, role, displayName: `${username}（测试）` });
+      if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      ids.set(username, r.body.id);
+      const token = await login(username, password);
+      tokens.set(username, token);
+      return token;
+    },
+    close: drop,
+  };
+}

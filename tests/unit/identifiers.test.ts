@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkCreditCode,
+  checkIdNumber,
+  checkIsoDate,
+  checkPhone,
+  formatMoney,
+  idNumberFacts,
+  maskIdNumber,
+  parseMoney,
+} from '../../server/validation/identifiers.ts';
+import { creditCode, idNumber } from '../helpers/fixtures.ts';
+
+describe('GB 11643 identity numbers', () => {
+  it('accepts valid numbers, including the X check character', () => {
+    expect(checkIdNumber('371502199001011234')).toBeNull();
+    expect(checkIdNumber('11010519491231002X')).toBeNull();
+    expect(checkIdNumber('11010519491231002x')).toBeNull();
+  });
+  it.each([
+    ['371502199001011235', '校验位'],
+    ['37150219900101123', '18位'],
+    ['3715021990010112A4', '18位'],
+    ['371502199002301234', '出生日期'], // 1990-02-30
+    ['371502189001011234', '出生日期'], // 1890
+    ['991502199001011234', '地区码'],
+  ])('refuses %s (%s)', (s, fragment) => {
+    expect(checkIdNumber(s)).toContain(fragment);
+  });
+  it('every single-digit change is caught by the check character', () => {
+    const good = idNumber('371502', '19851120', 77);
+    for (let i = 0; i < 17; i++) {
+      const d = Number(good[i]);
+      const bad = good.slice(0, i) + String((d + 1) % 10) + good.slice(i + 1);
+      expect(checkIdNumber(bad), bad).not.toBeNull();
+    }
+  });
+  it('derives sex and birth date', () => {
+    expect(idNumberFacts('371502199001011234')).toEqual({ birthDate: '1990-01-01', sex: 'male' });
+    expect(idNumberFacts('11010519491231002X')).toEqual({ birthDate: '1949-12-31', sex: 'female' });
+  });
+  it('masks all but the first and last four', () => {
+    expect(maskIdNumber('371502199001011234')).toBe('3715**********1234');
+  });
+});
+
+describe('GB 32100 unified social credit codes', () => {
+  it('accepts valid codes', () => {
+    expect(checkCreditCode('91371500MA3C7K2L12')).toBeNull();
+    expect(checkCreditCode(creditCode('91110000600037341'))).toBeNull();
+  });
+  it('refuses a wrong check character, forbidden letters and wrong length', () => {
+    expect(checkCreditCode('91371500MA3C7K2L13')).toContain('校验位');
+    expect(checkCreditCode('91371500MA3C7K2LI2')).toContain('无效字符');
+    expect(checkCreditCode('91371500MA3C7K2L1')).toContain('18位');
+    expect(checkCreditCode('91ABCDEFMA3C7K2L12')).toContain('行政区划');
+  });
+});
+
+describe('dates, phones, money', () => {
+  it('dates must exist', () => {
+    expect(checkIsoDate('2026-02-28')).toBeNull();
+    expect(checkIsoDate('2028-02-29')).toBeNull();
+    expect(checkIsoDate('2026-02-29')).toContain('不存在');
+    expect(checkIsoDate('2026-02-30')).toContain('不存在');
+    expect(checkIsoDate('2026-13-01')).toContain('不存在');
+    expect(checkIsoDate('2026-1-01')).toContain('格式');
+  });
+  it('phones', () => {
+    expect(checkPhone('13800000000')).toBeNull();
+    expect(checkPhone('0635-8888888')).toBeNull();
+    expect(checkPhone('12800000000')).not.toBeNull();
+    expect(checkPhone('1380000000')).not.toBeNull();
+  });
+  it('money is exact integer fen', () => {
+    expect(parseMoney('26400.00')).toBe(2640000);
+    expect(parseMoney('350')).toBe(35000);
+    expect(parseMoney('0.1')).toBe(10);
+    expect(parseMoney('0.29')).toBe(29);
+    expect(parseMoney('12000.001')).toBeNull();
+    expect(parseMoney('-1')).toBeNull();
+    expect(parseMoney('01')).toBeNull();
+    expect(parseMoney('1e3')).toBeNull();
+    expect(parseMoney('99999999999.99')).toBeNull();
+    expect(formatMoney(2640000)).toBe('26400.00');
+    expect(formatMoney(29)).toBe('0.29');
+  });
+});

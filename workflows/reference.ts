@@ -1,0 +1,62 @@
+/**
+ * Reference vocabulary shared by the API, the machine and the documents. User-facing Chinese words live here.
+ */
+
+/** Liaocheng's county-level areas and development zones (the commission's districts). */
+export const DISTRICTS = [
+  '东昌府区',
+  '茌平区',
+  '临清市',
+  '阳谷县',
+  '莘县',
+  '东阿县',
+  '冠县',
+  '高唐县',
+  '聊城经济技术开发区',
+  '聊城高新技术产业开发区',
+  '江北水城旅游度假区',
+] as const;
+
+/** Claim categories (api.md; LDMAL Art. 2 and Art. 47). */
+export const CLAIM_CATEGORIES = {
+  wages: '劳动报酬',
+  work_injury_medical: '工伤医疗费',
+  economic_compensation: '经济补偿',
+  damages: '赔偿金',
+  labor_standards: '工作时间、休息休假、社会保险等国家劳动标准',
+  social_insurance: '社会保险',
+  confirm_relationship: '确认劳动关系',
+  contract: '订立、履行、变更、解除、终止劳动合同',
+  other: '其他',
+} as const;
+export type ClaimCategory = keyof typeof CLAIM_CATEGORIES;
+export const CLAIM_CATEGORY_CODES = Object.keys(CLAIM_CATEGORIES) as [ClaimCategory, ...ClaimCategory[]];
+
+export const CHANNELS = { counter: '窗口递交', post: '邮寄', online: '网上申请', oral: '口头申请' } as const;
+export type Channel = keyof typeof CHANNELS;
+
+export const PROCEDURES = { ordinary: '普通程序', simple: '简易处理' } as const;
+
+export const ROLES = {
+  admin: '系统管理员',
+  clerk: '立案/书记员',
+  arbitrator: '仲裁员',
+  mediator: '调解员',
+  chair: '仲裁委/院领导',
+  analyst: '统计分析',
+} as const;
+export type Role = keyof typeof ROLES;
+export const ROLE_CODES = Object.keys(ROLES) as [Role, ...Role[]];
+
+export const AGENT_KINDS = {
+  lawyer: '律师',
+  legal_worker: '基层法律服务工作者',
+  relative: '近亲属',
+  employee: '工作人员',
+  union: '工会推荐',
+  legal_aid: '法律援助',
+  other: '其他',
+} as const;
+
+/** A collective dispute: 10 or more workers on the applicant side (Rules Art. 62; "10 or more" includes 10, CivCode Art. 1259). */
+export const COLLECTIVE_MIN_WORKERS = 10;
