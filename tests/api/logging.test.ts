@@ -1,0 +1,55 @@
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateLatest } from '../../db/knex.ts';
+import { createApp } from '../../server/app.ts';
+import { ensureFirstAdmin } from '../../server/bootstrap.ts';
+import { FixedClock } from '../../server/clock.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { application } from '../helpers/fixtures.ts';
+
+const lines: string[] = [];
+let drop: () => Promise<void>;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  const fresh = await freshDatabase();
+  drop = fresh.drop;
+  await migrateLatest(fresh.db);
+  const clock = new FixedClock('2026-04-01T02:00:00Z');
+  await ensureFirstAdmin(fresh.db, clock, 'admin-password-1');
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  app = createApp({ db: fresh.db, clock, logger: createLogger('info', sink), config: loadConfig({}) });
+});
+afterAll(async () => drop?.());
+
+describe('request logging', () => {
+  it('one line per request with id, status and duration; no password, token or identity number', async () => {
+    const login = await request(app).post('/api/auth/login').send({ username: 'admin', password: 'admin-password-1' });
+    const token = login.body.token;
+    await request(app)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ username: 'clerk1', password: 'clerk-password-1', role: 'clerk', displayName: '书记员' });
+    const c = (await request(app).post('/api/auth/login').send({ username: 'clerk1', password: 'clerk-password-1' })).body.token;
+    const r = await request(app).post('/api/cases').set('Authorization', `Bearer ${c}`).send(application());
+    expect(r.status).toBe(201);
+    await request(app).get('/api/cases').query({ q: '张三' }).set('Authorization', `Bearer ${c}`);
+    const reqLines = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    expect(reqLines.length).toBe(5);
+    for (const l of reqLines) {
+      expect(l).toMatchObject({ reqId: expect.any(String), status: expect.any(Number), durationMs: expect.any(Number) });
+    }
+    const all = lines.join('\n');
+    expect(all).not.toContain('admin-password-1');
+    expect(all).not.toContain(token);
+    expect(all).not.toContain('371502199001011234');
+    expect(all).not.toContain('张三');
+  });
+});

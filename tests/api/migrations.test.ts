@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/knex.ts';
+import { migrateLatest, migrateRollbackAll } from '../../db/knex.ts';
+import { migrations } from '../../db/migrations/index.ts';
+import { freshDatabase } from '../helpers/db.ts';
+
+let db: Database;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, drop } = await freshDatabase());
+});
+afterAll(async () => drop?.());
+
+async function tables(): Promise<string[]> {
+  if (db.dialect === 'postgres') {
+    const r = await db.knex.raw(
+      `select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'knex_%' order by 1`,
+    );
+    return r.rows.map((x: { table_name: string }) => x.table_name);
+  }
+  const r = await db.knex.raw(
+    `select name from sqlite_master where type = 'table' and name not like 'knex_%' and name not like 'sqlite_%' order by 1`,
+  );
+  return r.map((x: { name: string }) => x.name);
+}
+
+async function columns(table: string): Promise<string[]> {
+  return Object.keys(await db.knex(table).columnInfo()).sort();
+}
+
+describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('are date-stamped and in order', () => {
+    const names = migrations.map(([n]) => n);
+    expect(names).toEqual([...names].sort());
+    for (const n of names) expect(n).toMatch(/^\d{8}_\d{4}_[a-z0-9_]+$/);
+  });
+
+  it('migrate up, all the way down, and up again', async () => {
+    await migrateLatest(db);
+    const upTables = await tables();
+    await migrateRollbackAll(db);
+    expect(await tables()).toEqual([]);
+    await migrateLatest(db);
+    expect(await tables()).toEqual(upTables);
+  });
+
+  // Schema canary: a change to these tables must come with a new migration and an update here.
+  it('schema canary', async () => {
+    expect(await tables()).toMatchInlineSnapshot(`
+      [
+        "agents",
+        "case_events",
+        "case_number_counters",
+        "cases",
+        "claims",
+        "idempotency_keys",
+        "parties",
+        "tokens",
+        "users",
+      ]
+    `);
+    expect(await columns('cases')).toMatchInlineSnapshot(`
+      [
+        "accepted_on",
+        "case_no",
+        "case_serial",
+        "case_year",
+        "channel",
+        "closed_on",
+        "closure_mode",
+        "collective",
+        "created_at",
+        "created_by",
+        "district",
+        "facts",
+        "finality",
+        "id",
+        "linked_case_id",
+        "machine_version",
+        "postmark_on",
+        "procedure",
+        "received_on",
+        "search_text",
+        "snapshot",
+        "state",
+        "track",
+        "updated_at",
+        "version",
+        "wage_arrears",
+      ]
+    `);
+    expect(await columns('case_events')).toMatchInlineSnapshot(`
+      [
+        "actor_id",
+        "actor_name",
+        "actor_role",
+        "after",
+        "before",
+        "case_id",
+        "id",
+        "occurred_on",
+        "payload",
+        "recorded_at",
+        "seq",
+        "state_after",
+        "state_before",
+        "type",
+      ]
+    `);
+  });
+});
