@@ -4,12 +4,14 @@ import type { Database } from '../db/knex.ts';
 import { authenticate } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { createStores, type Deps } from './deps.ts';
+import { createDeps, type Deps } from './deps.ts';
 import { errorHandler, notFoundRoute } from './errors.ts';
 import { requestLogger } from './logger.ts';
 import { buildOpenApi, DOCS_HTML } from './openapi.ts';
 import { createAuthRouter, createLoginRouter } from './routes/auth.ts';
 import { createCasesRouter } from './routes/cases.ts';
+import { createEventsRouter } from './routes/events.ts';
+import { createReferenceRouter } from './routes/reference.ts';
 import { createUsersRouter } from './routes/users.ts';
 
 export interface AppOptions {
@@ -21,7 +23,7 @@ export interface AppOptions {
 
 /** Builds the Express app from its dependencies; nothing here reads globals, the clock included. */
 export function createApp(opts: AppOptions): Express {
-  const deps: Deps = { ...opts, stores: createStores(opts.db) };
+  const deps: Deps = createDeps(opts);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -59,6 +61,8 @@ export function createApp(opts: AppOptions): Express {
   app.use('/api/auth', createAuthRouter(deps));
   app.use('/api', createUsersRouter(deps));
   app.use('/api', createCasesRouter(deps));
+  app.use('/api', createEventsRouter(deps));
+  app.use('/api', createReferenceRouter(deps));
 
   app.use(notFoundRoute);
   app.use(errorHandler(opts.logger));

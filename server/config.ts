@@ -13,6 +13,10 @@ export interface Config {
   /** Largest JSON body accepted; larger → 413. */
   bodyLimit: string;
   logLevel: string;
+  /** JSON overriding statutory period lengths/units (domain.md §14.1 is tagged [R]). */
+  periodsOverride: string | undefined;
+  /** Hour (China time) at which the in-process scheduler refreshes deadlines and alerts; -1 disables it. */
+  schedulerHour: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15),
     bodyLimit: env.BODY_LIMIT || '1mb',
     logLevel: env.LOG_LEVEL || 'info',
+    periodsOverride: env.PERIODS_OVERRIDE || undefined,
+    schedulerHour: env.SCHEDULER_HOUR === '-1' ? -1 : int('SCHEDULER_HOUR', 1),
   };
 }

@@ -186,13 +186,29 @@ export const Claim = z
   })
   .openapi('Claim');
 
+export const Deadline = z
+  .object({
+    kind: z.string(),
+    label: z.string(),
+    startsOn: z.string().nullable(),
+    dueOn: z.string().nullable(),
+    unit: z.enum(['working', 'calendar']),
+    days: z.number(),
+    basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
+    status: z.enum(['open', 'met', 'overdue', 'paused', 'unknown']),
+    explanation: z.string(),
+    assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
+    partyId: z.number().optional(),
+  })
+  .openapi('Deadline');
+
 export const CaseSummary = z
   .object({
     id: z.number(),
     track: z.enum(['arbitration', 'mediation']),
     state: z.string(),
     stateLabel: z.string(),
-    caseNo: z.string().nullable(),
+    caseNo: z.string().nullable().openapi({ example: '聊劳人仲案字〔2026〕第15号' }),
     receivedOn: z.string(),
     acceptedOn: z.string().nullable(),
     district: z.string(),
@@ -217,6 +233,25 @@ export const Case = CaseSummary.extend({
   linkedCaseId: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  award: z
+    .object({
+      finality: z.enum(['final', 'non_final', 'mixed']),
+      issuedOn: z.string(),
+      items: z.array(
+        z.object({ claimId: z.number(), outcome: z.string(), amount: z.string().nullable(), final: z.boolean(), reason: z.string() }),
+      ),
+    })
+    .nullable(),
+  tribunal: z
+    .object({
+      formedOn: z.string(),
+      kind: z.enum(['sole', 'panel']),
+      presidingId: z.number(),
+      arbitrators: z.array(z.object({ id: z.number(), displayName: z.string(), presiding: z.boolean() })),
+    })
+    .nullable(),
+  proceedings: z.record(z.string(), z.unknown()).openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等' }),
+  deadlines: z.array(Deadline),
 }).openapi('Case');
 
 export const CaseEvent = z

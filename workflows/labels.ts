@@ -1,16 +1,73 @@
-/**
- * Chinese labels for procedure states and events, in one place (style: user-facing words in one table).
- * The procedure machine adds its own states here as it grows.
- */
+import type { EventType } from './procedure-types.ts';
+
+/** Chinese labels for every procedure state and event, in one place. */
 export const STATE_LABELS: Record<string, string> = {
-  received: '已收件待审查',
   mediation_in_progress: '调解中',
+  mediation_agreed: '调解成功（已达成调解协议）',
+  mediation_failed: '调解不成',
+  mediation_referred: '已转入仲裁',
+  received: '已收件待审查',
+  pending_supplement: '待补正材料',
+  rejected: '不予受理',
+  accepted: '已受理（待组庭）',
+  tribunal_formed: '已组庭（待排期）',
+  hearing_scheduled: '已排期待开庭',
+  heard: '已开庭（裁决起草中）',
+  in_mediation: '仲裁调解中',
+  mediation_signing: '调解书待签收',
+  suspended: '中止审理',
+  award_issued: '已裁决（送达中）',
+  award_served: '裁决书已送达（起诉/撤销期间）',
+  in_litigation: '当事人已起诉',
+  set_aside_pending: '撤销裁决申请审查中',
+  award_set_aside: '裁决已被撤销',
+  award_effective: '裁决已生效',
+  enforcement_transferred: '已移送法院执行',
+  closed_mediation: '调解结案',
+  closed_withdrawn: '撤回结案',
+  closed_deemed_withdrawn: '按撤回处理结案',
+  closed_terminated: '终止审理结案',
+  archived: '已归档',
 };
 
-export const EVENT_LABELS: Record<string, string> = {
+export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION', string> = {
   REGISTER: '登记申请',
   UPDATE_REGISTRATION: '修改登记信息',
+  REQUEST_SUPPLEMENT: '一次性告知补正',
+  SUPPLEMENT_RECEIVED: '补正材料已收齐',
+  ACCEPT: '受理',
+  REJECT: '不予受理',
+  SERVE: '送达',
+  FILE_DEFENSE: '收到答辩书',
+  SHORTEN_DEFENSE_PERIOD: '缩短答辩期（简易处理）',
+  FILE_COUNTERCLAIM: '反申请合并审理',
+  RECORD_REPRESENTATIVES: '登记集体争议代表',
+  FORM_TRIBUNAL: '组成仲裁庭',
+  RECUSE_ARBITRATOR: '仲裁员回避',
+  SCHEDULE_HEARING: '排期开庭',
+  POSTPONE_HEARING: '延期开庭',
+  HOLD_HEARING: '开庭审理',
+  START_MEDIATION: '开始调解',
+  MEDIATION_AGREED: '达成调解协议',
+  MEDIATION_FAILED: '调解不成',
+  SIGN_MEDIATION_DOCUMENT: '签收调解书',
+  REFER_TO_ARBITRATION: '转入仲裁',
+  SUSPEND: '中止审理',
+  RESUME: '恢复审理',
+  EXTEND_TIME_LIMIT: '延长审理期限',
+  CONVERT_TO_ORDINARY: '转为普通程序',
+  ADVANCE_EXECUTION: '先予执行裁决',
+  PARTIAL_AWARD: '部分裁决',
+  ISSUE_AWARD: '作出裁决',
+  WITHDRAW: '撤回仲裁申请',
+  DEEM_WITHDRAWN: '按撤回仲裁申请处理',
+  TERMINATE: '终止审理',
+  RECORD_LAWSUIT: '登记当事人起诉',
+  RECORD_SET_ASIDE: '登记撤销裁决申请/结果',
+  MARK_EFFECTIVE: '确认裁决生效',
+  TRANSFER_TO_COURT: '移送人民法院',
+  ARCHIVE: '归档',
 };
 
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;
-export const eventLabel = (t: string): string => EVENT_LABELS[t] ?? t;
+export const eventLabel = (t: string): string => (EVENT_LABELS as Record<string, string>)[t] ?? t;

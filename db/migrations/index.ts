@@ -4,6 +4,11 @@ import * as m0002 from './20261125_0002_cases.ts';
 import * as m0003 from './20261125_0003_parties_and_claims.ts';
 import * as m0004 from './20261125_0004_case_events.ts';
 import * as m0005 from './20261125_0005_idempotency_keys.ts';
+import * as m0006 from './20261125_0006_minimum_wages.ts';
+import * as m0007 from './20261125_0007_audit_log.ts';
+import * as m0008 from './20261125_0008_case_arbitrators.ts';
+import * as m0009 from './20261125_0009_calendar_years.ts';
+import * as m0010 from './20261125_0010_deadlines.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -20,6 +25,11 @@ export const migrations: [string, Migration][] = [
   ['20261125_0003_parties_and_claims', m0003],
   ['20261125_0004_case_events', m0004],
   ['20261125_0005_idempotency_keys', m0005],
+  ['20261125_0006_minimum_wages', m0006],
+  ['20261125_0007_audit_log', m0007],
+  ['20261125_0008_case_arbitrators', m0008],
+  ['20261125_0009_calendar_years', m0009],
+  ['20261125_0010_deadlines', m0010],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -376,6 +376,20 @@ export function createCaseStore() {
       }
     },
 
+    /**
+     * Writes columns derived within the same write (snapshot, case number, links) without a second
+     * version bump; the caller has already claimed the row with `update`.
+     */
+    async setDerived(trx: Knex, id: number, cols: CaseColumns): Promise<void> {
+      await trx('cases').where({ id }).update(toRow(cols));
+      if (cols.caseNo !== undefined) {
+        const parties = (await loadChildren(trx, [id])).partiesBy.get(id) ?? [];
+        await trx('cases')
+          .where({ id })
+          .update({ search_text: searchText(cols.caseNo, parties) });
+      }
+    },
+
     async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseRecord[]; total: number }> {
       const base = trx('cases').where((qb) => {
         if (f.state) qb.where('state', f.state);

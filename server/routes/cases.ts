@@ -2,8 +2,10 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { type CaseRecord, type ClaimRecord, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
+import { persist } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import { requireRole } from '../auth.ts';
+import { caseSnapshot, fullCaseView, recomputeDeadlines } from '../case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, preconditionFailed, validationError } from '../errors.ts';
 import { ifMatch, parse, pathId, runWrite } from '../http.ts';
@@ -15,12 +17,13 @@ import {
   CasePatch,
   CaseSummary,
   type ClaimInput,
+  Deadline,
   type PartyInput,
   Problem,
   registry,
 } from '../schemas.ts';
 import { idNumberFacts, parseMoney } from '../validation/identifiers.ts';
-import { caseSummaryView, caseView, eventView } from '../views.ts';
+import { caseSummaryView, eventView } from '../views.ts';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
 const IdParam = z.object({ id: z.string().openapi({ example: '1' }) });
@@ -77,6 +80,14 @@ registry.registerPath({
     409: problem('已受理，不能修改登记'),
     412: problem('版本已过期'),
   },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/cases/{id}/deadlines',
+  summary: '案件的全部法定期限（含计算说明）',
+  tags: ['time'],
+  request: { params: IdParam },
+  responses: { 200: { description: '期限', content: { 'application/json': { schema: z.array(Deadline) } } } },
 });
 registry.registerPath({
   method: 'get',
@@ -195,8 +206,12 @@ export function createCasesRouter(deps: Deps): Router {
         createdBy: user.id,
         now,
       });
+      const inserted = await loadOr404(trx, id);
+      const snapshot = persist(caseSnapshot(inserted));
+      await stores.cases.setDerived(trx, id, { snapshot, machineVersion: snapshot.machineVersion });
+      await recomputeDeadlines(deps, trx, id, snapshot.context, today);
       const created = await loadOr404(trx, id);
-      const view = caseView(created);
+      const view = await fullCaseView(deps, trx, created);
       // Registration is the first entry of the history (api.md), in the same transaction.
       await stores.cases.appendEvent(trx, {
         caseId: id,
@@ -221,7 +236,15 @@ export function createCasesRouter(deps: Deps): Router {
   router.get('/cases', async (req, res) => {
     const q = parse(CaseListQuery, req.query);
     const bool = (v?: 'true' | 'false') => (v === undefined ? undefined : v === 'true');
+    let caseIds: number[] | undefined;
+    if (q.arbitratorId)
+      caseIds = (await db.knex('case_arbitrators').where({ user_id: q.arbitratorId }).select('case_id')).map((r) => Number(r.case_id));
+    if (q.overdue === 'true') {
+      const overdue = await stores.deadlines.overdueCaseIds(db.knex);
+      caseIds = caseIds ? caseIds.filter((x) => overdue.includes(x)) : overdue;
+    }
     const result = await stores.cases.list(db.knex, {
+      caseIds,
       state: q.state,
       track: q.track,
       district: q.district,
@@ -238,7 +261,7 @@ export function createCasesRouter(deps: Deps): Router {
   router.get('/cases/:id', async (req, res) => {
     const c = await loadOr404(db.knex, pathId(req));
     res.setHeader('ETag', `"${c.version}"`);
-    res.json(caseView(c));
+    res.json(await fullCaseView(deps, db.knex, c));
   });
 
   router.patch('/cases/:id', async (req, res) => {
@@ -263,7 +286,7 @@ export function createCasesRouter(deps: Deps): Router {
         body.applicants || body.respondents || body.thirdParties
           ? [...replace('applicants', 'applicant'), ...replace('respondents', 'respondent'), ...replace('thirdParties', 'third_party')]
           : undefined;
-      const before = caseView(current);
+      const before = await fullCaseView(deps, trx, current);
       try {
         await stores.cases.update(
           trx,
@@ -286,8 +309,14 @@ export function createCasesRouter(deps: Deps): Router {
         if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
         throw err;
       }
+      const patched = await loadOr404(trx, id);
+      const snapshot = persist(caseSnapshot(patched));
+      await trx('cases')
+        .where({ id })
+        .update({ snapshot: JSON.stringify(snapshot) });
+      await recomputeDeadlines(deps, trx, id, snapshot.context, today);
       const updated = await loadOr404(trx, id);
-      const after = caseView(updated);
+      const after = await fullCaseView(deps, trx, updated);
       await stores.cases.appendEvent(trx, {
         caseId: id,
         type: 'UPDATE_REGISTRATION',
@@ -305,6 +334,12 @@ export function createCasesRouter(deps: Deps): Router {
       res.setHeader('ETag', `"${updated.version}"`);
       return { status: 200, body: after };
     });
+  });
+
+  router.get('/cases/:id/deadlines', async (req, res) => {
+    const id = pathId(req);
+    await loadOr404(db.knex, id);
+    res.json((await stores.deadlines.forCase(db.knex, id)).map(({ metOn: _m, ...d }) => d));
   });
 
   router.get('/cases/:id/events', async (req, res) => {

@@ -21,7 +21,7 @@ function mutate(body: unknown, path: number[], replacement: unknown): unknown {
   if (entries.length === 0) return replacement;
   const [head, ...rest] = path;
   const idx = (head as number) % entries.length;
-  const copy: Record<string | number, unknown> = Array.isArray(body) ? [...body] : { ...(body as object) };
+  const copy = (Array.isArray(body) ? [...body] : { ...(body as object) }) as Record<string | number, unknown>;
   const [k, v] = entries[idx] as readonly [string | number, unknown];
   copy[k] = mutate(v, rest, replacement);
   return copy;

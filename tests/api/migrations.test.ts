@@ -49,11 +49,17 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(await tables()).toMatchInlineSnapshot(`
       [
         "agents",
+        "audit_log",
+        "calendar_years",
+        "case_arbitrators",
+        "case_deadlines",
         "case_events",
         "case_number_counters",
         "cases",
         "claims",
+        "deadline_alerts",
         "idempotency_keys",
+        "minimum_wages",
         "parties",
         "tokens",
         "users",

@@ -1,0 +1,96 @@
+import type { Knex } from 'knex';
+import type { Deadline } from '../../workflows/deadlines.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
+  caseId: Number(r.case_id),
+  kind: r.kind,
+  label: r.label,
+  startsOn: r.starts_on ?? null,
+  dueOn: r.due_on ?? null,
+  unit: r.unit,
+  days: Number(r.days),
+  basis: r.basis,
+  status: r.status,
+  explanation: r.explanation,
+  assignee: r.assignee,
+  ...(r.party_id ? { partyId: Number(r.party_id) } : {}),
+  metOn: r.met_on ?? null,
+});
+
+/** The materialized deadlines of each case and the alerts recorded for them. */
+export function createDeadlineStore() {
+  return {
+    async replace(trx: Knex, caseId: number, list: Deadline[]): Promise<void> {
+      await trx('case_deadlines').where({ case_id: caseId }).delete();
+      if (!list.length) return;
+      await trx('case_deadlines').insert(
+        list.map((d) => ({
+          case_id: caseId,
+          kind: d.kind,
+          party_id: d.partyId ?? null,
+          label: d.label,
+          starts_on: d.startsOn,
+          due_on: d.dueOn,
+          unit: d.unit,
+          days: d.days,
+          basis: d.basis,
+          status: d.status,
+          explanation: d.explanation,
+          assignee: d.assignee,
+          met_on: d.metOn ?? null,
+        })),
+      );
+    },
+    async forCase(trx: Knex, caseId: number): Promise<Deadline[]> {
+      return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(fromRow);
+    },
+    /**
+     * Open, paused, unknown and overdue deadlines due on or before `until` (overdue first, then by date),
+     * optionally only those of one assignee: clerk/mediator by role, tribunal by membership.
+     */
+    async due(trx: Knex, until: string, who?: { role: string; userId: number }): Promise<(Deadline & { caseId: number })[]> {
+      const q = trx('case_deadlines')
+        .whereIn('status', ['open', 'overdue', 'paused', 'unknown'])
+        .where((w) => w.where('due_on', '<=', until).orWhereNull('due_on'));
+      if (who) {
+        if (who.role === 'arbitrator') {
+          q.where('assignee', 'tribunal').whereIn('case_id', trx('case_arbitrators').select('case_id').where({ user_id: who.userId }));
+        } else if (who.role === 'chair') {
+          q.whereIn('assignee', ['tribunal', 'clerk']);
+        } else {
+          q.where('assignee', who.role);
+        }
+      }
+      const rows = await q
+        .orderByRaw(`CASE status WHEN 'overdue' THEN 0 WHEN 'unknown' THEN 2 ELSE 1 END`)
+        .orderBy('due_on')
+        .orderBy('case_id');
+      return rows.map(fromRow);
+    },
+    async overdueCaseIds(trx: Knex): Promise<number[]> {
+      return (await trx('case_deadlines').distinct('case_id').where({ status: 'overdue' })).map((r) => Number(r.case_id));
+    },
+    /** Records an alert once; returns false when it was already recorded. */
+    async alert(trx: Knex, a: { caseId: number; kind: string; threshold: string; dueOn: string; now: string }): Promise<boolean> {
+      const r = await trx('deadline_alerts')
+        .insert({ case_id: a.caseId, kind: a.kind, threshold: a.threshold, due_on: a.dueOn, created_at: a.now })
+        .onConflict(['case_id', 'kind', 'threshold', 'due_on'])
+        .ignore()
+        .returning('id');
+      return r.length > 0;
+    },
+    async alerts(trx: Knex, caseId?: number) {
+      const q = trx('deadline_alerts').orderBy('id');
+      if (caseId) q.where({ case_id: caseId });
+      return (await q).map((r) => ({
+        caseId: Number(r.case_id),
+        kind: r.kind,
+        threshold: r.threshold,
+        dueOn: r.due_on,
+        createdAt: r.created_at,
+      }));
+    },
+  };
+}
+export type DeadlineStore = ReturnType<typeof createDeadlineStore>;

@@ -1,0 +1,68 @@
+import type { Knex } from 'knex';
+
+export interface MinimumWageRow {
+  district: string;
+  monthlyFen: number;
+  effectiveFrom: string;
+  source: string;
+  confirmed: boolean;
+}
+
+/** Reference data (minimum wages) and the general audit log. */
+export function createReferenceStore() {
+  return {
+    async minimumWages(trx: Knex): Promise<MinimumWageRow[]> {
+      const rows = await trx('minimum_wages').orderBy(['district', 'effective_from']);
+      return rows.map((r) => ({
+        district: r.district,
+        monthlyFen: Number(r.monthly_fen),
+        effectiveFrom: r.effective_from,
+        source: r.source,
+        confirmed: Boolean(r.confirmed),
+      }));
+    },
+    /** The standard in force in the district on the date: the latest row effective on or before it. */
+    async minimumWageOn(trx: Knex, district: string, on: string): Promise<MinimumWageRow | undefined> {
+      const r = await trx('minimum_wages').where({ district }).where('effective_from', '<=', on).orderBy('effective_from', 'desc').first();
+      return r
+        ? {
+            district: r.district,
+            monthlyFen: Number(r.monthly_fen),
+            effectiveFrom: r.effective_from,
+            source: r.source,
+            confirmed: Boolean(r.confirmed),
+          }
+        : undefined;
+    },
+    async replaceMinimumWages(trx: Knex, rows: MinimumWageRow[]): Promise<void> {
+      await trx('minimum_wages').delete();
+      if (rows.length) {
+        await trx('minimum_wages').insert(
+          rows.map((r) => ({
+            district: r.district,
+            monthly_fen: r.monthlyFen,
+            effective_from: r.effectiveFrom,
+            source: r.source,
+            confirmed: r.confirmed,
+          })),
+        );
+      }
+    },
+    async audit(
+      trx: Knex,
+      e: { entity: string; key: string; action: string; actorId: number; actorRole: string; at: string; before: unknown; after: unknown },
+    ): Promise<void> {
+      await trx('audit_log').insert({
+        entity: e.entity,
+        entity_key: e.key,
+        action: e.action,
+        actor_id: e.actorId,
+        actor_role: e.actorRole,
+        recorded_at: e.at,
+        before: e.before === undefined ? null : JSON.stringify(e.before),
+        after: e.after === undefined ? null : JSON.stringify(e.after),
+      });
+    },
+  };
+}
+export type ReferenceStore = ReturnType<typeof createReferenceStore>;

@@ -1,0 +1,127 @@
+import { addDays, weekday, yearOf } from './dates.ts';
+
+/**
+ * The official working calendar (domain.md §14): weekends and official holidays are rest days, make-up
+ * working days (调休上班) are working days. Only years with official data are known; a computation that
+ * reaches any other year throws MissingCalendarYearError — never a guess.
+ */
+export interface CalendarYear {
+  year: number;
+  /** Official days off (holidays, including weekend days inside a holiday break). */
+  offDays: string[];
+  /** Make-up working days (a Saturday or Sunday worked in exchange). */
+  workDays: string[];
+  /** The State Council notice the data comes from. */
+  notice: string;
+  names?: Record<string, string>;
+}
+
+export class MissingCalendarYearError extends Error {
+  constructor(readonly year: number) {
+    super(`缺少${year}年的国家法定节假日安排数据（国务院办公厅通知尚未录入），无法计算期限`);
+  }
+}
+
+export interface SkippedDay {
+  date: string;
+  reason: 'weekend' | 'holiday';
+  name?: string;
+}
+
+export interface DayInfo {
+  date: string;
+  rest: boolean;
+  kind: 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
+  name?: string;
+}
+
+export class OfficialCalendar {
+  private off = new Set<string>();
+  private work = new Set<string>();
+  private names = new Map<string, string>();
+  private known = new Map<number, string>();
+
+  constructor(years: CalendarYear[]) {
+    for (const y of years) {
+      this.known.set(y.year, y.notice);
+      for (const d of y.offDays) this.off.add(d);
+      for (const d of y.workDays) this.work.add(d);
+      for (const [d, n] of Object.entries(y.names ?? {})) this.names.set(d, n);
+    }
+  }
+
+  years(): number[] {
+    return [...this.known.keys()].sort((a, b) => a - b);
+  }
+  has(year: number): boolean {
+    return this.known.has(year);
+  }
+  notice(year: number): string | undefined {
+    return this.known.get(year);
+  }
+
+  day(date: string): DayInfo {
+    const y = yearOf(date);
+    if (!this.known.has(y)) throw new MissingCalendarYearError(y);
+    const name = this.names.get(date);
+    if (this.work.has(date)) return { date, rest: false, kind: 'makeup_workday', name };
+    if (this.off.has(date)) return { date, rest: true, kind: 'holiday', name };
+    const wd = weekday(date);
+    if (wd === 0 || wd === 6) return { date, rest: true, kind: 'weekend' };
+    return { date, rest: false, kind: 'workday' };
+  }
+
+  /**
+   * n working days after `from` (the start day is not counted): skips weekends and holidays, counts
+   * make-up working days.
+   */
+  addWorkingDays(from: string, n: number): { dueOn: string; skipped: SkippedDay[] } {
+    const skipped: SkippedDay[] = [];
+    let d = from;
+    let counted = 0;
+    while (counted < n) {
+      d = addDays(d, 1);
+      const info = this.day(d);
+      if (info.rest) skipped.push({ date: d, reason: info.kind === 'holiday' ? 'holiday' : 'weekend', name: info.name });
+      else counted++;
+    }
+    if (n === 0) this.day(d);
+    return { dueOn: d, skipped };
+  }
+
+  /**
+   * n calendar days after `from` (start day excluded, CPL Art. 85; CivCode Art. 201); when the last day is a
+   * rest day the period ends on the first working day after it (CPL Art. 85(3); CivCode Art. 203).
+   */
+  addCalendarDays(from: string, n: number): { dueOn: string; nominalDueOn: string; rolledOver: SkippedDay[] } {
+    const nominal = addDays(from, n);
+    return { nominalDueOn: nominal, ...this.rollForward(nominal) };
+  }
+
+  /** The day itself if it is a working day, else the first working day after it. */
+  rollForward(date: string): { dueOn: string; rolledOver: SkippedDay[] } {
+    const rolledOver: SkippedDay[] = [];
+    let d = date;
+    for (let info = this.day(d); info.rest; info = this.day(d)) {
+      rolledOver.push({ date: d, reason: info.kind === 'holiday' ? 'holiday' : 'weekend', name: info.name });
+      d = addDays(d, 1);
+    }
+    return { dueOn: d, rolledOver };
+  }
+}
+
+/** "10月1日至10月8日（国庆节）" style summary of skipped days, for explanations. */
+export function describeSkipped(days: SkippedDay[]): string {
+  if (days.length === 0) return '';
+  const holidays = days.filter((d) => d.reason === 'holiday');
+  const weekends = days.filter((d) => d.reason === 'weekend');
+  const parts: string[] = [];
+  if (holidays.length) {
+    const names = [...new Set(holidays.map((d) => d.name).filter(Boolean))];
+    parts.push(
+      `法定节假日${holidays.length}天（${holidays[0]?.date}${holidays.length > 1 ? `至${holidays.at(-1)?.date}` : ''}${names.length ? `，${names.join('、')}` : ''}）`,
+    );
+  }
+  if (weekends.length) parts.push(`休息日${weekends.length}天`);
+  return parts.join('，');
+}

@@ -1,0 +1,602 @@
+import { assign, setup } from 'xstate';
+import type { AwardRecord, CaseContext, CaseInput, ProcEvent, Stage } from './procedure-types.ts';
+import { checkRules, decidedClaimIds, signingParties } from './rules.ts';
+
+/**
+ * The statutory procedure (LDMAL; MOHRSS Rules 2017) as one statechart. Pure: no database, clock or HTTP.
+ * The server loads a case, applies one event with XState's `transition`, and persists the result.
+ *
+ * Bump MACHINE_VERSION when a change would make stored snapshots mean something else, and add a step to
+ * `migrateSnapshot` (workflows/snapshot.ts) that upgrades version N-1 snapshots to N.
+ */
+export const MACHINE_VERSION = 1;
+
+export function initialContext(input: CaseInput): CaseContext & { stage: Stage | null; resumeTo: Stage | null } {
+  return {
+    ...input,
+    supplement: null,
+    rejection: null,
+    acceptedOn: null,
+    clockRestarts: [],
+    representatives: [],
+    tribunal: null,
+    recusals: [],
+    services: [],
+    defenses: [],
+    defensePeriodDays: null,
+    counterclaims: [],
+    hearing: null,
+    postponements: [],
+    hearingsHeld: [],
+    stageBefore: null,
+    stage: null,
+    resumeTo: null,
+    suspensions: [],
+    extension: null,
+    mediation: null,
+    mediationHistory: [],
+    advanceExecutions: [],
+    partialAwards: [],
+    award: null,
+    closure: null,
+    lawsuits: [],
+    setAside: null,
+    effectiveOn: null,
+    transfers: [],
+    trackMediation: input.track === 'mediation' ? { terms: null, agreedOn: null, failedOn: null, referredOn: null } : null,
+    archivedOn: null,
+  };
+}
+
+export type MachineContext = ReturnType<typeof initialContext>;
+
+type Args = { context: MachineContext; event: ProcEvent };
+
+/** `assign` typed for this machine's context and events. */
+const set = (fn: (a: Args) => Partial<MachineContext>) => assign<MachineContext, ProcEvent, undefined, ProcEvent, never>(fn);
+
+const legal = ({ context, event }: Args) => event.probe === true || checkRules(context, event) === null;
+const p = (event: ProcEvent) => event.payload;
+
+/** Guarded transitions back to a remembered stage (no history states: context alone restores a snapshot). */
+const backTo = (field: 'stageBefore' | 'resumeTo', extra: (a: Args) => boolean, actions: ReturnType<typeof set>[] = []) =>
+  (['accepted', 'tribunal_formed', 'hearing_scheduled', 'heard', 'in_mediation', 'mediation_signing'] as Stage[]).map((stage) => ({
+    target: `#${stage}`,
+    guard: (a: Args) => a.context[field] === stage && extra(a),
+    actions,
+  }));
+
+const applicantAbsentAtLastHearing = (ctx: MachineContext) => ctx.hearingsHeld.at(-1)?.applicantPresent === false;
+const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; document: string }) => {
+  const served = new Set(ctx.services.filter((s) => s.document === 'award').map((s) => s.partyId));
+  if (extra && extra.document === 'award') served.add(extra.partyId);
+  return signingParties(ctx).every((party) => served.has(party.id));
+};
+const allSignedAfter = (ctx: MachineContext, partyId: number) => {
+  const signed = new Set((ctx.mediation?.signatures ?? []).map((s) => s.partyId));
+  signed.add(partyId);
+  return signingParties(ctx).every((party) => signed.has(party.id));
+};
+
+const recordService = set(({ context, event }: Args) => ({
+  services: [
+    ...context.services,
+    { document: p(event).document, partyId: p(event).partyId, method: p(event).method, servedOn: p(event).servedOn ?? event.occurredOn },
+  ],
+}));
+const close = (mode: NonNullable<CaseContext['closure']>['mode']) =>
+  set(({ event }: Args) => ({ closure: { mode, closedOn: event.occurredOn, ...(p(event).reason ? { reason: p(event).reason } : {}) } }));
+const enterStage = (stage: Stage) => set(() => ({ stage }));
+const startMediation = set(({ context, event }: Args) => ({
+  stageBefore: context.stage,
+  mediation: { startedOn: event.occurredOn, terms: null, agreedOn: null, signatures: [], refusedBy: null },
+}));
+const endMediation = (outcome: 'failed' | 'refused') =>
+  set(({ context, event }: Args) => ({
+    mediationHistory: [
+      ...context.mediationHistory,
+      { startedOn: context.mediation?.startedOn ?? event.occurredOn, endedOn: event.occurredOn, outcome },
+    ],
+    mediation: null,
+  }));
+const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
+
+export const caseMachine = setup({
+  types: {} as { context: MachineContext; events: ProcEvent; input: CaseInput },
+  guards: { legal },
+  actions: {
+    markReferred: set(({ context, event }: Args) => ({
+      trackMediation: { ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>), referredOn: event.occurredOn },
+    })),
+    schedule: set(({ event }: Args) => ({
+      hearing: { hearingOn: p(event).hearingOn, place: p(event).place, scheduledOn: event.occurredOn },
+    })),
+    sign: set(({ context, event }: Args) => {
+      const m = context.mediation as NonNullable<CaseContext['mediation']>;
+      return {
+        mediation: { ...m, signatures: [...m.signatures, { partyId: p(event).partyId, signedOn: p(event).signedOn ?? event.occurredOn }] },
+      };
+    }),
+    recordLawsuit: set(({ context, event }: Args) => ({
+      lawsuits: [...context.lawsuits, { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn }],
+    })),
+    fileSetAside: set(({ event }: Args) => ({
+      setAside: { court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn, result: null, decidedOn: null },
+    })),
+    decideSetAside: set(({ context, event }: Args) => ({
+      setAside: {
+        ...(context.setAside as NonNullable<CaseContext['setAside']>),
+        result: p(event).result,
+        decidedOn: p(event).decidedOn ?? event.occurredOn,
+      },
+    })),
+    recordTransfer: set(({ context, event }: Args) => ({
+      transfers: [...context.transfers, { purpose: p(event).purpose, court: p(event).court, transferredOn: event.occurredOn }],
+      advanceExecutions:
+        p(event).purpose === 'advance_execution'
+          ? context.advanceExecutions.map((a) =>
+              a.transferredOn === null ? { ...a, transferredOn: event.occurredOn, court: p(event).court } : a,
+            )
+          : context.advanceExecutions,
+    })),
+  },
+}).createMachine({
+  id: 'case',
+  context: ({ input }) => initialContext(input),
+  initial: 'start',
+  on: {
+    // Service (送达) of any document is recorded in every arbitration state (Rules Art. 20; CPL Arts. 87–95).
+    SERVE: { guard: (a: Args) => a.context.track === 'arbitration' && a.context.archivedOn === null && legal(a), actions: recordService },
+  },
+  states: {
+    start: {
+      always: [{ guard: ({ context }) => context.track === 'mediation', target: '#mediation_in_progress' }, { target: '#received' }],
+    },
+
+    // Pre-arbitration mediation by a mediation organization (LDMAL Arts. 10–16).
+    mediation_track: {
+      initial: 'mediation_in_progress',
+      states: {
+        mediation_in_progress: {
+          id: 'mediation_in_progress',
+          on: {
+            MEDIATION_AGREED: {
+              target: '#mediation_agreed',
+              actions: set(({ context, event }: Args) => ({
+                trackMediation: {
+                  ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>),
+                  terms: p(event).terms,
+                  agreedOn: event.occurredOn,
+                },
+              })),
+            },
+            MEDIATION_FAILED: {
+              target: '#mediation_failed',
+              actions: set(({ context, event }: Args) => ({
+                trackMediation: { ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>), failedOn: event.occurredOn },
+              })),
+            },
+            // LDMAL Art. 14(3): no agreement within 15 days of receipt → a party may apply for arbitration.
+            REFER_TO_ARBITRATION: { guard: 'legal', target: '#mediation_referred', actions: 'markReferred' },
+          },
+        },
+        mediation_agreed: {
+          id: 'mediation_agreed',
+          // LDMAL Art. 15: if the other side does not perform the agreement, a party may apply for arbitration.
+          on: { REFER_TO_ARBITRATION: { target: '#mediation_referred', actions: 'markReferred' }, ...archive },
+        },
+        mediation_failed: {
+          id: 'mediation_failed',
+          on: { REFER_TO_ARBITRATION: { target: '#mediation_referred', actions: 'markReferred' }, ...archive },
+        },
+        mediation_referred: { id: 'mediation_referred', on: { ...archive } },
+      },
+    },
+
+    // The application before the acceptance decision (LDMAL Art. 29; Rules Arts. 29–31).
+    application: {
+      initial: 'received',
+      on: { WITHDRAW: { target: '#closed_withdrawn', actions: close('withdrawal') } },
+      states: {
+        received: {
+          id: 'received',
+          on: {
+            // Rules Art. 29: the applicant is told once, listing everything to supply.
+            REQUEST_SUPPLEMENT: {
+              guard: ({ context }) => context.supplement === null,
+              target: '#pending_supplement',
+              actions: set(({ event }: Args) => ({
+                supplement: { requestedOn: event.occurredOn, items: p(event).items, completedOn: null },
+              })),
+            },
+            ACCEPT: { target: '#accepted', actions: set(({ event }: Args) => ({ acceptedOn: event.occurredOn })) },
+            REJECT: {
+              target: '#rejected',
+              actions: [
+                set(({ event }: Args) => ({ rejection: { reason: p(event).reason, decidedOn: event.occurredOn } })),
+                close('rejection'),
+              ],
+            },
+          },
+        },
+        pending_supplement: {
+          id: 'pending_supplement',
+          on: {
+            // Rules Art. 46(2): the receipt date becomes the day the supplement is complete.
+            SUPPLEMENT_RECEIVED: {
+              target: '#received',
+              actions: set(({ context, event }: Args) => ({
+                supplement: { ...(context.supplement as NonNullable<CaseContext['supplement']>), completedOn: event.occurredOn },
+              })),
+            },
+            REJECT: {
+              target: '#rejected',
+              actions: [
+                set(({ event }: Args) => ({ rejection: { reason: p(event).reason, decidedOn: event.occurredOn } })),
+                close('rejection'),
+              ],
+            },
+          },
+        },
+      },
+    },
+
+    rejected: { id: 'rejected', on: { ...archive } },
+
+    // An accepted case (受理后): the award clock runs (LDMAL Art. 43).
+    open: {
+      initial: 'active',
+      on: {
+        WITHDRAW: { target: '#closed_withdrawn', actions: close('withdrawal') },
+        // Rules Art. 48: the hearing is terminated when a court accepted a suit over the delay (and similar grounds).
+        TERMINATE: { target: '#closed_terminated', actions: close('termination') },
+        // LDMAL Art. 43: once, by the chair, no more than 15 days, before the limit runs out.
+        EXTEND_TIME_LIMIT: {
+          guard: (a: Args) => a.context.extension === null && legal(a),
+          actions: set(({ event }: Args) => ({ extension: { days: p(event).days, approvedOn: event.occurredOn } })),
+        },
+      },
+      states: {
+        active: {
+          initial: 'accepted',
+          on: {
+            // Rules Art. 47: suspension stops the award clock until resumption.
+            SUSPEND: {
+              target: '#suspended',
+              actions: set(({ context, event }: Args) => ({
+                resumeTo: context.stage,
+                suspensions: [...context.suspensions, { from: event.occurredOn, to: null, reason: p(event).reason }],
+              })),
+            },
+            FILE_DEFENSE: {
+              guard: ({ context }) => context.stage !== 'mediation_signing',
+              actions: set(({ context, event }: Args) => ({ defenses: [...context.defenses, { filedOn: event.occurredOn }] })),
+            },
+            // Rules Art. 58: in simple procedure the defense period may be shortened or waived with consent.
+            SHORTEN_DEFENSE_PERIOD: {
+              guard: (a: Args) => a.context.procedure === 'simple' && a.context.defenses.length === 0 && legal(a),
+              actions: set(({ event }: Args) => ({ defensePeriodDays: p(event).days })),
+            },
+            // Rules Arts. 36, 46(4): a counterclaim in the defense period is merged; the award clock restarts.
+            FILE_COUNTERCLAIM: {
+              guard: 'legal',
+              actions: set(({ context, event }: Args) => ({
+                counterclaims: [...context.counterclaims, { filedOn: event.occurredOn, description: p(event).description }],
+                clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'counterclaim' }],
+              })),
+            },
+            RECORD_REPRESENTATIVES: {
+              guard: (a: Args) => a.context.collective && legal(a),
+              actions: set(({ event }: Args) => ({ representatives: p(event).partyIds })),
+            },
+            RECUSE_ARBITRATOR: {
+              guard: (a: Args) => a.context.tribunal !== null && legal(a),
+              actions: set(({ context, event }: Args) => {
+                const t = context.tribunal as NonNullable<CaseContext['tribunal']>;
+                const { arbitratorId, replacementId, reason } = p(event);
+                return {
+                  tribunal: {
+                    ...t,
+                    arbitratorIds: t.arbitratorIds.map((id) => (id === arbitratorId ? replacementId : id)),
+                    presidingId: t.presidingId === arbitratorId ? replacementId : t.presidingId,
+                  },
+                  recusals: [...context.recusals, { arbitratorId, replacementId, reason, decidedOn: event.occurredOn }],
+                };
+              }),
+            },
+            // Rules Art. 60: conversion keeps the original acceptance date.
+            CONVERT_TO_ORDINARY: {
+              guard: (a: Args) => a.context.procedure === 'simple' && legal(a),
+              actions: set(() => ({ procedure: 'ordinary' })),
+            },
+            // LDMAL Art. 44: advance execution; the ruling goes to the court in parallel with the case.
+            ADVANCE_EXECUTION: {
+              guard: (a: Args) => a.context.tribunal !== null && legal(a),
+              actions: set(({ context, event }: Args) => ({
+                advanceExecutions: [
+                  ...context.advanceExecutions,
+                  { claimIds: p(event).claimIds, ruledOn: event.occurredOn, transferredOn: null, court: null },
+                ],
+              })),
+            },
+            // LDMAL Art. 43(2); Rules Art. 49: part of the claims decided first; the case goes on.
+            PARTIAL_AWARD: {
+              guard: (a: Args) => a.context.tribunal !== null && legal(a),
+              actions: set(({ context, event }: Args) => ({ partialAwards: [...context.partialAwards, p(event).award as AwardRecord] })),
+            },
+            TRANSFER_TO_COURT: {
+              guard: (a: Args) =>
+                a.context.advanceExecutions.some((x) => x.transferredOn === null) &&
+                (a.event.probe === true || p(a.event).purpose === 'advance_execution') &&
+                legal(a),
+              actions: 'recordTransfer',
+            },
+          },
+          states: {
+            accepted: {
+              id: 'accepted',
+              entry: enterStage('accepted'),
+              on: {
+                FORM_TRIBUNAL: {
+                  guard: 'legal',
+                  target: '#tribunal_formed',
+                  actions: set(({ event }: Args) => ({
+                    tribunal: { arbitratorIds: p(event).arbitratorIds, presidingId: p(event).presidingId, formedOn: event.occurredOn },
+                  })),
+                },
+                START_MEDIATION: { target: '#in_mediation', actions: startMediation },
+              },
+            },
+            tribunal_formed: {
+              id: 'tribunal_formed',
+              entry: enterStage('tribunal_formed'),
+              on: {
+                SCHEDULE_HEARING: { guard: 'legal', target: '#hearing_scheduled', actions: 'schedule' },
+                START_MEDIATION: { target: '#in_mediation', actions: startMediation },
+              },
+            },
+            hearing_scheduled: {
+              id: 'hearing_scheduled',
+              entry: enterStage('hearing_scheduled'),
+              on: {
+                POSTPONE_HEARING: {
+                  guard: 'legal',
+                  actions: set(({ context, event }: Args) => {
+                    const h = context.hearing as NonNullable<CaseContext['hearing']>;
+                    return {
+                      hearing: { ...h, hearingOn: p(event).hearingOn, place: p(event).place ?? h.place },
+                      postponements: [
+                        ...context.postponements,
+                        { from: h.hearingOn, to: p(event).hearingOn, reason: p(event).reason, decidedOn: event.occurredOn },
+                      ],
+                    };
+                  }),
+                },
+                HOLD_HEARING: {
+                  guard: 'legal',
+                  target: '#heard',
+                  actions: set(({ context, event }: Args) => ({
+                    hearingsHeld: [
+                      ...context.hearingsHeld,
+                      {
+                        heldOn: event.occurredOn,
+                        applicantPresent: p(event).applicantPresent,
+                        respondentPresent: p(event).respondentPresent,
+                      },
+                    ],
+                  })),
+                },
+                START_MEDIATION: { target: '#in_mediation', actions: startMediation },
+              },
+            },
+            // After the hearing: award drafting (a further session may be scheduled).
+            heard: {
+              id: 'heard',
+              entry: enterStage('heard'),
+              on: {
+                ISSUE_AWARD: {
+                  guard: 'legal',
+                  target: '#award_issued',
+                  actions: [
+                    set(({ context, event }: Args) => {
+                      const award = p(event).award as AwardRecord;
+                      // LDMAL Art. 47: a final award takes effect on the day it is made.
+                      return { award, effectiveOn: award.finality === 'final' ? event.occurredOn : context.effectiveOn };
+                    }),
+                    close('award'),
+                  ],
+                },
+                // LDMAL Art. 36; Rules Art. 39: the applicant's unexcused absence may be treated as withdrawal.
+                DEEM_WITHDRAWN: {
+                  guard: (a: Args) => applicantAbsentAtLastHearing(a.context) && legal(a),
+                  target: '#closed_deemed_withdrawn',
+                  actions: close('deemed_withdrawal'),
+                },
+                SCHEDULE_HEARING: { guard: 'legal', target: '#hearing_scheduled', actions: 'schedule' },
+                START_MEDIATION: { target: '#in_mediation', actions: startMediation },
+              },
+            },
+            // Mediation inside arbitration (LDMAL Art. 42; Rules Arts. 69–73).
+            in_mediation: {
+              id: 'in_mediation',
+              entry: enterStage('in_mediation'),
+              on: {
+                MEDIATION_AGREED: {
+                  target: '#mediation_signing',
+                  actions: set(({ context, event }: Args) => ({
+                    mediation: {
+                      ...(context.mediation as NonNullable<CaseContext['mediation']>),
+                      terms: p(event).terms,
+                      agreedOn: event.occurredOn,
+                    },
+                  })),
+                },
+                MEDIATION_FAILED: backTo('stageBefore', () => true, [endMediation('failed')]),
+              },
+            },
+            // The mediation document takes effect only when both sides have signed for it (LDMAL Art. 42(3)).
+            mediation_signing: {
+              id: 'mediation_signing',
+              entry: enterStage('mediation_signing'),
+              on: {
+                SIGN_MEDIATION_DOCUMENT: [
+                  // LDMAL Art. 42(4): a party going back on the agreement before service → award promptly.
+                  {
+                    guard: (a: Args) => p(a.event).refused === true && a.context.hearingsHeld.length > 0 && legal(a),
+                    target: '#heard',
+                    actions: endMediation('refused'),
+                  },
+                  ...backTo('stageBefore', (a) => p(a.event).refused === true && a.context.hearingsHeld.length === 0 && legal(a), [
+                    endMediation('refused'),
+                  ]),
+                  {
+                    guard: (a: Args) => p(a.event).refused !== true && allSignedAfter(a.context, p(a.event).partyId) && legal(a),
+                    target: '#closed_mediation',
+                    actions: [
+                      'sign',
+                      // Closing date: the day the last party signs (domain.md §10.2).
+                      set(({ event }: Args) => ({
+                        closure: { mode: 'mediation' as const, closedOn: p(event).signedOn ?? event.occurredOn },
+                      })),
+                    ],
+                  },
+                  { guard: (a: Args) => p(a.event).refused !== true && legal(a), actions: 'sign' },
+                ],
+              },
+            },
+          },
+        },
+        suspended: {
+          id: 'suspended',
+          on: {
+            RESUME: backTo('resumeTo', () => true, [
+              set(({ context, event }: Args) => ({
+                suspensions: context.suspensions.map((s, i) => (i === context.suspensions.length - 1 ? { ...s, to: event.occurredOn } : s)),
+              })),
+            ]),
+          },
+        },
+      },
+    },
+
+    closed: {
+      initial: 'closed_withdrawn',
+      states: {
+        award: {
+          initial: 'award_issued',
+          states: {
+            award_issued: {
+              id: 'award_issued',
+              on: {
+                SERVE: [
+                  {
+                    guard: (a: Args) =>
+                      p(a.event).document === 'award' &&
+                      awardServedToAll(a.context, { partyId: p(a.event).partyId, document: p(a.event).document }) &&
+                      legal(a),
+                    target: '#award_served',
+                    actions: recordService,
+                  },
+                  { guard: 'legal', actions: recordService },
+                ],
+                RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+                RECORD_SET_ASIDE: {
+                  guard: (a: Args) =>
+                    a.context.award?.finality !== 'non_final' && (a.event.probe === true || p(a.event).result === undefined),
+                  target: '#set_aside_pending',
+                  actions: 'fileSetAside',
+                },
+              },
+            },
+            award_served: {
+              id: 'award_served',
+              on: {
+                RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+                RECORD_SET_ASIDE: {
+                  guard: (a: Args) =>
+                    a.context.award?.finality !== 'non_final' && (a.event.probe === true || p(a.event).result === undefined),
+                  target: '#set_aside_pending',
+                  actions: 'fileSetAside',
+                },
+                // LDMAL Art. 50: a non-final award takes effect when no party sued within 15 days of receipt.
+                MARK_EFFECTIVE: {
+                  guard: 'legal',
+                  target: '#award_effective',
+                  actions: set(({ context, event }: Args) => ({
+                    effectiveOn: context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn,
+                  })),
+                },
+              },
+            },
+            // 裁审衔接: a party sued; the court now decides. The commission may send the file.
+            in_litigation: {
+              id: 'in_litigation',
+              on: {
+                RECORD_LAWSUIT: { guard: 'legal', actions: 'recordLawsuit' },
+                TRANSFER_TO_COURT: {
+                  guard: (a: Args) => a.event.probe === true || p(a.event).purpose === 'litigation',
+                  actions: 'recordTransfer',
+                },
+                ...archive,
+              },
+            },
+            // LDMAL Art. 49: the employer's application to the intermediate court to set aside a final award.
+            set_aside_pending: {
+              id: 'set_aside_pending',
+              on: {
+                RECORD_SET_ASIDE: [
+                  { guard: (a: Args) => p(a.event).result === 'set_aside', target: '#award_set_aside', actions: 'decideSetAside' },
+                  {
+                    guard: (a: Args) => a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn',
+                    target: '#award_served',
+                    actions: 'decideSetAside',
+                  },
+                ],
+                TRANSFER_TO_COURT: {
+                  guard: (a: Args) => a.event.probe === true || p(a.event).purpose === 'litigation',
+                  actions: 'recordTransfer',
+                },
+              },
+            },
+            // LDMAL Art. 49(3): after set-aside, either party may sue within 15 days of the ruling.
+            award_set_aside: {
+              id: 'award_set_aside',
+              on: { RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' }, ...archive },
+            },
+            award_effective: {
+              id: 'award_effective',
+              on: {
+                // LDMAL Art. 51: an effective award not performed → enforcement by the court.
+                TRANSFER_TO_COURT: {
+                  guard: (a: Args) => a.event.probe === true || p(a.event).purpose === 'enforcement',
+                  target: '#enforcement_transferred',
+                  actions: 'recordTransfer',
+                },
+                ...archive,
+              },
+            },
+            enforcement_transferred: { id: 'enforcement_transferred', on: { ...archive } },
+          },
+        },
+        closed_mediation: {
+          id: 'closed_mediation',
+          on: {
+            TRANSFER_TO_COURT: {
+              guard: (a: Args) => a.event.probe === true || p(a.event).purpose === 'enforcement',
+              actions: 'recordTransfer',
+            },
+            ...archive,
+          },
+        },
+        closed_withdrawn: { id: 'closed_withdrawn', on: { ...archive } },
+        closed_deemed_withdrawn: { id: 'closed_deemed_withdrawn', on: { ...archive } },
+        closed_terminated: { id: 'closed_terminated', on: { ...archive } },
+      },
+    },
+
+    // 归档 (Rules Arts. 21–24).
+    archived: { id: 'archived', type: 'final' },
+  },
+});
+
+export { decidedClaimIds };

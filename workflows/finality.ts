@@ -1,0 +1,67 @@
+import type { ClaimCategory } from './reference.ts';
+
+/**
+ * Final-award classification (终局裁决), LDMAL Art. 47; SPC-1 Arts. 19–20; Rules Art. 50.
+ *
+ * - Remuneration, work-injury medical costs, economic compensation and damages items are final when the
+ *   **awarded** amount of each item does not exceed 12 × the local monthly minimum wage in force on the award
+ *   date (SPC-1 Art. 19; "not exceeding" includes equality, CivCode Art. 1259).
+ * - Disputes over national labor standards (working hours, rest and leave, social insurance) are final
+ *   (LDMAL Art. 47(2)).
+ * - A claim confirming a labor relationship makes the whole case non-final (Op-2022 [R] — configurable).
+ * - Anything else (contract disputes, other) is non-final (LDMAL Art. 50).
+ */
+export const MONETARY_FINAL_CATEGORIES: readonly ClaimCategory[] = ['wages', 'work_injury_medical', 'economic_compensation', 'damages'];
+export const STANDARDS_FINAL_CATEGORIES: readonly ClaimCategory[] = ['labor_standards', 'social_insurance'];
+
+export interface FinalityOptions {
+  /** Op-2022 [R]: a case with a claim to confirm a labor relationship gets a non-final award. */
+  confirmRelationshipMakesCaseNonFinal: boolean;
+}
+export const DEFAULT_FINALITY_OPTIONS: FinalityOptions = { confirmRelationshipMakesCaseNonFinal: true };
+
+export type Outcome = 'granted' | 'partly' | 'dismissed';
+export type Finality = 'final' | 'non_final' | 'mixed';
+
+export interface ItemToClassify {
+  claimId: number;
+  category: ClaimCategory;
+  outcome: Outcome;
+  /** Awarded amount in fen; 0 or null when dismissed or non-monetary. */
+  amountFen: number | null;
+}
+
+export interface ClassifiedItem extends ItemToClassify {
+  final: boolean;
+  reason: string;
+}
+
+export function classifyAward(
+  items: ItemToClassify[],
+  monthlyMinimumWageFen: number,
+  allClaimCategories: ClaimCategory[],
+  options: FinalityOptions = DEFAULT_FINALITY_OPTIONS,
+): { items: ClassifiedItem[]; finality: Finality; thresholdFen: number } {
+  const thresholdFen = 12 * monthlyMinimumWageFen;
+  const forcedNonFinal = options.confirmRelationshipMakesCaseNonFinal && allClaimCategories.includes('confirm_relationship');
+  const classified = items.map((it): ClassifiedItem => {
+    if (forcedNonFinal) return { ...it, final: false, reason: '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）' };
+    if (MONETARY_FINAL_CATEGORIES.includes(it.category)) {
+      const amount = it.amountFen ?? 0;
+      return amount <= thresholdFen
+        ? {
+            ...it,
+            final: true,
+            reason: `裁决金额不超过当地月最低工资标准十二个月金额（${thresholdFen / 100}元），终局（劳动争议调解仲裁法第四十七条第一项）`,
+          }
+        : { ...it, final: false, reason: `裁决金额超过当地月最低工资标准十二个月金额（${thresholdFen / 100}元），非终局` };
+    }
+    if (STANDARDS_FINAL_CATEGORIES.includes(it.category)) {
+      return { ...it, final: true, reason: '执行国家劳动标准发生的争议，终局（劳动争议调解仲裁法第四十七条第二项）' };
+    }
+    return { ...it, final: false, reason: '不属于劳动争议调解仲裁法第四十七条规定的终局裁决事项，非终局' };
+  });
+  const finals = classified.filter((i) => i.final).length;
+  const finality: Finality = finals === classified.length ? 'final' : finals === 0 ? 'non_final' : 'mixed';
+  return { items: classified, finality, thresholdFen };
+}

@@ -1,0 +1,52 @@
+/**
+ * Statutory periods. The split "3/5/10 days are working days, 15/45 days calendar days" follows Rules
+ * Art. 80 as restated in domain.md §14.1 — tagged [R] (not confirmed verbatim), so every entry can be
+ * overridden (config PERIODS_OVERRIDE, e.g. {"acceptance":{"unit":"calendar"}}).
+ */
+export type Unit = 'working' | 'calendar';
+
+export interface PeriodRule {
+  days: number;
+  unit: Unit;
+  basis: string;
+  label: string;
+}
+
+export const DEFAULT_PERIODS = {
+  supplement_notice: { days: 5, unit: 'working', basis: 'Rules Art. 29', label: '一次性告知补正期限' },
+  acceptance: { days: 5, unit: 'working', basis: 'LDMAL Art. 29; Rules Arts. 30–31, 46(2)', label: '受理审查期限' },
+  serve_respondent: { days: 5, unit: 'working', basis: 'LDMAL Art. 30; Rules Art. 33', label: '向被申请人送达申请书副本' },
+  defense: { days: 10, unit: 'working', basis: 'LDMAL Art. 30; Rules Art. 33', label: '被申请人答辩期' },
+  serve_defense_copy: { days: 5, unit: 'working', basis: 'LDMAL Art. 30', label: '向申请人送达答辩书副本' },
+  tribunal_notice: { days: 5, unit: 'working', basis: 'LDMAL Art. 32; Rules Art. 37', label: '书面通知仲裁庭组成情况' },
+  hearing_notice: { days: 5, unit: 'working', basis: 'LDMAL Art. 35; Rules Art. 38', label: '开庭通知送达（开庭5日前）' },
+  postponement_request: { days: 3, unit: 'working', basis: 'LDMAL Art. 35; Rules Art. 38', label: '当事人申请延期开庭（开庭3日前）' },
+  award: { days: 45, unit: 'calendar', basis: 'LDMAL Art. 43; Rules Arts. 45–46', label: '仲裁审理期限' },
+  mediation: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 14', label: '调解期限' },
+  sue_non_final: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 50', label: '非终局裁决起诉期间' },
+  sue_final_worker: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 48', label: '终局裁决劳动者起诉期间' },
+  set_aside_employer: { days: 30, unit: 'calendar', basis: 'LDMAL Art. 49', label: '用人单位申请撤销终局裁决期间' },
+  public_notice: { days: 30, unit: 'calendar', basis: 'CPL Art. 95; Rules Art. 46(6)', label: '公告送达期间' },
+} satisfies Record<string, PeriodRule>;
+
+export type PeriodKind = keyof typeof DEFAULT_PERIODS;
+export type Periods = Record<PeriodKind, PeriodRule>;
+
+/** LDMAL Art. 43: the award limit may be extended once by no more than 15 days. */
+export const MAX_EXTENSION_DAYS = 15;
+
+export function resolvePeriods(override?: string): Periods {
+  const out = structuredClone(DEFAULT_PERIODS) as Periods;
+  if (!override) return out;
+  const parsed = JSON.parse(override) as Record<string, Partial<PeriodRule>>;
+  for (const [k, v] of Object.entries(parsed)) {
+    if (!(k in out)) throw new Error(`PERIODS_OVERRIDE: unknown period "${k}"`);
+    const cur = out[k as PeriodKind];
+    if (v.days !== undefined && (!Number.isInteger(v.days) || v.days < 0))
+      throw new Error(`PERIODS_OVERRIDE: ${k}.days must be a whole number`);
+    if (v.unit !== undefined && v.unit !== 'working' && v.unit !== 'calendar')
+      throw new Error(`PERIODS_OVERRIDE: ${k}.unit must be working or calendar`);
+    out[k as PeriodKind] = { ...cur, ...v };
+  }
+  return out;
+}

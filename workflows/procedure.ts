@@ -1,0 +1,74 @@
+import { initialTransition, transition } from 'xstate';
+import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machine.ts';
+import { type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
+import { checkRules, type Violation } from './rules.ts';
+
+export type Snapshot = ReturnType<typeof caseMachine.resolveState>;
+
+/** What is stored per case: the state value and context, with the machine version that made them. */
+export interface PersistedSnapshot {
+  machineVersion: number;
+  value: unknown;
+  context: MachineContext;
+}
+
+export function startCase(input: CaseInput): PersistedSnapshot {
+  const [snap] = initialTransition(caseMachine, input);
+  return persist(snap);
+}
+
+export function persist(snap: Snapshot): PersistedSnapshot {
+  return { machineVersion: MACHINE_VERSION, value: snap.value, context: snap.context };
+}
+
+/**
+ * Upgrades a stored snapshot to the current machine version. Version 1 is the only one so far; when the
+ * machine changes meaning, add `if (s.machineVersion === 1) s = v1ToV2(s)` steps here, each one pure and
+ * tested, so that cases stored under an older machine keep working.
+ */
+export function migrateSnapshot(s: PersistedSnapshot): PersistedSnapshot {
+  if (s.machineVersion > MACHINE_VERSION) throw new Error(`snapshot from a newer machine (v${s.machineVersion})`);
+  return s;
+}
+
+export function restore(s: PersistedSnapshot): Snapshot {
+  const m = migrateSnapshot(s);
+  return caseMachine.resolveState({ value: m.value as Snapshot['value'], context: m.context });
+}
+
+/** The leaf state code (stable snake_case) of a snapshot. */
+export function leafState(value: unknown): string {
+  let v = value;
+  while (v && typeof v === 'object') {
+    const keys = Object.keys(v);
+    const k = keys[0] as string;
+    v = (v as Record<string, unknown>)[k];
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object' && Object.keys(v).length === 0) return k;
+  }
+  return String(v);
+}
+
+/** Event types the case's current state and context allow (payload rules aside). */
+export function availableEvents(snap: Snapshot, occurredOn: string): EventType[] {
+  return EVENT_TYPES.filter((type) => snap.can({ type, occurredOn, probe: true, payload: {} }));
+}
+
+export type ApplyResult =
+  | { ok: true; next: Snapshot; state: string }
+  | { ok: false; reason: 'not_allowed'; allowed: EventType[] }
+  | { ok: false; reason: 'rule'; violation: Violation };
+
+/**
+ * Applies one event with XState's pure `transition`: 409-type refusal when the state does not take the
+ * event, 422-type when a legal rule refuses its payload.
+ */
+export function applyEvent(snap: Snapshot, event: ProcEvent): ApplyResult {
+  const allowed = availableEvents(snap, event.occurredOn);
+  if (!allowed.includes(event.type)) return { ok: false, reason: 'not_allowed', allowed };
+  const violation = checkRules(snap.context, event);
+  if (violation) return { ok: false, reason: 'rule', violation };
+  if (!snap.can(event)) return { ok: false, reason: 'not_allowed', allowed };
+  const [next] = transition(caseMachine, snap, event);
+  return { ok: true, next, state: leafState(next.value) };
+}

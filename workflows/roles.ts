@@ -1,0 +1,46 @@
+import type { EventType } from './procedure-types.ts';
+import type { Role } from './reference.ts';
+
+/**
+ * Who may send each procedure event (api.md "Procedure events"). Arbitrators act only on cases of their
+ * own tribunal (checked by the server once a tribunal exists).
+ */
+export const EVENT_ROLES: Record<EventType, readonly Role[]> = {
+  REQUEST_SUPPLEMENT: ['clerk'],
+  SUPPLEMENT_RECEIVED: ['clerk'],
+  ACCEPT: ['clerk'],
+  REJECT: ['clerk'],
+  SERVE: ['clerk'],
+  FILE_DEFENSE: ['clerk'],
+  SHORTEN_DEFENSE_PERIOD: ['arbitrator'],
+  FILE_COUNTERCLAIM: ['clerk'],
+  RECORD_REPRESENTATIVES: ['clerk'],
+  FORM_TRIBUNAL: ['chair'],
+  RECUSE_ARBITRATOR: ['chair'],
+  SCHEDULE_HEARING: ['arbitrator', 'clerk'],
+  POSTPONE_HEARING: ['arbitrator'],
+  HOLD_HEARING: ['arbitrator'],
+  START_MEDIATION: ['arbitrator', 'mediator'],
+  MEDIATION_AGREED: ['arbitrator', 'mediator'],
+  MEDIATION_FAILED: ['arbitrator', 'mediator'],
+  SIGN_MEDIATION_DOCUMENT: ['clerk'],
+  REFER_TO_ARBITRATION: ['mediator', 'clerk'],
+  SUSPEND: ['chair'],
+  RESUME: ['chair'],
+  EXTEND_TIME_LIMIT: ['chair'],
+  CONVERT_TO_ORDINARY: ['arbitrator', 'chair'],
+  ADVANCE_EXECUTION: ['arbitrator'],
+  PARTIAL_AWARD: ['arbitrator'],
+  ISSUE_AWARD: ['arbitrator'],
+  WITHDRAW: ['clerk'],
+  DEEM_WITHDRAWN: ['arbitrator'],
+  TERMINATE: ['chair'],
+  RECORD_LAWSUIT: ['clerk'],
+  RECORD_SET_ASIDE: ['clerk'],
+  MARK_EFFECTIVE: ['clerk'],
+  TRANSFER_TO_COURT: ['clerk'],
+  ARCHIVE: ['clerk'],
+};
+
+/** Events an arbitrator may send only when sitting on the case's tribunal. */
+export const TRIBUNAL_ONLY_FOR_ARBITRATORS = true;
