@@ -546,9 +546,17 @@ export const caseMachine = setup({
               on: {
                 RECORD_SET_ASIDE: [
                   { guard: (a: Args) => p(a.event).result === 'set_aside', target: '#award_set_aside', actions: 'decideSetAside' },
+                  // Rejected or withdrawn: back to where service of the award stands.
+                  {
+                    guard: (a: Args) =>
+                      (a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn') &&
+                      awardServedToAll(a.context),
+                    target: '#award_served',
+                    actions: 'decideSetAside',
+                  },
                   {
                     guard: (a: Args) => a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn',
-                    target: '#award_served',
+                    target: '#award_issued',
                     actions: 'decideSetAside',
                   },
                 ],

@@ -97,11 +97,13 @@ async function checkReferences(deps: Deps, trx: Knex, c: CaseRecord, type: Event
   (payload.claimIds as number[] | undefined)?.forEach((id, i) => {
     if (!claimIds.has(id)) errors.push({ path: `claimIds.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
   });
-  (payload.items as { claimId: number }[] | undefined)?.forEach((it, i) => {
-    if (!claimIds.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
-  });
-  const items = payload.items as { claimId: number }[] | undefined;
-  if (items && new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
+  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
+    const items = payload.items as { claimId: number }[];
+    for (const [i, it] of items.entries()) {
+      if (!claimIds.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
+    }
+    if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
+  }
   const arbitrators: [string, number][] = [];
   if (type === 'FORM_TRIBUNAL')
     for (const [i, id] of (payload.arbitratorIds as number[]).entries()) arbitrators.push([`arbitratorIds.${i}`, id]);
@@ -165,9 +167,17 @@ export function createEventsRouter(deps: Deps): Router {
         throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一事件的日期（${last}）` }]);
       await checkReferences(deps, trx, c, body.type, body.payload);
 
+      // 409 before any legal rule (api.md order): is the event possible in this state at all?
+      const allowed = availableEvents(snap, body.occurredOn);
+      if (!allowed.includes(body.type)) {
+        throw conflict(`案件当前状态为“${stateLabel(leafState(snap.value))}”，不能进行“${eventLabel(body.type)}”`, {
+          state: leafState(snap.value),
+          allowed,
+        });
+      }
       const payload: Record<string, unknown> = { ...body.payload };
       // Final-award classification (LDMAL Art. 47): the minimum wage in force on the award date in the district.
-      if ((body.type === 'ISSUE_AWARD' || body.type === 'PARTIAL_AWARD') && availableEvents(snap, body.occurredOn).includes(body.type)) {
+      if (body.type === 'ISSUE_AWARD' || body.type === 'PARTIAL_AWARD') {
         const wage = await stores.reference.minimumWageOn(trx, c.district, body.occurredOn);
         if (!wage) {
           throw unprocessable(`没有${c.district}在${body.occurredOn}有效的月最低工资标准，无法判断是否终局裁决；请管理员录入`, {

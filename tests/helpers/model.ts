@@ -1,0 +1,223 @@
+import { transition } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { caseMachine, type MachineContext } from '../../workflows/case-machine.ts';
+import { leafState, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
+import type { CaseInput, Facts, ProcEvent } from '../../workflows/procedure-types.ts';
+
+/**
+ * The abstract model the model-based test traverses: a two-party case (applicant 1, respondent 2) with a
+ * wages claim (10) and a compensation claim (11); arbitrators 7, 8, 9. The HTTP driver maps these ids to
+ * the real ones. Facts are those the driver's dates make true on the real calendar.
+ */
+export const MODEL_INPUT: CaseInput = {
+  track: 'arbitration',
+  procedure: 'ordinary',
+  collective: false,
+  wageArrears: false,
+  receivedOn: '2026-03-02',
+  parties: [
+    { id: 1, side: 'applicant', kind: 'person' },
+    { id: 2, side: 'respondent', kind: 'organization' },
+  ],
+  claims: [
+    { id: 10, category: 'wages' },
+    { id: 11, category: 'economic_compensation' },
+  ],
+};
+export const MODEL_MEDIATION_INPUT: CaseInput = { ...MODEL_INPUT, track: 'mediation' };
+
+const FACTS: Facts = {
+  awardDueOn: '2099-12-31',
+  hearingNoticeOk: true,
+  postponementTimely: true,
+  defensePeriodOpen: true,
+  challengeWindowsClosed: true,
+  mediationLimitPassed: true,
+};
+const ON = '2026-03-03';
+
+export type ModelEvent = ProcEvent & { variant?: string };
+
+const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string): ModelEvent => ({
+  type,
+  occurredOn: type === 'HOLD_HEARING' ? '2099-01-01' : ON,
+  payload,
+  facts: FACTS,
+  ...(variant ? { variant } : {}),
+});
+
+const award = (finality: 'final' | 'non_final' | 'mixed') =>
+  ev(
+    'ISSUE_AWARD',
+    {
+      items: [
+        { claimId: 10, outcome: 'granted', amount: '1' },
+        { claimId: 11, outcome: 'granted', amount: '1' },
+      ],
+      award: { items: [], finality, issuedOn: ON, minimumWage: null, defaultAward: false },
+    },
+    finality,
+  );
+
+/** The events offered at each model state (one representative payload per distinct transition). */
+export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
+  const ctx = snap.context;
+  const hearingOn = ctx.hearing ? '2026-12-31' : '2026-03-20';
+  const noticed = ctx.services.some((x) => x.document === 'hearing_notice');
+  const served = (id: number) => ctx.services.some((x) => x.document === 'award' && x.partyId === id);
+  const list = [
+    ev('REQUEST_SUPPLEMENT', { items: ['身份证复印件'] }),
+    ev('SUPPLEMENT_RECEIVED'),
+    ev('ACCEPT'),
+    ev('REJECT', { reason: '不属于受案范围' }),
+    ev('SERVE', { document: 'hearing_notice', partyId: 1, method: 'direct' }, 'hearing_notice'),
+    ev('SERVE', { document: 'award', partyId: 1, method: 'direct' }, 'award-1'),
+    ev('SERVE', { document: 'award', partyId: 2, method: 'direct' }, 'award-2'),
+    ev('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 }),
+    ev('SCHEDULE_HEARING', { hearingOn, place: '第一仲裁庭' }),
+    ev('POSTPONE_HEARING', { hearingOn: '2026-12-30', reason: '仲裁庭决定', requestedBy: 'tribunal' }),
+    ev('HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, 'present'),
+    ev('HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, 'applicant-absent'),
+    ev('START_MEDIATION'),
+    ev('MEDIATION_AGREED', { terms: '被申请人支付工资' }),
+    ev('MEDIATION_FAILED'),
+    ev('SIGN_MEDIATION_DOCUMENT', { partyId: 1 }, 'sign-1'),
+    ev('SIGN_MEDIATION_DOCUMENT', { partyId: 2 }, 'sign-2'),
+    ev('SIGN_MEDIATION_DOCUMENT', { partyId: 2, refused: true }, 'refuse-2'),
+    ev('REFER_TO_ARBITRATION'),
+    ev('SUSPEND', { reason: '等待工伤认定' }),
+    ev('RESUME'),
+    ev('EXTEND_TIME_LIMIT', { days: 15 }),
+    ev('ADVANCE_EXECUTION', { claimIds: [10] }),
+    ev('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' }, 'advance_execution'),
+    ev('TRANSFER_TO_COURT', { purpose: 'enforcement', court: '聊城市东昌府区人民法院' }, 'enforcement'),
+    ev('TRANSFER_TO_COURT', { purpose: 'litigation', court: '聊城市东昌府区人民法院' }, 'litigation'),
+    award('final'),
+    award('non_final'),
+    award('mixed'),
+    ev('WITHDRAW', { reason: '已和解' }),
+    ev('DEEM_WITHDRAWN'),
+    ev('TERMINATE', { reason: '法院已受理' }),
+    ev('RECORD_LAWSUIT', { partyId: 1, court: '聊城市东昌府区人民法院', filedOn: ON }),
+    ev('RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: ON }, 'file'),
+    ev('RECORD_SET_ASIDE', { result: 'rejected' }, 'rejected'),
+    ev('RECORD_SET_ASIDE', { result: 'set_aside' }, 'set_aside'),
+    ev('MARK_EFFECTIVE'),
+    ev('ARCHIVE'),
+  ];
+  // Offer self-loops only where they can change what a guard reads.
+  return list.filter((e) => {
+    if (e.variant === 'hearing_notice') return ctx.hearing !== null && !noticed;
+    if (e.variant === 'award-1') return ctx.award !== null && !served(1);
+    if (e.variant === 'award-2') return ctx.award !== null && !served(2);
+    if (e.type === 'ADVANCE_EXECUTION') return !ctx.advanceExecutions.some((x) => x.transferredOn === null);
+    return true;
+  });
+}
+
+const OPEN_STAGES = new Set([
+  'accepted',
+  'tribunal_formed',
+  'hearing_scheduled',
+  'heard',
+  'in_mediation',
+  'mediation_signing',
+  'suspended',
+]);
+
+/** What distinguishes two model states for the traversal: the leaf state and the flags its guards read. */
+export function stateKey(snap: { value: unknown; context: MachineContext }): string {
+  const c = snap.context;
+  const leaf = leafState(snap.value);
+  if (leaf === 'received') return JSON.stringify([leaf, c.supplement !== null]);
+  if (OPEN_STAGES.has(leaf)) {
+    return JSON.stringify([
+      leaf,
+      c.extension !== null,
+      c.hearingsHeld.length > 0,
+      c.hearingsHeld.at(-1)?.applicantPresent ?? null,
+      c.services.some((x) => x.document === 'hearing_notice'),
+      leaf === 'in_mediation' || leaf === 'mediation_signing' ? c.stageBefore : null,
+      leaf === 'suspended' ? c.resumeTo : null,
+      c.mediation?.signatures.map((x) => x.partyId) ?? null,
+      c.advanceExecutions.some((x) => x.transferredOn === null),
+    ]);
+  }
+  if (c.award && !['archived'].includes(leaf)) {
+    return JSON.stringify([
+      leaf,
+      c.award.finality,
+      [...new Set(c.services.filter((x) => x.document === 'award').map((x) => x.partyId))].sort(),
+      c.setAside?.result ?? null,
+    ]);
+  }
+  return JSON.stringify([leaf]);
+}
+
+const eventKey = (e: ModelEvent) => `${e.type}${e.variant ? `:${e.variant}` : ''}`;
+
+export function shortestPaths(input: CaseInput) {
+  return getShortestPaths(caseMachine, {
+    input,
+    events: modelEvents,
+    serializeState: stateKey,
+    serializeEvent: eventKey as (e: ProcEvent) => string,
+  });
+}
+
+/**
+ * A bounded, reproducible set of simple paths: seeded random walks from the start over the same model, never
+ * revisiting a state (by `stateKey`, which holds everything the guards read), ending in a closing state.
+ * `getSimplePaths` enumerates every simple path, which is combinatorially many for this chart.
+ */
+export function randomSimplePaths(input: CaseInput, count: number, seed = 20261125, maxSteps = 20) {
+  let x = seed >>> 0;
+  const rand = () => {
+    // xorshift32
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+  // Each walk aims at one closing state in turn, never entering another closed state on the way.
+  const TARGETS = [
+    'closed_withdrawn',
+    'closed_terminated',
+    'closed_deemed_withdrawn',
+    'closed_mediation',
+    'award_effective',
+    'enforcement_transferred',
+    'in_litigation',
+    'award_set_aside',
+    'rejected',
+    'archived',
+  ];
+  const TERMINAL = /^(closed_|rejected|archived)/;
+  const paths: { steps: { event: ModelEvent; state: Snapshot }[]; state: Snapshot }[] = [];
+  const seen = new Set<string>();
+  const quota = Math.ceil(count / TARGETS.length);
+  for (const target of TARGETS)
+    for (let attempt = 0, found = 0; found < quota && attempt < quota * 20; attempt++) {
+      let snap = restore(startCase(input));
+      const visited = new Set([stateKey(snap)]);
+      const steps: { event: ModelEvent; state: Snapshot }[] = [];
+      while (steps.length < maxSteps && leafState(snap.value) !== target) {
+        const options = modelEvents(snap)
+          .filter((e) => snap.can(e))
+          .map((e) => [e, transition(caseMachine, snap, e)[0]] as const)
+          .filter(([, n]) => !visited.has(stateKey(n)) && (leafState(n.value) === target || !TERMINAL.test(leafState(n.value))));
+        if (!options.length) break;
+        const [event, next] = options[Math.floor(rand() * options.length)] as (typeof options)[number];
+        steps.push({ event, state: next });
+        visited.add(stateKey(next));
+        snap = next;
+      }
+      const sig = steps.map((st) => eventKey(st.event)).join(',');
+      if (leafState(snap.value) === target && !seen.has(sig)) {
+        seen.add(sig);
+        paths.push({ steps, state: snap });
+        found++;
+      }
+    }
+  return paths;
+}

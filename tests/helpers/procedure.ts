@@ -1,0 +1,129 @@
+import { expect } from 'vitest';
+import type { EventType } from '../../workflows/procedure-types.ts';
+import type { Role } from '../../workflows/reference.ts';
+import { EVENT_ROLES } from '../../workflows/roles.ts';
+import type { TestApp } from './app.ts';
+import { application, employer, worker } from './fixtures.ts';
+
+export interface Actors {
+  tokens: Record<Role, string>;
+  arbitrators: { id: number; token: string }[];
+  tokenOfUser(id: number): string;
+}
+
+export async function createActors(t: TestApp): Promise<Actors> {
+  const roles: Role[] = ['clerk', 'chair', 'mediator', 'analyst'];
+  const tokens = { admin: t.adminToken } as Record<Role, string>;
+  for (const r of roles) tokens[r] = await t.tokenFor(r);
+  const arbitrators: { id: number; token: string }[] = [];
+  for (const name of ['arb-li', 'arb-wang', 'arb-zhao']) {
+    const token = await t.tokenFor('arbitrator', name);
+    arbitrators.push({ id: t.userId(name), token });
+  }
+  tokens.arbitrator = (arbitrators[0] as { token: string }).token;
+  return {
+    tokens,
+    arbitrators,
+    tokenOfUser: (id) => {
+      const a = arbitrators.find((x) => x.id === id);
+      if (!a) throw new Error(`no arbitrator ${id}`);
+      return a.token;
+    },
+  };
+}
+
+export interface CaseShape {
+  id: number;
+  applicants: { id: number }[];
+  respondents: { id: number }[];
+  claims: { id: number; category: string }[];
+  tribunal?: { presidingId: number; arbitrators: { id: number }[] } | null;
+}
+
+/** The standard test application: one worker, one company, a wages and a compensation claim. */
+export const standardApplication = (overrides: Record<string, unknown> = {}) =>
+  application({
+    applicants: [worker('张三')],
+    respondents: [employer()],
+    claims: [
+      { category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
+      { category: 'economic_compensation', amount: '26400.00', description: '解除劳动合同经济补偿' },
+    ],
+    ...overrides,
+  });
+
+export const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+
+/** A payload that passes the event's schema and names real ids of the case. */
+export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: number[], on: string): Record<string, unknown> {
+  const applicant = c.applicants[0]?.id;
+  const respondent = c.respondents[0]?.id;
+  const [arb0, arb1] = arbitratorIds;
+  switch (type) {
+    case 'REQUEST_SUPPLEMENT':
+      return { items: ['申请人身份证复印件', '劳动合同复印件'] };
+    case 'REJECT':
+      return { reason: '不属于劳动人事争议仲裁受案范围' };
+    case 'SERVE':
+      return { document: 'respond_notice', partyId: respondent, method: 'direct' };
+    case 'SHORTEN_DEFENSE_PERIOD':
+      return { days: 3, respondentConsent: true };
+    case 'FILE_COUNTERCLAIM':
+      return { description: '反申请：请求返还培训费5000元' };
+    case 'RECORD_REPRESENTATIVES':
+      return { partyIds: c.applicants.slice(0, 3).map((a) => a.id) };
+    case 'FORM_TRIBUNAL':
+      return { arbitratorIds: [arb0], presidingId: arb0 };
+    case 'RECUSE_ARBITRATOR':
+      return {
+        arbitratorId: c.tribunal?.presidingId ?? arb0,
+        replacementId: c.tribunal?.presidingId === arb1 ? arbitratorIds[2] : arb1,
+        reason: '与当事人有利害关系',
+      };
+    case 'SCHEDULE_HEARING':
+      return { hearingOn: plusDays(on, 15), place: '第一仲裁庭' };
+    case 'POSTPONE_HEARING':
+      return { hearingOn: plusDays(on, 22), reason: '仲裁员因公出差', requestedBy: 'tribunal' };
+    case 'HOLD_HEARING':
+      return { applicantPresent: true, respondentPresent: true };
+    case 'MEDIATION_AGREED':
+      return { terms: '被申请人于2026年5月10日前支付申请人工资12000元' };
+    case 'SIGN_MEDIATION_DOCUMENT':
+      return { partyId: applicant };
+    case 'SUSPEND':
+      return { reason: '等待工伤认定结论', ground: 'appraisal' };
+    case 'EXTEND_TIME_LIMIT':
+      return { days: 15, reason: '案情复杂' };
+    case 'ADVANCE_EXECUTION':
+      return { claimIds: [c.claims[0]?.id] };
+    case 'PARTIAL_AWARD':
+      return { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1000.00' }] };
+    case 'ISSUE_AWARD':
+      return { items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' })) };
+    case 'WITHDRAW':
+      return { reason: '双方已和解' };
+    case 'TERMINATE':
+      return { reason: '人民法院已受理当事人因逾期未作出裁决提起的诉讼' };
+    case 'RECORD_LAWSUIT':
+      return { partyId: applicant, court: '聊城市东昌府区人民法院', filedOn: on };
+    case 'RECORD_SET_ASIDE':
+      return { court: '聊城市中级人民法院', filedOn: on };
+    case 'TRANSFER_TO_COURT':
+      return { purpose: 'enforcement', court: '聊城市东昌府区人民法院' };
+    default:
+      return {};
+  }
+}
+
+/** A token of a role allowed to send the event (for arbitrators: the presiding member of the tribunal). */
+export function actorFor(type: EventType, actors: Actors, c: CaseShape): string {
+  const role = EVENT_ROLES[type][0] as Role;
+  if (role === 'arbitrator' && c.tribunal) return actors.tokenOfUser(c.tribunal.presidingId);
+  return actors.tokens[role];
+}
+
+export async function registerCase(t: TestApp, actors: Actors, body = standardApplication()): Promise<CaseShape & Record<string, unknown>> {
+  const r = await t.api(actors.tokens.clerk).post('/api/cases', body);
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body;
+}
