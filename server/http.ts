@@ -2,15 +2,32 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../db/knex.ts';
-import { badRequest, HttpError, notFound, unprocessable, validationError, zodFieldErrors } from './errors.ts';
+import { badRequest, type FieldError, HttpError, notFound, unprocessable, validationError, zodFieldErrors } from './errors.ts';
 import { sha256 } from './passwords.ts';
+
+// C0 control characters other than tab, line feed and carriage return (PostgreSQL refuses NUL in text).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Field errors for every string (or key) in the input that holds a control character. */
+export function controlCharErrors(value: unknown, path: (string | number)[] = []): FieldError[] {
+  if (typeof value === 'string') return CONTROL.test(value) ? [{ path: path.join('.'), message: '包含不允许的控制字符' }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharErrors(v, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) =>
+      CONTROL.test(k) ? [{ path: [...path, k].join('.'), message: '字段名包含控制字符' }] : controlCharErrors(v, [...path, k]),
+    );
+  }
+  return [];
+}
 
 /** Parses a body or query with a zod schema; 400 naming every bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: (string | number)[] = []): z.infer<S> {
   if (value === undefined) value = {};
   const r = schema.safeParse(value);
-  if (!r.success) throw validationError(zodFieldErrors(r.error, prefix));
-  return r.data;
+  const errors = [...(r.success ? [] : zodFieldErrors(r.error, prefix)), ...controlCharErrors(value, prefix)];
+  if (errors.length) throw validationError(errors);
+  return r.data as z.infer<S>;
 }
 
 /** A positive integer id from the path; anything else is simply not found. */

@@ -23,7 +23,7 @@ import {
   zodFieldErrors,
 } from '../errors.ts';
 import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../event-schemas.ts';
-import { ifMatch, pathId, runWrite } from '../http.ts';
+import { controlCharErrors, ifMatch, pathId, runWrite } from '../http.ts';
 import { Case, Problem, registry } from '../schemas.ts';
 import { formatMoney, parseMoney } from '../validation/identifiers.ts';
 
@@ -78,6 +78,7 @@ function parseEventBody(body: unknown, today: string): { type: EventType; occurr
   const strict = schema instanceof z.ZodObject ? schema.strict() : schema;
   const payload = strict.safeParse(rest);
   if (!payload.success) errors.push(...zodFieldErrors(payload.error));
+  errors.push(...controlCharErrors(rest));
   const on = (occurredOn as string | undefined) ?? today;
   if (env.success && on > today) errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
   if (errors.length) throw validationError(errors);

@@ -180,6 +180,10 @@ describe('case registration', () => {
     expect(long.body.errors[0].path).toBe('applicants.0.name');
     const facts = await t.api(clerk).post('/api/cases', application({ facts: '事'.repeat(20001) }));
     expect(facts.body.errors[0].path).toBe('facts');
+    // PostgreSQL cannot store NUL in text: control characters are refused at the edge, naming the field.
+    const nul = await t.api(clerk).post('/api/cases', application({ applicants: [worker('张\u0000三')] }));
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([{ path: 'applicants.0.name', message: '包含不允许的控制字符' }]);
   });
 
   it('malformed JSON is 400, a huge body 413, an unknown route 404 — all problem+json', async () => {

@@ -118,7 +118,7 @@ describe(`model-based: statechart paths driven over HTTP (${process.env.TEST_DB 
     ] as const) {
       for (const p of paths) await drive(track, p, describePath(p));
     }
-  });
+  }, 900_000);
 
   it('at every leaf state, each event the model does not allow gets 409, and next-events matches the model', async () => {
     const firstPerLeaf = new Map<string, ['arbitration' | 'mediation', Path]>();
@@ -149,7 +149,7 @@ describe(`model-based: statechart paths driven over HTTP (${process.env.TEST_DB 
       }
     }
     expect(refused).toBeGreaterThan(500);
-  });
+  }, 900_000);
 
   const simple = randomSimplePaths(MODEL_INPUT, 120) as unknown as Path[];
   it(`drives ${simple.length} simple paths (seeded random walks aimed at each of 10 closing states, no state visited twice)`, async () => {
@@ -157,5 +157,5 @@ describe(`model-based: statechart paths driven over HTTP (${process.env.TEST_DB 
     const ends = new Set(simple.map((p) => leafState(p.state.value)));
     expect(ends.size).toBe(10);
     for (const p of simple) await drive('arbitration', p, describePath(p));
-  });
+  }, 900_000);
 });
