@@ -12,6 +12,7 @@ import { createAuthRouter, createLoginRouter } from './routes/auth.ts';
 import { createCasesRouter } from './routes/cases.ts';
 import { createEventsRouter } from './routes/events.ts';
 import { createReferenceRouter } from './routes/reference.ts';
+import { createTimeRouter } from './routes/time.ts';
 import { createUsersRouter } from './routes/users.ts';
 
 export interface AppOptions {
@@ -25,6 +26,7 @@ export interface AppOptions {
 export function createApp(opts: AppOptions): Express {
   const deps: Deps = createDeps(opts);
   const app = express();
+  app.locals.deps = deps;
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(opts.logger));
@@ -63,6 +65,7 @@ export function createApp(opts: AppOptions): Express {
   app.use('/api', createCasesRouter(deps));
   app.use('/api', createEventsRouter(deps));
   app.use('/api', createReferenceRouter(deps));
+  app.use('/api', createTimeRouter(deps));
 
   app.use(notFoundRoute);
   app.use(errorHandler(opts.logger));

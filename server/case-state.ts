@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CaseRecord } from '../db/stores/cases.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { computeDeadlines, type Deadline } from '../workflows/deadlines.ts';
+import { assessLimitation } from '../workflows/limitation.ts';
 import { type PersistedSnapshot, restore, type Snapshot, startCase } from '../workflows/procedure.ts';
 import type { CaseInput } from '../workflows/procedure-types.ts';
 import type { Deps } from './deps.ts';
@@ -111,5 +112,8 @@ export async function fullCaseView(deps: Deps, trx: Knex, c: CaseRecord, opts: {
       archivedOn: ctx.archivedOn,
     },
     deadlines: deadlines.map(({ metOn: _m, ...d }) => d),
+    limitation: c.limitation
+      ? { ...c.limitation, ...assessLimitation({ ...c.limitation, wageArrears: c.wageArrears }, c.receivedOn) }
+      : null,
   };
 }

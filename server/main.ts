@@ -3,7 +3,9 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import type { Deps } from './deps.ts';
 import { createLogger } from './logger.ts';
+import { startScheduler } from './scheduler.ts';
 
 /** `npm start`: open (or create) the database, migrate, create the first admin, serve. */
 async function main(): Promise<void> {
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
     logger.info('created user admin from ADMIN_PASSWORD');
   }
   const app = createApp({ db, clock: systemClock, logger, config });
+  // Daily deadline sweep inside the server (overdue marks, T-10/T-5/T-1 alerts); SCHEDULER_HOUR=-1 disables it.
+  if (config.schedulerHour >= 0) startScheduler(app.locals.deps as Deps, config.schedulerHour);
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, database: db.dialect }, `Zhongcai listening on http://localhost:${config.port}`);
   });

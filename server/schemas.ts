@@ -92,6 +92,27 @@ export type ClaimInput = z.infer<typeof ClaimInput>;
 
 const District = z.enum(DISTRICTS);
 
+export const LimitationInput = z
+  .object({
+    knewOn: IsoDate.openapi({ description: '知道或者应当知道其权利被侵害之日' }),
+    employmentEndedOn: IsoDate.optional().openapi({ description: '劳动关系终止之日（拖欠劳动报酬争议）' }),
+    interruptions: z
+      .array(z.object({ on: IsoDate, kind: z.string().trim().min(1).max(100).openapi({ example: '向用人单位主张权利' }) }).strict())
+      .max(20)
+      .optional(),
+    suspensions: z
+      .array(
+        z
+          .object({ from: IsoDate, to: IsoDate })
+          .strict()
+          .refine((s) => s.from <= s.to, { message: '中止结束日不能早于开始日', path: ['to'] }),
+      )
+      .max(20)
+      .optional(),
+  })
+  .strict()
+  .openapi('LimitationInput', { description: '仲裁时效提示所需事实（只提示，不据此不予受理）' });
+
 const caseFields = {
   receivedOn: IsoDate.openapi({ description: '收件日期（不得晚于今天）' }),
   postmarkOn: IsoDate.optional().openapi({ description: '邮寄申请的邮戳日期' }),
@@ -104,6 +125,7 @@ const caseFields = {
   thirdParties: z.array(PartyInput).max(20).optional(),
   claims: z.array(ClaimInput).min(1, '至少一项仲裁请求').max(100),
   facts: z.string().trim().max(20000, '不能超过20000个字符').optional(),
+  limitation: LimitationInput.optional(),
 };
 
 export const CaseCreate = z
@@ -252,6 +274,13 @@ export const Case = CaseSummary.extend({
     .nullable(),
   proceedings: z.record(z.string(), z.unknown()).openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等' }),
   deadlines: z.array(Deadline),
+  limitation: LimitationInput.extend({
+    status: z.enum(['within', 'expired', 'exempt']),
+    expiresOn: z.string().nullable(),
+    reasoning: z.string(),
+  })
+    .nullable()
+    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示' }),
 }).openapi('Case');
 
 export const CaseEvent = z

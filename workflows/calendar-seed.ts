@@ -11,6 +11,12 @@ const NOTICE_URLS: Record<number, string> = {
   2026: 'https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm',
 };
 
+/** "Mid-autumn Festival,中秋,1" → 中秋节 (the package's short names, written as on official notices). */
+function festival(label: string): string {
+  const name = label.split(',')[1] ?? label;
+  return ['中秋', '清明', '端午'].includes(name) ? `${name}节` : name;
+}
+
 export function packagedCalendarYears(): CalendarYear[] {
   const require = createRequire(import.meta.url);
   const data = require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -33,12 +39,12 @@ export function packagedCalendarYears(): CalendarYear[] {
   for (const [d, label] of Object.entries(data.holidays)) {
     const row = year(d);
     row.offDays.push(d);
-    (row.names as Record<string, string>)[d] = label.split(',')[1] ?? label;
+    (row.names as Record<string, string>)[d] = festival(label);
   }
   for (const [d, label] of Object.entries(data.workdays)) {
     const row = year(d);
     row.workDays.push(d);
-    (row.names as Record<string, string>)[d] = `${label.split(',')[1] ?? label}调休上班`;
+    (row.names as Record<string, string>)[d] = `${festival(label)}调休上班`;
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }

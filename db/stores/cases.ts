@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 
 /** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
@@ -23,6 +24,7 @@ export interface CaseRecord {
   finality: string | null;
   snapshot: unknown;
   machineVersion: number | null;
+  limitation: LimitationInput | null;
   version: number;
   linkedCaseId: number | null;
   createdBy: number | null;
@@ -87,6 +89,7 @@ export interface CaseColumns {
   snapshot?: unknown;
   machineVersion?: number | null;
   linkedCaseId?: number | null;
+  limitation?: LimitationInput | null;
 }
 
 const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
@@ -110,6 +113,7 @@ const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
   snapshot: 'snapshot',
   machineVersion: 'machine_version',
   linkedCaseId: 'linked_case_id',
+  limitation: 'limitation',
 };
 
 function toRow(c: CaseColumns): Record<string, unknown> {
@@ -117,7 +121,7 @@ function toRow(c: CaseColumns): Record<string, unknown> {
   for (const [k, v] of Object.entries(c)) {
     if (v === undefined) continue;
     const col = COLUMN_NAMES[k as keyof CaseColumns];
-    row[col] = k === 'snapshot' ? (v === null ? null : JSON.stringify(v)) : v;
+    row[col] = k === 'snapshot' || k === 'limitation' ? (v === null ? null : JSON.stringify(v)) : v;
   }
   return row;
 }
@@ -149,6 +153,7 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
     finality: r.finality ?? null,
     snapshot: r.snapshot ? JSON.parse(r.snapshot) : null,
     machineVersion: nOrNull(r.machine_version),
+    limitation: r.limitation ? JSON.parse(r.limitation) : null,
     version: Number(r.version),
     linkedCaseId: nOrNull(r.linked_case_id),
     createdBy: nOrNull(r.created_by),

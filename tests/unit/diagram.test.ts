@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STATE_LABELS } from '../../workflows/labels.ts';
 import { procedureMarkdown } from '../../workflows/diagram.ts';
+import { STATE_LABELS } from '../../workflows/labels.ts';
 
 describe('the procedure diagram in docs/', () => {
   it('is generated from the machine and up to date (npm run diagram)', () => {

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../server/deps.ts';
+import { sweepDeadlines } from '../../server/scheduler.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  // The clock moves months in this file: tokens must outlive it.
+  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '20000' } });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const deps = () => t.app.locals.deps as Deps;
+
+describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('the calculator answers on the official calendar and refuses years without data', async () => {
+    const r = await t.api(a.tokens.clerk).get('/api/calendar/deadline').query({ from: '2026-09-28', days: 5, unit: 'working' });
+    expect(r.status).toBe(200);
+    // 09-29, 09-30, [10-01…10-07 off], 10-08, 10-09, Saturday 10-10 is a make-up working day.
+    expect(r.body).toMatchObject({ from: '2026-09-28', days: 5, unit: 'working', dueOn: '2026-10-10' });
+    expect(r.body.skipped.filter((s: { reason: string }) => s.reason === 'holiday')).toHaveLength(7);
+    expect(r.body.explanation).toContain('调休上班日2026-10-10计为工作日');
+    const beyond = await t.api(a.tokens.clerk).get('/api/calendar/deadline').query({ from: '2026-12-20', days: 15, unit: 'calendar' });
+    expect(beyond.status).toBe(422);
+    expect(beyond.type).toBe('application/problem+json');
+    expect(beyond.body.detail).toContain('缺少2027年');
+    const bad = await t.api(a.tokens.clerk).get('/api/calendar/deadline').query({ from: '2026-02-30', days: -1, unit: 'weeks' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['days', 'from', 'unit']);
+  });
+
+  it('a case accepted in December shows unknown deadlines until an admin loads the next year', async () => {
+    t.clock.set('2026-12-03T02:00:00Z');
+    try {
+      const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-12-01' }));
+      const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-12-02' });
+      const award = r.body.deadlines.find((d: { kind: string }) => d.kind === 'award');
+      expect(award).toMatchObject({ dueOn: null, status: 'unknown' });
+      expect(award.explanation).toContain('缺少2027年');
+      const ext = await t
+        .api(a.tokens.chair)
+        .post(`/api/cases/${c.id}/events`, { type: 'EXTEND_TIME_LIMIT', days: 10, occurredOn: '2026-12-03' });
+      expect(ext.status).toBe(422);
+      expect(ext.body.rule).toBe('calendar-data-missing');
+
+      expect((await t.api(a.tokens.clerk).put('/api/calendar/years/2027', { notice: 'x', offDays: [], workDays: [] })).status).toBe(403);
+      const badYear = await t
+        .api(t.adminToken)
+        .put('/api/calendar/years/2027', { notice: '通知', offDays: ['2028-01-01'], workDays: ['2027-02-30'] });
+      expect(badYear.status).toBe(400);
+      expect(badYear.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['offDays.0', 'workDays.0']);
+      const put = await t.api(t.adminToken).put('/api/calendar/years/2027', {
+        notice: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
+        offDays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+        workDays: [],
+      });
+      expect(put.status).toBe(200);
+      const years = (await t.api(a.tokens.clerk).get('/api/calendar/years')).body;
+      expect(years.at(-1)).toMatchObject({ year: 2027, notice: expect.stringContaining('2027') });
+      const after = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/deadlines`)).body.find(
+        (d: { kind: string }) => d.kind === 'award',
+      );
+      // 2026-12-02 + 45 = 2027-01-16 (Saturday) → Monday 2027-01-18.
+      expect(after).toMatchObject({ dueOn: '2027-01-18', status: 'open', basis: 'LDMAL Art. 43; Rules Arts. 45–46' });
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+    }
+  });
+
+  it('each deadline the clerk and tribunal watch appears on the case with a sentence explaining it', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-03-02' }));
+    await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' });
+    await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+      type: 'SERVE',
+      document: 'application_copy',
+      partyId: c.respondents[0]?.id,
+      method: 'post',
+      servedOn: '2026-03-06',
+      occurredOn: '2026-03-06',
+    });
+    const list = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}/deadlines`)).body as {
+      kind: string;
+      dueOn: string;
+      status: string;
+      explanation: string;
+      unit: string;
+    }[];
+    const byKind = Object.fromEntries(list.map((d) => [d.kind, d]));
+    expect(byKind.acceptance).toMatchObject({ dueOn: '2026-03-09', status: 'met', unit: 'working' });
+    expect(byKind.serve_respondent).toMatchObject({ dueOn: '2026-03-11', status: 'met' });
+    // Defense: 10 working days from service on Friday 2026-03-06 → 2026-03-20; by today (04-01) it has run out.
+    expect(byKind.defense).toMatchObject({ dueOn: '2026-03-20', status: 'met' });
+    expect(byKind.defense?.explanation).toContain('期间已届满');
+    expect(byKind.tribunal_notice).toMatchObject({ dueOn: '2026-03-11', status: 'overdue' });
+    expect(byKind.award).toMatchObject({ dueOn: '2026-04-20', status: 'open' });
+    for (const d of list) expect(d.explanation).toMatch(/。$/);
+  });
+
+  it('the due list puts overdue first, filters by assignee, and the overdue case filter agrees', async () => {
+    const due = await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 30, assignee: 'me' });
+    expect(due.status).toBe(200);
+    expect(due.body.length).toBeGreaterThan(0);
+    expect(due.body.every((d: { assignee: string }) => d.assignee === 'clerk')).toBe(true);
+    const statuses = due.body.map((d: { status: string }) => d.status);
+    expect(statuses.lastIndexOf('overdue')).toBeLessThan(statuses.indexOf('open') === -1 ? Infinity : statuses.indexOf('open'));
+    expect(due.body[0]).toMatchObject({ caseId: expect.any(Number), applicantNames: expect.any(Array), stateLabel: expect.any(String) });
+    const overdueCases = (await t.api(a.tokens.clerk).get('/api/cases').query({ overdue: 'true', pageSize: 200 })).body.items.map(
+      (x: { id: number }) => x.id,
+    );
+    const fromList = [
+      ...new Set(due.body.filter((d: { status: string }) => d.status === 'overdue').map((d: { caseId: number }) => d.caseId)),
+    ];
+    for (const id of fromList) expect(overdueCases).toContain(id);
+    expect((await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 400 })).status).toBe(400);
+  });
+
+  it('the sweep marks overdue and records award alerts once; running it twice changes nothing', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-03-02' }));
+    await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' });
+    // Award due 2026-04-20: on 04-12 eight days are left (T-10 crossed, T-5 not yet).
+    const first = await sweepDeadlines(deps(), '2026-04-12');
+    expect(first.alertsRecorded).toBeGreaterThan(0);
+    const again = await sweepDeadlines(deps(), '2026-04-12');
+    expect(again.alertsRecorded).toBe(0);
+    expect(again.deadlinesChanged).toBe(0);
+    const alerts = await deps().stores.deadlines.alerts(t.db.knex, c.id);
+    expect(alerts.filter((x) => x.kind === 'award').map((x) => x.threshold)).toEqual(['T-10']);
+    await sweepDeadlines(deps(), '2026-04-21');
+    const later = await deps().stores.deadlines.alerts(t.db.knex, c.id);
+    expect(later.filter((x) => x.kind === 'award').map((x) => x.threshold)).toEqual(['T-10', 'overdue']);
+    const award = (await deps().stores.deadlines.forCase(t.db.knex, c.id)).find((d) => d.kind === 'award');
+    expect(award?.status).toBe('overdue');
+    await sweepDeadlines(deps(), '2026-04-01');
+  });
+
+  it('registration shows a limitation warning with its reasoning, never a refusal', async () => {
+    const r = await t
+      .api(a.tokens.clerk)
+      .post('/api/cases', standardApplication({ receivedOn: '2026-03-02', limitation: { knewOn: '2024-12-01' } }));
+    expect(r.status).toBe(201);
+    expect(r.body.state).toBe('received');
+    expect(r.body.limitation).toMatchObject({ knewOn: '2024-12-01', status: 'expired', expiresOn: '2025-12-01' });
+    expect(r.body.limitation.reasoning).toContain('已超过仲裁时效');
+    const wages = await t
+      .api(a.tokens.clerk)
+      .post('/api/cases', standardApplication({ wageArrears: true, limitation: { knewOn: '2020-01-01' } }));
+    expect(wages.body.limitation.status).toBe('exempt');
+  });
+});
