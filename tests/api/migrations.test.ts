@@ -81,6 +81,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "facts",
         "finality",
         "id",
+        "limitation",
         "linked_case_id",
         "machine_version",
         "postmark_on",
