@@ -35,10 +35,17 @@ export function caseSnapshot(c: CaseRecord): Snapshot {
   return restore({ ...stored, context });
 }
 
-export async function recomputeDeadlines(deps: Deps, trx: Knex, caseId: number, ctx: MachineContext, today: string): Promise<Deadline[]> {
+export async function recomputeDeadlines(
+  deps: Deps,
+  trx: Knex,
+  caseId: number,
+  ctx: MachineContext,
+  today: string,
+  opts: { isNew?: boolean } = {},
+): Promise<Deadline[]> {
   const cal = await deps.calendar.get(trx);
   const list = computeDeadlines(ctx, cal, deps.periods, today);
-  await deps.stores.deadlines.replace(trx, caseId, list);
+  await deps.stores.deadlines.replace(trx, caseId, list, opts);
   return list;
 }
 
@@ -51,10 +58,10 @@ export async function syncTribunal(trx: Knex, caseId: number, ctx: MachineContex
 }
 
 /** The whole case as the API shows it: registration, procedure record, deadlines, tribunal names. */
-export async function fullCaseView(deps: Deps, trx: Knex, c: CaseRecord, opts: { mask?: boolean } = {}) {
+export async function fullCaseView(deps: Deps, trx: Knex, c: CaseRecord, opts: { mask?: boolean; deadlines?: Deadline[] } = {}) {
   const snap = caseSnapshot(c);
   const ctx = snap.context;
-  const deadlines = await deps.stores.deadlines.forCase(trx, c.id);
+  const deadlines = opts.deadlines ?? (await deps.stores.deadlines.forCase(trx, c.id));
   const ids = ctx.tribunal?.arbitratorIds ?? [];
   const users = await deps.stores.users.listByIds(ids, trx);
   const name = (id: number) => users.find((u) => u.id === id)?.displayName ?? `#${id}`;

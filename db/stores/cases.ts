@@ -323,10 +323,14 @@ export function createCaseStore() {
   }
 
   return {
+    /**
+     * Inserts a new case with its parties, agents and claims (batched: one statement per table) and returns
+     * the stored record without reading it back.
+     */
     async insert(
       trx: Knex,
       c: CaseColumns & { parties: PartyRecord[]; claims: ClaimRecord[]; createdBy: number; now: string },
-    ): Promise<number> {
+    ): Promise<CaseRecord> {
       const { parties, claims, createdBy, now, ...cols } = c;
       const [ins] = await trx('cases')
         .insert({
@@ -339,9 +343,79 @@ export function createCaseStore() {
         })
         .returning('id');
       const id = Number((ins as { id: number }).id);
-      await writeParties(trx, id, parties);
-      await writeClaims(trx, id, claims);
-      return id;
+      const seqBySide = new Map<string, number>();
+      const partyRows = parties.map((p) => {
+        const seq = (seqBySide.get(p.side) ?? 0) + 1;
+        seqBySide.set(p.side, seq);
+        return {
+          case_id: id,
+          side: p.side,
+          seq,
+          kind: p.kind,
+          name: p.name,
+          id_number: p.idNumber,
+          sex: p.sex,
+          birth_date: p.birthDate,
+          ethnicity: p.ethnicity,
+          phone: p.phone,
+          address: p.address,
+          credit_code: p.creditCode,
+          legal_representative: p.legalRepresentative,
+          legal_representative_title: p.legalRepresentativeTitle,
+        };
+      });
+      const partyIds = partyRows.length ? ((await trx('parties').insert(partyRows).returning('id')) as { id: number }[]) : [];
+      const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
+      const agentRows = stored.flatMap((p) =>
+        p.agents.map((a, k) => ({ party_id: p.id, seq: k + 1, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })),
+      );
+      if (agentRows.length) {
+        const agentIds = (await trx('agents').insert(agentRows).returning('id')) as { id: number }[];
+        let k = 0;
+        for (const p of stored) for (const a of p.agents) a.id = Number(agentIds[k++]?.id);
+      }
+      const claimRows = claims.map((cl, i) => ({
+        case_id: id,
+        seq: i + 1,
+        category: cl.category,
+        amount_fen: cl.amountFen,
+        description: cl.description,
+      }));
+      const claimIds = claimRows.length ? ((await trx('claims').insert(claimRows).returning('id')) as { id: number }[]) : [];
+      const storedClaims: ClaimRecord[] = claims.map((cl, i) => ({ ...cl, id: Number(claimIds[i]?.id), seq: i + 1 }));
+      // Parties are returned in side order (applicants, respondents, third parties), as `load` returns them.
+      const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
+      stored.sort((a, b) => order[a.side] - order[b.side]);
+      return {
+        id,
+        track: (cols.track ?? 'arbitration') as CaseRecord['track'],
+        state: cols.state ?? '',
+        receivedOn: cols.receivedOn ?? '',
+        postmarkOn: cols.postmarkOn ?? null,
+        channel: cols.channel ?? '',
+        district: cols.district ?? '',
+        facts: cols.facts ?? null,
+        procedure: (cols.procedure ?? 'ordinary') as CaseRecord['procedure'],
+        collective: cols.collective ?? false,
+        wageArrears: cols.wageArrears ?? false,
+        caseNo: null,
+        caseYear: null,
+        caseSerial: null,
+        acceptedOn: null,
+        closureMode: null,
+        closedOn: null,
+        finality: null,
+        snapshot: cols.snapshot ?? null,
+        machineVersion: cols.machineVersion ?? null,
+        limitation: cols.limitation ?? null,
+        version: 1,
+        linkedCaseId: cols.linkedCaseId ?? null,
+        createdBy,
+        createdAt: now,
+        updatedAt: now,
+        parties: stored,
+        claims: storedClaims,
+      };
     },
 
     async load(trx: Knex, id: number): Promise<CaseRecord | undefined> {
@@ -427,9 +501,13 @@ export function createCaseStore() {
       };
     },
 
-    async appendEvent(trx: Knex, e: EventInsert): Promise<EventRecord> {
-      const last = await trx('case_events').where({ case_id: e.caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
-      const seq = Number(last?.m ?? 0) + 1;
+    /** Appends to the history; `seq` may be given when known (1 for a new case), else it is the next one. */
+    async appendEvent(trx: Knex, e: EventInsert, knownSeq?: number): Promise<EventRecord> {
+      let seq = knownSeq;
+      if (seq === undefined) {
+        const last = await trx('case_events').where({ case_id: e.caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
+        seq = Number(last?.m ?? 0) + 1;
+      }
       const [ins] = await trx('case_events')
         .insert({
           case_id: e.caseId,

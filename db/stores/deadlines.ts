@@ -21,8 +21,8 @@ const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
 /** The materialized deadlines of each case and the alerts recorded for them. */
 export function createDeadlineStore() {
   return {
-    async replace(trx: Knex, caseId: number, list: Deadline[]): Promise<void> {
-      await trx('case_deadlines').where({ case_id: caseId }).delete();
+    async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean } = {}): Promise<void> {
+      if (!opts.isNew) await trx('case_deadlines').where({ case_id: caseId }).delete();
       if (!list.length) return;
       await trx('case_deadlines').insert(
         list.map((d) => ({

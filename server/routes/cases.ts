@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { type CaseRecord, type ClaimRecord, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
-import { persist } from '../../workflows/procedure.ts';
+import { persist, startCase } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import { requireRole } from '../auth.ts';
 import { caseSnapshot, fullCaseView, recomputeDeadlines } from '../case-state.ts';
@@ -190,7 +190,19 @@ export function createCasesRouter(deps: Deps): Router {
     ];
     const state = body.track === 'mediation' ? 'mediation_in_progress' : 'received';
     await runWrite(db.knex, req, res, now, async (trx) => {
-      const id = await stores.cases.insert(trx, {
+      // The initial snapshot goes in with the row; parties and claims in it are re-read from their rows (caseSnapshot).
+      const snapshot = startCase({
+        track: body.track,
+        procedure: body.procedure ?? 'ordinary',
+        collective: isCollective(parties),
+        wageArrears: body.wageArrears ?? false,
+        receivedOn: body.receivedOn,
+        parties: [],
+        claims: [],
+      });
+      const inserted = await stores.cases.insert(trx, {
+        snapshot,
+        machineVersion: snapshot.machineVersion,
         track: body.track,
         state,
         receivedOn: body.receivedOn,
@@ -207,27 +219,29 @@ export function createCasesRouter(deps: Deps): Router {
         createdBy: user.id,
         now,
       });
-      const inserted = await loadOr404(trx, id);
-      const snapshot = persist(caseSnapshot(inserted));
-      await stores.cases.setDerived(trx, id, { snapshot, machineVersion: snapshot.machineVersion });
-      await recomputeDeadlines(deps, trx, id, snapshot.context, today);
-      const created = await loadOr404(trx, id);
-      const view = await fullCaseView(deps, trx, created);
+      const id = inserted.id;
+      const created = inserted;
+      const deadlines = await recomputeDeadlines(deps, trx, id, caseSnapshot(created).context, today, { isNew: true });
+      const view = await fullCaseView(deps, trx, created, { deadlines });
       // Registration is the first entry of the history (api.md), in the same transaction.
-      await stores.cases.appendEvent(trx, {
-        caseId: id,
-        type: 'REGISTER',
-        occurredOn: body.receivedOn,
-        recordedAt: now,
-        actorId: user.id,
-        actorRole: user.role,
-        actorName: user.displayName,
-        payload: { channel: body.channel, track: body.track },
-        stateBefore: null,
-        stateAfter: state,
-        before: null,
-        after: view,
-      });
+      await stores.cases.appendEvent(
+        trx,
+        {
+          caseId: id,
+          type: 'REGISTER',
+          occurredOn: body.receivedOn,
+          recordedAt: now,
+          actorId: user.id,
+          actorRole: user.role,
+          actorName: user.displayName,
+          payload: { channel: body.channel, track: body.track },
+          stateBefore: null,
+          stateAfter: state,
+          before: null,
+          after: view,
+        },
+        1,
+      );
       res.setHeader('Location', `/api/cases/${id}`);
       res.setHeader('ETag', `"${created.version}"`);
       return { status: 201, body: view };

@@ -322,7 +322,7 @@ async function createLinkedApplication(
   const { stores } = deps;
   const parties = m.parties.map(({ id: _id, agents, ...p }) => ({ ...p, agents: agents.map(({ id: _a, ...a }) => a) }));
   const claims = m.claims.map(({ id: _id, seq: _s, ...cl }) => cl);
-  const id = await stores.cases.insert(trx, {
+  const { id } = await stores.cases.insert(trx, {
     track: 'arbitration',
     state: 'received',
     receivedOn: on,
