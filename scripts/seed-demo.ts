@@ -13,6 +13,7 @@ import { ensureFirstAdmin } from '../server/bootstrap.ts';
 import { systemClock } from '../server/clock.ts';
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
+import { completeCreditCode, completeIdNumber } from '../server/validation/identifiers.ts';
 import { addDays } from '../workflows/dates.ts';
 import { DISTRICTS } from '../workflows/reference.ts';
 
@@ -129,21 +130,8 @@ const EMPLOYERS = [
   ['茌平区信发物业服务有限公司', '91371523MA3T2LL17'],
   ['莘县鸿运物流有限公司', '91371522MA3U8NN33'],
 ];
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const idNumber = (region: string, birth: string, n: number) => {
-  const body = `${region}${birth}${String(n).padStart(3, '0')}`;
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += Number(body[i]) * (W[i] as number);
-  return body + '10X98765432'[s % 11];
-};
-const CC = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CW = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const creditCode = (body: string) => {
-  const b = body.slice(0, 17);
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += CC.indexOf(b[i] as string) * (CW[i] as number);
-  return b + CC[(31 - (s % 31)) % 31];
-};
+const idNumber = (region: string, birth: string, n: number) => completeIdNumber(`${region}${birth}${String(n).padStart(3, '0')}`);
+const creditCode = (body: string) => completeCreditCode(body.slice(0, 17));
 const REGIONS: Record<string, string> = {
   东昌府区: '371502',
   茌平区: '371523',

@@ -6,7 +6,15 @@ import { assessLimitation } from '../workflows/limitation.ts';
 import { type PersistedSnapshot, restore, type Snapshot, startCase } from '../workflows/procedure.ts';
 import type { CaseInput } from '../workflows/procedure-types.ts';
 import type { Deps } from './deps.ts';
+import { notFound } from './errors.ts';
 import { caseView } from './views.ts';
+
+/** The case or a 404 problem. */
+export async function loadCaseOr404(deps: Deps, trx: Knex, id: number): Promise<CaseRecord> {
+  const c = await deps.stores.cases.load(trx, id);
+  if (!c) throw notFound(`没有编号为 ${id} 的案件`);
+  return c;
+}
 
 /** The machine input for a case as registered. */
 export function machineInput(

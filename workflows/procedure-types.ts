@@ -90,14 +90,7 @@ export interface AwardRecord {
 }
 
 /** The statechart's context. JSON only (it is persisted as part of the snapshot). */
-export interface CaseContext {
-  track: 'arbitration' | 'mediation';
-  procedure: 'ordinary' | 'simple';
-  collective: boolean;
-  wageArrears: boolean;
-  receivedOn: string;
-  parties: PartyRef[];
-  claims: ClaimRef[];
+export interface CaseContext extends CaseInput {
   supplement: { requestedOn: string; items: string[]; completedOn: string | null } | null;
   rejection: { reason: string; decidedOn: string } | null;
   acceptedOn: string | null;

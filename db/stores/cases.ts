@@ -207,6 +207,25 @@ export interface EventRecord extends Omit<EventInsert, 'caseId'> {
   seq: number;
 }
 
+function partyRow(caseId: number, p: PartyRecord, seq: number) {
+  return {
+    case_id: caseId,
+    side: p.side,
+    seq,
+    kind: p.kind,
+    name: p.name,
+    id_number: p.idNumber,
+    sex: p.sex,
+    birth_date: p.birthDate,
+    ethnicity: p.ethnicity,
+    phone: p.phone,
+    address: p.address,
+    credit_code: p.creditCode,
+    legal_representative: p.legalRepresentative,
+    legal_representative_title: p.legalRepresentativeTitle,
+  };
+}
+
 /** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
 export function createCaseStore() {
   async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
@@ -221,22 +240,7 @@ export function createCaseStore() {
     for (const p of parties) {
       const seq = (seqBySide.get(p.side) ?? 0) + 1;
       seqBySide.set(p.side, seq);
-      const row = {
-        case_id: caseId,
-        side: p.side,
-        seq,
-        kind: p.kind,
-        name: p.name,
-        id_number: p.idNumber,
-        sex: p.sex,
-        birth_date: p.birthDate,
-        ethnicity: p.ethnicity,
-        phone: p.phone,
-        address: p.address,
-        credit_code: p.creditCode,
-        legal_representative: p.legalRepresentative,
-        legal_representative_title: p.legalRepresentativeTitle,
-      };
+      const row = partyRow(caseId, p, seq);
       let partyId = p.id;
       if (partyId) {
         await trx('parties').where({ id: partyId, case_id: caseId }).update(row);
@@ -347,22 +351,7 @@ export function createCaseStore() {
       const partyRows = parties.map((p) => {
         const seq = (seqBySide.get(p.side) ?? 0) + 1;
         seqBySide.set(p.side, seq);
-        return {
-          case_id: id,
-          side: p.side,
-          seq,
-          kind: p.kind,
-          name: p.name,
-          id_number: p.idNumber,
-          sex: p.sex,
-          birth_date: p.birthDate,
-          ethnicity: p.ethnicity,
-          phone: p.phone,
-          address: p.address,
-          credit_code: p.creditCode,
-          legal_representative: p.legalRepresentative,
-          legal_representative_title: p.legalRepresentativeTitle,
-        };
+        return partyRow(id, p, seq);
       });
       const partyIds = partyRows.length ? ((await trx('parties').insert(partyRows).returning('id')) as { id: number }[]) : [];
       const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));

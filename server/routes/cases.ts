@@ -5,9 +5,9 @@ import { type CaseRecord, type ClaimRecord, type PartyRecord, StaleVersionError 
 import { persist, startCase } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import { requireRole } from '../auth.ts';
-import { caseSnapshot, fullCaseView, recomputeDeadlines } from '../case-state.ts';
+import { caseSnapshot, fullCaseView, loadCaseOr404, recomputeDeadlines } from '../case-state.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, notFound, preconditionFailed, validationError } from '../errors.ts';
+import { conflict, type FieldError, preconditionFailed, validationError } from '../errors.ts';
 import { ifMatch, parse, pathId, runWrite } from '../http.ts';
 import {
   Case,
@@ -167,11 +167,7 @@ export function createCasesRouter(deps: Deps): Router {
   const { db, stores, clock } = deps;
   const router = Router();
 
-  async function loadOr404(trx: Knex, id: number): Promise<CaseRecord> {
-    const c = await stores.cases.load(trx, id);
-    if (!c) throw notFound(`没有编号为 ${id} 的案件`);
-    return c;
-  }
+  const loadOr404 = (trx: Knex, id: number) => loadCaseOr404(deps, trx, id);
 
   router.post('/cases', async (req, res) => {
     const body = parse(CaseCreate, req.body);

@@ -10,18 +10,9 @@ import { applyEvent, availableEvents, leafState, persist } from '../../workflows
 import { EVENT_TYPES, type EventType, type ProcEvent } from '../../workflows/procedure-types.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { currentUser } from '../auth.ts';
-import { caseSnapshot, fullCaseView, machineInput, recomputeDeadlines, syncTribunal } from '../case-state.ts';
+import { caseSnapshot, fullCaseView, loadCaseOr404, machineInput, recomputeDeadlines, syncTribunal } from '../case-state.ts';
 import type { Deps } from '../deps.ts';
-import {
-  conflict,
-  type FieldError,
-  forbidden,
-  notFound,
-  preconditionFailed,
-  unprocessable,
-  validationError,
-  zodFieldErrors,
-} from '../errors.ts';
+import { conflict, type FieldError, forbidden, preconditionFailed, unprocessable, validationError, zodFieldErrors } from '../errors.ts';
 import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../event-schemas.ts';
 import { controlCharErrors, ifMatch, pathId, runWrite } from '../http.ts';
 import { Case, Problem, registry } from '../schemas.ts';
@@ -126,11 +117,7 @@ export function createEventsRouter(deps: Deps): Router {
   const { db, stores, clock } = deps;
   const router = Router();
 
-  async function loadOr404(trx: Knex, id: number): Promise<CaseRecord> {
-    const c = await stores.cases.load(trx, id);
-    if (!c) throw notFound(`没有编号为 ${id} 的案件`);
-    return c;
-  }
+  const loadOr404 = (trx: Knex, id: number) => loadCaseOr404(deps, trx, id);
 
   router.get('/cases/:id/next-events', async (req, res) => {
     const user = currentUser(req);

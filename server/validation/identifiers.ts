@@ -45,6 +45,13 @@ export function checkIdNumber(raw: string): string | null {
   return null;
 }
 
+/** The 17 leading digits of an identity number completed with their GB 11643 check character. */
+export function completeIdNumber(body17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * (ID_WEIGHTS[i] as number);
+  return body17 + ID_CHECK[sum % 11];
+}
+
 /** Birth date and sex carried by a valid identity number (GB 11643: 17th digit odd = male). */
 export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'female' } {
   return {
@@ -76,6 +83,13 @@ export function checkCreditCode(raw: string): string | null {
   const check = (31 - (sum % 31)) % 31;
   if (USCC_CHARS[check] !== s[17]) return '统一社会信用代码校验位错误';
   return null;
+}
+
+/** The 17 leading characters of a credit code completed with their GB 32100 check character. */
+export function completeCreditCode(body17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(body17[i] as string) * (USCC_WEIGHTS[i] as number);
+  return body17 + USCC_CHARS[(31 - (sum % 31)) % 31];
 }
 
 /** Mainland mobile (1[3-9] + 9 digits) or a landline with area code (0635-8888888, extension allowed). */

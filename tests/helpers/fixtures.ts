@@ -1,19 +1,13 @@
+import { completeCreditCode, completeIdNumber } from '../../server/validation/identifiers.ts';
+
 /** Valid sample data. Identity numbers are generated with a correct GB 11643 check character. */
 
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 export function idNumber(region = '371502', birth = '19900101', seq = 123): string {
-  const body = `${region}${birth}${String(seq).padStart(3, '0')}`;
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += Number(body[i]) * (W[i] as number);
-  return body + '10X98765432'[s % 11];
+  return completeIdNumber(`${region}${birth}${String(seq).padStart(3, '0')}`);
 }
 
-const CC = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CW = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 export function creditCode(body17 = '91371500MA3C7K2L1'): string {
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += CC.indexOf(body17[i] as string) * (CW[i] as number);
-  return body17 + CC[(31 - (s % 31)) % 31];
+  return completeCreditCode(body17);
 }
 
 export function worker(name: string, seq = 123) {
