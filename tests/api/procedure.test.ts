@@ -177,6 +177,33 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-10-12', place: '第一仲裁庭' }, '2026-09-25');
   });
 
+  it('a party postponement request later than 3 working days before the hearing is refused (422)', async () => {
+    const c = await registerCase(t, a);
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-04-20');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-04-20');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-05-11', place: '第一仲裁庭' }, '2026-04-21');
+    // Three working days must separate request and hearing: from 05-07 they are 05-08, Saturday 05-09 (make-up
+    // working day) and 05-11 — the hearing day itself, too late; from 05-06 they end on 05-09, in time.
+    const late = await send(
+      c,
+      arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2026-05-20', reason: '申请人住院', requestedBy: 'party' },
+      '2026-05-07',
+    );
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({ rule: 'postponement-3-days', source: 'LDMAL Art. 35; Rules Art. 38' });
+    const r = await ok(
+      c,
+      arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2026-05-20', reason: '申请人住院', requestedBy: 'party' },
+      '2026-05-06',
+    );
+    expect((r.proceedings as { hearing: { hearingOn: string } }).hearing.hearingOn).toBe('2026-05-20');
+  });
+
   it('roles: a clerk cannot form a tribunal; an arbitrator acts only on cases of its own tribunal', async () => {
     const c = await registerCase(t, a);
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');

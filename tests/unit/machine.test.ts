@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MACHINE_VERSION } from '../../workflows/case-machine.ts';
 import { type ApplyResult, applyEvent, availableEvents, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput, EventType, Facts } from '../../workflows/procedure-types.ts';
 
@@ -53,6 +54,17 @@ function toHeard(d: Driver, opts: { applicantPresent?: boolean } = {}) {
   d.day = '2026-03-20';
   return d.do('HOLD_HEARING', { applicantPresent: opts.applicantPresent ?? true, respondentPresent: true });
 }
+
+describe('stored snapshots', () => {
+  it('restore from {value, context} and carry their machine version; a newer version is refused', () => {
+    const stored = startCase(base);
+    expect(stored.machineVersion).toBe(MACHINE_VERSION);
+    const json = JSON.parse(JSON.stringify(stored));
+    const snap = restore(json);
+    expect(availableEvents(snap, '2026-03-03')).toContain('ACCEPT');
+    expect(() => restore({ ...json, machineVersion: MACHINE_VERSION + 1 })).toThrow(/newer machine/);
+  });
+});
 
 describe('procedure statechart guards', () => {
   it('asks for a supplement only once (Rules Art. 29)', () => {
