@@ -10,6 +10,7 @@ import { requestLogger } from './logger.ts';
 import { buildOpenApi, DOCS_HTML } from './openapi.ts';
 import { createAuthRouter, createLoginRouter } from './routes/auth.ts';
 import { createCasesRouter } from './routes/cases.ts';
+import { createDocumentsRouter } from './routes/documents.ts';
 import { createEventsRouter } from './routes/events.ts';
 import { createReferenceRouter } from './routes/reference.ts';
 import { createTimeRouter } from './routes/time.ts';
@@ -66,6 +67,7 @@ export function createApp(opts: AppOptions): Express {
   app.use('/api', createEventsRouter(deps));
   app.use('/api', createReferenceRouter(deps));
   app.use('/api', createTimeRouter(deps));
+  app.use('/api', createDocumentsRouter(deps));
 
   app.use(notFoundRoute);
   app.use(errorHandler(opts.logger));

@@ -30,8 +30,9 @@ export const STATE_LABELS: Record<string, string> = {
   archived: '已归档',
 };
 
-export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION', string> = {
+export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION' | 'GENERATE_DOCUMENT', string> = {
   REGISTER: '登记申请',
+  GENERATE_DOCUMENT: '生成文书',
   UPDATE_REGISTRATION: '修改登记信息',
   REQUEST_SUPPLEMENT: '一次性告知补正',
   SUPPLEMENT_RECEIVED: '补正材料已收齐',

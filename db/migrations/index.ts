@@ -10,6 +10,7 @@ import * as m0008 from './20261125_0008_case_arbitrators.ts';
 import * as m0009 from './20261125_0009_calendar_years.ts';
 import * as m0010 from './20261125_0010_deadlines.ts';
 import * as m0011 from './20261125_0011_case_limitation.ts';
+import * as m0012 from './20261125_0012_documents.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -32,6 +33,7 @@ export const migrations: [string, Migration][] = [
   ['20261125_0009_calendar_years', m0009],
   ['20261125_0010_deadlines', m0010],
   ['20261125_0011_case_limitation', m0011],
+  ['20261125_0012_documents', m0012],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

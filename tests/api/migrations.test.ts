@@ -58,6 +58,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "cases",
         "claims",
         "deadline_alerts",
+        "documents",
         "idempotency_keys",
         "minimum_wages",
         "parties",
