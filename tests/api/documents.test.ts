@@ -167,13 +167,11 @@ describe(`documents as Chinese PDFs (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     ).toBe(200);
     const ruling = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });
     expect(pdfText(await download(ruling.body.id))).toContain('移送人民法院执行');
-    const letter = await t
-      .api(a.tokens.clerk)
-      .post(`/api/cases/${c.id}/documents`, {
-        kind: 'court_transfer_letter',
-        purpose: 'advance_execution',
-        court: '聊城市东昌府区人民法院',
-      });
+    const letter = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, {
+      kind: 'court_transfer_letter',
+      purpose: 'advance_execution',
+      court: '聊城市东昌府区人民法院',
+    });
     expect(letter.status).toBe(201);
     const text = pdfText(await download(letter.body.id));
     for (const n of ['移送函', '聊城市东昌府区人民法院：', '先予执行裁决书', '送达回证']) expect(text).toContain(n);
