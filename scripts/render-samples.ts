@@ -5,119 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILDERS, type DocInput, type DocumentKind } from '../templates/kinds.ts';
+import { BUILDERS, type DocumentKind } from '../templates/kinds.ts';
 import { renderPdf } from '../templates/layout.ts';
-import { initialContext } from '../workflows/case-machine.ts';
+import { SAMPLE_INPUT } from '../templates/sample.ts';
 
 const out = process.argv[2] ?? 'artifacts/documents';
 fs.mkdirSync(out, { recursive: true });
-const ctx = initialContext({
-  track: 'arbitration',
-  procedure: 'ordinary',
-  collective: false,
-  wageArrears: true,
-  receivedOn: '2026-03-02',
-  parties: [
-    { id: 1, side: 'applicant', kind: 'person' },
-    { id: 2, side: 'respondent', kind: 'organization' },
-  ],
-  claims: [
-    { id: 10, category: 'wages' },
-    { id: 11, category: 'economic_compensation' },
-  ],
-});
-Object.assign(ctx, {
-  acceptedOn: '2026-03-04',
-  tribunal: { arbitratorIds: [7, 8, 9], presidingId: 7, formedOn: '2026-03-05' },
-  hearing: { hearingOn: '2026-03-25', place: '第一仲裁庭', scheduledOn: '2026-03-09' },
-  hearingsHeld: [{ heldOn: '2026-03-25', applicantPresent: true, respondentPresent: false }],
-  rejection: { reason: '申请人的请求不属于劳动人事争议仲裁受案范围', decidedOn: '2026-03-04' },
-  mediation: {
-    startedOn: '2026-03-25',
-    terms: '一、被申请人于2026年4月10日前支付申请人工资12000元；二、双方再无其他争议。',
-    agreedOn: '2026-03-25',
-    signatures: [],
-    refusedBy: null,
-  },
-  advanceExecutions: [{ claimIds: [10], ruledOn: '2026-03-26', transferredOn: null, court: null }],
-  suspensions: [{ from: '2026-03-10', to: '2026-03-15', reason: '等待工伤认定结论' }],
-  extension: { days: 15, approvedOn: '2026-04-15' },
-  award: {
-    finality: 'mixed',
-    issuedOn: '2026-04-10',
-    minimumWage: null,
-    defaultAward: true,
-    items: [
-      { claimId: 10, category: 'wages', outcome: 'granted', amountFen: 1200000, amount: '12000.00', final: true, reason: '' },
-      {
-        claimId: 11,
-        category: 'economic_compensation',
-        outcome: 'partly',
-        amountFen: 3000000,
-        amount: '30000.00',
-        final: false,
-        reason: '',
-      },
-    ],
-  },
-});
-const input: DocInput = {
-  commission: '聊城市劳动人事争议仲裁委员会',
-  caseNo: '聊劳人仲案字〔2026〕第15号',
-  receivedOn: '2026-03-02',
-  applicants: [
-    {
-      id: 1,
-      kind: 'person',
-      name: '欧阳喆垚',
-      idNumber: '371502199001011234',
-      sex: 'male',
-      birthDate: '1990-01-01',
-      address: '聊城市东昌府区柳园街道花园路12号',
-      creditCode: null,
-      legalRepresentative: null,
-      legalRepresentativeTitle: null,
-      agents: [{ name: '王律师', kind: 'lawyer', unit: '山东某某律师事务所律师' }],
-    },
-  ],
-  respondents: [
-    {
-      id: 2,
-      kind: 'organization',
-      name: '聊城市鲁西机械制造有限公司',
-      idNumber: null,
-      sex: null,
-      birthDate: null,
-      address: '聊城市经济技术开发区黄河路1号',
-      creditCode: '91371500MA3C7K2L12',
-      legalRepresentative: '李四',
-      legalRepresentativeTitle: '总经理',
-      agents: [],
-    },
-  ],
-  claims: [
-    { id: 10, seq: 1, category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
-    { id: 11, seq: 2, category: 'economic_compensation', amount: '36000.00', description: '违法解除劳动合同经济补偿' },
-  ],
-  ctx,
-  arbitrators: [
-    { displayName: '李明', presiding: true },
-    { displayName: '赵丽华', presiding: false },
-    { displayName: '孙立新', presiding: false },
-  ],
-  clerkName: '王晓燕',
-  today: '2026-04-20',
-  maskIds: false,
-  text: { matter: 'extension', court: '聊城市东昌府区人民法院', purpose: 'advance_execution' },
-  awardText: {
-    facts:
-      '申请人于2023年3月1日入职被申请人处从事焊工工作，月工资4000元。被申请人自2025年10月起未支付申请人工资，并于2025年12月31日以经营困难为由解除与申请人的劳动合同。上述事实有劳动合同、工资表、解除通知书及庭审笔录在案佐证。',
-    reasoning:
-      '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。被申请人拖欠申请人2025年10月至12月工资，应予支付。被申请人解除劳动合同未提交证据证明符合法定解除条件，应当支付经济补偿。',
-  },
-};
 for (const kind of Object.keys(BUILDERS) as DocumentKind[]) {
-  const specs = BUILDERS[kind](input);
+  const specs = BUILDERS[kind](SAMPLE_INPUT);
   for (const [i, spec] of specs.entries()) {
     const file = path.join(out, `${kind}${specs.length > 1 ? `-${i + 1}` : ''}`);
     fs.writeFileSync(`${file}.pdf`, await renderPdf(spec, { createdAt: new Date('2026-04-20T02:00:00Z') }));
