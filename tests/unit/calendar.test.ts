@@ -159,3 +159,76 @@ describe('the award clock (LDMAL Art. 43; Rules Arts. 45–47)', () => {
     expect(acc?.explanation).toContain('补正材料收齐之日');
   });
 });
+
+describe('deadlines after the award and in mediation', () => {
+  const award = (finality: 'final' | 'non_final' | 'mixed') => ({
+    items: [{ claimId: 10, outcome: 'granted', amount: '100.00' }],
+    award: { items: [], finality, issuedOn: '2026-04-10', minimumWage: null, defaultAward: false },
+  });
+  const heard = (): [EventType, string, Record<string, unknown>?][] => [
+    ['ACCEPT', '2026-03-04'],
+    ['FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [7], presidingId: 7 }],
+    ['SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' }],
+    ['HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true }],
+  ];
+  const at = (s: Snapshot, today: string) =>
+    Object.fromEntries(computeDeadlines(s.context, cal, periods, today).map((d) => [`${d.kind}${d.partyId ? `:${d.partyId}` : ''}`, d]));
+
+  it('a final award: the worker may sue within 15 days, the employer apply to set aside within 30; effective when made', () => {
+    const s = drive([
+      ...heard(),
+      ['ISSUE_AWARD', '2026-04-10', award('final')],
+      ['SERVE', '2026-04-13', { document: 'award', partyId: 1, method: 'direct', servedOn: '2026-04-13' }],
+      ['SERVE', '2026-04-14', { document: 'award', partyId: 2, method: 'post', servedOn: '2026-04-14' }],
+    ]);
+    const d = at(s, '2026-04-15');
+    expect(d['sue_final_worker:1']).toMatchObject({ dueOn: '2026-04-28', status: 'open', basis: 'LDMAL Art. 48' });
+    // 2026-04-14 + 30 = 2026-05-14 (Thursday).
+    expect(d['set_aside_employer:2']).toMatchObject({ dueOn: '2026-05-14', status: 'open', basis: 'LDMAL Art. 49' });
+    expect(d['sue_non_final:1']).toBeUndefined();
+    expect(d.effective).toMatchObject({ dueOn: '2026-04-10' });
+    expect(d.award).toMatchObject({ status: 'met' });
+  });
+
+  it('a non-final award takes effect the day after the last party’s 15-day window, holidays rolled', () => {
+    const s = drive([
+      ...heard(),
+      ['ISSUE_AWARD', '2026-04-10', award('non_final')],
+      ['SERVE', '2026-04-13', { document: 'award', partyId: 1, method: 'direct', servedOn: '2026-04-13' }],
+      ['SERVE', '2026-04-16', { document: 'award', partyId: 2, method: 'post', servedOn: '2026-04-16' }],
+    ]);
+    const d = at(s, '2026-04-17');
+    expect(d['sue_non_final:1']).toMatchObject({ dueOn: '2026-04-28' });
+    // 2026-04-16 + 15 = 05-01, inside Labor Day (05-01…05-05) → 05-06.
+    expect(d['sue_non_final:2']).toMatchObject({ dueOn: '2026-05-06' });
+    expect(d['sue_non_final:2']?.explanation).toContain('劳动节');
+    expect(d.effective).toMatchObject({ dueOn: '2026-05-07' });
+    expect(at(s, '2026-05-08')['sue_non_final:2']?.status).toBe('met');
+  });
+
+  it('mediation: the pre-arbitration 15-day limit; a mediation document must be signed within the award limit', () => {
+    const m = restore(
+      startCase({
+        track: 'mediation',
+        procedure: 'ordinary',
+        collective: false,
+        wageArrears: false,
+        receivedOn: '2026-03-02',
+        parties: [
+          { id: 1, side: 'applicant', kind: 'person' },
+          { id: 2, side: 'respondent', kind: 'organization' },
+        ],
+        claims: [{ id: 10, category: 'wages' }],
+      }),
+    );
+    expect(computeDeadlines(m.context, cal, periods, '2026-03-20')).toEqual([
+      expect.objectContaining({ kind: 'mediation', dueOn: '2026-03-17', status: 'overdue', basis: 'LDMAL Art. 14', assignee: 'mediator' }),
+    ]);
+    const s = drive([
+      ['ACCEPT', '2026-03-04'],
+      ['START_MEDIATION', '2026-03-05'],
+      ['MEDIATION_AGREED', '2026-03-06', { terms: '支付工资' }],
+    ]);
+    expect(at(s, '2026-03-07').mediation_signature).toMatchObject({ dueOn: '2026-04-20', status: 'open' });
+  });
+});
