@@ -17,6 +17,8 @@ export interface Config {
   periodsOverride: string | undefined;
   /** Hour (China time) at which the in-process scheduler refreshes deadlines and alerts; -1 disables it. */
   schedulerHour: number;
+  /** Op-2022 [R]: a claim to confirm a labor relationship makes the whole award non-final (default true). */
+  confirmRelationshipNonFinal: boolean;
   /** Identity numbers printed on documents: in full (default) or masked. */
   documentIdNumbers: 'full' | 'masked';
 }
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.BODY_LIMIT || '1mb',
     logLevel: env.LOG_LEVEL || 'info',
     periodsOverride: env.PERIODS_OVERRIDE || undefined,
+    confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
     schedulerHour: env.SCHEDULER_HOUR === '-1' ? -1 : int('SCHEDULER_HOUR', 1),
   };
