@@ -189,6 +189,7 @@ export function createEventsRouter(deps: Deps): Router {
           toClassify,
           wage.monthlyFen,
           c.claims.map((cl) => cl.category),
+          { confirmRelationshipMakesCaseNonFinal: deps.config.confirmRelationshipNonFinal },
         );
         payload.award = {
           items: r.items.map((x, i) => ({
