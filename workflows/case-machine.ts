@@ -99,6 +99,18 @@ const endMediation = (outcome: 'failed' | 'refused') =>
     ],
     mediation: null,
   }));
+/**
+ * After an award is made and until it takes effect: a party sues (LDMAL Arts. 48, 50), or the employer applies
+ * to the intermediate court to set a final award aside (LDMAL Art. 49) — not possible for a non-final award.
+ */
+const challenges = {
+  RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+  RECORD_SET_ASIDE: {
+    guard: (a: Args) => a.context.award?.finality !== 'non_final' && (a.event.probe === true || p(a.event).result === undefined),
+    target: '#set_aside_pending',
+    actions: 'fileSetAside',
+  },
+} as const;
 const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
 
 export const caseMachine = setup({
@@ -499,25 +511,13 @@ export const caseMachine = setup({
                   },
                   { guard: 'legal', actions: recordService },
                 ],
-                RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
-                RECORD_SET_ASIDE: {
-                  guard: (a: Args) =>
-                    a.context.award?.finality !== 'non_final' && (a.event.probe === true || p(a.event).result === undefined),
-                  target: '#set_aside_pending',
-                  actions: 'fileSetAside',
-                },
+                ...challenges,
               },
             },
             award_served: {
               id: 'award_served',
               on: {
-                RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
-                RECORD_SET_ASIDE: {
-                  guard: (a: Args) =>
-                    a.context.award?.finality !== 'non_final' && (a.event.probe === true || p(a.event).result === undefined),
-                  target: '#set_aside_pending',
-                  actions: 'fileSetAside',
-                },
+                ...challenges,
                 // LDMAL Art. 50: a non-final award takes effect when no party sued within 15 days of receipt.
                 MARK_EFFECTIVE: {
                   guard: 'legal',
