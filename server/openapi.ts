@@ -2,6 +2,15 @@ import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registry } from './schemas.ts';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
+registry.registerPath({
+  method: 'get',
+  path: '/healthz',
+  summary: '健康检查（数据库可用时 200）',
+  tags: ['service'],
+  security: [],
+  responses: { 200: { description: '正常' }, 503: { description: '数据库不可用' } },
+});
+
 export function buildOpenApi(): Record<string, unknown> {
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
