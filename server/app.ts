@@ -13,6 +13,7 @@ import { createCasesRouter } from './routes/cases.ts';
 import { createDocumentsRouter } from './routes/documents.ts';
 import { createEventsRouter } from './routes/events.ts';
 import { createReferenceRouter } from './routes/reference.ts';
+import { createStatsRouter } from './routes/stats.ts';
 import { createTimeRouter } from './routes/time.ts';
 import { createUsersRouter } from './routes/users.ts';
 
@@ -68,6 +69,7 @@ export function createApp(opts: AppOptions): Express {
   app.use('/api', createReferenceRouter(deps));
   app.use('/api', createTimeRouter(deps));
   app.use('/api', createDocumentsRouter(deps));
+  app.use('/api', createStatsRouter(deps));
 
   app.use(notFoundRoute);
   app.use(errorHandler(opts.logger));

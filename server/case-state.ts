@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../db/stores/cases.ts';
+import { MissingCalendarYearError } from '../workflows/calendar.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
-import { computeDeadlines, type Deadline } from '../workflows/deadlines.ts';
+import { awardClock, computeDeadlines, type Deadline } from '../workflows/deadlines.ts';
 import { assessLimitation } from '../workflows/limitation.ts';
 import { type PersistedSnapshot, restore, type Snapshot, startCase } from '../workflows/procedure.ts';
 import type { CaseInput } from '../workflows/procedure-types.ts';
+import { statFacts } from '../workflows/stat-facts.ts';
 import type { Deps } from './deps.ts';
 import { notFound } from './errors.ts';
 import { caseView } from './views.ts';
@@ -55,6 +57,29 @@ export async function recomputeDeadlines(
   const list = computeDeadlines(ctx, cal, deps.periods, today);
   await deps.stores.deadlines.replace(trx, caseId, list, opts);
   return list;
+}
+
+/**
+ * Updates the statistics projection of a case (db/migrations/…_0013_statistics.ts) in the caller's transaction.
+ * Every write path calls it after the case and its deadlines are written, so a statistic never sees a write its
+ * audit event does not, and vice versa. The award due date is recorded so late closures can be counted.
+ */
+export async function projectStats(
+  deps: Deps,
+  trx: Knex,
+  c: CaseRecord,
+  ctx: MachineContext,
+  today: string,
+  now: string,
+  opts: { isNew?: boolean } = {},
+): Promise<void> {
+  let awardDueOn: string | null = null;
+  try {
+    awardDueOn = awardClock(ctx, await deps.calendar.get(trx), deps.periods, today)?.dueOn ?? null;
+  } catch (err) {
+    if (!(err instanceof MissingCalendarYearError)) throw err;
+  }
+  await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn), now, opts);
 }
 
 /** Keeps `case_arbitrators` in step with the tribunal in the snapshot. */

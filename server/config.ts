@@ -21,6 +21,12 @@ export interface Config {
   confirmRelationshipNonFinal: boolean;
   /** Identity numbers printed on documents: in full (default) or masked. */
   documentIdNumbers: 'full' | 'masked';
+  /** Closure-rate target (聊政发〔2017〕71号: 98%), an exact decimal such as "0.98". */
+  statsClosureTarget: string;
+  /** Which mediation success rate `mediationSuccessRate` shows (domain.md §13.2 gives two definitions). */
+  statsMediationRate: 'bulletin' | 'organization';
+  /** First day of a reporting month for period shortcuts: 1 = calendar months; 21 = the HR system's 21st-to-20th months. */
+  statsMonthStartDay: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +52,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
     schedulerHour: env.SCHEDULER_HOUR === '-1' ? -1 : int('SCHEDULER_HOUR', 1),
+    statsClosureTarget: target(env.STATS_CLOSURE_TARGET),
+    statsMediationRate: env.STATS_MEDIATION_RATE === 'organization' ? 'organization' : 'bulletin',
+    statsMonthStartDay: monthStart(int('STATS_MONTH_START_DAY', 1)),
   };
+}
+
+function target(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '0.98';
+  if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(raw.trim()))
+    throw new Error(`STATS_CLOSURE_TARGET must be a decimal between 0 and 1, got "${raw}"`);
+  return raw.trim();
+}
+
+function monthStart(n: number): number {
+  if (n > 28) throw new Error(`STATS_MONTH_START_DAY must be between 1 and 28, got ${n}`);
+  return n;
 }

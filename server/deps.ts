@@ -5,6 +5,7 @@ import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createReferenceStore } from '../db/stores/reference.ts';
+import { createStatsStore } from '../db/stores/stats.ts';
 import { createUserStore } from '../db/stores/users.ts';
 import { type CalendarYear, OfficialCalendar } from '../workflows/calendar.ts';
 import { packagedCalendarYears } from '../workflows/calendar-seed.ts';
@@ -30,6 +31,7 @@ export function createStores(db: Database) {
     reference: createReferenceStore(),
     calendar: createCalendarStore(),
     deadlines: createDeadlineStore(),
+    stats: createStatsStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

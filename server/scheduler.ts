@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../db/stores/cases.ts';
-import { caseSnapshot, recomputeDeadlines } from './case-state.ts';
+import { caseSnapshot, projectStats, recomputeDeadlines } from './case-state.ts';
 import type { Deps } from './deps.ts';
 
 /** Alerts for the award clock before it runs out (domain.md §16.1 item 16: T-10, T-5, T-1) and when overdue. */
@@ -27,7 +27,10 @@ export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepRe
     await db.knex.transaction(async (trx) => {
       const c = (await stores.cases.load(trx, id)) as CaseRecord;
       const before = JSON.stringify(await stores.deadlines.forCase(trx, id));
-      const after = await recomputeDeadlines(deps, trx, id, caseSnapshot(c).context, today);
+      const ctx = caseSnapshot(c).context;
+      const after = await recomputeDeadlines(deps, trx, id, ctx, today);
+      // A newly loaded calendar year can give an award clock its due date: keep the statistics in step.
+      await projectStats(deps, trx, c, ctx, today, clock.now().toISOString());
       if (JSON.stringify(await stores.deadlines.forCase(trx, id)) !== before) result.deadlinesChanged++;
       for (const d of after) {
         if (d.status === 'overdue') result.overdue++;

@@ -14,7 +14,9 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'to'; text: string }
   | { kind: 'right'; text: string }
-  | { kind: 'gap' };
+  | { kind: 'gap' }
+  /** A ruled table at 10.5 pt (五号); the header row repeats on each page. First column left, others right-aligned. */
+  | { kind: 'table'; header: string[]; rows: string[][]; caption?: string };
 
 export interface DocSpec {
   title: string;
@@ -41,7 +43,9 @@ const BODY = 16;
 const LINE_GAP = 8;
 
 export function specText(spec: DocSpec): string {
-  const blockText = spec.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+  const blockText = spec.blocks
+    .map((b) => ('text' in b ? b.text : b.kind === 'table' ? [b.caption ?? '', ...b.header, ...b.rows.flat()].join('\n') : ''))
+    .join('\n');
   return [spec.title, spec.caseNo ?? '', spec.commission, blockText, ...(spec.signatures ?? []), ...(spec.after ?? [])].join('\n');
 }
 
@@ -81,6 +85,7 @@ export async function renderPdf(spec: DocSpec, meta: { createdAt: Date }): Promi
     else if (b.kind === 'heading') doc.font('song-bold').text(b.text, { align: 'center', width, lineGap: LINE_GAP }).font('song');
     else if (b.kind === 'to') doc.text(b.text, { width, lineGap: LINE_GAP });
     else if (b.kind === 'right') doc.text(b.text, { width, align: 'right', lineGap: LINE_GAP });
+    else if (b.kind === 'table') drawTable(doc, b, width);
     else doc.text(b.text, { width, lineGap: LINE_GAP, indent: b.indent === false ? 0 : BODY * 2 });
   }
   doc.moveDown(1.5);
@@ -132,4 +137,52 @@ export async function renderPdf(spec: DocSpec, meta: { createdAt: Date }): Promi
   }
   doc.end();
   return done;
+}
+
+const TABLE_SIZE = 10.5;
+const PAD = 3;
+
+function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>, width: number): void {
+  const x0 = doc.page.margins.left;
+  const n = t.header.length;
+  // Wide tables (breakdowns) use 9 pt so a rate such as 66.67% fits a column on portrait A4.
+  const size = n > 6 ? 9 : TABLE_SIZE;
+  const first = n > 1 ? Math.max(width * (n > 6 ? 0.2 : 0.28), width / n) : width;
+  const rest = n > 1 ? (width - first) / (n - 1) : 0;
+  const widths = t.header.map((_, i) => (i === 0 ? first : rest));
+  if (t.caption) doc.font('song-bold').fontSize(BODY).text(t.caption, x0, doc.y, { width, lineGap: LINE_GAP });
+  doc.moveDown(0.3);
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const heightOf = (cells: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: (widths[i] as number) - 2 * PAD }))) + 2 * PAD;
+  };
+  const drawRow = (cells: string[], font: string) => {
+    const h = heightOf(cells, font);
+    let x = x0;
+    const y = doc.y;
+    cells.forEach((c, i) => {
+      const w = widths[i] as number;
+      doc.save().rect(x, y, w, h).lineWidth(0.5).strokeColor('#333333').stroke().restore();
+      doc
+        .font(font)
+        .fontSize(size)
+        .fillColor('black')
+        .text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: i === 0 ? 'left' : 'right' });
+      x += w;
+    });
+    doc.x = x0;
+    doc.y = y + h;
+  };
+  drawRow(t.header, 'song-bold');
+  for (const r of t.rows) {
+    if (doc.y + heightOf(r, 'song') > bottom()) {
+      doc.addPage();
+      drawRow(t.header, 'song-bold');
+    }
+    drawRow(r, 'song');
+  }
+  doc.font('song').fontSize(BODY);
+  doc.x = x0;
+  doc.moveDown(0.8);
 }

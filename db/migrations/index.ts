@@ -11,6 +11,7 @@ import * as m0009 from './20261125_0009_calendar_years.ts';
 import * as m0010 from './20261125_0010_deadlines.ts';
 import * as m0011 from './20261125_0011_case_limitation.ts';
 import * as m0012 from './20261125_0012_documents.ts';
+import * as m0013 from './20261126_0013_statistics.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -34,6 +35,7 @@ export const migrations: [string, Migration][] = [
   ['20261125_0010_deadlines', m0010],
   ['20261125_0011_case_limitation', m0011],
   ['20261125_0012_documents', m0012],
+  ['20261126_0013_statistics', m0013],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

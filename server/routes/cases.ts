@@ -5,7 +5,7 @@ import { type CaseRecord, type ClaimRecord, type PartyRecord, StaleVersionError 
 import { persist, startCase } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import { requireRole } from '../auth.ts';
-import { caseSnapshot, fullCaseView, loadCaseOr404, recomputeDeadlines } from '../case-state.ts';
+import { caseSnapshot, fullCaseView, loadCaseOr404, projectStats, recomputeDeadlines } from '../case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, preconditionFailed, validationError } from '../errors.ts';
 import { ifMatch, parse, pathId, runWrite } from '../http.ts';
@@ -217,7 +217,9 @@ export function createCasesRouter(deps: Deps): Router {
       });
       const id = inserted.id;
       const created = inserted;
-      const deadlines = await recomputeDeadlines(deps, trx, id, caseSnapshot(created).context, today, { isNew: true });
+      const createdCtx = caseSnapshot(created).context;
+      const deadlines = await recomputeDeadlines(deps, trx, id, createdCtx, today, { isNew: true });
+      await projectStats(deps, trx, created, createdCtx, today, now, { isNew: true });
       const view = await fullCaseView(deps, trx, created, { deadlines });
       // Registration is the first entry of the history (api.md), in the same transaction.
       await stores.cases.appendEvent(
@@ -328,6 +330,7 @@ export function createCasesRouter(deps: Deps): Router {
         .update({ snapshot: JSON.stringify(snapshot) });
       await recomputeDeadlines(deps, trx, id, snapshot.context, today);
       const updated = await loadOr404(trx, id);
+      await projectStats(deps, trx, updated, snapshot.context, today, now);
       const after = await fullCaseView(deps, trx, updated);
       await stores.cases.appendEvent(trx, {
         caseId: id,

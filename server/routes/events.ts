@@ -10,7 +10,7 @@ import { applyEvent, availableEvents, leafState, persist } from '../../workflows
 import { EVENT_TYPES, type EventType, type ProcEvent } from '../../workflows/procedure-types.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { currentUser } from '../auth.ts';
-import { caseSnapshot, fullCaseView, loadCaseOr404, machineInput, recomputeDeadlines, syncTribunal } from '../case-state.ts';
+import { caseSnapshot, fullCaseView, loadCaseOr404, machineInput, projectStats, recomputeDeadlines, syncTribunal } from '../case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, forbidden, preconditionFailed, unprocessable, validationError, zodFieldErrors } from '../errors.ts';
 import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../event-schemas.ts';
@@ -273,6 +273,7 @@ export function createEventsRouter(deps: Deps): Router {
       if (body.type === 'FORM_TRIBUNAL' || body.type === 'RECUSE_ARBITRATOR') await syncTribunal(trx, id, nctx);
       await recomputeDeadlines(deps, trx, id, nctx, today);
       const updated = await loadOr404(trx, id);
+      await projectStats(deps, trx, updated, nctx, today, now);
       const before = await fullCaseView(deps, trx, c);
       const view = await fullCaseView(deps, trx, updated);
       await stores.cases.appendEvent(trx, {
@@ -331,7 +332,9 @@ async function createLinkedApplication(
   const snapshot = persist(caseSnapshot({ ...created, snapshot: null }));
   await stores.cases.setDerived(trx, id, { snapshot, machineVersion: snapshot.machineVersion });
   const fresh = (await stores.cases.load(trx, id)) as CaseRecord;
-  await recomputeDeadlines(deps, trx, id, caseSnapshot(fresh).context, deps.clock.today());
+  const freshCtx = caseSnapshot(fresh).context;
+  await recomputeDeadlines(deps, trx, id, freshCtx, deps.clock.today());
+  await projectStats(deps, trx, fresh, freshCtx, deps.clock.today(), now, { isNew: true });
   await stores.cases.appendEvent(trx, {
     caseId: id,
     type: 'REGISTER',

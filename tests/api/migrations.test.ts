@@ -55,6 +55,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "case_deadlines",
         "case_events",
         "case_number_counters",
+        "case_stat_rows",
         "cases",
         "claims",
         "deadline_alerts",
@@ -62,6 +63,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "idempotency_keys",
         "minimum_wages",
         "parties",
+        "stat_counters",
         "tokens",
         "users",
       ]

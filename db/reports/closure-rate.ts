@@ -1,0 +1,484 @@
+import type { Knex } from 'knex';
+import { addDays } from '../../workflows/dates.ts';
+import { COUNTER_MEASURES, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
+
+/**
+ * The arbitration closure rate and the figures around it (domain.md §13.2; api.md "Statistics").
+ *
+ * Definitions (formula version FORMULA_VERSION, returned with every figure):
+ * - carriedOver (上期未结): accepted before `from`, not closed before `from`;
+ * - accepted (本期受理): accepted within [from, to]; rejected applications (不予受理) are never accepted cases;
+ * - closed (本期结案): of carriedOver + accepted, closed within [from, to] (award, mediation, withdrawal, other);
+ * - pending (期末未结) = carriedOver + accepted − closed — an identity of the counters, not a separate count;
+ * - closureRate = closed ÷ (carriedOver + accepted), exact fraction, null when the denominator is 0.
+ * Figures are read from `stat_counters`; `asOf` keeps only what had been recorded by the end of that day (CST).
+ */
+export const FORMULA_VERSION = 'zhongcai-closure-2026.1';
+
+export type GroupBy = 'district' | 'cause' | 'procedure' | 'wageArrears' | 'arbitrator';
+export const GROUP_DIMS: Record<GroupBy, StatDim> = {
+  district: 'district',
+  cause: 'cause',
+  procedure: 'procedure',
+  wageArrears: 'wage_arrears',
+  arbitrator: 'arbitrator',
+};
+const ROW_COLUMN: Record<GroupBy, string> = {
+  district: 'district',
+  cause: 'cause',
+  procedure: 'procedure_kind',
+  wageArrears: 'wage_arrears',
+  arbitrator: 'arbitrator_id',
+};
+
+export interface PeriodQuery {
+  from: string;
+  to: string;
+  /** Reproduce the figures as the records stood at the end of this day (China time). */
+  asOf?: string | null;
+  /** "Today" for overdue checks when asOf is absent. */
+  today: string;
+}
+
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+}
+
+const fraction = (numerator: number, denominator: number): Fraction => ({
+  numerator,
+  denominator,
+  value: denominator === 0 ? null : numerator / denominator,
+});
+
+/** A target such as "0.98" as an exact fraction (98/100), so meetsTarget never depends on float rounding. */
+export function parseTarget(s: string): { numerator: number; denominator: number; text: string } {
+  const m = /^(0|1)(?:\.(\d{1,6}))?$/.exec(s.trim());
+  if (!m) throw new Error(`bad target ${s}`);
+  const dec = m[2] ?? '';
+  const denominator = 10 ** dec.length;
+  return { numerator: Number(m[1]) * denominator + Number(dec || 0), denominator, text: s.trim() };
+}
+
+export interface Figures {
+  carriedOver: number;
+  accepted: number;
+  acceptedCollective: number;
+  workers: number;
+  workersCollective: number;
+  closed: number;
+  pending: number;
+  closureRate: number | null;
+  closureRateFraction: Fraction;
+  meetsTarget: boolean | null;
+  byMode: { award: number; mediation: number; withdrawal: number; other: number };
+  finalAwards: number;
+  mixedAwards: number;
+  finalAwardShare: Fraction;
+  mediatedOrFinalShare: Fraction;
+  averageDays: number | null;
+  overdue: number;
+  overdueDetail: { closedLate: number; pendingOverdue: number };
+  amounts: { claimed: string; awarded: string };
+  applications: { received: number; rejected: number };
+}
+
+type Sums = Record<CounterMeasure, number> & { carried: number };
+
+const zeroSums = (): Sums => Object.fromEntries([...COUNTER_MEASURES, 'carried'].map((m) => [m, 0])) as Sums;
+
+export const yuan = (fen: number): string => {
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+};
+
+function figures(s: Sums, pendingOverdue: number, target: { numerator: number; denominator: number }): Figures {
+  const denominator = s.carried + s.accepted;
+  const rate = fraction(s.closed, denominator);
+  return {
+    carriedOver: s.carried,
+    accepted: s.accepted,
+    acceptedCollective: s.accepted_collective,
+    workers: s.workers,
+    workersCollective: s.workers_collective,
+    closed: s.closed,
+    pending: s.carried + s.accepted - s.closed,
+    closureRate: rate.value,
+    closureRateFraction: rate,
+    // closed / denominator ≥ t/T  ⇔  closed·T ≥ t·denominator (integers, exact)
+    meetsTarget: denominator === 0 ? null : s.closed * target.denominator >= target.numerator * denominator,
+    byMode: { award: s.closed_award, mediation: s.closed_mediation, withdrawal: s.closed_withdrawal, other: s.closed_other },
+    finalAwards: s.final_awards,
+    mixedAwards: s.mixed_awards,
+    finalAwardShare: fraction(s.final_awards, s.closed_award),
+    mediatedOrFinalShare: fraction(s.closed_mediation + s.final_awards, s.closed),
+    averageDays: s.closed === 0 ? null : s.days_sum / s.closed,
+    overdue: s.closed_late + pendingOverdue,
+    overdueDetail: { closedLate: s.closed_late, pendingOverdue },
+    amounts: { claimed: yuan(s.claimed_fen), awarded: yuan(s.awarded_fen) },
+    applications: { received: s.received, rejected: s.rejected },
+  };
+}
+
+/** The end of a CST day as the ISO instant the projection stamps rows with. */
+export const endOfDayInstant = (day: string) => `${day}T16:00:00.000Z`;
+
+/** SQL predicate: the row version that was current at the end of `asOf` (or now). */
+function validRows(q: PeriodQuery): { sql: string; bindings: string[] } {
+  if (!q.asOf) return { sql: 'recorded_to IS NULL', bindings: [] };
+  const e = endOfDayInstant(q.asOf);
+  return { sql: 'recorded_from < ? AND (recorded_to IS NULL OR recorded_to >= ?)', bindings: [e, e] };
+}
+
+/** The day overdue is judged on: the end of the period, but never after asOf / today. */
+const judgeDay = (q: PeriodQuery) => [q.to, q.asOf ?? q.today].sort()[0] as string;
+
+async function counterSums(knex: Knex, q: PeriodQuery, dims: StatDim[]): Promise<Map<string, Sums>> {
+  const inPeriod = COUNTER_MEASURES.map((m) => `SUM(CASE WHEN day >= ? THEN ${m} ELSE 0 END) AS ${m}`).join(',\n  ');
+  const sql = `SELECT dim, key,
+  SUM(CASE WHEN day < ? THEN accepted - closed ELSE 0 END) AS carried,
+  ${inPeriod}
+FROM stat_counters
+WHERE dim IN (${dims.map(() => '?').join(', ')}) AND day <= ?${q.asOf ? ' AND recorded_on <= ?' : ''}
+GROUP BY dim, key`;
+  const bindings = [q.from, ...COUNTER_MEASURES.map(() => q.from), ...dims, q.to, ...(q.asOf ? [q.asOf] : [])];
+  const rows = rowsOf(await knex.raw(sql, bindings));
+  const out = new Map<string, Sums>();
+  for (const r of rows) {
+    const s = zeroSums();
+    for (const k of Object.keys(s) as (keyof Sums)[]) s[k] = Number(r[k] ?? 0);
+    out.set(`${r.dim}\u0000${r.key}`, s);
+  }
+  return out;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: raw results differ per dialect
+function rowsOf(raw: any): Record<string, any>[] {
+  return Array.isArray(raw) ? raw : raw.rows;
+}
+
+const ARB_BASE = `track = 'arbitration' AND accepted_on IS NOT NULL AND (closure_mode IS NULL OR closure_mode <> 'rejection')`;
+
+/** Cases open at the judging day whose award time limit (LDMAL Art. 43) had already passed. */
+async function pendingOverdueRows(knex: Knex, q: PeriodQuery): Promise<Record<string, unknown>[]> {
+  const v = validRows(q);
+  const day = judgeDay(q);
+  const cols = 'case_id, district, cause, procedure_kind, wage_arrears, arbitrator_id';
+  const base = `FROM case_stat_rows WHERE ${v.sql} AND ${ARB_BASE} AND accepted_on <= ? AND award_due_on < ?`;
+  // Two index ranges (open, closed after the day) rather than an OR the planner may turn into a scan.
+  const sql = `SELECT ${cols} ${base} AND closed_on IS NULL UNION ALL SELECT ${cols} ${base} AND closed_on > ?`;
+  return rowsOf(await knex.raw(sql, [...v.bindings, q.to, day, ...v.bindings, q.to, day, day]));
+}
+
+export interface GroupFigures extends Figures {
+  key: string;
+  label: string;
+}
+
+export interface ClosureFigures extends Figures {
+  from: string;
+  to: string;
+  asOf: string | null;
+  target: number;
+  targetText: string;
+  mediationSuccessRate: number | null;
+  mediationSuccess: MediationSuccess;
+  medianDays: number | null;
+  formulaVersion: string;
+  groupBy?: GroupBy;
+  groups?: GroupFigures[];
+}
+
+export interface MediationSuccess {
+  /** Which definition `mediationSuccessRate` shows. */
+  shown: 'bulletin' | 'organization';
+  /** MA1 (mediation organizations): agreements reached ÷ mediation cases ended (agreed, failed, referred, withdrawn). */
+  organization: Fraction & { label: string };
+  /** Bulletins: cases resolved by mediation (mediation-track agreements + arbitration mediation documents) ÷ all closed. */
+  bulletin: Fraction & { label: string };
+  mediationTrack: { received: number; ended: number; agreed: number };
+}
+
+function mediationSuccess(all: Sums, shown: MediationSuccess['shown']): MediationSuccess {
+  return {
+    shown,
+    organization: {
+      label: '调解组织口径：调解成功数 ÷ 调解结案数（含调解不成、转仲裁、撤回）',
+      ...fraction(all.med_agreed, all.med_closed),
+    },
+    bulletin: {
+      label: '统计公报口径：（调解组织达成协议数 + 仲裁调解结案数）÷（调解组织结案数 + 仲裁结案数）',
+      ...fraction(all.med_agreed + all.closed_mediation, all.med_closed + all.closed),
+    },
+    mediationTrack: { received: all.med_received, ended: all.med_closed, agreed: all.med_agreed },
+  };
+}
+
+async function medianDays(knex: Knex, q: PeriodQuery): Promise<number | null> {
+  const sql = `SELECT key, SUM(closed) AS n FROM stat_counters WHERE dim = 'days' AND day >= ? AND day <= ?${
+    q.asOf ? ' AND recorded_on <= ?' : ''
+  } GROUP BY key`;
+  const rows = rowsOf(await knex.raw(sql, [q.from, q.to, ...(q.asOf ? [q.asOf] : [])]))
+    .map((r) => ({ days: Number(r.key), n: Number(r.n) }))
+    .filter((r) => r.n > 0)
+    .sort((a, b) => a.days - b.days);
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  if (!total) return null;
+  const at = (k: number) => {
+    let seen = 0;
+    for (const r of rows) {
+      seen += r.n;
+      if (seen > k) return r.days;
+    }
+    return rows.at(-1)?.days as number;
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+export interface ClosureOptions {
+  target: string;
+  mediationRateShown: MediationSuccess['shown'];
+  /** Labels for group keys (arbitrator ids → names, cause codes → Chinese). */
+  label: (groupBy: GroupBy, key: string) => string;
+}
+
+/** GET /api/stats/closure: the headline figures and, optionally, one breakdown. */
+export async function closureRate(knex: Knex, q: PeriodQuery, opts: ClosureOptions & { groupBy?: GroupBy }): Promise<ClosureFigures> {
+  const groupBys = opts.groupBy ? [opts.groupBy] : [];
+  const r = await closureWithBreakdowns(knex, q, opts, groupBys);
+  return { ...r.figures, ...(opts.groupBy ? { groupBy: opts.groupBy, groups: r.breakdowns[opts.groupBy] } : {}) };
+}
+
+export async function closureWithBreakdowns(
+  knex: Knex,
+  q: PeriodQuery,
+  opts: ClosureOptions,
+  groupBys: GroupBy[],
+): Promise<{ figures: ClosureFigures; breakdowns: Partial<Record<GroupBy, GroupFigures[]>> }> {
+  const target = parseTarget(opts.target);
+  const dims: StatDim[] = ['all', ...groupBys.map((g) => GROUP_DIMS[g])];
+  const sums = await counterSums(knex, q, dims);
+  const overdueRows = await pendingOverdueRows(knex, q);
+  const all = sums.get('all\u0000all') ?? zeroSums();
+  const head = figures(all, overdueRows.length, target);
+  const ms = mediationSuccess(all, opts.mediationRateShown);
+  const figuresOut: ClosureFigures = {
+    from: q.from,
+    to: q.to,
+    asOf: q.asOf ?? null,
+    target: target.numerator / target.denominator,
+    targetText: target.text,
+    ...head,
+    mediationSuccessRate: ms[ms.shown].value,
+    mediationSuccess: ms,
+    medianDays: await medianDays(knex, q),
+    formulaVersion: FORMULA_VERSION,
+  };
+  const breakdowns: Partial<Record<GroupBy, GroupFigures[]>> = {};
+  for (const g of groupBys) {
+    const dim = GROUP_DIMS[g];
+    const col = ROW_COLUMN[g];
+    const overdueBy = new Map<string, number>();
+    for (const row of overdueRows) {
+      const k = rowKey(g, row[col]);
+      overdueBy.set(k, (overdueBy.get(k) ?? 0) + 1);
+    }
+    const groups: GroupFigures[] = [];
+    for (const [k, s] of sums) {
+      const [d, key] = k.split('\u0000') as [string, string];
+      if (d !== dim) continue;
+      const f = figures(s, overdueBy.get(key) ?? 0, target);
+      // A group with nothing in the period and nothing carried into it is not shown.
+      if (f.carriedOver === 0 && f.accepted === 0 && f.closed === 0 && f.applications.received === 0 && f.applications.rejected === 0)
+        continue;
+      groups.push({ key, label: opts.label(g, key), ...f });
+    }
+    groups.sort((a, b) => b.carriedOver + b.accepted - (a.carriedOver + a.accepted) || a.key.localeCompare(b.key));
+    breakdowns[g] = groups;
+  }
+  return { figures: figuresOut, breakdowns };
+}
+
+function rowKey(g: GroupBy, v: unknown): string {
+  if (g === 'wageArrears') return v === true || v === 1 || v === '1' ? 'yes' : 'no';
+  if (g === 'arbitrator') return v === null || v === undefined ? 'none' : String(v);
+  return String(v);
+}
+
+export interface MonthRow {
+  month: string;
+  from: string;
+  to: string;
+  accepted: number;
+  closed: number;
+  byMode: { award: number; mediation: number; withdrawal: number; other: number };
+  /** Closure rate from the period start to the end of this month. */
+  cumulativeClosureRate: number | null;
+}
+
+/** The monthly trend inside the period (calendar months clipped to the period). */
+export async function monthlyTrend(knex: Knex, q: PeriodQuery, carriedOver: number): Promise<MonthRow[]> {
+  const sql = `SELECT substr(day, 1, 7) AS month, SUM(accepted) AS accepted, SUM(closed) AS closed, SUM(closed_award) AS award,
+  SUM(closed_mediation) AS mediation, SUM(closed_withdrawal) AS withdrawal, SUM(closed_other) AS other
+FROM stat_counters WHERE dim = 'all' AND day >= ? AND day <= ?${q.asOf ? ' AND recorded_on <= ?' : ''} GROUP BY substr(day, 1, 7)`;
+  const rows = new Map(rowsOf(await knex.raw(sql, [q.from, q.to, ...(q.asOf ? [q.asOf] : [])])).map((r) => [String(r.month), r]));
+  const out: MonthRow[] = [];
+  let cumAccepted = 0;
+  let cumClosed = 0;
+  for (let m = q.from.slice(0, 7); m <= q.to.slice(0, 7); m = nextMonth(m)) {
+    const r = rows.get(m);
+    const n = (k: string) => Number(r?.[k] ?? 0);
+    cumAccepted += n('accepted');
+    cumClosed += n('closed');
+    const start = `${m}-01` < q.from ? q.from : `${m}-01`;
+    const endOfMonth = addDays(`${nextMonth(m)}-01`, -1);
+    out.push({
+      month: m,
+      from: start,
+      to: endOfMonth > q.to ? q.to : endOfMonth,
+      accepted: n('accepted'),
+      closed: n('closed'),
+      byMode: { award: n('award'), mediation: n('mediation'), withdrawal: n('withdrawal'), other: n('other') },
+      cumulativeClosureRate: carriedOver + cumAccepted === 0 ? null : cumClosed / (carriedOver + cumAccepted),
+    });
+  }
+  return out;
+}
+
+function nextMonth(m: string): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}
+
+export const MEASURES = [
+  'carriedOver',
+  'accepted',
+  'closed',
+  'pending',
+  'overdue',
+  'closedLate',
+  'pendingOverdue',
+  'received',
+  'rejected',
+  'mediationEnded',
+  'mediationAgreed',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export interface DrillQuery extends PeriodQuery {
+  measure: Measure;
+  groupBy?: GroupBy;
+  group?: string;
+  mode?: 'award' | 'mediation' | 'withdrawal' | 'other';
+  limit: number;
+  offset: number;
+}
+
+const MODE_SQL: Record<NonNullable<DrillQuery['mode']>, string> = {
+  award: "closure_mode = 'award'",
+  mediation: "closure_mode = 'mediation'",
+  withdrawal: "closure_mode = 'withdrawal'",
+  other: "closure_mode IN ('deemed_withdrawal', 'termination', 'transfer')",
+};
+
+/** GET /api/stats/closure/cases: exactly the cases behind a figure (same definitions, read from the rows). */
+export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: Record<string, unknown>[]; total: number }> {
+  const v = validRows(q);
+  const where: string[] = [v.sql];
+  const b: unknown[] = [...v.bindings];
+  const day = judgeDay(q);
+  const pendingAtEnd = '(closed_on IS NULL OR closed_on > ?)';
+  switch (q.measure) {
+    case 'carriedOver':
+      where.push(ARB_BASE, 'accepted_on < ?', '(closed_on IS NULL OR closed_on >= ?)');
+      b.push(q.from, q.from);
+      break;
+    case 'accepted':
+      where.push(ARB_BASE, 'accepted_on >= ?', 'accepted_on <= ?');
+      b.push(q.from, q.to);
+      break;
+    case 'closed':
+      where.push(ARB_BASE, 'accepted_on <= ?', 'closed_on >= ?', 'closed_on <= ?');
+      b.push(q.to, q.from, q.to);
+      break;
+    case 'pending':
+      where.push(ARB_BASE, 'accepted_on <= ?', pendingAtEnd);
+      b.push(q.to, q.to);
+      break;
+    case 'closedLate':
+      where.push(ARB_BASE, 'closed_on >= ?', 'closed_on <= ?', 'closed_late = ?');
+      b.push(q.from, q.to, true);
+      break;
+    case 'pendingOverdue':
+      where.push(ARB_BASE, 'accepted_on <= ?', 'award_due_on < ?', '(closed_on IS NULL OR closed_on > ?)');
+      b.push(q.to, day, day);
+      break;
+    case 'overdue':
+      where.push(
+        ARB_BASE,
+        '((closed_on >= ? AND closed_on <= ? AND closed_late = ?) OR (accepted_on <= ? AND award_due_on < ? AND (closed_on IS NULL OR closed_on > ?)))',
+      );
+      b.push(q.from, q.to, true, q.to, day, day);
+      break;
+    case 'received':
+      where.push("track = 'arbitration'", 'received_on >= ?', 'received_on <= ?');
+      b.push(q.from, q.to);
+      break;
+    case 'rejected':
+      where.push("track = 'arbitration'", "closure_mode = 'rejection'", 'closed_on >= ?', 'closed_on <= ?');
+      b.push(q.from, q.to);
+      break;
+    case 'mediationEnded':
+    case 'mediationAgreed':
+      where.push("track = 'mediation'", 'mediation_ended_on >= ?', 'mediation_ended_on <= ?');
+      b.push(q.from, q.to);
+      if (q.measure === 'mediationAgreed') where.push("mediation_outcome = 'agreed'");
+      break;
+  }
+  if (q.mode) where.push(MODE_SQL[q.mode]);
+  if (q.groupBy && q.group !== undefined) {
+    const col = ROW_COLUMN[q.groupBy];
+    if (q.groupBy === 'arbitrator' && q.group === 'none') where.push('arbitrator_id IS NULL');
+    else if (q.groupBy === 'wageArrears') {
+      where.push('wage_arrears = ?');
+      b.push(q.group === 'yes');
+    } else {
+      where.push(`${col} = ?`);
+      b.push(q.groupBy === 'arbitrator' ? Number(q.group) : q.group);
+    }
+  }
+  const w = where.join(' AND ');
+  const total = Number(rowsOf(await knex.raw(`SELECT COUNT(*) AS n FROM case_stat_rows WHERE ${w}`, b as never[]))[0]?.n ?? 0);
+  const rows = rowsOf(
+    await knex.raw(
+      `SELECT x.*, c.case_no, c.state AS current_state
+FROM (SELECT * FROM case_stat_rows WHERE ${w} ORDER BY COALESCE(accepted_on, received_on), case_id LIMIT ? OFFSET ?) x
+JOIN cases c ON c.id = x.case_id ORDER BY COALESCE(x.accepted_on, x.received_on), x.case_id`,
+      [...b, q.limit, q.offset] as never[],
+    ),
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: Number(r.case_id),
+      caseNo: r.case_no ?? null,
+      state: r.current_state,
+      district: r.district,
+      cause: r.cause,
+      procedure: r.procedure_kind,
+      wageArrears: r.wage_arrears === true || r.wage_arrears === 1,
+      receivedOn: r.received_on,
+      acceptedOn: r.accepted_on ?? null,
+      closedOn: r.closed_on ?? null,
+      closureMode: r.closure_mode ?? null,
+      finality: r.finality ?? null,
+      arbitratorId: r.arbitrator_id === null || r.arbitrator_id === undefined ? null : Number(r.arbitrator_id),
+      awardDueOn: r.award_due_on ?? null,
+      daysToClose: r.days_to_close === null || r.days_to_close === undefined ? null : Number(r.days_to_close),
+      closedLate: r.closed_late === true || r.closed_late === 1,
+      mediationOutcome: r.mediation_outcome ?? null,
+    })),
+  };
+}

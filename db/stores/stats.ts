@@ -1,0 +1,91 @@
+import type { Knex } from 'knex';
+import { COUNTER_MEASURES, type Contribution, counterDeltas, type StatFacts, sameFacts } from '../../workflows/stat-facts.ts';
+
+const COLS: Record<keyof StatFacts, string> = {
+  track: 'track',
+  district: 'district',
+  cause: 'cause',
+  procedureKind: 'procedure_kind',
+  collective: 'collective',
+  wageArrears: 'wage_arrears',
+  workers: 'workers',
+  claimedFen: 'claimed_fen',
+  awardedFen: 'awarded_fen',
+  receivedOn: 'received_on',
+  acceptedOn: 'accepted_on',
+  closedOn: 'closed_on',
+  closureMode: 'closure_mode',
+  finality: 'finality',
+  arbitratorId: 'arbitrator_id',
+  awardDueOn: 'award_due_on',
+  daysToClose: 'days_to_close',
+  closedLate: 'closed_late',
+  mediationOutcome: 'mediation_outcome',
+  mediationEndedOn: 'mediation_ended_on',
+};
+
+const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate']);
+const NUMS = new Set<keyof StatFacts>(['workers', 'claimedFen', 'awardedFen']);
+const NULLABLE_NUMS = new Set<keyof StatFacts>(['arbitratorId', 'daysToClose']);
+
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+export function factsFromRow(r: Record<string, any>): StatFacts {
+  const f: Record<string, unknown> = {};
+  for (const [k, col] of Object.entries(COLS) as [keyof StatFacts, string][]) {
+    const v = r[col];
+    if (BOOLS.has(k)) f[k] = v === true || v === 1 || v === '1';
+    else if (NUMS.has(k)) f[k] = Number(v);
+    else if (NULLABLE_NUMS.has(k)) f[k] = v === null || v === undefined ? null : Number(v);
+    else f[k] = v ?? null;
+  }
+  return f as unknown as StatFacts;
+}
+
+export function rowFromFacts(f: StatFacts): Record<string, unknown> {
+  return Object.fromEntries((Object.entries(COLS) as [keyof StatFacts, string][]).map(([k, col]) => [col, f[k]]));
+}
+
+/** China Standard Time calendar day of an instant. */
+const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Adds signed deltas to `stat_counters` (one upsert per dim/key/day). The same SQL runs on SQLite (≥ 3.24) and
+ * PostgreSQL: INSERT … ON CONFLICT … DO UPDATE with the table-qualified old value plus `excluded`.
+ */
+export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
+  if (!deltas.length) return;
+  const cols = ['dim', 'key', 'day', 'recorded_on', ...COUNTER_MEASURES];
+  const updates = COUNTER_MEASURES.map((m) => `${m} = stat_counters.${m} + excluded.${m}`).join(', ');
+  // Several rows per statement; SQLite's default limit of 999 variables allows 40 rows of 24 columns.
+  for (let i = 0; i < deltas.length; i += 40) {
+    const chunk = deltas.slice(i, i + 40);
+    const values = chunk.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ');
+    const bindings = chunk.flatMap((d) => [d.dim, d.key, d.day, recordedOn, ...COUNTER_MEASURES.map((m) => d.m[m] ?? 0)]);
+    await trx.raw(
+      `INSERT INTO stat_counters (${cols.join(', ')}) VALUES ${values} ON CONFLICT (dim, key, day, recorded_on) DO UPDATE SET ${updates}`,
+      bindings,
+    );
+  }
+}
+
+export function createStatsStore() {
+  return {
+    async current(trx: Knex, caseId: number): Promise<(StatFacts & { rowId: number }) | null> {
+      const r = await trx('case_stat_rows').where({ case_id: caseId }).whereNull('recorded_to').first();
+      return r ? { ...factsFromRow(r), rowId: Number(r.id) } : null;
+    },
+
+    /**
+     * Records the case's statistical facts as of `now`, in the caller's transaction: nothing happens when they did not
+     * change; otherwise the current row is closed, a new one opened and the counters moved by the difference.
+     */
+    async project(trx: Knex, caseId: number, facts: StatFacts, now: string, opts: { isNew?: boolean } = {}): Promise<boolean> {
+      const cur = opts.isNew ? null : await this.current(trx, caseId);
+      if (cur && sameFacts(cur, facts)) return false;
+      if (cur) await trx('case_stat_rows').where({ id: cur.rowId }).update({ recorded_to: now });
+      await trx('case_stat_rows').insert({ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) });
+      await applyCounterDeltas(trx, counterDeltas(cur, facts), cstDay(now));
+      return true;
+    },
+  };
+}

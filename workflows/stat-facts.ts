@@ -1,0 +1,244 @@
+import type { MachineContext } from './case-machine.ts';
+import { daysBetween } from './dates.ts';
+import type { ClaimCategory } from './reference.ts';
+
+/**
+ * What statistics know about one case (domain.md §13), derived from the case record and its procedure context.
+ * Pure: the same function feeds the maintained projection and the from-scratch recomputation that checks it.
+ */
+export interface StatFacts {
+  track: 'arbitration' | 'mediation';
+  district: string;
+  cause: StatCause;
+  procedureKind: 'ordinary' | 'simple' | 'collective';
+  collective: boolean;
+  wageArrears: boolean;
+  /** Natural persons among the parties (劳动者当事人数). */
+  workers: number;
+  claimedFen: number;
+  awardedFen: number;
+  receivedOn: string;
+  acceptedOn: string | null;
+  closedOn: string | null;
+  closureMode: string | null;
+  finality: string | null;
+  arbitratorId: number | null;
+  awardDueOn: string | null;
+  daysToClose: number | null;
+  closedLate: boolean;
+  mediationOutcome: 'agreed' | 'failed' | 'referred' | 'withdrawn' | null;
+  mediationEndedOn: string | null;
+}
+
+/**
+ * Dispute causes as the yearbook table groups them (争议原因, domain.md §13.1: labor remuneration, social insurance,
+ * termination and ending of contracts merged since 2011, …). Work injury and confirmation of the relationship are kept
+ * apart because the commission's own reports ask for them; the mapping from claim categories is ours.
+ */
+export const STAT_CAUSES = {
+  remuneration: '劳动报酬',
+  social_insurance: '社会保险',
+  work_injury: '工伤',
+  termination: '解除、终止劳动合同',
+  labor_standards: '工作时间、休息休假',
+  relationship: '确认劳动关系',
+  other: '其他',
+} as const;
+export type StatCause = keyof typeof STAT_CAUSES;
+
+export const CAUSE_OF_CATEGORY: Record<ClaimCategory, StatCause> = {
+  wages: 'remuneration',
+  social_insurance: 'social_insurance',
+  work_injury_medical: 'work_injury',
+  economic_compensation: 'termination',
+  damages: 'termination',
+  contract: 'termination',
+  labor_standards: 'labor_standards',
+  confirm_relationship: 'relationship',
+  other: 'other',
+};
+
+export const PROCEDURE_KINDS = { ordinary: '普通程序', simple: '简易处理', collective: '集体争议' } as const;
+
+/** Closure modes as api.md reports them; the official table folds withdrawal and other into 其他方式. */
+export function reportMode(mode: string | null): 'award' | 'mediation' | 'withdrawal' | 'other' | null {
+  if (mode === null || mode === 'rejection') return null;
+  if (mode === 'award' || mode === 'mediation' || mode === 'withdrawal') return mode;
+  return 'other'; // deemed withdrawal, termination, transfer
+}
+
+export interface StatSource {
+  track: 'arbitration' | 'mediation';
+  district: string;
+  receivedOn: string;
+  collective: boolean;
+  wageArrears: boolean;
+  parties: { kind: string }[];
+  claims: { seq?: number; category: ClaimCategory; amountFen: number | null }[];
+}
+
+export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string | null): StatFacts {
+  const claims = [...c.claims].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  // The case's cause is the cause of the first claim the applicant listed (one cause per case, so causes add up).
+  const cause = CAUSE_OF_CATEGORY[claims[0]?.category ?? 'other'];
+  const acceptedOn = ctx.acceptedOn ?? null;
+  const closedOn = ctx.closure?.closedOn ?? null;
+  const closureMode = ctx.closure?.mode ?? null;
+  const awarded = (ctx.award?.items ?? []).reduce((s, i) => s + (i.outcome === 'dismissed' ? 0 : (i.amountFen ?? 0)), 0);
+  const tm = ctx.trackMediation;
+  let mediationOutcome: StatFacts['mediationOutcome'] = null;
+  let mediationEndedOn: string | null = null;
+  if (c.track === 'mediation') {
+    if (tm?.agreedOn) [mediationOutcome, mediationEndedOn] = ['agreed', tm.agreedOn];
+    else if (tm?.failedOn) [mediationOutcome, mediationEndedOn] = ['failed', tm.failedOn];
+    else if (tm?.referredOn) [mediationOutcome, mediationEndedOn] = ['referred', tm.referredOn];
+    else if (closureMode === 'withdrawal') [mediationOutcome, mediationEndedOn] = ['withdrawn', closedOn];
+  }
+  const counted = acceptedOn !== null && closedOn !== null && closureMode !== 'rejection';
+  return {
+    track: c.track,
+    district: c.district,
+    cause,
+    procedureKind: c.collective ? 'collective' : ctx.procedure,
+    collective: c.collective,
+    wageArrears: c.wageArrears,
+    workers: c.parties.filter((p) => p.kind === 'person').length,
+    claimedFen: claims.reduce((s, cl) => s + (cl.amountFen ?? 0), 0),
+    awardedFen: awarded,
+    receivedOn: c.receivedOn,
+    acceptedOn,
+    closedOn,
+    closureMode,
+    finality: ctx.award?.finality ?? null,
+    arbitratorId: ctx.tribunal?.presidingId ?? null,
+    awardDueOn,
+    daysToClose: counted ? daysBetween(acceptedOn as string, closedOn as string) : null,
+    closedLate: counted && awardDueOn !== null && (closedOn as string) > awardDueOn,
+    mediationOutcome,
+    mediationEndedOn,
+  };
+}
+
+export function sameFacts(a: StatFacts, b: StatFacts): boolean {
+  return (Object.keys(a) as (keyof StatFacts)[]).every((k) => a[k] === b[k]);
+}
+
+/** Dimensions the counters are kept by; `days` keys closures by days-to-close (for the median). */
+export const STAT_DIMS = ['all', 'district', 'cause', 'procedure', 'wage_arrears', 'arbitrator'] as const;
+export type StatDim = (typeof STAT_DIMS)[number];
+
+export const COUNTER_MEASURES = [
+  'received',
+  'rejected',
+  'accepted',
+  'accepted_collective',
+  'workers',
+  'workers_collective',
+  'claimed_fen',
+  'closed',
+  'closed_award',
+  'closed_mediation',
+  'closed_withdrawal',
+  'closed_other',
+  'final_awards',
+  'mixed_awards',
+  'days_sum',
+  'closed_late',
+  'awarded_fen',
+  'med_received',
+  'med_closed',
+  'med_agreed',
+] as const;
+export type CounterMeasure = (typeof COUNTER_MEASURES)[number];
+export type Measures = Partial<Record<CounterMeasure, number>>;
+
+export interface Contribution {
+  dim: StatDim | 'days';
+  key: string;
+  day: string;
+  m: Measures;
+}
+
+export function dimKey(f: StatFacts, dim: StatDim): string {
+  switch (dim) {
+    case 'all':
+      return 'all';
+    case 'district':
+      return f.district;
+    case 'cause':
+      return f.cause;
+    case 'procedure':
+      return f.procedureKind;
+    case 'wage_arrears':
+      return f.wageArrears ? 'yes' : 'no';
+    case 'arbitrator':
+      return f.arbitratorId === null ? 'none' : String(f.arbitratorId);
+  }
+}
+
+/**
+ * What one case adds to the counters, per fact day. An accepted arbitration case adds to `accepted` on its acceptance
+ * day and, once closed (other than by rejection), to `closed` on its closing day; because closing never precedes
+ * acceptance, the cases open at the start of a day are Σaccepted − Σclosed over the days before it.
+ */
+export function contributions(f: StatFacts): Contribution[] {
+  const out: Contribution[] = [];
+  const each = (day: string, m: Measures, dims: readonly StatDim[] = STAT_DIMS) => {
+    for (const dim of dims) out.push({ dim, key: dimKey(f, dim), day, m });
+  };
+  if (f.track === 'mediation') {
+    each(f.receivedOn, { med_received: 1 }, ['all', 'district']);
+    if (f.mediationOutcome && f.mediationEndedOn)
+      each(f.mediationEndedOn, { med_closed: 1, med_agreed: f.mediationOutcome === 'agreed' ? 1 : 0 }, ['all', 'district']);
+    return out;
+  }
+  each(f.receivedOn, { received: 1 }, ['all', 'district']);
+  if (f.closureMode === 'rejection' && f.closedOn) each(f.closedOn, { rejected: 1 }, ['all', 'district']);
+  if (f.acceptedOn === null || f.closureMode === 'rejection') return out;
+  each(f.acceptedOn, {
+    accepted: 1,
+    accepted_collective: f.collective ? 1 : 0,
+    workers: f.workers,
+    workers_collective: f.collective ? f.workers : 0,
+    claimed_fen: f.claimedFen,
+  });
+  if (f.closedOn !== null) {
+    const mode = reportMode(f.closureMode);
+    const m: Measures = {
+      closed: 1,
+      closed_award: mode === 'award' ? 1 : 0,
+      closed_mediation: mode === 'mediation' ? 1 : 0,
+      closed_withdrawal: mode === 'withdrawal' ? 1 : 0,
+      closed_other: mode === 'other' ? 1 : 0,
+      final_awards: mode === 'award' && f.finality === 'final' ? 1 : 0,
+      mixed_awards: mode === 'award' && f.finality === 'mixed' ? 1 : 0,
+      days_sum: f.daysToClose ?? 0,
+      closed_late: f.closedLate ? 1 : 0,
+      awarded_fen: mode === 'award' ? f.awardedFen : 0,
+    };
+    each(f.closedOn, m);
+    out.push({ dim: 'days', key: String(f.daysToClose ?? 0), day: f.closedOn, m: { closed: 1 } });
+  }
+  return out;
+}
+
+/** Nets old and new contributions into signed deltas per (dim, key, day); zero deltas are dropped. */
+export function counterDeltas(before: StatFacts | null, after: StatFacts | null): Contribution[] {
+  const acc = new Map<string, Contribution>();
+  const add = (list: Contribution[], sign: 1 | -1) => {
+    for (const c of list) {
+      const k = `${c.dim}\u0000${c.key}\u0000${c.day}`;
+      let cur = acc.get(k);
+      if (!cur) {
+        cur = { dim: c.dim, key: c.key, day: c.day, m: {} };
+        acc.set(k, cur);
+      }
+      for (const [name, v] of Object.entries(c.m) as [CounterMeasure, number][]) cur.m[name] = (cur.m[name] ?? 0) + sign * v;
+    }
+  };
+  if (before) add(contributions(before), -1);
+  if (after) add(contributions(after), 1);
+  return [...acc.values()]
+    .map((c) => ({ ...c, m: Object.fromEntries(Object.entries(c.m).filter(([, v]) => v !== 0)) }))
+    .filter((c) => Object.keys(c.m).length > 0);
+}
