@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -250,14 +250,25 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
     const x = await get(`/api/stats/report?${Q1}&format=xlsx`).buffer(true).parse(binary);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.body as Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按地区', '按争议原因', '按程序', '按是否欠薪', '按首席（独任）仲裁员', '按月']);
+    await wb.xlsx.load(x.body as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '按地区',
+      '按争议原因',
+      '按程序',
+      '按是否欠薪',
+      '按首席（独任）仲裁员',
+      '按月',
+    ]);
     const summary = wb.getWorksheet('汇总');
     const values = new Map<string, unknown>();
     summary?.eachRow((r) => values.set(String(r.getCell(2).value).trim(), r.getCell(3).value));
     expect(values.get('本期结案数')).toBe(3);
     const district = wb.getWorksheet('按地区');
-    expect(district?.getRow(3).values).toEqual([undefined, ...['分组', '上期未结', '本期受理', '本期结案', '仲裁调解', '仲裁裁决', '其他方式', '期末未结', '结案率', '超审限']]);
+    expect(district?.getRow(3).values).toEqual([
+      undefined,
+      ...['分组', '上期未结', '本期受理', '本期结案', '仲裁调解', '仲裁裁决', '其他方式', '期末未结', '结案率', '超审限'],
+    ]);
 
     const pdf = await get(`/api/stats/report?${Q1}&format=pdf`).buffer(true).parse(binary);
     expect(pdf.headers['content-type']).toBe('application/pdf');

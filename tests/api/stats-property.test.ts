@@ -1,0 +1,247 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factsFromRow } from '../../db/stores/stats.ts';
+import { caseSnapshot } from '../../server/case-state.ts';
+import { createDeps } from '../../server/deps.ts';
+import { createLogger } from '../../server/logger.ts';
+import { addDays } from '../../workflows/dates.ts';
+import { awardClock } from '../../workflows/deadlines.ts';
+import type { EventType } from '../../workflows/procedure-types.ts';
+import { DISTRICTS } from '../../workflows/reference.ts';
+import { COUNTER_MEASURES, contributions, statFacts } from '../../workflows/stat-facts.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * Random histories (issue 6): cases in random districts follow random paths on random days, each act recorded
+ * some days after it happened. After every history, for random periods and random asOf days:
+ *  - the drill-down lists (read from the row versions) have exactly as many cases as the figures (read from the
+ *    counters) — two independent computations — for the headline and for every district;
+ *  - pending = carriedOver + accepted − closed;
+ *  - the counters equal a from-scratch recomputation from the row versions, and the current rows equal the facts
+ *    derived afresh from the cases.
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+type Path = 'received' | 'rejected' | 'open' | 'award' | 'mediation' | 'withdrawn' | 'withdrawnEarly' | 'trackAgreed' | 'trackFailed';
+const PATHS: Path[] = ['received', 'rejected', 'open', 'award', 'mediation', 'withdrawn', 'withdrawnEarly', 'trackAgreed', 'trackFailed'];
+
+const caseArb = fc.record({
+  path: fc.constantFrom(...PATHS),
+  district: fc.constantFrom(...DISTRICTS.slice(0, 4)),
+  start: fc.integer({ min: 0, max: 420 }), // days after 2025-06-01
+  gaps: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 4, maxLength: 4 }),
+  lag: fc.integer({ min: 0, max: 20 }), // days between an act and its entry
+  wage: fc.boolean(),
+});
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
+const day = (n: number) => addDays('2025-06-01', n);
+
+let recorded = '2025-06-01';
+async function act(c: CaseShape, token: string, type: EventType, on: string, lag: number, payload: Record<string, unknown> = {}) {
+  // Entries are recorded on or after the day of the act, never before an earlier entry of the same case.
+  const rec = [addDays(on, lag), recorded].sort().at(-1) as string;
+  recorded = rec;
+  t.clock.set(`${rec}T03:00:00Z`);
+  const r = await t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn: on, ...payload });
+  expect(r.status, `${type} ${on}: ${JSON.stringify(r.body)}`).toBe(200);
+  return r.body as CaseShape;
+}
+
+async function play(k: Of<typeof caseArb>) {
+  const [g0, g1, g2, g3] = k.gaps as [number, number, number, number];
+  const received = day(k.start);
+  recorded = addDays(received, k.lag);
+  t.clock.set(`${recorded}T03:00:00Z`);
+  const track = k.path.startsWith('track') ? 'mediation' : 'arbitration';
+  const c = await registerCase(
+    t,
+    a,
+    standardApplication({ receivedOn: received, district: k.district, track, wageArrears: k.wage }) as never,
+  );
+  const accept = addDays(received, g0 % 8);
+  const arb = a.arbitrators[k.start % 3] as { id: number; token: string };
+  switch (k.path) {
+    case 'received':
+      return;
+    case 'rejected':
+      await act(c, a.tokens.clerk, 'REJECT', accept, k.lag, { reason: '不属于受案范围' });
+      return;
+    case 'withdrawnEarly':
+      await act(c, a.tokens.clerk, 'WITHDRAW', accept, k.lag, { reason: '已和解' });
+      return;
+    case 'trackAgreed':
+      await act(c, a.tokens.mediator, 'MEDIATION_AGREED', addDays(received, g0 % 15), k.lag, { terms: '支付工资' });
+      return;
+    case 'trackFailed':
+      await act(c, a.tokens.mediator, 'MEDIATION_FAILED', addDays(received, g0 % 15), k.lag, { reason: '双方分歧较大' });
+      return;
+  }
+  await act(c, a.tokens.clerk, 'ACCEPT', accept, k.lag);
+  if (k.path === 'open') return;
+  if (k.path === 'withdrawn') {
+    await act(c, a.tokens.clerk, 'WITHDRAW', addDays(accept, g1), k.lag, { reason: '已和解' });
+    return;
+  }
+  if (k.path === 'mediation') {
+    const s = addDays(accept, g1);
+    const c2 = await act(c, a.tokens.mediator, 'START_MEDIATION', s, k.lag);
+    await act(c2, a.tokens.mediator, 'MEDIATION_AGREED', s, k.lag, { terms: '支付工资' });
+    await act(c2, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', addDays(s, g2 % 5), k.lag, { partyId: c.applicants[0]?.id });
+    await act(c2, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', addDays(s, g2 % 5), k.lag, { partyId: c.respondents[0]?.id });
+    return;
+  }
+  const formed = addDays(accept, g1 % 10);
+  await act(c, a.tokens.chair, 'FORM_TRIBUNAL', formed, k.lag, { arbitratorIds: [arb.id], presidingId: arb.id });
+  const hearing = addDays(formed, 21);
+  await act(c, arb.token, 'SCHEDULE_HEARING', formed, k.lag, { hearingOn: hearing, place: '第一仲裁庭' });
+  await act(c, arb.token, 'HOLD_HEARING', hearing, k.lag, { applicantPresent: true, respondentPresent: true });
+  await act(c, arb.token, 'ISSUE_AWARD', addDays(hearing, g2 + g3), k.lag, {
+    items: c.claims.map((cl, i) => ({ claimId: cl.id, outcome: i ? 'dismissed' : 'granted', ...(i ? {} : { amount: '1000.00' }) })),
+    facts: '经审理查明……',
+    reasoning: '本委认为……',
+  });
+}
+
+// Period bounds and asOf days are picked among the days something happened (±1), where off-by-one errors live.
+const periodArb = fc.record({
+  from: fc.nat(),
+  fromShift: fc.integer({ min: -1, max: 1 }),
+  to: fc.nat(),
+  toShift: fc.integer({ min: -1, max: 1 }),
+  asOf: fc.option(fc.nat(), { nil: null }),
+  asOfShift: fc.integer({ min: -1, max: 0 }),
+});
+
+async function eventDays(): Promise<{ facts: string[]; recorded: string[] }> {
+  const rows = await t.db.knex('case_stat_rows').select('received_on', 'accepted_on', 'closed_on', 'award_due_on', 'recorded_from');
+  const facts = new Set<string>();
+  const recorded = new Set<string>();
+  for (const r of rows) {
+    for (const k of ['received_on', 'accepted_on', 'closed_on', 'award_due_on']) if (r[k]) facts.add(r[k]);
+    recorded.add(new Date(Date.parse(r.recorded_from) + 8 * 3_600_000).toISOString().slice(0, 10));
+  }
+  return { facts: [...facts].sort(), recorded: [...recorded].sort() };
+}
+
+async function checkPeriod(p: Of<typeof periodArb>) {
+  const { facts, recorded: rec } = await eventDays();
+  const pick = (list: string[], i: number, shift: number) => addDays(list[i % list.length] as string, shift);
+  const [d1, d2] = [pick(facts, p.from, p.fromShift), pick(facts, p.to, p.toShift)].sort() as [string, string];
+  const from = d1;
+  const to = d2;
+  const asOf = p.asOf === null ? null : [pick(rec, p.asOf, p.asOfShift), '2026-11-20'].sort()[0];
+  const qs = `from=${from}&to=${to}${asOf ? `&asOf=${asOf}` : ''}`;
+  const r = await t.api(a.tokens.analyst).get(`/api/stats/closure?${qs}&groupBy=district`);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  const count = async (measure: string, extra = '') => {
+    const d = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${qs}&measure=${measure}${extra}&limit=1`);
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
+    return d.body.total as number;
+  };
+  const f = r.body;
+  expect(f.pending).toBe(f.carriedOver + f.accepted - f.closed);
+  const headline = {
+    carriedOver: await count('carriedOver'),
+    accepted: await count('accepted'),
+    closed: await count('closed'),
+    pending: await count('pending'),
+    overdue: await count('overdue'),
+    rejected: await count('rejected'),
+    received: await count('received'),
+    award: await count('closed', '&mode=award'),
+    mediationEnded: await count('mediationEnded'),
+  };
+  expect(headline, qs).toEqual({
+    carriedOver: f.carriedOver,
+    accepted: f.accepted,
+    closed: f.closed,
+    pending: f.pending,
+    overdue: f.overdue,
+    rejected: f.applications.rejected,
+    received: f.applications.received,
+    award: f.byMode.award,
+    mediationEnded: f.mediationSuccess.mediationTrack.ended,
+  });
+  for (const g of f.groups) {
+    expect(g.pending).toBe(g.carriedOver + g.accepted - g.closed);
+    const extra = `&groupBy=district&group=${encodeURIComponent(g.key)}`;
+    expect([await count('carriedOver', extra), await count('closed', extra), await count('pending', extra)], `${qs} ${g.key}`).toEqual([
+      g.carriedOver,
+      g.closed,
+      g.pending,
+    ]);
+  }
+  const sum = (k: string) => f.groups.reduce((s: number, g: Record<string, number>) => s + (g[k] as number), 0);
+  expect([sum('carriedOver'), sum('accepted'), sum('closed')]).toEqual([f.carriedOver, f.accepted, f.closed]);
+}
+
+/** stat_counters rebuilt from scratch out of the row versions: +contributions at recorded_from, − at recorded_to. */
+async function checkCountersFromScratch() {
+  const knex = t.db.knex;
+  const cst = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const expected = new Map<string, number>();
+  const add = (dim: string, key: string, dayOn: string, rec: string, m: Record<string, number>, sign: number) => {
+    for (const [name, v] of Object.entries(m)) {
+      const k = `${dim}|${key}|${dayOn}|${rec}|${name}`;
+      expected.set(k, (expected.get(k) ?? 0) + sign * v);
+    }
+  };
+  for (const row of await knex('case_stat_rows').select()) {
+    const f = factsFromRow(row);
+    for (const c of contributions(f)) {
+      add(c.dim, c.key, c.day, cst(row.recorded_from), c.m, 1);
+      if (row.recorded_to) add(c.dim, c.key, c.day, cst(row.recorded_to), c.m, -1);
+    }
+  }
+  const actual = new Map<string, number>();
+  for (const r of await knex('stat_counters').select()) {
+    for (const m of COUNTER_MEASURES) {
+      const v = Number(r[m]);
+      if (v !== 0) actual.set(`${r.dim}|${r.key}|${r.day}|${r.recorded_on}|${m}`, v);
+    }
+  }
+  const nonZero = new Map([...expected].filter(([, v]) => v !== 0));
+  expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...nonZero].sort()));
+
+  // Current rows = facts derived afresh from every case (award due date from the same clock rule).
+  const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+  const cal = await deps.calendar.get();
+  const ids = (await knex('cases').select('id')).map((r) => Number(r.id));
+  for (const id of ids) {
+    const c = await deps.stores.cases.load(knex, id);
+    if (!c) throw new Error('case vanished');
+    const cur = await deps.stores.stats.current(knex, id);
+    expect(cur, `case ${id} has a current row`).not.toBeNull();
+    const { rowId: _r, awardDueOn, ...stored } = cur as NonNullable<typeof cur>;
+    const ctx = caseSnapshot(c).context;
+    const fresh = statFacts(c, ctx, awardDueOn);
+    const { awardDueOn: _a, ...freshRest } = fresh;
+    expect(stored, `case ${id}`).toEqual(freshRest);
+    if (ctx.closure) expect(awardDueOn).toBe(awardClock(ctx, cal, deps.periods, ctx.closure.closedOn)?.dueOn ?? null);
+  }
+}
+
+describe(`statistics over random histories (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('figures = drill-down counts, identity holds, counters = recomputation', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(caseArb, { minLength: 1, maxLength: 5 }),
+        fc.array(periodArb, { minLength: 4, maxLength: 4 }),
+        async (cases, periods) => {
+          for (const k of cases) await play(k);
+          t.clock.set('2026-11-20T02:00:00Z');
+          for (const p of periods) await checkPeriod(p);
+        },
+      ),
+      { numRuns: 20, seed: 20261126, endOnFailure: true },
+    );
+    await checkCountersFromScratch();
+  }, 300_000);
+});
