@@ -43,7 +43,9 @@ export function initialContext(input: CaseInput): CaseContext & { stage: Stage |
     setAside: null,
     effectiveOn: null,
     transfers: [],
-    trackMediation: input.track === 'mediation' ? { terms: null, agreedOn: null, failedOn: null, referredOn: null } : null,
+    // `input` is undefined when XState builds a throw-away initial snapshot inside `transition()`; reading
+    // `input.track` then threw (and was swallowed) on every event — a measurable cost. Optional chaining avoids it.
+    trackMediation: input?.track === 'mediation' ? { terms: null, agreedOn: null, failedOn: null, referredOn: null } : null,
     archivedOn: null,
   };
 }

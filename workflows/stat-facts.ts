@@ -144,6 +144,7 @@ export const COUNTER_MEASURES = [
   'mixed_awards',
   'days_sum',
   'closed_late',
+  'due_unmet',
   'awarded_fen',
   'med_received',
   'med_closed',
@@ -202,6 +203,10 @@ export function contributions(f: StatFacts): Contribution[] {
     workers_collective: f.collective ? f.workers : 0,
     claimed_fen: f.claimedFen,
   });
+  // On the award due date: a case not closed by then (still open, or closed late). With closed_late on the closing
+  // day this gives the cases open past their due date on any day J: Σ_{d<J} due_unmet − Σ_{d≤J} closed_late.
+  if (f.awardDueOn !== null && (f.closedOn === null || f.closedLate))
+    out.push(...STAT_DIMS.map((dim) => ({ dim, key: dimKey(f, dim), day: f.awardDueOn as string, m: { due_unmet: 1 } })));
   if (f.closedOn !== null) {
     const mode = reportMode(f.closureMode);
     const m: Measures = {

@@ -47,11 +47,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('CREATE INDEX case_stat_rows_current_accepted ON case_stat_rows (accepted_on) WHERE recorded_to IS NULL');
   await knex.raw('CREATE INDEX case_stat_rows_current_closed ON case_stat_rows (closed_on) WHERE recorded_to IS NULL');
 
-  await knex.schema.createTable('stat_counters', (t) => {
-    t.string('dim', 16).notNullable();
-    t.string('key', 40).notNullable();
-    t.string('day', 10).notNullable();
-    t.string('recorded_on', 10).notNullable();
+  const measures = (t: Knex.CreateTableBuilder) => {
     for (const m of [
       'received',
       'rejected',
@@ -68,6 +64,7 @@ export async function up(knex: Knex): Promise<void> {
       'mixed_awards',
       'days_sum',
       'closed_late',
+      'due_unmet',
       'med_received',
       'med_closed',
       'med_agreed',
@@ -76,11 +73,37 @@ export async function up(knex: Knex): Promise<void> {
     }
     t.bigInteger('claimed_fen').notNullable().defaultTo(0);
     t.bigInteger('awarded_fen').notNullable().defaultTo(0);
-    t.primary(['dim', 'key', 'day', 'recorded_on']);
+  };
+  // Signed deltas per fact day and recording day: the history, for asOf.
+  await knex.schema.createTable('stat_counters', (t) => {
+    t.string('dim', 16).notNullable();
+    t.string('key', 40).notNullable();
+    t.string('day', 10).notNullable();
+    t.string('recorded_on', 10).notNullable();
+    measures(t);
+    t.primary(['dim', 'day', 'key', 'recorded_on']);
+  });
+  // The same summed over recording days (the current state), per fact day and per fact month: a report reads
+  // the days of its period and the months before it, never the whole history day by day.
+  await knex.schema.createTable('stat_counters_daily', (t) => {
+    t.string('dim', 16).notNullable();
+    t.string('key', 40).notNullable();
+    t.string('day', 10).notNullable();
+    measures(t);
+    t.primary(['dim', 'day', 'key']);
+  });
+  await knex.schema.createTable('stat_counters_monthly', (t) => {
+    t.string('dim', 16).notNullable();
+    t.string('key', 40).notNullable();
+    t.string('month', 7).notNullable();
+    measures(t);
+    t.primary(['dim', 'month', 'key']);
   });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('stat_counters_monthly');
+  await knex.schema.dropTable('stat_counters_daily');
   await knex.schema.dropTable('stat_counters');
   await knex.schema.dropTable('case_stat_rows');
 }

@@ -84,9 +84,9 @@ export interface Figures {
   applications: { received: number; rejected: number };
 }
 
-type Sums = Record<CounterMeasure, number> & { carried: number };
+type Sums = Record<CounterMeasure, number> & { carried: number; pending_overdue: number };
 
-const zeroSums = (): Sums => Object.fromEntries([...COUNTER_MEASURES, 'carried'].map((m) => [m, 0])) as Sums;
+const zeroSums = (): Sums => Object.fromEntries([...COUNTER_MEASURES, 'carried', 'pending_overdue'].map((m) => [m, 0])) as Sums;
 
 export const yuan = (fen: number): string => {
   const neg = fen < 0;
@@ -94,7 +94,8 @@ export const yuan = (fen: number): string => {
   return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 };
 
-function figures(s: Sums, pendingOverdue: number, target: { numerator: number; denominator: number }): Figures {
+function figures(s: Sums, target: { numerator: number; denominator: number }): Figures {
+  const pendingOverdue = s.pending_overdue;
   const denominator = s.carried + s.accepted;
   const rate = fraction(s.closed, denominator);
   return {
@@ -135,22 +136,60 @@ function validRows(q: PeriodQuery): { sql: string; bindings: string[] } {
 /** The day overdue is judged on: the end of the period, but never after asOf / today. */
 const judgeDay = (q: PeriodQuery) => [q.to, q.asOf ?? q.today].sort()[0] as string;
 
+const monthOf = (d: string) => d.slice(0, 7);
+const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
+
+/**
+ * Sums per dim/key: measures inside [from, to], the cases open at the start of `from` (carried) and the cases open
+ * past their award due date on the judging day J (pending_overdue).
+ * Current figures read the day table for the period and the partial months, and the month table for whole months
+ * before them — a yearly report reads ~13 months of days plus a few rows per earlier month, however long the
+ * history. asOf figures read the signed history rows recorded by that day (all fact days up to the period end).
+ */
 async function counterSums(knex: Knex, q: PeriodQuery, dims: StatDim[]): Promise<Map<string, Sums>> {
-  const inPeriod = COUNTER_MEASURES.map((m) => `SUM(CASE WHEN day >= ? THEN ${m} ELSE 0 END) AS ${m}`).join(',\n  ');
-  const sql = `SELECT dim, key,
+  const J = judgeDay(q);
+  const inPeriod = COUNTER_MEASURES.map((m) => `SUM(CASE WHEN day >= ? AND day <= ? THEN ${m} ELSE 0 END) AS ${m}`).join(',\n  ');
+  const periodBindings = COUNTER_MEASURES.flatMap(() => [q.from, q.to]);
+  const dimList = dims.map(() => '?').join(', ');
+  const out = new Map<string, Sums>();
+  const add = (rows: Record<string, unknown>[]) => {
+    for (const r of rows) {
+      const k = `${r.dim}\u0000${r.key}`;
+      const s = out.get(k) ?? zeroSums();
+      for (const m of Object.keys(s) as (keyof Sums)[]) if (r[m] !== undefined && r[m] !== null) s[m] += Number(r[m]);
+      out.set(k, s);
+    }
+  };
+  if (q.asOf) {
+    const sql = `SELECT dim, key,
   SUM(CASE WHEN day < ? THEN accepted - closed ELSE 0 END) AS carried,
+  SUM(CASE WHEN day < ? THEN due_unmet ELSE 0 END) - SUM(CASE WHEN day <= ? THEN closed_late ELSE 0 END) AS pending_overdue,
   ${inPeriod}
 FROM stat_counters
-WHERE dim IN (${dims.map(() => '?').join(', ')}) AND day <= ?${q.asOf ? ' AND recorded_on <= ?' : ''}
+WHERE dim IN (${dimList}) AND day <= ? AND recorded_on <= ?
 GROUP BY dim, key`;
-  const bindings = [q.from, ...COUNTER_MEASURES.map(() => q.from), ...dims, q.to, ...(q.asOf ? [q.asOf] : [])];
-  const rows = rowsOf(await knex.raw(sql, bindings));
-  const out = new Map<string, Sums>();
-  for (const r of rows) {
-    const s = zeroSums();
-    for (const k of Object.keys(s) as (keyof Sums)[]) s[k] = Number(r[k] ?? 0);
-    out.set(`${r.dim}\u0000${r.key}`, s);
+    add(rowsOf(await knex.raw(sql, [q.from, J, J, ...periodBindings, ...dims, [q.to, J].sort()[1] as string, q.asOf])));
+    return out;
   }
+  const [mf, mj] = [monthStart(q.from), monthStart(J)];
+  const lo = [mf, mj].sort()[0] as string;
+  const hi = [q.to, J].sort()[1] as string;
+  const daily = `SELECT dim, key,
+  SUM(CASE WHEN day >= ? AND day < ? THEN accepted - closed ELSE 0 END) AS carried,
+  SUM(CASE WHEN day >= ? AND day < ? THEN due_unmet ELSE 0 END) - SUM(CASE WHEN day >= ? AND day <= ? THEN closed_late ELSE 0 END) AS pending_overdue,
+  ${inPeriod}
+FROM stat_counters_daily
+WHERE dim IN (${dimList}) AND day >= ? AND day <= ?
+GROUP BY dim, key`;
+  add(rowsOf(await knex.raw(daily, [mf, q.from, mj, J, mj, J, ...periodBindings, ...dims, lo, hi])));
+  const monthly = `SELECT dim, key,
+  SUM(CASE WHEN month < ? THEN accepted - closed ELSE 0 END) AS carried,
+  SUM(CASE WHEN month < ? THEN due_unmet - closed_late ELSE 0 END) AS pending_overdue
+FROM stat_counters_monthly
+WHERE dim IN (${dimList}) AND month < ?
+GROUP BY dim, key`;
+  const [mF, mJ] = [monthOf(q.from), monthOf(J)];
+  add(rowsOf(await knex.raw(monthly, [mF, mJ, ...dims, [mF, mJ].sort()[1] as string])));
   return out;
 }
 
@@ -160,17 +199,6 @@ function rowsOf(raw: any): Record<string, any>[] {
 }
 
 const ARB_BASE = `track = 'arbitration' AND accepted_on IS NOT NULL AND (closure_mode IS NULL OR closure_mode <> 'rejection')`;
-
-/** Cases open at the judging day whose award time limit (LDMAL Art. 43) had already passed. */
-async function pendingOverdueRows(knex: Knex, q: PeriodQuery): Promise<Record<string, unknown>[]> {
-  const v = validRows(q);
-  const day = judgeDay(q);
-  const cols = 'case_id, district, cause, procedure_kind, wage_arrears, arbitrator_id';
-  const base = `FROM case_stat_rows WHERE ${v.sql} AND ${ARB_BASE} AND accepted_on <= ? AND award_due_on < ?`;
-  // Two index ranges (open, closed after the day) rather than an OR the planner may turn into a scan.
-  const sql = `SELECT ${cols} ${base} AND closed_on IS NULL UNION ALL SELECT ${cols} ${base} AND closed_on > ?`;
-  return rowsOf(await knex.raw(sql, [...v.bindings, q.to, day, ...v.bindings, q.to, day, day]));
-}
 
 export interface GroupFigures extends Figures {
   key: string;
@@ -217,7 +245,7 @@ function mediationSuccess(all: Sums, shown: MediationSuccess['shown']): Mediatio
 }
 
 async function medianDays(knex: Knex, q: PeriodQuery): Promise<number | null> {
-  const sql = `SELECT key, SUM(closed) AS n FROM stat_counters WHERE dim = 'days' AND day >= ? AND day <= ?${
+  const sql = `SELECT key, SUM(closed) AS n FROM ${q.asOf ? 'stat_counters' : 'stat_counters_daily'} WHERE dim = 'days' AND day >= ? AND day <= ?${
     q.asOf ? ' AND recorded_on <= ?' : ''
   } GROUP BY key`;
   const rows = rowsOf(await knex.raw(sql, [q.from, q.to, ...(q.asOf ? [q.asOf] : [])]))
@@ -260,9 +288,8 @@ export async function closureWithBreakdowns(
   const target = parseTarget(opts.target);
   const dims: StatDim[] = ['all', ...groupBys.map((g) => GROUP_DIMS[g])];
   const sums = await counterSums(knex, q, dims);
-  const overdueRows = await pendingOverdueRows(knex, q);
   const all = sums.get('all\u0000all') ?? zeroSums();
-  const head = figures(all, overdueRows.length, target);
+  const head = figures(all, target);
   const ms = mediationSuccess(all, opts.mediationRateShown);
   const figuresOut: ClosureFigures = {
     from: q.from,
@@ -279,17 +306,11 @@ export async function closureWithBreakdowns(
   const breakdowns: Partial<Record<GroupBy, GroupFigures[]>> = {};
   for (const g of groupBys) {
     const dim = GROUP_DIMS[g];
-    const col = ROW_COLUMN[g];
-    const overdueBy = new Map<string, number>();
-    for (const row of overdueRows) {
-      const k = rowKey(g, row[col]);
-      overdueBy.set(k, (overdueBy.get(k) ?? 0) + 1);
-    }
     const groups: GroupFigures[] = [];
     for (const [k, s] of sums) {
       const [d, key] = k.split('\u0000') as [string, string];
       if (d !== dim) continue;
-      const f = figures(s, overdueBy.get(key) ?? 0, target);
+      const f = figures(s, target);
       // A group with nothing in the period and nothing carried into it is not shown.
       if (f.carriedOver === 0 && f.accepted === 0 && f.closed === 0 && f.applications.received === 0 && f.applications.rejected === 0)
         continue;
@@ -299,12 +320,6 @@ export async function closureWithBreakdowns(
     breakdowns[g] = groups;
   }
   return { figures: figuresOut, breakdowns };
-}
-
-function rowKey(g: GroupBy, v: unknown): string {
-  if (g === 'wageArrears') return v === true || v === 1 || v === '1' ? 'yes' : 'no';
-  if (g === 'arbitrator') return v === null || v === undefined ? 'none' : String(v);
-  return String(v);
 }
 
 export interface MonthRow {
@@ -322,7 +337,9 @@ export interface MonthRow {
 export async function monthlyTrend(knex: Knex, q: PeriodQuery, carriedOver: number): Promise<MonthRow[]> {
   const sql = `SELECT substr(day, 1, 7) AS month, SUM(accepted) AS accepted, SUM(closed) AS closed, SUM(closed_award) AS award,
   SUM(closed_mediation) AS mediation, SUM(closed_withdrawal) AS withdrawal, SUM(closed_other) AS other
-FROM stat_counters WHERE dim = 'all' AND day >= ? AND day <= ?${q.asOf ? ' AND recorded_on <= ?' : ''} GROUP BY substr(day, 1, 7)`;
+FROM ${q.asOf ? 'stat_counters' : 'stat_counters_daily'} WHERE dim = 'all' AND day >= ? AND day <= ?${
+    q.asOf ? ' AND recorded_on <= ?' : ''
+  } GROUP BY substr(day, 1, 7)`;
   const rows = new Map(rowsOf(await knex.raw(sql, [q.from, q.to, ...(q.asOf ? [q.asOf] : [])])).map((r) => [String(r.month), r]));
   const out: MonthRow[] = [];
   let cumAccepted = 0;

@@ -116,7 +116,7 @@ const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
   limitation: 'limitation',
 };
 
-function toRow(c: CaseColumns): Record<string, unknown> {
+export function toRow(c: CaseColumns): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(c)) {
     if (v === undefined) continue;
@@ -169,7 +169,7 @@ export class StaleVersionError extends Error {
 }
 
 /** Searchable text: the case number and every party name. */
-function searchText(caseNo: string | null, parties: PartyRecord[]): string {
+export function searchText(caseNo: string | null, parties: PartyRecord[]): string {
   return [caseNo ?? '', ...parties.map((p) => p.name)].join('\u0001');
 }
 
@@ -207,7 +207,7 @@ export interface EventRecord extends Omit<EventInsert, 'caseId'> {
   seq: number;
 }
 
-function partyRow(caseId: number, p: PartyRecord, seq: number) {
+export function partyRow(caseId: number, p: PartyRecord, seq: number) {
   return {
     case_id: caseId,
     side: p.side,

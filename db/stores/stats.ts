@@ -1,5 +1,12 @@
 import type { Knex } from 'knex';
-import { COUNTER_MEASURES, type Contribution, counterDeltas, type StatFacts, sameFacts } from '../../workflows/stat-facts.ts';
+import {
+  COUNTER_MEASURES,
+  type Contribution,
+  type CounterMeasure,
+  counterDeltas,
+  type StatFacts,
+  sameFacts,
+} from '../../workflows/stat-facts.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
@@ -54,15 +61,47 @@ const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOS
  */
 export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
   if (!deltas.length) return;
-  const cols = ['dim', 'key', 'day', 'recorded_on', ...COUNTER_MEASURES];
-  const updates = COUNTER_MEASURES.map((m) => `${m} = stat_counters.${m} + excluded.${m}`).join(', ');
-  // Several rows per statement; SQLite's default limit of 999 variables allows 40 rows of 24 columns.
-  for (let i = 0; i < deltas.length; i += 40) {
-    const chunk = deltas.slice(i, i + 40);
+  await upsert(
+    trx,
+    'stat_counters',
+    ['dim', 'key', 'day', 'recorded_on'],
+    deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day, recordedOn] })),
+  );
+  await upsert(
+    trx,
+    'stat_counters_daily',
+    ['dim', 'key', 'day'],
+    deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
+  );
+  // Months: several days of one month fold into one row.
+  const months = new Map<string, Contribution>();
+  for (const d of deltas) {
+    const k = `${d.dim}\u0000${d.key}\u0000${d.day.slice(0, 7)}`;
+    const cur = months.get(k) ?? { dim: d.dim, key: d.key, day: d.day.slice(0, 7), m: {} };
+    for (const [name, v] of Object.entries(d.m) as [CounterMeasure, number][]) cur.m[name] = (cur.m[name] ?? 0) + v;
+    months.set(k, cur);
+  }
+  await upsert(
+    trx,
+    'stat_counters_monthly',
+    ['dim', 'key', 'month'],
+    [...months.values()].map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
+  );
+}
+
+/**
+ * INSERT … ON CONFLICT … DO UPDATE adding `excluded` to the stored values: the same SQL on SQLite (≥ 3.24) and
+ * PostgreSQL. Several rows per statement (SQLite allows 999 variables by default: 40 rows of 25 columns).
+ */
+async function upsert(trx: Knex, table: string, keyCols: string[], rows: (Contribution & { keys: string[] })[]): Promise<void> {
+  const cols = [...keyCols, ...COUNTER_MEASURES];
+  const updates = COUNTER_MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
+  for (let i = 0; i < rows.length; i += 35) {
+    const chunk = rows.slice(i, i + 35);
     const values = chunk.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ');
-    const bindings = chunk.flatMap((d) => [d.dim, d.key, d.day, recordedOn, ...COUNTER_MEASURES.map((m) => d.m[m] ?? 0)]);
+    const bindings = chunk.flatMap((d) => [...d.keys, ...COUNTER_MEASURES.map((m) => d.m[m] ?? 0)]);
     await trx.raw(
-      `INSERT INTO stat_counters (${cols.join(', ')}) VALUES ${values} ON CONFLICT (dim, key, day, recorded_on) DO UPDATE SET ${updates}`,
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values} ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${updates}`,
       bindings,
     );
   }

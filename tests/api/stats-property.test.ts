@@ -210,6 +210,27 @@ async function checkCountersFromScratch() {
   const nonZero = new Map([...expected].filter(([, v]) => v !== 0));
   expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...nonZero].sort()));
 
+  // The current day and month tables are the history summed over recording days.
+  for (const [table, cut] of [
+    ['stat_counters_daily', 10],
+    ['stat_counters_monthly', 7],
+  ] as const) {
+    const want = new Map<string, number>();
+    for (const [k, v] of nonZero) {
+      const [dim, key, dayOn, , name] = k.split('|') as [string, string, string, string, string];
+      const kk = `${dim}|${key}|${dayOn.slice(0, cut)}|${name}`;
+      want.set(kk, (want.get(kk) ?? 0) + v);
+    }
+    const got = new Map<string, number>();
+    for (const r of await knex(table).select()) {
+      for (const m of COUNTER_MEASURES) {
+        const v = Number(r[m]);
+        if (v !== 0) got.set(`${r.dim}|${r.key}|${r.day ?? r.month}|${m}`, v);
+      }
+    }
+    expect(Object.fromEntries([...got].sort()), table).toEqual(Object.fromEntries([...want].filter(([, v]) => v !== 0).sort()));
+  }
+
   // Current rows = facts derived afresh from every case (award due date from the same clock rule).
   const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
   const cal = await deps.calendar.get();
