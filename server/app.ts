@@ -15,6 +15,7 @@ import { createEventsRouter } from './routes/events.ts';
 import { createReferenceRouter } from './routes/reference.ts';
 import { createStatsRouter } from './routes/stats.ts';
 import { createTimeRouter } from './routes/time.ts';
+import { createUiApiRouter, createWebRouter } from './routes/ui.ts';
 import { createUsersRouter } from './routes/users.ts';
 
 export interface AppOptions {
@@ -70,6 +71,8 @@ export function createApp(opts: AppOptions): Express {
   app.use('/api', createTimeRouter(deps));
   app.use('/api', createDocumentsRouter(deps));
   app.use('/api', createStatsRouter(deps));
+  app.use('/api', createUiApiRouter(deps));
+  app.use(createWebRouter());
 
   app.use(notFoundRoute);
   app.use(errorHandler(opts.logger));
