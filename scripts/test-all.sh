@@ -15,8 +15,8 @@ if npx tsc --noEmit -p tsconfig.json; then echo "type-check ok"; else status=1; 
 step "lint and format (biome)"
 if npx biome check .; then echo "lint ok"; else status=1; extra_failed=$((extra_failed + 1)); fi
 
-step "unit tests + API tests on SQLite"
-TEST_DB=sqlite npx vitest run tests/unit tests/api --reporter=default --reporter=json --outputFile.json="$out/sqlite.json" || status=1
+step "unit tests + API tests + browser tests on SQLite"
+TEST_DB=sqlite npx vitest run tests/unit tests/api tests/e2e --reporter=default --reporter=json --outputFile.json="$out/sqlite.json" || status=1
 
 step "API tests on PostgreSQL"
 if pg=$(bash scripts/pg-throwaway.sh start); then

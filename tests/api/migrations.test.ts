@@ -64,6 +64,8 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "minimum_wages",
         "parties",
         "stat_counters",
+        "stat_counters_daily",
+        "stat_counters_monthly",
         "tokens",
         "users",
       ]
