@@ -9,7 +9,8 @@ function h(sel, attrs, ...kids) {
   const [tag, ...classes] = sel.split('.');
   const el = document.createElement(tag || 'div');
   if (classes.length) el.className = classes.join(' ');
-  if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
+  // Anything that is not a plain attribute object (text, numbers including 0, nodes, arrays, null) is a child.
+  if (attrs !== undefined && (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
     kids.unshift(attrs);
     attrs = null;
   }
@@ -659,7 +660,21 @@ async function casePage(id) {
   fill(
     body,
     flash ? h('div.alert.ok', { role: 'status' }, flash) : null,
-    c.limitation?.status === 'expired' ? h('div.alert.warn', `时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}`) : null,
+    c.limitation
+      ? h(
+          `div.alert.${c.limitation.status === 'expired' ? 'warn' : 'ok'}`,
+          { role: 'note' },
+          h(
+            'strong',
+            c.limitation.status === 'expired'
+              ? '时效提示：可能已超过仲裁时效（仅作提示，不影响受理）'
+              : c.limitation.status === 'exempt'
+                ? '时效：不受一年时效限制'
+                : `时效：在期间内${c.limitation.expiresOn ? `（届满日 ${c.limitation.expiresOn}）` : ''}`,
+          ),
+          h('div.small', c.limitation.reasoning),
+        )
+      : null,
     h(
       'div.panel',
       h(
@@ -763,7 +778,12 @@ async function casePage(id) {
                 h(
                   'tbody',
                   c.deadlines.map((d) =>
-                    h('tr', h('td', d.label, h('div.small.muted', d.explanation)), h('td', d.dueOn ?? '待定'), h('td', deadlineBadge(d))),
+                    h(
+                      'tr',
+                      h('td', partyNamed(d.label, parties), h('div.small.muted', d.explanation)),
+                      h('td', d.dueOn ?? '待定'),
+                      h('td', deadlineBadge(d)),
+                    ),
                   ),
                 ),
               )

@@ -38,9 +38,23 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   page.on('pageerror', (e) => {
     throw e;
@@ -108,6 +122,8 @@ describe('web interface journeys (Chromium)', () => {
 
   it('clerk registers an application: field errors appear next to their fields, then it registers', async () => {
     await login('clerk-e2e');
+    // Counts show 0, not nothing.
+    await text(page.locator('.card').filter({ hasText: '已逾期期限' }).locator('.n'), '0');
     await shot('02-workbench-clerk');
     await page.getByRole('link', { name: '登记申请' }).click();
     await page.getByLabel('收到申请日期').fill('2026-03-02');
@@ -119,7 +135,9 @@ describe('web interface journeys (Chromium)', () => {
     await page.getByRole('button', { name: '登记仲裁申请' }).click();
     // The server's 400 names the fields; each message sits under its input.
     await text(page.locator('[data-error-for="applicants.0.idNumber"]'), '校验');
-    await eventually(async () => expect(((await page.locator('[data-error-for="respondents.0.name"]').textContent()) ?? '').length).toBeGreaterThan(0));
+    await eventually(async () =>
+      expect(((await page.locator('[data-error-for="respondents.0.name"]').textContent()) ?? '').length).toBeGreaterThan(0),
+    );
     await eventually(async () => expect(await applicant.getByLabel('公民身份号码').getAttribute('aria-invalid')).toBe('true'));
     await shot('03-register-errors');
 
@@ -127,13 +145,21 @@ describe('web interface journeys (Chromium)', () => {
     const respondent = page.locator('[data-party="respondents.0"]');
     await respondent.getByLabel('名称').fill('聊城某某机械有限公司');
     await respondent.getByLabel('统一社会信用代码').fill(completeCreditCode('91371500MA3C7K2L1'));
-    await page.getByRole('button', { name: '+ 请求' }).or(page.getByRole('button', { name: '＋ 请求' })).click();
+    await page
+      .getByRole('button', { name: '+ 请求' })
+      .or(page.getByRole('button', { name: '＋ 请求' }))
+      .click();
     const claim2 = page.locator('[data-claim="claims.1"]');
     await claim2.getByLabel('请求类别').selectOption('economic_compensation');
     await claim2.getByLabel('金额（元）').fill('26400');
     await claim2.getByLabel('请求内容').fill('解除劳动合同经济补偿');
+    // Knew of the infringement more than a year before applying: registered, with the limitation notice shown.
+    await page.getByLabel('知道或应当知道权利被侵害之日').fill('2024-12-01');
     await page.getByRole('button', { name: '登记仲裁申请' }).click();
     await visible(page.getByText('已登记'));
+    await visible(page.getByText('时效提示：可能已超过仲裁时效'));
+    // Deadlines name the parties, not their ids.
+
     caseUrl = page.url();
     expect(caseUrl).toMatch(/#\/cases\/\d+$/);
     await act('受理', '2026-03-04');
@@ -185,6 +211,8 @@ describe('web interface journeys (Chromium)', () => {
     await dlg.getByRole('button', { name: '确定' }).click();
     await dlg.waitFor({ state: 'detached' });
     await text(page.locator('.case-head'), '已裁决');
+    // Post-award windows per party, named (the deadline labels carry party ids).
+    await visible(page.getByText('终局裁决劳动者起诉期间（张三）'));
 
     await page.getByLabel('文书种类').selectOption('award');
     await page.getByRole('button', { name: '生成', exact: true }).click();
