@@ -538,7 +538,7 @@ if (process.env.SEED_DEBUG) console.error('insert ms per table', Object.fromEntr
 
 // Counters: the history table (per recording day), and the current day and month tables summed from it.
 // Into empty tables they are bulk-inserted; otherwise added with the same upserts the API uses.
-const { applyCounterDeltas } = await import('../db/stores/stats.ts');
+const { applyCounterDeltas, MONTHLY_MEASURES } = await import('../db/stores/stats.ts');
 const { COUNTER_MEASURES } = await import('../workflows/stat-facts.ts');
 const empty = Number((await knex('stat_counters').count('* as n').first())?.n ?? 0) === 0;
 const tc = Date.now();
@@ -565,7 +565,9 @@ if (empty) {
       ...Object.fromEntries(COUNTER_MEASURES.map((x) => [x, m[x] ?? 0])),
     });
     fold(daily, `${c.dim}\u0000${c.key}\u0000${c.day}`, { dim: c.dim, key: c.key, day: c.day }, m);
-    fold(monthly, `${c.dim}\u0000${c.key}\u0000${c.day.slice(0, 7)}`, { dim: c.dim, key: c.key, month: c.day.slice(0, 7) }, m);
+    const mm = Object.fromEntries(Object.entries(m).filter(([k]) => (MONTHLY_MEASURES as readonly string[]).includes(k)));
+    if (Object.keys(mm).length)
+      fold(monthly, `${c.dim}\u0000${c.key}\u0000${c.day.slice(0, 7)}`, { dim: c.dim, key: c.key, month: c.day.slice(0, 7) }, mm);
   }
   // Sorted by primary key, so the B-tree grows by appending.
   const pk = (cols: string[]) => (a: Record<string, unknown>, b: Record<string, unknown>) => {

@@ -73,13 +73,17 @@ export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], reco
     ['dim', 'key', 'day'],
     deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
   );
-  // Months: several days of one month fold into one row.
+  // Months: only what reports sum over whole months before a period (the cumulative measures); several days of one
+  // month fold into one row. A registration, say, touches no month row.
   const months = new Map<string, Contribution>();
   for (const d of deltas) {
-    const k = `${d.dim}\u0000${d.key}\u0000${d.day.slice(0, 7)}`;
-    const cur = months.get(k) ?? { dim: d.dim, key: d.key, day: d.day.slice(0, 7), m: {} };
-    for (const [name, v] of Object.entries(d.m) as [CounterMeasure, number][]) cur.m[name] = (cur.m[name] ?? 0) + v;
-    months.set(k, cur);
+    for (const [name, v] of Object.entries(d.m) as [CounterMeasure, number][]) {
+      if (!MONTHLY_MEASURES.includes(name) || v === 0) continue;
+      const k = `${d.dim}\u0000${d.key}\u0000${d.day.slice(0, 7)}`;
+      const cur = months.get(k) ?? { dim: d.dim, key: d.key, day: d.day.slice(0, 7), m: {} };
+      cur.m[name] = (cur.m[name] ?? 0) + v;
+      months.set(k, cur);
+    }
   }
   await upsert(
     trx,
@@ -89,11 +93,15 @@ export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], reco
   );
 }
 
+/** Measures summed over whole months before a period: cases open at its start and cases past their due date. */
+export const MONTHLY_MEASURES: readonly CounterMeasure[] = ['accepted', 'closed', 'due_unmet', 'closed_late'];
+
 /**
  * INSERT … ON CONFLICT … DO UPDATE adding `excluded` to the stored values: the same SQL on SQLite (≥ 3.24) and
  * PostgreSQL. Several rows per statement (SQLite allows 999 variables by default: 40 rows of 25 columns).
  */
 async function upsert(trx: Knex, table: string, keyCols: string[], rows: (Contribution & { keys: string[] })[]): Promise<void> {
+  if (!rows.length) return;
   const cols = [...keyCols, ...COUNTER_MEASURES];
   const updates = COUNTER_MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
   for (let i = 0; i < rows.length; i += 35) {
