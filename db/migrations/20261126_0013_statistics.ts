@@ -82,6 +82,8 @@ export async function up(knex: Knex): Promise<void> {
     t.string('recorded_on', 10).notNullable();
     measures(t);
     t.primary(['dim', 'day', 'key', 'recorded_on']);
+    // asOf = current − recorded after the day: the recordings since a day are an index range.
+    t.index(['recorded_on', 'dim'], 'stat_counters_recorded');
   });
   // The same summed over recording days (the current state), per fact day and per fact month: a report reads
   // the days of its period and the months before it, never the whole history day by day.

@@ -152,24 +152,25 @@ async function counterSums(knex: Knex, q: PeriodQuery, dims: StatDim[]): Promise
   const periodBindings = COUNTER_MEASURES.flatMap(() => [q.from, q.to]);
   const dimList = dims.map(() => '?').join(', ');
   const out = new Map<string, Sums>();
-  const add = (rows: Record<string, unknown>[]) => {
+  const add = (rows: Record<string, unknown>[], sign = 1) => {
     for (const r of rows) {
       const k = `${r.dim}\u0000${r.key}`;
       const s = out.get(k) ?? zeroSums();
-      for (const m of Object.keys(s) as (keyof Sums)[]) if (r[m] !== undefined && r[m] !== null) s[m] += Number(r[m]);
+      for (const m of Object.keys(s) as (keyof Sums)[]) if (r[m] !== undefined && r[m] !== null) s[m] += sign * Number(r[m]);
       out.set(k, s);
     }
   };
   if (q.asOf) {
+    // As of the end of day D = today's sums − what was recorded after D (the history rows are signed deltas, and
+    // every expression here is a sum over rows). Reads the recordings since D through their index, not the history.
     const sql = `SELECT dim, key,
   SUM(CASE WHEN day < ? THEN accepted - closed ELSE 0 END) AS carried,
   SUM(CASE WHEN day < ? THEN due_unmet ELSE 0 END) - SUM(CASE WHEN day <= ? THEN closed_late ELSE 0 END) AS pending_overdue,
   ${inPeriod}
 FROM stat_counters
-WHERE dim IN (${dimList}) AND day <= ? AND recorded_on <= ?
+WHERE recorded_on > ? AND dim IN (${dimList}) AND day <= ?
 GROUP BY dim, key`;
-    add(rowsOf(await knex.raw(sql, [q.from, J, J, ...periodBindings, ...dims, [q.to, J].sort()[1] as string, q.asOf])));
-    return out;
+    add(rowsOf(await knex.raw(sql, [q.from, J, J, ...periodBindings, q.asOf, ...dims, [q.to, J].sort()[1] as string])), -1);
   }
   const [mf, mj] = [monthStart(q.from), monthStart(J)];
   const lo = [mf, mj].sort()[0] as string;
