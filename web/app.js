@@ -528,7 +528,8 @@ function registerPage(track = 'arbitration') {
   respondents.append(partyBlock('respondent', 0));
   claims.append(claimBlock(0));
   const knew = input('date');
-  form.append(
+  fill(
+    form,
     h('div.form-alert'),
     h(
       'fieldset',
@@ -565,7 +566,7 @@ function registerPage(track = 'arbitration') {
     ),
     h(
       'fieldset',
-      h('legend', '仲裁请求'),
+      h('legend', track === 'mediation' ? '请求事项' : '仲裁请求'),
       claims,
       h('button.btn.small', { type: 'button', onclick: () => claims.append(claimBlock(claims.children.length)) }, '＋ 请求'),
     ),

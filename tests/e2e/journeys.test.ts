@@ -83,7 +83,12 @@ const visible = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 1
 const text = (l: Locator, want: string) => eventually(async () => expect((await l.first().textContent()) ?? '').toContain(want));
 const count = (l: Locator, n: number) => eventually(async () => expect(await l.count()).toBe(n));
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/** Saves a screenshot, and checks the screen shows no leaked "null"/"undefined"/"NaN" text. */
+async function shot(name: string) {
+  const shown = (await page.evaluate('document.body.innerText')) as string;
+  expect(shown, name).not.toMatch(/\bnull\b|\bundefined\b|\bNaN\b|\[object /);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
 
 async function login(username: string) {
   await page.goto(`${base}/#/login`);
