@@ -254,8 +254,8 @@ function oneCase(out: Rows): void {
         A('START_MEDIATION', s, mediatorId, 'mediator');
         A('MEDIATION_AGREED', s, mediatorId, 'mediator', { terms: '被申请人支付申请人款项' });
         const sign = addDays(s, int(0, 6));
-        A('SIGN_MEDIATION_DOCUMENT', sign, clerkId, 'clerk', { partyId: parties[0]?.id, signedOn: sign });
-        A('SIGN_MEDIATION_DOCUMENT', sign, clerkId, 'clerk', { partyId: parties.at(-1)?.id, signedOn: sign });
+        // Every party signs for the mediation document (it takes effect on the last signature).
+        for (const p of parties) A('SIGN_MEDIATION_DOCUMENT', sign, clerkId, 'clerk', { partyId: p.id, signedOn: sign });
       } else if (path === 'withdrawn') {
         A('WITHDRAW', addDays(acc, int(3, 40)), clerkId, 'clerk', { reason: '双方和解' });
       } else {

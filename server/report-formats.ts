@@ -68,7 +68,13 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
 export async function reportPdf(r: PeriodicReport, today: string): Promise<Buffer> {
   const blocks: Block[] = [
     { kind: 'para', text: reportHeading(r), indent: false },
-    { kind: 'table', header: ['序号', '指标', '数值'], rows: r.summary.map((s) => [s.code, s.label.trim(), String(s.value ?? '—')]) },
+    {
+      kind: 'table',
+      header: ['序号', '指标', '数值'],
+      rows: r.summary.map((s) => [s.code, s.label.replace(/^ +/, (sp) => '\u3000'.repeat(sp.length / 2)), String(s.value ?? '—')]),
+      widths: [0.1, 0.66, 0.24],
+      align: ['left', 'left', 'right'],
+    },
   ];
   for (const b of r.breakdowns) {
     if (!b.groups.length) continue;

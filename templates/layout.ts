@@ -16,7 +16,7 @@ export type Block =
   | { kind: 'right'; text: string }
   | { kind: 'gap' }
   /** A ruled table at 10.5 pt (五号); the header row repeats on each page. First column left, others right-aligned. */
-  | { kind: 'table'; header: string[]; rows: string[][]; caption?: string };
+  | { kind: 'table'; header: string[]; rows: string[][]; caption?: string; widths?: number[]; align?: ('left' | 'right')[] };
 
 export interface DocSpec {
   title: string;
@@ -149,14 +149,20 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>
   const size = n > 6 ? 9 : TABLE_SIZE;
   const first = n > 1 ? Math.max(width * (n > 6 ? 0.2 : 0.28), width / n) : width;
   const rest = n > 1 ? (width - first) / (n - 1) : 0;
-  const widths = t.header.map((_, i) => (i === 0 ? first : rest));
-  if (t.caption) doc.font('song-bold').fontSize(BODY).text(t.caption, x0, doc.y, { width, lineGap: LINE_GAP });
-  doc.moveDown(0.3);
+  const widths = t.widths ? t.widths.map((f) => f * width) : t.header.map((_, i) => (i === 0 ? first : rest));
+  const align = (i: number) => t.align?.[i] ?? (i === 0 ? 'left' : 'right');
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const heightOf = (cells: string[], font: string) => {
     doc.font(font).fontSize(size);
     return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: (widths[i] as number) - 2 * PAD }))) + 2 * PAD;
   };
+  // Caption, header and first row stay together: start a new page when they do not fit.
+  doc.font('song-bold').fontSize(BODY);
+  const captionH = t.caption ? doc.heightOfString(t.caption, { width }) + LINE_GAP : 0;
+  const startH = captionH + heightOf(t.header, 'song-bold') + (t.rows[0] ? heightOf(t.rows[0], 'song') : 0) + 8;
+  if (doc.y + startH > bottom()) doc.addPage();
+  if (t.caption) doc.font('song-bold').fontSize(BODY).text(t.caption, x0, doc.y, { width, lineGap: LINE_GAP });
+  doc.moveDown(0.3);
   const drawRow = (cells: string[], font: string) => {
     const h = heightOf(cells, font);
     let x = x0;
@@ -168,7 +174,7 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>
         .font(font)
         .fontSize(size)
         .fillColor('black')
-        .text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: i === 0 ? 'left' : 'right' });
+        .text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: align(i), lineBreak: true, height: h });
       x += w;
     });
     doc.x = x0;
