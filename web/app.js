@@ -344,6 +344,8 @@ const card = (label, n, cls, onclick) =>
 function addDays(d, n) {
   return new Date(Date.parse(`${d}T00:00:00Z`) + n * 864e5).toISOString().slice(0, 10);
 }
+/** At most three names, then “等N人” (collective disputes list dozens of workers). */
+const names = (list) => (list.length > 3 ? `${list.slice(0, 3).join('、')} 等${list.length}人` : list.join('、'));
 function caseTable(items) {
   if (!items.length) return h('div.empty', '没有符合条件的案件');
   return h(
@@ -361,8 +363,8 @@ function caseTable(items) {
         h(
           'tr',
           h('td', h('a', { href: `#/cases/${c.id}` }, c.caseNo ?? (c.track === 'mediation' ? `调解#${c.id}` : `申请#${c.id}`))),
-          h('td', c.applicantNames.join('、')),
-          h('td', c.respondentNames.join('、')),
+          h('td', names(c.applicantNames)),
+          h('td', names(c.respondentNames)),
           h('td', stateBadge(c.state)),
           h('td', c.district),
           h('td', c.receivedOn),
@@ -1079,7 +1081,7 @@ async function mediationPage() {
                 h(
                   'tr',
                   h('td', h('a', { href: `#/cases/${c.id}` }, `调解#${c.id}`)),
-                  h('td', c.applicantNames.join('、')),
+                  h('td', names(c.applicantNames)),
                   h('td', c.respondentNames.join('、')),
                   h('td', c.receivedOn),
                   h(
