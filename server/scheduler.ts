@@ -15,13 +15,22 @@ export interface SweepResult {
 const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
- * Recomputes the deadlines of every case not yet archived for `today` (statuses move with time; a newly
+ * Recomputes the deadlines of every case not yet archived that still has a deadline not met, for `today` (statuses move with time; a newly
  * loaded calendar year fills unknown dates) and records award-clock alerts once each. Running it twice on
  * the same day changes nothing the second time.
  */
 export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepResult> {
   const { db, stores, clock } = deps;
-  const ids = (await db.knex('cases').whereNot('state', 'archived').select('id').orderBy('id')).map((r) => Number(r.id));
+  // Only cases with a deadline that can still move (not yet met): a closed case whose deadlines are all met has
+  // nothing to refresh, and at a province's scale those are almost all cases.
+  const ids = (
+    await db
+      .knex('cases')
+      .whereNot('state', 'archived')
+      .whereIn('id', db.knex('case_deadlines').whereNot('status', 'met').select('case_id'))
+      .select('id')
+      .orderBy('id')
+  ).map((r) => Number(r.id));
   const result: SweepResult = { cases: ids.length, deadlinesChanged: 0, alertsRecorded: 0, overdue: 0 };
   for (const id of ids) {
     await db.knex.transaction(async (trx) => {
