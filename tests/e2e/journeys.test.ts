@@ -264,6 +264,9 @@ describe('web interface journeys (Chromium)', () => {
     await text(drill, '〔2026〕');
     await page.waitForTimeout(300); // let the charts finish drawing before the screenshot
     await shot('08-dashboard');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK'); // a zip container, as xlsx is
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     await drill.getByRole('link').first().click();
     await text(page.locator('.case-head'), '已裁决');
     // The layout holds at 1366×768: nothing wider than the window.
