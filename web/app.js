@@ -281,12 +281,14 @@ async function workbench() {
   const body = h('div', h('h1', '工作台'), h('p.muted', '正在加载…'));
   mount(layout('#/', body));
   try {
-    const [deadlines, mine] = await Promise.all([
+    const canStats = ['analyst', 'chair', 'admin'].includes(u.role);
+    const [deadlines, mine, rate] = await Promise.all([
       api('GET', `/api/deadlines?within=14&assignee=${['arbitrator', 'clerk', 'chair', 'mediator'].includes(u.role) ? 'me' : 'all'}`),
       api(
         'GET',
         `/api/cases?pageSize=10${u.role === 'arbitrator' ? `&arbitratorId=${u.id}` : u.role === 'mediator' ? '&track=mediation' : ''}`,
       ),
+      canStats ? api('GET', `/api/stats/closure?period=${today().slice(0, 4)}`) : null,
     ]);
     const overdue = deadlines.filter((d) => d.status === 'overdue');
     const soon = deadlines.filter((d) => d.status !== 'overdue' && d.dueOn && d.dueOn <= addDays(today(), 3));
@@ -299,6 +301,14 @@ async function workbench() {
         card('三日内到期', soon.length, soon.length ? 'warn' : ''),
         card('十四日内到期', deadlines.length - overdue.length, ''),
         card(u.role === 'arbitrator' ? '我承办的案件' : '案件总数', mine.total, ''),
+        rate
+          ? card(
+              `本年仲裁结案率（目标 ${pct(rate.target)}）`,
+              pct(rate.closureRate),
+              rate.meetsTarget === false ? 'bad' : 'ok',
+              () => (location.hash = '#/stats'),
+            )
+          : null,
       ),
       h(
         'div.panel',
