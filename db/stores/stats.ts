@@ -102,12 +102,15 @@ export const MONTHLY_MEASURES: readonly CounterMeasure[] = ['accepted', 'closed'
  */
 async function upsert(trx: Knex, table: string, keyCols: string[], rows: (Contribution & { keys: string[] })[]): Promise<void> {
   if (!rows.length) return;
-  const cols = [...keyCols, ...COUNTER_MEASURES];
-  const updates = COUNTER_MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
   for (let i = 0; i < rows.length; i += 35) {
     const chunk = rows.slice(i, i + 35);
+    // Only the measures this change touches (a registration touches one): shorter SQL, the rest default to 0.
+    const measures = COUNTER_MEASURES.filter((m) => chunk.some((d) => (d.m[m] ?? 0) !== 0));
+    if (!measures.length) continue;
+    const cols = [...keyCols, ...measures];
+    const updates = measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
     const values = chunk.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ');
-    const bindings = chunk.flatMap((d) => [...d.keys, ...COUNTER_MEASURES.map((m) => d.m[m] ?? 0)]);
+    const bindings = chunk.flatMap((d) => [...d.keys, ...measures.map((m) => d.m[m] ?? 0)]);
     await trx.raw(
       `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values} ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${updates}`,
       bindings,
