@@ -87,6 +87,8 @@ export async function runWrite(
   res: Response,
   now: string,
   fn: (trx: Knex.Transaction) => Promise<WriteResult>,
+  /** Work that needs the committed write (e.g. recomputing with a new calendar), done before the answer goes out. */
+  afterCommit?: () => Promise<void>,
 ): Promise<void> {
   const key = idempotencyKey(req);
   if (key && (await replay(knex, req, res, key))) return;
@@ -111,5 +113,6 @@ export async function runWrite(
     if (key && !(err instanceof HttpError) && isUniqueViolation(err) && (await replay(knex, req, res, key))) return;
     throw err;
   }
+  if (afterCommit) await afterCommit();
   res.status(result.status).json(result.body);
 }

@@ -164,23 +164,32 @@ export function createTimeRouter(deps: Deps): Router {
       names: body.names ?? {},
     };
     const now = clock.now().toISOString();
-    await runWrite(db.knex, req, res, now, async (trx) => {
-      await stores.calendar.put(trx, y, user.id, now);
-      await stores.reference.audit(trx, {
-        entity: 'calendar_years',
-        key: String(year),
-        action: 'put',
-        actorId: user.id,
-        actorRole: user.role,
-        at: now,
-        before: undefined,
-        after: y,
-      });
-      return { status: 200, body: { year, notice: y.notice, offDays: y.offDays.length, workDays: y.workDays.length } };
-    });
-    // The new year takes effect after commit: rebuild the calendar and recompute open cases' deadlines.
-    deps.calendar.invalidate();
-    await sweepDeadlines(deps, clock.today());
+    await runWrite(
+      db.knex,
+      req,
+      res,
+      now,
+      async (trx) => {
+        await stores.calendar.put(trx, y, user.id, now);
+        await stores.reference.audit(trx, {
+          entity: 'calendar_years',
+          key: String(year),
+          action: 'put',
+          actorId: user.id,
+          actorRole: user.role,
+          at: now,
+          before: undefined,
+          after: y,
+        });
+        return { status: 200, body: { year, notice: y.notice, offDays: y.offDays.length, workDays: y.workDays.length } };
+      },
+      // The new year takes effect after commit: rebuild the calendar and recompute the open cases' deadlines before
+      // answering, so that "已录入；期限已重新计算" is true when the admin reads it (it raced the next read before).
+      async () => {
+        deps.calendar.invalidate();
+        await sweepDeadlines(deps, clock.today());
+      },
+    );
   });
 
   router.get('/deadlines', async (req, res) => {

@@ -265,7 +265,11 @@ describe('web interface journeys (Chromium)', () => {
     await page.waitForTimeout(300); // let the charts finish drawing before the screenshot
     await shot('08-dashboard');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
-    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK'); // a zip container, as xlsx is
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK'); // a zip container, as xlsx is
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     await drill.getByRole('link').first().click();
     await text(page.locator('.case-head'), '已裁决');
