@@ -11,7 +11,7 @@
  */
 
 import { openDatabase } from '../db/knex.ts';
-import { closureCases, type PeriodQuery } from '../db/reports/closure-rate.ts';
+import { closureCases, type PeriodQuery, rowsOf } from '../db/reports/closure-rate.ts';
 import { periodicReport } from '../db/reports/periodic-report.ts';
 import { loadConfig } from '../server/config.ts';
 
@@ -52,15 +52,13 @@ FROM case_stat_rows
 WHERE recorded_to IS NULL AND track = 'arbitration' AND accepted_on IS NOT NULL
   AND (closure_mode IS NULL OR closure_mode <> 'rejection')
   AND accepted_on <= ? AND (closed_on IS NULL OR closed_on >= ?)`;
-// biome-ignore lint/suspicious/noExplicitAny: raw results differ per dialect
-const rows = (r: any) => (Array.isArray(r) ? r : r.rows);
 
 const cases = Number((await knex('cases').count('* as n').first())?.n ?? 0);
 const counterRows = Number((await knex('stat_counters').count('* as n').first())?.n ?? 0);
 const statRows = Number((await knex('case_stat_rows').count('* as n').first())?.n ?? 0);
 const dialect = knex.client.config.client === 'pg' ? 'PostgreSQL' : 'SQLite';
 
-const floor = await time(async () => rows(await knex.raw(floorSql, [q.from, q.from, q.to, q.to, q.from]))[0]);
+const floor = await time(async () => rowsOf(await knex.raw(floorSql, [q.from, q.from, q.to, q.to, q.from]))[0]);
 const report = await time(() => periodicReport(knex, q, opts));
 const asOf = await time(() => periodicReport(knex, { ...q, asOf: `${year + 1}-01-15` }, opts));
 const drill = await time(() => closureCases(knex, { ...q, measure: 'pending', limit: 50, offset: 0 }));

@@ -16,9 +16,10 @@ import type { Knex } from 'knex';
 import { transition } from 'xstate';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { partyRow, searchText, toRow } from '../db/stores/cases.ts';
+import { deadlineRow } from '../db/stores/deadlines.ts';
 import { rowFromFacts } from '../db/stores/stats.ts';
 import { ensureFirstAdmin } from '../server/bootstrap.ts';
-import { systemClock } from '../server/clock.ts';
+import { cstDate, systemClock } from '../server/clock.ts';
 import { loadConfig } from '../server/config.ts';
 import { createDeps } from '../server/deps.ts';
 import { createLogger } from '../server/logger.ts';
@@ -146,7 +147,7 @@ interface Act {
 
 type Rows = Record<string, Record<string, unknown>[]>;
 const counters = new Map<string, Contribution & { rec: string }>();
-const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+const cstDay = (iso: string) => cstDate(new Date(iso));
 
 function addCounters(f: StatFacts, sign: 1 | -1, rec: string) {
   for (const c of contributions(f)) {
@@ -332,7 +333,8 @@ function oneCase(out: Rows): void {
     const ctx = snap.context;
     let due: string | null = null;
     try {
-      due = awardClock(ctx, cal, deps.periods, today)?.dueOn ?? null;
+      // As computeDeadlines does: a closed case's clock is read on its closing day.
+      due = awardClock(ctx, cal, deps.periods, ctx.closure?.closedOn ?? today)?.dueOn ?? null;
     } catch {
       due = null;
     }
@@ -472,23 +474,7 @@ function oneCase(out: Rows): void {
     if (next) addCounters(v.facts, -1, cstDay(next.at));
   }
   if (!ctx.closure) {
-    for (const d of computeDeadlines(ctx, cal, deps.periods, TODAY)) {
-      out.case_deadlines?.push({
-        case_id: id,
-        kind: d.kind,
-        party_id: d.partyId ?? null,
-        label: d.label,
-        starts_on: d.startsOn,
-        due_on: d.dueOn,
-        unit: d.unit,
-        days: d.days,
-        basis: d.basis,
-        status: d.status,
-        explanation: d.explanation,
-        assignee: d.assignee,
-        met_on: null,
-      });
-    }
+    for (const d of computeDeadlines(ctx, cal, deps.periods, TODAY)) out.case_deadlines?.push(deadlineRow(id, d));
   }
 }
 

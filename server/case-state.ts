@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../db/stores/cases.ts';
-import { MissingCalendarYearError } from '../workflows/calendar.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
-import { awardClock, computeDeadlines, type Deadline } from '../workflows/deadlines.ts';
+import { computeDeadlines, type Deadline } from '../workflows/deadlines.ts';
 import { assessLimitation } from '../workflows/limitation.ts';
 import { type PersistedSnapshot, restore, type Snapshot, startCase } from '../workflows/procedure.ts';
 import type { CaseInput } from '../workflows/procedure-types.ts';
@@ -62,23 +61,19 @@ export async function recomputeDeadlines(
 /**
  * Updates the statistics projection of a case (db/migrations/…_0013_statistics.ts) in the caller's transaction.
  * Every write path calls it after the case and its deadlines are written, so a statistic never sees a write its
- * audit event does not, and vice versa. The award due date is recorded so late closures can be counted.
+ * audit event does not, and vice versa. The award due date (LDMAL Art. 43) is taken from the deadlines just
+ * computed, so late closures can be counted without working the award clock out a second time.
  */
 export async function projectStats(
   deps: Deps,
   trx: Knex,
   c: CaseRecord,
   ctx: MachineContext,
-  today: string,
+  deadlines: Deadline[],
   now: string,
   opts: { isNew?: boolean } = {},
 ): Promise<void> {
-  let awardDueOn: string | null = null;
-  try {
-    awardDueOn = awardClock(ctx, await deps.calendar.get(trx), deps.periods, today)?.dueOn ?? null;
-  } catch (err) {
-    if (!(err instanceof MissingCalendarYearError)) throw err;
-  }
+  const awardDueOn = deadlines.find((d) => d.kind === 'award')?.dueOn ?? null;
   await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn), now, opts);
 }
 

@@ -39,7 +39,7 @@ export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepRe
       const ctx = caseSnapshot(c).context;
       const after = await recomputeDeadlines(deps, trx, id, ctx, today);
       // A newly loaded calendar year can give an award clock its due date: keep the statistics in step.
-      await projectStats(deps, trx, c, ctx, today, clock.now().toISOString());
+      await projectStats(deps, trx, c, ctx, after, clock.now().toISOString());
       if (JSON.stringify(await stores.deadlines.forCase(trx, id)) !== before) result.deadlinesChanged++;
       for (const d of after) {
         if (d.status === 'overdue') result.overdue++;

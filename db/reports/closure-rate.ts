@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { formatMoney } from '../../server/validation/identifiers.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { COUNTER_MEASURES, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
 
@@ -88,12 +89,6 @@ type Sums = Record<CounterMeasure, number> & { carried: number; pending_overdue:
 
 const zeroSums = (): Sums => Object.fromEntries([...COUNTER_MEASURES, 'carried', 'pending_overdue'].map((m) => [m, 0])) as Sums;
 
-export const yuan = (fen: number): string => {
-  const neg = fen < 0;
-  const a = Math.abs(fen);
-  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-};
-
 function figures(s: Sums, target: { numerator: number; denominator: number }): Figures {
   const pendingOverdue = s.pending_overdue;
   const denominator = s.carried + s.accepted;
@@ -118,7 +113,7 @@ function figures(s: Sums, target: { numerator: number; denominator: number }): F
     averageDays: s.closed === 0 ? null : s.days_sum / s.closed,
     overdue: s.closed_late + pendingOverdue,
     overdueDetail: { closedLate: s.closed_late, pendingOverdue },
-    amounts: { claimed: yuan(s.claimed_fen), awarded: yuan(s.awarded_fen) },
+    amounts: { claimed: formatMoney(s.claimed_fen), awarded: formatMoney(s.awarded_fen) },
     applications: { received: s.received, rejected: s.rejected },
   };
 }
@@ -195,7 +190,7 @@ GROUP BY dim, key`;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: raw results differ per dialect
-function rowsOf(raw: any): Record<string, any>[] {
+export function rowsOf(raw: any): Record<string, any>[] {
   return Array.isArray(raw) ? raw : raw.rows;
 }
 

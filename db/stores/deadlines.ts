@@ -18,29 +18,32 @@ const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
   metOn: r.met_on ?? null,
 });
 
+/** The stored row of one deadline (also used by the synthetic bulk seeder). */
+export function deadlineRow(caseId: number, d: Deadline): Record<string, unknown> {
+  return {
+    case_id: caseId,
+    kind: d.kind,
+    party_id: d.partyId ?? null,
+    label: d.label,
+    starts_on: d.startsOn,
+    due_on: d.dueOn,
+    unit: d.unit,
+    days: d.days,
+    basis: d.basis,
+    status: d.status,
+    explanation: d.explanation,
+    assignee: d.assignee,
+    met_on: d.metOn ?? null,
+  };
+}
+
 /** The materialized deadlines of each case and the alerts recorded for them. */
 export function createDeadlineStore() {
   return {
     async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean } = {}): Promise<void> {
       if (!opts.isNew) await trx('case_deadlines').where({ case_id: caseId }).delete();
       if (!list.length) return;
-      await trx('case_deadlines').insert(
-        list.map((d) => ({
-          case_id: caseId,
-          kind: d.kind,
-          party_id: d.partyId ?? null,
-          label: d.label,
-          starts_on: d.startsOn,
-          due_on: d.dueOn,
-          unit: d.unit,
-          days: d.days,
-          basis: d.basis,
-          status: d.status,
-          explanation: d.explanation,
-          assignee: d.assignee,
-          met_on: d.metOn ?? null,
-        })),
-      );
+      await trx('case_deadlines').insert(list.map((d) => deadlineRow(caseId, d)));
     },
     async forCase(trx: Knex, caseId: number): Promise<Deadline[]> {
       return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(fromRow);

@@ -219,7 +219,7 @@ export function createCasesRouter(deps: Deps): Router {
       const created = inserted;
       const createdCtx = caseSnapshot(created).context;
       const deadlines = await recomputeDeadlines(deps, trx, id, createdCtx, today, { isNew: true });
-      await projectStats(deps, trx, created, createdCtx, today, now, { isNew: true });
+      await projectStats(deps, trx, created, createdCtx, deadlines, now, { isNew: true });
       const view = await fullCaseView(deps, trx, created, { deadlines });
       // Registration is the first entry of the history (api.md), in the same transaction.
       await stores.cases.appendEvent(
@@ -328,9 +328,9 @@ export function createCasesRouter(deps: Deps): Router {
       await trx('cases')
         .where({ id })
         .update({ snapshot: JSON.stringify(snapshot) });
-      await recomputeDeadlines(deps, trx, id, snapshot.context, today);
+      const deadlines = await recomputeDeadlines(deps, trx, id, snapshot.context, today);
       const updated = await loadOr404(trx, id);
-      await projectStats(deps, trx, updated, snapshot.context, today, now);
+      await projectStats(deps, trx, updated, snapshot.context, deadlines, now);
       const after = await fullCaseView(deps, trx, updated);
       await stores.cases.appendEvent(trx, {
         caseId: id,

@@ -271,9 +271,9 @@ export function createEventsRouter(deps: Deps): Router {
         await stores.cases.setDerived(trx, id, { linkedCaseId });
       }
       if (body.type === 'FORM_TRIBUNAL' || body.type === 'RECUSE_ARBITRATOR') await syncTribunal(trx, id, nctx);
-      await recomputeDeadlines(deps, trx, id, nctx, today);
+      const deadlines = await recomputeDeadlines(deps, trx, id, nctx, today);
       const updated = await loadOr404(trx, id);
-      await projectStats(deps, trx, updated, nctx, today, now);
+      await projectStats(deps, trx, updated, nctx, deadlines, now);
       const before = await fullCaseView(deps, trx, c);
       const view = await fullCaseView(deps, trx, updated);
       await stores.cases.appendEvent(trx, {
@@ -333,8 +333,8 @@ async function createLinkedApplication(
   await stores.cases.setDerived(trx, id, { snapshot, machineVersion: snapshot.machineVersion });
   const fresh = (await stores.cases.load(trx, id)) as CaseRecord;
   const freshCtx = caseSnapshot(fresh).context;
-  await recomputeDeadlines(deps, trx, id, freshCtx, deps.clock.today());
-  await projectStats(deps, trx, fresh, freshCtx, deps.clock.today(), now, { isNew: true });
+  const deadlines = await recomputeDeadlines(deps, trx, id, freshCtx, deps.clock.today());
+  await projectStats(deps, trx, fresh, freshCtx, deadlines, now, { isNew: true });
   await stores.cases.appendEvent(trx, {
     caseId: id,
     type: 'REGISTER',
