@@ -10,11 +10,12 @@ import {
   type PeriodQuery,
 } from '../../db/reports/closure-rate.ts';
 import { periodicReport } from '../../db/reports/periodic-report.ts';
+import { MissingGlyphError } from '../../templates/layout.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import { requireRole } from '../auth.ts';
 import type { Deps } from '../deps.ts';
-import { validationError } from '../errors.ts';
+import { unprocessable, validationError } from '../errors.ts';
 import { parse } from '../http.ts';
 import { reportCsv, reportPdf, reportXlsx } from '../report-formats.ts';
 import { IsoDate, registry } from '../schemas.ts';
@@ -185,6 +186,11 @@ export function createStatsRouter(deps: Deps): Router {
     requireRole(req, STATS_ROLES, '查看统计');
     const q = parse(CasesQuery, req.query);
     if (q.group !== undefined && !q.groupBy) throw validationError([{ path: 'groupBy', message: '指定 group 时须同时指定 groupBy' }]);
+    // Keys that are not text in the database: an arbitrator's id (or "none"), yes/no for wage arrears.
+    if (q.groupBy === 'arbitrator' && q.group !== undefined && !/^(none|[1-9]\d{0,9})$/.test(q.group))
+      throw validationError([{ path: 'group', message: '按仲裁员分组时，group 应为仲裁员编号或 none' }]);
+    if (q.groupBy === 'wageArrears' && q.group !== undefined && q.group !== 'yes' && q.group !== 'no')
+      throw validationError([{ path: 'group', message: '按是否欠薪分组时，group 应为 yes 或 no' }]);
     const p = period(q);
     const r = await closureCases(db.knex, {
       ...p,
@@ -218,8 +224,16 @@ export function createStatsRouter(deps: Deps): Router {
       attach('xlsx');
       return void res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await reportXlsx(report));
     }
+    let pdf: Buffer;
+    try {
+      pdf = await reportPdf(report, clock.today());
+    } catch (e) {
+      // A label (an arbitrator's name) with a character the font lacks: say which, as documents do.
+      if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });
+      throw e;
+    }
     attach('pdf');
-    res.type('application/pdf').send(await reportPdf(report, clock.today()));
+    res.type('application/pdf').send(pdf);
   });
 
   return router;

@@ -12,7 +12,7 @@ import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import { loadCaseOr404 } from '../case-state.ts';
 import type { Deps } from '../deps.ts';
-import { unprocessable } from '../errors.ts';
+import { unprocessable, validationError } from '../errors.ts';
 import { parse, pathId } from '../http.ts';
 import { IsoDate, Money, registry } from '../schemas.ts';
 import { formatMoney, parseMoney } from '../validation/identifiers.ts';
@@ -95,6 +95,10 @@ export function createUiApiRouter(deps: Deps): Router {
   router.post('/cases/:id/award-preview', async (req, res) => {
     const body = parse(AwardPreview, req.body);
     const c = await loadCaseOr404(deps, deps.db.knex, pathId(req));
+    const unknown = body.items.flatMap((it, i) =>
+      c.claims.some((cl) => cl.id === it.claimId) ? [] : [{ path: `items.${i}.claimId`, message: `请求 ${it.claimId} 不属于本案` }],
+    );
+    if (unknown.length) throw validationError(unknown);
     const on = body.occurredOn ?? deps.clock.today();
     const wage = await deps.stores.reference.minimumWageOn(deps.db.knex, c.district, on);
     if (!wage)
@@ -102,7 +106,7 @@ export function createUiApiRouter(deps: Deps): Router {
     const r = classifyAward(
       body.items.map((it) => ({
         claimId: it.claimId,
-        category: c.claims.find((cl) => cl.id === it.claimId)?.category ?? 'other',
+        category: (c.claims.find((cl) => cl.id === it.claimId) as (typeof c.claims)[number]).category,
         outcome: it.outcome,
         amountFen: it.amount === undefined ? null : parseMoney(it.amount),
       })),

@@ -211,6 +211,8 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
       [`/api/stats/closure?${Q1}&asOf=2027-01-01`, 'asOf'],
       [`/api/stats/closure/cases?${Q1}&measure=everything`, 'measure'],
       [`/api/stats/closure/cases?${Q1}&measure=closed&group=临清市`, 'groupBy'],
+      [`/api/stats/closure/cases?${Q1}&measure=closed&groupBy=arbitrator&group=abc`, 'group'],
+      [`/api/stats/closure/cases?${Q1}&measure=closed&groupBy=wageArrears&group=maybe`, 'group'],
       [`/api/stats/report?${Q1}&format=doc`, 'format'],
     ];
     for (const [url, field] of cases) {

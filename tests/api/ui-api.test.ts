@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+
+/** What the web interface needs beside the v1 contract: the vocabulary and the award preview (writes nothing). */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp();
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+describe(`web-interface API (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('award preview classifies per item like the award itself, names foreign claims, and changes nothing', async () => {
+    const c = await registerCase(t, a);
+    const [wages, comp] = c.claims as { id: number }[];
+    const url = `/api/cases/${c.id}/award-preview`;
+    const ok = await t.api(a.tokens.arbitrator).post(url, {
+      items: [
+        { claimId: wages?.id, outcome: 'granted', amount: '12000.00' },
+        { claimId: comp?.id, outcome: 'partly', amount: '99999.00' },
+      ],
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    // 12 × the seeded 2010-yuan minimum wage = 24120.00: the second item is over it (LDMAL Art. 47).
+    expect(ok.body).toMatchObject({ finality: 'mixed', thresholdAmount: '24120.00' });
+    expect(ok.body.items.map((i: { final: boolean }) => i.final)).toEqual([true, false]);
+    const bad = await t.api(a.tokens.arbitrator).post(url, { items: [{ claimId: 999999, outcome: 'granted', amount: '1.00' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['items.0.claimId']);
+    const after = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`);
+    expect(after.body.version).toBe(c.version);
+    expect(after.body.award).toBeNull();
+  });
+
+  it('vocabulary carries the labels the interface shows', async () => {
+    const r = await t.api(a.tokens.clerk).get('/api/reference/vocabulary');
+    expect(r.status).toBe(200);
+    expect(r.body.states.accepted).toBe('已受理（待组庭）');
+    expect(r.body.districts).toContain('东昌府区');
+    expect(r.body.closureTarget).toBe('0.98');
+  });
+});
