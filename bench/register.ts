@@ -11,11 +11,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
+import { ensureFirstAdmin } from '../app/bootstrap.ts';
+import { systemClock } from '../app/clock.ts';
+import { loadConfig } from '../app/config.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { createApp } from '../server/app.ts';
-import { ensureFirstAdmin } from '../server/bootstrap.ts';
-import { systemClock } from '../server/clock.ts';
-import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);

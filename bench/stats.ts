@@ -10,10 +10,10 @@
  *  - the ratio report ÷ floor (target ≤ 3), plus asOf and drill-down timings for information.
  */
 
+import { loadConfig } from '../app/config.ts';
 import { openDatabase } from '../db/knex.ts';
 import { closureCases, type PeriodQuery, rowsOf } from '../db/reports/closure-rate.ts';
 import { periodicReport } from '../db/reports/periodic-report.ts';
-import { loadConfig } from '../server/config.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));

@@ -6,7 +6,10 @@ import { migrationSource } from './migrations/index.ts';
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Database {
+  /** Writes (and reads inside a write's transaction). */
   knex: Knex;
+  /** Reads outside a write: queries that do not need to see an uncommitted write of their own. */
+  reader: Knex;
   dialect: Dialect;
   close(): Promise<void>;
 }
@@ -23,7 +26,7 @@ export function openDatabase(url: string): Database {
       connection: url,
       pool: { min: 0, max: 10 },
     });
-    return { knex, dialect: 'postgres', close: () => knex.destroy() };
+    return { knex, reader: knex, dialect: 'postgres', close: () => knex.destroy() };
   }
   if (!url.startsWith('sqlite:')) {
     throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
@@ -44,7 +47,7 @@ export function openDatabase(url: string): Database {
       },
     },
   });
-  return { knex, dialect: 'sqlite', close: () => knex.destroy() };
+  return { knex, reader: knex, dialect: 'sqlite', close: () => knex.destroy() };
 }
 
 interface SqliteConn {

@@ -2,12 +2,13 @@
  * `npm run deadlines:sweep` — for cron: recompute every open case's deadlines for today and record alerts.
  * Idempotent: a second run on the same day changes nothing.
  */
+
+import { systemClock } from '../app/clock.ts';
+import { loadConfig } from '../app/config.ts';
+import { createDeps } from '../app/deps.ts';
+import { sweepDeadlines } from '../app/time/sweep.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
-import { systemClock } from '../server/clock.ts';
-import { loadConfig } from '../server/config.ts';
-import { createDeps } from '../server/deps.ts';
 import { createLogger } from '../server/logger.ts';
-import { sweepDeadlines } from '../server/scheduler.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl);

@@ -7,14 +7,14 @@
  * mediator-liu, analyst-chen. The admin is created as on first start (ADMIN_PASSWORD or printed).
  */
 import type { AddressInfo } from 'node:net';
+import { ensureFirstAdmin } from '../app/bootstrap.ts';
+import { systemClock } from '../app/clock.ts';
+import { loadConfig } from '../app/config.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { createApp } from '../server/app.ts';
-import { ensureFirstAdmin } from '../server/bootstrap.ts';
-import { systemClock } from '../server/clock.ts';
-import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
-import { completeCreditCode, completeIdNumber } from '../server/validation/identifiers.ts';
 import { addDays } from '../workflows/dates.ts';
+import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { DISTRICTS } from '../workflows/reference.ts';
 
 const config = loadConfig();

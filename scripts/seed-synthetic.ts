@@ -14,22 +14,22 @@
  */
 import type { Knex } from 'knex';
 import { transition } from 'xstate';
+import { ensureFirstAdmin } from '../app/bootstrap.ts';
+import { cstDate, systemClock } from '../app/clock.ts';
+import { loadConfig } from '../app/config.ts';
+import { createDeps } from '../app/deps.ts';
+import { hashPassword } from '../app/passwords.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { partyRow, searchText, toRow } from '../db/stores/cases.ts';
 import { deadlineRow } from '../db/stores/deadlines.ts';
 import { rowFromFacts } from '../db/stores/stats.ts';
-import { ensureFirstAdmin } from '../server/bootstrap.ts';
-import { cstDate, systemClock } from '../server/clock.ts';
-import { loadConfig } from '../server/config.ts';
-import { createDeps } from '../server/deps.ts';
 import { createLogger } from '../server/logger.ts';
-import { hashPassword } from '../server/passwords.ts';
-import { completeCreditCode, completeIdNumber, formatMoney } from '../server/validation/identifiers.ts';
 import { caseMachine } from '../workflows/case-machine.ts';
 import { formatCaseNo } from '../workflows/case-number.ts';
 import { addDays } from '../workflows/dates.ts';
 import { awardClock, computeDeadlines, computeFacts } from '../workflows/deadlines.ts';
 import { classifyAward } from '../workflows/finality.ts';
+import { completeCreditCode, completeIdNumber, formatMoney } from '../workflows/identifiers.ts';
 import { leafState, persist, restore, type Snapshot, startCase } from '../workflows/procedure.ts';
 import type { EventType } from '../workflows/procedure-types.ts';
 import { type ClaimCategory, DISTRICTS } from '../workflows/reference.ts';

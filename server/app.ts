@@ -1,22 +1,23 @@
-import express, { type Express } from 'express';
+import express, { type Express, Router } from 'express';
 import type { Logger } from 'pino';
+import type { Clock } from '../app/clock.ts';
+import type { Config } from '../app/config.ts';
+import { createDeps, type Deps } from '../app/deps.ts';
 import type { Database } from '../db/knex.ts';
-import { authenticate } from './auth.ts';
-import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
-import { createDeps, type Deps } from './deps.ts';
-import { errorHandler, notFoundRoute } from './errors.ts';
+import { authenticateRequest } from './auth.ts';
+import { createAuthRouter, createLoginRouter } from './http/auth.ts';
+import { createCasesRouter } from './http/cases.ts';
+import { createDocumentsRouter } from './http/documents.ts';
+import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { createEventsRouter } from './http/events.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { createReferenceRouter } from './http/reference.ts';
+import { createServiceRouter } from './http/service.ts';
+import { createStatsRouter } from './http/stats.ts';
+import { createTimeRouter } from './http/time.ts';
+import { createUiApiRouter, createWebRouter } from './http/ui.ts';
+import { createUsersRouter } from './http/users.ts';
 import { requestLogger } from './logger.ts';
-import { buildOpenApi, DOCS_HTML } from './openapi.ts';
-import { createAuthRouter, createLoginRouter } from './routes/auth.ts';
-import { createCasesRouter } from './routes/cases.ts';
-import { createDocumentsRouter } from './routes/documents.ts';
-import { createEventsRouter } from './routes/events.ts';
-import { createReferenceRouter } from './routes/reference.ts';
-import { createStatsRouter } from './routes/stats.ts';
-import { createTimeRouter } from './routes/time.ts';
-import { createUiApiRouter, createWebRouter } from './routes/ui.ts';
-import { createUsersRouter } from './routes/users.ts';
 
 export interface AppOptions {
   db: Database;
@@ -31,6 +32,8 @@ export function createApp(opts: AppOptions): Express {
   const app = express();
   app.locals.deps = deps;
   app.disable('x-powered-by');
+  // ETags are case versions ("3") set by the routes, never a hash of the body Express would add.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(opts.logger));
   app.use((_req, res, next) => {
@@ -39,39 +42,29 @@ export function createApp(opts: AppOptions): Express {
     next();
   });
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await opts.db.knex.raw('select 1');
-      res.json({ status: 'ok', database: opts.db.dialect });
-    } catch {
-      res
-        .status(503)
-        .type('application/problem+json')
-        .send(JSON.stringify({ type: 'about:blank', title: '数据库不可用', status: 503, detail: 'database did not answer' }));
-    }
-  });
-  const openapi = buildOpenApi();
-  app.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
-  });
-  app.get('/docs', (_req, res) => {
-    res.type('html').send(DOCS_HTML);
-  });
-
   const json = express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
-  // Login is the only unauthenticated /api route.
+  const api = Router();
+  // Routes that need no token: service status and login.
+  app.use(createServiceRouter(deps));
   app.use(json, createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
-  app.use('/api', authenticate(deps.stores.users, opts.clock), json);
-  app.use('/api/auth', createAuthRouter(deps));
-  app.use('/api', createUsersRouter(deps));
-  app.use('/api', createCasesRouter(deps));
-  app.use('/api', createEventsRouter(deps));
-  app.use('/api', createReferenceRouter(deps));
-  app.use('/api', createTimeRouter(deps));
-  app.use('/api', createDocumentsRouter(deps));
-  app.use('/api', createStatsRouter(deps));
-  app.use('/api', createUiApiRouter(deps));
+  app.use('/api', authenticateRequest(deps), json);
+  for (const r of [
+    createAuthRouter,
+    createUsersRouter,
+    createCasesRouter,
+    createEventsRouter,
+    createReferenceRouter,
+    createTimeRouter,
+    createDocumentsRouter,
+    createStatsRouter,
+    createUiApiRouter,
+  ])
+    api.use(r(deps));
+  app.use(api);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApi());
+  });
   app.use(createWebRouter());
 
   app.use(notFoundRoute);

@@ -1,9 +1,9 @@
+import { ensureFirstAdmin } from '../app/bootstrap.ts';
+import { systemClock } from '../app/clock.ts';
+import { loadConfig } from '../app/config.ts';
+import type { Deps } from '../app/deps.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { createApp } from './app.ts';
-import { ensureFirstAdmin } from './bootstrap.ts';
-import { systemClock } from './clock.ts';
-import { loadConfig } from './config.ts';
-import type { Deps } from './deps.ts';
 import { createLogger } from './logger.ts';
 import { startScheduler } from './scheduler.ts';
 

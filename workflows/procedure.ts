@@ -49,9 +49,14 @@ export function leafState(value: unknown): string {
   return String(v);
 }
 
+/** Whether the state takes the event type at all (payload rules aside). */
+export function isAvailable(snap: Snapshot, type: EventType, occurredOn: string): boolean {
+  return snap.can({ type, occurredOn, probe: true, payload: {} });
+}
+
 /** Event types the case's current state and context allow (payload rules aside). */
 export function availableEvents(snap: Snapshot, occurredOn: string): EventType[] {
-  return EVENT_TYPES.filter((type) => snap.can({ type, occurredOn, probe: true, payload: {} }));
+  return EVENT_TYPES.filter((type) => isAvailable(snap, type, occurredOn));
 }
 
 export type ApplyResult =
@@ -64,11 +69,12 @@ export type ApplyResult =
  * event, 422-type when a legal rule refuses its payload.
  */
 export function applyEvent(snap: Snapshot, event: ProcEvent): ApplyResult {
-  const allowed = availableEvents(snap, event.occurredOn);
-  if (!allowed.includes(event.type)) return { ok: false, reason: 'not_allowed', allowed };
+  // The list of allowed events costs one probe per event type: work it out only for a refusal.
+  const refuse = (): ApplyResult => ({ ok: false, reason: 'not_allowed', allowed: availableEvents(snap, event.occurredOn) });
+  if (!isAvailable(snap, event.type, event.occurredOn)) return refuse();
   const violation = checkRules(snap.context, event);
   if (violation) return { ok: false, reason: 'rule', violation };
-  if (!snap.can(event)) return { ok: false, reason: 'not_allowed', allowed };
+  if (!snap.can(event)) return refuse();
   const [next] = transition(caseMachine, snap, event);
   return { ok: true, next, state: leafState(next.value) };
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { formatMoney } from '../../server/validation/identifiers.ts';
 import { addDays } from '../../workflows/dates.ts';
+import { formatMoney } from '../../workflows/identifiers.ts';
 import { COUNTER_MEASURES, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
 
 /**

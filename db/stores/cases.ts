@@ -181,10 +181,17 @@ export interface CaseListFilter {
   collective?: boolean;
   wageArrears?: boolean;
   q?: string;
+  /** Cases on this arbitrator's tribunal. */
+  arbitratorId?: number;
+  /** Cases with an overdue deadline. */
+  overdue?: boolean;
   caseIds?: number[];
   page: number;
   pageSize: number;
 }
+
+/** History entries that record bookkeeping, not a procedural act. */
+export const BOOKKEEPING_EVENTS = ['GENERATE_DOCUMENT', 'UPDATE_REGISTRATION'];
 
 export interface EventInsert {
   caseId: number;
@@ -225,6 +232,24 @@ export function partyRow(caseId: number, p: PartyRecord, seq: number) {
     legal_representative_title: p.legalRepresentativeTitle,
   };
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+const eventFromRow = (r: Record<string, any>): EventRecord => ({
+  id: Number(r.id),
+  caseId: Number(r.case_id),
+  seq: Number(r.seq),
+  type: r.type,
+  occurredOn: r.occurred_on,
+  recordedAt: r.recorded_at,
+  actorId: nOrNull(r.actor_id),
+  actorRole: r.actor_role ?? null,
+  actorName: r.actor_name ?? null,
+  payload: JSON.parse(r.payload),
+  stateBefore: r.state_before ?? null,
+  stateAfter: r.state_after,
+  before: r.before ? JSON.parse(r.before) : null,
+  after: JSON.parse(r.after),
+});
 
 /** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
 export function createCaseStore() {
@@ -407,8 +432,11 @@ export function createCaseStore() {
       };
     },
 
-    async load(trx: Knex, id: number): Promise<CaseRecord | undefined> {
-      const row = await trx('cases').where({ id }).first();
+    /** The case with its children; `forUpdate` locks the case row until commit (PostgreSQL; SQLite has one writer). */
+    async load(trx: Knex, id: number, opts: { forUpdate?: boolean } = {}): Promise<CaseRecord | undefined> {
+      const q = trx('cases').where({ id }).first();
+      if (opts.forUpdate && trx.client.config.client === 'pg') q.forUpdate();
+      const row = await q;
       if (!row) return undefined;
       const { partiesBy, claimsBy } = await loadChildren(trx, [id]);
       return { ...fromRow(row), parties: partiesBy.get(id) ?? [], claims: claimsBy.get(id) ?? [] };
@@ -467,6 +495,12 @@ export function createCaseStore() {
         if (f.collective !== undefined) qb.where('collective', f.collective);
         if (f.wageArrears !== undefined) qb.where('wage_arrears', f.wageArrears);
         if (f.caseIds) qb.whereIn('id', f.caseIds.length ? f.caseIds : [-1]);
+        if (f.arbitratorId) qb.whereIn('id', trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
+        if (f.overdue !== undefined) {
+          const overdue = trx('case_deadlines').select('case_id').where({ status: 'overdue' });
+          if (f.overdue) qb.whereIn('id', overdue);
+          else qb.whereNotIn('id', overdue);
+        }
         // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
         if (f.q) qb.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
       });
@@ -519,26 +553,25 @@ export function createCaseStore() {
 
     async events(trx: Knex, caseId: number): Promise<EventRecord[]> {
       const rows = await trx('case_events').where({ case_id: caseId }).orderBy('seq');
-      return rows.map((r) => ({
-        id: Number(r.id),
-        caseId: Number(r.case_id),
-        seq: Number(r.seq),
-        type: r.type,
-        occurredOn: r.occurred_on,
-        recordedAt: r.recorded_at,
-        actorId: nOrNull(r.actor_id),
-        actorRole: r.actor_role ?? null,
-        actorName: r.actor_name ?? null,
-        payload: JSON.parse(r.payload),
-        stateBefore: r.state_before ?? null,
-        stateAfter: r.state_after,
-        before: r.before ? JSON.parse(r.before) : null,
-        after: JSON.parse(r.after),
-      }));
+      return rows.map(eventFromRow);
     },
 
-    async lastOccurredOn(trx: Knex, caseId: number): Promise<string | null> {
-      const r = await trx('case_events').where({ case_id: caseId }).orderBy('seq', 'desc').first('occurred_on');
+    /** The latest history entry of one type, or undefined. */
+    async lastEventOfType(trx: Knex, caseId: number, type: string): Promise<EventRecord | undefined> {
+      const r = await trx('case_events').where({ case_id: caseId, type }).orderBy('seq', 'desc').first();
+      return r ? eventFromRow(r) : undefined;
+    },
+
+    /**
+     * The day of the latest procedural act (procedure events and the registration): bookkeeping entries — documents
+     * generated, registration edits — carry the day they were recorded and do not order procedural dates.
+     */
+    async lastProceduralOn(trx: Knex, caseId: number): Promise<string | null> {
+      const r = await trx('case_events')
+        .where({ case_id: caseId })
+        .whereNotIn('type', BOOKKEEPING_EVENTS)
+        .orderBy('seq', 'desc')
+        .first('occurred_on');
       return r?.occurred_on ?? null;
     },
 

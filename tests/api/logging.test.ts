@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFirstAdmin } from '../../app/bootstrap.ts';
+import { FixedClock } from '../../app/clock.ts';
+import { loadConfig } from '../../app/config.ts';
 import { migrateLatest } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
-import { ensureFirstAdmin } from '../../server/bootstrap.ts';
-import { FixedClock } from '../../server/clock.ts';
-import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { application } from '../helpers/fixtures.ts';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseSnapshot } from '../../app/cases/case-state.ts';
+import { createDeps } from '../../app/deps.ts';
 import { factsFromRow, MONTHLY_MEASURES } from '../../db/stores/stats.ts';
-import { caseSnapshot } from '../../server/case-state.ts';
-import { createDeps } from '../../server/deps.ts';
 import { createLogger } from '../../server/logger.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { awardClock } from '../../workflows/deadlines.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../server/deps.ts';
-import { sweepDeadlines } from '../../server/scheduler.ts';
+import type { Deps } from '../../app/deps.ts';
+import { sweepDeadlines } from '../../app/time/sweep.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeCreditCode, completeIdNumber } from '../../server/validation/identifiers.ts';
+import { completeCreditCode, completeIdNumber } from '../../workflows/identifiers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 /**

@@ -1,10 +1,10 @@
 import type { Express } from 'express';
 import request from 'supertest';
+import { ensureFirstAdmin } from '../../app/bootstrap.ts';
+import { FixedClock } from '../../app/clock.ts';
+import { type Config, loadConfig } from '../../app/config.ts';
 import { type Database, migrateLatest } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
-import { ensureFirstAdmin } from '../../server/bootstrap.ts';
-import { FixedClock } from '../../server/clock.ts';
-import { type Config, loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import type { Role } from '../../workflows/reference.ts';
 import { freshDatabase } from './db.ts';

@@ -1,4 +1,4 @@
-import { completeCreditCode, completeIdNumber } from '../../server/validation/identifiers.ts';
+import { completeCreditCode, completeIdNumber } from '../../workflows/identifiers.ts';
 
 /** Valid sample data. Identity numbers are generated with a correct GB 11643 check character. */
 

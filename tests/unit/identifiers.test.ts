@@ -8,7 +8,7 @@ import {
   idNumberFacts,
   maskIdNumber,
   parseMoney,
-} from '../../server/validation/identifiers.ts';
+} from '../../workflows/identifiers.ts';
 import { creditCode, idNumber } from '../helpers/fixtures.ts';
 
 describe('GB 11643 identity numbers', () => {

@@ -1,0 +1,100 @@
+import type { Knex } from 'knex';
+import type { CaseRecord } from '../../db/stores/cases.ts';
+import type { OfficialCalendar } from '../../workflows/calendar.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
+import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
+import { type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
+import type { CaseInput } from '../../workflows/procedure-types.ts';
+import { statFacts } from '../../workflows/stat-facts.ts';
+import type { Deps } from '../deps.ts';
+import { notFound } from '../errors.ts';
+import type { CaseScope } from '../policy.ts';
+
+/**
+ * The case or a 404 problem. `forUpdate` locks the row until the transaction ends (PostgreSQL), so that a write
+ * re-reads the case inside the lock; SQLite's single writer serializes writes already.
+ */
+export async function loadCase(deps: Deps, k: Knex, id: number, opts: { forUpdate?: boolean } = {}): Promise<CaseRecord> {
+  const c = await deps.stores.cases.load(k, id, opts);
+  if (!c) throw notFound(`没有编号为 ${id} 的案件`);
+  return c;
+}
+
+/** The machine input for a case as registered. */
+export function machineInput(
+  c: Pick<CaseRecord, 'track' | 'procedure' | 'collective' | 'wageArrears' | 'receivedOn' | 'parties' | 'claims'>,
+): CaseInput {
+  return {
+    track: c.track,
+    procedure: c.procedure,
+    collective: c.collective,
+    wageArrears: c.wageArrears,
+    receivedOn: c.receivedOn,
+    parties: c.parties.map((p) => ({ id: p.id as number, side: p.side, kind: p.kind })),
+    claims: c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
+  };
+}
+
+/**
+ * The case's statechart snapshot, with the registration facts (parties, claims, flags) refreshed from
+ * the rows — they can change before acceptance (PATCH) and the rows are the source of truth for them.
+ */
+export function caseSnapshot(c: CaseRecord): Snapshot {
+  const stored = c.snapshot as PersistedSnapshot | null;
+  const input = machineInput(c);
+  if (!stored) return restore(startCase(input));
+  const context: MachineContext = { ...stored.context, ...input, track: stored.context.track };
+  return restore({ ...stored, context });
+}
+
+/** What the policy needs to know of a case. */
+export function caseScope(c: Pick<CaseRecord, 'track'>, ctx: Pick<MachineContext, 'tribunal'>): CaseScope {
+  return { track: c.track, tribunalIds: ctx.tribunal?.arbitratorIds ?? null };
+}
+
+/** Every deadline of the case as of `today`, written in place of the stored ones. */
+export async function storeDeadlines(
+  deps: Deps,
+  trx: Knex,
+  caseId: number,
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  today: string,
+  opts: { isNew?: boolean } = {},
+): Promise<Deadline[]> {
+  const list = computeDeadlines(ctx, cal, deps.periods, today);
+  await deps.stores.deadlines.replace(trx, caseId, list, opts);
+  return list;
+}
+
+/**
+ * Updates the statistics projection of a case (db/migrations/…_0013_statistics.ts) in the caller's transaction.
+ * Every write calls it after the case and its deadlines are written, so a statistic never sees a write its audit
+ * event does not, and vice versa. The award due date (LDMAL Art. 43) is taken from the deadlines just computed.
+ */
+export async function projectStats(
+  deps: Deps,
+  trx: Knex,
+  c: CaseRecord,
+  ctx: MachineContext,
+  deadlines: Deadline[],
+  now: string,
+  opts: { isNew?: boolean } = {},
+): Promise<void> {
+  const awardDueOn = deadlines.find((d) => d.kind === 'award')?.dueOn ?? null;
+  await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn), now, opts);
+}
+
+/** Keeps `case_arbitrators` in step with the tribunal in the snapshot. */
+export async function syncTribunal(trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {
+  await trx('case_arbitrators').where({ case_id: caseId }).delete();
+  const t = ctx.tribunal;
+  if (t)
+    await trx('case_arbitrators').insert(t.arbitratorIds.map((id) => ({ case_id: caseId, user_id: id, presiding: id === t.presidingId })));
+}
+
+/** Display names of the given users (arbitrators on a tribunal), one query. */
+export async function userNames(deps: Deps, k: Knex, ids: number[]): Promise<Map<number, string>> {
+  const users = await deps.stores.users.listByIds([...new Set(ids)], k);
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}

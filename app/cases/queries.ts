@@ -1,0 +1,60 @@
+import type { Deps } from '../deps.ts';
+import type { Actor } from '../policy.ts';
+import { caseSnapshot, loadCase, userNames } from './case-state.ts';
+import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
+
+/** GET /api/cases/:id — the whole case, as the actor may read it. */
+export async function getCase(deps: Deps, _actor: Actor, id: number): Promise<CaseView> {
+  const k = deps.db.reader;
+  const c = await loadCase(deps, k, id);
+  const ctx = caseSnapshot(c).context;
+  const [deadlines, names] = await Promise.all([deps.stores.deadlines.forCase(k, id), userNames(deps, k, ctx.tribunal?.arbitratorIds ?? [])]);
+  return buildCaseView(c, ctx, deadlines, names);
+}
+
+export interface CaseListQuery {
+  state?: string;
+  track?: 'arbitration' | 'mediation';
+  district?: string;
+  procedure?: string;
+  collective?: boolean;
+  wageArrears?: boolean;
+  q?: string;
+  arbitratorId?: number;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /api/cases — one page of case summaries (identity numbers never appear in a list). */
+export async function listCases(deps: Deps, _actor: Actor, q: CaseListQuery) {
+  const k = deps.db.reader;
+  const result = await deps.stores.cases.list(k, {
+    state: q.state,
+    track: q.track,
+    district: q.district,
+    procedure: q.procedure,
+    collective: q.collective,
+    wageArrears: q.wageArrears,
+    q: q.q || undefined,
+    arbitratorId: q.arbitratorId,
+    overdue: q.overdue,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: result.items.map(caseSummaryView), total: result.total, page: q.page, pageSize: q.pageSize };
+}
+
+/** GET /api/cases/:id/events — the history, identity numbers masked. */
+export async function caseHistory(deps: Deps, _actor: Actor, id: number) {
+  const k = deps.db.reader;
+  await loadCase(deps, k, id);
+  return (await deps.stores.cases.events(k, id)).map(eventView);
+}
+
+/** GET /api/cases/:id/deadlines. */
+export async function caseDeadlines(deps: Deps, _actor: Actor, id: number) {
+  const k = deps.db.reader;
+  await loadCase(deps, k, id);
+  return (await deps.stores.deadlines.forCase(k, id)).map(({ metOn: _m, ...d }) => d);
+}

@@ -1,0 +1,150 @@
+import type { CaseColumns, CaseRecord, ClaimRecord, PartyRecord } from '../../db/stores/cases.ts';
+import { idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
+import { startCase } from '../../workflows/procedure.ts';
+import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
+import type { Deps } from '../deps.ts';
+import { type FieldError, validationError } from '../errors.ts';
+import { type Actor, assertMayRegister } from '../policy.ts';
+import type { CaseCreate, ClaimInput, PartyInput } from '../schemas.ts';
+import type { UnitOfWork } from '../unit-of-work.ts';
+import { caseSnapshot, projectStats, storeDeadlines, userNames } from './case-state.ts';
+import { buildCaseView, type CaseView } from './views.ts';
+
+export function toParty(side: PartyRecord['side'], p: PartyInput): PartyRecord {
+  const facts = p.kind === 'person' && p.idNumber ? idNumberFacts(p.idNumber) : null;
+  return {
+    id: p.id,
+    side,
+    kind: p.kind,
+    name: p.name,
+    idNumber: p.kind === 'person' ? (p.idNumber ?? null) : null,
+    sex: facts?.sex ?? null,
+    birthDate: facts?.birthDate ?? null,
+    ethnicity: p.kind === 'person' ? (p.ethnicity ?? null) : null,
+    phone: p.phone ?? null,
+    address: p.address ?? null,
+    creditCode: p.kind === 'organization' ? (p.creditCode ?? null) : null,
+    legalRepresentative: p.kind === 'organization' ? (p.legalRepresentative ?? null) : null,
+    legalRepresentativeTitle: p.kind === 'organization' ? (p.legalRepresentativeTitle ?? null) : null,
+    agents: (p.agents ?? []).map((a) => ({ id: a.id, name: a.name, kind: a.kind, unit: a.unit ?? null, phone: a.phone ?? null })),
+  };
+}
+
+export const toClaim = (c: ClaimInput): ClaimRecord => ({
+  id: c.id,
+  category: c.category,
+  amountFen: c.amount === undefined ? null : (parseMoney(c.amount) as number),
+  description: c.description,
+});
+
+/** Collective dispute: 10 or more workers (natural persons) on the applicant side (LDMAL Art. 7; Rules Art. 62). */
+export const isCollective = (parties: PartyRecord[]) =>
+  parties.filter((p) => p.side === 'applicant' && p.kind === 'person').length >= COLLECTIVE_MIN_WORKERS;
+
+/** Date rules the schema cannot see: nothing received in the future; a postmark not after receipt. */
+export function checkRegistrationDates(
+  body: { receivedOn?: string; postmarkOn?: string },
+  today: string,
+  current?: Pick<CaseRecord, 'receivedOn'>,
+): void {
+  const errors: FieldError[] = [];
+  if (body.receivedOn && body.receivedOn > today) errors.push({ path: 'receivedOn', message: `收件日期不能晚于今天（${today}）` });
+  const received = body.receivedOn ?? current?.receivedOn;
+  if (body.postmarkOn && received && body.postmarkOn > received) errors.push({ path: 'postmarkOn', message: '邮戳日期不能晚于收件日期' });
+  if (errors.length) throw validationError(errors);
+}
+
+/** A case to create: its columns, parties and claims (registration, or the application a mediation refers). */
+export type NewCase = CaseColumns &
+  Required<Pick<CaseColumns, 'track' | 'state' | 'receivedOn' | 'channel' | 'district' | 'procedure' | 'collective' | 'wageArrears'>> & {
+    parties: PartyRecord[];
+    claims: ClaimRecord[];
+  };
+
+/**
+ * Creates a case with its deadlines, statistics row and first history entry (REGISTER, occurredOn = receipt) in the
+ * caller's unit of work, and returns the view built from what it wrote.
+ */
+export async function createCase(
+  deps: Deps,
+  uow: UnitOfWork,
+  actor: Actor,
+  draft: NewCase,
+  registerPayload: Record<string, unknown>,
+): Promise<{ record: CaseRecord; view: CaseView }> {
+  const snapshot = startCase({
+    track: draft.track as 'arbitration' | 'mediation',
+    procedure: draft.procedure as 'ordinary' | 'simple',
+    collective: draft.collective,
+    wageArrears: draft.wageArrears,
+    receivedOn: draft.receivedOn,
+    // Parties and claims in the snapshot are re-read from their rows (caseSnapshot).
+    parties: [],
+    claims: [],
+  });
+  const record = await deps.stores.cases.insert(uow.trx, {
+    ...draft,
+    snapshot,
+    machineVersion: snapshot.machineVersion,
+    createdBy: actor.id,
+    now: uow.now,
+  });
+  const ctx = caseSnapshot(record).context;
+  const cal = await deps.calendar.get(uow.trx);
+  const deadlines = await storeDeadlines(deps, uow.trx, record.id, ctx, cal, uow.today, { isNew: true });
+  await projectStats(deps, uow.trx, record, ctx, deadlines, uow.now, { isNew: true });
+  const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []));
+  // Registration is the first entry of the history (api.md), in the same transaction.
+  await deps.stores.cases.appendEvent(
+    uow.trx,
+    {
+      caseId: record.id,
+      type: 'REGISTER',
+      occurredOn: draft.receivedOn,
+      recordedAt: uow.now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorName: actor.displayName,
+      payload: registerPayload,
+      stateBefore: null,
+      stateAfter: draft.state,
+      before: null,
+      after: view,
+    },
+    1,
+  );
+  return { record, view };
+}
+
+/** POST /api/cases: an arbitration application (申请), or with track "mediation" a pre-arbitration mediation. */
+export async function registerCase(deps: Deps, uow: UnitOfWork, actor: Actor, input: CaseCreate): Promise<CaseView> {
+  assertMayRegister(actor, input.track);
+  checkRegistrationDates(input, uow.today);
+  const parties = [
+    ...input.applicants.map((p) => toParty('applicant', p)),
+    ...input.respondents.map((p) => toParty('respondent', p)),
+    ...(input.thirdParties ?? []).map((p) => toParty('third_party', p)),
+  ];
+  const { view } = await createCase(
+    deps,
+    uow,
+    actor,
+    {
+      track: input.track,
+      state: input.track === 'mediation' ? 'mediation_in_progress' : 'received',
+      receivedOn: input.receivedOn,
+      postmarkOn: input.postmarkOn ?? null,
+      channel: input.channel,
+      district: input.district,
+      facts: input.facts ?? null,
+      procedure: input.procedure ?? 'ordinary',
+      collective: isCollective(parties),
+      wageArrears: input.wageArrears ?? false,
+      limitation: input.limitation ?? null,
+      parties,
+      claims: input.claims.map(toClaim),
+    },
+    { channel: input.channel, track: input.track },
+  );
+  return view;
+}

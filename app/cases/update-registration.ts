@@ -1,0 +1,115 @@
+import { type CaseRecord, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
+import { persist } from '../../workflows/procedure.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, type FieldError, preconditionFailed, validationError } from '../errors.ts';
+import { type Actor, assertMayEditRegistration } from '../policy.ts';
+import type { CasePatch } from '../schemas.ts';
+import type { UnitOfWork } from '../unit-of-work.ts';
+import { caseScope, caseSnapshot, loadCase, projectStats, storeDeadlines, userNames } from './case-state.ts';
+import { checkRegistrationDates, isCollective, toClaim, toParty } from './register-case.ts';
+import { buildCaseView, type CaseView, viewDelta } from './views.ts';
+
+/** States in which the registration itself may still be edited (before acceptance). */
+const EDITABLE_STATES = new Set(['received', 'pending_supplement', 'mediation_in_progress']);
+
+/** Ids sent in PATCH must be existing parties/claims of this case (and the same side). */
+function checkChildIds(body: CasePatch, current: CaseRecord): void {
+  const errors: FieldError[] = [];
+  const sides = { applicants: 'applicant', respondents: 'respondent', thirdParties: 'third_party' } as const;
+  for (const [field, side] of Object.entries(sides) as [keyof typeof sides, PartyRecord['side']][]) {
+    const own = new Map(current.parties.filter((p) => p.side === side).map((p) => [p.id, p]));
+    body[field]?.forEach((p, i) => {
+      if (p.id !== undefined && !own.has(p.id)) errors.push({ path: `${field}.${i}.id`, message: `本案没有编号为 ${p.id} 的该方当事人` });
+      const agentIds = new Set(own.get(p.id)?.agents.map((a) => a.id));
+      p.agents?.forEach((a, j) => {
+        if (a.id !== undefined && !agentIds.has(a.id))
+          errors.push({ path: `${field}.${i}.agents.${j}.id`, message: `该当事人没有编号为 ${a.id} 的代理人` });
+      });
+    });
+  }
+  const claimIds = new Set(current.claims.map((c) => c.id));
+  body.claims?.forEach((c, i) => {
+    if (c.id !== undefined && !claimIds.has(c.id)) errors.push({ path: `claims.${i}.id`, message: `本案没有编号为 ${c.id} 的请求` });
+  });
+  if (errors.length) throw validationError(errors);
+}
+
+/**
+ * PATCH /api/cases/:id — corrects the registration before acceptance (afterwards claims change only by procedure
+ * events). A bookkeeping act: recorded in the history with today's date, never a procedural date.
+ */
+export async function updateRegistration(
+  deps: Deps,
+  uow: UnitOfWork,
+  actor: Actor,
+  id: number,
+  body: CasePatch,
+  opts: { expectedVersion?: number },
+): Promise<CaseView> {
+  const { stores } = deps;
+  const current = await loadCase(deps, uow.trx, id, { forUpdate: true });
+  const before = caseSnapshot(current);
+  assertMayEditRegistration(actor, caseScope(current, before.context));
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) throw preconditionFailed(current.version);
+  if (!EDITABLE_STATES.has(current.state)) {
+    throw conflict('案件已受理或已结束，登记信息不能再修改；请通过程序事件处理（如变更仲裁请求）', { allowed: [] });
+  }
+  checkRegistrationDates(body, uow.today, current);
+  checkChildIds(body, current);
+  const replace = <K extends 'applicants' | 'respondents' | 'thirdParties'>(field: K, side: PartyRecord['side']) =>
+    body[field] ? body[field].map((p) => toParty(side, p)) : current.parties.filter((p) => p.side === side);
+  const parties =
+    body.applicants || body.respondents || body.thirdParties
+      ? [...replace('applicants', 'applicant'), ...replace('respondents', 'respondent'), ...replace('thirdParties', 'third_party')]
+      : undefined;
+  const cols = {
+    receivedOn: body.receivedOn,
+    postmarkOn: body.postmarkOn,
+    channel: body.channel,
+    district: body.district,
+    facts: body.facts,
+    procedure: body.procedure,
+    wageArrears: body.wageArrears,
+    limitation: body.limitation,
+    collective: parties ? isCollective(parties) : undefined,
+  };
+  const claims = body.claims?.map(toClaim);
+  try {
+    await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
+    throw err;
+  }
+  // The record as written: the store gave the new parties and claims their ids.
+  const updated: CaseRecord = {
+    ...current,
+    ...(Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)) as Partial<CaseRecord>),
+    parties: parties ?? current.parties,
+    claims: claims ?? current.claims,
+    version: current.version + 1,
+    updatedAt: uow.now,
+  };
+  const snapshot = persist(caseSnapshot(updated));
+  await stores.cases.setDerived(uow.trx, id, { snapshot });
+  updated.snapshot = snapshot;
+  const cal = await deps.calendar.get(uow.trx);
+  const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
+  await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
+  const names = await userNames(deps, uow.trx, []);
+  const beforeView = buildCaseView(current, before.context, [], names);
+  const view = buildCaseView(updated, snapshot.context, deadlines, names);
+  await stores.cases.appendEvent(uow.trx, {
+    caseId: id,
+    type: 'UPDATE_REGISTRATION',
+    occurredOn: uow.today,
+    recordedAt: uow.now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    actorName: actor.displayName,
+    payload: { fields: Object.keys(body) },
+    stateBefore: current.state,
+    stateAfter: updated.state,
+    ...viewDelta(beforeView, view),
+  });
+  return view;
+}

@@ -1,0 +1,74 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { Database } from '../db/knex.ts';
+import { createCalendarStore } from '../db/stores/calendar.ts';
+import { createCaseStore } from '../db/stores/cases.ts';
+import { createDeadlineStore } from '../db/stores/deadlines.ts';
+import { createDocumentStore } from '../db/stores/documents.ts';
+import { createIdempotencyStore } from '../db/stores/idempotency.ts';
+import { createReferenceStore } from '../db/stores/reference.ts';
+import { createStatsStore } from '../db/stores/stats.ts';
+import { createUserStore } from '../db/stores/users.ts';
+import { type CalendarYear, OfficialCalendar } from '../workflows/calendar.ts';
+import { packagedCalendarYears } from '../workflows/calendar-seed.ts';
+import { type Periods, resolvePeriods } from '../workflows/periods.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+
+/** Everything a use case needs, injected by the app factory or a CLI (nothing reads a global database or clock). */
+export interface Deps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  stores: Stores;
+  periods: Periods;
+  calendar: CalendarProvider;
+}
+
+export function createStores(db: Database) {
+  return {
+    users: createUserStore(db.knex),
+    cases: createCaseStore(),
+    reference: createReferenceStore(),
+    calendar: createCalendarStore(),
+    deadlines: createDeadlineStore(),
+    stats: createStatsStore(),
+    documents: createDocumentStore(),
+    idempotency: createIdempotencyStore(),
+  };
+}
+export type Stores = ReturnType<typeof createStores>;
+
+/**
+ * The official calendar: the years packaged with the server, overridden by years an admin loaded. Built
+ * once and rebuilt when an admin loads a year.
+ */
+export interface CalendarProvider {
+  get(trx?: Knex): Promise<OfficialCalendar>;
+  invalidate(): void;
+}
+
+export function createCalendarProvider(db: Database, stores: Stores): CalendarProvider {
+  const packaged = packagedCalendarYears();
+  let cached: OfficialCalendar | null = null;
+  return {
+    async get(trx?: Knex) {
+      if (cached) return cached;
+      const loaded = await stores.calendar.years(trx ?? db.knex);
+      const byYear = new Map<number, CalendarYear>(packaged.map((y) => [y.year, y]));
+      for (const y of loaded) byYear.set(y.year, y);
+      // Read through the caller's transaction when there is one: SQLite has a single connection.
+      cached = new OfficialCalendar([...byYear.values()]);
+      return cached;
+    },
+    invalidate() {
+      cached = null;
+    },
+  };
+}
+
+export function createDeps(opts: { db: Database; clock: Clock; logger: Logger; config: Config }): Deps {
+  const stores = createStores(opts.db);
+  return { ...opts, stores, periods: resolvePeriods(opts.config.periodsOverride), calendar: createCalendarProvider(opts.db, stores) };
+}

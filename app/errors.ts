@@ -1,0 +1,58 @@
+import type { ZodError } from 'zod';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * A typed error with a stable status and problem type. Use cases throw these; the HTTP layer renders them as
+ * RFC 9457 problem+json (server/http/errors.ts), a CLI prints their detail.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldError[]) =>
+  new AppError(400, 'validation-error', '请求内容无效', detail, errors ? { errors } : {});
+export const unauthorized = (detail = '需要登录：缺少或无效的访问令牌') => new AppError(401, 'unauthorized', '未登录', detail);
+export const forbidden = (detail: string) => new AppError(403, 'forbidden', '无权操作', detail);
+export const notFound = (detail: string) => new AppError(404, 'not-found', '未找到', detail);
+export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
+  new AppError(409, 'conflict', '当前状态不允许此操作', detail, extra);
+export const preconditionFailed = (current: number) =>
+  new AppError(412, 'stale-version', '数据已被他人修改', `If-Match 版本已过期，当前版本为 ${current}，请刷新后重试`, {
+    currentVersion: current,
+  });
+export const unprocessable = (detail: string, extra: Record<string, unknown> = {}) =>
+  new AppError(422, 'rule-violation', '不符合法定规则', detail, extra);
+export const serviceUnavailable = (detail: string, retryAfterSeconds = 5) =>
+  new AppError(503, 'unavailable', '服务暂时不可用', detail, { retryAfterSeconds });
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new AppError(429, 'rate-limited', '请求过于频繁', detail, { retryAfterSeconds });
+
+/** Converts zod issues to field errors, one per bad field (unknown keys named individually). */
+export function zodFieldErrors(error: ZodError, prefix: (string | number)[] = []): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const base = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ path: [...base, key].join('.'), message: `不允许的字段“${key}”` });
+    } else {
+      out.push({ path: base.join('.'), message: issue.message });
+    }
+  }
+  return out;
+}
+
+export const validationError = (errors: FieldError[]) =>
+  badRequest(`${errors.length} 个字段无效：${errors.map((e) => e.path || '(body)').join(', ')}`, errors);
+

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { EVENT_TYPES, type EventType } from '../workflows/procedure-types.ts';
+import { IsoDate, Money } from './schemas.ts';
+
+const Id = z.number().int().positive();
+const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
+const Court = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
+const LongText = z.string().trim().max(20000, '不能超过20000个字符');
+
+export const SERVICE_DOCUMENTS = [
+  'acceptance_notice',
+  'rejection_notice',
+  'supplement_notice',
+  'application_copy',
+  'respond_notice',
+  'defense_copy',
+  'tribunal_notice',
+  'hearing_notice',
+  'postponement_notice',
+  'decision',
+  'mediation_document',
+  'award',
+  'advance_execution_ruling',
+  'other',
+] as const;
+/** 直接送达, 邮寄送达, 电子送达 (with consent), 简便方式 (simple procedure only), 留置送达, 委托送达, 公告送达. */
+export const SERVICE_METHODS = ['direct', 'post', 'electronic', 'sms', 'left', 'entrusted', 'public_notice'] as const;
+
+const AwardItem = z
+  .object({
+    claimId: Id,
+    outcome: z.enum(['granted', 'partly', 'dismissed']),
+    amount: Money.optional().openapi({ description: '裁决金额（元）；驳回或非给付请求可省略' }),
+    paymentDays: z.number().int().min(0).max(365).optional(),
+  })
+  .strict();
+const AwardPayload = {
+  items: z.array(AwardItem).min(1, '至少一项').max(100),
+  facts: LongText.optional().openapi({ description: '经审理查明（仲裁员撰写）' }),
+  reasoning: LongText.optional().openapi({ description: '本委认为（仲裁员撰写）' }),
+  defenseSummary: LongText.optional(),
+};
+
+const uniqueIds = (ids: number[]) => new Set(ids).size === ids.length;
+
+/** One strict schema per event type: the payload beside `type` and `occurredOn`. */
+export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
+  REQUEST_SUPPLEMENT: z.object({ items: z.array(z.string().trim().min(1).max(200)).min(1, '须一次性列明全部补正事项').max(50) }),
+  SUPPLEMENT_RECEIVED: z.object({}),
+  ACCEPT: z.object({}),
+  REJECT: z.object({ reason: Reason, ground: z.enum(['scope', 'claims', 'standing', 'duplicate', 'other']).optional() }),
+  SERVE: z.object({
+    document: z.enum(SERVICE_DOCUMENTS),
+    partyId: Id,
+    method: z.enum(SERVICE_METHODS),
+    servedOn: IsoDate.optional(),
+    consent: z.boolean().optional().openapi({ description: '电子送达须受送达人同意' }),
+    signer: z.string().trim().min(1).max(100).optional(),
+  }),
+  FILE_DEFENSE: z.object({ summary: LongText.optional() }),
+  SHORTEN_DEFENSE_PERIOD: z.object({ days: z.number().int().min(0).max(10), respondentConsent: z.boolean() }),
+  FILE_COUNTERCLAIM: z.object({ description: Reason }),
+  RECORD_REPRESENTATIVES: z.object({ partyIds: z.array(Id).min(1).max(10).refine(uniqueIds, '代表不能重复') }),
+  FORM_TRIBUNAL: z
+    .object({
+      arbitratorIds: z
+        .array(Id)
+        .refine((a) => a.length === 1 || a.length === 3, '仲裁庭由一名（独任）或三名仲裁员组成')
+        .refine(uniqueIds, '仲裁员不能重复'),
+      presidingId: Id,
+    })
+    .refine((t) => t.arbitratorIds.includes(t.presidingId), { message: '首席（独任）仲裁员须是仲裁庭成员', path: ['presidingId'] }),
+  RECUSE_ARBITRATOR: z.object({ arbitratorId: Id, replacementId: Id, reason: Reason }),
+  SCHEDULE_HEARING: z.object({
+    hearingOn: IsoDate,
+    place: z.string().trim().min(1).max(100),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM')
+      .optional(),
+  }),
+  POSTPONE_HEARING: z.object({
+    hearingOn: IsoDate,
+    reason: Reason,
+    place: z.string().trim().min(1).max(100).optional(),
+    requestedBy: z.enum(['party', 'tribunal']).optional().openapi({ description: 'party：当事人申请（须开庭3个工作日前提出）' }),
+  }),
+  HOLD_HEARING: z.object({ applicantPresent: z.boolean(), respondentPresent: z.boolean(), public: z.boolean().optional() }),
+  START_MEDIATION: z.object({ note: z.string().max(2000).optional() }),
+  MEDIATION_AGREED: z.object({ terms: z.string().trim().min(1, '须写明调解协议内容').max(20000) }),
+  MEDIATION_FAILED: z.object({ reason: Reason.optional() }),
+  SIGN_MEDIATION_DOCUMENT: z.object({ partyId: Id, signedOn: IsoDate.optional(), refused: z.boolean().optional() }),
+  REFER_TO_ARBITRATION: z.object({
+    reason: z.enum(['failed', 'time_limit', 'non_performance']).optional(),
+    channel: z.enum(['counter', 'post', 'online', 'oral']).optional(),
+  }),
+  SUSPEND: z.object({
+    reason: Reason,
+    ground: z.enum(['death', 'incapacity', 'successor', 'force_majeure', 'pending_case', 'appraisal', 'other']).optional(),
+  }),
+  RESUME: z.object({ reason: Reason.optional() }),
+  EXTEND_TIME_LIMIT: z.object({ days: z.number().int().min(1, '至少延长1日').max(365), reason: Reason.optional() }),
+  CONVERT_TO_ORDINARY: z.object({ reason: Reason.optional() }),
+  ADVANCE_EXECUTION: z.object({
+    claimIds: z.array(Id).min(1).max(100).refine(uniqueIds, '请求不能重复'),
+    rightsClear: z.boolean().optional(),
+    lifeSeriouslyAffected: z.boolean().optional(),
+    amounts: z
+      .array(z.object({ claimId: Id, amount: Money }).strict())
+      .max(100)
+      .optional(),
+  }),
+  PARTIAL_AWARD: z.object(AwardPayload),
+  ISSUE_AWARD: z.object(AwardPayload),
+  WITHDRAW: z.object({ reason: Reason }),
+  DEEM_WITHDRAWN: z.object({ reason: Reason.optional() }),
+  TERMINATE: z.object({ reason: Reason }),
+  RECORD_LAWSUIT: z.object({ partyId: Id, court: Court, filedOn: IsoDate }),
+  RECORD_SET_ASIDE: z.union([
+    z.object({ court: Court, filedOn: IsoDate }).strict(),
+    z.object({ result: z.enum(['rejected', 'set_aside', 'withdrawn']), decidedOn: IsoDate.optional() }).strict(),
+  ]),
+  MARK_EFFECTIVE: z.object({}),
+  TRANSFER_TO_COURT: z.object({
+    purpose: z.enum(['enforcement', 'advance_execution', 'litigation']),
+    court: Court,
+    documents: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+  }),
+  ARCHIVE: z.object({ retentionYears: z.number().int().min(10).max(100).optional() }),
+};
+
+/** The envelope: `{type, occurredOn?, ...payload}`. */
+export const EventEnvelope = z.object({
+  type: z.enum(EVENT_TYPES),
+  occurredOn: IsoDate.optional().openapi({ description: '行为发生日（默认今天；可早于今天，不得晚于今天，不得早于上一事件）' }),
+});
+
+export const ProcedureEvent = z
+    .union(
+      EVENT_TYPES.map((t) => {
+        const payload = EVENT_PAYLOADS[t];
+        return payload instanceof z.ZodObject
+          ? payload.extend({ type: z.literal(t), occurredOn: IsoDate.optional() }).strict()
+          : z.intersection(payload, z.object({ type: z.literal(t), occurredOn: IsoDate.optional() }));
+      }) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+    )
+    .openapi('ProcedureEvent', { description: '程序事件：type 加该事件的字段' });

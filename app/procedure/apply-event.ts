@@ -1,0 +1,210 @@
+import { type CaseColumns, type CaseRecord, StaleVersionError } from '../../db/stores/cases.ts';
+import { formatCaseNo } from '../../workflows/case-number.ts';
+import { computeFacts } from '../../workflows/deadlines.ts';
+import { eventLabel, stateLabel } from '../../workflows/labels.ts';
+import { availableEvents, isAvailable, leafState, persist, type Snapshot, applyEvent as transitionCase } from '../../workflows/procedure.ts';
+import type { EventType, ProcEvent } from '../../workflows/procedure-types.ts';
+import { caseScope, caseSnapshot, loadCase, projectStats, storeDeadlines, syncTribunal, userNames } from '../cases/case-state.ts';
+import { createCase } from '../cases/register-case.ts';
+import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
+import { type Actor, assertMaySendEvent } from '../policy.ts';
+import type { UnitOfWork } from '../unit-of-work.ts';
+import { type AwardItemInput, awardRecord } from './award.ts';
+
+/** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
+export interface EventInput {
+  type: EventType;
+  occurredOn: string;
+  payload: Record<string, unknown>;
+}
+
+export interface EventResult {
+  view: CaseView;
+  version: number;
+  /** REFER_TO_ARBITRATION: the arbitration application it created. */
+  linkedCaseId: number | null;
+}
+
+const notAllowed = (snap: Snapshot, type: EventType, on: string) =>
+  conflict(`案件当前状态为“${stateLabel(leafState(snap.value))}”，不能进行“${eventLabel(type)}”`, {
+    state: leafState(snap.value),
+    allowed: availableEvents(snap, on),
+  });
+
+/** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
+async function checkReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, ev: EventInput): Promise<void> {
+  const { type, payload } = ev;
+  const errors: FieldError[] = [];
+  const partyIds = new Set(c.parties.map((p) => p.id));
+  const claimIds = new Set(c.claims.map((cl) => cl.id));
+  const party = (path: string, id: unknown) => {
+    if (id !== undefined && !partyIds.has(id as number)) errors.push({ path, message: `本案没有编号为 ${id} 的当事人` });
+  };
+  party('partyId', payload.partyId);
+  for (const [i, id] of ((payload.partyIds as number[] | undefined) ?? []).entries()) party(`partyIds.${i}`, id);
+  (payload.claimIds as number[] | undefined)?.forEach((id, i) => {
+    if (!claimIds.has(id)) errors.push({ path: `claimIds.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
+  });
+  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
+    const items = payload.items as { claimId: number }[];
+    for (const [i, it] of items.entries()) {
+      if (!claimIds.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
+    }
+    if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
+  }
+  const arbitrators: [string, number][] = [];
+  if (type === 'FORM_TRIBUNAL')
+    for (const [i, id] of (payload.arbitratorIds as number[]).entries()) arbitrators.push([`arbitratorIds.${i}`, id]);
+  if (type === 'RECUSE_ARBITRATOR') arbitrators.push(['replacementId', payload.replacementId as number]);
+  if (arbitrators.length) {
+    const users = await deps.stores.users.listByIds(
+      arbitrators.map(([, id]) => id),
+      uow.trx,
+    );
+    for (const [path, id] of arbitrators) {
+      const u = users.find((x) => x.id === id);
+      if (!u?.active || u.role !== 'arbitrator') errors.push({ path, message: `用户 ${id} 不是在职仲裁员` });
+    }
+  }
+  if (errors.length) throw validationError(errors);
+}
+
+/**
+ * POST /api/cases/:id/events — what happens when a procedure event arrives, in order:
+ * load the case (locked) → policy (403) → version (412) → dates and references (400) → the state allows it (409) →
+ * facts from the calendar and reference data → the statechart and the legal rules (422) → persist the derived
+ * columns, deadlines, statistics and the audit row in the caller's unit of work → the view, built once.
+ */
+export async function applyEvent(
+  deps: Deps,
+  uow: UnitOfWork,
+  actor: Actor,
+  caseId: number,
+  ev: EventInput,
+  opts: { expectedVersion?: number } = {},
+): Promise<EventResult> {
+  const { stores } = deps;
+  const c = await loadCase(deps, uow.trx, caseId, { forUpdate: true });
+  const snap = caseSnapshot(c);
+  const ctx = snap.context;
+  assertMaySendEvent(actor, ev.type, caseScope(c, ctx), eventLabel(ev.type));
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== c.version) throw preconditionFailed(c.version);
+
+  // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count).
+  const last = await stores.cases.lastProceduralOn(uow.trx, caseId);
+  if (last && ev.occurredOn < last)
+    throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
+  await checkReferences(deps, uow, c, ev);
+  // 409 before any legal rule (api.md order): is the event possible in this state at all?
+  if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
+
+  const payload: Record<string, unknown> = { ...ev.payload };
+  if (ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD') {
+    const defaultAward = ctx.hearingsHeld.at(-1)?.respondentPresent === false;
+    payload.award = await awardRecord(deps, uow.trx, c, payload.items as AwardItemInput[], ev.occurredOn, defaultAward);
+  }
+  const cal = await deps.calendar.get(uow.trx);
+  const { facts, missingYear } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods);
+  if (missingYear) {
+    throw unprocessable(
+      `缺少${missingYear}年的国家法定节假日安排数据，无法判断期限；请管理员录入该年安排（PUT /api/calendar/years/${missingYear}）`,
+      { rule: 'calendar-data-missing', source: 'Rules Art. 19; CPL Art. 85' },
+    );
+  }
+  const event: ProcEvent = { type: ev.type, occurredOn: ev.occurredOn, payload, facts };
+  const result = transitionCase(snap, event);
+  if (!result.ok && result.reason === 'not_allowed') throw notAllowed(snap, ev.type, ev.occurredOn);
+  if (!result.ok) {
+    throw unprocessable(`${result.violation.detail}（${result.violation.source}）`, {
+      rule: result.violation.rule,
+      source: result.violation.source,
+    });
+  }
+
+  const nctx = result.next.context;
+  const snapshot = persist(result.next);
+  const cols: CaseColumns = {
+    state: result.state,
+    snapshot,
+    machineVersion: snapshot.machineVersion,
+    procedure: nctx.procedure,
+    closureMode: nctx.closure?.mode ?? null,
+    closedOn: nctx.closure?.closedOn ?? null,
+    finality: nctx.award?.finality ?? null,
+  };
+  try {
+    // Claim the row first (version check): a losing concurrent request stops here, before it takes a number.
+    await stores.cases.update(uow.trx, caseId, c.version, cols, uow.now);
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
+    throw err;
+  }
+  const derived: CaseColumns = {};
+  if (ev.type === 'ACCEPT') {
+    // The case number's year is the year of the ACCEPT event's occurredOn (api.md).
+    const year = Number(ev.occurredOn.slice(0, 4));
+    const serial = await stores.cases.allocateSerial(uow.trx, year);
+    Object.assign(derived, {
+      caseNo: formatCaseNo(deps.config.caseNoPrefix, year, serial),
+      caseYear: year,
+      caseSerial: serial,
+      acceptedOn: ev.occurredOn,
+    });
+  }
+  if (ev.type === 'REFER_TO_ARBITRATION') {
+    // LDMAL Art. 14: a new arbitration application with the mediation's parties and claims.
+    const { record } = await createCase(
+      deps,
+      uow,
+      actor,
+      {
+        track: 'arbitration',
+        state: 'received',
+        receivedOn: ev.occurredOn,
+        postmarkOn: null,
+        channel: (payload.channel as string) ?? 'counter',
+        district: c.district,
+        facts: c.facts,
+        procedure: c.procedure,
+        collective: c.collective,
+        wageArrears: c.wageArrears,
+        linkedCaseId: c.id,
+        parties: c.parties.map(({ id: _id, agents, ...p }) => ({ ...p, agents: agents.map(({ id: _a, ...a }) => a) })),
+        claims: c.claims.map(({ id: _id, seq: _s, ...cl }) => cl),
+      },
+      { channel: (payload.channel as string) ?? 'counter', track: 'arbitration', referredFrom: c.id },
+    );
+    derived.linkedCaseId = record.id;
+  }
+  if (Object.keys(derived).length) await stores.cases.setDerived(uow.trx, caseId, derived);
+  if (ev.type === 'FORM_TRIBUNAL' || ev.type === 'RECUSE_ARBITRATOR') await syncTribunal(uow.trx, caseId, nctx);
+
+  // The record as it now stands, from what is in hand (no second load).
+  const updated: CaseRecord = {
+    ...c,
+    ...(cols as Partial<CaseRecord>),
+    ...(derived as Partial<CaseRecord>),
+    version: c.version + 1,
+    updatedAt: uow.now,
+  };
+  const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today);
+  await projectStats(deps, uow.trx, updated, nctx, deadlines, uow.now);
+  const names = await userNames(deps, uow.trx, [...(ctx.tribunal?.arbitratorIds ?? []), ...(nctx.tribunal?.arbitratorIds ?? [])]);
+  const view = buildCaseView(updated, nctx, deadlines, names);
+  await stores.cases.appendEvent(uow.trx, {
+    caseId,
+    type: ev.type,
+    occurredOn: ev.occurredOn,
+    recordedAt: uow.now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    actorName: actor.displayName,
+    payload: Object.keys(facts).length ? { ...payload, facts } : payload,
+    stateBefore: leafState(snap.value),
+    stateAfter: result.state,
+    ...viewDelta(buildCaseView(c, ctx, [], names), view),
+  });
+  return { view, version: updated.version, linkedCaseId: derived.linkedCaseId ?? null };
+}

@@ -1,0 +1,25 @@
+import { formatMoney } from '../../workflows/identifiers.ts';
+import { loadCase } from '../cases/case-state.ts';
+import type { Deps } from '../deps.ts';
+import { validationError } from '../errors.ts';
+import type { Actor } from '../policy.ts';
+import { type AwardItemInput, classifyItems, minimumWageFor } from './award.ts';
+
+/** POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing. */
+export async function awardPreview(deps: Deps, _actor: Actor, id: number, input: { occurredOn?: string; items: AwardItemInput[] }) {
+  const k = deps.db.reader;
+  const c = await loadCase(deps, k, id);
+  const unknown = input.items.flatMap((it, i) =>
+    c.claims.some((cl) => cl.id === it.claimId) ? [] : [{ path: `items.${i}.claimId`, message: `请求 ${it.claimId} 不属于本案` }],
+  );
+  if (unknown.length) throw validationError(unknown);
+  const on = input.occurredOn ?? deps.clock.today();
+  const wage = await minimumWageFor(deps, k, c.district, on);
+  const r = classifyItems(deps, c, input.items, wage);
+  return {
+    finality: r.finality,
+    thresholdAmount: formatMoney(r.thresholdFen),
+    minimumWage: { monthly: formatMoney(wage.monthlyFen), effectiveFrom: wage.effectiveFrom, confirmed: wage.confirmed },
+    items: r.items.map((i) => ({ claimId: i.claimId, final: i.final, reason: i.reason })),
+  };
+}

@@ -1,0 +1,72 @@
+import type { Knex } from 'knex';
+import type { CaseRecord } from '../../db/stores/cases.ts';
+import type { MinimumWageRow } from '../../db/stores/reference.ts';
+import { classifyAward, type ItemToClassify } from '../../workflows/finality.ts';
+import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
+import type { Deps } from '../deps.ts';
+import { unprocessable } from '../errors.ts';
+
+export interface AwardItemInput {
+  claimId: number;
+  outcome: ItemToClassify['outcome'];
+  amount?: string;
+  paymentDays?: number;
+}
+
+/** The monthly minimum wage in force on the award date in the case's district, or a 422 (LDMAL Art. 47). */
+export async function minimumWageFor(deps: Deps, k: Knex, district: string, on: string): Promise<MinimumWageRow> {
+  const wage = await deps.stores.reference.minimumWageOn(k, district, on);
+  if (!wage) {
+    throw unprocessable(`没有${district}在${on}有效的月最低工资标准，无法判断是否终局裁决；请管理员录入`, {
+      rule: 'minimum-wage-missing',
+      source: 'LDMAL Art. 47',
+    });
+  }
+  return wage;
+}
+
+/** Classifies each award item final or non-final (LDMAL Art. 47; SPC-1 Arts. 19–20) against the wage in force. */
+export function classifyItems(deps: Deps, c: Pick<CaseRecord, 'claims'>, items: AwardItemInput[], wage: MinimumWageRow) {
+  return classifyAward(
+    items.map((it) => ({
+      claimId: it.claimId,
+      category: c.claims.find((cl) => cl.id === it.claimId)?.category ?? 'other',
+      outcome: it.outcome,
+      amountFen: it.amount === undefined ? null : parseMoney(it.amount),
+    })),
+    wage.monthlyFen,
+    c.claims.map((cl) => cl.category),
+    { confirmRelationshipMakesCaseNonFinal: deps.config.confirmRelationshipNonFinal },
+  );
+}
+
+/** The award record an ISSUE_AWARD or PARTIAL_AWARD carries into the statechart. */
+export async function awardRecord(
+  deps: Deps,
+  k: Knex,
+  c: CaseRecord,
+  items: AwardItemInput[],
+  on: string,
+  defaultAward: boolean,
+): Promise<Record<string, unknown>> {
+  const wage = await minimumWageFor(deps, k, c.district, on);
+  const r = classifyItems(deps, c, items, wage);
+  return {
+    items: r.items.map((x, i) => ({
+      ...x,
+      amount: x.amountFen === null ? null : formatMoney(x.amountFen),
+      paymentDays: items[i]?.paymentDays ?? null,
+    })),
+    finality: r.finality,
+    issuedOn: on,
+    minimumWage: {
+      district: wage.district,
+      monthly: formatMoney(wage.monthlyFen),
+      effectiveFrom: wage.effectiveFrom,
+      confirmed: wage.confirmed,
+      source: wage.source,
+    },
+    thresholdAmount: formatMoney(r.thresholdFen),
+    defaultAward,
+  };
+}

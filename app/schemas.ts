@@ -1,0 +1,363 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
+import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
+
+extendZodWithOpenApi(z);
+// Every generic validation message in Chinese (the users are Chinese commission staff).
+z.config(z.locales.zhCN());
+
+
+const check = (fn: (s: string) => string | null) => (s: string, ctx: z.core.$RefinementCtx<string>) => {
+  const msg = fn(s);
+  if (msg) ctx.addIssue({ code: 'custom', message: msg });
+};
+
+export const IsoDate = z.string().superRefine(check(checkIsoDate)).openapi({ type: 'string', format: 'date', example: '2026-03-02' });
+export const Money = z
+  .string()
+  .superRefine(check((s) => (parseMoney(s) === null ? '金额应为以元为单位的数字字符串，最多两位小数，如 "26400.00"' : null)))
+  .openapi({ type: 'string', pattern: '^\\d+(\\.\\d{1,2})?$', example: '12000.00', description: '人民币元，最多两位小数' });
+const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
+const Address = z.string().trim().max(200, '不能超过200个字符');
+const Phone = z.string().trim().superRefine(check(checkPhone)).openapi({ example: '13800000000' });
+export const IdNumber = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .superRefine(check(checkIdNumber))
+  .openapi({ type: 'string', description: 'GB 11643 公民身份号码（18位，含校验位）', example: '371502199001011234' });
+export const CreditCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .superRefine(check(checkCreditCode))
+  .openapi({ type: 'string', description: 'GB 32100 统一社会信用代码', example: '91371500MA3C7K2L12' });
+
+export const AgentInput = z
+  .object({
+    id: z.number().int().positive().optional(),
+    name: Name,
+    kind: z.enum(Object.keys(AGENT_KINDS) as [keyof typeof AGENT_KINDS]),
+    unit: Name.optional(),
+    phone: Phone.optional(),
+  })
+  .strict()
+  .openapi('AgentInput');
+
+const PartyCommon = {
+  id: z.number().int().positive().optional().openapi({ description: 'PATCH：保留已有当事人时带上其 id' }),
+  name: Name,
+  phone: Phone.optional(),
+  address: Address.optional(),
+  agents: z.array(AgentInput).max(10).optional(),
+};
+
+export const PersonInput = z
+  .object({
+    kind: z.literal('person'),
+    ...PartyCommon,
+    idNumber: IdNumber.optional(),
+    ethnicity: z.string().trim().min(1).max(20).optional(),
+  })
+  .strict()
+  .openapi('PersonInput');
+
+export const OrganizationInput = z
+  .object({
+    kind: z.literal('organization'),
+    ...PartyCommon,
+    creditCode: CreditCode.optional(),
+    legalRepresentative: Name.optional(),
+    legalRepresentativeTitle: z.string().trim().min(1).max(50).optional(),
+  })
+  .strict()
+  .openapi('OrganizationInput');
+
+export const PartyInput = z.discriminatedUnion('kind', [PersonInput, OrganizationInput]).openapi('PartyInput');
+export type PartyInput = z.infer<typeof PartyInput>;
+
+export const ClaimInput = z
+  .object({
+    id: z.number().int().positive().optional(),
+    category: z.enum(CLAIM_CATEGORY_CODES),
+    amount: Money.optional().openapi({ description: '非金钱请求可省略' }),
+    description: z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符'),
+  })
+  .strict()
+  .openapi('ClaimInput');
+export type ClaimInput = z.infer<typeof ClaimInput>;
+
+const District = z.enum(DISTRICTS);
+
+export const LimitationInput = z
+  .object({
+    knewOn: IsoDate.openapi({ description: '知道或者应当知道其权利被侵害之日' }),
+    employmentEndedOn: IsoDate.optional().openapi({ description: '劳动关系终止之日（拖欠劳动报酬争议）' }),
+    interruptions: z
+      .array(z.object({ on: IsoDate, kind: z.string().trim().min(1).max(100).openapi({ example: '向用人单位主张权利' }) }).strict())
+      .max(20)
+      .optional(),
+    suspensions: z
+      .array(
+        z
+          .object({ from: IsoDate, to: IsoDate })
+          .strict()
+          .refine((s) => s.from <= s.to, { message: '中止结束日不能早于开始日', path: ['to'] }),
+      )
+      .max(20)
+      .optional(),
+  })
+  .strict()
+  .openapi('LimitationInput', { description: '仲裁时效提示所需事实（只提示，不据此不予受理）' });
+
+const caseFields = {
+  receivedOn: IsoDate.openapi({ description: '收件日期（不得晚于今天）' }),
+  postmarkOn: IsoDate.optional().openapi({ description: '邮寄申请的邮戳日期' }),
+  channel: z.enum(Object.keys(CHANNELS) as [keyof typeof CHANNELS]),
+  district: District,
+  procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]).optional(),
+  wageArrears: z.boolean().optional().openapi({ description: '拖欠农民工工资（优先处理）' }),
+  applicants: z.array(PartyInput).min(1, '至少一名申请人').max(500),
+  respondents: z.array(PartyInput).min(1, '至少一名被申请人').max(50),
+  thirdParties: z.array(PartyInput).max(20).optional(),
+  claims: z.array(ClaimInput).min(1, '至少一项仲裁请求').max(100),
+  facts: z.string().trim().max(20000, '不能超过20000个字符').optional(),
+  limitation: LimitationInput.optional(),
+};
+
+export const CaseCreate = z
+  .object({
+    track: z.enum(['arbitration', 'mediation']).default('arbitration'),
+    ...caseFields,
+  })
+  .strict()
+  .openapi('CaseCreate');
+export type CaseCreate = z.infer<typeof CaseCreate>;
+
+export const CasePatch = z
+  .object(
+    Object.fromEntries(Object.entries(caseFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof caseFields]: z.ZodOptional<(typeof caseFields)[K]>;
+    },
+  )
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: '至少修改一个字段' })
+  .openapi('CasePatch');
+export type CasePatch = z.infer<typeof CasePatch>;
+
+export const Login = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict()
+  .openapi('Login');
+
+export const UserCreate = z
+  .object({
+    username: z.string().regex(/^[a-z][a-z0-9_.-]{2,63}$/, '用户名为3–64位小写字母、数字、点、下划线或连字符，以字母开头'),
+    password: z.string().min(10, '密码至少10个字符').max(200),
+    role: z.enum(ROLE_CODES),
+    displayName: Name,
+  })
+  .strict()
+  .openapi('UserCreate');
+
+export const User = z
+  .object({ id: z.number(), username: z.string(), role: z.enum(ROLE_CODES), displayName: z.string(), active: z.boolean() })
+  .openapi('User');
+
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: 'https://zhongcai.dev/problems/rule-violation' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional().openapi({ description: '出错的请求地址' }),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: '400：逐项列明无效字段' }),
+    allowed: z.array(z.string()).optional().openapi({ description: '409：当前状态允许的事件' }),
+    state: z.string().optional().openapi({ description: '409：案件当前状态' }),
+    rule: z.string().optional().openapi({ description: '422：被违反的规则代码' }),
+    source: z.string().optional().openapi({ description: '422：法律依据，如 LDMAL Art. 43' }),
+    currentVersion: z.number().int().optional().openapi({ description: '412：案件当前版本' }),
+    retryAfterSeconds: z.number().int().optional(),
+    errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
+    field: z.string().optional(),
+    characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
+    missingYear: z.number().int().optional().openapi({ description: '422：缺少节假日数据的年份' }),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' });
+
+const Agent = z.object({ id: z.number(), name: z.string(), kind: z.string(), unit: z.string().nullable(), phone: z.string().nullable() });
+export const Party = z
+  .object({
+    id: z.number(),
+    side: z.enum(['applicant', 'respondent', 'third_party']),
+    kind: z.enum(['person', 'organization']),
+    name: z.string(),
+    idNumber: z.string().nullable().openapi({ description: '列表与日志中脱敏：3715**********1234' }),
+    sex: z.enum(['male', 'female']).nullable(),
+    birthDate: z.string().nullable(),
+    ethnicity: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+    creditCode: z.string().nullable(),
+    legalRepresentative: z.string().nullable(),
+    legalRepresentativeTitle: z.string().nullable(),
+    agents: z.array(Agent),
+  })
+  .openapi('Party');
+export const Claim = z
+  .object({
+    id: z.number(),
+    seq: z.number(),
+    category: z.string(),
+    categoryLabel: z.string(),
+    amount: z.string().nullable(),
+    description: z.string(),
+  })
+  .openapi('Claim');
+
+export const Deadline = z
+  .object({
+    kind: z.string(),
+    label: z.string(),
+    startsOn: z.string().nullable(),
+    dueOn: z.string().nullable(),
+    unit: z.enum(['working', 'calendar']),
+    days: z.number(),
+    basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
+    status: z.enum(['open', 'met', 'overdue', 'paused', 'unknown']),
+    explanation: z.string(),
+    assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
+    partyId: z.number().optional(),
+  })
+  .openapi('Deadline');
+
+export const CaseSummary = z
+  .object({
+    id: z.number(),
+    track: z.enum(['arbitration', 'mediation']),
+    state: z.string(),
+    stateLabel: z.string(),
+    caseNo: z.string().nullable().openapi({ example: '聊劳人仲案字〔2026〕第15号' }),
+    receivedOn: z.string(),
+    acceptedOn: z.string().nullable(),
+    district: z.string(),
+    procedure: z.string(),
+    collective: z.boolean(),
+    wageArrears: z.boolean(),
+    applicantNames: z.array(z.string()),
+    respondentNames: z.array(z.string()),
+    closure: z.object({ mode: z.string(), closedOn: z.string() }).nullable(),
+    version: z.number(),
+  })
+  .openapi('CaseSummary');
+
+export const Case = CaseSummary.extend({
+  channel: z.string(),
+  postmarkOn: z.string().nullable(),
+  facts: z.string().nullable(),
+  applicants: z.array(Party),
+  respondents: z.array(Party),
+  thirdParties: z.array(Party),
+  claims: z.array(Claim),
+  linkedCaseId: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  award: z
+    .object({
+      finality: z.enum(['final', 'non_final', 'mixed']),
+      issuedOn: z.string(),
+      items: z.array(
+        z.object({ claimId: z.number(), outcome: z.string(), amount: z.string().nullable(), final: z.boolean(), reason: z.string() }),
+      ),
+    })
+    .nullable(),
+  tribunal: z
+    .object({
+      formedOn: z.string(),
+      kind: z.enum(['sole', 'panel']),
+      presidingId: z.number(),
+      arbitrators: z.array(z.object({ id: z.number(), displayName: z.string(), presiding: z.boolean() })),
+    })
+    .nullable(),
+  proceedings: z.record(z.string(), z.unknown()).openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等' }),
+  deadlines: z.array(Deadline),
+  limitation: LimitationInput.extend({
+    status: z.enum(['within', 'expired', 'exempt']),
+    expiresOn: z.string().nullable(),
+    reasoning: z.string(),
+  })
+    .nullable()
+    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示' }),
+}).openapi('Case');
+
+export const CaseEvent = z
+  .object({
+    id: z.number(),
+    seq: z.number(),
+    type: z.string(),
+    label: z.string(),
+    occurredOn: z.string(),
+    recordedAt: z.string(),
+    actor: z.object({ id: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() }),
+    payload: z.record(z.string(), z.unknown()),
+    stateBefore: z.string().nullable(),
+    stateAfter: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .openapi('CaseEvent');
+
+/** The one list envelope of every top-level list (api.md "Lists"). */
+export const listOf = (item: z.ZodType, name: string) =>
+  z
+    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+    .openapi(name);
+
+export const Pagination = z.object({
+  page: z.coerce.number().int().min(1, '页码从1开始').default(1),
+  pageSize: z.coerce.number().int().min(1, 'pageSize 为 1–200').max(200, 'pageSize 为 1–200').default(50),
+});
+
+export const CaseListQuery = Pagination.extend({
+  state: z.string().max(40).optional(),
+  track: z.enum(['arbitration', 'mediation']).optional(),
+  district: District.optional(),
+  procedure: z.enum(['ordinary', 'simple']).optional(),
+  collective: z.enum(['true', 'false']).optional(),
+  wageArrears: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+  arbitratorId: z.coerce.number().int().positive().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+}).strict();
+
+export const AwardPreview = z
+  .object({
+    occurredOn: IsoDate.optional(),
+    items: z
+      .array(
+        z
+          .object({
+            claimId: z.number().int().positive(),
+            outcome: z.enum(['granted', 'partly', 'dismissed']),
+            amount: Money.optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100),
+  })
+  .strict()
+  .openapi('AwardPreview');
+
+export const AwardPreviewResult = z
+  .object({
+    finality: z.enum(['final', 'non_final', 'mixed']),
+    thresholdAmount: z.string(),
+    minimumWage: z.object({ monthly: z.string(), effectiveFrom: z.string(), confirmed: z.boolean() }),
+    items: z.array(z.object({ claimId: z.number(), final: z.boolean(), reason: z.string() })),
+  })
+  .openapi('AwardPreviewResult');

@@ -1,0 +1,161 @@
+import {
+  type ClosureOptions,
+  closureCases,
+  closureRate,
+  FORMULA_VERSION,
+  type GroupBy,
+  type Measure,
+  type PeriodQuery,
+} from '../../db/reports/closure-rate.ts';
+import { periodicReport } from '../../db/reports/periodic-report.ts';
+import { MissingGlyphError } from '../../templates/layout.ts';
+import { addDays } from '../../workflows/dates.ts';
+import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
+import type { Deps } from '../deps.ts';
+import { type FieldError, unprocessable, validationError } from '../errors.ts';
+import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { reportCsv, reportPdf, reportXlsx } from './report-formats.ts';
+
+export interface PeriodInput {
+  from?: string;
+  to?: string;
+  period?: string;
+  asOf?: string;
+}
+
+/** from/to from explicit dates or a period shortcut; reporting months may start on the 21st (domain.md §13.1). */
+export function resolvePeriod(q: PeriodInput, monthStartDay: number, today: string): { from: string; to: string; asOf: string | null } {
+  const errors: FieldError[] = [];
+  let from = q.from;
+  let to = q.to;
+  if (q.period) {
+    if (q.from || q.to) errors.push({ path: 'period', message: 'period 与 from/to 不能同时使用' });
+    const [y, part] = [Number(q.period.slice(0, 4)), q.period.slice(5)];
+    const monthFrom = (year: number, month: number) => {
+      // Month `month` runs from its start day (or the previous month's start day when months start after the 1st).
+      if (monthStartDay === 1) return `${year}-${String(month).padStart(2, '0')}-01`;
+      const pm = month === 1 ? 12 : month - 1;
+      const py = month === 1 ? year - 1 : year;
+      return `${py}-${String(pm).padStart(2, '0')}-${String(monthStartDay).padStart(2, '0')}`;
+    };
+    const nextMonthFrom = (year: number, month: number) => (month === 12 ? monthFrom(year + 1, 1) : monthFrom(year, month + 1));
+    let first = 1;
+    let last = 12;
+    if (part.startsWith('Q')) {
+      const n = Number(part.slice(1));
+      first = n * 3 - 2;
+      last = n * 3;
+    } else if (part) {
+      first = Number(part);
+      last = first;
+    }
+    from = monthFrom(y, first);
+    to = addDays(nextMonthFrom(y, last), -1);
+  }
+  if (!from) errors.push({ path: 'from', message: '请提供 from 与 to，或 period' });
+  if (!to) errors.push({ path: 'to', message: '请提供 from 与 to，或 period' });
+  if (from && to && from > to) errors.push({ path: 'to', message: '截止日不能早于起始日' });
+  if (q.asOf && q.asOf > today) errors.push({ path: 'asOf', message: `重算日不能晚于今天（${today}）` });
+  if (errors.length) throw validationError(errors);
+  return { from: from as string, to: to as string, asOf: q.asOf ?? null };
+}
+
+function period(deps: Deps, q: PeriodInput): PeriodQuery {
+  const today = deps.clock.today();
+  return { ...resolvePeriod(q, deps.config.statsMonthStartDay, today), today };
+}
+
+async function options(deps: Deps): Promise<ClosureOptions> {
+  const users = new Map((await deps.stores.users.list()).map((u) => [String(u.id), u.displayName]));
+  return {
+    target: deps.config.statsClosureTarget,
+    mediationRateShown: deps.config.statsMediationRate,
+    label: (g: GroupBy, key: string) => {
+      if (g === 'cause') return STAT_CAUSES[key as keyof typeof STAT_CAUSES] ?? key;
+      if (g === 'procedure') return PROCEDURE_KINDS[key as keyof typeof PROCEDURE_KINDS] ?? key;
+      if (g === 'wageArrears') return key === 'yes' ? '拖欠工资（农民工工资）案件' : '其他案件';
+      if (g === 'arbitrator') return key === 'none' ? '未组庭' : (users.get(key) ?? `仲裁员#${key}`);
+      return key;
+    },
+  };
+}
+
+function drillLinks(p: PeriodQuery, groupBy?: GroupBy): Record<string, string> {
+  const base = `/api/stats/closure/cases?from=${p.from}&to=${p.to}${p.asOf ? `&asOf=${p.asOf}` : ''}`;
+  const out: Record<string, string> = {};
+  for (const m of ['carriedOver', 'accepted', 'closed', 'pending', 'overdue'] as const) out[m] = `${base}&measure=${m}`;
+  if (groupBy) out.groups = `${base}&groupBy=${groupBy}&group={key}&measure={measure}`;
+  return out;
+}
+
+/** GET /api/stats/closure — the closure rate and its companions for a period, optionally per group. */
+export async function closureFigures(deps: Deps, actor: Actor, q: PeriodInput & { groupBy?: GroupBy }) {
+  assertRole(actor, AREA_ROLES.stats, '查看统计');
+  const p = period(deps, q);
+  const figures = await closureRate(deps.db.reader, p, { ...(await options(deps)), groupBy: q.groupBy });
+  return { ...figures, links: drillLinks(p, q.groupBy) };
+}
+
+export interface DrillInput extends PeriodInput {
+  measure: Measure;
+  groupBy?: GroupBy;
+  group?: string;
+  mode?: 'award' | 'mediation' | 'withdrawal' | 'other';
+  limit: number;
+  offset: number;
+}
+
+/** GET /api/stats/closure/cases — the cases behind one number. */
+export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) {
+  assertRole(actor, AREA_ROLES.stats, '查看统计');
+  if (q.group !== undefined && !q.groupBy) throw validationError([{ path: 'groupBy', message: '指定 group 时须同时指定 groupBy' }]);
+  // Keys that are not text in the database: an arbitrator's id (or "none"), yes/no for wage arrears.
+  if (q.groupBy === 'arbitrator' && q.group !== undefined && !/^(none|[1-9]\d{0,9})$/.test(q.group))
+    throw validationError([{ path: 'group', message: '按仲裁员分组时，group 应为仲裁员编号或 none' }]);
+  if (q.groupBy === 'wageArrears' && q.group !== undefined && q.group !== 'yes' && q.group !== 'no')
+    throw validationError([{ path: 'group', message: '按是否欠薪分组时，group 应为 yes 或 no' }]);
+  const p = period(deps, q);
+  const r = await closureCases(deps.db.reader, {
+    ...p,
+    measure: q.measure,
+    groupBy: q.groupBy,
+    group: q.group,
+    mode: q.mode,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { ...r, from: p.from, to: p.to, asOf: p.asOf, measure: q.measure, formulaVersion: FORMULA_VERSION };
+}
+
+export type ReportFile =
+  | { format: 'json'; body: unknown }
+  | { format: 'csv' | 'xlsx' | 'pdf'; contentType: string; filename: string; bytes: Buffer };
+
+/** GET /api/stats/report — the periodic statistical report as json, csv, xlsx or pdf. */
+export async function periodicReportFile(deps: Deps, actor: Actor, q: PeriodInput & { format: 'json' | 'csv' | 'xlsx' | 'pdf' }) {
+  assertRole(actor, AREA_ROLES.stats, '查看统计');
+  const p = period(deps, q);
+  const report = await periodicReport(deps.db.reader, p, {
+    ...(await options(deps)),
+    commission: deps.config.commissionName,
+    generatedAt: deps.clock.now().toISOString(),
+  });
+  const name = `arbitration-report-${p.from}-${p.to}${p.asOf ? `-asof-${p.asOf}` : ''}`;
+  if (q.format === 'json') return { format: 'json', body: report } as ReportFile;
+  if (q.format === 'csv')
+    return { format: 'csv', contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, bytes: reportCsv(report) } as ReportFile;
+  if (q.format === 'xlsx')
+    return {
+      format: 'xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: `${name}.xlsx`,
+      bytes: await reportXlsx(report),
+    } as ReportFile;
+  try {
+    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await reportPdf(report, deps.clock.today()) } as ReportFile;
+  } catch (e) {
+    // A label (an arbitrator's name) with a character the font lacks: say which, as documents do.
+    if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });
+    throw e;
+  }
+}

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import {
+  BREAKDOWN_HEADER,
+  breakdownRow,
+  MONTH_HEADER,
+  monthRow,
+  type PeriodicReport,
+  reportHeading,
+} from '../../db/reports/periodic-report.ts';
+import { type Block, renderPdf } from '../../templates/layout.ts';
+
+const csvCell = (v: unknown): string => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
+
+/** CSV with a UTF-8 byte-order mark so Excel on Windows opens the Chinese text correctly; one section per table. */
+export function reportCsv(r: PeriodicReport): Buffer {
+  const lines: string[] = [csvLine([`${r.commission}${r.title}`]), csvLine([reportHeading(r)]), ''];
+  lines.push(csvLine(['序号', '指标', '数值']));
+  for (const row of r.summary) lines.push(csvLine([row.code, row.label.trim(), row.value]));
+  for (const b of r.breakdowns) {
+    lines.push('', csvLine([b.title]), csvLine(BREAKDOWN_HEADER));
+    for (const g of b.groups) lines.push(csvLine(breakdownRow(g)));
+  }
+  lines.push('', csvLine(['按月趋势']), csvLine(MONTH_HEADER));
+  for (const m of r.monthly) lines.push(csvLine(monthRow(m)));
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+}
+
+/** xlsx: a summary sheet shaped like the ministry table, then one sheet per breakdown and the monthly trend. */
+export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Zhongcai';
+  wb.created = new Date(r.generatedAt);
+  const sheet = (name: string, title: string, header: string[], rows: (string | number | null)[][], widths: number[]) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
+    ws.addRow([title]).font = { bold: true, size: 14 };
+    ws.addRow([reportHeading(r)]);
+    const h = ws.addRow(header);
+    h.font = { bold: true };
+    h.eachCell((c) => {
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+      c.border = { bottom: { style: 'thin' } };
+    });
+    for (const row of rows) ws.addRow(row);
+    widths.forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
+    return ws;
+  };
+  sheet(
+    '汇总',
+    `${r.commission}${r.title}（${r.form}）`,
+    ['序号', '指标', '数值'],
+    r.summary.map((s) => [s.code, s.label, s.value]),
+    [8, 52, 18],
+  );
+  for (const b of r.breakdowns) {
+    sheet(b.title, `${r.title}·${b.title}`, BREAKDOWN_HEADER, b.groups.map(breakdownRow), [26, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+  }
+  sheet('按月', `${r.title}·按月趋势`, MONTH_HEADER, r.monthly.map(monthRow), [12, 10, 10, 10, 10, 10, 12]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** PDF through the documents layer (same fonts, glyph check and GB/T 9704 page), tables at 10.5 pt. */
+export async function reportPdf(r: PeriodicReport, today: string): Promise<Buffer> {
+  const blocks: Block[] = [
+    { kind: 'para', text: reportHeading(r), indent: false },
+    {
+      kind: 'table',
+      header: ['序号', '指标', '数值'],
+      rows: r.summary.map((s) => [s.code, s.label.replace(/^ +/, (sp) => '\u3000'.repeat(sp.length / 2)), String(s.value ?? '—')]),
+      widths: [0.1, 0.66, 0.24],
+      align: ['left', 'left', 'right'],
+    },
+  ];
+  for (const b of r.breakdowns) {
+    if (!b.groups.length) continue;
+    blocks.push({ kind: 'table', caption: b.title, header: BREAKDOWN_HEADER, rows: b.groups.map((g) => breakdownRow(g).map(String)) });
+  }
+  blocks.push({ kind: 'table', caption: '按月趋势', header: MONTH_HEADER, rows: r.monthly.map((m) => monthRow(m).map(String)) });
+  return renderPdf(
+    {
+      title: `${r.title}统计表`,
+      caseNo: null,
+      commission: r.commission,
+      blocks,
+      dateOn: today,
+      after: [`口径：${r.closure.mediationSuccess.bulletin.label}`],
+    },
+    { createdAt: new Date(r.generatedAt) },
+  );
+}

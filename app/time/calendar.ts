@@ -1,0 +1,119 @@
+import { type CalendarYear, MissingCalendarYearError } from '../../workflows/calendar.ts';
+import { addDays } from '../../workflows/dates.ts';
+import { computePeriod } from '../../workflows/deadlines.ts';
+import { stateLabel } from '../../workflows/labels.ts';
+import type { Deps } from '../deps.ts';
+import { type FieldError, unprocessable, validationError } from '../errors.ts';
+import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import type { Transact } from '../unit-of-work.ts';
+import { sweepDeadlines } from './sweep.ts';
+
+/** GET /api/calendar/deadline — n working or calendar days after `from` on the official calendar, explained. */
+export async function deadlineCalculator(deps: Deps, q: { from: string; days: number; unit: 'working' | 'calendar' }) {
+  const cal = await deps.calendar.get();
+  try {
+    const c = computePeriod(cal, { days: q.days, unit: q.unit }, q.from, '起算日');
+    if (q.unit === 'working') {
+      const r = cal.addWorkingDays(q.from, q.days);
+      return { from: q.from, days: q.days, unit: q.unit, dueOn: r.dueOn, skipped: r.skipped, explanation: c.explanation };
+    }
+    const r = cal.addCalendarDays(q.from, q.days);
+    return { from: q.from, days: q.days, unit: q.unit, dueOn: r.dueOn, skipped: r.rolledOver, explanation: c.explanation };
+  } catch (e) {
+    if (e instanceof MissingCalendarYearError) {
+      throw unprocessable(`${e.message}；已有数据的年份：${cal.years()[0]}–${cal.years().at(-1)}`, {
+        rule: 'calendar-data-missing',
+        missingYear: e.year,
+      });
+    }
+    throw e;
+  }
+}
+
+/** GET /api/calendar/years — the years with official data, each with its State Council notice. */
+export async function calendarYears(deps: Deps) {
+  const cal = await deps.calendar.get();
+  return cal.years().map((year) => ({ year, notice: cal.notice(year) as string }));
+}
+
+export interface CalendarYearInput {
+  notice: string;
+  offDays: string[];
+  workDays: string[];
+  names?: Record<string, string>;
+}
+
+/** The dates of a year's notice must belong to it (December dates may belong to the next year's notice, domain.md §14.4). */
+export function calendarYearErrors(rawYear: string, body: CalendarYearInput): FieldError[] {
+  const year = Number(rawYear);
+  const errors: FieldError[] = [];
+  if (!/^\d{4}$/.test(rawYear) || year < 2000 || year > 2100) errors.push({ path: 'year', message: '年份应为2000–2100' });
+  for (const field of ['offDays', 'workDays'] as const) {
+    body[field].forEach((d, i) => {
+      const y = Number(d.slice(0, 4));
+      if (y !== year && !(y === year - 1 && d.slice(5, 7) === '12')) errors.push({ path: `${field}.${i}`, message: `日期不属于${year}年` });
+    });
+  }
+  const both = body.offDays.filter((d) => body.workDays.includes(d));
+  if (both.length) errors.push({ path: 'workDays', message: `同一天既是放假日又是调休上班日：${both.join('、')}` });
+  return errors;
+}
+
+/**
+ * PUT /api/calendar/years/:year — loads a year's official arrangement (admin). After it commits, the calendar is
+ * rebuilt and open cases' deadlines recomputed before the answer goes out, so "期限已重新计算" is true when read.
+ */
+export async function loadCalendarYear(deps: Deps, actor: Actor, rawYear: string, body: CalendarYearInput, transact: Transact) {
+  const year = Number(rawYear);
+  const errors = calendarYearErrors(rawYear, body);
+  if (errors.length) throw validationError(errors);
+  assertRole(actor, AREA_ROLES.calendar, '录入节假日安排');
+  const y: CalendarYear = {
+    year,
+    notice: body.notice,
+    offDays: [...new Set(body.offDays)].sort(),
+    workDays: [...new Set(body.workDays)].sort(),
+    names: body.names ?? {},
+  };
+  const result = await transact(async (uow) => {
+    await deps.stores.calendar.put(uow.trx, y, actor.id, uow.now);
+    await deps.stores.reference.audit(uow.trx, {
+      entity: 'calendar_years',
+      key: String(year),
+      action: 'put',
+      actorId: actor.id,
+      actorRole: actor.role,
+      at: uow.now,
+      before: undefined,
+      after: y,
+    });
+    return { year, notice: y.notice, offDays: y.offDays.length, workDays: y.workDays.length };
+  });
+  deps.calendar.invalidate();
+  await sweepDeadlines(deps, deps.clock.today());
+  return result;
+}
+
+/** GET /api/deadlines — open deadlines due within N days (overdue first), of everyone or of the caller. */
+export async function dueDeadlines(deps: Deps, actor: Actor, q: { within: number; assignee: 'me' | 'all' }) {
+  const k = deps.db.reader;
+  const until = addDays(deps.clock.today(), q.within);
+  const list = await deps.stores.deadlines.due(k, until, q.assignee === 'me' ? { role: actor.role, userId: actor.id } : undefined);
+  const ids = [...new Set(list.map((d) => d.caseId))];
+  const cases = ids.length ? await k('cases').whereIn('id', ids).select('id', 'case_no', 'state') : [];
+  const byId = new Map(cases.map((c) => [Number(c.id), c]));
+  const parties = ids.length
+    ? await k('parties').whereIn('case_id', ids).where({ side: 'applicant' }).orderBy(['case_id', 'seq']).select('case_id', 'name')
+    : [];
+  return list
+    .filter((d) => d.assignee !== 'party')
+    .map(({ metOn: _m, ...d }) => {
+      const c = byId.get(d.caseId);
+      return {
+        ...d,
+        caseNo: (c?.case_no as string | null) ?? null,
+        stateLabel: stateLabel(c?.state ?? ''),
+        applicantNames: parties.filter((p) => Number(p.case_id) === d.caseId).map((p) => p.name as string),
+      };
+    });
+}

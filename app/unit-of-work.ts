@@ -1,0 +1,29 @@
+import type { Knex } from 'knex';
+import { cstDate } from './clock.ts';
+import type { Deps } from './deps.ts';
+
+/**
+ * One transaction and the instant it runs at. Every write use case takes one: the HTTP layer opens it (and stores
+ * the idempotency record in it), a CLI or a seeder opens its own — several use cases may share one unit of work
+ * (a seeder writes hundreds of cases per transaction). Everything a write changes — the case, its deadlines, its
+ * statistics projection and its audit row — commits or rolls back together.
+ */
+export interface UnitOfWork {
+  trx: Knex.Transaction;
+  /** The instant of the write (ISO 8601), stamped on every row it records. */
+  now: string;
+  /** Today in China Standard Time: the default `occurredOn` and the day deadlines are judged on. */
+  today: string;
+}
+
+export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'clock'>, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  const at = deps.clock.now();
+  return deps.db.knex.transaction((trx) => fn({ trx, now: at.toISOString(), today: cstDate(at) }));
+}
+
+/**
+ * Opens a unit of work for a use case that does part of its work outside the transaction (rendering a PDF, say):
+ * the use case calls it once, for the part that writes. The HTTP layer passes one that also stores the idempotency
+ * record; a CLI passes `(fn) => inTransaction(deps, fn)`.
+ */
+export type Transact = <T>(fn: (uow: UnitOfWork) => Promise<T>) => Promise<T>;

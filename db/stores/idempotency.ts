@@ -1,0 +1,36 @@
+import type { Knex } from 'knex';
+
+export interface StoredResponse {
+  requestHash: string;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** First results of POST writes, per user and key (api.md "Idempotency-Key"). */
+export function createIdempotencyStore() {
+  return {
+    async find(k: Knex, userId: number, key: string): Promise<StoredResponse | undefined> {
+      const row = await k('idempotency_keys').where({ user_id: userId, key }).first();
+      if (!row) return undefined;
+      return {
+        requestHash: row.request_hash,
+        status: Number(row.status),
+        body: JSON.parse(row.response),
+        headers: row.headers ? JSON.parse(row.headers) : {},
+      };
+    },
+    async save(trx: Knex, userId: number, key: string, r: StoredResponse, now: string): Promise<void> {
+      await trx('idempotency_keys').insert({
+        user_id: userId,
+        key,
+        request_hash: r.requestHash,
+        status: r.status,
+        response: JSON.stringify(r.body),
+        headers: JSON.stringify(r.headers),
+        created_at: now,
+      });
+    },
+  };
+}
+export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;

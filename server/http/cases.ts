@@ -1,0 +1,122 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
+import { registerCase } from '../../app/cases/register-case.ts';
+import { updateRegistration } from '../../app/cases/update-registration.ts';
+import type { Deps } from '../../app/deps.ts';
+import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf } from '../../app/schemas.ts';
+import { ifMatch } from './parse.ts';
+import { IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
+import { runWrite } from './write.ts';
+
+const caseHeaders = (view: { version: number }) => ({ ETag: `"${view.version}"` });
+
+export function createCasesRouter(deps: Deps): Router {
+  const router = Router();
+
+  route(router, {
+    method: 'post',
+    path: '/api/cases',
+    operationId: 'registerCase',
+    summary: '登记仲裁申请或案前调解（书记员；调解亦可由调解员登记）',
+    tags: ['cases'],
+    headers: IdempotencyHeader,
+    body: CaseCreate,
+    responses: { 201: { description: '已登记', schema: Case } },
+    problems: [403, 422],
+    handler: async ({ req, res, actor, body }) => {
+      await runWrite(
+        deps,
+        req,
+        res,
+        (uow) => registerCase(deps, uow, actor, body),
+        (view) => ({ status: 201, body: view, headers: { Location: `/api/cases/${view.id}`, ...caseHeaders(view) } }),
+      );
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/cases',
+    operationId: 'listCases',
+    summary: '案件列表（q 检索案号与当事人姓名）',
+    tags: ['cases'],
+    query: CaseListQuery,
+    responses: { 200: { description: '分页列表', schema: listOf(CaseSummary, 'CaseSummaryPage') } },
+    handler: async ({ actor, query: q }) => {
+      const bool = (v?: 'true' | 'false') => (v === undefined ? undefined : v === 'true');
+      return {
+        body: await listCases(deps, actor, {
+          ...q,
+          collective: bool(q.collective),
+          wageArrears: bool(q.wageArrears),
+          overdue: q.overdue === 'true' ? true : undefined,
+        }),
+      };
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/cases/{id}',
+    operationId: 'getCase',
+    summary: '案件详情',
+    tags: ['cases'],
+    params: IdParams,
+    responses: { 200: { description: '案件', schema: Case } },
+    problems: [403],
+    handler: async ({ actor, params }) => {
+      const view = await getCase(deps, actor, params.id);
+      return { body: view, headers: caseHeaders(view) };
+    },
+  });
+
+  route(router, {
+    method: 'patch',
+    path: '/api/cases/{id}',
+    operationId: 'updateRegistration',
+    summary: '受理前修改登记信息（书记员）',
+    tags: ['cases'],
+    params: IdParams,
+    headers: WriteHeaders,
+    body: CasePatch,
+    responses: { 200: { description: '已修改', schema: Case } },
+    problems: [403, 409, 412, 422],
+    handler: async ({ req, res, actor, params, body }) => {
+      const expectedVersion = ifMatch(req);
+      await runWrite(
+        deps,
+        req,
+        res,
+        (uow) => updateRegistration(deps, uow, actor, params.id, body, { expectedVersion }),
+        (view) => ({ status: 200, body: view, headers: caseHeaders(view) }),
+      );
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/cases/{id}/deadlines',
+    operationId: 'caseDeadlines',
+    summary: '案件的全部法定期限（含计算说明）',
+    tags: ['time'],
+    params: IdParams,
+    responses: { 200: { description: '期限', schema: z.array(Deadline) } },
+    problems: [403],
+    handler: async ({ actor, params }) => ({ body: await caseDeadlines(deps, actor, params.id) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/cases/{id}/events',
+    operationId: 'caseHistory',
+    summary: '案件全部经过（审计记录；身份证号码脱敏）',
+    tags: ['cases'],
+    params: IdParams,
+    responses: { 200: { description: '按顺序的事件', schema: z.array(CaseEvent) } },
+    problems: [403],
+    handler: async ({ actor, params }) => ({ body: await caseHistory(deps, actor, params.id) }),
+  });
+
+  return router;
+}

@@ -1,0 +1,104 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
+import { IdempotencyHeader, IdParams, route } from './route.ts';
+import { runWriteStaged } from './write.ts';
+
+const KINDS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
+const Long = z.string().trim().min(1).max(20000);
+const DocumentRequest = z
+  .object({
+    kind: z.enum(KINDS),
+    facts: Long.optional().openapi({ description: '裁决书“经审理查明”（仲裁员撰写；缺省取作出裁决时提交的文字）' }),
+    reasoning: Long.optional().openapi({ description: '裁决书“本委认为”（仲裁员撰写）' }),
+    defenseSummary: Long.optional(),
+    matter: z.enum(['suspension', 'extension', 'termination', 'correction']).optional().openapi({ description: '决定书事项' }),
+    body: Long.optional().openapi({ description: '补正决定的补正内容' }),
+    court: z.string().trim().min(1).max(100).optional(),
+    purpose: z.enum(['enforcement', 'advance_execution', 'litigation']).optional(),
+  })
+  .strict()
+  .openapi('DocumentRequest');
+const DocumentInfo = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(KINDS),
+    title: z.string(),
+    caseNo: z.string().nullable(),
+    sha256: z.string(),
+    size: z.number().int(),
+    caseVersion: z.number().int(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Document');
+
+export function createDocumentsRouter(deps: Deps): Router {
+  const router = Router();
+
+  route(router, {
+    method: 'post',
+    path: '/api/cases/{id}/documents',
+    operationId: 'generateDocument',
+    summary: '生成法律文书（PDF）；混合裁决生成终局、非终局两份裁决书',
+    tags: ['documents'],
+    params: IdParams,
+    headers: IdempotencyHeader,
+    body: DocumentRequest,
+    responses: {
+      201: {
+        description: '已生成（顶层字段描述第一份）',
+        schema: DocumentInfo.extend({ documents: z.array(DocumentInfo) }).openapi('GeneratedDocuments'),
+      },
+    },
+    problems: [403, 409, 422],
+    handler: async ({ req, res, actor, params, body }) => {
+      await runWriteStaged(
+        deps,
+        req,
+        res,
+        (transact) => generateDocument(deps, actor, params.id, body, transact),
+        (r) => ({ status: 201, body: { ...r.documents[0], documents: r.documents } }),
+      );
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/cases/{id}/documents',
+    operationId: 'listDocuments',
+    summary: '案件已生成的文书',
+    tags: ['documents'],
+    params: IdParams,
+    responses: { 200: { description: '文书', schema: z.array(DocumentInfo) } },
+    problems: [403],
+    handler: async ({ actor, params }) => ({ body: await listDocuments(deps, actor, params.id) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/documents/{id}',
+    operationId: 'downloadDocument',
+    summary: '下载文书 PDF（每次相同的字节）',
+    tags: ['documents'],
+    params: IdParams,
+    responses: {
+      200: { description: 'PDF', contentType: 'application/pdf', schema: z.string().openapi({ format: 'binary' }) },
+    },
+    problems: [403],
+    handler: async ({ res, actor, params }) => {
+      const d = await readDocument(deps, actor, params.id);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('ETag', `"${d.sha256}"`);
+      res.setHeader(
+        'Content-Disposition',
+        `inline; filename="document-${d.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${d.title}${d.caseNo ?? ''}.pdf`)}`,
+      );
+      res.send(d.bytes);
+      return undefined;
+    },
+  });
+
+  return router;
+}

@@ -1,0 +1,100 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
+import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../../app/event-schemas.ts';
+import { applyEvent, type EventInput } from '../../app/procedure/apply-event.ts';
+import { awardPreview } from '../../app/procedure/award-preview.ts';
+import { nextEvents } from '../../app/procedure/next-events.ts';
+import { AwardPreview, AwardPreviewResult, Case } from '../../app/schemas.ts';
+import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
+import { controlCharErrors, ifMatch } from './parse.ts';
+import { IdParams, route, WriteHeaders } from './route.ts';
+import { runWrite } from './write.ts';
+
+const NextEvent = z.object({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.string()) }).openapi('NextEvent');
+
+/** Parses `{type, occurredOn?, ...payload}` against the event's own strict schema; 400 naming every bad field. */
+export function parseEventBody(body: unknown, today: string): EventInput {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw validationError([{ path: '', message: '请求体应为 JSON 对象' }]);
+  const { type, occurredOn, ...rest } = body as Record<string, unknown>;
+  const env = EventEnvelope.safeParse({ type, occurredOn });
+  const errors: FieldError[] = env.success ? [] : zodFieldErrors(env.error);
+  if (!env.success && errors.some((e) => e.path === 'type')) {
+    throw validationError(
+      errors.map((e) => (e.path === 'type' ? { ...e, message: `未知的事件类型；可用：${EVENT_TYPES.join(', ')}` } : e)),
+    );
+  }
+  const t = type as EventType;
+  const schema = EVENT_PAYLOADS[t];
+  const strict = schema instanceof z.ZodObject ? schema.strict() : schema;
+  const payload = strict.safeParse(rest);
+  if (!payload.success) errors.push(...zodFieldErrors(payload.error));
+  errors.push(...controlCharErrors(rest));
+  const on = (occurredOn as string | undefined) ?? today;
+  if (env.success && on > today) errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
+  if (errors.length) throw validationError(errors);
+  return { type: t, occurredOn: on, payload: payload.data as Record<string, unknown> };
+}
+
+export function createEventsRouter(deps: Deps): Router {
+  const router = Router();
+
+  route(router, {
+    method: 'get',
+    path: '/api/cases/{id}/next-events',
+    operationId: 'nextEvents',
+    summary: '当前可进行的程序事件（按调用者角色与案件范围筛选）',
+    tags: ['procedure'],
+    params: IdParams,
+    query: z.object({ all: z.enum(['true', 'false']).optional().openapi({ description: 'true：不按角色筛选' }) }).strict(),
+    responses: { 200: { description: '事件', schema: z.array(NextEvent) } },
+    problems: [403],
+    handler: async ({ actor, params, query }) => ({ body: await nextEvents(deps, actor, params.id, { all: query.all === 'true' }) }),
+  });
+
+  route(router, {
+    method: 'post',
+    path: '/api/cases/{id}/events',
+    operationId: 'applyEvent',
+    summary: '对案件施加一个程序事件',
+    description:
+      '检查顺序：401 → 400（未知事件或字段无效）→ 403（角色或案件范围）→ 404 → 412（If-Match 过期）→ 409（当前状态不允许，返回 allowed）→ 422（法定规则拒绝，返回 rule 与 source）。',
+    tags: ['procedure'],
+    params: IdParams,
+    headers: WriteHeaders,
+    body: ProcedureEvent,
+    parseBody: (raw) => parseEventBody(raw, deps.clock.today()),
+    responses: { 200: { description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId）', schema: Case } },
+    problems: [403, 409, 412, 422],
+    handler: async ({ req, res, actor, params, body }) => {
+      const expectedVersion = ifMatch(req);
+      await runWrite(
+        deps,
+        req,
+        res,
+        (uow) => applyEvent(deps, uow, actor, params.id, body as EventInput, { expectedVersion }),
+        (r) => ({
+          status: 200,
+          body: r.linkedCaseId ? { ...r.view, linkedCaseId: r.linkedCaseId } : r.view,
+          headers: { ETag: `"${r.version}"` },
+        }),
+      );
+    },
+  });
+
+  route(router, {
+    method: 'post',
+    path: '/api/cases/{id}/award-preview',
+    operationId: 'awardPreview',
+    summary: '裁决终局性预判（不写入）：逐项判断终局/非终局，供裁决表单即时显示',
+    tags: ['procedure'],
+    params: IdParams,
+    body: AwardPreview,
+    responses: { 200: { description: '逐项结果与整体终局性', schema: AwardPreviewResult } },
+    problems: [403, 422],
+    handler: async ({ actor, params, body }) => ({ body: await awardPreview(deps, actor, params.id, body) }),
+  });
+
+  return router;
+}

@@ -1,0 +1,169 @@
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { notFound } from '../../app/errors.ts';
+import type { Actor } from '../../app/policy.ts';
+import { Problem } from '../../app/schemas.ts';
+import { registry } from './openapi.ts';
+import { parse } from './parse.ts';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** A status the operation can answer with a body of `schema` (JSON unless `contentType` says otherwise). */
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+  /** Response headers (Location, ETag) as a zod object of strings. */
+  headers?: z.ZodObject;
+}
+
+/** Problem statuses an operation can answer, beyond the ones every operation of its kind can (see `problems`). */
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 503;
+
+const PROBLEM_TEXT: Record<number, string> = {
+  400: '请求无效：字段、查询参数或事件类型有误（errors 逐项列明）',
+  401: '未登录：缺少或无效的访问令牌',
+  403: '无权：角色或案件范围不允许',
+  404: '未找到',
+  409: '当前状态不允许（allowed 列出允许的事件）',
+  412: 'If-Match 版本已过期（currentVersion 为当前版本）',
+  413: '请求体过大',
+  422: '不符合法定规则或业务规则（rule、source 指明依据）',
+  429: '请求过于频繁（Retry-After）',
+  500: '内部错误（errorId 用于查找日志）',
+  503: '数据库暂时不可用（Retry-After）',
+};
+
+export interface HandlerContext<P, Q, B> {
+  req: Request;
+  res: Response;
+  /** The authenticated caller (routes with `auth: false` get a placeholder that must not be used). */
+  actor: Actor;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/** A JSON answer; a handler that has already answered (a write, a file) returns nothing. */
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: Method;
+  /** OpenAPI form: `/api/cases/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** false: no bearer token (login, health); default true. */
+  auth?: boolean;
+  params?: P;
+  query?: Q;
+  /** Documented request headers (If-Match, Idempotency-Key); read by the handler. */
+  headers?: z.ZodObject;
+  body?: B;
+  /** A custom body parser (e.g. the event envelope), replacing `body.parse`; `body` then only documents. */
+  parseBody?: (raw: unknown, req: Request) => z.infer<B>;
+  responses: Partial<Record<200 | 201 | 204, ResponseSpec>>;
+  /** Problem statuses besides the automatic ones (401 with auth, 400 with inputs, 413 with a body, 500, 503). */
+  problems?: ProblemStatus[];
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answered itself (a write, a file) returns nothing
+  handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Reply | undefined | void> | Reply | undefined;
+}
+
+/** Path parameters are ids or codes: one that does not parse names nothing, so it is a 404, not a 400. */
+function parseParams<P extends z.ZodType>(schema: P | undefined, req: Request): z.infer<P> {
+  if (!schema) return {} as z.infer<P>;
+  const r = schema.safeParse(req.params);
+  if (!r.success) throw notFound(`没有这个记录：${Object.values(req.params).join('/')}`);
+  return r.data as z.infer<P>;
+}
+
+const registered = new Set<string>();
+
+const ANONYMOUS: Actor = { id: 0, role: 'analyst', displayName: '' } as Actor;
+
+/**
+ * Declares one operation: path, method, inputs, responses per status, and the handler — together. The handler is
+ * installed on the router and the operation is registered in the OpenAPI registry from this same declaration, so
+ * the published document cannot drift from what the route does.
+ */
+export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
+  router: Router,
+  spec: RouteSpec<P, Q, B>,
+): void {
+  const auth = spec.auth !== false;
+  const problems = new Set<number>([500, 503, ...(spec.problems ?? [])]);
+  if (auth) problems.add(401);
+  if (spec.query || spec.body || spec.headers) problems.add(400);
+  if (spec.body) problems.add(413);
+  if (spec.params) problems.add(404);
+
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, r] of Object.entries(spec.responses) as [string, ResponseSpec][]) {
+    responses[status] = {
+      description: r.description,
+      ...(r.headers ? { headers: r.headers } : {}),
+      ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
+    };
+  }
+  for (const s of [...problems].sort()) {
+    responses[String(s)] = {
+      description: PROBLEM_TEXT[s] ?? '错误',
+      ...(s === 429 || s === 503 ? { headers: { 'Retry-After': { description: '秒数', schema: { type: 'integer' } } } } : {}),
+      content: { 'application/problem+json': { schema: Problem } },
+    };
+  }
+  // Apps are built more than once in one process (tests): register each operation once.
+  const key = `${spec.method} ${spec.path}`;
+  if (!registered.has(key)) {
+    registered.add(key);
+    registry.registerPath({
+      method: spec.method,
+      path: spec.path,
+      operationId: spec.operationId,
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      tags: spec.tags,
+      ...(auth ? {} : { security: [] }),
+      request: {
+        ...(spec.params ? { params: spec.params as unknown as z.ZodObject } : {}),
+        ...(spec.query ? { query: spec.query as unknown as z.ZodObject } : {}),
+        ...(spec.headers ? { headers: spec.headers } : {}),
+        ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+      },
+      responses,
+    });
+  }
+
+  const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
+  router[spec.method](expressPath, async (req: Request, res: Response) => {
+    // api.md order: 401 (authenticate, before this) → 400 (query, body) → 403 → 404 (a path id that names nothing).
+    const query = spec.query ? parse(spec.query, req.query) : ({} as z.infer<Q>);
+    const body = spec.parseBody ? spec.parseBody(req.body, req) : spec.body ? parse(spec.body, req.body) : (undefined as z.infer<B>);
+    const params = parseParams(spec.params, req);
+    const actor = auth ? (req.user as Actor) : ANONYMOUS;
+    const reply = await spec.handler({ req, res, actor, params, query, body });
+    if (!reply || res.headersSent) return;
+    for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+    if (reply.status === 204) return void res.status(204).end();
+    res.status(reply.status ?? 200).json(reply.body);
+  });
+}
+
+/** `{id}` path parameter: a positive integer (documented as such); anything else is a 404. */
+export const IdParams = z.object({
+  id: z.coerce.number().int().positive().max(999_999_999_999).openapi({ type: 'integer', example: 1 }),
+});
+
+/** Headers of writes to a case. */
+export const WriteHeaders = z.object({
+  'If-Match': z.string().optional().openapi({ description: '案件版本号；过期则 412', example: '"3"' }),
+  'Idempotency-Key': z.string().optional().openapi({ description: '同一键的重试返回首次结果，不再写入' }),
+});
+export const IdempotencyHeader = WriteHeaders.pick({ 'Idempotency-Key': true });

@@ -1,0 +1,134 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { Deadline, IsoDate } from '../../app/schemas.ts';
+import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
+import { parse } from './parse.ts';
+import { route } from './route.ts';
+import { runWriteStaged } from './write.ts';
+
+const DeadlineQuery = z
+  .object({
+    from: IsoDate,
+    days: z.coerce.number().int().min(0).max(3650),
+    unit: z.enum(['working', 'calendar']),
+  })
+  .strict();
+const CalendarYearBody = z
+  .object({
+    notice: z.string().trim().min(1).max(300).openapi({ description: '国务院办公厅通知名称及文号或网址' }),
+    offDays: z.array(IsoDate).max(60).openapi({ description: '放假日期（含调休连休中的周末）' }),
+    workDays: z.array(IsoDate).max(20).openapi({ description: '调休上班日期' }),
+    names: z.record(z.string(), z.string().max(40)).optional(),
+  })
+  .strict()
+  .openapi('CalendarYear');
+const DueQuery = z
+  .object({
+    within: z.coerce.number().int().min(0).max(366).default(7),
+    assignee: z.enum(['me', 'all']).default('all'),
+  })
+  .strict();
+const SkippedDay = z.object({ date: z.string(), reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
+
+export function createTimeRouter(deps: Deps): Router {
+  const router = Router();
+
+  route(router, {
+    method: 'get',
+    path: '/api/calendar/deadline',
+    operationId: 'deadlineCalculator',
+    summary: '期限计算器（按国家法定节假日与调休）',
+    tags: ['time'],
+    query: DeadlineQuery,
+    responses: {
+      200: {
+        description: '到期日与跳过的日期',
+        schema: z
+          .object({
+            from: z.string(),
+            days: z.number().int(),
+            unit: z.enum(['working', 'calendar']),
+            dueOn: z.string(),
+            skipped: z.array(SkippedDay),
+            explanation: z.string(),
+          })
+          .openapi('DeadlineCalculation'),
+      },
+    },
+    problems: [422],
+    handler: async ({ query }) => ({ body: await deadlineCalculator(deps, query) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/calendar/years',
+    operationId: 'calendarYears',
+    summary: '已有官方节假日数据的年份',
+    tags: ['time'],
+    responses: { 200: { description: '年份及通知', schema: z.array(z.object({ year: z.number().int(), notice: z.string() })) } },
+    handler: async () => ({ body: await calendarYears(deps) }),
+  });
+
+  route(router, {
+    method: 'put',
+    path: '/api/calendar/years/{year}',
+    operationId: 'loadCalendarYear',
+    summary: '录入某年的国家法定节假日安排（管理员）',
+    tags: ['time'],
+    params: z.object({ year: z.string().openapi({ example: '2027' }) }),
+    body: CalendarYearBody,
+    // One pass over the whole request, so that every bad field — the body's and the year's — is named in one answer.
+    parseBody: (raw, req) =>
+      parse(
+        CalendarYearBody.superRefine((b, ctx) => {
+          for (const e of calendarYearErrors(String(req.params.year), b))
+            ctx.addIssue({ code: 'custom', path: e.path.split('.'), message: e.message });
+        }),
+        raw,
+      ),
+    responses: {
+      200: {
+        description: '已录入；未结案件的期限已重新计算',
+        schema: z
+          .object({ year: z.number().int(), notice: z.string(), offDays: z.number().int(), workDays: z.number().int() })
+          .openapi('CalendarYearLoaded'),
+      },
+    },
+    problems: [403],
+    handler: async ({ req, res, actor, params, body }) => {
+      await runWriteStaged(
+        deps,
+        req,
+        res,
+        (transact) => loadCalendarYear(deps, actor, params.year, body, transact),
+        (r) => ({ status: 200, body: r }),
+      );
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/deadlines',
+    operationId: 'dueDeadlines',
+    summary: '即将到期和已逾期的期限（逾期在前）',
+    tags: ['time'],
+    query: DueQuery,
+    responses: {
+      200: {
+        description: '期限',
+        schema: z.array(
+          Deadline.extend({
+            caseId: z.number().int(),
+            caseNo: z.string().nullable(),
+            stateLabel: z.string(),
+            applicantNames: z.array(z.string()),
+          }).openapi('DueDeadline'),
+        ),
+      },
+    },
+    handler: async ({ actor, query }) => ({ body: await dueDeadlines(deps, actor, query) }),
+  });
+
+  return router;
+}

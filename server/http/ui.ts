@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { DOCUMENT_KINDS } from '../../templates/kinds.ts';
+import { EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
+import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, PROCEDURES, ROLES } from '../../workflows/reference.ts';
+import { EVENT_ROLES } from '../../workflows/roles.ts';
+import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
+import { route } from './route.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The web interface (web/): static files with no build step, and ECharts from its npm package. */
+export function createWebRouter(): Router {
+  const router = Router();
+  const require = createRequire(import.meta.url);
+  const echarts = join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js');
+  router.get('/vendor/echarts.min.js', (_req, res) => {
+    res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=86400');
+    res.send(readFileSync(echarts));
+  });
+  router.use('/web', express.static(join(root, 'web'), { index: false, maxAge: 0 }));
+  const page = (file: string) => (_req: express.Request, res: express.Response) => {
+    const path = join(root, 'web', file);
+    if (!existsSync(path)) return void res.status(404).end();
+    res.type('html').setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path);
+  };
+  router.get('/', page('index.html'));
+  router.get('/docs', page('docs.html'));
+  return router;
+}
+
+const Labels = z.record(z.string(), z.string());
+const Vocabulary = z
+  .object({
+    districts: z.array(z.string()),
+    claimCategories: Labels,
+    channels: Labels,
+    procedures: Labels,
+    roles: Labels,
+    agentKinds: Labels,
+    states: Labels,
+    events: Labels,
+    eventRoles: z.record(z.string(), z.array(z.string())),
+    documentKinds: Labels,
+    statCauses: Labels,
+    procedureKinds: Labels,
+    closureTarget: z.string(),
+  })
+  .openapi('Vocabulary');
+
+/** What the web interface needs besides the v1 contract: the vocabulary of labels. */
+export function createUiApiRouter(deps: Deps): Router {
+  const router = Router();
+  route(router, {
+    method: 'get',
+    path: '/api/reference/vocabulary',
+    operationId: 'vocabulary',
+    summary: '界面用词表：地区、请求类别、状态、事件、角色、文书种类',
+    tags: ['reference'],
+    responses: { 200: { description: '词表', schema: Vocabulary } },
+    handler: () => ({
+      body: {
+        districts: DISTRICTS,
+        claimCategories: CLAIM_CATEGORIES,
+        channels: CHANNELS,
+        procedures: PROCEDURES,
+        roles: ROLES,
+        agentKinds: AGENT_KINDS,
+        states: STATE_LABELS,
+        events: EVENT_LABELS,
+        eventRoles: EVENT_ROLES,
+        documentKinds: DOCUMENT_KINDS,
+        statCauses: STAT_CAUSES,
+        procedureKinds: PROCEDURE_KINDS,
+        closureTarget: deps.config.statsClosureTarget,
+      },
+    }),
+  });
+  return router;
+}
