@@ -6,6 +6,7 @@ const Id = z.number().int().positive();
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
 const Court = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
 const LongText = z.string().trim().max(20000, '不能超过20000个字符');
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM');
 
 export const SERVICE_DOCUMENTS = [
   'acceptance_notice',
@@ -74,15 +75,14 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   SCHEDULE_HEARING: z.object({
     hearingOn: IsoDate,
     place: z.string().trim().min(1).max(100),
-    time: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM')
-      .optional(),
+    time: TimeOfDay.optional().openapi({ description: '开庭时间（HH:MM），印在开庭通知书上' }),
+    public: z.boolean().optional().openapi({ description: 'false：不公开开庭（劳动争议调解仲裁法第二十六条）' }),
   }),
   POSTPONE_HEARING: z.object({
     hearingOn: IsoDate,
     reason: Reason,
     place: z.string().trim().min(1).max(100).optional(),
+    time: TimeOfDay.optional(),
     requestedBy: z.enum(['party', 'tribunal']).optional().openapi({ description: 'party：当事人申请（须开庭3个工作日前提出）' }),
   }),
   HOLD_HEARING: z.object({ applicantPresent: z.boolean(), respondentPresent: z.boolean(), public: z.boolean().optional() }),
@@ -108,7 +108,9 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     amounts: z
       .array(z.object({ claimId: Id, amount: Money }).strict())
       .max(100)
-      .optional(),
+      .optional()
+      .openapi({ description: '先予执行的金额（按请求）' }),
+    paymentDays: z.number().int().min(0).max(365).optional().openapi({ description: '履行期限（日）' }),
   }),
   PARTIAL_AWARD: z.object(AwardPayload),
   ISSUE_AWARD: z.object(AwardPayload),

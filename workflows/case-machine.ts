@@ -123,7 +123,14 @@ export const caseMachine = setup({
       trackMediation: { ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>), referredOn: event.occurredOn },
     })),
     schedule: set(({ event }: Args) => ({
-      hearing: { hearingOn: p(event).hearingOn, place: p(event).place, scheduledOn: event.occurredOn },
+      hearing: {
+        hearingOn: p(event).hearingOn,
+        place: p(event).place,
+        scheduledOn: event.occurredOn,
+        time: p(event).time ?? null,
+        // LDMAL Art. 26: hearings are public unless the law or the parties' agreement says otherwise.
+        public: p(event).public !== false,
+      },
     })),
     sign: set(({ context, event }: Args) => {
       const m = context.mediation as NonNullable<CaseContext['mediation']>;
@@ -284,7 +291,9 @@ export const caseMachine = setup({
             },
             FILE_DEFENSE: {
               guard: ({ context }) => context.stage !== 'mediation_signing',
-              actions: set(({ context, event }: Args) => ({ defenses: [...context.defenses, { filedOn: event.occurredOn }] })),
+              actions: set(({ context, event }: Args) => ({
+                defenses: [...context.defenses, { filedOn: event.occurredOn, summary: p(event).summary ?? null }],
+              })),
             },
             // Rules Art. 58: in simple procedure the defense period may be shortened or waived with consent.
             SHORTEN_DEFENSE_PERIOD: {
@@ -329,7 +338,16 @@ export const caseMachine = setup({
               actions: set(({ context, event }: Args) => ({
                 advanceExecutions: [
                   ...context.advanceExecutions,
-                  { claimIds: p(event).claimIds, ruledOn: event.occurredOn, transferredOn: null, court: null },
+                  {
+                    claimIds: p(event).claimIds,
+                    ruledOn: event.occurredOn,
+                    transferredOn: null,
+                    court: null,
+                    rightsClear: p(event).rightsClear ?? null,
+                    lifeSeriouslyAffected: p(event).lifeSeriouslyAffected ?? null,
+                    amounts: p(event).amounts ?? [],
+                    paymentDays: p(event).paymentDays ?? null,
+                  },
                 ],
               })),
             },
@@ -378,7 +396,12 @@ export const caseMachine = setup({
                   actions: set(({ context, event }: Args) => {
                     const h = context.hearing as NonNullable<CaseContext['hearing']>;
                     return {
-                      hearing: { ...h, hearingOn: p(event).hearingOn, place: p(event).place ?? h.place },
+                      hearing: {
+                        ...h,
+                        hearingOn: p(event).hearingOn,
+                        place: p(event).place ?? h.place,
+                        time: p(event).time ?? h.time ?? null,
+                      },
                       postponements: [
                         ...context.postponements,
                         { from: h.hearingOn, to: p(event).hearingOn, reason: p(event).reason, decidedOn: event.occurredOn },
@@ -396,6 +419,7 @@ export const caseMachine = setup({
                         heldOn: event.occurredOn,
                         applicantPresent: p(event).applicantPresent,
                         respondentPresent: p(event).respondentPresent,
+                        public: p(event).public ?? context.hearing?.public ?? true,
                       },
                     ],
                   })),

@@ -100,12 +100,14 @@ export interface CaseContext extends CaseInput {
   tribunal: { arbitratorIds: number[]; presidingId: number; formedOn: string } | null;
   recusals: { arbitratorId: number; replacementId: number; decidedOn: string; reason: string }[];
   services: ServiceRecord[];
-  defenses: { filedOn: string }[];
+  /** FILE_DEFENSE: the filed defense, with the summary the clerk recorded (null: none recorded). */
+  defenses: { filedOn: string; summary?: string | null }[];
   defensePeriodDays: number | null;
   counterclaims: { filedOn: string; description: string }[];
-  hearing: { hearingOn: string; place: string; scheduledOn: string } | null;
+  /** The scheduled hearing: day, time of day (HH:MM, null if not given), place; `public` false = 不公开开庭 (LDMAL Art. 26). */
+  hearing: { hearingOn: string; place: string; scheduledOn: string; time?: string | null; public?: boolean } | null;
   postponements: { from: string; to: string; reason: string; decidedOn: string }[];
-  hearingsHeld: { heldOn: string; applicantPresent: boolean; respondentPresent: boolean }[];
+  hearingsHeld: { heldOn: string; applicantPresent: boolean; respondentPresent: boolean; public?: boolean }[];
   /** The stage to return to after a suspension ends or mediation fails. */
   stageBefore: Stage | null;
   suspensions: { from: string; to: string | null; reason: string }[];
@@ -118,7 +120,20 @@ export interface CaseContext extends CaseInput {
     refusedBy: number | null;
   } | null;
   mediationHistory: { startedOn: string; endedOn: string; outcome: 'failed' | 'refused' }[];
-  advanceExecutions: { claimIds: number[]; ruledOn: string; transferredOn: string | null; court: string | null }[];
+  /**
+   * 先予执行 rulings (LDMAL Art. 44): the claims, the two statutory conditions as recorded, the amounts granted per
+   * claim and the days allowed to pay (absent on snapshots recorded before they were kept).
+   */
+  advanceExecutions: {
+    claimIds: number[];
+    ruledOn: string;
+    transferredOn: string | null;
+    court: string | null;
+    rightsClear?: boolean | null;
+    lifeSeriouslyAffected?: boolean | null;
+    amounts?: { claimId: number; amount: string }[];
+    paymentDays?: number | null;
+  }[];
   partialAwards: AwardRecord[];
   award: AwardRecord | null;
   closure: { mode: ClosureMode; closedOn: string; reason?: string } | null;
