@@ -182,6 +182,7 @@ export const Problem = z
     source: z.string().optional().openapi({ description: '422：法律依据，如 LDMAL Art. 43' }),
     currentVersion: z.number().int().optional().openapi({ description: '412：案件当前版本' }),
     retryAfterSeconds: z.number().int().optional(),
+    fault: z.enum(['unavailable', 'busy', 'timeout', 'full']).optional().openapi({ description: '503：数据库故障类别' }),
     errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
     field: z.string().optional(),
     characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
