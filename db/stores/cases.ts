@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
+import { eventHash } from '../history-chain.ts';
 
 /** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
 export interface CaseRecord {
@@ -524,29 +525,37 @@ export function createCaseStore() {
       };
     },
 
-    /** Appends to the history; `seq` may be given when known (1 for a new case), else it is the next one. */
+    /**
+     * Appends to the history, chained to the case's previous entry (db/history-chain.ts). `seq` 1 may be given for a
+     * new case (no previous entry). On PostgreSQL the case row is locked first (a no-op when the write holds it
+     * already), so two appends to one case — a document generated next to an event — chain one after the other.
+     */
     async appendEvent(trx: Knex, e: EventInsert, knownSeq?: number): Promise<EventRecord> {
-      let seq = knownSeq;
-      if (seq === undefined) {
-        const last = await trx('case_events').where({ case_id: e.caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
-        seq = Number(last?.m ?? 0) + 1;
+      let seq = 1;
+      let prevHash: string | null = null;
+      if (knownSeq !== 1) {
+        if (trx.client.config.client === 'pg') await trx('cases').where({ id: e.caseId }).forUpdate().first('id');
+        const last = await trx('case_events').where({ case_id: e.caseId }).orderBy('seq', 'desc').first('seq', 'hash');
+        seq = Number(last?.seq ?? 0) + 1;
+        prevHash = last?.hash ?? null;
       }
+      const row = {
+        case_id: e.caseId,
+        seq,
+        type: e.type,
+        occurred_on: e.occurredOn,
+        recorded_at: e.recordedAt,
+        actor_id: e.actorId,
+        actor_role: e.actorRole,
+        actor_name: e.actorName,
+        payload: JSON.stringify(e.payload ?? {}),
+        state_before: e.stateBefore,
+        state_after: e.stateAfter,
+        before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+        after: JSON.stringify(e.after),
+      };
       const [ins] = await trx('case_events')
-        .insert({
-          case_id: e.caseId,
-          seq,
-          type: e.type,
-          occurred_on: e.occurredOn,
-          recorded_at: e.recordedAt,
-          actor_id: e.actorId,
-          actor_role: e.actorRole,
-          actor_name: e.actorName,
-          payload: JSON.stringify(e.payload ?? {}),
-          state_before: e.stateBefore,
-          state_after: e.stateAfter,
-          before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-          after: JSON.stringify(e.after),
-        })
+        .insert({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) })
         .returning('id');
       return { ...e, id: Number((ins as { id: number }).id), seq };
     },

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { auditHash } from '../history-chain.ts';
+import { advisoryXactLock } from '../knex.ts';
 
 export interface MinimumWageRow {
   district: string;
@@ -36,6 +38,8 @@ export function createReferenceStore() {
     },
     async replaceMinimumWages(trx: Knex, rows: MinimumWageRow[]): Promise<void> {
       await trx('minimum_wages').delete();
+      // For any process that caches the table: read `version('minimum_wages')` as app/deps.ts does for the calendar.
+      await trx('reference_versions').where({ name: 'minimum_wages' }).increment('version', 1);
       if (rows.length) {
         await trx('minimum_wages').insert(
           rows.map((r) => ({
@@ -48,11 +52,19 @@ export function createReferenceStore() {
         );
       }
     },
+    /**
+     * Appends to the audit log, chained to the previous row (db/history-chain.ts). One chain for the whole table: on
+     * PostgreSQL appends take a transaction-scoped advisory lock (SQLite's single writer serializes them already).
+     * `trx` must be a transaction.
+     */
     async audit(
       trx: Knex,
       e: { entity: string; key: string; action: string; actorId: number; actorRole: string; at: string; before: unknown; after: unknown },
     ): Promise<void> {
-      await trx('audit_log').insert({
+      await advisoryXactLock(trx, 'auditLog');
+      const last = await trx('audit_log').orderBy('id', 'desc').first('hash');
+      const prevHash: string | null = last?.hash ?? null;
+      const row = {
         entity: e.entity,
         entity_key: e.key,
         action: e.action,
@@ -61,7 +73,14 @@ export function createReferenceStore() {
         recorded_at: e.at,
         before: e.before === undefined ? null : JSON.stringify(e.before),
         after: e.after === undefined ? null : JSON.stringify(e.after),
-      });
+      };
+      await trx('audit_log').insert({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) });
+    },
+
+    /** The version of a kind of cached reference data, bumped by every write of it in the writer's transaction. */
+    async version(k: Knex, name: 'calendar' | 'minimum_wages'): Promise<number> {
+      const r = await k('reference_versions').where({ name }).first('version');
+      return Number(r?.version ?? 0);
     },
   };
 }
