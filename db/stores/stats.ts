@@ -130,11 +130,14 @@ export function createStatsStore() {
      * change; otherwise the current row is closed, a new one opened and the counters moved by the difference.
      */
     async project(trx: Knex, caseId: number, facts: StatFacts, now: string, opts: { isNew?: boolean } = {}): Promise<boolean> {
-      const cur = opts.isNew ? null : await this.current(trx, caseId);
-      if (cur && sameFacts(cur, facts)) return false;
-      if (cur) await trx('case_stat_rows').where({ id: cur.rowId }).update({ recorded_to: now });
+      const row = opts.isNew ? null : await this.current(trx, caseId);
+      // Compare the facts only: the row id is not a fact (comparing it made every write and sweep add a row).
+      const { rowId, ...cur } = row ?? { rowId: 0 };
+      const before = row ? (cur as StatFacts) : null;
+      if (before && sameFacts(before, facts)) return false;
+      if (row) await trx('case_stat_rows').where({ id: rowId }).update({ recorded_to: now });
       await trx('case_stat_rows').insert({ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) });
-      await applyCounterDeltas(trx, counterDeltas(cur, facts), cstDay(now));
+      await applyCounterDeltas(trx, counterDeltas(before, facts), cstDay(now));
       return true;
     },
   };
