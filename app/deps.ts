@@ -5,6 +5,7 @@ import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
+import { createHousekeepingStore } from '../db/stores/housekeeping.ts';
 import { createIdempotencyStore } from '../db/stores/idempotency.ts';
 import { createReferenceStore } from '../db/stores/reference.ts';
 import { createStatsStore } from '../db/stores/stats.ts';
@@ -36,13 +37,15 @@ export function createStores(db: Database) {
     stats: createStatsStore(),
     documents: createDocumentStore(),
     idempotency: createIdempotencyStore(),
+    housekeeping: createHousekeepingStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
 
 /**
- * The official calendar: the years packaged with the server, overridden by years an admin loaded. Built
- * once and rebuilt when an admin loads a year.
+ * The official calendar: the years packaged with the server, overridden by years an admin loaded. Cached per process
+ * and checked against the `calendar` version row (db/migrations/…_0042) on every use — one primary-key read — so a
+ * year loaded through any process is used by every process from its next request on.
  */
 export interface CalendarProvider {
   get(trx?: Knex): Promise<OfficialCalendar>;
@@ -51,16 +54,19 @@ export interface CalendarProvider {
 
 export function createCalendarProvider(db: Database, stores: Stores): CalendarProvider {
   const packaged = packagedCalendarYears();
-  let cached: OfficialCalendar | null = null;
+  let cached: { calendar: OfficialCalendar; version: number } | null = null;
   return {
     async get(trx?: Knex) {
-      if (cached) return cached;
-      const loaded = await stores.calendar.years(trx ?? db.knex);
+      // Read through the caller's transaction when there is one: SQLite has a single connection.
+      const k = trx ?? db.knex;
+      // The version first, then the years: a year committed in between makes the next call reload, never the reverse.
+      const version = await stores.reference.version(k, 'calendar');
+      if (cached && cached.version === version) return cached.calendar;
+      const loaded = await stores.calendar.years(k);
       const byYear = new Map<number, CalendarYear>(packaged.map((y) => [y.year, y]));
       for (const y of loaded) byYear.set(y.year, y);
-      // Read through the caller's transaction when there is one: SQLite has a single connection.
-      cached = new OfficialCalendar([...byYear.values()]);
-      return cached;
+      cached = { calendar: new OfficialCalendar([...byYear.values()]), version };
+      return cached.calendar;
     },
     invalidate() {
       cached = null;
