@@ -17,6 +17,7 @@ import { createStatsRouter } from './http/stats.ts';
 import { createTimeRouter } from './http/time.ts';
 import { createUiApiRouter, createWebRouter } from './http/ui.ts';
 import { createUsersRouter } from './http/users.ts';
+import { createLifecycle, drainConnections, type Lifecycle } from './lifecycle.ts';
 import { requestLogger } from './logger.ts';
 
 export interface AppOptions {
@@ -24,17 +25,22 @@ export interface AppOptions {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** Shutdown state shared with server/main.ts (a fresh one when absent). */
+  lifecycle?: Lifecycle;
 }
 
 /** Builds the Express app from its dependencies; nothing here reads globals, the clock included. */
 export function createApp(opts: AppOptions): Express {
   const deps: Deps = createDeps(opts);
   const app = express();
+  const lifecycle = opts.lifecycle ?? createLifecycle(opts.clock.now().toISOString());
   app.locals.deps = deps;
+  app.locals.lifecycle = lifecycle;
+  app.use(drainConnections(lifecycle));
   app.disable('x-powered-by');
   // ETags are case versions ("3") set by the routes, never a hash of the body Express would add.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.config.trustProxy);
   app.use(requestLogger(opts.logger));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -45,7 +51,7 @@ export function createApp(opts: AppOptions): Express {
   const json = express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
   const api = Router();
   // Routes that need no token: service status and login.
-  app.use(createServiceRouter(deps));
+  app.use(createServiceRouter(deps, lifecycle));
   app.use(json, createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
   app.use('/api', authenticateRequest(deps), json);
@@ -68,6 +74,6 @@ export function createApp(opts: AppOptions): Express {
   app.use(createWebRouter());
 
   app.use(notFoundRoute);
-  app.use(errorHandler(opts.logger));
+  app.use(errorHandler(opts.logger, { errorLogPerMinute: opts.config.errorLogPerMinute }));
   return app;
 }

@@ -13,6 +13,12 @@ import * as m0011 from './20261125_0011_case_limitation.ts';
 import * as m0012 from './20261125_0012_documents.ts';
 import * as m0013 from './20261126_0013_statistics.ts';
 import * as m0014 from './20261201_0014_idempotency_headers.ts';
+import * as m0040 from './20261201_0040_history_hash_chain.ts';
+import * as m0041 from './20261201_0041_unique_projections.ts';
+import * as m0042 from './20261201_0042_reference_versions.ts';
+import * as m0043 from './20261201_0043_sweep_runs.ts';
+import * as m0044 from './20261201_0044_service_heartbeats.ts';
+import * as m0045 from './20261201_0045_purge_indexes.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -38,6 +44,12 @@ export const migrations: [string, Migration][] = [
   ['20261125_0012_documents', m0012],
   ['20261126_0013_statistics', m0013],
   ['20261201_0014_idempotency_headers', m0014],
+  ['20261201_0040_history_hash_chain', m0040],
+  ['20261201_0041_unique_projections', m0041],
+  ['20261201_0042_reference_versions', m0042],
+  ['20261201_0043_sweep_runs', m0043],
+  ['20261201_0044_service_heartbeats', m0044],
+  ['20261201_0045_purge_indexes', m0045],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
