@@ -89,6 +89,8 @@ export async function generateDocument(
     }
   }
   return transact(async (uow) => {
+    // The case row first, like every write to a case (db/stores/cases.ts lock): no deadlock next to an event.
+    await stores.cases.lock(uow.trx, caseId);
     const created: DocumentInfo[] = [];
     for (const r of rendered) {
       created.push(

@@ -444,6 +444,15 @@ export function createCaseStore() {
     },
 
     /**
+     * Locks the case row until the transaction ends (PostgreSQL; SQLite's write transactions are serialized already).
+     * A write takes it before anything that references the case (a foreign key takes a share lock on the row, and
+     * upgrading that to this lock next to another writer is a deadlock).
+     */
+    async lock(trx: Knex, id: number): Promise<void> {
+      if (trx.client.config.client === 'pg') await trx('cases').where({ id }).forUpdate().first('id');
+    },
+
+    /**
      * Optimistic update: bumps `version` only if it still equals `expectedVersion`; otherwise throws
      * StaleVersionError. On PostgreSQL the row lock taken here also serializes concurrent writers.
      */
@@ -534,7 +543,7 @@ export function createCaseStore() {
       let seq = 1;
       let prevHash: string | null = null;
       if (knownSeq !== 1) {
-        if (trx.client.config.client === 'pg') await trx('cases').where({ id: e.caseId }).forUpdate().first('id');
+        await this.lock(trx, e.caseId);
         const last = await trx('case_events').where({ case_id: e.caseId }).orderBy('seq', 'desc').first('seq', 'hash');
         seq = Number(last?.seq ?? 0) + 1;
         prevHash = last?.hash ?? null;
