@@ -97,6 +97,28 @@ export function sqliteFileOf(url: string): string | null {
 }
 
 /**
+ * knex's own warnings ("Connection Error: …", "Acquire connection error: …") come once per failed connection attempt:
+ * during an outage, hundreds a second. At most 10 lines a minute, then one line counting the rest.
+ */
+function knexLog(): Knex.Config['log'] {
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let used = 0;
+  let suppressed = 0;
+  const write = (level: string) => (message: unknown) => {
+    const now = Date.now();
+    if (now - windowStart >= 60_000) {
+      if (suppressed) process.stderr.write(`knex: ${suppressed} more warnings suppressed in the last minute\n`);
+      windowStart = now;
+      used = 0;
+      suppressed = 0;
+    }
+    if (used++ < 10) process.stderr.write(`knex ${level}: ${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
+    else suppressed++;
+  };
+  return { warn: write('warn'), error: write('error'), deprecate: write('deprecate'), debug: () => undefined };
+}
+
+/**
  * `sqlite:<file>` (embedded default; the file and its folder are created) or `postgres://…`.
  * SQLite: WAL journal, foreign keys on, a busy timeout, `BEGIN IMMEDIATE` for transactions, and a single connection
  * so that every transaction of the process is serialized (the case-number allocator relies on it; PostgreSQL relies on
@@ -123,6 +145,7 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
       connection,
       pool: { min: 0, max: o.poolMax },
       acquireConnectionTimeout: o.acquireTimeoutMs,
+      log: knexLog(),
     };
     const knex = knexFactory(config);
     // Code (and released migrations) ask `client.config.client === 'pg'`; the class above is knex's pg client.
@@ -140,6 +163,7 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
     connection: { filename },
     useNullAsDefault: true,
     acquireConnectionTimeout: o.acquireTimeoutMs,
+    log: knexLog(),
     pool: {
       min: 1,
       max: 1,
@@ -271,13 +295,12 @@ export function classifyDatabaseError(err: unknown): DatabaseFault | null {
     if (code === '55P03' || code === '40001' || code === '40P01') return 'busy'; // lock timeout, serialization, deadlock
     return null;
   }
-  if (
-    /^(Connection terminated|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|Unable to acquire a connection)/.test(
+  // Driver messages without a code; knex prefixes the statement ("ROLLBACK - Connection terminated unexpectedly").
+  const driver =
+    /(?:^|- )(Connection terminated|Query read timeout|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|Unable to acquire a connection|Knex: Timeout acquiring a connection)/.exec(
       msg,
-    ) ||
-    /Knex: Timeout acquiring a connection/.test(msg)
-  )
-    return msg.startsWith('Query read timeout') ? 'timeout' : 'unavailable';
+    );
+  if (driver) return driver[1] === 'Query read timeout' ? 'timeout' : driver[1]?.startsWith('Knex') ? 'busy' : 'unavailable';
   return null;
 }
 

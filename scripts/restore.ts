@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../app/config.ts';
 import { verifyHistory } from '../db/history-chain.ts';
-import { holdSqliteServerLock, openDatabase, sqliteFileOf } from '../db/knex.ts';
+import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFileOf } from '../db/knex.ts';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -25,7 +25,10 @@ const started = Date.now();
 
 if (file) {
   // Holding the server lock keeps a server from starting on the file while it is replaced.
-  const lock = await holdSqliteServerLock(file);
+  const lock = await holdSqliteServerLock(file).catch((err) => {
+    console.error(err instanceof ServerAlreadyRunningError ? `restore refused: ${err.message}` : err);
+    process.exit(1);
+  });
   try {
     if (fs.existsSync(file) && !force) {
       console.error(`${file} exists: stop the server and add --force to replace it`);

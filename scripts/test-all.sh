@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): type-check, lint, unit tests, the API suite on SQLite and on a
-# throwaway PostgreSQL. Ends with the line "N passed, N failed" that CI reads.
+# throwaway PostgreSQL, then the slow suite (server processes under faults, on both databases; it starts its own
+# PostgreSQL clusters from PG_FAULT_PORT, default 55420). Ends with the line "N passed, N failed" that CI reads.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d /tmp/zc-results-XXXXXX)
@@ -28,11 +29,14 @@ else
   echo "could not start PostgreSQL"; status=1; extra_failed=$((extra_failed + 1))
 fi
 
+step "slow suite: several processes, faults, backup/restore (tests/slow, own throwaway PostgreSQL clusters)"
+TEST_DB=slow npx vitest run tests/slow --reporter=default --reporter=json --outputFile.json="$out/slow.json" || status=1
+
 step "summary"
 node -e '
 const fs = require("fs");
 let p = 0, f = Number(process.argv[2]), s = 0;
-for (const name of ["sqlite", "postgres"]) {
+for (const name of ["sqlite", "postgres", "slow"]) {
   const file = process.argv[1] + "/" + name + ".json";
   if (!fs.existsSync(file)) { console.log(name + ": no results"); f++; continue; }
   const r = JSON.parse(fs.readFileSync(file, "utf8"));

@@ -9,7 +9,11 @@ describe('database faults', () => {
     const cases: [unknown, string | null][] = [
       [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'unavailable'],
       [new Error('Connection terminated unexpectedly'), 'unavailable'],
+      [new Error('ROLLBACK - Connection terminated unexpectedly'), 'unavailable'],
+      [new Error('insert into "cases" … - Query read timeout'), 'timeout'],
       [new Error('timeout exceeded when trying to connect'), 'unavailable'],
+      [new Error('timeout expired'), 'unavailable'], // pg: connectionTimeoutMillis (a frozen server)
+      [new Error('the deadline timeout expired for the report'), null],
       [new Error('Query read timeout'), 'timeout'],
       [Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), 'unavailable'],
       [Object.assign(new Error('the database system is starting up'), { code: '57P03' }), 'unavailable'],
