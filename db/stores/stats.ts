@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { atCommit } from '../commit-queue.ts';
 import {
   COUNTER_MEASURES,
   type Contribution,
@@ -59,8 +60,11 @@ const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOS
  * Adds signed deltas to `stat_counters` (one upsert per dim/key/day). The same SQL runs on SQLite (≥ 3.24) and
  * PostgreSQL: INSERT … ON CONFLICT … DO UPDATE with the table-qualified old value plus `excluded`.
  */
-export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
-  if (!deltas.length) return;
+export async function applyCounterDeltas(trx: Knex, unsorted: Contribution[], recordedOn: string): Promise<void> {
+  if (!unsorted.length) return;
+  // One lock order for every writer (PostgreSQL locks the rows of an upsert in the order given): no deadlocks.
+  const order = (d: Contribution) => `${d.dim}\u0000${d.key}\u0000${d.day}`;
+  const deltas = [...unsorted].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
   await upsert(
     trx,
     'stat_counters',
@@ -137,7 +141,9 @@ export function createStatsStore() {
       if (before && sameFacts(before, facts)) return false;
       if (row) await trx('case_stat_rows').where({ id: rowId }).update({ recorded_to: now });
       await trx('case_stat_rows').insert({ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) });
-      await applyCounterDeltas(trx, counterDeltas(before, facts), cstDay(now));
+      // The day's counters are shared by every write: updated last, right before COMMIT (db/knex.ts atCommit).
+      const deltas = counterDeltas(before, facts);
+      await atCommit(trx, () => applyCounterDeltas(trx, deltas, cstDay(now)));
       return true;
     },
   };
