@@ -43,7 +43,8 @@ async function run(processes: number): Promise<Run> {
   const name = `zc_bench_${processes}`;
   await createDb(name);
   const servers: ServerProcess[] = [];
-  for (let i = 0; i < processes; i++) servers.push(await startServer({ DATABASE_URL: dbUrl(name), LOG_LEVEL: 'error' }, { portFrom: 55495 + i * 5 }));
+  for (let i = 0; i < processes; i++)
+    servers.push(await startServer({ DATABASE_URL: dbUrl(name), LOG_LEVEL: 'error' }, { portFrom: 55495 + i * 5 }));
   try {
     const first = servers[0] as ServerProcess;
     const admin = await login(first.base, 'admin', ADMIN_PASSWORD);
@@ -105,7 +106,9 @@ try {
   }
   const { cpus } = await import('node:os');
   console.log(`\nZhongcai on PostgreSQL, ${cpus().length} cores (server processes, PostgreSQL and this client share them)\n`);
-  console.log('| processes | requests/s (all) | cycles/s (register, accept, read, list) | register p50/p99 ms | accept p50/p99 ms | read p50/p99 ms | list p50/p99 ms | errors |');
+  console.log(
+    '| processes | requests/s (all) | cycles/s (register, accept, read, list) | register p50/p99 ms | accept p50/p99 ms | read p50/p99 ms | list p50/p99 ms | errors |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     const f = (op: Op) => `${pct(r.byOp[op], 0.5)} / ${pct(r.byOp[op], 0.99)}`;
