@@ -132,8 +132,8 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
       application_name: o.applicationName,
       keepAlive: true,
       connectionTimeoutMillis: Math.min(o.acquireTimeoutMs, 5_000),
-      // Whatever a session leaves open (a crashed request) is ended by the server.
-      idle_in_transaction_session_timeout: o.statementTimeoutMs ? o.statementTimeoutMs * 2 : 0,
+      // A transaction left open by a process that froze or lost its way is ended by the server, releasing its locks.
+      idle_in_transaction_session_timeout: o.statementTimeoutMs ? Math.max(60_000, o.statementTimeoutMs * 2) : 0,
     };
     if (o.statementTimeoutMs) {
       connection.statement_timeout = o.statementTimeoutMs;

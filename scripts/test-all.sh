@@ -30,7 +30,7 @@ else
 fi
 
 step "slow suite: several processes, faults, backup/restore (tests/slow, own throwaway PostgreSQL clusters)"
-TEST_DB=slow npx vitest run tests/slow --reporter=default --reporter=json --outputFile.json="$out/slow.json" || status=1
+npx vitest run tests/slow --no-file-parallelism --reporter=default --reporter=json --outputFile.json="$out/slow.json" || status=1
 
 step "summary"
 node -e '

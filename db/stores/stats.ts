@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { atCommit } from '../commit-queue.ts';
 import {
   COUNTER_MEASURES,
   type Contribution,
@@ -8,6 +7,7 @@ import {
   type StatFacts,
   sameFacts,
 } from '../../workflows/stat-facts.ts';
+import { atCommit } from '../commit-queue.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
