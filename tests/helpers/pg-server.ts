@@ -63,7 +63,7 @@ export class PgServer {
   }
 
   /** Every process of the cluster: the postmaster and its children. */
-  private pids(): number[] {
+  pids(): number[] {
     const main = Number(fs.readFileSync(`${this.dir}/data/postmaster.pid`, 'utf8').split('\n')[0]);
     const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(main)], { encoding: 'utf8' })
       .split('\n')
