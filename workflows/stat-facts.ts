@@ -42,6 +42,9 @@ export const STAT_CAUSES = {
   termination: '解除、终止劳动合同',
   labor_standards: '工作时间、休息休假',
   relationship: '确认劳动关系',
+  labor_protection: '劳动保护',
+  training: '职业培训',
+  contract_change: '变更劳动合同',
   other: '其他',
 } as const;
 export type StatCause = keyof typeof STAT_CAUSES;
@@ -55,6 +58,9 @@ export const CAUSE_OF_CATEGORY: Record<ClaimCategory, StatCause> = {
   contract: 'termination',
   labor_standards: 'labor_standards',
   confirm_relationship: 'relationship',
+  labor_protection: 'labor_protection',
+  training: 'training',
+  contract_change: 'contract_change',
   other: 'other',
 };
 

@@ -88,7 +88,7 @@ export async function reportPdf(r: PeriodicReport, today: string): Promise<Buffe
       commission: r.commission,
       blocks,
       dateOn: today,
-      after: [`口径：${r.closure.mediationSuccess.bulletin.label}`],
+      notes: [`口径：${r.closure.mediationSuccess.bulletin.label}`],
     },
     { createdAt: new Date(r.generatedAt) },
   );
