@@ -15,6 +15,7 @@ import * as m0013 from './20261126_0013_statistics.ts';
 import * as m0014 from './20261201_0014_idempotency_headers.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
+import * as m0052 from './20261201_0052_statistics_yearbook.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -42,6 +43,7 @@ export const migrations: [string, Migration][] = [
   ['20261201_0014_idempotency_headers', m0014],
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],
+  ['20261201_0052_statistics_yearbook', m0052],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
