@@ -1047,6 +1047,8 @@ function awardEditor(c) {
   preview();
   const facts = h('textarea', { rows: 4, 'data-path': 'facts' });
   const reasoning = h('textarea', { rows: 4, 'data-path': 'reasoning' });
+  // The defense as the award states it (被申请人辩称); without it the award prints the filed defense's summary.
+  const defense = h('textarea', { rows: 3, 'data-path': 'defenseSummary' });
   const node = h(
     'div',
     h(
@@ -1073,6 +1075,7 @@ function awardEditor(c) {
       ),
     ),
     summary,
+    field('被申请人辩称', 'defenseSummary', defense, { wide: true }),
     field('经审理查明', 'facts', facts, { wide: true }),
     field('本委认为', 'reasoning', reasoning, { wide: true }),
   );
@@ -1082,6 +1085,7 @@ function awardEditor(c) {
       outcome: r.outcome.value,
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: r.amount.value.trim() } : {}),
     }));
+    if (defense.value.trim()) b.defenseSummary = defense.value.trim();
     if (facts.value.trim()) b.facts = facts.value.trim();
     if (reasoning.value.trim()) b.reasoning = reasoning.value.trim();
   };
