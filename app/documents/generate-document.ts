@@ -12,7 +12,7 @@ import {
   type RequestText,
 } from '../../templates/kinds.ts';
 import { MissingGlyphError, renderPdf } from '../../templates/layout.ts';
-import { caseScope, caseSnapshot, loadCase, userNames } from '../cases/case-state.ts';
+import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMayGenerateDocument } from '../policy.ts';
@@ -95,7 +95,7 @@ export async function generateDocument(
   const { stores, config } = deps;
   const k = deps.db.reader;
   const c = await loadCase(deps, k, caseId);
-  const ctx = caseSnapshot(c).context;
+  const ctx = caseContext(c);
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
   checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
   const events = await stores.cases.events(k, caseId);
