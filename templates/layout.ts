@@ -89,11 +89,13 @@ const NO_END = new Set([...'（《「『〔【〈“‘([{']);
 
 /**
  * Units that never break inside: a short run of Latin letters, digits and ASCII punctuation (an amount, a date);
- * otherwise one character. A long run (an identity number, a credit code) may wrap like Chinese text, as it does on
- * printed documents, rather than leave a ragged or gappy line.
+ * otherwise one character. A long run of digits and capitals (an identity number, a credit code) may wrap like
+ * Chinese text, as it does on printed documents, rather than leave a ragged or gappy line.
  */
 function units(text: string): string[] {
-  return (text.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) => (u.length > 10 ? [...u] : [u]));
+  return (text.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) =>
+    u.length > 10 && /^[0-9A-Z*]+$/.test(u) ? [...u] : [u],
+  );
 }
 
 /** Breaks `text` into lines no wider than `first` (first line) and `rest` (following lines). */
@@ -154,7 +156,11 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
 
   doc.font('song-bold').fontSize(22).text(spec.commission, { align: 'center', width });
   doc.moveDown(0.2);
-  doc.font('song-bold').fontSize(26).text(spec.title, { align: 'center', width, characterSpacing: 4 });
+  // The title on one line: 26 pt (一号), smaller only when a long title would not fit.
+  doc.font('song-bold').fontSize(26);
+  const perPoint = doc.widthOfString(spec.title) / 26;
+  const titleSize = Math.max(18, Math.min(26, (width - 4 * ([...spec.title].length + 1) - 2) / perPoint));
+  doc.fontSize(titleSize).text(spec.title, { align: 'center', width, characterSpacing: 4 });
   doc.moveDown(0.4);
   if (spec.caseNo) doc.font('song').fontSize(BODY).text(spec.caseNo, { align: 'right', width });
   doc.moveDown(0.8);
