@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { type Database, withAdvisoryLock } from '../db/knex.ts';
+import { runPendingMaintenance } from '../db/maintenance.ts';
 import { migrationSource } from '../db/migrations/index.ts';
 import { createUserStore } from '../db/stores/users.ts';
 import type { Clock } from './clock.ts';
@@ -25,7 +26,7 @@ export async function ensureFirstAdmin(
 }
 
 /**
- * Start-up: migrations, then the first admin, under one advisory lock on PostgreSQL — N processes started together on
+ * Start-up: migrations, the repairs they asked for, then the first admin, under one advisory lock on PostgreSQL — N processes started together on
  * an empty database migrate once and create one admin; the others wait, then find both done.
  */
 export async function prepareDatabase(
@@ -35,6 +36,7 @@ export async function prepareDatabase(
 ): Promise<{ created: boolean; generatedPassword?: string }> {
   const r = await withAdvisoryLock(db, 'startup', async () => {
     await db.knex.migrate.latest({ migrationSource });
+    await runPendingMaintenance(db.knex);
     return ensureFirstAdmin(db, clock, adminPassword);
   });
   if (!r.acquired) throw new Error('start-up lock not acquired');

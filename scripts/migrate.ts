@@ -4,15 +4,20 @@
  * as a role that does not (README "PostgreSQL").
  */
 import { loadConfig } from '../app/config.ts';
-import { migrateLatest, openDatabase } from '../db/knex.ts';
+import { openDatabase, withAdvisoryLock } from '../db/knex.ts';
+import { runPendingMaintenance } from '../db/maintenance.ts';
 import { migrationSource } from '../db/migrations/index.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl, { ...config.database, statementTimeoutMs: 0, lockTimeoutMs: 0 });
 try {
   const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], unknown[]];
-  await migrateLatest(db);
-  console.log(`migrations: ${pending.length} applied, database up to date (${db.dialect})`);
+  const r = await withAdvisoryLock(db, 'startup', async () => {
+    await db.knex.migrate.latest({ migrationSource });
+    return runPendingMaintenance(db.knex);
+  });
+  const repairs = r.acquired && r.value.length ? `; repairs: ${r.value.join(', ')}` : '';
+  console.log(`migrations: ${pending.length} applied, database up to date (${db.dialect})${repairs}`);
 } finally {
   await db.close();
 }

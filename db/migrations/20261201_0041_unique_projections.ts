@@ -1,6 +1,4 @@
 import type { Knex } from 'knex';
-import { counterDeltas } from '../../workflows/stat-facts.ts';
-import { applyCounterDeltas, factsFromRow } from '../stores/stats.ts';
 
 /**
  * A race between two writers of one case (two processes, or a process and the sweep) must fail loudly rather than
@@ -8,13 +6,19 @@ import { applyCounterDeltas, factsFromRow } from '../stores/stats.ts';
  *
  * Deadlines are derived data (every write and the sweep recompute them), so duplicates left by the old race are
  * removed here and the next sweep rewrites them. A case with two current statistics rows has counters that count it
- * twice (or not at all): the older row is closed when the newer one was opened, and the counters — derived data,
- * the sum of the row versions — are rebuilt from the rows.
+ * twice (or not at all): the older row is closed when the newer one was opened, and a rebuild of the counters — derived
+ * data, the sum of the row versions — is requested in `maintenance_tasks`. It runs after the last migration, with the
+ * code and schema of the version being started (db/maintenance.ts), not with this migration's idea of them.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`DELETE FROM case_deadlines WHERE id NOT IN (
     SELECT MIN(id) FROM case_deadlines GROUP BY case_id, kind, COALESCE(party_id, 0))`);
   await knex.raw('CREATE UNIQUE INDEX case_deadlines_one_per_kind ON case_deadlines (case_id, kind, COALESCE(party_id, 0))');
+  await knex.schema.createTable('maintenance_tasks', (t) => {
+    t.string('name', 60).primary();
+    t.string('requested_at', 32).notNullable();
+    t.text('reason');
+  });
   const dupes = await knex('case_stat_rows').whereNull('recorded_to').groupBy('case_id').havingRaw('COUNT(*) > 1').select('case_id');
   for (const { case_id } of dupes) {
     const rows = await knex('case_stat_rows').where({ case_id }).whereNull('recorded_to').orderBy('id');
@@ -24,28 +28,18 @@ export async function up(knex: Knex): Promise<void> {
         .update({ recorded_to: rows[i + 1].recorded_from });
     }
   }
-  if (dupes.length) await rebuildCounters(knex);
-  await knex.raw('CREATE UNIQUE INDEX case_stat_rows_one_current ON case_stat_rows (case_id) WHERE recorded_to IS NULL');
-}
-
-/** The counters as the sum of the row versions: + at recorded_from, − at recorded_to (China calendar days). */
-async function rebuildCounters(knex: Knex): Promise<void> {
-  for (const t of ['stat_counters', 'stat_counters_daily', 'stat_counters_monthly']) await knex(t).delete();
-  const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-  let lastId = 0;
-  for (;;) {
-    const rows = await knex('case_stat_rows').where('id', '>', lastId).orderBy('id').limit(1000);
-    if (!rows.length) break;
-    for (const r of rows) {
-      const facts = factsFromRow(r);
-      await applyCounterDeltas(knex, counterDeltas(null, facts), day(r.recorded_from));
-      if (r.recorded_to) await applyCounterDeltas(knex, counterDeltas(facts, null), day(r.recorded_to));
-    }
-    lastId = Number(rows.at(-1).id);
+  if (dupes.length) {
+    await knex('maintenance_tasks').insert({
+      name: 'rebuild_stat_counters',
+      requested_at: new Date().toISOString(),
+      reason: `cases with two current statistics rows: ${dupes.map((d) => d.case_id).join(', ')}`,
+    });
   }
+  await knex.raw('CREATE UNIQUE INDEX case_stat_rows_one_current ON case_stat_rows (case_id) WHERE recorded_to IS NULL');
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP INDEX case_stat_rows_one_current');
+  await knex.schema.dropTable('maintenance_tasks');
   await knex.raw('DROP INDEX case_deadlines_one_per_kind');
 }

@@ -20,6 +20,9 @@ import * as m0042 from './20261201_0042_reference_versions.ts';
 import * as m0043 from './20261201_0043_sweep_runs.ts';
 import * as m0044 from './20261201_0044_service_heartbeats.ts';
 import * as m0045 from './20261201_0045_purge_indexes.ts';
+import * as m0050 from './20261201_0050_party_ownership.ts';
+import * as m0051 from './20261201_0051_agent_relationship.ts';
+import * as m0052 from './20261201_0052_statistics_yearbook.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -52,6 +55,9 @@ export const migrations: [string, Migration][] = [
   ['20261201_0043_sweep_runs', m0043],
   ['20261201_0044_service_heartbeats', m0044],
   ['20261201_0045_purge_indexes', m0045],
+  ['20261201_0050_party_ownership', m0050],
+  ['20261201_0051_agent_relationship', m0051],
+  ['20261201_0052_statistics_yearbook', m0052],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -30,10 +30,15 @@ const COLS: Record<keyof StatFacts, string> = {
   closedLate: 'closed_late',
   mediationOutcome: 'mediation_outcome',
   mediationEndedOn: 'mediation_ended_on',
+  filedBy: 'filed_by',
+  ownership: 'ownership',
+  result: 'result',
+  mediatedFen: 'mediated_fen',
+  referredFromMediation: 'referred_from_mediation',
 };
 
-const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate']);
-const NUMS = new Set<keyof StatFacts>(['workers', 'claimedFen', 'awardedFen']);
+const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate', 'referredFromMediation']);
+const NUMS = new Set<keyof StatFacts>(['workers', 'claimedFen', 'awardedFen', 'mediatedFen']);
 const NULLABLE_NUMS = new Set<keyof StatFacts>(['arbitratorId', 'daysToClose']);
 
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
@@ -98,7 +103,17 @@ export async function applyCounterDeltas(trx: Knex, unsorted: Contribution[], re
 }
 
 /** Measures summed over whole months before a period: cases open at its start and cases past their due date. */
-export const MONTHLY_MEASURES: readonly CounterMeasure[] = ['accepted', 'closed', 'due_unmet', 'closed_late'];
+export const MONTHLY_MEASURES: readonly CounterMeasure[] = [
+  'accepted',
+  'closed',
+  'due_unmet',
+  'closed_late',
+  // Pre-arbitration mediations and reviews open at a period's start (cases handled, 办理案件数).
+  'med_received',
+  'med_closed',
+  'rev_received',
+  'rev_closed',
+];
 
 /**
  * INSERT … ON CONFLICT … DO UPDATE adding `excluded` to the stored values: the same SQL on SQLite (≥ 3.24) and
@@ -119,6 +134,25 @@ async function upsert(trx: Knex, table: string, keyCols: string[], rows: (Contri
       `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values} ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${updates}`,
       bindings,
     );
+  }
+}
+
+/**
+ * The counters rebuilt as the sum of the statistics row versions: + at recorded_from, − at recorded_to (China calendar
+ * days). A repair (db/maintenance.ts), in the caller's transaction.
+ */
+export async function rebuildCounters(trx: Knex): Promise<void> {
+  for (const t of ['stat_counters', 'stat_counters_daily', 'stat_counters_monthly']) await trx(t).delete();
+  let lastId = 0;
+  for (;;) {
+    const rows = await trx('case_stat_rows').where('id', '>', lastId).orderBy('id').limit(1000);
+    if (!rows.length) break;
+    for (const r of rows) {
+      const facts = factsFromRow(r);
+      await applyCounterDeltas(trx, counterDeltas(null, facts), cstDay(r.recorded_from));
+      if (r.recorded_to) await applyCounterDeltas(trx, counterDeltas(facts, null), cstDay(r.recorded_to));
+    }
+    lastId = Number(rows.at(-1)?.id);
   }
 }
 

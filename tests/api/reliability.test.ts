@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDatabase } from '../../app/bootstrap.ts';
 import { loadConfig } from '../../app/config.ts';
 import { createDeps, type Deps } from '../../app/deps.ts';
 import { runDailySweep, sweepDeadlines } from '../../app/time/sweep.ts';
@@ -426,14 +427,19 @@ describe(`upgrading a database that has history and duplicates (${dialect})`, ()
       const s = await k('case_stat_rows').where({ case_id: ids[1] }).whereNull('recorded_to').first();
       const { id: _s, ...scopy } = s;
       await k('case_stat_rows').insert({ ...scopy, recorded_from: '2026-04-01T03:00:00.000Z' });
-      await applyCounterDeltas(k, counterDeltas(null, factsFromRow(scopy)), '2026-04-01');
+      for (const t of ['stat_counters', 'stat_counters_daily']) await k(t).where({ dim: 'all' }).increment('accepted', 1);
       expect(await k('case_stat_rows').where({ case_id: ids[1] }).whereNull('recorded_to')).toHaveLength(2);
       expect(await k('case_deadlines').where({ case_id: ids[0], kind: d.kind })).toHaveLength(2);
 
-      await migrateLatest(h.db);
+      // The server's start-up: migrations, then the repairs they asked for (the counters rebuilt from the rows).
+      await prepareDatabase(h.db, h.clock, undefined);
+      expect(await k('maintenance_tasks').select()).toEqual([]);
       const chain = await verifyHistory(k);
       expect(chain).toMatchObject({ ok: true, caseEvents: 6, cases: 3, auditRows: 1 });
-      const problems = await recomputeAndCompare(depsOf(h), h.clock.today());
+      // Going down and up again also went through later migrations, whose down drops the columns they added (with
+      // their data): each row's facts against its case are outside this test; deadlines, one current row per case,
+      // counters = the sum of the rows, case numbers and the chain are not.
+      const problems = await recomputeAndCompare(depsOf(h), h.clock.today(), { rowFacts: false });
       expect(problems).toEqual([]);
     } finally {
       await h.close();
