@@ -51,8 +51,16 @@ export async function recomputeAndCompare(deps: Deps, today: string, opts: { row
     }
     const stored = factsFromRow(current[0]);
     const fresh = statFacts(c, ctx, list.find((d) => d.kind === 'award')?.dueOn ?? null);
-    if (opts.rowFacts !== false && JSON.stringify(stored) !== JSON.stringify(fresh))
-      problems.push(`case ${c.id}: statistics row differs from its facts`);
+    if (opts.rowFacts !== false) {
+      const keys = [...new Set([...Object.keys(stored), ...Object.keys(fresh)])].sort();
+      const differ = keys.filter(
+        (key) => JSON.stringify(stored[key as keyof typeof stored]) !== JSON.stringify(fresh[key as keyof typeof fresh]),
+      );
+      if (differ.length)
+        problems.push(
+          `case ${c.id}: statistics row differs from its facts in ${differ.map((key) => `${key} (${JSON.stringify(stored[key as keyof typeof stored])} ≠ ${JSON.stringify(fresh[key as keyof typeof fresh])})`).join(', ')}`,
+        );
+    }
   }
 
   // Counters = the sum of the row versions (+ at recorded_from, − at recorded_to).
