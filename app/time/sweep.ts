@@ -28,7 +28,7 @@ export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepRe
     await db
       .reader('cases')
       .whereNot('state', 'archived')
-      .whereIn('id', db.reader('case_deadlines').whereNot('status', 'met').select('case_id'))
+      .whereIn('id', db.reader('case_deadlines').whereNotIn('status', ['met', 'met_late']).select('case_id'))
       .select('id')
       .orderBy('id')
   ).map((r) => Number(r.id));

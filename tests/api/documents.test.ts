@@ -160,9 +160,13 @@ describe(`documents as Chinese PDFs (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     const { c, arb } = await toHeard();
     expect(
       (
-        await t
-          .api(arb.token)
-          .post(`/api/cases/${c.id}/events`, { type: 'ADVANCE_EXECUTION', claimIds: [c.claims[0]?.id], occurredOn: '2026-03-26' })
+        await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
+          type: 'ADVANCE_EXECUTION',
+          claimIds: [c.claims[0]?.id],
+          rightsClear: true,
+          lifeSeriouslyAffected: true,
+          occurredOn: '2026-03-26',
+        })
       ).status,
     ).toBe(200);
     const ruling = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });

@@ -80,6 +80,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "closed_on",
         "closure_mode",
         "collective",
+        "collective_ground",
         "created_at",
         "created_by",
         "district",
@@ -101,6 +102,23 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
+    expect(await columns('case_deadlines')).toEqual([
+      'assignee',
+      'basis',
+      'case_id',
+      'days',
+      'due_on',
+      'explanation',
+      'id',
+      'kind',
+      'label',
+      'met_on',
+      'party_id',
+      'provisional',
+      'starts_on',
+      'status',
+      'unit',
+    ]);
     expect(await columns('case_events')).toMatchInlineSnapshot(`
       [
         "actor_id",

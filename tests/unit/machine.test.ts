@@ -47,10 +47,14 @@ const award = (finality: 'final' | 'non_final' | 'mixed') => ({
   award: { items: [], finality, issuedOn: '2026-03-03', minimumWage: null, defaultAward: false },
 });
 
-function toHeard(d: Driver, opts: { applicantPresent?: boolean } = {}) {
+function toHeard(d: Driver, opts: { applicantPresent?: boolean; noticeApplicantOn?: string } = {}) {
   d.do('ACCEPT');
   d.do('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 });
   d.do('SCHEDULE_HEARING', { hearingOn: '2026-03-20', place: '第一仲裁庭' }, { hearingNoticeOk: true });
+  if (opts.noticeApplicantOn) {
+    d.day = opts.noticeApplicantOn;
+    d.do('SERVE', { document: 'hearing_notice', partyId: 1, method: 'direct' });
+  }
   d.day = '2026-03-20';
   return d.do('HOLD_HEARING', { applicantPresent: opts.applicantPresent ?? true, respondentPresent: true });
 }
@@ -168,9 +172,16 @@ describe('procedure statechart guards', () => {
     const absent = new Driver();
     toHeard(absent, { applicantPresent: false });
     expect(absent.try('DEEM_WITHDRAWN')).toMatchObject({ ok: false, violation: { rule: 'hearing-notice-not-proven' } });
+    // A notice served on the hearing day or after it is no notice of that hearing (LDMAL Art. 36).
     absent.do('SERVE', { document: 'hearing_notice', partyId: 1, method: 'direct' });
-    expect(absent.do('DEEM_WITHDRAWN')).toBe('closed_deemed_withdrawn');
-    expect(absent.ctx.closure?.mode).toBe('deemed_withdrawal');
+    expect(absent.try('DEEM_WITHDRAWN')).toMatchObject({ ok: false, violation: { rule: 'hearing-notice-not-proven' } });
+    const noticed = new Driver();
+    toHeard(noticed, { applicantPresent: false, noticeApplicantOn: '2026-03-05' });
+    expect(noticed.do('DEEM_WITHDRAWN')).toBe('closed_deemed_withdrawn');
+    expect(noticed.ctx.closure).toMatchObject({
+      mode: 'deemed_withdrawal',
+      absentNotices: [{ partyId: 1, side: 'applicant', servedOn: '2026-03-05', document: 'hearing_notice', method: 'direct' }],
+    });
   });
 
   it('advance execution only for remuneration, medical, compensation or damages claims (LDMAL Art. 44)', () => {
@@ -181,7 +192,11 @@ describe('procedure statechart guards', () => {
       ok: false,
       violation: { rule: 'advance-execution-categories' },
     });
-    d.do('ADVANCE_EXECUTION', { claimIds: [10] });
+    expect(d.try('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true })).toMatchObject({
+      ok: false,
+      violation: { rule: 'advance-execution-conditions' },
+    });
+    d.do('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true, lifeSeriouslyAffected: true });
     expect(availableEvents(d.snap, d.day)).toContain('TRANSFER_TO_COURT');
     d.do('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' });
     expect(d.ctx.advanceExecutions[0]?.transferredOn).toBe('2026-03-03');
