@@ -11,7 +11,7 @@ import { absentNotices, checkRules, courtOutcomeRecord, decidedClaimIds, opensSe
  * Bump MACHINE_VERSION when a change would make stored snapshots mean something else, and add a step to
  * `migrateSnapshot` (workflows/snapshot.ts) that upgrades version N-1 snapshots to N.
  */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 export function initialContext(input: CaseInput): CaseContext & { stage: Stage | null; resumeTo: Stage | null } {
   return {

@@ -169,7 +169,7 @@ function excludedDays(
   }
   for (const sv of ctx.services) {
     if (sv.method !== 'public_notice') continue;
-    const published = sv.publishedOn ?? addDays(sv.servedOn, -30);
+    const published = sv.publishedOn ?? sv.servedOn;
     raw.push({
       from: published,
       to: sv.servedOn,

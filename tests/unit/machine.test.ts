@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MACHINE_VERSION } from '../../workflows/case-machine.ts';
-import { type ApplyResult, applyEvent, availableEvents, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
+import {
+  type ApplyResult,
+  applyEvent,
+  availableEvents,
+  migrateSnapshot,
+  restore,
+  type Snapshot,
+  startCase,
+} from '../../workflows/procedure.ts';
 import type { CaseInput, EventType, Facts } from '../../workflows/procedure-types.ts';
 
 const base: CaseInput = {
@@ -67,6 +75,23 @@ describe('stored snapshots', () => {
     const snap = restore(json);
     expect(availableEvents(snap, '2026-03-03')).toContain('ACCEPT');
     expect(() => restore({ ...json, machineVersion: MACHINE_VERSION + 1 })).toThrow(/newer machine/);
+  });
+  it('version 1 → 2: a public-notice service gets its publication day and the deemed service day 30 days later', () => {
+    const v1 = JSON.parse(JSON.stringify(startCase(base)));
+    v1.machineVersion = 1;
+    delete v1.context.courtOutcomes;
+    v1.context.services = [
+      { document: 'respond_notice', partyId: 2, method: 'public_notice', servedOn: '2026-03-06' },
+      { document: 'respond_notice', partyId: 1, method: 'direct', servedOn: '2026-03-06' },
+    ];
+    const m = migrateSnapshot(v1);
+    expect(m.machineVersion).toBe(2);
+    expect(m.context.services).toEqual([
+      { document: 'respond_notice', partyId: 2, method: 'public_notice', publishedOn: '2026-03-06', servedOn: '2026-04-05' },
+      { document: 'respond_notice', partyId: 1, method: 'direct', servedOn: '2026-03-06' },
+    ]);
+    expect(m.context.courtOutcomes).toEqual([]);
+    expect(migrateSnapshot(m)).toEqual(m);
   });
 });
 
