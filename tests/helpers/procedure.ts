@@ -65,7 +65,9 @@ export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: numb
     case 'REJECT':
       return { reason: '不属于劳动人事争议仲裁受案范围' };
     case 'SERVE':
-      return { document: 'respond_notice', partyId: respondent, method: 'direct' };
+      // A document with no making act of its own: serving it is possible in every state (a respond notice is not,
+      // before acceptance — 400 naming `document`).
+      return { document: 'other', partyId: respondent, method: 'direct' };
     case 'SHORTEN_DEFENSE_PERIOD':
       return { days: 3, respondentConsent: true };
     case 'FILE_COUNTERCLAIM':
