@@ -105,6 +105,14 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
       errors.push({ path, message: `送达日期不能早于该文书作出之日（${DOCUMENT_WORDS[doc] ?? ''} ${made}）` });
     else if (servedOn < ctx.receivedOn) errors.push({ path, message: `送达日期不能早于收到仲裁申请之日（${ctx.receivedOn}）` });
   }
+  // A mediation document is signed for after it was agreed; a suit or set-aside application follows the award.
+  const agreedOn = ctx.mediation?.agreedOn;
+  if (type === 'SIGN_MEDIATION_DOCUMENT' && agreedOn && payload.signedOn && (payload.signedOn as string) < agreedOn)
+    errors.push({ path: 'signedOn', message: `签收日期不能早于达成调解协议之日（${agreedOn}）` });
+  const issuedOn = ctx.award?.issuedOn;
+  const challenge = type === 'RECORD_LAWSUIT' || type === 'RECORD_SET_ASIDE';
+  if (challenge && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
+    errors.push({ path: 'filedOn', message: `起诉或申请撤销日期不能早于裁决作出之日（${issuedOn}）` });
   if (type === 'FILE_COUNTERCLAIM' && payload.filedOn && (payload.filedOn as string) > ev.occurredOn)
     errors.push({ path: 'filedOn', message: '反申请的提出日期不能晚于受理并合并审理之日（occurredOn）' });
   if (type === 'POSTPONE_HEARING' && payload.requestedOn && (payload.requestedOn as string) > ev.occurredOn)

@@ -136,6 +136,18 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     });
     expect(signedFuture.status).toBe(400);
     expect(signedFuture.body.errors[0].path).toBe('filedOn');
+    // A mediation document is not signed for before the agreement it records.
+    await ok(c, a.tokens.mediator, 'START_MEDIATION', {}, '2026-03-10');
+    await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-12');
+    const early2 = await send(
+      c,
+      a.tokens.clerk,
+      'SIGN_MEDIATION_DOCUMENT',
+      { partyId: c.applicants[0]?.id, signedOn: '2026-03-11' },
+      '2026-03-13',
+    );
+    expect(early2.status).toBe(400);
+    expect(early2.body.errors[0].path).toBe('signedOn');
   });
 
   it('item 2: public notice — excluded periods merged, defense from the deemed service date, no simple procedure', async () => {

@@ -66,6 +66,13 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect(award.explanation).toContain('调休上班日');
       const exactOnes = r.body.deadlines.filter((d: { kind: string }) => d.kind === 'acceptance');
       expect(exactOnes[0]).toMatchObject({ provisional: false, status: 'met' });
+      // A case closed meanwhile keeps a provisional (met) award date until the year is loaded, too.
+      const w = await registerCase(t, a, standardApplication({ receivedOn: '2026-12-01' }));
+      await t.api(a.tokens.clerk).post(`/api/cases/${w.id}/events`, { type: 'ACCEPT', occurredOn: '2026-12-02' });
+      const closed = await t
+        .api(a.tokens.clerk)
+        .post(`/api/cases/${w.id}/events`, { type: 'WITHDRAW', reason: '已和解', occurredOn: '2026-12-04' });
+      expect(closed.body.deadlines.find((d: { kind: string }) => d.kind === 'award')).toMatchObject({ status: 'met', provisional: true });
 
       // A rule that allows on a provisional date records that it did (v1: 422 calendar-data-missing).
       const ext = await t
@@ -115,6 +122,10 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       // Recomputed exactly: 45 + 10 (extension) from 2026-12-02 = 2027-01-26, a holiday in the loaded year → 01-27.
       expect(after).toMatchObject({ dueOn: '2027-01-27', status: 'open', provisional: false, basis: 'LDMAL Art. 43; Rules Arts. 45–46' });
       expect(after.explanation).not.toContain('暂定');
+      const closedAfter = (await t.api(a.tokens.clerk).get(`/api/cases/${w.id}/deadlines`)).body.find(
+        (d: { kind: string }) => d.kind === 'award',
+      );
+      expect(closedAfter).toMatchObject({ dueOn: '2027-01-18', status: 'met', provisional: false });
     } finally {
       t.clock.set('2026-04-01T02:00:00Z');
     }
