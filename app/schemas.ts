@@ -277,7 +277,6 @@ export const CaseSummary = z
     district: z.string(),
     procedure: z.string(),
     collective: z.boolean(),
-    collectiveGround: z.enum(['collective_contract', 'union_applicant']).nullable(),
     wageArrears: z.boolean(),
     applicantNames: z.array(z.string()),
     respondentNames: z.array(z.string()),
@@ -287,6 +286,10 @@ export const CaseSummary = z
   .openapi('CaseSummary');
 
 export const Case = CaseSummary.extend({
+  collectiveGround: z
+    .enum(['collective_contract', 'union_applicant'])
+    .nullable()
+    .openapi({ description: '书记员设定集体争议的依据（不足10名劳动者时）；null：按人数判断' }),
   channel: z.string(),
   postmarkOn: z.string().nullable(),
   facts: z.string().nullable(),

@@ -1,4 +1,4 @@
-import type { CaseRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
@@ -26,7 +26,7 @@ function partyView(p: PartyRecord, mask: boolean) {
   };
 }
 
-export function caseSummaryView(c: CaseRecord) {
+export function caseSummaryView(c: CaseSummaryRecord) {
   return {
     id: c.id,
     track: c.track,
@@ -38,7 +38,6 @@ export function caseSummaryView(c: CaseRecord) {
     district: c.district,
     procedure: c.procedure,
     collective: c.collective,
-    collectiveGround: c.collectiveGround,
     wageArrears: c.wageArrears,
     applicantNames: c.parties.filter((p) => p.side === 'applicant').map((p) => p.name),
     respondentNames: c.parties.filter((p) => p.side === 'respondent').map((p) => p.name),
@@ -53,6 +52,7 @@ export function registrationView(c: CaseRecord, opts: { mask?: boolean } = {}) {
   const side = (s: PartyRecord['side']) => c.parties.filter((p) => p.side === s).map((p) => partyView(p, mask));
   return {
     ...caseSummaryView(c),
+    collectiveGround: c.collectiveGround,
     channel: c.channel,
     postmarkOn: c.postmarkOn,
     facts: c.facts,

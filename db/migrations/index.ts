@@ -13,6 +13,7 @@ import * as m0011 from './20261125_0011_case_limitation.ts';
 import * as m0012 from './20261125_0012_documents.ts';
 import * as m0013 from './20261126_0013_statistics.ts';
 import * as m0014 from './20261201_0014_idempotency_headers.ts';
+import * as m0015 from './20261201_0015_case_list_order.ts';
 import * as m0020 from './20261201_0020_deadline_provisional.ts';
 import * as m0021 from './20261201_0021_collective_ground.ts';
 
@@ -40,6 +41,7 @@ export const migrations: [string, Migration][] = [
   ['20261125_0012_documents', m0012],
   ['20261126_0013_statistics', m0013],
   ['20261201_0014_idempotency_headers', m0014],
+  ['20261201_0015_case_list_order', m0015],
   ['20261201_0020_deadline_provisional', m0020],
   ['20261201_0021_collective_ground', m0021],
 ];
