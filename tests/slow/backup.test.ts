@@ -43,9 +43,11 @@ describe('backup under write load, restore into a fresh server', () => {
       const clerk = (await userToken(s.base, admin, 'clerk', 'clerk')).token;
       const load = startLoad({ base: () => s.base, token: clerk, clients: 4 });
       await until(() => acknowledged(load.outcomes).cases.length >= 30, 60_000, 'writes before the backup');
+      // What was acknowledged before the backup starts: the answers received so far.
+      const before = acknowledged([...load.outcomes]);
       const backupStarted = Date.now();
       const backup = await runScript('scripts/backup.ts', [file], { DATABASE_URL: live });
-      const writesDuring = acknowledged(load.outcomes).cases.length - acknowledged(load.outcomes, backupStarted).cases.length;
+      const writesDuring = acknowledged(load.outcomes).cases.length - before.cases.length;
       await until(() => load.outcomes.some((o) => o.at > backup.ms + backupStarted && o.status === 201), 30_000, 'writes after the backup');
       await load.stop();
       expect(backup.code, backup.out).toBe(0);
@@ -63,7 +65,6 @@ describe('backup under write load, restore into a fresh server', () => {
 
       const fresh = await startServer({ DATABASE_URL: restored });
       servers.push(fresh);
-      const before = acknowledged(load.outcomes, backupStarted);
       expect(before.cases.length).toBeGreaterThanOrEqual(30);
       const clerk2 = await login(fresh.base, 'clerk', 'clerk-password-1');
       for (const id of before.cases)
