@@ -37,6 +37,7 @@ export const EVENT_TYPES = [
   'MARK_EFFECTIVE',
   'TRANSFER_TO_COURT',
   'ARCHIVE',
+  'ASSIGN_MEDIATOR',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -144,6 +145,8 @@ export interface CaseContext extends CaseInput {
   /** Pre-arbitration mediation track. */
   trackMediation: { terms: string | null; agreedOn: string | null; failedOn: string | null; referredOn: string | null } | null;
   archivedOn: string | null;
+  /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
+  mediatorIds?: number[];
 }
 
 export type ClosureMode = 'award' | 'mediation' | 'withdrawal' | 'deemed_withdrawal' | 'termination' | 'rejection';

@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
 import { BUILDERS, DOCUMENT_KINDS, type DocumentKind, MissingTextError, NotReadyError } from '../../templates/kinds.ts';
-import { MissingGlyphError, renderPdf } from '../../templates/layout.ts';
+import { MissingGlyphError } from '../../templates/layout.ts';
 import { caseScope, caseSnapshot, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
+import { renderPdfOffThread } from '../render/pool.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
-import { type Actor, assertMayGenerateDocument } from '../policy.ts';
+import { type Actor, assertMayGenerateDocument, assertMayListDocuments, assertMayReadDocument } from '../policy.ts';
+import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
 
 export interface DocumentRequest {
@@ -39,6 +41,8 @@ export async function generateDocument(
   const c = await loadCase(deps, k, caseId);
   const ctx = caseSnapshot(c).context;
   assertMayGenerateDocument(actor, req.kind, DOCUMENT_KINDS[req.kind], caseScope(c, ctx));
+  // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
+  await deps.throttle.take(deps.limits.documents, String(actor.id));
   const names = await userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(c.createdBy ? [c.createdBy] : [])]);
   const arbitrators = (ctx.tribunal?.arbitratorIds ?? [])
     .map((id) => ({ displayName: names.get(id) ?? '', presiding: id === ctx.tribunal?.presidingId }))
@@ -82,7 +86,7 @@ export async function generateDocument(
   const rendered: { title: string; caseNo: string | null; bytes: Buffer }[] = [];
   for (const spec of specs) {
     try {
-      rendered.push({ title: spec.title, caseNo: spec.caseNo, bytes: await renderPdf(spec, { createdAt }) });
+      rendered.push({ title: spec.title, caseNo: spec.caseNo, bytes: await renderPdfOffThread(spec, { createdAt }) });
     } catch (e) {
       if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });
       throw e;
@@ -124,15 +128,22 @@ export async function generateDocument(
   });
 }
 
-/** GET /api/cases/:id/documents. */
-export async function listDocuments(deps: Deps, _actor: Actor, caseId: number): Promise<DocumentView[]> {
-  await loadCase(deps, deps.db.reader, caseId);
+/** GET /api/cases/:id/documents — not for summary readers (analysts). */
+export async function listDocuments(deps: Deps, actor: Actor, caseId: number): Promise<DocumentView[]> {
+  const c = await loadCase(deps, deps.db.reader, caseId);
+  assertMayListDocuments(actor, caseScope(c, caseSnapshot(c).context));
   return (await deps.stores.documents.forCase(deps.db.reader, caseId)).map(view);
 }
 
-/** GET /api/documents/:id — the stored bytes, the same every time. */
-export async function readDocument(deps: Deps, _actor: Actor, id: number) {
+/**
+ * GET /api/documents/:id — the stored bytes, the same every time. A document prints identity numbers and addresses:
+ * only those who read its case in full may download it, and the download is recorded in the access log.
+ */
+export async function readDocument(deps: Deps, actor: Actor, id: number) {
   const d = await deps.stores.documents.find(deps.db.reader, id);
   if (!d) throw notFound('没有这份文书');
+  const c = await loadCase(deps, deps.db.reader, d.caseId);
+  assertMayReadDocument(actor, caseScope(c, caseSnapshot(c).context));
+  await recordAccess(deps, actor, 'download_document', { caseId: d.caseId, documentId: d.id });
   return d;
 }

@@ -14,7 +14,7 @@ import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
 import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
-import { reportCsv, reportPdf, reportXlsx } from './report-formats.ts';
+import { renderReportOffThread } from '../render/pool.ts';
 
 export interface PeriodInput {
   from?: string;
@@ -62,7 +62,12 @@ export function resolvePeriod(q: PeriodInput, monthStartDay: number, today: stri
 
 function period(deps: Deps, q: PeriodInput): PeriodQuery {
   const today = deps.clock.today();
-  return { ...resolvePeriod(q, deps.config.statsMonthStartDay, today), today };
+  const p = resolvePeriod(q, deps.config.statsMonthStartDay, today);
+  // A bounded period (REPORT_MAX_YEARS, default 10): a 300-year query built thousands of month rows for seconds.
+  const years = deps.config.reportMaxYears;
+  if (p.to >= `${Number(p.from.slice(0, 4)) + years}${p.from.slice(4)}`)
+    throw validationError([{ path: q.period ? 'period' : 'to', message: `统计期间不能超过${years}年` }]);
+  return { ...p, today };
 }
 
 async function options(deps: Deps): Promise<ClosureOptions> {
@@ -135,6 +140,7 @@ export type ReportFile =
 export async function periodicReportFile(deps: Deps, actor: Actor, q: PeriodInput & { format: 'json' | 'csv' | 'xlsx' | 'pdf' }) {
   assertRole(actor, AREA_ROLES.stats, '查看统计');
   const p = period(deps, q);
+  await deps.throttle.take(deps.limits.exports, String(actor.id));
   const report = await periodicReport(deps.db.reader, p, {
     ...(await options(deps)),
     commission: deps.config.commissionName,
@@ -143,16 +149,16 @@ export async function periodicReportFile(deps: Deps, actor: Actor, q: PeriodInpu
   const name = `arbitration-report-${p.from}-${p.to}${p.asOf ? `-asof-${p.asOf}` : ''}`;
   if (q.format === 'json') return { format: 'json', body: report } as ReportFile;
   if (q.format === 'csv')
-    return { format: 'csv', contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, bytes: reportCsv(report) } as ReportFile;
+    return { format: 'csv', contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, bytes: await renderReportOffThread('csv', report, deps.clock.today()) } as ReportFile;
   if (q.format === 'xlsx')
     return {
       format: 'xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       filename: `${name}.xlsx`,
-      bytes: await reportXlsx(report),
+      bytes: await renderReportOffThread('xlsx', report, deps.clock.today()),
     } as ReportFile;
   try {
-    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await reportPdf(report, deps.clock.today()) } as ReportFile;
+    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await renderReportOffThread('pdf', report, deps.clock.today()) } as ReportFile;
   } catch (e) {
     // A label (an arbitrator's name) with a character the font lacks: say which, as documents do.
     if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });

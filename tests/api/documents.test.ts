@@ -21,7 +21,7 @@ function pdfText(bytes: Buffer): string {
 
 async function download(id: number): Promise<Buffer> {
   const r = await t
-    .api(a.tokens.analyst)
+    .api(a.tokens.clerk)
     .get(`/api/documents/${id}`)
     .buffer(true)
     .parse((res, cb) => {
@@ -96,9 +96,9 @@ describe(`documents as Chinese PDFs (${process.env.TEST_DB ?? 'sqlite'})`, () =>
       expect(text, s).toContain(s);
     }
     expect(text).not.toContain('本裁决为非终局裁决');
-    const list = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}/documents`)).body;
+    const list = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body;
     expect(list).toEqual([expect.objectContaining({ id: r.body.id, kind: 'award', sha256: r.body.sha256 })]);
-    const history = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}/events`)).body;
+    const history = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body;
     expect(history.at(-1)).toMatchObject({ type: 'GENERATE_DOCUMENT', label: '生成文书' });
   });
 
