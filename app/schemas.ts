@@ -334,11 +334,15 @@ export const Case = CaseSummary.extend({
     .optional()
     .openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等（summary 时不含）' }),
   deadlines: z.array(Deadline),
-  limitation: LimitationInput.extend({
-    status: z.enum(['within', 'expired', 'exempt']),
+  // A flat object (not `LimitationInput.extend`): zod-to-openapi renders an extension of a registered schema as allOf of
+  // two closed objects, which no answer can satisfy, and drops `null`.
+  limitation: z
+    .object({
+      ...LimitationInput.shape,
+      status: z.enum(['within', 'expired', 'exempt']),
     expiresOn: z.string().nullable(),
-    reasoning: z.string(),
-  })
+      reasoning: z.string(),
+    })
     .nullable()
     .optional()
     .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示（summary 时不含）' }),
