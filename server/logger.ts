@@ -23,7 +23,11 @@ export function safeError(err: unknown): Record<string, unknown> {
   };
 }
 
-const firstLine = (s: string) => s.split('\n', 1)[0]?.slice(0, 500) ?? '';
+/** The first line, at most ~450 characters: a knex message is the SQL (placeholders only) then " - " and the driver's. */
+const firstLine = (s: string) => {
+  const line = s.split('\n', 1)[0] ?? '';
+  return line.length <= 450 ? line : `${line.slice(0, 200)} … ${line.slice(-250)}`;
+};
 
 // Identity numbers (18 characters, GB 11643), mobile phones and credit codes anywhere in a message: masked.
 const ID_NUMBER = /(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])/g;

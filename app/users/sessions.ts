@@ -25,7 +25,8 @@ export async function login(
   address: string,
 ): Promise<{ token: string; expiresAt: string; user: UserRow }> {
   const { throttle, limits, logger } = deps;
-  const who = { username: input.username, address };
+  // `ip`, not `address`: the log redacts every `address` key (parties' addresses).
+  const who = { username: input.username, ip: address };
   try {
     await throttle.check(limits.loginAddress, address);
     await throttle.check(limits.loginAccount, accountKey(input.username));

@@ -1,5 +1,5 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,7 +20,7 @@ import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts'
 import type { Role } from '../../workflows/reference.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
 import { application } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, samplePayload, scopeOf, scopedCase } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, createActors, registerCase, samplePayload, scopedCase, scopeOf } from '../helpers/procedure.ts';
 
 /**
  * The authorization matrix, generated: every operation of /openapi.json × every role (arbitrators and mediators both
@@ -33,6 +33,9 @@ import { type Actors, type CaseShape, createActors, registerCase, samplePayload,
 let t: TestApp;
 let a: Actors;
 let doc: OpenApi;
+// CommonJS modules: their default export is the module object under NodeNext typing.
+const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module.default }).default ?? Ajv2020Module;
+const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule.default }).default ?? addFormatsModule;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 
@@ -92,7 +95,13 @@ beforeAll(async () => {
     await user('arbitrator (tribunal of X)', 'arbitrator', 'arb-li', a.ids.arbitrator, a.tokens.arbitrator),
     await user('arbitrator (no case)', 'arbitrator', 'arb-wang', t.userId('arb-wang'), a.tokenOfUser(t.userId('arb-wang'))),
     await user('mediator (assigned to X, Y; registered Z)', 'mediator', 'mediator', a.ids.mediator, a.tokens.mediator),
-    await user('mediator (no case)', 'mediator', 'mediator-other', t.userId('mediator-other'), await t.tokenFor('mediator', 'mediator-other')),
+    await user(
+      'mediator (no case)',
+      'mediator',
+      'mediator-other',
+      t.userId('mediator-other'),
+      await t.tokenFor('mediator', 'mediator-other'),
+    ),
   ];
 
   const send = async (token: string, id: number, body: Record<string, unknown>) => {
@@ -169,7 +178,12 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       // The right current password and the same one again: refused by the policy check (400), nothing changes.
       return [{ body: { currentPassword: x.password, newPassword: x.password }, allowed: true }];
     case 'createUser':
-      return [{ body: { username: `matrix-${++seq}`, password: 'matrix-password-2026', role: 'clerk', displayName: '矩阵' }, allowed: areaAllowed }];
+      return [
+        {
+          body: { username: `matrix-${++seq}`, password: 'matrix-password-2026', role: 'clerk', displayName: '矩阵' },
+          allowed: areaAllowed,
+        },
+      ];
     case 'updateUser':
       return [{ params: { id: targetUserId }, body: { displayName: '矩阵目标' }, allowed: areaAllowed }];
     case 'resetPassword':
@@ -213,12 +227,27 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       return [{ params: { id: c.id }, body: { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1.00' }] }, allowed: true }];
     case 'updateRegistration':
       return [
-        { params: { id: c.id }, body: { facts: '矩阵' }, headers: { 'If-Match': STALE }, allowed: editRegistrationRefusal(actor, scope) === null, allowedStatus: 412 },
+        {
+          params: { id: c.id },
+          body: { facts: '矩阵' },
+          headers: { 'If-Match': STALE },
+          allowed: editRegistrationRefusal(actor, scope) === null,
+          allowedStatus: 412,
+        },
       ];
     case 'applyEvent':
       return EVENT_TYPES.map((type: EventType) => ({
         params: { id: c.id },
-        body: { type, ...samplePayload(type, c, a.arbitrators.map((z) => z.id), '2026-11-20', a.ids.mediator) },
+        body: {
+          type,
+          ...samplePayload(
+            type,
+            c,
+            a.arbitrators.map((z) => z.id),
+            '2026-11-20',
+            a.ids.mediator,
+          ),
+        },
         headers: { 'If-Match': STALE },
         allowed: eventRefusal(actor, type, scope) === null,
         allowedStatus: 412,
@@ -284,12 +313,14 @@ describe(`authorization matrix: every operation × every role × own/other case 
             const where = `${op.operationId}${call.note ? `(${call.note})` : ''} ${x.label}${f ? ` on ${f.label}` : ''}`;
             // A wrong login is 401 (then 429); changing to the same password is 400: both are the answers sought.
             const expectedRefusal =
-              (op.operationId === 'login' && (r.status === 401 || r.status === 429)) || (op.operationId === 'changePassword' && r.status === 400);
+              (op.operationId === 'login' && (r.status === 401 || r.status === 429)) ||
+              (op.operationId === 'changePassword' && r.status === 400);
             if (!expectedRefusal && (r.status === 400 || r.status === 401 || r.status >= 500)) {
               mismatches.push(`${where}: ${r.status} ${JSON.stringify(r.body)}`);
             } else if (call.allowed && r.status === 403) mismatches.push(`${where}: 403 but the policy allows (${r.body.detail})`);
             else if (!call.allowed && r.status !== 403) mismatches.push(`${where}: ${r.status} but the policy refuses`);
-            else if (call.allowed && call.allowedStatus && r.status !== call.allowedStatus) mismatches.push(`${where}: ${r.status}, expected ${call.allowedStatus}`);
+            else if (call.allowed && call.allowedStatus && r.status !== call.allowedStatus)
+              mismatches.push(`${where}: ${r.status}, expected ${call.allowedStatus}`);
             const type = String(r.headers['content-type'] ?? '');
             const ref = r.status === 204 ? null : schemaRef(op.path, op.method, r.status, type);
             if (r.status !== 204 && !ref) mismatches.push(`${where}: ${r.status} ${type} is not documented`);
