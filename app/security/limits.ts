@@ -11,6 +11,7 @@ export function limitsFrom(config: Config) {
       max: config.loginMaxFailuresPerAddress,
       windowMs: login,
       message: (m) => `该地址登录失败次数过多，请 ${m} 分钟后再试`,
+      rememberRefusals: true,
     },
     /** Failed logins (and wrong current passwords) for one account, from any address: the account is locked. */
     loginAccount: {

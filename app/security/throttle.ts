@@ -11,7 +11,15 @@ export interface Limit {
   windowMs: number;
   /** The 429 detail, given the minutes until the window frees up. */
   message: (minutes: number) => string;
+  /**
+   * Remember in this process that a key is refused until its window frees up, and refuse it again without asking the
+   * database (a flood from one address then costs no query). Only for limits nothing lifts early (an admin's reset
+   * lifts an account's lockout, in every process).
+   */
+  rememberRefusals?: boolean;
 }
+
+const REMEMBERED_MAX = 10_000;
 
 const PRUNE_EVERY_MS = 60_000;
 
@@ -22,6 +30,8 @@ const PRUNE_EVERY_MS = 60_000;
  */
 export class Throttle {
   private lastPrune = 0;
+  /** key hash → until when (ms) a refusal stands, for limits with `rememberRefusals`. */
+  private refusedUntil = new Map<string, number>();
   constructor(
     private knex: Knex,
     private store: ThrottleStore,
@@ -37,11 +47,28 @@ export class Throttle {
   /** 429 with Retry-After when the key has used up its window. */
   async check(limit: Limit, key: string): Promise<void> {
     const now = this.clock.now().getTime();
+    const hash = this.hash(limit, key);
+    const until = this.refusedUntil.get(hash);
+    if (until !== undefined && until > now) throw this.refusal(limit, until - now);
     const since = new Date(now - limit.windowMs).toISOString();
-    const { count, oldest } = await this.store.recent(this.knex, limit.bucket, this.hash(limit, key), since);
+    const { count, oldest } = await this.store.recent(this.knex, limit.bucket, hash, since);
     if (count < limit.max) return;
-    const retry = Math.max(1, Math.ceil((Date.parse(oldest ?? since) + limit.windowMs - now) / 1000));
-    throw tooManyRequests(limit.message(Math.ceil(retry / 60)), retry);
+    const wait = Date.parse(oldest ?? since) + limit.windowMs - now;
+    if (limit.rememberRefusals) this.remember(hash, now + wait, now);
+    throw this.refusal(limit, wait);
+  }
+
+  private refusal(limit: Limit, waitMs: number) {
+    const retry = Math.max(1, Math.ceil(waitMs / 1000));
+    return tooManyRequests(limit.message(Math.ceil(retry / 60)), retry);
+  }
+
+  private remember(hash: string, until: number, now: number): void {
+    if (this.refusedUntil.size >= REMEMBERED_MAX) {
+      for (const [k, u] of this.refusedUntil) if (u <= now) this.refusedUntil.delete(k);
+      if (this.refusedUntil.size >= REMEMBERED_MAX) return;
+    }
+    this.refusedUntil.set(hash, until);
   }
 
   /** Counts one attempt; answers how many the key has in the window now. */
