@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
+import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
@@ -42,6 +42,13 @@ export const AgentInput = z
     kind: z.enum(Object.keys(AGENT_KINDS) as [keyof typeof AGENT_KINDS]),
     unit: Name.optional(),
     phone: Phone.optional(),
+    relationship: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .optional()
+      .openapi({ description: '近亲属代理人与当事人的关系（如 配偶、父亲），印在文书上', example: '配偶' }),
   })
   .strict()
   .openapi('AgentInput');
@@ -52,6 +59,10 @@ const PartyCommon = {
   phone: Phone.optional(),
   address: Address.optional(),
   agents: z.array(AgentInput).max(10).optional(),
+  ownership: z
+    .enum(Object.keys(OWNERSHIP_TYPES) as [keyof typeof OWNERSHIP_TYPES])
+    .optional()
+    .openapi({ description: '用人单位经济类型（统计“按用人单位类型”），可选' }),
 };
 
 export const PersonInput = z
@@ -231,6 +242,7 @@ const Agent = z.object({
   kind: z.string(),
   unit: z.string().nullable(),
   phone: z.string().nullable().optional().openapi({ description: 'masked 时不含' }),
+  relationship: z.string().nullable(),
 });
 export const Party = z
   .object({
@@ -247,6 +259,7 @@ export const Party = z
     creditCode: z.string().nullable().optional(),
     legalRepresentative: z.string().nullable().optional(),
     legalRepresentativeTitle: z.string().nullable().optional(),
+    ownership: z.string().nullable().optional(),
     agents: z.array(Agent).optional().openapi({ description: 'summary 时不含' }),
   })
   .openapi('Party', { description: '当事人；字段多少取决于案件的 readLevel' });

@@ -117,6 +117,8 @@ export interface CaseContext extends CaseInput {
     startedOn: string;
     terms: string | null;
     agreedOn: string | null;
+    /** The amount the agreement settles, when recorded (statistics: 调解金额). */
+    amount?: string | null;
     signatures: { partyId: number; signedOn: string }[];
     refusedBy: number | null;
   } | null;
@@ -143,7 +145,13 @@ export interface CaseContext extends CaseInput {
   effectiveOn: string | null;
   transfers: { purpose: 'enforcement' | 'advance_execution' | 'litigation'; court: string; transferredOn: string }[];
   /** Pre-arbitration mediation track. */
-  trackMediation: { terms: string | null; agreedOn: string | null; failedOn: string | null; referredOn: string | null } | null;
+  trackMediation: {
+    terms: string | null;
+    agreedOn: string | null;
+    failedOn: string | null;
+    referredOn: string | null;
+    amount?: string | null;
+  } | null;
   archivedOn: string | null;
   /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
   mediatorIds?: number[];

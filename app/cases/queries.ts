@@ -1,14 +1,14 @@
 import type { Deps } from '../deps.ts';
 import { type Actor, readLevel } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
-import { caseScope, caseSnapshot, loadCase, userNames } from './case-state.ts';
+import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
 
 /** GET /api/cases/:id — the case at the actor's read level; a full read is recorded in the access log. */
 export async function getCase(deps: Deps, actor: Actor, id: number): Promise<CaseView> {
   const k = deps.db.reader;
   const c = await loadCase(deps, k, id);
-  const ctx = caseSnapshot(c).context;
+  const ctx = caseContext(c);
   const level = readLevel(actor, caseScope(c, ctx));
   const [deadlines, names] = await Promise.all([
     deps.stores.deadlines.forCase(k, id),
@@ -58,7 +58,7 @@ export async function listCases(deps: Deps, _actor: Actor, q: CaseListQuery) {
 export async function caseHistory(deps: Deps, actor: Actor, id: number) {
   const k = deps.db.reader;
   const c = await loadCase(deps, k, id);
-  const level = readLevel(actor, caseScope(c, caseSnapshot(c).context));
+  const level = readLevel(actor, caseScope(c, caseContext(c)));
   const events = await deps.stores.cases.events(k, id);
   if (level === 'full') await recordAccess(deps, actor, 'read_history', { caseId: id });
   return events.map((e) => eventView(e, level));

@@ -1,4 +1,4 @@
-import type { CaseRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber } from '../../workflows/identifiers.ts';
@@ -26,11 +26,19 @@ function partyView(p: PartyRecord, level: ReadLevel) {
     creditCode: p.creditCode,
     legalRepresentative: p.legalRepresentative,
     legalRepresentativeTitle: p.legalRepresentativeTitle,
-    agents: p.agents.map((a) => ({ id: a.id as number, name: a.name, kind: a.kind, unit: a.unit, ...(full ? { phone: a.phone } : {}) })),
+    ownership: p.ownership ?? null,
+    agents: p.agents.map((a) => ({
+      id: a.id as number,
+      name: a.name,
+      kind: a.kind,
+      unit: a.unit,
+      ...(full ? { phone: a.phone } : {}),
+      relationship: a.relationship ?? null,
+    })),
   };
 }
 
-export function caseSummaryView(c: CaseRecord) {
+export function caseSummaryView(c: CaseSummaryRecord) {
   return {
     id: c.id,
     track: c.track,

@@ -195,7 +195,11 @@ export async function applyEvent(
   };
   const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today);
   await projectStats(deps, uow.trx, updated, nctx, deadlines, uow.now);
-  const names = await userNames(deps, uow.trx, [...(ctx.tribunal?.arbitratorIds ?? []), ...(nctx.tribunal?.arbitratorIds ?? [])]);
+  const names = await userNames(deps, uow.trx, [
+    ...(ctx.tribunal?.arbitratorIds ?? []),
+    ...(nctx.tribunal?.arbitratorIds ?? []),
+    ...(nctx.mediatorIds ?? []),
+  ]);
   const view = buildCaseView(updated, nctx, deadlines, names);
   await stores.cases.appendEvent(uow.trx, {
     caseId,

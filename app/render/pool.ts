@@ -42,14 +42,14 @@ async function run(task: RenderTask): Promise<Buffer> {
   return Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
 }
 
-/** templates/layout.ts `renderPdf`, on a render thread. */
-export function renderPdfOffThread(spec: DocSpec, meta: { createdAt: Date }): Promise<Buffer> {
-  return run({ kind: 'pdf', spec, createdAt: meta.createdAt.toISOString() });
+/** templates/layout.ts `renderPdf`, on a render thread (`bodyFontPath`: DOCUMENT_BODY_FONT, or null for the default). */
+export function renderPdfOffThread(spec: DocSpec, meta: { createdAt: Date; bodyFontPath: string | null }): Promise<Buffer> {
+  return run({ kind: 'pdf', spec, createdAt: meta.createdAt.toISOString(), bodyFontPath: meta.bodyFontPath });
 }
 
 /** The report's csv, xlsx or pdf file (app/stats/report-formats.ts), on a render thread. */
-export function renderReportOffThread(format: 'csv' | 'xlsx' | 'pdf', report: PeriodicReport, today: string): Promise<Buffer> {
-  return run({ kind: 'report', format, report, today });
+export function renderReportOffThread(format: 'csv' | 'xlsx' | 'pdf', report: PeriodicReport): Promise<Buffer> {
+  return run({ kind: 'report', format, report });
 }
 
 /** Ends the render threads (scripts that must exit promptly; tests). */

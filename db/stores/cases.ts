@@ -41,6 +41,8 @@ export interface AgentRecord {
   kind: string;
   unit: string | null;
   phone: string | null;
+  /** A relative's relationship to the party (配偶, 父亲…); null otherwise. */
+  relationship?: string | null;
 }
 
 export interface PartyRecord {
@@ -57,6 +59,8 @@ export interface PartyRecord {
   creditCode: string | null;
   legalRepresentative: string | null;
   legalRepresentativeTitle: string | null;
+  /** Employer ownership type for the yearbook table (OWNERSHIP_TYPES); optional. */
+  ownership?: string | null;
   agents: AgentRecord[];
 }
 
@@ -163,6 +167,40 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
   };
 }
 
+/** What a list row holds: the columns a summary shows and the parties' names. */
+export type CaseSummaryRecord = Pick<
+  CaseRecord,
+  | 'id'
+  | 'track'
+  | 'state'
+  | 'caseNo'
+  | 'receivedOn'
+  | 'acceptedOn'
+  | 'district'
+  | 'procedure'
+  | 'collective'
+  | 'wageArrears'
+  | 'closureMode'
+  | 'closedOn'
+  | 'version'
+> & { parties: Pick<PartyRecord, 'side' | 'name'>[] };
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'track',
+  'state',
+  'case_no',
+  'received_on',
+  'accepted_on',
+  'district',
+  'procedure',
+  'collective',
+  'wage_arrears',
+  'closure_mode',
+  'closed_on',
+  'version',
+];
+
 export class StaleVersionError extends Error {
   constructor(readonly currentVersion: number) {
     super('stale version');
@@ -231,6 +269,7 @@ export function partyRow(caseId: number, p: PartyRecord, seq: number) {
     credit_code: p.creditCode,
     legal_representative: p.legalRepresentative,
     legal_representative_title: p.legalRepresentativeTitle,
+    ownership: p.ownership ?? null,
   };
 }
 
@@ -279,7 +318,15 @@ export function createCaseStore() {
       let aseq = 0;
       for (const a of p.agents) {
         const [ains] = await trx('agents')
-          .insert({ party_id: partyId, seq: ++aseq, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })
+          .insert({
+            party_id: partyId,
+            seq: ++aseq,
+            name: a.name,
+            kind: a.kind,
+            unit: a.unit,
+            phone: a.phone,
+            relationship: a.relationship ?? null,
+          })
           .returning('id');
         a.id = Number((ains as { id: number }).id);
       }
@@ -312,7 +359,14 @@ export function createCaseStore() {
     const agentsBy = new Map<number, AgentRecord[]>();
     for (const a of agents) {
       const list = agentsBy.get(Number(a.party_id)) ?? [];
-      list.push({ id: Number(a.id), name: a.name, kind: a.kind, unit: a.unit ?? null, phone: a.phone ?? null });
+      list.push({
+        id: Number(a.id),
+        name: a.name,
+        kind: a.kind,
+        unit: a.unit ?? null,
+        phone: a.phone ?? null,
+        relationship: a.relationship ?? null,
+      });
       agentsBy.set(Number(a.party_id), list);
     }
     const partiesBy = new Map<number, PartyRecord[]>();
@@ -333,6 +387,7 @@ export function createCaseStore() {
         creditCode: p.credit_code ?? null,
         legalRepresentative: p.legal_representative ?? null,
         legalRepresentativeTitle: p.legal_representative_title ?? null,
+        ownership: p.ownership ?? null,
         agents: agentsBy.get(Number(p.id)) ?? [],
       });
       partiesBy.set(Number(p.case_id), list);
@@ -382,7 +437,15 @@ export function createCaseStore() {
       const partyIds = await insertChunked<{ id: number }>(trx, 'parties', partyRows, 'id');
       const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
       const agentRows = stored.flatMap((p) =>
-        p.agents.map((a, k) => ({ party_id: p.id, seq: k + 1, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })),
+        p.agents.map((a, k) => ({
+          party_id: p.id,
+          seq: k + 1,
+          name: a.name,
+          kind: a.kind,
+          unit: a.unit,
+          phone: a.phone,
+          relationship: a.relationship ?? null,
+        })),
       );
       if (agentRows.length) {
         const agentIds = await insertChunked<{ id: number }>(trx, 'agents', agentRows, 'id');
@@ -487,7 +550,7 @@ export function createCaseStore() {
       }
     },
 
-    async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseRecord[]; total: number }> {
+    async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseSummaryRecord[]; total: number }> {
       const base = trx('cases').where((qb) => {
         if (f.state) qb.where('state', f.state);
         if (f.track) qb.where('track', f.track);
@@ -505,23 +568,50 @@ export function createCaseStore() {
         // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
         if (f.q) qb.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
       });
-      const countRow = await base.clone().count<{ n: string | number }[]>({ n: '*' }).first();
-      // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest.
-      const rows = await base
-        .clone()
-        .orderBy([
-          { column: 'wage_arrears', order: 'desc' },
-          { column: 'collective', order: 'desc' },
-          { column: 'received_on', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ])
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize);
+      // A page reads only what a summary shows: the case columns below and the parties' names (three queries in all).
+      const [countRow, rows] = await Promise.all([
+        base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
+        // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest (index cases_list_order).
+        base
+          .clone()
+          .select(SUMMARY_COLUMNS)
+          .orderBy([
+            { column: 'wage_arrears', order: 'desc' },
+            { column: 'collective', order: 'desc' },
+            { column: 'received_on', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
+      ]);
       const ids = rows.map((r) => Number(r.id));
-      const { partiesBy, claimsBy } = await loadChildren(trx, ids);
+      const names = ids.length
+        ? await trx('parties').whereIn('case_id', ids).orderBy(['case_id', 'side', 'seq']).select('case_id', 'side', 'name')
+        : [];
+      const partiesBy = new Map<number, { side: PartyRecord['side']; name: string }[]>();
+      for (const p of names) {
+        const list = partiesBy.get(Number(p.case_id)) ?? [];
+        list.push({ side: p.side, name: p.name });
+        partiesBy.set(Number(p.case_id), list);
+      }
       return {
         total: Number(countRow?.n ?? 0),
-        items: rows.map((r) => ({ ...fromRow(r), parties: partiesBy.get(Number(r.id)) ?? [], claims: claimsBy.get(Number(r.id)) ?? [] })),
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          track: r.track,
+          state: r.state,
+          caseNo: r.case_no ?? null,
+          receivedOn: r.received_on,
+          acceptedOn: r.accepted_on ?? null,
+          district: r.district,
+          procedure: r.procedure,
+          collective: Boolean(r.collective),
+          wageArrears: Boolean(r.wage_arrears),
+          closureMode: r.closure_mode ?? null,
+          closedOn: r.closed_on ?? null,
+          version: Number(r.version),
+          parties: partiesBy.get(Number(r.id)) ?? [],
+        })),
       };
     },
 
