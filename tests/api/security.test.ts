@@ -419,7 +419,7 @@ describe(`nothing personal in logs or errors (${process.env.TEST_DB ?? 'sqlite'}
       for (const k of ['detail', 'where', 'parameters', 'bindings', 'sql']) expect(err).not.toHaveProperty(k);
       expect(personal(lines.join('\n'))).toEqual([]);
     } finally {
-      await t.db.knex.raw('DROP TRIGGER zc_fail' + (t.db.dialect === 'postgres' ? ' ON parties' : ''));
+      await t.db.knex.raw(`DROP TRIGGER zc_fail${t.db.dialect === 'postgres' ? ' ON parties' : ''}`);
       if (t.db.dialect === 'postgres') await t.db.knex.raw('DROP FUNCTION zc_fail()');
     }
   });

@@ -129,6 +129,7 @@ async function play(k: Of<typeof caseArb>) {
       await act(c, a.tokens.mediator, 'MEDIATION_FAILED', addDays(received, g0 % 15), k.lag, { reason: '双方分歧较大' });
       return;
     case 'trackReferred': {
+      await act(c, a.tokens.clerk, 'ASSIGN_MEDIATOR', received, k.lag, { mediatorId: a.ids.mediator });
       // LDMAL Art. 14: no agreement within 15 days → the application it creates is accepted some days later.
       const referred = (await act(c, a.tokens.mediator, 'REFER_TO_ARBITRATION', addDays(received, 25 + (g0 % 10)), k.lag, {
         reason: 'time_limit',

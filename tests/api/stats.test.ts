@@ -174,6 +174,7 @@ async function q3Fixture() {
     claims: [{ category: 'contract_change', amount: '5000.00', description: '变更劳动合同并补发工资差额' }],
   });
   await ev(P, a.tokens.clerk, 'ACCEPT', '2026-07-09');
+  await ev(P, a.tokens.chair, 'ASSIGN_MEDIATOR', '2026-07-15', { mediatorId: a.ids.mediator });
   await ev(P, a.tokens.mediator, 'START_MEDIATION', '2026-07-15');
   await ev(P, a.tokens.mediator, 'MEDIATION_AGREED', '2026-07-15', { terms: '被申请人支付申请人3000元', amount: '3000.00' });
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.applicants[0]?.id, signedOn: '2026-07-20' });
@@ -194,6 +195,7 @@ async function q3Fixture() {
     reasoning: '本委认为……',
   });
   const Q = await registerCase(t, a, standardApplication({ receivedOn: '2026-07-01', track: 'mediation' }) as never);
+  await ev(Q, a.tokens.clerk, 'ASSIGN_MEDIATOR', '2026-07-01', { mediatorId: a.ids.mediator });
   const referred = await ev(Q, a.tokens.mediator, 'REFER_TO_ARBITRATION', '2026-07-20', { reason: 'time_limit' });
   const R = { ...Q, id: referred.linkedCaseId as number };
   await ev(R, a.tokens.clerk, 'ACCEPT', '2026-07-21');
