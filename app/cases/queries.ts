@@ -10,12 +10,13 @@ export async function getCase(deps: Deps, actor: Actor, id: number): Promise<Cas
   const c = await loadCase(deps, k, id);
   const ctx = caseContext(c);
   const level = readLevel(actor, caseScope(c, ctx));
-  const [deadlines, names] = await Promise.all([
+  const [deadlines, names, calendar] = await Promise.all([
     deps.stores.deadlines.forCase(k, id),
     userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(ctx.mediatorIds ?? [])]),
+    deps.calendar.get(k),
   ]);
   if (level === 'full') await recordAccess(deps, actor, 'read_case', { caseId: id });
-  return buildCaseView(c, ctx, deadlines, names, level);
+  return buildCaseView(c, ctx, deadlines, names, { level, calendar });
 }
 
 export interface CaseListQuery {

@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber } from '../../workflows/identifiers.ts';
@@ -65,6 +66,7 @@ export function registrationView(c: CaseRecord, level: ReadLevel = 'full') {
   return {
     ...caseSummaryView(c),
     readLevel: level,
+    collectiveGround: c.collectiveGround,
     channel: c.channel,
     postmarkOn: c.postmarkOn,
     ...(summary ? {} : { facts: c.facts }),
@@ -96,14 +98,20 @@ export function buildCaseView(
   ctx: MachineContext,
   deadlines: Deadline[],
   names: ReadonlyMap<number, string>,
-  level: ReadLevel = 'full',
+  opts: { level?: ReadLevel; calendar?: OfficialCalendar } = {},
 ) {
   const name = (id: number) => names.get(id) ?? `#${id}`;
+  const level = opts.level ?? 'full';
   const summary = level === 'summary';
   return {
     ...registrationView(c, level),
     closure: ctx.closure
-      ? { mode: ctx.closure.mode, closedOn: ctx.closure.closedOn, ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}) }
+      ? {
+          mode: ctx.closure.mode,
+          closedOn: ctx.closure.closedOn,
+          ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}),
+          ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
+        }
       : null,
     award: ctx.award
       ? {
@@ -111,6 +119,8 @@ export function buildCaseView(
           issuedOn: ctx.award.issuedOn,
           minimumWage: ctx.award.minimumWage,
           defaultAward: ctx.award.defaultAward,
+          // LDMAL Art. 36: who was absent at the last hearing and the written notice proven served on each.
+          absentNotices: ctx.award.absentNotices ?? [],
           items: ctx.award.items.map((i) => ({
             claimId: i.claimId,
             outcome: i.outcome,
@@ -131,11 +141,20 @@ export function buildCaseView(
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
     ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
     deadlines: deadlines.map(({ metOn: _m, ...d }) => d),
+    // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
     ...(summary
       ? {}
       : {
           limitation: c.limitation
-            ? { ...c.limitation, ...assessLimitation({ ...c.limitation, wageArrears: c.wageArrears }, c.receivedOn) }
+            ? {
+                ...c.limitation,
+                ...assessLimitation(
+                  c.limitation,
+                  c.postmarkOn ?? c.receivedOn,
+                  c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
+                  opts.calendar,
+                ),
+              }
             : null,
         }),
   };

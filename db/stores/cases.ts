@@ -3,6 +3,9 @@ import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import { insertChunked } from '../batch.ts';
 
+/** Why the clerk marked a case collective although fewer than 10 workers apply (Rules Arts. 62, 64). */
+export type CollectiveGround = 'collective_contract' | 'union_applicant';
+
 /** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
 export interface CaseRecord {
   id: number;
@@ -15,6 +18,8 @@ export interface CaseRecord {
   facts: string | null;
   procedure: 'ordinary' | 'simple';
   collective: boolean;
+  /** Set by the clerk: a collective-contract dispute or a union applicant (Rules Arts. 62, 64); null: head count only. */
+  collectiveGround: CollectiveGround | null;
   wageArrears: boolean;
   caseNo: string | null;
   caseYear: number | null;
@@ -83,6 +88,7 @@ export interface CaseColumns {
   facts?: string | null;
   procedure?: string;
   collective?: boolean;
+  collectiveGround?: CollectiveGround | null;
   wageArrears?: boolean;
   caseNo?: string | null;
   caseYear?: number | null;
@@ -107,6 +113,7 @@ const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
   facts: 'facts',
   procedure: 'procedure',
   collective: 'collective',
+  collectiveGround: 'collective_ground',
   wageArrears: 'wage_arrears',
   caseNo: 'case_no',
   caseYear: 'case_year',
@@ -148,6 +155,7 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
     facts: r.facts ?? null,
     procedure: r.procedure,
     collective: Boolean(r.collective),
+    collectiveGround: r.collective_ground ?? null,
     wageArrears: Boolean(r.wage_arrears),
     caseNo: r.case_no ?? null,
     caseYear: nOrNull(r.case_year),
@@ -475,6 +483,7 @@ export function createCaseStore() {
         facts: cols.facts ?? null,
         procedure: (cols.procedure ?? 'ordinary') as CaseRecord['procedure'],
         collective: cols.collective ?? false,
+        collectiveGround: cols.collectiveGround ?? null,
         wageArrears: cols.wageArrears ?? false,
         caseNo: null,
         caseYear: null,

@@ -82,6 +82,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "closed_on",
         "closure_mode",
         "collective",
+        "collective_ground",
         "created_at",
         "created_by",
         "district",
@@ -138,6 +139,23 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "user_id",
       ]
     `);
+    expect(await columns('case_deadlines')).toEqual([
+      'assignee',
+      'basis',
+      'case_id',
+      'days',
+      'due_on',
+      'explanation',
+      'id',
+      'kind',
+      'label',
+      'met_on',
+      'party_id',
+      'provisional',
+      'starts_on',
+      'status',
+      'unit',
+    ]);
     // Issue 18: the employer's ownership type, a relative agent's relationship, the yearbook facts of each row version.
     expect(await columns('parties')).toContain('ownership');
     expect(await columns('agents')).toContain('relationship');
