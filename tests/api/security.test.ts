@@ -355,6 +355,10 @@ describe(`exports and expensive work (${process.env.TEST_DB ?? 'sqlite'})`, () =
       expect((await gen()).status).toBe(201);
       const third = await gen();
       expect(third.status).toBe(429);
+      // Documented: the operations list 429 in /openapi.json.
+      const doc = (await request(limited.app).get('/openapi.json')).body;
+      expect(doc.paths['/api/cases/{id}/documents'].post.responses['429']).toBeDefined();
+      expect(doc.paths['/api/stats/report'].get.responses['429']).toBeDefined();
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
       const report = () => limited.api(la.tokens.analyst).get('/api/stats/report?period=2026&format=csv');
       expect((await report()).status).toBe(200);
