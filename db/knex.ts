@@ -143,6 +143,8 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
     const config: Knex.Config = {
       client: PgDisposingClient as unknown as Knex.Config['client'],
       connection,
+      // Error messages carry the SQL with placeholders, never the bound values (identity numbers, names).
+      compileSqlOnError: false,
       pool: { min: 0, max: o.poolMax },
       acquireConnectionTimeout: o.acquireTimeoutMs,
       log: knexLog(),
@@ -161,6 +163,7 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
   const knex = knexFactory({
     client: SqliteImmediateClient as unknown as Knex.Config['client'],
     connection: { filename },
+    compileSqlOnError: false,
     useNullAsDefault: true,
     acquireConnectionTimeout: o.acquireTimeoutMs,
     log: knexLog(),
