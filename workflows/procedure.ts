@@ -1,6 +1,6 @@
 import { initialTransition, transition } from 'xstate';
 import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machine.ts';
-import { type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
+import { addedContext, type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
 import { checkRules, type Violation } from './rules.ts';
 
 export type Snapshot = ReturnType<typeof caseMachine.resolveState>;
@@ -33,7 +33,9 @@ export function migrateSnapshot(s: PersistedSnapshot): PersistedSnapshot {
 
 export function restore(s: PersistedSnapshot): Snapshot {
   const m = migrateSnapshot(s);
-  return caseMachine.resolveState({ value: m.value as Snapshot['value'], context: m.context });
+  // Snapshots stored before round 2 lack the added procedures' records: they start empty (not a change of meaning).
+  const context = { ...addedContext(m.context), ...m.context };
+  return caseMachine.resolveState({ value: m.value as Snapshot['value'], context });
 }
 
 /** The leaf state code (stable snake_case) of a snapshot. */

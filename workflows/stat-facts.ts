@@ -7,7 +7,8 @@ import type { ClaimCategory } from './reference.ts';
  * Pure: the same function feeds the maintained projection and the from-scratch recomputation that checks it.
  */
 export interface StatFacts {
-  track: 'arbitration' | 'mediation';
+  /** `review` (arbitral review of a mediation agreement) is kept out of both series (domain.md §13.2: a separate one). */
+  track: 'arbitration' | 'mediation' | 'review';
   district: string;
   cause: StatCause;
   procedureKind: 'ordinary' | 'simple' | 'collective';
@@ -68,7 +69,7 @@ export function reportMode(mode: string | null): 'award' | 'mediation' | 'withdr
 }
 
 export interface StatSource {
-  track: 'arbitration' | 'mediation';
+  track: 'arbitration' | 'mediation' | 'review';
   district: string;
   receivedOn: string;
   collective: boolean;
@@ -187,6 +188,7 @@ export function contributions(f: StatFacts): Contribution[] {
   const each = (day: string, m: Measures, dims: readonly StatDim[] = STAT_DIMS) => {
     for (const dim of dims) out.push({ dim, key: dimKey(f, dim), day, m });
   };
+  if (f.track === 'review') return out;
   if (f.track === 'mediation') {
     each(f.receivedOn, { med_received: 1 }, ['all', 'district']);
     if (f.mediationOutcome && f.mediationEndedOn)

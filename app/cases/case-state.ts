@@ -49,7 +49,8 @@ export function caseSnapshot(c: CaseRecord): Snapshot {
 
 /** What the policy needs to know of a case. */
 export function caseScope(c: Pick<CaseRecord, 'track'>, ctx: Pick<MachineContext, 'tribunal'>): CaseScope {
-  return { track: c.track, tribunalIds: ctx.tribunal?.arbitratorIds ?? null };
+  // A review of a mediation agreement (Rules Arts. 74–79) is the commission's own case like an arbitration.
+  return { track: c.track === 'mediation' ? 'mediation' : 'arbitration', tribunalIds: ctx.tribunal?.arbitratorIds ?? null };
 }
 
 /** Every deadline of the case as of `today`, written in place of the stored ones. */

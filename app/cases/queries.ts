@@ -14,7 +14,7 @@ export async function getCase(deps: Deps, _actor: Actor, id: number): Promise<Ca
 
 export interface CaseListQuery {
   state?: string;
-  track?: 'arbitration' | 'mediation';
+  track?: 'arbitration' | 'mediation' | 'review';
   district?: string;
   procedure?: string;
   collective?: boolean;

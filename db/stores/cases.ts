@@ -5,7 +5,7 @@ import type { ClaimCategory } from '../../workflows/reference.ts';
 /** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
 export interface CaseRecord {
   id: number;
-  track: 'arbitration' | 'mediation';
+  track: 'arbitration' | 'mediation' | 'review';
   state: string;
   receivedOn: string;
   postmarkOn: string | null;
@@ -522,6 +522,85 @@ export function createCaseStore() {
         total: Number(countRow?.n ?? 0),
         items: rows.map((r) => ({ ...fromRow(r), parties: partiesBy.get(Number(r.id)) ?? [], claims: claimsBy.get(Number(r.id)) ?? [] })),
       };
+    },
+
+    /**
+     * Round 2: a party added after acceptance (Rules Art. 46(1)) — appended after the others of its side, with its
+     * agents; the search text gains its name. Returns the party with its new id.
+     */
+    async addParty(trx: Knex, caseId: number, p: PartyRecord): Promise<PartyRecord> {
+      const last = await trx('parties').where({ case_id: caseId, side: p.side }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
+      const [ins] = await trx('parties')
+        .insert(partyRow(caseId, p, Number(last?.m ?? 0) + 1))
+        .returning('id');
+      const id = Number((ins as { id: number }).id);
+      const agents = [];
+      let aseq = 0;
+      for (const a of p.agents) {
+        const [ains] = await trx('agents')
+          .insert({ party_id: id, seq: ++aseq, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })
+          .returning('id');
+        agents.push({ ...a, id: Number((ains as { id: number }).id) });
+      }
+      const rec = await trx('cases').where({ id: caseId }).first('search_text');
+      await trx('cases')
+        .where({ id: caseId })
+        .update({ search_text: `${rec?.search_text ?? ''}\u0001${p.name}` });
+      return { ...p, id, agents };
+    },
+
+    /**
+     * Round 2: claims changed or added after acceptance (Rules Art. 44). Changed rows are updated in place (the
+     * procedure record keeps what they were); added ones are appended. Returns the added claims with ids and seq.
+     */
+    async changeClaims(
+      trx: Knex,
+      caseId: number,
+      change: { id: number; category: ClaimCategory; amountFen: number | null; description: string }[],
+      add: ClaimRecord[],
+    ): Promise<ClaimRecord[]> {
+      for (const c of change) {
+        await trx('claims')
+          .where({ id: c.id, case_id: caseId })
+          .update({ category: c.category, amount_fen: c.amountFen, description: c.description });
+      }
+      const last = await trx('claims').where({ case_id: caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
+      let seq = Number(last?.m ?? 0);
+      const out: ClaimRecord[] = [];
+      for (const c of add) {
+        seq++;
+        const [ins] = await trx('claims')
+          .insert({ case_id: caseId, seq, category: c.category, amount_fen: c.amountFen, description: c.description })
+          .returning('id');
+        out.push({ ...c, id: Number((ins as { id: number }).id), seq });
+      }
+      return out;
+    },
+
+    /**
+     * Round 2: arbitration cases with an applicant of the same identity number or name (indexed), newest first, with
+     * their parties and claims — the candidates of the duplicate-filing check (Rules Arts. 34, 39).
+     */
+    async duplicateCandidates(trx: Knex, applicants: Pick<PartyRecord, 'name' | 'idNumber'>[], limit = 50): Promise<CaseRecord[]> {
+      const ids = [...new Set(applicants.map((a) => a.idNumber).filter((x): x is string => !!x))];
+      const names = [...new Set(applicants.map((a) => a.name))];
+      const rows = await trx('cases')
+        .where('track', 'arbitration')
+        .whereIn(
+          'id',
+          trx('parties')
+            .select('case_id')
+            .where('side', 'applicant')
+            .where((q) => {
+              if (ids.length) q.whereIn('id_number', ids);
+              q.orWhereIn('name', names);
+            }),
+        )
+        .orderBy('id', 'desc')
+        .limit(limit);
+      const caseIds = rows.map((r) => Number(r.id));
+      const { partiesBy, claimsBy } = await loadChildren(trx, caseIds);
+      return rows.map((r) => ({ ...fromRow(r), parties: partiesBy.get(Number(r.id)) ?? [], claims: claimsBy.get(Number(r.id)) ?? [] }));
     },
 
     /** Appends to the history; `seq` may be given when known (1 for a new case), else it is the next one. */
