@@ -154,7 +154,7 @@ export async function registerCase(
     actor,
     {
       track: input.track,
-      state: input.track === 'mediation' ? 'mediation_in_progress' : 'received',
+      state: { arbitration: 'received', mediation: 'mediation_in_progress', review: 'review_received' }[input.track],
       receivedOn: input.receivedOn,
       postmarkOn: input.postmarkOn ?? null,
       channel: input.channel,
