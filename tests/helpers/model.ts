@@ -2,7 +2,8 @@ import { transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { caseMachine, type MachineContext } from '../../workflows/case-machine.ts';
 import { leafState, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
-import type { CaseInput, Facts, ProcEvent } from '../../workflows/procedure-types.ts';
+import { type CaseInput, EVENT_TYPES, type Facts, type ProcEvent } from '../../workflows/procedure-types.ts';
+import { pendingObjection, pendingRecusals } from '../../workflows/rules.ts';
 
 /**
  * The abstract model the model-based test traverses: a two-party case (applicant 1, respondent 2) with a
@@ -25,6 +26,12 @@ export const MODEL_INPUT: CaseInput = {
   ],
 };
 export const MODEL_MEDIATION_INPUT: CaseInput = { ...MODEL_INPUT, track: 'mediation' };
+/** Round 2: the arbitral review of a mediation agreement (Rules Arts. 74–79), its own track. */
+export const MODEL_REVIEW_INPUT: CaseInput = {
+  ...MODEL_INPUT,
+  track: 'review',
+  reviewAgreement: { effectiveOn: '2026-03-01', organization: '东昌府区古楼街道劳动争议调解委员会', terms: null },
+};
 
 const FACTS: Facts = {
   awardDueOn: '2099-12-31',
@@ -33,18 +40,89 @@ const FACTS: Facts = {
   defensePeriodOpen: true,
   challengeWindowsClosed: true,
   mediationLimitPassed: true,
+  evidencePeriodOpen: true,
+  reviewFilingTimely: true,
+  reviewDueOn: '2099-12-31',
+  reviewExtensionMaxDays: 5,
 };
 const ON = '2026-03-03';
 
 export type ModelEvent = ProcEvent & { variant?: string };
 
-const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string): ModelEvent => ({
+const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string, facts: Facts = {}): ModelEvent => ({
   type,
   occurredOn: type === 'HOLD_HEARING' ? '2099-01-01' : ON,
   payload,
-  facts: FACTS,
+  facts: { ...FACTS, ...facts },
   ...(variant ? { variant } : {}),
 });
+
+const COURT = '聊城市东昌府区人民法院';
+/**
+ * Round 2 (issue 11 "Missing"): the added events, each offered where its guards can be met, and only in a few stages,
+ * so the number of model states stays small (they are driven over HTTP on both databases). While a jurisdiction
+ * objection or a recusal application is pending, only its decision is offered.
+ */
+function addedEvents(ctx: MachineContext, leaf: string): ModelEvent[] {
+  if (pendingObjection(ctx)) {
+    return [
+      ev('DECIDE_JURISDICTION_OBJECTION', { result: 'rejected', reason: '劳动合同履行地在本市' }, 'rejected'),
+      ev('DECIDE_JURISDICTION_OBJECTION', { result: 'upheld', reason: '异议成立', toCommission: '临清市劳动人事争议仲裁委员会' }, 'upheld'),
+    ];
+  }
+  if (pendingRecusals(ctx).length) {
+    return [
+      ev('DECIDE_RECUSAL', { result: 'rejected', decidedBy: 'chair' }, 'rejected'),
+      ev('DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId: 8 }, 'granted'),
+    ];
+  }
+  const out: ModelEvent[] = [
+    ev('REFER_ELSEWHERE', { competentCommission: '临清市劳动人事争议仲裁委员会', reason: '劳动合同履行地在临清市' }),
+    ev('ACCEPT_TRANSFER', { fromCommission: '茌平区劳动人事争议仲裁委员会' }),
+    ev('APPLY_ENFORCEMENT', { partyId: 1, court: COURT }),
+    ev('RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced' }),
+    // The review track.
+    ev('ACCEPT_REVIEW'),
+    ev('REJECT_REVIEW', { ground: 'late', reason: '超过15日' }),
+    ev('CONFIRM_AGREEMENT', { terms: '被申请人支付工资' }),
+    ev('REFUSE_CONFIRMATION', { ground: 'involuntary', reason: '非自愿' }),
+    ev('EXTEND_TIME_LIMIT', { days: 5 }, 'review'),
+  ];
+  const plain = (ctx.transferIn ?? null) === null && ctx.partyAdditions.length === 0 && ctx.jurisdictionObjections.length === 0;
+  if (leaf === 'accepted') {
+    out.push(ev('TRANSFER_CASE', { toCommission: '茌平区劳动人事争议仲裁委员会', reason: '用人单位所在地' }));
+    if (plain) {
+      out.push(ev('RAISE_JURISDICTION_OBJECTION', { partyId: 2, grounds: '应由临清市仲裁委管辖' }));
+      out.push(
+        ev('ADD_PARTY', {
+          side: 'third_party',
+          ground: 'interested_third_party',
+          party: { kind: 'person', name: '第三人甲' },
+          newPartyId: 3,
+        }),
+      );
+    }
+  }
+  if (leaf === 'tribunal_formed' && ctx.extension === null) {
+    const e = ctx.evidence;
+    if (ctx.recusalApplications.length === 0 && ctx.claimChanges.length === 0 && e === null)
+      out.push(ev('APPLY_RECUSAL', { partyId: 2, target: { kind: 'arbitrator', userId: 7 }, ground: 'relationship', reason: '同学关系' }));
+    if (ctx.recusalApplications.length === 0 && e === null) out.push(ev('SET_EVIDENCE_PERIOD', { until: '2099-06-30' }));
+    if (e && e.extensions.length === 0 && e.late.length === 0)
+      out.push(ev('EXTEND_EVIDENCE_PERIOD', { partyId: 1, until: '2099-12-31', reason: '需银行出具流水' }));
+    if (e && e.late.length === 0)
+      out.push(
+        ev(
+          'RECORD_LATE_EVIDENCE',
+          { partyId: 1, description: '银行流水', reasonAccepted: false, decision: 'admitted_with_reprimand' },
+          undefined,
+          { evidencePeriodOpen: false },
+        ),
+      );
+    if (ctx.claimChanges.length === 0 && !e?.late.length) out.push(ev('CHANGE_CLAIMS', { change: [{ claimId: 10, amount: '15000.00' }] }));
+  }
+  return out;
+}
 
 const award = (finality: 'final' | 'non_final' | 'mixed') =>
   ev(
@@ -60,7 +138,7 @@ const award = (finality: 'final' | 'non_final' | 'mixed') =>
   );
 
 /** The events offered at each model state (one representative payload per distinct transition). */
-export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
+export function modelEvents(snap: { context: MachineContext; value?: unknown }): ModelEvent[] {
   const ctx = snap.context;
   const hearingOn = ctx.hearing ? '2026-12-31' : '2026-03-20';
   const noticed = ctx.services.some((x) => x.document === 'hearing_notice');
@@ -105,6 +183,9 @@ export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
     ev('MARK_EFFECTIVE'),
     ev('ARCHIVE'),
   ];
+  const leaf = leafState((snap as { value?: unknown }).value);
+  if (pendingObjection(ctx) || pendingRecusals(ctx).length) return addedEvents(ctx, leaf);
+  list.push(...addedEvents(ctx, leaf));
   // Offer self-loops only where they can change what a guard reads.
   return list.filter((e) => {
     if (e.variant === 'hearing_notice') return ctx.hearing !== null && !noticed;
@@ -141,6 +222,16 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
       leaf === 'suspended' ? c.resumeTo : null,
       c.mediation?.signatures.map((x) => x.partyId) ?? null,
       c.advanceExecutions.some((x) => x.transferredOn === null),
+      ...addedKey(c, leaf),
+    ]);
+  }
+  if (leaf === 'enforcement_applied' || leaf === 'enforcement_closed') return JSON.stringify([leaf]);
+  if (leaf.startsWith('review_')) {
+    return JSON.stringify([
+      leaf,
+      c.review?.extension != null,
+      c.review?.confirmation?.signatures.map((x) => x.partyId) ?? null,
+      c.review?.refusal?.ground ?? null,
     ]);
   }
   if (c.award && !['archived'].includes(leaf)) {
@@ -154,7 +245,31 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
   return JSON.stringify([leaf]);
 }
 
+/** Round 2: what the added procedures' guards read, only in the stages where the model offers them. */
+function addedKey(c: MachineContext, leaf: string): unknown[] {
+  if (leaf === 'accepted')
+    return [c.transferIn !== null, c.partyAdditions.length > 0, c.jurisdictionObjections.length, !!pendingObjection(c)];
+  if (leaf === 'tribunal_formed') {
+    return [
+      c.claimChanges.length > 0,
+      c.evidence ? 1 + Math.min(c.evidence.extensions.length, 1) + (c.evidence.late.length ? 2 : 0) : 0,
+      c.recusalApplications.map((r) => r.decision?.result ?? 'pending'),
+    ];
+  }
+  return [];
+}
+
 const eventKey = (e: ModelEvent) => `${e.type}${e.variant ? `:${e.variant}` : ''}`;
+
+/**
+ * The model snapshot a path's events lead to, replayed from the start. A state key leaves out what no guard reads
+ * in that state, so the snapshot xstate/graph keeps for a key may differ from the one the path's own steps reach.
+ */
+export function replay(input: CaseInput, events: ProcEvent[]): Snapshot {
+  let snap = restore(startCase(input));
+  for (const e of events) if ((EVENT_TYPES as readonly string[]).includes(e.type)) [snap] = transition(caseMachine, snap, e);
+  return snap;
+}
 
 export function shortestPaths(input: CaseInput) {
   return getShortestPaths(caseMachine, {
@@ -180,7 +295,12 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
     return (x >>> 0) / 4294967296;
   };
   // Each walk aims at one closing state in turn, never entering another closed state on the way.
+  // Round 2: walks aimed at the added closing states use the added events too; the others keep to the events the
+  // walks used before, so that they stay as varied (and as quick to find) as they were.
+  const ADDED_TARGETS = new Set(['closed_transferred', 'referred_elsewhere']);
+  const added = new Set<string>(EVENT_TYPES.slice(EVENT_TYPES.indexOf('CHANGE_CLAIMS')));
   const TARGETS = [
+    ...ADDED_TARGETS,
     'closed_withdrawn',
     'closed_terminated',
     'closed_deemed_withdrawn',
@@ -203,6 +323,7 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
       const steps: { event: ModelEvent; state: Snapshot }[] = [];
       while (steps.length < maxSteps && leafState(snap.value) !== target) {
         const options = modelEvents(snap)
+          .filter((e) => ADDED_TARGETS.has(target) || !added.has(e.type))
           .filter((e) => snap.can(e))
           .map((e) => [e, transition(caseMachine, snap, e)[0]] as const)
           .filter(([, n]) => !visited.has(stateKey(n)) && (leafState(n.value) === target || !TERMINAL.test(leafState(n.value))));
