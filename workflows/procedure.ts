@@ -28,14 +28,13 @@ export function persist(snap: Snapshot): PersistedSnapshot {
  */
 export function migrateSnapshot(s: PersistedSnapshot): PersistedSnapshot {
   if (s.machineVersion > MACHINE_VERSION) throw new Error(`snapshot from a newer machine (v${s.machineVersion})`);
-  return s;
+  // Snapshots stored before round 2 lack the added procedures' records: they start empty (not a change of meaning).
+  return { ...s, context: { ...addedContext(s.context), ...s.context } };
 }
 
 export function restore(s: PersistedSnapshot): Snapshot {
   const m = migrateSnapshot(s);
-  // Snapshots stored before round 2 lack the added procedures' records: they start empty (not a change of meaning).
-  const context = { ...addedContext(m.context), ...m.context };
-  return caseMachine.resolveState({ value: m.value as Snapshot['value'], context });
+  return caseMachine.resolveState({ value: m.value as Snapshot['value'], context: m.context });
 }
 
 /** The leaf state code (stable snake_case) of a snapshot. */

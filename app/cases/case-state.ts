@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
-import { type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
+import { migrateSnapshot, type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput } from '../../workflows/procedure-types.ts';
 import { statFacts } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
@@ -45,6 +45,17 @@ export function caseSnapshot(c: CaseRecord): Snapshot {
   if (!stored) return restore(startCase(input));
   const context: MachineContext = { ...stored.context, ...input, track: stored.context.track };
   return restore({ ...stored, context });
+}
+
+/**
+ * The machine context alone, for reads that show the case without asking the statechart anything: the stored context
+ * with the registration facts refreshed, no XState snapshot built.
+ */
+export function caseContext(c: CaseRecord): MachineContext {
+  const stored = c.snapshot as PersistedSnapshot | null;
+  if (!stored) return caseSnapshot(c).context;
+  const { context } = migrateSnapshot(stored);
+  return { ...context, ...machineInput(c), track: context.track };
 }
 
 /** What the policy needs to know of a case. */

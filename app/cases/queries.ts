@@ -1,13 +1,13 @@
 import type { Deps } from '../deps.ts';
 import type { Actor } from '../policy.ts';
-import { caseSnapshot, loadCase, userNames } from './case-state.ts';
+import { caseContext, loadCase, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
 
 /** GET /api/cases/:id — the whole case, as the actor may read it. */
 export async function getCase(deps: Deps, _actor: Actor, id: number): Promise<CaseView> {
   const k = deps.db.reader;
   const c = await loadCase(deps, k, id);
-  const ctx = caseSnapshot(c).context;
+  const ctx = caseContext(c);
   const [deadlines, names] = await Promise.all([deps.stores.deadlines.forCase(k, id), userNames(deps, k, ctx.tribunal?.arbitratorIds ?? [])]);
   return buildCaseView(c, ctx, deadlines, names);
 }

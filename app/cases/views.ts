@@ -1,4 +1,4 @@
-import type { CaseRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber } from '../../workflows/identifiers.ts';
@@ -25,7 +25,7 @@ function partyView(p: PartyRecord, mask: boolean) {
   };
 }
 
-export function caseSummaryView(c: CaseRecord) {
+export function caseSummaryView(c: CaseSummaryRecord) {
   return {
     id: c.id,
     track: c.track,

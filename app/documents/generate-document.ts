@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
 import { BUILDERS, DOCUMENT_KINDS, type DocumentKind, MissingTextError, NotReadyError } from '../../templates/kinds.ts';
 import { MissingGlyphError, renderPdf } from '../../templates/layout.ts';
-import { caseScope, caseSnapshot, loadCase, userNames } from '../cases/case-state.ts';
+import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { type Actor, assertMayGenerateDocument } from '../policy.ts';
@@ -37,7 +37,7 @@ export async function generateDocument(
   const { stores, config } = deps;
   const k = deps.db.reader;
   const c = await loadCase(deps, k, caseId);
-  const ctx = caseSnapshot(c).context;
+  const ctx = caseContext(c);
   assertMayGenerateDocument(actor, req.kind, DOCUMENT_KINDS[req.kind], caseScope(c, ctx));
   const names = await userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(c.createdBy ? [c.createdBy] : [])]);
   const arbitrators = (ctx.tribunal?.arbitratorIds ?? [])

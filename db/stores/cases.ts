@@ -162,6 +162,40 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
   };
 }
 
+/** What a list row holds: the columns a summary shows and the parties' names. */
+export type CaseSummaryRecord = Pick<
+  CaseRecord,
+  | 'id'
+  | 'track'
+  | 'state'
+  | 'caseNo'
+  | 'receivedOn'
+  | 'acceptedOn'
+  | 'district'
+  | 'procedure'
+  | 'collective'
+  | 'wageArrears'
+  | 'closureMode'
+  | 'closedOn'
+  | 'version'
+> & { parties: Pick<PartyRecord, 'side' | 'name'>[] };
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'track',
+  'state',
+  'case_no',
+  'received_on',
+  'accepted_on',
+  'district',
+  'procedure',
+  'collective',
+  'wage_arrears',
+  'closure_mode',
+  'closed_on',
+  'version',
+];
+
 export class StaleVersionError extends Error {
   constructor(readonly currentVersion: number) {
     super('stale version');
@@ -486,7 +520,7 @@ export function createCaseStore() {
       }
     },
 
-    async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseRecord[]; total: number }> {
+    async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseSummaryRecord[]; total: number }> {
       const base = trx('cases').where((qb) => {
         if (f.state) qb.where('state', f.state);
         if (f.track) qb.where('track', f.track);
@@ -504,23 +538,50 @@ export function createCaseStore() {
         // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
         if (f.q) qb.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
       });
-      const countRow = await base.clone().count<{ n: string | number }[]>({ n: '*' }).first();
-      // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest.
-      const rows = await base
-        .clone()
-        .orderBy([
-          { column: 'wage_arrears', order: 'desc' },
-          { column: 'collective', order: 'desc' },
-          { column: 'received_on', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ])
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize);
+      // A page reads only what a summary shows: the case columns below and the parties' names (three queries in all).
+      const [countRow, rows] = await Promise.all([
+        base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
+        // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest (index cases_list_order).
+        base
+          .clone()
+          .select(SUMMARY_COLUMNS)
+          .orderBy([
+            { column: 'wage_arrears', order: 'desc' },
+            { column: 'collective', order: 'desc' },
+            { column: 'received_on', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
+      ]);
       const ids = rows.map((r) => Number(r.id));
-      const { partiesBy, claimsBy } = await loadChildren(trx, ids);
+      const names = ids.length
+        ? await trx('parties').whereIn('case_id', ids).orderBy(['case_id', 'side', 'seq']).select('case_id', 'side', 'name')
+        : [];
+      const partiesBy = new Map<number, { side: PartyRecord['side']; name: string }[]>();
+      for (const p of names) {
+        const list = partiesBy.get(Number(p.case_id)) ?? [];
+        list.push({ side: p.side, name: p.name });
+        partiesBy.set(Number(p.case_id), list);
+      }
       return {
         total: Number(countRow?.n ?? 0),
-        items: rows.map((r) => ({ ...fromRow(r), parties: partiesBy.get(Number(r.id)) ?? [], claims: claimsBy.get(Number(r.id)) ?? [] })),
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          track: r.track,
+          state: r.state,
+          caseNo: r.case_no ?? null,
+          receivedOn: r.received_on,
+          acceptedOn: r.accepted_on ?? null,
+          district: r.district,
+          procedure: r.procedure,
+          collective: Boolean(r.collective),
+          wageArrears: Boolean(r.wage_arrears),
+          closureMode: r.closure_mode ?? null,
+          closedOn: r.closed_on ?? null,
+          version: Number(r.version),
+          parties: partiesBy.get(Number(r.id)) ?? [],
+        })),
       };
     },
 

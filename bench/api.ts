@@ -1,0 +1,358 @@
+/**
+ * `npm run bench:api` — the paths people wait on, Zhongcai side by side with the floor server
+ * (../shared/bench/floor-server.mjs: bare Express + knex doing the same row work, no validation, auth, statechart,
+ * deadlines or statistics), in one run on this machine. Each server runs in its own process; the load comes from a
+ * third process keeping N requests in flight over keep-alive connections.
+ *
+ *   npm run bench:api                               # SQLite (both servers on fresh temporary files)
+ *   DATABASE_URL=postgres://…/zc FLOOR_DATABASE_URL=postgres://…/floor npm run bench:api   # fresh PostgreSQL databases
+ *   BENCH_SECONDS=8 BENCH_CONNECTIONS=20 BENCH_MIXED_SECONDS=60 BENCH_MIXED_CLIENTS=50 npm run bench:api
+ *
+ * Prints, per route, requests/s and p50/p99 for both and the ratio (target ≥ 0.5), then a mixed-traffic run against
+ * Zhongcai alone (reads, lists, events, registrations) with p50/p99 per route (target p99 < 500 ms at 50 clients).
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
+const MIXED_CLIENTS = Number(process.env.BENCH_MIXED_CLIENTS ?? 50);
+
+interface Req {
+  method: string;
+  path: string;
+  body?: unknown;
+  token?: string;
+  expect: number;
+}
+interface Result {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  firstError?: string;
+}
+type Plan = { kind: 'fixed'; reqs: Req[]; once: boolean } | { kind: 'mixed'; routes: Record<string, { weight: number; reqs: Req[] }> };
+
+// ---------------------------------------------------------------- load client (child process)
+if (process.argv[2] === 'client') {
+  process.on('message', async (m: { base: string; plan: Plan; seconds: number; connections: number }) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: m.connections });
+    const url = new URL(m.base);
+    const send = (r: Req) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const data = r.body === undefined ? undefined : Buffer.from(JSON.stringify(r.body));
+        const q = http.request(
+          {
+            agent,
+            host: url.hostname,
+            port: url.port,
+            method: r.method,
+            path: r.path,
+            headers: {
+              ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}),
+              ...(r.token ? { authorization: `Bearer ${r.token}` } : {}),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          },
+        );
+        q.on('error', reject);
+        if (data) q.write(data);
+        q.end();
+      });
+    const lat: Record<string, number[]> = {};
+    const errs: Record<string, { n: number; first?: string }> = {};
+    const deadline = performance.now() + m.seconds * 1000;
+    const t0 = performance.now();
+    let next = 0;
+    const plan = m.plan;
+    const routes = plan.kind === 'mixed' ? Object.entries(plan.routes) : [];
+    const totalWeight = routes.reduce((s, [, r]) => s + r.weight, 0);
+    const pick = (): [string, Req] | null => {
+      if (plan.kind === 'fixed') {
+        if (plan.once && next >= plan.reqs.length) return null;
+        return ['all', plan.reqs[next++ % plan.reqs.length] as Req];
+      }
+      let x = Math.random() * totalWeight;
+      for (const [name, r] of routes) {
+        x -= r.weight;
+        if (x <= 0) return [name, r.reqs[Math.floor(Math.random() * r.reqs.length)] as Req];
+      }
+      const [name, r] = routes.at(-1) as [string, { reqs: Req[] }];
+      return [name, r.reqs[0] as Req];
+    };
+    await Promise.all(
+      Array.from({ length: m.connections }, async () => {
+        while (performance.now() < deadline) {
+          const p = pick();
+          if (!p) return;
+          const [name, r] = p;
+          const s = performance.now();
+          try {
+            const res = await send(r);
+            if (res.status !== r.expect) {
+              const e = (errs[name] ??= { n: 0 });
+              e.n++;
+              e.first ??= `${r.method} ${r.path} → ${res.status} ${res.text.slice(0, 200)}`;
+            }
+          } catch (err) {
+            const e = (errs[name] ??= { n: 0 });
+            e.n++;
+            e.first ??= String(err);
+          }
+          (lat[name] ??= []).push(performance.now() - s);
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const out: Record<string, Result> = {};
+    for (const [name, l] of Object.entries(lat)) {
+      l.sort((a, b) => a - b);
+      out[name] = {
+        requests: l.length,
+        seconds,
+        rps: l.length / seconds,
+        p50: l[Math.floor(l.length * 0.5)] ?? 0,
+        p99: l[Math.floor(l.length * 0.99)] ?? 0,
+        errors: errs[name]?.n ?? 0,
+        firstError: errs[name]?.first,
+      };
+    }
+    process.send?.(out);
+    agent.destroy();
+    process.exit(0);
+  });
+} else {
+  await main();
+}
+
+function runClient(base: string, plan: Plan, seconds: number, connections: number): Promise<Record<string, Result>> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL(import.meta.url).pathname, ['client'], { execArgv: ['--import', 'tsx'] });
+    child.on('message', (m) => resolve(m as Record<string, Result>));
+    child.on('exit', (code) => code && reject(new Error(`client exited ${code}`)));
+    child.send({ base, plan, seconds, connections });
+  });
+}
+
+// ---------------------------------------------------------------- servers
+async function waitReady(base: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${base} did not start`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = http.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function json(base: string, method: string, p: string, body?: unknown, token?: string) {
+  const r = await fetch(base + p, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function main() {
+  const root = path.resolve(new URL('..', import.meta.url).pathname);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-bench-api-'));
+  const pg = process.env.DATABASE_URL?.startsWith('postgres');
+  const zcPort = await freePort();
+  const floorPort = await freePort();
+  const zcBase = `http://127.0.0.1:${zcPort}`;
+  const floorBase = `http://127.0.0.1:${floorPort}`;
+  const adminPassword = 'bench-admin-password-2026';
+  const zc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(zcPort),
+      DATABASE_URL: pg ? (process.env.DATABASE_URL as string) : `sqlite:${path.join(dir, 'zc.sqlite')}`,
+      ADMIN_PASSWORD: adminPassword,
+      LOG_LEVEL: 'silent',
+      SCHEDULER_HOUR: '-1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const floor = spawn(process.execPath, [path.resolve(root, '../shared/bench/floor-server.mjs')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(floorPort), ...(pg ? {} : { FLOOR_DATABASE_URL: '' }) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = () => {
+    zc.kill('SIGTERM');
+    floor.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    await Promise.all([waitReady(zcBase, zc), waitReady(floorBase, floor)]);
+    const admin = (await json(zcBase, 'POST', '/api/auth/login', { username: 'admin', password: adminPassword })).token;
+    await json(
+      zcBase,
+      'POST',
+      '/api/users',
+      { username: 'bench-clerk', password: 'bench-clerk-password-2026', role: 'clerk', displayName: '压测书记员' },
+      admin,
+    );
+    const clerk = (await json(zcBase, 'POST', '/api/auth/login', { username: 'bench-clerk', password: 'bench-clerk-password-2026' })).token;
+    const body = JSON.parse(fs.readFileSync(path.join(root, 'bench/register-body.json'), 'utf8'));
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    body.receivedOn = today;
+
+    const rows: { route: string; z: Result; f: Result }[] = [];
+    const side = async (route: string, zPlan: Plan, fPlan: Plan) => {
+      const f = (await runClient(floorBase, fPlan, SECONDS, CONNECTIONS)).all as Result;
+      const z = (await runClient(zcBase, zPlan, SECONDS, CONNECTIONS)).all as Result;
+      rows.push({ route, z, f });
+      process.stderr.write(`  ${route}: Zhongcai ${z.rps.toFixed(0)} req/s, floor ${f.rps.toFixed(0)} req/s\n`);
+    };
+    const regReq = (token?: string): Req => ({ method: 'POST', path: '/api/cases', body, token, expect: 201 });
+    const reg = (_base: string, token?: string): Plan => ({ kind: 'fixed', once: false, reqs: [regReq(token)] });
+    await side('POST /api/cases (registration)', reg(zcBase, clerk), reg(floorBase));
+
+    // Enough fresh applications for one ACCEPT each (an application is accepted once).
+    const need = 6000;
+    const list = async () => (await json(zcBase, 'GET', `/api/cases?state=received&pageSize=1`, undefined, clerk)).total as number;
+    let have = await list();
+    if (have < need) {
+      process.stderr.write(`  registering ${need - have} more applications for the event run…\n`);
+      await runClient(
+        zcBase,
+        { kind: 'fixed', once: true, reqs: Array.from({ length: need - have }, () => regReq(clerk)) },
+        3600,
+        CONNECTIONS,
+      );
+      have = await list();
+    }
+    const ids: number[] = [];
+    for (let page = 1; ids.length < have; page++) {
+      const r = await json(zcBase, 'GET', `/api/cases?state=received&pageSize=200&page=${page}`, undefined, clerk);
+      if (!r.items.length) break;
+      ids.push(...r.items.map((c: { id: number }) => c.id));
+    }
+    const floorIds = Array.from({ length: 200 }, (_, i) => i + 1);
+    await side(
+      'POST /api/cases/:id/events (ACCEPT)',
+      {
+        kind: 'fixed',
+        once: true,
+        reqs: ids.map((id) => ({
+          method: 'POST',
+          path: `/api/cases/${id}/events`,
+          body: { type: 'ACCEPT', occurredOn: today },
+          token: clerk,
+          expect: 200,
+        })),
+      },
+      {
+        kind: 'fixed',
+        once: false,
+        reqs: floorIds.map((id) => ({ method: 'POST', path: `/api/cases/${id}/events`, body: { type: 'ACCEPT' }, expect: 200 })),
+      },
+    );
+    const accepted = ids.slice(0, 2000);
+    await side(
+      'GET /api/cases/:id',
+      { kind: 'fixed', once: false, reqs: accepted.map((id) => ({ method: 'GET', path: `/api/cases/${id}`, token: clerk, expect: 200 })) },
+      { kind: 'fixed', once: false, reqs: floorIds.map((id) => ({ method: 'GET', path: `/api/cases/${id}`, expect: 200 })) },
+    );
+    await side(
+      'GET /api/cases?page=2&pageSize=20',
+      { kind: 'fixed', once: false, reqs: [{ method: 'GET', path: '/api/cases?page=2&pageSize=20', token: clerk, expect: 200 }] },
+      { kind: 'fixed', once: false, reqs: [{ method: 'GET', path: '/api/cases?page=2&pageSize=20', expect: 200 }] },
+    );
+
+    const db = pg ? 'PostgreSQL' : 'SQLite';
+    console.log(
+      `\nZhongcai vs floor (${db}, ${CONNECTIONS} connections, ${SECONDS} s per route, ${os.cpus().length} cores, Node ${process.version})\n`,
+    );
+    console.log('| path | Zhongcai | floor | ratio | p99 (Z / floor) |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const r of rows) {
+      const err = r.z.errors || r.f.errors ? ` (errors: ${r.z.errors}/${r.f.errors})` : '';
+      console.log(
+        `| \`${r.route}\` | ${r.z.rps.toFixed(0)} req/s | ${r.f.rps.toFixed(0)} req/s | ${(r.z.rps / r.f.rps).toFixed(2)} | ${r.z.p99.toFixed(0)} / ${r.f.p99.toFixed(0)} ms |${err}`,
+      );
+      if (r.z.firstError) console.log(`  first Zhongcai error: ${r.z.firstError}`);
+    }
+
+    if (MIXED_SECONDS > 0) {
+      // Mixed traffic: reads, list pages, a repeatable event (SERVE on an accepted case) and registrations.
+      const mixed: Plan = {
+        kind: 'mixed',
+        routes: {
+          'GET /api/cases/:id': {
+            weight: 40,
+            reqs: accepted.map((id) => ({ method: 'GET', path: `/api/cases/${id}`, token: clerk, expect: 200 })),
+          },
+          'GET /api/cases (list)': {
+            weight: 25,
+            reqs: [1, 2, 3, 4, 5].map((p) => ({ method: 'GET', path: `/api/cases?page=${p}&pageSize=20`, token: clerk, expect: 200 })),
+          },
+          'POST /api/cases/:id/events (SERVE)': {
+            weight: 20,
+            reqs: accepted.map((id) => ({
+              method: 'POST',
+              path: `/api/cases/${id}/events`,
+              token: clerk,
+              expect: 200,
+              body: { type: 'SERVE', document: 'acceptance_notice', partyId: 0, method: 'direct', occurredOn: today },
+            })),
+          },
+          'POST /api/cases': { weight: 15, reqs: [regReq(clerk)] },
+        },
+      };
+      // SERVE names a party of the case: fill in each case's applicant.
+      const serve = (mixed as { routes: Record<string, { reqs: Req[] }> }).routes['POST /api/cases/:id/events (SERVE)'] as { reqs: Req[] };
+      for (const r of serve.reqs.slice(0, 500)) {
+        const id = Number(r.path.split('/')[3]);
+        const c = await json(zcBase, 'GET', `/api/cases/${id}`, undefined, clerk);
+        (r.body as { partyId: number }).partyId = c.applicants[0].id;
+      }
+      serve.reqs = serve.reqs.slice(0, 500);
+      const m = await runClient(zcBase, mixed, MIXED_SECONDS, MIXED_CLIENTS);
+      const total = Object.values(m).reduce((s, r) => s + r.requests, 0);
+      const secs = Object.values(m)[0]?.seconds ?? MIXED_SECONDS;
+      console.log(
+        `\nMixed traffic on Zhongcai (${db}): ${MIXED_CLIENTS} clients, ${MIXED_SECONDS} s, ${(total / secs).toFixed(0)} req/s in all\n`,
+      );
+      console.log('| route | req/s | p50 | p99 | errors |');
+      console.log('| --- | --- | --- | --- | --- |');
+      const all: number[] = [];
+      for (const [name, r] of Object.entries(m)) {
+        console.log(`| \`${name}\` | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${r.errors} |`);
+        if (r.firstError) console.log(`  first error: ${r.firstError}`);
+        all.push(r.p99);
+      }
+      console.log(`\nworst p99 of the mixed run: ${Math.max(...all).toFixed(0)} ms (target < 500 ms at 50 clients on SQLite)`);
+    }
+  } finally {
+    stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
