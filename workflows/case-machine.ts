@@ -296,8 +296,8 @@ const activeAdditions = {
                   on: event.occurredOn,
                   result: p(event).result,
                   decidedBy: p(event).decidedBy,
-                  replacementId: p(event).replacementId ?? null,
-                  replacementName: p(event).replacementName ?? null,
+                  replacementId: granted ? (p(event).replacementId ?? null) : null,
+                  replacementName: granted ? (p(event).replacementName ?? null) : null,
                   reason: p(event).reason ?? null,
                 },
               }
