@@ -8,7 +8,7 @@ import {
   type ProcEvent,
   type Stage,
 } from './procedure-types.ts';
-import { checkRules, decidedClaimIds, pendingObjection, pendingRecusals, signingParties } from './rules.ts';
+import { checkRules, debateEnded, decidedClaimIds, pendingObjection, pendingRecusals, signingParties } from './rules.ts';
 
 /**
  * The statutory procedure (LDMAL; MOHRSS Rules 2017) as one statechart. Pure: no database, clock or HTTP.
@@ -271,7 +271,7 @@ const activeAdditions = {
           ground: p(event).ground,
           reason: p(event).reason,
           // Rules Art. 11: after the end of debate an application does not affect the proceedings.
-          afterDebate: context.stage === 'heard',
+          afterDebate: debateEnded(context),
           decision: null,
         },
       ],

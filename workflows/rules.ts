@@ -1,5 +1,5 @@
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
-import type { CaseContext, ConsentMatter, EventType, ProcEvent, Stage } from './procedure-types.ts';
+import type { CaseContext, ConsentMatter, EventType, ProcEvent } from './procedure-types.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
 export interface Violation {
@@ -217,8 +217,6 @@ export const RULES: Partial<Record<EventType, Rule>> = {
 // Round 2 (issue 11 "Missing"): rules of the added procedures, and what they add to existing events.
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-type StagedContext = CaseContext & { stage?: Stage | null };
-
 /** Claims the applicant gave up by CHANGE_CLAIMS (Rules Art. 44). Snapshots stored before round 2 have none. */
 export const withdrawnClaimIds = (ctx: CaseContext): Set<number> => new Set((ctx.claimChanges ?? []).flatMap((c) => c.withdrawn));
 
@@ -230,6 +228,15 @@ export const pendingObjection = (ctx: CaseContext) => (ctx.jurisdictionObjection
 
 /** Recusal applications that suspend the challenged person until decided (Rules Art. 12); late ones do not. */
 export const pendingRecusals = (ctx: CaseContext) => (ctx.recusalApplications ?? []).filter((r) => !r.afterDebate && r.decision === null);
+
+/**
+ * The debate has ended (庭审辩论终结, Rules Art. 11): a hearing was held and no further session is scheduled after it.
+ * Before any hearing, or with a further session pending, it has not.
+ */
+export function debateEnded(ctx: CaseContext): boolean {
+  const last = ctx.hearingsHeld.at(-1);
+  return !!last && (!ctx.hearing || last.heldOn >= ctx.hearing.hearingOn);
+}
 
 /** Workers represented in a collective case: applicant workers who are not among the 3–5 representatives (Rules Art. 63). */
 export function representedWorkers(ctx: CaseContext): number[] {
@@ -287,7 +294,7 @@ function meritsBlocked(ctx: CaseContext, opts: { recorder: boolean }): Violation
   return null;
 }
 
-export const ADDED_RULES: Partial<Record<EventType, (ctx: StagedContext, ev: ProcEvent) => Violation | null>> = {
+export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   CHANGE_CLAIMS: (ctx, ev) => {
     const change = (ev.payload.change ?? []) as { claimId: number }[];
     const withdraw = (ev.payload.withdraw ?? []) as number[];
@@ -331,8 +338,8 @@ export const ADDED_RULES: Partial<Record<EventType, (ctx: StagedContext, ev: Pro
       return v('recusal-already-pending', 'Rules Art. 11', '对该人员的回避申请尚未决定');
     }
     // Rules Art. 11: before the hearing starts; a ground learned later, before the end of debate. After the debate
-    // (stage `heard`) the application is recorded but does not affect the proceedings.
-    if (ctx.hearingsHeld.length > 0 && ctx.stage !== 'heard' && ev.payload.groundLearnedLate !== true) {
+    // the application is recorded but does not affect the proceedings.
+    if (ctx.hearingsHeld.length > 0 && !debateEnded(ctx) && ev.payload.groundLearnedLate !== true) {
       return v(
         'recusal-before-hearing',
         'Rules Art. 11',
