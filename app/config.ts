@@ -27,6 +27,19 @@ export interface Config {
   statsMediationRate: 'bulletin' | 'organization';
   /** First day of a reporting month for period shortcuts: 1 = calendar months; 21 = the HR system's 21st-to-20th months. */
   statsMonthStartDay: number;
+  /** Documents: a licensed FangSong (or other) TTF/OTF for the body (GB/T 9704 仿宋); default Noto Serif SC. */
+  documentBodyFont: string | undefined;
+  /** Documents: the commission's seal image (PNG/JPEG) printed over the date on issued copies; none by default. */
+  documentSealImage: string | undefined;
+  /** Documents: the commission's telephone, printed beside the contact person on letters to courts. */
+  commissionPhone: string | undefined;
+  /** Documents: the intermediate court where the commission sits (set-aside applications, LDMAL Art. 49). */
+  intermediateCourt: string;
+  /** Periodic report header (表号, 制定机关, 批准文号, 负责人); the approval number is left blank unless set. */
+  reportFormNo: string;
+  reportAuthority: string;
+  reportApprovalNo: string | undefined;
+  reportPrincipal: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statsClosureTarget: target(env.STATS_CLOSURE_TARGET),
     statsMediationRate: env.STATS_MEDIATION_RATE === 'organization' ? 'organization' : 'bulletin',
     statsMonthStartDay: monthStart(int('STATS_MONTH_START_DAY', 1)),
+    documentBodyFont: env.DOCUMENT_BODY_FONT || undefined,
+    documentSealImage: env.DOCUMENT_SEAL_IMAGE || undefined,
+    commissionPhone: env.COMMISSION_PHONE || undefined,
+    intermediateCourt: env.INTERMEDIATE_COURT || '聊城市中级人民法院',
+    reportFormNo: env.REPORT_FORM_NO || '人社统MA2',
+    reportAuthority: env.REPORT_AUTHORITY || '人力资源和社会保障部',
+    reportApprovalNo: env.REPORT_APPROVAL_NO || undefined,
+    reportPrincipal: env.REPORT_PRINCIPAL || undefined,
   };
 }
 

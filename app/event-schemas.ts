@@ -37,6 +37,12 @@ const AwardItem = z
     outcome: z.enum(['granted', 'partly', 'dismissed']),
     amount: Money.optional().openapi({ description: '裁决金额（元）；驳回或非给付请求可省略' }),
     paymentDays: z.number().int().min(0).max(365).optional(),
+    // Appended for documents (issue 18): the arbitrator's confirmed or edited legal basis of this item.
+    legalBasis: z
+      .array(z.string().trim().min(1).max(200))
+      .max(20)
+      .optional()
+      .openapi({ description: '本项裁决依据（仲裁员确认或修改的建议清单），如 《中华人民共和国劳动合同法》第三十条' }),
   })
   .strict();
 const AwardPayload = {
@@ -108,7 +114,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   }),
   HOLD_HEARING: z.object({ applicantPresent: z.boolean(), respondentPresent: z.boolean(), public: z.boolean().optional() }),
   START_MEDIATION: z.object({ note: z.string().max(2000).optional() }),
-  MEDIATION_AGREED: z.object({ terms: z.string().trim().min(1, '须写明调解协议内容').max(20000) }),
+  MEDIATION_AGREED: z.object({
+    terms: z.string().trim().min(1, '须写明调解协议内容').max(20000),
+    // Appended for statistics (issue 18): the amount the agreement settles (调解金额), optional.
+    amount: Money.optional().openapi({ description: '调解协议约定的给付金额（元），用于统计调解金额' }),
+  }),
   MEDIATION_FAILED: z.object({ reason: Reason.optional() }),
   SIGN_MEDIATION_DOCUMENT: z.object({ partyId: Id, signedOn: IsoDate.optional(), refused: z.boolean().optional() }),
   REFER_TO_ARBITRATION: z.object({

@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
+import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
 
 extendZodWithOpenApi(z);
@@ -41,6 +41,13 @@ export const AgentInput = z
     kind: z.enum(Object.keys(AGENT_KINDS) as [keyof typeof AGENT_KINDS]),
     unit: Name.optional(),
     phone: Phone.optional(),
+    relationship: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .optional()
+      .openapi({ description: '近亲属代理人与当事人的关系（如 配偶、父亲），印在文书上', example: '配偶' }),
   })
   .strict()
   .openapi('AgentInput');
@@ -51,6 +58,10 @@ const PartyCommon = {
   phone: Phone.optional(),
   address: Address.optional(),
   agents: z.array(AgentInput).max(10).optional(),
+  ownership: z
+    .enum(Object.keys(OWNERSHIP_TYPES) as [keyof typeof OWNERSHIP_TYPES])
+    .optional()
+    .openapi({ description: '用人单位经济类型（统计“按用人单位类型”），可选' }),
 };
 
 export const PersonInput = z
@@ -207,7 +218,14 @@ export const Problem = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
-const Agent = z.object({ id: z.number(), name: z.string(), kind: z.string(), unit: z.string().nullable(), phone: z.string().nullable() });
+const Agent = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  unit: z.string().nullable(),
+  phone: z.string().nullable(),
+  relationship: z.string().nullable(),
+});
 export const Party = z
   .object({
     id: z.number(),
@@ -223,6 +241,7 @@ export const Party = z
     creditCode: z.string().nullable(),
     legalRepresentative: z.string().nullable(),
     legalRepresentativeTitle: z.string().nullable(),
+    ownership: z.string().nullable(),
     agents: z.array(Agent),
   })
   .openapi('Party');

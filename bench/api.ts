@@ -72,6 +72,12 @@ if (process.argv[2] === 'client') {
       });
     const lat: Record<string, number[]> = {};
     const errs: Record<string, { n: number; first?: string }> = {};
+    const fail = (name: string, what: string) => {
+      const e = errs[name] ?? { n: 0 };
+      e.n++;
+      e.first ??= what;
+      errs[name] = e;
+    };
     const deadline = performance.now() + m.seconds * 1000;
     const t0 = performance.now();
     let next = 0;
@@ -100,17 +106,13 @@ if (process.argv[2] === 'client') {
           const s = performance.now();
           try {
             const res = await send(r);
-            if (res.status !== r.expect) {
-              const e = (errs[name] ??= { n: 0 });
-              e.n++;
-              e.first ??= `${r.method} ${r.path} → ${res.status} ${res.text.slice(0, 200)}`;
-            }
+            if (res.status !== r.expect) fail(name, `${r.method} ${r.path} → ${res.status} ${res.text.slice(0, 200)}`);
           } catch (err) {
-            const e = (errs[name] ??= { n: 0 });
-            e.n++;
-            e.first ??= String(err);
+            fail(name, String(err));
           }
-          (lat[name] ??= []).push(performance.now() - s);
+          const l = lat[name] ?? [];
+          l.push(performance.now() - s);
+          lat[name] = l;
         }
       }),
     );

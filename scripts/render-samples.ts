@@ -1,22 +1,34 @@
 /**
- * `npm run docs:samples [dir]` — renders one of each document kind for a sample case and writes the PDFs and,
- * with poppler's pdftoppm, page 1 of each as PNG, for a person to look at.
+ * `npm run docs:samples [dir]` — renders one of each document kind for a sample case (every decision matter, the
+ * mixed award's two parts, and a draft award with the seal placeholder) and writes the PDFs and, with poppler's
+ * pdftoppm, every page as PNG, for a person to look at.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILDERS, type DocumentKind } from '../templates/kinds.ts';
-import { renderPdf } from '../templates/layout.ts';
+import { BUILDERS, type DocInput, type DocumentKind } from '../templates/kinds.ts';
+import { type DocSpec, renderPdf } from '../templates/layout.ts';
 import { SAMPLE_INPUT } from '../templates/sample.ts';
 
 const out = process.argv[2] ?? 'artifacts/documents';
 fs.mkdirSync(out, { recursive: true });
-for (const kind of Object.keys(BUILDERS) as DocumentKind[]) {
-  const specs = BUILDERS[kind](SAMPLE_INPUT);
-  for (const [i, spec] of specs.entries()) {
-    const file = path.join(out, `${kind}${specs.length > 1 ? `-${i + 1}` : ''}`);
-    fs.writeFileSync(`${file}.pdf`, await renderPdf(spec, { createdAt: new Date('2026-04-20T02:00:00Z') }));
-    const r = spawnSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', `${file}.pdf`, file]);
-    console.log(`${file}.pdf${r.status === 0 ? ' (+ page 1 PNG)' : ''}`);
-  }
+async function write(name: string, spec: DocSpec) {
+  const file = path.join(out, name);
+  fs.writeFileSync(`${file}.pdf`, await renderPdf(spec, { createdAt: new Date('2026-04-20T02:00:00Z') }));
+  const r = spawnSync('pdftoppm', ['-r', '70', '-png', `${file}.pdf`, file]);
+  console.log(`${file}.pdf${r.status === 0 ? ' (+ page PNGs)' : ''}`);
 }
+const variants: [string, DocumentKind, Partial<DocInput['text']>][] = [
+  ...(Object.keys(BUILDERS) as DocumentKind[]).filter((k) => k !== 'decision').map((k): [string, DocumentKind, object] => [k, k, {}]),
+  ...(['suspension', 'extension', 'correction'] as const).map((m): [string, DocumentKind, object] => [
+    `decision-${m}`,
+    'decision',
+    { matter: m, body: '第一项中“2025年10月”应为“2025年9月”。', decidedOn: '2026-04-20' },
+  ]),
+];
+for (const [name, kind, text] of variants) {
+  const specs = BUILDERS[kind]({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, ...text } });
+  for (const [i, spec] of specs.entries()) await write(`${name}${specs.length > 1 ? `-${i + 1}` : ''}`, spec);
+}
+const [draft] = BUILDERS.award(SAMPLE_INPUT);
+await write('award-draft', { ...(draft as DocSpec), draft: true, certified: undefined });

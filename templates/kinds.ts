@@ -1,9 +1,16 @@
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate } from '../workflows/dates.ts';
-import { CLAIM_CATEGORIES, type ClaimCategory } from '../workflows/reference.ts';
 import type { Block, DocSpec } from './layout.ts';
+import { formatBasis, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
 
+/**
+ * One builder per document kind: the record of the case → the document's blocks. A document is a view of the record
+ * at the act it belongs to: its date is that act's occurredOn (a notice: the acceptance or the scheduling; a decision:
+ * the suspension, extension or termination; a ruling; a transfer), or the award's date — never the day it is printed,
+ * so the same record always gives the same text. It prints what the record holds and asserts nothing it does not:
+ * text the record lacks and the form needs is asked of the arbitrator (422 naming the field), never invented.
+ */
 export const DOCUMENT_KINDS = {
   acceptance_notice: '受理通知书',
   rejection_notice: '不予受理通知书',
@@ -28,19 +35,54 @@ export class MissingTextError extends Error {
     super(message);
   }
 }
+/** The record lacks a fact the document must state (HTTP 422, rule record-incomplete): it is never assumed. */
+export class RecordIncompleteError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
-interface PartyView {
+export interface PartyView {
   id: number;
   kind: 'person' | 'organization';
   name: string;
   idNumber: string | null;
   sex: 'male' | 'female' | null;
   birthDate: string | null;
+  ethnicity?: string | null;
   address: string | null;
   creditCode: string | null;
   legalRepresentative: string | null;
   legalRepresentativeTitle: string | null;
-  agents: { name: string; kind: string; unit: string | null }[];
+  agents: { name: string; kind: string; unit: string | null; relationship?: string | null }[];
+}
+
+/** Text supplied with the document request (never invented here). */
+export interface RequestText {
+  facts?: string;
+  reasoning?: string;
+  defenseSummary?: string;
+  matter?: string;
+  body?: string;
+  court?: string;
+  purpose?: string;
+  /** The day a correction decision is made (no procedure event records it). */
+  decidedOn?: string;
+  /** Which act of its kind, 1-based (a second suspension, an earlier advance-execution ruling); default the latest. */
+  occurrence?: number;
+  /** The arbitrator's legal basis per award item, replacing the recorded or suggested list. */
+  legalBasis?: { claimId: number; basis: string[] }[];
+}
+
+/** Text the history holds beside the machine context: what the arbitrator wrote with the award, who recorded acts. */
+export interface RecordText {
+  award?: { facts?: string; reasoning?: string; defenseSummary?: string; legalBasis?: Record<number, string[]> };
+  extensionReason?: string | null;
+  /** Display name of whoever recorded each TRANSFER_TO_COURT, in the order of ctx.transfers. */
+  transferRecordedBy?: (string | null)[];
 }
 
 export interface DocInput {
@@ -53,32 +95,80 @@ export interface DocInput {
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
   clerkName: string;
-  today: string;
   /** Identity numbers on documents: masked or in full (config). */
   maskIds: boolean;
-  /** Text supplied by the arbitrator with the request (never invented here). */
-  text: { facts?: string; reasoning?: string; defenseSummary?: string; matter?: string; body?: string; court?: string; purpose?: string };
-  awardText: { facts?: string; reasoning?: string; defenseSummary?: string };
+  /** The intermediate court where the commission sits (LDMAL Art. 49). */
+  intermediateCourt?: string;
+  /** The commission's telephone, printed with the contact person on letters (config; optional). */
+  contactPhone?: string | null;
+  text: RequestText;
+  record: RecordText;
 }
 
 const SEX = { male: '男', female: '女' } as const;
+const DIGITS = '〇一二三四五六七八九';
+/** 0–99 in Chinese numerals (十五, 二十, 三十一) for day counts in running text. */
+export function cnNumber(n: number): string {
+  if (n < 10) return DIGITS[n] as string;
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+const ORDINALS = (n: number) => `${cnNumber(n)}、`;
 const yuan = (amount: string) => `${amount}元（${capitalAmount(Math.round(Number(amount) * 100))}）`;
 const mask = (s: string | null, on: boolean) => (s && on ? `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}` : s);
 const names = (ps: PartyView[]) => ps.map((p) => p.name).join('、');
-const cat = (c: string) => CLAIM_CATEGORIES[c as ClaimCategory] ?? c;
+const arabicDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+/** A claim's description as a clause: without the trailing punctuation a clerk may have typed. */
+const clause = (s: string) => s.trim().replace(/[。；;，,.\s]+$/u, '');
+/** "；" between items, "。" after the last one. */
+const ending = (i: number, n: number) => (i === n - 1 ? '。' : '；');
+
+/** The dispute's name (案由) from its claims, e.g. 劳动报酬、经济补偿争议; 劳动人事争议 when nothing more is known. */
+const CAUSE_WORDS: Record<string, string> = {
+  wages: '劳动报酬',
+  work_injury_medical: '工伤医疗费',
+  economic_compensation: '经济补偿',
+  damages: '赔偿金',
+  labor_standards: '工作时间和休息休假',
+  social_insurance: '社会保险',
+  labor_protection: '劳动保护',
+  training: '职业培训',
+  contract_change: '变更劳动合同',
+  confirm_relationship: '确认劳动关系',
+  contract: '劳动合同',
+};
+export function caseCause(claims: { category: string }[]): string {
+  const words = [...new Set(claims.map((c) => CAUSE_WORDS[c.category]).filter((w): w is string => !!w))];
+  return words.length ? `${words.join('、')}争议` : '劳动人事争议';
+}
+
+function agentLine(a: PartyView['agents'][number], role: string, party: PartyView): string {
+  const what: Record<string, () => string> = {
+    lawyer: () => a.unit ?? '律师',
+    legal_worker: () => a.unit ?? '基层法律服务工作者',
+    // An agent who is a relative says whose relative and how (domain.md §12.3 item 2).
+    relative: () => `系${role}${party.name}的${a.relationship ?? '近亲属'}`,
+    employee: () => (a.unit ? `${party.name}${a.unit}` : `${party.name}工作人员`),
+    union: () => `${a.unit ?? '工会'}推荐`,
+    legal_aid: () => a.unit ?? '法律援助机构指派',
+  };
+  const desc = what[a.kind]?.() ?? a.unit;
+  return `委托代理人：${a.name}${desc ? `，${desc}` : ''}。`;
+}
 
 function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
   const out: Block[] = [];
   for (const p of ps) {
+    const bits = [`${role}：${p.name}`];
     if (p.kind === 'person') {
-      const bits = [`${role}：${p.name}`];
       if (p.sex) bits.push(SEX[p.sex]);
-      if (p.birthDate) bits.push(`${chineseDate(p.birthDate).replace(/日$/, '日')}出生`);
-      if (p.idNumber) bits.push(`公民身份号码${mask(p.idNumber, maskIds)}`);
+      if (p.ethnicity) bits.push(p.ethnicity);
+      if (p.birthDate) bits.push(`${arabicDate(p.birthDate)}出生`);
       if (p.address) bits.push(`住${p.address}`);
+      if (p.idNumber) bits.push(`公民身份号码${mask(p.idNumber, maskIds)}`);
       out.push({ kind: 'para', text: `${bits.join('，')}。`, indent: true });
     } else {
-      const bits = [`${role}：${p.name}`];
       if (p.address) bits.push(`住所地${p.address}`);
       if (p.creditCode) bits.push(`统一社会信用代码${p.creditCode}`);
       out.push({ kind: 'para', text: `${bits.join('，')}。`, indent: true });
@@ -88,7 +178,7 @@ function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
           text: `法定代表人：${p.legalRepresentative}${p.legalRepresentativeTitle ? `，${p.legalRepresentativeTitle}` : ''}。`,
         });
     }
-    for (const a of p.agents) out.push({ kind: 'para', text: `委托代理人：${a.name}${a.unit ? `，${a.unit}` : ''}。` });
+    for (const a of p.agents) out.push({ kind: 'para', text: agentLine(a, role, p) });
   }
   return out;
 }
@@ -103,13 +193,90 @@ const signatures = (d: DocInput) =>
     ? [`仲裁员　${d.arbitrators[0]?.displayName}`]
     : d.arbitrators.map((a) => `${a.presiding ? '首席仲裁员' : '仲裁员'}　${a.displayName}`);
 
-function claimsList(d: DocInput, only?: Set<number>): { kind: 'para'; text: string }[] {
-  return d.claims
-    .filter((c) => !only || only.has(c.id))
-    .map((c, i) => ({
-      kind: 'para' as const,
-      text: `${i + 1}．${c.description}${c.amount ? `（${cat(c.category)}，${yuan(c.amount)}）` : `（${cat(c.category)}）`}；`,
-    }));
+/** "申请人甲与被申请人乙劳动报酬争议一案". */
+const theCase = (d: DocInput) => `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${caseCause(d.claims)}一案`;
+const receivedOn = (d: DocInput) => d.ctx.supplement?.completedOn ?? d.receivedOn;
+
+function claimsList(d: DocInput, only?: Set<number>): Block[] {
+  const list = d.claims.filter((c) => !only || only.has(c.id));
+  // One level of brackets: the amount in figures, then its capitals in brackets (no category in nested brackets).
+  return list.map((c, i) => ({
+    kind: 'para' as const,
+    text: `${i + 1}．${clause(c.description)}${c.amount ? `，${yuan(c.amount)}` : ''}${ending(i, list.length)}`,
+  }));
+}
+
+/** The side was served a hearing notice for the hearing held on `heldOn`; 'public' when only by public notice. */
+function noticeServed(d: DocInput, ps: PartyView[], heldOn: string): 'written' | 'public' | null {
+  const served = ps.map((p) =>
+    d.ctx.services.filter(
+      (s) => s.partyId === p.id && (s.document === 'hearing_notice' || s.document === 'postponement_notice') && s.servedOn <= heldOn,
+    ),
+  );
+  if (!ps.length || served.some((s) => s.length === 0)) return null;
+  return served.every((s) => s.every((x) => x.method === 'public_notice')) ? 'public' : 'written';
+}
+
+/** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
+function history(d: DocInput, opts: { concluded: boolean; until: string }): string[] {
+  const ctx = d.ctx;
+  const out: string[] = [
+    `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
+  ];
+  if (d.arbitrators.length === 1) out.push(`本委依法指定仲裁员${d.arbitrators[0]?.displayName}独任仲裁。`);
+  else if (d.arbitrators.length > 1)
+    out.push(
+      `本委依法组成仲裁庭，由${d.arbitrators.find((x) => x.presiding)?.displayName}担任首席仲裁员，${d.arbitrators
+        .filter((x) => !x.presiding)
+        .map((x) => x.displayName)
+        .join('、')}担任仲裁员。`,
+    );
+  const acts: { on: string; text: string }[] = [];
+  for (const s of ctx.suspensions)
+    acts.push({
+      on: s.from,
+      text: `本案因${clause(s.reason)}于${chineseDate(s.from)}中止审理${s.to ? `，于${chineseDate(s.to)}恢复审理` : ''}。`,
+    });
+  if (ctx.extension)
+    acts.push({
+      on: ctx.extension.approvedOn,
+      text: `经本委主任批准，本案审理期限于${chineseDate(ctx.extension.approvedOn)}延长${cnNumber(ctx.extension.days)}日。`,
+    });
+  for (const ae of ctx.advanceExecutions)
+    acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
+  const lastHearing = ctx.hearingsHeld.length - 1;
+  for (const [i, h] of ctx.hearingsHeld.entries()) {
+    const attend: string[] = [];
+    if (h.applicantPresent && h.respondentPresent) attend.push('申请人、被申请人均到庭参加仲裁活动');
+    else {
+      const absent = (who: string, ps: PartyView[]) => {
+        // Written notice is asserted only where the record shows the notice served before the hearing.
+        const served = noticeServed(d, ps, h.heldOn);
+        return served === 'public' ? `${who}经公告送达开庭通知，未到庭` : served ? `${who}经书面通知，未到庭` : `${who}未到庭`;
+      };
+      attend.push(h.applicantPresent ? '申请人到庭参加仲裁活动' : absent('申请人', d.applicants));
+      attend.push(h.respondentPresent ? '被申请人到庭参加仲裁活动' : absent('被申请人', d.respondents));
+      if (!h.respondentPresent && i === lastHearing && ctx.award?.defaultAward && noticeServed(d, d.respondents, h.heldOn))
+        attend.push('仲裁庭依法缺席审理');
+    }
+    // LDMAL Art. 26: public unless the law or the parties' agreement says otherwise; the record says which.
+    acts.push({
+      on: h.heldOn,
+      text: `仲裁庭于${chineseDate(h.heldOn)}${h.public === false ? '不公开' : '公开'}开庭审理了本案，${attend.join('，')}。`,
+    });
+  }
+  for (const m of ctx.mediationHistory)
+    acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
+  // Sorted by day; on the same day, in the order above (a stable sort).
+  // The record as it stood at the document's act: nothing after its date.
+  out.push(
+    ...acts
+      .filter((a) => a.on <= opts.until)
+      .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+      .map((a) => a.text),
+  );
+  if (opts.concluded) out.push('本案现已审理终结。');
+  return out;
 }
 
 function acceptanceNotice(d: DocInput): DocSpec[] {
@@ -119,18 +286,19 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
       title: DOCUMENT_KINDS.acceptance_notice,
       caseNo: d.caseNo,
       commission: d.commission,
+      // The acceptance decision (ACCEPT).
       dateOn: d.ctx.acceptedOn,
       blocks: [
         { kind: 'to', text: `${names(d.applicants)}：` },
         {
           kind: 'para',
-          text: `你（们）与${names(d.respondents)}劳动人事争议一案，本委于${chineseDate(d.ctx.supplement?.completedOn ?? d.receivedOn)}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
+          text: `你（们）与${names(d.respondents)}${caseCause(d.claims)}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
         },
         { kind: 'para', text: '一、仲裁庭组成情况本委将另行书面通知；当事人认为仲裁员有法定回避情形的，有权在首次开庭前提出回避申请。' },
         { kind: 'para', text: '二、当事人应当对自己提出的主张提供证据，请在仲裁庭指定的举证期限内提交证据材料。' },
         {
           kind: 'para',
-          text: `三、本案审理期限为自受理之日起四十五日；案情复杂需要延期的，经本委主任批准，可以延长，但延长期限不得超过十五日。`,
+          text: '三、本案审理期限为自受理之日起四十五日；案情复杂需要延期的，经本委主任批准，可以延长，但延长期限不得超过十五日。',
         },
         { kind: 'para', text: '特此通知。' },
       ],
@@ -146,12 +314,13 @@ function rejectionNotice(d: DocInput): DocSpec[] {
       title: DOCUMENT_KINDS.rejection_notice,
       caseNo: null,
       commission: d.commission,
+      // The decision not to accept (REJECT).
       dateOn: r.decidedOn,
       blocks: [
         { kind: 'to', text: `${names(d.applicants)}：` },
         {
           kind: 'para',
-          text: `你（们）于${chineseDate(d.ctx.supplement?.completedOn ?? d.receivedOn)}提出的与${names(d.respondents)}劳动人事争议仲裁申请，经审查，${r.reason}。`,
+          text: `你（们）于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(d.claims)}仲裁申请，经审查，${clause(r.reason)}。`,
         },
         { kind: 'para', text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，本委决定不予受理。' },
         { kind: 'para', text: '你（们）对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。' },
@@ -168,12 +337,13 @@ function respondNotice(d: DocInput): DocSpec[] {
       title: DOCUMENT_KINDS.respond_notice,
       caseNo: d.caseNo,
       commission: d.commission,
+      // Sent with the application copy on acceptance (LDMAL Art. 30): dated the acceptance decision.
       dateOn: d.ctx.acceptedOn,
       blocks: [
         { kind: 'to', text: `${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${names(d.applicants)}与你（单位）劳动人事争议一案，本委已依法受理。现将仲裁申请书副本送达你（单位），并将有关事项通知如下：`,
+          text: `${names(d.applicants)}与你（单位）${caseCause(d.claims)}一案，本委已依法受理。现将仲裁申请书副本送达你（单位），并将有关事项通知如下：`,
         },
         {
           kind: 'para',
@@ -188,21 +358,38 @@ function respondNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/** "上午九时三十分" from "09:30" (a time of day as the notice writes it). */
+export function chineseTime(hhmm: string): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  const part = h < 12 ? '上午' : h === 12 ? '中午' : '下午';
+  const hour = h > 12 ? h - 12 : h;
+  return `${part}${cnNumber(hour)}时${m ? `${cnNumber(m)}分` : ''}`;
+}
+
 function hearingNotice(d: DocInput): DocSpec[] {
   const h = d.ctx.hearing;
   if (!h) throw new NotReadyError('案件尚未排期开庭，不能出具开庭通知书');
+  // The act: the scheduling, or the postponement that moved this hearing to its present date.
+  const moved = d.ctx.postponements.filter((p) => p.decidedOn >= h.scheduledOn && p.to === h.hearingOn).at(-1);
+  const when = `${chineseDate(h.hearingOn)}${h.time ? chineseTime(h.time) : ''}`;
+  const how = h.public === false ? '不公开开庭审理' : '开庭审理';
   return [
     {
       title: DOCUMENT_KINDS.hearing_notice,
       caseNo: d.caseNo,
       commission: d.commission,
-      dateOn: h.scheduledOn,
+      dateOn: moved?.decidedOn ?? h.scheduledOn,
       blocks: [
         { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${names(d.applicants)}与${names(d.respondents)}劳动人事争议一案，仲裁庭定于${chineseDate(h.hearingOn)}在${h.place}开庭审理。`,
+          text: moved
+            ? `${theCase(d)}，原定于${chineseDate(moved.from)}开庭审理，因${clause(moved.reason)}，仲裁庭决定改期于${when}在${h.place}${how}。`
+            : `${theCase(d)}，仲裁庭定于${when}在${h.place}${how}。`,
         },
+        ...(h.public === false
+          ? [{ kind: 'para' as const, text: '依照《中华人民共和国劳动争议调解仲裁法》第二十六条的规定，本案不公开审理。' }]
+          : []),
         { kind: 'para', text: '请届时准时到庭，并携带身份证明及证据原件。当事人有正当理由申请延期开庭的，应当在开庭三日前提出。' },
         {
           kind: 'para',
@@ -237,82 +424,108 @@ function rightsNotice(final: boolean, intermediateCourt: string): Block[] {
   ];
 }
 
+/** 被申请人辩称: the arbitrator's summary, else the summary recorded with the filed defense; never a placeholder. */
+function defense(d: DocInput): string {
+  const given = d.text.defenseSummary ?? d.record.award?.defenseSummary;
+  if (given) return clause(given);
+  const filed = d.ctx.defenses;
+  const recorded = filed.map((x) => x.summary).filter((s): s is string => !!s);
+  if (recorded.length) return recorded.map(clause).join('；');
+  if (filed.length)
+    throw new MissingTextError(
+      'defenseSummary',
+      `被申请人已于${chineseDate(filed[0]?.filedOn as string)}提交答辩书，裁决书须写明答辩意见（请求中提供 defenseSummary，或在作出裁决时提交）`,
+    );
+  const attended = d.ctx.hearingsHeld.some((h) => h.respondentPresent);
+  if (attended)
+    throw new MissingTextError('defenseSummary', '被申请人到庭参加了仲裁活动，裁决书须写明其答辩意见（请求中提供 defenseSummary）');
+  return '被申请人未提交书面答辩意见，亦未到庭参加仲裁活动';
+}
+
+type AwardItem = NonNullable<MachineContext['award']>['items'][number];
+
+/** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
+function rulingItem(d: DocInput, it: AwardItem): string | null {
+  if (it.outcome === 'dismissed') return null;
+  const claim = d.claims.find((c) => c.id === it.claimId);
+  const what = clause(claim?.description ?? '');
+  const days = (it as { paymentDays?: number | null }).paymentDays ?? 10;
+  if (it.amount && Number(it.amount) > 0)
+    return `被申请人${names(d.respondents)}于本裁决生效之日起${cnNumber(days)}日内支付申请人${names(d.applicants)}${what}${yuan(it.amount)}`;
+  // A confirmation is ordered as such (确认…), not as "supporting a request".
+  if (it.category === 'confirm_relationship') {
+    const body = what.replace(/^(请求)?(裁决)?确认/, '');
+    return `确认${/^(申请人|双方)/.test(body) ? '' : `申请人${names(d.applicants)}`}${body}`;
+  }
+  return `支持申请人关于${what}的仲裁请求`;
+}
+
 function award(d: DocInput): DocSpec[] {
   const a = d.ctx.award;
   if (!a) throw new NotReadyError('尚未作出裁决（ISSUE_AWARD），不能生成裁决书');
-  const facts = d.text.facts ?? d.awardText.facts;
-  const reasoning = d.text.reasoning ?? d.awardText.reasoning;
+  const facts = d.text.facts ?? d.record.award?.facts;
+  const reasoning = d.text.reasoning ?? d.record.award?.reasoning;
   if (!facts) throw new MissingTextError('facts', '裁决书的“经审理查明”须由仲裁员撰写（请求中提供 facts，或在作出裁决时提交）');
   if (!reasoning) throw new MissingTextError('reasoning', '裁决书的“本委认为”须由仲裁员撰写（请求中提供 reasoning，或在作出裁决时提交）');
-  const defense = d.text.defenseSummary ?? d.awardText.defenseSummary;
-  const intermediateCourt = '聊城市中级人民法院';
-  const hearing = d.ctx.hearingsHeld;
-  const history: string[] = [
-    `申请人${names(d.applicants)}与被申请人${names(d.respondents)}劳动人事争议一案，本委于${chineseDate(d.ctx.supplement?.completedOn ?? d.receivedOn)}收到仲裁申请，于${chineseDate(d.ctx.acceptedOn as string)}依法受理。`,
-    d.arbitrators.length === 1
-      ? `本委依法指定仲裁员${d.arbitrators[0]?.displayName}独任仲裁。`
-      : `本委依法组成仲裁庭，由${d.arbitrators.find((x) => x.presiding)?.displayName}担任首席仲裁员，${d.arbitrators
-          .filter((x) => !x.presiding)
-          .map((x) => x.displayName)
-          .join('、')}担任仲裁员。`,
-    ...hearing.map(
-      (h) =>
-        `仲裁庭于${chineseDate(h.heldOn)}公开开庭审理了本案，${[h.applicantPresent ? '申请人到庭参加了仲裁活动' : '申请人经书面通知未到庭', h.respondentPresent ? '被申请人到庭参加了仲裁活动' : '被申请人经书面通知无正当理由未到庭，本案依法缺席审理'].join('，')}。`,
-    ),
-    ...d.ctx.suspensions.map((s) => `本案因${s.reason}于${chineseDate(s.from)}中止审理${s.to ? `，${chineseDate(s.to)}恢复审理` : ''}。`),
-    ...(d.ctx.extension ? [`经本委主任批准，本案审理期限延长${d.ctx.extension.days}日。`] : []),
-    '本案现已审理终结。',
-  ];
-  const groups: { final: boolean; suffix: string; items: typeof a.items }[] =
-    a.finality === 'mixed'
-      ? [
-          { final: true, suffix: '-1', items: a.items.filter((i) => i.final) },
-          { final: false, suffix: '-2', items: a.items.filter((i) => !i.final) },
-        ]
-      : [{ final: a.finality === 'final', suffix: '', items: a.items }];
+  const defenseText = defense(d);
+  const intermediateCourt = d.intermediateCourt ?? '聊城市中级人民法院';
+  const hist = history(d, { concluded: true, until: a.issuedOn });
+  const split = a.finality === 'mixed';
+  const groups: { final: boolean; suffix: string; items: AwardItem[] }[] = split
+    ? [
+        { final: true, suffix: '-1', items: a.items.filter((i) => i.final) },
+        { final: false, suffix: '-2', items: a.items.filter((i) => !i.final) },
+      ]
+    : [{ final: a.finality === 'final', suffix: '', items: a.items }];
+  const numberOf = (suffix: string) => (d.caseNo ? d.caseNo.replace(/号$/, `${suffix}号`) : '');
+  const requested = new Map((d.text.legalBasis ?? []).map((x) => [x.claimId, x.basis]));
+  const descOf = (ids: AwardItem[]) => ids.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、');
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
-    const ruling: Block[] = [];
-    let n = 0;
-    const dismissed = [];
-    for (const it of g.items) {
-      const claim = d.claims.find((c) => c.id === it.claimId);
-      if (it.outcome === 'dismissed') {
-        dismissed.push(claim?.description ?? '');
-        continue;
-      }
-      const days = (it as { paymentDays?: number | null }).paymentDays ?? 10;
-      ruling.push({
-        kind: 'para',
-        text: it.amount
-          ? `${++n}．被申请人于本裁决生效之日起${days}日内支付申请人${claim?.description ?? cat(it.category)}${yuan(it.amount)}；`
-          : `${++n}．支持申请人关于${claim?.description ?? cat(it.category)}的请求；`,
-      });
+    // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
+    const basis = g.items.flatMap(
+      (it) => requested.get(it.claimId) ?? d.record.award?.legalBasis?.[it.claimId] ?? suggestedBasis(it.category, it.outcome, it.final),
+    );
+    const orders = g.items.map((it) => rulingItem(d, it)).filter((x): x is string => x !== null);
+    const rest = g.items.filter((it) => it.outcome !== 'granted');
+    if (rest.length) {
+      if (orders.length === 0) orders.push(split ? `驳回申请人关于${descOf(rest)}的仲裁请求` : '驳回申请人的全部仲裁请求');
+      // What was not granted is disposed of expressly (domain.md §12.3 item 8).
+      else orders.push(split ? `驳回申请人关于${descOf(rest)}的其他仲裁请求` : '驳回申请人的其他仲裁请求');
     }
-    if (dismissed.length) ruling.push({ kind: 'para', text: `${++n}．驳回申请人关于${dismissed.join('、')}的仲裁请求。` });
+    const other = groups.find((x) => x !== g);
+    const crossRef: Block[] =
+      split && other
+        ? [
+            {
+              kind: 'para',
+              text: `申请人关于${descOf(other.items)}的仲裁请求，本委另行作出${numberOf(other.suffix)}${other.final ? '终局' : '非终局'}裁决书。`,
+            },
+          ]
+        : [];
     return {
       title: DOCUMENT_KINDS.award,
-      caseNo: d.caseNo ? d.caseNo.replace(/号$/, `${g.suffix}号`) : null,
+      caseNo: d.caseNo ? numberOf(g.suffix) : null,
       commission: d.commission,
+      // The date the award is made (ISSUE_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
         ...parties(d),
         { kind: 'gap' },
-        ...history.map((t): Block => ({ kind: 'para', text: t })),
+        ...hist.map((t): Block => ({ kind: 'para', text: t })),
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d, claimIds),
-        {
-          kind: 'para',
-          text: `被申请人辩称：${defense ?? (a.defaultAward ? '被申请人未到庭，亦未提交答辩意见。' : '（答辩意见见庭审笔录。）')}`,
-        },
+        { kind: 'para', text: `被申请人辩称：${defenseText}。` },
         { kind: 'para', text: `经审理查明：${facts}` },
         { kind: 'para', text: `本委认为：${reasoning}` },
-        { kind: 'para', text: '根据《中华人民共和国劳动争议调解仲裁法》第四十七条、第四十八条、第四十九条、第五十条之规定，裁决如下：' },
-        ...ruling,
+        { kind: 'para', text: `依照${formatBasis(basis.length ? basis : suggestedBasis('other', 'granted', g.final))}之规定，裁决如下：` },
+        ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),
+        ...crossRef,
         ...rightsNotice(g.final, intermediateCourt),
       ],
       signatures: signatures(d),
-      after: [`书记员　${d.clerkName}`, '本件与原本核对无异'],
+      after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
+      certified: '本件与原本核对无异',
     };
   });
 }
@@ -325,81 +538,116 @@ function mediationDocument(d: DocInput): DocSpec[] {
       title: DOCUMENT_KINDS.mediation_document,
       caseNo: d.caseNo,
       commission: d.commission,
+      // The day the agreement was reached and the document made (MEDIATION_AGREED).
       dateOn: m.agreedOn,
       blocks: [
         ...parties(d),
         { kind: 'gap' },
-        {
-          kind: 'para',
-          text: `申请人${names(d.applicants)}与被申请人${names(d.respondents)}劳动人事争议一案，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。`,
-        },
+        ...history(d, { concluded: false, until: m.agreedOn }).map((t): Block => ({ kind: 'para', text: t })),
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
-        { kind: 'para', text: '本案在仲裁庭主持下，经调解，双方当事人自愿达成如下协议：' },
+        { kind: 'para', text: `本案经${d.arbitrators.length ? '仲裁庭' : '本委'}主持调解，双方当事人自愿达成如下协议：` },
         { kind: 'para', text: m.terms },
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
       ],
-      signatures: signatures(d).length ? signatures(d) : ['仲裁员'],
-      after: [`书记员　${d.clerkName}`],
+      // Signed by the arbitrators who mediated; with no tribunal yet, by the commission alone (never a blank name).
+      signatures: d.arbitrators.length ? signatures(d) : [],
+      after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
+      certified: '本件与原本核对无异',
     },
   ];
 }
 
+/** The act of its kind the request names (1-based `occurrence`), or the latest. */
+function pick<T>(list: T[], occurrence: number | undefined, what: string): T {
+  const x = occurrence === undefined ? list.at(-1) : list[occurrence - 1];
+  if (!x) throw new NotReadyError(occurrence === undefined ? `本案没有${what}记录` : `本案没有第${occurrence}次${what}记录`);
+  return x;
+}
+
 function advanceExecution(d: DocInput): DocSpec[] {
-  const ae = d.ctx.advanceExecutions.at(-1);
-  if (!ae) throw new NotReadyError('尚未作出先予执行裁决（ADVANCE_EXECUTION）');
+  const ae = pick(d.ctx.advanceExecutions, d.text.occurrence, '先予执行裁决（ADVANCE_EXECUTION）');
+  // LDMAL Art. 44: the ruling states the two conditions only as recorded, and orders the amounts granted.
+  if (ae.rightsClear !== true || ae.lifeSeriouslyAffected !== true)
+    throw new RecordIncompleteError(
+      ae.rightsClear !== true ? 'rightsClear' : 'lifeSeriouslyAffected',
+      '记录未载明先予执行的两项条件（权利义务关系明确；不先予执行将严重影响申请人生活）均已成立，不能出具先予执行裁决书（劳动争议调解仲裁法第四十四条）',
+    );
+  const amounts = new Map((ae.amounts ?? []).map((x) => [x.claimId, x.amount]));
+  const missing = ae.claimIds.filter((id) => !amounts.has(id));
+  if (missing.length) throw new RecordIncompleteError('amounts', '记录未载明准予先予执行的金额，不能出具先予执行裁决书');
+  if (ae.paymentDays === null || ae.paymentDays === undefined)
+    throw new RecordIncompleteError('paymentDays', '记录未载明先予执行的履行期限，不能出具先予执行裁决书');
+  const orders = ae.claimIds.map((id) => {
+    const c = d.claims.find((x) => x.id === id);
+    return `被申请人${names(d.respondents)}于本裁决书送达之日起${cnNumber(ae.paymentDays as number)}日内先行支付申请人${names(d.applicants)}${clause(c?.description ?? '')}${yuan(amounts.get(id) as string)}`;
+  });
   return [
     {
       title: DOCUMENT_KINDS.advance_execution_ruling,
       caseNo: d.caseNo,
       commission: d.commission,
+      // The ruling (ADVANCE_EXECUTION).
       dateOn: ae.ruledOn,
       blocks: [
         ...parties(d),
         { kind: 'gap' },
         {
           kind: 'para',
-          text: `申请人${names(d.applicants)}与被申请人${names(d.respondents)}劳动人事争议一案，申请人申请先予执行。仲裁庭认为，本案当事人之间权利义务关系明确，不先予执行将严重影响申请人的生活。`,
+          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。审理中，申请人向仲裁庭申请先予执行。`,
+        },
+        {
+          kind: 'para',
+          text: '仲裁庭经审查认为，本案当事人之间权利义务关系明确，不先予执行将严重影响申请人的生活，申请人的申请符合先予执行的条件。',
         },
         { kind: 'para', text: '依照《中华人民共和国劳动争议调解仲裁法》第四十四条之规定，裁决如下：' },
-        ...claimsList(d, new Set(ae.claimIds)).map((b) => ({ ...b, text: b.text.replace(/；$/, '，先予执行；') })),
+        ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),
         { kind: 'para', text: '本裁决移送人民法院执行。劳动者申请先予执行的，可以不提供担保。' },
       ],
       signatures: signatures(d),
-      after: [`书记员　${d.clerkName}`],
+      after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
     },
   ];
 }
 
 function transferLetter(d: DocInput): DocSpec[] {
-  const purpose = d.text.purpose ?? d.ctx.transfers.at(-1)?.purpose;
-  const court = d.text.court ?? d.ctx.transfers.at(-1)?.court;
-  if (!purpose || !court) throw new MissingTextError('court', '移送函须写明受移送法院（court）和移送事由（purpose）');
+  // The letter belongs to a recorded transfer (TRANSFER_TO_COURT): its purpose, court and day come from the record.
+  const candidates = d.ctx.transfers
+    .map((t, i) => ({ ...t, recordedBy: d.record.transferRecordedBy?.[i] ?? null }))
+    .filter((t) => (!d.text.purpose || t.purpose === d.text.purpose) && (!d.text.court || t.court === d.text.court));
+  const t = pick(
+    candidates,
+    d.text.occurrence,
+    d.text.purpose || d.text.court ? '与请求相符的移送（TRANSFER_TO_COURT）' : '移送（TRANSFER_TO_COURT）',
+  );
+  if (t.purpose === 'advance_execution' && !d.ctx.advanceExecutions.length) throw new NotReadyError('本案没有先予执行裁决');
   const enclosures =
-    purpose === 'advance_execution'
+    t.purpose === 'advance_execution'
       ? ['先予执行裁决书', '先予执行裁决书送达回证', '申请人身份证明及被申请人主体信息']
-      : purpose === 'enforcement'
+      : t.purpose === 'enforcement'
         ? ['发生法律效力的仲裁裁决书或调解书', '送达回证', '生效证明']
         : ['仲裁案卷材料目录', '仲裁裁决书', '送达回证'];
-  if (purpose === 'advance_execution' && !d.ctx.advanceExecutions.length) throw new NotReadyError('本案没有先予执行裁决');
-  const what = { advance_execution: '先予执行裁决', enforcement: '生效法律文书的强制执行', litigation: '案件材料（裁审衔接）' }[
-    purpose as 'enforcement'
-  ];
+  const what = { advance_execution: '先予执行裁决', enforcement: '生效法律文书的强制执行', litigation: '案件材料（裁审衔接）' }[t.purpose];
+  const contact = [t.recordedBy ? `联系人：${t.recordedBy}` : '', d.contactPhone ? `联系电话：${d.contactPhone}` : '']
+    .filter(Boolean)
+    .join('，');
   return [
     {
       title: DOCUMENT_KINDS.court_transfer_letter,
       caseNo: d.caseNo,
       commission: d.commission,
-      dateOn: d.today,
+      // The transfer (TRANSFER_TO_COURT).
+      dateOn: t.transferredOn,
       blocks: [
-        { kind: 'to', text: `${court}：` },
+        { kind: 'to', text: `${t.court}：` },
         {
           kind: 'para',
-          text: `本委受理的申请人${names(d.applicants)}与被申请人${names(d.respondents)}劳动人事争议一案（${d.caseNo ?? ''}），现依法将${what}移送你院。`,
+          text: `本委受理的${theCase(d)}（${d.caseNo ?? ''}），现依法将${what}移送你院。`,
         },
         { kind: 'para', text: '随函附送：' },
-        ...enclosures.map((e, i): Block => ({ kind: 'para', text: `${i + 1}．${e}；` })),
+        ...enclosures.map((e, i): Block => ({ kind: 'para', text: `${i + 1}．${e}${ending(i, enclosures.length)}` })),
         { kind: 'para', text: '请依法处理。' },
+        ...(contact ? [{ kind: 'para' as const, text: `${contact}。` }] : []),
       ],
     },
   ];
@@ -407,38 +655,52 @@ function transferLetter(d: DocInput): DocSpec[] {
 
 function decision(d: DocInput): DocSpec[] {
   const matter = d.text.matter;
-  const bodies: Record<string, () => string> = {
+  const bodies: Record<string, () => { text: string; dateOn: string }> = {
     suspension: () => {
-      const s = d.ctx.suspensions.at(-1);
-      if (!s) throw new NotReadyError('本案没有中止审理记录');
-      return `本案因${s.reason}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`;
+      const s = pick(d.ctx.suspensions, d.text.occurrence, '中止审理');
+      return {
+        text: `${theCase(d)}，因${clause(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
+        dateOn: s.from,
+      };
     },
     extension: () => {
       const e = d.ctx.extension;
       if (!e) throw new NotReadyError('本案没有延长审理期限记录');
-      return `本案案情复杂，依照《中华人民共和国劳动争议调解仲裁法》第四十三条之规定，经本委主任批准，决定本案审理期限延长${e.days}日。`;
+      const why = d.record.extensionReason ? `因${clause(d.record.extensionReason)}，` : '';
+      return {
+        text: `${theCase(d)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日。`,
+        dateOn: e.approvedOn,
+      };
     },
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
-      return `${d.ctx.closure.reason ?? ''}。依照《劳动人事争议仲裁办案规则》第四十八条之规定，决定本案终止审理。`;
+      return {
+        text: `${theCase(d)}，${d.ctx.closure.reason ? `因${clause(d.ctx.closure.reason)}，` : ''}依照《劳动人事争议仲裁办案规则》第四十八条之规定，决定本案终止审理。`,
+        dateOn: d.ctx.closure.closedOn,
+      };
     },
     correction: () => {
       if (!d.ctx.award) throw new NotReadyError('本案尚无裁决，无需补正');
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
-      return `本委作出的${d.caseNo ?? ''}仲裁裁决书存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`;
+      if (!d.text.decidedOn) throw new MissingTextError('decidedOn', '补正决定须写明作出决定的日期（decidedOn）');
+      return {
+        text: `本委于${chineseDate(d.ctx.award.issuedOn)}作出的${d.caseNo ?? ''}仲裁裁决书存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
+        dateOn: d.text.decidedOn,
+      };
     },
   };
   const make = matter ? bodies[matter] : undefined;
   if (!make) throw new MissingTextError('matter', '决定书须写明事项（matter）：suspension、extension、termination 或 correction');
+  const { text, dateOn } = make();
   return [
     {
       title: DOCUMENT_KINDS.decision,
       caseNo: d.caseNo,
       commission: d.commission,
-      dateOn: d.today,
+      dateOn,
       blocks: [
         { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
-        { kind: 'para', text: make() },
+        { kind: 'para', text },
         { kind: 'para', text: '本决定书自送达之日起生效。' },
       ],
     },

@@ -3,11 +3,14 @@ import { chineseDate } from '../workflows/dates.ts';
 import { missingGlyphs, songBold, songRegular } from './fonts.ts';
 
 /**
- * The shared layout of every document, after the Chinese official-document convention (GB/T 9704-2012):
- * A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title centered in a larger bold Song face;
- * the case number right-aligned under it with hexagonal brackets; body 16 pt (三号) Song, left-aligned
- * (justification only stretches ASCII spaces); date in Chinese numerals with a seal placeholder over it;
- * "第 1 页 共 N 页" at the foot of each page.
+ * The shared layout of every document, after the Chinese official-document format (GB/T 9704-2012):
+ * A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; the issuing body and the title centered in a larger
+ * bold face; the case number right-aligned under them with hexagonal brackets; body 16 pt (三号), first lines indented
+ * two characters and justified on both edges (our own line breaker: pdfkit's `justify` only stretches ASCII spaces),
+ * with the line-start and line-end rules of Chinese typesetting (no 。，、；：？！）》 at a line start, no （《 at an end);
+ * the signature block (GB/T 9704 §7.3.5): arbitrators' signatures, the issuing body centered over the date, the date
+ * in Chinese numerals four characters from the right edge, the seal over both — a dashed placeholder on drafts only,
+ * the commission's seal image on issued copies when one is configured; "第 1 页 共 N 页" at the foot of each page.
  */
 export type Block =
   | { kind: 'para'; text: string; indent?: boolean }
@@ -23,11 +26,28 @@ export interface DocSpec {
   caseNo: string | null;
   commission: string;
   blocks: Block[];
-  /** The document's date (YYYY-MM-DD), printed in Chinese numerals. */
+  /** The document's date (YYYY-MM-DD), printed in Chinese numerals: the day of the act it records. */
   dateOn: string;
-  /** Signature lines above the date (arbitrators), and after it (clerk). */
+  /** Signature lines above the date (arbitrators). */
   signatures?: string[];
+  /** The issuing body printed above the date (GB/T 9704 §7.3.5.1); defaults to the commission. `null`: none. */
+  issuer?: string | null;
+  /** Lines after the date, aligned with the signatures (the clerk). */
   after?: string[];
+  /** "本件与原本核对无异" on certified copies of awards and mediation documents, two characters in from the left. */
+  certified?: string;
+  /** Lines under the signature block at the left margin (a report's notes). */
+  notes?: string[];
+  /** A draft: marked 草稿 and carries the dashed seal placeholder; never served. */
+  draft?: boolean;
+  /** The commission's seal image (PNG or JPEG) printed over the date on issued copies. */
+  sealImage?: Buffer | null;
+}
+
+export interface RenderOptions {
+  createdAt: Date;
+  /** A licensed FangSong (or other) TrueType body font; default Noto Serif SC. */
+  bodyFont?: Buffer | null;
 }
 
 export class MissingGlyphError extends Error {
@@ -41,17 +61,76 @@ export class MissingGlyphError extends Error {
 const MM = 72 / 25.4;
 const BODY = 16;
 const LINE_GAP = 8;
+/** The date's right indent (GB/T 9704 §7.3.5.1: 成文日期右空四字). */
+const DATE_RIGHT = 4 * BODY;
+/** A seal is 42 mm across (the common size of a commission's round seal). */
+const SEAL_R = 21 * MM;
 
 export function specText(spec: DocSpec): string {
   const blockText = spec.blocks
     .map((b) => ('text' in b ? b.text : b.kind === 'table' ? [b.caption ?? '', ...b.header, ...b.rows.flat()].join('\n') : ''))
     .join('\n');
-  return [spec.title, spec.caseNo ?? '', spec.commission, blockText, ...(spec.signatures ?? []), ...(spec.after ?? [])].join('\n');
+  return [
+    spec.title,
+    spec.caseNo ?? '',
+    spec.commission,
+    spec.issuer ?? '',
+    blockText,
+    ...(spec.signatures ?? []),
+    ...(spec.after ?? []),
+    ...(spec.notes ?? []),
+    spec.certified ?? '',
+  ].join('\n');
+}
+
+// Chinese line-breaking rules (禁则): characters that may not begin a line, and those that may not end one.
+const NO_START = new Set([...'，。、；：？！）》」』〕】〉”’…—·％,.;:?!)]}%']);
+const NO_END = new Set([...'（《「『〔【〈“‘([{']);
+
+/**
+ * Units that never break inside: a short run of Latin letters, digits and ASCII punctuation (an amount, a date);
+ * otherwise one character. A long run of digits and capitals (an identity number, a credit code) may wrap like
+ * Chinese text, as it does on printed documents, rather than leave a ragged or gappy line.
+ */
+function units(text: string): string[] {
+  return (text.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) =>
+    u.length > 10 && /^[0-9A-Z*]+$/.test(u) ? [...u] : [u],
+  );
+}
+
+/** Breaks `text` into lines no wider than `first` (first line) and `rest` (following lines). */
+export function breakLines(doc: PDFKit.PDFDocument, text: string, first: number, rest: number): string[] {
+  const us = units(text);
+  const lines: string[][] = [];
+  let cur: string[] = [];
+  let w = 0;
+  const limit = () => (lines.length === 0 ? first : rest);
+  for (const u of us) {
+    if (/^\s+$/.test(u) && cur.length === 0) continue;
+    const uw = doc.widthOfString(u);
+    if (w + uw <= limit() + 0.01 || cur.length === 0) {
+      cur.push(u);
+      w += uw;
+      continue;
+    }
+    // The unit does not fit: close the line, moving characters down so that the next line does not begin with a
+    // closing mark and this one does not end with an opening mark.
+    const next: string[] = [u];
+    while (cur.length > 1 && (NO_START.has(next[0] as string) || NO_END.has(cur[cur.length - 1] as string))) {
+      next.unshift(cur.pop() as string);
+    }
+    lines.push(cur);
+    cur = next.filter((x, i) => !(i === 0 && /^\s+$/.test(x)));
+    w = cur.reduce((s, x) => s + doc.widthOfString(x), 0);
+  }
+  if (cur.length) lines.push(cur);
+  return lines.map((l) => l.join('').replace(/\s+$/u, ''));
 }
 
 /** Renders to PDF bytes. Throws MissingGlyphError before drawing anything the font cannot show. */
-export async function renderPdf(spec: DocSpec, meta: { createdAt: Date }): Promise<Buffer> {
-  const missing = missingGlyphs(specText(spec) + chineseDate(spec.dateOn));
+export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buffer> {
+  const body = meta.bodyFont ?? songRegular();
+  const missing = missingGlyphs(`${specText(spec)}${chineseDate(spec.dateOn)}草稿（印章）`, body);
   if (missing.length) throw new MissingGlyphError(missing);
   const doc = new PDFDocument({
     size: 'A4',
@@ -59,7 +138,7 @@ export async function renderPdf(spec: DocSpec, meta: { createdAt: Date }): Promi
     bufferPages: true,
     autoFirstPage: true,
     info: {
-      Title: `${spec.title}${spec.caseNo ? ` ${spec.caseNo}` : ''}`,
+      Title: `${spec.title}${spec.caseNo ? ` ${spec.caseNo}` : ''}${spec.draft ? '（草稿）' : ''}`,
       Author: spec.commission,
       Creator: 'Zhongcai',
       CreationDate: meta.createdAt,
@@ -69,71 +148,148 @@ export async function renderPdf(spec: DocSpec, meta: { createdAt: Date }): Promi
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('song', songRegular());
+  doc.registerFont('song', body);
   doc.registerFont('song-bold', songBold());
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
 
   doc.font('song-bold').fontSize(22).text(spec.commission, { align: 'center', width });
   doc.moveDown(0.2);
-  doc.font('song-bold').fontSize(26).text(spec.title, { align: 'center', width, characterSpacing: 4 });
+  // The title on one line: 26 pt (一号), smaller only when a long title would not fit.
+  doc.font('song-bold').fontSize(26);
+  const perPoint = doc.widthOfString(spec.title) / 26;
+  const titleSize = Math.max(18, Math.min(26, (width - 4 * ([...spec.title].length + 1) - 2) / perPoint));
+  doc.fontSize(titleSize).text(spec.title, { align: 'center', width, characterSpacing: 4 });
   doc.moveDown(0.4);
   if (spec.caseNo) doc.font('song').fontSize(BODY).text(spec.caseNo, { align: 'right', width });
   doc.moveDown(0.8);
   doc.font('song').fontSize(BODY);
-  for (const b of spec.blocks) {
+  const lineH = () => doc.currentLineHeight(true) + LINE_GAP;
+
+  /** A justified paragraph: every line but the last is spread to the full width. */
+  const paragraph = (text: string, indent: number) => {
+    const lines = breakLines(doc, text, width - indent, width);
+    lines.forEach((line, i) => {
+      if (doc.y + lineH() > bottom()) doc.addPage();
+      const x = left + (i === 0 ? indent : 0);
+      const avail = width - (i === 0 ? indent : 0);
+      const natural = doc.widthOfString(line);
+      const n = [...line].length;
+      const last = i === lines.length - 1;
+      // Spread the slack over the gaps between characters; a line whose slack would be absurd stays left-aligned.
+      const spacing = !last && n > 1 && avail - natural < BODY * 3 ? (avail - natural) / (n - 1) : 0;
+      const y = doc.y;
+      doc.text(line, x, y, { lineBreak: false, characterSpacing: spacing });
+      doc.x = left;
+      doc.y = y + lineH();
+    });
+  };
+
+  // The signature block never stands alone on a page (GB/T 9704 §7.3.5): when it would not fit under the last
+  // paragraph, that paragraph goes to the next page with it.
+  const sigs = spec.signatures ?? [];
+  const issuer = spec.issuer === undefined ? spec.commission : spec.issuer;
+  const blockLines = sigs.length + (sigs.length ? 1 : 0) + (issuer ? 1 : 0) + 1 + (spec.after?.length ?? 0) + (spec.certified ? 1 : 0);
+  const lastPara = spec.blocks.findLastIndex((b) => b.kind === 'para' || b.kind === 'to');
+  for (const [bi, b] of spec.blocks.entries()) {
+    doc.x = left;
+    if (bi === lastPara && 'text' in b) {
+      const indent = b.kind === 'para' && b.indent !== false ? BODY * 2 : 0;
+      const h = (breakLines(doc, b.text, width - indent, width).length + 1 + blockLines) * lineH();
+      if (doc.y + h > bottom() && doc.page.margins.top + h <= bottom()) doc.addPage();
+    }
     if (b.kind === 'gap') doc.moveDown(0.5);
-    else if (b.kind === 'heading') doc.font('song-bold').text(b.text, { align: 'center', width, lineGap: LINE_GAP }).font('song');
-    else if (b.kind === 'to') doc.text(b.text, { width, lineGap: LINE_GAP });
-    else if (b.kind === 'right') doc.text(b.text, { width, align: 'right', lineGap: LINE_GAP });
+    else if (b.kind === 'heading')
+      doc.font('song-bold').text(b.text, left, doc.y, { align: 'center', width, lineGap: LINE_GAP }).font('song');
+    else if (b.kind === 'to') paragraph(b.text, 0);
+    else if (b.kind === 'right') doc.text(b.text, left, doc.y, { width, align: 'right', lineGap: LINE_GAP });
     else if (b.kind === 'table') drawTable(doc, b, width);
-    else doc.text(b.text, { width, lineGap: LINE_GAP, indent: b.indent === false ? 0 : BODY * 2 });
+    else paragraph(b.text, b.indent === false ? 0 : BODY * 2);
   }
-  doc.moveDown(1.5);
-  // Keep signatures, date and seal together on one page.
-  const needed = ((spec.signatures?.length ?? 0) + 3 + (spec.after?.length ?? 0)) * (BODY + LINE_GAP) + 40;
-  if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  for (const s of spec.signatures ?? []) doc.text(s, { width, align: 'right', lineGap: LINE_GAP });
-  doc.moveDown(1);
+  doc.y += lineH();
+
+  // The signature block stays on one page: arbitrators, a blank line, the issuer, the date, the seal, the clerk.
+  const needed = blockLines * lineH();
+  if (doc.y + needed > bottom()) doc.addPage();
+  const rightEdge = left + width - DATE_RIGHT;
+  const rightAligned = (s: string) => {
+    const y = doc.y;
+    doc.text(s, rightEdge - doc.widthOfString(s), y, { lineBreak: false });
+    doc.x = left;
+    doc.y = y + lineH();
+  };
+  for (const s of sigs) rightAligned(s);
+  if (sigs.length) doc.y += lineH();
+  const date = chineseDate(spec.dateOn);
+  const dateW = doc.widthOfString(date);
+  const dateCenter = rightEdge - dateW / 2;
+  const blockTop = doc.y;
+  if (issuer) {
+    // Centered over the date; a name too long for that stays inside the right margin.
+    const w = doc.widthOfString(issuer);
+    const x = Math.max(left, Math.min(dateCenter - w / 2, left + width - w));
+    const y = doc.y;
+    doc.text(issuer, x, y, { lineBreak: false });
+    doc.y = y + lineH();
+  }
   const dateY = doc.y;
-  doc.text(chineseDate(spec.dateOn), { width, align: 'right', lineGap: LINE_GAP });
-  // Seal placeholder over the date: the commission's seal is applied to the printed original.
-  const cx = doc.page.margins.left + width - 70;
-  doc
-    .save()
-    .circle(cx, dateY + 8, 42)
-    .lineWidth(1)
-    .dash(3, { space: 3 })
-    .strokeColor('#c0392b')
-    .stroke()
-    .undash()
-    .restore();
-  doc
-    .save()
-    .fillColor('#c0392b')
-    .fontSize(9)
-    .text('（印章）', cx - 20, dateY - 22, { width: 40, align: 'center', lineBreak: false })
-    .restore();
+  doc.text(date, rightEdge - dateW, dateY, { lineBreak: false });
+  doc.y = dateY + lineH();
+  const sealCy = (blockTop + dateY + BODY) / 2;
+  const belowDate = doc.y;
+  if (spec.draft) {
+    // Drafts only: where the seal will go. Never on an issued copy (an electronic service copy included).
+    doc.save().circle(dateCenter, sealCy, SEAL_R).lineWidth(1).dash(3, { space: 3 }).strokeColor('#c0392b').stroke().undash().restore();
+    doc
+      .save()
+      .fillColor('#c0392b')
+      .fontSize(9)
+      .text('（印章）', dateCenter - 20, sealCy - SEAL_R + 6, { width: 40, align: 'center', lineBreak: false })
+      .restore();
+  } else if (spec.sealImage) {
+    doc.image(spec.sealImage, dateCenter - SEAL_R, sealCy - SEAL_R, { width: 2 * SEAL_R, height: 2 * SEAL_R });
+  }
   // save/restore keeps graphics state only: the body size and position are set again explicitly.
   doc.font('song').fontSize(BODY).fillColor('black');
-  doc.x = doc.page.margins.left;
-  doc.y = dateY + (BODY + LINE_GAP) * 2.5;
-  for (const s of spec.after ?? []) doc.text(s, doc.page.margins.left, doc.y, { width, align: 'left', lineGap: LINE_GAP });
+  doc.x = left;
+  doc.y = belowDate;
+  if (spec.certified || spec.after?.length) doc.y += lineH() * 0.5;
+  if (spec.certified) {
+    const y = doc.y;
+    doc.text(spec.certified, left + BODY * 2, y, { lineBreak: false });
+    doc.y = y + lineH();
+  }
+  for (const s of spec.after ?? []) rightAligned(s);
+  for (const s of spec.notes ?? []) {
+    doc.x = left;
+    doc.text(s, left, doc.y, { width, align: 'left', lineGap: LINE_GAP });
+  }
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    const bottom = doc.page.margins.bottom;
+    const marginBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
+    if (spec.draft && i === 0) {
+      doc
+        .save()
+        .font('song-bold')
+        .fontSize(14)
+        .fillColor('#c0392b')
+        .text('草稿', left, 18 * MM, { width, align: 'right', lineBreak: false })
+        .restore();
+    }
     doc
       .font('song')
       .fontSize(12)
       .fillColor('black')
-      .text(`第 ${i + 1} 页 共 ${range.count} 页`, doc.page.margins.left, doc.page.height - 20 * MM, {
+      .text(`第 ${i + 1} 页 共 ${range.count} 页`, left, doc.page.height - 20 * MM, {
         width,
         align: 'center',
         lineBreak: false,
       });
-    doc.page.margins.bottom = bottom;
+    doc.page.margins.bottom = marginBottom;
   }
   doc.end();
   return done;

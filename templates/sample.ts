@@ -23,8 +23,12 @@ const ctx = initialContext({
 Object.assign(ctx, {
   acceptedOn: '2026-03-04',
   tribunal: { arbitratorIds: [7, 8, 9], presidingId: 7, formedOn: '2026-03-05' },
-  hearing: { hearingOn: '2026-03-25', place: '第一仲裁庭', scheduledOn: '2026-03-09' },
-  hearingsHeld: [{ heldOn: '2026-03-25', applicantPresent: true, respondentPresent: false }],
+  hearing: { hearingOn: '2026-03-25', place: '第一仲裁庭', scheduledOn: '2026-03-09', time: '09:30', public: false },
+  hearingsHeld: [{ heldOn: '2026-03-25', applicantPresent: true, respondentPresent: false, public: false }],
+  services: [
+    { document: 'hearing_notice', partyId: 1, method: 'direct', servedOn: '2026-03-10' },
+    { document: 'hearing_notice', partyId: 2, method: 'post', servedOn: '2026-03-12' },
+  ],
   rejection: { reason: '申请人的请求不属于劳动人事争议仲裁受案范围', decidedOn: '2026-03-04' },
   mediation: {
     startedOn: '2026-03-25',
@@ -33,7 +37,19 @@ Object.assign(ctx, {
     signatures: [],
     refusedBy: null,
   },
-  advanceExecutions: [{ claimIds: [10], ruledOn: '2026-03-26', transferredOn: null, court: null }],
+  advanceExecutions: [
+    {
+      claimIds: [10],
+      ruledOn: '2026-03-26',
+      transferredOn: '2026-03-27',
+      court: '聊城市东昌府区人民法院',
+      rightsClear: true,
+      lifeSeriouslyAffected: true,
+      amounts: [{ claimId: 10, amount: '8000.00' }],
+      paymentDays: 5,
+    },
+  ],
+  transfers: [{ purpose: 'advance_execution', court: '聊城市东昌府区人民法院', transferredOn: '2026-03-27' }],
   suspensions: [{ from: '2026-03-10', to: '2026-03-15', reason: '等待工伤认定结论' }],
   extension: { days: 15, approvedOn: '2026-04-15' },
   award: {
@@ -71,7 +87,11 @@ export const SAMPLE_INPUT: DocInput = {
       creditCode: null,
       legalRepresentative: null,
       legalRepresentativeTitle: null,
-      agents: [{ name: '王律师', kind: 'lawyer', unit: '山东某某律师事务所律师' }],
+      ethnicity: '汉族',
+      agents: [
+        { name: '王律师', kind: 'lawyer', unit: '山东某某律师事务所律师' },
+        { name: '欧阳明', kind: 'relative', unit: null, relationship: '父亲' },
+      ],
     },
   ],
   respondents: [
@@ -100,13 +120,17 @@ export const SAMPLE_INPUT: DocInput = {
     { displayName: '孙立新', presiding: false },
   ],
   clerkName: '王晓燕',
-  today: '2026-04-20',
   maskIds: false,
+  contactPhone: '0635-8888888',
   text: { matter: 'extension', court: '聊城市东昌府区人民法院', purpose: 'advance_execution' },
-  awardText: {
-    facts:
-      '申请人于2023年3月1日入职被申请人处从事焊工工作，月工资4000元。被申请人自2025年10月起未支付申请人工资，并于2025年12月31日以经营困难为由解除与申请人的劳动合同。上述事实有劳动合同、工资表、解除通知书及庭审笔录在案佐证。',
-    reasoning:
-      '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。被申请人拖欠申请人2025年10月至12月工资，应予支付。被申请人解除劳动合同未提交证据证明符合法定解除条件，应当支付经济补偿。',
+  record: {
+    extensionReason: '需要等待工伤认定结论，案情复杂',
+    transferRecordedBy: ['王晓燕'],
+    award: {
+      facts:
+        '申请人于2023年3月1日入职被申请人处从事焊工工作，月工资4000元。被申请人自2025年10月起未支付申请人工资，并于2025年12月31日以经营困难为由解除与申请人的劳动合同。上述事实有劳动合同、工资表、解除通知书及庭审笔录在案佐证。',
+      reasoning:
+        '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。被申请人拖欠申请人2025年10月至12月工资，应予支付。被申请人解除劳动合同未提交证据证明符合法定解除条件，应当支付经济补偿。',
+    },
   },
 };

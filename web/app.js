@@ -832,11 +832,26 @@ function partyNamed(label, parties) {
 
 function docsPanel(c, docs, refresh) {
   const kind = select(V().documentKinds, { 'aria-label': '文书种类' });
+  // A decision names its matter; a draft is marked 草稿 and carries only the seal placeholder.
+  const matter = select(
+    { suspension: '中止审理', extension: '延长审理期限', termination: '终止审理', correction: '补正' },
+    { 'aria-label': '决定事项' },
+  );
+  const draft = input('checkbox', { 'aria-label': '草稿' });
+  const showMatter = () => {
+    matter.hidden = kind.value !== 'decision';
+  };
+  kind.addEventListener('change', showMatter);
+  showMatter();
   const msg = h('div');
   const gen = async () => {
     fill(msg);
     try {
-      await api('POST', `/api/cases/${c.id}/documents`, { kind: kind.value });
+      await api('POST', `/api/cases/${c.id}/documents`, {
+        kind: kind.value,
+        ...(kind.value === 'decision' ? { matter: matter.value } : {}),
+        ...(draft.checked ? { draft: true } : {}),
+      });
       refresh();
     } catch (err) {
       fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
@@ -872,7 +887,14 @@ function docsPanel(c, docs, refresh) {
           ),
         )
       : h('div.empty', '尚未生成文书'),
-    h('div.row', { style: 'margin-top:.5rem' }, kind, h('button.btn', { type: 'button', onclick: gen }, '生成')),
+    h(
+      'div.row',
+      { style: 'margin-top:.5rem' },
+      kind,
+      matter,
+      h('label.check', draft, '草稿'),
+      h('button.btn', { type: 'button', onclick: gen }, '生成'),
+    ),
     msg,
   );
 }
@@ -1036,6 +1058,8 @@ function awardEditor(c) {
   preview();
   const facts = h('textarea', { rows: 4, 'data-path': 'facts' });
   const reasoning = h('textarea', { rows: 4, 'data-path': 'reasoning' });
+  // The defense as the award states it (被申请人辩称); without it the award prints the filed defense's summary.
+  const defense = h('textarea', { rows: 3, 'data-path': 'defenseSummary' });
   const node = h(
     'div',
     h(
@@ -1062,6 +1086,7 @@ function awardEditor(c) {
       ),
     ),
     summary,
+    field('被申请人辩称', 'defenseSummary', defense, { wide: true }),
     field('经审理查明', 'facts', facts, { wide: true }),
     field('本委认为', 'reasoning', reasoning, { wide: true }),
   );
@@ -1071,6 +1096,7 @@ function awardEditor(c) {
       outcome: r.outcome.value,
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: r.amount.value.trim() } : {}),
     }));
+    if (defense.value.trim()) b.defenseSummary = defense.value.trim();
     if (facts.value.trim()) b.facts = facts.value.trim();
     if (reasoning.value.trim()) b.reasoning = reasoning.value.trim();
   };

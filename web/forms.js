@@ -101,7 +101,10 @@ export const EVENT_FORMS = {
     { name: 'public', label: '公开开庭', kind: 'bool', default: true },
   ],
   START_MEDIATION: [{ name: 'note', label: '备注', kind: 'textarea' }],
-  MEDIATION_AGREED: [{ name: 'terms', label: '调解协议内容', kind: 'textarea', required: true }],
+  MEDIATION_AGREED: [
+    { name: 'terms', label: '调解协议内容', kind: 'textarea', required: true },
+    { name: 'amount', label: '调解金额（元，统计用）', kind: 'text' },
+  ],
   MEDIATION_FAILED: [reason(false, '未达成协议的原因')],
   SIGN_MEDIATION_DOCUMENT: [
     { name: 'partyId', label: '签收当事人', kind: 'party', required: true },

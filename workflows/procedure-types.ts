@@ -145,6 +145,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     startedOn: string;
     terms: string | null;
     agreedOn: string | null;
+    /** The amount the agreement settles, when recorded (statistics: 调解金额). */
+    amount?: string | null;
     signatures: { partyId: number; signedOn: string }[];
     refusedBy: number | null;
   } | null;
@@ -171,7 +173,13 @@ export interface CaseContext extends CaseInput, AddedContext {
   effectiveOn: string | null;
   transfers: { purpose: 'enforcement' | 'advance_execution' | 'litigation'; court: string; transferredOn: string }[];
   /** Pre-arbitration mediation track. */
-  trackMediation: { terms: string | null; agreedOn: string | null; failedOn: string | null; referredOn: string | null } | null;
+  trackMediation: {
+    terms: string | null;
+    agreedOn: string | null;
+    failedOn: string | null;
+    referredOn: string | null;
+    amount?: string | null;
+  } | null;
   archivedOn: string | null;
 }
 

@@ -28,6 +28,10 @@ export const CLAIM_CATEGORIES = {
   confirm_relationship: '确认劳动关系',
   contract: '订立、履行、变更、解除、终止劳动合同',
   other: '其他',
+  // The yearbook's dispute causes that no category above carried (domain.md §13.1); all non-final (LDMAL Art. 50).
+  labor_protection: '劳动保护',
+  training: '职业培训',
+  contract_change: '变更劳动合同',
 } as const;
 export type ClaimCategory = keyof typeof CLAIM_CATEGORIES;
 export const CLAIM_CATEGORY_CODES = Object.keys(CLAIM_CATEGORIES) as [ClaimCategory, ...ClaimCategory[]];
@@ -47,6 +51,19 @@ export const ROLES = {
 } as const;
 export type Role = keyof typeof ROLES;
 export const ROLE_CODES = Object.keys(ROLES) as [Role, ...Role[]];
+
+/** Employer ownership types of the yearbook table (按用人单位经济类型, domain.md §13.1); optional on a party. */
+export const OWNERSHIP_TYPES = {
+  state_owned: '国有企业',
+  collective: '集体企业',
+  foreign_hmt: '外商投资及港澳台商投资企业',
+  private: '私营企业',
+  joint_stock: '股份制企业',
+  individual: '个体经济组织',
+  public_sector: '机关、事业单位',
+  other: '其他',
+} as const;
+export type OwnershipType = keyof typeof OWNERSHIP_TYPES;
 
 export const AGENT_KINDS = {
   lawyer: '律师',

@@ -1,5 +1,6 @@
 import type { MachineContext } from './case-machine.ts';
 import { daysBetween } from './dates.ts';
+import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
 
 /**
@@ -7,15 +8,25 @@ import type { ClaimCategory } from './reference.ts';
  * Pure: the same function feeds the maintained projection and the from-scratch recomputation that checks it.
  */
 export interface StatFacts {
-  /** `review` (arbitral review of a mediation agreement) is kept out of both series (domain.md §13.2: a separate one). */
-  track: 'arbitration' | 'mediation' | 'review';
+  /** arbitration, mediation (pre-arbitration), or any other track: the arbitral review of mediation agreements. */
+  track: string;
   district: string;
   cause: StatCause;
   procedureKind: 'ordinary' | 'simple' | 'collective';
   collective: boolean;
   wageArrears: boolean;
-  /** Natural persons among the parties (劳动者当事人数). */
+  /** Workers among the parties (劳动者当事人数): natural persons on the worker side only (see workerCount). */
   workers: number;
+  /** Who filed (劳动者申诉 / 用人单位申诉): the employer when an organization is among the applicants. */
+  filedBy: 'worker' | 'employer';
+  /** The employer's ownership type (OWNERSHIP_TYPES), 'unknown' when not recorded. */
+  ownership: string;
+  /** Result of a case closed by award or mediation (用人单位胜诉 / 劳动者胜诉 / 双方部分胜诉); null otherwise. */
+  result: 'worker' | 'employer' | 'both' | null;
+  /** Amount settled by an arbitration mediation document (调解金额), or by a mediation-track agreement, in fen. */
+  mediatedFen: number;
+  /** An arbitration application referred from pre-arbitration mediation (REFER_TO_ARBITRATION). */
+  referredFromMediation: boolean;
   claimedFen: number;
   awardedFen: number;
   receivedOn: string;
@@ -43,6 +54,9 @@ export const STAT_CAUSES = {
   termination: '解除、终止劳动合同',
   labor_standards: '工作时间、休息休假',
   relationship: '确认劳动关系',
+  labor_protection: '劳动保护',
+  training: '职业培训',
+  contract_change: '变更劳动合同',
   other: '其他',
 } as const;
 export type StatCause = keyof typeof STAT_CAUSES;
@@ -56,6 +70,9 @@ export const CAUSE_OF_CATEGORY: Record<ClaimCategory, StatCause> = {
   contract: 'termination',
   labor_standards: 'labor_standards',
   confirm_relationship: 'relationship',
+  labor_protection: 'labor_protection',
+  training: 'training',
+  contract_change: 'contract_change',
   other: 'other',
 };
 
@@ -69,13 +86,52 @@ export function reportMode(mode: string | null): 'award' | 'mediation' | 'withdr
 }
 
 export interface StatSource {
-  track: 'arbitration' | 'mediation' | 'review';
+  track: string;
   district: string;
   receivedOn: string;
   collective: boolean;
   wageArrears: boolean;
-  parties: { kind: string }[];
+  parties: { kind: string; side?: string; ownership?: string | null }[];
   claims: { seq?: number; category: ClaimCategory; amountFen: number | null }[];
+  /** For an arbitration case: the mediation case it was referred from (REFER_TO_ARBITRATION). */
+  linkedCaseId?: number | null;
+}
+
+/**
+ * Workers involved (劳动者当事人数): the natural persons on the worker side — the applicants when workers apply, the
+ * respondents when an employer applies. An individual employer (a natural person) is not a worker.
+ */
+export function workerCount(parties: StatSource['parties']): number {
+  const employerFiled = parties.some((p) => p.side === 'applicant' && p.kind === 'organization');
+  const workerSide = employerFiled ? 'respondent' : 'applicant';
+  // Parties without a side (older callers) count as before: every natural person.
+  return parties.filter((p) => p.kind === 'person' && (p.side === undefined || p.side === workerSide)).length;
+}
+
+/** The employer's ownership type: the first employer-side party that has one recorded. */
+function ownershipOf(parties: StatSource['parties'], employerSide: string): string {
+  return parties.find((p) => p.side === employerSide && p.ownership)?.ownership ?? 'unknown';
+}
+
+/**
+ * Who prevailed (domain.md §13.1 "by result"), from the applicant's side first: an award wholly granted → the
+ * applicant; wholly dismissed → the respondent; otherwise both in part. A mediated case is a compromise (both in
+ * part) unless the recorded settlement amount covers every yuan claimed. Convention (README "Statistics").
+ */
+function resultOf(ctx: MachineContext, claimedFen: number): 'applicant' | 'respondent' | 'both' | null {
+  const mode = ctx.closure?.mode;
+  if (mode === 'award') {
+    const items = [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])];
+    if (!items.length) return null;
+    if (items.every((i) => i.outcome === 'granted')) return 'applicant';
+    if (items.every((i) => i.outcome === 'dismissed')) return 'respondent';
+    return 'both';
+  }
+  if (mode === 'mediation') {
+    const amount = parseMoney(ctx.mediation?.amount ?? '');
+    return amount !== null && claimedFen > 0 && amount >= claimedFen ? 'applicant' : 'both';
+  }
+  return null;
 }
 
 export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string | null): StatFacts {
@@ -96,6 +152,11 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
     else if (closureMode === 'withdrawal') [mediationOutcome, mediationEndedOn] = ['withdrawn', closedOn];
   }
   const counted = acceptedOn !== null && closedOn !== null && closureMode !== 'rejection';
+  const claimedFen = claims.reduce((s, cl) => s + (cl.amountFen ?? 0), 0);
+  const filedBy = c.parties.some((p) => p.side === 'applicant' && p.kind === 'organization') ? 'employer' : 'worker';
+  const applicantResult = c.track === 'arbitration' ? resultOf(ctx, claimedFen) : null;
+  const mediated =
+    c.track === 'mediation' ? tm?.agreedOn && tm.amount : closureMode === 'mediation' ? (ctx.mediation?.amount ?? null) : null;
   return {
     track: c.track,
     district: c.district,
@@ -103,8 +164,18 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
     procedureKind: c.collective ? 'collective' : ctx.procedure,
     collective: c.collective,
     wageArrears: c.wageArrears,
-    workers: c.parties.filter((p) => p.kind === 'person').length,
-    claimedFen: claims.reduce((s, cl) => s + (cl.amountFen ?? 0), 0),
+    workers: workerCount(c.parties),
+    filedBy,
+    ownership: ownershipOf(c.parties, filedBy === 'employer' ? 'applicant' : 'respondent'),
+    result:
+      applicantResult === null || applicantResult === 'both'
+        ? applicantResult
+        : (applicantResult === 'applicant') === (filedBy === 'worker')
+          ? 'worker'
+          : 'employer',
+    mediatedFen: (mediated && parseMoney(mediated)) || 0,
+    referredFromMediation: c.track === 'arbitration' && (c.linkedCaseId ?? null) !== null,
+    claimedFen,
     awardedFen: awarded,
     receivedOn: c.receivedOn,
     acceptedOn,
@@ -120,12 +191,13 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
   };
 }
 
+/** The same facts (keys of `b`: a stored row may carry bookkeeping fields such as its id). */
 export function sameFacts(a: StatFacts, b: StatFacts): boolean {
-  return (Object.keys(a) as (keyof StatFacts)[]).every((k) => a[k] === b[k]);
+  return (Object.keys(b) as (keyof StatFacts)[]).every((k) => a[k] === b[k]);
 }
 
 /** Dimensions the counters are kept by; `days` keys closures by days-to-close (for the median). */
-export const STAT_DIMS = ['all', 'district', 'cause', 'procedure', 'wage_arrears', 'arbitrator'] as const;
+export const STAT_DIMS = ['all', 'district', 'cause', 'procedure', 'wage_arrears', 'arbitrator', 'ownership'] as const;
 export type StatDim = (typeof STAT_DIMS)[number];
 
 export const COUNTER_MEASURES = [
@@ -150,6 +222,22 @@ export const COUNTER_MEASURES = [
   'med_received',
   'med_closed',
   'med_agreed',
+  // The MA2/yearbook rows (issue 18).
+  'accepted_by_employer',
+  'accepted_referred',
+  'closed_collective',
+  'workers_closed',
+  'closed_deemed',
+  'closed_terminated',
+  'closed_transferred',
+  'won_worker',
+  'won_employer',
+  'won_both',
+  'mediated_fen',
+  'med_referred',
+  'med_agreed_fen',
+  'rev_received',
+  'rev_closed',
 ] as const;
 export type CounterMeasure = (typeof COUNTER_MEASURES)[number];
 export type Measures = Partial<Record<CounterMeasure, number>>;
@@ -175,6 +263,8 @@ export function dimKey(f: StatFacts, dim: StatDim): string {
       return f.wageArrears ? 'yes' : 'no';
     case 'arbitrator':
       return f.arbitratorId === null ? 'none' : String(f.arbitratorId);
+    case 'ownership':
+      return f.ownership;
   }
 }
 
@@ -188,11 +278,25 @@ export function contributions(f: StatFacts): Contribution[] {
   const each = (day: string, m: Measures, dims: readonly StatDim[] = STAT_DIMS) => {
     for (const dim of dims) out.push({ dim, key: dimKey(f, dim), day, m });
   };
-  if (f.track === 'review') return out;
   if (f.track === 'mediation') {
     each(f.receivedOn, { med_received: 1 }, ['all', 'district']);
     if (f.mediationOutcome && f.mediationEndedOn)
-      each(f.mediationEndedOn, { med_closed: 1, med_agreed: f.mediationOutcome === 'agreed' ? 1 : 0 }, ['all', 'district']);
+      each(
+        f.mediationEndedOn,
+        {
+          med_closed: 1,
+          med_agreed: f.mediationOutcome === 'agreed' ? 1 : 0,
+          med_referred: f.mediationOutcome === 'referred' ? 1 : 0,
+          med_agreed_fen: f.mediationOutcome === 'agreed' ? f.mediatedFen : 0,
+        },
+        ['all', 'district'],
+      );
+    return out;
+  }
+  if (f.track !== 'arbitration') {
+    // The arbitral review of mediation agreements (Rules Arts. 74–79): its own series, never arbitration cases.
+    each(f.receivedOn, { rev_received: 1 }, ['all', 'district']);
+    if (f.closedOn) each(f.closedOn, { rev_closed: 1 }, ['all', 'district']);
     return out;
   }
   each(f.receivedOn, { received: 1 }, ['all', 'district']);
@@ -204,6 +308,8 @@ export function contributions(f: StatFacts): Contribution[] {
     workers: f.workers,
     workers_collective: f.collective ? f.workers : 0,
     claimed_fen: f.claimedFen,
+    accepted_by_employer: f.filedBy === 'employer' ? 1 : 0,
+    accepted_referred: f.referredFromMediation ? 1 : 0,
   });
   // On the award due date: a case not closed by then (still open, or closed late). With closed_late on the closing
   // day this gives the cases open past their due date on any day J: Σ_{d<J} due_unmet − Σ_{d≤J} closed_late.
@@ -222,6 +328,15 @@ export function contributions(f: StatFacts): Contribution[] {
       days_sum: f.daysToClose ?? 0,
       closed_late: f.closedLate ? 1 : 0,
       awarded_fen: mode === 'award' ? f.awardedFen : 0,
+      closed_collective: f.collective ? 1 : 0,
+      workers_closed: f.workers,
+      closed_deemed: f.closureMode === 'deemed_withdrawal' ? 1 : 0,
+      closed_terminated: f.closureMode === 'termination' ? 1 : 0,
+      closed_transferred: f.closureMode === 'transfer' ? 1 : 0,
+      won_worker: f.result === 'worker' ? 1 : 0,
+      won_employer: f.result === 'employer' ? 1 : 0,
+      won_both: f.result === 'both' ? 1 : 0,
+      mediated_fen: mode === 'mediation' ? f.mediatedFen : 0,
     };
     each(f.closedOn, m);
     out.push({ dim: 'days', key: String(f.daysToClose ?? 0), day: f.closedOn, m: { closed: 1 } });

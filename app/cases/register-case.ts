@@ -27,7 +27,15 @@ export function toParty(side: PartyRecord['side'], p: PartyInput): PartyRecord {
     creditCode: p.kind === 'organization' ? (p.creditCode ?? null) : null,
     legalRepresentative: p.kind === 'organization' ? (p.legalRepresentative ?? null) : null,
     legalRepresentativeTitle: p.kind === 'organization' ? (p.legalRepresentativeTitle ?? null) : null,
-    agents: (p.agents ?? []).map((a) => ({ id: a.id, name: a.name, kind: a.kind, unit: a.unit ?? null, phone: a.phone ?? null })),
+    ownership: p.ownership ?? null,
+    agents: (p.agents ?? []).map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      unit: a.unit ?? null,
+      phone: a.phone ?? null,
+      relationship: a.relationship ?? null,
+    })),
   };
 }
 

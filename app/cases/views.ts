@@ -21,7 +21,15 @@ function partyView(p: PartyRecord, mask: boolean) {
     creditCode: p.creditCode,
     legalRepresentative: p.legalRepresentative,
     legalRepresentativeTitle: p.legalRepresentativeTitle,
-    agents: p.agents.map((a) => ({ id: a.id as number, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })),
+    ownership: p.ownership ?? null,
+    agents: p.agents.map((a) => ({
+      id: a.id as number,
+      name: a.name,
+      kind: a.kind,
+      unit: a.unit,
+      phone: a.phone,
+      relationship: a.relationship ?? null,
+    })),
   };
 }
 

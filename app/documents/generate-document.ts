@@ -1,55 +1,118 @@
 import crypto from 'node:crypto';
+import type { EventRecord } from '../../db/stores/cases.ts';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
-import { BUILDERS, DOCUMENT_KINDS, type DocumentKind, MissingTextError, NotReadyError } from '../../templates/kinds.ts';
+import {
+  BUILDERS,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  MissingTextError,
+  NotReadyError,
+  type RecordText,
+  RecordIncompleteError,
+  type RequestText,
+} from '../../templates/kinds.ts';
 import { MissingGlyphError, renderPdf } from '../../templates/layout.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMayGenerateDocument } from '../policy.ts';
 import type { Transact } from '../unit-of-work.ts';
+import { documentAssets } from './assets.ts';
 
-export interface DocumentRequest {
+export interface DocumentRequest extends RequestText {
   kind: DocumentKind;
-  facts?: string;
-  reasoning?: string;
-  defenseSummary?: string;
   matter?: 'suspension' | 'extension' | 'termination' | 'correction';
-  body?: string;
-  court?: string;
   purpose?: 'enforcement' | 'advance_execution' | 'litigation';
+  /** A draft: marked 草稿, with the seal placeholder; an issued copy (the default) carries the seal image if any. */
+  draft?: boolean;
 }
 
 export type DocumentView = Omit<DocumentInfo, 'caseId'>;
 const view = ({ caseId: _c, ...d }: DocumentInfo): DocumentView => d;
 
+/** Request text the arbitrator writes; a regeneration without it reuses what the last one of the kind printed. */
+const TEXT_FIELDS = ['facts', 'reasoning', 'defenseSummary', 'legalBasis'] as const;
+
+/** What the history holds beside the machine context: the award's text, the extension's reason, who transferred. */
+function recordText(events: EventRecord[]): RecordText {
+  const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
+  const aw = last('ISSUE_AWARD') as
+    | { facts?: string; reasoning?: string; defenseSummary?: string; items?: { claimId: number; legalBasis?: string[] }[] }
+    | undefined;
+  const legalBasis: Record<number, string[]> = {};
+  for (const it of aw?.items ?? []) if (it.legalBasis?.length) legalBasis[it.claimId] = it.legalBasis;
+  return {
+    award: aw ? { facts: aw.facts, reasoning: aw.reasoning, defenseSummary: aw.defenseSummary, legalBasis } : undefined,
+    extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
+    transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
+  };
+}
+
+/**
+ * The request's text completed from the last document of the same kind (and matter): regenerating later without
+ * resending the arbitrator's text gives the same document. A correction's body and date go together.
+ */
+function withPriorText(req: DocumentRequest, events: EventRecord[]): DocumentRequest {
+  const prior = events
+    .filter((e) => e.type === 'GENERATE_DOCUMENT')
+    .map((e) => e.payload as { kind?: string; text?: Partial<DocumentRequest> })
+    .filter((p) => p.kind === req.kind && p.text && (req.kind !== 'decision' || p.text.matter === req.matter))
+    .at(-1)?.text;
+  if (!prior) return req;
+  const out: DocumentRequest = { ...req };
+  for (const f of TEXT_FIELDS) if (out[f] === undefined && prior[f] !== undefined) Object.assign(out, { [f]: prior[f] });
+  if (req.matter === 'correction' && req.body === undefined && req.decidedOn === undefined) {
+    out.body = prior.body;
+    out.decidedOn = prior.decidedOn;
+  }
+  return out;
+}
+
+/** Request fields the record must agree with (400 naming the field). */
+function checkRequest(req: DocumentRequest, claimIds: Set<number>, today: string, awardOn: string | null): void {
+  const errors: FieldError[] = [];
+  for (const [i, x] of (req.legalBasis ?? []).entries())
+    if (!claimIds.has(x.claimId)) errors.push({ path: `legalBasis.${i}.claimId`, message: `本案没有编号为 ${x.claimId} 的仲裁请求` });
+  if (req.decidedOn && req.decidedOn > today) errors.push({ path: 'decidedOn', message: `决定日期不能晚于今天（${today}）` });
+  if (req.decidedOn && awardOn && req.decidedOn < awardOn)
+    errors.push({ path: 'decidedOn', message: `补正决定不能早于裁决日期（${awardOn}）` });
+  if (errors.length) throw validationError(errors);
+}
+
 /**
  * POST /api/cases/:id/documents — renders the document(s) of `kind` from the record (outside any transaction: PDF
  * rendering takes tens of milliseconds), then stores the bytes and records the act in the history in one unit of
- * work. A mixed award gives two documents, -1 final and -2 non-final.
+ * work. A mixed award gives two documents, -1 final and -2 non-final. Every date printed comes from the record
+ * (the act's occurredOn, or the award's date), never from the clock, so regenerating later gives the same text.
  */
 export async function generateDocument(
   deps: Deps,
   actor: Actor,
   caseId: number,
-  req: DocumentRequest,
+  input: DocumentRequest,
   transact: Transact,
 ): Promise<{ documents: DocumentView[] }> {
   const { stores, config } = deps;
   const k = deps.db.reader;
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
-  assertMayGenerateDocument(actor, req.kind, DOCUMENT_KINDS[req.kind], caseScope(c, ctx));
+  assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
+  checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
+  const events = await stores.cases.events(k, caseId);
+  const req = withPriorText(input, events);
   const names = await userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(c.createdBy ? [c.createdBy] : [])]);
   const arbitrators = (ctx.tribunal?.arbitratorIds ?? [])
     .map((id) => ({ displayName: names.get(id) ?? '', presiding: id === ctx.tribunal?.presidingId }))
     .sort((a, b) => Number(b.presiding) - Number(a.presiding));
-  const awardEvent = (await stores.cases.lastEventOfType(k, caseId, 'ISSUE_AWARD'))?.payload as
-    | { facts?: string; reasoning?: string; defenseSummary?: string }
-    | undefined;
   const side = (s: string) =>
     c.parties
       .filter((p) => p.side === s)
-      .map((p) => ({ ...p, id: p.id as number, agents: p.agents.map((a) => ({ name: a.name, kind: a.kind, unit: a.unit })) }));
+      .map((p) => ({
+        ...p,
+        id: p.id as number,
+        agents: p.agents.map((a) => ({ name: a.name, kind: a.kind, unit: a.unit, relationship: a.relationship ?? null })),
+      }));
+  const assets = documentAssets(config);
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
     specs = BUILDERS[req.kind]({
@@ -68,26 +131,38 @@ export async function generateDocument(
       ctx,
       arbitrators,
       clerkName: (c.createdBy && names.get(c.createdBy)) || '',
-      today: deps.clock.today(),
       maskIds: config.documentIdNumbers === 'masked',
+      intermediateCourt: config.intermediateCourt,
+      contactPhone: config.commissionPhone ?? null,
       text: req,
-      awardText: awardEvent ?? {},
+      record: recordText(events),
     });
   } catch (e) {
     if (e instanceof NotReadyError) throw conflict(e.message, { state: c.state });
     if (e instanceof MissingTextError) throw unprocessable(e.message, { rule: 'text-from-arbitrator', field: e.field });
+    if (e instanceof RecordIncompleteError) throw unprocessable(e.message, { rule: 'record-incomplete', field: e.field });
     throw e;
   }
   const createdAt = deps.clock.now();
   const rendered: { title: string; caseNo: string | null; bytes: Buffer }[] = [];
   for (const spec of specs) {
+    const issued = { ...spec, draft: req.draft === true, sealImage: req.draft ? null : assets.sealImage };
+    if (req.draft) delete issued.certified;
     try {
-      rendered.push({ title: spec.title, caseNo: spec.caseNo, bytes: await renderPdf(spec, { createdAt }) });
+      rendered.push({
+        title: `${spec.title}${req.draft ? '（草稿）' : ''}`,
+        caseNo: spec.caseNo,
+        bytes: await renderPdf(issued, { createdAt, bodyFont: assets.bodyFont }),
+      });
     } catch (e) {
       if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });
       throw e;
     }
   }
+  // What the arbitrator wrote for this document, kept with the act so that a regeneration prints the same.
+  const text = Object.fromEntries(
+    (['matter', ...TEXT_FIELDS, 'body', 'decidedOn'] as const).filter((f) => req[f] !== undefined).map((f) => [f, req[f]]),
+  );
   return transact(async (uow) => {
     const created: DocumentInfo[] = [];
     for (const r of rendered) {
@@ -114,7 +189,12 @@ export async function generateDocument(
       actorId: actor.id,
       actorRole: actor.role,
       actorName: actor.displayName,
-      payload: { kind: req.kind, documents: created.map((d) => ({ id: d.id, sha256: d.sha256, caseNo: d.caseNo })) },
+      payload: {
+        kind: req.kind,
+        ...(req.draft ? { draft: true } : {}),
+        ...(Object.keys(text).length ? { text } : {}),
+        documents: created.map((d) => ({ id: d.id, sha256: d.sha256, caseNo: d.caseNo })),
+      },
       stateBefore: c.state,
       stateAfter: c.state,
       before: null,

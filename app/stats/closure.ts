@@ -2,6 +2,7 @@ import {
   type ClosureOptions,
   closureCases,
   closureRate,
+  type DrillQuery,
   FORMULA_VERSION,
   type GroupBy,
   type Measure,
@@ -10,6 +11,7 @@ import {
 import { periodicReport } from '../../db/reports/periodic-report.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { addDays } from '../../workflows/dates.ts';
+import { OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
@@ -75,6 +77,7 @@ async function options(deps: Deps): Promise<ClosureOptions> {
       if (g === 'procedure') return PROCEDURE_KINDS[key as keyof typeof PROCEDURE_KINDS] ?? key;
       if (g === 'wageArrears') return key === 'yes' ? '拖欠工资（农民工工资）案件' : '其他案件';
       if (g === 'arbitrator') return key === 'none' ? '未组庭' : (users.get(key) ?? `仲裁员#${key}`);
+      if (g === 'ownership') return key === 'unknown' ? '未登记' : (OWNERSHIP_TYPES[key as keyof typeof OWNERSHIP_TYPES] ?? key);
       return key;
     },
   };
@@ -100,7 +103,11 @@ export interface DrillInput extends PeriodInput {
   measure: Measure;
   groupBy?: GroupBy;
   group?: string;
-  mode?: 'award' | 'mediation' | 'withdrawal' | 'other';
+  mode?: DrillQuery['mode'];
+  filedBy?: DrillQuery['filedBy'];
+  result?: DrillQuery['result'];
+  referred?: 'true' | 'false';
+  collective?: 'true' | 'false';
   limit: number;
   offset: number;
 }
@@ -121,6 +128,10 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
     groupBy: q.groupBy,
     group: q.group,
     mode: q.mode,
+    filedBy: q.filedBy,
+    result: q.result,
+    referred: q.referred === undefined ? undefined : q.referred === 'true',
+    collective: q.collective === undefined ? undefined : q.collective === 'true',
     limit: q.limit,
     offset: q.offset,
   });
@@ -132,13 +143,27 @@ export type ReportFile =
   | { format: 'csv' | 'xlsx' | 'pdf'; contentType: string; filename: string; bytes: Buffer };
 
 /** GET /api/stats/report — the periodic statistical report as json, csv, xlsx or pdf. */
-export async function periodicReportFile(deps: Deps, actor: Actor, q: PeriodInput & { format: 'json' | 'csv' | 'xlsx' | 'pdf' }) {
+export async function periodicReportFile(
+  deps: Deps,
+  actor: Actor,
+  q: PeriodInput & { format: 'json' | 'csv' | 'xlsx' | 'pdf'; reportedOn?: string },
+) {
   assertRole(actor, AREA_ROLES.stats, '查看统计');
   const p = period(deps, q);
+  const { config } = deps;
   const report = await periodicReport(deps.db.reader, p, {
     ...(await options(deps)),
-    commission: deps.config.commissionName,
+    commission: config.commissionName,
     generatedAt: deps.clock.now().toISOString(),
+    // The form's header: configured fields, the requesting user as 填表人, the reporting day asked for (or today).
+    header: {
+      formNo: config.reportFormNo,
+      authority: config.reportAuthority,
+      approvalNo: config.reportApprovalNo ?? '',
+      principal: config.reportPrincipal ?? '',
+      preparer: actor.displayName,
+      reportedOn: q.reportedOn ?? deps.clock.today(),
+    },
   });
   const name = `arbitration-report-${p.from}-${p.to}${p.asOf ? `-asof-${p.asOf}` : ''}`;
   if (q.format === 'json') return { format: 'json', body: report } as ReportFile;
@@ -152,7 +177,7 @@ export async function periodicReportFile(deps: Deps, actor: Actor, q: PeriodInpu
       bytes: await reportXlsx(report),
     } as ReportFile;
   try {
-    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await reportPdf(report, deps.clock.today()) } as ReportFile;
+    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await reportPdf(report) } as ReportFile;
   } catch (e) {
     // A label (an arbitrator's name) with a character the font lacks: say which, as documents do.
     if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });

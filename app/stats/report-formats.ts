@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import {
   BREAKDOWN_HEADER,
   breakdownRow,
+  headerFields,
   MONTH_HEADER,
   monthRow,
   type PeriodicReport,
@@ -17,7 +18,12 @@ const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
 
 /** CSV with a UTF-8 byte-order mark so Excel on Windows opens the Chinese text correctly; one section per table. */
 export function reportCsv(r: PeriodicReport): Buffer {
-  const lines: string[] = [csvLine([`${r.commission}${r.title}`]), csvLine([reportHeading(r)]), ''];
+  const lines: string[] = [
+    csvLine([`${r.commission}${r.title}`]),
+    ...headerFields(r.header).map(([k, v]) => csvLine([k, v])),
+    csvLine([reportHeading(r)]),
+    '',
+  ];
   lines.push(csvLine(['序号', '指标', '数值']));
   for (const row of r.summary) lines.push(csvLine([row.code, row.label.trim(), row.value]));
   for (const b of r.breakdowns) {
@@ -34,9 +40,19 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhongcai';
   wb.created = new Date(r.generatedAt);
-  const sheet = (name: string, title: string, header: string[], rows: (string | number | null)[][], widths: number[]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
+  const sheet = (
+    name: string,
+    title: string,
+    header: string[],
+    rows: (string | number | null)[][],
+    widths: number[],
+    formHeader = false,
+  ) => {
+    const fields = formHeader ? headerFields(r.header) : [];
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 + fields.length }] });
     ws.addRow([title]).font = { bold: true, size: 14 };
+    // The statistical form's header fields (表号, 制定机关, 批准文号, 填报单位, 负责人, 填表人, 报出日期).
+    for (const [k, v] of fields) ws.addRow([k, v]);
     ws.addRow([reportHeading(r)]);
     const h = ws.addRow(header);
     h.font = { bold: true };
@@ -55,7 +71,8 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
     `${r.commission}${r.title}（${r.form}）`,
     ['序号', '指标', '数值'],
     r.summary.map((s) => [s.code, s.label, s.value]),
-    [8, 52, 18],
+    [10, 52, 18],
+    true,
   );
   for (const b of r.breakdowns) {
     sheet(b.title, `${r.title}·${b.title}`, BREAKDOWN_HEADER, b.groups.map(breakdownRow), [26, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
@@ -65,8 +82,19 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
 }
 
 /** PDF through the documents layer (same fonts, glyph check and GB/T 9704 page), tables at 10.5 pt. */
-export async function reportPdf(r: PeriodicReport, today: string): Promise<Buffer> {
+export async function reportPdf(r: PeriodicReport): Promise<Buffer> {
   const blocks: Block[] = [
+    {
+      kind: 'table',
+      header: ['表号', r.header.formNo, '制定机关', r.header.authority],
+      rows: [
+        ['批准文号', r.header.approvalNo, '填报单位', r.header.unit],
+        ['统计期间', r.header.period, '报出日期', r.header.reportedOn],
+        ['负责人', r.header.principal, '填表人', r.header.preparer],
+      ],
+      widths: [0.14, 0.36, 0.14, 0.36],
+      align: ['left', 'left', 'left', 'left'],
+    },
     { kind: 'para', text: reportHeading(r), indent: false },
     {
       kind: 'table',
@@ -87,8 +115,9 @@ export async function reportPdf(r: PeriodicReport, today: string): Promise<Buffe
       caseNo: null,
       commission: r.commission,
       blocks,
-      dateOn: today,
-      after: [`口径：${r.closure.mediationSuccess.bulletin.label}`],
+      // The report's date is its reporting day (报出日期), as the header says.
+      dateOn: r.header.reportedOn,
+      notes: [`口径：${r.closure.mediationSuccess.bulletin.label}`],
     },
     { createdAt: new Date(r.generatedAt) },
   );

@@ -15,6 +15,9 @@ import * as m0013 from './20261126_0013_statistics.ts';
 import * as m0014 from './20261201_0014_idempotency_headers.ts';
 import * as m0015 from './20261201_0015_case_list_order.ts';
 import * as m0025 from './20261201_0025_party_identity_index.ts';
+import * as m0050 from './20261201_0050_party_ownership.ts';
+import * as m0051 from './20261201_0051_agent_relationship.ts';
+import * as m0052 from './20261201_0052_statistics_yearbook.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -42,6 +45,9 @@ export const migrations: [string, Migration][] = [
   ['20261201_0014_idempotency_headers', m0014],
   ['20261201_0015_case_list_order', m0015],
   ['20261201_0025_party_identity_index', m0025],
+  ['20261201_0050_party_ownership', m0050],
+  ['20261201_0051_agent_relationship', m0051],
+  ['20261201_0052_statistics_yearbook', m0052],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -16,13 +16,14 @@ import { COUNTER_MEASURES, type CounterMeasure, type StatDim } from '../../workf
  */
 export const FORMULA_VERSION = 'zhongcai-closure-2026.1';
 
-export type GroupBy = 'district' | 'cause' | 'procedure' | 'wageArrears' | 'arbitrator';
+export type GroupBy = 'district' | 'cause' | 'procedure' | 'wageArrears' | 'arbitrator' | 'ownership';
 export const GROUP_DIMS: Record<GroupBy, StatDim> = {
   district: 'district',
   cause: 'cause',
   procedure: 'procedure',
   wageArrears: 'wage_arrears',
   arbitrator: 'arbitrator',
+  ownership: 'ownership',
 };
 const ROW_COLUMN: Record<GroupBy, string> = {
   district: 'district',
@@ -30,6 +31,7 @@ const ROW_COLUMN: Record<GroupBy, string> = {
   procedure: 'procedure_kind',
   wageArrears: 'wage_arrears',
   arbitrator: 'arbitrator_id',
+  ownership: 'ownership',
 };
 
 export interface PeriodQuery {
@@ -81,13 +83,26 @@ export interface Figures {
   averageDays: number | null;
   overdue: number;
   overdueDetail: { closedLate: number; pendingOverdue: number };
-  amounts: { claimed: string; awarded: string };
+  amounts: { claimed: string; awarded: string; mediated: string };
   applications: { received: number; rejected: number };
+  /** 应结案件数 = carried over + accepted (domain.md §13.2). */
+  toClose: number;
+  /** Accepted by who filed (劳动者申诉 / 用人单位申诉), and referred from pre-arbitration mediation. */
+  filedBy: { worker: number; employer: number };
+  acceptedReferred: number;
+  closedCollective: number;
+  /** Workers in the cases closed in the period. */
+  workersClosed: number;
+  /** 其他方式结案 split: withdrawal (撤回), deemed withdrawal (按撤回处理), termination (终止审理), transfer (移送), rest. */
+  otherModes: { withdrawal: number; deemedWithdrawal: number; termination: number; transfer: number; other: number };
+  /** Results of cases closed by award or mediation (用人单位胜诉 / 劳动者胜诉 / 双方部分胜诉). */
+  results: { employer: number; worker: number; both: number };
 }
 
-type Sums = Record<CounterMeasure, number> & { carried: number; pending_overdue: number };
+type Sums = Record<CounterMeasure, number> & { carried: number; pending_overdue: number; med_carried: number; rev_carried: number };
 
-const zeroSums = (): Sums => Object.fromEntries([...COUNTER_MEASURES, 'carried', 'pending_overdue'].map((m) => [m, 0])) as Sums;
+const zeroSums = (): Sums =>
+  Object.fromEntries([...COUNTER_MEASURES, 'carried', 'pending_overdue', 'med_carried', 'rev_carried'].map((m) => [m, 0])) as Sums;
 
 function figures(s: Sums, target: { numerator: number; denominator: number }): Figures {
   const pendingOverdue = s.pending_overdue;
@@ -113,8 +128,21 @@ function figures(s: Sums, target: { numerator: number; denominator: number }): F
     averageDays: s.closed === 0 ? null : s.days_sum / s.closed,
     overdue: s.closed_late + pendingOverdue,
     overdueDetail: { closedLate: s.closed_late, pendingOverdue },
-    amounts: { claimed: formatMoney(s.claimed_fen), awarded: formatMoney(s.awarded_fen) },
+    amounts: { claimed: formatMoney(s.claimed_fen), awarded: formatMoney(s.awarded_fen), mediated: formatMoney(s.mediated_fen) },
     applications: { received: s.received, rejected: s.rejected },
+    toClose: denominator,
+    filedBy: { worker: s.accepted - s.accepted_by_employer, employer: s.accepted_by_employer },
+    acceptedReferred: s.accepted_referred,
+    closedCollective: s.closed_collective,
+    workersClosed: s.workers_closed,
+    otherModes: {
+      withdrawal: s.closed_withdrawal,
+      deemedWithdrawal: s.closed_deemed,
+      termination: s.closed_terminated,
+      transfer: s.closed_transferred,
+      other: s.closed_other - s.closed_deemed - s.closed_terminated - s.closed_transferred,
+    },
+    results: { employer: s.won_employer, worker: s.won_worker, both: s.won_both },
   };
 }
 
@@ -160,32 +188,38 @@ async function counterSums(knex: Knex, q: PeriodQuery, dims: StatDim[]): Promise
     // every expression here is a sum over rows). Reads the recordings since D through their index, not the history.
     const sql = `SELECT dim, key,
   SUM(CASE WHEN day < ? THEN accepted - closed ELSE 0 END) AS carried,
+  SUM(CASE WHEN day < ? THEN med_received - med_closed ELSE 0 END) AS med_carried,
+  SUM(CASE WHEN day < ? THEN rev_received - rev_closed ELSE 0 END) AS rev_carried,
   SUM(CASE WHEN day < ? THEN due_unmet ELSE 0 END) - SUM(CASE WHEN day <= ? THEN closed_late ELSE 0 END) AS pending_overdue,
   ${inPeriod}
 FROM stat_counters
 WHERE recorded_on > ? AND dim IN (${dimList}) AND day <= ?
 GROUP BY dim, key`;
-    add(rowsOf(await knex.raw(sql, [q.from, J, J, ...periodBindings, q.asOf, ...dims, [q.to, J].sort()[1] as string])), -1);
+    add(rowsOf(await knex.raw(sql, [q.from, q.from, q.from, J, J, ...periodBindings, q.asOf, ...dims, [q.to, J].sort()[1] as string])), -1);
   }
   const [mf, mj] = [monthStart(q.from), monthStart(J)];
   const lo = [mf, mj].sort()[0] as string;
   const hi = [q.to, J].sort()[1] as string;
   const daily = `SELECT dim, key,
   SUM(CASE WHEN day >= ? AND day < ? THEN accepted - closed ELSE 0 END) AS carried,
+  SUM(CASE WHEN day >= ? AND day < ? THEN med_received - med_closed ELSE 0 END) AS med_carried,
+  SUM(CASE WHEN day >= ? AND day < ? THEN rev_received - rev_closed ELSE 0 END) AS rev_carried,
   SUM(CASE WHEN day >= ? AND day < ? THEN due_unmet ELSE 0 END) - SUM(CASE WHEN day >= ? AND day <= ? THEN closed_late ELSE 0 END) AS pending_overdue,
   ${inPeriod}
 FROM stat_counters_daily
 WHERE dim IN (${dimList}) AND day >= ? AND day <= ?
 GROUP BY dim, key`;
-  add(rowsOf(await knex.raw(daily, [mf, q.from, mj, J, mj, J, ...periodBindings, ...dims, lo, hi])));
+  add(rowsOf(await knex.raw(daily, [mf, q.from, mf, q.from, mf, q.from, mj, J, mj, J, ...periodBindings, ...dims, lo, hi])));
   const monthly = `SELECT dim, key,
   SUM(CASE WHEN month < ? THEN accepted - closed ELSE 0 END) AS carried,
+  SUM(CASE WHEN month < ? THEN med_received - med_closed ELSE 0 END) AS med_carried,
+  SUM(CASE WHEN month < ? THEN rev_received - rev_closed ELSE 0 END) AS rev_carried,
   SUM(CASE WHEN month < ? THEN due_unmet - closed_late ELSE 0 END) AS pending_overdue
 FROM stat_counters_monthly
 WHERE dim IN (${dimList}) AND month < ?
 GROUP BY dim, key`;
   const [mF, mJ] = [monthOf(q.from), monthOf(J)];
-  add(rowsOf(await knex.raw(monthly, [mF, mJ, ...dims, [mF, mJ].sort()[1] as string])));
+  add(rowsOf(await knex.raw(monthly, [mF, mF, mF, mJ, ...dims, [mF, mJ].sort()[1] as string])));
   return out;
 }
 
@@ -213,6 +247,10 @@ export interface ClosureFigures extends Figures {
   formulaVersion: string;
   groupBy?: GroupBy;
   groups?: GroupFigures[];
+  /** Arbitral review of mediation agreements (Rules Arts. 74–79): its own series. */
+  reviews: { carriedOver: number; received: number; closed: number };
+  /** 案件办理数 (bulletins): arbitration cases to be closed + mediations and reviews open at the start or received. */
+  handled: number;
 }
 
 export interface MediationSuccess {
@@ -222,7 +260,7 @@ export interface MediationSuccess {
   organization: Fraction & { label: string };
   /** Bulletins: cases resolved by mediation (mediation-track agreements + arbitration mediation documents) ÷ all closed. */
   bulletin: Fraction & { label: string };
-  mediationTrack: { received: number; ended: number; agreed: number };
+  mediationTrack: { received: number; ended: number; agreed: number; referred: number; carriedOver: number; agreedAmount: string };
 }
 
 function mediationSuccess(all: Sums, shown: MediationSuccess['shown']): MediationSuccess {
@@ -236,7 +274,14 @@ function mediationSuccess(all: Sums, shown: MediationSuccess['shown']): Mediatio
       label: '统计公报口径：（调解组织达成协议数 + 仲裁调解结案数）÷（调解组织结案数 + 仲裁结案数）',
       ...fraction(all.med_agreed + all.closed_mediation, all.med_closed + all.closed),
     },
-    mediationTrack: { received: all.med_received, ended: all.med_closed, agreed: all.med_agreed },
+    mediationTrack: {
+      received: all.med_received,
+      ended: all.med_closed,
+      agreed: all.med_agreed,
+      referred: all.med_referred,
+      carriedOver: all.med_carried,
+      agreedAmount: formatMoney(all.med_agreed_fen),
+    },
   };
 }
 
@@ -298,6 +343,8 @@ export async function closureWithBreakdowns(
     mediationSuccess: ms,
     medianDays: await medianDays(knex, q),
     formulaVersion: FORMULA_VERSION,
+    reviews: { carriedOver: all.rev_carried, received: all.rev_received, closed: all.rev_closed },
+    handled: head.toClose + all.med_carried + all.med_received + all.rev_carried + all.rev_received,
   };
   const breakdowns: Partial<Record<GroupBy, GroupFigures[]>> = {};
   for (const g of groupBys) {
@@ -380,11 +427,18 @@ export const MEASURES = [
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
+export const DRILL_MODES = ['award', 'mediation', 'withdrawal', 'other', 'deemed_withdrawal', 'termination', 'transfer'] as const;
+
 export interface DrillQuery extends PeriodQuery {
   measure: Measure;
   groupBy?: GroupBy;
   group?: string;
-  mode?: 'award' | 'mediation' | 'withdrawal' | 'other';
+  mode?: (typeof DRILL_MODES)[number];
+  /** Who filed, the result of a closed case, referred from mediation, collective: filters on the same rows. */
+  filedBy?: 'worker' | 'employer';
+  result?: 'worker' | 'employer' | 'both';
+  referred?: boolean;
+  collective?: boolean;
   limit: number;
   offset: number;
 }
@@ -393,7 +447,11 @@ const MODE_SQL: Record<NonNullable<DrillQuery['mode']>, string> = {
   award: "closure_mode = 'award'",
   mediation: "closure_mode = 'mediation'",
   withdrawal: "closure_mode = 'withdrawal'",
-  other: "closure_mode IN ('deemed_withdrawal', 'termination', 'transfer')",
+  // Every mode the report folds into 其他方式 besides voluntary withdrawal (the figures count closed − the other three).
+  other: "closure_mode NOT IN ('award', 'mediation', 'withdrawal')",
+  deemed_withdrawal: "closure_mode = 'deemed_withdrawal'",
+  termination: "closure_mode = 'termination'",
+  transfer: "closure_mode = 'transfer'",
 };
 
 /** GET /api/stats/closure/cases: exactly the cases behind a figure (same definitions, read from the rows). */
@@ -451,6 +509,22 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
       break;
   }
   if (q.mode) where.push(MODE_SQL[q.mode]);
+  if (q.filedBy) {
+    where.push('filed_by = ?');
+    b.push(q.filedBy);
+  }
+  if (q.result) {
+    where.push('result = ?');
+    b.push(q.result);
+  }
+  if (q.referred !== undefined) {
+    where.push('referred_from_mediation = ?');
+    b.push(q.referred);
+  }
+  if (q.collective !== undefined) {
+    where.push('collective = ?');
+    b.push(q.collective);
+  }
   if (q.groupBy && q.group !== undefined) {
     const col = ROW_COLUMN[q.groupBy];
     if (q.groupBy === 'arbitrator' && q.group === 'none') where.push('arbitrator_id IS NULL');

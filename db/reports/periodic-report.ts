@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { OWNERSHIP_TYPES } from '../../workflows/reference.ts';
+import type { StatCause } from '../../workflows/stat-facts.ts';
 import {
   type ClosureFigures,
   type ClosureOptions,
@@ -12,9 +14,13 @@ import {
 
 /**
  * The periodic statistical report, shaped after the MOHRSS arbitration table 人社统MA2 and the yearbook table
- * 劳动争议处理情况 (domain.md §13.1): carried over, accepted (of which collective; workers involved), by cause,
- * closed by arbitration mediation / award / other methods, final awards, pending at the end, amounts.
- * MA2's exact row list has not been read ([R]); the rows follow the yearbook fields, each named in Chinese.
+ * 劳动争议处理情况 (domain.md §13.1): the report header (表号, 制定机关, 批准文号, 填报单位, 负责人, 填表人, 报出日期);
+ * carried over and accepted (of which collective, filed by workers / by employers, referred from mediation); cases
+ * to be closed; workers involved; accepted by cause (the yearbook's list) and by employer ownership type; closed by
+ * arbitration mediation / award / other methods (withdrawal, deemed withdrawal, termination, transfer), collective
+ * cases closed and workers in them; results of closed cases; pending at the end; amounts; pre-arbitration mediation,
+ * referrals and reviews of mediation agreements as their own rows. MA2's exact row list has not been read ([R]): the
+ * rows follow the yearbook fields, each named in Chinese, with the conventions in README "Statistics".
  */
 export interface ReportRow {
   code: string;
@@ -31,10 +37,23 @@ export interface BreakdownTable {
   groups: GroupFigures[];
 }
 
+/** The report header fields of the statistical form. */
+export interface ReportHeader {
+  formNo: string;
+  authority: string;
+  approvalNo: string;
+  unit: string;
+  period: string;
+  principal: string;
+  preparer: string;
+  reportedOn: string;
+}
+
 export interface PeriodicReport {
   title: string;
   form: string;
   commission: string;
+  header: ReportHeader;
   from: string;
   to: string;
   asOf: string | null;
@@ -52,61 +71,122 @@ export const BREAKDOWN_TITLES: Record<GroupBy, string> = {
   procedure: '按程序',
   wageArrears: '按是否欠薪',
   arbitrator: '按首席（独任）仲裁员',
+  ownership: '按用人单位类型',
 };
 
 export const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
 
+/**
+ * The yearbook's cause rows (争议原因) and the statistics causes each gathers; our finer causes stay visible as
+ * 其中 rows. Where to change the mapping: here and CAUSE_OF_CATEGORY (workflows/stat-facts.ts).
+ */
+export const YEARBOOK_CAUSES: { label: string; causes: StatCause[]; detail?: [string, StatCause][] }[] = [
+  { label: '劳动报酬', causes: ['remuneration'] },
+  { label: '社会保险（含工伤保险待遇）', causes: ['social_insurance', 'work_injury'], detail: [['工伤', 'work_injury']] },
+  {
+    label: '劳动保护（含工作时间、休息休假）',
+    causes: ['labor_protection', 'labor_standards'],
+    detail: [['工作时间、休息休假', 'labor_standards']],
+  },
+  { label: '职业培训', causes: ['training'] },
+  { label: '变更劳动合同', causes: ['contract_change'] },
+  { label: '解除、终止劳动合同', causes: ['termination'] },
+  { label: '其他', causes: ['relationship', 'other'], detail: [['确认劳动关系', 'relationship']] },
+];
+
 export async function periodicReport(
   knex: Knex,
   q: PeriodQuery,
-  opts: ClosureOptions & { commission: string; generatedAt: string },
+  opts: ClosureOptions & { commission: string; generatedAt: string; header?: Partial<Omit<ReportHeader, 'unit' | 'period'>> },
 ): Promise<PeriodicReport> {
   const groupBys = Object.keys(BREAKDOWN_TITLES) as GroupBy[];
   const { figures: f, breakdowns } = await closureWithBreakdowns(knex, q, opts, groupBys);
+  // Header fields with no configured value stay blank for the preparer to fill in, never invented.
+  const header: ReportHeader = {
+    formNo: opts.header?.formNo ?? '人社统MA2',
+    authority: opts.header?.authority ?? '人力资源和社会保障部',
+    approvalNo: opts.header?.approvalNo ?? '',
+    unit: opts.commission,
+    period: `${q.from} 至 ${q.to}`,
+    principal: opts.header?.principal ?? '',
+    preparer: opts.header?.preparer ?? '',
+    reportedOn: opts.header?.reportedOn ?? opts.generatedAt.slice(0, 10),
+  };
   const byCause = new Map((breakdowns.cause ?? []).map((g) => [g.key, g.accepted]));
-  const causes: [string, string][] = [
-    ['remuneration', '劳动报酬'],
-    ['social_insurance', '社会保险'],
-    ['work_injury', '工伤'],
-    ['termination', '解除、终止劳动合同'],
-    ['labor_standards', '工作时间、休息休假'],
-    ['relationship', '确认劳动关系'],
-    ['other', '其他'],
+  const cause = (keys: StatCause[]) => keys.reduce((s, k) => s + (byCause.get(k) ?? 0), 0);
+  const byOwnership = new Map((breakdowns.ownership ?? []).map((g) => [g.key, g.accepted]));
+  const rows: [string, number | string | null, string?, string?][] = [
+    ['上期未结案件数', f.carriedOver, 'carriedOver'],
+    ['本期受理案件数', f.accepted, 'accepted'],
+    ['  其中：集体劳动人事争议案件数', f.acceptedCollective],
+    ['  其中：劳动者申诉', f.filedBy.worker],
+    ['  其中：用人单位申诉', f.filedBy.employer],
+    ['  其中：经调解组织调解后申请仲裁', f.acceptedReferred],
+    ['应结案件数（上期未结＋本期受理）', f.toClose],
+    ['本期受理案件劳动者当事人数', f.workers],
+    ['  其中：集体劳动人事争议劳动者当事人数', f.workersCollective],
+    ['本期受理案件按争议原因：', null],
+    ...YEARBOOK_CAUSES.flatMap((c): [string, number][] => [
+      [`  ${c.label}`, cause(c.causes)],
+      ...(c.detail ?? []).map(([label, k]): [string, number] => [`    其中：${label}`, cause([k])]),
+    ]),
+    ['本期受理案件按用人单位类型：', null],
+    ...[...Object.entries(OWNERSHIP_TYPES), ['unknown', '未登记']].map(([k, label]): [string, number] => [
+      `  ${label}`,
+      byOwnership.get(k as string) ?? 0,
+    ]),
+    ['本期结案数', f.closed, 'closed'],
+    ['  仲裁调解结案', f.byMode.mediation, 'closed', 'mediation'],
+    ['  仲裁裁决结案', f.byMode.award, 'closed', 'award'],
+    ['    其中：终局裁决', f.finalAwards],
+    ['    其中：部分终局裁决（终局与非终局事项并存）', f.mixedAwards],
+    ['  其他方式结案', f.byMode.withdrawal + f.byMode.other],
+    ['    撤回', f.otherModes.withdrawal, 'closed', 'withdrawal'],
+    ['    按撤回处理', f.otherModes.deemedWithdrawal, 'closed', 'deemed_withdrawal'],
+    ['    终止审理', f.otherModes.termination, 'closed', 'termination'],
+    ['    移送', f.otherModes.transfer, 'closed', 'transfer'],
+    ['    其他', f.otherModes.other],
+    ['  其中：集体劳动人事争议结案数', f.closedCollective],
+    ['结案案件劳动者当事人数', f.workersClosed],
+    ['结案案件按处理结果（裁决、调解结案）：', null],
+    ['  用人单位胜诉', f.results.employer],
+    ['  劳动者胜诉', f.results.worker],
+    ['  双方部分胜诉', f.results.both],
+    ['期末未结案件数', f.pending, 'pending'],
+    [`仲裁结案率（目标 ${pct(f.target)}）`, pct(f.closureRate)],
+    ['超审限案件数（逾期结案及期末逾期未结）', f.overdue, 'overdue'],
+    ['平均结案天数（受理至结案，日历日）', f.averageDays === null ? null : Number(f.averageDays.toFixed(1))],
+    ['结案天数中位数', f.medianDays],
+    ['终局裁决占裁决结案比例', pct(f.finalAwardShare.value)],
+    ['调解结案与终局裁决占结案比例', pct(f.mediatedOrFinalShare.value)],
+    ['本期受理案件请求金额（元）', f.amounts.claimed],
+    ['本期裁决结案裁决金额（元）', f.amounts.awarded],
+    ['本期调解结案调解金额（元）', f.amounts.mediated],
+    ['收到仲裁申请数', f.applications.received, 'received'],
+    ['不予受理数', f.applications.rejected, 'rejected'],
+    ['调解组织（仲裁前）本期收到调解申请数', f.mediationSuccess.mediationTrack.received],
+    ['调解组织（仲裁前）调解结案数', f.mediationSuccess.mediationTrack.ended, 'mediationEnded'],
+    ['  其中：达成调解协议数', f.mediationSuccess.mediationTrack.agreed, 'mediationAgreed'],
+    ['  其中：调解不成转入仲裁数', f.mediationSuccess.mediationTrack.referred],
+    ['  调解协议约定金额（元）', f.mediationSuccess.mediationTrack.agreedAmount],
+    ['调解协议仲裁审查：本期收到数', f.reviews.received],
+    ['调解协议仲裁审查：本期审结数', f.reviews.closed],
+    ['案件办理数（仲裁应结＋调解组织及仲裁审查在办、新收）', f.handled],
+    ['调解成功率（调解组织口径）', pct(f.mediationSuccess.organization.value)],
+    ['调解成功率（统计公报口径）', pct(f.mediationSuccess.bulletin.value)],
   ];
-  const summary: ReportRow[] = [
-    { code: '1', label: '上期未结案件数', value: f.carriedOver, measure: 'carriedOver' },
-    { code: '2', label: '本期受理案件数', value: f.accepted, measure: 'accepted' },
-    { code: '3', label: '  其中：集体劳动人事争议案件数', value: f.acceptedCollective },
-    { code: '4', label: '本期受理案件劳动者当事人数', value: f.workers },
-    { code: '5', label: '  其中：集体劳动人事争议劳动者当事人数', value: f.workersCollective },
-    ...causes.map(([k, label], i) => ({ code: `6.${i + 1}`, label: `  按争议原因：${label}`, value: byCause.get(k) ?? 0 })),
-    { code: '7', label: '本期结案数', value: f.closed, measure: 'closed' },
-    { code: '8', label: '  仲裁调解结案', value: f.byMode.mediation, measure: 'closed', mode: 'mediation' },
-    { code: '9', label: '  仲裁裁决结案', value: f.byMode.award, measure: 'closed', mode: 'award' },
-    { code: '10', label: '    其中：终局裁决', value: f.finalAwards },
-    { code: '11', label: '    其中：部分终局裁决（终局与非终局事项并存）', value: f.mixedAwards },
-    { code: '12', label: '  其他方式结案（撤回、按撤回处理、终止审理等）', value: f.byMode.withdrawal + f.byMode.other },
-    { code: '13', label: '    其中：申请人撤回', value: f.byMode.withdrawal, measure: 'closed', mode: 'withdrawal' },
-    { code: '14', label: '期末未结案件数', value: f.pending, measure: 'pending' },
-    { code: '15', label: `仲裁结案率（目标 ${pct(f.target)}）`, value: pct(f.closureRate) },
-    { code: '16', label: '超审限案件数（逾期结案及期末逾期未结）', value: f.overdue, measure: 'overdue' },
-    { code: '17', label: '平均结案天数（受理至结案，日历日）', value: f.averageDays === null ? null : Number(f.averageDays.toFixed(1)) },
-    { code: '18', label: '结案天数中位数', value: f.medianDays },
-    { code: '19', label: '终局裁决占裁决结案比例', value: pct(f.finalAwardShare.value) },
-    { code: '20', label: '调解结案与终局裁决占结案比例', value: pct(f.mediatedOrFinalShare.value) },
-    { code: '21', label: '本期受理案件请求金额（元）', value: f.amounts.claimed },
-    { code: '22', label: '本期裁决结案裁决金额（元）', value: f.amounts.awarded },
-    { code: '23', label: '收到仲裁申请数', value: f.applications.received, measure: 'received' },
-    { code: '24', label: '不予受理数', value: f.applications.rejected, measure: 'rejected' },
-    { code: '25', label: '调解组织（仲裁前）调解结案数', value: f.mediationSuccess.mediationTrack.ended, measure: 'mediationEnded' },
-    { code: '26', label: '  其中：达成调解协议数', value: f.mediationSuccess.mediationTrack.agreed, measure: 'mediationAgreed' },
-    { code: '27', label: '调解成功率（调解组织口径）', value: pct(f.mediationSuccess.organization.value) },
-    { code: '28', label: '调解成功率（统计公报口径）', value: pct(f.mediationSuccess.bulletin.value) },
-  ];
+  const summary: ReportRow[] = rows.map(([label, value, measure, mode], i) => ({
+    code: String(i + 1),
+    label,
+    value,
+    ...(measure ? { measure } : {}),
+    ...(mode ? { mode } : {}),
+  }));
   return {
     title: '劳动人事争议仲裁处理情况',
-    form: '参照人社统MA2表式',
+    form: `参照${header.formNo}表式`,
     commission: opts.commission,
+    header,
     from: q.from,
     to: q.to,
     asOf: q.asOf ?? null,
@@ -118,6 +198,18 @@ export async function periodicReport(
     monthly: await monthlyTrend(knex, q, f.carriedOver),
   };
 }
+
+/** The header fields as label/value pairs, in the form's order (printed above every copy of the report). */
+export const headerFields = (h: ReportHeader): [string, string][] => [
+  ['表号', h.formNo],
+  ['制定机关', h.authority],
+  ['批准文号', h.approvalNo],
+  ['填报单位', h.unit],
+  ['统计期间', h.period],
+  ['负责人', h.principal],
+  ['填表人', h.preparer],
+  ['报出日期', h.reportedOn],
+];
 
 export const BREAKDOWN_HEADER = [
   '分组',

@@ -40,6 +40,8 @@ export interface AgentRecord {
   kind: string;
   unit: string | null;
   phone: string | null;
+  /** A relative's relationship to the party (配偶, 父亲…); null otherwise. */
+  relationship?: string | null;
 }
 
 export interface PartyRecord {
@@ -56,6 +58,8 @@ export interface PartyRecord {
   creditCode: string | null;
   legalRepresentative: string | null;
   legalRepresentativeTitle: string | null;
+  /** Employer ownership type for the yearbook table (OWNERSHIP_TYPES); optional. */
+  ownership?: string | null;
   agents: AgentRecord[];
 }
 
@@ -264,6 +268,7 @@ export function partyRow(caseId: number, p: PartyRecord, seq: number) {
     credit_code: p.creditCode,
     legal_representative: p.legalRepresentative,
     legal_representative_title: p.legalRepresentativeTitle,
+    ownership: p.ownership ?? null,
   };
 }
 
@@ -312,7 +317,15 @@ export function createCaseStore() {
       let aseq = 0;
       for (const a of p.agents) {
         const [ains] = await trx('agents')
-          .insert({ party_id: partyId, seq: ++aseq, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })
+          .insert({
+            party_id: partyId,
+            seq: ++aseq,
+            name: a.name,
+            kind: a.kind,
+            unit: a.unit,
+            phone: a.phone,
+            relationship: a.relationship ?? null,
+          })
           .returning('id');
         a.id = Number((ains as { id: number }).id);
       }
@@ -345,7 +358,14 @@ export function createCaseStore() {
     const agentsBy = new Map<number, AgentRecord[]>();
     for (const a of agents) {
       const list = agentsBy.get(Number(a.party_id)) ?? [];
-      list.push({ id: Number(a.id), name: a.name, kind: a.kind, unit: a.unit ?? null, phone: a.phone ?? null });
+      list.push({
+        id: Number(a.id),
+        name: a.name,
+        kind: a.kind,
+        unit: a.unit ?? null,
+        phone: a.phone ?? null,
+        relationship: a.relationship ?? null,
+      });
       agentsBy.set(Number(a.party_id), list);
     }
     const partiesBy = new Map<number, PartyRecord[]>();
@@ -366,6 +386,7 @@ export function createCaseStore() {
         creditCode: p.credit_code ?? null,
         legalRepresentative: p.legal_representative ?? null,
         legalRepresentativeTitle: p.legal_representative_title ?? null,
+        ownership: p.ownership ?? null,
         agents: agentsBy.get(Number(p.id)) ?? [],
       });
       partiesBy.set(Number(p.case_id), list);
@@ -415,7 +436,15 @@ export function createCaseStore() {
       const partyIds = partyRows.length ? ((await trx('parties').insert(partyRows).returning('id')) as { id: number }[]) : [];
       const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
       const agentRows = stored.flatMap((p) =>
-        p.agents.map((a, k) => ({ party_id: p.id, seq: k + 1, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })),
+        p.agents.map((a, k) => ({
+          party_id: p.id,
+          seq: k + 1,
+          name: a.name,
+          kind: a.kind,
+          unit: a.unit,
+          phone: a.phone,
+          relationship: a.relationship ?? null,
+        })),
       );
       if (agentRows.length) {
         const agentIds = (await trx('agents').insert(agentRows).returning('id')) as { id: number }[];

@@ -29,10 +29,15 @@ const COLS: Record<keyof StatFacts, string> = {
   closedLate: 'closed_late',
   mediationOutcome: 'mediation_outcome',
   mediationEndedOn: 'mediation_ended_on',
+  filedBy: 'filed_by',
+  ownership: 'ownership',
+  result: 'result',
+  mediatedFen: 'mediated_fen',
+  referredFromMediation: 'referred_from_mediation',
 };
 
-const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate']);
-const NUMS = new Set<keyof StatFacts>(['workers', 'claimedFen', 'awardedFen']);
+const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate', 'referredFromMediation']);
+const NUMS = new Set<keyof StatFacts>(['workers', 'claimedFen', 'awardedFen', 'mediatedFen']);
 const NULLABLE_NUMS = new Set<keyof StatFacts>(['arbitratorId', 'daysToClose']);
 
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
@@ -94,7 +99,17 @@ export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], reco
 }
 
 /** Measures summed over whole months before a period: cases open at its start and cases past their due date. */
-export const MONTHLY_MEASURES: readonly CounterMeasure[] = ['accepted', 'closed', 'due_unmet', 'closed_late'];
+export const MONTHLY_MEASURES: readonly CounterMeasure[] = [
+  'accepted',
+  'closed',
+  'due_unmet',
+  'closed_late',
+  // Pre-arbitration mediations and reviews open at a period's start (cases handled, 办理案件数).
+  'med_received',
+  'med_closed',
+  'rev_received',
+  'rev_closed',
+];
 
 /**
  * INSERT … ON CONFLICT … DO UPDATE adding `excluded` to the stored values: the same SQL on SQLite (≥ 3.24) and

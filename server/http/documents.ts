@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
+import { IsoDate } from '../../app/schemas.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
@@ -16,8 +17,25 @@ const DocumentRequest = z
     defenseSummary: Long.optional(),
     matter: z.enum(['suspension', 'extension', 'termination', 'correction']).optional().openapi({ description: '决定书事项' }),
     body: Long.optional().openapi({ description: '补正决定的补正内容' }),
-    court: z.string().trim().min(1).max(100).optional(),
-    purpose: z.enum(['enforcement', 'advance_execution', 'litigation']).optional(),
+    court: z.string().trim().min(1).max(100).optional().openapi({ description: '移送函：选定已记录的移送（受移送法院）' }),
+    purpose: z
+      .enum(['enforcement', 'advance_execution', 'litigation'])
+      .optional()
+      .openapi({ description: '移送函：选定已记录的移送（移送事由）' }),
+    decidedOn: IsoDate.optional().openapi({ description: '补正决定的作出日期（其他文书的日期取自所记录的行为）' }),
+    occurrence: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: '同类行为中的第几次（如第二次中止审理、第一份先予执行裁决）；缺省为最近一次' }),
+    legalBasis: z
+      .array(z.object({ claimId: z.number().int().positive(), basis: z.array(z.string().trim().min(1).max(200)).min(1).max(20) }).strict())
+      .max(100)
+      .optional()
+      .openapi({ description: '裁决书：仲裁员确认或修改的各项裁决依据（替代建议清单）' }),
+    draft: z.boolean().optional().openapi({ description: 'true：草稿（标注“草稿”，印章位置仅为虚线占位）；缺省为正式文本' }),
   })
   .strict()
   .openapi('DocumentRequest');

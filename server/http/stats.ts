@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { IsoDate } from '../../app/schemas.ts';
 import { closureDrillDown, closureFigures, periodicReportFile } from '../../app/stats/closure.ts';
-import { MEASURES } from '../../db/reports/closure-rate.ts';
+import { DRILL_MODES, MEASURES } from '../../db/reports/closure-rate.ts';
 import { route } from './route.ts';
 
-const GROUP_BYS = ['district', 'cause', 'procedure', 'wageArrears', 'arbitrator'] as const;
+const GROUP_BYS = ['district', 'cause', 'procedure', 'wageArrears', 'arbitrator', 'ownership'] as const;
 
 const Period = z
   .string()
@@ -27,12 +27,22 @@ const CasesQuery = z
     measure: z.enum(MEASURES),
     groupBy: z.enum(GROUP_BYS).optional(),
     group: z.string().max(40).optional(),
-    mode: z.enum(['award', 'mediation', 'withdrawal', 'other']).optional(),
+    mode: z.enum(DRILL_MODES).optional(),
+    filedBy: z.enum(['worker', 'employer']).optional().openapi({ description: '劳动者申诉 / 用人单位申诉' }),
+    result: z.enum(['worker', 'employer', 'both']).optional().openapi({ description: '劳动者胜诉 / 用人单位胜诉 / 双方部分胜诉' }),
+    referred: z.enum(['true', 'false']).optional().openapi({ description: '经调解组织调解后申请仲裁' }),
+    collective: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   })
   .strict();
-const ReportQuery = z.object({ ...PeriodFields, format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json') }).strict();
+const ReportQuery = z
+  .object({
+    ...PeriodFields,
+    format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
+    reportedOn: IsoDate.optional().openapi({ description: '报出日期（缺省为今天）' }),
+  })
+  .strict();
 
 const FractionSchema = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
 const FiguresSchema = z.object({
@@ -49,8 +59,21 @@ const FiguresSchema = z.object({
   averageDays: z.number().nullable(),
   finalAwards: z.number(),
   finalAwardShare: FractionSchema,
-  amounts: z.object({ claimed: z.string(), awarded: z.string() }),
+  amounts: z.object({ claimed: z.string(), awarded: z.string(), mediated: z.string() }),
   applications: z.object({ received: z.number(), rejected: z.number() }),
+  toClose: z.number().openapi({ description: '应结案件数 = 上期未结 + 本期受理' }),
+  filedBy: z.object({ worker: z.number(), employer: z.number() }).openapi({ description: '本期受理：劳动者申诉 / 用人单位申诉' }),
+  acceptedReferred: z.number().openapi({ description: '本期受理中经调解组织调解后申请仲裁的' }),
+  closedCollective: z.number(),
+  workersClosed: z.number().openapi({ description: '结案案件劳动者当事人数' }),
+  otherModes: z.object({
+    withdrawal: z.number(),
+    deemedWithdrawal: z.number(),
+    termination: z.number(),
+    transfer: z.number(),
+    other: z.number(),
+  }),
+  results: z.object({ employer: z.number(), worker: z.number(), both: z.number() }).openapi({ description: '裁决、调解结案的处理结果' }),
 });
 const ClosureSchema = FiguresSchema.extend({
   from: z.string(),
@@ -65,6 +88,8 @@ const ClosureSchema = FiguresSchema.extend({
   }),
   medianDays: z.number().nullable(),
   formulaVersion: z.string(),
+  reviews: z.object({ carriedOver: z.number(), received: z.number(), closed: z.number() }),
+  handled: z.number().openapi({ description: '案件办理数：仲裁应结 + 调解组织与仲裁审查在办、新收' }),
   groups: z.array(FiguresSchema.extend({ key: z.string(), label: z.string() })).optional(),
 }).openapi('ClosureFigures');
 

@@ -1,27 +1,79 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { worker } from '../helpers/fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
+/**
+ * Documents print what the record says, dated the day of their act (issue 18). Every document generated here is
+ * regenerated at the end with the clock a month later and must give the same text.
+ */
 let t: TestApp;
 let a: Actors;
+const sealDir = mkdtempSync(join(tmpdir(), 'zc-seal-'));
+const SEAL = join(sealDir, 'seal.png');
+
+/** A small red PNG (the commission's seal image slot). */
+function png(size: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc(size * (size * 3 + 1));
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) raw[y * (size * 3 + 1) + 1 + x * 3] = 200;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
+  writeFileSync(SEAL, png(32));
+  t = await startTestApp({
+    now: '2026-11-20T02:00:00Z',
+    env: { TOKEN_TTL_HOURS: '100000', DOCUMENT_SEAL_IMAGE: SEAL, COMMISSION_PHONE: '0635-8888888' },
+  });
   a = await createActors(t);
 });
 afterAll(async () => t?.close());
 
-/** Text of a PDF via poppler's pdftotext, with whitespace removed (Chinese lines wrap anywhere). */
-function pdfText(bytes: Buffer): string {
+/** pdftotext's text of a PDF. */
+function pdfRaw(bytes: Buffer): string {
   const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes });
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
-  return r.stdout.toString('utf8').replace(/\s+/g, '');
+  return r.stdout.toString('utf8');
+}
+/** Running text: page footers and whitespace removed (Chinese lines wrap anywhere; justified lines may read with gaps). */
+const flat = (raw: string) => raw.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '').replace(/\s+/g, '');
+const pdfText = (bytes: Buffer) => flat(pdfRaw(bytes));
+function imageCount(bytes: Buffer): number {
+  const dir = mkdtempSync(join(tmpdir(), 'zc-img-'));
+  writeFileSync(join(dir, 'd.pdf'), bytes);
+  const r = spawnSync('pdfimages', ['-list', join(dir, 'd.pdf')], { encoding: 'utf8' });
+  return r.stdout
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim()).length;
 }
 
 async function download(id: number): Promise<Buffer> {
   const r = await t
-    .api(a.tokens.analyst)
+    .api(a.tokens.chair)
     .get(`/api/documents/${id}`)
     .buffer(true)
     .parse((res, cb) => {
@@ -34,153 +86,348 @@ async function download(id: number): Promise<Buffer> {
   return r.body as Buffer;
 }
 
-async function toHeard(body = standardApplication()): Promise<{ c: CaseShape; arb: { id: number; token: string } }> {
-  const c = await registerCase(t, a, body);
-  const arb = a.arbitrators[0] as { id: number; token: string };
-  const ev = (token: string, type: string, occurredOn: string, extra: Record<string, unknown> = {}) =>
-    t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn, ...extra });
-  expect((await ev(a.tokens.clerk, 'ACCEPT', '2026-03-04')).status).toBe(200);
-  expect((await ev(a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id })).status).toBe(200);
-  expect((await ev(arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' })).status).toBe(200);
-  expect((await ev(arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true })).status).toBe(200);
-  return { c, arb };
-}
+/** Every document generated: its case, the request and the text it printed (regenerated a month later at the end). */
+const generated: { caseId: number; token: string; body: Record<string, unknown>; texts: string[] }[] = [];
 
-async function issue(c: CaseShape, arb: { token: string }, amounts: [string, string]) {
-  const r = await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
-    type: 'ISSUE_AWARD',
-    occurredOn: '2026-04-10',
-    items: [
-      { claimId: c.claims[0]?.id, outcome: 'granted', amount: amounts[0] },
-      { claimId: c.claims[1]?.id, outcome: 'granted', amount: amounts[1] },
-    ],
-    facts: '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。',
-    reasoning: '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。',
-  });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
+async function generate(c: { id: number }, token: string, body: Record<string, unknown>): Promise<string[]> {
+  const r = await t.api(token).post(`/api/cases/${c.id}/documents`, body);
+  expect(r.status, `${JSON.stringify(body)} → ${JSON.stringify(r.body)}`).toBe(201);
+  const texts = [];
+  for (const d of r.body.documents as { id: number }[]) texts.push(pdfRaw(await download(d.id)));
+  generated.push({ caseId: c.id, token, body, texts });
+  return texts.map(flat);
+}
+const one = async (c: { id: number }, token: string, body: Record<string, unknown>) => (await generate(c, token, body))[0] as string;
+
+async function ev(c: { id: number }, token: string, type: string, occurredOn: string, extra: Record<string, unknown> = {}) {
+  const r = await t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn, ...extra });
+  expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
   return r.body;
 }
 
-describe(`documents as Chinese PDFs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('a final award: sections, rights notice, Chinese-numeral date, capital amounts, rare name characters, same bytes', async () => {
-    const { c, arb } = await toHeard(standardApplication({ applicants: [worker('欧阳喆垚䶮', 301)] }));
-    await issue(c, arb, ['12000.00', '24120.00']);
-    const r = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ kind: 'award', title: '仲裁裁决书', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(r.body.documents).toHaveLength(1);
-    const bytes = await download(r.body.id);
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    const again = await download(r.body.id);
-    expect(again.equals(bytes)).toBe(true);
-    const text = pdfText(bytes);
+type Arb = { id: number; token: string };
+async function toHeard(
+  body = standardApplication(),
+  hearing: Record<string, unknown> = {},
+  held = { applicantPresent: true, respondentPresent: true },
+): Promise<{ c: CaseShape; arb: Arb }> {
+  const c = await registerCase(t, a, body);
+  const arb = a.arbitrators[0] as Arb;
+  await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+  await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
+  await ev(c, arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭', ...hearing });
+  await ev(c, arb.token, 'HOLD_HEARING', '2026-03-25', held);
+  return { c, arb };
+}
+
+const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
+const REASONING = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。';
+async function issue(c: CaseShape, arb: Arb, items: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
+  return ev(c, arb.token, 'ISSUE_AWARD', '2026-04-10', { items, facts: FACTS, reasoning: REASONING, ...extra });
+}
+const granted = (c: CaseShape, amounts: string[]) => amounts.map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+
+describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('an award: parties with ethnicity and a relative agent, 案由, non-public hearing, the filed defense, basis per item, dismissal clause', async () => {
+    const body = standardApplication({
+      applicants: [
+        {
+          ...worker('欧阳喆垚䶮', 301),
+          ethnicity: '回族',
+          agents: [{ name: '马秀兰', kind: 'relative', relationship: '配偶' }],
+        },
+      ],
+      respondents: [{ ...employer(), ownership: 'private' }],
+    });
+    const { c, arb } = await toHeard(body, { time: '14:30', public: false }, { applicantPresent: true, respondentPresent: true });
+    const view = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(view.respondents[0].ownership).toBe('private');
+    expect(view.applicants[0].agents[0].relationship).toBe('配偶');
+    await ev(c, a.tokens.clerk, 'FILE_DEFENSE', '2026-03-25', { summary: '已足额支付申请人工资，不同意申请人的全部请求。' });
+    await issue(c, arb, [
+      {
+        claimId: c.claims[0]?.id,
+        outcome: 'partly',
+        amount: '8000.00',
+        legalBasis: ['《中华人民共和国劳动合同法》第三十条', '《工资支付暂行规定》第十八条'],
+      },
+      { claimId: c.claims[1]?.id, outcome: 'dismissed' },
+    ]);
+    const text = await one(c, arb.token, { kind: 'award' });
     for (const s of [
-      '聊城市劳动人事争议仲裁委员会',
-      '仲裁裁决书',
-      '聊劳人仲案字〔2026〕第',
-      '申请人：欧阳喆垚䶮',
-      '被申请人：聊城某某机械有限公司',
-      '统一社会信用代码91371500MA3C7K2L12',
-      '申请人请求',
-      '经审理查明',
-      '本委认为',
-      '裁决如下',
-      '人民币壹万贰仟元整',
-      '人民币贰万肆仟壹佰贰拾元整',
+      '申请人：欧阳喆垚䶮，男，回族，1990年1月1日出生',
+      '委托代理人：马秀兰，系申请人欧阳喆垚䶮的配偶。',
+      '劳动报酬、经济补偿争议一案',
+      '本委于二〇二六年三月二日收到仲裁申请，于二〇二六年三月四日依法受理',
+      '本委依法指定仲裁员',
+      '仲裁庭于二〇二六年三月二十五日不公开开庭审理了本案',
+      '被申请人辩称：已足额支付申请人工资，不同意申请人的全部请求。',
+      // The arbitrator's basis for item 1; the suggestion for the dismissed item 2 (burden of proof; final, Art. 47(1)).
+      '依照《中华人民共和国劳动合同法》第三十条，《工资支付暂行规定》第十八条，《中华人民共和国劳动争议调解仲裁法》第六条、第四十七条第（一）项之规定，裁决如下',
+      '一、被申请人聊城某某机械有限公司于本裁决生效之日起十日内支付申请人欧阳喆垚䶮2025年10月至12月工资8000.00元（人民币捌仟元整）；',
+      '二、驳回申请人的其他仲裁请求。',
       '本裁决为终局裁决',
-      '三十日内向聊城市中级人民法院申请撤销裁决',
-      '二〇二六年四月十日',
-      '本案现已审理终结',
-      '第1页共',
-    ]) {
+      // Claims: one level of brackets, the last one ends with a full stop.
+      '1．2025年10月至12月工资，12000.00元（人民币壹万贰仟元整）；',
+      '2．解除劳动合同经济补偿，26400.00元（人民币贰万陆仟肆佰元整）。',
+      '聊城市劳动人事争议仲裁委员会二〇二六年四月十日',
+      '本件与原本核对无异',
+    ])
       expect(text, s).toContain(s);
-    }
-    expect(text).not.toContain('本裁决为非终局裁决');
-    const list = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}/documents`)).body;
-    expect(list).toEqual([expect.objectContaining({ id: r.body.id, kind: 'award', sha256: r.body.sha256 })]);
-    const history = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}/events`)).body;
-    expect(history.at(-1)).toMatchObject({ type: 'GENERATE_DOCUMENT', label: '生成文书' });
+    for (const s of ['答辩意见见庭审笔录', '日公开开庭', '（劳动报酬', '（印章）', '草稿']) expect(text, s).not.toContain(s);
   });
 
-  it('a mixed award produces two documents, each with its own notice', async () => {
+  it('a non-final award cites no final-award article; a confirmation is ordered as such', async () => {
+    const body = standardApplication({
+      claims: [
+        { category: 'confirm_relationship', description: '确认2023年3月1日至2025年12月31日与被申请人存在劳动关系' },
+        { category: 'economic_compensation', amount: '26400.00', description: '解除劳动合同经济补偿' },
+      ],
+    });
+    const { c, arb } = await toHeard(body);
+    await issue(c, arb, [{ claimId: c.claims[0]?.id, outcome: 'granted' }, ...granted(c, ['', '20000.00']).slice(1)], {
+      defenseSummary: '双方之间系劳务关系',
+    });
+    const text = await one(c, arb.token, { kind: 'award' });
+    expect(text).toContain('本裁决为非终局裁决');
+    expect(text).not.toContain('调解仲裁法》第六条、第四十七条');
+    expect(text).not.toContain('第四十七条第（');
+    expect(text).toContain('一、确认申请人张三2023年3月1日至2025年12月31日与被申请人存在劳动关系；');
+    expect(text).toContain('《中华人民共和国劳动合同法》第七条、第四十六条、第四十七条之规定');
+    expect(text).not.toContain('支持申请人关于确认');
+    expect(text).not.toContain('驳回');
+  });
+
+  it('a mixed award: two documents, each its own notice, each naming the other', async () => {
     const { c, arb } = await toHeard();
-    await issue(c, arb, ['12000.00', '30000.00']);
-    const r = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
-    expect(r.status).toBe(201);
-    expect(r.body.documents).toHaveLength(2);
-    const [finalDoc, nonFinal] = await Promise.all(r.body.documents.map((d: { id: number }) => download(d.id).then(pdfText)));
+    await issue(c, arb, granted(c, ['12000.00', '30000.00']), { defenseSummary: '不同意' });
+    const [finalDoc, nonFinal] = (await generate(c, arb.token, { kind: 'award' })).map((x) => x);
     expect(finalDoc).toContain('本裁决为终局裁决');
     expect(finalDoc).toMatch(/第\d+-1号/);
     expect(finalDoc).toContain('人民币壹万贰仟元整');
     expect(finalDoc).not.toContain('人民币叁万元整');
+    expect(finalDoc).toMatch(/申请人关于解除劳动合同经济补偿的仲裁请求，本委另行作出聊劳人仲案字〔2026〕第\d+-2号非终局裁决书/);
     expect(nonFinal).toContain('本裁决为非终局裁决');
     expect(nonFinal).toContain('十五日内向人民法院提起诉讼');
     expect(nonFinal).toMatch(/第\d+-2号/);
     expect(nonFinal).toContain('人民币叁万元整');
+    expect(nonFinal).toMatch(/申请人关于2025年10月至12月工资的仲裁请求，本委另行作出聊劳人仲案字〔2026〕第\d+-1号终局裁决书/);
+    expect(nonFinal).not.toContain('第四十七条第（');
+    expect(finalDoc).toContain('第四十七条第（一）项');
   });
 
-  it('a non-final award says so; a correction is a new document and never overwrites', async () => {
+  it('a default award says written notice only when the record shows the notice served', async () => {
+    const { c, arb } = await (async () => {
+      const c0 = await registerCase(t, a);
+      const arb0 = a.arbitrators[0] as Arb;
+      await ev(c0, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+      await ev(c0, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb0.id], presidingId: arb0.id });
+      await ev(c0, arb0.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' });
+      await ev(c0, a.tokens.clerk, 'SERVE', '2026-03-10', {
+        document: 'hearing_notice',
+        partyId: c0.respondents[0]?.id,
+        method: 'post',
+        servedOn: '2026-03-12',
+      });
+      await ev(c0, arb0.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: false });
+      return { c: c0, arb: arb0 };
+    })();
+    await issue(c, arb, granted(c, ['12000.00', '20000.00']));
+    const text = await one(c, arb.token, { kind: 'award' });
+    expect(text).toContain('被申请人经书面通知，未到庭，仲裁庭依法缺席审理');
+    // No defense was filed and the respondent never came: that, not a placeholder.
+    expect(text).toContain('被申请人辩称：被申请人未提交书面答辩意见，亦未到庭参加仲裁活动。');
+  });
+
+  it('the defense is never invented: a filed defense without a summary asks for one (422)', async () => {
     const { c, arb } = await toHeard();
-    await issue(c, arb, ['30000.00', '40000.00']);
-    const first = (await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).body;
-    expect(pdfText(await download(first.id))).toContain('本裁决为非终局裁决');
-    const correction = await t
+    await ev(c, a.tokens.clerk, 'FILE_DEFENSE', '2026-03-25');
+    await issue(c, arb, granted(c, ['100.00', '100.00']));
+    const r = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ field: 'defenseSummary', rule: 'text-from-arbitrator' });
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', defenseSummary: '不同意' })).status).toBe(201);
+    // A basis naming a claim of another case: 400 naming the field.
+    const bad = await t
       .api(arb.token)
-      .post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'correction', body: '第一项中“2025年10月”应为“2025年9月”。' });
-    expect(correction.status).toBe(201);
-    const text = pdfText(await download(correction.body.id));
-    expect(text).toContain('决定书');
-    expect(text).toContain('决定补正如下');
-    expect(text).toContain('本决定书自送达之日起生效');
-    expect((await download(first.id)).length).toBe(first.size);
+      .post(`/api/cases/${c.id}/documents`, { kind: 'award', legalBasis: [{ claimId: 999999, basis: ['x'] }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('legalBasis.0.claimId');
   });
 
-  it('the notices carry their required content', async () => {
-    const { c, arb } = await toHeard();
-    const expectations: [string, string, Record<string, unknown>, string[]][] = [
-      ['acceptance_notice', a.tokens.clerk, {}, ['受理通知书', '决定予以受理', '四十五日']],
-      ['respond_notice', a.tokens.clerk, {}, ['应诉通知书', '十日内向本委提交答辩书', '反申请']],
-      ['hearing_notice', arb.token, {}, ['开庭通知书', '二〇二六年三月二十五日', '第一仲裁庭', '按撤回仲裁申请处理', '缺席裁决']],
-    ];
-    for (const [kind, token, extra, needles] of expectations) {
-      const r = await t.api(token).post(`/api/cases/${c.id}/documents`, { kind, ...extra });
-      expect(r.status, `${kind} ${JSON.stringify(r.body)}`).toBe(201);
-      const text = pdfText(await download(r.body.id));
+  it('notices: time of day, non-public, a postponement dated its decision; signed by the commission', async () => {
+    const c = await registerCase(t, a);
+    const arb = a.arbitrators[0] as Arb;
+    await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+    await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
+    await ev(c, arb.token, 'SCHEDULE_HEARING', '2026-03-09', {
+      hearingOn: '2026-03-25',
+      place: '第一仲裁庭',
+      time: '14:30',
+      public: false,
+    });
+    const notice = await one(c, arb.token, { kind: 'hearing_notice' });
+    expect(notice).toContain('仲裁庭定于二〇二六年三月二十五日下午二时三十分在第一仲裁庭不公开开庭审理');
+    expect(notice).toContain('第二十六条');
+    expect(notice).toContain('聊城市劳动人事争议仲裁委员会二〇二六年三月九日');
+    await ev(c, arb.token, 'POSTPONE_HEARING', '2026-03-12', {
+      hearingOn: '2026-03-31',
+      reason: '仲裁员因公出差',
+      time: '09:00',
+      requestedBy: 'tribunal',
+    });
+    const moved = await one(c, arb.token, { kind: 'hearing_notice' });
+    expect(moved).toContain(
+      '原定于二〇二六年三月二十五日开庭审理，因仲裁员因公出差，仲裁庭决定改期于二〇二六年三月三十一日上午九时在第一仲裁庭不公开开庭审理',
+    );
+    expect(moved).toContain('二〇二六年三月十二日');
+    for (const [kind, needles] of [
+      [
+        'acceptance_notice',
+        ['受理通知书', '劳动报酬、经济补偿争议一案', '决定予以受理', '四十五日', '聊城市劳动人事争议仲裁委员会二〇二六年三月四日'],
+      ],
+      ['respond_notice', ['应诉通知书', '十日内向本委提交答辩书', '反申请', '聊城市劳动人事争议仲裁委员会二〇二六年三月四日']],
+    ] as const) {
+      const text = await one(c, a.tokens.clerk, { kind });
       for (const n of needles) expect(text, `${kind}: ${n}`).toContain(n);
     }
     const rej = await registerCase(t, a);
-    await t
-      .api(a.tokens.clerk)
-      .post(`/api/cases/${rej.id}/events`, { type: 'REJECT', reason: '申请人的请求不属于劳动人事争议', occurredOn: '2026-03-04' });
-    const rn = await t.api(a.tokens.clerk).post(`/api/cases/${rej.id}/documents`, { kind: 'rejection_notice' });
-    expect(pdfText(await download(rn.body.id))).toContain('可以就该劳动争议事项向人民法院提起诉讼');
+    await ev(rej, a.tokens.clerk, 'REJECT', '2026-03-04', { reason: '申请人的请求不属于劳动人事争议' });
+    const rn = await one(rej, a.tokens.clerk, { kind: 'rejection_notice' });
+    expect(rn).toContain('可以就该劳动争议事项向人民法院提起诉讼');
+    expect(rn).toContain('聊城市劳动人事争议仲裁委员会二〇二六年三月四日');
   });
 
-  it('advance execution ruling and the court transfer letter listing enclosures', async () => {
+  it('decisions are dated the day of their act, never the day printed', async () => {
     const { c, arb } = await toHeard();
-    expect(
-      (
-        await t
-          .api(arb.token)
-          .post(`/api/cases/${c.id}/events`, { type: 'ADVANCE_EXECUTION', claimIds: [c.claims[0]?.id], occurredOn: '2026-03-26' })
-      ).status,
-    ).toBe(200);
-    const ruling = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });
-    expect(pdfText(await download(ruling.body.id))).toContain('移送人民法院执行');
-    const letter = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, {
-      kind: 'court_transfer_letter',
-      purpose: 'advance_execution',
-      court: '聊城市东昌府区人民法院',
+    await ev(c, a.tokens.chair, 'SUSPEND', '2026-03-30', { reason: '等待工伤认定结论', ground: 'appraisal' });
+    await ev(c, a.tokens.chair, 'RESUME', '2026-04-02');
+    await ev(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', '2026-04-05', { days: 15, reason: '案情复杂' });
+    // Printed on 2026-11-20: the decisions still read March and April.
+    const suspension = await one(c, a.tokens.chair, { kind: 'decision', matter: 'suspension' });
+    expect(suspension).toContain('决定本案自二〇二六年三月三十日起中止审理');
+    expect(suspension).toContain('聊城市劳动人事争议仲裁委员会二〇二六年三月三十日');
+    expect(suspension).not.toContain('十一月');
+    const extension = await one(c, a.tokens.chair, { kind: 'decision', matter: 'extension' });
+    expect(extension).toContain('因案情复杂，依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定');
+    expect(extension).toContain('延长十五日');
+    expect(extension).toContain('二〇二六年四月五日');
+    await ev(c, a.tokens.chair, 'SUSPEND', '2026-04-08', { reason: '申请人住院治疗', ground: 'other' });
+    const first = await one(c, a.tokens.chair, { kind: 'decision', matter: 'suspension', occurrence: 1 });
+    expect(first).toContain('二〇二六年三月三十日');
+    const second = await one(c, a.tokens.chair, { kind: 'decision', matter: 'suspension' });
+    expect(second).toContain('因申请人住院治疗');
+    expect(second).toContain('二〇二六年四月八日');
+    const none = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'suspension', occurrence: 3 });
+    expect(none.status).toBe(409);
+    await ev(c, a.tokens.chair, 'RESUME', '2026-04-09');
+    await issue(c, arb, granted(c, ['1000.00', '1000.00']), { defenseSummary: '不同意' });
+    const noDate = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'correction', body: '笔误' });
+    expect(noDate.status).toBe(422);
+    expect(noDate.body.field).toBe('decidedOn');
+    const future = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'correction', body: '笔误', decidedOn: '2026-12-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0].path).toBe('decidedOn');
+    const correction = await one(c, arb.token, {
+      kind: 'decision',
+      matter: 'correction',
+      body: '第一项中“2025年10月”应为“2025年9月”。',
+      decidedOn: '2026-04-20',
     });
-    expect(letter.status).toBe(201);
-    const text = pdfText(await download(letter.body.id));
-    for (const n of ['移送函', '聊城市东昌府区人民法院：', '先予执行裁决书', '送达回证']) expect(text).toContain(n);
+    expect(correction).toContain('本委于二〇二六年四月十日作出的');
+    expect(correction).toContain('决定补正如下');
+    expect(correction).toContain('二〇二六年四月二十日');
+  });
+
+  it('termination decision dated the termination', async () => {
+    const c = await registerCase(t, a);
+    await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+    await ev(c, a.tokens.chair, 'TERMINATE', '2026-05-06', { reason: '人民法院已受理当事人因逾期未作出裁决提起的诉讼' });
+    const text = await one(c, a.tokens.chair, { kind: 'decision', matter: 'termination' });
+    expect(text).toContain(
+      '因人民法院已受理当事人因逾期未作出裁决提起的诉讼，依照《劳动人事争议仲裁办案规则》第四十八条之规定，决定本案终止审理',
+    );
+    expect(text).toContain('二〇二六年五月六日');
+  });
+
+  it('advance execution: the amount granted, who pays whom by when; the transfer letter dated the transfer, with a contact', async () => {
+    const { c, arb } = await toHeard();
+    await ev(c, arb.token, 'ADVANCE_EXECUTION', '2026-03-26', {
+      claimIds: [c.claims[0]?.id],
+      rightsClear: true,
+      lifeSeriouslyAffected: true,
+      amounts: [{ claimId: c.claims[0]?.id, amount: '5000.00' }],
+      paymentDays: 7,
+    });
+    const ruling = await one(c, arb.token, { kind: 'advance_execution_ruling' });
+    expect(ruling).toContain(
+      '一、被申请人聊城某某机械有限公司于本裁决书送达之日起七日内先行支付申请人张三2025年10月至12月工资5000.00元（人民币伍仟元整）。',
+    );
+    expect(ruling).toContain('权利义务关系明确，不先予执行将严重影响申请人的生活');
+    expect(ruling).not.toContain('12000.00');
+    expect(ruling).toContain('二〇二六年三月二十六日');
+    // A letter needs a recorded transfer.
+    const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'court_transfer_letter' });
+    expect(early.status).toBe(409);
+    await ev(c, a.tokens.clerk, 'TRANSFER_TO_COURT', '2026-03-27', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' });
+    const letter = await one(c, a.tokens.clerk, { kind: 'court_transfer_letter' });
+    for (const n of [
+      '移送函',
+      '聊城市东昌府区人民法院：',
+      '先予执行裁决书',
+      '送达回证',
+      '联系人：',
+      '联系电话：0635-8888888。',
+      '二〇二六年三月二十七日',
+    ])
+      expect(letter, n).toContain(n);
+  });
+
+  it('the mediation document: the history (receipt, tribunal, hearing), 案由, the agreement', async () => {
+    const { c, arb } = await toHeard();
+    await ev(c, arb.token, 'START_MEDIATION', '2026-03-26');
+    await ev(c, arb.token, 'MEDIATION_AGREED', '2026-03-27', {
+      terms: '被申请人于2026年4月10日前支付申请人工资10000元。',
+      amount: '10000.00',
+    });
+    const text = await one(c, arb.token, { kind: 'mediation_document' });
+    for (const n of [
+      '劳动报酬、经济补偿争议一案，本委于二〇二六年三月二日收到仲裁申请，于二〇二六年三月四日依法受理',
+      '本委依法指定仲裁员',
+      '仲裁庭于二〇二六年三月二十五日公开开庭审理了本案，申请人、被申请人均到庭参加仲裁活动',
+      '双方当事人自愿达成如下协议',
+      '被申请人于2026年4月10日前支付申请人工资10000元。',
+      '二〇二六年三月二十七日',
+    ])
+      expect(text, n).toContain(n);
+  });
+
+  it('a draft carries 草稿 and the seal placeholder; an issued copy carries the configured seal image and no placeholder', async () => {
+    const { c, arb } = await toHeard();
+    await issue(c, arb, granted(c, ['100.00', '100.00']), { defenseSummary: '不同意' });
+    const draft = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', draft: true });
+    expect(draft.status).toBe(201);
+    expect(draft.body.title).toBe('仲裁裁决书（草稿）');
+    const draftBytes = await download(draft.body.id);
+    expect(pdfText(draftBytes)).toContain('草稿');
+    expect(pdfText(draftBytes)).toContain('（印章）');
+    expect(pdfText(draftBytes)).not.toContain('本件与原本核对无异');
+    expect(imageCount(draftBytes)).toBe(0);
+    const issued = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    const issuedBytes = await download(issued.body.id);
+    expect(pdfText(issuedBytes)).not.toContain('（印章）');
+    expect(imageCount(issuedBytes)).toBe(1);
+    // The same bytes every time.
+    expect((await download(issued.body.id)).equals(issuedBytes)).toBe(true);
   });
 
   it('refusals: award before the award event 409, missing arbitrator text 422, a glyph the font lacks 422, wrong role 403', async () => {
     const { c, arb } = await toHeard(standardApplication({ applicants: [worker('张𠀀', 302)] }));
-    const early = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
-    expect(early.status).toBe(409);
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(409);
     await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
       type: 'ISSUE_AWARD',
       occurredOn: '2026-04-10',
@@ -189,12 +436,41 @@ describe(`documents as Chinese PDFs (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     const noText = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
     expect(noText.status).toBe(422);
     expect(noText.body.field).toBe('facts');
-    const glyph = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', facts: '查明', reasoning: '认为' });
+    const glyph = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/documents`, { kind: 'award', facts: '查明', reasoning: '认为', defenseSummary: '不同意' });
     expect(glyph.status).toBe(422);
     expect(glyph.body.characters).toEqual(['𠀀']);
     expect(glyph.body.detail).toContain('U+20000');
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(403);
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'poster' })).status).toBe(400);
-    expect((await t.api(a.tokens.analyst).get('/api/documents/999999')).status).toBe(404);
+    expect((await t.api(a.tokens.chair).get('/api/documents/999999')).status).toBe(404);
+  });
+
+  it('registration: an unknown ownership type is a 400 naming the field', async () => {
+    const r = await t
+      .api(a.tokens.clerk)
+      .post('/api/cases', standardApplication({ respondents: [{ ...employer(), ownership: 'martian' }] }));
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('respondents.0.ownership');
+  });
+
+  it('every document above, regenerated a month later without resending its text, reads the same', async () => {
+    expect(generated.length).toBeGreaterThan(15);
+    t.clock.set('2026-12-20T02:00:00Z');
+    // The latest document of each request: a hearing notice printed before a postponement is superseded by the
+    // notice of the postponement (the record moved on); everything else is the record as it stands.
+    const latest = new Map<string, (typeof generated)[number]>();
+    for (const g of generated)
+      latest.set(`${g.caseId} ${JSON.stringify({ ...g.body, facts: 0, reasoning: 0, defenseSummary: 0, legalBasis: 0 })}`, g);
+    for (const g of latest.values()) {
+      // Only the selectors are sent again: the arbitrator's text comes from what the last generation recorded.
+      const { facts: _f, reasoning: _r, defenseSummary: _d, legalBasis: _l, ...selectors } = g.body;
+      const again = await t.api(g.token).post(`/api/cases/${g.caseId}/documents`, selectors);
+      expect(again.status, JSON.stringify(g.body)).toBe(201);
+      const texts = [];
+      for (const d of again.body.documents as { id: number }[]) texts.push(pdfRaw(await download(d.id)));
+      expect(texts, JSON.stringify(g.body)).toEqual(g.texts);
+    }
   });
 });

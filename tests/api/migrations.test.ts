@@ -111,6 +111,18 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
+    // Issue 18: the employer's ownership type, a relative agent's relationship, the yearbook facts of each row version.
+    expect(await columns('parties')).toContain('ownership');
+    expect(await columns('agents')).toContain('relationship');
+    expect(
+      (await columns('case_stat_rows')).filter((c) =>
+        ['filed_by', 'ownership', 'result', 'mediated_fen', 'referred_from_mediation'].includes(c),
+      ),
+    ).toEqual(['filed_by', 'mediated_fen', 'ownership', 'referred_from_mediation', 'result']);
+    for (const table of ['stat_counters', 'stat_counters_daily', 'stat_counters_monthly'])
+      expect(await columns(table), table).toEqual(
+        expect.arrayContaining(['won_worker', 'won_employer', 'won_both', 'closed_deemed', 'mediated_fen', 'rev_received']),
+      );
     expect(await columns('case_events')).toMatchInlineSnapshot(`
       [
         "actor_id",

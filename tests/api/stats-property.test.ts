@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSnapshot } from '../../app/cases/case-state.ts';
 import { createDeps } from '../../app/deps.ts';
+import { reprojectStatistics } from '../../app/stats/reproject.ts';
 import { factsFromRow, MONTHLY_MEASURES } from '../../db/stores/stats.ts';
 import { createLogger } from '../../server/logger.ts';
 import { addDays } from '../../workflows/dates.ts';
@@ -10,6 +11,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { DISTRICTS } from '../../workflows/reference.ts';
 import { COUNTER_MEASURES, contributions, statFacts } from '../../workflows/stat-facts.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -29,8 +31,34 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Path = 'received' | 'rejected' | 'open' | 'award' | 'mediation' | 'withdrawn' | 'withdrawnEarly' | 'trackAgreed' | 'trackFailed';
-const PATHS: Path[] = ['received', 'rejected', 'open', 'award', 'mediation', 'withdrawn', 'withdrawnEarly', 'trackAgreed', 'trackFailed'];
+type Path =
+  | 'received'
+  | 'rejected'
+  | 'open'
+  | 'award'
+  | 'mediation'
+  | 'withdrawn'
+  | 'withdrawnEarly'
+  | 'trackAgreed'
+  | 'trackFailed'
+  | 'deemed'
+  | 'terminated'
+  | 'trackReferred';
+const PATHS: Path[] = [
+  'received',
+  'rejected',
+  'open',
+  'award',
+  'mediation',
+  'withdrawn',
+  'withdrawnEarly',
+  'trackAgreed',
+  'trackFailed',
+  'deemed',
+  'terminated',
+  'trackReferred',
+];
+const OWNERSHIPS = [undefined, 'private', 'state_owned', 'individual'] as const;
 
 const caseArb = fc.record({
   path: fc.constantFrom(...PATHS),
@@ -39,6 +67,11 @@ const caseArb = fc.record({
   gaps: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 4, maxLength: 4 }),
   lag: fc.integer({ min: 0, max: 20 }), // days between an act and its entry
   wage: fc.boolean(),
+  // Who files (an employer against a worker, or workers against a company or an individual employer), the employer's
+  // ownership type, and how an award decides (all granted, partly, all dismissed).
+  filer: fc.constantFrom('workers', 'employer', 'individual'),
+  ownership: fc.nat({ max: OWNERSHIPS.length - 1 }),
+  outcome: fc.constantFrom('granted', 'partly', 'dismissed'),
 });
 type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 const day = (n: number) => addDays('2025-06-01', n);
@@ -60,10 +93,20 @@ async function play(k: Of<typeof caseArb>) {
   recorded = addDays(received, k.lag);
   t.clock.set(`${recorded}T03:00:00Z`);
   const track = k.path.startsWith('track') ? 'mediation' : 'arbitration';
+  const ownership = OWNERSHIPS[k.ownership] ? { ownership: OWNERSHIPS[k.ownership] } : {};
+  const sides =
+    k.filer === 'employer'
+      ? { applicants: [{ ...employer('聊城某某纺织有限公司'), ...ownership }], respondents: [worker('赵七', 131)] }
+      : k.filer === 'individual'
+        ? {
+            applicants: [worker('钱八', 132), worker('孙九', 133)],
+            respondents: [{ kind: 'person', name: '李个体', idNumber: idNumber('371502', '19800101', 134), ...ownership }],
+          }
+        : { respondents: [{ ...employer(), ...ownership }] };
   const c = await registerCase(
     t,
     a,
-    standardApplication({ receivedOn: received, district: k.district, track, wageArrears: k.wage }) as never,
+    standardApplication({ receivedOn: received, district: k.district, track, wageArrears: k.wage, ...sides }) as never,
   );
   const accept = addDays(received, g0 % 8);
   const arb = a.arbitrators[k.start % 3] as { id: number; token: string };
@@ -82,6 +125,14 @@ async function play(k: Of<typeof caseArb>) {
     case 'trackFailed':
       await act(c, a.tokens.mediator, 'MEDIATION_FAILED', addDays(received, g0 % 15), k.lag, { reason: '双方分歧较大' });
       return;
+    case 'trackReferred': {
+      // LDMAL Art. 14: no agreement within 15 days → the application it creates is accepted some days later.
+      const referred = (await act(c, a.tokens.mediator, 'REFER_TO_ARBITRATION', addDays(received, 25 + (g0 % 10)), k.lag, {
+        reason: 'time_limit',
+      })) as CaseShape & { linkedCaseId: number };
+      await act({ ...c, id: referred.linkedCaseId }, a.tokens.clerk, 'ACCEPT', addDays(received, 25 + (g0 % 10) + (g1 % 5)), k.lag);
+      return;
+    }
   }
   await act(c, a.tokens.clerk, 'ACCEPT', accept, k.lag);
   if (k.path === 'open') return;
@@ -89,10 +140,17 @@ async function play(k: Of<typeof caseArb>) {
     await act(c, a.tokens.clerk, 'WITHDRAW', addDays(accept, g1), k.lag, { reason: '已和解' });
     return;
   }
+  if (k.path === 'terminated') {
+    await act(c, a.tokens.chair, 'TERMINATE', addDays(accept, g1), k.lag, { reason: '人民法院已受理诉讼' });
+    return;
+  }
   if (k.path === 'mediation') {
     const s = addDays(accept, g1);
     const c2 = await act(c, a.tokens.mediator, 'START_MEDIATION', s, k.lag);
-    await act(c2, a.tokens.mediator, 'MEDIATION_AGREED', s, k.lag, { terms: '支付工资' });
+    await act(c2, a.tokens.mediator, 'MEDIATION_AGREED', s, k.lag, {
+      terms: '支付工资',
+      ...(g3 % 3 ? { amount: g3 % 3 === 1 ? '1000.00' : '38400.00' } : {}),
+    });
     await act(c2, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', addDays(s, g2 % 5), k.lag, { partyId: c.applicants[0]?.id });
     await act(c2, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', addDays(s, g2 % 5), k.lag, { partyId: c.respondents[0]?.id });
     return;
@@ -101,9 +159,26 @@ async function play(k: Of<typeof caseArb>) {
   await act(c, a.tokens.chair, 'FORM_TRIBUNAL', formed, k.lag, { arbitratorIds: [arb.id], presidingId: arb.id });
   const hearing = addDays(formed, 21);
   await act(c, arb.token, 'SCHEDULE_HEARING', formed, k.lag, { hearingOn: hearing, place: '第一仲裁庭' });
+  if (k.path === 'deemed') {
+    for (const p of c.applicants)
+      await act(c, a.tokens.clerk, 'SERVE', formed, k.lag, {
+        document: 'hearing_notice',
+        partyId: p.id,
+        method: 'direct',
+        servedOn: formed,
+      });
+    await act(c, arb.token, 'HOLD_HEARING', hearing, k.lag, { applicantPresent: false, respondentPresent: true });
+    await act(c, arb.token, 'DEEM_WITHDRAWN', hearing, k.lag, { reason: '无正当理由拒不到庭' });
+    return;
+  }
   await act(c, arb.token, 'HOLD_HEARING', hearing, k.lag, { applicantPresent: true, respondentPresent: true });
+  const outcome = (i: number) => (k.outcome === 'partly' ? (i ? 'dismissed' : 'granted') : k.outcome);
   await act(c, arb.token, 'ISSUE_AWARD', addDays(hearing, g2 + g3), k.lag, {
-    items: c.claims.map((cl, i) => ({ claimId: cl.id, outcome: i ? 'dismissed' : 'granted', ...(i ? {} : { amount: '1000.00' }) })),
+    items: c.claims.map((cl, i) => ({
+      claimId: cl.id,
+      outcome: outcome(i),
+      ...(outcome(i) === 'dismissed' ? {} : { amount: '1000.00' }),
+    })),
     facts: '经审理查明……',
     reasoning: '本委认为……',
   });
@@ -157,6 +232,12 @@ async function checkPeriod(p: Of<typeof periodArb>) {
     received: await count('received'),
     award: await count('closed', '&mode=award'),
     mediationEnded: await count('mediationEnded'),
+    byEmployer: await count('accepted', '&filedBy=employer'),
+    referred: await count('accepted', '&referred=true'),
+    collectiveClosed: await count('closed', '&collective=true'),
+    deemed: await count('closed', '&mode=deemed_withdrawal'),
+    terminated: await count('closed', '&mode=termination'),
+    results: [await count('closed', '&result=employer'), await count('closed', '&result=worker'), await count('closed', '&result=both')],
   };
   expect(headline, qs).toEqual({
     carriedOver: f.carriedOver,
@@ -168,7 +249,16 @@ async function checkPeriod(p: Of<typeof periodArb>) {
     received: f.applications.received,
     award: f.byMode.award,
     mediationEnded: f.mediationSuccess.mediationTrack.ended,
+    byEmployer: f.filedBy.employer,
+    referred: f.acceptedReferred,
+    collectiveClosed: f.closedCollective,
+    deemed: f.otherModes.deemedWithdrawal,
+    terminated: f.otherModes.termination,
+    results: [f.results.employer, f.results.worker, f.results.both],
   });
+  // Results cover exactly the cases closed by award or mediation.
+  expect(f.results.employer + f.results.worker + f.results.both).toBe(f.byMode.award + f.byMode.mediation);
+  expect(f.toClose).toBe(f.carriedOver + f.accepted);
   for (const g of f.groups) {
     expect(g.pending).toBe(g.carriedOver + g.accepted - g.closed);
     const extra = `&groupBy=district&group=${encodeURIComponent(g.key)}`;
@@ -266,5 +356,8 @@ describe(`statistics over random histories (${process.env.TEST_DB ?? 'sqlite'})`
       { numRuns: 20, seed: 20261126, endOnFailure: true },
     );
     await checkCountersFromScratch();
+    // Re-deriving every case with today's definitions finds nothing to change (stats:reproject is idempotent here).
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    expect(await reprojectStatistics(deps)).toMatchObject({ changed: 0 });
   }, 300_000);
 });

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { employer, worker } from '../helpers/fixtures.ts';
+import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -26,6 +26,24 @@ import { type Actors, type CaseShape, createActors, registerCase, standardApplic
  * By hand: carriedOver 2 (A, B); accepted 3 (E, F, H); closed 3 (A, E, H); pending 2 (B, F); rate 3/5.
  * 东昌府区: carried 1, accepted 1, closed 2, pending 0.  临清市: carried 1, accepted 2, closed 1, pending 2.
  * As the records stood at the end of 2026-04-01, H was still open: closed 2, pending 3.
+ *
+ * Q3 2026 (2026-07-01 … 2026-09-30), the MA2/yearbook rows (issue 18), recorded on 2026-10-10:
+ *
+ *   case  who filed / parties                         cause             ownership    accepted  closed
+ *   J     employer (company) v. 1 worker              training          private      07-02     award 07-30, all granted → employer won
+ *   K     2 workers v. an individual employer (person) remuneration    individual   07-03     deemed withdrawal 07-24
+ *   L     worker v. company                           labor protection  state_owned  07-06     termination 08-20
+ *   N     worker v. company                           remuneration      —            07-07     award 08-10, all granted → worker won
+ *   O     worker v. company                           training          private      07-08     award 08-12, all dismissed → employer won
+ *   P     worker v. company                           contract change   —            07-09     mediation 07-20, 3000 of 5000 → both
+ *   T     10 workers v. company (collective)          remuneration      —            07-10     withdrawal 07-25
+ *   U     worker v. company                           remuneration      —            07-13     award 08-14, partly → both
+ *   Q     mediation track, received 07-01, referred to arbitration 07-20 → R (accepted 07-21, open)
+ *
+ * By hand: carried over 2 (B, I); accepted 9 (J K L N O P T U R), of which employer-filed 1, referred 1, collective 1;
+ * to be closed 11; workers 19 (K's individual employer is not one), collective 10; closed 8: award 4, mediation 1,
+ * withdrawal 1, deemed 1, termination 1; collective closed 1; workers in closed cases 18; results employer 2, worker 1,
+ * both 2; pending 3; mediated 3000.00; mediation track received 1, ended 1 (referred); handled 11 + 1 = 12.
  */
 let t: TestApp;
 let a: Actors;
@@ -101,7 +119,84 @@ beforeAll(async () => {
   await ev(I, a.tokens.clerk, 'ACCEPT', '2026-04-03');
   ids.I = I.id;
   at('2026-04-10');
-}, 120_000);
+  await q3Fixture();
+  at('2026-10-10');
+}, 180_000);
+
+const Q3 = 'from=2026-07-01&to=2026-09-30';
+async function q3Fixture() {
+  at('2026-10-10');
+  const arb = a.arbitrators[0] as { id: number; token: string };
+  const company = (ownership?: string) => ({ ...employer(), ...(ownership ? { ownership } : {}) });
+  const J = await register('2026-07-01', '东昌府区', {
+    applicants: [{ ...employer('聊城某某纺织有限公司'), ownership: 'private' }],
+    respondents: [worker('赵七', 131)],
+    claims: [{ category: 'training', amount: '6000.00', description: '返还培训费' }],
+  });
+  await awardPath(J, '2026-07-02', '2026-07-03', '2026-07-24', '2026-07-30');
+  const K = await register('2026-07-02', '东昌府区', {
+    applicants: [worker('钱八', 132), worker('孙九', 133)],
+    respondents: [{ kind: 'person', name: '李个体', idNumber: idNumber('371502', '19800101', 134), ownership: 'individual' }],
+  });
+  await ev(K, a.tokens.clerk, 'ACCEPT', '2026-07-03');
+  await ev(K, a.tokens.chair, 'FORM_TRIBUNAL', '2026-07-04', { arbitratorIds: [arb.id], presidingId: arb.id });
+  await ev(K, arb.token, 'SCHEDULE_HEARING', '2026-07-06', { hearingOn: '2026-07-24', place: '第一仲裁庭' });
+  for (const p of K.applicants)
+    await ev(K, a.tokens.clerk, 'SERVE', '2026-07-07', {
+      document: 'hearing_notice',
+      partyId: p.id,
+      method: 'direct',
+      servedOn: '2026-07-07',
+    });
+  await ev(K, arb.token, 'HOLD_HEARING', '2026-07-24', { applicantPresent: false, respondentPresent: true });
+  await ev(K, arb.token, 'DEEM_WITHDRAWN', '2026-07-24', { reason: '申请人经书面通知无正当理由拒不到庭' });
+  const L = await register('2026-07-03', '东昌府区', {
+    respondents: [company('state_owned')],
+    claims: [{ category: 'labor_protection', description: '提供劳动防护用品' }],
+  });
+  await ev(L, a.tokens.clerk, 'ACCEPT', '2026-07-06');
+  await ev(L, a.tokens.chair, 'TERMINATE', '2026-08-20', { reason: '人民法院已受理当事人因逾期未作出裁决提起的诉讼' });
+  const N = await register('2026-07-06', '东昌府区');
+  await awardPath(N, '2026-07-07', '2026-07-08', '2026-07-29', '2026-08-10');
+  const O = await register('2026-07-07', '东昌府区', {
+    respondents: [company('private')],
+    claims: [{ category: 'training', amount: '3000.00', description: '培训期间工资' }],
+  });
+  await awardPath(O, '2026-07-08', '2026-07-09', '2026-07-30', '');
+  await ev(O, arb.token, 'ISSUE_AWARD', '2026-08-12', {
+    items: O.claims.map((cl) => ({ claimId: cl.id, outcome: 'dismissed' })),
+    facts: '经审理查明……',
+    reasoning: '本委认为……',
+  });
+  const P = await register('2026-07-08', '东昌府区', {
+    claims: [{ category: 'contract_change', amount: '5000.00', description: '变更劳动合同并补发工资差额' }],
+  });
+  await ev(P, a.tokens.clerk, 'ACCEPT', '2026-07-09');
+  await ev(P, a.tokens.mediator, 'START_MEDIATION', '2026-07-15');
+  await ev(P, a.tokens.mediator, 'MEDIATION_AGREED', '2026-07-15', { terms: '被申请人支付申请人3000元', amount: '3000.00' });
+  await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.applicants[0]?.id, signedOn: '2026-07-20' });
+  await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.respondents[0]?.id, signedOn: '2026-07-20' });
+  const T = await register('2026-07-09', '东昌府区', {
+    applicants: Array.from({ length: 10 }, (_, i) => worker(`工人${i + 1}`, 140 + i)),
+  });
+  await ev(T, a.tokens.clerk, 'ACCEPT', '2026-07-10');
+  await ev(T, a.tokens.clerk, 'WITHDRAW', '2026-07-25', { reason: '双方已和解' });
+  const U = await register('2026-07-10', '东昌府区');
+  await awardPath(U, '2026-07-13', '2026-07-14', '2026-08-04', '');
+  await ev(U, arb.token, 'ISSUE_AWARD', '2026-08-14', {
+    items: [
+      { claimId: U.claims[0]?.id, outcome: 'partly', amount: '6000.00' },
+      { claimId: U.claims[1]?.id, outcome: 'dismissed' },
+    ],
+    facts: '经审理查明……',
+    reasoning: '本委认为……',
+  });
+  const Q = await registerCase(t, a, standardApplication({ receivedOn: '2026-07-01', track: 'mediation' }) as never);
+  const referred = await ev(Q, a.tokens.mediator, 'REFER_TO_ARBITRATION', '2026-07-20', { reason: 'time_limit' });
+  const R = { ...Q, id: referred.linkedCaseId as number };
+  await ev(R, a.tokens.clerk, 'ACCEPT', '2026-07-21');
+  Object.assign(ids, { J: J.id, K: K.id, L: L.id, N: N.id, O: O.id, P: P.id, T: T.id, U: U.id, Q: Q.id, R: R.id });
+}
 afterAll(async () => t?.close());
 
 const get = (url: string, token = a.tokens.analyst) => t.api(token).get(url);
@@ -135,7 +230,7 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
     expect(r.body.mediationSuccess.bulletin).toMatchObject({ numerator: 2, denominator: 4 });
     expect(r.body.mediationSuccessRate).toBe(0.5);
     // Amounts: accepted in Q1 E 38400 + F 5000 + H 38400 claimed; awarded A 2 × 1000.
-    expect(r.body.amounts).toEqual({ claimed: '81800.00', awarded: '2000.00' });
+    expect(r.body.amounts).toEqual({ claimed: '81800.00', awarded: '2000.00', mediated: '0.00' });
     expect(r.body.links.closed).toContain('measure=closed');
     // Award time limit, 45 days (LDMAL Art. 43), end rolled past rest days: A due 2026-01-19 closed 01-20 (late);
     // E due 02-24 (Spring Festival) closed 02-25 (late); B due 01-26 and F due 03-19 still open on 03-31.
@@ -260,6 +355,7 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
       '按程序',
       '按是否欠薪',
       '按首席（独任）仲裁员',
+      '按用人单位类型',
       '按月',
     ]);
     const summary = wb.getWorksheet('汇总');
@@ -280,6 +376,145 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
     expect(text.replace(/\s+/g, '')).toContain('劳动人事争议仲裁处理情况统计表');
     expect(text).toMatch(/上期未结案件数\s+2/);
     expect(text).toContain('临清市');
+  });
+});
+
+describe(`the MA2/yearbook rows, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('Q3 figures: who filed, referrals, workers, other modes split, collective closed, results, mediated amount, handled', async () => {
+    const r = await get(`/api/stats/closure?${Q3}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({
+      carriedOver: 2,
+      accepted: 9,
+      acceptedCollective: 1,
+      toClose: 11,
+      filedBy: { worker: 8, employer: 1 },
+      acceptedReferred: 1,
+      workers: 19,
+      workersCollective: 10,
+      closed: 8,
+      byMode: { award: 4, mediation: 1, withdrawal: 1, other: 2 },
+      otherModes: { withdrawal: 1, deemedWithdrawal: 1, termination: 1, transfer: 0, other: 0 },
+      closedCollective: 1,
+      workersClosed: 18,
+      results: { employer: 2, worker: 1, both: 2 },
+      pending: 3,
+      handled: 12,
+      reviews: { carriedOver: 0, received: 0, closed: 0 },
+    });
+    expect(r.body.amounts.mediated).toBe('3000.00');
+    expect(r.body.mediationSuccess.mediationTrack).toMatchObject({ received: 1, ended: 1, agreed: 0, referred: 1, carriedOver: 0 });
+    const own = await get(`/api/stats/closure?${Q3}&groupBy=ownership`);
+    const byOwn = Object.fromEntries(own.body.groups.map((g: Body) => [g.key, g.accepted]));
+    expect(byOwn).toEqual({ private: 2, individual: 1, state_owned: 1, unknown: 5 });
+    expect(own.body.groups.find((g: Body) => g.key === 'individual').label).toBe('个体经济组织');
+  });
+
+  it('Q3 drill-downs list exactly the cases behind the new rows', async () => {
+    const list = async (q: string) => {
+      const r = await get(`/api/stats/closure/cases?${Q3}&${q}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.items.map((i: Body) => i.id).sort((x: number, y: number) => x - y);
+    };
+    const sorted = (...k: string[]) => k.map((x) => ids[x]).sort((x, y) => (x as number) - (y as number));
+    expect(await list('measure=accepted&filedBy=employer')).toEqual(sorted('J'));
+    expect(await list('measure=accepted&referred=true')).toEqual(sorted('R'));
+    expect(await list('measure=closed&collective=true')).toEqual(sorted('T'));
+    expect(await list('measure=closed&mode=deemed_withdrawal')).toEqual(sorted('K'));
+    expect(await list('measure=closed&mode=termination')).toEqual(sorted('L'));
+    expect(await list('measure=closed&mode=other')).toEqual(sorted('K', 'L'));
+    expect(await list('measure=closed&result=both')).toEqual(sorted('P', 'U'));
+    expect(await list('measure=closed&result=employer')).toEqual(sorted('J', 'O'));
+    expect(await list('measure=closed&result=worker')).toEqual(sorted('N'));
+    expect(await list('measure=accepted&groupBy=ownership&group=private')).toEqual(sorted('J', 'O'));
+  });
+
+  it('the report: header fields and every yearbook row, on JSON, CSV, xlsx and PDF', async () => {
+    const j = await get(`/api/stats/report?${Q3}&reportedOn=2026-10-08`);
+    expect(j.status).toBe(200);
+    expect(j.body.header).toMatchObject({
+      formNo: '人社统MA2',
+      authority: '人力资源和社会保障部',
+      approvalNo: '',
+      unit: '聊城市劳动人事争议仲裁委员会',
+      period: '2026-07-01 至 2026-09-30',
+      preparer: expect.any(String),
+      reportedOn: '2026-10-08',
+    });
+    const row = (label: string) => {
+      const found = j.body.summary.find((s: Body) => String(s.label).trim() === label);
+      expect(found, label).toBeDefined();
+      return found.value;
+    };
+    const expected: [string, unknown][] = [
+      ['其中：劳动者申诉', 8],
+      ['其中：用人单位申诉', 1],
+      ['其中：经调解组织调解后申请仲裁', 1],
+      ['应结案件数（上期未结＋本期受理）', 11],
+      ['本期受理案件劳动者当事人数', 19],
+      ['劳动报酬', 5],
+      ['社会保险（含工伤保险待遇）', 0],
+      ['劳动保护（含工作时间、休息休假）', 1],
+      ['职业培训', 2],
+      ['变更劳动合同', 1],
+      ['解除、终止劳动合同', 0],
+      ['其他', 0],
+      ['国有企业', 1],
+      ['私营企业', 2],
+      ['个体经济组织', 1],
+      ['未登记', 5],
+      ['撤回', 1],
+      ['按撤回处理', 1],
+      ['终止审理', 1],
+      ['移送', 0],
+      ['其中：集体劳动人事争议结案数', 1],
+      ['结案案件劳动者当事人数', 18],
+      ['用人单位胜诉', 2],
+      ['劳动者胜诉', 1],
+      ['双方部分胜诉', 2],
+      ['本期调解结案调解金额（元）', '3000.00'],
+      ['其中：调解不成转入仲裁数', 1],
+      ['调解协议仲裁审查：本期收到数', 0],
+      ['案件办理数（仲裁应结＋调解组织及仲裁审查在办、新收）', 12],
+    ];
+    for (const [label, value] of expected) expect(row(label), label).toBe(value);
+    const csv = await get(`/api/stats/report?${Q3}&format=csv&reportedOn=2026-10-08`);
+    expect(csv.text).toContain('表号,人社统MA2');
+    expect(csv.text).toContain('报出日期,2026-10-08');
+    expect(csv.text).toContain('双方部分胜诉,2');
+    const x = await get(`/api/stats/report?${Q3}&format=xlsx&reportedOn=2026-10-08`).buffer(true).parse(binary);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body as never);
+    const cells = new Map<string, unknown>();
+    wb.getWorksheet('汇总')?.eachRow((r) => {
+      cells.set(String(r.getCell(1).value).trim(), r.getCell(2).value);
+      cells.set(String(r.getCell(2).value).trim(), r.getCell(3).value);
+    });
+    expect(cells.get('表号')).toBe('人社统MA2');
+    expect(cells.get('制定机关')).toBe('人力资源和社会保障部');
+    expect(cells.get('填报单位')).toBe('聊城市劳动人事争议仲裁委员会');
+    expect(cells.get('报出日期')).toBe('2026-10-08');
+    expect(cells.has('负责人') && cells.has('填表人') && cells.has('批准文号')).toBe(true);
+    expect(cells.get('按撤回处理')).toBe(1);
+    const pdf = await get(`/api/stats/report?${Q3}&format=pdf&reportedOn=2026-10-08`).buffer(true).parse(binary);
+    const dir = mkdtempSync(join(tmpdir(), 'zc-report-'));
+    writeFileSync(join(dir, 'r.pdf'), pdf.body as Buffer);
+    const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const n of [
+      '表号',
+      '人社统MA2',
+      '制定机关',
+      '批准文号',
+      '填报单位',
+      '负责人',
+      '填表人',
+      '报出日期',
+      '2026-10-08',
+      '双方部分胜诉',
+      '按撤回处理',
+      '按用人单位类型',
+    ])
+      expect(text, n).toContain(n);
   });
 });
 

@@ -210,6 +210,7 @@ describe('web interface journeys (Chromium)', () => {
     await count(dlg.locator('.final-no'), 1);
     await dlg.getByLabel('第2项裁决金额').fill('20000.00');
     await count(dlg.locator('.final-yes'), 2);
+    await dlg.getByLabel('被申请人辩称').fill('被申请人辩称，已足额支付工资。');
     await dlg.getByLabel('经审理查明').fill('经审理查明，申请人于2023年3月入职被申请人处。');
     await dlg.getByLabel('本委认为').fill('本委认为，被申请人应支付拖欠的工资。');
     await shot('05-award-form');

@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { songRegular } from '../../templates/fonts.ts';
+import { BUILDERS, chineseTime, type DocInput, RecordIncompleteError } from '../../templates/kinds.ts';
+import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
+import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
+import { SAMPLE_INPUT } from '../../templates/sample.ts';
+
+const text = (specs: DocSpec[]) => JSON.stringify(specs.map((s) => s.blocks));
+const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, ...patch } });
+
+describe('document templates print the record, nothing more', () => {
+  it('an absent respondent: written notice and default hearing only when the notice was served before the hearing', () => {
+    const served = text(BUILDERS.award(SAMPLE_INPUT));
+    expect(served).toContain('被申请人经书面通知，未到庭，仲裁庭依法缺席审理');
+    const unserved = text(BUILDERS.award(withCtx({ services: [] })));
+    expect(unserved).toContain('被申请人未到庭');
+    expect(unserved).not.toContain('书面通知');
+    expect(unserved).not.toContain('缺席审理');
+    const late = text(
+      BUILDERS.award(withCtx({ services: [{ document: 'hearing_notice', partyId: 2, method: 'post', servedOn: '2026-03-26' }] })),
+    );
+    expect(late).not.toContain('书面通知');
+    const byNotice = text(
+      BUILDERS.award(withCtx({ services: [{ document: 'hearing_notice', partyId: 2, method: 'public_notice', servedOn: '2026-03-20' }] })),
+    );
+    expect(byNotice).toContain('被申请人经公告送达开庭通知，未到庭');
+  });
+
+  it('an advance-execution ruling is refused when the record lacks a condition, the amount or the term', () => {
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
+    const cases: [Partial<typeof ae>, string][] = [
+      [{ rightsClear: null }, 'rightsClear'],
+      [{ lifeSeriouslyAffected: false }, 'lifeSeriouslyAffected'],
+      [{ amounts: [] }, 'amounts'],
+      [{ paymentDays: null }, 'paymentDays'],
+    ];
+    for (const [patch, field] of cases) {
+      const input = withCtx({ advanceExecutions: [{ ...ae, ...patch }] });
+      expect(() => BUILDERS.advance_execution_ruling(input), field).toThrow(RecordIncompleteError);
+      try {
+        BUILDERS.advance_execution_ruling(input);
+      } catch (e) {
+        expect((e as RecordIncompleteError).field).toBe(field);
+      }
+    }
+  });
+
+  it('no builder reads a clock: every date is the date of an act in the record', () => {
+    for (const [kind, build] of Object.entries(BUILDERS)) {
+      const specs = build({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, matter: 'suspension' } });
+      for (const s of specs)
+        expect(
+          ['2026-03-02', '2026-03-04', '2026-03-09', '2026-03-10', '2026-03-26', '2026-03-27', '2026-04-10', '2026-03-25'],
+          kind,
+        ).toContain(s.dateOn);
+    }
+  });
+
+  it('legal basis: suggestions per finality and outcome; citations grouped by law', () => {
+    expect(suggestedBasis('wages', 'granted', true)).toEqual([
+      '《中华人民共和国劳动合同法》第三十条',
+      '《中华人民共和国劳动争议调解仲裁法》第四十七条第（一）项',
+    ]);
+    expect(suggestedBasis('wages', 'granted', false)).toEqual(['《中华人民共和国劳动合同法》第三十条']);
+    expect(suggestedBasis('social_insurance', 'dismissed', true)).toEqual([
+      '《中华人民共和国劳动争议调解仲裁法》第六条',
+      '《中华人民共和国劳动争议调解仲裁法》第四十七条第（二）项',
+    ]);
+    expect(formatBasis(['《甲法》第一条', '《乙法》第二条', '《甲法》第三条', '《甲法》第一条'])).toBe(
+      '《甲法》第一条、第三条，《乙法》第二条',
+    );
+    expect(chineseTime('09:30')).toBe('上午九时三十分');
+    expect(chineseTime('14:00')).toBe('下午二时');
+  });
+});
+
+describe('layout (GB/T 9704)', () => {
+  it('line breaking keeps closing marks off line starts and opening marks off line ends', () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    doc.registerFont('song', songRegular());
+    doc.font('song').fontSize(16);
+    const sample =
+      '申请人请求：被申请人支付工资（含加班费），共计12000.00元。本委认为，用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。'.repeat(
+        6,
+      );
+    for (const width of [200, 233, 260, 301, 442]) {
+      const lines = breakLines(doc, sample, width - 32, width);
+      expect(lines.join('')).toBe(sample);
+      for (const l of lines.slice(1)) expect(l[0], `${width}: ${l}`).not.toMatch(/[，。、；：？！）》]/);
+      for (const l of lines.slice(0, -1)) expect(l.at(-1), `${width}: ${l}`).not.toMatch(/[（《]/);
+      for (const l of lines) expect(doc.widthOfString(l)).toBeLessThanOrEqual(width + 0.5);
+    }
+    doc.end();
+  });
+
+  it('body justified to the right margin; the date four characters in; the commission centred over it', async () => {
+    const [spec] = BUILDERS.decision({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, matter: 'suspension' } });
+    const pdf = await renderPdf(spec as DocSpec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const r = spawnSync('pdftotext', ['-bbox-layout', '-', '-'], { input: pdf });
+    const xml = r.stdout.toString('utf8');
+    const lines = [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      xMax: Number(m[2]),
+      text: [...(m[3] as string).matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join(''),
+    }));
+    const MM = 72 / 25.4;
+    const right = 595.28 - 26 * MM;
+    // The decision's paragraph runs over several lines; all but its last reach the right margin.
+    const body = lines.filter((l) => l.xMin < 28 * MM + 40 && l.text.length > 20);
+    expect(body.length).toBeGreaterThan(2);
+    for (const l of body.slice(0, -2)) expect(Math.abs(l.xMax - right), l.text).toBeLessThan(1.5);
+    const date = lines.find((l) => l.text.startsWith('二〇二六年'));
+    expect(date && Math.abs(date.xMax - (right - 4 * 16))).toBeLessThan(1.5);
+    const issuer = lines.find((l) => l.text === '聊城市劳动人事争议仲裁委员会' && l.xMin > 100);
+    expect(issuer).toBeDefined();
+  });
+});
