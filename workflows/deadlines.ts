@@ -498,10 +498,13 @@ type AddDeadline = (
   opts?: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean },
 ) => void;
 
-/** A computation that may reach a year without calendar data (shown as unknown, never guessed). */
-function guarded(fn: () => Computed): Computed {
+/**
+ * A computation on the calendar that may reach a year without official data: shown as unknown, never guessed. (The
+ * one place to switch to provisional dates, api.md v1.1, for the added deadlines.)
+ */
+function guarded(cal: OfficialCalendar, fn: (cal: OfficialCalendar) => Computed): Computed {
   try {
-    return fn();
+    return fn(cal);
   } catch (e) {
     if (e instanceof MissingCalendarYearError)
       return { dueOn: null, explanation: `${e.message}；管理员录入该年安排后将自动重新计算。`, missingYear: e.year };
@@ -511,7 +514,7 @@ function guarded(fn: () => Computed): Computed {
 
 /** A last day fixed by a decision (not counted in days): rolled forward when it is a rest day (CPL Art. 85(3)). */
 function fixedLastDay(cal: OfficialCalendar, day: string, what: string): Computed {
-  return guarded(() => {
+  return guarded(cal, (cal) => {
     const r = cal.rollForward(day);
     const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，顺延至其后第一个工作日${r.dueOn}` : '';
     return { dueOn: r.dueOn, explanation: `${what}为${day}${rolled}。` };
@@ -655,7 +658,7 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
   const start = enforcementStart(ctx);
   if (start) {
     const nominal = addMonths(start.on, 12 * ENFORCEMENT_YEARS);
-    const c = guarded(() => {
+    const c = guarded(cal, (cal) => {
       const r = cal.rollForward(nominal);
       const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，顺延至其后第一个工作日${r.dueOn}` : '';
       return {
