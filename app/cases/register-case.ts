@@ -154,7 +154,14 @@ export async function registerCase(
   const claims = input.claims.map(toClaim);
   const warnings =
     input.track === 'arbitration'
-      ? duplicateWarnings({ parties, claims }, await deps.stores.cases.duplicateCandidates(uow.trx, parties.filter((p) => p.side === 'applicant')))
+      ? duplicateWarnings(
+          { parties, claims },
+          await deps.stores.cases.duplicateCandidates(
+            uow.trx,
+            parties,
+            claims.map((c) => c.category),
+          ),
+        )
       : [];
   const { view } = await createCase(
     deps,

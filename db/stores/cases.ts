@@ -668,29 +668,58 @@ export function createCaseStore() {
     },
 
     /**
-     * Round 2: arbitration cases with an applicant of the same identity number or name (indexed), newest first, with
-     * their parties and claims — the candidates of the duplicate-filing check (Rules Arts. 34, 39).
+     * Round 2: the candidates of the duplicate-filing check (Rules Arts. 34, 39) — arbitration cases with an applicant
+     * and a respondent of the same identity number / credit code or name and a claim of one of `categories`, newest
+     * first, with what the warning reads (state, closure, parties' identities, claim categories). Three queries.
      */
-    async duplicateCandidates(trx: Knex, applicants: Pick<PartyRecord, 'name' | 'idNumber'>[], limit = 50): Promise<CaseRecord[]> {
-      const ids = [...new Set(applicants.map((a) => a.idNumber).filter((x): x is string => !!x))];
-      const names = [...new Set(applicants.map((a) => a.name))];
+    async duplicateCandidates(
+      trx: Knex,
+      parties: Pick<PartyRecord, 'side' | 'name' | 'idNumber' | 'creditCode'>[],
+      categories: string[],
+      limit = 20,
+    ): Promise<
+      (Pick<CaseRecord, 'id' | 'caseNo' | 'state' | 'closureMode' | 'receivedOn'> & {
+        parties: Pick<PartyRecord, 'side' | 'kind' | 'name' | 'idNumber' | 'creditCode'>[];
+        claims: { category: string }[];
+      })[]
+    > {
+      const side = (s: PartyRecord['side'], column: 'id_number' | 'credit_code') => {
+        const own = parties.filter((p) => p.side === s);
+        const keys = [...new Set(own.map((p) => (column === 'id_number' ? p.idNumber : p.creditCode)).filter((x): x is string => !!x))];
+        const names = [...new Set(own.map((p) => p.name))];
+        return trx('parties')
+          .select('case_id')
+          .where('side', s)
+          .where((q) => {
+            q.whereIn('name', names);
+            if (keys.length) q.orWhereIn(column, keys);
+          });
+      };
       const rows = await trx('cases')
+        .select('id', 'case_no', 'state', 'closure_mode', 'received_on')
         .where('track', 'arbitration')
-        .whereIn(
-          'id',
-          trx('parties')
-            .select('case_id')
-            .where('side', 'applicant')
-            .where((q) => {
-              if (ids.length) q.whereIn('id_number', ids);
-              q.orWhereIn('name', names);
-            }),
-        )
+        .whereIn('id', side('applicant', 'id_number'))
+        .whereIn('id', side('respondent', 'credit_code'))
+        .whereIn('id', trx('claims').select('case_id').whereIn('category', categories))
         .orderBy('id', 'desc')
         .limit(limit);
-      const caseIds = rows.map((r) => Number(r.id));
-      const { partiesBy, claimsBy } = await loadChildren(trx, caseIds);
-      return rows.map((r) => ({ ...fromRow(r), parties: partiesBy.get(Number(r.id)) ?? [], claims: claimsBy.get(Number(r.id)) ?? [] }));
+      const ids = rows.map((r) => Number(r.id));
+      if (!ids.length) return [];
+      const [ps, cs] = await Promise.all([
+        trx('parties').whereIn('case_id', ids).select('case_id', 'side', 'kind', 'name', 'id_number', 'credit_code'),
+        trx('claims').whereIn('case_id', ids).select('case_id', 'category'),
+      ]);
+      return rows.map((r) => ({
+        id: Number(r.id),
+        caseNo: r.case_no ?? null,
+        state: r.state,
+        closureMode: r.closure_mode ?? null,
+        receivedOn: r.received_on,
+        parties: ps
+          .filter((p) => Number(p.case_id) === Number(r.id))
+          .map((p) => ({ side: p.side, kind: p.kind, name: p.name, idNumber: p.id_number ?? null, creditCode: p.credit_code ?? null })),
+        claims: cs.filter((c) => Number(c.case_id) === Number(r.id)).map((c) => ({ category: c.category })),
+      }));
     },
 
     /** Appends to the history; `seq` may be given when known (1 for a new case), else it is the next one. */
