@@ -158,8 +158,7 @@ export async function registerCase(
           { parties, claims },
           await deps.stores.cases.duplicateCandidates(
             uow.trx,
-            parties,
-            claims.map((c) => c.category),
+            parties.filter((p) => p.side === 'applicant'),
           ),
         )
       : [];

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 /**
  * The duplicate-filing check at registration (Rules Arts. 34, 39) looks earlier cases up by the parties' identity
- * numbers and credit codes; parties were indexed by case and name only.
+ * numbers (credit codes for the search by employer to come); parties were indexed by case and name only.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('parties', (t) => {

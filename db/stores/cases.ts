@@ -668,14 +668,14 @@ export function createCaseStore() {
     },
 
     /**
-     * Round 2: the candidates of the duplicate-filing check (Rules Arts. 34, 39) — arbitration cases with an applicant
-     * and a respondent of the same identity number / credit code or name and a claim of one of `categories`, newest
-     * first, with what the warning reads (state, closure, parties' identities, claim categories). Three queries.
+     * Round 2: the candidates of the duplicate-filing check (Rules Arts. 34, 39) — the newest arbitration cases with an
+     * applicant of the same identity number (or, where either side has none, the same name), with what the warning
+     * reads: state, closure, the parties' identities, the claims' categories. The respondent and the claims are
+     * compared by the caller (workflows/duplicates.ts). Three indexed queries.
      */
     async duplicateCandidates(
       trx: Knex,
-      parties: Pick<PartyRecord, 'side' | 'name' | 'idNumber' | 'creditCode'>[],
-      categories: string[],
+      applicants: Pick<PartyRecord, 'name' | 'idNumber'>[],
       limit = 20,
     ): Promise<
       (Pick<CaseRecord, 'id' | 'caseNo' | 'state' | 'closureMode' | 'receivedOn'> & {
@@ -683,31 +683,28 @@ export function createCaseStore() {
         claims: { category: string }[];
       })[]
     > {
-      const side = (s: PartyRecord['side'], column: 'id_number' | 'credit_code') => {
-        const own = parties.filter((p) => p.side === s);
-        const keys = [...new Set(own.map((p) => (column === 'id_number' ? p.idNumber : p.creditCode)).filter((x): x is string => !!x))];
-        const names = [...new Set(own.map((p) => p.name))];
-        return trx('parties')
-          .select('case_id')
-          .where('side', s)
-          .where((q) => {
-            q.whereIn('name', names);
-            if (keys.length) q.orWhereIn(column, keys);
-          });
-      };
+      const ids = [...new Set(applicants.map((p) => p.idNumber).filter((x): x is string => !!x))];
+      const unnumbered = [...new Set(applicants.filter((p) => !p.idNumber).map((p) => p.name))];
+      const names = [...new Set(applicants.map((p) => p.name))];
+      const matching = trx('parties')
+        .select('case_id')
+        .where('side', 'applicant')
+        .where((q) => {
+          q.where((x) => x.whereIn('name', names).whereNull('id_number'));
+          if (ids.length) q.orWhereIn('id_number', ids);
+          if (unnumbered.length) q.orWhereIn('name', unnumbered);
+        });
       const rows = await trx('cases')
         .select('id', 'case_no', 'state', 'closure_mode', 'received_on')
         .where('track', 'arbitration')
-        .whereIn('id', side('applicant', 'id_number'))
-        .whereIn('id', side('respondent', 'credit_code'))
-        .whereIn('id', trx('claims').select('case_id').whereIn('category', categories))
+        .whereIn('id', matching)
         .orderBy('id', 'desc')
         .limit(limit);
-      const ids = rows.map((r) => Number(r.id));
-      if (!ids.length) return [];
+      const caseIds = rows.map((r) => Number(r.id));
+      if (!caseIds.length) return [];
       const [ps, cs] = await Promise.all([
-        trx('parties').whereIn('case_id', ids).select('case_id', 'side', 'kind', 'name', 'id_number', 'credit_code'),
-        trx('claims').whereIn('case_id', ids).select('case_id', 'category'),
+        trx('parties').whereIn('case_id', caseIds).select('case_id', 'side', 'kind', 'name', 'id_number', 'credit_code'),
+        trx('claims').whereIn('case_id', caseIds).select('case_id', 'category'),
       ]);
       return rows.map((r) => ({
         id: Number(r.id),
