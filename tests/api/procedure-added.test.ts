@@ -695,6 +695,9 @@ describe('arbitral review of a mediation agreement — Rules Arts. 74–79 (its 
   it('accepted in time → an arbitrator reviews within 5 working days (+5) → 调解书 signed by both → enforceable', async () => {
     const c = await registerCase(t, a, review('2026-03-02'));
     expect(c).toMatchObject({ track: 'review', state: 'review_received', caseNo: null, warnings: [] });
+    // Before acceptance the registration can still be corrected, as for an arbitration application.
+    const patched = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { facts: '双方于2026年3月2日达成调解协议' });
+    expect(patched.status).toBe(200);
     expect(deadline(c, 'review_filing')).toMatchObject({ startsOn: '2026-03-02', dueOn: '2026-03-17', status: 'met' });
     let r = await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-03-11');
     expect(r.state).toBe('review_accepted');
