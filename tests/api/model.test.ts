@@ -14,6 +14,7 @@ import {
   replay,
   shortestPaths,
 } from '../helpers/model.ts';
+import { addedRequest } from '../helpers/model-added.ts';
 import { type Actors, type CaseShape, createActors, plusDays, samplePayload, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -81,9 +82,6 @@ class HttpDriver {
     if (e.type === 'HOLD_HEARING' && hearingOn && hearingOn > on) on = hearingOn;
     if (e.type === 'MARK_EFFECTIVE') on = plusDays(this.cursor, 50);
     if (e.type === 'REFER_TO_ARBITRATION') on = plusDays(this.cursor, 20);
-    const evidenceUntil = this.c.proceedings?.evidence?.until;
-    // Late evidence comes after the period (its last day may roll over a weekend).
-    if (e.type === 'RECORD_LATE_EVIDENCE' && evidenceUntil) on = plusDays(evidenceUntil, 5);
     const body: Record<string, unknown> = { ...p };
     if (p.partyId !== undefined) body.partyId = this.party(p.partyId);
     if (p.claimIds) body.claimIds = (p.claimIds as number[]).map(this.claim);
@@ -92,14 +90,8 @@ class HttpDriver {
     if (e.type === 'SCHEDULE_HEARING') body.hearingOn = plusDays(on, 15);
     if (e.type === 'POSTPONE_HEARING') body.hearingOn = plusDays(hearingOn ?? on, 7);
     if (e.type === 'RECORD_LAWSUIT' || (e.type === 'RECORD_SET_ASIDE' && p.filedOn)) body.filedOn = on;
-    // Round 2: real ids and dates for the added events.
-    if (e.type === 'ADD_PARTY') delete body.newPartyId;
-    if (e.type === 'CHANGE_CLAIMS')
-      body.change = (p.change as { claimId: number }[]).map((ch) => ({ ...ch, claimId: this.claim(ch.claimId) }));
-    if (e.type === 'APPLY_RECUSAL') body.target = { kind: 'arbitrator', userId: this.c.tribunal?.presidingId };
-    if (e.type === 'DECIDE_RECUSAL' && p.replacementId) body.replacementId = a.arbitrators[1]?.id;
-    if (e.type === 'SET_EVIDENCE_PERIOD') body.until = plusDays(on, 10);
-    if (e.type === 'EXTEND_EVIDENCE_PERIOD') body.until = plusDays(evidenceUntil ?? on, 10);
+    // Round 2: real ids and dates for the added events (tests/helpers/model-added.ts).
+    on = addedRequest(e, body, on, this.c, { claim: this.claim, replacement: a.arbitrators[1]?.id }, plusDays);
     if (e.type === 'ISSUE_AWARD') {
       const [x, y] = AMOUNTS[e.variant as string] as [string, string];
       body.items = [

@@ -3,7 +3,9 @@ import { getShortestPaths } from 'xstate/graph';
 import { caseMachine, type MachineContext } from '../../workflows/case-machine.ts';
 import { leafState, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import { type CaseInput, EVENT_TYPES, type Facts, type ProcEvent } from '../../workflows/procedure-types.ts';
-import { pendingObjection, pendingRecusals } from '../../workflows/rules.ts';
+import { ADDED_FACTS, addedEvents, addedKey, addedOnly, reviewKey } from './model-added.ts';
+
+export { MODEL_REVIEW_INPUT } from './model-added.ts';
 
 /**
  * The abstract model the model-based test traverses: a two-party case (applicant 1, respondent 2) with a
@@ -26,12 +28,6 @@ export const MODEL_INPUT: CaseInput = {
   ],
 };
 export const MODEL_MEDIATION_INPUT: CaseInput = { ...MODEL_INPUT, track: 'mediation' };
-/** Round 2: the arbitral review of a mediation agreement (Rules Arts. 74–79), its own track. */
-export const MODEL_REVIEW_INPUT: CaseInput = {
-  ...MODEL_INPUT,
-  track: 'review',
-  reviewAgreement: { effectiveOn: '2026-03-01', organization: '东昌府区古楼街道劳动争议调解委员会', terms: null },
-};
 
 const FACTS: Facts = {
   awardDueOn: '2099-12-31',
@@ -40,89 +36,19 @@ const FACTS: Facts = {
   defensePeriodOpen: true,
   challengeWindowsClosed: true,
   mediationLimitPassed: true,
-  evidencePeriodOpen: true,
-  reviewFilingTimely: true,
-  reviewDueOn: '2099-12-31',
-  reviewExtensionMaxDays: 5,
+  ...ADDED_FACTS,
 };
 const ON = '2026-03-03';
 
 export type ModelEvent = ProcEvent & { variant?: string };
 
-const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string, facts: Facts = {}): ModelEvent => ({
+const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string): ModelEvent => ({
   type,
   occurredOn: type === 'HOLD_HEARING' ? '2099-01-01' : ON,
   payload,
-  facts: { ...FACTS, ...facts },
+  facts: FACTS,
   ...(variant ? { variant } : {}),
 });
-
-const COURT = '聊城市东昌府区人民法院';
-/**
- * Round 2 (issue 11 "Missing"): the added events, each offered where its guards can be met, and only in a few stages,
- * so the number of model states stays small (they are driven over HTTP on both databases). While a jurisdiction
- * objection or a recusal application is pending, only its decision is offered.
- */
-function addedEvents(ctx: MachineContext, leaf: string): ModelEvent[] {
-  if (pendingObjection(ctx)) {
-    return [
-      ev('DECIDE_JURISDICTION_OBJECTION', { result: 'rejected', reason: '劳动合同履行地在本市' }, 'rejected'),
-      ev('DECIDE_JURISDICTION_OBJECTION', { result: 'upheld', reason: '异议成立', toCommission: '临清市劳动人事争议仲裁委员会' }, 'upheld'),
-    ];
-  }
-  if (pendingRecusals(ctx).length) {
-    return [
-      ev('DECIDE_RECUSAL', { result: 'rejected', decidedBy: 'chair' }, 'rejected'),
-      ev('DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId: 8 }, 'granted'),
-    ];
-  }
-  const out: ModelEvent[] = [
-    ev('REFER_ELSEWHERE', { competentCommission: '临清市劳动人事争议仲裁委员会', reason: '劳动合同履行地在临清市' }),
-    ev('ACCEPT_TRANSFER', { fromCommission: '茌平区劳动人事争议仲裁委员会' }),
-    ev('APPLY_ENFORCEMENT', { partyId: 1, court: COURT }),
-    ev('RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced' }),
-    // The review track.
-    ev('ACCEPT_REVIEW'),
-    ev('REJECT_REVIEW', { ground: 'late', reason: '超过15日' }),
-    ev('CONFIRM_AGREEMENT', { terms: '被申请人支付工资' }),
-    ev('REFUSE_CONFIRMATION', { ground: 'involuntary', reason: '非自愿' }),
-    ev('EXTEND_TIME_LIMIT', { days: 5 }, 'review'),
-  ];
-  const plain = (ctx.transferIn ?? null) === null && ctx.partyAdditions.length === 0 && ctx.jurisdictionObjections.length === 0;
-  if (leaf === 'accepted') {
-    out.push(ev('TRANSFER_CASE', { toCommission: '茌平区劳动人事争议仲裁委员会', reason: '用人单位所在地' }));
-    if (plain) {
-      out.push(ev('RAISE_JURISDICTION_OBJECTION', { partyId: 2, grounds: '应由临清市仲裁委管辖' }));
-      out.push(
-        ev('ADD_PARTY', {
-          side: 'third_party',
-          ground: 'interested_third_party',
-          party: { kind: 'person', name: '第三人甲' },
-          newPartyId: 3,
-        }),
-      );
-    }
-  }
-  if (leaf === 'tribunal_formed' && ctx.extension === null) {
-    const e = ctx.evidence;
-    if (ctx.recusalApplications.length === 0 && ctx.claimChanges.length === 0 && e === null)
-      out.push(ev('APPLY_RECUSAL', { partyId: 2, target: { kind: 'arbitrator', userId: 7 }, ground: 'relationship', reason: '同学关系' }));
-    if (ctx.recusalApplications.length === 0 && e === null) out.push(ev('SET_EVIDENCE_PERIOD', { until: '2099-06-30' }));
-    if (e && e.extensions.length === 0 && e.late.length === 0)
-      out.push(ev('EXTEND_EVIDENCE_PERIOD', { partyId: 1, until: '2099-12-31', reason: '需银行出具流水' }));
-    if (e && e.late.length === 0)
-      out.push(
-        ev(
-          'RECORD_LATE_EVIDENCE',
-          { partyId: 1, description: '银行流水', reasonAccepted: false, decision: 'admitted_with_reprimand' },
-          undefined,
-          { evidencePeriodOpen: false },
-        ),
-      );
-    if (ctx.claimChanges.length === 0 && !e?.late.length) out.push(ev('CHANGE_CLAIMS', { change: [{ claimId: 10, amount: '15000.00' }] }));
-  }
-  return out;
-}
 
 const award = (finality: 'final' | 'non_final' | 'mixed') =>
   ev(
@@ -184,8 +110,9 @@ export function modelEvents(snap: { context: MachineContext; value?: unknown }):
     ev('ARCHIVE'),
   ];
   const leaf = leafState((snap as { value?: unknown }).value);
-  if (pendingObjection(ctx) || pendingRecusals(ctx).length) return addedEvents(ctx, leaf);
-  list.push(...addedEvents(ctx, leaf));
+  // Round 2 (tests/helpers/model-added.ts): while an objection or recusal is pending, only its decision is offered.
+  if (addedOnly(ctx)) return addedEvents(ctx, leaf, ev);
+  list.push(...addedEvents(ctx, leaf, ev));
   // Offer self-loops only where they can change what a guard reads.
   return list.filter((e) => {
     if (e.variant === 'hearing_notice') return ctx.hearing !== null && !noticed;
@@ -226,14 +153,7 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
     ]);
   }
   if (leaf === 'enforcement_applied' || leaf === 'enforcement_closed') return JSON.stringify([leaf]);
-  if (leaf.startsWith('review_')) {
-    return JSON.stringify([
-      leaf,
-      c.review?.extension != null,
-      c.review?.confirmation?.signatures.map((x) => x.partyId) ?? null,
-      c.review?.refusal?.ground ?? null,
-    ]);
-  }
+  if (leaf.startsWith('review_')) return JSON.stringify(reviewKey(c, leaf));
   if (c.award && !['archived'].includes(leaf)) {
     return JSON.stringify([
       leaf,
@@ -243,20 +163,6 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
     ]);
   }
   return JSON.stringify([leaf]);
-}
-
-/** Round 2: what the added procedures' guards read, only in the stages where the model offers them. */
-function addedKey(c: MachineContext, leaf: string): unknown[] {
-  if (leaf === 'accepted')
-    return [c.transferIn !== null, c.partyAdditions.length > 0, c.jurisdictionObjections.length, !!pendingObjection(c)];
-  if (leaf === 'tribunal_formed') {
-    return [
-      c.claimChanges.length > 0,
-      c.evidence ? 1 + Math.min(c.evidence.extensions.length, 1) + (c.evidence.late.length ? 2 : 0) : 0,
-      c.recusalApplications.map((r) => r.decision?.result ?? 'pending'),
-    ];
-  }
-  return [];
 }
 
 const eventKey = (e: ModelEvent) => `${e.type}${e.variant ? `:${e.variant}` : ''}`;
