@@ -48,7 +48,9 @@ const COURT = '聊城市东昌府区人民法院';
  * so the number of model states stays small (they are driven over HTTP on both databases). While a jurisdiction
  * objection or a recusal application is pending, only its decision is offered.
  */
-export function addedEvents(ctx: MachineContext, leaf: string, ev: Ev): ModelEvent[] {
+export function addedEvents(ctx: MachineContext, ev: Ev): ModelEvent[] {
+  // The stage of an open case (it stays set after the case leaves `open`, where these events are never possible).
+  const leaf = ctx.stage;
   if (pendingObjection(ctx)) {
     return [
       ev('DECIDE_JURISDICTION_OBJECTION', { result: 'rejected', reason: '劳动合同履行地在本市' }, 'rejected'),

@@ -64,7 +64,7 @@ const award = (finality: 'final' | 'non_final' | 'mixed') =>
   );
 
 /** The events offered at each model state (one representative payload per distinct transition). */
-export function modelEvents(snap: { context: MachineContext; value?: unknown }): ModelEvent[] {
+export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
   const ctx = snap.context;
   const hearingOn = ctx.hearing ? '2026-12-31' : '2026-03-20';
   const noticed = ctx.services.some((x) => x.document === 'hearing_notice');
@@ -109,10 +109,9 @@ export function modelEvents(snap: { context: MachineContext; value?: unknown }):
     ev('MARK_EFFECTIVE'),
     ev('ARCHIVE'),
   ];
-  const leaf = leafState((snap as { value?: unknown }).value);
   // Round 2 (tests/helpers/model-added.ts): while an objection or recusal is pending, only its decision is offered.
-  if (addedOnly(ctx)) return addedEvents(ctx, leaf, ev);
-  list.push(...addedEvents(ctx, leaf, ev));
+  if (addedOnly(ctx)) return addedEvents(ctx, ev);
+  list.push(...addedEvents(ctx, ev));
   // Offer self-loops only where they can change what a guard reads.
   return list.filter((e) => {
     if (e.variant === 'hearing_notice') return ctx.hearing !== null && !noticed;
