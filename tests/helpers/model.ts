@@ -205,7 +205,6 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
   const ADDED_TARGETS = new Set(['closed_transferred', 'referred_elsewhere']);
   const added = new Set<string>(EVENT_TYPES.slice(EVENT_TYPES.indexOf('CHANGE_CLAIMS')));
   const TARGETS = [
-    ...ADDED_TARGETS,
     'closed_withdrawn',
     'closed_terminated',
     'closed_deemed_withdrawn',
@@ -216,6 +215,8 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
     'award_set_aside',
     'rejected',
     'archived',
+    // Last, so that the walks aimed at the other targets draw the same random numbers as before round 2.
+    ...ADDED_TARGETS,
   ];
   const TERMINAL = /^(closed_|rejected|archived)/;
   const paths: { steps: { event: ModelEvent; state: Snapshot }[]; state: Snapshot }[] = [];
