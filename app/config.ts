@@ -19,6 +19,11 @@ export interface Config {
   schedulerHour: number;
   /** Op-2022 [R]: a claim to confirm a labor relationship makes the whole award non-final (default true). */
   confirmRelationshipNonFinal: boolean;
+  /**
+   * LDMAL Arts. 35–36 reading: a default award or deemed withdrawal needs the written notice of the hearing served the full
+   * notice period (5 working days) before it (default true); `false` accepts any notice proven served before the hearing day.
+   */
+  absenceNoticeTimely: boolean;
   /** Identity numbers printed on documents: in full (default) or masked. */
   documentIdNumbers: 'full' | 'masked';
   /** Closure-rate target (聊政发〔2017〕71号: 98%), an exact decimal such as "0.98". */
@@ -63,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     periodsOverride: env.PERIODS_OVERRIDE || undefined,
     confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
+    absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
     schedulerHour: env.SCHEDULER_HOUR === '-1' ? -1 : int('SCHEDULER_HOUR', 1),
     statsClosureTarget: target(env.STATS_CLOSURE_TARGET),

@@ -104,7 +104,11 @@ const District = z.enum(DISTRICTS);
 export const LimitationInput = z
   .object({
     knewOn: IsoDate.openapi({ description: '知道或者应当知道其权利被侵害之日' }),
-    employmentEndedOn: IsoDate.optional().openapi({ description: '劳动关系终止之日（拖欠劳动报酬争议）' }),
+    employmentStatus: z
+      .enum(['ongoing', 'ended'])
+      .optional()
+      .openapi({ description: '劳动关系是否存续：ongoing 存续中（劳动报酬请求不受一年时效限制，LDMAL Art. 27(4)）；ended 已终止' }),
+    employmentEndedOn: IsoDate.optional().openapi({ description: '劳动关系终止之日（劳动报酬请求自此起算一年）' }),
     interruptions: z
       .array(z.object({ on: IsoDate, kind: z.string().trim().min(1).max(100).openapi({ example: '向用人单位主张权利' }) }).strict())
       .max(20)
@@ -128,7 +132,14 @@ const caseFields = {
   channel: z.enum(Object.keys(CHANNELS) as [keyof typeof CHANNELS]),
   district: District,
   procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]).optional(),
-  wageArrears: z.boolean().optional().openapi({ description: '拖欠农民工工资（优先处理）' }),
+  wageArrears: z.boolean().optional().openapi({ description: '拖欠农民工工资（优先处理；与仲裁时效无关）' }),
+  collective: z.boolean().optional().openapi({
+    description: '集体劳动人事争议（须三名仲裁员）：10名以上劳动者时自动为 true；不足10人的集体合同争议或工会申请由书记员设为 true 并写明 collectiveGround',
+  }),
+  collectiveGround: z
+    .enum(['collective_contract', 'union_applicant'])
+    .optional()
+    .openapi({ description: 'collective_contract 因履行集体合同发生的争议；union_applicant 工会申请（Rules Arts. 62, 64）' }),
   applicants: z.array(PartyInput).min(1, '至少一名申请人').max(500),
   respondents: z.array(PartyInput).min(1, '至少一名被申请人').max(50),
   thirdParties: z.array(PartyInput).max(20).optional(),
@@ -256,19 +267,38 @@ export const Claim = z
   })
   .openapi('Claim');
 
+/** LDMAL Art. 36: a party absent at the last hearing and the written notice of it proven served (null: none on record). */
+const AbsentNotice = z
+  .object({
+    partyId: z.number(),
+    side: z.enum(['applicant', 'respondent']),
+    servedOn: z.string().nullable(),
+    document: z.string().nullable(),
+    method: z.string().nullable(),
+  })
+  .openapi('AbsentNotice', { description: '开庭缺席的当事人及已证明送达的书面开庭通知（null：无记录，文书不得称“经书面通知”）' });
+
 export const Deadline = z
   .object({
     kind: z.string(),
     label: z.string(),
     startsOn: z.string().nullable(),
-    dueOn: z.string().nullable(),
+    dueOn: z.string().nullable().openapi({
+      description: '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算且恢复后日期无法确定时为 null',
+    }),
     unit: z.enum(['working', 'calendar']),
     days: z.number(),
     basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
-    status: z.enum(['open', 'met', 'overdue', 'paused', 'unknown']),
+    status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown']).openapi({
+      description: 'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算',
+    }),
     explanation: z.string(),
     assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
     partyId: z.number().optional(),
+    provisional: z.boolean().openapi({
+      description:
+        'true：到期日需要尚未录入国家法定节假日安排的年份，暂按该年只有周末计算；正式安排可能使其推后（期间内有调休上班日时也可能提前）；录入该年安排后自动精确重算（api.md v1.1）',
+    }),
   })
   .openapi('Deadline');
 
@@ -293,6 +323,10 @@ export const CaseSummary = z
   .openapi('CaseSummary');
 
 export const Case = CaseSummary.extend({
+  collectiveGround: z
+    .enum(['collective_contract', 'union_applicant'])
+    .nullable()
+    .openapi({ description: '书记员设定集体争议的依据（不足10名劳动者时）；null：按人数判断' }),
   channel: z.string(),
   postmarkOn: z.string().nullable(),
   facts: z.string().nullable(),
@@ -303,10 +337,20 @@ export const Case = CaseSummary.extend({
   linkedCaseId: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  closure: z
+    .object({
+      mode: z.string(),
+      closedOn: z.string(),
+      reason: z.string().optional(),
+      absentNotices: z.array(AbsentNotice).optional().openapi({ description: '按撤回处理：未到庭申请人及书面通知送达记录' }),
+    })
+    .nullable(),
   award: z
     .object({
       finality: z.enum(['final', 'non_final', 'mixed']),
       issuedOn: z.string(),
+      defaultAward: z.boolean().optional().openapi({ description: '缺席裁决：最后一次开庭时被申请人未到庭' }),
+      absentNotices: z.array(AbsentNotice).optional(),
       items: z.array(
         z.object({ claimId: z.number(), outcome: z.string(), amount: z.string().nullable(), final: z.boolean(), reason: z.string() }),
       ),
@@ -325,6 +369,8 @@ export const Case = CaseSummary.extend({
   limitation: LimitationInput.extend({
     status: z.enum(['within', 'expired', 'exempt']),
     expiresOn: z.string().nullable(),
+    filedOn: z.string().openapi({ description: '申请日：记录了邮戳日期的按邮戳日期（CPL Art. 85(4)），否则为收件日期' }),
+    claims: z.array(z.object({ claimId: z.number(), status: z.enum(['within', 'expired', 'exempt']), expiresOn: z.string().nullable() })),
     reasoning: z.string(),
   })
     .nullable()

@@ -225,6 +225,11 @@ for (let i = 0; i < 36; i++) {
   if (stage === 2) continue;
   const hearingOn = addDays(receivedOn, 21);
   await ev(arb, 'SCHEDULE_HEARING', addDays(receivedOn, 7), { hearingOn, place: pick(['第一仲裁庭', '第二仲裁庭', '第三仲裁庭']) });
+  // The written hearing notice, served on every party well ahead (LDMAL Art. 35) — a default award rests on it (Art. 36).
+  if (addDays(receivedOn, 8) <= today) {
+    for (const p of [...c.applicants, ...c.respondents])
+      await ev('clerk-wang', 'SERVE', addDays(receivedOn, 8), { document: 'hearing_notice', partyId: p.id, method: 'direct' });
+  }
   if (stage === 3 || hearingOn > today) continue;
   await ev(arb, 'HOLD_HEARING', hearingOn, { applicantPresent: true, respondentPresent: i % 10 !== 7 });
   if (stage === 4) {

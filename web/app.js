@@ -110,6 +110,7 @@ function deadlineBadge(d) {
     overdue: ['bad', '已逾期'],
     open: ['info', '进行中'],
     met: ['ok', '已完成'],
+    met_late: ['warn', '逾期完成'],
     paused: ['warn', '暂停计算'],
     unknown: ['warn', '待定'],
   };
@@ -334,7 +335,7 @@ async function workbench() {
                       h('div.small.muted', d.applicantNames.join('、')),
                     ),
                     h('td', d.label),
-                    h('td', d.dueOn ?? '待定'),
+                    h('td', d.dueOn ? `${d.dueOn}${d.provisional ? '（暂定）' : ''}` : '待定'),
                     h('td', deadlineBadge(d)),
                     h('td.small', d.explanation),
                   ),
@@ -794,7 +795,7 @@ async function casePage(id) {
                     h(
                       'tr',
                       h('td', partyNamed(d.label, parties), h('div.small.muted', d.explanation)),
-                      h('td', d.dueOn ?? '待定'),
+                      h('td', d.dueOn ? `${d.dueOn}${d.provisional ? '（暂定）' : ''}` : '待定'),
                       h('td', deadlineBadge(d)),
                     ),
                   ),

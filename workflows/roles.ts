@@ -37,6 +37,7 @@ export const EVENT_ROLES: Record<EventType, readonly Role[]> = {
   TERMINATE: ['chair'],
   RECORD_LAWSUIT: ['clerk'],
   RECORD_SET_ASIDE: ['clerk'],
+  RECORD_COURT_OUTCOME: ['clerk'],
   MARK_EFFECTIVE: ['clerk'],
   TRANSFER_TO_COURT: ['clerk'],
   ARCHIVE: ['clerk'],

@@ -8,8 +8,12 @@ export async function getCase(deps: Deps, _actor: Actor, id: number): Promise<Ca
   const k = deps.db.reader;
   const c = await loadCase(deps, k, id);
   const ctx = caseContext(c);
-  const [deadlines, names] = await Promise.all([deps.stores.deadlines.forCase(k, id), userNames(deps, k, ctx.tribunal?.arbitratorIds ?? [])]);
-  return buildCaseView(c, ctx, deadlines, names);
+  const [deadlines, names, calendar] = await Promise.all([
+    deps.stores.deadlines.forCase(k, id),
+    userNames(deps, k, ctx.tribunal?.arbitratorIds ?? []),
+    deps.calendar.get(k),
+  ]);
+  return buildCaseView(c, ctx, deadlines, names, { calendar });
 }
 
 export interface CaseListQuery {

@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber } from '../../workflows/identifiers.ts';
@@ -59,6 +60,7 @@ export function registrationView(c: CaseRecord, opts: { mask?: boolean } = {}) {
   const side = (s: PartyRecord['side']) => c.parties.filter((p) => p.side === s).map((p) => partyView(p, mask));
   return {
     ...caseSummaryView(c),
+    collectiveGround: c.collectiveGround,
     channel: c.channel,
     postmarkOn: c.postmarkOn,
     facts: c.facts,
@@ -88,13 +90,18 @@ export function buildCaseView(
   ctx: MachineContext,
   deadlines: Deadline[],
   arbitratorNames: ReadonlyMap<number, string>,
-  opts: { mask?: boolean } = {},
+  opts: { mask?: boolean; calendar?: OfficialCalendar } = {},
 ) {
   const name = (id: number) => arbitratorNames.get(id) ?? `#${id}`;
   return {
     ...registrationView(c, opts),
     closure: ctx.closure
-      ? { mode: ctx.closure.mode, closedOn: ctx.closure.closedOn, ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}) }
+      ? {
+          mode: ctx.closure.mode,
+          closedOn: ctx.closure.closedOn,
+          ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}),
+          ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
+        }
       : null,
     award: ctx.award
       ? {
@@ -102,6 +109,8 @@ export function buildCaseView(
           issuedOn: ctx.award.issuedOn,
           minimumWage: ctx.award.minimumWage,
           defaultAward: ctx.award.defaultAward,
+          // LDMAL Art. 36: who was absent at the last hearing and the written notice proven served on each.
+          absentNotices: ctx.award.absentNotices ?? [],
           items: ctx.award.items.map((i) => ({
             claimId: i.claimId,
             outcome: i.outcome,
@@ -157,8 +166,17 @@ export function buildCaseView(
       enforcement: ctx.enforcement,
     },
     deadlines: deadlines.map(({ metOn: _m, ...d }) => d),
+    // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
     limitation: c.limitation
-      ? { ...c.limitation, ...assessLimitation({ ...c.limitation, wageArrears: c.wageArrears }, c.receivedOn) }
+      ? {
+          ...c.limitation,
+          ...assessLimitation(
+            c.limitation,
+            c.postmarkOn ?? c.receivedOn,
+            c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
+            opts.calendar,
+          ),
+        }
       : null,
   };
 }

@@ -14,6 +14,8 @@ import * as m0012 from './20261125_0012_documents.ts';
 import * as m0013 from './20261126_0013_statistics.ts';
 import * as m0014 from './20261201_0014_idempotency_headers.ts';
 import * as m0015 from './20261201_0015_case_list_order.ts';
+import * as m0020 from './20261201_0020_deadline_provisional.ts';
+import * as m0021 from './20261201_0021_collective_ground.ts';
 import * as m0025 from './20261201_0025_party_identity_index.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
@@ -44,6 +46,8 @@ export const migrations: [string, Migration][] = [
   ['20261126_0013_statistics', m0013],
   ['20261201_0014_idempotency_headers', m0014],
   ['20261201_0015_case_list_order', m0015],
+  ['20261201_0020_deadline_provisional', m0020],
+  ['20261201_0021_collective_ground', m0021],
   ['20261201_0025_party_identity_index', m0025],
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],

@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 
+/** Why the clerk marked a case collective although fewer than 10 workers apply (Rules Arts. 62, 64). */
+export type CollectiveGround = 'collective_contract' | 'union_applicant';
+
 /** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
 export interface CaseRecord {
   id: number;
@@ -14,6 +17,8 @@ export interface CaseRecord {
   facts: string | null;
   procedure: 'ordinary' | 'simple';
   collective: boolean;
+  /** Set by the clerk: a collective-contract dispute or a union applicant (Rules Arts. 62, 64); null: head count only. */
+  collectiveGround: CollectiveGround | null;
   wageArrears: boolean;
   caseNo: string | null;
   caseYear: number | null;
@@ -82,6 +87,7 @@ export interface CaseColumns {
   facts?: string | null;
   procedure?: string;
   collective?: boolean;
+  collectiveGround?: CollectiveGround | null;
   wageArrears?: boolean;
   caseNo?: string | null;
   caseYear?: number | null;
@@ -106,6 +112,7 @@ const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
   facts: 'facts',
   procedure: 'procedure',
   collective: 'collective',
+  collectiveGround: 'collective_ground',
   wageArrears: 'wage_arrears',
   caseNo: 'case_no',
   caseYear: 'case_year',
@@ -147,6 +154,7 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
     facts: r.facts ?? null,
     procedure: r.procedure,
     collective: Boolean(r.collective),
+    collectiveGround: r.collective_ground ?? null,
     wageArrears: Boolean(r.wage_arrears),
     caseNo: r.case_no ?? null,
     caseYear: nOrNull(r.case_year),
@@ -474,6 +482,7 @@ export function createCaseStore() {
         facts: cols.facts ?? null,
         procedure: (cols.procedure ?? 'ordinary') as CaseRecord['procedure'],
         collective: cols.collective ?? false,
+        collectiveGround: cols.collectiveGround ?? null,
         wageArrears: cols.wageArrears ?? false,
         caseNo: null,
         caseYear: null,

@@ -16,6 +16,7 @@ const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
   assignee: r.assignee,
   ...(r.party_id ? { partyId: Number(r.party_id) } : {}),
   metOn: r.met_on ?? null,
+  provisional: Boolean(r.provisional),
 });
 
 /** The stored row of one deadline (also used by the synthetic bulk seeder). */
@@ -34,6 +35,7 @@ export function deadlineRow(caseId: number, d: Deadline): Record<string, unknown
     explanation: d.explanation,
     assignee: d.assignee,
     met_on: d.metOn ?? null,
+    provisional: d.provisional ?? false,
   };
 }
 
@@ -49,7 +51,7 @@ export function createDeadlineStore() {
       return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(fromRow);
     },
     /**
-     * Open, paused, unknown and overdue deadlines due on or before `until` (overdue first, then by date),
+     * Open, paused, unknown and overdue deadlines (not met, not met late) due on or before `until` (overdue first, then by date),
      * optionally only those of one assignee: clerk/mediator by role, tribunal by membership.
      */
     async due(trx: Knex, until: string, who?: { role: string; userId: number }): Promise<(Deadline & { caseId: number })[]> {

@@ -92,6 +92,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "closed_on",
         "closure_mode",
         "collective",
+        "collective_ground",
         "created_at",
         "created_by",
         "district",
@@ -113,6 +114,23 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
+    expect(await columns('case_deadlines')).toEqual([
+      'assignee',
+      'basis',
+      'case_id',
+      'days',
+      'due_on',
+      'explanation',
+      'id',
+      'kind',
+      'label',
+      'met_on',
+      'party_id',
+      'provisional',
+      'starts_on',
+      'status',
+      'unit',
+    ]);
     // Issue 18: the employer's ownership type, a relative agent's relationship, the yearbook facts of each row version.
     expect(await columns('parties')).toContain('ownership');
     expect(await columns('agents')).toContain('relationship');

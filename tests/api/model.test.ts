@@ -42,6 +42,8 @@ type Track = 'arbitration' | 'mediation' | 'review';
 class HttpDriver {
   c!: CaseShape & { state: string; proceedings?: { hearing?: { hearingOn: string } | null; evidence?: { until: string } | null } };
   cursor = '2026-03-02';
+  /** The day the current hearing date was set (scheduling or postponement): notices are served from then on. */
+  setOn = '2026-03-02';
   constructor(private track: Track) {}
 
   async register(): Promise<void> {
@@ -80,7 +82,8 @@ class HttpDriver {
     let on = plusDays(this.cursor, 1);
     const hearingOn = this.c.proceedings?.hearing?.hearingOn;
     if (e.type === 'HOLD_HEARING' && hearingOn && hearingOn > on) on = hearingOn;
-    if (e.type === 'MARK_EFFECTIVE') on = plusDays(this.cursor, 50);
+    // Effect is confirmed (or a ruling lets the award take effect) once every window has run out.
+    if (e.type === 'MARK_EFFECTIVE' || e.type === 'RECORD_COURT_OUTCOME') on = plusDays(this.cursor, 50);
     if (e.type === 'REFER_TO_ARBITRATION') on = plusDays(this.cursor, 20);
     const body: Record<string, unknown> = { ...p };
     if (p.partyId !== undefined) body.partyId = this.party(p.partyId);
@@ -88,7 +91,10 @@ class HttpDriver {
     if (e.type === 'FORM_TRIBUNAL') body.arbitratorIds = [a.arbitrators[0]?.id];
     if (e.type === 'FORM_TRIBUNAL') body.presidingId = a.arbitrators[0]?.id;
     if (e.type === 'SCHEDULE_HEARING') body.hearingOn = plusDays(on, 15);
-    if (e.type === 'POSTPONE_HEARING') body.hearingOn = plusDays(hearingOn ?? on, 7);
+    // A postponed date must leave the notice period again (LDMAL Art. 35).
+    if (e.type === 'POSTPONE_HEARING') body.hearingOn = plusDays(hearingOn && hearingOn > on ? hearingOn : on, 15);
+    // The notice of the current date, served the day the date was set: always the full notice period ahead.
+    if (e.type === 'SERVE' && p.document === 'hearing_notice') body.servedOn = this.setOn;
     if (e.type === 'RECORD_LAWSUIT' || (e.type === 'RECORD_SET_ASIDE' && p.filedOn)) body.filedOn = on;
     // Round 2: real ids and dates for the added events (tests/helpers/model-added.ts).
     on = addedRequest(e, body, on, this.c, { claim: this.claim, replacement: a.arbitrators[1]?.id }, plusDays);
@@ -110,6 +116,7 @@ class HttpDriver {
     expect(r.body.state, label).toBe(expected);
     this.c = r.body;
     this.cursor = occurredOn;
+    if (e.type === 'SCHEDULE_HEARING' || e.type === 'POSTPONE_HEARING') this.setOn = occurredOn;
   }
 }
 
@@ -205,10 +212,10 @@ describe(`model-based: statechart paths driven over HTTP (${process.env.TEST_DB 
   }, 900_000);
 
   const simple = randomSimplePaths(MODEL_INPUT, 120) as unknown as Path[];
-  it(`drives ${simple.length} simple paths (seeded random walks aimed at each of 12 closing states, no state visited twice)`, async () => {
+  it(`drives ${simple.length} simple paths (seeded random walks aimed at each of 13 closing states, no state visited twice)`, async () => {
     expect(simple.length).toBeGreaterThanOrEqual(60);
     const ends = new Set(simple.map((p) => leafState(p.state.value)));
-    expect(ends.size).toBe(12);
+    expect(ends.size).toBe(13);
     for (const p of simple) await drive('arbitration', p, describePath(p));
   }, 900_000);
 });

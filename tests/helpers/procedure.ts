@@ -65,7 +65,9 @@ export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: numb
     case 'REJECT':
       return { reason: '不属于劳动人事争议仲裁受案范围' };
     case 'SERVE':
-      return { document: 'respond_notice', partyId: respondent, method: 'direct' };
+      // A document with no making act of its own: serving it is possible in every state (a respond notice is not,
+      // before acceptance — 400 naming `document`).
+      return { document: 'other', partyId: respondent, method: 'direct' };
     case 'SHORTEN_DEFENSE_PERIOD':
       return { days: 3, respondentConsent: true };
     case 'FILE_COUNTERCLAIM':
@@ -95,7 +97,7 @@ export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: numb
     case 'EXTEND_TIME_LIMIT':
       return { days: 15, reason: '案情复杂' };
     case 'ADVANCE_EXECUTION':
-      return { claimIds: [c.claims[0]?.id] };
+      return { claimIds: [c.claims[0]?.id], rightsClear: true, lifeSeriouslyAffected: true };
     case 'PARTIAL_AWARD':
       return { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1000.00' }] };
     case 'ISSUE_AWARD':
@@ -108,6 +110,8 @@ export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: numb
       return { partyId: applicant, court: '聊城市东昌府区人民法院', filedOn: on };
     case 'RECORD_SET_ASIDE':
       return { court: '聊城市中级人民法院', filedOn: on };
+    case 'RECORD_COURT_OUTCOME':
+      return { outcome: 'judgment' };
     case 'TRANSFER_TO_COURT':
       return { purpose: 'enforcement', court: '聊城市东昌府区人民法院' };
     // Round 2 (issue 11 "Missing").
