@@ -83,6 +83,7 @@ export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION'
   MARK_EFFECTIVE: '确认裁决生效',
   TRANSFER_TO_COURT: '移送人民法院',
   ARCHIVE: '归档',
+  ASSIGN_MEDIATOR: '指派调解员',
   // Round 2 (issue 11 "Missing").
   CHANGE_CLAIMS: '增加、变更或放弃仲裁请求',
   ADD_PARTY: '追加当事人或第三人',

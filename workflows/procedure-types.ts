@@ -39,6 +39,7 @@ export const EVENT_TYPES = [
   'MARK_EFFECTIVE',
   'TRANSFER_TO_COURT',
   'ARCHIVE',
+  'ASSIGN_MEDIATOR',
   // Round 2 (issue 11 "Missing"): procedures the commission could not record before.
   'CHANGE_CLAIMS',
   'ADD_PARTY',
@@ -270,6 +271,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     amount?: string | null;
   } | null;
   archivedOn: string | null;
+  /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
+  mediatorIds?: number[];
 }
 
 /**
