@@ -22,7 +22,7 @@ import { hashPassword } from '../app/passwords.ts';
 import { eventHash } from '../db/history-chain.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { partyRow, searchText, toRow } from '../db/stores/cases.ts';
-import { deadlineRow } from '../db/stores/deadlines.ts';
+import { deadlineRows } from '../db/stores/deadlines.ts';
 import { rowFromFacts } from '../db/stores/stats.ts';
 import { createLogger } from '../server/logger.ts';
 import { caseMachine } from '../workflows/case-machine.ts';
@@ -482,7 +482,7 @@ function oneCase(out: Rows): void {
     if (next) addCounters(v.facts, -1, cstDay(next.at));
   }
   if (!ctx.closure) {
-    for (const d of computeDeadlines(ctx, cal, deps.periods, TODAY)) out.case_deadlines?.push(deadlineRow(id, d));
+    out.case_deadlines?.push(...deadlineRows(id, computeDeadlines(ctx, cal, deps.periods, TODAY)));
   }
 }
 

@@ -166,6 +166,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       'kind',
       'label',
       'met_on',
+      'occurrence',
       'party_id',
       'provisional',
       'starts_on',
