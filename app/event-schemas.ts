@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from '../workflows/procedure-types.ts';
+import { CalculatorKindEnum } from './calculators/schemas.ts';
 import { IsoDate, Money } from './schemas.ts';
 
 const Id = z.number().int().positive();
@@ -43,6 +44,16 @@ const AwardItem = z
       .max(20)
       .optional()
       .openapi({ description: '本项裁决依据（仲裁员确认或修改的建议清单），如 《中华人民共和国劳动合同法》第三十条' }),
+    // Appended for the calculators (issue 17): the calculation the amount was suggested by, recomputed and kept.
+    calculation: z
+      .object({
+        kind: CalculatorKindEnum,
+        input: z.record(z.string(), z.unknown()).openapi({ description: '计算器的输入（同 POST /api/calculators/{kind}）' }),
+        print: z.boolean().optional().openapi({ description: 'true：在裁决书“本委认为”中印出计算过程' }),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: '本项金额所依据的计算（服务器按输入复算并随裁决保存）' }),
   })
   .strict();
 const AwardPayload = {

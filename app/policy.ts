@@ -33,6 +33,11 @@ export const AREA_ROLES = {
   users: ['admin'],
   referenceData: ['admin'],
   calendar: ['admin'],
+  /**
+   * Labor-law calculators (issue 17): the staff who draft awards, mediation terms and intake advice. A calculation reads
+   * only reference tables and what the caller types — no case data — but it is work tooling, not a public service.
+   */
+  calculators: ['arbitrator', 'mediator', 'chair', 'clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** An arbitrator acts on a case only as a member of its tribunal (checked once a tribunal exists). */

@@ -6,6 +6,7 @@ import { createDeps, type Deps } from '../app/deps.ts';
 import type { Database } from '../db/knex.ts';
 import { authenticateRequest } from './auth.ts';
 import { createAuthRouter, createLoginRouter } from './http/auth.ts';
+import { createCalculatorsRouter } from './http/calculators.ts';
 import { createCasesRouter } from './http/cases.ts';
 import { createDocumentsRouter } from './http/documents.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
@@ -59,6 +60,7 @@ export function createApp(opts: AppOptions): Express {
     createDocumentsRouter,
     createStatsRouter,
     createUiApiRouter,
+    createCalculatorsRouter,
   ])
     api.use(r(deps));
   app.use(api);

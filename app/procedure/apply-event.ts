@@ -9,6 +9,7 @@ import { caseScope, caseSnapshot, loadCase, projectStats, storeDeadlines, syncTr
 import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
+import { keepCalculations } from '../calculators/award-calculations.ts';
 import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
@@ -160,6 +161,8 @@ export async function applyEvent(
     // The record keeps which parties were absent and the written notice proven served on each (LDMAL Art. 36), so that
     // the award document states only what the record shows.
     const absent = absentNotices(ctx);
+    // Issue 17: the calculations kept with award items, recomputed from their input (400 naming a bad field).
+    payload.items = await keepCalculations(deps, uow.trx, c, payload.items as AwardItemInput[]);
     payload.award = {
       ...(await awardRecord(deps, uow.trx, c, payload.items as AwardItemInput[], ev.occurredOn, absent.some((n) => n.side === 'respondent'))),
       absentNotices: absent,

@@ -19,6 +19,7 @@ import * as m0021 from './20261201_0021_collective_ground.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
 import * as m0052 from './20261201_0052_statistics_yearbook.ts';
+import * as m0060 from './20261201_0060_average_wages.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -50,6 +51,7 @@ export const migrations: [string, Migration][] = [
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],
   ['20261201_0052_statistics_yearbook', m0052],
+  ['20261201_0060_average_wages', m0060],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

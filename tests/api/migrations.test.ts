@@ -50,6 +50,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       [
         "agents",
         "audit_log",
+        "average_wages",
         "calendar_years",
         "case_arbitrators",
         "case_deadlines",
@@ -131,6 +132,8 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect(await columns(table), table).toEqual(
         expect.arrayContaining(['won_worker', 'won_employer', 'won_both', 'closed_deemed', 'mediated_fen', 'rev_received']),
       );
+    // Issue 17: the city's average monthly wage per year (the 3× cap of LCL Art. 47(2)), with its source.
+    expect(await columns('average_wages')).toEqual(['confirmed', 'district', 'id', 'monthly_fen', 'published_on', 'source', 'year']);
     expect(await columns('case_events')).toMatchInlineSnapshot(`
       [
         "actor_id",

@@ -199,8 +199,7 @@ const ROWS: Row[] = [
   // ── Double wages (LCL Art. 82; Reg Arts. 6–7) ──
   {
     name: 'no contract in the whole first year: 11 months (the period of a published example)',
-    source:
-      '期间同 http://www.hohj.cn/hohj/79.html 所举之例（2018年6月1日入职，二倍工资自2018年7月1日起，共计11个月）；金额本测试手算',
+    source: '期间同 http://www.hohj.cn/hohj/79.html 所举之例（2018年6月1日入职，二倍工资自2018年7月1日起，共计11个月）；金额本测试手算',
     working: ['2018-07-01 … 2019-05-31 (the day before the first anniversary): 11 whole months', '11 × 5,000.00 = 55,000.00'],
     req: { kind: 'double_wages', input: { startOn: '2018-06-01', endOn: '2020-05-01', monthlyWageFen: Y(5000) } },
     amount: Y(55000),
@@ -209,7 +208,10 @@ const ROWS: Row[] = [
   {
     name: 'the literal reading of “满一年的前一日”: one day short of 11 months, the last month by its days',
     source: '本测试手算（实施条例第七条按字面：满一年之日为2019-05-31，其前一日为2019-05-30）',
-    working: ['2018-07-01 … 2019-05-30: 10 whole months + 2019-05-01 … 05-30 = 30 of 31 days', '10 × 5,000.00 + 5,000.00 × 30/31 = 50,000.00 + 4,838.709… = 54,838.71'],
+    working: [
+      '2018-07-01 … 2019-05-30: 10 whole months + 2019-05-01 … 05-30 = 30 of 31 days',
+      '10 × 5,000.00 + 5,000.00 × 30/31 = 50,000.00 + 4,838.709… = 54,838.71',
+    ],
     req: { kind: 'double_wages', input: { startOn: '2018-06-01', monthlyWageFen: Y(5000) } },
     readings: { doubleWagesLastDay: 'literal' },
     amount: Y(54838.71),
@@ -351,7 +353,10 @@ const ROWS: Row[] = [
       '2025-01-01 … 2025-06-30 = 181 days; 181 ÷ 365 × 10 = 4.958… → 4 days; taken 1 → 3',
       'daily 8,700.00 ÷ 21.75 = 400.00; 3 × 400.00 × 200% = 2,400.00',
     ],
-    req: { kind: 'annual_leave', input: { monthlyWageFen: Y(8700), cumulativeYears: 12, year: 2025, employedTo: '2025-06-30', daysTaken: 1 } },
+    req: {
+      kind: 'annual_leave',
+      input: { monthlyWageFen: Y(8700), cumulativeYears: 12, year: 2025, employedTo: '2025-06-30', daysTaken: 1 },
+    },
     amount: Y(2400),
     says: ['181 ÷ 365 × 10 = 4天'],
   },
@@ -431,10 +436,18 @@ describe('calculator building blocks', () => {
 
   it('refuses impossible input naming the field', () => {
     expect(() =>
-      calculate({ kind: 'economic_compensation', input: { startOn: '2025-01-01', endOn: '2024-01-01', averageWageFen: 1 } }, REFS, DEFAULT_READINGS),
+      calculate(
+        { kind: 'economic_compensation', input: { startOn: '2025-01-01', endOn: '2024-01-01', averageWageFen: 1 } },
+        REFS,
+        DEFAULT_READINGS,
+      ),
     ).toThrow(expect.objectContaining({ field: 'endOn' }));
     expect(() =>
-      calculate({ kind: 'economic_compensation', input: { startOn: '2005-01-01', endOn: '2007-06-30', averageWageFen: 1 } }, REFS, DEFAULT_READINGS),
+      calculate(
+        { kind: 'economic_compensation', input: { startOn: '2005-01-01', endOn: '2007-06-30', averageWageFen: 1 } },
+        REFS,
+        DEFAULT_READINGS,
+      ),
     ).toThrow(expect.objectContaining({ field: 'endOn' }));
     expect(() => calculate({ kind: 'overtime', input: { monthlyWageFen: 1 } }, REFS, DEFAULT_READINGS)).toThrow(
       expect.objectContaining({ field: 'workdayHours' }),

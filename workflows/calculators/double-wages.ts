@@ -56,13 +56,22 @@ export function doubleWages(input: DoubleWagesInput, readings: Readings): Calcul
   const periodFrom = addMonths(startOn, 1);
   const lastDay = addDays(addMonths(startOn, 12), readings.doubleWagesLastDay === 'literal' ? -2 : -1);
   const ends: { on: string; why: string }[] = [{ on: lastDay, why: '用工满一年，此后视为已订立无固定期限劳动合同' }];
-  if (input.contractSignedOn) ends.push({ on: addDays(input.contractSignedOn, -1), why: `${dateText(input.contractSignedOn)}订立书面劳动合同` });
+  if (input.contractSignedOn)
+    ends.push({ on: addDays(input.contractSignedOn, -1), why: `${dateText(input.contractSignedOn)}订立书面劳动合同` });
   if (input.endOn) ends.push({ on: input.endOn, why: `${dateText(input.endOn)}劳动关系终止` });
   const end = ends.reduce((a, b) => (b.on < a.on ? b : a));
   steps.push({ label: '用工之日', value: dateText(startOn), basis: `${LCL}第十条` });
   if (end.on < periodFrom) {
     steps.push({ label: '应支付二倍工资的期间', value: `无：${end.why}，在用工满一个月之前` });
-    return result(0, steps, warnings, readings, [], '申请人自用工之日起一个月内已订立书面劳动合同或劳动关系已终止，不产生二倍工资差额。', {});
+    return result(
+      0,
+      steps,
+      warnings,
+      readings,
+      [],
+      '申请人自用工之日起一个月内已订立书面劳动合同或劳动关系已终止，不产生二倍工资差额。',
+      {},
+    );
   }
   steps.push({
     label: '应支付二倍工资的期间',
@@ -75,7 +84,7 @@ export function doubleWages(input: DoubleWagesInput, readings: Readings): Calcul
     const from = addMonths(startOn, 1 + i);
     if (from > end.on) break;
     const monthEnd = addDays(addMonths(startOn, 2 + i), -1);
-    const to = monthEnd < end.on ? monthEnd : end.on;
+    const to = [monthEnd, end.on].sort()[0] as string;
     const ofDays = daysBetween(from, monthEnd) + 1;
     const days = daysBetween(from, to) + 1;
     const wageFen = input.monthlyWagesFen?.[i] ?? input.monthlyWageFen;
@@ -115,7 +124,11 @@ export function doubleWages(input: DoubleWagesInput, readings: Readings): Calcul
         : barredSegments.length
           ? `${dateText(input.filedOn)}申请仲裁时，${barredSegments.length}个月的部分已超过一年时效，计${yuanText(barred.round())}`
           : `${dateText(input.filedOn)}申请仲裁，未超过一年时效`;
-    steps.push({ label: '仲裁时效（劳动争议调解仲裁法第二十七条第一款）', value: limitationText, basis: '《中华人民共和国劳动争议调解仲裁法》第二十七条' });
+    steps.push({
+      label: '仲裁时效（劳动争议调解仲裁法第二十七条第一款）',
+      value: limitationText,
+      basis: '《中华人民共和国劳动争议调解仲裁法》第二十七条',
+    });
     if (barredSegments.length && !input.limitationRaised)
       warnings.push(
         `被申请人如提出时效抗辩，超过时效的部分${yuanText(barred.round())}可能不予支持；时效由被申请人抗辩、仲裁庭审查，不主动适用（本计算未扣除）`,
@@ -125,12 +138,17 @@ export function doubleWages(input: DoubleWagesInput, readings: Readings): Calcul
   }
   const amount = input.limitationRaised ? total.sub(barred).round() : totalFen;
   if (input.limitationRaised && barred.cmp(new Fraction(0)) > 0)
-    steps.push({ label: '扣除超过时效的部分（被申请人提出时效抗辩）', value: `${yuanText(totalFen)} − ${yuanText(barred.round())} = ${yuanText(amount)}` });
+    steps.push({
+      label: '扣除超过时效的部分（被申请人提出时效抗辩）',
+      value: `${yuanText(totalFen)} − ${yuanText(barred.round())} = ${yuanText(amount)}`,
+    });
   warnings.push('用人单位违法不与劳动者订立无固定期限劳动合同的二倍工资（第八十二条第二款）不在本计算之内');
   const text =
     `申请人于${dateText(startOn)}入职，被申请人未与其订立书面劳动合同，依《中华人民共和国劳动合同法》第八十二条第一款及《中华人民共和国劳动合同法实施条例》第六条、第七条，` +
     `被申请人应向申请人支付${dateText(periodFrom)}至${dateText(end.on)}期间的二倍工资差额，计${yuanText(totalFen)}` +
-    (input.limitationRaised && barred.cmp(new Fraction(0)) > 0 ? `，其中${yuanText(barred.round())}已超过仲裁时效，予以扣除，应支付${yuanText(amount)}` : '') +
+    (input.limitationRaised && barred.cmp(new Fraction(0)) > 0
+      ? `，其中${yuanText(barred.round())}已超过仲裁时效，予以扣除，应支付${yuanText(amount)}`
+      : '') +
     '。';
   return result(amount, steps, warnings, readings, segments, text, figures);
 }

@@ -89,7 +89,11 @@ function monthlyWage(input: CompensationInput, refs: CompensationRefs, steps: St
     });
   } else if (input.averageWageFen !== undefined) {
     wage = input.averageWageFen;
-    steps.push({ label: '月工资（解除或终止前十二个月的平均工资，按所认定的数额）', value: yuanText(wage), basis: `${LCL}第四十七条第三款` });
+    steps.push({
+      label: '月工资（解除或终止前十二个月的平均工资，按所认定的数额）',
+      value: yuanText(wage),
+      basis: `${LCL}第四十七条第三款`,
+    });
   } else {
     throw new CalculatorInputError('wages', '须提供解除或终止前十二个月的各月工资（wages），或已认定的月平均工资（averageWage）');
   }
@@ -186,7 +190,11 @@ export function economicCompensation(input: CompensationInput, refs: Compensatio
     const oldBase = oldWageCapped ? base : wage;
     oldPart = new Fraction(oldBase).mul(oldMonths);
     if (ground === 'none') {
-      steps.push({ label: '2008年1月1日以前的工作年限', value: `${serviceText(before)}；${g.label}，不计经济补偿`, basis: `${LCL}第九十七条第三款` });
+      steps.push({
+        label: '2008年1月1日以前的工作年限',
+        value: `${serviceText(before)}；${g.label}，不计经济补偿`,
+        basis: `${LCL}第九十七条第三款`,
+      });
       warnings.push('2008年以前的工作年限按当时规定是否应支付经济补偿，取决于解除或终止的事由；未选择事由（pre2008.ground）时按不支付计算');
     } else {
       if (g.article) basis.push(`${OLD_RULES_1994}${g.article}`);
@@ -201,7 +209,8 @@ export function economicCompensation(input: CompensationInput, refs: Compensatio
     }
   }
   const total = lclPart.add(oldPart).round();
-  if (split) steps.push({ label: '经济补偿合计', value: `${yuanText(lclPart.round())} + ${yuanText(oldPart.round())} = ${yuanText(total)}` });
+  if (split)
+    steps.push({ label: '经济补偿合计', value: `${yuanText(lclPart.round())} + ${yuanText(oldPart.round())} = ${yuanText(total)}` });
 
   const text =
     `申请人自${dateText(input.startOn)}起在被申请人处工作，至${dateText(input.endOn)}劳动合同解除（终止），` +
@@ -252,7 +261,11 @@ export function unlawfulTermination(input: CompensationInput, refs: Compensation
   const standard = new Fraction(base).mul(halves).div(2);
   steps.push({ label: '经济补偿标准', value: `${yuanText(base)} × ${monthsText(halves)} = ${yuanText(standard.round())}` });
   const total = standard.mul(2).round();
-  steps.push({ label: '赔偿金（经济补偿标准的二倍）', value: `${yuanText(standard.round())} × 2 = ${yuanText(total)}`, basis: `${LCL}第八十七条` });
+  steps.push({
+    label: '赔偿金（经济补偿标准的二倍）',
+    value: `${yuanText(standard.round())} × 2 = ${yuanText(total)}`,
+    basis: `${LCL}第八十七条`,
+  });
   const text =
     `被申请人违法解除（终止）劳动合同，申请人不要求继续履行，依《中华人民共和国劳动合同法》第四十八条、第八十七条，应按经济补偿标准的二倍支付赔偿金。` +
     `申请人自${dateText(input.startOn)}起工作至${dateText(input.endOn)}，工作年限自用工之日起计算为${serviceText(whole)}，计${monthsText(halves)}；` +
@@ -262,7 +275,13 @@ export function unlawfulTermination(input: CompensationInput, refs: Compensation
     kind: 'unlawful_termination',
     amountFen: total,
     steps,
-    basis: [`${LCL}第四十七条`, `${LCL}第四十八条`, `${LCL}第八十七条`, `${LCL_REG}第二十五条`, ...(refs.minimumWage ? [`${LCL_REG}第二十七条`] : [])],
+    basis: [
+      `${LCL}第四十七条`,
+      `${LCL}第四十八条`,
+      `${LCL}第八十七条`,
+      `${LCL_REG}第二十五条`,
+      ...(refs.minimumWage ? [`${LCL_REG}第二十七条`] : []),
+    ],
     readings: [],
     warnings: [...warnings, '已支付赔偿金的，不再支付经济补偿（实施条例第二十五条）'],
     text,

@@ -68,7 +68,5 @@ export function pickAverageWage(
   const candidates = forDistrict(district).length ? forDistrict(district) : forDistrict(CITY_WIDE);
   const year = Number(endOn.slice(0, 4)) - 1;
   if (reading === 'previous_year') return candidates.find((r) => r.year === year) ?? null;
-  return (
-    candidates.filter((r) => r.publishedOn !== null && r.publishedOn <= endOn).sort((a, b) => b.year - a.year)[0] ?? null
-  );
+  return candidates.filter((r) => r.publishedOn !== null && r.publishedOn <= endOn).sort((a, b) => b.year - a.year)[0] ?? null;
 }

@@ -157,7 +157,11 @@ export function annualLeave(input: AnnualLeaveInput, readings: Readings): Calcul
   steps.push({ label: '应休未休天数', value: `${due} − ${taken} = ${unused}天` });
   const rate = readings.annualLeaveRate === 'full_300' ? 300 : 200;
   const daily = new Fraction(input.monthlyWageFen).div(PAY_DAYS);
-  steps.push({ label: '日工资', value: `${yuanText(input.monthlyWageFen)} ÷ 21.75 = ${approxText(daily)}（按精确值计算）`, basis: `${LEAVE_MEASURES}第十一条` });
+  steps.push({
+    label: '日工资',
+    value: `${yuanText(input.monthlyWageFen)} ÷ 21.75 = ${approxText(daily)}（按精确值计算）`,
+    basis: `${LEAVE_MEASURES}第十一条`,
+  });
   const amount = daily.mul(unused).mul(rate).div(100);
   const amountFen = amount.round();
   steps.push({
@@ -171,7 +175,9 @@ export function annualLeave(input: AnnualLeaveInput, readings: Readings): Calcul
     steps,
     basis: [...new Set(basis)],
     readings: [readingUsed('annualLeaveRate', readings)],
-    warnings: ['职工有《职工带薪年休假条例》第四条所列情形的不享受当年年休假，或用人单位安排休假而职工书面提出不休的只支付正常工资，请结合案情审查'],
+    warnings: [
+      '职工有《职工带薪年休假条例》第四条所列情形的不享受当年年休假，或用人单位安排休假而职工书面提出不休的只支付正常工资，请结合案情审查',
+    ],
     text:
       `申请人${input.year}年度应休年休假${due}天，已休${taken}天，未休${unused}天；依《职工带薪年休假条例》第五条及《企业职工带薪年休假实施办法》第十条、第十一条，` +
       `按日工资（${yuanText(input.monthlyWageFen)}÷21.75）的${rate}%支付${rate === 200 ? '（300%中已含正常工作期间的工资）' : ''}，` +
