@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/knex.ts';
 import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
+import { createCourtPackageStore } from '../db/stores/court-packages.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
 import { createIdempotencyStore } from '../db/stores/idempotency.ts';
@@ -36,6 +37,7 @@ export function createStores(db: Database) {
     stats: createStatsStore(),
     documents: createDocumentStore(),
     idempotency: createIdempotencyStore(),
+    courtPackages: createCourtPackageStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

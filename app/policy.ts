@@ -97,3 +97,20 @@ export type ReadLevel = 'full' | 'masked' | 'summary';
 export function readLevel(_actor: Actor, _scope: CaseScope): ReadLevel {
   return 'full';
 }
+
+/**
+ * Court hand-off packages (issue 17) carry every party's identity number, phone and address: only those who read the
+ * case in full may make or fetch one, and of those only the clerk (who records transfers to court and signs the
+ * transfer letter) and the chair — not an admin (system role), an analyst, or an arbitrator or mediator (whose
+ * documents go to the court through the clerk).
+ */
+export const COURT_PACKAGE_ROLES: readonly Role[] = ['clerk', 'chair'];
+export function courtPackageRefusal(actor: Actor, scope: CaseScope): string | null {
+  if (!COURT_PACKAGE_ROLES.includes(actor.role)) return `${roleName(actor.role)}不能生成或下载移送法院材料包（需要：${roleList(COURT_PACKAGE_ROLES)}）`;
+  if (readLevel(actor, scope) !== 'full') return '材料包含当事人身份证号码等完整信息，只有能查看本案完整信息的人员才能生成或下载';
+  return null;
+}
+export function assertMayHandOffToCourt(actor: Actor, scope: CaseScope): void {
+  const reason = courtPackageRefusal(actor, scope);
+  if (reason) throw forbidden(reason);
+}

@@ -8,6 +8,7 @@ import { authenticateRequest } from './auth.ts';
 import { createAuthRouter, createLoginRouter } from './http/auth.ts';
 import { createCalculatorsRouter } from './http/calculators.ts';
 import { createCasesRouter } from './http/cases.ts';
+import { createCourtPackagesRouter, createPublicKeysRouter } from './http/court-packages.ts';
 import { createDocumentsRouter } from './http/documents.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { createEventsRouter } from './http/events.ts';
@@ -47,6 +48,7 @@ export function createApp(opts: AppOptions): Express {
   const api = Router();
   // Routes that need no token: service status and login.
   app.use(createServiceRouter(deps));
+  app.use(createPublicKeysRouter(deps));
   app.use(json, createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
   app.use('/api', authenticateRequest(deps), json);
@@ -61,6 +63,7 @@ export function createApp(opts: AppOptions): Express {
     createStatsRouter,
     createUiApiRouter,
     createCalculatorsRouter,
+    createCourtPackagesRouter,
   ])
     api.use(r(deps));
   app.use(api);

@@ -59,6 +59,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "case_stat_rows",
         "cases",
         "claims",
+        "court_packages",
         "deadline_alerts",
         "documents",
         "idempotency_keys",
@@ -134,6 +135,25 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       );
     // Issue 17: the city's average monthly wage per year (the 3× cap of LCL Art. 47(2)), with its source.
     expect(await columns('average_wages')).toEqual(['confirmed', 'district', 'id', 'monthly_fen', 'published_on', 'source', 'year']);
+    // Issue 17: court hand-off packages as sent, with what they were signed with (never the private key).
+    expect(await columns('court_packages')).toEqual([
+      'bytes',
+      'case_id',
+      'case_version',
+      'court',
+      'created_at',
+      'created_by',
+      'document_count',
+      'file_name',
+      'id',
+      'key_id',
+      'manifest_sha256',
+      'purpose',
+      'schema_version',
+      'sha256',
+      'signature',
+      'size',
+    ]);
     expect(await columns('case_events')).toMatchInlineSnapshot(`
       [
         "actor_id",
