@@ -114,3 +114,13 @@ export function assertMayHandOffToCourt(actor: Actor, scope: CaseScope): void {
   const reason = courtPackageRefusal(actor, scope);
   if (reason) throw forbidden(reason);
 }
+
+/**
+ * A claim's line through its life (issue 17): the claim, the award and the courts' outcome, with no identity data — for
+ * everyone who reads the case beyond a summary (an analyst reads statistics, not case histories).
+ */
+export function assertMayReadClaimHistory(actor: Actor, scope: CaseScope): void {
+  // api.md "Reading (v1.1)": an analyst reads case summaries, not histories.
+  if (actor.role === 'analyst' || readLevel(actor, scope) === 'summary')
+    throw forbidden('统计分析人员只能查看案件摘要，不能查看请求的办理经过');
+}

@@ -8,6 +8,7 @@ import { authenticateRequest } from './auth.ts';
 import { createAuthRouter, createLoginRouter } from './http/auth.ts';
 import { createCalculatorsRouter } from './http/calculators.ts';
 import { createCasesRouter } from './http/cases.ts';
+import { createClaimsRouter } from './http/claims.ts';
 import { createCourtPackagesRouter, createPublicKeysRouter } from './http/court-packages.ts';
 import { createDocumentsRouter } from './http/documents.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
@@ -64,6 +65,7 @@ export function createApp(opts: AppOptions): Express {
     createUiApiRouter,
     createCalculatorsRouter,
     createCourtPackagesRouter,
+    createClaimsRouter,
   ])
     api.use(r(deps));
   app.use(api);
