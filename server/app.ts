@@ -8,6 +8,7 @@ import { authenticateRequest } from './auth.ts';
 import { createAuthRouter, createLoginRouter } from './http/auth.ts';
 import { createCalculatorsRouter } from './http/calculators.ts';
 import { createCasesRouter } from './http/cases.ts';
+import { createClaimStatsRouter } from './http/claim-stats.ts';
 import { createClaimsRouter } from './http/claims.ts';
 import { createCourtPackagesRouter, createPublicKeysRouter } from './http/court-packages.ts';
 import { createDocumentsRouter } from './http/documents.ts';
@@ -66,6 +67,7 @@ export function createApp(opts: AppOptions): Express {
     createCalculatorsRouter,
     createCourtPackagesRouter,
     createClaimsRouter,
+    createClaimStatsRouter,
   ])
     api.use(r(deps));
   app.use(api);

@@ -62,7 +62,7 @@ export function resolvePeriod(q: PeriodInput, monthStartDay: number, today: stri
   return { from: from as string, to: to as string, asOf: q.asOf ?? null };
 }
 
-function period(deps: Deps, q: PeriodInput): PeriodQuery {
+export function period(deps: Deps, q: PeriodInput): PeriodQuery {
   const today = deps.clock.today();
   return { ...resolvePeriod(q, deps.config.statsMonthStartDay, today), today };
 }

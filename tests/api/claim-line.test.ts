@@ -22,7 +22,7 @@ async function ev(token: string, type: string, occurredOn: string, extra: Record
 const history = async (claimId: number, token = a.tokens.chair) => t.api(token).get(`/api/cases/${c.id}/claims/${claimId}/history`);
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-05-20T02:00:00Z' });
+  t = await startTestApp({ now: '2026-05-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
   a = await createActors(t);
   arb = a.arbitrators[0] as { id: number; token: string };
   c = await registerCase(
@@ -94,6 +94,8 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('sued by the employer and changed by the court: the non-final item reaches court; the final one is untouched', async () => {
+    // The court's judgment is entered five days after the suit (the statistics can be reproduced as of before it).
+    t.clock.set('2026-05-25T02:00:00Z');
     const pending = (await history(comp)).body;
     expect(pending).toMatchObject({ challenged: true, court: null, upheld: null, settled: false });
     expect(pending.status).toContain('审理中');
@@ -126,6 +128,47 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // The case record keeps the per-item result for the statistics.
     const cs = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}`)).body;
     expect(cs.state).toBe('court_decided');
+  });
+
+  it('statistics: claimed vs awarded vs finally upheld, and the awards courts changed, per category (hand-counted)', async () => {
+    const q = 'from=2026-04-01&to=2026-04-30';
+    const r = await t.api(a.tokens.analyst).get(`/api/stats/claims?${q}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // Claimed 12,000 + 40,000; awarded 12,000 + 30,000; upheld 12,000 (final, unchallenged) + 25,000 (changed by the court).
+    expect(r.body).toMatchObject({
+      items: 2,
+      claimed: '52000.00',
+      awarded: '42000.00',
+      settled: 2,
+      settledAwarded: '42000.00',
+      upheld: '37000.00',
+      challenged: 1,
+      courtDecided: 1,
+      courtChanged: 1,
+      changedShare: { numerator: 1, denominator: 1, value: 1 },
+      changedOfAwarded: { numerator: 1, denominator: 2, value: 0.5 },
+    });
+    expect(
+      r.body.categories.map((x: { key: string; items: number; courtChanged: number; upheld: string }) => [
+        x.key,
+        x.items,
+        x.courtChanged,
+        x.upheld,
+      ]),
+    ).toEqual([
+      ['economic_compensation', 1, 1, '25000.00'],
+      ['wages', 1, 0, '12000.00'],
+    ]);
+    const changed = await t.api(a.tokens.analyst).get(`/api/stats/claims/cases?${q}&measure=courtChanged`);
+    expect(changed.body.items).toEqual([
+      expect.objectContaining({ caseId: c.id, claimId: comp, awarded: '30000.00', court: 'changed', upheld: '25000.00' }),
+    ]);
+    // As recorded before the judgment was entered: challenged, not yet decided, nothing upheld on that item.
+    const before = await t.api(a.tokens.analyst).get(`/api/stats/claims?${q}&asOf=2026-05-24`);
+    expect(before.body).toMatchObject({ items: 2, challenged: 1, courtDecided: 0, courtChanged: 0, settled: 1, upheld: '12000.00' });
+    // Awards outside the period are not counted; a clerk is not an analyst.
+    expect((await t.api(a.tokens.analyst).get('/api/stats/claims?from=2026-05-01&to=2026-05-31')).body.items).toBe(0);
+    expect((await t.api(a.tokens.clerk).get(`/api/stats/claims?${q}`)).status).toBe(403);
   });
 
   it('reads like the case: 404 for a claim of another case, 403 for an analyst', async () => {

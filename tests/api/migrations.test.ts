@@ -135,6 +135,10 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       );
     // Issue 17: the city's average monthly wage per year (the 3× cap of LCL Art. 47(2)), with its source.
     expect(await columns('average_wages')).toEqual(['confirmed', 'district', 'id', 'monthly_fen', 'published_on', 'source', 'year']);
+    // Issue 17: awarded claims on each statistics row version, and their counters.
+    expect(await columns('case_stat_rows')).toEqual(expect.arrayContaining(['claim_lines', 'claim_award_from', 'claim_award_to']));
+    for (const table of ['stat_counters', 'stat_counters_daily', 'stat_counters_monthly'])
+      expect(await columns(table), table).toEqual(expect.arrayContaining(['claim_items', 'claim_upheld_fen', 'claim_court_changed']));
     // Issue 17: court hand-off packages as sent, with what they were signed with (never the private key).
     expect(await columns('court_packages')).toEqual([
       'bytes',
