@@ -204,6 +204,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     documents: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
   }),
   ARCHIVE: z.object({ retentionYears: z.number().int().min(10).max(100).optional() }),
+  ASSIGN_MEDIATOR: z.object({ mediatorId: Id.openapi({ description: '在职调解员的用户编号' }) }),
 };
 
 /** The envelope: `{type, occurredOn?, ...payload}`. */

@@ -2,6 +2,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
 extendZodWithOpenApi(z);
 // Every generic validation message in Chinese (the users are Chinese commission staff).
@@ -173,10 +174,16 @@ export const Login = z
   .strict()
   .openapi('Login');
 
+const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `密码至少${PASSWORD_MIN_LENGTH}个字符`)
+  .max(PASSWORD_MAX_LENGTH, `密码不能超过${PASSWORD_MAX_LENGTH}个字符`)
+  .openapi({ description: `至少${PASSWORD_MIN_LENGTH}个字符，且不是常见或易猜的密码（zxcvbn 评分 ≥ 3）` });
+
 export const UserCreate = z
   .object({
     username: z.string().regex(/^[a-z][a-z0-9_.-]{2,63}$/, '用户名为3–64位小写字母、数字、点、下划线或连字符，以字母开头'),
-    password: z.string().min(10, '密码至少10个字符').max(200),
+    password: Password,
     role: z.enum(ROLE_CODES),
     displayName: Name,
   })
@@ -184,8 +191,31 @@ export const UserCreate = z
   .openapi('UserCreate');
 
 export const User = z
-  .object({ id: z.number(), username: z.string(), role: z.enum(ROLE_CODES), displayName: z.string(), active: z.boolean() })
+  .object({
+    id: z.number(),
+    username: z.string(),
+    role: z.enum(ROLE_CODES),
+    displayName: z.string(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean().openapi({ description: '管理员重置了密码：修改密码前其他接口返回 403' }),
+  })
   .openapi('User');
+
+export const UserPatch = z
+  .object({ active: z.boolean().optional(), role: z.enum(ROLE_CODES).optional(), displayName: Name.optional() })
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: '至少修改一个字段' })
+  .openapi('UserPatch');
+
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: Password })
+  .strict()
+  .openapi('PasswordChange');
+
+export const PasswordReset = z
+  .object({ newPassword: Password.openapi({ description: '管理员设定的临时密码；用户下次登录后须修改' }) })
+  .strict()
+  .openapi('PasswordReset');
 
 export const Problem = z
   .object({
@@ -211,12 +241,18 @@ export const Problem = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
+export const READ_LEVELS = ['full', 'masked', 'summary'] as const;
+const ReadLevelField = z.enum(READ_LEVELS).openapi({
+  description:
+    'full：完整；masked：身份证号码脱敏，不含电话、住址、出生日期（非本人承办的仲裁员、调解员）；summary：只有案件摘要（统计分析人员）',
+});
+
 const Agent = z.object({
   id: z.number(),
   name: z.string(),
   kind: z.string(),
   unit: z.string().nullable(),
-  phone: z.string().nullable(),
+  phone: z.string().nullable().optional().openapi({ description: 'masked 时不含' }),
   relationship: z.string().nullable(),
 });
 export const Party = z
@@ -225,19 +261,19 @@ export const Party = z
     side: z.enum(['applicant', 'respondent', 'third_party']),
     kind: z.enum(['person', 'organization']),
     name: z.string(),
-    idNumber: z.string().nullable().openapi({ description: '列表与日志中脱敏：3715**********1234' }),
-    sex: z.enum(['male', 'female']).nullable(),
-    birthDate: z.string().nullable(),
-    ethnicity: z.string().nullable(),
-    phone: z.string().nullable(),
-    address: z.string().nullable(),
-    creditCode: z.string().nullable(),
-    legalRepresentative: z.string().nullable(),
-    legalRepresentativeTitle: z.string().nullable(),
-    ownership: z.string().nullable(),
-    agents: z.array(Agent),
+    idNumber: z.string().nullable().optional().openapi({ description: 'masked 时脱敏（3715**********1234），summary 时不含' }),
+    sex: z.enum(['male', 'female']).nullable().optional(),
+    birthDate: z.string().nullable().optional().openapi({ description: '仅 full' }),
+    ethnicity: z.string().nullable().optional(),
+    phone: z.string().nullable().optional().openapi({ description: '仅 full' }),
+    address: z.string().nullable().optional().openapi({ description: '仅 full' }),
+    creditCode: z.string().nullable().optional(),
+    legalRepresentative: z.string().nullable().optional(),
+    legalRepresentativeTitle: z.string().nullable().optional(),
+    ownership: z.string().nullable().optional(),
+    agents: z.array(Agent).optional().openapi({ description: 'summary 时不含' }),
   })
-  .openapi('Party');
+  .openapi('Party', { description: '当事人；字段多少取决于案件的 readLevel' });
 export const Claim = z
   .object({
     id: z.number(),
@@ -245,7 +281,7 @@ export const Claim = z
     category: z.string(),
     categoryLabel: z.string(),
     amount: z.string().nullable(),
-    description: z.string(),
+    description: z.string().optional().openapi({ description: 'summary 时不含' }),
   })
   .openapi('Claim');
 
@@ -305,13 +341,14 @@ export const CaseSummary = z
   .openapi('CaseSummary');
 
 export const Case = CaseSummary.extend({
+  readLevel: ReadLevelField,
   collectiveGround: z
     .enum(['collective_contract', 'union_applicant'])
     .nullable()
     .openapi({ description: '书记员设定集体争议的依据（不足10名劳动者时）；null：按人数判断' }),
   channel: z.string(),
   postmarkOn: z.string().nullable(),
-  facts: z.string().nullable(),
+  facts: z.string().nullable().optional().openapi({ description: 'summary 时不含' }),
   applicants: z.array(Party),
   respondents: z.array(Party),
   thirdParties: z.array(Party),
@@ -346,17 +383,28 @@ export const Case = CaseSummary.extend({
       arbitrators: z.array(z.object({ id: z.number(), displayName: z.string(), presiding: z.boolean() })),
     })
     .nullable(),
-  proceedings: z.record(z.string(), z.unknown()).openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等' }),
+  mediators: z
+    .array(z.object({ id: z.number(), displayName: z.string() }))
+    .openapi({ description: '指派的调解员（ASSIGN_MEDIATOR）' }),
+  proceedings: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等（summary 时不含）' }),
   deadlines: z.array(Deadline),
-  limitation: LimitationInput.extend({
-    status: z.enum(['within', 'expired', 'exempt']),
+  // A flat object (not `LimitationInput.extend`): zod-to-openapi renders an extension of a registered schema as allOf of
+  // two closed objects, which no answer can satisfy, and drops `null`.
+  limitation: z
+    .object({
+      ...LimitationInput.shape,
+      status: z.enum(['within', 'expired', 'exempt']),
     expiresOn: z.string().nullable(),
-    filedOn: z.string().openapi({ description: '申请日：记录了邮戳日期的按邮戳日期（CPL Art. 85(4)），否则为收件日期' }),
-    claims: z.array(z.object({ claimId: z.number(), status: z.enum(['within', 'expired', 'exempt']), expiresOn: z.string().nullable() })),
-    reasoning: z.string(),
-  })
+      filedOn: z.string().openapi({ description: '申请日：记录了邮戳日期的按邮戳日期（CPL Art. 85(4)），否则为收件日期' }),
+      claims: z.array(z.object({ claimId: z.number(), status: z.enum(['within', 'expired', 'exempt']), expiresOn: z.string().nullable() })),
+      reasoning: z.string(),
+    })
     .nullable()
-    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示' }),
+    .optional()
+    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示（summary 时不含）' }),
 }).openapi('Case');
 
 export const CaseEvent = z
@@ -368,7 +416,9 @@ export const CaseEvent = z
     occurredOn: z.string(),
     recordedAt: z.string(),
     actor: z.object({ id: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() }),
-    payload: z.record(z.string(), z.unknown()),
+    payload: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: '身份证号码一律脱敏；masked 时不含电话、住址；summary（统计分析人员）时为空' }),
     stateBefore: z.string().nullable(),
     stateAfter: z.string(),
     before: z.unknown(),

@@ -53,7 +53,7 @@ const USERS = [
   ['mediator-liu', 'mediator', '刘秀英'],
   ['analyst-chen', 'analyst', '陈静'],
 ] as const;
-const existing = (await call('GET', '/api/users', adminToken)) as { username: string; id: number }[];
+const existing = ((await call('GET', '/api/users?pageSize=200', adminToken)) as { items: { username: string; id: number }[] }).items;
 const ids: Record<string, number> = {};
 const tokens: Record<string, string> = {};
 for (const [username, role, displayName] of USERS) {

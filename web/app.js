@@ -21,6 +21,8 @@ function h(sel, attrs, ...kids) {
     else if (k === 'dataset') Object.assign(el.dataset, v);
     else if (k === 'value') el.value = v;
     else if (k === 'checked') el.checked = v;
+    // Through the CSSOM: the Content-Security-Policy refuses inline style attributes.
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const k of kids.flat(Infinity)) {
@@ -225,6 +227,7 @@ function layout(active, ...content) {
       h('span.org', '劳动人事争议仲裁案件管理'),
       h('span.spacer'),
       h('span', `${u.displayName}（${roleLabel(u.role)}）`),
+      h('button', { type: 'button', onclick: () => (location.hash = '#/password') }, '修改密码'),
       h('button', { type: 'button', onclick: () => logout('已退出登录') }, '退出'),
     ),
     h(
@@ -274,6 +277,40 @@ function loginPage() {
       location.hash = '#/';
     } catch (err) {
       showErrors(form, err.status === 401 ? { message: '用户名或密码不正确', problem: {} } : err);
+    }
+  });
+  mount(form);
+  form.querySelector('input')?.focus();
+}
+
+/** Changing one's password (required after an admin's reset; the server ends the user's other sessions). */
+function passwordPage() {
+  const form = h(
+    'form.login',
+    { novalidate: true },
+    h('h1', '修改密码'),
+    state.user?.mustChangePassword ? h('div.alert.warn', '管理员已重置您的密码，请先设置新密码') : null,
+    h('div.form-alert'),
+    field('当前密码', 'currentPassword', input('password', { autocomplete: 'current-password', name: 'currentPassword', required: true }), {
+      required: true,
+    }),
+    field('新密码', 'newPassword', input('password', { autocomplete: 'new-password', name: 'newPassword', required: true }), {
+      required: true,
+      hint: '至少12个字符，不能是常见密码',
+    }),
+    h('button.btn.primary', { type: 'submit', style: 'width:100%' }, '修改密码'),
+    h('button.btn', { type: 'button', style: 'width:100%;margin-top:.5rem', onclick: () => logout('已退出登录') }, '退出'),
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const fd = new FormData(form);
+    try {
+      await api('POST', '/api/auth/password', { currentPassword: fd.get('currentPassword'), newPassword: fd.get('newPassword') });
+      state.user = { ...state.user, mustChangePassword: false };
+      location.hash = '#/';
+      route();
+    } catch (err) {
+      showErrors(form, err);
     }
   });
   mount(form);
@@ -659,7 +696,8 @@ async function casePage(id) {
       api('GET', `/api/cases/${id}`),
       api('GET', `/api/cases/${id}/events`),
       api('GET', `/api/cases/${id}/next-events`),
-      api('GET', `/api/cases/${id}/documents`),
+      // Analysts read case summaries, not documents (403): no documents panel then.
+      api('GET', `/api/cases/${id}/documents`).catch((err) => (err.status === 403 ? null : Promise.reject(err))),
     ]);
   } catch (err) {
     fill(body, err.status === 404 ? h('div.alert.bad', `没有编号为 ${id} 的案件`) : errorPanel(err));
@@ -713,6 +751,15 @@ async function casePage(id) {
           )
         : null,
       c.closure ? h('p.small', `结案：${LABELS.closure[c.closure.mode] ?? c.closure.mode}，${c.closure.closedOn}`) : null,
+      c.readLevel && c.readLevel !== 'full'
+        ? h(
+            'p.small.muted',
+            { role: 'note' },
+            c.readLevel === 'summary'
+              ? '案件摘要：身份证号码、联系方式、办理记录内容与文书不向统计人员显示'
+              : '非本人承办的案件：身份证号码已隐去部分，联系方式不显示',
+          )
+        : null,
       h('h2', '下一步'),
       next.length
         ? h(
@@ -764,7 +811,7 @@ async function casePage(id) {
                   'tr',
                   h('td', cl.seq),
                   h('td', V().claimCategories[cl.category] ?? cl.category),
-                  h('td', cl.description),
+                  h('td', cl.description ?? '—'),
                   h('td.num', money(cl.amount)),
                   h(
                     'td',
@@ -785,7 +832,7 @@ async function casePage(id) {
           c.award ? h('p.small', `裁决：${LABELS.finality[c.award.finality]}，${c.award.issuedOn} 作出`) : null,
           claimLineBox,
         ),
-        docsPanel(c, docs, refresh),
+        docs ? docsPanel(c, docs, refresh) : null,
         courtPackagePanel(ui(), c, state.user?.role),
       ),
       h(
@@ -878,18 +925,23 @@ function docsPanel(c, docs, refresh) {
                 'tr',
                 h('td', d.title ?? V().documentKinds[d.kind] ?? d.kind, d.number ? h('div.small.muted', d.number) : null),
                 h('td.small', d.createdAt?.slice(0, 10) ?? ''),
-                h(
-                  'td',
-                  h(
-                    'button.btn.small',
-                    {
-                      type: 'button',
-                      onclick: () =>
-                        download(`/api/documents/${d.id}`, `${d.kind}-${d.id}.pdf`).catch((e) => fill(msg, h('div.alert.bad', e.message))),
-                    },
-                    '下载 PDF',
-                  ),
-                ),
+                // A document prints identity numbers and addresses: downloadable by those who read the case in full.
+                c.readLevel === 'full' || !c.readLevel
+                  ? h(
+                      'td',
+                      h(
+                        'button.btn.small',
+                        {
+                          type: 'button',
+                          onclick: () =>
+                            download(`/api/documents/${d.id}`, `${d.kind}-${d.id}.pdf`).catch((e) =>
+                              fill(msg, h('div.alert.bad', e.message)),
+                            ),
+                        },
+                        '下载 PDF',
+                      ),
+                    )
+                  : h('td.small.muted', '仅本案承办人员可下载'),
               ),
             ),
           ),
@@ -1449,6 +1501,8 @@ async function route() {
       return;
     }
   }
+  // An admin reset the password: nothing else answers until it is changed.
+  if (state.user.mustChangePassword) return passwordPage();
   state.vocab ??= await api('GET', '/api/reference/vocabulary');
   document.querySelector('dialog')?.remove();
   const m = /^\/cases\/(\d+)$/.exec(path ?? '');
@@ -1458,6 +1512,7 @@ async function route() {
   else if (m) casePage(m[1]);
   else if (path === '/mediation') mediationPage();
   else if (path === '/stats') statsPage(query ?? '');
+  else if (path === '/password') passwordPage();
   else workbench();
   window.scrollTo(0, 0);
 }

@@ -50,6 +50,7 @@ export function initialContext(input: CaseInput): CaseContext & { stage: Stage |
     // `input.track` then threw (and was swallowed) on every event — a measurable cost. Optional chaining avoids it.
     trackMediation: input?.track === 'mediation' ? { terms: null, agreedOn: null, failedOn: null, referredOn: null } : null,
     archivedOn: null,
+    mediatorIds: [],
   };
 }
 
@@ -190,6 +191,20 @@ export const caseMachine = setup({
   on: {
     // Service (送达) of any document is recorded in every arbitration state (Rules Art. 20; CPL Arts. 87–95).
     SERVE: { guard: (a: Args) => a.context.track === 'arbitration' && a.context.archivedOn === null && legal(a), actions: recordService },
+    // LDMAL Art. 42: mediation inside arbitration is the tribunal's; a mediator joins a case only when assigned (by the
+    // chair before the tribunal is formed, by the tribunal after), and a mediation organization assigns its mediators
+    // (LDMAL Art. 10). Open cases only: after acceptance on the arbitration track, before an outcome on the mediation track.
+    ASSIGN_MEDIATOR: {
+      guard: ({ context: c }: Args) =>
+        c.archivedOn === null &&
+        c.closure === null &&
+        (c.track === 'mediation'
+          ? c.trackMediation?.agreedOn === null && c.trackMediation?.failedOn === null && c.trackMediation?.referredOn === null
+          : c.acceptedOn !== null),
+      actions: set(({ context, event }: Args) => ({
+        mediatorIds: [...new Set([...(context.mediatorIds ?? []), p(event).mediatorId as number])],
+      })),
+    },
   },
   states: {
     start: {

@@ -72,6 +72,7 @@ export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION'
     MARK_EFFECTIVE: '确认裁决生效',
     TRANSFER_TO_COURT: '移送人民法院',
     ARCHIVE: '归档',
+    ASSIGN_MEDIATOR: '指派调解员',
   };
 
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;

@@ -39,6 +39,7 @@ export const EVENT_TYPES = [
   'MARK_EFFECTIVE',
   'TRANSFER_TO_COURT',
   'ARCHIVE',
+  'ASSIGN_MEDIATOR',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -254,6 +255,8 @@ export interface CaseContext extends CaseInput {
     amount?: string | null;
   } | null;
   archivedOn: string | null;
+  /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
+  mediatorIds?: number[];
 }
 
 export type ClosureMode = 'award' | 'mediation' | 'withdrawal' | 'deemed_withdrawal' | 'termination' | 'rejection';

@@ -97,7 +97,7 @@ export async function updateRegistration(
   const cal = await deps.calendar.get(uow.trx);
   const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
   await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
-  const names = await userNames(deps, uow.trx, []);
+  const names = await userNames(deps, uow.trx, snapshot.context.mediatorIds ?? []);
   const beforeView = buildCaseView(current, before.context, [], names, { calendar: cal });
   const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal });
   await stores.cases.appendEvent(uow.trx, {

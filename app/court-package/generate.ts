@@ -5,6 +5,7 @@ import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, assertMayHandOffToCourt } from '../policy.ts';
+import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose } from './case-json.ts';
 import { commissionKey, sign } from './keys.ts';
@@ -170,6 +171,8 @@ export async function readCourtPackage(deps: Deps, actor: Actor, id: number) {
   if (!p) throw notFound('没有这个材料包');
   const c = await loadCase(deps, deps.db.reader, p.caseId);
   assertMayHandOffToCourt(actor, caseScope(c, caseContext(c)));
+  // The package carries identity numbers in full: who fetched it is in the access log (api.md "Reading (v1.1)").
+  await recordAccess(deps, actor, 'download_court_package', { caseId: p.caseId, documentId: p.id });
   return p;
 }
 

@@ -77,6 +77,10 @@ async function checkReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, ev: E
       if (!u?.active || u.role !== 'arbitrator') errors.push({ path, message: `用户 ${id} 不是在职仲裁员` });
     }
   }
+  if (type === 'ASSIGN_MEDIATOR') {
+    const [m] = await deps.stores.users.listByIds([payload.mediatorId as number], uow.trx);
+    if (!m?.active || m.role !== 'mediator') errors.push({ path: 'mediatorId', message: `用户 ${payload.mediatorId} 不是在职调解员` });
+  }
   if (errors.length) throw validationError(errors);
 }
 
@@ -151,7 +155,7 @@ export async function applyEvent(
   const c = await loadCase(deps, uow.trx, caseId, { forUpdate: true });
   const snap = caseSnapshot(c);
   const ctx = snap.context;
-  assertMaySendEvent(actor, ev.type, caseScope(c, ctx), eventLabel(ev.type));
+  assertMaySendEvent(actor, ev.type, caseScope(c, ctx));
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== c.version) throw preconditionFailed(c.version);
 
   // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count).
@@ -260,7 +264,11 @@ export async function applyEvent(
   };
   const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today);
   await projectStats(deps, uow.trx, updated, nctx, deadlines, uow.now);
-  const names = await userNames(deps, uow.trx, [...(ctx.tribunal?.arbitratorIds ?? []), ...(nctx.tribunal?.arbitratorIds ?? [])]);
+  const names = await userNames(deps, uow.trx, [
+    ...(ctx.tribunal?.arbitratorIds ?? []),
+    ...(nctx.tribunal?.arbitratorIds ?? []),
+    ...(nctx.mediatorIds ?? []),
+  ]);
   const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal });
   await stores.cases.appendEvent(uow.trx, {
     caseId,

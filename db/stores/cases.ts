@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
+import { insertChunked } from '../batch.ts';
 
 /** Why the clerk marked a case collective although fewer than 10 workers apply (Rules Arts. 62, 64). */
 export type CollectiveGround = 'collective_contract' | 'union_applicant';
@@ -441,7 +442,7 @@ export function createCaseStore() {
         seqBySide.set(p.side, seq);
         return partyRow(id, p, seq);
       });
-      const partyIds = partyRows.length ? ((await trx('parties').insert(partyRows).returning('id')) as { id: number }[]) : [];
+      const partyIds = await insertChunked<{ id: number }>(trx, 'parties', partyRows, 'id');
       const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
       const agentRows = stored.flatMap((p) =>
         p.agents.map((a, k) => ({
@@ -455,7 +456,7 @@ export function createCaseStore() {
         })),
       );
       if (agentRows.length) {
-        const agentIds = (await trx('agents').insert(agentRows).returning('id')) as { id: number }[];
+        const agentIds = await insertChunked<{ id: number }>(trx, 'agents', agentRows, 'id');
         let k = 0;
         for (const p of stored) for (const a of p.agents) a.id = Number(agentIds[k++]?.id);
       }
@@ -466,7 +467,7 @@ export function createCaseStore() {
         amount_fen: cl.amountFen,
         description: cl.description,
       }));
-      const claimIds = claimRows.length ? ((await trx('claims').insert(claimRows).returning('id')) as { id: number }[]) : [];
+      const claimIds = await insertChunked<{ id: number }>(trx, 'claims', claimRows, 'id');
       const storedClaims: ClaimRecord[] = claims.map((cl, i) => ({ ...cl, id: Number(claimIds[i]?.id), seq: i + 1 }));
       // Parties are returned in side order (applicants, respondents, third parties), as `load` returns them.
       const order = { applicant: 0, respondent: 1, third_party: 2 } as const;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
+import { insertChunked } from '../batch.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
 const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
@@ -45,7 +46,11 @@ export function createDeadlineStore() {
     async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean } = {}): Promise<void> {
       if (!opts.isNew) await trx('case_deadlines').where({ case_id: caseId }).delete();
       if (!list.length) return;
-      await trx('case_deadlines').insert(list.map((d) => deadlineRow(caseId, d)));
+      await insertChunked(
+        trx,
+        'case_deadlines',
+        list.map((d) => deadlineRow(caseId, d)),
+      );
     },
     async forCase(trx: Knex, caseId: number): Promise<Deadline[]> {
       return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(fromRow);

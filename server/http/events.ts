@@ -8,7 +8,7 @@ import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
 import { AwardPreview, AwardPreviewResult, Case } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
-import { controlCharErrors, ifMatch } from './parse.ts';
+import { assertShallow, controlCharErrors, ifMatch } from './parse.ts';
 import { IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
 
@@ -20,6 +20,7 @@ const PAST_DATE_FIELDS = ['servedOn', 'signedOn', 'filedOn', 'decidedOn', 'reque
 /** Parses `{type, occurredOn?, ...payload}` against the event's own strict schema; 400 naming every bad field. */
 export function parseEventBody(body: unknown, today: string): EventInput {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw validationError([{ path: '', message: '请求体应为 JSON 对象' }]);
+  assertShallow(body);
   const { type, occurredOn, ...rest } = body as Record<string, unknown>;
   const env = EventEnvelope.safeParse({ type, occurredOn });
   const errors: FieldError[] = env.success ? [] : zodFieldErrors(env.error);

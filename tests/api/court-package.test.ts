@@ -126,6 +126,10 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     });
     const list = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/court-packages`);
     expect(list.body.map((p: { id: number }) => p.id)).toEqual([pkg.id]);
+    // It carries identity numbers in full: the download is in the access log.
+    const log = await t.api(a.tokens.chair).get(`/api/access-log?caseId=${c.id}&action=download_court_package`);
+    expect(log.status, JSON.stringify(log.body)).toBe(200);
+    expect(log.body.items).toEqual([expect.objectContaining({ action: 'download_court_package', caseId: c.id })]);
   });
 
   it('is a bookkeeping entry: a later act may still be dated before the day the package was made', async () => {

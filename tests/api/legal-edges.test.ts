@@ -137,6 +137,8 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     expect(signedFuture.status).toBe(400);
     expect(signedFuture.body.errors[0].path).toBe('filedOn');
     // A mediation document is not signed for before the agreement it records.
+    // Before a tribunal exists, the chair assigns the mediator who conducts the mediation (api.md "Scope (v1.1)").
+    await ok(c, a.tokens.chair, 'ASSIGN_MEDIATOR', { mediatorId: a.ids.mediator }, '2026-03-10');
     await ok(c, a.tokens.mediator, 'START_MEDIATION', {}, '2026-03-10');
     await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-12');
     const early2 = await send(

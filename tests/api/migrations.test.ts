@@ -48,6 +48,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('schema canary', async () => {
     expect(await tables()).toMatchInlineSnapshot(`
       [
+        "access_log",
         "agents",
         "audit_log",
         "average_wages",
@@ -68,6 +69,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "stat_counters",
         "stat_counters_daily",
         "stat_counters_monthly",
+        "throttle_events",
         "tokens",
         "users",
       ]
@@ -102,6 +104,41 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "updated_at",
         "version",
         "wage_arrears",
+      ]
+    `);
+    expect(await columns('users')).toMatchInlineSnapshot(`
+      [
+        "active",
+        "created_at",
+        "display_name",
+        "id",
+        "must_change_password",
+        "password_changed_at",
+        "password_hash",
+        "role",
+        "username",
+      ]
+    `);
+    expect(await columns('tokens')).toMatchInlineSnapshot(`
+      [
+        "created_at",
+        "expires_at",
+        "id",
+        "last_used_at",
+        "revoked_at",
+        "token_hash",
+        "user_id",
+      ]
+    `);
+    expect(await columns('access_log')).toMatchInlineSnapshot(`
+      [
+        "action",
+        "at",
+        "case_id",
+        "document_id",
+        "id",
+        "role",
+        "user_id",
       ]
     `);
     expect(await columns('case_deadlines')).toEqual([

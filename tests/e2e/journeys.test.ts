@@ -19,6 +19,7 @@ let server: Server;
 let base: string;
 let browser: Browser;
 let page: Page;
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian "chromium"; .ci/run does)`);
@@ -58,6 +59,10 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('pageerror', (e) => {
     throw e;
+  });
+  // The Content-Security-Policy (server/app.ts) must not block anything the screens use.
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
   });
 }, 120_000);
 afterAll(async () => {
@@ -277,5 +282,9 @@ describe('web interface journeys (Chromium)', () => {
     // The layout holds at 1366×768: nothing wider than the window.
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('no screen of these journeys was refused anything by the Content-Security-Policy', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
