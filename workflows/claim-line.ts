@@ -218,12 +218,12 @@ export function claimLine(
       );
     } else if (e.type === 'MARK_EFFECTIVE' && final !== null) {
       add(e, 'effective', '裁决发生法律效力');
+    } else if (e.type === 'TRANSFER_TO_COURT' && pl.purpose === 'advance_execution') {
+      if (line.some((x) => x.stage === 'advance_execution')) add(e, 'advance_execution', `先予执行裁决移送${String(pl.court ?? '')}执行`);
+    } else if (e.type === 'TRANSFER_TO_COURT' && pl.purpose === 'litigation') {
+      if (sued || setAside) add(e, 'challenged', `案卷移送${String(pl.court ?? '')}`);
     } else if (e.type === 'TRANSFER_TO_COURT' && final !== null) {
-      add(
-        e,
-        'enforcement',
-        `移送${String(pl.court ?? '')}${pl.purpose === 'enforcement' ? '强制执行' : pl.purpose === 'advance_execution' ? '执行先予执行裁决' : '（诉讼）'}`,
-      );
+      add(e, 'enforcement', `移送${String(pl.court ?? '')}强制执行`);
     } else if (e.type === 'APPLY_ENFORCEMENT' && final !== null) {
       add(e, 'enforcement', `当事人向${String(pl.court ?? '')}申请强制执行`);
     } else if (e.type === 'RECORD_ENFORCEMENT_OUTCOME' && final !== null) {
@@ -233,6 +233,8 @@ export function claimLine(
     }
   }
   const [o] = claimOutcomes([{ ...claim }], ctx) as [ClaimOutcome];
+  // Enforcement concerns what finally stands: only a claim with an amount upheld has it on its line.
+  const shown = o.upheldFen !== null && o.upheldFen > 0 ? line : line.filter((x) => x.stage !== 'enforcement');
   const award = o.award
     ? {
         on: o.award.on,
@@ -268,7 +270,7 @@ export function claimLine(
     upheld: o.upheldFen === null ? null : formatMoney(o.upheldFen),
     settled: o.settled,
     status: statusOf(o, ctx, gone),
-    line,
+    line: shown,
   };
 }
 
