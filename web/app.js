@@ -824,7 +824,7 @@ async function casePage(id) {
                         ]
                       : '—',
                   ),
-                  h('td', claimLineButton(ui(), c, cl, claimLineBox)),
+                  h('td', c.readLevel === 'summary' ? null : claimLineButton(ui(), c, cl, claimLineBox)),
                 );
               }),
             ),

@@ -23,6 +23,7 @@ let server: Server;
 let base: string;
 let browser: Browser;
 let page: Page;
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian "chromium"; .ci/run does)`);
@@ -76,6 +77,10 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('pageerror', (e) => {
     throw e;
+  });
+  // The Content-Security-Policy must not block anything the issue-17 screens use.
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
   });
 }, 120_000);
 afterAll(async () => {
@@ -178,5 +183,9 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await text(page.locator('.case-head'), '已裁决');
     await text(page.locator('ol.timeline'), '生成移送法院材料包');
     expect(await page.getByRole('heading', { name: '移送法院材料包', exact: true }).count()).toBe(0);
+  });
+
+  it('nothing on these screens was refused by the Content-Security-Policy', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
