@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { CalculatorKind } from '../../workflows/calculators/index.ts';
+import { parseMoney } from '../../workflows/identifiers.ts';
 import type { Deps } from '../deps.ts';
 import { validationError, zodFieldErrors } from '../errors.ts';
 import { runCalculator } from './calculate.ts';
@@ -40,7 +41,7 @@ export async function keepCalculations<T extends ItemWithCalculation>(deps: Deps
         input,
         print: print ?? false,
         suggested: r.amount,
-        accepted: it.amount !== undefined && it.amount.replace(/\.?0+$/, '') === r.amount.replace(/\.?0+$/, ''),
+        accepted: it.amount !== undefined && parseMoney(it.amount) === parseMoney(r.amount),
         text: r.text,
         steps: r.steps,
         basis: r.basis,

@@ -153,7 +153,8 @@ describe(`calculators over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       reasoning: '被申请人应支付加班工资及经济补偿。',
       defenseSummary: '被申请人认为加班时数不实。',
       items: [
-        { claimId: wages?.id, outcome: 'granted', amount: '2750.00', calculation: { kind: 'overtime', input: overtimeInput, print: true } },
+        // "2750" and the suggestion "2750.00" are the same amount: accepted.
+        { claimId: wages?.id, outcome: 'granted', amount: '2750', calculation: { kind: 'overtime', input: overtimeInput, print: true } },
         {
           claimId: comp?.id,
           outcome: 'partly',
