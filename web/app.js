@@ -960,6 +960,16 @@ function docsPanel(c, docs, refresh) {
 }
 
 // ----- event forms (specs in forms.js) -----
+/** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
+function put(b, path, v) {
+  const keys = path.split('.');
+  let o = b;
+  keys.slice(0, -1).forEach((k, i) => {
+    o[k] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
+    o = o[k];
+  });
+  o[keys.at(-1)] = v;
+}
 async function openEventForm(c, type, done) {
   const spec = EVENT_FORMS[type] ?? [];
   const staff = spec.some((f) => f.kind.startsWith('arbitrator')) ? await api('GET', '/api/staff?role=arbitrator') : [];
@@ -994,10 +1004,11 @@ async function openEventForm(c, type, done) {
       el.dataset.path = path;
       fields.append(h('label.check', el, f.label), h('span.field-error', { 'data-error-for': path }));
       getters.push((b) => {
-        b[path] = el.checked;
+        if (el.checked || !f.omitFalse) put(b, path, el.checked);
       });
       continue;
     } else if (f.kind === 'select') el = select({ ...(f.required ? {} : { '': '（不选）' }), ...f.options });
+    else if (f.kind === 'category') el = select({ '': '（不选）', ...V().claimCategories });
     else if (f.kind === 'party') el = select(Object.fromEntries(parties.map((p) => [p.id, `${p.side}：${p.name}`])));
     else if (f.kind === 'arbitrator') el = select(Object.fromEntries(staff.map((s) => [s.id, s.displayName])));
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
@@ -1018,15 +1029,15 @@ async function openEventForm(c, type, done) {
     getters.push((b) => {
       if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
         const ids = [...el.selectedOptions].map((o) => Number(o.value));
-        if (ids.length) b[path] = ids;
+        if (ids.length) put(b, path, ids);
       } else if (f.kind === 'lines') {
         const lines = el.value
           .split('\n')
           .map((s) => s.trim())
           .filter(Boolean);
-        if (lines.length) b[path] = lines;
+        if (lines.length) put(b, path, lines);
       } else if (el.value !== '')
-        b[path] = f.kind === 'int' || ['party', 'arbitrator'].includes(f.kind) ? Number(el.value) : el.value.trim();
+        put(b, path, f.kind === 'int' || ['party', 'arbitrator'].includes(f.kind) ? Number(el.value) : el.value.trim());
     });
   }
   form.append(

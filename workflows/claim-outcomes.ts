@@ -46,10 +46,9 @@ interface ClaimSource {
 
 const fen = (s: string | null | undefined) => (s ? (parseMoney(s) ?? 0) : 0);
 
-/** Claims given up by a change of claims (legal procedures round 2), when the record has them. */
+/** Claims given up by a change of claims (CHANGE_CLAIMS `withdraw`, Rules Art. 44). */
 function withdrawnIds(ctx: MachineContext): Set<number> {
-  const changes = (ctx as { claimChanges?: { withdrawn?: number[] }[] }).claimChanges ?? [];
-  return new Set(changes.flatMap((c) => c.withdrawn ?? []));
+  return new Set((ctx.claimChanges ?? []).flatMap((c) => c.withdrawn));
 }
 
 export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): ClaimOutcome[] {

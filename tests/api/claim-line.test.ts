@@ -13,6 +13,7 @@ let c: CaseShape;
 let arb: { id: number; token: string };
 let wages: number;
 let comp: number;
+let added: number;
 
 async function ev(token: string, type: string, occurredOn: string, extra: Record<string, unknown> = {}) {
   const r = await t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn, ...extra });
@@ -37,14 +38,22 @@ beforeAll(async () => {
   );
   [wages, comp] = c.claims.map((x) => x.id) as [number, number];
   await ev(a.tokens.clerk, 'ACCEPT', '2026-03-04');
+  // Rules Art. 44: the applicant raises the compensation claim and adds one for double wages.
+  const changed = await ev(a.tokens.clerk, 'CHANGE_CLAIMS', '2026-03-04', {
+    change: [{ claimId: comp, amount: '45000.00' }],
+    add: [{ category: 'damages', amount: '8000.00', description: '未订立书面劳动合同二倍工资差额' }],
+  });
+  added = (changed.claims as { id: number }[])[2]?.id as number;
   await ev(a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
   await ev(arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' });
   await ev(arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true });
-  // Shandong tier 2: 12 × 2,010.00 = 24,120.00 — wages 12,000.00 final; compensation 30,000.00 non-final (a mixed award).
+  // Shandong tier 2: 12 × 2,010.00 = 24,120.00 — wages 12,000.00 and double wages 8,000.00 final; compensation
+  // 30,000.00 non-final (a mixed award).
   await ev(arb.token, 'ISSUE_AWARD', '2026-04-01', {
     items: [
       { claimId: wages, outcome: 'granted', amount: '12000.00' },
       { claimId: comp, outcome: 'partly', amount: '30000.00' },
+      { claimId: added, outcome: 'granted', amount: '8000.00' },
     ],
   });
   await ev(a.tokens.clerk, 'SERVE', '2026-04-03', { document: 'award', partyId: c.applicants[0]?.id, method: 'direct' });
@@ -67,10 +76,20 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const k = (await history(comp)).body;
     expect(k).toMatchObject({
       claimed: '40000.00',
+      current: '45000.00',
       award: { outcome: 'partly', amount: '30000.00', final: false },
       upheld: null,
       settled: false,
     });
+    expect(k.line.map((e: { stage: string; amount?: string }) => [e.stage, e.amount])).toEqual([
+      ['claimed', '40000.00'],
+      ['changed', '45000.00'],
+      ['award', '30000.00'],
+    ]);
+    // The claim added by the change starts there.
+    const d = (await history(added)).body;
+    expect(d.line.map((e: { stage: string }) => e.stage)).toEqual(['added', 'award']);
+    expect(d).toMatchObject({ claimed: '8000.00', award: { amount: '8000.00', final: true }, upheld: '8000.00' });
     expect(k.status).toContain('起诉期间');
   });
 
@@ -107,7 +126,7 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const k = (await history(comp)).body;
     expect(k).toMatchObject({
       claimed: '40000.00',
-      current: '40000.00',
+      current: '45000.00',
       award: { amount: '30000.00', final: false },
       challenged: true,
       court: { result: 'changed', amount: '25000.00', on: '2026-05-15', via: 'suit' },
@@ -116,11 +135,12 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     });
     expect(k.line.map((e: { stage: string; amount?: string | null }) => [e.stage, e.amount ?? null])).toEqual([
       ['claimed', '40000.00'],
+      ['changed', '45000.00'],
       ['award', '30000.00'],
       ['challenged', null],
       ['court', '25000.00'],
     ]);
-    expect(k.line[3].text).toContain('改判为25000.00元');
+    expect(k.line[4].text).toContain('改判为25000.00元');
     // The employer cannot sue a final award (LDMAL Art. 49): the wages item is not part of the suit.
     const w = (await history(wages)).body;
     expect(w).toMatchObject({ challenged: false, court: null, upheld: '12000.00' });
@@ -134,19 +154,20 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const q = 'from=2026-04-01&to=2026-04-30';
     const r = await t.api(a.tokens.analyst).get(`/api/stats/claims?${q}`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    // Claimed 12,000 + 40,000; awarded 12,000 + 30,000; upheld 12,000 (final, unchallenged) + 25,000 (changed by the court).
+    // Claimed (as now) 12,000 + 45,000 + 8,000; awarded 12,000 + 30,000 + 8,000; upheld 12,000 and 8,000 (final,
+    // unchallenged) + 25,000 (changed by the court).
     expect(r.body).toMatchObject({
-      items: 2,
-      claimed: '52000.00',
-      awarded: '42000.00',
-      settled: 2,
-      settledAwarded: '42000.00',
-      upheld: '37000.00',
+      items: 3,
+      claimed: '65000.00',
+      awarded: '50000.00',
+      settled: 3,
+      settledAwarded: '50000.00',
+      upheld: '45000.00',
       challenged: 1,
       courtDecided: 1,
       courtChanged: 1,
       changedShare: { numerator: 1, denominator: 1, value: 1 },
-      changedOfAwarded: { numerator: 1, denominator: 2, value: 0.5 },
+      changedOfAwarded: { numerator: 1, denominator: 3 },
     });
     expect(
       r.body.categories.map((x: { key: string; items: number; courtChanged: number; upheld: string }) => [
@@ -156,6 +177,7 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         x.upheld,
       ]),
     ).toEqual([
+      ['damages', 1, 0, '8000.00'],
       ['economic_compensation', 1, 1, '25000.00'],
       ['wages', 1, 0, '12000.00'],
     ]);
@@ -165,7 +187,7 @@ describe(`claim line (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     ]);
     // As recorded before the judgment was entered: challenged, not yet decided, nothing upheld on that item.
     const before = await t.api(a.tokens.analyst).get(`/api/stats/claims?${q}&asOf=2026-05-24`);
-    expect(before.body).toMatchObject({ items: 2, challenged: 1, courtDecided: 0, courtChanged: 0, settled: 1, upheld: '12000.00' });
+    expect(before.body).toMatchObject({ items: 3, challenged: 1, courtDecided: 0, courtChanged: 0, settled: 2, upheld: '20000.00' });
     // Awards outside the period are not counted; a clerk is not an analyst.
     expect((await t.api(a.tokens.analyst).get('/api/stats/claims?from=2026-05-01&to=2026-05-31')).body.items).toBe(0);
     expect((await t.api(a.tokens.clerk).get(`/api/stats/claims?${q}`)).status).toBe(403);

@@ -4,9 +4,9 @@ import { claimLine, type HistoryEntry } from '../../workflows/claim-line.ts';
 import { startCase } from '../../workflows/procedure.ts';
 
 /**
- * The claim line read from a history (issue 17). The change-of-claims and enforcement entries are written as the legal
- * procedures of round 2 record them (CHANGE_CLAIMS: `change` with `previous`, `add` with `addedClaims`, `withdraw`;
- * APPLY_ENFORCEMENT, RECORD_ENFORCEMENT_OUTCOME), so the line reads them from the history whatever the statechart.
+ * The claim line read from a history (issue 17), with the change-of-claims and enforcement entries as the procedures of
+ * round 2 record them (CHANGE_CLAIMS: `change` with `previous`, `add` with `addedClaims`, `withdraw`; APPLY_ENFORCEMENT,
+ * RECORD_ENFORCEMENT_OUTCOME).
  */
 const base = startCase({
   track: 'arbitration',
