@@ -54,6 +54,7 @@ const awardView = (a: NonNullable<MachineContext['award']>) => ({
 });
 
 export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventRecord[], documents: PackagedDocument[], meta: PackageMeta) {
+  const withdrawn = new Set((ctx.claimChanges ?? []).flatMap((x) => x.withdrawn));
   return {
     schema: CASE_SCHEMA,
     schemaVersion: CASE_SCHEMA_VERSION,
@@ -102,7 +103,11 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       categoryLabel: CLAIM_CATEGORIES[cl.category],
       amount: cl.amountFen === null ? null : formatMoney(cl.amountFen),
       description: cl.description,
+      // Given up by a change of claims (Rules Art. 44).
+      withdrawn: withdrawn.has(cl.id as number),
     })),
+    // Claims added, changed (with what they were) or given up after acceptance (Rules Art. 44).
+    claimChanges: ctx.claimChanges ?? [],
     award: ctx.award ? awardView(ctx.award) : null,
     partialAwards: ctx.partialAwards.map(awardView),
     advanceExecutions: ctx.advanceExecutions.map((x) => ({
@@ -131,6 +136,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       setAside: ctx.setAside,
       outcomes: ctx.courtOutcomes ?? [],
       transfers: ctx.transfers,
+      // Applications for enforcement and their outcomes (LDMAL Art. 51).
+      enforcement: ctx.enforcement ?? [],
     },
     // The history as the commission recorded it, identity numbers masked in the payloads (the parties list has them).
     history: events.map((e) => {
