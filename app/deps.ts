@@ -4,6 +4,7 @@ import type { Database } from '../db/knex.ts';
 import { createAccessLogStore } from '../db/stores/access-log.ts';
 import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
+import { createCourtPackageStore } from '../db/stores/court-packages.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
 import { createHousekeepingStore } from '../db/stores/housekeeping.ts';
@@ -47,6 +48,7 @@ export function createStores(db: Database) {
     documents: createDocumentStore(),
     idempotency: createIdempotencyStore(),
     housekeeping: createHousekeepingStore(),
+    courtPackages: createCourtPackageStore(),
     accessLog: createAccessLogStore(),
     throttle: createThrottleStore(),
   };

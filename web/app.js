@@ -1,4 +1,5 @@
 // Zhongcai web interface: a small single-page app over the v1 HTTP API. No build step, no framework.
+import { calculatorButton, claimLineButton, courtPackagePanel } from './features.js';
 import { EVENT_FORMS, LABELS } from './forms.js';
 
 const app = document.getElementById('app');
@@ -95,6 +96,8 @@ const stateLabel = (s) => V().states[s] ?? s;
 const eventLabel = (t) => V().events[t] ?? t;
 const roleLabel = (r) => V().roles[r] ?? r;
 const money = (s) => (s === null || s === undefined ? '—' : `${Number(s).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`);
+/** The toolkit the issue-17 module (features.js) builds with. */
+const ui = () => ({ h, fill, api, download, money });
 const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
 function stateBadge(s) {
   const cls =
@@ -708,6 +711,7 @@ async function casePage(id) {
     ...(c.thirdParties ?? []).map((p) => ['第三人', p]),
   ];
   const awardItem = (claimId) => c.award?.items.find((i) => i.claimId === claimId);
+  const claimLineBox = h('div', { 'aria-live': 'polite' });
   const refresh = () => casePage(id);
   fill(
     body,
@@ -796,7 +800,7 @@ async function casePage(id) {
               'thead',
               h(
                 'tr',
-                ['#', '类别', '请求', '金额', '裁决'].map((x) => h('th', x)),
+                ['#', '类别', '请求', '金额', '裁决', ''].map((x) => h('th', x)),
               ),
             ),
             h(
@@ -820,13 +824,16 @@ async function casePage(id) {
                         ]
                       : '—',
                   ),
+                  h('td', c.readLevel === 'summary' ? null : claimLineButton(ui(), c, cl, claimLineBox)),
                 );
               }),
             ),
           ),
           c.award ? h('p.small', `裁决：${LABELS.finality[c.award.finality]}，${c.award.issuedOn} 作出`) : null,
+          claimLineBox,
         ),
         docs ? docsPanel(c, docs, refresh) : null,
+        courtPackagePanel(ui(), c, state.user?.role),
       ),
       h(
         'div',
@@ -1076,7 +1083,19 @@ function awardEditor(c) {
       style: 'width:9em',
     });
     const fin = h('span', { 'aria-live': 'polite' }, '—');
-    return { cl, outcome, amount, fin };
+    // The calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
+    const row = { cl, outcome, amount, fin, calc: null, tag: h('span.small.muted.calc-tag') };
+    row.button = calculatorButton(ui(), {
+      c,
+      claim: cl,
+      onAccept: ({ amount: suggested, calculation }) => {
+        row.calc = calculation;
+        amount.value = suggested;
+        row.tag.textContent = `计算器建议 ${suggested} 元${calculation.print ? '，印入理由' : ''}`;
+        amount.dispatchEvent(new Event('input'));
+      },
+    });
+    return row;
   });
   const summary = h('p.small', { 'aria-live': 'polite' });
   let timer;
@@ -1132,7 +1151,7 @@ function awardEditor(c) {
             h('td', `${r.cl.seq}. ${r.cl.description}`),
             h('td.num', money(r.cl.amount)),
             h('td', r.outcome),
-            h('td', r.amount, h('span.field-error', { 'data-error-for': `items.${r.cl.seq - 1}.amount` })),
+            h('td', r.amount, ' ', r.button, r.tag, h('span.field-error', { 'data-error-for': `items.${r.cl.seq - 1}.amount` })),
             h('td', r.fin),
           ),
         ),
@@ -1148,6 +1167,7 @@ function awardEditor(c) {
       claimId: r.cl.id,
       outcome: r.outcome.value,
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: r.amount.value.trim() } : {}),
+      ...(r.calc ? { calculation: r.calc } : {}),
     }));
     if (defense.value.trim()) b.defenseSummary = defense.value.trim();
     if (facts.value.trim()) b.facts = facts.value.trim();

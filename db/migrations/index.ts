@@ -29,6 +29,9 @@ import * as m0045 from './20261201_0045_purge_indexes.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
 import * as m0052 from './20261201_0052_statistics_yearbook.ts';
+import * as m0060 from './20261201_0060_average_wages.ts';
+import * as m0061 from './20261201_0061_court_packages.ts';
+import * as m0062 from './20261201_0062_statistics_claims.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -70,6 +73,9 @@ export const migrations: [string, Migration][] = [
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],
   ['20261201_0052_statistics_yearbook', m0052],
+  ['20261201_0060_average_wages', m0060],
+  ['20261201_0061_court_packages', m0061],
+  ['20261201_0062_statistics_claims', m0062],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

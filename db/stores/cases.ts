@@ -239,7 +239,7 @@ export interface CaseListFilter {
 }
 
 /** History entries that record bookkeeping, not a procedural act. */
-export const BOOKKEEPING_EVENTS = ['GENERATE_DOCUMENT', 'UPDATE_REGISTRATION'];
+export const BOOKKEEPING_EVENTS = ['GENERATE_DOCUMENT', 'UPDATE_REGISTRATION', 'GENERATE_COURT_PACKAGE'];
 
 export interface EventInsert {
   caseId: number;
