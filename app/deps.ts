@@ -5,10 +5,12 @@ import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
+import { createHearingStore } from '../db/stores/hearings.ts';
 import { createIdempotencyStore } from '../db/stores/idempotency.ts';
 import { createReferenceStore } from '../db/stores/reference.ts';
 import { createStatsStore } from '../db/stores/stats.ts';
 import { createUserStore } from '../db/stores/users.ts';
+import { createWorkloadStore } from '../db/stores/workload.ts';
 import { type CalendarYear, OfficialCalendar } from '../workflows/calendar.ts';
 import { packagedCalendarYears } from '../workflows/calendar-seed.ts';
 import { type Periods, resolvePeriods } from '../workflows/periods.ts';
@@ -36,6 +38,8 @@ export function createStores(db: Database) {
     stats: createStatsStore(),
     documents: createDocumentStore(),
     idempotency: createIdempotencyStore(),
+    hearings: createHearingStore(),
+    workload: createWorkloadStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

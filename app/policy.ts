@@ -33,6 +33,10 @@ export const AREA_ROLES = {
   users: ['admin'],
   referenceData: ['admin'],
   calendar: ['admin'],
+  /** The chair's board of award clocks against the closure target (issue 16). */
+  board: ['chair', 'admin'],
+  /** Each arbitrator's load, shown where cases are assigned (tribunal composition). */
+  workload: ['chair', 'admin', 'clerk', 'arbitrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** An arbitrator acts on a case only as a member of its tribunal (checked once a tribunal exists). */
@@ -91,4 +95,14 @@ export function assertMayGenerateDocument(actor: Actor, kind: string, label: str
 export type ReadLevel = 'full' | 'masked' | 'summary';
 export function readLevel(_actor: Actor, _scope: CaseScope): ReadLevel {
   return 'full';
+}
+
+/**
+ * What a case search (`q`) may match besides case numbers and party names (issue 16): identity numbers and phones
+ * only for the roles that read every case in full (admin, clerk, chair) — anyone else could otherwise learn whose
+ * number it is; agents' names and firms for everyone who reads more than summaries. Lists show names only.
+ */
+export function caseSearchScope(actor: Actor): { identity: boolean; phone: boolean; agents: boolean } {
+  const full = actor.role === 'admin' || actor.role === 'clerk' || actor.role === 'chair';
+  return { identity: full, phone: full, agents: actor.role !== 'analyst' };
 }

@@ -17,6 +17,7 @@ import * as m0015 from './20261201_0015_case_list_order.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
 import * as m0052 from './20261201_0052_statistics_yearbook.ts';
+import * as m0070 from './20261201_0070_hearings.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -46,6 +47,7 @@ export const migrations: [string, Migration][] = [
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],
   ['20261201_0052_statistics_yearbook', m0052],
+  ['20261201_0070_hearings', m0070],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -1,0 +1,65 @@
+// What the act dialogs say besides their fields: the name of each act's date, and, for acts that cannot be undone,
+// the consequence the confirmation states. Field lists are in forms.js.
+
+/** The date field of each act, named as the act's date (the default is 办理日期). */
+export const DATE_LABELS = {
+  REQUEST_SUPPLEMENT: '告知补正日期',
+  SUPPLEMENT_RECEIVED: '收齐补正材料日期',
+  ACCEPT: '受理日期',
+  REJECT: '决定不予受理日期',
+  SERVE: '登记日期',
+  FILE_DEFENSE: '收到答辩书日期',
+  SHORTEN_DEFENSE_PERIOD: '决定日期',
+  FILE_COUNTERCLAIM: '合并审理日期',
+  RECORD_REPRESENTATIVES: '推举日期',
+  FORM_TRIBUNAL: '组庭日期',
+  RECUSE_ARBITRATOR: '决定回避日期',
+  SCHEDULE_HEARING: '排期（通知）日期',
+  POSTPONE_HEARING: '决定延期日期',
+  HOLD_HEARING: '开庭日期',
+  START_MEDIATION: '开始调解日期',
+  MEDIATION_AGREED: '达成协议日期',
+  MEDIATION_FAILED: '调解终结日期',
+  SIGN_MEDIATION_DOCUMENT: '登记日期',
+  REFER_TO_ARBITRATION: '转入仲裁日期',
+  SUSPEND: '中止日期',
+  RESUME: '恢复日期',
+  EXTEND_TIME_LIMIT: '批准延期日期',
+  CONVERT_TO_ORDINARY: '转换日期',
+  ADVANCE_EXECUTION: '裁决日期',
+  PARTIAL_AWARD: '裁决日期',
+  ISSUE_AWARD: '裁决日期',
+  WITHDRAW: '撤回申请日期',
+  DEEM_WITHDRAWN: '决定日期',
+  TERMINATE: '终止日期',
+  RECORD_LAWSUIT: '登记日期',
+  RECORD_SET_ASIDE: '登记日期',
+  RECORD_COURT_OUTCOME: '登记日期',
+  MARK_EFFECTIVE: '生效日期',
+  TRANSFER_TO_COURT: '移送日期',
+  ARCHIVE: '归档日期',
+  ASSIGN_MEDIATOR: '指派日期',
+};
+
+/**
+ * Acts that cannot be taken back: each asks for a confirmation naming the case and saying what follows. Their
+ * buttons on the case page are styled apart.
+ */
+export const IRREVERSIBLE = {
+  ACCEPT: '案件将正式受理：分配案号，开始计算45日审理期限（《劳动争议调解仲裁法》第四十三条）。受理后登记信息不能再直接修改。',
+  REJECT: '申请将不予受理并结案；须向申请人送达不予受理通知书，申请人可就该争议事项向人民法院起诉。',
+  ISSUE_AWARD: '裁决一经作出即结案，裁决内容不能再修改；系统将按各项金额判定终局或非终局，并开始计算起诉、撤销期间。',
+  PARTIAL_AWARD: '部分裁决作出后不能修改，所裁事项另行制作裁决书；其余请求继续审理。',
+  ADVANCE_EXECUTION: '先予执行裁决作出后不能修改，可移送人民法院执行。',
+  TERMINATE: '案件将终止审理并结案，审理期限停止计算。',
+  WITHDRAW: '申请人撤回仲裁申请，案件以撤回结案，不能恢复审理。',
+  DEEM_WITHDRAWN: '案件将按撤回仲裁申请处理并结案，不能恢复审理。',
+  ARCHIVE: '案件将归档，此后不能再办理任何程序事项。',
+  MEDIATION_AGREED: '将记录达成调解协议，进入调解书制作与签收；协议内容作为调解书内容。',
+  REFER_TO_ARBITRATION: '调解将结束并转为仲裁申请（生成一件新的仲裁申请）。',
+  MARK_EFFECTIVE: '将确认裁决发生法律效力。',
+  TRANSFER_CASE: '案件将移送其他仲裁委员会并在本委结案。',
+  REFER_ELSEWHERE: '将告知申请人向有管辖权的仲裁委员会申请，本申请在本委结案。',
+  CONFIRM_AGREEMENT: '将按调解协议制作调解书（仲裁审查确认）。',
+  SIGN_MEDIATION_DOCUMENT: '将记录当事人签收（或拒收）调解书；全部签收后以调解结案。',
+};
