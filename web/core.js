@@ -353,6 +353,8 @@ export function deadlineBadge(d) {
 }
 /** A due date as a person reads it: exact, 预计 (provisional, beyond the loaded calendar) or 待定. */
 export function dueText(d) {
+  // A window that has not started (the award not yet served) is not "undetermined": it has no start yet.
+  if (!d.dueOn && !d.startsOn && d.status === 'open') return h('span.muted', '尚未起算');
   if (!d.dueOn) return h('span', '待定');
   if (d.provisional) return h('span', { title: d.explanation ?? '' }, d.dueOn, h('span.badge.warn.tight', '预计'));
   return h('span', d.dueOn);

@@ -60,6 +60,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "claims",
         "deadline_alerts",
         "documents",
+        "hearings",
         "idempotency_keys",
         "minimum_wages",
         "parties",
@@ -101,6 +102,8 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
+    // Issue 16: the hearing calendar, one row per case.
+    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
     // Issue 18: the employer's ownership type, a relative agent's relationship, the yearbook facts of each row version.
     expect(await columns('parties')).toContain('ownership');
     expect(await columns('agents')).toContain('relationship');

@@ -355,7 +355,7 @@ function awardEditor(c, type) {
       class: 'amount',
     });
     const basis = h('textarea.basis', {
-      rows: 2,
+      rows: 3,
       'data-path': `items.${cl.seq - 1}.legalBasis`,
       'aria-label': `第${cl.seq}项裁决依据`,
       placeholder: '每行一条，如 《中华人民共和国劳动合同法》第三十条',

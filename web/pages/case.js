@@ -721,6 +721,38 @@ async function preview(d, msg) {
 }
 
 // ----- the file cover and index (卷宗封面、卷内目录) -----
+/** The material an act leaves in the file, as a file index names it. */
+const FILE_ITEMS = {
+  REGISTER: '仲裁申请书及证据材料',
+  UPDATE_REGISTRATION: '登记信息更正记录',
+  REQUEST_SUPPLEMENT: '补正通知书',
+  SUPPLEMENT_RECEIVED: '补正材料',
+  ACCEPT: '立案审批表',
+  REJECT: '不予受理审批表',
+  FILE_DEFENSE: '答辩书及证据材料',
+  FILE_COUNTERCLAIM: '反申请书',
+  FORM_TRIBUNAL: '仲裁庭组成审批表',
+  SCHEDULE_HEARING: '开庭排期记录',
+  POSTPONE_HEARING: '延期开庭审批表',
+  HOLD_HEARING: '庭审笔录',
+  START_MEDIATION: '调解笔录',
+  MEDIATION_AGREED: '调解协议',
+  SIGN_MEDIATION_DOCUMENT: '调解书送达回证',
+  SUSPEND: '中止审理审批表',
+  RESUME: '恢复审理审批表',
+  EXTEND_TIME_LIMIT: '延长审理期限审批表',
+  ADVANCE_EXECUTION: '先予执行审批表',
+  ISSUE_AWARD: '裁决审批表（合议记录）',
+  PARTIAL_AWARD: '部分裁决审批表',
+  WITHDRAW: '撤回仲裁申请书',
+  TERMINATE: '终止审理审批表',
+  TRANSFER_TO_COURT: '移送函及移送材料清单',
+  ARCHIVE: '归档审批表',
+};
+function fileItem(e) {
+  if (e.type === 'SERVE') return `送达回证（${SERVICE_DOCS[e.payload?.document] ?? '文书'}）`;
+  return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
+}
 export async function coverPage(id, mount) {
   const body = h('div.cover-page', h('p.muted', '正在加载…'));
   mount('#/cases', body);
@@ -736,9 +768,7 @@ export async function coverPage(id, mount) {
   const archive = (events ?? []).find((e) => e.type === 'ARCHIVE');
   const causes = [...new Set(c.claims.map((cl) => V().claimCategories[cl.category] ?? cl.category))].join('、');
   const index = [
-    ...(events ?? [])
-      .filter((e) => e.type !== 'GENERATE_DOCUMENT')
-      .map((e) => ({ on: e.occurredOn, name: e.type === 'REGISTER' ? '仲裁申请书及登记材料' : eventLabel(e.type) })),
+    ...(events ?? []).filter((e) => e.type !== 'GENERATE_DOCUMENT').map((e) => ({ on: e.occurredOn, name: fileItem(e) })),
     ...(docs ?? []).map((d) => ({ on: d.createdAt.slice(0, 10), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
   ].sort((a, b) => a.on.localeCompare(b.on));
   fill(

@@ -86,7 +86,7 @@ export async function hearingsPage(params, mount) {
         'div.panel.week-wrap',
         rows.length
           ? h(
-              'table.week',
+              'table.week.cal',
               h('caption.sr-only', `${days[0]} 至 ${days[6]} 开庭安排，按${by === 'room' ? '法庭' : '仲裁员'}`),
               h(
                 'thead',

@@ -311,7 +311,7 @@ function drawCharts(r, trend, byDistrict, byCause, bd) {
         })),
         markLine: {
           symbol: 'none',
-          data: [{ xAxis: r.closure.target * 100, label: { formatter: '目标' } }],
+          data: [{ xAxis: r.closure.target * 100, label: { formatter: `目标 ${r.closure.target * 100}%`, position: 'insideEndTop' } }],
           lineStyle: { color: '#9e1b1b' },
         },
       },
