@@ -35,6 +35,8 @@ export const AREA_ROLES = {
   calendar: ['admin'],
   /** The chair's board of award clocks against the closure target (issue 16). */
   board: ['chair', 'admin'],
+  /** Changes to users and reference data (the audit log of writes that are not about one case). */
+  auditLog: ['admin', 'chair'],
   /** Each arbitrator's load, shown where cases are assigned (tribunal composition). */
   workload: ['chair', 'admin', 'clerk', 'arbitrator'],
 } as const satisfies Record<string, readonly Role[]>;

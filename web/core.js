@@ -157,7 +157,7 @@ export function withSource(detail, source) {
     return '';
   });
   text = text.replace(/(?:LDMAL|Rules|OrgRules|CPL|CPL-Interp|SPC-\w+) Arts?\. [\d–\-, ()]+/g, (m) => sourceZh(m));
-  text = text.replace(/PUT \/api\/calendar\/years\/(\d{4})/g, '在“管理 › 节假日”中录入$1年安排');
+  text = text.replace(/PUT \/api\/calendar\/years\/(\d{4})/g, '由管理员在“系统管理 › 节假日安排”中录入$1年安排');
   return sources.length ? `${text.trim()}（依据：${sources.map(sourceZh).join('；')}）` : text.trim();
 }
 

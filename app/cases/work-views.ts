@@ -105,3 +105,10 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** GET /api/audit-log — changes to users, minimum wages and holiday calendars, newest first (admin, chair). */
+export async function auditLog(deps: Deps, actor: Actor, q: { entity?: string; page: number; pageSize: number }) {
+  assertRole(actor, AREA_ROLES.auditLog, '查看变更记录');
+  const r = await deps.stores.reference.auditEntries(deps.db.reader, q);
+  return { ...r, page: q.page, pageSize: q.pageSize };
+}

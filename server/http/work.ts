@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { awardClockBoard, exportCases, hearingCalendar, workload } from '../../app/cases/work-views.ts';
+import { auditLog, awardClockBoard, exportCases, hearingCalendar, workload } from '../../app/cases/work-views.ts';
 import type { Deps } from '../../app/deps.ts';
 import { CaseListQuery, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { route } from './route.ts';
@@ -123,6 +123,37 @@ export function createWorkRouter(deps: Deps): Router {
       res.send(bytes);
       return undefined;
     },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/audit-log',
+    operationId: 'auditLog',
+    summary: '变更记录：用户、最低工资标准、节假日安排的每次修改（管理员、仲裁委领导）',
+    tags: ['admin'],
+    query: Pagination.extend({ entity: z.enum(['user', 'minimum_wages', 'calendar_years']).optional() }).strict(),
+    responses: {
+      200: {
+        description: '记录（新在前）',
+        schema: listOf(
+          z
+            .object({
+              id: z.number().int(),
+              entity: z.string(),
+              key: z.string(),
+              action: z.string(),
+              at: z.string(),
+              actor: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }).nullable(),
+              before: z.unknown(),
+              after: z.unknown(),
+            })
+            .openapi('AuditEntry'),
+          'AuditEntryPage',
+        ),
+      },
+    },
+    problems: [403],
+    handler: async ({ actor, query }) => ({ body: await auditLog(deps, actor, query) }),
   });
 
   return router;

@@ -183,6 +183,17 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(text).not.toContain('13911112222');
   });
 
+  it('the audit log shows reference-data changes, newest first, to the admin and the chair', async () => {
+    const wages = (await t.api(t.adminToken).get('/api/reference/minimum-wages')).body as Body[];
+    expect((await t.api(t.adminToken).put('/api/reference/minimum-wages', wages)).status).toBe(200);
+    const r = await t.api(a.tokens.chair).get('/api/audit-log?entity=minimum_wages');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.items[0]).toMatchObject({ entity: 'minimum_wages', actor: { username: 'admin', role: 'admin' } });
+    expect(r.body.items[0].after).toHaveLength(wages.length);
+    expect((await t.api(a.tokens.clerk).get('/api/audit-log')).status).toBe(403);
+    expect((await t.api(a.tokens.chair).get('/api/audit-log?entity=cases')).status).toBe(400);
+  });
+
   it('the vocabulary carries the server’s today, the commission and who may generate each document; the preview suggests a legal basis per item', async () => {
     const v = await t.api(a.tokens.clerk).get('/api/reference/vocabulary');
     expect(v.body).toMatchObject({ today: '2026-04-01', commissionName: t.config.commissionName });

@@ -130,7 +130,6 @@ async function logout() {
   await page.getByRole('button', { name: '退出' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
 }
-const dialog = () => page.locator('dialog[open]').last();
 /** Opens the act dialog by its button and sets the act's date. */
 async function openAct(label: string, dateLabel: string, on: string) {
   await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: label, exact: true }).click();
@@ -228,7 +227,7 @@ describe('web interface journeys (Chromium)', () => {
 
     // The session ends while the form is open: signing in again keeps every typed field and sends the request.
     await page.evaluate(
-      "fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${localStorage.getItem('zc.token')}` } })",
+      "fetch('/api/auth/logout', { method: 'POST', headers: { authorization: 'Bearer ' + localStorage.getItem('zc.token') } })",
     );
     await page.getByRole('button', { name: '登记仲裁申请' }).click();
     const reauth = page.locator('dialog.reauth[open]');
@@ -246,6 +245,16 @@ describe('web interface journeys (Chromium)', () => {
     expect(c.applicants[0]).toMatchObject({ name: '张三', phone: '13912345678' });
     expect(c.respondents[0].agents[0]).toMatchObject({ name: '王律师', unit: '山东某某律师事务所' });
     expect(c.claims).toHaveLength(2);
+
+    // Before acceptance the registration can be corrected from the case page.
+    await page.getByRole('link', { name: '修改登记信息' }).click();
+    const edit = page.locator('form.register');
+    await eventually(async () => expect(await edit.locator('[data-party="applicants.0"]').getByLabel('姓名').inputValue()).toBe('张三'));
+    await edit.locator('[data-party="applicants.0"]').getByLabel('住所/地址').fill('聊城市东昌府区柳园街道1号');
+    await edit.getByRole('button', { name: '保存修改' }).click();
+    await visible(page.getByText('登记信息已修改'));
+    await text(page.locator('#sec-parties'), '柳园街道1号');
+    expect(await events(caseId, 'UPDATE_REGISTRATION')).toHaveLength(1);
   });
 
   it('an irreversible act asks first, naming the case and the consequence; a double-click records one act', async () => {
@@ -495,6 +504,26 @@ describe('web interface journeys (Chromium)', () => {
     ).toBe('PK');
     await axe('case-list');
     await shot('16-case-list');
+    // One notice served on every worker of a collective case: one act per worker.
+    const many = await t
+      .api(await t.tokenFor('clerk', 'clerk-e2e'))
+      .post(
+        '/api/cases',
+        application({ receivedOn: '2026-03-09', applicants: [worker('工人甲', 201), worker('工人乙', 202), worker('工人丙', 203)] }),
+      );
+    await t
+      .api(await t.tokenFor('clerk', 'clerk-e2e'))
+      .post(`/api/cases/${many.body.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-10' });
+    await page.goto(`${base}/#/cases/${many.body.id}`);
+    await act('送达', '登记日期', '2026-03-10', async (dlg) => {
+      await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
+      await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '全体申请人（3人，逐人登记）' });
+      await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('post');
+    });
+    expect((await events(many.body.id, 'SERVE')).map((e) => (e as unknown as { payload: { partyId: number } }).payload.partyId)).toEqual(
+      many.body.applicants.map((p: { id: number }) => p.id),
+    );
+    await count(page.locator('#sec-service tbody tr'), 3);
     await page.goto(`${caseUrl}/cover`);
     await text(page.locator('.cover-index'), '受理');
     await axe('cover');
@@ -558,6 +587,9 @@ describe('web interface journeys (Chromium)', () => {
       await visible(page.getByText('已录入2027年安排'));
       await page.getByRole('link', { name: '访问记录' }).click();
       await axe('admin-access-log');
+      await page.getByRole('link', { name: '变更记录' }).click();
+      await text(page.locator('main tbody'), '放假 29 天');
+      await axe('admin-audit-log');
       await page.goto(`${base}/#/cases/${reg.body.id}`);
       const row = page.locator('#sec-deadlines tr').filter({ hasText: '审理期限' }).first();
       await text(row, '2027-01-15');

@@ -25,6 +25,7 @@ const TABS = [
   ['wages', '最低工资标准', ['admin']],
   ['calendar', '节假日安排', ['admin']],
   ['access-log', '访问记录', ['admin', 'chair']],
+  ['audit-log', '变更记录', ['admin', 'chair']],
 ];
 
 export async function adminPage(path, params, mount) {
@@ -48,6 +49,7 @@ export async function adminPage(path, params, mount) {
     if (tab === 'users') await usersTab(out);
     else if (tab === 'wages') await wagesTab(out);
     else if (tab === 'calendar') await calendarTab(out);
+    else if (tab === 'audit-log') await auditLogTab(out, new URLSearchParams(params));
     else await accessLogTab(out, new URLSearchParams(params));
   } catch (err) {
     fill(out, errorPanel(err));
@@ -532,6 +534,78 @@ async function accessLogTab(out, q) {
                   h('td', ACTIONS[x.action] ?? x.action),
                   h('td', x.caseId ? h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`) : '—'),
                   h('td', x.documentId ? `#${x.documentId}` : '—'),
+                ),
+              ),
+            ),
+          )
+        : h('div.empty', '没有记录'),
+      h(
+        'div.pager',
+        h('span.muted', `第 ${page}/${pages} 页`),
+        h('button.btn.small', { type: 'button', disabled: page <= 1, onclick: () => goPage(page - 1) }, '上一页'),
+        h('button.btn.small', { type: 'button', disabled: page >= pages, onclick: () => goPage(page + 1) }, '下一页'),
+      ),
+    ),
+  );
+}
+
+// ----- audit log: changes to users and reference data -----
+const ENTITIES = { user: '用户', minimum_wages: '最低工资标准', calendar_years: '节假日安排' };
+const AUDIT_ACTIONS = { create: '新建', update: '修改', put: '录入', replace: '替换', reset_password: '重置密码' };
+/** What changed, in a line: the fields of a user, the number of wage rows, a calendar year's day counts. */
+function auditSummary(x) {
+  const a = x.after;
+  if (x.entity === 'calendar_years' && a)
+    return `放假 ${a.offDays?.length ?? 0} 天，调休上班 ${a.workDays?.length ?? 0} 天；${a.notice ?? ''}`;
+  if (x.entity === 'minimum_wages' && Array.isArray(a)) return `共 ${a.length} 条标准`;
+  if (x.entity === 'user') {
+    const b = x.before ?? {};
+    const changed = Object.keys(a ?? {}).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    const words = { role: '角色', active: '状态', displayName: '姓名', username: '用户名' };
+    return changed
+      .map((k) => `${words[k] ?? k}：${k === 'role' ? roleLabel(a[k]) : k === 'active' ? (a[k] ? '在职' : '停用') : a[k]}`)
+      .join('；');
+  }
+  return '';
+}
+async function auditLogTab(out, q) {
+  const page = Number(q.get('page') ?? 1);
+  const entity = q.get('entity') ?? '';
+  const r = await api('GET', `/api/audit-log?page=${page}&pageSize=50${entity ? `&entity=${entity}` : ''}`);
+  const sel = select({ '': '全部', ...ENTITIES }, { value: entity });
+  sel.addEventListener('change', () => {
+    location.hash = `#/admin/audit-log${sel.value ? `?entity=${sel.value}` : ''}`;
+  });
+  const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
+  const goPage = (p) => {
+    location.hash = `#/admin/audit-log?page=${p}${entity ? `&entity=${entity}` : ''}`;
+  };
+  fill(
+    out,
+    h('div.panel.row', field('类别', 'entity', sel)),
+    h(
+      'section.panel',
+      h('h2', `变更记录（共 ${r.total} 条）`),
+      r.items.length
+        ? h(
+            'table.t',
+            h(
+              'thead',
+              h(
+                'tr',
+                ['时间', '操作人', '对象', '操作', '内容'].map((x) => h('th', { scope: 'col' }, x)),
+              ),
+            ),
+            h(
+              'tbody',
+              r.items.map((x) =>
+                h(
+                  'tr',
+                  h('td.small', new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+                  h('td', x.actor ? `${x.actor.displayName}（${roleLabel(x.actor.role)}）` : '—'),
+                  h('td', `${ENTITIES[x.entity] ?? x.entity} ${x.key}`),
+                  h('td', AUDIT_ACTIONS[x.action] ?? x.action),
+                  h('td.small', auditSummary(x)),
                 ),
               ),
             ),

@@ -6,11 +6,8 @@ import { boardTable } from './workbench.js';
 export async function boardPage(mount) {
   setTitle('审限督办');
   const out = h('div', h('p.muted', '正在加载…'));
-  const within = select(
-    { 10: '十日内届满及已逾期', 30: '三十日内届满及已逾期', '': '全部未结案件' },
-    { 'aria-label': '范围', value: '30' },
-  );
-  mount('#/board', h('h1', '审限督办'), h('div.panel.row', h('label.f', h('span', '显示'), within)), out);
+  const within = select({ 10: '十日内届满及已逾期', 30: '三十日内届满及已逾期', '': '全部未结案件' }, { value: '30' });
+  mount('#/board', h('h1', '审限督办'), h('div.panel.row', field('显示', 'within', within)), out);
   const draw = async () => {
     fill(out, h('p.muted', '正在加载…'));
     try {

@@ -430,9 +430,11 @@ export function registerForm(track = 'arbitration', edit = null) {
       clearDraft(draftName);
       dirty = false;
       state.leaveGuard = null;
-      if (c.limitation?.status === 'expired')
-        sessionStorage.setItem('zc.caseflash', `已登记。时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}`);
-      else sessionStorage.setItem('zc.caseflash', edit ? '登记信息已修改。' : '已登记。');
+      const done = edit ? '登记信息已修改。' : '已登记。';
+      sessionStorage.setItem(
+        'zc.caseflash',
+        c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done,
+      );
       location.hash = `#/cases/${c.id}`;
     } catch (err) {
       // A refused request is final for its key; a lost answer (network) may be retried with the same key.

@@ -285,6 +285,7 @@ async function adminBench(body) {
         h('li', h('a', { href: '#/admin/wages' }, '各区县最低工资标准')),
         h('li', h('a', { href: '#/admin/calendar' }, '国家法定节假日安排')),
         h('li', h('a', { href: '#/admin/access-log' }, '案件访问记录')),
+        h('li', h('a', { href: '#/admin/audit-log' }, '用户与参考数据变更记录')),
       ),
     ),
     h('p.small.muted', `本周一：${mondayOf(today())}`),
