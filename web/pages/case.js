@@ -288,7 +288,7 @@ function claimsSection(c, events, mediationTrack) {
             'tr',
             h('td', cl.seq),
             h('td', V().claimCategories[cl.category] ?? cl.category),
-            h('td', cl.description),
+            h('td', cl.description ?? '—'),
             h('td.num', money(cl.amount)),
             mediationTrack
               ? null
@@ -452,6 +452,7 @@ function proceedingsSection(c, partyName) {
 }
 
 function servicesSection(c, events, partyName) {
+  if (c.readLevel === 'summary') return section('sec-service', '送达记录', h('div.empty', '统计人员不查看送达明细'));
   // What was served on whom, how, when and who signed: the SERVE acts of the history.
   const served = (events ?? []).filter((e) => e.type === 'SERVE');
   const fallback = c.proceedings?.services ?? [];
@@ -633,26 +634,28 @@ function docsSection(c, docs, refresh) {
               ),
               h('td.small', d.caseNo ?? '—'),
               h('td.small', new Date(d.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
-              h(
-                'td.actions.noprint',
-                h(
-                  'button.btn.small',
-                  { type: 'button', 'aria-label': `预览 ${name} ${d.caseNo ?? ''}`.trim(), onclick: () => preview(d, msg) },
-                  '预览',
-                ),
-                h(
-                  'button.btn.small',
-                  {
-                    type: 'button',
-                    'aria-label': `下载 ${name} ${d.caseNo ?? ''} PDF`.trim(),
-                    onclick: () =>
-                      fetchBlob(`/api/documents/${d.id}`)
-                        .then((b) => saveBlob(b, `${name}${d.caseNo ?? ''}.pdf`))
-                        .catch((e) => fill(msg, h('div.alert.bad', { role: 'alert' }, e.message))),
-                  },
-                  '下载',
-                ),
-              ),
+              c.readLevel && c.readLevel !== 'full'
+                ? h('td.small.muted', '仅本案承办人员可查看')
+                : h(
+                    'td.actions.noprint',
+                    h(
+                      'button.btn.small',
+                      { type: 'button', 'aria-label': `预览 ${name} ${d.caseNo ?? ''}`.trim(), onclick: () => preview(d, msg) },
+                      '预览',
+                    ),
+                    h(
+                      'button.btn.small',
+                      {
+                        type: 'button',
+                        'aria-label': `下载 ${name} ${d.caseNo ?? ''} PDF`.trim(),
+                        onclick: () =>
+                          fetchBlob(`/api/documents/${d.id}`)
+                            .then((b) => saveBlob(b, `${name}${d.caseNo ?? ''}.pdf`))
+                            .catch((e) => fill(msg, h('div.alert.bad', { role: 'alert' }, e.message))),
+                      },
+                      '下载',
+                    ),
+                  ),
             );
           }),
         ),
