@@ -39,6 +39,27 @@ export const DATE_LABELS = {
   TRANSFER_TO_COURT: '移送日期',
   ARCHIVE: '归档日期',
   ASSIGN_MEDIATOR: '指派日期',
+  RECORD_COURT_OUTCOME: '登记日期',
+  // Round 2 procedures (issue 11).
+  CHANGE_CLAIMS: '变更请求日期',
+  ADD_PARTY: '决定追加日期',
+  REFER_ELSEWHERE: '书面告知日期',
+  ACCEPT_TRANSFER: '受理日期',
+  RAISE_JURISDICTION_OBJECTION: '提出异议日期',
+  DECIDE_JURISDICTION_OBJECTION: '决定日期',
+  TRANSFER_CASE: '移送日期',
+  APPLY_RECUSAL: '申请日期',
+  DECIDE_RECUSAL: '决定日期',
+  SET_EVIDENCE_PERIOD: '指定日期',
+  EXTEND_EVIDENCE_PERIOD: '决定延长日期',
+  RECORD_LATE_EVIDENCE: '提交日期',
+  RECORD_REPRESENTED_CONSENT: '同意日期',
+  ACCEPT_REVIEW: '受理日期',
+  REJECT_REVIEW: '决定日期',
+  CONFIRM_AGREEMENT: '确认日期',
+  REFUSE_CONFIRMATION: '决定日期',
+  APPLY_ENFORCEMENT: '登记日期',
+  RECORD_ENFORCEMENT_OUTCOME: '登记日期',
 };
 
 /**
@@ -62,4 +83,7 @@ export const IRREVERSIBLE = {
   REFER_ELSEWHERE: '将告知申请人向有管辖权的仲裁委员会申请，本申请在本委结案。',
   CONFIRM_AGREEMENT: '将按调解协议制作调解书（仲裁审查确认）。',
   SIGN_MEDIATION_DOCUMENT: '将记录当事人签收（或拒收）调解书；全部签收后以调解结案。',
+  REJECT_REVIEW: '仲裁审查申请将不予受理并结案。',
+  REFUSE_CONFIRMATION: '将终止仲裁审查，不制作调解书，并书面告知当事人。',
+  DECIDE_JURISDICTION_OBJECTION: '管辖异议决定作出后不能撤回；异议成立的，案件移送有管辖权的仲裁委员会。',
 };

@@ -611,6 +611,13 @@ describe('web interface journeys (Chromium)', () => {
     await page.goto(caseUrl);
     await text(page.locator('.case-head'), '已裁决');
     await shot('22-case-1920');
+    // On paper the file prints without the application around it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('nav.side').isVisible()).toBe(false);
+    await visible(page.locator('#sec-parties'));
+    await shot('22-case-print');
+    await page.emulateMedia({ media: 'screen' });
     await page.goto(`${base}/#/hearings?week=2026-03-16`);
     await visible(page.locator('a.hearing-chip'));
     await shot('23-hearings-1920');

@@ -67,9 +67,11 @@ function checkList(name, options, opts = {}) {
 export async function openEventForm(c, type, done) {
   const spec = EVENT_FORMS[type] ?? [];
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
-  const [staff, workload] = await Promise.all([
+  const needsMediators = spec.some((f) => f.kind === 'mediator');
+  const [staff, workload, mediators] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator') : [],
     type === 'FORM_TRIBUNAL' ? api('GET', '/api/workload?role=arbitrator').catch(() => null) : null,
+    needsMediators ? api('GET', '/api/staff?role=mediator') : [],
   ]);
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
   const parties = partiesOf(c);
@@ -117,6 +119,7 @@ export async function openEventForm(c, type, done) {
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
       el = select(opts);
     } else if (f.kind === 'arbitrator') el = select(Object.fromEntries(staff.map((s) => [s.id, s.displayName])));
+    else if (f.kind === 'mediator') el = select(Object.fromEntries(mediators.map((s) => [s.id, s.displayName])));
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
       const options =
         f.kind === 'parties'
@@ -168,7 +171,7 @@ export async function openEventForm(c, type, done) {
         put(
           b,
           path,
-          f.kind === 'int' || (['party', 'arbitrator'].includes(f.kind) && el.value !== 'allApplicants')
+          f.kind === 'int' || (['party', 'arbitrator', 'mediator'].includes(f.kind) && el.value !== 'allApplicants')
             ? Number(el.value)
             : el.value.trim(),
         );

@@ -130,7 +130,7 @@ export async function casePage(id, mount) {
           `结案：${LABELS.closure[c.closure.mode] ?? c.closure.mode}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}`,
         )
       : null,
-    h('h2', '下一步'),
+    h('h2.noprint', '下一步'),
     next.length
       ? h(
           'div.actions.noprint',
@@ -143,7 +143,7 @@ export async function casePage(id, mount) {
             ),
           ),
         )
-      : h('p.muted', '当前没有您可以办理的操作'),
+      : h('p.muted.noprint', '当前没有您可以办理的操作'),
   );
 
   const toc = h(
@@ -264,7 +264,10 @@ function partiesSection(c, mediationTrack) {
 
 function claimsSection(c, events, mediationTrack) {
   const awardItem = (claimId) => c.award?.items.find((i) => i.claimId === claimId);
-  const changes = (events ?? []).filter((e) => ['CHANGE_CLAIMS', 'FILE_COUNTERCLAIM', 'UPDATE_REGISTRATION'].includes(e.type));
+  // Claim changes: the procedure's own acts, and registration corrections that touched the claims.
+  const changes = (events ?? []).filter(
+    (e) => ['CHANGE_CLAIMS', 'FILE_COUNTERCLAIM'].includes(e.type) || (e.type === 'UPDATE_REGISTRATION' && e.after && 'claims' in e.after),
+  );
   const payer = c.respondents.map((p) => p.name).join('、');
   const payee =
     c.applicants.length > 3 ? `${c.applicants[0].name}等${c.applicants.length}名申请人` : c.applicants.map((p) => p.name).join('、');
@@ -353,6 +356,8 @@ function changeText(e) {
   if (p.withdraw?.length) parts.push(`放弃 ${p.withdraw.length} 项`);
   if (p.change?.length) parts.push(`变更 ${p.change.length} 项`);
   if (p.description) parts.push(p.description);
+  if (e.type === 'UPDATE_REGISTRATION' && e.after?.claims)
+    parts.push(`更正为：${e.after.claims.map((cl) => `${cl.description}${cl.amount ? ` ${cl.amount}元` : ''}`).join('；')}`);
   return parts.length ? `：${parts.join('，')}` : '';
 }
 
