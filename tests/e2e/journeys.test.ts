@@ -601,6 +601,36 @@ describe('web interface journeys (Chromium)', () => {
     }
   });
 
+  it('errors read as plain Chinese: a lost connection, a proxy’s error page, a rule with its legal source', async () => {
+    await login('clerk-e2e');
+    // The network drops: the list says so in words, nothing technical.
+    await page.route('**/api/cases?*', (r) => r.abort('internetdisconnected'));
+    await page.goto(`${base}/#/cases?q=x`);
+    await text(page.locator('main .alert'), '无法连接服务器');
+    await page.unroute('**/api/cases?*');
+    // A proxy answers with its own HTML page.
+    await page.route('**/api/cases?*', (r) =>
+      r.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' }),
+    );
+    await page.goto(`${base}/#/cases?q=y`);
+    await text(page.locator('main .alert'), '网关错误 502');
+    expect(await page.locator('main').textContent()).not.toMatch(/Unexpected token|Failed to fetch|Bad Gateway/);
+    await page.unroute('**/api/cases?*');
+    // A rule's source once, in Chinese.
+    const said = await page.evaluate(
+      "import('/web/core.js').then((m) => m.withSource('延长审理期限须在期限届满前提出（LDMAL Art. 43; Rules Arts. 45–46）', 'LDMAL Art. 43; Rules Arts. 45–46'))",
+    );
+    expect(said).toBe(
+      '延长审理期限须在期限届满前提出（依据：《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条至第四十六条）',
+    );
+    const missing = await page.evaluate(
+      "import('/web/core.js').then((m) => m.withSource('缺少2027年的国家法定节假日安排数据，无法判断期限；请管理员录入该年安排（PUT /api/calendar/years/2027）'))",
+    );
+    expect(missing).not.toContain('/api/');
+    expect(missing).toContain('系统管理 › 节假日安排');
+    await logout();
+  });
+
   it('the main screens at 1920×1080; no CSP violations anywhere', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await login('chair-e2e');
