@@ -3,10 +3,12 @@ import type { Database } from '../db/knex.ts';
 import { createUserStore } from '../db/stores/users.ts';
 import type { Clock } from './clock.ts';
 import { hashPassword } from './passwords.ts';
+import { passwordWeakness } from './users/password-policy.ts';
 
 /**
  * On an empty database, creates the first `admin` from ADMIN_PASSWORD, or with a random password
- * that is returned so the caller can print it once.
+ * that is returned so the caller can print it once. ADMIN_PASSWORD must pass the password policy (≥ 12 characters,
+ * not a common password): a weak one stops the start with an error saying why.
  */
 export async function ensureFirstAdmin(
   db: Database,
@@ -15,7 +17,11 @@ export async function ensureFirstAdmin(
 ): Promise<{ created: boolean; generatedPassword?: string }> {
   const users = createUserStore(db.knex);
   if ((await users.count()) > 0) return { created: false };
-  const password = adminPassword ?? crypto.randomBytes(12).toString('base64url');
+  if (adminPassword !== undefined) {
+    const weak = passwordWeakness(adminPassword, ['admin']);
+    if (weak) throw new Error(`ADMIN_PASSWORD is not acceptable: ${weak}`);
+  }
+  const password = adminPassword ?? crypto.randomBytes(15).toString('base64url');
   await users.create(
     { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password) },
     clock.now().toISOString(),

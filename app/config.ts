@@ -7,9 +7,26 @@ export interface Config {
   caseNoPrefix: string;
   /** Bearer token lifetime. */
   tokenTtlHours: number;
-  /** Failed logins allowed per username+address inside the window before 429. */
+  /** Failed logins allowed per account (username) inside the window before 429 (lockout of the account). */
   loginMaxFailures: number;
+  /** Failed logins allowed per client address inside the window before 429 (whatever the usernames). */
+  loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** A token unused for this long stops working (idle timeout). */
+  sessionIdleMinutes: number;
+  /** Live tokens per user; a new login ends the oldest beyond it. */
+  maxSessionsPerUser: number;
+  /** Password hashes (scrypt) running at once; the rest queue (a login flood cannot take the thread pool). */
+  passwordHashConcurrency: number;
+  /** Express `trust proxy`: which hops' X-Forwarded-For to believe (client address for login limits and logs). */
+  trustProxy: boolean | number | string;
+  /** Per user and minute: documents generated, statistical reports built (json, csv, xlsx, pdf). */
+  documentsPerMinute: number;
+  exportsPerMinute: number;
+  /** Longest period a statistics query or report may cover. */
+  reportMaxYears: number;
+  /** Worker threads rendering PDFs and report files off the event loop. */
+  renderThreads: number;
   /** Largest JSON body accepted; larger → 413. */
   bodyLimit: string;
   logLevel: string;
@@ -19,6 +36,11 @@ export interface Config {
   schedulerHour: number;
   /** Op-2022 [R]: a claim to confirm a labor relationship makes the whole award non-final (default true). */
   confirmRelationshipNonFinal: boolean;
+  /**
+   * LDMAL Arts. 35–36 reading: a default award or deemed withdrawal needs the written notice of the hearing served the full
+   * notice period (5 working days) before it (default true); `false` accepts any notice proven served before the hearing day.
+   */
+  absenceNoticeTimely: boolean;
   /** Identity numbers printed on documents: in full (default) or masked. */
   documentIdNumbers: 'full' | 'masked';
   /** Closure-rate target (聊政发〔2017〕71号: 98%), an exact decimal such as "0.98". */
@@ -58,11 +80,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caseNoPrefix: env.CASE_NO_PREFIX || '聊劳人仲案字',
     tokenTtlHours: int('TOKEN_TTL_HOURS', 12),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
+    loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
+    maxSessionsPerUser: int('MAX_SESSIONS_PER_USER', 5),
+    passwordHashConcurrency: int('PASSWORD_HASH_CONCURRENCY', 1),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    documentsPerMinute: int('DOCUMENTS_PER_MINUTE', 30),
+    exportsPerMinute: int('EXPORTS_PER_MINUTE', 20),
+    reportMaxYears: int('REPORT_MAX_YEARS', 10),
+    renderThreads: int('RENDER_THREADS', 1),
     bodyLimit: env.BODY_LIMIT || '1mb',
     logLevel: env.LOG_LEVEL || 'info',
     periodsOverride: env.PERIODS_OVERRIDE || undefined,
     confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
+    absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
     schedulerHour: env.SCHEDULER_HOUR === '-1' ? -1 : int('SCHEDULER_HOUR', 1),
     statsClosureTarget: target(env.STATS_CLOSURE_TARGET),
@@ -77,6 +109,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportApprovalNo: env.REPORT_APPROVAL_NO || undefined,
     reportPrincipal: env.REPORT_PRINCIPAL || undefined,
   };
+}
+
+/**
+ * TRUST_PROXY: unset → "loopback" (a reverse proxy on the same machine); "false" → trust no proxy (the socket
+ * address is the client); a number → that many hops; otherwise addresses or subnets, comma-separated
+ * ("10.0.0.0/8, 192.168.1.5"), or Express's names (loopback, linklocal, uniquelocal). Never "true" blindly: any client
+ * could then choose its address by sending X-Forwarded-For and escape the per-address login limit.
+ */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw.trim() === '') return 'loopback';
+  const v = raw.trim();
+  if (v === 'false') return false;
+  if (v === 'true') throw new Error('TRUST_PROXY=true would let any client choose its address; name the proxy (address, subnet or hop count)');
+  if (/^\d+$/.test(v)) return Number(v);
+  if (!/^[\w.:/, -]+$/.test(v)) throw new Error(`TRUST_PROXY: addresses, subnets, a hop count or false, got "${raw}"`);
+  return v;
 }
 
 function target(raw: string | undefined): string {

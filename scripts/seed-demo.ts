@@ -53,7 +53,7 @@ const USERS = [
   ['mediator-liu', 'mediator', '刘秀英'],
   ['analyst-chen', 'analyst', '陈静'],
 ] as const;
-const existing = (await call('GET', '/api/users', adminToken)) as { username: string; id: number }[];
+const existing = ((await call('GET', '/api/users?pageSize=200', adminToken)) as { items: { username: string; id: number }[] }).items;
 const ids: Record<string, number> = {};
 const tokens: Record<string, string> = {};
 for (const [username, role, displayName] of USERS) {
@@ -225,6 +225,11 @@ for (let i = 0; i < 36; i++) {
   if (stage === 2) continue;
   const hearingOn = addDays(receivedOn, 21);
   await ev(arb, 'SCHEDULE_HEARING', addDays(receivedOn, 7), { hearingOn, place: pick(['第一仲裁庭', '第二仲裁庭', '第三仲裁庭']) });
+  // The written hearing notice, served on every party well ahead (LDMAL Art. 35) — a default award rests on it (Art. 36).
+  if (addDays(receivedOn, 8) <= today) {
+    for (const p of [...c.applicants, ...c.respondents])
+      await ev('clerk-wang', 'SERVE', addDays(receivedOn, 8), { document: 'hearing_notice', partyId: p.id, method: 'direct' });
+  }
   if (stage === 3 || hearingOn > today) continue;
   await ev(arb, 'HOLD_HEARING', hearingOn, { applicantPresent: true, respondentPresent: i % 10 !== 7 });
   if (stage === 4) {

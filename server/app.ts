@@ -1,4 +1,5 @@
 import express, { type Express, Router } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/clock.ts';
 import type { Config } from '../app/config.ts';
@@ -26,6 +27,38 @@ export interface AppOptions {
   config: Config;
 }
 
+/**
+ * Browser hardening (helmet): a Content-Security-Policy that allows only the server's own scripts, styles, fonts and
+ * connections (no inline script, no inline <style>), no framing by anyone (frame-ancestors 'none', X-Frame-Options
+ * DENY), no referrer, no MIME sniffing. HSTS is left to the TLS terminator in front of the server (README "Security"):
+ * the server itself speaks plain HTTP and cannot know the host names HSTS should cover.
+ */
+export function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+  });
+}
+
 /** Builds the Express app from its dependencies; nothing here reads globals, the clock included. */
 export function createApp(opts: AppOptions): Express {
   const deps: Deps = createDeps(opts);
@@ -34,11 +67,13 @@ export function createApp(opts: AppOptions): Express {
   app.disable('x-powered-by');
   // ETags are case versions ("3") set by the routes, never a hash of the body Express would add.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // Which proxy's X-Forwarded-For names the client (login limits per address, logs): TRUST_PROXY, default loopback.
+  app.set('trust proxy', opts.config.trustProxy);
   app.use(requestLogger(opts.logger));
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+  app.use(securityHeaders());
+  // Responses under /api carry personal data: never stored by a browser or a shared cache.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
     next();
   });
 

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Deps } from '../app/deps.ts';
-import { authenticate } from '../app/users/sessions.ts';
+import { assertPasswordCurrent, authenticate } from '../app/users/sessions.ts';
 import type { UserRow } from '../db/stores/users.ts';
 
 declare global {
@@ -18,11 +18,16 @@ export function bearerToken(req: Request): string | undefined {
   return m?.[1];
 }
 
-/** Resolves `Authorization: Bearer <token>` to a user; 401 otherwise. */
+/**
+ * Resolves `Authorization: Bearer <token>` to a user; 401 otherwise. A user whose password an admin reset may only
+ * change it (403 elsewhere).
+ */
 export function authenticateRequest(deps: Deps): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
-      req.user = await authenticate(deps, bearerToken(req));
+      const user = await authenticate(deps, bearerToken(req));
+      req.user = user;
+      assertPasswordCurrent(user, `${req.baseUrl}${req.path}`);
       next();
     } catch (err) {
       next(err);

@@ -2,24 +2,73 @@ import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 
-/** pino with secrets and identity numbers redacted wherever they might appear in a logged object. */
+/**
+ * What an error may put in a log line: its class, code, a message and the stack — never the values of a query. A
+ * driver error carries them in several places: knex's message (SQL with bound values, unless `compileSqlOnError` is
+ * off — it is, db/knex.ts), pg's `detail` ("Key (username)=(…) already exists"), `where`, `parameters`, and knex's
+ * `bindings`/`sql`. Only the fields below are kept; the message is cut at its first line and scrubbed.
+ */
+export function safeError(err: unknown): Record<string, unknown> {
+  if (!err || typeof err !== 'object') return { message: scrub(String(err)) };
+  const e = err as { name?: unknown; constructor?: { name?: string }; code?: unknown; errno?: unknown; message?: unknown; stack?: unknown };
+  const message = typeof e.message === 'string' ? scrub(firstLine(e.message)) : undefined;
+  // The stack's first line repeats the message: keep only the frames.
+  const frames = typeof e.stack === 'string' ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+  return {
+    type: e.constructor?.name ?? (typeof e.name === 'string' ? e.name : 'Error'),
+    ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
+    ...(typeof e.errno === 'number' ? { errno: e.errno } : {}),
+    message,
+    stack: frames.slice(0, 20).join('\n'),
+  };
+}
+
+/** The first line, at most ~450 characters: a knex message is the SQL (placeholders only) then " - " and the driver's. */
+const firstLine = (s: string) => {
+  const line = s.split('\n', 1)[0] ?? '';
+  return line.length <= 450 ? line : `${line.slice(0, 200)} … ${line.slice(-250)}`;
+};
+
+// Identity numbers (18 characters, GB 11643), mobile phones and credit codes anywhere in a message: masked.
+const ID_NUMBER = /(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+
+/** Masks identity-number and mobile-phone shaped digits in free text (a last line of defence for log lines). */
+export function scrub(text: string): string {
+  return text.replace(ID_NUMBER, '$1**********$2').replace(MOBILE, '$1****$2');
+}
+
+/**
+ * pino with secrets and identity numbers redacted wherever they might appear in a logged object, errors reduced to
+ * `safeError`, and every line scrubbed of identity-number and phone shaped digits before it is written.
+ */
 export function createLogger(level = 'info', destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
+      serializers: { err: safeError, error: safeError },
       redact: {
         paths: [
           'password',
           '*.password',
+          'currentPassword',
+          'newPassword',
           'token',
           '*.token',
           'idNumber',
           '*.idNumber',
           '*.*.idNumber',
+          'phone',
+          '*.phone',
+          'address',
+          '*.address',
           'req.headers.authorization',
           'authorization',
         ],
         censor: '[redacted]',
+      },
+      hooks: {
+        streamWrite: (line: string) => scrub(line),
       },
     },
     destination,

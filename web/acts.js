@@ -39,7 +39,6 @@ export const DATE_LABELS = {
   TRANSFER_TO_COURT: '移送日期',
   ARCHIVE: '归档日期',
   ASSIGN_MEDIATOR: '指派日期',
-  RECORD_COURT_OUTCOME: '登记日期',
   // Round 2 procedures (issue 11).
   CHANGE_CLAIMS: '变更请求日期',
   ADD_PARTY: '决定追加日期',

@@ -59,6 +59,7 @@ export const EVENT_FORMS = {
     { name: 'method', label: '送达方式', kind: 'select', options: METHODS, required: true },
     { name: 'servedOn', label: '送达日期', kind: 'date', hint: '不填则为发生日期' },
     { name: 'consent', label: '受送达人同意电子送达', kind: 'bool' },
+    { name: 'confirmed', label: '简便方式送达已经受送达人确认', kind: 'bool' },
     { name: 'signer', label: '签收人', kind: 'text' },
   ],
   FILE_DEFENSE: [{ name: 'summary', label: '答辩要点', kind: 'textarea' }],
@@ -66,7 +67,10 @@ export const EVENT_FORMS = {
     { name: 'days', label: '答辩期（日）', kind: 'int', required: true, default: 3 },
     { name: 'respondentConsent', label: '被申请人同意缩短', kind: 'bool' },
   ],
-  FILE_COUNTERCLAIM: [{ name: 'description', label: '反申请内容', kind: 'textarea', required: true }],
+  FILE_COUNTERCLAIM: [
+    { name: 'description', label: '反申请内容', kind: 'textarea', required: true },
+    { name: 'filedOn', label: '反申请提出日期', kind: 'date', hint: '按此日判断是否在答辩期内；发生日期为受理并合并审理之日' },
+  ],
   RECORD_REPRESENTATIVES: [{ name: 'partyIds', label: '代表人', kind: 'parties', required: true }],
   FORM_TRIBUNAL: [
     { name: 'arbitratorIds', label: '仲裁员（独任1名或合议3名）', kind: 'arbitrators', required: true },
@@ -81,17 +85,31 @@ export const EVENT_FORMS = {
     { name: 'hearingOn', label: '开庭日期', kind: 'date', required: true, hint: '须在通知之日起5个工作日之后' },
     { name: 'time', label: '时间', kind: 'time' },
     { name: 'place', label: '地点', kind: 'text', required: true },
+    { name: 'public', label: '公开开庭', kind: 'bool', default: true },
+    {
+      name: 'nonPublicGround',
+      label: '不公开开庭的理由',
+      kind: 'select',
+      options: { parties_agreed: '当事人协议不公开', state_secret: '涉及国家秘密', trade_secret: '涉及商业秘密', privacy: '涉及个人隐私' },
+    },
   ],
   POSTPONE_HEARING: [
     { name: 'hearingOn', label: '新的开庭日期', kind: 'date', required: true },
     { name: 'place', label: '地点', kind: 'text' },
     { name: 'requestedBy', label: '提出方', kind: 'select', options: { party: '当事人申请', tribunal: '仲裁庭决定' } },
+    { name: 'requestedOn', label: '当事人申请日期', kind: 'date' },
     reason(),
   ],
   HOLD_HEARING: [
     { name: 'applicantPresent', label: '申请人到庭', kind: 'bool', default: true },
     { name: 'respondentPresent', label: '被申请人到庭', kind: 'bool', default: true },
     { name: 'public', label: '公开开庭', kind: 'bool', default: true },
+    {
+      name: 'nonPublicGround',
+      label: '不公开开庭的理由',
+      kind: 'select',
+      options: { parties_agreed: '当事人协议不公开', state_secret: '涉及国家秘密', trade_secret: '涉及商业秘密', privacy: '涉及个人隐私' },
+    },
   ],
   START_MEDIATION: [{ name: 'note', label: '备注', kind: 'textarea' }],
   MEDIATION_AGREED: [
@@ -166,6 +184,24 @@ export const EVENT_FORMS = {
       options: { rejected: '驳回撤销申请', set_aside: '撤销裁决', withdrawn: '撤回申请' },
     },
     { name: 'decidedOn', label: '裁定日期', kind: 'date' },
+    { name: 'servedOn', label: '裁定送达日期', kind: 'date' },
+  ],
+  RECORD_COURT_OUTCOME: [
+    {
+      name: 'outcome',
+      label: '法院裁判结果',
+      kind: 'select',
+      required: true,
+      options: {
+        judgment: '判决',
+        withdrawal_permitted: '裁定准予撤诉',
+        dismissed_out_of_time: '超过起诉期间裁定驳回',
+        dismissed_no_effect: '主体错误或非劳动争议驳回（裁决不生效）',
+      },
+    },
+    { name: 'court', label: '法院', kind: 'text' },
+    { name: 'decidedOn', label: '裁判日期', kind: 'date' },
+    { name: 'servedOn', label: '裁定送达日期', kind: 'date' },
   ],
   MARK_EFFECTIVE: [],
   TRANSFER_TO_COURT: [

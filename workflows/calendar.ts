@@ -3,7 +3,9 @@ import { addDays, weekday, yearOf } from './dates.ts';
 /**
  * The official working calendar (domain.md §14): weekends and official holidays are rest days, make-up
  * working days (调休上班) are working days. Only years with official data are known; a computation that
- * reaches any other year throws MissingCalendarYearError — never a guess.
+ * reaches any other year throws MissingCalendarYearError — never a silent guess. A *provisional view*
+ * (`provisionalView()`, api.md v1.1) treats a missing year as weekends only (no holidays, no make-up working days)
+ * and remembers which years it assumed, so that every date computed through it can be marked provisional.
  */
 export interface CalendarYear {
   year: number;
@@ -35,19 +37,48 @@ export interface DayInfo {
   name?: string;
 }
 
-export class OfficialCalendar {
-  private off = new Set<string>();
-  private work = new Set<string>();
-  private names = new Map<string, string>();
-  private known = new Map<number, string>();
+interface CalendarData {
+  off: Set<string>;
+  work: Set<string>;
+  names: Map<string, string>;
+  known: Map<number, string>;
+}
 
-  constructor(years: CalendarYear[]) {
+export class OfficialCalendar {
+  private readonly off: Set<string>;
+  private readonly work: Set<string>;
+  private readonly names: Map<string, string>;
+  private readonly known: Map<number, string>;
+  /** True for a provisional view: a missing year is read as weekends only instead of throwing. */
+  readonly provisional: boolean;
+  /** Years without official data that this (provisional) view had to assume. */
+  readonly assumed = new Set<number>();
+
+  constructor(years: CalendarYear[] | CalendarData, opts: { provisional?: boolean } = {}) {
+    this.provisional = opts.provisional ?? false;
+    if (!Array.isArray(years)) {
+      ({ off: this.off, work: this.work, names: this.names, known: this.known } = years);
+      return;
+    }
+    this.off = new Set();
+    this.work = new Set();
+    this.names = new Map();
+    this.known = new Map();
     for (const y of years) {
       this.known.set(y.year, y.notice);
       for (const d of y.offDays) this.off.add(d);
       for (const d of y.workDays) this.work.add(d);
       for (const [d, n] of Object.entries(y.names ?? {})) this.names.set(d, n);
     }
+  }
+
+  /**
+   * A view on the same data that reads a year without official data as weekends only, and records it in
+   * `assumed` (api.md v1.1: the earliest plausible date, marked provisional). Each view is fresh: ask for one
+   * per computation whose provisionality you want to know.
+   */
+  provisionalView(): OfficialCalendar {
+    return new OfficialCalendar({ off: this.off, work: this.work, names: this.names, known: this.known }, { provisional: true });
   }
 
   years(): number[] {
@@ -62,7 +93,12 @@ export class OfficialCalendar {
 
   day(date: string): DayInfo {
     const y = yearOf(date);
-    if (!this.known.has(y)) throw new MissingCalendarYearError(y);
+    if (!this.known.has(y)) {
+      if (!this.provisional) throw new MissingCalendarYearError(y);
+      this.assumed.add(y);
+      const wd = weekday(date);
+      return wd === 0 || wd === 6 ? { date, rest: true, kind: 'weekend' } : { date, rest: false, kind: 'workday' };
+    }
     const name = this.names.get(date);
     if (this.work.has(date)) return { date, rest: false, kind: 'makeup_workday', name };
     if (this.off.has(date)) return { date, rest: true, kind: 'holiday', name };

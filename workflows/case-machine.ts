@@ -1,6 +1,8 @@
 import { assign, setup } from 'xstate';
+import { addDays } from './dates.ts';
+import { DEFAULT_PERIODS } from './periods.ts';
 import type { AwardRecord, CaseContext, CaseInput, ProcEvent, Stage } from './procedure-types.ts';
-import { checkRules, decidedClaimIds, signingParties } from './rules.ts';
+import { absentNotices, checkRules, courtOutcomeRecord, decidedClaimIds, opensSetAsideWindow, signingParties } from './rules.ts';
 
 /**
  * The statutory procedure (LDMAL; MOHRSS Rules 2017) as one statechart. Pure: no database, clock or HTTP.
@@ -9,7 +11,7 @@ import { checkRules, decidedClaimIds, signingParties } from './rules.ts';
  * Bump MACHINE_VERSION when a change would make stored snapshots mean something else, and add a step to
  * `migrateSnapshot` (workflows/snapshot.ts) that upgrades version N-1 snapshots to N.
  */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 export function initialContext(input: CaseInput): CaseContext & { stage: Stage | null; resumeTo: Stage | null } {
   return {
@@ -41,12 +43,14 @@ export function initialContext(input: CaseInput): CaseContext & { stage: Stage |
     closure: null,
     lawsuits: [],
     setAside: null,
+    courtOutcomes: [],
     effectiveOn: null,
     transfers: [],
     // `input` is undefined when XState builds a throw-away initial snapshot inside `transition()`; reading
     // `input.track` then threw (and was swallowed) on every event — a measurable cost. Optional chaining avoids it.
     trackMediation: input?.track === 'mediation' ? { terms: null, agreedOn: null, failedOn: null, referredOn: null } : null,
     archivedOn: null,
+    mediatorIds: [],
   };
 }
 
@@ -80,12 +84,26 @@ const allSignedAfter = (ctx: MachineContext, partyId: number) => {
   return signingParties(ctx).every((party) => signed.has(party.id));
 };
 
-const recordService = set(({ context, event }: Args) => ({
-  services: [
-    ...context.services,
-    { document: p(event).document, partyId: p(event).partyId, method: p(event).method, servedOn: p(event).servedOn ?? event.occurredOn },
-  ],
-}));
+const recordService = set(({ context, event }: Args) => {
+  const on: string = p(event).servedOn ?? event.occurredOn;
+  // CPL Art. 95: public notice is deemed served when the notice period after publication has passed; every period that
+  // runs from service (defense, suing windows) runs from that deemed day. The notice period itself is excluded from the
+  // award clock (Rules Art. 46(6)).
+  const publicNotice = p(event).method === 'public_notice';
+  return {
+    services: [
+      ...context.services,
+      {
+        document: p(event).document,
+        partyId: p(event).partyId,
+        method: p(event).method,
+        servedOn: publicNotice ? (event.facts?.deemedServedOn ?? addDays(on, DEFAULT_PERIODS.public_notice.days)) : on,
+        ...(publicNotice ? { publishedOn: on } : {}),
+        ...(p(event).confirmed === true ? { confirmed: true } : {}),
+      },
+    ],
+  };
+});
 const close = (mode: NonNullable<CaseContext['closure']>['mode']) =>
   set(({ event }: Args) => ({ closure: { mode, closedOn: event.occurredOn, ...(p(event).reason ? { reason: p(event).reason } : {}) } }));
 const enterStage = (stage: Stage) => set(() => ({ stage }));
@@ -128,8 +146,9 @@ export const caseMachine = setup({
         place: p(event).place,
         scheduledOn: event.occurredOn,
         time: p(event).time ?? null,
-        // LDMAL Art. 26: hearings are public unless the law or the parties' agreement says otherwise.
+        // LDMAL Art. 26: hearings are public unless the parties agreed otherwise or secrets or privacy are involved.
         public: p(event).public !== false,
+        nonPublicGround: p(event).public === false ? p(event).nonPublicGround : null,
       },
     })),
     sign: set(({ context, event }: Args) => {
@@ -149,7 +168,11 @@ export const caseMachine = setup({
         ...(context.setAside as NonNullable<CaseContext['setAside']>),
         result: p(event).result,
         decidedOn: p(event).decidedOn ?? event.occurredOn,
+        servedOn: p(event).servedOn ?? p(event).decidedOn ?? event.occurredOn,
       },
+    })),
+    recordCourtOutcome: set(({ context, event }: Args) => ({
+      courtOutcomes: [...(context.courtOutcomes ?? []), courtOutcomeRecord(context, event)],
     })),
     recordTransfer: set(({ context, event }: Args) => ({
       transfers: [...context.transfers, { purpose: p(event).purpose, court: p(event).court, transferredOn: event.occurredOn }],
@@ -168,6 +191,20 @@ export const caseMachine = setup({
   on: {
     // Service (送达) of any document is recorded in every arbitration state (Rules Art. 20; CPL Arts. 87–95).
     SERVE: { guard: (a: Args) => a.context.track === 'arbitration' && a.context.archivedOn === null && legal(a), actions: recordService },
+    // LDMAL Art. 42: mediation inside arbitration is the tribunal's; a mediator joins a case only when assigned (by the
+    // chair before the tribunal is formed, by the tribunal after), and a mediation organization assigns its mediators
+    // (LDMAL Art. 10). Open cases only: after acceptance on the arbitration track, before an outcome on the mediation track.
+    ASSIGN_MEDIATOR: {
+      guard: ({ context: c }: Args) =>
+        c.archivedOn === null &&
+        c.closure === null &&
+        (c.track === 'mediation'
+          ? c.trackMediation?.agreedOn === null && c.trackMediation?.failedOn === null && c.trackMediation?.referredOn === null
+          : c.acceptedOn !== null),
+      actions: set(({ context, event }: Args) => ({
+        mediatorIds: [...new Set([...(context.mediatorIds ?? []), p(event).mediatorId as number])],
+      })),
+    },
   },
   states: {
     start: {
@@ -302,10 +339,14 @@ export const caseMachine = setup({
               actions: set(({ event }: Args) => ({ defensePeriodDays: p(event).days })),
             },
             // Rules Arts. 36, 46(4): a counterclaim in the defense period is merged; the award clock restarts.
+            // Filed on `filedOn` (judged against the defense period), accepted and merged on `occurredOn` (the restart).
             FILE_COUNTERCLAIM: {
               guard: 'legal',
               actions: set(({ context, event }: Args) => ({
-                counterclaims: [...context.counterclaims, { filedOn: event.occurredOn, description: p(event).description }],
+                counterclaims: [
+                  ...context.counterclaims,
+                  { filedOn: p(event).filedOn ?? event.occurredOn, mergedOn: event.occurredOn, description: p(event).description },
+                ],
                 clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'counterclaim' }],
               })),
             },
@@ -405,7 +446,14 @@ export const caseMachine = setup({
                       },
                       postponements: [
                         ...context.postponements,
-                        { from: h.hearingOn, to: p(event).hearingOn, reason: p(event).reason, decidedOn: event.occurredOn },
+                        {
+                          from: h.hearingOn,
+                          to: p(event).hearingOn,
+                          reason: p(event).reason,
+                          decidedOn: event.occurredOn,
+                          ...(p(event).requestedBy ? { requestedBy: p(event).requestedBy } : {}),
+                          ...(p(event).requestedBy === 'party' ? { requestedOn: p(event).requestedOn ?? event.occurredOn } : {}),
+                        },
                       ],
                     };
                   }),
@@ -421,6 +469,10 @@ export const caseMachine = setup({
                         applicantPresent: p(event).applicantPresent,
                         respondentPresent: p(event).respondentPresent,
                         public: p(event).public ?? context.hearing?.public ?? true,
+                        nonPublicGround:
+                          (p(event).public ?? context.hearing?.public) === false
+                            ? (p(event).nonPublicGround ?? context.hearing?.nonPublicGround ?? null)
+                            : null,
                       },
                     ],
                   })),
@@ -449,7 +501,16 @@ export const caseMachine = setup({
                 DEEM_WITHDRAWN: {
                   guard: (a: Args) => applicantAbsentAtLastHearing(a.context) && legal(a),
                   target: '#closed_deemed_withdrawn',
-                  actions: close('deemed_withdrawal'),
+                  actions: [
+                    close('deemed_withdrawal'),
+                    // What the decision may state: the written notice proven served on each absent applicant.
+                    set(({ context }: Args) => ({
+                      closure: {
+                        ...(context.closure as NonNullable<CaseContext['closure']>),
+                        absentNotices: absentNotices(context).filter((n) => n.side === 'applicant'),
+                      },
+                    })),
+                  ],
                 },
                 SCHEDULE_HEARING: { guard: 'legal', target: '#hearing_scheduled', actions: 'schedule' },
                 START_MEDIATION: { target: '#in_mediation', actions: startMediation },
@@ -561,6 +622,42 @@ export const caseMachine = setup({
               id: 'in_litigation',
               on: {
                 RECORD_LAWSUIT: { guard: 'legal', actions: 'recordLawsuit' },
+                // What the court did moves the award (domain.md §11; SPC-2000 Arts. 1–3; SPC-1 Art. 21(2); LDMAL Art. 49(3)).
+                RECORD_COURT_OUTCOME: [
+                  // A judgment decides the dispute itself; a dismissal for a wrong party or a non-labor matter leaves the
+                  // award without effect (SPC-2000 Art. 3); after a set-aside there is no award to revive.
+                  {
+                    guard: (a: Args) =>
+                      a.context.setAside?.result === 'set_aside' ||
+                      a.event.probe === true ||
+                      p(a.event).outcome === 'judgment' ||
+                      p(a.event).outcome === 'dismissed_no_effect',
+                    target: '#court_decided',
+                    actions: 'recordCourtOutcome',
+                  },
+                  // Withdrawal permitted or dismissed as out of time: the award is back where its service stands…
+                  {
+                    guard: (a: Args) => !awardServedToAll(a.context),
+                    target: '#award_issued',
+                    actions: 'recordCourtOutcome',
+                  },
+                  // …and takes effect at once when no window is left: SPC-2000 Art. 1 (from service of the withdrawal
+                  // ruling) or Art. 2 (from the day after the suing period) — unless a worker's suit against a final award
+                  // ended, which opens the employer's 30-day set-aside window (SPC-1 Art. 21(2)).
+                  {
+                    guard: (a: Args) =>
+                      !opensSetAsideWindow(a.context, p(a.event).outcome, courtOutcomeRecord(a.context, a.event).partyIds) &&
+                      a.event.facts?.challengeWindowsClosed === true,
+                    target: '#award_effective',
+                    actions: [
+                      'recordCourtOutcome',
+                      set(({ context, event }: Args) => ({
+                        effectiveOn: context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn,
+                      })),
+                    ],
+                  },
+                  { target: '#award_served', actions: 'recordCourtOutcome' },
+                ],
                 TRANSFER_TO_COURT: {
                   guard: (a: Args) => a.event.probe === true || p(a.event).purpose === 'litigation',
                   actions: 'recordTransfer',
@@ -612,6 +709,8 @@ export const caseMachine = setup({
               },
             },
             enforcement_transferred: { id: 'enforcement_transferred', on: { ...archive } },
+            // The court decided the dispute (or found the award without effect): the award does not take effect.
+            court_decided: { id: 'court_decided', on: { ...archive } },
           },
         },
         closed_mediation: {

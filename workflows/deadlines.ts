@@ -1,12 +1,13 @@
-import { describeSkipped, MissingCalendarYearError, type OfficialCalendar, type SkippedDay } from './calendar.ts';
+import { describeSkipped, type OfficialCalendar, type SkippedDay } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
-import type { PeriodKind, Periods, Unit } from './periods.ts';
+import { type PeriodKind, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
-import { signingParties } from './rules.ts';
+import { absentNotices, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
 
-export type DeadlineStatus = 'open' | 'met' | 'overdue' | 'paused' | 'unknown';
+/** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
 export interface Deadline {
@@ -22,44 +23,90 @@ export interface Deadline {
   assignee: Assignee;
   partyId?: number;
   metOn?: string | null;
+  /** api.md v1.1: `dueOn` was computed as if a year without official calendar data had weekends only. */
+  provisional: boolean;
 }
 
 interface Computed {
   dueOn: string | null;
   explanation: string;
+  /** The first year without official data the computation needed. */
   missingYear?: number;
+  /** Computed on a provisional view (years in `years` read as weekends only). */
+  provisional?: boolean;
+  years?: number[];
 }
 
-/** A period of `rule.days` after `startsOn` on the official calendar, with the sentence that explains it. */
+type Rule = Pick<PeriodRule, 'days' | 'unit'>;
+
+/** Runs a computation on a provisional view of the calendar and says which missing years it had to assume. */
+function onView<T>(cal: OfficialCalendar, fn: (view: OfficialCalendar) => T): { value: T; years: number[] } {
+  const view = cal.provisionalView();
+  const value = fn(view);
+  return { value, years: [...view.assumed].sort((a, b) => a - b) };
+}
+
+/**
+ * How the official schedule can move a provisional date (api.md v1.1): holidays push a working-day count and a
+ * rolled-over calendar-day end later; only a make-up working day can bring one earlier. For a "served at least N
+ * days before" date the direction is the reverse.
+ */
+export function provisionalNote(years: number[], unit: Unit, direction: 'after' | 'before' = 'after'): string {
+  const y = years.join('、');
+  const how =
+    direction === 'before'
+      ? unit === 'working'
+        ? '正式安排公布后，这段时间内的法定节假日会使该日提前；只有安排了调休上班日时才可能推后。'
+        : '正式安排不改变按日历日倒数的日期。'
+      : unit === 'working'
+        ? '正式安排公布后，期间内的法定节假日会使截止日推后；只有期间内安排了调休上班日时才可能提前。'
+        : '正式安排公布后，届满日如落在法定节假日将顺延（推后）；只有届满日恰为调休上班日时才可能提前。';
+  return `（暂定：缺少${y}年国家法定节假日安排（国务院办公厅通知尚未录入），该年暂按只有周末休息、没有法定节假日和调休上班日计算。${how}管理员录入${y}年安排后将自动按正式安排重新计算。）`;
+}
+
+const asProvisional = (c: Computed, years: number[], unit: Unit, direction: 'after' | 'before' = 'after'): Computed =>
+  years.length
+    ? { ...c, explanation: `${c.explanation}${provisionalNote(years, unit, direction)}`, provisional: true, years, missingYear: years[0] }
+    : c;
+
+/**
+ * A period of `rule.days` after `startsOn` on the official calendar, with the sentence that explains it. A period that
+ * reaches a year without official data is computed provisionally (weekends only) and says so (api.md v1.1).
+ */
 export function computePeriod(
   cal: OfficialCalendar,
-  rule: { days: number; unit: Unit },
+  rule: Rule,
   startsOn: string,
   startWhat: string,
   extra: { addDays?: number; addNote?: string } = {},
 ): Computed {
-  try {
-    if (rule.unit === 'working') {
-      const r = cal.addWorkingDays(startsOn, rule.days);
-      const skipped = describeSkipped(r.skipped);
-      const makeup = r.skipped.length > 0 || hasMakeup(cal, startsOn, r.dueOn) ? makeupNote(cal, startsOn, r.dueOn) : '';
-      return {
-        dueOn: r.dueOn,
-        explanation: `自${startWhat}（${startsOn}）的次日起算${rule.days}个工作日${skipped ? `，跳过${skipped}` : ''}${makeup}，截止${r.dueOn}。`,
-      };
-    }
-    const total = rule.days + (extra.addDays ?? 0);
-    const r = cal.addCalendarDays(startsOn, total);
-    const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，依法顺延至其后第一个工作日${r.dueOn}` : '';
+  const { value, years } = onView(cal, (view) => exactPeriod(view, rule, startsOn, startWhat, extra));
+  return asProvisional(value, years, rule.unit);
+}
+
+function exactPeriod(
+  cal: OfficialCalendar,
+  rule: Rule,
+  startsOn: string,
+  startWhat: string,
+  extra: { addDays?: number; addNote?: string },
+) {
+  if (rule.unit === 'working') {
+    const r = cal.addWorkingDays(startsOn, rule.days);
+    const skipped = describeSkipped(r.skipped);
+    const makeup = makeupNote(cal, startsOn, r.dueOn);
     return {
       dueOn: r.dueOn,
-      explanation: `自${startWhat}（${startsOn}）的次日起算${rule.days}日${extra.addNote ?? ''}，届满日为${r.nominalDueOn}${rolled}。`,
+      explanation: `自${startWhat}（${startsOn}）的次日起算${rule.days}个工作日${skipped ? `，跳过${skipped}` : ''}${makeup}，截止${r.dueOn}。`,
     };
-  } catch (e) {
-    if (e instanceof MissingCalendarYearError)
-      return { dueOn: null, explanation: `${e.message}；管理员录入该年安排后将自动重新计算。`, missingYear: e.year };
-    throw e;
   }
+  const total = rule.days + (extra.addDays ?? 0);
+  const r = cal.addCalendarDays(startsOn, total);
+  const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，依法顺延至其后第一个工作日${r.dueOn}` : '';
+  return {
+    dueOn: r.dueOn,
+    explanation: `自${startWhat}（${startsOn}）的次日起算${rule.days}日${extra.addNote ?? ''}，届满日为${r.nominalDueOn}${rolled}。`,
+  };
 }
 
 function restWord(days: SkippedDay[]): string {
@@ -67,59 +114,97 @@ function restWord(days: SkippedDay[]): string {
   return h ? `法定节假日（${h.name ?? '节假日'}）` : '休息日';
 }
 
-function hasMakeup(cal: OfficialCalendar, from: string, to: string): boolean {
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.day(d).kind === 'makeup_workday') return true;
-  return false;
-}
 function makeupNote(cal: OfficialCalendar, from: string, to: string): string {
   const days: string[] = [];
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.day(d).kind === 'makeup_workday') days.push(d);
   return days.length ? `，调休上班日${days.join('、')}计为工作日` : '';
 }
 
-/** The last day on which something must happen so that at least `n` working days separate it from `date`. */
-export function latestDayBefore(cal: OfficialCalendar, date: string, n: number): string {
-  let d = date;
-  let counted = 0;
-  while (counted < n) {
+/**
+ * LDMAL Art. 35 ("at least N days before"): whether an act on `on` leaves the whole period before `target`, both
+ * days excluded. Working days skip rest days and count make-up days; calendar days are counted as they are (a count
+ * back is not a last day for an act, so nothing rolls over).
+ */
+export function leavesPeriodBefore(cal: OfficialCalendar, rule: Rule, on: string, target: string): boolean {
+  const end = rule.unit === 'working' ? cal.addWorkingDays(on, rule.days).dueOn : addDays(on, rule.days);
+  return end < target;
+}
+
+/**
+ * The last day on which an act still leaves `rule` before `target` — any day, a Saturday included: a notice served on
+ * a Saturday that leaves five working days before the hearing is in time.
+ */
+export function latestDayBefore(cal: OfficialCalendar, target: string, rule: Rule): string {
+  if (rule.unit === 'calendar') return addDays(target, -rule.days - 1);
+  let d = target;
+  for (let counted = 0; counted < rule.days; ) {
     d = addDays(d, -1);
     if (!cal.day(d).rest) counted++;
   }
-  // d is the n-th working day before `date`; the act must happen before it, on a working day.
-  let latest = addDays(d, -1);
-  while (cal.day(latest).rest) latest = addDays(latest, -1);
-  return latest;
+  return addDays(d, -1);
 }
 
-/** Days of suspension and public-notice service excluded from the award clock (Rules Arts. 46(6), 47). */
+/** An interval [from, to) of days excluded from the award clock, with the words that explain it. */
+interface Excluded {
+  from: string;
+  to: string;
+  what: string;
+  open: boolean;
+}
+
+/**
+ * Days excluded from the award clock after `from` (Rules Arts. 46(6), 47): suspensions and public-notice periods. The
+ * intervals are merged — two respondents served by public notice on the same day exclude the 30 days once.
+ */
 function excludedDays(
   ctx: MachineContext,
-  periods: Periods,
   today: string,
   from: string,
-): { days: number; notes: string[]; pausedNow: boolean } {
-  let days = 0;
-  const notes: string[] = [];
-  let pausedNow = false;
+): { days: number; notes: string[]; pausedNow: boolean; why: string[] } {
+  const raw: Excluded[] = [];
   for (const s of ctx.suspensions) {
-    if (s.from < from) continue;
     const end = s.to ?? today;
-    if (!s.to) pausedNow = true;
     const n = Math.max(0, daysBetween(s.from, end));
-    days += n;
-    notes.push(`中止审理${s.from}至${s.to ?? '今'}（${n}天${s.to ? '' : '，仍在中止'}）`);
+    raw.push({ from: s.from, to: end, open: !s.to, what: `中止审理${s.from}至${s.to ?? '今'}（${n}天${s.to ? '' : '，仍在中止'}）` });
   }
-  for (const sv of ctx.services.filter((x) => x.method === 'public_notice' && x.servedOn >= from)) {
-    days += periods.public_notice.days;
-    notes.push(`公告送达期间${periods.public_notice.days}天（自${sv.servedOn}）`);
+  for (const sv of ctx.services) {
+    if (sv.method !== 'public_notice') continue;
+    const published = sv.publishedOn ?? sv.servedOn;
+    raw.push({
+      from: published,
+      to: sv.servedOn,
+      open: today >= published && today < sv.servedOn,
+      what: `公告送达期间${published}至${sv.servedOn}（${daysBetween(published, sv.servedOn)}天，当事人${sv.partyId}）`,
+    });
   }
-  return { days, notes, pausedNow };
+  const clipped = raw
+    .map((x) => ({ ...x, from: x.from < from ? from : x.from }))
+    .filter((x) => x.to > x.from)
+    .sort((a, b) => a.from.localeCompare(b.from));
+  let days = 0;
+  let cur: { from: string; to: string } | null = null;
+  for (const x of clipped) {
+    if (cur && x.from <= cur.to) {
+      if (x.to > cur.to) cur.to = x.to;
+      continue;
+    }
+    if (cur) days += daysBetween(cur.from, cur.to);
+    cur = { from: x.from, to: x.to };
+  }
+  if (cur) days += daysBetween(cur.from, cur.to);
+  const notes = clipped.map((x) => x.what);
+  const summed = clipped.reduce((n, x) => n + daysBetween(x.from, x.to), 0);
+  if (summed > days) notes.push(`上述期间重叠的日子只扣除一次，合计扣除${days}天`);
+  const openOnes = clipped.filter((x) => x.open);
+  const why = openOnes.map((x) => (x.what.startsWith('中止') ? '中止审理' : '公告送达期间'));
+  return { days, notes, pausedNow: openOnes.length > 0, why: [...new Set(why)] };
 }
 
 export interface AwardClock extends Computed {
   startsOn: string;
   startWhat: string;
   pausedNow: boolean;
+  pausedWhy: string[];
 }
 
 /** LDMAL Art. 43; Rules Arts. 45–46: 45 calendar days from acceptance (or the latest restart), +≤15 on approval, pauses excluded. */
@@ -139,39 +224,58 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
       startWhat = REASONS[r.reason] ?? '重新起算之日';
     }
   }
-  const ex = excludedDays(ctx, periods, today, startsOn);
+  const ex = excludedDays(ctx, today, startsOn);
   const ext = ctx.extension?.days ?? 0;
-  const notes = [...ex.notes.map((n) => `扣除${n}`), ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : [])];
+  const notes = [
+    ...ex.notes.map((n) => (n.startsWith('上述') ? n : `扣除${n}`)),
+    ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : []),
+  ];
   const c = computePeriod(cal, periods.award, startsOn, startWhat, {
     addDays: ex.days + ext,
     addNote: notes.length ? `，${notes.join('，')}` : '',
   });
-  return { ...c, startsOn, startWhat, pausedNow: ex.pausedNow };
+  return { ...c, startsOn, startWhat, pausedNow: ex.pausedNow, pausedWhy: ex.why };
 }
 
-const firstService = (ctx: MachineContext, docs: string[], partyIds: number[]) => {
+/** The day every one of `partyIds` had been served one of `docs` (the latest of their first services), or null. */
+const firstService = (ctx: MachineContext, docs: string[], partyIds: number[], act = false) => {
   const dates = partyIds.map(
     (id) =>
       ctx.services
         .filter((s) => docs.includes(s.document) && s.partyId === id)
-        .map((s) => s.servedOn)
+        // The commission's own act of serving is the publication of a public notice, not the deemed day.
+        .map((s) => (act ? (s.publishedOn ?? s.servedOn) : s.servedOn))
         .sort()[0],
   );
   return dates.every(Boolean) ? (dates.sort().at(-1) as string) : null;
 };
 
+export type WindowKind = 'sue_non_final' | 'sue_final_worker' | 'set_aside_employer' | 'set_aside_after_suit';
+
 export interface PartyWindow {
   partyId: number;
-  kind: 'sue_non_final' | 'sue_final_worker' | 'set_aside_employer';
+  kind: WindowKind;
   servedOn: string | null;
   computed: Computed | null;
+  /** The party's own suit ended by withdrawal or out-of-time dismissal: its award windows no longer hold the award back. */
+  spent?: boolean;
 }
 
-/** After an award: each party's window to sue or apply to set aside, from its own receipt (LDMAL Arts. 48–50). */
+/** The outcomes that let the award stand (withdrawal permitted; dismissed as out of time). */
+const reviving = (ctx: MachineContext) =>
+  (ctx.courtOutcomes ?? []).filter((o) => o.outcome === 'withdrawal_permitted' || o.outcome === 'dismissed_out_of_time');
+
+/**
+ * After an award: each party's window to sue or apply to set aside, from its own receipt (LDMAL Arts. 48–50). A mixed
+ * award gives every party the non-final window too (LDMAL Art. 50: the worker may sue on the non-final part). After a
+ * worker's suit against a final award ended by withdrawal or dismissal, the employer has 30 days from the ruling
+ * (SPC-1 Art. 21(2)).
+ */
 export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, periods: Periods): PartyWindow[] {
   const award = ctx.award;
   if (!award) return [];
   const out: PartyWindow[] = [];
+  const spent = new Set(reviving(ctx).flatMap((o) => o.partyIds));
   for (const party of signingParties(ctx)) {
     const servedOn =
       ctx.services
@@ -179,20 +283,38 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
         .map((s) => s.servedOn)
         .sort()[0] ?? null;
     const employer = party.kind === 'organization';
-    const kinds: PartyWindow['kind'][] = [];
+    const kinds: WindowKind[] = [];
     if (award.finality !== 'final') kinds.push('sue_non_final');
     if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
-    for (const kind of [...new Set(kinds)]) {
-      if (kind === 'sue_non_final' && award.finality === 'mixed' && !employer && kinds.includes('sue_final_worker')) continue;
+    for (const kind of kinds) {
       out.push({
         partyId: party.id,
         kind,
         servedOn,
         computed: servedOn ? computePeriod(cal, periods[kind], servedOn, '收到裁决书之日') : null,
+        ...(spent.has(party.id) ? { spent: true } : {}),
       });
     }
   }
+  if (award.finality !== 'non_final') {
+    for (const o of reviving(ctx)) {
+      if (!o.partyIds.some((id) => ctx.parties.find((x) => x.id === id)?.kind === 'person')) continue;
+      for (const employer of signingParties(ctx).filter((x) => x.kind === 'organization')) {
+        out.push({
+          partyId: employer.id,
+          kind: 'set_aside_after_suit',
+          servedOn: o.servedOn,
+          computed: computePeriod(cal, periods.set_aside_after_suit, o.servedOn, '收到法院准予撤诉或驳回起诉裁定之日'),
+        });
+      }
+    }
+  }
   return out;
+}
+
+/** Whether every window that holds the award back has ended before `on`, on exact dates. */
+function windowsClosed(windows: PartyWindow[], on: string): boolean {
+  return windows.filter((w) => !w.spent).every((w) => w.computed?.dueOn && on > w.computed.dueOn);
 }
 
 /** Every deadline of a case, with status relative to `today`. */
@@ -208,11 +330,13 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     opts: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean } = {},
   ) => {
     let status: DeadlineStatus;
-    if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
-    else if (metOn) status = 'met';
-    else if (opts.paused) status = 'paused';
+    // A paused clock reads "paused" whatever its due date would be (api.md), even when that date is not known.
+    if (opts.paused && !metOn) status = 'paused';
+    else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
+    else if (metOn) status = metOn > c.dueOn ? 'met_late' : 'met';
     else if (today > c.dueOn) status = opts.periodOnly ? 'met' : 'overdue';
     else status = 'open';
+    const done = status === 'met_late' ? `已于${metOn}完成（晚于期限${c?.dueOn}）。` : metOn ? `已于${metOn}完成。` : '';
     out.push({
       kind,
       label: opts.label ?? rule.label,
@@ -222,11 +346,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       days: rule.days,
       basis: rule.basis,
       status,
-      explanation:
-        (c?.explanation ?? '尚未开始计算。') + (metOn ? `已于${metOn}完成。` : opts.periodOnly && status === 'met' ? '期间已届满。' : ''),
+      explanation: (c?.explanation ?? '尚未开始计算。') + (done || (opts.periodOnly && status === 'met' ? '期间已届满。' : '')),
       assignee,
       ...(opts.partyId ? { partyId: opts.partyId } : {}),
       metOn,
+      provisional: Boolean(c?.provisional && c.dueOn),
     });
   };
   const P = periods;
@@ -265,20 +389,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   const closedOn = ctx.closure?.closedOn ?? null;
   const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
   const applicants = ctx.parties.filter((p) => p.side === 'applicant').map((p) => p.id);
-  const servedRespondentsOn = firstService(ctx, ['application_copy', 'respond_notice'], respondents);
   add(
     'serve_respondent',
     P.serve_respondent,
     ctx.acceptedOn,
     computePeriod(cal, P.serve_respondent, ctx.acceptedOn, '受理之日'),
-    servedRespondentsOn ?? (closedOn && !ctx.award ? closedOn : null),
+    firstService(ctx, ['application_copy', 'respond_notice'], respondents, true) ?? (closedOn && !ctx.award ? closedOn : null),
     'clerk',
   );
+  // The defense period runs from the respondents' receipt — for public notice, the deemed day (CPL Art. 95).
+  const servedRespondentsOn = firstService(ctx, ['application_copy', 'respond_notice'], respondents);
   if (servedRespondentsOn) {
     const rule = ctx.defensePeriodDays === null ? P.defense : { ...P.defense, days: ctx.defensePeriodDays };
     const c = computePeriod(cal, rule, servedRespondentsOn, '被申请人收到申请书副本之日');
-    if (ctx.defensePeriodDays !== null)
-      c.explanation = `经被申请人同意缩短为${ctx.defensePeriodDays}个工作日（Rules Art. 58）；${c.explanation}`;
+    if (ctx.defensePeriodDays !== null) c.explanation = `经被申请人同意缩短为${periodWords(rule)}（Rules Art. 58）；${c.explanation}`;
     add('defense', rule, servedRespondentsOn, c, ctx.defenses[0]?.filedOn ?? null, 'party', { periodOnly: true });
   }
   if (ctx.defenses.length) {
@@ -288,8 +412,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       P.serve_defense_copy,
       on,
       computePeriod(cal, P.serve_defense_copy, on, '收到答辩书之日'),
-      firstService(ctx, ['defense_copy'], applicants),
+      firstService(ctx, ['defense_copy'], applicants, true),
       'clerk',
+    );
+  }
+  // Rules Art. 36: the decision on a counterclaim within 5 working days of its filing.
+  for (const [i, cc] of ctx.counterclaims.entries()) {
+    add(
+      'counterclaim_decision',
+      P.counterclaim_decision,
+      cc.filedOn,
+      computePeriod(cal, P.counterclaim_decision, cc.filedOn, '收到反申请之日'),
+      cc.mergedOn ?? cc.filedOn,
+      'clerk',
+      { label: ctx.counterclaims.length > 1 ? `${P.counterclaim_decision.label}（第${i + 1}件）` : undefined },
     );
   }
   add(
@@ -303,50 +439,69 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
 
   if (ctx.hearing && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))) {
     const h = ctx.hearing;
-    const everyone = signingParties(ctx).map((p) => p.id);
-    try {
-      const latest = latestDayBefore(cal, h.hearingOn, P.hearing_notice.days);
-      const noticedOn = firstService(ctx, ['hearing_notice'], everyone);
-      add(
-        'hearing_notice',
-        P.hearing_notice,
-        h.scheduledOn,
+    const setOn = hearingDateSetOn(ctx) as string;
+    // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
+    const notices = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id)?.servedOn ?? null);
+    const noticedOn = notices.every(Boolean) ? ((notices as string[]).sort().at(-1) as string) : null;
+    const moved = setOn !== h.scheduledOn ? `开庭日期于${setOn}改期，原开庭日期的通知不能代替新日期的通知；` : '';
+    const n = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.hearing_notice));
+    const workingNote =
+      P.hearing_notice.unit === 'working' ? '（只计工作日，法定节假日和休息日不计，调休上班日计入；最迟送达日本身可以是休息日）' : '';
+    add(
+      'hearing_notice',
+      P.hearing_notice,
+      setOn,
+      asProvisional(
         {
-          dueOn: latest,
-          explanation: `开庭日为${h.hearingOn}，开庭通知应在开庭前至少${P.hearing_notice.days}个工作日送达全体当事人，最迟送达日为${latest}（只计工作日，法定节假日和休息日不计，调休上班日计入）。`,
+          dueOn: n.value,
+          explanation: `${moved}开庭日为${h.hearingOn}，开庭通知应在开庭前至少${periodWords(P.hearing_notice)}送达全体当事人，最迟送达日为${n.value}${workingNote}。`,
         },
-        noticedOn && noticedOn <= latest ? noticedOn : null,
-        'clerk',
-      );
-      const lastRequest = latestDayBefore(cal, h.hearingOn, P.postponement_request.days);
-      add(
-        'postponement_request',
-        P.postponement_request,
-        h.scheduledOn,
+        n.years,
+        P.hearing_notice.unit,
+        'before',
+      ),
+      noticedOn,
+      'clerk',
+    );
+    const r = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.postponement_request));
+    add(
+      'postponement_request',
+      P.postponement_request,
+      setOn,
+      asProvisional(
         {
-          dueOn: lastRequest,
-          explanation: `当事人有正当理由申请延期开庭的，应在开庭前${P.postponement_request.days}个工作日提出，最迟${lastRequest}。`,
+          dueOn: r.value,
+          explanation: `当事人有正当理由申请延期开庭的，应在开庭前${periodWords(P.postponement_request)}提出，最迟${r.value}。`,
         },
-        null,
-        'party',
-        { periodOnly: true },
-      );
-    } catch (e) {
-      if (!(e instanceof MissingCalendarYearError)) throw e;
-      add(
-        'hearing_notice',
-        P.hearing_notice,
-        h.scheduledOn,
-        { dueOn: null, explanation: `${e.message}。`, missingYear: e.year },
-        null,
-        'clerk',
-      );
-    }
+        r.years,
+        P.postponement_request.unit,
+        'before',
+      ),
+      null,
+      'party',
+      { periodOnly: true },
+    );
   }
 
   const clock = awardClock(ctx, cal, P, closedOn ?? today);
   if (clock) {
-    add('award', P.award, clock.startsOn, clock, closedOn, 'tribunal', { paused: clock.pausedNow && !closedOn });
+    const paused = clock.pausedNow && !closedOn;
+    // While paused, the due date is hypothetical (as if resumed today); when even that needs a year without official
+    // data, it stays unknown (null) with the reason — the clock reads "paused" either way (api.md).
+    const shown: Computed =
+      paused && clock.provisional
+        ? {
+            dueOn: null,
+            missingYear: clock.missingYear,
+            explanation: `审理期限因${clock.pausedWhy.join('、')}暂停计算；恢复计算后的届满日落在缺少国家法定节假日安排的${clock.years?.join('、')}年，届时按正式安排计算。`,
+          }
+        : paused
+          ? {
+              ...clock,
+              explanation: `审理期限因${clock.pausedWhy.join('、')}暂停计算，以下为假定今日恢复计算的届满日：${clock.explanation}`,
+            }
+          : clock;
+    add('award', P.award, clock.startsOn, shown, closedOn, 'tribunal', { paused });
   }
   if (ctx.mediation?.agreedOn && clock) {
     add(
@@ -357,39 +512,74 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         dueOn: clock.dueOn,
         explanation: `调解书经双方当事人签收后生效；一方在送达前反悔的，仲裁庭应当及时作出裁决。签收须在审理期限（${clock.dueOn ?? '未知'}）内完成。`,
         missingYear: clock.missingYear,
+        provisional: clock.provisional,
       },
       null,
       'clerk',
     );
   }
 
-  // After the award: each party's window, then the effective date (LDMAL Arts. 47–50; SPC-1 Arts. 16–17).
+  // After the award: each party's window, then the effective date (LDMAL Arts. 47–50; SPC-1 Arts. 16–17, 21).
   if (ctx.award) {
     const windows = challengeWindows(ctx, cal, P);
+    const setAsideAfter = (on: string) => (ctx.setAside && ctx.setAside.filedOn >= on ? ctx.setAside.filedOn : null);
     for (const w of windows) {
       const rule = P[w.kind];
       const sued = ctx.lawsuits.find((l) => l.partyId === w.partyId)?.filedOn ?? null;
-      const setAside = w.kind === 'set_aside_employer' ? (ctx.setAside?.filedOn ?? null) : null;
-      add(w.kind, rule, w.servedOn, w.computed, w.kind === 'set_aside_employer' ? setAside : sued, 'party', {
+      const met =
+        w.kind === 'set_aside_after_suit'
+          ? setAsideAfter(w.servedOn as string)
+          : w.kind === 'set_aside_employer'
+            ? (ctx.setAside?.filedOn ?? null)
+            : sued;
+      add(w.kind, rule, w.servedOn, w.computed, met, 'party', {
         partyId: w.partyId,
         periodOnly: true,
         label: `${rule.label}（当事人${w.partyId}）`,
       });
     }
-    const eff = effectiveDate(ctx, windows);
-    add(
-      'effective',
-      { days: 0, unit: 'calendar', basis: ctx.award.finality === 'final' ? 'LDMAL Art. 47' : 'LDMAL Art. 50', label: '裁决生效日期' },
-      ctx.award.issuedOn,
-      eff,
-      ctx.effectiveOn && ctx.award.finality !== 'final' ? ctx.effectiveOn : null,
-      'clerk',
-      { periodOnly: true },
-    );
+    // LDMAL Art. 49(3): after the award is set aside, either party may sue within 15 days of receiving the ruling.
+    if (ctx.setAside?.result === 'set_aside') {
+      const on = ctx.setAside.servedOn ?? (ctx.setAside.decidedOn as string);
+      for (const party of signingParties(ctx)) {
+        const sued = ctx.lawsuits.find((l) => l.partyId === party.id && l.filedOn >= (ctx.setAside?.decidedOn as string))?.filedOn;
+        add(
+          'sue_after_set_aside',
+          P.sue_after_set_aside,
+          on,
+          computePeriod(cal, P.sue_after_set_aside, on, '收到撤销裁决裁定之日'),
+          sued ?? null,
+          'party',
+          { partyId: party.id, periodOnly: true, label: `${P.sue_after_set_aside.label}（当事人${party.id}）` },
+        );
+      }
+    } else if (!(ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')) {
+      const eff = effectiveDate(ctx, windows);
+      add(
+        'effective',
+        {
+          days: 0,
+          unit: 'calendar',
+          basis: ctx.award.finality === 'final' ? 'LDMAL Art. 47' : reviving(ctx).length ? 'LDMAL Art. 50; SPC-2000' : 'LDMAL Art. 50',
+          label: '裁决生效日期',
+        },
+        ctx.award.issuedOn,
+        eff,
+        ctx.effectiveOn && ctx.award.finality !== 'final' ? ctx.effectiveOn : null,
+        'clerk',
+        { periodOnly: true },
+      );
+    }
   }
   return out;
 }
 
+/**
+ * The day the award takes effect. Final: the day it is made (LDMAL Art. 47). Non-final (and the non-final part of a
+ * mixed award): the day after every party's 15-day window (LDMAL Art. 50); after a suit is withdrawn with the court's
+ * permission, from service of the ruling (SPC-2000 Art. 1) — reading: not before the windows of the parties who did
+ * not sue have ended; after a suit is dismissed as out of time, from the day after the suing period (SPC-2000 Art. 2).
+ */
 function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
   const award = ctx.award as NonNullable<MachineContext['award']>;
   if (award.finality === 'final') {
@@ -398,75 +588,156 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
       explanation: `终局裁决自作出之日（${award.issuedOn}）起发生法律效力（劳动争议调解仲裁法第四十七条）。`,
     };
   }
+  // SPC-1 Art. 16: while a suit is pending, the award does not take effect.
+  if (ctx.lawsuits.length > ((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0)) {
+    return {
+      dueOn: null,
+      explanation:
+        '当事人已向人民法院起诉，裁决暂不发生法律效力；法院准予撤诉或以超过起诉期间驳回起诉后，按最高人民法院2000年批复重新计算生效日期。',
+    };
+  }
   const sue = windows.filter((w) => w.kind === 'sue_non_final');
-  const missing = sue.find((w) => w.computed?.missingYear);
-  if (missing) return missing.computed as Computed;
   if (sue.some((w) => !w.computed)) return { dueOn: null, explanation: '裁决书尚未送达全体当事人，生效日期待定。' };
-  const last = sue
-    .map((w) => w.computed?.dueOn as string)
-    .sort()
-    .at(-1) as string;
-  const on = addDays(last, 1);
-  const note = award.finality === 'mixed' ? '（终局部分自作出之日生效）' : '';
-  return {
-    dueOn: on,
-    explanation: `各方当事人起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起发生法律效力${note}（劳动争议调解仲裁法第五十条）。`,
-  };
+  const note = award.finality === 'mixed' ? '（终局部分自作出之日生效；非终局部分须待每一方当事人——包括劳动者——的起诉期间均届满）' : '';
+  const provisional = sue.some((w) => w.computed?.provisional);
+  const years = [...new Set(sue.flatMap((w) => w.computed?.years ?? []))].sort();
+  const lastOf = (ws: PartyWindow[]) =>
+    ws
+      .map((w) => w.computed?.dueOn as string)
+      .sort()
+      .at(-1);
+  const outcome = reviving(ctx).at(-1);
+  let c: Computed;
+  if (outcome?.outcome === 'withdrawal_permitted') {
+    const others = lastOf(sue.filter((w) => !outcome.partyIds.includes(w.partyId)));
+    const on = others && addDays(others, 1) > outcome.servedOn ? addDays(others, 1) : outcome.servedOn;
+    c = {
+      dueOn: on,
+      explanation: `人民法院裁定准予撤诉，裁决自裁定送达之日（${outcome.servedOn}）起发生法律效力（最高人民法院2000年批复第一条）${others ? `；其他当事人的起诉期间于${others}届满` : ''}，生效日为${on}${note}。`,
+    };
+  } else if (outcome?.outcome === 'dismissed_out_of_time') {
+    const last = lastOf(sue) as string;
+    c = {
+      dueOn: addDays(last, 1),
+      explanation: `起诉超过期间被裁定驳回，裁决自起诉期间届满之次日（${addDays(last, 1)}）起恢复法律效力（最高人民法院2000年批复第二条）${note}。`,
+    };
+  } else {
+    const last = lastOf(sue) as string;
+    const on = addDays(last, 1);
+    c = {
+      dueOn: on,
+      explanation: `各方当事人起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起发生法律效力${note}（劳动争议调解仲裁法第五十条）。`,
+    };
+  }
+  return provisional ? asProvisional(c, years, 'calendar') : c;
 }
 
-/** The facts an event's guards need, computed on the official calendar. `missingYear` when data is lacking. */
+/** Options for facts whose reading of the law is configurable (app/config.ts). */
+export interface FactOptions {
+  /** ABSENCE_NOTICE_TIMELY: a default award / deemed withdrawal needs the notice served the full notice period ahead. */
+  absenceNoticeTimely?: boolean;
+}
+
+/**
+ * The facts an event's guards need, computed on the official calendar; where a date falls in a year without official
+ * data it is computed provisionally (weekends only) and `facts.provisional` names the year (api.md v1.1).
+ */
 export function computeFacts(
   ctx: MachineContext,
   ev: Pick<ProcEvent, 'type' | 'occurredOn' | 'payload'>,
   cal: OfficialCalendar,
   periods: Periods,
+  opts: FactOptions = {},
 ): { facts: Facts; missingYear?: number } {
   const facts: Facts = {};
-  try {
-    switch (ev.type) {
-      case 'EXTEND_TIME_LIMIT':
-      case 'CONVERT_TO_ORDINARY': {
-        const c = awardClock(ctx, cal, periods, ev.occurredOn);
-        if (c?.missingYear) return { facts, missingYear: c.missingYear };
-        facts.awardDueOn = c?.dueOn ?? null;
-        break;
-      }
-      case 'SCHEDULE_HEARING':
-        facts.hearingNoticeOk = cal.addWorkingDays(ev.occurredOn, periods.hearing_notice.days).dueOn < ev.payload.hearingOn;
-        break;
-      case 'POSTPONE_HEARING':
-        if (ctx.hearing)
-          facts.postponementTimely = cal.addWorkingDays(ev.occurredOn, periods.postponement_request.days).dueOn < ctx.hearing.hearingOn;
-        break;
-      case 'FILE_COUNTERCLAIM': {
-        const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
-        const served = firstService(ctx, ['application_copy', 'respond_notice'], respondents);
-        if (!served) facts.defensePeriodOpen = true;
-        else {
-          const days = ctx.defensePeriodDays ?? periods.defense.days;
-          facts.defensePeriodOpen = ev.occurredOn <= cal.addWorkingDays(served, days).dueOn;
-        }
-        break;
-      }
-      case 'MARK_EFFECTIVE': {
-        const windows = challengeWindows(ctx, cal, periods);
-        const miss = windows.find((w) => w.computed?.missingYear);
-        if (miss) return { facts, missingYear: miss.computed?.missingYear };
-        facts.challengeWindowsClosed = windows.every((w) => w.computed?.dueOn && ev.occurredOn > w.computed.dueOn);
-        facts.effectiveOn = ctx.award?.finality === 'final' ? ctx.award.issuedOn : effectiveDate(ctx, windows).dueOn;
-        break;
-      }
-      case 'REFER_TO_ARBITRATION': {
-        const c = computePeriod(cal, periods.mediation, ctx.receivedOn, '调解组织收到调解申请之日');
-        if (c.missingYear) return { facts, missingYear: c.missingYear };
-        facts.mediationLimitPassed = ev.occurredOn > (c.dueOn as string);
-        break;
-      }
+  const view = cal.provisionalView();
+  const years = new Set<number>();
+  const track = <T extends Computed | null | undefined>(c: T): T => {
+    for (const y of c?.years ?? []) years.add(y);
+    return c;
+  };
+  const rule = (r: Rule) => ({ days: r.days, unit: r.unit });
+  switch (ev.type) {
+    case 'EXTEND_TIME_LIMIT':
+    case 'CONVERT_TO_ORDINARY': {
+      const c = track(awardClock(ctx, view, periods, ev.occurredOn));
+      facts.awardDueOn = c?.dueOn ?? null;
+      if (ev.type === 'EXTEND_TIME_LIMIT') facts.maxExtensionDays = periods.extension.days;
+      break;
     }
-  } catch (e) {
-    if (e instanceof MissingCalendarYearError) return { facts, missingYear: e.year };
-    throw e;
+    case 'SCHEDULE_HEARING':
+      facts.hearingNoticeOk = leavesPeriodBefore(view, periods.hearing_notice, ev.occurredOn, ev.payload.hearingOn);
+      facts.noticePeriod = rule(periods.hearing_notice);
+      break;
+    case 'POSTPONE_HEARING':
+      if (ctx.hearing) {
+        const requestedOn = (ev.payload.requestedOn as string | undefined) ?? ev.occurredOn;
+        facts.postponementTimely = leavesPeriodBefore(view, periods.postponement_request, requestedOn, ctx.hearing.hearingOn);
+        facts.postponementPeriod = rule(periods.postponement_request);
+      }
+      // LDMAL Art. 35: the new date, too, must leave the notice period after the decision.
+      facts.hearingNoticeOk = leavesPeriodBefore(view, periods.hearing_notice, ev.occurredOn, ev.payload.hearingOn);
+      facts.noticePeriod = rule(periods.hearing_notice);
+      break;
+    case 'SHORTEN_DEFENSE_PERIOD':
+      facts.defensePeriod = rule(periods.defense);
+      break;
+    case 'FILE_COUNTERCLAIM': {
+      const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
+      const served = firstService(ctx, ['application_copy', 'respond_notice'], respondents);
+      const filedOn = (ev.payload.filedOn as string | undefined) ?? ev.occurredOn;
+      if (!served) facts.defensePeriodOpen = true;
+      else {
+        const r = ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };
+        const due = track(computePeriod(view, r, served, '被申请人收到申请书副本之日')).dueOn;
+        facts.defenseDueOn = due;
+        facts.defensePeriodOpen = due !== null && filedOn <= due;
+      }
+      break;
+    }
+    case 'SERVE':
+      if (ev.payload.method === 'public_notice') {
+        facts.deemedServedOn = addDays((ev.payload.servedOn as string | undefined) ?? ev.occurredOn, periods.public_notice.days);
+      }
+      break;
+    case 'ISSUE_AWARD':
+    case 'PARTIAL_AWARD':
+    case 'DEEM_WITHDRAWN': {
+      const held = ctx.hearingsHeld.at(-1);
+      if (!held || !opts.absenceNoticeTimely) break;
+      facts.noticePeriod = rule(periods.hearing_notice);
+      const side = ev.type === 'DEEM_WITHDRAWN' ? 'applicant' : 'respondent';
+      facts.absenceNoticeLate = absentNotices(ctx)
+        .filter((n) => n.side === side && n.servedOn && !leavesPeriodBefore(view, periods.hearing_notice, n.servedOn, held.heldOn))
+        .map((n) => n.partyId);
+      break;
+    }
+    case 'MARK_EFFECTIVE': {
+      const windows = challengeWindows(ctx, view, periods);
+      for (const w of windows) track(w.computed);
+      facts.challengeWindowsClosed = windowsClosed(windows, ev.occurredOn);
+      facts.effectiveOn = ctx.award?.finality === 'final' ? ctx.award.issuedOn : effectiveDate(ctx, windows).dueOn;
+      break;
+    }
+    case 'RECORD_COURT_OUTCOME': {
+      // The award as it would stand after the ruling: may it take effect at once (SPC-2000 Arts. 1–2)?
+      const next = { ...ctx, courtOutcomes: [...(ctx.courtOutcomes ?? []), courtOutcomeRecord(ctx, ev as ProcEvent)] };
+      const windows = challengeWindows(next, view, periods);
+      for (const w of windows) track(w.computed);
+      // Legal effect is recorded on exact dates only; a provisional window leaves the award in its windows.
+      facts.challengeWindowsClosed = windowsClosed(windows, ev.occurredOn) && !windows.some((w) => w.computed?.provisional);
+      facts.effectiveOn = next.award?.finality === 'final' ? next.award.issuedOn : effectiveDate(next, windows).dueOn;
+      break;
+    }
+    case 'REFER_TO_ARBITRATION': {
+      const c = track(computePeriod(view, periods.mediation, ctx.receivedOn, '调解组织收到调解申请之日'));
+      facts.mediationLimitPassed = c.dueOn !== null && ev.occurredOn > c.dueOn;
+      facts.mediationPeriod = rule(periods.mediation);
+      break;
+    }
   }
+  for (const y of view.assumed) years.add(y);
+  if (years.size) facts.provisional = { years: [...years].sort((a, b) => a - b) };
   return { facts };
 }
 

@@ -22,6 +22,7 @@ export const STATE_LABELS: Record<string, string> = {
   set_aside_pending: '撤销裁决申请审查中',
   award_set_aside: '裁决已被撤销',
   award_effective: '裁决已生效',
+  court_decided: '法院已裁判（裁决不发生法律效力）',
   enforcement_transferred: '已移送法院执行',
   closed_mediation: '调解结案',
   closed_withdrawn: '撤回结案',
@@ -65,9 +66,11 @@ export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION'
   TERMINATE: '终止审理',
   RECORD_LAWSUIT: '登记当事人起诉',
   RECORD_SET_ASIDE: '登记撤销裁决申请/结果',
+  RECORD_COURT_OUTCOME: '登记法院裁判结果',
   MARK_EFFECTIVE: '确认裁决生效',
   TRANSFER_TO_COURT: '移送人民法院',
   ARCHIVE: '归档',
+  ASSIGN_MEDIATOR: '指派调解员',
 };
 
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;

@@ -1,4 +1,6 @@
-import { addDays, addMonths } from './dates.ts';
+import type { OfficialCalendar } from './calendar.ts';
+import { addDays, addMonths, daysBetween } from './dates.ts';
+import type { ClaimCategory } from './reference.ts';
 
 /**
  * Limitation period (仲裁时效), LDMAL Art. 27; Rules Arts. 26–28 — shown as a warning with its reasoning,
@@ -8,65 +10,145 @@ import { addDays, addMonths } from './dates.ts';
  * - interruption (demand, mediation, complaint, arbitration/court/payment-order filing, acknowledgement)
  *   starts a fresh year;
  * - suspension (force majeure, incapacity without a representative) stops the clock for its duration;
- * - wage arrears during employment are not time-barred; after the employment ends, one year from its end.
- * Years end on the same-numbered day (CivCode Art. 202); a last day on a rest day is not rolled here
- * (the warning is advisory; the official calendar may move the last day forward).
+ * - a claim for labor remuneration (category `wages`) is not time-barred while the employment lasts; after it ends,
+ *   one year from its end (Art. 27(4)). This follows the claim category and the employment status — not the
+ *   migrant-worker priority flag (`wageArrears`), which only orders the queue;
+ * - years end on the same-numbered day (CivCode Art. 202); a last day on a statutory rest day moves to the next
+ *   working day (CivCode Art. 203; CPL Art. 85(3));
+ * - the filing date is the postmark date where one is recorded (time in transit does not count, CPL Art. 85(4)).
  */
 export interface LimitationInput {
   knewOn: string;
-  wageArrears?: boolean;
+  /** `ongoing`: the employment still lasts (wage claims exempt); `ended`: see `employmentEndedOn`. Absent: not recorded. */
+  employmentStatus?: 'ongoing' | 'ended';
   employmentEndedOn?: string | null;
   interruptions?: { on: string; kind: string }[];
   suspensions?: { from: string; to: string }[];
 }
 
-export interface LimitationResult {
+export interface ClaimLimitation {
+  claimId: number;
   status: 'within' | 'expired' | 'exempt';
   expiresOn: string | null;
-  reasoning: string;
 }
 
-export function assessLimitation(input: LimitationInput, filedOn: string): LimitationResult {
+export interface LimitationResult {
+  status: 'within' | 'expired' | 'exempt';
+  /** The earliest last day among the claims that are not exempt. */
+  expiresOn: string | null;
+  reasoning: string;
+  /** The date the application counts as filed: the postmark, else the day it was received. */
+  filedOn: string;
+  claims: ClaimLimitation[];
+}
+
+/** Labor remuneration (劳动报酬) — the claims LDMAL Art. 27(4) exempts while the employment lasts. */
+const REMUNERATION: ClaimCategory[] = ['wages'];
+
+interface Run {
+  expiresOn: string;
+  text: string;
+}
+
+/** One year from `start`, with interruptions restarting it and suspensions adding their days, last day rolled. */
+function runYear(input: LimitationInput, start: string, what: string, filedOn: string, cal: OfficialCalendar | undefined): Run {
   const steps: string[] = [];
-  if (input.wageArrears && !input.employmentEndedOn) {
-    return {
-      status: 'exempt',
-      expiresOn: null,
-      reasoning: '劳动关系存续期间因拖欠劳动报酬发生争议的，申请仲裁不受一年仲裁时效期间的限制（劳动争议调解仲裁法第二十七条第四款）。',
-    };
-  }
-  let start = input.knewOn;
-  let what = `知道或者应当知道权利被侵害之日（${input.knewOn}）`;
-  if (input.wageArrears && input.employmentEndedOn) {
-    start = input.employmentEndedOn;
-    what = `劳动关系终止之日（${input.employmentEndedOn}）`;
-    steps.push('拖欠劳动报酬争议，劳动关系终止的，自终止之日起一年内提出（第二十七条第四款）');
-  }
+  let from = start;
+  let fromWhat = what;
   for (const i of [...(input.interruptions ?? [])].sort((a, b) => a.on.localeCompare(b.on))) {
-    if (i.on < start || i.on > filedOn) continue;
-    const expiry = addMonths(start, 12);
-    if (i.on <= expiry) {
-      start = i.on;
-      what = `时效中断之日（${i.on}，${i.kind}）`;
+    if (i.on < from || i.on > filedOn) continue;
+    if (i.on <= addMonths(from, 12)) {
+      from = i.on;
+      fromWhat = `时效中断之日（${i.on}，${i.kind}）`;
       steps.push(`${i.on}因${i.kind}时效中断，重新计算一年（第二十七条第二款）`);
     }
   }
-  let expiresOn = addMonths(start, 12);
+  let expiresOn = addMonths(from, 12);
   let paused = 0;
   for (const s of input.suspensions ?? []) {
-    if (s.to < start || s.from > expiresOn) continue;
-    const days = Math.round((Date.parse(s.to) - Date.parse(s.from)) / 86_400_000);
+    if (s.to < from || s.from > expiresOn) continue;
+    const days = daysBetween(s.from, s.to);
     paused += days;
     steps.push(`${s.from}至${s.to}时效中止${days}天（第二十七条第三款）`);
   }
   if (paused) expiresOn = addDays(expiresOn, paused);
-  const base = `时效自${what}起算一年${steps.length ? `；${steps.join('；')}` : ''}，至${expiresOn}届满。`;
-  if (filedOn > expiresOn) {
-    return {
-      status: 'expired',
-      expiresOn,
-      reasoning: `${base}申请日${filedOn}已超过仲裁时效，请提示仲裁庭注意；是否超过时效由仲裁庭在当事人抗辩时审查，系统不据此不予受理。`,
-    };
+  const nominal = expiresOn;
+  let rolled = '';
+  if (cal) {
+    const view = cal.provisionalView();
+    const r = view.rollForward(nominal);
+    if (r.dueOn !== nominal) {
+      expiresOn = r.dueOn;
+      rolled = `；${nominal}为法定休假日，顺延至其后第一个工作日${expiresOn}（民法典第二百零三条）`;
+    }
+    if (view.assumed.size) {
+      const y = [...view.assumed].join('、');
+      rolled += `（缺少${y}年国家法定节假日安排，暂按只有周末休息判断是否顺延）`;
+    }
   }
-  return { status: 'within', expiresOn, reasoning: `${base}申请日${filedOn}在时效期间内。` };
+  return {
+    expiresOn,
+    text: `时效自${fromWhat}起算一年${steps.length ? `；${steps.join('；')}` : ''}，至${nominal}届满${rolled}`,
+  };
+}
+
+/**
+ * The limitation warning for an application filed on `filedOn` (the postmark date where recorded) with these claims.
+ * `cal` rolls a last day that falls on a rest day; without it the nominal day is shown.
+ */
+export function assessLimitation(
+  input: LimitationInput,
+  filedOn: string,
+  claims: { id: number; category: ClaimCategory }[],
+  cal?: OfficialCalendar,
+): LimitationResult {
+  const remuneration = claims.filter((c) => REMUNERATION.includes(c.category));
+  const others = claims.filter((c) => !REMUNERATION.includes(c.category));
+  const out: ClaimLimitation[] = [];
+  const parts: string[] = [];
+  const general = `知道或者应当知道权利被侵害之日（${input.knewOn}）`;
+  const ended = input.employmentStatus === 'ended' || Boolean(input.employmentEndedOn);
+  const verdict = (r: Run) => (filedOn > r.expiresOn ? 'expired' : 'within');
+
+  if (remuneration.length) {
+    const ids = remuneration.map((c) => c.id).join('、');
+    if (input.employmentStatus === 'ongoing' && !input.employmentEndedOn) {
+      for (const c of remuneration) out.push({ claimId: c.id, status: 'exempt', expiresOn: null });
+      parts.push(
+        `劳动报酬请求（${ids}）：劳动关系存续期间因拖欠劳动报酬发生争议的，申请仲裁不受一年仲裁时效期间的限制（劳动争议调解仲裁法第二十七条第四款）`,
+      );
+    } else if (input.employmentEndedOn) {
+      const r = runYear(input, input.employmentEndedOn, `劳动关系终止之日（${input.employmentEndedOn}）`, filedOn, cal);
+      for (const c of remuneration) out.push({ claimId: c.id, status: verdict(r), expiresOn: r.expiresOn });
+      parts.push(`劳动报酬请求（${ids}）：劳动关系终止的，应当自终止之日起一年内提出（第二十七条第四款）；${r.text}`);
+    } else {
+      const r = runYear(input, input.knewOn, general, filedOn, cal);
+      for (const c of remuneration) out.push({ claimId: c.id, status: verdict(r), expiresOn: r.expiresOn });
+      parts.push(
+        `劳动报酬请求（${ids}）：${ended ? '劳动关系已终止但未记录终止日期，' : '未记录劳动关系是否存续（employmentStatus），'}暂按一般时效计算——${r.text}${ended ? '' : '；如劳动关系仍存续，该请求不受时效限制（第二十七条第四款）'}`,
+      );
+    }
+  }
+  if (others.length || !claims.length) {
+    const r = runYear(input, input.knewOn, general, filedOn, cal);
+    for (const c of others) out.push({ claimId: c.id, status: verdict(r), expiresOn: r.expiresOn });
+    parts.push(`${remuneration.length ? `其他请求（${others.map((c) => c.id).join('、')}）：` : ''}${r.text}`);
+    if (!claims.length) out.push({ claimId: 0, status: verdict(r), expiresOn: r.expiresOn });
+  }
+  const counted = out.filter((c) => c.status !== 'exempt');
+  const status = counted.length === 0 ? 'exempt' : counted.some((c) => c.status === 'expired') ? 'expired' : 'within';
+  const expiresOn = counted.map((c) => c.expiresOn as string).sort()[0] ?? null;
+  const tail =
+    status === 'expired'
+      ? `申请日${filedOn}已超过仲裁时效，请提示仲裁庭注意；是否超过时效由仲裁庭在当事人抗辩时审查，系统不据此不予受理。`
+      : status === 'exempt'
+        ? ''
+        : `申请日${filedOn}在时效期间内。`;
+  return {
+    status,
+    expiresOn,
+    reasoning: `${parts.join('。')}。${tail}`,
+    filedOn,
+    claims: out.filter((c) => c.claimId !== 0),
+  };
 }

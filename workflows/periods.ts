@@ -27,13 +27,25 @@ export const DEFAULT_PERIODS = {
   sue_final_worker: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 48', label: '终局裁决劳动者起诉期间' },
   set_aside_employer: { days: 30, unit: 'calendar', basis: 'LDMAL Art. 49', label: '用人单位申请撤销终局裁决期间' },
   public_notice: { days: 30, unit: 'calendar', basis: 'CPL Art. 95; Rules Art. 46(6)', label: '公告送达期间' },
+  counterclaim_decision: { days: 5, unit: 'working', basis: 'Rules Art. 36', label: '反申请受理决定' },
+  extension: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 43; Rules Art. 45', label: '延长审理期限（最长）' },
+  set_aside_after_suit: {
+    days: 30,
+    unit: 'calendar',
+    basis: 'SPC-1 Art. 21(2)',
+    label: '劳动者撤诉或起诉被驳回后用人单位申请撤销终局裁决期间',
+  },
+  sue_after_set_aside: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 49(3)', label: '终局裁决被撤销后起诉期间' },
 } satisfies Record<string, PeriodRule>;
 
 export type PeriodKind = keyof typeof DEFAULT_PERIODS;
 export type Periods = Record<PeriodKind, PeriodRule>;
 
-/** LDMAL Art. 43: the award limit may be extended once by no more than 15 days. */
-export const MAX_EXTENSION_DAYS = 15;
+/** LDMAL Art. 43: the award limit may be extended once by no more than 15 days (`extension` in the table). */
+export const MAX_EXTENSION_DAYS = DEFAULT_PERIODS.extension.days;
+
+/** "5个工作日" / "15日": the words for a period in Chinese, for explanations and rule messages. */
+export const periodWords = (rule: { days: number; unit: Unit }): string => `${rule.days}${rule.unit === 'working' ? '个工作日' : '日'}`;
 
 export function resolvePeriods(override?: string): Periods {
   const out = structuredClone(DEFAULT_PERIODS) as Periods;

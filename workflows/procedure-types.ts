@@ -1,4 +1,5 @@
 import type { ClassifiedItem, Finality } from './finality.ts';
+import type { Unit } from './periods.ts';
 import type { ClaimCategory } from './reference.ts';
 
 /** Every procedure event type the machine knows (api.md vocabulary plus extensions). */
@@ -34,9 +35,11 @@ export const EVENT_TYPES = [
   'TERMINATE',
   'RECORD_LAWSUIT',
   'RECORD_SET_ASIDE',
+  'RECORD_COURT_OUTCOME',
   'MARK_EFFECTIVE',
   'TRANSFER_TO_COURT',
   'ARCHIVE',
+  'ASSIGN_MEDIATOR',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -49,18 +52,40 @@ export type Stage = 'accepted' | 'tribunal_formed' | 'hearing_scheduled' | 'hear
 export interface Facts {
   /** Award time limit's last day, including extension and pauses (LDMAL Art. 43); null before acceptance or when unknown. */
   awardDueOn?: string | null;
+  /** LDMAL Art. 43: the longest extension (the `extension` period, PERIODS_OVERRIDE). */
+  maxExtensionDays?: number;
   /** LDMAL Art. 14: 15 days from the mediation organization's receipt have passed without agreement. */
   mediationLimitPassed?: boolean;
-  /** Rules Art. 36: the defense period (10 WD from service) is still running. */
+  /** Rules Art. 36: the counterclaim was filed while the defense period (10 WD from service) was still running. */
   defensePeriodOpen?: boolean;
-  /** LDMAL Art. 35: the hearing date leaves at least 5 working days after the notice. Null = calendar data missing. */
+  /** The defense period's last day the counterclaim was judged against. */
+  defenseDueOn?: string | null;
+  /** The defense period in the period table (SHORTEN_DEFENSE_PERIOD must shorten it). */
+  defensePeriod?: { days: number; unit: Unit };
+  /** LDMAL Art. 35: the hearing date leaves the notice period after the act (scheduling, postponement). */
   hearingNoticeOk?: boolean | null;
+  /** The notice period the hearing date was judged with (PERIODS_OVERRIDE). */
+  noticePeriod?: { days: number; unit: Unit };
   /** LDMAL Art. 35: a postponement request at least 3 working days before the hearing. */
   postponementTimely?: boolean | null;
+  postponementPeriod?: { days: number; unit: Unit };
+  mediationPeriod?: { days: number; unit: Unit };
   /** Every party's challenge window after service of the award has ended (LDMAL Arts. 48–50). */
   challengeWindowsClosed?: boolean;
   /** Earliest day the award can take effect (non-final: after the last window; final: the day it was made). */
   effectiveOn?: string | null;
+  /** CPL Art. 95: public notice is deemed served this many days after publication (the `public_notice` period). */
+  deemedServedOn?: string;
+  /**
+   * LDMAL Arts. 35–36 (config ABSENCE_NOTICE_TIMELY): parties absent at the last hearing whose written notice of it
+   * was served, but later than the notice period before the hearing.
+   */
+  absenceNoticeLate?: number[];
+  /**
+   * api.md v1.1: some date behind these facts fell in a year without official calendar data and was computed as if
+   * that year had weekends only. Rules that refuse on such a fact say so.
+   */
+  provisional?: { years: number[] };
 }
 
 export interface PartyRef {
@@ -78,8 +103,29 @@ export interface ServiceRecord {
   document: string;
   partyId: number;
   method: string;
+  /** The service date: the date on the receipt, or the deemed date (public notice: publication + 30 days, CPL Art. 95). */
   servedOn: string;
+  /** Public notice (公告送达): the day the notice was published. */
+  publishedOn?: string;
+  /** Simple method (phone/SMS/fax/e-mail): the addressee confirmed receipt (Rules Art. 59). */
+  confirmed?: boolean;
 }
+
+/** The written notice of a hearing proven served on a party who was absent from it (LDMAL Art. 36; Rules Arts. 39, 59). */
+export interface AbsentNotice {
+  partyId: number;
+  side: 'applicant' | 'respondent';
+  /** null: no notice of that hearing date is proven served on this party. */
+  servedOn: string | null;
+  document: string | null;
+  method: string | null;
+}
+
+/** Grounds for a hearing not in public (LDMAL Art. 26). */
+export type NonPublicGround = 'parties_agreed' | 'state_secret' | 'trade_secret' | 'privacy';
+
+/** What the court did with a suit recorded after the award (裁审衔接; domain.md §11). */
+export type CourtOutcome = 'judgment' | 'withdrawal_permitted' | 'dismissed_out_of_time' | 'dismissed_no_effect';
 
 export interface AwardRecord {
   items: (ClassifiedItem & { amount: string | null })[];
@@ -87,6 +133,12 @@ export interface AwardRecord {
   issuedOn: string;
   minimumWage: { district: string; monthly: string; effectiveFrom: string } | null;
   defaultAward: boolean;
+  /**
+   * Parties absent at the last hearing, each with the written notice of that hearing proven served on it (or null).
+   * A default award is refused without it (LDMAL Art. 36), so documents print "经书面通知" only from here.
+   */
+  absentNotices?: AbsentNotice[];
+  heldOn?: string | null;
 }
 
 /** The statechart's context. JSON only (it is persisted as part of the snapshot). */
@@ -103,11 +155,28 @@ export interface CaseContext extends CaseInput {
   /** FILE_DEFENSE: the filed defense, with the summary the clerk recorded (null: none recorded). */
   defenses: { filedOn: string; summary?: string | null }[];
   defensePeriodDays: number | null;
-  counterclaims: { filedOn: string; description: string }[];
-  /** The scheduled hearing: day, time of day (HH:MM, null if not given), place; `public` false = 不公开开庭 (LDMAL Art. 26). */
-  hearing: { hearingOn: string; place: string; scheduledOn: string; time?: string | null; public?: boolean } | null;
-  postponements: { from: string; to: string; reason: string; decidedOn: string }[];
-  hearingsHeld: { heldOn: string; applicantPresent: boolean; respondentPresent: boolean; public?: boolean }[];
+  /** Rules Arts. 36, 46(4): filed (timeliness) and accepted for joint hearing (the award clock restarts) on separate days. */
+  counterclaims: { filedOn: string; mergedOn?: string; description: string }[];
+  /**
+   * The scheduled hearing: day, time of day (HH:MM, null if not given), place; `public` false = 不公开开庭 with its
+   * ground (LDMAL Art. 26).
+   */
+  hearing: {
+    hearingOn: string;
+    place: string;
+    scheduledOn: string;
+    time?: string | null;
+    public?: boolean;
+    nonPublicGround?: NonPublicGround | null;
+  } | null;
+  postponements: { from: string; to: string; reason: string; decidedOn: string; requestedBy?: string; requestedOn?: string }[];
+  hearingsHeld: {
+    heldOn: string;
+    applicantPresent: boolean;
+    respondentPresent: boolean;
+    public?: boolean;
+    nonPublicGround?: NonPublicGround | null;
+  }[];
   /** The stage to return to after a suspension ends or mediation fails. */
   stageBefore: Stage | null;
   suspensions: { from: string; to: string | null; reason: string }[];
@@ -138,9 +207,30 @@ export interface CaseContext extends CaseInput {
   }[];
   partialAwards: AwardRecord[];
   award: AwardRecord | null;
-  closure: { mode: ClosureMode; closedOn: string; reason?: string } | null;
+  /** DEEM_WITHDRAWN keeps the written notice proven served on the absent applicants (LDMAL Art. 36). */
+  closure: { mode: ClosureMode; closedOn: string; reason?: string; absentNotices?: AbsentNotice[] } | null;
   lawsuits: { partyId: number; court: string; filedOn: string }[];
-  setAside: { court: string; filedOn: string; result: 'rejected' | 'set_aside' | 'withdrawn' | null; decidedOn: string | null } | null;
+  setAside: {
+    court: string;
+    filedOn: string;
+    result: 'rejected' | 'set_aside' | 'withdrawn' | null;
+    decidedOn: string | null;
+    /** The day the ruling was received (LDMAL Art. 49(3): the 15-day suing window runs from it). */
+    servedOn?: string | null;
+  } | null;
+  /**
+   * The court's outcome of the suits recorded (SPC-2000; SPC-1 Art. 21(2)): `partyIds` are the parties whose suits it
+   * ended, `servedOn` the day the ruling was served (the effect and the employer's window run from it).
+   */
+  courtOutcomes?: {
+    outcome: CourtOutcome;
+    court: string | null;
+    decidedOn: string;
+    servedOn: string;
+    partyIds: number[];
+    /** How many suits were recorded when it was recorded (a later outcome ends only later suits). */
+    suitCount: number;
+  }[];
   effectiveOn: string | null;
   transfers: { purpose: 'enforcement' | 'advance_execution' | 'litigation'; court: string; transferredOn: string }[];
   /** Pre-arbitration mediation track. */
@@ -152,6 +242,8 @@ export interface CaseContext extends CaseInput {
     amount?: string | null;
   } | null;
   archivedOn: string | null;
+  /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
+  mediatorIds?: number[];
 }
 
 export type ClosureMode = 'award' | 'mediation' | 'withdrawal' | 'deemed_withdrawal' | 'termination' | 'rejection';

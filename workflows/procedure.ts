@@ -1,5 +1,6 @@
 import { initialTransition, transition } from 'xstate';
 import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machine.ts';
+import { addDays } from './dates.ts';
 import { type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
 import { checkRules, type Violation } from './rules.ts';
 
@@ -22,13 +23,25 @@ export function persist(snap: Snapshot): PersistedSnapshot {
 }
 
 /**
- * Upgrades a stored snapshot to the current machine version. Version 1 is the only one so far; when the
- * machine changes meaning, add `if (s.machineVersion === 1) s = v1ToV2(s)` steps here, each one pure and
- * tested, so that cases stored under an older machine keep working.
+ * Version 2 (issue 11): a public-notice service records the day of publication (`publishedOn`) and the deemed
+ * service day (`servedOn` = publication + 30 days, CPL Art. 95); version 1 kept the publication day in `servedOn`.
+ */
+export function v1ToV2(s: PersistedSnapshot): PersistedSnapshot {
+  const services = s.context.services.map((x) =>
+    x.method === 'public_notice' && !x.publishedOn ? { ...x, publishedOn: x.servedOn, servedOn: addDays(x.servedOn, 30) } : x,
+  );
+  return { ...s, machineVersion: 2, context: { ...s.context, services, courtOutcomes: s.context.courtOutcomes ?? [] } };
+}
+
+/**
+ * Upgrades a stored snapshot to the current machine version, one pure, tested step per version, so that cases stored
+ * under an older machine keep working.
  */
 export function migrateSnapshot(s: PersistedSnapshot): PersistedSnapshot {
   if (s.machineVersion > MACHINE_VERSION) throw new Error(`snapshot from a newer machine (v${s.machineVersion})`);
-  return s;
+  let m = s;
+  if (m.machineVersion === 1) m = v1ToV2(m);
+  return m;
 }
 
 export function restore(s: PersistedSnapshot): Snapshot {

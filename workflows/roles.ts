@@ -37,9 +37,13 @@ export const EVENT_ROLES: Record<EventType, readonly Role[]> = {
   TERMINATE: ['chair'],
   RECORD_LAWSUIT: ['clerk'],
   RECORD_SET_ASIDE: ['clerk'],
+  RECORD_COURT_OUTCOME: ['clerk'],
   MARK_EFFECTIVE: ['clerk'],
   TRANSFER_TO_COURT: ['clerk'],
   ARCHIVE: ['clerk'],
+  // The chair before a tribunal exists, a member of the tribunal after it; on the mediation track the chair or clerk
+  // (the finer rule is the server's policy, app/policy.ts).
+  ASSIGN_MEDIATOR: ['chair', 'arbitrator', 'clerk'],
 };
 
 /** Events an arbitrator may send only when sitting on the case's tribunal. */

@@ -1,5 +1,6 @@
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
-import type { CaseContext, EventType, ProcEvent } from './procedure-types.ts';
+import { DEFAULT_PERIODS, periodWords } from './periods.ts';
+import type { AbsentNotice, CaseContext, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
 export interface Violation {
@@ -17,6 +18,166 @@ export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.
 
 /** The employer side: organizations among the parties (a worker is a natural person). */
 const isEmployer = (ctx: CaseContext, partyId: number) => ctx.parties.find((p) => p.id === partyId)?.kind === 'organization';
+
+/**
+ * api.md v1.1: a refusal judged on a date computed without the official calendar says so plainly, and how to get
+ * an exact judgement.
+ */
+const provisionalNote = (ev: ProcEvent): string => {
+  const years = ev.facts?.provisional?.years;
+  if (!years?.length) return '';
+  const y = years.join('、');
+  return `（按暂定日期判断：缺少${y}年国家法定节假日安排，该年暂按只有周末休息计算；管理员录入${y}年安排后可按正式安排重新判断）`;
+};
+
+/** The day the current hearing date was set: its scheduling, or the postponement that moved the hearing to it. */
+export function hearingDateSetOn(ctx: CaseContext): string | null {
+  const h = ctx.hearing;
+  if (!h) return null;
+  const moved = ctx.postponements.filter((x) => x.decidedOn >= h.scheduledOn && x.to === h.hearingOn).at(-1);
+  return moved?.decidedOn ?? h.scheduledOn;
+}
+
+/** Documents that give written notice of a hearing date: the hearing notice, or a postponement notice naming the new date. */
+export const HEARING_NOTICE_DOCUMENTS = ['hearing_notice', 'postponement_notice'];
+
+/**
+ * The first proven service on `partyId` of written notice of the *current* hearing date (LDMAL Art. 35): a notice of an
+ * earlier date does not count once the hearing was postponement (the notice must name the new date), and a
+ * simple-method notice (phone/SMS/fax/e-mail) counts only if the addressee confirmed it (Rules Art. 59).
+ */
+export function hearingNoticeService(ctx: CaseContext, partyId: number): CaseContext['services'][number] | null {
+  const setOn = hearingDateSetOn(ctx);
+  if (!setOn) return null;
+  return (
+    ctx.services
+      .filter(
+        (s) =>
+          HEARING_NOTICE_DOCUMENTS.includes(s.document) &&
+          s.partyId === partyId &&
+          s.servedOn >= setOn &&
+          (s.method !== 'sms' || s.confirmed === true),
+      )
+      .sort((a, b) => a.servedOn.localeCompare(b.servedOn))[0] ?? null
+  );
+}
+
+/**
+ * Parties absent at the last hearing held, each with the written notice of that hearing proven served on it before the
+ * hearing day (null when there is none). LDMAL Art. 36; Rules Arts. 39, 59.
+ */
+export function absentNotices(ctx: CaseContext): AbsentNotice[] {
+  const held = ctx.hearingsHeld.at(-1);
+  if (!held) return [];
+  const out: AbsentNotice[] = [];
+  for (const side of ['applicant', 'respondent'] as const) {
+    const present = side === 'applicant' ? held.applicantPresent : held.respondentPresent;
+    if (present) continue;
+    for (const party of ctx.parties.filter((p) => p.side === side)) {
+      const s = hearingNoticeService(ctx, party.id);
+      const proven = s && s.servedOn < held.heldOn ? s : null;
+      out.push({
+        partyId: party.id,
+        side,
+        servedOn: proven?.servedOn ?? null,
+        document: proven?.document ?? null,
+        method: proven?.method ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+/** LDMAL Art. 36: deemed withdrawal (applicant) or a default award (respondent) needs written notice of the hearing. */
+function absenceNoticeRule(ctx: CaseContext, ev: ProcEvent, side: 'applicant' | 'respondent'): Violation | null {
+  const list = absentNotices(ctx).filter((n) => n.side === side);
+  const what = side === 'applicant' ? '按撤回仲裁申请处理' : '缺席裁决';
+  const missing = list.filter((n) => n.servedOn === null);
+  if (missing.length) {
+    return v(
+      side === 'applicant' ? 'hearing-notice-not-proven' : 'default-award-notice-not-proven',
+      'LDMAL Art. 36; Rules Arts. 39, 59',
+      `未到庭的${side === 'applicant' ? '申请人' : '被申请人'}（当事人 ${missing.map((n) => n.partyId).join('、')}）没有在开庭前经书面送达本次开庭日期的通知（或简易方式送达未经确认），不能${what}`,
+    );
+  }
+  const late = list.filter((n) => ev.facts?.absenceNoticeLate?.includes(n.partyId));
+  if (late.length) {
+    const words = periodWords(ev.facts?.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
+    return v(
+      'absence-notice-late',
+      'LDMAL Arts. 35–36; Rules Arts. 38–39',
+      `当事人 ${late.map((n) => n.partyId).join('、')} 收到开庭通知距开庭不足${words}，不能${what}${provisionalNote(ev)}`,
+    );
+  }
+  return null;
+}
+
+/** LDMAL Art. 26: a hearing is public unless the parties agreed otherwise or state secrets, trade secrets or privacy are involved. */
+function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violation | null {
+  if (ev.payload.public !== false) return null;
+  if (ev.payload.nonPublicGround || scheduledGround) return null;
+  return v(
+    'non-public-needs-ground',
+    'LDMAL Art. 26',
+    '劳动争议仲裁公开进行；不公开开庭须写明理由：当事人协议不公开，或涉及国家秘密、商业秘密、个人隐私（nonPublicGround）',
+  );
+}
+
+/** When the document a service is about came into being (null: not made yet; undefined: no rule for this kind). */
+export function documentMadeOn(ctx: CaseContext, document: string): string | null | undefined {
+  const earliest = (dates: (string | null | undefined)[]) => (dates.filter(Boolean) as string[]).sort()[0] ?? null;
+  switch (document) {
+    case 'acceptance_notice':
+    case 'application_copy':
+    case 'respond_notice':
+      return ctx.acceptedOn;
+    case 'rejection_notice':
+      return ctx.rejection?.decidedOn ?? null;
+    case 'supplement_notice':
+      return ctx.supplement?.requestedOn ?? null;
+    case 'defense_copy':
+      return earliest(ctx.defenses.map((d) => d.filedOn));
+    case 'tribunal_notice':
+      return ctx.tribunal?.formedOn ?? null;
+    case 'hearing_notice':
+      return ctx.hearing?.scheduledOn ?? null;
+    case 'postponement_notice':
+      return earliest(ctx.postponements.map((x) => x.decidedOn));
+    case 'mediation_document':
+      return ctx.mediation?.agreedOn ?? null;
+    case 'award':
+      return earliest([ctx.award?.issuedOn, ...ctx.partialAwards.map((a) => a.issuedOn)]);
+    case 'advance_execution_ruling':
+      return earliest(ctx.advanceExecutions.map((a) => a.ruledOn));
+    default:
+      return undefined;
+  }
+}
+
+/** The record a RECORD_COURT_OUTCOME adds: which suits it ended and when its ruling was served. */
+export function courtOutcomeRecord(ctx: CaseContext, ev: ProcEvent): NonNullable<CaseContext['courtOutcomes']>[number] {
+  const decidedOn = (ev.payload.decidedOn as string | undefined) ?? ev.occurredOn;
+  // The suits recorded since the previous outcome are the ones this ruling ends.
+  const since = (ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0;
+  return {
+    outcome: ev.payload.outcome as CourtOutcome,
+    court: (ev.payload.court as string | undefined) ?? ctx.lawsuits.at(-1)?.court ?? null,
+    decidedOn,
+    servedOn: (ev.payload.servedOn as string | undefined) ?? decidedOn,
+    partyIds: [...new Set(ctx.lawsuits.slice(since).map((l) => l.partyId))],
+    suitCount: ctx.lawsuits.length,
+  };
+}
+
+/**
+ * SPC-1 Art. 21(2): a worker's suit against a final award (or the final part of a mixed one) ended by withdrawal or
+ * dismissal opens the employer's 30-day window to apply to set the award aside.
+ */
+export function opensSetAsideWindow(ctx: CaseContext, outcome: CourtOutcome, partyIds: number[]): boolean {
+  if (outcome !== 'withdrawal_permitted' && outcome !== 'dismissed_out_of_time') return false;
+  if (ctx.award?.finality === 'non_final' || !ctx.award) return false;
+  return partyIds.some((id) => !isEmployer(ctx, id));
+}
 
 export const decidedClaimIds = (ctx: CaseContext): Set<number> =>
   new Set([...ctx.partialAwards.flatMap((a) => a.items.map((i) => i.claimId)), ...(ctx.award?.items.map((i) => i.claimId) ?? [])]);
@@ -73,37 +234,45 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '开庭日期应晚于排期日期');
     // LDMAL Art. 35; Rules Art. 38: written notice at least 5 (working) days before the hearing.
     if (ev.facts?.hearingNoticeOk === false) {
-      return v('hearing-notice-5-days', 'LDMAL Art. 35; Rules Art. 38', '开庭通知应在开庭5个工作日前送达当事人，所选开庭日期过近');
+      const words = periodWords(ev.facts.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
+      return v(
+        'hearing-notice-5-days',
+        'LDMAL Art. 35; Rules Art. 38',
+        `开庭通知应在开庭${words}前送达当事人，所选开庭日期过近${provisionalNote(ev)}`,
+      );
     }
-    return null;
+    return nonPublicRule(ev);
   },
   POSTPONE_HEARING: (ctx, ev) => {
     if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '新的开庭日期应晚于今天');
     if (ctx.hearing && ev.payload.hearingOn === ctx.hearing.hearingOn) return v('same-date', 'LDMAL Art. 35', '新的开庭日期与原定日期相同');
     // LDMAL Art. 35: a party may ask for postponement at least 3 (working) days before the hearing.
     if (ev.payload.requestedBy === 'party' && ev.facts?.postponementTimely === false) {
-      return v('postponement-3-days', 'LDMAL Art. 35; Rules Art. 38', '当事人申请延期开庭应当在开庭前3个工作日提出，本申请已逾期');
+      const words = periodWords(ev.facts.postponementPeriod ?? DEFAULT_PERIODS.postponement_request);
+      return v(
+        'postponement-3-days',
+        'LDMAL Art. 35; Rules Art. 38',
+        `当事人申请延期开庭应当在开庭前${words}提出，本申请已逾期${provisionalNote(ev)}`,
+      );
+    }
+    // LDMAL Art. 35: the new date needs a new written notice, served the same notice period ahead.
+    if (ev.facts?.hearingNoticeOk === false) {
+      const words = periodWords(ev.facts.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
+      return v(
+        'hearing-notice-5-days',
+        'LDMAL Art. 35; Rules Art. 38',
+        `延期后的开庭日期须重新书面通知，且应在新开庭日${words}前送达当事人，所选日期过近${provisionalNote(ev)}`,
+      );
     }
     return null;
   },
   HOLD_HEARING: (ctx, ev) => {
     if (ctx.hearing && ev.occurredOn < ctx.hearing.hearingOn)
       return v('hearing-not-yet', 'LDMAL Art. 35', `开庭日期为 ${ctx.hearing.hearingOn}，尚未到期`);
-    return null;
+    return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
-  DEEM_WITHDRAWN: (ctx) => {
-    // Rules Arts. 39, 59: only after written notice proven served on the applicant.
-    const applicants = ctx.parties.filter((p) => p.side === 'applicant').map((p) => p.id);
-    const noticed = ctx.services.some((s) => s.document === 'hearing_notice' && applicants.includes(s.partyId) && s.method !== 'sms');
-    if (!noticed) {
-      return v(
-        'hearing-notice-not-proven',
-        'LDMAL Art. 36; Rules Arts. 39, 59',
-        '未记录向申请人书面送达开庭通知（或简易方式送达未经确认），不能按撤回仲裁申请处理',
-      );
-    }
-    return null;
-  },
+  // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
+  DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant'),
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
     const p = signingParties(ctx).find((x) => x.id === ev.payload.partyId);
     if (!p) return v('not-a-signing-party', 'LDMAL Art. 42', '只有申请人和被申请人签收调解书');
@@ -112,25 +281,31 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   EXTEND_TIME_LIMIT: (_ctx, ev) => {
     // LDMAL Art. 43: extension by no more than 15 days, approved before the time limit runs out.
-    if (ev.payload.days > 15) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', '延长期限不得超过15日');
+    const max = ev.facts?.maxExtensionDays ?? DEFAULT_PERIODS.extension.days;
+    if (ev.payload.days > max) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', `延长期限不得超过${max}日`);
     const due = ev.facts?.awardDueOn;
     if (due && ev.occurredOn > due)
-      return v('extension-before-deadline', 'LDMAL Art. 43; Rules Art. 45', `审理期限已于 ${due} 届满，不能再延长`);
+      return v('extension-before-deadline', 'LDMAL Art. 43; Rules Art. 45', `审理期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`);
     return null;
   },
   CONVERT_TO_ORDINARY: (_ctx, ev) => {
     const due = ev.facts?.awardDueOn;
     // Rules Art. 60: conversion before the time limit expires; the limit keeps running from acceptance.
-    if (due && ev.occurredOn > due) return v('convert-before-deadline', 'Rules Art. 60', `审理期限已于 ${due} 届满，不能再转为普通程序`);
+    if (due && ev.occurredOn > due)
+      return v('convert-before-deadline', 'Rules Art. 60', `审理期限已于 ${due} 届满，不能再转为普通程序${provisionalNote(ev)}`);
     return null;
   },
   SHORTEN_DEFENSE_PERIOD: (_ctx, ev) => {
     if (ev.payload.respondentConsent !== true) return v('consent-needed', 'Rules Art. 58', '缩短或放弃答辩期须经被申请人同意');
+    const full = ev.facts?.defensePeriod ?? DEFAULT_PERIODS.defense;
+    if (ev.payload.days >= full.days) return v('shorten-must-shorten', 'Rules Art. 58', `答辩期为${periodWords(full)}，缩短后应少于此数`);
     return null;
   },
   FILE_COUNTERCLAIM: (_ctx, ev) => {
+    // Rules Art. 36: judged on the day the counterclaim was filed, not the day it was accepted and merged.
     if (ev.facts?.defensePeriodOpen === false) {
-      return v('counterclaim-in-defense-period', 'Rules Art. 36', '答辩期满后提出的反申请应当另行申请仲裁');
+      const due = ev.facts.defenseDueOn ? `（答辩期于 ${ev.facts.defenseDueOn} 届满）` : '';
+      return v('counterclaim-in-defense-period', 'Rules Art. 36', `答辩期满后提出的反申请应当另行申请仲裁${due}${provisionalNote(ev)}`);
     }
     return null;
   },
@@ -153,16 +328,27 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `先予执行仅限追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的案件，请求 ${bad.map((c) => c.id).join('、')} 不属于`,
       );
     }
-    if (ev.payload.rightsClear === false || ev.payload.lifeSeriouslyAffected === false) {
-      return v('advance-execution-conditions', 'LDMAL Art. 44', '先予执行须同时符合：权利义务关系明确；不先予执行将严重影响申请人生活');
+    // Both statutory conditions must be found and recorded as true; an unrecorded one is not assumed.
+    const absent = [
+      ev.payload.rightsClear !== true ? '当事人之间权利义务关系明确（rightsClear）' : null,
+      ev.payload.lifeSeriouslyAffected !== true ? '不先予执行将严重影响申请人的生活（lifeSeriouslyAffected）' : null,
+    ].filter(Boolean);
+    if (absent.length) {
+      return v(
+        'advance-execution-conditions',
+        'LDMAL Art. 44',
+        `先予执行须同时符合两项条件并记录为成立，以下条件未记录为成立：${absent.join('；')}`,
+      );
     }
     return null;
   },
-  PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false),
-  ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true),
+  // LDMAL Art. 36: a default award only after written notice of the hearing proven served on the absent respondent.
+  PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? absenceNoticeRule(ctx, ev, 'respondent'),
+  ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? absenceNoticeRule(ctx, ev, 'respondent'),
   RECORD_LAWSUIT: (ctx, ev) => {
-    // LDMAL Arts. 48–49: an employer cannot sue against a final award; it may only apply to set it aside.
-    if (ctx.award?.finality === 'final' && isEmployer(ctx, ev.payload.partyId)) {
+    // LDMAL Arts. 48–49: an employer cannot sue against a final award; it may only apply to set it aside — once the
+    // award is set aside, either party may sue on the dispute (Art. 49(3)).
+    if (ctx.award?.finality === 'final' && ctx.setAside?.result !== 'set_aside' && isEmployer(ctx, ev.payload.partyId)) {
       return v('employer-cannot-sue-final', 'LDMAL Arts. 48–49', '终局裁决的用人单位不能起诉，只能向中级人民法院申请撤销裁决');
     }
     return null;
@@ -172,7 +358,15 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'windows-still-open',
         'LDMAL Arts. 48–50',
-        '尚有当事人的起诉或申请撤销期间未届满（或裁决书尚未全部送达），裁决尚不能确认生效',
+        `尚有当事人的起诉或申请撤销期间未届满（或裁决书尚未全部送达），裁决尚不能确认生效${provisionalNote(ev)}`,
+      );
+    }
+    // api.md v1.1: legal effect is confirmed only on exact dates.
+    if (ev.facts?.provisional) {
+      return v(
+        'effective-date-provisional',
+        'LDMAL Arts. 48–50; CPL Art. 85',
+        `起诉或申请撤销期间的届满日${provisionalNote(ev)}，不能据暂定日期确认裁决生效`,
       );
     }
     return null;
@@ -185,6 +379,14 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   SERVE: (ctx, ev) => {
     const doc = ev.payload.document as string;
+    // Rules Art. 57: simple procedure is not available when a party's whereabouts are unknown (public notice).
+    if (ev.payload.method === 'public_notice' && ctx.procedure === 'simple') {
+      return v(
+        'no-public-notice-in-simple-procedure',
+        'Rules Art. 57; CPL Art. 95',
+        '被申请人下落不明需公告送达的案件不适用简易处理；请先转为普通程序（CONVERT_TO_ORDINARY）再公告送达',
+      );
+    }
     // Rules Art. 59: simple-procedure service by phone/SMS/fax/e-mail is not allowed for mediation documents and awards.
     if (ev.payload.method === 'sms' && (doc === 'award' || doc === 'mediation_document')) {
       return v('no-simple-service-for-award', 'Rules Art. 59', '调解书和裁决书不得以电话、短信等简便方式送达');
@@ -201,7 +403,12 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   REFER_TO_ARBITRATION: (ctx, ev) => {
     // LDMAL Art. 14: arbitration may be applied for when no agreement is reached within 15 days of receipt.
     if (ctx.trackMediation?.agreedOn === null && ctx.trackMediation.failedOn === null && ev.facts?.mediationLimitPassed === false) {
-      return v('mediation-15-days', 'LDMAL Art. 14', '调解组织收到调解申请之日起15日内仍可调解；调解不成或期满未达成协议后方可申请仲裁');
+      const words = periodWords(ev.facts.mediationPeriod ?? DEFAULT_PERIODS.mediation);
+      return v(
+        'mediation-15-days',
+        'LDMAL Art. 14',
+        `调解组织收到调解申请之日起${words}内仍可调解；调解不成或期满未达成协议后方可申请仲裁${provisionalNote(ev)}`,
+      );
     }
     return null;
   },

@@ -60,8 +60,8 @@ export function caseContext(c: CaseRecord): MachineContext {
 }
 
 /** What the policy needs to know of a case. */
-export function caseScope(c: Pick<CaseRecord, 'track'>, ctx: Pick<MachineContext, 'tribunal'>): CaseScope {
-  return { track: c.track, tribunalIds: ctx.tribunal?.arbitratorIds ?? null };
+export function caseScope(c: Pick<CaseRecord, 'track' | 'createdBy'>, ctx: Pick<MachineContext, 'tribunal' | 'mediatorIds'>): CaseScope {
+  return { track: c.track, tribunalIds: ctx.tribunal?.arbitratorIds ?? null, mediatorIds: ctx.mediatorIds ?? [], registeredBy: c.createdBy };
 }
 
 /** Every deadline of the case as of `today`, written in place of the stored ones. */

@@ -1,15 +1,22 @@
 import type { Deps } from '../deps.ts';
-import { type Actor, caseSearchScope } from '../policy.ts';
-import { caseContext, loadCase, userNames } from './case-state.ts';
+import { type Actor, caseSearchScope, readLevel } from '../policy.ts';
+import { recordAccess } from '../security/access-log.ts';
+import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
 
-/** GET /api/cases/:id — the whole case, as the actor may read it. */
-export async function getCase(deps: Deps, _actor: Actor, id: number): Promise<CaseView> {
+/** GET /api/cases/:id — the case at the actor's read level; a full read is recorded in the access log. */
+export async function getCase(deps: Deps, actor: Actor, id: number): Promise<CaseView> {
   const k = deps.db.reader;
   const c = await loadCase(deps, k, id);
   const ctx = caseContext(c);
-  const [deadlines, names] = await Promise.all([deps.stores.deadlines.forCase(k, id), userNames(deps, k, ctx.tribunal?.arbitratorIds ?? [])]);
-  return buildCaseView(c, ctx, deadlines, names);
+  const level = readLevel(actor, caseScope(c, ctx));
+  const [deadlines, names, calendar] = await Promise.all([
+    deps.stores.deadlines.forCase(k, id),
+    userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(ctx.mediatorIds ?? [])]),
+    deps.calendar.get(k),
+  ]);
+  if (level === 'full') await recordAccess(deps, actor, 'read_case', { caseId: id });
+  return buildCaseView(c, ctx, deadlines, names, { level, calendar });
 }
 
 export interface CaseListQuery {
@@ -53,11 +60,17 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
   return { items: result.items.map(caseSummaryView), total: result.total, page: q.page, pageSize: q.pageSize };
 }
 
-/** GET /api/cases/:id/events — the history, identity numbers masked. */
-export async function caseHistory(deps: Deps, _actor: Actor, id: number) {
+/**
+ * GET /api/cases/:id/events — the history: identity numbers always masked; contact data left out below the full level;
+ * payloads left out for a summary reader. A full read is recorded in the access log.
+ */
+export async function caseHistory(deps: Deps, actor: Actor, id: number) {
   const k = deps.db.reader;
-  await loadCase(deps, k, id);
-  return (await deps.stores.cases.events(k, id)).map(eventView);
+  const c = await loadCase(deps, k, id);
+  const level = readLevel(actor, caseScope(c, caseContext(c)));
+  const events = await deps.stores.cases.events(k, id);
+  if (level === 'full') await recordAccess(deps, actor, 'read_history', { caseId: id });
+  return events.map((e) => eventView(e, level));
 }
 
 /** GET /api/cases/:id/deadlines. */

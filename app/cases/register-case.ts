@@ -1,4 +1,4 @@
-import type { CaseColumns, CaseRecord, ClaimRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
 import { idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
@@ -49,13 +49,42 @@ export const toClaim = (c: ClaimInput): ClaimRecord => ({
 export const isCollective = (parties: PartyRecord[]) =>
   parties.filter((p) => p.side === 'applicant' && p.kind === 'person').length >= COLLECTIVE_MIN_WORKERS;
 
+/**
+ * `collective` and its ground as the clerk sets them: a collective-contract dispute or a union applicant is collective
+ * whatever the head count (Rules Arts. 62, 64; OrgRules Art. 13 — three arbitrators then required); 10 or more workers
+ * make a case collective anyway. 400 naming the field when the ground is missing or does not fit the parties.
+ */
+export function collectiveFlags(
+  body: { collective?: boolean; collectiveGround?: CollectiveGround },
+  parties: PartyRecord[],
+  current: CollectiveGround | null = null,
+): { collective: boolean; collectiveGround: CollectiveGround | null } {
+  const byCount = isCollective(parties);
+  let ground = body.collective === false ? null : (body.collectiveGround ?? current);
+  const errors: FieldError[] = [];
+  if (body.collective === false && byCount)
+    errors.push({ path: 'collective', message: `申请人中有${COLLECTIVE_MIN_WORKERS}名以上劳动者，依法为集体争议（Rules Art. 62）` });
+  if (body.collective === true && !ground && !byCount)
+    errors.push({
+      path: 'collectiveGround',
+      message: '劳动者不足10人时须写明集体争议的依据：collective_contract（集体合同争议）或 union_applicant（工会申请）',
+    });
+  if (ground === 'union_applicant' && !parties.some((p) => p.side === 'applicant' && p.kind === 'organization'))
+    errors.push({ path: 'collectiveGround', message: '申请人中没有组织（工会），不能以工会申请为依据（Rules Art. 64）' });
+  if (errors.length) throw validationError(errors);
+  if (ground === undefined) ground = null;
+  return { collective: byCount || ground !== null, collectiveGround: ground };
+}
+
 /** Date rules the schema cannot see: nothing received in the future; a postmark not after receipt. */
 export function checkRegistrationDates(
-  body: { receivedOn?: string; postmarkOn?: string },
+  body: { receivedOn?: string; postmarkOn?: string; limitation?: { employmentStatus?: string; employmentEndedOn?: string } },
   today: string,
   current?: Pick<CaseRecord, 'receivedOn'>,
 ): void {
   const errors: FieldError[] = [];
+  if (body.limitation?.employmentStatus === 'ongoing' && body.limitation.employmentEndedOn)
+    errors.push({ path: 'limitation.employmentEndedOn', message: '劳动关系存续中（employmentStatus: ongoing）时不应填写终止日期' });
   if (body.receivedOn && body.receivedOn > today) errors.push({ path: 'receivedOn', message: `收件日期不能晚于今天（${today}）` });
   const received = body.receivedOn ?? current?.receivedOn;
   if (body.postmarkOn && received && body.postmarkOn > received) errors.push({ path: 'postmarkOn', message: '邮戳日期不能晚于收件日期' });
@@ -101,7 +130,7 @@ export async function createCase(
   const cal = await deps.calendar.get(uow.trx);
   const deadlines = await storeDeadlines(deps, uow.trx, record.id, ctx, cal, uow.today, { isNew: true });
   await projectStats(deps, uow.trx, record, ctx, deadlines, uow.now, { isNew: true });
-  const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []));
+  const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []), { calendar: cal });
   // Registration is the first entry of the history (api.md), in the same transaction.
   await deps.stores.cases.appendEvent(
     uow.trx,
@@ -146,7 +175,7 @@ export async function registerCase(deps: Deps, uow: UnitOfWork, actor: Actor, in
       district: input.district,
       facts: input.facts ?? null,
       procedure: input.procedure ?? 'ordinary',
-      collective: isCollective(parties),
+      ...collectiveFlags(input, parties),
       wageArrears: input.wageArrears ?? false,
       limitation: input.limitation ?? null,
       parties,

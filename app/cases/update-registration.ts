@@ -6,7 +6,7 @@ import { type Actor, assertMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, storeDeadlines, userNames } from './case-state.ts';
-import { checkRegistrationDates, isCollective, toClaim, toParty } from './register-case.ts';
+import { checkRegistrationDates, collectiveFlags, toClaim, toParty } from './register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
 
 /** States in which the registration itself may still be edited (before acceptance). */
@@ -71,7 +71,9 @@ export async function updateRegistration(
     procedure: body.procedure,
     wageArrears: body.wageArrears,
     limitation: body.limitation,
-    collective: parties ? isCollective(parties) : undefined,
+    ...(parties || body.collective !== undefined || body.collectiveGround !== undefined
+      ? collectiveFlags(body, parties ?? current.parties, current.collectiveGround)
+      : {}),
   };
   const claims = body.claims?.map(toClaim);
   try {
@@ -95,9 +97,9 @@ export async function updateRegistration(
   const cal = await deps.calendar.get(uow.trx);
   const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
   await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
-  const names = await userNames(deps, uow.trx, []);
-  const beforeView = buildCaseView(current, before.context, [], names);
-  const view = buildCaseView(updated, snapshot.context, deadlines, names);
+  const names = await userNames(deps, uow.trx, snapshot.context.mediatorIds ?? []);
+  const beforeView = buildCaseView(current, before.context, [], names, { calendar: cal });
+  const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal });
   await stores.cases.appendEvent(uow.trx, {
     caseId: id,
     type: 'UPDATE_REGISTRATION',

@@ -1,23 +1,29 @@
 import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation } from '../../workflows/limitation.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
+import type { ReadLevel } from '../policy.ts';
 
-function partyView(p: PartyRecord, mask: boolean) {
+/**
+ * A party as the reader may see it (api.md "Reading (v1.1)", levels decided by app/policy.ts `readLevel`):
+ * `full` — everything; `masked` — identity number masked, phone, address and birth date (which the masked number
+ * hides) left out, agents without phones; `summary` — the name only.
+ */
+function partyView(p: PartyRecord, level: ReadLevel) {
+  const base = { id: p.id as number, side: p.side, kind: p.kind, name: p.name };
+  if (level === 'summary') return base;
+  const full = level === 'full';
   return {
-    id: p.id as number,
-    side: p.side,
-    kind: p.kind,
-    name: p.name,
-    idNumber: mask ? maskIdNumber(p.idNumber) : p.idNumber,
+    ...base,
+    idNumber: full ? p.idNumber : maskIdNumber(p.idNumber),
     sex: p.sex,
-    birthDate: p.birthDate,
+    ...(full ? { birthDate: p.birthDate } : {}),
     ethnicity: p.ethnicity,
-    phone: p.phone,
-    address: p.address,
+    ...(full ? { phone: p.phone, address: p.address } : {}),
     creditCode: p.creditCode,
     legalRepresentative: p.legalRepresentative,
     legalRepresentativeTitle: p.legalRepresentativeTitle,
@@ -27,7 +33,7 @@ function partyView(p: PartyRecord, mask: boolean) {
       name: a.name,
       kind: a.kind,
       unit: a.unit,
-      phone: a.phone,
+      ...(full ? { phone: a.phone } : {}),
       relationship: a.relationship ?? null,
     })),
   };
@@ -54,15 +60,17 @@ export function caseSummaryView(c: CaseSummaryRecord) {
   };
 }
 
-/** The registration part of a case. `mask` hides identity numbers (lists, audit history). */
-export function registrationView(c: CaseRecord, opts: { mask?: boolean } = {}) {
-  const mask = opts.mask ?? false;
-  const side = (s: PartyRecord['side']) => c.parties.filter((p) => p.side === s).map((p) => partyView(p, mask));
+/** The registration part of a case, at the reader's level (a summary leaves out the facts and claim texts). */
+export function registrationView(c: CaseRecord, level: ReadLevel = 'full') {
+  const side = (s: PartyRecord['side']) => c.parties.filter((p) => p.side === s).map((p) => partyView(p, level));
+  const summary = level === 'summary';
   return {
     ...caseSummaryView(c),
+    readLevel: level,
+    collectiveGround: c.collectiveGround,
     channel: c.channel,
     postmarkOn: c.postmarkOn,
-    facts: c.facts,
+    ...(summary ? {} : { facts: c.facts }),
     applicants: side('applicant'),
     respondents: side('respondent'),
     thirdParties: side('third_party'),
@@ -72,7 +80,7 @@ export function registrationView(c: CaseRecord, opts: { mask?: boolean } = {}) {
       category: cl.category,
       categoryLabel: CLAIM_CATEGORIES[cl.category],
       amount: cl.amountFen === null ? null : formatMoney(cl.amountFen),
-      description: cl.description,
+      ...(summary ? {} : { description: cl.description }),
     })),
     linkedCaseId: c.linkedCaseId,
     createdAt: c.createdAt,
@@ -82,20 +90,29 @@ export function registrationView(c: CaseRecord, opts: { mask?: boolean } = {}) {
 
 /**
  * The whole case as the API shows it: registration, procedure record, deadlines, tribunal with names. Pure: built
- * from what a use case already holds (the record, the machine context, the deadlines just computed).
+ * from what a use case already holds (the record, the machine context, the deadlines just computed). `names` holds
+ * the display names of the tribunal's arbitrators and the assigned mediators. A summary (analysts) leaves out the
+ * procedure record and the limitation facts.
  */
 export function buildCaseView(
   c: CaseRecord,
   ctx: MachineContext,
   deadlines: Deadline[],
-  arbitratorNames: ReadonlyMap<number, string>,
-  opts: { mask?: boolean } = {},
+  names: ReadonlyMap<number, string>,
+  opts: { level?: ReadLevel; calendar?: OfficialCalendar } = {},
 ) {
-  const name = (id: number) => arbitratorNames.get(id) ?? `#${id}`;
+  const name = (id: number) => names.get(id) ?? `#${id}`;
+  const level = opts.level ?? 'full';
+  const summary = level === 'summary';
   return {
-    ...registrationView(c, opts),
+    ...registrationView(c, level),
     closure: ctx.closure
-      ? { mode: ctx.closure.mode, closedOn: ctx.closure.closedOn, ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}) }
+      ? {
+          mode: ctx.closure.mode,
+          closedOn: ctx.closure.closedOn,
+          ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}),
+          ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
+        }
       : null,
     award: ctx.award
       ? {
@@ -103,6 +120,8 @@ export function buildCaseView(
           issuedOn: ctx.award.issuedOn,
           minimumWage: ctx.award.minimumWage,
           defaultAward: ctx.award.defaultAward,
+          // LDMAL Art. 36: who was absent at the last hearing and the written notice proven served on each.
+          absentNotices: ctx.award.absentNotices ?? [],
           items: ctx.award.items.map((i) => ({
             claimId: i.claimId,
             outcome: i.outcome,
@@ -120,7 +139,31 @@ export function buildCaseView(
           arbitrators: ctx.tribunal.arbitratorIds.map((id) => ({ id, displayName: name(id), presiding: id === ctx.tribunal?.presidingId })),
         }
       : null,
-    proceedings: {
+    mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
+    ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
+    deadlines: deadlines.map(({ metOn: _m, ...d }) => d),
+    // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
+    ...(summary
+      ? {}
+      : {
+          limitation: c.limitation
+            ? {
+                ...c.limitation,
+                ...assessLimitation(
+                  c.limitation,
+                  c.postmarkOn ?? c.receivedOn,
+                  c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
+                  opts.calendar,
+                ),
+              }
+            : null,
+        }),
+  };
+}
+export type CaseView = ReturnType<typeof buildCaseView>;
+
+function proceedingsView(ctx: MachineContext) {
+  return {
       supplement: ctx.supplement,
       rejection: ctx.rejection,
       representatives: ctx.representatives,
@@ -144,14 +187,8 @@ export function buildCaseView(
       transfers: ctx.transfers,
       recusals: ctx.recusals,
       archivedOn: ctx.archivedOn,
-    },
-    deadlines: deadlines.map(({ metOn: _m, ...d }) => d),
-    limitation: c.limitation
-      ? { ...c.limitation, ...assessLimitation({ ...c.limitation, wageArrears: c.wageArrears }, c.receivedOn) }
-      : null,
   };
 }
-export type CaseView = ReturnType<typeof buildCaseView>;
 
 /**
  * The audit row's before/after: only the top-level parts of the view that the write changed (the first entry of a
@@ -169,18 +206,53 @@ export function viewDelta(before: Record<string, unknown>, after: Record<string,
   return { before: b, after: a };
 }
 
-/** Masks identity numbers anywhere inside a stored before/after snapshot. */
-function maskDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(maskDeep);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = k === 'idNumber' && typeof x === 'string' ? maskIdNumber(x) : maskDeep(x);
-    return out;
+/** Contact data a masked reader does not see (the masked identity number hides the birth date too). */
+const CONTACT_KEYS = new Set(['phone', 'address', 'birthDate']);
+
+/**
+ * Masks identity numbers anywhere inside a stored payload or before/after snapshot (history never shows a full one),
+ * and for a masked reader also leaves out phones, addresses and birth dates. Iterative: stored JSON can be deep.
+ */
+function maskDeep(v: unknown, dropContact: boolean): unknown {
+  const copy = (x: unknown): unknown => (Array.isArray(x) ? [...x] : x && typeof x === 'object' ? { ...x } : x);
+  const root = { v: copy(v) };
+  const stack: unknown[] = [root.v];
+  while (stack.length) {
+    const node = stack.pop() as Record<string, unknown> | unknown[];
+    if (!node || typeof node !== 'object') continue;
+    for (const k of Object.keys(node)) {
+      const x = (node as Record<string, unknown>)[k];
+      if (k === 'idNumber' && typeof x === 'string') (node as Record<string, unknown>)[k] = maskIdNumber(x);
+      else if (dropContact && !Array.isArray(node) && CONTACT_KEYS.has(k)) delete (node as Record<string, unknown>)[k];
+      else if (x && typeof x === 'object') {
+        const c = copy(x);
+        (node as Record<string, unknown>)[k] = c;
+        stack.push(c);
+      }
+    }
   }
-  return v;
+  return root.v;
 }
 
-export function eventView(e: EventRecord) {
+/** One history entry at the reader's level; a summary reader (analyst) sees who did what when, not the payloads. */
+export function eventView(e: EventRecord, level: ReadLevel = 'full') {
+  if (level === 'summary') {
+    return {
+      id: e.id,
+      seq: e.seq,
+      type: e.type,
+      label: eventLabel(e.type),
+      occurredOn: e.occurredOn,
+      recordedAt: e.recordedAt,
+      actor: { id: e.actorId, role: e.actorRole, name: e.actorName },
+      payload: {},
+      stateBefore: e.stateBefore,
+      stateAfter: e.stateAfter,
+      before: null,
+      after: null,
+    };
+  }
+  const dropContact = level === 'masked';
   return {
     id: e.id,
     seq: e.seq,
@@ -189,10 +261,10 @@ export function eventView(e: EventRecord) {
     occurredOn: e.occurredOn,
     recordedAt: e.recordedAt,
     actor: { id: e.actorId, role: e.actorRole, name: e.actorName },
-    payload: maskDeep(e.payload) as Record<string, unknown>,
+    payload: maskDeep(e.payload, dropContact) as Record<string, unknown>,
     stateBefore: e.stateBefore,
     stateAfter: e.stateAfter,
-    before: maskDeep(e.before),
-    after: maskDeep(e.after),
+    before: maskDeep(e.before, dropContact),
+    after: maskDeep(e.after, dropContact),
   };
 }

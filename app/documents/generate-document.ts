@@ -11,11 +11,13 @@ import {
   RecordIncompleteError,
   type RequestText,
 } from '../../templates/kinds.ts';
-import { MissingGlyphError, renderPdf } from '../../templates/layout.ts';
+import { MissingGlyphError } from '../../templates/layout.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
-import { type Actor, assertMayGenerateDocument } from '../policy.ts';
+import { type Actor, assertMayGenerateDocument, assertMayListDocuments, assertMayReadDocument } from '../policy.ts';
+import { renderPdfOffThread } from '../render/pool.ts';
+import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { documentAssets } from './assets.ts';
 
@@ -98,6 +100,8 @@ export async function generateDocument(
   const ctx = caseContext(c);
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
   checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
+  // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
+  await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);
   const req = withPriorText(input, events);
   const names = await userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(c.createdBy ? [c.createdBy] : [])]);
@@ -152,7 +156,7 @@ export async function generateDocument(
       rendered.push({
         title: `${spec.title}${req.draft ? '（草稿）' : ''}`,
         caseNo: spec.caseNo,
-        bytes: await renderPdf(issued, { createdAt, bodyFont: assets.bodyFont }),
+        bytes: await renderPdfOffThread(issued, { createdAt, bodyFontPath: config.documentBodyFont ?? null }),
       });
     } catch (e) {
       if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });
@@ -204,15 +208,22 @@ export async function generateDocument(
   });
 }
 
-/** GET /api/cases/:id/documents. */
-export async function listDocuments(deps: Deps, _actor: Actor, caseId: number): Promise<DocumentView[]> {
-  await loadCase(deps, deps.db.reader, caseId);
+/** GET /api/cases/:id/documents — not for summary readers (analysts). */
+export async function listDocuments(deps: Deps, actor: Actor, caseId: number): Promise<DocumentView[]> {
+  const c = await loadCase(deps, deps.db.reader, caseId);
+  assertMayListDocuments(actor, caseScope(c, caseContext(c)));
   return (await deps.stores.documents.forCase(deps.db.reader, caseId)).map(view);
 }
 
-/** GET /api/documents/:id — the stored bytes, the same every time. */
-export async function readDocument(deps: Deps, _actor: Actor, id: number) {
+/**
+ * GET /api/documents/:id — the stored bytes, the same every time. A document prints identity numbers and addresses:
+ * only those who read its case in full may download it, and the download is recorded in the access log.
+ */
+export async function readDocument(deps: Deps, actor: Actor, id: number) {
   const d = await deps.stores.documents.find(deps.db.reader, id);
   if (!d) throw notFound('没有这份文书');
+  const c = await loadCase(deps, deps.db.reader, d.caseId);
+  assertMayReadDocument(actor, caseScope(c, caseContext(c)));
+  await recordAccess(deps, actor, 'download_document', { caseId: d.caseId, documentId: d.id });
   return d;
 }

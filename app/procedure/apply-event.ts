@@ -3,7 +3,8 @@ import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { availableEvents, isAvailable, leafState, persist, type Snapshot, applyEvent as transitionCase } from '../../workflows/procedure.ts';
-import type { EventType, ProcEvent } from '../../workflows/procedure-types.ts';
+import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
+import { absentNotices, documentMadeOn } from '../../workflows/rules.ts';
 import {
   caseScope,
   caseSnapshot,
@@ -78,6 +79,63 @@ async function checkReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, ev: E
       if (!u?.active || u.role !== 'arbitrator') errors.push({ path, message: `用户 ${id} 不是在职仲裁员` });
     }
   }
+  if (type === 'ASSIGN_MEDIATOR') {
+    const [m] = await deps.stores.users.listByIds([payload.mediatorId as number], uow.trx);
+    if (!m?.active || m.role !== 'mediator') errors.push({ path: 'mediatorId', message: `用户 ${payload.mediatorId} 不是在职调解员` });
+  }
+  if (errors.length) throw validationError(errors);
+}
+
+const DOCUMENT_WORDS: Record<string, string> = {
+  acceptance_notice: '受理',
+  application_copy: '受理',
+  respond_notice: '受理',
+  rejection_notice: '不予受理决定',
+  supplement_notice: '一次性告知补正',
+  defense_copy: '收到答辩书',
+  tribunal_notice: '组成仲裁庭',
+  hearing_notice: '排期开庭',
+  postponement_notice: '延期开庭决定',
+  mediation_document: '达成调解协议',
+  award: '作出裁决',
+  advance_execution_ruling: '先予执行裁决',
+};
+
+/**
+ * Dates inside the payload, validated like occurredOn (the "not in the future" half is checked at the edge): a
+ * document is served no earlier than the act that made it; a counterclaim is filed no later than it is merged; a
+ * ruling is served no earlier than it is made.
+ */
+function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
+  const { type, payload } = ev;
+  const errors: FieldError[] = [];
+  if (type === 'SERVE') {
+    const servedOn = (payload.servedOn as string | undefined) ?? ev.occurredOn;
+    const doc = payload.document as string;
+    const made = documentMadeOn(ctx, doc);
+    const path = payload.servedOn ? 'servedOn' : 'occurredOn';
+    if (made === null) errors.push({ path: 'document', message: `本案尚无“${DOCUMENT_WORDS[doc] ?? doc}”，该文书尚不存在，不能送达` });
+    else if (made && servedOn < made)
+      errors.push({ path, message: `送达日期不能早于该文书作出之日（${DOCUMENT_WORDS[doc] ?? ''} ${made}）` });
+    else if (servedOn < ctx.receivedOn) errors.push({ path, message: `送达日期不能早于收到仲裁申请之日（${ctx.receivedOn}）` });
+  }
+  // A mediation document is signed for after it was agreed; a suit or set-aside application follows the award.
+  const agreedOn = ctx.mediation?.agreedOn;
+  if (type === 'SIGN_MEDIATION_DOCUMENT' && agreedOn && payload.signedOn && (payload.signedOn as string) < agreedOn)
+    errors.push({ path: 'signedOn', message: `签收日期不能早于达成调解协议之日（${agreedOn}）` });
+  const issuedOn = ctx.award?.issuedOn;
+  const challenge = type === 'RECORD_LAWSUIT' || type === 'RECORD_SET_ASIDE';
+  if (challenge && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
+    errors.push({ path: 'filedOn', message: `起诉或申请撤销日期不能早于裁决作出之日（${issuedOn}）` });
+  if (type === 'FILE_COUNTERCLAIM' && payload.filedOn && (payload.filedOn as string) > ev.occurredOn)
+    errors.push({ path: 'filedOn', message: '反申请的提出日期不能晚于受理并合并审理之日（occurredOn）' });
+  if (type === 'POSTPONE_HEARING' && payload.requestedOn && (payload.requestedOn as string) > ev.occurredOn)
+    errors.push({ path: 'requestedOn', message: '申请日期不能晚于延期决定之日（occurredOn）' });
+  for (const t of ['RECORD_COURT_OUTCOME', 'RECORD_SET_ASIDE'] as const) {
+    const decidedOn = (payload.decidedOn as string | undefined) ?? ev.occurredOn;
+    if (type === t && payload.servedOn && (payload.servedOn as string) < decidedOn)
+      errors.push({ path: 'servedOn', message: `裁定送达日期不能早于裁定作出之日（${decidedOn}）` });
+  }
   if (errors.length) throw validationError(errors);
 }
 
@@ -99,7 +157,7 @@ export async function applyEvent(
   const c = await loadCase(deps, uow.trx, caseId, { forUpdate: true });
   const snap = caseSnapshot(c);
   const ctx = snap.context;
-  assertMaySendEvent(actor, ev.type, caseScope(c, ctx), eventLabel(ev.type));
+  assertMaySendEvent(actor, ev.type, caseScope(c, ctx));
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== c.version) throw preconditionFailed(c.version);
 
   // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count).
@@ -109,20 +167,24 @@ export async function applyEvent(
   await checkReferences(deps, uow, c, ev);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
+  checkPayloadDates(ctx, ev);
 
   const payload: Record<string, unknown> = { ...ev.payload };
   if (ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD') {
-    const defaultAward = ctx.hearingsHeld.at(-1)?.respondentPresent === false;
-    payload.award = await awardRecord(deps, uow.trx, c, payload.items as AwardItemInput[], ev.occurredOn, defaultAward);
+    // The record keeps which parties were absent and the written notice proven served on each (LDMAL Art. 36), so that
+    // the award document states only what the record shows.
+    const absent = absentNotices(ctx);
+    payload.award = {
+      ...(await awardRecord(deps, uow.trx, c, payload.items as AwardItemInput[], ev.occurredOn, absent.some((n) => n.side === 'respondent'))),
+      absentNotices: absent,
+      heldOn: ctx.hearingsHeld.at(-1)?.heldOn ?? null,
+    };
   }
   const cal = await deps.calendar.get(uow.trx);
-  const { facts, missingYear } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods);
-  if (missingYear) {
-    throw unprocessable(
-      `缺少${missingYear}年的国家法定节假日安排数据，无法判断期限；请管理员录入该年安排（PUT /api/calendar/years/${missingYear}）`,
-      { rule: 'calendar-data-missing', source: 'Rules Art. 19; CPL Art. 85' },
-    );
-  }
+  // A date in a year without official calendar data is judged provisionally and marked so (api.md v1.1).
+  const { facts } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods, {
+    absenceNoticeTimely: deps.config.absenceNoticeTimely,
+  });
   const event: ProcEvent = { type: ev.type, occurredOn: ev.occurredOn, payload, facts };
   const result = transitionCase(snap, event);
   if (!result.ok && result.reason === 'not_allowed') throw notAllowed(snap, ev.type, ev.occurredOn);
@@ -179,6 +241,7 @@ export async function applyEvent(
         facts: c.facts,
         procedure: c.procedure,
         collective: c.collective,
+        collectiveGround: c.collectiveGround,
         wageArrears: c.wageArrears,
         linkedCaseId: c.id,
         parties: c.parties.map(({ id: _id, agents, ...p }) => ({ ...p, agents: agents.map(({ id: _a, ...a }) => a) })),
@@ -203,8 +266,12 @@ export async function applyEvent(
   };
   const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today);
   await projectStats(deps, uow.trx, updated, nctx, deadlines, uow.now);
-  const names = await userNames(deps, uow.trx, [...(ctx.tribunal?.arbitratorIds ?? []), ...(nctx.tribunal?.arbitratorIds ?? [])]);
-  const view = buildCaseView(updated, nctx, deadlines, names);
+  const names = await userNames(deps, uow.trx, [
+    ...(ctx.tribunal?.arbitratorIds ?? []),
+    ...(nctx.tribunal?.arbitratorIds ?? []),
+    ...(nctx.mediatorIds ?? []),
+  ]);
+  const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal });
   await stores.cases.appendEvent(uow.trx, {
     caseId,
     type: ev.type,
@@ -213,10 +280,12 @@ export async function applyEvent(
     actorId: actor.id,
     actorRole: actor.role,
     actorName: actor.displayName,
-    payload: Object.keys(facts).length ? { ...payload, facts } : payload,
+    // The calendar facts the rules judged on (provisional ones named), kept apart from the payload's own fields (an
+    // award's `facts` is the tribunal's finding of facts).
+    payload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
     stateBefore: leafState(snap.value),
     stateAfter: result.state,
-    ...viewDelta(buildCaseView(c, ctx, [], names), view),
+    ...viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal }), view),
   });
   return { view, version: updated.version, linkedCaseId: derived.linkedCaseId ?? null };
 }

@@ -16,7 +16,7 @@ import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
 import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
-import { reportCsv, reportPdf, reportXlsx } from './report-formats.ts';
+import { renderReportOffThread } from '../render/pool.ts';
 
 export interface PeriodInput {
   from?: string;
@@ -64,7 +64,12 @@ export function resolvePeriod(q: PeriodInput, monthStartDay: number, today: stri
 
 function period(deps: Deps, q: PeriodInput): PeriodQuery {
   const today = deps.clock.today();
-  return { ...resolvePeriod(q, deps.config.statsMonthStartDay, today), today };
+  const p = resolvePeriod(q, deps.config.statsMonthStartDay, today);
+  // A bounded period (REPORT_MAX_YEARS, default 10): a 300-year query built thousands of month rows for seconds.
+  const years = deps.config.reportMaxYears;
+  if (p.to >= `${Number(p.from.slice(0, 4)) + years}${p.from.slice(4)}`)
+    throw validationError([{ path: q.period ? 'period' : 'to', message: `统计期间不能超过${years}年` }]);
+  return { ...p, today };
 }
 
 async function options(deps: Deps): Promise<ClosureOptions> {
@@ -150,6 +155,7 @@ export async function periodicReportFile(
 ) {
   assertRole(actor, AREA_ROLES.stats, '查看统计');
   const p = period(deps, q);
+  await deps.throttle.take(deps.limits.exports, String(actor.id));
   const { config } = deps;
   const report = await periodicReport(deps.db.reader, p, {
     ...(await options(deps)),
@@ -168,16 +174,16 @@ export async function periodicReportFile(
   const name = `arbitration-report-${p.from}-${p.to}${p.asOf ? `-asof-${p.asOf}` : ''}`;
   if (q.format === 'json') return { format: 'json', body: report } as ReportFile;
   if (q.format === 'csv')
-    return { format: 'csv', contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, bytes: reportCsv(report) } as ReportFile;
+    return { format: 'csv', contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, bytes: await renderReportOffThread('csv', report) } as ReportFile;
   if (q.format === 'xlsx')
     return {
       format: 'xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       filename: `${name}.xlsx`,
-      bytes: await reportXlsx(report),
+      bytes: await renderReportOffThread('xlsx', report),
     } as ReportFile;
   try {
-    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await reportPdf(report) } as ReportFile;
+    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await renderReportOffThread('pdf', report) } as ReportFile;
   } catch (e) {
     // A label (an arbitrator's name) with a character the font lacks: say which, as documents do.
     if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });

@@ -10,8 +10,14 @@ import {
 } from '../../db/reports/periodic-report.ts';
 import { type Block, renderPdf } from '../../templates/layout.ts';
 
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
+/**
+ * One CSV cell. Text starting with = + - @ tab or carriage return is a formula to a spreadsheet (CSV injection through
+ * a display name such as `=HYPERLINK(…)`): it is prefixed with an apostrophe, which shows the text as typed. Numbers
+ * are written as numbers (a negative count stays a number).
+ */
+export const csvCell = (v: unknown): string => {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');

@@ -1,4 +1,4 @@
-import { type CalendarYear, MissingCalendarYearError } from '../../workflows/calendar.ts';
+import { type CalendarYear, MissingCalendarYearError, type SkippedDay } from '../../workflows/calendar.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { computePeriod } from '../../workflows/deadlines.ts';
 import { stateLabel } from '../../workflows/labels.ts';
@@ -8,27 +8,41 @@ import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { sweepDeadlines } from './sweep.ts';
 
-/** GET /api/calendar/deadline — n working or calendar days after `from` on the official calendar, explained. */
-export async function deadlineCalculator(deps: Deps, q: { from: string; days: number; unit: 'working' | 'calendar' }) {
-  const cal = await deps.calendar.get();
+/**
+ * GET /api/calendar/deadline — n working or calendar days after `from` on the official calendar, explained. A year
+ * without official data is a 422, unless `provisional` asks for the date as if that year had weekends only (api.md v1.1).
+ */
+export async function deadlineCalculator(
+  deps: Deps,
+  q: { from: string; days: number; unit: 'working' | 'calendar'; provisional?: boolean },
+) {
+  const official = await deps.calendar.get();
+  const cal = q.provisional ? official.provisionalView() : official;
   try {
     const c = computePeriod(cal, { days: q.days, unit: q.unit }, q.from, '起算日');
-    if (q.unit === 'working') {
-      const r = cal.addWorkingDays(q.from, q.days);
-      return { from: q.from, days: q.days, unit: q.unit, dueOn: r.dueOn, skipped: r.skipped, explanation: c.explanation };
-    }
-    const r = cal.addCalendarDays(q.from, q.days);
-    return { from: q.from, days: q.days, unit: q.unit, dueOn: r.dueOn, skipped: r.rolledOver, explanation: c.explanation };
+    if (!q.provisional && c.provisional) throw new MissingCalendarYearError(c.missingYear as number);
+    const base = { from: q.from, days: q.days, unit: q.unit, explanation: c.explanation };
+    const r =
+      q.unit === 'working'
+        ? { ...base, ...pick(cal.addWorkingDays(q.from, q.days), 'skipped') }
+        : { ...base, ...pick(cal.addCalendarDays(q.from, q.days), 'rolledOver') };
+    const missingYears = [...cal.assumed].sort((a, b) => a - b);
+    return { ...r, provisional: missingYears.length > 0, missingYears };
   } catch (e) {
     if (e instanceof MissingCalendarYearError) {
-      throw unprocessable(`${e.message}；已有数据的年份：${cal.years()[0]}–${cal.years().at(-1)}`, {
-        rule: 'calendar-data-missing',
-        missingYear: e.year,
-      });
+      throw unprocessable(
+        `${e.message}；已有数据的年份：${official.years()[0]}–${official.years().at(-1)}。如需暂定日期（该年只计周末），请加 &provisional=true`,
+        { rule: 'calendar-data-missing', missingYear: e.year },
+      );
     }
     throw e;
   }
 }
+
+const pick = (r: { dueOn: string } & Record<string, unknown>, skippedKey: string) => ({
+  dueOn: r.dueOn,
+  skipped: r[skippedKey] as SkippedDay[],
+});
 
 /** GET /api/calendar/years — the years with official data, each with its State Council notice. */
 export async function calendarYears(deps: Deps) {

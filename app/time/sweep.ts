@@ -28,7 +28,14 @@ export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepRe
     await db
       .reader('cases')
       .whereNot('state', 'archived')
-      .whereIn('id', db.reader('case_deadlines').whereNot('status', 'met').select('case_id'))
+      // …and every case with a provisional date (api.md v1.1), met or not, so that a loaded year makes it exact.
+      .whereIn(
+        'id',
+        db
+          .reader('case_deadlines')
+          .where((w) => w.whereNotIn('status', ['met', 'met_late']).orWhere('provisional', true))
+          .select('case_id'),
+      )
       .select('id')
       .orderBy('id')
   ).map((r) => Number(r.id));

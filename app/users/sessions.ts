@@ -1,75 +1,143 @@
 import type { UserRow } from '../../db/stores/users.ts';
-import type { Clock } from '../clock.ts';
 import type { Deps } from '../deps.ts';
-import { tooManyRequests, unauthorized } from '../errors.ts';
-import { DUMMY_HASH, newToken, sha256, verifyPassword } from '../passwords.ts';
+import { forbidden, unauthorized, validationError } from '../errors.ts';
+import { DUMMY_HASH, hashPassword, newToken, sha256, verifyPassword } from '../passwords.ts';
+import type { Actor } from '../policy.ts';
+import type { Transact } from '../unit-of-work.ts';
+import { passwordWeakness } from './password-policy.ts';
+
+/** Last use is written at most this often per token (a write per request would double the database load). */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The account key of the login limits: usernames are matched case-insensitively here, so case games do not help. */
+export const accountKey = (username: string) => username.trim().toLowerCase();
 
 /**
- * Counts failed logins per key (username + client address) in a sliding window; once the limit is
- * reached further attempts get 429 until the oldest failure leaves the window. In memory: a restart
- * forgets, which is acceptable for a single-process deployment.
+ * POST /api/auth/login — a bearer token for a valid username and password. In order, before any hashing: the
+ * client address's failures (LOGIN_MAX_FAILURES_PER_ADDRESS) and the account's (LOGIN_MAX_FAILURES), both counted in
+ * the database for every process. Then one bounded scrypt (app/passwords.ts) — also for an unknown username, so that
+ * timing does not tell which usernames exist. Every outcome is logged with the username and the address (never the
+ * password).
  */
-export class LoginLimiter {
-  private failures = new Map<string, number[]>();
-  constructor(
-    private clock: Clock,
-    private max: number,
-    private windowMs: number,
-  ) {}
-
-  check(key: string): void {
-    const now = this.clock.now().getTime();
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(key, recent);
-    if (recent.length >= this.max) {
-      const retry = Math.ceil((this.windowMs - (now - (recent[0] as number))) / 1000);
-      throw tooManyRequests(`登录失败次数过多，请 ${Math.ceil(retry / 60)} 分钟后再试`, retry);
-    }
-  }
-  fail(key: string): void {
-    const list = this.failures.get(key) ?? [];
-    list.push(this.clock.now().getTime());
-    this.failures.set(key, list);
-  }
-  succeed(key: string): void {
-    this.failures.delete(key);
-  }
-}
-
-/** POST /api/auth/login — a bearer token for a valid username and password. */
 export async function login(
   deps: Deps,
-  limiter: LoginLimiter,
   input: { username: string; password: string },
   address: string,
 ): Promise<{ token: string; expiresAt: string; user: UserRow }> {
-  const key = `${input.username}\u0000${address}`;
-  limiter.check(key);
+  const { throttle, limits, logger } = deps;
+  // `ip`, not `address`: the log redacts every `address` key (parties' addresses).
+  const who = { username: input.username, ip: address };
+  try {
+    await throttle.check(limits.loginAddress, address);
+    await throttle.check(limits.loginAccount, accountKey(input.username));
+  } catch (err) {
+    logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
+    throw err;
+  }
   const user = await deps.stores.users.findByUsername(input.username);
-  // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
-    limiter.fail(key);
+    const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
+    logger.warn({ event: 'auth.login_failed', ...who, reason }, 'login failed');
+    const byAddress = await throttle.hit(limits.loginAddress, address);
+    const byAccount = await throttle.hit(limits.loginAccount, accountKey(input.username));
+    if (byAddress === limits.loginAddress.max) logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
+    if (byAccount === limits.loginAccount.max) logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
     throw unauthorized('用户名或密码错误');
   }
-  limiter.succeed(key);
+  await throttle.reset(limits.loginAccount, accountKey(input.username));
   const token = newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.tokenTtlHours * 3_600_000).toISOString();
   await deps.stores.users.createToken(user.id, sha256(token), now.toISOString(), expiresAt);
+  const ended = await deps.stores.users.revokeOldestBeyond(user.id, deps.config.maxSessionsPerUser, now.toISOString());
+  logger.info({ event: 'auth.login', ...who, userId: user.id, endedSessions: ended || undefined }, 'login');
   const { passwordHash: _, ...publicUser } = user;
   return { token, expiresAt, user: publicUser };
 }
 
-/** The user holding a bearer token, or a 401. */
+/**
+ * The user holding a bearer token, or a 401: the token must be unexpired, unrevoked, used within the idle timeout
+ * (SESSION_IDLE_MINUTES), and its user active.
+ */
 export async function authenticate(deps: Deps, token: string | undefined): Promise<UserRow> {
   if (!token) throw unauthorized();
-  const user = await deps.stores.users.userForToken(sha256(token), deps.clock.now().toISOString());
-  if (!user) throw unauthorized('访问令牌无效或已过期，请重新登录');
-  return user;
+  const now = deps.clock.now();
+  const s = await deps.stores.users.sessionForToken(sha256(token), now.toISOString());
+  if (!s || !s.user.active) throw unauthorized('访问令牌无效或已过期，请重新登录');
+  const lastUsed = Date.parse(s.lastUsedAt ?? s.createdAt);
+  if (now.getTime() - lastUsed > deps.config.sessionIdleMinutes * 60_000) {
+    await deps.stores.users.revokeToken(sha256(token), now.toISOString());
+    throw unauthorized('长时间未操作，登录已失效，请重新登录');
+  }
+  // Only forward: a clock set back (tests) must not make a session look idle later.
+  if (now.getTime() - lastUsed >= TOUCH_EVERY_MS) await deps.stores.users.touchToken(s.tokenId, now.toISOString());
+  return s.user;
 }
 
-/** POST /api/auth/logout — ends the token. */
-export async function logout(deps: Deps, token: string): Promise<void> {
+/** Routes a user whose password an admin reset may still use: change it, see oneself, log out. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout', '/api/auth/logout-all']);
+
+/** 403 for anything but changing the password while an admin's reset is pending. */
+export function assertPasswordCurrent(user: UserRow, path: string): void {
+  if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(path)) {
+    const e = forbidden('管理员已重置您的密码：请先修改密码（POST /api/auth/password）');
+    Object.assign(e.extra, { rule: 'password-change-required' });
+    throw e;
+  }
+}
+
+/** POST /api/auth/logout — ends this token. */
+export async function logout(deps: Deps, actor: Actor, token: string): Promise<void> {
   await deps.stores.users.revokeToken(sha256(token), deps.clock.now().toISOString());
+  deps.logger.info({ event: 'auth.logout', userId: actor.id }, 'logout');
+}
+
+/** POST /api/auth/logout-all — ends every token of the user, this one included. */
+export async function logoutAll(deps: Deps, actor: Actor): Promise<number> {
+  const n = await deps.stores.users.revokeTokensOf(actor.id, deps.clock.now().toISOString());
+  deps.logger.info({ event: 'auth.logout_all', userId: actor.id, ended: n }, 'logout everywhere');
+  return n;
+}
+
+/**
+ * POST /api/auth/password — the user changes its own password: the current one must be right (a wrong one counts as a
+ * failed login of the account), the new one must pass the policy. Every other token of the user ends; this one stays.
+ */
+export async function changePassword(
+  deps: Deps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  currentTokenHash: string,
+  transact: Transact,
+): Promise<void> {
+  const { throttle, limits, stores } = deps;
+  const user = await stores.users.findById(actor.id);
+  if (!user) throw unauthorized();
+  await throttle.check(limits.loginAccount, accountKey(user.username));
+  const ok = await verifyPassword(input.currentPassword, (await stores.users.passwordHash(user.id)) ?? DUMMY_HASH);
+  if (!ok) {
+    deps.logger.warn({ event: 'auth.password_change_failed', userId: user.id, username: user.username }, 'wrong current password');
+    await throttle.hit(limits.loginAccount, accountKey(user.username));
+    throw validationError([{ path: 'currentPassword', message: '当前密码不正确' }]);
+  }
+  const weak =
+    input.newPassword === input.currentPassword ? '新密码不能与当前密码相同' : passwordWeakness(input.newPassword, [user.username, user.displayName]);
+  if (weak) throw validationError([{ path: 'newPassword', message: weak }]);
+  const hash = await hashPassword(input.newPassword);
+  await transact(async (uow) => {
+    await stores.users.setPassword(uow.trx, user.id, hash, false, uow.now);
+    await stores.users.revokeTokensOf(user.id, uow.now, { except: currentTokenHash, trx: uow.trx });
+    await stores.reference.audit(uow.trx, {
+      entity: 'user',
+      key: String(user.id),
+      action: 'change_password',
+      actorId: actor.id,
+      actorRole: actor.role,
+      at: uow.now,
+      before: null,
+      after: null,
+    });
+  });
+  deps.logger.info({ event: 'auth.password_changed', userId: user.id }, 'password changed');
 }

@@ -1,11 +1,13 @@
+import { isUniqueViolation } from '../../db/knex.ts';
 import type { UserRow } from '../../db/stores/users.ts';
 import type { Role } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, notFound, unprocessable, validationError } from '../errors.ts';
 import { hashPassword } from '../passwords.ts';
 import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
-import type { Transact } from '../unit-of-work.ts';
-import { isUniqueViolation } from '../../db/knex.ts';
+import type { Transact, UnitOfWork } from '../unit-of-work.ts';
+import { passwordWeakness } from './password-policy.ts';
+import { accountKey } from './sessions.ts';
 
 export interface UserInput {
   username: string;
@@ -14,28 +16,105 @@ export interface UserInput {
   displayName: string;
 }
 
-/** POST /api/users (admin). The password is hashed before the transaction opens (scrypt takes tens of ms). */
+const audit = (deps: Deps, uow: UnitOfWork, actor: Actor, id: number, action: string, before: unknown, after: unknown) =>
+  deps.stores.reference.audit(uow.trx, {
+    entity: 'user',
+    key: String(id),
+    action,
+    actorId: actor.id,
+    actorRole: actor.role,
+    at: uow.now,
+    before,
+    after,
+  });
+
+const publicFields = (u: UserRow) => ({ active: u.active, role: u.role, displayName: u.displayName });
+
+/** POST /api/users (admin). The password is checked and hashed before the transaction opens (scrypt takes tens of ms). */
 export async function createUser(deps: Deps, actor: Actor, input: UserInput, transact: Transact): Promise<UserRow> {
   assertRole(actor, AREA_ROLES.users, '创建用户');
+  const weak = passwordWeakness(input.password, [input.username, input.displayName]);
+  if (weak) throw validationError([{ path: 'password', message: weak }]);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await transact((uow) =>
-      deps.stores.users.create(
+    return await transact(async (uow) => {
+      const u = await deps.stores.users.create(
         { username: input.username, displayName: input.displayName, role: input.role, passwordHash },
         uow.now,
         uow.trx,
-      ),
-    );
+      );
+      await audit(deps, uow, actor, u.id, 'create', null, { username: u.username, ...publicFields(u) });
+      return u;
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError(409, 'duplicate', '用户名已存在', `用户名“${input.username}”已被使用`);
     throw err;
   }
 }
 
-/** GET /api/users (admin). */
-export async function listUsers(deps: Deps, actor: Actor): Promise<UserRow[]> {
+/** GET /api/users (admin), one page in the list envelope. */
+export async function listUsers(deps: Deps, actor: Actor, q: { page: number; pageSize: number }) {
   assertRole(actor, AREA_ROLES.users, '查看用户列表');
-  return deps.stores.users.list();
+  const r = await deps.stores.users.page(deps.db.reader, q.page, q.pageSize);
+  return { items: r.items, total: r.total, page: q.page, pageSize: q.pageSize };
+}
+
+export interface UserPatch {
+  active?: boolean;
+  role?: Role;
+  displayName?: string;
+}
+
+/**
+ * PATCH /api/users/:id (admin): disable or re-enable, change the role or the display name. The last active admin
+ * can be neither disabled nor demoted (nobody could manage users any more). Disabling ends the user's tokens.
+ */
+export async function updateUser(deps: Deps, uow: UnitOfWork, actor: Actor, id: number, patch: UserPatch): Promise<UserRow> {
+  assertRole(actor, AREA_ROLES.users, '修改用户');
+  const before = await deps.stores.users.findById(id, uow.trx);
+  if (!before) throw notFound(`没有编号为 ${id} 的用户`);
+  const losesAdmin = before.role === 'admin' && before.active && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
+  if (losesAdmin) {
+    const admins = await deps.stores.users.activeAdminIds(uow.trx);
+    if (admins.filter((x) => x !== id).length === 0) {
+      throw unprocessable('这是最后一位在职的系统管理员：不能停用或改为其他角色（请先指定另一位管理员）', { rule: 'last-admin' });
+    }
+  }
+  await deps.stores.users.update(uow.trx, id, patch);
+  const after: UserRow = {
+    ...before,
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+    ...(patch.role !== undefined ? { role: patch.role } : {}),
+    ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+  };
+  let ended = 0;
+  if (before.active && !after.active) ended = await deps.stores.users.revokeTokensOf(id, uow.now, { trx: uow.trx });
+  await audit(deps, uow, actor, id, 'update', publicFields(before), publicFields(after));
+  deps.logger.info({ event: 'user.updated', userId: id, by: actor.id, changed: Object.keys(patch), endedSessions: ended || undefined }, 'user updated');
+  return after;
+}
+
+/**
+ * POST /api/users/:id/password-reset (admin): sets the temporary password the admin hands over; the user must change
+ * it at the next login (every other route answers 403 until then). Every token of the user ends and the account's
+ * login lockout is lifted.
+ */
+export async function resetPassword(deps: Deps, actor: Actor, id: number, input: { newPassword: string }, transact: Transact): Promise<UserRow> {
+  assertRole(actor, AREA_ROLES.users, '重置密码');
+  const user = await deps.stores.users.findById(id);
+  if (!user) throw notFound(`没有编号为 ${id} 的用户`);
+  const weak = passwordWeakness(input.newPassword, [user.username, user.displayName]);
+  if (weak) throw validationError([{ path: 'newPassword', message: weak }]);
+  const hash = await hashPassword(input.newPassword);
+  const updated = await transact(async (uow) => {
+    await deps.stores.users.setPassword(uow.trx, id, hash, true, uow.now);
+    await deps.stores.users.revokeTokensOf(id, uow.now, { trx: uow.trx });
+    await audit(deps, uow, actor, id, 'reset_password', null, null);
+    return { ...user, mustChangePassword: true };
+  });
+  await deps.throttle.reset(deps.limits.loginAccount, accountKey(user.username));
+  deps.logger.info({ event: 'auth.password_reset', userId: id, by: actor.id }, 'password reset by admin');
+  return updated;
 }
 
 /** GET /api/staff — active staff (any signed-in user; to pick arbitrators and mediators). */

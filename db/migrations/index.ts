@@ -14,6 +14,11 @@ import * as m0012 from './20261125_0012_documents.ts';
 import * as m0013 from './20261126_0013_statistics.ts';
 import * as m0014 from './20261201_0014_idempotency_headers.ts';
 import * as m0015 from './20261201_0015_case_list_order.ts';
+import * as m0020 from './20261201_0020_deadline_provisional.ts';
+import * as m0021 from './20261201_0021_collective_ground.ts';
+import * as m0030 from './20261201_0030_access_log.ts';
+import * as m0031 from './20261201_0031_throttle_events.ts';
+import * as m0032 from './20261201_0032_sessions_and_passwords.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
 import * as m0052 from './20261201_0052_statistics_yearbook.ts';
@@ -44,6 +49,11 @@ export const migrations: [string, Migration][] = [
   ['20261126_0013_statistics', m0013],
   ['20261201_0014_idempotency_headers', m0014],
   ['20261201_0015_case_list_order', m0015],
+  ['20261201_0020_deadline_provisional', m0020],
+  ['20261201_0021_collective_ground', m0021],
+  ['20261201_0030_access_log', m0030],
+  ['20261201_0031_throttle_events', m0031],
+  ['20261201_0032_sessions_and_passwords', m0032],
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],
   ['20261201_0052_statistics_yearbook', m0052],

@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
+import { insertChunked } from '../batch.ts';
+
+/** Why the clerk marked a case collective although fewer than 10 workers apply (Rules Arts. 62, 64). */
+export type CollectiveGround = 'collective_contract' | 'union_applicant';
 
 /** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
 export interface CaseRecord {
@@ -14,6 +18,8 @@ export interface CaseRecord {
   facts: string | null;
   procedure: 'ordinary' | 'simple';
   collective: boolean;
+  /** Set by the clerk: a collective-contract dispute or a union applicant (Rules Arts. 62, 64); null: head count only. */
+  collectiveGround: CollectiveGround | null;
   wageArrears: boolean;
   caseNo: string | null;
   caseYear: number | null;
@@ -82,6 +88,7 @@ export interface CaseColumns {
   facts?: string | null;
   procedure?: string;
   collective?: boolean;
+  collectiveGround?: CollectiveGround | null;
   wageArrears?: boolean;
   caseNo?: string | null;
   caseYear?: number | null;
@@ -106,6 +113,7 @@ const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
   facts: 'facts',
   procedure: 'procedure',
   collective: 'collective',
+  collectiveGround: 'collective_ground',
   wageArrears: 'wage_arrears',
   caseNo: 'case_no',
   caseYear: 'case_year',
@@ -147,6 +155,7 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
     facts: r.facts ?? null,
     procedure: r.procedure,
     collective: Boolean(r.collective),
+    collectiveGround: r.collective_ground ?? null,
     wageArrears: Boolean(r.wage_arrears),
     caseNo: r.case_no ?? null,
     caseYear: nOrNull(r.case_year),
@@ -445,7 +454,7 @@ export function createCaseStore() {
         seqBySide.set(p.side, seq);
         return partyRow(id, p, seq);
       });
-      const partyIds = partyRows.length ? ((await trx('parties').insert(partyRows).returning('id')) as { id: number }[]) : [];
+      const partyIds = await insertChunked<{ id: number }>(trx, 'parties', partyRows, 'id');
       const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
       const agentRows = stored.flatMap((p) =>
         p.agents.map((a, k) => ({
@@ -459,7 +468,7 @@ export function createCaseStore() {
         })),
       );
       if (agentRows.length) {
-        const agentIds = (await trx('agents').insert(agentRows).returning('id')) as { id: number }[];
+        const agentIds = await insertChunked<{ id: number }>(trx, 'agents', agentRows, 'id');
         let k = 0;
         for (const p of stored) for (const a of p.agents) a.id = Number(agentIds[k++]?.id);
       }
@@ -470,7 +479,7 @@ export function createCaseStore() {
         amount_fen: cl.amountFen,
         description: cl.description,
       }));
-      const claimIds = claimRows.length ? ((await trx('claims').insert(claimRows).returning('id')) as { id: number }[]) : [];
+      const claimIds = await insertChunked<{ id: number }>(trx, 'claims', claimRows, 'id');
       const storedClaims: ClaimRecord[] = claims.map((cl, i) => ({ ...cl, id: Number(claimIds[i]?.id), seq: i + 1 }));
       // Parties are returned in side order (applicants, respondents, third parties), as `load` returns them.
       const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
@@ -486,6 +495,7 @@ export function createCaseStore() {
         facts: cols.facts ?? null,
         procedure: (cols.procedure ?? 'ordinary') as CaseRecord['procedure'],
         collective: cols.collective ?? false,
+        collectiveGround: cols.collectiveGround ?? null,
         wageArrears: cols.wageArrears ?? false,
         caseNo: null,
         caseYear: null,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
+import { insertChunked } from '../batch.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
 const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
@@ -16,6 +17,7 @@ const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
   assignee: r.assignee,
   ...(r.party_id ? { partyId: Number(r.party_id) } : {}),
   metOn: r.met_on ?? null,
+  provisional: Boolean(r.provisional),
 });
 
 /** The stored row of one deadline (also used by the synthetic bulk seeder). */
@@ -34,6 +36,7 @@ export function deadlineRow(caseId: number, d: Deadline): Record<string, unknown
     explanation: d.explanation,
     assignee: d.assignee,
     met_on: d.metOn ?? null,
+    provisional: d.provisional ?? false,
   };
 }
 
@@ -43,13 +46,17 @@ export function createDeadlineStore() {
     async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean } = {}): Promise<void> {
       if (!opts.isNew) await trx('case_deadlines').where({ case_id: caseId }).delete();
       if (!list.length) return;
-      await trx('case_deadlines').insert(list.map((d) => deadlineRow(caseId, d)));
+      await insertChunked(
+        trx,
+        'case_deadlines',
+        list.map((d) => deadlineRow(caseId, d)),
+      );
     },
     async forCase(trx: Knex, caseId: number): Promise<Deadline[]> {
       return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(fromRow);
     },
     /**
-     * Open, paused, unknown and overdue deadlines due on or before `until` (overdue first, then by date),
+     * Open, paused, unknown and overdue deadlines (not met, not met late) due on or before `until` (overdue first, then by date),
      * optionally only those of one assignee: clerk/mediator by role, tribunal by membership.
      */
     async due(trx: Knex, until: string, who?: { role: string; userId: number }): Promise<(Deadline & { caseId: number })[]> {

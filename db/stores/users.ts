@@ -7,6 +7,8 @@ export interface UserRow {
   displayName: string;
   role: Role;
   active: boolean;
+  /** An admin reset the password: only changing it is allowed until then. */
+  mustChangePassword: boolean;
 }
 
 interface DbUser {
@@ -16,6 +18,7 @@ interface DbUser {
   role: string;
   active: boolean | number;
   password_hash: string;
+  must_change_password: boolean | number | null;
 }
 
 const toUser = (r: DbUser): UserRow => ({
@@ -24,7 +27,16 @@ const toUser = (r: DbUser): UserRow => ({
   displayName: r.display_name,
   role: r.role as Role,
   active: Boolean(r.active),
+  mustChangePassword: Boolean(r.must_change_password),
 });
+
+/** A bearer token's session: its user and when it was made and last used. */
+export interface Session {
+  user: UserRow;
+  tokenId: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
 
 /** Users and their bearer tokens (stored as sha256 hashes with an expiry). */
 export function createUserStore(knex: Knex) {
@@ -41,8 +53,20 @@ export function createUserStore(knex: Knex) {
       const r = await trx<DbUser>('users').where({ id }).first();
       return r ? toUser(r) : undefined;
     },
+    async passwordHash(id: number, trx: Knex = knex): Promise<string | undefined> {
+      const r = await trx<DbUser>('users').where({ id }).first('password_hash');
+      return r?.password_hash;
+    },
     async list(): Promise<UserRow[]> {
       return (await knex<DbUser>('users').orderBy('id')).map(toUser);
+    },
+    async page(k: Knex, page: number, pageSize: number): Promise<{ items: UserRow[]; total: number }> {
+      const countRow = await k('users').count<{ n: string | number }[]>({ n: '*' }).first();
+      const rows = await k<DbUser>('users')
+        .orderBy('id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize);
+      return { items: rows.map(toUser), total: Number(countRow?.n ?? 0) };
     },
     async listByIds(ids: number[], trx: Knex = knex): Promise<UserRow[]> {
       if (ids.length === 0) return [];
@@ -61,26 +85,77 @@ export function createUserStore(knex: Knex) {
           password_hash: u.passwordHash,
           active: true,
           created_at: now,
+          password_changed_at: now,
         })
         .returning('*');
       return toUser(row as DbUser);
     },
-    async createToken(userId: number, tokenHash: string, now: string, expiresAt: string): Promise<void> {
-      await knex('tokens').insert({ user_id: userId, token_hash: tokenHash, created_at: now, expires_at: expiresAt });
+    async update(trx: Knex, id: number, patch: { active?: boolean; role?: Role; displayName?: string }): Promise<void> {
+      const row: Record<string, unknown> = {};
+      if (patch.active !== undefined) row.active = patch.active;
+      if (patch.role !== undefined) row.role = patch.role;
+      if (patch.displayName !== undefined) row.display_name = patch.displayName;
+      if (Object.keys(row).length) await trx('users').where({ id }).update(row);
     },
-    /** The active user holding an unexpired, unrevoked token, or undefined. */
-    async userForToken(tokenHash: string, now: string): Promise<UserRow | undefined> {
+    async setPassword(trx: Knex, id: number, passwordHash: string, mustChange: boolean, now: string): Promise<void> {
+      await trx('users').where({ id }).update({ password_hash: passwordHash, must_change_password: mustChange, password_changed_at: now });
+    },
+    /**
+     * Ids of the active admins, locked until the transaction ends on PostgreSQL (two admins demoting each other at
+     * once then wait for each other); SQLite's single writer serializes the transactions already.
+     */
+    async activeAdminIds(trx: Knex): Promise<number[]> {
+      const q = trx('users').where({ role: 'admin', active: true }).select('id');
+      if (trx.client.config.client === 'pg') q.forUpdate();
+      return (await q).map((r: { id: number }) => Number(r.id));
+    },
+    async createToken(userId: number, tokenHash: string, now: string, expiresAt: string): Promise<void> {
+      await knex('tokens').insert({ user_id: userId, token_hash: tokenHash, created_at: now, expires_at: expiresAt, last_used_at: now });
+    },
+    /** The session of an unexpired, unrevoked token (of an active or inactive user), or undefined. */
+    async sessionForToken(tokenHash: string, now: string): Promise<Session | undefined> {
       const r = await knex('tokens')
         .join('users', 'users.id', 'tokens.user_id')
         .where('tokens.token_hash', tokenHash)
         .whereNull('tokens.revoked_at')
         .where('tokens.expires_at', '>', now)
-        .select<DbUser[]>('users.*')
+        .select<(DbUser & { token_id: number; token_created_at: string; last_used_at: string | null })[]>(
+          'users.*',
+          'tokens.id as token_id',
+          'tokens.created_at as token_created_at',
+          'tokens.last_used_at',
+        )
         .first();
-      return r?.active ? toUser(r) : undefined;
+      return r
+        ? { user: toUser(r), tokenId: Number(r.token_id), createdAt: r.token_created_at, lastUsedAt: r.last_used_at ?? null }
+        : undefined;
+    },
+    async touchToken(tokenId: number, now: string): Promise<void> {
+      await knex('tokens').where({ id: tokenId }).update({ last_used_at: now });
     },
     async revokeToken(tokenHash: string, now: string): Promise<void> {
       await knex('tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').update({ revoked_at: now });
+    },
+    /** Revokes every live token of the user, but the one whose hash is `except`; answers how many. */
+    async revokeTokensOf(userId: number, now: string, opts: { except?: string; trx?: Knex } = {}): Promise<number> {
+      const q = (opts.trx ?? knex)('tokens').where({ user_id: userId }).whereNull('revoked_at').where('expires_at', '>', now);
+      if (opts.except) q.whereNot('token_hash', opts.except);
+      return q.update({ revoked_at: now });
+    },
+    /** Live tokens of the user beyond the newest `keep`, revoked (session limit); answers how many. */
+    async revokeOldestBeyond(userId: number, keep: number, now: string): Promise<number> {
+      const live = await knex('tokens')
+        .where({ user_id: userId })
+        .whereNull('revoked_at')
+        .where('expires_at', '>', now)
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .select('id');
+      const old = live.slice(keep).map((r: { id: number }) => Number(r.id));
+      if (!old.length) return 0;
+      return knex('tokens').whereIn('id', old).update({ revoked_at: now });
     },
   };
 }

@@ -70,7 +70,7 @@ export function createDocumentsRouter(deps: Deps): Router {
         schema: DocumentInfo.extend({ documents: z.array(DocumentInfo) }).openapi('GeneratedDocuments'),
       },
     },
-    problems: [403, 409, 422],
+    problems: [403, 409, 422, 429],
     handler: async ({ req, res, actor, params, body }) => {
       await runWriteStaged(
         deps,

@@ -8,15 +8,19 @@ import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
 import { AwardPreview, AwardPreviewResult, Case } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
-import { controlCharErrors, ifMatch } from './parse.ts';
+import { assertShallow, controlCharErrors, ifMatch } from './parse.ts';
 import { IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
 
 const NextEvent = z.object({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.string()) }).openapi('NextEvent');
 
+/** Payload dates of acts that have already happened (a hearing date may be in the future; these may not). */
+const PAST_DATE_FIELDS = ['servedOn', 'signedOn', 'filedOn', 'decidedOn', 'requestedOn'];
+
 /** Parses `{type, occurredOn?, ...payload}` against the event's own strict schema; 400 naming every bad field. */
 export function parseEventBody(body: unknown, today: string): EventInput {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw validationError([{ path: '', message: '请求体应为 JSON 对象' }]);
+  assertShallow(body);
   const { type, occurredOn, ...rest } = body as Record<string, unknown>;
   const env = EventEnvelope.safeParse({ type, occurredOn });
   const errors: FieldError[] = env.success ? [] : zodFieldErrors(env.error);
@@ -33,6 +37,11 @@ export function parseEventBody(body: unknown, today: string): EventInput {
   errors.push(...controlCharErrors(rest));
   const on = (occurredOn as string | undefined) ?? today;
   if (env.success && on > today) errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
+  // Dates of acts inside the payload are validated like occurredOn: never in the future.
+  for (const key of PAST_DATE_FIELDS) {
+    const d = (rest as Record<string, unknown>)[key];
+    if (typeof d === 'string' && payload.success && d > today) errors.push({ path: key, message: `日期不能晚于今天（${today}）` });
+  }
   if (errors.length) throw validationError(errors);
   return { type: t, occurredOn: on, payload: payload.data as Record<string, unknown> };
 }

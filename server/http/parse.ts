@@ -5,22 +5,67 @@ import { badRequest, type FieldError, validationError, zodFieldErrors } from '..
 // C0 control characters other than tab, line feed and carriage return (PostgreSQL refuses NUL in text).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Unicode bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they make a name display as
+// something else than it is (a reversed "exe", a case number that reads differently), in the UI, PDFs and exports.
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
-/** Field errors for every string (or key) in the input that holds a control character. */
-export function controlCharErrors(value: unknown, path: (string | number)[] = []): FieldError[] {
-  if (typeof value === 'string') return CONTROL.test(value) ? [{ path: path.join('.'), message: '包含不允许的控制字符' }] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharErrors(v, [...path, i]));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) =>
-      CONTROL.test(k) ? [{ path: [...path, k].join('.'), message: '字段名包含控制字符' }] : controlCharErrors(v, [...path, k]),
-    );
+/** Deepest nesting of objects and arrays a request may have; deeper → 400 (no schema of the API goes past ~6). */
+export const MAX_INPUT_DEPTH = 32;
+
+function textProblem(s: string, key: boolean): string | null {
+  if (CONTROL.test(s)) return key ? '字段名包含控制字符' : '包含不允许的控制字符';
+  if (BIDI.test(s)) return key ? '字段名包含双向文字控制字符' : '包含不允许的双向文字控制字符（U+202A–202E、U+2066–2069）';
+  return null;
+}
+
+/**
+ * 400 when objects and arrays nest deeper than MAX_INPUT_DEPTH. Iterative (an explicit stack, breadth by level), so a
+ * body of a million nested brackets costs one pass and no call stack; it runs before any schema or walk recurses.
+ */
+export function assertShallow(value: unknown, prefix: (string | number)[] = []): void {
+  let level: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: prefix }];
+  for (let depth = 0; level.length; depth++) {
+    const next: typeof level = [];
+    for (const { v, path } of level) {
+      if (!v || typeof v !== 'object') continue;
+      if (depth >= MAX_INPUT_DEPTH) throw validationError([{ path: path.join('.'), message: `嵌套层数超过${MAX_INPUT_DEPTH}层` }]);
+      const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+      for (const [k, x] of entries) next.push({ v: x, path: [...path, k] });
+    }
+    level = next;
   }
-  return [];
+}
+
+/**
+ * Field errors for every string (or key) in the input that holds a control or bidi override character. Iterative,
+ * like `assertShallow`.
+ */
+export function controlCharErrors(value: unknown, path: (string | number)[] = []): FieldError[] {
+  const errors: FieldError[] = [];
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path }];
+  while (stack.length) {
+    const { v, path: at } = stack.pop() as { v: unknown; path: (string | number)[] };
+    if (typeof v === 'string') {
+      const p = textProblem(v, false);
+      if (p) errors.push({ path: at.join('.'), message: p });
+      continue;
+    }
+    if (!v || typeof v !== 'object') continue;
+    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, x] = entries[i] as [string | number, unknown];
+      const kp = typeof k === 'string' ? textProblem(k, true) : null;
+      if (kp) errors.push({ path: [...at, k].join('.'), message: kp });
+      else stack.push({ v: x, path: [...at, k] });
+    }
+  }
+  return errors;
 }
 
 /** Parses a body or query with a zod schema; 400 naming every bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: (string | number)[] = []): z.infer<S> {
   if (value === undefined) value = {};
+  assertShallow(value, prefix);
   const r = schema.safeParse(value);
   const errors = [...(r.success ? [] : zodFieldErrors(r.error, prefix)), ...controlCharErrors(value, prefix)];
   if (errors.length) throw validationError(errors);

@@ -2,7 +2,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { notFound } from '../../app/errors.ts';
-import type { Actor } from '../../app/policy.ts';
+import { type Actor, OPERATION_ACCESS } from '../../app/policy.ts';
 import { Problem } from '../../app/schemas.ts';
 import { registry } from './openapi.ts';
 import { parse } from './parse.ts';
@@ -97,6 +97,9 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   router: Router,
   spec: RouteSpec<P, Q, B>,
 ): void {
+  // Every operation names the policy question it asks (app/policy.ts); the authorization matrix test checks it.
+  if (!OPERATION_ACCESS[spec.operationId])
+    throw new Error(`operation ${spec.operationId} has no entry in OPERATION_ACCESS (app/policy.ts)`);
   const auth = spec.auth !== false;
   const problems = new Set<number>([500, 503, ...(spec.problems ?? [])]);
   if (auth) problems.add(401);

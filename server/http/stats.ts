@@ -138,7 +138,7 @@ export function createStatsRouter(deps: Deps): Router {
         schema: z.record(z.string(), z.unknown()),
       },
     },
-    problems: [403, 422],
+    problems: [403, 422, 429],
     handler: async ({ res, actor, query }) => {
       const r = await periodicReportFile(deps, actor, query);
       if (r.format === 'json') return { body: r.body };

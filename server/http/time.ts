@@ -12,6 +12,10 @@ const DeadlineQuery = z
     from: IsoDate,
     days: z.coerce.number().int().min(0).max(3650),
     unit: z.enum(['working', 'calendar']),
+    provisional: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: 'true：需要未录入官方安排的年份时，按该年只有周末计算暂定日期（否则 422）' }),
   })
   .strict();
 const CalendarYearBody = z
@@ -52,12 +56,14 @@ export function createTimeRouter(deps: Deps): Router {
             dueOn: z.string(),
             skipped: z.array(SkippedDay),
             explanation: z.string(),
+            provisional: z.boolean().openapi({ description: 'true：按暂定日历（缺少官方安排的年份只计周末）计算' }),
+            missingYears: z.array(z.number().int()).openapi({ description: '暂按只有周末计算的年份' }),
           })
           .openapi('DeadlineCalculation'),
       },
     },
     problems: [422],
-    handler: async ({ query }) => ({ body: await deadlineCalculator(deps, query) }),
+    handler: async ({ query }) => ({ body: await deadlineCalculator(deps, { ...query, provisional: query.provisional === 'true' }) }),
   });
 
   route(router, {

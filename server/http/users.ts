@@ -1,11 +1,38 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { User, UserCreate } from '../../app/schemas.ts';
-import { createUser, listUsers, staff } from '../../app/users/users.ts';
+import { listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
+import { listAccessLog } from '../../app/security/access-log.ts';
+import { createUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
-import { IdempotencyHeader, route } from './route.ts';
-import { runWriteStaged } from './write.ts';
+import { IdempotencyHeader, IdParams, route } from './route.ts';
+import { runWrite, runWriteStaged } from './write.ts';
+
+const AccessLogEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string().openapi({ format: 'date-time' }),
+    user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }),
+    action: z.enum(['read_case', 'read_history', 'download_document']),
+    caseId: z.number().int().nullable(),
+    caseNo: z.string().nullable(),
+    documentId: z.number().int().nullable(),
+  })
+  .openapi('AccessLogEntry');
+
+const AccessLogQuery = Pagination.extend({
+  userId: z.coerce.number().int().positive().optional(),
+  caseId: z.coerce.number().int().positive().optional(),
+  action: z.enum(['read_case', 'read_history', 'download_document']).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+    .optional(),
+}).strict();
 
 export function createUsersRouter(deps: Deps): Router {
   const router = Router();
@@ -37,9 +64,54 @@ export function createUsersRouter(deps: Deps): Router {
     operationId: 'listUsers',
     summary: '用户列表（管理员）',
     tags: ['users'],
-    responses: { 200: { description: '用户', schema: z.array(User) } },
+    query: Pagination.strict(),
+    responses: { 200: { description: '用户', schema: listOf(User, 'UserPage') } },
     problems: [403],
-    handler: async ({ actor }) => ({ body: await listUsers(deps, actor) }),
+    handler: async ({ actor, query }) => ({ body: await listUsers(deps, actor, query) }),
+  });
+
+  route(router, {
+    method: 'patch',
+    path: '/api/users/{id}',
+    operationId: 'updateUser',
+    summary: '停用/启用用户、修改角色或显示名（管理员；最后一位在职管理员不能停用或降级）',
+    tags: ['users'],
+    params: IdParams,
+    headers: IdempotencyHeader,
+    body: UserPatch,
+    responses: { 200: { description: '修改后的用户', schema: User } },
+    problems: [403, 422],
+    handler: async ({ req, res, actor, params, body }) => {
+      await runWrite(
+        deps,
+        req,
+        res,
+        (uow) => updateUser(deps, uow, actor, params.id, body),
+        (u) => ({ status: 200, body: u }),
+      );
+    },
+  });
+
+  route(router, {
+    method: 'post',
+    path: '/api/users/{id}/password-reset',
+    operationId: 'resetPassword',
+    summary: '重置用户密码（管理员）：设定临时密码，用户下次登录须修改；结束该用户的全部令牌',
+    tags: ['users'],
+    params: IdParams,
+    headers: IdempotencyHeader,
+    body: PasswordReset,
+    responses: { 200: { description: '已重置', schema: User } },
+    problems: [403],
+    handler: async ({ req, res, actor, params, body }) => {
+      await runWriteStaged(
+        deps,
+        req,
+        res,
+        (transact) => resetPassword(deps, actor, params.id, body, transact),
+        (u) => ({ status: 200, body: u }),
+      );
+    },
   });
 
   route(router, {
@@ -53,6 +125,18 @@ export function createUsersRouter(deps: Deps): Router {
       200: { description: '人员', schema: z.array(User.pick({ id: true, displayName: true, role: true }).openapi('StaffMember')) },
     },
     handler: async ({ query }) => ({ body: await staff(deps, query.role) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/access-log',
+    operationId: 'accessLog',
+    summary: '访问记录：谁在何时读取了哪件案件的完整信息、下载了哪份文书（管理员、仲裁委/院领导）',
+    tags: ['users'],
+    query: AccessLogQuery,
+    responses: { 200: { description: '最新在前', schema: listOf(AccessLogEntry, 'AccessLogPage') } },
+    problems: [403],
+    handler: async ({ actor, query }) => ({ body: await listAccessLog(deps, actor, query) }),
   });
 
   return router;

@@ -13,8 +13,15 @@ export interface WriteResult {
   headers?: Record<string, string>;
 }
 
+/** Passwords never reach the stored request hash (a fast, unsalted hash of a body is a password hash one can guess). */
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword']);
+
 function requestHash(req: Request): string {
-  return sha256(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}`);
+  const body = req.body ?? null;
+  const { ...shown } = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  for (const k of SECRET_FIELDS) if (k in shown) shown[k] = '[secret]';
+  const text = body && typeof body === 'object' && !Array.isArray(body) ? JSON.stringify(shown) : JSON.stringify(body);
+  return sha256(`${req.method} ${req.baseUrl}${req.path}\n${text}`);
 }
 
 function send(res: Response, r: WriteResult): void {

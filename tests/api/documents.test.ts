@@ -139,7 +139,11 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       ],
       respondents: [{ ...employer(), ownership: 'private' }],
     });
-    const { c, arb } = await toHeard(body, { time: '14:30', public: false }, { applicantPresent: true, respondentPresent: true });
+    const { c, arb } = await toHeard(
+      body,
+      { time: '14:30', public: false, nonPublicGround: 'privacy' },
+      { applicantPresent: true, respondentPresent: true },
+    );
     const view = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
     expect(view.respondents[0].ownership).toBe('private');
     expect(view.applicants[0].agents[0].relationship).toBe('配偶');
@@ -265,6 +269,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       place: '第一仲裁庭',
       time: '14:30',
       public: false,
+      nonPublicGround: 'trade_secret',
     });
     const notice = await one(c, arb.token, { kind: 'hearing_notice' });
     expect(notice).toContain('仲裁庭定于二〇二六年三月二十五日下午二时三十分在第一仲裁庭不公开开庭审理');

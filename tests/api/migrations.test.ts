@@ -48,6 +48,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('schema canary', async () => {
     expect(await tables()).toMatchInlineSnapshot(`
       [
+        "access_log",
         "agents",
         "audit_log",
         "calendar_years",
@@ -67,6 +68,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "stat_counters",
         "stat_counters_daily",
         "stat_counters_monthly",
+        "throttle_events",
         "tokens",
         "users",
       ]
@@ -81,6 +83,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "closed_on",
         "closure_mode",
         "collective",
+        "collective_ground",
         "created_at",
         "created_by",
         "district",
@@ -104,6 +107,58 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     `);
     // Issue 16: the hearing calendar, one row per case.
     expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
+    expect(await columns('users')).toMatchInlineSnapshot(`
+      [
+        "active",
+        "created_at",
+        "display_name",
+        "id",
+        "must_change_password",
+        "password_changed_at",
+        "password_hash",
+        "role",
+        "username",
+      ]
+    `);
+    expect(await columns('tokens')).toMatchInlineSnapshot(`
+      [
+        "created_at",
+        "expires_at",
+        "id",
+        "last_used_at",
+        "revoked_at",
+        "token_hash",
+        "user_id",
+      ]
+    `);
+    expect(await columns('access_log')).toMatchInlineSnapshot(`
+      [
+        "action",
+        "at",
+        "case_id",
+        "document_id",
+        "id",
+        "role",
+        "user_id",
+      ]
+    `);
+    expect(await columns('case_deadlines')).toEqual([
+      'assignee',
+      'basis',
+      'case_id',
+      'days',
+      'due_on',
+      'explanation',
+      'id',
+      'kind',
+      'label',
+      'met_on',
+      'party_id',
+      'provisional',
+      'starts_on',
+      'status',
+      'unit',
+    ]);
     // Issue 18: the employer's ownership type, a relative agent's relationship, the yearbook facts of each row version.
     expect(await columns('parties')).toContain('ownership');
     expect(await columns('agents')).toContain('relationship');

@@ -79,7 +79,7 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.state).toBe('award_effective');
     r = await ok(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-05-21');
     expect(r).toMatchObject({ state: 'archived', stateLabel: '已归档', closure: { mode: 'award' } });
-    const history = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}/events`)).body;
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body;
     expect(history.map((e: { type: string }) => e.type)).toEqual([
       'REGISTER',
       'ACCEPT',
@@ -105,6 +105,8 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第二仲裁庭' }, '2026-03-09');
+    // A default award needs the hearing notice proven served on the absent respondent (LDMAL Art. 36).
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: c.respondents[0]?.id, method: 'post' }, '2026-03-10');
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: false }, '2026-03-25');
     const r = await ok(
       c,
@@ -284,6 +286,8 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('mediation inside arbitration closes by mediation only when both parties sign', async () => {
     const c = await registerCase(t, a);
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    // Before a tribunal exists, the chair assigns the mediator who conducts the mediation (api.md "Scope (v1.1)").
+    await ok(c, a.tokens.chair, 'ASSIGN_MEDIATOR', { mediatorId: a.ids.mediator }, '2026-03-05');
     await ok(c, a.tokens.mediator, 'START_MEDIATION', {}, '2026-03-05');
     let r = await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-06');
     expect(r.state).toBe('mediation_signing');

@@ -120,12 +120,16 @@ async function play(k: Of<typeof caseArb>) {
       await act(c, a.tokens.clerk, 'WITHDRAW', accept, k.lag, { reason: '已和解' });
       return;
     case 'trackAgreed':
+      // The clerk registered it: the mediator acts once assigned (api.md "Scope (v1.1)").
+      await act(c, a.tokens.clerk, 'ASSIGN_MEDIATOR', received, k.lag, { mediatorId: a.ids.mediator });
       await act(c, a.tokens.mediator, 'MEDIATION_AGREED', addDays(received, g0 % 15), k.lag, { terms: '支付工资' });
       return;
     case 'trackFailed':
+      await act(c, a.tokens.clerk, 'ASSIGN_MEDIATOR', received, k.lag, { mediatorId: a.ids.mediator });
       await act(c, a.tokens.mediator, 'MEDIATION_FAILED', addDays(received, g0 % 15), k.lag, { reason: '双方分歧较大' });
       return;
     case 'trackReferred': {
+      await act(c, a.tokens.clerk, 'ASSIGN_MEDIATOR', received, k.lag, { mediatorId: a.ids.mediator });
       // LDMAL Art. 14: no agreement within 15 days → the application it creates is accepted some days later.
       const referred = (await act(c, a.tokens.mediator, 'REFER_TO_ARBITRATION', addDays(received, 25 + (g0 % 10)), k.lag, {
         reason: 'time_limit',
@@ -146,6 +150,8 @@ async function play(k: Of<typeof caseArb>) {
   }
   if (k.path === 'mediation') {
     const s = addDays(accept, g1);
+    // Before a tribunal exists, the chair assigns the mediator who conducts the mediation (api.md "Scope (v1.1)").
+    await act(c, a.tokens.chair, 'ASSIGN_MEDIATOR', s, k.lag, { mediatorId: a.ids.mediator });
     const c2 = await act(c, a.tokens.mediator, 'START_MEDIATION', s, k.lag);
     await act(c2, a.tokens.mediator, 'MEDIATION_AGREED', s, k.lag, {
       terms: '支付工资',

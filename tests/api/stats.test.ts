@@ -87,6 +87,7 @@ beforeAll(async () => {
   await ev(C, a.tokens.clerk, 'WITHDRAW', '2025-12-20', { reason: '双方已和解' });
   const E = await register('2026-01-05', '东昌府区');
   await ev(E, a.tokens.clerk, 'ACCEPT', '2026-01-06');
+  await ev(E, a.tokens.chair, 'ASSIGN_MEDIATOR', '2026-02-20', { mediatorId: a.ids.mediator });
   await ev(E, a.tokens.mediator, 'START_MEDIATION', '2026-02-20');
   await ev(E, a.tokens.mediator, 'MEDIATION_AGREED', '2026-02-23', { terms: '被申请人支付工资12000元' });
   await ev(E, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-02-24', { partyId: E.applicants[0]?.id, signedOn: '2026-02-24' });
@@ -101,6 +102,7 @@ beforeAll(async () => {
   const H = await register('2026-03-20', '临清市');
   await ev(H, a.tokens.clerk, 'ACCEPT', '2026-03-25');
   const M = await registerCase(t, a, standardApplication({ receivedOn: '2026-01-10', track: 'mediation' }) as never);
+  await ev(M, a.tokens.clerk, 'ASSIGN_MEDIATOR', '2026-01-10', { mediatorId: a.ids.mediator });
   await ev(M, a.tokens.mediator, 'MEDIATION_AGREED', '2026-01-20', { terms: '用人单位于2月底前支付工资' });
   // Up to here everything was recorded on 2026-04-01. F's path up to the hearing as well:
   await awardPath(F, '2026-02-02', '2026-02-03', '2026-03-02', '');
@@ -172,6 +174,7 @@ async function q3Fixture() {
     claims: [{ category: 'contract_change', amount: '5000.00', description: '变更劳动合同并补发工资差额' }],
   });
   await ev(P, a.tokens.clerk, 'ACCEPT', '2026-07-09');
+  await ev(P, a.tokens.chair, 'ASSIGN_MEDIATOR', '2026-07-15', { mediatorId: a.ids.mediator });
   await ev(P, a.tokens.mediator, 'START_MEDIATION', '2026-07-15');
   await ev(P, a.tokens.mediator, 'MEDIATION_AGREED', '2026-07-15', { terms: '被申请人支付申请人3000元', amount: '3000.00' });
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.applicants[0]?.id, signedOn: '2026-07-20' });
@@ -192,6 +195,7 @@ async function q3Fixture() {
     reasoning: '本委认为……',
   });
   const Q = await registerCase(t, a, standardApplication({ receivedOn: '2026-07-01', track: 'mediation' }) as never);
+  await ev(Q, a.tokens.clerk, 'ASSIGN_MEDIATOR', '2026-07-01', { mediatorId: a.ids.mediator });
   const referred = await ev(Q, a.tokens.mediator, 'REFER_TO_ARBITRATION', '2026-07-20', { reason: 'time_limit' });
   const R = { ...Q, id: referred.linkedCaseId as number };
   await ev(R, a.tokens.clerk, 'ACCEPT', '2026-07-21');

@@ -32,19 +32,74 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['days', 'from', 'unit']);
   });
 
-  it('a case accepted in December shows unknown deadlines until an admin loads the next year', async () => {
-    t.clock.set('2026-12-03T02:00:00Z');
+  it('the calculator gives a provisional date beyond the official calendar only when asked (&provisional=true)', async () => {
+    const q = { from: '2026-12-20', days: 15, unit: 'calendar' };
+    const exact = await t.api(a.tokens.clerk).get('/api/calendar/deadline').query(q);
+    expect(exact.status).toBe(422);
+    expect(exact.body.detail).toContain('provisional=true');
+    const r = await t
+      .api(a.tokens.clerk)
+      .get('/api/calendar/deadline')
+      .query({ ...q, provisional: 'true' });
+    expect(r.status).toBe(200);
+    // 2026-12-20 + 15 = Monday 2027-01-04 with 2027 read as weekends only.
+    expect(r.body).toMatchObject({ dueOn: '2027-01-04', provisional: true, missingYears: [2027] });
+    expect(r.body.explanation).toContain('缺少2027年');
+    const known = await t
+      .api(a.tokens.clerk)
+      .get('/api/calendar/deadline')
+      .query({ from: '2026-03-02', days: 5, unit: 'working', provisional: 'true' });
+    expect(known.body).toMatchObject({ provisional: false, missingYears: [] });
+  });
+
+  // Issue 11 item 13 (api.md v1.1): the earliest plausible date instead of 待定, recomputed exactly when the year is loaded.
+  it('item 13: a case accepted in December shows a provisional award date until an admin loads the next year', async () => {
+    t.clock.set('2026-12-29T02:00:00Z');
     try {
       const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-12-01' }));
       const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-12-02' });
       const award = r.body.deadlines.find((d: { kind: string }) => d.kind === 'award');
-      expect(award).toMatchObject({ dueOn: null, status: 'unknown' });
-      expect(award.explanation).toContain('缺少2027年');
+      // 2026-12-02 + 45 = Saturday 2027-01-16 → Monday 2027-01-18 on weekends only (v1: dueOn null, status unknown).
+      expect(award).toMatchObject({ dueOn: '2027-01-18', status: 'open', provisional: true });
+      expect(award.explanation).toContain('缺少2027年国家法定节假日安排');
+      expect(award.explanation).toContain('推后');
+      expect(award.explanation).toContain('调休上班日');
+      const exactOnes = r.body.deadlines.filter((d: { kind: string }) => d.kind === 'acceptance');
+      expect(exactOnes[0]).toMatchObject({ provisional: false, status: 'met' });
+      // A case closed meanwhile keeps a provisional (met) award date until the year is loaded, too.
+      const w = await registerCase(t, a, standardApplication({ receivedOn: '2026-12-01' }));
+      await t.api(a.tokens.clerk).post(`/api/cases/${w.id}/events`, { type: 'ACCEPT', occurredOn: '2026-12-02' });
+      const closed = await t
+        .api(a.tokens.clerk)
+        .post(`/api/cases/${w.id}/events`, { type: 'WITHDRAW', reason: '已和解', occurredOn: '2026-12-04' });
+      expect(closed.body.deadlines.find((d: { kind: string }) => d.kind === 'award')).toMatchObject({ status: 'met', provisional: true });
+
+      // A rule that allows on a provisional date records that it did (v1: 422 calendar-data-missing).
       const ext = await t
         .api(a.tokens.chair)
         .post(`/api/cases/${c.id}/events`, { type: 'EXTEND_TIME_LIMIT', days: 10, occurredOn: '2026-12-03' });
-      expect(ext.status).toBe(422);
-      expect(ext.body.rule).toBe('calendar-data-missing');
+      expect(ext.status, JSON.stringify(ext.body)).toBe(200);
+      const history = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body;
+      expect(history.at(-1).payload.ruleFacts).toMatchObject({ awardDueOn: '2027-01-18', provisional: { years: [2027] } });
+      // A rule that refuses on a provisional date says so plainly: 12-29, 12-30, 12-31 and (provisionally) 01-01 are
+      // four working days before a hearing on 2027-01-04.
+      const arb = a.arbitrators[0] as { id: number; token: string };
+      await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, {
+        type: 'FORM_TRIBUNAL',
+        arbitratorIds: [arb.id],
+        presidingId: arb.id,
+        occurredOn: '2026-12-28',
+      });
+      const soon = await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
+        type: 'SCHEDULE_HEARING',
+        hearingOn: '2027-01-04',
+        place: '第一仲裁庭',
+        occurredOn: '2026-12-28',
+      });
+      expect(soon.status).toBe(422);
+      expect(soon.body.rule).toBe('hearing-notice-5-days');
+      expect(soon.body.detail).toContain('按暂定日期判断');
+      expect(soon.body.detail).toContain('缺少2027年');
 
       expect((await t.api(a.tokens.clerk).put('/api/calendar/years/2027', { notice: 'x', offDays: [], workDays: [] })).status).toBe(403);
       const badYear = await t
@@ -52,9 +107,10 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         .put('/api/calendar/years/2027', { notice: '通知', offDays: ['2028-01-01'], workDays: ['2027-02-30'] });
       expect(badYear.status).toBe(400);
       expect(badYear.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['offDays.0', 'workDays.0']);
+      // Test data, not the official 2027 schedule: a holiday on Tuesday 2027-01-26 moves the date later.
       const put = await t.api(t.adminToken).put('/api/calendar/years/2027', {
         notice: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
-        offDays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+        offDays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-26'],
         workDays: [],
       });
       expect(put.status).toBe(200);
@@ -63,8 +119,13 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       const after = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/deadlines`)).body.find(
         (d: { kind: string }) => d.kind === 'award',
       );
-      // 2026-12-02 + 45 = 2027-01-16 (Saturday) → Monday 2027-01-18.
-      expect(after).toMatchObject({ dueOn: '2027-01-18', status: 'open', basis: 'LDMAL Art. 43; Rules Arts. 45–46' });
+      // Recomputed exactly: 45 + 10 (extension) from 2026-12-02 = 2027-01-26, a holiday in the loaded year → 01-27.
+      expect(after).toMatchObject({ dueOn: '2027-01-27', status: 'open', provisional: false, basis: 'LDMAL Art. 43; Rules Arts. 45–46' });
+      expect(after.explanation).not.toContain('暂定');
+      const closedAfter = (await t.api(a.tokens.clerk).get(`/api/cases/${w.id}/deadlines`)).body.find(
+        (d: { kind: string }) => d.kind === 'award',
+      );
+      expect(closedAfter).toMatchObject({ dueOn: '2027-01-18', status: 'met', provisional: false });
     } finally {
       t.clock.set('2026-04-01T02:00:00Z');
     }
@@ -144,9 +205,13 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.body.state).toBe('received');
     expect(r.body.limitation).toMatchObject({ knewOn: '2024-12-01', status: 'expired', expiresOn: '2025-12-01' });
     expect(r.body.limitation.reasoning).toContain('已超过仲裁时效');
-    const wages = await t
-      .api(a.tokens.clerk)
-      .post('/api/cases', standardApplication({ wageArrears: true, limitation: { knewOn: '2020-01-01' } }));
+    const wages = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        claims: [{ category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' }],
+        limitation: { knewOn: '2020-01-01', employmentStatus: 'ongoing' },
+      }),
+    );
     expect(wages.body.limitation.status).toBe('exempt');
   });
 });

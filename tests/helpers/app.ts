@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { Logger } from 'pino';
 import request from 'supertest';
 import { ensureFirstAdmin } from '../../app/bootstrap.ts';
 import { FixedClock } from '../../app/clock.ts';
@@ -32,13 +33,24 @@ export interface ApiClient {
 }
 
 /** The real app on a real, freshly migrated database, with a pinned clock ("today" = 2026-04-01 CST by default). */
-export async function startTestApp(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { now?: string; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   await migrateLatest(db);
   const clock = new FixedClock(opts.now ?? '2026-04-01T02:00:00Z');
   await ensureFirstAdmin(db, clock, ADMIN_PASSWORD);
-  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', ...opts.env });
-  const app = createApp({ db, clock, logger: createLogger('silent'), config });
+  // The clock is pinned, so a per-minute limit never frees up: suites that generate many documents or reports would
+  // hit the production defaults. The limits themselves are tested with their own values (tests/api/security.test.ts).
+  // A suite that moves the clock by months keeps its tokens alive with TOKEN_TTL_HOURS; the idle timeout follows it.
+  const idle = opts.env?.TOKEN_TTL_HOURS ? { SESSION_IDLE_MINUTES: String(Number(opts.env.TOKEN_TTL_HOURS) * 60) } : {};
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    LOGIN_MAX_FAILURES: '5',
+    DOCUMENTS_PER_MINUTE: '100000',
+    EXPORTS_PER_MINUTE: '100000',
+    ...idle,
+    ...opts.env,
+  });
+  const app = createApp({ db, clock, logger: opts.logger ?? createLogger('silent'), config });
   const login = async (username: string, password: string) => {
     const r = await request(app).post('/api/auth/login').send({ username, password });
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);

@@ -1,8 +1,10 @@
 import { transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { caseMachine, type MachineContext } from '../../workflows/case-machine.ts';
+import { addDays } from '../../workflows/dates.ts';
 import { leafState, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput, Facts, ProcEvent } from '../../workflows/procedure-types.ts';
+import { hearingNoticeService } from '../../workflows/rules.ts';
 
 /**
  * The abstract model the model-based test traverses: a two-party case (applicant 1, respondent 2) with a
@@ -38,15 +40,29 @@ const ON = '2026-03-03';
 
 export type ModelEvent = ProcEvent & { variant?: string };
 
-const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string): ModelEvent => ({
-  type,
-  occurredOn: type === 'HOLD_HEARING' ? '2099-01-01' : ON,
-  payload,
-  facts: FACTS,
-  ...(variant ? { variant } : {}),
-});
+/**
+ * The model's day: it moves on with every service, postponement and hearing, so that the rules comparing those dates
+ * (a notice of the current hearing date, served before the hearing) read them in the order the HTTP driver makes them.
+ */
+const dayOf = (ctx: MachineContext) =>
+  addDays(ON, ctx.services.length + ctx.postponements.length + ctx.hearingsHeld.length + (ctx.hearing ? 1 : 0));
 
-const award = (finality: 'final' | 'non_final' | 'mixed') =>
+export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
+  const ctx = snap.context;
+  const today = dayOf(ctx);
+  const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string): ModelEvent => ({
+    type,
+    occurredOn: type === 'HOLD_HEARING' ? '2099-01-01' : today,
+    payload,
+    facts: FACTS,
+    ...(variant ? { variant } : {}),
+  });
+  return eventsAt(ctx, today, ev);
+}
+
+type Ev = (type: ProcEvent['type'], payload?: Record<string, unknown>, variant?: string) => ModelEvent;
+
+const award = (ev: Ev, finality: 'final' | 'non_final' | 'mixed') =>
   ev(
     'ISSUE_AWARD',
     {
@@ -60,10 +76,11 @@ const award = (finality: 'final' | 'non_final' | 'mixed') =>
   );
 
 /** The events offered at each model state (one representative payload per distinct transition). */
-export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
-  const ctx = snap.context;
-  const hearingOn = ctx.hearing ? '2026-12-31' : '2026-03-20';
-  const noticed = ctx.services.some((x) => x.document === 'hearing_notice');
+function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
+  const hearingOn = addDays(today, 30);
+  // LDMAL Art. 35: only a notice of the current hearing date, served before the hearing, counts.
+  const noticed = (id: number) => hearingNoticeService(ctx, id) !== null;
+  const scheduled = ctx.hearing !== null && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string));
   const served = (id: number) => ctx.services.some((x) => x.document === 'award' && x.partyId === id);
   const list = [
     ev('REQUEST_SUPPLEMENT', { items: ['身份证复印件'] }),
@@ -71,13 +88,15 @@ export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
     ev('ACCEPT'),
     ev('REJECT', { reason: '不属于受案范围' }),
     ev('SERVE', { document: 'hearing_notice', partyId: 1, method: 'direct' }, 'hearing_notice'),
+    ev('SERVE', { document: 'hearing_notice', partyId: 2, method: 'post' }, 'hearing_notice-2'),
     ev('SERVE', { document: 'award', partyId: 1, method: 'direct' }, 'award-1'),
     ev('SERVE', { document: 'award', partyId: 2, method: 'direct' }, 'award-2'),
     ev('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 }),
     ev('SCHEDULE_HEARING', { hearingOn, place: '第一仲裁庭' }),
-    ev('POSTPONE_HEARING', { hearingOn: '2026-12-30', reason: '仲裁庭决定', requestedBy: 'tribunal' }),
+    ev('POSTPONE_HEARING', { hearingOn: addDays(ctx.hearing?.hearingOn ?? hearingOn, 7), reason: '仲裁庭决定', requestedBy: 'tribunal' }),
     ev('HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, 'present'),
     ev('HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, 'applicant-absent'),
+    ev('HOLD_HEARING', { applicantPresent: true, respondentPresent: false }, 'respondent-absent'),
     ev('START_MEDIATION'),
     ev('MEDIATION_AGREED', { terms: '被申请人支付工资' }),
     ev('MEDIATION_FAILED'),
@@ -88,26 +107,32 @@ export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
     ev('SUSPEND', { reason: '等待工伤认定' }),
     ev('RESUME'),
     ev('EXTEND_TIME_LIMIT', { days: 15 }),
-    ev('ADVANCE_EXECUTION', { claimIds: [10] }),
+    ev('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true, lifeSeriouslyAffected: true }),
     ev('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' }, 'advance_execution'),
     ev('TRANSFER_TO_COURT', { purpose: 'enforcement', court: '聊城市东昌府区人民法院' }, 'enforcement'),
     ev('TRANSFER_TO_COURT', { purpose: 'litigation', court: '聊城市东昌府区人民法院' }, 'litigation'),
-    award('final'),
-    award('non_final'),
-    award('mixed'),
+    award(ev, 'final'),
+    award(ev, 'non_final'),
+    award(ev, 'mixed'),
     ev('WITHDRAW', { reason: '已和解' }),
     ev('DEEM_WITHDRAWN'),
     ev('TERMINATE', { reason: '法院已受理' }),
-    ev('RECORD_LAWSUIT', { partyId: 1, court: '聊城市东昌府区人民法院', filedOn: ON }),
-    ev('RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: ON }, 'file'),
+    ev('RECORD_LAWSUIT', { partyId: 1, court: '聊城市东昌府区人民法院', filedOn: today }),
+    ev('RECORD_LAWSUIT', { partyId: 2, court: '聊城市东昌府区人民法院', filedOn: today }, 'employer'),
+    ev('RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: today }, 'file'),
     ev('RECORD_SET_ASIDE', { result: 'rejected' }, 'rejected'),
     ev('RECORD_SET_ASIDE', { result: 'set_aside' }, 'set_aside'),
+    ev('RECORD_COURT_OUTCOME', { outcome: 'judgment' }, 'judgment'),
+    ev('RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted' }, 'withdrawal_permitted'),
+    ev('RECORD_COURT_OUTCOME', { outcome: 'dismissed_out_of_time' }, 'dismissed_out_of_time'),
+    ev('RECORD_COURT_OUTCOME', { outcome: 'dismissed_no_effect' }, 'dismissed_no_effect'),
     ev('MARK_EFFECTIVE'),
     ev('ARCHIVE'),
   ];
   // Offer self-loops only where they can change what a guard reads.
   return list.filter((e) => {
-    if (e.variant === 'hearing_notice') return ctx.hearing !== null && !noticed;
+    if (e.variant === 'hearing_notice') return scheduled && !noticed(1);
+    if (e.variant === 'hearing_notice-2') return scheduled && !noticed(2);
     if (e.variant === 'award-1') return ctx.award !== null && !served(1);
     if (e.variant === 'award-2') return ctx.award !== null && !served(2);
     if (e.type === 'ADVANCE_EXECUTION') return !ctx.advanceExecutions.some((x) => x.transferredOn === null);
@@ -136,7 +161,9 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
       c.extension !== null,
       c.hearingsHeld.length > 0,
       c.hearingsHeld.at(-1)?.applicantPresent ?? null,
-      c.services.some((x) => x.document === 'hearing_notice'),
+      c.hearingsHeld.at(-1)?.respondentPresent ?? null,
+      hearingNoticeService(c, 1) !== null,
+      hearingNoticeService(c, 2) !== null,
       leaf === 'in_mediation' || leaf === 'mediation_signing' ? c.stageBefore : null,
       leaf === 'suspended' ? c.resumeTo : null,
       c.mediation?.signatures.map((x) => x.partyId) ?? null,
@@ -149,6 +176,8 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
       c.award.finality,
       [...new Set(c.services.filter((x) => x.document === 'award').map((x) => x.partyId))].sort(),
       c.setAside?.result ?? null,
+      // The suits the next court outcome would end (SPC-1 Art. 21(2) reads who sued).
+      [...new Set(c.lawsuits.slice((c.courtOutcomes ?? []).at(-1)?.suitCount ?? 0).map((x) => x.partyId))].sort(),
     ]);
   }
   return JSON.stringify([leaf]);
@@ -189,6 +218,7 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
     'enforcement_transferred',
     'in_litigation',
     'award_set_aside',
+    'court_decided',
     'rejected',
     'archived',
   ];

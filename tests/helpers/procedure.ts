@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { type CaseScope, eventRefusal } from '../../app/policy.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import type { Role } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
@@ -8,21 +9,29 @@ import { application, employer, worker } from './fixtures.ts';
 export interface Actors {
   tokens: Record<Role, string>;
   arbitrators: { id: number; token: string }[];
+  /** The user ids behind `tokens` (clerk, chair, mediator, analyst, admin). */
+  ids: Record<Role, number>;
   tokenOfUser(id: number): string;
 }
 
 export async function createActors(t: TestApp): Promise<Actors> {
   const roles: Role[] = ['clerk', 'chair', 'mediator', 'analyst'];
   const tokens = { admin: t.adminToken } as Record<Role, string>;
-  for (const r of roles) tokens[r] = await t.tokenFor(r);
+  const ids = { admin: 1 } as Record<Role, number>;
+  for (const r of roles) {
+    tokens[r] = await t.tokenFor(r);
+    ids[r] = t.userId(r);
+  }
   const arbitrators: { id: number; token: string }[] = [];
   for (const name of ['arb-li', 'arb-wang', 'arb-zhao']) {
     const token = await t.tokenFor('arbitrator', name);
     arbitrators.push({ id: t.userId(name), token });
   }
   tokens.arbitrator = (arbitrators[0] as { token: string }).token;
+  ids.arbitrator = (arbitrators[0] as { id: number }).id;
   return {
     tokens,
+    ids,
     arbitrators,
     tokenOfUser: (id) => {
       const a = arbitrators.find((x) => x.id === id);
@@ -34,10 +43,12 @@ export async function createActors(t: TestApp): Promise<Actors> {
 
 export interface CaseShape {
   id: number;
+  track?: 'arbitration' | 'mediation';
   applicants: { id: number }[];
   respondents: { id: number }[];
   claims: { id: number; category: string }[];
   tribunal?: { presidingId: number; arbitrators: { id: number }[] } | null;
+  mediators?: { id: number }[];
 }
 
 /** The standard test application: one worker, one company, a wages and a compensation claim. */
@@ -54,8 +65,14 @@ export const standardApplication = (overrides: Record<string, unknown> = {}) =>
 
 export const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
-/** A payload that passes the event's schema and names real ids of the case. */
-export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: number[], on: string): Record<string, unknown> {
+/** A payload that passes the event's schema and names real ids of the case (`mediatorId`: an active mediator). */
+export function samplePayload(
+  type: EventType,
+  c: CaseShape,
+  arbitratorIds: number[],
+  on: string,
+  mediatorId?: number,
+): Record<string, unknown> {
   const applicant = c.applicants[0]?.id;
   const respondent = c.respondents[0]?.id;
   const [arb0, arb1] = arbitratorIds;
@@ -65,7 +82,9 @@ export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: numb
     case 'REJECT':
       return { reason: '不属于劳动人事争议仲裁受案范围' };
     case 'SERVE':
-      return { document: 'respond_notice', partyId: respondent, method: 'direct' };
+      // A document with no making act of its own: serving it is possible in every state (a respond notice is not,
+      // before acceptance — 400 naming `document`).
+      return { document: 'other', partyId: respondent, method: 'direct' };
     case 'SHORTEN_DEFENSE_PERIOD':
       return { days: 3, respondentConsent: true };
     case 'FILE_COUNTERCLAIM':
@@ -95,7 +114,7 @@ export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: numb
     case 'EXTEND_TIME_LIMIT':
       return { days: 15, reason: '案情复杂' };
     case 'ADVANCE_EXECUTION':
-      return { claimIds: [c.claims[0]?.id] };
+      return { claimIds: [c.claims[0]?.id], rightsClear: true, lifeSeriouslyAffected: true };
     case 'PARTIAL_AWARD':
       return { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1000.00' }] };
     case 'ISSUE_AWARD':
@@ -108,18 +127,65 @@ export function samplePayload(type: EventType, c: CaseShape, arbitratorIds: numb
       return { partyId: applicant, court: '聊城市东昌府区人民法院', filedOn: on };
     case 'RECORD_SET_ASIDE':
       return { court: '聊城市中级人民法院', filedOn: on };
+    case 'RECORD_COURT_OUTCOME':
+      return { outcome: 'judgment' };
     case 'TRANSFER_TO_COURT':
       return { purpose: 'enforcement', court: '聊城市东昌府区人民法院' };
+    case 'ASSIGN_MEDIATOR':
+      return { mediatorId: mediatorId ?? 0 };
     default:
       return {};
   }
 }
 
-/** A token of a role allowed to send the event (for arbitrators: the presiding member of the tribunal). */
-export function actorFor(type: EventType, actors: Actors, c: CaseShape): string {
-  const role = EVENT_ROLES[type][0] as Role;
-  if (role === 'arbitrator' && c.tribunal) return actors.tokenOfUser(c.tribunal.presidingId);
-  return actors.tokens[role];
+/** The scope of a case as the policy sees it, from its view (`registeredBy`: who registered it). */
+export function scopeOf(c: CaseShape, registeredBy: number | null = null): CaseScope {
+  return {
+    track: c.track ?? 'arbitration',
+    tribunalIds: c.tribunal ? c.tribunal.arbitrators.map((x) => x.id) : null,
+    mediatorIds: (c.mediators ?? []).map((m) => m.id),
+    registeredBy,
+  };
+}
+
+/**
+ * A token of someone the policy lets send the event on this case, trying the event's roles in order (an arbitrator:
+ * the presiding member of the tribunal; a mediator: the test mediator), or null when nobody may (e.g. an
+ * arbitrator-only event before a tribunal exists).
+ */
+export function tokenFor(type: EventType, actors: Actors, c: CaseShape, registeredBy: number | null = null): string | null {
+  const scope = scopeOf(c, registeredBy);
+  for (const role of EVENT_ROLES[type]) {
+    const id = role === 'arbitrator' && c.tribunal ? c.tribunal.presidingId : actors.ids[role];
+    if (eventRefusal({ id, role, displayName: '' }, type, scope) === null) {
+      return role === 'arbitrator' && c.tribunal ? actors.tokenOfUser(id) : actors.tokens[role];
+    }
+  }
+  return null;
+}
+
+/** `tokenFor`, failing when nobody may send the event. */
+export function actorFor(type: EventType, actors: Actors, c: CaseShape, registeredBy: number | null = null): string {
+  const token = tokenFor(type, actors, c, registeredBy);
+  if (!token) throw new Error(`nobody may send ${type} on case ${c.id} now`);
+  return token;
+}
+
+/**
+ * A case every role's test user has in scope: accepted, the test mediator assigned (by the chair, before the
+ * tribunal), a sole-arbitrator tribunal of the first test arbitrator.
+ */
+export async function scopedCase(t: TestApp, actors: Actors, on = '2026-03-03'): Promise<CaseShape & Record<string, unknown>> {
+  const c = await registerCase(t, actors);
+  const send = async (token: string, body: Record<string, unknown>) => {
+    const r = await t.api(token).post(`/api/cases/${c.id}/events`, { occurredOn: on, ...body });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body;
+  };
+  await send(actors.tokens.clerk, { type: 'ACCEPT' });
+  await send(actors.tokens.chair, { type: 'ASSIGN_MEDIATOR', mediatorId: actors.ids.mediator });
+  const arb = actors.ids.arbitrator;
+  return send(actors.tokens.chair, { type: 'FORM_TRIBUNAL', arbitratorIds: [arb], presidingId: arb });
 }
 
 export async function registerCase(t: TestApp, actors: Actors, body = standardApplication()): Promise<CaseShape & Record<string, unknown>> {

@@ -42,8 +42,11 @@ describe('official calendar 2023–2026 (domain.md §14)', () => {
     expect(cal.years().at(-1)).toBe(2026);
     expect(() => cal.addCalendarDays('2026-12-01', 45)).toThrow(MissingCalendarYearError);
     expect(() => cal.addWorkingDays('2026-12-30', 5)).toThrow(/缺少2027年/);
+    // api.md v1.1: a provisional date (2027 read as weekends only), marked, never passed off as exact.
     const c = computePeriod(cal, { days: 45, unit: 'calendar' }, '2026-12-01', '受理之日');
-    expect(c).toMatchObject({ dueOn: null, missingYear: 2027 });
+    expect(c).toMatchObject({ dueOn: '2027-01-15', missingYear: 2027, provisional: true });
+    expect(c.explanation).toContain('缺少2027年国家法定节假日安排');
+    expect(c.explanation).toContain('推后');
   });
 
   it('a loaded year is used, and its make-up days count', () => {

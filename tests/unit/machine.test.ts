@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MACHINE_VERSION } from '../../workflows/case-machine.ts';
-import { type ApplyResult, applyEvent, availableEvents, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
+import {
+  type ApplyResult,
+  applyEvent,
+  availableEvents,
+  migrateSnapshot,
+  restore,
+  type Snapshot,
+  startCase,
+} from '../../workflows/procedure.ts';
 import type { CaseInput, EventType, Facts } from '../../workflows/procedure-types.ts';
 
 const base: CaseInput = {
@@ -47,10 +55,14 @@ const award = (finality: 'final' | 'non_final' | 'mixed') => ({
   award: { items: [], finality, issuedOn: '2026-03-03', minimumWage: null, defaultAward: false },
 });
 
-function toHeard(d: Driver, opts: { applicantPresent?: boolean } = {}) {
+function toHeard(d: Driver, opts: { applicantPresent?: boolean; noticeApplicantOn?: string } = {}) {
   d.do('ACCEPT');
   d.do('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 });
   d.do('SCHEDULE_HEARING', { hearingOn: '2026-03-20', place: '第一仲裁庭' }, { hearingNoticeOk: true });
+  if (opts.noticeApplicantOn) {
+    d.day = opts.noticeApplicantOn;
+    d.do('SERVE', { document: 'hearing_notice', partyId: 1, method: 'direct' });
+  }
   d.day = '2026-03-20';
   return d.do('HOLD_HEARING', { applicantPresent: opts.applicantPresent ?? true, respondentPresent: true });
 }
@@ -63,6 +75,23 @@ describe('stored snapshots', () => {
     const snap = restore(json);
     expect(availableEvents(snap, '2026-03-03')).toContain('ACCEPT');
     expect(() => restore({ ...json, machineVersion: MACHINE_VERSION + 1 })).toThrow(/newer machine/);
+  });
+  it('version 1 → 2: a public-notice service gets its publication day and the deemed service day 30 days later', () => {
+    const v1 = JSON.parse(JSON.stringify(startCase(base)));
+    v1.machineVersion = 1;
+    delete v1.context.courtOutcomes;
+    v1.context.services = [
+      { document: 'respond_notice', partyId: 2, method: 'public_notice', servedOn: '2026-03-06' },
+      { document: 'respond_notice', partyId: 1, method: 'direct', servedOn: '2026-03-06' },
+    ];
+    const m = migrateSnapshot(v1);
+    expect(m.machineVersion).toBe(2);
+    expect(m.context.services).toEqual([
+      { document: 'respond_notice', partyId: 2, method: 'public_notice', publishedOn: '2026-03-06', servedOn: '2026-04-05' },
+      { document: 'respond_notice', partyId: 1, method: 'direct', servedOn: '2026-03-06' },
+    ]);
+    expect(m.context.courtOutcomes).toEqual([]);
+    expect(migrateSnapshot(m)).toEqual(m);
   });
 });
 
@@ -168,9 +197,16 @@ describe('procedure statechart guards', () => {
     const absent = new Driver();
     toHeard(absent, { applicantPresent: false });
     expect(absent.try('DEEM_WITHDRAWN')).toMatchObject({ ok: false, violation: { rule: 'hearing-notice-not-proven' } });
+    // A notice served on the hearing day or after it is no notice of that hearing (LDMAL Art. 36).
     absent.do('SERVE', { document: 'hearing_notice', partyId: 1, method: 'direct' });
-    expect(absent.do('DEEM_WITHDRAWN')).toBe('closed_deemed_withdrawn');
-    expect(absent.ctx.closure?.mode).toBe('deemed_withdrawal');
+    expect(absent.try('DEEM_WITHDRAWN')).toMatchObject({ ok: false, violation: { rule: 'hearing-notice-not-proven' } });
+    const noticed = new Driver();
+    toHeard(noticed, { applicantPresent: false, noticeApplicantOn: '2026-03-05' });
+    expect(noticed.do('DEEM_WITHDRAWN')).toBe('closed_deemed_withdrawn');
+    expect(noticed.ctx.closure).toMatchObject({
+      mode: 'deemed_withdrawal',
+      absentNotices: [{ partyId: 1, side: 'applicant', servedOn: '2026-03-05', document: 'hearing_notice', method: 'direct' }],
+    });
   });
 
   it('advance execution only for remuneration, medical, compensation or damages claims (LDMAL Art. 44)', () => {
@@ -181,7 +217,11 @@ describe('procedure statechart guards', () => {
       ok: false,
       violation: { rule: 'advance-execution-categories' },
     });
-    d.do('ADVANCE_EXECUTION', { claimIds: [10] });
+    expect(d.try('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true })).toMatchObject({
+      ok: false,
+      violation: { rule: 'advance-execution-conditions' },
+    });
+    d.do('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true, lifeSeriouslyAffected: true });
     expect(availableEvents(d.snap, d.day)).toContain('TRANSFER_TO_COURT');
     d.do('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' });
     expect(d.ctx.advanceExecutions[0]?.transferredOn).toBe('2026-03-03');

@@ -1,0 +1,54 @@
+import type { AccessAction } from '../../db/stores/access-log.ts';
+import type { Deps } from '../deps.ts';
+import { validationError } from '../errors.ts';
+import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+
+/**
+ * Records that the actor read personal data in full (a whole case, its history, a document's bytes) — who, when,
+ * what (api.md "Reading (v1.1)"). Written before the data is answered: a read that cannot be logged is not served.
+ */
+export async function recordAccess(
+  deps: Deps,
+  actor: Actor,
+  action: AccessAction,
+  target: { caseId: number | null; documentId?: number | null },
+): Promise<void> {
+  await deps.stores.accessLog.append(deps.db.knex, {
+    at: deps.clock.now().toISOString(),
+    userId: actor.id,
+    role: actor.role,
+    action,
+    caseId: target.caseId,
+    documentId: target.documentId ?? null,
+  });
+}
+
+export interface AccessLogQuery {
+  userId?: number;
+  caseId?: number;
+  action?: AccessAction;
+  /** Days (China Standard Time), inclusive. */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+const cstStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+const cstNextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+/** GET /api/access-log (admin, chair) — newest first, in the list envelope. */
+export async function listAccessLog(deps: Deps, actor: Actor, q: AccessLogQuery) {
+  assertRole(actor, AREA_ROLES.accessLog, '查看访问记录');
+  if (q.from && q.to && q.from > q.to) throw validationError([{ path: 'to', message: '截止日不能早于起始日' }]);
+  const r = await deps.stores.accessLog.list(deps.db.reader, {
+    userId: q.userId,
+    caseId: q.caseId,
+    action: q.action,
+    from: q.from ? cstStart(q.from) : undefined,
+    to: q.to ? cstNextDay(q.to) : undefined,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: r.items, total: r.total, page: q.page, pageSize: q.pageSize };
+}

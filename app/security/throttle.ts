@@ -1,0 +1,99 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import type { ThrottleStore } from '../../db/stores/throttle.ts';
+import type { Clock } from '../clock.ts';
+import { tooManyRequests } from '../errors.ts';
+
+/** A sliding-window limit: at most `max` counted attempts per key within `windowMs`. */
+export interface Limit {
+  bucket: string;
+  max: number;
+  windowMs: number;
+  /** The 429 detail, given the minutes until the window frees up. */
+  message: (minutes: number) => string;
+  /**
+   * Remember in this process that a key is refused until its window frees up, and refuse it again without asking the
+   * database (a flood from one address then costs no query). Only for limits nothing lifts early (an admin's reset
+   * lifts an account's lockout, in every process).
+   */
+  rememberRefusals?: boolean;
+}
+
+const REMEMBERED_MAX = 10_000;
+
+const PRUNE_EVERY_MS = 60_000;
+
+/**
+ * Limits counted in the database (db/stores/throttle.ts), shared by every process on it: failed logins per address and
+ * per account, document generation and exports per user. Keys are hashed before they are stored. Old attempts are
+ * pruned at most once a minute per process.
+ */
+export class Throttle {
+  private lastPrune = 0;
+  /** key hash → until when (ms) a refusal stands, for limits with `rememberRefusals`. */
+  private refusedUntil = new Map<string, number>();
+  constructor(
+    private knex: Knex,
+    private store: ThrottleStore,
+    private clock: Clock,
+    /** The longest window in use: attempts older than this are never read again. */
+    private horizonMs: number,
+  ) {}
+
+  private hash(limit: Limit, key: string): string {
+    return crypto.createHash('sha256').update(`${limit.bucket}\u0000${key}`).digest('hex');
+  }
+
+  /** 429 with Retry-After when the key has used up its window. */
+  async check(limit: Limit, key: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const hash = this.hash(limit, key);
+    const until = this.refusedUntil.get(hash);
+    if (until !== undefined && until > now) throw this.refusal(limit, until - now);
+    const since = new Date(now - limit.windowMs).toISOString();
+    const { count, oldest } = await this.store.recent(this.knex, limit.bucket, hash, since);
+    if (count < limit.max) return;
+    const wait = Date.parse(oldest ?? since) + limit.windowMs - now;
+    if (limit.rememberRefusals) this.remember(hash, now + wait, now);
+    throw this.refusal(limit, wait);
+  }
+
+  private refusal(limit: Limit, waitMs: number) {
+    const retry = Math.max(1, Math.ceil(waitMs / 1000));
+    return tooManyRequests(limit.message(Math.ceil(retry / 60)), retry);
+  }
+
+  private remember(hash: string, until: number, now: number): void {
+    if (this.refusedUntil.size >= REMEMBERED_MAX) {
+      for (const [k, u] of this.refusedUntil) if (u <= now) this.refusedUntil.delete(k);
+      if (this.refusedUntil.size >= REMEMBERED_MAX) return;
+    }
+    this.refusedUntil.set(hash, until);
+  }
+
+  /** Counts one attempt; answers how many the key has in the window now. */
+  async hit(limit: Limit, key: string): Promise<number> {
+    const now = this.clock.now();
+    const hash = this.hash(limit, key);
+    await this.store.record(this.knex, limit.bucket, hash, now.toISOString());
+    await this.prune(now.getTime());
+    const since = new Date(now.getTime() - limit.windowMs).toISOString();
+    return (await this.store.recent(this.knex, limit.bucket, hash, since)).count;
+  }
+
+  /** check, then count: for work that is limited whether it succeeds or not. */
+  async take(limit: Limit, key: string): Promise<void> {
+    await this.check(limit, key);
+    await this.hit(limit, key);
+  }
+
+  async reset(limit: Limit, key: string): Promise<void> {
+    await this.store.clear(this.knex, limit.bucket, this.hash(limit, key));
+  }
+
+  private async prune(now: number): Promise<void> {
+    if (now - this.lastPrune < PRUNE_EVERY_MS && now >= this.lastPrune) return;
+    this.lastPrune = now;
+    await this.store.prune(this.knex, new Date(now - this.horizonMs).toISOString());
+  }
+}

@@ -1,0 +1,461 @@
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFirstAdmin } from '../../app/bootstrap.ts';
+import { loadConfig } from '../../app/config.ts';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/logger.ts';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { application, employer, idNumber } from '../helpers/fixtures.ts';
+import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+
+/** Issue 12: authentication, user lifecycle, headers, input walks, exports, limits on expensive work. */
+const lines: string[] = [];
+const sink = new Writable({
+  write(chunk, _enc, cb) {
+    lines.push(String(chunk));
+    cb();
+  },
+});
+const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z', logger: createLogger('info', sink) });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const login = (username: string, password: string, address?: string) => {
+  const r = request(t.app).post('/api/auth/login');
+  return (address ? r.set('X-Forwarded-For', address) : r).send({ username, password });
+};
+
+describe(`browser hardening (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('CSP allows only the server’s own scripts and styles, no framing; /api answers are never stored', async () => {
+    for (const path of ['/', '/docs', '/web/app.js', '/api/auth/me', '/api/cases', '/openapi.json']) {
+      const r = await request(t.app).get(path).set('Authorization', `Bearer ${a.tokens.clerk}`);
+      const csp = String(r.headers['content-security-policy']);
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k, v]),
+      );
+      expect(directives['default-src'], path).toEqual(["'self'"]);
+      expect(directives['script-src']).toEqual(["'self'"]);
+      expect(directives['style-src']).toEqual(["'self'"]);
+      expect(directives['frame-ancestors']).toEqual(["'none'"]);
+      expect(directives['object-src']).toEqual(["'none'"]);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['referrer-policy']).toBe('no-referrer');
+      expect(r.headers['x-powered-by']).toBeUndefined();
+      if (path.startsWith('/api')) expect(r.headers['cache-control'], path).toBe('no-store');
+    }
+    // Errors under /api are not stored either; the login answer (a token) neither.
+    expect((await request(t.app).get('/api/cases')).headers['cache-control']).toBe('no-store');
+    expect((await login('admin', ADMIN_PASSWORD)).headers['cache-control']).toBe('no-store');
+  });
+
+  it('the pages carry no inline script or style the policy would block', async () => {
+    for (const path of ['/', '/docs']) {
+      const html = (await request(t.app).get(path)).text;
+      expect(html, path).not.toMatch(/<style/i);
+      expect(html, path).not.toMatch(/\sstyle=/i);
+      expect(html, path).not.toMatch(/\son\w+=/i);
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        expect(m[1], path).toMatch(/\ssrc=/);
+        expect((m[2] ?? '').trim(), path).toBe('');
+      }
+    }
+  });
+});
+
+describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('per account, from any address: 429 after LOGIN_MAX_FAILURES, even with the right password; logged with username and address', async () => {
+    await t.tokenFor('clerk', 'lock-me');
+    for (let i = 0; i < 5; i++) expect((await login('lock-me', 'wrong-password-xyz', `10.1.0.${i + 1}`)).status).toBe(401);
+    const r = await login('lock-me', 'lock-me-password-1', '10.1.0.99');
+    expect(r.status).toBe(429);
+    expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+    const events = logged().filter((l) => typeof l.event === 'string' && String(l.event).startsWith('auth.'));
+    expect(events).toContainEqual(
+      expect.objectContaining({ event: 'auth.login_failed', username: 'lock-me', ip: '10.1.0.1', reason: 'wrong_password' }),
+    );
+    expect(events).toContainEqual(expect.objectContaining({ event: 'auth.lockout', scope: 'account', username: 'lock-me' }));
+    expect(events).toContainEqual(expect.objectContaining({ event: 'auth.login_refused', username: 'lock-me', ip: '10.1.0.99' }));
+    expect(lines.join('')).not.toContain('wrong-password-xyz');
+    // An admin's reset lifts the lockout.
+    const id = t.userId('lock-me');
+    expect((await t.api(t.adminToken).post(`/api/users/${id}/password-reset`, { newPassword: 'lock-me-reset-2026' })).status).toBe(200);
+    expect((await login('lock-me', 'lock-me-reset-2026', '10.1.0.99')).status).toBe(200);
+  });
+
+  it('per address, whatever the usernames (a guessing flood): 429 before any password is checked; other addresses log in', async () => {
+    for (let i = 0; i < 20; i++) expect((await login(`guess${i}`, 'wrong-password-xyz', '10.2.0.1')).status).toBe(401);
+    expect((await login('clerk', 'clerk-password-1', '10.2.0.1')).status).toBe(429);
+    expect((await login('clerk', 'clerk-password-1', '10.2.0.2')).status).toBe(200);
+    expect(logged()).toContainEqual(expect.objectContaining({ event: 'auth.lockout', scope: 'address', ip: '10.2.0.1' }));
+  });
+
+  it('is counted in the database: a second process on the same database sees the failures; old attempts are pruned', async () => {
+    const second = createApp({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    await t.tokenFor('clerk', 'shared');
+    for (let i = 0; i < 3; i++) expect((await login('shared', 'wrong-password-xyz', '10.3.0.1')).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await request(second).post('/api/auth/login').send({ username: 'shared', password: 'wrong-password-xyz' })).status).toBe(401);
+    expect((await request(second).post('/api/auth/login').send({ username: 'shared', password: 'shared-password-1' })).status).toBe(429);
+    const stored = await t.db.knex('throttle_events').select('key_hash');
+    expect(JSON.stringify(stored)).not.toContain('shared');
+    t.clock.advance(24 * 3600_000);
+    try {
+      // The next counted attempt prunes everything older than the longest window.
+      expect((await login('nobody', 'wrong-password-xyz', '10.3.0.9')).status).toBe(401);
+      // Left: this attempt, counted per address and per account.
+      const left = await t.db.knex('throttle_events').count<{ n: string | number }[]>({ n: '*' }).first();
+      expect(Number(left?.n)).toBe(2);
+    } finally {
+      t.clock.advance(-24 * 3600_000);
+    }
+  });
+});
+
+describe(`passwords and the user lifecycle (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const user = (username: string, password: string) => ({ username, password, role: 'clerk', displayName: '测试书记员' });
+
+  it('refuses short and common passwords, also as ADMIN_PASSWORD', async () => {
+    for (const password of ['aaaaaaaaaa', 'password12', 'aaaaaaaaaaaa', 'password1234', 'qwertyuiop12', 'weak-user-1']) {
+      const r = await t.api(t.adminToken).post('/api/users', user('weak-user', password));
+      expect(r.status, password).toBe(400);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['password']);
+    }
+    expect((await t.api(t.adminToken).post('/api/users', user('strong-user', 'Liaocheng-arbitration-42'))).status).toBe(201);
+    const { db, drop } = await freshDatabase();
+    try {
+      const { migrateLatest } = await import('../../db/knex.ts');
+      await migrateLatest(db);
+      await expect(ensureFirstAdmin(db, t.clock, '1')).rejects.toThrow(/ADMIN_PASSWORD/);
+      await expect(ensureFirstAdmin(db, t.clock, 'password1234')).rejects.toThrow(/ADMIN_PASSWORD/);
+      expect((await ensureFirstAdmin(db, t.clock, 'a-Sound-admin-passphrase')).created).toBe(true);
+    } finally {
+      await drop();
+    }
+  });
+
+  it('changing one’s password needs the current one and ends the other sessions, not this one', async () => {
+    const first = await t.tokenFor('clerk', 'changer');
+    const second = (await login('changer', 'changer-password-1')).body.token;
+    const wrong = await t
+      .api(second)
+      .post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'changer-new-pass-2026' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].path).toBe('currentPassword');
+    const weak = await t.api(second).post('/api/auth/password', { currentPassword: 'changer-password-1', newPassword: 'password1234' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors[0].path).toBe('newPassword');
+    const ok = await t
+      .api(second)
+      .post('/api/auth/password', { currentPassword: 'changer-password-1', newPassword: 'changer-new-pass-2026' });
+    expect(ok.status).toBe(204);
+    expect((await t.api(first).get('/api/auth/me')).status).toBe(401);
+    expect((await t.api(second).get('/api/auth/me')).status).toBe(200);
+    expect((await login('changer', 'changer-password-1')).status).toBe(401);
+    expect((await login('changer', 'changer-new-pass-2026')).status).toBe(200);
+    // Nothing of the passwords is kept beside the hash (the idempotency record hashes the body without them).
+    const r = await t
+      .api(second)
+      .post('/api/auth/password', { currentPassword: 'changer-new-pass-2026', newPassword: 'changer-third-pass-2026' })
+      .set('Idempotency-Key', 'pw-1');
+    expect(r.status).toBe(204);
+    const stored = JSON.stringify(await t.db.knex('idempotency_keys').select());
+    expect(stored).not.toContain('changer-third-pass-2026');
+  });
+
+  it('an admin disables, re-enables, changes roles and names; the last active admin stays', async () => {
+    const token = await t.tokenFor('arbitrator', 'leaver');
+    const id = t.userId('leaver');
+    const off = await t.api(t.adminToken).patch(`/api/users/${id}`, { active: false });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ id, active: false });
+    expect((await t.api(token).get('/api/auth/me')).status).toBe(401);
+    expect((await login('leaver', 'leaver-password-1')).status).toBe(401);
+    expect(
+      (await t.api(t.adminToken).patch(`/api/users/${id}`, { active: true, role: 'mediator', displayName: '调任' })).body,
+    ).toMatchObject({
+      active: true,
+      role: 'mediator',
+      displayName: '调任',
+    });
+    expect((await t.api(t.adminToken).patch(`/api/users/${id}`, { role: 'judge' })).status).toBe(400);
+    expect((await t.api(t.adminToken).patch('/api/users/999999', { active: false })).status).toBe(404);
+    expect((await t.api(a.tokens.clerk).patch(`/api/users/${id}`, { active: false })).status).toBe(403);
+    // The last active admin: neither disabled nor demoted (422), by itself or anyone.
+    const last = await t.api(t.adminToken).patch('/api/users/1', { active: false });
+    expect(last.status).toBe(422);
+    expect(last.body.rule).toBe('last-admin');
+    expect((await t.api(t.adminToken).patch('/api/users/1', { role: 'clerk' })).status).toBe(422);
+    // With a second admin, the first may step down.
+    await t.tokenFor('admin', 'admin2');
+    expect((await t.api(t.adminToken).patch(`/api/users/${t.userId('admin2')}`, { displayName: '副管理员' })).status).toBe(200);
+    const audit = await t.db
+      .knex('audit_log')
+      .where({ entity: 'user', entity_key: String(id) })
+      .orderBy('id');
+    expect(audit.map((r) => r.action)).toEqual(['create', 'update', 'update']);
+  });
+
+  it('a reset password must be changed before anything else', async () => {
+    await t.tokenFor('chair', 'forgetful');
+    const id = t.userId('forgetful');
+    const r = await t.api(t.adminToken).post(`/api/users/${id}/password-reset`, { newPassword: 'temporary-pass-2026' });
+    expect(r.status).toBe(200);
+    expect(r.body.mustChangePassword).toBe(true);
+    const session = await login('forgetful', 'temporary-pass-2026');
+    expect(session.body.user.mustChangePassword).toBe(true);
+    const token = session.body.token;
+    const blocked = await t.api(token).get('/api/cases');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.rule).toBe('password-change-required');
+    expect((await t.api(token).get('/api/auth/me')).status).toBe(200);
+    expect(
+      (await t.api(token).post('/api/auth/password', { currentPassword: 'temporary-pass-2026', newPassword: 'my-own-pass-2026-ok' }))
+        .status,
+    ).toBe(204);
+    expect((await t.api(token).get('/api/cases')).status).toBe(200);
+  });
+
+  it('log out everywhere, a limit on live sessions, an idle timeout', async () => {
+    await t.tokenFor('clerk', 'roamer');
+    const tokens: string[] = [];
+    for (let i = 0; i < 6; i++) tokens.push((await login('roamer', 'roamer-password-1')).body.token);
+    // MAX_SESSIONS_PER_USER = 5: the oldest of six is gone, the newest five work.
+    const alive = await Promise.all(tokens.map(async (x) => (await t.api(x).get('/api/auth/me')).status));
+    expect(alive).toEqual([401, 200, 200, 200, 200, 200]);
+    expect((await t.api(tokens[5] as string).post('/api/auth/logout')).status).toBe(204);
+    expect((await t.api(tokens[4] as string).get('/api/auth/me')).status).toBe(200);
+    expect((await t.api(tokens[4] as string).post('/api/auth/logout-all')).status).toBe(204);
+    for (const x of tokens) expect((await t.api(x).get('/api/auth/me')).status).toBe(401);
+    // SESSION_IDLE_MINUTES = 30: used 29 minutes later it works, and again 29 minutes after that; 31 idle minutes end it.
+    const idle = (await login('roamer', 'roamer-password-1')).body.token;
+    try {
+      t.clock.advance(29 * 60_000);
+      expect((await t.api(idle).get('/api/auth/me')).status).toBe(200);
+      t.clock.advance(29 * 60_000);
+      expect((await t.api(idle).get('/api/auth/me')).status).toBe(200);
+      t.clock.advance(31 * 60_000);
+      expect((await t.api(idle).get('/api/auth/me')).status).toBe(401);
+    } finally {
+      t.clock.advance(-89 * 60_000);
+    }
+    expect(logged()).toContainEqual(expect.objectContaining({ event: 'auth.logout_all', userId: t.userId('roamer') }));
+  });
+
+  it('GET /api/users answers the list envelope', async () => {
+    const r = await t.api(t.adminToken).get('/api/users?page=1&pageSize=2');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    expect(r.body.items).toHaveLength(2);
+    expect(r.body.total).toBeGreaterThan(2);
+    expect((await t.api(t.adminToken).get('/api/users?pageSize=0')).status).toBe(400);
+  });
+});
+
+describe(`input walks (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('deeply nested JSON is a 400 naming the place, never a 500', async () => {
+    // 3,000 levels: JSON.parse takes them; a recursive walk of the body ran out of stack (a 500 with a stack trace).
+    const nested = `${'['.repeat(3000)}"x"${']'.repeat(3000)}`;
+    const raw = (url: string, json: string) =>
+      request(t.app).post(url).set('Authorization', `Bearer ${a.tokens.clerk}`).set('Content-Type', 'application/json').send(json);
+    const app = JSON.stringify(application());
+    for (const [url, json] of [
+      ['/api/cases', `${app.slice(0, -1)},"facts":${nested}}`],
+      ['/api/cases/1/events', `{"type":"ACCEPT","note":${nested}}`],
+    ] as const) {
+      const r = await raw(url, json);
+      expect(r.status, `${url} ${JSON.stringify(r.body).slice(0, 200)}`).toBe(400);
+      expect(r.body.errors[0].message).toContain('嵌套层数');
+      expect(r.body.errors[0].path).toMatch(/^(facts|note)(\.0)+$/);
+    }
+    // Deeper than JSON.parse follows: a 400 (malformed JSON) as well.
+    expect((await raw('/api/cases', `${'['.repeat(300_000)}${']'.repeat(300_000)}`)).status).toBe(400);
+  });
+
+  it('bidi override characters are refused in names (and any text), naming the field', async () => {
+    const evil = '张三\u202Egpj.exe';
+    const r = await t
+      .api(a.tokens.clerk)
+      .post('/api/cases', application({ applicants: [{ kind: 'person', name: evil, idNumber: idNumber() }] }));
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([{ path: 'applicants.0.name', message: expect.stringContaining('双向') }]);
+    for (const ch of ['\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      const u = await t
+        .api(t.adminToken)
+        .post('/api/users', { username: 'bidi-user', password: 'bidi-password-2026', role: 'clerk', displayName: `王${ch}五` });
+      expect(u.status).toBe(400);
+    }
+  });
+});
+
+describe(`exports and expensive work (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('CSV cells that a spreadsheet would run as a formula are neutralised', async () => {
+    const evil = await t.api(t.adminToken).post('/api/users', {
+      username: 'arb-formula',
+      password: 'arb-formula-password-1',
+      role: 'arbitrator',
+      displayName: '=HYPERLINK("http://x.example","点我")',
+    });
+    expect(evil.status).toBe(201);
+    const c = await registerCase(t, a, application({ receivedOn: '2026-03-02' }));
+    const ev = (token: string, body: Record<string, unknown>) => t.api(token).post(`/api/cases/${c.id}/events`, body);
+    expect((await ev(a.tokens.clerk, { type: 'ACCEPT', occurredOn: '2026-03-03' })).status).toBe(200);
+    expect(
+      (
+        await ev(a.tokens.chair, {
+          type: 'FORM_TRIBUNAL',
+          occurredOn: '2026-03-04',
+          arbitratorIds: [evil.body.id],
+          presidingId: evil.body.id,
+        })
+      ).status,
+    ).toBe(200);
+    const r = await t.api(a.tokens.analyst).get('/api/stats/report?from=2026-01-01&to=2026-12-31&format=csv').buffer(true);
+    expect(r.status).toBe(200);
+    const text = r.text;
+    expect(text).toContain('HYPERLINK');
+    const cells = text
+      .split(/\r\n/)
+      .flatMap((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [])
+      .map((cell) => cell.replace(/,$/, '').replace(/^"|"$/g, ''));
+    const formulas = cells.filter((cell) => /^[=+@\t\r]/.test(cell) || /^-[^\d]/.test(cell));
+    expect(formulas).toEqual([]);
+    expect(cells).toContain(`'=HYPERLINK(""http://x.example"",""点我"")`);
+  });
+
+  it('report periods are capped at REPORT_MAX_YEARS (10)', async () => {
+    const long = await t.api(a.tokens.analyst).get('/api/stats/report?from=1926-01-01&to=2026-12-31&format=json');
+    expect(long.status).toBe(400);
+    expect(long.body.errors[0].path).toBe('to');
+    expect((await t.api(a.tokens.analyst).get('/api/stats/closure?from=2016-01-01&to=2026-01-01')).status).toBe(400);
+    expect((await t.api(a.tokens.analyst).get('/api/stats/closure?from=2016-01-02&to=2026-01-01')).status).toBe(200);
+  });
+
+  it('document generation and exports are limited per user (429 with Retry-After)', async () => {
+    const limited = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { DOCUMENTS_PER_MINUTE: '2', EXPORTS_PER_MINUTE: '2' } });
+    try {
+      const la = await createActors(limited);
+      const c = await registerCase(limited, la);
+      await limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-03' });
+      const gen = () => limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' });
+      expect((await gen()).status).toBe(201);
+      expect((await gen()).status).toBe(201);
+      const third = await gen();
+      expect(third.status).toBe(429);
+      // Documented: the operations list 429 in /openapi.json.
+      const doc = (await request(limited.app).get('/openapi.json')).body;
+      expect(doc.paths['/api/cases/{id}/documents'].post.responses['429']).toBeDefined();
+      expect(doc.paths['/api/stats/report'].get.responses['429']).toBeDefined();
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      const report = () => limited.api(la.tokens.analyst).get('/api/stats/report?period=2026&format=csv');
+      expect((await report()).status).toBe(200);
+      expect((await report()).status).toBe(200);
+      expect((await report()).status).toBe(429);
+      // Per user: the chair still exports; a minute later the analyst does again.
+      expect((await limited.api(la.tokens.chair).get('/api/stats/report?period=2026&format=json')).status).toBe(200);
+      limited.clock.advance(61_000);
+      expect((await report()).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe(`nothing personal in logs or errors (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const many = Array.from({ length: 500 }, (_, i) => ({
+    kind: 'person' as const,
+    name: `集体申请人${String(i).padStart(3, '0')}`,
+    idNumber: idNumber('371502', '19850101', i),
+    phone: `1391234${String(i).padStart(4, '0')}`,
+    address: `聊城市东昌府区柳园街道幸福小区${i}号楼`,
+  }));
+  const personal = (text: string) =>
+    many.filter((p) => text.includes(p.idNumber) || text.includes(p.phone) || text.includes(p.address) || text.includes(p.name));
+
+  it('a collective case with 500 applicants registers (SQLite: inserts in batches) and the log holds none of their data', async () => {
+    lines.length = 0;
+    const r = await t.api(a.tokens.clerk).post('/api/cases', application({ applicants: many, respondents: [employer()] }));
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
+    expect(r.body.collective).toBe(true);
+    expect(r.body.applicants).toHaveLength(500);
+    expect(new Set(r.body.applicants.map((p: { id: number }) => p.id)).size).toBe(500);
+    expect(r.body.applicants[499]).toMatchObject({ name: '集体申请人499', idNumber: many[499]?.idNumber });
+    const read = await t.api(a.tokens.clerk).get(`/api/cases/${r.body.id}`);
+    expect(read.body.applicants.map((p: { name: string }) => p.name)).toEqual(many.map((p) => p.name));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(personal(lines.join('\n'))).toEqual([]);
+  });
+
+  it('a database error inside such a registration is a 500 whose log line and answer hold no identity number, phone, address or name', async () => {
+    // A trigger makes the parties insert fail with the 500 applicants' values bound to it.
+    if (t.db.dialect === 'postgres') {
+      await t.db.knex.raw(`CREATE FUNCTION zc_fail() RETURNS trigger AS $$ BEGIN
+        IF NEW.name = '集体申请人250' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await t.db.knex.raw('CREATE TRIGGER zc_fail BEFORE INSERT ON parties FOR EACH ROW EXECUTE FUNCTION zc_fail()');
+    } else {
+      await t.db.knex.raw(
+        `CREATE TRIGGER zc_fail BEFORE INSERT ON parties WHEN NEW.name = '集体申请人250' BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
+      );
+    }
+    try {
+      lines.length = 0;
+      const r = await t.api(a.tokens.clerk).post('/api/cases', application({ applicants: many, respondents: [employer()] }));
+      expect(r.status).toBe(500);
+      expect(personal(JSON.stringify(r.body))).toEqual([]);
+      const errors = logged().filter((l) => l.msg === 'unhandled error');
+      expect(errors).toHaveLength(1);
+      const err = (errors[0] as { err: Record<string, unknown> }).err;
+      expect(String(err.message)).toContain('forced failure');
+      expect(Object.keys(err).sort()).toEqual(expect.arrayContaining(['message', 'stack', 'type']));
+      for (const k of ['detail', 'where', 'parameters', 'bindings', 'sql']) expect(err).not.toHaveProperty(k);
+      expect(personal(lines.join('\n'))).toEqual([]);
+    } finally {
+      await t.db.knex.raw(`DROP TRIGGER zc_fail${t.db.dialect === 'postgres' ? ' ON parties' : ''}`);
+      if (t.db.dialect === 'postgres') await t.db.knex.raw('DROP FUNCTION zc_fail()');
+    }
+  });
+
+  it('the log writer masks identity numbers and phones wherever they appear', () => {
+    const out: string[] = [];
+    const log = createLogger(
+      'info',
+      new Writable({
+        write(chunk, _e, cb) {
+          out.push(String(chunk));
+          cb();
+        },
+      }),
+    );
+    log.info({ note: `身份证 ${idNumber()} 电话 13912345678`, nested: { phone: '13900000000', address: '某地' } }, 'x');
+    const line = out.join('');
+    expect(line).not.toContain(idNumber());
+    expect(line).toContain('3715**********1234');
+    expect(line).not.toContain('13912345678');
+    expect(line).not.toContain('13900000000');
+    expect(line).not.toContain('某地');
+  });
+});
+
+// The config keeps TRUST_PROXY from being a blanket "true" (any client could then choose its address).
+describe('configuration', () => {
+  it('TRUST_PROXY: loopback by default, false, hops, subnets; never a blanket true', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toBe('10.0.0.0/8, 192.168.1.5');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+  });
+});
