@@ -338,6 +338,7 @@ export const CaseSummary = z
     closure: z.object({ mode: z.string(), closedOn: z.string() }).nullable(),
     version: z.number(),
     awardDueOn: z.string().nullable().optional().openapi({ description: '列表：进行中的审理期限届满日（未受理、已结案为 null）' }),
+    awardDueProvisional: z.boolean().optional().openapi({ description: '列表：该届满日为预计（超出已录入的官方节假日安排）' }),
   })
   .openapi('CaseSummary');
 

@@ -193,8 +193,9 @@ export type CaseSummaryRecord = Pick<
   | 'version'
 > & {
   parties: Pick<PartyRecord, 'side' | 'name'>[];
-  /** The running award clock's due date, on list pages (null: none running). */
+  /** The running award clock's due date, on list pages (null: none running), and whether it is provisional. */
   awardDueOn?: string | null;
+  awardDueProvisional?: boolean;
 };
 
 const SUMMARY_COLUMNS = [
@@ -248,6 +249,8 @@ export interface CaseListFilter {
 
 /** The running award clock (LDMAL Art. 43) of the case in the outer query, or NULL (not accepted, closed, met). */
 const AWARD_DUE_SQL = `(SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
+/** Whether that date is provisional (beyond the loaded official calendar). */
+const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 ELSE 0 END) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
 
 /** History entries that record bookkeeping, not a procedural act. */
 export const BOOKKEEPING_EVENTS = ['GENERATE_DOCUMENT', 'UPDATE_REGISTRATION'];
@@ -626,7 +629,13 @@ export function createCaseStore() {
         { column: col('received_on'), order: 'desc' },
         { column: col('id'), order: 'desc' },
       ];
-      const page = base.clone().select([...SUMMARY_COLUMNS.map(col), trx.raw(`${AWARD_DUE_SQL} AS award_due_on`)]);
+      const page = base
+        .clone()
+        .select([
+          ...SUMMARY_COLUMNS.map(col),
+          trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
+          trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
+        ]);
       if (f.sort === 'awardDue')
         page.orderByRaw(`CASE WHEN ${AWARD_DUE_SQL} IS NULL THEN 1 ELSE 0 END`).orderByRaw(`${AWARD_DUE_SQL} ${dir}`);
       else if (f.sort === 'receivedOn') page.orderBy(col('received_on'), dir);
@@ -670,6 +679,7 @@ export function createCaseStore() {
           version: Number(r.version),
           parties: partiesBy.get(Number(r.id)) ?? [],
           awardDueOn: r.award_due_on ?? null,
+          awardDueProvisional: Number(r.award_due_provisional ?? 0) === 1,
         })),
       };
     },

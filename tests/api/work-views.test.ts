@@ -138,7 +138,7 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
     // Sorted by the running award clock: the open clock first, cases without one after.
     const byClock = (await t.api(a.tokens.clerk).get('/api/cases?sort=awardDue&order=asc')).body.items as Body[];
-    expect(byClock[0]).toMatchObject({ id: one.id, awardDueOn: '2026-04-16' });
+    expect(byClock[0]).toMatchObject({ id: one.id, awardDueOn: '2026-04-16', awardDueProvisional: false });
     expect(byClock.slice(1).every((x) => x.awardDueOn === null)).toBe(true);
     const byReceived = (await t.api(a.tokens.clerk).get('/api/cases?sort=receivedOn&order=desc')).body.items as Body[];
     expect(byReceived.map((x) => x.receivedOn)).toEqual([...byReceived.map((x) => x.receivedOn)].sort().reverse());

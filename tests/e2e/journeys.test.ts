@@ -547,6 +547,15 @@ describe('web interface journeys (Chromium)', () => {
 
       await login('admin', ADMIN_PASSWORD);
       await visible(page.getByText('尚未录入2027年的国家法定节假日安排'));
+      // Before: a provisional date, marked 预计, its explanation naming the missing year.
+      await page.goto(`${base}/#/cases/${reg.body.id}`);
+      const before = page.locator('#sec-deadlines tr').filter({ hasText: '审理期限' }).first();
+      await text(before, '预计');
+      await text(before, '2027');
+      await shot('19-case-provisional');
+      await page.goto(`${base}/#/cases?sort=awardDue&order=asc`);
+      await text(page.locator('main tbody tr').filter({ hasText: '赵六' }), '预计');
+      await page.goto(`${base}/#/`);
       await axe('workbench-admin');
       await page.getByRole('link', { name: '系统管理' }).click();
       await visible(page.getByRole('heading', { name: /用户（/ }));
