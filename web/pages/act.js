@@ -70,7 +70,10 @@ export async function openEventForm(c, type, done) {
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   const [staff, workload, mediators] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator') : [],
-    type === 'FORM_TRIBUNAL' ? api('GET', '/api/workload?role=arbitrator').catch(() => null) : null,
+    // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator.
+    needsStaff && ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role)
+      ? api('GET', '/api/workload?role=arbitrator').catch(() => null)
+      : null,
     needsMediators ? api('GET', '/api/staff?role=mediator') : [],
   ]);
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
@@ -118,7 +121,15 @@ export async function openEventForm(c, type, done) {
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
       el = select(opts);
-    } else if (f.kind === 'arbitrator') el = select(Object.fromEntries(staff.map((s) => [s.id, s.displayName])));
+    } else if (f.kind === 'arbitrator')
+      el = select(
+        Object.fromEntries(
+          staff.map((s) => {
+            const w = /replacement/i.test(path) ? load.get(s.id) : null;
+            return [s.id, w ? `${s.displayName}（在办 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
+          }),
+        ),
+      );
     else if (f.kind === 'mediator') el = select(Object.fromEntries(mediators.map((s) => [s.id, s.displayName])));
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
       const options =

@@ -146,7 +146,7 @@ async function usersTab(out) {
       h('td', u.displayName),
       h('td', role, ' ', save),
       h('td', u.active ? h('span.badge.ok', '在职') : h('span.badge', '已停用')),
-      h('td.actions', toggle, reset),
+      h('td', h('span.actions', toggle, reset)),
     );
   };
   const create = h('form.panel', { novalidate: true, 'aria-labelledby': 'new-user' });
@@ -156,12 +156,12 @@ async function usersTab(out) {
     h('h2', { id: 'new-user' }, '新建用户'),
     h('div.form-alert'),
     h(
-      'div.row',
+      'div.row.top',
       field('用户名', 'username', input('text', { autocomplete: 'off', maxlength: 64 }), { required: true, hint: '小写字母开头，3–64位' }),
       field('姓名（显示名）', 'displayName', input('text', { maxlength: 100 }), { required: true }),
       field('角色', 'role', select(state.vocab.roles, { value: 'clerk' }), { required: true }),
       field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；请告知本人并提醒其修改' }),
-      h('button.btn.primary', { type: 'submit' }, '创建'),
+      h('button.btn.primary.label-gap', { type: 'submit' }, '创建'),
     ),
   );
   clearOnEdit(create);

@@ -620,7 +620,7 @@ function docsSection(c, docs, refresh) {
           'thead',
           h(
             'tr',
-            ['文书', '文号', '生成时间', ''].map((x) => h('th', { scope: 'col' }, x)),
+            ['文书', '文号', '生成时间', '操作'].map((x) => h('th', { scope: 'col' }, x)),
           ),
         ),
         h(
@@ -642,23 +642,26 @@ function docsSection(c, docs, refresh) {
               c.readLevel && c.readLevel !== 'full'
                 ? h('td.small.muted', '仅本案承办人员可查看')
                 : h(
-                    'td.actions.noprint',
+                    'td.noprint',
                     h(
-                      'button.btn.small',
-                      { type: 'button', 'aria-label': `预览 ${name} ${d.caseNo ?? ''}`.trim(), onclick: () => preview(d, msg) },
-                      '预览',
-                    ),
-                    h(
-                      'button.btn.small',
-                      {
-                        type: 'button',
-                        'aria-label': `下载 ${name} ${d.caseNo ?? ''} PDF`.trim(),
-                        onclick: () =>
-                          fetchBlob(`/api/documents/${d.id}`)
-                            .then((b) => saveBlob(b, `${name}${d.caseNo ?? ''}.pdf`))
-                            .catch((e) => fill(msg, h('div.alert.bad', { role: 'alert' }, e.message))),
-                      },
-                      '下载',
+                      'span.actions',
+                      h(
+                        'button.btn.small',
+                        { type: 'button', 'aria-label': `预览 ${name} ${d.caseNo ?? ''}`.trim(), onclick: () => preview(d, msg) },
+                        '预览',
+                      ),
+                      h(
+                        'button.btn.small',
+                        {
+                          type: 'button',
+                          'aria-label': `下载 ${name} ${d.caseNo ?? ''} PDF`.trim(),
+                          onclick: () =>
+                            fetchBlob(`/api/documents/${d.id}`)
+                              .then((b) => saveBlob(b, `${name}${d.caseNo ?? ''}.pdf`))
+                              .catch((e) => fill(msg, h('div.alert.bad', { role: 'alert' }, e.message))),
+                        },
+                        '下载',
+                      ),
                     ),
                   ),
             );

@@ -53,7 +53,7 @@ export async function mediationPage(mount) {
                   h('td', names(c.applicantNames)),
                   h('td', c.respondentNames.join('、')),
                   h('td', c.receivedOn),
-                  h('td.actions', act(c, 'MEDIATION_AGREED', '达成协议'), act(c, 'MEDIATION_FAILED', '调解不成')),
+                  h('td', h('span.actions', act(c, 'MEDIATION_AGREED', '达成协议'), act(c, 'MEDIATION_FAILED', '调解不成'))),
                 ),
               ),
             ),
