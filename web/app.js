@@ -148,14 +148,19 @@ function passwordPage(forced) {
   const pw = input('password', { autocomplete: 'new-password' });
   const pw2 = input('password', { autocomplete: 'new-password' });
   const form = h(
-    'form.panel.narrow',
+    `form${forced ? '.login' : '.panel.narrow'}`,
     { novalidate: true },
+    forced ? h('h1', '修改密码') : null,
     forced ? h('div.alert.warn', { role: 'status' }, '管理员重置了您的密码：请先设置新密码再继续使用。') : null,
     h('div.form-alert'),
     field('当前密码', 'currentPassword', cur, { required: true }),
     field('新密码', 'newPassword', pw, { required: true, hint: '至少12个字符，不能是常见密码' }),
     field('再次输入新密码', 'newPassword2', pw2, { required: true }),
-    h('div.actions', h('button.btn.primary', { type: 'submit' }, '修改密码')),
+    h(
+      'div.actions',
+      h('button.btn.primary', { type: 'submit' }, '修改密码'),
+      forced ? h('button.btn', { type: 'button', onclick: () => signOut('已退出登录') }, '退出') : null,
+    ),
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -165,12 +170,18 @@ function passwordPage(forced) {
     }
     try {
       await api('POST', '/api/auth/password', { currentPassword: cur.value, newPassword: pw.value });
-      signOut('密码已修改，请用新密码登录', { remote: false });
+      // This session stays; the server has ended the user's other sessions.
+      state.user = { ...state.user, mustChangePassword: false };
+      sessionStorage.setItem('zc.flash.bench', '密码已修改；您在其他设备上的登录已失效。');
+      location.hash = '#/';
     } catch (err) {
       showErrors(form, err);
     }
   });
-  mount(null, h('h1', '修改密码'), form);
+  // Until the password is changed the server answers nothing else (403): no layout, which reads the vocabulary.
+  if (forced) app.replaceChildren(h('main.login-main', { id: 'main' }, form));
+  else mount(null, h('h1', '修改密码'), form);
+  form.querySelector('input')?.focus();
 }
 
 // ---------- router ----------
@@ -196,6 +207,11 @@ async function route() {
   }
   try {
     state.user ??= await api('GET', '/api/auth/me');
+    if (state.user.mustChangePassword) {
+      if (path !== '/password') history.replaceState(null, '', '#/password');
+      current = location.hash;
+      return passwordPage(true);
+    }
     state.vocab ??= await api('GET', '/api/reference/vocabulary');
   } catch (err) {
     if (err.status === 401) return;
@@ -203,11 +219,6 @@ async function route() {
     return;
   }
   for (const d of document.querySelectorAll('dialog:not(.reauth)')) d.remove();
-  if (state.user.mustChangePassword && path !== '/password') {
-    history.replaceState(null, '', '#/password');
-    current = location.hash;
-    return passwordPage(true);
-  }
   const caseM = /^\/cases\/(\d+)(\/edit|\/cover)?$/.exec(path ?? '');
   if (path === '/login') location.hash = '#/';
   else if (path === '/cases') caseList(query ?? '', mount);

@@ -565,6 +565,27 @@ describe('web interface journeys (Chromium)', () => {
       await visible(page.locator('tr').filter({ hasText: '第二书记员' }));
       await axe('admin-users');
       await shot('18-admin-users');
+      // A password reset shows a one-time temporary password; its holder must set a new one before anything else.
+      await page.locator('tr').filter({ hasText: '第二书记员' }).getByRole('button', { name: '重置密码' }).click();
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '重置密码' }).click();
+      const temp = (await page.getByTestId('temp-password').textContent()) ?? '';
+      expect(temp).toMatch(/^[A-Za-z0-9]{16}$/);
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '已记下' }).click();
+      await logout();
+      await page.getByLabel('用户名').fill('clerk-two');
+      await page.getByLabel('密码').fill(temp);
+      await page.getByRole('button', { name: '登录' }).click();
+      await visible(page.getByText('管理员重置了您的密码'));
+      await axe('password-forced');
+      await page.locator('[data-path="currentPassword"]').fill(temp);
+      await page.locator('[data-path="newPassword"]').fill('Zhongcai-clerk-two-2026!');
+      await page.locator('[data-path="newPassword2"]').fill('Zhongcai-clerk-two-2026!');
+      await page.getByRole('button', { name: '修改密码' }).click();
+      await visible(page.getByText('密码已修改'));
+      await visible(page.getByRole('heading', { name: '工作台' }));
+      await logout();
+      await login('admin', ADMIN_PASSWORD);
+      await page.getByRole('link', { name: '系统管理' }).click();
       await page.getByRole('link', { name: '最低工资标准' }).click();
       await visible(page.getByRole('columnheader', { name: '月最低工资（元）' }));
       await axe('admin-wages');

@@ -156,7 +156,7 @@ async function usersTab(out) {
     h('h2', { id: 'new-user' }, '新建用户'),
     h('div.form-alert'),
     h(
-      'div.row.top',
+      'div.row.align-top',
       field('用户名', 'username', input('text', { autocomplete: 'off', maxlength: 64 }), { required: true, hint: '小写字母开头，3–64位' }),
       field('姓名（显示名）', 'displayName', input('text', { maxlength: 100 }), { required: true }),
       field('角色', 'role', select(state.vocab.roles, { value: 'clerk' }), { required: true }),

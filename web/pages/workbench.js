@@ -120,7 +120,9 @@ export async function workbench(mount) {
   setTitle('工作台');
   const u = state.user;
   const body = h('div', h('h1', '工作台'), h('p.muted', '正在加载…'));
-  mount('#/', body);
+  const note = sessionStorage.getItem('zc.flash.bench');
+  sessionStorage.removeItem('zc.flash.bench');
+  mount('#/', note ? h('div.alert.ok', { role: 'status' }, note) : null, body);
   try {
     if (u.role === 'chair') return await chairBench(body);
     if (u.role === 'admin') return await adminBench(body);
