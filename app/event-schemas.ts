@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from '../workflows/procedure-types.ts';
-import { IsoDate, Money } from './schemas.ts';
+import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
+import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput } from './schemas.ts';
 
 const Id = z.number().int().positive();
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
@@ -27,6 +28,9 @@ export const SERVICE_DOCUMENTS = [
   'award',
   'advance_execution_ruling',
   'other',
+  // Round 2: the changed claims served on the respondent (Rules Art. 44); the notice to an added party (Rules Art. 46(1)).
+  'claims_change_copy',
+  'addition_notice',
 ] as const;
 /** 直接送达, 邮寄送达, 电子送达 (with consent), 简便方式 (simple procedure only), 留置送达, 委托送达, 公告送达. */
 export const SERVICE_METHODS = ['direct', 'post', 'electronic', 'sms', 'left', 'entrusted', 'public_notice'] as const;
@@ -53,6 +57,23 @@ const AwardPayload = {
 };
 
 const uniqueIds = (ids: number[]) => new Set(ids).size === ids.length;
+
+// ── Round 2 (issue 11 "Missing") payload parts ──
+const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
+const ClaimChange = z
+  .object({
+    claimId: Id,
+    category: z.enum(CLAIM_CATEGORY_CODES).optional(),
+    amount: Money.optional(),
+    description: z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符').optional(),
+  })
+  .strict()
+  .refine((c) => c.category !== undefined || c.amount !== undefined || c.description !== undefined, {
+    message: '至少变更类别、金额或内容之一',
+    path: ['claimId'],
+  });
+const NewParty = z.discriminatedUnion('kind', [PersonInput.omit({ id: true }), OrganizationInput.omit({ id: true })]);
+const Decision = z.enum(['written', 'oral']).optional().openapi({ description: '书面或口头（口头的记录在案）' });
 
 /** One strict schema per event type: the payload beside `type` and `occurredOn`. */
 export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
@@ -177,6 +198,105 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   }),
   ARCHIVE: z.object({ retentionYears: z.number().int().min(10).max(100).optional() }),
   ASSIGN_MEDIATOR: z.object({ mediatorId: Id.openapi({ description: '在职调解员的用户编号' }) }),
+
+  // ── Round 2 (issue 11 "Missing") ──
+  CHANGE_CLAIMS: z
+    .object({
+      add: z.array(ClaimInput.omit({ id: true })).max(50).optional().openapi({ description: '增加的仲裁请求' }),
+      change: z
+        .array(ClaimChange)
+        .max(100)
+        .refine((a) => uniqueIds(a.map((c) => c.claimId)), '同一请求不能出现两次')
+        .optional()
+        .openapi({ description: '变更的仲裁请求（类别、金额或内容）' }),
+      withdraw: z.array(Id).max(100).refine(uniqueIds, '请求不能重复').optional().openapi({ description: '放弃的仲裁请求' }),
+      respondentWaivesDefense: z.boolean().optional().openapi({ description: '被申请人明确放弃新的答辩期（Rules Art. 44）' }),
+      reason: Reason.optional(),
+    })
+    .refine((o) => (o.add?.length ?? 0) + (o.change?.length ?? 0) + (o.withdraw?.length ?? 0) > 0, {
+      message: '至少增加、变更或放弃一项请求',
+      path: ['add'],
+    })
+    .refine((o) => !(o.change ?? []).some((c) => (o.withdraw ?? []).includes(c.claimId)), {
+      message: '同一请求不能既变更又放弃',
+      path: ['withdraw'],
+    }),
+  ADD_PARTY: z.object({
+    side: z.enum(['respondent', 'third_party']).openapi({ description: '追加为共同被申请人或第三人' }),
+    party: NewParty,
+    ground: z
+      .enum(['co_respondent', 'dispatch', 'unlicensed_employer', 'contractor', 'interested_third_party', 'other'])
+      .openapi({ description: '共同被申请人、劳务派遣（LDMAL Art. 22）、无证经营（Rules Art. 6）、个人承包（Rules Art. 7）、有利害关系的第三人（LDMAL Art. 23）' }),
+    initiative: z.enum(['tribunal', 'application']).optional().openapi({ description: '仲裁庭依职权追加或依当事人申请' }),
+    reason: Reason.optional(),
+  }),
+  REFER_ELSEWHERE: z.object({ competentCommission: Name, reason: Reason }),
+  ACCEPT_TRANSFER: z.object({ fromCommission: Name, fromCaseNo: z.string().trim().min(1).max(80).optional() }),
+  RAISE_JURISDICTION_OBJECTION: z.object({ partyId: Id, grounds: Reason }),
+  DECIDE_JURISDICTION_OBJECTION: z
+    .object({ result: z.enum(['upheld', 'rejected']), reason: Reason, toCommission: Name.optional() })
+    .refine((d) => d.result !== 'upheld' || d.toCommission !== undefined, { message: '异议成立的，须写明移送的仲裁委员会', path: ['toCommission'] }),
+  TRANSFER_CASE: z.object({ toCommission: Name, reason: Reason }),
+  APPLY_RECUSAL: z.object({
+    partyId: Id.optional().openapi({ description: '申请人（当事人）；不填为被申请回避人员自行回避' }),
+    target: z
+      .object({
+        kind: z.enum(['arbitrator', 'recorder']).openapi({ description: '仲裁员或记录人员' }),
+        userId: Id.optional(),
+        name: Name.optional(),
+        commissionChair: z.boolean().optional().openapi({ description: '被申请回避的仲裁员是仲裁委员会主任' }),
+      })
+      .strict()
+      .refine((t) => t.userId !== undefined || (t.kind === 'recorder' && t.name !== undefined), {
+        message: '须指明被申请回避的人员',
+        path: ['userId'],
+      }),
+    ground: z
+      .enum(['party_or_relative', 'interest', 'relationship', 'private_meeting', 'other'])
+      .openapi({ description: 'LDMAL Art. 33 (1)–(4)' }),
+    reason: Reason,
+    groundLearnedLate: z.boolean().optional().openapi({ description: '回避事由在开庭后才知道（Rules Art. 11）' }),
+    form: Decision,
+  }),
+  DECIDE_RECUSAL: z.object({
+    result: z.enum(['granted', 'rejected']),
+    decidedBy: z.enum(['chair', 'institute_head', 'commission']),
+    replacementId: Id.optional().openapi({ description: '回避的仲裁员由谁替换' }),
+    replacementName: Name.optional().openapi({ description: '替换的记录人员' }),
+    reason: Reason.optional(),
+    form: Decision,
+  }),
+  SET_EVIDENCE_PERIOD: z.object({ until: IsoDate.openapi({ description: '举证期限最后一日' }), note: Reason.optional() }),
+  EXTEND_EVIDENCE_PERIOD: z.object({ partyId: Id, until: IsoDate, reason: Reason }),
+  RECORD_LATE_EVIDENCE: z.object({
+    partyId: Id,
+    description: Reason,
+    explanation: Reason.optional().openapi({ description: '当事人说明的逾期理由' }),
+    reasonAccepted: z.boolean(),
+    decision: z.enum(['admitted', 'admitted_with_reprimand', 'excluded']),
+  }),
+  RECORD_REPRESENTED_CONSENT: z.object({
+    matter: z.enum(['change_claims', 'withdraw', 'admit_claims', 'settle']),
+    partyIds: z.array(Id).min(1).max(500).refine(uniqueIds, '当事人不能重复'),
+    note: Reason.optional(),
+  }),
+  ACCEPT_REVIEW: z.object({}),
+  REJECT_REVIEW: z.object({
+    ground: z.enum(['scope', 'jurisdiction', 'late', 'confirms_relationship', 'judicially_confirmed', 'other']),
+    reason: Reason,
+  }),
+  CONFIRM_AGREEMENT: z.object({ terms: z.string().trim().min(1, '须写明调解书内容').max(20000) }),
+  REFUSE_CONFIRMATION: z.object({
+    ground: z.enum(['unlawful', 'harms_interests', 'false_evidence', 'involuntary', 'unclear', 'other']),
+    reason: Reason,
+  }),
+  APPLY_ENFORCEMENT: z.object({ partyId: Id, court: Court, filedOn: IsoDate.optional() }),
+  RECORD_ENFORCEMENT_OUTCOME: z.object({
+    result: z.enum(['enforced', 'partly_enforced', 'terminated', 'refused', 'withdrawn', 'settled']),
+    decidedOn: IsoDate.optional(),
+    receivedOn: IsoDate.optional().openapi({ description: '当事人收到不予执行裁定之日（SPC-1 Art. 24 起诉期间自次日起算）' }),
+    note: Reason.optional(),
+  }),
 };
 
 /** The envelope: `{type, occurredOn?, ...payload}`. */

@@ -149,12 +149,30 @@ const caseFields = {
   limitation: LimitationInput.optional(),
 };
 
-export const CaseCreate = z
+/** Track `review` (Rules Art. 74): the mediation agreement whose arbitral review the parties jointly apply for. */
+export const ReviewAgreementInput = z
   .object({
-    track: z.enum(['arbitration', 'mediation']).default('arbitration'),
-    ...caseFields,
+    effectiveOn: IsoDate.openapi({ description: '调解协议生效之日（双方签字或盖章、调解员签名并加盖调解组织印章之日）' }),
+    organization: Name.openapi({ description: '达成协议的调解组织' }),
+    terms: z.string().trim().min(1).max(20000, '不能超过20000个字符').optional().openapi({ description: '调解协议内容' }),
   })
   .strict()
+  .openapi('ReviewAgreementInput');
+
+export const CaseCreate = z
+  .object({
+    track: z
+      .enum(['arbitration', 'mediation', 'review'])
+      .default('arbitration')
+      .openapi({ description: 'arbitration 仲裁申请；mediation 案前调解；review 调解协议仲裁审查（Rules Arts. 74–79）' }),
+    ...caseFields,
+    agreement: ReviewAgreementInput.optional().openapi({ description: 'track 为 review 时必填' }),
+  })
+  .strict()
+  .refine((o) => (o.track === 'review') === (o.agreement !== undefined), {
+    message: '申请仲裁审查（track: review）须填写调解协议信息，其他申请不填',
+    path: ['agreement'],
+  })
   .openapi('CaseCreate');
 export type CaseCreate = z.infer<typeof CaseCreate>;
 
@@ -441,7 +459,7 @@ export const Pagination = z.object({
 
 export const CaseListQuery = Pagination.extend({
   state: z.string().max(40).optional(),
-  track: z.enum(['arbitration', 'mediation']).optional(),
+  track: z.enum(['arbitration', 'mediation', 'review']).optional(),
   district: District.optional(),
   procedure: z.enum(['ordinary', 'simple']).optional(),
   collective: z.enum(['true', 'false']).optional(),
@@ -487,3 +505,24 @@ export const AwardPreviewResult = z
     ),
   })
   .openapi('AwardPreviewResult');
+
+/** Round 2: warnings of an earlier case between the same parties with a claim of the same kind (Rules Arts. 34, 39). */
+export const DuplicateWarning = z
+  .object({
+    code: z.enum(['pending', 'not_accepted', 'decided', 'in_court', 'deemed_withdrawn', 'transferred', 'withdrawn', 'other_closure']),
+    caseId: z.number(),
+    caseNo: z.string().nullable(),
+    state: z.string(),
+    stateLabel: z.string(),
+    closureMode: z.string().nullable(),
+    bars: z.boolean().openapi({ description: '该案依法阻止就同一争议再次申请（仅提示，是否受理由立案人员决定）' }),
+    sameClaims: z.boolean(),
+    commonCategories: z.array(z.string()),
+    source: z.string().openapi({ example: 'Rules Art. 34' }),
+    message: z.string(),
+  })
+  .openapi('DuplicateWarning');
+
+export const RegisteredCase = Case.extend({
+  warnings: z.array(DuplicateWarning).openapi({ description: '重复申请提示（一事不再理、按撤回处理后再申请）；不影响登记' }),
+}).openapi('RegisteredCase');

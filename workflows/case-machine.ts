@@ -1,8 +1,26 @@
-import { assign, setup } from 'xstate';
+import { and, assign, not, setup, stateIn } from 'xstate';
 import { addDays } from './dates.ts';
 import { DEFAULT_PERIODS } from './periods.ts';
-import type { AwardRecord, CaseContext, CaseInput, ProcEvent, Stage } from './procedure-types.ts';
-import { absentNotices, checkRules, courtOutcomeRecord, decidedClaimIds, opensSetAsideWindow, signingParties } from './rules.ts';
+import {
+  type AddedContext,
+  type AwardRecord,
+  addedContext,
+  type CaseContext,
+  type CaseInput,
+  type ProcEvent,
+  type Stage,
+} from './procedure-types.ts';
+import {
+  absentNotices,
+  checkRules,
+  courtOutcomeRecord,
+  debateEnded,
+  decidedClaimIds,
+  opensSetAsideWindow,
+  pendingObjection,
+  pendingRecusals,
+  signingParties,
+} from './rules.ts';
 
 /**
  * The statutory procedure (LDMAL; MOHRSS Rules 2017) as one statechart. Pure: no database, clock or HTTP.
@@ -51,6 +69,7 @@ export function initialContext(input: CaseInput): CaseContext & { stage: Stage |
     trackMediation: input?.track === 'mediation' ? { terms: null, agreedOn: null, failedOn: null, referredOn: null } : null,
     archivedOn: null,
     mediatorIds: [],
+    ...addedContext(input),
   };
 }
 
@@ -133,6 +152,459 @@ const challenges = {
 } as const;
 const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
 
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Round 2 (issue 11 "Missing"): the added procedures, in their own blocks. The chart below only spreads them in
+// (`...applicationAdditions`, `...activeAdditions`, the `closed` node's `on`) and adds their states.
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const notSigning = (a: Args) => a.context.stage !== 'mediation_signing';
+const chosen = (a: Args, field: string, value: string) => a.event.probe === true || p(a.event)[field] === value;
+const setAdded = (fn: (a: Args) => Partial<AddedContext> & Partial<MachineContext>) => set(fn);
+
+const recordTransferOut = (onObjection: boolean) =>
+  setAdded(({ event }) => ({
+    transferOut: { on: event.occurredOn, toCommission: p(event).toCommission, reason: p(event).reason, onObjection },
+  }));
+
+/** Before acceptance: Rules Art. 31 (jurisdiction alone is a written explanation, not 不予受理); Rules Arts. 9, 46(5). */
+const applicationAdditions = {
+  REFER_ELSEWHERE: {
+    target: '#referred_elsewhere',
+    actions: [
+      setAdded(({ event }) => ({
+        referral: { on: event.occurredOn, competentCommission: p(event).competentCommission, reason: p(event).reason },
+      })),
+      close('referral'),
+    ],
+  },
+  // Rules Art. 9: the receiving commission must accept a transferred case; Rules Art. 46(5): the 45 days run from then.
+  ACCEPT_TRANSFER: {
+    target: '#accepted',
+    actions: setAdded(({ context, event }) => ({
+      acceptedOn: event.occurredOn,
+      transferIn: { on: event.occurredOn, fromCommission: p(event).fromCommission, fromCaseNo: p(event).fromCaseNo ?? null },
+      clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'transfer' }],
+    })),
+  },
+} as const;
+
+/** Acts on an accepted, active case (not suspended). */
+const activeAdditions = {
+  // Rules Art. 44: claims added or changed before the evidence period ends; Rules Art. 46(3): the 45 days restart
+  // from acceptance of the change. New claims are written by the server first; their ids come in `addedClaims`.
+  CHANGE_CLAIMS: {
+    guard: (a: Args) => notSigning(a) && legal(a),
+    actions: setAdded(({ context, event }) => {
+      const added = (p(event).addedClaims ?? []) as { id: number; category: CaseContext['claims'][number]['category'] }[];
+      const change = (p(event).change ?? []) as { claimId: number; category?: CaseContext['claims'][number]['category'] }[];
+      const previous = (p(event).previous ?? {}) as Record<number, { category: string; amount: string | null; description: string }>;
+      return {
+        claims: [
+          ...context.claims.map((c) => {
+            const ch = change.find((x) => x.claimId === c.id);
+            return ch?.category ? { ...c, category: ch.category } : c;
+          }),
+          ...added.filter((x) => !context.claims.some((c) => c.id === x.id)).map((x) => ({ id: x.id, category: x.category })),
+        ],
+        claimChanges: [
+          ...context.claimChanges,
+          {
+            on: event.occurredOn,
+            added: added.map((x) => x.id),
+            changed: change.map((x) => ({
+              claimId: x.claimId,
+              before: previous[x.claimId] ?? { category: '', amount: null, description: '' },
+            })),
+            withdrawn: (p(event).withdraw ?? []) as number[],
+            respondentWaivesDefense: p(event).respondentWaivesDefense === true,
+            consentsBefore: context.consents.length,
+          },
+        ],
+        clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'claims_changed' }],
+      };
+    }),
+  },
+  // LDMAL Art. 23; Rules Art. 46(1): a co-respondent or third party added by decision; the 45 days restart. The server
+  // writes the party first; its id comes in `newPartyId`.
+  ADD_PARTY: {
+    guard: (a: Args) => notSigning(a) && legal(a),
+    actions: setAdded(({ context, event }) => ({
+      parties: context.parties.some((x) => x.id === p(event).newPartyId)
+        ? context.parties
+        : [...context.parties, { id: p(event).newPartyId, side: p(event).side, kind: p(event).party.kind }],
+      partyAdditions: [
+        ...context.partyAdditions,
+        { on: event.occurredOn, partyId: p(event).newPartyId, side: p(event).side, ground: p(event).ground },
+      ],
+      clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'party_added' }],
+    })),
+  },
+  // Rules Art. 10: in writing before the defense period ends; a late objection is recorded and does not stop the case.
+  RAISE_JURISDICTION_OBJECTION: {
+    guard: 'legal',
+    actions: setAdded(({ context, event }) => ({
+      jurisdictionObjections: [
+        ...context.jurisdictionObjections,
+        {
+          on: event.occurredOn,
+          partyId: p(event).partyId,
+          grounds: p(event).grounds,
+          timely: event.facts?.defensePeriodOpen !== false,
+          decision: null,
+        },
+      ],
+    })),
+  },
+  DECIDE_JURISDICTION_OBJECTION: [
+    // Upheld: the case is transferred to the competent commission (Rules Arts. 9–10) and closes here.
+    {
+      guard: (a: Args) => pendingObjection(a.context) !== undefined && chosen(a, 'result', 'upheld') && legal(a),
+      target: '#closed_transferred',
+      actions: [
+        setAdded(({ context, event }) => ({
+          jurisdictionObjections: decideObjection(context, event),
+          transferOut: {
+            on: event.occurredOn,
+            toCommission: p(event).toCommission,
+            reason: p(event).reason,
+            onObjection: true,
+          },
+        })),
+        close('transfer'),
+      ],
+    },
+    // Rejected by a written decision (决定书); the case goes on.
+    {
+      guard: (a: Args) => pendingObjection(a.context) !== undefined && chosen(a, 'result', 'rejected') && legal(a),
+      actions: setAdded(({ context, event }) => ({ jurisdictionObjections: decideObjection(context, event) })),
+    },
+  ],
+  // Rules Art. 9: a case found outside the commission's jurisdiction after acceptance is transferred (移送管辖).
+  TRANSFER_CASE: { guard: 'legal', target: '#closed_transferred', actions: [recordTransferOut(false), close('transfer')] },
+  // LDMAL Art. 33; Rules Art. 11: a party applies, with reasons; the challenged person stands down until decided.
+  APPLY_RECUSAL: {
+    guard: 'legal',
+    actions: setAdded(({ context, event }) => ({
+      recusalApplications: [
+        ...context.recusalApplications,
+        {
+          on: event.occurredOn,
+          partyId: p(event).partyId ?? null,
+          target: {
+            kind: p(event).target.kind,
+            userId: p(event).target.userId ?? null,
+            name: p(event).target.name ?? null,
+            commissionChair: p(event).target.commissionChair === true,
+          },
+          ground: p(event).ground,
+          reason: p(event).reason,
+          // Rules Art. 11: after the end of debate an application does not affect the proceedings.
+          afterDebate: debateEnded(context),
+          decision: null,
+        },
+      ],
+    })),
+  },
+  // Rules Arts. 11–12: decided within 3 (working) days by the chair or the delegated institute head; the chair's own
+  // recusal by the commission. A granted recusal of an arbitrator replaces it on the tribunal.
+  DECIDE_RECUSAL: {
+    guard: (a: Args) => a.context.recusalApplications.some((r) => r.decision === null) && legal(a),
+    actions: setAdded(({ context, event }) => {
+      const i = openRecusalIndex(context);
+      const app = context.recusalApplications[i] as AddedContext['recusalApplications'][number];
+      const granted = p(event).result === 'granted';
+      const replace = granted && app.target.kind === 'arbitrator' && context.tribunal && p(event).replacementId;
+      const t = context.tribunal;
+      return {
+        recusalApplications: context.recusalApplications.map((r, j) =>
+          j === i
+            ? {
+                ...r,
+                decision: {
+                  on: event.occurredOn,
+                  result: p(event).result,
+                  decidedBy: p(event).decidedBy,
+                  replacementId: granted ? (p(event).replacementId ?? null) : null,
+                  replacementName: granted ? (p(event).replacementName ?? null) : null,
+                  reason: p(event).reason ?? null,
+                },
+              }
+            : r,
+        ),
+        ...(replace && t
+          ? {
+              tribunal: {
+                ...t,
+                arbitratorIds: t.arbitratorIds.map((id) => (id === app.target.userId ? p(event).replacementId : id)),
+                presidingId: t.presidingId === app.target.userId ? p(event).replacementId : t.presidingId,
+              },
+            }
+          : {}),
+      };
+    }),
+  },
+  // Rules Art. 15: the tribunal sets the evidence period; on request, with real difficulty, it extends it.
+  SET_EVIDENCE_PERIOD: {
+    guard: (a: Args) => a.context.evidence === null && notSigning(a) && legal(a),
+    actions: setAdded(({ event }) => ({ evidence: { setOn: event.occurredOn, until: p(event).until, extensions: [], late: [] } })),
+  },
+  EXTEND_EVIDENCE_PERIOD: {
+    guard: (a: Args) => a.context.evidence !== null && notSigning(a) && legal(a),
+    actions: setAdded(({ context, event }) => {
+      const e = context.evidence as NonNullable<AddedContext['evidence']>;
+      return {
+        evidence: {
+          ...e,
+          until: p(event).until,
+          extensions: [
+            ...e.extensions,
+            { on: event.occurredOn, partyId: p(event).partyId, until: p(event).until, reason: p(event).reason },
+          ],
+        },
+      };
+    }),
+  },
+  // Rules Art. 15: late evidence — the party explains; without a valid reason excluded, or admitted with a reprimand.
+  RECORD_LATE_EVIDENCE: {
+    guard: (a: Args) => a.context.evidence !== null && legal(a),
+    actions: setAdded(({ context, event }) => {
+      const e = context.evidence as NonNullable<AddedContext['evidence']>;
+      return {
+        evidence: {
+          ...e,
+          late: [
+            ...e.late,
+            {
+              on: event.occurredOn,
+              partyId: p(event).partyId,
+              description: p(event).description,
+              reasonAccepted: p(event).reasonAccepted,
+              decision: p(event).decision,
+            },
+          ],
+        },
+      };
+    }),
+  },
+  // Rules Art. 63: the represented workers' consent to what their representatives do.
+  RECORD_REPRESENTED_CONSENT: {
+    guard: (a: Args) => a.context.collective && a.context.representatives.length > 0 && legal(a),
+    actions: setAdded(({ context, event }) => ({
+      consents: [
+        ...context.consents,
+        { on: event.occurredOn, matter: p(event).matter, partyIds: p(event).partyIds, note: p(event).note ?? null },
+      ],
+    })),
+  },
+} as const;
+
+function decideObjection(context: MachineContext, event: ProcEvent): AddedContext['jurisdictionObjections'] {
+  const target = pendingObjection(context);
+  return context.jurisdictionObjections.map((o) =>
+    o === target ? { ...o, decision: { on: event.occurredOn, result: p(event).result, reason: p(event).reason } } : o,
+  );
+}
+
+/** The application a DECIDE_RECUSAL answers: the oldest undecided one that stands the person down, else the oldest. */
+function openRecusalIndex(context: MachineContext): number {
+  const first = pendingRecusals(context)[0];
+  return first ? context.recusalApplications.indexOf(first) : context.recusalApplications.findIndex((r) => r.decision === null);
+}
+
+/**
+ * LDMAL Art. 51: an effective award or mediation document not performed — the winning party applies to the court
+ * (CPL Art. 250: within two years). Not while a suit on the award is pending or after it was set aside.
+ */
+const enforceable = (a: Args) => {
+  const c = a.context;
+  if (c.closure?.mode === 'mediation' || c.closure?.mode === 'review_confirmed') return true;
+  return c.closure?.mode === 'award' && c.effectiveOn !== null && c.setAside?.result !== 'set_aside';
+};
+const closedAdditions = {
+  APPLY_ENFORCEMENT: {
+    guard: and([((a: Args) => enforceable(a) && legal(a)) as never, not(stateIn('#in_litigation'))]),
+    target: '#enforcement_applied',
+    actions: setAdded(({ context, event }) => ({
+      enforcement: [
+        ...context.enforcement,
+        {
+          on: event.occurredOn,
+          partyId: p(event).partyId,
+          court: p(event).court,
+          filedOn: p(event).filedOn ?? event.occurredOn,
+          outcome: null,
+        },
+      ],
+    })),
+  },
+} as const;
+
+/** Rules Arts. 74–79: arbitral review of a mediation agreement, its own track. */
+const reviewSet = (fn: (r: NonNullable<AddedContext['review']>, a: Args) => Partial<NonNullable<AddedContext['review']>>) =>
+  setAdded((a) => {
+    const r = a.context.review as NonNullable<AddedContext['review']>;
+    return { review: { ...r, ...fn(r, a) } };
+  });
+const endReview = (mode: 'review_terminated' | 'review_rejected' | 'review_confirmed') => close(mode);
+const reviewWithdraw = {
+  // Rules Arts. 76, 79: the parties may withdraw before the mediation document is served; the review ends.
+  WITHDRAW: { target: '#review_terminated', actions: endReview('review_terminated') },
+};
+const reviewSignedAfter = (ctx: MachineContext, partyId: number) => {
+  const signed = new Set((ctx.review?.confirmation?.signatures ?? []).map((s) => s.partyId));
+  signed.add(partyId);
+  return signingParties(ctx).every((party) => signed.has(party.id));
+};
+const reviewSign = reviewSet((r, { event }) => ({
+  confirmation: {
+    ...(r.confirmation as NonNullable<NonNullable<AddedContext['review']>['confirmation']>),
+    signatures: [...(r.confirmation?.signatures ?? []), { partyId: p(event).partyId, signedOn: p(event).signedOn ?? event.occurredOn }],
+  },
+}));
+
+const reviewTrack = {
+  initial: 'review_received',
+  states: {
+    review_received: {
+      id: 'review_received',
+      on: {
+        ACCEPT_REVIEW: {
+          guard: 'legal',
+          target: '#review_accepted',
+          actions: reviewSet((_r, { event }) => ({ acceptedOn: event.occurredOn })),
+        },
+        // Rules Art. 75: outside scope or jurisdiction, filed late, confirms a labor relationship, judicially confirmed.
+        REJECT_REVIEW: {
+          target: '#review_rejected',
+          actions: [
+            reviewSet((_r, { event }) => ({ rejection: { on: event.occurredOn, ground: p(event).ground, reason: p(event).reason } })),
+            endReview('review_rejected'),
+          ],
+        },
+        ...reviewWithdraw,
+      },
+    },
+    review_accepted: {
+      id: 'review_accepted',
+      on: {
+        // Rules Art. 77: the commission designates the arbitrator who reviews.
+        FORM_TRIBUNAL: {
+          target: '#review_in_progress',
+          actions: set(({ event }: Args) => ({
+            tribunal: { arbitratorIds: p(event).arbitratorIds, presidingId: p(event).presidingId, formedOn: event.occurredOn },
+          })),
+        },
+        ...reviewWithdraw,
+      },
+    },
+    review_in_progress: {
+      id: 'review_in_progress',
+      on: {
+        // Rules Art. 77: lawful in form and content → a mediation document matching the agreement.
+        CONFIRM_AGREEMENT: {
+          target: '#review_signing',
+          actions: reviewSet((_r, { event }) => ({ confirmation: { on: event.occurredOn, terms: p(event).terms, signatures: [] } })),
+        },
+        // Rules Arts. 78–79: no mediation document; the parties are told in writing; the review ends.
+        REFUSE_CONFIRMATION: {
+          target: '#review_terminated',
+          actions: [
+            reviewSet((_r, { event }) => ({ refusal: { on: event.occurredOn, ground: p(event).ground, reason: p(event).reason } })),
+            endReview('review_terminated'),
+          ],
+        },
+        // Rules Art. 76: +5 (working) days once, approved by the chair or the delegated institute head.
+        EXTEND_TIME_LIMIT: {
+          guard: (a: Args) => a.context.review?.extension === null && legal(a),
+          actions: reviewSet((_r, { event }) => ({ extension: { on: event.occurredOn, days: p(event).days } })),
+        },
+        ...reviewWithdraw,
+      },
+    },
+    review_signing: {
+      id: 'review_signing',
+      on: {
+        SIGN_MEDIATION_DOCUMENT: [
+          // A party refusing to sign: the document does not take effect; the review ends (Rules Arts. 77, 79).
+          {
+            guard: (a: Args) => p(a.event).refused === true && legal(a),
+            target: '#review_terminated',
+            actions: [
+              reviewSet((_r, { event }) => ({
+                refusal: { on: event.occurredOn, ground: 'signature_refused', reason: '当事人拒绝签收调解书' },
+              })),
+              endReview('review_terminated'),
+            ],
+          },
+          // Rules Art. 77: the mediation document takes effect when both parties have signed for it.
+          {
+            guard: (a: Args) => p(a.event).refused !== true && reviewSignedAfter(a.context, p(a.event).partyId) && legal(a),
+            target: '#review_confirmed',
+            actions: [
+              reviewSign,
+              set(({ event }: Args) => ({
+                closure: { mode: 'review_confirmed' as const, closedOn: p(event).signedOn ?? event.occurredOn },
+              })),
+            ],
+          },
+          { guard: (a: Args) => p(a.event).refused !== true && legal(a), actions: reviewSign },
+        ],
+        ...reviewWithdraw,
+      },
+    },
+    review_confirmed: { id: 'review_confirmed', on: { ...closedAdditions, ...archive } },
+    // Op-2022 item 1: after a refusal or non-acceptance the parties may apply for arbitration on the agreement's matters.
+    review_terminated: {
+      id: 'review_terminated',
+      on: {
+        REFER_TO_ARBITRATION: { target: '#review_referred', actions: reviewSet((_r, { event }) => ({ referredOn: event.occurredOn })) },
+        ...archive,
+      },
+    },
+    review_rejected: {
+      id: 'review_rejected',
+      on: {
+        REFER_TO_ARBITRATION: { target: '#review_referred', actions: reviewSet((_r, { event }) => ({ referredOn: event.occurredOn })) },
+        ...archive,
+      },
+    },
+    review_referred: { id: 'review_referred', on: { ...archive } },
+  },
+} as const;
+/** Enforcement (LDMAL Art. 51; CPL Art. 250) once applied for: more applications, the court's outcome, archiving. */
+const enforcementStates = {
+  enforcement_applied: {
+    id: 'enforcement_applied',
+    on: {
+      RECORD_ENFORCEMENT_OUTCOME: {
+        guard: (a: Args) => a.context.enforcement.some((e) => e.outcome === null) && legal(a),
+        target: '#enforcement_closed',
+        actions: setAdded(({ context, event }) => {
+          const i = context.enforcement.findIndex((e) => e.outcome === null);
+          return {
+            enforcement: context.enforcement.map((e, j) =>
+              j === i
+                ? {
+                    ...e,
+                    outcome: {
+                      result: p(event).result,
+                      decidedOn: p(event).decidedOn ?? event.occurredOn,
+                      receivedOn: p(event).receivedOn ?? null,
+                      note: p(event).note ?? null,
+                    },
+                  }
+                : e,
+            ),
+          };
+        }),
+      },
+      ...archive,
+    },
+  },
+  // 执行程序终结/不予执行 (SPC-1 Art. 24: after a refusal to enforce, a party may sue within 30 days).
+  enforcement_closed: { id: 'enforcement_closed', on: { ...archive } },
+} as const;
+
 export const caseMachine = setup({
   types: {} as { context: MachineContext; events: ProcEvent; input: CaseInput },
   guards: { legal },
@@ -208,7 +680,11 @@ export const caseMachine = setup({
   },
   states: {
     start: {
-      always: [{ guard: ({ context }) => context.track === 'mediation', target: '#mediation_in_progress' }, { target: '#received' }],
+      always: [
+        { guard: ({ context }) => context.track === 'mediation', target: '#mediation_in_progress' },
+        { guard: ({ context }) => context.track === 'review', target: '#review_received' },
+        { target: '#received' },
+      ],
     },
 
     // Pre-arbitration mediation by a mediation organization (LDMAL Arts. 10–16).
@@ -255,7 +731,7 @@ export const caseMachine = setup({
     // The application before the acceptance decision (LDMAL Art. 29; Rules Arts. 29–31).
     application: {
       initial: 'received',
-      on: { WITHDRAW: { target: '#closed_withdrawn', actions: close('withdrawal') } },
+      on: { WITHDRAW: { target: '#closed_withdrawn', actions: close('withdrawal') }, ...applicationAdditions },
       states: {
         received: {
           id: 'received',
@@ -301,6 +777,10 @@ export const caseMachine = setup({
     },
 
     rejected: { id: 'rejected', on: { ...archive } },
+    // Rules Art. 31: jurisdiction alone fails — a written explanation naming the competent commission (round 2).
+    referred_elsewhere: { id: 'referred_elsewhere', on: { ...archive } },
+    // Rules Arts. 74–79 (round 2).
+    review_track: reviewTrack,
 
     // An accepted case (受理后): the award clock runs (LDMAL Art. 43).
     open: {
@@ -405,6 +885,7 @@ export const caseMachine = setup({
                 legal(a),
               actions: 'recordTransfer',
             },
+            ...activeAdditions,
           },
           states: {
             accepted: {
@@ -582,6 +1063,7 @@ export const caseMachine = setup({
 
     closed: {
       initial: 'closed_withdrawn',
+      on: closedAdditions,
       states: {
         award: {
           initial: 'award_issued',
@@ -726,6 +1208,9 @@ export const caseMachine = setup({
         closed_withdrawn: { id: 'closed_withdrawn', on: { ...archive } },
         closed_deemed_withdrawn: { id: 'closed_deemed_withdrawn', on: { ...archive } },
         closed_terminated: { id: 'closed_terminated', on: { ...archive } },
+        // Rules Art. 9 (round 2): transferred for jurisdiction — closes the case here; stats count it under `other`.
+        closed_transferred: { id: 'closed_transferred', on: { ...archive } },
+        ...enforcementStates,
       },
     },
 

@@ -1,10 +1,10 @@
 import { describeSkipped, type OfficialCalendar, type SkippedDay } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
-import { type PeriodKind, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
+import { ENFORCEMENT_YEARS, type PeriodKind, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
-import { absentNotices, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
+import { absentNotices, addedPartyIds, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
 
 /** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
 export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown';
@@ -355,6 +355,13 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   };
   const P = periods;
 
+  // Round 2: the arbitral review of a mediation agreement has its own deadlines (Rules Arts. 74–76).
+  if (ctx.track === 'review') {
+    reviewDeadlines(ctx, cal, P, add);
+    addedDeadlines(ctx, cal, P, add, ctx.closure?.closedOn ?? null);
+    return out;
+  }
+
   if (ctx.track === 'mediation') {
     const m = ctx.trackMediation;
     const c = computePeriod(cal, P.mediation, ctx.receivedOn, '调解组织收到调解申请之日');
@@ -363,7 +370,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   }
 
   // Acceptance (LDMAL Art. 29) counts from receipt, or from the completed supplement (Rules Art. 46(2)).
-  const decidedOn = ctx.acceptedOn ?? ctx.rejection?.decidedOn ?? null;
+  // Rules Art. 31: a written explanation (REFER_ELSEWHERE) is the decision for a jurisdiction-only defect.
+  const decidedOn = ctx.acceptedOn ?? ctx.rejection?.decidedOn ?? ctx.referral?.on ?? null;
   const withdrawnEarly = !ctx.acceptedOn && ctx.closure?.mode === 'withdrawal' ? ctx.closure.closedOn : null;
   add(
     'supplement_notice',
@@ -387,7 +395,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (!ctx.acceptedOn) return out;
 
   const closedOn = ctx.closure?.closedOn ?? null;
-  const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
+  // Respondents added later have their own service and defense deadlines (addedDeadlines below).
+  const added = addedPartyIds(ctx);
+  const respondents = ctx.parties.filter((p) => p.side === 'respondent' && !added.has(p.id)).map((p) => p.id);
   const applicants = ctx.parties.filter((p) => p.side === 'applicant').map((p) => p.id);
   add(
     'serve_respondent',
@@ -571,6 +581,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       );
     }
   }
+  addedDeadlines(ctx, cal, P, add, closedOn);
   return out;
 }
 
@@ -736,9 +747,256 @@ export function computeFacts(
       break;
     }
   }
+  Object.assign(facts, addedFacts(ctx, ev, view, periods));
   for (const y of view.assumed) years.add(y);
   if (years.size) facts.provisional = { years: [...years].sort((a, b) => a - b) };
   return { facts };
 }
 
 export { MONETARY_FINAL_CATEGORIES };
+
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Round 2 (issue 11 "Missing"): deadlines and facts of the added procedures.
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+type AddDeadline = (
+  kind: PeriodKind | string,
+  rule: { days: number; unit: Unit; basis: string; label: string },
+  startsOn: string | null,
+  c: Computed | null,
+  metOn: string | null,
+  assignee: Assignee,
+  opts?: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean },
+) => void;
+
+/**
+ * A computation on the calendar that may reach a year without official data: shown as unknown, never guessed. (The
+ * one place to switch to provisional dates, api.md v1.1, for the added deadlines.)
+ */
+function guarded(cal: OfficialCalendar, fn: (cal: OfficialCalendar) => Computed): Computed {
+  const { value, years } = onView(cal, fn);
+  return asProvisional(value, years, 'calendar');
+}
+
+/** A last day fixed by a decision (not counted in days): rolled forward when it is a rest day (CPL Art. 85(3)). */
+function fixedLastDay(cal: OfficialCalendar, day: string, what: string): Computed {
+  return guarded(cal, (cal) => {
+    const r = cal.rollForward(day);
+    const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，顺延至其后第一个工作日${r.dueOn}` : '';
+    return { dueOn: r.dueOn, explanation: `${what}为${day}${rolled}。` };
+  });
+}
+
+/** The first service on a party of one of `docs`, on or after `from`. */
+const servedOnAfter = (ctx: MachineContext, partyId: number, docs: string[], from: string) =>
+  ctx.services
+    .filter((s) => s.partyId === partyId && docs.includes(s.document) && s.servedOn >= from)
+    .map((s) => s.servedOn)
+    .sort()[0] ?? null;
+
+/** Rules Art. 76: 5 (working) days from acceptance of the review, +5 once with approval. */
+export function reviewClock(ctx: MachineContext, cal: OfficialCalendar, periods: Periods): Computed | null {
+  const r = ctx.review;
+  if (!r?.acceptedOn) return null;
+  const ext = r.extension?.days ?? 0;
+  const c = computePeriod(cal, { days: periods.review.days + ext, unit: periods.review.unit }, r.acceptedOn, '受理仲裁审查申请之日');
+  if (ext) c.explanation = `经批准延长${ext}日（${r.extension?.on}）；${c.explanation}`;
+  return c;
+}
+
+function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline): void {
+  const r = ctx.review;
+  if (!r) return;
+  // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; receipt is the later filing.
+  add(
+    'review_filing',
+    P.review_filing,
+    r.agreement.effectiveOn,
+    computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日'),
+    ctx.receivedOn,
+    'party',
+  );
+  const clock = reviewClock(ctx, cal, P);
+  if (clock) {
+    const done = r.confirmation?.on ?? r.refusal?.on ?? ctx.closure?.closedOn ?? null;
+    add('review', { ...P.review, days: P.review.days + (r.extension?.days ?? 0) }, r.acceptedOn, clock, done, 'tribunal');
+  }
+}
+
+/** The start of the enforcement window: the last day of the performance period, or the effective date (CPL Art. 250). */
+function enforcementStart(ctx: MachineContext): { on: string; what: string } | null {
+  const mode = ctx.closure?.mode;
+  if (mode === 'mediation' || mode === 'review_confirmed') {
+    return { on: ctx.closure?.closedOn as string, what: '调解书生效之日（双方签收）' };
+  }
+  if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
+  const days = ctx.award.items
+    .map((i) => (i as { paymentDays?: number | null }).paymentDays ?? null)
+    .filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
+  if (days.length) {
+    const max = Math.max(...days);
+    return { on: addDays(ctx.effectiveOn, max), what: `裁决规定的履行期间最后一日（生效之日${ctx.effectiveOn}起${max}日）` };
+  }
+  return { on: ctx.effectiveOn, what: '裁决生效之日' };
+}
+
+function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline, closedOn: string | null): void {
+  // LDMAL Art. 33; Rules Arts. 11–12: a recusal application is decided within 3 (working) days.
+  for (const r of ctx.recusalApplications ?? []) {
+    if (r.afterDebate) continue;
+    const who = r.target.kind === 'arbitrator' ? '仲裁员' : '记录人员';
+    add(
+      'recusal_decision',
+      P.recusal_decision,
+      r.on,
+      computePeriod(cal, P.recusal_decision, r.on, '提出回避申请之日'),
+      r.decision?.on ?? closedOn,
+      'clerk',
+      { label: `${P.recusal_decision.label}（${who}${r.target.name ?? r.target.userId ?? ''}）` },
+    );
+  }
+
+  // Rules Art. 15: the evidence period the tribunal set (and extended).
+  if (ctx.evidence) {
+    const e = ctx.evidence;
+    const ext = e.extensions.length ? `（${e.extensions.map((x) => `${x.on}依当事人申请延长至${x.until}`).join('；')}）` : '';
+    const c = fixedLastDay(cal, e.until, `仲裁庭指定的举证期限最后一日${ext}`);
+    add(
+      'evidence',
+      { days: 0, unit: 'calendar', basis: 'Rules Art. 15', label: '举证期限' },
+      e.setOn,
+      { ...c, explanation: `${c.explanation}逾期提交证据的，当事人应说明理由；理由不成立的，可不予采纳或采纳并予训诫。` },
+      null,
+      'party',
+      { periodOnly: true },
+    );
+  }
+
+  // Rules Art. 44: after an accepted change the respondent has a new defense period, unless it waived it.
+  const change = ctx.claimChanges?.at(-1);
+  if (change && !change.respondentWaivesDefense && ctx.acceptedOn) {
+    const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
+    const dates = respondents.map((id) => servedOnAfter(ctx, id, ['claims_change_copy'], change.on));
+    const servedOn = dates.every(Boolean) ? (dates.sort().at(-1) as string) : null;
+    const filed = ctx.defenses.find((d) => d.filedOn >= change.on)?.filedOn ?? null;
+    add(
+      'defense_after_claims_change',
+      { ...P.defense, basis: 'Rules Art. 44; LDMAL Art. 30', label: '变更仲裁请求后的答辩期' },
+      servedOn,
+      servedOn
+        ? computePeriod(cal, P.defense, servedOn, '被申请人收到变更后的仲裁请求之日')
+        : {
+            dueOn: null,
+            explanation: `仲裁请求于${change.on}变更，变更后的请求尚未送达全部被申请人；送达之日起重新计算答辩期（Rules Art. 44）。`,
+          },
+      filed,
+      'party',
+      { periodOnly: true },
+    );
+  }
+
+  // Rules Art. 46(1): an added party is served like a respondent (LDMAL Art. 30 by analogy) and, if a respondent, answers.
+  for (const a of ctx.partyAdditions ?? []) {
+    const servedOn = servedOnAfter(ctx, a.partyId, ['application_copy', 'respond_notice', 'addition_notice'], a.on);
+    add(
+      'serve_added_party',
+      P.serve_added_party,
+      a.on,
+      computePeriod(cal, P.serve_added_party, a.on, '决定追加当事人之日'),
+      servedOn ?? closedOn,
+      'clerk',
+      { partyId: a.partyId, label: `${P.serve_added_party.label}（当事人${a.partyId}）` },
+    );
+    if (a.side === 'respondent' && servedOn) {
+      add(
+        'defense_added_party',
+        { ...P.defense, label: '追加的被申请人答辩期' },
+        servedOn,
+        computePeriod(cal, P.defense, servedOn, '追加的被申请人收到申请书副本之日'),
+        null,
+        'party',
+        { partyId: a.partyId, periodOnly: true, label: `追加的被申请人答辩期（当事人${a.partyId}）` },
+      );
+    }
+  }
+
+  // LDMAL Art. 51; CPL Art. 250: the obligee applies to the court within two years.
+  const start = enforcementStart(ctx);
+  if (start) {
+    const nominal = addMonths(start.on, 12 * ENFORCEMENT_YEARS);
+    const c = guarded(cal, (cal) => {
+      const r = cal.rollForward(nominal);
+      const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，顺延至其后第一个工作日${r.dueOn}` : '';
+      return {
+        dueOn: r.dueOn,
+        explanation: `自${start.what}（${start.on}）起算${ENFORCEMENT_YEARS}年，至${nominal}届满${rolled}（民事诉讼法第二百五十条）。一方当事人逾期不履行的，另一方可向人民法院申请强制执行（劳动争议调解仲裁法第五十一条）。`,
+      };
+    });
+    const applied = (ctx.enforcement ?? []).map((e) => e.filedOn).sort()[0] ?? null;
+    const transferred = ctx.transfers.find((t) => t.purpose === 'enforcement')?.transferredOn ?? null;
+    add(
+      'enforcement_application',
+      { days: 0, unit: 'calendar', basis: 'LDMAL Art. 51; CPL Art. 250', label: '申请强制执行期间' },
+      start.on,
+      c,
+      applied ?? transferred,
+      'party',
+      { periodOnly: true },
+    );
+  }
+
+  // SPC-1 Art. 24: after the court refuses enforcement, either party may sue within 30 days of receiving the ruling.
+  for (const e of ctx.enforcement ?? []) {
+    if (e.outcome?.result !== 'refused') continue;
+    const from = e.outcome.receivedOn ?? e.outcome.decidedOn;
+    add(
+      'sue_after_non_enforcement',
+      P.sue_after_non_enforcement,
+      from,
+      computePeriod(cal, P.sue_after_non_enforcement, from, '收到不予执行裁定之日'),
+      null,
+      'party',
+      { periodOnly: true },
+    );
+  }
+}
+
+/** Facts the added events' rules need, on the official calendar. */
+function addedFacts(
+  ctx: MachineContext,
+  ev: Pick<ProcEvent, 'type' | 'occurredOn' | 'payload'>,
+  cal: OfficialCalendar,
+  periods: Periods,
+): Facts {
+  const facts: Facts = {};
+  switch (ev.type) {
+    case 'RAISE_JURISDICTION_OBJECTION': {
+      // Rules Art. 10: before the objecting party's own defense period ends (10 working days from its service).
+      const served = ctx.services
+        .filter((s) => s.partyId === ev.payload.partyId && ['application_copy', 'respond_notice', 'addition_notice'].includes(s.document))
+        .map((s) => s.servedOn)
+        .sort()[0];
+      facts.defensePeriodOpen = !served || ev.occurredOn <= cal.addWorkingDays(served, ctx.defensePeriodDays ?? periods.defense.days).dueOn;
+      break;
+    }
+    case 'CHANGE_CLAIMS':
+    case 'EXTEND_EVIDENCE_PERIOD':
+    case 'RECORD_LATE_EVIDENCE':
+      if (ctx.evidence) facts.evidencePeriodOpen = ev.occurredOn <= cal.rollForward(ctx.evidence.until).dueOn;
+      break;
+    case 'ACCEPT_REVIEW':
+      if (ctx.review) {
+        const due = cal.addCalendarDays(ctx.review.agreement.effectiveOn, periods.review_filing.days).dueOn;
+        facts.reviewFilingTimely = ctx.receivedOn <= due;
+      }
+      break;
+    case 'EXTEND_TIME_LIMIT':
+      if (ctx.track === 'review') {
+        const c = reviewClock(ctx, cal, periods);
+        facts.reviewDueOn = c?.dueOn ?? null;
+        facts.reviewExtensionMaxDays = periods.review_extension.days;
+      }
+      break;
+  }
+  return facts;
+}

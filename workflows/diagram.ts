@@ -33,6 +33,7 @@ export function procedureDiagram(): string {
   walk(root, '  ');
   lines.push('  [*] --> received: 仲裁申请');
   lines.push('  [*] --> mediation_in_progress: 调解申请');
+  lines.push('  [*] --> review_received: 仲裁审查申请');
   const edges = new Set<string>();
   const collect = (n: Node) => {
     for (const [type, ts] of n.transitions) {
@@ -56,7 +57,9 @@ export function procedureMarkdown(): string {
     '# The procedure statechart',
     '',
     'Generated from `workflows/case-machine.ts` by `npm run diagram` — do not edit by hand.',
-    'Self-transitions (service, defense, counterclaim, partial award, advance execution, extension, postponement) are not drawn.',
+    'Self-transitions (service, defense, counterclaim, partial award, advance execution, extension, postponement; changes of',
+    'claims, added parties, jurisdiction objections, recusal applications and decisions, the evidence period, consents of',
+    'represented workers) are not drawn.',
     '',
     '```mermaid',
     procedureDiagram().trimEnd(),

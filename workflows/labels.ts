@@ -29,6 +29,19 @@ export const STATE_LABELS: Record<string, string> = {
   closed_deemed_withdrawn: '按撤回处理结案',
   closed_terminated: '终止审理结案',
   archived: '已归档',
+  // Round 2 (issue 11 "Missing").
+  referred_elsewhere: '已书面告知向有管辖权的仲裁委申请',
+  closed_transferred: '移送管辖结案',
+  enforcement_applied: '当事人已申请强制执行',
+  enforcement_closed: '强制执行程序已终结',
+  review_received: '仲裁审查申请待受理',
+  review_accepted: '仲裁审查已受理（待指定仲裁员）',
+  review_in_progress: '仲裁审查中',
+  review_signing: '调解书待签收（仲裁审查）',
+  review_confirmed: '审查确认（调解书已生效）',
+  review_terminated: '终止仲裁审查',
+  review_rejected: '仲裁审查申请不予受理',
+  review_referred: '已转入仲裁',
 };
 
 export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION' | 'GENERATE_DOCUMENT', string> = {
@@ -71,6 +84,26 @@ export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION'
   TRANSFER_TO_COURT: '移送人民法院',
   ARCHIVE: '归档',
   ASSIGN_MEDIATOR: '指派调解员',
+  // Round 2 (issue 11 "Missing").
+  CHANGE_CLAIMS: '增加、变更或放弃仲裁请求',
+  ADD_PARTY: '追加当事人或第三人',
+  REFER_ELSEWHERE: '书面告知向有管辖权的仲裁委申请',
+  ACCEPT_TRANSFER: '受理移送管辖的案件',
+  RAISE_JURISDICTION_OBJECTION: '提出管辖异议',
+  DECIDE_JURISDICTION_OBJECTION: '对管辖异议作出决定',
+  TRANSFER_CASE: '移送管辖',
+  APPLY_RECUSAL: '申请回避',
+  DECIDE_RECUSAL: '作出回避决定',
+  SET_EVIDENCE_PERIOD: '指定举证期限',
+  EXTEND_EVIDENCE_PERIOD: '延长举证期限',
+  RECORD_LATE_EVIDENCE: '登记逾期提交的证据',
+  RECORD_REPRESENTED_CONSENT: '登记被代表劳动者的同意',
+  ACCEPT_REVIEW: '受理调解协议仲裁审查申请',
+  REJECT_REVIEW: '仲裁审查申请不予受理',
+  CONFIRM_AGREEMENT: '审查确认并制作调解书',
+  REFUSE_CONFIRMATION: '不予制作调解书（终止审查）',
+  APPLY_ENFORCEMENT: '登记当事人申请强制执行',
+  RECORD_ENFORCEMENT_OUTCOME: '登记强制执行结果',
 };
 
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;

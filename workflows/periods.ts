@@ -27,6 +27,13 @@ export const DEFAULT_PERIODS = {
   sue_final_worker: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 48', label: '终局裁决劳动者起诉期间' },
   set_aside_employer: { days: 30, unit: 'calendar', basis: 'LDMAL Art. 49', label: '用人单位申请撤销终局裁决期间' },
   public_notice: { days: 30, unit: 'calendar', basis: 'CPL Art. 95; Rules Art. 46(6)', label: '公告送达期间' },
+  // Round 2 (issue 11 "Missing"). Tagged [R] in domain.md (3-day recusal decision, 5+5-day review): configurable like the rest.
+  recusal_decision: { days: 3, unit: 'working', basis: 'LDMAL Art. 33; Rules Arts. 11–12', label: '回避申请决定期限' },
+  serve_added_party: { days: 5, unit: 'working', basis: 'Rules Art. 46(1); LDMAL Art. 30', label: '向追加的当事人送达申请书副本' },
+  review_filing: { days: 15, unit: 'calendar', basis: 'Rules Art. 74', label: '申请仲裁审查期间（调解协议生效之日起）' },
+  review: { days: 5, unit: 'working', basis: 'Rules Art. 76', label: '仲裁审查期限' },
+  review_extension: { days: 5, unit: 'working', basis: 'Rules Art. 76', label: '仲裁审查期限延长（最多）' },
+  sue_after_non_enforcement: { days: 30, unit: 'calendar', basis: 'SPC-1 Art. 24', label: '不予执行后起诉期间' },
   counterclaim_decision: { days: 5, unit: 'working', basis: 'Rules Art. 36', label: '反申请受理决定' },
   extension: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 43; Rules Art. 45', label: '延长审理期限（最长）' },
   set_aside_after_suit: {
@@ -37,6 +44,9 @@ export const DEFAULT_PERIODS = {
   },
   sue_after_set_aside: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 49(3)', label: '终局裁决被撤销后起诉期间' },
 } satisfies Record<string, PeriodRule>;
+
+/** CPL Art. 250: two years to apply for enforcement (a statutory year period, CivCode Art. 202 — not a day count). */
+export const ENFORCEMENT_YEARS = 2;
 
 export type PeriodKind = keyof typeof DEFAULT_PERIODS;
 export type Periods = Record<PeriodKind, PeriodRule>;

@@ -40,6 +40,26 @@ export const EVENT_TYPES = [
   'TRANSFER_TO_COURT',
   'ARCHIVE',
   'ASSIGN_MEDIATOR',
+  // Round 2 (issue 11 "Missing"): procedures the commission could not record before.
+  'CHANGE_CLAIMS',
+  'ADD_PARTY',
+  'REFER_ELSEWHERE',
+  'ACCEPT_TRANSFER',
+  'RAISE_JURISDICTION_OBJECTION',
+  'DECIDE_JURISDICTION_OBJECTION',
+  'TRANSFER_CASE',
+  'APPLY_RECUSAL',
+  'DECIDE_RECUSAL',
+  'SET_EVIDENCE_PERIOD',
+  'EXTEND_EVIDENCE_PERIOD',
+  'RECORD_LATE_EVIDENCE',
+  'RECORD_REPRESENTED_CONSENT',
+  'ACCEPT_REVIEW',
+  'REJECT_REVIEW',
+  'CONFIRM_AGREEMENT',
+  'REFUSE_CONFIRMATION',
+  'APPLY_ENFORCEMENT',
+  'RECORD_ENFORCEMENT_OUTCOME',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -74,6 +94,15 @@ export interface Facts {
   challengeWindowsClosed?: boolean;
   /** Earliest day the award can take effect (non-final: after the last window; final: the day it was made). */
   effectiveOn?: string | null;
+  // Round 2 additions.
+  /** Rules Art. 15: the evidence period (last day rolled over rest days, CPL Art. 85(3)) has not yet ended. */
+  evidencePeriodOpen?: boolean;
+  /** Rules Art. 74: the joint application for review came within 15 days of the agreement taking effect. */
+  reviewFilingTimely?: boolean;
+  /** Rules Art. 76: the review time limit's last day (5 working days from acceptance, extended once). */
+  reviewDueOn?: string | null;
+  /** Rules Art. 76: the most days an extension of the review may add. */
+  reviewExtensionMaxDays?: number;
   /** CPL Art. 95: public notice is deemed served this many days after publication (the `public_notice` period). */
   deemedServedOn?: string;
   /**
@@ -142,7 +171,7 @@ export interface AwardRecord {
 }
 
 /** The statechart's context. JSON only (it is persisted as part of the snapshot). */
-export interface CaseContext extends CaseInput {
+export interface CaseContext extends CaseInput, AddedContext {
   supplement: { requestedOn: string; items: string[]; completedOn: string | null } | null;
   rejection: { reason: string; decidedOn: string } | null;
   acceptedOn: string | null;
@@ -246,7 +275,137 @@ export interface CaseContext extends CaseInput {
   mediatorIds?: number[];
 }
 
-export type ClosureMode = 'award' | 'mediation' | 'withdrawal' | 'deemed_withdrawal' | 'termination' | 'rejection';
+/**
+ * Round 2 (issue 11 "Missing"): what the added procedures record. Kept apart so that snapshots stored before
+ * them restore with these defaults (workflows/procedure.ts `restore`).
+ */
+export interface AddedContext {
+  /** CHANGE_CLAIMS (Rules Art. 44): each accepted change; `consentsBefore` = consents recorded before it (Rules Art. 63). */
+  claimChanges: {
+    on: string;
+    added: number[];
+    changed: { claimId: number; before: { category: string; amount: string | null; description: string } }[];
+    withdrawn: number[];
+    respondentWaivesDefense: boolean;
+    consentsBefore: number;
+  }[];
+  /** ADD_PARTY (LDMAL Art. 23; Rules Art. 46(1)): parties added after acceptance, by decision. */
+  partyAdditions: { on: string; partyId: number; side: 'respondent' | 'third_party'; ground: string }[];
+  /** REFER_ELSEWHERE (Rules Art. 31): written explanation that another commission has jurisdiction. */
+  referral: { on: string; competentCommission: string; reason: string } | null;
+  /** ACCEPT_TRANSFER (Rules Arts. 9, 46(5)): this case came from another commission. */
+  transferIn: { on: string; fromCommission: string; fromCaseNo: string | null } | null;
+  /** Jurisdiction objections (Rules Art. 10): `timely` = raised before the objector's defense period ended. */
+  jurisdictionObjections: {
+    on: string;
+    partyId: number;
+    grounds: string;
+    timely: boolean;
+    decision: { on: string; result: 'upheld' | 'rejected'; reason: string } | null;
+  }[];
+  /** TRANSFER_CASE / an upheld objection (Rules Arts. 9–10): the case went to another commission. */
+  transferOut: { on: string; toCommission: string; reason: string; onObjection: boolean } | null;
+  /**
+   * Recusal applications (LDMAL Art. 33; Rules Arts. 11–12). `afterDebate`: made after the end of debate, recorded
+   * without effect on the proceedings. Until decided, the challenged person stands down.
+   */
+  recusalApplications: {
+    on: string;
+    partyId: number | null;
+    /** `commissionChair`: the challenged arbitrator is the commission's chair (decided by the commission, Rules Art. 12). */
+    target: { kind: 'arbitrator' | 'recorder'; userId: number | null; name: string | null; commissionChair: boolean };
+    ground: string;
+    reason: string;
+    afterDebate: boolean;
+    decision: {
+      on: string;
+      result: 'granted' | 'rejected';
+      decidedBy: 'chair' | 'institute_head' | 'commission';
+      replacementId: number | null;
+      replacementName: string | null;
+      reason: string | null;
+    } | null;
+  }[];
+  /** The evidence period set by the tribunal (Rules Art. 15), its extensions and late evidence. */
+  evidence: {
+    setOn: string;
+    until: string;
+    extensions: { on: string; partyId: number; until: string; reason: string }[];
+    late: {
+      on: string;
+      partyId: number;
+      description: string;
+      reasonAccepted: boolean;
+      decision: 'admitted' | 'admitted_with_reprimand' | 'excluded';
+    }[];
+  } | null;
+  /** Consents of the represented workers in a collective case (Rules Art. 63). */
+  consents: { on: string; matter: ConsentMatter; partyIds: number[]; note: string | null }[];
+  /** Arbitral review of a mediation agreement (Rules Arts. 74–79), on the `review` track. */
+  review: {
+    agreement: { effectiveOn: string; organization: string; terms: string | null };
+    acceptedOn: string | null;
+    rejection: { on: string; ground: string; reason: string } | null;
+    extension: { on: string; days: number } | null;
+    confirmation: { on: string; terms: string; signatures: { partyId: number; signedOn: string }[] } | null;
+    refusal: { on: string; ground: string; reason: string } | null;
+    referredOn: string | null;
+  } | null;
+  /** The winning party's applications for enforcement (LDMAL Art. 51; CPL Art. 250) and the court's outcomes. */
+  enforcement: {
+    on: string;
+    partyId: number;
+    court: string;
+    filedOn: string;
+    outcome: { result: EnforcementResult; decidedOn: string; receivedOn: string | null; note: string | null } | null;
+  }[];
+}
+
+/** Empty records of the round-2 procedures: a new case starts with them, an older snapshot is filled with them. */
+export function addedContext(input?: Pick<CaseInput, 'track' | 'reviewAgreement'>): AddedContext {
+  return {
+    claimChanges: [],
+    partyAdditions: [],
+    referral: null,
+    transferIn: null,
+    jurisdictionObjections: [],
+    transferOut: null,
+    recusalApplications: [],
+    evidence: null,
+    consents: [],
+    review:
+      input?.track === 'review' && input.reviewAgreement
+        ? {
+            agreement: input.reviewAgreement,
+            acceptedOn: null,
+            rejection: null,
+            extension: null,
+            confirmation: null,
+            refusal: null,
+            referredOn: null,
+          }
+        : null,
+    enforcement: [],
+  };
+}
+
+export type ConsentMatter = 'change_claims' | 'withdraw' | 'admit_claims' | 'settle';
+export type EnforcementResult = 'enforced' | 'partly_enforced' | 'terminated' | 'refused' | 'withdrawn' | 'settled';
+
+export type ClosureMode =
+  | 'award'
+  | 'mediation'
+  | 'withdrawal'
+  | 'deemed_withdrawal'
+  | 'termination'
+  | 'rejection'
+  // Round 2: transfer for jurisdiction (Rules Art. 9), written explanation before acceptance (Rules Art. 31),
+  // and the outcomes of an arbitral review of a mediation agreement (Rules Arts. 75, 77–79).
+  | 'transfer'
+  | 'referral'
+  | 'review_confirmed'
+  | 'review_terminated'
+  | 'review_rejected';
 
 /** An event as the machine receives it: the validated payload plus the day it happened and server facts. */
 export interface ProcEvent {
@@ -260,11 +419,13 @@ export interface ProcEvent {
 }
 
 export interface CaseInput {
-  track: 'arbitration' | 'mediation';
+  track: 'arbitration' | 'mediation' | 'review';
   procedure: 'ordinary' | 'simple';
   collective: boolean;
   wageArrears: boolean;
   receivedOn: string;
   parties: PartyRef[];
   claims: ClaimRef[];
+  /** Track `review`: the mediation agreement to review (Rules Art. 74), given at registration. */
+  reviewAgreement?: { effectiveOn: string; organization: string; terms: string | null } | null;
 }

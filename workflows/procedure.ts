@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machine.ts';
 import { addDays } from './dates.ts';
-import { type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
+import { addedContext, type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
 import { checkRules, type Violation } from './rules.ts';
 
 export type Snapshot = ReturnType<typeof caseMachine.resolveState>;
@@ -41,7 +41,8 @@ export function migrateSnapshot(s: PersistedSnapshot): PersistedSnapshot {
   if (s.machineVersion > MACHINE_VERSION) throw new Error(`snapshot from a newer machine (v${s.machineVersion})`);
   let m = s;
   if (m.machineVersion === 1) m = v1ToV2(m);
-  return m;
+  // Snapshots stored before round 2 lack the added procedures' records: they start empty (not a change of meaning).
+  return { ...m, context: { ...addedContext(m.context), ...m.context } };
 }
 
 export function restore(s: PersistedSnapshot): Snapshot {

@@ -44,6 +44,26 @@ export const EVENT_ROLES: Record<EventType, readonly Role[]> = {
   // The chair before a tribunal exists, a member of the tribunal after it; on the mediation track the chair or clerk
   // (the finer rule is the server's policy, app/policy.ts).
   ASSIGN_MEDIATOR: ['chair', 'arbitrator', 'clerk'],
+  // Round 2 (issue 11 "Missing").
+  CHANGE_CLAIMS: ['clerk', 'arbitrator'],
+  ADD_PARTY: ['arbitrator', 'clerk'],
+  REFER_ELSEWHERE: ['clerk'],
+  ACCEPT_TRANSFER: ['clerk'],
+  RAISE_JURISDICTION_OBJECTION: ['clerk'],
+  DECIDE_JURISDICTION_OBJECTION: ['chair'],
+  TRANSFER_CASE: ['chair'],
+  APPLY_RECUSAL: ['clerk'],
+  DECIDE_RECUSAL: ['chair'],
+  SET_EVIDENCE_PERIOD: ['arbitrator', 'clerk'],
+  EXTEND_EVIDENCE_PERIOD: ['arbitrator'],
+  RECORD_LATE_EVIDENCE: ['arbitrator'],
+  RECORD_REPRESENTED_CONSENT: ['clerk'],
+  ACCEPT_REVIEW: ['clerk'],
+  REJECT_REVIEW: ['clerk'],
+  CONFIRM_AGREEMENT: ['arbitrator'],
+  REFUSE_CONFIRMATION: ['arbitrator'],
+  APPLY_ENFORCEMENT: ['clerk'],
+  RECORD_ENFORCEMENT_OUTCOME: ['clerk'],
 };
 
 /** Events an arbitrator may send only when sitting on the case's tribunal. */

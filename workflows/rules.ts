@@ -1,6 +1,6 @@
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
-import type { AbsentNotice, CaseContext, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
+import type { AbsentNotice, CaseContext, ConsentMatter, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
 export interface Violation {
@@ -185,6 +185,12 @@ export const decidedClaimIds = (ctx: CaseContext): Set<number> =>
 function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violation | null {
   const items = (ev.payload.items ?? []) as { claimId: number; outcome: string; amount?: string }[];
   const decided = decidedClaimIds(ctx);
+  // Rules Art. 44: a claim the applicant gave up (CHANGE_CLAIMS) is no longer decided.
+  const withdrawn = withdrawnClaimIds(ctx);
+  const gone = items.filter((i) => withdrawn.has(i.claimId));
+  if (gone.length) {
+    return v('claim-withdrawn', 'Rules Art. 44', `请求 ${gone.map((i) => i.claimId).join('、')} 已由申请人放弃，不再裁决`);
+  }
   const again = items.filter((i) => decided.has(i.claimId));
   if (again.length) {
     return v('claim-already-decided', 'Rules Art. 49', `请求 ${again.map((i) => i.claimId).join('、')} 已由部分裁决处理，不能再次裁决`);
@@ -197,7 +203,7 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
   }
   if (whole) {
     const covered = new Set(items.map((i) => i.claimId));
-    const missing = ctx.claims.filter((c) => !decided.has(c.id) && !covered.has(c.id)).map((c) => c.id);
+    const missing = ctx.claims.filter((c) => !decided.has(c.id) && !covered.has(c.id) && !withdrawn.has(c.id)).map((c) => c.id);
     if (missing.length) {
       return v('award-must-decide-every-claim', 'LDMAL Art. 46', `裁决须对每一项仲裁请求作出处理，尚未处理的请求：${missing.join('、')}`);
     }
@@ -414,6 +420,249 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
 };
 
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Round 2 (issue 11 "Missing"): rules of the added procedures, and what they add to existing events.
+// ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Claims the applicant gave up by CHANGE_CLAIMS (Rules Art. 44). Snapshots stored before round 2 have none. */
+export const withdrawnClaimIds = (ctx: CaseContext): Set<number> => new Set((ctx.claimChanges ?? []).flatMap((c) => c.withdrawn));
+
+/** Parties added after acceptance (Rules Art. 46(1)). */
+export const addedPartyIds = (ctx: CaseContext): Set<number> => new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));
+
+/** A timely jurisdiction objection not yet decided (Rules Art. 10): the tribunal decides it before the merits. */
+export const pendingObjection = (ctx: CaseContext) => (ctx.jurisdictionObjections ?? []).find((o) => o.timely && o.decision === null);
+
+/** Recusal applications that suspend the challenged person until decided (Rules Art. 12); late ones do not. */
+export const pendingRecusals = (ctx: CaseContext) => (ctx.recusalApplications ?? []).filter((r) => !r.afterDebate && r.decision === null);
+
+/**
+ * The debate has ended (庭审辩论终结, Rules Art. 11): a hearing was held and no further session is scheduled after it.
+ * Before any hearing, or with a further session pending, it has not.
+ */
+export function debateEnded(ctx: CaseContext): boolean {
+  const last = ctx.hearingsHeld.at(-1);
+  return !!last && (!ctx.hearing || last.heldOn >= ctx.hearing.hearingOn);
+}
+
+/** Workers represented in a collective case: applicant workers who are not among the 3–5 representatives (Rules Art. 63). */
+export function representedWorkers(ctx: CaseContext): number[] {
+  if (!ctx.collective || ctx.representatives.length === 0) return [];
+  return ctx.parties.filter((p) => p.side === 'applicant' && p.kind === 'person' && !ctx.representatives.includes(p.id)).map((p) => p.id);
+}
+
+/**
+ * Rules Art. 63: representatives change or give up claims, admit the other side's claims or settle only with the
+ * represented workers' consent. Reading chosen: every represented worker's consent is recorded (CPL Art. 56 "经被代表
+ * 的当事人同意" is read the same way), in consents recorded for this matter after `since` (index into `consents`) or on/after
+ * `sinceOn`.
+ */
+export function consentViolation(ctx: CaseContext, matter: ConsentMatter, since: { index?: number; on?: string }): Violation | null {
+  const represented = representedWorkers(ctx);
+  if (!represented.length) return null;
+  const given = new Set(
+    (ctx.consents ?? [])
+      .filter((c, i) => c.matter === matter && i >= (since.index ?? 0) && (!since.on || c.on >= since.on))
+      .flatMap((c) => c.partyIds),
+  );
+  const missing = represented.filter((id) => !given.has(id));
+  if (!missing.length) return null;
+  const what = {
+    change_claims: '变更、放弃仲裁请求',
+    withdraw: '撤回仲裁申请',
+    admit_claims: '承认对方请求',
+    settle: '和解、达成调解协议',
+  }[matter];
+  return v(
+    'represented-consent-required',
+    'Rules Art. 63',
+    `集体争议代表人${what}须经被代表的劳动者同意，尚有 ${missing.length} 名被代表劳动者（${missing.join('、')}）的同意未记录`,
+  );
+}
+
+/** The evidence period has ended on the facts the server computed, or on its recorded last day. */
+const evidenceClosed = (ctx: CaseContext, ev: ProcEvent) =>
+  ev.facts?.evidencePeriodOpen === false ||
+  (ev.facts?.evidencePeriodOpen === undefined && !!ctx.evidence && ev.occurredOn > ctx.evidence.until);
+
+/** Acts on the merits wait for a timely jurisdiction objection and for a recusal (Rules Arts. 10, 12). */
+function meritsBlocked(ctx: CaseContext, opts: { recorder: boolean }): Violation | null {
+  if (pendingObjection(ctx)) {
+    return v('jurisdiction-objection-pending', 'Rules Art. 10', '当事人在答辩期内提出的管辖异议尚未作出决定，不能进行实体审理或裁决');
+  }
+  const stood = pendingRecusals(ctx).filter((r) => r.target.kind === 'arbitrator' || opts.recorder);
+  if (stood.length) {
+    return v(
+      'recusal-pending',
+      'LDMAL Art. 33; Rules Art. 12',
+      '回避申请尚未作出决定，被申请回避的人员应暂停参与本案工作（案件需要采取紧急措施的除外）',
+    );
+  }
+  return null;
+}
+
+export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
+  CHANGE_CLAIMS: (ctx, ev) => {
+    const change = (ev.payload.change ?? []) as { claimId: number }[];
+    const withdraw = (ev.payload.withdraw ?? []) as number[];
+    const added = (ev.payload.add ?? []) as unknown[];
+    const touched = [...change.map((c) => c.claimId), ...withdraw];
+    const withdrawn = withdrawnClaimIds(ctx);
+    const again = touched.filter((id) => withdrawn.has(id));
+    if (again.length) return v('claim-already-withdrawn', 'Rules Art. 44', `请求 ${again.join('、')} 已经放弃`);
+    const decided = decidedClaimIds(ctx);
+    const done = touched.filter((id) => decided.has(id));
+    if (done.length) return v('claim-already-decided', 'Rules Art. 49', `请求 ${done.join('、')} 已由部分裁决处理，不能再变更或放弃`);
+    const live = ctx.claims.filter((c) => !withdrawn.has(c.id) && !withdraw.includes(c.id)).length + added.length;
+    if (live === 0) return v('withdraw-all-is-withdrawal', 'Rules Art. 35', '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）');
+    // Rules Art. 44: claims may be added or changed before the evidence period ends; later ones are a new application.
+    if (evidenceClosed(ctx, ev)) {
+      return v(
+        'claims-change-after-evidence-period',
+        'Rules Art. 44',
+        `举证期限届满后增加或变更的仲裁请求，应当另行申请仲裁${provisionalNote(ev)}`,
+      );
+    }
+    // Reading chosen (Rules Art. 44 is silent when no evidence period was set): until the first hearing is held.
+    if (!ctx.evidence && ctx.hearingsHeld.length > 0) {
+      return v(
+        'claims-change-after-hearing',
+        'Rules Art. 44',
+        '本案未指定举证期限，开庭审理后提出的新增或变更请求应当另行申请仲裁（举证期限默认至开庭前届满）',
+      );
+    }
+    return consentViolation(ctx, 'change_claims', { index: ctx.claimChanges?.at(-1)?.consentsBefore ?? 0 });
+  },
+  RAISE_JURISDICTION_OBJECTION: (ctx, ev) => {
+    // Rules Art. 10: the objection is the respondent's (or a third party's); the applicant chose the commission.
+    const party = ctx.parties.find((p) => p.id === ev.payload.partyId);
+    if (party?.side === 'applicant') return v('objection-by-respondent', 'Rules Art. 10', '申请人不能对其自行选择的仲裁委员会提出管辖异议');
+    if (pendingObjection(ctx)) return v('objection-pending', 'Rules Art. 10', '已有管辖异议尚未决定');
+    return null;
+  },
+  APPLY_RECUSAL: (ctx, ev) => {
+    const target = ev.payload.target as { kind: string; userId?: number };
+    if (target.kind === 'arbitrator' && !ctx.tribunal?.arbitratorIds.includes(target.userId as number)) {
+      return v('not-on-tribunal', 'LDMAL Art. 33', '被申请回避的仲裁员不是本案仲裁庭成员');
+    }
+    if (pendingRecusals(ctx).some((r) => r.target.kind === target.kind && r.target.userId === (target.userId ?? null) && target.userId)) {
+      return v('recusal-already-pending', 'Rules Art. 11', '对该人员的回避申请尚未决定');
+    }
+    // Rules Art. 11: before the hearing starts; a ground learned later, before the end of debate. After the debate
+    // the application is recorded but does not affect the proceedings.
+    if (ctx.hearingsHeld.length > 0 && !debateEnded(ctx) && ev.payload.groundLearnedLate !== true) {
+      return v(
+        'recusal-before-hearing',
+        'Rules Art. 11',
+        '回避申请应当在案件开庭审理前提出；回避事由在开庭后知道的，应在庭审辩论终结前提出并说明',
+      );
+    }
+    return null;
+  },
+  DECIDE_RECUSAL: (ctx, ev) => {
+    const app = pendingRecusals(ctx)[0] ?? (ctx.recusalApplications ?? []).find((r) => r.decision === null);
+    if (!app) return null;
+    // Rules Art. 12: the chair (or the delegated institute head) decides; the chair's own recusal, the commission.
+    if (app.target.commissionChair && ev.payload.decidedBy !== 'commission') {
+      return v('chair-recusal-by-commission', 'Rules Art. 12', '仲裁委员会主任担任本案仲裁员的，其回避由仲裁委员会决定');
+    }
+    if (!app.target.commissionChair && ev.payload.decidedBy === 'commission') {
+      return v('recusal-by-chair', 'Rules Art. 12', '仲裁员、记录人员的回避由仲裁委员会主任或者其委托的仲裁院负责人决定');
+    }
+    if (ev.payload.result === 'granted' && app.target.kind === 'arbitrator') {
+      const rep = ev.payload.replacementId as number | undefined;
+      if (!rep) return v('replacement-needed', 'LDMAL Art. 33; Rules Art. 12', '决定仲裁员回避的，应当指定替换的仲裁员');
+      if (ctx.tribunal?.arbitratorIds.includes(rep)) return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员');
+    }
+    return null;
+  },
+  SET_EVIDENCE_PERIOD: (_ctx, ev) => {
+    if (ev.payload.until <= ev.occurredOn) return v('evidence-period-ends-later', 'Rules Art. 15', '举证期限的最后一日应晚于指定之日');
+    return null;
+  },
+  EXTEND_EVIDENCE_PERIOD: (ctx, ev) => {
+    // Rules Art. 15; by Rules Art. 18 the civil rule (CPL-Interp Art. 100): the request comes before the period ends.
+    if (evidenceClosed(ctx, ev)) {
+      return v(
+        'evidence-extension-within-period',
+        'Rules Art. 15; CPL-Interp Art. 100',
+        `延长举证期限应当在举证期限届满前申请${provisionalNote(ev)}`,
+      );
+    }
+    if (ctx.evidence && ev.payload.until <= ctx.evidence.until) {
+      return v('evidence-extension-later', 'Rules Art. 15', `延长后的举证期限应晚于现举证期限（${ctx.evidence.until}）`);
+    }
+    return null;
+  },
+  RECORD_LATE_EVIDENCE: (ctx, ev) => {
+    if (!evidenceClosed(ctx, ev))
+      return v('evidence-not-late', 'Rules Art. 15', `举证期限尚未届满，不属于逾期提交证据${provisionalNote(ev)}`);
+    // Rules Art. 15: without a valid reason the tribunal may exclude it, or admit it with a reprimand.
+    if (ev.payload.reasonAccepted === true && ev.payload.decision !== 'admitted') {
+      return v('late-evidence-valid-reason', 'Rules Art. 15', '逾期理由成立的，应当采纳该证据');
+    }
+    if (ev.payload.reasonAccepted !== true && ev.payload.decision === 'admitted') {
+      return v('late-evidence-without-reason', 'Rules Art. 15', '逾期理由不成立的，可以不予采纳，或者采纳并予以训诫');
+    }
+    return null;
+  },
+  RECORD_REPRESENTED_CONSENT: (ctx, ev) => {
+    const represented = representedWorkers(ctx);
+    const ids = ev.payload.partyIds as number[];
+    const others = ids.filter((id) => !represented.includes(id));
+    if (others.length) {
+      return v(
+        'consent-by-represented',
+        'Rules Art. 63',
+        `只记录被代表劳动者的同意；${others.join('、')} 不是被代表的劳动者（代表人本人除外）`,
+      );
+    }
+    return null;
+  },
+  // Rules Art. 63 on existing events: settling and withdrawing by representatives.
+  MEDIATION_AGREED: (ctx) => (ctx.mediation ? consentViolation(ctx, 'settle', { on: ctx.mediation.startedOn }) : null),
+  WITHDRAW: (ctx) => (ctx.acceptedOn ? consentViolation(ctx, 'withdraw', {}) : null),
+  HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
+  PARTIAL_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
+  ISSUE_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
+  ACCEPT_REVIEW: (_ctx, ev) => {
+    if (ev.facts?.reviewFilingTimely === false) {
+      return v(
+        'review-filing-15-days',
+        'Rules Arts. 74–75',
+        `双方当事人应当自调解协议生效之日起15日内共同提出仲裁审查申请，本申请已逾期，应不予受理${provisionalNote(ev)}`,
+      );
+    }
+    return null;
+  },
+  EXTEND_TIME_LIMIT: (ctx, ev) => {
+    if (ctx.track !== 'review') return null;
+    // Rules Art. 76: the review may be extended once, by no more than 5 (working) days, with the chair's approval.
+    const max = ev.facts?.reviewExtensionMaxDays ?? 5;
+    if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`);
+    const due = ev.facts?.reviewDueOn;
+    if (due && ev.occurredOn > due)
+      return v('review-extension-before-deadline', 'Rules Art. 76', `审查期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`);
+    return null;
+  },
+  SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
+    if (ctx.track !== 'review') return null;
+    if (ctx.review?.confirmation?.signatures.some((s) => s.partyId === ev.payload.partyId)) {
+      return v('already-signed', 'Rules Art. 77', '该当事人已签收调解书');
+    }
+    return null;
+  },
+  APPLY_ENFORCEMENT: (ctx, ev) => {
+    const party = ctx.parties.find((p) => p.id === ev.payload.partyId);
+    if (!party || party.side === 'third_party') return v('enforcement-by-party', 'LDMAL Art. 51', '申请强制执行的应当是本案当事人');
+    // LDMAL Art. 51: what is enforced is an obligation the award imposes; an award that dismissed everything has none.
+    if (ctx.closure?.mode === 'award' && ctx.award && ctx.award.items.every((i) => i.outcome === 'dismissed')) {
+      return v('nothing-to-enforce', 'LDMAL Art. 51', '裁决驳回了全部仲裁请求，没有可供强制执行的给付内容');
+    }
+    return null;
+  },
+};
+
 export function checkRules(ctx: CaseContext, ev: ProcEvent): Violation | null {
-  return RULES[ev.type]?.(ctx, ev) ?? null;
+  return RULES[ev.type]?.(ctx, ev) ?? ADDED_RULES[ev.type]?.(ctx, ev) ?? null;
 }

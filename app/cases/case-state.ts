@@ -61,7 +61,13 @@ export function caseContext(c: CaseRecord): MachineContext {
 
 /** What the policy needs to know of a case. */
 export function caseScope(c: Pick<CaseRecord, 'track' | 'createdBy'>, ctx: Pick<MachineContext, 'tribunal' | 'mediatorIds'>): CaseScope {
-  return { track: c.track, tribunalIds: ctx.tribunal?.arbitratorIds ?? null, mediatorIds: ctx.mediatorIds ?? [], registeredBy: c.createdBy };
+  // A review of a mediation agreement (Rules Arts. 74–79) is the commission's own case like an arbitration.
+  return {
+    track: c.track === 'mediation' ? 'mediation' : 'arbitration',
+    tribunalIds: ctx.tribunal?.arbitratorIds ?? null,
+    mediatorIds: ctx.mediatorIds ?? [],
+    registeredBy: c.createdBy,
+  };
 }
 
 /** Every deadline of the case as of `today`, written in place of the stored ones. */

@@ -21,7 +21,7 @@ export async function getCase(deps: Deps, actor: Actor, id: number): Promise<Cas
 
 export interface CaseListQuery {
   state?: string;
-  track?: 'arbitration' | 'mediation';
+  track?: 'arbitration' | 'mediation' | 'review';
   district?: string;
   procedure?: string;
   collective?: boolean;

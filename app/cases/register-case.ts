@@ -1,4 +1,5 @@
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
+import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
@@ -96,6 +97,8 @@ export type NewCase = CaseColumns &
   Required<Pick<CaseColumns, 'track' | 'state' | 'receivedOn' | 'channel' | 'district' | 'procedure' | 'collective' | 'wageArrears'>> & {
     parties: PartyRecord[];
     claims: ClaimRecord[];
+    /** Track `review`: the mediation agreement under review (Rules Art. 74), kept in the procedure record. */
+    reviewAgreement?: { effectiveOn: string; organization: string; terms: string | null } | null;
   };
 
 /**
@@ -109,8 +112,10 @@ export async function createCase(
   draft: NewCase,
   registerPayload: Record<string, unknown>,
 ): Promise<{ record: CaseRecord; view: CaseView }> {
+  const { reviewAgreement, ...columns } = draft;
   const snapshot = startCase({
-    track: draft.track as 'arbitration' | 'mediation',
+    track: draft.track as 'arbitration' | 'mediation' | 'review',
+    reviewAgreement: reviewAgreement ?? null,
     procedure: draft.procedure as 'ordinary' | 'simple',
     collective: draft.collective,
     wageArrears: draft.wageArrears,
@@ -120,7 +125,7 @@ export async function createCase(
     claims: [],
   });
   const record = await deps.stores.cases.insert(uow.trx, {
-    ...draft,
+    ...columns,
     snapshot,
     machineVersion: snapshot.machineVersion,
     createdBy: actor.id,
@@ -153,22 +158,46 @@ export async function createCase(
   return { record, view };
 }
 
-/** POST /api/cases: an arbitration application (申请), or with track "mediation" a pre-arbitration mediation. */
-export async function registerCase(deps: Deps, uow: UnitOfWork, actor: Actor, input: CaseCreate): Promise<CaseView> {
-  assertMayRegister(actor, input.track);
+/**
+ * POST /api/cases: an arbitration application (申请), with track "mediation" a pre-arbitration mediation, with track
+ * "review" an application for arbitral review of a mediation agreement (Rules Arts. 74–79). An arbitration application
+ * answers with warnings of earlier cases between the same parties (Rules Arts. 34, 39) — never a refusal.
+ */
+export async function registerCase(
+  deps: Deps,
+  uow: UnitOfWork,
+  actor: Actor,
+  input: CaseCreate,
+): Promise<CaseView & { warnings: DuplicateWarning[] }> {
+  // A review is registered by the filing clerk like an arbitration application.
+  assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
   checkRegistrationDates(input, uow.today);
+  if (input.agreement && input.agreement.effectiveOn > input.receivedOn) {
+    throw validationError([{ path: 'agreement.effectiveOn', message: '调解协议生效日期不能晚于收件日期' }]);
+  }
   const parties = [
     ...input.applicants.map((p) => toParty('applicant', p)),
     ...input.respondents.map((p) => toParty('respondent', p)),
     ...(input.thirdParties ?? []).map((p) => toParty('third_party', p)),
   ];
+  const claims = input.claims.map(toClaim);
+  const warnings =
+    input.track === 'arbitration'
+      ? duplicateWarnings(
+          { parties, claims },
+          await deps.stores.cases.duplicateCandidates(
+            uow.trx,
+            parties.filter((p) => p.side === 'applicant'),
+          ),
+        )
+      : [];
   const { view } = await createCase(
     deps,
     uow,
     actor,
     {
       track: input.track,
-      state: input.track === 'mediation' ? 'mediation_in_progress' : 'received',
+      state: { arbitration: 'received', mediation: 'mediation_in_progress', review: 'review_received' }[input.track],
       receivedOn: input.receivedOn,
       postmarkOn: input.postmarkOn ?? null,
       channel: input.channel,
@@ -179,9 +208,14 @@ export async function registerCase(deps: Deps, uow: UnitOfWork, actor: Actor, in
       wageArrears: input.wageArrears ?? false,
       limitation: input.limitation ?? null,
       parties,
-      claims: input.claims.map(toClaim),
+      claims,
+      reviewAgreement: input.agreement ? { ...input.agreement, terms: input.agreement.terms ?? null } : null,
     },
-    { channel: input.channel, track: input.track },
+    {
+      channel: input.channel,
+      track: input.track,
+      ...(warnings.length ? { duplicates: warnings.map((w) => ({ code: w.code, caseId: w.caseId, bars: w.bars, source: w.source })) } : {}),
+    },
   );
-  return view;
+  return { ...view, warnings };
 }

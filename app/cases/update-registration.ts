@@ -10,7 +10,7 @@ import { checkRegistrationDates, collectiveFlags, toClaim, toParty } from './reg
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
 
 /** States in which the registration itself may still be edited (before acceptance). */
-const EDITABLE_STATES = new Set(['received', 'pending_supplement', 'mediation_in_progress']);
+const EDITABLE_STATES = new Set(['received', 'pending_supplement', 'mediation_in_progress', 'review_received']);
 
 /** Ids sent in PATCH must be existing parties/claims of this case (and the same side). */
 function checkChildIds(body: CasePatch, current: CaseRecord): void {

@@ -187,6 +187,18 @@ function proceedingsView(ctx: MachineContext) {
       transfers: ctx.transfers,
       recusals: ctx.recusals,
       archivedOn: ctx.archivedOn,
+      // Round 2 (issue 11 "Missing").
+      claimChanges: ctx.claimChanges,
+      partyAdditions: ctx.partyAdditions,
+      referral: ctx.referral,
+      transferIn: ctx.transferIn,
+      jurisdictionObjections: ctx.jurisdictionObjections,
+      transferOut: ctx.transferOut,
+      recusalApplications: ctx.recusalApplications,
+      evidence: ctx.evidence,
+      consents: ctx.consents,
+      review: ctx.review,
+      enforcement: ctx.enforcement,
   };
 }
 

@@ -22,6 +22,7 @@ import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
+import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { type AwardItemInput, awardRecord } from './award.ts';
 
 /** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
@@ -165,11 +166,14 @@ export async function applyEvent(
   if (last && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
   await checkReferences(deps, uow, c, ev);
+  await checkAddedReferences(deps, uow, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
   checkPayloadDates(ctx, ev);
 
   const payload: Record<string, unknown> = { ...ev.payload };
+  // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).
+  const children = await writeAddedRows(deps, uow, c, ev.type, payload);
   if (ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD') {
     // The record keeps which parties were absent and the written notice proven served on each (LDMAL Art. 36), so that
     // the award document states only what the record shows.
@@ -214,7 +218,7 @@ export async function applyEvent(
     throw err;
   }
   const derived: CaseColumns = {};
-  if (ev.type === 'ACCEPT') {
+  if (NUMBERING_EVENTS.has(ev.type)) {
     // The case number's year is the year of the ACCEPT event's occurredOn (api.md).
     const year = Number(ev.occurredOn.slice(0, 4));
     const serial = await stores.cases.allocateSerial(uow.trx, year);
@@ -252,13 +256,14 @@ export async function applyEvent(
     derived.linkedCaseId = record.id;
   }
   if (Object.keys(derived).length) await stores.cases.setDerived(uow.trx, caseId, derived);
-  if (ev.type === 'FORM_TRIBUNAL' || ev.type === 'RECUSE_ARBITRATOR') await syncTribunal(uow.trx, caseId, nctx);
+  if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
   // The hearing calendar (issue 16): a hearing scheduled, moved or held, or cancelled by the case's closure.
   if (HEARING_EVENTS.has(ev.type) || (nctx.closure && !ctx.closure)) await syncHearing(deps, uow.trx, caseId, nctx);
 
   // The record as it now stands, from what is in hand (no second load).
   const updated: CaseRecord = {
     ...c,
+    ...(children ?? {}),
     ...(cols as Partial<CaseRecord>),
     ...(derived as Partial<CaseRecord>),
     version: c.version + 1,

@@ -16,6 +16,7 @@ import * as m0014 from './20261201_0014_idempotency_headers.ts';
 import * as m0015 from './20261201_0015_case_list_order.ts';
 import * as m0020 from './20261201_0020_deadline_provisional.ts';
 import * as m0021 from './20261201_0021_collective_ground.ts';
+import * as m0025 from './20261201_0025_party_identity_index.ts';
 import * as m0030 from './20261201_0030_access_log.ts';
 import * as m0031 from './20261201_0031_throttle_events.ts';
 import * as m0032 from './20261201_0032_sessions_and_passwords.ts';
@@ -51,6 +52,7 @@ export const migrations: [string, Migration][] = [
   ['20261201_0015_case_list_order', m0015],
   ['20261201_0020_deadline_provisional', m0020],
   ['20261201_0021_collective_ground', m0021],
+  ['20261201_0025_party_identity_index', m0025],
   ['20261201_0030_access_log', m0030],
   ['20261201_0031_throttle_events', m0031],
   ['20261201_0032_sessions_and_passwords', m0032],

@@ -9,7 +9,7 @@ export type CollectiveGround = 'collective_contract' | 'union_applicant';
 /** The stored shape of a case, as the use cases see it (camelCase, numbers and booleans normalized). */
 export interface CaseRecord {
   id: number;
-  track: 'arbitration' | 'mediation';
+  track: 'arbitration' | 'mediation' | 'review';
   state: string;
   receivedOn: string;
   postmarkOn: string | null;
@@ -682,6 +682,111 @@ export function createCaseStore() {
           awardDueProvisional: Number(r.award_due_provisional ?? 0) === 1,
         })),
       };
+    },
+
+    /**
+     * Round 2: a party added after acceptance (Rules Art. 46(1)) — appended after the others of its side, with its
+     * agents; the search text gains its name. Returns the party with its new id.
+     */
+    async addParty(trx: Knex, caseId: number, p: PartyRecord): Promise<PartyRecord> {
+      const last = await trx('parties').where({ case_id: caseId, side: p.side }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
+      const [ins] = await trx('parties')
+        .insert(partyRow(caseId, p, Number(last?.m ?? 0) + 1))
+        .returning('id');
+      const id = Number((ins as { id: number }).id);
+      const agents = [];
+      let aseq = 0;
+      for (const a of p.agents) {
+        const [ains] = await trx('agents')
+          .insert({ party_id: id, seq: ++aseq, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })
+          .returning('id');
+        agents.push({ ...a, id: Number((ains as { id: number }).id) });
+      }
+      const rec = await trx('cases').where({ id: caseId }).first('search_text');
+      await trx('cases')
+        .where({ id: caseId })
+        .update({ search_text: `${rec?.search_text ?? ''}\u0001${p.name}` });
+      return { ...p, id, agents };
+    },
+
+    /**
+     * Round 2: claims changed or added after acceptance (Rules Art. 44). Changed rows are updated in place (the
+     * procedure record keeps what they were); added ones are appended. Returns the added claims with ids and seq.
+     */
+    async changeClaims(
+      trx: Knex,
+      caseId: number,
+      change: { id: number; category: ClaimCategory; amountFen: number | null; description: string }[],
+      add: ClaimRecord[],
+    ): Promise<ClaimRecord[]> {
+      for (const c of change) {
+        await trx('claims')
+          .where({ id: c.id, case_id: caseId })
+          .update({ category: c.category, amount_fen: c.amountFen, description: c.description });
+      }
+      const last = await trx('claims').where({ case_id: caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
+      let seq = Number(last?.m ?? 0);
+      const out: ClaimRecord[] = [];
+      for (const c of add) {
+        seq++;
+        const [ins] = await trx('claims')
+          .insert({ case_id: caseId, seq, category: c.category, amount_fen: c.amountFen, description: c.description })
+          .returning('id');
+        out.push({ ...c, id: Number((ins as { id: number }).id), seq });
+      }
+      return out;
+    },
+
+    /**
+     * Round 2: the candidates of the duplicate-filing check (Rules Arts. 34, 39) — the newest arbitration cases with an
+     * applicant of the same identity number (or, where either side has none, the same name), with what the warning
+     * reads: state, closure, the parties' identities, the claims' categories. The respondent and the claims are
+     * compared by the caller (workflows/duplicates.ts). Three indexed queries.
+     */
+    async duplicateCandidates(
+      trx: Knex,
+      applicants: Pick<PartyRecord, 'name' | 'idNumber'>[],
+      limit = 20,
+    ): Promise<
+      (Pick<CaseRecord, 'id' | 'caseNo' | 'state' | 'closureMode' | 'receivedOn'> & {
+        parties: Pick<PartyRecord, 'side' | 'kind' | 'name' | 'idNumber' | 'creditCode'>[];
+        claims: { category: string }[];
+      })[]
+    > {
+      const ids = [...new Set(applicants.map((p) => p.idNumber).filter((x): x is string => !!x))];
+      const unnumbered = [...new Set(applicants.filter((p) => !p.idNumber).map((p) => p.name))];
+      const names = [...new Set(applicants.map((p) => p.name))];
+      const matching = trx('parties')
+        .select('case_id')
+        .where('side', 'applicant')
+        .where((q) => {
+          q.where((x) => x.whereIn('name', names).whereNull('id_number'));
+          if (ids.length) q.orWhereIn('id_number', ids);
+          if (unnumbered.length) q.orWhereIn('name', unnumbered);
+        });
+      const rows = await trx('cases')
+        .select('id', 'case_no', 'state', 'closure_mode', 'received_on')
+        .where('track', 'arbitration')
+        .whereIn('id', matching)
+        .orderBy('id', 'desc')
+        .limit(limit);
+      const caseIds = rows.map((r) => Number(r.id));
+      if (!caseIds.length) return [];
+      const [ps, cs] = await Promise.all([
+        trx('parties').whereIn('case_id', caseIds).select('case_id', 'side', 'kind', 'name', 'id_number', 'credit_code'),
+        trx('claims').whereIn('case_id', caseIds).select('case_id', 'category'),
+      ]);
+      return rows.map((r) => ({
+        id: Number(r.id),
+        caseNo: r.case_no ?? null,
+        state: r.state,
+        closureMode: r.closure_mode ?? null,
+        receivedOn: r.received_on,
+        parties: ps
+          .filter((p) => Number(p.case_id) === Number(r.id))
+          .map((p) => ({ side: p.side, kind: p.kind, name: p.name, idNumber: p.id_number ?? null, creditCode: p.credit_code ?? null })),
+        claims: cs.filter((c) => Number(c.case_id) === Number(r.id)).map((c) => ({ category: c.category })),
+      }));
     },
 
     /** Appends to the history; `seq` may be given when known (1 for a new case), else it is the next one. */

@@ -4,7 +4,7 @@ import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/
 import { registerCase } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
-import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf } from '../../app/schemas.ts';
+import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf, RegisteredCase } from '../../app/schemas.ts';
 import { ifMatch } from './parse.ts';
 import { IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
@@ -22,7 +22,7 @@ export function createCasesRouter(deps: Deps): Router {
     tags: ['cases'],
     headers: IdempotencyHeader,
     body: CaseCreate,
-    responses: { 201: { description: '已登记', schema: Case } },
+    responses: { 201: { description: '已登记（warnings：同一当事人之间的在先案件提示）', schema: RegisteredCase } },
     problems: [403, 422],
     handler: async ({ req, res, actor, body }) => {
       await runWrite(

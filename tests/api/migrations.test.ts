@@ -44,6 +44,18 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(await tables()).toEqual(upTables);
   });
 
+  // Round 2: the duplicate-filing check at registration looks parties up by identity number (migration 0025).
+  it('indexes parties by identity number and credit code', async () => {
+    await migrateLatest(db);
+    const names =
+      db.dialect === 'postgres'
+        ? (await db.knex.raw(`select indexname as name from pg_indexes where tablename = 'parties'`)).rows
+        : await db.knex.raw(`pragma index_list('parties')`);
+    expect(names.map((x: { name: string }) => x.name)).toEqual(
+      expect.arrayContaining(['parties_id_number_index', 'parties_credit_code_index']),
+    );
+  });
+
   // Schema canary: a change to these tables must come with a new migration and an update here.
   it('schema canary', async () => {
     expect(await tables()).toMatchInlineSnapshot(`

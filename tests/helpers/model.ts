@@ -3,8 +3,11 @@ import { getShortestPaths } from 'xstate/graph';
 import { caseMachine, type MachineContext } from '../../workflows/case-machine.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { leafState, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
-import type { CaseInput, Facts, ProcEvent } from '../../workflows/procedure-types.ts';
+import { type CaseInput, EVENT_TYPES, type Facts, type ProcEvent } from '../../workflows/procedure-types.ts';
 import { hearingNoticeService } from '../../workflows/rules.ts';
+import { ADDED_FACTS, addedEvents, addedKey, addedOnly, reviewKey } from './model-added.ts';
+
+export { MODEL_REVIEW_INPUT } from './model-added.ts';
 
 /**
  * The abstract model the model-based test traverses: a two-party case (applicant 1, respondent 2) with a
@@ -35,6 +38,7 @@ const FACTS: Facts = {
   defensePeriodOpen: true,
   challengeWindowsClosed: true,
   mediationLimitPassed: true,
+  ...ADDED_FACTS,
 };
 const ON = '2026-03-03';
 
@@ -129,6 +133,9 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('MARK_EFFECTIVE'),
     ev('ARCHIVE'),
   ];
+  // Round 2 (tests/helpers/model-added.ts): while an objection or recusal is pending, only its decision is offered.
+  if (addedOnly(ctx)) return addedEvents(ctx, ev);
+  list.push(...addedEvents(ctx, ev));
   // Offer self-loops only where they can change what a guard reads.
   return list.filter((e) => {
     if (e.variant === 'hearing_notice') return scheduled && !noticed(1);
@@ -168,8 +175,11 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
       leaf === 'suspended' ? c.resumeTo : null,
       c.mediation?.signatures.map((x) => x.partyId) ?? null,
       c.advanceExecutions.some((x) => x.transferredOn === null),
+      ...addedKey(c, leaf),
     ]);
   }
+  if (leaf === 'enforcement_applied' || leaf === 'enforcement_closed') return JSON.stringify([leaf]);
+  if (leaf.startsWith('review_')) return JSON.stringify(reviewKey(c, leaf));
   if (c.award && !['archived'].includes(leaf)) {
     return JSON.stringify([
       leaf,
@@ -184,6 +194,16 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
 }
 
 const eventKey = (e: ModelEvent) => `${e.type}${e.variant ? `:${e.variant}` : ''}`;
+
+/**
+ * The model snapshot a path's events lead to, replayed from the start. A state key leaves out what no guard reads
+ * in that state, so the snapshot xstate/graph keeps for a key may differ from the one the path's own steps reach.
+ */
+export function replay(input: CaseInput, events: ProcEvent[]): Snapshot {
+  let snap = restore(startCase(input));
+  for (const e of events) if ((EVENT_TYPES as readonly string[]).includes(e.type)) [snap] = transition(caseMachine, snap, e);
+  return snap;
+}
 
 export function shortestPaths(input: CaseInput) {
   return getShortestPaths(caseMachine, {
@@ -209,6 +229,10 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
     return (x >>> 0) / 4294967296;
   };
   // Each walk aims at one closing state in turn, never entering another closed state on the way.
+  // Round 2: walks aimed at the added closing states use the added events too; the others keep to the events the
+  // walks used before, so that they stay as varied (and as quick to find) as they were.
+  const ADDED_TARGETS = new Set(['closed_transferred', 'referred_elsewhere']);
+  const added = new Set<string>(EVENT_TYPES.slice(EVENT_TYPES.indexOf('CHANGE_CLAIMS')));
   const TARGETS = [
     'closed_withdrawn',
     'closed_terminated',
@@ -221,6 +245,7 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
     'court_decided',
     'rejected',
     'archived',
+    ...ADDED_TARGETS,
   ];
   const TERMINAL = /^(closed_|rejected|archived)/;
   const paths: { steps: { event: ModelEvent; state: Snapshot }[]; state: Snapshot }[] = [];
@@ -233,6 +258,7 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202611
       const steps: { event: ModelEvent; state: Snapshot }[] = [];
       while (steps.length < maxSteps && leafState(snap.value) !== target) {
         const options = modelEvents(snap)
+          .filter((e) => ADDED_TARGETS.has(target) || !added.has(e.type))
           .filter((e) => snap.can(e))
           .map((e) => [e, transition(caseMachine, snap, e)[0]] as const)
           .filter(([, n]) => !visited.has(stateKey(n)) && (leafState(n.value) === target || !TERMINAL.test(leafState(n.value))));

@@ -133,6 +133,48 @@ export function samplePayload(
       return { purpose: 'enforcement', court: '聊城市东昌府区人民法院' };
     case 'ASSIGN_MEDIATOR':
       return { mediatorId: mediatorId ?? 0 };
+    // Round 2 (issue 11 "Missing").
+    case 'CHANGE_CLAIMS':
+      return { change: [{ claimId: c.claims[0]?.id, amount: '15000.00' }] };
+    case 'ADD_PARTY':
+      return { side: 'third_party', ground: 'interested_third_party', party: { kind: 'person', name: '第三人乙' } };
+    case 'REFER_ELSEWHERE':
+      return { competentCommission: '临清市劳动人事争议仲裁委员会', reason: '劳动合同履行地在临清市' };
+    case 'ACCEPT_TRANSFER':
+      return { fromCommission: '茌平区劳动人事争议仲裁委员会' };
+    case 'RAISE_JURISDICTION_OBJECTION':
+      return { partyId: respondent, grounds: '应由临清市仲裁委管辖' };
+    case 'DECIDE_JURISDICTION_OBJECTION':
+      return { result: 'rejected', reason: '劳动合同履行地在本市' };
+    case 'TRANSFER_CASE':
+      return { toCommission: '茌平区劳动人事争议仲裁委员会', reason: '用人单位所在地' };
+    case 'APPLY_RECUSAL':
+      return {
+        partyId: respondent,
+        target: { kind: 'arbitrator', userId: c.tribunal?.presidingId ?? arb0 },
+        ground: 'relationship',
+        reason: '同学关系',
+      };
+    case 'DECIDE_RECUSAL':
+      return { result: 'rejected', decidedBy: 'chair' };
+    case 'SET_EVIDENCE_PERIOD':
+      return { until: plusDays(on, 10) };
+    case 'EXTEND_EVIDENCE_PERIOD':
+      return { partyId: applicant, until: plusDays(on, 20), reason: '需银行出具流水' };
+    case 'RECORD_LATE_EVIDENCE':
+      return { partyId: applicant, description: '银行流水', reasonAccepted: false, decision: 'admitted_with_reprimand' };
+    case 'RECORD_REPRESENTED_CONSENT':
+      return { matter: 'settle', partyIds: [applicant] };
+    case 'REJECT_REVIEW':
+      return { ground: 'late', reason: '超过15日' };
+    case 'CONFIRM_AGREEMENT':
+      return { terms: '被申请人支付工资' };
+    case 'REFUSE_CONFIRMATION':
+      return { ground: 'involuntary', reason: '非自愿' };
+    case 'APPLY_ENFORCEMENT':
+      return { partyId: applicant, court: '聊城市东昌府区人民法院' };
+    case 'RECORD_ENFORCEMENT_OUTCOME':
+      return { result: 'enforced' };
     default:
       return {};
   }

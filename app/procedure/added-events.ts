@@ -1,0 +1,116 @@
+import type { CaseRecord, ClaimRecord, PartyRecord } from '../../db/stores/cases.ts';
+import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
+import type { ClaimCategory } from '../../workflows/reference.ts';
+import { toClaim, toParty } from '../cases/register-case.ts';
+import type { Deps } from '../deps.ts';
+import { type FieldError, validationError } from '../errors.ts';
+import type { PartyInput } from '../schemas.ts';
+import type { UnitOfWork } from '../unit-of-work.ts';
+
+/**
+ * Round 2 (issue 11 "Missing"): what the server does around the statechart for the added procedures — references to
+ * check (400 naming the field), rows to write before the chart sees the event (an added party or claim needs its id
+ * in the procedure record), and which events assign a case number or change the tribunal.
+ */
+
+/** Events that assign the case number like ACCEPT (a transferred case is accepted here, Rules Art. 9). */
+export const NUMBERING_EVENTS = new Set(['ACCEPT', 'ACCEPT_TRANSFER']);
+/** Events after which `case_arbitrators` follows the tribunal in the snapshot. */
+export const TRIBUNAL_EVENTS = new Set(['FORM_TRIBUNAL', 'RECUSE_ARBITRATOR', 'DECIDE_RECUSAL']);
+
+type Payload = Record<string, unknown>;
+
+/** The same person or organization: identity number / credit code when both have one, else the name. */
+export function sameParty(a: Pick<PartyRecord, 'kind' | 'name' | 'idNumber' | 'creditCode'>, b: typeof a): boolean {
+  if (a.kind !== b.kind) return false;
+  const ka = a.kind === 'person' ? a.idNumber : a.creditCode;
+  const kb = b.kind === 'person' ? b.idNumber : b.creditCode;
+  if (ka && kb) return ka === kb;
+  return a.name === b.name;
+}
+
+/** References inside the added events' payloads (400): claims of this case, real arbitrators and clerks, new parties. */
+export async function checkAddedReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, type: string, payload: Payload): Promise<void> {
+  const errors: FieldError[] = [];
+  const claimIds = new Set(c.claims.map((cl) => cl.id));
+  const users: [string, number, 'arbitrator' | 'clerk'][] = [];
+  if (type === 'CHANGE_CLAIMS') {
+    ((payload.change ?? []) as { claimId: number }[]).forEach((ch, i) => {
+      if (!claimIds.has(ch.claimId)) errors.push({ path: `change.${i}.claimId`, message: `本案没有编号为 ${ch.claimId} 的仲裁请求` });
+    });
+    ((payload.withdraw ?? []) as number[]).forEach((id, i) => {
+      if (!claimIds.has(id)) errors.push({ path: `withdraw.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
+    });
+  }
+  if (type === 'ADD_PARTY') {
+    const np = toParty(payload.side as PartyRecord['side'], payload.party as PartyInput);
+    if (c.parties.some((p) => sameParty(p, np))) errors.push({ path: 'party', message: `${np.name} 已是本案当事人` });
+  }
+  if (type === 'APPLY_RECUSAL') {
+    const t = payload.target as { kind: 'arbitrator' | 'recorder'; userId?: number };
+    if (t.userId !== undefined) users.push(['target.userId', t.userId, t.kind === 'arbitrator' ? 'arbitrator' : 'clerk']);
+  }
+  if (type === 'DECIDE_RECUSAL' && payload.replacementId !== undefined) users.push(['replacementId', payload.replacementId as number, 'arbitrator']);
+  if (users.length) {
+    const found = await deps.stores.users.listByIds(
+      users.map(([, id]) => id),
+      uow.trx,
+    );
+    for (const [path, id, role] of users) {
+      const u = found.find((x) => x.id === id);
+      if (!u?.active || u.role !== role) errors.push({ path, message: `用户 ${id} 不是在职${role === 'arbitrator' ? '仲裁员' : '书记员（记录人员）'}` });
+    }
+  }
+  if (errors.length) throw validationError(errors);
+}
+
+/**
+ * Writes the rows an added event creates, before the statechart sees it (a refusal rolls them back with the unit of
+ * work), and puts what the chart records into the payload: `newPartyId`; `addedClaims` and the claims' `previous`
+ * values. Returns the case's parties and claims as they now stand, or nothing when the event writes no rows.
+ */
+export async function writeAddedRows(
+  deps: Deps,
+  uow: UnitOfWork,
+  c: CaseRecord,
+  type: string,
+  payload: Payload,
+): Promise<Pick<CaseRecord, 'parties' | 'claims'> | null> {
+  const store = deps.stores.cases;
+  if (type === 'ADD_PARTY') {
+    const party = await store.addParty(uow.trx, c.id, toParty(payload.side as PartyRecord['side'], payload.party as PartyInput));
+    payload.newPartyId = party.id;
+    const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
+    const parties = [...c.parties, party].sort((a, b) => order[a.side] - order[b.side]);
+    return { parties, claims: c.claims };
+  }
+  if (type === 'CHANGE_CLAIMS') {
+    const changes = (payload.change ?? []) as { claimId: number; category?: ClaimCategory; amount?: string; description?: string }[];
+    const previous: Record<number, { category: string; amount: string | null; description: string }> = {};
+    const rows = changes.map((ch) => {
+      const cur = c.claims.find((x) => x.id === ch.claimId) as ClaimRecord;
+      previous[ch.claimId] = {
+        category: cur.category,
+        amount: cur.amountFen === null ? null : formatMoney(cur.amountFen),
+        description: cur.description,
+      };
+      return {
+        id: ch.claimId,
+        category: ch.category ?? cur.category,
+        amountFen: ch.amount === undefined ? cur.amountFen : (parseMoney(ch.amount) as number),
+        description: ch.description ?? cur.description,
+      };
+    });
+    const added = await store.changeClaims(
+      uow.trx,
+      c.id,
+      rows,
+      ((payload.add ?? []) as Parameters<typeof toClaim>[0][]).map(toClaim),
+    );
+    payload.previous = previous;
+    payload.addedClaims = added.map((x) => ({ id: x.id, category: x.category }));
+    const claims = [...c.claims.map((cl) => ({ ...cl, ...(rows.find((r) => r.id === cl.id) ?? {}) })), ...added];
+    return { parties: c.parties, claims };
+  }
+  return null;
+}

@@ -1,0 +1,114 @@
+import { stateLabel } from './labels.ts';
+
+/**
+ * Duplicate filing (一事不再理, Rules Art. 34) and the bar after deemed withdrawal (Rules Art. 39), judged at
+ * registration. The system only warns: whether the facts, reasons and claims are really the same is for the clerk
+ * who decides acceptance (REJECT with ground `duplicate`). Voluntary withdrawal does not bar a new application
+ * (Rules Art. 35).
+ */
+export interface DuplicateParty {
+  side: string;
+  kind: string;
+  name: string;
+  idNumber: string | null;
+  creditCode: string | null;
+}
+
+export interface DuplicateCandidate {
+  id: number;
+  caseNo: string | null;
+  state: string;
+  closureMode: string | null;
+  receivedOn: string;
+  parties: DuplicateParty[];
+  claims: { category: string }[];
+}
+
+export interface DuplicateWarning {
+  code: 'pending' | 'not_accepted' | 'decided' | 'in_court' | 'deemed_withdrawn' | 'transferred' | 'withdrawn' | 'other_closure';
+  caseId: number;
+  caseNo: string | null;
+  state: string;
+  stateLabel: string;
+  closureMode: string | null;
+  /** The earlier case bars a new application on the same dispute (a warning: acceptance is the clerk's decision). */
+  bars: boolean;
+  sameClaims: boolean;
+  commonCategories: string[];
+  source: string;
+  message: string;
+}
+
+/** Identity number / credit code when both sides have one, else the name. */
+function same(a: DuplicateParty, b: DuplicateParty): boolean {
+  if (a.kind !== b.kind) return false;
+  const ka = a.kind === 'person' ? a.idNumber : a.creditCode;
+  const kb = b.kind === 'person' ? b.idNumber : b.creditCode;
+  return ka && kb ? ka === kb : a.name === b.name;
+}
+
+const sorted = (xs: string[]) => [...xs].sort().join(',');
+
+function classify(c: DuplicateCandidate): Pick<DuplicateWarning, 'code' | 'bars' | 'source'> & { what: string } {
+  if (c.state === 'in_litigation')
+    return { code: 'in_court', bars: true, source: 'Rules Art. 34', what: '已作出裁决且当事人已向人民法院起诉' };
+  switch (c.closureMode) {
+    case null:
+      return { code: 'pending', bars: true, source: 'Rules Art. 34', what: '仍在仲裁程序中' };
+    case 'rejection':
+      return { code: 'not_accepted', bars: true, source: 'Rules Art. 34', what: '已作出不予受理决定' };
+    case 'award':
+      if (c.state === 'award_set_aside')
+        return { code: 'other_closure', bars: false, source: 'LDMAL Art. 49', what: '裁决已被人民法院撤销（当事人可向人民法院起诉）' };
+      return { code: 'decided', bars: true, source: 'Rules Art. 34', what: '已作出裁决' };
+    case 'mediation':
+    case 'review_confirmed':
+      return { code: 'decided', bars: true, source: 'Rules Art. 34', what: '已制作调解书' };
+    case 'deemed_withdrawal':
+      return { code: 'deemed_withdrawn', bars: true, source: 'Rules Art. 39', what: '已按撤回仲裁申请处理，再次申请的不予受理' };
+    case 'transfer':
+      return { code: 'transferred', bars: true, source: 'Rules Arts. 9, 34', what: '已移送有管辖权的仲裁委员会处理' };
+    case 'withdrawal':
+      return { code: 'withdrawn', bars: false, source: 'Rules Art. 35', what: '申请人已撤回申请（再次申请的，应当受理）' };
+    default:
+      return { code: 'other_closure', bars: false, source: 'Rules Art. 34', what: `已结案（${c.closureMode}）` };
+  }
+}
+
+/**
+ * Earlier arbitration cases between the same applicant(s) and respondent(s) with a claim of the same category: one
+ * warning each, those that bar first. `candidates` are cases sharing at least an applicant (db/stores/cases.ts).
+ */
+export function duplicateWarnings(
+  incoming: { parties: DuplicateParty[]; claims: { category: string }[] },
+  candidates: DuplicateCandidate[],
+): DuplicateWarning[] {
+  const side = (ps: DuplicateParty[], s: string) => ps.filter((p) => p.side === s);
+  const out: DuplicateWarning[] = [];
+  for (const c of candidates) {
+    const applicants = side(incoming.parties, 'applicant').some((a) => side(c.parties, 'applicant').some((b) => same(a, b)));
+    const respondents = side(incoming.parties, 'respondent').some((a) => side(c.parties, 'respondent').some((b) => same(a, b)));
+    if (!applicants || !respondents) continue;
+    const theirs = new Set(c.claims.map((x) => x.category));
+    const common = [...new Set(incoming.claims.map((x) => x.category).filter((k) => theirs.has(k)))];
+    if (!common.length) continue;
+    const sameClaims = sorted(incoming.claims.map((x) => x.category)) === sorted(c.claims.map((x) => x.category));
+    const k = classify(c);
+    out.push({
+      code: k.code,
+      caseId: c.id,
+      caseNo: c.caseNo,
+      state: c.state,
+      stateLabel: stateLabel(c.state),
+      closureMode: c.closureMode,
+      bars: k.bars,
+      sameClaims,
+      commonCategories: common,
+      source: k.source,
+      message: `同一申请人与被申请人之间已有案件（${c.caseNo ?? `收件日期${c.receivedOn}`}）${k.what}，${
+        sameClaims ? '仲裁请求类别相同' : '部分仲裁请求类别相同'
+      }；请核对是否为同一事实、理由和请求${k.bars ? '，同一争议不予受理' : ''}（${k.source}）。`,
+    });
+  }
+  return out.sort((a, b) => Number(b.bars) - Number(a.bars) || b.caseId - a.caseId);
+}
