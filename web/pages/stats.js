@@ -296,7 +296,7 @@ function drawCharts(r, trend, byDistrict, byCause, bd) {
   dc.setOption({
     textStyle: font,
     tooltip: {},
-    grid: { left: 130, right: 60, top: 10, bottom: 24 },
+    grid: { left: 130, right: 60, top: 30, bottom: 24 },
     xAxis: { type: 'value', min: 0, max: 100, name: '%' },
     yAxis: { type: 'category', data: d.map((g) => g.label), inverse: true },
     series: [
@@ -311,7 +311,8 @@ function drawCharts(r, trend, byDistrict, byCause, bd) {
         })),
         markLine: {
           symbol: 'none',
-          data: [{ xAxis: r.closure.target * 100, label: { formatter: `目标 ${r.closure.target * 100}%`, position: 'insideEndTop' } }],
+          data: [{ xAxis: r.closure.target * 100, label: { formatter: `目标 ${r.closure.target * 100}%`, position: 'start' } }],
+          // The y axis is inverted (first district on top): the line's start is its top end.
           lineStyle: { color: '#9e1b1b' },
         },
       },
