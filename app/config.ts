@@ -1,3 +1,5 @@
+import { type Readings, resolveReadings } from '../workflows/calculators/readings.ts';
+
 /** Runtime configuration, read once from the environment (api.md "Configuration"). */
 export interface Config {
   port: number;
@@ -62,6 +64,10 @@ export interface Config {
   reportAuthority: string;
   reportApprovalNo: string | undefined;
   reportPrincipal: string | undefined;
+  /** Labor-law calculators: the readings applied where the law is unsettled (CALCULATOR_READINGS, JSON). */
+  calculatorReadings: Readings;
+  /** Court hand-off packages: the commission's Ed25519 private key (PKCS#8 PEM), created on first use, never in the database. */
+  commissionKeyPath: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -108,7 +114,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportAuthority: env.REPORT_AUTHORITY || '人力资源和社会保障部',
     reportApprovalNo: env.REPORT_APPROVAL_NO || undefined,
     reportPrincipal: env.REPORT_PRINCIPAL || undefined,
+    calculatorReadings: readings(env.CALCULATOR_READINGS),
+    commissionKeyPath: env.COMMISSION_KEY_PATH || 'data/commission-ed25519.pem',
   };
+}
+
+function readings(raw: string | undefined): Readings {
+  if (raw === undefined || raw === '') return resolveReadings(undefined);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`CALCULATOR_READINGS must be a JSON object, got "${raw}"`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('CALCULATOR_READINGS must be a JSON object');
+  return resolveReadings(parsed as Record<string, unknown>);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Database } from '../db/knex.ts';
 import { createAccessLogStore } from '../db/stores/access-log.ts';
 import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
+import { createCourtPackageStore } from '../db/stores/court-packages.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
 import { createHearingStore } from '../db/stores/hearings.ts';
@@ -49,6 +50,7 @@ export function createStores(db: Database) {
     idempotency: createIdempotencyStore(),
     hearings: createHearingStore(),
     workload: createWorkloadStore(),
+    courtPackages: createCourtPackageStore(),
     accessLog: createAccessLogStore(),
     throttle: createThrottleStore(),
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
+import { CalculatorKindEnum } from './calculators/schemas.ts';
 import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput } from './schemas.ts';
 
 const Id = z.number().int().positive();
@@ -47,6 +48,16 @@ const AwardItem = z
       .max(20)
       .optional()
       .openapi({ description: '本项裁决依据（仲裁员确认或修改的建议清单），如 《中华人民共和国劳动合同法》第三十条' }),
+    // Appended for the calculators (issue 17): the calculation the amount was suggested by, recomputed and kept.
+    calculation: z
+      .object({
+        kind: CalculatorKindEnum,
+        input: z.record(z.string(), z.unknown()).openapi({ description: '计算器的输入（同 POST /api/calculators/{kind}）' }),
+        print: z.boolean().optional().openapi({ description: 'true：在裁决书“本委认为”中印出计算过程' }),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: '本项金额所依据的计算（服务器按输入复算并随裁决保存）' }),
   })
   .strict();
 const AwardPayload = {
@@ -189,7 +200,24 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     court: Court.optional(),
     decidedOn: IsoDate.optional().openapi({ description: '裁判作出之日（默认 occurredOn）' }),
     servedOn: IsoDate.optional().openapi({ description: '裁定送达当事人之日（默认 decidedOn）' }),
-  }),
+    // Appended for claim tracking (issue 17): what the judgment did with each award item.
+    items: z
+      .array(
+        z
+          .object({
+            claimId: Id,
+            result: z.enum(['upheld', 'changed', 'revoked']).openapi({ description: 'upheld 维持裁决；changed 改判为 amount；revoked 不予支持（撤销该项）' }),
+            amount: Money.optional().openapi({ description: '改判的金额（元）' }),
+          })
+          .strict()
+          .refine((i) => i.result !== 'changed' || i.amount !== undefined, { message: '改判须写明金额', path: ['amount'] })
+          .refine((i) => i.result === 'changed' || i.amount === undefined, { message: '只有改判才写金额', path: ['amount'] }),
+      )
+      .max(100)
+      .refine((a) => uniqueIds(a.map((i) => i.claimId)), '同一请求不能出现两次')
+      .optional()
+      .openapi({ description: '判决对各裁决项的处理（仅 outcome 为 judgment 时）' }),
+  }).refine((o) => o.items === undefined || o.outcome === 'judgment', { message: '只有判决才登记各项处理结果', path: ['items'] }),
   MARK_EFFECTIVE: z.object({}),
   TRANSFER_TO_COURT: z.object({
     purpose: z.enum(['enforcement', 'advance_execution', 'litigation']),

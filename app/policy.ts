@@ -56,6 +56,11 @@ export const AREA_ROLES = {
   workload: ['chair', 'admin', 'clerk', 'arbitrator'],
   /** Who read which full case or document (api.md "Reading (v1.1)"). */
   accessLog: ['admin', 'chair'],
+  /**
+   * Labor-law calculators (issue 17): the staff who draft awards, mediation terms and intake advice. A calculation reads
+   * only reference tables and what the caller types — no case data — but it is work tooling, not a public service.
+   */
+  calculators: ['arbitrator', 'mediator', 'chair', 'clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -214,7 +219,11 @@ export type OperationAccess =
   /** List a case's documents: `documentListRefusal`. */
   | { kind: 'document-list' }
   /** Download a document: `documentReadRefusal`. */
-  | { kind: 'document-read' };
+  | { kind: 'document-read' }
+  /** Make, list or fetch a court hand-off package: `courtPackageRefusal` (issue 17). */
+  | { kind: 'court-package' }
+  /** A claim's line: `claimHistoryRefusal` (issue 17). */
+  | { kind: 'claim-history' };
 
 export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   health: { kind: 'public' },
@@ -252,6 +261,17 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   closureFigures: { kind: 'roles', roles: AREA_ROLES.stats },
   closureDrillDown: { kind: 'roles', roles: AREA_ROLES.stats },
   periodicReport: { kind: 'roles', roles: AREA_ROLES.stats },
+  // Issue 17.
+  calculate: { kind: 'roles', roles: AREA_ROLES.calculators },
+  averageWages: { kind: 'signed-in' },
+  replaceAverageWages: { kind: 'roles', roles: AREA_ROLES.referenceData },
+  publicKeys: { kind: 'public' },
+  generateCourtPackage: { kind: 'court-package' },
+  listCourtPackages: { kind: 'court-package' },
+  downloadCourtPackage: { kind: 'court-package' },
+  claimHistory: { kind: 'claim-history' },
+  claimStatistics: { kind: 'roles', roles: AREA_ROLES.stats },
+  claimStatisticsDrillDown: { kind: 'roles', roles: AREA_ROLES.stats },
   // Work views of the web interface (issue 16). The hearing calendar and the list export show what a case list shows
   // (names, numbers, tribunals; never identity numbers or contact data).
   hearingCalendar: { kind: 'signed-in' },
@@ -260,3 +280,30 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   workload: { kind: 'roles', roles: AREA_ROLES.workload },
   auditLog: { kind: 'roles', roles: AREA_ROLES.auditLog },
 };
+
+/**
+ * Court hand-off packages (issue 17) carry every party's identity number, phone and address: only those who read the
+ * case in full may make, list or fetch one, and of those only the clerk (who records transfers to court and signs the
+ * transfer letter) and the chair — not an admin (system role), an analyst, or an arbitrator or mediator (whose
+ * documents go to the court through the clerk).
+ */
+export const COURT_PACKAGE_ROLES: readonly Role[] = ['clerk', 'chair'];
+export function courtPackageRefusal(actor: Actor, scope: CaseScope): string | null {
+  const byRole = roleRefusal(actor, COURT_PACKAGE_ROLES, '生成或下载移送法院材料包');
+  if (byRole) return byRole;
+  return readLevel(actor, scope) === 'full' ? null : '材料包含当事人身份证号码等完整信息，只有能查看本案完整信息的人员才能生成或下载';
+}
+export function assertMayHandOffToCourt(actor: Actor, scope: CaseScope): void {
+  refuse(courtPackageRefusal(actor, scope));
+}
+
+/**
+ * A claim's line through its life (issue 17): the claim, the award and the courts' outcome, no identity data — for
+ * everyone who reads the case beyond a summary (api.md "Reading (v1.1)": an analyst reads case summaries, not histories).
+ */
+export function claimHistoryRefusal(actor: Actor, scope: CaseScope): string | null {
+  return readLevel(actor, scope) === 'summary' ? '统计分析人员只能查看案件摘要，不能查看请求的办理经过' : null;
+}
+export function assertMayReadClaimHistory(actor: Actor, scope: CaseScope): void {
+  refuse(claimHistoryRefusal(actor, scope));
+}

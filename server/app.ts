@@ -7,7 +7,11 @@ import { createDeps, type Deps } from '../app/deps.ts';
 import type { Database } from '../db/knex.ts';
 import { authenticateRequest } from './auth.ts';
 import { createAuthRouter, createLoginRouter } from './http/auth.ts';
+import { createCalculatorsRouter } from './http/calculators.ts';
 import { createCasesRouter } from './http/cases.ts';
+import { createClaimStatsRouter } from './http/claim-stats.ts';
+import { createClaimsRouter } from './http/claims.ts';
+import { createCourtPackagesRouter, createPublicKeysRouter } from './http/court-packages.ts';
 import { createDocumentsRouter } from './http/documents.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { createEventsRouter } from './http/events.ts';
@@ -81,6 +85,7 @@ export function createApp(opts: AppOptions): Express {
   const api = Router();
   // Routes that need no token: service status and login.
   app.use(createServiceRouter(deps));
+  app.use(createPublicKeysRouter(deps));
   app.use(json, createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
   app.use('/api', authenticateRequest(deps), json);
@@ -94,6 +99,10 @@ export function createApp(opts: AppOptions): Express {
     createDocumentsRouter,
     createStatsRouter,
     createUiApiRouter,
+    createCalculatorsRouter,
+    createCourtPackagesRouter,
+    createClaimsRouter,
+    createClaimStatsRouter,
   ])
     api.use(r(deps));
   app.use(api);

@@ -79,7 +79,14 @@ export interface RequestText {
 
 /** Text the history holds beside the machine context: what the arbitrator wrote with the award, who recorded acts. */
 export interface RecordText {
-  award?: { facts?: string; reasoning?: string; defenseSummary?: string; legalBasis?: Record<number, string[]> };
+  award?: {
+    facts?: string;
+    reasoning?: string;
+    defenseSummary?: string;
+    legalBasis?: Record<number, string[]>;
+    /** Issue 17: the calculators' working kept with an item and asked to be printed, per claim id. */
+    calculations?: Record<number, string>;
+  };
   extensionReason?: string | null;
   /** Display name of whoever recorded each TRANSFER_TO_COURT, in the order of ctx.transfers. */
   transferRecordedBy?: (string | null)[];
@@ -518,6 +525,11 @@ function award(d: DocInput): DocSpec[] {
         { kind: 'para', text: `被申请人辩称：${defenseText}。` },
         { kind: 'para', text: `经审理查明：${facts}` },
         { kind: 'para', text: `本委认为：${reasoning}` },
+        // The working of a kept calculation, printed in the reasoning when the arbitrator asked (issue 17).
+        ...g.items.flatMap((it): Block[] => {
+          const w = d.record.award?.calculations?.[it.claimId];
+          return w ? [{ kind: 'para', text: w }] : [];
+        }),
         { kind: 'para', text: `依照${formatBasis(basis.length ? basis : suggestedBasis('other', 'granted', g.final))}之规定，裁决如下：` },
         ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),
         ...crossRef,

@@ -153,6 +153,17 @@ export interface AbsentNotice {
 /** Grounds for a hearing not in public (LDMAL Art. 26). */
 export type NonPublicGround = 'parties_agreed' | 'state_secret' | 'trade_secret' | 'privacy';
 
+/**
+ * Issue 17: the court's judgment on one award item — the award upheld, changed to another amount, or revoked (the claim
+ * not granted by the court).
+ */
+export interface CourtClaimResult {
+  claimId: number;
+  result: 'upheld' | 'changed' | 'revoked';
+  /** The amount the court granted (yuan string) when it changed the award. */
+  amount: string | null;
+}
+
 /** What the court did with a suit recorded after the award (裁审衔接; domain.md §11). */
 export type CourtOutcome = 'judgment' | 'withdrawal_permitted' | 'dismissed_out_of_time' | 'dismissed_no_effect';
 
@@ -259,6 +270,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     partyIds: number[];
     /** How many suits were recorded when it was recorded (a later outcome ends only later suits). */
     suitCount: number;
+    /** Issue 17: what the judgment did with each award item, where the clerk recorded it (absent on older records). */
+    items?: CourtClaimResult[];
   }[];
   effectiveOn: string | null;
   transfers: { purpose: 'enforcement' | 'advance_execution' | 'litigation'; court: string; transferredOn: string }[];

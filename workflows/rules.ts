@@ -1,6 +1,6 @@
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
-import type { AbsentNotice, CaseContext, ConsentMatter, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
+import type { AbsentNotice, CaseContext, ConsentMatter, CourtClaimResult, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
 export interface Violation {
@@ -166,6 +166,16 @@ export function courtOutcomeRecord(ctx: CaseContext, ev: ProcEvent): NonNullable
     servedOn: (ev.payload.servedOn as string | undefined) ?? decidedOn,
     partyIds: [...new Set(ctx.lawsuits.slice(since).map((l) => l.partyId))],
     suitCount: ctx.lawsuits.length,
+    // Issue 17: the judgment per award item, when recorded.
+    ...(Array.isArray(ev.payload.items)
+      ? {
+          items: (ev.payload.items as { claimId: number; result: CourtClaimResult['result']; amount?: string }[]).map((i) => ({
+            claimId: i.claimId,
+            result: i.result,
+            amount: i.amount ?? null,
+          })),
+        }
+      : {}),
   };
 }
 

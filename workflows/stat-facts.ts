@@ -1,4 +1,5 @@
 import type { MachineContext } from './case-machine.ts';
+import { type ClaimStatLine, changedByCourt, claimStatLines, courtDecided } from './claim-outcomes.ts';
 import { daysBetween } from './dates.ts';
 import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
@@ -40,6 +41,11 @@ export interface StatFacts {
   closedLate: boolean;
   mediationOutcome: 'agreed' | 'failed' | 'referred' | 'withdrawn' | null;
   mediationEndedOn: string | null;
+  /**
+   * Issue 17: each awarded claim — category, award day, claimed, awarded, challenged, the court's result, the amount
+   * finally upheld — as canonical JSON (a list of ClaimStatLine sorted by claim id), compared as text like every fact.
+   */
+  claimLines: string;
 }
 
 /**
@@ -92,7 +98,7 @@ export interface StatSource {
   collective: boolean;
   wageArrears: boolean;
   parties: { kind: string; side?: string; ownership?: string | null }[];
-  claims: { seq?: number; category: ClaimCategory; amountFen: number | null }[];
+  claims: { id?: number; seq?: number; category: ClaimCategory; amountFen: number | null }[];
   /** For an arbitration case: the mediation case it was referred from (REFER_TO_ARBITRATION). */
   linkedCaseId?: number | null;
 }
@@ -188,8 +194,12 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
     closedLate: counted && awardDueOn !== null && (closedOn as string) > awardDueOn,
     mediationOutcome,
     mediationEndedOn,
+    claimLines: c.track === 'arbitration' ? JSON.stringify(claimStatLines(claims, ctx)) : '[]',
   };
 }
+
+/** The awarded claims of a row's facts (issue 17). */
+export const claimLinesOf = (f: Pick<StatFacts, 'claimLines'>): ClaimStatLine[] => JSON.parse(f.claimLines || '[]');
 
 /** The same facts (keys of `b`: a stored row may carry bookkeeping fields such as its id). */
 export function sameFacts(a: StatFacts, b: StatFacts): boolean {
@@ -238,12 +248,23 @@ export const COUNTER_MEASURES = [
   'med_agreed_fen',
   'rev_received',
   'rev_closed',
+  // Claims awarded and what courts made of them (issue 17), per claim category, on the award's day.
+  'claim_items',
+  'claim_claimed_fen',
+  'claim_awarded_fen',
+  'claim_challenged',
+  'claim_court_decided',
+  'claim_court_changed',
+  'claim_settled',
+  'claim_settled_awarded_fen',
+  'claim_upheld_fen',
 ] as const;
 export type CounterMeasure = (typeof COUNTER_MEASURES)[number];
 export type Measures = Partial<Record<CounterMeasure, number>>;
 
 export interface Contribution {
-  dim: StatDim | 'days';
+  /** `days`: closures keyed by days to close (the median); `claim_category`: awarded claims by category (issue 17). */
+  dim: StatDim | 'days' | 'claim_category';
   key: string;
   day: string;
   m: Measures;
@@ -300,6 +321,21 @@ export function contributions(f: StatFacts): Contribution[] {
     return out;
   }
   each(f.receivedOn, { received: 1 }, ['all', 'district']);
+  // Issue 17: every awarded claim on its award's day, by claim category and in the headline.
+  for (const l of claimLinesOf(f)) {
+    const m: Measures = {
+      claim_items: 1,
+      claim_claimed_fen: l.claimedFen,
+      claim_awarded_fen: l.awardedFen,
+      claim_challenged: l.challenged ? 1 : 0,
+      claim_court_decided: courtDecided(l.court) ? 1 : 0,
+      claim_court_changed: changedByCourt(l.court) ? 1 : 0,
+      claim_settled: l.upheldFen === null ? 0 : 1,
+      claim_settled_awarded_fen: l.upheldFen === null ? 0 : l.awardedFen,
+      claim_upheld_fen: l.upheldFen ?? 0,
+    };
+    out.push({ dim: 'claim_category', key: l.category, day: l.on, m }, { dim: 'all', key: 'all', day: l.on, m });
+  }
   if (f.closureMode === 'rejection' && f.closedOn) each(f.closedOn, { rejected: 1 }, ['all', 'district']);
   if (f.acceptedOn === null || f.closureMode === 'rejection') return out;
   each(f.acceptedOn, {

@@ -39,12 +39,20 @@ const TEXT_FIELDS = ['facts', 'reasoning', 'defenseSummary', 'legalBasis'] as co
 function recordText(events: EventRecord[]): RecordText {
   const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
   const aw = last('ISSUE_AWARD') as
-    | { facts?: string; reasoning?: string; defenseSummary?: string; items?: { claimId: number; legalBasis?: string[] }[] }
+    | {
+        facts?: string;
+        reasoning?: string;
+        defenseSummary?: string;
+        items?: { claimId: number; legalBasis?: string[]; calculation?: { print?: boolean; text?: string } }[];
+      }
     | undefined;
   const legalBasis: Record<number, string[]> = {};
   for (const it of aw?.items ?? []) if (it.legalBasis?.length) legalBasis[it.claimId] = it.legalBasis;
+  // Issue 17: the working of a calculation the arbitrator asked to print, per claim.
+  const calculations: Record<number, string> = {};
+  for (const it of aw?.items ?? []) if (it.calculation?.print && it.calculation.text) calculations[it.claimId] = it.calculation.text;
   return {
-    award: aw ? { facts: aw.facts, reasoning: aw.reasoning, defenseSummary: aw.defenseSummary, legalBasis } : undefined,
+    award: aw ? { facts: aw.facts, reasoning: aw.reasoning, defenseSummary: aw.defenseSummary, legalBasis, calculations } : undefined,
     extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
     transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
   };

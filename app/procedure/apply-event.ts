@@ -4,7 +4,7 @@ import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { availableEvents, isAvailable, leafState, persist, type Snapshot, applyEvent as transitionCase } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
-import { absentNotices, documentMadeOn } from '../../workflows/rules.ts';
+import { absentNotices, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
 import {
   caseScope,
   caseSnapshot,
@@ -19,6 +19,7 @@ import {
 import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
+import { keepCalculations } from '../calculators/award-calculations.ts';
 import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
@@ -65,6 +66,13 @@ async function checkReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, ev: E
       if (!claimIds.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
     }
     if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
+  }
+  if (type === 'RECORD_COURT_OUTCOME' && Array.isArray(payload.items)) {
+    // Issue 17: a judgment's result per award item names a claim the commission decided.
+    const decided = decidedClaimIds(caseSnapshot(c).context);
+    (payload.items as { claimId: number }[]).forEach((it, i) => {
+      if (!decided.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有就编号为 ${it.claimId} 的请求作出裁决` });
+    });
   }
   const arbitrators: [string, number][] = [];
   if (type === 'FORM_TRIBUNAL')
@@ -178,6 +186,8 @@ export async function applyEvent(
     // The record keeps which parties were absent and the written notice proven served on each (LDMAL Art. 36), so that
     // the award document states only what the record shows.
     const absent = absentNotices(ctx);
+    // Issue 17: the calculations kept with award items, recomputed from their input (400 naming a bad field).
+    payload.items = await keepCalculations(deps, uow.trx, c, payload.items as AwardItemInput[]);
     payload.award = {
       ...(await awardRecord(deps, uow.trx, c, payload.items as AwardItemInput[], ev.occurredOn, absent.some((n) => n.side === 'respondent'))),
       absentNotices: absent,

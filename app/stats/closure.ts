@@ -62,7 +62,7 @@ export function resolvePeriod(q: PeriodInput, monthStartDay: number, today: stri
   return { from: from as string, to: to as string, asOf: q.asOf ?? null };
 }
 
-function period(deps: Deps, q: PeriodInput): PeriodQuery {
+export function period(deps: Deps, q: PeriodInput): PeriodQuery {
   const today = deps.clock.today();
   const p = resolvePeriod(q, deps.config.statsMonthStartDay, today);
   // A bounded period (REPORT_MAX_YEARS, default 10): a 300-year query built thousands of month rows for seconds.

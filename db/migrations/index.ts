@@ -23,6 +23,9 @@ import * as m0032 from './20261201_0032_sessions_and_passwords.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
 import * as m0052 from './20261201_0052_statistics_yearbook.ts';
+import * as m0060 from './20261201_0060_average_wages.ts';
+import * as m0061 from './20261201_0061_court_packages.ts';
+import * as m0062 from './20261201_0062_statistics_claims.ts';
 import * as m0070 from './20261201_0070_hearings.ts';
 
 interface Migration {
@@ -59,6 +62,9 @@ export const migrations: [string, Migration][] = [
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],
   ['20261201_0052_statistics_yearbook', m0052],
+  ['20261201_0060_average_wages', m0060],
+  ['20261201_0061_court_packages', m0061],
+  ['20261201_0062_statistics_claims', m0062],
   ['20261201_0070_hearings', m0070],
 ];
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { addDays } from '../../workflows/dates.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
-import { COUNTER_MEASURES, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
+import { COUNTER_MEASURES, type Contribution, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
 
 /**
  * The arbitration closure rate and the figures around it (domain.md §13.2; api.md "Statistics").
@@ -99,9 +99,9 @@ export interface Figures {
   results: { employer: number; worker: number; both: number };
 }
 
-type Sums = Record<CounterMeasure, number> & { carried: number; pending_overdue: number; med_carried: number; rev_carried: number };
+export type Sums = Record<CounterMeasure, number> & { carried: number; pending_overdue: number; med_carried: number; rev_carried: number };
 
-const zeroSums = (): Sums =>
+export const zeroSums = (): Sums =>
   Object.fromEntries([...COUNTER_MEASURES, 'carried', 'pending_overdue', 'med_carried', 'rev_carried'].map((m) => [m, 0])) as Sums;
 
 function figures(s: Sums, target: { numerator: number; denominator: number }): Figures {
@@ -150,7 +150,7 @@ function figures(s: Sums, target: { numerator: number; denominator: number }): F
 export const endOfDayInstant = (day: string) => `${day}T16:00:00.000Z`;
 
 /** SQL predicate: the row version that was current at the end of `asOf` (or now). */
-function validRows(q: PeriodQuery): { sql: string; bindings: string[] } {
+export function validRows(q: PeriodQuery): { sql: string; bindings: string[] } {
   if (!q.asOf) return { sql: 'recorded_to IS NULL', bindings: [] };
   const e = endOfDayInstant(q.asOf);
   return { sql: 'recorded_from < ? AND (recorded_to IS NULL OR recorded_to >= ?)', bindings: [e, e] };
@@ -169,7 +169,7 @@ const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
  * before them — a yearly report reads ~13 months of days plus a few rows per earlier month, however long the
  * history. asOf figures read the signed history rows recorded by that day (all fact days up to the period end).
  */
-async function counterSums(knex: Knex, q: PeriodQuery, dims: StatDim[]): Promise<Map<string, Sums>> {
+export async function counterSums(knex: Knex, q: PeriodQuery, dims: Contribution['dim'][]): Promise<Map<string, Sums>> {
   const J = judgeDay(q);
   const inPeriod = COUNTER_MEASURES.map((m) => `SUM(CASE WHEN day >= ? AND day <= ? THEN ${m} ELSE 0 END) AS ${m}`).join(',\n  ');
   const periodBindings = COUNTER_MEASURES.flatMap(() => [q.from, q.to]);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-export type AccessAction = 'read_case' | 'read_history' | 'download_document';
+export type AccessAction = 'read_case' | 'read_history' | 'download_document' | 'download_court_package';
 
 export interface AccessEntry {
   at: string;

@@ -8,7 +8,17 @@ export interface MinimumWageRow {
   confirmed: boolean;
 }
 
-/** Reference data (minimum wages) and the general audit log. */
+/** A row of the city's average monthly wage per statistical year (LCL Art. 47(2)). */
+export interface AverageWageRecord {
+  district: string;
+  year: number;
+  monthlyFen: number;
+  publishedOn: string | null;
+  source: string;
+  confirmed: boolean;
+}
+
+/** Reference data (minimum wages, average wages) and the general audit log. */
 export function createReferenceStore() {
   return {
     async minimumWages(trx: Knex): Promise<MinimumWageRow[]> {
@@ -42,6 +52,32 @@ export function createReferenceStore() {
             district: r.district,
             monthly_fen: r.monthlyFen,
             effective_from: r.effectiveFrom,
+            source: r.source,
+            confirmed: r.confirmed,
+          })),
+        );
+      }
+    },
+    async averageWages(trx: Knex): Promise<AverageWageRecord[]> {
+      const rows = await trx('average_wages').orderBy(['district', 'year']);
+      return rows.map((r) => ({
+        district: r.district,
+        year: Number(r.year),
+        monthlyFen: Number(r.monthly_fen),
+        publishedOn: r.published_on ?? null,
+        source: r.source,
+        confirmed: Boolean(r.confirmed),
+      }));
+    },
+    async replaceAverageWages(trx: Knex, rows: AverageWageRecord[]): Promise<void> {
+      await trx('average_wages').delete();
+      if (rows.length) {
+        await trx('average_wages').insert(
+          rows.map((r) => ({
+            district: r.district,
+            year: r.year,
+            monthly_fen: r.monthlyFen,
+            published_on: r.publishedOn,
             source: r.source,
             confirmed: r.confirmed,
           })),

@@ -3,6 +3,7 @@ import {
   COUNTER_MEASURES,
   type Contribution,
   type CounterMeasure,
+  claimLinesOf,
   counterDeltas,
   type StatFacts,
   sameFacts,
@@ -34,6 +35,7 @@ const COLS: Record<keyof StatFacts, string> = {
   result: 'result',
   mediatedFen: 'mediated_fen',
   referredFromMediation: 'referred_from_mediation',
+  claimLines: 'claim_lines',
 };
 
 const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate', 'referredFromMediation']);
@@ -54,7 +56,15 @@ export function factsFromRow(r: Record<string, any>): StatFacts {
 }
 
 export function rowFromFacts(f: StatFacts): Record<string, unknown> {
-  return Object.fromEntries((Object.entries(COLS) as [keyof StatFacts, string][]).map(([k, col]) => [col, f[k]]));
+  // Issue 17: the first and last award day among the claim lines, so that a drill-down finds its rows by index.
+  const days = claimLinesOf(f)
+    .map((l) => l.on)
+    .sort();
+  return {
+    ...Object.fromEntries((Object.entries(COLS) as [keyof StatFacts, string][]).map(([k, col]) => [col, f[k]])),
+    claim_award_from: days[0] ?? null,
+    claim_award_to: days.at(-1) ?? null,
+  };
 }
 
 /** China Standard Time calendar day of an instant. */

@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
+import { averageWages, replaceAverageWages } from '../../app/reference/average-wages.ts';
 import { minimumWages, replaceMinimumWages } from '../../app/reference/minimum-wages.ts';
 import { IsoDate, Money } from '../../app/schemas.ts';
+import { CITY_WIDE } from '../../workflows/calculators/index.ts';
 import { DISTRICTS } from '../../workflows/reference.ts';
 import { route } from './route.ts';
 import { runWrite } from './write.ts';
@@ -18,6 +20,18 @@ const MinimumWage = z
   .strict()
   .openapi('MinimumWage');
 const MinimumWageTable = z.array(MinimumWage).max(1000);
+const AverageWage = z
+  .object({
+    district: z.enum([CITY_WIDE, ...DISTRICTS]).openapi({ description: '区县，或“全市”（适用于各区县）' }),
+    year: z.number().int().min(1990).max(2199).openapi({ description: '统计年度（该数字所描述的年份）' }),
+    monthly: Money.openapi({ description: '职工月平均工资（元）' }),
+    publishedOn: IsoDate.optional().openapi({ description: '公布之日（“已公布的最近一个年度”读法需要）' }),
+    source: z.string().trim().min(1).max(200).openapi({ description: '依据（公布文件、网址）' }),
+    confirmed: z.boolean().optional().openapi({ description: '是否已对照公布文件核实；未核实的，计算结果会提示' }),
+  })
+  .strict()
+  .openapi('AverageWage');
+const AverageWageTable = z.array(AverageWage).max(1000);
 
 export function createReferenceRouter(deps: Deps): Router {
   const router = Router();
@@ -47,6 +61,36 @@ export function createReferenceRouter(deps: Deps): Router {
         req,
         res,
         (uow) => replaceMinimumWages(deps, uow, actor, body),
+        (table) => ({ status: 200, body: table }),
+      );
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/reference/average-wages',
+    operationId: 'averageWages',
+    summary: '本地区职工月平均工资（经济补偿三倍封顶用，劳动合同法第四十七条第二款）',
+    tags: ['reference'],
+    responses: { 200: { description: '全部年度', schema: AverageWageTable } },
+    handler: async () => ({ body: await averageWages(deps) }),
+  });
+
+  route(router, {
+    method: 'put',
+    path: '/api/reference/average-wages',
+    operationId: 'replaceAverageWages',
+    summary: '替换职工月平均工资表（管理员）',
+    tags: ['reference'],
+    body: AverageWageTable,
+    responses: { 200: { description: '新表', schema: AverageWageTable } },
+    problems: [403],
+    handler: async ({ req, res, actor, body }) => {
+      await runWrite(
+        deps,
+        req,
+        res,
+        (uow) => replaceAverageWages(deps, uow, actor, body),
         (table) => ({ status: 200, body: table }),
       );
     },

@@ -13,7 +13,7 @@ const AccessLogEntry = z
     id: z.number().int(),
     at: z.string().openapi({ format: 'date-time' }),
     user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }),
-    action: z.enum(['read_case', 'read_history', 'download_document']),
+    action: z.enum(['read_case', 'read_history', 'download_document', 'download_court_package']),
     caseId: z.number().int().nullable(),
     caseNo: z.string().nullable(),
     documentId: z.number().int().nullable(),
@@ -23,7 +23,7 @@ const AccessLogEntry = z
 const AccessLogQuery = Pagination.extend({
   userId: z.coerce.number().int().positive().optional(),
   caseId: z.coerce.number().int().positive().optional(),
-  action: z.enum(['read_case', 'read_history', 'download_document']).optional(),
+  action: z.enum(['read_case', 'read_history', 'download_document', 'download_court_package']).optional(),
   from: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')

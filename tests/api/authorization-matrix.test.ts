@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Actor,
   type CaseScope,
+  claimHistoryRefusal,
+  courtPackageRefusal,
   DOCUMENT_ROLES,
   documentListRefusal,
   documentReadRefusal,
@@ -57,6 +59,8 @@ interface Fixture {
   c: CaseShape & Record<string, unknown>;
   scope: CaseScope;
   documentId: number | null;
+  /** Issue 17: a court hand-off package of the case (the clerk made it). */
+  packageId: number;
 }
 
 let actors: TestActor[];
@@ -122,10 +126,15 @@ beforeAll(async () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.id as number;
   };
+  const packageOf = async (c: CaseShape) => {
+    const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'court_request' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.id as number;
+  };
   fixtures = [
-    { label: 'X', c: x, scope: scopeOf(x, a.ids.clerk), documentId: await documentOf(x) },
-    { label: 'Y', c: y, scope: scopeOf(y, a.ids.clerk), documentId: await documentOf(y) },
-    { label: 'Z', c: zr.body, scope: scopeOf(zr.body, a.ids.mediator), documentId: null },
+    { label: 'X', c: x, scope: scopeOf(x, a.ids.clerk), documentId: await documentOf(x), packageId: await packageOf(x) },
+    { label: 'Y', c: y, scope: scopeOf(y, a.ids.clerk), documentId: await documentOf(y), packageId: await packageOf(y) },
+    { label: 'Z', c: zr.body, scope: scopeOf(zr.body, a.ids.mediator), documentId: null, packageId: await packageOf(zr.body) },
   ];
   wages = (await t.api(t.adminToken).get('/api/reference/minimum-wages')).body;
   doc = (await request(t.app).get('/openapi.json')).body;
@@ -168,7 +177,18 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
     case 'listCases':
     case 'listUsers':
     case 'accessLog':
+    case 'averageWages':
+    case 'publicKeys':
       return [{ allowed: areaAllowed }];
+    // Issue 17: calculators, the average-wage table, claim statistics.
+    case 'calculate':
+      return [{ params: { kind: 'notice_pay' }, body: { lastMonthWage: '5600.00' }, allowed: areaAllowed }];
+    case 'replaceAverageWages':
+      return [{ body: [], allowed: areaAllowed }];
+    case 'claimStatistics':
+      return [{ query: period, allowed: areaAllowed }];
+    case 'claimStatisticsDrillDown':
+      return [{ query: { ...period, measure: 'items' }, allowed: areaAllowed }];
     case 'login':
       return [{ body: { username: 'nobody', password: 'wrong-password-000' }, allowed: true }];
     case 'logout':
@@ -272,11 +292,29 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       return [{ params: { id: c.id }, allowed: documentListRefusal(actor, scope) === null }];
     case 'downloadDocument':
       return f.documentId === null ? [] : [{ params: { id: f.documentId }, allowed: documentReadRefusal(actor, scope) === null }];
+    // Issue 17: court hand-off packages (clerk and chair, full readers only) and a claim's line (not for analysts).
+    case 'generateCourtPackage':
+      return [{ params: { id: c.id }, body: { purpose: 'court_request' }, allowed: courtPackageRefusal(actor, scope) === null }];
+    case 'listCourtPackages':
+      return [{ params: { id: c.id }, allowed: courtPackageRefusal(actor, scope) === null }];
+    case 'downloadCourtPackage':
+      return [{ params: { id: f.packageId }, allowed: courtPackageRefusal(actor, scope) === null }];
+    case 'claimHistory':
+      return [{ params: { id: c.id, claimId: c.claims[0]?.id as number }, allowed: claimHistoryRefusal(actor, scope) === null }];
   }
   throw new Error(`no sample request for ${operationId}: add one to the matrix`);
 }
 
-const CASE_KINDS = new Set(['case-read', 'case-edit', 'case-event', 'document-generate', 'document-list', 'document-read']);
+const CASE_KINDS = new Set([
+  'case-read',
+  'case-edit',
+  'case-event',
+  'document-generate',
+  'document-list',
+  'document-read',
+  'court-package',
+  'claim-history',
+]);
 
 /** The response's schema in the OpenAPI document, as a reference for ajv. */
 function schemaRef(path: string, method: string, status: number, type: string): string | null {

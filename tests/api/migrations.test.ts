@@ -63,6 +63,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "access_log",
         "agents",
         "audit_log",
+        "average_wages",
         "calendar_years",
         "case_arbitrators",
         "case_deadlines",
@@ -71,6 +72,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "case_stat_rows",
         "cases",
         "claims",
+        "court_packages",
         "deadline_alerts",
         "documents",
         "hearings",
@@ -183,6 +185,31 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect(await columns(table), table).toEqual(
         expect.arrayContaining(['won_worker', 'won_employer', 'won_both', 'closed_deemed', 'mediated_fen', 'rev_received']),
       );
+    // Issue 17: the city's average monthly wage per year (the 3× cap of LCL Art. 47(2)), with its source.
+    expect(await columns('average_wages')).toEqual(['confirmed', 'district', 'id', 'monthly_fen', 'published_on', 'source', 'year']);
+    // Issue 17: awarded claims on each statistics row version, and their counters.
+    expect(await columns('case_stat_rows')).toEqual(expect.arrayContaining(['claim_lines', 'claim_award_from', 'claim_award_to']));
+    for (const table of ['stat_counters', 'stat_counters_daily', 'stat_counters_monthly'])
+      expect(await columns(table), table).toEqual(expect.arrayContaining(['claim_items', 'claim_upheld_fen', 'claim_court_changed']));
+    // Issue 17: court hand-off packages as sent, with what they were signed with (never the private key).
+    expect(await columns('court_packages')).toEqual([
+      'bytes',
+      'case_id',
+      'case_version',
+      'court',
+      'created_at',
+      'created_by',
+      'document_count',
+      'file_name',
+      'id',
+      'key_id',
+      'manifest_sha256',
+      'purpose',
+      'schema_version',
+      'sha256',
+      'signature',
+      'size',
+    ]);
     expect(await columns('case_events')).toMatchInlineSnapshot(`
       [
         "actor_id",

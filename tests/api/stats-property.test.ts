@@ -43,7 +43,8 @@ type Path =
   | 'trackFailed'
   | 'deemed'
   | 'terminated'
-  | 'trackReferred';
+  | 'trackReferred'
+  | 'sued';
 const PATHS: Path[] = [
   'received',
   'rejected',
@@ -57,6 +58,8 @@ const PATHS: Path[] = [
   'deemed',
   'terminated',
   'trackReferred',
+  // Issue 17: an award a worker takes to court, and what the court does with each item.
+  'sued',
 ];
 const OWNERSHIPS = [undefined, 'private', 'state_owned', 'individual'] as const;
 
@@ -179,7 +182,8 @@ async function play(k: Of<typeof caseArb>) {
   }
   await act(c, arb.token, 'HOLD_HEARING', hearing, k.lag, { applicantPresent: true, respondentPresent: true });
   const outcome = (i: number) => (k.outcome === 'partly' ? (i ? 'dismissed' : 'granted') : k.outcome);
-  await act(c, arb.token, 'ISSUE_AWARD', addDays(hearing, g2 + g3), k.lag, {
+  const awardOn = addDays(hearing, g2 + g3);
+  await act(c, arb.token, 'ISSUE_AWARD', awardOn, k.lag, {
     items: c.claims.map((cl, i) => ({
       claimId: cl.id,
       outcome: outcome(i),
@@ -188,6 +192,38 @@ async function play(k: Of<typeof caseArb>) {
     facts: '经审理查明……',
     reasoning: '本委认为……',
   });
+  if (k.path !== 'sued') return;
+  // The worker sues (every item reached, LDMAL Arts. 48, 50); the court then rules per item, rules without saying,
+  // permits a withdrawal, or has not ruled yet.
+  const served = addDays(awardOn, g0 % 5);
+  for (const p of [...c.applicants, ...c.respondents])
+    await act(c, a.tokens.clerk, 'SERVE', served, k.lag, { document: 'award', partyId: p.id, method: 'direct' });
+  const workerSide = k.filer === 'employer' ? c.respondents : c.applicants;
+  const filed = addDays(served, g1 % 10);
+  await act(c, a.tokens.clerk, 'RECORD_LAWSUIT', filed, k.lag, {
+    partyId: workerSide[0]?.id,
+    court: '聊城市东昌府区人民法院',
+    filedOn: filed,
+  });
+  const decided = addDays(filed, 20 + (g2 % 20));
+  const [first, second] = c.claims;
+  switch (g3 % 4) {
+    case 1:
+      await act(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', decided, k.lag, {
+        outcome: 'judgment',
+        items: [
+          { claimId: first?.id, result: 'changed', amount: '500.00' },
+          { claimId: second?.id, result: g2 % 2 ? 'upheld' : 'revoked' },
+        ],
+      });
+      return;
+    case 2:
+      await act(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', decided, k.lag, { outcome: 'judgment' });
+      return;
+    case 3:
+      await act(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', decided, k.lag, { outcome: 'withdrawal_permitted' });
+      return;
+  }
 }
 
 // Period bounds and asOf days are picked among the days something happened (±1), where off-by-one errors live.
@@ -276,6 +312,51 @@ async function checkPeriod(p: Of<typeof periodArb>) {
   }
   const sum = (k: string) => f.groups.reduce((s: number, g: Record<string, number>) => s + (g[k] as number), 0);
   expect([sum('carriedOver'), sum('accepted'), sum('closed')]).toEqual([f.carriedOver, f.accepted, f.closed]);
+
+  // Issue 17: the claim figures (counters) = the claims listed from the row versions, headline and per category.
+  const cl = await t.api(a.tokens.analyst).get(`/api/stats/claims?${qs}`);
+  expect(cl.status, JSON.stringify(cl.body)).toBe(200);
+  const claimCount = async (measure: string, extra = '') => {
+    const d = await t.api(a.tokens.analyst).get(`/api/stats/claims/cases?${qs}&measure=${measure}${extra}&limit=500`);
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
+    return d.body as { total: number; items: { claimed: string; awarded: string; upheld: string | null }[] };
+  };
+  const yuan = (list: (string | null)[]) => (list.reduce((s, x) => s + Math.round(Number(x ?? 0) * 100), 0) / 100).toFixed(2);
+  for (const [g, extra] of [[cl.body, ''], ...cl.body.categories.map((x: { key: string }) => [x, `&category=${x.key}`])] as [
+    Record<string, unknown>,
+    string,
+  ][]) {
+    const items = await claimCount('items', extra);
+    const settled = await claimCount('settled', extra);
+    expect(
+      {
+        items: items.total,
+        claimed: yuan(items.items.map((i) => i.claimed)),
+        awarded: yuan(items.items.map((i) => i.awarded)),
+        settled: settled.total,
+        settledAwarded: yuan(settled.items.map((i) => i.awarded)),
+        upheld: yuan(settled.items.map((i) => i.upheld)),
+        challenged: (await claimCount('challenged', extra)).total,
+        courtDecided: (await claimCount('courtDecided', extra)).total,
+        courtChanged: (await claimCount('courtChanged', extra)).total,
+      },
+      `${qs}${extra}`,
+    ).toEqual({
+      items: g.items,
+      claimed: g.claimed,
+      awarded: g.awarded,
+      settled: g.settled,
+      settledAwarded: g.settledAwarded,
+      upheld: g.upheld,
+      challenged: g.challenged,
+      courtDecided: g.courtDecided,
+      courtChanged: g.courtChanged,
+    });
+  }
+  const catSum = (k: string) => cl.body.categories.reduce((s: number, x: Record<string, number>) => s + (x[k] as number), 0);
+  expect([catSum('items'), catSum('courtChanged')]).toEqual([cl.body.items, cl.body.courtChanged]);
+  expect(cl.body.courtChanged).toBeLessThanOrEqual(cl.body.courtDecided);
+  expect(cl.body.courtDecided).toBeLessThanOrEqual(cl.body.challenged);
 }
 
 /** stat_counters rebuilt from scratch out of the row versions: +contributions at recorded_from, − at recorded_to. */

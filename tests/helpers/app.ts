@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import request from 'supertest';
@@ -47,6 +49,8 @@ export async function startTestApp(opts: { now?: string; env?: Record<string, st
     LOGIN_MAX_FAILURES: '5',
     DOCUMENTS_PER_MINUTE: '100000',
     EXPORTS_PER_MINUTE: '100000',
+    // Issue 17: the commission's signing key of a test run lives in the temporary directory, never in data/.
+    COMMISSION_KEY_PATH: join(tmpdir(), `zc-test-keys-${process.pid}`, 'commission-ed25519.pem'),
     ...idle,
     ...opts.env,
   });

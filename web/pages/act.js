@@ -12,6 +12,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  download,
   draftTime,
   eventLabel,
   field,
@@ -28,6 +29,7 @@ import {
   state,
   today,
 } from '../core.js';
+import { calculatorButton } from '../features.js';
 import { EVENT_FORMS, LABELS } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
@@ -382,7 +384,22 @@ function awardEditor(c, type) {
       basis.dataset.edited = 'true';
     });
     const fin = h('span', { 'aria-live': 'polite' }, '—');
-    return { cl, outcome, amount, basis, fin };
+    // Issue 17: the calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
+    const row = { cl, outcome, amount, basis, fin, calc: prior?.calculation ?? null, tag: h('span.small.muted.calc-tag') };
+    row.button = calculatorButton(
+      { h, fill, api, download, money },
+      {
+        c,
+        claim: cl,
+        onAccept: ({ amount: suggested, calculation }) => {
+          row.calc = calculation;
+          amount.value = suggested;
+          row.tag.textContent = `计算器建议 ${suggested} 元${calculation.print ? '，印入理由' : ''}`;
+          amount.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+      },
+    );
+    return row;
   });
   const summaryLine = h('p.small', { 'aria-live': 'polite' });
   let timer;
@@ -427,6 +444,7 @@ function awardEditor(c, type) {
       outcome: r.outcome.value,
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: r.amount.value.trim() } : {}),
       ...(r.basis.dataset.edited === 'true' ? { legalBasis: lines(r.basis.value) } : {}),
+      ...(r.calc ? { calculation: r.calc } : {}),
     })),
     facts: facts.value,
     reasoning: reasoning.value,
@@ -470,7 +488,7 @@ function awardEditor(c, type) {
             h('td', `${r.cl.seq}. ${r.cl.description}`),
             h('td.num', money(r.cl.amount)),
             h('td', r.outcome),
-            h('td', r.amount, h('span.field-error', { 'data-error-for': `items.${r.cl.seq - 1}.amount` })),
+            h('td', r.amount, ' ', r.button, r.tag, h('span.field-error', { 'data-error-for': `items.${r.cl.seq - 1}.amount` })),
             h('td', r.fin),
             h('td', r.basis),
           ),

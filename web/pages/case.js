@@ -7,6 +7,7 @@ import {
   caseName,
   daysLeftText,
   deadlineBadge,
+  download,
   dueText,
   errorPanel,
   eventLabel,
@@ -26,6 +27,7 @@ import {
   stateLabel,
   withSource,
 } from '../core.js';
+import { claimLineButton, courtPackagePanel } from '../features.js';
 import { LABELS } from '../forms.js';
 import { openEventForm, partiesOf } from './act.js';
 
@@ -55,6 +57,8 @@ const SERVICE_DOCS = {
   advance_execution_ruling: '先予执行裁决书',
   other: '其他文书',
 };
+/** The toolkit the issue-17 module (features.js) builds with. */
+const ui = () => ({ h, fill, api, download, money });
 const EDITABLE = new Set(['received', 'pending_supplement', 'mediation_in_progress']);
 /** A value the role may not see is absent from the answer (api.md "Reading (v1.1)"). */
 const shown = (o, k) => (k in o ? (o[k] ?? '—') : h('span.muted', '（无权查看）'));
@@ -168,7 +172,14 @@ export async function casePage(id, mount) {
     toc,
     h(
       'div.grid2',
-      h('div', partiesSection(c, mediationTrack), claimsSection(c, events, mediationTrack), docs ? docsSection(c, docs, refresh) : null),
+      h(
+        'div',
+        partiesSection(c, mediationTrack),
+        claimsSection(c, events, mediationTrack),
+        docs ? docsSection(c, docs, refresh) : null,
+        // Issue 17: the hand-off package to the court (移送法院材料包).
+        courtPackagePanel(ui(), c, state.user?.role),
+      ),
       h(
         'div',
         deadlinesSection(c, parties),
@@ -268,6 +279,8 @@ function claimsSection(c, events, mediationTrack) {
   const changes = (events ?? []).filter(
     (e) => ['CHANGE_CLAIMS', 'FILE_COUNTERCLAIM'].includes(e.type) || (e.type === 'UPDATE_REGISTRATION' && e.after && 'claims' in e.after),
   );
+  // Issue 17: each claim's line from the application to the court's judgment, opened under the table.
+  const claimLineBox = h('div', { 'aria-live': 'polite' });
   const payer = c.respondents.map((p) => p.name).join('、');
   const payee =
     c.applicants.length > 3 ? `${c.applicants[0].name}等${c.applicants.length}名申请人` : c.applicants.map((p) => p.name).join('、');
@@ -280,7 +293,9 @@ function claimsSection(c, events, mediationTrack) {
         'thead',
         h(
           'tr',
-          ['#', '类别', '请求', '请求金额', mediationTrack ? '' : '裁决'].filter(Boolean).map((x) => h('th', { scope: 'col' }, x)),
+          ['#', '类别', '请求', '请求金额', mediationTrack ? '' : '裁决', c.readLevel === 'summary' ? '' : '经过']
+            .filter(Boolean)
+            .map((x) => h('th', { scope: 'col' }, x)),
         ),
       ),
       h(
@@ -306,10 +321,12 @@ function claimsSection(c, events, mediationTrack) {
                       ]
                     : '—',
                 ),
+            c.readLevel === 'summary' ? null : h('td', claimLineButton(ui(), c, cl, claimLineBox)),
           );
         }),
       ),
     ),
+    claimLineBox,
     c.award
       ? h(
           'div.award-summary',

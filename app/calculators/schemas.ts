@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { CALCULATOR_KIND_CODES, type CalculatorKind, PRE2008_GROUNDS, READINGS } from '../../workflows/calculators/index.ts';
+import { DISTRICTS } from '../../workflows/reference.ts';
+import { IsoDate, Money } from '../schemas.ts';
+
+/**
+ * Request bodies of `POST /api/calculators/{kind}`, one strict schema per kind. The same schemas validate the
+ * calculation kept with an award item (ISSUE_AWARD `items[].calculation.input`), so what an award keeps is exactly
+ * what the calculator accepts. Money is yuan strings (api.md), hours decimal strings ("7.5").
+ */
+const Hours = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,6})(\.\d{1,2})?$/, '小时数为数字字符串，最多两位小数，如 "7.5"')
+  .openapi({ example: '36', description: '小时，最多两位小数' });
+const District = z.enum(DISTRICTS).openapi({ description: '案件所在区县：据此查月最低工资标准和职工月平均工资' });
+
+const readingValues = <K extends keyof typeof READINGS>(k: K) =>
+  z.enum(Object.keys(READINGS[k].options) as [string, ...string[]]).openapi({ description: READINGS[k].label });
+export const ReadingsInput = z
+  .object(Object.fromEntries(Object.keys(READINGS).map((k) => [k, readingValues(k as keyof typeof READINGS).optional()])))
+  .strict()
+  .openapi('CalculatorReadings', { description: '本次计算采用的读法（缺省为本委配置 CALCULATOR_READINGS）' });
+
+const Compensation = z
+  .object({
+    startOn: IsoDate.openapi({ description: '用工之日' }),
+    endOn: IsoDate.openapi({ description: '劳动合同解除或终止之日' }),
+    wages: z
+      .array(Money)
+      .min(1)
+      .max(12, '最多十二个月')
+      .optional()
+      .openapi({ description: '解除或终止前十二个月的各月工资（不满十二个月的按实际月数）' }),
+    averageWage: Money.optional().openapi({ description: '或：已认定的月平均工资' }),
+    pre2008: z
+      .object({
+        ground: z.enum(Object.keys(PRE2008_GROUNDS) as [keyof typeof PRE2008_GROUNDS]),
+        capMonths: z.number().int().min(0).max(600).nullable().optional(),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: '2008年以前工作年限按当时规定计算的事由（劳动合同法第九十七条第三款）' }),
+    district: District.optional(),
+    minimumWage: Money.optional().openapi({ description: '覆盖月最低工资标准表（说明来源于请求）' }),
+    localAverageWage: Money.optional().openapi({ description: '覆盖职工月平均工资表（说明来源于请求）' }),
+    readings: ReadingsInput.optional(),
+  })
+  .strict()
+  .refine((b) => b.wages !== undefined || b.averageWage !== undefined, { message: '须提供 wages 或 averageWage', path: ['wages'] });
+
+const DoubleWages = z
+  .object({
+    startOn: IsoDate.openapi({ description: '用工之日' }),
+    contractSignedOn: IsoDate.optional().openapi({ description: '订立书面劳动合同之日（未订立的省略）' }),
+    endOn: IsoDate.optional().openapi({ description: '劳动关系终止之日' }),
+    monthlyWage: Money.optional(),
+    monthlyWages: z.array(Money).min(1).max(11).optional().openapi({ description: '期间内各月工资（第一个月起）' }),
+    filedOn: IsoDate.optional().openapi({ description: '申请仲裁之日（计算时效）' }),
+    limitationRaised: z.boolean().optional().openapi({ description: '被申请人已提出时效抗辩（否则只提示、不扣除）' }),
+    readings: ReadingsInput.optional(),
+  })
+  .strict()
+  .refine((b) => b.monthlyWage !== undefined || b.monthlyWages !== undefined, { message: '须提供 monthlyWage 或 monthlyWages', path: ['monthlyWage'] });
+
+const Overtime = z
+  .object({
+    monthlyWage: Money.openapi({ description: '加班工资计算基数（月工资）' }),
+    workdayHours: Hours.optional().openapi({ description: '工作日延长工作时间（150%）' }),
+    restDayHours: Hours.optional().openapi({ description: '休息日工作且未补休（200%）' }),
+    holidayHours: Hours.optional().openapi({ description: '法定休假日工作（300%）' }),
+    paid: Money.optional().openapi({ description: '已支付的加班工资' }),
+    readings: ReadingsInput.optional(),
+  })
+  .strict();
+
+const AnnualLeave = z
+  .object({
+    monthlyWage: Money.openapi({ description: '前十二个月剔除加班工资后的月平均工资' }),
+    cumulativeYears: z.number().int().min(0).max(60).optional().openapi({ description: '累计工作年限（整年）' }),
+    entitledDays: z.number().int().min(0).max(30).optional().openapi({ description: '或：全年应休天数' }),
+    year: z.number().int().min(2008).max(2199),
+    employedFrom: IsoDate.optional().openapi({ description: '当年度入职之日（年中入职的折算）' }),
+    employedTo: IsoDate.optional().openapi({ description: '当年度离职之日（年中离职的折算）' }),
+    daysTaken: z.number().int().min(0).max(30).optional(),
+    readings: ReadingsInput.optional(),
+  })
+  .strict()
+  .refine((b) => b.cumulativeYears !== undefined || b.entitledDays !== undefined, {
+    message: '须提供 cumulativeYears 或 entitledDays',
+    path: ['cumulativeYears'],
+  });
+
+const NoticePay = z
+  .object({
+    lastMonthWage: Money.openapi({ description: '劳动者上一个月的工资' }),
+    noticeGiven: z.boolean().optional().openapi({ description: '已提前三十日书面通知' }),
+  })
+  .strict();
+
+export const CALCULATOR_INPUTS: Record<CalculatorKind, z.ZodType> = {
+  economic_compensation: Compensation.openapi('EconomicCompensationInput'),
+  unlawful_termination: Compensation.openapi('UnlawfulTerminationInput'),
+  double_wages: DoubleWages.openapi('DoubleWagesInput'),
+  overtime: Overtime.openapi('OvertimeInput'),
+  annual_leave: AnnualLeave.openapi('AnnualLeaveInput'),
+  notice_pay: NoticePay.openapi('NoticePayInput'),
+};
+export type CompensationBody = z.infer<typeof Compensation>;
+export type DoubleWagesBody = z.infer<typeof DoubleWages>;
+export type OvertimeBody = z.infer<typeof Overtime>;
+export type AnnualLeaveBody = z.infer<typeof AnnualLeave>;
+export type NoticePayBody = z.infer<typeof NoticePay>;
+
+export const CalculatorKindEnum = z.enum(CALCULATOR_KIND_CODES);
+
+const Named = z.object({ monthly: z.string(), label: z.string(), confirmed: z.boolean(), source: z.string() });
+export const CalculationResult = z
+  .object({
+    kind: CalculatorKindEnum,
+    label: z.string(),
+    amount: z.string().openapi({ description: '建议金额（元）：仲裁员采纳或修改' }),
+    steps: z.array(z.object({ label: z.string(), value: z.string(), basis: z.string().optional() })),
+    basis: z.array(z.string()),
+    readings: z.array(z.object({ key: z.string(), value: z.string(), label: z.string(), options: z.record(z.string(), z.string()) })),
+    warnings: z.array(z.string()),
+    text: z.string().openapi({ description: '计算过程（可印入裁决书“本委认为”）' }),
+    figures: z.record(z.string(), z.string()).openapi({ description: '其他金额（元），如超过时效的部分' }),
+    reference: z.object({ minimumWage: Named.nullable(), averageWage: Named.extend({ year: z.number().int() }).nullable() }),
+    input: z.record(z.string(), z.unknown()).openapi({ description: '本次计算的输入（裁决项保存它以便复核）' }),
+  })
+  .openapi('Calculation');

@@ -1,0 +1,17 @@
+import { type ClaimLine, claimLine } from '../../workflows/claim-line.ts';
+import type { Deps } from '../deps.ts';
+import { notFound } from '../errors.ts';
+import { type Actor, assertMayReadClaimHistory } from '../policy.ts';
+import { caseContext, caseScope, loadCase } from './case-state.ts';
+
+/** GET /api/cases/:id/claims/:claimId/history — one claim from the application to the court's judgment (issue 17). */
+export async function claimHistory(deps: Deps, actor: Actor, caseId: number, claimId: number): Promise<ClaimLine> {
+  const k = deps.db.reader;
+  const c = await loadCase(deps, k, caseId);
+  const ctx = caseContext(c);
+  assertMayReadClaimHistory(actor, caseScope(c, ctx));
+  const claim = c.claims.find((cl) => cl.id === claimId);
+  if (!claim) throw notFound(`本案没有编号为 ${claimId} 的仲裁请求`);
+  const events = await deps.stores.cases.events(k, caseId);
+  return claimLine({ ...claim, id: claimId, seq: claim.seq }, ctx, events);
+}

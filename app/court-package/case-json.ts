@@ -1,0 +1,169 @@
+import type { CaseRecord, EventRecord } from '../../db/stores/cases.ts';
+import type { DocumentInfo } from '../../db/stores/documents.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
+import { formatMoney } from '../../workflows/identifiers.ts';
+import { eventLabel, stateLabel } from '../../workflows/labels.ts';
+import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
+import { eventView } from '../cases/views.ts';
+
+/**
+ * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.0, documented in
+ * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
+ * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
+ */
+export const CASE_SCHEMA = 'zhongcai.court-package.case';
+export const CASE_SCHEMA_VERSION = '1.0';
+
+/** Why the package goes to the court (domain.md §11). */
+export const PACKAGE_PURPOSES = {
+  advance_execution: '先予执行裁决移送执行',
+  enforcement: '申请强制执行',
+  litigation: '当事人起诉',
+  set_aside: '申请撤销仲裁裁决',
+  court_request: '人民法院调阅案卷',
+} as const;
+export type PackagePurpose = keyof typeof PACKAGE_PURPOSES;
+
+export interface PackageMeta {
+  generatedAt: string;
+  generatedBy: { name: string; role: string };
+  commission: string;
+  purpose: PackagePurpose;
+  court: string | null;
+  keyId: string;
+}
+
+export interface PackagedDocument extends Omit<DocumentInfo, 'caseId'> {
+  /** Where the PDF lies inside the ZIP. */
+  path: string;
+}
+
+const awardView = (a: NonNullable<MachineContext['award']>) => ({
+  finality: a.finality,
+  issuedOn: a.issuedOn,
+  defaultAward: a.defaultAward,
+  minimumWage: a.minimumWage,
+  items: a.items.map((i) => ({
+    claimId: i.claimId,
+    outcome: i.outcome,
+    amount: i.amount,
+    final: i.final,
+    reason: i.reason,
+    paymentDays: (i as { paymentDays?: number | null }).paymentDays ?? null,
+  })),
+});
+
+export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventRecord[], documents: PackagedDocument[], meta: PackageMeta) {
+  const withdrawn = new Set((ctx.claimChanges ?? []).flatMap((x) => x.withdrawn));
+  return {
+    schema: CASE_SCHEMA,
+    schemaVersion: CASE_SCHEMA_VERSION,
+    generatedAt: meta.generatedAt,
+    generatedBy: meta.generatedBy,
+    commission: { name: meta.commission, keyId: meta.keyId },
+    purpose: meta.purpose,
+    purposeLabel: PACKAGE_PURPOSES[meta.purpose],
+    court: meta.court,
+    case: {
+      id: c.id,
+      caseNo: c.caseNo,
+      track: c.track,
+      state: c.state,
+      stateLabel: stateLabel(c.state),
+      receivedOn: c.receivedOn,
+      acceptedOn: c.acceptedOn,
+      district: c.district,
+      procedure: c.procedure,
+      collective: c.collective,
+      closure: ctx.closure ? { mode: ctx.closure.mode, closedOn: ctx.closure.closedOn } : null,
+      effectiveOn: ctx.effectiveOn,
+      version: c.version,
+    },
+    // In full: the court needs to identify the parties (LDMAL Art. 51; CPL on enforcement). Who may generate is limited.
+    parties: c.parties.map((p) => ({
+      id: p.id as number,
+      side: p.side,
+      kind: p.kind,
+      name: p.name,
+      idNumber: p.idNumber,
+      sex: p.sex,
+      birthDate: p.birthDate,
+      ethnicity: p.ethnicity,
+      phone: p.phone,
+      address: p.address,
+      creditCode: p.creditCode,
+      legalRepresentative: p.legalRepresentative,
+      legalRepresentativeTitle: p.legalRepresentativeTitle,
+      agents: p.agents.map((a) => ({ name: a.name, kind: a.kind, unit: a.unit, phone: a.phone, relationship: a.relationship ?? null })),
+    })),
+    claims: c.claims.map((cl) => ({
+      id: cl.id as number,
+      seq: cl.seq as number,
+      category: cl.category,
+      categoryLabel: CLAIM_CATEGORIES[cl.category],
+      amount: cl.amountFen === null ? null : formatMoney(cl.amountFen),
+      description: cl.description,
+      // Given up by a change of claims (Rules Art. 44).
+      withdrawn: withdrawn.has(cl.id as number),
+    })),
+    // Claims added, changed (with what they were) or given up after acceptance (Rules Art. 44).
+    claimChanges: ctx.claimChanges ?? [],
+    award: ctx.award ? awardView(ctx.award) : null,
+    partialAwards: ctx.partialAwards.map(awardView),
+    advanceExecutions: ctx.advanceExecutions.map((x) => ({
+      claimIds: x.claimIds,
+      ruledOn: x.ruledOn,
+      amounts: x.amounts ?? [],
+      paymentDays: x.paymentDays ?? null,
+      rightsClear: x.rightsClear ?? null,
+      lifeSeriouslyAffected: x.lifeSeriouslyAffected ?? null,
+      transferredOn: x.transferredOn,
+      court: x.court,
+    })),
+    mediation: ctx.mediation
+      ? { terms: ctx.mediation.terms, agreedOn: ctx.mediation.agreedOn, amount: ctx.mediation.amount ?? null, signatures: ctx.mediation.signatures }
+      : null,
+    services: ctx.services.map((s) => ({
+      document: s.document,
+      partyId: s.partyId,
+      method: s.method,
+      servedOn: s.servedOn,
+      publishedOn: s.publishedOn ?? null,
+      confirmed: s.confirmed ?? null,
+    })),
+    courtProceedings: {
+      lawsuits: ctx.lawsuits,
+      setAside: ctx.setAside,
+      outcomes: ctx.courtOutcomes ?? [],
+      transfers: ctx.transfers,
+      // Applications for enforcement and their outcomes (LDMAL Art. 51).
+      enforcement: ctx.enforcement ?? [],
+    },
+    // The history as the commission recorded it, identity numbers masked in the payloads (the parties list has them).
+    history: events.map((e) => {
+      const v = eventView(e);
+      return {
+        seq: v.seq,
+        type: v.type,
+        label: eventLabel(v.type),
+        occurredOn: v.occurredOn,
+        recordedAt: v.recordedAt,
+        actor: { role: v.actor.role, name: v.actor.name },
+        stateBefore: v.stateBefore,
+        stateAfter: v.stateAfter,
+        payload: v.payload,
+      };
+    }),
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      caseNo: d.caseNo,
+      sha256: d.sha256,
+      size: d.size,
+      createdAt: d.createdAt,
+      path: d.path,
+    })),
+  };
+}
+export type CaseJson = ReturnType<typeof buildCaseJson>;

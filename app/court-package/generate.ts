@@ -1,0 +1,194 @@
+import crypto from 'node:crypto';
+import JSZip from 'jszip';
+import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
+import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
+import type { Deps } from '../deps.ts';
+import { notFound } from '../errors.ts';
+import { type Actor, assertMayHandOffToCourt } from '../policy.ts';
+import { recordAccess } from '../security/access-log.ts';
+import type { Transact } from '../unit-of-work.ts';
+import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose } from './case-json.ts';
+import { commissionKey, sign } from './keys.ts';
+
+/** The manifest's format (docs/court-package.md): every file of the package but the manifest, its signature and the key. */
+export const MANIFEST_FORMAT = 'zhongcai.court-package.manifest';
+export const MANIFEST_VERSION = 1;
+/** Files outside the manifest: the manifest itself, its detached signature, the public key for convenience. */
+export const UNSIGNED_FILES = ['manifest.json', 'manifest.sig', 'public-key.pem'];
+
+export type CourtPackageView = Omit<CourtPackageInfo, 'caseId' | 'createdBy'>;
+const view = ({ caseId: _c, createdBy: _b, ...p }: CourtPackageInfo): CourtPackageView => p;
+
+const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
+function readme(caseNo: string | null, keyId: string, generatedAt: string): string {
+  return [
+    `移送法院材料包 ${caseNo ?? ''}`.trim(),
+    `生成时间：${generatedAt}`,
+    '',
+    '内容：case.json（案件信息，结构见 Zhongcai docs/court-package.md，版本 1.0）、documents/（仲裁文书 PDF 原件）、',
+    'manifest.json（除 manifest.json、manifest.sig、public-key.pem 外每个文件的 SHA-256）、manifest.sig（仲裁委员会',
+    `以 Ed25519 私钥对 manifest.json 的签名，base64），public-key.pem（公钥，密钥编号 ${keyId}）。`,
+    '',
+    '核验：node verify-court-package.mjs 本文件.zip --key 仲裁委公布的公钥.pem',
+    '（公钥以仲裁委员会 GET /api/keys 公布的为准；包内附带的公钥只能证明包未被改动，不能证明出处。）',
+    '',
+  ].join('\n');
+}
+
+/**
+ * POST /api/cases/:id/court-packages — the hand-off package for a court (裁审衔接, domain.md §11): case.json, every
+ * issued PDF (drafts left out), a manifest of SHA-256 hashes signed with the commission's Ed25519 key. Assembled
+ * outside the transaction; then the ZIP is stored and the act recorded in the history (GENERATE_COURT_PACKAGE, a
+ * bookkeeping entry) in one unit of work.
+ */
+export async function generateCourtPackage(
+  deps: Deps,
+  actor: Actor,
+  caseId: number,
+  input: { purpose: PackagePurpose; court?: string },
+  transact: Transact,
+): Promise<CourtPackageView> {
+  const { stores, config } = deps;
+  const k = deps.db.reader;
+  const c = await loadCase(deps, k, caseId);
+  const ctx = caseContext(c);
+  assertMayHandOffToCourt(actor, caseScope(c, ctx));
+  const events = await stores.cases.events(k, caseId);
+  const drafts = new Set(
+    events
+      .filter((e) => e.type === 'GENERATE_DOCUMENT' && (e.payload as { draft?: boolean }).draft)
+      .flatMap((e) => ((e.payload as { documents?: { id: number }[] }).documents ?? []).map((d) => d.id)),
+  );
+  const documents: (PackagedDocument & { bytes: Buffer })[] = [];
+  for (const d of await stores.documents.forCase(k, caseId)) {
+    if (drafts.has(d.id)) continue;
+    const full = await stores.documents.find(k, d.id);
+    if (full) documents.push({ ...full, path: `documents/${d.id}-${d.kind}.pdf` });
+  }
+  const key = commissionKey(config.commissionKeyPath);
+  const generatedAt = deps.clock.now().toISOString();
+  const court =
+    input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
+  const caseJson = buildCaseJson(c, ctx, events, documents, {
+    generatedAt,
+    generatedBy: { name: actor.displayName, role: actor.role },
+    commission: config.commissionName,
+    purpose: input.purpose,
+    court,
+    keyId: key.keyId,
+  });
+  const files: { path: string; bytes: Buffer }[] = [
+    { path: 'README.txt', bytes: Buffer.from(readme(c.caseNo, key.keyId, generatedAt), 'utf8') },
+    { path: 'case.json', bytes: Buffer.from(`${JSON.stringify(caseJson, null, 2)}\n`, 'utf8') },
+    ...documents.map((d) => ({ path: d.path, bytes: d.bytes })),
+  ];
+  const manifest = {
+    format: MANIFEST_FORMAT,
+    version: MANIFEST_VERSION,
+    commission: config.commissionName,
+    caseId: c.id,
+    caseNo: c.caseNo,
+    purpose: input.purpose,
+    court,
+    generatedAt,
+    caseSchemaVersion: CASE_SCHEMA_VERSION,
+    hashAlgorithm: 'SHA-256',
+    signatureAlgorithm: 'Ed25519',
+    keyId: key.keyId,
+    files: files.map((f) => ({ path: f.path, sha256: sha256(f.bytes), size: f.bytes.length })),
+  };
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+  const signature = sign(key, manifestBytes).toString('base64');
+
+  const zip = new JSZip();
+  const date = new Date(generatedAt);
+  zip.file('manifest.json', manifestBytes, { date, compression: 'DEFLATE' });
+  zip.file('manifest.sig', `${signature}\n`, { date, compression: 'STORE' });
+  zip.file('public-key.pem', key.publicKeyPem, { date, compression: 'STORE' });
+  // PDFs are stored as they are (already compressed): a byte of the ZIP is then a byte of the PDF.
+  for (const f of files)
+    zip.file(f.path, f.bytes, { date, createFolders: false, compression: f.path.endsWith('.pdf') ? 'STORE' : 'DEFLATE' });
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', platform: 'UNIX' });
+  const stamp = generatedAt.replace(/[-:]/g, '').slice(0, 15);
+  const fileName = `court-package-${c.id}-${stamp}.zip`;
+
+  return transact(async (uow) => {
+    const saved = await stores.courtPackages.insert(uow.trx, {
+      caseId,
+      purpose: input.purpose,
+      court,
+      fileName,
+      bytes,
+      size: bytes.length,
+      sha256: sha256(bytes),
+      manifestSha256: sha256(manifestBytes),
+      signature,
+      keyId: key.keyId,
+      schemaVersion: CASE_SCHEMA_VERSION,
+      caseVersion: c.version,
+      documentCount: documents.length,
+      createdBy: actor.id,
+      createdAt: uow.now,
+    });
+    // A bookkeeping entry (no state change, not a procedural date), like GENERATE_DOCUMENT.
+    await stores.cases.appendEvent(uow.trx, {
+      caseId,
+      type: 'GENERATE_COURT_PACKAGE',
+      occurredOn: uow.today,
+      recordedAt: uow.now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorName: actor.displayName,
+      payload: {
+        packageId: saved.id,
+        purpose: input.purpose,
+        court,
+        sha256: saved.sha256,
+        manifestSha256: saved.manifestSha256,
+        keyId: key.keyId,
+        documents: documents.map((d) => ({ id: d.id, sha256: d.sha256 })),
+      },
+      stateBefore: c.state,
+      stateAfter: c.state,
+      before: null,
+      after: { courtPackage: view(saved) },
+    });
+    return view(saved);
+  });
+}
+
+/** GET /api/cases/:id/court-packages — the packages made for the case (hashes, key, who may fetch: as generation). */
+export async function listCourtPackages(deps: Deps, actor: Actor, caseId: number): Promise<CourtPackageView[]> {
+  const c = await loadCase(deps, deps.db.reader, caseId);
+  assertMayHandOffToCourt(actor, caseScope(c, caseContext(c)));
+  return (await deps.stores.courtPackages.forCase(deps.db.reader, caseId)).map(view);
+}
+
+/** GET /api/court-packages/:id — the ZIP exactly as generated. */
+export async function readCourtPackage(deps: Deps, actor: Actor, id: number) {
+  const p = await deps.stores.courtPackages.find(deps.db.reader, id);
+  if (!p) throw notFound('没有这个材料包');
+  const c = await loadCase(deps, deps.db.reader, p.caseId);
+  assertMayHandOffToCourt(actor, caseScope(c, caseContext(c)));
+  // The package carries identity numbers in full: who fetched it is in the access log (api.md "Reading (v1.1)").
+  await recordAccess(deps, actor, 'download_court_package', { caseId: p.caseId, documentId: p.id });
+  return p;
+}
+
+/** GET /api/keys — the commission's public key(s), for anyone who verifies a package (created on first use). */
+export function publicKeys(deps: Deps) {
+  const key = commissionKey(deps.config.commissionKeyPath);
+  return {
+    keys: [
+      {
+        keyId: key.keyId,
+        algorithm: key.algorithm,
+        use: 'court-package',
+        publicKeyPem: key.publicKeyPem,
+        jwk: { kty: 'OKP', crv: 'Ed25519', x: key.publicKeyRaw, kid: key.keyId },
+        createdAt: key.createdAt,
+      },
+    ],
+  };
+}

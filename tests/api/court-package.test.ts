@@ -1,0 +1,289 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+// CommonJS packages seen through NodeNext typings: the class and the function are the default export's `default`.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
+
+/**
+ * Issue 17, part 3 over HTTP (both databases): the signed court hand-off package — generated, recorded in the history,
+ * verified offline by the standalone verifier (and `npm run verify-package`), refused after one byte of a PDF changes,
+ * after a file is added, and when signed by another key; who may make and fetch it; GET /api/keys.
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-pkg-'));
+const KEY_PATH = path.join(dir, 'keys', 'commission-ed25519.pem');
+const VERIFIER = path.resolve('scripts/verify-court-package.mjs');
+let t: TestApp;
+let a: Actors;
+let c: CaseShape;
+let arb: { id: number; token: string };
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-04-20T02:00:00Z', env: { COMMISSION_KEY_PATH: KEY_PATH } });
+  a = await createActors(t);
+  arb = a.arbitrators[0] as { id: number; token: string };
+  c = await registerCase(t, a, standardApplication());
+  const ev = async (token: string, type: string, occurredOn: string, extra: Record<string, unknown> = {}) => {
+    const r = await t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn, ...extra });
+    expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
+  };
+  const [applicant, respondent] = [c.applicants[0]?.id, c.respondents[0]?.id];
+  await ev(a.tokens.clerk, 'ACCEPT', '2026-03-04');
+  expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' })).status).toBe(201);
+  await ev(a.tokens.clerk, 'SERVE', '2026-03-05', { document: 'acceptance_notice', partyId: applicant, method: 'direct' });
+  await ev(a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
+  await ev(arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' });
+  await ev(arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true });
+  const [wages, comp] = c.claims;
+  await ev(arb.token, 'ISSUE_AWARD', '2026-04-01', {
+    facts: '申请人于2023年3月入职被申请人处，2025年12月被辞退。',
+    reasoning: '被申请人应支付拖欠工资及经济补偿。',
+    defenseSummary: '被申请人认为已足额支付工资。',
+    items: [
+      { claimId: wages?.id, outcome: 'granted', amount: '12000.00' },
+      { claimId: comp?.id, outcome: 'partly', amount: '20000.00' },
+    ],
+  });
+  expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(201);
+  // A draft is stored too, but never handed to a court.
+  expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', draft: true })).status).toBe(201);
+  await ev(a.tokens.clerk, 'SERVE', '2026-04-03', { document: 'award', partyId: applicant, method: 'direct' });
+  await ev(a.tokens.clerk, 'SERVE', '2026-04-03', { document: 'award', partyId: respondent, method: 'post' });
+  await ev(a.tokens.clerk, 'RECORD_LAWSUIT', '2026-04-10', { partyId: applicant, court: '聊城市东昌府区人民法院', filedOn: '2026-04-10' });
+});
+afterAll(async () => {
+  await t?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function download(token: string, id: number) {
+  return t
+    .api(token)
+    .get(`/api/court-packages/${id}`)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (x: Buffer) => chunks.push(x));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+}
+
+function runVerifier(zip: Buffer, args: string[] = [], viaNpm = false) {
+  const file = path.join(dir, `p-${Math.random().toString(36).slice(2)}.zip`);
+  fs.writeFileSync(file, zip);
+  const r = viaNpm
+    ? spawnSync('npm', ['run', '--silent', 'verify-package', '--', file, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, [VERIFIER, file, ...args], { encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+let pkg: { id: number; keyId: string; sha256: string; manifestSha256: string; documentCount: number };
+let zip: Buffer;
+let keyPemFile: string;
+
+describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('the clerk generates it; it is stored, downloadable and recorded in the history', async () => {
+    const r = await t
+      .api(a.tokens.clerk)
+      .post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' })
+      .set('Idempotency-Key', 'pkg-1');
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    pkg = r.body;
+    expect(r.headers.location).toBe(`/api/court-packages/${pkg.id}`);
+    expect(r.body).toMatchObject({ purpose: 'litigation', court: '聊城市东昌府区人民法院', schemaVersion: '1.0', documentCount: 2 });
+    // A retry with the same key answers the same package and records nothing more.
+    const again = await t
+      .api(a.tokens.clerk)
+      .post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' })
+      .set('Idempotency-Key', 'pkg-1');
+    expect(again.body.id).toBe(pkg.id);
+
+    const d = await download(a.tokens.chair, pkg.id);
+    expect(d.status).toBe(200);
+    expect(d.headers['content-type']).toBe('application/zip');
+    zip = d.body as Buffer;
+    expect(d.headers.etag).toBe(`"${pkg.sha256}"`);
+
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    const entries = history.filter((e) => e.type === 'GENERATE_COURT_PACKAGE');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.payload).toMatchObject({
+      packageId: pkg.id,
+      purpose: 'litigation',
+      manifestSha256: pkg.manifestSha256,
+      keyId: pkg.keyId,
+    });
+    const list = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/court-packages`);
+    expect(list.body.map((p: { id: number }) => p.id)).toEqual([pkg.id]);
+    // It carries identity numbers in full: the download is in the access log.
+    const log = await t.api(a.tokens.chair).get(`/api/access-log?caseId=${c.id}&action=download_court_package`);
+    expect(log.status, JSON.stringify(log.body)).toBe(200);
+    expect(log.body.items).toEqual([expect.objectContaining({ action: 'download_court_package', caseId: c.id })]);
+  });
+
+  it('is a bookkeeping entry: a later act may still be dated before the day the package was made', async () => {
+    const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+      type: 'SERVE',
+      occurredOn: '2026-04-12',
+      document: 'other',
+      partyId: c.applicants[0]?.id,
+      method: 'direct',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  });
+
+  it('holds case.json (valid against the documented schema), the issued PDFs and a signed manifest', async () => {
+    const z = await JSZip.loadAsync(zip);
+    const names = Object.keys(z.files).sort();
+    expect(names.filter((n) => !n.startsWith('documents/'))).toEqual([
+      'README.txt',
+      'case.json',
+      'manifest.json',
+      'manifest.sig',
+      'public-key.pem',
+    ]);
+    const pdfs = names.filter((n) => n.startsWith('documents/'));
+    expect(pdfs).toHaveLength(2);
+    expect(pdfs.some((n) => n.includes('acceptance_notice'))).toBe(true);
+    const caseJson = JSON.parse(await (z.file('case.json') as JSZip.JSZipObject).async('string'));
+    const schema = JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
+    // Parties in full (the court must identify them); the history masked; service records; the award; no draft.
+    expect(caseJson.parties[0].idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(JSON.stringify(caseJson.history)).not.toContain(caseJson.parties[0].idNumber);
+    expect(caseJson.services.map((s: { document: string }) => s.document)).toEqual(['acceptance_notice', 'award', 'award']);
+    expect(caseJson.award.items.map((i: { amount: string }) => i.amount)).toEqual(['12000.00', '20000.00']);
+    expect(caseJson.documents.map((d: { title: string }) => d.title).join()).not.toContain('草稿');
+    expect(caseJson.courtProceedings.lawsuits).toHaveLength(1);
+    expect(caseJson.commission.keyId).toBe(pkg.keyId);
+    // The PDFs inside are the stored documents, byte for byte.
+    for (const d of caseJson.documents as { id: number; path: string; sha256: string }[]) {
+      const inside = await (z.file(d.path) as JSZip.JSZipObject).async('nodebuffer');
+      const stored = await t
+        .api(a.tokens.chair)
+        .get(`/api/documents/${d.id}`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (x: Buffer) => chunks.push(x));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(Buffer.compare(inside, stored.body as Buffer)).toBe(0);
+    }
+  });
+
+  it('GET /api/keys publishes the key without a token; the private key is a 0600 file outside the database', async () => {
+    const r = await t.api('not-a-token').get('/api/keys');
+    expect(r.status).toBe(200);
+    const [key] = r.body.keys;
+    expect(key).toMatchObject({ keyId: pkg.keyId, algorithm: 'Ed25519', use: 'court-package' });
+    keyPemFile = path.join(dir, 'published.pem');
+    fs.writeFileSync(keyPemFile, key.publicKeyPem);
+    expect(fs.statSync(KEY_PATH).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(KEY_PATH, 'utf8')).toContain('BEGIN PRIVATE KEY');
+  });
+
+  it('verifies offline with the standalone verifier and with npm run verify-package', () => {
+    const r = runVerifier(zip, ['--key', keyPemFile]);
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toContain('VERIFIED');
+    const viaNpm = runVerifier(zip, ['--key', keyPemFile], true);
+    expect(viaNpm.status, viaNpm.out).toBe(0);
+    // With the key inside the package: verified, with a warning that the origin is not proven; by key id: proven.
+    const embedded = runVerifier(zip);
+    expect(embedded.status).toBe(0);
+    expect(embedded.out).toContain('不能证明由仲裁委员会生成');
+    expect(runVerifier(zip, ['--key-id', pkg.keyId]).status).toBe(0);
+  });
+
+  it('is refused after one byte of a PDF is changed (in the ZIP as it lies, and repacked with fresh CRCs)', async () => {
+    // 1. Flip one byte of the stored PDF bytes in the ZIP file itself.
+    const at = zip.indexOf(Buffer.from('%PDF-')) + 200;
+    const raw = Buffer.from(zip);
+    raw[at] = (raw[at] as number) ^ 0x01;
+    const r1 = runVerifier(raw, ['--key', keyPemFile]);
+    expect(r1.status).toBe(1);
+    expect(r1.out).toMatch(/documents\/\d+-[a-z_]+\.pdf：SHA-256 不符/);
+    expect(r1.out).toContain('REFUSED');
+
+    // 2. Repack: the same files, one byte of a PDF changed — the ZIP is well formed, only the hash catches it.
+    const z = await JSZip.loadAsync(zip);
+    const pdfName = Object.keys(z.files).find((n) => n.startsWith('documents/')) as string;
+    const pdf = Buffer.from(await (z.file(pdfName) as JSZip.JSZipObject).async('nodebuffer'));
+    pdf[pdf.length - 10] = (pdf[pdf.length - 10] as number) ^ 0x20;
+    z.file(pdfName, pdf, { compression: 'STORE' });
+    const r2 = runVerifier(await z.generateAsync({ type: 'nodebuffer' }), ['--key', keyPemFile]);
+    expect(r2.status).toBe(1);
+    expect(r2.out).toContain(`${pdfName}：SHA-256 不符`);
+    expect(r2.out).not.toContain('CRC');
+  });
+
+  it('is refused with a file added, case.json edited, or a manifest signed by another key', async () => {
+    const added = await JSZip.loadAsync(zip);
+    added.file('documents/99-award.pdf', Buffer.from('%PDF-1.4 forged'));
+    const r1 = runVerifier(await added.generateAsync({ type: 'nodebuffer' }), ['--key', keyPemFile]);
+    expect(r1.status).toBe(1);
+    expect(r1.out).toContain('documents/99-award.pdf：清单中没有此文件');
+
+    const edited = await JSZip.loadAsync(zip);
+    const cj = JSON.parse(await (edited.file('case.json') as JSZip.JSZipObject).async('string'));
+    cj.award.items[1].amount = '200000.00';
+    edited.file('case.json', `${JSON.stringify(cj, null, 2)}\n`);
+    const r2 = runVerifier(await edited.generateAsync({ type: 'nodebuffer' }), ['--key', keyPemFile]);
+    expect(r2.status).toBe(1);
+    expect(r2.out).toContain('case.json：SHA-256 不符');
+
+    // A forger rewrites the manifest and signs it with a key of its own, shipping that key inside.
+    const crypto = await import('node:crypto');
+    const forger = crypto.generateKeyPairSync('ed25519');
+    const forged = await JSZip.loadAsync(zip);
+    const manifest = JSON.parse(await (forged.file('manifest.json') as JSZip.JSZipObject).async('string'));
+    const cjBytes = Buffer.from(`${JSON.stringify(cj, null, 2)}\n`);
+    forged.file('case.json', cjBytes);
+    for (const f of manifest.files)
+      if (f.path === 'case.json')
+        Object.assign(f, { sha256: crypto.createHash('sha256').update(cjBytes).digest('hex'), size: cjBytes.length });
+    const mBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+    forged.file('manifest.json', mBytes);
+    forged.file('manifest.sig', `${crypto.sign(null, mBytes, forger.privateKey).toString('base64')}\n`);
+    forged.file('public-key.pem', forger.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const forgedZip = await forged.generateAsync({ type: 'nodebuffer' });
+    const r3 = runVerifier(forgedZip, ['--key', keyPemFile]);
+    expect(r3.status).toBe(1);
+    expect(r3.out).toContain('签名无效');
+    const r4 = runVerifier(forgedZip, ['--key-id', pkg.keyId]);
+    expect(r4.status).toBe(1);
+    expect(r4.out).toContain('密钥编号不符');
+  });
+
+  it('only the clerk and the chair may make or fetch a package (it carries identity numbers)', async () => {
+    const body = { purpose: 'litigation' };
+    for (const token of [arb.token, a.tokens.mediator, a.tokens.analyst, t.adminToken]) {
+      expect((await t.api(token).post(`/api/cases/${c.id}/court-packages`, body)).status).toBe(403);
+      expect((await download(token, pkg.id)).status).toBe(403);
+      expect((await t.api(token).get(`/api/cases/${c.id}/court-packages`)).status).toBe(403);
+    }
+    const chair = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${c.id}/court-packages`, { purpose: 'court_request', court: '聊城市中级人民法院' });
+    expect(chair.status).toBe(201);
+    expect(chair.body.court).toBe('聊城市中级人民法院');
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'fax' })).status).toBe(400);
+    expect((await t.api(a.tokens.clerk).post('/api/cases/999999/court-packages', body)).status).toBe(404);
+    expect((await download(a.tokens.clerk, 999999)).status).toBe(404);
+  });
+});

@@ -1,0 +1,193 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * Issue 17 in real Chromium: the calculator inside the award form (suggestion accepted, kept with the item), the claim
+ * line on the case page, and the "移送法院材料包" action. The case is brought to the hearing over the API; the browser
+ * does the rest. Screenshots go to artifacts/screenshots/.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
+const keyDir = mkdtempSync(join(tmpdir(), 'zc-e2e-key-'));
+let t: TestApp;
+let a: Actors;
+let c: CaseShape;
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian "chromium"; .ci/run does)`);
+  mkdirSync(SHOTS, { recursive: true });
+  t = await startTestApp({
+    now: '2026-04-01T02:00:00Z',
+    env: { TOKEN_TTL_HOURS: '1000', COMMISSION_KEY_PATH: join(keyDir, 'key.pem') },
+  });
+  a = await createActors(t);
+  c = await registerCase(
+    t,
+    a,
+    standardApplication({
+      claims: [
+        { category: 'wages', amount: '2750.00', description: '2025年加班工资' },
+        { category: 'economic_compensation', amount: '42000.00', description: '解除劳动合同经济补偿' },
+      ],
+    }),
+  );
+  const arb = a.arbitrators[0] as { id: number; token: string };
+  const ev = async (token: string, type: string, occurredOn: string, extra: Record<string, unknown> = {}) => {
+    const r = await t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn, ...extra });
+    expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
+  };
+  await ev(a.tokens.clerk, 'ACCEPT', '2026-03-04');
+  await ev(a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
+  await ev(arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' });
+  await ev(arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true });
+  server = t.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  // The Content-Security-Policy must not block anything the issue-17 screens use.
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await t?.close();
+  rmSync(keyDir, { recursive: true, force: true });
+});
+
+async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+const text = (l: Locator, want: string) => eventually(async () => expect((await l.first().textContent()) ?? '').toContain(want));
+
+async function login(username: string, password: string) {
+  await page.goto(`${base}/#/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('nav.side').waitFor();
+}
+const caseUrl = () => `${base}/#/cases/${c.id}`;
+
+describe('issue 17 in the web interface (Chromium)', () => {
+  it('the arbitrator computes economic compensation in the award form, accepts the suggestion, and awards', async () => {
+    await login('arb-li', 'arb-li-password-1');
+    await page.goto(caseUrl());
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '作出裁决', exact: true }).click();
+    const form = page.locator('dialog.act[open]');
+    await form.getByLabel('裁决日期').fill('2026-04-01');
+    await form.getByRole('button', { name: '第2项计算器' }).click();
+    const calc = page.locator('dialog.calc[open]');
+    await calc.waitFor();
+    await calc.getByLabel('用工之日').fill('2019-03-01');
+    await calc.getByLabel('解除或终止之日').fill('2025-12-31');
+    await calc.getByLabel('前十二个月平均工资（元）').fill('6000');
+    await calc.getByRole('button', { name: '计算', exact: true }).click();
+    await text(calc.locator('.calc-amount'), '42000.00');
+    await text(calc.locator('.calc-steps'), '计7个月');
+    await calc.getByLabel('在裁决书“本委认为”中印出计算过程').check();
+    await page.screenshot({ path: join(SHOTS, '17-calculator.png'), fullPage: true });
+    await calc.getByRole('button', { name: '采纳建议金额' }).click();
+    await calc.waitFor({ state: 'detached' });
+    await eventually(async () => expect(await form.getByLabel('第2项裁决金额').inputValue()).toBe('42000.00'));
+    await text(form.locator('.calc-tag').nth(1), '计算器建议 42000.00 元');
+    // The arbitrator may still edit it; here it is kept. The wages item is granted as claimed.
+    await form.getByLabel('第1项裁决金额').fill('2750.00');
+    await form.locator('[data-path="defenseSummary"]').fill('被申请人认为解除合法。');
+    await form.locator('[data-path="facts"]').fill('申请人于2019年3月1日入职，2025年12月31日被解除劳动合同。');
+    await form.locator('[data-path="reasoning"]').fill('被申请人应支付经济补偿。');
+    // Making the award cannot be undone: it asks once more (issue 16).
+    await form.getByRole('button', { name: '作出裁决…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认作出裁决' }).click();
+    await form.waitFor({ state: 'detached' });
+    await text(page.locator('.case-head'), '已裁决');
+    const history = await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`);
+    const award = history.body.find((e: { type: string }) => e.type === 'ISSUE_AWARD');
+    expect(award.payload.items[1].calculation).toMatchObject({
+      kind: 'economic_compensation',
+      suggested: '42000.00',
+      accepted: true,
+      print: true,
+    });
+  });
+
+  it('the case page shows a claim’s line', async () => {
+    await page.getByRole('button', { name: '第2项请求的轨迹' }).click();
+    const line = page.locator('.claim-line');
+    await text(line, '申请仲裁请求');
+    await text(line, '裁决：支持，42000.00元');
+    await text(line.locator('h3'), '已裁决');
+    await page.screenshot({ path: join(SHOTS, '17-claim-line.png'), fullPage: true });
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+  });
+
+  it('the clerk makes the court hand-off package from the case page and can download it', async () => {
+    await login('clerk', 'clerk-password-1');
+    await page.goto(caseUrl());
+    const panel = page.locator('.panel').filter({ hasText: '移送法院材料包' });
+    await panel.getByLabel('移送事由').selectOption('court_request');
+    await panel.getByLabel('受移送法院').fill('聊城市东昌府区人民法院');
+    await panel.getByRole('button', { name: '生成移送法院材料包' }).click();
+    await text(panel, '已生成材料包');
+    await text(panel.locator('table.t'), '人民法院调阅案卷');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载 ZIP' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^court-package-\d+-\d{8}T\d{6}\.zip$/);
+    await page.screenshot({ path: join(SHOTS, '17-court-package.png'), fullPage: true });
+    // The arbitrator does not see the action (identity numbers inside; the server refuses it too).
+    await page.getByRole('button', { name: '退出' }).click();
+    await login('arb-li', 'arb-li-password-1');
+    await page.goto(caseUrl());
+    await text(page.locator('.case-head'), '已裁决');
+    await text(page.locator('ol.timeline'), '生成移送法院材料包');
+    expect(await page.getByRole('heading', { name: '移送法院材料包', exact: true }).count()).toBe(0);
+  });
+
+  it('nothing on these screens was refused by the Content-Security-Policy', () => {
+    expect(cspViolations).toEqual([]);
+  });
+});
