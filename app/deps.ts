@@ -8,11 +8,13 @@ import { createCourtPackageStore } from '../db/stores/court-packages.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
 import { createHousekeepingStore } from '../db/stores/housekeeping.ts';
+import { createHearingStore } from '../db/stores/hearings.ts';
 import { createIdempotencyStore } from '../db/stores/idempotency.ts';
 import { createReferenceStore } from '../db/stores/reference.ts';
 import { createStatsStore } from '../db/stores/stats.ts';
 import { createThrottleStore } from '../db/stores/throttle.ts';
 import { createUserStore } from '../db/stores/users.ts';
+import { createWorkloadStore } from '../db/stores/workload.ts';
 import { type CalendarYear, OfficialCalendar } from '../workflows/calendar.ts';
 import { packagedCalendarYears } from '../workflows/calendar-seed.ts';
 import { type Periods, resolvePeriods } from '../workflows/periods.ts';
@@ -48,6 +50,8 @@ export function createStores(db: Database) {
     documents: createDocumentStore(),
     idempotency: createIdempotencyStore(),
     housekeeping: createHousekeepingStore(),
+    hearings: createHearingStore(),
+    workload: createWorkloadStore(),
     courtPackages: createCourtPackageStore(),
     accessLog: createAccessLogStore(),
     throttle: createThrottleStore(),

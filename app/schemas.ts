@@ -356,6 +356,8 @@ export const CaseSummary = z
     respondentNames: z.array(z.string()),
     closure: z.object({ mode: z.string(), closedOn: z.string() }).nullable(),
     version: z.number(),
+    awardDueOn: z.string().nullable().optional().openapi({ description: '列表：进行中的审理期限届满日（未受理、已结案为 null）' }),
+    awardDueProvisional: z.boolean().optional().openapi({ description: '列表：该届满日为预计（超出已录入的官方节假日安排）' }),
   })
   .openapi('CaseSummary');
 
@@ -466,6 +468,8 @@ export const CaseListQuery = Pagination.extend({
   q: z.string().trim().max(100).optional(),
   arbitratorId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['awardDue', 'receivedOn', 'state', 'caseNo']).optional().openapi({ description: '排序列；缺省为欠薪、集体争议优先，再按收件日期新在前' }),
+  order: z.enum(['asc', 'desc']).optional(),
 }).strict();
 
 export const AwardPreview = z
@@ -492,7 +496,14 @@ export const AwardPreviewResult = z
     finality: z.enum(['final', 'non_final', 'mixed']),
     thresholdAmount: z.string(),
     minimumWage: z.object({ monthly: z.string(), effectiveFrom: z.string(), confirmed: z.boolean() }),
-    items: z.array(z.object({ claimId: z.number(), final: z.boolean(), reason: z.string() })),
+    items: z.array(
+      z.object({
+        claimId: z.number(),
+        final: z.boolean(),
+        reason: z.string(),
+        legalBasis: z.array(z.string()).openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
+      }),
+    ),
   })
   .openapi('AwardPreviewResult');
 

@@ -32,6 +32,7 @@ import * as m0052 from './20261201_0052_statistics_yearbook.ts';
 import * as m0060 from './20261201_0060_average_wages.ts';
 import * as m0061 from './20261201_0061_court_packages.ts';
 import * as m0062 from './20261201_0062_statistics_claims.ts';
+import * as m0070 from './20261201_0070_hearings.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -76,6 +77,7 @@ export const migrations: [string, Migration][] = [
   ['20261201_0060_average_wages', m0060],
   ['20261201_0061_court_packages', m0061],
   ['20261201_0062_statistics_claims', m0062],
+  ['20261201_0070_hearings', m0070],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -192,7 +192,12 @@ export type CaseSummaryRecord = Pick<
   | 'closureMode'
   | 'closedOn'
   | 'version'
-> & { parties: Pick<PartyRecord, 'side' | 'name'>[] };
+> & {
+  parties: Pick<PartyRecord, 'side' | 'name'>[];
+  /** The running award clock's due date, on list pages (null: none running), and whether it is provisional. */
+  awardDueOn?: string | null;
+  awardDueProvisional?: boolean;
+};
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -234,9 +239,19 @@ export interface CaseListFilter {
   /** Cases with an overdue deadline. */
   overdue?: boolean;
   caseIds?: number[];
+  /** What `q` may also match (the policy decides): a whole identity number, phones, agents' names and firms. */
+  searchIn?: { identity: boolean; phone: boolean; agents: boolean };
+  /** Column order; the default is priority (wage arrears, collective) then newest. */
+  sort?: 'awardDue' | 'receivedOn' | 'state' | 'caseNo';
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
+
+/** The running award clock (LDMAL Art. 43) of the case in the outer query, or NULL (not accepted, closed, met). */
+const AWARD_DUE_SQL = `(SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
+/** Whether that date is provisional (beyond the loaded official calendar). */
+const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 ELSE 0 END) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
 
 /** History entries that record bookkeeping, not a procedural act. */
 export const BOOKKEEPING_EVENTS = ['GENERATE_DOCUMENT', 'UPDATE_REGISTRATION', 'GENERATE_COURT_PACKAGE'];
@@ -570,38 +585,81 @@ export function createCaseStore() {
     },
 
     async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseSummaryRecord[]; total: number }> {
+      const col = (c: string) => `cases.${c}`;
       const base = trx('cases').where((qb) => {
-        if (f.state) qb.where('state', f.state);
-        if (f.track) qb.where('track', f.track);
-        if (f.district) qb.where('district', f.district);
-        if (f.procedure) qb.where('procedure', f.procedure);
-        if (f.collective !== undefined) qb.where('collective', f.collective);
-        if (f.wageArrears !== undefined) qb.where('wage_arrears', f.wageArrears);
-        if (f.caseIds) qb.whereIn('id', f.caseIds.length ? f.caseIds : [-1]);
-        if (f.arbitratorId) qb.whereIn('id', trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
+        if (f.state) qb.where(col('state'), f.state);
+        if (f.track) qb.where(col('track'), f.track);
+        if (f.district) qb.where(col('district'), f.district);
+        if (f.procedure) qb.where(col('procedure'), f.procedure);
+        if (f.collective !== undefined) qb.where(col('collective'), f.collective);
+        if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
+        if (f.caseIds) qb.whereIn(col('id'), f.caseIds.length ? f.caseIds : [-1]);
+        if (f.arbitratorId) qb.whereIn(col('id'), trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
         if (f.overdue !== undefined) {
           const overdue = trx('case_deadlines').select('case_id').where({ status: 'overdue' });
-          if (f.overdue) qb.whereIn('id', overdue);
-          else qb.whereNotIn('id', overdue);
+          if (f.overdue) qb.whereIn(col('id'), overdue);
+          else qb.whereNotIn(col('id'), overdue);
         }
-        // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
-        if (f.q) qb.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
+        if (f.q) {
+          const q = f.q;
+          // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
+          const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+          const s = f.searchIn;
+          qb.where((w) => {
+            w.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]);
+            // A whole identity number, exactly (indexed lookups, never a pattern over identity numbers).
+            if (s?.identity && /^\d{17}[\dXx]$/.test(q))
+              w.orWhereIn(col('id'), trx('parties').select('case_id').whereIn('id_number', [q, q.toUpperCase()]));
+            if (s?.phone && /^\d{4,20}$/.test(q)) {
+              w.orWhereIn(col('id'), trx('parties').select('case_id').whereRaw(`phone LIKE ? ESCAPE '\\'`, [like]));
+              w.orWhereIn(
+                col('id'),
+                trx('agents')
+                  .join('parties', 'parties.id', 'agents.party_id')
+                  .select('parties.case_id')
+                  .whereRaw(`agents.phone LIKE ? ESCAPE '\\'`, [like]),
+              );
+            }
+            if (s?.agents && !/^\d+$/.test(q))
+              w.orWhereIn(
+                col('id'),
+                trx('agents')
+                  .join('parties', 'parties.id', 'agents.party_id')
+                  .select('parties.case_id')
+                  .where((a) => a.whereRaw(`agents.name LIKE ? ESCAPE '\\'`, [like]).orWhereRaw(`agents.unit LIKE ? ESCAPE '\\'`, [like])),
+              );
+          });
+        }
       });
-      // A page reads only what a summary shows: the case columns below and the parties' names (three queries in all).
+      const dir = f.order === 'desc' ? 'desc' : 'asc';
+      // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest (index cases_list_order).
+      const byPriority = [
+        { column: col('wage_arrears'), order: 'desc' },
+        { column: col('collective'), order: 'desc' },
+        { column: col('received_on'), order: 'desc' },
+        { column: col('id'), order: 'desc' },
+      ];
+      const page = base
+        .clone()
+        .select([
+          ...SUMMARY_COLUMNS.map(col),
+          trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
+          trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
+        ]);
+      if (f.sort === 'awardDue')
+        page.orderByRaw(`CASE WHEN ${AWARD_DUE_SQL} IS NULL THEN 1 ELSE 0 END`).orderByRaw(`${AWARD_DUE_SQL} ${dir}`);
+      else if (f.sort === 'receivedOn') page.orderBy(col('received_on'), dir);
+      else if (f.sort === 'state') page.orderBy(col('state'), dir);
+      else if (f.sort === 'caseNo')
+        page
+          .orderByRaw(`CASE WHEN cases.case_no IS NULL THEN 1 ELSE 0 END`)
+          .orderBy(col('case_year'), dir)
+          .orderBy(col('case_serial'), dir);
+      page.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
+      // A page reads only what a summary shows: the case columns, the running award clock and the parties' names.
       const [countRow, rows] = await Promise.all([
         base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
-        // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest (index cases_list_order).
-        base
-          .clone()
-          .select(SUMMARY_COLUMNS)
-          .orderBy([
-            { column: 'wage_arrears', order: 'desc' },
-            { column: 'collective', order: 'desc' },
-            { column: 'received_on', order: 'desc' },
-            { column: 'id', order: 'desc' },
-          ])
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize),
+        page.limit(f.pageSize).offset((f.page - 1) * f.pageSize),
       ]);
       const ids = rows.map((r) => Number(r.id));
       const names = ids.length
@@ -630,6 +688,8 @@ export function createCaseStore() {
           closedOn: r.closed_on ?? null,
           version: Number(r.version),
           parties: partiesBy.get(Number(r.id)) ?? [],
+          awardDueOn: r.award_due_on ?? null,
+          awardDueProvisional: Number(r.award_due_provisional ?? 0) === 1,
         })),
       };
     },

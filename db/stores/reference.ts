@@ -118,6 +118,38 @@ export function createReferenceStore() {
       const r = await k('reference_versions').where({ name }).first('version');
       return Number(r?.version ?? 0);
     },
+    /** The audit log newest first, optionally of one entity (users, minimum_wages, calendar_years), with actor names. */
+    async auditEntries(k: Knex, f: { entity?: string; page: number; pageSize: number }) {
+      const base = k('audit_log').where((q) => {
+        if (f.entity) q.where('audit_log.entity', f.entity);
+      });
+      const [countRow, rows] = await Promise.all([
+        base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
+        base
+          .clone()
+          .leftJoin('users', 'users.id', 'audit_log.actor_id')
+          .select('audit_log.*', 'users.display_name', 'users.username')
+          .orderBy('audit_log.id', 'desc')
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
+      ]);
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
+      return {
+        total: Number(countRow?.n ?? 0),
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          entity: r.entity as string,
+          key: r.entity_key as string,
+          action: r.action as string,
+          at: r.recorded_at as string,
+          actor: r.actor_id
+            ? { id: Number(r.actor_id), username: r.username ?? '', displayName: r.display_name ?? '', role: r.actor_role ?? '' }
+            : null,
+          before: json(r.before),
+          after: json(r.after),
+        })),
+      };
+    },
   };
 }
 export type ReferenceStore = ReturnType<typeof createReferenceStore>;

@@ -229,6 +229,14 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       return [{ query: { ...period, measure: 'accepted' }, allowed: areaAllowed }];
     case 'periodicReport':
       return [{ query: { ...period, format: 'json' }, allowed: areaAllowed }];
+    case 'hearingCalendar':
+      return [{ query: { from: '2026-03-16', to: '2026-03-22' }, allowed: true }];
+    case 'exportCases':
+    case 'awardClockBoard':
+    case 'auditLog':
+      return [{ allowed: areaAllowed }];
+    case 'workload':
+      return [{ query: { role: 'arbitrator' }, allowed: areaAllowed }];
     case 'registerCase':
       return (['arbitration', 'mediation'] as const).map((track) => ({
         body: application({ track }),

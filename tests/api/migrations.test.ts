@@ -75,6 +75,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "court_packages",
         "deadline_alerts",
         "documents",
+        "hearings",
         "idempotency_keys",
         "maintenance_tasks",
         "minimum_wages",
@@ -122,6 +123,8 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
+    // Issue 16: the hearing calendar, one row per case.
+    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
     expect(await columns('users')).toMatchInlineSnapshot(`
       [
         "active",
