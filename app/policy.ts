@@ -11,6 +11,10 @@ import { forbidden } from './errors.ts';
  * Roles, scope and read levels after api.md "Users and roles", "Scope (v1.1)" and "Reading (v1.1)".
  *
  * Each question has a `…Refusal` form (the reason as text, or null when allowed) and an `assert…` form (403).
+ * Questions about one case come in two halves: the role's half (`…RoleRefusal`, `assertRoleMay…`), asked before the
+ * case is loaded — a role that may never do it is a 403 whether the id names a case or not (api.md order: 403 before
+ * 404) — and the whole question, asked with the loaded case's scope. The role's half refuses only what the whole
+ * question refuses on every case.
  * `OPERATION_ACCESS` names the question each HTTP operation asks; the authorization matrix test
  * (tests/api/authorization-matrix.test.ts) drives every operation of /openapi.json with every role against it.
  */
@@ -97,8 +101,8 @@ function scopeRefusal(actor: Actor, scope: CaseScope): string | null {
  * ASSIGN_MEDIATOR, then scope. The whole check runs before the version check (403 before 412).
  */
 export function eventRefusal(actor: Actor, type: EventType, scope: CaseScope): string | null {
-  const roles = EVENT_ROLES[type];
-  if (!roles.includes(actor.role)) return `${roleName(actor.role)}不能进行“${eventLabel(type)}”（需要：${roleList(roles)}）`;
+  const byRole = eventRoleRefusal(actor, type);
+  if (byRole) return byRole;
   if (type === 'ASSIGN_MEDIATOR' && scope.track === 'arbitration') {
     // LDMAL Art. 42: once a tribunal exists, mediation in the case is under it.
     if (actor.role === 'chair' && scope.tribunalIds) return '仲裁庭已组成：由仲裁庭指派调解员';
@@ -108,6 +112,14 @@ export function eventRefusal(actor: Actor, type: EventType, scope: CaseScope): s
 }
 export function assertMaySendEvent(actor: Actor, type: EventType, scope: CaseScope): void {
   refuse(eventRefusal(actor, type, scope));
+}
+/** The role's half of `eventRefusal` (EVENT_ROLES), before the case is loaded. */
+export function eventRoleRefusal(actor: Actor, type: EventType): string | null {
+  const roles = EVENT_ROLES[type];
+  return roles.includes(actor.role) ? null : `${roleName(actor.role)}不能进行“${eventLabel(type)}”（需要：${roleList(roles)}）`;
+}
+export function assertRoleMaySendEvent(actor: Actor, type: EventType): void {
+  refuse(eventRoleRefusal(actor, type));
 }
 
 /** The events of `types` this actor could send on this case (for next-events). */
@@ -125,13 +137,19 @@ export function assertMayRegister(actor: Actor, track: 'arbitration' | 'mediatio
 
 /** Editing a registration before acceptance: the clerk; a mediator only on a pre-arbitration mediation in its scope. */
 export function editRegistrationRefusal(actor: Actor, scope: CaseScope): string | null {
-  const byRole = roleRefusal(actor, ['clerk', 'mediator'], '修改登记信息');
+  const byRole = editRegistrationRoleRefusal(actor);
   if (byRole) return byRole;
   if (actor.role === 'mediator' && scope.track !== 'mediation') return roleRefusal(actor, ['clerk'], '修改仲裁申请的登记信息');
   return scopeRefusal(actor, scope);
 }
 export function assertMayEditRegistration(actor: Actor, scope: CaseScope): void {
   refuse(editRegistrationRefusal(actor, scope));
+}
+export function editRegistrationRoleRefusal(actor: Actor): string | null {
+  return roleRefusal(actor, ['clerk', 'mediator'], '修改登记信息');
+}
+export function assertRoleMayEditRegistration(actor: Actor): void {
+  refuse(editRegistrationRoleRefusal(actor));
 }
 
 /** Who may generate each kind of document (arbitrators and mediators only on cases in their scope). */
@@ -148,10 +166,16 @@ export const DOCUMENT_ROLES: Record<string, readonly Role[]> = {
 };
 
 export function generateDocumentRefusal(actor: Actor, kind: string, label: string, scope: CaseScope): string | null {
-  return roleRefusal(actor, DOCUMENT_ROLES[kind] ?? [], `生成${label}`) ?? scopeRefusal(actor, scope);
+  return generateDocumentRoleRefusal(actor, kind, label) ?? scopeRefusal(actor, scope);
 }
 export function assertMayGenerateDocument(actor: Actor, kind: string, label: string, scope: CaseScope): void {
   refuse(generateDocumentRefusal(actor, kind, label, scope));
+}
+export function generateDocumentRoleRefusal(actor: Actor, kind: string, label: string): string | null {
+  return roleRefusal(actor, DOCUMENT_ROLES[kind] ?? [], `生成${label}`);
+}
+export function assertRoleMayGenerateDocument(actor: Actor, kind: string, label: string): void {
+  refuse(generateDocumentRoleRefusal(actor, kind, label));
 }
 
 /**
@@ -183,6 +207,17 @@ export function documentListRefusal(actor: Actor, scope: CaseScope): string | nu
 }
 export function assertMayListDocuments(actor: Actor, scope: CaseScope): void {
   refuse(documentListRefusal(actor, scope));
+}
+/** The role's half of the document questions: a summary reader (analyst) reads no document of any case. */
+export function documentRoleRefusal(actor: Actor, what: 'list' | 'read'): string | null {
+  if (actor.role !== 'analyst') return null;
+  return what === 'list' ? '统计分析人员只能查看案件摘要，不能查看文书' : '统计分析人员不能下载文书';
+}
+export function assertRoleMayListDocuments(actor: Actor): void {
+  refuse(documentRoleRefusal(actor, 'list'));
+}
+export function assertRoleMayReadDocuments(actor: Actor): void {
+  refuse(documentRoleRefusal(actor, 'read'));
 }
 
 /** A document's bytes print identity numbers, phones and addresses: only those who read the case in full. */
@@ -223,7 +258,9 @@ export type OperationAccess =
   /** Make, list or fetch a court hand-off package: `courtPackageRefusal` (issue 17). */
   | { kind: 'court-package' }
   /** A claim's line: `claimHistoryRefusal` (issue 17). */
-  | { kind: 'claim-history' };
+  | { kind: 'claim-history' }
+  /** The award preview: `awardPreviewRefusal`. */
+  | { kind: 'award-preview' };
 
 export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   health: { kind: 'public' },
@@ -247,8 +284,8 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   caseHistory: { kind: 'case-read' },
   nextEvents: { kind: 'case-read' },
   applyEvent: { kind: 'case-event' },
-  // A calculator over the case's claim ids and amounts (no personal data, writes nothing): a read.
-  awardPreview: { kind: 'case-read' },
+  // A calculator over the case's claims (writes nothing): drafting help for those who read the case in full.
+  awardPreview: { kind: 'award-preview' },
   generateDocument: { kind: 'document-generate' },
   listDocuments: { kind: 'document-list' },
   downloadDocument: { kind: 'document-read' },
@@ -290,12 +327,18 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
  */
 export const COURT_PACKAGE_ROLES: readonly Role[] = ['clerk', 'chair'];
 export function courtPackageRefusal(actor: Actor, scope: CaseScope): string | null {
-  const byRole = roleRefusal(actor, COURT_PACKAGE_ROLES, '生成或下载移送法院材料包');
+  const byRole = courtPackageRoleRefusal(actor);
   if (byRole) return byRole;
   return readLevel(actor, scope) === 'full' ? null : '材料包含当事人身份证号码等完整信息，只有能查看本案完整信息的人员才能生成或下载';
 }
 export function assertMayHandOffToCourt(actor: Actor, scope: CaseScope): void {
   refuse(courtPackageRefusal(actor, scope));
+}
+export function courtPackageRoleRefusal(actor: Actor): string | null {
+  return roleRefusal(actor, COURT_PACKAGE_ROLES, '生成或下载移送法院材料包');
+}
+export function assertRoleMayHandOffToCourt(actor: Actor): void {
+  refuse(courtPackageRoleRefusal(actor));
 }
 
 /**
@@ -307,4 +350,43 @@ export function claimHistoryRefusal(actor: Actor, scope: CaseScope): string | nu
 }
 export function assertMayReadClaimHistory(actor: Actor, scope: CaseScope): void {
   refuse(claimHistoryRefusal(actor, scope));
+}
+export function claimHistoryRoleRefusal(actor: Actor): string | null {
+  return actor.role === 'analyst' ? '统计分析人员只能查看案件摘要，不能查看请求的办理经过' : null;
+}
+export function assertRoleMayReadClaimHistory(actor: Actor): void {
+  refuse(claimHistoryRoleRefusal(actor));
+}
+
+/**
+ * Reading a case at all — its summary, deadlines, history and next events, each at the actor's `readLevel` — and lists
+ * of case summaries (the hearing calendar): every staff role (api.md "Reading (v1.1)": analysts read summaries, which
+ * carry the dates). Anyone else (a role this version does not know) reads nothing.
+ */
+export function caseReadRefusal(actor: Actor): string | null {
+  return Object.hasOwn(ROLES, actor.role) ? null : '该角色不能查看案件';
+}
+export function assertMayReadCases(actor: Actor): void {
+  refuse(caseReadRefusal(actor));
+}
+
+/**
+ * The award preview (final or non-final per item, the threshold, the minimum wage, the legal basis the award would
+ * cite): drafting help for the case's tribunal, and for those who read the case in full (clerk, chair, admin, an
+ * assigned mediator) — not for an arbitrator of another tribunal, nor an analyst (who reads summaries, not claims'
+ * amounts and outcomes).
+ */
+export function awardPreviewRefusal(actor: Actor, scope: CaseScope): string | null {
+  const byRole = awardPreviewRoleRefusal(actor);
+  if (byRole) return byRole;
+  return readLevel(actor, scope) === 'full' ? null : '只有本案仲裁庭成员及可查看本案完整信息的人员可以预判裁决';
+}
+export function awardPreviewRoleRefusal(actor: Actor): string | null {
+  return actor.role === 'analyst' ? '统计分析人员不能预判裁决' : null;
+}
+export function assertRoleMayPreviewAward(actor: Actor): void {
+  refuse(awardPreviewRoleRefusal(actor));
+}
+export function assertMayPreviewAward(actor: Actor, scope: CaseScope): void {
+  refuse(awardPreviewRefusal(actor, scope));
 }

@@ -1,12 +1,13 @@
 import { type ClaimLine, claimLine } from '../../workflows/claim-line.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { type Actor, assertMayReadClaimHistory } from '../policy.ts';
+import { type Actor, assertMayReadClaimHistory, assertRoleMayReadClaimHistory } from '../policy.ts';
 import { caseContext, caseScope, loadCase } from './case-state.ts';
 
 /** GET /api/cases/:id/claims/:claimId/history — one claim from the application to the court's judgment (issue 17). */
 export async function claimHistory(deps: Deps, actor: Actor, caseId: number, claimId: number): Promise<ClaimLine> {
   const k = deps.db.reader;
+  assertRoleMayReadClaimHistory(actor);
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
   assertMayReadClaimHistory(actor, caseScope(c, ctx));

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.ts';
-import { type Actor, caseSearchScope, readLevel } from '../policy.ts';
+import { type Actor, assertMayReadCases, caseSearchScope, readLevel } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
@@ -73,9 +73,10 @@ export async function caseHistory(deps: Deps, actor: Actor, id: number) {
   return events.map((e) => eventView(e, level));
 }
 
-/** GET /api/cases/:id/deadlines. */
-export async function caseDeadlines(deps: Deps, _actor: Actor, id: number) {
+/** GET /api/cases/:id/deadlines — dates, part of a case at every read level (analysts' summaries included). */
+export async function caseDeadlines(deps: Deps, actor: Actor, id: number) {
   const k = deps.db.reader;
+  assertMayReadCases(actor);
   await loadCase(deps, k, id);
   return (await deps.stores.deadlines.forCase(k, id)).map(({ metOn: _m, ...d }) => d);
 }

@@ -2,7 +2,7 @@ import { type CaseRecord, type PartyRecord, StaleVersionError } from '../../db/s
 import { persist } from '../../workflows/procedure.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, preconditionFailed, validationError } from '../errors.ts';
-import { type Actor, assertMayEditRegistration } from '../policy.ts';
+import { type Actor, assertMayEditRegistration, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, storeDeadlines, userNames } from './case-state.ts';
@@ -47,6 +47,7 @@ export async function updateRegistration(
   opts: { expectedVersion?: number },
 ): Promise<CaseView> {
   const { stores } = deps;
+  assertRoleMayEditRegistration(actor);
   const current = await loadCase(deps, uow.trx, id, { forUpdate: true });
   const before = caseSnapshot(current);
   assertMayEditRegistration(actor, caseScope(current, before.context));

@@ -3,7 +3,7 @@ import { stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
-import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertMayReadCases, assertRole } from '../policy.ts';
 import { type CaseListQuery, listCases } from './queries.ts';
 
 const DAY = 86_400_000;
@@ -18,9 +18,10 @@ const mondayOf = (d: string) => addDays(d, -((new Date(`${d}T00:00:00Z`).getUTCD
  */
 export async function hearingCalendar(
   deps: Deps,
-  _actor: Actor,
+  actor: Actor,
   q: { from: string; to: string; arbitratorId?: number; place?: string; page: number; pageSize: number },
 ) {
+  assertMayReadCases(actor);
   if (q.to < q.from) throw validationError([{ path: 'to', message: '截止日不能早于起始日' }]);
   if (Date.parse(q.to) - Date.parse(q.from) > 30 * DAY) throw validationError([{ path: 'to', message: '一次最多查询31天' }]);
   const r = await deps.stores.hearings.list(deps.db.reader, q);

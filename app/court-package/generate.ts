@@ -4,7 +4,7 @@ import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { type Actor, assertMayHandOffToCourt } from '../policy.ts';
+import { type Actor, assertMayHandOffToCourt, assertRoleMayHandOffToCourt } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose } from './case-json.ts';
@@ -51,6 +51,7 @@ export async function generateCourtPackage(
 ): Promise<CourtPackageView> {
   const { stores, config } = deps;
   const k = deps.db.reader;
+  assertRoleMayHandOffToCourt(actor);
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
   assertMayHandOffToCourt(actor, caseScope(c, ctx));
@@ -160,6 +161,7 @@ export async function generateCourtPackage(
 
 /** GET /api/cases/:id/court-packages — the packages made for the case (hashes, key, who may fetch: as generation). */
 export async function listCourtPackages(deps: Deps, actor: Actor, caseId: number): Promise<CourtPackageView[]> {
+  assertRoleMayHandOffToCourt(actor);
   const c = await loadCase(deps, deps.db.reader, caseId);
   assertMayHandOffToCourt(actor, caseScope(c, caseContext(c)));
   return (await deps.stores.courtPackages.forCase(deps.db.reader, caseId)).map(view);
@@ -167,6 +169,7 @@ export async function listCourtPackages(deps: Deps, actor: Actor, caseId: number
 
 /** GET /api/court-packages/:id — the ZIP exactly as generated. */
 export async function readCourtPackage(deps: Deps, actor: Actor, id: number) {
+  assertRoleMayHandOffToCourt(actor);
   const p = await deps.stores.courtPackages.find(deps.db.reader, id);
   if (!p) throw notFound('没有这个材料包');
   const c = await loadCase(deps, deps.db.reader, p.caseId);

@@ -15,7 +15,15 @@ import { MissingGlyphError } from '../../templates/layout.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
-import { type Actor, assertMayGenerateDocument, assertMayListDocuments, assertMayReadDocument } from '../policy.ts';
+import {
+  type Actor,
+  assertMayGenerateDocument,
+  assertMayListDocuments,
+  assertMayReadDocument,
+  assertRoleMayGenerateDocument,
+  assertRoleMayListDocuments,
+  assertRoleMayReadDocuments,
+} from '../policy.ts';
 import { renderPdfOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
@@ -104,6 +112,7 @@ export async function generateDocument(
 ): Promise<{ documents: DocumentView[] }> {
   const { stores, config } = deps;
   const k = deps.db.reader;
+  assertRoleMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind]);
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
@@ -220,6 +229,7 @@ export async function generateDocument(
 
 /** GET /api/cases/:id/documents — not for summary readers (analysts). */
 export async function listDocuments(deps: Deps, actor: Actor, caseId: number): Promise<DocumentView[]> {
+  assertRoleMayListDocuments(actor);
   const c = await loadCase(deps, deps.db.reader, caseId);
   assertMayListDocuments(actor, caseScope(c, caseContext(c)));
   return (await deps.stores.documents.forCase(deps.db.reader, caseId)).map(view);
@@ -230,6 +240,7 @@ export async function listDocuments(deps: Deps, actor: Actor, caseId: number): P
  * only those who read its case in full may download it, and the download is recorded in the access log.
  */
 export async function readDocument(deps: Deps, actor: Actor, id: number) {
+  assertRoleMayReadDocuments(actor);
   const d = await deps.stores.documents.find(deps.db.reader, id);
   if (!d) throw notFound('没有这份文书');
   const c = await loadCase(deps, deps.db.reader, d.caseId);

@@ -21,7 +21,7 @@ import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
 import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
-import { type Actor, assertMaySendEvent } from '../policy.ts';
+import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { type AwardItemInput, awardRecord } from './award.ts';
@@ -163,6 +163,8 @@ export async function applyEvent(
   opts: { expectedVersion?: number } = {},
 ): Promise<EventResult> {
   const { stores } = deps;
+  // The role's half of the policy before the load: a role that may never send this event is a 403, case or not.
+  assertRoleMaySendEvent(actor, ev.type);
   const c = await loadCase(deps, uow.trx, caseId, { forUpdate: true });
   const snap = caseSnapshot(c);
   const ctx = snap.context;

@@ -1,15 +1,20 @@
 import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
-import { loadCase } from '../cases/case-state.ts';
+import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
-import type { Actor } from '../policy.ts';
+import { type Actor, assertMayPreviewAward, assertRoleMayPreviewAward } from '../policy.ts';
 import { type AwardItemInput, classifyItems, minimumWageFor } from './award.ts';
 
-/** POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing. */
-export async function awardPreview(deps: Deps, _actor: Actor, id: number, input: { occurredOn?: string; items: AwardItemInput[] }) {
+/**
+ * POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing.
+ * Drafting help for the case's tribunal and those who read the case in full (app/policy.ts awardPreviewRefusal).
+ */
+export async function awardPreview(deps: Deps, actor: Actor, id: number, input: { occurredOn?: string; items: AwardItemInput[] }) {
   const k = deps.db.reader;
+  assertRoleMayPreviewAward(actor);
   const c = await loadCase(deps, k, id);
+  assertMayPreviewAward(actor, caseScope(c, caseContext(c)));
   const unknown = input.items.flatMap((it, i) =>
     c.claims.some((cl) => cl.id === it.claimId) ? [] : [{ path: `items.${i}.claimId`, message: `请求 ${it.claimId} 不属于本案` }],
   );

@@ -68,7 +68,7 @@ export function createEventsRouter(deps: Deps): Router {
     operationId: 'applyEvent',
     summary: '对案件施加一个程序事件',
     description:
-      '检查顺序：401 → 400（未知事件或字段无效）→ 403（角色或案件范围）→ 404 → 412（If-Match 过期）→ 409（当前状态不允许，返回 allowed）→ 422（法定规则拒绝，返回 rule 与 source）。',
+      '检查顺序：401 → 400（未知事件或字段无效）→ 403（角色不能发送该事件：不论案件是否存在；案件范围：找到案件后判断）→ 404 → 412（If-Match 过期）→ 409（当前状态不允许，返回 allowed）→ 422（法定规则拒绝，返回 rule 与 source）。',
     tags: ['procedure'],
     params: IdParams,
     headers: WriteHeaders,

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Actor,
+  awardPreviewRefusal,
   type CaseScope,
   claimHistoryRefusal,
   courtPackageRefusal,
@@ -253,7 +254,13 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
     case 'nextEvents':
       return [{ params: { id: c.id }, allowed: true }];
     case 'awardPreview':
-      return [{ params: { id: c.id }, body: { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1.00' }] }, allowed: true }];
+      return [
+        {
+          params: { id: c.id },
+          body: { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1.00' }] },
+          allowed: awardPreviewRefusal(actor, scope) === null,
+        },
+      ];
     case 'updateRegistration':
       return [
         {
@@ -315,6 +322,7 @@ const CASE_KINDS = new Set([
   'document-read',
   'court-package',
   'claim-history',
+  'award-preview',
 ]);
 
 /** The response's schema in the OpenAPI document, as a reference for ajv. */
@@ -384,6 +392,50 @@ describe(`authorization matrix: every operation × every role × own/other case 
     // Arbitrators and mediators were each tried on a case of theirs and on one that is not.
     for (const cell of ['arbitrator:own', 'arbitrator:other', 'mediator:own', 'mediator:other']) expect(ownOther).toContain(cell);
     expect(cells).toBeGreaterThan(1400);
+  }, 600_000);
+
+  it('403 before 404: a role that may never do it is refused before the id is looked up — every operation on an id × every role', async () => {
+    // An id that names nothing. Expected: 403 when the role is refused even on a case wholly in its own scope (the
+    // tribunal, the assigned mediator, the registering user — on either track, with or without a tribunal), else 404.
+    const MISSING = 999_999;
+    const x = fixtures[0] as Fixture;
+    const ghost: Fixture = { ...x, label: 'missing', c: { ...x.c, id: MISSING }, documentId: MISSING, packageId: MISSING };
+    const ownScopes = (w: TestActor): CaseScope[] => [
+      { track: 'arbitration', tribunalIds: [w.id], mediatorIds: [w.id], registeredBy: w.id },
+      { track: 'arbitration', tribunalIds: null, mediatorIds: [w.id], registeredBy: w.id },
+      { track: 'mediation', tribunalIds: null, mediatorIds: [w.id], registeredBy: w.id },
+    ];
+    const mismatches: string[] = [];
+    let cells = 0;
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, operationId: op.operationId })),
+    );
+    for (const op of operations) {
+      const kind = OPERATION_ACCESS[op.operationId]?.kind ?? '';
+      const userIds = op.operationId === 'updateUser' || op.operationId === 'resetPassword';
+      if (!CASE_KINDS.has(kind) && !userIds) continue;
+      for (const w of actors) {
+        const sample = calls(op.operationId, w, userIds ? null : ghost);
+        const own = ownScopes(w).map((scope) => calls(op.operationId, w, userIds ? null : { ...ghost, scope }));
+        for (const [i, call] of sample.entries()) {
+          const roleRefused = own.every((list) => list[i]?.allowed === false);
+          const expected = roleRefused ? 403 : 404;
+          const params = userIds ? { ...call.params, id: MISSING } : call.params;
+          const url = op.path.replace(/\{(\w+)\}/g, (_, k: string) => String(params?.[k]));
+          let req = request(t.app)[op.method as 'get'](url).set('Authorization', `Bearer ${w.token}`);
+          for (const [k, v] of Object.entries(call.headers ?? {})) req = req.set(k, v);
+          if (call.query) req = req.query(call.query);
+          const r = call.body === undefined ? await req : await req.send(call.body as object);
+          cells++;
+          if (r.status !== expected)
+            mismatches.push(
+              `${op.operationId}${call.note ? `(${call.note})` : ''} ${w.label}: ${r.status}, expected ${expected} (${r.body?.detail ?? ''})`,
+            );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toBeGreaterThan(500);
   }, 600_000);
 
   it('reads follow the read level: full in scope, masked elsewhere, a summary for analysts; lists and history never show a full identity number', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+import { type Actors, createActors, scopedCase } from '../helpers/procedure.ts';
 
 /** What the web interface needs beside the v1 contract: the vocabulary and the award preview (writes nothing). */
 let t: TestApp;
@@ -13,9 +13,13 @@ afterAll(async () => t?.close());
 
 describe(`web-interface API (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('award preview classifies per item like the award itself, names foreign claims, and changes nothing', async () => {
-    const c = await registerCase(t, a);
+    // The tribunal's arbitrator drafts the award; an analyst and an arbitrator of no tribunal of the case may not.
+    const c = await scopedCase(t, a);
     const [wages, comp] = c.claims as { id: number }[];
     const url = `/api/cases/${c.id}/award-preview`;
+    const outsider = await t.tokenFor('arbitrator', 'arb-preview-outsider');
+    for (const token of [a.tokens.analyst, outsider])
+      expect((await t.api(token).post(url, { items: [{ claimId: wages?.id, outcome: 'granted', amount: '1.00' }] })).status).toBe(403);
     const ok = await t.api(a.tokens.arbitrator).post(url, {
       items: [
         { claimId: wages?.id, outcome: 'granted', amount: '12000.00' },

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
+  awardPreviewRefusal,
+  awardPreviewRoleRefusal,
   type CaseScope,
+  claimHistoryRefusal,
+  claimHistoryRoleRefusal,
+  courtPackageRefusal,
+  courtPackageRoleRefusal,
+  DOCUMENT_ROLES,
+  documentListRefusal,
   documentReadRefusal,
+  documentRoleRefusal,
   editRegistrationRefusal,
+  editRegistrationRoleRefusal,
   eventRefusal,
+  eventRoleRefusal,
   eventsForActor,
   generateDocumentRefusal,
+  generateDocumentRoleRefusal,
   inScope,
   readLevel,
 } from '../../app/policy.ts';
@@ -76,5 +88,51 @@ describe('read levels', () => {
     expect(readLevel(ANALYST, withTribunal)).toBe('summary');
     expect(allowed(documentReadRefusal(ANALYST, withTribunal))).toBe(false);
     for (const type of EVENT_TYPES) expect(allowed(eventRefusal(ANALYST, type, withTribunal))).toBe(false);
+  });
+});
+
+describe('the role’s half of a case question (asked before the case is loaded: 403 before 404)', () => {
+  const everyone = [ARB, OTHER_ARB, MED, CHAIR, CLERK, ANALYST, ADMIN];
+  const scopesOf = (x: Actor): CaseScope[] => [
+    preTribunal,
+    withTribunal,
+    { track: 'arbitration', tribunalIds: [x.id], mediatorIds: [x.id], registeredBy: x.id },
+    { track: 'arbitration', tribunalIds: null, mediatorIds: [x.id], registeredBy: x.id },
+    { track: 'mediation', tribunalIds: null, mediatorIds: [x.id], registeredBy: x.id },
+  ];
+  /** The role's half refuses exactly what the whole question refuses on every case, the actor's own included. */
+  const agrees = (label: string, roleHalf: (x: Actor) => string | null, whole: (x: Actor, s: CaseScope) => string | null) => {
+    for (const x of everyone) {
+      const refusedEverywhere = scopesOf(x).every((s) => whole(x, s) !== null);
+      expect(roleHalf(x) !== null, `${label} ${x.role}#${x.id}`).toBe(refusedEverywhere);
+    }
+  };
+  it('events, registration edits, documents, court packages, claim lines and the award preview', () => {
+    for (const type of EVENT_TYPES)
+      agrees(
+        type,
+        (x) => eventRoleRefusal(x, type),
+        (x, s) => eventRefusal(x, type, s),
+      );
+    agrees('edit', editRegistrationRoleRefusal, editRegistrationRefusal);
+    for (const kind of Object.keys(DOCUMENT_ROLES))
+      agrees(
+        kind,
+        (x) => generateDocumentRoleRefusal(x, kind, kind),
+        (x, s) => generateDocumentRefusal(x, kind, kind, s),
+      );
+    agrees('list documents', (x) => documentRoleRefusal(x, 'list'), documentListRefusal);
+    agrees('read documents', (x) => documentRoleRefusal(x, 'read'), documentReadRefusal);
+    agrees('court package', courtPackageRoleRefusal, courtPackageRefusal);
+    agrees('claim line', claimHistoryRoleRefusal, claimHistoryRefusal);
+    agrees('award preview', awardPreviewRoleRefusal, awardPreviewRefusal);
+  });
+
+  it('the award preview: the case’s tribunal and full readers, not another tribunal’s arbitrator nor an analyst', () => {
+    expect(allowed(awardPreviewRefusal(ARB, withTribunal))).toBe(true);
+    expect(allowed(awardPreviewRefusal(OTHER_ARB, withTribunal))).toBe(false);
+    expect(allowed(awardPreviewRefusal(CLERK, withTribunal))).toBe(true);
+    expect(allowed(awardPreviewRefusal(CHAIR, preTribunal))).toBe(true);
+    expect(allowed(awardPreviewRefusal(ANALYST, withTribunal))).toBe(false);
   });
 });
