@@ -92,7 +92,10 @@ export function createApp(opts: AppOptions): Express {
   // Routes that need no token: service status and login.
   app.use(createServiceRouter(deps, lifecycle));
   app.use(createPublicKeysRouter(deps));
-  app.use(json, createLoginRouter(deps));
+  // The one /api body read before authentication is the login's own: mounted on its path only, so that any other
+  // request without a valid token is a 401 before a byte of its body is read (api.md order: 401 before 400 and 413).
+  app.use('/api/auth/login', json);
+  app.use(createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
   app.use('/api', authenticateRequest(deps), json);
   for (const r of [

@@ -21,6 +21,12 @@ export interface Limit {
 
 const REMEMBERED_MAX = 10_000;
 
+/** One counted attempt: how many the key has in the window with it, and a way to give it back. */
+export interface Attempt {
+  count: number;
+  release(): Promise<void>;
+}
+
 const PRUNE_EVERY_MS = 60_000;
 
 /**
@@ -44,18 +50,34 @@ export class Throttle {
     return crypto.createHash('sha256').update(`${limit.bucket}\u0000${key}`).digest('hex');
   }
 
-  /** 429 with Retry-After when the key has used up its window. */
-  async check(limit: Limit, key: string): Promise<void> {
+  /**
+   * Counts one attempt against the limit, or answers 429 with Retry-After when the key has used up its window. The
+   * attempt is recorded before the work it limits begins, atomically with the count (db/stores/throttle.ts take): N
+   * parallel requests cannot all pass a check made before any of them is counted. Work that turns out not to count
+   * (a login that succeeds) gives its attempt back with `release()`.
+   */
+  async take(limit: Limit, key: string): Promise<Attempt> {
     const now = this.clock.now().getTime();
     const hash = this.hash(limit, key);
     const until = this.refusedUntil.get(hash);
     if (until !== undefined && until > now) throw this.refusal(limit, until - now);
     const since = new Date(now - limit.windowMs).toISOString();
-    const { count, oldest } = await this.store.recent(this.knex, limit.bucket, hash, since);
-    if (count < limit.max) return;
-    const wait = Date.parse(oldest ?? since) + limit.windowMs - now;
-    if (limit.rememberRefusals) this.remember(hash, now + wait, now);
-    throw this.refusal(limit, wait);
+    const r = await this.store.take(this.knex, limit.bucket, hash, new Date(now).toISOString(), since, limit.max);
+    if (!r.taken) {
+      const wait = Date.parse(r.oldest ?? since) + limit.windowMs - now;
+      if (limit.rememberRefusals) this.remember(hash, now + wait, now);
+      throw this.refusal(limit, wait);
+    }
+    await this.prune(now);
+    let released = false;
+    return {
+      count: r.count,
+      release: async () => {
+        if (released) return;
+        released = true;
+        await this.store.remove(this.knex, r.id);
+      },
+    };
   }
 
   private refusal(limit: Limit, waitMs: number) {
@@ -69,22 +91,6 @@ export class Throttle {
       if (this.refusedUntil.size >= REMEMBERED_MAX) return;
     }
     this.refusedUntil.set(hash, until);
-  }
-
-  /** Counts one attempt; answers how many the key has in the window now. */
-  async hit(limit: Limit, key: string): Promise<number> {
-    const now = this.clock.now();
-    const hash = this.hash(limit, key);
-    await this.store.record(this.knex, limit.bucket, hash, now.toISOString());
-    await this.prune(now.getTime());
-    const since = new Date(now.getTime() - limit.windowMs).toISOString();
-    return (await this.store.recent(this.knex, limit.bucket, hash, since)).count;
-  }
-
-  /** check, then count: for work that is limited whether it succeeds or not. */
-  async take(limit: Limit, key: string): Promise<void> {
-    await this.check(limit, key);
-    await this.hit(limit, key);
   }
 
   async reset(limit: Limit, key: string): Promise<void> {

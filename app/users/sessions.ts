@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { forbidden, unauthorized, validationError } from '../errors.ts';
 import { DUMMY_HASH, hashPassword, newToken, sha256, verifyPassword } from '../passwords.ts';
 import type { Actor } from '../policy.ts';
+import type { Attempt } from '../security/throttle.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { passwordWeakness } from './password-policy.ts';
 
@@ -13,11 +14,13 @@ const TOUCH_EVERY_MS = 60_000;
 export const accountKey = (username: string) => username.trim().toLowerCase();
 
 /**
- * POST /api/auth/login — a bearer token for a valid username and password. In order, before any hashing: the
- * client address's failures (LOGIN_MAX_FAILURES_PER_ADDRESS) and the account's (LOGIN_MAX_FAILURES), both counted in
- * the database for every process. Then one bounded scrypt (app/passwords.ts) — also for an unknown username, so that
- * timing does not tell which usernames exist. Every outcome is logged with the username and the address (never the
- * password).
+ * POST /api/auth/login — a bearer token for a valid username and password. In order, before any hashing: the attempt
+ * is counted against the client address's failures (LOGIN_MAX_FAILURES_PER_ADDRESS) and the account's
+ * (LOGIN_MAX_FAILURES) — in the database for every process, atomically with the check, so that parallel guesses cannot
+ * all pass a check made before any of them was counted: at most the limit ever reach the hash. Then one bounded scrypt
+ * (app/passwords.ts) — also for an unknown username, so that timing does not tell which usernames exist. A success
+ * gives its attempts back (and clears the account's failures); a refusal (429) counts nothing. Every outcome is
+ * logged with the username and the address (never the password).
  */
 export async function login(
   deps: Deps,
@@ -27,24 +30,29 @@ export async function login(
   const { throttle, limits, logger } = deps;
   // `ip`, not `address`: the log redacts every `address` key (parties' addresses).
   const who = { username: input.username, ip: address };
-  try {
-    await throttle.check(limits.loginAddress, address);
-    await throttle.check(limits.loginAccount, accountKey(input.username));
-  } catch (err) {
+  const attempts = await takeLoginAttempts(deps, address, accountKey(input.username)).catch((err) => {
     logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
     throw err;
+  });
+  let user: Awaited<ReturnType<typeof deps.stores.users.findByUsername>>;
+  let ok = false;
+  try {
+    user = await deps.stores.users.findByUsername(input.username);
+    ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  } catch (err) {
+    // Not a failed login (the hash queue is full, the database is down): the attempts are given back.
+    await Promise.allSettled(attempts.map((x) => x.release()));
+    throw err;
   }
-  const user = await deps.stores.users.findByUsername(input.username);
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
     const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
     logger.warn({ event: 'auth.login_failed', ...who, reason }, 'login failed');
-    const byAddress = await throttle.hit(limits.loginAddress, address);
-    const byAccount = await throttle.hit(limits.loginAccount, accountKey(input.username));
-    if (byAddress === limits.loginAddress.max) logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
-    if (byAccount === limits.loginAccount.max) logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
+    const [byAddress, byAccount] = attempts;
+    if (byAddress?.count === limits.loginAddress.max) logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
+    if (byAccount?.count === limits.loginAccount.max) logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
     throw unauthorized('用户名或密码错误');
   }
+  await attempts[0]?.release();
   await throttle.reset(limits.loginAccount, accountKey(input.username));
   const token = newToken();
   const now = deps.clock.now();
@@ -54,6 +62,17 @@ export async function login(
   logger.info({ event: 'auth.login', ...who, userId: user.id, endedSessions: ended || undefined }, 'login');
   const { passwordHash: _, ...publicUser } = user;
   return { token, expiresAt, user: publicUser };
+}
+
+/** The address's attempt, then the account's; when the account refuses, the address's is given back (nothing counts). */
+async function takeLoginAttempts(deps: Deps, address: string, account: string): Promise<Attempt[]> {
+  const byAddress = await deps.throttle.take(deps.limits.loginAddress, address);
+  try {
+    return [byAddress, await deps.throttle.take(deps.limits.loginAccount, account)];
+  } catch (err) {
+    await byAddress.release();
+    throw err;
+  }
 }
 
 /**
@@ -114,13 +133,20 @@ export async function changePassword(
   const { throttle, limits, stores } = deps;
   const user = await stores.users.findById(actor.id);
   if (!user) throw unauthorized();
-  await throttle.check(limits.loginAccount, accountKey(user.username));
-  const ok = await verifyPassword(input.currentPassword, (await stores.users.passwordHash(user.id)) ?? DUMMY_HASH);
+  // Counted before the hash, like a login (see `login`); given back when the current password is right.
+  const attempt = await throttle.take(limits.loginAccount, accountKey(user.username));
+  let ok: boolean;
+  try {
+    ok = await verifyPassword(input.currentPassword, (await stores.users.passwordHash(user.id)) ?? DUMMY_HASH);
+  } catch (err) {
+    await attempt.release();
+    throw err;
+  }
   if (!ok) {
     deps.logger.warn({ event: 'auth.password_change_failed', userId: user.id, username: user.username }, 'wrong current password');
-    await throttle.hit(limits.loginAccount, accountKey(user.username));
     throw validationError([{ path: 'currentPassword', message: '当前密码不正确' }]);
   }
+  await attempt.release();
   const weak =
     input.newPassword === input.currentPassword ? '新密码不能与当前密码相同' : passwordWeakness(input.newPassword, [user.username, user.displayName]);
   if (weak) throw validationError([{ path: 'newPassword', message: weak }]);
