@@ -60,6 +60,8 @@ export const AREA_ROLES = {
   workload: ['chair', 'admin', 'clerk', 'arbitrator'],
   /** Who read which full case or document (api.md "Reading (v1.1)"). */
   accessLog: ['admin', 'chair'],
+  /** Which process answers, every process's heartbeat, the last daily sweep and the history chain's state. */
+  service: ['admin'],
   /**
    * Labor-law calculators (issue 17): the staff who draft awards, mediation terms and intake advice. A calculation reads
    * only reference tables and what the caller types — no case data — but it is work tooling, not a public service.
@@ -265,6 +267,7 @@ export type OperationAccess =
 export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   health: { kind: 'public' },
   ready: { kind: 'public' },
+  serviceStatus: { kind: 'roles', roles: AREA_ROLES.service },
   login: { kind: 'public' },
   logout: { kind: 'signed-in' },
   logoutAll: { kind: 'signed-in' },

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../app/clock.ts';
 import type { Config } from '../app/config.ts';
 import { createDeps, type Deps } from '../app/deps.ts';
+import { createReadiness } from '../app/service/status.ts';
+import { instanceName } from '../app/time/sweep.ts';
 import type { Database } from '../db/knex.ts';
 import { authenticateRequest } from './auth.ts';
 import { createAuthRouter, createLoginRouter } from './http/auth.ts';
@@ -17,7 +19,7 @@ import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { createEventsRouter } from './http/events.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { createReferenceRouter } from './http/reference.ts';
-import { createServiceRouter } from './http/service.ts';
+import { createServiceRouter, createServiceStatusRouter } from './http/service.ts';
 import { createStatsRouter } from './http/stats.ts';
 import { createTimeRouter } from './http/time.ts';
 import { createUiApiRouter, createWebRouter } from './http/ui.ts';
@@ -90,7 +92,13 @@ export function createApp(opts: AppOptions): Express {
   const json = express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
   const api = Router();
   // Routes that need no token: service status and login.
-  app.use(createServiceRouter(deps, lifecycle));
+  // One readiness per app (a "process"): /readyz writes at most every few seconds; the admin's status shows the rest.
+  const self = {
+    instance: instanceName(),
+    startedAt: lifecycle.startedAt,
+    readiness: createReadiness(deps, instanceName(), lifecycle.startedAt),
+  };
+  app.use(createServiceRouter(deps, lifecycle, self.readiness));
   app.use(createPublicKeysRouter(deps));
   // The one /api body read before authentication is the login's own: mounted on its path only, so that any other
   // request without a valid token is a 401 before a byte of its body is read (api.md order: 401 before 400 and 413).
@@ -114,6 +122,7 @@ export function createApp(opts: AppOptions): Express {
     createClaimStatsRouter,
   ])
     api.use(r(deps));
+  api.use(createServiceStatusRouter(deps, self));
   app.use(api);
   app.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApi());

@@ -36,6 +36,11 @@ export function createHousekeepingStore() {
         .onConflict('instance')
         .merge({ seen_at: now, started_at: startedAt });
     },
+    /** Every process's last readiness write, latest first. */
+    async heartbeats(k: Knex): Promise<{ instance: string; startedAt: string; seenAt: string }[]> {
+      const rows = await k('service_heartbeats').orderBy('seen_at', 'desc').limit(100).select('instance', 'started_at', 'seen_at');
+      return rows.map((r) => ({ instance: r.instance, startedAt: r.started_at, seenAt: r.seen_at }));
+    },
     async sweepDone(k: Knex, day: string): Promise<boolean> {
       return Boolean(await k('sweep_runs').where({ day }).whereNotNull('finished_at').first('day'));
     },

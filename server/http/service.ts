@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { databaseFaultError, serviceUnavailable } from '../../app/errors.ts';
-import { instanceName } from '../../app/time/sweep.ts';
+import { type Readiness, serviceStatus } from '../../app/service/status.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { route } from './route.ts';
 
@@ -14,9 +14,8 @@ const READY_TIMEOUT_MS = 3_000;
  * an orchestrator does not restart healthy processes during a database outage). `/readyz` is readiness: the database
  * answers and accepts a write, and the process is not shutting down — a load balancer sends traffic only then.
  */
-export function createServiceRouter(deps: Deps, lifecycle: Lifecycle): Router {
+export function createServiceRouter(deps: Deps, lifecycle: Lifecycle, readiness: Readiness): Router {
   const router = Router();
-  const instance = instanceName();
   route(router, {
     method: 'get',
     path: '/healthz',
@@ -39,53 +38,78 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle): Router {
     operationId: 'ready',
     summary: '就绪检查（数据库可读可写、未在停止中时 200）',
     description:
-      '每次检查向 service_heartbeats 写入本进程的一行（一次很小的提交）以证明数据库可写；数据库不可用、繁忙、空间不足或 3 秒内无响应时 503（Retry-After）。lastSweep 为最近一次每日巡检的结果（含历史记录哈希链校验）。',
+      '证明数据库可写：本进程至多每 5 秒向 service_heartbeats 写入一行（一次很小的提交），其间的检查沿用最近一次成功；写入失败不沿用，下一次检查重新写入。数据库不可用、繁忙、空间不足或 3 秒内无响应时 503（Retry-After）。不公开进程名与巡检结果：见 GET /api/service/status（管理员）。',
     tags: ['service'],
     auth: false,
     responses: {
       200: {
         description: '可以接收请求',
-        schema: z
-          .object({
-            status: z.literal('ready'),
-            database: z.enum(['sqlite', 'postgres']),
-            instance: z.string(),
-            lastSweep: z
-              .object({ day: z.string(), finishedAt: z.string().nullable(), chainOk: z.boolean().nullable() })
-              .nullable()
-              .openapi({ description: '最近一次每日巡检；chainOk=false 表示历史记录被篡改（详见日志与 npm run audit:verify）' }),
-          })
-          .openapi('Ready'),
+        schema: z.object({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) }).openapi('Ready'),
       },
     },
     handler: async () => {
       if (lifecycle.shuttingDown) throw serviceUnavailable('服务正在停止', 5);
-      const check = async () => {
-        await deps.stores.housekeeping.heartbeat(deps.db.knex, instance, lifecycle.startedAt, deps.clock.now().toISOString());
-        return deps.stores.housekeeping.lastSweep(deps.db.reader);
-      };
       let timer: NodeJS.Timeout | undefined;
       try {
-        const last = await Promise.race([
-          check(),
+        await Promise.race([
+          readiness.check(),
           new Promise<never>((_, reject) => {
             timer = setTimeout(() => reject(serviceUnavailable('数据库在 3 秒内没有响应', 5)), READY_TIMEOUT_MS);
           }),
         ]);
-        return {
-          body: {
-            status: 'ready',
-            database: deps.db.dialect,
-            instance,
-            lastSweep: last ? { day: last.day, finishedAt: last.finishedAt, chainOk: last.chainOk } : null,
-          },
-        };
+        return { body: { status: 'ready', database: deps.db.dialect } };
       } catch (err) {
         throw databaseFaultError(err) ?? err;
       } finally {
         clearTimeout(timer);
       }
     },
+  });
+  return router;
+}
+
+const SweepSummary = z
+  .object({
+    day: z.string(),
+    holder: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    cases: z.number().int().nullable(),
+    deadlinesChanged: z.number().int().nullable(),
+    alertsRecorded: z.number().int().nullable(),
+    chainOk: z.boolean().nullable(),
+    chainAnchor: z.string().nullable(),
+  })
+  .openapi('SweepSummary');
+
+/** The service's state for the admin (what `/readyz` does not tell anonymous callers). */
+export function createServiceStatusRouter(deps: Deps, self: { instance: string; startedAt: string; readiness: Readiness }): Router {
+  const router = Router();
+  route(router, {
+    method: 'get',
+    path: '/api/service/status',
+    operationId: 'serviceStatus',
+    summary: '服务状态（管理员）：本进程、各进程心跳、最近一次每日巡检及历史记录哈希链校验',
+    tags: ['service'],
+    responses: {
+      200: {
+        description: '服务状态',
+        schema: z
+          .object({
+            instance: z.string().openapi({ description: '应答的进程（主机名:进程号）' }),
+            startedAt: z.string(),
+            database: z.enum(['sqlite', 'postgres']),
+            heartbeatAt: z.string().nullable().openapi({ description: '本进程最近一次证明数据库可写的时间' }),
+            processes: z.array(z.object({ instance: z.string(), startedAt: z.string(), seenAt: z.string() })),
+            lastSweep: SweepSummary.nullable().openapi({
+              description: '最近一次每日巡检；chainOk=false 表示历史记录被篡改（详见日志与 npm run audit:verify）',
+            }),
+          })
+          .openapi('ServiceStatus'),
+      },
+    },
+    problems: [403],
+    handler: async ({ actor }) => ({ body: await serviceStatus(deps, actor, self) }),
   });
   return router;
 }

@@ -171,6 +171,7 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
   switch (operationId) {
     case 'health':
     case 'ready':
+    case 'serviceStatus':
     case 'me':
     case 'listStaff':
     case 'vocabulary':

@@ -99,3 +99,46 @@ describe(`limits hold under parallel requests (${dialect})`, () => {
     }
   });
 });
+
+describe(`/readyz is a cheap public probe (${dialect})`, () => {
+  it('answers anonymous callers ready or not only; writes at most once every few seconds; a failed write still shows', async () => {
+    // Process B: its own pool, its own readiness (the heartbeat row is named by host and pid: the same as A's here).
+    const db = openDatabase(t.dbUrl);
+    const b = createApp({ db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const started = t.clock.now().toISOString();
+    try {
+      const ready = await request(b).get('/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.body).toEqual({ status: 'ready', database: dialect });
+      // The process name and the state of the history chain are for the admin only.
+      const status = await request(b).get('/api/service/status').set('Authorization', `Bearer ${t.adminToken}`);
+      expect(status.status).toBe(200);
+      expect(status.body).toMatchObject({ instance: expect.any(String), heartbeatAt: started, database: dialect, lastSweep: null });
+      expect(status.body.processes.map((p: { instance: string }) => p.instance)).toContain(status.body.instance);
+      expect((await request(b).get('/api/service/status').set('Authorization', `Bearer ${a.tokens.clerk}`)).status).toBe(403);
+      expect((await request(b).get('/api/service/status')).status).toBe(401);
+
+      // A burst of probes is one write: the row taken away after the first is not written again within 5 s…
+      const row = () => t.db.knex('service_heartbeats').where({ instance: status.body.instance }).first();
+      await t.db.knex('service_heartbeats').where({ instance: status.body.instance }).delete();
+      const burst = await Promise.all(Array.from({ length: 20 }, () => request(b).get('/readyz')));
+      expect(burst.map((r) => r.status)).toEqual(burst.map(() => 200));
+      expect(await row()).toBeUndefined();
+      // …and is written again by the first probe after that.
+      t.clock.advance(5_000);
+      expect((await request(b).get('/readyz')).status).toBe(200);
+      expect((await row())?.seen_at).toBe(t.clock.now().toISOString());
+
+      // A failed write is never reused: with the database gone the next probe after the last success has aged is a 503.
+      await db.close();
+      t.clock.advance(5_000);
+      const gone = await request(b).get('/readyz');
+      expect(gone.status).toBe(503);
+      expect(gone.body).toMatchObject({ fault: 'unavailable' });
+      expect((await request(b).get('/readyz')).status).toBe(503);
+    } finally {
+      t.clock.set(started);
+      await db.close().catch(() => undefined);
+    }
+  });
+});
