@@ -17,6 +17,8 @@ export const TAGS = [
   { name: 'documents', description: '法律文书' },
   { name: 'reference', description: '参考数据' },
   { name: 'stats', description: '统计' },
+  { name: 'calculators', description: '劳动争议计算器' },
+  { name: 'court-packages', description: '移送法院材料包与仲裁委公钥' },
 ];
 
 let built: Record<string, unknown> | null = null;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { notFound } from '../../app/errors.ts';
 import { type Actor, OPERATION_ACCESS } from '../../app/policy.ts';
 import { Problem } from '../../app/schemas.ts';
+import { WHILE_PASSWORD_MUST_CHANGE } from '../../app/users/sessions.ts';
 import { registry } from './openapi.ts';
 import { parse } from './parse.ts';
 
@@ -14,6 +15,8 @@ export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Several content types (a report as JSON, CSV, XLSX or PDF), instead of `schema` + `contentType`. */
+  content?: Record<string, { schema: z.ZodType }>;
   /** Response headers (Location, ETag) as a zod object of strings. */
   headers?: z.ZodObject;
 }
@@ -52,7 +55,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, BO = z.infer<B>> {
   method: Method;
   /** OpenAPI form: `/api/cases/{id}`. */
   path: string;
@@ -68,12 +71,15 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   headers?: z.ZodObject;
   body?: B;
   /** A custom body parser (e.g. the event envelope), replacing `body.parse`; `body` then only documents. */
-  parseBody?: (raw: unknown, req: Request) => z.infer<B>;
+  parseBody?: (raw: unknown, req: Request) => BO;
   responses: Partial<Record<200 | 201 | 204, ResponseSpec>>;
-  /** Problem statuses besides the automatic ones (401 with auth, 400 with inputs, 413 with a body, 500, 503). */
+  /**
+   * Problem statuses besides the automatic ones: 401 and 403 with auth (403: a password reset pending), 400 with inputs,
+   * 404 with path parameters, 413 with a body, 500, 503.
+   */
   problems?: ProblemStatus[];
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answered itself (a write, a file) returns nothing
-  handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Reply | undefined | void> | Reply | undefined;
+  handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, BO>) => Promise<Reply | undefined | void> | Reply | undefined;
 }
 
 /** Path parameters are ids or codes: one that does not parse names nothing, so it is a 404, not a 400. */
@@ -93,9 +99,9 @@ const ANONYMOUS: Actor = { id: 0, role: 'analyst', displayName: '' } as Actor;
  * installed on the router and the operation is registered in the OpenAPI registry from this same declaration, so
  * the published document cannot drift from what the route does.
  */
-export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
+export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, BO = z.infer<B>>(
   router: Router,
-  spec: RouteSpec<P, Q, B>,
+  spec: RouteSpec<P, Q, B, BO>,
 ): void {
   // Every operation names the policy question it asks (app/policy.ts); the authorization matrix test checks it.
   if (!OPERATION_ACCESS[spec.operationId])
@@ -103,6 +109,8 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   const auth = spec.auth !== false;
   const problems = new Set<number>([500, 503, ...(spec.problems ?? [])]);
   if (auth) problems.add(401);
+  // A user whose password an admin reset gets 403 everywhere but the few routes that let them change it.
+  if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);
   if (spec.query || spec.body || spec.headers) problems.add(400);
   if (spec.body) problems.add(413);
   if (spec.params) problems.add(404);
@@ -112,7 +120,11 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     responses[status] = {
       description: r.description,
       ...(r.headers ? { headers: r.headers } : {}),
-      ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
+      ...(r.content
+        ? { content: r.content }
+        : r.schema
+          ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
+          : {}),
     };
   }
   for (const s of [...problems].sort()) {
@@ -148,7 +160,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   router[spec.method](expressPath, async (req: Request, res: Response) => {
     // api.md order: 401 (authenticate, before this) → 400 (query, body) → 403 → 404 (a path id that names nothing).
     const query = spec.query ? parse(spec.query, req.query) : ({} as z.infer<Q>);
-    const body = spec.parseBody ? spec.parseBody(req.body, req) : spec.body ? parse(spec.body, req.body) : (undefined as z.infer<B>);
+    const body = spec.parseBody ? spec.parseBody(req.body, req) : spec.body ? (parse(spec.body, req.body) as BO) : (undefined as BO);
     const params = parseParams(spec.params, req);
     const actor = auth ? (req.user as Actor) : ANONYMOUS;
     const reply = await spec.handler({ req, res, actor, params, query, body });

@@ -17,7 +17,7 @@ export function createServiceRouter(deps: Deps): Router {
     responses: {
       200: {
         description: '正常',
-        schema: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }).openapi('Health'),
+        schema: z.strictObject({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }).openapi('Health'),
       },
     },
     handler: async () => {

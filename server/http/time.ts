@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Deadline, IsoDate } from '../../app/schemas.ts';
+import { Day, DueDeadline, IsoDate } from '../../app/schemas.ts';
 import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
 import { parse } from './parse.ts';
 import { route } from './route.ts';
@@ -33,7 +33,7 @@ const DueQuery = z
     assignee: z.enum(['me', 'all']).default('all'),
   })
   .strict();
-const SkippedDay = z.object({ date: z.string(), reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
+const SkippedDay = z.strictObject({ date: Day, reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
 
 export function createTimeRouter(deps: Deps): Router {
   const router = Router();
@@ -49,11 +49,11 @@ export function createTimeRouter(deps: Deps): Router {
       200: {
         description: '到期日与跳过的日期',
         schema: z
-          .object({
-            from: z.string(),
+          .strictObject({
+            from: Day,
             days: z.number().int(),
             unit: z.enum(['working', 'calendar']),
-            dueOn: z.string(),
+            dueOn: Day,
             skipped: z.array(SkippedDay),
             explanation: z.string(),
             provisional: z.boolean().openapi({ description: 'true：按暂定日历（缺少官方安排的年份只计周末）计算' }),
@@ -72,7 +72,7 @@ export function createTimeRouter(deps: Deps): Router {
     operationId: 'calendarYears',
     summary: '已有官方节假日数据的年份',
     tags: ['time'],
-    responses: { 200: { description: '年份及通知', schema: z.array(z.object({ year: z.number().int(), notice: z.string() })) } },
+    responses: { 200: { description: '年份及通知', schema: z.array(z.strictObject({ year: z.number().int(), notice: z.string() })) } },
     handler: async () => ({ body: await calendarYears(deps) }),
   });
 
@@ -97,7 +97,7 @@ export function createTimeRouter(deps: Deps): Router {
       200: {
         description: '已录入；未结案件的期限已重新计算',
         schema: z
-          .object({ year: z.number().int(), notice: z.string(), offDays: z.number().int(), workDays: z.number().int() })
+          .strictObject({ year: z.number().int(), notice: z.string(), offDays: z.number().int(), workDays: z.number().int() })
           .openapi('CalendarYearLoaded'),
       },
     },
@@ -123,14 +123,7 @@ export function createTimeRouter(deps: Deps): Router {
     responses: {
       200: {
         description: '期限',
-        schema: z.array(
-          Deadline.extend({
-            caseId: z.number().int(),
-            caseNo: z.string().nullable(),
-            stateLabel: z.string(),
-            applicantNames: z.array(z.string()),
-          }).openapi('DueDeadline'),
-        ),
+        schema: z.array(DueDeadline),
       },
     },
     handler: async ({ actor, query }) => ({ body: await dueDeadlines(deps, actor, query) }),

@@ -37,7 +37,7 @@ export function createWebRouter(): Router {
 
 const Labels = z.record(z.string(), z.string());
 const Vocabulary = z
-  .object({
+  .strictObject({
     districts: z.array(z.string()),
     claimCategories: Labels,
     channels: Labels,

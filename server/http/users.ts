@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
+import { Instant, listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
 import { listAccessLog } from '../../app/security/access-log.ts';
 import { createUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
@@ -9,10 +9,10 @@ import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWrite, runWriteStaged } from './write.ts';
 
 const AccessLogEntry = z
-  .object({
+  .strictObject({
     id: z.number().int(),
-    at: z.string().openapi({ format: 'date-time' }),
-    user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }),
+    at: Instant,
+    user: z.strictObject({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }),
     action: z.enum(['read_case', 'read_history', 'download_document', 'download_court_package']),
     caseId: z.number().int().nullable(),
     caseNo: z.string().nullable(),
