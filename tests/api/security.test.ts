@@ -6,6 +6,7 @@ import { loadConfig } from '../../app/config.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { checkedApp } from '../helpers/contract.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { application, employer, idNumber } from '../helpers/fixtures.ts';
 import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
@@ -104,7 +105,7 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('is counted in the database: a second process on the same database sees the failures; old attempts are pruned', async () => {
-    const second = createApp({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const second = checkedApp(createApp({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config }));
     await t.tokenFor('clerk', 'shared');
     for (let i = 0; i < 3; i++) expect((await login('shared', 'wrong-password-xyz', '10.3.0.1')).status).toBe(401);
     for (let i = 0; i < 2; i++)
