@@ -349,7 +349,7 @@ function recordSetAsideMember() {
   const [filing, result] = forms;
   const only = (own: string[], other: string[]) => ({
     required: own,
-    properties: Object.fromEntries(other.map((k) => [k, false])),
+    properties: Object.fromEntries([...own.map((k) => [k, true]), ...other.map((k) => [k, false])]),
   });
   const filingKeys = Object.keys(filing.shape);
   const resultKeys = Object.keys(result.shape);
