@@ -18,7 +18,9 @@ for (const leg of legs) {
     continue;
   }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
-  console.log(`${leg}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped (${r.numTotalTestSuites} suites)`);
+  console.log(
+    `${leg}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped (${r.numTotalTestSuites} suites)`,
+  );
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.success ? 0 : r.numFailedTests ? 0 : 1);
   skipped += r.numPendingTests;
