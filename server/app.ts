@@ -86,9 +86,14 @@ export function createApp(opts: AppOptions): Express {
   // Routes that need no token: service status and login.
   app.use(createServiceRouter(deps));
   app.use(createPublicKeysRouter(deps));
-  app.use(json, createLoginRouter(deps));
+  // Only login's body is read before authentication: any other request answers 401 before its body is looked at.
+  app.post('/api/auth/login', json);
+  app.use(createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
-  app.use('/api', authenticateRequest(deps), json);
+  // A GET's body is never read (no GET takes one), so it cannot answer 400 or 413 for it (/openapi.json says so).
+  app.use('/api', authenticateRequest(deps), (req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next),
+  );
   for (const r of [
     createAuthRouter,
     createUsersRouter,

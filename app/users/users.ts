@@ -59,6 +59,14 @@ export async function listUsers(deps: Deps, actor: Actor, q: { page: number; pag
   return { items: r.items, total: r.total, page: q.page, pageSize: q.pageSize };
 }
 
+/** GET /api/users/:id (admin): one user — where the Location of a created user points. */
+export async function getUser(deps: Deps, actor: Actor, id: number): Promise<UserRow> {
+  assertRole(actor, AREA_ROLES.users, '查看用户');
+  const u = await deps.stores.users.findById(id, deps.db.reader);
+  if (!u) throw notFound(`没有编号为 ${id} 的用户`);
+  return u;
+}
+
 export interface UserPatch {
   active?: boolean;
   role?: Role;

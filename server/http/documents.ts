@@ -101,7 +101,15 @@ export function createDocumentsRouter(deps: Deps): Router {
     tags: ['documents'],
     params: IdParams,
     responses: {
-      200: { description: 'PDF', contentType: 'application/pdf', schema: z.string().openapi({ format: 'binary' }) },
+      200: {
+        description: 'PDF',
+        contentType: 'application/pdf',
+        schema: z.string().openapi({ format: 'binary' }),
+        headers: z.object({
+          ETag: z.string().openapi({ description: '文件的 SHA-256（加引号）' }),
+          'Content-Disposition': z.string().openapi({ description: 'inline；文件名为文书标题与案号' }),
+        }),
+      },
     },
     problems: [403],
     handler: async ({ res, actor, params }) => {

@@ -10,7 +10,7 @@ import { AwardPreview, AwardPreviewResult, Case } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
 import { assertShallow, controlCharErrors, ifMatch } from './parse.ts';
-import { IdParams, route, WriteHeaders } from './route.ts';
+import { ETagHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
 
 const NextEvent = z.strictObject({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.enum(ROLE_CODES)) }).openapi('NextEvent');
@@ -75,7 +75,7 @@ export function createEventsRouter(deps: Deps): Router {
     headers: WriteHeaders,
     body: ProcedureEvent,
     parseBody: (raw) => parseEventBody(raw, deps.clock.today()),
-    responses: { 200: { description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId）', schema: Case } },
+    responses: { 200: { description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId）', schema: Case, headers: ETagHeader } },
     problems: [403, 409, 412, 422],
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);

@@ -111,15 +111,22 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   if (auth) problems.add(401);
   // A user whose password an admin reset gets 403 everywhere but the few routes that let them change it.
   if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);
-  if (spec.query || spec.body || spec.headers) problems.add(400);
-  if (spec.body) problems.add(413);
+  // A write's body is parsed as JSON whatever the route (server/app.ts): malformed → 400, too large → 413. GET bodies
+  // are not read.
+  if (spec.query || spec.body || spec.headers || spec.method !== 'get') problems.add(400);
+  if (spec.method !== 'get') problems.add(413);
+  // The same Idempotency-Key with a different request → 422 (server/http/write.ts).
+  if (spec.headers && 'Idempotency-Key' in spec.headers.shape) problems.add(422);
   if (spec.params) problems.add(404);
 
   const responses: RouteConfig['responses'] = {};
+  const idempotent = spec.headers !== undefined && 'Idempotency-Key' in spec.headers.shape;
   for (const [status, r] of Object.entries(spec.responses) as [string, ResponseSpec][]) {
+    // A write that takes an Idempotency-Key says when its answer is the stored first one (server/http/write.ts).
+    const headers = idempotent ? z.object({ ...r.headers?.shape, 'Idempotent-Replayed': REPLAYED }) : r.headers;
     responses[status] = {
       description: r.description,
-      ...(r.headers ? { headers: r.headers } : {}),
+      ...(headers ? { headers } : {}),
       ...(r.content
         ? { content: r.content }
         : r.schema
@@ -170,6 +177,19 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     res.status(reply.status ?? 200).json(reply.body);
   });
 }
+
+const REPLAYED = z
+  .literal('true')
+  .optional()
+  .openapi({ description: '重试（同一 Idempotency-Key）返回的是首次的结果（状态、正文、Location、ETag 与首次相同）' });
+
+/** Response headers: the case's version as an entity tag (send it back as If-Match), and where a created thing lives. */
+export const ETagHeader = z.object({
+  ETag: z.string().openapi({ description: '案件版本（如 "3"）；写入时作为 If-Match 带回', example: '"3"' }),
+});
+export const CreatedHeaders = z.object({
+  Location: z.string().openapi({ description: '新建资源的地址', example: '/api/cases/7' }),
+});
 
 /** `{id}` path parameter: a positive integer (documented as such); anything else is a 404. */
 export const IdParams = z.object({

@@ -4,7 +4,7 @@ import type { Deps } from '../../app/deps.ts';
 import { Day, DueDeadline, IsoDate } from '../../app/schemas.ts';
 import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
 import { parse } from './parse.ts';
-import { route } from './route.ts';
+import { IdempotencyHeader, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
 const DeadlineQuery = z
@@ -83,6 +83,7 @@ export function createTimeRouter(deps: Deps): Router {
     summary: '录入某年的国家法定节假日安排（管理员）',
     tags: ['time'],
     params: z.object({ year: z.string().openapi({ example: '2027' }) }),
+    headers: IdempotencyHeader,
     body: CalendarYearBody,
     // One pass over the whole request, so that every bad field — the body's and the year's — is named in one answer.
     parseBody: (raw, req) =>

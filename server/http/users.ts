@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { Instant, listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
 import { listAccessLog } from '../../app/security/access-log.ts';
-import { createUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
+import { createUser, getUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
-import { IdempotencyHeader, IdParams, route } from './route.ts';
+import { CreatedHeaders, IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWrite, runWriteStaged } from './write.ts';
 
 const AccessLogEntry = z
@@ -45,7 +45,7 @@ export function createUsersRouter(deps: Deps): Router {
     tags: ['users'],
     headers: IdempotencyHeader,
     body: UserCreate,
-    responses: { 201: { description: '已创建', schema: User } },
+    responses: { 201: { description: '已创建', schema: User, headers: CreatedHeaders } },
     problems: [403, 409],
     handler: async ({ req, res, actor, body }) => {
       await runWriteStaged(
@@ -68,6 +68,17 @@ export function createUsersRouter(deps: Deps): Router {
     responses: { 200: { description: '用户', schema: listOf(User, 'UserPage') } },
     problems: [403],
     handler: async ({ actor, query }) => ({ body: await listUsers(deps, actor, query) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/users/{id}',
+    operationId: 'getUser',
+    summary: '一位用户（管理员）',
+    tags: ['users'],
+    params: IdParams,
+    responses: { 200: { description: '用户', schema: User } },
+    handler: async ({ actor, params }) => ({ body: await getUser(deps, actor, params.id) }),
   });
 
   route(router, {
