@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import type { Database } from '../db/knex.ts';
+import { type Database, withAdvisoryLock } from '../db/knex.ts';
+import { runPendingMaintenance } from '../db/maintenance.ts';
+import { migrationSource } from '../db/migrations/index.ts';
 import { createUserStore } from '../db/stores/users.ts';
 import type { Clock } from './clock.ts';
 import { hashPassword } from './passwords.ts';
@@ -27,4 +29,22 @@ export async function ensureFirstAdmin(
     clock.now().toISOString(),
   );
   return { created: true, generatedPassword: adminPassword ? undefined : password };
+}
+
+/**
+ * Start-up: migrations, the repairs they asked for, then the first admin, under one advisory lock on PostgreSQL — N processes started together on
+ * an empty database migrate once and create one admin; the others wait, then find both done.
+ */
+export async function prepareDatabase(
+  db: Database,
+  clock: Clock,
+  adminPassword: string | undefined,
+): Promise<{ created: boolean; generatedPassword?: string }> {
+  const r = await withAdvisoryLock(db, 'startup', async () => {
+    await db.knex.migrate.latest({ migrationSource });
+    await runPendingMaintenance(db.knex);
+    return ensureFirstAdmin(db, clock, adminPassword);
+  });
+  if (!r.acquired) throw new Error('start-up lock not acquired');
+  return r.value;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DATABASE_OPTIONS, type DatabaseOptions } from '../db/knex.ts';
 import { type Readings, resolveReadings } from '../workflows/calculators/readings.ts';
 
 /** Runtime configuration, read once from the environment (api.md "Configuration"). */
@@ -34,8 +35,16 @@ export interface Config {
   logLevel: string;
   /** JSON overriding statutory period lengths/units (domain.md §14.1 is tagged [R]). */
   periodsOverride: string | undefined;
-  /** Hour (China time) at which the in-process scheduler refreshes deadlines and alerts; -1 disables it. */
+  /** Hour (China time, 0–23) after which the in-process scheduler runs the daily sweep; -1 disables it. */
   schedulerHour: number;
+  /** Database time limits and pool (db/knex.ts DatabaseOptions). */
+  database: DatabaseOptions;
+  /** SIGTERM: how long in-flight requests may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /** Idempotency records (their stored answers hold identity numbers) are purged by the sweep after this many hours. */
+  idempotencyRetentionHours: number;
+  /** Error and database-fault log lines per minute (each kind); the rest are counted in one line. */
+  errorLogPerMinute: number;
   /** Op-2022 [R]: a claim to confirm a labor relationship makes the whole award non-final (default true). */
   confirmRelationshipNonFinal: boolean;
   /**
@@ -78,6 +87,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
     return n;
   };
+  /** A whole number ≥ 0 (0 = no limit for a timeout). */
+  const ms = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+    return n;
+  };
   return {
     port: int('PORT', 3000),
     databaseUrl: env.DATABASE_URL || 'sqlite:data/zhongcai.sqlite',
@@ -102,7 +119,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
-    schedulerHour: env.SCHEDULER_HOUR === '-1' ? -1 : int('SCHEDULER_HOUR', 1),
+    schedulerHour: schedulerHour(env.SCHEDULER_HOUR),
+    database: {
+      ...DEFAULT_DATABASE_OPTIONS,
+      statementTimeoutMs: ms('DB_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_OPTIONS.statementTimeoutMs),
+      lockTimeoutMs: ms('DB_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_OPTIONS.lockTimeoutMs),
+      busyTimeoutMs: ms('DB_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_OPTIONS.busyTimeoutMs),
+      acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DATABASE_OPTIONS.acquireTimeoutMs),
+      poolMax: int('DB_POOL_MAX', DEFAULT_DATABASE_OPTIONS.poolMax),
+    },
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
+    idempotencyRetentionHours: int('IDEMPOTENCY_RETENTION_HOURS', 24),
+    errorLogPerMinute: int('ERROR_LOG_PER_MINUTE', 30),
     statsClosureTarget: target(env.STATS_CLOSURE_TARGET),
     statsMediationRate: env.STATS_MEDIATION_RATE === 'organization' ? 'organization' : 'bulletin',
     statsMonthStartDay: monthStart(int('STATS_MONTH_START_DAY', 1)),
@@ -117,6 +145,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calculatorReadings: readings(env.CALCULATOR_READINGS),
     commissionKeyPath: env.COMMISSION_KEY_PATH || 'data/commission-ed25519.pem',
   };
+}
+
+function schedulerHour(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < -1 || n > 23) throw new Error(`SCHEDULER_HOUR must be an hour 0–23, or -1 to disable, got "${raw}"`);
+  return n;
 }
 
 function readings(raw: string | undefined): Readings {

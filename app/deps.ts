@@ -7,11 +7,14 @@ import { createCaseStore } from '../db/stores/cases.ts';
 import { createCourtPackageStore } from '../db/stores/court-packages.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
+import { createHousekeepingStore } from '../db/stores/housekeeping.ts';
+import { createHearingStore } from '../db/stores/hearings.ts';
 import { createIdempotencyStore } from '../db/stores/idempotency.ts';
 import { createReferenceStore } from '../db/stores/reference.ts';
 import { createStatsStore } from '../db/stores/stats.ts';
 import { createThrottleStore } from '../db/stores/throttle.ts';
 import { createUserStore } from '../db/stores/users.ts';
+import { createWorkloadStore } from '../db/stores/workload.ts';
 import { type CalendarYear, OfficialCalendar } from '../workflows/calendar.ts';
 import { packagedCalendarYears } from '../workflows/calendar-seed.ts';
 import { type Periods, resolvePeriods } from '../workflows/periods.ts';
@@ -46,6 +49,9 @@ export function createStores(db: Database) {
     stats: createStatsStore(),
     documents: createDocumentStore(),
     idempotency: createIdempotencyStore(),
+    housekeeping: createHousekeepingStore(),
+    hearings: createHearingStore(),
+    workload: createWorkloadStore(),
     courtPackages: createCourtPackageStore(),
     accessLog: createAccessLogStore(),
     throttle: createThrottleStore(),
@@ -54,8 +60,9 @@ export function createStores(db: Database) {
 export type Stores = ReturnType<typeof createStores>;
 
 /**
- * The official calendar: the years packaged with the server, overridden by years an admin loaded. Built
- * once and rebuilt when an admin loads a year.
+ * The official calendar: the years packaged with the server, overridden by years an admin loaded. Cached per process
+ * and checked against the `calendar` version row (db/migrations/…_0042) on every use — one primary-key read — so a
+ * year loaded through any process is used by every process from its next request on.
  */
 export interface CalendarProvider {
   get(trx?: Knex): Promise<OfficialCalendar>;
@@ -64,16 +71,19 @@ export interface CalendarProvider {
 
 export function createCalendarProvider(db: Database, stores: Stores): CalendarProvider {
   const packaged = packagedCalendarYears();
-  let cached: OfficialCalendar | null = null;
+  let cached: { calendar: OfficialCalendar; version: number } | null = null;
   return {
     async get(trx?: Knex) {
-      if (cached) return cached;
-      const loaded = await stores.calendar.years(trx ?? db.knex);
+      // Read through the caller's transaction when there is one: SQLite has a single connection.
+      const k = trx ?? db.knex;
+      // The version first, then the years: a year committed in between makes the next call reload, never the reverse.
+      const version = await stores.reference.version(k, 'calendar');
+      if (cached && cached.version === version) return cached.calendar;
+      const loaded = await stores.calendar.years(k);
       const byYear = new Map<number, CalendarYear>(packaged.map((y) => [y.year, y]));
       for (const y of loaded) byYear.set(y.year, y);
-      // Read through the caller's transaction when there is one: SQLite has a single connection.
-      cached = new OfficialCalendar([...byYear.values()]);
-      return cached;
+      cached = { calendar: new OfficialCalendar([...byYear.values()]), version };
+      return cached.calendar;
     },
     invalidate() {
       cached = null;

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { classifyDatabaseError, type DatabaseFault } from '../db/knex.ts';
 
 export interface FieldError {
   path: string;
@@ -36,6 +37,25 @@ export const unprocessable = (detail: string, extra: Record<string, unknown> = {
   new AppError(422, 'rule-violation', '不符合法定规则', detail, extra);
 export const serviceUnavailable = (detail: string, retryAfterSeconds = 5) =>
   new AppError(503, 'unavailable', '服务暂时不可用', detail, { retryAfterSeconds });
+
+const FAULTS: Record<DatabaseFault, { detail: string; retryAfterSeconds: number }> = {
+  unavailable: { detail: '数据库暂时无法连接，请稍后重试', retryAfterSeconds: 5 },
+  busy: { detail: '数据库繁忙，请稍后重试', retryAfterSeconds: 2 },
+  timeout: { detail: '数据库响应超时，请稍后重试', retryAfterSeconds: 5 },
+  full: { detail: '数据库存储空间不足，暂时无法保存；请联系管理员', retryAfterSeconds: 60 },
+};
+
+/**
+ * A database that is unavailable, busy, too slow or out of space is a 503 with Retry-After (api.md), never a 500:
+ * the one place where driver errors become service errors (db/knex.ts classifies them). Null for any other error.
+ */
+export function databaseFaultError(err: unknown): AppError | null {
+  const fault = classifyDatabaseError(err);
+  if (!fault) return null;
+  const f = FAULTS[fault];
+  return new AppError(503, 'unavailable', '服务暂时不可用', f.detail, { retryAfterSeconds: f.retryAfterSeconds, fault });
+}
+
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
   new AppError(429, 'rate-limited', '请求过于频繁', detail, { retryAfterSeconds });
 

@@ -48,6 +48,12 @@ export const AREA_ROLES = {
   users: ['admin'],
   referenceData: ['admin'],
   calendar: ['admin'],
+  /** The chair's board of award clocks against the closure target (issue 16). */
+  board: ['chair', 'admin'],
+  /** Changes to users and reference data (the audit log of writes that are not about one case). */
+  auditLog: ['admin', 'chair'],
+  /** Each arbitrator's load, shown where cases are assigned (tribunal composition). */
+  workload: ['chair', 'admin', 'clerk', 'arbitrator'],
   /** Who read which full case or document (api.md "Reading (v1.1)"). */
   accessLog: ['admin', 'chair'],
   /**
@@ -162,6 +168,15 @@ export function readLevel(actor: Actor, scope: CaseScope): ReadLevel {
   return 'full';
 }
 
+/**
+ * What a case search (`q`) may match besides case numbers and party names (issue 16): identity numbers and phones
+ * only for the roles that read every case in full (admin, clerk, chair) — anyone else could otherwise learn whose
+ * number it is; agents' names and firms for everyone who reads more than summaries. Lists show names only.
+ */
+export function caseSearchScope(actor: Actor): { identity: boolean; phone: boolean; agents: boolean } {
+  const full = actor.role === 'admin' || actor.role === 'clerk' || actor.role === 'chair';
+  return { identity: full, phone: full, agents: actor.role !== 'analyst' };
+}
 /** The list of a case's documents (titles, hashes): everyone who reads more than a summary. */
 export function documentListRefusal(actor: Actor, scope: CaseScope): string | null {
   return readLevel(actor, scope) === 'summary' ? '统计分析人员只能查看案件摘要，不能查看文书' : null;
@@ -212,6 +227,7 @@ export type OperationAccess =
 
 export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   health: { kind: 'public' },
+  ready: { kind: 'public' },
   login: { kind: 'public' },
   logout: { kind: 'signed-in' },
   logoutAll: { kind: 'signed-in' },
@@ -258,6 +274,13 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   claimHistory: { kind: 'claim-history' },
   claimStatistics: { kind: 'roles', roles: AREA_ROLES.stats },
   claimStatisticsDrillDown: { kind: 'roles', roles: AREA_ROLES.stats },
+  // Work views of the web interface (issue 16). The hearing calendar and the list export show what a case list shows
+  // (names, numbers, tribunals; never identity numbers or contact data).
+  hearingCalendar: { kind: 'signed-in' },
+  exportCases: { kind: 'signed-in' },
+  awardClockBoard: { kind: 'roles', roles: AREA_ROLES.board },
+  workload: { kind: 'roles', roles: AREA_ROLES.workload },
+  auditLog: { kind: 'roles', roles: AREA_ROLES.auditLog },
 };
 
 /**

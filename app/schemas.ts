@@ -266,6 +266,7 @@ export const Problem = z
     source: z.string().optional().openapi({ description: '422：法律依据，如 LDMAL Art. 43' }),
     currentVersion: z.number().int().optional().openapi({ description: '412：案件当前版本' }),
     retryAfterSeconds: z.number().int().optional().openapi({ description: '429、503：多少秒后重试（同 Retry-After）' }),
+    fault: z.enum(['unavailable', 'busy', 'timeout', 'full']).optional().openapi({ description: '503：数据库故障类别' }),
     errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
     field: z.string().optional().openapi({ description: '422：缺少内容的字段（文书）' }),
     characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
@@ -399,7 +400,13 @@ const caseSummaryShape = {
   closure: z.strictObject({ mode: z.enum(CLOSURE_MODES), closedOn: Day }).nullable(),
   version: z.number().int().openapi({ description: '案件版本；写入时以 If-Match 带回', example: 3 }),
 };
-export const CaseSummary = z.strictObject(caseSummaryShape).openapi('CaseSummary');
+export const CaseSummary = z
+  .strictObject({
+    ...caseSummaryShape,
+    awardDueOn: Day.nullable().openapi({ description: '进行中的审理期限届满日（未受理、已结案为 null）' }),
+    awardDueProvisional: z.boolean().openapi({ description: '该届满日为预计（超出已录入的官方节假日安排）' }),
+  })
+  .openapi('CaseSummary', { description: '案件列表中的一件案件' });
 
 const Signature = z.strictObject({ partyId: Id, signedOn: Day });
 const NonPublicGround = z.enum(['parties_agreed', 'state_secret', 'trade_secret', 'privacy']);
@@ -749,9 +756,10 @@ export const CaseEvent = z
   .openapi('CaseEvent');
 
 /** The one list envelope of every top-level list (api.md "Lists"). */
-export const listOf = (item: z.ZodType, name: string) =>
+export const listOf = (item: z.ZodType, name: string, extra: z.ZodRawShape = {}) =>
   z
     .strictObject({
+      ...extra,
       items: z.array(item),
       total: z.number().int().openapi({ description: '符合条件的总数' }),
       page: z.number().int().openapi({ description: '页码（从1开始）' }),
@@ -774,6 +782,8 @@ export const CaseListQuery = Pagination.extend({
   q: z.string().trim().max(100).optional(),
   arbitratorId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['awardDue', 'receivedOn', 'state', 'caseNo']).optional().openapi({ description: '排序列；缺省为欠薪、集体争议优先，再按收件日期新在前' }),
+  order: z.enum(['asc', 'desc']).optional(),
 }).strict();
 
 export const AwardPreview = z
@@ -800,7 +810,14 @@ export const AwardPreviewResult = z
     finality: z.enum(['final', 'non_final', 'mixed']),
     thresholdAmount: Amount,
     minimumWage: z.strictObject({ monthly: Amount, effectiveFrom: Day, confirmed: z.boolean() }),
-    items: z.array(z.strictObject({ claimId: Id, final: z.boolean(), reason: z.string() })),
+    items: z.array(
+      z.strictObject({
+        claimId: Id,
+        final: z.boolean(),
+        reason: z.string(),
+        legalBasis: z.array(z.string()).openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
+      }),
+    ),
   })
   .openapi('AwardPreviewResult');
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { flushCommitQueue, openCommitQueue } from '../db/commit-queue.ts';
 import { cstDate } from './clock.ts';
 import type { Deps } from './deps.ts';
 
@@ -18,7 +19,13 @@ export interface UnitOfWork {
 
 export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'clock'>, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const at = deps.clock.now();
-  return deps.db.knex.transaction((trx) => fn({ trx, now: at.toISOString(), today: cstDate(at) }));
+  return deps.db.knex.transaction(async (trx) => {
+    // Work on rows every write shares (statistics counters) runs last, just before COMMIT (db/knex.ts atCommit).
+    openCommitQueue(trx);
+    const result = await fn({ trx, now: at.toISOString(), today: cstDate(at) });
+    await flushCommitQueue(trx);
+    return result;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from './migrations/index.ts';
@@ -11,54 +12,242 @@ export interface Database {
   /** Reads outside a write: queries that do not need to see an uncommitted write of their own. */
   reader: Knex;
   dialect: Dialect;
+  /** `sqlite:` file (absolute) when the database is a file; null for PostgreSQL and `:memory:`. */
+  sqliteFile: string | null;
   close(): Promise<void>;
+}
+
+/** Time limits, so that a database that is gone, frozen or busy answers an error instead of hanging a request. */
+export interface DatabaseOptions {
+  /** PostgreSQL `statement_timeout`; the client also gives up on a silent server this much (+2 s) later. 0 = none. */
+  statementTimeoutMs: number;
+  /** PostgreSQL `lock_timeout`: how long a statement waits for a row or table lock. 0 = none. */
+  lockTimeoutMs: number;
+  /** SQLite `busy_timeout`: how long a write waits for another process's write lock before SQLITE_BUSY. */
+  busyTimeoutMs: number;
+  /** How long a query waits for a pooled connection (and a new PostgreSQL connection may take to open). */
+  acquireTimeoutMs: number;
+  /** PostgreSQL pool size per process. */
+  poolMax: number;
+  /** Shown in pg_stat_activity. */
+  applicationName: string;
+}
+
+export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = {
+  statementTimeoutMs: 15_000,
+  lockTimeoutMs: 5_000,
+  busyTimeoutMs: 5_000,
+  acquireTimeoutMs: 10_000,
+  poolMax: 10,
+  applicationName: 'zhongcai',
+};
+
+// knex's dialect classes, subclassed below (knex has no export map: the deep paths are stable since 0.95).
+const require = createRequire(import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: knex's internal classes are untyped
+type AnyClass = new (...args: any[]) => any;
+const SqliteClient: AnyClass = require('knex/lib/dialects/sqlite3/index.js');
+const SqliteTransaction: AnyClass = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction.js');
+const PgClient: AnyClass = require('knex/lib/dialects/postgres/index.js');
+
+/**
+ * SQLite write transactions start with `BEGIN IMMEDIATE`: the write lock is taken at BEGIN, where the busy timeout
+ * applies, instead of when a deferred `BEGIN` upgrades on its first write — an upgrade that finds another process
+ * writing fails at once with SQLITE_BUSY, busy timeout or not (https://sqlite.org/lang_transaction.html).
+ */
+class ImmediateTransaction extends SqliteTransaction {
+  begin(conn: unknown) {
+    return this.query(conn, 'BEGIN IMMEDIATE;');
+  }
+}
+class SqliteImmediateClient extends SqliteClient {
+  transaction(...args: unknown[]) {
+    return new ImmediateTransaction(this, ...args);
+  }
+}
+
+/**
+ * A PostgreSQL connection whose query timed out on the client side (a frozen server never answers) is thrown away:
+ * its unanswered query still occupies it, and a later ROLLBACK dropped from its queue could leave the next user of
+ * the connection inside the timed-out transaction.
+ */
+class PgDisposingClient extends PgClient {
+  async _query(connection: PgConnection, obj: unknown) {
+    try {
+      return await super._query(connection, obj);
+    } catch (err) {
+      if ((err as Error)?.message === 'Query read timeout') {
+        connection.__knex__disposed = err;
+        connection.connection?.stream?.destroy();
+      }
+      throw err;
+    }
+  }
+}
+interface PgConnection {
+  __knex__disposed?: unknown;
+  connection?: { stream?: { destroy(): void } };
+}
+
+/** The SQLite file a DATABASE_URL names (absolute), or null for PostgreSQL and `:memory:`. */
+export function sqliteFileOf(url: string): string | null {
+  if (!url.startsWith('sqlite:')) return null;
+  const f = url.slice('sqlite:'.length);
+  return f === ':memory:' ? null : path.resolve(f);
+}
+
+/**
+ * knex's own warnings ("Connection Error: …", "Acquire connection error: …") come once per failed connection attempt:
+ * during an outage, hundreds a second. At most 10 lines a minute, then one line counting the rest.
+ */
+function knexLog(): Knex.Config['log'] {
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let used = 0;
+  let suppressed = 0;
+  const write = (level: string) => (message: unknown) => {
+    const now = Date.now();
+    if (now - windowStart >= 60_000) {
+      if (suppressed) process.stderr.write(`knex: ${suppressed} more warnings suppressed in the last minute\n`);
+      windowStart = now;
+      used = 0;
+      suppressed = 0;
+    }
+    if (used++ < 10) process.stderr.write(`knex ${level}: ${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
+    else suppressed++;
+  };
+  return { warn: write('warn'), error: write('error'), deprecate: write('deprecate'), debug: () => undefined };
 }
 
 /**
  * `sqlite:<file>` (embedded default; the file and its folder are created) or `postgres://…`.
- * SQLite: WAL journal, foreign keys on, a busy timeout, and a single connection so that every
- * transaction is serialized (the case-number allocator relies on it; PostgreSQL relies on row locks).
+ * SQLite: WAL journal, foreign keys on, a busy timeout, `BEGIN IMMEDIATE` for transactions, and a single connection
+ * so that every transaction of the process is serialized (the case-number allocator relies on it; PostgreSQL relies on
+ * row locks). PostgreSQL: statement and lock timeouts, a client-side read timeout, a bounded pool.
  */
-export function openDatabase(url: string): Database {
+export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}): Database {
+  const o = { ...DEFAULT_DATABASE_OPTIONS, ...options };
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const knex = knexFactory({
-      client: 'pg',
-      connection: url,
+    const connection: Record<string, unknown> = {
+      connectionString: url,
+      application_name: o.applicationName,
+      keepAlive: true,
+      connectionTimeoutMillis: Math.min(o.acquireTimeoutMs, 5_000),
+      // A transaction left open by a process that froze or lost its way is ended by the server, releasing its locks.
+      idle_in_transaction_session_timeout: o.statementTimeoutMs ? Math.max(60_000, o.statementTimeoutMs * 2) : 0,
+    };
+    if (o.statementTimeoutMs) {
+      connection.statement_timeout = o.statementTimeoutMs;
+      connection.query_timeout = o.statementTimeoutMs + 2_000;
+    }
+    if (o.lockTimeoutMs) connection.lock_timeout = o.lockTimeoutMs;
+    const config: Knex.Config = {
+      client: PgDisposingClient as unknown as Knex.Config['client'],
+      connection,
       // Error messages carry the SQL with placeholders, never the bound values (identity numbers, names).
       compileSqlOnError: false,
-      pool: { min: 0, max: 10 },
-    });
-    return { knex, reader: knex, dialect: 'postgres', close: () => knex.destroy() };
+      pool: { min: 0, max: o.poolMax },
+      acquireConnectionTimeout: o.acquireTimeoutMs,
+      log: knexLog(),
+    };
+    const knex = knexFactory(config);
+    // Code (and released migrations) ask `client.config.client === 'pg'`; the class above is knex's pg client.
+    knex.client.config.client = 'pg';
+    return { knex, reader: knex, dialect: 'postgres', sqliteFile: null, close: () => knex.destroy() };
   }
   if (!url.startsWith('sqlite:')) {
     throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
   }
   const filename = url.slice('sqlite:'.length);
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  const busy = Math.max(0, Math.trunc(o.busyTimeoutMs));
   const knex = knexFactory({
-    client: 'sqlite3',
+    client: SqliteImmediateClient as unknown as Knex.Config['client'],
     connection: { filename },
     compileSqlOnError: false,
     useNullAsDefault: true,
+    acquireConnectionTimeout: o.acquireTimeoutMs,
+    log: knexLog(),
     pool: {
       min: 1,
       max: 1,
       afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) => {
-        conn.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;', (err) =>
-          done(err, conn),
+        conn.exec(
+          `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${busy}; PRAGMA synchronous = NORMAL;`,
+          (err) => done(err, conn),
         );
       },
     },
   });
-  return { knex, reader: knex, dialect: 'sqlite', close: () => knex.destroy() };
+  knex.client.config.client = 'sqlite3';
+  return {
+    knex,
+    reader: knex,
+    dialect: 'sqlite',
+    sqliteFile: filename === ':memory:' ? null : path.resolve(filename),
+    close: () => knex.destroy(),
+  };
 }
 
 interface SqliteConn {
   exec(sql: string, cb: (err: Error | null) => void): void;
 }
 
+/**
+ * Advisory locks (PostgreSQL) of this application: one namespace, one number per purpose. Session locks are taken on a
+ * dedicated connection and held while `fn` runs; a process that dies releases them with its connection.
+ */
+export const ADVISORY_LOCKS = { startup: 1, dailySweep: 2, auditLog: 3 } as const;
+const LOCK_NAMESPACE = 0x7a63; // "zc"
+
+/**
+ * Runs `fn` while holding the named advisory lock. `wait: false` → returns `{acquired: false}` at once when another
+ * session holds it; `wait: true` → waits (polling, so no statement timeout applies) up to `maxWaitMs`.
+ * SQLite has no other process to exclude (single-process by design): `fn` simply runs.
+ */
+export async function withAdvisoryLock<T>(
+  db: Database,
+  lock: keyof typeof ADVISORY_LOCKS,
+  fn: () => Promise<T>,
+  opts: { wait: boolean; maxWaitMs?: number } = { wait: true },
+): Promise<{ acquired: true; value: T } | { acquired: false }> {
+  if (db.dialect !== 'postgres') return { acquired: true, value: await fn() };
+  const client = db.knex.client;
+  const conn = await client.acquireConnection();
+  try {
+    const key = ADVISORY_LOCKS[lock];
+    const deadline = Date.now() + (opts.maxWaitMs ?? 10 * 60_000);
+    for (;;) {
+      const r = await db.knex.raw('select pg_try_advisory_lock(?, ?) as ok', [LOCK_NAMESPACE, key]).connection(conn);
+      if (r.rows[0].ok) break;
+      if (!opts.wait) return { acquired: false };
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the ${lock} lock`);
+      await new Promise((res) => setTimeout(res, 100 + Math.random() * 150));
+    }
+    try {
+      return { acquired: true, value: await fn() };
+    } finally {
+      await db.knex
+        .raw('select pg_advisory_unlock(?, ?)', [LOCK_NAMESPACE, key])
+        .connection(conn)
+        .catch(() => undefined);
+    }
+  } finally {
+    await client.releaseConnection(conn);
+  }
+}
+
+/** A transaction-scoped advisory lock (PostgreSQL): held until the caller's transaction ends. No-op on SQLite. */
+export async function advisoryXactLock(trx: Knex, lock: keyof typeof ADVISORY_LOCKS): Promise<void> {
+  if (trx.client.config.client !== 'pg') return;
+  await trx.raw('select pg_advisory_xact_lock(?, ?)', [LOCK_NAMESPACE, ADVISORY_LOCKS[lock]]);
+}
+
+/**
+ * Runs the migrations. On PostgreSQL under the startup advisory lock, so that N processes started together on an empty
+ * database migrate once (knex's own lock table does not cover creating that table).
+ */
 export async function migrateLatest(db: Database): Promise<void> {
-  await db.knex.migrate.latest({ migrationSource });
+  await withAdvisoryLock(db, 'startup', () => db.knex.migrate.latest({ migrationSource }));
 }
 
 export async function migrateRollbackAll(db: Database): Promise<void> {
@@ -69,4 +258,85 @@ export async function migrateRollbackAll(db: Database): Promise<void> {
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; message?: string };
   return e?.code === '23505' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(e.message ?? ''));
+}
+
+/** What kind of database fault an error is — each answers 503 — or null for anything else. */
+export type DatabaseFault = 'unavailable' | 'busy' | 'timeout' | 'full';
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+]);
+
+/**
+ * Classifies a driver error (pg SQLSTATE, node network codes, SQLite result codes, knex pool timeouts). The one place
+ * that knows what "the database is unavailable, busy or full" looks like on each driver.
+ */
+export function classifyDatabaseError(err: unknown): DatabaseFault | null {
+  const e = err as { code?: unknown; name?: string; message?: string } | null;
+  if (!e || typeof e !== 'object') return null;
+  const code = typeof e.code === 'string' ? e.code : '';
+  const msg = e.message ?? '';
+  if (e.name === 'KnexTimeoutError') return 'busy'; // every pooled connection stayed busy (or a new one never opened)
+  if (NETWORK_CODES.has(code)) return 'unavailable';
+  // SQLite result codes (node-sqlite3 puts the name in `code`).
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'busy';
+  if (code === 'SQLITE_FULL') return 'full';
+  if (['SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_NOMEM', 'SQLITE_PROTOCOL'].includes(code)) return 'unavailable';
+  // PostgreSQL SQLSTATE.
+  if (/^[0-9A-Z]{5}$/.test(code)) {
+    if (code === '53100') return 'full'; // disk_full
+    if (code.startsWith('53')) return 'busy'; // insufficient resources: memory, connections, limits
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '58030', '25006'].includes(code)) return 'unavailable';
+    if (code === '57014') return 'timeout'; // statement_timeout (query_canceled)
+    if (code === '55P03' || code === '40001' || code === '40P01') return 'busy'; // lock timeout, serialization, deadlock
+    return null;
+  }
+  // Driver messages without a code; knex prefixes the statement ("ROLLBACK - Connection terminated unexpectedly").
+  const driver =
+    /(?:^|- )(Connection terminated|Query read timeout|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|Unable to acquire a connection|Knex: Timeout acquiring a connection)/.exec(
+      msg,
+    );
+  if (driver) return driver[1] === 'Query read timeout' ? 'timeout' : driver[1]?.startsWith('Knex') ? 'busy' : 'unavailable';
+  return null;
+}
+
+export class ServerAlreadyRunningError extends Error {}
+
+/**
+ * Holds an exclusive lock on `<file>-server.lock` for the life of the process: a second server on the same SQLite file
+ * is refused at start. The lock is the operating system's (SQLite's file locking): it goes when the process goes, even
+ * after kill -9, so there is no stale lock to clean up.
+ */
+export async function holdSqliteServerLock(file: string): Promise<{ release(): Promise<void> }> {
+  const sqlite3 = require('sqlite3') as typeof import('sqlite3');
+  const lockFile = `${file}-server.lock`;
+  const conn = await new Promise<import('sqlite3').Database>((resolve, reject) => {
+    const d = new sqlite3.Database(lockFile, (err) => (err ? reject(err) : resolve(d)));
+  });
+  const exec = (sql: string) => new Promise<void>((resolve, reject) => conn.exec(sql, (err) => (err ? reject(err) : resolve())));
+  try {
+    await exec('PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
+  } catch (err) {
+    await new Promise((res) => conn.close(res));
+    if ((err as { code?: string }).code === 'SQLITE_BUSY')
+      throw new ServerAlreadyRunningError(
+        `another Zhongcai server is already running on ${file} (it holds ${lockFile}).\n` +
+          `SQLite is single-process by design: stop that server first, or move to PostgreSQL to run several processes (README "Running several processes").\n` +
+          `The deadline sweep CLI (npm run deadlines:sweep) and npm run backup may run next to it.`,
+      );
+    throw err;
+  }
+  return {
+    release: () =>
+      new Promise<void>((res) => {
+        conn.exec('ROLLBACK', () => conn.close(() => res()));
+      }),
+  };
 }

@@ -19,9 +19,10 @@ import { cstDate, systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { createDeps } from '../app/deps.ts';
 import { hashPassword } from '../app/passwords.ts';
+import { eventHash } from '../db/history-chain.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { partyRow, searchText, toRow } from '../db/stores/cases.ts';
-import { deadlineRow } from '../db/stores/deadlines.ts';
+import { deadlineRows } from '../db/stores/deadlines.ts';
 import { rowFromFacts } from '../db/stores/stats.ts';
 import { createLogger } from '../server/logger.ts';
 import { caseMachine } from '../workflows/case-machine.ts';
@@ -466,6 +467,13 @@ function oneCase(out: Rows): void {
   }
   for (const c of claims)
     out.claims?.push({ id: c.id, case_id: id, seq: c.seq, category: c.category, amount_fen: c.amountFen, description: c.description });
+  // The history is a hash chain (db/history-chain.ts): each row carries the previous row's hash and its own.
+  let prevHash: string | null = null;
+  for (const e of events) {
+    e.prev_hash = prevHash;
+    e.hash = eventHash(prevHash, e);
+    prevHash = e.hash as string;
+  }
   out.case_events?.push(...events);
   for (const [i, v] of versions.entries()) {
     const next = versions[i + 1];
@@ -474,7 +482,7 @@ function oneCase(out: Rows): void {
     if (next) addCounters(v.facts, -1, cstDay(next.at));
   }
   if (!ctx.closure) {
-    for (const d of computeDeadlines(ctx, cal, deps.periods, TODAY)) out.case_deadlines?.push(deadlineRow(id, d));
+    out.case_deadlines?.push(...deadlineRows(id, computeDeadlines(ctx, cal, deps.periods, TODAY)));
   }
 }
 

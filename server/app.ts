@@ -23,6 +23,7 @@ import { createStatsRouter } from './http/stats.ts';
 import { createTimeRouter } from './http/time.ts';
 import { createUiApiRouter, createWebRouter } from './http/ui.ts';
 import { createUsersRouter } from './http/users.ts';
+import { createLifecycle, drainConnections, type Lifecycle } from './lifecycle.ts';
 import { requestLogger } from './logger.ts';
 
 export interface AppOptions {
@@ -30,6 +31,8 @@ export interface AppOptions {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** Shutdown state shared with server/main.ts (a fresh one when absent). */
+  lifecycle?: Lifecycle;
 }
 
 /**
@@ -81,7 +84,10 @@ export function securityHeaders() {
 export function createApp(opts: AppOptions): Express {
   const deps: Deps = createDeps(opts);
   const app = express();
+  const lifecycle = opts.lifecycle ?? createLifecycle(opts.clock.now().toISOString());
   app.locals.deps = deps;
+  app.locals.lifecycle = lifecycle;
+  app.use(drainConnections(lifecycle));
   app.disable('x-powered-by');
   // ETags are case versions ("3") set by the routes, never a hash of the body Express would add.
   app.set('etag', false);
@@ -99,7 +105,7 @@ export function createApp(opts: AppOptions): Express {
   const json = express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
   const api = Router();
   // Routes that need no token: service status and login.
-  app.use(createServiceRouter(deps));
+  app.use(createServiceRouter(deps, lifecycle));
   app.use(createPublicKeysRouter(deps));
   // Only login's body is read before authentication: any other request answers 401 before its body is looked at.
   app.post('/api/auth/login', json);
@@ -132,6 +138,6 @@ export function createApp(opts: AppOptions): Express {
   app.use(createWebRouter());
 
   app.use(notFoundRoute);
-  app.use(errorHandler(opts.logger));
+  app.use(errorHandler(opts.logger, { errorLogPerMinute: opts.config.errorLogPerMinute }));
   return app;
 }

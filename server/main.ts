@@ -1,19 +1,26 @@
-import { ensureFirstAdmin } from '../app/bootstrap.ts';
+import { prepareDatabase } from '../app/bootstrap.ts';
 import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import type { Deps } from '../app/deps.ts';
-import { migrateLatest, openDatabase } from '../db/knex.ts';
+import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFileOf } from '../db/knex.ts';
 import { createApp } from './app.ts';
+import { createLifecycle, createShutdown } from './lifecycle.ts';
 import { createLogger } from './logger.ts';
 import { startScheduler } from './scheduler.ts';
 
-/** `npm start`: open (or create) the database, migrate, create the first admin, serve. */
+/**
+ * `npm start`: open (or create) the database, migrate and create the first admin (under an advisory lock on
+ * PostgreSQL, so N processes may start together), serve; SIGTERM/SIGINT drain and exit within SHUTDOWN_TIMEOUT_MS.
+ * On SQLite a second server on the same file is refused (SQLite is single-process by design).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databaseUrl);
-  await migrateLatest(db);
-  const admin = await ensureFirstAdmin(db, systemClock, config.adminPassword);
+  const file = sqliteFileOf(config.databaseUrl);
+  const serverLock = file ? await holdSqliteServerLock(file) : null;
+  // Migrations may take longer than a request's statement timeout: a separate, unhurried connection for them.
+  const setup = openDatabase(config.databaseUrl, { ...config.database, statementTimeoutMs: 0, lockTimeoutMs: 0, poolMax: 2 });
+  const admin = await prepareDatabase(setup, systemClock, config.adminPassword).finally(() => setup.close());
   if (admin.generatedPassword) {
     // Printed once, on the first start only; it is not logged anywhere else.
     process.stdout.write(
@@ -22,20 +29,34 @@ async function main(): Promise<void> {
   } else if (admin.created) {
     logger.info('created user admin from ADMIN_PASSWORD');
   }
-  const app = createApp({ db, clock: systemClock, logger, config });
-  // Daily deadline sweep inside the server (overdue marks, T-10/T-5/T-1 alerts); SCHEDULER_HOUR=-1 disables it.
-  if (config.schedulerHour >= 0) startScheduler(app.locals.deps as Deps, config.schedulerHour);
+  const db = openDatabase(config.databaseUrl, config.database);
+  const lifecycle = createLifecycle(systemClock.now().toISOString());
+  const app = createApp({ db, clock: systemClock, logger, config, lifecycle });
+  // Daily deadline sweep inside the server (overdue marks, T-10/T-5/T-1 alerts, purging, chain check); -1 disables it.
+  const scheduler = config.schedulerHour >= 0 ? startScheduler(app.locals.deps as Deps, config.schedulerHour) : null;
   const server = app.listen(config.port, () => {
-    logger.info({ port: config.port, database: db.dialect }, `Zhongcai listening on http://localhost:${config.port}`);
+    logger.info({ port: config.port, database: db.dialect, pid: process.pid }, `Zhongcai listening on http://localhost:${config.port}`);
   });
-  const stop = () => {
-    server.close(() => void db.close().then(() => process.exit(0)));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const shutdown = createShutdown({
+    server,
+    state: lifecycle,
+    logger,
+    timeoutMs: config.shutdownTimeoutMs,
+    cleanup: async () => {
+      await scheduler?.stop();
+      await db.close();
+      await serverLock?.release();
+    },
+    exit: (code) => {
+      logger.flush?.();
+      process.exit(code);
+    },
+  });
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof ServerAlreadyRunningError ? `Zhongcai could not start: ${err.message}` : err);
   process.exit(1);
 });

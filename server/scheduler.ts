@@ -1,24 +1,48 @@
 import type { Deps } from '../app/deps.ts';
-import { sweepDeadlines } from '../app/time/sweep.ts';
+import { runDailySweep } from '../app/time/sweep.ts';
 
-/** Runs the sweep once a day inside the server (after `hour` o'clock China time), checking every 10 minutes. */
-export function startScheduler(deps: Deps, hour: number): () => void {
+export interface Scheduler {
+  /** Stops ticking, asks a running sweep to stop after its current case, and resolves when it has. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the daily sweep inside the server (after `hour` o'clock China time, 0–23), checking every `intervalMs`. Every
+ * process runs a scheduler; on PostgreSQL one of them leads each day (app/time/sweep.ts runDailySweep).
+ */
+export function startScheduler(deps: Deps, hour: number, intervalMs = 10 * 60_000): Scheduler {
   let lastDay = '';
+  let stopping = false;
+  let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     const today = deps.clock.today();
     const cstHour = (deps.clock.now().getUTCHours() + 8) % 24;
-    if (today === lastDay || cstHour < hour) return;
+    if (stopping || today === lastDay || cstHour < hour) return;
     lastDay = today;
     try {
-      const r = await sweepDeadlines(deps, today);
-      deps.logger.info({ ...r, today }, 'deadline sweep');
+      const r = await runDailySweep(deps, { today, stop: () => stopping });
+      if (r) {
+        const { chain, ...counts } = r;
+        deps.logger.info({ ...counts, chainOk: chain.ok, chainAnchor: chain.anchor }, 'daily sweep');
+      } else if (!(await deps.stores.housekeeping.sweepDone(deps.db.knex, today))) {
+        lastDay = ''; // another process is sweeping (or stopped half-way): look again at the next tick
+      }
     } catch (err) {
       lastDay = '';
-      deps.logger.error({ err }, 'deadline sweep failed');
+      deps.logger.error({ err }, 'daily sweep failed');
     }
   };
-  const timer = setInterval(() => void tick(), 10 * 60_000);
+  const run = () => {
+    running = running.then(tick);
+  };
+  const timer = setInterval(run, intervalMs);
   timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  run();
+  return {
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

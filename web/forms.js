@@ -223,6 +223,8 @@ export const EVENT_FORMS = {
     { name: 'documents', label: '移送材料', kind: 'lines' },
   ],
   ARCHIVE: [{ name: 'retentionYears', label: '保管期限（年）', kind: 'int', default: 10, min: 10 }],
+  // Issue 12: the chair (before a tribunal exists), the tribunal or the clerk (pre-arbitration) assigns a mediator.
+  ASSIGN_MEDIATOR: [{ name: 'mediatorId', label: '调解员', kind: 'mediator', required: true }],
 
   // Round 2 (issue 11 "Missing"). Dotted names build nested fields ('target.userId', 'add.0.amount').
   CHANGE_CLAIMS: [

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.ts';
-import { type Actor, readLevel } from '../policy.ts';
+import { type Actor, caseSearchScope, readLevel } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
@@ -29,12 +29,17 @@ export interface CaseListQuery {
   q?: string;
   arbitratorId?: number;
   overdue?: boolean;
+  sort?: 'awardDue' | 'receivedOn' | 'state' | 'caseNo';
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
 
-/** GET /api/cases — one page of case summaries (identity numbers never appear in a list). */
-export async function listCases(deps: Deps, _actor: Actor, q: CaseListQuery) {
+/**
+ * GET /api/cases — one page of case summaries (identity numbers never appear in a list). `q` also matches identity
+ * numbers, phones and agents as far as the policy lets this actor search by them.
+ */
+export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
   const k = deps.db.reader;
   const result = await deps.stores.cases.list(k, {
     state: q.state,
@@ -46,6 +51,9 @@ export async function listCases(deps: Deps, _actor: Actor, q: CaseListQuery) {
     q: q.q || undefined,
     arbitratorId: q.arbitratorId,
     overdue: q.overdue,
+    searchIn: caseSearchScope(actor),
+    sort: q.sort,
+    order: q.order,
     page: q.page,
     pageSize: q.pageSize,
   });

@@ -56,6 +56,7 @@ export function caseSummaryView(c: CaseSummaryRecord) {
     respondentNames: c.parties.filter((p) => p.side === 'respondent').map((p) => p.name),
     closure: c.closureMode && c.closedOn ? { mode: c.closureMode, closedOn: c.closedOn } : null,
     version: c.version,
+    ...(c.awardDueOn !== undefined ? { awardDueOn: c.awardDueOn, awardDueProvisional: c.awardDueProvisional ?? false } : {}),
   };
 }
 

@@ -176,6 +176,8 @@ export async function generateDocument(
     (['matter', ...TEXT_FIELDS, 'body', 'decidedOn'] as const).filter((f) => req[f] !== undefined).map((f) => [f, req[f]]),
   );
   return transact(async (uow) => {
+    // The case row first, like every write to a case (db/stores/cases.ts lock): no deadlock next to an event.
+    await stores.cases.lock(uow.trx, caseId);
     const created: DocumentInfo[] = [];
     for (const r of rendered) {
       created.push(

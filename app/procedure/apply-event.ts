@@ -5,7 +5,17 @@ import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { availableEvents, isAvailable, leafState, persist, type Snapshot, applyEvent as transitionCase } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
 import { absentNotices, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
-import { caseScope, caseSnapshot, loadCase, projectStats, storeDeadlines, syncTribunal, userNames } from '../cases/case-state.ts';
+import {
+  caseScope,
+  caseSnapshot,
+  HEARING_EVENTS,
+  loadCase,
+  projectStats,
+  storeDeadlines,
+  syncHearing,
+  syncTribunal,
+  userNames,
+} from '../cases/case-state.ts';
 import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
@@ -257,6 +267,8 @@ export async function applyEvent(
   }
   if (Object.keys(derived).length) await stores.cases.setDerived(uow.trx, caseId, derived);
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
+  // The hearing calendar (issue 16): a hearing scheduled, moved or held, or cancelled by the case's closure.
+  if (HEARING_EVENTS.has(ev.type) || (nctx.closure && !ctx.closure)) await syncHearing(deps, uow.trx, caseId, nctx);
 
   // The record as it now stands, from what is in hand (no second load).
   const updated: CaseRecord = {

@@ -1,3 +1,4 @@
+import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -20,6 +21,11 @@ export async function awardPreview(deps: Deps, _actor: Actor, id: number, input:
     finality: r.finality,
     thresholdAmount: formatMoney(r.thresholdFen),
     minimumWage: { monthly: formatMoney(wage.monthlyFen), effectiveFrom: wage.effectiveFrom, confirmed: wage.confirmed },
-    items: r.items.map((i) => ({ claimId: i.claimId, final: i.final, reason: i.reason })),
+    // The basis the award would cite for each item, for the arbitrator to accept or edit (issue 18).
+    items: r.items.map((i) => {
+      const category = c.claims.find((cl) => cl.id === i.claimId)?.category ?? 'other';
+      const outcome = input.items.find((x) => x.claimId === i.claimId)?.outcome ?? 'granted';
+      return { claimId: i.claimId, final: i.final, reason: i.reason, legalBasis: suggestedBasis(category, outcome, i.final) };
+    }),
   };
 }

@@ -1,4 +1,9 @@
-import { caseSnapshot, loadCase, projectStats, storeDeadlines } from '../cases/case-state.ts';
+import os from 'node:os';
+import { type BrokenRow, verifyHistory } from '../../db/history-chain.ts';
+import { withAdvisoryLock } from '../../db/knex.ts';
+import { deadlineRow } from '../../db/stores/deadlines.ts';
+import { computeDeadlines } from '../../workflows/deadlines.ts';
+import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { inTransaction } from '../unit-of-work.ts';
 
@@ -15,12 +20,13 @@ export interface SweepResult {
 const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
- * The daily deadline sweep: recomputes the deadlines of every case not yet archived that still has a deadline not
- * met, for `today` (statuses move with time; a newly loaded calendar year fills unknown dates), keeps the statistics
- * in step, and records award-clock alerts once each. Each case in its own unit of work, the case row locked and
- * re-read inside it. Running it twice on the same day changes nothing the second time.
+ * The deadline sweep: recomputes the deadlines of every case not yet archived that still has a deadline not met, for
+ * `today` (statuses move with time; a newly loaded calendar year fills unknown dates), keeps the statistics in step, and
+ * records award-clock alerts once each. Each case in its own unit of work, the case row locked and re-read inside it,
+ * so it is safe next to any other writer in any process. Deadlines and statistics are written only when they change,
+ * so running it twice on the same day writes nothing the second time. `stop()` is asked between cases (shutdown).
  */
-export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepResult> {
+export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: () => boolean } = {}): Promise<SweepResult> {
   const { db, stores } = deps;
   // Only cases with a deadline that can still move (not yet met): a closed case whose deadlines are all met has
   // nothing to refresh, and at a province's scale those are almost all cases.
@@ -41,15 +47,21 @@ export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepRe
   ).map((r) => Number(r.id));
   const result: SweepResult = { cases: ids.length, deadlinesChanged: 0, alertsRecorded: 0, overdue: 0 };
   for (const id of ids) {
+    if (opts.stop?.()) break;
     await inTransaction(deps, async (uow) => {
       const c = await loadCase(deps, uow.trx, id, { forUpdate: true });
-      const before = JSON.stringify(await stores.deadlines.forCase(uow.trx, id));
       const ctx = caseSnapshot(c).context;
       const cal = await deps.calendar.get(uow.trx);
-      const after = await storeDeadlines(deps, uow.trx, id, ctx, cal, today);
-      // A newly loaded calendar year can give an award clock its due date: keep the statistics in step.
+      const after = computeDeadlines(ctx, cal, deps.periods, today);
+      const stored = await stores.deadlines.forCase(uow.trx, id);
+      const rows = (list: typeof after) => JSON.stringify(list.map((d) => deadlineRow(id, d)));
+      if (rows(stored) !== rows(after)) {
+        await stores.deadlines.replace(uow.trx, id, after);
+        result.deadlinesChanged++;
+      }
+      // A newly loaded calendar year can give an award clock its due date: keep the statistics in step (a no-op when
+      // no statistical fact changed).
       await projectStats(deps, uow.trx, c, ctx, after, uow.now);
-      if (JSON.stringify(await stores.deadlines.forCase(uow.trx, id)) !== before) result.deadlinesChanged++;
       for (const d of after) {
         if (d.status === 'overdue') result.overdue++;
         if (!d.dueOn || (d.status !== 'open' && d.status !== 'overdue')) continue;
@@ -64,4 +76,71 @@ export async function sweepDeadlines(deps: Deps, today: string): Promise<SweepRe
     });
   }
   return result;
+}
+
+export interface DailySweepResult extends SweepResult {
+  day: string;
+  purgedTokens: number;
+  purgedIdempotency: number;
+  chain: { ok: boolean; caseEvents: number; auditRows: number; broken: BrokenRow[]; anchor: string };
+}
+
+/** Identifies this process in `sweep_runs` and `service_heartbeats`. */
+export const instanceName = () => `${os.hostname()}:${process.pid}`.slice(0, 100);
+
+/**
+ * The daily sweep: deadlines and alerts, purging expired tokens and old idempotency records, and a verification of the
+ * tamper-evident record (a broken chain is logged as an error naming the first broken row and kept in `sweep_runs`).
+ *
+ * One leader: on PostgreSQL it runs under an advisory lock, whichever process gets it; the others skip (`wait: false`)
+ * or wait (`wait: true`, the CLI). A day already swept is skipped unless `force` (the CLI always sweeps; it is
+ * idempotent). Returns null when skipped.
+ */
+export async function runDailySweep(
+  deps: Deps,
+  opts: { today?: string; force?: boolean; wait?: boolean; stop?: () => boolean } = {},
+): Promise<DailySweepResult | null> {
+  const { db, stores, clock, logger, config } = deps;
+  const day = opts.today ?? clock.today();
+  const hk = stores.housekeeping;
+  const r = await withAdvisoryLock(
+    db,
+    'dailySweep',
+    async () => {
+      if (!opts.force && (await hk.sweepDone(db.knex, day))) return null;
+      await hk.sweepStarted(db.knex, day, instanceName(), clock.now().toISOString());
+      const sweep = await sweepDeadlines(deps, day, { stop: opts.stop });
+      if (opts.stop?.()) return null;
+      const now = clock.now();
+      const purgedTokens = await hk.purgeTokens(db.knex, now.toISOString());
+      const purgedIdempotency = await hk.purgeIdempotency(
+        db.knex,
+        new Date(now.getTime() - config.idempotencyRetentionHours * 3_600_000).toISOString(),
+      );
+      await hk.purgeHeartbeats(db.knex, new Date(now.getTime() - 7 * 86_400_000).toISOString());
+      const chain = await verifyHistory(db.reader);
+      if (!chain.ok) logger.error({ broken: chain.broken }, 'history chain broken: the record was altered outside the application');
+      await hk.sweepFinished(db.knex, {
+        day,
+        finishedAt: clock.now().toISOString(),
+        cases: sweep.cases,
+        deadlinesChanged: sweep.deadlinesChanged,
+        alertsRecorded: sweep.alertsRecorded,
+        purgedTokens,
+        purgedIdempotency,
+        chainOk: chain.ok,
+        chainBroken: chain.ok ? null : chain.broken,
+        chainAnchor: chain.anchor,
+      });
+      return {
+        day,
+        ...sweep,
+        purgedTokens,
+        purgedIdempotency,
+        chain: { ok: chain.ok, caseEvents: chain.caseEvents, auditRows: chain.auditRows, broken: chain.broken, anchor: chain.anchor },
+      };
+    },
+    { wait: opts.wait ?? false },
+  );
+  return r.acquired ? r.value : null;
 }

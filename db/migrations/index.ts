@@ -20,12 +20,19 @@ import * as m0025 from './20261201_0025_party_identity_index.ts';
 import * as m0030 from './20261201_0030_access_log.ts';
 import * as m0031 from './20261201_0031_throttle_events.ts';
 import * as m0032 from './20261201_0032_sessions_and_passwords.ts';
+import * as m0040 from './20261201_0040_history_hash_chain.ts';
+import * as m0041 from './20261201_0041_unique_projections.ts';
+import * as m0042 from './20261201_0042_reference_versions.ts';
+import * as m0043 from './20261201_0043_sweep_runs.ts';
+import * as m0044 from './20261201_0044_service_heartbeats.ts';
+import * as m0045 from './20261201_0045_purge_indexes.ts';
 import * as m0050 from './20261201_0050_party_ownership.ts';
 import * as m0051 from './20261201_0051_agent_relationship.ts';
 import * as m0052 from './20261201_0052_statistics_yearbook.ts';
 import * as m0060 from './20261201_0060_average_wages.ts';
 import * as m0061 from './20261201_0061_court_packages.ts';
 import * as m0062 from './20261201_0062_statistics_claims.ts';
+import * as m0070 from './20261201_0070_hearings.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -58,12 +65,19 @@ export const migrations: [string, Migration][] = [
   ['20261201_0030_access_log', m0030],
   ['20261201_0031_throttle_events', m0031],
   ['20261201_0032_sessions_and_passwords', m0032],
+  ['20261201_0040_history_hash_chain', m0040],
+  ['20261201_0041_unique_projections', m0041],
+  ['20261201_0042_reference_versions', m0042],
+  ['20261201_0043_sweep_runs', m0043],
+  ['20261201_0044_service_heartbeats', m0044],
+  ['20261201_0045_purge_indexes', m0045],
   ['20261201_0050_party_ownership', m0050],
   ['20261201_0051_agent_relationship', m0051],
   ['20261201_0052_statistics_yearbook', m0052],
   ['20261201_0060_average_wages', m0060],
   ['20261201_0061_court_packages', m0061],
   ['20261201_0062_statistics_claims', m0062],
+  ['20261201_0070_hearings', m0070],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -24,6 +24,8 @@ export function createCalendarStore() {
         loaded_at: now,
       };
       await trx('calendar_years').insert(row).onConflict('year').merge();
+      // Every process's cached calendar is checked against this version (app/deps.ts).
+      await trx('reference_versions').where({ name: 'calendar' }).increment('version', 1);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import { insertChunked } from '../batch.ts';
+import { eventHash } from '../history-chain.ts';
 
 /** Why the clerk marked a case collective although fewer than 10 workers apply (Rules Arts. 62, 64). */
 export type CollectiveGround = 'collective_contract' | 'union_applicant';
@@ -191,7 +192,12 @@ export type CaseSummaryRecord = Pick<
   | 'closureMode'
   | 'closedOn'
   | 'version'
-> & { parties: Pick<PartyRecord, 'side' | 'name'>[] };
+> & {
+  parties: Pick<PartyRecord, 'side' | 'name'>[];
+  /** The running award clock's due date, on list pages (null: none running), and whether it is provisional. */
+  awardDueOn?: string | null;
+  awardDueProvisional?: boolean;
+};
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -233,9 +239,19 @@ export interface CaseListFilter {
   /** Cases with an overdue deadline. */
   overdue?: boolean;
   caseIds?: number[];
+  /** What `q` may also match (the policy decides): a whole identity number, phones, agents' names and firms. */
+  searchIn?: { identity: boolean; phone: boolean; agents: boolean };
+  /** Column order; the default is priority (wage arrears, collective) then newest. */
+  sort?: 'awardDue' | 'receivedOn' | 'state' | 'caseNo';
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
+
+/** The running award clock (LDMAL Art. 43) of the case in the outer query, or NULL (not accepted, closed, met). */
+const AWARD_DUE_SQL = `(SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
+/** Whether that date is provisional (beyond the loaded official calendar). */
+const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 ELSE 0 END) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
 
 /** History entries that record bookkeeping, not a procedural act. */
 export const BOOKKEEPING_EVENTS = ['GENERATE_DOCUMENT', 'UPDATE_REGISTRATION', 'GENERATE_COURT_PACKAGE'];
@@ -516,6 +532,15 @@ export function createCaseStore() {
     },
 
     /**
+     * Locks the case row until the transaction ends (PostgreSQL; SQLite's write transactions are serialized already).
+     * A write takes it before anything that references the case (a foreign key takes a share lock on the row, and
+     * upgrading that to this lock next to another writer is a deadlock).
+     */
+    async lock(trx: Knex, id: number): Promise<void> {
+      if (trx.client.config.client === 'pg') await trx('cases').where({ id }).forUpdate().first('id');
+    },
+
+    /**
      * Optimistic update: bumps `version` only if it still equals `expectedVersion`; otherwise throws
      * StaleVersionError. On PostgreSQL the row lock taken here also serializes concurrent writers.
      */
@@ -560,38 +585,81 @@ export function createCaseStore() {
     },
 
     async list(trx: Knex, f: CaseListFilter): Promise<{ items: CaseSummaryRecord[]; total: number }> {
+      const col = (c: string) => `cases.${c}`;
       const base = trx('cases').where((qb) => {
-        if (f.state) qb.where('state', f.state);
-        if (f.track) qb.where('track', f.track);
-        if (f.district) qb.where('district', f.district);
-        if (f.procedure) qb.where('procedure', f.procedure);
-        if (f.collective !== undefined) qb.where('collective', f.collective);
-        if (f.wageArrears !== undefined) qb.where('wage_arrears', f.wageArrears);
-        if (f.caseIds) qb.whereIn('id', f.caseIds.length ? f.caseIds : [-1]);
-        if (f.arbitratorId) qb.whereIn('id', trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
+        if (f.state) qb.where(col('state'), f.state);
+        if (f.track) qb.where(col('track'), f.track);
+        if (f.district) qb.where(col('district'), f.district);
+        if (f.procedure) qb.where(col('procedure'), f.procedure);
+        if (f.collective !== undefined) qb.where(col('collective'), f.collective);
+        if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
+        if (f.caseIds) qb.whereIn(col('id'), f.caseIds.length ? f.caseIds : [-1]);
+        if (f.arbitratorId) qb.whereIn(col('id'), trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
         if (f.overdue !== undefined) {
           const overdue = trx('case_deadlines').select('case_id').where({ status: 'overdue' });
-          if (f.overdue) qb.whereIn('id', overdue);
-          else qb.whereNotIn('id', overdue);
+          if (f.overdue) qb.whereIn(col('id'), overdue);
+          else qb.whereNotIn(col('id'), overdue);
         }
-        // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
-        if (f.q) qb.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
+        if (f.q) {
+          const q = f.q;
+          // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
+          const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+          const s = f.searchIn;
+          qb.where((w) => {
+            w.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]);
+            // A whole identity number, exactly (indexed lookups, never a pattern over identity numbers).
+            if (s?.identity && /^\d{17}[\dXx]$/.test(q))
+              w.orWhereIn(col('id'), trx('parties').select('case_id').whereIn('id_number', [q, q.toUpperCase()]));
+            if (s?.phone && /^\d{4,20}$/.test(q)) {
+              w.orWhereIn(col('id'), trx('parties').select('case_id').whereRaw(`phone LIKE ? ESCAPE '\\'`, [like]));
+              w.orWhereIn(
+                col('id'),
+                trx('agents')
+                  .join('parties', 'parties.id', 'agents.party_id')
+                  .select('parties.case_id')
+                  .whereRaw(`agents.phone LIKE ? ESCAPE '\\'`, [like]),
+              );
+            }
+            if (s?.agents && !/^\d+$/.test(q))
+              w.orWhereIn(
+                col('id'),
+                trx('agents')
+                  .join('parties', 'parties.id', 'agents.party_id')
+                  .select('parties.case_id')
+                  .where((a) => a.whereRaw(`agents.name LIKE ? ESCAPE '\\'`, [like]).orWhereRaw(`agents.unit LIKE ? ESCAPE '\\'`, [like])),
+              );
+          });
+        }
       });
-      // A page reads only what a summary shows: the case columns below and the parties' names (three queries in all).
+      const dir = f.order === 'desc' ? 'desc' : 'asc';
+      // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest (index cases_list_order).
+      const byPriority = [
+        { column: col('wage_arrears'), order: 'desc' },
+        { column: col('collective'), order: 'desc' },
+        { column: col('received_on'), order: 'desc' },
+        { column: col('id'), order: 'desc' },
+      ];
+      const page = base
+        .clone()
+        .select([
+          ...SUMMARY_COLUMNS.map(col),
+          trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
+          trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
+        ]);
+      if (f.sort === 'awardDue')
+        page.orderByRaw(`CASE WHEN ${AWARD_DUE_SQL} IS NULL THEN 1 ELSE 0 END`).orderByRaw(`${AWARD_DUE_SQL} ${dir}`);
+      else if (f.sort === 'receivedOn') page.orderBy(col('received_on'), dir);
+      else if (f.sort === 'state') page.orderBy(col('state'), dir);
+      else if (f.sort === 'caseNo')
+        page
+          .orderByRaw(`CASE WHEN cases.case_no IS NULL THEN 1 ELSE 0 END`)
+          .orderBy(col('case_year'), dir)
+          .orderBy(col('case_serial'), dir);
+      page.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
+      // A page reads only what a summary shows: the case columns, the running award clock and the parties' names.
       const [countRow, rows] = await Promise.all([
         base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
-        // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest (index cases_list_order).
-        base
-          .clone()
-          .select(SUMMARY_COLUMNS)
-          .orderBy([
-            { column: 'wage_arrears', order: 'desc' },
-            { column: 'collective', order: 'desc' },
-            { column: 'received_on', order: 'desc' },
-            { column: 'id', order: 'desc' },
-          ])
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize),
+        page.limit(f.pageSize).offset((f.page - 1) * f.pageSize),
       ]);
       const ids = rows.map((r) => Number(r.id));
       const names = ids.length
@@ -620,6 +688,8 @@ export function createCaseStore() {
           closedOn: r.closed_on ?? null,
           version: Number(r.version),
           parties: partiesBy.get(Number(r.id)) ?? [],
+          awardDueOn: r.award_due_on ?? null,
+          awardDueProvisional: Number(r.award_due_provisional ?? 0) === 1,
         })),
       };
     },
@@ -729,29 +799,37 @@ export function createCaseStore() {
       }));
     },
 
-    /** Appends to the history; `seq` may be given when known (1 for a new case), else it is the next one. */
+    /**
+     * Appends to the history, chained to the case's previous entry (db/history-chain.ts). `seq` 1 may be given for a
+     * new case (no previous entry). On PostgreSQL the case row is locked first (a no-op when the write holds it
+     * already), so two appends to one case — a document generated next to an event — chain one after the other.
+     */
     async appendEvent(trx: Knex, e: EventInsert, knownSeq?: number): Promise<EventRecord> {
-      let seq = knownSeq;
-      if (seq === undefined) {
-        const last = await trx('case_events').where({ case_id: e.caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
-        seq = Number(last?.m ?? 0) + 1;
+      let seq = 1;
+      let prevHash: string | null = null;
+      if (knownSeq !== 1) {
+        await this.lock(trx, e.caseId);
+        const last = await trx('case_events').where({ case_id: e.caseId }).orderBy('seq', 'desc').first('seq', 'hash');
+        seq = Number(last?.seq ?? 0) + 1;
+        prevHash = last?.hash ?? null;
       }
+      const row = {
+        case_id: e.caseId,
+        seq,
+        type: e.type,
+        occurred_on: e.occurredOn,
+        recorded_at: e.recordedAt,
+        actor_id: e.actorId,
+        actor_role: e.actorRole,
+        actor_name: e.actorName,
+        payload: JSON.stringify(e.payload ?? {}),
+        state_before: e.stateBefore,
+        state_after: e.stateAfter,
+        before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+        after: JSON.stringify(e.after),
+      };
       const [ins] = await trx('case_events')
-        .insert({
-          case_id: e.caseId,
-          seq,
-          type: e.type,
-          occurred_on: e.occurredOn,
-          recorded_at: e.recordedAt,
-          actor_id: e.actorId,
-          actor_role: e.actorRole,
-          actor_name: e.actorName,
-          payload: JSON.stringify(e.payload ?? {}),
-          state_before: e.stateBefore,
-          state_after: e.stateAfter,
-          before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-          after: JSON.stringify(e.after),
-        })
+        .insert({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) })
         .returning('id');
       return { ...e, id: Number((ins as { id: number }).id), seq };
     },

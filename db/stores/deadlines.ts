@@ -40,17 +40,28 @@ export function deadlineRow(caseId: number, d: Deadline): Record<string, unknown
   };
 }
 
+/**
+ * The stored rows of a case's deadlines, each numbered among those of its kind and party (`occurrence`: a case may
+ * have several of one kind, one per recusal application, say): the unique index on (case, kind, party, occurrence)
+ * makes two writers inserting the same list fail loudly instead of leaving duplicates.
+ */
+export function deadlineRows(caseId: number, list: Deadline[]): Record<string, unknown>[] {
+  const seen = new Map<string, number>();
+  return list.map((d) => {
+    const key = `${d.kind}\u0000${d.partyId ?? 0}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return { ...deadlineRow(caseId, d), occurrence };
+  });
+}
+
 /** The materialized deadlines of each case and the alerts recorded for them. */
 export function createDeadlineStore() {
   return {
     async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean } = {}): Promise<void> {
       if (!opts.isNew) await trx('case_deadlines').where({ case_id: caseId }).delete();
       if (!list.length) return;
-      await insertChunked(
-        trx,
-        'case_deadlines',
-        list.map((d) => deadlineRow(caseId, d)),
-      );
+      await insertChunked(trx, 'case_deadlines', deadlineRows(caseId, list));
     },
     async forCase(trx: Knex, caseId: number): Promise<Deadline[]> {
       return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(fromRow);

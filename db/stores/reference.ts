@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { auditHash } from '../history-chain.ts';
+import { advisoryXactLock } from '../knex.ts';
 
 export interface MinimumWageRow {
   district: string;
@@ -46,6 +48,8 @@ export function createReferenceStore() {
     },
     async replaceMinimumWages(trx: Knex, rows: MinimumWageRow[]): Promise<void> {
       await trx('minimum_wages').delete();
+      // For any process that caches the table: read `version('minimum_wages')` as app/deps.ts does for the calendar.
+      await trx('reference_versions').where({ name: 'minimum_wages' }).increment('version', 1);
       if (rows.length) {
         await trx('minimum_wages').insert(
           rows.map((r) => ({
@@ -84,11 +88,19 @@ export function createReferenceStore() {
         );
       }
     },
+    /**
+     * Appends to the audit log, chained to the previous row (db/history-chain.ts). One chain for the whole table: on
+     * PostgreSQL appends take a transaction-scoped advisory lock (SQLite's single writer serializes them already).
+     * `trx` must be a transaction.
+     */
     async audit(
       trx: Knex,
       e: { entity: string; key: string; action: string; actorId: number; actorRole: string; at: string; before: unknown; after: unknown },
     ): Promise<void> {
-      await trx('audit_log').insert({
+      await advisoryXactLock(trx, 'auditLog');
+      const last = await trx('audit_log').orderBy('id', 'desc').first('hash');
+      const prevHash: string | null = last?.hash ?? null;
+      const row = {
         entity: e.entity,
         entity_key: e.key,
         action: e.action,
@@ -97,7 +109,46 @@ export function createReferenceStore() {
         recorded_at: e.at,
         before: e.before === undefined ? null : JSON.stringify(e.before),
         after: e.after === undefined ? null : JSON.stringify(e.after),
+      };
+      await trx('audit_log').insert({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) });
+    },
+
+    /** The version of a kind of cached reference data, bumped by every write of it in the writer's transaction. */
+    async version(k: Knex, name: 'calendar' | 'minimum_wages'): Promise<number> {
+      const r = await k('reference_versions').where({ name }).first('version');
+      return Number(r?.version ?? 0);
+    },
+    /** The audit log newest first, optionally of one entity (users, minimum_wages, calendar_years), with actor names. */
+    async auditEntries(k: Knex, f: { entity?: string; page: number; pageSize: number }) {
+      const base = k('audit_log').where((q) => {
+        if (f.entity) q.where('audit_log.entity', f.entity);
       });
+      const [countRow, rows] = await Promise.all([
+        base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
+        base
+          .clone()
+          .leftJoin('users', 'users.id', 'audit_log.actor_id')
+          .select('audit_log.*', 'users.display_name', 'users.username')
+          .orderBy('audit_log.id', 'desc')
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
+      ]);
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
+      return {
+        total: Number(countRow?.n ?? 0),
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          entity: r.entity as string,
+          key: r.entity_key as string,
+          action: r.action as string,
+          at: r.recorded_at as string,
+          actor: r.actor_id
+            ? { id: Number(r.actor_id), username: r.username ?? '', displayName: r.display_name ?? '', role: r.actor_role ?? '' }
+            : null,
+          before: json(r.before),
+          after: json(r.after),
+        })),
+      };
     },
   };
 }

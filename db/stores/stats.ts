@@ -8,6 +8,7 @@ import {
   type StatFacts,
   sameFacts,
 } from '../../workflows/stat-facts.ts';
+import { atCommit } from '../commit-queue.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
@@ -74,8 +75,11 @@ const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOS
  * Adds signed deltas to `stat_counters` (one upsert per dim/key/day). The same SQL runs on SQLite (≥ 3.24) and
  * PostgreSQL: INSERT … ON CONFLICT … DO UPDATE with the table-qualified old value plus `excluded`.
  */
-export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
-  if (!deltas.length) return;
+export async function applyCounterDeltas(trx: Knex, unsorted: Contribution[], recordedOn: string): Promise<void> {
+  if (!unsorted.length) return;
+  // One lock order for every writer (PostgreSQL locks the rows of an upsert in the order given): no deadlocks.
+  const order = (d: Contribution) => `${d.dim}\u0000${d.key}\u0000${d.day}`;
+  const deltas = [...unsorted].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
   await upsert(
     trx,
     'stat_counters',
@@ -143,6 +147,25 @@ async function upsert(trx: Knex, table: string, keyCols: string[], rows: (Contri
   }
 }
 
+/**
+ * The counters rebuilt as the sum of the statistics row versions: + at recorded_from, − at recorded_to (China calendar
+ * days). A repair (db/maintenance.ts), in the caller's transaction.
+ */
+export async function rebuildCounters(trx: Knex): Promise<void> {
+  for (const t of ['stat_counters', 'stat_counters_daily', 'stat_counters_monthly']) await trx(t).delete();
+  let lastId = 0;
+  for (;;) {
+    const rows = await trx('case_stat_rows').where('id', '>', lastId).orderBy('id').limit(1000);
+    if (!rows.length) break;
+    for (const r of rows) {
+      const facts = factsFromRow(r);
+      await applyCounterDeltas(trx, counterDeltas(null, facts), cstDay(r.recorded_from));
+      if (r.recorded_to) await applyCounterDeltas(trx, counterDeltas(facts, null), cstDay(r.recorded_to));
+    }
+    lastId = Number(rows.at(-1)?.id);
+  }
+}
+
 export function createStatsStore() {
   return {
     async current(trx: Knex, caseId: number): Promise<(StatFacts & { rowId: number }) | null> {
@@ -155,11 +178,16 @@ export function createStatsStore() {
      * change; otherwise the current row is closed, a new one opened and the counters moved by the difference.
      */
     async project(trx: Knex, caseId: number, facts: StatFacts, now: string, opts: { isNew?: boolean } = {}): Promise<boolean> {
-      const cur = opts.isNew ? null : await this.current(trx, caseId);
-      if (cur && sameFacts(cur, facts)) return false;
-      if (cur) await trx('case_stat_rows').where({ id: cur.rowId }).update({ recorded_to: now });
+      const row = opts.isNew ? null : await this.current(trx, caseId);
+      // Compare the facts only: the row id is not a fact (comparing it made every write and sweep add a row).
+      const { rowId, ...cur } = row ?? { rowId: 0 };
+      const before = row ? (cur as StatFacts) : null;
+      if (before && sameFacts(before, facts)) return false;
+      if (row) await trx('case_stat_rows').where({ id: rowId }).update({ recorded_to: now });
       await trx('case_stat_rows').insert({ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) });
-      await applyCounterDeltas(trx, counterDeltas(cur, facts), cstDay(now));
+      // The day's counters are shared by every write: updated last, right before COMMIT (db/knex.ts atCommit).
+      const deltas = counterDeltas(before, facts);
+      await atCommit(trx, () => applyCounterDeltas(trx, deltas, cstDay(now)));
       return true;
     },
   };

@@ -1,17 +1,50 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, notFound } from '../../app/errors.ts';
+import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
 
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(notFound(`没有这个地址：${req.method} ${req.path}`));
 };
 
-/** The single error renderer: AppError → problem+json; anything else is a 500 with an id to find it in the log. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/**
+ * At most `perMinute` lines a minute; the lines beyond are counted and reported in one line when the minute is over.
+ * A database outage would otherwise write thousands of stack traces a second. `now` is injectable for tests.
+ */
+export function createLogLimiter(logger: Logger, perMinute: number, now: () => number = Date.now) {
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let used = 0;
+  let suppressed = 0;
+  return (write: () => void): void => {
+    const t = now();
+    if (t - windowStart >= 60_000) {
+      if (suppressed) logger.warn({ suppressed }, `error log rate limit: ${suppressed} lines suppressed in the last minute`);
+      windowStart = t;
+      used = 0;
+      suppressed = 0;
+    }
+    if (used < perMinute) {
+      used++;
+      write();
+    } else suppressed++;
+  };
+}
+
+/**
+ * The single error renderer: AppError → problem+json; a database fault → 503 with Retry-After; anything else is a 500
+ * with an id to find it in the log. Error lines are rate-limited (`errorLogPerMinute`).
+ */
+export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number; now?: () => number } = {}): ErrorRequestHandler {
+  const limitErrors = createLogLimiter(logger, opts.errorLogPerMinute ?? 30, opts.now);
+  const limitFaults = createLogLimiter(logger, opts.errorLogPerMinute ?? 30, opts.now);
   return (err, req, res, _next) => {
     let e: AppError;
+    const fault = err instanceof AppError ? null : databaseFaultError(err);
     if (err instanceof AppError) {
       e = err;
+    } else if (fault) {
+      e = fault;
+      const reqId = (req as { id?: string }).id;
+      limitFaults(() => logger.warn({ reqId, fault: fault.extra.fault, code: err?.code }, 'database unavailable'));
     } else if (err?.type === 'entity.too.large') {
       e = new AppError(413, 'payload-too-large', '请求体过大', `请求体超过上限（${err.limit} 字节）`);
     } else if (err?.type === 'entity.parse.failed') {
@@ -20,7 +53,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       e = new AppError(err.status, 'bad-request', '请求无效', String(err.message ?? ''));
     } else {
       const errorId = (req as { id?: string }).id ?? 'unknown';
-      logger.error({ err, reqId: errorId }, 'unhandled error');
+      limitErrors(() => logger.error({ err, reqId: errorId }, 'unhandled error'));
       e = new AppError(500, 'internal-error', '服务器内部错误', `内部错误，错误编号 ${errorId}`, { errorId });
     }
     if (res.headersSent) return;

@@ -21,6 +21,8 @@ export const TAGS = (
     ['stats', '统计', '结案率、请求金额与定期统计报表'],
     ['calculators', '计算器', '劳动争议计算器（只计算，不保存）'],
     ['court-packages', '移送法院', '移送法院材料包与仲裁委公钥'],
+    ['work', '工作视图', '开庭日历、审限督办、办案量与案件列表导出'],
+    ['admin', '系统管理', '变更记录（用户、参考数据、节假日安排）'],
   ] as const
 ).map(([name, displayName, description]) => ({ name, description, 'x-displayName': displayName }));
 

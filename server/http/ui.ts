@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
+import { DOCUMENT_ROLES } from '../../app/policy.ts';
 import { DOCUMENT_KINDS } from '../../templates/kinds.ts';
 import { EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, PROCEDURES, ROLES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import { route } from './route.ts';
+import { createWorkRouter } from './work.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -78,12 +80,16 @@ const Vocabulary = z
     statCauses: Labels,
     procedureKinds: Labels,
     closureTarget: z.string(),
+    documentRoles: z.record(z.string(), z.array(z.string())).openapi({ description: '各文书种类可由哪些角色生成' }),
+    commissionName: z.string(),
+    today: z.string().openapi({ description: '服务器的今天（中国标准时间）：日期默认值与“不晚于今天”的检查以此为准' }),
   })
   .openapi('Vocabulary');
 
-/** What the web interface needs besides the v1 contract: the vocabulary of labels. */
+/** What the web interface needs besides the v1 contract: the vocabulary of labels, and the work views. */
 export function createUiApiRouter(deps: Deps): Router {
   const router = Router();
+  router.use(createWorkRouter(deps));
   route(router, {
     method: 'get',
     path: '/api/reference/vocabulary',
@@ -106,6 +112,9 @@ export function createUiApiRouter(deps: Deps): Router {
         statCauses: STAT_CAUSES,
         procedureKinds: PROCEDURE_KINDS,
         closureTarget: deps.config.statsClosureTarget,
+        documentRoles: Object.fromEntries(Object.entries(DOCUMENT_ROLES).map(([k, v]) => [k, [...v]])),
+        commissionName: deps.config.commissionName,
+        today: deps.clock.today(),
       },
     }),
   });

@@ -75,12 +75,17 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "court_packages",
         "deadline_alerts",
         "documents",
+        "hearings",
         "idempotency_keys",
+        "maintenance_tasks",
         "minimum_wages",
         "parties",
+        "reference_versions",
+        "service_heartbeats",
         "stat_counters",
         "stat_counters_daily",
         "stat_counters_monthly",
+        "sweep_runs",
         "throttle_events",
         "tokens",
         "users",
@@ -118,6 +123,8 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
+    // Issue 16: the hearing calendar, one row per case.
+    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
     expect(await columns('users')).toMatchInlineSnapshot(`
       [
         "active",
@@ -164,6 +171,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       'kind',
       'label',
       'met_on',
+      'occurrence',
       'party_id',
       'provisional',
       'starts_on',
@@ -215,9 +223,11 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "after",
         "before",
         "case_id",
+        "hash",
         "id",
         "occurred_on",
         "payload",
+        "prev_hash",
         "recorded_at",
         "seq",
         "state_after",

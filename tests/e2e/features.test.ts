@@ -118,8 +118,8 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await login('arb-li', 'arb-li-password-1');
     await page.goto(caseUrl());
     await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '作出裁决', exact: true }).click();
-    const form = page.locator('dialog[open]');
-    await form.getByLabel('发生日期').fill('2026-04-01');
+    const form = page.locator('dialog.act[open]');
+    await form.getByLabel('裁决日期').fill('2026-04-01');
     await form.getByRole('button', { name: '第2项计算器' }).click();
     const calc = page.locator('dialog.calc[open]');
     await calc.waitFor();
@@ -140,7 +140,9 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await form.locator('[data-path="defenseSummary"]').fill('被申请人认为解除合法。');
     await form.locator('[data-path="facts"]').fill('申请人于2019年3月1日入职，2025年12月31日被解除劳动合同。');
     await form.locator('[data-path="reasoning"]').fill('被申请人应支付经济补偿。');
-    await form.getByRole('button', { name: '确定' }).click();
+    // Making the award cannot be undone: it asks once more (issue 16).
+    await form.getByRole('button', { name: '作出裁决…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认作出裁决' }).click();
     await form.waitFor({ state: 'detached' });
     await text(page.locator('.case-head'), '已裁决');
     const history = await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`);

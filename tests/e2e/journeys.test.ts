@@ -2,22 +2,27 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCreditCode, completeIdNumber } from '../../workflows/identifiers.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { application, worker } from '../helpers/fixtures.ts';
 
 /**
- * The main journeys in real Chromium against the real server (issue 7). The server runs in this process on a
- * fresh database with "today" pinned to 2026-04-01; acts are dated in March through the forms' date fields.
- * Screenshots of the main screens go to artifacts/screenshots/.
+ * The main journeys in real Chromium against the real server (issues 7 and 16). The server runs in this process on a
+ * fresh database with "today" pinned to 2026-04-01; acts are dated in March through the forms' date fields. Every
+ * main screen is checked with axe-core (no serious or critical violation) and saved as a screenshot in
+ * artifacts/screenshots/ (1366×768 through the journeys, 1920×1080 at the end).
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
+const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let t: TestApp;
 let server: Server;
 let base: string;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 const cspViolations: string[] = [];
 
@@ -29,6 +34,7 @@ beforeAll(async () => {
     ['clerk', 'clerk-e2e'],
     ['chair', 'chair-e2e'],
     ['arbitrator', 'arb-e2e'],
+    ['arbitrator', 'arb-two'],
     ['mediator', 'mediator-e2e'],
     ['analyst', 'analyst-e2e'],
   ] as const) {
@@ -50,7 +56,7 @@ beforeAll(async () => {
       '--lang=zh-CN',
     ],
   });
-  const context = await browser.newContext({
+  context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -95,10 +101,28 @@ async function shot(name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-async function login(username: string) {
+/** axe-core in the page: no serious or critical violation, a title and one main landmark. */
+async function axe(name: string) {
+  await page.waitForLoadState('networkidle');
+  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE);
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${name}`).toEqual([]);
+  expect(await page.title(), name).toMatch(/仲裁案件管理/);
+  expect(await page.locator('main').count(), `${name}: one main landmark`).toBe(1);
+}
+
+async function login(username: string, password = `${username}-password-1`) {
+  // A test that failed signed in leaves its session behind: start from a signed-out browser.
   await page.goto(`${base}/#/login`);
+  await page.evaluate("localStorage.removeItem('zc.token'); sessionStorage.removeItem('zc.return')");
+  await page.reload();
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(`${username}-password-1`);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('nav.side').waitFor();
 }
@@ -106,161 +130,325 @@ async function logout() {
   await page.getByRole('button', { name: '退出' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
 }
-/** Opens the action dialog by its button, sets the date and lets `fill` set the rest, then submits it. */
-async function act(label: string, on: string, fill: () => Promise<void> = async () => {}) {
+/** Opens the act dialog by its button and sets the act's date. */
+async function openAct(label: string, dateLabel: string, on: string) {
   await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: label, exact: true }).click();
-  const dlg = page.locator('dialog[open]');
+  const dlg = page.locator('dialog.act[open]');
   await dlg.waitFor();
-  await dlg.getByLabel('发生日期').fill(on);
-  await fill();
-  await dlg.getByRole('button', { name: '确定' }).click();
+  await dlg.getByLabel(dateLabel).fill(on);
+  return dlg;
+}
+/** Opens the act dialog, lets `fill` set the rest, submits it (through the confirmation when the act asks for one). */
+async function act(label: string, dateLabel: string, on: string, fill: (dlg: Locator) => Promise<void> = async () => {}) {
+  const dlg = await openAct(label, dateLabel, on);
+  await fill(dlg);
+  await dlg.locator('.df button.primary, .df button.danger').click();
+  const confirm = page.locator('dialog.confirm[open]');
+  if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: /^确认/ }).click();
   await dlg.waitFor({ state: 'detached' });
 }
+const events = async (caseId: number, type: string) =>
+  ((await t.api(t.adminToken).get(`/api/cases/${caseId}/events`)).body as { type: string }[]).filter((e) => e.type === type);
 
 let caseUrl = '';
+let caseId = 0;
 
 describe('web interface journeys (Chromium)', () => {
-  it('401 sends you to the login page', async () => {
-    await page.goto(`${base}/#/cases`);
+  it('sign-in keeps the deep link; the login page has its landmark and title', async () => {
+    await page.goto(`${base}/#/cases?state=accepted`);
     await page.getByRole('button', { name: '登录' }).waitFor();
+    await axe('login');
     await shot('01-login');
-    await page.evaluate("sessionStorage.setItem('zc.token', 'not-a-token')");
+    await page.getByLabel('用户名').fill('clerk-e2e');
+    await page.getByLabel('密码').fill('clerk-e2e-password-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    // Back where the person was going, not on the workbench.
+    await eventually(async () => expect(page.url()).toContain('#/cases?state=accepted'));
+    await visible(page.getByRole('heading', { name: '案件', exact: true }));
+    // A bad token sends you to sign in again.
+    await page.evaluate("localStorage.setItem('zc.token', 'not-a-token')");
     await page.goto(`${base}/#/stats`);
     await page.reload();
     await visible(page.getByText('登录已失效'));
+    await page.evaluate("sessionStorage.removeItem('zc.return')");
   });
 
-  it('clerk registers an application: field errors appear next to their fields, then it registers', async () => {
+  it('clerk registers: errors at their fields, removable blocks, a type switch keeps what was typed, an expired session keeps the form', async () => {
     await login('clerk-e2e');
-    // Counts show 0, not nothing.
     await text(page.locator('.card').filter({ hasText: '已逾期期限' }).locator('.n'), '0');
+    await axe('workbench-clerk');
     await shot('02-workbench-clerk');
     await page.getByRole('link', { name: '登记申请' }).click();
     await page.getByLabel('收到申请日期').fill('2026-03-02');
     const applicant = page.locator('[data-party="applicants.0"]');
     await applicant.getByLabel('姓名').fill('张三');
     await applicant.getByLabel('公民身份号码').fill('371502199001011231');
+    await applicant.getByLabel('联系电话').fill('13912345678');
     await page.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('12000.00');
     await page.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('支付2025年10月至12月工资');
+    await axe('register');
     await page.getByRole('button', { name: '登记仲裁申请' }).click();
-    // The server's 400 names the fields; each message sits under its input.
+    // The server's 400 names the fields; each message sits under its input, in plain words.
     await text(page.locator('[data-error-for="applicants.0.idNumber"]'), '校验');
     await eventually(async () =>
       expect(((await page.locator('[data-error-for="respondents.0.name"]').textContent()) ?? '').length).toBeGreaterThan(0),
     );
+    expect(await page.locator('[data-error-for="respondents.0.name"]').textContent()).not.toMatch(/期望|undefined|string/);
     await eventually(async () => expect(await applicant.getByLabel('公民身份号码').getAttribute('aria-invalid')).toBe('true'));
     await shot('03-register-errors');
-
+    // Fixing a field clears its error at once.
     await applicant.getByLabel('公民身份号码').fill(completeIdNumber('37150219900101123'));
+    await eventually(async () => expect(await applicant.getByLabel('公民身份号码').getAttribute('aria-invalid')).toBeNull());
+
     const respondent = page.locator('[data-party="respondents.0"]');
     await respondent.getByLabel('名称').fill('聊城某某机械有限公司');
     await respondent.getByLabel('统一社会信用代码').fill(completeCreditCode('91371500MA3C7K2L1'));
-    await page
-      .getByRole('button', { name: '+ 请求' })
-      .or(page.getByRole('button', { name: '＋ 请求' }))
-      .click();
+    // Switching the type keeps the name; switching back restores the credit code.
+    await respondent.getByLabel('类型').selectOption('person');
+    await eventually(async () => expect(await respondent.getByLabel('姓名').inputValue()).toBe('聊城某某机械有限公司'));
+    await respondent.getByLabel('类型').selectOption('organization');
+    await eventually(async () =>
+      expect(await respondent.getByLabel('统一社会信用代码').inputValue()).toBe(completeCreditCode('91371500MA3C7K2L1')),
+    );
+    // Added blocks can be removed again.
+    await page.getByRole('button', { name: '＋ 申请人' }).click();
+    await page.locator('[data-party="applicants.1"]').getByLabel('姓名').fill('多余的人');
+    await page.getByRole('button', { name: '删除申请人 2' }).click();
+    await count(page.locator('[data-party^="applicants."]'), 1);
+    await respondent.getByRole('button', { name: /添加委托代理人/ }).click();
+    await respondent.getByLabel('代理人姓名').fill('王律师');
+    await respondent.getByLabel('工作单位/律所').fill('山东某某律师事务所');
+    await page.getByRole('button', { name: '＋ 请求' }).click();
     const claim2 = page.locator('[data-claim="claims.1"]');
     await claim2.getByLabel('请求类别').selectOption('economic_compensation');
     await claim2.getByLabel('金额（元）').fill('26400');
     await claim2.getByLabel('请求内容').fill('解除劳动合同经济补偿');
-    // Knew of the infringement more than a year before applying: registered, with the limitation notice shown.
     await page.getByLabel('知道或应当知道权利被侵害之日').fill('2024-12-01');
+
+    // The session ends while the form is open: signing in again keeps every typed field and sends the request.
+    await page.evaluate(
+      "fetch('/api/auth/logout', { method: 'POST', headers: { authorization: 'Bearer ' + localStorage.getItem('zc.token') } })",
+    );
     await page.getByRole('button', { name: '登记仲裁申请' }).click();
+    const reauth = page.locator('dialog.reauth[open]');
+    await reauth.waitFor();
+    await shot('04-session-expired');
+    await reauth.getByLabel('密码').fill('clerk-e2e-password-1');
+    await reauth.getByRole('button', { name: '继续' }).click();
     await visible(page.getByText('已登记'));
     await visible(page.getByText('时效提示：可能已超过仲裁时效'));
-    // Deadlines name the parties, not their ids.
-
     caseUrl = page.url();
     expect(caseUrl).toMatch(/#\/cases\/\d+$/);
-    await act('受理', '2026-03-04');
+    caseId = Number(/(\d+)$/.exec(caseUrl)?.[1]);
+    const c = (await t.api(t.adminToken).get(`/api/cases/${caseId}`)).body;
+    expect(c.applicants).toHaveLength(1);
+    expect(c.applicants[0]).toMatchObject({ name: '张三', phone: '13912345678' });
+    expect(c.respondents[0].agents[0]).toMatchObject({ name: '王律师', unit: '山东某某律师事务所' });
+    expect(c.claims).toHaveLength(2);
+
+    // Before acceptance the registration can be corrected from the case page.
+    await page.getByRole('link', { name: '修改登记信息' }).click();
+    const edit = page.locator('form.register');
+    await eventually(async () => expect(await edit.locator('[data-party="applicants.0"]').getByLabel('姓名').inputValue()).toBe('张三'));
+    await edit.locator('[data-party="applicants.0"]').getByLabel('住所/地址').fill('聊城市东昌府区柳园街道1号');
+    await edit.getByRole('button', { name: '保存修改' }).click();
+    await visible(page.getByText('登记信息已修改'));
+    await text(page.locator('#sec-parties'), '柳园街道1号');
+    expect(await events(caseId, 'UPDATE_REGISTRATION')).toHaveLength(1);
+  });
+
+  it('an irreversible act asks first, naming the case and the consequence; a double-click records one act', async () => {
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '受理', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.getByLabel('受理日期').fill('2026-03-04');
+    await dlg.getByRole('button', { name: '受理…' }).click();
+    const confirm = page.locator('dialog.confirm[open]');
+    await text(confirm, '张三');
+    await text(confirm, '开始计算45日审理期限');
+    await axe('confirm-accept');
+    await shot('05-confirm-accept');
+    // 返回修改 keeps the act dialog as it was.
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    expect(await dlg.getByLabel('受理日期').inputValue()).toBe('2026-03-04');
+    await dlg.getByRole('button', { name: '受理…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认受理' }).click();
+    await dlg.waitFor({ state: 'detached' });
     await text(page.locator('.case-head'), '已受理');
-    await text(page.locator('.case-head .no'), '〔2026〕');
-    await shot('04-case-accepted');
+    await text(page.locator('.case-head h1'), '〔2026〕');
+
+    const serve = await openAct('送达', '登记日期', '2026-03-04');
+    await serve.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
+    await serve.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '申请人：张三' });
+    await serve.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
+    await serve.getByLabel('签收人').fill('张三');
+    await serve.getByRole('button', { name: '确定' }).dblclick();
+    await serve.waitFor({ state: 'detached' });
+    expect(await events(caseId, 'SERVE')).toHaveLength(1);
+    // The case file shows what was served on whom, how and who signed.
+    const services = page.locator('#sec-service');
+    await text(services, '受理通知书');
+    await text(services, '直接送达');
+    await count(services.locator('tbody tr'), 1);
+    await text(page.locator('#sec-parties'), '13912345678');
+    await text(page.locator('#sec-parties'), '山东某某律师事务所');
+    await axe('case-accepted');
+    await shot('06-case-accepted');
     await logout();
   });
 
-  it('chair forms the tribunal; the arbitrator schedules, hears and awards with finality shown as typed; the PDF downloads', async () => {
+  it('the chair forms the tribunal with checkboxes that show each arbitrator’s workload; the board lists the case', async () => {
     await login('chair-e2e');
+    await axe('workbench-chair');
+    await shot('07-workbench-chair');
     await page.goto(caseUrl);
-    await act('组成仲裁庭', '2026-03-05', async () => {
-      const dlg = page.locator('dialog[open]');
-      await dlg.getByLabel('仲裁员（独任1名或合议3名）').selectOption({ label: 'arb-e2e（测试）' });
-      await dlg.getByLabel('首席/独任仲裁员').selectOption({ label: 'arb-e2e（测试）' });
-    });
+    const dlg = await openAct('组成仲裁庭', '组庭日期', '2026-03-05');
+    await text(dlg, '在办 0 件');
+    await dlg.getByRole('group', { name: '仲裁员（独任1名或合议3名）' }).getByLabel('arb-e2e（测试）').check();
+    await dlg.getByLabel('首席/独任仲裁员').selectOption({ label: 'arb-e2e（测试）' });
+    await shot('08-form-tribunal');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.waitFor({ state: 'detached' });
     await text(page.locator('.case-head'), '已组庭');
+    await page.getByRole('link', { name: '审限督办' }).click();
+    const row = page.locator('tr').filter({ hasText: '张三' });
+    await text(row, 'arb-e2e');
+    await axe('board');
+    await shot('09-board');
     await logout();
+  });
 
+  it('the arbitrator schedules, the calendar shows it; Enter never issues the award; facts are required; a mixed award gives two distinguishable documents', async () => {
     await login('arb-e2e');
     await visible(page.getByText('我承办的案件'));
+    await axe('workbench-arbitrator');
     await page.goto(caseUrl);
-    await act('排期开庭', '2026-03-06', async () => {
-      const dlg = page.locator('dialog[open]');
+    await act('排期开庭', '排期（通知）日期', '2026-03-06', async (dlg) => {
       await dlg.getByLabel('开庭日期').fill('2026-03-20');
+      await dlg.getByLabel('时间').fill('09:30');
       await dlg.getByLabel('地点').fill('第一仲裁庭');
     });
     await text(page.locator('.case-head'), '已排期');
-    await act('开庭审理', '2026-03-20');
+    await text(page.locator('#sec-proc'), '2026-03-20 09:30');
+    await page.goto(`${base}/#/hearings?week=2026-03-16`);
+    const chip = page.locator('a.hearing-chip');
+    await text(chip, '09:30');
+    await text(chip, '〔2026〕');
+    await text(page.locator('table.week'), '第一仲裁庭');
+    await axe('hearings');
+    await shot('10-hearings');
+    await page.getByRole('link', { name: '按仲裁员' }).click();
+    await text(page.locator('table.week tbody th'), 'arb-e2e');
+    await chip.first().click();
+    await act('开庭审理', '开庭日期', '2026-03-20');
     await text(page.locator('.case-head'), '已开庭');
 
-    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '作出裁决', exact: true }).click();
-    const dlg = page.locator('dialog[open]');
-    await dlg.getByLabel('发生日期').fill('2026-03-25');
+    const dlg = await openAct('作出裁决', '裁决日期', '2026-03-25');
     await dlg.getByLabel('第1项裁决金额').fill('12000.00');
     await dlg.getByLabel('第2项裁决结果').selectOption('partly');
     await dlg.getByLabel('第2项裁决金额').fill('20000.00');
     // Within 12 months of the local minimum wage: both items final, shown before anything is submitted.
     await count(dlg.locator('.final-yes'), 2);
-    await visible(dlg.getByText('整体：终局裁决'));
+    // Enter in an amount does not submit the award.
+    await dlg.getByLabel('第1项裁决金额').press('Enter');
+    await page.waitForTimeout(300);
+    expect(await dlg.isVisible()).toBe(true);
+    expect(await events(caseId, 'ISSUE_AWARD')).toHaveLength(0);
+    // Without the facts found and the reasoning the award is refused at those fields.
+    await dlg.getByRole('button', { name: '作出裁决…' }).click();
+    await text(dlg.locator('[data-error-for="facts"]'), '查明');
+    expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
     await dlg.getByLabel('第2项裁决金额').fill('99999.00');
     await count(dlg.locator('.final-no'), 1);
-    await dlg.getByLabel('第2项裁决金额').fill('20000.00');
-    await count(dlg.locator('.final-yes'), 2);
+    await visible(dlg.getByText('整体：部分终局'));
+    // The suggested legal basis follows the item until edited.
+    await eventually(async () => expect(await dlg.getByLabel('第1项裁决依据').inputValue()).toContain('劳动合同法'));
     await dlg.getByLabel('被申请人辩称').fill('被申请人辩称，已足额支付工资。');
     await dlg.getByLabel('经审理查明').fill('经审理查明，申请人于2023年3月入职被申请人处。');
     await dlg.getByLabel('本委认为').fill('本委认为，被申请人应支付拖欠的工资。');
-    await shot('05-award-form');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    // Esc asks before throwing the text away; the text is kept as a draft anyway.
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Escape');
+    const ask = page.locator('dialog.confirm[open]');
+    await text(ask, '草稿');
+    await ask.getByRole('button', { name: '放弃并关闭' }).click();
     await dlg.waitFor({ state: 'detached' });
+    const again = await openAct('作出裁决', '裁决日期', '2026-03-25');
+    await eventually(async () => expect(await again.getByLabel('经审理查明').inputValue()).toContain('申请人于2023年3月入职'));
+    expect(await again.getByLabel('第2项裁决金额').inputValue()).toBe('99999.00');
+    await axe('award-dialog');
+    await shot('11-award-form');
+    await again.getByRole('button', { name: '作出裁决…' }).click();
+    const confirm = page.locator('dialog.confirm[open]');
+    await text(confirm, '裁决一经作出即结案');
+    await text(confirm, '非终局');
+    await shot('12-confirm-award');
+    await confirm.getByRole('button', { name: '确认作出裁决' }).click();
+    await again.waitFor({ state: 'detached' });
     await text(page.locator('.case-head'), '已裁决');
-    // Post-award windows per party, named (the deadline labels carry party ids).
     await visible(page.getByText('终局裁决劳动者起诉期间（张三）'));
 
     await page.getByLabel('文书种类').selectOption('award');
     await page.getByRole('button', { name: '生成', exact: true }).click();
-    const downloadButton = page.getByRole('button', { name: '下载 PDF' }).first();
-    await downloadButton.waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
-    const file = await download.path();
-    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-    await shot('06-case-awarded');
+    const docs = page.locator('#sec-docs tbody tr');
+    await count(docs, 2);
+    await text(docs.nth(0), '-1号');
+    await text(docs.nth(0), '终局');
+    await text(docs.nth(1), '-2号');
+    await text(docs.nth(1), '非终局');
+    // Two buttons, two names: each download says which award it is.
+    const finalBtn = page.getByRole('button', { name: /^下载 \S*裁决书（终局）.*-1号 PDF$/ });
+    const nonFinalBtn = page.getByRole('button', { name: /^下载 \S*裁决书（非终局）.*-2号 PDF$/ });
+    const [d1] = await Promise.all([page.waitForEvent('download'), finalBtn.click()]);
+    const [d2] = await Promise.all([page.waitForEvent('download'), nonFinalBtn.click()]);
+    expect(d1.suggestedFilename()).toMatch(/终局.*-1号\.pdf$/);
+    expect(d2.suggestedFilename()).toMatch(/非终局.*-2号\.pdf$/);
+    const [b1, b2] = [readFileSync(await d1.path()), readFileSync(await d2.path())];
+    expect(b1.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(b1.equals(b2)).toBe(false);
+    // Preview opens the PDF in the browser's own viewer.
+    const [preview] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: /^预览 \S*裁决书（终局）/ }).click(),
+    ]);
+    await eventually(async () => expect(preview.url()).toMatch(/^blob:/));
+    await preview.close();
+    await axe('case-awarded');
+    await shot('13-case-awarded');
     await logout();
   });
 
   it('a mediator records a pre-arbitration mediation and its outcome', async () => {
     await login('mediator-e2e');
-    await page.getByRole('link', { name: '调解' }).click();
+    await page.getByRole('link', { name: '调解', exact: true }).click();
     const form = page.locator('form').filter({ hasText: '登记调解申请' });
     await form.getByLabel('收到申请日期').fill('2026-03-25');
     await form.locator('[data-party="applicants.0"]').getByLabel('姓名').fill('李四');
     await form.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某食品有限公司');
     await form.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('5000');
     await form.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('支付拖欠工资');
+    await axe('mediation');
     await form.getByRole('button', { name: '登记调解申请' }).click();
     await visible(page.getByText('已登记'));
-    await page.getByRole('link', { name: '调解' }).click();
-    const row = page.locator('tr').filter({ hasText: '李四' });
-    await row.getByRole('button', { name: '达成协议' }).click();
-    const dlg = page.locator('dialog[open]');
-    await dlg.getByLabel('发生日期').fill('2026-03-30');
+    await text(page.locator('#sec-claims h2'), '调解请求事项');
+    await page.getByRole('link', { name: '调解', exact: true }).click();
+    await page
+      .locator('tr')
+      .filter({ hasText: '李四' })
+      .getByRole('button', { name: /达成协议/ })
+      .click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.getByLabel('达成协议日期').fill('2026-03-30');
     await dlg.getByLabel('调解协议内容').fill('被申请人于2026年4月15日前支付工资5000元');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByLabel('调解金额（元，统计用）').fill('5000');
+    await dlg.getByRole('button', { name: '达成调解协议…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认达成调解协议' }).click();
     await dlg.waitFor({ state: 'detached' });
     await visible(page.getByText('没有进行中的调解'));
-    await shot('07-mediation');
+    await shot('14-mediation');
     await logout();
   });
 
-  it('the analyst sees the closure on the dashboard and clicks through to the case', async () => {
+  it('the analyst drills down from the dashboard (with the arbitrator, exportable) and clicks through to the case', async () => {
     await login('analyst-e2e');
     await page.goto(`${base}/#/stats?from=2026-01-01&to=2026-12-31`);
     await text(page.getByTestId('closure-rate'), '100.00%');
@@ -268,20 +456,237 @@ describe('web interface journeys (Chromium)', () => {
     const drill = page.locator('#drill');
     await text(drill, '本期结案：共 1 件');
     await text(drill, '〔2026〕');
+    await text(drill, 'arb-e2e');
+    const [csv] = await Promise.all([page.waitForEvent('download'), drill.getByRole('button', { name: '导出本表（CSV）' }).click()]);
+    expect(readFileSync(await csv.path(), 'utf8')).toContain('arb-e2e');
     await page.waitForTimeout(300); // let the charts finish drawing before the screenshot
-    await shot('08-dashboard');
+    await axe('stats');
+    await shot('15-dashboard');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
     expect(
       readFileSync(await xlsx.path())
         .subarray(0, 2)
         .toString(),
     ).toBe('PK'); // a zip container, as xlsx is
-    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     await drill.getByRole('link').first().click();
     await text(page.locator('.case-head'), '已裁决');
     // The layout holds at 1366×768: nothing wider than the window.
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
+    await logout();
+  });
+
+  it('the case list searches phones and agents, sorts by a column, saves a filter and exports xlsx', async () => {
+    await login('clerk-e2e');
+    await page.getByRole('link', { name: '案件', exact: true }).click();
+    await page.getByRole('searchbox', { name: '查找' }).fill('13912345678');
+    await page.getByRole('button', { name: '查询' }).click();
+    await count(page.locator('main tbody tr'), 1);
+    await text(page.locator('main tbody tr'), '张三');
+    await page.getByRole('searchbox', { name: '查找' }).fill('王律师');
+    await page.getByRole('button', { name: '查询' }).click();
+    await count(page.locator('main tbody tr'), 1);
+    await page.getByRole('searchbox', { name: '查找' }).fill('');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('link', { name: /^收到申请/ }).click();
+    await eventually(async () => expect(page.url()).toContain('sort=receivedOn'));
+    await visible(page.locator('th[aria-sort="ascending"]'));
+    await page.getByRole('button', { name: '保存当前筛选' }).click();
+    const save = page.locator('dialog.confirm[open]');
+    await save.getByLabel('名称').fill('按收件日期');
+    await save.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByRole('link', { name: '按收件日期' }));
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    await axe('case-list');
+    await shot('16-case-list');
+    // One notice served on every worker of a collective case: one act per worker.
+    const many = await t
+      .api(await t.tokenFor('clerk', 'clerk-e2e'))
+      .post(
+        '/api/cases',
+        application({ receivedOn: '2026-03-09', applicants: [worker('工人甲', 201), worker('工人乙', 202), worker('工人丙', 203)] }),
+      );
+    await t
+      .api(await t.tokenFor('clerk', 'clerk-e2e'))
+      .post(`/api/cases/${many.body.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-10' });
+    await page.goto(`${base}/#/cases/${many.body.id}`);
+    await act('送达', '登记日期', '2026-03-10', async (dlg) => {
+      await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
+      await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '全体申请人（3人，逐人登记）' });
+      await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('post');
+    });
+    expect((await events(many.body.id, 'SERVE')).map((e) => (e as unknown as { payload: { partyId: number } }).payload.partyId)).toEqual(
+      many.body.applicants.map((p: { id: number }) => p.id),
+    );
+    await count(page.locator('#sec-service tbody tr'), 3);
+    await page.goto(`${caseUrl}/cover`);
+    await text(page.locator('.cover-index'), '受理');
+    await axe('cover');
+    await shot('17-cover');
+    await logout();
+  });
+
+  it('the admin manages users and wages, and loads next year’s calendar: the pending award clock gets its date', async () => {
+    // December: a case accepted on 1 December has its 45 days run into 2027, a year with no official data yet.
+    t.clock.set('2026-12-10T02:00:00Z');
+    try {
+      // Tokens issued in April have expired by December: sign in again.
+      const signIn = await request(t.app).post('/api/auth/login').send({ username: 'clerk-e2e', password: 'clerk-e2e-password-1' });
+      const clerk = signIn.body.token as string;
+      const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2026-11-30', applicants: [worker('赵六', 456)] }));
+      expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+      const acc = await t.api(clerk).post(`/api/cases/${reg.body.id}/events`, { type: 'ACCEPT', occurredOn: '2026-12-01' });
+      expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+      const award = acc.body.deadlines.find((d: { kind: string }) => d.kind === 'award');
+      expect(award.provisional === true || award.dueOn === null).toBe(true);
+
+      await login('admin', ADMIN_PASSWORD);
+      await visible(page.getByText('尚未录入2027年的国家法定节假日安排'));
+      // Before: a provisional date, marked 预计, its explanation naming the missing year.
+      await page.goto(`${base}/#/cases/${reg.body.id}`);
+      const before = page.locator('#sec-deadlines tr').filter({ hasText: '审理期限' }).first();
+      await text(before, '预计');
+      await text(before, '2027');
+      await shot('19-case-provisional');
+      await page.goto(`${base}/#/cases?sort=awardDue&order=asc`);
+      await text(page.locator('main tbody tr').filter({ hasText: '赵六' }), '预计');
+      await page.goto(`${base}/#/`);
+      await axe('workbench-admin');
+      await page.getByRole('link', { name: '系统管理' }).click();
+      await visible(page.getByRole('heading', { name: /用户（/ }));
+      await page.getByLabel('用户名').fill('clerk-two');
+      await page.getByLabel('姓名（显示名）').fill('第二书记员');
+      await page.getByRole('button', { name: '创建' }).click();
+      await visible(page.locator('tr').filter({ hasText: '第二书记员' }));
+      await axe('admin-users');
+      await shot('18-admin-users');
+      // A password reset shows a one-time temporary password; its holder must set a new one before anything else.
+      await page.locator('tr').filter({ hasText: '第二书记员' }).getByRole('button', { name: '重置密码' }).click();
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '重置密码' }).click();
+      const temp = (await page.getByTestId('temp-password').textContent()) ?? '';
+      expect(temp).toMatch(/^[A-Za-z0-9]{16}$/);
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '已记下' }).click();
+      await logout();
+      await page.getByLabel('用户名').fill('clerk-two');
+      await page.getByLabel('密码').fill(temp);
+      await page.getByRole('button', { name: '登录' }).click();
+      await visible(page.getByText('管理员重置了您的密码'));
+      await axe('password-forced');
+      await page.locator('[data-path="currentPassword"]').fill(temp);
+      await page.locator('[data-path="newPassword"]').fill('Zhongcai-clerk-two-2026!');
+      await page.locator('[data-path="newPassword2"]').fill('Zhongcai-clerk-two-2026!');
+      await page.getByRole('button', { name: '修改密码' }).click();
+      await visible(page.getByText('密码已修改'));
+      await visible(page.getByRole('heading', { name: '工作台' }));
+      await logout();
+      await login('admin', ADMIN_PASSWORD);
+      await page.getByRole('link', { name: '系统管理' }).click();
+      await page.getByRole('link', { name: '最低工资标准' }).click();
+      await visible(page.getByRole('columnheader', { name: '月最低工资（元）' }));
+      await axe('admin-wages');
+      await page.getByRole('link', { name: '节假日安排' }).click();
+      await page.getByLabel('年份').fill('2027');
+      await page
+        .getByLabel('通知正文')
+        .fill(
+          [
+            '国务院办公厅关于2027年部分节假日安排的通知',
+            '一、元旦：1月1日（周五）至3日（周日）放假，共3天。',
+            '二、春节：2月6日（农历除夕、周六）至14日（农历正月初八、周日）放假调休，共9天。2月20日（周六）上班。',
+            '三、清明节：4月3日（周六）至5日（周一）放假，共3天。',
+            '四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。5月8日（周六）上班。',
+            '五、端午节：6月9日（周三）放假，共1天。',
+            '六、中秋节：9月15日（周三）放假，共1天。',
+            '七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。',
+          ].join('\n'),
+        );
+      await page.getByLabel('通知名称及文号').fill('国务院办公厅关于2027年部分节假日安排的通知（测试）');
+      await page.getByRole('button', { name: '解析并预览' }).click();
+      const preview = page.getByTestId('calendar-preview');
+      await text(preview, '春节');
+      await text(preview, '2027-02-20');
+      await axe('admin-calendar');
+      await shot('19-admin-calendar');
+      await page.getByRole('button', { name: '录入该年安排' }).click();
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '录入' }).click();
+      await visible(page.getByText('已录入2027年安排'));
+      await page.getByRole('link', { name: '访问记录' }).click();
+      await axe('admin-access-log');
+      await page.getByRole('link', { name: '变更记录' }).click();
+      await text(page.locator('main tbody'), '放假 29 天');
+      await axe('admin-audit-log');
+      await page.goto(`${base}/#/cases/${reg.body.id}`);
+      const row = page.locator('#sec-deadlines tr').filter({ hasText: '审理期限' }).first();
+      await text(row, '2027-01-15');
+      expect(await row.textContent()).not.toMatch(/待定|预计/);
+      await shot('20-case-after-calendar');
+      await logout();
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+    }
+  });
+
+  it('errors read as plain Chinese: a lost connection, a proxy’s error page, a rule with its legal source', async () => {
+    await login('clerk-e2e');
+    // The network drops: the list says so in words, nothing technical.
+    await page.route('**/api/cases?*', (r) => r.abort('internetdisconnected'));
+    await page.goto(`${base}/#/cases?q=x`);
+    await text(page.locator('main .alert'), '无法连接服务器');
+    await page.unroute('**/api/cases?*');
+    // A proxy answers with its own HTML page.
+    await page.route('**/api/cases?*', (r) =>
+      r.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' }),
+    );
+    await page.goto(`${base}/#/cases?q=y`);
+    await text(page.locator('main .alert'), '网关错误 502');
+    expect(await page.locator('main').textContent()).not.toMatch(/Unexpected token|Failed to fetch|Bad Gateway/);
+    await page.unroute('**/api/cases?*');
+    // A rule's source once, in Chinese.
+    const said = await page.evaluate(
+      "import('/web/core.js').then((m) => m.withSource('延长审理期限须在期限届满前提出（LDMAL Art. 43; Rules Arts. 45–46）', 'LDMAL Art. 43; Rules Arts. 45–46'))",
+    );
+    expect(said).toBe(
+      '延长审理期限须在期限届满前提出（依据：《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条至第四十六条）',
+    );
+    const missing = await page.evaluate(
+      "import('/web/core.js').then((m) => m.withSource('缺少2027年的国家法定节假日安排数据，无法判断期限；请管理员录入该年安排（PUT /api/calendar/years/2027）'))",
+    );
+    expect(missing).not.toContain('/api/');
+    expect(missing).toContain('系统管理 › 节假日安排');
+    await logout();
+  });
+
+  it('the main screens at 1920×1080', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await login('chair-e2e');
+    await page.reload();
+    await page.locator('nav.side').waitFor();
+    await page.waitForLoadState('networkidle');
+    await shot('21-workbench-chair-1920');
+    await page.goto(caseUrl);
+    await text(page.locator('.case-head'), '已裁决');
+    await shot('22-case-1920');
+    // On paper the file prints without the application around it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('nav.side').isVisible()).toBe(false);
+    await visible(page.locator('#sec-parties'));
+    await shot('22-case-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${base}/#/hearings?week=2026-03-16`);
+    await visible(page.locator('a.hearing-chip'));
+    await shot('23-hearings-1920');
+    await page.goto(`${base}/#/stats?from=2026-01-01&to=2026-12-31`);
+    await text(page.getByTestId('closure-rate'), '%');
+    await page.waitForTimeout(300);
+    await shot('24-stats-1920');
+    await logout();
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('no screen of these journeys was refused anything by the Content-Security-Policy', () => {

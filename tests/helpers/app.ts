@@ -18,6 +18,8 @@ export const ADMIN_PASSWORD = 'admin-password-1';
 export interface TestApp {
   app: Express;
   db: Database;
+  /** DATABASE_URL of the test database (for a second "process" on it, or a CLI). */
+  dbUrl: string;
   clock: FixedClock;
   config: Config;
   adminToken: string;
@@ -37,7 +39,7 @@ export interface ApiClient {
 
 /** The real app on a real, freshly migrated database, with a pinned clock ("today" = 2026-04-01 CST by default). */
 export async function startTestApp(opts: { now?: string; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
-  const { db, drop } = await freshDatabase();
+  const { db, url: dbUrl, drop } = await freshDatabase();
   await migrateLatest(db);
   const clock = new FixedClock(opts.now ?? '2026-04-01T02:00:00Z');
   await ensureFirstAdmin(db, clock, ADMIN_PASSWORD);
@@ -86,6 +88,7 @@ export async function startTestApp(opts: { now?: string; env?: Record<string, st
   return {
     app,
     db,
+    dbUrl,
     clock,
     config,
     adminToken,

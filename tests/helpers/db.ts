@@ -9,7 +9,7 @@ import { type Database, openDatabase } from '../../db/knex.ts';
  * A fresh, empty database for one test file, on the dialect chosen by TEST_DB (sqlite, the default,
  * or postgres with TEST_PG_URL pointing at a server where databases may be created).
  */
-export async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ db: Database; url: string; drop: () => Promise<void> }> {
   const kind = process.env.TEST_DB ?? 'sqlite';
   if (kind === 'postgres') {
     const base = process.env.TEST_PG_URL;
@@ -22,6 +22,7 @@ export async function freshDatabase(): Promise<{ db: Database; drop: () => Promi
     const db = openDatabase(url.toString());
     return {
       db,
+      url: url.toString(),
       drop: async () => {
         await db.close();
         await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -30,9 +31,11 @@ export async function freshDatabase(): Promise<{ db: Database; drop: () => Promi
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-test-'));
-  const db = openDatabase(`sqlite:${path.join(dir, 'test.sqlite')}`);
+  const url = `sqlite:${path.join(dir, 'test.sqlite')}`;
+  const db = openDatabase(url);
   return {
     db,
+    url,
     drop: async () => {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,84 @@
+import type { Knex } from 'knex';
+
+export interface SweepRun {
+  day: string;
+  holder: string;
+  startedAt: string;
+  finishedAt: string | null;
+  cases: number | null;
+  deadlinesChanged: number | null;
+  alertsRecorded: number | null;
+  purgedTokens: number | null;
+  purgedIdempotency: number | null;
+  chainOk: boolean | null;
+  chainBroken: unknown;
+  chainAnchor: string | null;
+}
+
+/** Purging what must not be kept, the record of daily sweeps, and the readiness heartbeat of each process. */
+export function createHousekeepingStore() {
+  return {
+    /** Bearer tokens past their expiry (a revoked token expires too). */
+    async purgeTokens(k: Knex, now: string): Promise<number> {
+      return k('tokens').where('expires_at', '<', now).delete();
+    },
+    /** Idempotency records older than `before`: their stored answers hold identity numbers. */
+    async purgeIdempotency(k: Knex, before: string): Promise<number> {
+      return k('idempotency_keys').where('created_at', '<', before).delete();
+    },
+    async purgeHeartbeats(k: Knex, before: string): Promise<number> {
+      return k('service_heartbeats').where('seen_at', '<', before).delete();
+    },
+    /** One small committed write: proves the database reachable and writable for this process. */
+    async heartbeat(k: Knex, instance: string, startedAt: string, now: string): Promise<void> {
+      await k('service_heartbeats')
+        .insert({ instance, started_at: startedAt, seen_at: now })
+        .onConflict('instance')
+        .merge({ seen_at: now, started_at: startedAt });
+    },
+    async sweepDone(k: Knex, day: string): Promise<boolean> {
+      return Boolean(await k('sweep_runs').where({ day }).whereNotNull('finished_at').first('day'));
+    },
+    async sweepStarted(k: Knex, day: string, holder: string, now: string): Promise<void> {
+      await k('sweep_runs')
+        .insert({ day, holder, started_at: now, finished_at: null })
+        .onConflict('day')
+        .merge({ holder, started_at: now, finished_at: null });
+    },
+    async sweepFinished(k: Knex, r: Omit<SweepRun, 'holder' | 'startedAt'>): Promise<void> {
+      await k('sweep_runs')
+        .where({ day: r.day })
+        .update({
+          finished_at: r.finishedAt,
+          cases: r.cases,
+          deadlines_changed: r.deadlinesChanged,
+          alerts_recorded: r.alertsRecorded,
+          purged_tokens: r.purgedTokens,
+          purged_idempotency: r.purgedIdempotency,
+          chain_ok: r.chainOk,
+          chain_broken: r.chainBroken === null || r.chainBroken === undefined ? null : JSON.stringify(r.chainBroken),
+          chain_anchor: r.chainAnchor,
+        });
+    },
+    async lastSweep(k: Knex): Promise<SweepRun | undefined> {
+      const r = await k('sweep_runs').whereNotNull('finished_at').orderBy('day', 'desc').first();
+      if (!r) return undefined;
+      const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+      return {
+        day: r.day,
+        holder: r.holder,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        cases: n(r.cases),
+        deadlinesChanged: n(r.deadlines_changed),
+        alertsRecorded: n(r.alerts_recorded),
+        purgedTokens: n(r.purged_tokens),
+        purgedIdempotency: n(r.purged_idempotency),
+        chainOk: r.chain_ok === null ? null : Boolean(r.chain_ok),
+        chainBroken: r.chain_broken ? JSON.parse(r.chain_broken) : null,
+        chainAnchor: r.chain_anchor ?? null,
+      };
+    },
+  };
+}
+export type HousekeepingStore = ReturnType<typeof createHousekeepingStore>;

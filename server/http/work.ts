@@ -1,0 +1,165 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { auditLog, awardClockBoard, exportCases, hearingCalendar, workload } from '../../app/cases/work-views.ts';
+import type { Deps } from '../../app/deps.ts';
+import { CaseListQuery, CaseState, Day, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { route } from './route.ts';
+
+const Hearing = z
+  .strictObject({
+    caseId: z.number().int(),
+    caseNo: z.string().nullable(),
+    state: CaseState,
+    hearingOn: Day,
+    time: z.string().nullable(),
+    place: z.string(),
+    public: z.boolean(),
+    status: z.enum(['scheduled', 'held']),
+    scheduledOn: Day,
+    arbitrators: z.array(z.strictObject({ id: z.number().int(), displayName: z.string(), presiding: z.boolean() })),
+    applicantNames: z.array(z.string()),
+    respondentNames: z.array(z.string()),
+  })
+  .openapi('Hearing');
+const AwardClock = z
+  .strictObject({
+    caseId: z.number().int(),
+    caseNo: z.string().nullable(),
+    state: CaseState,
+    stateLabel: z.string(),
+    dueOn: Day.nullable(),
+    daysLeft: z.number().int().nullable(),
+    status: z.string(),
+    provisional: z.boolean(),
+    explanation: z.string(),
+    arbitrators: z.array(z.strictObject({ id: z.number().int(), displayName: z.string() })),
+    applicantNames: z.array(z.string()),
+  })
+  .openapi('AwardClock');
+const Workload = z
+  .strictObject({ id: z.number().int(), displayName: z.string(), openCases: z.number().int(), hearingsThisWeek: z.number().int() })
+  .openapi('Workload');
+
+// An audit row keeps what was there and what is now as recorded (a user's fields, a whole reference table, a year's
+// holiday arrangement): open maps, said so in the document.
+const Recorded = z.record(z.string(), z.any()).openapi({ additionalProperties: true });
+const AuditValue = z.union([Recorded, z.array(Recorded), z.null()]);
+
+/** Work views of the web interface (issue 16): the hearing calendar, the chair's board, workload, the list export. */
+export function createWorkRouter(deps: Deps): Router {
+  const router = Router();
+
+  route(router, {
+    method: 'get',
+    path: '/api/hearings',
+    operationId: 'hearingCalendar',
+    summary: '开庭日历：某段日期（最多31天）内各案最近一次排期的开庭，可按仲裁员、法庭筛选',
+    tags: ['work'],
+    query: Pagination.extend({
+      from: IsoDate,
+      to: IsoDate,
+      arbitratorId: z.coerce.number().int().positive().optional(),
+      place: z.string().trim().min(1).max(100).optional(),
+    }).strict(),
+    responses: { 200: { description: '开庭', schema: listOf(Hearing, 'HearingPage') } },
+    handler: async ({ actor, query }) => ({ body: await hearingCalendar(deps, actor, query) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/board/award-clock',
+    operationId: 'awardClockBoard',
+    summary: '审限督办：未结仲裁案件按审理期限剩余天数排列（逾期在前；仲裁委领导、管理员）',
+    tags: ['work'],
+    query: Pagination.extend({ within: z.coerce.number().int().min(0).max(366).optional() }).strict(),
+    responses: {
+      200: {
+        description: '案件',
+        schema: listOf(AwardClock, 'AwardClockBoard', { overdue: z.number().int().openapi({ description: '已逾期的案件数' }) }),
+      },
+    },
+    problems: [403],
+    handler: async ({ actor, query }) => ({ body: await awardClockBoard(deps, actor, query) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/workload',
+    operationId: 'workload',
+    summary: '仲裁员办案量：在办案件数与本周开庭次数（组庭、指派时参考）',
+    tags: ['work'],
+    query: z.object({ role: z.enum(['arbitrator']).default('arbitrator') }).strict(),
+    responses: {
+      200: {
+        description: '办案量',
+        schema: listOf(Workload, 'WorkloadList', {
+          week: z.strictObject({ from: Day, to: Day }).openapi({ description: '本周（周一至周日）' }),
+        }),
+      },
+    },
+    problems: [403],
+    handler: async ({ actor }) => ({ body: await workload(deps, actor) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/exports/cases',
+    operationId: 'exportCases',
+    summary: '导出案件列表（xlsx，与列表相同的筛选与排序，最多5000行；不含身份证号码与联系方式）',
+    tags: ['work'],
+    query: CaseListQuery.omit({ page: true, pageSize: true }),
+    responses: {
+      200: {
+        description: 'xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        schema: z.string().openapi({ format: 'binary' }),
+      },
+    },
+    handler: async ({ res, actor, query: q }) => {
+      const bool = (v?: 'true' | 'false') => (v === undefined ? undefined : v === 'true');
+      const bytes = await exportCases(deps, actor, {
+        ...q,
+        collective: bool(q.collective),
+        wageArrears: bool(q.wageArrears),
+        overdue: q.overdue === 'true' ? true : undefined,
+      });
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', `attachment; filename="cases.xlsx"; filename*=UTF-8''${encodeURIComponent('案件列表.xlsx')}`);
+      res.send(bytes);
+      return undefined;
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/audit-log',
+    operationId: 'auditLog',
+    summary: '变更记录：用户、最低工资标准、节假日安排的每次修改（管理员、仲裁委领导）',
+    tags: ['admin'],
+    query: Pagination.extend({ entity: z.enum(['user', 'minimum_wages', 'calendar_years']).optional() }).strict(),
+    responses: {
+      200: {
+        description: '记录（新在前）',
+        schema: listOf(
+          z
+            .strictObject({
+              id: z.number().int(),
+              entity: z.enum(['user', 'minimum_wages', 'average_wages', 'calendar_years']),
+              key: z.string(),
+              action: z.string(),
+              at: Instant,
+              actor: z.strictObject({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }).nullable(),
+              before: AuditValue.openapi({ description: '修改前（按记录时的样子保存：用户字段、整张参考表或节假日安排）' }),
+              after: AuditValue.openapi({ description: '修改后（同 before）' }),
+            })
+            .openapi('AuditEntry'),
+          'AuditEntryPage',
+        ),
+      },
+    },
+    problems: [403],
+    handler: async ({ actor, query }) => ({ body: await auditLog(deps, actor, query) }),
+  });
+
+  return router;
+}

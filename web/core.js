@@ -1,0 +1,588 @@
+// Zhongcai web interface — the shared core: DOM helper, API client (idempotency keys, re-authentication in place,
+// plain Chinese errors), form fields and their errors, drafts, dialogs, labels. No framework, no build step.
+
+export const state = {
+  token: localStorage.getItem('zc.token'),
+  user: null,
+  vocab: null,
+  /** A form with unsaved changes: {dirty(), confirm()} — asked before leaving the screen. */
+  leaveGuard: null,
+};
+
+// ---------- DOM helper: h('tag.class', {attrs}, ...children); text is always set as text ----------
+export function h(sel, attrs, ...kids) {
+  const [tag, ...classes] = sel.split('.');
+  const el = document.createElement(tag || 'div');
+  if (classes.length) el.className = classes.join(' ');
+  // Anything that is not a plain attribute object (text, numbers including 0, nodes, arrays, null) is a child.
+  if (attrs !== undefined && (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
+    kids.unshift(attrs);
+    attrs = null;
+  }
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'checked') el.checked = v;
+    else if (k === 'class') el.classList.add(...String(v).split(/\s+/).filter(Boolean));
+    // The Content-Security-Policy refuses inline style attributes: layout goes through classes only.
+    else if (k === 'style') throw new Error('inline style: use a class');
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const k of kids.flat(Infinity)) {
+    if (k === null || k === undefined || k === false) continue;
+    el.append(k instanceof Node ? k : document.createTextNode(String(k)));
+  }
+  return el;
+}
+/** replaceChildren that, like h(), skips null/false and flattens arrays. */
+export function fill(el, ...kids) {
+  el.replaceChildren(...kids.flat(Infinity).filter((k) => k !== null && k !== undefined && k !== false));
+  return el;
+}
+
+// ---------- dates ----------
+/** Today as the server sees it (its clock is the one rules judge by); the browser's clock until it is known. */
+export const today = () => state.vocab?.today ?? new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+export function addDays(d, n) {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + n * 864e5).toISOString().slice(0, 10);
+}
+export const daysBetween = (from, to) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 864e5);
+/** Monday of the week of `d`. */
+export function mondayOf(d) {
+  const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return addDays(d, -((wd + 6) % 7));
+}
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+export const weekday = (d) => `周${WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]}`;
+
+// ---------- API ----------
+export class ApiError extends Error {
+  constructor(status, problem, message) {
+    super(message ?? humanMessage(status, problem));
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+}
+export const newKey = () =>
+  crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+
+/**
+ * One API call. Writes (POST, PUT, PATCH) always carry an Idempotency-Key: the caller passes the key of its logical
+ * act (a dialog keeps one key until the server answers, so a double click or a retry after a lost answer records
+ * the act once). A 401 opens the sign-in dialog over the current screen and retries the same request afterwards, so
+ * nothing typed is lost. Network and proxy failures become ApiErrors with a plain Chinese message.
+ */
+export async function api(method, path, body, opts = {}) {
+  const write = method !== 'GET';
+  const key = write ? (opts.key ?? newKey()) : null;
+  for (;;) {
+    let r;
+    try {
+      r = await fetch(path, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(state.token ? { authorization: `Bearer ${state.token}` } : {}),
+          ...(key && path !== '/api/auth/login' ? { 'idempotency-key': key } : {}),
+          ...(opts.ifMatch !== undefined ? { 'if-match': `"${opts.ifMatch}"` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, null, '无法连接服务器：请检查网络连接后重试。已填写的内容仍在页面上，不会丢失。');
+    }
+    if (r.status === 401 && path !== '/api/auth/login' && !opts.noReauth) {
+      if (await reauthenticate()) continue;
+      throw new ApiError(401, null, '登录已失效，请重新登录');
+    }
+    if (opts.raw) {
+      if (!r.ok) throw new ApiError(r.status, await readProblem(r));
+      return r;
+    }
+    const problemOrData = await readBody(r);
+    if (!r.ok) throw new ApiError(r.status, problemOrData.json ?? null, problemOrData.json ? undefined : gatewayMessage(r.status));
+    if (problemOrData.unreadable)
+      throw new ApiError(r.status, null, '服务器返回了无法识别的内容（可能是代理或网关页面），请稍后重试或联系管理员。');
+    return problemOrData.json;
+  }
+}
+async function readBody(r) {
+  const text = await r.text();
+  if (!text) return { json: null };
+  const type = r.headers.get('content-type') ?? '';
+  if (!/json/.test(type)) return { json: null, unreadable: true };
+  try {
+    return { json: JSON.parse(text) };
+  } catch {
+    return { json: null, unreadable: true };
+  }
+}
+async function readProblem(r) {
+  return (await readBody(r)).json;
+}
+function gatewayMessage(status) {
+  if (status === 502 || status === 504) return `服务器暂时无法响应（网关错误 ${status}），请稍后重试。已填写的内容不会丢失。`;
+  if (status === 503) return '服务器暂时不可用，请稍后重试。已填写的内容不会丢失。';
+  if (status === 413) return '提交的内容过大，请精简后重试。';
+  if (status >= 500) return `服务器出错（${status}），请稍后重试；如果一再出现，请联系管理员。`;
+  return `请求未成功（${status}）`;
+}
+
+/** The message a person reads for a problem: its detail with legal sources once, in Chinese. */
+function humanMessage(status, problem) {
+  if (!problem) return gatewayMessage(status);
+  if (status === 429 || status === 503) {
+    const wait = problem.retryAfterSeconds ? `，约 ${problem.retryAfterSeconds} 秒后再试` : '，请稍后再试';
+    return `${status === 429 ? '操作过于频繁' : '服务器繁忙'}${wait}。已填写的内容不会丢失。`;
+  }
+  if (status === 412) return '案件已被他人修改：请刷新页面查看最新情况后再办理。';
+  if (status === 500) return `服务器出错，请稍后重试；如一再出现，请把错误编号 ${problem.errorId ?? ''} 告诉管理员。`;
+  let detail = problem.detail || problem.title || `请求未成功（${status}）`;
+  if (status === 400 && problem.errors?.length) detail = '有内容需要修改，请查看标红的项目。';
+  return withSource(detail, problem.source);
+}
+/** "…（LDMAL Art. 35）" → "…（依据：《劳动争议调解仲裁法》第三十五条）" — the source once, in Chinese. */
+export function withSource(detail, source) {
+  let text = String(detail);
+  const sources = [];
+  if (source) {
+    sources.push(source);
+    text = text.replace(`（${source}）`, '').replace(`(${source})`, '');
+  }
+  // A source the server left inside the text: "（LDMAL Art. 43; Rules Art. 45）".
+  text = text.replace(/[（(]((?:LDMAL|Rules|OrgRules|CPL|CPL-Interp|SPC-\w+|LCL|LL)\b[^）)]*)[）)]/g, (_m, s) => {
+    if (!sources.includes(s)) sources.push(s);
+    return '';
+  });
+  text = text.replace(/(?:LDMAL|Rules|OrgRules|CPL|CPL-Interp|SPC-\w+) Arts?\. [\d–\-, ()]+/g, (m) => sourceZh(m));
+  text = text.replace(/PUT \/api\/calendar\/years\/(\d{4})/g, '由管理员在“系统管理 › 节假日安排”中录入$1年安排');
+  return sources.length ? `${text.trim()}（依据：${sources.map(sourceZh).join('；')}）` : text.trim();
+}
+
+const LAWS = {
+  LDMAL: '《劳动争议调解仲裁法》',
+  Rules: '《劳动人事争议仲裁办案规则》',
+  OrgRules: '《劳动人事争议仲裁组织规则》',
+  CPL: '《民事诉讼法》',
+  'CPL-Interp': '《最高人民法院关于适用〈民事诉讼法〉的解释》',
+  'SPC-1': '《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》',
+  'SPC-2': '《最高人民法院关于审理劳动争议案件适用法律问题的解释（二）》',
+  'SPC-2000': '《最高人民法院关于人民法院对经劳动争议仲裁裁决的纠纷准予撤诉或驳回起诉后劳动争议仲裁裁决从何时起生效的解释》',
+  LCL: '《劳动合同法》',
+  LL: '《劳动法》',
+};
+const DIGITS = '〇一二三四五六七八九';
+/** 1–999 in Chinese numerals as statute articles are numbered (十五, 二十一, 一百零五). */
+export function cnNumber(n) {
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  const rest = n % 100;
+  return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${cnNumber(rest)}` : cnNumber(rest)}`;
+}
+/** "LDMAL Art. 43; Rules Arts. 45–46" → "《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条至第四十六条". */
+export function sourceZh(source) {
+  return String(source)
+    .split(/;\s*/)
+    .map((part) => {
+      const m = /^([A-Za-z][\w-]*)\s+Arts?\.\s*(.+)$/.exec(part.trim());
+      if (!m) return part.trim();
+      const law = LAWS[m[1]] ?? m[1];
+      const arts = m[2]
+        .split(/,\s*/)
+        .map((a) => {
+          const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(a.trim());
+          if (range) return `第${cnNumber(Number(range[1]))}条至第${cnNumber(Number(range[2]))}条`;
+          const one = /^(\d+)\s*(?:\((\d+)\))?(?:\s*\((\d+)\)\s*[–-]\s*\((\d+)\))?/.exec(a.trim());
+          if (!one) return a;
+          let s = `第${cnNumber(Number(one[1]))}条`;
+          if (one[2]) s += `第（${cnNumber(Number(one[2]))}）项`;
+          if (one[3]) s += `第（${cnNumber(Number(one[3]))}）项至第（${cnNumber(Number(one[4]))}）项`;
+          return s;
+        })
+        .join('、');
+      return `${law}${arts}`;
+    })
+    .join('；');
+}
+
+/** Field messages in plain words (schema messages the server did not phrase itself). */
+export function fieldMessage(msg) {
+  const m = String(msg ?? '');
+  if (/实际接收 undefined|Required|received undefined/i.test(m)) return '必须填写';
+  if (/期望 (number|integer)|expected number/i.test(m)) return '请填写数字';
+  if (/期望 boolean|expected boolean/i.test(m)) return '请选择是或否';
+  if (/无效选项|Invalid option|期望以下之一/i.test(m)) return '请从列表中选择';
+  if (/期望 string|expected string|期望 array|expected array/i.test(m)) return '格式不正确';
+  const short = /(?:太小|太短|too small).*?(\d+)/i.exec(m);
+  if (short) return `至少 ${short[1]} 项/个字符`;
+  const long = /(?:太大|太长|too big).*?(\d+)/i.exec(m);
+  if (long) return `不能超过 ${long[1]} 个字符/项`;
+  if (/^不允许的字段/.test(m)) return '此项不适用，请清空';
+  return withSource(m);
+}
+
+// ---------- sign-in, in place ----------
+let reauthPending = null;
+/** The session ended: ask for the password over the current screen; true once signed in again as the same user. */
+export function reauthenticate() {
+  if (!state.user) {
+    signOut('登录已失效，请重新登录', { remote: false });
+    return Promise.resolve(false);
+  }
+  reauthPending ??= new Promise((resolve) => {
+    const pw = input('password', { autocomplete: 'current-password', name: 'password' });
+    const msg = h('div.form-alert');
+    const form = h(
+      'form',
+      { novalidate: true },
+      h('div.dh', h('h2', { id: 'reauth-title' }, '登录已失效，请重新输入密码')),
+      h(
+        'div.db',
+        h(
+          'p',
+          `为保护案件信息，登录已过期。输入 ${state.user.username ?? state.user.displayName} 的密码后继续，页面上已填写的内容不会丢失。`,
+        ),
+        msg,
+        field('密码', 'password', pw, { required: true }),
+      ),
+      h(
+        'div.df',
+        h('button.btn', { type: 'button', onclick: () => done(false) }, '退出登录'),
+        h('button.btn.primary', { type: 'submit' }, '继续'),
+      ),
+    );
+    const dlg = h('dialog.reauth', { 'aria-labelledby': 'reauth-title' }, form);
+    const done = (ok) => {
+      dlg.close();
+      dlg.remove();
+      reauthPending = null;
+      if (!ok) signOut('已退出登录', { remote: false });
+      resolve(ok);
+    };
+    dlg.addEventListener('cancel', (e) => e.preventDefault());
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        const r = await api('POST', '/api/auth/login', { username: state.user.username, password: pw.value }, { noReauth: true });
+        setSession(r.token, r.user);
+        done(true);
+      } catch (err) {
+        showErrors(form, err.status === 401 ? new ApiError(401, {}, '密码不正确') : err);
+      }
+    });
+    document.body.append(dlg);
+    dlg.showModal();
+    pw.focus();
+  });
+  return reauthPending;
+}
+export function setSession(token, user) {
+  state.token = token;
+  state.user = user;
+  localStorage.setItem('zc.token', token);
+}
+/** Ends the session here (and on the server unless it already ended) and shows the sign-in page. */
+export function signOut(message, opts = { remote: true }) {
+  const token = state.token;
+  state.token = null;
+  state.user = null;
+  state.leaveGuard = null;
+  localStorage.removeItem('zc.token');
+  if (opts.remote && token) fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => {});
+  sessionStorage.setItem('zc.flash', message ?? '');
+  // Come back to where the person was after signing in again.
+  const here = location.hash;
+  if (here && !here.startsWith('#/login')) sessionStorage.setItem('zc.return', here);
+  for (const d of document.querySelectorAll('dialog')) d.remove();
+  if (location.hash === '#/login') window.dispatchEvent(new Event('zc:route'));
+  else location.hash = '#/login';
+}
+
+// ---------- downloads and preview ----------
+export async function fetchBlob(path) {
+  const r = await api('GET', path, undefined, { raw: true });
+  return r.blob();
+}
+export async function download(path, filename) {
+  const blob = await fetchBlob(path);
+  saveBlob(blob, filename);
+}
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: filename, hidden: true }, filename);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------- labels ----------
+const V = () => state.vocab;
+export const stateLabel = (s) => V().states[s] ?? s;
+export const eventLabel = (t) => V().events[t] ?? t;
+export const roleLabel = (r) => V().roles[r] ?? r;
+export const money = (s) => (s === null || s === undefined ? '—' : `${Number(s).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`);
+export const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
+/** At most three names, then “等N人” (collective disputes list dozens of workers). */
+export const names = (list) => (list.length > 3 ? `${list.slice(0, 3).join('、')} 等${list.length}人` : list.join('、'));
+export function stateBadge(s) {
+  const cls =
+    s.startsWith('closed') || s === 'archived' || s === 'award_effective'
+      ? 'ok'
+      : s === 'rejected'
+        ? 'bad'
+        : s === 'suspended'
+          ? 'warn'
+          : 'info';
+  return h(`span.badge.${cls}`, stateLabel(s));
+}
+export function deadlineBadge(d) {
+  const map = {
+    overdue: ['bad', '已逾期'],
+    open: ['info', '进行中'],
+    met: ['ok', '已完成'],
+    met_late: ['warn', '逾期完成'],
+    paused: ['warn', '暂停计算'],
+    unknown: ['warn', '待定'],
+  };
+  const [c, t] = map[d.status] ?? ['info', d.status];
+  return h(`span.badge.${c}`, t);
+}
+/** A due date as a person reads it: exact, 预计 (provisional, beyond the loaded calendar) or 待定. */
+export function dueText(d) {
+  // A window that has not started (the award not yet served) is not "undetermined": it has no start yet.
+  if (!d.dueOn && !d.startsOn && d.status === 'open') return h('span.muted', '尚未起算');
+  if (!d.dueOn) return h('span', '待定');
+  if (d.provisional) return h('span', { title: d.explanation ?? '' }, d.dueOn, h('span.badge.warn.tight', '预计'));
+  return h('span', d.dueOn);
+}
+/** Days left until a due date, as a signed count ("剩 3 天", "逾期 2 天"). */
+export function daysLeftText(dueOn) {
+  if (!dueOn) return '—';
+  const n = daysBetween(today(), dueOn);
+  return n < 0 ? `逾期 ${-n} 天` : n === 0 ? '今日到期' : `剩 ${n} 天`;
+}
+
+// ---------- forms: fields, errors ----------
+let uid = 0;
+export function field(label, path, el, opts = {}) {
+  el.dataset.path = path;
+  if (!el.id) el.id = `f-${path.replaceAll('.', '-')}-${++uid}`;
+  if (opts.required) el.setAttribute('aria-required', 'true');
+  const err = h('span.field-error', { 'data-error-for': path, id: `${el.id}-err` });
+  const hint = opts.hint ? h('span.small.muted', { id: `${el.id}-hint` }, opts.hint) : null;
+  el.setAttribute('aria-describedby', [hint?.id, err.id].filter(Boolean).join(' '));
+  // The label holds only the field's name (its accessible name); the hint and the error are described-by.
+  return h(
+    `div.f${opts.wide ? '.wide' : opts.grow ? '.grow' : ''}`,
+    h('label', { for: el.id }, label, opts.required ? h('span.req', { 'aria-hidden': 'true' }, '*') : null),
+    el,
+    hint,
+    err,
+  );
+}
+export const input = (type, attrs = {}) => h('input', { type, ...attrs });
+export function select(options, attrs = {}) {
+  return h(
+    'select',
+    attrs,
+    Object.entries(options).map(([v, l]) => h('option', { value: v, selected: attrs.value === v }, l)),
+  );
+}
+export function setError(scope, path, message) {
+  const el = scope.querySelector(`[data-path="${CSS.escape(path)}"]`);
+  const slot = scope.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
+  if (slot) slot.textContent = message ?? '';
+  el?.classList.toggle('invalid', Boolean(message));
+  if (message) el?.setAttribute('aria-invalid', 'true');
+  else el?.removeAttribute('aria-invalid');
+}
+export function clearErrors(form) {
+  for (const el of form.querySelectorAll('.field-error')) el.textContent = '';
+  for (const el of form.querySelectorAll('.invalid')) {
+    el.classList.remove('invalid');
+    el.removeAttribute('aria-invalid');
+  }
+  const box = form.querySelector('.form-alert');
+  if (box) fill(box);
+}
+/** A field's error goes away as soon as the field is changed (no stale red messages after a fix). */
+export function clearOnEdit(form) {
+  const clear = (e) => {
+    const path = e.target?.dataset?.path;
+    if (path && e.target.classList.contains('invalid')) setError(form, path, null);
+  };
+  form.addEventListener('input', clear);
+  form.addEventListener('change', clear);
+}
+/**
+ * Places a failed request's errors: each field error under its field (the first focused), the rest and the
+ * general message in the form's alert box, scrolled into view.
+ */
+export function showErrors(form, err, labels = {}) {
+  clearErrors(form);
+  const box = form.querySelector('.form-alert');
+  const errors = err?.problem?.errors ?? [];
+  let first = null;
+  const unplaced = [];
+  for (const e of errors) {
+    const message = fieldMessage(e.message);
+    const el = form.querySelector(`[data-path="${CSS.escape(e.path)}"]`);
+    if (el) {
+      setError(form, e.path, message);
+      first ??= el;
+    } else unplaced.push(`${pathLabel(e.path, labels)}：${message}`);
+  }
+  if (box && (unplaced.length || !errors.length)) {
+    box.append(
+      h(
+        'div.alert.bad',
+        { role: 'alert', tabindex: '-1' },
+        errors.length && !unplaced.length ? '' : (err?.message ?? '提交未成功'),
+        unplaced.length
+          ? h(
+              'ul',
+              unplaced.map((u) => h('li', u)),
+            )
+          : null,
+      ),
+    );
+    if (!first) {
+      box.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      box.querySelector('.alert')?.focus({ preventScroll: true });
+    }
+  }
+  if (first) {
+    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    first.focus({ preventScroll: true });
+  }
+}
+/** "applicants.0.idNumber" → "申请人1 公民身份号码" for errors that have no field on screen. */
+function pathLabel(path, labels) {
+  if (labels[path]) return labels[path];
+  const words = {
+    applicants: '申请人',
+    respondents: '被申请人',
+    thirdParties: '第三人',
+    claims: '请求',
+    agents: '代理人',
+    idNumber: '公民身份号码',
+    creditCode: '统一社会信用代码',
+    name: '名称',
+    phone: '电话',
+    address: '地址',
+    amount: '金额',
+    description: '内容',
+    items: '事项',
+    occurredOn: '日期',
+    receivedOn: '收到日期',
+    facts: '事实与理由',
+  };
+  return String(path)
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : (words[p] ?? p)))
+    .join(' ');
+}
+
+// Client-side checks mirror the server's (GB 11643, GB 32100, money); the server remains the judge.
+export function checkIdNumber(s) {
+  if (!s) return null;
+  if (!/^\d{17}[\dXx]$/.test(s)) return '身份证号码应为18位，最后一位可为数字或X';
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = w.reduce((a, x, i) => a + x * Number(s[i]), 0);
+  return '10X98765432'[sum % 11] === s[17].toUpperCase() ? null : '身份证号码校验位不正确';
+}
+export function checkCreditCode(s) {
+  if (!s) return null;
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  if (!/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/.test(s)) return '统一社会信用代码应为18位（不含I、O、Z、S、V）';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = w.reduce((a, x, i) => a + x * chars.indexOf(s[i]), 0);
+  return chars[(31 - (sum % 31)) % 31] === s[17] ? null : '统一社会信用代码校验位不正确';
+}
+export const checkMoney = (s) => (!s || /^\d{1,12}(\.\d{1,2})?$/.test(s) ? null : '金额应为数字，最多两位小数，如 26400.00');
+
+// ---------- drafts: kept in this browser, per user, until submitted ----------
+const draftKey = (name) => `zc.draft.${state.user?.id ?? 0}.${name}`;
+export function loadDraft(name) {
+  try {
+    const raw = localStorage.getItem(draftKey(name));
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}
+export function saveDraft(name, value) {
+  try {
+    localStorage.setItem(draftKey(name), JSON.stringify({ savedAt: new Date().toISOString(), value }));
+  } catch {
+    /* storage full or disabled: the form still works, only the draft is not kept */
+  }
+}
+export const clearDraft = (name) => localStorage.removeItem(draftKey(name));
+export const draftTime = (d) => (d?.savedAt ? new Date(d.savedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+
+// ---------- dialogs ----------
+/**
+ * A confirmation, styled apart when `danger`. Resolves true only on the explicit confirm button; Enter does not
+ * confirm (focus starts on 返回), Esc and 返回 cancel.
+ */
+export function confirmDialog({ title, body, confirmLabel = '确认', danger = false }) {
+  return new Promise((resolve) => {
+    const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, confirmLabel);
+    const back = h('button.btn', { type: 'button' }, '返回修改');
+    const dlg = h(
+      `dialog.confirm${danger ? '.danger' : ''}`,
+      { 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-body', role: danger ? 'alertdialog' : 'dialog' },
+      h('div.dh', h('h2', { id: 'confirm-title' }, title)),
+      h('div.db', { id: 'confirm-body' }, body),
+      h('div.df', back, ok),
+    );
+    const done = (v) => {
+      dlg.close();
+      dlg.remove();
+      resolve(v);
+    };
+    ok.addEventListener('click', () => done(true));
+    back.addEventListener('click', () => done(false));
+    dlg.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      done(false);
+    });
+    document.body.append(dlg);
+    dlg.showModal();
+    back.focus();
+  });
+}
+
+/** Page title per screen (screen readers and browser tabs). */
+export function setTitle(t) {
+  document.title = `${t} · 仲裁案件管理`;
+}
+export function errorPanel(err) {
+  return h('div.alert.bad', { role: 'alert' }, err.message);
+}
+export const card = (label, n, cls, onclick, opts = {}) =>
+  h(
+    `div.card${cls ? `.${cls}` : ''}`,
+    onclick
+      ? h('button.n', { type: 'button', onclick, 'aria-label': `${label}：${n}${opts.actionHint ?? '，查看案件'}` }, n)
+      : h('div.n', n),
+    h('div.l', label),
+    opts.sub ? h('div.small.muted', opts.sub) : null,
+  );
+export const caseName = (c) => c.caseNo ?? (c.track === 'mediation' ? `调解申请#${c.id}` : `仲裁申请#${c.id}`);
+
+/** A small CSV writer for lists on screen: cells that a spreadsheet would run as formulas are quoted as text. */
+export function csvBlob(header, rows) {
+  const cell = (v) => {
+    let s = v === null || v === undefined ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const text = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
+  return new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' });
+}

@@ -1,0 +1,544 @@
+// The act dialog: one procedure event, its fields from forms.js. Enter never submits; the confirm button goes busy
+// and the request carries one Idempotency-Key for the dialog; acts that cannot be undone ask for a confirmation that
+// names the case and the consequence; a dialog with typed content asks before it is thrown away; the award's text
+// is kept as a draft per case until the award is made.
+import { DATE_LABELS, IRREVERSIBLE } from '../acts.js';
+import {
+  ApiError,
+  api,
+  caseName,
+  checkMoney,
+  clearDraft,
+  clearErrors,
+  clearOnEdit,
+  confirmDialog,
+  download,
+  draftTime,
+  eventLabel,
+  field,
+  fill,
+  h,
+  input,
+  loadDraft,
+  money,
+  newKey,
+  saveDraft,
+  select,
+  setError,
+  showErrors,
+  state,
+  today,
+} from '../core.js';
+import { calculatorButton } from '../features.js';
+import { EVENT_FORMS, LABELS } from '../forms.js';
+
+/** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
+function put(b, path, v) {
+  const keys = path.split('.');
+  let o = b;
+  keys.slice(0, -1).forEach((k, i) => {
+    o[k] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
+    o = o[k];
+  });
+  o[keys.at(-1)] = v;
+}
+
+/** Parties of a case with their side, for pickers. */
+export function partiesOf(c) {
+  return [
+    ...c.applicants.map((p) => ({ ...p, side: '申请人', sideCode: 'applicant' })),
+    ...c.respondents.map((p) => ({ ...p, side: '被申请人', sideCode: 'respondent' })),
+    ...(c.thirdParties ?? []).map((p) => ({ ...p, side: '第三人', sideCode: 'third_party' })),
+  ];
+}
+
+/** A list of checkboxes (no Ctrl-click): [{value, label, hint}] → {node, values()}. */
+function checkList(name, options, opts = {}) {
+  const boxes = options.map((o) =>
+    h(
+      'label.check.item',
+      input(opts.radio ? 'radio' : 'checkbox', { name, value: String(o.value), checked: o.checked }),
+      h('span', o.label),
+      o.hint ? h('span.small.muted', o.hint) : null,
+    ),
+  );
+  const node = h('div.checklist', { role: 'group', 'aria-label': opts.label ?? name, dataset: { path: name } }, boxes);
+  return { node, values: () => [...node.querySelectorAll('input:checked')].map((i) => Number(i.value)) };
+}
+
+export async function openEventForm(c, type, done) {
+  const spec = EVENT_FORMS[type] ?? [];
+  const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
+  const needsMediators = spec.some((f) => f.kind === 'mediator');
+  const [staff, workload, mediators] = await Promise.all([
+    needsStaff ? api('GET', '/api/staff?role=arbitrator') : [],
+    // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator.
+    needsStaff && ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role)
+      ? api('GET', '/api/workload?role=arbitrator').catch(() => null)
+      : null,
+    needsMediators ? api('GET', '/api/staff?role=mediator') : [],
+  ]);
+  const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
+  const parties = partiesOf(c);
+  const form = h('form', { novalidate: true });
+  const dlg = h('dialog.act', { 'aria-labelledby': 'dlg-title' }, form);
+  const dateLabel = DATE_LABELS[type] ?? '办理日期';
+  const fields = h(
+    'div.db',
+    h('div.form-alert'),
+    field(dateLabel, 'occurredOn', input('date', { value: today(), max: today() }), {
+      required: true,
+      hint: '行为实际发生之日，可早于今天，不能晚于今天',
+    }),
+  );
+  const getters = [];
+  const checks = [];
+  let awardEd = null;
+  for (const f of spec) {
+    const path = f.name;
+    let el;
+    if (f.kind === 'award') {
+      awardEd = awardEditor(c, type);
+      fields.append(awardEd.node);
+      getters.push(awardEd.get);
+      checks.push(awardEd.check);
+      continue;
+    }
+    if (f.kind === 'textarea') el = h('textarea', { rows: 3, maxlength: f.max ?? 20000 });
+    else if (f.kind === 'date') el = input('date', { max: today() });
+    else if (f.kind === 'time') el = input('time');
+    else if (f.kind === 'int') el = input('number', { min: f.min ?? 0, step: 1, value: f.default ?? '' });
+    else if (f.kind === 'bool') {
+      el = input('checkbox', { checked: f.default === true });
+      el.dataset.path = path;
+      fields.append(h('label.check', el, f.label), h('span.field-error', { 'data-error-for': path }));
+      getters.push((b) => {
+        if (el.checked || !f.omitFalse) put(b, path, el.checked);
+      });
+      continue;
+    } else if (f.kind === 'select') el = select({ ...(f.required ? {} : { '': '（不选）' }), ...f.options });
+    else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
+    else if (f.kind === 'party') {
+      const opts = Object.fromEntries(parties.map((p) => [p.id, `${p.side}：${p.name}`]));
+      // Bulk service: one notice on every worker of a collective case, one act per worker.
+      if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
+      el = select(opts);
+    } else if (f.kind === 'arbitrator')
+      el = select(
+        Object.fromEntries(
+          staff.map((s) => {
+            const w = /replacement/i.test(path) ? load.get(s.id) : null;
+            return [s.id, w ? `${s.displayName}（在办 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
+          }),
+        ),
+      );
+    else if (f.kind === 'mediator') el = select(Object.fromEntries(mediators.map((s) => [s.id, s.displayName])));
+    else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
+      const options =
+        f.kind === 'parties'
+          ? parties.map((p) => ({ value: p.id, label: `${p.side}：${p.name}` }))
+          : f.kind === 'claims'
+            ? c.claims.map((cl) => ({ value: cl.id, label: `${cl.seq}. ${cl.description}`, hint: cl.amount ? money(cl.amount) : '' }))
+            : staff.map((s) => {
+                const w = load.get(s.id);
+                return {
+                  value: s.id,
+                  label: s.displayName,
+                  hint: w ? `在办 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次` : '',
+                };
+              });
+      const list = checkList(path, options, { label: f.label });
+      fields.append(
+        h(
+          'fieldset.inline',
+          h('legend', f.label, f.required ? h('span.req', { 'aria-hidden': 'true' }, '*') : null),
+          list.node,
+          h('span.field-error', { 'data-error-for': path }),
+        ),
+      );
+      getters.push((b) => {
+        const ids = list.values();
+        if (ids.length) put(b, path, ids);
+      });
+      if (f.required) checks.push(() => (list.values().length ? null : [path, '请至少选择一项']));
+      if (type === 'ADVANCE_EXECUTION' && f.kind === 'claims') {
+        const amounts = advanceAmounts(c, list.node);
+        fields.append(amounts.node);
+        getters.push(amounts.get);
+        checks.push(amounts.check);
+      }
+      continue;
+    } else if (f.kind === 'lines') el = h('textarea', { rows: 3, placeholder: '每行一项' });
+    else el = input('text', { maxlength: f.max ?? 200 });
+    fields.append(field(f.label, path, el, { required: f.required, wide: f.kind === 'textarea' || f.kind === 'lines', hint: f.hint }));
+    if (f.required) checks.push(() => (el.value.trim() ? null : [path, '必须填写']));
+    if (/amount$/i.test(path)) checks.push(() => (checkMoney(el.value.trim()) ? [path, checkMoney(el.value.trim())] : null));
+    getters.push((b) => {
+      if (f.kind === 'lines') {
+        const lines = el.value
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        if (lines.length) put(b, path, lines);
+      } else if (el.value !== '')
+        put(
+          b,
+          path,
+          f.kind === 'int' || (['party', 'arbitrator', 'mediator'].includes(f.kind) && el.value !== 'allApplicants')
+            ? Number(el.value)
+            : el.value.trim(),
+        );
+    });
+  }
+  if (type === 'ADVANCE_EXECUTION') {
+    const days = input('number', { min: 0, max: 365, step: 1 });
+    fields.append(field('履行期限（日）', 'paymentDays', days, { hint: '自裁决书送达之日起' }));
+    getters.push((b) => {
+      if (days.value !== '') b.paymentDays = Number(days.value);
+    });
+  }
+  const danger = Boolean(IRREVERSIBLE[type]);
+  const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, danger ? `${eventLabel(type)}…` : '确定');
+  const cancel = h('button.btn', { type: 'button' }, '取消');
+  form.append(
+    h('div.dh', h('h2', { id: 'dlg-title' }, eventLabel(type)), h('span.small.muted', caseName(c))),
+    fields,
+    h('div.df', danger ? h('span.small.muted.grow', '此操作不可撤销，确定前会再次确认') : null, cancel, ok),
+  );
+  clearOnEdit(form);
+  // Enter never submits an act: a form with typed facts must be confirmed with the button (issue 16).
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+  });
+  let dirty = false;
+  form.addEventListener('input', () => {
+    dirty = true;
+  });
+  form.addEventListener('change', () => {
+    dirty = true;
+  });
+  const close = () => {
+    dlg.close();
+    dlg.remove();
+  };
+  const askClose = async () => {
+    if (!dirty) return close();
+    const keep = awardEd ? '已填写的裁决文字已保存为草稿，下次打开时恢复。' : '已填写的内容将不会保存。';
+    if (await confirmDialog({ title: `放弃“${eventLabel(type)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
+  };
+  cancel.addEventListener('click', askClose);
+  dlg.addEventListener('cancel', (e) => {
+    e.preventDefault();
+    askClose();
+  });
+
+  // One key per act: a double click, or a retry after a lost answer, records the act once. A definitive answer
+  // (the act recorded, or refused) ends the key; the next attempt is a new request.
+  let key = newKey();
+  let busy = false;
+  ok.addEventListener('click', async () => {
+    if (busy) return;
+    clearErrors(form);
+    const bad = checks.map((ch) => ch()).filter(Boolean);
+    const on = form.querySelector('[data-path="occurredOn"]').value;
+    if (!on) bad.unshift(['occurredOn', '必须填写']);
+    else if (on > today()) bad.unshift(['occurredOn', `不能晚于今天（${today()}）`]);
+    if (bad.length) {
+      for (const [p, m] of bad) setError(form, p, m);
+      const first = form.querySelector(`[data-path="${CSS.escape(bad[0][0])}"]`);
+      first?.scrollIntoView({ block: 'center' });
+      first?.focus();
+      return;
+    }
+    const body = { type, occurredOn: on };
+    for (const g of getters) g(body);
+    if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
+    if (danger) {
+      const sure = await confirmDialog({
+        title: `确认${eventLabel(type)}：${caseName(c)}`,
+        body: [
+          h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
+          h('p', `${dateLabel}：${on}`),
+          h('p.consequence', IRREVERSIBLE[type]),
+          awardEd ? awardEd.summary() : null,
+        ],
+        confirmLabel: `确认${eventLabel(type)}`,
+        danger: true,
+      });
+      if (!sure) return;
+    }
+    busy = true;
+    for (const b of form.querySelectorAll('button')) b.disabled = true;
+    ok.setAttribute('aria-busy', 'true');
+    const label = ok.textContent;
+    ok.textContent = '正在提交…';
+    try {
+      if (body.partyId === 'allApplicants') await serveAll(c, body, key, form);
+      else await api('POST', `/api/cases/${c.id}/events`, body, { key });
+      awardEd?.clear();
+      close();
+      done();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 0) key = newKey();
+      showErrors(form, err);
+    } finally {
+      busy = false;
+      for (const b of form.querySelectorAll('button')) b.disabled = false;
+      ok.removeAttribute('aria-busy');
+      ok.textContent = label;
+    }
+  });
+  document.body.append(dlg);
+  dlg.showModal();
+  (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
+}
+
+/** Serves one document on every applicant, one SERVE act each; a retry skips nobody twice (one key per worker). */
+async function serveAll(c, body, key, form) {
+  const box = form.querySelector('.form-alert');
+  for (const [i, p] of c.applicants.entries()) {
+    fill(box, h('div.alert.ok', { role: 'status' }, `正在登记送达 ${i + 1}/${c.applicants.length}：${p.name}`));
+    await api('POST', `/api/cases/${c.id}/events`, { ...body, partyId: p.id }, { key: `${key}-${p.id}` });
+  }
+}
+
+/** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim. */
+function advanceAmounts(c, claimList) {
+  const rows = c.claims.map((cl) => {
+    const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
+    amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
+    return {
+      cl,
+      amount,
+      row: h(
+        'tr',
+        h('td', `${cl.seq}. ${cl.description}`),
+        h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path })),
+      ),
+    };
+  });
+  const chosen = () => new Set([...claimList.querySelectorAll('input:checked')].map((i) => Number(i.value)));
+  const tbody = h('tbody');
+  const sync = () =>
+    fill(
+      tbody,
+      rows.filter((r) => chosen().has(r.cl.id)).map((r) => r.row),
+    );
+  claimList.addEventListener('change', sync);
+  sync();
+  const node = h('div', h('table.t.compact', h('caption', '先予执行金额（元）'), tbody));
+  return {
+    node,
+    get: (b) => {
+      const list = rows
+        .filter((r) => chosen().has(r.cl.id) && r.amount.value.trim())
+        .map((r) => ({ claimId: r.cl.id, amount: r.amount.value.trim() }));
+      if (list.length) b.amounts = list;
+    },
+    check: () => {
+      for (const r of rows) {
+        if (!chosen().has(r.cl.id)) continue;
+        const m = checkMoney(r.amount.value.trim());
+        if (m) return [r.amount.dataset.path, m];
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * The award editor: per claim the outcome, the amount and the legal basis (the server's suggestion, which the
+ * arbitrator accepts or edits), finality shown as typed; the defense, the facts found and the reasoning, which an
+ * award cannot be made without. The text is kept as a draft per case until the award is made.
+ */
+function awardEditor(c, type) {
+  const draftName = `award.${c.id}.${type}`;
+  const draft = loadDraft(draftName);
+  const saved = draft?.value ?? {};
+  const rows = c.claims.map((cl) => {
+    const prior = saved.items?.find((i) => i.claimId === cl.id);
+    const outcome = select(LABELS.outcome, {
+      'data-path': `items.${cl.seq - 1}.outcome`,
+      'aria-label': `第${cl.seq}项裁决结果`,
+      value: prior?.outcome ?? 'granted',
+    });
+    const amount = input('text', {
+      inputmode: 'decimal',
+      value: prior?.amount ?? cl.amount ?? '',
+      'data-path': `items.${cl.seq - 1}.amount`,
+      'aria-label': `第${cl.seq}项裁决金额`,
+      class: 'amount',
+    });
+    const basis = h('textarea.basis', {
+      rows: 3,
+      'data-path': `items.${cl.seq - 1}.legalBasis`,
+      'aria-label': `第${cl.seq}项裁决依据`,
+      placeholder: '每行一条，如 《中华人民共和国劳动合同法》第三十条',
+    });
+    if (prior?.legalBasis) {
+      basis.value = prior.legalBasis.join('\n');
+      basis.dataset.edited = 'true';
+    }
+    basis.addEventListener('input', () => {
+      basis.dataset.edited = 'true';
+    });
+    const fin = h('span', { 'aria-live': 'polite' }, '—');
+    // Issue 17: the calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
+    const row = { cl, outcome, amount, basis, fin, calc: prior?.calculation ?? null, tag: h('span.small.muted.calc-tag') };
+    row.button = calculatorButton(
+      { h, fill, api, download, money },
+      {
+        c,
+        claim: cl,
+        onAccept: ({ amount: suggested, calculation }) => {
+          row.calc = calculation;
+          amount.value = suggested;
+          row.tag.textContent = `计算器建议 ${suggested} 元${calculation.print ? '，印入理由' : ''}`;
+          amount.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+      },
+    );
+    return row;
+  });
+  const summaryLine = h('p.small', { 'aria-live': 'polite' });
+  let timer;
+  let lastPreview = null;
+  const preview = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const items = rows.map((r) => ({
+        claimId: r.cl.id,
+        outcome: r.outcome.value,
+        ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
+          ? { amount: r.amount.value.trim() }
+          : {}),
+      }));
+      try {
+        const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
+        lastPreview = p;
+        for (const r of rows) {
+          const it = p.items.find((i) => i.claimId === r.cl.id);
+          r.fin.className = it?.final ? 'final-yes' : 'final-no';
+          r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
+          r.fin.title = it?.reason ?? '';
+          // The suggestion follows the outcome and finality until the arbitrator edits it.
+          if (it?.legalBasis && r.basis.dataset.edited !== 'true') r.basis.value = it.legalBasis.join('\n');
+        }
+        summaryLine.textContent = `整体：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
+      } catch (err) {
+        summaryLine.textContent = err.message;
+      }
+    }, 250);
+  };
+  const facts = h('textarea', { rows: 5, maxlength: 20000 });
+  const reasoning = h('textarea', { rows: 5, maxlength: 20000 });
+  // The defense as the award states it (被申请人辩称); without it the award prints the filed defense's summary.
+  const defense = h('textarea', { rows: 3, maxlength: 20000 });
+  facts.value = saved.facts ?? '';
+  reasoning.value = saved.reasoning ?? '';
+  defense.value = saved.defenseSummary ?? '';
+  const collect = () => ({
+    items: rows.map((r) => ({
+      claimId: r.cl.id,
+      outcome: r.outcome.value,
+      ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: r.amount.value.trim() } : {}),
+      ...(r.basis.dataset.edited === 'true' ? { legalBasis: lines(r.basis.value) } : {}),
+      ...(r.calc ? { calculation: r.calc } : {}),
+    })),
+    facts: facts.value,
+    reasoning: reasoning.value,
+    defenseSummary: defense.value,
+  });
+  const status = h('p.small.muted', { 'aria-live': 'polite' }, draft ? `已恢复 ${draftTime(draft)} 保存的草稿` : '');
+  let saveTimer;
+  const keep = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      saveDraft(draftName, collect());
+      status.textContent = `草稿已保存（${new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`;
+    }, 400);
+  };
+  for (const r of rows) {
+    r.outcome.addEventListener('change', preview);
+    r.amount.addEventListener('input', preview);
+    for (const el of [r.outcome, r.amount, r.basis]) el.addEventListener('input', keep);
+    r.outcome.addEventListener('change', keep);
+  }
+  for (const el of [facts, reasoning, defense]) el.addEventListener('input', keep);
+  preview();
+  if (draft) facts.dataset.restored = 'true';
+  const node = h(
+    'div',
+    status,
+    h(
+      'table.t.award',
+      h(
+        'thead',
+        h(
+          'tr',
+          ['请求', '请求金额', '裁决结果', '裁决金额（元）', '终局性', '裁决依据（可修改）'].map((x) => h('th', x)),
+        ),
+      ),
+      h(
+        'tbody',
+        rows.map((r) =>
+          h(
+            'tr',
+            h('td', `${r.cl.seq}. ${r.cl.description}`),
+            h('td.num', money(r.cl.amount)),
+            h('td', r.outcome),
+            h('td', r.amount, ' ', r.button, r.tag, h('span.field-error', { 'data-error-for': `items.${r.cl.seq - 1}.amount` })),
+            h('td', r.fin),
+            h('td', r.basis),
+          ),
+        ),
+      ),
+    ),
+    summaryLine,
+    field('被申请人辩称', 'defenseSummary', defense, { wide: true, hint: '不填则使用收到答辩书时记录的答辩要点' }),
+    field('经审理查明', 'facts', facts, { wide: true, required: true }),
+    field('本委认为', 'reasoning', reasoning, { wide: true, required: true }),
+  );
+  const get = (b) => {
+    const v = collect();
+    b.items = rows.map((r) => {
+      const item = v.items.find((i) => i.claimId === r.cl.id);
+      // The basis the arbitrator saw (suggested or edited) is the one the award records.
+      const basis = item.legalBasis ?? lines(r.basis.value);
+      return { ...item, ...(basis.length ? { legalBasis: basis } : {}) };
+    });
+    if (defense.value.trim()) b.defenseSummary = defense.value.trim();
+    if (facts.value.trim()) b.facts = facts.value.trim();
+    if (reasoning.value.trim()) b.reasoning = reasoning.value.trim();
+  };
+  const check = () => {
+    for (const r of rows) {
+      const m = r.outcome.value !== 'dismissed' ? checkMoney(r.amount.value.trim()) : null;
+      if (m) return [`items.${r.cl.seq - 1}.amount`, m];
+    }
+    if (!facts.value.trim()) return ['facts', '裁决书须写明经审理查明的事实'];
+    if (!reasoning.value.trim()) return ['reasoning', '裁决书须写明本委认为（裁决理由）'];
+    return null;
+  };
+  const summary = () =>
+    h(
+      'div',
+      h('p', lastPreview ? `裁决性质：${LABELS.finality[lastPreview.finality]}` : ''),
+      h(
+        'ul.small',
+        rows.map((r) =>
+          h(
+            'li',
+            `${r.cl.seq}. ${r.cl.description}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
+          ),
+        ),
+      ),
+    );
+  return { node, get, check, summary, clear: () => clearDraft(draftName) };
+}
+const lines = (s) =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);

@@ -1,0 +1,622 @@
+// Administration: users (create, disable, role, password reset), minimum wages per district, the State Council's
+// holiday arrangement per year (pasted from the notice, previewed, then loaded), and the access log (admin, chair).
+import {
+  ApiError,
+  addDays,
+  api,
+  clearOnEdit,
+  confirmDialog,
+  errorPanel,
+  field,
+  fill,
+  h,
+  input,
+  roleLabel,
+  select,
+  setTitle,
+  showErrors,
+  state,
+  today,
+  weekday,
+} from '../core.js';
+
+const TABS = [
+  ['users', '用户与权限', ['admin']],
+  ['wages', '最低工资标准', ['admin']],
+  ['calendar', '节假日安排', ['admin']],
+  ['access-log', '访问记录', ['admin', 'chair']],
+  ['audit-log', '变更记录', ['admin', 'chair']],
+];
+
+export async function adminPage(path, params, mount) {
+  const allowed = TABS.filter(([, , roles]) => roles.includes(state.user.role));
+  const tab = allowed.find(([k]) => path === `/admin/${k}`)?.[0] ?? allowed[0]?.[0];
+  const label = allowed.find(([k]) => k === tab)?.[1] ?? '系统管理';
+  setTitle(label);
+  const out = h('div', h('p.muted', '正在加载…'));
+  mount(
+    '#/admin',
+    h('h1', `系统管理：${label}`),
+    h(
+      'nav.tabs',
+      { 'aria-label': '管理项目' },
+      allowed.map(([k, l]) => h(`a${k === tab ? '.on' : ''}`, { href: `#/admin/${k}`, 'aria-current': k === tab ? 'page' : null }, l)),
+    ),
+    out,
+  );
+  if (!tab) return fill(out, h('div.alert.bad', '您的角色没有管理权限'));
+  try {
+    if (tab === 'users') await usersTab(out);
+    else if (tab === 'wages') await wagesTab(out);
+    else if (tab === 'calendar') await calendarTab(out);
+    else if (tab === 'audit-log') await auditLogTab(out, new URLSearchParams(params));
+    else await accessLogTab(out, new URLSearchParams(params));
+  } catch (err) {
+    fill(out, errorPanel(err));
+  }
+}
+
+// ----- users -----
+/** A temporary password: 16 characters without look-alikes, from the browser's random source. */
+function tempPassword() {
+  const chars = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => chars[b % chars.length]).join('');
+}
+async function usersTab(out) {
+  const r = await api('GET', '/api/users?pageSize=200');
+  const users = Array.isArray(r) ? r : r.items;
+  const reload = () => usersTab(out);
+  const msg = h('div', { 'aria-live': 'polite' });
+  const row = (u) => {
+    const role = select(state.vocab.roles, { value: u.role, 'aria-label': `${u.displayName} 的角色` });
+    const save = h('button.btn.small', { type: 'button', hidden: true }, '保存角色');
+    role.addEventListener('change', () => {
+      save.hidden = role.value === u.role;
+    });
+    const patch = async (body, done) => {
+      try {
+        await api('PATCH', `/api/users/${u.id}`, body);
+        fill(msg, h('div.alert.ok', { role: 'status' }, done));
+        reload();
+      } catch (err) {
+        fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
+      }
+    };
+    save.addEventListener('click', async () => {
+      if (
+        await confirmDialog({
+          title: `修改 ${u.displayName} 的角色？`,
+          body: h('p', `由“${roleLabel(u.role)}”改为“${roleLabel(role.value)}”。修改后其权限立即改变。`),
+          confirmLabel: '修改角色',
+          danger: true,
+        })
+      )
+        patch({ role: role.value }, `已修改 ${u.displayName} 的角色`);
+    });
+    const toggle = h(
+      `button.btn.small${u.active ? '.irreversible' : ''}`,
+      {
+        type: 'button',
+        onclick: async () => {
+          const ok = await confirmDialog({
+            title: `${u.active ? '停用' : '启用'}用户 ${u.displayName}？`,
+            body: h('p', u.active ? '停用后该用户不能登录，已登录的会话随即失效；其办理记录保留。' : '启用后该用户可以重新登录。'),
+            confirmLabel: u.active ? '停用' : '启用',
+            danger: u.active,
+          });
+          if (ok) patch({ active: !u.active }, `已${u.active ? '停用' : '启用'} ${u.displayName}`);
+        },
+      },
+      u.active ? '停用' : '启用',
+    );
+    const reset = h(
+      'button.btn.small',
+      {
+        type: 'button',
+        onclick: async () => {
+          const ok = await confirmDialog({
+            title: `重置 ${u.displayName} 的密码？`,
+            body: h('p', '将设定一个临时密码并结束该用户的全部登录；用户下次登录后须修改密码。'),
+            confirmLabel: '重置密码',
+            danger: true,
+          });
+          if (!ok) return;
+          const pw = tempPassword();
+          try {
+            await api('POST', `/api/users/${u.id}/password-reset`, { newPassword: pw });
+            await confirmDialog({
+              title: '临时密码',
+              body: [
+                h('p', `请将临时密码当面或通过安全渠道告知 ${u.displayName}（只显示这一次）：`),
+                h('p.temp-password', { 'data-testid': 'temp-password' }, pw),
+              ],
+              confirmLabel: '已记下',
+            });
+          } catch (err) {
+            fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
+          }
+        },
+      },
+      '重置密码',
+    );
+    return h(
+      `tr${u.active ? '' : '.inactive'}`,
+      h('td', u.username),
+      h('td', u.displayName),
+      h('td', role, ' ', save),
+      h('td', u.active ? h('span.badge.ok', '在职') : h('span.badge', '已停用')),
+      h('td', h('span.actions', toggle, reset)),
+    );
+  };
+  const create = h('form.panel', { novalidate: true, 'aria-labelledby': 'new-user' });
+  const pw = input('text', { autocomplete: 'off', value: tempPassword() });
+  fill(
+    create,
+    h('h2', { id: 'new-user' }, '新建用户'),
+    h('div.form-alert'),
+    h(
+      'div.row.align-top',
+      field('用户名', 'username', input('text', { autocomplete: 'off', maxlength: 64 }), { required: true, hint: '小写字母开头，3–64位' }),
+      field('姓名（显示名）', 'displayName', input('text', { maxlength: 100 }), { required: true }),
+      field('角色', 'role', select(state.vocab.roles, { value: 'clerk' }), { required: true }),
+      field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；请告知本人并提醒其修改' }),
+      h('button.btn.primary.label-gap', { type: 'submit' }, '创建'),
+    ),
+  );
+  clearOnEdit(create);
+  create.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = (p) => create.querySelector(`[data-path="${p}"]`).value.trim();
+    try {
+      await api('POST', '/api/users', { username: v('username'), displayName: v('displayName'), role: v('role'), password: v('password') });
+      reload();
+    } catch (err) {
+      showErrors(create, err);
+    }
+  });
+  fill(
+    out,
+    msg,
+    h(
+      'section.panel',
+      { 'aria-labelledby': 'users-h' },
+      h('h2', { id: 'users-h' }, `用户（${users.length}）`),
+      h(
+        'table.t',
+        h(
+          'thead',
+          h(
+            'tr',
+            ['用户名', '姓名', '角色', '状态', '操作'].map((x) => h('th', { scope: 'col' }, x)),
+          ),
+        ),
+        h('tbody', users.map(row)),
+      ),
+    ),
+    create,
+  );
+}
+
+// ----- minimum wages -----
+async function wagesTab(out) {
+  const table = await api('GET', '/api/reference/minimum-wages');
+  const rows = h('tbody');
+  const form = h('form', { novalidate: true });
+  const addRow = (w = {}) => {
+    const i = rows.children.length;
+    const cell = (path, el) => h('td', el, h('span.field-error', { 'data-error-for': path }));
+    const district = select(Object.fromEntries(state.vocab.districts.map((d) => [d, d])), {
+      value: w.district,
+      'aria-label': `第${i + 1}行 地区`,
+    });
+    district.dataset.path = `${i}.district`;
+    const monthly = input('text', {
+      value: w.monthly ?? '',
+      inputmode: 'decimal',
+      'aria-label': `第${i + 1}行 月最低工资`,
+      'data-path': `${i}.monthly`,
+    });
+    const from = input('date', { value: w.effectiveFrom ?? '', 'aria-label': `第${i + 1}行 施行日期`, 'data-path': `${i}.effectiveFrom` });
+    const source = input('text', { value: w.source ?? '', maxlength: 200, 'aria-label': `第${i + 1}行 依据`, 'data-path': `${i}.source` });
+    const confirmed = input('checkbox', { checked: w.confirmed !== false, 'aria-label': `第${i + 1}行 已核实` });
+    const tr = h(
+      'tr',
+      cell(`${i}.district`, district),
+      cell(`${i}.monthly`, monthly),
+      cell(`${i}.effectiveFrom`, from),
+      cell(`${i}.source`, source),
+      h('td', confirmed),
+      h('td', h('button.btn.small', { type: 'button', 'aria-label': `删除第${i + 1}行`, onclick: () => tr.remove() }, '删除')),
+    );
+    tr.read = () => ({
+      district: district.value,
+      monthly: monthly.value.trim(),
+      effectiveFrom: from.value,
+      ...(source.value.trim() ? { source: source.value.trim() } : {}),
+      confirmed: confirmed.checked,
+    });
+    rows.append(tr);
+  };
+  for (const w of table) addRow(w);
+  clearOnEdit(form);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = [...rows.children].map((tr) => tr.read());
+    const ok = await confirmDialog({
+      title: '保存最低工资标准？',
+      body: h('p', `共 ${body.length} 条。终局裁决判断（12个月最低工资）按裁决日所在地区施行中的标准计算。`),
+      confirmLabel: '保存',
+    });
+    if (!ok) return;
+    try {
+      await api('PUT', '/api/reference/minimum-wages', body);
+      fill(form.querySelector('.form-alert'), h('div.alert.ok', { role: 'status' }, '已保存'));
+    } catch (err) {
+      showErrors(form, err);
+    }
+  });
+  fill(
+    form,
+    h('div.form-alert'),
+    h(
+      'table.t',
+      h('caption', '各区县月最低工资标准（元/月）'),
+      h(
+        'thead',
+        h(
+          'tr',
+          ['地区', '月最低工资（元）', '施行日期', '依据（文件名称、文号）', '已核实', ''].map((x) => h('th', { scope: 'col' }, x)),
+        ),
+      ),
+      rows,
+    ),
+    h(
+      'div.actions',
+      h('button.btn', { type: 'button', onclick: () => addRow({ effectiveFrom: today() }) }, '＋ 添加一条'),
+      h('button.btn.primary', { type: 'submit' }, '保存全部'),
+    ),
+  );
+  fill(out, h('section.panel', form));
+}
+
+// ----- the holiday calendar -----
+/**
+ * Reads a State Council holiday notice (国务院办公厅关于某年部分节假日安排的通知) into off days, make-up working days
+ * and names: "二、春节：2月15日（…）至23日（…）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。"
+ */
+export function parseHolidayNotice(text, year) {
+  const clean = text.replace(/（[^）]*）|\([^)]*\)/g, '').replace(/\r/g, '');
+  const items = clean
+    .split(/\n|(?=[一二三四五六七八九十]+、)/)
+    .map((s) => s.trim())
+    .filter((s) => /月\d+日/.test(s));
+  const offDays = new Set();
+  const workDays = new Set();
+  const names = {};
+  const list = [];
+  const pad = (n) => String(n).padStart(2, '0');
+  const dateOf = (y, m, d) => `${y}-${pad(m)}-${pad(d)}`;
+  for (const item of items) {
+    const nm = /^(?:[一二三四五六七八九十]+、)?\s*([^：:]{1,10})[：:]/.exec(item);
+    const name = nm ? nm[1].trim() : '';
+    const entry = { name, off: [], work: [] };
+    for (const sentence of item.split(/。|；/)) {
+      if (/上班/.test(sentence)) {
+        for (const m of sentence.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g)) {
+          const d = dateOf(m[1] ?? (Number(m[2]) === 12 && /元旦/.test(name) ? year - 1 : year), m[2], m[3]);
+          workDays.add(d);
+          entry.work.push(d);
+        }
+      } else if (/放假/.test(sentence)) {
+        const m = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*至\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日)?/.exec(sentence);
+        if (!m) continue;
+        const startYear = Number(m[1] ?? year);
+        const start = dateOf(startYear, m[2], m[3]);
+        let end = start;
+        if (m[6]) end = dateOf(m[4] ?? (m[5] && Number(m[5]) < Number(m[2]) ? startYear + 1 : startYear), m[5] ?? m[2], m[6]);
+        else {
+          const n = /放假\s*(\d+)\s*天/.exec(sentence);
+          if (n) end = addDays(start, Number(n[1]) - 1);
+        }
+        for (let d = start; d <= end; d = addDays(d, 1)) {
+          offDays.add(d);
+          if (name) names[d] = name;
+          entry.off.push(d);
+        }
+      }
+    }
+    if (entry.off.length || entry.work.length) list.push(entry);
+  }
+  return { offDays: [...offDays].sort(), workDays: [...workDays].sort(), names, items: list };
+}
+
+async function calendarTab(out) {
+  const years = await api('GET', '/api/calendar/years');
+  const y = Number(today().slice(0, 4));
+  const have = new Set(years.map((x) => x.year));
+  const yearIn = input('number', { min: 2000, max: 2100, value: String(have.has(y + 1) ? y + 2 : y + 1) });
+  const noticeIn = input('text', { maxlength: 300, placeholder: '如 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）' });
+  const text = h('textarea', {
+    rows: 9,
+    placeholder:
+      '把通知正文粘贴在这里，例如：\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：…放假调休，共9天。2月7日（周日）、2月20日（周六）上班。',
+  });
+  const offIn = h('textarea', { rows: 6 });
+  const workIn = h('textarea', { rows: 4 });
+  const previewBox = h('div', { 'aria-live': 'polite' });
+  let names = {};
+  const form = h('form.panel', { novalidate: true, 'aria-labelledby': 'cal-load' });
+  const lines = (s) =>
+    s
+      .split(/[\s,，、]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const parse = () => {
+    const year = Number(yearIn.value);
+    const r = parseHolidayNotice(text.value, year);
+    names = r.names;
+    offIn.value = r.offDays.join('\n');
+    workIn.value = r.workDays.join('\n');
+    const title = /国务院办公厅关于[^\n]*?通知[^\n]*/.exec(text.value)?.[0];
+    if (title && !noticeIn.value) noticeIn.value = title.trim().slice(0, 300);
+    fill(
+      previewBox,
+      r.items.length
+        ? [
+            h('h3', `预览：${year}年安排（请与通知原文核对）`),
+            h(
+              'table.t',
+              { 'data-testid': 'calendar-preview' },
+              h(
+                'thead',
+                h(
+                  'tr',
+                  ['节日', '放假', '天数', '调休上班'].map((x) => h('th', { scope: 'col' }, x)),
+                ),
+              ),
+              h(
+                'tbody',
+                r.items.map((it) =>
+                  h(
+                    'tr',
+                    h('td', it.name || '—'),
+                    h('td', it.off.length ? `${it.off[0]}（${weekday(it.off[0])}）至 ${it.off.at(-1)}（${weekday(it.off.at(-1))}）` : '—'),
+                    h('td.num', it.off.length),
+                    h('td', it.work.map((d) => `${d}（${weekday(d)}）`).join('、') || '不调休'),
+                  ),
+                ),
+              ),
+            ),
+            h('p.small.muted', `合计放假 ${r.offDays.length} 天、调休上班 ${r.workDays.length} 天。可在下方逐日修改后再录入。`),
+          ]
+        : h('div.alert.warn', { role: 'alert' }, '没有从文字中读出日期：请确认粘贴的是通知正文（含“×月×日…放假”“…上班”）。'),
+    );
+  };
+  fill(
+    form,
+    h('h2', { id: 'cal-load' }, '录入年度安排'),
+    h('p.small.muted', '按国务院办公厅发布的通知录入。录入后，所有未结案件的期限立即按新的安排重新计算。'),
+    h('div.form-alert'),
+    h(
+      'div.row',
+      field('年份', 'year', yearIn, { required: true }),
+      field('通知名称及文号', 'notice', noticeIn, { required: true, grow: true }),
+    ),
+    field('通知正文', 'text', text, { wide: true }),
+    h('div.actions', h('button.btn', { type: 'button', onclick: parse }, '解析并预览')),
+    previewBox,
+    h(
+      'div.grid2',
+      field('放假日期（每行一个，含调休连休中的周末）', 'offDays', offIn, { wide: true }),
+      field('调休上班日期（每行一个）', 'workDays', workIn, { wide: true }),
+    ),
+    h('div.actions', h('button.btn.primary', { type: 'submit' }, '录入该年安排')),
+  );
+  clearOnEdit(form);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const year = yearIn.value.trim();
+    const body = { notice: noticeIn.value.trim(), offDays: lines(offIn.value), workDays: lines(workIn.value), names };
+    if (!body.notice) return showErrors(form, new ApiError(400, { errors: [{ path: 'notice', message: '请填写通知名称及文号' }] }));
+    if (!body.offDays.length)
+      return showErrors(form, new ApiError(400, { errors: [{ path: 'offDays', message: '请先解析通知或填写放假日期' }] }));
+    const ok = await confirmDialog({
+      title: `录入${year}年节假日安排？`,
+      body: [
+        h('p', `放假 ${body.offDays.length} 天，调休上班 ${body.workDays.length} 天。`),
+        h('p', '录入后所有未结案件的期限将按此重新计算。'),
+      ],
+      confirmLabel: '录入',
+    });
+    if (!ok) return;
+    try {
+      const r = await api('PUT', `/api/calendar/years/${year}`, body);
+      fill(
+        form.querySelector('.form-alert'),
+        h(
+          'div.alert.ok',
+          { role: 'status' },
+          `已录入${r.year}年安排（放假 ${r.offDays} 天、调休上班 ${r.workDays} 天），未结案件的期限已重新计算。`,
+        ),
+      );
+      const list = await api('GET', '/api/calendar/years');
+      fill(yearsBox, yearsTable(list));
+    } catch (err) {
+      showErrors(form, err);
+    }
+  });
+  const yearsTable = (list) =>
+    h(
+      'table.t',
+      h('caption', '已有官方安排的年份'),
+      h(
+        'thead',
+        h(
+          'tr',
+          ['年份', '依据'].map((x) => h('th', { scope: 'col' }, x)),
+        ),
+      ),
+      h(
+        'tbody',
+        [...list].reverse().map((x) => h('tr', h('td', x.year), h('td.small', x.notice))),
+      ),
+    );
+  const yearsBox = h('div', yearsTable(years));
+  fill(
+    out,
+    have.has(y + 1)
+      ? null
+      : h('div.alert.warn', { role: 'status' }, `尚未录入${y + 1}年安排：审限等期限跨入${y + 1}年时只能显示预计日期（按周末推算）。`),
+    form,
+    h('section.panel', yearsBox),
+  );
+}
+
+// ----- access log -----
+const ACTIONS = { read_case: '查看案件', read_history: '查看办理记录', download_document: '下载文书' };
+async function accessLogTab(out, q) {
+  const page = Number(q.get('page') ?? 1);
+  const apiQ = new URLSearchParams({ page: String(page), pageSize: '50' });
+  for (const k of ['caseId', 'userId', 'action', 'from', 'to']) if (q.get(k)) apiQ.set(k, q.get(k));
+  let r;
+  try {
+    r = await api('GET', `/api/access-log?${apiQ}`);
+  } catch (err) {
+    if (err.status === 404) return fill(out, h('div.alert.warn', '本系统版本尚未提供访问记录。'));
+    throw err;
+  }
+  const form = h(
+    'form.panel.row',
+    { role: 'search', 'aria-label': '筛选访问记录' },
+    field('案件编号', 'caseId', input('number', { name: 'caseId', value: q.get('caseId') ?? '', min: 1 })),
+    field('操作', 'action', select({ '': '全部', ...ACTIONS }, { name: 'action', value: q.get('action') ?? '' })),
+    field('起始日', 'from', input('date', { name: 'from', value: q.get('from') ?? addDays(today(), -30) })),
+    field('截止日', 'to', input('date', { name: 'to', value: q.get('to') ?? '' })),
+    h('button.btn.primary', { type: 'submit' }, '查询'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const n = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) n.set(k, String(v));
+    location.hash = `#/admin/access-log?${n}`;
+  });
+  const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
+  const goPage = (p) => {
+    const n = new URLSearchParams(q);
+    n.set('page', String(p));
+    location.hash = `#/admin/access-log?${n}`;
+  };
+  fill(
+    out,
+    form,
+    h(
+      'section.panel',
+      h('h2', `访问记录（共 ${r.total} 条）`),
+      r.items.length
+        ? h(
+            'table.t',
+            h(
+              'thead',
+              h(
+                'tr',
+                ['时间', '用户', '角色', '操作', '案件', '文书'].map((x) => h('th', { scope: 'col' }, x)),
+              ),
+            ),
+            h(
+              'tbody',
+              r.items.map((x) =>
+                h(
+                  'tr',
+                  h('td.small', new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+                  h('td', `${x.user.displayName}（${x.user.username}）`),
+                  h('td', roleLabel(x.user.role)),
+                  h('td', ACTIONS[x.action] ?? x.action),
+                  h('td', x.caseId ? h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`) : '—'),
+                  h('td', x.documentId ? `#${x.documentId}` : '—'),
+                ),
+              ),
+            ),
+          )
+        : h('div.empty', '没有记录'),
+      h(
+        'div.pager',
+        h('span.muted', `第 ${page}/${pages} 页`),
+        h('button.btn.small', { type: 'button', disabled: page <= 1, onclick: () => goPage(page - 1) }, '上一页'),
+        h('button.btn.small', { type: 'button', disabled: page >= pages, onclick: () => goPage(page + 1) }, '下一页'),
+      ),
+    ),
+  );
+}
+
+// ----- audit log: changes to users and reference data -----
+const ENTITIES = { user: '用户', minimum_wages: '最低工资标准', calendar_years: '节假日安排' };
+const AUDIT_ACTIONS = { create: '新建', update: '修改', put: '录入', replace: '替换', reset_password: '重置密码' };
+/** What changed, in a line: the fields of a user, the number of wage rows, a calendar year's day counts. */
+function auditSummary(x) {
+  const a = x.after;
+  if (x.entity === 'calendar_years' && a)
+    return `放假 ${a.offDays?.length ?? 0} 天，调休上班 ${a.workDays?.length ?? 0} 天；${a.notice ?? ''}`;
+  if (x.entity === 'minimum_wages' && Array.isArray(a)) return `共 ${a.length} 条标准`;
+  if (x.entity === 'user') {
+    const b = x.before ?? {};
+    const changed = Object.keys(a ?? {}).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    const words = { role: '角色', active: '状态', displayName: '姓名', username: '用户名' };
+    return changed
+      .map((k) => `${words[k] ?? k}：${k === 'role' ? roleLabel(a[k]) : k === 'active' ? (a[k] ? '在职' : '停用') : a[k]}`)
+      .join('；');
+  }
+  return '';
+}
+async function auditLogTab(out, q) {
+  const page = Number(q.get('page') ?? 1);
+  const entity = q.get('entity') ?? '';
+  const r = await api('GET', `/api/audit-log?page=${page}&pageSize=50${entity ? `&entity=${entity}` : ''}`);
+  const sel = select({ '': '全部', ...ENTITIES }, { value: entity });
+  sel.addEventListener('change', () => {
+    location.hash = `#/admin/audit-log${sel.value ? `?entity=${sel.value}` : ''}`;
+  });
+  const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
+  const goPage = (p) => {
+    location.hash = `#/admin/audit-log?page=${p}${entity ? `&entity=${entity}` : ''}`;
+  };
+  fill(
+    out,
+    h('div.panel.row', field('类别', 'entity', sel)),
+    h(
+      'section.panel',
+      h('h2', `变更记录（共 ${r.total} 条）`),
+      r.items.length
+        ? h(
+            'table.t',
+            h(
+              'thead',
+              h(
+                'tr',
+                ['时间', '操作人', '对象', '操作', '内容'].map((x) => h('th', { scope: 'col' }, x)),
+              ),
+            ),
+            h(
+              'tbody',
+              r.items.map((x) =>
+                h(
+                  'tr',
+                  h('td.small', new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+                  h('td', x.actor ? `${x.actor.displayName}（${roleLabel(x.actor.role)}）` : '—'),
+                  h('td', `${ENTITIES[x.entity] ?? x.entity} ${x.key}`),
+                  h('td', AUDIT_ACTIONS[x.action] ?? x.action),
+                  h('td.small', auditSummary(x)),
+                ),
+              ),
+            ),
+          )
+        : h('div.empty', '没有记录'),
+      h(
+        'div.pager',
+        h('span.muted', `第 ${page}/${pages} 页`),
+        h('button.btn.small', { type: 'button', disabled: page <= 1, onclick: () => goPage(page - 1) }, '上一页'),
+        h('button.btn.small', { type: 'button', disabled: page >= pages, onclick: () => goPage(page + 1) }, '下一页'),
+      ),
+    ),
+  );
+}

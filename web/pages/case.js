@@ -1,0 +1,848 @@
+// The case page: the whole file as the role may see it, in sections (parties and agents, claims and their history,
+// hearings, services, supplements, mediation, award, deadlines, documents, history), with the next acts, a printable
+// view and the file cover with its index (卷宗目录).
+import { IRREVERSIBLE } from '../acts.js';
+import {
+  api,
+  caseName,
+  daysLeftText,
+  deadlineBadge,
+  download,
+  dueText,
+  errorPanel,
+  eventLabel,
+  fetchBlob,
+  field,
+  fill,
+  h,
+  input,
+  money,
+  roleLabel,
+  saveBlob,
+  select,
+  setTitle,
+  sourceZh,
+  state,
+  stateBadge,
+  stateLabel,
+  withSource,
+} from '../core.js';
+import { claimLineButton, courtPackagePanel } from '../features.js';
+import { LABELS } from '../forms.js';
+import { openEventForm, partiesOf } from './act.js';
+
+const V = () => state.vocab;
+const SERVICE_METHODS = {
+  direct: '直接送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  sms: '简便方式送达',
+  left: '留置送达',
+  entrusted: '委托送达',
+  public_notice: '公告送达',
+};
+const SERVICE_DOCS = {
+  acceptance_notice: '受理通知书',
+  rejection_notice: '不予受理通知书',
+  supplement_notice: '补正通知书',
+  application_copy: '仲裁申请书副本',
+  respond_notice: '应诉通知书',
+  defense_copy: '答辩书副本',
+  tribunal_notice: '组庭通知书',
+  hearing_notice: '开庭通知书',
+  postponement_notice: '延期开庭通知书',
+  decision: '决定书',
+  mediation_document: '调解书',
+  award: '裁决书',
+  advance_execution_ruling: '先予执行裁决书',
+  other: '其他文书',
+};
+/** The toolkit the issue-17 module (features.js) builds with. */
+const ui = () => ({ h, fill, api, download, money });
+const EDITABLE = new Set(['received', 'pending_supplement', 'mediation_in_progress']);
+/** A value the role may not see is absent from the answer (api.md "Reading (v1.1)"). */
+const shown = (o, k) => (k in o ? (o[k] ?? '—') : h('span.muted', '（无权查看）'));
+const dl = (pairs) =>
+  h(
+    'dl.kv',
+    pairs.filter(Boolean).flatMap(([k, v]) => [h('dt', k), h('dd', v)]),
+  );
+const section = (id, title, ...content) =>
+  h('section.panel', { id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), content);
+
+/** Loads what the page shows; the history and documents only where the role may read them. */
+async function loadFile(id) {
+  const [c, next, events, docs] = await Promise.all([
+    api('GET', `/api/cases/${id}`),
+    api('GET', `/api/cases/${id}/next-events`),
+    api('GET', `/api/cases/${id}/events`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
+    api('GET', `/api/cases/${id}/documents`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
+  ]);
+  return { c, next, events, docs };
+}
+
+export async function casePage(id, mount) {
+  const body = h('div.case', h('p.muted', '正在加载…'));
+  mount('#/cases', body);
+  let file;
+  try {
+    file = await loadFile(id);
+  } catch (err) {
+    setTitle('案件');
+    fill(body, h('h1', '案件'), err.status === 404 ? h('div.alert.bad', { role: 'alert' }, `没有编号为 ${id} 的案件`) : errorPanel(err));
+    return;
+  }
+  const { c, next, events, docs } = file;
+  const mediationTrack = c.track === 'mediation';
+  setTitle(caseName(c));
+  const flash = sessionStorage.getItem('zc.caseflash');
+  sessionStorage.removeItem('zc.caseflash');
+  const refresh = () => casePage(id, mount);
+  const parties = partiesOf(c);
+  const partyName = (pid) => parties.find((p) => p.id === pid)?.name ?? `当事人${pid}`;
+  const canEdit = EDITABLE.has(c.state) && (state.user.role === 'clerk' || (state.user.role === 'mediator' && mediationTrack));
+
+  const head = h(
+    'div.panel.case-top',
+    h(
+      'div.case-head',
+      h('h1.no', caseName(c)),
+      stateBadge(c.state),
+      h(
+        'span.muted',
+        `${c.district} · ${mediationTrack ? '案前调解' : (V().procedures[c.procedure] ?? c.procedure)} · 收到 ${c.receivedOn}${c.acceptedOn ? ` · 受理 ${c.acceptedOn}` : ''}`,
+      ),
+      c.wageArrears ? h('span.badge.bad', '欠薪') : null,
+      c.collective ? h('span.badge.warn', '集体争议') : null,
+      h('span.grow'),
+      h(
+        'span.actions.noprint',
+        canEdit ? h('a.btn.small', { href: `#/cases/${c.id}/edit` }, '修改登记信息') : null,
+        h('button.btn.small', { type: 'button', onclick: () => window.print() }, '打印本页'),
+        h('a.btn.small', { href: `#/cases/${c.id}/cover` }, '卷宗封面与目录'),
+      ),
+    ),
+    c.tribunal
+      ? h(
+          'p.small',
+          `仲裁庭：${c.tribunal.arbitrators.map((a) => `${a.displayName}${a.presiding ? (c.tribunal.kind === 'sole' ? '（独任）' : '（首席）') : ''}`).join('、')}（${c.tribunal.formedOn} 组成）`,
+        )
+      : null,
+    c.closure
+      ? h(
+          'p.small',
+          `结案：${LABELS.closure[c.closure.mode] ?? c.closure.mode}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}`,
+        )
+      : null,
+    h('h2.noprint', '下一步'),
+    next.length
+      ? h(
+          'div.actions.noprint',
+          { role: 'group', 'aria-label': '可办理的操作' },
+          next.map((n) =>
+            h(
+              `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
+              { type: 'button', onclick: () => openEventForm(c, n.type, refresh), title: IRREVERSIBLE[n.type] ?? null },
+              n.label,
+            ),
+          ),
+        )
+      : h('p.muted.noprint', '当前没有您可以办理的操作'),
+  );
+
+  const toc = h(
+    'nav.toc.noprint',
+    { 'aria-label': '本页目录' },
+    [
+      ['sec-parties', '当事人'],
+      ['sec-claims', mediationTrack ? '调解请求' : '仲裁请求'],
+      ['sec-proc', '程序记录'],
+      ['sec-service', '送达'],
+      ['sec-deadlines', '期限'],
+      ['sec-docs', '文书'],
+      ['sec-history', '办理记录'],
+    ].map(([href, label]) => h('a', { href: `#${href}`, onclick: (e) => jump(e, href) }, label)),
+  );
+
+  fill(
+    body,
+    flash ? h('div.alert.ok', { role: 'status' }, flash) : null,
+    limitationNote(c),
+    head,
+    toc,
+    h(
+      'div.grid2',
+      h(
+        'div',
+        partiesSection(c, mediationTrack),
+        claimsSection(c, events, mediationTrack),
+        docs ? docsSection(c, docs, refresh) : null,
+        // Issue 17: the hand-off package to the court (移送法院材料包).
+        courtPackagePanel(ui(), c, state.user?.role),
+      ),
+      h(
+        'div',
+        deadlinesSection(c, parties),
+        proceedingsSection(c, partyName),
+        servicesSection(c, events, partyName),
+        events ? historySection(events) : null,
+      ),
+    ),
+  );
+}
+function jump(e, id) {
+  e.preventDefault();
+  const el = document.getElementById(id);
+  el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  el?.querySelector('h2')?.setAttribute('tabindex', '-1');
+  el?.querySelector('h2')?.focus({ preventScroll: true });
+}
+
+function limitationNote(c) {
+  if (!c.limitation) return null;
+  return h(
+    `div.alert.${c.limitation.status === 'expired' ? 'warn' : 'ok'}`,
+    { role: 'note' },
+    h(
+      'strong',
+      c.limitation.status === 'expired'
+        ? '时效提示：可能已超过仲裁时效（仅作提示，不影响受理）'
+        : c.limitation.status === 'exempt'
+          ? '时效：不受一年时效限制'
+          : `时效：在期间内${c.limitation.expiresOn ? `（届满日 ${c.limitation.expiresOn}）` : ''}`,
+    ),
+    h('div.small', c.limitation.reasoning),
+  );
+}
+
+function partiesSection(c, mediationTrack) {
+  const block = (sideLabel, p) =>
+    h(
+      'div.party',
+      h('h3', h('span.badge.info', sideLabel), ' ', p.name, p.kind === 'organization' ? h('span.small.muted', '（单位）') : null),
+      dl([
+        p.kind === 'person' ? ['公民身份号码', shown(p, 'idNumber')] : ['统一社会信用代码', shown(p, 'creditCode')],
+        p.kind === 'person' && p.sex ? ['性别', p.sex === 'male' ? '男' : '女'] : null,
+        p.kind === 'person' && p.birthDate ? ['出生日期', p.birthDate] : null,
+        p.kind === 'person' && p.ethnicity ? ['民族', p.ethnicity] : null,
+        p.kind === 'organization'
+          ? [
+              '法定代表人',
+              p.legalRepresentative
+                ? `${p.legalRepresentative}${p.legalRepresentativeTitle ? `（${p.legalRepresentativeTitle}）` : ''}`
+                : '—',
+            ]
+          : null,
+        ['联系电话', shown(p, 'phone')],
+        ['住所/地址', shown(p, 'address')],
+      ]),
+      p.agents?.length
+        ? h(
+            'table.t.compact',
+            h('caption', '委托代理人'),
+            h(
+              'thead',
+              h(
+                'tr',
+                ['姓名', '类别', '工作单位/律所', '电话', '关系'].map((x) => h('th', { scope: 'col' }, x)),
+              ),
+            ),
+            h(
+              'tbody',
+              p.agents.map((a) =>
+                h(
+                  'tr',
+                  h('td', a.name),
+                  h('td', V().agentKinds[a.kind] ?? a.kind),
+                  h('td', a.unit ?? '—'),
+                  h('td', 'phone' in a ? (a.phone ?? '—') : '（无权查看）'),
+                  h('td', a.relationship ?? '—'),
+                ),
+              ),
+            ),
+          )
+        : null,
+    );
+  return section(
+    'sec-parties',
+    '当事人',
+    c.applicants.map((p) => block(mediationTrack ? '申请人' : '申请人', p)),
+    c.respondents.map((p) => block('被申请人', p)),
+    (c.thirdParties ?? []).map((p) => block('第三人', p)),
+    c.facts ? h('div.facts', h('h3', '事实与理由'), h('p.pre', c.facts)) : null,
+  );
+}
+
+function claimsSection(c, events, mediationTrack) {
+  const awardItem = (claimId) => c.award?.items.find((i) => i.claimId === claimId);
+  // Claim changes: the procedure's own acts, and registration corrections that touched the claims.
+  const changes = (events ?? []).filter(
+    (e) => ['CHANGE_CLAIMS', 'FILE_COUNTERCLAIM'].includes(e.type) || (e.type === 'UPDATE_REGISTRATION' && e.after && 'claims' in e.after),
+  );
+  // Issue 17: each claim's line from the application to the court's judgment, opened under the table.
+  const claimLineBox = h('div', { 'aria-live': 'polite' });
+  const payer = c.respondents.map((p) => p.name).join('、');
+  const payee =
+    c.applicants.length > 3 ? `${c.applicants[0].name}等${c.applicants.length}名申请人` : c.applicants.map((p) => p.name).join('、');
+  return section(
+    'sec-claims',
+    mediationTrack ? '调解请求事项' : '仲裁请求与裁决',
+    h(
+      'table.t',
+      h(
+        'thead',
+        h(
+          'tr',
+          ['#', '类别', '请求', '请求金额', mediationTrack ? '' : '裁决', c.readLevel === 'summary' ? '' : '经过']
+            .filter(Boolean)
+            .map((x) => h('th', { scope: 'col' }, x)),
+        ),
+      ),
+      h(
+        'tbody',
+        c.claims.map((cl) => {
+          const it = awardItem(cl.id);
+          return h(
+            'tr',
+            h('td', cl.seq),
+            h('td', V().claimCategories[cl.category] ?? cl.category),
+            h('td', cl.description ?? '—'),
+            h('td.num', money(cl.amount)),
+            mediationTrack
+              ? null
+              : h(
+                  'td',
+                  it
+                    ? [
+                        LABELS.outcome[it.outcome],
+                        it.amount ? ` ${money(it.amount)}` : '',
+                        ' ',
+                        h(`span.${it.final ? 'final-yes' : 'final-no'}`, it.final ? '终局' : '非终局'),
+                      ]
+                    : '—',
+                ),
+            c.readLevel === 'summary' ? null : h('td', claimLineButton(ui(), c, cl, claimLineBox)),
+          );
+        }),
+      ),
+    ),
+    claimLineBox,
+    c.award
+      ? h(
+          'div.award-summary',
+          h('h3', `裁决：${LABELS.finality[c.award.finality]}（${c.award.issuedOn} 作出${c.award.defaultAward ? '，缺席裁决' : ''}）`),
+          h(
+            'ul',
+            c.award.items
+              .filter((i) => i.outcome !== 'dismissed')
+              .map((i) => {
+                const cl = c.claims.find((x) => x.id === i.claimId);
+                return h(
+                  'li',
+                  `${payer} 向 ${payee} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${i.final ? '终局' : '非终局'}）`,
+                );
+              }),
+            c.award.items.some((i) => i.outcome === 'dismissed')
+              ? h(
+                  'li',
+                  `驳回：${c.award.items
+                    .filter((i) => i.outcome === 'dismissed')
+                    .map((i) => c.claims.find((x) => x.id === i.claimId)?.description)
+                    .join('、')}`,
+                )
+              : null,
+          ),
+        )
+      : null,
+    changes.length
+      ? h(
+          'div',
+          h('h3', '请求变更记录'),
+          h(
+            'ul.small',
+            changes.map((e) => h('li', `${e.occurredOn} ${eventLabel(e.type)}${changeText(e)}`)),
+          ),
+        )
+      : null,
+  );
+}
+function changeText(e) {
+  const p = e.payload ?? {};
+  const parts = [];
+  if (p.add?.length) parts.push(`增加：${p.add.map((a) => `${a.description ?? ''}${a.amount ? ` ${a.amount}元` : ''}`).join('；')}`);
+  if (p.withdraw?.length) parts.push(`放弃 ${p.withdraw.length} 项`);
+  if (p.change?.length) parts.push(`变更 ${p.change.length} 项`);
+  if (p.description) parts.push(p.description);
+  if (e.type === 'UPDATE_REGISTRATION' && e.after?.claims)
+    parts.push(`更正为：${e.after.claims.map((cl) => `${cl.description}${cl.amount ? ` ${cl.amount}元` : ''}`).join('；')}`);
+  return parts.length ? `：${parts.join('，')}` : '';
+}
+
+function proceedingsSection(c, partyName) {
+  const p = c.proceedings ?? {};
+  const items = [];
+  if (p.supplement)
+    items.push([
+      '补正',
+      h(
+        'div',
+        `${p.supplement.requestedOn} 一次性告知补正${p.supplement.completedOn ? `，${p.supplement.completedOn} 收齐` : '，尚未收齐'}`,
+        h(
+          'ul.small',
+          p.supplement.items.map((x) => h('li', x)),
+        ),
+      ),
+    ]);
+  if (p.rejection) items.push(['不予受理', `${p.rejection.decidedOn}：${p.rejection.reason}`]);
+  for (const d of p.defenses ?? []) items.push(['答辩', `${d.filedOn} 收到答辩书${d.summary ? `：${d.summary}` : ''}`]);
+  for (const x of p.counterclaims ?? []) items.push(['反申请', `${x.filedOn}：${x.description}`]);
+  if (p.hearing)
+    items.push([
+      '开庭',
+      h(
+        'div.hearing',
+        h('strong', `${p.hearing.hearingOn}${p.hearing.time ? ` ${p.hearing.time}` : ''}`),
+        ` · ${p.hearing.place}`,
+        p.hearing.public === false ? h('span.badge.warn.tight', '不公开开庭') : h('span.badge.tight', '公开开庭'),
+        h('div.small.muted', `${p.hearing.scheduledOn} 排期`),
+      ),
+    ]);
+  for (const x of p.postponements ?? []) items.push(['延期开庭', `${x.decidedOn} 决定由 ${x.from} 延至 ${x.to}：${x.reason}`]);
+  for (const x of p.hearingsHeld ?? [])
+    items.push([
+      '庭审',
+      `${x.heldOn} 开庭，申请人${x.applicantPresent ? '到庭' : '未到庭'}，被申请人${x.respondentPresent ? '到庭' : '未到庭'}${x.public === false ? '，不公开' : ''}`,
+    ]);
+  for (const x of p.suspensions ?? []) items.push(['中止', `${x.from}${x.to ? ` 至 ${x.to}` : ' 起（尚未恢复）'}：${x.reason}`]);
+  if (p.extension) items.push(['延长审限', `${p.extension.approvedOn} 批准延长 ${p.extension.days} 日`]);
+  for (const x of p.clockRestarts ?? []) items.push(['审限重新计算', `${x.on}：${x.reason}`]);
+  if (p.mediation) {
+    const m = p.mediation;
+    items.push([
+      '调解',
+      h(
+        'div',
+        `${m.startedOn} 开始调解${m.agreedOn ? `，${m.agreedOn} 达成协议` : ''}${m.amount ? `（金额 ${money(m.amount)}）` : ''}`,
+        m.terms ? h('p.small.pre', m.terms) : null,
+        m.signatures?.length
+          ? h('div.small', `已签收：${m.signatures.map((s) => `${partyName(s.partyId)}（${s.signedOn}）`).join('、')}`)
+          : null,
+        m.refusedBy ? h('div.small.final-no', `${partyName(m.refusedBy)} 拒绝签收`) : null,
+      ),
+    ]);
+  }
+  for (const x of p.mediationHistory ?? [])
+    items.push(['调解', `${x.startedOn}–${x.endedOn}：${x.outcome === 'failed' ? '调解不成' : '调解书被拒收'}`]);
+  if (p.trackMediation) {
+    const m = p.trackMediation;
+    items.push([
+      '案前调解',
+      h(
+        'div',
+        m.agreedOn
+          ? `${m.agreedOn} 达成调解协议${m.amount ? `（金额 ${money(m.amount)}）` : ''}`
+          : m.failedOn
+            ? `${m.failedOn} 调解不成`
+            : '调解中',
+        m.referredOn ? `，${m.referredOn} 转入仲裁` : '',
+        m.terms ? h('p.small.pre', m.terms) : null,
+      ),
+    ]);
+  }
+  for (const x of p.advanceExecutions ?? [])
+    items.push([
+      '先予执行',
+      `${x.ruledOn} 裁决：${x.claimIds.map((id) => c.claims.find((cl) => cl.id === id)?.description ?? id).join('、')}${x.amounts?.length ? `，金额 ${x.amounts.map((a) => money(a.amount)).join('、')}` : ''}${x.paymentDays ? `，${x.paymentDays} 日内履行` : ''}${x.transferredOn ? `；${x.transferredOn} 移送${x.court ?? '法院'}` : ''}`,
+    ]);
+  for (const a of p.partialAwards ?? [])
+    items.push(['部分裁决', `${a.issuedOn}：${a.items.length} 项（${LABELS.finality[a.finality] ?? a.finality}）`]);
+  for (const x of p.lawsuits ?? []) items.push(['起诉', `${partyName(x.partyId)} ${x.filedOn} 向${x.court}起诉`]);
+  if (p.setAside)
+    items.push([
+      '申请撤销',
+      `${p.setAside.filedOn} 向${p.setAside.court}申请撤销${p.setAside.result ? `；${p.setAside.decidedOn ?? ''} ${{ rejected: '驳回申请', set_aside: '裁决被撤销', withdrawn: '撤回申请' }[p.setAside.result]}` : ''}`,
+    ]);
+  if (p.effectiveOn) items.push(['生效', `${p.effectiveOn} 起裁决生效`]);
+  for (const x of p.transfers ?? [])
+    items.push([
+      '移送法院',
+      `${x.transferredOn} 移送${x.court}（${{ enforcement: '强制执行', advance_execution: '先予执行', litigation: '诉讼' }[x.purpose] ?? x.purpose}）`,
+    ]);
+  for (const x of p.recusals ?? []) items.push(['回避', `${x.decidedOn}：${x.reason}`]);
+  if (p.archivedOn) items.push(['归档', p.archivedOn]);
+  return section('sec-proc', '程序记录', items.length ? dl(items) : h('div.empty', '尚无程序记录'));
+}
+
+function servicesSection(c, events, partyName) {
+  if (c.readLevel === 'summary') return section('sec-service', '送达记录', h('div.empty', '统计人员不查看送达明细'));
+  // What was served on whom, how, when and who signed: the SERVE acts of the history.
+  const served = (events ?? []).filter((e) => e.type === 'SERVE');
+  const fallback = c.proceedings?.services ?? [];
+  const rows = served.length
+    ? served.map((e) => ({
+        document: e.payload.document,
+        partyId: e.payload.partyId,
+        method: e.payload.method,
+        servedOn: e.payload.servedOn ?? e.occurredOn,
+        signer: e.payload.signer ?? null,
+        by: e.actor?.name ?? '',
+      }))
+    : fallback.map((s) => ({ ...s, signer: null, by: '' }));
+  return section(
+    'sec-service',
+    '送达记录',
+    rows.length
+      ? h(
+          'table.t',
+          h(
+            'thead',
+            h(
+              'tr',
+              ['文书', '受送达人', '方式', '送达日期', '签收人', '登记人'].map((x) => h('th', { scope: 'col' }, x)),
+            ),
+          ),
+          h(
+            'tbody',
+            rows.map((s) =>
+              h(
+                'tr',
+                h('td', SERVICE_DOCS[s.document] ?? V().documentKinds[s.document] ?? s.document),
+                h('td', partyName(s.partyId)),
+                h('td', SERVICE_METHODS[s.method] ?? s.method),
+                h('td', s.servedOn),
+                h('td', s.signer ?? '—'),
+                h('td.small', s.by || '—'),
+              ),
+            ),
+          ),
+        )
+      : h('div.empty', '尚无送达记录'),
+  );
+}
+
+function deadlinesSection(c, parties) {
+  return section(
+    'sec-deadlines',
+    '期限',
+    c.deadlines.length
+      ? h(
+          'table.t',
+          h(
+            'thead',
+            h(
+              'tr',
+              ['期限', '到期日', '剩余', '状态'].map((x) => h('th', { scope: 'col' }, x)),
+            ),
+          ),
+          h(
+            'tbody',
+            c.deadlines.map((d) =>
+              h(
+                'tr',
+                h(
+                  'td',
+                  partyNamed(d.label, parties),
+                  h('div.small.muted', withSource(d.explanation ?? '')),
+                  d.basis ? h('div.small.muted', `依据：${sourceZh(d.basis)}`) : null,
+                ),
+                h('td', dueText(d)),
+                h('td.small', ['open', 'overdue'].includes(d.status) ? daysLeftText(d.dueOn) : ''),
+                h('td', deadlineBadge(d)),
+              ),
+            ),
+          ),
+        )
+      : h('div.empty', '没有期限'),
+  );
+}
+/** Deadline labels name parties by id ("当事人11"); show their names. */
+function partyNamed(label, parties) {
+  return label.replace(/当事人(\d+)/g, (m, id) => parties.find((p) => String(p.id) === id)?.name ?? m);
+}
+
+function historySection(events) {
+  return section(
+    'sec-history',
+    '办理记录',
+    h(
+      'ol.timeline',
+      events.map((e) =>
+        h(
+          'li',
+          h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
+          h(
+            'div.when',
+            `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${new Date(e.recordedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
+          ),
+          e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+// ----- documents -----
+/** Which finality an award document carries: -1 终局 / -2 非终局 in a mixed award, else the award's own. */
+export function docFinality(c, d) {
+  if (d.kind !== 'award' || !c.award) return null;
+  if (c.award.finality === 'mixed') return /-1号$/.test(d.caseNo ?? '') ? 'final' : /-2号$/.test(d.caseNo ?? '') ? 'non_final' : null;
+  return c.award.finality;
+}
+const docName = (c, d) => {
+  const f = docFinality(c, d);
+  return `${d.title}${f ? (f === 'final' ? '（终局）' : '（非终局）') : ''}`;
+};
+
+/** Which documents the record can already support, by kind (the server refuses the rest). */
+function offeredKinds(c) {
+  const p = c.proceedings ?? {};
+  const role = state.user.role;
+  const ready = {
+    acceptance_notice: Boolean(c.caseNo),
+    rejection_notice: Boolean(p.rejection),
+    respond_notice: Boolean(c.caseNo),
+    hearing_notice: Boolean(p.hearing),
+    award: Boolean(c.award),
+    mediation_document: Boolean(p.mediation?.agreedOn || p.trackMediation?.agreedOn),
+    advance_execution_ruling: Boolean(p.advanceExecutions?.length),
+    court_transfer_letter: Boolean(p.transfers?.length),
+    decision: Boolean(p.suspensions?.length || p.extension || c.closure?.mode === 'termination' || c.award),
+  };
+  const roles = V().documentRoles ?? {};
+  return Object.fromEntries(
+    Object.entries(V().documentKinds).filter(([k]) => (ready[k] ?? true) && (!roles[k] || roles[k].includes(role))),
+  );
+}
+function decisionMatters(c) {
+  const p = c.proceedings ?? {};
+  const all = { suspension: '中止审理', extension: '延长审理期限', termination: '终止审理', correction: '补正' };
+  const ok = {
+    suspension: Boolean(p.suspensions?.length),
+    extension: Boolean(p.extension),
+    termination: c.closure?.mode === 'termination',
+    correction: Boolean(c.award),
+  };
+  return Object.fromEntries(Object.entries(all).filter(([k]) => ok[k]));
+}
+
+function docsSection(c, docs, refresh) {
+  const msg = h('div', { 'aria-live': 'polite' });
+  const kinds = offeredKinds(c);
+  const latest = new Map();
+  for (const d of docs) latest.set(`${d.kind}|${d.caseNo}|${/草稿/.test(d.title)}`, d.id);
+  const list = docs.length
+    ? h(
+        'table.t',
+        h(
+          'thead',
+          h(
+            'tr',
+            ['文书', '文号', '生成时间', '操作'].map((x) => h('th', { scope: 'col' }, x)),
+          ),
+        ),
+        h(
+          'tbody',
+          docs.map((d) => {
+            const name = docName(c, d);
+            const f = docFinality(c, d);
+            const stale = latest.get(`${d.kind}|${d.caseNo}|${/草稿/.test(d.title)}`) !== d.id;
+            return h(
+              `tr${stale ? '.stale' : ''}`,
+              h(
+                'td',
+                d.title,
+                f ? h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局') : null,
+                stale ? h('div.small.muted', '（已有较新的版本）') : null,
+              ),
+              h('td.small', d.caseNo ?? '—'),
+              h('td.small', new Date(d.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+              c.readLevel && c.readLevel !== 'full'
+                ? h('td.small.muted', '仅本案承办人员可查看')
+                : h(
+                    'td.noprint',
+                    h(
+                      'span.actions',
+                      h(
+                        'button.btn.small',
+                        { type: 'button', 'aria-label': `预览 ${name} ${d.caseNo ?? ''}`.trim(), onclick: () => preview(d, msg) },
+                        '预览',
+                      ),
+                      h(
+                        'button.btn.small',
+                        {
+                          type: 'button',
+                          'aria-label': `下载 ${name} ${d.caseNo ?? ''} PDF`.trim(),
+                          onclick: () =>
+                            fetchBlob(`/api/documents/${d.id}`)
+                              .then((b) => saveBlob(b, `${name}${d.caseNo ?? ''}.pdf`))
+                              .catch((e) => fill(msg, h('div.alert.bad', { role: 'alert' }, e.message))),
+                        },
+                        '下载',
+                      ),
+                    ),
+                  ),
+            );
+          }),
+        ),
+      )
+    : h('div.empty', '尚未生成文书');
+  const kindKeys = Object.keys(kinds);
+  let gen = null;
+  if (kindKeys.length) {
+    const kind = select(kinds);
+    const matters = decisionMatters(c);
+    const matter = select(matters, { 'aria-label': '决定事项' });
+    const draft = input('checkbox');
+    const showMatter = () => {
+      matter.hidden = kind.value !== 'decision';
+    };
+    kind.addEventListener('change', showMatter);
+    showMatter();
+    const btn = h('button.btn', { type: 'button' }, '生成');
+    let busy = false;
+    btn.addEventListener('click', async () => {
+      if (busy) return;
+      busy = true;
+      btn.disabled = true;
+      btn.textContent = '正在生成…';
+      fill(msg);
+      try {
+        const r = await api('POST', `/api/cases/${c.id}/documents`, {
+          kind: kind.value,
+          ...(kind.value === 'decision' ? { matter: matter.value } : {}),
+          ...(draft.checked ? { draft: true } : {}),
+        });
+        sessionStorage.setItem('zc.caseflash', `已生成：${r.documents.map((d) => `${docName(c, d)} ${d.caseNo ?? ''}`.trim()).join('、')}`);
+        refresh();
+      } catch (err) {
+        fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
+        msg.scrollIntoView({ block: 'nearest' });
+      } finally {
+        busy = false;
+        btn.disabled = false;
+        btn.textContent = '生成';
+      }
+    });
+    gen = h(
+      'div.row.gen.noprint',
+      field('文书种类', 'docKind', kind),
+      Object.keys(matters).length ? matter : null,
+      h('label.check', draft, '草稿（印章处为占位）'),
+      btn,
+    );
+  }
+  return section('sec-docs', '文书', list, gen, msg);
+}
+/** Opens the PDF in the browser's own viewer, in a new tab (opened at the click so no pop-up blocker stops it). */
+async function preview(d, msg) {
+  const w = window.open('', '_blank');
+  try {
+    const blob = await fetchBlob(`/api/documents/${d.id}`);
+    const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
+    if (w) w.location.href = url;
+    else location.assign(url);
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (err) {
+    w?.close();
+    fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
+  }
+}
+
+// ----- the file cover and index (卷宗封面、卷内目录) -----
+/** The material an act leaves in the file, as a file index names it. */
+const FILE_ITEMS = {
+  REGISTER: '仲裁申请书及证据材料',
+  UPDATE_REGISTRATION: '登记信息更正记录',
+  REQUEST_SUPPLEMENT: '补正通知书',
+  SUPPLEMENT_RECEIVED: '补正材料',
+  ACCEPT: '立案审批表',
+  REJECT: '不予受理审批表',
+  FILE_DEFENSE: '答辩书及证据材料',
+  FILE_COUNTERCLAIM: '反申请书',
+  FORM_TRIBUNAL: '仲裁庭组成审批表',
+  SCHEDULE_HEARING: '开庭排期记录',
+  POSTPONE_HEARING: '延期开庭审批表',
+  HOLD_HEARING: '庭审笔录',
+  START_MEDIATION: '调解笔录',
+  MEDIATION_AGREED: '调解协议',
+  SIGN_MEDIATION_DOCUMENT: '调解书送达回证',
+  SUSPEND: '中止审理审批表',
+  RESUME: '恢复审理审批表',
+  EXTEND_TIME_LIMIT: '延长审理期限审批表',
+  ADVANCE_EXECUTION: '先予执行审批表',
+  ISSUE_AWARD: '裁决审批表（合议记录）',
+  PARTIAL_AWARD: '部分裁决审批表',
+  WITHDRAW: '撤回仲裁申请书',
+  TERMINATE: '终止审理审批表',
+  TRANSFER_TO_COURT: '移送函及移送材料清单',
+  ARCHIVE: '归档审批表',
+};
+function fileItem(e) {
+  if (e.type === 'SERVE') return `送达回证（${SERVICE_DOCS[e.payload?.document] ?? '文书'}）`;
+  return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
+}
+export async function coverPage(id, mount) {
+  const body = h('div.cover-page', h('p.muted', '正在加载…'));
+  mount('#/cases', body);
+  let file;
+  try {
+    file = await loadFile(id);
+  } catch (err) {
+    fill(body, h('h1', '卷宗封面'), errorPanel(err));
+    return;
+  }
+  const { c, events, docs } = file;
+  setTitle(`卷宗封面 ${caseName(c)}`);
+  const archive = (events ?? []).find((e) => e.type === 'ARCHIVE');
+  const causes = [...new Set(c.claims.map((cl) => V().claimCategories[cl.category] ?? cl.category))].join('、');
+  const index = [
+    ...(events ?? []).filter((e) => e.type !== 'GENERATE_DOCUMENT').map((e) => ({ on: e.occurredOn, name: fileItem(e) })),
+    ...(docs ?? []).map((d) => ({ on: d.createdAt.slice(0, 10), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
+  ].sort((a, b) => a.on.localeCompare(b.on));
+  fill(
+    body,
+    h(
+      'div.actions.noprint',
+      h('a.btn', { href: `#/cases/${c.id}` }, '返回案件'),
+      h('button.btn.primary', { type: 'button', onclick: () => window.print() }, '打印封面与目录'),
+    ),
+    h(
+      'article.cover',
+      { 'aria-labelledby': 'cover-title' },
+      h('p.commission', V().commissionName ?? ''),
+      h('h1', { id: 'cover-title' }, c.track === 'mediation' ? '调解案件卷宗' : '仲裁案件卷宗'),
+      dl([
+        ['案号', caseName(c)],
+        ['案由', causes],
+        ['申请人', c.applicants.map((p) => p.name).join('、')],
+        ['被申请人', c.respondents.map((p) => p.name).join('、')],
+        ['收案日期', c.receivedOn],
+        ['受理日期', c.acceptedOn ?? '—'],
+        ['结案日期', c.closure?.closedOn ?? '—'],
+        ['结案方式', c.closure ? (LABELS.closure[c.closure.mode] ?? c.closure.mode) : '—'],
+        ['仲裁员', c.tribunal ? c.tribunal.arbitrators.map((a) => a.displayName).join('、') : '—'],
+        ['归档日期', c.proceedings?.archivedOn ?? '—'],
+        ['保管期限', archive?.payload?.retentionYears ? `${archive.payload.retentionYears} 年` : '—'],
+      ]),
+    ),
+    h(
+      'section.cover-index',
+      { 'aria-labelledby': 'index-title' },
+      h('h2', { id: 'index-title' }, '卷内目录'),
+      h(
+        'table.t',
+        h(
+          'thead',
+          h(
+            'tr',
+            ['序号', '文件名称', '日期', '页号', '备注'].map((x) => h('th', { scope: 'col' }, x)),
+          ),
+        ),
+        h(
+          'tbody',
+          index.map((x, i) => h('tr', h('td', i + 1), h('td', x.name), h('td', x.on), h('td'), h('td'))),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,233 @@
+// The case list: search across party names, identity numbers, phones and agents (as the role may), filters, columns
+// sorted by a click, saved filters (kept in this browser, per user) and an xlsx export of the list.
+import {
+  api,
+  caseName,
+  confirmDialog,
+  daysLeftText,
+  download,
+  errorPanel,
+  field,
+  fill,
+  h,
+  input,
+  names,
+  select,
+  setTitle,
+  state,
+  stateBadge,
+} from '../core.js';
+
+const V = () => state.vocab;
+const savedKey = () => `zc.filters.${state.user.id}`;
+const loadSaved = () => {
+  try {
+    return JSON.parse(localStorage.getItem(savedKey()) ?? '[]');
+  } catch {
+    return [];
+  }
+};
+
+export async function caseList(params, mount) {
+  setTitle('案件');
+  const q = new URLSearchParams(params);
+  const page = Number(q.get('page') ?? 1);
+  const sort = q.get('sort') ?? '';
+  const order = q.get('order') ?? (sort === 'receivedOn' ? 'desc' : 'asc');
+  const form = h(
+    'form.panel.row',
+    { role: 'search', 'aria-label': '案件检索' },
+    field('查找', 'q', input('search', { name: 'q', value: q.get('q') ?? '', placeholder: '案号、当事人、身份证号、电话或代理人' }), {
+      grow: true,
+      hint: ['clerk', 'chair', 'admin'].includes(state.user.role) ? '身份证号须完整输入18位' : '',
+    }),
+    field('状态', 'state', select({ '': '全部', ...V().states }, { name: 'state', value: q.get('state') ?? '' })),
+    field(
+      '地区',
+      'district',
+      select({ '': '全部', ...Object.fromEntries(V().districts.map((d) => [d, d])) }, { name: 'district', value: q.get('district') ?? '' }),
+    ),
+    field('程序', 'procedure', select({ '': '全部', ...V().procedures }, { name: 'procedure', value: q.get('procedure') ?? '' })),
+    h('label.check', input('checkbox', { name: 'overdue', value: 'true', checked: q.get('overdue') === 'true' }), '有逾期期限'),
+    h('label.check', input('checkbox', { name: 'wageArrears', value: 'true', checked: q.get('wageArrears') === 'true' }), '欠薪'),
+    h('label.check', input('checkbox', { name: 'collective', value: 'true', checked: q.get('collective') === 'true' }), '集体争议'),
+    sort ? input('hidden', { name: 'sort', value: sort }) : null,
+    sort ? input('hidden', { name: 'order', value: order }) : null,
+    h('button.btn.primary', { type: 'submit' }, '查询'),
+  );
+  const go = (next) => {
+    location.hash = `#/cases?${next}`;
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) next.set(k, String(v));
+    go(next);
+  });
+  const filterQuery = () => {
+    const n = new URLSearchParams(q);
+    n.delete('page');
+    return n;
+  };
+  // Saved filters: a name for the current query, kept per user in this browser.
+  const saved = h('div.saved.row');
+  const drawSaved = () => {
+    const list = loadSaved();
+    fill(
+      saved,
+      h('span.small.muted', '常用筛选：'),
+      list.length
+        ? list.map((s, i) =>
+            h(
+              'span.chip',
+              h('a', { href: `#/cases?${s.query}` }, s.name),
+              h(
+                'button.chip-x',
+                {
+                  type: 'button',
+                  'aria-label': `删除常用筛选“${s.name}”`,
+                  onclick: () => {
+                    const l = loadSaved();
+                    l.splice(i, 1);
+                    localStorage.setItem(savedKey(), JSON.stringify(l));
+                    drawSaved();
+                  },
+                },
+                '×',
+              ),
+            ),
+          )
+        : h('span.small.muted', '（无）'),
+      h(
+        'button.btn.small',
+        {
+          type: 'button',
+          onclick: async () => {
+            const nameIn = input('text', { maxlength: 30, value: '' });
+            const ok = await confirmDialog({
+              title: '保存为常用筛选',
+              body: [h('p', '保存当前的查找条件，下次一键打开。'), field('名称', 'filterName', nameIn, { required: true })],
+              confirmLabel: '保存',
+            });
+            const name = nameIn.value.trim();
+            if (!ok || !name) return;
+            const l = loadSaved().filter((s) => s.name !== name);
+            l.push({ name, query: filterQuery().toString() });
+            localStorage.setItem(savedKey(), JSON.stringify(l));
+            drawSaved();
+          },
+        },
+        '保存当前筛选',
+      ),
+    );
+  };
+  drawSaved();
+  const result = h('div', h('p.muted', '正在加载…'));
+  mount('#/cases', h('h1', '案件'), form, saved, result);
+  try {
+    const apiQ = new URLSearchParams(q);
+    apiQ.set('page', String(page));
+    apiQ.set('pageSize', '20');
+    const r = await api('GET', `/api/cases?${apiQ}`);
+    const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
+    const goPage = (p) => {
+      const n = new URLSearchParams(q);
+      n.set('page', String(p));
+      go(n);
+    };
+    const sortHeader = (key, label) => {
+      const active = sort === key;
+      const nextOrder = active && order === 'asc' ? 'desc' : 'asc';
+      const n = filterQuery();
+      n.set('sort', key);
+      n.set('order', nextOrder);
+      return h(
+        'th',
+        { scope: 'col', 'aria-sort': active ? (order === 'asc' ? 'ascending' : 'descending') : 'none' },
+        h(
+          'a.sort',
+          { href: `#/cases?${n}`, title: `按${label}${nextOrder === 'asc' ? '升序' : '降序'}排列` },
+          label,
+          active ? (order === 'asc' ? ' ▲' : ' ▼') : '',
+        ),
+      );
+    };
+    const exportQ = filterQuery();
+    fill(
+      result,
+      h(
+        'div.panel',
+        h(
+          'div.row.between',
+          h('span.muted', `共 ${r.total} 件`),
+          h(
+            'button.btn.small',
+            {
+              type: 'button',
+              onclick: (e) =>
+                download(`/api/exports/cases?${exportQ}`, `案件列表-${new Date().toISOString().slice(0, 10)}.xlsx`).catch((err) =>
+                  e.target.after(h('span.field-error', { role: 'alert' }, err.message)),
+                ),
+            },
+            '导出 Excel',
+          ),
+        ),
+        r.items.length
+          ? h(
+              'table.t',
+              h(
+                'thead',
+                h(
+                  'tr',
+                  sortHeader('caseNo', '案号'),
+                  h('th', { scope: 'col' }, '申请人'),
+                  h('th', { scope: 'col' }, '被申请人'),
+                  sortHeader('state', '状态'),
+                  h('th', { scope: 'col' }, '地区'),
+                  sortHeader('receivedOn', '收到申请'),
+                  sortHeader('awardDue', '审限剩余'),
+                  h('th', { scope: 'col' }, '标记'),
+                ),
+              ),
+              h(
+                'tbody',
+                r.items.map((c) =>
+                  h(
+                    'tr',
+                    h('td', h('a', { href: `#/cases/${c.id}` }, caseName(c))),
+                    h('td', names(c.applicantNames)),
+                    h('td', names(c.respondentNames)),
+                    h('td', stateBadge(c.state)),
+                    h('td', c.district),
+                    h('td', c.receivedOn),
+                    h(
+                      'td.small',
+                      c.awardDueOn && !c.closure
+                        ? [daysLeftText(c.awardDueOn), c.awardDueProvisional ? h('span.badge.warn.tight', '预计') : null]
+                        : '—',
+                    ),
+                    h(
+                      'td',
+                      c.wageArrears ? h('span.badge.bad', '欠薪') : null,
+                      ' ',
+                      c.collective ? h('span.badge.warn', '集体') : null,
+                      ' ',
+                      c.procedure === 'simple' ? h('span.badge', '简易') : null,
+                    ),
+                  ),
+                ),
+              ),
+            )
+          : h('div.empty', '没有符合条件的案件'),
+        h(
+          'div.pager',
+          h('span.muted', `第 ${page}/${pages} 页`),
+          h('button.btn.small', { type: 'button', disabled: page <= 1, onclick: () => goPage(page - 1) }, '上一页'),
+          h('button.btn.small', { type: 'button', disabled: page >= pages, onclick: () => goPage(page + 1) }, '下一页'),
+        ),
+      ),
+    );
+  } catch (err) {
+    fill(result, errorPanel(err));
+  }
+}

@@ -1,0 +1,66 @@
+// Pre-arbitration mediation (案前调解): the mediations in progress and the registration of a new one, in
+// mediation words (调解申请, 请求事项), not arbitration ones.
+import { api, errorPanel, fill, h, names, setTitle } from '../core.js';
+import { openEventForm } from './act.js';
+import { registerForm } from './register.js';
+
+export async function mediationPage(mount) {
+  setTitle('调解');
+  const list = h('div', h('p.muted', '正在加载…'));
+  const formBox = h(
+    'section.panel',
+    { 'aria-labelledby': 'med-new' },
+    h('h2', { id: 'med-new' }, '登记调解申请'),
+    registerForm('mediation'),
+  );
+  mount(
+    '#/mediation',
+    h('h1', '调解'),
+    h('section.panel', { 'aria-labelledby': 'med-open' }, h('h2', { id: 'med-open' }, '进行中的调解'), list),
+    formBox,
+  );
+  const again = () => mediationPage(mount);
+  try {
+    const r = await api('GET', '/api/cases?track=mediation&state=mediation_in_progress&pageSize=50');
+    const act = (c, type, label) =>
+      h(
+        'button.btn.small',
+        {
+          type: 'button',
+          'aria-label': `调解申请 #${c.id}（${c.applicantNames.join('、')}）：${label}`,
+          onclick: async () => openEventForm(await api('GET', `/api/cases/${c.id}`), type, again),
+        },
+        label,
+      );
+    fill(
+      list,
+      r.items.length
+        ? h(
+            'table.t',
+            h(
+              'thead',
+              h(
+                'tr',
+                ['调解申请', '申请人', '被申请人', '收到', '记录结果'].map((x) => h('th', { scope: 'col' }, x)),
+              ),
+            ),
+            h(
+              'tbody',
+              r.items.map((c) =>
+                h(
+                  'tr',
+                  h('td', h('a', { href: `#/cases/${c.id}` }, `调解申请 #${c.id}`)),
+                  h('td', names(c.applicantNames)),
+                  h('td', c.respondentNames.join('、')),
+                  h('td', c.receivedOn),
+                  h('td', h('span.actions', act(c, 'MEDIATION_AGREED', '达成协议'), act(c, 'MEDIATION_FAILED', '调解不成'))),
+                ),
+              ),
+            ),
+          )
+        : h('div.empty', '没有进行中的调解'),
+    );
+  } catch (err) {
+    fill(list, errorPanel(err));
+  }
+}

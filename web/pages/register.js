@@ -1,0 +1,464 @@
+// Registration of an application (or a pre-arbitration mediation), and its correction before acceptance. The form is
+// drawn from a plain model and read back into it, so that blocks can be added and removed, a party's type switched
+// without losing what was typed, and the whole kept as a draft in this browser (per user) until it is submitted.
+import {
+  api,
+  checkCreditCode,
+  checkIdNumber,
+  checkMoney,
+  clearDraft,
+  clearOnEdit,
+  confirmDialog,
+  draftTime,
+  field,
+  fill,
+  h,
+  input,
+  loadDraft,
+  saveDraft,
+  select,
+  setError,
+  showErrors,
+  state,
+  today,
+} from '../core.js';
+
+const emptyParty = (kind) => ({
+  kind,
+  name: '',
+  idNumber: '',
+  creditCode: '',
+  legalRepresentative: '',
+  phone: '',
+  address: '',
+  agents: [],
+});
+const emptyClaim = () => ({ category: 'wages', amount: '', description: '' });
+function emptyModel(track) {
+  return {
+    receivedOn: today(),
+    channel: 'counter',
+    district: state.vocab.districts[0],
+    procedure: 'ordinary',
+    wageArrears: false,
+    facts: '',
+    applicants: [emptyParty('person')],
+    respondents: [emptyParty('organization')],
+    claims: [emptyClaim()],
+    limitation: { knewOn: '', employmentEndedOn: '' },
+    ...(track === 'mediation' ? { procedure: undefined } : {}),
+  };
+}
+/** A case as the API shows it → the form's model (ids kept, so that a correction keeps the same parties and claims). */
+export function modelFromCase(c) {
+  const party = (p) => ({
+    id: p.id,
+    kind: p.kind,
+    name: p.name ?? '',
+    idNumber: p.idNumber ?? '',
+    creditCode: p.creditCode ?? '',
+    legalRepresentative: p.legalRepresentative ?? '',
+    phone: p.phone ?? '',
+    address: p.address ?? '',
+    agents: (p.agents ?? []).map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      unit: a.unit ?? '',
+      phone: a.phone ?? '',
+      relationship: a.relationship ?? '',
+    })),
+  });
+  return {
+    receivedOn: c.receivedOn,
+    channel: c.channel,
+    district: c.district,
+    procedure: c.procedure,
+    wageArrears: c.wageArrears,
+    facts: c.facts ?? '',
+    applicants: c.applicants.map(party),
+    respondents: c.respondents.map(party),
+    claims: c.claims.map((cl) => ({ id: cl.id, category: cl.category, amount: cl.amount ?? '', description: cl.description })),
+    limitation: { knewOn: c.limitation?.knewOn ?? '', employmentEndedOn: c.limitation?.employmentEndedOn ?? '' },
+  };
+}
+
+/**
+ * The registration form. `edit`: the case being corrected (PATCH with its version). Returns the form element;
+ * while it holds unsaved changes, leaving the screen asks first (the draft is kept either way).
+ */
+export function registerForm(track = 'arbitration', edit = null) {
+  const draftName = edit ? `edit.${edit.id}` : `register.${track}`;
+  const draft = loadDraft(draftName);
+  let model = draft?.value ?? (edit ? modelFromCase(edit) : emptyModel(track));
+  let dirty = false;
+  const form = h('form.register', {
+    novalidate: true,
+    'aria-label': edit ? '修改登记信息' : track === 'mediation' ? '登记调解申请' : '登记仲裁申请',
+  });
+  const note = h('div');
+  const body = h('div');
+  const submitLabel = edit ? '保存修改' : track === 'mediation' ? '登记调解申请' : '登记仲裁申请';
+  const submit = h('button.btn.primary', { type: 'submit' }, submitLabel);
+
+  const showDraftNote = (d) =>
+    fill(
+      note,
+      d
+        ? h(
+            'div.alert.ok.row',
+            { role: 'status' },
+            h('span.grow', `已恢复 ${draftTime(d)} 保存在本机的草稿。`),
+            h('button.btn.small', { type: 'button', onclick: discardDraft }, '放弃草稿，重新填写'),
+          )
+        : null,
+    );
+  async function discardDraft() {
+    if (!(await confirmDialog({ title: '放弃草稿？', body: h('p', '已填写的内容将被清空。'), confirmLabel: '放弃草稿' }))) return;
+    clearDraft(draftName);
+    model = edit ? modelFromCase(edit) : emptyModel(track);
+    dirty = false;
+    showDraftNote(null);
+    render();
+  }
+
+  // ----- drawing -----
+  const side = (s) => (s === 'applicants' ? (track === 'mediation' ? '申请人' : '申请人') : '被申请人');
+  function partyBlock(sideKey, i, p) {
+    const base = `${sideKey}.${i}`;
+    const kindSel = select({ person: '自然人', organization: '用人单位/组织' }, { value: p.kind });
+    kindSel.addEventListener('change', () => {
+      collect();
+      // Switching the type keeps the name, phone, address and agents; only the identifier fields change.
+      model[sideKey][i].kind = kindSel.value;
+      render(`[data-path="${base}.name"]`);
+    });
+    const text = (k, attrs = {}) => input('text', { value: p[k] ?? '', ...attrs });
+    const idIn = text('idNumber', { maxlength: 18, autocomplete: 'off', spellcheck: 'false' });
+    idIn.addEventListener('blur', () => setError(form, `${base}.idNumber`, checkIdNumber(idIn.value.trim())));
+    const ccIn = text('creditCode', { maxlength: 18, autocomplete: 'off', spellcheck: 'false' });
+    ccIn.addEventListener('blur', () => setError(form, `${base}.creditCode`, checkCreditCode(ccIn.value.trim().toUpperCase())));
+    const many = model[sideKey].length > 1;
+    return h(
+      'div.repeat',
+      { dataset: { party: base } },
+      h(
+        'div.head',
+        h('span', `${side(sideKey)} ${i + 1}`),
+        h(
+          'span.row',
+          field('类型', `${base}.kind`, kindSel),
+          many
+            ? h(
+                'button.btn.small.remove',
+                { type: 'button', onclick: () => removeAt(sideKey, i), 'aria-label': `删除${side(sideKey)} ${i + 1}` },
+                '删除',
+              )
+            : null,
+        ),
+      ),
+      h(
+        'div.row',
+        field(p.kind === 'person' ? '姓名' : '名称', `${base}.name`, text('name', { maxlength: 100 }), { required: true, grow: true }),
+        p.kind === 'person'
+          ? field('公民身份号码', `${base}.idNumber`, idIn, { hint: 'GB 11643 十八位' })
+          : field('统一社会信用代码', `${base}.creditCode`, ccIn),
+        p.kind === 'organization'
+          ? field('法定代表人', `${base}.legalRepresentative`, text('legalRepresentative', { maxlength: 100 }))
+          : null,
+        field('联系电话', `${base}.phone`, text('phone', { maxlength: 20, inputmode: 'tel' })),
+        field('住所/地址', `${base}.address`, text('address', { maxlength: 200 }), { grow: true }),
+      ),
+      h(
+        'div.agents',
+        p.agents.map((a, j) => agentRow(base, sideKey, i, j, a)),
+      ),
+      h(
+        'button.btn.small',
+        { type: 'button', onclick: () => addAgent(sideKey, i), 'aria-label': `为${side(sideKey)} ${i + 1}添加委托代理人` },
+        '＋ 委托代理人',
+      ),
+    );
+  }
+  function agentRow(base, sideKey, i, j, a) {
+    const ap = `${base}.agents.${j}`;
+    return h(
+      'div.row.agent',
+      { dataset: { agent: ap } },
+      field('代理人姓名', `${ap}.name`, input('text', { maxlength: 100, value: a.name }), { required: true }),
+      field('代理人类别', `${ap}.kind`, select(state.vocab.agentKinds, { value: a.kind })),
+      field('工作单位/律所', `${ap}.unit`, input('text', { maxlength: 100, value: a.unit ?? '' })),
+      field('电话', `${ap}.phone`, input('text', { maxlength: 20, value: a.phone ?? '', inputmode: 'tel' })),
+      field('与当事人关系', `${ap}.relationship`, input('text', { maxlength: 20, value: a.relationship ?? '' }), {
+        hint: '近亲属代理时填写',
+      }),
+      h(
+        'button.btn.small.remove',
+        { type: 'button', onclick: () => removeAgent(sideKey, i, j), 'aria-label': `删除代理人 ${a.name || j + 1}` },
+        '删除',
+      ),
+    );
+  }
+  function claimBlock(i, cl) {
+    const c = `claims.${i}`;
+    const amount = input('text', { inputmode: 'decimal', placeholder: '如 12000.00', value: cl.amount ?? '' });
+    amount.addEventListener('blur', () => setError(form, `${c}.amount`, checkMoney(amount.value.trim())));
+    return h(
+      'div.repeat.row',
+      { dataset: { claim: c } },
+      field('请求类别', `${c}.category`, select(state.vocab.claimCategories, { value: cl.category }), { required: true }),
+      field('金额（元）', `${c}.amount`, amount),
+      field('请求内容', `${c}.description`, input('text', { maxlength: 2000, value: cl.description }), { required: true, grow: true }),
+      model.claims.length > 1
+        ? h('button.btn.small.remove', { type: 'button', onclick: () => removeAt('claims', i), 'aria-label': `删除请求 ${i + 1}` }, '删除')
+        : null,
+    );
+  }
+  function render(focusSel) {
+    const m = model;
+    const v = state.vocab;
+    fill(
+      body,
+      h('div.form-alert'),
+      h(
+        'fieldset',
+        h('legend', '基本信息'),
+        h(
+          'div.row',
+          field('收到申请日期', 'receivedOn', input('date', { value: m.receivedOn, max: today() }), { required: true }),
+          field('申请方式', 'channel', select(v.channels, { value: m.channel })),
+          field('管辖地区', 'district', select(Object.fromEntries(v.districts.map((d) => [d, d])), { value: m.district }), {
+            required: true,
+          }),
+          track === 'arbitration' ? field('程序', 'procedure', select(v.procedures, { value: m.procedure })) : null,
+          h('label.check', input('checkbox', { 'data-path': 'wageArrears', checked: m.wageArrears }), '拖欠工资（农民工工资优先）'),
+        ),
+        h('div.row', field('事实与理由', 'facts', h('textarea', { maxlength: 20000, rows: 3, value: m.facts }), { wide: true })),
+      ),
+      h(
+        'fieldset',
+        h('legend', '申请人'),
+        m.applicants.map((p, i) => partyBlock('applicants', i, p)),
+        h('button.btn.small', { type: 'button', 'data-add': 'applicants', onclick: () => addAt('applicants', 'person') }, '＋ 申请人'),
+      ),
+      h(
+        'fieldset',
+        h('legend', '被申请人'),
+        m.respondents.map((p, i) => partyBlock('respondents', i, p)),
+        h(
+          'button.btn.small',
+          { type: 'button', 'data-add': 'respondents', onclick: () => addAt('respondents', 'organization') },
+          '＋ 被申请人',
+        ),
+      ),
+      h(
+        'fieldset',
+        h('legend', track === 'mediation' ? '调解请求事项' : '仲裁请求'),
+        m.claims.map((cl, i) => claimBlock(i, cl)),
+        h('button.btn.small', { type: 'button', 'data-add': 'claims', onclick: () => addAt('claims') }, '＋ 请求'),
+      ),
+      track === 'arbitration'
+        ? h(
+            'fieldset',
+            h('legend', '仲裁时效（选填）'),
+            h(
+              'div.row',
+              field('知道或应当知道权利被侵害之日', 'limitation.knewOn', input('date', { value: m.limitation?.knewOn ?? '' })),
+              field('劳动关系终止日', 'limitation.employmentEndedOn', input('date', { value: m.limitation?.employmentEndedOn ?? '' })),
+            ),
+            h('p.small.muted', '填写后系统按《劳动争议调解仲裁法》第二十七条提示时效情况；仅作提示，不影响受理。'),
+          )
+        : null,
+      h(
+        'div.actions.sticky',
+        submit,
+        h('a.btn', { href: edit ? `#/cases/${edit.id}` : track === 'mediation' ? '#/mediation' : '#/cases' }, '取消'),
+        h('span.small.muted', { 'aria-live': 'polite', 'data-draft-status': '' }),
+      ),
+    );
+    if (focusSel) form.querySelector(focusSel)?.focus();
+  }
+
+  // ----- reading back -----
+  function collect() {
+    const val = (p) => form.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    const str = (p) => val(p)?.value ?? '';
+    const party = (sideKey, i, old) => {
+      const b = `${sideKey}.${i}`;
+      return {
+        ...(old.id ? { id: old.id } : {}),
+        kind: str(`${b}.kind`) || old.kind,
+        name: str(`${b}.name`),
+        // The other type's identifier stays in the model (not sent), so switching back restores it.
+        idNumber: val(`${b}.idNumber`) ? str(`${b}.idNumber`) : old.idNumber,
+        creditCode: val(`${b}.creditCode`) ? str(`${b}.creditCode`) : old.creditCode,
+        legalRepresentative: val(`${b}.legalRepresentative`) ? str(`${b}.legalRepresentative`) : old.legalRepresentative,
+        phone: str(`${b}.phone`),
+        address: str(`${b}.address`),
+        agents: old.agents.map((a, j) => {
+          const ap = `${b}.agents.${j}`;
+          return {
+            ...(a.id ? { id: a.id } : {}),
+            name: str(`${ap}.name`),
+            kind: str(`${ap}.kind`),
+            unit: str(`${ap}.unit`),
+            phone: str(`${ap}.phone`),
+            relationship: str(`${ap}.relationship`),
+          };
+        }),
+      };
+    };
+    model = {
+      receivedOn: str('receivedOn'),
+      channel: str('channel'),
+      district: str('district'),
+      procedure: val('procedure') ? str('procedure') : model.procedure,
+      wageArrears: val('wageArrears')?.checked ?? false,
+      facts: str('facts'),
+      applicants: model.applicants.map((p, i) => party('applicants', i, p)),
+      respondents: model.respondents.map((p, i) => party('respondents', i, p)),
+      claims: model.claims.map((cl, i) => ({
+        ...(cl.id ? { id: cl.id } : {}),
+        category: str(`claims.${i}.category`),
+        amount: str(`claims.${i}.amount`),
+        description: str(`claims.${i}.description`),
+      })),
+      limitation: { knewOn: str('limitation.knewOn'), employmentEndedOn: str('limitation.employmentEndedOn') },
+    };
+    return model;
+  }
+  const changed = () => {
+    dirty = true;
+    keepDraft();
+  };
+  function addAt(sideKey, kind) {
+    collect();
+    model[sideKey].push(sideKey === 'claims' ? emptyClaim() : emptyParty(kind));
+    changed();
+    const i = model[sideKey].length - 1;
+    render(sideKey === 'claims' ? `[data-path="claims.${i}.category"]` : `[data-path="${sideKey}.${i}.name"]`);
+  }
+  function removeAt(sideKey, i) {
+    collect();
+    model[sideKey].splice(i, 1);
+    changed();
+    render(`[data-add="${sideKey}"]`);
+  }
+  function addAgent(sideKey, i) {
+    collect();
+    model[sideKey][i].agents.push({ name: '', kind: 'lawyer', unit: '', phone: '', relationship: '' });
+    changed();
+    render(`[data-path="${sideKey}.${i}.agents.${model[sideKey][i].agents.length - 1}.name"]`);
+  }
+  function removeAgent(sideKey, i, j) {
+    collect();
+    model[sideKey][i].agents.splice(j, 1);
+    changed();
+    render(`[data-add="${sideKey}"]`);
+  }
+  let draftTimer;
+  function keepDraft() {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(() => {
+      saveDraft(draftName, collect());
+      const s = form.querySelector('[data-draft-status]');
+      if (s) s.textContent = `草稿已自动保存在本机（${new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`;
+    }, 400);
+  }
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  clearOnEdit(form);
+
+  /** The model → the request body: empty fields left out, identifiers only of the party's type. */
+  function requestBody() {
+    const m = collect();
+    const party = (p) => {
+      const out = { ...(p.id ? { id: p.id } : {}), kind: p.kind, name: p.name.trim() };
+      const keys = p.kind === 'person' ? ['idNumber', 'phone', 'address'] : ['creditCode', 'legalRepresentative', 'phone', 'address'];
+      for (const k of keys) if (p[k]?.trim()) out[k] = k === 'creditCode' ? p[k].trim().toUpperCase() : p[k].trim();
+      const agents = p.agents.map((a) => ({
+        ...(a.id ? { id: a.id } : {}),
+        name: a.name.trim(),
+        kind: a.kind,
+        ...(a.unit.trim() ? { unit: a.unit.trim() } : {}),
+        ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
+        ...(a.relationship?.trim() ? { relationship: a.relationship.trim() } : {}),
+      }));
+      if (agents.length || edit) out.agents = agents;
+      return out;
+    };
+    const body = {
+      ...(edit ? {} : { track }),
+      receivedOn: m.receivedOn,
+      channel: m.channel,
+      district: m.district,
+      wageArrears: m.wageArrears,
+      applicants: m.applicants.map(party),
+      respondents: m.respondents.map(party),
+      claims: m.claims.map((cl) => ({
+        ...(cl.id ? { id: cl.id } : {}),
+        category: cl.category,
+        description: cl.description.trim(),
+        ...(cl.amount.trim() ? { amount: cl.amount.trim() } : {}),
+      })),
+    };
+    if (track === 'arbitration' && m.procedure) body.procedure = m.procedure;
+    if (m.facts.trim()) body.facts = m.facts.trim();
+    if (m.limitation?.knewOn)
+      body.limitation = {
+        knewOn: m.limitation.knewOn,
+        ...(m.limitation.employmentEndedOn ? { employmentEndedOn: m.limitation.employmentEndedOn } : {}),
+      };
+    return body;
+  }
+
+  let key = null;
+  let busy = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (busy) return;
+    busy = true;
+    submit.disabled = true;
+    submit.setAttribute('aria-busy', 'true');
+    submit.textContent = '正在提交…';
+    const body = requestBody();
+    key ??= crypto.randomUUID?.() ?? String(Math.random());
+    try {
+      const c = edit
+        ? await api('PATCH', `/api/cases/${edit.id}`, body, { key, ifMatch: edit.version })
+        : await api('POST', '/api/cases', body, { key });
+      clearDraft(draftName);
+      dirty = false;
+      state.leaveGuard = null;
+      const done = edit ? '登记信息已修改。' : '已登记。';
+      sessionStorage.setItem(
+        'zc.caseflash',
+        c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done,
+      );
+      location.hash = `#/cases/${c.id}`;
+    } catch (err) {
+      // A refused request is final for its key; a lost answer (network) may be retried with the same key.
+      if (err.status !== 0) key = null;
+      showErrors(form, err);
+    } finally {
+      busy = false;
+      submit.disabled = false;
+      submit.removeAttribute('aria-busy');
+      submit.textContent = submitLabel;
+    }
+  });
+
+  state.leaveGuard = {
+    dirty: () => dirty,
+    confirm: () =>
+      confirmDialog({
+        title: '离开此页？',
+        body: h('p', '表单尚未提交。已填写的内容已作为草稿保存在本机，回到此页时会恢复。'),
+        confirmLabel: '离开',
+      }),
+  };
+  form.append(note, body);
+  render();
+  showDraftNote(draft);
+  return form;
+}

@@ -1,0 +1,334 @@
+// The statistics dashboard: the closure rate and its companions for a period, the breakdowns, charts, the
+// drill-down to the cases behind every number (with the arbitrator, exportable) and the periodic report's exports.
+import {
+  addDays,
+  api,
+  csvBlob,
+  download,
+  errorPanel,
+  field,
+  fill,
+  h,
+  input,
+  pct,
+  saveBlob,
+  setTitle,
+  state,
+  stateBadge,
+  today,
+} from '../core.js';
+import { LABELS } from '../forms.js';
+
+const V = () => state.vocab;
+const card = (label, n, cls, onclick, sub) =>
+  h(
+    `div.card${cls ? `.${cls}` : ''}`,
+    onclick ? h('button.n', { type: 'button', onclick, 'aria-label': `${label}：${n}，查看案件` }, n) : h('div.n', n),
+    h('div.l', label),
+    sub ? h('div.small.muted', sub) : null,
+  );
+
+export async function statsPage(params, mount) {
+  setTitle('统计分析');
+  const q = new URLSearchParams(params);
+  const year = Number(today().slice(0, 4));
+  const from = q.get('from') ?? `${year}-01-01`;
+  const to = q.get('to') ?? `${year}-12-31`;
+  const asOf = q.get('asOf') ?? '';
+  const form = h(
+    'form.panel.row',
+    field('起始日', 'from', input('date', { value: from, name: 'from' })),
+    field('截止日', 'to', input('date', { value: to, name: 'to' })),
+    field('按某日记录重算（选填）', 'asOf', input('date', { value: asOf, name: 'asOf', max: today() })),
+    h(
+      'div.actions',
+      ['本年', '上年', '本季度', '上季度'].map((t) => h('button.btn.small', { type: 'button', onclick: () => setPeriod(t) }, t)),
+    ),
+    h('button.btn.primary', { type: 'submit' }, '统计'),
+  );
+  function setPeriod(t) {
+    const y = Number(today().slice(0, 4));
+    const qn = Math.floor((Number(today().slice(5, 7)) - 1) / 3);
+    let f;
+    let e;
+    if (t === '本年') [f, e] = [`${y}-01-01`, `${y}-12-31`];
+    else if (t === '上年') [f, e] = [`${y - 1}-01-01`, `${y - 1}-12-31`];
+    else {
+      let yy = y;
+      let qq = t === '本季度' ? qn : qn - 1;
+      if (qq < 0) [yy, qq] = [y - 1, 3];
+      f = `${yy}-${String(qq * 3 + 1).padStart(2, '0')}-01`;
+      e = addDays(`${qq === 3 ? yy + 1 : yy}-${String(qq === 3 ? 1 : qq * 3 + 4).padStart(2, '0')}-01`, -1);
+    }
+    location.hash = `#/stats?from=${f}&to=${e}`;
+  }
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const n = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) n.set(k, String(v));
+    location.hash = `#/stats?${n}`;
+  });
+  const out = h('div', h('p.muted', '正在统计…'));
+  mount('#/stats', h('h1', '统计分析'), form, out);
+  const base = `from=${from}&to=${to}${asOf ? `&asOf=${asOf}` : ''}`;
+  let r;
+  try {
+    r = await api('GET', `/api/stats/report?${base}&format=json`);
+  } catch (err) {
+    fill(
+      out,
+      err.status === 400
+        ? h('div.alert.bad', { role: 'alert' }, (err.problem?.errors ?? []).map((x) => x.message).join('；') || err.message)
+        : errorPanel(err),
+    );
+    return;
+  }
+  const f = r.closure;
+  const drill = h('div');
+  let staff = null;
+  const showCases = async (measure, extra = '', title = '') => {
+    fill(drill, h('p.muted', '正在加载…'));
+    try {
+      const [d, arbs] = await Promise.all([
+        api('GET', `/api/stats/closure/cases?${base}&measure=${measure}${extra}&limit=200`),
+        staff ?? api('GET', '/api/staff?role=arbitrator'),
+      ]);
+      staff = arbs;
+      const arbName = (id) => (id === null ? '未组庭' : (arbs.find((a) => a.id === id)?.displayName ?? `#${id}`));
+      const header = ['案号', '地区', '争议原因', '仲裁员', '受理', '结案', '方式', '审限届满', '当前状态'];
+      const rowOf = (i) => [
+        i.caseNo ?? `#${i.id}`,
+        i.district,
+        V().statCauses[i.cause] ?? i.cause,
+        arbName(i.arbitratorId),
+        i.acceptedOn ?? '',
+        i.closedOn ?? '',
+        LABELS.closure[i.closureMode] ?? '',
+        `${i.awardDueOn ?? ''}${i.closedLate ? '（超期）' : ''}`,
+        V().states[i.state] ?? i.state,
+      ];
+      const exportDrill = () => saveBlob(csvBlob(header, d.items.map(rowOf)), `${title || measure}-${from}-${to}.csv`);
+      fill(
+        drill,
+        h(
+          'div.panel',
+          { id: 'drill' },
+          h(
+            'div.row.between',
+            h(
+              'h2',
+              { tabindex: '-1' },
+              `${title || measure}：共 ${d.total} 件${d.total > d.items.length ? `（显示前 ${d.items.length} 件）` : ''}`,
+            ),
+            d.items.length ? h('button.btn.small', { type: 'button', onclick: exportDrill }, '导出本表（CSV）') : null,
+          ),
+          d.items.length
+            ? h(
+                'table.t',
+                h(
+                  'thead',
+                  h(
+                    'tr',
+                    header.map((x) => h('th', { scope: 'col' }, x)),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  d.items.map((i) =>
+                    h(
+                      'tr',
+                      h('td', h('a', { href: `#/cases/${i.id}` }, i.caseNo ?? `#${i.id}`)),
+                      h('td', i.district),
+                      h('td', V().statCauses[i.cause] ?? i.cause),
+                      h('td', arbName(i.arbitratorId)),
+                      h('td', i.acceptedOn ?? '—'),
+                      h('td', i.closedOn ?? '—'),
+                      h('td', LABELS.closure[i.closureMode] ?? '—'),
+                      h('td', i.awardDueOn ?? '—', i.closedLate ? h('span.badge.bad', '超期') : null),
+                      h('td', stateBadge(i.state)),
+                    ),
+                  ),
+                ),
+              )
+            : h('div.empty', '没有案件'),
+        ),
+      );
+      drill.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      drill.querySelector('h2')?.focus({ preventScroll: true });
+    } catch (err) {
+      fill(drill, errorPanel(err));
+    }
+  };
+  const meets = f.meetsTarget;
+  const exportBtn = (fmt, label) =>
+    h(
+      'button.btn',
+      { type: 'button', onclick: () => download(`/api/stats/report?${base}&format=${fmt}`, `仲裁统计-${from}-${to}.${fmt}`) },
+      label,
+    );
+  const trend = h('div.chart', { role: 'img', 'aria-label': '按月受理、结案与累计结案率' });
+  const byDistrict = h('div.chart', { role: 'img', 'aria-label': '各地区结案率' });
+  const byCause = h('div.chart', { role: 'img', 'aria-label': '按争议原因的受理数' });
+  const bd = (g) => r.breakdowns.find((b) => b.groupBy === g)?.groups ?? [];
+  fill(
+    out,
+    h(
+      'p.small.muted',
+      `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；口径 ${r.formulaVersion}；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）`,
+    ),
+    h(
+      'div.cards',
+      h(
+        `div.card${meets === null ? '' : meets ? '.ok' : '.bad'}`,
+        h(
+          'button.n',
+          {
+            type: 'button',
+            'data-testid': 'closure-rate',
+            'aria-label': `仲裁结案率 ${pct(f.closureRate)}，查看未结案件`,
+            onclick: () => showCases('pending', '', '期末未结（影响结案率）'),
+          },
+          pct(f.closureRate),
+        ),
+        h('div.l', `仲裁结案率（目标 ${pct(f.target)}）${meets === null ? '' : meets ? ' 已达标' : ' 未达标'}`),
+        h('div.small.muted', `${f.closureRateFraction.numerator} / ${f.closureRateFraction.denominator}`),
+      ),
+      card('上期未结', f.carriedOver, '', () => showCases('carriedOver', '', '上期未结')),
+      card('本期受理', f.accepted, '', () => showCases('accepted', '', '本期受理')),
+      card('本期结案', f.closed, 'ok', () => showCases('closed', '', '本期结案')),
+      card('期末未结', f.pending, '', () => showCases('pending', '', '期末未结')),
+      card('超审限', f.overdue, f.overdue ? 'bad' : '', () => showCases('overdue', '', '超审限')),
+      card(`调解成功率（${f.mediationSuccess.shown === 'bulletin' ? '公报口径' : '调解组织口径'}）`, pct(f.mediationSuccessRate), ''),
+      card('平均/中位结案天数', `${f.averageDays === null ? '—' : f.averageDays.toFixed(1)} / ${f.medianDays ?? '—'}`, ''),
+    ),
+    h(
+      'div.panel.row',
+      h(
+        'span',
+        `结案方式：仲裁调解 ${f.byMode.mediation}，仲裁裁决 ${f.byMode.award}（终局 ${f.finalAwards}），撤回 ${f.byMode.withdrawal}，其他 ${f.byMode.other}；不予受理 ${f.applications.rejected}`,
+      ),
+      h('span.grow'),
+      h('div.actions', exportBtn('xlsx', '导出 Excel'), exportBtn('csv', '导出 CSV'), exportBtn('pdf', '导出 PDF')),
+    ),
+    h('div.grid2', h('div.panel', h('h2', '按月趋势'), trend), h('div.panel', h('h2', '各地区结案率'), byDistrict)),
+    h(
+      'div.grid2',
+      h('div.panel', h('h2', '按争议原因（本期受理）'), byCause),
+      h('div.panel', h('h2', '按地区'), breakdownTable(bd('district'), 'district', showCases)),
+    ),
+    h(
+      'div.grid2',
+      h('div.panel', h('h2', '按争议原因'), breakdownTable(bd('cause'), 'cause', showCases)),
+      h('div.panel', h('h2', '按程序 / 欠薪'), breakdownTable([...bd('procedure'), ...bd('wageArrears')], null, showCases)),
+    ),
+    drill,
+  );
+  drawCharts(r, trend, byDistrict, byCause, bd);
+}
+export function breakdownTable(groups, groupBy, showCases) {
+  if (!groups.length) return h('div.empty', '本期没有数据');
+  const num = (g, measure, v) =>
+    groupBy
+      ? h(
+          'button.link',
+          {
+            type: 'button',
+            onclick: () =>
+              showCases(measure, `&groupBy=${groupBy}&group=${encodeURIComponent(g.key)}`, `${g.label} · ${LABELS.measure[measure]}`),
+          },
+          v,
+        )
+      : v;
+  return h(
+    'table.t',
+    h(
+      'thead',
+      h(
+        'tr',
+        ['分组', '上期未结', '本期受理', '本期结案', '期末未结', '结案率', '超审限'].map((x, i) => h(i ? 'th.num' : 'th', x)),
+      ),
+    ),
+    h(
+      'tbody',
+      groups.map((g) =>
+        h(
+          'tr',
+          h('td', g.label),
+          h('td.num', num(g, 'carriedOver', g.carriedOver)),
+          h('td.num', num(g, 'accepted', g.accepted)),
+          h('td.num', num(g, 'closed', g.closed)),
+          h('td.num', num(g, 'pending', g.pending)),
+          h('td.num', h(g.meetsTarget === false ? 'span.final-no' : 'span', pct(g.closureRate))),
+          h('td.num', num(g, 'overdue', g.overdue)),
+        ),
+      ),
+    ),
+  );
+}
+function drawCharts(r, trend, byDistrict, byCause, bd) {
+  if (!window.echarts) return;
+  const font = { fontFamily: getComputedStyle(document.body).fontFamily };
+  const t = echarts.init(trend, null, { renderer: 'svg' });
+  t.setOption({
+    textStyle: font,
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['受理', '结案', '累计结案率'] },
+    grid: { left: 40, right: 50, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: r.monthly.map((m) => m.month) },
+    yAxis: [
+      { type: 'value', name: '件' },
+      { type: 'value', name: '%', min: 0, max: 100 },
+    ],
+    series: [
+      { name: '受理', type: 'bar', data: r.monthly.map((m) => m.accepted), itemStyle: { color: '#1f5fa8' } },
+      { name: '结案', type: 'bar', data: r.monthly.map((m) => m.closed), itemStyle: { color: '#1e7b34' } },
+      {
+        name: '累计结案率',
+        type: 'line',
+        yAxisIndex: 1,
+        data: r.monthly.map((m) => (m.cumulativeClosureRate === null ? null : +(m.cumulativeClosureRate * 100).toFixed(2))),
+        itemStyle: { color: '#9e1b1b' },
+      },
+    ],
+  });
+  const d = bd('district');
+  const dc = echarts.init(byDistrict, null, { renderer: 'svg' });
+  dc.setOption({
+    textStyle: font,
+    tooltip: {},
+    grid: { left: 130, right: 60, top: 30, bottom: 24 },
+    xAxis: { type: 'value', min: 0, max: 100, name: '%' },
+    yAxis: { type: 'category', data: d.map((g) => g.label), inverse: true },
+    series: [
+      {
+        type: 'bar',
+        // A 0% district still gets a visible bar and its figure; a district with no cases says so.
+        barMinHeight: 3,
+        label: { show: true, position: 'right', formatter: (p) => (d[p.dataIndex].closureRate === null ? '无案件' : `${p.value}%`) },
+        data: d.map((g) => ({
+          value: g.closureRate === null ? 0 : +(g.closureRate * 100).toFixed(2),
+          itemStyle: { color: g.closureRate === null ? '#98a2b3' : g.meetsTarget === false ? '#9a5b00' : '#1e7b34' },
+        })),
+        markLine: {
+          symbol: 'none',
+          data: [{ xAxis: r.closure.target * 100, label: { formatter: `目标 ${r.closure.target * 100}%`, position: 'start' } }],
+          // The y axis is inverted (first district on top): the line's start is its top end.
+          lineStyle: { color: '#9e1b1b' },
+        },
+      },
+    ],
+  });
+  const cs = echarts.init(byCause, null, { renderer: 'svg' });
+  cs.setOption({
+    textStyle: font,
+    tooltip: { trigger: 'item' },
+    series: [{ type: 'pie', radius: ['35%', '65%'], data: bd('cause').map((g) => ({ name: g.label, value: g.accepted })) }],
+  });
+  window.addEventListener(
+    'resize',
+    () => {
+      for (const c of [t, dc, cs]) c.resize();
+    },
+    { once: true },
+  );
+}

@@ -1,0 +1,295 @@
+// The workbench: each role's day. Clerks see their deadlines; arbitrators their cases and hearings; the chair the
+// cases that threaten the closure target and what waits for his approval; admins what reference data is missing.
+import {
+  addDays,
+  api,
+  card,
+  caseName,
+  daysLeftText,
+  deadlineBadge,
+  dueText,
+  errorPanel,
+  fill,
+  h,
+  mondayOf,
+  names,
+  pct,
+  setTitle,
+  state,
+  stateBadge,
+  today,
+  weekday,
+  withSource,
+} from '../core.js';
+
+export function caseTable(items, opts = {}) {
+  if (!items.length) return h('div.empty', opts.empty ?? '没有符合条件的案件');
+  return h(
+    'table.t',
+    opts.caption ? h('caption.sr-only', opts.caption) : null,
+    h(
+      'thead',
+      h(
+        'tr',
+        ['案号', '申请人', '被申请人', '状态', '地区', '收到申请', '标记'].map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      items.map((c) =>
+        h(
+          'tr',
+          h('td', h('a', { href: `#/cases/${c.id}` }, caseName(c))),
+          h('td', names(c.applicantNames)),
+          h('td', names(c.respondentNames)),
+          h('td', stateBadge(c.state)),
+          h('td', c.district),
+          h('td', c.receivedOn),
+          h(
+            'td',
+            c.wageArrears ? h('span.badge.bad', '欠薪') : null,
+            ' ',
+            c.collective ? h('span.badge.warn', '集体') : null,
+            ' ',
+            c.procedure === 'simple' ? h('span.badge', '简易') : null,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function deadlineTable(deadlines, empty) {
+  if (!deadlines.length) return h('div.empty', empty);
+  return h(
+    'table.t',
+    h(
+      'thead',
+      h(
+        'tr',
+        ['案件', '期限', '到期日', '剩余', '状态', '说明'].map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      deadlines.map((d) =>
+        h(
+          'tr',
+          h('td', h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `申请#${d.caseId}`), h('div.small.muted', names(d.applicantNames))),
+          h('td', d.label),
+          h('td', dueText(d)),
+          h('td.small', daysLeftText(d.dueOn)),
+          h('td', deadlineBadge(d)),
+          h('td.small', withSource(d.explanation ?? '')),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Hearings in a list (the arbitrator's "my hearings"). */
+export function hearingList(items, empty = '近期没有开庭') {
+  if (!items.length) return h('div.empty', empty);
+  return h(
+    'table.t',
+    h(
+      'thead',
+      h(
+        'tr',
+        ['日期', '时间', '地点', '案件', '当事人', '状态'].map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      items.map((x) =>
+        h(
+          'tr',
+          h('td', `${x.hearingOn} ${weekday(x.hearingOn)}`),
+          h('td', x.time ?? '—'),
+          h('td', x.place),
+          h('td', h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`)),
+          h('td.small', `${names(x.applicantNames)} 诉 ${names(x.respondentNames)}`),
+          h('td', x.status === 'held' ? h('span.badge.ok', '已开庭') : h('span.badge.info', '待开庭')),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function workbench(mount) {
+  setTitle('工作台');
+  const u = state.user;
+  const body = h('div', h('h1', '工作台'), h('p.muted', '正在加载…'));
+  const note = sessionStorage.getItem('zc.flash.bench');
+  sessionStorage.removeItem('zc.flash.bench');
+  mount('#/', note ? h('div.alert.ok', { role: 'status' }, note) : null, body);
+  try {
+    if (u.role === 'chair') return await chairBench(body);
+    if (u.role === 'admin') return await adminBench(body);
+    const canStats = u.role === 'analyst';
+    const mine = u.role === 'arbitrator' ? `&arbitratorId=${u.id}` : u.role === 'mediator' ? '&track=mediation' : '';
+    const [deadlines, cases, rate, hearings] = await Promise.all([
+      u.role === 'analyst'
+        ? []
+        : api('GET', `/api/deadlines?within=14&assignee=${['arbitrator', 'clerk', 'mediator'].includes(u.role) ? 'me' : 'all'}`),
+      api('GET', `/api/cases?pageSize=10${mine}`),
+      canStats ? api('GET', `/api/stats/closure?from=${today().slice(0, 4)}-01-01&to=${today().slice(0, 4)}-12-31`) : null,
+      u.role === 'arbitrator'
+        ? api('GET', `/api/hearings?from=${today()}&to=${addDays(today(), 13)}&arbitratorId=${u.id}&pageSize=50`)
+        : null,
+    ]);
+    const overdue = deadlines.filter((d) => d.status === 'overdue');
+    const soon = deadlines.filter((d) => d.status !== 'overdue' && d.dueOn && d.dueOn <= addDays(today(), 3));
+    fill(
+      body,
+      h('h1', '工作台'),
+      h(
+        'div.cards',
+        u.role === 'analyst' ? null : card('已逾期期限', overdue.length, overdue.length ? 'bad' : 'ok'),
+        u.role === 'analyst' ? null : card('三日内到期', soon.length, soon.length ? 'warn' : ''),
+        u.role === 'analyst' ? null : card('十四日内到期', deadlines.length - overdue.length, ''),
+        card(u.role === 'arbitrator' ? '我承办的案件' : '案件总数', cases.total, ''),
+        hearings ? card('两周内开庭', hearings.total, '') : null,
+        rate
+          ? card(
+              `本年仲裁结案率（目标 ${pct(rate.target)}）`,
+              pct(rate.closureRate),
+              rate.meetsTarget === false ? 'bad' : 'ok',
+              () => {
+                location.hash = '#/stats';
+              },
+              { actionHint: '，查看统计' },
+            )
+          : null,
+      ),
+      hearings ? h('section.panel', h('h2', '我的开庭（两周内）'), hearingList(hearings.items)) : null,
+      u.role === 'analyst'
+        ? null
+        : h('section.panel', h('h2', '我的期限（逾期在前，临期次之）'), deadlineTable(deadlines, '十四日内没有到期的期限')),
+      h('section.panel', h('h2', u.role === 'arbitrator' ? '我承办的案件' : '最近的案件'), caseTable(cases.items)),
+    );
+  } catch (err) {
+    body.append(errorPanel(err));
+  }
+}
+
+/** The chair: the target, the award clocks that threaten it, and what waits for his decision. */
+async function chairBench(body) {
+  const year = today().slice(0, 4);
+  const [rate, board, waiting] = await Promise.all([
+    api('GET', `/api/stats/closure?from=${year}-01-01&to=${year}-12-31`),
+    api('GET', '/api/board/award-clock?within=10&pageSize=10'),
+    api('GET', '/api/cases?state=accepted&pageSize=10'),
+  ]);
+  fill(
+    body,
+    h('h1', '工作台'),
+    h(
+      'div.cards',
+      card(
+        `本年仲裁结案率（目标 ${pct(rate.target)}）`,
+        pct(rate.closureRate),
+        rate.meetsTarget === false ? 'bad' : 'ok',
+        () => {
+          location.hash = '#/stats';
+        },
+        { actionHint: '，查看统计' },
+      ),
+      card(
+        '审限已逾期',
+        board.overdue,
+        board.overdue ? 'bad' : 'ok',
+        () => {
+          location.hash = '#/board';
+        },
+        { actionHint: '，查看督办' },
+      ),
+      card(
+        '审限十日内届满',
+        board.total - board.overdue,
+        board.total - board.overdue ? 'warn' : '',
+        () => {
+          location.hash = '#/board';
+        },
+        { actionHint: '，查看督办' },
+      ),
+      card('待组成仲裁庭', waiting.total, waiting.total ? 'warn' : ''),
+    ),
+    h(
+      'section.panel',
+      h('h2', '审限临近的案件（影响结案率目标）'),
+      boardTable(board.items),
+      h('p', h('a', { href: '#/board' }, '查看全部审限督办 ›')),
+    ),
+    h('section.panel', h('h2', '待组成仲裁庭'), caseTable(waiting.items, { empty: '没有待组庭的案件' })),
+  );
+}
+
+export function boardTable(items) {
+  if (!items.length) return h('div.empty', '没有审限临近的案件');
+  return h(
+    'table.t',
+    h(
+      'thead',
+      h(
+        'tr',
+        ['案号', '申请人', '状态', '仲裁庭', '审限届满', '剩余'].map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      items.map((x) =>
+        h(
+          `tr${x.status === 'overdue' ? '.row-bad' : ''}`,
+          h('td', h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`)),
+          h('td', names(x.applicantNames)),
+          h('td', stateBadge(x.state)),
+          h('td', x.arbitrators.length ? x.arbitrators.map((a) => a.displayName).join('、') : h('span.muted', '未组庭')),
+          h('td', dueText(x)),
+          h(`td${x.status === 'overdue' ? '.final-no' : ''}`, x.status === 'paused' ? '暂停计算' : daysLeftText(x.dueOn)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The administrator: reference data that deadlines and awards depend on. */
+async function adminBench(body) {
+  const [years, wages] = await Promise.all([api('GET', '/api/calendar/years'), api('GET', '/api/reference/minimum-wages')]);
+  const y = Number(today().slice(0, 4));
+  const have = new Set(years.map((x) => x.year));
+  const missingNext = !have.has(y + 1);
+  const unconfirmed = wages.filter((w) => w.confirmed === false).length;
+  fill(
+    body,
+    h('h1', '工作台'),
+    missingNext
+      ? h(
+          'div.alert.warn',
+          { role: 'status' },
+          `尚未录入${y + 1}年的国家法定节假日安排：审限跨入${y + 1}年的案件只能显示预计日期。`,
+          h('a', { href: '#/admin/calendar' }, `录入${y + 1}年安排 ›`),
+        )
+      : null,
+    h(
+      'div.cards',
+      card('已有节假日数据的年份', years.length ? `${years[0].year}–${years.at(-1).year}` : '无', missingNext ? 'warn' : 'ok'),
+      card('最低工资标准条目', wages.length, unconfirmed ? 'warn' : 'ok', null, {
+        sub: unconfirmed ? `${unconfirmed} 条待核实` : '均已核实',
+      }),
+    ),
+    h(
+      'section.panel',
+      h('h2', '管理'),
+      h(
+        'ul.links',
+        h('li', h('a', { href: '#/admin/users' }, '用户与权限')),
+        h('li', h('a', { href: '#/admin/wages' }, '各区县最低工资标准')),
+        h('li', h('a', { href: '#/admin/calendar' }, '国家法定节假日安排')),
+        h('li', h('a', { href: '#/admin/access-log' }, '案件访问记录')),
+        h('li', h('a', { href: '#/admin/audit-log' }, '用户与参考数据变更记录')),
+      ),
+    ),
+    h('p.small.muted', `本周一：${mondayOf(today())}`),
+  );
+}
