@@ -126,7 +126,8 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number, input:
 }
 
 /** GET /api/staff — active staff (any signed-in user; to pick arbitrators and mediators). */
-export async function staff(deps: Deps, role?: Role) {
-  const all = await deps.stores.users.list();
-  return all.filter((u) => u.active && (!role || u.role === role)).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+export async function staff(deps: Deps, q: { role?: Role; page: number; pageSize: number }) {
+  const all = (await deps.stores.users.list()).filter((u) => u.active && (!q.role || u.role === q.role));
+  const items = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+  return { items, total: all.length, page: q.page, pageSize: q.pageSize };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Amount, Day, IsoDate } from '../../app/schemas.ts';
+import { Amount, Day, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { claimStatistics, claimStatisticsDrillDown } from '../../app/stats/claims.ts';
 import { CLAIM_MEASURES } from '../../db/reports/claim-outcomes.ts';
 import { CLAIM_CATEGORY_CODES } from '../../workflows/reference.ts';
@@ -41,30 +41,24 @@ const ClaimStatistics = z
     links: z.strictObject({ claims: z.string().openapi({ description: '下钻地址模板（{measure}、{key}）' }) }),
   })
   .openapi('ClaimStatistics');
-const ClaimCases = z
-  .strictObject({
-    total: z.number().int(),
-    items: z.array(
-      z.strictObject({
-        caseId: z.number().int(),
-        caseNo: z.string().nullable(),
-        claimId: z.number().int(),
-        category: z.enum(CLAIM_CATEGORY_CODES),
-        awardedOn: Day,
-        claimed: Amount,
-        awarded: Amount,
-        challenged: z.boolean(),
-        court: z.string().nullable(),
-        upheld: Amount.nullable(),
-      }),
-    ),
-    from: Day,
-    to: Day,
-    asOf: Day.nullable(),
-    measure: z.enum(CLAIM_MEASURES),
-    formulaVersion: z.string(),
-  })
-  .openapi('ClaimStatisticsCases');
+const ClaimCases = listOf(
+  z
+    .strictObject({
+      caseId: z.number().int(),
+      caseNo: z.string().nullable(),
+      claimId: z.number().int(),
+      category: z.enum(CLAIM_CATEGORY_CODES),
+      awardedOn: Day,
+      claimed: Amount,
+      awarded: Amount,
+      challenged: z.boolean(),
+      court: z.string().nullable(),
+      upheld: Amount.nullable(),
+    })
+    .openapi('ClaimStatisticsCase'),
+  'ClaimStatisticsCases',
+  { from: Day, to: Day, asOf: Day.nullable(), measure: z.enum(CLAIM_MEASURES), formulaVersion: z.string() },
+);
 
 export function createClaimStatsRouter(deps: Deps): Router {
   const router = Router();
@@ -90,8 +84,7 @@ export function createClaimStatsRouter(deps: Deps): Router {
         ...PeriodFields,
         measure: z.enum(CLAIM_MEASURES),
         category: z.enum(CLAIM_CATEGORY_CODES).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-        offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+        ...Pagination.shape,
       })
       .strict(),
     responses: { 200: { description: '请求项', schema: ClaimCases } },

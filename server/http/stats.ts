@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Amount, CaseState, Day, Instant, IsoDate } from '../../app/schemas.ts';
+import { Amount, CaseState, Day, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { closureDrillDown, closureFigures, periodicReportFile } from '../../app/stats/closure.ts';
 import { DRILL_MODES, MEASURES } from '../../db/reports/closure-rate.ts';
 import { route } from './route.ts';
@@ -32,8 +32,7 @@ const CasesQuery = z
     result: z.enum(['worker', 'employer', 'both']).optional().openapi({ description: '劳动者胜诉 / 用人单位胜诉 / 双方部分胜诉' }),
     referred: z.enum(['true', 'false']).optional().openapi({ description: '经调解组织调解后申请仲裁' }),
     collective: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    ...Pagination.shape,
   })
   .strict();
 const ReportQuery = z
@@ -160,17 +159,13 @@ const DrillCase = z
     mediationOutcome: z.string().nullable(),
   })
   .openapi('ClosureCase', { description: '统计数字背后的一件案件（统计行）' });
-const ClosureCases = z
-  .strictObject({
-    items: z.array(DrillCase),
-    total: z.number().int(),
-    from: Day,
-    to: Day,
-    asOf: Day.nullable(),
-    measure: z.enum(MEASURES),
-    formulaVersion: z.string(),
-  })
-  .openapi('ClosureCases');
+const ClosureCases = listOf(DrillCase, 'ClosureCases', {
+  from: Day,
+  to: Day,
+  asOf: Day.nullable(),
+  measure: z.enum(MEASURES),
+  formulaVersion: z.string(),
+});
 
 const ReportRow = z.strictObject({
   code: z.string(),
@@ -239,7 +234,7 @@ export function createStatsRouter(deps: Deps): Router {
     tags: ['stats'],
     query: CasesQuery,
     responses: {
-      200: { description: '{items, total}', schema: ClosureCases },
+      200: { description: '案件清单（列表信封 {items, total, page, pageSize}，另含期间与指标）', schema: ClosureCases },
     },
     problems: [403],
     handler: async ({ actor, query }) => ({ body: await closureDrillDown(deps, actor, query) }),

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Day, DueDeadline, IsoDate } from '../../app/schemas.ts';
+import { Day, DueDeadline, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
 import { parse } from './parse.ts';
 import { IdempotencyHeader, route } from './route.ts';
@@ -27,12 +27,11 @@ const CalendarYearBody = z
   })
   .strict()
   .openapi('CalendarYear');
-const DueQuery = z
-  .object({
-    within: z.coerce.number().int().min(0).max(366).default(7),
-    assignee: z.enum(['me', 'all']).default('all'),
-  })
-  .strict();
+const DueQuery = Pagination.extend({
+  within: z.coerce.number().int().min(0).max(366).default(7).openapi({ description: '今天起多少日内到期（含已逾期）' }),
+  assignee: z.enum(['me', 'all']).default('all').openapi({ description: 'me：由本人（本人所在仲裁庭、本人角色）办理的期限' }),
+  kind: z.string().trim().min(1).max(40).optional().openapi({ description: '只看一种期限（如 award 审理期限）', example: 'award' }),
+}).strict();
 const SkippedDay = z.strictObject({ date: Day, reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
 
 export function createTimeRouter(deps: Deps): Router {
@@ -124,7 +123,9 @@ export function createTimeRouter(deps: Deps): Router {
     responses: {
       200: {
         description: '期限',
-        schema: z.array(DueDeadline),
+        schema: listOf(DueDeadline, 'DueDeadlinePage', {
+          overdue: z.number().int().openapi({ description: '其中已逾期的期限数（全部页）' }),
+        }),
       },
     },
     handler: async ({ actor, query }) => ({ body: await dueDeadlines(deps, actor, query) }),

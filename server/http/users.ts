@@ -131,11 +131,14 @@ export function createUsersRouter(deps: Deps): Router {
     operationId: 'listStaff',
     summary: '在职人员名单（任何登录用户；用于选择仲裁员等）',
     tags: ['users'],
-    query: z.object({ role: z.enum(ROLE_CODES).optional() }).strict(),
+    query: Pagination.extend({ role: z.enum(ROLE_CODES).optional() }).strict(),
     responses: {
-      200: { description: '人员', schema: z.array(User.pick({ id: true, displayName: true, role: true }).openapi('StaffMember')) },
+      200: {
+        description: '人员（按编号）',
+        schema: listOf(User.pick({ id: true, displayName: true, role: true }).openapi('StaffMember'), 'StaffPage'),
+      },
     },
-    handler: async ({ query }) => ({ body: await staff(deps, query.role) }),
+    handler: async ({ query }) => ({ body: await staff(deps, query) }),
   });
 
   route(router, {

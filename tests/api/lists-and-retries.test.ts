@@ -22,6 +22,13 @@ const LISTS = (): [string, () => string][] => [
   ['/api/cases', () => a.tokens.clerk],
   ['/api/users', () => a.tokens.admin],
   ['/api/access-log', () => a.tokens.admin],
+  ['/api/deadlines', () => a.tokens.clerk],
+  ['/api/stats/closure/cases?period=2026&measure=received', () => a.tokens.analyst],
+  ['/api/stats/claims/cases?period=2026&measure=items', () => a.tokens.analyst],
+  ['/api/hearings?from=2026-03-01&to=2026-03-31', () => a.tokens.clerk],
+  ['/api/board/award-clock', () => a.tokens.chair],
+  ['/api/audit-log', () => a.tokens.admin],
+  ['/api/staff', () => a.tokens.clerk],
 ];
 
 describe(`lists (${process.env.TEST_DB ?? 'sqlite'})`, () => {
@@ -30,14 +37,15 @@ describe(`lists (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     for (const [url, token] of LISTS()) {
       const r = await t.api(token()).get(url);
       expect(r.status, url).toBe(200);
-      expect(Object.keys(r.body).sort(), url).toEqual(['items', 'page', 'pageSize', 'total']);
-      expect(r.body).toMatchObject({ page: 1, pageSize: 50 });
+      expect(Object.keys(r.body), url).toEqual(expect.arrayContaining(['items', 'page', 'pageSize', 'total']));
+      expect(r.body, url).toMatchObject({ page: 1, pageSize: 50 });
       expect(r.body.total).toBeGreaterThanOrEqual(r.body.items.length);
-      const one = await t.api(token()).get(`${url}?pageSize=1&page=1`);
+      const sep = url.includes('?') ? '&' : '?';
+      const one = await t.api(token()).get(`${url}${sep}pageSize=1&page=1`);
       expect(one.body.items.length, url).toBeLessThanOrEqual(1);
-      expect((await t.api(token()).get(`${url}?pageSize=200`)).status, url).toBe(200);
+      expect((await t.api(token()).get(`${url}${sep}pageSize=200`)).status, url).toBe(200);
       for (const bad of ['pageSize=0', 'pageSize=201', 'page=0', 'pageSize=x']) {
-        const r2 = await t.api(token()).get(`${url}?${bad}`);
+        const r2 = await t.api(token()).get(`${url}${sep}${bad}`);
         expect(r2.status, `${url}?${bad}`).toBe(400);
         expect(r2.body.errors.map((e: { path: string }) => e.path)).toEqual([bad.split('=')[0]]);
       }
