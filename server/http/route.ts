@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
@@ -92,6 +93,17 @@ function parseParams<P extends z.ZodType>(schema: P | undefined, req: Request): 
 
 const registered = new Set<string>();
 
+/**
+ * Examples of the document: real answers over the demo data, keyed "operationId status" (written by
+ * `npm run openapi:examples`; checked against their schemas by tests/api/openapi.test.ts and redocly).
+ */
+const EXAMPLES = JSON.parse(readFileSync(new URL('./openapi-examples.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+function withExample(operationId: string, status: number | string, content: Record<string, { schema: z.ZodType }>) {
+  const example = EXAMPLES[`${operationId} ${status}`];
+  if (example === undefined) return content;
+  return Object.fromEntries(Object.entries(content).map(([media, c]) => [media, /json$/.test(media) ? { ...c, example } : c]));
+}
+
 const ANONYMOUS: Actor = { id: 0, role: 'analyst', displayName: '' } as Actor;
 
 /**
@@ -128,9 +140,9 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
       description: r.description,
       ...(headers ? { headers } : {}),
       ...(r.content
-        ? { content: r.content }
+        ? { content: withExample(spec.operationId, status, r.content) }
         : r.schema
-          ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
+          ? { content: withExample(spec.operationId, status, { [r.contentType ?? 'application/json']: { schema: r.schema } }) }
           : {}),
     };
   }
@@ -138,7 +150,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     responses[String(s)] = {
       description: PROBLEM_TEXT[s] ?? '错误',
       ...(s === 429 || s === 503 ? { headers: { 'Retry-After': { description: '秒数', schema: { type: 'integer' } } } } : {}),
-      content: { 'application/problem+json': { schema: Problem } },
+      content: withExample(spec.operationId, s, { 'application/problem+json': { schema: Problem } }),
     };
   }
   // Apps are built more than once in one process (tests): register each operation once.

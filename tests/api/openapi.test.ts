@@ -16,7 +16,7 @@ interface Operation {
   security?: unknown[];
   parameters?: { in: string; name: string }[];
   requestBody?: unknown;
-  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: Schema; example?: unknown }> }>;
 }
 interface Doc {
   tags: { name: string; description?: string }[];
@@ -166,6 +166,36 @@ describe('the OpenAPI document', () => {
       .map(({ op }) => op.operationId)
       .sort();
     expect(open).toEqual(['health', 'login', 'publicKeys', 'ready']);
+  });
+});
+
+describe('the examples (real answers over the demo data, npm run openapi:examples)', () => {
+  it('are attached to their operations and each matches its response schema exactly', () => {
+    const found: string[] = [];
+    const wrong: string[] = [];
+    for (const { path, method, op } of operations()) {
+      for (const [status, r] of Object.entries(op.responses)) {
+        for (const [media, c] of Object.entries(r.content ?? {}) as [string, { example?: unknown }][]) {
+          if (c.example === undefined) continue;
+          found.push(`${op.operationId} ${status}`);
+          const url = path.replace(/\{\w+\}/g, '1');
+          const problems = checkResponse(
+            method.toUpperCase(),
+            url,
+            Number(status),
+            { 'content-type': media },
+            Buffer.from(JSON.stringify(c.example)),
+          );
+          // An example is a body: the headers that go with it are not part of it.
+          wrong.push(...problems.filter((x) => !/documented header .* is missing/.test(x)));
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The main reads, a list, a problem of each kind the demo shows.
+    expect(found).toEqual(
+      expect.arrayContaining(['getCase 200', 'listCases 200', 'caseHistory 200', 'dueDeadlines 200', 'applyEvent 409', 'registerCase 400']),
+    );
   });
 });
 
