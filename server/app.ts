@@ -1,4 +1,5 @@
-import express, { type Express, Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import express, { type Express, type RequestHandler, Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/clock.ts';
@@ -42,6 +43,17 @@ export interface AppOptions {
  * DENY), no referrer, no MIME sniffing. HSTS is left to the TLS terminator in front of the server (README "Security"):
  * the server itself speaks plain HTTP and cannot know the host names HSTS should cover.
  */
+const styleSources = (res: unknown): string => {
+  const nonce = (res as { locals?: { styleNonce?: string } }).locals?.styleNonce;
+  return nonce ? `'self' 'nonce-${nonce}'` : "'self'";
+};
+
+/** A fresh nonce for the styles of one response (the /docs page): 128 random bits. */
+export const styleNonce: RequestHandler = (_req, res, next) => {
+  res.locals.styleNonce = randomBytes(16).toString('base64');
+  next();
+};
+
 export function securityHeaders() {
   return helmet({
     contentSecurityPolicy: {
@@ -50,7 +62,9 @@ export function securityHeaders() {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
+        // The one page whose scripts create <style> elements (Redoc on /docs, styled-components) gets a nonce of its own
+        // response for them (res.locals.styleNonce, set by `styleNonce`); every other response: 'self' only.
+        styleSrc: [(_req, res) => styleSources(res)],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -82,6 +96,7 @@ export function createApp(opts: AppOptions): Express {
   // Which proxy's X-Forwarded-For names the client (login limits per address, logs): TRUST_PROXY, default loopback.
   app.set('trust proxy', opts.config.trustProxy);
   app.use(requestLogger(opts.logger));
+  app.get('/docs', styleNonce);
   app.use(securityHeaders());
   // Responses under /api carry personal data: never stored by a browser or a shared cache.
   app.use('/api', (_req, res, next) => {
@@ -100,12 +115,14 @@ export function createApp(opts: AppOptions): Express {
   };
   app.use(createServiceRouter(deps, lifecycle, self.readiness));
   app.use(createPublicKeysRouter(deps));
-  // The one /api body read before authentication is the login's own: mounted on its path only, so that any other
-  // request without a valid token is a 401 before a byte of its body is read (api.md order: 401 before 400 and 413).
-  app.use('/api/auth/login', json);
+  // Only login's body is read before authentication: any other request answers 401 before its body is looked at.
+  app.post('/api/auth/login', json);
   app.use(createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
-  app.use('/api', authenticateRequest(deps), json);
+  // A GET's body is never read (no GET takes one), so it cannot answer 400 or 413 for it (/openapi.json says so).
+  app.use('/api', authenticateRequest(deps), (req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next),
+  );
   for (const r of [
     createAuthRouter,
     createUsersRouter,

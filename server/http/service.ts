@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { databaseFaultError, serviceUnavailable } from '../../app/errors.ts';
+import { Day, Instant } from '../../app/schemas.ts';
 import { type Readiness, serviceStatus } from '../../app/service/status.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { route } from './route.ts';
@@ -26,7 +27,7 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle, readiness:
     responses: {
       200: {
         description: '进程在运行',
-        schema: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }).openapi('Health'),
+        schema: z.strictObject({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }).openapi('Health'),
       },
     },
     handler: async () => ({ body: { status: 'ok', database: deps.db.dialect } }),
@@ -44,7 +45,7 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle, readiness:
     responses: {
       200: {
         description: '可以接收请求',
-        schema: z.object({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) }).openapi('Ready'),
+        schema: z.strictObject({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) }).openapi('Ready'),
       },
     },
     handler: async () => {
@@ -69,11 +70,11 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle, readiness:
 }
 
 const SweepSummary = z
-  .object({
-    day: z.string(),
+  .strictObject({
+    day: Day,
     holder: z.string(),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
+    startedAt: Instant,
+    finishedAt: Instant.nullable(),
     cases: z.number().int().nullable(),
     deadlinesChanged: z.number().int().nullable(),
     alertsRecorded: z.number().int().nullable(),
@@ -95,12 +96,12 @@ export function createServiceStatusRouter(deps: Deps, self: { instance: string; 
       200: {
         description: '服务状态',
         schema: z
-          .object({
+          .strictObject({
             instance: z.string().openapi({ description: '应答的进程（主机名:进程号）' }),
-            startedAt: z.string(),
+            startedAt: Instant,
             database: z.enum(['sqlite', 'postgres']),
-            heartbeatAt: z.string().nullable().openapi({ description: '本进程最近一次证明数据库可写的时间' }),
-            processes: z.array(z.object({ instance: z.string(), startedAt: z.string(), seenAt: z.string() })),
+            heartbeatAt: Instant.nullable().openapi({ description: '本进程最近一次证明数据库可写的时间' }),
+            processes: z.array(z.strictObject({ instance: z.string(), startedAt: Instant, seenAt: Instant })),
             lastSweep: SweepSummary.nullable().openapi({
               description: '最近一次每日巡检；chainOk=false 表示历史记录被篡改（详见日志与 npm run audit:verify）',
             }),
