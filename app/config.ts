@@ -26,6 +26,12 @@ export interface Config {
   /** Per user and minute: documents generated, statistical reports built (json, csv, xlsx, pdf). */
   documentsPerMinute: number;
   exportsPerMinute: number;
+  /** Per user and minute: court packages assembled (each reads and hashes every PDF of the case). */
+  courtPackagesPerMinute: number;
+  /** Most rows a case-list export carries; a larger selection → 413 (narrow it with the filters). */
+  exportMaxRows: number;
+  /** Most bytes of documents a court package may hold; more → 413. */
+  courtPackageMaxBytes: number;
   /** Longest period a statistics query or report may cover. */
   reportMaxYears: number;
   /** Worker threads rendering PDFs and report files off the event loop. */
@@ -111,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     documentsPerMinute: int('DOCUMENTS_PER_MINUTE', 30),
     exportsPerMinute: int('EXPORTS_PER_MINUTE', 20),
+    courtPackagesPerMinute: int('COURT_PACKAGES_PER_MINUTE', 6),
+    exportMaxRows: int('EXPORT_MAX_ROWS', 5000),
+    courtPackageMaxBytes: int('COURT_PACKAGE_MAX_BYTES', 100 * 1024 * 1024),
     reportMaxYears: int('REPORT_MAX_YEARS', 10),
     renderThreads: int('RENDER_THREADS', 1),
     bodyLimit: env.BODY_LIMIT || '1mb',

@@ -35,6 +35,9 @@ export const preconditionFailed = (current: number) =>
   });
 export const unprocessable = (detail: string, extra: Record<string, unknown> = {}) =>
   new AppError(422, 'rule-violation', '不符合法定规则', detail, extra);
+/** A result over a configured size limit (an export's rows, a court package's bytes): `rule` names the limit. */
+export const tooLarge = (detail: string, extra: { rule: string } & Record<string, unknown>) =>
+  new AppError(413, 'too-large', '超出上限', detail, extra);
 export const serviceUnavailable = (detail: string, retryAfterSeconds = 5) =>
   new AppError(503, 'unavailable', '服务暂时不可用', detail, { retryAfterSeconds });
 

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
-import { validationError } from '../errors.ts';
+import { tooLarge, validationError } from '../errors.ts';
+import { renderCaseSheetOffThread } from '../render/pool.ts';
 import { type Actor, AREA_ROLES, assertMayReadCases, assertRole } from '../policy.ts';
 import { type CaseListQuery, listCases } from './queries.ts';
 
@@ -65,27 +65,27 @@ const CLOSURE_LABELS: Record<string, string> = {
   rejection: '不予受理',
 };
 
-/** The most rows an export carries; a larger list is narrowed with the filters first. */
-export const EXPORT_LIMIT = 5000;
-
 /**
  * GET /api/exports/cases — the case list as filtered, as an xlsx workbook: the columns of the list (names only,
- * never an identity number or phone), up to EXPORT_LIMIT rows in the list's order.
+ * never an identity number or phone), in the list's order. Bounded: counted against the user's EXPORTS_PER_MINUTE
+ * before any work, refused with 413 (rule `export-max-rows`) when the selection holds more than EXPORT_MAX_ROWS cases —
+ * never a silently cut list — and the workbook written on a render thread, off the event loop.
  */
 export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuery, 'page' | 'pageSize'>) {
-  const r = await listCases(deps, actor, { ...q, page: 1, pageSize: EXPORT_LIMIT });
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Zhongcai';
-  wb.created = deps.clock.now();
-  const ws = wb.addWorksheet('案件列表', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.addRow([`案件列表（导出于 ${deps.clock.today()}，共 ${r.total} 件${r.total > r.items.length ? `，本表前 ${r.items.length} 件` : ''}）`]).font = {
-    bold: true,
-  };
-  const header = ['案号', '状态', '申请人', '被申请人', '地区', '程序', '收到申请', '受理', '审限届满', '结案', '结案方式', '欠薪', '集体争议'];
-  const hr = ws.addRow(header);
-  hr.font = { bold: true };
-  for (const c of r.items) {
-    ws.addRow([
+  await deps.throttle.take(deps.limits.exports, String(actor.id));
+  const max = deps.config.exportMaxRows;
+  // The count first (one row read): a selection over the limit costs no more than that.
+  const { total } = await listCases(deps, actor, { ...q, page: 1, pageSize: 1 });
+  if (total > max)
+    throw tooLarge(`所选案件共 ${total} 件，超过导出上限 ${max} 件（EXPORT_MAX_ROWS）；请用筛选条件缩小范围后再导出`, {
+      rule: 'export-max-rows',
+    });
+  const r = await listCases(deps, actor, { ...q, page: 1, pageSize: max });
+  return renderCaseSheetOffThread({
+    createdAt: deps.clock.now().toISOString(),
+    title: `案件列表（导出于 ${deps.clock.today()}，共 ${r.items.length} 件）`,
+    header: ['案号', '状态', '申请人', '被申请人', '地区', '程序', '收到申请', '受理', '审限届满', '结案', '结案方式', '欠薪', '集体争议'],
+    rows: r.items.map((c) => [
       c.caseNo ?? `${c.track === 'mediation' ? '调解申请' : '仲裁申请'}#${c.id}`,
       stateLabel(c.state),
       c.applicantNames.join('、'),
@@ -99,12 +99,9 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
       c.closure ? (CLOSURE_LABELS[c.closure.mode] ?? c.closure.mode) : '',
       c.wageArrears ? '是' : '',
       c.collective ? '是' : '',
-    ]);
-  }
-  ws.columns.forEach((col, i) => {
-    col.width = [26, 18, 24, 24, 12, 10, 12, 12, 12, 12, 12, 6, 8][i] ?? 12;
+    ]),
+    widths: [26, 18, 24, 24, 12, 10, 12, 12, 12, 12, 12, 6, 8],
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** GET /api/audit-log — changes to users, minimum wages and holiday calendars, newest first (admin, chair). */

@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
-import JSZip from 'jszip';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { notFound } from '../errors.ts';
+import { notFound, tooLarge } from '../errors.ts';
 import { type Actor, assertMayHandOffToCourt, assertRoleMayHandOffToCourt } from '../policy.ts';
+import { assemblePackageOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose } from './case-json.ts';
-import { commissionKey, sign } from './keys.ts';
+import { commissionKey } from './keys.ts';
 
 /** The manifest's format (docs/court-package.md): every file of the package but the manifest, its signature and the key. */
 export const MANIFEST_FORMAT = 'zhongcai.court-package.manifest';
@@ -19,6 +19,7 @@ export const UNSIGNED_FILES = ['manifest.json', 'manifest.sig', 'public-key.pem'
 export type CourtPackageView = Omit<CourtPackageInfo, 'caseId' | 'createdBy'>;
 const view = ({ caseId: _c, createdBy: _b, ...p }: CourtPackageInfo): CourtPackageView => p;
 
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 function readme(caseNo: string | null, keyId: string, generatedAt: string): string {
@@ -61,9 +62,18 @@ export async function generateCourtPackage(
       .filter((e) => e.type === 'GENERATE_DOCUMENT' && (e.payload as { draft?: boolean }).draft)
       .flatMap((e) => ((e.payload as { documents?: { id: number }[] }).documents ?? []).map((d) => d.id)),
   );
+  // Bounded before a byte of a PDF is read: per user (COURT_PACKAGES_PER_MINUTE), and the documents' total size
+  // (COURT_PACKAGE_MAX_BYTES, from the stored sizes) — over it, 413 naming the limit.
+  await deps.throttle.take(deps.limits.courtPackages, String(actor.id));
+  const issued = (await stores.documents.forCase(k, caseId)).filter((d) => !drafts.has(d.id));
+  const total = issued.reduce((n, d) => n + d.size, 0);
+  if (total > config.courtPackageMaxBytes)
+    throw tooLarge(
+      `案件的 ${issued.length} 份文书共 ${mb(total)}，超过移送材料包上限 ${mb(config.courtPackageMaxBytes)}（COURT_PACKAGE_MAX_BYTES）`,
+      { rule: 'court-package-max-bytes' },
+    );
   const documents: (PackagedDocument & { bytes: Buffer })[] = [];
-  for (const d of await stores.documents.forCase(k, caseId)) {
-    if (drafts.has(d.id)) continue;
+  for (const d of issued) {
     const full = await stores.documents.find(k, d.id);
     if (full) documents.push({ ...full, path: `documents/${d.id}-${d.kind}.pdf` });
   }
@@ -84,33 +94,26 @@ export async function generateCourtPackage(
     { path: 'case.json', bytes: Buffer.from(`${JSON.stringify(caseJson, null, 2)}\n`, 'utf8') },
     ...documents.map((d) => ({ path: d.path, bytes: d.bytes })),
   ];
-  const manifest = {
-    format: MANIFEST_FORMAT,
-    version: MANIFEST_VERSION,
-    commission: config.commissionName,
-    caseId: c.id,
-    caseNo: c.caseNo,
-    purpose: input.purpose,
-    court,
+  // Hashing, signing and zipping on a render thread (off the event loop).
+  const { bytes, manifestBytes, signature } = await assemblePackageOffThread({
+    files,
+    manifest: {
+      format: MANIFEST_FORMAT,
+      version: MANIFEST_VERSION,
+      commission: config.commissionName,
+      caseId: c.id,
+      caseNo: c.caseNo,
+      purpose: input.purpose,
+      court,
+      generatedAt,
+      caseSchemaVersion: CASE_SCHEMA_VERSION,
+      hashAlgorithm: 'SHA-256',
+      signatureAlgorithm: 'Ed25519',
+      keyId: key.keyId,
+    },
+    keyPath: config.commissionKeyPath,
     generatedAt,
-    caseSchemaVersion: CASE_SCHEMA_VERSION,
-    hashAlgorithm: 'SHA-256',
-    signatureAlgorithm: 'Ed25519',
-    keyId: key.keyId,
-    files: files.map((f) => ({ path: f.path, sha256: sha256(f.bytes), size: f.bytes.length })),
-  };
-  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
-  const signature = sign(key, manifestBytes).toString('base64');
-
-  const zip = new JSZip();
-  const date = new Date(generatedAt);
-  zip.file('manifest.json', manifestBytes, { date, compression: 'DEFLATE' });
-  zip.file('manifest.sig', `${signature}\n`, { date, compression: 'STORE' });
-  zip.file('public-key.pem', key.publicKeyPem, { date, compression: 'STORE' });
-  // PDFs are stored as they are (already compressed): a byte of the ZIP is then a byte of the PDF.
-  for (const f of files)
-    zip.file(f.path, f.bytes, { date, createFolders: false, compression: f.path.endsWith('.pdf') ? 'STORE' : 'DEFLATE' });
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', platform: 'UNIX' });
+  });
   const stamp = generatedAt.replace(/[-:]/g, '').slice(0, 15);
   const fileName = `court-package-${c.id}-${stamp}.zip`;
 

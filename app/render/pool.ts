@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { PeriodicReport } from '../../db/reports/periodic-report.ts';
+import type { CaseSheet } from '../cases/case-sheet.ts';
+import type { AssembledPackage, PackageParts } from '../court-package/assemble.ts';
 import { type DocSpec, MissingGlyphError } from '../../templates/layout.ts';
 import { serviceUnavailable } from '../errors.ts';
 import type { RenderResult, RenderTask } from './tasks.ts';
@@ -30,7 +32,14 @@ function thePool(): Piscina {
   return pool;
 }
 
+const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 async function run(task: RenderTask): Promise<Buffer> {
+  const r = await runRaw(task);
+  return asBuffer(r.bytes);
+}
+
+async function runRaw(task: RenderTask): Promise<Extract<RenderResult, { ok: true }>> {
   let r: RenderResult;
   try {
     r = (await thePool().run(task)) as RenderResult;
@@ -39,7 +48,7 @@ async function run(task: RenderTask): Promise<Buffer> {
     throw e;
   }
   if (!r.ok) throw new MissingGlyphError(r.missingGlyphs);
-  return Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+  return r;
 }
 
 /** templates/layout.ts `renderPdf`, on a render thread (`bodyFontPath`: DOCUMENT_BODY_FONT, or null for the default). */
@@ -50,6 +59,17 @@ export function renderPdfOffThread(spec: DocSpec, meta: { createdAt: Date; bodyF
 /** The report's csv, xlsx or pdf file (app/stats/report-formats.ts), on a render thread. */
 export function renderReportOffThread(format: 'csv' | 'xlsx' | 'pdf', report: PeriodicReport): Promise<Buffer> {
   return run({ kind: 'report', format, report });
+}
+
+/** The case-list export's xlsx (app/cases/case-sheet.ts), on a render thread. */
+export function renderCaseSheetOffThread(sheet: CaseSheet): Promise<Buffer> {
+  return run({ kind: 'caseSheet', sheet });
+}
+
+/** A court package's hashes, signed manifest and ZIP (app/court-package/assemble.ts), on a render thread. */
+export async function assemblePackageOffThread(parts: PackageParts): Promise<AssembledPackage> {
+  const r = await runRaw({ kind: 'courtPackage', parts });
+  return { bytes: asBuffer(r.bytes), manifestBytes: asBuffer(r.manifest as Uint8Array), signature: r.signature as string };
 }
 
 /** Ends the render threads (scripts that must exit promptly; tests). */

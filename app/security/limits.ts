@@ -27,12 +27,19 @@ export function limitsFrom(config: Config) {
       windowMs: 60_000,
       message: () => '生成文书过于频繁，请稍后再试',
     },
-    /** Statistical reports built per user (json, csv, xlsx, pdf). */
+    /** Statistical reports built (json, csv, xlsx, pdf) and case lists exported (xlsx), per user. */
     exports: {
       bucket: 'work.exports',
       max: config.exportsPerMinute,
       windowMs: 60_000,
-      message: () => '导出报表过于频繁，请稍后再试',
+      message: () => '导出过于频繁，请稍后再试',
+    },
+    /** Court packages assembled per user (every PDF of the case read, hashed and zipped). */
+    courtPackages: {
+      bucket: 'work.court-packages',
+      max: config.courtPackagesPerMinute,
+      windowMs: 60_000,
+      message: () => '生成移送材料包过于频繁，请稍后再试',
     },
   } satisfies Record<string, Limit>;
 }

@@ -9,17 +9,8 @@ import {
   reportHeading,
 } from '../../db/reports/periodic-report.ts';
 import { type Block, renderPdf } from '../../templates/layout.ts';
+import { csvCell, sheetCell } from '../security/cells.ts';
 
-/**
- * One CSV cell. Text starting with = + - @ tab or carriage return is a formula to a spreadsheet (CSV injection through
- * a display name such as `=HYPERLINK(…)`): it is prefixed with an apostrophe, which shows the text as typed. Numbers
- * are written as numbers (a negative count stays a number).
- */
-export const csvCell = (v: unknown): string => {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
 
 /** CSV with a UTF-8 byte-order mark so Excel on Windows opens the Chinese text correctly; one section per table. */
@@ -56,17 +47,19 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
   ) => {
     const fields = formHeader ? headerFields(r.header) : [];
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 + fields.length }] });
-    ws.addRow([title]).font = { bold: true, size: 14 };
+    // Every cell through the one neutralisation (names come from what people typed: app/security/cells.ts).
+    const add = (cells: (string | number | null)[]) => ws.addRow(cells.map(sheetCell));
+    add([title]).font = { bold: true, size: 14 };
     // The statistical form's header fields (表号, 制定机关, 批准文号, 填报单位, 负责人, 填表人, 报出日期).
-    for (const [k, v] of fields) ws.addRow([k, v]);
-    ws.addRow([reportHeading(r)]);
-    const h = ws.addRow(header);
+    for (const [k, v] of fields) add([k, v]);
+    add([reportHeading(r)]);
+    const h = add(header);
     h.font = { bold: true };
     h.eachCell((c) => {
       c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
       c.border = { bottom: { style: 'thin' } };
     });
-    for (const row of rows) ws.addRow(row);
+    for (const row of rows) add(row);
     widths.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;
     });

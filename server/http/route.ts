@@ -32,7 +32,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   404: '未找到',
   409: '当前状态不允许（allowed 列出允许的事件）',
   412: 'If-Match 版本已过期（currentVersion 为当前版本）',
-  413: '请求体过大',
+  413: '过大：请求体超过 BODY_LIMIT，或导出、材料包超过其上限（rule 指明哪一项）',
   422: '不符合法定规则或业务规则（rule、source 指明依据）',
   429: '请求过于频繁（Retry-After）',
   500: '内部错误（errorId 用于查找日志）',

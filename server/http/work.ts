@@ -105,7 +105,9 @@ export function createWorkRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/exports/cases',
     operationId: 'exportCases',
-    summary: '导出案件列表（xlsx，与列表相同的筛选与排序，最多5000行；不含身份证号码与联系方式）',
+    summary: '导出案件列表（xlsx，与列表相同的筛选与排序；不含身份证号码与联系方式）',
+    description:
+      '每人每分钟至多 EXPORTS_PER_MINUTE 次（与统计报表合计，超出 429）；所选案件超过 EXPORT_MAX_ROWS（默认 5000）件时 413（rule: export-max-rows），请先筛选。以公式开头的文字（= + - @ 制表符 回车）前加撇号。',
     tags: ['work'],
     query: CaseListQuery.omit({ page: true, pageSize: true }),
     responses: {
@@ -115,6 +117,7 @@ export function createWorkRouter(deps: Deps): Router {
         schema: z.string().openapi({ format: 'binary' }),
       },
     },
+    problems: [413, 429],
     handler: async ({ res, actor, query: q }) => {
       const bool = (v?: 'true' | 'false') => (v === undefined ? undefined : v === 'true');
       const bytes = await exportCases(deps, actor, {

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../app/bootstrap.ts';
@@ -371,6 +372,99 @@ describe(`exports and expensive work (${process.env.TEST_DB ?? 'sqlite'})`, () =
       expect((await limited.api(la.tokens.chair).get('/api/stats/report?period=2026&format=json')).status).toBe(200);
       limited.clock.advance(61_000);
       expect((await report()).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe(`case exports and court packages are bounded (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const xlsx = (r: request.Test) =>
+    r.buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (x: Buffer) => chunks.push(x));
+      // A problem (413, 429) is JSON: read as such; the workbook stays bytes.
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        cb(null, /json/.test(String(res.headers['content-type'])) ? JSON.parse(bytes.toString('utf8')) : bytes);
+      });
+    });
+
+  it('the case export: per user (429), at most EXPORT_MAX_ROWS cases (413 naming the limit, never a cut list), cells neutralised', async () => {
+    const limited = await startTestApp({
+      now: '2026-11-20T02:00:00Z',
+      env: { EXPORTS_PER_MINUTE: '3', EXPORT_MAX_ROWS: '2' },
+    });
+    try {
+      const la = await createActors(limited);
+      const evil = '=HYPERLINK("http://x.example","点我")';
+      await registerCase(limited, la, application({ applicants: [{ kind: 'person', name: '@SUM(1+1)', idNumber: idNumber() }] }));
+      await registerCase(limited, la, application({ respondents: [employer(evil)] }));
+      const get = (token: string, q = '') => xlsx(limited.api(token).get(`/api/exports/cases${q}`));
+      const ok = await get(la.tokens.clerk);
+      expect(ok.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(ok.body as unknown as ArrayBuffer);
+      const cells = (wb.worksheets[0]?.getSheetValues() ?? []).flatMap((row) => (Array.isArray(row) ? row.slice(1) : [])).map(String);
+      expect(cells).toContain(`'${evil}`);
+      expect(cells).toContain("'@SUM(1+1)");
+      expect(cells.filter((v) => /^[=+\-@\t\r]/.test(v))).toEqual([]);
+
+      // A third case: the selection is over the limit — 413 naming it, not a workbook of the first two.
+      await registerCase(limited, la);
+      const over = await get(la.tokens.clerk);
+      expect(over.status).toBe(413);
+      expect(over.body).toMatchObject({ rule: 'export-max-rows' });
+      expect(over.body.detail).toContain('EXPORT_MAX_ROWS');
+      expect(over.body.detail).toContain('3 件');
+      // Narrowed by a filter it goes through again; a fourth export in the minute is one too many (the refused one counted).
+      expect((await get(la.tokens.clerk, `?q=${encodeURIComponent('@SUM')}`)).status).toBe(200);
+      const fourth = await get(la.tokens.clerk);
+      expect(fourth.status).toBe(429);
+      expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
+      // Per user: the chair still exports (and meets the row limit, not the rate limit).
+      expect((await get(la.tokens.chair)).status).toBe(413);
+      const doc = (await request(limited.app).get('/openapi.json')).body;
+      expect(Object.keys(doc.paths['/api/exports/cases'].get.responses)).toEqual(expect.arrayContaining(['413', '429']));
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('court packages: per user (429), documents over COURT_PACKAGE_MAX_BYTES refused with 413 naming the limit', async () => {
+    const limited = await startTestApp({
+      now: '2026-11-20T02:00:00Z',
+      env: { COURT_PACKAGES_PER_MINUTE: '2', COURT_PACKAGE_MAX_BYTES: '2000000' },
+    });
+    try {
+      const la = await createActors(limited);
+      const c = await registerCase(limited, la);
+      expect(
+        (await limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-03' })).status,
+      ).toBe(200);
+      const doc = await limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' });
+      expect(doc.status).toBe(201);
+      const pack = (token: string) =>
+        limited.api(token).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation', court: '聊城市中级人民法院' });
+      const first = await pack(la.tokens.clerk);
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      expect(first.body.documentCount).toBe(1);
+      // The limit set just under what the case's documents hold: 413 before any PDF is read.
+      const size = Number((await limited.db.knex('documents').where({ case_id: c.id }).sum({ n: 'size' }).first())?.n);
+      limited.config.courtPackageMaxBytes = size - 1;
+      const big = await pack(la.tokens.clerk);
+      expect(big.status).toBe(413);
+      expect(big.body).toMatchObject({ rule: 'court-package-max-bytes' });
+      expect(big.body.detail).toContain('COURT_PACKAGE_MAX_BYTES');
+      limited.config.courtPackageMaxBytes = size;
+      // Two attempts counted this minute (the refused one too): the third is a 429; the chair still makes one.
+      const third = await pack(la.tokens.clerk);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await pack(la.tokens.chair)).status).toBe(201);
+      limited.clock.advance(61_000);
+      expect((await pack(la.tokens.clerk)).status).toBe(201);
+      expect(Number((await limited.db.knex('court_packages').where({ case_id: c.id }).count({ n: '*' }).first())?.n)).toBe(3);
     } finally {
       await limited.close();
     }

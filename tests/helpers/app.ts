@@ -52,6 +52,7 @@ export async function startTestApp(opts: { now?: string; env?: Record<string, st
     LOGIN_MAX_FAILURES: '5',
     DOCUMENTS_PER_MINUTE: '100000',
     EXPORTS_PER_MINUTE: '100000',
+    COURT_PACKAGES_PER_MINUTE: '100000',
     // Issue 17: the commission's signing key of a test run lives in the temporary directory, never in data/.
     COMMISSION_KEY_PATH: join(tmpdir(), `zc-test-keys-${process.pid}`, 'commission-ed25519.pem'),
     ...idle,

@@ -1,0 +1,43 @@
+import crypto from 'node:crypto';
+import JSZip from 'jszip';
+import { commissionKey, sign } from './keys.ts';
+
+/** What the main thread hands to a render thread: the files, the manifest without its file list, the key's file. */
+export interface PackageParts {
+  files: { path: string; bytes: Uint8Array }[];
+  /** manifest.json's fields before `files` (format, version, commission, case, purpose, court, dates, key id…). */
+  manifest: Record<string, unknown>;
+  keyPath: string;
+  generatedAt: string;
+}
+
+export interface AssembledPackage {
+  bytes: Buffer;
+  manifestBytes: Buffer;
+  /** Ed25519 signature of manifest.json, base64. */
+  signature: string;
+}
+
+const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
+
+/**
+ * The CPU part of a court package — SHA-256 of every file, the manifest signed with the commission's key, the ZIP —
+ * run on a render thread (app/render/pool.ts), so a case with many large PDFs does not hold the event loop.
+ */
+export async function assemblePackage(p: PackageParts): Promise<AssembledPackage> {
+  const key = commissionKey(p.keyPath);
+  const files = p.files.map((f) => ({ path: f.path, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) }));
+  const manifest = { ...p.manifest, files: files.map((f) => ({ path: f.path, sha256: sha256(f.bytes), size: f.bytes.length })) };
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+  const signature = sign(key, manifestBytes).toString('base64');
+  const zip = new JSZip();
+  const date = new Date(p.generatedAt);
+  zip.file('manifest.json', manifestBytes, { date, compression: 'DEFLATE' });
+  zip.file('manifest.sig', `${signature}\n`, { date, compression: 'STORE' });
+  zip.file('public-key.pem', key.publicKeyPem, { date, compression: 'STORE' });
+  // PDFs are stored as they are (already compressed): a byte of the ZIP is then a byte of the PDF.
+  for (const f of files)
+    zip.file(f.path, f.bytes, { date, createFolders: false, compression: f.path.endsWith('.pdf') ? 'STORE' : 'DEFLATE' });
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', platform: 'UNIX' });
+  return { bytes, manifestBytes, signature };
+}
