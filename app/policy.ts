@@ -299,6 +299,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   deadlineCalculator: { kind: 'signed-in' },
   calendarYears: { kind: 'signed-in' },
   loadCalendarYear: { kind: 'roles', roles: AREA_ROLES.calendar },
+  calendarRecomputation: { kind: 'roles', roles: AREA_ROLES.calendar },
   dueDeadlines: { kind: 'signed-in' },
   closureFigures: { kind: 'roles', roles: AREA_ROLES.stats },
   closureDrillDown: { kind: 'roles', roles: AREA_ROLES.stats },

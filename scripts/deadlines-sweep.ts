@@ -3,12 +3,14 @@
  * idempotency records, the history-chain check). Idempotent: a second run on the same day changes nothing.
  * PostgreSQL: waits while another process leads the sweep. SQLite: runs next to a running server (write transactions
  * take the write lock with BEGIN IMMEDIATE and wait up to DB_BUSY_TIMEOUT_MS for it).
+ * Deadline recomputations left unfinished after a calendar load (app/time/recompute.ts) are finished first.
  * Exit status 1 when the history chain is broken (the first broken row is printed).
  */
 
 import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { createDeps } from '../app/deps.ts';
+import { runRecomputations } from '../app/time/recompute.ts';
 import { runDailySweep } from '../app/time/sweep.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { createLogger } from '../server/logger.ts';
@@ -17,6 +19,7 @@ const config = loadConfig();
 const db = openDatabase(config.databaseUrl, config.database);
 await migrateLatest(db);
 const deps = createDeps({ db, clock: systemClock, logger: createLogger(config.logLevel), config });
+await runRecomputations(deps);
 const r = await runDailySweep(deps, { force: true, wait: true });
 await db.close();
 if (!r) throw new Error('the sweep did not run');

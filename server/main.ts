@@ -2,6 +2,7 @@ import { prepareDatabase } from '../app/bootstrap.ts';
 import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import type { Deps } from '../app/deps.ts';
+import { stopRecomputations } from '../app/time/recompute.ts';
 import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFileOf } from '../db/knex.ts';
 import { createApp } from './app.ts';
 import { createLifecycle, createShutdown } from './lifecycle.ts';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     timeoutMs: config.shutdownTimeoutMs,
     cleanup: async () => {
       await scheduler?.stop();
+      await stopRecomputations(db);
       await db.close();
       await serverLock?.release();
     },

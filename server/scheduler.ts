@@ -1,4 +1,5 @@
 import type { Deps } from '../app/deps.ts';
+import { runRecomputations } from '../app/time/recompute.ts';
 import { runDailySweep } from '../app/time/sweep.ts';
 
 export interface Scheduler {
@@ -15,6 +16,9 @@ export function startScheduler(deps: Deps, hour: number, intervalMs = 10 * 60_00
   let stopping = false;
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
+    // A deadline recomputation left unfinished (a process stopped half-way, a load whose run failed) is taken up here.
+    if (!stopping)
+      await runRecomputations(deps, { stop: () => stopping }).catch((err) => deps.logger.error({ err }, 'deadline recomputation failed'));
     const today = deps.clock.today();
     const cstHour = (deps.clock.now().getUTCHours() + 8) % 24;
     if (stopping || today === lastDay || cstHour < hour) return;

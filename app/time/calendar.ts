@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
 import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
 import type { Transact } from '../unit-of-work.ts';
-import { sweepDeadlines } from './sweep.ts';
+import { recomputationView, startRecomputations } from './recompute.ts';
 
 /**
  * GET /api/calendar/deadline — n working or calendar days after `from` on the official calendar, explained. A year
@@ -74,8 +74,9 @@ export function calendarYearErrors(rawYear: string, body: CalendarYearInput): Fi
 }
 
 /**
- * PUT /api/calendar/years/:year — loads a year's official arrangement (admin). After it commits, the calendar is
- * rebuilt and open cases' deadlines recomputed before the answer goes out, so "期限已重新计算" is true when read.
+ * PUT /api/calendar/years/:year — loads a year's official arrangement (admin). The year and a request to recompute
+ * open cases' deadlines commit together; the recomputation runs in the background (app/time/recompute.ts) and the
+ * answer (202) says where to follow it. Every act on a case from now on already uses the new year.
  */
 export async function loadCalendarYear(deps: Deps, actor: Actor, rawYear: string, body: CalendarYearInput, transact: Transact) {
   const year = Number(rawYear);
@@ -101,10 +102,11 @@ export async function loadCalendarYear(deps: Deps, actor: Actor, rawYear: string
       before: undefined,
       after: y,
     });
-    return { year, notice: y.notice, offDays: y.offDays.length, workDays: y.workDays.length };
+    const job = await deps.stores.calendar.requestRecomputation(uow.trx, year, actor.id, uow.now);
+    return { year, notice: y.notice, offDays: y.offDays.length, workDays: y.workDays.length, recomputation: recomputationView(job) };
   });
   deps.calendar.invalidate();
-  await sweepDeadlines(deps, deps.clock.today());
+  startRecomputations(deps);
   return result;
 }
 

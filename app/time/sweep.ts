@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { Knex } from 'knex';
 import { type BrokenRow, verifyHistory } from '../../db/history-chain.ts';
 import { withAdvisoryLock } from '../../db/knex.ts';
 import { deadlineRow } from '../../db/stores/deadlines.ts';
@@ -25,8 +26,19 @@ const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Dat
  * records award-clock alerts once each. Each case in its own unit of work, the case row locked and re-read inside it,
  * so it is safe next to any other writer in any process. Deadlines and statistics are written only when they change,
  * so running it twice on the same day writes nothing the second time. `stop()` is asked between cases (shutdown).
+ * `afterId` resumes after a case already done; `onStart` learns the cases to do; `onCase` runs inside each case's
+ * transaction (a cursor written with the case's deadlines: app/time/recompute.ts).
  */
-export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: () => boolean } = {}): Promise<SweepResult> {
+export async function sweepDeadlines(
+  deps: Deps,
+  today: string,
+  opts: {
+    stop?: () => boolean;
+    afterId?: number;
+    onStart?: (ids: number[]) => Promise<void>;
+    onCase?: (trx: Knex, caseId: number, changed: boolean) => Promise<void>;
+  } = {},
+): Promise<SweepResult> {
   const { db, stores } = deps;
   // Only cases with a deadline that can still move (not yet met): a closed case whose deadlines are all met has
   // nothing to refresh, and at a province's scale those are almost all cases.
@@ -34,6 +46,7 @@ export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: (
     await db
       .reader('cases')
       .whereNot('state', 'archived')
+      .where('id', '>', opts.afterId ?? 0)
       // …and every case with a provisional date (api.md v1.1), met or not, so that a loaded year makes it exact.
       .whereIn(
         'id',
@@ -46,6 +59,7 @@ export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: (
       .orderBy('id')
   ).map((r) => Number(r.id));
   const result: SweepResult = { cases: ids.length, deadlinesChanged: 0, alertsRecorded: 0, overdue: 0 };
+  await opts.onStart?.(ids);
   for (const id of ids) {
     if (opts.stop?.()) break;
     await inTransaction(deps, async (uow) => {
@@ -55,7 +69,8 @@ export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: (
       const after = computeDeadlines(ctx, cal, deps.periods, today);
       const stored = await stores.deadlines.forCase(uow.trx, id);
       const rows = (list: typeof after) => JSON.stringify(list.map((d) => deadlineRow(id, d)));
-      if (rows(stored) !== rows(after)) {
+      const changed = rows(stored) !== rows(after);
+      if (changed) {
         await stores.deadlines.replace(uow.trx, id, after);
         result.deadlinesChanged++;
       }
@@ -73,6 +88,7 @@ export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: (
             result.alertsRecorded++;
         }
       }
+      await opts.onCase?.(uow.trx, id, changed);
     });
   }
   return result;

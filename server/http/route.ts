@@ -73,7 +73,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   body?: B;
   /** A custom body parser (e.g. the event envelope), replacing `body.parse`; `body` then only documents. */
   parseBody?: (raw: unknown, req: Request) => BO;
-  responses: Partial<Record<200 | 201 | 204, ResponseSpec>>;
+  responses: Partial<Record<200 | 201 | 202 | 204, ResponseSpec>>;
   /**
    * Problem statuses besides the automatic ones: 401 and 403 with auth (403: a password reset pending), 400 with inputs,
    * 404 with path parameters, 413 with a body, 500, 503.

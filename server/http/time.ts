@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Day, DueDeadline, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
+import { readRecomputation } from '../../app/time/recompute.ts';
 import { parse } from './parse.ts';
-import { IdempotencyHeader, route } from './route.ts';
+import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
 const DeadlineQuery = z
@@ -32,6 +33,21 @@ const DueQuery = Pagination.extend({
   assignee: z.enum(['me', 'all']).default('all').openapi({ description: 'me：由本人（本人所在仲裁庭、本人角色）办理的期限' }),
   kind: z.string().trim().min(1).max(40).optional().openapi({ description: '只看一种期限（如 award 审理期限）', example: 'award' }),
 }).strict();
+const Recomputation = z
+  .strictObject({
+    id: z.number().int(),
+    year: z.number().int(),
+    status: z
+      .enum(['pending', 'running', 'done'])
+      .openapi({ description: 'pending：等待开始；running：进行中（或中断后等待继续）；done：完成' }),
+    requestedAt: Instant,
+    startedAt: Instant.nullable(),
+    finishedAt: Instant.nullable(),
+    casesTotal: z.number().int().nullable().openapi({ description: '需要重新计算的案件数（开始后）' }),
+    casesDone: z.number().int(),
+    deadlinesChanged: z.number().int().openapi({ description: '期限有变化的案件数' }),
+  })
+  .openapi('CalendarRecomputation');
 const SkippedDay = z.strictObject({ date: Day, reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
 
 export function createTimeRouter(deps: Deps): Router {
@@ -93,12 +109,21 @@ export function createTimeRouter(deps: Deps): Router {
         }),
         raw,
       ),
+    description:
+      '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限在后台重新计算（202），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
     responses: {
-      200: {
-        description: '已录入；未结案件的期限已重新计算',
+      202: {
+        description: '已录入；未结案件的期限正在后台重新计算',
         schema: z
-          .strictObject({ year: z.number().int(), notice: z.string(), offDays: z.number().int(), workDays: z.number().int() })
+          .strictObject({
+            year: z.number().int(),
+            notice: z.string(),
+            offDays: z.number().int(),
+            workDays: z.number().int(),
+            recomputation: Recomputation,
+          })
           .openapi('CalendarYearLoaded'),
+        headers: z.object({ Location: z.string().openapi({ description: '重新计算进度的地址' }) }),
       },
     },
     problems: [403],
@@ -108,9 +133,21 @@ export function createTimeRouter(deps: Deps): Router {
         req,
         res,
         (transact) => loadCalendarYear(deps, actor, params.year, body, transact),
-        (r) => ({ status: 200, body: r }),
+        (r) => ({ status: 202, body: r, headers: { Location: `/api/calendar/recomputations/${r.recomputation.id}` } }),
       );
     },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/calendar/recomputations/{id}',
+    operationId: 'calendarRecomputation',
+    summary: '录入节假日安排后期限重新计算的进度（管理员）',
+    tags: ['time'],
+    params: IdParams,
+    responses: { 200: { description: '进度', schema: Recomputation } },
+    problems: [403],
+    handler: async ({ actor, params }) => ({ body: await readRecomputation(deps, actor, params.id) }),
   });
 
   route(router, {

@@ -225,6 +225,9 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
           allowed: areaAllowed,
         },
       ];
+    case 'calendarRecomputation':
+      // Whether or not a load made one yet: 200 or 404 for the admin, 403 for everyone else.
+      return [{ params: { id: 1 }, allowed: areaAllowed }];
     case 'dueDeadlines':
       return [{ query: { within: 7, assignee: 'all' }, allowed: true }];
     case 'closureFigures':

@@ -64,6 +64,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "agents",
         "audit_log",
         "average_wages",
+        "calendar_recomputations",
         "calendar_years",
         "case_arbitrators",
         "case_deadlines",
@@ -123,6 +124,20 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
+    // Review round 3: a calendar load's deadline recomputation, a background job with its cursor.
+    expect(await columns('calendar_recomputations')).toEqual([
+      'cases_done',
+      'cases_total',
+      'deadlines_changed',
+      'finished_at',
+      'holder',
+      'id',
+      'last_case_id',
+      'requested_at',
+      'requested_by',
+      'started_at',
+      'year',
+    ]);
     // Issue 16: the hearing calendar, one row per case.
     expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
     expect(await columns('users')).toMatchInlineSnapshot(`

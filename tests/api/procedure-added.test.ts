@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputationsIdle } from '../../app/time/recompute.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
@@ -19,7 +20,8 @@ beforeAll(async () => {
   a = await createActors(t);
   // Two-year enforcement windows end in 2028: an (ordinary, weekends-only) year so their last days are exact.
   const put = await t.api(t.adminToken).put('/api/calendar/years/2028', { notice: '测试：仅周末', offDays: [], workDays: [] });
-  expect(put.status).toBe(200);
+  expect(put.status).toBe(202);
+  await recomputationsIdle(t.db);
 });
 afterAll(async () => t?.close());
 

@@ -163,7 +163,7 @@ describe(`reliability (${dialect})`, () => {
       offDays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
       workDays: ['2027-09-26', '2027-10-09'],
     });
-    expect(put.status).toBe(200);
+    expect(put.status).toBe(202);
     const after = (await b.as(a.tokens.clerk).get('/api/calendar/years')).body.map((y: { year: number }) => y.year);
     expect(after).toContain(2027);
     const due = await b.as(a.tokens.clerk).get('/api/calendar/deadline').query(calc);

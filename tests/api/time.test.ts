@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../app/deps.ts';
+import { recomputationsIdle } from '../../app/time/recompute.ts';
 import { sweepDeadlines } from '../../app/time/sweep.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -113,7 +114,17 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         offDays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-26'],
         workDays: [],
       });
-      expect(put.status).toBe(200);
+      // 202: the year is in force at once; open cases' deadlines are recomputed in the background, followed at Location.
+      expect(put.status).toBe(202);
+      expect(put.headers.location).toBe(`/api/calendar/recomputations/${put.body.recomputation.id}`);
+      expect(put.body).toMatchObject({ year: 2027, offDays: 4, recomputation: { year: 2027, casesDone: 0 } });
+      await recomputationsIdle(t.db);
+      const progress = await t.api(t.adminToken).get(String(put.headers.location));
+      expect(progress.status).toBe(200);
+      expect(progress.body).toMatchObject({ status: 'done', year: 2027, finishedAt: expect.any(String) });
+      expect(progress.body.casesDone).toBe(progress.body.casesTotal);
+      expect(progress.body.deadlinesChanged).toBeGreaterThanOrEqual(2);
+      expect((await t.api(a.tokens.clerk).get(String(put.headers.location))).status).toBe(403);
       const years = (await t.api(a.tokens.clerk).get('/api/calendar/years')).body;
       expect(years.at(-1)).toMatchObject({ year: 2027, notice: expect.stringContaining('2027') });
       const after = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/deadlines`)).body.find(

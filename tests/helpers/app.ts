@@ -6,6 +6,7 @@ import request from 'supertest';
 import { ensureFirstAdmin } from '../../app/bootstrap.ts';
 import { FixedClock } from '../../app/clock.ts';
 import { type Config, loadConfig } from '../../app/config.ts';
+import { recomputationsIdle } from '../../app/time/recompute.ts';
 import { type Database, migrateLatest } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -110,6 +111,10 @@ export async function startTestApp(opts: { now?: string; env?: Record<string, st
       tokens.set(username, token);
       return token;
     },
-    close: drop,
+    // A background recomputation (a calendar year loaded) finishes before its database goes.
+    close: async () => {
+      await recomputationsIdle(db);
+      await drop();
+    },
   };
 }

@@ -396,7 +396,7 @@ async function calendarTab(out) {
   fill(
     form,
     h('h2', { id: 'cal-load' }, '录入年度安排'),
-    h('p.small.muted', '按国务院办公厅发布的通知录入。录入后，所有未结案件的期限立即按新的安排重新计算。'),
+    h('p.small.muted', '按国务院办公厅发布的通知录入。录入后新的安排立即生效，所有未结案件的期限在后台按它重新计算（通常几秒到几分钟）。'),
     h('div.form-alert'),
     h(
       'div.row',
@@ -437,7 +437,7 @@ async function calendarTab(out) {
         h(
           'div.alert.ok',
           { role: 'status' },
-          `已录入${r.year}年安排（放假 ${r.offDays} 天、调休上班 ${r.workDays} 天），未结案件的期限已重新计算。`,
+          `已录入${r.year}年安排（放假 ${r.offDays} 天、调休上班 ${r.workDays} 天），未结案件的期限正在后台重新计算，稍后即在各案件中更新。`,
         ),
       );
       const list = await api('GET', '/api/calendar/years');

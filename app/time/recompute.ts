@@ -1,0 +1,124 @@
+import type { Recomputation } from '../../db/stores/calendar.ts';
+import { withAdvisoryLock } from '../../db/knex.ts';
+import type { Deps } from '../deps.ts';
+import { notFound } from '../errors.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
+import { instanceName, sweepDeadlines } from './sweep.ts';
+
+/**
+ * Recomputing open cases' deadlines after a calendar year is loaded — in the background, not inside the admin's
+ * request (at a province's scale that is every open case: seconds to minutes of work).
+ *
+ * `PUT /api/calendar/years/:year` records the year and a row in `calendar_recomputations` in one transaction and
+ * answers 202 at once; this runner then works through the unfinished rows, oldest first, with the deadline sweep
+ * (app/time/sweep.ts): each case in its own transaction, its row locked and re-read, its deadlines written only when
+ * they change — so the work is idempotent (running it again changes nothing) — and the row's cursor (`last_case_id`)
+ * moved in that same transaction, so a run stopped half-way (shutdown, crash) resumes after the last case it finished.
+ *
+ * One runner at a time: across processes under an advisory lock (PostgreSQL; a process that finds it held leaves
+ * the work to the holder), and within a process one run per database, which takes up any request that arrives while
+ * it runs. A holder checks once more after releasing the lock, so a row committed while another process held it is
+ * never left waiting. Rows left unfinished by a stopped process are taken up by the next load, by the scheduler's
+ * tick (server/scheduler.ts), or by `npm run deadlines:sweep`.
+ */
+const running = new WeakMap<object, { promise: Promise<void>; again: boolean; stopped: boolean }>();
+
+export interface RecomputeOptions {
+  stop?: () => boolean;
+}
+
+/** Starts (or joins) this process's run; resolves when there is nothing left that this process can take. */
+export function runRecomputations(deps: Deps, opts: RecomputeOptions = {}): Promise<void> {
+  const current = running.get(deps.db);
+  if (current) {
+    current.again = true;
+    return current.promise;
+  }
+  const state = { promise: Promise.resolve(), again: false, stopped: false };
+  const stop = () => state.stopped || (opts.stop?.() ?? false);
+  state.promise = (async () => {
+    try {
+      for (;;) {
+        state.again = false;
+        const took = await runOnce(deps, { stop });
+        if (stop()) return;
+        // Asked again while running, or a row committed while the lock was held: look once more.
+        if (!state.again && !(took && (await deps.stores.calendar.nextRecomputation(deps.db.knex)))) return;
+      }
+    } finally {
+      running.delete(deps.db);
+    }
+  })();
+  running.set(deps.db, state);
+  return state.promise;
+}
+
+/** After a load: start the run without holding the request; a failure is logged (the scheduler's tick retries). */
+export function startRecomputations(deps: Deps): void {
+  runRecomputations(deps).catch((err) => deps.logger.error({ err }, 'deadline recomputation failed; the scheduler retries'));
+}
+
+/** Shutdown: the run stops after the case it is on (its cursor says where to resume) and this resolves then. */
+export async function stopRecomputations(db: object): Promise<void> {
+  const current = running.get(db);
+  if (!current) return;
+  current.stopped = true;
+  await current.promise.catch(() => undefined);
+}
+
+/** Resolves when this process's run (if any) has ended — for shutdown and for tests. */
+export async function recomputationsIdle(db: object): Promise<void> {
+  await running.get(db)?.promise.catch(() => undefined);
+}
+
+/** Under the lock: every unfinished row, oldest first. Returns false when another process holds the lock. */
+async function runOnce(deps: Deps, opts: RecomputeOptions): Promise<boolean> {
+  const { db, clock, stores, logger } = deps;
+  const r = await withAdvisoryLock(
+    db,
+    'calendarRecompute',
+    async () => {
+      for (;;) {
+        if (opts.stop?.()) return;
+        const job = await stores.calendar.nextRecomputation(db.knex);
+        if (!job) return;
+        const sweep = await sweepDeadlines(deps, clock.today(), {
+          stop: opts.stop,
+          afterId: job.lastCaseId,
+          onStart: (ids) => stores.calendar.recomputationStarted(db.knex, job.id, instanceName(), clock.now().toISOString(), job.casesDone + ids.length),
+          onCase: (trx, caseId, changed) => stores.calendar.recomputationProgress(trx, job.id, caseId, changed),
+        });
+        if (opts.stop?.()) return;
+        await stores.calendar.recomputationFinished(db.knex, job.id, clock.now().toISOString());
+        logger.info({ recomputation: job.id, year: job.year, cases: sweep.cases, deadlinesChanged: sweep.deadlinesChanged }, 'deadlines recomputed for a calendar year');
+      }
+    },
+    { wait: false },
+  );
+  return r.acquired;
+}
+
+export type RecomputationStatus = 'pending' | 'running' | 'done';
+
+export function recomputationView(j: Recomputation) {
+  const status: RecomputationStatus = j.finishedAt ? 'done' : j.startedAt ? 'running' : 'pending';
+  return {
+    id: j.id,
+    year: j.year,
+    status,
+    requestedAt: j.requestedAt,
+    startedAt: j.startedAt,
+    finishedAt: j.finishedAt,
+    casesTotal: j.casesTotal,
+    casesDone: j.casesDone,
+    deadlinesChanged: j.deadlinesChanged,
+  };
+}
+
+/** GET /api/calendar/recomputations/:id — where a load's recomputation stands (admin, like loading a year). */
+export async function readRecomputation(deps: Deps, actor: Actor, id: number) {
+  assertRole(actor, AREA_ROLES.calendar, '查看期限重新计算进度');
+  const j = await deps.stores.calendar.recomputation(deps.db.reader, id);
+  if (!j) throw notFound('没有这个重新计算任务');
+  return recomputationView(j);
+}
