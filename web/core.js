@@ -1,6 +1,8 @@
 // Zhongcai web interface — the shared core: DOM helper, API client (idempotency keys, re-authentication in place,
 // plain Chinese errors), form fields and their errors, drafts, dialogs, labels. No framework, no build step.
 
+import { csvCell } from './cells.js';
+
 export const state = {
   token: localStorage.getItem('zc.token'),
   user: null,
@@ -576,13 +578,8 @@ export const card = (label, n, cls, onclick, opts = {}) =>
   );
 export const caseName = (c) => c.caseNo ?? (c.track === 'mediation' ? `调解申请#${c.id}` : `仲裁申请#${c.id}`);
 
-/** A small CSV writer for lists on screen: cells that a spreadsheet would run as formulas are quoted as text. */
+/** A small CSV writer for lists on screen: cells that a spreadsheet would run as formulas are neutralised (web/cells.js). */
 export function csvBlob(header, rows) {
-  const cell = (v) => {
-    let s = v === null || v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const text = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
+  const text = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
   return new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' });
 }

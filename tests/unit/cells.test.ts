@@ -22,6 +22,12 @@ describe('spreadsheet cells', () => {
     expect(csvCell('张三,李四')).toBe('"张三,李四"');
   });
 
+  it('the browser’s CSV cells (web/cells.js, the statistics drill-down) are the server’s, cell for cell', async () => {
+    const web = (await import(new URL('../../web/cells.js', import.meta.url).href)) as { csvCell: (v: unknown) => string };
+    const inputs: unknown[] = [...formulas, '张三', 'a,b', 'say "hi"', 'line\nbreak', -5, 0, 12.5, null, undefined, '-', '+86 139', '@'];
+    expect(inputs.map(web.csvCell)).toEqual(inputs.map(csvCell));
+  });
+
   it('xlsx: text neutralised, numbers and empty cells untouched', () => {
     expect(sheetCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(sheetCell(-3)).toBe(-3);
