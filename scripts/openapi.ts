@@ -20,6 +20,5 @@ const out = at >= 0 ? process.argv[at + 1] : undefined;
 if (out) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, text);
-}
-else process.stdout.write(text);
+} else process.stdout.write(text);
 await db.close();
