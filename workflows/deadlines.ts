@@ -5,6 +5,7 @@ import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { ENFORCEMENT_YEARS, type PeriodKind, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
 import { absentNotices, addedPartyIds, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
+import { isEmployerParty, isWorkerId } from './sides.ts';
 
 /** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
 export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown';
@@ -282,7 +283,8 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
         .filter((s) => s.document === 'award' && s.partyId === party.id)
         .map((s) => s.servedOn)
         .sort()[0] ?? null;
-    const employer = party.kind === 'organization';
+    // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
+    const employer = isEmployerParty(ctx, party);
     const kinds: WindowKind[] = [];
     if (award.finality !== 'final') kinds.push('sue_non_final');
     if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
@@ -298,8 +300,8 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
   }
   if (award.finality !== 'non_final') {
     for (const o of reviving(ctx)) {
-      if (!o.partyIds.some((id) => ctx.parties.find((x) => x.id === id)?.kind === 'person')) continue;
-      for (const employer of signingParties(ctx).filter((x) => x.kind === 'organization')) {
+      if (!o.partyIds.some((id) => isWorkerId(ctx, id))) continue;
+      for (const employer of signingParties(ctx).filter((x) => isEmployerParty(ctx, x))) {
         out.push({
           partyId: employer.id,
           kind: 'set_aside_after_suit',

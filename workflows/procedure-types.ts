@@ -121,6 +121,8 @@ export interface PartyRef {
   id: number;
   side: 'applicant' | 'respondent' | 'third_party';
   kind: 'person' | 'organization';
+  /** The employer's economic type, recorded for an employer only: it marks the employer's side (workflows/sides.ts). */
+  ownership?: string | null;
 }
 
 export interface ClaimRef {
@@ -435,6 +437,8 @@ export interface CaseInput {
   track: 'arbitration' | 'mediation' | 'review';
   procedure: 'ordinary' | 'simple';
   collective: boolean;
+  /** Why the case is collective; `union_applicant`: a union applies for the workers (Rules Art. 64; workflows/sides.ts). */
+  collectiveGround?: string | null;
   wageArrears: boolean;
   receivedOn: string;
   parties: PartyRef[];

@@ -1,6 +1,7 @@
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
 import type { AbsentNotice, CaseContext, ConsentMatter, CourtClaimResult, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
+import { isEmployerId, isWorkerId, isWorkerParty } from './sides.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
 export interface Violation {
@@ -16,8 +17,8 @@ const v = (rule: string, source: string, detail: string): Violation => ({ rule, 
 /** Parties that must sign a mediation document or receive an award: applicants and respondents. */
 export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.side !== 'third_party');
 
-/** The employer side: organizations among the parties (a worker is a natural person). */
-const isEmployer = (ctx: CaseContext, partyId: number) => ctx.parties.find((p) => p.id === partyId)?.kind === 'organization';
+/** The employer side, by side and not by kind: an individual employer is a natural person (workflows/sides.ts). */
+const isEmployer = (ctx: CaseContext, partyId: number) => isEmployerId(ctx, partyId);
 
 /**
  * api.md v1.1: a refusal judged on a date computed without the official calendar says so plainly, and how to get
@@ -329,8 +330,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     const ids = ev.payload.partyIds as number[];
     if (ids.length < 3 || ids.length > 5)
       return v('three-to-five-representatives', 'Rules Art. 63', '集体争议的劳动者一方应推举三至五名代表');
-    const workers = ctx.parties.filter((p) => p.side === 'applicant' && p.kind === 'person').map((p) => p.id);
-    if (ids.some((id) => !workers.includes(id))) return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的申请人');
+    const workers = ctx.parties.filter((p) => isWorkerParty(ctx, p)).map((p) => p.id);
+    if (ids.some((id) => !workers.includes(id))) return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的当事人');
     return null;
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
@@ -458,7 +459,7 @@ export function debateEnded(ctx: CaseContext): boolean {
 /** Workers represented in a collective case: applicant workers who are not among the 3–5 representatives (Rules Art. 63). */
 export function representedWorkers(ctx: CaseContext): number[] {
   if (!ctx.collective || ctx.representatives.length === 0) return [];
-  return ctx.parties.filter((p) => p.side === 'applicant' && p.kind === 'person' && !ctx.representatives.includes(p.id)).map((p) => p.id);
+  return ctx.parties.filter((p) => isWorkerParty(ctx, p) && !ctx.representatives.includes(p.id)).map((p) => p.id);
 }
 
 /**
