@@ -187,7 +187,22 @@ export function courtOutcomeRecord(ctx: CaseContext, ev: ProcEvent): NonNullable
 export function opensSetAsideWindow(ctx: CaseContext, outcome: CourtOutcome, partyIds: number[]): boolean {
   if (outcome !== 'withdrawal_permitted' && outcome !== 'dismissed_out_of_time') return false;
   if (ctx.award?.finality === 'non_final' || !ctx.award) return false;
-  return partyIds.some((id) => !isEmployer(ctx, id));
+  return partyIds.some((id) => isWorkerId(ctx, id));
+}
+
+/**
+ * A correction of the receipt date before acceptance (PATCH of the registration). The receipt is day 0 of every period
+ * that runs on the application — the 5 working days to accept or refuse (LDMAL Art. 29; Rules Arts. 30–31), the
+ * one-time supplement notice (Rules Art. 29) — so it cannot come after the first procedural act already recorded on the
+ * application (api.md: procedural dates never go backwards).
+ */
+export function receiptOrderRule(receivedOn: string, firstProceduralOn: string | null): Violation | null {
+  if (!firstProceduralOn || receivedOn <= firstProceduralOn) return null;
+  return v(
+    'receipt-after-procedural-act',
+    'LDMAL Art. 29; Rules Arts. 29–31',
+    `收件日期${receivedOn}晚于本案已记录的第一项程序行为的日期${firstProceduralOn}：收件之日是受理审查期限（劳动争议调解仲裁法第二十九条）等期间的起算日，不能晚于其后发生的程序行为`,
+  );
 }
 
 export const decidedClaimIds = (ctx: CaseContext): Set<number> =>
