@@ -314,9 +314,28 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
   return out;
 }
 
+/**
+ * The windows that hold back the award's legal effect — and so MARK_EFFECTIVE, the `effective` deadline and the
+ * enforcement window that starts from it:
+ * * a non-final award, and the non-final part of a mixed award: every party's window to sue on it (LDMAL Art. 50; the
+ *   worker's too). A party's suit that ended by withdrawal or out-of-time dismissal no longer holds it back (SPC-2000).
+ * * a mixed award: its final part took effect on the day it was made (LDMAL Art. 47), so the award as a whole is
+ *   effective with its non-final part. The employer's 30-day window to apply to set the final part aside (LDMAL
+ *   Art. 49; SPC-1 Art. 21(2)) does not hold it back: an application to set aside suspends enforcement, not effect
+ *   (SPC-1 Art. 25), and it can still be recorded after the award is marked effective.
+ * * a final award: effective on the day it was made (recorded at ISSUE_AWARD); MARK_EFFECTIVE confirms that it stands,
+ *   once neither the worker's suit (Art. 48) nor the employer's application (Art. 49) can come any more — every window.
+ */
+export function holdingWindows(finality: AwardFinality | undefined, windows: PartyWindow[]): PartyWindow[] {
+  const live = windows.filter((w) => !w.spent);
+  return finality === 'final' ? live : live.filter((w) => w.kind === 'sue_non_final');
+}
+
+type AwardFinality = NonNullable<MachineContext['award']>['finality'];
+
 /** Whether every window that holds the award back has ended before `on`, on exact dates. */
-function windowsClosed(windows: PartyWindow[], on: string): boolean {
-  return windows.filter((w) => !w.spent).every((w) => w.computed?.dueOn && on > w.computed.dueOn);
+function windowsClosed(finality: AwardFinality | undefined, windows: PartyWindow[], on: string): boolean {
+  return holdingWindows(finality, windows).every((w) => w.computed?.dueOn && on > w.computed.dueOn);
 }
 
 /** Every deadline of a case, with status relative to `today`. */
@@ -572,7 +591,10 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         {
           days: 0,
           unit: 'calendar',
-          basis: ctx.award.finality === 'final' ? 'LDMAL Art. 47' : reviving(ctx).length ? 'LDMAL Art. 50; SPC-2000' : 'LDMAL Art. 50',
+          basis:
+            ctx.award.finality === 'final'
+              ? 'LDMAL Art. 47'
+              : `${ctx.award.finality === 'mixed' ? 'LDMAL Arts. 47, 50' : 'LDMAL Art. 50'}${reviving(ctx).length ? '; SPC-2000' : ''}`,
           label: '裁决生效日期',
         },
         ctx.award.issuedOn,
@@ -609,9 +631,13 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
         '当事人已向人民法院起诉，裁决暂不发生法律效力；法院准予撤诉或以超过起诉期间驳回起诉后，按最高人民法院2000年批复重新计算生效日期。',
     };
   }
+  // Every party's window on the non-final award or part, spent ones included: SPC-2000 dates from them.
   const sue = windows.filter((w) => w.kind === 'sue_non_final');
   if (sue.some((w) => !w.computed)) return { dueOn: null, explanation: '裁决书尚未送达全体当事人，生效日期待定。' };
-  const note = award.finality === 'mixed' ? '（终局部分自作出之日生效；非终局部分须待每一方当事人——包括劳动者——的起诉期间均届满）' : '';
+  const note =
+    award.finality === 'mixed'
+      ? `（终局部分自作出之日（${award.issuedOn}）起生效，劳动争议调解仲裁法第四十七条；非终局部分须待每一方当事人——包括劳动者——的起诉期间均届满。用人单位申请撤销终局部分的期间不影响生效：申请撤销只中止执行，最高人民法院劳动争议解释（一）第二十五条）`
+      : '';
   const provisional = sue.some((w) => w.computed?.provisional);
   const years = [...new Set(sue.flatMap((w) => w.computed?.years ?? []))].sort();
   const lastOf = (ws: PartyWindow[]) =>
@@ -727,8 +753,9 @@ export function computeFacts(
     }
     case 'MARK_EFFECTIVE': {
       const windows = challengeWindows(ctx, view, periods);
-      for (const w of windows) track(w.computed);
-      facts.challengeWindowsClosed = windowsClosed(windows, ev.occurredOn);
+      // Only the windows that hold the award back are judged (a mixed award's set-aside window is not one of them).
+      for (const w of holdingWindows(ctx.award?.finality, windows)) track(w.computed);
+      facts.challengeWindowsClosed = windowsClosed(ctx.award?.finality, windows, ev.occurredOn);
       facts.effectiveOn = ctx.award?.finality === 'final' ? ctx.award.issuedOn : effectiveDate(ctx, windows).dueOn;
       break;
     }
@@ -736,9 +763,11 @@ export function computeFacts(
       // The award as it would stand after the ruling: may it take effect at once (SPC-2000 Arts. 1–2)?
       const next = { ...ctx, courtOutcomes: [...(ctx.courtOutcomes ?? []), courtOutcomeRecord(ctx, ev as ProcEvent)] };
       const windows = challengeWindows(next, view, periods);
-      for (const w of windows) track(w.computed);
+      const holding = holdingWindows(next.award?.finality, windows);
+      for (const w of holding) track(w.computed);
       // Legal effect is recorded on exact dates only; a provisional window leaves the award in its windows.
-      facts.challengeWindowsClosed = windowsClosed(windows, ev.occurredOn) && !windows.some((w) => w.computed?.provisional);
+      facts.challengeWindowsClosed =
+        windowsClosed(next.award?.finality, windows, ev.occurredOn) && !holding.some((w) => w.computed?.provisional);
       facts.effectiveOn = next.award?.finality === 'final' ? next.award.issuedOn : effectiveDate(next, windows).dueOn;
       break;
     }
@@ -826,20 +855,38 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 }
 
 /** The start of the enforcement window: the last day of the performance period, or the effective date (CPL Art. 250). */
-function enforcementStart(ctx: MachineContext): { on: string; what: string } | null {
+function enforcementStart(ctx: MachineContext): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
     return { on: ctx.closure?.closedOn as string, what: '调解书生效之日（双方签收）' };
   }
   if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
-  const days = ctx.award.items
-    .map((i) => (i as { paymentDays?: number | null }).paymentDays ?? null)
-    .filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
-  if (days.length) {
+  const award = ctx.award;
+  const from = (effectiveOn: string, items: typeof award.items, what: string) => {
+    const days = items
+      .map((i) => (i as { paymentDays?: number | null }).paymentDays ?? null)
+      .filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
+    if (!days.length) return { on: effectiveOn, what: `${what}生效之日` };
     const max = Math.max(...days);
-    return { on: addDays(ctx.effectiveOn, max), what: `裁决规定的履行期间最后一日（生效之日${ctx.effectiveOn}起${max}日）` };
-  }
-  return { on: ctx.effectiveOn, what: '裁决生效之日' };
+    return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日）` };
+  };
+  if (award.finality !== 'mixed') return from(ctx.effectiveOn, award.items, '裁决');
+  // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
+  // `effectiveOn`; each part's two years run from its own start, and the list shows the earlier end.
+  const fin = from(
+    award.issuedOn,
+    award.items.filter((i) => i.final),
+    '终局部分',
+  );
+  const non = from(
+    ctx.effectiveOn,
+    award.items.filter((i) => !i.final),
+    '非终局部分',
+  );
+  const [first, second] = fin.on <= non.on ? [fin, non] : [non, fin];
+  return first.on === second.on
+    ? first
+    : { ...first, note: `混合裁决的${second.what}为${second.on}，该部分的申请执行期间相应较晚届满；此处列出较早届满的期间。` };
 }
 
 function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline, closedOn: string | null): void {
@@ -931,7 +978,7 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
       const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，顺延至其后第一个工作日${r.dueOn}` : '';
       return {
         dueOn: r.dueOn,
-        explanation: `自${start.what}（${start.on}）起算${ENFORCEMENT_YEARS}年，至${nominal}届满${rolled}（民事诉讼法第二百五十条）。一方当事人逾期不履行的，另一方可向人民法院申请强制执行（劳动争议调解仲裁法第五十一条）。`,
+        explanation: `自${start.what}（${start.on}）起算${ENFORCEMENT_YEARS}年，至${nominal}届满${rolled}（民事诉讼法第二百五十条）。${start.note ?? ''}一方当事人逾期不履行的，另一方可向人民法院申请强制执行（劳动争议调解仲裁法第五十一条）。`,
       };
     });
     const applied = (ctx.enforcement ?? []).map((e) => e.filedOn).sort()[0] ?? null;

@@ -90,7 +90,10 @@ export interface Facts {
   postponementTimely?: boolean | null;
   postponementPeriod?: { days: number; unit: Unit };
   mediationPeriod?: { days: number; unit: Unit };
-  /** Every party's challenge window after service of the award has ended (LDMAL Arts. 48–50). */
+  /**
+   * Every window that holds the award's effect back has ended (LDMAL Arts. 48–50; which windows:
+   * workflows/deadlines.ts holdingWindows — a mixed award's set-aside window is not one of them).
+   */
   challengeWindowsClosed?: boolean;
   /** Earliest day the award can take effect (non-final: after the last window; final: the day it was made). */
   effectiveOn?: string | null;
