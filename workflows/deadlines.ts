@@ -238,6 +238,10 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
   return { ...c, startsOn, startWhat, pausedNow: ex.pausedNow, pausedWhy: ex.why };
 }
 
+/** The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58). */
+const defenseRule = (ctx: MachineContext, periods: Periods): PeriodRule =>
+  ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };
+
 /** The day every one of `partyIds` had been served one of `docs` (the latest of their first services), or null. */
 const firstService = (ctx: MachineContext, docs: string[], partyIds: number[], act = false) => {
   const dates = partyIds.map(
@@ -431,7 +435,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // The defense period runs from the respondents' receipt — for public notice, the deemed day (CPL Art. 95).
   const servedRespondentsOn = firstService(ctx, ['application_copy', 'respond_notice'], respondents);
   if (servedRespondentsOn) {
-    const rule = ctx.defensePeriodDays === null ? P.defense : { ...P.defense, days: ctx.defensePeriodDays };
+    const rule = defenseRule(ctx, P);
     const c = computePeriod(cal, rule, servedRespondentsOn, '被申请人收到申请书副本之日');
     if (ctx.defensePeriodDays !== null) c.explanation = `经被申请人同意缩短为${periodWords(rule)}（Rules Art. 58）；${c.explanation}`;
     add('defense', rule, servedRespondentsOn, c, ctx.defenses[0]?.filedOn ?? null, 'party', { periodOnly: true });
@@ -537,7 +541,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (ctx.mediation?.agreedOn && clock) {
     add(
       'mediation_signature',
-      { days: P.award.days, unit: 'calendar', basis: 'LDMAL Art. 42', label: '调解书签收（须在审理期限内）' },
+      { days: P.award.days, unit: P.award.unit, basis: 'LDMAL Art. 42', label: '调解书签收（须在审理期限内）' },
       ctx.mediation.agreedOn,
       {
         dueOn: clock.dueOn,
@@ -678,6 +682,20 @@ export interface FactOptions {
 }
 
 /**
+ * CPL Art. 95: a document served by public notice is deemed served when 30 days have passed from publication
+ * (自发出公告之日起，经过三十日，即视为送达). The day of publication is not counted (CPL Art. 85(2)): published 03-06, the
+ * 30th day is 04-05, and that is the service day — the defense period (LDMAL Art. 30) and the suing windows run from
+ * it (day 0), and the interval publication…deemed day is excluded from the award clock (Rules Art. 46(6)).
+ * Reading: the deemed day is not a last day on which a party must act, so it is not moved off a rest day (the periods
+ * that run from it are, CPL Art. 85(3)); `rollOver: true` in PERIODS_OVERRIDE moves it. A working-day unit (also an
+ * override) counts working days.
+ */
+export function deemedServiceDay(cal: OfficialCalendar, rule: PeriodRule, publishedOn: string): string {
+  if (rule.unit === 'working') return cal.addWorkingDays(publishedOn, rule.days).dueOn;
+  return rule.rollOver ? cal.addCalendarDays(publishedOn, rule.days).dueOn : addDays(publishedOn, rule.days);
+}
+
+/**
  * The facts an event's guards need, computed on the official calendar; where a date falls in a year without official
  * data it is computed provisionally (weekends only) and `facts.provisional` names the year (api.md v1.1).
  */
@@ -727,8 +745,7 @@ export function computeFacts(
       const filedOn = (ev.payload.filedOn as string | undefined) ?? ev.occurredOn;
       if (!served) facts.defensePeriodOpen = true;
       else {
-        const r = ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };
-        const due = track(computePeriod(view, r, served, '被申请人收到申请书副本之日')).dueOn;
+        const due = track(computePeriod(view, defenseRule(ctx, periods), served, '被申请人收到申请书副本之日')).dueOn;
         facts.defenseDueOn = due;
         facts.defensePeriodOpen = due !== null && filedOn <= due;
       }
@@ -736,7 +753,8 @@ export function computeFacts(
     }
     case 'SERVE':
       if (ev.payload.method === 'public_notice') {
-        facts.deemedServedOn = addDays((ev.payload.servedOn as string | undefined) ?? ev.occurredOn, periods.public_notice.days);
+        const published = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
+        facts.deemedServedOn = deemedServiceDay(view, periods.public_notice, published);
       }
       break;
     case 'ISSUE_AWARD':
@@ -1025,7 +1043,14 @@ function addedFacts(
         .filter((s) => s.partyId === ev.payload.partyId && ['application_copy', 'respond_notice', 'addition_notice'].includes(s.document))
         .map((s) => s.servedOn)
         .sort()[0];
-      facts.defensePeriodOpen = !served || ev.occurredOn <= cal.addWorkingDays(served, ctx.defensePeriodDays ?? periods.defense.days).dueOn;
+      if (!served) {
+        facts.defensePeriodOpen = true;
+        break;
+      }
+      // The same period, in the same unit, as the `defense` deadline (PERIODS_OVERRIDE may make it calendar days).
+      // `cal` is the provisional view of computeFacts: a year it had to assume is marked on the facts.
+      const due = exactPeriod(cal, defenseRule(ctx, periods), served, '被申请人收到申请书副本之日', {}).dueOn;
+      facts.defensePeriodOpen = ev.occurredOn <= due;
       break;
     }
     case 'CHANGE_CLAIMS':
@@ -1035,8 +1060,12 @@ function addedFacts(
       break;
     case 'ACCEPT_REVIEW':
       if (ctx.review) {
-        const due = cal.addCalendarDays(ctx.review.agreement.effectiveOn, periods.review_filing.days).dueOn;
+        // Rules Art. 74: the period and unit of the `review_filing` deadline (PERIODS_OVERRIDE included).
+        const { effectiveOn } = ctx.review.agreement;
+        const due = exactPeriod(cal, periods.review_filing, effectiveOn, '调解协议生效之日', {}).dueOn;
         facts.reviewFilingTimely = ctx.receivedOn <= due;
+        const { days, unit } = periods.review_filing;
+        facts.reviewFiling = { effectiveOn, days, unit, dueOn: due, filedOn: ctx.receivedOn };
       }
       break;
     case 'EXTEND_TIME_LIMIT':

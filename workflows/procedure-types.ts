@@ -102,6 +102,11 @@ export interface Facts {
   evidencePeriodOpen?: boolean;
   /** Rules Art. 74: the joint application for review came within 15 days of the agreement taking effect. */
   reviewFilingTimely?: boolean;
+  /**
+   * What the timeliness was judged on (Rules Art. 74): the agreement's effective day, the period (PERIODS_OVERRIDE),
+   * its last day and the day the application was received — the refusal names all of them.
+   */
+  reviewFiling?: { effectiveOn: string; days: number; unit: Unit; dueOn: string; filedOn: string };
   /** Rules Art. 76: the review time limit's last day (5 working days from acceptance, extended once). */
   reviewDueOn?: string | null;
   /** Rules Art. 76: the most days an extension of the review may add. */

@@ -652,11 +652,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   PARTIAL_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
   ISSUE_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
   ACCEPT_REVIEW: (_ctx, ev) => {
+    // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; Rules Art. 75: a late application
+    // is not accepted. The refusal names the articles, the period and the dates it was judged on.
     if (ev.facts?.reviewFilingTimely === false) {
+      const f = ev.facts.reviewFiling;
+      const period = periodWords(f ?? DEFAULT_PERIODS.review_filing);
+      const dates = f ? `：调解协议于${f.effectiveOn}生效，申请期间至${f.dueOn}届满，本申请${f.filedOn}收到，已逾期` : '，本申请已逾期';
       return v(
         'review-filing-15-days',
         'Rules Arts. 74–75',
-        `双方当事人应当自调解协议生效之日起15日内共同提出仲裁审查申请，本申请已逾期，应不予受理${provisionalNote(ev)}`,
+        `依《劳动人事争议仲裁办案规则》第七十四条，双方当事人应当自调解协议生效之日起${period}内共同提出仲裁审查申请${dates}；依第七十五条应不予受理${provisionalNote(ev)}`,
       );
     }
     return null;
@@ -664,7 +669,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   EXTEND_TIME_LIMIT: (ctx, ev) => {
     if (ctx.track !== 'review') return null;
     // Rules Art. 76: the review may be extended once, by no more than 5 (working) days, with the chair's approval.
-    const max = ev.facts?.reviewExtensionMaxDays ?? 5;
+    const max = ev.facts?.reviewExtensionMaxDays ?? DEFAULT_PERIODS.review_extension.days;
     if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`);
     const due = ev.facts?.reviewDueOn;
     if (due && ev.occurredOn > due)
