@@ -47,6 +47,8 @@ export interface Config {
   database: DatabaseOptions;
   /** SIGTERM: how long in-flight requests may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** How long loading a calendar year waits for the open cases' deadlines to be recomputed before it answers. */
+  calendarRecomputeWaitMs: number;
   /** Idempotency records (their stored answers hold identity numbers) are purged by the sweep after this many hours. */
   idempotencyRetentionHours: number;
   /** Error and database-fault log lines per minute (each kind); the rest are counted in one line. */
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       poolMax: int('DB_POOL_MAX', DEFAULT_DATABASE_OPTIONS.poolMax),
     },
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
+    calendarRecomputeWaitMs: int('CALENDAR_RECOMPUTE_WAIT_MS', 10_000),
     idempotencyRetentionHours: int('IDEMPOTENCY_RETENTION_HOURS', 24),
     errorLogPerMinute: int('ERROR_LOG_PER_MINUTE', 30),
     statsClosureTarget: target(env.STATS_CLOSURE_TARGET),

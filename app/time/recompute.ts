@@ -66,6 +66,27 @@ export async function stopRecomputations(db: object): Promise<void> {
   await current.promise.catch(() => undefined);
 }
 
+/**
+ * After a load: waits at most `ms` for this process's run to end, so that on a commission of ordinary size the
+ * admin's answer comes when every open case already shows the new year's exact deadlines (a client reading a case
+ * right after the answer sees them); a longer run goes on in the background. True when the run ended in time.
+ */
+export async function awaitRecomputations(db: object, ms: number): Promise<boolean> {
+  const run = running.get(db)?.promise.catch(() => undefined);
+  if (!run) return true;
+  if (ms <= 0) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([run.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Resolves when this process's run (if any) has ended — for shutdown and for tests. */
 export async function recomputationsIdle(db: object): Promise<void> {
   await running.get(db)?.promise.catch(() => undefined);

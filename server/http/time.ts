@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
-import { readRecomputation } from '../../app/time/recompute.ts';
+import { awaitRecomputations, readRecomputation } from '../../app/time/recompute.ts';
 import { parse } from './parse.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
@@ -110,7 +110,7 @@ export function createTimeRouter(deps: Deps): Router {
         raw,
       ),
     description:
-      '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限在后台重新计算（202），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
+      '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限随即重新计算：应答最多等待 CALENDAR_RECOMPUTE_WAIT_MS（默认 10 秒）让其完成，未完成的在后台继续（202；应答体中的 recomputation 为录入时的状态），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
     responses: {
       202: {
         description: '已录入；未结案件的期限正在后台重新计算',
@@ -134,6 +134,10 @@ export function createTimeRouter(deps: Deps): Router {
         res,
         (transact) => loadCalendarYear(deps, actor, params.year, body, transact),
         (r) => ({ status: 202, body: r, headers: { Location: `/api/calendar/recomputations/${r.recomputation.id}` } }),
+        // The answer waits (at most CALENDAR_RECOMPUTE_WAIT_MS) for the recomputation this load started.
+        async () => {
+          await awaitRecomputations(deps.db, deps.config.calendarRecomputeWaitMs);
+        },
       );
     },
   });
