@@ -39,6 +39,9 @@ const COLS: Record<keyof StatFacts, string> = {
   claimLines: 'claim_lines',
 };
 
+/** The fact columns of a statistics row (also read as JSON inside the case's own row: db/stores/cases.ts). */
+export const STAT_FACT_COLUMNS: readonly string[] = Object.values(COLS);
+
 const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate', 'referredFromMediation']);
 const NUMS = new Set<keyof StatFacts>(['workers', 'claimedFen', 'awardedFen', 'mediatedFen']);
 const NULLABLE_NUMS = new Set<keyof StatFacts>(['arbitratorId', 'daysToClose']);
@@ -177,8 +180,15 @@ export function createStatsStore() {
      * Records the case's statistical facts as of `now`, in the caller's transaction: nothing happens when they did not
      * change; otherwise the current row is closed, a new one opened and the counters moved by the difference.
      */
-    async project(trx: Knex, caseId: number, facts: StatFacts, now: string, opts: { isNew?: boolean } = {}): Promise<boolean> {
-      const row = opts.isNew ? null : await this.current(trx, caseId);
+    async project(
+      trx: Knex,
+      caseId: number,
+      facts: StatFacts,
+      now: string,
+      /** `isNew`: the case has no row yet; `current`: its current row as the caller read it inside its transaction. */
+      opts: { isNew?: boolean; current?: (StatFacts & { rowId: number }) | null } = {},
+    ): Promise<boolean> {
+      const row = opts.isNew ? null : opts.current !== undefined ? opts.current : await this.current(trx, caseId);
       // Compare the facts only: the row id is not a fact (comparing it made every write and sweep add a row).
       const { rowId, ...cur } = row ?? { rowId: 0 };
       const before = row ? (cur as StatFacts) : null;
