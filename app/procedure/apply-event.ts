@@ -312,7 +312,9 @@ export async function applyEvent(
       payload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
       stateBefore: leafState(snap.value),
       stateAfter: result.state,
-      ...viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal }), view),
+      // The view before the event, from the record and context in hand: the sections the event left alone are the
+      // after view's own (app/cases/views.ts `reuse`), so only what changed is built a second time.
+      ...viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal, reuse: { view, record: updated, ctx: nctx } }), view),
     },
     head,
   );
