@@ -95,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
     return n;
   };
+  const whole = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+    return n;
+  };
   /** A whole number ≥ 0 (0 = no limit for a timeout). */
   const ms = (name: string, fallback: number): number => {
     const raw = env[name];
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       busyTimeoutMs: ms('DB_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_OPTIONS.busyTimeoutMs),
       acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DATABASE_OPTIONS.acquireTimeoutMs),
       poolMax: int('DB_POOL_MAX', DEFAULT_DATABASE_OPTIONS.poolMax),
+      sqliteReaders: whole('DB_SQLITE_READERS', DEFAULT_DATABASE_OPTIONS.sqliteReaders),
     },
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
     calendarRecomputeWaitMs: int('CALENDAR_RECOMPUTE_WAIT_MS', 10_000),

@@ -41,7 +41,7 @@ export interface Deps {
 
 export function createStores(db: Database) {
   return {
-    users: createUserStore(db.knex),
+    users: createUserStore(db.knex, db.reader),
     cases: createCaseStore(),
     reference: createReferenceStore(),
     calendar: createCalendarStore(),
@@ -65,7 +65,8 @@ export type Stores = ReturnType<typeof createStores>;
  * year loaded through any process is used by every process from its next request on.
  */
 export interface CalendarProvider {
-  get(trx?: Knex): Promise<OfficialCalendar>;
+  /** `version`: the calendar version the caller has just read in the same transaction (no second read). */
+  get(trx?: Knex, opts?: { version?: number }): Promise<OfficialCalendar>;
   invalidate(): void;
 }
 
@@ -73,11 +74,11 @@ export function createCalendarProvider(db: Database, stores: Stores): CalendarPr
   const packaged = packagedCalendarYears();
   let cached: { calendar: OfficialCalendar; version: number } | null = null;
   return {
-    async get(trx?: Knex) {
-      // Read through the caller's transaction when there is one: SQLite has a single connection.
-      const k = trx ?? db.knex;
+    async get(trx?: Knex, opts: { version?: number } = {}) {
+      // Read through the caller's transaction when there is one: SQLite has a single writing connection.
+      const k = trx ?? db.reader;
       // The version first, then the years: a year committed in between makes the next call reload, never the reverse.
-      const version = await stores.reference.version(k, 'calendar');
+      const version = opts.version ?? (await stores.reference.version(k, 'calendar'));
       if (cached && cached.version === version) return cached.calendar;
       const loaded = await stores.calendar.years(k);
       const byYear = new Map<number, CalendarYear>(packaged.map((y) => [y.year, y]));

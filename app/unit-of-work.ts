@@ -29,6 +29,23 @@ export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'clock'>, fn: (uo
 }
 
 /**
+ * One transaction for many writes, each at its own instant: `at(instant)` is the unit of work of one write (a seeder
+ * replaying years of history calls the use cases case after case, act after act, and commits every few hundred cases).
+ * Everything the writes change commits or rolls back together; counters shared by the writes are moved once, at the end.
+ */
+export async function inBulkTransaction<T>(
+  deps: Pick<Deps, 'db'>,
+  fn: (at: (instant: string) => UnitOfWork) => Promise<T>,
+): Promise<T> {
+  return deps.db.knex.transaction(async (trx) => {
+    openCommitQueue(trx);
+    const result = await fn((instant) => ({ trx, now: instant, today: cstDate(new Date(instant)) }));
+    await flushCommitQueue(trx);
+    return result;
+  });
+}
+
+/**
  * Opens a unit of work for a use case that does part of its work outside the transaction (rendering a PDF, say):
  * the use case calls it once, for the part that writes. The HTTP layer passes one that also stores the idempotency
  * record; a CLI passes `(fn) => inTransaction(deps, fn)`.

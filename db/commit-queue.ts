@@ -22,3 +22,8 @@ export async function flushCommitQueue(trx: Knex.Transaction): Promise<void> {
   commitQueues.delete(trx);
   for (const work of queue) await work();
 }
+
+/** Whether `atCommit` work on this transaction waits for its end (a unit of work opened the queue). */
+export function hasCommitQueue(trx: Knex): boolean {
+  return commitQueues.has(trx);
+}

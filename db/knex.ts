@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   acquireTimeoutMs: number;
   /** PostgreSQL pool size per process. */
   poolMax: number;
+  /** SQLite: read-only connections serving reads next to the single writer (WAL lets them read while it writes). */
+  sqliteReaders: number;
   /** Shown in pg_stat_activity. */
   applicationName: string;
 }
@@ -39,6 +41,7 @@ export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = {
   busyTimeoutMs: 5_000,
   acquireTimeoutMs: 10_000,
   poolMax: 10,
+  sqliteReaders: 2,
   applicationName: 'zhongcai',
 };
 
@@ -179,12 +182,37 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
     },
   });
   knex.client.config.client = 'sqlite3';
+  // Reads outside a write go to their own connections: in WAL mode a reader sees the last committed state and neither
+  // waits for the writer nor makes it wait, so a case read never queues behind a registration. `query_only` makes a
+  // write through them fail loudly. A `:memory:` database is private to its one connection: it reads through it.
+  const readers = Math.max(0, Math.trunc(o.sqliteReaders));
+  const reader =
+    filename === ':memory:' || readers === 0
+      ? knex
+      : knexFactory({
+          client: 'sqlite3',
+          connection: { filename },
+          compileSqlOnError: false,
+          useNullAsDefault: true,
+          acquireConnectionTimeout: o.acquireTimeoutMs,
+          log: knexLog(),
+          pool: {
+            min: 0,
+            max: readers,
+            afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) => {
+              conn.exec(`PRAGMA busy_timeout = ${busy}; PRAGMA query_only = ON;`, (err) => done(err, conn));
+            },
+          },
+        });
   return {
     knex,
-    reader: knex,
+    reader,
     dialect: 'sqlite',
     sqliteFile: filename === ':memory:' ? null : path.resolve(filename),
-    close: () => knex.destroy(),
+    close: async () => {
+      if (reader !== knex) await reader.destroy();
+      await knex.destroy();
+    },
   };
 }
 

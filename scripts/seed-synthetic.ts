@@ -1,49 +1,49 @@
 /**
- * `npm run seed:synthetic -- --cases 1000000 [--from-year 2019] [--seed 7] [--today 2026-11-25]`
+ * `npm run seed:synthetic -- --cases 1000000 [--from-year 2019] [--seed 7] [--today 2026-11-25] [--batch 200]`
  *
- * A realistic multi-year, multi-district history for statistics and benchmarks, written through a bulk path
- * (multi-row inserts in large transactions) instead of one HTTP request per act. Every case is driven through the
- * real statechart (startCase / computeFacts / applyEvent, award finality by classifyAward), so `cases.state` and
- * the snapshot agree; the statistics projection is built by the same statFacts/contributions functions the API
- * uses, one row version per act that changes a statistical fact, stamped with the act's recording time.
- * Differences from the API, on purpose: history entries carry a compact `after` ({state, synthetic: true})
- * instead of the full before/after case views; deadlines are materialized for open cases only (the daily sweep
- * fills the rest); no documents. Counters are summed in memory and written once at the end.
+ * A realistic multi-year, multi-district history for statistics and benchmarks, written through the SAME use cases
+ * as the API: every application is registered by `registerCase` and every act is an `applyEvent` (app/), with its
+ * input parsed by the API's own parsers (CaseCreate, parseEventBody). So the cases, their history (hash-chained,
+ * with before/after), deadlines, statistics projection and counters, the hearing calendar and the case numbers are
+ * exactly what the API would have written — there is no second write path. Each act is recorded at its own instant
+ * (a unit of work per act, stamped on the day of the act or a few days later); the acts of `--batch` cases share one
+ * transaction (bulk mode: fewer commits, the same functions per case). Deadlines are those computed on the day of
+ * each case's last act (the daily sweep, `npm run deadlines:sweep`, brings them to today). No documents.
+ *
+ * An act the use case refuses (a rule of the statechart, say) ends that case's story where it stands, as a clerk
+ * would stop; refusals happen before the use case writes anything, and they are counted in the summary.
  *
  * Target database: DATABASE_URL (default SQLite data/zhongcai.sqlite). Adds to what is there.
  */
-import type { Knex } from 'knex';
-import { transition } from 'xstate';
 import { ensureFirstAdmin } from '../app/bootstrap.ts';
-import { cstDate, systemClock } from '../app/clock.ts';
+import { registerCase } from '../app/cases/register-case.ts';
+import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { createDeps } from '../app/deps.ts';
+import { AppError } from '../app/errors.ts';
 import { hashPassword } from '../app/passwords.ts';
-import { eventHash } from '../db/history-chain.ts';
+import type { Actor } from '../app/policy.ts';
+import { applyEvent } from '../app/procedure/apply-event.ts';
+import { minimumWages, replaceMinimumWages } from '../app/reference/minimum-wages.ts';
+import { CaseCreate } from '../app/schemas.ts';
+import { inBulkTransaction, inTransaction, type UnitOfWork } from '../app/unit-of-work.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
-import { partyRow, searchText, toRow } from '../db/stores/cases.ts';
-import { deadlineRows } from '../db/stores/deadlines.ts';
-import { rowFromFacts } from '../db/stores/stats.ts';
+import { parseEventBody } from '../server/http/events.ts';
 import { createLogger } from '../server/logger.ts';
-import { caseMachine } from '../workflows/case-machine.ts';
-import { formatCaseNo } from '../workflows/case-number.ts';
 import { addDays } from '../workflows/dates.ts';
-import { awardClock, computeDeadlines, computeFacts } from '../workflows/deadlines.ts';
-import { classifyAward } from '../workflows/finality.ts';
-import { completeCreditCode, completeIdNumber, formatMoney } from '../workflows/identifiers.ts';
-import { leafState, persist, restore, type Snapshot, startCase } from '../workflows/procedure.ts';
+import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import type { EventType } from '../workflows/procedure-types.ts';
 import { type ClaimCategory, DISTRICTS } from '../workflows/reference.ts';
-import { checkRules } from '../workflows/rules.ts';
-import { type Contribution, contributions, type StatFacts, sameFacts, statFacts } from '../workflows/stat-facts.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const N = Number(args.get('cases') ?? 100_000);
 const FROM_YEAR = Number(args.get('from-year') ?? 2019);
 const TODAY = args.get('today') ?? systemClock.today();
+const BATCH = Number(args.get('batch') ?? 200);
 let seed = Number(args.get('seed') ?? 7);
 if (!Number.isInteger(N) || N <= 0) throw new Error('--cases must be a positive integer');
+if (!Number.isInteger(BATCH) || BATCH <= 0) throw new Error('--batch must be a positive integer');
 
 // mulberry32: a small deterministic generator, so a seed reproduces the same history.
 function rand(): number {
@@ -74,46 +74,55 @@ const isPg = knex.client.config.client === 'pg';
 // Bulk load on SQLite: a bigger page cache, and no fsync per transaction (a crash mid-seed means seeding again).
 if (!isPg) await knex.raw('PRAGMA synchronous = OFF').then(() => knex.raw('PRAGMA cache_size = -262144'));
 
-// Synthetic staff: a clerk, a mediator and 24 arbitrators (password = username + "-demo-2026").
-async function user(username: string, displayName: string, role: 'clerk' | 'mediator' | 'arbitrator' | 'chair'): Promise<number> {
+// Synthetic staff: a clerk, a chair, a mediator and 24 arbitrators (password = username + "-demo-2026").
+async function user(username: string, displayName: string, role: 'clerk' | 'mediator' | 'arbitrator' | 'chair'): Promise<Actor> {
   const found = await knex('users').where({ username }).first();
-  if (found) return Number(found.id);
+  if (found) return { id: Number(found.id), role: found.role, displayName: found.display_name };
   const u = await deps.stores.users.create(
     { username, displayName, role, passwordHash: await hashPassword(`${username}-demo-2026`) },
     new Date().toISOString(),
   );
-  return u.id;
+  return { id: u.id, role, displayName };
 }
-const clerkId = await user('syn-clerk', '合成数据书记员', 'clerk');
-const chairId = await user('syn-chair', '合成数据主任', 'chair');
-const mediatorId = await user('syn-mediator', '合成数据调解员', 'mediator');
+const clerk = await user('syn-clerk', '合成数据书记员', 'clerk');
+const chair = await user('syn-chair', '合成数据主任', 'chair');
+const mediator = await user('syn-mediator', '合成数据调解员', 'mediator');
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文博宇轩浩然子涵欣怡梓萱俊杰晓东海燕红梅玉兰春生';
 const personName = () =>
   `${SURNAMES[int(0, SURNAMES.length - 1)]}${GIVEN[int(0, GIVEN.length - 1)]}${rand() < 0.6 ? GIVEN[int(0, GIVEN.length - 1)] : ''}`;
-const arbitrators: number[] = [];
-for (let i = 1; i <= 24; i++) arbitrators.push(await user(`syn-arb-${i}`, `${SURNAMES[i]}仲裁员`, 'arbitrator'));
-const actorName = new Map<number, string>([
-  [clerkId, '合成数据书记员'],
-  [chairId, '合成数据主任'],
-  [mediatorId, '合成数据调解员'],
-]);
-for (const [i, id] of arbitrators.entries()) actorName.set(id, `${SURNAMES[i + 1]}仲裁员`);
-
-const cal = await deps.calendar.get();
-const wages = new Map<string, { monthlyFen: number; district: string; effectiveFrom: string; confirmed: boolean; source: string }>();
-for (const d of DISTRICTS) {
-  const w = await deps.stores.reference.minimumWageOn(knex, d, '2026-01-01');
-  if (w) wages.set(d, w);
+// The final-award test needs the district's minimum wage on the award day (LDMAL Art. 47). Where the reference table
+// starts after FROM_YEAR, the earliest figure is carried back to FROM_YEAR-01-01 — through the admin's reference-data
+// use case (audited), marked unconfirmed and synthetic: never official data.
+{
+  const wages = await minimumWages(deps);
+  const start = `${FROM_YEAR}-01-01`;
+  const added = DISTRICTS.flatMap((district) => {
+    const rows = wages.filter((w) => w.district === district).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    const first = rows[0];
+    if (!first || first.effectiveFrom <= start) return [];
+    return [
+      {
+        district,
+        monthly: first.monthly,
+        effectiveFrom: start,
+        source: `合成数据（seed:synthetic）：沿用${first.effectiveFrom}起的标准，非官方数据`,
+        confirmed: false,
+      },
+    ];
+  });
+  if (added.length) {
+    const admin = await knex('users').where({ role: 'admin', active: true }).orderBy('id').first();
+    await inTransaction(deps, (uow) =>
+      replaceMinimumWages(deps, uow, { id: Number(admin.id), role: 'admin', displayName: admin.display_name }, [...wages, ...added]),
+    );
+    console.error(`minimum wages: ${added.length} synthetic rows from ${start} (unconfirmed, marked 合成数据)`);
+  }
 }
 
-const maxId = async (table: string) => Number((await knex(table).max('id as m').first())?.m ?? 0);
-let caseId = await maxId('cases');
-let partyId = await maxId('parties');
-let claimId = await maxId('claims');
-const serials = new Map<number, number>();
-for (const r of await knex('case_number_counters').select()) serials.set(Number(r.year), Number(r.last_serial));
+const arbitrators: Actor[] = [];
+for (let i = 1; i <= 24; i++) arbitrators.push(await user(`syn-arb-${i}`, `${SURNAMES[i]}仲裁员`, 'arbitrator'));
 
 // Districts weighted by size; cases grow ~12 % a year; 8 % of applications go to pre-arbitration mediation.
 const DISTRICT_WEIGHTS: [string, number][] = DISTRICTS.map((d, i) => [d, [30, 12, 12, 10, 11, 7, 9, 8, 14, 6, 2][i] ?? 5]);
@@ -138,75 +147,40 @@ function receivedDay(): string {
   return addDays(startDay, Math.min(span - 1, Math.floor(x)));
 }
 
+/** One act of a case's story; party and claim references are positions, resolved once the case is registered. */
 interface Act {
   type: EventType;
   on: string;
-  actor: number;
-  role: string;
-  payload: Record<string, unknown>;
+  actor: Actor;
+  payload: (ids: { parties: number[]; claims: number[] }) => Record<string, unknown>;
 }
 
-type Rows = Record<string, Record<string, unknown>[]>;
-const counters = new Map<string, Contribution & { rec: string }>();
-const cstDay = (iso: string) => cstDate(new Date(iso));
-
-function addCounters(f: StatFacts, sign: 1 | -1, rec: string) {
-  for (const c of contributions(f)) {
-    const k = `${c.dim}\u0000${c.key}\u0000${c.day}\u0000${rec}`;
-    let cur = counters.get(k);
-    if (!cur) {
-      cur = { ...c, m: {}, rec };
-      counters.set(k, cur);
-    }
-    for (const [name, v] of Object.entries(c.m)) cur.m[name as keyof typeof c.m] = (cur.m[name as keyof typeof c.m] ?? 0) + sign * v;
-  }
-}
-
-function oneCase(out: Rows): void {
-  const id = ++caseId;
+/** One application (the API's registration body) and the acts that follow it, stopped at TODAY. */
+function planCase(): { body: Record<string, unknown>; acts: Act[] } {
   const track: 'mediation' | 'arbitration' = rand() < 0.08 ? 'mediation' : 'arbitration';
   const district = weighted(DISTRICT_WEIGHTS);
   const received = receivedDay();
   const collective = track === 'arbitration' && rand() < 0.01;
   const workers = collective ? int(10, 30) : 1;
   const wageArrears = rand() < 0.22;
-  const parties = [
-    ...Array.from({ length: workers }, () => {
-      const birth = `${int(1965, 2004)}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`;
-      return {
-        id: ++partyId,
-        side: 'applicant' as const,
-        kind: 'person' as const,
-        name: personName(),
-        idNumber: completeIdNumber(`371502${birth}${String(int(1, 999)).padStart(3, '0')}`),
-        sex: null,
-        birthDate: null,
-        ethnicity: null,
-        phone: `13${int(100000000, 999999999)}`,
-        address: `聊城市${district}`,
-        creditCode: null,
-        legalRepresentative: null,
-        legalRepresentativeTitle: null,
-        agents: [],
-      };
-    }),
-    {
-      id: ++partyId,
-      side: 'respondent' as const,
-      kind: 'organization' as const,
-      name: `聊城${['宏达', '鲁西', '华信', '东方', '金科', '顺通', '恒泰', '阳光'][int(0, 7)]}${['机械', '纺织', '建筑', '物流', '食品', '化工'][int(0, 5)]}有限公司`,
-      idNumber: null,
-      sex: null,
-      birthDate: null,
-      ethnicity: null,
-      phone: null,
+  const applicants = Array.from({ length: workers }, () => {
+    const birth = `${int(1965, 2004)}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`;
+    return {
+      kind: 'person' as const,
+      name: personName(),
+      idNumber: completeIdNumber(`371502${birth}${String(int(1, 999)).padStart(3, '0')}`),
+      phone: `13${int(100000000, 999999999)}`,
       address: `聊城市${district}`,
-      creditCode: completeCreditCode(`9137150${String(int(0, 9999999999)).padStart(10, '0')}`),
-      legalRepresentative: personName(),
-      legalRepresentativeTitle: '总经理',
-      agents: [],
-    },
-  ];
+    };
+  });
+  const respondent = {
+    kind: 'organization' as const,
+    name: `聊城${['宏达', '鲁西', '华信', '东方', '金科', '顺通', '恒泰', '阳光'][int(0, 7)]}${['机械', '纺织', '建筑', '物流', '食品', '化工'][int(0, 5)]}有限公司`,
+    address: `聊城市${district}`,
+    creditCode: completeCreditCode(`9137150${String(int(0, 9999999999)).padStart(10, '0')}`),
+    legalRepresentative: personName(),
+    legalRepresentativeTitle: '总经理',
+  };
   const nClaims = weighted([
     [1, 50],
     [2, 35],
@@ -215,28 +189,35 @@ function oneCase(out: Rows): void {
   const claims = Array.from({ length: nClaims }, (_, i) => {
     const category = i === 0 && wageArrears ? 'wages' : weighted(CATEGORY_WEIGHTS);
     const amountFen = category === 'confirm_relationship' ? null : int(800, 120_000) * 100;
-    return { id: ++claimId, seq: i + 1, category, amountFen, description: `第${i + 1}项请求` };
+    return { category, amountFen, description: `第${i + 1}项请求` };
   });
-  const input = {
+  const body = {
     track,
-    procedure: 'ordinary' as const,
-    collective,
-    wageArrears,
     receivedOn: received,
-    parties: parties.map((p) => ({ id: p.id, side: p.side, kind: p.kind })),
-    claims: claims.map((c) => ({ id: c.id, category: c.category })),
+    channel: 'counter',
+    district,
+    procedure: 'ordinary',
+    wageArrears,
+    applicants,
+    respondents: [respondent],
+    claims: claims.map((c) => ({
+      category: c.category,
+      ...(c.amountFen === null ? {} : { amount: (c.amountFen / 100).toFixed(2) }),
+      description: c.description,
+    })),
+    facts: '（合成数据）',
   };
-  const src = { track, district, receivedOn: received, collective, wageArrears, parties, claims } as const;
+  const nParties = workers + 1;
 
-  // The path this case takes, as acts on days (stopped at TODAY: later acts have not happened yet).
   const acts: Act[] = [];
-  const A = (type: EventType, on: string, actor: number, role: string, payload: Record<string, unknown> = {}) =>
-    acts.push({ type, on, actor, role, payload });
-  const arb = arbitrators[int(0, arbitrators.length - 1)] as number;
+  const A = (type: EventType, on: string, actor: Actor, payload: Act['payload'] = () => ({})) => {
+    if (on <= TODAY) acts.push({ type, on, actor, payload });
+  };
+  const arb = arbitrators[int(0, arbitrators.length - 1)] as Actor;
   if (track === 'mediation') {
     const end = addDays(received, int(3, 16));
-    if (rand() < 0.62) A('MEDIATION_AGREED', end, mediatorId, 'mediator', { terms: '双方达成调解协议' });
-    else A('MEDIATION_FAILED', end, mediatorId, 'mediator', { reason: '调解不成' });
+    if (rand() < 0.62) A('MEDIATION_AGREED', end, mediator, () => ({ terms: '双方达成调解协议' }));
+    else A('MEDIATION_FAILED', end, mediator, () => ({ reason: '调解不成' }));
   } else {
     const path = weighted([
       ['rejected', 4],
@@ -247,30 +228,34 @@ function oneCase(out: Rows): void {
       ['deemed', 3],
     ] as [string, number][]);
     const acc = addDays(received, int(1, 5));
-    if (path === 'rejected') A('REJECT', acc, clerkId, 'clerk', { reason: '不属于劳动人事争议仲裁受案范围' });
-    else if (path === 'withdrawnEarly') A('WITHDRAW', acc, clerkId, 'clerk', { reason: '申请人撤回申请' });
+    if (path === 'rejected') A('REJECT', acc, clerk, () => ({ reason: '不属于劳动人事争议仲裁受案范围' }));
+    else if (path === 'withdrawnEarly') A('WITHDRAW', acc, clerk, () => ({ reason: '申请人撤回申请' }));
     else {
-      A('ACCEPT', acc, clerkId, 'clerk');
+      A('ACCEPT', acc, clerk);
       if (path === 'mediation') {
         const s = addDays(acc, int(3, 30));
-        A('START_MEDIATION', s, mediatorId, 'mediator');
-        A('MEDIATION_AGREED', s, mediatorId, 'mediator', { terms: '被申请人支付申请人款项' });
+        // The chair assigns the mediator, who then mediates (scope: app/policy.ts).
+        A('ASSIGN_MEDIATOR', s, chair, () => ({ mediatorId: mediator.id }));
+        A('START_MEDIATION', s, mediator);
+        A('MEDIATION_AGREED', s, mediator, () => ({ terms: '被申请人支付申请人款项' }));
         const sign = addDays(s, int(0, 6));
         // Every party signs for the mediation document (it takes effect on the last signature).
-        for (const p of parties) A('SIGN_MEDIATION_DOCUMENT', sign, clerkId, 'clerk', { partyId: p.id, signedOn: sign });
+        for (let i = 0; i < nParties; i++)
+          A('SIGN_MEDIATION_DOCUMENT', sign, clerk, (ids) => ({ partyId: ids.parties[i], signedOn: sign }));
       } else if (path === 'withdrawn') {
-        A('WITHDRAW', addDays(acc, int(3, 40)), clerkId, 'clerk', { reason: '双方和解' });
+        A('WITHDRAW', addDays(acc, int(3, 40)), clerk, () => ({ reason: '双方和解' }));
       } else {
         const formed = addDays(acc, int(1, 8));
         // Collective disputes are heard by three arbitrators (Rules Art. 66).
         const panel = collective ? [arb, ...arbitrators.filter((x) => x !== arb).slice(0, 2)] : [arb];
-        A('FORM_TRIBUNAL', formed, chairId, 'chair', { arbitratorIds: panel, presidingId: arb });
+        A('FORM_TRIBUNAL', formed, chair, () => ({ arbitratorIds: panel.map((a) => a.id), presidingId: arb.id }));
         const hearing = addDays(formed, int(16, 30));
-        A('SCHEDULE_HEARING', formed, arb, 'arbitrator', { hearingOn: hearing, place: '第一仲裁庭' });
-        for (const p of parties)
-          A('SERVE', addDays(formed, 1), clerkId, 'clerk', { document: 'hearing_notice', partyId: p.id, method: 'direct' });
-        A('HOLD_HEARING', hearing, arb, 'arbitrator', { applicantPresent: path !== 'deemed', respondentPresent: rand() < 0.9 });
-        if (path === 'deemed') A('DEEM_WITHDRAWN', hearing, arb, 'arbitrator', { reason: '申请人无正当理由拒不到庭' });
+        A('SCHEDULE_HEARING', formed, arb, () => ({ hearingOn: hearing, place: '第一仲裁庭' }));
+        for (let i = 0; i < nParties; i++)
+          A('SERVE', addDays(formed, 1), clerk, (ids) => ({ document: 'hearing_notice', partyId: ids.parties[i], method: 'direct' }));
+        const respondentPresent = rand() < 0.9;
+        A('HOLD_HEARING', hearing, arb, () => ({ applicantPresent: path !== 'deemed', respondentPresent }));
+        if (path === 'deemed') A('DEEM_WITHDRAWN', hearing, arb, () => ({ reason: '申请人无正当理由拒不到庭' }));
         else {
           const awardOn = addDays(
             hearing,
@@ -287,18 +272,28 @@ function oneCase(out: Rows): void {
             ] as ['granted' | 'partly' | 'dismissed', number][]);
             const amountFen =
               outcome === 'dismissed' || c.amountFen === null ? null : outcome === 'granted' ? c.amountFen : Math.round(c.amountFen * 0.6);
-            return { claimId: c.id, category: c.category, outcome, amountFen };
+            return { outcome, amountFen };
           });
-          A('ISSUE_AWARD', awardOn, arb, 'arbitrator', { items });
+          A('ISSUE_AWARD', awardOn, arb, (ids) => ({
+            items: items.map((it, i) => ({
+              claimId: ids.claims[i],
+              outcome: it.outcome,
+              ...(it.amountFen === null ? {} : { amount: (it.amountFen / 100).toFixed(2) }),
+            })),
+            facts: '经审理查明……（合成数据）',
+            reasoning: '本委认为……（合成数据）',
+          }));
         }
       }
     }
   }
+  return { body, acts };
+}
 
-  let snap: Snapshot = restore(startCase(input));
-  let state = leafState(snap.value);
-  let recordedAt = `${received}T02:00:00.000Z`;
-  const stamp = (on: string) => {
+/** The instant an act is recorded: its day or (15 %) a few days later, never before the case's previous record. */
+function stamper(received: string) {
+  let last = `${received}T00:00:00.000Z`;
+  return (on: string) => {
     const rec = addDays(
       on,
       weighted([
@@ -307,206 +302,46 @@ function oneCase(out: Rows): void {
         [int(2, 5), 5],
       ] as [number, number][]),
     );
+    // 01–08 h UTC is 09–16 h in China: the recording day is the same day in CST.
     const iso = `${rec > TODAY ? TODAY : rec}T0${int(1, 8)}:${String(int(10, 59))}:00.000Z`;
-    recordedAt = iso > recordedAt ? iso : recordedAt;
-    return recordedAt;
+    last = iso > last ? iso : last;
+    return last;
   };
-  const events: Record<string, unknown>[] = [];
-  let seq = 0;
-  const registeredAt = stamp(received);
-  events.push({
-    case_id: id,
-    seq: ++seq,
-    type: 'REGISTER',
-    occurred_on: received,
-    recorded_at: registeredAt,
-    actor_id: clerkId,
-    actor_role: 'clerk',
-    actor_name: actorName.get(clerkId),
-    payload: JSON.stringify({ channel: 'counter', track }),
-    state_before: null,
-    state_after: state,
-    before: null,
-    after: JSON.stringify({ state, synthetic: true }),
-  });
-  const versions: { facts: StatFacts; at: string }[] = [];
-  const project = (at: string, today: string) => {
-    const ctx = snap.context;
-    let due: string | null = null;
+}
+
+const refusals = new Map<string, number>();
+let acts = 0;
+
+/** Registers one planned application and applies its acts, each through the API's use cases. */
+async function seedCase(at: (instant: string) => UnitOfWork): Promise<void> {
+  const { body, acts: plan } = planCase();
+  const stamp = stamper(body.receivedOn as string);
+  const input = CaseCreate.parse(body);
+  // A pre-arbitration mediation is registered by its mediator (who then has it in scope: app/policy.ts).
+  const view = await registerCase(deps, at(stamp(input.receivedOn)), input.track === 'mediation' ? mediator : clerk, input);
+  const ids = {
+    parties: [...view.applicants, ...view.respondents].map((p) => p.id),
+    claims: view.claims.map((c) => c.id),
+  };
+  for (const a of plan) {
+    const uow = at(stamp(a.on));
     try {
-      // As computeDeadlines does: a closed case's clock is read on its closing day.
-      due = awardClock(ctx, cal, deps.periods, ctx.closure?.closedOn ?? today)?.dueOn ?? null;
-    } catch {
-      due = null;
+      const ev = parseEventBody({ type: a.type, occurredOn: a.on, ...a.payload(ids) }, uow.today);
+      await applyEvent(deps, uow, a.actor, view.id, ev);
+      acts++;
+    } catch (err) {
+      // A refusal (400/403/409/412/422) comes before the use case writes: the case stays where it is.
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      // Grouped by act, status and rule (or the message without its dates and names).
+      const rule = err.extra.rule as string | undefined;
+      const k = `${a.type} ${err.status}: ${rule ?? err.message.replace(/[\d-]+|[\u4e00-\u9fff]+(?=在)/g, '…').slice(0, 60)}`;
+      refusals.set(k, (refusals.get(k) ?? 0) + 1);
+      if (process.env.SEED_DEBUG) console.error(k);
+      break;
     }
-    const f = statFacts({ ...src, claims }, ctx, due);
-    const last = versions.at(-1);
-    if (last && sameFacts(last.facts, f)) return;
-    versions.push({ facts: f, at });
-  };
-  project(registeredAt, received);
-  let acceptedOn: string | null = null;
-  let caseNo: string | null = null;
-  let caseYear: number | null = null;
-  let caseSerial: number | null = null;
-  for (const a of acts) {
-    if (a.on > TODAY) break;
-    let payload = a.payload;
-    if (a.type === 'ISSUE_AWARD') {
-      const w = wages.get(district);
-      if (!w) break;
-      const r = classifyAward(
-        payload.items as never,
-        w.monthlyFen,
-        claims.map((c) => c.category),
-        {
-          confirmRelationshipMakesCaseNonFinal: config.confirmRelationshipNonFinal,
-        },
-      );
-      const raw = payload.items as { claimId: number; outcome: string; amountFen: number | null }[];
-      payload = {
-        items: raw.map((i) => ({
-          claimId: i.claimId,
-          outcome: i.outcome,
-          ...(i.amountFen === null ? {} : { amount: formatMoney(i.amountFen) }),
-        })),
-        award: {
-          items: r.items.map((x) => ({ ...x, amount: x.amountFen === null ? null : formatMoney(x.amountFen), paymentDays: null })),
-          finality: r.finality,
-          issuedOn: a.on,
-          minimumWage: {
-            district,
-            monthly: formatMoney(w.monthlyFen),
-            effectiveFrom: w.effectiveFrom,
-            confirmed: w.confirmed,
-            source: w.source,
-          },
-          thresholdAmount: formatMoney(r.thresholdFen),
-          defaultAward: false,
-        },
-        facts: '经审理查明……（合成数据）',
-        reasoning: '本委认为……（合成数据）',
-      };
-    }
-    const { facts } = computeFacts(snap.context, { type: a.type, occurredOn: a.on, payload }, cal, deps.periods);
-    // applyEvent without its list of allowed events (probing all 34 types is only needed to explain a refusal).
-    const ev = { type: a.type, occurredOn: a.on, payload, facts };
-    const violation = checkRules(snap.context, ev);
-    if (violation || !snap.can(ev)) {
-      if (process.env.SEED_DEBUG) console.error(a.type, a.on, violation?.rule ?? 'not allowed');
-      break; // a rule refused (e.g. a collective case needs three arbitrators): the case stays where it is
-    }
-    const before = state;
-    [snap] = transition(caseMachine, snap, ev);
-    state = leafState(snap.value);
-    const at = stamp(a.on);
-    if (a.type === 'ACCEPT') {
-      acceptedOn = a.on;
-      caseYear = Number(a.on.slice(0, 4));
-      caseSerial = (serials.get(caseYear) ?? 0) + 1;
-      serials.set(caseYear, caseSerial);
-      caseNo = formatCaseNo(config.caseNoPrefix, caseYear, caseSerial);
-    }
-    if (a.type === 'FORM_TRIBUNAL') {
-      for (const u of a.payload.arbitratorIds as number[]) out.case_arbitrators?.push({ case_id: id, user_id: u, presiding: u === arb });
-    }
-    events.push({
-      case_id: id,
-      seq: ++seq,
-      type: a.type,
-      occurred_on: a.on,
-      recorded_at: at,
-      actor_id: a.actor,
-      actor_role: a.role,
-      actor_name: actorName.get(a.actor),
-      payload: JSON.stringify(Object.keys(facts).length ? { ...payload, facts } : payload),
-      state_before: before,
-      state_after: state,
-      before: null,
-      after: JSON.stringify({ state, synthetic: true }),
-    });
-    project(at, a.on);
-  }
-  const ctx = snap.context;
-  const persisted = persist(snap);
-  out.cases?.push({
-    id,
-    ...toRow({
-      track,
-      state,
-      receivedOn: received,
-      postmarkOn: null,
-      channel: 'counter',
-      district,
-      facts: '（合成数据）',
-      procedure: ctx.procedure,
-      collective,
-      wageArrears,
-      caseNo,
-      caseYear,
-      caseSerial,
-      acceptedOn,
-      closureMode: ctx.closure?.mode ?? null,
-      closedOn: ctx.closure?.closedOn ?? null,
-      finality: ctx.award?.finality ?? null,
-      snapshot: persisted,
-      machineVersion: persisted.machineVersion,
-      limitation: null,
-    }),
-    version: seq,
-    created_by: clerkId,
-    created_at: registeredAt,
-    updated_at: recordedAt,
-    search_text: searchText(caseNo, parties),
-  });
-  const seqBySide = new Map<string, number>();
-  for (const p of parties) {
-    const s = (seqBySide.get(p.side) ?? 0) + 1;
-    seqBySide.set(p.side, s);
-    out.parties?.push({ id: p.id, ...partyRow(id, p, s) });
-  }
-  for (const c of claims)
-    out.claims?.push({ id: c.id, case_id: id, seq: c.seq, category: c.category, amount_fen: c.amountFen, description: c.description });
-  // The history is a hash chain (db/history-chain.ts): each row carries the previous row's hash and its own.
-  let prevHash: string | null = null;
-  for (const e of events) {
-    e.prev_hash = prevHash;
-    e.hash = eventHash(prevHash, e);
-    prevHash = e.hash as string;
-  }
-  out.case_events?.push(...events);
-  for (const [i, v] of versions.entries()) {
-    const next = versions[i + 1];
-    out.case_stat_rows?.push({ case_id: id, recorded_from: v.at, recorded_to: next ? next.at : null, ...rowFromFacts(v.facts) });
-    addCounters(v.facts, 1, cstDay(v.at));
-    if (next) addCounters(v.facts, -1, cstDay(next.at));
-  }
-  if (!ctx.closure) {
-    out.case_deadlines?.push(...deadlineRows(id, computeDeadlines(ctx, cal, deps.periods, TODAY)));
   }
 }
 
-// Plain multi-row INSERT … VALUES (knex's SQLite dialect would build a UNION ALL select, slower and capped at
-// 500 rows); the same statement runs on PostgreSQL.
-const maxVars = isPg ? 60_000 : 30_000;
-const insertMs = new Map<string, number>();
-async function insertAll(trx: Knex, table: string, rows: Record<string, unknown>[]) {
-  if (!rows.length) return;
-  const t1 = Date.now();
-  const cols = Object.keys(rows[0] as object);
-  const per = Math.max(1, Math.floor(maxVars / cols.length));
-  const tuple = `(${cols.map(() => '?').join(', ')})`;
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per);
-    const bindings: unknown[] = [];
-    for (const r of chunk) for (const c of cols) bindings.push(r[c] === undefined ? null : r[c]);
-    await trx.raw(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`, bindings as never[]);
-  }
-  insertMs.set(table, (insertMs.get(table) ?? 0) + Date.now() - t1);
-}
-
-const TABLES = ['cases', 'parties', 'claims', 'case_arbitrators', 'case_events', 'case_stat_rows', 'case_deadlines'];
-const BATCH = 2000;
 const t0 = Date.now();
 const bar = (done: number) => {
   const w = 30;
@@ -517,98 +352,25 @@ const bar = (done: number) => {
     `\r[${'#'.repeat(f)}${'.'.repeat(w - f)}] ${((done / N) * 100).toFixed(1)}% ${done}/${N} cases, ${Math.round(rate)}/s, ETA ${eta}s   `,
   );
 };
+// Bulk mode: the use cases of BATCH cases in one transaction (each act still its own unit of work and instant).
 for (let done = 0; done < N; ) {
   const n = Math.min(BATCH, N - done);
-  const out: Rows = Object.fromEntries(TABLES.map((t) => [t, []]));
-  for (let i = 0; i < n; i++) oneCase(out);
-  await knex.transaction(async (trx) => {
-    for (const t of TABLES) await insertAll(trx, t, out[t] as Record<string, unknown>[]);
+  await inBulkTransaction(deps, async (at) => {
+    for (let i = 0; i < n; i++) await seedCase(at);
   });
   done += n;
   bar(done);
 }
 process.stderr.write('\n');
-if (process.env.SEED_DEBUG) console.error('insert ms per table', Object.fromEntries(insertMs));
-
-// Counters: the history table (per recording day), and the current day and month tables summed from it.
-// Into empty tables they are bulk-inserted; otherwise added with the same upserts the API uses.
-const { applyCounterDeltas, MONTHLY_MEASURES } = await import('../db/stores/stats.ts');
-const { COUNTER_MEASURES } = await import('../workflows/stat-facts.ts');
-const empty = Number((await knex('stat_counters').count('* as n').first())?.n ?? 0) === 0;
-const tc = Date.now();
-if (empty) {
-  const daily = new Map<string, Record<string, unknown>>();
-  const monthly = new Map<string, Record<string, unknown>>();
-  const hist: Record<string, unknown>[] = [];
-  const fold = (map: Map<string, Record<string, unknown>>, k: string, base: Record<string, unknown>, m: Record<string, number>) => {
-    let row = map.get(k);
-    if (!row) {
-      row = { ...base, ...Object.fromEntries(COUNTER_MEASURES.map((x) => [x, 0])) };
-      map.set(k, row);
-    }
-    for (const [name, v] of Object.entries(m)) row[name] = (row[name] as number) + v;
-  };
-  for (const c of counters.values()) {
-    const m = Object.fromEntries(Object.entries(c.m).filter(([, v]) => v !== 0)) as Record<string, number>;
-    if (!Object.keys(m).length) continue;
-    hist.push({
-      dim: c.dim,
-      key: c.key,
-      day: c.day,
-      recorded_on: c.rec,
-      ...Object.fromEntries(COUNTER_MEASURES.map((x) => [x, m[x] ?? 0])),
-    });
-    fold(daily, `${c.dim}\u0000${c.key}\u0000${c.day}`, { dim: c.dim, key: c.key, day: c.day }, m);
-    const mm = Object.fromEntries(Object.entries(m).filter(([k]) => (MONTHLY_MEASURES as readonly string[]).includes(k)));
-    if (Object.keys(mm).length)
-      fold(monthly, `${c.dim}\u0000${c.key}\u0000${c.day.slice(0, 7)}`, { dim: c.dim, key: c.key, month: c.day.slice(0, 7) }, mm);
-  }
-  // Sorted by primary key, so the B-tree grows by appending.
-  const pk = (cols: string[]) => (a: Record<string, unknown>, b: Record<string, unknown>) => {
-    for (const c of cols) {
-      const x = String(a[c]);
-      const y = String(b[c]);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
-  hist.sort(pk(['dim', 'day', 'key', 'recorded_on']));
-  await knex.transaction(async (trx) => {
-    await insertAll(trx, 'stat_counters', hist);
-    await insertAll(trx, 'stat_counters_daily', [...daily.values()].sort(pk(['dim', 'day', 'key'])));
-    await insertAll(trx, 'stat_counters_monthly', [...monthly.values()].sort(pk(['dim', 'month', 'key'])));
-  });
-  console.error(
-    `counters: ${hist.length} history rows, ${daily.size} day rows, ${monthly.size} month rows in ${((Date.now() - tc) / 1000).toFixed(1)} s`,
-  );
-} else {
-  const byRec = new Map<string, Contribution[]>();
-  for (const c of counters.values()) {
-    const m = Object.fromEntries(Object.entries(c.m).filter(([, v]) => v !== 0));
-    if (!Object.keys(m).length) continue;
-    const list = byRec.get(c.rec) ?? [];
-    list.push({ dim: c.dim, key: c.key, day: c.day, m });
-    byRec.set(c.rec, list);
-  }
-  await knex.transaction(async (trx) => {
-    for (const [rec, list] of byRec) await applyCounterDeltas(trx, list, rec);
-  });
-}
-await knex.transaction(async (trx) => {
-  for (const [year, last] of serials) {
-    await trx('case_number_counters').insert({ year, last_serial: last }).onConflict('year').merge();
-  }
-});
-if (isPg) {
-  for (const t of ['cases', 'parties', 'claims', 'case_events', 'case_stat_rows', 'case_deadlines']) {
-    await knex.raw(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT COALESCE(MAX(id), 1) FROM ${t}))`);
-  }
-  await knex.raw('ANALYZE');
-} else {
-  await knex.raw('ANALYZE');
-}
+await knex.raw('ANALYZE');
 const secs = (Date.now() - t0) / 1000;
 console.log(
-  `seeded ${N} cases in ${secs.toFixed(1)} s (${Math.round(N / secs)}/s); counters: ${counters.size} keys; database: ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+  `seeded ${N} cases and ${acts} acts through registerCase/applyEvent in ${secs.toFixed(1)} s (${Math.round(N / secs)} cases/s, ${Math.round(
+    (N + acts) / secs,
+  )} writes/s); database: ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
 );
+if (refusals.size) {
+  console.log('acts refused (the case stopped there):');
+  for (const [k, n] of [...refusals].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${k}`);
+}
 await db.knex.destroy();

@@ -6,7 +6,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
 import { migrateSnapshot, type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput } from '../../workflows/procedure-types.ts';
-import { statFacts } from '../../workflows/stat-facts.ts';
+import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import type { CaseScope } from '../policy.ts';
@@ -79,7 +79,8 @@ export async function storeDeadlines(
   ctx: MachineContext,
   cal: OfficialCalendar,
   today: string,
-  opts: { isNew?: boolean } = {},
+  /** `stored`: the deadlines as read in this transaction — nothing is written when they did not change. */
+  opts: { isNew?: boolean; stored?: Deadline[] } = {},
 ): Promise<Deadline[]> {
   const list = computeDeadlines(ctx, cal, deps.periods, today);
   await deps.stores.deadlines.replace(trx, caseId, list, opts);
@@ -98,7 +99,8 @@ export async function projectStats(
   ctx: MachineContext,
   deadlines: Deadline[],
   now: string,
-  opts: { isNew?: boolean } = {},
+  /** `current`: the statistics row as read in this transaction (no second read). */
+  opts: { isNew?: boolean; current?: (StatFacts & { rowId: number }) | null } = {},
 ): Promise<void> {
   const awardDueOn = deadlines.find((d) => d.kind === 'award')?.dueOn ?? null;
   await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn), now, opts);

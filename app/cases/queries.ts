@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { notFound } from '../errors.ts';
 import { type Actor, assertMayReadCases, caseSearchScope, readLevel } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
@@ -7,16 +8,18 @@ import { buildCaseView, type CaseView, caseSummaryView, eventView } from './view
 /** GET /api/cases/:id — the case at the actor's read level; a full read is recorded in the access log. */
 export async function getCase(deps: Deps, actor: Actor, id: number): Promise<CaseView> {
   const k = deps.db.reader;
-  const c = await loadCase(deps, k, id);
+  // One statement: the case, its parties, claims and deadlines, and the calendar version.
+  const loaded = await deps.stores.cases.loadAggregate(k, id, { deadlines: true, calendar: true });
+  if (!loaded) throw notFound(`没有编号为 ${id} 的案件`);
+  const c = loaded.record;
   const ctx = caseContext(c);
   const level = readLevel(actor, caseScope(c, ctx));
-  const [deadlines, names, calendar] = await Promise.all([
-    deps.stores.deadlines.forCase(k, id),
+  const [names, calendar] = await Promise.all([
     userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(ctx.mediatorIds ?? [])]),
-    deps.calendar.get(k),
+    deps.calendar.get(k, { version: loaded.calendarVersion }),
   ]);
   if (level === 'full') await recordAccess(deps, actor, 'read_case', { caseId: id });
-  return buildCaseView(c, ctx, deadlines, names, { level, calendar });
+  return buildCaseView(c, ctx, loaded.deadlines ?? [], names, { level, calendar });
 }
 
 export interface CaseListQuery {

@@ -108,8 +108,12 @@ export async function updateRegistration(
   const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
   await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
   const names = await userNames(deps, uow.trx, snapshot.context.mediatorIds ?? []);
-  const beforeView = buildCaseView(current, before.context, [], names, { calendar: cal });
   const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal });
+  // The view before, reusing the sections built from the very same parts (app/cases/views.ts `reuse`).
+  const beforeView = buildCaseView(current, before.context, [], names, {
+    calendar: cal,
+    reuse: { view, record: updated, ctx: snapshot.context },
+  });
   await stores.cases.appendEvent(uow.trx, {
     caseId: id,
     type: 'UPDATE_REGISTRATION',

@@ -5,7 +5,7 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation } from '../../workflows/limitation.ts';
-import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
+import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
 import type { ReadLevel } from '../policy.ts';
 
 /**
@@ -61,16 +61,16 @@ export function caseSummaryView(c: CaseSummaryRecord) {
 }
 
 /** The registration part of a case, at the reader's level (a summary leaves out the facts and claim texts). */
-export function registrationView(c: CaseRecord, level: ReadLevel = 'full') {
+export function registrationView(c: CaseRecord, level: ReadLevel = 'full', reuse?: { record: CaseRecord; view: RegistrationView }) {
   const side = (s: PartyRecord['side']) => c.parties.filter((p) => p.side === s).map((p) => partyView(p, level));
   const summary = level === 'summary';
+  // The parties and claims of a view built from the very same lists (the before and after of one write).
+  if (reuse && reuse.record.parties === c.parties && reuse.record.claims === c.claims && reuse.view.readLevel === level) {
+    const { applicants, respondents, thirdParties, claims } = reuse.view;
+    return { ...registrationHead(c, level), applicants, respondents, thirdParties, claims, ...registrationTail(c) };
+  }
   return {
-    ...caseSummaryView(c),
-    readLevel: level,
-    collectiveGround: c.collectiveGround,
-    channel: c.channel,
-    postmarkOn: c.postmarkOn,
-    ...(summary ? {} : { facts: c.facts }),
+    ...registrationHead(c, level),
     applicants: side('applicant'),
     respondents: side('respondent'),
     thirdParties: side('third_party'),
@@ -82,6 +82,30 @@ export function registrationView(c: CaseRecord, level: ReadLevel = 'full') {
       amount: cl.amountFen === null ? null : formatMoney(cl.amountFen),
       ...(summary ? {} : { description: cl.description }),
     })),
+    ...registrationTail(c),
+  };
+}
+export type RegistrationView = ReturnType<typeof registrationHead> &
+  ReturnType<typeof registrationTail> & {
+    applicants: ReturnType<typeof partyView>[];
+    respondents: ReturnType<typeof partyView>[];
+    thirdParties: ReturnType<typeof partyView>[];
+    claims: { id: number; seq: number; category: ClaimCategory; categoryLabel: string; amount: string | null; description?: string }[];
+  };
+
+function registrationHead(c: CaseRecord, level: ReadLevel) {
+  return {
+    ...caseSummaryView(c),
+    readLevel: level,
+    collectiveGround: c.collectiveGround,
+    channel: c.channel,
+    postmarkOn: c.postmarkOn,
+    ...(level === 'summary' ? {} : { facts: c.facts }),
+  };
+}
+
+function registrationTail(c: CaseRecord) {
+  return {
     linkedCaseId: c.linkedCaseId,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -99,68 +123,104 @@ export function buildCaseView(
   ctx: MachineContext,
   deadlines: Deadline[],
   names: ReadonlyMap<number, string>,
-  opts: { level?: ReadLevel; calendar?: OfficialCalendar } = {},
+  opts: { level?: ReadLevel; calendar?: OfficialCalendar; reuse?: ReusableView } = {},
 ) {
   const name = (id: number) => names.get(id) ?? `#${id}`;
   const level = opts.level ?? 'full';
   const summary = level === 'summary';
+  // A section whose inputs are the very objects another view of this case was built from is taken from that view.
+  const r = opts.reuse?.view.readLevel === level ? opts.reuse : undefined;
+  const same = (k: 'closure' | 'award' | 'tribunal') => r !== undefined && r.ctx[k] === ctx[k];
+  const sameLimitation =
+    r !== undefined &&
+    r.record.limitation === c.limitation &&
+    r.record.postmarkOn === c.postmarkOn &&
+    r.record.receivedOn === c.receivedOn &&
+    r.record.claims === c.claims;
   return {
-    ...registrationView(c, level),
-    closure: ctx.closure
-      ? {
-          mode: ctx.closure.mode,
-          closedOn: ctx.closure.closedOn,
-          ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}),
-          ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
-        }
-      : null,
-    award: ctx.award
-      ? {
-          finality: ctx.award.finality,
-          issuedOn: ctx.award.issuedOn,
-          minimumWage: ctx.award.minimumWage,
-          defaultAward: ctx.award.defaultAward,
-          // LDMAL Art. 36: who was absent at the last hearing and the written notice proven served on each.
-          absentNotices: ctx.award.absentNotices ?? [],
-          items: ctx.award.items.map((i) => ({
-            claimId: i.claimId,
-            outcome: i.outcome,
-            amount: i.amount,
-            final: i.final,
-            reason: i.reason,
-          })),
-        }
-      : null,
-    tribunal: ctx.tribunal
-      ? {
-          formedOn: ctx.tribunal.formedOn,
-          kind: ctx.tribunal.arbitratorIds.length === 1 ? ('sole' as const) : ('panel' as const),
-          presidingId: ctx.tribunal.presidingId,
-          arbitrators: ctx.tribunal.arbitratorIds.map((id) => ({ id, displayName: name(id), presiding: id === ctx.tribunal?.presidingId })),
-        }
-      : null,
+    ...registrationView(c, level, r),
+    closure: r && same('closure') ? r.view.closure : closureView(ctx),
+    award: r && same('award') ? r.view.award : awardView(ctx),
+    tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
     ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
     deadlines: deadlines.map(({ metOn: _m, ...d }) => ({ caseId: c.id, ...d })),
     // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
-    ...(summary
-      ? {}
-      : {
-          limitation: c.limitation
-            ? {
-                ...c.limitation,
-                ...assessLimitation(
-                  c.limitation,
-                  c.postmarkOn ?? c.receivedOn,
-                  c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
-                  opts.calendar,
-                ),
-              }
-            : null,
-        }),
+    ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar) }),
   };
 }
+
+function closureView(ctx: MachineContext) {
+  return ctx.closure
+    ? {
+        mode: ctx.closure.mode,
+        closedOn: ctx.closure.closedOn,
+        ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}),
+        ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
+      }
+    : null;
+}
+
+function awardView(ctx: MachineContext) {
+  return ctx.award
+    ? {
+        finality: ctx.award.finality,
+        issuedOn: ctx.award.issuedOn,
+        minimumWage: ctx.award.minimumWage,
+        defaultAward: ctx.award.defaultAward,
+        // LDMAL Art. 36: who was absent at the last hearing and the written notice proven served on each.
+        absentNotices: ctx.award.absentNotices ?? [],
+        items: ctx.award.items.map((i) => ({
+          claimId: i.claimId,
+          outcome: i.outcome,
+          amount: i.amount,
+          final: i.final,
+          reason: i.reason,
+        })),
+      }
+    : null;
+}
+
+function tribunalView(ctx: MachineContext, name: (id: number) => string) {
+  return ctx.tribunal
+    ? {
+        formedOn: ctx.tribunal.formedOn,
+        kind: ctx.tribunal.arbitratorIds.length === 1 ? ('sole' as const) : ('panel' as const),
+        presidingId: ctx.tribunal.presidingId,
+        arbitrators: ctx.tribunal.arbitratorIds.map((id) => ({ id, displayName: name(id), presiding: id === ctx.tribunal?.presidingId })),
+      }
+    : null;
+}
+
+function limitationView(c: CaseRecord, calendar: OfficialCalendar | undefined) {
+  return c.limitation
+    ? {
+        ...c.limitation,
+        ...assessLimitation(
+          c.limitation,
+          c.postmarkOn ?? c.receivedOn,
+          c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
+          calendar,
+        ),
+      }
+    : null;
+}
 export type CaseView = ReturnType<typeof buildCaseView>;
+
+/**
+ * A view of the same case with the record and machine context it was built from (same names and calendar): the
+ * sections whose inputs are the very same objects are reused as they are.
+ */
+export interface ReusableView {
+  view: RegistrationView & {
+    closure: ReturnType<typeof closureView>;
+    award: ReturnType<typeof awardView>;
+    tribunal: ReturnType<typeof tribunalView>;
+    limitation?: ReturnType<typeof limitationView>;
+  };
+  record: CaseRecord;
+  ctx: MachineContext;
+}
 
 function proceedingsView(ctx: MachineContext) {
   return {
@@ -206,12 +266,20 @@ function proceedingsView(ctx: MachineContext) {
  * The audit row's before/after: only the top-level parts of the view that the write changed (the first entry of a
  * history, REGISTER, carries the whole case). Deadlines are derived and left out.
  */
+/** Two plain objects with the same keys holding the very same values (a section rebuilt from unchanged parts). */
+function sameMembers(a: unknown, b: unknown): boolean {
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
 export function viewDelta(before: Record<string, unknown>, after: Record<string, unknown>): { before: unknown; after: unknown } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (k === 'deadlines' || k === 'updatedAt' || k === 'version') continue;
-    if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+    if (before[k] === after[k] || sameMembers(before[k], after[k]) || JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
     b[k] = before[k];
     a[k] = after[k];
   }

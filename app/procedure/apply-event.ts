@@ -1,4 +1,4 @@
-import { type CaseColumns, type CaseRecord, StaleVersionError } from '../../db/stores/cases.ts';
+import { type CaseColumns, type CaseRecord, type HistoryHead, StaleVersionError } from '../../db/stores/cases.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
@@ -9,7 +9,6 @@ import {
   caseScope,
   caseSnapshot,
   HEARING_EVENTS,
-  loadCase,
   projectStats,
   storeDeadlines,
   syncHearing,
@@ -20,7 +19,7 @@ import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
-import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, notFound, preconditionFailed, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
@@ -165,7 +164,17 @@ export async function applyEvent(
   const { stores } = deps;
   // The role's half of the policy before the load: a role that may never send this event is a 403, case or not.
   assertRoleMaySendEvent(actor, ev.type);
-  const c = await loadCase(deps, uow.trx, caseId, { forUpdate: true });
+  // One statement: the case (locked), its deadlines, history head, statistics row and the calendar version.
+  const loaded = await stores.cases.loadAggregate(uow.trx, caseId, {
+    forUpdate: true,
+    deadlines: true,
+    history: true,
+    stats: true,
+    calendar: true,
+  });
+  if (!loaded) throw notFound(`没有编号为 ${caseId} 的案件`);
+  const c = loaded.record;
+  const head = loaded.head as HistoryHead;
   const snap = caseSnapshot(c);
   const ctx = snap.context;
   assertMaySendEvent(actor, ev.type, caseScope(c, ctx));
@@ -199,7 +208,7 @@ export async function applyEvent(
       heldOn: ctx.hearingsHeld.at(-1)?.heldOn ?? null,
     };
   }
-  const cal = await deps.calendar.get(uow.trx);
+  const cal = await deps.calendar.get(uow.trx, { version: loaded.calendarVersion });
   // A date in a year without official calendar data is judged provisionally and marked so (api.md v1.1).
   const { facts } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods, {
     absenceNoticeTimely: deps.config.absenceNoticeTimely,
@@ -225,19 +234,12 @@ export async function applyEvent(
     closedOn: nctx.closure?.closedOn ?? null,
     finality: nctx.award?.finality ?? null,
   };
-  try {
-    // Claim the row first (version check): a losing concurrent request stops here, before it takes a number.
-    await stores.cases.update(uow.trx, caseId, c.version, cols, uow.now);
-  } catch (err) {
-    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
-    throw err;
-  }
-  const derived: CaseColumns = {};
   if (NUMBERING_EVENTS.has(ev.type)) {
-    // The case number's year is the year of the ACCEPT event's occurredOn (api.md).
+    // The case number's year is the year of the ACCEPT event's occurredOn (api.md). The case row is locked (or SQLite's
+    // single writer holds the database) and its version checked above: the versioned update below cannot lose.
     const year = Number(ev.occurredOn.slice(0, 4));
     const serial = await stores.cases.allocateSerial(uow.trx, year);
-    Object.assign(derived, {
+    Object.assign(cols, {
       caseNo: formatCaseNo(deps.config.caseNoPrefix, year, serial),
       caseYear: year,
       caseSerial: serial,
@@ -268,44 +270,58 @@ export async function applyEvent(
       },
       { channel: (payload.channel as string) ?? 'counter', track: 'arbitration', referredFrom: c.id },
     );
-    derived.linkedCaseId = record.id;
+    cols.linkedCaseId = record.id;
   }
-  if (Object.keys(derived).length) await stores.cases.setDerived(uow.trx, caseId, derived);
-  if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
-  // The hearing calendar (issue 16): a hearing scheduled, moved or held, or cancelled by the case's closure.
-  if (HEARING_EVENTS.has(ev.type) || (nctx.closure && !ctx.closure)) await syncHearing(deps, uow.trx, caseId, nctx);
 
   // The record as it now stands, from what is in hand (no second load).
   const updated: CaseRecord = {
     ...c,
     ...(children ?? {}),
     ...(cols as Partial<CaseRecord>),
-    ...(derived as Partial<CaseRecord>),
     version: c.version + 1,
     updatedAt: uow.now,
   };
-  const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today);
-  await projectStats(deps, uow.trx, updated, nctx, deadlines, uow.now);
+  try {
+    // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text.
+    const search = cols.caseNo !== undefined || children?.parties ? { caseNo: updated.caseNo, parties: updated.parties } : undefined;
+    await stores.cases.update(uow.trx, caseId, c.version, cols, uow.now, search ? { search } : undefined);
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
+    throw err;
+  }
+  if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
+  // The hearing calendar (issue 16): a hearing scheduled, moved or held, or cancelled by the case's closure.
+  if (HEARING_EVENTS.has(ev.type) || (nctx.closure && !ctx.closure)) await syncHearing(deps, uow.trx, caseId, nctx);
+
+  // Deadlines and statistics are compared with the stored ones read above and written only when they changed.
+  const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today, { stored: loaded.deadlines });
+  await projectStats(deps, uow.trx, updated, nctx, deadlines, uow.now, { current: loaded.statRow });
   const names = await userNames(deps, uow.trx, [
     ...(ctx.tribunal?.arbitratorIds ?? []),
     ...(nctx.tribunal?.arbitratorIds ?? []),
     ...(nctx.mediatorIds ?? []),
   ]);
   const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal });
-  await stores.cases.appendEvent(uow.trx, {
-    caseId,
-    type: ev.type,
-    occurredOn: ev.occurredOn,
-    recordedAt: uow.now,
-    actorId: actor.id,
-    actorRole: actor.role,
-    actorName: actor.displayName,
-    // The calendar facts the rules judged on (provisional ones named), kept apart from the payload's own fields (an
-    // award's `facts` is the tribunal's finding of facts).
-    payload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
-    stateBefore: leafState(snap.value),
-    stateAfter: result.state,
-    ...viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal }), view),
-  });
-  return { view, version: updated.version, linkedCaseId: derived.linkedCaseId ?? null };
+  await stores.cases.appendEvent(
+    uow.trx,
+    {
+      caseId,
+      type: ev.type,
+      occurredOn: ev.occurredOn,
+      recordedAt: uow.now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorName: actor.displayName,
+      // The calendar facts the rules judged on (provisional ones named), kept apart from the payload's own fields (an
+      // award's `facts` is the tribunal's finding of facts).
+      payload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
+      stateBefore: leafState(snap.value),
+      stateAfter: result.state,
+      // The view before the event, from the record and context in hand: the sections the event left alone are the
+      // after view's own (app/cases/views.ts `reuse`), so only what changed is built a second time.
+      ...viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal, reuse: { view, record: updated, ctx: nctx } }), view),
+    },
+    head,
+  );
+  return { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null };
 }

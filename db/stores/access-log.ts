@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { groupedInsert } from '../grouped-insert.ts';
 
 export type AccessAction = 'read_case' | 'read_history' | 'download_document' | 'download_court_package';
 
@@ -25,8 +26,9 @@ export interface AccessLogFilter {
 /** The access log: append and list, nothing else (no update, no delete). */
 export function createAccessLogStore() {
   return {
+    /** Resolves once the entry is committed (concurrent entries share one INSERT: db/grouped-insert.ts). */
     async append(k: Knex, e: AccessEntry): Promise<void> {
-      await k('access_log').insert({
+      await groupedInsert(k, 'access_log', {
         at: e.at,
         user_id: e.userId,
         role: e.role,

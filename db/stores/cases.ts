@@ -1,8 +1,13 @@
 import type { Knex } from 'knex';
+import type { Deadline } from '../../workflows/deadlines.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
+import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
+import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
+import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
+import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
 /** Why the clerk marked a case collective although fewer than 10 workers apply (Rules Arts. 62, 64). */
 export type CollectiveGround = 'collective_contract' | 'union_applicant';
@@ -315,6 +320,163 @@ const eventFromRow = (r: Record<string, any>): EventRecord => ({
   after: JSON.parse(r.after),
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+const agentFromRow = (a: Record<string, any>): AgentRecord => ({
+  id: Number(a.id),
+  name: a.name,
+  kind: a.kind,
+  unit: a.unit ?? null,
+  phone: a.phone ?? null,
+  relationship: a.relationship ?? null,
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+const partyFromRow = (p: Record<string, any>, agents: AgentRecord[]): PartyRecord => ({
+  id: Number(p.id),
+  side: p.side,
+  kind: p.kind,
+  name: p.name,
+  idNumber: p.id_number ?? null,
+  sex: p.sex ?? null,
+  birthDate: p.birth_date ?? null,
+  ethnicity: p.ethnicity ?? null,
+  phone: p.phone ?? null,
+  address: p.address ?? null,
+  creditCode: p.credit_code ?? null,
+  legalRepresentative: p.legal_representative ?? null,
+  legalRepresentativeTitle: p.legal_representative_title ?? null,
+  ownership: p.ownership ?? null,
+  agents,
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+const claimFromRow = (c: Record<string, any>): ClaimRecord => ({
+  id: Number(c.id),
+  seq: Number(c.seq),
+  category: c.category,
+  amountFen: nOrNull(c.amount_fen),
+  description: c.description,
+});
+
+const PARTY_COLUMNS = [
+  'id',
+  'side',
+  'seq',
+  'kind',
+  'name',
+  'id_number',
+  'sex',
+  'birth_date',
+  'ethnicity',
+  'phone',
+  'address',
+  'credit_code',
+  'legal_representative',
+  'legal_representative_title',
+  'ownership',
+];
+const AGENT_COLUMNS = ['id', 'seq', 'name', 'kind', 'unit', 'phone', 'relationship'];
+const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description'];
+
+/** Where the history of a case stands: its last entry (the next one chains to it) and its last procedural day. */
+export interface HistoryHead {
+  seq: number;
+  hash: string | null;
+  /** The day of the latest procedural act (bookkeeping entries — documents, registration edits — do not count). */
+  lastProceduralOn: string | null;
+}
+
+/** A case with what a write to it (or a full read of it) needs besides, read in one statement. */
+export interface CaseAggregate {
+  record: CaseRecord;
+  /** The stored deadlines, in order (`deadlines: true`). */
+  deadlines?: Deadline[];
+  /** `history: true`. */
+  head?: HistoryHead;
+  /** The current statistics row, or null (`stats: true`). */
+  statRow?: (StatFacts & { rowId: number }) | null;
+  /** The official calendar's version (`calendar: true`), for the calendar cache (app/deps.ts). */
+  calendarVersion?: number;
+}
+
+export interface AggregateParts {
+  deadlines?: boolean;
+  history?: boolean;
+  stats?: boolean;
+  calendar?: boolean;
+}
+
+/**
+ * The one statement that reads a case: its row, its parties with their agents and its claims folded in as JSON
+ * (db/sql-json.ts), plus whichever of its deadlines, history head, current statistics row and the calendar version
+ * the caller asks for — one round trip instead of one per table.
+ */
+function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
+  const agents = jsonRows(k, jsonObject(k, 'a', AGENT_COLUMNS), 'agents a where a.party_id = p.id', 'a.seq');
+  const cols = [
+    'cases.*',
+    k.raw(
+      `${jsonRows(k, jsonObject(k, 'p', PARTY_COLUMNS, [['agents', agents]]), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} as parties_json`,
+    ),
+    k.raw(`${jsonRows(k, jsonObject(k, 'cl', CLAIM_COLUMNS), 'claims cl where cl.case_id = cases.id', 'cl.seq')} as claims_json`),
+  ];
+  if (parts.deadlines)
+    cols.push(
+      k.raw(
+        `${jsonRows(k, jsonObject(k, 'd', [...DEADLINE_COLUMNS, 'id']), 'case_deadlines d where d.case_id = cases.id', 'd.id')} as deadlines_json`,
+      ),
+    );
+  if (parts.history) {
+    const last = (col: string, where = '') =>
+      `(select e.${col} from case_events e where e.case_id = cases.id${where} order by e.seq desc limit 1)`;
+    const bookkeeping = BOOKKEEPING_EVENTS.map((t) => `'${t}'`).join(', ');
+    cols.push(
+      k.raw(`${last('seq')} as head_seq`),
+      k.raw(`${last('hash')} as head_hash`),
+      k.raw(`${last('occurred_on', ` and e.type not in (${bookkeeping})`)} as last_procedural_on`),
+    );
+  }
+  if (parts.stats)
+    cols.push(
+      k.raw(
+        `(select ${jsonObject(k, 's', [...STAT_FACT_COLUMNS, 'id'])} from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null order by s.id desc limit 1) as stat_row_json`,
+      ),
+    );
+  if (parts.calendar) cols.push(k.raw(`(select version from reference_versions where name = 'calendar') as calendar_version`));
+  return k('cases').where('cases.id', id).first(cols);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+function aggregateFromRow(row: Record<string, any>, parts: AggregateParts): CaseAggregate {
+  // biome-ignore lint/suspicious/noExplicitAny: JSON rows
+  const parties = parseJsonColumn<Record<string, any>[]>(row.parties_json, []).map((p) =>
+    // biome-ignore lint/suspicious/noExplicitAny: JSON rows
+    partyFromRow(p, parseJsonColumn<Record<string, any>[]>(p.agents, []).map(agentFromRow)),
+  );
+  // biome-ignore lint/suspicious/noExplicitAny: JSON rows
+  const claims = parseJsonColumn<Record<string, any>[]>(row.claims_json, []).map(claimFromRow);
+  const out: CaseAggregate = { record: { ...fromRow(row), parties, claims } };
+  if (parts.deadlines)
+    // biome-ignore lint/suspicious/noExplicitAny: JSON rows
+    out.deadlines = parseJsonColumn<Record<string, any>[]>(row.deadlines_json, []).map((r) => {
+      const { caseId: _c, ...d } = deadlineFromRow(r);
+      return d;
+    });
+  if (parts.history)
+    out.head = {
+      seq: Number(row.head_seq ?? 0),
+      hash: row.head_hash ?? null,
+      lastProceduralOn: row.last_procedural_on ?? null,
+    };
+  if (parts.stats) {
+    // biome-ignore lint/suspicious/noExplicitAny: JSON row
+    const s = parseJsonColumn<Record<string, any> | null>(row.stat_row_json, null);
+    out.statRow = s ? { ...factsFromRow(s), rowId: Number(s.id) } : null;
+  }
+  if (parts.calendar) out.calendarVersion = Number(row.calendar_version ?? 0);
+  return out;
+}
+
 /** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
 export function createCaseStore() {
   async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
@@ -383,49 +545,20 @@ export function createCaseStore() {
     const agentsBy = new Map<number, AgentRecord[]>();
     for (const a of agents) {
       const list = agentsBy.get(Number(a.party_id)) ?? [];
-      list.push({
-        id: Number(a.id),
-        name: a.name,
-        kind: a.kind,
-        unit: a.unit ?? null,
-        phone: a.phone ?? null,
-        relationship: a.relationship ?? null,
-      });
+      list.push(agentFromRow(a));
       agentsBy.set(Number(a.party_id), list);
     }
     const partiesBy = new Map<number, PartyRecord[]>();
     const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
     for (const p of parties.sort((a, b) => order[a.side as keyof typeof order] - order[b.side as keyof typeof order] || a.seq - b.seq)) {
       const list = partiesBy.get(Number(p.case_id)) ?? [];
-      list.push({
-        id: Number(p.id),
-        side: p.side,
-        kind: p.kind,
-        name: p.name,
-        idNumber: p.id_number ?? null,
-        sex: p.sex ?? null,
-        birthDate: p.birth_date ?? null,
-        ethnicity: p.ethnicity ?? null,
-        phone: p.phone ?? null,
-        address: p.address ?? null,
-        creditCode: p.credit_code ?? null,
-        legalRepresentative: p.legal_representative ?? null,
-        legalRepresentativeTitle: p.legal_representative_title ?? null,
-        ownership: p.ownership ?? null,
-        agents: agentsBy.get(Number(p.id)) ?? [],
-      });
+      list.push(partyFromRow(p, agentsBy.get(Number(p.id)) ?? []));
       partiesBy.set(Number(p.case_id), list);
     }
     const claimsBy = new Map<number, ClaimRecord[]>();
     for (const c of claims) {
       const list = claimsBy.get(Number(c.case_id)) ?? [];
-      list.push({
-        id: Number(c.id),
-        seq: Number(c.seq),
-        category: c.category,
-        amountFen: nOrNull(c.amount_fen),
-        description: c.description,
-      });
+      list.push(claimFromRow(c));
       claimsBy.set(Number(c.case_id), list);
     }
     return { partiesBy, claimsBy };
@@ -523,12 +656,21 @@ export function createCaseStore() {
 
     /** The case with its children; `forUpdate` locks the case row until commit (PostgreSQL; SQLite has one writer). */
     async load(trx: Knex, id: number, opts: { forUpdate?: boolean } = {}): Promise<CaseRecord | undefined> {
-      const q = trx('cases').where({ id }).first();
-      if (opts.forUpdate && trx.client.config.client === 'pg') q.forUpdate();
-      const row = await q;
-      if (!row) return undefined;
-      const { partiesBy, claimsBy } = await loadChildren(trx, [id]);
-      return { ...fromRow(row), parties: partiesBy.get(id) ?? [], claims: claimsBy.get(id) ?? [] };
+      return (await this.loadAggregate(trx, id, { forUpdate: opts.forUpdate }))?.record;
+    },
+
+    /**
+     * The case with its children and the `parts` asked for, in one statement (one round trip). `forUpdate` locks the
+     * case row first (PostgreSQL: its own statement, so that the read that follows sees everything committed before
+     * the lock was granted; SQLite has one writer).
+     */
+    async loadAggregate(trx: Knex, id: number, parts: AggregateParts & { forUpdate?: boolean } = {}): Promise<CaseAggregate | undefined> {
+      if (parts.forUpdate && isPg(trx)) {
+        const locked = await trx('cases').where({ id }).forUpdate().first('id');
+        if (!locked) return undefined;
+      }
+      const row = await aggregateQuery(trx, id, parts);
+      return row ? aggregateFromRow(row, parts) : undefined;
     },
 
     /**
@@ -550,18 +692,24 @@ export function createCaseStore() {
       expectedVersion: number,
       cols: CaseColumns,
       now: string,
-      children?: { parties?: PartyRecord[]; claims?: ClaimRecord[] },
+      children?: {
+        parties?: PartyRecord[];
+        claims?: ClaimRecord[];
+        /** The case number and parties the search text is made of, when the caller holds them: set in the same UPDATE. */
+        search?: { caseNo: string | null; parties: PartyRecord[] };
+      },
     ): Promise<void> {
+      const search = children?.search ? { search_text: searchText(children.search.caseNo, children.search.parties) } : {};
       const n = await trx('cases')
         .where({ id, version: expectedVersion })
-        .update({ ...toRow(cols), version: expectedVersion + 1, updated_at: now });
+        .update({ ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now });
       if (n !== 1) {
         const cur = await trx('cases').where({ id }).first('version');
         throw new StaleVersionError(Number(cur?.version ?? 0));
       }
       if (children?.parties) await writeParties(trx, id, children.parties);
       if (children?.claims) await writeClaims(trx, id, children.claims);
-      if (children?.parties || cols.caseNo !== undefined) {
+      if (!children?.search && (children?.parties || cols.caseNo !== undefined)) {
         const rec = await trx('cases').where({ id }).first('case_no');
         const parties = children?.parties ?? (await loadChildren(trx, [id])).partiesBy.get(id) ?? [];
         await trx('cases')
@@ -639,13 +787,15 @@ export function createCaseStore() {
         { column: col('received_on'), order: 'desc' },
         { column: col('id'), order: 'desc' },
       ];
-      const page = base
-        .clone()
-        .select([
-          ...SUMMARY_COLUMNS.map(col),
-          trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
-          trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
-        ]);
+      const page = base.clone().select([
+        ...SUMMARY_COLUMNS.map(col),
+        trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
+        trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
+        // The parties' names folded into the row (db/sql-json.ts): no query per page for them.
+        trx.raw(
+          `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'name']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} AS names_json`,
+        ),
+      ]);
       if (f.sort === 'awardDue')
         page.orderByRaw(`CASE WHEN ${AWARD_DUE_SQL} IS NULL THEN 1 ELSE 0 END`).orderByRaw(`${AWARD_DUE_SQL} ${dir}`);
       else if (f.sort === 'receivedOn') page.orderBy(col('received_on'), dir);
@@ -656,21 +806,12 @@ export function createCaseStore() {
           .orderBy(col('case_year'), dir)
           .orderBy(col('case_serial'), dir);
       page.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
-      // A page reads only what a summary shows: the case columns, the running award clock and the parties' names.
+      // A page reads only what a summary shows: the case columns, the running award clock and the parties' names — two
+      // statements (the page and its count), whatever the page size.
       const [countRow, rows] = await Promise.all([
         base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
         page.limit(f.pageSize).offset((f.page - 1) * f.pageSize),
       ]);
-      const ids = rows.map((r) => Number(r.id));
-      const names = ids.length
-        ? await trx('parties').whereIn('case_id', ids).orderBy(['case_id', 'side', 'seq']).select('case_id', 'side', 'name')
-        : [];
-      const partiesBy = new Map<number, { side: PartyRecord['side']; name: string }[]>();
-      for (const p of names) {
-        const list = partiesBy.get(Number(p.case_id)) ?? [];
-        list.push({ side: p.side, name: p.name });
-        partiesBy.set(Number(p.case_id), list);
-      }
       return {
         total: Number(countRow?.n ?? 0),
         items: rows.map((r) => ({
@@ -687,7 +828,7 @@ export function createCaseStore() {
           closureMode: r.closure_mode ?? null,
           closedOn: r.closed_on ?? null,
           version: Number(r.version),
-          parties: partiesBy.get(Number(r.id)) ?? [],
+          parties: parseJsonColumn<{ side: PartyRecord['side']; name: string }[]>(r.names_json, []),
           awardDueOn: r.award_due_on ?? null,
           awardDueProvisional: Number(r.award_due_provisional ?? 0) === 1,
         })),
@@ -751,7 +892,7 @@ export function createCaseStore() {
      * Round 2: the candidates of the duplicate-filing check (Rules Arts. 34, 39) — the newest arbitration cases with an
      * applicant of the same identity number (or, where either side has none, the same name), with what the warning
      * reads: state, closure, the parties' identities, the claims' categories. The respondent and the claims are
-     * compared by the caller (workflows/duplicates.ts). Three indexed queries.
+     * compared by the caller (workflows/duplicates.ts). One statement (indexed lookups).
      */
     async duplicateCandidates(
       trx: Knex,
@@ -774,40 +915,57 @@ export function createCaseStore() {
           if (ids.length) q.orWhereIn('id_number', ids);
           if (unnumbered.length) q.orWhereIn('name', unnumbered);
         });
+      // The candidates with their parties and claims folded in (db/sql-json.ts): one statement.
       const rows = await trx('cases')
-        .select('id', 'case_no', 'state', 'closure_mode', 'received_on')
+        .select(
+          'id',
+          'case_no',
+          'state',
+          'closure_mode',
+          'received_on',
+          trx.raw(
+            `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'kind', 'name', 'id_number', 'credit_code']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} as parties_json`,
+          ),
+          trx.raw(
+            `${jsonRows(trx, jsonObject(trx, 'cl', ['category']), 'claims cl where cl.case_id = cases.id', 'cl.seq')} as claims_json`,
+          ),
+        )
         .where('track', 'arbitration')
         .whereIn('id', matching)
         .orderBy('id', 'desc')
         .limit(limit);
-      const caseIds = rows.map((r) => Number(r.id));
-      if (!caseIds.length) return [];
-      const [ps, cs] = await Promise.all([
-        trx('parties').whereIn('case_id', caseIds).select('case_id', 'side', 'kind', 'name', 'id_number', 'credit_code'),
-        trx('claims').whereIn('case_id', caseIds).select('case_id', 'category'),
-      ]);
       return rows.map((r) => ({
         id: Number(r.id),
         caseNo: r.case_no ?? null,
         state: r.state,
         closureMode: r.closure_mode ?? null,
         receivedOn: r.received_on,
-        parties: ps
-          .filter((p) => Number(p.case_id) === Number(r.id))
-          .map((p) => ({ side: p.side, kind: p.kind, name: p.name, idNumber: p.id_number ?? null, creditCode: p.credit_code ?? null })),
-        claims: cs.filter((c) => Number(c.case_id) === Number(r.id)).map((c) => ({ category: c.category })),
+        // biome-ignore lint/suspicious/noExplicitAny: JSON rows
+        parties: parseJsonColumn<Record<string, any>[]>(r.parties_json, []).map((p) => ({
+          side: p.side,
+          kind: p.kind,
+          name: p.name,
+          idNumber: p.id_number ?? null,
+          creditCode: p.credit_code ?? null,
+        })),
+        claims: parseJsonColumn<{ category: string }[]>(r.claims_json, []).map((c) => ({ category: c.category })),
       }));
     },
 
     /**
-     * Appends to the history, chained to the case's previous entry (db/history-chain.ts). `seq` 1 may be given for a
-     * new case (no previous entry). On PostgreSQL the case row is locked first (a no-op when the write holds it
-     * already), so two appends to one case — a document generated next to an event — chain one after the other.
+     * Appends to the history, chained to the case's previous entry (db/history-chain.ts). `1` may be given for a new
+     * case (no previous entry), or the head the caller read with the case row locked (no query then). Otherwise, on
+     * PostgreSQL, the case row is locked first (a no-op when the write holds it already), so two appends to one case —
+     * a document generated next to an event — chain one after the other.
      */
-    async appendEvent(trx: Knex, e: EventInsert, knownSeq?: number): Promise<EventRecord> {
+    async appendEvent(trx: Knex, e: EventInsert, known?: 1 | HistoryHead): Promise<EventRecord> {
       let seq = 1;
       let prevHash: string | null = null;
-      if (knownSeq !== 1) {
+      if (known && known !== 1) {
+        // The caller read the head inside this transaction with the case row locked (loadAggregate, forUpdate).
+        seq = known.seq + 1;
+        prevHash = known.hash;
+      } else if (known !== 1) {
         await this.lock(trx, e.caseId);
         const last = await trx('case_events').where({ case_id: e.caseId }).orderBy('seq', 'desc').first('seq', 'hash');
         seq = Number(last?.seq ?? 0) + 1;

@@ -2,8 +2,26 @@ import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { insertChunked } from '../batch.ts';
 
+/** The columns of a stored deadline (also read as JSON inside the case's own row: db/stores/cases.ts). */
+export const DEADLINE_COLUMNS = [
+  'case_id',
+  'kind',
+  'party_id',
+  'label',
+  'starts_on',
+  'due_on',
+  'unit',
+  'days',
+  'basis',
+  'status',
+  'explanation',
+  'assignee',
+  'met_on',
+  'provisional',
+] as const;
+
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
-const fromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
+export const deadlineFromRow = (r: Record<string, any>): Deadline & { caseId: number } => ({
   caseId: Number(r.case_id),
   kind: r.kind,
   label: r.label,
@@ -55,16 +73,29 @@ export function deadlineRows(caseId: number, list: Deadline[]): Record<string, u
   });
 }
 
+/** Whether two lists of a case's deadlines would be stored as the same rows. */
+export function sameDeadlines(caseId: number, a: Deadline[], b: Deadline[]): boolean {
+  if (a.length !== b.length) return false;
+  const rows = (list: Deadline[]) => JSON.stringify(list.map((d) => deadlineRow(caseId, d)));
+  return rows(a) === rows(b);
+}
+
 /** The materialized deadlines of each case and the alerts recorded for them. */
 export function createDeadlineStore() {
   return {
-    async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean } = {}): Promise<void> {
+    /**
+     * Writes the case's deadlines in place of the stored ones. With `stored` (the rows as the caller read them inside
+     * its transaction) nothing is written when they are the same; `isNew`: there are none yet. Answers whether it wrote.
+     */
+    async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean; stored?: Deadline[] } = {}): Promise<boolean> {
+      if (opts.stored && sameDeadlines(caseId, opts.stored, list)) return false;
       if (!opts.isNew) await trx('case_deadlines').where({ case_id: caseId }).delete();
-      if (!list.length) return;
+      if (!list.length) return true;
       await insertChunked(trx, 'case_deadlines', deadlineRows(caseId, list));
+      return true;
     },
     async forCase(trx: Knex, caseId: number): Promise<Deadline[]> {
-      return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(fromRow);
+      return (await trx('case_deadlines').where({ case_id: caseId }).orderBy('id')).map(deadlineFromRow);
     },
     /**
      * Open, paused, unknown and overdue deadlines (not met, not met late) due on or before `until` (overdue first, then by date),
@@ -87,7 +118,7 @@ export function createDeadlineStore() {
         .orderByRaw(`CASE status WHEN 'overdue' THEN 0 WHEN 'unknown' THEN 2 ELSE 1 END`)
         .orderBy('due_on')
         .orderBy('case_id');
-      return rows.map(fromRow);
+      return rows.map(deadlineFromRow);
     },
     async overdueCaseIds(trx: Knex): Promise<number[]> {
       return (await trx('case_deadlines').distinct('case_id').where({ status: 'overdue' })).map((r) => Number(r.case_id));

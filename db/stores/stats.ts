@@ -8,7 +8,7 @@ import {
   type StatFacts,
   sameFacts,
 } from '../../workflows/stat-facts.ts';
-import { atCommit } from '../commit-queue.ts';
+import { atCommit, hasCommitQueue } from '../commit-queue.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
@@ -38,6 +38,9 @@ const COLS: Record<keyof StatFacts, string> = {
   referredFromMediation: 'referred_from_mediation',
   claimLines: 'claim_lines',
 };
+
+/** The fact columns of a statistics row (also read as JSON inside the case's own row: db/stores/cases.ts). */
+export const STAT_FACT_COLUMNS: readonly string[] = Object.values(COLS);
 
 const BOOLS = new Set<keyof StatFacts>(['collective', 'wageArrears', 'closedLate', 'referredFromMediation']);
 const NUMS = new Set<keyof StatFacts>(['workers', 'claimedFen', 'awardedFen', 'mediatedFen']);
@@ -112,6 +115,39 @@ export async function applyCounterDeltas(trx: Knex, unsorted: Contribution[], re
   );
 }
 
+const queuedDeltas = new WeakMap<object, Map<string, Map<string, Contribution>>>();
+
+/**
+ * Adds counter deltas when the caller's unit of work ends (the day's counters are shared by every write:
+ * db/commit-queue.ts), summed with the other deltas of the same transaction and recording day first — a seeder's
+ * transaction of hundreds of acts (app/unit-of-work.ts inBulkTransaction) moves each counter row once. One write per
+ * transaction (the API) moves exactly the rows it did before. Outside a unit of work they are applied at once.
+ */
+export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
+  if (!hasCommitQueue(trx)) return applyCounterDeltas(trx, deltas, recordedOn);
+  let byDay = queuedDeltas.get(trx);
+  if (!byDay) {
+    const days = new Map<string, Map<string, Contribution>>();
+    byDay = days;
+    queuedDeltas.set(trx, days);
+    await atCommit(trx, async () => {
+      queuedDeltas.delete(trx);
+      for (const [day, merged] of days) await applyCounterDeltas(trx, [...merged.values()], day);
+    });
+  }
+  let merged = byDay.get(recordedOn);
+  if (!merged) {
+    merged = new Map();
+    byDay.set(recordedOn, merged);
+  }
+  for (const d of deltas) {
+    const k = `${d.dim}\u0000${d.key}\u0000${d.day}`;
+    const cur = merged.get(k) ?? { dim: d.dim, key: d.key, day: d.day, m: {} };
+    for (const [name, v] of Object.entries(d.m) as [CounterMeasure, number][]) cur.m[name] = (cur.m[name] ?? 0) + v;
+    merged.set(k, cur);
+  }
+}
+
 /** Measures summed over whole months before a period: cases open at its start and cases past their due date. */
 export const MONTHLY_MEASURES: readonly CounterMeasure[] = [
   'accepted',
@@ -177,17 +213,23 @@ export function createStatsStore() {
      * Records the case's statistical facts as of `now`, in the caller's transaction: nothing happens when they did not
      * change; otherwise the current row is closed, a new one opened and the counters moved by the difference.
      */
-    async project(trx: Knex, caseId: number, facts: StatFacts, now: string, opts: { isNew?: boolean } = {}): Promise<boolean> {
-      const row = opts.isNew ? null : await this.current(trx, caseId);
+    async project(
+      trx: Knex,
+      caseId: number,
+      facts: StatFacts,
+      now: string,
+      /** `isNew`: the case has no row yet; `current`: its current row as the caller read it inside its transaction. */
+      opts: { isNew?: boolean; current?: (StatFacts & { rowId: number }) | null } = {},
+    ): Promise<boolean> {
+      const row = opts.isNew ? null : opts.current !== undefined ? opts.current : await this.current(trx, caseId);
       // Compare the facts only: the row id is not a fact (comparing it made every write and sweep add a row).
       const { rowId, ...cur } = row ?? { rowId: 0 };
       const before = row ? (cur as StatFacts) : null;
       if (before && sameFacts(before, facts)) return false;
       if (row) await trx('case_stat_rows').where({ id: rowId }).update({ recorded_to: now });
       await trx('case_stat_rows').insert({ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) });
-      // The day's counters are shared by every write: updated last, right before COMMIT (db/knex.ts atCommit).
-      const deltas = counterDeltas(before, facts);
-      await atCommit(trx, () => applyCounterDeltas(trx, deltas, cstDay(now)));
+      // The day's counters are shared by every write: updated last, right before COMMIT (db/commit-queue.ts).
+      await queueCounterDeltas(trx, counterDeltas(before, facts), cstDay(now));
       return true;
     },
   };

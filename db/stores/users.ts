@@ -39,7 +39,8 @@ export interface Session {
 }
 
 /** Users and their bearer tokens (stored as sha256 hashes with an expiry). */
-export function createUserStore(knex: Knex) {
+/** `reader`: where reads outside a write go (the session lookup of every request). */
+export function createUserStore(knex: Knex, reader: Knex = knex) {
   return {
     async count(): Promise<number> {
       const row = await knex('users').count<{ n: string | number }[]>({ n: '*' }).first();
@@ -114,7 +115,7 @@ export function createUserStore(knex: Knex) {
     },
     /** The session of an unexpired, unrevoked token (of an active or inactive user), or undefined. */
     async sessionForToken(tokenHash: string, now: string): Promise<Session | undefined> {
-      const r = await knex('tokens')
+      const r = await reader('tokens')
         .join('users', 'users.id', 'tokens.user_id')
         .where('tokens.token_hash', tokenHash)
         .whereNull('tokens.revoked_at')

@@ -274,6 +274,14 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
     expect(await list('measure=mediationAgreed')).toEqual(sorted('M'));
     expect(await list('measure=overdue')).toEqual(sorted('A', 'B', 'E', 'F'));
     expect(await list('measure=closedLate')).toEqual(sorted('A', 'E'));
+    // Pages: the total beside every page (one pass over the rows), and still on a page past the end.
+    const p2 = await get(`/api/stats/closure/cases?${Q1}&measure=overdue&page=2&pageSize=3`);
+    expect(p2.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+    expect(p2.body.items.map((i: Body) => i.id)).toHaveLength(1);
+    const past = await get(`/api/stats/closure/cases?${Q1}&measure=overdue&page=3&pageSize=3`);
+    expect(past.body).toMatchObject({ total: 4, items: [] });
+    const none = await get(`/api/stats/closure/cases?${Q1}&measure=pending&groupBy=district&group=冠县`);
+    expect(none.body).toMatchObject({ total: 0, items: [] });
     const one = await get(`/api/stats/closure/cases?${Q1}&measure=closed&mode=award`);
     expect(one.body.items[0]).toMatchObject({ caseNo: expect.stringMatching(/〔2025〕/), closureMode: 'award', daysToClose: 48 });
   });
