@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import JSZip from 'jszip';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
+import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
@@ -49,6 +50,32 @@ export async function generateCourtPackage(
   input: { purpose: PackagePurpose; court?: string },
   transact: Transact,
 ): Promise<CourtPackageView> {
+  return recordBookkeepingAct(deps, transact, {
+    caseId,
+    actor,
+    type: 'GENERATE_COURT_PACKAGE',
+    prepare: () => assemblePackage(deps, actor, caseId, input),
+    async store(uow, p) {
+      const saved = await deps.stores.courtPackages.insert(uow.trx, { ...p.row, createdBy: actor.id, createdAt: uow.now });
+      return {
+        payload: {
+          packageId: saved.id,
+          purpose: input.purpose,
+          court: p.row.court,
+          sha256: saved.sha256,
+          manifestSha256: saved.manifestSha256,
+          keyId: p.row.keyId,
+          documents: p.documents,
+        },
+        after: { courtPackage: view(saved) },
+        result: view(saved),
+      };
+    },
+  });
+}
+
+/** Reads the case (outside any lock), asks the policy, and builds and signs the ZIP. */
+async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: { purpose: PackagePurpose; court?: string }) {
   const { stores, config } = deps;
   const k = deps.db.reader;
   const c = await loadCase(deps, k, caseId);
@@ -113,8 +140,11 @@ export async function generateCourtPackage(
   const stamp = generatedAt.replace(/[-:]/g, '').slice(0, 15);
   const fileName = `court-package-${c.id}-${stamp}.zip`;
 
-  return transact(async (uow) => {
-    const saved = await stores.courtPackages.insert(uow.trx, {
+  return {
+    caseVersion: c.version,
+    state: c.state,
+    documents: documents.map((d) => ({ id: d.id, sha256: d.sha256 })),
+    row: {
       caseId,
       purpose: input.purpose,
       court,
@@ -128,34 +158,8 @@ export async function generateCourtPackage(
       schemaVersion: CASE_SCHEMA_VERSION,
       caseVersion: c.version,
       documentCount: documents.length,
-      createdBy: actor.id,
-      createdAt: uow.now,
-    });
-    // A bookkeeping entry (no state change, not a procedural date), like GENERATE_DOCUMENT.
-    await stores.cases.appendEvent(uow.trx, {
-      caseId,
-      type: 'GENERATE_COURT_PACKAGE',
-      occurredOn: uow.today,
-      recordedAt: uow.now,
-      actorId: actor.id,
-      actorRole: actor.role,
-      actorName: actor.displayName,
-      payload: {
-        packageId: saved.id,
-        purpose: input.purpose,
-        court,
-        sha256: saved.sha256,
-        manifestSha256: saved.manifestSha256,
-        keyId: key.keyId,
-        documents: documents.map((d) => ({ id: d.id, sha256: d.sha256 })),
-      },
-      stateBefore: c.state,
-      stateAfter: c.state,
-      before: null,
-      after: { courtPackage: view(saved) },
-    });
-    return view(saved);
-  });
+    },
+  };
 }
 
 /** GET /api/cases/:id/court-packages — the packages made for the case (hashes, key, who may fetch: as generation). */

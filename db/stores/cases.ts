@@ -541,6 +541,17 @@ export function createCaseStore() {
     },
 
     /**
+     * `lock`, answering the case's version as it stands under the lock (undefined: no such case) — for a write prepared
+     * outside the transaction from an earlier read, to see whether the case moved in between.
+     */
+    async lockedVersion(trx: Knex, id: number): Promise<number | undefined> {
+      const q = trx('cases').where({ id }).first('version');
+      if (trx.client.config.client === 'pg') q.forUpdate();
+      const r = await q;
+      return r ? Number(r.version) : undefined;
+    },
+
+    /**
      * Optimistic update: bumps `version` only if it still equals `expectedVersion`; otherwise throws
      * StaleVersionError. On PostgreSQL the row lock taken here also serializes concurrent writers.
      */

@@ -6,6 +6,11 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCourtPackage } from '../../app/court-package/generate.ts';
+import { createDeps } from '../../app/deps.ts';
+import type { Actor } from '../../app/policy.ts';
+import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
+import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -285,5 +290,56 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'fax' })).status).toBe(400);
     expect((await t.api(a.tokens.clerk).post('/api/cases/999999/court-packages', body)).status).toBe(404);
     expect((await download(a.tokens.clerk, 999999)).status).toBe(404);
+  });
+});
+
+describe(`court packages next to each other (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('concurrent generations of packages and documents for one case all succeed, chained in the history', async () => {
+    // Before the case row was locked first, PostgreSQL found a deadlock here (the package's foreign key share lock,
+    // then the history's FOR UPDATE) and every loser answered 503.
+    const n = 6;
+    const rs = await Promise.all([
+      ...Array.from({ length: n }, () => t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' })),
+      ...Array.from({ length: 2 }, () => t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' })),
+    ]);
+    expect(
+      rs.map((r) => r.status),
+      JSON.stringify(rs.map((r) => r.body)),
+    ).toEqual(Array(n + 2).fill(201));
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as {
+      seq: number;
+      type: string;
+      payload: { packageId?: number };
+    }[];
+    const made = history.filter((e) => e.type === 'GENERATE_COURT_PACKAGE').map((e) => e.payload.packageId);
+    for (const r of rs.slice(0, n)) expect(made).toContain(r.body.id);
+    expect(history.map((e) => e.seq)).toEqual(history.map((_, i) => i + 1));
+  });
+
+  it('is never stale on arrival: an event committed while it is assembled makes it assemble again', async () => {
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const clerk: Actor = { id: t.userId('clerk'), role: 'clerk', displayName: '书记员' };
+    const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version as number;
+    let calls = 0;
+    const transact: Transact = async (fn) => {
+      // Another user records a service while the package is being signed (the use case's seam: its unit of work).
+      if (calls++ === 0) {
+        const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+          type: 'SERVE',
+          occurredOn: '2026-04-13',
+          document: 'other',
+          partyId: c.respondents[0]?.id,
+          method: 'direct',
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+      return inTransaction(deps, fn);
+    };
+    const p = await generateCourtPackage(deps, clerk, c.id, { purpose: 'litigation' }, transact);
+    expect(calls).toBe(2);
+    expect(p.caseVersion).toBe(before + 1);
+    const z = await JSZip.loadAsync((await download(a.tokens.clerk, p.id)).body as Buffer);
+    const caseJson = JSON.parse(await (z.file('case.json') as JSZip.JSZipObject).async('string'));
+    expect(caseJson.services.map((s: { servedOn: string }) => s.servedOn)).toContain('2026-04-13');
   });
 });
