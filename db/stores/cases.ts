@@ -531,6 +531,12 @@ export function createCaseStore() {
       return { ...fromRow(row), parties: partiesBy.get(id) ?? [], claims: claimsBy.get(id) ?? [] };
     },
 
+    /** Case ids above `afterId`, ascending, at most `limit` (keyset pagination for tasks that visit every case). */
+    async idPage(k: Knex, afterId: number, limit: number): Promise<number[]> {
+      const rows = await k('cases').where('id', '>', afterId).orderBy('id').limit(limit).select('id');
+      return rows.map((r) => Number(r.id));
+    },
+
     /**
      * Locks the case row until the transaction ends (PostgreSQL; SQLite's write transactions are serialized already).
      * A write takes it before anything that references the case (a foreign key takes a share lock on the row, and
