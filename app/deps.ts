@@ -4,6 +4,7 @@ import type { Database } from '../db/knex.ts';
 import { createAccessLogStore } from '../db/stores/access-log.ts';
 import { createCalendarStore } from '../db/stores/calendar.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
+import { createCommissionKeyStore } from '../db/stores/commission-keys.ts';
 import { createCourtPackageStore } from '../db/stores/court-packages.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
@@ -53,6 +54,7 @@ export function createStores(db: Database) {
     hearings: createHearingStore(),
     workload: createWorkloadStore(),
     courtPackages: createCourtPackageStore(),
+    commissionKeys: createCommissionKeyStore(),
     accessLog: createAccessLogStore(),
     throttle: createThrottleStore(),
   };

@@ -9,7 +9,7 @@ import { type Actor, assertMayHandOffToCourt } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose } from './case-json.ts';
-import { commissionKey, sign } from './keys.ts';
+import { sign, signingKey } from './keys.ts';
 
 /** The manifest's format (docs/court-package.md): every file of the package but the manifest, its signature and the key. */
 export const MANIFEST_FORMAT = 'zhongcai.court-package.manifest';
@@ -93,7 +93,8 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     const full = await stores.documents.find(k, d.id);
     if (full) documents.push({ ...full, path: `documents/${d.id}-${d.kind}.pdf` });
   }
-  const key = commissionKey(config.commissionKeyPath);
+  // Before any work: a server without the registered key refuses to sign (503 saying what to do).
+  const key = await signingKey(k, stores, config.commissionKeyPath);
   const generatedAt = deps.clock.now().toISOString();
   const court =
     input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
@@ -180,19 +181,23 @@ export async function readCourtPackage(deps: Deps, actor: Actor, id: number) {
   return p;
 }
 
-/** GET /api/keys — the commission's public key(s), for anyone who verifies a package (created on first use). */
-export function publicKeys(deps: Deps) {
-  const key = commissionKey(deps.config.commissionKeyPath);
+/**
+ * GET /api/keys — the commission's public key(s) as registered in the database, for anyone who verifies a package:
+ * every process answers the same, whatever key file it holds; an empty list until a key is initialised.
+ */
+export async function publicKeys(deps: Deps) {
+  const current = await deps.stores.commissionKeys.current(deps.db.reader);
   return {
-    keys: [
-      {
+    keys: (current ? [current] : []).map((key) => {
+      const x = crypto.createPublicKey(key.publicKeyPem).export({ format: 'jwk' }).x as string;
+      return {
         keyId: key.keyId,
         algorithm: key.algorithm,
-        use: 'court-package',
+        use: 'court-package' as const,
         publicKeyPem: key.publicKeyPem,
-        jwk: { kty: 'OKP', crv: 'Ed25519', x: key.publicKeyRaw, kid: key.keyId },
+        jwk: { kty: 'OKP' as const, crv: 'Ed25519' as const, x, kid: key.keyId },
         createdAt: key.createdAt,
-      },
-    ],
+      };
+    }),
   };
 }
