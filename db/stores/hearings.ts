@@ -1,14 +1,7 @@
 import type { Knex } from 'knex';
+import type { HearingRow } from '../../workflows/hearings.ts';
 
-/** One case's latest scheduled hearing as the calendar shows it (the `hearings` table, migration 0070). */
-export interface HearingRow {
-  hearingOn: string;
-  time: string | null;
-  place: string;
-  public: boolean;
-  status: 'scheduled' | 'held';
-  scheduledOn: string;
-}
+export type { HearingRow };
 
 export interface HearingListItem extends HearingRow {
   caseId: number;

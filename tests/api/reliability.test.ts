@@ -12,13 +12,13 @@ import { runDailySweep, sweepDeadlines } from '../../app/time/sweep.ts';
 import { inTransaction } from '../../app/unit-of-work.ts';
 import { verifyHistory } from '../../db/history-chain.ts';
 import { type Database, isUniqueViolation, migrateLatest, openDatabase } from '../../db/knex.ts';
+import { backfillHearings } from '../../db/maintenance.ts';
 import { migrationSource } from '../../db/migrations/index.ts';
 import { grantStatements } from '../../db/pg-roles.ts';
-import { applyCounterDeltas, factsFromRow } from '../../db/stores/stats.ts';
 import { createApp } from '../../server/app.ts';
 import { createLifecycle } from '../../server/lifecycle.ts';
 import { createLogger } from '../../server/logger.ts';
-import { counterDeltas, statFacts } from '../../workflows/stat-facts.ts';
+import { statFacts } from '../../workflows/stat-facts.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 import { recomputeAndCompare } from '../helpers/recompute.ts';
@@ -454,6 +454,58 @@ describe(`upgrading a database that has history and duplicates (${dialect})`, ()
       // counters = the sum of the rows, case numbers and the chain are not.
       const problems = await recomputeAndCompare(depsOf(h), h.clock.today(), { rowFacts: false });
       expect(problems).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('the hearing calendar of cases registered before it is filled at start-up by the current derivation, idempotently', async () => {
+    const h = await startTestApp({ now: '2026-04-01T02:00:00Z' });
+    try {
+      const ha = await createActors(h);
+      const arb = ha.arbitrators[0] as { id: number; token: string };
+      const ev = async (token: string, id: number, body: Record<string, unknown>) => {
+        const r = await h.api(token).post(`/api/cases/${id}/events`, body);
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      };
+      const cases: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const c = await registerCase(h, ha);
+        cases.push(c.id);
+        await ev(ha.tokens.clerk, c.id, { type: 'ACCEPT', occurredOn: '2026-03-02' });
+        await ev(ha.tokens.chair, c.id, { type: 'FORM_TRIBUNAL', occurredOn: '2026-03-02', arbitratorIds: [arb.id], presidingId: arb.id });
+        await ev(arb.token, c.id, {
+          type: 'SCHEDULE_HEARING',
+          occurredOn: '2026-03-05',
+          hearingOn: '2026-03-20',
+          time: '09:30',
+          place: '第一仲裁庭',
+        });
+      }
+      // Scheduled; held; closed before it was held (no row).
+      await ev(arb.token, cases[1] as number, {
+        type: 'HOLD_HEARING',
+        occurredOn: '2026-03-20',
+        applicantPresent: true,
+        respondentPresent: true,
+      });
+      await ev(ha.tokens.clerk, cases[2] as number, { type: 'WITHDRAW', occurredOn: '2026-03-10', reason: '双方已和解' });
+      const k = h.db.knex;
+      const rowsNow = () => k('hearings').orderBy('case_id').select();
+      const before = await rowsNow();
+      expect(before.map((r) => [r.case_id, r.status])).toEqual([
+        [cases[0], 'scheduled'],
+        [cases[1], 'held'],
+      ]);
+      // Back to the schema before the hearing calendar, then the server's start-up: 0070 makes the table and asks for
+      // the backfill, which runs after the last migration.
+      while (await k('knex_migrations').where('name', '>=', '20261201_0070').first()) await k.migrate.down({ migrationSource });
+      await prepareDatabase(h.db, h.clock, undefined);
+      expect(await k('maintenance_tasks').select()).toEqual([]);
+      expect(await rowsNow()).toEqual(before);
+      // Run twice, same rows.
+      await k.transaction((trx) => backfillHearings(trx, 1));
+      expect(await rowsNow()).toEqual(before);
     } finally {
       await h.close();
     }
