@@ -333,13 +333,50 @@ export const EventEnvelope = z.object({
   occurredOn: IsoDate.optional().openapi({ description: '行为发生日（默认今天；可早于今天，不得晚于今天，不得早于上一事件）' }),
 });
 
+const pascal = (t: string) =>
+  t
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+
+/**
+ * RECORD_SET_ASIDE is either the filing (court, filedOn) or the court's result (result, decidedOn?, servedOn?): one
+ * member of the union, with the two forms stated in JSON Schema (a form's fields forbid the other's).
+ */
+function recordSetAsideMember() {
+  const forms = (EVENT_PAYLOADS.RECORD_SET_ASIDE as z.ZodUnion<[z.ZodObject, z.ZodObject]>).options;
+  const [filing, result] = forms;
+  const only = (own: string[], other: string[]) => ({
+    required: own,
+    properties: Object.fromEntries([...own.map((k) => [k, true]), ...other.map((k) => [k, false])]),
+  });
+  const filingKeys = Object.keys(filing.shape);
+  const resultKeys = Object.keys(result.shape);
+  return z
+    .object({ type: z.literal('RECORD_SET_ASIDE'), occurredOn: IsoDate.optional(), ...filing.partial().shape, ...result.partial().shape })
+    .strict()
+    .openapi('RecordSetAsideEvent', {
+      description: '用人单位申请撤销终局裁决（court、filedOn），或法院的处理结果（result）',
+      oneOf: [only(['court', 'filedOn'], resultKeys), only(['result'], filingKeys)],
+    } as never);
+}
+
+/**
+ * The request body of POST /api/cases/{id}/events, for the document and generated clients: one member per event type,
+ * told apart by `type` (oneOf with a discriminator). The server parses a body with `parseEventBody`
+ * (server/http/events.ts) against EVENT_PAYLOADS, the same schemas these members are built from.
+ */
 export const ProcedureEvent = z
-    .union(
-      EVENT_TYPES.map((t) => {
-        const payload = EVENT_PAYLOADS[t];
-        return payload instanceof z.ZodObject
-          ? payload.extend({ type: z.literal(t), occurredOn: IsoDate.optional() }).strict()
-          : z.intersection(payload, z.object({ type: z.literal(t), occurredOn: IsoDate.optional() }));
-      }) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
-    )
-    .openapi('ProcedureEvent', { description: '程序事件：type 加该事件的字段' });
+  .discriminatedUnion(
+    'type',
+    EVENT_TYPES.map((t) => {
+      if (t === 'RECORD_SET_ASIDE') return recordSetAsideMember();
+      const payload = EVENT_PAYLOADS[t] as z.ZodObject;
+      return payload
+        .extend({ type: z.literal(t), occurredOn: IsoDate.optional() })
+        .strict()
+        .openapi(`${pascal(t)}Event`);
+    }) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
+  )
+  .openapi('ProcedureEvent', { description: '程序事件：type 加该事件的字段；occurredOn 为行为发生日（缺省为今天，不得晚于今天）' });

@@ -235,6 +235,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   changePassword: { kind: 'signed-in' },
   createUser: { kind: 'roles', roles: AREA_ROLES.users },
   listUsers: { kind: 'roles', roles: AREA_ROLES.users },
+  getUser: { kind: 'roles', roles: AREA_ROLES.users },
   updateUser: { kind: 'roles', roles: AREA_ROLES.users },
   resetPassword: { kind: 'roles', roles: AREA_ROLES.users },
   listStaff: { kind: 'signed-in' },

@@ -2,6 +2,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
+import { STATE_LABELS } from '../workflows/labels.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
 extendZodWithOpenApi(z);
@@ -208,12 +209,25 @@ export const UserCreate = z
   .strict()
   .openapi('UserCreate');
 
+// ── Responses ──
+// Every response object is closed (`z.strictObject`): /openapi.json says exactly which fields the server sends, and the
+// API suite checks every answer against it (tests/helpers/contract.ts). Dates carry `format: date`, instants
+// `format: date-time`, money the decimal-yuan pattern.
+
+/** A calendar day in a response (YYYY-MM-DD, China Standard Time). */
+export const Day = z.string().openapi({ format: 'date', example: '2026-03-02' });
+/** An instant in a response (ISO 8601 with offset). */
+export const Instant = z.string().openapi({ format: 'date-time', example: '2026-03-02T01:30:00.000Z' });
+/** Money in a response: decimal yuan, at most two decimals. */
+export const Amount = z.string().openapi({ pattern: '^\\d+(\\.\\d{1,2})?$', example: '12000.00' });
+const Id = z.number().int().openapi({ example: 1 });
+
 export const User = z
-  .object({
-    id: z.number(),
-    username: z.string(),
+  .strictObject({
+    id: Id,
+    username: z.string().openapi({ example: 'clerk.wang' }),
     role: z.enum(ROLE_CODES),
-    displayName: z.string(),
+    displayName: z.string().openapi({ example: '王书记员' }),
     active: z.boolean(),
     mustChangePassword: z.boolean().openapi({ description: '管理员重置了密码：修改密码前其他接口返回 403' }),
   })
@@ -236,29 +250,29 @@ export const PasswordReset = z
   .openapi('PasswordReset');
 
 export const Problem = z
-  .object({
-    type: z.string().openapi({ example: 'https://zhongcai.dev/problems/rule-violation' }),
+  .strictObject({
+    type: z.string().openapi({ format: 'uri', example: 'https://zhongcai.dev/problems/rule-violation' }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().int().min(400).max(599),
     detail: z.string(),
-    instance: z.string().optional().openapi({ description: '出错的请求地址' }),
+    instance: z.string().openapi({ description: '出错的请求地址（路径与查询）', example: '/api/cases/7/events' }),
     errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+      .array(z.strictObject({ path: z.string(), message: z.string() }))
       .optional()
-      .openapi({ description: '400：逐项列明无效字段' }),
+      .openapi({ description: '400：逐项列明无效字段（path 如 applicants.0.idNumber）' }),
     allowed: z.array(z.string()).optional().openapi({ description: '409：当前状态允许的事件' }),
     state: z.string().optional().openapi({ description: '409：案件当前状态' }),
-    rule: z.string().optional().openapi({ description: '422：被违反的规则代码' }),
+    rule: z.string().optional().openapi({ description: '422：被违反的规则代码', example: 'hearing-notice-period' }),
     source: z.string().optional().openapi({ description: '422：法律依据，如 LDMAL Art. 43' }),
     currentVersion: z.number().int().optional().openapi({ description: '412：案件当前版本' }),
-    retryAfterSeconds: z.number().int().optional(),
+    retryAfterSeconds: z.number().int().optional().openapi({ description: '429、503：多少秒后重试（同 Retry-After）' }),
     fault: z.enum(['unavailable', 'busy', 'timeout', 'full']).optional().openapi({ description: '503：数据库故障类别' }),
     errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
-    field: z.string().optional(),
+    field: z.string().optional().openapi({ description: '422：缺少内容的字段（文书）' }),
     characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
     missingYear: z.number().int().optional().openapi({ description: '422：缺少节假日数据的年份' }),
   })
-  .openapi('Problem', { description: 'RFC 9457 problem details' });
+  .openapi('Problem', { description: 'RFC 9457 problem details（application/problem+json）' });
 
 export const READ_LEVELS = ['full', 'masked', 'summary'] as const;
 const ReadLevelField = z.enum(READ_LEVELS).openapi({
@@ -266,191 +280,491 @@ const ReadLevelField = z.enum(READ_LEVELS).openapi({
     'full：完整；masked：身份证号码脱敏，不含电话、住址、出生日期（非本人承办的仲裁员、调解员）；summary：只有案件摘要（统计分析人员）',
 });
 
-const Agent = z.object({
-  id: z.number(),
+const Agent = z.strictObject({
+  id: Id,
   name: z.string(),
-  kind: z.string(),
+  kind: z.enum(Object.keys(AGENT_KINDS) as [keyof typeof AGENT_KINDS]),
   unit: z.string().nullable(),
-  phone: z.string().nullable().optional().openapi({ description: 'masked 时不含' }),
+  phone: z.string().nullable().optional().openapi({ description: '仅 full' }),
   relationship: z.string().nullable(),
 });
 export const Party = z
-  .object({
-    id: z.number(),
+  .strictObject({
+    id: Id,
     side: z.enum(['applicant', 'respondent', 'third_party']),
     kind: z.enum(['person', 'organization']),
-    name: z.string(),
+    name: z.string().openapi({ example: '张三' }),
     idNumber: z.string().nullable().optional().openapi({ description: 'masked 时脱敏（3715**********1234），summary 时不含' }),
-    sex: z.enum(['male', 'female']).nullable().optional(),
-    birthDate: z.string().nullable().optional().openapi({ description: '仅 full' }),
+    sex: z.enum(['male', 'female']).nullable().optional().openapi({ description: '由身份证号码推出；summary 时不含' }),
+    birthDate: Day.nullable().optional().openapi({ description: '仅 full' }),
     ethnicity: z.string().nullable().optional(),
     phone: z.string().nullable().optional().openapi({ description: '仅 full' }),
     address: z.string().nullable().optional().openapi({ description: '仅 full' }),
     creditCode: z.string().nullable().optional(),
     legalRepresentative: z.string().nullable().optional(),
     legalRepresentativeTitle: z.string().nullable().optional(),
-    ownership: z.string().nullable().optional(),
+    ownership: z.enum(Object.keys(OWNERSHIP_TYPES) as [keyof typeof OWNERSHIP_TYPES]).nullable().optional(),
     agents: z.array(Agent).optional().openapi({ description: 'summary 时不含' }),
   })
-  .openapi('Party', { description: '当事人；字段多少取决于案件的 readLevel' });
+  .openapi('Party', { description: '当事人；字段多少取决于案件的 readLevel（summary 只有 id、side、kind、name）' });
 export const Claim = z
-  .object({
-    id: z.number(),
-    seq: z.number(),
-    category: z.string(),
+  .strictObject({
+    id: Id,
+    seq: z.number().int(),
+    category: z.enum(CLAIM_CATEGORY_CODES),
     categoryLabel: z.string(),
-    amount: z.string().nullable(),
+    amount: Amount.nullable().openapi({ description: '非金钱请求为 null' }),
     description: z.string().optional().openapi({ description: 'summary 时不含' }),
   })
   .openapi('Claim');
 
 /** LDMAL Art. 36: a party absent at the last hearing and the written notice of it proven served (null: none on record). */
 const AbsentNotice = z
-  .object({
-    partyId: z.number(),
+  .strictObject({
+    partyId: Id,
     side: z.enum(['applicant', 'respondent']),
-    servedOn: z.string().nullable(),
+    servedOn: Day.nullable(),
     document: z.string().nullable(),
     method: z.string().nullable(),
   })
   .openapi('AbsentNotice', { description: '开庭缺席的当事人及已证明送达的书面开庭通知（null：无记录，文书不得称“经书面通知”）' });
 
-export const Deadline = z
-  .object({
-    kind: z.string(),
-    label: z.string(),
-    startsOn: z.string().nullable(),
-    dueOn: z.string().nullable().openapi({
-      description: '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算且恢复后日期无法确定时为 null',
-    }),
-    unit: z.enum(['working', 'calendar']),
-    days: z.number(),
-    basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
-    status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown']).openapi({
-      description: 'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算',
-    }),
-    explanation: z.string(),
-    assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
-    partyId: z.number().optional(),
-    provisional: z.boolean().openapi({
-      description:
-        'true：到期日需要尚未录入国家法定节假日安排的年份，暂按该年只有周末计算；正式安排可能使其推后（期间内有调休上班日时也可能提前）；录入该年安排后自动精确重算（api.md v1.1）',
-    }),
-  })
-  .openapi('Deadline');
-
-export const CaseSummary = z
-  .object({
-    id: z.number(),
-    track: z.enum(['arbitration', 'mediation']),
-    state: z.string(),
+const deadlineShape = {
+  caseId: Id,
+  kind: z.string().openapi({ example: 'award' }),
+  label: z.string(),
+  startsOn: Day.nullable(),
+  dueOn: Day.nullable().openapi({
+    description: '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算且恢复后日期无法确定时为 null',
+  }),
+  unit: z.enum(['working', 'calendar']),
+  days: z.number().int(),
+  basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
+  status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown']).openapi({
+    description: 'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算',
+  }),
+  explanation: z.string(),
+  assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
+  partyId: Id.optional().openapi({ description: '当事人的期限（如答辩期）：哪一方' }),
+  provisional: z.boolean().openapi({
+    description:
+      'true：到期日需要尚未录入国家法定节假日安排的年份，暂按该年只有周末计算；正式安排可能使其推后（期间内有调休上班日时也可能提前）；录入该年安排后自动精确重算（api.md v1.1）',
+  }),
+};
+export const Deadline = z.strictObject(deadlineShape).openapi('Deadline');
+/** A deadline of the due list (GET /api/deadlines): the deadline and the case it belongs to. */
+export const DueDeadline = z
+  .strictObject({
+    ...deadlineShape,
+    caseNo: z.string().nullable(),
     stateLabel: z.string(),
-    caseNo: z.string().nullable().openapi({ example: '聊劳人仲案字〔2026〕第15号' }),
-    receivedOn: z.string(),
-    acceptedOn: z.string().nullable(),
-    district: z.string(),
-    procedure: z.string(),
-    collective: z.boolean(),
-    wageArrears: z.boolean(),
     applicantNames: z.array(z.string()),
-    respondentNames: z.array(z.string()),
-    closure: z.object({ mode: z.string(), closedOn: z.string() }).nullable(),
-    version: z.number(),
-    awardDueOn: z.string().nullable().optional().openapi({ description: '列表：进行中的审理期限届满日（未受理、已结案为 null）' }),
-    awardDueProvisional: z.boolean().optional().openapi({ description: '列表：该届满日为预计（超出已录入的官方节假日安排）' }),
   })
-  .openapi('CaseSummary');
+  .openapi('DueDeadline');
 
-export const Case = CaseSummary.extend({
+const STATE_CODES = Object.keys(STATE_LABELS) as [string, ...string[]];
+export const CaseState = z.enum(STATE_CODES).openapi('CaseState', {
+  description: `案件状态代码（稳定的 snake_case）：${Object.entries(STATE_LABELS)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('；')}`,
+});
+/** workflows/procedure-types.ts ClosureMode (round 2 added transfer, referral and the review outcomes). */
+const CLOSURE_MODES = [
+  'award',
+  'mediation',
+  'withdrawal',
+  'deemed_withdrawal',
+  'termination',
+  'rejection',
+  'transfer',
+  'referral',
+  'review_confirmed',
+  'review_terminated',
+  'review_rejected',
+] as const;
+
+const caseSummaryShape = {
+  id: Id,
+  track: z.enum(['arbitration', 'mediation', 'review']),
+  state: CaseState,
+  stateLabel: z.string().openapi({ example: '已受理（待组庭）' }),
+  caseNo: z.string().nullable().openapi({ example: '聊劳人仲案字〔2026〕第15号' }),
+  receivedOn: Day,
+  acceptedOn: Day.nullable(),
+  district: z.enum(DISTRICTS),
+  procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]),
+  collective: z.boolean(),
+  wageArrears: z.boolean(),
+  applicantNames: z.array(z.string()),
+  respondentNames: z.array(z.string()),
+  closure: z.strictObject({ mode: z.enum(CLOSURE_MODES), closedOn: Day }).nullable(),
+  version: z.number().int().openapi({ description: '案件版本；写入时以 If-Match 带回', example: 3 }),
+};
+export const CaseSummary = z
+  .strictObject({
+    ...caseSummaryShape,
+    awardDueOn: Day.nullable().openapi({ description: '进行中的审理期限届满日（未受理、已结案为 null）' }),
+    awardDueProvisional: z.boolean().openapi({ description: '该届满日为预计（超出已录入的官方节假日安排）' }),
+  })
+  .openapi('CaseSummary', { description: '案件列表中的一件案件' });
+
+const Signature = z.strictObject({ partyId: Id, signedOn: Day });
+const NonPublicGround = z.enum(['parties_agreed', 'state_secret', 'trade_secret', 'privacy']);
+const AwardRecordItem = z.strictObject({
+  claimId: Id,
+  category: z.enum(CLAIM_CATEGORY_CODES),
+  outcome: z.enum(['granted', 'partly', 'dismissed']),
+  amountFen: z.number().int().nullable().openapi({ description: '裁决金额（分）' }),
+  amount: Amount.nullable(),
+  final: z.boolean(),
+  reason: z.string(),
+  paymentDays: z.number().int().nullable().optional(),
+});
+const MinimumWageUsed = z.strictObject({
+  district: z.string(),
+  monthly: Amount,
+  effectiveFrom: Day,
+  confirmed: z.boolean().optional().openapi({ description: '该标准是否已对照官方文件核实（较早的记录没有）' }),
+  source: z.string().nullable().optional(),
+});
+const PartialAward = z
+  .strictObject({
+    items: z.array(AwardRecordItem),
+    finality: z.enum(['final', 'non_final', 'mixed']),
+    issuedOn: Day,
+    minimumWage: MinimumWageUsed.nullable(),
+    thresholdAmount: Amount.optional().openapi({ description: '终局裁决的金额界限：当地月最低工资标准的十二倍' }),
+    defaultAward: z.boolean(),
+    absentNotices: z.array(AbsentNotice).optional(),
+    heldOn: Day.nullable().optional(),
+  })
+  .openapi('PartialAward');
+
+/**
+ * The procedure record of a case (the statechart's context, workflows/procedure-types.ts `CaseContext`), as the case
+ * view shows it: services, hearings, suspensions, mediation, awards in part, suits, transfers and the round-2 records.
+ */
+export const Proceedings = z
+  .strictObject({
+    supplement: z.strictObject({ requestedOn: Day, items: z.array(z.string()), completedOn: Day.nullable() }).nullable(),
+    rejection: z.strictObject({ reason: z.string(), decidedOn: Day }).nullable(),
+    representatives: z.array(Id).openapi({ description: '集体争议的代表（当事人编号）' }),
+    services: z.array(
+      z.strictObject({
+        document: z.string(),
+        partyId: Id,
+        method: z.string(),
+        servedOn: Day.openapi({ description: '送达日（公告送达为视为送达之日）' }),
+        publishedOn: Day.optional().openapi({ description: '公告送达：公告发出之日' }),
+        confirmed: z.boolean().optional(),
+      }),
+    ),
+    defenses: z.array(z.strictObject({ filedOn: Day, summary: z.string().nullable().optional() })),
+    counterclaims: z.array(z.strictObject({ filedOn: Day, mergedOn: Day.optional(), description: z.string() })),
+    hearing: z
+      .strictObject({
+        hearingOn: Day,
+        place: z.string(),
+        scheduledOn: Day,
+        time: z.string().nullable().optional().openapi({ example: '09:30' }),
+        public: z.boolean().optional(),
+        nonPublicGround: NonPublicGround.nullable().optional(),
+      })
+      .nullable(),
+    postponements: z.array(
+      z.strictObject({
+        from: Day,
+        to: Day,
+        reason: z.string(),
+        decidedOn: Day,
+        requestedBy: z.enum(['party', 'tribunal']).optional(),
+        requestedOn: Day.optional(),
+      }),
+    ),
+    hearingsHeld: z.array(
+      z.strictObject({
+        heldOn: Day,
+        applicantPresent: z.boolean(),
+        respondentPresent: z.boolean(),
+        public: z.boolean().optional(),
+        nonPublicGround: NonPublicGround.nullable().optional(),
+      }),
+    ),
+    suspensions: z.array(z.strictObject({ from: Day, to: Day.nullable(), reason: z.string() })),
+    extension: z.strictObject({ days: z.number().int(), approvedOn: Day }).nullable(),
+    clockRestarts: z.array(z.strictObject({ on: Day, reason: z.string() })),
+    mediation: z
+      .strictObject({
+        startedOn: Day,
+        terms: z.string().nullable(),
+        agreedOn: Day.nullable(),
+        amount: Amount.nullable().optional(),
+        signatures: z.array(Signature),
+        refusedBy: Id.nullable(),
+      })
+      .nullable(),
+    mediationHistory: z.array(z.strictObject({ startedOn: Day, endedOn: Day, outcome: z.enum(['failed', 'refused']) })),
+    trackMediation: z
+      .strictObject({
+        terms: z.string().nullable(),
+        agreedOn: Day.nullable(),
+        failedOn: Day.nullable(),
+        referredOn: Day.nullable(),
+        amount: Amount.nullable().optional(),
+      })
+      .nullable(),
+    advanceExecutions: z.array(
+      z.strictObject({
+        claimIds: z.array(Id),
+        ruledOn: Day,
+        transferredOn: Day.nullable(),
+        court: z.string().nullable(),
+        rightsClear: z.boolean().nullable().optional(),
+        lifeSeriouslyAffected: z.boolean().nullable().optional(),
+        amounts: z.array(z.strictObject({ claimId: Id, amount: Amount })).optional(),
+        paymentDays: z.number().int().nullable().optional(),
+      }),
+    ),
+    partialAwards: z.array(PartialAward),
+    lawsuits: z.array(z.strictObject({ partyId: Id, court: z.string(), filedOn: Day })),
+    setAside: z
+      .strictObject({
+        court: z.string(),
+        filedOn: Day,
+        result: z.enum(['rejected', 'set_aside', 'withdrawn']).nullable(),
+        decidedOn: Day.nullable(),
+        servedOn: Day.nullable().optional(),
+      })
+      .nullable(),
+    effectiveOn: Day.nullable(),
+    transfers: z.array(
+      z.strictObject({ purpose: z.enum(['enforcement', 'advance_execution', 'litigation']), court: z.string(), transferredOn: Day }),
+    ),
+    recusals: z.array(z.strictObject({ arbitratorId: Id, replacementId: Id, decidedOn: Day, reason: z.string() })),
+    archivedOn: Day.nullable(),
+    claimChanges: z.array(
+      z.strictObject({
+        on: Day,
+        added: z.array(Id),
+        changed: z.array(
+          z.strictObject({
+            claimId: Id,
+            before: z.strictObject({ category: z.string(), amount: Amount.nullable(), description: z.string() }),
+          }),
+        ),
+        withdrawn: z.array(Id),
+        respondentWaivesDefense: z.boolean(),
+        consentsBefore: z.number().int(),
+      }),
+    ),
+    partyAdditions: z.array(
+      z.strictObject({ on: Day, partyId: Id, side: z.enum(['respondent', 'third_party']), ground: z.string() }),
+    ),
+    referral: z.strictObject({ on: Day, competentCommission: z.string(), reason: z.string() }).nullable(),
+    transferIn: z.strictObject({ on: Day, fromCommission: z.string(), fromCaseNo: z.string().nullable() }).nullable(),
+    jurisdictionObjections: z.array(
+      z.strictObject({
+        on: Day,
+        partyId: Id,
+        grounds: z.string(),
+        timely: z.boolean(),
+        decision: z.strictObject({ on: Day, result: z.enum(['upheld', 'rejected']), reason: z.string() }).nullable(),
+      }),
+    ),
+    transferOut: z.strictObject({ on: Day, toCommission: z.string(), reason: z.string(), onObjection: z.boolean() }).nullable(),
+    recusalApplications: z.array(
+      z.strictObject({
+        on: Day,
+        partyId: Id.nullable(),
+        target: z.strictObject({
+          kind: z.enum(['arbitrator', 'recorder']),
+          userId: Id.nullable(),
+          name: z.string().nullable(),
+          commissionChair: z.boolean(),
+        }),
+        ground: z.string(),
+        reason: z.string(),
+        afterDebate: z.boolean(),
+        decision: z
+          .strictObject({
+            on: Day,
+            result: z.enum(['granted', 'rejected']),
+            decidedBy: z.enum(['chair', 'institute_head', 'commission']),
+            replacementId: Id.nullable(),
+            replacementName: z.string().nullable(),
+            reason: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+    evidence: z
+      .strictObject({
+        setOn: Day,
+        until: Day,
+        extensions: z.array(z.strictObject({ on: Day, partyId: Id, until: Day, reason: z.string() })),
+        late: z.array(
+          z.strictObject({
+            on: Day,
+            partyId: Id,
+            description: z.string(),
+            reasonAccepted: z.boolean(),
+            decision: z.enum(['admitted', 'admitted_with_reprimand', 'excluded']),
+          }),
+        ),
+      })
+      .nullable(),
+    consents: z.array(
+      z.strictObject({
+        on: Day,
+        matter: z.enum(['change_claims', 'withdraw', 'admit_claims', 'settle']),
+        partyIds: z.array(Id),
+        note: z.string().nullable(),
+      }),
+    ),
+    review: z
+      .strictObject({
+        agreement: z.strictObject({ effectiveOn: Day, organization: z.string(), terms: z.string().nullable() }),
+        acceptedOn: Day.nullable(),
+        rejection: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
+        extension: z.strictObject({ on: Day, days: z.number().int() }).nullable(),
+        confirmation: z.strictObject({ on: Day, terms: z.string(), signatures: z.array(Signature) }).nullable(),
+        refusal: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
+        referredOn: Day.nullable(),
+      })
+      .nullable(),
+    enforcement: z.array(
+      z.strictObject({
+        on: Day,
+        partyId: Id,
+        court: z.string(),
+        filedOn: Day,
+        outcome: z
+          .strictObject({
+            result: z.enum(['enforced', 'partly_enforced', 'terminated', 'refused', 'withdrawn', 'settled']),
+            decidedOn: Day,
+            receivedOn: Day.nullable(),
+            note: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+  })
+  .openapi('Proceedings', { description: '程序记录：送达、开庭、中止、延期、调解、部分裁决、起诉、移送及第二轮程序（summary 时不含）' });
+
+const LimitationStatus = z.enum(['within', 'expired', 'exempt']);
+
+const caseShape = {
+  ...caseSummaryShape,
   readLevel: ReadLevelField,
   collectiveGround: z
     .enum(['collective_contract', 'union_applicant'])
     .nullable()
     .openapi({ description: '书记员设定集体争议的依据（不足10名劳动者时）；null：按人数判断' }),
-  channel: z.string(),
-  postmarkOn: z.string().nullable(),
+  channel: z.enum(Object.keys(CHANNELS) as [keyof typeof CHANNELS]),
+  postmarkOn: Day.nullable(),
   facts: z.string().nullable().optional().openapi({ description: 'summary 时不含' }),
   applicants: z.array(Party),
   respondents: z.array(Party),
   thirdParties: z.array(Party),
   claims: z.array(Claim),
-  linkedCaseId: z.number().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  linkedCaseId: Id.nullable().openapi({ description: '案前调解转入仲裁后相互关联的案件' }),
+  createdAt: Instant,
+  updatedAt: Instant,
   closure: z
-    .object({
-      mode: z.string(),
-      closedOn: z.string(),
+    .strictObject({
+      mode: z.enum(CLOSURE_MODES),
+      closedOn: Day,
       reason: z.string().optional(),
       absentNotices: z.array(AbsentNotice).optional().openapi({ description: '按撤回处理：未到庭申请人及书面通知送达记录' }),
     })
     .nullable(),
   award: z
-    .object({
+    .strictObject({
       finality: z.enum(['final', 'non_final', 'mixed']),
-      issuedOn: z.string(),
-      defaultAward: z.boolean().optional().openapi({ description: '缺席裁决：最后一次开庭时被申请人未到庭' }),
-      absentNotices: z.array(AbsentNotice).optional(),
+      issuedOn: Day,
+      minimumWage: MinimumWageUsed.nullable().openapi({ description: '判断终局所依据的月最低工资标准' }),
+      defaultAward: z.boolean().openapi({ description: '缺席裁决：最后一次开庭时被申请人未到庭' }),
+      absentNotices: z.array(AbsentNotice),
       items: z.array(
-        z.object({ claimId: z.number(), outcome: z.string(), amount: z.string().nullable(), final: z.boolean(), reason: z.string() }),
+        z.strictObject({
+          claimId: Id,
+          outcome: z.enum(['granted', 'partly', 'dismissed']),
+          amount: Amount.nullable(),
+          final: z.boolean(),
+          reason: z.string(),
+        }),
       ),
     })
     .nullable(),
   tribunal: z
-    .object({
-      formedOn: z.string(),
+    .strictObject({
+      formedOn: Day,
       kind: z.enum(['sole', 'panel']),
-      presidingId: z.number(),
-      arbitrators: z.array(z.object({ id: z.number(), displayName: z.string(), presiding: z.boolean() })),
+      presidingId: Id,
+      arbitrators: z.array(z.strictObject({ id: Id, displayName: z.string(), presiding: z.boolean() })),
     })
     .nullable(),
-  mediators: z
-    .array(z.object({ id: z.number(), displayName: z.string() }))
-    .openapi({ description: '指派的调解员（ASSIGN_MEDIATOR）' }),
-  proceedings: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .openapi({ description: '程序记录：送达、开庭、中止、延期、调解、裁决后起诉等（summary 时不含）' }),
+  mediators: z.array(z.strictObject({ id: Id, displayName: z.string() })).openapi({ description: '指派的调解员（ASSIGN_MEDIATOR）' }),
+  proceedings: Proceedings.optional(),
   deadlines: z.array(Deadline),
   // A flat object (not `LimitationInput.extend`): zod-to-openapi renders an extension of a registered schema as allOf of
   // two closed objects, which no answer can satisfy, and drops `null`.
   limitation: z
-    .object({
-      ...LimitationInput.shape,
-      status: z.enum(['within', 'expired', 'exempt']),
-    expiresOn: z.string().nullable(),
-      filedOn: z.string().openapi({ description: '申请日：记录了邮戳日期的按邮戳日期（CPL Art. 85(4)），否则为收件日期' }),
-      claims: z.array(z.object({ claimId: z.number(), status: z.enum(['within', 'expired', 'exempt']), expiresOn: z.string().nullable() })),
+    .strictObject({
+      knewOn: Day.openapi({ description: '知道或者应当知道其权利被侵害之日' }),
+      employmentStatus: z.enum(['ongoing', 'ended']).optional(),
+      employmentEndedOn: Day.optional(),
+      interruptions: z.array(z.strictObject({ on: Day, kind: z.string() })).optional(),
+      suspensions: z.array(z.strictObject({ from: Day, to: Day })).optional(),
+      status: LimitationStatus,
+      expiresOn: Day.nullable(),
+      filedOn: Day.openapi({ description: '申请日：记录了邮戳日期的按邮戳日期（CPL Art. 85(4)），否则为收件日期' }),
+      claims: z.array(z.strictObject({ claimId: Id, status: LimitationStatus, expiresOn: Day.nullable() })),
       reasoning: z.string(),
     })
     .nullable()
     .optional()
-    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示（summary 时不含）' }),
-}).openapi('Case');
+    .openapi({ description: '仲裁时效提示（LDMAL Art. 27），只作提示；未登记时效事实为 null（summary 时不含）' }),
+};
+export const Case = z.strictObject(caseShape).openapi('Case');
 
+const EventActor = z.strictObject({ id: Id.nullable(), role: z.string().nullable(), name: z.string().nullable() });
 export const CaseEvent = z
-  .object({
-    id: z.number(),
-    seq: z.number(),
-    type: z.string(),
+  .strictObject({
+    id: Id,
+    seq: z.number().int(),
+    type: z.string().openapi({ description: '程序事件类型，或登记（REGISTER）、修改登记、生成文书等记账事件' }),
     label: z.string(),
-    occurredOn: z.string(),
-    recordedAt: z.string(),
-    actor: z.object({ id: z.number().nullable(), role: z.string().nullable(), name: z.string().nullable() }),
-    payload: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: '身份证号码一律脱敏；masked 时不含电话、住址；summary（统计分析人员）时为空' }),
-    stateBefore: z.string().nullable(),
-    stateAfter: z.string(),
-    before: z.unknown(),
-    after: z.unknown(),
+    occurredOn: Day,
+    recordedAt: Instant,
+    actor: EventActor,
+    // Records as they were made (machine versions change payloads): an open map, documented as such.
+    payload: z.record(z.string(), z.any()).openapi({
+      additionalProperties: true,
+      description:
+        '事件所记录的字段，按记录时的样子保存（当前各事件的字段见 ProcedureEvent）；身份证号码一律脱敏；masked 时不含电话、住址；summary（统计分析人员）时为空对象',
+    }),
+    // Not `CaseState.nullable()`: zod-to-openapi renders that as allOf [CaseState, string|null], which null never satisfies.
+    stateBefore: z.union([CaseState, z.null()]).openapi({ description: '登记（REGISTER）为 null' }),
+    stateAfter: CaseState,
+    before: z.record(z.string(), z.any()).nullable().openapi({
+      additionalProperties: true,
+      description: '这次写入改变的案件顶层字段的原值（登记为 null 或空对象；按记录时的样子保存）；summary 时为 null',
+    }),
+    after: z.record(z.string(), z.any()).nullable().openapi({ additionalProperties: true, description: '改变后的值（同 before）' }),
   })
   .openapi('CaseEvent');
 
 /** The one list envelope of every top-level list (api.md "Lists"). */
-export const listOf = (item: z.ZodType, name: string) =>
+export const listOf = (item: z.ZodType, name: string, extra: z.ZodRawShape = {}) =>
   z
-    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+    .strictObject({
+      ...extra,
+      items: z.array(item),
+      total: z.number().int().openapi({ description: '符合条件的总数' }),
+      page: z.number().int().openapi({ description: '页码（从1开始）' }),
+      pageSize: z.number().int().openapi({ description: '每页条数（1–200，缺省50）' }),
+    })
     .openapi(name);
 
 export const Pagination = z.object({
@@ -492,13 +806,13 @@ export const AwardPreview = z
   .openapi('AwardPreview');
 
 export const AwardPreviewResult = z
-  .object({
+  .strictObject({
     finality: z.enum(['final', 'non_final', 'mixed']),
-    thresholdAmount: z.string(),
-    minimumWage: z.object({ monthly: z.string(), effectiveFrom: z.string(), confirmed: z.boolean() }),
+    thresholdAmount: Amount,
+    minimumWage: z.strictObject({ monthly: Amount, effectiveFrom: Day, confirmed: z.boolean() }),
     items: z.array(
-      z.object({
-        claimId: z.number(),
+      z.strictObject({
+        claimId: Id,
         final: z.boolean(),
         reason: z.string(),
         legalBasis: z.array(z.string()).openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
@@ -509,21 +823,24 @@ export const AwardPreviewResult = z
 
 /** Round 2: warnings of an earlier case between the same parties with a claim of the same kind (Rules Arts. 34, 39). */
 export const DuplicateWarning = z
-  .object({
+  .strictObject({
     code: z.enum(['pending', 'not_accepted', 'decided', 'in_court', 'deemed_withdrawn', 'transferred', 'withdrawn', 'other_closure']),
-    caseId: z.number(),
+    caseId: Id,
     caseNo: z.string().nullable(),
-    state: z.string(),
+    state: CaseState,
     stateLabel: z.string(),
-    closureMode: z.string().nullable(),
+    closureMode: z.enum(CLOSURE_MODES).nullable(),
     bars: z.boolean().openapi({ description: '该案依法阻止就同一争议再次申请（仅提示，是否受理由立案人员决定）' }),
     sameClaims: z.boolean(),
-    commonCategories: z.array(z.string()),
+    commonCategories: z.array(z.enum(CLAIM_CATEGORY_CODES)),
     source: z.string().openapi({ example: 'Rules Art. 34' }),
     message: z.string(),
   })
   .openapi('DuplicateWarning');
 
-export const RegisteredCase = Case.extend({
-  warnings: z.array(DuplicateWarning).openapi({ description: '重复申请提示（一事不再理、按撤回处理后再申请）；不影响登记' }),
-}).openapi('RegisteredCase');
+export const RegisteredCase = z
+  .strictObject({
+    ...caseShape,
+    warnings: z.array(DuplicateWarning).openapi({ description: '重复申请提示（一事不再理、按撤回处理后再申请）；不影响登记' }),
+  })
+  .openapi('RegisteredCase');

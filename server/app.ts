@@ -1,4 +1,5 @@
-import express, { type Express, Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import express, { type Express, type RequestHandler, Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/clock.ts';
@@ -40,6 +41,17 @@ export interface AppOptions {
  * DENY), no referrer, no MIME sniffing. HSTS is left to the TLS terminator in front of the server (README "Security"):
  * the server itself speaks plain HTTP and cannot know the host names HSTS should cover.
  */
+const styleSources = (res: unknown): string => {
+  const nonce = (res as { locals?: { styleNonce?: string } }).locals?.styleNonce;
+  return nonce ? `'self' 'nonce-${nonce}'` : "'self'";
+};
+
+/** A fresh nonce for the styles of one response (the /docs page): 128 random bits. */
+export const styleNonce: RequestHandler = (_req, res, next) => {
+  res.locals.styleNonce = randomBytes(16).toString('base64');
+  next();
+};
+
 export function securityHeaders() {
   return helmet({
     contentSecurityPolicy: {
@@ -48,7 +60,9 @@ export function securityHeaders() {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
+        // The one page whose scripts create <style> elements (Redoc on /docs, styled-components) gets a nonce of its own
+        // response for them (res.locals.styleNonce, set by `styleNonce`); every other response: 'self' only.
+        styleSrc: [(_req, res) => styleSources(res)],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -80,6 +94,7 @@ export function createApp(opts: AppOptions): Express {
   // Which proxy's X-Forwarded-For names the client (login limits per address, logs): TRUST_PROXY, default loopback.
   app.set('trust proxy', opts.config.trustProxy);
   app.use(requestLogger(opts.logger));
+  app.get('/docs', styleNonce);
   app.use(securityHeaders());
   // Responses under /api carry personal data: never stored by a browser or a shared cache.
   app.use('/api', (_req, res, next) => {
@@ -92,9 +107,14 @@ export function createApp(opts: AppOptions): Express {
   // Routes that need no token: service status and login.
   app.use(createServiceRouter(deps, lifecycle));
   app.use(createPublicKeysRouter(deps));
-  app.use(json, createLoginRouter(deps));
+  // Only login's body is read before authentication: any other request answers 401 before its body is looked at.
+  app.post('/api/auth/login', json);
+  app.use(createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
-  app.use('/api', authenticateRequest(deps), json);
+  // A GET's body is never read (no GET takes one), so it cannot answer 400 or 413 for it (/openapi.json says so).
+  app.use('/api', authenticateRequest(deps), (req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next),
+  );
   for (const r of [
     createAuthRouter,
     createUsersRouter,

@@ -75,9 +75,8 @@ async function notifications(bell, panel) {
     return;
   }
   try {
-    const list = (await api('GET', `/api/deadlines?within=10&assignee=${state.user.role === 'clerk' ? 'all' : 'me'}`)).filter(
-      (d) => d.kind === 'award' && ['open', 'overdue'].includes(d.status),
-    );
+    const due = await api('GET', `/api/deadlines?within=10&kind=award&pageSize=200&assignee=${state.user.role === 'clerk' ? 'all' : 'me'}`);
+    const list = due.items.filter((d) => ['open', 'overdue'].includes(d.status));
     const overdue = list.filter((d) => d.status === 'overdue').length;
     fill(bell, '审限提醒', list.length ? h(`span.count${overdue ? '.bad' : ''}`, String(list.length)) : null);
     bell.setAttribute('aria-label', `审限提醒：${list.length} 件案件审限十日内到期或已逾期`);

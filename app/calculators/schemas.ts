@@ -113,19 +113,28 @@ export type NoticePayBody = z.infer<typeof NoticePay>;
 
 export const CalculatorKindEnum = z.enum(CALCULATOR_KIND_CODES);
 
-const Named = z.object({ monthly: z.string(), label: z.string(), confirmed: z.boolean(), source: z.string() });
+// Response (issue 14): closed objects, so /openapi.json says exactly what a calculation answers.
+const Yuan = z.string().openapi({ pattern: '^\\d+(\\.\\d{1,2})?$', example: '2750.00' });
+const Named = z.strictObject({ monthly: Yuan, label: z.string(), confirmed: z.boolean(), source: z.string() });
 export const CalculationResult = z
-  .object({
+  .strictObject({
     kind: CalculatorKindEnum,
     label: z.string(),
-    amount: z.string().openapi({ description: '建议金额（元）：仲裁员采纳或修改' }),
-    steps: z.array(z.object({ label: z.string(), value: z.string(), basis: z.string().optional() })),
+    amount: Yuan.openapi({ description: '建议金额（元）：仲裁员采纳或修改' }),
+    steps: z.array(z.strictObject({ label: z.string(), value: z.string(), basis: z.string().optional() })),
     basis: z.array(z.string()),
-    readings: z.array(z.object({ key: z.string(), value: z.string(), label: z.string(), options: z.record(z.string(), z.string()) })),
+    readings: z.array(z.strictObject({ key: z.string(), value: z.string(), label: z.string(), options: z.record(z.string(), z.string()) })),
     warnings: z.array(z.string()),
     text: z.string().openapi({ description: '计算过程（可印入裁决书“本委认为”）' }),
-    figures: z.record(z.string(), z.string()).openapi({ description: '其他金额（元），如超过时效的部分' }),
-    reference: z.object({ minimumWage: Named.nullable(), averageWage: Named.extend({ year: z.number().int() }).nullable() }),
-    input: z.record(z.string(), z.unknown()).openapi({ description: '本次计算的输入（裁决项保存它以便复核）' }),
+    figures: z.record(z.string(), Yuan).openapi({ description: '其他金额（元），如超过时效的部分' }),
+    reference: z.strictObject({
+      minimumWage: Named.nullable(),
+      averageWage: z
+        .strictObject({ ...Named.shape, year: z.number().int().optional().openapi({ description: '统计年度（请求中提供的数字没有）' }) })
+        .nullable(),
+    }),
+    input: z
+      .union(Object.values(CALCULATOR_INPUTS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])
+      .openapi({ description: '本次计算的输入（按 kind 为对应的输入；裁决项保存它以便复核）' }),
   })
   .openapi('Calculation');

@@ -141,7 +141,7 @@ export function buildCaseView(
       : null,
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
     ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
-    deadlines: deadlines.map(({ metOn: _m, ...d }) => d),
+    deadlines: deadlines.map(({ metOn: _m, ...d }) => ({ caseId: c.id, ...d })),
     // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
     ...(summary
       ? {}

@@ -18,10 +18,16 @@ export async function claimStatistics(deps: Deps, actor: Actor, q: PeriodInput) 
 export async function claimStatisticsDrillDown(
   deps: Deps,
   actor: Actor,
-  q: PeriodInput & { measure: ClaimMeasure; category?: string; limit: number; offset: number },
+  q: PeriodInput & { measure: ClaimMeasure; category?: string; page: number; pageSize: number },
 ) {
   assertRole(actor, AREA_ROLES.stats, '查看统计');
   const p = period(deps, q);
-  const r = await claimOutcomeClaims(deps.db.reader, { ...p, measure: q.measure, category: q.category, limit: q.limit, offset: q.offset });
-  return { ...r, from: p.from, to: p.to, asOf: p.asOf, measure: q.measure, formulaVersion: CLAIM_FORMULA_VERSION };
+  const r = await claimOutcomeClaims(deps.db.reader, {
+    ...p,
+    measure: q.measure,
+    category: q.category,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { ...r, page: q.page, pageSize: q.pageSize, from: p.from, to: p.to, asOf: p.asOf, measure: q.measure, formulaVersion: CLAIM_FORMULA_VERSION };
 }

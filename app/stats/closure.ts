@@ -113,8 +113,8 @@ export interface DrillInput extends PeriodInput {
   result?: DrillQuery['result'];
   referred?: 'true' | 'false';
   collective?: 'true' | 'false';
-  limit: number;
-  offset: number;
+  page: number;
+  pageSize: number;
 }
 
 /** GET /api/stats/closure/cases — the cases behind one number. */
@@ -137,10 +137,10 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
     result: q.result,
     referred: q.referred === undefined ? undefined : q.referred === 'true',
     collective: q.collective === undefined ? undefined : q.collective === 'true',
-    limit: q.limit,
-    offset: q.offset,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
   });
-  return { ...r, from: p.from, to: p.to, asOf: p.asOf, measure: q.measure, formulaVersion: FORMULA_VERSION };
+  return { ...r, page: q.page, pageSize: q.pageSize, from: p.from, to: p.to, asOf: p.asOf, measure: q.measure, formulaVersion: FORMULA_VERSION };
 }
 
 export type ReportFile =

@@ -109,25 +109,32 @@ export async function loadCalendarYear(deps: Deps, actor: Actor, rawYear: string
 }
 
 /** GET /api/deadlines — open deadlines due within N days (overdue first), of everyone or of the caller. */
-export async function dueDeadlines(deps: Deps, actor: Actor, q: { within: number; assignee: 'me' | 'all' }) {
+export async function dueDeadlines(
+  deps: Deps,
+  actor: Actor,
+  q: { within: number; assignee: 'me' | 'all'; kind?: string; page: number; pageSize: number },
+) {
   const k = deps.db.reader;
   const until = addDays(deps.clock.today(), q.within);
-  const list = await deps.stores.deadlines.due(k, until, q.assignee === 'me' ? { role: actor.role, userId: actor.id } : undefined);
+  // Overdue first, then by due date (the store's order); one page of it, in the list envelope (api.md "Lists").
+  const all = (await deps.stores.deadlines.due(k, until, q.assignee === 'me' ? { role: actor.role, userId: actor.id } : undefined)).filter(
+    (d) => d.assignee !== 'party' && (q.kind === undefined || d.kind === q.kind),
+  );
+  const list = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const ids = [...new Set(list.map((d) => d.caseId))];
   const cases = ids.length ? await k('cases').whereIn('id', ids).select('id', 'case_no', 'state') : [];
   const byId = new Map(cases.map((c) => [Number(c.id), c]));
   const parties = ids.length
     ? await k('parties').whereIn('case_id', ids).where({ side: 'applicant' }).orderBy(['case_id', 'seq']).select('case_id', 'name')
     : [];
-  return list
-    .filter((d) => d.assignee !== 'party')
-    .map(({ metOn: _m, ...d }) => {
-      const c = byId.get(d.caseId);
-      return {
-        ...d,
-        caseNo: (c?.case_no as string | null) ?? null,
-        stateLabel: stateLabel(c?.state ?? ''),
-        applicantNames: parties.filter((p) => Number(p.case_id) === d.caseId).map((p) => p.name as string),
-      };
-    });
+  const items = list.map(({ metOn: _m, ...d }) => {
+    const c = byId.get(d.caseId);
+    return {
+      ...d,
+      caseNo: (c?.case_no as string | null) ?? null,
+      stateLabel: stateLabel(c?.state ?? ''),
+      applicantNames: parties.filter((p) => Number(p.case_id) === d.caseId).map((p) => p.name as string),
+    };
+  });
+  return { items, total: all.length, page: q.page, pageSize: q.pageSize, overdue: all.filter((d) => d.status === 'overdue').length };
 }

@@ -76,7 +76,7 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
 }
 
 /** Routes a user whose password an admin reset may still use: change it, see oneself, log out. */
-const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout', '/api/auth/logout-all']);
+export const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout', '/api/auth/logout-all']);
 
 /** 403 for anything but changing the password while an admin's reset is pending. */
 export function assertPasswordCurrent(user: UserRow, path: string): void {

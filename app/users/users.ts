@@ -59,6 +59,14 @@ export async function listUsers(deps: Deps, actor: Actor, q: { page: number; pag
   return { items: r.items, total: r.total, page: q.page, pageSize: q.pageSize };
 }
 
+/** GET /api/users/:id (admin): one user — where the Location of a created user points. */
+export async function getUser(deps: Deps, actor: Actor, id: number): Promise<UserRow> {
+  assertRole(actor, AREA_ROLES.users, '查看用户');
+  const u = await deps.stores.users.findById(id, deps.db.reader);
+  if (!u) throw notFound(`没有编号为 ${id} 的用户`);
+  return u;
+}
+
 export interface UserPatch {
   active?: boolean;
   role?: Role;
@@ -118,7 +126,8 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number, input:
 }
 
 /** GET /api/staff — active staff (any signed-in user; to pick arbitrators and mediators). */
-export async function staff(deps: Deps, role?: Role) {
-  const all = await deps.stores.users.list();
-  return all.filter((u) => u.active && (!role || u.role === role)).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+export async function staff(deps: Deps, q: { role?: Role; page: number; pageSize: number }) {
+  const all = (await deps.stores.users.list()).filter((u) => u.active && (!q.role || u.role === q.role));
+  const items = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+  return { items, total: all.length, page: q.page, pageSize: q.pageSize };
 }

@@ -2,15 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { sha256 } from '../../app/passwords.ts';
-import { Login, PasswordChange, User } from '../../app/schemas.ts';
+import { Instant, Login, PasswordChange, User } from '../../app/schemas.ts';
 import { changePassword, login, logout, logoutAll } from '../../app/users/sessions.ts';
 import { bearerToken } from '../auth.ts';
 import { IdempotencyHeader, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
-const LoginResult = z
-  .object({ token: z.string(), expiresAt: z.string().openapi({ format: 'date-time' }), user: User })
-  .openapi('LoginResult');
+const LoginResult = z.strictObject({ token: z.string(), expiresAt: Instant, user: User }).openapi('LoginResult');
 
 /** Login is the one /api route without a token; it is mounted before authentication. */
 export function createLoginRouter(deps: Deps): Router {

@@ -6,7 +6,7 @@ import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
 import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf, RegisteredCase } from '../../app/schemas.ts';
 import { ifMatch } from './parse.ts';
-import { IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
+import { CreatedHeaders, ETagHeader, IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
 
 const caseHeaders = (view: { version: number }) => ({ ETag: `"${view.version}"` });
@@ -22,7 +22,13 @@ export function createCasesRouter(deps: Deps): Router {
     tags: ['cases'],
     headers: IdempotencyHeader,
     body: CaseCreate,
-    responses: { 201: { description: '已登记（warnings：同一当事人之间的在先案件提示）', schema: RegisteredCase } },
+    responses: {
+      201: {
+        description: '已登记（warnings：同一当事人之间的在先案件提示）',
+        schema: RegisteredCase,
+        headers: z.object({ ...CreatedHeaders.shape, ...ETagHeader.shape }),
+      },
+    },
     problems: [403, 422],
     handler: async ({ req, res, actor, body }) => {
       await runWrite(
@@ -63,7 +69,7 @@ export function createCasesRouter(deps: Deps): Router {
     summary: '案件详情',
     tags: ['cases'],
     params: IdParams,
-    responses: { 200: { description: '案件', schema: Case } },
+    responses: { 200: { description: '案件', schema: Case, headers: ETagHeader } },
     problems: [403],
     handler: async ({ actor, params }) => {
       const view = await getCase(deps, actor, params.id);
@@ -80,7 +86,7 @@ export function createCasesRouter(deps: Deps): Router {
     params: IdParams,
     headers: WriteHeaders,
     body: CasePatch,
-    responses: { 200: { description: '已修改', schema: Case } },
+    responses: { 200: { description: '已修改', schema: Case, headers: ETagHeader } },
     problems: [403, 409, 412, 422],
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { IsoDate } from '../../app/schemas.ts';
+import { Amount, Day, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { claimStatistics, claimStatisticsDrillDown } from '../../app/stats/claims.ts';
 import { CLAIM_MEASURES } from '../../db/reports/claim-outcomes.ts';
 import { CLAIM_CATEGORY_CODES } from '../../workflows/reference.ts';
@@ -16,14 +16,14 @@ const PeriodFields = {
     .optional(),
   asOf: IsoDate.optional().openapi({ description: '按该日日终的记录重算' }),
 };
-const FractionSchema = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
+const FractionSchema = z.strictObject({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
 const Figures = {
   items: z.number().openapi({ description: '期间内作出裁决的请求项数' }),
-  claimed: z.string().openapi({ description: '这些请求的请求金额（元）' }),
-  awarded: z.string().openapi({ description: '裁决金额（元）' }),
+  claimed: Amount.openapi({ description: '这些请求的请求金额（元）' }),
+  awarded: Amount.openapi({ description: '裁决金额（元）' }),
   settled: z.number().openapi({ description: '最终金额已确定的项数（法院已处理，或未起诉且裁决已生效/终局）' }),
-  settledAwarded: z.string().openapi({ description: '已确定项的裁决金额（元）' }),
-  upheld: z.string().openapi({ description: '已确定项最终确定的金额（元）' }),
+  settledAwarded: Amount.openapi({ description: '已确定项的裁决金额（元）' }),
+  upheld: Amount.openapi({ description: '已确定项最终确定的金额（元）' }),
   challenged: z.number().openapi({ description: '起诉或申请撤销涉及的项数' }),
   courtDecided: z.number().openapi({ description: '其中法院已作出处理的' }),
   courtChanged: z.number().openapi({ description: '被法院改判、撤销或认定裁决不生效的' }),
@@ -31,40 +31,34 @@ const Figures = {
   changedOfAwarded: FractionSchema.openapi({ description: '被改变 ÷ 裁决项数' }),
 };
 const ClaimStatistics = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    asOf: z.string().nullable(),
+  .strictObject({
+    from: Day,
+    to: Day,
+    asOf: Day.nullable(),
     formulaVersion: z.string(),
     ...Figures,
-    categories: z.array(z.object({ key: z.string(), label: z.string(), ...Figures })),
-    links: z.record(z.string(), z.string()),
+    categories: z.array(z.strictObject({ key: z.enum(CLAIM_CATEGORY_CODES), label: z.string(), ...Figures })),
+    links: z.strictObject({ claims: z.string().openapi({ description: '下钻地址模板（{measure}、{key}）' }) }),
   })
   .openapi('ClaimStatistics');
-const ClaimCases = z
-  .object({
-    total: z.number(),
-    items: z.array(
-      z.object({
-        caseId: z.number(),
-        caseNo: z.string().nullable(),
-        claimId: z.number(),
-        category: z.string(),
-        awardedOn: z.string(),
-        claimed: z.string(),
-        awarded: z.string(),
-        challenged: z.boolean(),
-        court: z.string().nullable(),
-        upheld: z.string().nullable(),
-      }),
-    ),
-    from: z.string(),
-    to: z.string(),
-    asOf: z.string().nullable(),
-    measure: z.enum(CLAIM_MEASURES),
-    formulaVersion: z.string(),
-  })
-  .openapi('ClaimStatisticsCases');
+const ClaimCases = listOf(
+  z
+    .strictObject({
+      caseId: z.number().int(),
+      caseNo: z.string().nullable(),
+      claimId: z.number().int(),
+      category: z.enum(CLAIM_CATEGORY_CODES),
+      awardedOn: Day,
+      claimed: Amount,
+      awarded: Amount,
+      challenged: z.boolean(),
+      court: z.string().nullable(),
+      upheld: Amount.nullable(),
+    })
+    .openapi('ClaimStatisticsCase'),
+  'ClaimStatisticsCases',
+  { from: Day, to: Day, asOf: Day.nullable(), measure: z.enum(CLAIM_MEASURES), formulaVersion: z.string() },
+);
 
 export function createClaimStatsRouter(deps: Deps): Router {
   const router = Router();
@@ -73,7 +67,7 @@ export function createClaimStatsRouter(deps: Deps): Router {
     path: '/api/stats/claims',
     operationId: 'claimStatistics',
     summary: '请求金额、裁决金额与最终确定金额，及法院改变裁决的比例（按请求类别）',
-    tags: ['statistics'],
+    tags: ['stats'],
     query: z.object(PeriodFields).strict(),
     responses: { 200: { description: '统计', schema: ClaimStatistics } },
     problems: [403],
@@ -84,14 +78,13 @@ export function createClaimStatsRouter(deps: Deps): Router {
     path: '/api/stats/claims/cases',
     operationId: 'claimStatisticsDrillDown',
     summary: '上述数字所对应的请求项',
-    tags: ['statistics'],
+    tags: ['stats'],
     query: z
       .object({
         ...PeriodFields,
         measure: z.enum(CLAIM_MEASURES),
         category: z.enum(CLAIM_CATEGORY_CODES).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-        offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+        ...Pagination.shape,
       })
       .strict(),
     responses: { 200: { description: '请求项', schema: ClaimCases } },

@@ -2,15 +2,16 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { claimHistory } from '../../app/cases/claim-history.ts';
 import type { Deps } from '../../app/deps.ts';
+import { Amount, Day } from '../../app/schemas.ts';
 import { route } from './route.ts';
 
 const Params = z.object({
   id: z.coerce.number().int().positive().max(999_999_999_999).openapi({ type: 'integer', example: 1 }),
   claimId: z.coerce.number().int().positive().max(999_999_999_999).openapi({ type: 'integer', example: 2 }),
 });
-const Money = z.string().openapi({ example: '12000.00' });
+const Money = Amount;
 const ClaimHistory = z
-  .object({
+  .strictObject({
     claimId: z.number().int(),
     seq: z.number().int().nullable(),
     category: z.string(),
@@ -20,15 +21,15 @@ const ClaimHistory = z
     current: Money.nullable().openapi({ description: '现在的请求金额（变更后）' }),
     withdrawn: z.boolean(),
     award: z
-      .object({ on: z.string(), partial: z.boolean(), outcome: z.string(), outcomeLabel: z.string(), amount: Money, final: z.boolean() })
+      .strictObject({ on: Day, partial: z.boolean(), outcome: z.string(), outcomeLabel: z.string(), amount: Money, final: z.boolean() })
       .nullable(),
     challenged: z.boolean().openapi({ description: '起诉或申请撤销涉及本项' }),
     court: z
-      .object({
+      .strictObject({
         result: z.enum(['upheld', 'changed', 'revoked', 'no_effect', 'unspecified']),
         resultLabel: z.string(),
         amount: Money.nullable(),
-        on: z.string(),
+        on: Day,
         via: z.enum(['suit', 'set_aside']),
       })
       .nullable(),
@@ -36,9 +37,9 @@ const ClaimHistory = z
     settled: z.boolean(),
     status: z.string(),
     line: z.array(
-      z.object({
+      z.strictObject({
         seq: z.number().int(),
-        on: z.string(),
+        on: Day,
         type: z.string(),
         stage: z.string(),
         text: z.string(),

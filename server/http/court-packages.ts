@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PACKAGE_PURPOSES, type PackagePurpose } from '../../app/court-package/case-json.ts';
 import { generateCourtPackage, listCourtPackages, publicKeys, readCourtPackage } from '../../app/court-package/generate.ts';
 import type { Deps } from '../../app/deps.ts';
+import { Instant } from '../../app/schemas.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
@@ -25,7 +26,7 @@ const CourtPackageRequest = z
   .strict()
   .openapi('CourtPackageRequest');
 const CourtPackage = z
-  .object({
+  .strictObject({
     id: z.number().int(),
     purpose: z.enum(PURPOSES),
     court: z.string().nullable(),
@@ -38,19 +39,19 @@ const CourtPackage = z
     schemaVersion: z.string().openapi({ description: 'case.json 的结构版本' }),
     caseVersion: z.number().int(),
     documentCount: z.number().int(),
-    createdAt: z.string().openapi({ format: 'date-time' }),
+    createdAt: Instant,
   })
   .openapi('CourtPackage');
 const PublicKeys = z
-  .object({
+  .strictObject({
     keys: z.array(
-      z.object({
+      z.strictObject({
         keyId: z.string(),
         algorithm: z.literal('Ed25519'),
         use: z.literal('court-package'),
         publicKeyPem: z.string(),
-        jwk: z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string() }),
-        createdAt: z.string(),
+        jwk: z.strictObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string() }),
+        createdAt: Instant,
       }),
     ),
   })

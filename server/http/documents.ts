@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
-import { IsoDate } from '../../app/schemas.ts';
+import { Instant, IsoDate } from '../../app/schemas.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
@@ -39,18 +39,17 @@ const DocumentRequest = z
   })
   .strict()
   .openapi('DocumentRequest');
-const DocumentInfo = z
-  .object({
-    id: z.number().int(),
-    kind: z.enum(KINDS),
-    title: z.string(),
-    caseNo: z.string().nullable(),
-    sha256: z.string(),
-    size: z.number().int(),
-    caseVersion: z.number().int(),
-    createdAt: z.string().openapi({ format: 'date-time' }),
-  })
-  .openapi('Document');
+const documentShape = {
+  id: z.number().int(),
+  kind: z.enum(KINDS),
+  title: z.string(),
+  caseNo: z.string().nullable(),
+  sha256: z.string(),
+  size: z.number().int(),
+  caseVersion: z.number().int(),
+  createdAt: Instant,
+};
+const DocumentInfo = z.strictObject(documentShape).openapi('Document');
 
 export function createDocumentsRouter(deps: Deps): Router {
   const router = Router();
@@ -67,7 +66,7 @@ export function createDocumentsRouter(deps: Deps): Router {
     responses: {
       201: {
         description: '已生成（顶层字段描述第一份）',
-        schema: DocumentInfo.extend({ documents: z.array(DocumentInfo) }).openapi('GeneratedDocuments'),
+        schema: z.strictObject({ ...documentShape, documents: z.array(DocumentInfo) }).openapi('GeneratedDocuments'),
       },
     },
     problems: [403, 409, 422, 429],
@@ -102,7 +101,15 @@ export function createDocumentsRouter(deps: Deps): Router {
     tags: ['documents'],
     params: IdParams,
     responses: {
-      200: { description: 'PDF', contentType: 'application/pdf', schema: z.string().openapi({ format: 'binary' }) },
+      200: {
+        description: 'PDF',
+        contentType: 'application/pdf',
+        schema: z.string().openapi({ format: 'binary' }),
+        headers: z.object({
+          ETag: z.string().openapi({ description: '文件的 SHA-256（加引号）' }),
+          'Content-Disposition': z.string().openapi({ description: 'inline；文件名为文书标题与案号' }),
+        }),
+      },
     },
     problems: [403],
     handler: async ({ res, actor, params }) => {

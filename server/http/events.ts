@@ -8,11 +8,12 @@ import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
 import { AwardPreview, AwardPreviewResult, Case } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
+import { ROLE_CODES } from '../../workflows/reference.ts';
 import { assertShallow, controlCharErrors, ifMatch } from './parse.ts';
-import { IdParams, route, WriteHeaders } from './route.ts';
+import { ETagHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
 
-const NextEvent = z.object({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.string()) }).openapi('NextEvent');
+const NextEvent = z.strictObject({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.enum(ROLE_CODES)) }).openapi('NextEvent');
 
 /** Payload dates of acts that have already happened (a hearing date may be in the future; these may not). */
 const PAST_DATE_FIELDS = ['servedOn', 'signedOn', 'filedOn', 'decidedOn', 'requestedOn'];
@@ -74,7 +75,7 @@ export function createEventsRouter(deps: Deps): Router {
     headers: WriteHeaders,
     body: ProcedureEvent,
     parseBody: (raw) => parseEventBody(raw, deps.clock.today()),
-    responses: { 200: { description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId）', schema: Case } },
+    responses: { 200: { description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId）', schema: Case, headers: ETagHeader } },
     problems: [403, 409, 412, 422],
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);
@@ -82,7 +83,7 @@ export function createEventsRouter(deps: Deps): Router {
         deps,
         req,
         res,
-        (uow) => applyEvent(deps, uow, actor, params.id, body as EventInput, { expectedVersion }),
+        (uow) => applyEvent(deps, uow, actor, params.id, body, { expectedVersion }),
         (r) => ({
           status: 200,
           body: r.linkedCaseId ? { ...r.view, linkedCaseId: r.linkedCaseId } : r.view,

@@ -7,17 +7,24 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 export const registry = new OpenAPIRegistry();
 registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
-export const TAGS = [
-  { name: 'service', description: '服务状态' },
-  { name: 'auth', description: '登录与令牌' },
-  { name: 'users', description: '用户（管理员）' },
-  { name: 'cases', description: '案件登记与查询' },
-  { name: 'procedure', description: '程序事件（状态图）' },
-  { name: 'time', description: '期限与节假日' },
-  { name: 'documents', description: '法律文书' },
-  { name: 'reference', description: '参考数据' },
-  { name: 'stats', description: '统计' },
-];
+/** Tags: a stable code (`name`) and the Chinese heading documentation renderers show (`x-displayName`, Redoc). */
+export const TAGS = (
+  [
+    ['service', '服务状态', '服务状态（无需登录）'],
+    ['auth', '登录', '登录、注销与修改密码'],
+    ['users', '用户', '用户与访问记录（管理员）'],
+    ['cases', '案件', '案件登记与查询'],
+    ['procedure', '程序事件', '程序事件（状态图）：当前可进行的事件、施加事件、裁决终局性预判'],
+    ['time', '期限', '期限与国家法定节假日'],
+    ['documents', '文书', '法律文书（PDF）'],
+    ['reference', '参考数据', '最低工资标准、职工平均工资与界面用词'],
+    ['stats', '统计', '结案率、请求金额与定期统计报表'],
+    ['calculators', '计算器', '劳动争议计算器（只计算，不保存）'],
+    ['court-packages', '移送法院', '移送法院材料包与仲裁委公钥'],
+    ['work', '工作视图', '开庭日历、审限督办、办案量与案件列表导出'],
+    ['admin', '系统管理', '变更记录（用户、参考数据、节假日安排）'],
+  ] as const
+).map(([name, displayName, description]) => ({ name, description, 'x-displayName': displayName }));
 
 let built: Record<string, unknown> | null = null;
 

@@ -6,7 +6,7 @@ import { minimumWages, replaceMinimumWages } from '../../app/reference/minimum-w
 import { IsoDate, Money } from '../../app/schemas.ts';
 import { CITY_WIDE } from '../../workflows/calculators/index.ts';
 import { DISTRICTS } from '../../workflows/reference.ts';
-import { route } from './route.ts';
+import { IdempotencyHeader, route } from './route.ts';
 import { runWrite } from './write.ts';
 
 const MinimumWage = z
@@ -52,6 +52,7 @@ export function createReferenceRouter(deps: Deps): Router {
     operationId: 'replaceMinimumWages',
     summary: '替换月最低工资标准表（管理员）',
     tags: ['reference'],
+    headers: IdempotencyHeader,
     body: MinimumWageTable,
     responses: { 200: { description: '新表', schema: MinimumWageTable } },
     problems: [403],
@@ -82,6 +83,7 @@ export function createReferenceRouter(deps: Deps): Router {
     operationId: 'replaceAverageWages',
     summary: '替换职工月平均工资表（管理员）',
     tags: ['reference'],
+    headers: IdempotencyHeader,
     body: AverageWageTable,
     responses: { 200: { description: '新表', schema: AverageWageTable } },
     problems: [403],

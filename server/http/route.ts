@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { notFound } from '../../app/errors.ts';
 import { type Actor, OPERATION_ACCESS } from '../../app/policy.ts';
 import { Problem } from '../../app/schemas.ts';
+import { WHILE_PASSWORD_MUST_CHANGE } from '../../app/users/sessions.ts';
 import { registry } from './openapi.ts';
 import { parse } from './parse.ts';
 
@@ -14,6 +16,8 @@ export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Several content types (a report as JSON, CSV, XLSX or PDF), instead of `schema` + `contentType`. */
+  content?: Record<string, { schema: z.ZodType }>;
   /** Response headers (Location, ETag) as a zod object of strings. */
   headers?: z.ZodObject;
 }
@@ -52,7 +56,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, BO = z.infer<B>> {
   method: Method;
   /** OpenAPI form: `/api/cases/{id}`. */
   path: string;
@@ -68,12 +72,15 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   headers?: z.ZodObject;
   body?: B;
   /** A custom body parser (e.g. the event envelope), replacing `body.parse`; `body` then only documents. */
-  parseBody?: (raw: unknown, req: Request) => z.infer<B>;
+  parseBody?: (raw: unknown, req: Request) => BO;
   responses: Partial<Record<200 | 201 | 204, ResponseSpec>>;
-  /** Problem statuses besides the automatic ones (401 with auth, 400 with inputs, 413 with a body, 500, 503). */
+  /**
+   * Problem statuses besides the automatic ones: 401 and 403 with auth (403: a password reset pending), 400 with inputs,
+   * 404 with path parameters, 413 with a body, 500, 503.
+   */
   problems?: ProblemStatus[];
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that answered itself (a write, a file) returns nothing
-  handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Reply | undefined | void> | Reply | undefined;
+  handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, BO>) => Promise<Reply | undefined | void> | Reply | undefined;
 }
 
 /** Path parameters are ids or codes: one that does not parse names nothing, so it is a 404, not a 400. */
@@ -86,6 +93,17 @@ function parseParams<P extends z.ZodType>(schema: P | undefined, req: Request): 
 
 const registered = new Set<string>();
 
+/**
+ * Examples of the document: real answers over the demo data, keyed "operationId status" (written by
+ * `npm run openapi:examples`; checked against their schemas by tests/api/openapi.test.ts and redocly).
+ */
+const EXAMPLES = JSON.parse(readFileSync(new URL('./openapi-examples.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+function withExample(operationId: string, status: number | string, content: Record<string, { schema: z.ZodType }>) {
+  const example = EXAMPLES[`${operationId} ${status}`];
+  if (example === undefined) return content;
+  return Object.fromEntries(Object.entries(content).map(([media, c]) => [media, /json$/.test(media) ? { ...c, example } : c]));
+}
+
 const ANONYMOUS: Actor = { id: 0, role: 'analyst', displayName: '' } as Actor;
 
 /**
@@ -93,9 +111,9 @@ const ANONYMOUS: Actor = { id: 0, role: 'analyst', displayName: '' } as Actor;
  * installed on the router and the operation is registered in the OpenAPI registry from this same declaration, so
  * the published document cannot drift from what the route does.
  */
-export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
+export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, BO = z.infer<B>>(
   router: Router,
-  spec: RouteSpec<P, Q, B>,
+  spec: RouteSpec<P, Q, B, BO>,
 ): void {
   // Every operation names the policy question it asks (app/policy.ts); the authorization matrix test checks it.
   if (!OPERATION_ACCESS[spec.operationId])
@@ -103,23 +121,36 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   const auth = spec.auth !== false;
   const problems = new Set<number>([500, 503, ...(spec.problems ?? [])]);
   if (auth) problems.add(401);
-  if (spec.query || spec.body || spec.headers) problems.add(400);
-  if (spec.body) problems.add(413);
+  // A user whose password an admin reset gets 403 everywhere but the few routes that let them change it.
+  if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);
+  // A write's body is parsed as JSON whatever the route (server/app.ts): malformed → 400, too large → 413. GET bodies
+  // are not read.
+  if (spec.query || spec.body || spec.headers || spec.method !== 'get') problems.add(400);
+  if (spec.method !== 'get') problems.add(413);
+  // The same Idempotency-Key with a different request → 422 (server/http/write.ts).
+  if (spec.headers && 'Idempotency-Key' in spec.headers.shape) problems.add(422);
   if (spec.params) problems.add(404);
 
   const responses: RouteConfig['responses'] = {};
+  const idempotent = spec.headers !== undefined && 'Idempotency-Key' in spec.headers.shape;
   for (const [status, r] of Object.entries(spec.responses) as [string, ResponseSpec][]) {
+    // A write that takes an Idempotency-Key says when its answer is the stored first one (server/http/write.ts).
+    const headers = idempotent ? z.object({ ...r.headers?.shape, 'Idempotent-Replayed': REPLAYED }) : r.headers;
     responses[status] = {
       description: r.description,
-      ...(r.headers ? { headers: r.headers } : {}),
-      ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
+      ...(headers ? { headers } : {}),
+      ...(r.content
+        ? { content: withExample(spec.operationId, status, r.content) }
+        : r.schema
+          ? { content: withExample(spec.operationId, status, { [r.contentType ?? 'application/json']: { schema: r.schema } }) }
+          : {}),
     };
   }
   for (const s of [...problems].sort()) {
     responses[String(s)] = {
       description: PROBLEM_TEXT[s] ?? '错误',
       ...(s === 429 || s === 503 ? { headers: { 'Retry-After': { description: '秒数', schema: { type: 'integer' } } } } : {}),
-      content: { 'application/problem+json': { schema: Problem } },
+      content: withExample(spec.operationId, s, { 'application/problem+json': { schema: Problem } }),
     };
   }
   // Apps are built more than once in one process (tests): register each operation once.
@@ -148,7 +179,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   router[spec.method](expressPath, async (req: Request, res: Response) => {
     // api.md order: 401 (authenticate, before this) → 400 (query, body) → 403 → 404 (a path id that names nothing).
     const query = spec.query ? parse(spec.query, req.query) : ({} as z.infer<Q>);
-    const body = spec.parseBody ? spec.parseBody(req.body, req) : spec.body ? parse(spec.body, req.body) : (undefined as z.infer<B>);
+    const body = spec.parseBody ? spec.parseBody(req.body, req) : spec.body ? (parse(spec.body, req.body) as BO) : (undefined as BO);
     const params = parseParams(spec.params, req);
     const actor = auth ? (req.user as Actor) : ANONYMOUS;
     const reply = await spec.handler({ req, res, actor, params, query, body });
@@ -158,6 +189,19 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     res.status(reply.status ?? 200).json(reply.body);
   });
 }
+
+const REPLAYED = z
+  .literal('true')
+  .optional()
+  .openapi({ description: '重试（同一 Idempotency-Key）返回的是首次的结果（状态、正文、Location、ETag 与首次相同）' });
+
+/** Response headers: the case's version as an entity tag (send it back as If-Match), and where a created thing lives. */
+export const ETagHeader = z.object({
+  ETag: z.string().openapi({ description: '案件版本（如 "3"）；写入时作为 If-Match 带回', example: '"3"' }),
+});
+export const CreatedHeaders = z.object({
+  Location: z.string().openapi({ description: '新建资源的地址', example: '/api/cases/7' }),
+});
 
 /** `{id}` path parameter: a positive integer (documented as such); anything else is a 404. */
 export const IdParams = z.object({

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { databaseFaultError, serviceUnavailable } from '../../app/errors.ts';
+import { Day, Instant } from '../../app/schemas.ts';
 import { instanceName } from '../../app/time/sweep.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { route } from './route.ts';
@@ -27,7 +28,7 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle): Router {
     responses: {
       200: {
         description: '进程在运行',
-        schema: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }).openapi('Health'),
+        schema: z.strictObject({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }).openapi('Health'),
       },
     },
     handler: async () => ({ body: { status: 'ok', database: deps.db.dialect } }),
@@ -46,12 +47,12 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle): Router {
       200: {
         description: '可以接收请求',
         schema: z
-          .object({
+          .strictObject({
             status: z.literal('ready'),
             database: z.enum(['sqlite', 'postgres']),
             instance: z.string(),
             lastSweep: z
-              .object({ day: z.string(), finishedAt: z.string().nullable(), chainOk: z.boolean().nullable() })
+              .strictObject({ day: Day, finishedAt: Instant.nullable(), chainOk: z.boolean().nullable() })
               .nullable()
               .openapi({ description: '最近一次每日巡检；chainOk=false 表示历史记录被篡改（详见日志与 npm run audit:verify）' }),
           })

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { IsoDate } from '../../app/schemas.ts';
+import { Amount, CaseState, Day, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { closureDrillDown, closureFigures, periodicReportFile } from '../../app/stats/closure.ts';
 import { DRILL_MODES, MEASURES } from '../../db/reports/closure-rate.ts';
 import { route } from './route.ts';
@@ -32,8 +32,7 @@ const CasesQuery = z
     result: z.enum(['worker', 'employer', 'both']).optional().openapi({ description: '劳动者胜诉 / 用人单位胜诉 / 双方部分胜诉' }),
     referred: z.enum(['true', 'false']).optional().openapi({ description: '经调解组织调解后申请仲裁' }),
     collective: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    ...Pagination.shape,
   })
   .strict();
 const ReportQuery = z
@@ -44,54 +43,173 @@ const ReportQuery = z
   })
   .strict();
 
-const FractionSchema = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
-const FiguresSchema = z.object({
-  carriedOver: z.number().openapi({ description: '上期未结：期初前受理、期初仍未结' }),
-  accepted: z.number().openapi({ description: '本期受理（不含不予受理）' }),
-  closed: z.number().openapi({ description: '本期结案（上期未结与本期受理中，期内结案）' }),
-  pending: z.number().openapi({ description: '期末未结 = 上期未结 + 本期受理 − 本期结案' }),
-  closureRate: z.number().nullable(),
+const FractionSchema = z.strictObject({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  value: z.number().nullable().openapi({ description: '分母为0时为 null' }),
+});
+const ByMode = z.strictObject({
+  award: z.number().int(),
+  mediation: z.number().int(),
+  withdrawal: z.number().int(),
+  other: z.number().int(),
+});
+const n = () => z.number().int();
+const figuresShape = {
+  carriedOver: n().openapi({ description: '上期未结：期初前受理、期初仍未结' }),
+  accepted: n().openapi({ description: '本期受理（不含不予受理）' }),
+  acceptedCollective: n().openapi({ description: '本期受理的集体争议' }),
+  workers: n().openapi({ description: '本期受理案件的劳动者当事人数' }),
+  workersCollective: n().openapi({ description: '其中集体争议的劳动者人数' }),
+  closed: n().openapi({ description: '本期结案（上期未结与本期受理中，期内结案）' }),
+  pending: n().openapi({ description: '期末未结 = 上期未结 + 本期受理 − 本期结案' }),
+  closureRate: z.number().nullable().openapi({ description: '结案率 = 本期结案 ÷（上期未结 + 本期受理）；分母为0时为 null' }),
   closureRateFraction: FractionSchema,
   meetsTarget: z.boolean().nullable(),
-  byMode: z.object({ award: z.number(), mediation: z.number(), withdrawal: z.number(), other: z.number() }),
-  overdue: z.number(),
-  overdueDetail: z.object({ closedLate: z.number(), pendingOverdue: z.number() }),
-  averageDays: z.number().nullable(),
-  finalAwards: z.number(),
+  byMode: ByMode,
+  finalAwards: n(),
+  mixedAwards: n().openapi({ description: '部分终局、部分非终局的裁决' }),
   finalAwardShare: FractionSchema,
-  amounts: z.object({ claimed: z.string(), awarded: z.string(), mediated: z.string() }),
-  applications: z.object({ received: z.number(), rejected: z.number() }),
-  toClose: z.number().openapi({ description: '应结案件数 = 上期未结 + 本期受理' }),
-  filedBy: z.object({ worker: z.number(), employer: z.number() }).openapi({ description: '本期受理：劳动者申诉 / 用人单位申诉' }),
-  acceptedReferred: z.number().openapi({ description: '本期受理中经调解组织调解后申请仲裁的' }),
-  closedCollective: z.number(),
-  workersClosed: z.number().openapi({ description: '结案案件劳动者当事人数' }),
-  otherModes: z.object({
-    withdrawal: z.number(),
-    deemedWithdrawal: z.number(),
-    termination: z.number(),
-    transfer: z.number(),
-    other: z.number(),
+  mediatedOrFinalShare: FractionSchema.openapi({ description: '调解与终局裁决结案所占比例' }),
+  averageDays: z.number().nullable(),
+  overdue: n(),
+  overdueDetail: z.strictObject({ closedLate: n(), pendingOverdue: n() }),
+  amounts: z.strictObject({ claimed: Amount, awarded: Amount, mediated: Amount }),
+  applications: z.strictObject({ received: n(), rejected: n() }),
+  toClose: n().openapi({ description: '应结案件数 = 上期未结 + 本期受理' }),
+  filedBy: z.strictObject({ worker: n(), employer: n() }).openapi({ description: '本期受理：劳动者申诉 / 用人单位申诉' }),
+  acceptedReferred: n().openapi({ description: '本期受理中经调解组织调解后申请仲裁的' }),
+  closedCollective: n(),
+  workersClosed: n().openapi({ description: '结案案件劳动者当事人数' }),
+  otherModes: z.strictObject({
+    withdrawal: n(),
+    deemedWithdrawal: n(),
+    termination: n(),
+    transfer: n(),
+    other: n(),
   }),
-  results: z.object({ employer: z.number(), worker: z.number(), both: z.number() }).openapi({ description: '裁决、调解结案的处理结果' }),
-});
-const ClosureSchema = FiguresSchema.extend({
-  from: z.string(),
-  to: z.string(),
-  asOf: z.string().nullable(),
-  target: z.number(),
+  results: z.strictObject({ employer: n(), worker: n(), both: n() }).openapi({ description: '裁决、调解结案的处理结果' }),
+};
+const GroupFigures = z
+  .strictObject({ ...figuresShape, key: z.string(), label: z.string() })
+  .openapi('GroupFigures', { description: '一个分组（地区、争议原因、程序……）的同一组指标' });
+const GroupBy = z.enum(GROUP_BYS);
+const closureShape = {
+  ...figuresShape,
+  from: Day,
+  to: Day,
+  asOf: Day.nullable(),
+  target: z.number().openapi({ description: '结案率目标（STATS_CLOSURE_TARGET）' }),
+  targetText: z.string().openapi({ example: '0.98' }),
   mediationSuccessRate: z.number().nullable(),
-  mediationSuccess: z.object({
+  mediationSuccess: z.strictObject({
     shown: z.enum(['bulletin', 'organization']),
-    organization: FractionSchema.extend({ label: z.string() }),
-    bulletin: FractionSchema.extend({ label: z.string() }),
+    organization: z.strictObject({ ...FractionSchema.shape, label: z.string() }),
+    bulletin: z.strictObject({ ...FractionSchema.shape, label: z.string() }),
+    mediationTrack: z.strictObject({
+      received: n(),
+      ended: n(),
+      agreed: n(),
+      referred: n(),
+      carriedOver: n(),
+      agreedAmount: Amount,
+    }),
   }),
   medianDays: z.number().nullable(),
   formulaVersion: z.string(),
-  reviews: z.object({ carriedOver: z.number(), received: z.number(), closed: z.number() }),
-  handled: z.number().openapi({ description: '案件办理数：仲裁应结 + 调解组织与仲裁审查在办、新收' }),
-  groups: z.array(FiguresSchema.extend({ key: z.string(), label: z.string() })).optional(),
-}).openapi('ClosureFigures');
+  groupBy: GroupBy.optional(),
+  groups: z.array(GroupFigures).optional(),
+  reviews: z.strictObject({ carriedOver: n(), received: n(), closed: n() }),
+  handled: n().openapi({ description: '案件办理数：仲裁应结 + 调解组织与仲裁审查在办、新收' }),
+};
+const ClosureSchema = z
+  .strictObject({
+    ...closureShape,
+    links: z
+      .strictObject({
+        carriedOver: z.string(),
+        accepted: z.string(),
+        closed: z.string(),
+        pending: z.string(),
+        overdue: z.string(),
+        groups: z.string().optional().openapi({ description: '分组的下钻地址模板（{key}、{measure}）' }),
+      })
+      .openapi({ description: '各数字背后案件清单的地址（GET /api/stats/closure/cases）' }),
+  })
+  .openapi('ClosureFigures');
+
+const DrillCase = z
+  .strictObject({
+    id: z.number().int(),
+    caseNo: z.string().nullable(),
+    state: CaseState,
+    district: z.string(),
+    cause: z.string(),
+    procedure: z.string(),
+    wageArrears: z.boolean(),
+    receivedOn: Day,
+    acceptedOn: Day.nullable(),
+    closedOn: Day.nullable(),
+    closureMode: z.string().nullable(),
+    finality: z.enum(['final', 'non_final', 'mixed']).nullable(),
+    arbitratorId: z.number().int().nullable(),
+    awardDueOn: Day.nullable(),
+    daysToClose: z.number().int().nullable(),
+    closedLate: z.boolean(),
+    mediationOutcome: z.string().nullable(),
+  })
+  .openapi('ClosureCase', { description: '统计数字背后的一件案件（统计行）' });
+const ClosureCases = listOf(DrillCase, 'ClosureCases', {
+  from: Day,
+  to: Day,
+  asOf: Day.nullable(),
+  measure: z.enum(MEASURES),
+  formulaVersion: z.string(),
+});
+
+const ReportRow = z.strictObject({
+  code: z.string(),
+  label: z.string(),
+  value: z.union([z.number(), z.string()]).nullable(),
+  measure: z.string().optional().openapi({ description: '下钻的指标（GET /api/stats/closure/cases 的 measure）' }),
+  mode: z.string().optional(),
+});
+const PeriodicReport = z
+  .strictObject({
+    title: z.string(),
+    form: z.string(),
+    commission: z.string(),
+    header: z.strictObject({
+      formNo: z.string(),
+      authority: z.string(),
+      approvalNo: z.string(),
+      unit: z.string(),
+      period: z.string(),
+      principal: z.string(),
+      preparer: z.string(),
+      reportedOn: Day,
+    }),
+    from: Day,
+    to: Day,
+    asOf: Day.nullable(),
+    generatedAt: Instant,
+    formulaVersion: z.string(),
+    summary: z.array(ReportRow),
+    closure: z.strictObject(closureShape),
+    breakdowns: z.array(z.strictObject({ groupBy: GroupBy, title: z.string(), groups: z.array(GroupFigures) })),
+    monthly: z.array(
+      z.strictObject({
+        month: z.string().openapi({ example: '2026-03' }),
+        from: Day,
+        to: Day,
+        accepted: n(),
+        closed: n(),
+        byMode: ByMode,
+        cumulativeClosureRate: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('PeriodicReport');
 
 export function createStatsRouter(deps: Deps): Router {
   const router = Router();
@@ -116,10 +234,7 @@ export function createStatsRouter(deps: Deps): Router {
     tags: ['stats'],
     query: CasesQuery,
     responses: {
-      200: {
-        description: '{items, total}',
-        schema: z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number().int() }).passthrough(),
-      },
+      200: { description: '案件清单（列表信封 {items, total, page, pageSize}，另含期间与指标）', schema: ClosureCases },
     },
     problems: [403],
     handler: async ({ actor, query }) => ({ body: await closureDrillDown(deps, actor, query) }),
@@ -134,8 +249,13 @@ export function createStatsRouter(deps: Deps): Router {
     query: ReportQuery,
     responses: {
       200: {
-        description: '报表（format 决定内容类型：application/json、text/csv、xlsx、application/pdf）',
-        schema: z.record(z.string(), z.unknown()),
+        description: '报表（format 决定内容类型）',
+        content: {
+          'application/json': { schema: PeriodicReport },
+          'text/csv': { schema: z.string() },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+          'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+        },
       },
     },
     problems: [403, 422, 429],

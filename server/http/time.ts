@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Deadline, IsoDate } from '../../app/schemas.ts';
+import { Day, DueDeadline, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
 import { parse } from './parse.ts';
-import { route } from './route.ts';
+import { IdempotencyHeader, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
 const DeadlineQuery = z
@@ -27,13 +27,12 @@ const CalendarYearBody = z
   })
   .strict()
   .openapi('CalendarYear');
-const DueQuery = z
-  .object({
-    within: z.coerce.number().int().min(0).max(366).default(7),
-    assignee: z.enum(['me', 'all']).default('all'),
-  })
-  .strict();
-const SkippedDay = z.object({ date: z.string(), reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
+const DueQuery = Pagination.extend({
+  within: z.coerce.number().int().min(0).max(366).default(7).openapi({ description: '今天起多少日内到期（含已逾期）' }),
+  assignee: z.enum(['me', 'all']).default('all').openapi({ description: 'me：由本人（本人所在仲裁庭、本人角色）办理的期限' }),
+  kind: z.string().trim().min(1).max(40).optional().openapi({ description: '只看一种期限（如 award 审理期限）', example: 'award' }),
+}).strict();
+const SkippedDay = z.strictObject({ date: Day, reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
 
 export function createTimeRouter(deps: Deps): Router {
   const router = Router();
@@ -49,11 +48,11 @@ export function createTimeRouter(deps: Deps): Router {
       200: {
         description: '到期日与跳过的日期',
         schema: z
-          .object({
-            from: z.string(),
+          .strictObject({
+            from: Day,
             days: z.number().int(),
             unit: z.enum(['working', 'calendar']),
-            dueOn: z.string(),
+            dueOn: Day,
             skipped: z.array(SkippedDay),
             explanation: z.string(),
             provisional: z.boolean().openapi({ description: 'true：按暂定日历（缺少官方安排的年份只计周末）计算' }),
@@ -72,7 +71,7 @@ export function createTimeRouter(deps: Deps): Router {
     operationId: 'calendarYears',
     summary: '已有官方节假日数据的年份',
     tags: ['time'],
-    responses: { 200: { description: '年份及通知', schema: z.array(z.object({ year: z.number().int(), notice: z.string() })) } },
+    responses: { 200: { description: '年份及通知', schema: z.array(z.strictObject({ year: z.number().int(), notice: z.string() })) } },
     handler: async () => ({ body: await calendarYears(deps) }),
   });
 
@@ -83,6 +82,7 @@ export function createTimeRouter(deps: Deps): Router {
     summary: '录入某年的国家法定节假日安排（管理员）',
     tags: ['time'],
     params: z.object({ year: z.string().openapi({ example: '2027' }) }),
+    headers: IdempotencyHeader,
     body: CalendarYearBody,
     // One pass over the whole request, so that every bad field — the body's and the year's — is named in one answer.
     parseBody: (raw, req) =>
@@ -97,7 +97,7 @@ export function createTimeRouter(deps: Deps): Router {
       200: {
         description: '已录入；未结案件的期限已重新计算',
         schema: z
-          .object({ year: z.number().int(), notice: z.string(), offDays: z.number().int(), workDays: z.number().int() })
+          .strictObject({ year: z.number().int(), notice: z.string(), offDays: z.number().int(), workDays: z.number().int() })
           .openapi('CalendarYearLoaded'),
       },
     },
@@ -123,14 +123,9 @@ export function createTimeRouter(deps: Deps): Router {
     responses: {
       200: {
         description: '期限',
-        schema: z.array(
-          Deadline.extend({
-            caseId: z.number().int(),
-            caseNo: z.string().nullable(),
-            stateLabel: z.string(),
-            applicantNames: z.array(z.string()),
-          }).openapi('DueDeadline'),
-        ),
+        schema: listOf(DueDeadline, 'DueDeadlinePage', {
+          overdue: z.number().int().openapi({ description: '其中已逾期的期限数（全部页）' }),
+        }),
       },
     },
     handler: async ({ actor, query }) => ({ body: await dueDeadlines(deps, actor, query) }),

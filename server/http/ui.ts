@@ -16,6 +16,21 @@ import { createWorkRouter } from './work.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** The only address Redoc 2's bundle loads from the network by itself: its footer logo. */
+const REDOC_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const LOCAL_LOGO =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='20' height='20'%3E%3Ccircle cx='10' cy='10' r='8' fill='%2332329f'/%3E%3C/svg%3E";
+
+/**
+ * Redoc's standalone bundle from node_modules, read once. Offline (the docs page must not reach the internet, and the
+ * CSP allows no other host): its one built-in network address, the footer logo, is replaced by a local image.
+ */
+function redocBundle(resolve: (id: string) => string): Buffer {
+  const text = readFileSync(join(dirname(resolve('redoc/package.json')), 'bundles', 'redoc.standalone.js'), 'utf8');
+  if (!text.includes(REDOC_LOGO)) throw new Error('redoc.standalone.js: the logo address changed; check /docs for network requests');
+  return Buffer.from(text.replaceAll(REDOC_LOGO, LOCAL_LOGO));
+}
+
 /** The web interface (web/): static files with no build step, and ECharts from its npm package. */
 export function createWebRouter(): Router {
   const router = Router();
@@ -25,6 +40,12 @@ export function createWebRouter(): Router {
     res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=86400');
     res.send(readFileSync(echarts));
   });
+  let redoc: Buffer | undefined;
+  router.get('/vendor/redoc.standalone.js', (_req, res) => {
+    redoc ??= redocBundle(require.resolve);
+    res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=86400');
+    res.send(redoc);
+  });
   router.use('/web', express.static(join(root, 'web'), { index: false, maxAge: 0 }));
   const page = (file: string) => (_req: express.Request, res: express.Response) => {
     const path = join(root, 'web', file);
@@ -33,13 +54,19 @@ export function createWebRouter(): Router {
     res.sendFile(path);
   };
   router.get('/', page('index.html'));
-  router.get('/docs', page('docs.html'));
+  // The API reference: Redoc over /openapi.json. The page's script carries this response's style nonce (the CSP's
+  // style-src allows it, server/app.ts) and gives it to the <style> elements Redoc creates.
+  router.get('/docs', (_req, res) => {
+    const html = readFileSync(join(root, 'web', 'docs.html'), 'utf8').replaceAll('{{nonce}}', String(res.locals.styleNonce ?? ''));
+    res.type('html').setHeader('Cache-Control', 'no-store');
+    res.send(html);
+  });
   return router;
 }
 
 const Labels = z.record(z.string(), z.string());
 const Vocabulary = z
-  .object({
+  .strictObject({
     districts: z.array(z.string()),
     claimCategories: Labels,
     channels: Labels,

@@ -1,18 +1,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
+import { Instant, listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
 import { listAccessLog } from '../../app/security/access-log.ts';
-import { createUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
+import { createUser, getUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
-import { IdempotencyHeader, IdParams, route } from './route.ts';
+import { CreatedHeaders, IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWrite, runWriteStaged } from './write.ts';
 
 const AccessLogEntry = z
-  .object({
+  .strictObject({
     id: z.number().int(),
-    at: z.string().openapi({ format: 'date-time' }),
-    user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }),
+    at: Instant,
+    user: z.strictObject({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }),
     action: z.enum(['read_case', 'read_history', 'download_document', 'download_court_package']),
     caseId: z.number().int().nullable(),
     caseNo: z.string().nullable(),
@@ -45,7 +45,7 @@ export function createUsersRouter(deps: Deps): Router {
     tags: ['users'],
     headers: IdempotencyHeader,
     body: UserCreate,
-    responses: { 201: { description: '已创建', schema: User } },
+    responses: { 201: { description: '已创建', schema: User, headers: CreatedHeaders } },
     problems: [403, 409],
     handler: async ({ req, res, actor, body }) => {
       await runWriteStaged(
@@ -68,6 +68,17 @@ export function createUsersRouter(deps: Deps): Router {
     responses: { 200: { description: '用户', schema: listOf(User, 'UserPage') } },
     problems: [403],
     handler: async ({ actor, query }) => ({ body: await listUsers(deps, actor, query) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/users/{id}',
+    operationId: 'getUser',
+    summary: '一位用户（管理员）',
+    tags: ['users'],
+    params: IdParams,
+    responses: { 200: { description: '用户', schema: User } },
+    handler: async ({ actor, params }) => ({ body: await getUser(deps, actor, params.id) }),
   });
 
   route(router, {
@@ -120,11 +131,14 @@ export function createUsersRouter(deps: Deps): Router {
     operationId: 'listStaff',
     summary: '在职人员名单（任何登录用户；用于选择仲裁员等）',
     tags: ['users'],
-    query: z.object({ role: z.enum(ROLE_CODES).optional() }).strict(),
+    query: Pagination.extend({ role: z.enum(ROLE_CODES).optional() }).strict(),
     responses: {
-      200: { description: '人员', schema: z.array(User.pick({ id: true, displayName: true, role: true }).openapi('StaffMember')) },
+      200: {
+        description: '人员（按编号）',
+        schema: listOf(User.pick({ id: true, displayName: true, role: true }).openapi('StaffMember'), 'StaffPage'),
+      },
     },
-    handler: async ({ query }) => ({ body: await staff(deps, query.role) }),
+    handler: async ({ query }) => ({ body: await staff(deps, query) }),
   });
 
   route(router, {

@@ -2,43 +2,48 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { auditLog, awardClockBoard, exportCases, hearingCalendar, workload } from '../../app/cases/work-views.ts';
 import type { Deps } from '../../app/deps.ts';
-import { CaseListQuery, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { CaseListQuery, CaseState, Day, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { route } from './route.ts';
 
 const Hearing = z
-  .object({
+  .strictObject({
     caseId: z.number().int(),
     caseNo: z.string().nullable(),
-    state: z.string(),
-    hearingOn: z.string(),
+    state: CaseState,
+    hearingOn: Day,
     time: z.string().nullable(),
     place: z.string(),
     public: z.boolean(),
     status: z.enum(['scheduled', 'held']),
-    scheduledOn: z.string(),
-    arbitrators: z.array(z.object({ id: z.number().int(), displayName: z.string(), presiding: z.boolean() })),
+    scheduledOn: Day,
+    arbitrators: z.array(z.strictObject({ id: z.number().int(), displayName: z.string(), presiding: z.boolean() })),
     applicantNames: z.array(z.string()),
     respondentNames: z.array(z.string()),
   })
   .openapi('Hearing');
 const AwardClock = z
-  .object({
+  .strictObject({
     caseId: z.number().int(),
     caseNo: z.string().nullable(),
-    state: z.string(),
+    state: CaseState,
     stateLabel: z.string(),
-    dueOn: z.string().nullable(),
+    dueOn: Day.nullable(),
     daysLeft: z.number().int().nullable(),
     status: z.string(),
     provisional: z.boolean(),
     explanation: z.string(),
-    arbitrators: z.array(z.object({ id: z.number().int(), displayName: z.string() })),
+    arbitrators: z.array(z.strictObject({ id: z.number().int(), displayName: z.string() })),
     applicantNames: z.array(z.string()),
   })
   .openapi('AwardClock');
 const Workload = z
-  .object({ id: z.number().int(), displayName: z.string(), openCases: z.number().int(), hearingsThisWeek: z.number().int() })
+  .strictObject({ id: z.number().int(), displayName: z.string(), openCases: z.number().int(), hearingsThisWeek: z.number().int() })
   .openapi('Workload');
+
+// An audit row keeps what was there and what is now as recorded (a user's fields, a whole reference table, a year's
+// holiday arrangement): open maps, said so in the document.
+const Recorded = z.record(z.string(), z.any()).openapi({ additionalProperties: true });
+const AuditValue = z.union([Recorded, z.array(Recorded), z.null()]);
 
 /** Work views of the web interface (issue 16): the hearing calendar, the chair's board, workload, the list export. */
 export function createWorkRouter(deps: Deps): Router {
@@ -70,7 +75,7 @@ export function createWorkRouter(deps: Deps): Router {
     responses: {
       200: {
         description: '案件',
-        schema: listOf(AwardClock, 'AwardClockPage').extend({ overdue: z.number().int() }).openapi('AwardClockBoard'),
+        schema: listOf(AwardClock, 'AwardClockBoard', { overdue: z.number().int().openapi({ description: '已逾期的案件数' }) }),
       },
     },
     problems: [403],
@@ -87,9 +92,9 @@ export function createWorkRouter(deps: Deps): Router {
     responses: {
       200: {
         description: '办案量',
-        schema: listOf(Workload, 'WorkloadPage')
-          .extend({ week: z.object({ from: z.string(), to: z.string() }) })
-          .openapi('WorkloadList'),
+        schema: listOf(Workload, 'WorkloadList', {
+          week: z.strictObject({ from: Day, to: Day }).openapi({ description: '本周（周一至周日）' }),
+        }),
       },
     },
     problems: [403],
@@ -137,15 +142,15 @@ export function createWorkRouter(deps: Deps): Router {
         description: '记录（新在前）',
         schema: listOf(
           z
-            .object({
+            .strictObject({
               id: z.number().int(),
-              entity: z.string(),
+              entity: z.enum(['user', 'minimum_wages', 'average_wages', 'calendar_years']),
               key: z.string(),
               action: z.string(),
-              at: z.string(),
-              actor: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }).nullable(),
-              before: z.unknown(),
-              after: z.unknown(),
+              at: Instant,
+              actor: z.strictObject({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string() }).nullable(),
+              before: AuditValue.openapi({ description: '修改前（按记录时的样子保存：用户字段、整张参考表或节假日安排）' }),
+              after: AuditValue.openapi({ description: '修改后（同 before）' }),
             })
             .openapi('AuditEntry'),
           'AuditEntryPage',

@@ -205,6 +205,8 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
           allowed: areaAllowed,
         },
       ];
+    case 'getUser':
+      return [{ params: { id: targetUserId }, allowed: areaAllowed }];
     case 'updateUser':
       return [{ params: { id: targetUserId }, body: { displayName: '矩阵目标' }, allowed: areaAllowed }];
     case 'resetPassword':

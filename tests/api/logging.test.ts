@@ -7,6 +7,7 @@ import { loadConfig } from '../../app/config.ts';
 import { migrateLatest } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
+import { checkedApp } from '../helpers/contract.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { application } from '../helpers/fixtures.ts';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
       cb();
     },
   });
-  app = createApp({ db: fresh.db, clock, logger: createLogger('info', sink), config: loadConfig({}) });
+  app = checkedApp(createApp({ db: fresh.db, clock, logger: createLogger('info', sink), config: loadConfig({}) }));
 });
 afterAll(async () => drop?.());
 

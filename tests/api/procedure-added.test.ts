@@ -400,7 +400,7 @@ describe('jurisdiction — Rules Arts. 8–10, 31, 46(5)', () => {
     expect(proceedings(r).transferOut).toMatchObject({ toCommission: '临清市劳动人事争议仲裁委员会', onObjection: true });
     const other = await t
       .api(a.tokens.analyst)
-      .get('/api/stats/closure/cases?from=2026-03-01&to=2026-03-31&measure=closed&mode=other&limit=500');
+      .get('/api/stats/closure/cases?from=2026-03-01&to=2026-03-31&measure=closed&mode=other&pageSize=200');
     expect(other.status).toBe(200);
     expect(other.body.items.map((x: { id: number }) => x.id)).toContain(c.id);
     expect((await ok(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-03-10')).state).toBe('archived');

@@ -258,7 +258,7 @@ async function checkPeriod(p: Of<typeof periodArb>) {
   const r = await t.api(a.tokens.analyst).get(`/api/stats/closure?${qs}&groupBy=district`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   const count = async (measure: string, extra = '') => {
-    const d = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${qs}&measure=${measure}${extra}&limit=1`);
+    const d = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${qs}&measure=${measure}${extra}&pageSize=1`);
     expect(d.status, JSON.stringify(d.body)).toBe(200);
     return d.body.total as number;
   };
@@ -317,8 +317,10 @@ async function checkPeriod(p: Of<typeof periodArb>) {
   const cl = await t.api(a.tokens.analyst).get(`/api/stats/claims?${qs}`);
   expect(cl.status, JSON.stringify(cl.body)).toBe(200);
   const claimCount = async (measure: string, extra = '') => {
-    const d = await t.api(a.tokens.analyst).get(`/api/stats/claims/cases?${qs}&measure=${measure}${extra}&limit=500`);
+    const d = await t.api(a.tokens.analyst).get(`/api/stats/claims/cases?${qs}&measure=${measure}${extra}&pageSize=200`);
     expect(d.status, JSON.stringify(d.body)).toBe(200);
+    // One page holds them all (the sums below read every item).
+    expect(d.body.items.length).toBe(d.body.total);
     return d.body as { total: number; items: { claimed: string; awarded: string; upheld: string | null }[] };
   };
   const yuan = (list: (string | null)[]) => (list.reduce((s, x) => s + Math.round(Number(x ?? 0) * 100), 0) / 100).toFixed(2);

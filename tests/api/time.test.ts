@@ -160,22 +160,31 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     for (const d of list) expect(d.explanation).toMatch(/。$/);
   });
 
-  it('the due list puts overdue first, filters by assignee, and the overdue case filter agrees', async () => {
-    const due = await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 30, assignee: 'me' });
+  it('the due list puts overdue first, filters by assignee and kind, pages in the list envelope, and the overdue case filter agrees', async () => {
+    const due = await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 30, assignee: 'me', pageSize: 200 });
     expect(due.status).toBe(200);
-    expect(due.body.length).toBeGreaterThan(0);
-    expect(due.body.every((d: { assignee: string }) => d.assignee === 'clerk')).toBe(true);
-    const statuses = due.body.map((d: { status: string }) => d.status);
+    const list = due.body.items as { assignee: string; status: string; caseId: number; kind: string }[];
+    expect(due.body).toMatchObject({ total: list.length, page: 1, pageSize: 200 });
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((d) => d.assignee === 'clerk')).toBe(true);
+    const statuses = list.map((d) => d.status);
     expect(statuses.lastIndexOf('overdue')).toBeLessThan(statuses.indexOf('open') === -1 ? Infinity : statuses.indexOf('open'));
-    expect(due.body[0]).toMatchObject({ caseId: expect.any(Number), applicantNames: expect.any(Array), stateLabel: expect.any(String) });
+    expect(due.body.overdue).toBe(statuses.filter((s) => s === 'overdue').length);
+    expect(list[0]).toMatchObject({ caseId: expect.any(Number), applicantNames: expect.any(Array), stateLabel: expect.any(String) });
+    // Pages: the same order, one at a time; the totals do not depend on the page.
+    const second = await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 30, assignee: 'me', pageSize: 1, page: 2 });
+    expect(second.body).toMatchObject({ total: list.length, page: 2, pageSize: 1, overdue: due.body.overdue });
+    if (list.length > 1) expect(second.body.items[0]).toEqual(list[1]);
+    const kind = list[0]?.kind as string;
+    const ofKind = (await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 30, assignee: 'me', kind, pageSize: 200 })).body;
+    expect(ofKind.items.length).toBe(list.filter((d) => d.kind === kind).length);
     const overdueCases = (await t.api(a.tokens.clerk).get('/api/cases').query({ overdue: 'true', pageSize: 200 })).body.items.map(
       (x: { id: number }) => x.id,
     );
-    const fromList = [
-      ...new Set(due.body.filter((d: { status: string }) => d.status === 'overdue').map((d: { caseId: number }) => d.caseId)),
-    ];
+    const fromList = [...new Set(list.filter((d) => d.status === 'overdue').map((d) => d.caseId))];
     for (const id of fromList) expect(overdueCases).toContain(id);
     expect((await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 400 })).status).toBe(400);
+    expect((await t.api(a.tokens.clerk).get('/api/deadlines').query({ pageSize: 201 })).status).toBe(400);
   });
 
   it('the sweep marks overdue and records award alerts once; running it twice changes nothing', async () => {

@@ -10,6 +10,7 @@ import { type Database, migrateLatest } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import type { Role } from '../../workflows/reference.ts';
+import { checkedApp } from './contract.ts';
 import { freshDatabase } from './db.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-1';
@@ -65,7 +66,8 @@ export async function startTestApp(
   });
   // As the first `npm start` of a fresh install does: the signing key is made (once per test process) and registered.
   if (!opts.noSigningKey) await ensureCommissionKey(db, clock, config.commissionKeyPath, 'tests');
-  const app = createApp({ db, clock, logger: opts.logger ?? createLogger('silent'), config });
+  // Every response, through `api()` or a raw `request(t.app)`, is checked against /openapi.json (issue 14).
+  const app = checkedApp(createApp({ db, clock, logger: opts.logger ?? createLogger('silent'), config }));
   const login = async (username: string, password: string) => {
     const r = await request(app).post('/api/auth/login').send({ username, password });
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);

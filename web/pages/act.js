@@ -71,12 +71,12 @@ export async function openEventForm(c, type, done) {
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   const [staff, workload, mediators] = await Promise.all([
-    needsStaff ? api('GET', '/api/staff?role=arbitrator') : [],
+    needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
     // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator.
     needsStaff && ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role)
       ? api('GET', '/api/workload?role=arbitrator').catch(() => null)
       : null,
-    needsMediators ? api('GET', '/api/staff?role=mediator') : [],
+    needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
   ]);
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
   const parties = partiesOf(c);

@@ -25,7 +25,7 @@ export async function hearingsPage(params, mount) {
     if (place) apiQ.set('place', place);
     const [r, staff, allWeek] = await Promise.all([
       api('GET', `/api/hearings?${apiQ}`),
-      api('GET', '/api/staff?role=arbitrator'),
+      api('GET', '/api/staff?role=arbitrator&pageSize=200').then((x) => x.items),
       place ? api('GET', `/api/hearings?from=${days[0]}&to=${days[6]}&pageSize=200`) : null,
     ]);
     const rooms = [...new Set((allWeek ?? r).items.map((x) => x.place))].sort();

@@ -90,8 +90,8 @@ export async function statsPage(params, mount) {
     fill(drill, h('p.muted', '正在加载…'));
     try {
       const [d, arbs] = await Promise.all([
-        api('GET', `/api/stats/closure/cases?${base}&measure=${measure}${extra}&limit=200`),
-        staff ?? api('GET', '/api/staff?role=arbitrator'),
+        api('GET', `/api/stats/closure/cases?${base}&measure=${measure}${extra}&pageSize=200`),
+        staff ?? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((x) => x.items),
       ]);
       staff = arbs;
       const arbName = (id) => (id === null ? '未组庭' : (arbs.find((a) => a.id === id)?.displayName ?? `#${id}`));

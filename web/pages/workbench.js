@@ -128,26 +128,30 @@ export async function workbench(mount) {
     if (u.role === 'admin') return await adminBench(body);
     const canStats = u.role === 'analyst';
     const mine = u.role === 'arbitrator' ? `&arbitratorId=${u.id}` : u.role === 'mediator' ? '&track=mediation' : '';
-    const [deadlines, cases, rate, hearings] = await Promise.all([
+    const [due, cases, rate, hearings] = await Promise.all([
       u.role === 'analyst'
-        ? []
-        : api('GET', `/api/deadlines?within=14&assignee=${['arbitrator', 'clerk', 'mediator'].includes(u.role) ? 'me' : 'all'}`),
+        ? { items: [], total: 0, overdue: 0 }
+        : api(
+            'GET',
+            `/api/deadlines?within=14&pageSize=200&assignee=${['arbitrator', 'clerk', 'mediator'].includes(u.role) ? 'me' : 'all'}`,
+          ),
       api('GET', `/api/cases?pageSize=10${mine}`),
       canStats ? api('GET', `/api/stats/closure?from=${today().slice(0, 4)}-01-01&to=${today().slice(0, 4)}-12-31`) : null,
       u.role === 'arbitrator'
         ? api('GET', `/api/hearings?from=${today()}&to=${addDays(today(), 13)}&arbitratorId=${u.id}&pageSize=50`)
         : null,
     ]);
-    const overdue = deadlines.filter((d) => d.status === 'overdue');
+    // One page (overdue first, up to 200); the counts come from the whole list.
+    const deadlines = due.items;
     const soon = deadlines.filter((d) => d.status !== 'overdue' && d.dueOn && d.dueOn <= addDays(today(), 3));
     fill(
       body,
       h('h1', '工作台'),
       h(
         'div.cards',
-        u.role === 'analyst' ? null : card('已逾期期限', overdue.length, overdue.length ? 'bad' : 'ok'),
+        u.role === 'analyst' ? null : card('已逾期期限', due.overdue, due.overdue ? 'bad' : 'ok'),
         u.role === 'analyst' ? null : card('三日内到期', soon.length, soon.length ? 'warn' : ''),
-        u.role === 'analyst' ? null : card('十四日内到期', deadlines.length - overdue.length, ''),
+        u.role === 'analyst' ? null : card('十四日内到期', due.total - due.overdue, ''),
         card(u.role === 'arbitrator' ? '我承办的案件' : '案件总数', cases.total, ''),
         hearings ? card('两周内开庭', hearings.total, '') : null,
         rate
