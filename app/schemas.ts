@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
 import { STATE_LABELS } from '../workflows/labels.ts';
+import { CLOSURE_MODES } from '../workflows/procedure-types.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
 extendZodWithOpenApi(z);
@@ -368,20 +369,6 @@ export const CaseState = z.enum(STATE_CODES).openapi('CaseState', {
     .map(([k, v]) => `${k} ${v}`)
     .join('；')}`,
 });
-/** workflows/procedure-types.ts ClosureMode (round 2 added transfer, referral and the review outcomes). */
-const CLOSURE_MODES = [
-  'award',
-  'mediation',
-  'withdrawal',
-  'deemed_withdrawal',
-  'termination',
-  'rejection',
-  'transfer',
-  'referral',
-  'review_confirmed',
-  'review_terminated',
-  'review_rejected',
-] as const;
 
 const caseSummaryShape = {
   id: Id,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { stateLabel } from '../../workflows/labels.ts';
+import { closureModeLabel, stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
@@ -55,15 +55,6 @@ export async function workload(deps: Deps, actor: Actor) {
   return { items, total: items.length, page: 1, pageSize: Math.max(1, items.length), week: { from, to: addDays(from, 6) } };
 }
 
-const CLOSURE_LABELS: Record<string, string> = {
-  award: '裁决',
-  mediation: '调解',
-  withdrawal: '撤回',
-  deemed_withdrawal: '按撤回处理',
-  termination: '终止审理',
-  rejection: '不予受理',
-};
-
 /** The most rows an export carries; a larger list is narrowed with the filters first. */
 export const EXPORT_LIMIT = 5000;
 
@@ -95,7 +86,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
       c.acceptedOn ?? '',
       c.awardDueOn ?? '',
       c.closure?.closedOn ?? '',
-      c.closure ? (CLOSURE_LABELS[c.closure.mode] ?? c.closure.mode) : '',
+      c.closure ? closureModeLabel(c.closure.mode) : '',
       c.wageArrears ? '是' : '',
       c.collective ? '是' : '',
     ]);
