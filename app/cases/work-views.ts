@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { AuditEntity } from '../../db/stores/reference.ts';
 import { closureModeLabel, stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
@@ -98,7 +99,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
 }
 
 /** GET /api/audit-log — changes to users, minimum wages and holiday calendars, newest first (admin, chair). */
-export async function auditLog(deps: Deps, actor: Actor, q: { entity?: string; page: number; pageSize: number }) {
+export async function auditLog(deps: Deps, actor: Actor, q: { entity?: AuditEntity; page: number; pageSize: number }) {
   assertRole(actor, AREA_ROLES.auditLog, '查看变更记录');
   const r = await deps.stores.reference.auditEntries(deps.db.reader, q);
   return { ...r, page: q.page, pageSize: q.pageSize };

@@ -20,6 +20,20 @@ export interface AverageWageRecord {
   confirmed: boolean;
 }
 
+/**
+ * What the audit log records changes of (the `entity` of an audit_log row), with its Chinese name: the one list the
+ * audit-log filter (GET /api/audit-log?entity=), its answer's schema and the web's filter read. `audit()` takes only
+ * these, so a newly audited table is filterable the day it is audited.
+ */
+export const AUDIT_ENTITIES = {
+  user: '用户',
+  minimum_wages: '最低工资标准',
+  average_wages: '职工月平均工资',
+  calendar_years: '节假日安排',
+} as const;
+export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+export const AUDIT_ENTITY_CODES = Object.keys(AUDIT_ENTITIES) as [AuditEntity, ...AuditEntity[]];
+
 /** Reference data (minimum wages, average wages) and the general audit log. */
 export function createReferenceStore() {
   return {
@@ -95,7 +109,16 @@ export function createReferenceStore() {
      */
     async audit(
       trx: Knex,
-      e: { entity: string; key: string; action: string; actorId: number; actorRole: string; at: string; before: unknown; after: unknown },
+      e: {
+        entity: AuditEntity;
+        key: string;
+        action: string;
+        actorId: number;
+        actorRole: string;
+        at: string;
+        before: unknown;
+        after: unknown;
+      },
     ): Promise<void> {
       await advisoryXactLock(trx, 'auditLog');
       const last = await trx('audit_log').orderBy('id', 'desc').first('hash');
@@ -119,7 +142,7 @@ export function createReferenceStore() {
       return Number(r?.version ?? 0);
     },
     /** The audit log newest first, optionally of one entity (users, minimum_wages, calendar_years), with actor names. */
-    async auditEntries(k: Knex, f: { entity?: string; page: number; pageSize: number }) {
+    async auditEntries(k: Knex, f: { entity?: AuditEntity; page: number; pageSize: number }) {
       const base = k('audit_log').where((q) => {
         if (f.entity) q.where('audit_log.entity', f.entity);
       });
@@ -138,7 +161,7 @@ export function createReferenceStore() {
         total: Number(countRow?.n ?? 0),
         items: rows.map((r) => ({
           id: Number(r.id),
-          entity: r.entity as string,
+          entity: r.entity as AuditEntity,
           key: r.entity_key as string,
           action: r.action as string,
           at: r.recorded_at as string,

@@ -6,6 +6,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { DOCUMENT_ROLES } from '../../app/policy.ts';
+import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
 import { DOCUMENT_KINDS } from '../../templates/kinds.ts';
 import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, PROCEDURES, ROLES } from '../../workflows/reference.ts';
@@ -75,6 +76,7 @@ const Vocabulary = z
     agentKinds: Labels,
     states: Labels,
     events: Labels,
+    auditEntities: Labels.openapi({ description: '变更记录可按其筛选的对象（GET /api/audit-log?entity=）及其中文名称' }),
     closureModes: Labels.openapi({ description: '结案方式（案件 closure.mode、统计明细 closureMode 的代码）的中文名称' }),
     eventRoles: z.record(z.string(), z.array(z.string())),
     documentKinds: Labels,
@@ -109,6 +111,7 @@ export function createUiApiRouter(deps: Deps): Router {
         states: STATE_LABELS,
         events: EVENT_LABELS,
         closureModes: CLOSURE_MODE_LABELS,
+        auditEntities: AUDIT_ENTITIES,
         eventRoles: EVENT_ROLES,
         documentKinds: DOCUMENT_KINDS,
         statCauses: STAT_CAUSES,
