@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AuditEntity } from '../../db/stores/reference.ts';
+import { addDays, daysBetween, mondayOf } from '../../workflows/dates.ts';
 import { closureModeLabel, stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
@@ -7,10 +8,6 @@ import { validationError } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import { type CaseListQuery, listCases } from './queries.ts';
 
-const DAY = 86_400_000;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-/** Monday of the week of `d` (the calendar week the commission plans hearings by). */
-const mondayOf = (d: string) => addDays(d, -((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /**
  * GET /api/hearings — the hearing calendar: each case's latest scheduled hearing on the days `from`–`to` (at most
@@ -23,7 +20,7 @@ export async function hearingCalendar(
   q: { from: string; to: string; arbitratorId?: number; place?: string; page: number; pageSize: number },
 ) {
   if (q.to < q.from) throw validationError([{ path: 'to', message: '截止日不能早于起始日' }]);
-  if (Date.parse(q.to) - Date.parse(q.from) > 30 * DAY) throw validationError([{ path: 'to', message: '一次最多查询31天' }]);
+  if (daysBetween(q.from, q.to) > 30) throw validationError([{ path: 'to', message: '一次最多查询31天' }]);
   const r = await deps.stores.hearings.list(deps.db.reader, q);
   return { ...r, page: q.page, pageSize: q.pageSize };
 }
@@ -42,7 +39,7 @@ export async function awardClockBoard(deps: Deps, actor: Actor, q: { within?: nu
   });
   return {
     ...r,
-    items: r.items.map((i) => ({ ...i, stateLabel: stateLabel(i.state), daysLeft: i.dueOn ? Math.round((Date.parse(i.dueOn) - Date.parse(today)) / DAY) : null })),
+    items: r.items.map((i) => ({ ...i, stateLabel: stateLabel(i.state), daysLeft: i.dueOn ? daysBetween(today, i.dueOn) : null })),
     page: q.page,
     pageSize: q.pageSize,
   };

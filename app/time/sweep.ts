@@ -2,6 +2,7 @@ import os from 'node:os';
 import { type BrokenRow, verifyHistory } from '../../db/history-chain.ts';
 import { withAdvisoryLock } from '../../db/knex.ts';
 import { deadlineRow } from '../../db/stores/deadlines.ts';
+import { daysBetween } from '../../workflows/dates.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -17,7 +18,6 @@ export interface SweepResult {
   overdue: number;
 }
 
-const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * The deadline sweep: recomputes the deadlines of every case not yet archived that still has a deadline not met, for
@@ -65,7 +65,7 @@ export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: (
       for (const d of after) {
         if (d.status === 'overdue') result.overdue++;
         if (!d.dueOn || (d.status !== 'open' && d.status !== 'overdue')) continue;
-        const left = daysUntil(today, d.dueOn);
+        const left = daysBetween(today, d.dueOn);
         const thresholds =
           d.status === 'overdue' ? ['overdue'] : d.kind === 'award' ? AWARD_ALERTS.filter((n) => left <= n).map((n) => `T-${n}`) : [];
         for (const threshold of thresholds) {
