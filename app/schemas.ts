@@ -754,6 +754,13 @@ export const listOf = (item: z.ZodType, name: string, extra: z.ZodRawShape = {})
     })
     .openapi(name);
 
+/** A rate of the statistics (db/reports/fraction.ts Fraction): two counts and their quotient. */
+export const FractionSchema = z.strictObject({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  value: z.number().nullable().openapi({ description: '分母为0时为 null' }),
+});
+
 export const Pagination = z.object({
   page: z.coerce.number().int().min(1, '页码从1开始').default(1),
   pageSize: z.coerce.number().int().min(1, 'pageSize 为 1–200').max(200, 'pageSize 为 1–200').default(50),

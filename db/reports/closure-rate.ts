@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { addDays, addMonths, cstDayStart } from '../../workflows/dates.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { COUNTER_MEASURES, type Contribution, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
+import { type Fraction, fraction } from './fraction.ts';
 
 /**
  * The arbitration closure rate and the figures around it (domain.md §13.2; api.md "Statistics").
@@ -42,18 +43,6 @@ export interface PeriodQuery {
   /** "Today" for overdue checks when asOf is absent. */
   today: string;
 }
-
-export interface Fraction {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
-
-const fraction = (numerator: number, denominator: number): Fraction => ({
-  numerator,
-  denominator,
-  value: denominator === 0 ? null : numerator / denominator,
-});
 
 /** A target such as "0.98" as an exact fraction (98/100), so meetsTarget never depends on float rounding. */
 export function parseTarget(s: string): { numerator: number; denominator: number; text: string } {
