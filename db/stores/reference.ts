@@ -34,6 +34,30 @@ export const AUDIT_ENTITIES = {
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 export const AUDIT_ENTITY_CODES = Object.keys(AUDIT_ENTITIES) as [AuditEntity, ...AuditEntity[]];
 
+/** Kinds of reference data, each with a version number (`reference_versions`, migration 0042) a cache checks. */
+export type ReferenceKind = 'calendar' | 'minimum_wages' | 'average_wages';
+
+/**
+ * The one write of reference data (wage tables, calendar years): the rows of `table` matching `scope` (all of them
+ * when none is given) are replaced by `rows`, and the kind's version is bumped, in the writer's transaction — so
+ * every process that caches the data (app/deps.ts) re-reads it from its next request on, and never sees half of it.
+ */
+export async function replaceReferenceRows(
+  trx: Knex,
+  kind: ReferenceKind,
+  table: string,
+  rows: Record<string, unknown>[],
+  scope?: Record<string, unknown>,
+): Promise<void> {
+  await (scope ? trx(table).where(scope) : trx(table)).delete();
+  if (rows.length) await trx(table).insert(rows);
+  // An upsert: a kind added after migration 0042 gets its row on its first write.
+  await trx('reference_versions')
+    .insert({ name: kind, version: 1 })
+    .onConflict('name')
+    .merge({ version: trx.raw('?? + 1', ['reference_versions.version']) });
+}
+
 /** Reference data (minimum wages, average wages) and the general audit log. */
 export function createReferenceStore() {
   return {
@@ -61,20 +85,18 @@ export function createReferenceStore() {
         : undefined;
     },
     async replaceMinimumWages(trx: Knex, rows: MinimumWageRow[]): Promise<void> {
-      await trx('minimum_wages').delete();
-      // For any process that caches the table: read `version('minimum_wages')` as app/deps.ts does for the calendar.
-      await trx('reference_versions').where({ name: 'minimum_wages' }).increment('version', 1);
-      if (rows.length) {
-        await trx('minimum_wages').insert(
-          rows.map((r) => ({
-            district: r.district,
-            monthly_fen: r.monthlyFen,
-            effective_from: r.effectiveFrom,
-            source: r.source,
-            confirmed: r.confirmed,
-          })),
-        );
-      }
+      await replaceReferenceRows(
+        trx,
+        'minimum_wages',
+        'minimum_wages',
+        rows.map((r) => ({
+          district: r.district,
+          monthly_fen: r.monthlyFen,
+          effective_from: r.effectiveFrom,
+          source: r.source,
+          confirmed: r.confirmed,
+        })),
+      );
     },
     async averageWages(trx: Knex): Promise<AverageWageRecord[]> {
       const rows = await trx('average_wages').orderBy(['district', 'year']);
@@ -88,19 +110,19 @@ export function createReferenceStore() {
       }));
     },
     async replaceAverageWages(trx: Knex, rows: AverageWageRecord[]): Promise<void> {
-      await trx('average_wages').delete();
-      if (rows.length) {
-        await trx('average_wages').insert(
-          rows.map((r) => ({
-            district: r.district,
-            year: r.year,
-            monthly_fen: r.monthlyFen,
-            published_on: r.publishedOn,
-            source: r.source,
-            confirmed: r.confirmed,
-          })),
-        );
-      }
+      await replaceReferenceRows(
+        trx,
+        'average_wages',
+        'average_wages',
+        rows.map((r) => ({
+          district: r.district,
+          year: r.year,
+          monthly_fen: r.monthlyFen,
+          published_on: r.publishedOn,
+          source: r.source,
+          confirmed: r.confirmed,
+        })),
+      );
     },
     /**
      * Appends to the audit log, chained to the previous row (db/history-chain.ts). One chain for the whole table: on
@@ -137,7 +159,7 @@ export function createReferenceStore() {
     },
 
     /** The version of a kind of cached reference data, bumped by every write of it in the writer's transaction. */
-    async version(k: Knex, name: 'calendar' | 'minimum_wages'): Promise<number> {
+    async version(k: Knex, name: ReferenceKind): Promise<number> {
       const r = await k('reference_versions').where({ name }).first('version');
       return Number(r?.version ?? 0);
     },
