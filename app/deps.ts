@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/knex.ts';
 import { createAccessLogStore } from '../db/stores/access-log.ts';
 import { createCalendarStore } from '../db/stores/calendar.ts';
+import { createCaseSummaryStore } from '../db/stores/case-summaries.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
 import { createCommissionKeyStore } from '../db/stores/commission-keys.ts';
 import { createCourtPackageStore } from '../db/stores/court-packages.ts';
@@ -52,6 +53,7 @@ export function createStores(db: Database) {
     idempotency: createIdempotencyStore(),
     housekeeping: createHousekeepingStore(),
     hearings: createHearingStore(),
+    caseSummaries: createCaseSummaryStore(),
     workload: createWorkloadStore(),
     courtPackages: createCourtPackageStore(),
     commissionKeys: createCommissionKeyStore(),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { createCaseSummaryStore } from '../../db/stores/case-summaries.ts';
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
@@ -103,12 +104,12 @@ export async function projectStats(
   await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn), now, opts);
 }
 
+// syncTribunal's caller (app/procedure/apply-event.ts) passes no deps; the store holds no state.
+const caseSummaries = createCaseSummaryStore();
+
 /** Keeps `case_arbitrators` in step with the tribunal in the snapshot. */
 export async function syncTribunal(trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {
-  await trx('case_arbitrators').where({ case_id: caseId }).delete();
-  const t = ctx.tribunal;
-  if (t)
-    await trx('case_arbitrators').insert(t.arbitratorIds.map((id) => ({ case_id: caseId, user_id: id, presiding: id === t.presidingId })));
+  await caseSummaries.replaceTribunal(trx, caseId, ctx.tribunal);
 }
 
 /** Display names of the given users (arbitrators on a tribunal), one query. */

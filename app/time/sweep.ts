@@ -28,23 +28,7 @@ export interface SweepResult {
  */
 export async function sweepDeadlines(deps: Deps, today: string, opts: { stop?: () => boolean } = {}): Promise<SweepResult> {
   const { db, stores } = deps;
-  // Only cases with a deadline that can still move (not yet met): a closed case whose deadlines are all met has
-  // nothing to refresh, and at a province's scale those are almost all cases.
-  const ids = (
-    await db
-      .reader('cases')
-      .whereNot('state', 'archived')
-      // …and every case with a provisional date (api.md v1.1), met or not, so that a loaded year makes it exact.
-      .whereIn(
-        'id',
-        db
-          .reader('case_deadlines')
-          .where((w) => w.whereNotIn('status', ['met', 'met_late']).orWhere('provisional', true))
-          .select('case_id'),
-      )
-      .select('id')
-      .orderBy('id')
-  ).map((r) => Number(r.id));
+  const ids = await stores.housekeeping.casesToSweep(db.reader);
   const result: SweepResult = { cases: ids.length, deadlinesChanged: 0, alertsRecorded: 0, overdue: 0 };
   for (const id of ids) {
     if (opts.stop?.()) break;
