@@ -11,6 +11,7 @@ import type { Actor } from '../../app/policy.ts';
 import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -117,13 +118,7 @@ async function toHeard(
   hearing: Record<string, unknown> = {},
   held = { applicantPresent: true, respondentPresent: true },
 ): Promise<{ c: CaseShape; arb: Arb }> {
-  const c = await registerCase(t, a, body);
-  const arb = a.arbitrators[0] as Arb;
-  await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
-  await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
-  await ev(c, arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭', ...hearing });
-  await ev(c, arb.token, 'HOLD_HEARING', '2026-03-25', held);
-  return { c, arb };
+  return caseAt(t, a, 'heard', { body, hearing, held });
 }
 
 const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';

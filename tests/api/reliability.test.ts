@@ -20,6 +20,7 @@ import { createLifecycle } from '../../server/lifecycle.ts';
 import { createLogger } from '../../server/logger.ts';
 import { statFacts } from '../../workflows/stat-facts.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 import { recomputeAndCompare } from '../helpers/recompute.ts';
 
@@ -463,33 +464,23 @@ describe(`upgrading a database that has history and duplicates (${dialect})`, ()
     const h = await startTestApp({ now: '2026-04-01T02:00:00Z' });
     try {
       const ha = await createActors(h);
-      const arb = ha.arbitrators[0] as { id: number; token: string };
-      const ev = async (token: string, id: number, body: Record<string, unknown>) => {
-        const r = await h.api(token).post(`/api/cases/${id}/events`, body);
-        expect(r.status, JSON.stringify(r.body)).toBe(200);
-      };
+      const { ok } = caseEvents(() => h);
       const cases: number[] = [];
+      let arb = { id: 0, token: '' };
       for (let i = 0; i < 3; i++) {
-        const c = await registerCase(h, ha);
-        cases.push(c.id);
-        await ev(ha.tokens.clerk, c.id, { type: 'ACCEPT', occurredOn: '2026-03-02' });
-        await ev(ha.tokens.chair, c.id, { type: 'FORM_TRIBUNAL', occurredOn: '2026-03-02', arbitratorIds: [arb.id], presidingId: arb.id });
-        await ev(arb.token, c.id, {
-          type: 'SCHEDULE_HEARING',
-          occurredOn: '2026-03-05',
+        const r = await caseAt(h, ha, 'hearing_scheduled', {
+          acceptOn: '2026-03-02',
+          formOn: '2026-03-02',
+          scheduleOn: '2026-03-05',
           hearingOn: '2026-03-20',
-          time: '09:30',
-          place: '第一仲裁庭',
+          hearing: { time: '09:30' },
         });
+        cases.push(r.c.id);
+        arb = r.arb;
       }
       // Scheduled; held; closed before it was held (no row).
-      await ev(arb.token, cases[1] as number, {
-        type: 'HOLD_HEARING',
-        occurredOn: '2026-03-20',
-        applicantPresent: true,
-        respondentPresent: true,
-      });
-      await ev(ha.tokens.clerk, cases[2] as number, { type: 'WITHDRAW', occurredOn: '2026-03-10', reason: '双方已和解' });
+      await ok({ id: cases[1] as number }, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-20');
+      await ok({ id: cases[2] as number }, ha.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-03-10');
       const k = h.db.knex;
       const rowsNow = () => k('hearings').orderBy('case_id').select();
       const before = await rowsNow();

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -26,11 +27,8 @@ const ev = async (token: string, id: number, body: Record<string, unknown>) => {
 };
 /** Registers, accepts on `acceptOn`, forms a sole tribunal of arbitrator `arb`. */
 async function acceptedCase(acceptOn: string, arb: number, app = standardApplication()) {
-  const c = await registerCase(t, a, app);
-  await ev(a.tokens.clerk, c.id, { type: 'ACCEPT', occurredOn: acceptOn });
-  const arbId = a.arbitrators[arb]?.id as number;
-  await ev(a.tokens.chair, c.id, { type: 'FORM_TRIBUNAL', occurredOn: acceptOn, arbitratorIds: [arbId], presidingId: arbId });
-  return { id: c.id as number, token: a.arbitrators[arb]?.token as string, arbId };
+  const { c, arb: x } = await caseAt(t, a, 'tribunal_formed', { body: app, acceptOn, formOn: acceptOn, arbitrator: arb });
+  return { id: c.id as number, token: x.token, arbId: x.id };
 }
 
 describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
