@@ -49,13 +49,15 @@ export async function replaceReferenceRows(
   rows: Record<string, unknown>[],
   scope?: Record<string, unknown>,
 ): Promise<void> {
-  await (scope ? trx(table).where(scope) : trx(table)).delete();
-  if (rows.length) await trx(table).insert(rows);
-  // An upsert: a kind added after migration 0042 gets its row on its first write.
+  // The version first: its row stays locked until commit, so two writers of one kind (two processes loading the same
+  // calendar year) take turns instead of both deleting and then both inserting the same key. An upsert: a kind added
+  // after migration 0042 gets its row on its first write.
   await trx('reference_versions')
     .insert({ name: kind, version: 1 })
     .onConflict('name')
     .merge({ version: trx.raw('?? + 1', ['reference_versions.version']) });
+  await (scope ? trx(table).where(scope) : trx(table)).delete();
+  if (rows.length) await trx(table).insert(rows);
 }
 
 /** Reference data (minimum wages, average wages) and the general audit log. */
