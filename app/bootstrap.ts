@@ -2,8 +2,10 @@ import crypto from 'node:crypto';
 import { type Database, withAdvisoryLock } from '../db/knex.ts';
 import { runPendingMaintenance } from '../db/maintenance.ts';
 import { migrationSource } from '../db/migrations/index.ts';
+import { createCommissionKeyStore } from '../db/stores/commission-keys.ts';
 import { createUserStore } from '../db/stores/users.ts';
 import type { Clock } from './clock.ts';
+import { initCommissionKey, type KeyInitOutcome } from './court-package/keys.ts';
 import { hashPassword } from './passwords.ts';
 import { passwordWeakness } from './users/password-policy.ts';
 
@@ -32,18 +34,34 @@ export async function ensureFirstAdmin(
 }
 
 /**
- * Start-up: migrations, the repairs they asked for, then the first admin, under one advisory lock on PostgreSQL — N processes started together on
+ * The commission's signing key at start-up (app/court-package/keys.ts): on a fresh install — no key registered, no key
+ * file — it is made here, once; a key file already there is registered if none is; a machine without the registered
+ * key is reported (it refuses to sign), never given a new one.
+ */
+export function ensureCommissionKey(db: Database, clock: Clock, file: string, by: string): Promise<KeyInitOutcome> {
+  return initCommissionKey(db.knex, { commissionKeys: createCommissionKeyStore() }, file, {
+    create: true,
+    now: clock.now().toISOString(),
+    by,
+  });
+}
+
+/**
+ * Start-up: migrations, the repairs they asked for, then the first admin and the signing key, under one advisory lock on PostgreSQL — N processes started together on
  * an empty database migrate once and create one admin; the others wait, then find both done.
  */
 export async function prepareDatabase(
   db: Database,
   clock: Clock,
   adminPassword: string | undefined,
-): Promise<{ created: boolean; generatedPassword?: string }> {
+  opts: { commissionKeyPath?: string } = {},
+): Promise<{ created: boolean; generatedPassword?: string; signingKey?: KeyInitOutcome }> {
   const r = await withAdvisoryLock(db, 'startup', async () => {
     await db.knex.migrate.latest({ migrationSource });
     await runPendingMaintenance(db.knex);
-    return ensureFirstAdmin(db, clock, adminPassword);
+    const admin = await ensureFirstAdmin(db, clock, adminPassword);
+    if (!opts.commissionKeyPath) return admin;
+    return { ...admin, signingKey: await ensureCommissionKey(db, clock, opts.commissionKeyPath, 'npm start') };
   });
   if (!r.acquired) throw new Error('start-up lock not acquired');
   return r.value;

@@ -1,6 +1,8 @@
+import { cstDate } from '../workflows/dates.ts';
+
 /**
  * The only source of "now" in the application. Rules and handlers receive a Clock; tests pin it.
- * China has one time zone (UTC+8, no daylight saving), so the civil date is UTC + 8 h.
+ * Today is the day in China Standard Time (workflows/dates.ts cstDate).
  */
 export interface Clock {
   now(): Date;
@@ -8,11 +10,7 @@ export interface Clock {
   today(): string;
 }
 
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-export function cstDate(instant: Date): string {
-  return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { cstDate };
 
 export const systemClock: Clock = {
   now: () => new Date(),

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/knex.ts';
 import { createAccessLogStore } from '../db/stores/access-log.ts';
 import { createCalendarStore } from '../db/stores/calendar.ts';
+import { createCaseSummaryStore } from '../db/stores/case-summaries.ts';
 import { createCaseStore } from '../db/stores/cases.ts';
+import { createCommissionKeyStore } from '../db/stores/commission-keys.ts';
 import { createCourtPackageStore } from '../db/stores/court-packages.ts';
 import { createDeadlineStore } from '../db/stores/deadlines.ts';
 import { createDocumentStore } from '../db/stores/documents.ts';
@@ -51,8 +53,10 @@ export function createStores(db: Database) {
     idempotency: createIdempotencyStore(),
     housekeeping: createHousekeepingStore(),
     hearings: createHearingStore(),
+    caseSummaries: createCaseSummaryStore(),
     workload: createWorkloadStore(),
     courtPackages: createCourtPackageStore(),
+    commissionKeys: createCommissionKeyStore(),
     accessLog: createAccessLogStore(),
     throttle: createThrottleStore(),
   };

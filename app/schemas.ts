@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
 import { STATE_LABELS } from '../workflows/labels.ts';
+import { CLOSURE_MODES } from '../workflows/procedure-types.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
 extendZodWithOpenApi(z);
@@ -368,20 +369,6 @@ export const CaseState = z.enum(STATE_CODES).openapi('CaseState', {
     .map(([k, v]) => `${k} ${v}`)
     .join('；')}`,
 });
-/** workflows/procedure-types.ts ClosureMode (round 2 added transfer, referral and the review outcomes). */
-const CLOSURE_MODES = [
-  'award',
-  'mediation',
-  'withdrawal',
-  'deemed_withdrawal',
-  'termination',
-  'rejection',
-  'transfer',
-  'referral',
-  'review_confirmed',
-  'review_terminated',
-  'review_rejected',
-] as const;
 
 const caseSummaryShape = {
   id: Id,
@@ -766,6 +753,13 @@ export const listOf = (item: z.ZodType, name: string, extra: z.ZodRawShape = {})
       pageSize: z.number().int().openapi({ description: '每页条数（1–200，缺省50）' }),
     })
     .openapi(name);
+
+/** A rate of the statistics (db/reports/fraction.ts Fraction): two counts and their quotient. */
+export const FractionSchema = z.strictObject({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  value: z.number().nullable().openapi({ description: '分母为0时为 null' }),
+});
 
 export const Pagination = z.object({
   page: z.coerce.number().int().min(1, '页码从1开始').default(1),

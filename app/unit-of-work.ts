@@ -47,7 +47,8 @@ export async function inBulkTransaction<T>(
 
 /**
  * Opens a unit of work for a use case that does part of its work outside the transaction (rendering a PDF, say):
- * the use case calls it once, for the part that writes. The HTTP layer passes one that also stores the idempotency
- * record; a CLI passes `(fn) => inTransaction(deps, fn)`.
+ * the use case calls it once, for the part that writes (a bookkeeping act calls it once more after rolling back the
+ * first, when the case moved while it rendered: app/cases/bookkeeping-act.ts). The HTTP layer passes one that also
+ * stores the idempotency record in the transaction that commits; a CLI passes `(fn) => inTransaction(deps, fn)`.
  */
 export type Transact = <T>(fn: (uow: UnitOfWork) => Promise<T>) => Promise<T>;

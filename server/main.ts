@@ -1,6 +1,7 @@
 import { prepareDatabase } from '../app/bootstrap.ts';
 import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
+import { describeKeyInit } from '../app/court-package/keys.ts';
 import type { Deps } from '../app/deps.ts';
 import { stopRecomputations } from '../app/time/recompute.ts';
 import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFileOf } from '../db/knex.ts';
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   const serverLock = file ? await holdSqliteServerLock(file) : null;
   // Migrations may take longer than a request's statement timeout: a separate, unhurried connection for them.
   const setup = openDatabase(config.databaseUrl, { ...config.database, statementTimeoutMs: 0, lockTimeoutMs: 0, poolMax: 2 });
-  const admin = await prepareDatabase(setup, systemClock, config.adminPassword).finally(() => setup.close());
+  const admin = await prepareDatabase(setup, systemClock, config.adminPassword, {
+    commissionKeyPath: config.commissionKeyPath,
+  }).finally(() => setup.close());
   if (admin.generatedPassword) {
     // Printed once, on the first start only; it is not logged anywhere else.
     process.stdout.write(
@@ -29,6 +32,12 @@ async function main(): Promise<void> {
     );
   } else if (admin.created) {
     logger.info('created user admin from ADMIN_PASSWORD');
+  }
+  if (admin.signingKey) {
+    const line = describeKeyInit(admin.signingKey, config.commissionKeyPath);
+    if (admin.signingKey.status === 'ok') logger.debug(line);
+    else if (admin.signingKey.status === 'created' || admin.signingKey.status === 'registered') logger.info(line);
+    else logger.warn(line);
   }
   const db = openDatabase(config.databaseUrl, config.database);
   const lifecycle = createLifecycle(systemClock.now().toISOString());

@@ -326,6 +326,8 @@ const V = () => state.vocab;
 export const stateLabel = (s) => V().states[s] ?? s;
 export const eventLabel = (t) => V().events[t] ?? t;
 export const roleLabel = (r) => V().roles[r] ?? r;
+/** 结案方式, from the vocabulary (workflows/labels.ts CLOSURE_MODE_LABELS): no copy here. */
+export const closureLabel = (m) => (m ? (V().closureModes[m] ?? m) : '');
 export const money = (s) => (s === null || s === undefined ? '—' : `${Number(s).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`);
 export const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
 /** At most three names, then “等N人” (collective disputes list dozens of workers). */

@@ -3,19 +3,6 @@
 export const LABELS = {
   outcome: { granted: '支持', partly: '部分支持', dismissed: '驳回' },
   finality: { final: '终局裁决', non_final: '非终局裁决', mixed: '部分终局（终局与非终局事项并存）' },
-  closure: {
-    award: '裁决结案',
-    mediation: '调解结案',
-    withdrawal: '撤回',
-    deemed_withdrawal: '按撤回处理',
-    termination: '终止审理',
-    rejection: '不予受理',
-    transfer: '移送管辖',
-    referral: '告知向有管辖权的仲裁委申请',
-    review_confirmed: '审查确认（调解书）',
-    review_terminated: '终止仲裁审查',
-    review_rejected: '仲裁审查不予受理',
-  },
   measure: { carriedOver: '上期未结', accepted: '本期受理', closed: '本期结案', pending: '期末未结', overdue: '超审限' },
 };
 const DOCS = {

@@ -1,4 +1,8 @@
-/** Pure arithmetic on 'YYYY-MM-DD' civil dates (no time zones involved). */
+/**
+ * Pure arithmetic on 'YYYY-MM-DD' civil dates — the one place the code adds, subtracts and compares calendar days —
+ * and the one time-zone rule: a day is a day in China Standard Time (UTC+8, no daylight saving; China has one time
+ * zone). Instants are only turned into days (and days into the instant they start) here.
+ */
 const toUtc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 const fromUtc = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -6,6 +10,17 @@ export const addDays = (d: string, n: number): string => fromUtc(toUtc(d) + n * 
 export const daysBetween = (a: string, b: string): number => Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
 export const weekday = (d: string): number => new Date(toUtc(d)).getUTCDay(); // 0 = Sunday
 export const yearOf = (d: string): number => Number(d.slice(0, 4));
+/** Days in month `m` (1–12) of year `y`. */
+export const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** Monday of the week of `d` (the calendar week the commission plans hearings by). */
+export const mondayOf = (d: string): string => addDays(d, -((weekday(d) + 6) % 7));
+
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** The day in China Standard Time of an instant. */
+export const cstDate = (instant: Date | string): string =>
+  fromUtc((typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + CST_OFFSET_MS);
+/** The instant (ISO, UTC) at which day `d` begins in China Standard Time. */
+export const cstDayStart = (d: string): string => new Date(toUtc(d) - CST_OFFSET_MS).toISOString();
 
 /** Same-numbered day of the month n months later, or the month's last day (CivCode Art. 202). */
 export function addMonths(d: string, n: number): string {
@@ -13,7 +28,7 @@ export function addMonths(d: string, n: number): string {
   const m = Number(d.slice(5, 7)) - 1 + n;
   const ty = y + Math.floor(m / 12);
   const tm = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  const last = daysInMonth(ty, tm + 1);
   const day = Math.min(Number(d.slice(8, 10)), last);
   return `${ty}-${String(tm + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,4 +1,4 @@
-import { stateLabel } from './labels.ts';
+import { closureModeLabel, stateLabel } from './labels.ts';
 
 /**
  * Duplicate filing (一事不再理, Rules Art. 34) and the bar after deemed withdrawal (Rules Art. 39), judged at
@@ -71,7 +71,7 @@ function classify(c: DuplicateCandidate): Pick<DuplicateWarning, 'code' | 'bars'
     case 'withdrawal':
       return { code: 'withdrawn', bars: false, source: 'Rules Art. 35', what: '申请人已撤回申请（再次申请的，应当受理）' };
     default:
-      return { code: 'other_closure', bars: false, source: 'Rules Art. 34', what: `已结案（${c.closureMode}）` };
+      return { code: 'other_closure', bars: false, source: 'Rules Art. 34', what: `已结案（${closureModeLabel(c.closureMode)}）` };
   }
 }
 

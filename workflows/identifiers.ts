@@ -1,3 +1,5 @@
+import { daysInMonth } from './dates.ts';
+
 /**
  * Pure checks for Chinese identifiers and money. Each returns null when valid or a Chinese message.
  */
@@ -13,8 +15,7 @@ const PROVINCES = new Set([
 export function isRealDate(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (m < 1 || m > 12 || d < 1) return false;
-  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= dim;
+  return d <= daysInMonth(y, m);
 }
 
 /** Validates a YYYY-MM-DD string as a real date between 1900 and 2199. */

@@ -1,6 +1,9 @@
-import type { EventType } from './procedure-types.ts';
+import type { ClosureMode, EventType } from './procedure-types.ts';
 
-/** Chinese labels for every procedure state and event, in one place. */
+/**
+ * Chinese labels for every procedure state, event and closure mode, in one place: the API's views, the documents,
+ * the exports and reports, and the web interface (through GET /api/reference/vocabulary) all read them from here.
+ */
 export const STATE_LABELS: Record<string, string> = {
   mediation_in_progress: '调解中',
   mediation_agreed: '调解成功（已达成调解协议）',
@@ -108,5 +111,21 @@ export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION'
     RECORD_ENFORCEMENT_OUTCOME: '登记强制执行结果',
   };
 
+/** How a case ended (结案方式), for every workflows/procedure-types.ts CLOSURE_MODES. */
+export const CLOSURE_MODE_LABELS: Record<ClosureMode, string> = {
+  award: '裁决结案',
+  mediation: '调解结案',
+  withdrawal: '撤回',
+  deemed_withdrawal: '按撤回处理',
+  termination: '终止审理',
+  rejection: '不予受理',
+  transfer: '移送管辖',
+  referral: '告知向有管辖权的仲裁委申请',
+  review_confirmed: '审查确认（调解书）',
+  review_terminated: '终止仲裁审查',
+  review_rejected: '仲裁审查不予受理',
+};
+
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;
 export const eventLabel = (t: string): string => (EVENT_LABELS as Record<string, string>)[t] ?? t;
+export const closureModeLabel = (m: string): string => (CLOSURE_MODE_LABELS as Record<string, string>)[m] ?? m;

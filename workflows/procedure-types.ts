@@ -415,20 +415,23 @@ export function addedContext(input?: Pick<CaseInput, 'track' | 'reviewAgreement'
 export type ConsentMatter = 'change_claims' | 'withdraw' | 'admit_claims' | 'settle';
 export type EnforcementResult = 'enforced' | 'partly_enforced' | 'terminated' | 'refused' | 'withdrawn' | 'settled';
 
-export type ClosureMode =
-  | 'award'
-  | 'mediation'
-  | 'withdrawal'
-  | 'deemed_withdrawal'
-  | 'termination'
-  | 'rejection'
+/** How a case ended (its Chinese label: workflows/labels.ts CLOSURE_MODE_LABELS). */
+export const CLOSURE_MODES = [
+  'award',
+  'mediation',
+  'withdrawal',
+  'deemed_withdrawal',
+  'termination',
+  'rejection',
   // Round 2: transfer for jurisdiction (Rules Art. 9), written explanation before acceptance (Rules Art. 31),
   // and the outcomes of an arbitral review of a mediation agreement (Rules Arts. 75, 77–79).
-  | 'transfer'
-  | 'referral'
-  | 'review_confirmed'
-  | 'review_terminated'
-  | 'review_rejected';
+  'transfer',
+  'referral',
+  'review_confirmed',
+  'review_terminated',
+  'review_rejected',
+] as const;
+export type ClosureMode = (typeof CLOSURE_MODES)[number];
 
 /** An event as the machine receives it: the validated payload plus the day it happened and server facts. */
 export interface ProcEvent {

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
+import { createCaseSummaryStore } from '../../db/stores/case-summaries.ts';
 import type { CaseRecord } from '../../db/stores/cases.ts';
-import type { HearingRow } from '../../db/stores/hearings.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
+import { hearingRowOf } from '../../workflows/hearings.ts';
 import { migrateSnapshot, type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput } from '../../workflows/procedure-types.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
@@ -106,12 +107,12 @@ export async function projectStats(
   await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn), now, opts);
 }
 
+// syncTribunal's caller (app/procedure/apply-event.ts) passes no deps; the store holds no state.
+const caseSummaries = createCaseSummaryStore();
+
 /** Keeps `case_arbitrators` in step with the tribunal in the snapshot. */
 export async function syncTribunal(trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {
-  await trx('case_arbitrators').where({ case_id: caseId }).delete();
-  const t = ctx.tribunal;
-  if (t)
-    await trx('case_arbitrators').insert(t.arbitratorIds.map((id) => ({ case_id: caseId, user_id: id, presiding: id === t.presidingId })));
+  await caseSummaries.replaceTribunal(trx, caseId, ctx.tribunal);
 }
 
 /** Display names of the given users (arbitrators on a tribunal), one query. */
@@ -122,25 +123,6 @@ export async function userNames(deps: Deps, k: Knex, ids: number[]): Promise<Map
 
 /** Events after which a case's row in the hearing calendar may change. */
 export const HEARING_EVENTS = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING', 'HOLD_HEARING']);
-
-/**
- * The case's latest scheduled hearing as the calendar shows it: held once a hearing was held on or after the day it
- * was scheduled; gone when the case closed before it was held.
- */
-export function hearingRowOf(ctx: Pick<MachineContext, 'hearing' | 'hearingsHeld' | 'closure'>): HearingRow | null {
-  const h = ctx.hearing;
-  if (!h) return null;
-  const held = ctx.hearingsHeld.filter((x) => x.heldOn >= h.scheduledOn).at(-1);
-  if (!held && ctx.closure) return null;
-  return {
-    hearingOn: held ? held.heldOn : h.hearingOn,
-    time: h.time ?? null,
-    place: h.place,
-    public: held ? held.public !== false : h.public !== false,
-    status: held ? 'held' : 'scheduled',
-    scheduledOn: h.scheduledOn,
-  };
-}
 
 /** Keeps the hearing calendar in step with the case, after a hearing event or the case's closure. */
 export async function syncHearing(deps: Deps, trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {

@@ -1,4 +1,6 @@
-import { stateLabel } from '../../workflows/labels.ts';
+import type { AuditEntity } from '../../db/stores/reference.ts';
+import { addDays, daysBetween, mondayOf } from '../../workflows/dates.ts';
+import { closureModeLabel, stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { tooLarge, validationError } from '../errors.ts';
@@ -6,10 +8,6 @@ import { renderCaseSheetOffThread } from '../render/pool.ts';
 import { type Actor, AREA_ROLES, assertMayReadCases, assertRole } from '../policy.ts';
 import { type CaseListQuery, listCases } from './queries.ts';
 
-const DAY = 86_400_000;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-/** Monday of the week of `d` (the calendar week the commission plans hearings by). */
-const mondayOf = (d: string) => addDays(d, -((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /**
  * GET /api/hearings — the hearing calendar: each case's latest scheduled hearing on the days `from`–`to` (at most
@@ -23,7 +21,7 @@ export async function hearingCalendar(
 ) {
   assertMayReadCases(actor);
   if (q.to < q.from) throw validationError([{ path: 'to', message: '截止日不能早于起始日' }]);
-  if (Date.parse(q.to) - Date.parse(q.from) > 30 * DAY) throw validationError([{ path: 'to', message: '一次最多查询31天' }]);
+  if (daysBetween(q.from, q.to) > 30) throw validationError([{ path: 'to', message: '一次最多查询31天' }]);
   const r = await deps.stores.hearings.list(deps.db.reader, q);
   return { ...r, page: q.page, pageSize: q.pageSize };
 }
@@ -42,7 +40,7 @@ export async function awardClockBoard(deps: Deps, actor: Actor, q: { within?: nu
   });
   return {
     ...r,
-    items: r.items.map((i) => ({ ...i, stateLabel: stateLabel(i.state), daysLeft: i.dueOn ? Math.round((Date.parse(i.dueOn) - Date.parse(today)) / DAY) : null })),
+    items: r.items.map((i) => ({ ...i, stateLabel: stateLabel(i.state), daysLeft: i.dueOn ? daysBetween(today, i.dueOn) : null })),
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -55,15 +53,6 @@ export async function workload(deps: Deps, actor: Actor) {
   const items = await deps.stores.workload.arbitratorLoad(deps.db.reader, { from, to: addDays(from, 6) });
   return { items, total: items.length, page: 1, pageSize: Math.max(1, items.length), week: { from, to: addDays(from, 6) } };
 }
-
-const CLOSURE_LABELS: Record<string, string> = {
-  award: '裁决',
-  mediation: '调解',
-  withdrawal: '撤回',
-  deemed_withdrawal: '按撤回处理',
-  termination: '终止审理',
-  rejection: '不予受理',
-};
 
 /**
  * GET /api/exports/cases — the case list as filtered, as an xlsx workbook: the columns of the list (names only,
@@ -96,7 +85,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
       c.acceptedOn ?? '',
       c.awardDueOn ?? '',
       c.closure?.closedOn ?? '',
-      c.closure ? (CLOSURE_LABELS[c.closure.mode] ?? c.closure.mode) : '',
+      c.closure ? closureModeLabel(c.closure.mode) : '',
       c.wageArrears ? '是' : '',
       c.collective ? '是' : '',
     ]),
@@ -105,7 +94,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
 }
 
 /** GET /api/audit-log — changes to users, minimum wages and holiday calendars, newest first (admin, chair). */
-export async function auditLog(deps: Deps, actor: Actor, q: { entity?: string; page: number; pageSize: number }) {
+export async function auditLog(deps: Deps, actor: Actor, q: { entity?: AuditEntity; page: number; pageSize: number }) {
   assertRole(actor, AREA_ROLES.auditLog, '查看变更记录');
   const r = await deps.stores.reference.auditEntries(deps.db.reader, q);
   return { ...r, page: q.page, pageSize: q.pageSize };

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import JSZip from 'jszip';
-import { commissionKey, sign } from './keys.ts';
+import { readKeyFile, sign } from './keys.ts';
 
 /** What the main thread hands to a render thread: the files, the manifest without its file list, the key's file. */
 export interface PackageParts {
@@ -25,7 +25,10 @@ const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('
  * run on a render thread (app/render/pool.ts), so a case with many large PDFs does not hold the event loop.
  */
 export async function assemblePackage(p: PackageParts): Promise<AssembledPackage> {
-  const key = commissionKey(p.keyPath);
+  // The main thread has checked that this file holds the registered key (signingKey); it is read again here, on the
+  // render thread, and must still be that key (a file swapped in between is refused, never signed with).
+  const key = readKeyFile(p.keyPath);
+  if (!key || key.keyId !== p.manifest.keyId) throw new Error('the signing key file changed while the package was assembled');
   const files = p.files.map((f) => ({ path: f.path, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) }));
   const manifest = { ...p.manifest, files: files.map((f) => ({ path: f.path, sha256: sha256(f.bytes), size: f.bytes.length })) };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');

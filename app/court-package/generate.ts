@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
+import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { notFound, tooLarge } from '../errors.ts';
@@ -8,7 +9,7 @@ import { assemblePackageOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose } from './case-json.ts';
-import { commissionKey } from './keys.ts';
+import { signingKey } from './keys.ts';
 
 /** The manifest's format (docs/court-package.md): every file of the package but the manifest, its signature and the key. */
 export const MANIFEST_FORMAT = 'zhongcai.court-package.manifest';
@@ -50,6 +51,32 @@ export async function generateCourtPackage(
   input: { purpose: PackagePurpose; court?: string },
   transact: Transact,
 ): Promise<CourtPackageView> {
+  return recordBookkeepingAct(deps, transact, {
+    caseId,
+    actor,
+    type: 'GENERATE_COURT_PACKAGE',
+    prepare: () => assemblePackage(deps, actor, caseId, input),
+    async store(uow, p) {
+      const saved = await deps.stores.courtPackages.insert(uow.trx, { ...p.row, createdBy: actor.id, createdAt: uow.now });
+      return {
+        payload: {
+          packageId: saved.id,
+          purpose: input.purpose,
+          court: p.row.court,
+          sha256: saved.sha256,
+          manifestSha256: saved.manifestSha256,
+          keyId: p.row.keyId,
+          documents: p.documents,
+        },
+        after: { courtPackage: view(saved) },
+        result: view(saved),
+      };
+    },
+  });
+}
+
+/** Reads the case (outside any lock), asks the policy, and builds and signs the ZIP. */
+async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: { purpose: PackagePurpose; court?: string }) {
   const { stores, config } = deps;
   const k = deps.db.reader;
   assertRoleMayHandOffToCourt(actor);
@@ -77,7 +104,8 @@ export async function generateCourtPackage(
     const full = await stores.documents.find(k, d.id);
     if (full) documents.push({ ...full, path: `documents/${d.id}-${d.kind}.pdf` });
   }
-  const key = commissionKey(config.commissionKeyPath);
+  // Before any work: a server without the registered key refuses to sign (503 saying what to do).
+  const key = await signingKey(k, stores, config.commissionKeyPath);
   const generatedAt = deps.clock.now().toISOString();
   const court =
     input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
@@ -117,8 +145,11 @@ export async function generateCourtPackage(
   const stamp = generatedAt.replace(/[-:]/g, '').slice(0, 15);
   const fileName = `court-package-${c.id}-${stamp}.zip`;
 
-  return transact(async (uow) => {
-    const saved = await stores.courtPackages.insert(uow.trx, {
+  return {
+    caseVersion: c.version,
+    state: c.state,
+    documents: documents.map((d) => ({ id: d.id, sha256: d.sha256 })),
+    row: {
       caseId,
       purpose: input.purpose,
       court,
@@ -132,34 +163,8 @@ export async function generateCourtPackage(
       schemaVersion: CASE_SCHEMA_VERSION,
       caseVersion: c.version,
       documentCount: documents.length,
-      createdBy: actor.id,
-      createdAt: uow.now,
-    });
-    // A bookkeeping entry (no state change, not a procedural date), like GENERATE_DOCUMENT.
-    await stores.cases.appendEvent(uow.trx, {
-      caseId,
-      type: 'GENERATE_COURT_PACKAGE',
-      occurredOn: uow.today,
-      recordedAt: uow.now,
-      actorId: actor.id,
-      actorRole: actor.role,
-      actorName: actor.displayName,
-      payload: {
-        packageId: saved.id,
-        purpose: input.purpose,
-        court,
-        sha256: saved.sha256,
-        manifestSha256: saved.manifestSha256,
-        keyId: key.keyId,
-        documents: documents.map((d) => ({ id: d.id, sha256: d.sha256 })),
-      },
-      stateBefore: c.state,
-      stateAfter: c.state,
-      before: null,
-      after: { courtPackage: view(saved) },
-    });
-    return view(saved);
-  });
+    },
+  };
 }
 
 /** GET /api/cases/:id/court-packages — the packages made for the case (hashes, key, who may fetch: as generation). */
@@ -182,19 +187,23 @@ export async function readCourtPackage(deps: Deps, actor: Actor, id: number) {
   return p;
 }
 
-/** GET /api/keys — the commission's public key(s), for anyone who verifies a package (created on first use). */
-export function publicKeys(deps: Deps) {
-  const key = commissionKey(deps.config.commissionKeyPath);
+/**
+ * GET /api/keys — the commission's public key(s) as registered in the database, for anyone who verifies a package:
+ * every process answers the same, whatever key file it holds; an empty list until a key is initialised.
+ */
+export async function publicKeys(deps: Deps) {
+  const current = await deps.stores.commissionKeys.current(deps.db.reader);
   return {
-    keys: [
-      {
+    keys: (current ? [current] : []).map((key) => {
+      const x = crypto.createPublicKey(key.publicKeyPem).export({ format: 'jwk' }).x as string;
+      return {
         keyId: key.keyId,
         algorithm: key.algorithm,
-        use: 'court-package',
+        use: 'court-package' as const,
         publicKeyPem: key.publicKeyPem,
-        jwk: { kty: 'OKP', crv: 'Ed25519', x: key.publicKeyRaw, kid: key.keyId },
+        jwk: { kty: 'OKP' as const, crv: 'Ed25519' as const, x, kid: key.keyId },
         createdAt: key.createdAt,
-      },
-    ],
+      };
+    }),
   };
 }

@@ -12,6 +12,7 @@ import {
   type RequestText,
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
+import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
@@ -100,8 +101,9 @@ function checkRequest(req: DocumentRequest, claimIds: Set<number>, today: string
 /**
  * POST /api/cases/:id/documents — renders the document(s) of `kind` from the record (outside any transaction: PDF
  * rendering takes tens of milliseconds), then stores the bytes and records the act in the history in one unit of
- * work. A mixed award gives two documents, -1 final and -2 non-final. Every date printed comes from the record
- * (the act's occurredOn, or the award's date), never from the clock, so regenerating later gives the same text.
+ * work (app/cases/bookkeeping-act.ts: rendered again if the case moved meanwhile). A mixed award gives two documents,
+ * -1 final and -2 non-final. Every date printed comes from the record (the act's occurredOn, or the award's date),
+ * never from the clock, so regenerating later gives the same text.
  */
 export async function generateDocument(
   deps: Deps,
@@ -110,6 +112,46 @@ export async function generateDocument(
   input: DocumentRequest,
   transact: Transact,
 ): Promise<{ documents: DocumentView[] }> {
+  const { stores } = deps;
+  return recordBookkeepingAct(deps, transact, {
+    caseId,
+    actor,
+    type: 'GENERATE_DOCUMENT',
+    prepare: (attempt) => renderDocuments(deps, actor, caseId, input, attempt === 0),
+    async store(uow, p) {
+      const created: DocumentInfo[] = [];
+      for (const r of p.rendered) {
+        created.push(
+          await stores.documents.insert(uow.trx, {
+            caseId,
+            kind: p.req.kind,
+            title: r.title,
+            caseNo: r.caseNo,
+            sha256: crypto.createHash('sha256').update(r.bytes).digest('hex'),
+            bytes: r.bytes,
+            caseVersion: p.caseVersion,
+            createdBy: actor.id,
+            createdAt: p.createdAt.toISOString(),
+          }),
+        );
+      }
+      const documents = created.map(view);
+      return {
+        payload: {
+          kind: p.req.kind,
+          ...(p.req.draft ? { draft: true } : {}),
+          ...(Object.keys(p.text).length ? { text: p.text } : {}),
+          documents: created.map((d) => ({ id: d.id, sha256: d.sha256, caseNo: d.caseNo })),
+        },
+        after: { documents },
+        result: { documents },
+      };
+    },
+  });
+}
+
+/** Reads the case (outside any lock), asks the policy and renders; `first`: the attempt that counts against the limit. */
+async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: DocumentRequest, first: boolean) {
   const { stores, config } = deps;
   const k = deps.db.reader;
   assertRoleMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind]);
@@ -118,7 +160,7 @@ export async function generateDocument(
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
   checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
-  await deps.throttle.take(deps.limits.documents, String(actor.id));
+  if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);
   const req = withPriorText(input, events);
   const names = await userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(c.createdBy ? [c.createdBy] : [])]);
@@ -184,47 +226,7 @@ export async function generateDocument(
   const text = Object.fromEntries(
     (['matter', ...TEXT_FIELDS, 'body', 'decidedOn'] as const).filter((f) => req[f] !== undefined).map((f) => [f, req[f]]),
   );
-  return transact(async (uow) => {
-    // The case row first, like every write to a case (db/stores/cases.ts lock): no deadlock next to an event.
-    await stores.cases.lock(uow.trx, caseId);
-    const created: DocumentInfo[] = [];
-    for (const r of rendered) {
-      created.push(
-        await stores.documents.insert(uow.trx, {
-          caseId,
-          kind: req.kind,
-          title: r.title,
-          caseNo: r.caseNo,
-          sha256: crypto.createHash('sha256').update(r.bytes).digest('hex'),
-          bytes: r.bytes,
-          caseVersion: c.version,
-          createdBy: actor.id,
-          createdAt: createdAt.toISOString(),
-        }),
-      );
-    }
-    // Generating a document is a bookkeeping entry in the history (no state change, not a procedural date).
-    await stores.cases.appendEvent(uow.trx, {
-      caseId,
-      type: 'GENERATE_DOCUMENT',
-      occurredOn: uow.today,
-      recordedAt: uow.now,
-      actorId: actor.id,
-      actorRole: actor.role,
-      actorName: actor.displayName,
-      payload: {
-        kind: req.kind,
-        ...(req.draft ? { draft: true } : {}),
-        ...(Object.keys(text).length ? { text } : {}),
-        documents: created.map((d) => ({ id: d.id, sha256: d.sha256, caseNo: d.caseNo })),
-      },
-      stateBefore: c.state,
-      stateAfter: c.state,
-      before: null,
-      after: { documents: created.map(view) },
-    });
-    return { documents: created.map(view) };
-  });
+  return { caseVersion: c.version, state: c.state, req, text, rendered, createdAt };
 }
 
 /** GET /api/cases/:id/documents — not for summary readers (analysts). */

@@ -1,4 +1,5 @@
 import type { AccessAction } from '../../db/stores/access-log.ts';
+import { addDays, cstDayStart } from '../../workflows/dates.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
 import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
@@ -34,9 +35,6 @@ export interface AccessLogQuery {
   pageSize: number;
 }
 
-const cstStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
-const cstNextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
-
 /** GET /api/access-log (admin, chair) — newest first, in the list envelope. */
 export async function listAccessLog(deps: Deps, actor: Actor, q: AccessLogQuery) {
   assertRole(actor, AREA_ROLES.accessLog, '查看访问记录');
@@ -45,8 +43,8 @@ export async function listAccessLog(deps: Deps, actor: Actor, q: AccessLogQuery)
     userId: q.userId,
     caseId: q.caseId,
     action: q.action,
-    from: q.from ? cstStart(q.from) : undefined,
-    to: q.to ? cstNextDay(q.to) : undefined,
+    from: q.from ? cstDayStart(q.from) : undefined,
+    to: q.to ? cstDayStart(addDays(q.to, 1)) : undefined,
     page: q.page,
     pageSize: q.pageSize,
   });

@@ -10,7 +10,7 @@ import {
 } from '../../db/reports/closure-rate.ts';
 import { periodicReport } from '../../db/reports/periodic-report.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
-import { addDays } from '../../workflows/dates.ts';
+import { addDays, addMonths } from '../../workflows/dates.ts';
 import { OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
@@ -35,12 +35,10 @@ export function resolvePeriod(q: PeriodInput, monthStartDay: number, today: stri
     const [y, part] = [Number(q.period.slice(0, 4)), q.period.slice(5)];
     const monthFrom = (year: number, month: number) => {
       // Month `month` runs from its start day (or the previous month's start day when months start after the 1st).
-      if (monthStartDay === 1) return `${year}-${String(month).padStart(2, '0')}-01`;
-      const pm = month === 1 ? 12 : month - 1;
-      const py = month === 1 ? year - 1 : year;
-      return `${py}-${String(pm).padStart(2, '0')}-${String(monthStartDay).padStart(2, '0')}`;
+      const mm = String(month).padStart(2, '0');
+      return monthStartDay === 1 ? `${year}-${mm}-01` : addMonths(`${year}-${mm}-${String(monthStartDay).padStart(2, '0')}`, -1);
     };
-    const nextMonthFrom = (year: number, month: number) => (month === 12 ? monthFrom(year + 1, 1) : monthFrom(year, month + 1));
+    const nextMonthFrom = (year: number, month: number) => addMonths(monthFrom(year, month), 1);
     let first = 1;
     let last = 12;
     if (part.startsWith('Q')) {
@@ -67,7 +65,7 @@ export function period(deps: Deps, q: PeriodInput): PeriodQuery {
   const p = resolvePeriod(q, deps.config.statsMonthStartDay, today);
   // A bounded period (REPORT_MAX_YEARS, default 10): a 300-year query built thousands of month rows for seconds.
   const years = deps.config.reportMaxYears;
-  if (p.to >= `${Number(p.from.slice(0, 4)) + years}${p.from.slice(4)}`)
+  if (p.to >= addMonths(p.from, 12 * years))
     throw validationError([{ path: q.period ? 'period' : 'to', message: `统计期间不能超过${years}年` }]);
   return { ...p, today };
 }

@@ -1,28 +1,39 @@
 import { computeDeadlines } from '../../workflows/deadlines.ts';
-import { caseSnapshot, projectStats } from '../cases/case-state.ts';
+import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
+import { inTransaction } from '../unit-of-work.ts';
+
+/** Cases read per page (keyset pagination on the id: no scan of every id up front, constant memory). */
+const PAGE = 500;
 
 /**
  * Re-derives every case's statistical facts with today's definitions (after a change of definition such as the
  * worker count or the yearbook facts of issue 18) and records the differences as of now, through the same projection
  * every write uses: a case whose facts did not change is untouched; one that did gets a new row version and counter
- * deltas stamped today, so figures `asOf` an earlier day still read as they were published.
+ * deltas stamped today, so figures `asOf` an earlier day still read as they were published. Each case in its own unit
+ * of work with the case row locked and read inside it (as the sweep does): safe next to a running server, an event
+ * committing meanwhile is waited for, never overwritten with the facts of before it.
  */
 export async function reprojectStatistics(deps: Deps): Promise<{ cases: number; changed: number }> {
-  const knex = deps.db.knex;
   const cal = await deps.calendar.get();
-  const ids = (await knex('cases').select('id').orderBy('id')).map((r) => Number(r.id));
+  let cases = 0;
   let changed = 0;
-  for (const id of ids) {
-    await knex.transaction(async (trx) => {
-      const c = await deps.stores.cases.load(trx, id);
-      if (!c) return;
-      const ctx = caseSnapshot(c).context;
-      const before = await deps.stores.stats.current(trx, id);
-      await projectStats(deps, trx, c, ctx, computeDeadlines(ctx, cal, deps.periods, deps.clock.today()), deps.clock.now().toISOString());
-      const after = await deps.stores.stats.current(trx, id);
-      if (before?.rowId !== after?.rowId) changed++;
-    });
+  for (let after = 0; ; ) {
+    const ids = await deps.stores.cases.idPage(deps.db.reader, after, PAGE);
+    if (!ids.length) break;
+    for (const id of ids) {
+      await inTransaction(deps, async (uow) => {
+        const c = await loadCase(deps, uow.trx, id, { forUpdate: true });
+        const ctx = caseSnapshot(c).context;
+        const deadlines = computeDeadlines(ctx, cal, deps.periods, uow.today);
+        const before = await deps.stores.stats.current(uow.trx, id);
+        await projectStats(deps, uow.trx, c, ctx, deadlines, uow.now);
+        const now = await deps.stores.stats.current(uow.trx, id);
+        if (before?.rowId !== now?.rowId) changed++;
+      });
+    }
+    cases += ids.length;
+    after = ids.at(-1) as number;
   }
-  return { cases: ids.length, changed };
+  return { cases, changed };
 }

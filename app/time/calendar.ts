@@ -123,20 +123,10 @@ export async function dueDeadlines(
     (d) => d.assignee !== 'party' && (q.kind === undefined || d.kind === q.kind),
   );
   const list = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  const ids = [...new Set(list.map((d) => d.caseId))];
-  const cases = ids.length ? await k('cases').whereIn('id', ids).select('id', 'case_no', 'state') : [];
-  const byId = new Map(cases.map((c) => [Number(c.id), c]));
-  const parties = ids.length
-    ? await k('parties').whereIn('case_id', ids).where({ side: 'applicant' }).orderBy(['case_id', 'seq']).select('case_id', 'name')
-    : [];
+  const heads = await deps.stores.caseSummaries.headlines(k, list.map((d) => d.caseId));
   const items = list.map(({ metOn: _m, ...d }) => {
-    const c = byId.get(d.caseId);
-    return {
-      ...d,
-      caseNo: (c?.case_no as string | null) ?? null,
-      stateLabel: stateLabel(c?.state ?? ''),
-      applicantNames: parties.filter((p) => Number(p.case_id) === d.caseId).map((p) => p.name as string),
-    };
+    const c = heads.get(d.caseId);
+    return { ...d, caseNo: c?.caseNo ?? null, stateLabel: stateLabel(c?.state ?? ''), applicantNames: c?.applicantNames ?? [] };
   });
   return { items, total: all.length, page: q.page, pageSize: q.pageSize, overdue: all.filter((d) => d.status === 'overdue').length };
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { type BrokenRow, verifyHistory } from '../../db/history-chain.ts';
 import { withAdvisoryLock } from '../../db/knex.ts';
 import { deadlineRow } from '../../db/stores/deadlines.ts';
+import { daysBetween } from '../../workflows/dates.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -18,7 +19,6 @@ export interface SweepResult {
   overdue: number;
 }
 
-const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * The deadline sweep: recomputes the deadlines of every case not yet archived that still has a deadline not met, for
@@ -40,24 +40,7 @@ export async function sweepDeadlines(
   } = {},
 ): Promise<SweepResult> {
   const { db, stores } = deps;
-  // Only cases with a deadline that can still move (not yet met): a closed case whose deadlines are all met has
-  // nothing to refresh, and at a province's scale those are almost all cases.
-  const ids = (
-    await db
-      .reader('cases')
-      .whereNot('state', 'archived')
-      .where('id', '>', opts.afterId ?? 0)
-      // …and every case with a provisional date (api.md v1.1), met or not, so that a loaded year makes it exact.
-      .whereIn(
-        'id',
-        db
-          .reader('case_deadlines')
-          .where((w) => w.whereNotIn('status', ['met', 'met_late']).orWhere('provisional', true))
-          .select('case_id'),
-      )
-      .select('id')
-      .orderBy('id')
-  ).map((r) => Number(r.id));
+  const ids = await stores.housekeeping.casesToSweep(db.reader, opts.afterId ?? 0);
   const result: SweepResult = { cases: ids.length, deadlinesChanged: 0, alertsRecorded: 0, overdue: 0 };
   await opts.onStart?.(ids);
   for (const id of ids) {
@@ -80,7 +63,7 @@ export async function sweepDeadlines(
       for (const d of after) {
         if (d.status === 'overdue') result.overdue++;
         if (!d.dueOn || (d.status !== 'open' && d.status !== 'overdue')) continue;
-        const left = daysUntil(today, d.dueOn);
+        const left = daysBetween(today, d.dueOn);
         const thresholds =
           d.status === 'overdue' ? ['overdue'] : d.kind === 'award' ? AWARD_ALERTS.filter((n) => left <= n).map((n) => `T-${n}`) : [];
         for (const threshold of thresholds) {

@@ -3,8 +3,8 @@ import type { Knex } from 'knex';
 /**
  * The hearing calendar (issue 16): one row per case for its latest scheduled hearing — day, time, room, public —
  * and whether it has been held. Kept in step with the case by every event that schedules, postpones or holds a
- * hearing or closes the case (app/cases/case-state.ts `syncHearing`). Existing cases are read from their stored
- * procedure context.
+ * hearing or closes the case (app/cases/case-state.ts `syncHearing`). Existing cases get their rows from the
+ * maintenance task it requests.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('hearings', (t) => {
@@ -18,23 +18,17 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['hearing_on']);
     t.index(['place', 'hearing_on']);
   });
-  const rows = await knex('cases').whereNotNull('snapshot').select('id', 'snapshot');
-  for (const r of rows) {
-    const snap = typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot;
-    const ctx = snap?.context;
-    const h = ctx?.hearing;
-    if (!h?.hearingOn || !h.place) continue;
-    const held = (ctx.hearingsHeld ?? []).filter((x: { heldOn: string }) => x.heldOn >= (h.scheduledOn ?? '')).at(-1);
-    if (!held && ctx.closure) continue;
-    await knex('hearings').insert({
-      case_id: r.id,
-      hearing_on: held ? held.heldOn : h.hearingOn,
-      time: h.time ?? null,
-      place: h.place,
-      public: held ? held.public !== false : h.public !== false,
-      status: held ? 'held' : 'scheduled',
-      scheduled_on: h.scheduledOn ?? h.hearingOn,
-    });
+  // The rows of the cases already there are derived data: filled after the last migration, with the current code
+  // (db/maintenance.ts backfill_hearings), not with this migration's copy of it.
+  if (await knex('cases').whereNotNull('snapshot').first('id')) {
+    await knex('maintenance_tasks')
+      .insert({
+        name: 'backfill_hearings',
+        requested_at: new Date().toISOString(),
+        reason: 'hearing calendar rows of the cases registered before it existed',
+      })
+      .onConflict('name')
+      .ignore();
   }
 }
 

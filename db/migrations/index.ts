@@ -33,6 +33,7 @@ import * as m0060 from './20261201_0060_average_wages.ts';
 import * as m0061 from './20261201_0061_court_packages.ts';
 import * as m0062 from './20261201_0062_statistics_claims.ts';
 import * as m0070 from './20261201_0070_hearings.ts';
+import * as k0001 from './20261202_0001_commission_keys.ts';
 import * as m20261202_0020 from './20261202_0020_calendar_recomputations.ts';
 import * as m1202_0030 from './20261202_0030_stat_rows_covering.ts';
 
@@ -80,6 +81,7 @@ export const migrations: [string, Migration][] = [
   ['20261201_0061_court_packages', m0061],
   ['20261201_0062_statistics_claims', m0062],
   ['20261201_0070_hearings', m0070],
+  ['20261202_0001_commission_keys', k0001],
   ['20261202_0020_calendar_recomputations', m20261202_0020],
   ['20261202_0030_stat_rows_covering', m1202_0030],
 ];

@@ -4,6 +4,7 @@ import { formatMoney } from '../../workflows/identifiers.ts';
 import { claimLinesOf } from '../../workflows/stat-facts.ts';
 import { factsFromRow } from '../stores/stats.ts';
 import { counterSums, type PeriodQuery, rowsOf, type Sums, validRows, zeroSums } from './closure-rate.ts';
+import { type Fraction, fraction } from './fraction.ts';
 
 /**
  * Claims awarded in a period and what courts made of them (issue 17): the amount claimed vs awarded vs finally upheld,
@@ -22,17 +23,6 @@ import { counterSums, type PeriodQuery, rowsOf, type Sums, validRows, zeroSums }
  * Read from the counters (dim `claim_category` and the headline); `asOf` reproduces the figures as recorded then.
  */
 export const CLAIM_FORMULA_VERSION = 'zhongcai-claims-2026.1';
-
-export interface Fraction {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
-const fraction = (numerator: number, denominator: number): Fraction => ({
-  numerator,
-  denominator,
-  value: denominator === 0 ? null : numerator / denominator,
-});
 
 export interface ClaimFigures {
   items: number;

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { addDays } from '../../workflows/dates.ts';
+import { addDays, addMonths, cstDayStart } from '../../workflows/dates.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { COUNTER_MEASURES, type Contribution, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
+import { type Fraction, fraction } from './fraction.ts';
 
 /**
  * The arbitration closure rate and the figures around it (domain.md §13.2; api.md "Statistics").
@@ -42,18 +43,6 @@ export interface PeriodQuery {
   /** "Today" for overdue checks when asOf is absent. */
   today: string;
 }
-
-export interface Fraction {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
-
-const fraction = (numerator: number, denominator: number): Fraction => ({
-  numerator,
-  denominator,
-  value: denominator === 0 ? null : numerator / denominator,
-});
 
 /** A target such as "0.98" as an exact fraction (98/100), so meetsTarget never depends on float rounding. */
 export function parseTarget(s: string): { numerator: number; denominator: number; text: string } {
@@ -147,7 +136,7 @@ function figures(s: Sums, target: { numerator: number; denominator: number }): F
 }
 
 /** The end of a CST day as the ISO instant the projection stamps rows with. */
-export const endOfDayInstant = (day: string) => `${day}T16:00:00.000Z`;
+export const endOfDayInstant = (day: string) => cstDayStart(addDays(day, 1));
 
 /** SQL predicate: the row version that was current at the end of `asOf` (or now). */
 export function validRows(q: PeriodQuery): { sql: string; bindings: string[] } {
@@ -407,10 +396,8 @@ FROM ${q.asOf ? 'stat_counters' : 'stat_counters_daily'} WHERE dim = 'all' AND d
   return out;
 }
 
-function nextMonth(m: string): string {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-}
+/** 'YYYY-MM' → the month after it. */
+const nextMonth = (m: string): string => addMonths(`${m}-01`, 1).slice(0, 7);
 
 export const MEASURES = [
   'carriedOver',

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CalendarYear } from '../../workflows/calendar.ts';
+import { replaceReferenceRows } from './reference.ts';
 
 export interface Recomputation {
   id: number;
@@ -52,9 +53,8 @@ export function createCalendarStore() {
         loaded_by: userId,
         loaded_at: now,
       };
-      await trx('calendar_years').insert(row).onConflict('year').merge();
-      // Every process's cached calendar is checked against this version (app/deps.ts).
-      await trx('reference_versions').where({ name: 'calendar' }).increment('version', 1);
+      // One year replaced; every process's cached calendar is checked against the version bumped with it (app/deps.ts).
+      await replaceReferenceRows(trx, 'calendar', 'calendar_years', [row], { year: y.year });
     },
     /** Asks for open cases' deadlines to be recomputed (app/time/recompute.ts), in the transaction that loads the year. */
     async requestRecomputation(trx: Knex, year: number, userId: number, now: string): Promise<Recomputation> {

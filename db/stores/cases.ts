@@ -673,6 +673,12 @@ export function createCaseStore() {
       return row ? aggregateFromRow(row, parts) : undefined;
     },
 
+    /** Case ids above `afterId`, ascending, at most `limit` (keyset pagination for tasks that visit every case). */
+    async idPage(k: Knex, afterId: number, limit: number): Promise<number[]> {
+      const rows = await k('cases').where('id', '>', afterId).orderBy('id').limit(limit).select('id');
+      return rows.map((r) => Number(r.id));
+    },
+
     /**
      * Locks the case row until the transaction ends (PostgreSQL; SQLite's write transactions are serialized already).
      * A write takes it before anything that references the case (a foreign key takes a share lock on the row, and
@@ -680,6 +686,17 @@ export function createCaseStore() {
      */
     async lock(trx: Knex, id: number): Promise<void> {
       if (trx.client.config.client === 'pg') await trx('cases').where({ id }).forUpdate().first('id');
+    },
+
+    /**
+     * `lock`, answering the case's version as it stands under the lock (undefined: no such case) — for a write prepared
+     * outside the transaction from an earlier read, to see whether the case moved in between.
+     */
+    async lockedVersion(trx: Knex, id: number): Promise<number | undefined> {
+      const q = trx('cases').where({ id }).first('version');
+      if (trx.client.config.client === 'pg') q.forUpdate();
+      const r = await q;
+      return r ? Number(r.version) : undefined;
     },
 
     /**

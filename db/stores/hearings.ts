@@ -1,14 +1,8 @@
 import type { Knex } from 'knex';
+import type { HearingRow } from '../../workflows/hearings.ts';
+import { partyNamesOf, tribunalsOf } from './case-summaries.ts';
 
-/** One case's latest scheduled hearing as the calendar shows it (the `hearings` table, migration 0070). */
-export interface HearingRow {
-  hearingOn: string;
-  time: string | null;
-  place: string;
-  public: boolean;
-  status: 'scheduled' | 'held';
-  scheduledOn: string;
-}
+export type { HearingRow };
 
 export interface HearingListItem extends HearingRow {
   caseId: number;
@@ -69,20 +63,7 @@ export function createHearingStore() {
           .offset((f.page - 1) * f.pageSize),
       ]);
       const ids = rows.map((r) => Number(r.case_id));
-      const [arbs, parties] = ids.length
-        ? await Promise.all([
-            k('case_arbitrators')
-              .join('users', 'users.id', 'case_arbitrators.user_id')
-              .whereIn('case_arbitrators.case_id', ids)
-              .select('case_arbitrators.case_id', 'users.id', 'users.display_name', 'case_arbitrators.presiding')
-              .orderBy(['case_arbitrators.case_id', 'users.id']),
-            k('parties')
-              .whereIn('case_id', ids)
-              .whereIn('side', ['applicant', 'respondent'])
-              .orderBy(['case_id', 'side', 'seq'])
-              .select('case_id', 'side', 'name'),
-          ])
-        : [[], []];
+      const [tribunals, names] = await Promise.all([tribunalsOf(k, ids), partyNamesOf(k, ids)]);
       return {
         total: Number(countRow?.n ?? 0),
         items: rows.map((r) => {
@@ -97,11 +78,9 @@ export function createHearingStore() {
             public: Boolean(r.public),
             status: r.status,
             scheduledOn: r.scheduled_on,
-            arbitrators: arbs
-              .filter((a) => Number(a.case_id) === id)
-              .map((a) => ({ id: Number(a.id), displayName: a.display_name, presiding: Boolean(a.presiding) })),
-            applicantNames: parties.filter((p) => Number(p.case_id) === id && p.side === 'applicant').map((p) => p.name),
-            respondentNames: parties.filter((p) => Number(p.case_id) === id && p.side === 'respondent').map((p) => p.name),
+            arbitrators: tribunals.get(id) ?? [],
+            applicantNames: names.get(id)?.applicantNames ?? [],
+            respondentNames: names.get(id)?.respondentNames ?? [],
           };
         }),
       };

@@ -18,6 +18,30 @@ export interface SweepRun {
 /** Purging what must not be kept, the record of daily sweeps, and the readiness heartbeat of each process. */
 export function createHousekeepingStore() {
   return {
+    /**
+     * The cases the daily sweep refreshes, by id: not archived, with a deadline that can still move (not yet met) or
+     * a provisional date (api.md v1.1: a loaded year makes it exact). A closed case whose deadlines are all met has
+     * nothing to refresh, and at a province's scale those are almost all cases.
+     */
+    /**
+     * The cases a sweep refreshes, after case `afterId` (a resumed calendar recomputation): only cases with a deadline
+     * that can still move (not yet met) — at a province's scale closed cases are almost all — and every case with a
+     * provisional date (api.md v1.1), met or not, so that a loaded year makes it exact.
+     */
+    async casesToSweep(k: Knex, afterId = 0): Promise<number[]> {
+      const rows = await k('cases')
+        .whereNot('state', 'archived')
+        .where('id', '>', afterId)
+        .whereIn(
+          'id',
+          k('case_deadlines')
+            .where((w) => w.whereNotIn('status', ['met', 'met_late']).orWhere('provisional', true))
+            .select('case_id'),
+        )
+        .select('id')
+        .orderBy('id');
+      return rows.map((r) => Number(r.id));
+    },
     /** Bearer tokens past their expiry (a revoked token expires too). */
     async purgeTokens(k: Knex, now: string): Promise<number> {
       return k('tokens').where('expires_at', '<', now).delete();

@@ -20,6 +20,46 @@ export interface AverageWageRecord {
   confirmed: boolean;
 }
 
+/**
+ * What the audit log records changes of (the `entity` of an audit_log row), with its Chinese name: the one list the
+ * audit-log filter (GET /api/audit-log?entity=), its answer's schema and the web's filter read. `audit()` takes only
+ * these, so a newly audited table is filterable the day it is audited.
+ */
+export const AUDIT_ENTITIES = {
+  user: '用户',
+  minimum_wages: '最低工资标准',
+  average_wages: '职工月平均工资',
+  calendar_years: '节假日安排',
+} as const;
+export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+export const AUDIT_ENTITY_CODES = Object.keys(AUDIT_ENTITIES) as [AuditEntity, ...AuditEntity[]];
+
+/** Kinds of reference data, each with a version number (`reference_versions`, migration 0042) a cache checks. */
+export type ReferenceKind = 'calendar' | 'minimum_wages' | 'average_wages';
+
+/**
+ * The one write of reference data (wage tables, calendar years): the rows of `table` matching `scope` (all of them
+ * when none is given) are replaced by `rows`, and the kind's version is bumped, in the writer's transaction — so
+ * every process that caches the data (app/deps.ts) re-reads it from its next request on, and never sees half of it.
+ */
+export async function replaceReferenceRows(
+  trx: Knex,
+  kind: ReferenceKind,
+  table: string,
+  rows: Record<string, unknown>[],
+  scope?: Record<string, unknown>,
+): Promise<void> {
+  // The version first: its row stays locked until commit, so two writers of one kind (two processes loading the same
+  // calendar year) take turns instead of both deleting and then both inserting the same key. An upsert: a kind added
+  // after migration 0042 gets its row on its first write.
+  await trx('reference_versions')
+    .insert({ name: kind, version: 1 })
+    .onConflict('name')
+    .merge({ version: trx.raw('?? + 1', ['reference_versions.version']) });
+  await (scope ? trx(table).where(scope) : trx(table)).delete();
+  if (rows.length) await trx(table).insert(rows);
+}
+
 /** Reference data (minimum wages, average wages) and the general audit log. */
 export function createReferenceStore() {
   return {
@@ -47,20 +87,18 @@ export function createReferenceStore() {
         : undefined;
     },
     async replaceMinimumWages(trx: Knex, rows: MinimumWageRow[]): Promise<void> {
-      await trx('minimum_wages').delete();
-      // For any process that caches the table: read `version('minimum_wages')` as app/deps.ts does for the calendar.
-      await trx('reference_versions').where({ name: 'minimum_wages' }).increment('version', 1);
-      if (rows.length) {
-        await trx('minimum_wages').insert(
-          rows.map((r) => ({
-            district: r.district,
-            monthly_fen: r.monthlyFen,
-            effective_from: r.effectiveFrom,
-            source: r.source,
-            confirmed: r.confirmed,
-          })),
-        );
-      }
+      await replaceReferenceRows(
+        trx,
+        'minimum_wages',
+        'minimum_wages',
+        rows.map((r) => ({
+          district: r.district,
+          monthly_fen: r.monthlyFen,
+          effective_from: r.effectiveFrom,
+          source: r.source,
+          confirmed: r.confirmed,
+        })),
+      );
     },
     async averageWages(trx: Knex): Promise<AverageWageRecord[]> {
       const rows = await trx('average_wages').orderBy(['district', 'year']);
@@ -74,19 +112,19 @@ export function createReferenceStore() {
       }));
     },
     async replaceAverageWages(trx: Knex, rows: AverageWageRecord[]): Promise<void> {
-      await trx('average_wages').delete();
-      if (rows.length) {
-        await trx('average_wages').insert(
-          rows.map((r) => ({
-            district: r.district,
-            year: r.year,
-            monthly_fen: r.monthlyFen,
-            published_on: r.publishedOn,
-            source: r.source,
-            confirmed: r.confirmed,
-          })),
-        );
-      }
+      await replaceReferenceRows(
+        trx,
+        'average_wages',
+        'average_wages',
+        rows.map((r) => ({
+          district: r.district,
+          year: r.year,
+          monthly_fen: r.monthlyFen,
+          published_on: r.publishedOn,
+          source: r.source,
+          confirmed: r.confirmed,
+        })),
+      );
     },
     /**
      * Appends to the audit log, chained to the previous row (db/history-chain.ts). One chain for the whole table: on
@@ -95,7 +133,16 @@ export function createReferenceStore() {
      */
     async audit(
       trx: Knex,
-      e: { entity: string; key: string; action: string; actorId: number; actorRole: string; at: string; before: unknown; after: unknown },
+      e: {
+        entity: AuditEntity;
+        key: string;
+        action: string;
+        actorId: number;
+        actorRole: string;
+        at: string;
+        before: unknown;
+        after: unknown;
+      },
     ): Promise<void> {
       await advisoryXactLock(trx, 'auditLog');
       const last = await trx('audit_log').orderBy('id', 'desc').first('hash');
@@ -114,12 +161,12 @@ export function createReferenceStore() {
     },
 
     /** The version of a kind of cached reference data, bumped by every write of it in the writer's transaction. */
-    async version(k: Knex, name: 'calendar' | 'minimum_wages'): Promise<number> {
+    async version(k: Knex, name: ReferenceKind): Promise<number> {
       const r = await k('reference_versions').where({ name }).first('version');
       return Number(r?.version ?? 0);
     },
     /** The audit log newest first, optionally of one entity (users, minimum_wages, calendar_years), with actor names. */
-    async auditEntries(k: Knex, f: { entity?: string; page: number; pageSize: number }) {
+    async auditEntries(k: Knex, f: { entity?: AuditEntity; page: number; pageSize: number }) {
       const base = k('audit_log').where((q) => {
         if (f.entity) q.where('audit_log.entity', f.entity);
       });
@@ -138,7 +185,7 @@ export function createReferenceStore() {
         total: Number(countRow?.n ?? 0),
         items: rows.map((r) => ({
           id: Number(r.id),
-          entity: r.entity as string,
+          entity: r.entity as AuditEntity,
           key: r.entity_key as string,
           action: r.action as string,
           at: r.recorded_at as string,

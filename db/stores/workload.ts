@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { partyNamesOf, tribunalsOf } from './case-summaries.ts';
 
 /** Statuses of a deadline that is still running (not met, on time or late). */
 const RUNNING = ['open', 'overdue', 'paused', 'unknown'];
@@ -49,16 +50,7 @@ export function createWorkloadStore() {
           .offset((f.page - 1) * f.pageSize),
       ]);
       const ids = rows.map((r) => Number(r.case_id));
-      const [arbs, parties] = ids.length
-        ? await Promise.all([
-            k('case_arbitrators')
-              .join('users', 'users.id', 'case_arbitrators.user_id')
-              .whereIn('case_arbitrators.case_id', ids)
-              .select('case_arbitrators.case_id', 'users.id', 'users.display_name')
-              .orderBy(['case_arbitrators.case_id', 'users.id']),
-            k('parties').whereIn('case_id', ids).where('side', 'applicant').orderBy(['case_id', 'seq']).select('case_id', 'name'),
-          ])
-        : [[], []];
+      const [tribunals, names] = await Promise.all([tribunalsOf(k, ids), partyNamesOf(k, ids)]);
       return {
         total: Number(countRow?.n ?? 0),
         overdue: Number(overdueRow?.n ?? 0),
@@ -73,8 +65,8 @@ export function createWorkloadStore() {
             // The column exists once deadlines beyond the loaded calendar carry a provisional date (issue 11).
             provisional: r.provisional === true || r.provisional === 1,
             explanation: r.explanation,
-            arbitrators: arbs.filter((a) => Number(a.case_id) === id).map((a) => ({ id: Number(a.id), displayName: a.display_name })),
-            applicantNames: parties.filter((p) => Number(p.case_id) === id).map((p) => p.name),
+            arbitrators: (tribunals.get(id) ?? []).map((a) => ({ id: a.id, displayName: a.displayName })),
+            applicantNames: names.get(id)?.applicantNames ?? [],
           };
         }),
       };

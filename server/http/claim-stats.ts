@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Amount, Day, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { Amount, Day, FractionSchema, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { claimStatistics, claimStatisticsDrillDown } from '../../app/stats/claims.ts';
 import { CLAIM_MEASURES } from '../../db/reports/claim-outcomes.ts';
 import { CLAIM_CATEGORY_CODES } from '../../workflows/reference.ts';
@@ -16,7 +16,6 @@ const PeriodFields = {
     .optional(),
   asOf: IsoDate.optional().openapi({ description: '按该日日终的记录重算' }),
 };
-const FractionSchema = z.strictObject({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
 const Figures = {
   items: z.number().openapi({ description: '期间内作出裁决的请求项数' }),
   claimed: Amount.openapi({ description: '这些请求的请求金额（元）' }),

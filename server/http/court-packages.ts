@@ -64,11 +64,11 @@ export function createPublicKeysRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/keys',
     operationId: 'publicKeys',
-    summary: '仲裁委员会的公钥（核验移送法院材料包的签名；无需登录）',
+    summary: '仲裁委员会登记的公钥（核验移送法院材料包的签名；无需登录；尚未初始化密钥时为空列表）',
     tags: ['court-packages'],
     auth: false,
     responses: { 200: { description: '公钥', schema: PublicKeys } },
-    handler: () => ({ body: publicKeys(deps) }),
+    handler: async () => ({ body: await publicKeys(deps) }),
   });
   return router;
 }

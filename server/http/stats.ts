@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Amount, CaseState, Day, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { Amount, CaseState, Day, FractionSchema, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { closureDrillDown, closureFigures, periodicReportFile } from '../../app/stats/closure.ts';
 import { DRILL_MODES, MEASURES } from '../../db/reports/closure-rate.ts';
 import { route } from './route.ts';
@@ -43,11 +43,6 @@ const ReportQuery = z
   })
   .strict();
 
-const FractionSchema = z.strictObject({
-  numerator: z.number().int(),
-  denominator: z.number().int(),
-  value: z.number().nullable().openapi({ description: '分母为0时为 null' }),
-});
 const ByMode = z.strictObject({
   award: z.number().int(),
   mediation: z.number().int(),

@@ -6,8 +6,9 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { DOCUMENT_ROLES } from '../../app/policy.ts';
+import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
 import { DOCUMENT_KINDS } from '../../templates/kinds.ts';
-import { EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
+import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, PROCEDURES, ROLES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
@@ -75,6 +76,8 @@ const Vocabulary = z
     agentKinds: Labels,
     states: Labels,
     events: Labels,
+    auditEntities: Labels.openapi({ description: '变更记录可按其筛选的对象（GET /api/audit-log?entity=）及其中文名称' }),
+    closureModes: Labels.openapi({ description: '结案方式（案件 closure.mode、统计明细 closureMode 的代码）的中文名称' }),
     eventRoles: z.record(z.string(), z.array(z.string())),
     documentKinds: Labels,
     statCauses: Labels,
@@ -94,7 +97,7 @@ export function createUiApiRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/reference/vocabulary',
     operationId: 'vocabulary',
-    summary: '界面用词表：地区、请求类别、状态、事件、角色、文书种类',
+    summary: '界面用词表：地区、请求类别、状态、事件、结案方式、角色、文书种类',
     tags: ['reference'],
     responses: { 200: { description: '词表', schema: Vocabulary } },
     handler: () => ({
@@ -107,6 +110,8 @@ export function createUiApiRouter(deps: Deps): Router {
         agentKinds: AGENT_KINDS,
         states: STATE_LABELS,
         events: EVENT_LABELS,
+        closureModes: CLOSURE_MODE_LABELS,
+        auditEntities: AUDIT_ENTITIES,
         eventRoles: EVENT_ROLES,
         documentKinds: DOCUMENT_KINDS,
         statCauses: STAT_CAUSES,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditLog, awardClockBoard, exportCases, hearingCalendar, workload } from '../../app/cases/work-views.ts';
 import type { Deps } from '../../app/deps.ts';
 import { CaseListQuery, CaseState, Day, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { AUDIT_ENTITIES, AUDIT_ENTITY_CODES } from '../../db/stores/reference.ts';
 import { route } from './route.ts';
 
 const Hearing = z
@@ -44,6 +45,11 @@ const Workload = z
 // holiday arrangement): open maps, said so in the document.
 const Recorded = z.record(z.string(), z.any()).openapi({ additionalProperties: true });
 const AuditValue = z.union([Recorded, z.array(Recorded), z.null()]);
+const AuditEntityCode = z.enum(AUDIT_ENTITY_CODES).openapi({
+  description: `变更记录的对象：${Object.entries(AUDIT_ENTITIES)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('；')}`,
+});
 
 /** Work views of the web interface (issue 16): the hearing calendar, the chair's board, workload, the list export. */
 export function createWorkRouter(deps: Deps): Router {
@@ -137,9 +143,9 @@ export function createWorkRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/audit-log',
     operationId: 'auditLog',
-    summary: '变更记录：用户、最低工资标准、节假日安排的每次修改（管理员、仲裁委领导）',
+    summary: '变更记录：用户、最低工资标准、职工月平均工资、节假日安排的每次修改（管理员、仲裁委领导）',
     tags: ['admin'],
-    query: Pagination.extend({ entity: z.enum(['user', 'minimum_wages', 'calendar_years']).optional() }).strict(),
+    query: Pagination.extend({ entity: AuditEntityCode.optional() }).strict(),
     responses: {
       200: {
         description: '记录（新在前）',
@@ -147,7 +153,7 @@ export function createWorkRouter(deps: Deps): Router {
           z
             .strictObject({
               id: z.number().int(),
-              entity: z.enum(['user', 'minimum_wages', 'average_wages', 'calendar_years']),
+              entity: AuditEntityCode,
               key: z.string(),
               action: z.string(),
               at: Instant,

@@ -42,8 +42,8 @@ async function replay(deps: Deps, req: Request, res: Response, key: string): Pro
 
 /**
  * Runs a write use case and answers with `render(result)`. The use case opens its unit of work through `transact`
- * (once); with an `Idempotency-Key`, the rendered answer (status, body and headers) is stored in that same
- * transaction, and a retry answers it again without writing.
+ * (once, or again after a unit of work it rolled back); with an `Idempotency-Key`, the rendered answer (status, body
+ * and headers) is stored in the transaction that commits, and a retry answers it again without writing.
  */
 export async function runWriteStaged<T>(
   deps: Deps,

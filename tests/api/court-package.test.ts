@@ -5,8 +5,18 @@ import path from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCourtPackage } from '../../app/court-package/generate.ts';
+import { createKeyFile, readKeyFile } from '../../app/court-package/keys.ts';
+import { createDeps } from '../../app/deps.ts';
+import type { Actor } from '../../app/policy.ts';
+import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
+import { type Database, openDatabase } from '../../db/knex.ts';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { runScript } from '../helpers/cli.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 // CommonJS packages seen through NodeNext typings: the class and the function are the default export's `default`.
@@ -285,5 +295,155 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'fax' })).status).toBe(400);
     expect((await t.api(a.tokens.clerk).post('/api/cases/999999/court-packages', body)).status).toBe(404);
     expect((await download(a.tokens.clerk, 999999)).status).toBe(404);
+  });
+});
+
+describe(`court packages next to each other (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('concurrent generations of packages and documents for one case all succeed, chained in the history', async () => {
+    // Before the case row was locked first, PostgreSQL found a deadlock here (the package's foreign key share lock,
+    // then the history's FOR UPDATE) and every loser answered 503.
+    const n = 6;
+    const rs = await Promise.all([
+      ...Array.from({ length: n }, () => t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' })),
+      ...Array.from({ length: 2 }, () => t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' })),
+    ]);
+    expect(
+      rs.map((r) => r.status),
+      JSON.stringify(rs.map((r) => r.body)),
+    ).toEqual(Array(n + 2).fill(201));
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as {
+      seq: number;
+      type: string;
+      payload: { packageId?: number };
+    }[];
+    const made = history.filter((e) => e.type === 'GENERATE_COURT_PACKAGE').map((e) => e.payload.packageId);
+    for (const r of rs.slice(0, n)) expect(made).toContain(r.body.id);
+    expect(history.map((e) => e.seq)).toEqual(history.map((_, i) => i + 1));
+  });
+
+  it('is never stale on arrival: an event committed while it is assembled makes it assemble again', async () => {
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const clerk: Actor = { id: t.userId('clerk'), role: 'clerk', displayName: '书记员' };
+    const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version as number;
+    let calls = 0;
+    const transact: Transact = async (fn) => {
+      // Another user records a service while the package is being signed (the use case's seam: its unit of work).
+      if (calls++ === 0) {
+        const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+          type: 'SERVE',
+          occurredOn: '2026-04-13',
+          document: 'other',
+          partyId: c.respondents[0]?.id,
+          method: 'direct',
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+      return inTransaction(deps, fn);
+    };
+    const p = await generateCourtPackage(deps, clerk, c.id, { purpose: 'litigation' }, transact);
+    expect(calls).toBe(2);
+    expect(p.caseVersion).toBe(before + 1);
+    const z = await JSZip.loadAsync((await download(a.tokens.clerk, p.id)).body as Buffer);
+    const caseJson = JSON.parse(await (z.file('case.json') as JSZip.JSZipObject).async('string'));
+    expect(caseJson.services.map((s: { servedOn: string }) => s.servedOn)).toContain('2026-04-13');
+  });
+});
+
+describe(`the signing key: made once, explicitly; only the registered key signs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('an install without a key publishes none, refuses to sign, and no request makes one; keys:init does', async () => {
+    const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-keyinit-'));
+    const file = path.join(keyDir, 'keys', 'commission-ed25519.pem');
+    const h = await startTestApp({ noSigningKey: true, env: { COMMISSION_KEY_PATH: file } });
+    const opened: Database[] = [];
+    const machine = (keyPath: string) => {
+      const db = openDatabase(h.dbUrl);
+      opened.push(db);
+      const config = { ...h.config, commissionKeyPath: keyPath };
+      return createApp({ db, clock: h.clock, logger: createLogger('silent'), config });
+    };
+    try {
+      const ha = await createActors(h);
+      const cc = await registerCase(h, ha);
+      const make = (app = h.app) =>
+        request(app)
+          .post(`/api/cases/${cc.id}/court-packages`)
+          .set('Authorization', `Bearer ${ha.tokens.clerk}`)
+          .send({ purpose: 'litigation' });
+      expect((await request(h.app).get('/api/keys')).body).toEqual({ keys: [] });
+      const refused = await make();
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ rule: 'signing-key-not-initialised' });
+      expect(refused.body.detail).toContain('npm run keys:init');
+      expect(fs.existsSync(file), 'a request never makes the key').toBe(false);
+
+      const init = await runScript('scripts/keys-init.ts', [], { DATABASE_URL: h.dbUrl, COMMISSION_KEY_PATH: file });
+      expect(init.code, init.out).toBe(0);
+      expect(init.out).toContain('created');
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.readdirSync(path.dirname(file))).toEqual(['commission-ed25519.pem']);
+      const keyId = (readKeyFile(file) as { keyId: string }).keyId;
+      const published = (await request(h.app).get('/api/keys')).body.keys;
+      expect(published.map((k: { keyId: string }) => k.keyId)).toEqual([keyId]);
+      const made = await make();
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      expect(made.body.keyId).toBe(keyId);
+      const again = await runScript('scripts/keys-init.ts', [], { DATABASE_URL: h.dbUrl, COMMISSION_KEY_PATH: file });
+      expect(again.code, again.out).toBe(0);
+      expect(again.out).toContain('is the registered key');
+
+      // A second machine that made a key of its own: it refuses to sign, keys:init there says so, and GET /api/keys
+      // on it still publishes the registered key, not its own.
+      const other = path.join(keyDir, 'other.pem');
+      expect(createKeyFile(other)).toBe(true);
+      const second = machine(other);
+      const mismatch = await make(second);
+      expect(mismatch.status).toBe(503);
+      expect(mismatch.body).toMatchObject({ rule: 'signing-key-mismatch' });
+      expect(mismatch.body.detail).toContain(keyId);
+      expect((await request(second).get('/api/keys')).body.keys.map((k: { keyId: string }) => k.keyId)).toEqual([keyId]);
+      const otherInit = await runScript('scripts/keys-init.ts', [], { DATABASE_URL: h.dbUrl, COMMISSION_KEY_PATH: other });
+      expect(otherInit.code).toBe(1);
+      expect(otherInit.out).toContain(`is not the registered key ${keyId}`);
+
+      // A machine with no key file: refuses to sign; keys:init does not make a second key for this database.
+      const none = path.join(keyDir, 'none', 'commission-ed25519.pem');
+      const missing = await make(machine(none));
+      expect(missing.status).toBe(503);
+      expect(missing.body).toMatchObject({ rule: 'signing-key-missing' });
+      const noneInit = await runScript('scripts/keys-init.ts', [], { DATABASE_URL: h.dbUrl, COMMISSION_KEY_PATH: none });
+      expect(noneInit.code).toBe(1);
+      expect(noneInit.out).toContain('copy that key file');
+      expect(fs.existsSync(none)).toBe(false);
+      // Once the registered key is copied there, that machine signs.
+      fs.mkdirSync(path.dirname(none), { recursive: true });
+      fs.copyFileSync(file, none);
+      expect((await make(machine(none))).status).toBe(201);
+    } finally {
+      for (const d of opened) await d.close();
+      await h.close();
+      fs.rmSync(keyDir, { recursive: true, force: true });
+    }
+  });
+
+  it('processes racing to make the key file end with one complete key', async () => {
+    const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-keyrace-'));
+    const file = path.join(keyDir, 'commission-ed25519.pem');
+    const script = path.join(keyDir, 'race.ts');
+    fs.writeFileSync(
+      script,
+      `import { createKeyFile, readKeyFile } from ${JSON.stringify(path.resolve('app/court-package/keys.ts'))};
+const made = createKeyFile(process.argv[2]);
+console.log(JSON.stringify({ made, keyId: readKeyFile(process.argv[2])?.keyId }));\n`,
+    );
+    try {
+      const runs = await Promise.all(Array.from({ length: 4 }, () => runScript(script, [file], {})));
+      const out = runs.map((r) => JSON.parse(r.out.trim().split('\n').at(-1) as string) as { made: boolean; keyId: string });
+      expect(out.filter((o) => o.made)).toHaveLength(1);
+      expect(new Set(out.map((o) => o.keyId)).size).toBe(1);
+      expect(readKeyFile(file)?.keyId).toBe(out[0]?.keyId);
+      expect(fs.readdirSync(keyDir).sort()).toEqual(['commission-ed25519.pem', 'race.ts']);
+    } finally {
+      fs.rmSync(keyDir, { recursive: true, force: true });
+    }
   });
 });

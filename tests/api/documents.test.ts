@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeps } from '../../app/deps.ts';
+import { generateDocument } from '../../app/documents/generate-document.ts';
+import { AppError } from '../../app/errors.ts';
+import type { Actor } from '../../app/policy.ts';
+import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
+import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -111,13 +118,7 @@ async function toHeard(
   hearing: Record<string, unknown> = {},
   held = { applicantPresent: true, respondentPresent: true },
 ): Promise<{ c: CaseShape; arb: Arb }> {
-  const c = await registerCase(t, a, body);
-  const arb = a.arbitrators[0] as Arb;
-  await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
-  await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
-  await ev(c, arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭', ...hearing });
-  await ev(c, arb.token, 'HOLD_HEARING', '2026-03-25', held);
-  return { c, arb };
+  return caseAt(t, a, 'heard', { body, hearing, held });
 }
 
 const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
@@ -458,6 +459,57 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       .post('/api/cases', standardApplication({ respondents: [{ ...employer(), ownership: 'martian' }] }));
     expect(r.status).toBe(400);
     expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('respondents.0.ownership');
+  });
+
+  it('is never stale on arrival: an event committed while it renders makes it render again; twice answers 409', async () => {
+    // The seam: the use case opens its unit of work through the injected `transact` once rendering is done. Here that
+    // first applies an event (as another user would, committing while the PDF was being rendered).
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const arb = a.arbitrators[0] as Arb;
+    const actor: Actor = { id: arb.id, role: 'arbitrator', displayName: '仲裁员' };
+    const scheduled = async () => {
+      const c = await registerCase(t, a);
+      await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+      await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
+      await ev(c, arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' });
+      return c;
+    };
+    const postpone = (c: { id: number }, hearingOn: string) =>
+      ev(c, arb.token, 'POSTPONE_HEARING', '2026-03-12', { hearingOn, reason: '仲裁员因公出差', requestedBy: 'tribunal' });
+    const racing = (moves: ((n: number) => Promise<unknown>) | null): { transact: Transact; calls: () => number } => {
+      let n = 0;
+      return {
+        transact: async (fn) => {
+          n++;
+          if (moves) await moves(n);
+          return inTransaction(deps, fn);
+        },
+        calls: () => n,
+      };
+    };
+
+    const c = await scheduled();
+    const once = racing((n) => (n === 1 ? postpone(c, '2026-03-31') : Promise.resolve()));
+    const r = await generateDocument(deps, actor, c.id, { kind: 'hearing_notice' }, once.transact);
+    expect(once.calls()).toBe(2);
+    const [doc] = r.documents;
+    const text = pdfText(await download(doc?.id as number));
+    expect(text).toContain('改期于二〇二六年三月三十一日');
+    expect(text).not.toContain('定于二〇二六年三月二十五日在第一仲裁庭');
+    const now = (await t.api(arb.token).get(`/api/cases/${c.id}`)).body;
+    expect(doc?.caseVersion).toBe(now.version);
+    const history = (await t.api(arb.token).get(`/api/cases/${c.id}/events`)).body as { type: string }[];
+    expect(history.filter((e) => e.type === 'GENERATE_DOCUMENT')).toHaveLength(1);
+
+    // The case moves again while the notice renders the second time: 409, nothing stored, nothing in the history.
+    const c2 = await scheduled();
+    const twice = racing((n) => postpone(c2, n === 1 ? '2026-03-31' : '2026-04-08'));
+    const refused = await generateDocument(deps, actor, c2.id, { kind: 'hearing_notice' }, twice.transact).catch((e) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 409, extra: { rule: 'case-moved-during-generation' } });
+    expect((await t.api(arb.token).get(`/api/cases/${c2.id}/documents`)).body).toEqual([]);
+    const h2 = (await t.api(arb.token).get(`/api/cases/${c2.id}/events`)).body as { type: string }[];
+    expect(h2.some((e) => e.type === 'GENERATE_DOCUMENT')).toBe(false);
   });
 
   it('every document above, regenerated a month later without resending its text, reads the same', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -28,26 +29,15 @@ type Deadline = {
 };
 type View = CaseShape & Body & { deadlines: Deadline[]; proceedings: Body; state: string };
 
-async function send(c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string) {
-  return t.api(token).post(`/api/cases/${c.id}/events`, { type, ...(occurredOn ? { occurredOn } : {}), ...payload });
-}
-async function ok(c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string): Promise<View> {
-  const r = await send(c, token, type, payload, occurredOn);
-  expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
-  return r.body;
-}
+const { send, ok } = caseEvents<View>(() => t);
 const deadline = (v: { deadlines: Deadline[] }, kind: string, partyId?: number) =>
   v.deadlines.find((d) => d.kind === kind && (partyId === undefined || d.partyId === partyId)) as Deadline;
 const arbitrator = () => a.arbitrators[0] as { id: number; token: string };
 
 /** Accepted 2026-03-04, sole arbitrator 03-05, hearing on Wednesday 2026-03-25 scheduled 03-09. */
 async function scheduled(body = standardApplication()) {
-  const c = await registerCase(t, a, body);
-  const arb = arbitrator();
-  await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
-  await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
-  await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
-  return { c, arb };
+  const { c, arb } = await caseAt(t, a, 'hearing_scheduled', { body });
+  return { c: c as View, arb };
 }
 const notice = (c: CaseShape, partyId: number | undefined, servedOn: string, occurredOn = servedOn, document = 'hearing_notice') =>
   ok(c, a.tokens.clerk, 'SERVE', { document, partyId, method: 'direct', servedOn }, occurredOn);

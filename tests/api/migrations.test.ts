@@ -73,6 +73,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "case_stat_rows",
         "cases",
         "claims",
+        "commission_keys",
         "court_packages",
         "deadline_alerts",
         "documents",
@@ -140,6 +141,15 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     ]);
     // Issue 16: the hearing calendar, one row per case.
     expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
+    expect(await columns('commission_keys')).toEqual([
+      'algorithm',
+      'created_at',
+      'key_id',
+      'public_key_pem',
+      'registered_at',
+      'registered_by',
+      'retired_at',
+    ]);
     expect(await columns('users')).toMatchInlineSnapshot(`
       [
         "active",

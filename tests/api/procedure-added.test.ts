@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputationsIdle } from '../../app/time/recompute.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -26,14 +27,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const arb = (i: number) => a.arbitrators[i] as { id: number; token: string };
-async function send(c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string) {
-  return t.api(token).post(`/api/cases/${c.id}/events`, { type, ...(occurredOn ? { occurredOn } : {}), ...payload });
-}
-async function ok(c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string): Promise<Case> {
-  const r = await send(c, token, type, payload, occurredOn);
-  expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
-  return r.body;
-}
+const { send, ok } = caseEvents<Case>(() => t);
 async function refused(
   c: { id: number },
   token: string,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -13,14 +14,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 type Body = Record<string, unknown>;
-async function send(c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string) {
-  return t.api(token).post(`/api/cases/${c.id}/events`, { type, ...(occurredOn ? { occurredOn } : {}), ...payload });
-}
-async function ok(c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string): Promise<CaseShape & Body> {
-  const r = await send(c, token, type, payload, occurredOn);
-  expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
-  return r.body;
-}
+const { send, ok } = caseEvents<CaseShape & Body>(() => t);
 
 describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('registration → acceptance → tribunal → hearing → final award → service → effect → archive', async () => {

@@ -2,19 +2,25 @@ import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../app/bootstrap.ts';
+import { caseSnapshot, loadCase } from '../../app/cases/case-state.ts';
 import { loadConfig } from '../../app/config.ts';
 import { createDeps, type Deps } from '../../app/deps.ts';
+import type { Actor } from '../../app/policy.ts';
+import { applyEvent } from '../../app/procedure/apply-event.ts';
+import { reprojectStatistics } from '../../app/stats/reproject.ts';
 import { runDailySweep, sweepDeadlines } from '../../app/time/sweep.ts';
+import { inTransaction } from '../../app/unit-of-work.ts';
 import { verifyHistory } from '../../db/history-chain.ts';
 import { type Database, isUniqueViolation, migrateLatest, openDatabase } from '../../db/knex.ts';
+import { backfillHearings } from '../../db/maintenance.ts';
 import { migrationSource } from '../../db/migrations/index.ts';
 import { grantStatements } from '../../db/pg-roles.ts';
-import { applyCounterDeltas, factsFromRow } from '../../db/stores/stats.ts';
 import { createApp } from '../../server/app.ts';
 import { createLifecycle } from '../../server/lifecycle.ts';
 import { createLogger } from '../../server/logger.ts';
-import { counterDeltas } from '../../workflows/stat-facts.ts';
+import { counterDeltas, statFacts } from '../../workflows/stat-facts.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 import { recomputeAndCompare } from '../helpers/recompute.ts';
 
@@ -458,9 +464,103 @@ describe(`upgrading a database that has history and duplicates (${dialect})`, ()
       await h.close();
     }
   });
+
+  it('the hearing calendar of cases registered before it is filled at start-up by the current derivation, idempotently', async () => {
+    const h = await startTestApp({ now: '2026-04-01T02:00:00Z' });
+    try {
+      const ha = await createActors(h);
+      const { ok } = caseEvents(() => h);
+      const cases: number[] = [];
+      let arb = { id: 0, token: '' };
+      for (let i = 0; i < 3; i++) {
+        const r = await caseAt(h, ha, 'hearing_scheduled', {
+          acceptOn: '2026-03-02',
+          formOn: '2026-03-02',
+          scheduleOn: '2026-03-05',
+          hearingOn: '2026-03-20',
+          hearing: { time: '09:30' },
+        });
+        cases.push(r.c.id);
+        arb = r.arb;
+      }
+      // Scheduled; held; closed before it was held (no row).
+      await ok({ id: cases[1] as number }, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-20');
+      await ok({ id: cases[2] as number }, ha.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-03-10');
+      const k = h.db.knex;
+      const rowsNow = () => k('hearings').orderBy('case_id').select();
+      const before = await rowsNow();
+      expect(before.map((r) => [r.case_id, r.status])).toEqual([
+        [cases[0], 'scheduled'],
+        [cases[1], 'held'],
+      ]);
+      // Back to the schema before the hearing calendar, then the server's start-up: 0070 makes the table and asks for
+      // the backfill, which runs after the last migration.
+      while (await k('knex_migrations').where('name', '>=', '20261201_0070').first()) await k.migrate.down({ migrationSource });
+      await prepareDatabase(h.db, h.clock, undefined);
+      expect(await k('maintenance_tasks').select()).toEqual([]);
+      expect(await rowsNow()).toEqual(before);
+      // Run twice, same rows.
+      await k.transaction((trx) => backfillHearings(trx, 1));
+      expect(await rowsNow()).toEqual(before);
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 if (dialect === 'postgres') {
+  describe('PostgreSQL: the statistics reprojection next to a running server', () => {
+    it('waits for an event that holds the case and projects what it committed, never the facts of before it', async () => {
+      const h = await startTestApp({ now: '2026-04-01T02:00:00Z' });
+      try {
+        const ha = await createActors(h);
+        const c = await registerCase(h, ha);
+        const deps = depsOf(h);
+        // A definition changed since the case was projected (here: the stored workers count disagrees with today's),
+        // so the reprojection has something to write for this case.
+        await h.db.knex('case_stat_rows').where({ case_id: c.id }).whereNull('recorded_to').update({ workers: 99 });
+        const clerk: Actor = { id: h.userId('clerk'), role: 'clerk', displayName: '书记员' };
+        // An event holds the case row (uncommitted) while the reprojection starts…
+        let release!: () => void;
+        const gate = new Promise<void>((r) => {
+          release = r;
+        });
+        let applied!: () => void;
+        const holding = new Promise<void>((r) => {
+          applied = r;
+        });
+        const event = inTransaction(deps, async (uow) => {
+          await applyEvent(deps, uow, clerk, c.id, { type: 'ACCEPT', occurredOn: '2026-03-04', payload: {} });
+          applied();
+          await gate;
+        });
+        await holding;
+        const reprojection = reprojectStatistics(deps);
+        // …until the reprojection waits for a lock the event holds (polled: no sleeping on a guess).
+        for (let i = 0; ; i++) {
+          const r = await h.db.knex.raw(
+            "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+          );
+          if (r.rows[0].n > 0) break;
+          if (i > 2000) throw new Error('the reprojection never waited for the event');
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        release();
+        await event;
+        expect(await reprojection).toMatchObject({ cases: 1 });
+        const stored = await deps.stores.stats.current(h.db.knex, c.id);
+        const now = await loadCase(deps, h.db.knex, c.id);
+        const ctx = caseSnapshot(now).context;
+        const { rowId: _r, awardDueOn, ...facts } = stored as NonNullable<typeof stored>;
+        const { awardDueOn: _a, ...fresh } = statFacts(now, ctx, awardDueOn);
+        expect(facts).toEqual(fresh);
+        expect(facts.acceptedOn).toBe('2026-03-04');
+      } finally {
+        await h.close();
+      }
+    });
+  });
+
   describe('PostgreSQL: the server runs as a role that does not own the tables', () => {
     it('works, but cannot change, delete or truncate the history, nor switch its guards off', async () => {
       const h = await startTestApp({ now: '2026-04-01T02:00:00Z' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSURE_MODE_LABELS } from '../../workflows/labels.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, createActors, scopedCase } from '../helpers/procedure.ts';
 
@@ -42,6 +43,9 @@ describe(`web-interface API (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const r = await t.api(a.tokens.clerk).get('/api/reference/vocabulary');
     expect(r.status).toBe(200);
     expect(r.body.states.accepted).toBe('已受理（待组庭）');
+    // The web reads closure modes from here (no copy of its own): every mode, the round-2 ones included.
+    expect(r.body.closureModes).toEqual(CLOSURE_MODE_LABELS);
+    expect(r.body.closureModes.transfer).toBe('移送管辖');
     expect(r.body.districts).toContain('东昌府区');
     expect(r.body.closureTarget).toBe('0.98');
   });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -26,11 +27,8 @@ const ev = async (token: string, id: number, body: Record<string, unknown>) => {
 };
 /** Registers, accepts on `acceptOn`, forms a sole tribunal of arbitrator `arb`. */
 async function acceptedCase(acceptOn: string, arb: number, app = standardApplication()) {
-  const c = await registerCase(t, a, app);
-  await ev(a.tokens.clerk, c.id, { type: 'ACCEPT', occurredOn: acceptOn });
-  const arbId = a.arbitrators[arb]?.id as number;
-  await ev(a.tokens.chair, c.id, { type: 'FORM_TRIBUNAL', occurredOn: acceptOn, arbitratorIds: [arbId], presidingId: arbId });
-  return { id: c.id as number, token: a.arbitrators[arb]?.token as string, arbId };
+  const { c, arb: x } = await caseAt(t, a, 'tribunal_formed', { body: app, acceptOn, formOn: acceptOn, arbitrator: arb });
+  return { id: c.id as number, token: x.token, arbId: x.id };
 }
 
 describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
@@ -192,6 +190,32 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.body.items[0].after).toHaveLength(wages.length);
     expect((await t.api(a.tokens.clerk).get('/api/audit-log')).status).toBe(403);
     expect((await t.api(a.tokens.chair).get('/api/audit-log?entity=cases')).status).toBe(400);
+  });
+
+  it('the audit log filters by every audited table, average wages included; the vocabulary names them', async () => {
+    const put = await t
+      .api(t.adminToken)
+      .put('/api/reference/average-wages', [
+        { district: '全市', year: 2024, monthly: '8000.00', publishedOn: '2025-06-20', source: '测试：市统计局公报' },
+      ]);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const r = await t.api(a.tokens.chair).get('/api/audit-log?entity=average_wages');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.total).toBeGreaterThan(0);
+    expect(r.body.items.every((x: Body) => x.entity === 'average_wages')).toBe(true);
+    expect(r.body.items[0]).toMatchObject({ action: 'replace', actor: { username: 'admin' }, after: [{ year: 2024, monthly: '8000.00' }] });
+    // Every entity the log holds is one the filter accepts and the vocabulary names.
+    const vocab = (await t.api(a.tokens.chair).get('/api/reference/vocabulary')).body.auditEntities as Record<string, string>;
+    expect(vocab.average_wages).toBe('职工月平均工资');
+    const held = (await t.db.knex('audit_log').distinct('entity')).map((x) => x.entity as string);
+    expect(held).toContain('average_wages');
+    for (const entity of held) {
+      expect(Object.keys(vocab)).toContain(entity);
+      const f = await t.api(a.tokens.chair).get(`/api/audit-log?entity=${entity}`);
+      expect(f.status, entity).toBe(200);
+      expect(f.body.total, entity).toBeGreaterThan(0);
+    }
+    for (const entity of Object.keys(vocab)) expect((await t.api(a.tokens.chair).get(`/api/audit-log?entity=${entity}`)).status).toBe(200);
   });
 
   it('the vocabulary carries the server’s today, the commission and who may generate each document; the preview suggests a legal basis per item', async () => {

@@ -1,42 +1,26 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type BrowserRig, openBrowser } from '../helpers/case-fixtures.ts';
 
 /**
  * Issue 14 item 6: /docs renders the published document with Redoc, served from node_modules, offline, under the
  * strict Content-Security-Policy (server/app.ts): no CSP violation, no request to another host, no script error.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let t: TestApp;
-let server: Server;
+let rig: BrowserRig;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
   t = await startTestApp();
-  server = t.app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  rig = await openBrowser(t);
+  ({ base, browser } = rig);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await rig?.close();
   await t?.close();
 });
 

@@ -1,116 +1,52 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type BrowserRig, caseAt, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
+import { type Actors, type CaseShape, createActors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Issue 17 in real Chromium: the calculator inside the award form (suggestion accepted, kept with the item), the claim
  * line on the case page, and the "移送法院材料包" action. The case is brought to the hearing over the API; the browser
  * does the rest. Screenshots go to artifacts/screenshots/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
 const keyDir = mkdtempSync(join(tmpdir(), 'zc-e2e-key-'));
 let t: TestApp;
 let a: Actors;
 let c: CaseShape;
-let server: Server;
+let rig: BrowserRig;
 let base: string;
-let browser: Browser;
 let page: Page;
-const cspViolations: string[] = [];
+let cspViolations: string[];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian "chromium"; .ci/run does)`);
   mkdirSync(SHOTS, { recursive: true });
   t = await startTestApp({
     now: '2026-04-01T02:00:00Z',
     env: { TOKEN_TTL_HOURS: '1000', COMMISSION_KEY_PATH: join(keyDir, 'key.pem') },
   });
   a = await createActors(t);
-  c = await registerCase(
-    t,
-    a,
-    standardApplication({
-      claims: [
-        { category: 'wages', amount: '2750.00', description: '2025年加班工资' },
-        { category: 'economic_compensation', amount: '42000.00', description: '解除劳动合同经济补偿' },
-      ],
-    }),
-  );
-  const arb = a.arbitrators[0] as { id: number; token: string };
-  const ev = async (token: string, type: string, occurredOn: string, extra: Record<string, unknown> = {}) => {
-    const r = await t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn, ...extra });
-    expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
-  };
-  await ev(a.tokens.clerk, 'ACCEPT', '2026-03-04');
-  await ev(a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [arb.id], presidingId: arb.id });
-  await ev(arb.token, 'SCHEDULE_HEARING', '2026-03-09', { hearingOn: '2026-03-25', place: '第一仲裁庭' });
-  await ev(arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true });
-  server = t.app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
+  const body = standardApplication({
+    claims: [
+      { category: 'wages', amount: '2750.00', description: '2025年加班工资' },
+      { category: 'economic_compensation', amount: '42000.00', description: '解除劳动合同经济补偿' },
     ],
   });
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  // The Content-Security-Policy must not block anything the issue-17 screens use.
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
-  });
+  ({ c } = await caseAt(t, a, 'heard', { body }));
+  rig = await openBrowser(t);
+  ({ base, page, cspViolations } = rig);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await rig?.close();
   await t?.close();
   rmSync(keyDir, { recursive: true, force: true });
 });
 
-async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-const text = (l: Locator, want: string) => eventually(async () => expect((await l.first().textContent()) ?? '').toContain(want));
-
-async function login(username: string, password: string) {
-  await page.goto(`${base}/#/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('nav.side').waitFor();
-}
+const text = hasText;
+const login = (username: string, password: string) => signIn(page, base, username, password);
 const caseUrl = () => `${base}/#/cases/${c.id}`;
 
 describe('issue 17 in the web interface (Chromium)', () => {

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCreditCode, completeIdNumber } from '../../workflows/identifiers.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { type BrowserRig, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
 
 /**
@@ -15,19 +14,16 @@ import { application, worker } from '../helpers/fixtures.ts';
  * main screen is checked with axe-core (no serious or critical violation) and saved as a screenshot in
  * artifacts/screenshots/ (1366×768 through the journeys, 1920×1080 at the end).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
 const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let t: TestApp;
-let server: Server;
+let rig: BrowserRig;
 let base: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const cspViolations: string[] = [];
+let cspViolations: string[];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian "chromium"; .ci/run does)`);
   mkdirSync(SHOTS, { recursive: true });
   t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '1000' } });
   for (const [role, name] of [
@@ -40,58 +36,16 @@ beforeAll(async () => {
   ] as const) {
     await t.tokenFor(role, name);
   }
-  server = t.app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
-  });
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  // The Content-Security-Policy (server/app.ts) must not block anything the screens use.
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
-  });
+  rig = await openBrowser(t);
+  ({ base, context, page, cspViolations } = rig);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await rig?.close();
   await t?.close();
 });
 
-/** playwright-core has no web-first assertions: retry a plain assertion until it holds (10 s). */
-async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 const visible = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 10_000 });
-const text = (l: Locator, want: string) => eventually(async () => expect((await l.first().textContent()) ?? '').toContain(want));
+const text = hasText;
 const count = (l: Locator, n: number) => eventually(async () => expect(await l.count()).toBe(n));
 
 /** Saves a screenshot, and checks the screen shows no leaked "null"/"undefined"/"NaN" text. */
@@ -116,16 +70,7 @@ async function axe(name: string) {
   expect(await page.locator('main').count(), `${name}: one main landmark`).toBe(1);
 }
 
-async function login(username: string, password = `${username}-password-1`) {
-  // A test that failed signed in leaves its session behind: start from a signed-out browser.
-  await page.goto(`${base}/#/login`);
-  await page.evaluate("localStorage.removeItem('zc.token'); sessionStorage.removeItem('zc.return')");
-  await page.reload();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('nav.side').waitFor();
-}
+const login = (username: string, password?: string) => signIn(page, base, username, password);
 async function logout() {
   await page.getByRole('button', { name: '退出' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import request from 'supertest';
-import { ensureFirstAdmin } from '../../app/bootstrap.ts';
+import { ensureCommissionKey, ensureFirstAdmin } from '../../app/bootstrap.ts';
 import { FixedClock } from '../../app/clock.ts';
 import { type Config, loadConfig } from '../../app/config.ts';
 import { recomputationsIdle } from '../../app/time/recompute.ts';
@@ -39,7 +39,14 @@ export interface ApiClient {
 }
 
 /** The real app on a real, freshly migrated database, with a pinned clock ("today" = 2026-04-01 CST by default). */
-export async function startTestApp(opts: { now?: string; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    now?: string;
+    env?: Record<string, string>;
+    logger?: Logger /** Leave the signing key uninitialised. */;
+    noSigningKey?: boolean;
+  } = {},
+): Promise<TestApp> {
   const { db, url: dbUrl, drop } = await freshDatabase();
   await migrateLatest(db);
   const clock = new FixedClock(opts.now ?? '2026-04-01T02:00:00Z');
@@ -59,6 +66,8 @@ export async function startTestApp(opts: { now?: string; env?: Record<string, st
     ...idle,
     ...opts.env,
   });
+  // As the first `npm start` of a fresh install does: the signing key is made (once per test process) and registered.
+  if (!opts.noSigningKey) await ensureCommissionKey(db, clock, config.commissionKeyPath, 'tests');
   // Every response, through `api()` or a raw `request(t.app)`, is checked against /openapi.json (issue 14).
   const app = checkedApp(createApp({ db, clock, logger: opts.logger ?? createLogger('silent'), config }));
   const login = async (username: string, password: string) => {

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from './pg-server.ts';
 
 /** A real `npm start` server (server/main.ts) in a child process, as an operator runs it. */
@@ -27,7 +29,16 @@ export async function startServer(
 
 export async function spawnServer(port: number, env: Record<string, string>, waitReady = true): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), ADMIN_PASSWORD, LOG_LEVEL: 'warn', SCHEDULER_HOUR: '-1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+      SCHEDULER_HOUR: '-1',
+      // The first start of a fresh install makes the signing key: in the temporary directory, never in data/.
+      COMMISSION_KEY_PATH: join(tmpdir(), `zc-test-keys-${process.pid}`, 'commission-ed25519.pem'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -550,14 +550,13 @@ async function accessLogTab(out, q) {
 }
 
 // ----- audit log: changes to users and reference data -----
-const ENTITIES = { user: '用户', minimum_wages: '最低工资标准', calendar_years: '节假日安排' };
 const AUDIT_ACTIONS = { create: '新建', update: '修改', put: '录入', replace: '替换', reset_password: '重置密码' };
 /** What changed, in a line: the fields of a user, the number of wage rows, a calendar year's day counts. */
 function auditSummary(x) {
   const a = x.after;
   if (x.entity === 'calendar_years' && a)
     return `放假 ${a.offDays?.length ?? 0} 天，调休上班 ${a.workDays?.length ?? 0} 天；${a.notice ?? ''}`;
-  if (x.entity === 'minimum_wages' && Array.isArray(a)) return `共 ${a.length} 条标准`;
+  if ((x.entity === 'minimum_wages' || x.entity === 'average_wages') && Array.isArray(a)) return `共 ${a.length} 条标准`;
   if (x.entity === 'user') {
     const b = x.before ?? {};
     const changed = Object.keys(a ?? {}).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
@@ -572,7 +571,8 @@ async function auditLogTab(out, q) {
   const page = Number(q.get('page') ?? 1);
   const entity = q.get('entity') ?? '';
   const r = await api('GET', `/api/audit-log?page=${page}&pageSize=50${entity ? `&entity=${entity}` : ''}`);
-  const sel = select({ '': '全部', ...ENTITIES }, { value: entity });
+  // The entities one can filter by, and their names, come from the vocabulary (db/stores/reference.ts AUDIT_ENTITIES).
+  const sel = select({ '': '全部', ...state.vocab.auditEntities }, { value: entity });
   sel.addEventListener('change', () => {
     location.hash = `#/admin/audit-log${sel.value ? `?entity=${sel.value}` : ''}`;
   });
@@ -603,7 +603,7 @@ async function auditLogTab(out, q) {
                   'tr',
                   h('td.small', new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
                   h('td', x.actor ? `${x.actor.displayName}（${roleLabel(x.actor.role)}）` : '—'),
-                  h('td', `${ENTITIES[x.entity] ?? x.entity} ${x.key}`),
+                  h('td', `${state.vocab.auditEntities[x.entity] ?? x.entity} ${x.key}`),
                   h('td', AUDIT_ACTIONS[x.action] ?? x.action),
                   h('td.small', auditSummary(x)),
                 ),

@@ -5,6 +5,7 @@ import { IRREVERSIBLE } from '../acts.js';
 import {
   api,
   caseName,
+  closureLabel,
   daysLeftText,
   deadlineBadge,
   download,
@@ -129,10 +130,7 @@ export async function casePage(id, mount) {
         )
       : null,
     c.closure
-      ? h(
-          'p.small',
-          `结案：${LABELS.closure[c.closure.mode] ?? c.closure.mode}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}`,
-        )
+      ? h('p.small', `结案：${closureLabel(c.closure.mode)}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}`)
       : null,
     h('h2.noprint', '下一步'),
     next.length
@@ -819,7 +817,7 @@ export async function coverPage(id, mount) {
         ['收案日期', c.receivedOn],
         ['受理日期', c.acceptedOn ?? '—'],
         ['结案日期', c.closure?.closedOn ?? '—'],
-        ['结案方式', c.closure ? (LABELS.closure[c.closure.mode] ?? c.closure.mode) : '—'],
+        ['结案方式', c.closure ? closureLabel(c.closure.mode) : '—'],
         ['仲裁员', c.tribunal ? c.tribunal.arbitrators.map((a) => a.displayName).join('、') : '—'],
         ['归档日期', c.proceedings?.archivedOn ?? '—'],
         ['保管期限', archive?.payload?.retentionYears ? `${archive.payload.retentionYears} 年` : '—'],

@@ -3,6 +3,7 @@
 import {
   addDays,
   api,
+  closureLabel,
   csvBlob,
   download,
   errorPanel,
@@ -103,7 +104,7 @@ export async function statsPage(params, mount) {
         arbName(i.arbitratorId),
         i.acceptedOn ?? '',
         i.closedOn ?? '',
-        LABELS.closure[i.closureMode] ?? '',
+        closureLabel(i.closureMode),
         `${i.awardDueOn ?? ''}${i.closedLate ? '（超期）' : ''}`,
         V().states[i.state] ?? i.state,
       ];
@@ -143,7 +144,7 @@ export async function statsPage(params, mount) {
                       h('td', arbName(i.arbitratorId)),
                       h('td', i.acceptedOn ?? '—'),
                       h('td', i.closedOn ?? '—'),
-                      h('td', LABELS.closure[i.closureMode] ?? '—'),
+                      h('td', closureLabel(i.closureMode) || '—'),
                       h('td', i.awardDueOn ?? '—', i.closedLate ? h('span.badge.bad', '超期') : null),
                       h('td', stateBadge(i.state)),
                     ),

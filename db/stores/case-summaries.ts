@@ -1,0 +1,87 @@
+import type { Knex } from 'knex';
+
+/** The names a case shows wherever it is listed: applicants and respondents, each side in its order (seq). */
+export interface PartyNames {
+  applicantNames: string[];
+  respondentNames: string[];
+}
+
+/**
+ * The party names of the given cases, in one query: the one read behind every list that shows a case by its parties
+ * (the hearing calendar, the award-clock board, the due-deadline list). Names only — never an identity number, a
+ * phone or an address. A case without parties (or not found) maps to empty lists.
+ */
+export async function partyNamesOf(k: Knex, caseIds: number[]): Promise<Map<number, PartyNames>> {
+  const ids = [...new Set(caseIds)];
+  const out = new Map<number, PartyNames>(ids.map((id) => [id, { applicantNames: [], respondentNames: [] }]));
+  if (!ids.length) return out;
+  const rows = await k('parties')
+    .whereIn('case_id', ids)
+    .whereIn('side', ['applicant', 'respondent'])
+    .orderBy(['case_id', 'side', 'seq'])
+    .select('case_id', 'side', 'name');
+  for (const r of rows) {
+    const names = out.get(Number(r.case_id));
+    if (!names) continue;
+    (r.side === 'applicant' ? names.applicantNames : names.respondentNames).push(r.name as string);
+  }
+  return out;
+}
+
+/** One tribunal member as the work views show them. */
+export interface TribunalMember {
+  id: number;
+  displayName: string;
+  presiding: boolean;
+}
+
+/** The tribunals of the given cases (`case_arbitrators`, with display names), in one query, members by user id. */
+export async function tribunalsOf(k: Knex, caseIds: number[]): Promise<Map<number, TribunalMember[]>> {
+  const ids = [...new Set(caseIds)];
+  const out = new Map<number, TribunalMember[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await k('case_arbitrators')
+    .join('users', 'users.id', 'case_arbitrators.user_id')
+    .whereIn('case_arbitrators.case_id', ids)
+    .select('case_arbitrators.case_id', 'users.id', 'users.display_name', 'case_arbitrators.presiding')
+    .orderBy(['case_arbitrators.case_id', 'users.id']);
+  for (const r of rows)
+    out.get(Number(r.case_id))?.push({ id: Number(r.id), displayName: r.display_name as string, presiding: Boolean(r.presiding) });
+  return out;
+}
+
+/** A case as a line of a list: its number, state and party names. */
+export interface CaseHeadline extends PartyNames {
+  caseNo: string | null;
+  state: string;
+}
+
+/** Case summaries for read models, and `case_arbitrators` kept in step with the tribunal in the snapshot. */
+export function createCaseSummaryStore() {
+  return {
+    partyNamesOf,
+    tribunalsOf,
+    /** Number, state and party names of the given cases (those that exist). */
+    async headlines(k: Knex, caseIds: number[]): Promise<Map<number, CaseHeadline>> {
+      const ids = [...new Set(caseIds)];
+      if (!ids.length) return new Map();
+      const [cases, names] = await Promise.all([k('cases').whereIn('id', ids).select('id', 'case_no', 'state'), partyNamesOf(k, ids)]);
+      return new Map(
+        cases.map((c) => {
+          const id = Number(c.id);
+          const n = names.get(id) ?? { applicantNames: [], respondentNames: [] };
+          return [id, { caseNo: (c.case_no as string | null) ?? null, state: c.state as string, ...n }];
+        }),
+      );
+    },
+    /** The case's tribunal as it now stands (LDMAL Art. 31): its members, the presiding one marked; none before it is formed. */
+    async replaceTribunal(trx: Knex, caseId: number, t: { arbitratorIds: number[]; presidingId?: number | null } | null): Promise<void> {
+      await trx('case_arbitrators').where({ case_id: caseId }).delete();
+      if (t?.arbitratorIds.length)
+        await trx('case_arbitrators').insert(
+          t.arbitratorIds.map((id) => ({ case_id: caseId, user_id: id, presiding: id === t.presidingId })),
+        );
+    },
+  };
+}
+export type CaseSummaryStore = ReturnType<typeof createCaseSummaryStore>;

@@ -1,0 +1,173 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { EventType } from '../../workflows/procedure-types.ts';
+import type { TestApp } from './app.ts';
+import { type Actors, type CaseShape, registerCase, standardApplication } from './procedure.ts';
+
+/**
+ * The setup the API and browser tests share: sending events to a case, walking a fresh case along the ordinary path
+ * to a state, and (for the browser tests) a server, Chromium and a signed-in page. Everything goes through the real
+ * HTTP API, as a user would.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
+export type CaseView = CaseShape & Record<string, any>;
+type Body = Record<string, unknown>;
+
+/**
+ * `send` posts an event and returns the raw answer; `ok` posts it and expects 200, returning the case view. `app` is
+ * read at each call (test files start their app in beforeAll). `V` types the view as the test file reads it.
+ */
+export function caseEvents<V = CaseView>(app: () => TestApp) {
+  const send = (c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string) =>
+    app()
+      .api(token)
+      .post(`/api/cases/${c.id}/events`, { type, ...(occurredOn ? { occurredOn } : {}), ...payload });
+  const ok = async (c: { id: number }, token: string, type: EventType, payload: Body = {}, occurredOn?: string): Promise<V> => {
+    const r = await send(c, token, type, payload, occurredOn);
+    expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
+    return r.body as V;
+  };
+  return { send, ok };
+}
+
+/** The stages of the ordinary arbitration path a test starts from, in order. */
+export type Stage = 'received' | 'accepted' | 'tribunal_formed' | 'hearing_scheduled' | 'heard';
+const ORDER: Stage[] = ['received', 'accepted', 'tribunal_formed', 'hearing_scheduled', 'heard'];
+
+export interface Walk {
+  /** The application (default: the standard one). */
+  body?: ReturnType<typeof standardApplication>;
+  /** Which of the actors' arbitrators sits alone on the tribunal (default the first). */
+  arbitrator?: number;
+  acceptOn?: string;
+  formOn?: string;
+  scheduleOn?: string;
+  hearingOn?: string;
+  /** Extra fields of SCHEDULE_HEARING (place defaults to 第一仲裁庭; time, public …). */
+  hearing?: Body;
+  /** The fields of HOLD_HEARING (default: both parties present). */
+  held?: Body;
+}
+
+/**
+ * A fresh case walked to `stage` along the ordinary path: registered by the clerk, accepted (2026-03-04), a sole
+ * arbitrator's tribunal formed (03-05), a hearing on 03-25 scheduled (03-09), held that day. Returns the case view
+ * after the last step and the arbitrator.
+ */
+export async function caseAt(
+  t: TestApp,
+  a: Actors,
+  stage: Stage,
+  w: Walk = {},
+): Promise<{ c: CaseView; arb: { id: number; token: string } }> {
+  const { ok } = caseEvents(() => t);
+  const arb = a.arbitrators[w.arbitrator ?? 0] as { id: number; token: string };
+  const upTo = (s: Stage) => ORDER.indexOf(stage) >= ORDER.indexOf(s);
+  let c: CaseView = await registerCase(t, a, w.body ?? standardApplication());
+  const hearingOn = w.hearingOn ?? '2026-03-25';
+  if (upTo('accepted')) c = await ok(c, a.tokens.clerk, 'ACCEPT', {}, w.acceptOn ?? '2026-03-04');
+  if (upTo('tribunal_formed'))
+    c = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, w.formOn ?? '2026-03-05');
+  if (upTo('hearing_scheduled'))
+    c = await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn, place: '第一仲裁庭', ...w.hearing }, w.scheduleOn ?? '2026-03-09');
+  if (upTo('heard')) c = await ok(c, arb.token, 'HOLD_HEARING', w.held ?? { applicantPresent: true, respondentPresent: true }, hearingOn);
+  return { c, arb };
+}
+
+// ---------- browser tests ----------
+
+/** playwright-core has no web-first assertions: retry a plain assertion until it holds (10 s by default). */
+export async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+/** The first element's text comes to contain `want`. */
+export const hasText = (l: Locator, want: string) => eventually(async () => expect((await l.first().textContent()) ?? '').toContain(want));
+
+export interface BrowserRig {
+  server: Server;
+  base: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Messages of Content-Security-Policy violations seen in the page's console. */
+  cspViolations: string[];
+  close(): Promise<void>;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The test app served on a free port and a Chromium page on it (1366×768, zh-CN, Asia/Shanghai), failing on any
+ * page error and collecting CSP violations. `close()` closes the browser and the server, not the app.
+ */
+export async function openBrowser(t: TestApp): Promise<BrowserRig> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian "chromium"; .ci/run does)`);
+  const { chromium } = await import('playwright-core');
+  const server = t.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  // The Content-Security-Policy (server/app.ts) must not block anything the screens use.
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
+  });
+  return {
+    server,
+    base,
+    browser,
+    context,
+    page,
+    cspViolations,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Signs in through the login form, from a signed-out browser (a test that failed signed in leaves its session). */
+export async function signIn(page: Page, base: string, username: string, password = `${username}-password-1`): Promise<void> {
+  await page.goto(`${base}/#/login`);
+  await page.evaluate("localStorage.removeItem('zc.token'); sessionStorage.removeItem('zc.return')");
+  await page.reload();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('nav.side').waitFor();
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { caseMachine } from '../../workflows/case-machine.ts';
+import { duplicateWarnings } from '../../workflows/duplicates.ts';
+import { CLOSURE_MODE_LABELS, closureModeLabel, EVENT_LABELS, eventLabel, STATE_LABELS, stateLabel } from '../../workflows/labels.ts';
+import { CLOSURE_MODES, EVENT_TYPES } from '../../workflows/procedure-types.ts';
+
+/** The states a case can rest in: the machine's leaf states, but the transient `start` that picks the track. */
+function leafStates(): string[] {
+  const out: string[] = [];
+  const walk = (n: { key: string; states?: Record<string, unknown> }) => {
+    const kids = Object.values(n.states ?? {}) as (typeof n)[];
+    if (!kids.length && n.key !== 'start') out.push(n.key);
+    for (const k of kids) walk(k);
+  };
+  walk(caseMachine.root as unknown as { key: string; states?: Record<string, unknown> });
+  return out;
+}
+
+/** A label that is there and is words, not the code it names. */
+const isLabel = (code: string, label: string | undefined) => typeof label === 'string' && label.trim() !== '' && label !== code;
+
+describe('labels in one place (workflows/labels.ts)', () => {
+  it('every state the machine has, and only those, has a Chinese label', () => {
+    const states = leafStates();
+    expect(states.length).toBeGreaterThan(30);
+    for (const s of states) expect(isLabel(s, STATE_LABELS[s]), s).toBe(true);
+    expect(Object.keys(STATE_LABELS).sort()).toEqual([...states].sort());
+    expect(stateLabel('closed_transferred')).toBe('移送管辖结案');
+  });
+
+  it('every event has a Chinese label', () => {
+    const labels = EVENT_LABELS as Record<string, string>;
+    for (const t of EVENT_TYPES) expect(isLabel(t, labels[t]), t).toBe(true);
+    expect(eventLabel('TRANSFER_CASE')).toBe('移送管辖');
+  });
+
+  it('every closure mode has a Chinese label — transfer, referral and the review outcomes too', () => {
+    const labels = CLOSURE_MODE_LABELS as Record<string, string>;
+    for (const m of CLOSURE_MODES) expect(isLabel(m, labels[m]), m).toBe(true);
+    expect(Object.keys(labels).sort()).toEqual([...CLOSURE_MODES].sort());
+    expect(['transfer', 'referral', 'review_confirmed', 'review_terminated', 'review_rejected'].map(closureModeLabel)).toEqual([
+      '移送管辖',
+      '告知向有管辖权的仲裁委申请',
+      '审查确认（调解书）',
+      '终止仲裁审查',
+      '仲裁审查不予受理',
+    ]);
+  });
+
+  it('a duplicate warning names how the earlier case ended in words, not its code', () => {
+    const party = (side: string, name: string) => ({ side, kind: 'person', name, idNumber: null, creditCode: null });
+    const parties = [party('applicant', '张三'), party('respondent', '某公司')];
+    const [w] = duplicateWarnings({ parties, claims: [{ category: 'wages' }] }, [
+      {
+        id: 1,
+        caseNo: '聊劳人仲案字〔2026〕1号',
+        state: 'referred_elsewhere',
+        closureMode: 'referral',
+        receivedOn: '2026-03-01',
+        parties,
+        claims: [{ category: 'wages' }],
+      },
+    ]);
+    expect(w?.message).toContain('已结案（告知向有管辖权的仲裁委申请）');
+    expect(w?.message).not.toContain('referral');
+  });
+});
