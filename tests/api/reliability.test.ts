@@ -18,7 +18,7 @@ import { grantStatements } from '../../db/pg-roles.ts';
 import { createApp } from '../../server/app.ts';
 import { createLifecycle } from '../../server/lifecycle.ts';
 import { createLogger } from '../../server/logger.ts';
-import { counterDeltas, statFacts } from '../../workflows/stat-facts.ts';
+import { statFacts } from '../../workflows/stat-facts.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
