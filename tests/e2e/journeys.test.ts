@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCreditCode, completeIdNumber } from '../../workflows/identifiers.ts';
@@ -223,7 +223,15 @@ describe('web interface journeys (Chromium)', () => {
     await claim2.getByLabel('请求类别').selectOption('economic_compensation');
     await claim2.getByLabel('金额（元）').fill('26400');
     await claim2.getByLabel('请求内容').fill('解除劳动合同经济补偿');
+    // Enter in a field does not register the (now valid) application: only the button does.
+    const registrations: number[] = [];
+    const onResponse = (r: Response) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases') registrations.push(r.status());
+    };
+    page.on('response', onResponse);
+    await claim2.getByLabel('金额（元）').press('Enter');
     await page.getByLabel('知道或应当知道权利被侵害之日').fill('2024-12-01');
+    expect(page.url()).toContain('#/cases/new');
 
     // The session ends while the form is open: signing in again keeps every typed field and sends the request.
     await page.evaluate(
@@ -237,6 +245,9 @@ describe('web interface journeys (Chromium)', () => {
     await reauth.getByRole('button', { name: '继续' }).click();
     await visible(page.getByText('已登记'));
     await visible(page.getByText('时效提示：可能已超过仲裁时效'));
+    page.off('response', onResponse);
+    // One registration: the request refused for the ended session, then the same request after signing in.
+    expect(registrations).toEqual([401, 201]);
     caseUrl = page.url();
     expect(caseUrl).toMatch(/#\/cases\/\d+$/);
     caseId = Number(/(\d+)$/.exec(caseUrl)?.[1]);

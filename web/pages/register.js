@@ -412,6 +412,11 @@ export function registerForm(track = 'arbitration', edit = null) {
     return body;
   }
 
+  // Enter in a field never registers the application: a half-typed form (the second claim not yet added, an amount
+  // still to check) would be recorded and its deadlines started. Only the button submits.
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+  });
   let key = null;
   let busy = false;
   form.addEventListener('submit', async (e) => {
