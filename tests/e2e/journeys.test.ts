@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../app/deps.ts';
+import { sweepDeadlines } from '../../app/time/sweep.ts';
 import { completeCreditCode, completeIdNumber } from '../../workflows/identifiers.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
 import { application, worker } from '../helpers/fixtures.ts';
@@ -670,6 +672,46 @@ describe('web interface journeys (Chromium)', () => {
     expect(missing).not.toContain('/api/');
     expect(missing).toContain('系统管理 › 节假日安排');
     await logout();
+  });
+
+  it('the header bell shows the award-clock alerts the daily sweep recorded, not a count made in the browser', async () => {
+    const clerk = (await request(t.app).post('/api/auth/login').send({ username: 'clerk-e2e', password: 'clerk-e2e-password-1' })).body
+      .token as string;
+    const chair = (await request(t.app).post('/api/auth/login').send({ username: 'chair-e2e', password: 'chair-e2e-password-1' })).body
+      .token as string;
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2026-03-02', applicants: [worker('钱七', 789)] }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const id = reg.body.id as number;
+    expect((await t.api(clerk).post(`/api/cases/${id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' })).status).toBe(200);
+    const arb = t.userId('arb-e2e');
+    const formed = await t
+      .api(chair)
+      .post(`/api/cases/${id}/events`, { type: 'FORM_TRIBUNAL', occurredOn: '2026-03-05', arbitratorIds: [arb], presidingId: arb });
+    expect(formed.status, JSON.stringify(formed.body)).toBe(200);
+    // 2026-04-12: eight days are left on the award clock (due 04-20), but the sweep has not run yet — no alert.
+    t.clock.set('2026-04-12T02:00:00Z');
+    try {
+      await login('arb-e2e');
+      const bell = page.getByRole('button', { name: /^审限提醒/ });
+      await eventually(async () => expect(await bell.getAttribute('aria-label')).toBe('审限提醒：0 件案件审限临近或已逾期'));
+      await sweepDeadlines(t.app.locals.deps as Deps, '2026-04-12');
+      await page.reload();
+      await eventually(async () => expect(await bell.getAttribute('aria-label')).toBe('审限提醒：1 件案件审限临近或已逾期'));
+      await text(bell.locator('.count'), '1');
+      await bell.click();
+      const panel = page.getByRole('region', { name: '审限提醒列表' });
+      await text(panel, '钱七');
+      await text(panel, '届满前10日提醒');
+      await text(panel, '剩 8 天');
+      await axe('alerts');
+      await shot('20-alerts');
+      await panel.getByRole('link', { name: /〔2026〕/ }).click();
+      await text(page.locator('#sec-parties'), '钱七');
+      await logout();
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+      await sweepDeadlines(t.app.locals.deps as Deps, '2026-04-01');
+    }
   });
 
   it('the main screens at 1920×1080', async () => {
