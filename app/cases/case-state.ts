@@ -120,15 +120,11 @@ export async function userNames(deps: Deps, k: Knex, ids: number[]): Promise<Map
 /** Events after which a case's row in the hearing calendar may change. */
 export const HEARING_EVENTS = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING', 'HOLD_HEARING']);
 
-/**
- * The case's latest scheduled hearing as the calendar shows it: held once a hearing was held on or after the day it
- * was scheduled; gone when the case closed before it was held.
- */
-export function hearingRowOf(ctx: Pick<MachineContext, 'hearing' | 'hearingsHeld' | 'closure'>): HearingRow | null {
+/** The session the hearing event leaves as the case's latest: scheduled or moved (`ctx.hearing`), or held. */
+export function sessionRowOf(type: string, ctx: Pick<MachineContext, 'hearing' | 'hearingsHeld'>): HearingRow | null {
   const h = ctx.hearing;
   if (!h) return null;
-  const held = ctx.hearingsHeld.filter((x) => x.heldOn >= h.scheduledOn).at(-1);
-  if (!held && ctx.closure) return null;
+  const held = type === 'HOLD_HEARING' ? ctx.hearingsHeld.at(-1) : undefined;
   return {
     hearingOn: held ? held.heldOn : h.hearingOn,
     time: h.time ?? null,
@@ -139,7 +135,14 @@ export function hearingRowOf(ctx: Pick<MachineContext, 'hearing' | 'hearingsHeld
   };
 }
 
-/** Keeps the hearing calendar in step with the case, after a hearing event or the case's closure. */
-export async function syncHearing(deps: Deps, trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {
-  await deps.stores.hearings.replace(trx, caseId, hearingRowOf(ctx));
+/**
+ * Keeps the hearing calendar in step with the case — one row per session: SCHEDULE_HEARING adds a session (the
+ * sessions before it, held, stay); POSTPONE_HEARING moves the latest; HOLD_HEARING marks it held on the day; the case's
+ * closure takes the sessions not yet held off the calendar.
+ */
+export async function syncHearing(deps: Deps, trx: Knex, caseId: number, type: string, ctx: MachineContext, closedNow: boolean): Promise<void> {
+  const row = HEARING_EVENTS.has(type) ? sessionRowOf(type, ctx) : null;
+  if (row && type === 'SCHEDULE_HEARING') await deps.stores.hearings.schedule(trx, caseId, row);
+  else if (row) await deps.stores.hearings.updateLatest(trx, caseId, row);
+  if (closedNow) await deps.stores.hearings.cancelPending(trx, caseId);
 }

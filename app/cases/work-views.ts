@@ -12,8 +12,8 @@ const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) 
 const mondayOf = (d: string) => addDays(d, -((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /**
- * GET /api/hearings — the hearing calendar: each case's latest scheduled hearing on the days `from`–`to` (at most
- * 31), optionally one arbitrator's or one room's. Shows what a case summary shows (number, party names, tribunal),
+ * GET /api/hearings — the hearing calendar: every hearing session on the days `from`–`to` (at most 31) — further
+ * sessions after a first hearing included, a postponed one on its new day — optionally one arbitrator's or one room's. Shows what a case summary shows (number, party names, tribunal),
  * so every signed-in role may read it.
  */
 export async function hearingCalendar(

@@ -268,7 +268,8 @@ export async function applyEvent(
   if (Object.keys(derived).length) await stores.cases.setDerived(uow.trx, caseId, derived);
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
   // The hearing calendar (issue 16): a hearing scheduled, moved or held, or cancelled by the case's closure.
-  if (HEARING_EVENTS.has(ev.type) || (nctx.closure && !ctx.closure)) await syncHearing(deps, uow.trx, caseId, nctx);
+  const closedNow = Boolean(nctx.closure && !ctx.closure);
+  if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
 
   // The record as it now stands, from what is in hand (no second load).
   const updated: CaseRecord = {

@@ -8,6 +8,7 @@ import { route } from './route.ts';
 const Hearing = z
   .strictObject({
     caseId: z.number().int(),
+    session: z.number().int().min(1).openapi({ description: '本案第几次开庭（续行开庭为2、3…）' }),
     caseNo: z.string().nullable(),
     state: CaseState,
     hearingOn: Day,
@@ -53,7 +54,7 @@ export function createWorkRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/hearings',
     operationId: 'hearingCalendar',
-    summary: '开庭日历：某段日期（最多31天）内各案最近一次排期的开庭，可按仲裁员、法庭筛选',
+    summary: '开庭日历：某段日期（最多31天）内的每一次开庭（含续行开庭；延期的按新日期，已开庭的按开庭之日），可按仲裁员、法庭筛选',
     tags: ['work'],
     query: Pagination.extend({
       from: IsoDate,

@@ -123,8 +123,8 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "wage_arrears",
       ]
     `);
-    // Issue 16: the hearing calendar, one row per case.
-    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
+    // Issue 16: the hearing calendar, one row per hearing session of a case (20261202_0040).
+    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'seq', 'status', 'time']);
     expect(await columns('users')).toMatchInlineSnapshot(`
       [
         "active",

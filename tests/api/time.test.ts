@@ -210,14 +210,12 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-03-02' }));
     await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' });
     const [mine, other] = a.arbitrators as [{ id: number; token: string }, { id: number; token: string }];
-    const formed = await t
-      .api(a.tokens.chair)
-      .post(`/api/cases/${c.id}/events`, {
-        type: 'FORM_TRIBUNAL',
-        occurredOn: '2026-03-05',
-        arbitratorIds: [mine.id],
-        presidingId: mine.id,
-      });
+    const formed = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, {
+      type: 'FORM_TRIBUNAL',
+      occurredOn: '2026-03-05',
+      arbitratorIds: [mine.id],
+      presidingId: mine.id,
+    });
     expect(formed.status, JSON.stringify(formed.body)).toBe(200);
     const alertsOf = async (token: string) => {
       const r = await t.api(token).get('/api/alerts').query({ pageSize: 200 });

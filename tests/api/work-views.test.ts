@@ -37,7 +37,7 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let one: { id: number; token: string; arbId: number };
   let two: { id: number; token: string; arbId: number };
 
-  it('the hearing calendar shows scheduled hearings by day, room and arbitrator; held and cancelled ones follow the case', async () => {
+  it('the hearing calendar shows every hearing session by day, room and arbitrator; held, further and cancelled ones follow the case', async () => {
     one = await acceptedCase('2026-03-02', 0);
     two = await acceptedCase('2026-03-03', 1, standardApplication({ applicants: [worker('李明', 321)] }));
     await ev(one.token, one.id, {
@@ -81,6 +81,20 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ev(a.tokens.clerk, two.id, { type: 'WITHDRAW', occurredOn: '2026-03-21', reason: '双方已和解' });
     const after = await t.api(a.tokens.clerk).get('/api/hearings?from=2026-03-16&to=2026-03-31');
     expect(after.body.items.map((x: Body) => [x.caseId, x.status])).toEqual([[one.id, 'held']]);
+    // A further session, scheduled on the day of the first: both are in the calendar, numbered.
+    await ev(one.token, one.id, {
+      type: 'SCHEDULE_HEARING',
+      occurredOn: '2026-03-20',
+      hearingOn: '2026-03-31',
+      time: '14:00',
+      place: '第三仲裁庭',
+    });
+    const both = await t.api(a.tokens.clerk).get('/api/hearings?from=2026-03-16&to=2026-03-31');
+    expect(both.body.items.map((x: Body) => [x.caseId, x.session, x.hearingOn, x.place, x.status])).toEqual([
+      [one.id, 1, '2026-03-20', '第一仲裁庭', 'held'],
+      [one.id, 2, '2026-03-31', '第三仲裁庭', 'scheduled'],
+    ]);
+    expect(both.body.total).toBe(2);
 
     const tooLong = await t.api(a.tokens.clerk).get('/api/hearings?from=2026-01-01&to=2026-03-31');
     expect(tooLong.status).toBe(400);

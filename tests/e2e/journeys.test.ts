@@ -714,6 +714,46 @@ describe('web interface journeys (Chromium)', () => {
     }
   });
 
+  it('the hearing calendar shows every session of a case, a further one numbered', async () => {
+    const token = async (username: string) =>
+      (
+        await request(t.app)
+          .post('/api/auth/login')
+          .send({ username, password: `${username}-password-1` })
+      ).body.token as string;
+    const [clerk, chair, arbitrator] = [await token('clerk-e2e'), await token('chair-e2e'), await token('arb-two')];
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2026-03-02', applicants: [worker('孙八', 790)] }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const id = reg.body.id as number;
+    const arb = t.userId('arb-two');
+    for (const [tok, body] of [
+      [clerk, { type: 'ACCEPT', occurredOn: '2026-03-04' }],
+      [chair, { type: 'FORM_TRIBUNAL', occurredOn: '2026-03-05', arbitratorIds: [arb], presidingId: arb }],
+      [arbitrator, { type: 'SCHEDULE_HEARING', occurredOn: '2026-03-06', hearingOn: '2026-03-17', time: '09:00', place: '第二仲裁庭' }],
+      [arbitrator, { type: 'HOLD_HEARING', occurredOn: '2026-03-17', applicantPresent: true, respondentPresent: true }],
+      // The next session is fixed at the end of the first, the same day.
+      [arbitrator, { type: 'SCHEDULE_HEARING', occurredOn: '2026-03-17', hearingOn: '2026-03-27', time: '14:30', place: '第二仲裁庭' }],
+    ] as const) {
+      const r = await t.api(tok).post(`/api/cases/${id}/events`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    await login('arb-two');
+    await page.goto(`${base}/#/hearings?week=2026-03-16&arbitratorId=${arb}`);
+    const chips = page.locator('a.hearing-chip').filter({ hasText: '孙八' });
+    // The first session, held, stays where it was; the next one is in the following week, numbered.
+    await count(chips, 1);
+    await text(chips, '09:00');
+    await text(chips, '已开庭');
+    await page.getByRole('link', { name: '下一周 ›' }).click();
+    await text(page.locator('main h1'), '2026-03-23');
+    await count(chips, 1);
+    await text(chips, '14:30');
+    await text(chips, '第2次开庭');
+    await axe('hearings-sessions');
+    await shot('19-hearings-sessions');
+    await logout();
+  });
+
   it('the main screens at 1920×1080', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await login('chair-e2e');
