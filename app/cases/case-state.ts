@@ -111,6 +111,13 @@ export async function syncTribunal(trx: Knex, caseId: number, ctx: MachineContex
     await trx('case_arbitrators').insert(t.arbitratorIds.map((id) => ({ case_id: caseId, user_id: id, presiding: id === t.presidingId })));
 }
 
+/** Keeps `case_mediators` in step with the mediators assigned in the snapshot (ASSIGN_MEDIATOR). */
+export async function syncMediators(trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {
+  await trx('case_mediators').where({ case_id: caseId }).delete();
+  const ids = [...new Set(ctx.mediatorIds ?? [])];
+  if (ids.length) await trx('case_mediators').insert(ids.map((id) => ({ case_id: caseId, user_id: id })));
+}
+
 /** Display names of the given users (arbitrators on a tribunal), one query. */
 export async function userNames(deps: Deps, k: Knex, ids: number[]): Promise<Map<number, string>> {
   const users = await deps.stores.users.listByIds([...new Set(ids)], k);

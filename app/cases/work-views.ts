@@ -47,11 +47,19 @@ export async function awardClockBoard(deps: Deps, actor: Actor, q: { within?: nu
   };
 }
 
-/** GET /api/workload?role=arbitrator — each active arbitrator's open cases and hearings this week. */
-export async function workload(deps: Deps, actor: Actor) {
+/**
+ * GET /api/workload?role=arbitrator|mediator — each active arbitrator's open cases and hearings this week, or each
+ * active mediator's mediations in hand (and the hearings this week of the cases it is assigned to): shown where
+ * cases are assigned — the tribunal, a replacement arbitrator, a mediator.
+ */
+export async function workload(deps: Deps, actor: Actor, role: 'arbitrator' | 'mediator' = 'arbitrator') {
   assertRole(actor, AREA_ROLES.workload, '查看办案量');
   const from = mondayOf(deps.clock.today());
-  const items = await deps.stores.workload.arbitratorLoad(deps.db.reader, { from, to: addDays(from, 6) });
+  const week = { from, to: addDays(from, 6) };
+  const items =
+    role === 'mediator'
+      ? await deps.stores.workload.mediatorLoad(deps.db.reader, week)
+      : await deps.stores.workload.arbitratorLoad(deps.db.reader, week);
   return { items, total: items.length, page: 1, pageSize: Math.max(1, items.length), week: { from, to: addDays(from, 6) } };
 }
 

@@ -13,6 +13,7 @@ import {
   projectStats,
   storeDeadlines,
   syncHearing,
+  syncMediators,
   syncTribunal,
   userNames,
 } from '../cases/case-state.ts';
@@ -267,6 +268,7 @@ export async function applyEvent(
   }
   if (Object.keys(derived).length) await stores.cases.setDerived(uow.trx, caseId, derived);
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
+  if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
   // The hearing calendar (issue 16): a hearing scheduled, moved or held, or cancelled by the case's closure.
   const closedNow = Boolean(nctx.closure && !ctx.closure);
   if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);

@@ -34,6 +34,7 @@ import * as m0061 from './20261201_0061_court_packages.ts';
 import * as m0062 from './20261201_0062_statistics_claims.ts';
 import * as m0070 from './20261201_0070_hearings.ts';
 import * as m20261202_0040 from './20261202_0040_hearing_sessions.ts';
+import * as m20261202_0041 from './20261202_0041_case_mediators.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -80,6 +81,7 @@ export const migrations: [string, Migration][] = [
   ['20261201_0062_statistics_claims', m0062],
   ['20261201_0070_hearings', m0070],
   ['20261202_0040_hearing_sessions', m20261202_0040],
+  ['20261202_0041_case_mediators', m20261202_0041],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -87,9 +87,10 @@ export function createWorkRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/workload',
     operationId: 'workload',
-    summary: '仲裁员办案量：在办案件数与本周开庭次数（组庭、指派时参考）',
+    summary:
+      '办案量（组庭、替换仲裁员、指派调解员时参考）：仲裁员在办案件数与本周开庭次数；调解员在办调解数（指派的未结仲裁案件及进行中的案前调解）与所指派案件本周开庭次数',
     tags: ['work'],
-    query: z.object({ role: z.enum(['arbitrator']).default('arbitrator') }).strict(),
+    query: z.object({ role: z.enum(['arbitrator', 'mediator']).default('arbitrator') }).strict(),
     responses: {
       200: {
         description: '办案量',
@@ -99,7 +100,7 @@ export function createWorkRouter(deps: Deps): Router {
       },
     },
     problems: [403],
-    handler: async ({ actor }) => ({ body: await workload(deps, actor) }),
+    handler: async ({ actor, query }) => ({ body: await workload(deps, actor, query.role) }),
   });
 
   route(router, {

@@ -68,6 +68,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "case_arbitrators",
         "case_deadlines",
         "case_events",
+        "case_mediators",
         "case_number_counters",
         "case_stat_rows",
         "cases",
@@ -125,6 +126,8 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     `);
     // Issue 16: the hearing calendar, one row per hearing session of a case (20261202_0040).
     expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'seq', 'status', 'time']);
+    // The mediators assigned to a case (20261202_0041), for their workload.
+    expect(await columns('case_mediators')).toEqual(['case_id', 'user_id']);
     expect(await columns('users')).toMatchInlineSnapshot(`
       [
         "active",

@@ -230,4 +230,29 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(p.body.items[1].legalBasis).toContain('《中华人民共和国劳动争议调解仲裁法》第六条');
     expect(p.body.items[1].legalBasis.join()).not.toContain('劳动合同法');
   });
+
+  it('the mediators’ workload counts the mediations in hand: assigned open cases and pre-arbitration mediations in progress', async () => {
+    const mediatorLoad = async () => {
+      const r = await t.api(a.tokens.chair).get('/api/workload?role=mediator');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.items.find((x: Body) => x.id === a.ids.mediator) as Body;
+    };
+    expect(await mediatorLoad()).toMatchObject({ openCases: 0, hearingsThisWeek: 0 });
+    // A pre-arbitration mediation the mediator registers.
+    const pre = await t.api(a.tokens.mediator).post('/api/cases', standardApplication({ track: 'mediation' }));
+    expect(pre.status, JSON.stringify(pre.body)).toBe(201);
+    expect(await mediatorLoad()).toMatchObject({ openCases: 1 });
+    // An accepted arbitration case the chair assigns it to, before the tribunal is formed (LDMAL Art. 42).
+    const c = await registerCase(t, a, standardApplication());
+    await ev(a.tokens.clerk, c.id, { type: 'ACCEPT', occurredOn: '2026-03-10' });
+    await ev(a.tokens.chair, c.id, { type: 'ASSIGN_MEDIATOR', occurredOn: '2026-03-11', mediatorId: a.ids.mediator });
+    expect(await mediatorLoad()).toMatchObject({ openCases: 2 });
+    // The pre-arbitration mediation fails: no longer in hand.
+    await ev(a.tokens.mediator, pre.body.id, { type: 'MEDIATION_FAILED', occurredOn: '2026-03-12' });
+    expect(await mediatorLoad()).toMatchObject({ openCases: 1 });
+    // Other mediators' counts are their own; the arbitrators' view is unchanged.
+    expect((await t.api(a.tokens.clerk).get('/api/workload?role=mediator')).status).toBe(200);
+    expect((await t.api(a.tokens.mediator).get('/api/workload?role=mediator')).status).toBe(403);
+    expect((await t.api(a.tokens.chair).get('/api/workload?role=clerk')).status).toBe(400);
+  });
 });

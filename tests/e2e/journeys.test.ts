@@ -309,11 +309,17 @@ describe('web interface journeys (Chromium)', () => {
     await logout();
   });
 
-  it('the chair forms the tribunal with checkboxes that show each arbitrator’s workload; the board lists the case', async () => {
+  it('the chair sees each mediator’s and arbitrator’s workload where assigning, forms the tribunal with checkboxes; the board lists the case', async () => {
     await login('chair-e2e');
     await axe('workbench-chair');
     await shot('07-workbench-chair');
     await page.goto(caseUrl);
+    // Assigning a mediator shows each mediator's mediations in hand.
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '指派调解员', exact: true }).click();
+    const med = page.locator('dialog.act[open]');
+    await text(med.getByLabel('调解员').locator('option', { hasText: 'mediator-e2e' }), '在办调解 0 件，本周开庭 0 次');
+    await med.getByRole('button', { name: '取消' }).click();
+    await med.waitFor({ state: 'detached' });
     const dlg = await openAct('组成仲裁庭', '组庭日期', '2026-03-05');
     await text(dlg, '在办 0 件');
     await dlg.getByRole('group', { name: '仲裁员（独任1名或合议3名）' }).getByLabel('arb-e2e（测试）').check();

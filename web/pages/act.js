@@ -70,15 +70,16 @@ export async function openEventForm(c, type, done) {
   const spec = EVENT_FORMS[type] ?? [];
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
   const needsMediators = spec.some((f) => f.kind === 'mediator');
-  const [staff, workload, mediators] = await Promise.all([
+  // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
+  const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
+  const [staff, workload, mediators, mediatorWorkload] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
-    // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator.
-    needsStaff && ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role)
-      ? api('GET', '/api/workload?role=arbitrator').catch(() => null)
-      : null,
+    needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
+    needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator').catch(() => null) : null,
   ]);
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
+  const mediatorLoad = new Map((mediatorWorkload?.items ?? []).map((w) => [w.id, w]));
   const parties = partiesOf(c);
   const form = h('form', { novalidate: true });
   const dlg = h('dialog.act', { 'aria-labelledby': 'dlg-title' }, form);
@@ -132,7 +133,15 @@ export async function openEventForm(c, type, done) {
           }),
         ),
       );
-    else if (f.kind === 'mediator') el = select(Object.fromEntries(mediators.map((s) => [s.id, s.displayName])));
+    else if (f.kind === 'mediator')
+      el = select(
+        Object.fromEntries(
+          mediators.map((s) => {
+            const w = mediatorLoad.get(s.id);
+            return [s.id, w ? `${s.displayName}（在办调解 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
+          }),
+        ),
+      );
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
       const options =
         f.kind === 'parties'
