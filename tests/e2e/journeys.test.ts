@@ -396,10 +396,20 @@ describe('web interface journeys (Chromium)', () => {
     expect(await again.getByLabel('第2项裁决金额').inputValue()).toBe('99999.00');
     await axe('award-dialog');
     await shot('11-award-form');
+    // An amount changed just before the click: the confirmation states finality for the amounts as they now are.
+    await again.getByLabel('第2项裁决金额').fill('1000.00');
     await again.getByRole('button', { name: '作出裁决…' }).click();
-    const confirm = page.locator('dialog.confirm[open]');
+    let confirm = page.locator('dialog.confirm[open]');
+    await text(confirm.locator('li').nth(1), '1,000.00 元（终局）');
+    await text(confirm, '裁决性质：终局裁决');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await again.getByLabel('第2项裁决金额').fill('99999.00');
+    await again.getByRole('button', { name: '作出裁决…' }).click();
+    confirm = page.locator('dialog.confirm[open]');
     await text(confirm, '裁决一经作出即结案');
-    await text(confirm, '非终局');
+    await text(confirm.locator('li').nth(1), '99,999.00 元（非终局）');
+    await text(confirm, '裁决性质：部分终局');
     await shot('12-confirm-award');
     await confirm.getByRole('button', { name: '确认作出裁决' }).click();
     await again.waitFor({ state: 'detached' });

@@ -264,13 +264,21 @@ export async function openEventForm(c, type, done) {
     for (const g of getters) g(body);
     if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
     if (danger) {
+      // While the award's finality is asked for, a second click does nothing.
+      busy = true;
+      let awardSummary = null;
+      try {
+        awardSummary = awardEd ? await awardEd.summary() : null;
+      } finally {
+        busy = false;
+      }
       const sure = await confirmDialog({
         title: `确认${eventLabel(type)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
           h('p.consequence', IRREVERSIBLE[type]),
-          awardEd ? awardEd.summary() : null,
+          awardSummary,
         ],
         confirmLabel: `确认${eventLabel(type)}`,
         danger: true,
@@ -413,32 +421,39 @@ function awardEditor(c, type) {
   const summaryLine = h('p.small', { 'aria-live': 'polite' });
   let timer;
   let lastPreview = null;
+  let asked = 0;
+  /** Asks the server how the items stand (finality, legal basis); an answer to an older question is dropped. */
+  const runPreview = async () => {
+    const n = ++asked;
+    const items = rows.map((r) => ({
+      claimId: r.cl.id,
+      outcome: r.outcome.value,
+      ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
+        ? { amount: r.amount.value.trim() }
+        : {}),
+    }));
+    try {
+      const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
+      if (n !== asked) return;
+      lastPreview = p;
+      for (const r of rows) {
+        const it = p.items.find((i) => i.claimId === r.cl.id);
+        r.fin.className = it?.final ? 'final-yes' : 'final-no';
+        r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
+        r.fin.title = it?.reason ?? '';
+        // The suggestion follows the outcome and finality until the arbitrator edits it.
+        if (it?.legalBasis && r.basis.dataset.edited !== 'true') r.basis.value = it.legalBasis.join('\n');
+      }
+      summaryLine.textContent = `整体：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
+    } catch (err) {
+      if (n !== asked) return;
+      lastPreview = null;
+      summaryLine.textContent = err.message;
+    }
+  };
   const preview = () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const items = rows.map((r) => ({
-        claimId: r.cl.id,
-        outcome: r.outcome.value,
-        ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
-          ? { amount: r.amount.value.trim() }
-          : {}),
-      }));
-      try {
-        const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
-        lastPreview = p;
-        for (const r of rows) {
-          const it = p.items.find((i) => i.claimId === r.cl.id);
-          r.fin.className = it?.final ? 'final-yes' : 'final-no';
-          r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
-          r.fin.title = it?.reason ?? '';
-          // The suggestion follows the outcome and finality until the arbitrator edits it.
-          if (it?.legalBasis && r.basis.dataset.edited !== 'true') r.basis.value = it.legalBasis.join('\n');
-        }
-        summaryLine.textContent = `整体：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
-      } catch (err) {
-        summaryLine.textContent = err.message;
-      }
-    }, 250);
+    timer = setTimeout(runPreview, 250);
   };
   const facts = h('textarea', { rows: 5, maxlength: 20000 });
   const reasoning = h('textarea', { rows: 5, maxlength: 20000 });
@@ -530,10 +545,17 @@ function awardEditor(c, type) {
     if (!reasoning.value.trim()) return ['reasoning', '裁决书须写明本委认为（裁决理由）'];
     return null;
   };
-  const summary = () =>
+  // The confirmation states finality as the items now stand: an amount changed a moment ago is asked about first, so
+  // the confirmation never shows the answer for the amounts before the change.
+  const summary = async () => {
+    clearTimeout(timer);
+    await runPreview();
+    return summaryNode();
+  };
+  const summaryNode = () =>
     h(
       'div',
-      h('p', lastPreview ? `裁决性质：${LABELS.finality[lastPreview.finality]}` : ''),
+      h('p', lastPreview ? `裁决性质：${LABELS.finality[lastPreview.finality]}` : '裁决性质：暂时无法判定（见上方提示）'),
       h(
         'ul.small',
         rows.map((r) =>
