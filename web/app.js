@@ -84,7 +84,7 @@ async function notifications(bell, panel) {
     const list = r.items;
     fill(bell, '审限提醒', r.total ? h(`span.count${r.overdue ? '.bad' : ''}`, String(r.total)) : null);
     bell.setAttribute('aria-label', `审限提醒：${r.total} 件案件审限临近或已逾期`);
-    const when = { 'T-10': '届满前10日', 'T-5': '届满前5日', 'T-1': '届满前1日', overdue: '已逾期' };
+    const when = { 'T-10': '届满前10日', 'T-5': '届满前5日', 'T-1': '届满前1日', overdue: '逾期' };
     fill(
       panel,
       h('h2', '审限临近或已逾期'),
