@@ -770,6 +770,27 @@ describe('web interface journeys (Chromium)', () => {
     await logout();
   });
 
+  it('two workers with the same name are told apart wherever a party is chosen', async () => {
+    const clerk = (await request(t.app).post('/api/auth/login').send({ username: 'clerk-e2e', password: 'clerk-e2e-password-1' })).body
+      .token as string;
+    const [first, second] = [worker('周九', 611), worker('周九', 622)];
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2026-03-20', applicants: [first, second] }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    expect((await t.api(clerk).post(`/api/cases/${reg.body.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-23' })).status).toBe(200);
+    await login('clerk-e2e');
+    await page.goto(`${base}/#/cases/${reg.body.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '送达', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    const options = await dlg.getByRole('combobox', { name: '受送达人', exact: true }).locator('option').allTextContents();
+    expect(options).toContain(`申请人：周九（第1位申请人，身份证号尾号${first.idNumber.slice(-4)}）`);
+    expect(options).toContain(`申请人：周九（第2位申请人，身份证号尾号${second.idNumber.slice(-4)}）`);
+    // A name that is not shared stays as it is.
+    expect(options.filter((o) => o.startsWith('被申请人：'))).toEqual(['被申请人：聊城某某机械有限公司']);
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await logout();
+  });
+
   it('the main screens at 1920×1080', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await login('chair-e2e');

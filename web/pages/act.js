@@ -45,11 +45,19 @@ function put(b, path, v) {
 
 /** Parties of a case with their side, for pickers. */
 export function partiesOf(c) {
-  return [
-    ...c.applicants.map((p) => ({ ...p, side: '申请人', sideCode: 'applicant' })),
-    ...c.respondents.map((p) => ({ ...p, side: '被申请人', sideCode: 'respondent' })),
-    ...(c.thirdParties ?? []).map((p) => ({ ...p, side: '第三人', sideCode: 'third_party' })),
+  const list = [
+    ...c.applicants.map((p, i) => ({ ...p, side: '申请人', sideCode: 'applicant', nth: i + 1 })),
+    ...c.respondents.map((p, i) => ({ ...p, side: '被申请人', sideCode: 'respondent', nth: i + 1 })),
+    ...(c.thirdParties ?? []).map((p, i) => ({ ...p, side: '第三人', sideCode: 'third_party', nth: i + 1 })),
   ];
+  // Two workers of a collective case may share a name: each choice must say which one is meant (an act recorded on
+  // the wrong worker — service, a signature — cannot be taken back).
+  const named = (p) => list.filter((q) => q.name === p.name).length > 1;
+  return list.map((p) => {
+    const tail = p.idNumber ? String(p.idNumber).slice(-4) : null;
+    const which = named(p) ? `（第${p.nth}位${p.side}${tail ? `，身份证号尾号${tail}` : ''}）` : '';
+    return { ...p, label: `${p.side}：${p.name}${which}` };
+  });
 }
 
 /** A list of checkboxes (no Ctrl-click): [{value, label, hint}] → {node, values()}. */
@@ -120,7 +128,7 @@ export async function openEventForm(c, type, done) {
     } else if (f.kind === 'select') el = select({ ...(f.required ? {} : { '': '（不选）' }), ...f.options });
     else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
     else if (f.kind === 'party') {
-      const opts = Object.fromEntries(parties.map((p) => [p.id, `${p.side}：${p.name}`]));
+      const opts = Object.fromEntries(parties.map((p) => [p.id, p.label]));
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
       el = select(opts);
@@ -145,7 +153,7 @@ export async function openEventForm(c, type, done) {
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
       const options =
         f.kind === 'parties'
-          ? parties.map((p) => ({ value: p.id, label: `${p.side}：${p.name}` }))
+          ? parties.map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
             ? c.claims.map((cl) => ({ value: cl.id, label: `${cl.seq}. ${cl.description}`, hint: cl.amount ? money(cl.amount) : '' }))
             : staff.map((s) => {
