@@ -791,6 +791,23 @@ describe('web interface journeys (Chromium)', () => {
     await logout();
   });
 
+  it('the district chart keeps the longest district name inside the chart at 1366×768', async () => {
+    const clerk = (await request(t.app).post('/api/auth/login').send({ username: 'clerk-e2e', password: 'clerk-e2e-password-1' })).body
+      .token as string;
+    // A case of 2025 in the district with the longest name (the other journeys' figures are of 2026).
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2025-12-01', district: '聊城高新技术产业开发区' }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    expect((await t.api(clerk).post(`/api/cases/${reg.body.id}/events`, { type: 'ACCEPT', occurredOn: '2025-12-03' })).status).toBe(200);
+    await login('analyst-e2e');
+    await page.goto(`${base}/#/stats?from=2025-01-01&to=2025-12-31`);
+    const chart = page.getByRole('img', { name: '各地区结案率' });
+    const label = chart.locator('text', { hasText: '聊城高新技术产业开发区' });
+    await visible(label);
+    const [box, inner] = [await chart.boundingBox(), await label.first().boundingBox()];
+    expect(box && inner && inner.x >= box.x && inner.x + inner.width <= box.x + box.width).toBe(true);
+    await logout();
+  });
+
   it('the main screens at 1920×1080', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await login('chair-e2e');
