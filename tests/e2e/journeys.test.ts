@@ -592,6 +592,12 @@ describe('web interface journeys (Chromium)', () => {
       await page.getByLabel('姓名（显示名）').fill('第二书记员');
       await page.getByRole('button', { name: '创建' }).click();
       await visible(page.locator('tr').filter({ hasText: '第二书记员' }));
+      // The only active admin cannot be disabled or given another role (the server refuses it): not offered.
+      const adminRow = page.locator('main tbody tr').filter({ has: page.getByRole('cell', { name: 'admin', exact: true }) });
+      expect(await adminRow.getByRole('button', { name: '停用' }).isDisabled()).toBe(true);
+      expect(await adminRow.getByRole('combobox').isDisabled()).toBe(true);
+      await text(adminRow, '唯一在职的系统管理员');
+      expect(await page.locator('tr').filter({ hasText: '第二书记员' }).getByRole('button', { name: '停用' }).isDisabled()).toBe(false);
       await axe('admin-users');
       await shot('18-admin-users');
       // A password reset shows a one-time temporary password; its holder must set a new one before anything else.
