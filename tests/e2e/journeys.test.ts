@@ -103,6 +103,18 @@ async function shot(name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Every date cell (td.date) of the screen is on one line: a date is never broken as "2026-12-" / "09". */
+async function datesOnOneLine(name: string) {
+  const broken = (await page.evaluate(`[...document.querySelectorAll('td.date')].filter((td) => {
+    const r = document.createRange();
+    r.selectNodeContents(td);
+    const tops = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => x.top);
+    return tops.length > 0 && Math.max(...tops) - Math.min(...tops) > 8;
+  }).map((td) => td.textContent)`)) as string[];
+  expect(await page.locator('td.date').count(), `${name}: date cells`).toBeGreaterThan(0);
+  expect(broken, `${name}: dates broken over two lines`).toEqual([]);
+}
+
 /** axe-core in the page: no serious or critical violation, a title and one main landmark. */
 async function axe(name: string) {
   await page.waitForLoadState('networkidle');
@@ -304,6 +316,7 @@ describe('web interface journeys (Chromium)', () => {
     await count(services.locator('tbody tr'), 1);
     await text(page.locator('#sec-parties'), '13912345678');
     await text(page.locator('#sec-parties'), '山东某某律师事务所');
+    await datesOnOneLine('case-accepted');
     await axe('case-accepted');
     await shot('06-case-accepted');
     await logout();
