@@ -246,6 +246,9 @@ describe('web interface journeys (Chromium)', () => {
     await claim2.getByLabel('金额（元）').press('Enter');
     await page.getByLabel('知道或应当知道权利被侵害之日').fill('2024-12-01');
     expect(page.url()).toContain('#/cases/new');
+    // The worker still works there: a wage claim is then not time-barred (LDMAL Art. 27(4)); no end date to give.
+    await page.getByLabel('劳动关系', { exact: true }).selectOption('ongoing');
+    expect(await page.getByLabel('劳动关系终止日').isDisabled()).toBe(true);
 
     // The session ends while the form is open: signing in again keeps every typed field and sends the request.
     await page.evaluate(
@@ -270,6 +273,8 @@ describe('web interface journeys (Chromium)', () => {
     expect(c.applicants[0]).toMatchObject({ name: '张三', phone: '13912345678' });
     expect(c.respondents[0].agents[0]).toMatchObject({ name: '王律师', unit: '山东某某律师事务所' });
     expect(c.claims).toHaveLength(2);
+    expect(c.limitation).toMatchObject({ knewOn: '2024-12-01', employmentStatus: 'ongoing' });
+    expect(JSON.stringify(c.limitation)).not.toContain('employmentStatus）');
 
     // Before acceptance the registration can be corrected from the case page.
     await page.getByRole('link', { name: '修改登记信息' }).click();
