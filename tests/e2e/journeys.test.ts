@@ -27,6 +27,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const cspViolations: string[] = [];
+const missingFiles: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian "chromium"; .ci/run does)`);
@@ -71,6 +72,10 @@ beforeAll(async () => {
   // The Content-Security-Policy (server/app.ts) must not block anything the screens use.
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
+  });
+  // Every file the screens load exists (a missing icon is a red console error on every page).
+  page.on('response', (r) => {
+    if (r.status() === 404 && !new URL(r.url()).pathname.startsWith('/api/')) missingFiles.push(r.url());
   });
 }, 120_000);
 afterAll(async () => {
@@ -860,7 +865,8 @@ describe('web interface journeys (Chromium)', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 
-  it('no screen of these journeys was refused anything by the Content-Security-Policy', () => {
+  it('no screen of these journeys was refused anything by the Content-Security-Policy, nor missed a file', () => {
     expect(cspViolations).toEqual([]);
+    expect(missingFiles).toEqual([]);
   });
 });
