@@ -4,6 +4,7 @@
  * database that is never queried. Used by `npm test` for `redocly lint` and by integrators to generate a client.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { openDatabase } from '../db/knex.ts';
@@ -15,6 +16,9 @@ const db = openDatabase('sqlite::memory:');
 createApp({ db, clock: systemClock, logger: createLogger('silent'), config: loadConfig({ LOG_LEVEL: 'silent' }) });
 const text = `${JSON.stringify(buildOpenApi(), null, 2)}\n`;
 const at = process.argv.indexOf('--out');
-if (at >= 0 && process.argv[at + 1]) fs.writeFileSync(process.argv[at + 1] as string, text);
-else process.stdout.write(text);
+const out = at >= 0 ? process.argv[at + 1] : undefined;
+if (out) {
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, text);
+} else process.stdout.write(text);
 await db.close();

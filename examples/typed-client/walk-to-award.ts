@@ -120,7 +120,8 @@ export async function walkToAward(baseUrl: string, who: { clerk: Login; chair: L
   });
 
   const deadlines = must(await clerk.GET('/api/cases/{id}/deadlines', { params: { path: { id } } }), 'deadlines');
-  const due = must(await clerk.GET('/api/deadlines', { params: { query: { within: 30 } } }), 'due deadlines');
+  // Every list answers the envelope {items, total, page, pageSize} (this one adds `overdue`).
+  const due = must(await clerk.GET('/api/deadlines', { params: { query: { within: 30 } } }), 'due deadlines').items;
   const document = must(
     await arbitrator.POST('/api/cases/{id}/documents', { params: { path: { id } }, body: { kind: 'award' } }),
     'award document',

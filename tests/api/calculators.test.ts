@@ -71,7 +71,7 @@ describe(`calculators over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(latest.body.amount).toBe('288000.00');
     // A figure supplied in the request overrides the table and says so.
     const supplied = await calc(a.tokens.arbitrator, 'economic_compensation', { ...COMPENSATION, localAverageWage: '9000' });
-    expect(supplied.body.amount).toBe(String(27000 * 12 * 1) + '.00');
+    expect(supplied.body.amount).toBe(`${27000 * 12 * 1}.00`);
     expect(supplied.body.reference.averageWage.label).toContain('请求中提供');
   });
 
