@@ -150,6 +150,15 @@ const challenges = {
     actions: 'fileSetAside',
   },
 } as const;
+/**
+ * The award was marked effective (MARK_EFFECTIVE, or a court outcome that let it take effect). Only a mixed award can be
+ * challenged after that — its final part, by the employer's application to set it aside — and a final award's
+ * `effectiveOn` is set on the day it is made, so this is asked of mixed awards only.
+ */
+const markEffective = set(({ context, event }: Args) => ({
+  effectiveOn: context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn,
+}));
+const effectConfirmed = (c: MachineContext) => c.award?.finality === 'mixed' && c.effectiveOn !== null;
 const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -1090,13 +1099,7 @@ export const caseMachine = setup({
               on: {
                 ...challenges,
                 // LDMAL Art. 50: a non-final award takes effect when no party sued within 15 days of receipt.
-                MARK_EFFECTIVE: {
-                  guard: 'legal',
-                  target: '#award_effective',
-                  actions: set(({ context, event }: Args) => ({
-                    effectiveOn: context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn,
-                  })),
-                },
+                MARK_EFFECTIVE: { guard: 'legal', target: '#award_effective', actions: markEffective },
               },
             },
             // 裁审衔接: a party sued; the court now decides. The commission may send the file.
@@ -1128,7 +1131,9 @@ export const caseMachine = setup({
                   // ended, which opens the employer's 30-day set-aside window (SPC-1 Art. 21(2)).
                   {
                     guard: (a: Args) =>
-                      !opensSetAsideWindow(a.context, p(a.event).outcome, courtOutcomeRecord(a.context, a.event).partyIds) &&
+                      // The set-aside window a mixed award's final part gets does not hold the award back (holdingWindows).
+                      (a.context.award?.finality === 'mixed' ||
+                        !opensSetAsideWindow(a.context, p(a.event).outcome, courtOutcomeRecord(a.context, a.event).partyIds)) &&
                       a.event.facts?.challengeWindowsClosed === true,
                     target: '#award_effective',
                     actions: [
@@ -1151,9 +1156,24 @@ export const caseMachine = setup({
             set_aside_pending: {
               id: 'set_aside_pending',
               on: {
+                // The employer's application against the final part of a mixed award does not stop the award taking
+                // effect with its non-final part (SPC-1 Art. 25): it is marked effective here, and stays so when the
+                // application is rejected or withdrawn.
+                MARK_EFFECTIVE: {
+                  guard: (a: Args) => a.context.award?.finality === 'mixed' && a.context.effectiveOn === null && legal(a),
+                  actions: markEffective,
+                },
                 RECORD_SET_ASIDE: [
                   { guard: (a: Args) => p(a.event).result === 'set_aside', target: '#award_set_aside', actions: 'decideSetAside' },
-                  // Rejected or withdrawn: back to where service of the award stands.
+                  // Rejected or withdrawn: a mixed award already marked effective is effective again…
+                  {
+                    guard: (a: Args) =>
+                      (a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn') &&
+                      effectConfirmed(a.context),
+                    target: '#award_effective',
+                    actions: 'decideSetAside',
+                  },
+                  // …otherwise back to where service of the award stands.
                   {
                     guard: (a: Args) =>
                       (a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn') &&
@@ -1181,6 +1201,14 @@ export const caseMachine = setup({
             award_effective: {
               id: 'award_effective',
               on: {
+                // A mixed award is effective with its non-final part while the employer's 30 days to apply to set the
+                // final part aside may still run (LDMAL Art. 49; SPC-1 Arts. 21(2), 25: the application suspends
+                // enforcement, not effect) — workflows/deadlines.ts holdingWindows.
+                RECORD_SET_ASIDE: {
+                  guard: (a: Args) => a.context.award?.finality === 'mixed' && (a.event.probe === true || p(a.event).result === undefined),
+                  target: '#set_aside_pending',
+                  actions: 'fileSetAside',
+                },
                 // LDMAL Art. 51: an effective award not performed → enforcement by the court.
                 TRANSFER_TO_COURT: {
                   guard: (a: Args) => a.event.probe === true || p(a.event).purpose === 'enforcement',

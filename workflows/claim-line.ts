@@ -2,6 +2,7 @@ import type { MachineContext } from './case-machine.ts';
 import { type ClaimOutcome, type CourtResult, claimOutcomes } from './claim-outcomes.ts';
 import { formatMoney, parseMoney } from './identifiers.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from './reference.ts';
+import { isEmployerParty } from './sides.ts';
 
 /**
  * One claim as one line through its life (issue 17): claimed → changed → mediated / advance execution / partial award
@@ -187,7 +188,7 @@ export function claimLine(
       }
     } else if (e.type === 'RECORD_LAWSUIT' && final !== null) {
       const party = ctx.parties.find((x) => x.id === pl.partyId);
-      const employer = party?.kind === 'organization';
+      const employer = party !== undefined && isEmployerParty(ctx, party);
       if (!employer || !final) {
         sued = true;
         add(e, 'challenged', `${employer ? '用人单位' : '劳动者'}向${String(pl.court ?? '')}起诉`);

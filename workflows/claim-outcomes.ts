@@ -2,6 +2,7 @@ import type { MachineContext } from './case-machine.ts';
 import type { Outcome } from './finality.ts';
 import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
+import { isEmployerId } from './sides.ts';
 
 /**
  * Where each claim ended up (issue 17): what the commission awarded on it and what the courts then did — the award
@@ -72,7 +73,8 @@ export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): Claim
         amountFen: i.outcome === 'dismissed' ? 0 : fen(i.amount),
         final: i.final,
       });
-  const employer = (partyId: number) => ctx.parties.find((p) => p.id === partyId)?.kind === 'organization';
+  // By side, not by kind: an individual employer cannot sue against a final award either (LDMAL Art. 49).
+  const employer = (partyId: number) => isEmployerId(ctx, partyId);
   const outcomes = ctx.courtOutcomes ?? [];
   return claims.map((cl): ClaimOutcome => {
     const id = cl.id as number;

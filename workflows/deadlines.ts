@@ -5,6 +5,7 @@ import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { ENFORCEMENT_YEARS, type PeriodKind, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
 import { absentNotices, addedPartyIds, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
+import { isEmployerParty, isWorkerId } from './sides.ts';
 
 /** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
 export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown';
@@ -237,6 +238,10 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
   return { ...c, startsOn, startWhat, pausedNow: ex.pausedNow, pausedWhy: ex.why };
 }
 
+/** The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58). */
+const defenseRule = (ctx: MachineContext, periods: Periods): PeriodRule =>
+  ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };
+
 /** The day every one of `partyIds` had been served one of `docs` (the latest of their first services), or null. */
 const firstService = (ctx: MachineContext, docs: string[], partyIds: number[], act = false) => {
   const dates = partyIds.map(
@@ -282,7 +287,8 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
         .filter((s) => s.document === 'award' && s.partyId === party.id)
         .map((s) => s.servedOn)
         .sort()[0] ?? null;
-    const employer = party.kind === 'organization';
+    // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
+    const employer = isEmployerParty(ctx, party);
     const kinds: WindowKind[] = [];
     if (award.finality !== 'final') kinds.push('sue_non_final');
     if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
@@ -298,8 +304,8 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
   }
   if (award.finality !== 'non_final') {
     for (const o of reviving(ctx)) {
-      if (!o.partyIds.some((id) => ctx.parties.find((x) => x.id === id)?.kind === 'person')) continue;
-      for (const employer of signingParties(ctx).filter((x) => x.kind === 'organization')) {
+      if (!o.partyIds.some((id) => isWorkerId(ctx, id))) continue;
+      for (const employer of signingParties(ctx).filter((x) => isEmployerParty(ctx, x))) {
         out.push({
           partyId: employer.id,
           kind: 'set_aside_after_suit',
@@ -312,9 +318,28 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
   return out;
 }
 
+/**
+ * The windows that hold back the award's legal effect — and so MARK_EFFECTIVE, the `effective` deadline and the
+ * enforcement window that starts from it:
+ * * a non-final award, and the non-final part of a mixed award: every party's window to sue on it (LDMAL Art. 50; the
+ *   worker's too). A party's suit that ended by withdrawal or out-of-time dismissal no longer holds it back (SPC-2000).
+ * * a mixed award: its final part took effect on the day it was made (LDMAL Art. 47), so the award as a whole is
+ *   effective with its non-final part. The employer's 30-day window to apply to set the final part aside (LDMAL
+ *   Art. 49; SPC-1 Art. 21(2)) does not hold it back: an application to set aside suspends enforcement, not effect
+ *   (SPC-1 Art. 25), and it can still be recorded after the award is marked effective.
+ * * a final award: effective on the day it was made (recorded at ISSUE_AWARD); MARK_EFFECTIVE confirms that it stands,
+ *   once neither the worker's suit (Art. 48) nor the employer's application (Art. 49) can come any more — every window.
+ */
+export function holdingWindows(finality: AwardFinality | undefined, windows: PartyWindow[]): PartyWindow[] {
+  const live = windows.filter((w) => !w.spent);
+  return finality === 'final' ? live : live.filter((w) => w.kind === 'sue_non_final');
+}
+
+type AwardFinality = NonNullable<MachineContext['award']>['finality'];
+
 /** Whether every window that holds the award back has ended before `on`, on exact dates. */
-function windowsClosed(windows: PartyWindow[], on: string): boolean {
-  return windows.filter((w) => !w.spent).every((w) => w.computed?.dueOn && on > w.computed.dueOn);
+function windowsClosed(finality: AwardFinality | undefined, windows: PartyWindow[], on: string): boolean {
+  return holdingWindows(finality, windows).every((w) => w.computed?.dueOn && on > w.computed.dueOn);
 }
 
 /** Every deadline of a case, with status relative to `today`. */
@@ -410,7 +435,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // The defense period runs from the respondents' receipt — for public notice, the deemed day (CPL Art. 95).
   const servedRespondentsOn = firstService(ctx, ['application_copy', 'respond_notice'], respondents);
   if (servedRespondentsOn) {
-    const rule = ctx.defensePeriodDays === null ? P.defense : { ...P.defense, days: ctx.defensePeriodDays };
+    const rule = defenseRule(ctx, P);
     const c = computePeriod(cal, rule, servedRespondentsOn, '被申请人收到申请书副本之日');
     if (ctx.defensePeriodDays !== null) c.explanation = `经被申请人同意缩短为${periodWords(rule)}（Rules Art. 58）；${c.explanation}`;
     add('defense', rule, servedRespondentsOn, c, ctx.defenses[0]?.filedOn ?? null, 'party', { periodOnly: true });
@@ -516,7 +541,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (ctx.mediation?.agreedOn && clock) {
     add(
       'mediation_signature',
-      { days: P.award.days, unit: 'calendar', basis: 'LDMAL Art. 42', label: '调解书签收（须在审理期限内）' },
+      { days: P.award.days, unit: P.award.unit, basis: 'LDMAL Art. 42', label: '调解书签收（须在审理期限内）' },
       ctx.mediation.agreedOn,
       {
         dueOn: clock.dueOn,
@@ -570,7 +595,10 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         {
           days: 0,
           unit: 'calendar',
-          basis: ctx.award.finality === 'final' ? 'LDMAL Art. 47' : reviving(ctx).length ? 'LDMAL Art. 50; SPC-2000' : 'LDMAL Art. 50',
+          basis:
+            ctx.award.finality === 'final'
+              ? 'LDMAL Art. 47'
+              : `${ctx.award.finality === 'mixed' ? 'LDMAL Arts. 47, 50' : 'LDMAL Art. 50'}${reviving(ctx).length ? '; SPC-2000' : ''}`,
           label: '裁决生效日期',
         },
         ctx.award.issuedOn,
@@ -607,9 +635,13 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
         '当事人已向人民法院起诉，裁决暂不发生法律效力；法院准予撤诉或以超过起诉期间驳回起诉后，按最高人民法院2000年批复重新计算生效日期。',
     };
   }
+  // Every party's window on the non-final award or part, spent ones included: SPC-2000 dates from them.
   const sue = windows.filter((w) => w.kind === 'sue_non_final');
   if (sue.some((w) => !w.computed)) return { dueOn: null, explanation: '裁决书尚未送达全体当事人，生效日期待定。' };
-  const note = award.finality === 'mixed' ? '（终局部分自作出之日生效；非终局部分须待每一方当事人——包括劳动者——的起诉期间均届满）' : '';
+  const note =
+    award.finality === 'mixed'
+      ? `（终局部分自作出之日（${award.issuedOn}）起生效，劳动争议调解仲裁法第四十七条；非终局部分须待每一方当事人——包括劳动者——的起诉期间均届满。用人单位申请撤销终局部分的期间不影响生效：申请撤销只中止执行，最高人民法院劳动争议解释（一）第二十五条）`
+      : '';
   const provisional = sue.some((w) => w.computed?.provisional);
   const years = [...new Set(sue.flatMap((w) => w.computed?.years ?? []))].sort();
   const lastOf = (ws: PartyWindow[]) =>
@@ -647,6 +679,20 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
 export interface FactOptions {
   /** ABSENCE_NOTICE_TIMELY: a default award / deemed withdrawal needs the notice served the full notice period ahead. */
   absenceNoticeTimely?: boolean;
+}
+
+/**
+ * CPL Art. 95: a document served by public notice is deemed served when 30 days have passed from publication
+ * (自发出公告之日起，经过三十日，即视为送达). The day of publication is not counted (CPL Art. 85(2)): published 03-06, the
+ * 30th day is 04-05, and that is the service day — the defense period (LDMAL Art. 30) and the suing windows run from
+ * it (day 0), and the interval publication…deemed day is excluded from the award clock (Rules Art. 46(6)).
+ * Reading: the deemed day is not a last day on which a party must act, so it is not moved off a rest day (the periods
+ * that run from it are, CPL Art. 85(3)); `rollOver: true` in PERIODS_OVERRIDE moves it. A working-day unit (also an
+ * override) counts working days.
+ */
+export function deemedServiceDay(cal: OfficialCalendar, rule: PeriodRule, publishedOn: string): string {
+  if (rule.unit === 'working') return cal.addWorkingDays(publishedOn, rule.days).dueOn;
+  return rule.rollOver ? cal.addCalendarDays(publishedOn, rule.days).dueOn : addDays(publishedOn, rule.days);
 }
 
 /**
@@ -699,8 +745,7 @@ export function computeFacts(
       const filedOn = (ev.payload.filedOn as string | undefined) ?? ev.occurredOn;
       if (!served) facts.defensePeriodOpen = true;
       else {
-        const r = ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };
-        const due = track(computePeriod(view, r, served, '被申请人收到申请书副本之日')).dueOn;
+        const due = track(computePeriod(view, defenseRule(ctx, periods), served, '被申请人收到申请书副本之日')).dueOn;
         facts.defenseDueOn = due;
         facts.defensePeriodOpen = due !== null && filedOn <= due;
       }
@@ -708,7 +753,8 @@ export function computeFacts(
     }
     case 'SERVE':
       if (ev.payload.method === 'public_notice') {
-        facts.deemedServedOn = addDays((ev.payload.servedOn as string | undefined) ?? ev.occurredOn, periods.public_notice.days);
+        const published = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
+        facts.deemedServedOn = deemedServiceDay(view, periods.public_notice, published);
       }
       break;
     case 'ISSUE_AWARD':
@@ -725,8 +771,9 @@ export function computeFacts(
     }
     case 'MARK_EFFECTIVE': {
       const windows = challengeWindows(ctx, view, periods);
-      for (const w of windows) track(w.computed);
-      facts.challengeWindowsClosed = windowsClosed(windows, ev.occurredOn);
+      // Only the windows that hold the award back are judged (a mixed award's set-aside window is not one of them).
+      for (const w of holdingWindows(ctx.award?.finality, windows)) track(w.computed);
+      facts.challengeWindowsClosed = windowsClosed(ctx.award?.finality, windows, ev.occurredOn);
       facts.effectiveOn = ctx.award?.finality === 'final' ? ctx.award.issuedOn : effectiveDate(ctx, windows).dueOn;
       break;
     }
@@ -734,9 +781,11 @@ export function computeFacts(
       // The award as it would stand after the ruling: may it take effect at once (SPC-2000 Arts. 1–2)?
       const next = { ...ctx, courtOutcomes: [...(ctx.courtOutcomes ?? []), courtOutcomeRecord(ctx, ev as ProcEvent)] };
       const windows = challengeWindows(next, view, periods);
-      for (const w of windows) track(w.computed);
+      const holding = holdingWindows(next.award?.finality, windows);
+      for (const w of holding) track(w.computed);
       // Legal effect is recorded on exact dates only; a provisional window leaves the award in its windows.
-      facts.challengeWindowsClosed = windowsClosed(windows, ev.occurredOn) && !windows.some((w) => w.computed?.provisional);
+      facts.challengeWindowsClosed =
+        windowsClosed(next.award?.finality, windows, ev.occurredOn) && !holding.some((w) => w.computed?.provisional);
       facts.effectiveOn = next.award?.finality === 'final' ? next.award.issuedOn : effectiveDate(next, windows).dueOn;
       break;
     }
@@ -824,20 +873,38 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 }
 
 /** The start of the enforcement window: the last day of the performance period, or the effective date (CPL Art. 250). */
-function enforcementStart(ctx: MachineContext): { on: string; what: string } | null {
+function enforcementStart(ctx: MachineContext): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
     return { on: ctx.closure?.closedOn as string, what: '调解书生效之日（双方签收）' };
   }
   if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
-  const days = ctx.award.items
-    .map((i) => (i as { paymentDays?: number | null }).paymentDays ?? null)
-    .filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
-  if (days.length) {
+  const award = ctx.award;
+  const from = (effectiveOn: string, items: typeof award.items, what: string) => {
+    const days = items
+      .map((i) => (i as { paymentDays?: number | null }).paymentDays ?? null)
+      .filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
+    if (!days.length) return { on: effectiveOn, what: `${what}生效之日` };
     const max = Math.max(...days);
-    return { on: addDays(ctx.effectiveOn, max), what: `裁决规定的履行期间最后一日（生效之日${ctx.effectiveOn}起${max}日）` };
-  }
-  return { on: ctx.effectiveOn, what: '裁决生效之日' };
+    return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日）` };
+  };
+  if (award.finality !== 'mixed') return from(ctx.effectiveOn, award.items, '裁决');
+  // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
+  // `effectiveOn`; each part's two years run from its own start, and the list shows the earlier end.
+  const fin = from(
+    award.issuedOn,
+    award.items.filter((i) => i.final),
+    '终局部分',
+  );
+  const non = from(
+    ctx.effectiveOn,
+    award.items.filter((i) => !i.final),
+    '非终局部分',
+  );
+  const [first, second] = fin.on <= non.on ? [fin, non] : [non, fin];
+  return first.on === second.on
+    ? first
+    : { ...first, note: `混合裁决的${second.what}为${second.on}，该部分的申请执行期间相应较晚届满；此处列出较早届满的期间。` };
 }
 
 function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline, closedOn: string | null): void {
@@ -929,7 +996,7 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
       const rolled = r.rolledOver.length ? `；该日为${restWord(r.rolledOver)}，顺延至其后第一个工作日${r.dueOn}` : '';
       return {
         dueOn: r.dueOn,
-        explanation: `自${start.what}（${start.on}）起算${ENFORCEMENT_YEARS}年，至${nominal}届满${rolled}（民事诉讼法第二百五十条）。一方当事人逾期不履行的，另一方可向人民法院申请强制执行（劳动争议调解仲裁法第五十一条）。`,
+        explanation: `自${start.what}（${start.on}）起算${ENFORCEMENT_YEARS}年，至${nominal}届满${rolled}（民事诉讼法第二百五十条）。${start.note ?? ''}一方当事人逾期不履行的，另一方可向人民法院申请强制执行（劳动争议调解仲裁法第五十一条）。`,
       };
     });
     const applied = (ctx.enforcement ?? []).map((e) => e.filedOn).sort()[0] ?? null;
@@ -976,7 +1043,14 @@ function addedFacts(
         .filter((s) => s.partyId === ev.payload.partyId && ['application_copy', 'respond_notice', 'addition_notice'].includes(s.document))
         .map((s) => s.servedOn)
         .sort()[0];
-      facts.defensePeriodOpen = !served || ev.occurredOn <= cal.addWorkingDays(served, ctx.defensePeriodDays ?? periods.defense.days).dueOn;
+      if (!served) {
+        facts.defensePeriodOpen = true;
+        break;
+      }
+      // The same period, in the same unit, as the `defense` deadline (PERIODS_OVERRIDE may make it calendar days).
+      // `cal` is the provisional view of computeFacts: a year it had to assume is marked on the facts.
+      const due = exactPeriod(cal, defenseRule(ctx, periods), served, '被申请人收到申请书副本之日', {}).dueOn;
+      facts.defensePeriodOpen = ev.occurredOn <= due;
       break;
     }
     case 'CHANGE_CLAIMS':
@@ -986,8 +1060,12 @@ function addedFacts(
       break;
     case 'ACCEPT_REVIEW':
       if (ctx.review) {
-        const due = cal.addCalendarDays(ctx.review.agreement.effectiveOn, periods.review_filing.days).dueOn;
+        // Rules Art. 74: the period and unit of the `review_filing` deadline (PERIODS_OVERRIDE included).
+        const { effectiveOn } = ctx.review.agreement;
+        const due = exactPeriod(cal, periods.review_filing, effectiveOn, '调解协议生效之日', {}).dueOn;
         facts.reviewFilingTimely = ctx.receivedOn <= due;
+        const { days, unit } = periods.review_filing;
+        facts.reviewFiling = { effectiveOn, days, unit, dueOn: due, filedOn: ctx.receivedOn };
       }
       break;
     case 'EXTEND_TIME_LIMIT':

@@ -10,6 +10,11 @@ export interface PeriodRule {
   unit: Unit;
   basis: string;
   label: string;
+  /**
+   * `public_notice` only: whether the deemed service day moves off a rest day (CPL Art. 85(3)). Default false — see
+   * `deemedServiceDay`; a commission whose practice rolls it over sets {"public_notice":{"rollOver":true}}.
+   */
+  rollOver?: boolean;
 }
 
 export const DEFAULT_PERIODS = {
@@ -68,6 +73,8 @@ export function resolvePeriods(override?: string): Periods {
       throw new Error(`PERIODS_OVERRIDE: ${k}.days must be a whole number`);
     if (v.unit !== undefined && v.unit !== 'working' && v.unit !== 'calendar')
       throw new Error(`PERIODS_OVERRIDE: ${k}.unit must be working or calendar`);
+    if (v.rollOver !== undefined && (k !== 'public_notice' || typeof v.rollOver !== 'boolean'))
+      throw new Error(`PERIODS_OVERRIDE: rollOver is a true/false setting of public_notice only`);
     out[k as PeriodKind] = { ...cur, ...v };
   }
   return out;

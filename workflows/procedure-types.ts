@@ -90,7 +90,10 @@ export interface Facts {
   postponementTimely?: boolean | null;
   postponementPeriod?: { days: number; unit: Unit };
   mediationPeriod?: { days: number; unit: Unit };
-  /** Every party's challenge window after service of the award has ended (LDMAL Arts. 48–50). */
+  /**
+   * Every window that holds the award's effect back has ended (LDMAL Arts. 48–50; which windows:
+   * workflows/deadlines.ts holdingWindows — a mixed award's set-aside window is not one of them).
+   */
   challengeWindowsClosed?: boolean;
   /** Earliest day the award can take effect (non-final: after the last window; final: the day it was made). */
   effectiveOn?: string | null;
@@ -99,6 +102,11 @@ export interface Facts {
   evidencePeriodOpen?: boolean;
   /** Rules Art. 74: the joint application for review came within 15 days of the agreement taking effect. */
   reviewFilingTimely?: boolean;
+  /**
+   * What the timeliness was judged on (Rules Art. 74): the agreement's effective day, the period (PERIODS_OVERRIDE),
+   * its last day and the day the application was received — the refusal names all of them.
+   */
+  reviewFiling?: { effectiveOn: string; days: number; unit: Unit; dueOn: string; filedOn: string };
   /** Rules Art. 76: the review time limit's last day (5 working days from acceptance, extended once). */
   reviewDueOn?: string | null;
   /** Rules Art. 76: the most days an extension of the review may add. */
@@ -121,6 +129,8 @@ export interface PartyRef {
   id: number;
   side: 'applicant' | 'respondent' | 'third_party';
   kind: 'person' | 'organization';
+  /** The employer's economic type, recorded for an employer only: it marks the employer's side (workflows/sides.ts). */
+  ownership?: string | null;
 }
 
 export interface ClaimRef {
@@ -435,6 +445,8 @@ export interface CaseInput {
   track: 'arbitration' | 'mediation' | 'review';
   procedure: 'ordinary' | 'simple';
   collective: boolean;
+  /** Why the case is collective; `union_applicant`: a union applies for the workers (Rules Art. 64; workflows/sides.ts). */
+  collectiveGround?: string | null;
   wageArrears: boolean;
   receivedOn: string;
   parties: PartyRef[];

@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machine.ts';
 import { addDays } from './dates.ts';
+import { DEFAULT_PERIODS } from './periods.ts';
 import { addedContext, type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
 import { checkRules, type Violation } from './rules.ts';
 
@@ -28,7 +29,9 @@ export function persist(snap: Snapshot): PersistedSnapshot {
  */
 export function v1ToV2(s: PersistedSnapshot): PersistedSnapshot {
   const services = s.context.services.map((x) =>
-    x.method === 'public_notice' && !x.publishedOn ? { ...x, publishedOn: x.servedOn, servedOn: addDays(x.servedOn, 30) } : x,
+    x.method === 'public_notice' && !x.publishedOn
+      ? { ...x, publishedOn: x.servedOn, servedOn: addDays(x.servedOn, DEFAULT_PERIODS.public_notice.days) }
+      : x,
   );
   return { ...s, machineVersion: 2, context: { ...s.context, services, courtOutcomes: s.context.courtOutcomes ?? [] } };
 }

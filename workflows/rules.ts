@@ -1,6 +1,7 @@
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
 import type { AbsentNotice, CaseContext, ConsentMatter, CourtClaimResult, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
+import { isEmployerId, isWorkerId, isWorkerParty } from './sides.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
 export interface Violation {
@@ -16,8 +17,8 @@ const v = (rule: string, source: string, detail: string): Violation => ({ rule, 
 /** Parties that must sign a mediation document or receive an award: applicants and respondents. */
 export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.side !== 'third_party');
 
-/** The employer side: organizations among the parties (a worker is a natural person). */
-const isEmployer = (ctx: CaseContext, partyId: number) => ctx.parties.find((p) => p.id === partyId)?.kind === 'organization';
+/** The employer side, by side and not by kind: an individual employer is a natural person (workflows/sides.ts). */
+const isEmployer = (ctx: CaseContext, partyId: number) => isEmployerId(ctx, partyId);
 
 /**
  * api.md v1.1: a refusal judged on a date computed without the official calendar says so plainly, and how to get
@@ -186,7 +187,22 @@ export function courtOutcomeRecord(ctx: CaseContext, ev: ProcEvent): NonNullable
 export function opensSetAsideWindow(ctx: CaseContext, outcome: CourtOutcome, partyIds: number[]): boolean {
   if (outcome !== 'withdrawal_permitted' && outcome !== 'dismissed_out_of_time') return false;
   if (ctx.award?.finality === 'non_final' || !ctx.award) return false;
-  return partyIds.some((id) => !isEmployer(ctx, id));
+  return partyIds.some((id) => isWorkerId(ctx, id));
+}
+
+/**
+ * A correction of the receipt date before acceptance (PATCH of the registration). The receipt is day 0 of every period
+ * that runs on the application — the 5 working days to accept or refuse (LDMAL Art. 29; Rules Arts. 30–31), the
+ * one-time supplement notice (Rules Art. 29) — so it cannot come after the first procedural act already recorded on the
+ * application (api.md: procedural dates never go backwards).
+ */
+export function receiptOrderRule(receivedOn: string, firstProceduralOn: string | null): Violation | null {
+  if (!firstProceduralOn || receivedOn <= firstProceduralOn) return null;
+  return v(
+    'receipt-after-procedural-act',
+    'LDMAL Art. 29; Rules Arts. 29–31',
+    `收件日期${receivedOn}晚于本案已记录的第一项程序行为的日期${firstProceduralOn}：收件之日是受理审查期限（劳动争议调解仲裁法第二十九条）等期间的起算日，不能晚于其后发生的程序行为`,
+  );
 }
 
 export const decidedClaimIds = (ctx: CaseContext): Set<number> =>
@@ -329,8 +345,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     const ids = ev.payload.partyIds as number[];
     if (ids.length < 3 || ids.length > 5)
       return v('three-to-five-representatives', 'Rules Art. 63', '集体争议的劳动者一方应推举三至五名代表');
-    const workers = ctx.parties.filter((p) => p.side === 'applicant' && p.kind === 'person').map((p) => p.id);
-    if (ids.some((id) => !workers.includes(id))) return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的申请人');
+    const workers = ctx.parties.filter((p) => isWorkerParty(ctx, p)).map((p) => p.id);
+    if (ids.some((id) => !workers.includes(id))) return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的当事人');
     return null;
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
@@ -458,7 +474,7 @@ export function debateEnded(ctx: CaseContext): boolean {
 /** Workers represented in a collective case: applicant workers who are not among the 3–5 representatives (Rules Art. 63). */
 export function representedWorkers(ctx: CaseContext): number[] {
   if (!ctx.collective || ctx.representatives.length === 0) return [];
-  return ctx.parties.filter((p) => p.side === 'applicant' && p.kind === 'person' && !ctx.representatives.includes(p.id)).map((p) => p.id);
+  return ctx.parties.filter((p) => isWorkerParty(ctx, p) && !ctx.representatives.includes(p.id)).map((p) => p.id);
 }
 
 /**
@@ -636,11 +652,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   PARTIAL_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
   ISSUE_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
   ACCEPT_REVIEW: (_ctx, ev) => {
+    // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; Rules Art. 75: a late application
+    // is not accepted. The refusal names the articles, the period and the dates it was judged on.
     if (ev.facts?.reviewFilingTimely === false) {
+      const f = ev.facts.reviewFiling;
+      const period = periodWords(f ?? DEFAULT_PERIODS.review_filing);
+      const dates = f ? `：调解协议于${f.effectiveOn}生效，申请期间至${f.dueOn}届满，本申请${f.filedOn}收到，已逾期` : '，本申请已逾期';
       return v(
         'review-filing-15-days',
         'Rules Arts. 74–75',
-        `双方当事人应当自调解协议生效之日起15日内共同提出仲裁审查申请，本申请已逾期，应不予受理${provisionalNote(ev)}`,
+        `依《劳动人事争议仲裁办案规则》第七十四条，双方当事人应当自调解协议生效之日起${period}内共同提出仲裁审查申请${dates}；依第七十五条应不予受理${provisionalNote(ev)}`,
       );
     }
     return null;
@@ -648,7 +669,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   EXTEND_TIME_LIMIT: (ctx, ev) => {
     if (ctx.track !== 'review') return null;
     // Rules Art. 76: the review may be extended once, by no more than 5 (working) days, with the chair's approval.
-    const max = ev.facts?.reviewExtensionMaxDays ?? 5;
+    const max = ev.facts?.reviewExtensionMaxDays ?? DEFAULT_PERIODS.review_extension.days;
     if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`);
     const due = ev.facts?.reviewDueOn;
     if (due && ev.occurredOn > due)

@@ -3,6 +3,7 @@ import { type ClaimStatLine, changedByCourt, claimStatLines, courtDecided } from
 import { daysBetween } from './dates.ts';
 import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
+import { employerApplies, isEmployerParty, isWorkerParty } from './sides.ts';
 
 /**
  * What statistics know about one case (domain.md §13), derived from the case record and its procedure context.
@@ -98,6 +99,8 @@ export interface StatSource {
   collective: boolean;
   wageArrears: boolean;
   parties: { kind: string; side?: string; ownership?: string | null }[];
+  /** A union applying for the workers puts the employer on the respondents' side (Rules Art. 64; workflows/sides.ts). */
+  collectiveGround?: string | null;
   claims: { id?: number; seq?: number; category: ClaimCategory; amountFen: number | null }[];
   /** For an arbitration case: the mediation case it was referred from (REFER_TO_ARBITRATION). */
   linkedCaseId?: number | null;
@@ -105,18 +108,17 @@ export interface StatSource {
 
 /**
  * Workers involved (劳动者当事人数): the natural persons on the worker side — the applicants when workers apply, the
- * respondents when an employer applies. An individual employer (a natural person) is not a worker.
+ * respondents when an employer applies (workflows/sides.ts). An individual employer (a natural person) is not a worker.
  */
-export function workerCount(parties: StatSource['parties']): number {
-  const employerFiled = parties.some((p) => p.side === 'applicant' && p.kind === 'organization');
-  const workerSide = employerFiled ? 'respondent' : 'applicant';
+export function workerCount(parties: StatSource['parties'], collectiveGround: string | null = null): number {
+  const c = { parties, collectiveGround };
   // Parties without a side (older callers) count as before: every natural person.
-  return parties.filter((p) => p.kind === 'person' && (p.side === undefined || p.side === workerSide)).length;
+  return parties.filter((p) => (p.side === undefined ? p.kind === 'person' : isWorkerParty(c, p))).length;
 }
 
-/** The employer's ownership type: the first employer-side party that has one recorded. */
-function ownershipOf(parties: StatSource['parties'], employerSide: string): string {
-  return parties.find((p) => p.side === employerSide && p.ownership)?.ownership ?? 'unknown';
+/** The employer's ownership type: the first employer-side party that has one recorded (workflows/sides.ts). */
+function ownershipOf(c: StatSource): string {
+  return c.parties.find((p) => isEmployerParty(c, p) && p.ownership)?.ownership ?? 'unknown';
 }
 
 /**
@@ -159,7 +161,7 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
   }
   const counted = acceptedOn !== null && closedOn !== null && closureMode !== 'rejection';
   const claimedFen = claims.reduce((s, cl) => s + (cl.amountFen ?? 0), 0);
-  const filedBy = c.parties.some((p) => p.side === 'applicant' && p.kind === 'organization') ? 'employer' : 'worker';
+  const filedBy = employerApplies(c) ? 'employer' : 'worker';
   const applicantResult = c.track === 'arbitration' ? resultOf(ctx, claimedFen) : null;
   const mediated =
     c.track === 'mediation' ? tm?.agreedOn && tm.amount : closureMode === 'mediation' ? (ctx.mediation?.amount ?? null) : null;
@@ -170,9 +172,9 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
     procedureKind: c.collective ? 'collective' : ctx.procedure,
     collective: c.collective,
     wageArrears: c.wageArrears,
-    workers: workerCount(c.parties),
+    workers: workerCount(c.parties, c.collectiveGround ?? null),
     filedBy,
-    ownership: ownershipOf(c.parties, filedBy === 'employer' ? 'applicant' : 'respondent'),
+    ownership: ownershipOf(c),
     result:
       applicantResult === null || applicantResult === 'both'
         ? applicantResult

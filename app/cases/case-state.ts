@@ -23,15 +23,16 @@ export async function loadCase(deps: Deps, k: Knex, id: number, opts: { forUpdat
 
 /** The machine input for a case as registered. */
 export function machineInput(
-  c: Pick<CaseRecord, 'track' | 'procedure' | 'collective' | 'wageArrears' | 'receivedOn' | 'parties' | 'claims'>,
+  c: Pick<CaseRecord, 'track' | 'procedure' | 'collective' | 'collectiveGround' | 'wageArrears' | 'receivedOn' | 'parties' | 'claims'>,
 ): CaseInput {
   return {
     track: c.track,
     procedure: c.procedure,
     collective: c.collective,
+    collectiveGround: c.collectiveGround ?? null,
     wageArrears: c.wageArrears,
     receivedOn: c.receivedOn,
-    parties: c.parties.map((p) => ({ id: p.id as number, side: p.side, kind: p.kind })),
+    parties: c.parties.map((p) => ({ id: p.id as number, side: p.side, kind: p.kind, ownership: p.ownership ?? null })),
     claims: c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
   };
 }

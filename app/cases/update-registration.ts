@@ -1,7 +1,8 @@
 import { type CaseRecord, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
 import { persist } from '../../workflows/procedure.ts';
+import { receiptOrderRule } from '../../workflows/rules.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, preconditionFailed, validationError } from '../errors.ts';
+import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
@@ -55,6 +56,14 @@ export async function updateRegistration(
     throw conflict('案件已受理或已结束，登记信息不能再修改；请通过程序事件处理（如变更仲裁请求）', { allowed: [] });
   }
   checkRegistrationDates(body, uow.today, current);
+  // The receipt starts the periods that run on the application (LDMAL Art. 29; Rules Arts. 29–31): it cannot move after
+  // the first procedural act already recorded on it (a supplement request, a mediator assigned…) — 422 naming the rule.
+  if (body.receivedOn) {
+    const { first } = await stores.cases.proceduralSpan(uow.trx, id);
+    const violation = receiptOrderRule(body.receivedOn, first);
+    if (violation)
+      throw unprocessable(`${violation.detail}（${violation.source}）`, { rule: violation.rule, source: violation.source });
+  }
   checkChildIds(body, current);
   const replace = <K extends 'applicants' | 'respondents' | 'thirdParties'>(field: K, side: PartyRecord['side']) =>
     body[field] ? body[field].map((p) => toParty(side, p)) : current.parties.filter((p) => p.side === side);

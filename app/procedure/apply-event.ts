@@ -170,10 +170,13 @@ export async function applyEvent(
   assertMaySendEvent(actor, ev.type, caseScope(c, ctx));
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== c.version) throw preconditionFailed(c.version);
 
-  // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count).
-  const last = await stores.cases.lastProceduralOn(uow.trx, caseId);
-  if (last && ev.occurredOn < last)
+  // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count), nor before the
+  // receipt as it now stands (a correction before acceptance may have moved it; the registration row keeps the first).
+  const { last } = await stores.cases.proceduralSpan(uow.trx, caseId);
+  if (last && last >= c.receivedOn && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
+  if (ev.occurredOn < c.receivedOn)
+    throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
   await checkReferences(deps, uow, c, ev);
   await checkAddedReferences(deps, uow, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?

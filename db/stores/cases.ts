@@ -846,16 +846,19 @@ export function createCaseStore() {
     },
 
     /**
-     * The day of the latest procedural act (procedure events and the registration): bookkeeping entries — documents
-     * generated, registration edits — carry the day they were recorded and do not order procedural dates.
+     * The day of the first and of the latest procedural act after the registration: bookkeeping entries — documents
+     * generated, registration edits — carry the day they were recorded and do not order procedural dates; the
+     * registration's own row keeps the receipt date as first registered, while the case row holds the current one (a
+     * correction before acceptance moves it), so callers read the receipt from the case.
      */
-    async lastProceduralOn(trx: Knex, caseId: number): Promise<string | null> {
-      const r = await trx('case_events')
-        .where({ case_id: caseId })
-        .whereNotIn('type', BOOKKEEPING_EVENTS)
-        .orderBy('seq', 'desc')
-        .first('occurred_on');
-      return r?.occurred_on ?? null;
+    async proceduralSpan(trx: Knex, caseId: number): Promise<{ first: string | null; last: string | null }> {
+      const q = () =>
+        trx('case_events')
+          .where({ case_id: caseId })
+          .whereNotIn('type', [...BOOKKEEPING_EVENTS, 'REGISTER']);
+      const first = await q().orderBy('seq', 'asc').first('occurred_on');
+      const last = await q().orderBy('seq', 'desc').first('occurred_on');
+      return { first: first?.occurred_on ?? null, last: last?.occurred_on ?? null };
     },
 
     /**

@@ -303,7 +303,9 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     // Effective the day after the last window: 05-07, not 04-29 (the employer's window alone).
     expect(deadline(v, 'effective')).toMatchObject({ dueOn: '2026-05-07' });
     expect(deadline(v, 'effective').explanation).toContain('包括劳动者');
-    v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-05-14');
+    // The day after that date, inside the employer's 30 days on the final part (04-13 + 30 = 05-13), which do not hold
+    // the award back (LDMAL Art. 47; SPC-1 Art. 25): accepted (it was refused until 05-14).
+    v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-05-08');
     expect(v.proceedings.effectiveOn).toBe('2026-05-07');
   });
 
