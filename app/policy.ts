@@ -56,6 +56,11 @@ export const AREA_ROLES = {
   board: ['chair', 'admin'],
   /** Changes to users and reference data (the audit log of writes that are not about one case). */
   auditLog: ['admin', 'chair'],
+  /**
+   * Award-clock alerts recorded by the daily sweep (the header's 审限提醒): those who answer for the clock — the
+   * tribunal (its own cases), the clerk and the chair (all) — and the admin.
+   */
+  alerts: ['arbitrator', 'clerk', 'chair', 'admin'],
   /** Each arbitrator's load, shown where cases are assigned (tribunal composition). */
   workload: ['chair', 'admin', 'clerk', 'arbitrator'],
   /** Who read which full case or document (api.md "Reading (v1.1)"). */
@@ -321,6 +326,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   exportCases: { kind: 'signed-in' },
   awardClockBoard: { kind: 'roles', roles: AREA_ROLES.board },
   workload: { kind: 'roles', roles: AREA_ROLES.workload },
+  awardClockAlerts: { kind: 'roles', roles: AREA_ROLES.alerts },
   auditLog: { kind: 'roles', roles: AREA_ROLES.auditLog },
 };
 

@@ -1,24 +1,39 @@
 import type { Knex } from 'knex';
-import { hearingRowOf } from '../workflows/hearings.ts';
-import { migrateSnapshot, type PersistedSnapshot } from '../workflows/procedure.ts';
+import { HEARING_EVENTS, sessionsFromHistory } from '../workflows/hearings.ts';
 import { createHearingStore } from './stores/hearings.ts';
 import { rebuildCounters } from './stores/stats.ts';
 
 /**
- * The hearing calendar of the cases already there (db/migrations/20261201_0070_hearings.ts made the table empty): each
- * case's stored procedure context, brought to the current machine version, through the same derivation every hearing
- * event uses (workflows/hearings.ts). Pages through the cases by id (keyset), `pageSize` at a time.
+ * The hearing calendar of the cases already there (migration 0070 made the table; 20261202_0040 made it one row per
+ * session): every session rebuilt from each case's append-only history through workflows/hearings.ts — the same steps
+ * every hearing event takes. Pages through the cases that had a hearing event by id (keyset), `pageSize` at a time;
+ * replacing a case's rows, so running it again gives the same rows.
  */
 export async function backfillHearings(trx: Knex, pageSize = 500): Promise<void> {
   const hearings = createHearingStore();
+  const types = [...HEARING_EVENTS];
   for (let after = 0; ; ) {
-    const page = await trx('cases').where('id', '>', after).whereNotNull('snapshot').orderBy('id').limit(pageSize).select('id', 'snapshot');
-    if (!page.length) return;
-    for (const r of page) {
-      const stored = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as PersistedSnapshot;
-      await hearings.replace(trx, Number(r.id), hearingRowOf(migrateSnapshot(stored).context));
+    const ids = (
+      await trx('case_events').whereIn('type', types).where('case_id', '>', after).distinct('case_id').orderBy('case_id').limit(pageSize)
+    ).map((r) => Number(r.case_id));
+    if (!ids.length) return;
+    const events = await trx('case_events')
+      .whereIn('case_id', ids)
+      .whereIn('type', types)
+      .orderBy(['case_id', 'seq'])
+      .select('case_id', 'type', 'occurred_on', 'payload');
+    const closed = new Set((await trx('cases').whereIn('id', ids).whereNotNull('closed_on').select('id')).map((r) => Number(r.id)));
+    for (const id of ids) {
+      const mine = events
+        .filter((e) => Number(e.case_id) === id)
+        .map((e) => ({
+          type: e.type as string,
+          occurredOn: e.occurred_on as string,
+          payload: (typeof e.payload === 'string' ? JSON.parse(e.payload) : (e.payload ?? {})) as Record<string, unknown>,
+        }));
+      await hearings.replaceSessions(trx, id, sessionsFromHistory(mine, closed.has(id)));
     }
-    after = Number(page.at(-1).id);
+    after = ids.at(-1) as number;
   }
 }
 

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { ensureFirstAdmin } from '../app/bootstrap.ts';
 import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
+import type { Deps } from '../app/deps.ts';
+import { sweepDeadlines } from '../app/time/sweep.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { createApp } from '../server/app.ts';
 import { createLogger } from '../server/logger.ts';
@@ -251,6 +253,10 @@ for (let i = 0; i < 36; i++) {
     reasoning: '本委认为，用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。',
   });
 }
+// Today's deadline sweep, as the server's scheduler would run it: overdue marks and the award-clock alerts (the
+// header's 审限提醒 shows what the sweep recorded).
+const swept = await sweepDeadlines(app.locals.deps as Deps, systemClock.today());
 server.close();
 await db.close();
+console.log(`deadline sweep: ${swept.alertsRecorded} award-clock alerts recorded`);
 console.log(`seeded ${created} applications and ${USERS.length} demo users into ${config.databaseUrl}`);

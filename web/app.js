@@ -68,21 +68,26 @@ function skipToMain(e) {
   e.preventDefault();
   document.getElementById('main')?.focus();
 }
-/** Award-clock alerts: the caller's award clocks within ten days or overdue, as a count on the bell and a list. */
+/**
+ * Award-clock alerts as the server recorded them: the daily sweep writes one alert when a clock comes within 10, 5
+ * and 1 days and when it runs out (GET /api/alerts: per case its latest one that still stands, in the caller's
+ * scope). The bell counts them; the panel lists them with the days left today.
+ */
+const chinaDay = (instant) => new Date(Date.parse(instant) + 8 * 3600e3).toISOString().slice(0, 10);
 async function notifications(bell, panel) {
-  if (!['arbitrator', 'chair', 'clerk'].includes(state.user.role)) {
+  if (!['arbitrator', 'chair', 'clerk', 'admin'].includes(state.user.role)) {
     bell.hidden = true;
     return;
   }
   try {
-    const due = await api('GET', `/api/deadlines?within=10&kind=award&pageSize=200&assignee=${state.user.role === 'clerk' ? 'all' : 'me'}`);
-    const list = due.items.filter((d) => ['open', 'overdue'].includes(d.status));
-    const overdue = list.filter((d) => d.status === 'overdue').length;
-    fill(bell, '审限提醒', list.length ? h(`span.count${overdue ? '.bad' : ''}`, String(list.length)) : null);
-    bell.setAttribute('aria-label', `审限提醒：${list.length} 件案件审限十日内到期或已逾期`);
+    const r = await api('GET', '/api/alerts?pageSize=200');
+    const list = r.items;
+    fill(bell, '审限提醒', r.total ? h(`span.count${r.overdue ? '.bad' : ''}`, String(r.total)) : null);
+    bell.setAttribute('aria-label', `审限提醒：${r.total} 件案件审限临近或已逾期`);
+    const when = { 'T-10': '届满前10日', 'T-5': '届满前5日', 'T-1': '届满前1日', overdue: '逾期' };
     fill(
       panel,
-      h('h2', '审限十日内到期或已逾期'),
+      h('h2', '审限临近或已逾期'),
       list.length
         ? h(
             'ul',
@@ -92,10 +97,13 @@ async function notifications(bell, panel) {
                 h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `#${d.caseId}`),
                 ` ${d.applicantNames.slice(0, 2).join('、')} · `,
                 h(d.status === 'overdue' ? 'strong.final-no' : 'span', daysLeftText(d.dueOn)),
+                h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDay(d.recordedAt)}）`),
               ),
             ),
           )
         : h('p.muted', '没有临期的审限'),
+      r.total > list.length ? h('p.small.muted', `另有 ${r.total - list.length} 件，见审限督办或案件列表`) : null,
+      h('p.small.muted', '提醒由每日期限巡检记录（届满前10日、5日、1日及逾期）。'),
     );
   } catch {
     bell.hidden = true;

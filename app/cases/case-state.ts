@@ -4,7 +4,7 @@ import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
-import { hearingRowOf } from '../../workflows/hearings.ts';
+import { HEARING_EVENTS, sessionRowOf } from '../../workflows/hearings.ts';
 import { migrateSnapshot, type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput } from '../../workflows/procedure-types.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
@@ -115,16 +115,27 @@ export async function syncTribunal(trx: Knex, caseId: number, ctx: MachineContex
   await caseSummaries.replaceTribunal(trx, caseId, ctx.tribunal);
 }
 
+/** Keeps `case_mediators` in step with the mediators assigned in the snapshot (ASSIGN_MEDIATOR). */
+export async function syncMediators(trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {
+  await caseSummaries.replaceMediators(trx, caseId, ctx.mediatorIds ?? []);
+}
+
 /** Display names of the given users (arbitrators on a tribunal), one query. */
 export async function userNames(deps: Deps, k: Knex, ids: number[]): Promise<Map<number, string>> {
   const users = await deps.stores.users.listByIds([...new Set(ids)], k);
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
-/** Events after which a case's row in the hearing calendar may change. */
-export const HEARING_EVENTS = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING', 'HOLD_HEARING']);
+export { HEARING_EVENTS };
 
-/** Keeps the hearing calendar in step with the case, after a hearing event or the case's closure. */
-export async function syncHearing(deps: Deps, trx: Knex, caseId: number, ctx: MachineContext): Promise<void> {
-  await deps.stores.hearings.replace(trx, caseId, hearingRowOf(ctx));
+/**
+ * Keeps the hearing calendar in step with the case — one row per session: SCHEDULE_HEARING adds a session (the
+ * sessions before it, held, stay); POSTPONE_HEARING moves the latest; HOLD_HEARING marks it held on the day; the case's
+ * closure takes the sessions not yet held off the calendar (workflows/hearings.ts).
+ */
+export async function syncHearing(deps: Deps, trx: Knex, caseId: number, type: string, ctx: MachineContext, closedNow: boolean): Promise<void> {
+  const row = HEARING_EVENTS.has(type) ? sessionRowOf(type, ctx) : null;
+  if (row && type === 'SCHEDULE_HEARING') await deps.stores.hearings.schedule(trx, caseId, row);
+  else if (row) await deps.stores.hearings.updateLatest(trx, caseId, row);
+  if (closedNow) await deps.stores.hearings.cancelPending(trx, caseId);
 }

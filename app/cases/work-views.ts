@@ -10,8 +10,8 @@ import { type CaseListQuery, listCases } from './queries.ts';
 
 
 /**
- * GET /api/hearings — the hearing calendar: each case's latest scheduled hearing on the days `from`–`to` (at most
- * 31), optionally one arbitrator's or one room's. Shows what a case summary shows (number, party names, tribunal),
+ * GET /api/hearings — the hearing calendar: every hearing session on the days `from`–`to` (at most 31) — further
+ * sessions after a first hearing included, a postponed one on its new day — optionally one arbitrator's or one room's. Shows what a case summary shows (number, party names, tribunal),
  * so every signed-in role may read it.
  */
 export async function hearingCalendar(
@@ -46,11 +46,19 @@ export async function awardClockBoard(deps: Deps, actor: Actor, q: { within?: nu
   };
 }
 
-/** GET /api/workload?role=arbitrator — each active arbitrator's open cases and hearings this week. */
-export async function workload(deps: Deps, actor: Actor) {
+/**
+ * GET /api/workload?role=arbitrator|mediator — each active arbitrator's open cases and hearings this week, or each
+ * active mediator's mediations in hand (and the hearings this week of the cases it is assigned to): shown where
+ * cases are assigned — the tribunal, a replacement arbitrator, a mediator.
+ */
+export async function workload(deps: Deps, actor: Actor, role: 'arbitrator' | 'mediator' = 'arbitrator') {
   assertRole(actor, AREA_ROLES.workload, '查看办案量');
   const from = mondayOf(deps.clock.today());
-  const items = await deps.stores.workload.arbitratorLoad(deps.db.reader, { from, to: addDays(from, 6) });
+  const week = { from, to: addDays(from, 6) };
+  const items =
+    role === 'mediator'
+      ? await deps.stores.workload.mediatorLoad(deps.db.reader, week)
+      : await deps.stores.workload.arbitratorLoad(deps.db.reader, week);
   return { items, total: items.length, page: 1, pageSize: Math.max(1, items.length), week: { from, to: addDays(from, 6) } };
 }
 

@@ -12,6 +12,7 @@ import {
   projectStats,
   storeDeadlines,
   syncHearing,
+  syncMediators,
   syncTribunal,
   userNames,
 } from '../cases/case-state.ts';
@@ -290,8 +291,10 @@ export async function applyEvent(
     throw err;
   }
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
-  // The hearing calendar (issue 16): a hearing scheduled, moved or held, or cancelled by the case's closure.
-  if (HEARING_EVENTS.has(ev.type) || (nctx.closure && !ctx.closure)) await syncHearing(deps, uow.trx, caseId, nctx);
+  if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
+  // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.
+  const closedNow = Boolean(nctx.closure && !ctx.closure);
+  if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
 
   // Deadlines and statistics are compared with the stored ones read above and written only when they changed.
   const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today, { stored: loaded.deadlines });

@@ -36,6 +36,8 @@ import * as m0070 from './20261201_0070_hearings.ts';
 import * as k0001 from './20261202_0001_commission_keys.ts';
 import * as m20261202_0020 from './20261202_0020_calendar_recomputations.ts';
 import * as m1202_0030 from './20261202_0030_stat_rows_covering.ts';
+import * as m20261202_0040 from './20261202_0040_hearing_sessions.ts';
+import * as m20261202_0041 from './20261202_0041_case_mediators.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -84,6 +86,8 @@ export const migrations: [string, Migration][] = [
   ['20261202_0001_commission_keys', k0001],
   ['20261202_0020_calendar_recomputations', m20261202_0020],
   ['20261202_0030_stat_rows_covering', m1202_0030],
+  ['20261202_0040_hearing_sessions', m20261202_0040],
+  ['20261202_0041_case_mediators', m20261202_0041],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

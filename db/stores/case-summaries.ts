@@ -82,6 +82,12 @@ export function createCaseSummaryStore() {
           t.arbitratorIds.map((id) => ({ case_id: caseId, user_id: id, presiding: id === t.presidingId })),
         );
     },
+    /** `case_mediators` as the snapshot's assigned mediators (ASSIGN_MEDIATOR): the mediators' workload reads it. */
+    async replaceMediators(trx: Knex, caseId: number, mediatorIds: number[]): Promise<void> {
+      await trx('case_mediators').where({ case_id: caseId }).delete();
+      const ids = [...new Set(mediatorIds)];
+      if (ids.length) await trx('case_mediators').insert(ids.map((id) => ({ case_id: caseId, user_id: id })));
+    },
   };
 }
 export type CaseSummaryStore = ReturnType<typeof createCaseSummaryStore>;

@@ -132,6 +132,36 @@ export function createDeadlineStore() {
         .returning('id');
       return r.length > 0;
     },
+    /**
+     * The award-clock alerts the daily sweep recorded that still stand: for each case the latest alert whose due date is
+     * still the case's award deadline and that deadline is still running (open or overdue) — an extension, a closure or
+     * a met deadline retires it. Optionally only the cases on one arbitrator's tribunal.
+     */
+    async standingAwardAlerts(
+      k: Knex,
+      f: { arbitratorId?: number } = {},
+    ): Promise<{ caseId: number; threshold: string; dueOn: string; recordedAt: string; status: 'open' | 'overdue' }[]> {
+      const q = k('deadline_alerts as a')
+        .join('case_deadlines as d', (j) => j.on('d.case_id', 'a.case_id').andOn('d.kind', 'a.kind').andOn('d.due_on', 'a.due_on'))
+        .where('a.kind', 'award')
+        .whereIn('d.status', ['open', 'overdue'])
+        .select('a.id', 'a.case_id', 'a.threshold', 'a.due_on', 'a.created_at', 'd.status')
+        .orderBy('a.id');
+      if (f.arbitratorId) q.whereIn('a.case_id', k('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
+      const latest = new Map<
+        number,
+        { caseId: number; threshold: string; dueOn: string; recordedAt: string; status: 'open' | 'overdue' }
+      >();
+      for (const r of await q)
+        latest.set(Number(r.case_id), {
+          caseId: Number(r.case_id),
+          threshold: r.threshold,
+          dueOn: r.due_on,
+          recordedAt: r.created_at,
+          status: r.status,
+        });
+      return [...latest.values()];
+    },
     async alerts(trx: Knex, caseId?: number) {
       const q = trx('deadline_alerts').orderBy('id');
       if (caseId) q.where({ case_id: caseId });

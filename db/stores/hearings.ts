@@ -6,6 +6,8 @@ export type { HearingRow };
 
 export interface HearingListItem extends HearingRow {
   caseId: number;
+  /** The case's hearing session: 1 for its first hearing, 2 for the next one scheduled after it was held, … */
+  session: number;
   caseNo: string | null;
   state: string;
   arbitrators: { id: number; displayName: string; presiding: boolean }[];
@@ -22,22 +24,46 @@ export interface HearingFilter {
   pageSize: number;
 }
 
+const columns = (row: HearingRow) => ({
+  hearing_on: row.hearingOn,
+  time: row.time,
+  place: row.place,
+  public: row.public,
+  status: row.status,
+  scheduled_on: row.scheduledOn,
+});
+
 /** The hearing calendar: written with each hearing event, read by week, room and arbitrator. */
 export function createHearingStore() {
   return {
-    /** The case's hearing row as it now stands, or none (no hearing, or one cancelled by the case's closure). */
-    async replace(trx: Knex, caseId: number, row: HearingRow | null): Promise<void> {
+    /** A newly scheduled session: numbered after the case's earlier ones, which stay in the calendar. */
+    async schedule(trx: Knex, caseId: number, row: HearingRow): Promise<void> {
+      const last = await trx('hearings').where({ case_id: caseId }).max<{ n: number | string | null }>({ n: 'seq' }).first();
+      await trx('hearings').insert({ case_id: caseId, seq: Number(last?.n ?? 0) + 1, ...columns(row) });
+    },
+
+    /**
+     * The case's latest session now stands as `row` (postponed: a new day, room or time; held: the day it was held).
+     * A case with no session row yet (scheduled before the calendar existed) gets one.
+     */
+    async updateLatest(trx: Knex, caseId: number, row: HearingRow): Promise<void> {
+      const last = await trx('hearings').where({ case_id: caseId }).max<{ n: number | string | null }>({ n: 'seq' }).first();
+      if (last?.n === null || last?.n === undefined) await trx('hearings').insert({ case_id: caseId, seq: 1, ...columns(row) });
+      else
+        await trx('hearings')
+          .where({ case_id: caseId, seq: Number(last.n) })
+          .update(columns(row));
+    },
+
+    /** The case's sessions as `rows` (numbered 1…n): the backfill of cases recorded before every session was kept. */
+    async replaceSessions(trx: Knex, caseId: number, rows: HearingRow[]): Promise<void> {
       await trx('hearings').where({ case_id: caseId }).delete();
-      if (!row) return;
-      await trx('hearings').insert({
-        case_id: caseId,
-        hearing_on: row.hearingOn,
-        time: row.time,
-        place: row.place,
-        public: row.public,
-        status: row.status,
-        scheduled_on: row.scheduledOn,
-      });
+      if (rows.length) await trx('hearings').insert(rows.map((r, i) => ({ case_id: caseId, seq: i + 1, ...columns(r) })));
+    },
+
+    /** The case closed: sessions not yet held are off the calendar; those held stay. */
+    async cancelPending(trx: Knex, caseId: number): Promise<void> {
+      await trx('hearings').where({ case_id: caseId, status: 'scheduled' }).delete();
     },
 
     /** Hearings on days `from`–`to` (by day and time), with their case, tribunal and party names (four queries). */
@@ -58,6 +84,7 @@ export function createHearingStore() {
             { column: 'hearings.hearing_on', order: 'asc' },
             { column: 'hearings.time', order: 'asc' },
             { column: 'hearings.case_id', order: 'asc' },
+            { column: 'hearings.seq', order: 'asc' },
           ])
           .limit(f.pageSize)
           .offset((f.page - 1) * f.pageSize),
@@ -70,6 +97,7 @@ export function createHearingStore() {
           const id = Number(r.case_id);
           return {
             caseId: id,
+            session: Number(r.seq),
             caseNo: r.case_no ?? null,
             state: r.state,
             hearingOn: r.hearing_on,

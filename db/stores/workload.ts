@@ -98,6 +98,48 @@ export function createWorkloadStore() {
         hearingsThisWeek: count(hearings, Number(u.id)),
       }));
     },
+
+    /**
+     * Per active mediator: mediations in hand — arbitration cases still open it is assigned to, and pre-arbitration
+     * mediations still in progress it registered or was assigned to — and the hearings in the week `from`–`to` of the
+     * arbitration cases it is assigned to.
+     */
+    async mediatorLoad(k: Knex, week: { from: string; to: string }) {
+      const inHand = (q: Knex.QueryBuilder) =>
+        q.where((w) =>
+          w
+            .where((a) => a.where('cases.track', 'arbitration').whereNull('cases.closed_on'))
+            .orWhere((m) => m.where('cases.track', 'mediation').where('cases.state', 'mediation_in_progress')),
+        );
+      const [users, assigned, registered, hearings] = await Promise.all([
+        k('users').where({ role: 'mediator', active: true }).orderBy('id').select('id', 'display_name'),
+        inHand(k('case_mediators').join('cases', 'cases.id', 'case_mediators.case_id')).select(
+          'case_mediators.user_id',
+          'cases.id as case_id',
+        ),
+        inHand(k('cases').where('cases.track', 'mediation'))
+          .whereNotNull('cases.created_by')
+          .select('cases.created_by as user_id', 'cases.id as case_id'),
+        k('hearings')
+          .join('case_mediators', 'case_mediators.case_id', 'hearings.case_id')
+          .whereBetween('hearings.hearing_on', [week.from, week.to])
+          .groupBy('case_mediators.user_id')
+          .select('case_mediators.user_id')
+          .count<{ user_id: number; n: string | number }[]>({ n: '*' }),
+      ]);
+      const cases = new Map<number, Set<number>>();
+      for (const r of [...assigned, ...registered]) {
+        const set = cases.get(Number(r.user_id)) ?? new Set<number>();
+        set.add(Number(r.case_id));
+        cases.set(Number(r.user_id), set);
+      }
+      return users.map((u) => ({
+        id: Number(u.id),
+        displayName: u.display_name as string,
+        openCases: cases.get(Number(u.id))?.size ?? 0,
+        hearingsThisWeek: Number(hearings.find((x) => Number(x.user_id) === Number(u.id))?.n ?? 0),
+      }));
+    },
   };
 }
 export type WorkloadStore = ReturnType<typeof createWorkloadStore>;

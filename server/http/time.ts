@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { awardClockAlerts } from '../../app/time/alerts.ts';
 import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
 import { awaitRecomputations, readRecomputation } from '../../app/time/recompute.ts';
 import { parse } from './parse.ts';
@@ -48,6 +49,18 @@ const Recomputation = z
     deadlinesChanged: z.number().int().openapi({ description: '期限有变化的案件数' }),
   })
   .openapi('CalendarRecomputation');
+const AwardClockAlert = z
+  .strictObject({
+    caseId: z.number().int(),
+    caseNo: z.string().nullable(),
+    applicantNames: z.array(z.string()),
+    threshold: z.enum(['T-10', 'T-5', 'T-1', 'overdue']).openapi({ description: '记录的提醒：届满前10日、5日、1日，或已逾期' }),
+    dueOn: Day,
+    status: z.enum(['open', 'overdue']),
+    daysLeft: z.number().int().openapi({ description: '距届满的天数（今天起算；负数为已逾期天数）' }),
+    recordedAt: Instant.openapi({ description: '每日巡检记录此提醒的时间' }),
+  })
+  .openapi('AwardClockAlert');
 const SkippedDay = z.strictObject({ date: Day, reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
 
 export function createTimeRouter(deps: Deps): Router {
@@ -170,6 +183,25 @@ export function createTimeRouter(deps: Deps): Router {
       },
     },
     handler: async ({ actor, query }) => ({ body: await dueDeadlines(deps, actor, query) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/alerts',
+    operationId: 'awardClockAlerts',
+    summary: '审限提醒：每日巡检记录的仲裁审理期限提醒（届满前10、5、1日及逾期），每案最近一条且仍有效者；仲裁员只见本人仲裁庭的案件',
+    tags: ['time'],
+    query: Pagination.strict(),
+    responses: {
+      200: {
+        description: '提醒',
+        schema: listOf(AwardClockAlert, 'AwardClockAlertPage', {
+          overdue: z.number().int().openapi({ description: '其中已逾期的案件数（全部页）' }),
+        }),
+      },
+    },
+    problems: [403],
+    handler: async ({ actor, query }) => ({ body: await awardClockAlerts(deps, actor, query) }),
   });
 
   return router;

@@ -9,6 +9,7 @@ import { route } from './route.ts';
 const Hearing = z
   .strictObject({
     caseId: z.number().int(),
+    session: z.number().int().min(1).openapi({ description: '本案第几次开庭（续行开庭为2、3…）' }),
     caseNo: z.string().nullable(),
     state: CaseState,
     hearingOn: Day,
@@ -59,7 +60,7 @@ export function createWorkRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/hearings',
     operationId: 'hearingCalendar',
-    summary: '开庭日历：某段日期（最多31天）内各案最近一次排期的开庭，可按仲裁员、法庭筛选',
+    summary: '开庭日历：某段日期（最多31天）内的每一次开庭（含续行开庭；延期的按新日期，已开庭的按开庭之日），可按仲裁员、法庭筛选',
     tags: ['work'],
     query: Pagination.extend({
       from: IsoDate,
@@ -92,9 +93,10 @@ export function createWorkRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/workload',
     operationId: 'workload',
-    summary: '仲裁员办案量：在办案件数与本周开庭次数（组庭、指派时参考）',
+    summary:
+      '办案量（组庭、替换仲裁员、指派调解员时参考）：仲裁员在办案件数与本周开庭次数；调解员在办调解数（指派的未结仲裁案件及进行中的案前调解）与所指派案件本周开庭次数',
     tags: ['work'],
-    query: z.object({ role: z.enum(['arbitrator']).default('arbitrator') }).strict(),
+    query: z.object({ role: z.enum(['arbitrator', 'mediator']).default('arbitrator') }).strict(),
     responses: {
       200: {
         description: '办案量',
@@ -104,7 +106,7 @@ export function createWorkRouter(deps: Deps): Router {
       },
     },
     problems: [403],
-    handler: async ({ actor }) => ({ body: await workload(deps, actor) }),
+    handler: async ({ actor, query }) => ({ body: await workload(deps, actor, query.role) }),
   });
 
   route(router, {

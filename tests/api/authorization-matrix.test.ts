@@ -240,6 +240,7 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       return [{ query: { from: '2026-03-16', to: '2026-03-22' }, allowed: true }];
     case 'exportCases':
     case 'awardClockBoard':
+    case 'awardClockAlerts':
     case 'auditLog':
       return [{ allowed: areaAllowed }];
     case 'workload':

@@ -69,6 +69,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "case_arbitrators",
         "case_deadlines",
         "case_events",
+        "case_mediators",
         "case_number_counters",
         "case_stat_rows",
         "cases",
@@ -139,8 +140,6 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       'started_at',
       'year',
     ]);
-    // Issue 16: the hearing calendar, one row per case.
-    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'status', 'time']);
     expect(await columns('commission_keys')).toEqual([
       'algorithm',
       'created_at',
@@ -150,6 +149,10 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       'registered_by',
       'retired_at',
     ]);
+    // Issue 16: the hearing calendar, one row per hearing session of a case (20261202_0040).
+    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'seq', 'status', 'time']);
+    // The mediators assigned to a case (20261202_0041), for their workload.
+    expect(await columns('case_mediators')).toEqual(['case_id', 'user_id']);
     expect(await columns('users')).toMatchInlineSnapshot(`
       [
         "active",

@@ -216,6 +216,71 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await sweepDeadlines(deps(), '2026-04-01');
   });
 
+  it('GET /api/alerts: the award-clock alerts the sweep recorded and that still stand, one per case, in scope', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-03-02' }));
+    await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' });
+    const [mine, other] = a.arbitrators as [{ id: number; token: string }, { id: number; token: string }];
+    const formed = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, {
+      type: 'FORM_TRIBUNAL',
+      occurredOn: '2026-03-05',
+      arbitratorIds: [mine.id],
+      presidingId: mine.id,
+    });
+    expect(formed.status, JSON.stringify(formed.body)).toBe(200);
+    const alertsOf = async (token: string) => {
+      const r = await t.api(token).get('/api/alerts').query({ pageSize: 200 });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.items.filter((x: { caseId: number }) => x.caseId === c.id);
+    };
+    // Nothing is shown before the sweep has recorded an alert, however close the clock is.
+    t.clock.set('2026-04-12T02:00:00Z');
+    try {
+      expect(await alertsOf(a.tokens.clerk)).toEqual([]);
+      // Award due 2026-04-20: on 04-12 the sweep records T-10.
+      await sweepDeadlines(deps(), '2026-04-12');
+      const [alert] = await alertsOf(a.tokens.clerk);
+      expect(alert).toMatchObject({ threshold: 'T-10', dueOn: '2026-04-20', status: 'open', daysLeft: 8, applicantNames: ['张三'] });
+      expect(alert.caseNo).toMatch(/〔2026〕/);
+      expect(await alertsOf(mine.token)).toHaveLength(1);
+      expect(await alertsOf(a.tokens.chair)).toHaveLength(1);
+      // Another arbitrator's tribunal: not in scope. An analyst or a mediator does not answer for award clocks.
+      expect(await alertsOf(other.token)).toEqual([]);
+      expect((await t.api(a.tokens.analyst).get('/api/alerts')).status).toBe(403);
+      expect((await t.api(a.tokens.mediator).get('/api/alerts')).status).toBe(403);
+      // Overdue: the latest alert stands, one row for the case.
+      t.clock.set('2026-04-21T02:00:00Z');
+      await sweepDeadlines(deps(), '2026-04-21');
+      const overdue = await alertsOf(a.tokens.clerk);
+      expect(overdue).toHaveLength(1);
+      expect(overdue[0]).toMatchObject({ threshold: 'overdue', status: 'overdue', daysLeft: -1 });
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+      await sweepDeadlines(deps(), '2026-04-01');
+    }
+  });
+
+  it('GET /api/alerts: an extension moves the award clock and retires the alerts of the old date', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-03-02' }));
+    await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' });
+    const standing = async () =>
+      (await t.api(a.tokens.chair).get('/api/alerts').query({ pageSize: 200 })).body.items.filter(
+        (x: { caseId: number }) => x.caseId === c.id,
+      );
+    t.clock.set('2026-04-12T02:00:00Z');
+    try {
+      await sweepDeadlines(deps(), '2026-04-12');
+      expect(await standing()).toHaveLength(1);
+      const ext = await t
+        .api(a.tokens.chair)
+        .post(`/api/cases/${c.id}/events`, { type: 'EXTEND_TIME_LIMIT', occurredOn: '2026-04-12', days: 15 });
+      expect(ext.status, JSON.stringify(ext.body)).toBe(200);
+      expect(await standing()).toEqual([]);
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+      await sweepDeadlines(deps(), '2026-04-01');
+    }
+  });
+
   it('registration shows a limitation warning with its reasoning, never a refusal', async () => {
     const r = await t
       .api(a.tokens.clerk)

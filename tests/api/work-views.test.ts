@@ -35,7 +35,7 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let one: { id: number; token: string; arbId: number };
   let two: { id: number; token: string; arbId: number };
 
-  it('the hearing calendar shows scheduled hearings by day, room and arbitrator; held and cancelled ones follow the case', async () => {
+  it('the hearing calendar shows every hearing session by day, room and arbitrator; held, further and cancelled ones follow the case', async () => {
     one = await acceptedCase('2026-03-02', 0);
     two = await acceptedCase('2026-03-03', 1, standardApplication({ applicants: [worker('李明', 321)] }));
     await ev(one.token, one.id, {
@@ -79,6 +79,20 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ev(a.tokens.clerk, two.id, { type: 'WITHDRAW', occurredOn: '2026-03-21', reason: '双方已和解' });
     const after = await t.api(a.tokens.clerk).get('/api/hearings?from=2026-03-16&to=2026-03-31');
     expect(after.body.items.map((x: Body) => [x.caseId, x.status])).toEqual([[one.id, 'held']]);
+    // A further session, scheduled on the day of the first: both are in the calendar, numbered.
+    await ev(one.token, one.id, {
+      type: 'SCHEDULE_HEARING',
+      occurredOn: '2026-03-20',
+      hearingOn: '2026-03-31',
+      time: '14:00',
+      place: '第三仲裁庭',
+    });
+    const both = await t.api(a.tokens.clerk).get('/api/hearings?from=2026-03-16&to=2026-03-31');
+    expect(both.body.items.map((x: Body) => [x.caseId, x.session, x.hearingOn, x.place, x.status])).toEqual([
+      [one.id, 1, '2026-03-20', '第一仲裁庭', 'held'],
+      [one.id, 2, '2026-03-31', '第三仲裁庭', 'scheduled'],
+    ]);
+    expect(both.body.total).toBe(2);
 
     const tooLong = await t.api(a.tokens.clerk).get('/api/hearings?from=2026-01-01&to=2026-03-31');
     expect(tooLong.status).toBe(400);
@@ -239,5 +253,30 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     ]);
     expect(p.body.items[1].legalBasis).toContain('《中华人民共和国劳动争议调解仲裁法》第六条');
     expect(p.body.items[1].legalBasis.join()).not.toContain('劳动合同法');
+  });
+
+  it('the mediators’ workload counts the mediations in hand: assigned open cases and pre-arbitration mediations in progress', async () => {
+    const mediatorLoad = async () => {
+      const r = await t.api(a.tokens.chair).get('/api/workload?role=mediator');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.items.find((x: Body) => x.id === a.ids.mediator) as Body;
+    };
+    expect(await mediatorLoad()).toMatchObject({ openCases: 0, hearingsThisWeek: 0 });
+    // A pre-arbitration mediation the mediator registers.
+    const pre = await t.api(a.tokens.mediator).post('/api/cases', standardApplication({ track: 'mediation' }));
+    expect(pre.status, JSON.stringify(pre.body)).toBe(201);
+    expect(await mediatorLoad()).toMatchObject({ openCases: 1 });
+    // An accepted arbitration case the chair assigns it to, before the tribunal is formed (LDMAL Art. 42).
+    const c = await registerCase(t, a, standardApplication());
+    await ev(a.tokens.clerk, c.id, { type: 'ACCEPT', occurredOn: '2026-03-10' });
+    await ev(a.tokens.chair, c.id, { type: 'ASSIGN_MEDIATOR', occurredOn: '2026-03-11', mediatorId: a.ids.mediator });
+    expect(await mediatorLoad()).toMatchObject({ openCases: 2 });
+    // The pre-arbitration mediation fails: no longer in hand.
+    await ev(a.tokens.mediator, pre.body.id, { type: 'MEDIATION_FAILED', occurredOn: '2026-03-12' });
+    expect(await mediatorLoad()).toMatchObject({ openCases: 1 });
+    // Other mediators' counts are their own; the arbitrators' view is unchanged.
+    expect((await t.api(a.tokens.clerk).get('/api/workload?role=mediator')).status).toBe(200);
+    expect((await t.api(a.tokens.mediator).get('/api/workload?role=mediator')).status).toBe(403);
+    expect((await t.api(a.tokens.chair).get('/api/workload?role=clerk')).status).toBe(400);
   });
 });

@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../app/deps.ts';
+import { sweepDeadlines } from '../../app/time/sweep.ts';
 import { completeCreditCode, completeIdNumber } from '../../workflows/identifiers.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
 import { type BrowserRig, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
@@ -22,6 +24,7 @@ let base: string;
 let context: BrowserContext;
 let page: Page;
 let cspViolations: string[];
+let missingFiles: string[];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -37,7 +40,7 @@ beforeAll(async () => {
     await t.tokenFor(role, name);
   }
   rig = await openBrowser(t);
-  ({ base, context, page, cspViolations } = rig);
+  ({ base, context, page, cspViolations, missingFiles } = rig);
 }, 120_000);
 afterAll(async () => {
   await rig?.close();
@@ -53,6 +56,18 @@ async function shot(name: string) {
   const shown = (await page.evaluate('document.body.innerText')) as string;
   expect(shown, name).not.toMatch(/\bnull\b|\bundefined\b|\bNaN\b|\[object /);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Every date cell (td.date) of the screen is on one line: a date is never broken as "2026-12-" / "09". */
+async function datesOnOneLine(name: string) {
+  const broken = (await page.evaluate(`[...document.querySelectorAll('td.date')].filter((td) => {
+    const r = document.createRange();
+    r.selectNodeContents(td);
+    const tops = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => x.top);
+    return tops.length > 0 && Math.max(...tops) - Math.min(...tops) > 8;
+  }).map((td) => td.textContent)`)) as string[];
+  expect(await page.locator('td.date').count(), `${name}: date cells`).toBeGreaterThan(0);
+  expect(broken, `${name}: dates broken over two lines`).toEqual([]);
 }
 
 /** axe-core in the page: no serious or critical violation, a title and one main landmark. */
@@ -168,7 +183,18 @@ describe('web interface journeys (Chromium)', () => {
     await claim2.getByLabel('请求类别').selectOption('economic_compensation');
     await claim2.getByLabel('金额（元）').fill('26400');
     await claim2.getByLabel('请求内容').fill('解除劳动合同经济补偿');
+    // Enter in a field does not register the (now valid) application: only the button does.
+    const registrations: number[] = [];
+    const onResponse = (r: Response) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases') registrations.push(r.status());
+    };
+    page.on('response', onResponse);
+    await claim2.getByLabel('金额（元）').press('Enter');
     await page.getByLabel('知道或应当知道权利被侵害之日').fill('2024-12-01');
+    expect(page.url()).toContain('#/cases/new');
+    // The worker still works there: a wage claim is then not time-barred (LDMAL Art. 27(4)); no end date to give.
+    await page.getByLabel('劳动关系', { exact: true }).selectOption('ongoing');
+    expect(await page.getByLabel('劳动关系终止日').isDisabled()).toBe(true);
 
     // The session ends while the form is open: signing in again keeps every typed field and sends the request.
     await page.evaluate(
@@ -182,6 +208,9 @@ describe('web interface journeys (Chromium)', () => {
     await reauth.getByRole('button', { name: '继续' }).click();
     await visible(page.getByText('已登记'));
     await visible(page.getByText('时效提示：可能已超过仲裁时效'));
+    page.off('response', onResponse);
+    // One registration: the request refused for the ended session, then the same request after signing in.
+    expect(registrations).toEqual([401, 201]);
     caseUrl = page.url();
     expect(caseUrl).toMatch(/#\/cases\/\d+$/);
     caseId = Number(/(\d+)$/.exec(caseUrl)?.[1]);
@@ -190,6 +219,8 @@ describe('web interface journeys (Chromium)', () => {
     expect(c.applicants[0]).toMatchObject({ name: '张三', phone: '13912345678' });
     expect(c.respondents[0].agents[0]).toMatchObject({ name: '王律师', unit: '山东某某律师事务所' });
     expect(c.claims).toHaveLength(2);
+    expect(c.limitation).toMatchObject({ knewOn: '2024-12-01', employmentStatus: 'ongoing' });
+    expect(JSON.stringify(c.limitation)).not.toContain('employmentStatus）');
 
     // Before acceptance the registration can be corrected from the case page.
     await page.getByRole('link', { name: '修改登记信息' }).click();
@@ -236,16 +267,23 @@ describe('web interface journeys (Chromium)', () => {
     await count(services.locator('tbody tr'), 1);
     await text(page.locator('#sec-parties'), '13912345678');
     await text(page.locator('#sec-parties'), '山东某某律师事务所');
+    await datesOnOneLine('case-accepted');
     await axe('case-accepted');
     await shot('06-case-accepted');
     await logout();
   });
 
-  it('the chair forms the tribunal with checkboxes that show each arbitrator’s workload; the board lists the case', async () => {
+  it('the chair sees each mediator’s and arbitrator’s workload where assigning, forms the tribunal with checkboxes; the board lists the case', async () => {
     await login('chair-e2e');
     await axe('workbench-chair');
     await shot('07-workbench-chair');
     await page.goto(caseUrl);
+    // Assigning a mediator shows each mediator's mediations in hand.
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '指派调解员', exact: true }).click();
+    const med = page.locator('dialog.act[open]');
+    await text(med.getByLabel('调解员').locator('option', { hasText: 'mediator-e2e' }), '在办调解 0 件，本周开庭 0 次');
+    await med.getByRole('button', { name: '取消' }).click();
+    await med.waitFor({ state: 'detached' });
     const dlg = await openAct('组成仲裁庭', '组庭日期', '2026-03-05');
     await text(dlg, '在办 0 件');
     await dlg.getByRole('group', { name: '仲裁员（独任1名或合议3名）' }).getByLabel('arb-e2e（测试）').check();
@@ -322,10 +360,20 @@ describe('web interface journeys (Chromium)', () => {
     expect(await again.getByLabel('第2项裁决金额').inputValue()).toBe('99999.00');
     await axe('award-dialog');
     await shot('11-award-form');
+    // An amount changed just before the click: the confirmation states finality for the amounts as they now are.
+    await again.getByLabel('第2项裁决金额').fill('1000.00');
     await again.getByRole('button', { name: '作出裁决…' }).click();
-    const confirm = page.locator('dialog.confirm[open]');
+    let confirm = page.locator('dialog.confirm[open]');
+    await text(confirm.locator('li').nth(1), '1,000.00 元（终局）');
+    await text(confirm, '裁决性质：终局裁决');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await again.getByLabel('第2项裁决金额').fill('99999.00');
+    await again.getByRole('button', { name: '作出裁决…' }).click();
+    confirm = page.locator('dialog.confirm[open]');
     await text(confirm, '裁决一经作出即结案');
-    await text(confirm, '非终局');
+    await text(confirm.locator('li').nth(1), '99,999.00 元（非终局）');
+    await text(confirm, '裁决性质：部分终局');
     await shot('12-confirm-award');
     await confirm.getByRole('button', { name: '确认作出裁决' }).click();
     await again.waitFor({ state: 'detached' });
@@ -508,6 +556,12 @@ describe('web interface journeys (Chromium)', () => {
       await page.getByLabel('姓名（显示名）').fill('第二书记员');
       await page.getByRole('button', { name: '创建' }).click();
       await visible(page.locator('tr').filter({ hasText: '第二书记员' }));
+      // The only active admin cannot be disabled or given another role (the server refuses it): not offered.
+      const adminRow = page.locator('main tbody tr').filter({ has: page.getByRole('cell', { name: 'admin', exact: true }) });
+      expect(await adminRow.getByRole('button', { name: '停用' }).isDisabled()).toBe(true);
+      expect(await adminRow.getByRole('combobox').isDisabled()).toBe(true);
+      await text(adminRow, '唯一在职的系统管理员');
+      expect(await page.locator('tr').filter({ hasText: '第二书记员' }).getByRole('button', { name: '停用' }).isDisabled()).toBe(false);
       await axe('admin-users');
       await shot('18-admin-users');
       // A password reset shows a one-time temporary password; its holder must set a new one before anything else.
@@ -606,6 +660,124 @@ describe('web interface journeys (Chromium)', () => {
     await logout();
   });
 
+  it('the header bell shows the award-clock alerts the daily sweep recorded, not a count made in the browser', async () => {
+    const clerk = (await request(t.app).post('/api/auth/login').send({ username: 'clerk-e2e', password: 'clerk-e2e-password-1' })).body
+      .token as string;
+    const chair = (await request(t.app).post('/api/auth/login').send({ username: 'chair-e2e', password: 'chair-e2e-password-1' })).body
+      .token as string;
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2026-03-02', applicants: [worker('钱七', 789)] }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const id = reg.body.id as number;
+    expect((await t.api(clerk).post(`/api/cases/${id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' })).status).toBe(200);
+    const arb = t.userId('arb-e2e');
+    const formed = await t
+      .api(chair)
+      .post(`/api/cases/${id}/events`, { type: 'FORM_TRIBUNAL', occurredOn: '2026-03-05', arbitratorIds: [arb], presidingId: arb });
+    expect(formed.status, JSON.stringify(formed.body)).toBe(200);
+    // 2026-04-12: eight days are left on the award clock (due 04-20), but the sweep has not run yet — no alert.
+    t.clock.set('2026-04-12T02:00:00Z');
+    try {
+      await login('arb-e2e');
+      const bell = page.getByRole('button', { name: /^审限提醒/ });
+      await eventually(async () => expect(await bell.getAttribute('aria-label')).toBe('审限提醒：0 件案件审限临近或已逾期'));
+      await sweepDeadlines(t.app.locals.deps as Deps, '2026-04-12');
+      await page.reload();
+      await eventually(async () => expect(await bell.getAttribute('aria-label')).toBe('审限提醒：1 件案件审限临近或已逾期'));
+      await text(bell.locator('.count'), '1');
+      await bell.click();
+      const panel = page.getByRole('region', { name: '审限提醒列表' });
+      await text(panel, '钱七');
+      await text(panel, '届满前10日提醒');
+      await text(panel, '剩 8 天');
+      await axe('alerts');
+      await shot('20-alerts');
+      await panel.getByRole('link', { name: /〔2026〕/ }).click();
+      await text(page.locator('#sec-parties'), '钱七');
+      await logout();
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+      await sweepDeadlines(t.app.locals.deps as Deps, '2026-04-01');
+    }
+  });
+
+  it('the hearing calendar shows every session of a case, a further one numbered', async () => {
+    const token = async (username: string) =>
+      (
+        await request(t.app)
+          .post('/api/auth/login')
+          .send({ username, password: `${username}-password-1` })
+      ).body.token as string;
+    const [clerk, chair, arbitrator] = [await token('clerk-e2e'), await token('chair-e2e'), await token('arb-two')];
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2026-03-02', applicants: [worker('孙八', 790)] }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const id = reg.body.id as number;
+    const arb = t.userId('arb-two');
+    for (const [tok, body] of [
+      [clerk, { type: 'ACCEPT', occurredOn: '2026-03-04' }],
+      [chair, { type: 'FORM_TRIBUNAL', occurredOn: '2026-03-05', arbitratorIds: [arb], presidingId: arb }],
+      [arbitrator, { type: 'SCHEDULE_HEARING', occurredOn: '2026-03-06', hearingOn: '2026-03-17', time: '09:00', place: '第二仲裁庭' }],
+      [arbitrator, { type: 'HOLD_HEARING', occurredOn: '2026-03-17', applicantPresent: true, respondentPresent: true }],
+      // The next session is fixed at the end of the first, the same day.
+      [arbitrator, { type: 'SCHEDULE_HEARING', occurredOn: '2026-03-17', hearingOn: '2026-03-27', time: '14:30', place: '第二仲裁庭' }],
+    ] as const) {
+      const r = await t.api(tok).post(`/api/cases/${id}/events`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    await login('arb-two');
+    await page.goto(`${base}/#/hearings?week=2026-03-16&arbitratorId=${arb}`);
+    const chips = page.locator('a.hearing-chip').filter({ hasText: '孙八' });
+    // The first session, held, stays where it was; the next one is in the following week, numbered.
+    await count(chips, 1);
+    await text(chips, '09:00');
+    await text(chips, '已开庭');
+    await page.getByRole('link', { name: '下一周 ›' }).click();
+    await text(page.locator('main h1'), '2026-03-23');
+    await count(chips, 1);
+    await text(chips, '14:30');
+    await text(chips, '第2次开庭');
+    await axe('hearings-sessions');
+    await shot('19-hearings-sessions');
+    await logout();
+  });
+
+  it('two workers with the same name are told apart wherever a party is chosen', async () => {
+    const clerk = (await request(t.app).post('/api/auth/login').send({ username: 'clerk-e2e', password: 'clerk-e2e-password-1' })).body
+      .token as string;
+    const [first, second] = [worker('周九', 611), worker('周九', 622)];
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2026-03-20', applicants: [first, second] }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    expect((await t.api(clerk).post(`/api/cases/${reg.body.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-23' })).status).toBe(200);
+    await login('clerk-e2e');
+    await page.goto(`${base}/#/cases/${reg.body.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '送达', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    const options = await dlg.getByRole('combobox', { name: '受送达人', exact: true }).locator('option').allTextContents();
+    expect(options).toContain(`申请人：周九（第1位申请人，身份证号尾号${first.idNumber.slice(-4)}）`);
+    expect(options).toContain(`申请人：周九（第2位申请人，身份证号尾号${second.idNumber.slice(-4)}）`);
+    // A name that is not shared stays as it is.
+    expect(options.filter((o) => o.startsWith('被申请人：'))).toEqual(['被申请人：聊城某某机械有限公司']);
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await logout();
+  });
+
+  it('the district chart keeps the longest district name inside the chart at 1366×768', async () => {
+    const clerk = (await request(t.app).post('/api/auth/login').send({ username: 'clerk-e2e', password: 'clerk-e2e-password-1' })).body
+      .token as string;
+    // A case of 2025 in the district with the longest name (the other journeys' figures are of 2026).
+    const reg = await t.api(clerk).post('/api/cases', application({ receivedOn: '2025-12-01', district: '聊城高新技术产业开发区' }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    expect((await t.api(clerk).post(`/api/cases/${reg.body.id}/events`, { type: 'ACCEPT', occurredOn: '2025-12-03' })).status).toBe(200);
+    await login('analyst-e2e');
+    await page.goto(`${base}/#/stats?from=2025-01-01&to=2025-12-31`);
+    const chart = page.getByRole('img', { name: '各地区结案率' });
+    const label = chart.locator('text', { hasText: '聊城高新技术产业开发区' });
+    await visible(label);
+    const [box, inner] = [await chart.boundingBox(), await label.first().boundingBox()];
+    expect(box && inner && inner.x >= box.x && inner.x + inner.width <= box.x + box.width).toBe(true);
+    await logout();
+  });
+
   it('the main screens at 1920×1080', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await login('chair-e2e');
@@ -634,7 +806,8 @@ describe('web interface journeys (Chromium)', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 
-  it('no screen of these journeys was refused anything by the Content-Security-Policy', () => {
+  it('no screen of these journeys was refused anything by the Content-Security-Policy, nor missed a file', () => {
     expect(cspViolations).toEqual([]);
+    expect(missingFiles).toEqual([]);
   });
 });

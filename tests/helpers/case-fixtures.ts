@@ -103,6 +103,8 @@ export interface BrowserRig {
   page: Page;
   /** Messages of Content-Security-Policy violations seen in the page's console. */
   cspViolations: string[];
+  /** Files (not /api answers) the screens asked for and got 404: a missing icon is a red console error on every page. */
+  missingFiles: string[];
   close(): Promise<void>;
 }
 
@@ -147,6 +149,10 @@ export async function openBrowser(t: TestApp): Promise<BrowserRig> {
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
   });
+  const missingFiles: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 404 && !new URL(r.url()).pathname.startsWith('/api/')) missingFiles.push(r.url());
+  });
   return {
     server,
     base,
@@ -154,6 +160,7 @@ export async function openBrowser(t: TestApp): Promise<BrowserRig> {
     context,
     page,
     cspViolations,
+    missingFiles,
     async close() {
       await browser.close();
       server.close();

@@ -45,11 +45,19 @@ function put(b, path, v) {
 
 /** Parties of a case with their side, for pickers. */
 export function partiesOf(c) {
-  return [
-    ...c.applicants.map((p) => ({ ...p, side: '申请人', sideCode: 'applicant' })),
-    ...c.respondents.map((p) => ({ ...p, side: '被申请人', sideCode: 'respondent' })),
-    ...(c.thirdParties ?? []).map((p) => ({ ...p, side: '第三人', sideCode: 'third_party' })),
+  const list = [
+    ...c.applicants.map((p, i) => ({ ...p, side: '申请人', sideCode: 'applicant', nth: i + 1 })),
+    ...c.respondents.map((p, i) => ({ ...p, side: '被申请人', sideCode: 'respondent', nth: i + 1 })),
+    ...(c.thirdParties ?? []).map((p, i) => ({ ...p, side: '第三人', sideCode: 'third_party', nth: i + 1 })),
   ];
+  // Two workers of a collective case may share a name: each choice must say which one is meant (an act recorded on
+  // the wrong worker — service, a signature — cannot be taken back).
+  const named = (p) => list.filter((q) => q.name === p.name).length > 1;
+  return list.map((p) => {
+    const tail = p.idNumber ? String(p.idNumber).slice(-4) : null;
+    const which = named(p) ? `（第${p.nth}位${p.side}${tail ? `，身份证号尾号${tail}` : ''}）` : '';
+    return { ...p, label: `${p.side}：${p.name}${which}` };
+  });
 }
 
 /** A list of checkboxes (no Ctrl-click): [{value, label, hint}] → {node, values()}. */
@@ -70,15 +78,16 @@ export async function openEventForm(c, type, done) {
   const spec = EVENT_FORMS[type] ?? [];
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
   const needsMediators = spec.some((f) => f.kind === 'mediator');
-  const [staff, workload, mediators] = await Promise.all([
+  // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
+  const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
+  const [staff, workload, mediators, mediatorWorkload] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
-    // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator.
-    needsStaff && ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role)
-      ? api('GET', '/api/workload?role=arbitrator').catch(() => null)
-      : null,
+    needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
+    needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator').catch(() => null) : null,
   ]);
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
+  const mediatorLoad = new Map((mediatorWorkload?.items ?? []).map((w) => [w.id, w]));
   const parties = partiesOf(c);
   const form = h('form', { novalidate: true });
   const dlg = h('dialog.act', { 'aria-labelledby': 'dlg-title' }, form);
@@ -119,7 +128,7 @@ export async function openEventForm(c, type, done) {
     } else if (f.kind === 'select') el = select({ ...(f.required ? {} : { '': '（不选）' }), ...f.options });
     else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
     else if (f.kind === 'party') {
-      const opts = Object.fromEntries(parties.map((p) => [p.id, `${p.side}：${p.name}`]));
+      const opts = Object.fromEntries(parties.map((p) => [p.id, p.label]));
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
       el = select(opts);
@@ -132,11 +141,19 @@ export async function openEventForm(c, type, done) {
           }),
         ),
       );
-    else if (f.kind === 'mediator') el = select(Object.fromEntries(mediators.map((s) => [s.id, s.displayName])));
+    else if (f.kind === 'mediator')
+      el = select(
+        Object.fromEntries(
+          mediators.map((s) => {
+            const w = mediatorLoad.get(s.id);
+            return [s.id, w ? `${s.displayName}（在办调解 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
+          }),
+        ),
+      );
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
       const options =
         f.kind === 'parties'
-          ? parties.map((p) => ({ value: p.id, label: `${p.side}：${p.name}` }))
+          ? parties.map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
             ? c.claims.map((cl) => ({ value: cl.id, label: `${cl.seq}. ${cl.description}`, hint: cl.amount ? money(cl.amount) : '' }))
             : staff.map((s) => {
@@ -255,13 +272,21 @@ export async function openEventForm(c, type, done) {
     for (const g of getters) g(body);
     if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
     if (danger) {
+      // While the award's finality is asked for, a second click does nothing.
+      busy = true;
+      let awardSummary = null;
+      try {
+        awardSummary = awardEd ? await awardEd.summary() : null;
+      } finally {
+        busy = false;
+      }
       const sure = await confirmDialog({
         title: `确认${eventLabel(type)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
           h('p.consequence', IRREVERSIBLE[type]),
-          awardEd ? awardEd.summary() : null,
+          awardSummary,
         ],
         confirmLabel: `确认${eventLabel(type)}`,
         danger: true,
@@ -404,32 +429,39 @@ function awardEditor(c, type) {
   const summaryLine = h('p.small', { 'aria-live': 'polite' });
   let timer;
   let lastPreview = null;
+  let asked = 0;
+  /** Asks the server how the items stand (finality, legal basis); an answer to an older question is dropped. */
+  const runPreview = async () => {
+    const n = ++asked;
+    const items = rows.map((r) => ({
+      claimId: r.cl.id,
+      outcome: r.outcome.value,
+      ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
+        ? { amount: r.amount.value.trim() }
+        : {}),
+    }));
+    try {
+      const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
+      if (n !== asked) return;
+      lastPreview = p;
+      for (const r of rows) {
+        const it = p.items.find((i) => i.claimId === r.cl.id);
+        r.fin.className = it?.final ? 'final-yes' : 'final-no';
+        r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
+        r.fin.title = it?.reason ?? '';
+        // The suggestion follows the outcome and finality until the arbitrator edits it.
+        if (it?.legalBasis && r.basis.dataset.edited !== 'true') r.basis.value = it.legalBasis.join('\n');
+      }
+      summaryLine.textContent = `整体：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
+    } catch (err) {
+      if (n !== asked) return;
+      lastPreview = null;
+      summaryLine.textContent = err.message;
+    }
+  };
   const preview = () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const items = rows.map((r) => ({
-        claimId: r.cl.id,
-        outcome: r.outcome.value,
-        ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
-          ? { amount: r.amount.value.trim() }
-          : {}),
-      }));
-      try {
-        const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
-        lastPreview = p;
-        for (const r of rows) {
-          const it = p.items.find((i) => i.claimId === r.cl.id);
-          r.fin.className = it?.final ? 'final-yes' : 'final-no';
-          r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
-          r.fin.title = it?.reason ?? '';
-          // The suggestion follows the outcome and finality until the arbitrator edits it.
-          if (it?.legalBasis && r.basis.dataset.edited !== 'true') r.basis.value = it.legalBasis.join('\n');
-        }
-        summaryLine.textContent = `整体：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
-      } catch (err) {
-        summaryLine.textContent = err.message;
-      }
-    }, 250);
+    timer = setTimeout(runPreview, 250);
   };
   const facts = h('textarea', { rows: 5, maxlength: 20000 });
   const reasoning = h('textarea', { rows: 5, maxlength: 20000 });
@@ -521,10 +553,17 @@ function awardEditor(c, type) {
     if (!reasoning.value.trim()) return ['reasoning', '裁决书须写明本委认为（裁决理由）'];
     return null;
   };
-  const summary = () =>
+  // The confirmation states finality as the items now stand: an amount changed a moment ago is asked about first, so
+  // the confirmation never shows the answer for the amounts before the change.
+  const summary = async () => {
+    clearTimeout(timer);
+    await runPreview();
+    return summaryNode();
+  };
+  const summaryNode = () =>
     h(
       'div',
-      h('p', lastPreview ? `裁决性质：${LABELS.finality[lastPreview.finality]}` : ''),
+      h('p', lastPreview ? `裁决性质：${LABELS.finality[lastPreview.finality]}` : '裁决性质：暂时无法判定（见上方提示）'),
       h(
         'ul.small',
         rows.map((r) =>

@@ -68,8 +68,12 @@ async function usersTab(out) {
   const users = Array.isArray(r) ? r : r.items;
   const reload = () => usersTab(out);
   const msg = h('div', { 'aria-live': 'polite' });
+  // The server refuses to disable the last active admin or give it another role (the commission would be locked out
+  // of its own settings): those controls are not offered for it.
+  const activeAdmins = users.filter((u) => u.role === 'admin' && u.active);
   const row = (u) => {
-    const role = select(state.vocab.roles, { value: u.role, 'aria-label': `${u.displayName} 的角色` });
+    const lastAdmin = activeAdmins.length === 1 && activeAdmins[0].id === u.id;
+    const role = select(state.vocab.roles, { value: u.role, 'aria-label': `${u.displayName} 的角色`, disabled: lastAdmin });
     const save = h('button.btn.small', { type: 'button', hidden: true }, '保存角色');
     role.addEventListener('change', () => {
       save.hidden = role.value === u.role;
@@ -98,6 +102,8 @@ async function usersTab(out) {
       `button.btn.small${u.active ? '.irreversible' : ''}`,
       {
         type: 'button',
+        disabled: lastAdmin,
+        'aria-describedby': lastAdmin ? `last-admin-${u.id}` : null,
         onclick: async () => {
           const ok = await confirmDialog({
             title: `${u.active ? '停用' : '启用'}用户 ${u.displayName}？`,
@@ -146,7 +152,13 @@ async function usersTab(out) {
       h('td', u.displayName),
       h('td', role, ' ', save),
       h('td', u.active ? h('span.badge.ok', '在职') : h('span.badge', '已停用')),
-      h('td', h('span.actions', toggle, reset)),
+      h(
+        'td',
+        h('span.actions', toggle, reset),
+        lastAdmin
+          ? h('span.small.muted.block', { id: `last-admin-${u.id}` }, '唯一在职的系统管理员：不能停用或改为其他角色，请先指定另一位管理员')
+          : null,
+      ),
     );
   };
   const create = h('form.panel', { novalidate: true, 'aria-labelledby': 'new-user' });

@@ -199,9 +199,9 @@ export async function caseList(params, mount) {
                     h('td', names(c.respondentNames)),
                     h('td', stateBadge(c.state)),
                     h('td', c.district),
-                    h('td', c.receivedOn),
+                    h('td.date', c.receivedOn),
                     h(
-                      'td.small',
+                      'td.small.date',
                       c.awardDueOn && !c.closure
                         ? [daysLeftText(c.awardDueOn), c.awardDueProvisional ? h('span.badge.warn.tight', '预计') : null]
                         : '—',

@@ -55,6 +55,7 @@ export async function hearingsPage(params, mount) {
         h('span.small', `${names(x.applicantNames)} 诉 ${names(x.respondentNames)}`),
         h('span.small.muted', by === 'room' ? x.arbitrators.map((a) => a.displayName).join('、') || '未组庭' : x.place),
         x.public === false ? h('span.badge.warn.tight', '不公开') : null,
+        x.session > 1 ? h('span.badge.info.tight', `第${x.session}次开庭`) : null,
         x.status === 'held' ? h('span.badge.ok.tight', '已开庭') : null,
       );
     fill(
@@ -119,7 +120,7 @@ export async function hearingsPage(params, mount) {
             )
           : h('div.empty', '本周没有开庭安排'),
       ),
-      h('p.small.muted', `共 ${r.total} 场。日历显示每件案件最近一次排期的开庭；延期后显示新的日期。`),
+      h('p.small.muted', `共 ${r.total} 场。日历显示每一次开庭（含续行开庭）；延期的显示新的日期，已开庭的显示开庭之日。`),
     );
   } catch (err) {
     fill(out, errorPanel(err));

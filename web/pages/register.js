@@ -45,7 +45,7 @@ function emptyModel(track) {
     applicants: [emptyParty('person')],
     respondents: [emptyParty('organization')],
     claims: [emptyClaim()],
-    limitation: { knewOn: '', employmentEndedOn: '' },
+    limitation: { knewOn: '', employmentStatus: '', employmentEndedOn: '' },
     ...(track === 'mediation' ? { procedure: undefined } : {}),
   };
 }
@@ -79,7 +79,11 @@ export function modelFromCase(c) {
     applicants: c.applicants.map(party),
     respondents: c.respondents.map(party),
     claims: c.claims.map((cl) => ({ id: cl.id, category: cl.category, amount: cl.amount ?? '', description: cl.description })),
-    limitation: { knewOn: c.limitation?.knewOn ?? '', employmentEndedOn: c.limitation?.employmentEndedOn ?? '' },
+    limitation: {
+      knewOn: c.limitation?.knewOn ?? '',
+      employmentStatus: c.limitation?.employmentStatus ?? '',
+      employmentEndedOn: c.limitation?.employmentEndedOn ?? '',
+    },
   };
 }
 
@@ -264,7 +268,21 @@ export function registerForm(track = 'arbitration', edit = null) {
             h(
               'div.row',
               field('知道或应当知道权利被侵害之日', 'limitation.knewOn', input('date', { value: m.limitation?.knewOn ?? '' })),
-              field('劳动关系终止日', 'limitation.employmentEndedOn', input('date', { value: m.limitation?.employmentEndedOn ?? '' })),
+              // LDMAL Art. 27(4): a wage claim while the employment lasts is not time-barred — the assessment needs to know.
+              field(
+                '劳动关系',
+                'limitation.employmentStatus',
+                select({ '': '（未填写）', ongoing: '仍存续', ended: '已终止' }, { value: m.limitation?.employmentStatus ?? '' }),
+              ),
+              field(
+                '劳动关系终止日',
+                'limitation.employmentEndedOn',
+                input('date', {
+                  value: m.limitation?.employmentStatus === 'ongoing' ? '' : (m.limitation?.employmentEndedOn ?? ''),
+                  disabled: m.limitation?.employmentStatus === 'ongoing',
+                }),
+                { hint: '劳动关系仍存续时不填' },
+              ),
             ),
             h('p.small.muted', '填写后系统按《劳动争议调解仲裁法》第二十七条提示时效情况；仅作提示，不影响受理。'),
           )
@@ -323,7 +341,11 @@ export function registerForm(track = 'arbitration', edit = null) {
         amount: str(`claims.${i}.amount`),
         description: str(`claims.${i}.description`),
       })),
-      limitation: { knewOn: str('limitation.knewOn'), employmentEndedOn: str('limitation.employmentEndedOn') },
+      limitation: {
+        knewOn: str('limitation.knewOn'),
+        employmentStatus: str('limitation.employmentStatus'),
+        employmentEndedOn: str('limitation.employmentStatus') === 'ongoing' ? '' : str('limitation.employmentEndedOn'),
+      },
     };
     return model;
   }
@@ -367,6 +389,14 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
+  // While the employment lasts there is no end date: the field is closed (and not sent).
+  form.addEventListener('change', (e) => {
+    if (e.target.dataset?.path !== 'limitation.employmentStatus') return;
+    const ended = form.querySelector('[data-path="limitation.employmentEndedOn"]');
+    if (!ended) return;
+    ended.disabled = e.target.value === 'ongoing';
+    if (ended.disabled) ended.value = '';
+  });
   clearOnEdit(form);
 
   /** The model → the request body: empty fields left out, identifiers only of the party's type. */
@@ -407,11 +437,17 @@ export function registerForm(track = 'arbitration', edit = null) {
     if (m.limitation?.knewOn)
       body.limitation = {
         knewOn: m.limitation.knewOn,
+        ...(m.limitation.employmentStatus ? { employmentStatus: m.limitation.employmentStatus } : {}),
         ...(m.limitation.employmentEndedOn ? { employmentEndedOn: m.limitation.employmentEndedOn } : {}),
       };
     return body;
   }
 
+  // Enter in a field never registers the application: a half-typed form (the second claim not yet added, an amount
+  // still to check) would be recorded and its deadlines started. Only the button submits.
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+  });
   let key = null;
   let busy = false;
   form.addEventListener('submit', async (e) => {

@@ -297,7 +297,8 @@ function drawCharts(r, trend, byDistrict, byCause, bd) {
   dc.setOption({
     textStyle: font,
     tooltip: {},
-    grid: { left: 130, right: 60, top: 30, bottom: 24 },
+    // The longest district name (聊城高新技术产业开发区) must not be cut at the left edge: the grid holds its labels.
+    grid: { left: 8, right: 60, top: 30, bottom: 24, containLabel: true },
     xAxis: { type: 'value', min: 0, max: 100, name: '%' },
     yAxis: { type: 'category', data: d.map((g) => g.label), inverse: true },
     series: [
@@ -325,11 +326,10 @@ function drawCharts(r, trend, byDistrict, byCause, bd) {
     tooltip: { trigger: 'item' },
     series: [{ type: 'pie', radius: ['35%', '65%'], data: bd('cause').map((g) => ({ name: g.label, value: g.accepted })) }],
   });
-  window.addEventListener(
-    'resize',
-    () => {
-      for (const c of [t, dc, cs]) c.resize();
-    },
-    { once: true },
-  );
+  charts = [t, dc, cs];
 }
+// The charts of the statistics page on screen now: one listener follows every resize of the window.
+let charts = [];
+window.addEventListener('resize', () => {
+  for (const c of charts) if (!c.isDisposed() && c.getDom().isConnected) c.resize();
+});
