@@ -16,18 +16,12 @@ export async function awardClockAlerts(deps: Deps, actor: Actor, q: { page: numb
   );
   const list = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const ids = list.map((a) => a.caseId);
-  const [cases, parties] = ids.length
-    ? await Promise.all([
-        k('cases').whereIn('id', ids).select('id', 'case_no'),
-        k('parties').whereIn('case_id', ids).where({ side: 'applicant' }).orderBy(['case_id', 'seq']).select('case_id', 'name'),
-      ])
-    : [[], []];
-  const caseNo = new Map(cases.map((c) => [Number(c.id), (c.case_no as string | null) ?? null]));
+  const heads = await deps.stores.caseSummaries.headlines(k, ids);
   return {
     items: list.map((a) => ({
       ...a,
-      caseNo: caseNo.get(a.caseId) ?? null,
-      applicantNames: parties.filter((p) => Number(p.case_id) === a.caseId).map((p) => p.name as string),
+      caseNo: heads.get(a.caseId)?.caseNo ?? null,
+      applicantNames: heads.get(a.caseId)?.applicantNames ?? [],
       daysLeft: daysBetween(today, a.dueOn),
     })),
     total: all.length,
