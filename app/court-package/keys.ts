@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import type { RegisteredKey } from '../../db/stores/commission-keys.ts';
-import type { Stores } from '../deps.ts';
+import type { CommissionKeyStore, RegisteredKey } from '../../db/stores/commission-keys.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -110,7 +109,7 @@ export type KeyInitOutcome =
  */
 export async function initCommissionKey(
   k: Knex,
-  stores: Pick<Stores, 'commissionKeys'>,
+  stores: { commissionKeys: CommissionKeyStore },
   file: string,
   opts: { create: boolean; now: string; by: string },
 ): Promise<KeyInitOutcome> {
@@ -166,7 +165,7 @@ const cannotSign = (detail: string, rule: string) =>
  * a 503 saying what the operator must do (GET /api/keys publishes the registered key, and a package must verify
  * against it).
  */
-export async function signingKey(k: Knex, stores: Pick<Stores, 'commissionKeys'>, file: string): Promise<CommissionKey> {
+export async function signingKey(k: Knex, stores: { commissionKeys: CommissionKeyStore }, file: string): Promise<CommissionKey> {
   const registered = await stores.commissionKeys.current(k);
   if (!registered)
     throw cannotSign('仲裁委员会的签名密钥尚未初始化：请管理员运行 npm run keys:init（或重新启动服务）', 'signing-key-not-initialised');

@@ -53,3 +53,4 @@ export function createCommissionKeyStore() {
     },
   };
 }
+export type CommissionKeyStore = ReturnType<typeof createCommissionKeyStore>;
