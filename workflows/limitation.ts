@@ -125,7 +125,7 @@ export function assessLimitation(
       const r = runYear(input, input.knewOn, general, filedOn, cal);
       for (const c of remuneration) out.push({ claimId: c.id, status: verdict(r), expiresOn: r.expiresOn });
       parts.push(
-        `劳动报酬请求（${ids}）：${ended ? '劳动关系已终止但未记录终止日期，' : '未记录劳动关系是否存续（employmentStatus），'}暂按一般时效计算——${r.text}${ended ? '' : '；如劳动关系仍存续，该请求不受时效限制（第二十七条第四款）'}`,
+        `劳动报酬请求（${ids}）：${ended ? '劳动关系已终止但未记录终止日期，' : '未记录劳动关系是否存续（登记表“劳动关系”一栏），'}暂按一般时效计算——${r.text}${ended ? '' : '；如劳动关系仍存续，该请求不受时效限制（第二十七条第四款）'}`,
       );
     }
   }

@@ -85,7 +85,7 @@ export function checkRegistrationDates(
 ): void {
   const errors: FieldError[] = [];
   if (body.limitation?.employmentStatus === 'ongoing' && body.limitation.employmentEndedOn)
-    errors.push({ path: 'limitation.employmentEndedOn', message: '劳动关系存续中（employmentStatus: ongoing）时不应填写终止日期' });
+    errors.push({ path: 'limitation.employmentEndedOn', message: '劳动关系仍存续时不应填写劳动关系终止日期' });
   if (body.receivedOn && body.receivedOn > today) errors.push({ path: 'receivedOn', message: `收件日期不能晚于今天（${today}）` });
   const received = body.receivedOn ?? current?.receivedOn;
   if (body.postmarkOn && received && body.postmarkOn > received) errors.push({ path: 'postmarkOn', message: '邮戳日期不能晚于收件日期' });
