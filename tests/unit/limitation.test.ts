@@ -54,7 +54,8 @@ describe('limitation period warning (LDMAL Art. 27)', () => {
     // Employment status not recorded: the wages claim is counted like any other, and the reasoning says what would exempt it.
     const unknown = assessLimitation({ knewOn: '2024-01-10' }, '2026-03-02', wages);
     expect(unknown.status).toBe('expired');
-    expect(unknown.reasoning).toContain('employmentStatus');
+    expect(unknown.reasoning).toContain('未记录劳动关系是否存续');
+    expect(unknown.reasoning).not.toContain('employmentStatus');
   });
   it('a limitation year ending on a rest day extends to the next working day (CivCode Art. 203)', () => {
     // Knew 2025-10-04: nominally 2026-10-04, inside National Day 2026 (10-01…10-07) → 2026-10-08.
