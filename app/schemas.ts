@@ -358,6 +358,9 @@ export const DueDeadline = z
   .strictObject({
     ...deadlineShape,
     caseNo: z.string().nullable(),
+    track: z
+      .enum(['arbitration', 'mediation', 'review'])
+      .openapi({ description: '案件类别：仲裁、案前调解或仲裁审查（未编案号时据此称“仲裁申请#id”或“调解申请#id”）' }),
     stateLabel: z.string(),
     applicantNames: z.array(z.string()),
   })

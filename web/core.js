@@ -578,7 +578,8 @@ export const card = (label, n, cls, onclick, opts = {}) =>
     h('div.l', label),
     opts.sub ? h('div.small.muted', opts.sub) : null,
   );
-export const caseName = (c) => c.caseNo ?? (c.track === 'mediation' ? `调解申请#${c.id}` : `仲裁申请#${c.id}`);
+export const caseName = (c) =>
+  c.caseNo ?? (c.track === 'mediation' ? `调解申请#${c.id}` : c.track === 'review' ? `仲裁审查申请#${c.id}` : `仲裁申请#${c.id}`);
 
 /** A small CSV writer for lists on screen: cells that a spreadsheet would run as formulas are neutralised (web/cells.js). */
 export function csvBlob(header, rows) {

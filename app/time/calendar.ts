@@ -126,7 +126,13 @@ export async function dueDeadlines(
   const heads = await deps.stores.caseSummaries.headlines(k, list.map((d) => d.caseId));
   const items = list.map(({ metOn: _m, ...d }) => {
     const c = heads.get(d.caseId);
-    return { ...d, caseNo: c?.caseNo ?? null, stateLabel: stateLabel(c?.state ?? ''), applicantNames: c?.applicantNames ?? [] };
+    return {
+      ...d,
+      caseNo: c?.caseNo ?? null,
+      track: (c?.track ?? 'arbitration') as 'arbitration' | 'mediation' | 'review',
+      stateLabel: stateLabel(c?.state ?? ''),
+      applicantNames: c?.applicantNames ?? [],
+    };
   });
   return { items, total: all.length, page: q.page, pageSize: q.pageSize, overdue: all.filter((d) => d.status === 'overdue').length };
 }

@@ -54,6 +54,8 @@ export async function tribunalsOf(k: Knex, caseIds: number[]): Promise<Map<numbe
 export interface CaseHeadline extends PartyNames {
   caseNo: string | null;
   state: string;
+  /** arbitration, mediation (pre-arbitration) or review: what an unnumbered case is called (仲裁申请 / 调解申请). */
+  track: string;
 }
 
 /** Case summaries for read models, and `case_arbitrators` kept in step with the tribunal in the snapshot. */
@@ -65,12 +67,15 @@ export function createCaseSummaryStore() {
     async headlines(k: Knex, caseIds: number[]): Promise<Map<number, CaseHeadline>> {
       const ids = [...new Set(caseIds)];
       if (!ids.length) return new Map();
-      const [cases, names] = await Promise.all([k('cases').whereIn('id', ids).select('id', 'case_no', 'state'), partyNamesOf(k, ids)]);
+      const [cases, names] = await Promise.all([
+        k('cases').whereIn('id', ids).select('id', 'case_no', 'state', 'track'),
+        partyNamesOf(k, ids),
+      ]);
       return new Map(
         cases.map((c) => {
           const id = Number(c.id);
           const n = names.get(id) ?? { applicantNames: [], respondentNames: [] };
-          return [id, { caseNo: (c.case_no as string | null) ?? null, state: c.state as string, ...n }];
+          return [id, { caseNo: (c.case_no as string | null) ?? null, state: c.state as string, track: c.track as string, ...n }];
         }),
       );
     },

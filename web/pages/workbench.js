@@ -75,7 +75,11 @@ function deadlineTable(deadlines, empty) {
       deadlines.map((d) =>
         h(
           'tr',
-          h('td', h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `申请#${d.caseId}`), h('div.small.muted', names(d.applicantNames))),
+          h(
+            'td',
+            h('a', { href: `#/cases/${d.caseId}` }, caseName({ caseNo: d.caseNo, track: d.track, id: d.caseId })),
+            h('div.small.muted', names(d.applicantNames)),
+          ),
           h('td', d.label),
           h('td.date', dueText(d)),
           h('td.small.date', daysLeftText(d.dueOn)),
