@@ -286,8 +286,12 @@ describe('web interface journeys (Chromium)', () => {
     await med.waitFor({ state: 'detached' });
     const dlg = await openAct('组成仲裁庭', '组庭日期', '2026-03-05');
     await text(dlg, '在办 0 件');
+    // The presiding arbitrator is chosen among those ticked: none before, the one ticked after (it is then preselected).
+    const presiding = dlg.getByLabel('首席/独任仲裁员');
+    expect(await presiding.locator('option:not([disabled])').count()).toBe(0);
     await dlg.getByRole('group', { name: '仲裁员（独任1名或合议3名）' }).getByLabel('arb-e2e（测试）').check();
-    await dlg.getByLabel('首席/独任仲裁员').selectOption({ label: 'arb-e2e（测试）' });
+    expect(await presiding.locator('option:not([disabled])').allTextContents()).toEqual(['arb-e2e（测试）']);
+    await presiding.selectOption({ label: 'arb-e2e（测试）' });
     await shot('08-form-tribunal');
     await dlg.getByRole('button', { name: '确定' }).click();
     await dlg.waitFor({ state: 'detached' });

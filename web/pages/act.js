@@ -103,6 +103,8 @@ export async function openEventForm(c, type, done) {
   const getters = [];
   const checks = [];
   let awardEd = null;
+  // FORM_TRIBUNAL: the presiding arbitrator is chosen among those ticked (the server refuses anyone else).
+  let tribunalList = null;
   for (const f of spec) {
     const path = f.name;
     let el;
@@ -132,16 +134,31 @@ export async function openEventForm(c, type, done) {
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
       el = select(opts);
-    } else if (f.kind === 'arbitrator')
+    } else if (f.kind === 'arbitrator') {
+      // Recusal: only a member of this case's tribunal can withdraw (LDMAL Art. 33).
+      const members = new Set((c.tribunal?.arbitrators ?? []).map((a) => String(a.id)));
+      const pool =
+        type === 'RECUSE_ARBITRATOR' && path === 'arbitratorId' && members.size ? staff.filter((s) => members.has(String(s.id))) : staff;
       el = select(
         Object.fromEntries(
-          staff.map((s) => {
+          pool.map((s) => {
             const w = /replacement/i.test(path) ? load.get(s.id) : null;
             return [s.id, w ? `${s.displayName}（在办 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
           }),
         ),
       );
-    else if (f.kind === 'mediator')
+      if (path === 'presidingId' && tribunalList) {
+        const list = tribunalList;
+        const presiding = el;
+        const sync = () => {
+          const ticked = new Set(list.values().map(String));
+          for (const o of presiding.options) o.hidden = o.disabled = !ticked.has(o.value);
+          if (!ticked.has(presiding.value)) presiding.value = [...ticked][0] ?? '';
+        };
+        list.node.addEventListener('change', sync);
+        sync();
+      }
+    } else if (f.kind === 'mediator')
       el = select(
         Object.fromEntries(
           mediators.map((s) => {
@@ -165,6 +182,7 @@ export async function openEventForm(c, type, done) {
                 };
               });
       const list = checkList(path, options, { label: f.label });
+      if (f.kind === 'arbitrators') tribunalList = list;
       fields.append(
         h(
           'fieldset.inline',
