@@ -1,4 +1,5 @@
 import { addDays, addMonths, daysBetween } from '../dates.ts';
+import { formatMoney } from '../identifiers.ts';
 
 /**
  * Exact arithmetic for the labor-law calculators. Money is integer fen; every intermediate value that is not a whole
@@ -61,12 +62,8 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** 123456 fen → "1234.56" (the API's money string). */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const a = Math.abs(fen);
-  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-}
+/** 123456 fen → "1234.56" (the API's money string: the one formatter in workflows/identifiers.ts). */
+export const yuan = formatMoney;
 
 /** 123456 fen → "1,234.56元" (the working as printed in a reasoning). */
 export function yuanText(fen: number): string {
