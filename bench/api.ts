@@ -6,6 +6,7 @@
  *
  *   npm run bench:api                               # SQLite (both servers on fresh temporary files)
  *   DATABASE_URL=postgres://…/zc FLOOR_DATABASE_URL=postgres://…/floor npm run bench:api   # fresh PostgreSQL databases
+ *   BENCH_PROFILE_DIR=/tmp/prof npm run bench:api   # the Zhongcai server also writes a CPU profile (node --cpu-prof)
  *   BENCH_SECONDS=8 BENCH_WARMUP_SECONDS=2 BENCH_CONNECTIONS=20 BENCH_MIXED_SECONDS=60 BENCH_MIXED_CLIENTS=50 npm run bench:api
  *
  * Registrations come from 2,000 different workers (names and identity numbers), as on a real docket: the duplicate
@@ -195,7 +196,9 @@ async function main() {
   const zcBase = `http://127.0.0.1:${zcPort}`;
   const floorBase = `http://127.0.0.1:${floorPort}`;
   const adminPassword = 'bench-admin-password-2026';
-  const zc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const zc = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -385,6 +388,8 @@ async function main() {
     }
   } finally {
     stop();
+    // The profile is written as the server exits.
+    if (profile.length && zc.exitCode === null) await new Promise((r) => zc.once('exit', r));
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { CaseRecord, ClaimRecord, PartyRecord } from '../../db/stores/cases.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
@@ -30,7 +31,7 @@ export function sameParty(a: Pick<PartyRecord, 'kind' | 'name' | 'idNumber' | 'c
 }
 
 /** References inside the added events' payloads (400): claims of this case, real arbitrators and clerks, new parties. */
-export async function checkAddedReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, type: string, payload: Payload): Promise<void> {
+export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, type: string, payload: Payload): Promise<void> {
   const errors: FieldError[] = [];
   const claimIds = new Set(c.claims.map((cl) => cl.id));
   const users: [string, number, 'arbitrator' | 'clerk'][] = [];
@@ -54,7 +55,7 @@ export async function checkAddedReferences(deps: Deps, uow: UnitOfWork, c: CaseR
   if (users.length) {
     const found = await deps.stores.users.listByIds(
       users.map(([, id]) => id),
-      uow.trx,
+      k,
     );
     for (const [path, id, role] of users) {
       const u = found.find((x) => x.id === id);

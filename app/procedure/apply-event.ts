@@ -1,28 +1,22 @@
-import { type CaseColumns, type CaseRecord, type HistoryHead, StaleVersionError } from '../../db/stores/cases.ts';
+import type { Knex } from 'knex';
+import { type CaseAggregate, type CaseColumns, type CaseRecord, type HistoryHead, StaleVersionError } from '../../db/stores/cases.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
-import { computeFacts } from '../../workflows/deadlines.ts';
+import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { availableEvents, isAvailable, leafState, persist, type Snapshot, applyEvent as transitionCase } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
 import { absentNotices, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
-import {
-  caseScope,
-  caseSnapshot,
-  HEARING_EVENTS,
-  projectStats,
-  storeDeadlines,
-  syncHearing,
-  syncMediators,
-  syncTribunal,
-  userNames,
-} from '../cases/case-state.ts';
+import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
+import { caseScope, caseSnapshot, HEARING_EVENTS, syncHearing, syncMediators, syncTribunal, userNames } from '../cases/case-state.ts';
+import { cstDate } from '../clock.ts';
 import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
 import { conflict, type FieldError, notFound, preconditionFailed, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
-import type { UnitOfWork } from '../unit-of-work.ts';
+import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { type AwardItemInput, awardRecord } from './award.ts';
 
@@ -47,7 +41,7 @@ const notAllowed = (snap: Snapshot, type: EventType, on: string) =>
   });
 
 /** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
-async function checkReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, ev: EventInput): Promise<void> {
+async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ev: EventInput): Promise<void> {
   const { type, payload } = ev;
   const errors: FieldError[] = [];
   const partyIds = new Set(c.parties.map((p) => p.id));
@@ -81,7 +75,7 @@ async function checkReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, ev: E
   if (arbitrators.length) {
     const users = await deps.stores.users.listByIds(
       arbitrators.map(([, id]) => id),
-      uow.trx,
+      k,
     );
     for (const [path, id] of arbitrators) {
       const u = users.find((x) => x.id === id);
@@ -89,7 +83,7 @@ async function checkReferences(deps: Deps, uow: UnitOfWork, c: CaseRecord, ev: E
     }
   }
   if (type === 'ASSIGN_MEDIATOR') {
-    const [m] = await deps.stores.users.listByIds([payload.mediatorId as number], uow.trx);
+    const [m] = await deps.stores.users.listByIds([payload.mediatorId as number], k);
     if (!m?.active || m.role !== 'mediator') errors.push({ path: 'mediatorId', message: `用户 ${payload.mediatorId} 不是在职调解员` });
   }
   if (errors.length) throw validationError(errors);
@@ -148,31 +142,58 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   if (errors.length) throw validationError(errors);
 }
 
+/** Events whose rows are written while the event is decided (a party or claims added, a new application referred). */
+const WRITES_WHILE_DECIDING = new Set<EventType>(['ADD_PARTY', 'CHANGE_CLAIMS', 'REFER_TO_ARBITRATION']);
+
+/** How often a decision made outside the transaction is made again when the case moved before it was written. */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/** Everything an event changes, decided from one read of the case; `recordDecision` writes it. */
+interface Decision {
+  caseId: number;
+  actor: Actor;
+  ev: EventInput;
+  now: string;
+  /** The case as read, and as it now stands. */
+  c: CaseRecord;
+  updated: CaseRecord;
+  head: HistoryHead;
+  stateBefore: string;
+  stateAfter: string;
+  ctx: MachineContext;
+  nctx: MachineContext;
+  cols: CaseColumns;
+  /** Parties or claims the event wrote (locked mode only). */
+  children: Pick<CaseRecord, 'parties' | 'claims'> | null;
+  /** The year whose next serial the case takes (ACCEPT): allocated by `recordDecision`. */
+  numberingYear: number | null;
+  deadlines: Deadline[];
+  storedDeadlines: Deadline[];
+  stat: { facts: StatFacts; current: (StatFacts & { rowId: number }) | null };
+  calendarVersion: number | null;
+  view: CaseView;
+  /** The history entry's payload and its before/after sections. */
+  entryPayload: Record<string, unknown>;
+  delta: { before: unknown; after: unknown };
+}
+
 /**
- * POST /api/cases/:id/events — what happens when a procedure event arrives, in order:
- * load the case (locked) → policy (403) → version (412) → dates and references (400) → the state allows it (409) →
- * facts from the calendar and reference data → the statechart and the legal rules (422) → persist the derived
- * columns, deadlines, statistics and the audit row in the caller's unit of work → the view, built once.
+ * Decides an event from the case as read through `k`: policy (403) → version (412) → dates and references (400) →
+ * the state allows it (409) → facts from the calendar and reference data → the statechart and the legal rules (422) →
+ * the derived columns, deadlines, statistics facts, the view (built once) and the history entry. Reads only, except
+ * in a unit of work for the events that write rows while they are decided (`WRITES_WHILE_DECIDING`).
  */
-export async function applyEvent(
+async function decide(
   deps: Deps,
-  uow: UnitOfWork,
+  k: Knex,
+  uow: UnitOfWork | null,
   actor: Actor,
   caseId: number,
   ev: EventInput,
-  opts: { expectedVersion?: number } = {},
-): Promise<EventResult> {
-  const { stores } = deps;
-  // The role's half of the policy before the load: a role that may never send this event is a 403, case or not.
-  assertRoleMaySendEvent(actor, ev.type);
-  // One statement: the case (locked), its deadlines, history head, statistics row and the calendar version.
-  const loaded = await stores.cases.loadAggregate(uow.trx, caseId, {
-    forUpdate: true,
-    deadlines: true,
-    history: true,
-    stats: true,
-    calendar: true,
-  });
+  opts: { expectedVersion?: number },
+  at: { now: string; today: string },
+  loaded: CaseAggregate | undefined,
+): Promise<Decision> {
   if (!loaded) throw notFound(`没有编号为 ${caseId} 的案件`);
   const c = loaded.record;
   const head = loaded.head as HistoryHead;
@@ -183,33 +204,34 @@ export async function applyEvent(
 
   // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count), nor before the
   // receipt as it now stands (a correction before acceptance may have moved it; the registration row keeps the first).
-  const { last } = await stores.cases.proceduralSpan(uow.trx, caseId);
+  const last = head.lastProceduralOn;
   if (last && last >= c.receivedOn && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
   if (ev.occurredOn < c.receivedOn)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
-  await checkReferences(deps, uow, c, ev);
-  await checkAddedReferences(deps, uow, c, ev.type, ev.payload);
+  await checkReferences(deps, k, c, ev);
+  await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
   checkPayloadDates(ctx, ev);
 
   const payload: Record<string, unknown> = { ...ev.payload };
   // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).
-  const children = await writeAddedRows(deps, uow, c, ev.type, payload);
+  if (WRITES_WHILE_DECIDING.has(ev.type) && !uow) throw new Error(`${ev.type} is decided inside its unit of work`);
+  const children = uow ? await writeAddedRows(deps, uow, c, ev.type, payload) : null;
   if (ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD') {
     // The record keeps which parties were absent and the written notice proven served on each (LDMAL Art. 36), so that
     // the award document states only what the record shows.
     const absent = absentNotices(ctx);
     // Issue 17: the calculations kept with award items, recomputed from their input (400 naming a bad field).
-    payload.items = await keepCalculations(deps, uow.trx, c, payload.items as AwardItemInput[]);
+    payload.items = await keepCalculations(deps, k, c, payload.items as AwardItemInput[]);
     payload.award = {
-      ...(await awardRecord(deps, uow.trx, c, payload.items as AwardItemInput[], ev.occurredOn, absent.some((n) => n.side === 'respondent'))),
+      ...(await awardRecord(deps, k, c, payload.items as AwardItemInput[], ev.occurredOn, absent.some((n) => n.side === 'respondent'))),
       absentNotices: absent,
       heldOn: ctx.hearingsHeld.at(-1)?.heldOn ?? null,
     };
   }
-  const cal = await deps.calendar.get(uow.trx, { version: loaded.calendarVersion });
+  const cal = await deps.calendar.get(k, { version: loaded.calendarVersion });
   // A date in a year without official calendar data is judged provisionally and marked so (api.md v1.1).
   const { facts } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods, {
     absenceNoticeTimely: deps.config.absenceNoticeTimely,
@@ -235,23 +257,15 @@ export async function applyEvent(
     closedOn: nctx.closure?.closedOn ?? null,
     finality: nctx.award?.finality ?? null,
   };
-  if (NUMBERING_EVENTS.has(ev.type)) {
-    // The case number's year is the year of the ACCEPT event's occurredOn (api.md). The case row is locked (or SQLite's
-    // single writer holds the database) and its version checked above: the versioned update below cannot lose.
-    const year = Number(ev.occurredOn.slice(0, 4));
-    const serial = await stores.cases.allocateSerial(uow.trx, year);
-    Object.assign(cols, {
-      caseNo: formatCaseNo(deps.config.caseNoPrefix, year, serial),
-      caseYear: year,
-      caseSerial: serial,
-      acceptedOn: ev.occurredOn,
-    });
-  }
+  // The case number's year is the year of the ACCEPT event's occurredOn (api.md); the serial is taken when the
+  // decision is written (`recordDecision`).
+  const numberingYear = NUMBERING_EVENTS.has(ev.type) ? Number(ev.occurredOn.slice(0, 4)) : null;
+  if (numberingYear !== null) Object.assign(cols, { caseYear: numberingYear, acceptedOn: ev.occurredOn });
   if (ev.type === 'REFER_TO_ARBITRATION') {
     // LDMAL Art. 14: a new arbitration application with the mediation's parties and claims.
     const { record } = await createCase(
       deps,
-      uow,
+      uow as UnitOfWork,
       actor,
       {
         track: 'arbitration',
@@ -280,51 +294,159 @@ export async function applyEvent(
     ...(children ?? {}),
     ...(cols as Partial<CaseRecord>),
     version: c.version + 1,
-    updatedAt: uow.now,
+    updatedAt: at.now,
   };
-  try {
-    // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text.
-    const search = cols.caseNo !== undefined || children?.parties ? { caseNo: updated.caseNo, parties: updated.parties } : undefined;
-    await stores.cases.update(uow.trx, caseId, c.version, cols, uow.now, search ? { search } : undefined);
-  } catch (err) {
-    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
-    throw err;
-  }
-  if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
-  if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
-  // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.
-  const closedNow = Boolean(nctx.closure && !ctx.closure);
-  if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
-
-  // Deadlines and statistics are compared with the stored ones read above and written only when they changed.
-  const deadlines = await storeDeadlines(deps, uow.trx, caseId, nctx, cal, uow.today, { stored: loaded.deadlines });
-  await projectStats(deps, uow.trx, updated, nctx, deadlines, uow.now, { current: loaded.statRow });
-  const names = await userNames(deps, uow.trx, [
+  const deadlines = computeDeadlines(nctx, cal, deps.periods, at.today);
+  const awardDueOn = deadlines.find((d) => d.kind === 'award')?.dueOn ?? null;
+  const names = await userNames(deps, k, [
     ...(ctx.tribunal?.arbitratorIds ?? []),
     ...(nctx.tribunal?.arbitratorIds ?? []),
     ...(nctx.mediatorIds ?? []),
   ]);
   const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal });
+  return {
+    caseId,
+    actor,
+    ev,
+    now: at.now,
+    c,
+    updated,
+    head,
+    stateBefore: leafState(snap.value),
+    stateAfter: result.state,
+    ctx,
+    nctx,
+    cols,
+    children,
+    numberingYear,
+    deadlines,
+    storedDeadlines: loaded.deadlines ?? [],
+    stat: { facts: statFacts(updated, nctx, awardDueOn), current: loaded.statRow ?? null },
+    calendarVersion: loaded.calendarVersion ?? null,
+    view,
+    // The calendar facts the rules judged on (provisional ones named), kept apart from the payload's own fields (an
+    // award's `facts` is the tribunal's finding of facts).
+    entryPayload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
+    // The view before the event, from the record and context in hand: the sections the event left alone are the
+    // after view's own (app/cases/views.ts `reuse`), so only what changed is built a second time.
+    delta: viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal, reuse: { view, record: updated, ctx: nctx } }), view),
+  };
+}
+
+/**
+ * Writes a decision in the unit of work: the case number (ACCEPT), one versioned UPDATE of the case (with `guard`,
+ * also checking that nothing the decision was read from has moved: a stale decision throws StaleVersionError), the
+ * tribunal, mediators and hearing calendar, the deadlines and statistics (only when they changed) and the history
+ * entry chained to the head read with the case.
+ */
+async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { guard: boolean }): Promise<EventResult> {
+  const { stores } = deps;
+  const { caseId, c, nctx, ev, cols, children } = d;
+  let { updated, view, delta } = d;
+  if (d.numberingYear !== null) {
+    // The counter row is locked (PostgreSQL) or the database is (SQLite's single writer) until COMMIT, and a rollback
+    // returns the number: serials are never duplicated or skipped. The case number goes into the view and history.
+    const year = d.numberingYear;
+    const serial = await stores.cases.allocateSerial(uow.trx, year);
+    const caseNo = formatCaseNo(deps.config.caseNoPrefix, year, serial);
+    Object.assign(cols, { caseNo, caseYear: year, caseSerial: serial });
+    updated = { ...updated, caseNo, caseYear: year, caseSerial: serial };
+    view = { ...view, caseNo };
+    if (caseNo !== c.caseNo) {
+      delta = {
+        before: { ...(delta.before as object), caseNo: c.caseNo },
+        after: { ...(delta.after as object), caseNo },
+      };
+    }
+  }
+  // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text.
+  const search = cols.caseNo !== undefined || children?.parties ? { caseNo: updated.caseNo, parties: updated.parties } : undefined;
+  const guard = opts.guard ? { historySeq: d.head.seq, statRowId: d.stat.current?.rowId ?? null, calendarVersion: d.calendarVersion } : undefined;
+  await stores.cases.update(uow.trx, caseId, c.version, cols, d.now, { ...(search ? { search } : {}), ...(guard ? { guard } : {}) });
+  if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
+  if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
+  // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.
+  const closedNow = Boolean(nctx.closure && !d.ctx.closure);
+  if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
+  // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
+  await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
+  await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
   await stores.cases.appendEvent(
     uow.trx,
     {
       caseId,
       type: ev.type,
       occurredOn: ev.occurredOn,
-      recordedAt: uow.now,
-      actorId: actor.id,
-      actorRole: actor.role,
-      actorName: actor.displayName,
-      // The calendar facts the rules judged on (provisional ones named), kept apart from the payload's own fields (an
-      // award's `facts` is the tribunal's finding of facts).
-      payload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
-      stateBefore: leafState(snap.value),
-      stateAfter: result.state,
-      // The view before the event, from the record and context in hand: the sections the event left alone are the
-      // after view's own (app/cases/views.ts `reuse`), so only what changed is built a second time.
-      ...viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal, reuse: { view, record: updated, ctx: nctx } }), view),
+      recordedAt: d.now,
+      actorId: d.actor.id,
+      actorRole: d.actor.role,
+      actorName: d.actor.displayName,
+      payload: d.entryPayload,
+      stateBefore: d.stateBefore,
+      stateAfter: d.stateAfter,
+      ...delta,
     },
-    head,
+    d.head,
   );
   return { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null };
+}
+
+/**
+ * POST /api/cases/:id/events — what happens when a procedure event arrives, in one unit of work: the case is loaded
+ * (locked on PostgreSQL) with its deadlines, history head, statistics row and calendar version in one statement, the
+ * event decided (`decide`) and written (`recordDecision`). A seeder calls this inside its own bulk unit of work.
+ */
+export async function applyEvent(
+  deps: Deps,
+  uow: UnitOfWork,
+  actor: Actor,
+  caseId: number,
+  ev: EventInput,
+  opts: { expectedVersion?: number } = {},
+): Promise<EventResult> {
+  // The role's half of the policy before the load: a role that may never send this event is a 403, case or not.
+  assertRoleMaySendEvent(actor, ev.type);
+  const loaded = await deps.stores.cases.loadAggregate(uow.trx, caseId, AGGREGATE_FOR_UPDATE);
+  const d = await decide(deps, uow.trx, uow, actor, caseId, ev, opts, uow, loaded);
+  try {
+    return await recordDecision(deps, uow, d, { guard: false });
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
+    throw err;
+  }
+}
+
+const AGGREGATE_FOR_UPDATE = { forUpdate: true, deadlines: true, history: true, stats: true, calendar: true } as const;
+
+/**
+ * The HTTP layer's way in: `applyEvent` in a unit of work of its own. On SQLite, whose one writer connection serves
+ * every write in turn, the event is decided first from a read on a reader connection, and the writer only writes
+ * the decision — its versioned UPDATE checks that the case, its history, its statistics row and the calendar are as
+ * they were read; when one moved, the event is decided again (up to OPTIMISTIC_ATTEMPTS times, then inside the
+ * writer's transaction). PostgreSQL, with a pool of connections, decides under the case's row lock.
+ */
+export async function submitEvent(
+  deps: Deps,
+  transact: Transact,
+  actor: Actor,
+  caseId: number,
+  ev: EventInput,
+  opts: { expectedVersion?: number } = {},
+): Promise<EventResult> {
+  if (deps.db.dialect === 'sqlite' && !WRITES_WHILE_DECIDING.has(ev.type)) {
+    assertRoleMaySendEvent(actor, ev.type);
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const instant = deps.clock.now();
+      const at = { now: instant.toISOString(), today: cstDate(instant) };
+      const { forUpdate: _, ...parts } = AGGREGATE_FOR_UPDATE;
+      const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, parts);
+      const d = await decide(deps, deps.db.reader, null, actor, caseId, ev, opts, at, loaded);
+      try {
+        return await transact((uow) => recordDecision(deps, uow, d, { guard: true }));
+      } catch (err) {
+        if (!(err instanceof StaleVersionError)) throw err;
+      }
+    }
+  }
+  return transact((uow) => applyEvent(deps, uow, actor, caseId, ev, opts));
 }

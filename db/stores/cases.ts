@@ -220,6 +220,16 @@ const SUMMARY_COLUMNS = [
   'version',
 ];
 
+/**
+ * What a write decided from a read outside its transaction (app/procedure/apply-event.ts, SQLite) besides the case's
+ * version: the history's last entry, the open statistics row and the official calendar's version.
+ */
+export interface UpdateGuard {
+  historySeq: number;
+  statRowId: number | null;
+  calendarVersion: number | null;
+}
+
 export class StaleVersionError extends Error {
   constructor(readonly currentVersion: number) {
     super('stale version');
@@ -382,7 +392,10 @@ const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description'];
 export interface HistoryHead {
   seq: number;
   hash: string | null;
-  /** The day of the latest procedural act (bookkeeping entries — documents, registration edits — do not count). */
+  /**
+   * The day of the latest procedural act after the registration (bookkeeping entries — documents, registration edits —
+   * do not count, nor the registration itself): `proceduralSpan().last`, read with the case.
+   */
   lastProceduralOn: string | null;
 }
 
@@ -429,7 +442,9 @@ function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
   if (parts.history) {
     const last = (col: string, where = '') =>
       `(select e.${col} from case_events e where e.case_id = cases.id${where} order by e.seq desc limit 1)`;
-    const bookkeeping = BOOKKEEPING_EVENTS.map((t) => `'${t}'`).join(', ');
+    // The registration's own row keeps the receipt as first registered (a correction before acceptance moves the
+    // case's): like the bookkeeping entries, it does not order procedural dates (`proceduralSpan`).
+    const bookkeeping = [...BOOKKEEPING_EVENTS, 'REGISTER'].map((t) => `'${t}'`).join(', ');
     cols.push(
       k.raw(`${last('seq')} as head_seq`),
       k.raw(`${last('hash')} as head_hash`),
@@ -714,12 +729,23 @@ export function createCaseStore() {
         claims?: ClaimRecord[];
         /** The case number and parties the search text is made of, when the caller holds them: set in the same UPDATE. */
         search?: { caseNo: string | null; parties: PartyRecord[] };
+        /** What a write decided outside the transaction was decided from, checked in the same UPDATE (`UpdateGuard`). */
+        guard?: UpdateGuard;
       },
     ): Promise<void> {
       const search = children?.search ? { search_text: searchText(children.search.caseNo, children.search.parties) } : {};
-      const n = await trx('cases')
-        .where({ id, version: expectedVersion })
-        .update({ ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now });
+      const q = trx('cases').where({ id, version: expectedVersion });
+      const g = children?.guard;
+      if (g) {
+        // Entries that do not move the version (a document generated), a statistics row the sweep replaced, a calendar
+        // year loaded: each makes the decision stale like a new version does.
+        q.whereRaw('(select coalesce(max(e.seq), 0) from case_events e where e.case_id = cases.id) = ?', [g.historySeq]);
+        q.whereRaw('coalesce((select max(s.id) from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null), 0) = ?', [
+          g.statRowId ?? 0,
+        ]);
+        q.whereRaw(`coalesce((select r.version from reference_versions r where r.name = 'calendar'), 0) = ?`, [g.calendarVersion ?? 0]);
+      }
+      const n = await q.update({ ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now });
       if (n !== 1) {
         const cur = await trx('cases').where({ id }).first('version');
         throw new StaleVersionError(Number(cur?.version ?? 0));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
 import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../../app/event-schemas.ts';
-import { applyEvent, type EventInput } from '../../app/procedure/apply-event.ts';
+import { type EventInput, submitEvent } from '../../app/procedure/apply-event.ts';
 import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
 import { AwardPreview, AwardPreviewResult, Case } from '../../app/schemas.ts';
@@ -11,7 +11,7 @@ import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts'
 import { ROLE_CODES } from '../../workflows/reference.ts';
 import { assertShallow, controlCharErrors, ifMatch } from './parse.ts';
 import { ETagHeader, IdParams, route, WriteHeaders } from './route.ts';
-import { runWrite } from './write.ts';
+import { runWriteStaged } from './write.ts';
 
 const NextEvent = z.strictObject({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.enum(ROLE_CODES)) }).openapi('NextEvent');
 
@@ -79,11 +79,11 @@ export function createEventsRouter(deps: Deps): Router {
     problems: [403, 409, 412, 422],
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);
-      await runWrite(
+      await runWriteStaged(
         deps,
         req,
         res,
-        (uow) => applyEvent(deps, uow, actor, params.id, body, { expectedVersion }),
+        (transact) => submitEvent(deps, transact, actor, params.id, body, { expectedVersion }),
         (r) => ({
           status: 200,
           body: r.linkedCaseId ? { ...r.view, linkedCaseId: r.linkedCaseId } : r.view,
