@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
@@ -8,7 +7,7 @@ import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
 import type { CaseCreate, ClaimInput, PartyInput } from '../schemas.ts';
-import type { Transact, UnitOfWork } from '../unit-of-work.ts';
+import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseSnapshot, projectStats, storeDeadlines, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView } from './views.ts';
 
@@ -159,21 +158,20 @@ export async function createCase(
   return { record, view };
 }
 
-/** What a registration is checked and warned of before anything is written. */
-interface PreparedRegistration {
-  parties: PartyRecord[];
-  claims: ClaimRecord[];
-  warnings: DuplicateWarning[];
-}
-
 /**
- * The registration's checks (403, 400) and its warnings of earlier cases between the same parties (Rules Arts. 34, 39
- * — never a refusal), read through `k`: outside the writer's transaction when the HTTP layer registers.
+ * POST /api/cases: an arbitration application (申请), with track "mediation" a pre-arbitration mediation, with track
+ * "review" an application for arbitral review of a mediation agreement (Rules Arts. 74–79). An arbitration application
+ * answers with warnings of earlier cases between the same parties (Rules Arts. 34, 39) — never a refusal.
  */
-async function prepareRegistration(deps: Deps, k: Knex, actor: Actor, input: CaseCreate, today: string): Promise<PreparedRegistration> {
+export async function registerCase(
+  deps: Deps,
+  uow: UnitOfWork,
+  actor: Actor,
+  input: CaseCreate,
+): Promise<CaseView & { warnings: DuplicateWarning[] }> {
   // A review is registered by the filing clerk like an arbitration application.
   assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
-  checkRegistrationDates(input, today);
+  checkRegistrationDates(input, uow.today);
   if (input.agreement && input.agreement.effectiveOn > input.receivedOn) {
     throw validationError([{ path: 'agreement.effectiveOn', message: '调解协议生效日期不能晚于收件日期' }]);
   }
@@ -188,22 +186,11 @@ async function prepareRegistration(deps: Deps, k: Knex, actor: Actor, input: Cas
       ? duplicateWarnings(
           { parties, claims },
           await deps.stores.cases.duplicateCandidates(
-            k,
+            uow.trx,
             parties.filter((p) => p.side === 'applicant'),
           ),
         )
       : [];
-  return { parties, claims, warnings };
-}
-
-/** Writes a prepared registration in the unit of work (createCase). */
-async function recordRegistration(
-  deps: Deps,
-  uow: UnitOfWork,
-  actor: Actor,
-  input: CaseCreate,
-  { parties, claims, warnings }: PreparedRegistration,
-): Promise<CaseView & { warnings: DuplicateWarning[] }> {
   const { view } = await createCase(
     deps,
     uow,
@@ -231,33 +218,4 @@ async function recordRegistration(
     },
   );
   return { ...view, warnings };
-}
-
-/**
- * POST /api/cases: an arbitration application (申请), with track "mediation" a pre-arbitration mediation, with track
- * "review" an application for arbitral review of a mediation agreement (Rules Arts. 74–79). An arbitration application
- * answers with warnings of earlier cases between the same parties (Rules Arts. 34, 39) — never a refusal. Everything
- * in the caller's unit of work (a seeder's bulk transaction).
- */
-export async function registerCase(
-  deps: Deps,
-  uow: UnitOfWork,
-  actor: Actor,
-  input: CaseCreate,
-): Promise<CaseView & { warnings: DuplicateWarning[] }> {
-  return recordRegistration(deps, uow, actor, input, await prepareRegistration(deps, uow.trx, actor, input, uow.today));
-}
-
-/**
- * `registerCase` for the HTTP layer: checked and warned from reads outside the transaction (on SQLite a reader
- * connection, leaving the one writer to the writes), then written in a unit of work of its own.
- */
-export async function submitRegistration(
-  deps: Deps,
-  transact: Transact,
-  actor: Actor,
-  input: CaseCreate,
-): Promise<CaseView & { warnings: DuplicateWarning[] }> {
-  const prepared = await prepareRegistration(deps, deps.db.reader, actor, input, deps.clock.today());
-  return transact((uow) => recordRegistration(deps, uow, actor, input, prepared));
 }

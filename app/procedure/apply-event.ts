@@ -1,5 +1,12 @@
 import type { Knex } from 'knex';
-import { type CaseAggregate, type CaseColumns, type CaseRecord, type HistoryHead, StaleVersionError } from '../../db/stores/cases.ts';
+import {
+  type CaseAggregate,
+  type CaseColumns,
+  type CaseRecord,
+  type HistoryHead,
+  StaleVersionError,
+  type UpdateGuard,
+} from '../../db/stores/cases.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
@@ -145,6 +152,20 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
 /** Events whose rows are written while the event is decided (a party or claims added, a new application referred). */
 const WRITES_WHILE_DECIDING = new Set<EventType>(['ADD_PARTY', 'CHANGE_CLAIMS', 'REFER_TO_ARBITRATION']);
 
+/**
+ * Events decided inside the writer's transaction on every database: those that write while decided, and those that
+ * name users (an arbitrator, mediator or clerk must be active in that role when the event is written; a user's role or
+ * standing moves no case version).
+ */
+const DECIDED_IN_WRITER = new Set<EventType>([
+  ...WRITES_WHILE_DECIDING,
+  'FORM_TRIBUNAL',
+  'RECUSE_ARBITRATOR',
+  'ASSIGN_MEDIATOR',
+  'APPLY_RECUSAL',
+  'DECIDE_RECUSAL',
+]);
+
 /** How often a decision made outside the transaction is made again when the case moved before it was written. */
 const OPTIMISTIC_ATTEMPTS = 3;
 
@@ -170,7 +191,9 @@ interface Decision {
   deadlines: Deadline[];
   storedDeadlines: Deadline[];
   stat: { facts: StatFacts; current: (StatFacts & { rowId: number }) | null };
-  calendarVersion: number | null;
+  /** What the guard compares (`UpdateGuard`). */
+  deadlinesMaxId: number;
+  referenceVersions: number;
   view: CaseView;
   /** The history entry's payload and its before/after sections. */
   entryPayload: Record<string, unknown>;
@@ -322,7 +345,8 @@ async function decide(
     deadlines,
     storedDeadlines: loaded.deadlines ?? [],
     stat: { facts: statFacts(updated, nctx, awardDueOn), current: loaded.statRow ?? null },
-    calendarVersion: loaded.calendarVersion ?? null,
+    deadlinesMaxId: loaded.deadlinesMaxId ?? 0,
+    referenceVersions: loaded.referenceVersions ?? 0,
     view,
     // The calendar facts the rules judged on (provisional ones named), kept apart from the payload's own fields (an
     // award's `facts` is the tribunal's finding of facts).
@@ -334,34 +358,39 @@ async function decide(
 }
 
 /**
- * Writes a decision in the unit of work: the case number (ACCEPT), one versioned UPDATE of the case (with `guard`,
- * also checking that nothing the decision was read from has moved: a stale decision throws StaleVersionError), the
- * tribunal, mediators and hearing calendar, the deadlines and statistics (only when they changed) and the history
- * entry chained to the head read with the case.
+ * Writes a decision in the unit of work: one versioned UPDATE of the case (with `guard`, also checking that nothing the
+ * decision was read from has moved: a stale decision throws StaleVersionError), the tribunal, mediators and hearing
+ * calendar, the deadlines and statistics (only when they changed), the case number (ACCEPT) and the history entry
+ * chained to the head read with the case.
  */
 async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { guard: boolean }): Promise<EventResult> {
   const { stores } = deps;
   const { caseId, c, nctx, ev, cols, children } = d;
   let { updated, view, delta } = d;
-  if (d.numberingYear !== null) {
-    // The counter row is locked (PostgreSQL) or the database is (SQLite's single writer) until COMMIT, and a rollback
-    // returns the number: serials are never duplicated or skipped. The case number goes into the view and history.
-    const year = d.numberingYear;
+  /**
+   * The case number (ACCEPT): the next serial of the year from its counter row, locked until COMMIT, so that a
+   * rollback returns the number — serials are never duplicated or skipped. It goes into the view and the history.
+   */
+  const takeNumber = async (year: number) => {
     const serial = await stores.cases.allocateSerial(uow.trx, year);
     const caseNo = formatCaseNo(deps.config.caseNoPrefix, year, serial);
-    Object.assign(cols, { caseNo, caseYear: year, caseSerial: serial });
     updated = { ...updated, caseNo, caseYear: year, caseSerial: serial };
     view = { ...view, caseNo };
     if (caseNo !== c.caseNo) {
-      delta = {
-        before: { ...(delta.before as object), caseNo: c.caseNo },
-        after: { ...(delta.after as object), caseNo },
-      };
+      delta = { before: { ...(delta.before as object), caseNo: c.caseNo }, after: { ...(delta.after as object), caseNo } };
     }
-  }
+    return { caseNo, caseYear: year, caseSerial: serial };
+  };
+  // SQLite's one writer holds the whole database anyway: the number is taken first and goes in the one UPDATE. On
+  // PostgreSQL every acceptance of the year waits for the counter row's lock, so it is taken last, right before the
+  // history entry that names it: the lock is held for the last few statements instead of the whole write.
+  const numberLast = d.numberingYear !== null && deps.db.dialect === 'postgres';
+  if (d.numberingYear !== null && !numberLast) Object.assign(cols, await takeNumber(d.numberingYear));
   // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text.
   const search = cols.caseNo !== undefined || children?.parties ? { caseNo: updated.caseNo, parties: updated.parties } : undefined;
-  const guard = opts.guard ? { historySeq: d.head.seq, statRowId: d.stat.current?.rowId ?? null, calendarVersion: d.calendarVersion } : undefined;
+  const guard: UpdateGuard | undefined = opts.guard
+    ? { historySeq: d.head.seq, statRowId: d.stat.current?.rowId ?? null, deadlinesMaxId: d.deadlinesMaxId, referenceVersions: d.referenceVersions }
+    : undefined;
   await stores.cases.update(uow.trx, caseId, c.version, cols, d.now, { ...(search ? { search } : {}), ...(guard ? { guard } : {}) });
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
   if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
@@ -371,6 +400,10 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
   await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
   await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
+  if (numberLast) {
+    const number = await takeNumber(d.numberingYear as number);
+    await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });
+  }
   await stores.cases.appendEvent(
     uow.trx,
     {
@@ -421,9 +454,10 @@ const AGGREGATE_FOR_UPDATE = { forUpdate: true, deadlines: true, history: true, 
 /**
  * The HTTP layer's way in: `applyEvent` in a unit of work of its own. On SQLite, whose one writer connection serves
  * every write in turn, the event is decided first from a read on a reader connection, and the writer only writes
- * the decision — its versioned UPDATE checks that the case, its history, its statistics row and the calendar are as
- * they were read; when one moved, the event is decided again (up to OPTIMISTIC_ATTEMPTS times, then inside the
- * writer's transaction). PostgreSQL, with a pool of connections, decides under the case's row lock.
+ * the decision — its versioned UPDATE checks that the case, its history, its statistics row, its deadlines and the
+ * reference data are as they were read; when one moved, the event is decided again (up to OPTIMISTIC_ATTEMPTS times,
+ * then inside the writer's transaction). Events naming users or writing rows while decided (DECIDED_IN_WRITER), and
+ * every event on PostgreSQL (a pool of connections), are decided under the case's row lock.
  */
 export async function submitEvent(
   deps: Deps,
@@ -433,13 +467,14 @@ export async function submitEvent(
   ev: EventInput,
   opts: { expectedVersion?: number } = {},
 ): Promise<EventResult> {
-  if (deps.db.dialect === 'sqlite' && !WRITES_WHILE_DECIDING.has(ev.type)) {
+  if (deps.db.dialect === 'sqlite' && !DECIDED_IN_WRITER.has(ev.type)) {
     assertRoleMaySendEvent(actor, ev.type);
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const instant = deps.clock.now();
-      const at = { now: instant.toISOString(), today: cstDate(instant) };
       const { forUpdate: _, ...parts } = AGGREGATE_FOR_UPDATE;
       const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, parts);
+      // The instant after the read: later than every write the read saw (history and statistics stay in time order).
+      const instant = deps.clock.now();
+      const at = { now: instant.toISOString(), today: cstDate(instant) };
       const d = await decide(deps, deps.db.reader, null, actor, caseId, ev, opts, at, loaded);
       try {
         return await transact((uow) => recordDecision(deps, uow, d, { guard: true }));

@@ -227,7 +227,10 @@ const SUMMARY_COLUMNS = [
 export interface UpdateGuard {
   historySeq: number;
   statRowId: number | null;
-  calendarVersion: number | null;
+  /** The stored deadlines (the sweep and a recomputation replace them: new rows, new ids). */
+  deadlinesMaxId: number;
+  /** The calendar, minimum and average wages, …: the sum of their versions. */
+  referenceVersions: number;
 }
 
 export class StaleVersionError extends Error {
@@ -410,6 +413,10 @@ export interface CaseAggregate {
   statRow?: (StatFacts & { rowId: number }) | null;
   /** The official calendar's version (`calendar: true`), for the calendar cache (app/deps.ts). */
   calendarVersion?: number;
+  /** The sum of every reference data version (`calendar: true`): calendar, minimum and average wages, … */
+  referenceVersions?: number;
+  /** The largest id among the stored deadlines, 0 when none (`deadlines: true`): ids are never reused (AUTOINCREMENT). */
+  deadlinesMaxId?: number;
 }
 
 export interface AggregateParts {
@@ -457,7 +464,12 @@ function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
         `(select ${jsonObject(k, 's', [...STAT_FACT_COLUMNS, 'id'])} from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null order by s.id desc limit 1) as stat_row_json`,
       ),
     );
-  if (parts.calendar) cols.push(k.raw(`(select version from reference_versions where name = 'calendar') as calendar_version`));
+  if (parts.calendar)
+    cols.push(
+      k.raw(`(select version from reference_versions where name = 'calendar') as calendar_version`),
+      // Every kind of reference data at once (versions only grow): a write decided from this read checks it (UpdateGuard).
+      k.raw('(select coalesce(sum(version), 0) from reference_versions) as reference_versions'),
+    );
   return k('cases').where('cases.id', id).first(cols);
 }
 
@@ -471,12 +483,15 @@ function aggregateFromRow(row: Record<string, any>, parts: AggregateParts): Case
   // biome-ignore lint/suspicious/noExplicitAny: JSON rows
   const claims = parseJsonColumn<Record<string, any>[]>(row.claims_json, []).map(claimFromRow);
   const out: CaseAggregate = { record: { ...fromRow(row), parties, claims } };
-  if (parts.deadlines)
+  if (parts.deadlines) {
     // biome-ignore lint/suspicious/noExplicitAny: JSON rows
-    out.deadlines = parseJsonColumn<Record<string, any>[]>(row.deadlines_json, []).map((r) => {
+    const rows = parseJsonColumn<Record<string, any>[]>(row.deadlines_json, []);
+    out.deadlines = rows.map((r) => {
       const { caseId: _c, ...d } = deadlineFromRow(r);
       return d;
     });
+    out.deadlinesMaxId = rows.reduce((m, r) => Math.max(m, Number(r.id)), 0);
+  }
   if (parts.history)
     out.head = {
       seq: Number(row.head_seq ?? 0),
@@ -488,7 +503,10 @@ function aggregateFromRow(row: Record<string, any>, parts: AggregateParts): Case
     const s = parseJsonColumn<Record<string, any> | null>(row.stat_row_json, null);
     out.statRow = s ? { ...factsFromRow(s), rowId: Number(s.id) } : null;
   }
-  if (parts.calendar) out.calendarVersion = Number(row.calendar_version ?? 0);
+  if (parts.calendar) {
+    out.calendarVersion = Number(row.calendar_version ?? 0);
+    out.referenceVersions = Number(row.reference_versions ?? 0);
+  }
   return out;
 }
 
@@ -737,13 +755,14 @@ export function createCaseStore() {
       const q = trx('cases').where({ id, version: expectedVersion });
       const g = children?.guard;
       if (g) {
-        // Entries that do not move the version (a document generated), a statistics row the sweep replaced, a calendar
-        // year loaded: each makes the decision stale like a new version does.
+        // Entries that do not move the version (a document generated), a statistics row or deadlines the sweep replaced,
+        // reference data loaded (a calendar year, a minimum wage): each makes the decision stale like a new version does.
         q.whereRaw('(select coalesce(max(e.seq), 0) from case_events e where e.case_id = cases.id) = ?', [g.historySeq]);
         q.whereRaw('coalesce((select max(s.id) from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null), 0) = ?', [
           g.statRowId ?? 0,
         ]);
-        q.whereRaw(`coalesce((select r.version from reference_versions r where r.name = 'calendar'), 0) = ?`, [g.calendarVersion ?? 0]);
+        q.whereRaw('coalesce((select max(d.id) from case_deadlines d where d.case_id = cases.id), 0) = ?', [g.deadlinesMaxId]);
+        q.whereRaw('(select coalesce(sum(r.version), 0) from reference_versions r) = ?', [g.referenceVersions]);
       }
       const n = await q.update({ ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now });
       if (n !== 1) {
@@ -763,9 +782,17 @@ export function createCaseStore() {
 
     /**
      * Writes columns derived within the same write (snapshot, case number, links) without a second
-     * version bump; the caller has already claimed the row with `update`.
+     * version bump; the caller has already claimed the row with `update`. With `parties` (the case's, as the caller
+     * holds them) a new case number's search text is written in the same statement.
      */
-    async setDerived(trx: Knex, id: number, cols: CaseColumns): Promise<void> {
+    async setDerived(trx: Knex, id: number, cols: CaseColumns, opts: { parties?: PartyRecord[] } = {}): Promise<void> {
+      if (cols.caseNo !== undefined && opts.parties) {
+        // The caller holds the parties: the search text in the same statement.
+        await trx('cases')
+          .where({ id })
+          .update({ ...toRow(cols), search_text: searchText(cols.caseNo, opts.parties) });
+        return;
+      }
       await trx('cases').where({ id }).update(toRow(cols));
       if (cols.caseNo !== undefined) {
         const parties = (await loadChildren(trx, [id])).partiesBy.get(id) ?? [];

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
-import { submitRegistration } from '../../app/cases/register-case.ts';
+import { registerCase } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
 import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf, RegisteredCase } from '../../app/schemas.ts';
 import { ifMatch } from './parse.ts';
 import { CreatedHeaders, ETagHeader, IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
-import { runWrite, runWriteStaged } from './write.ts';
+import { runWrite } from './write.ts';
 
 const caseHeaders = (view: { version: number }) => ({ ETag: `"${view.version}"` });
 
@@ -31,11 +31,11 @@ export function createCasesRouter(deps: Deps): Router {
     },
     problems: [403, 422],
     handler: async ({ req, res, actor, body }) => {
-      await runWriteStaged(
+      await runWrite(
         deps,
         req,
         res,
-        (transact) => submitRegistration(deps, transact, actor, body),
+        (uow) => registerCase(deps, uow, actor, body),
         (view) => ({ status: 201, body: view, headers: { Location: `/api/cases/${view.id}`, ...caseHeaders(view) } }),
       );
     },

@@ -85,11 +85,40 @@ describe(`an event decided outside the writer is decided again when the case mov
     expect(Number(rows.at(-1)?.seq)).toBe(rows.length);
   });
 
-  it('a calendar version committed in between: the deadlines are computed again with it', async () => {
+  it('reference data loaded in between (a calendar year, a minimum wage): decided again with it', async () => {
     const c = await accepted();
     const { transact, opened } = interleaved(() => t.db.knex('reference_versions').where({ name: 'calendar' }).increment('version', 1));
     await submitEvent(deps, transact, clerk, c.id, serve(c.applicants[0]?.id as number));
     expect(opened()).toBe(dialect === 'sqlite' ? 2 : 1);
+  });
+
+  it('deadlines the sweep replaced in between: decided again, never written over the newer rows', async () => {
+    const c = await accepted();
+    const { transact, opened } = interleaved(() =>
+      inTransaction(deps, async (uow) => {
+        const stored = await deps.stores.deadlines.forCase(uow.trx, c.id);
+        await deps.stores.deadlines.replace(uow.trx, c.id, stored);
+      }),
+    );
+    await submitEvent(deps, transact, clerk, c.id, serve(c.applicants[0]?.id as number));
+    expect(opened()).toBe(dialect === 'sqlite' ? 2 : 1);
+  });
+
+  it('an event naming a user is decided in the writer: an arbitrator disabled in between is refused (400), not seated', async () => {
+    const c = await accepted();
+    const arb = a.arbitrators[2] as { id: number };
+    const chair: Actor = { id: a.ids.chair, role: 'chair', displayName: '主任（测试）' };
+    const { transact, opened } = interleaved(() => t.api(t.adminToken).patch(`/api/users/${arb.id}`, { active: false }).expect(200));
+    await expect(
+      submitEvent(deps, transact, chair, c.id, {
+        type: 'FORM_TRIBUNAL',
+        occurredOn: '2026-03-05',
+        payload: { arbitratorIds: [arb.id], presidingId: arb.id },
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(opened()).toBe(1);
+    expect(await t.db.knex('case_arbitrators').where({ case_id: c.id })).toHaveLength(0);
+    await t.api(t.adminToken).patch(`/api/users/${arb.id}`, { active: true }).expect(200);
   });
 
   it('ACCEPT decided outside the writer takes its number when written: the answer, the record and the history agree', async () => {
