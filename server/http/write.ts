@@ -75,8 +75,10 @@ export async function runWriteStaged<T>(
   try {
     result = await work(transact);
   } catch (err) {
-    // A concurrent retry with the same key committed first: answer its result.
-    if (key && !(err instanceof AppError) && isUniqueViolation(err) && (await replay(deps, req, res, key))) return;
+    // A retry with the same key sent while the first was still being written, which committed first: answer its
+    // result — whether this one then met the stored key (a unique violation) or the case as the first left it (an
+    // ACCEPT already accepted: 409; a version the first moved: 412).
+    if (key && (err instanceof AppError || isUniqueViolation(err)) && (await replay(deps, req, res, key))) return;
     throw err;
   }
   if (afterCommit) await afterCommit();

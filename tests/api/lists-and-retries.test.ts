@@ -104,6 +104,25 @@ describe(`idempotent retries (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await t.api(a.tokens.clerk).get('/api/cases')).headers.etag).toBeUndefined();
   });
 
+  it('retries sent while the first is still being written (same key, in parallel) all answer the first one’s result', async () => {
+    const c = await t.api(a.tokens.clerk).post('/api/cases', application());
+    expect(c.status).toBe(201);
+    const accept = () =>
+      t
+        .api(a.tokens.clerk)
+        .post(`/api/cases/${c.body.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' })
+        .set('Idempotency-Key', `parallel-accept-${c.body.id}`);
+    const rs = await Promise.all([accept(), accept(), accept(), accept()]);
+    expect(
+      rs.map((r) => r.status),
+      JSON.stringify(rs.map((r) => r.body)),
+    ).toEqual([200, 200, 200, 200]);
+    for (const r of rs) expect(r.body).toEqual(rs[0]?.body);
+    expect(rs.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(3);
+    const accepts = await t.db.knex('case_events').where({ case_id: c.body.id, type: 'ACCEPT' });
+    expect(accepts).toHaveLength(1);
+  });
+
   it('the same key with another body is refused with 422 (documented on every write that takes the key)', async () => {
     const first = await t.api(a.tokens.clerk).post('/api/cases', application()).set('Idempotency-Key', 'reused-key');
     expect(first.status).toBe(201);
