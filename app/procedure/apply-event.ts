@@ -440,13 +440,23 @@ export async function applyEvent(
   // The role's half of the policy before the load: a role that may never send this event is a 403, case or not.
   assertRoleMaySendEvent(actor, ev.type);
   const loaded = await deps.stores.cases.loadAggregate(uow.trx, caseId, AGGREGATE_FOR_UPDATE);
-  const d = await decide(deps, uow.trx, uow, actor, caseId, ev, opts, uow, loaded);
+  const d = await decide(deps, uow.trx, uow, actor, caseId, ev, opts, notBefore(uow, loaded), loaded);
   try {
     return await recordDecision(deps, uow, d, { guard: false });
   } catch (err) {
     if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
     throw err;
   }
+}
+
+/**
+ * The instant of a write decided under the lock: the unit of work's, or — when a write to the case committed while
+ * this one waited for the lock, having taken its instant later — that write's, so that the history and the statistics
+ * rows of a case never run back in time. (A seeder replays history in order: its instants stand.)
+ */
+function notBefore(at: { now: string; today: string }, loaded: CaseAggregate | undefined): { now: string; today: string } {
+  const latest = [loaded?.head?.recordedAt, loaded?.statRowRecordedFrom].reduce<string>((m, x) => (x && x > m ? x : m), at.now);
+  return latest === at.now ? at : { now: latest, today: cstDate(new Date(latest)) };
 }
 
 const AGGREGATE_FOR_UPDATE = { forUpdate: true, deadlines: true, history: true, stats: true, calendar: true } as const;

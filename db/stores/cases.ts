@@ -395,6 +395,8 @@ const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description'];
 export interface HistoryHead {
   seq: number;
   hash: string | null;
+  /** When the last entry was recorded (ISO 8601). */
+  recordedAt: string | null;
   /**
    * The day of the latest procedural act after the registration (bookkeeping entries — documents, registration edits —
    * do not count, nor the registration itself): `proceduralSpan().last`, read with the case.
@@ -411,6 +413,8 @@ export interface CaseAggregate {
   head?: HistoryHead;
   /** The current statistics row, or null (`stats: true`). */
   statRow?: (StatFacts & { rowId: number }) | null;
+  /** When the current statistics row was opened (`stats: true`; the sweep opens one without a history entry). */
+  statRowRecordedFrom?: string;
   /** The official calendar's version (`calendar: true`), for the calendar cache (app/deps.ts). */
   calendarVersion?: number;
   /** The sum of every reference data version (`calendar: true`): calendar, minimum and average wages, … */
@@ -455,13 +459,14 @@ function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
     cols.push(
       k.raw(`${last('seq')} as head_seq`),
       k.raw(`${last('hash')} as head_hash`),
+      k.raw(`${last('recorded_at')} as head_recorded_at`),
       k.raw(`${last('occurred_on', ` and e.type not in (${bookkeeping})`)} as last_procedural_on`),
     );
   }
   if (parts.stats)
     cols.push(
       k.raw(
-        `(select ${jsonObject(k, 's', [...STAT_FACT_COLUMNS, 'id'])} from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null order by s.id desc limit 1) as stat_row_json`,
+        `(select ${jsonObject(k, 's', [...STAT_FACT_COLUMNS, 'id', 'recorded_from'])} from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null order by s.id desc limit 1) as stat_row_json`,
       ),
     );
   if (parts.calendar)
@@ -496,12 +501,14 @@ function aggregateFromRow(row: Record<string, any>, parts: AggregateParts): Case
     out.head = {
       seq: Number(row.head_seq ?? 0),
       hash: row.head_hash ?? null,
+      recordedAt: row.head_recorded_at ?? null,
       lastProceduralOn: row.last_procedural_on ?? null,
     };
   if (parts.stats) {
     // biome-ignore lint/suspicious/noExplicitAny: JSON row
     const s = parseJsonColumn<Record<string, any> | null>(row.stat_row_json, null);
     out.statRow = s ? { ...factsFromRow(s), rowId: Number(s.id) } : null;
+    if (s?.recorded_from) out.statRowRecordedFrom = String(s.recorded_from);
   }
   if (parts.calendar) {
     out.calendarVersion = Number(row.calendar_version ?? 0);

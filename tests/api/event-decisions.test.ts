@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../app/deps.ts';
 import type { Actor } from '../../app/policy.ts';
-import { submitEvent } from '../../app/procedure/apply-event.ts';
+import { applyEvent, submitEvent } from '../../app/procedure/apply-event.ts';
 import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
 import { verifyHistory } from '../../db/history-chain.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -87,7 +87,9 @@ describe(`an event decided outside the writer is decided again when the case mov
 
   it('reference data loaded in between (a calendar year, a minimum wage): decided again with it', async () => {
     const c = await accepted();
-    const { transact, opened } = interleaved(() => t.db.knex('reference_versions').where({ name: 'calendar' }).increment('version', 1));
+    // A minimum wage table saved (any kind of reference data: the guard sums every kind's version).
+    const table = (await t.api(t.adminToken).get('/api/reference/minimum-wages')).body;
+    const { transact, opened } = interleaved(() => t.api(t.adminToken).put('/api/reference/minimum-wages', table).expect(200));
     await submitEvent(deps, transact, clerk, c.id, serve(c.applicants[0]?.id as number));
     expect(opened()).toBe(dialect === 'sqlite' ? 2 : 1);
   });
@@ -109,16 +111,19 @@ describe(`an event decided outside the writer is decided again when the case mov
     const arb = a.arbitrators[2] as { id: number };
     const chair: Actor = { id: a.ids.chair, role: 'chair', displayName: '主任（测试）' };
     const { transact, opened } = interleaved(() => t.api(t.adminToken).patch(`/api/users/${arb.id}`, { active: false }).expect(200));
-    await expect(
-      submitEvent(deps, transact, chair, c.id, {
-        type: 'FORM_TRIBUNAL',
-        occurredOn: '2026-03-05',
-        payload: { arbitratorIds: [arb.id], presidingId: arb.id },
-      }),
-    ).rejects.toMatchObject({ status: 400 });
-    expect(opened()).toBe(1);
-    expect(await t.db.knex('case_arbitrators').where({ case_id: c.id })).toHaveLength(0);
-    await t.api(t.adminToken).patch(`/api/users/${arb.id}`, { active: true }).expect(200);
+    try {
+      await expect(
+        submitEvent(deps, transact, chair, c.id, {
+          type: 'FORM_TRIBUNAL',
+          occurredOn: '2026-03-05',
+          payload: { arbitratorIds: [arb.id], presidingId: arb.id },
+        }),
+      ).rejects.toMatchObject({ status: 400 });
+      expect(opened()).toBe(1);
+      expect(await t.db.knex('case_arbitrators').where({ case_id: c.id })).toHaveLength(0);
+    } finally {
+      await t.api(t.adminToken).patch(`/api/users/${arb.id}`, { active: true }).expect(200);
+    }
   });
 
   it('ACCEPT decided outside the writer takes its number when written: the answer, the record and the history agree', async () => {
@@ -134,5 +139,21 @@ describe(`an event decided outside the writer is decided again when the case mov
     const entry = (await history(c.id)).at(-1);
     expect(JSON.parse(entry.after).caseNo).toBe(r.view.caseNo);
     expect(JSON.parse(entry.before).caseNo ?? null).toBeNull();
+  });
+
+  it('a write that waited for the lock while a later one committed is recorded at that one’s instant, never before it', async () => {
+    const c = await accepted();
+    const before = await history(c.id);
+    const last = before.at(-1)?.recorded_at as string;
+    // The unit of work's instant taken before the wait: an hour before what the case already records.
+    const early = new Date(Date.parse(last) - 3_600_000).toISOString();
+    await t.db.knex.transaction((trx) =>
+      applyEvent(deps, { trx, now: early, today: early.slice(0, 10) }, clerk, c.id, serve(c.applicants[0]?.id as number)),
+    );
+    const after = await history(c.id);
+    expect(after.at(-1)?.type).toBe('SERVE');
+    expect(after.at(-1)?.recorded_at).toBe(last);
+    const rows = await t.db.knex('case_stat_rows').where({ case_id: c.id }).orderBy('id');
+    for (const r of rows) if (r.recorded_to) expect(r.recorded_to >= r.recorded_from).toBe(true);
   });
 });
