@@ -450,16 +450,18 @@ export async function applyEvent(
 }
 
 /**
- * The instant of a write decided under the lock: the unit of work's, or — when a write to the case committed while
- * this one waited for the lock, having taken its instant later — that write's, so that the history and the statistics
- * rows of a case never run back in time. (A seeder replays history in order: its instants stand.)
+ * The instant of an event: the one given, or — when a write to the case committed with a later one (it overtook this
+ * write while this one waited for the lock) — that write's, so that the history and the statistics rows of a case never
+ * run back in time. (A seeder replays history in order: its instants stand.)
  */
 function notBefore(at: { now: string; today: string }, loaded: CaseAggregate | undefined): { now: string; today: string } {
   const latest = [loaded?.head?.recordedAt, loaded?.statRowRecordedFrom].reduce<string>((m, x) => (x && x > m ? x : m), at.now);
   return latest === at.now ? at : { now: latest, today: cstDate(new Date(latest)) };
 }
 
-const AGGREGATE_FOR_UPDATE = { forUpdate: true, deadlines: true, history: true, stats: true, calendar: true } as const;
+/** What an event is decided from, besides the case: its deadlines, history head, statistics row, reference versions. */
+const AGGREGATE = { deadlines: true, history: true, stats: true, calendar: true } as const;
+const AGGREGATE_FOR_UPDATE = { ...AGGREGATE, forUpdate: true } as const;
 
 /**
  * The HTTP layer's way in: `applyEvent` in a unit of work of its own. On SQLite, whose one writer connection serves
@@ -480,11 +482,10 @@ export async function submitEvent(
   if (deps.db.dialect === 'sqlite' && !DECIDED_IN_WRITER.has(ev.type)) {
     assertRoleMaySendEvent(actor, ev.type);
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const { forUpdate: _, ...parts } = AGGREGATE_FOR_UPDATE;
-      const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, parts);
-      // The instant after the read: later than every write the read saw (history and statistics stay in time order).
+      const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, AGGREGATE);
+      // The instant after the read, and never before what the read saw recorded (`notBefore`).
       const instant = deps.clock.now();
-      const at = { now: instant.toISOString(), today: cstDate(instant) };
+      const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);
       const d = await decide(deps, deps.db.reader, null, actor, caseId, ev, opts, at, loaded);
       try {
         return await transact((uow) => recordDecision(deps, uow, d, { guard: true }));

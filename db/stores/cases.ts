@@ -221,8 +221,8 @@ const SUMMARY_COLUMNS = [
 ];
 
 /**
- * What a write decided from a read outside its transaction (app/procedure/apply-event.ts, SQLite) besides the case's
- * version: the history's last entry, the open statistics row and the official calendar's version.
+ * What a write decided from a read outside its transaction (app/procedure/apply-event.ts, SQLite) depends on besides
+ * the case's version: the history's last entry, the open statistics row, the stored deadlines and the reference data.
  */
 export interface UpdateGuard {
   historySeq: number;
