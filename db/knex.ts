@@ -63,7 +63,113 @@ class ImmediateTransaction extends SqliteTransaction {
     return this.query(conn, 'BEGIN IMMEDIATE;');
   }
 }
-class SqliteImmediateClient extends SqliteClient {
+/**
+ * node-sqlite3 prepares, runs and finalizes a statement per query: two trips through libuv's thread pool and back
+ * through the event loop, each waiting behind whatever JavaScript the loop is running. Under load that wait, not
+ * SQLite, sets the pace of the one writer connection. This client keeps each connection's prepared statements (by SQL
+ * text, the most recent `STATEMENT_CACHE_SIZE`) so a query is one trip. node-sqlite3 resets a statement and rebinds
+ * before every step, runs `all` to the end and `run` only for INSERT/UPDATE/DELETE (knex's choice), so a cached
+ * statement is never left active holding a read snapshot. Statements are finalized before the connection closes.
+ */
+const STATEMENT_CACHE_SIZE = 200;
+interface CachedStatement {
+  all(params: unknown[], cb: (this: unknown, err: Error | null, rows: unknown) => void): void;
+  run(params: unknown[], cb: (this: unknown, err: Error | null) => void): void;
+  finalize(cb?: () => void): void;
+}
+interface CachingSqliteConn {
+  prepare(sql: string, cb: (err: Error | null) => void): CachedStatement;
+  close(cb: (err: Error | null) => void): void;
+  __zcStatements?: Map<string, Promise<CachedStatement>>;
+}
+interface KnexQueryObject {
+  sql?: string;
+  method?: string;
+  returning?: unknown;
+  bindings?: unknown[];
+  response?: unknown;
+  context?: unknown;
+}
+
+function cachedStatement(conn: CachingSqliteConn, sql: string): Promise<CachedStatement> {
+  let cache = conn.__zcStatements;
+  if (!cache) {
+    cache = new Map();
+    conn.__zcStatements = cache;
+  }
+  const hit = cache.get(sql);
+  if (hit) {
+    // Most recently used last: a Map iterates in insertion order, so the first key is the one to evict.
+    cache.delete(sql);
+    cache.set(sql, hit);
+    return hit;
+  }
+  const prepared = new Promise<CachedStatement>((resolve, reject) => {
+    const st = conn.prepare(sql, (err) => {
+      if (err) {
+        if (cache.get(sql) === prepared) cache.delete(sql);
+        reject(err);
+      } else resolve(st);
+    });
+  });
+  cache.set(sql, prepared);
+  if (cache.size > STATEMENT_CACHE_SIZE) {
+    const [oldest, evicted] = cache.entries().next().value as [string, Promise<CachedStatement>];
+    cache.delete(oldest);
+    // finalize is queued behind any run still pending on that statement.
+    evicted.then(
+      (st) => st.finalize(),
+      () => undefined,
+    );
+  }
+  return prepared;
+}
+
+async function finalizeStatements(conn: CachingSqliteConn): Promise<void> {
+  const cache = conn.__zcStatements;
+  if (!cache) return;
+  conn.__zcStatements = undefined;
+  const statements = await Promise.allSettled(cache.values());
+  await Promise.all(
+    statements.map((r) => (r.status === 'fulfilled' ? new Promise<void>((res) => r.value.finalize(() => res())) : undefined)),
+  );
+}
+
+class SqliteCachingClient extends SqliteClient {
+  async _query(connection: CachingSqliteConn, obj: KnexQueryObject) {
+    if (!obj.sql) throw new Error('The query is empty');
+    const callMethod =
+      obj.method === 'insert' || obj.method === 'update'
+        ? obj.returning
+          ? 'all'
+          : 'run'
+        : obj.method === 'counter' || obj.method === 'del'
+          ? 'run'
+          : 'all';
+    const st = await cachedStatement(connection, obj.sql);
+    return new Promise((resolve, reject) => {
+      const done = function (this: unknown, err: Error | null, response?: unknown) {
+        if (err) return reject(err);
+        obj.response = response;
+        // knex reads lastID / changes from the statement the callback is called on.
+        obj.context = this;
+        resolve(obj);
+      };
+      try {
+        if (callMethod === 'all') st.all(obj.bindings ?? [], done);
+        else st.run(obj.bindings ?? [], done);
+      } catch (err) {
+        reject(err); // a binding of a type SQLite cannot take
+      }
+    });
+  }
+  async destroyRawConnection(connection: CachingSqliteConn) {
+    await finalizeStatements(connection);
+    await new Promise<void>((resolve, reject) => connection.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+class SqliteImmediateClient extends SqliteCachingClient {
   transaction(...args: unknown[]) {
     return new ImmediateTransaction(this, ...args);
   }
@@ -190,7 +296,7 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
     filename === ':memory:' || readers === 0
       ? knex
       : knexFactory({
-          client: 'sqlite3',
+          client: SqliteCachingClient as unknown as Knex.Config['client'],
           connection: { filename },
           compileSqlOnError: false,
           useNullAsDefault: true,
@@ -204,6 +310,7 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
             },
           },
         });
+  if (reader !== knex) reader.client.config.client = 'sqlite3';
   return {
     knex,
     reader,
