@@ -22,22 +22,3 @@ export async function insertChunked<R = Record<string, unknown>>(
   }
   return out;
 }
-
-/**
- * Runs independent statements (or short chains of them) of one transaction. On SQLite they are handed to node-sqlite3
- * together, whose thread pool runs them back to back on the connection instead of each waiting for its own trip back
- * through the event loop — the one writer connection every write of the process queues for is held that much less.
- * On PostgreSQL they run one after another in the order given, as before: every writer takes its row locks in one
- * order, so two writers never deadlock. All of them are waited for before an error is thrown, so a ROLLBACK never
- * overtakes a statement still queued (which would then run, and commit, outside the transaction). Each piece of work
- * must not depend on another's result or order.
- */
-export async function runTogether(trx: Knex, ...work: (() => Promise<unknown>)[]): Promise<void> {
-  if (trx.client.config.client !== 'sqlite3') {
-    for (const w of work) await w();
-    return;
-  }
-  const settled = await Promise.allSettled(work.map((w) => Promise.resolve().then(w)));
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-}

@@ -1,6 +1,4 @@
-import { runTogether } from '../../db/batch.ts';
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
-import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
@@ -10,7 +8,7 @@ import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
 import type { CaseCreate, ClaimInput, PartyInput } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
-import { caseSnapshot, projectStats, userNames } from './case-state.ts';
+import { caseSnapshot, projectStats, storeDeadlines, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView } from './views.ts';
 
 export function toParty(side: PartyRecord['side'], p: PartyInput): PartyRecord {
@@ -135,33 +133,27 @@ export async function createCase(
   });
   const ctx = caseSnapshot(record).context;
   const cal = await deps.calendar.get(uow.trx);
-  const deadlines = computeDeadlines(ctx, cal, deps.periods, uow.today);
+  const deadlines = await storeDeadlines(deps, uow.trx, record.id, ctx, cal, uow.today, { isNew: true });
+  await projectStats(deps, uow.trx, record, ctx, deadlines, uow.now, { isNew: true });
   const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []), { calendar: cal });
-  // The deadlines, the statistics row and the first entry of the history (registration, api.md): rows of the new case
-  // only, independent of each other (db/batch.ts runTogether), in the same transaction.
-  await runTogether(
+  // Registration is the first entry of the history (api.md), in the same transaction.
+  await deps.stores.cases.appendEvent(
     uow.trx,
-    () => deps.stores.deadlines.replace(uow.trx, record.id, deadlines, { isNew: true }),
-    () => projectStats(deps, uow.trx, record, ctx, deadlines, uow.now, { isNew: true }),
-    () =>
-      deps.stores.cases.appendEvent(
-        uow.trx,
-        {
-          caseId: record.id,
-          type: 'REGISTER',
-          occurredOn: draft.receivedOn,
-          recordedAt: uow.now,
-          actorId: actor.id,
-          actorRole: actor.role,
-          actorName: actor.displayName,
-          payload: registerPayload,
-          stateBefore: null,
-          stateAfter: draft.state,
-          before: null,
-          after: view,
-        },
-        1,
-      ),
+    {
+      caseId: record.id,
+      type: 'REGISTER',
+      occurredOn: draft.receivedOn,
+      recordedAt: uow.now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorName: actor.displayName,
+      payload: registerPayload,
+      stateBefore: null,
+      stateAfter: draft.state,
+      before: null,
+      after: view,
+    },
+    1,
   );
   return { record, view };
 }

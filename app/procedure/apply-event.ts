@@ -7,7 +7,6 @@ import {
   StaleVersionError,
   type UpdateGuard,
 } from '../../db/stores/cases.ts';
-import { runTogether } from '../../db/batch.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
@@ -399,34 +398,28 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
   const closedNow = Boolean(nctx.closure && !d.ctx.closure);
   if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
-  // The three writes after the case's UPDATE touch rows of this case only and do not depend on each other.
-  await runTogether(
+  await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
+  await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
+  if (numberLast) {
+    const number = await takeNumber(d.numberingYear as number);
+    await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });
+  }
+  await stores.cases.appendEvent(
     uow.trx,
-    () => stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines }),
-    () => stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current }),
-    async () => {
-      if (numberLast) {
-        const number = await takeNumber(d.numberingYear as number);
-        await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });
-      }
-      await stores.cases.appendEvent(
-        uow.trx,
-        {
-          caseId,
-          type: ev.type,
-          occurredOn: ev.occurredOn,
-          recordedAt: d.now,
-          actorId: d.actor.id,
-          actorRole: d.actor.role,
-          actorName: d.actor.displayName,
-          payload: d.entryPayload,
-          stateBefore: d.stateBefore,
-          stateAfter: d.stateAfter,
-          ...delta,
-        },
-        d.head,
-      );
+    {
+      caseId,
+      type: ev.type,
+      occurredOn: ev.occurredOn,
+      recordedAt: d.now,
+      actorId: d.actor.id,
+      actorRole: d.actor.role,
+      actorName: d.actor.displayName,
+      payload: d.entryPayload,
+      stateBefore: d.stateBefore,
+      stateAfter: d.stateAfter,
+      ...delta,
     },
+    d.head,
   );
   return { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null };
 }

@@ -3,7 +3,7 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
-import { insertChunked, runTogether } from '../batch.ts';
+import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
@@ -631,8 +631,24 @@ export function createCaseStore() {
         seqBySide.set(p.side, seq);
         return partyRow(id, p, seq);
       });
-      let stored: PartyRecord[] = [];
-      let storedClaims: ClaimRecord[] = [];
+      const partyIds = await insertChunked<{ id: number }>(trx, 'parties', partyRows, 'id');
+      const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
+      const agentRows = stored.flatMap((p) =>
+        p.agents.map((a, k) => ({
+          party_id: p.id,
+          seq: k + 1,
+          name: a.name,
+          kind: a.kind,
+          unit: a.unit,
+          phone: a.phone,
+          relationship: a.relationship ?? null,
+        })),
+      );
+      if (agentRows.length) {
+        const agentIds = await insertChunked<{ id: number }>(trx, 'agents', agentRows, 'id');
+        let k = 0;
+        for (const p of stored) for (const a of p.agents) a.id = Number(agentIds[k++]?.id);
+      }
       const claimRows = claims.map((cl, i) => ({
         case_id: id,
         seq: i + 1,
@@ -640,34 +656,8 @@ export function createCaseStore() {
         amount_fen: cl.amountFen,
         description: cl.description,
       }));
-      // Parties (then their agents) and claims do not depend on each other (db/batch.ts runTogether).
-      await runTogether(
-        trx,
-        async () => {
-          const partyIds = await insertChunked<{ id: number }>(trx, 'parties', partyRows, 'id');
-          stored = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
-          const agentRows = stored.flatMap((p) =>
-            p.agents.map((a, k) => ({
-              party_id: p.id,
-              seq: k + 1,
-              name: a.name,
-              kind: a.kind,
-              unit: a.unit,
-              phone: a.phone,
-              relationship: a.relationship ?? null,
-            })),
-          );
-          if (agentRows.length) {
-            const agentIds = await insertChunked<{ id: number }>(trx, 'agents', agentRows, 'id');
-            let k = 0;
-            for (const p of stored) for (const a of p.agents) a.id = Number(agentIds[k++]?.id);
-          }
-        },
-        async () => {
-          const claimIds = await insertChunked<{ id: number }>(trx, 'claims', claimRows, 'id');
-          storedClaims = claims.map((cl, i) => ({ ...cl, id: Number(claimIds[i]?.id), seq: i + 1 }));
-        },
-      );
+      const claimIds = await insertChunked<{ id: number }>(trx, 'claims', claimRows, 'id');
+      const storedClaims: ClaimRecord[] = claims.map((cl, i) => ({ ...cl, id: Number(claimIds[i]?.id), seq: i + 1 }));
       // Parties are returned in side order (applicants, respondents, third parties), as `load` returns them.
       const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
       stored.sort((a, b) => order[a.side] - order[b.side]);

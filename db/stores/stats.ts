@@ -8,7 +8,6 @@ import {
   type StatFacts,
   sameFacts,
 } from '../../workflows/stat-facts.ts';
-import { runTogether } from '../batch.ts';
 import { atCommit, hasCommitQueue } from '../commit-queue.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
@@ -84,6 +83,18 @@ export async function applyCounterDeltas(trx: Knex, unsorted: Contribution[], re
   // One lock order for every writer (PostgreSQL locks the rows of an upsert in the order given): no deadlocks.
   const order = (d: Contribution) => `${d.dim}\u0000${d.key}\u0000${d.day}`;
   const deltas = [...unsorted].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
+  await upsert(
+    trx,
+    'stat_counters',
+    ['dim', 'key', 'day', 'recorded_on'],
+    deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day, recordedOn] })),
+  );
+  await upsert(
+    trx,
+    'stat_counters_daily',
+    ['dim', 'key', 'day'],
+    deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
+  );
   // Months: only what reports sum over whole months before a period (the cumulative measures); several days of one
   // month fold into one row. A registration, say, touches no month row.
   const months = new Map<string, Contribution>();
@@ -96,30 +107,11 @@ export async function applyCounterDeltas(trx: Knex, unsorted: Contribution[], re
       months.set(k, cur);
     }
   }
-  // The three tables in this order on PostgreSQL (one lock order for every writer); together on SQLite (db/batch.ts).
-  await runTogether(
+  await upsert(
     trx,
-    () =>
-      upsert(
-        trx,
-        'stat_counters',
-        ['dim', 'key', 'day', 'recorded_on'],
-        deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day, recordedOn] })),
-      ),
-    () =>
-      upsert(
-        trx,
-        'stat_counters_daily',
-        ['dim', 'key', 'day'],
-        deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
-      ),
-    () =>
-      upsert(
-        trx,
-        'stat_counters_monthly',
-        ['dim', 'key', 'month'],
-        [...months.values()].map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
-      ),
+    'stat_counters_monthly',
+    ['dim', 'key', 'month'],
+    [...months.values()].map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
   );
 }
 
