@@ -68,8 +68,11 @@ class ImmediateTransaction extends SqliteTransaction {
  * through the event loop, each waiting behind whatever JavaScript the loop is running. Under load that wait, not
  * SQLite, sets the pace of the one writer connection. This client keeps each connection's prepared statements (by SQL
  * text, the most recent `STATEMENT_CACHE_SIZE`) so a query is one trip. node-sqlite3 resets a statement and rebinds
- * before every step, runs `all` to the end and `run` only for INSERT/UPDATE/DELETE (knex's choice), so a cached
- * statement is never left active holding a read snapshot. Statements are finalized before the connection closes.
+ * before every step, runs `all` to the end and `run` only for INSERT/UPDATE/DELETE (knex's choice), so a statement that
+ * succeeded is never left active. One that failed may be: SQLITE_BUSY leaves it running, to be retried, still holding
+ * its connection's snapshot or write transaction (a later COMMIT would answer "SQL statements in progress") — so a
+ * failed statement leaves the cache and is finalized before its error is answered, as node-sqlite3's own `db.run`
+ * does. Statements are finalized before the connection closes.
  */
 const STATEMENT_CACHE_SIZE = 200;
 interface CachedStatement {
@@ -146,10 +149,17 @@ class SqliteCachingClient extends SqliteClient {
         : obj.method === 'counter' || obj.method === 'del'
           ? 'run'
           : 'all';
-    const st = await cachedStatement(connection, obj.sql);
+    const sql = obj.sql;
+    const entry = cachedStatement(connection, sql);
+    const st = await entry;
     return new Promise((resolve, reject) => {
+      const failed = (err: unknown) => {
+        if (connection.__zcStatements?.get(sql) === entry) connection.__zcStatements.delete(sql);
+        // Queued behind any other run of the statement; the error is answered once it is finalized.
+        st.finalize(() => reject(err));
+      };
       const done = function (this: unknown, err: Error | null, response?: unknown) {
-        if (err) return reject(err);
+        if (err) return failed(err);
         obj.response = response;
         // knex reads lastID / changes from the statement the callback is called on.
         obj.context = this;
@@ -159,7 +169,7 @@ class SqliteCachingClient extends SqliteClient {
         if (callMethod === 'all') st.all(obj.bindings ?? [], done);
         else st.run(obj.bindings ?? [], done);
       } catch (err) {
-        reject(err); // a binding of a type SQLite cannot take
+        failed(err); // a binding of a type SQLite cannot take
       }
     });
   }

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runTogether } from '../../db/batch.ts';
 import { type Database, openDatabase } from '../../db/knex.ts';
 
-// The SQLite connections keep their prepared statements (db/knex.ts SqliteCachingClient) and a write's independent
-// statements are handed to the driver together (db/batch.ts runTogether): neither may change what a query answers.
+// The SQLite connections keep their prepared statements (db/knex.ts SqliteCachingClient): that may not change what a
+// query answers, nor leave a connection holding a snapshot or a write lock.
 describe('SQLite prepared statements kept per connection', () => {
   let dir: string;
   let db: Database;
@@ -75,36 +75,40 @@ describe('SQLite prepared statements kept per connection', () => {
     expect([writer.open, reader.open]).toEqual([false, false]);
   });
 
-  it('runTogether: when one statement fails, the others finish before the rollback, and none of them commits', async () => {
-    await db.knex('t').insert({ name: 'taken' });
-    let chainDone = false;
-    let chainDoneWhenFailed: boolean | null = null;
-    await expect(
-      db.knex.transaction(async (trx) => {
-        try {
-          await runTogether(
-            trx,
-            () => trx('t').insert({ name: 'taken' }),
-            () => trx('t').insert({ name: 'p' }),
-            async () => {
-              for (const name of ['q', 'r', 's', 't']) await trx('t').insert({ name });
-              chainDone = true;
-            },
-          );
-        } catch (err) {
-          // The ROLLBACK that follows must not overtake a statement still queued.
-          chainDoneWhenFailed = chainDone;
-          throw err;
-        }
-      }),
-    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT' });
-    expect(chainDoneWhenFailed).toBe(true);
-    expect(await db.knex('t').orderBy('id').pluck('name')).toEqual(['taken']);
-    await runTogether(
-      db.knex,
-      () => db.knex('t').insert({ name: 'p' }),
-      () => db.knex('t').insert({ name: 'q' }),
-    );
-    expect(await db.knex('t').orderBy('name').pluck('name')).toEqual(['p', 'q', 'taken']);
+  it('a statement that met another process’s write lock (SQLITE_BUSY) leaves nothing open: later writes commit', async () => {
+    await db.close();
+    db = openDatabase(`sqlite:${path.join(dir, 'db.sqlite')}`, { busyTimeoutMs: 50 });
+    await db.knex('t').insert({ name: 'warm' });
+    await db.knex.transaction(async (trx) => trx('t').insert({ name: 'warm2' }));
+    const other = await rawConnection(path.join(dir, 'db.sqlite'));
+    const names = () => rawAll(other, 'select name from t order by id').then((rows) => rows.map((r) => r.name));
+    // An autocommit write, then a transaction's BEGIN IMMEDIATE, each meet the other process's write lock.
+    await rawExec(other, 'PRAGMA busy_timeout = 0; BEGIN IMMEDIATE;');
+    await expect(db.knex('t').insert({ name: 'busy' })).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(db.knex.transaction(async (trx) => trx('t').insert({ name: 'busy2' }))).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await rawExec(other, 'ROLLBACK;');
+    // The same statements again: they commit, and the other process can write after them.
+    await db.knex('t').insert({ name: 'a' });
+    await db.knex.transaction(async (trx) => trx('t').insert({ name: 'b' }));
+    expect(await names()).toEqual(['warm', 'warm2', 'a', 'b']);
+    await rawExec(other, "BEGIN IMMEDIATE; INSERT INTO t (name) VALUES ('other'); COMMIT;");
+    expect(await db.reader('t').orderBy('id').pluck('name')).toEqual(['warm', 'warm2', 'a', 'b', 'other']);
+    await new Promise<void>((res) => other.close(() => res()));
   });
 });
+
+interface RawConnection {
+  exec(sql: string, cb: (err: Error | null) => void): void;
+  all(sql: string, cb: (err: Error | null, rows: { name: string }[]) => void): void;
+  close(cb: () => void): void;
+}
+const sqlite3 = createRequire(import.meta.url)('sqlite3') as {
+  Database: new (f: string, cb: (err: Error | null) => void) => RawConnection;
+};
+const rawConnection = (file: string) =>
+  new Promise<RawConnection>((resolve, reject) => {
+    const c = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(c)));
+  });
+const rawExec = (c: RawConnection, sql: string) => new Promise<void>((res, rej) => c.exec(sql, (err) => (err ? rej(err) : res())));
+const rawAll = (c: RawConnection, sql: string) =>
+  new Promise<{ name: string }[]>((res, rej) => c.all(sql, (err, rows) => (err ? rej(err) : res(rows))));
