@@ -12,7 +12,9 @@
  * Registrations come from 2,000 different workers (names and identity numbers), as on a real docket: the duplicate
  * check (Rules Arts. 34, 39) then meets what it meets in production, not thousands of earlier cases of one applicant.
  *
- * Prints, per route, requests/s and p50/p99 for both and the ratio (target ≥ 0.5), then a mixed-traffic run against
+ * Prints, per route, requests/s and p50/p99 for both and the ratio (target ≥ 0.5), the CPU time each server process
+ * spent per request (all threads, from /proc: less swayed than req/s by whatever else the machine runs; "CPU ratio" is
+ * floor ÷ Zhongcai), then a mixed-traffic run against
  * Zhongcai alone (reads, lists, events, registrations) with p50/p99 per route (target p99 < 500 ms at 50 clients).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -187,6 +189,20 @@ async function json(base: string, method: string, p: string, body?: unknown, tok
   return text ? JSON.parse(text) : null;
 }
 
+/** User + system CPU time of a process and all its threads, in ms (/proc/<pid>/stat, Linux); null elsewhere. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]);
+    return ticks * 10; // USER_HZ is 100 on every Linux this runs on (getconf CLK_TCK)
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const root = path.resolve(new URL('..', import.meta.url).pathname);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-bench-api-'));
@@ -235,17 +251,26 @@ async function main() {
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     body.receivedOn = today;
 
-    const rows: { route: string; z: Result; f: Result }[] = [];
+    const rows: { route: string; z: Result; f: Result; zCpu: number | null; fCpu: number | null }[] = [];
+    // CPU milliseconds the server process (all its threads: JavaScript, the database driver's pool, GC) spent per
+    // request during the measured run, from /proc (Linux). Throughput on these shared 2-core machines swings with what
+    // else runs; the CPU a request costs swings much less, and the load client's own CPU is not in it.
+    const measured = async (base: string, pid: number | undefined, plan: Plan) => {
+      const before = processCpuMs(pid);
+      const r = (await runClient(base, plan, SECONDS, CONNECTIONS)).all as Result;
+      const after = processCpuMs(pid);
+      return { r, cpu: before === null || after === null || !r.requests ? null : (after - before) / r.requests };
+    };
     const side = async (route: string, zPlan: Plan, fPlan: Plan) => {
       // Both servers warmed with the same load first (JIT, caches), except for plans that use each request once.
       if (WARMUP > 0 && !(zPlan.kind === 'fixed' && zPlan.once)) {
         await runClient(floorBase, fPlan, WARMUP, CONNECTIONS);
         await runClient(zcBase, zPlan, WARMUP, CONNECTIONS);
       }
-      const f = (await runClient(floorBase, fPlan, SECONDS, CONNECTIONS)).all as Result;
-      const z = (await runClient(zcBase, zPlan, SECONDS, CONNECTIONS)).all as Result;
-      rows.push({ route, z, f });
-      process.stderr.write(`  ${route}: Zhongcai ${z.rps.toFixed(0)} req/s, floor ${f.rps.toFixed(0)} req/s\n`);
+      const f = await measured(floorBase, floor.pid, fPlan);
+      const z = await measured(zcBase, zc.pid, zPlan);
+      rows.push({ route, z: z.r, f: f.r, zCpu: z.cpu, fCpu: f.cpu });
+      process.stderr.write(`  ${route}: Zhongcai ${z.r.rps.toFixed(0)} req/s, floor ${f.r.rps.toFixed(0)} req/s\n`);
     };
     const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
     const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞';
@@ -326,12 +351,16 @@ async function main() {
     console.log(
       `\nZhongcai vs floor (${db}, ${CONNECTIONS} connections, ${SECONDS} s per route, ${os.cpus().length} cores, Node ${process.version})\n`,
     );
-    console.log('| path | Zhongcai | floor | ratio | p99 (Z / floor) |');
-    console.log('| --- | --- | --- | --- | --- |');
+    console.log('| path | Zhongcai | floor | ratio | p99 (Z / floor) | server CPU per request (Z / floor) | CPU ratio |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
       const err = r.z.errors || r.f.errors ? ` (errors: ${r.z.errors}/${r.f.errors})` : '';
+      const cpu =
+        r.zCpu !== null && r.fCpu !== null
+          ? `${r.zCpu.toFixed(2)} / ${r.fCpu.toFixed(2)} ms | ${(r.fCpu / r.zCpu).toFixed(2)}`
+          : 'n/a | n/a';
       console.log(
-        `| \`${r.route}\` | ${r.z.rps.toFixed(0)} req/s | ${r.f.rps.toFixed(0)} req/s | ${(r.z.rps / r.f.rps).toFixed(2)} | ${r.z.p99.toFixed(0)} / ${r.f.p99.toFixed(0)} ms |${err}`,
+        `| \`${r.route}\` | ${r.z.rps.toFixed(0)} req/s | ${r.f.rps.toFixed(0)} req/s | ${(r.z.rps / r.f.rps).toFixed(2)} | ${r.z.p99.toFixed(0)} / ${r.f.p99.toFixed(0)} ms | ${cpu} |${err}`,
       );
       if (r.z.firstError) console.log(`  first Zhongcai error: ${r.z.firstError}`);
     }
