@@ -119,9 +119,10 @@ function cachedStatement(conn: CachingSqliteConn, sql: string): Promise<CachedSt
   if (cache.size > STATEMENT_CACHE_SIZE) {
     const [oldest, evicted] = cache.entries().next().value as [string, Promise<CachedStatement>];
     cache.delete(oldest);
-    // finalize is queued behind any run still pending on that statement.
+    // finalize is queued behind any run still pending on that statement; with a callback, because node-sqlite3
+    // emits an 'error' event nobody listens to (an uncaught exception) when a statement without one is finalized twice.
     evicted.then(
-      (st) => st.finalize(),
+      (st) => st.finalize(() => undefined),
       () => undefined,
     );
   }
