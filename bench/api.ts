@@ -254,7 +254,8 @@ async function main() {
     const rows: { route: string; z: Result; f: Result; zCpu: number | null; fCpu: number | null }[] = [];
     // CPU milliseconds the server process (all its threads: JavaScript, the database driver's pool, GC) spent per
     // request during the measured run, from /proc (Linux). Throughput on these shared 2-core machines swings with what
-    // else runs; the CPU a request costs swings much less, and the load client's own CPU is not in it.
+    // else runs; the CPU a request costs swings much less, and the load client's own CPU is not in it. With SQLite the
+    // database's work is in it (the driver's threads); PostgreSQL's server processes are not counted on either side.
     const measured = async (base: string, pid: number | undefined, plan: Plan) => {
       const before = processCpuMs(pid);
       const r = (await runClient(base, plan, SECONDS, CONNECTIONS)).all as Result;
