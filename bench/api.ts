@@ -23,6 +23,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { completeIdNumber } from '../workflows/identifiers.ts';
+import { processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Seconds of the same load on both servers before a route is measured (not for one-shot plans such as ACCEPT). */
@@ -187,20 +188,6 @@ async function json(base: string, method: string, p: string, body?: unknown, tok
   const text = await r.text();
   if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
-}
-
-/** User + system CPU time of a process and all its threads, in ms (/proc/<pid>/stat, Linux); null elsewhere. */
-function processCpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(f[11]) + Number(f[12]);
-    return ticks * 10; // USER_HZ is 100 on every Linux this runs on (getconf CLK_TCK)
-  } catch {
-    return null;
-  }
 }
 
 async function main() {

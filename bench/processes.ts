@@ -9,11 +9,11 @@
  * skipped), so acceptances are serialized across all processes, each holding that row lock until its COMMIT.
  * BENCH_MIX=no-accept leaves them out, to show how the rest scales.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import { PgServer } from '../tests/helpers/pg-server.ts';
 import { standardApplication } from '../tests/helpers/procedure.ts';
 import { ADMIN_PASSWORD, call, cstDay, login, type ServerProcess, startServer, userToken } from '../tests/helpers/server-process.ts';
+import { processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -39,16 +39,7 @@ async function createDb(name: string) {
 
 type Op = 'register' | 'accept' | 'read' | 'list';
 
-/** CPU time (user + system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-const cpuOf = (pids: number[]) => pids.reduce((sum, p) => sum + cpuMs(p), 0);
+const cpuOf = (pids: number[]) => pids.reduce((sum, p) => sum + (processCpuMs(p) ?? 0), 0);
 interface Run {
   processes: number;
   seconds: number;
