@@ -78,6 +78,16 @@ export function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
 }
 
+/**
+ * A secret (a password in a request body) as a slow, salted digest, so that a stored request fingerprint can tell two
+ * secrets apart without becoming a fast hash one could guess the secret from: scrypt with the password hashes'
+ * parameters, salted by `context` (deterministic: the same secret in the same context gives the same digest).
+ */
+export async function secretDigest(secret: string, context: string): Promise<string> {
+  const salt = crypto.createHash('sha256').update(`secret-digest\n${context}`).digest().subarray(0, 16);
+  return (await scrypt(secret, salt, KEYLEN, PARAMS)).toString('base64');
+}
+
 export function sha256(s: string): string {
   return crypto.createHash('sha256').update(s).digest('hex');
 }

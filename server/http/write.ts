@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, unprocessable } from '../../app/errors.ts';
-import { sha256 } from '../../app/passwords.ts';
+import { secretDigest, sha256 } from '../../app/passwords.ts';
 import { inTransaction, type Transact, type UnitOfWork } from '../../app/unit-of-work.ts';
 import { isUniqueViolation } from '../../db/knex.ts';
 import { idempotencyKey } from './parse.ts';
@@ -13,15 +13,39 @@ export interface WriteResult {
   headers?: Record<string, string>;
 }
 
-/** Passwords never reach the stored request hash (a fast, unsalted hash of a body is a password hash one can guess). */
 const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword']);
 
-function requestHash(req: Request): string {
+/** JSON with every object's keys in sorted order: the same body sent with its fields in another order is the same. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+/**
+ * The fingerprint an Idempotency-Key is bound to: the caller's role, the method, the path and the body. The role is
+ * in it so that a stored answer is never served to a user whose role changed since (a clerk made analyst would be
+ * answered the full view the clerk was shown: 422 instead). Passwords in the body go in as slow salted digests
+ * (`secretDigest`), never in a fast hash one could guess them from — yet the same key sent with another password is
+ * another request (422), not a replay.
+ */
+async function requestHash(req: Request, key: string): Promise<string> {
   const body = req.body ?? null;
-  const { ...shown } = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  for (const k of SECRET_FIELDS) if (k in shown) shown[k] = '[secret]';
-  const text = body && typeof body === 'object' && !Array.isArray(body) ? JSON.stringify(shown) : JSON.stringify(body);
-  return sha256(`${req.method} ${req.baseUrl}${req.path}\n${text}`);
+  let shown: unknown = body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const fields = { ...(body as Record<string, unknown>) };
+    for (const k of SECRET_FIELDS) {
+      if (typeof fields[k] === 'string') fields[k] = await secretDigest(fields[k], `${req.user?.id}\n${key}\n${k}`);
+    }
+    shown = fields;
+  }
+  return sha256(`${req.user?.role} ${req.method} ${req.baseUrl}${req.path}\n${canonicalJson(shown)}`);
 }
 
 function send(res: Response, r: WriteResult): void {
@@ -29,10 +53,10 @@ function send(res: Response, r: WriteResult): void {
   res.status(r.status).json(r.body);
 }
 
-async function replay(deps: Deps, req: Request, res: Response, key: string): Promise<boolean> {
+async function replay(deps: Deps, req: Request, res: Response, key: string, hash: string): Promise<boolean> {
   const stored = await deps.stores.idempotency.find(deps.db.knex, req.user?.id as number, key);
   if (!stored) return false;
-  if (stored.requestHash !== requestHash(req)) {
+  if (stored.requestHash !== hash) {
     throw unprocessable('同一个 Idempotency-Key 已用于另一个请求；请为新的请求使用新的键', { rule: 'idempotency-key-reused' });
   }
   res.setHeader('Idempotent-Replayed', 'true');
@@ -55,7 +79,8 @@ export async function runWriteStaged<T>(
   afterCommit?: () => Promise<void>,
 ): Promise<void> {
   const key = idempotencyKey(req);
-  if (key && (await replay(deps, req, res, key))) return;
+  const hash = key ? await requestHash(req, key) : '';
+  if (key && (await replay(deps, req, res, key, hash))) return;
   const transact: Transact = (fn) =>
     inTransaction(deps, async (uow) => {
       const r = await fn(uow);
@@ -65,7 +90,7 @@ export async function runWriteStaged<T>(
           uow.trx,
           req.user?.id as number,
           key,
-          { requestHash: requestHash(req), status: w.status, body: w.body, headers: w.headers ?? {} },
+          { requestHash: hash, status: w.status, body: w.body, headers: w.headers ?? {} },
           uow.now,
         );
       }
@@ -78,7 +103,7 @@ export async function runWriteStaged<T>(
     // A retry with the same key sent while the first was still being written, which committed first: answer its
     // result — whether this one then met the stored key (a unique violation) or the case as the first left it (an
     // ACCEPT already accepted: 409; a version the first moved: 412).
-    if (key && (err instanceof AppError || isUniqueViolation(err)) && (await replay(deps, req, res, key))) return;
+    if (key && (err instanceof AppError || isUniqueViolation(err)) && (await replay(deps, req, res, key, hash))) return;
     throw err;
   }
   if (afterCommit) await afterCommit();
