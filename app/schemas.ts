@@ -314,7 +314,7 @@ export const Claim = z
     seq: z.number().int(),
     category: z.enum(CLAIM_CATEGORY_CODES),
     categoryLabel: z.string(),
-    amount: Amount.nullable().openapi({ description: '非金钱请求为 null' }),
+    amount: Amount.nullable().optional().openapi({ description: '非金钱请求为 null；summary 时不含' }),
     description: z.string().optional().openapi({ description: 'summary 时不含' }),
   })
   .openapi('Claim');
@@ -672,9 +672,9 @@ const caseShape = {
     .strictObject({
       finality: z.enum(['final', 'non_final', 'mixed']),
       issuedOn: Day,
-      minimumWage: MinimumWageUsed.nullable().openapi({ description: '判断终局所依据的月最低工资标准' }),
+      minimumWage: MinimumWageUsed.nullable().optional().openapi({ description: '判断终局所依据的月最低工资标准；summary 时不含' }),
       defaultAward: z.boolean().openapi({ description: '缺席裁决：最后一次开庭时被申请人未到庭' }),
-      absentNotices: z.array(AbsentNotice),
+      absentNotices: z.array(AbsentNotice).optional().openapi({ description: 'summary 时不含' }),
       items: z.array(
         z.strictObject({
           claimId: Id,
@@ -683,7 +683,9 @@ const caseShape = {
           final: z.boolean(),
           reason: z.string(),
         }),
-      ),
+      )
+      .optional()
+      .openapi({ description: 'summary 时不含' }),
     })
     .nullable(),
   tribunal: z

@@ -79,8 +79,8 @@ export function registrationView(c: CaseRecord, level: ReadLevel = 'full', reuse
       seq: cl.seq as number,
       category: cl.category,
       categoryLabel: CLAIM_CATEGORIES[cl.category],
-      amount: cl.amountFen === null ? null : formatMoney(cl.amountFen),
-      ...(summary ? {} : { description: cl.description }),
+      // A summary (api.md "Reading (v1.1)") names what is claimed, not how much nor in what words.
+      ...(summary ? {} : { amount: cl.amountFen === null ? null : formatMoney(cl.amountFen), description: cl.description }),
     })),
     ...registrationTail(c),
   };
@@ -90,7 +90,7 @@ export type RegistrationView = ReturnType<typeof registrationHead> &
     applicants: ReturnType<typeof partyView>[];
     respondents: ReturnType<typeof partyView>[];
     thirdParties: ReturnType<typeof partyView>[];
-    claims: { id: number; seq: number; category: ClaimCategory; categoryLabel: string; amount: string | null; description?: string }[];
+    claims: { id: number; seq: number; category: ClaimCategory; categoryLabel: string; amount?: string | null; description?: string }[];
   };
 
 function registrationHead(c: CaseRecord, level: ReadLevel) {
@@ -140,7 +140,7 @@ export function buildCaseView(
   return {
     ...registrationView(c, level, r),
     closure: r && same('closure') ? r.view.closure : closureView(ctx),
-    award: r && same('award') ? r.view.award : awardView(ctx),
+    award: r && same('award') ? r.view.award : awardView(ctx, level),
     tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
     ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
@@ -161,7 +161,11 @@ function closureView(ctx: MachineContext) {
     : null;
 }
 
-function awardView(ctx: MachineContext) {
+/** The award; a summary (analysts) shows that and when it was made and whether it is final, not its items. */
+function awardView(ctx: MachineContext, level: ReadLevel) {
+  if (ctx.award && level === 'summary') {
+    return { finality: ctx.award.finality, issuedOn: ctx.award.issuedOn, defaultAward: ctx.award.defaultAward };
+  }
   return ctx.award
     ? {
         finality: ctx.award.finality,

@@ -272,7 +272,9 @@ function partiesSection(c, mediationTrack) {
 }
 
 function claimsSection(c, events, mediationTrack) {
-  const awardItem = (claimId) => c.award?.items.find((i) => i.claimId === claimId);
+  // A summary reader (analyst) gets no award items and no claim amounts (api.md "Reading (v1.1)").
+  const awardItem = (claimId) => c.award?.items?.find((i) => i.claimId === claimId);
+  const awardItems = c.award?.items ?? [];
   // Claim changes: the procedure's own acts, and registration corrections that touched the claims.
   const changes = (events ?? []).filter(
     (e) => ['CHANGE_CLAIMS', 'FILE_COUNTERCLAIM'].includes(e.type) || (e.type === 'UPDATE_REGISTRATION' && e.after && 'claims' in e.after),
@@ -331,7 +333,7 @@ function claimsSection(c, events, mediationTrack) {
           h('h3', `裁决：${LABELS.finality[c.award.finality]}（${c.award.issuedOn} 作出${c.award.defaultAward ? '，缺席裁决' : ''}）`),
           h(
             'ul',
-            c.award.items
+            awardItems
               .filter((i) => i.outcome !== 'dismissed')
               .map((i) => {
                 const cl = c.claims.find((x) => x.id === i.claimId);
@@ -340,10 +342,10 @@ function claimsSection(c, events, mediationTrack) {
                   `${payer} 向 ${payee} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${i.final ? '终局' : '非终局'}）`,
                 );
               }),
-            c.award.items.some((i) => i.outcome === 'dismissed')
+            awardItems.some((i) => i.outcome === 'dismissed')
               ? h(
                   'li',
-                  `驳回：${c.award.items
+                  `驳回：${awardItems
                     .filter((i) => i.outcome === 'dismissed')
                     .map((i) => c.claims.find((x) => x.id === i.claimId)?.description)
                     .join('、')}`,

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, createActors, samplePayload } from '../helpers/procedure.ts';
+
+/**
+ * api.md "Reading (v1.1)": an analyst reads case summaries — case number, state, dates, district, procedure,
+ * arbitrators, party names — not what the claims ask for in money or words, nor the award's items (app/cases/views.ts).
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp();
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+describe(`an analyst's case summary (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('names the claims and that an award was made, not amounts, claim texts or award items', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const { ok } = caseEvents(() => t);
+    const awarded = await ok(c, arb.token, 'ISSUE_AWARD', samplePayload('ISSUE_AWARD', c, [arb.id], '2026-03-26'), '2026-03-26');
+    expect(awarded.award.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(awarded.claims)).toMatch(/"amount":"\d/);
+
+    const summary = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}`)).body;
+    expect(summary.readLevel).toBe('summary');
+    expect(summary.claims.length).toBe(awarded.claims.length);
+    for (const cl of summary.claims) expect(Object.keys(cl).sort()).toEqual(['category', 'categoryLabel', 'id', 'seq']);
+    expect(summary.award).toEqual({ finality: awarded.award.finality, issuedOn: '2026-03-26', defaultAward: awarded.award.defaultAward });
+    // Every other reader still sees them.
+    const full = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(full.award.items).toEqual(awarded.award.items);
+    expect(full.claims).toEqual(awarded.claims);
+  });
+});
