@@ -12,9 +12,9 @@ declare global {
   }
 }
 
-/** The bearer token of a request, when it has a well-formed one. */
+/** The bearer token of a request, when it has a well-formed one (the scheme name is case-insensitive: RFC 9110 §11.1). */
 export function bearerToken(req: Request): string | undefined {
-  const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(req.get('authorization') ?? '');
+  const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(req.get('authorization') ?? '');
   return m?.[1];
 }
 
@@ -23,9 +23,12 @@ export function bearerToken(req: Request): string | undefined {
  * change it (403 elsewhere).
  */
 export function authenticateRequest(deps: Deps): RequestHandler {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     try {
+      // RFC 9110 §11.6.1: a 401 names the scheme it wants. Set first; a request that authenticates removes it.
+      res.setHeader('WWW-Authenticate', 'Bearer realm="zhongcai"');
       const user = await authenticate(deps, bearerToken(req));
+      res.removeHeader('WWW-Authenticate');
       req.user = user;
       assertPasswordCurrent(user, `${req.baseUrl}${req.path}`);
       next();

@@ -80,6 +80,22 @@ describe(`browser hardening (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 });
 
+describe(`the bearer scheme (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('is case-insensitive (RFC 9110 §11.1); a 401 names it in WWW-Authenticate, an authenticated answer does not', async () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
+      const r = await request(t.app).get('/api/auth/me').set('Authorization', `${scheme} ${a.tokens.clerk}`);
+      expect(r.status, scheme).toBe(200);
+      expect(r.headers['www-authenticate']).toBeUndefined();
+    }
+    for (const auth of [undefined, 'Basic YWRtaW46eA==', `Bearer ${'x'.repeat(40)}`]) {
+      const q = request(t.app).get('/api/cases');
+      const r = await (auth ? q.set('Authorization', auth) : q);
+      expect(r.status, String(auth)).toBe(401);
+      expect(r.headers['www-authenticate']).toBe('Bearer realm="zhongcai"');
+    }
+  });
+});
+
 describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('per account, from any address: 429 after LOGIN_MAX_FAILURES, even with the right password; logged with username and address', async () => {
     await t.tokenFor('clerk', 'lock-me');
