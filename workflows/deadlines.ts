@@ -853,18 +853,19 @@ export function reviewClock(ctx: MachineContext, cal: OfficialCalendar, periods:
   return c;
 }
 
+/** The day an application counts as filed: its postmark where one is recorded, else receipt (CPL Art. 85(4)). */
+export const filedOnOf = (ctx: Pick<MachineContext, 'receivedOn' | 'postmarkOn'>): string =>
+  ctx.postmarkOn && ctx.postmarkOn < ctx.receivedOn ? ctx.postmarkOn : ctx.receivedOn;
+
 function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline): void {
   const r = ctx.review;
   if (!r) return;
-  // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; receipt is the later filing.
-  add(
-    'review_filing',
-    P.review_filing,
-    r.agreement.effectiveOn,
-    computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日'),
-    ctx.receivedOn,
-    'party',
-  );
+  // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; receipt is the later filing, and a
+  // posted application is filed on its postmark date (CPL Art. 85(4)).
+  const filedOn = filedOnOf(ctx);
+  const c = computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日');
+  if (filedOn !== ctx.receivedOn) c.explanation += `邮寄申请以邮戳日期${filedOn}为提出之日（${ctx.receivedOn}收到，在途时间不计入期间）。`;
+  add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
   const clock = reviewClock(ctx, cal, P);
   if (clock) {
     const done = r.confirmation?.on ?? r.refusal?.on ?? ctx.closure?.closedOn ?? null;
@@ -1062,10 +1063,12 @@ function addedFacts(
       if (ctx.review) {
         // Rules Art. 74: the period and unit of the `review_filing` deadline (PERIODS_OVERRIDE included).
         const { effectiveOn } = ctx.review.agreement;
+        // CPL Art. 85(4): a posted application is filed on its postmark date, time in transit not counted.
         const due = exactPeriod(cal, periods.review_filing, effectiveOn, '调解协议生效之日', {}).dueOn;
-        facts.reviewFilingTimely = ctx.receivedOn <= due;
+        const filedOn = filedOnOf(ctx);
+        facts.reviewFilingTimely = filedOn <= due;
         const { days, unit } = periods.review_filing;
-        facts.reviewFiling = { effectiveOn, days, unit, dueOn: due, filedOn: ctx.receivedOn };
+        facts.reviewFiling = { effectiveOn, days, unit, dueOn: due, filedOn, receivedOn: ctx.receivedOn };
       }
       break;
     case 'EXTEND_TIME_LIMIT':
