@@ -51,3 +51,31 @@ describe(`session 23 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite
     expect(r.state).toBe('review_accepted');
   });
 });
+
+describe(`session 23 — limitation (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('B (auditor #6): an interruption inside the period as rolled over rest days and lengthened by suspensions counts', async () => {
+    // Knew 2024-10-05: the year ends 2025-10-05, inside National Day → 10-09; interrupted on 10-09 → 2026-10-09.
+    const rolled = await register(
+      standardApplication({
+        receivedOn: '2026-10-09',
+        limitation: { knewOn: '2024-10-05', interruptions: [{ on: '2025-10-09', kind: '向用人单位主张权利' }] },
+      }),
+    );
+    expect(rolled.status, JSON.stringify(rolled.body)).toBe(201);
+    expect(rolled.body.limitation).toMatchObject({ status: 'within', expiresOn: '2026-10-09' });
+    // Knew 2024-01-10, 30 days suspended: 2025-02-09 (Sunday) → 02-10; interrupted 02-01 → 2026-02-01 (Sunday) → 02-02.
+    const suspended = await register(
+      standardApplication({
+        receivedOn: '2026-02-02',
+        limitation: {
+          knewOn: '2024-01-10',
+          suspensions: [{ from: '2024-06-01', to: '2024-07-01' }],
+          interruptions: [{ on: '2025-02-01', kind: '向劳动保障监察机构投诉' }],
+        },
+      }),
+    );
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(201);
+    expect(suspended.body.limitation).toMatchObject({ status: 'within', expiresOn: '2026-02-02' });
+    expect(suspended.body.limitation.reasoning).toContain('原应至2025-02-10届满');
+  });
+});

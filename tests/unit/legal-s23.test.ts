@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OfficialCalendar } from '../../workflows/calendar.ts';
 import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
 import { computeDeadlines, computeFacts } from '../../workflows/deadlines.ts';
+import { assessLimitation } from '../../workflows/limitation.ts';
 import { DEFAULT_PERIODS } from '../../workflows/periods.ts';
 import { applyEvent, restore, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput } from '../../workflows/procedure-types.ts';
@@ -47,5 +48,60 @@ describe('A — a posted review application is filed on its postmark date (Rules
     const r2 = applyEvent(late, { type: 'ACCEPT_REVIEW', occurredOn: '2026-10-12', payload: {}, facts: f2 });
     expect(r2.ok).toBe(false);
     if (!r2.ok && 'violation' in r2) expect(r2.violation.detail).toContain('邮戳日期2026-10-09（2026-10-12收到');
+  });
+});
+
+describe('B — an interruption inside the period as extended by rest days and suspensions counts (LDMAL Art. 27)', () => {
+  const comp = [{ id: 1, category: 'economic_compensation' as const }];
+  it('the year 2024-10-05…2025-10-05 (National Day) runs to 10-09: an interruption on 10-09 starts a fresh year', () => {
+    const r = assessLimitation(
+      { knewOn: '2024-10-05', interruptions: [{ on: '2025-10-09', kind: '向用人单位主张权利' }] },
+      '2026-10-09',
+      comp,
+      cal,
+    );
+    expect(r).toMatchObject({ status: 'within', expiresOn: '2026-10-09' });
+    expect(r.reasoning).toContain('2025-10-09因向用人单位主张权利时效中断');
+    // The day after the rolled end is too late: no fresh year.
+    const late = assessLimitation(
+      { knewOn: '2024-10-05', interruptions: [{ on: '2025-10-10', kind: '申请调解' }] },
+      '2026-10-09',
+      comp,
+      cal,
+    );
+    expect(late).toMatchObject({ status: 'expired', expiresOn: '2025-10-09' });
+  });
+  it('30 suspended days move 2025-01-10 to Sunday 02-09 → 02-10: an interruption on 02-01 counts', () => {
+    const r = assessLimitation(
+      {
+        knewOn: '2024-01-10',
+        suspensions: [{ from: '2024-06-01', to: '2024-07-01' }],
+        interruptions: [{ on: '2025-02-01', kind: '向劳动监察部门投诉' }],
+      },
+      '2026-02-02',
+      comp,
+      cal,
+    );
+    // The fresh year from 02-01 ends Sunday 2026-02-01 → Monday 02-02.
+    expect(r).toMatchObject({ status: 'within', expiresOn: '2026-02-02' });
+    expect(r.reasoning).toContain('2024-06-01至2024-07-01时效中止30天');
+    expect(r.reasoning).toContain('2025-02-01因向劳动监察部门投诉时效中断');
+  });
+  it('a suspension beginning inside a period already lengthened by another counts; overlaps count once', () => {
+    // 2024-03-01 + 1 year = 2025-03-01; +20 days (2024-06-01…06-21) → 03-21; a suspension from 2025-03-10 (after the
+    // nominal end, inside the lengthened period) to 03-20 adds 10 more → 03-31. Overlapping 2024-06-11…06-21 adds nothing.
+    const r = assessLimitation(
+      {
+        knewOn: '2024-03-01',
+        suspensions: [
+          { from: '2024-06-01', to: '2024-06-21' },
+          { from: '2024-06-11', to: '2024-06-21' },
+          { from: '2025-03-10', to: '2025-03-20' },
+        ],
+      },
+      '2025-03-31',
+      comp,
+    );
+    expect(r).toMatchObject({ status: 'within', expiresOn: '2025-03-31' });
   });
 });
