@@ -463,14 +463,13 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       { label: ctx.counterclaims.length > 1 ? `${P.counterclaim_decision.label}（第${i + 1}件）` : undefined },
     );
   }
-  add(
-    'tribunal_notice',
-    P.tribunal_notice,
-    ctx.acceptedOn,
-    computePeriod(cal, P.tribunal_notice, ctx.acceptedOn, '受理之日'),
-    ctx.tribunal?.formedOn ?? (closedOn ? closedOn : null),
-    'clerk',
-  );
+  // LDMAL Art. 32; Rules Art. 37: the parties are *notified in writing* of the composition within 5 working days of
+  // acceptance — done when the notice is served on every applicant and respondent, not when the tribunal is formed.
+  const tribunalNotice = computePeriod(cal, P.tribunal_notice, ctx.acceptedOn, '受理之日');
+  const notifiedOn = firstService(ctx, ['tribunal_notice'], [...applicants, ...respondents], true);
+  if (ctx.tribunal?.formedOn && !notifiedOn)
+    tribunalNotice.explanation += `仲裁庭已于${ctx.tribunal.formedOn}组成，组成情况的书面通知尚未送达全部当事人。`;
+  add('tribunal_notice', P.tribunal_notice, ctx.acceptedOn, tribunalNotice, notifiedOn ?? closedOn, 'clerk');
 
   if (ctx.hearing && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))) {
     const h = ctx.hearing;

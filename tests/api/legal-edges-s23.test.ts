@@ -79,3 +79,34 @@ describe(`session 23 — limitation (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     expect(suspended.body.limitation.reasoning).toContain('原应至2025-02-10届满');
   });
 });
+
+describe(`session 23 — the written notice of the tribunal's composition (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('C (auditor #5): met when the notice is served on every party, not when the tribunal is formed (LDMAL Art. 32)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-05-29' }));
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    let v = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-06-03');
+    // Accepted Monday 06-01: 5 working days → 06-08. Formed, nothing served: by today (11-20) overdue.
+    expect(deadline(v, 'tribunal_notice')).toMatchObject({ dueOn: '2026-06-08', status: 'overdue' });
+    expect(deadline(v, 'tribunal_notice').explanation).toContain('尚未送达全部当事人');
+    const serve = (partyId: number | undefined) =>
+      ok(c, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId, method: 'direct', servedOn: '2026-06-20' }, '2026-06-20');
+    v = await serve(c.applicants[0]?.id);
+    expect(deadline(v, 'tribunal_notice')).toMatchObject({ status: 'overdue' });
+    v = await serve(c.respondents[0]?.id);
+    expect(deadline(v, 'tribunal_notice')).toMatchObject({ dueOn: '2026-06-08', status: 'met_late' });
+    expect(deadline(v, 'tribunal_notice').explanation).toContain('已于2026-06-20完成（晚于期限2026-06-08）');
+
+    // Served on both within the period: met on the later service.
+    const d = await registerCase(t, a, standardApplication({ receivedOn: '2026-05-29' }));
+    await ok(d, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    await ok(d, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-06-03');
+    for (const [p, on] of [
+      [d.applicants[0]?.id, '2026-06-04'],
+      [d.respondents[0]?.id, '2026-06-05'],
+    ] as const)
+      v = await ok(d, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: p, method: 'post', servedOn: on }, on);
+    expect(deadline(v, 'tribunal_notice')).toMatchObject({ status: 'met', dueOn: '2026-06-08' });
+    expect(deadline(v, 'tribunal_notice').explanation).toContain('已于2026-06-05完成');
+  });
+});
