@@ -110,3 +110,44 @@ describe(`session 23 — the written notice of the tribunal's composition (${pro
     expect(deadline(v, 'tribunal_notice').explanation).toContain('已于2026-06-05完成');
   });
 });
+
+describe(`session 23 — limitation dates are checked (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('D (auditor #10): limitation dates after the receipt (or in the future) are refused naming the field', async () => {
+    const paths = async (limitation: Body, extra: Body = {}) => {
+      const r = await register(standardApplication({ receivedOn: '2026-03-02', limitation, ...extra }));
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      return (r.body.errors as { path: string; message: string }[]).map((e) => e.path);
+    };
+    // Knew after receipt; knew in the future (China time: today is 2026-11-20).
+    expect(await paths({ knewOn: '2026-03-03' })).toEqual(['limitation.knewOn']);
+    expect(await paths({ knewOn: '2026-12-01' })).toEqual(['limitation.knewOn']);
+    expect(
+      await paths({
+        knewOn: '2025-03-01',
+        employmentStatus: 'ended',
+        employmentEndedOn: '2026-04-01',
+        interruptions: [
+          { on: '2025-06-01', kind: '向用人单位主张权利' },
+          { on: '2026-03-05', kind: '申请调解' },
+        ],
+        suspensions: [{ from: '2026-02-20', to: '2026-03-10' }],
+      }),
+    ).toEqual(['limitation.employmentEndedOn', 'limitation.interruptions.1.on', 'limitation.suspensions.0.to']);
+    // On the receipt day itself: accepted.
+    const same = await register(
+      standardApplication({
+        receivedOn: '2026-03-02',
+        limitation: { knewOn: '2026-03-02', interruptions: [{ on: '2026-03-02', kind: '申请调解' }] },
+      }),
+    );
+    expect(same.status, JSON.stringify(same.body)).toBe(201);
+    // PATCH with a new receipt earlier than the facts recorded with it.
+    const c = await registerCase(t, a);
+    const patched = await t
+      .api(a.tokens.clerk)
+      .patch(`/api/cases/${c.id}`, { receivedOn: '2026-03-01', limitation: { knewOn: '2026-03-02' } });
+    expect(patched.status).toBe(400);
+    expect(patched.body.errors.map((e: { path: string }) => e.path)).toEqual(['limitation.knewOn']);
+  });
+});
