@@ -2,7 +2,15 @@ import { describeSkipped, type OfficialCalendar, type SkippedDay } from './calen
 import type { MachineContext } from './case-machine.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
-import { ENFORCEMENT_YEARS, type PeriodKind, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
+import {
+  DEFAULT_PAYMENT_DAYS,
+  ENFORCEMENT_YEARS,
+  type PeriodKind,
+  type PeriodRule,
+  type Periods,
+  periodWords,
+  type Unit,
+} from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
 import { absentNotices, addedPartyIds, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
 import { isEmployerParty, isWorkerId } from './sides.ts';
@@ -880,13 +888,20 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
   }
   if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
   const award = ctx.award;
+  // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
+  // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).
+  const payDays = (i: (typeof award.items)[number]): number | null => {
+    const recorded = (i as { paymentDays?: number | null }).paymentDays;
+    if (recorded !== null && recorded !== undefined) return recorded;
+    return i.outcome !== 'dismissed' && i.amount && Number(i.amount) > 0 ? DEFAULT_PAYMENT_DAYS : null;
+  };
   const from = (effectiveOn: string, items: typeof award.items, what: string) => {
-    const days = items
-      .map((i) => (i as { paymentDays?: number | null }).paymentDays ?? null)
-      .filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
+    const days = items.map(payDays).filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
     if (!days.length) return { on: effectiveOn, what: `${what}生效之日` };
     const max = Math.max(...days);
-    return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日）` };
+    const defaulted = items.some((i) => (i as { paymentDays?: number | null }).paymentDays == null && payDays(i) !== null);
+    const note = defaulted ? `；未另定履行期限的给付项按裁决书所载${DEFAULT_PAYMENT_DAYS}日计` : '';
+    return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日${note}）` };
   };
   if (award.finality !== 'mixed') return from(ctx.effectiveOn, award.items, '裁决');
   // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PAYMENT_DAYS } from '../../workflows/periods.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseEvents } from '../helpers/case-fixtures.ts';
+import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -20,7 +21,7 @@ type Body = Record<string, unknown>;
 type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string; partyId?: number; startsOn: string | null };
 type View = CaseShape & Body & { deadlines: Deadline[]; state: string };
 
-const { send, ok } = caseEvents<View>(() => t);
+const { ok } = caseEvents<View>(() => t);
 const deadline = (v: { deadlines: Deadline[] }, kind: string) => v.deadlines.find((d) => d.kind === kind) as Deadline;
 const register = async (body: Body) => {
   const r = await t.api(a.tokens.clerk).post('/api/cases', body);
@@ -149,5 +150,26 @@ describe(`session 23 — limitation dates are checked (${process.env.TEST_DB ?? 
       .patch(`/api/cases/${c.id}`, { receivedOn: '2026-03-01', limitation: { knewOn: '2026-03-02' } });
     expect(patched.status).toBe(400);
     expect(patched.body.errors.map((e: { path: string }) => e.path)).toEqual(['limitation.knewOn']);
+  });
+});
+
+describe(`session 23 — the enforcement window and the award's payment period agree (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('E (auditor #4): an award issued without paymentDays prints 10 days and the window counts from their last day (CPL Art. 250)', async () => {
+    expect(DEFAULT_PAYMENT_DAYS).toBe(10);
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = c.claims.map((x) => ({ claimId: x.id, outcome: 'granted', amount: '2000.00' }));
+    const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-03-27');
+    expect(v.award).toMatchObject({ finality: 'final' });
+    // A final award is effective the day it is made (03-27); it prints "于本裁决生效之日起十日内支付" → pay by 04-06;
+    // two years from there: 2028-04-06 (a Thursday; 2028 is judged on weekends only). Before: from 03-27.
+    const enf = deadline(v, 'enforcement_application');
+    expect(enf).toMatchObject({ startsOn: '2026-04-06', dueOn: '2028-04-06' });
+    expect(enf.explanation).toContain('未另定履行期限的给付项按裁决书所载10日计');
+    // A dismissed or non-monetary award has no performance period to wait for.
+    const { c: d, arb: arb2 } = await caseAt(t, a, 'heard');
+    const none = d.claims.map((x) => ({ claimId: x.id, outcome: 'dismissed' }));
+    const w = await ok(d, arb2.token, 'ISSUE_AWARD', { items: none }, '2026-03-27');
+    const e2 = deadline(w, 'enforcement_application');
+    if (e2) expect(e2.startsOn).toBe('2026-03-27');
   });
 });
