@@ -274,6 +274,57 @@ export interface PartyWindow {
   spent?: boolean;
 }
 
+/** A party's first receipt of an award document served on or after `from` (and before `until`). */
+const awardServedOn = (ctx: MachineContext, partyId: number, from: string, until: string | null): string | null =>
+  ctx.services
+    .filter((s) => s.document === 'award' && s.partyId === partyId && s.servedOn >= from && (until === null || s.servedOn < until))
+    .map((s) => s.servedOn)
+    .sort()[0] ?? null;
+
+/** Each signing party's windows on `award` (LDMAL Arts. 48–50), from its receipt as `servedOn` finds it. */
+function awardWindows(
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  periods: Periods,
+  award: NonNullable<MachineContext['award']>,
+  servedOnOf: (partyId: number) => string | null,
+): PartyWindow[] {
+  const out: PartyWindow[] = [];
+  for (const party of signingParties(ctx)) {
+    const servedOn = servedOnOf(party.id);
+    // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
+    const employer = isEmployerParty(ctx, party);
+    const kinds: WindowKind[] = [];
+    if (award.finality !== 'final') kinds.push('sue_non_final');
+    if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
+    for (const kind of kinds) {
+      out.push({
+        partyId: party.id,
+        kind,
+        servedOn,
+        computed: servedOn ? computePeriod(cal, periods[kind], servedOn, '收到裁决书之日') : null,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A partial award (部分裁决, LDMAL Art. 43(2)) is challenged like any award (Rules Art. 49): each party's window on it
+ * runs from its receipt of that award — an `award` document served from the day it was made until the next award.
+ */
+export function partialAwardWindows(
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  periods: Periods,
+): { index: number; award: NonNullable<MachineContext['award']>; windows: PartyWindow[] }[] {
+  const made = [...ctx.partialAwards.map((a) => a.issuedOn), ...(ctx.award ? [ctx.award.issuedOn] : [])];
+  return ctx.partialAwards.map((award, index) => {
+    const until = made.filter((d) => d > award.issuedOn).sort()[0] ?? null;
+    return { index, award, windows: awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn, until)) };
+  });
+}
+
 /** The outcomes that let the award stand (withdrawal permitted; dismissed as out of time). */
 const reviving = (ctx: MachineContext) =>
   (ctx.courtOutcomes ?? []).filter((o) => o.outcome === 'withdrawal_permitted' || o.outcome === 'dismissed_out_of_time');
@@ -287,29 +338,11 @@ const reviving = (ctx: MachineContext) =>
 export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, periods: Periods): PartyWindow[] {
   const award = ctx.award;
   if (!award) return [];
-  const out: PartyWindow[] = [];
   const spent = new Set(reviving(ctx).flatMap((o) => o.partyIds));
-  for (const party of signingParties(ctx)) {
-    const servedOn =
-      ctx.services
-        .filter((s) => s.document === 'award' && s.partyId === party.id)
-        .map((s) => s.servedOn)
-        .sort()[0] ?? null;
-    // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
-    const employer = isEmployerParty(ctx, party);
-    const kinds: WindowKind[] = [];
-    if (award.finality !== 'final') kinds.push('sue_non_final');
-    if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
-    for (const kind of kinds) {
-      out.push({
-        partyId: party.id,
-        kind,
-        servedOn,
-        computed: servedOn ? computePeriod(cal, periods[kind], servedOn, '收到裁决书之日') : null,
-        ...(spent.has(party.id) ? { spent: true } : {}),
-      });
-    }
-  }
+  // The award's own service: an `award` served before it was made is a partial award's (PARTIAL_AWARD).
+  const out = awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn, null)).map((w) =>
+    spent.has(w.partyId) ? { ...w, spent: true } : w,
+  );
   if (award.finality !== 'non_final') {
     for (const o of reviving(ctx)) {
       if (!o.partyIds.some((id) => isWorkerId(ctx, id))) continue;
@@ -559,6 +592,31 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       null,
       'clerk',
     );
+  }
+
+  // Partial awards (LDMAL Art. 43(2); Rules Art. 49): each party's window on each, from its receipt of that award.
+  // They do not hold the case or the final award back; a suit or an application after its receipt ends the window.
+  for (const { index, award, windows } of partialAwardWindows(ctx, cal, P)) {
+    const which = ctx.partialAwards.length > 1 ? `第${index + 1}件部分裁决` : '部分裁决';
+    for (const w of windows) {
+      const rule = P[w.kind];
+      const after = w.servedOn ?? award.issuedOn;
+      const met =
+        w.kind === 'set_aside_employer'
+          ? ctx.setAside && ctx.setAside.filedOn >= after
+            ? ctx.setAside.filedOn
+            : null
+          : (ctx.lawsuits.find((l) => l.partyId === w.partyId && l.filedOn >= after)?.filedOn ?? null);
+      const c = w.computed ?? {
+        dueOn: null,
+        explanation: `${which}于${award.issuedOn}作出，尚未送达当事人${w.partyId}；自收到之日起计算（劳动人事争议仲裁办案规则第四十九条）。`,
+      };
+      add(`partial_award_${w.kind}`, { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49` }, w.servedOn, c, met, 'party', {
+        partyId: w.partyId,
+        periodOnly: true,
+        label: `${which}：${rule.label}（当事人${w.partyId}）`,
+      });
+    }
   }
 
   // After the award: each party's window, then the effective date (LDMAL Arts. 47–50; SPC-1 Arts. 16–17, 21).

@@ -173,3 +173,41 @@ describe(`session 23 — the enforcement window and the award's payment period a
     if (e2) expect(e2.startsOn).toBe('2026-03-27');
   });
 });
+
+describe(`session 23 — a partial award has its own windows (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('F (auditor #3): each party may challenge a partial award from its receipt (LDMAL Art. 43(2); Rules Art. 49)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [worker1, company] = [c.applicants[0]?.id as number, c.respondents[0]?.id as number];
+    let v = await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '2000.00' }] },
+      '2026-03-27',
+    );
+    const partial = (v.proceedings.partialAwards as { finality: string }[])[0];
+    expect(partial?.finality).toBe('final');
+    const find = (x: View, kind: string, partyId: number) => x.deadlines.find((d) => d.kind === kind && d.partyId === partyId) as Deadline;
+    // Not served yet: open, no date.
+    expect(find(v, 'partial_award_sue_final_worker', worker1)).toMatchObject({ dueOn: null, status: 'open' });
+    for (const p of [worker1, company])
+      v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p, method: 'direct', servedOn: '2026-03-30' }, '2026-03-30');
+    // Final for the worker's claim: the worker may sue within 15 days (LDMAL Art. 48), the employer apply to set aside
+    // within 30 (Art. 49) — from 03-30.
+    expect(find(v, 'partial_award_sue_final_worker', worker1)).toMatchObject({ startsOn: '2026-03-30', dueOn: '2026-04-14' });
+    expect(find(v, 'partial_award_set_aside_employer', company)).toMatchObject({ startsOn: '2026-03-30', dueOn: '2026-04-29' });
+    // The final award on the rest: its windows run from its own service, not from the partial award's.
+    v = await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '2000.00' }] },
+      '2026-04-10',
+    );
+    for (const p of [worker1, company])
+      v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    expect(find(v, 'partial_award_sue_final_worker', worker1)).toMatchObject({ startsOn: '2026-03-30', dueOn: '2026-04-14' });
+    const own = v.deadlines.find((d) => d.kind === 'sue_final_worker' && d.partyId === worker1);
+    expect(own).toMatchObject({ startsOn: '2026-04-13', dueOn: '2026-04-28' });
+  });
+});
