@@ -19,7 +19,7 @@ afterAll(async () => t?.close());
 
 type Body = Record<string, unknown>;
 type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string; partyId?: number; startsOn: string | null };
-type View = CaseShape & Body & { deadlines: Deadline[]; state: string };
+type View = CaseShape & Body & { deadlines: Deadline[]; state: string; proceedings: Body };
 
 const { ok } = caseEvents<View>(() => t);
 const deadline = (v: { deadlines: Deadline[] }, kind: string) => v.deadlines.find((d) => d.kind === kind) as Deadline;
