@@ -129,6 +129,28 @@ export const LimitationInput = z
   .strict()
   .openapi('LimitationInput', { description: '仲裁时效提示所需事实（只提示，不据此不予受理）' });
 
+/**
+ * The limitation facts happened before the application (LDMAL Art. 27): the day the party knew, an interruption, a
+ * suspension and the end of the employment are not after the receipt — and so, receipt being checked against today,
+ * never in the future. Each refusal names its field (`limitation.knewOn`, `limitation.interruptions.0.on`, …).
+ */
+function checkLimitationDates(o: { receivedOn?: string; limitation?: z.infer<typeof LimitationInput> }, ctx: z.RefinementCtx): void {
+  const received = o.receivedOn;
+  const l = o.limitation;
+  if (!received || !l) return;
+  const late = (on: string | undefined, path: (string | number)[], what: string) => {
+    if (on && on > received)
+      ctx.addIssue({ code: 'custom', path: ['limitation', ...path], message: `${what}不能晚于收件日期（${received}）` });
+  };
+  late(l.knewOn, ['knewOn'], '知道或者应当知道权利被侵害之日');
+  late(l.employmentEndedOn, ['employmentEndedOn'], '劳动关系终止之日');
+  for (const [i, x] of (l.interruptions ?? []).entries()) late(x.on, ['interruptions', i, 'on'], '时效中断之日');
+  for (const [i, x] of (l.suspensions ?? []).entries()) {
+    late(x.from, ['suspensions', i, 'from'], '时效中止开始之日');
+    late(x.to, ['suspensions', i, 'to'], '时效中止结束之日');
+  }
+}
+
 const caseFields = {
   receivedOn: IsoDate.openapi({ description: '收件日期（不得晚于今天）' }),
   postmarkOn: IsoDate.optional().openapi({ description: '邮寄申请的邮戳日期' }),
@@ -175,6 +197,7 @@ export const CaseCreate = z
     message: '申请仲裁审查（track: review）须填写调解协议信息，其他申请不填',
     path: ['agreement'],
   })
+  .superRefine(checkLimitationDates)
   .openapi('CaseCreate');
 export type CaseCreate = z.infer<typeof CaseCreate>;
 
@@ -186,6 +209,8 @@ export const CasePatch = z
   )
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: '至少修改一个字段' })
+  // Without `receivedOn` in the body the stored receipt is not known here (see checkRegistrationDates).
+  .superRefine(checkLimitationDates)
   .openapi('CasePatch');
 export type CasePatch = z.infer<typeof CasePatch>;
 

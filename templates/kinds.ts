@@ -1,5 +1,6 @@
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate } from '../workflows/dates.ts';
+import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { Block, DocSpec } from './layout.ts';
 import { formatBasis, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
@@ -456,7 +457,8 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
   if (it.outcome === 'dismissed') return null;
   const claim = d.claims.find((c) => c.id === it.claimId);
   const what = clause(claim?.description ?? '');
-  const days = (it as { paymentDays?: number | null }).paymentDays ?? 10;
+  // The same default the enforcement window counts from (workflows/periods.ts; CPL Art. 250).
+  const days = (it as { paymentDays?: number | null }).paymentDays ?? DEFAULT_PAYMENT_DAYS;
   if (it.amount && Number(it.amount) > 0)
     return `被申请人${names(d.respondents)}于本裁决生效之日起${cnNumber(days)}日内支付申请人${names(d.applicants)}${what}${yuan(it.amount)}`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".

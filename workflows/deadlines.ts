@@ -2,7 +2,15 @@ import { describeSkipped, type OfficialCalendar, type SkippedDay } from './calen
 import type { MachineContext } from './case-machine.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
-import { ENFORCEMENT_YEARS, type PeriodKind, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
+import {
+  DEFAULT_PAYMENT_DAYS,
+  ENFORCEMENT_YEARS,
+  type PeriodKind,
+  type PeriodRule,
+  type Periods,
+  periodWords,
+  type Unit,
+} from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
 import { absentNotices, addedPartyIds, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
 import { isEmployerParty, isWorkerId } from './sides.ts';
@@ -266,6 +274,57 @@ export interface PartyWindow {
   spent?: boolean;
 }
 
+/** A party's first receipt of an award document served on or after `from` (and before `until`). */
+const awardServedOn = (ctx: MachineContext, partyId: number, from: string, until: string | null): string | null =>
+  ctx.services
+    .filter((s) => s.document === 'award' && s.partyId === partyId && s.servedOn >= from && (until === null || s.servedOn < until))
+    .map((s) => s.servedOn)
+    .sort()[0] ?? null;
+
+/** Each signing party's windows on `award` (LDMAL Arts. 48–50), from its receipt as `servedOn` finds it. */
+function awardWindows(
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  periods: Periods,
+  award: NonNullable<MachineContext['award']>,
+  servedOnOf: (partyId: number) => string | null,
+): PartyWindow[] {
+  const out: PartyWindow[] = [];
+  for (const party of signingParties(ctx)) {
+    const servedOn = servedOnOf(party.id);
+    // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
+    const employer = isEmployerParty(ctx, party);
+    const kinds: WindowKind[] = [];
+    if (award.finality !== 'final') kinds.push('sue_non_final');
+    if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
+    for (const kind of kinds) {
+      out.push({
+        partyId: party.id,
+        kind,
+        servedOn,
+        computed: servedOn ? computePeriod(cal, periods[kind], servedOn, '收到裁决书之日') : null,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A partial award (部分裁决, LDMAL Art. 43(2)) is challenged like any award (Rules Art. 49): each party's window on it
+ * runs from its receipt of that award — an `award` document served from the day it was made until the next award.
+ */
+export function partialAwardWindows(
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  periods: Periods,
+): { index: number; award: NonNullable<MachineContext['award']>; windows: PartyWindow[] }[] {
+  const made = [...ctx.partialAwards.map((a) => a.issuedOn), ...(ctx.award ? [ctx.award.issuedOn] : [])];
+  return ctx.partialAwards.map((award, index) => {
+    const until = made.filter((d) => d > award.issuedOn).sort()[0] ?? null;
+    return { index, award, windows: awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn, until)) };
+  });
+}
+
 /** The outcomes that let the award stand (withdrawal permitted; dismissed as out of time). */
 const reviving = (ctx: MachineContext) =>
   (ctx.courtOutcomes ?? []).filter((o) => o.outcome === 'withdrawal_permitted' || o.outcome === 'dismissed_out_of_time');
@@ -279,29 +338,11 @@ const reviving = (ctx: MachineContext) =>
 export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, periods: Periods): PartyWindow[] {
   const award = ctx.award;
   if (!award) return [];
-  const out: PartyWindow[] = [];
   const spent = new Set(reviving(ctx).flatMap((o) => o.partyIds));
-  for (const party of signingParties(ctx)) {
-    const servedOn =
-      ctx.services
-        .filter((s) => s.document === 'award' && s.partyId === party.id)
-        .map((s) => s.servedOn)
-        .sort()[0] ?? null;
-    // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
-    const employer = isEmployerParty(ctx, party);
-    const kinds: WindowKind[] = [];
-    if (award.finality !== 'final') kinds.push('sue_non_final');
-    if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
-    for (const kind of kinds) {
-      out.push({
-        partyId: party.id,
-        kind,
-        servedOn,
-        computed: servedOn ? computePeriod(cal, periods[kind], servedOn, '收到裁决书之日') : null,
-        ...(spent.has(party.id) ? { spent: true } : {}),
-      });
-    }
-  }
+  // The award's own service: an `award` served before it was made is a partial award's (PARTIAL_AWARD).
+  const out = awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn, null)).map((w) =>
+    spent.has(w.partyId) ? { ...w, spent: true } : w,
+  );
   if (award.finality !== 'non_final') {
     for (const o of reviving(ctx)) {
       if (!o.partyIds.some((id) => isWorkerId(ctx, id))) continue;
@@ -463,14 +504,13 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       { label: ctx.counterclaims.length > 1 ? `${P.counterclaim_decision.label}（第${i + 1}件）` : undefined },
     );
   }
-  add(
-    'tribunal_notice',
-    P.tribunal_notice,
-    ctx.acceptedOn,
-    computePeriod(cal, P.tribunal_notice, ctx.acceptedOn, '受理之日'),
-    ctx.tribunal?.formedOn ?? (closedOn ? closedOn : null),
-    'clerk',
-  );
+  // LDMAL Art. 32; Rules Art. 37: the parties are *notified in writing* of the composition within 5 working days of
+  // acceptance — done when the notice is served on every applicant and respondent, not when the tribunal is formed.
+  const tribunalNotice = computePeriod(cal, P.tribunal_notice, ctx.acceptedOn, '受理之日');
+  const notifiedOn = firstService(ctx, ['tribunal_notice'], [...applicants, ...respondents], true);
+  if (ctx.tribunal?.formedOn && !notifiedOn)
+    tribunalNotice.explanation += `仲裁庭已于${ctx.tribunal.formedOn}组成，组成情况的书面通知尚未送达全部当事人。`;
+  add('tribunal_notice', P.tribunal_notice, ctx.acceptedOn, tribunalNotice, notifiedOn ?? closedOn, 'clerk');
 
   if (ctx.hearing && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))) {
     const h = ctx.hearing;
@@ -552,6 +592,31 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       null,
       'clerk',
     );
+  }
+
+  // Partial awards (LDMAL Art. 43(2); Rules Art. 49): each party's window on each, from its receipt of that award.
+  // They do not hold the case or the final award back; a suit or an application after its receipt ends the window.
+  for (const { index, award, windows } of partialAwardWindows(ctx, cal, P)) {
+    const which = ctx.partialAwards.length > 1 ? `第${index + 1}件部分裁决` : '部分裁决';
+    for (const w of windows) {
+      const rule = P[w.kind];
+      const after = w.servedOn ?? award.issuedOn;
+      const met =
+        w.kind === 'set_aside_employer'
+          ? ctx.setAside && ctx.setAside.filedOn >= after
+            ? ctx.setAside.filedOn
+            : null
+          : (ctx.lawsuits.find((l) => l.partyId === w.partyId && l.filedOn >= after)?.filedOn ?? null);
+      const c = w.computed ?? {
+        dueOn: null,
+        explanation: `${which}于${award.issuedOn}作出，尚未送达当事人${w.partyId}；自收到之日起计算（劳动人事争议仲裁办案规则第四十九条）。`,
+      };
+      add(`partial_award_${w.kind}`, { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49` }, w.servedOn, c, met, 'party', {
+        partyId: w.partyId,
+        periodOnly: true,
+        label: `${which}：${rule.label}（当事人${w.partyId}）`,
+      });
+    }
   }
 
   // After the award: each party's window, then the effective date (LDMAL Arts. 47–50; SPC-1 Arts. 16–17, 21).
@@ -853,18 +918,19 @@ export function reviewClock(ctx: MachineContext, cal: OfficialCalendar, periods:
   return c;
 }
 
+/** The day an application counts as filed: its postmark where one is recorded, else receipt (CPL Art. 85(4)). */
+export const filedOnOf = (ctx: Pick<MachineContext, 'receivedOn' | 'postmarkOn'>): string =>
+  ctx.postmarkOn && ctx.postmarkOn < ctx.receivedOn ? ctx.postmarkOn : ctx.receivedOn;
+
 function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline): void {
   const r = ctx.review;
   if (!r) return;
-  // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; receipt is the later filing.
-  add(
-    'review_filing',
-    P.review_filing,
-    r.agreement.effectiveOn,
-    computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日'),
-    ctx.receivedOn,
-    'party',
-  );
+  // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; receipt is the later filing, and a
+  // posted application is filed on its postmark date (CPL Art. 85(4)).
+  const filedOn = filedOnOf(ctx);
+  const c = computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日');
+  if (filedOn !== ctx.receivedOn) c.explanation += `邮寄申请以邮戳日期${filedOn}为提出之日（${ctx.receivedOn}收到，在途时间不计入期间）。`;
+  add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
   const clock = reviewClock(ctx, cal, P);
   if (clock) {
     const done = r.confirmation?.on ?? r.refusal?.on ?? ctx.closure?.closedOn ?? null;
@@ -880,13 +946,20 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
   }
   if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
   const award = ctx.award;
+  // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
+  // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).
+  const payDays = (i: (typeof award.items)[number]): number | null => {
+    const recorded = (i as { paymentDays?: number | null }).paymentDays;
+    if (recorded !== null && recorded !== undefined) return recorded;
+    return i.outcome !== 'dismissed' && i.amount && Number(i.amount) > 0 ? DEFAULT_PAYMENT_DAYS : null;
+  };
   const from = (effectiveOn: string, items: typeof award.items, what: string) => {
-    const days = items
-      .map((i) => (i as { paymentDays?: number | null }).paymentDays ?? null)
-      .filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
+    const days = items.map(payDays).filter((d): d is number => d !== null && Number.isInteger(d) && d >= 0);
     if (!days.length) return { on: effectiveOn, what: `${what}生效之日` };
     const max = Math.max(...days);
-    return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日）` };
+    const defaulted = items.some((i) => (i as { paymentDays?: number | null }).paymentDays == null && payDays(i) !== null);
+    const note = defaulted ? `；未另定履行期限的给付项按裁决书所载${DEFAULT_PAYMENT_DAYS}日计` : '';
+    return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日${note}）` };
   };
   if (award.finality !== 'mixed') return from(ctx.effectiveOn, award.items, '裁决');
   // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
@@ -1062,10 +1135,12 @@ function addedFacts(
       if (ctx.review) {
         // Rules Art. 74: the period and unit of the `review_filing` deadline (PERIODS_OVERRIDE included).
         const { effectiveOn } = ctx.review.agreement;
+        // CPL Art. 85(4): a posted application is filed on its postmark date, time in transit not counted.
         const due = exactPeriod(cal, periods.review_filing, effectiveOn, '调解协议生效之日', {}).dueOn;
-        facts.reviewFilingTimely = ctx.receivedOn <= due;
+        const filedOn = filedOnOf(ctx);
+        facts.reviewFilingTimely = filedOn <= due;
         const { days, unit } = periods.review_filing;
-        facts.reviewFiling = { effectiveOn, days, unit, dueOn: due, filedOn: ctx.receivedOn };
+        facts.reviewFiling = { effectiveOn, days, unit, dueOn: due, filedOn, receivedOn: ctx.receivedOn };
       }
       break;
     case 'EXTEND_TIME_LIMIT':

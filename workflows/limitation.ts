@@ -50,46 +50,87 @@ interface Run {
   text: string;
 }
 
-/** One year from `start`, with interruptions restarting it and suspensions adding their days, last day rolled. */
-function runYear(input: LimitationInput, start: string, what: string, filedOn: string, cal: OfficialCalendar | undefined): Run {
-  const steps: string[] = [];
-  let from = start;
-  let fromWhat = what;
-  for (const i of [...(input.interruptions ?? [])].sort((a, b) => a.on.localeCompare(b.on))) {
-    if (i.on < from || i.on > filedOn) continue;
-    if (i.on <= addMonths(from, 12)) {
-      from = i.on;
-      fromWhat = `时效中断之日（${i.on}，${i.kind}）`;
-      steps.push(`${i.on}因${i.kind}时效中断，重新计算一年（第二十七条第二款）`);
+/** One period of a year from `from`: suspended days added, last day rolled over rest days. */
+interface Segment {
+  nominal: string;
+  expiresOn: string;
+  steps: string[];
+  rolled: string;
+}
+
+function segment(input: LimitationInput, from: string, view: OfficialCalendar | undefined): Segment {
+  const base = addMonths(from, 12);
+  // LDMAL Art. 27(3); Rules Art. 28: a suspension stops the clock and it resumes from the day the obstacle ends — the
+  // days from..to (the last excluded) are added, wherever in the year they fall (unlike CivCode Art. 194, no text
+  // limits it to the last six months, domain.md §1.4). Only days after `from` count, overlaps once; a suspension that
+  // begins inside a period already lengthened by another one counts too (hence the fixed point).
+  const spans = (input.suspensions ?? [])
+    .map((x) => ({ from: x.from < from ? from : x.from, to: x.to }))
+    .filter((x) => x.to > x.from)
+    .sort((a, b) => a.from.localeCompare(b.from));
+  let nominal = base;
+  let steps: string[] = [];
+  for (;;) {
+    let paused = 0;
+    steps = [];
+    let reach = '';
+    for (const x of spans) {
+      if (x.from > nominal) break;
+      const start = reach && x.from < reach ? reach : x.from;
+      if (x.to <= start) continue;
+      const days = daysBetween(start, x.to);
+      paused += days;
+      reach = x.to;
+      steps.push(`${start}至${x.to}时效中止${days}天（第二十七条第三款）`);
     }
+    const next = addDays(base, paused);
+    if (next === nominal) break;
+    nominal = next;
   }
-  let expiresOn = addMonths(from, 12);
-  let paused = 0;
-  for (const s of input.suspensions ?? []) {
-    if (s.to < from || s.from > expiresOn) continue;
-    const days = daysBetween(s.from, s.to);
-    paused += days;
-    steps.push(`${s.from}至${s.to}时效中止${days}天（第二十七条第三款）`);
-  }
-  if (paused) expiresOn = addDays(expiresOn, paused);
-  const nominal = expiresOn;
+  let expiresOn = nominal;
   let rolled = '';
-  if (cal) {
-    const view = cal.provisionalView();
+  if (view) {
     const r = view.rollForward(nominal);
     if (r.dueOn !== nominal) {
       expiresOn = r.dueOn;
       rolled = `；${nominal}为法定休假日，顺延至其后第一个工作日${expiresOn}（民法典第二百零三条）`;
     }
-    if (view.assumed.size) {
-      const y = [...view.assumed].join('、');
-      rolled += `（缺少${y}年国家法定节假日安排，暂按只有周末休息判断是否顺延）`;
-    }
   }
-  return {
-    expiresOn,
-    text: `时效自${fromWhat}起算一年${steps.length ? `；${steps.join('；')}` : ''}，至${nominal}届满${rolled}`,
-  };
+  return { nominal, expiresOn, steps, rolled };
+}
+
+/**
+ * One year from `start` (LDMAL Art. 27(1); CivCode Arts. 201–203), suspensions adding their days (Art. 27(3)); an
+ * interruption on or before the last day of the period as it stands — suspensions added and rolled over rest days —
+ * starts a fresh year from that day (Art. 27(2); Rules Art. 27). An interruption after the period ended revives nothing.
+ */
+function runYear(input: LimitationInput, start: string, what: string, filedOn: string, cal: OfficialCalendar | undefined): Run {
+  const view = cal?.provisionalView();
+  const interruptions = [...(input.interruptions ?? [])]
+    .filter((i) => i.on > start && i.on <= filedOn)
+    .sort((a, b) => a.on.localeCompare(b.on));
+  const done: string[] = [];
+  let from = start;
+  let fromWhat = what;
+  let seg = segment(input, from, view);
+  for (const i of interruptions) {
+    if (i.on <= from) continue;
+    if (i.on > seg.expiresOn) break;
+    const suspended = seg.steps.filter((x) => x < i.on);
+    done.push(
+      `时效自${fromWhat}起算${suspended.length ? `，${suspended.join('，')}` : ''}，原应至${seg.expiresOn}届满；${i.on}因${i.kind}时效中断，重新计算一年（第二十七条第二款）`,
+    );
+    from = i.on;
+    fromWhat = `时效中断之日（${i.on}，${i.kind}）`;
+    seg = segment(input, from, view);
+  }
+  let rolled = seg.rolled;
+  if (view?.assumed.size) {
+    const y = [...view.assumed].join('、');
+    rolled += `（缺少${y}年国家法定节假日安排，暂按只有周末休息判断是否顺延）`;
+  }
+  const last = `时效自${fromWhat}起算一年${seg.steps.length ? `；${seg.steps.join('；')}` : ''}，至${seg.nominal}届满${rolled}`;
+  return { expiresOn: seg.expiresOn, text: [...done, last].join('；') };
 }
 
 /**

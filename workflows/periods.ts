@@ -50,6 +50,14 @@ export const DEFAULT_PERIODS = {
   sue_after_set_aside: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 49(3)', label: '终局裁决被撤销后起诉期间' },
 } satisfies Record<string, PeriodRule>;
 
+/**
+ * Days to pay printed on an award item that orders a payment and was issued without `paymentDays` (裁决主文
+ * "于本裁决生效之日起十日内支付"). The document (templates/kinds.ts) and the enforcement window (CPL Art. 250: two
+ * years from the last day of the performance period) read this one constant, so they cannot disagree. No statute
+ * fixes it: it is the commission's drafting default.
+ */
+export const DEFAULT_PAYMENT_DAYS = 10;
+
 /** CPL Art. 250: two years to apply for enforcement (a statutory year period, CivCode Art. 202 — not a day count). */
 export const ENFORCEMENT_YEARS = 2;
 

@@ -106,7 +106,7 @@ export interface Facts {
    * What the timeliness was judged on (Rules Art. 74): the agreement's effective day, the period (PERIODS_OVERRIDE),
    * its last day and the day the application was received — the refusal names all of them.
    */
-  reviewFiling?: { effectiveOn: string; days: number; unit: Unit; dueOn: string; filedOn: string };
+  reviewFiling?: { effectiveOn: string; days: number; unit: Unit; dueOn: string; filedOn: string; receivedOn?: string };
   /** Rules Art. 76: the review time limit's last day (5 working days from acceptance, extended once). */
   reviewDueOn?: string | null;
   /** Rules Art. 76: the most days an extension of the review may add. */
@@ -452,6 +452,11 @@ export interface CaseInput {
   collectiveGround?: string | null;
   wageArrears: boolean;
   receivedOn: string;
+  /**
+   * A posted application's postmark date (registration `postmarkOn`): the day it counts as filed, time in transit not
+   * counted (CPL Art. 85(4); domain.md §14.1). Absent or null: filed on `receivedOn`.
+   */
+  postmarkOn?: string | null;
   parties: PartyRef[];
   claims: ClaimRef[];
   /** Track `review`: the mediation agreement to review (Rules Art. 74), given at registration. */

@@ -657,7 +657,11 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (ev.facts?.reviewFilingTimely === false) {
       const f = ev.facts.reviewFiling;
       const period = periodWords(f ?? DEFAULT_PERIODS.review_filing);
-      const dates = f ? `：调解协议于${f.effectiveOn}生效，申请期间至${f.dueOn}届满，本申请${f.filedOn}收到，已逾期` : '，本申请已逾期';
+      const filed =
+        f?.receivedOn && f.receivedOn !== f.filedOn
+          ? `邮戳日期${f.filedOn}（${f.receivedOn}收到，在途时间不计入期间）`
+          : `${f?.filedOn}收到`;
+      const dates = f ? `：调解协议于${f.effectiveOn}生效，申请期间至${f.dueOn}届满，本申请${filed}，已逾期` : '，本申请已逾期';
       return v(
         'review-filing-15-days',
         'Rules Arts. 74–75',
