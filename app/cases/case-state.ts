@@ -24,7 +24,10 @@ export async function loadCase(deps: Deps, k: Knex, id: number, opts: { forUpdat
 
 /** The machine input for a case as registered. */
 export function machineInput(
-  c: Pick<CaseRecord, 'track' | 'procedure' | 'collective' | 'collectiveGround' | 'wageArrears' | 'receivedOn' | 'parties' | 'claims'>,
+  c: Pick<
+    CaseRecord,
+    'track' | 'procedure' | 'collective' | 'collectiveGround' | 'wageArrears' | 'receivedOn' | 'postmarkOn' | 'parties' | 'claims'
+  >,
 ): CaseInput {
   return {
     track: c.track,
@@ -33,6 +36,8 @@ export function machineInput(
     collectiveGround: c.collectiveGround ?? null,
     wageArrears: c.wageArrears,
     receivedOn: c.receivedOn,
+    // CPL Art. 85(4): a posted application is filed on its postmark date (a review's 15 days, Rules Art. 74).
+    postmarkOn: c.postmarkOn ?? null,
     parties: c.parties.map((p) => ({ id: p.id as number, side: p.side, kind: p.kind, ownership: p.ownership ?? null })),
     claims: c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
   };
