@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
 
 /**
  * Findings of the s23 audit: bad input is a 4xx problem naming the field, checked in the contract's order, and changes
@@ -38,5 +38,34 @@ describe(`statistics periods (${dialect})`, () => {
       expect((await api.get(`/api/stats/closure?period=${period}`)).status).toBe(200);
       expect((await api.get(`/api/stats/claims?period=${period}`)).status).toBe(200);
     }
+  });
+});
+
+describe(`path ids (${dialect})`, () => {
+  it('only the canonical decimal spelling of an id opens a record; every other spelling is 404 (as documented)', async () => {
+    const c = await registerCase(t, a);
+    const api = t.api(a.tokens.clerk);
+    expect((await api.get(`/api/cases/${c.id}`)).status).toBe(200);
+    const claim = (c.claims[0] as { id: number }).id;
+    for (const id of [
+      `0x${c.id.toString(16)}`,
+      `0b${c.id.toString(2)}`,
+      `${c.id / 10}e1`,
+      `${c.id}.0`,
+      `+${c.id}`,
+      `0${c.id}`,
+      `%20${c.id}`,
+      `${c.id}%20`,
+    ]) {
+      const r = await api.get(`/api/cases/${id}`);
+      expect(r.status, `/api/cases/${id}`).toBe(404);
+      expect((await api.get(`/api/cases/${id}/events`)).status, `/api/cases/${id}/events`).toBe(404);
+      expect((await api.get(`/api/cases/${c.id}/claims/${id.replace(String(c.id), String(claim))}/history`)).status).toBe(404);
+    }
+    // Past the id columns' integer range (PostgreSQL int4) or a safe integer: nothing, not a database error.
+    for (const id of ['2147483648', '9007199254740993', '99999999999999999999']) {
+      expect((await api.get(`/api/cases/${id}`)).status, id).toBe(404);
+    }
+    expect((await api.get('/api/cases/2147483647')).status).toBe(404);
   });
 });
