@@ -59,7 +59,12 @@ const AwardItem = z
       .optional()
       .openapi({ description: '本项金额所依据的计算（服务器按输入复算并随裁决保存）' }),
   })
-  .strict();
+  .strict()
+  // A dismissed claim is awarded nothing: an amount on it would be counted as awarded money in every figure after.
+  .superRefine((it, ctx) => {
+    if (it.outcome === 'dismissed' && it.amount !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: '驳回的请求不能有裁决金额' });
+  });
 const AwardPayload = {
   items: z.array(AwardItem).min(1, '至少一项').max(100),
   facts: LongText.optional().openapi({ description: '经审理查明（仲裁员撰写）' }),
@@ -165,17 +170,28 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   RESUME: z.object({ reason: Reason.optional() }),
   EXTEND_TIME_LIMIT: z.object({ days: z.number().int().min(1, '至少延长1日').max(365), reason: Reason.optional() }),
   CONVERT_TO_ORDINARY: z.object({ reason: Reason.optional() }),
-  ADVANCE_EXECUTION: z.object({
-    claimIds: z.array(Id).min(1).max(100).refine(uniqueIds, '请求不能重复'),
-    rightsClear: z.boolean().optional(),
-    lifeSeriouslyAffected: z.boolean().optional(),
-    amounts: z
-      .array(z.object({ claimId: Id, amount: Money }).strict())
-      .max(100)
-      .optional()
-      .openapi({ description: '先予执行的金额（按请求）' }),
-    paymentDays: z.number().int().min(0).max(365).optional().openapi({ description: '履行期限（日）' }),
-  }),
+  ADVANCE_EXECUTION: z
+    .object({
+      claimIds: z.array(Id).min(1).max(100).refine(uniqueIds, '请求不能重复'),
+      rightsClear: z.boolean().optional(),
+      lifeSeriouslyAffected: z.boolean().optional(),
+      amounts: z
+        .array(z.object({ claimId: Id, amount: Money }).strict())
+        .max(100)
+        .optional()
+        .openapi({ description: '先予执行的金额（按请求）' }),
+      paymentDays: z.number().int().min(0).max(365).optional().openapi({ description: '履行期限（日）' }),
+    })
+    .superRefine((p, ctx) => {
+      // An amount belongs to one of the claims the ruling is on, once (the ruling and the court package read it so).
+      const seen = new Set<number>();
+      for (const [i, a] of (p.amounts ?? []).entries()) {
+        const path = ['amounts', i, 'claimId'];
+        if (!(p.claimIds ?? []).includes(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 不在本次先予执行的 claimIds 中` });
+        else if (seen.has(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 的金额重复` });
+        seen.add(a.claimId);
+      }
+    }),
   PARTIAL_AWARD: z.object(AwardPayload),
   ISSUE_AWARD: z.object(AwardPayload),
   WITHDRAW: z.object({ reason: Reason }),
@@ -374,7 +390,8 @@ export const ProcedureEvent = z
       if (t === 'RECORD_SET_ASIDE') return recordSetAsideMember();
       const payload = EVENT_PAYLOADS[t] as z.ZodObject;
       return payload
-        .extend({ type: z.literal(t), occurredOn: IsoDate.optional() })
+        // safeExtend: some payloads carry refinements across fields (ADVANCE_EXECUTION's amounts), which extend refuses.
+        .safeExtend({ type: z.literal(t), occurredOn: IsoDate.optional() })
         .strict()
         .openapi(`${pascal(t)}Event`);
     }) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],

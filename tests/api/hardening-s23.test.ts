@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
 
 /**
@@ -67,5 +68,71 @@ describe(`path ids (${dialect})`, () => {
       expect((await api.get(`/api/cases/${id}`)).status, id).toBe(404);
     }
     expect((await api.get('/api/cases/2147483647')).status).toBe(404);
+  });
+});
+
+describe(`references inside event payloads (${dialect})`, () => {
+  const { send } = caseEvents(() => t);
+  const historyLength = async (id: number) => (await t.api(a.tokens.chair).get(`/api/cases/${id}/events`)).body.length as number;
+
+  it('ADVANCE_EXECUTION: an amount for a claim that is not the case’s, twice the same claim, or not in claimIds → 400 naming amounts.i.claimId, nothing stored', async () => {
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
+    const [first, second] = c.claims.map((cl) => cl.id) as [number, number];
+    const base = { claimIds: [first], rightsClear: true, lifeSeriouslyAffected: true };
+    const before = await historyLength(c.id);
+    const cases: [unknown[], string][] = [
+      [[{ claimId: 99999, amount: '1.00' }], 'amounts.0.claimId'],
+      [
+        [
+          { claimId: first, amount: '1.00' },
+          { claimId: first, amount: '2.00' },
+        ],
+        'amounts.1.claimId',
+      ],
+      [[{ claimId: second, amount: '1.00' }], 'amounts.0.claimId'],
+    ];
+    for (const [amounts, path] of cases) {
+      const r = await send(c, arb.token, 'ADVANCE_EXECUTION', { ...base, amounts }, '2026-03-10');
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(paths(r)).toContain(path);
+    }
+    // A claim of another case, listed in claimIds too: checkReferences names both.
+    const other = await registerCase(t, a);
+    const foreign = (other.claims[0] as { id: number }).id;
+    const r = await send(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { ...base, claimIds: [foreign], amounts: [{ claimId: foreign, amount: '1.00' }] },
+      '2026-03-10',
+    );
+    expect(r.status).toBe(400);
+    expect(paths(r)).toEqual(expect.arrayContaining(['claimIds.0', 'amounts.0.claimId']));
+    expect(await historyLength(c.id)).toBe(before);
+    const fine = await send(c, arb.token, 'ADVANCE_EXECUTION', { ...base, amounts: [{ claimId: first, amount: '1.00' }] }, '2026-03-10');
+    expect(fine.status, JSON.stringify(fine.body)).toBe(200);
+  });
+
+  it('PARTIAL_AWARD / ISSUE_AWARD: a dismissed item carrying an amount → 400 naming items.i.amount', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [first, second] = c.claims.map((cl) => cl.id) as [number, number];
+    const before = await historyLength(c.id);
+    for (const type of ['PARTIAL_AWARD', 'ISSUE_AWARD'] as const) {
+      const r = await send(
+        c,
+        arb.token,
+        type,
+        {
+          items: [
+            { claimId: first, outcome: 'granted', amount: '12000.00' },
+            { claimId: second, outcome: 'dismissed', amount: '500.00' },
+          ],
+        },
+        '2026-03-26',
+      );
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(paths(r)).toEqual(['items.1.amount']);
+    }
+    expect(await historyLength(c.id)).toBe(before);
   });
 });
