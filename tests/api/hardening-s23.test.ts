@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+import { idNumber, worker } from '../helpers/fixtures.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Findings of the s23 audit: bad input is a 4xx problem naming the field, checked in the contract's order, and changes
@@ -162,5 +163,46 @@ describe(`access-log dates (${dialect})`, () => {
     // Input is checked before the role: an analyst with a malformed date gets the 400, a well-formed query the 403.
     expect((await t.api(a.tokens.analyst).get('/api/access-log?from=2026-12-02&to=2026-12-01')).status).toBe(400);
     expect((await t.api(a.tokens.analyst).get('/api/access-log?to=2026-12-01')).status).toBe(403);
+  });
+});
+
+describe(`identity numbers with impossible birth dates (${dialect})`, () => {
+  it('a party born after the receipt date or after today → 400 naming the idNumber; nothing registered', async () => {
+    const clerk = t.api(a.tokens.clerk);
+    const count = async () => (await clerk.get('/api/cases?pageSize=1')).body.total as number;
+    const before = await count();
+    for (const id of ['371502999912311233', '371502203001011233', '371502202612021233', idNumber('371502', '20260302')]) {
+      const r = await clerk.post('/api/cases', standardApplication({ applicants: [{ ...worker('张三'), idNumber: id }] }));
+      expect(r.status, `${id}: ${JSON.stringify(r.body)}`).toBe(400);
+      expect(paths(r)).toEqual(['applicants.0.idNumber']);
+    }
+    const third = await clerk.post(
+      '/api/cases',
+      standardApplication({ applicants: [worker('张三'), { ...worker('李四', 124), idNumber: idNumber('371502', '20300101') }] }),
+    );
+    expect(paths(third)).toEqual(['applicants.1.idNumber']);
+    expect(await count()).toBe(before);
+    // Born the day before the receipt: a possible (if unlikely) party.
+    const born = await clerk.post(
+      '/api/cases',
+      standardApplication({ applicants: [{ ...worker('张三'), idNumber: idNumber('371502', '20260301') }] }),
+    );
+    expect(born.status).toBe(201);
+  });
+
+  it('PATCH: a new party born after the receipt, or a receipt moved before a party’s birth → 400 naming the field', async () => {
+    const c = await registerCase(
+      t,
+      a,
+      standardApplication({ applicants: [{ ...worker('张三'), idNumber: idNumber('371502', '20000101') }] }),
+    );
+    const clerk = t.api(a.tokens.clerk);
+    const late = await clerk.patch(`/api/cases/${c.id}`, { applicants: [{ ...worker('张三'), idNumber: idNumber('371502', '20300101') }] });
+    expect(late.status).toBe(400);
+    expect(paths(late)).toEqual(['applicants.0.idNumber']);
+    const early = await clerk.patch(`/api/cases/${c.id}`, { receivedOn: '1999-12-31' });
+    expect(early.status).toBe(400);
+    expect(paths(early)).toEqual(['receivedOn']);
+    expect((await clerk.get(`/api/cases/${c.id}`)).body.version).toBe((c as { version: number }).version);
   });
 });
