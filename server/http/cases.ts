@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
-import { registerCase } from '../../app/cases/register-case.ts';
+import { checkRegistrationDates, registerCase } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
 import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf, RegisteredCase } from '../../app/schemas.ts';
@@ -31,6 +31,8 @@ export function createCasesRouter(deps: Deps): Router {
     },
     problems: [403, 422],
     handler: async ({ req, res, actor, body }) => {
+      // Pure input checks (dates, birth dates) are a 400 before the role's 403 (api.md order).
+      checkRegistrationDates(body, deps.clock.today());
       await runWrite(
         deps,
         req,
@@ -90,6 +92,9 @@ export function createCasesRouter(deps: Deps): Router {
     problems: [403, 409, 412, 422],
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);
+      // Pure input checks (a receipt in the future, dates out of order within the body) are a 400 before the role,
+      // scope, case, If-Match and state (403/404/412/409, api.md order); the use case repeats them with the case.
+      checkRegistrationDates(body, deps.clock.today());
       await runWrite(
         deps,
         req,

@@ -206,3 +206,30 @@ describe(`identity numbers with impossible birth dates (${dialect})`, () => {
     expect((await clerk.get(`/api/cases/${c.id}`)).body.version).toBe((c as { version: number }).version);
   });
 });
+
+describe(`pure input checks run before 403/404/412/409 (${dialect})`, () => {
+  it('a future receivedOn is 400 for an analyst, on a missing case, with a stale If-Match, on an accepted case; POST as analyst too', async () => {
+    const received = await registerCase(t, a);
+    const { c: accepted } = await caseAt(t, a, 'accepted');
+    const future = { receivedOn: '2030-01-01' };
+    const checks = [
+      t.api(a.tokens.analyst).patch(`/api/cases/${received.id}`, future),
+      t.api(a.tokens.clerk).patch('/api/cases/999999', future),
+      t.api(a.tokens.clerk).patch(`/api/cases/${received.id}`, future).set('If-Match', '"999"'),
+      t.api(a.tokens.clerk).patch(`/api/cases/${accepted.id}`, future),
+      t.api(a.tokens.clerk).patch(`/api/cases/${accepted.id}`, { receivedOn: '2026-03-02', postmarkOn: '2026-03-05' }),
+      t.api(a.tokens.analyst).post('/api/cases', standardApplication(future)),
+    ];
+    for (const [i, r] of (await Promise.all(checks)).entries()) {
+      expect(r.status, `${i}: ${JSON.stringify(r.body)}`).toBe(400);
+      expect(paths(r).length, String(i)).toBe(1);
+    }
+    // Well-formed, the same requests get their 403/404/412/409.
+    const ok = { receivedOn: '2026-03-02' };
+    expect((await t.api(a.tokens.analyst).patch(`/api/cases/${received.id}`, ok)).status).toBe(403);
+    expect((await t.api(a.tokens.clerk).patch('/api/cases/999999', ok)).status).toBe(404);
+    expect((await t.api(a.tokens.clerk).patch(`/api/cases/${received.id}`, ok).set('If-Match', '"999"')).status).toBe(412);
+    expect((await t.api(a.tokens.clerk).patch(`/api/cases/${accepted.id}`, ok)).status).toBe(409);
+    expect((await t.api(a.tokens.analyst).post('/api/cases', standardApplication(ok))).status).toBe(403);
+  });
+});
