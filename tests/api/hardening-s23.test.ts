@@ -203,7 +203,7 @@ describe(`identity numbers with impossible birth dates (${dialect})`, () => {
     const early = await clerk.patch(`/api/cases/${c.id}`, { receivedOn: '1999-12-31' });
     expect(early.status).toBe(400);
     expect(paths(early)).toEqual(['receivedOn']);
-    expect((await clerk.get(`/api/cases/${c.id}`)).body.version).toBe((c as { version: number }).version);
+    expect((await clerk.get(`/api/cases/${c.id}`)).body.version).toBe(c.version);
   });
 });
 
@@ -231,5 +231,37 @@ describe(`pure input checks run before 403/404/412/409 (${dialect})`, () => {
     expect((await t.api(a.tokens.clerk).patch(`/api/cases/${received.id}`, ok).set('If-Match', '"999"')).status).toBe(412);
     expect((await t.api(a.tokens.clerk).patch(`/api/cases/${accepted.id}`, ok)).status).toBe(409);
     expect((await t.api(a.tokens.analyst).post('/api/cases', standardApplication(ok))).status).toBe(403);
+  });
+});
+
+describe(`calculator inputs stay in exact range (${dialect})`, () => {
+  it('the auditor’s overtime input → 400 naming monthlyWage and workdayHours; the maxima compute an exact amount', async () => {
+    const api = t.api(a.tokens.arbitrator);
+    const r = await api.post('/api/calculators/overtime', {
+      monthlyWage: '9999999999.99',
+      workdayHours: '9999999.99',
+      restDayHours: '9999999.99',
+      holidayHours: '9999999.99',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(paths(r).sort()).toEqual(['holidayHours', 'monthlyWage', 'restDayHours', 'workdayHours']);
+    for (const body of [
+      { monthlyWage: '10000000.01' },
+      { monthlyWage: '4350', paid: '10000000.01' },
+      { monthlyWage: '4350', workdayHours: '100000.01' },
+    ]) {
+      expect((await api.post('/api/calculators/overtime', body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect(paths(await api.post('/api/calculators/notice_pay', { lastMonthWage: '99999999.00' }))).toEqual(['lastMonthWage']);
+    // At the maxima: 10,000,000 yuan ÷ 21.75 ÷ 8 × 300% × 100,000 hours, to the fen (exact BigInt arithmetic).
+    const max = await api.post('/api/calculators/overtime', {
+      monthlyWage: '10000000.00',
+      holidayHours: '100000',
+      readings: { hourlyWageRounding: 'exact' },
+    });
+    expect(max.status, JSON.stringify(max.body)).toBe(200);
+    const [num, den] = [10_000_000_00n * 3n * 100_000n * 100n, 2175n * 8n];
+    const want = (2n * num + den) / (2n * den); // half up, to the fen
+    expect(max.body.amount).toBe(`${want / 100n}.${String(want % 100n).padStart(2, '0')}`);
   });
 });
