@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
@@ -263,5 +264,35 @@ describe(`calculator inputs stay in exact range (${dialect})`, () => {
     const [num, den] = [10_000_000_00n * 3n * 100_000n * 100n, 2175n * 8n];
     const want = (2n * num + den) / (2n * den); // half up, to the fen
     expect(max.body.amount).toBe(`${want / 100n}.${String(want % 100n).padStart(2, '0')}`);
+  });
+});
+
+describe(`415 is documented and names the header (${dialect})`, () => {
+  it('a latin1 charset or an unknown Content-Encoding → 415 problem naming Content-Type / Content-Encoding, documented on writes', async () => {
+    const auth = `Bearer ${a.tokens.clerk}`;
+    const latin = await request(t.app)
+      .post('/api/cases')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send(JSON.stringify(standardApplication()));
+    expect(latin.status).toBe(415);
+    expect(latin.headers['content-type']).toContain('application/problem+json');
+    expect(latin.body.type).toBe('https://zhongcai.dev/problems/unsupported-media-type');
+    expect(paths(latin)).toEqual(['Content-Type']);
+    const compressed = await request(t.app)
+      .patch('/api/cases/1')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'compress')
+      .send('{}');
+    expect(compressed.status).toBe(415);
+    expect(paths(compressed)).toEqual(['Content-Encoding']);
+    const doc = (await request(t.app).get('/openapi.json')).body as { paths: Record<string, Record<string, { responses: object }>> };
+    const missing = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([method, op]) => method !== 'get' && typeof op === 'object' && op.responses && !('415' in op.responses))
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
