@@ -296,3 +296,19 @@ describe(`415 is documented and names the header (${dialect})`, () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe(`workload takes paging like every list (${dialect})`, () => {
+  it('page and pageSize page the arbitrators; outside 1–200 → 400 naming pageSize', async () => {
+    const api = t.api(a.tokens.chair);
+    const all = await api.get('/api/workload?role=arbitrator');
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeGreaterThanOrEqual(3);
+    expect(all.body).toMatchObject({ page: 1, pageSize: 50 });
+    const p2 = await api.get('/api/workload?role=arbitrator&page=2&pageSize=1');
+    expect(p2.status).toBe(200);
+    expect(p2.body).toMatchObject({ total: all.body.total, page: 2, pageSize: 1 });
+    expect(p2.body.items).toEqual([all.body.items[1]]);
+    expect((await api.get('/api/workload?pageSize=100')).status).toBe(200);
+    expect(paths(await api.get('/api/workload?pageSize=201'))).toEqual(['pageSize']);
+  });
+});
