@@ -92,6 +92,16 @@ const NewParty = z.discriminatedUnion('kind', [PersonInput.omit({ id: true }), O
 const Decision = z.enum(['written', 'oral']).optional().openapi({ description: '书面或口头（口头的记录在案）' });
 
 /** One strict schema per event type: the payload beside `type` and `occurredOn`. */
+/** RECORD_SET_ASIDE's two forms: the employer's filing, or the court's result. */
+const SET_ASIDE_FILING = z.object({ court: Court, filedOn: IsoDate }).strict();
+const SET_ASIDE_RESULT = z
+  .object({
+    result: z.enum(['rejected', 'set_aside', 'withdrawn']),
+    decidedOn: IsoDate.optional(),
+    servedOn: IsoDate.optional().openapi({ description: '收到裁定之日（撤销后15日起诉期间自此起算，LDMAL Art. 49(3)）' }),
+  })
+  .strict();
+
 export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   REQUEST_SUPPLEMENT: z.object({ items: z.array(z.string().trim().min(1).max(200)).min(1, '须一次性列明全部补正事项').max(50) }),
   SUPPLEMENT_RECEIVED: z.object({}),
@@ -198,16 +208,22 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   DEEM_WITHDRAWN: z.object({ reason: Reason.optional() }),
   TERMINATE: z.object({ reason: Reason }),
   RECORD_LAWSUIT: z.object({ partyId: Id, court: Court, filedOn: IsoDate }),
-  RECORD_SET_ASIDE: z.union([
-    z.object({ court: Court, filedOn: IsoDate }).strict(),
-    z
-      .object({
-        result: z.enum(['rejected', 'set_aside', 'withdrawn']),
-        decidedOn: IsoDate.optional(),
-        servedOn: IsoDate.optional().openapi({ description: '收到裁定之日（撤销后15日起诉期间自此起算，LDMAL Art. 49(3)）' }),
-      })
-      .strict(),
-  ]),
+  RECORD_SET_ASIDE: z
+    .object({ ...SET_ASIDE_FILING.partial().shape, ...SET_ASIDE_RESULT.partial().shape })
+    .strict()
+    // One of two forms, each refusal naming a field (a union of the two named none: `path: ""`).
+    .superRefine((p, ctx) => {
+      const filingKeys = Object.keys(SET_ASIDE_FILING.shape) as (keyof typeof p)[];
+      if (p.result !== undefined) {
+        for (const k of filingKeys)
+          if (p[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: '登记法院处理结果（result）时不填写申请撤销的法院与日期' });
+        return;
+      }
+      for (const k of Object.keys(SET_ASIDE_RESULT.shape).filter((k) => k !== 'result') as (keyof typeof p)[])
+        if (p[k] !== undefined) ctx.addIssue({ code: 'custom', path: ['result'], message: `填写 ${k} 时须写明法院处理结果 result` });
+      for (const k of filingKeys)
+        if (p[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: '必填（登记申请撤销；或改为登记法院处理结果 result）' });
+    }),
   RECORD_COURT_OUTCOME: z.object({
     outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']).openapi({
       description:
@@ -361,8 +377,7 @@ const pascal = (t: string) =>
  * member of the union, with the two forms stated in JSON Schema (a form's fields forbid the other's).
  */
 function recordSetAsideMember() {
-  const forms = (EVENT_PAYLOADS.RECORD_SET_ASIDE as z.ZodUnion<[z.ZodObject, z.ZodObject]>).options;
-  const [filing, result] = forms;
+  const [filing, result] = [SET_ASIDE_FILING, SET_ASIDE_RESULT];
   const only = (own: string[], other: string[]) => ({
     required: own,
     properties: Object.fromEntries([...own.map((k) => [k, true]), ...other.map((k) => [k, false])]),

@@ -312,3 +312,28 @@ describe(`workload takes paging like every list (${dialect})`, () => {
     expect(paths(await api.get('/api/workload?pageSize=201'))).toEqual(['pageSize']);
   });
 });
+
+describe(`every validation error names a field (${dialect})`, () => {
+  it('RECORD_SET_ASIDE without either form, or with both → 400 naming court/filedOn; a decision without matter → 400 naming matter', async () => {
+    const { send } = caseEvents(() => t);
+    const c = await registerCase(t, a);
+    const empty = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', {});
+    expect(empty.status).toBe(400);
+    expect(paths(empty).sort()).toEqual(['court', 'filedOn']);
+    const both = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', {
+      court: '聊城市中级人民法院',
+      filedOn: '2026-03-10',
+      result: 'rejected',
+    });
+    expect(both.status).toBe(400);
+    expect(paths(both).sort()).toEqual(['court', 'filedOn']);
+    const halfResult = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { decidedOn: '2026-03-10' });
+    expect(paths(halfResult)).toContain('result');
+    // Each form alone passes the schema (here the state refuses it: 409, not 400).
+    expect((await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-03-10' })).status).toBe(409);
+    expect((await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'rejected' })).status).toBe(409);
+    const doc = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/documents`, { kind: 'decision' });
+    expect(doc.status).toBe(400);
+    expect(paths(doc)).toEqual(['matter']);
+  });
+});
