@@ -4,7 +4,18 @@ import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/
 import { checkRegistrationDates, registerCase } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
-import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf, RegisteredCase } from '../../app/schemas.ts';
+import {
+  Case,
+  CaseCreate,
+  CaseEvent,
+  CaseListQuery,
+  CasePatch,
+  CaseState,
+  CaseSummary,
+  Deadline,
+  listOf,
+  RegisteredCase,
+} from '../../app/schemas.ts';
 import { ifMatch } from './parse.ts';
 import { CreatedHeaders, ETagHeader, IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
@@ -49,7 +60,8 @@ export function createCasesRouter(deps: Deps): Router {
     operationId: 'listCases',
     summary: '案件列表（q 检索案号与当事人姓名）',
     tags: ['cases'],
-    query: CaseListQuery,
+    // `state` is one of the states (a misspelt one listed nothing: 200 with no items).
+    query: CaseListQuery.extend({ state: CaseState.optional() }),
     responses: { 200: { description: '分页列表', schema: listOf(CaseSummary, 'CaseSummaryPage') } },
     handler: async ({ actor, query: q }) => {
       const bool = (v?: 'true' | 'false') => (v === undefined ? undefined : v === 'true');

@@ -123,7 +123,7 @@ export function createWorkRouter(deps: Deps): Router {
     description:
       '每人每分钟至多 EXPORTS_PER_MINUTE 次（与统计报表合计，超出 429）；所选案件超过 EXPORT_MAX_ROWS（默认 5000）件时 413（rule: export-max-rows），请先筛选。以公式开头的文字（= + - @ 制表符 回车）前加撇号。',
     tags: ['work'],
-    query: CaseListQuery.omit({ page: true, pageSize: true }),
+    query: CaseListQuery.omit({ page: true, pageSize: true }).extend({ state: CaseState.optional() }),
     responses: {
       200: {
         description: 'xlsx',

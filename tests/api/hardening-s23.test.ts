@@ -337,3 +337,25 @@ describe(`every validation error names a field (${dialect})`, () => {
     expect(paths(doc)).toEqual(['matter']);
   });
 });
+
+describe(`minor inputs (${dialect})`, () => {
+  it('?state=bogus → 400 naming state; an empty minimum-wage table or a zero wage → 400; calendar names keyed by a non-date → 400', async () => {
+    expect(paths(await t.api(a.tokens.clerk).get('/api/cases?state=bogus'))).toEqual(['state']);
+    expect((await t.api(a.tokens.clerk).get('/api/cases?state=received')).status).toBe(200);
+    const admin = t.api(t.adminToken);
+    const before = (await admin.get('/api/reference/minimum-wages')).body;
+    expect(before.length).toBeGreaterThan(0);
+    expect((await admin.put('/api/reference/minimum-wages', [])).status).toBe(400);
+    const zero = await admin.put('/api/reference/minimum-wages', [{ district: '东昌府区', monthly: '0', effectiveFrom: '2025-10-01' }]);
+    expect(paths(zero)).toEqual(['0.monthly']);
+    expect((await admin.get('/api/reference/minimum-wages')).body).toEqual(before);
+    const year = await admin.put('/api/calendar/years/2027', {
+      notice: '测试',
+      offDays: ['2027-01-01'],
+      workDays: [],
+      names: { 'not-a-date': '元旦' },
+    });
+    expect(year.status).toBe(400);
+    expect(paths(year)).toEqual(['names.not-a-date']);
+  });
+});
