@@ -33,7 +33,6 @@ const PROBLEM_TEXT: Record<number, string> = {
   409: '当前状态不允许（allowed 列出允许的事件）',
   412: 'If-Match 版本已过期（currentVersion 为当前版本）',
   413: '过大：请求体超过 BODY_LIMIT，或导出、材料包超过其上限（rule 指明哪一项）',
-  415: '不支持的请求体编码：Content-Type 的 charset 须为 UTF-8，Content-Encoding 只接受 identity、gzip、deflate、br（errors 指明哪个请求头）',
   422: '不符合法定规则或业务规则（rule、source 指明依据）',
   429: '请求过于频繁（Retry-After）',
   500: '内部错误（errorId 用于查找日志）',
@@ -124,12 +123,10 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   if (auth) problems.add(401);
   // A user whose password an admin reset gets 403 everywhere but the few routes that let them change it.
   if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);
-  // A write's body is parsed as JSON whatever the route (server/app.ts): malformed → 400, too large → 413. GET bodies
-  // are not read.
+  // A write's body is parsed as JSON whatever the route (server/app.ts): malformed, or in a charset other than UTF-8 or
+  // an unknown Content-Encoding → 400 (errors[] names the header), too large → 413. GET bodies are not read.
   if (spec.query || spec.body || spec.headers || spec.method !== 'get') problems.add(400);
   if (spec.method !== 'get') problems.add(413);
-  // …and a body in a charset other than UTF-8, or an unknown Content-Encoding, is refused by that parser → 415.
-  if (spec.method !== 'get') problems.add(415);
   // The same Idempotency-Key with a different request → 422 (server/http/write.ts).
   if (spec.headers && 'Idempotency-Key' in spec.headers.shape) problems.add(422);
   if (spec.params) problems.add(404);
