@@ -59,7 +59,12 @@ const AwardItem = z
       .optional()
       .openapi({ description: '本项金额所依据的计算（服务器按输入复算并随裁决保存）' }),
   })
-  .strict();
+  .strict()
+  // A dismissed claim is awarded nothing: an amount on it would be counted as awarded money in every figure after.
+  .superRefine((it, ctx) => {
+    if (it.outcome === 'dismissed' && it.amount !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: '驳回的请求不能有裁决金额' });
+  });
 const AwardPayload = {
   items: z.array(AwardItem).min(1, '至少一项').max(100),
   facts: LongText.optional().openapi({ description: '经审理查明（仲裁员撰写）' }),
@@ -87,6 +92,16 @@ const NewParty = z.discriminatedUnion('kind', [PersonInput.omit({ id: true }), O
 const Decision = z.enum(['written', 'oral']).optional().openapi({ description: '书面或口头（口头的记录在案）' });
 
 /** One strict schema per event type: the payload beside `type` and `occurredOn`. */
+/** RECORD_SET_ASIDE's two forms: the employer's filing, or the court's result. */
+const SET_ASIDE_FILING = z.object({ court: Court, filedOn: IsoDate }).strict();
+const SET_ASIDE_RESULT = z
+  .object({
+    result: z.enum(['rejected', 'set_aside', 'withdrawn']),
+    decidedOn: IsoDate.optional(),
+    servedOn: IsoDate.optional().openapi({ description: '收到裁定之日（撤销后15日起诉期间自此起算，LDMAL Art. 49(3)）' }),
+  })
+  .strict();
+
 export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   REQUEST_SUPPLEMENT: z.object({ items: z.array(z.string().trim().min(1).max(200)).min(1, '须一次性列明全部补正事项').max(50) }),
   SUPPLEMENT_RECEIVED: z.object({}),
@@ -165,33 +180,50 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   RESUME: z.object({ reason: Reason.optional() }),
   EXTEND_TIME_LIMIT: z.object({ days: z.number().int().min(1, '至少延长1日').max(365), reason: Reason.optional() }),
   CONVERT_TO_ORDINARY: z.object({ reason: Reason.optional() }),
-  ADVANCE_EXECUTION: z.object({
-    claimIds: z.array(Id).min(1).max(100).refine(uniqueIds, '请求不能重复'),
-    rightsClear: z.boolean().optional(),
-    lifeSeriouslyAffected: z.boolean().optional(),
-    amounts: z
-      .array(z.object({ claimId: Id, amount: Money }).strict())
-      .max(100)
-      .optional()
-      .openapi({ description: '先予执行的金额（按请求）' }),
-    paymentDays: z.number().int().min(0).max(365).optional().openapi({ description: '履行期限（日）' }),
-  }),
+  ADVANCE_EXECUTION: z
+    .object({
+      claimIds: z.array(Id).min(1).max(100).refine(uniqueIds, '请求不能重复'),
+      rightsClear: z.boolean().optional(),
+      lifeSeriouslyAffected: z.boolean().optional(),
+      amounts: z
+        .array(z.object({ claimId: Id, amount: Money }).strict())
+        .max(100)
+        .optional()
+        .openapi({ description: '先予执行的金额（按请求）' }),
+      paymentDays: z.number().int().min(0).max(365).optional().openapi({ description: '履行期限（日）' }),
+    })
+    .superRefine((p, ctx) => {
+      // An amount belongs to one of the claims the ruling is on, once (the ruling and the court package read it so).
+      const seen = new Set<number>();
+      for (const [i, a] of (p.amounts ?? []).entries()) {
+        const path = ['amounts', i, 'claimId'];
+        if (!(p.claimIds ?? []).includes(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 不在本次先予执行的 claimIds 中` });
+        else if (seen.has(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 的金额重复` });
+        seen.add(a.claimId);
+      }
+    }),
   PARTIAL_AWARD: z.object(AwardPayload),
   ISSUE_AWARD: z.object(AwardPayload),
   WITHDRAW: z.object({ reason: Reason }),
   DEEM_WITHDRAWN: z.object({ reason: Reason.optional() }),
   TERMINATE: z.object({ reason: Reason }),
   RECORD_LAWSUIT: z.object({ partyId: Id, court: Court, filedOn: IsoDate }),
-  RECORD_SET_ASIDE: z.union([
-    z.object({ court: Court, filedOn: IsoDate }).strict(),
-    z
-      .object({
-        result: z.enum(['rejected', 'set_aside', 'withdrawn']),
-        decidedOn: IsoDate.optional(),
-        servedOn: IsoDate.optional().openapi({ description: '收到裁定之日（撤销后15日起诉期间自此起算，LDMAL Art. 49(3)）' }),
-      })
-      .strict(),
-  ]),
+  RECORD_SET_ASIDE: z
+    .object({ ...SET_ASIDE_FILING.partial().shape, ...SET_ASIDE_RESULT.partial().shape })
+    .strict()
+    // One of two forms, each refusal naming a field (a union of the two named none: `path: ""`).
+    .superRefine((p, ctx) => {
+      const filingKeys = Object.keys(SET_ASIDE_FILING.shape) as (keyof typeof p)[];
+      if (p.result !== undefined) {
+        for (const k of filingKeys)
+          if (p[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: '登记法院处理结果（result）时不填写申请撤销的法院与日期' });
+        return;
+      }
+      for (const k of Object.keys(SET_ASIDE_RESULT.shape).filter((k) => k !== 'result') as (keyof typeof p)[])
+        if (p[k] !== undefined) ctx.addIssue({ code: 'custom', path: ['result'], message: `填写 ${k} 时须写明法院处理结果 result` });
+      for (const k of filingKeys)
+        if (p[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: '必填（登记申请撤销；或改为登记法院处理结果 result）' });
+    }),
   RECORD_COURT_OUTCOME: z.object({
     outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']).openapi({
       description:
@@ -345,8 +377,7 @@ const pascal = (t: string) =>
  * member of the union, with the two forms stated in JSON Schema (a form's fields forbid the other's).
  */
 function recordSetAsideMember() {
-  const forms = (EVENT_PAYLOADS.RECORD_SET_ASIDE as z.ZodUnion<[z.ZodObject, z.ZodObject]>).options;
-  const [filing, result] = forms;
+  const [filing, result] = [SET_ASIDE_FILING, SET_ASIDE_RESULT];
   const only = (own: string[], other: string[]) => ({
     required: own,
     properties: Object.fromEntries([...own.map((k) => [k, true]), ...other.map((k) => [k, false])]),
@@ -374,7 +405,8 @@ export const ProcedureEvent = z
       if (t === 'RECORD_SET_ASIDE') return recordSetAsideMember();
       const payload = EVENT_PAYLOADS[t] as z.ZodObject;
       return payload
-        .extend({ type: z.literal(t), occurredOn: IsoDate.optional() })
+        // safeExtend: some payloads carry refinements across fields (ADVANCE_EXECUTION's amounts), which extend refuses.
+        .safeExtend({ type: z.literal(t), occurredOn: IsoDate.optional() })
         .strict()
         .openapi(`${pascal(t)}Event`);
     }) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],

@@ -46,6 +46,15 @@ export function checkIdNumber(raw: string): string | null {
   return null;
 }
 
+/**
+ * A valid identity number whose holder was not yet born on `day` (YYYY-MM-DD: a receipt date, today in China): its
+ * birth date is on or after that day. Null when born before. Pure: the caller passes the day.
+ */
+export function checkIdBornBefore(id: string, day: string): string | null {
+  const { birthDate } = idNumberFacts(id.toUpperCase());
+  return birthDate >= day ? `身份证号码中的出生日期（${birthDate}）不早于${day}，不可能是本案当事人` : null;
+}
+
 /** The 17 leading digits of an identity number completed with their GB 11643 check character. */
 export function completeIdNumber(body17: string): string {
   let sum = 0;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALCULATOR_KIND_CODES, type CalculatorKind, PRE2008_GROUNDS, READINGS } from '../../workflows/calculators/index.ts';
+import { parseMoney } from '../../workflows/identifiers.ts';
 import { DISTRICTS } from '../../workflows/reference.ts';
 import { IsoDate, Money } from '../schemas.ts';
 
@@ -8,10 +9,21 @@ import { IsoDate, Money } from '../schemas.ts';
  * calculation kept with an award item (ISSUE_AWARD `items[].calculation.input`), so what an award keeps is exactly
  * what the calculator accepts. Money is yuan strings (api.md), hours decimal strings ("7.5").
  */
+/**
+ * Realistic maxima of a calculator's inputs, so every amount it works out stays an exact integer of fen far inside
+ * Number.MAX_SAFE_INTEGER (the largest, 300% of a maximal hourly wage over the maximal hours, is about 2 × 10^12 fen):
+ * 10 million yuan a month or paid, 100,000 hours (over eleven years around the clock). Beyond → 400 naming the field.
+ */
+export const CALCULATOR_MAX_YUAN = 10_000_000;
+export const CALCULATOR_MAX_HOURS = 100_000;
+const CalcMoney = Money.refine((s) => (parseMoney(s) ?? 0) <= CALCULATOR_MAX_YUAN * 100, `金额不能超过${CALCULATOR_MAX_YUAN}元`).openapi({
+  description: `人民币元，最多两位小数，不超过${CALCULATOR_MAX_YUAN}元`,
+});
 const Hours = z
   .string()
   .regex(/^(0|[1-9]\d{0,6})(\.\d{1,2})?$/, '小时数为数字字符串，最多两位小数，如 "7.5"')
-  .openapi({ example: '36', description: '小时，最多两位小数' });
+  .refine((s) => !(Number(s) > CALCULATOR_MAX_HOURS), `小时数不能超过${CALCULATOR_MAX_HOURS}`)
+  .openapi({ example: '36', description: `小时，最多两位小数，不超过${CALCULATOR_MAX_HOURS}` });
 const District = z.enum(DISTRICTS).openapi({ description: '案件所在区县：据此查月最低工资标准和职工月平均工资' });
 
 const readingValues = <K extends keyof typeof READINGS>(k: K) =>
@@ -26,12 +38,12 @@ const Compensation = z
     startOn: IsoDate.openapi({ description: '用工之日' }),
     endOn: IsoDate.openapi({ description: '劳动合同解除或终止之日' }),
     wages: z
-      .array(Money)
+      .array(CalcMoney)
       .min(1)
       .max(12, '最多十二个月')
       .optional()
       .openapi({ description: '解除或终止前十二个月的各月工资（不满十二个月的按实际月数）' }),
-    averageWage: Money.optional().openapi({ description: '或：已认定的月平均工资' }),
+    averageWage: CalcMoney.optional().openapi({ description: '或：已认定的月平均工资' }),
     pre2008: z
       .object({
         ground: z.enum(Object.keys(PRE2008_GROUNDS) as [keyof typeof PRE2008_GROUNDS]),
@@ -41,8 +53,8 @@ const Compensation = z
       .optional()
       .openapi({ description: '2008年以前工作年限按当时规定计算的事由（劳动合同法第九十七条第三款）' }),
     district: District.optional(),
-    minimumWage: Money.optional().openapi({ description: '覆盖月最低工资标准表（说明来源于请求）' }),
-    localAverageWage: Money.optional().openapi({ description: '覆盖职工月平均工资表（说明来源于请求）' }),
+    minimumWage: CalcMoney.optional().openapi({ description: '覆盖月最低工资标准表（说明来源于请求）' }),
+    localAverageWage: CalcMoney.optional().openapi({ description: '覆盖职工月平均工资表（说明来源于请求）' }),
     readings: ReadingsInput.optional(),
   })
   .strict()
@@ -53,8 +65,8 @@ const DoubleWages = z
     startOn: IsoDate.openapi({ description: '用工之日' }),
     contractSignedOn: IsoDate.optional().openapi({ description: '订立书面劳动合同之日（未订立的省略）' }),
     endOn: IsoDate.optional().openapi({ description: '劳动关系终止之日' }),
-    monthlyWage: Money.optional(),
-    monthlyWages: z.array(Money).min(1).max(11).optional().openapi({ description: '期间内各月工资（第一个月起）' }),
+    monthlyWage: CalcMoney.optional(),
+    monthlyWages: z.array(CalcMoney).min(1).max(11).optional().openapi({ description: '期间内各月工资（第一个月起）' }),
     filedOn: IsoDate.optional().openapi({ description: '申请仲裁之日（计算时效）' }),
     limitationRaised: z.boolean().optional().openapi({ description: '被申请人已提出时效抗辩（否则只提示、不扣除）' }),
     readings: ReadingsInput.optional(),
@@ -64,18 +76,18 @@ const DoubleWages = z
 
 const Overtime = z
   .object({
-    monthlyWage: Money.openapi({ description: '加班工资计算基数（月工资）' }),
+    monthlyWage: CalcMoney.openapi({ description: '加班工资计算基数（月工资）' }),
     workdayHours: Hours.optional().openapi({ description: '工作日延长工作时间（150%）' }),
     restDayHours: Hours.optional().openapi({ description: '休息日工作且未补休（200%）' }),
     holidayHours: Hours.optional().openapi({ description: '法定休假日工作（300%）' }),
-    paid: Money.optional().openapi({ description: '已支付的加班工资' }),
+    paid: CalcMoney.optional().openapi({ description: '已支付的加班工资' }),
     readings: ReadingsInput.optional(),
   })
   .strict();
 
 const AnnualLeave = z
   .object({
-    monthlyWage: Money.openapi({ description: '前十二个月剔除加班工资后的月平均工资' }),
+    monthlyWage: CalcMoney.openapi({ description: '前十二个月剔除加班工资后的月平均工资' }),
     cumulativeYears: z.number().int().min(0).max(60).optional().openapi({ description: '累计工作年限（整年）' }),
     entitledDays: z.number().int().min(0).max(30).optional().openapi({ description: '或：全年应休天数' }),
     year: z.number().int().min(2008).max(2199),
@@ -92,7 +104,7 @@ const AnnualLeave = z
 
 const NoticePay = z
   .object({
-    lastMonthWage: Money.openapi({ description: '劳动者上一个月的工资' }),
+    lastMonthWage: CalcMoney.openapi({ description: '劳动者上一个月的工资' }),
     noticeGiven: z.boolean().optional().openapi({ description: '已提前三十日书面通知' }),
   })
   .strict();

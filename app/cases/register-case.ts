@@ -1,6 +1,6 @@
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
-import { idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
+import { checkIdBornBefore, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
@@ -77,11 +77,28 @@ export function collectiveFlags(
   return { collective: byCount || ground !== null, collectiveGround: ground };
 }
 
-/** Date rules the schema cannot see: nothing received in the future; a postmark not after receipt. */
+/** A party as sent or as stored: only its identity number (a person's) is read. */
+type IdHolder = { [field: string]: unknown };
+const PARTY_FIELDS = ['applicants', 'respondents', 'thirdParties'] as const;
+const SIDE_FIELD = { applicant: 'applicants', respondent: 'respondents', third_party: 'thirdParties' } as const;
+
+/**
+ * Date rules the schema cannot see: nothing received in the future; a postmark not after receipt; no party born on or
+ * after the receipt (nor after today). Pure (no case state but `current`), so the HTTP layer runs it before the role,
+ * scope, version and state checks (api.md: 400 before 403/404/412/409) and the use case runs it again with the case.
+ */
 export function checkRegistrationDates(
-  body: { receivedOn?: string; postmarkOn?: string; limitation?: { employmentStatus?: string; employmentEndedOn?: string } },
+  body: {
+    receivedOn?: string;
+    postmarkOn?: string;
+    limitation?: { employmentStatus?: string; employmentEndedOn?: string };
+    agreement?: { effectiveOn: string };
+    applicants?: IdHolder[];
+    respondents?: IdHolder[];
+    thirdParties?: IdHolder[];
+  },
   today: string,
-  current?: Pick<CaseRecord, 'receivedOn'>,
+  current?: Pick<CaseRecord, 'receivedOn'> & { parties?: PartyRecord[] },
 ): void {
   const errors: FieldError[] = [];
   if (body.limitation?.employmentStatus === 'ongoing' && body.limitation.employmentEndedOn)
@@ -89,6 +106,22 @@ export function checkRegistrationDates(
   if (body.receivedOn && body.receivedOn > today) errors.push({ path: 'receivedOn', message: `收件日期不能晚于今天（${today}）` });
   const received = body.receivedOn ?? current?.receivedOn;
   if (body.postmarkOn && received && body.postmarkOn > received) errors.push({ path: 'postmarkOn', message: '邮戳日期不能晚于收件日期' });
+  if (body.agreement && received && body.agreement.effectiveOn > received)
+    errors.push({ path: 'agreement.effectiveOn', message: '调解协议生效日期不能晚于收件日期' });
+  // GB 11643 birth dates: a party is born before the application is received (and before today, China time).
+  const bornBy = received && received < today ? received : today;
+  for (const field of PARTY_FIELDS) {
+    body[field]?.forEach((p, i) => {
+      const problem = typeof p.idNumber === 'string' ? checkIdBornBefore(p.idNumber, bornBy) : null;
+      if (problem) errors.push({ path: `${field}.${i}.idNumber`, message: problem });
+    });
+  }
+  // A receipt moved earlier than the birth of a party already registered (and not replaced in this body).
+  if (body.receivedOn && current?.parties) {
+    const kept = current.parties.filter((p) => !body[SIDE_FIELD[p.side as keyof typeof SIDE_FIELD]]);
+    if (kept.some((p) => typeof p.idNumber === 'string' && checkIdBornBefore(p.idNumber, bornBy)))
+      errors.push({ path: 'receivedOn', message: '收件日期不能早于当事人的出生日期（身份证号码）' });
+  }
   if (errors.length) throw validationError(errors);
 }
 
@@ -172,9 +205,6 @@ export async function registerCase(
   // A review is registered by the filing clerk like an arbitration application.
   assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
   checkRegistrationDates(input, uow.today);
-  if (input.agreement && input.agreement.effectiveOn > input.receivedOn) {
-    throw validationError([{ path: 'agreement.effectiveOn', message: '调解协议生效日期不能晚于收件日期' }]);
-  }
   const parties = [
     ...input.applicants.map((p) => toParty('applicant', p)),
     ...input.respondents.map((p) => toParty('respondent', p)),

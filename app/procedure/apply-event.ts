@@ -61,6 +61,10 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ev: EventInpu
   (payload.claimIds as number[] | undefined)?.forEach((id, i) => {
     if (!claimIds.has(id)) errors.push({ path: `claimIds.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
   });
+  // ADVANCE_EXECUTION's amounts name this case's claims (the schema also ties them to claimIds, once each).
+  (payload.amounts as { claimId: number }[] | undefined)?.forEach((a, i) => {
+    if (!claimIds.has(a.claimId)) errors.push({ path: `amounts.${i}.claimId`, message: `本案没有编号为 ${a.claimId} 的仲裁请求` });
+  });
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
     const items = payload.items as { claimId: number }[];
     for (const [i, it] of items.entries()) {

@@ -1,10 +1,21 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
-import { registerCase } from '../../app/cases/register-case.ts';
+import { checkRegistrationDates, registerCase } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
-import { Case, CaseCreate, CaseEvent, CaseListQuery, CasePatch, CaseSummary, Deadline, listOf, RegisteredCase } from '../../app/schemas.ts';
+import {
+  Case,
+  CaseCreate,
+  CaseEvent,
+  CaseListQuery,
+  CasePatch,
+  CaseState,
+  CaseSummary,
+  Deadline,
+  listOf,
+  RegisteredCase,
+} from '../../app/schemas.ts';
 import { ifMatch } from './parse.ts';
 import { CreatedHeaders, ETagHeader, IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWrite } from './write.ts';
@@ -31,6 +42,8 @@ export function createCasesRouter(deps: Deps): Router {
     },
     problems: [403, 422],
     handler: async ({ req, res, actor, body }) => {
+      // Pure input checks (dates, birth dates) are a 400 before the role's 403 (api.md order).
+      checkRegistrationDates(body, deps.clock.today());
       await runWrite(
         deps,
         req,
@@ -47,7 +60,8 @@ export function createCasesRouter(deps: Deps): Router {
     operationId: 'listCases',
     summary: '案件列表（q 检索案号与当事人姓名）',
     tags: ['cases'],
-    query: CaseListQuery,
+    // `state` is one of the states (a misspelt one listed nothing: 200 with no items).
+    query: CaseListQuery.extend({ state: CaseState.optional() }),
     responses: { 200: { description: '分页列表', schema: listOf(CaseSummary, 'CaseSummaryPage') } },
     handler: async ({ actor, query: q }) => {
       const bool = (v?: 'true' | 'false') => (v === undefined ? undefined : v === 'true');
@@ -90,6 +104,9 @@ export function createCasesRouter(deps: Deps): Router {
     problems: [403, 409, 412, 422],
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);
+      // Pure input checks (a receipt in the future, dates out of order within the body) are a 400 before the role,
+      // scope, case, If-Match and state (403/404/412/409, api.md order); the use case repeats them with the case.
+      checkRegistrationDates(body, deps.clock.today());
       await runWrite(
         deps,
         req,

@@ -6,14 +6,12 @@ import { claimStatistics, claimStatisticsDrillDown } from '../../app/stats/claim
 import { CLAIM_MEASURES } from '../../db/reports/claim-outcomes.ts';
 import { CLAIM_CATEGORY_CODES } from '../../workflows/reference.ts';
 import { route } from './route.ts';
+import { Period } from './stats.ts';
 
 const PeriodFields = {
   from: IsoDate.optional().openapi({ description: '起始日（含）：期间内作出的裁决' }),
   to: IsoDate.optional().openapi({ description: '截止日（含）' }),
-  period: z
-    .string()
-    .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, '期间应为 2026、2026-Q1 或 2026-03')
-    .optional(),
+  period: Period.optional(),
   asOf: IsoDate.optional().openapi({ description: '按该日日终的记录重算' }),
 };
 const Figures = {

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { claimHistory } from '../../app/cases/claim-history.ts';
 import type { Deps } from '../../app/deps.ts';
 import { Amount, Day } from '../../app/schemas.ts';
-import { route } from './route.ts';
+import { PathId, route } from './route.ts';
 
 const Params = z.object({
-  id: z.coerce.number().int().positive().max(999_999_999_999).openapi({ type: 'integer', example: 1 }),
-  claimId: z.coerce.number().int().positive().max(999_999_999_999).openapi({ type: 'integer', example: 2 }),
+  id: PathId,
+  claimId: PathId.openapi({ example: 2 }),
 });
 const Money = Amount;
 const ClaimHistory = z

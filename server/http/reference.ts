@@ -5,14 +5,17 @@ import { averageWages, replaceAverageWages } from '../../app/reference/average-w
 import { minimumWages, replaceMinimumWages } from '../../app/reference/minimum-wages.ts';
 import { IsoDate, Money } from '../../app/schemas.ts';
 import { CITY_WIDE } from '../../workflows/calculators/index.ts';
+import { parseMoney } from '../../workflows/identifiers.ts';
 import { DISTRICTS } from '../../workflows/reference.ts';
 import { IdempotencyHeader, route } from './route.ts';
 import { runWrite } from './write.ts';
 
+/** A monthly wage of a reference table: more than zero (a zero standard makes every award final, a zero average caps at 0). */
+const Monthly = Money.refine((m) => (parseMoney(m) ?? 1) > 0, '月工资标准应大于0');
 const MinimumWage = z
   .object({
     district: z.enum(DISTRICTS),
-    monthly: Money,
+    monthly: Monthly,
     effectiveFrom: IsoDate,
     source: z.string().trim().min(1).max(200).optional().openapi({ description: '依据（如省政府通知文号）' }),
     confirmed: z.boolean().optional().openapi({ description: '是否已对照官方文件核实' }),
@@ -20,11 +23,13 @@ const MinimumWage = z
   .strict()
   .openapi('MinimumWage');
 const MinimumWageTable = z.array(MinimumWage).max(1000);
+// Replaced whole: an empty table would leave the final-award test (LDMAL Art. 47) without any standard.
+const MinimumWageTableInput = MinimumWageTable.min(1, '最低工资标准表不能为空（整表替换）');
 const AverageWage = z
   .object({
     district: z.enum([CITY_WIDE, ...DISTRICTS]).openapi({ description: '区县，或“全市”（适用于各区县）' }),
     year: z.number().int().min(1990).max(2199).openapi({ description: '统计年度（该数字所描述的年份）' }),
-    monthly: Money.openapi({ description: '职工月平均工资（元）' }),
+    monthly: Monthly.openapi({ description: '职工月平均工资（元）' }),
     publishedOn: IsoDate.optional().openapi({ description: '公布之日（“已公布的最近一个年度”读法需要）' }),
     source: z.string().trim().min(1).max(200).openapi({ description: '依据（公布文件、网址）' }),
     confirmed: z.boolean().optional().openapi({ description: '是否已对照公布文件核实；未核实的，计算结果会提示' }),
@@ -53,7 +58,7 @@ export function createReferenceRouter(deps: Deps): Router {
     summary: '替换月最低工资标准表（管理员）',
     tags: ['reference'],
     headers: IdempotencyHeader,
-    body: MinimumWageTable,
+    body: MinimumWageTableInput,
     responses: { 200: { description: '新表', schema: MinimumWageTable } },
     problems: [403],
     handler: async ({ req, res, actor, body }) => {

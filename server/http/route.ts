@@ -123,8 +123,8 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   if (auth) problems.add(401);
   // A user whose password an admin reset gets 403 everywhere but the few routes that let them change it.
   if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);
-  // A write's body is parsed as JSON whatever the route (server/app.ts): malformed → 400, too large → 413. GET bodies
-  // are not read.
+  // A write's body is parsed as JSON whatever the route (server/app.ts): malformed, or in a charset other than UTF-8 or
+  // an unknown Content-Encoding → 400 (errors[] names the header), too large → 413. GET bodies are not read.
   if (spec.query || spec.body || spec.headers || spec.method !== 'get') problems.add(400);
   if (spec.method !== 'get') problems.add(413);
   // The same Idempotency-Key with a different request → 422 (server/http/write.ts).
@@ -203,10 +203,22 @@ export const CreatedHeaders = z.object({
   Location: z.string().openapi({ description: '新建资源的地址', example: '/api/cases/7' }),
 });
 
+/** Largest record id: the id columns are `integer` (PostgreSQL int4), so a larger one names nothing. */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/**
+ * A record id in a path, in its one canonical spelling: decimal digits, no sign, no leading zero, no exponent, hex,
+ * fraction or spaces (`0x22`, `3.4e1`, `034`, `+34` and `%2034` must not open case 34), within MAX_RECORD_ID.
+ */
+export const PathId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .refine((n) => n <= MAX_RECORD_ID)
+  .openapi({ type: 'integer', minimum: 1, maximum: MAX_RECORD_ID, example: 1 });
+
 /** `{id}` path parameter: a positive integer (documented as such); anything else is a 404. */
-export const IdParams = z.object({
-  id: z.coerce.number().int().positive().max(999_999_999_999).openapi({ type: 'integer', example: 1 }),
-});
+export const IdParams = z.object({ id: PathId });
 
 /** Headers of writes to a case. */
 export const WriteHeaders = z.object({

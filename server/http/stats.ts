@@ -8,10 +8,14 @@ import { route } from './route.ts';
 
 const GROUP_BYS = ['district', 'cause', 'procedure', 'wageArrears', 'arbitrator', 'ownership'] as const;
 
-const Period = z
+/**
+ * A period's year follows the range of every other date parameter (IsoDate: 1900–2199); year 0999 made Date arithmetic
+ * throw (a 500).
+ */
+export const Period = z
   .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, '期间应为 2026、2026-Q1 或 2026-03')
-  .openapi({ description: '期间简写：年（2026）、季度（2026-Q1）或月（2026-03）；按 STATS_MONTH_START_DAY 定月界' });
+  .regex(/^(19|20|21)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, '期间应为 2026、2026-Q1 或 2026-03（年份 1900–2199）')
+  .openapi({ description: '期间简写：年（2026）、季度（2026-Q1）或月（2026-03），年份 1900–2199；按 STATS_MONTH_START_DAY 定月界' });
 
 const PeriodFields = {
   from: IsoDate.optional().openapi({ description: '起始日（含）' }),

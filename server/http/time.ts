@@ -25,7 +25,8 @@ const CalendarYearBody = z
     notice: z.string().trim().min(1).max(300).openapi({ description: '国务院办公厅通知名称及文号或网址' }),
     offDays: z.array(IsoDate).max(60).openapi({ description: '放假日期（含调休连休中的周末）' }),
     workDays: z.array(IsoDate).max(20).openapi({ description: '调休上班日期' }),
-    names: z.record(z.string(), z.string().max(40)).optional(),
+    // Keyed by day (a holiday's name on each of its days): a key that is no date names nothing.
+    names: z.record(IsoDate, z.string().max(40)).optional().openapi({ description: '各放假日的节日名称，键为日期 YYYY-MM-DD' }),
   })
   .strict()
   .openapi('CalendarYear');

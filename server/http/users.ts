@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Instant, listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
+import { Instant, IsoDate, listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
 import { listAccessLog } from '../../app/security/access-log.ts';
 import { createUser, getUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
@@ -24,15 +24,16 @@ const AccessLogQuery = Pagination.extend({
   userId: z.coerce.number().int().positive().optional(),
   caseId: z.coerce.number().int().positive().optional(),
   action: z.enum(['read_case', 'read_history', 'download_document', 'download_court_package']).optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
-    .optional(),
-}).strict();
+  // Real dates in the range of every other date parameter (1900–2199): 2026-02-30 is no day, and 9999-12-31 turned
+  // into an instant past year 9999 that compared below every entry (0 items).
+  from: IsoDate.optional().openapi({ description: '起始日（含，北京时间）' }),
+  to: IsoDate.optional().openapi({ description: '截止日（含，北京时间）' }),
+})
+  .strict()
+  // A pure input check, so it is a 400 before the role's 403 (api.md order).
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '截止日不能早于起始日' });
+  });
 
 export function createUsersRouter(deps: Deps): Router {
   const router = Router();

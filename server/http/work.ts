@@ -96,7 +96,8 @@ export function createWorkRouter(deps: Deps): Router {
     summary:
       '办案量（组庭、替换仲裁员、指派调解员时参考）：仲裁员在办案件数与本周开庭次数；调解员在办调解数（指派的未结仲裁案件及进行中的案前调解）与所指派案件本周开庭次数',
     tags: ['work'],
-    query: z.object({ role: z.enum(['arbitrator', 'mediator']).default('arbitrator') }).strict(),
+    // A list like the others (api.md): page and pageSize (1–200, default 50), paged here over the whole load.
+    query: Pagination.extend({ role: z.enum(['arbitrator', 'mediator']).default('arbitrator') }).strict(),
     responses: {
       200: {
         description: '办案量',
@@ -106,7 +107,12 @@ export function createWorkRouter(deps: Deps): Router {
       },
     },
     problems: [403],
-    handler: async ({ actor, query }) => ({ body: await workload(deps, actor, query.role) }),
+    handler: async ({ actor, query }) => {
+      const all = await workload(deps, actor, query.role);
+      const start = (query.page - 1) * query.pageSize;
+      const items = all.items.slice(start, start + query.pageSize);
+      return { body: { ...all, items, total: all.items.length, page: query.page, pageSize: query.pageSize } };
+    },
   });
 
   route(router, {
@@ -117,7 +123,7 @@ export function createWorkRouter(deps: Deps): Router {
     description:
       '每人每分钟至多 EXPORTS_PER_MINUTE 次（与统计报表合计，超出 429）；所选案件超过 EXPORT_MAX_ROWS（默认 5000）件时 413（rule: export-max-rows），请先筛选。以公式开头的文字（= + - @ 制表符 回车）前加撇号。',
     tags: ['work'],
-    query: CaseListQuery.omit({ page: true, pageSize: true }),
+    query: CaseListQuery.omit({ page: true, pageSize: true }).extend({ state: CaseState.optional() }),
     responses: {
       200: {
         description: 'xlsx',

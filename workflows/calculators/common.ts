@@ -48,13 +48,22 @@ export class Fraction {
     const neg = this.n < 0n;
     const a = neg ? -this.n : this.n;
     const q = (2n * a + this.d) / (2n * this.d);
-    return Number(neg ? -q : q);
+    return exact(neg ? -q : q);
   }
   /** Rounded down to a whole number (Measures on Paid Annual Leave: 不足1整天的部分不计). */
   floor(): number {
     const q = this.n / this.d;
-    return Number(this.n < 0n && q * this.d !== this.n ? q - 1n : q);
+    return exact(this.n < 0n && q * this.d !== this.n ? q - 1n : q);
   }
+}
+
+/**
+ * A whole number of fen as a JavaScript number, only while it is exact: past 2^53 a Number silently rounds (an
+ * amount off by fen). The calculators' inputs are bounded (app/calculators/schemas.ts) so this never throws.
+ */
+function exact(q: bigint): number {
+  if (q > BigInt(Number.MAX_SAFE_INTEGER) || q < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`amount ${q} beyond exact range`);
+  return Number(q);
 }
 
 function gcd(a: bigint, b: bigint): bigint {
