@@ -38,6 +38,11 @@ const DocumentRequest = z
     draft: z.boolean().optional().openapi({ description: 'true：草稿（标注“草稿”，印章位置仅为虚线占位）；缺省为正式文本' }),
   })
   .strict()
+  // A decision (决定书) is about one matter: without it the request is malformed (400 naming `matter`), not a text the
+  // arbitrator still has to write (422 text-from-arbitrator).
+  .superRefine((r, ctx) => {
+    if (r.kind === 'decision' && r.matter === undefined) ctx.addIssue({ code: 'custom', path: ['matter'], message: '决定书须写明事项 matter' });
+  })
   .openapi('DocumentRequest');
 const documentShape = {
   id: z.number().int(),

@@ -299,7 +299,8 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
     case 'generateDocument':
       return Object.keys(DOCUMENT_ROLES).map((kind) => ({
         params: { id: c.id },
-        body: { kind },
+        // A decision names its matter (400 without it, before the role is asked).
+        body: kind === 'decision' ? { kind, matter: 'suspension' } : { kind },
         allowed: generateDocumentRefusal(actor, kind, kind, scope) === null,
         note: kind,
       }));

@@ -352,3 +352,15 @@ describe(`minor inputs (${dialect})`, () => {
     expect(paths(year)).toEqual(['names.not-a-date']);
   });
 });
+
+describe(`a decision names its matter (${dialect})`, () => {
+  it('POST documents {kind: decision} without matter → 400 naming matter, before the role is asked; nothing generated', async () => {
+    const { c, arb } = await caseAt(t, a, 'accepted');
+    for (const token of [arb.token, a.tokens.clerk, a.tokens.analyst]) {
+      const r = await t.api(token).post(`/api/cases/${c.id}/documents`, { kind: 'decision' });
+      expect(r.status).toBe(400);
+      expect(paths(r)).toEqual(['matter']);
+    }
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body).toEqual([]);
+  });
+});
