@@ -1,7 +1,22 @@
 // Zhongcai web interface: a small single-page app over the HTTP API. No build step, no framework.
 // This module is the shell: sign-in, layout, navigation, notifications and the router; each screen is a module in
 // web/pages/.
-import { ApiError, api, daysLeftText, field, fill, h, input, roleLabel, setSession, setTitle, showErrors, signOut, state } from './core.js';
+import {
+  ApiError,
+  api,
+  confirmDialog,
+  daysLeftText,
+  field,
+  fill,
+  h,
+  input,
+  roleLabel,
+  setSession,
+  setTitle,
+  showErrors,
+  signOut,
+  state,
+} from './core.js';
 import { adminPage } from './pages/admin.js';
 import { boardPage } from './pages/board.js';
 import { casePage, coverPage } from './pages/case.js';
@@ -49,7 +64,7 @@ function layout(active, ...content) {
       h('span.bell-wrap', bell, panel),
       h('span', `${u.displayName}（${roleLabel(u.role)}）`),
       h('a.top-link', { href: '#/password' }, '修改密码'),
-      h('button', { type: 'button', onclick: () => signOut('已退出登录') }, '退出'),
+      h('button', { type: 'button', onclick: signOutAsking }, '退出'),
     ),
     h(
       'div.shell',
@@ -63,6 +78,19 @@ function layout(active, ...content) {
       h('main', { id: 'main', tabindex: '-1' }, content),
     ),
   );
+}
+/** Signing out clears the drafts in this browser: a form with unsaved changes asks first. */
+async function signOutAsking() {
+  if (
+    state.leaveGuard?.dirty() &&
+    !(await confirmDialog({
+      title: '退出登录？',
+      body: h('p', '表单尚未提交。退出后，本机保存的草稿将被清除（草稿含身份证号码、电话等个人信息）。'),
+      confirmLabel: '退出登录',
+    }))
+  )
+    return;
+  signOut('已退出登录');
 }
 function skipToMain(e) {
   e.preventDefault();

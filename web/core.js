@@ -231,7 +231,7 @@ let reauthPending = null;
 /** The session ended: ask for the password over the current screen; true once signed in again as the same user. */
 export function reauthenticate() {
   if (!state.user) {
-    signOut('登录已失效，请重新登录', { remote: false });
+    signOut('登录已失效，请重新登录', { remote: false, keepDrafts: true });
     return Promise.resolve(false);
   }
   reauthPending ??= new Promise((resolve) => {
@@ -289,6 +289,9 @@ export function setSession(token, user) {
 /** Ends the session here (and on the server unless it already ended) and shows the sign-in page. */
 export function signOut(message, opts = { remote: true }) {
   const token = state.token;
+  // Drafts hold whole identity numbers and phones: signing out leaves none in this browser. (A session that merely
+  // expired keeps them — the sign-in dialog opens over the form — unless the person then chooses to sign out.)
+  if (!opts.keepDrafts) clearAllDrafts();
   state.token = null;
   state.user = null;
   state.leaveGuard = null;
@@ -520,6 +523,8 @@ export function loadDraft(name) {
   }
 }
 export function saveDraft(name, value) {
+  // A save scheduled before signing out does not bring the draft back.
+  if (!state.token || !state.user) return;
   try {
     localStorage.setItem(draftKey(name), JSON.stringify({ savedAt: new Date().toISOString(), value }));
   } catch {
@@ -527,6 +532,19 @@ export function saveDraft(name, value) {
   }
 }
 export const clearDraft = (name) => localStorage.removeItem(draftKey(name));
+/** Every draft in this browser, of every user (on signing out). */
+export function clearAllDrafts() {
+  try {
+    const keys = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith('zc.draft.')) keys.push(k);
+    }
+    for (const k of keys) localStorage.removeItem(k);
+  } catch {
+    /* storage disabled: nothing kept */
+  }
+}
 export const draftTime = (d) => (d?.savedAt ? new Date(d.savedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
 
 // ---------- dialogs ----------

@@ -98,6 +98,7 @@ export async function casePage(id, mount) {
   setTitle(caseName(c));
   const flash = sessionStorage.getItem('zc.caseflash');
   sessionStorage.removeItem('zc.caseflash');
+  const dupes = registrationWarnings(c.id);
   const refresh = () => casePage(id, mount);
   const parties = partiesOf(c);
   const partyName = (pid) => parties.find((p) => p.id === pid)?.name ?? `当事人${pid}`;
@@ -165,6 +166,7 @@ export async function casePage(id, mount) {
   fill(
     body,
     flash ? h('div.alert.ok', { role: 'status' }, flash) : null,
+    dupes,
     limitationNote(c),
     head,
     toc,
@@ -186,6 +188,42 @@ export async function casePage(id, mount) {
         events ? historySection(events) : null,
       ),
     ),
+  );
+}
+/**
+ * The duplicate-application warnings the server gave when this case was registered (Rules Arts. 34, 39), once, on the
+ * new case's page: each earlier case linked, with what it means. Registration is never refused for them; whether to
+ * accept is the clerk's decision.
+ */
+function registrationWarnings(id) {
+  let saved = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem('zc.casewarnings') ?? 'null');
+  } catch {
+    saved = null;
+  }
+  if (!saved || String(saved.caseId) !== String(id)) return null;
+  sessionStorage.removeItem('zc.casewarnings');
+  const list = saved.warnings ?? [];
+  if (!list.length) return null;
+  const barring = list.some((w) => w.bars);
+  return h(
+    `div.alert.${barring ? 'bad' : 'warn'}.dupes`,
+    { role: 'alert' },
+    h('strong', `登记时发现同一当事人之间的在先案件（${list.length} 件）：请在受理前核对是否为同一争议`),
+    h(
+      'ul',
+      list.map((w) =>
+        h(
+          'li',
+          h('a', { href: `#/cases/${w.caseId}` }, w.caseNo ?? `申请 #${w.caseId}`),
+          w.stateLabel ? `（${w.stateLabel}）` : '',
+          w.bars ? h('span.badge.bad.tight', '依法不予受理') : null,
+          h('div.small', withSource(w.message ?? '', w.source)),
+        ),
+      ),
+    ),
+    barring ? h('p.small', '同一争议已有裁决、调解书或按撤回处理的，再次申请不予受理（可办理“不予受理”）。') : null,
   );
 }
 function jump(e, id) {

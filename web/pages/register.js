@@ -379,9 +379,15 @@ export function registerForm(track = 'arbitration', edit = null) {
     render(`[data-add="${sideKey}"]`);
   }
   let draftTimer;
+  // Once the application is registered (or the correction saved) nothing is kept as a draft again: a change event
+  // fired by leaving the last field schedules a save that would otherwise land after the draft was cleared, and
+  // bring the registered application back as a "draft" to be registered a second time.
+  let submitted = false;
   function keepDraft() {
     clearTimeout(draftTimer);
+    if (submitted) return;
     draftTimer = setTimeout(() => {
+      if (submitted || !state.user) return;
       saveDraft(draftName, collect());
       const s = form.querySelector('[data-draft-status]');
       if (s) s.textContent = `草稿已自动保存在本机（${new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`;
@@ -463,10 +469,14 @@ export function registerForm(track = 'arbitration', edit = null) {
       const c = edit
         ? await api('PATCH', `/api/cases/${edit.id}`, body, { key, ifMatch: edit.version })
         : await api('POST', '/api/cases', body, { key });
+      submitted = true;
+      clearTimeout(draftTimer);
       clearDraft(draftName);
       dirty = false;
       state.leaveGuard = null;
       const done = edit ? '登记信息已修改。' : '已登记。';
+      // Earlier cases between the same parties (Rules Arts. 34, 39): shown on the new case's page, with links.
+      if (c.warnings?.length) sessionStorage.setItem('zc.casewarnings', JSON.stringify({ caseId: c.id, warnings: c.warnings }));
       sessionStorage.setItem(
         'zc.caseflash',
         c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done,

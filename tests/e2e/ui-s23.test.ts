@@ -1,0 +1,87 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type BrowserRig, caseAt, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
+import { application } from '../helpers/fixtures.ts';
+import { type Actors, createActors } from '../helpers/procedure.ts';
+
+/**
+ * Round s23 of the web interface in real Chromium (the auditor's findings): nothing is recorded by accident — no
+ * registered application comes back as a draft, a draft never overrides a newer case, required fields start empty,
+ * write buttons are guarded — and the person is told what happened, in China time.
+ */
+let t: TestApp;
+let a: Actors;
+let rig: BrowserRig;
+let base: string;
+let page: Page;
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '1000' } });
+  a = await createActors(t);
+  rig = await openBrowser(t);
+  ({ base, page } = rig);
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+  await t?.close();
+});
+
+const text = hasText;
+const visible = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 10_000 });
+const login = (username: string) => signIn(page, base, username);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const draftKeys = async (p: Page = page) =>
+  (await p.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("zc.draft."))')) as string[];
+const caseCount = async () => (await t.api(t.adminToken).get('/api/cases?pageSize=200')).body.total as number;
+const events = async (caseId: number, type: string) =>
+  ((await t.api(t.adminToken).get(`/api/cases/${caseId}/events`)).body as { type: string }[]).filter((e) => e.type === type);
+
+/** A small application between parties named only (no identifiers), so that a second one is a duplicate. */
+const small = (applicant: string, respondent: string) =>
+  application({
+    applicants: [{ kind: 'person', name: applicant }],
+    respondents: [{ kind: 'organization', name: respondent }],
+    claims: [{ category: 'wages', amount: '5000.00', description: '2026年1月工资' }],
+  });
+
+describe('s23: the web interface records nothing by accident (Chromium)', () => {
+  it('#1 a registered application never comes back as a draft; duplicate warnings are shown; sign-out clears drafts', async () => {
+    const earlier = await t.api(a.tokens.clerk).post('/api/cases', small('王五', '聊城某某物流有限公司'));
+    expect(earlier.status).toBe(201);
+    await login('clerk');
+    await page.getByRole('link', { name: '登记申请' }).click();
+    await page.getByLabel('收到申请日期').fill('2026-03-20');
+    await page.locator('[data-party="applicants.0"]').getByLabel('姓名').fill('王五');
+    await page.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某物流有限公司');
+    await page.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('5000');
+    // The last field is edited and left by clicking the button: its change event schedules a draft save.
+    await page.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('2026年1月工资');
+    const before = await caseCount();
+    await page.getByRole('button', { name: '登记仲裁申请' }).click();
+    await visible(page.getByText('已登记'));
+    // The earlier case between the same parties is shown, linked.
+    const dupes = page.locator('.alert.dupes');
+    await text(dupes, '在先案件');
+    expect(await dupes.locator(`a[href="#/cases/${earlier.body.id}"]`).count()).toBe(1);
+    await sleep(900);
+    expect(await draftKeys()).toEqual([]);
+    await page.getByRole('link', { name: '登记申请' }).click();
+    await visible(page.getByRole('button', { name: '登记仲裁申请' }));
+    expect(await page.getByText('已恢复').count()).toBe(0);
+    expect(await page.locator('[data-party="applicants.0"]').getByLabel('姓名').inputValue()).toBe('');
+    expect(await caseCount()).toBe(before + 1);
+
+    // A draft in progress (identity number, phone) is cleared when signing out, after asking.
+    await page.locator('[data-party="applicants.0"]').getByLabel('姓名').fill('赵六');
+    await page.locator('[data-party="applicants.0"]').getByLabel('联系电话').fill('13900000001');
+    await eventually(async () => expect((await draftKeys()).length).toBe(1));
+    await page.getByRole('button', { name: '退出' }).click();
+    const confirm = page.locator('dialog.confirm[open]');
+    await text(confirm, '草稿将被清除');
+    await confirm.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await sleep(600);
+    expect(await draftKeys()).toEqual([]);
+  });
+});
