@@ -522,11 +522,12 @@ export function loadDraft(name) {
     return null;
   }
 }
-export function saveDraft(name, value) {
+/** `meta` is kept with the draft (the case version a correction started from). */
+export function saveDraft(name, value, meta = {}) {
   // A save scheduled before signing out does not bring the draft back.
   if (!state.token || !state.user) return;
   try {
-    localStorage.setItem(draftKey(name), JSON.stringify({ savedAt: new Date().toISOString(), value }));
+    localStorage.setItem(draftKey(name), JSON.stringify({ ...meta, savedAt: new Date().toISOString(), value }));
   } catch {
     /* storage full or disabled: the form still works, only the draft is not kept */
   }

@@ -84,4 +84,37 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await sleep(600);
     expect(await draftKeys()).toEqual([]);
   });
+
+  it('#2 a draft of a correction never overrides a newer version of the case', async () => {
+    const c = (await t.api(a.tokens.clerk).post('/api/cases', small('孙七', '聊城某某纺织有限公司'))).body;
+    await login('clerk');
+    const tab2 = await rig.context.newPage();
+    const applicant = (p: Page) => p.locator('[data-party="applicants.0"]');
+    for (const p of [page, tab2]) {
+      await p.goto(`${base}/#/cases/${c.id}/edit`);
+      await visible(p.getByRole('button', { name: '保存修改' }));
+    }
+    // Tab 1 saves a change; tab 2, opened before, then types its own (kept as a draft of the older version).
+    await applicant(page).getByLabel('联系电话').fill('13911112222');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await visible(page.getByText('登记信息已修改'));
+    await applicant(tab2).getByLabel('住所/地址').fill('聊城市东昌府区古楼街道9号');
+    await eventually(async () => expect((await draftKeys(tab2)).length).toBe(1));
+    await tab2.getByRole('button', { name: '保存修改' }).click();
+    await text(tab2.locator('.form-alert'), '案件已被他人修改');
+    // After a reload, tab 2 does not restore its stale draft: it says so and shows the case as it is now.
+    await tab2.reload();
+    await text(tab2.locator('form.register'), '草稿未恢复');
+    await eventually(async () => expect(await applicant(tab2).getByLabel('联系电话').inputValue()).toBe('13911112222'));
+    expect(await applicant(tab2).getByLabel('住所/地址').inputValue()).toBe('');
+    await applicant(tab2).getByLabel('住所/地址').fill('聊城市东昌府区古楼街道9号');
+    await tab2.getByRole('button', { name: '保存修改' }).click();
+    await visible(tab2.getByText('登记信息已修改'));
+    const now = (await t.api(t.adminToken).get(`/api/cases/${c.id}`)).body;
+    expect(now.applicants[0]).toMatchObject({ phone: '13911112222', address: '聊城市东昌府区古楼街道9号' });
+    // No draft is saved again after the save.
+    await sleep(900);
+    expect(await draftKeys(tab2)).toEqual([]);
+    await tab2.close();
+  });
 });

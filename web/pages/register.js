@@ -2,6 +2,7 @@
 // drawn from a plain model and read back into it, so that blocks can be added and removed, a party's type switched
 // without losing what was typed, and the whole kept as a draft in this browser (per user) until it is submitted.
 import {
+  ApiError,
   api,
   checkCreditCode,
   checkIdNumber,
@@ -93,7 +94,17 @@ export function modelFromCase(c) {
  */
 export function registerForm(track = 'arbitration', edit = null) {
   const draftName = edit ? `edit.${edit.id}` : `register.${track}`;
-  const draft = loadDraft(draftName);
+  // A correction's draft holds the case version it started from. When the case has moved on since (another clerk
+  // saved a change), the draft is not restored: saving it would silently undo that change. The form says so and
+  // starts from the case as it is now.
+  let draft = loadDraft(draftName);
+  let staleDraft = null;
+  if (edit && draft && draft.version !== edit.version) {
+    staleDraft = draft;
+    draft = null;
+    clearDraft(draftName);
+  }
+  const draftMeta = edit ? { version: edit.version } : {};
   let model = draft?.value ?? (edit ? modelFromCase(edit) : emptyModel(track));
   let dirty = false;
   const form = h('form.register', {
@@ -108,6 +119,13 @@ export function registerForm(track = 'arbitration', edit = null) {
   const showDraftNote = (d) =>
     fill(
       note,
+      staleDraft && !d
+        ? h(
+            'div.alert.warn',
+            { role: 'alert' },
+            `本机 ${draftTime(staleDraft)} 保存的修改草稿未恢复：此后案件已被他人修改。以下是案件当前的登记内容，请在此基础上重新修改。`,
+          )
+        : null,
       d
         ? h(
             'div.alert.ok.row',
@@ -388,7 +406,7 @@ export function registerForm(track = 'arbitration', edit = null) {
     if (submitted) return;
     draftTimer = setTimeout(() => {
       if (submitted || !state.user) return;
-      saveDraft(draftName, collect());
+      saveDraft(draftName, collect(), draftMeta);
       const s = form.querySelector('[data-draft-status]');
       if (s) s.textContent = `草稿已自动保存在本机（${new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`;
     }, 400);
@@ -485,7 +503,29 @@ export function registerForm(track = 'arbitration', edit = null) {
     } catch (err) {
       // A refused request is final for its key; a lost answer (network) may be retried with the same key.
       if (err.status !== 0) key = null;
-      showErrors(form, err);
+      if (edit && err.status === 412) {
+        // Another clerk saved a change first: this form's values are older than the case. Nothing is saved; the
+        // person reloads the case as it is now (the draft of the older version is not restored).
+        showErrors(form, new ApiError(412, {}, '案件已被他人修改，您的修改未保存。请点击“载入最新内容”，在最新登记内容的基础上重新修改。'));
+        form.querySelector('.form-alert .alert')?.append(
+          ' ',
+          h(
+            'button.btn.small',
+            {
+              type: 'button',
+              onclick: () => {
+                submitted = true;
+                clearTimeout(draftTimer);
+                clearDraft(draftName);
+                dirty = false;
+                state.leaveGuard = null;
+                window.dispatchEvent(new Event('zc:route'));
+              },
+            },
+            '载入最新内容',
+          ),
+        );
+      } else showErrors(form, err);
     } finally {
       busy = false;
       submit.disabled = false;
