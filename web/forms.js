@@ -58,7 +58,7 @@ export const EVENT_FORMS = {
   ],
   FILE_DEFENSE: [{ name: 'summary', label: '答辩要点', kind: 'textarea' }],
   SHORTEN_DEFENSE_PERIOD: [
-    { name: 'days', label: '答辩期（日）', kind: 'int', required: true, default: 3 },
+    { name: 'days', label: '答辩期（日）', kind: 'int', required: true, min: 1 },
     { name: 'respondentConsent', label: '被申请人同意缩短', kind: 'bool' },
   ],
   FILE_COUNTERCLAIM: [
@@ -95,8 +95,9 @@ export const EVENT_FORMS = {
     reason(),
   ],
   HOLD_HEARING: [
-    { name: 'applicantPresent', label: '申请人到庭', kind: 'bool', default: true },
-    { name: 'respondentPresent', label: '被申请人到庭', kind: 'bool', default: true },
+    // Presence is a choice each time (nothing ticked in advance): an absence has consequences (LDMAL Art. 36).
+    { name: 'applicantPresent', label: '申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
+    { name: 'respondentPresent', label: '被申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
     { name: 'public', label: '公开开庭', kind: 'bool', default: true },
     {
       name: 'nonPublicGround',
@@ -110,7 +111,7 @@ export const EVENT_FORMS = {
     { name: 'terms', label: '调解协议内容', kind: 'textarea', required: true },
     { name: 'amount', label: '调解金额（元，统计用）', kind: 'text' },
   ],
-  MEDIATION_FAILED: [reason(false, '未达成协议的原因')],
+  MEDIATION_FAILED: [reason(true, '未达成协议的原因')],
   SIGN_MEDIATION_DOCUMENT: [
     { name: 'partyId', label: '签收当事人', kind: 'party', required: true },
     { name: 'signedOn', label: '签收日期', kind: 'date' },
@@ -149,8 +150,8 @@ export const EVENT_FORMS = {
   ],
   RESUME: [reason(false, '恢复理由')],
   EXTEND_TIME_LIMIT: [
-    { name: 'days', label: '延长天数', kind: 'int', required: true, default: 15, min: 1 },
-    reason(false, '延期理由（经仲裁委主任批准）'),
+    { name: 'days', label: '延长天数', kind: 'int', required: true, min: 1, max: 15, hint: '不超过15日' },
+    reason(true, '延期理由（经仲裁委主任批准）'),
   ],
   CONVERT_TO_ORDINARY: [reason(false)],
   ADVANCE_EXECUTION: [

@@ -117,4 +117,68 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     expect(await draftKeys(tab2)).toEqual([]);
     await tab2.close();
   });
+
+  it('#4 acts start empty where a choice is needed and irreversible ones are confirmed with what will be recorded', async () => {
+    const actButton = (name: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name, exact: true });
+    const dlg = page.locator('dialog.act[open]');
+    const confirm = page.locator('dialog.confirm[open]');
+    // 开庭审理: the date is the scheduled hearing's, presence is not ticked in advance, the act is confirmed.
+    const { c: heard, arb } = await caseAt(t, a, 'hearing_scheduled');
+    await login('arb-li');
+    await page.goto(`${base}/#/cases/${heard.id}`);
+    await actButton('开庭审理').click();
+    expect(await dlg.getByLabel('开庭日期').inputValue()).toBe('2026-03-25');
+    expect(await dlg.locator('input[type="radio"]:checked').count()).toBe(0);
+    await dlg.getByRole('button', { name: '开庭审理…' }).click();
+    await text(dlg.locator('[data-error-for="applicantPresent"]'), '请选择');
+    expect(await confirm.count()).toBe(0);
+    await dlg.getByRole('radiogroup', { name: '申请人是否到庭', exact: true }).getByRole('radio', { name: '到庭', exact: true }).check();
+    await dlg.getByRole('radiogroup', { name: '被申请人是否到庭' }).getByRole('radio', { name: '未到庭' }).check();
+    await dlg.getByRole('button', { name: '开庭审理…' }).click();
+    await text(confirm, '被申请人是否到庭：未到庭');
+    await confirm.getByRole('button', { name: '确认开庭审理' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    const held = (await events(heard.id, 'HOLD_HEARING')) as unknown as { occurredOn: string; payload: Record<string, unknown> }[];
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ occurredOn: '2026-03-25', payload: { applicantPresent: true, respondentPresent: false } });
+
+    // 调解不成 needs its reason.
+    expect(
+      (await t.api(arb.token).post(`/api/cases/${heard.id}/events`, { type: 'START_MEDIATION', occurredOn: '2026-03-25' })).status,
+    ).toBe(200);
+    await page.reload();
+    await actButton('调解不成').click();
+    await dlg.getByRole('button', { name: '调解不成…' }).click();
+    await text(dlg.locator('[data-error-for="reason"]'), '必须填写');
+    await dlg.getByRole('button', { name: '取消' }).click();
+
+    // 延长审理期限 (chair): no pre-filled 15 days, a reason, a confirmation.
+    await login('chair');
+    await page.goto(`${base}/#/cases/${heard.id}`);
+    await actButton('延长审理期限').click();
+    expect(await dlg.getByLabel('延长天数').inputValue()).toBe('');
+    await dlg.getByRole('button', { name: '延长审理期限…' }).click();
+    await text(dlg.locator('[data-error-for="days"]'), '必须填写');
+    await text(dlg.locator('[data-error-for="reason"]'), '必须填写');
+    await dlg.getByLabel('延长天数').fill('10');
+    await dlg.getByLabel('延期理由（经仲裁委主任批准）').fill('案情复杂，需调取社保记录');
+    await dlg.getByRole('button', { name: '延长审理期限…' }).click();
+    await text(confirm, '延长天数：10');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并关闭' }).click();
+    expect(await events(heard.id, 'EXTEND_TIME_LIMIT')).toHaveLength(0);
+
+    // 送达: the document, the party and the method are chosen, not pre-selected.
+    const { c: accepted } = await caseAt(t, a, 'accepted');
+    await login('clerk');
+    await page.goto(`${base}/#/cases/${accepted.id}`);
+    await actButton('送达').click();
+    for (const name of ['送达文书', '受送达人', '送达方式'])
+      expect(await dlg.getByRole('combobox', { name, exact: true }).inputValue(), name).toBe('');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await text(dlg.locator('[data-error-for="document"]'), '请选择');
+    expect(await events(accepted.id, 'SERVE')).toHaveLength(0);
+    await dlg.getByRole('button', { name: '取消' }).click();
+  });
 });
