@@ -181,4 +181,23 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     expect(await events(accepted.id, 'SERVE')).toHaveLength(0);
     await dlg.getByRole('button', { name: '取消' }).click();
   });
+
+  it('#5 future dates (开庭日期, 举证期限) are not capped at today; the act date still is', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    await login('arb-li');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '排期开庭', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    expect(await dlg.getByLabel('排期（通知）日期').getAttribute('max')).toBe('2026-04-01');
+    const hearingOn = dlg.locator('[data-path="hearingOn"]');
+    expect(await hearingOn.getAttribute('max')).toBeNull();
+    await hearingOn.fill('2026-04-20');
+    // Nothing in the field refuses the later date (the browser's own range check passes).
+    expect(await hearingOn.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(true);
+    await dlg.locator('[data-path="place"]').fill('第二仲裁庭');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    const s = (await events(c.id, 'SCHEDULE_HEARING')) as unknown as { payload: { hearingOn: string } }[];
+    expect(s.map((e) => e.payload.hearingOn)).toEqual(['2026-04-20']);
+  });
 });

@@ -118,7 +118,8 @@ export async function openEventForm(c, type, done) {
       continue;
     }
     if (f.kind === 'textarea') el = h('textarea', { rows: 3, maxlength: f.max ?? 20000 });
-    else if (f.kind === 'date') el = input('date', { max: today() });
+    // Only dates of what has already happened are capped at today; a hearing or a period's end lies ahead.
+    else if (f.kind === 'date') el = input('date', f.future ? {} : { max: today() });
     else if (f.kind === 'time') el = input('time');
     else if (f.kind === 'int') el = input('number', { min: f.min ?? 0, max: f.max, step: 1, value: f.default ?? '' });
     else if (f.kind === 'yesno') {
