@@ -326,7 +326,11 @@ describe('web interface journeys (Chromium)', () => {
     await page.getByRole('link', { name: '按仲裁员' }).click();
     await text(page.locator('table.week tbody th'), 'arb-e2e');
     await chip.first().click();
-    await act('开庭审理', '开庭日期', '2026-03-20');
+    // Presence is chosen for each party (nothing is ticked in advance).
+    await act('开庭审理', '开庭日期', '2026-03-20', async (d) => {
+      await d.getByRole('radiogroup', { name: '申请人是否到庭', exact: true }).getByRole('radio', { name: '到庭', exact: true }).check();
+      await d.getByRole('radiogroup', { name: '被申请人是否到庭', exact: true }).getByRole('radio', { name: '到庭', exact: true }).check();
+    });
     await text(page.locator('.case-head'), '已开庭');
 
     const dlg = await openAct('作出裁决', '裁决日期', '2026-03-25');

@@ -240,7 +240,8 @@ export async function openEventForm(c, type, done) {
     else el = input('text', { maxlength: f.max ?? 200 });
     // A required choice starts empty: the person picks the document, the party, the method (nothing pre-selected).
     if (el.tagName === 'SELECT' && f.required) {
-      el.prepend(h('option', { value: '' }, '（请选择）'));
+      // (The presiding arbitrator is chosen among those ticked: the placeholder is never a choice there.)
+      el.prepend(h('option', { value: '', disabled: path === 'presidingId', hidden: path === 'presidingId' }, '（请选择）'));
       el.value = '';
     }
     fields.append(field(f.label, path, el, { required: f.required, wide: f.kind === 'textarea' || f.kind === 'lines', hint: f.hint }));
