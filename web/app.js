@@ -197,21 +197,27 @@ function passwordPage(forced) {
       forced ? h('button.btn', { type: 'button', onclick: () => signOut('已退出登录') }, '退出') : null,
     ),
   );
-  form.addEventListener('submit', async (e) => {
+  const changeOnce = guard(
+    () => form.querySelectorAll('button[type="submit"]'),
+    async () => {
+      if (pw.value !== pw2.value) {
+        showErrors(form, new ApiError(400, { errors: [{ path: 'newPassword2', message: '两次输入的新密码不一致' }] }));
+        return;
+      }
+      try {
+        await api('POST', '/api/auth/password', { currentPassword: cur.value, newPassword: pw.value });
+        // This session stays; the server has ended the user's other sessions.
+        state.user = { ...state.user, mustChangePassword: false };
+        sessionStorage.setItem('zc.flash.bench', '密码已修改；您在其他设备上的登录已失效。');
+        location.hash = '#/';
+      } catch (err) {
+        showErrors(form, err);
+      }
+    },
+  );
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (pw.value !== pw2.value) {
-      showErrors(form, new ApiError(400, { errors: [{ path: 'newPassword2', message: '两次输入的新密码不一致' }] }));
-      return;
-    }
-    try {
-      await api('POST', '/api/auth/password', { currentPassword: cur.value, newPassword: pw.value });
-      // This session stays; the server has ended the user's other sessions.
-      state.user = { ...state.user, mustChangePassword: false };
-      sessionStorage.setItem('zc.flash.bench', '密码已修改；您在其他设备上的登录已失效。');
-      location.hash = '#/';
-    } catch (err) {
-      showErrors(form, err);
-    }
+    changeOnce();
   });
   // Until the password is changed the server answers nothing else (403): no layout, which reads the vocabulary.
   if (forced) app.replaceChildren(h('main.login-main', { id: 'main' }, form));

@@ -56,6 +56,15 @@ export function mondayOf(d) {
   const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
   return addDays(d, -((wd + 6) % 7));
 }
+/** An instant the server recorded (ISO, UTC) as China time (Asia/Shanghai, no daylight saving): "2026-12-02 15:57". */
+export function chinaDateTime(instant) {
+  const t = Date.parse(instant ?? '');
+  if (Number.isNaN(t)) return '';
+  const s = new Date(t + 8 * 3600e3).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+}
+/** The China day of an instant: 07:57 on 12-02 China time is 12-01 23:57 UTC, and is listed as 12-02. */
+export const chinaDate = (instant) => chinaDateTime(instant).slice(0, 10);
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 export const weekday = (d) => `周${WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]}`;
 
@@ -579,6 +588,46 @@ export function confirmDialog({ title, body, confirmLabel = '确认', danger = f
     dlg.showModal();
     back.focus();
   });
+}
+
+/**
+ * A write button runs its request once at a time: the buttons are disabled and marked busy until the answer, so a
+ * double click sends nothing twice. Returns the guarded function.
+ */
+export function guard(buttons, fn) {
+  let busy = false;
+  return async (...args) => {
+    if (busy) return;
+    busy = true;
+    // `buttons`: a button, a list, or a function giving them (a form drawn after the handler is made).
+    const list = [typeof buttons === 'function' ? [...buttons()] : buttons].flat().filter(Boolean);
+    for (const b of list) {
+      b.disabled = true;
+      b.setAttribute('aria-busy', 'true');
+    }
+    try {
+      return await fn(...args);
+    } finally {
+      busy = false;
+      for (const b of list) {
+        b.disabled = false;
+        b.removeAttribute('aria-busy');
+      }
+    }
+  };
+}
+/**
+ * One Idempotency-Key per dialog or form: the same key until the server gives a definitive answer (recorded or
+ * refused), so a retry after a lost answer is answered, not done again; `done(err)` ends it.
+ */
+export function keyHolder() {
+  let key = newKey();
+  return {
+    get: () => key,
+    done: (err) => {
+      if (!err || !(err instanceof ApiError) || err.status !== 0) key = newKey();
+    },
+  };
 }
 
 /** Page title per screen (screen readers and browser tabs). */

@@ -5,7 +5,10 @@ import { IRREVERSIBLE } from '../acts.js';
 import {
   api,
   caseName,
+  chinaDate,
+  chinaDateTime,
   closureLabel,
+  confirmDialog,
   daysLeftText,
   deadlineBadge,
   download,
@@ -15,8 +18,10 @@ import {
   fetchBlob,
   field,
   fill,
+  guard,
   h,
   input,
+  keyHolder,
   money,
   roleLabel,
   saveBlob,
@@ -59,7 +64,7 @@ const SERVICE_DOCS = {
   other: '其他文书',
 };
 /** The toolkit the issue-17 module (features.js) builds with. */
-const ui = () => ({ h, fill, api, download, money });
+const ui = () => ({ h, fill, api, download, money, guard, keyHolder });
 const EDITABLE = new Set(['received', 'pending_supplement', 'mediation_in_progress']);
 /** A value the role may not see is absent from the answer (api.md "Reading (v1.1)"). */
 const shown = (o, k) => (k in o ? (o[k] ?? '—') : h('span.muted', '（无权查看）'));
@@ -737,30 +742,47 @@ function docsSection(c, docs, refresh) {
     kind.addEventListener('change', showMatter);
     showMatter();
     const btn = h('button.btn', { type: 'button' }, '生成');
-    let busy = false;
-    btn.addEventListener('click', async () => {
-      if (busy) return;
-      busy = true;
-      btn.disabled = true;
+    const key = keyHolder();
+    const generate = guard(btn, async () => {
+      // A document already issued is issued again only on purpose: each generation is a new version with its number.
+      const earlier = draft.checked ? null : docs.filter((d) => d.kind === kind.value && !/草稿/.test(d.title)).at(-1);
+      if (
+        earlier &&
+        !(await confirmDialog({
+          title: `再次生成“${kinds[kind.value]}”？`,
+          body: [
+            h('p', `本案已有 ${earlier.title}（${chinaDateTime(earlier.createdAt)} 生成）。`),
+            h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
+          ],
+          confirmLabel: '生成新版本',
+        }))
+      )
+        return;
       btn.textContent = '正在生成…';
       fill(msg);
       try {
-        const r = await api('POST', `/api/cases/${c.id}/documents`, {
-          kind: kind.value,
-          ...(kind.value === 'decision' ? { matter: matter.value } : {}),
-          ...(draft.checked ? { draft: true } : {}),
-        });
+        const r = await api(
+          'POST',
+          `/api/cases/${c.id}/documents`,
+          {
+            kind: kind.value,
+            ...(kind.value === 'decision' ? { matter: matter.value } : {}),
+            ...(draft.checked ? { draft: true } : {}),
+          },
+          { key: key.get() },
+        );
+        key.done();
         sessionStorage.setItem('zc.caseflash', `已生成：${r.documents.map((d) => `${docName(c, d)} ${d.caseNo ?? ''}`.trim()).join('、')}`);
         refresh();
       } catch (err) {
+        key.done(err);
         fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
         msg.scrollIntoView({ block: 'nearest' });
       } finally {
-        busy = false;
-        btn.disabled = false;
         btn.textContent = '生成';
       }
     });
+    btn.addEventListener('click', generate);
     gen = h(
       'div.row.gen.noprint',
       field('文书种类', 'docKind', kind),
