@@ -200,4 +200,71 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     const s = (await events(c.id, 'SCHEDULE_HEARING')) as unknown as { payload: { hearingOn: string } }[];
     expect(s.map((e) => e.payload.hearingOn)).toEqual(['2026-04-20']);
   });
+
+  it('#6 double clicks create nothing twice: court package, new user, documents (a new version is confirmed)', async () => {
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(new URL(r.url()).pathname);
+    });
+    const { c: received } = await caseAt(t, a, 'received');
+    const { c } = await caseAt(t, a, 'accepted');
+    await login('clerk');
+    // Not offered before acceptance.
+    await page.goto(`${base}/#/cases/${received.id}`);
+    await visible(page.getByRole('heading', { name: '文书' }));
+    expect(await page.getByRole('button', { name: '生成移送法院材料包' }).count()).toBe(0);
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('button', { name: '生成移送法院材料包' }).dblclick();
+    await text(page.locator('.panel').filter({ hasText: '移送法院材料包' }).locator('[role="status"]'), '已生成材料包');
+    await sleep(500);
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/court-packages`)).body).toHaveLength(1);
+    expect(posts.filter((p) => p.endsWith('/court-packages'))).toHaveLength(1);
+
+    // 文书 › 生成: once; a second time asks first (each is a new version with its number).
+    const docs = async () => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body as { kind: string }[];
+    await page.getByLabel('文书种类').selectOption('acceptance_notice');
+    await page.getByRole('button', { name: '生成', exact: true }).dblclick();
+    await visible(page.getByText('已生成：'));
+    expect((await docs()).filter((d) => d.kind === 'acceptance_notice')).toHaveLength(1);
+    await page.getByLabel('文书种类').selectOption('acceptance_notice');
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    const confirm = page.locator('dialog.confirm[open]');
+    await text(confirm, '新的版本');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    expect((await docs()).filter((d) => d.kind === 'acceptance_notice')).toHaveLength(1);
+
+    // 新建用户 › 创建, double-clicked: one user, no refused second request.
+    await login('admin');
+    await page.goto(`${base}/#/admin/users`);
+    await page.getByLabel('用户名').fill('clerk-new');
+    await page.getByLabel('姓名（显示名）').fill('新书记员');
+    const before = posts.filter((p) => p === '/api/users').length;
+    await page.getByRole('button', { name: '创建', exact: true }).dblclick();
+    await page.locator('dialog.secret[open]').waitFor();
+    expect(posts.filter((p) => p === '/api/users').length - before).toBe(1);
+    const users = (await t.api(t.adminToken).get('/api/users?pageSize=200')).body;
+    expect((Array.isArray(users) ? users : users.items).filter((u: { username: string }) => u.username === 'clerk-new')).toHaveLength(1);
+  });
+
+  it("#8 a new user's initial password is shown once with a copy button; the dialog does not close on Esc", async () => {
+    // Continues on the dialog the previous test opened.
+    const dlg = page.locator('dialog.secret[open]');
+    await text(dlg, '只显示这一次');
+    await text(dlg, 'clerk-new');
+    const shown = (await dlg.getByTestId('temp-password').textContent()) ?? '';
+    expect(shown).toMatch(/^[A-Za-z0-9]{16}$/);
+    await page.keyboard.press('Escape');
+    await sleep(200);
+    expect(await dlg.count()).toBe(1);
+    expect(await dlg.getByRole('button', { name: '已记下' }).isDisabled()).toBe(true);
+    await dlg.getByRole('button', { name: '复制密码' }).click();
+    await text(dlg.locator('[aria-live]'), '复制');
+    await dlg.getByLabel('我已记下（或已复制）这个密码').check();
+    await dlg.getByRole('button', { name: '已记下' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await text(page.locator('main [role="status"]'), '已创建用户 新书记员');
+    // The password shown is the one the user signs in with.
+    const r = await t.api(t.adminToken).post('/api/auth/login', { username: 'clerk-new', password: shown });
+    expect(r.status).toBe(200);
+  });
 });
