@@ -227,18 +227,36 @@ function passwordPage(forced) {
 
 // ---------- router ----------
 let current = location.hash;
+// Each history entry the app has shown carries a stamp (history.state.zc), so that the browser's Back is told apart
+// from a link: staying after Back goes forward again (the entry the person came from stays where it was).
+let pos = 0;
+let skipRoute = null;
 async function route() {
-  // A form with unsaved changes asks before the screen changes; staying puts the address back.
+  if (skipRoute !== null && location.hash === skipRoute) {
+    skipRoute = null;
+    return;
+  }
+  // A form or an act dialog with unsaved changes asks before the screen changes; staying keeps the screen as it is.
   if (state.leaveGuard?.dirty() && location.hash !== current) {
     const guard = state.leaveGuard;
     const target = location.hash;
-    history.replaceState(null, '', current);
+    const back = typeof history.state?.zc === 'number' && history.state.zc < pos;
+    if (back) {
+      skipRoute = current;
+      history.forward();
+    } else history.replaceState(null, '', current);
     if (!(await guard.confirm())) return;
     state.leaveGuard = null;
+    if (back) {
+      history.back();
+      return;
+    }
     history.replaceState(null, '', target);
   }
   state.leaveGuard = null;
   current = location.hash;
+  if (typeof history.state?.zc !== 'number') history.replaceState({ zc: Date.now() }, '');
+  pos = history.state.zc;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   if (!state.token) {
     if (path !== '/login' && path) sessionStorage.setItem('zc.return', location.hash);

@@ -267,4 +267,27 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     const r = await t.api(t.adminToken).post('/api/auth/login', { username: 'clerk-new', password: shown });
     expect(r.status).toBe(200);
   });
+
+  it('#10 the browser Back button asks before discarding an act dialog with typed content', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await login('chair');
+    await page.goto(`${base}/#/cases`);
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '终止审理', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.getByLabel('理由').fill('申请人下落不明，无法继续审理');
+    await page.goBack();
+    const ask = page.locator('dialog.confirm[open]');
+    await text(ask, '尚未提交');
+    // Staying keeps the dialog and what was typed, on the case's address.
+    await ask.getByRole('button', { name: '返回修改' }).click();
+    expect(await dlg.getByLabel('理由').inputValue()).toBe('申请人下落不明，无法继续审理');
+    expect(page.url()).toContain(`#/cases/${c.id}`);
+    // Leaving, once confirmed, goes where Back was going.
+    await page.goBack();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并离开' }).click();
+    await eventually(async () => expect(page.url()).toMatch(/#\/cases$/));
+    expect(await page.locator('dialog.act').count()).toBe(0);
+    expect(await events(c.id, 'TERMINATE')).toHaveLength(0);
+  });
 });

@@ -306,13 +306,27 @@ export async function openEventForm(c, type, done) {
   form.addEventListener('change', () => {
     dirty = true;
   });
+  const keep = awardEd ? '已填写的裁决文字已保存为草稿，下次打开时恢复。' : '已填写的内容将不会保存。';
+  // While the dialog is open, leaving the screen (the browser's Back, a link, a typed address) asks like Esc does:
+  // the router keeps the screen and the dialog unless the person chooses to discard what was typed.
+  const outerGuard = state.leaveGuard;
+  const ownGuard = {
+    dirty: () => dirty || Boolean(outerGuard?.dirty()),
+    confirm: () =>
+      confirmDialog({
+        title: `离开此页并放弃“${eventLabel(type)}”？`,
+        body: h('p', `“${eventLabel(type)}”尚未提交。${keep}`),
+        confirmLabel: '放弃并离开',
+      }),
+  };
+  state.leaveGuard = ownGuard;
   const close = () => {
+    if (state.leaveGuard === ownGuard) state.leaveGuard = outerGuard;
     dlg.close();
     dlg.remove();
   };
   const askClose = async () => {
     if (!dirty) return close();
-    const keep = awardEd ? '已填写的裁决文字已保存为草稿，下次打开时恢复。' : '已填写的内容将不会保存。';
     if (await confirmDialog({ title: `放弃“${eventLabel(type)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
   };
   cancel.addEventListener('click', askClose);
