@@ -4,6 +4,7 @@
 import {
   ApiError,
   api,
+  chinaDate,
   confirmDialog,
   daysLeftText,
   field,
@@ -101,7 +102,6 @@ function skipToMain(e) {
  * and 1 days and when it runs out (GET /api/alerts: per case its latest one that still stands, in the caller's
  * scope). The bell counts them; the panel lists them with the days left today.
  */
-const chinaDay = (instant) => new Date(Date.parse(instant) + 8 * 3600e3).toISOString().slice(0, 10);
 async function notifications(bell, panel) {
   if (!['arbitrator', 'chair', 'clerk', 'admin'].includes(state.user.role)) {
     bell.hidden = true;
@@ -125,7 +125,7 @@ async function notifications(bell, panel) {
                 h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `#${d.caseId}`),
                 ` ${d.applicantNames.slice(0, 2).join('、')} · `,
                 h(d.status === 'overdue' ? 'strong.final-no' : 'span', daysLeftText(d.dueOn)),
-                h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDay(d.recordedAt)}）`),
+                h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDate(d.recordedAt)}）`),
               ),
             ),
           )

@@ -4,7 +4,8 @@
 //                                                calculation goes with the item and is printed in the reasoning when asked
 //   claimLineButton(ui, c, claim, box)           — the claim's line from the application to the court's judgment
 //   courtPackagePanel(ui, c, role)               — "移送法院材料包": make a signed package, download the ones made
-// `ui` is the host screen's toolkit: {h, fill, api, download, money, guard, keyHolder}. Layout goes through classes (no inline style).
+// `ui` is the host screen's toolkit: {h, fill, api, download, money, guard, keyHolder,
+// chinaDateTime}. Layout goes through classes (no inline style).
 
 const KINDS = {
   economic_compensation: '经济补偿',
@@ -261,7 +262,7 @@ const PURPOSES = {
 
 /** "移送法院材料包" (clerk and chair only — it carries identity numbers): make one, and download the ones made. */
 export function courtPackagePanel(ui, c, role) {
-  const { h, fill, api, download, guard, keyHolder } = ui;
+  const { h, fill, api, download, guard, keyHolder, chinaDateTime } = ui;
   if (role !== 'clerk' && role !== 'chair') return null;
   // Before acceptance there is nothing to hand to a court (no case number, no documents of the proceedings).
   if (['received', 'pending_supplement', 'review_received'].includes(c.state)) return null;
@@ -286,7 +287,7 @@ export function courtPackagePanel(ui, c, role) {
                 h(
                   'tr',
                   h('td', PURPOSES[p.purpose] ?? p.purpose, p.court ? h('div.small.muted', p.court) : null),
-                  h('td.small', p.createdAt.slice(0, 10), h('div.muted', `${p.documentCount} 份文书 · 密钥 ${p.keyId.slice(0, 8)}`)),
+                  h('td.small', chinaDateTime(p.createdAt), h('div.muted', `${p.documentCount} 份文书 · 密钥 ${p.keyId.slice(0, 8)}`)),
                   h(
                     'td',
                     h(

@@ -290,4 +290,49 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     expect(await page.locator('dialog.act').count()).toBe(0);
     expect(await events(c.id, 'TERMINATE')).toHaveLength(0);
   });
+
+  it('#11 an act done is announced and takes the focus', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await login('clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '送达', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.getByLabel('登记日期').fill('2026-03-05');
+    await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
+    await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '申请人：张三' });
+    await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await text(page.locator('[role="status"]'), '已办理“送达”');
+    await eventually(async () => {
+      const focused = (await page.evaluate(
+        '({ tag: document.activeElement.tagName, role: document.activeElement.getAttribute("role"), text: document.activeElement.textContent })',
+      )) as { tag: string; role: string; text: string };
+      expect(focused.tag).not.toBe('BODY');
+      expect(focused.role).toBe('status');
+      expect(focused.text).toContain('2026-03-05');
+    });
+  });
+
+  it('#12 instants are shown in China time: made at 07:57 China time (23:57 UTC the day before), listed on the China day', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    t.clock.set('2026-04-01T23:57:00Z'); // 2026-04-02 07:57 in China
+    try {
+      await login('clerk');
+      await page.goto(`${base}/#/cases/${c.id}`);
+      await page.getByRole('button', { name: '生成移送法院材料包' }).click();
+      const panel = page.locator('.panel').filter({ hasText: '移送法院材料包' });
+      await text(panel.locator('[role="status"]'), '已生成材料包');
+      await text(panel.locator('table'), '2026-04-02 07:57');
+      await page.getByLabel('文书种类').selectOption('acceptance_notice');
+      await page.getByRole('button', { name: '生成', exact: true }).click();
+      await visible(page.getByText('已生成：'));
+      await text(page.locator('#sec-docs table'), '2026-04-02 07:57');
+      await page.goto(`${base}/#/cases/${c.id}/cover`);
+      const row = page.locator('.cover-index tr').filter({ hasText: '受理通知书' });
+      await text(row, '2026-04-02');
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+    }
+  });
 });

@@ -389,7 +389,8 @@ export async function openEventForm(c, type, done) {
       else await api('POST', `/api/cases/${c.id}/events`, body, { key });
       awardEd?.clear();
       close();
-      done();
+      // The screen that follows says what was done, where the focus goes (not left on the page's body).
+      done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}），已记入办理记录。`);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 0) key = newKey();
       showErrors(form, err);

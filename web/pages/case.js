@@ -64,7 +64,7 @@ const SERVICE_DOCS = {
   other: '其他文书',
 };
 /** The toolkit the issue-17 module (features.js) builds with. */
-const ui = () => ({ h, fill, api, download, money, guard, keyHolder });
+const ui = () => ({ h, fill, api, download, money, guard, keyHolder, chinaDateTime });
 const EDITABLE = new Set(['received', 'pending_supplement', 'mediation_in_progress']);
 /** A value the role may not see is absent from the answer (api.md "Reading (v1.1)"). */
 const shown = (o, k) => (k in o ? (o[k] ?? '—') : h('span.muted', '（无权查看）'));
@@ -104,7 +104,10 @@ export async function casePage(id, mount) {
   const flash = sessionStorage.getItem('zc.caseflash');
   sessionStorage.removeItem('zc.caseflash');
   const dupes = registrationWarnings(c.id);
-  const refresh = () => casePage(id, mount);
+  const refresh = (message) => {
+    if (typeof message === 'string') sessionStorage.setItem('zc.caseflash', message);
+    return casePage(id, mount);
+  };
   const parties = partiesOf(c);
   const partyName = (pid) => parties.find((p) => p.id === pid)?.name ?? `当事人${pid}`;
   const canEdit = EDITABLE.has(c.state) && (state.user.role === 'clerk' || (state.user.role === 'mediator' && mediationTrack));
@@ -168,9 +171,11 @@ export async function casePage(id, mount) {
     ].map(([href, label]) => h('a', { href: `#${href}`, onclick: (e) => jump(e, href) }, label)),
   );
 
+  // What was just done is said where the eyes and the screen reader are: the message takes the focus.
+  const flashNote = flash ? h('div.alert.ok.flash', { role: 'status', tabindex: '-1' }, flash) : null;
   fill(
     body,
-    flash ? h('div.alert.ok', { role: 'status' }, flash) : null,
+    flashNote,
     dupes,
     limitationNote(c),
     head,
@@ -194,6 +199,7 @@ export async function casePage(id, mount) {
       ),
     ),
   );
+  if (flashNote) flashNote.focus();
 }
 /**
  * The duplicate-application warnings the server gave when this case was registered (Rules Arts. 34, 39), once, on the
@@ -613,10 +619,7 @@ function historySection(events) {
         h(
           'li',
           h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
-          h(
-            'div.when',
-            `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${new Date(e.recordedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
-          ),
+          h('div.when', `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${chinaDateTime(e.recordedAt)}`),
           e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
         ),
       ),
@@ -698,7 +701,7 @@ function docsSection(c, docs, refresh) {
                 stale ? h('div.small.muted', '（已有较新的版本）') : null,
               ),
               h('td.small', d.caseNo ?? '—'),
-              h('td.small', new Date(d.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+              h('td.small', chinaDateTime(d.createdAt)),
               c.readLevel && c.readLevel !== 'full'
                 ? h('td.small.muted', '仅本案承办人员可查看')
                 : h(
@@ -857,7 +860,7 @@ export async function coverPage(id, mount) {
   const causes = [...new Set(c.claims.map((cl) => V().claimCategories[cl.category] ?? cl.category))].join('、');
   const index = [
     ...(events ?? []).filter((e) => e.type !== 'GENERATE_DOCUMENT').map((e) => ({ on: e.occurredOn, name: fileItem(e) })),
-    ...(docs ?? []).map((d) => ({ on: d.createdAt.slice(0, 10), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
+    ...(docs ?? []).map((d) => ({ on: chinaDate(d.createdAt), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
   ].sort((a, b) => a.on.localeCompare(b.on));
   fill(
     body,
