@@ -162,6 +162,15 @@ function loginPage() {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const fd = new FormData(form);
+    // An empty field is said as such before anything is sent (not "格式不正确").
+    const missing = [
+      ['username', '请输入用户名'],
+      ['password', '请输入密码'],
+    ].filter(([k]) => !String(fd.get(k) ?? '').trim());
+    if (missing.length) {
+      showErrors(form, new ApiError(400, { errors: missing.map(([path, message]) => ({ path, message })) }));
+      return;
+    }
     try {
       const r = await api('POST', '/api/auth/login', { username: fd.get('username'), password: fd.get('password') });
       setSession(r.token, r.user);

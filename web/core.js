@@ -113,7 +113,12 @@ export async function api(method, path, body, opts = {}) {
       return r;
     }
     const problemOrData = await readBody(r);
-    if (!r.ok) throw new ApiError(r.status, problemOrData.json ?? null, problemOrData.json ? undefined : gatewayMessage(r.status));
+    if (!r.ok)
+      throw new ApiError(
+        r.status,
+        problemOrData.json ?? null,
+        problemOrData.json ? humanMessage(r.status, problemOrData.json, path) : gatewayMessage(r.status),
+      );
     if (problemOrData.unreadable)
       throw new ApiError(r.status, null, '服务器返回了无法识别的内容（可能是代理或网关页面），请稍后重试或联系管理员。');
     return problemOrData.json;
@@ -142,11 +147,21 @@ function gatewayMessage(status) {
 }
 
 /** The message a person reads for a problem: its detail with legal sources once, in Chinese. */
-function humanMessage(status, problem) {
+function humanMessage(status, problem, path = '') {
   if (!problem) return gatewayMessage(status);
   if (status === 429 || status === 503) {
-    const wait = problem.retryAfterSeconds ? `，约 ${problem.retryAfterSeconds} 秒后再试` : '，请稍后再试';
-    return `${status === 429 ? '操作过于频繁' : '服务器繁忙'}${wait}。已填写的内容不会丢失。`;
+    // The server's own sentence when it has one (a locked account says so, in minutes); a wait in minutes once it is
+    // long; "nothing typed is lost" only where something was typed (not on signing in).
+    const detail = String(problem.detail || (status === 429 ? '操作过于频繁' : '服务器繁忙')).replace(/[。.]$/, '');
+    const s = problem.retryAfterSeconds;
+    const wait = /后再试/.test(detail)
+      ? ''
+      : s
+        ? s >= 90
+          ? `，请约 ${Math.ceil(s / 60)} 分钟后再试`
+          : `，请约 ${s} 秒后再试`
+        : '，请稍后再试';
+    return `${detail}${wait}。${path === '/api/auth/login' ? '' : '已填写的内容不会丢失。'}`;
   }
   if (status === 412) return '案件已被他人修改：请刷新页面查看最新情况后再办理。';
   if (status === 500) return `服务器出错，请稍后重试；如一再出现，请把错误编号 ${problem.errorId ?? ''} 告诉管理员。`;
@@ -493,6 +508,18 @@ function pathLabel(path, labels) {
     amount: '金额',
     description: '内容',
     items: '事项',
+    add: '增加的请求',
+    change: '变更的请求',
+    withdraw: '放弃的请求',
+    category: '类别',
+    reason: '理由',
+    days: '天数',
+    party: '当事人',
+    target: '被申请回避人员',
+    partyId: '当事人',
+    partyIds: '当事人',
+    claimIds: '请求',
+    hearingOn: '开庭日期',
     occurredOn: '日期',
     receivedOn: '收到日期',
     facts: '事实与理由',

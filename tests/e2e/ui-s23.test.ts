@@ -335,4 +335,45 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
       t.clock.set('2026-04-01T02:00:00Z');
     }
   });
+
+  it('#9 messages name the field as the screen does: 增加的请求, the act’s own date, 请输入用户名, a lockout in minutes', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await login('clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '增加、变更或放弃仲裁请求', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await text(dlg.locator('.form-alert'), '增加的请求：至少增加');
+    expect(await dlg.locator('.form-alert').textContent()).not.toMatch(/\badd\b/);
+    // A date before the last act: the message names the field (变更请求日期), not "发生日期".
+    await dlg.getByLabel('变更请求日期').fill('2026-03-03');
+    await dlg.locator('[data-path="add.0.category"]').selectOption('damages');
+    await dlg.locator('[data-path="add.0.amount"]').fill('3000');
+    await dlg.locator('[data-path="add.0.description"]').fill('2025年加班工资');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await text(dlg.locator('[data-error-for="occurredOn"]'), '变更请求日期不能早于');
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并关闭' }).click();
+    await page.getByRole('button', { name: '退出' }).click();
+
+    // Signing in with empty fields says what is missing, and sends nothing.
+    const logins: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/auth/login')) logins.push(r.method());
+    });
+    await page.getByRole('button', { name: '登录' }).click();
+    await text(page.locator('[data-error-for="username"]'), '请输入用户名');
+    await text(page.locator('[data-error-for="password"]'), '请输入密码');
+    expect(logins).toEqual([]);
+
+    // A locked account is told in minutes, without a word about typed content.
+    await t.tokenFor('analyst', 'lock-me');
+    for (let i = 0; i < 5; i++) await t.api('').post('/api/auth/login', { username: 'lock-me', password: 'wrong-password-x' });
+    await page.getByLabel('用户名').fill('lock-me');
+    await page.getByLabel('密码').fill('lock-me-password-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    const alert = page.locator('form.login [role="alert"]');
+    await text(alert, '分钟后再试');
+    expect(await alert.textContent()).not.toMatch(/秒|已填写的内容/);
+  });
 });

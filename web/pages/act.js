@@ -393,7 +393,7 @@ export async function openEventForm(c, type, done) {
       done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}），已记入办理记录。`);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 0) key = newKey();
-      showErrors(form, err);
+      showErrors(form, namedDate(err, dateLabel));
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;
@@ -406,6 +406,13 @@ export async function openEventForm(c, type, done) {
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
 }
 
+/** The server names the act's date "发生日期"; the dialog's field is named for the act (裁决日期, 受理日期 …). */
+function namedDate(err, dateLabel) {
+  if (!(err instanceof ApiError) || dateLabel === '发生日期') return err;
+  for (const e of err.problem?.errors ?? []) e.message = String(e.message ?? '').replaceAll('发生日期', dateLabel);
+  err.message = String(err.message).replaceAll('发生日期', dateLabel);
+  return err;
+}
 /** The act's date a dialog starts with: today, or for a hearing held the day it was scheduled for (not a later one). */
 function initialDate(c, type) {
   if (type === 'HOLD_HEARING') {
