@@ -8,6 +8,7 @@ import {
   confirmDialog,
   daysLeftText,
   field,
+  guard,
   fill,
   h,
   input,
