@@ -17,7 +17,8 @@ let base: string;
 let page: Page;
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '1000' } });
+  // The browser signs in as the clerk in most tests: the API's own clerk session must not be the oldest one evicted.
+  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '1000', MAX_SESSIONS_PER_USER: '100' } });
   a = await createActors(t);
   rig = await openBrowser(t);
   ({ base, page } = rig);
@@ -193,7 +194,7 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     expect(await hearingOn.getAttribute('max')).toBeNull();
     await hearingOn.fill('2026-04-20');
     // Nothing in the field refuses the later date (the browser's own range check passes).
-    expect(await hearingOn.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(true);
+    expect(await hearingOn.evaluate((el) => (el as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(true);
     await dlg.locator('[data-path="place"]').fill('第二仲裁庭');
     await dlg.getByRole('button', { name: '确定' }).click();
     await dlg.waitFor({ state: 'detached' });
