@@ -1,7 +1,24 @@
 // Zhongcai web interface: a small single-page app over the HTTP API. No build step, no framework.
 // This module is the shell: sign-in, layout, navigation, notifications and the router; each screen is a module in
 // web/pages/.
-import { ApiError, api, daysLeftText, field, fill, h, input, roleLabel, setSession, setTitle, showErrors, signOut, state } from './core.js';
+import {
+  ApiError,
+  api,
+  chinaDate,
+  confirmDialog,
+  daysLeftText,
+  field,
+  fill,
+  guard,
+  h,
+  input,
+  roleLabel,
+  setSession,
+  setTitle,
+  showErrors,
+  signOut,
+  state,
+} from './core.js';
 import { adminPage } from './pages/admin.js';
 import { boardPage } from './pages/board.js';
 import { casePage, coverPage } from './pages/case.js';
@@ -49,7 +66,7 @@ function layout(active, ...content) {
       h('span.bell-wrap', bell, panel),
       h('span', `${u.displayName}（${roleLabel(u.role)}）`),
       h('a.top-link', { href: '#/password' }, '修改密码'),
-      h('button', { type: 'button', onclick: () => signOut('已退出登录') }, '退出'),
+      h('button', { type: 'button', onclick: signOutAsking }, '退出'),
     ),
     h(
       'div.shell',
@@ -64,6 +81,19 @@ function layout(active, ...content) {
     ),
   );
 }
+/** Signing out clears the drafts in this browser: a form with unsaved changes asks first. */
+async function signOutAsking() {
+  if (
+    state.leaveGuard?.dirty() &&
+    !(await confirmDialog({
+      title: '退出登录？',
+      body: h('p', '表单尚未提交。退出后，本机保存的草稿将被清除（草稿含身份证号码、电话等个人信息）。'),
+      confirmLabel: '退出登录',
+    }))
+  )
+    return;
+  signOut('已退出登录');
+}
 function skipToMain(e) {
   e.preventDefault();
   document.getElementById('main')?.focus();
@@ -73,7 +103,6 @@ function skipToMain(e) {
  * and 1 days and when it runs out (GET /api/alerts: per case its latest one that still stands, in the caller's
  * scope). The bell counts them; the panel lists them with the days left today.
  */
-const chinaDay = (instant) => new Date(Date.parse(instant) + 8 * 3600e3).toISOString().slice(0, 10);
 async function notifications(bell, panel) {
   if (!['arbitrator', 'chair', 'clerk', 'admin'].includes(state.user.role)) {
     bell.hidden = true;
@@ -97,7 +126,7 @@ async function notifications(bell, panel) {
                 h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `#${d.caseId}`),
                 ` ${d.applicantNames.slice(0, 2).join('、')} · `,
                 h(d.status === 'overdue' ? 'strong.final-no' : 'span', daysLeftText(d.dueOn)),
-                h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDay(d.recordedAt)}）`),
+                h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDate(d.recordedAt)}）`),
               ),
             ),
           )
@@ -134,6 +163,15 @@ function loginPage() {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const fd = new FormData(form);
+    // An empty field is said as such before anything is sent (not "格式不正确").
+    const missing = [
+      ['username', '请输入用户名'],
+      ['password', '请输入密码'],
+    ].filter(([k]) => !String(fd.get(k) ?? '').trim());
+    if (missing.length) {
+      showErrors(form, new ApiError(400, { errors: missing.map(([path, message]) => ({ path, message })) }));
+      return;
+    }
     try {
       const r = await api('POST', '/api/auth/login', { username: fd.get('username'), password: fd.get('password') });
       setSession(r.token, r.user);
@@ -169,21 +207,27 @@ function passwordPage(forced) {
       forced ? h('button.btn', { type: 'button', onclick: () => signOut('已退出登录') }, '退出') : null,
     ),
   );
-  form.addEventListener('submit', async (e) => {
+  const changeOnce = guard(
+    () => form.querySelectorAll('button[type="submit"]'),
+    async () => {
+      if (pw.value !== pw2.value) {
+        showErrors(form, new ApiError(400, { errors: [{ path: 'newPassword2', message: '两次输入的新密码不一致' }] }));
+        return;
+      }
+      try {
+        await api('POST', '/api/auth/password', { currentPassword: cur.value, newPassword: pw.value });
+        // This session stays; the server has ended the user's other sessions.
+        state.user = { ...state.user, mustChangePassword: false };
+        sessionStorage.setItem('zc.flash.bench', '密码已修改；您在其他设备上的登录已失效。');
+        location.hash = '#/';
+      } catch (err) {
+        showErrors(form, err);
+      }
+    },
+  );
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (pw.value !== pw2.value) {
-      showErrors(form, new ApiError(400, { errors: [{ path: 'newPassword2', message: '两次输入的新密码不一致' }] }));
-      return;
-    }
-    try {
-      await api('POST', '/api/auth/password', { currentPassword: cur.value, newPassword: pw.value });
-      // This session stays; the server has ended the user's other sessions.
-      state.user = { ...state.user, mustChangePassword: false };
-      sessionStorage.setItem('zc.flash.bench', '密码已修改；您在其他设备上的登录已失效。');
-      location.hash = '#/';
-    } catch (err) {
-      showErrors(form, err);
-    }
+    changeOnce();
   });
   // Until the password is changed the server answers nothing else (403): no layout, which reads the vocabulary.
   if (forced) app.replaceChildren(h('main.login-main', { id: 'main' }, form));
@@ -193,18 +237,36 @@ function passwordPage(forced) {
 
 // ---------- router ----------
 let current = location.hash;
+// Each history entry the app has shown carries a stamp (history.state.zc), so that the browser's Back is told apart
+// from a link: staying after Back goes forward again (the entry the person came from stays where it was).
+let pos = 0;
+let skipRoute = null;
 async function route() {
-  // A form with unsaved changes asks before the screen changes; staying puts the address back.
+  if (skipRoute !== null && location.hash === skipRoute) {
+    skipRoute = null;
+    return;
+  }
+  // A form or an act dialog with unsaved changes asks before the screen changes; staying keeps the screen as it is.
   if (state.leaveGuard?.dirty() && location.hash !== current) {
     const guard = state.leaveGuard;
     const target = location.hash;
-    history.replaceState(null, '', current);
+    const back = typeof history.state?.zc === 'number' && history.state.zc < pos;
+    if (back) {
+      skipRoute = current;
+      history.forward();
+    } else history.replaceState(null, '', current);
     if (!(await guard.confirm())) return;
     state.leaveGuard = null;
+    if (back) {
+      history.back();
+      return;
+    }
     history.replaceState(null, '', target);
   }
   state.leaveGuard = null;
   current = location.hash;
+  if (typeof history.state?.zc !== 'number') history.replaceState({ zc: Date.now() }, '');
+  pos = history.state.zc;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   if (!state.token) {
     if (path !== '/login' && path) sessionStorage.setItem('zc.return', location.hash);

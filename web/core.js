@@ -56,6 +56,15 @@ export function mondayOf(d) {
   const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
   return addDays(d, -((wd + 6) % 7));
 }
+/** An instant the server recorded (ISO, UTC) as China time (Asia/Shanghai, no daylight saving): "2026-12-02 15:57". */
+export function chinaDateTime(instant) {
+  const t = Date.parse(instant ?? '');
+  if (Number.isNaN(t)) return '';
+  const s = new Date(t + 8 * 3600e3).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+}
+/** The China day of an instant: 07:57 on 12-02 China time is 12-01 23:57 UTC, and is listed as 12-02. */
+export const chinaDate = (instant) => chinaDateTime(instant).slice(0, 10);
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 export const weekday = (d) => `周${WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]}`;
 
@@ -104,7 +113,12 @@ export async function api(method, path, body, opts = {}) {
       return r;
     }
     const problemOrData = await readBody(r);
-    if (!r.ok) throw new ApiError(r.status, problemOrData.json ?? null, problemOrData.json ? undefined : gatewayMessage(r.status));
+    if (!r.ok)
+      throw new ApiError(
+        r.status,
+        problemOrData.json ?? null,
+        problemOrData.json ? humanMessage(r.status, problemOrData.json, path) : gatewayMessage(r.status),
+      );
     if (problemOrData.unreadable)
       throw new ApiError(r.status, null, '服务器返回了无法识别的内容（可能是代理或网关页面），请稍后重试或联系管理员。');
     return problemOrData.json;
@@ -133,11 +147,21 @@ function gatewayMessage(status) {
 }
 
 /** The message a person reads for a problem: its detail with legal sources once, in Chinese. */
-function humanMessage(status, problem) {
+function humanMessage(status, problem, path = '') {
   if (!problem) return gatewayMessage(status);
   if (status === 429 || status === 503) {
-    const wait = problem.retryAfterSeconds ? `，约 ${problem.retryAfterSeconds} 秒后再试` : '，请稍后再试';
-    return `${status === 429 ? '操作过于频繁' : '服务器繁忙'}${wait}。已填写的内容不会丢失。`;
+    // The server's own sentence when it has one (a locked account says so, in minutes); a wait in minutes once it is
+    // long; "nothing typed is lost" only where something was typed (not on signing in).
+    const detail = String(problem.detail || (status === 429 ? '操作过于频繁' : '服务器繁忙')).replace(/[。.]$/, '');
+    const s = problem.retryAfterSeconds;
+    const wait = /后再试/.test(detail)
+      ? ''
+      : s
+        ? s >= 90
+          ? `，请约 ${Math.ceil(s / 60)} 分钟后再试`
+          : `，请约 ${s} 秒后再试`
+        : '，请稍后再试';
+    return `${detail}${wait}。${path === '/api/auth/login' ? '' : '已填写的内容不会丢失。'}`;
   }
   if (status === 412) return '案件已被他人修改：请刷新页面查看最新情况后再办理。';
   if (status === 500) return `服务器出错，请稍后重试；如一再出现，请把错误编号 ${problem.errorId ?? ''} 告诉管理员。`;
@@ -231,7 +255,7 @@ let reauthPending = null;
 /** The session ended: ask for the password over the current screen; true once signed in again as the same user. */
 export function reauthenticate() {
   if (!state.user) {
-    signOut('登录已失效，请重新登录', { remote: false });
+    signOut('登录已失效，请重新登录', { remote: false, keepDrafts: true });
     return Promise.resolve(false);
   }
   reauthPending ??= new Promise((resolve) => {
@@ -289,6 +313,9 @@ export function setSession(token, user) {
 /** Ends the session here (and on the server unless it already ended) and shows the sign-in page. */
 export function signOut(message, opts = { remote: true }) {
   const token = state.token;
+  // Drafts hold whole identity numbers and phones: signing out leaves none in this browser. (A session that merely
+  // expired keeps them — the sign-in dialog opens over the form — unless the person then chooses to sign out.)
+  if (!opts.keepDrafts) clearAllDrafts();
   state.token = null;
   state.user = null;
   state.leaveGuard = null;
@@ -481,6 +508,18 @@ function pathLabel(path, labels) {
     amount: '金额',
     description: '内容',
     items: '事项',
+    add: '增加的请求',
+    change: '变更的请求',
+    withdraw: '放弃的请求',
+    category: '类别',
+    reason: '理由',
+    days: '天数',
+    party: '当事人',
+    target: '被申请回避人员',
+    partyId: '当事人',
+    partyIds: '当事人',
+    claimIds: '请求',
+    hearingOn: '开庭日期',
     occurredOn: '日期',
     receivedOn: '收到日期',
     facts: '事实与理由',
@@ -519,14 +558,30 @@ export function loadDraft(name) {
     return null;
   }
 }
-export function saveDraft(name, value) {
+/** `meta` is kept with the draft (the case version a correction started from). */
+export function saveDraft(name, value, meta = {}) {
+  // A save scheduled before signing out does not bring the draft back.
+  if (!state.token || !state.user) return;
   try {
-    localStorage.setItem(draftKey(name), JSON.stringify({ savedAt: new Date().toISOString(), value }));
+    localStorage.setItem(draftKey(name), JSON.stringify({ ...meta, savedAt: new Date().toISOString(), value }));
   } catch {
     /* storage full or disabled: the form still works, only the draft is not kept */
   }
 }
 export const clearDraft = (name) => localStorage.removeItem(draftKey(name));
+/** Every draft in this browser, of every user (on signing out). */
+export function clearAllDrafts() {
+  try {
+    const keys = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith('zc.draft.')) keys.push(k);
+    }
+    for (const k of keys) localStorage.removeItem(k);
+  } catch {
+    /* storage disabled: nothing kept */
+  }
+}
 export const draftTime = (d) => (d?.savedAt ? new Date(d.savedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
 
 // ---------- dialogs ----------
@@ -560,6 +615,46 @@ export function confirmDialog({ title, body, confirmLabel = '确认', danger = f
     dlg.showModal();
     back.focus();
   });
+}
+
+/**
+ * A write button runs its request once at a time: the buttons are disabled and marked busy until the answer, so a
+ * double click sends nothing twice. Returns the guarded function.
+ */
+export function guard(buttons, fn) {
+  let busy = false;
+  return async (...args) => {
+    if (busy) return;
+    busy = true;
+    // `buttons`: a button, a list, or a function giving them (a form drawn after the handler is made).
+    const list = [typeof buttons === 'function' ? [...buttons()] : buttons].flat().filter(Boolean);
+    for (const b of list) {
+      b.disabled = true;
+      b.setAttribute('aria-busy', 'true');
+    }
+    try {
+      return await fn(...args);
+    } finally {
+      busy = false;
+      for (const b of list) {
+        b.disabled = false;
+        b.removeAttribute('aria-busy');
+      }
+    }
+  };
+}
+/**
+ * One Idempotency-Key per dialog or form: the same key until the server gives a definitive answer (recorded or
+ * refused), so a retry after a lost answer is answered, not done again; `done(err)` ends it.
+ */
+export function keyHolder() {
+  let key = newKey();
+  return {
+    get: () => key,
+    done: (err) => {
+      if (!err || !(err instanceof ApiError) || err.status !== 0) key = newKey();
+    },
+  };
 }
 
 /** Page title per screen (screen readers and browser tabs). */

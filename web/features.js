@@ -4,7 +4,8 @@
 //                                                calculation goes with the item and is printed in the reasoning when asked
 //   claimLineButton(ui, c, claim, box)           — the claim's line from the application to the court's judgment
 //   courtPackagePanel(ui, c, role)               — "移送法院材料包": make a signed package, download the ones made
-// `ui` is the host screen's toolkit: {h, fill, api, download, money}. Layout goes through classes (no inline style).
+// `ui` is the host screen's toolkit: {h, fill, api, download, money, guard, keyHolder,
+// chinaDateTime}. Layout goes through classes (no inline style).
 
 const KINDS = {
   economic_compensation: '经济补偿',
@@ -261,8 +262,11 @@ const PURPOSES = {
 
 /** "移送法院材料包" (clerk and chair only — it carries identity numbers): make one, and download the ones made. */
 export function courtPackagePanel(ui, c, role) {
-  const { h, fill, api, download } = ui;
+  const { h, fill, api, download, guard, keyHolder, chinaDateTime } = ui;
   if (role !== 'clerk' && role !== 'chair') return null;
+  // Before acceptance there is nothing to hand to a court (no case number, no documents of the proceedings).
+  if (['received', 'pending_supplement', 'review_received'].includes(c.state)) return null;
+  const key = keyHolder();
   const purpose = h(
     'select',
     { 'aria-label': '移送事由' },
@@ -283,7 +287,7 @@ export function courtPackagePanel(ui, c, role) {
                 h(
                   'tr',
                   h('td', PURPOSES[p.purpose] ?? p.purpose, p.court ? h('div.small.muted', p.court) : null),
-                  h('td.small', p.createdAt.slice(0, 10), h('div.muted', `${p.documentCount} 份文书 · 密钥 ${p.keyId.slice(0, 8)}`)),
+                  h('td.small', chinaDateTime(p.createdAt), h('div.muted', `${p.documentCount} 份文书 · 密钥 ${p.keyId.slice(0, 8)}`)),
                   h(
                     'td',
                     h(
@@ -306,19 +310,26 @@ export function courtPackagePanel(ui, c, role) {
     api('GET', `/api/cases/${c.id}/court-packages`)
       .then(render)
       .catch((e) => fill(list, h('div.alert.bad', e.message)));
-  const make = async () => {
-    fill(msg);
+  const button = h('button.btn', { type: 'button' }, '生成移送法院材料包');
+  // One package per click: the button is busy until the answer, and a retry after a lost answer carries the same key.
+  const make = guard(button, async () => {
+    fill(msg, h('div.small.muted', { role: 'status' }, '正在生成材料包…'));
     try {
-      const p = await api('POST', `/api/cases/${c.id}/court-packages`, {
-        purpose: purpose.value,
-        ...(court.value.trim() ? { court: court.value.trim() } : {}),
-      });
+      const p = await api(
+        'POST',
+        `/api/cases/${c.id}/court-packages`,
+        { purpose: purpose.value, ...(court.value.trim() ? { court: court.value.trim() } : {}) },
+        { key: key.get() },
+      );
+      key.done();
       fill(msg, h('div.alert.ok', { role: 'status' }, `已生成材料包（SHA-256 ${p.sha256.slice(0, 16)}…），已记入办理记录`));
       await load();
     } catch (err) {
+      key.done(err);
       fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
     }
-  };
+  });
+  button.addEventListener('click', make);
   load();
   return h(
     'div.panel',
@@ -328,7 +339,7 @@ export function courtPackagePanel(ui, c, role) {
       'ZIP：案件数据（case.json）、文书 PDF、SHA-256 清单及本委 Ed25519 签名；法院可用 verify-court-package.mjs 离线核验。',
     ),
     list,
-    h('div.row.calc-row', purpose, court, h('button.btn', { type: 'button', onclick: make }, '生成移送法院材料包')),
+    h('div.row.calc-row', purpose, court, button),
     msg,
   );
 }

@@ -1,5 +1,6 @@
 // Forms for procedure events: one field list per event type, matching server/event-schemas.ts (the server validates;
-// these only lay out the inputs with Chinese labels). `award` is the per-claim award editor.
+// these only lay out the inputs with Chinese labels). `award` is the per-claim award editor. A date field is the date
+// of something already done (not later than today) unless marked `future` (a hearing, a period's last day).
 export const LABELS = {
   outcome: { granted: '支持', partly: '部分支持', dismissed: '驳回' },
   finality: { final: '终局裁决', non_final: '非终局裁决', mixed: '部分终局（终局与非终局事项并存）' },
@@ -58,7 +59,7 @@ export const EVENT_FORMS = {
   ],
   FILE_DEFENSE: [{ name: 'summary', label: '答辩要点', kind: 'textarea' }],
   SHORTEN_DEFENSE_PERIOD: [
-    { name: 'days', label: '答辩期（日）', kind: 'int', required: true, default: 3 },
+    { name: 'days', label: '答辩期（日）', kind: 'int', required: true, min: 1 },
     { name: 'respondentConsent', label: '被申请人同意缩短', kind: 'bool' },
   ],
   FILE_COUNTERCLAIM: [
@@ -76,7 +77,7 @@ export const EVENT_FORMS = {
     reason(),
   ],
   SCHEDULE_HEARING: [
-    { name: 'hearingOn', label: '开庭日期', kind: 'date', required: true, hint: '须在通知之日起5个工作日之后' },
+    { name: 'hearingOn', label: '开庭日期', kind: 'date', required: true, future: true, hint: '须在通知之日起5个工作日之后' },
     { name: 'time', label: '时间', kind: 'time' },
     { name: 'place', label: '地点', kind: 'text', required: true },
     { name: 'public', label: '公开开庭', kind: 'bool', default: true },
@@ -88,15 +89,16 @@ export const EVENT_FORMS = {
     },
   ],
   POSTPONE_HEARING: [
-    { name: 'hearingOn', label: '新的开庭日期', kind: 'date', required: true },
+    { name: 'hearingOn', label: '新的开庭日期', kind: 'date', required: true, future: true },
     { name: 'place', label: '地点', kind: 'text' },
     { name: 'requestedBy', label: '提出方', kind: 'select', options: { party: '当事人申请', tribunal: '仲裁庭决定' } },
     { name: 'requestedOn', label: '当事人申请日期', kind: 'date' },
     reason(),
   ],
   HOLD_HEARING: [
-    { name: 'applicantPresent', label: '申请人到庭', kind: 'bool', default: true },
-    { name: 'respondentPresent', label: '被申请人到庭', kind: 'bool', default: true },
+    // Presence is a choice each time (nothing ticked in advance): an absence has consequences (LDMAL Art. 36).
+    { name: 'applicantPresent', label: '申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
+    { name: 'respondentPresent', label: '被申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
     { name: 'public', label: '公开开庭', kind: 'bool', default: true },
     {
       name: 'nonPublicGround',
@@ -110,7 +112,7 @@ export const EVENT_FORMS = {
     { name: 'terms', label: '调解协议内容', kind: 'textarea', required: true },
     { name: 'amount', label: '调解金额（元，统计用）', kind: 'text' },
   ],
-  MEDIATION_FAILED: [reason(false, '未达成协议的原因')],
+  MEDIATION_FAILED: [reason(true, '未达成协议的原因')],
   SIGN_MEDIATION_DOCUMENT: [
     { name: 'partyId', label: '签收当事人', kind: 'party', required: true },
     { name: 'signedOn', label: '签收日期', kind: 'date' },
@@ -149,8 +151,8 @@ export const EVENT_FORMS = {
   ],
   RESUME: [reason(false, '恢复理由')],
   EXTEND_TIME_LIMIT: [
-    { name: 'days', label: '延长天数', kind: 'int', required: true, default: 15, min: 1 },
-    reason(false, '延期理由（经仲裁委主任批准）'),
+    { name: 'days', label: '延长天数', kind: 'int', required: true, min: 1, max: 15, hint: '不超过15日' },
+    reason(true, '延期理由（经仲裁委主任批准）'),
   ],
   CONVERT_TO_ORDINARY: [reason(false)],
   ADVANCE_EXECUTION: [
@@ -303,10 +305,10 @@ export const EVENT_FORMS = {
     { name: 'replacementName', label: '替换的记录人员', kind: 'text' },
     reason(false, '理由'),
   ],
-  SET_EVIDENCE_PERIOD: [{ name: 'until', label: '举证期限最后一日', kind: 'date', required: true }],
+  SET_EVIDENCE_PERIOD: [{ name: 'until', label: '举证期限最后一日', kind: 'date', required: true, future: true }],
   EXTEND_EVIDENCE_PERIOD: [
     { name: 'partyId', label: '申请延长的当事人', kind: 'party', required: true },
-    { name: 'until', label: '延长至', kind: 'date', required: true },
+    { name: 'until', label: '延长至', kind: 'date', required: true, future: true },
     reason(true, '确有困难的理由'),
   ],
   RECORD_LATE_EVIDENCE: [

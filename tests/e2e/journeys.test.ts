@@ -326,7 +326,11 @@ describe('web interface journeys (Chromium)', () => {
     await page.getByRole('link', { name: '按仲裁员' }).click();
     await text(page.locator('table.week tbody th'), 'arb-e2e');
     await chip.first().click();
-    await act('开庭审理', '开庭日期', '2026-03-20');
+    // Presence is chosen for each party (nothing is ticked in advance).
+    await act('开庭审理', '开庭日期', '2026-03-20', async (d) => {
+      await d.getByRole('radiogroup', { name: '申请人是否到庭', exact: true }).getByRole('radio', { name: '到庭', exact: true }).check();
+      await d.getByRole('radiogroup', { name: '被申请人是否到庭', exact: true }).getByRole('radio', { name: '到庭', exact: true }).check();
+    });
     await text(page.locator('.case-head'), '已开庭');
 
     const dlg = await openAct('作出裁决', '裁决日期', '2026-03-25');
@@ -559,6 +563,10 @@ describe('web interface journeys (Chromium)', () => {
       await page.getByLabel('用户名').fill('clerk-two');
       await page.getByLabel('姓名（显示名）').fill('第二书记员');
       await page.getByRole('button', { name: '创建' }).click();
+      // The initial password is shown once; the dialog closes when the admin says it was noted.
+      const created = page.locator('dialog.secret[open]');
+      await created.getByLabel('我已记下（或已复制）这个密码').check();
+      await created.getByRole('button', { name: '已记下' }).click();
       await visible(page.locator('tr').filter({ hasText: '第二书记员' }));
       // The only active admin cannot be disabled or given another role (the server refuses it): not offered.
       const adminRow = page.locator('main tbody tr').filter({ has: page.getByRole('cell', { name: 'admin', exact: true }) });
@@ -573,7 +581,8 @@ describe('web interface journeys (Chromium)', () => {
       await page.locator('dialog.confirm[open]').getByRole('button', { name: '重置密码' }).click();
       const temp = (await page.getByTestId('temp-password').textContent()) ?? '';
       expect(temp).toMatch(/^[A-Za-z0-9]{16}$/);
-      await page.locator('dialog.confirm[open]').getByRole('button', { name: '已记下' }).click();
+      await page.locator('dialog.secret[open]').getByLabel('我已记下（或已复制）这个密码').check();
+      await page.locator('dialog.secret[open]').getByRole('button', { name: '已记下' }).click();
       await logout();
       await page.getByLabel('用户名').fill('clerk-two');
       await page.getByLabel('密码').fill(temp);

@@ -95,13 +95,15 @@ export async function openEventForm(c, type, done) {
   const fields = h(
     'div.db',
     h('div.form-alert'),
-    field(dateLabel, 'occurredOn', input('date', { value: today(), max: today() }), {
+    field(dateLabel, 'occurredOn', input('date', { value: initialDate(c, type), max: today() }), {
       required: true,
       hint: '行为实际发生之日，可早于今天，不能晚于今天',
     }),
   );
   const getters = [];
   const checks = [];
+  /** What the confirmation of an irreversible act repeats: [label, value as shown] of each filled field. */
+  const describe = [];
   let awardEd = null;
   // FORM_TRIBUNAL: the presiding arbitrator is chosen among those ticked (the server refuses anyone else).
   let tribunalList = null;
@@ -116,16 +118,43 @@ export async function openEventForm(c, type, done) {
       continue;
     }
     if (f.kind === 'textarea') el = h('textarea', { rows: 3, maxlength: f.max ?? 20000 });
-    else if (f.kind === 'date') el = input('date', { max: today() });
+    // Only dates of what has already happened are capped at today; a hearing or a period's end lies ahead.
+    else if (f.kind === 'date') el = input('date', f.future ? {} : { max: today() });
     else if (f.kind === 'time') el = input('time');
-    else if (f.kind === 'int') el = input('number', { min: f.min ?? 0, step: 1, value: f.default ?? '' });
-    else if (f.kind === 'bool') {
+    else if (f.kind === 'int') el = input('number', { min: f.min ?? 0, max: f.max, step: 1, value: f.default ?? '' });
+    else if (f.kind === 'yesno') {
+      // A required yes/no (到庭/未到庭): two radio buttons, neither chosen in advance.
+      const group = h(
+        'div.checklist.yesno',
+        { role: 'radiogroup', 'aria-label': f.label, 'aria-required': 'true', tabindex: '-1', dataset: { path } },
+        [
+          ['true', f.yes ?? '是'],
+          ['false', f.no ?? '否'],
+        ].map(([v, l]) => h('label.check.item', input('radio', { name: `yn-${path}`, value: v }), h('span', l))),
+      );
+      fields.append(
+        h(
+          'fieldset.inline',
+          h('legend', f.label, f.required ? h('span.req', { 'aria-hidden': 'true' }, '*') : null),
+          group,
+          h('span.field-error', { 'data-error-for': path }),
+        ),
+      );
+      const chosen = () => group.querySelector('input:checked')?.value;
+      getters.push((b) => {
+        if (chosen()) put(b, path, chosen() === 'true');
+      });
+      describe.push(() => (chosen() ? [f.label, chosen() === 'true' ? (f.yes ?? '是') : (f.no ?? '否')] : null));
+      if (f.required) checks.push(() => (chosen() ? null : [path, '请选择']));
+      continue;
+    } else if (f.kind === 'bool') {
       el = input('checkbox', { checked: f.default === true });
       el.dataset.path = path;
       fields.append(h('label.check', el, f.label), h('span.field-error', { 'data-error-for': path }));
       getters.push((b) => {
         if (el.checked || !f.omitFalse) put(b, path, el.checked);
       });
+      describe.push(() => (el.checked ? [f.label, '是'] : null));
       continue;
     } else if (f.kind === 'select') el = select({ ...(f.required ? {} : { '': '（不选）' }), ...f.options });
     else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
@@ -195,6 +224,10 @@ export async function openEventForm(c, type, done) {
         const ids = list.values();
         if (ids.length) put(b, path, ids);
       });
+      describe.push(() => {
+        const picked = [...list.node.querySelectorAll('input:checked')].map((i) => i.closest('label')?.querySelector('span')?.textContent);
+        return picked.length ? [f.label, picked.join('、')] : null;
+      });
       if (f.required) checks.push(() => (list.values().length ? null : [path, '请至少选择一项']));
       if (type === 'ADVANCE_EXECUTION' && f.kind === 'claims') {
         const amounts = advanceAmounts(c, list.node);
@@ -205,8 +238,28 @@ export async function openEventForm(c, type, done) {
       continue;
     } else if (f.kind === 'lines') el = h('textarea', { rows: 3, placeholder: '每行一项' });
     else el = input('text', { maxlength: f.max ?? 200 });
+    // A required choice starts empty: the person picks the document, the party, the method (nothing pre-selected).
+    if (el.tagName === 'SELECT' && f.required) {
+      // (The presiding arbitrator is chosen among those ticked: the placeholder is never a choice there.)
+      el.prepend(h('option', { value: '', disabled: path === 'presidingId', hidden: path === 'presidingId' }, '（请选择）'));
+      el.value = '';
+    }
     fields.append(field(f.label, path, el, { required: f.required, wide: f.kind === 'textarea' || f.kind === 'lines', hint: f.hint }));
-    if (f.required) checks.push(() => (el.value.trim() ? null : [path, '必须填写']));
+    if (f.required) checks.push(() => (el.value.trim() ? null : [path, el.tagName === 'SELECT' ? '请选择' : '必须填写']));
+    if (f.kind === 'int')
+      checks.push(() => {
+        if (el.value === '') return null;
+        const n = Number(el.value);
+        if (!Number.isInteger(n)) return [path, '请填写整数'];
+        if (f.min !== undefined && n < f.min) return [path, `不能少于 ${f.min}`];
+        if (f.max !== undefined && n > f.max) return [path, `不能超过 ${f.max}`];
+        return null;
+      });
+    describe.push(() => {
+      if (el.value.trim() === '') return null;
+      const shown = el.tagName === 'SELECT' ? el.selectedOptions[0]?.textContent : el.value.trim();
+      return [f.label, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
+    });
     if (/amount$/i.test(path)) checks.push(() => (checkMoney(el.value.trim()) ? [path, checkMoney(el.value.trim())] : null));
     getters.push((b) => {
       if (f.kind === 'lines') {
@@ -253,13 +306,27 @@ export async function openEventForm(c, type, done) {
   form.addEventListener('change', () => {
     dirty = true;
   });
+  const keep = awardEd ? '已填写的裁决文字已保存为草稿，下次打开时恢复。' : '已填写的内容将不会保存。';
+  // While the dialog is open, leaving the screen (the browser's Back, a link, a typed address) asks like Esc does:
+  // the router keeps the screen and the dialog unless the person chooses to discard what was typed.
+  const outerGuard = state.leaveGuard;
+  const ownGuard = {
+    dirty: () => dirty || Boolean(outerGuard?.dirty()),
+    confirm: () =>
+      confirmDialog({
+        title: `离开此页并放弃“${eventLabel(type)}”？`,
+        body: h('p', `“${eventLabel(type)}”尚未提交。${keep}`),
+        confirmLabel: '放弃并离开',
+      }),
+  };
+  state.leaveGuard = ownGuard;
   const close = () => {
+    if (state.leaveGuard === ownGuard) state.leaveGuard = outerGuard;
     dlg.close();
     dlg.remove();
   };
   const askClose = async () => {
     if (!dirty) return close();
-    const keep = awardEd ? '已填写的裁决文字已保存为草稿，下次打开时恢复。' : '已填写的内容将不会保存。';
     if (await confirmDialog({ title: `放弃“${eventLabel(type)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
   };
   cancel.addEventListener('click', askClose);
@@ -303,6 +370,7 @@ export async function openEventForm(c, type, done) {
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
+          awardEd ? null : describedFields(describe),
           h('p.consequence', IRREVERSIBLE[type]),
           awardSummary,
         ],
@@ -321,10 +389,11 @@ export async function openEventForm(c, type, done) {
       else await api('POST', `/api/cases/${c.id}/events`, body, { key });
       awardEd?.clear();
       close();
-      done();
+      // The screen that follows says what was done, where the focus goes (not left on the page's body).
+      done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}），已记入办理记录。`);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 0) key = newKey();
-      showErrors(form, err);
+      showErrors(form, namedDate(err, dateLabel));
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;
@@ -335,6 +404,31 @@ export async function openEventForm(c, type, done) {
   document.body.append(dlg);
   dlg.showModal();
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
+}
+
+/** The server names the act's date "发生日期"; the dialog's field is named for the act (裁决日期, 受理日期 …). */
+function namedDate(err, dateLabel) {
+  if (!(err instanceof ApiError) || dateLabel === '发生日期') return err;
+  for (const e of err.problem?.errors ?? []) e.message = String(e.message ?? '').replaceAll('发生日期', dateLabel);
+  err.message = String(err.message).replaceAll('发生日期', dateLabel);
+  return err;
+}
+/** The act's date a dialog starts with: today, or for a hearing held the day it was scheduled for (not a later one). */
+function initialDate(c, type) {
+  if (type === 'HOLD_HEARING') {
+    const on = c.proceedings?.hearing?.hearingOn;
+    return on && on <= today() ? on : '';
+  }
+  return today();
+}
+function describedFields(describe) {
+  const rows = describe.map((d) => d()).filter(Boolean);
+  return rows.length
+    ? h(
+        'ul.small',
+        rows.map(([k, v]) => h('li', `${k}：${v}`)),
+      )
+    : null;
 }
 
 /** Serves one document on every applicant, one SERVE act each; a retry skips nobody twice (one key per worker). */

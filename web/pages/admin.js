@@ -9,8 +9,10 @@ import {
   errorPanel,
   field,
   fill,
+  guard,
   h,
   input,
+  keyHolder,
   roleLabel,
   select,
   setTitle,
@@ -63,11 +65,63 @@ function tempPassword() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => chars[b % chars.length]).join('');
 }
-async function usersTab(out) {
+/**
+ * A password shown once (a new user's initial password, a temporary one after a reset): a copy button, "只显示这一次",
+ * and the dialog closes only when the admin confirms having noted it — not on Esc.
+ */
+function secretDialog({ title, lead, secret }) {
+  return new Promise((resolve) => {
+    const copied = h('span.small', { 'aria-live': 'polite' });
+    const shown = h('p.temp-password', { 'data-testid': 'temp-password' }, secret);
+    const copy = h('button.btn', { type: 'button' }, '复制密码');
+    const noted = input('checkbox');
+    const ok = h('button.btn.primary', { type: 'button', disabled: true }, '已记下');
+    const dlg = h(
+      'dialog.confirm.secret',
+      { 'aria-labelledby': 'secret-title', 'aria-describedby': 'secret-once', role: 'alertdialog' },
+      h('div.dh', h('h2', { id: 'secret-title' }, title)),
+      h(
+        'div.db',
+        lead,
+        shown,
+        h('p.row', copy, copied),
+        h('p.alert.warn', { id: 'secret-once' }, '只显示这一次：关闭后无法再查看。请复制或记下，当面或通过安全渠道告知本人。'),
+        h('label.check', noted, '我已记下（或已复制）这个密码'),
+      ),
+      h('div.df', ok),
+    );
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(secret);
+        copied.textContent = '已复制到剪贴板';
+      } catch {
+        // No clipboard permission: the password is selected for Ctrl+C.
+        const range = document.createRange();
+        range.selectNodeContents(shown);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        copied.textContent = '无法自动复制：密码已选中，请按 Ctrl+C 复制';
+      }
+    });
+    noted.addEventListener('change', () => {
+      ok.disabled = !noted.checked;
+    });
+    dlg.addEventListener('cancel', (e) => e.preventDefault());
+    ok.addEventListener('click', () => {
+      dlg.close();
+      dlg.remove();
+      resolve();
+    });
+    document.body.append(dlg);
+    dlg.showModal();
+    copy.focus();
+  });
+}
+async function usersTab(out, notice = null) {
   const r = await api('GET', '/api/users?pageSize=200');
   const users = Array.isArray(r) ? r : r.items;
-  const reload = () => usersTab(out);
-  const msg = h('div', { 'aria-live': 'polite' });
+  const reload = (note) => usersTab(out, note);
+  const msg = h('div', { 'aria-live': 'polite' }, notice ? h('div.alert.ok', { role: 'status' }, notice) : null);
   // The server refuses to disable the last active admin or give it another role (the commission would be locked out
   // of its own settings): those controls are not offered for it.
   const activeAdmins = users.filter((u) => u.role === 'admin' && u.active);
@@ -81,71 +135,73 @@ async function usersTab(out) {
     const patch = async (body, done) => {
       try {
         await api('PATCH', `/api/users/${u.id}`, body);
-        fill(msg, h('div.alert.ok', { role: 'status' }, done));
-        reload();
+        reload(done);
       } catch (err) {
         fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
       }
     };
-    save.addEventListener('click', async () => {
-      if (
-        await confirmDialog({
-          title: `修改 ${u.displayName} 的角色？`,
-          body: h('p', `由“${roleLabel(u.role)}”改为“${roleLabel(role.value)}”。修改后其权限立即改变。`),
-          confirmLabel: '修改角色',
-          danger: true,
-        })
-      )
-        patch({ role: role.value }, `已修改 ${u.displayName} 的角色`);
-    });
+    save.addEventListener(
+      'click',
+      guard(save, async () => {
+        if (
+          await confirmDialog({
+            title: `修改 ${u.displayName} 的角色？`,
+            body: h('p', `由“${roleLabel(u.role)}”改为“${roleLabel(role.value)}”。修改后其权限立即改变。`),
+            confirmLabel: '修改角色',
+            danger: true,
+          })
+        )
+          await patch({ role: role.value }, `已修改 ${u.displayName} 的角色`);
+      }),
+    );
     const toggle = h(
       `button.btn.small${u.active ? '.irreversible' : ''}`,
       {
         type: 'button',
         disabled: lastAdmin,
         'aria-describedby': lastAdmin ? `last-admin-${u.id}` : null,
-        onclick: async () => {
-          const ok = await confirmDialog({
-            title: `${u.active ? '停用' : '启用'}用户 ${u.displayName}？`,
-            body: h('p', u.active ? '停用后该用户不能登录，已登录的会话随即失效；其办理记录保留。' : '启用后该用户可以重新登录。'),
-            confirmLabel: u.active ? '停用' : '启用',
-            danger: u.active,
-          });
-          if (ok) patch({ active: !u.active }, `已${u.active ? '停用' : '启用'} ${u.displayName}`);
-        },
+        onclick: async (e) => toggleOnce(e),
       },
       u.active ? '停用' : '启用',
     );
+    const toggleOnce = guard(toggle, async () => {
+      const ok = await confirmDialog({
+        title: `${u.active ? '停用' : '启用'}用户 ${u.displayName}？`,
+        body: h('p', u.active ? '停用后该用户不能登录，已登录的会话随即失效；其办理记录保留。' : '启用后该用户可以重新登录。'),
+        confirmLabel: u.active ? '停用' : '启用',
+        danger: u.active,
+      });
+      if (ok) await patch({ active: !u.active }, `已${u.active ? '停用' : '启用'} ${u.displayName}`);
+    });
     const reset = h(
       'button.btn.small',
       {
         type: 'button',
-        onclick: async () => {
-          const ok = await confirmDialog({
-            title: `重置 ${u.displayName} 的密码？`,
-            body: h('p', '将设定一个临时密码并结束该用户的全部登录；用户下次登录后须修改密码。'),
-            confirmLabel: '重置密码',
-            danger: true,
-          });
-          if (!ok) return;
-          const pw = tempPassword();
-          try {
-            await api('POST', `/api/users/${u.id}/password-reset`, { newPassword: pw });
-            await confirmDialog({
-              title: '临时密码',
-              body: [
-                h('p', `请将临时密码当面或通过安全渠道告知 ${u.displayName}（只显示这一次）：`),
-                h('p.temp-password', { 'data-testid': 'temp-password' }, pw),
-              ],
-              confirmLabel: '已记下',
-            });
-          } catch (err) {
-            fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
-          }
-        },
+        onclick: (e) => resetOnce(e),
       },
       '重置密码',
     );
+    const resetOnce = guard(reset, async () => {
+      const ok = await confirmDialog({
+        title: `重置 ${u.displayName} 的密码？`,
+        body: h('p', '将设定一个临时密码并结束该用户的全部登录；用户下次登录后须修改密码。'),
+        confirmLabel: '重置密码',
+        danger: true,
+      });
+      if (!ok) return;
+      const pw = tempPassword();
+      try {
+        await api('POST', `/api/users/${u.id}/password-reset`, { newPassword: pw });
+        await secretDialog({
+          title: '临时密码',
+          lead: h('p', `${u.displayName}（${u.username}）的临时密码如下；其下次登录后须修改密码。`),
+          secret: pw,
+        });
+        fill(msg, h('div.alert.ok', { role: 'status' }, `已重置 ${u.displayName} 的密码`));
+      } catch (err) {
+        fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
+      }
+    });
     return h(
       `tr${u.active ? '' : '.inactive'}`,
       h('td', u.username),
@@ -163,6 +219,7 @@ async function usersTab(out) {
   };
   const create = h('form.panel', { novalidate: true, 'aria-labelledby': 'new-user' });
   const pw = input('text', { autocomplete: 'off', value: tempPassword() });
+  const createBtn = h('button.btn.primary.label-gap', { type: 'submit' }, '创建');
   fill(
     create,
     h('h2', { id: 'new-user' }, '新建用户'),
@@ -173,19 +230,36 @@ async function usersTab(out) {
       field('姓名（显示名）', 'displayName', input('text', { maxlength: 100 }), { required: true }),
       field('角色', 'role', select(state.vocab.roles, { value: 'clerk' }), { required: true }),
       field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；请告知本人并提醒其修改' }),
-      h('button.btn.primary.label-gap', { type: 'submit' }, '创建'),
+      createBtn,
     ),
   );
   clearOnEdit(create);
-  create.addEventListener('submit', async (e) => {
-    e.preventDefault();
+  // One user per click: busy until the answer, one key for the form; after creation the initial password is shown
+  // once (it is not kept anywhere), then the form starts afresh.
+  const key = keyHolder();
+  const createOnce = guard(createBtn, async () => {
     const v = (p) => create.querySelector(`[data-path="${p}"]`).value.trim();
+    const body = { username: v('username'), displayName: v('displayName'), role: v('role'), password: v('password') };
     try {
-      await api('POST', '/api/users', { username: v('username'), displayName: v('displayName'), role: v('role'), password: v('password') });
-      reload();
+      const u = await api('POST', '/api/users', body, { key: key.get() });
+      key.done();
+      await secretDialog({
+        title: `已创建用户：${u.displayName ?? body.displayName}`,
+        lead: h(
+          'p',
+          `用户名 ${u.username ?? body.username}，角色“${roleLabel(u.role ?? body.role)}”。初始密码如下，请告知本人并提醒其登录后修改：`,
+        ),
+        secret: body.password,
+      });
+      await reload(`已创建用户 ${u.displayName ?? body.displayName}（${u.username ?? body.username}）`);
     } catch (err) {
+      key.done(err);
       showErrors(create, err);
     }
+  });
+  create.addEventListener('submit', (e) => {
+    e.preventDefault();
+    createOnce();
   });
   fill(
     out,
@@ -252,21 +326,27 @@ async function wagesTab(out) {
   };
   for (const w of table) addRow(w);
   clearOnEdit(form);
-  form.addEventListener('submit', async (e) => {
+  const saveOnce = guard(
+    () => form.querySelectorAll('button[type="submit"]'),
+    async () => {
+      const body = [...rows.children].map((tr) => tr.read());
+      const ok = await confirmDialog({
+        title: '保存最低工资标准？',
+        body: h('p', `共 ${body.length} 条。终局裁决判断（12个月最低工资）按裁决日所在地区施行中的标准计算。`),
+        confirmLabel: '保存',
+      });
+      if (!ok) return;
+      try {
+        await api('PUT', '/api/reference/minimum-wages', body);
+        fill(form.querySelector('.form-alert'), h('div.alert.ok', { role: 'status' }, '已保存'));
+      } catch (err) {
+        showErrors(form, err);
+      }
+    },
+  );
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const body = [...rows.children].map((tr) => tr.read());
-    const ok = await confirmDialog({
-      title: '保存最低工资标准？',
-      body: h('p', `共 ${body.length} 条。终局裁决判断（12个月最低工资）按裁决日所在地区施行中的标准计算。`),
-      confirmLabel: '保存',
-    });
-    if (!ok) return;
-    try {
-      await api('PUT', '/api/reference/minimum-wages', body);
-      fill(form.querySelector('.form-alert'), h('div.alert.ok', { role: 'status' }, '已保存'));
-    } catch (err) {
-      showErrors(form, err);
-    }
+    saveOnce();
   });
   fill(
     form,
@@ -426,37 +506,43 @@ async function calendarTab(out) {
     h('div.actions', h('button.btn.primary', { type: 'submit' }, '录入该年安排')),
   );
   clearOnEdit(form);
-  form.addEventListener('submit', async (e) => {
+  const loadOnce = guard(
+    () => form.querySelectorAll('button[type="submit"]'),
+    async () => {
+      const year = yearIn.value.trim();
+      const body = { notice: noticeIn.value.trim(), offDays: lines(offIn.value), workDays: lines(workIn.value), names };
+      if (!body.notice) return showErrors(form, new ApiError(400, { errors: [{ path: 'notice', message: '请填写通知名称及文号' }] }));
+      if (!body.offDays.length)
+        return showErrors(form, new ApiError(400, { errors: [{ path: 'offDays', message: '请先解析通知或填写放假日期' }] }));
+      const ok = await confirmDialog({
+        title: `录入${year}年节假日安排？`,
+        body: [
+          h('p', `放假 ${body.offDays.length} 天，调休上班 ${body.workDays.length} 天。`),
+          h('p', '录入后所有未结案件的期限将按此重新计算。'),
+        ],
+        confirmLabel: '录入',
+      });
+      if (!ok) return;
+      try {
+        const r = await api('PUT', `/api/calendar/years/${year}`, body);
+        fill(
+          form.querySelector('.form-alert'),
+          h(
+            'div.alert.ok',
+            { role: 'status' },
+            `已录入${r.year}年安排（放假 ${r.offDays} 天、调休上班 ${r.workDays} 天），未结案件的期限正在后台重新计算，稍后即在各案件中更新。`,
+          ),
+        );
+        const list = await api('GET', '/api/calendar/years');
+        fill(yearsBox, yearsTable(list));
+      } catch (err) {
+        showErrors(form, err);
+      }
+    },
+  );
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const year = yearIn.value.trim();
-    const body = { notice: noticeIn.value.trim(), offDays: lines(offIn.value), workDays: lines(workIn.value), names };
-    if (!body.notice) return showErrors(form, new ApiError(400, { errors: [{ path: 'notice', message: '请填写通知名称及文号' }] }));
-    if (!body.offDays.length)
-      return showErrors(form, new ApiError(400, { errors: [{ path: 'offDays', message: '请先解析通知或填写放假日期' }] }));
-    const ok = await confirmDialog({
-      title: `录入${year}年节假日安排？`,
-      body: [
-        h('p', `放假 ${body.offDays.length} 天，调休上班 ${body.workDays.length} 天。`),
-        h('p', '录入后所有未结案件的期限将按此重新计算。'),
-      ],
-      confirmLabel: '录入',
-    });
-    if (!ok) return;
-    try {
-      const r = await api('PUT', `/api/calendar/years/${year}`, body);
-      fill(
-        form.querySelector('.form-alert'),
-        h(
-          'div.alert.ok',
-          { role: 'status' },
-          `已录入${r.year}年安排（放假 ${r.offDays} 天、调休上班 ${r.workDays} 天），未结案件的期限正在后台重新计算，稍后即在各案件中更新。`,
-        ),
-      );
-      const list = await api('GET', '/api/calendar/years');
-      fill(yearsBox, yearsTable(list));
-    } catch (err) {
-      showErrors(form, err);
-    }
+    loadOnce();
   });
   const yearsTable = (list) =>
     h(

@@ -5,7 +5,10 @@ import { IRREVERSIBLE } from '../acts.js';
 import {
   api,
   caseName,
+  chinaDate,
+  chinaDateTime,
   closureLabel,
+  confirmDialog,
   daysLeftText,
   deadlineBadge,
   download,
@@ -15,8 +18,10 @@ import {
   fetchBlob,
   field,
   fill,
+  guard,
   h,
   input,
+  keyHolder,
   money,
   roleLabel,
   saveBlob,
@@ -59,7 +64,7 @@ const SERVICE_DOCS = {
   other: '其他文书',
 };
 /** The toolkit the issue-17 module (features.js) builds with. */
-const ui = () => ({ h, fill, api, download, money });
+const ui = () => ({ h, fill, api, download, money, guard, keyHolder, chinaDateTime });
 const EDITABLE = new Set(['received', 'pending_supplement', 'mediation_in_progress']);
 /** A value the role may not see is absent from the answer (api.md "Reading (v1.1)"). */
 const shown = (o, k) => (k in o ? (o[k] ?? '—') : h('span.muted', '（无权查看）'));
@@ -98,7 +103,11 @@ export async function casePage(id, mount) {
   setTitle(caseName(c));
   const flash = sessionStorage.getItem('zc.caseflash');
   sessionStorage.removeItem('zc.caseflash');
-  const refresh = () => casePage(id, mount);
+  const dupes = registrationWarnings(c.id);
+  const refresh = (message) => {
+    if (typeof message === 'string') sessionStorage.setItem('zc.caseflash', message);
+    return casePage(id, mount);
+  };
   const parties = partiesOf(c);
   const partyName = (pid) => parties.find((p) => p.id === pid)?.name ?? `当事人${pid}`;
   const canEdit = EDITABLE.has(c.state) && (state.user.role === 'clerk' || (state.user.role === 'mediator' && mediationTrack));
@@ -162,9 +171,12 @@ export async function casePage(id, mount) {
     ].map(([href, label]) => h('a', { href: `#${href}`, onclick: (e) => jump(e, href) }, label)),
   );
 
+  // What was just done is said where the eyes and the screen reader are: the message takes the focus.
+  const flashNote = flash ? h('div.alert.ok.flash', { role: 'status', tabindex: '-1' }, flash) : null;
   fill(
     body,
-    flash ? h('div.alert.ok', { role: 'status' }, flash) : null,
+    flashNote,
+    dupes,
     limitationNote(c),
     head,
     toc,
@@ -186,6 +198,43 @@ export async function casePage(id, mount) {
         events ? historySection(events) : null,
       ),
     ),
+  );
+  if (flashNote) flashNote.focus();
+}
+/**
+ * The duplicate-application warnings the server gave when this case was registered (Rules Arts. 34, 39), once, on the
+ * new case's page: each earlier case linked, with what it means. Registration is never refused for them; whether to
+ * accept is the clerk's decision.
+ */
+function registrationWarnings(id) {
+  let saved = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem('zc.casewarnings') ?? 'null');
+  } catch {
+    saved = null;
+  }
+  if (!saved || String(saved.caseId) !== String(id)) return null;
+  sessionStorage.removeItem('zc.casewarnings');
+  const list = saved.warnings ?? [];
+  if (!list.length) return null;
+  const barring = list.some((w) => w.bars);
+  return h(
+    `div.alert.${barring ? 'bad' : 'warn'}.dupes`,
+    { role: 'alert' },
+    h('strong', `登记时发现同一当事人之间的在先案件（${list.length} 件）：请在受理前核对是否为同一争议`),
+    h(
+      'ul',
+      list.map((w) =>
+        h(
+          'li',
+          h('a', { href: `#/cases/${w.caseId}` }, w.caseNo ?? `申请 #${w.caseId}`),
+          w.stateLabel ? `（${w.stateLabel}）` : '',
+          w.bars ? h('span.badge.bad.tight', '依法不予受理') : null,
+          h('div.small', withSource(w.message ?? '', w.source)),
+        ),
+      ),
+    ),
+    barring ? h('p.small', '同一争议已有裁决、调解书或按撤回处理的，再次申请不予受理（可办理“不予受理”）。') : null,
   );
 }
 function jump(e, id) {
@@ -570,10 +619,7 @@ function historySection(events) {
         h(
           'li',
           h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
-          h(
-            'div.when',
-            `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${new Date(e.recordedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
-          ),
+          h('div.when', `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${chinaDateTime(e.recordedAt)}`),
           e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
         ),
       ),
@@ -655,7 +701,7 @@ function docsSection(c, docs, refresh) {
                 stale ? h('div.small.muted', '（已有较新的版本）') : null,
               ),
               h('td.small', d.caseNo ?? '—'),
-              h('td.small', new Date(d.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+              h('td.small', chinaDateTime(d.createdAt)),
               c.readLevel && c.readLevel !== 'full'
                 ? h('td.small.muted', '仅本案承办人员可查看')
                 : h(
@@ -699,30 +745,47 @@ function docsSection(c, docs, refresh) {
     kind.addEventListener('change', showMatter);
     showMatter();
     const btn = h('button.btn', { type: 'button' }, '生成');
-    let busy = false;
-    btn.addEventListener('click', async () => {
-      if (busy) return;
-      busy = true;
-      btn.disabled = true;
+    const key = keyHolder();
+    const generate = guard(btn, async () => {
+      // A document already issued is issued again only on purpose: each generation is a new version with its number.
+      const earlier = draft.checked ? null : docs.filter((d) => d.kind === kind.value && !/草稿/.test(d.title)).at(-1);
+      if (
+        earlier &&
+        !(await confirmDialog({
+          title: `再次生成“${kinds[kind.value]}”？`,
+          body: [
+            h('p', `本案已有 ${earlier.title}（${chinaDateTime(earlier.createdAt)} 生成）。`),
+            h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
+          ],
+          confirmLabel: '生成新版本',
+        }))
+      )
+        return;
       btn.textContent = '正在生成…';
       fill(msg);
       try {
-        const r = await api('POST', `/api/cases/${c.id}/documents`, {
-          kind: kind.value,
-          ...(kind.value === 'decision' ? { matter: matter.value } : {}),
-          ...(draft.checked ? { draft: true } : {}),
-        });
+        const r = await api(
+          'POST',
+          `/api/cases/${c.id}/documents`,
+          {
+            kind: kind.value,
+            ...(kind.value === 'decision' ? { matter: matter.value } : {}),
+            ...(draft.checked ? { draft: true } : {}),
+          },
+          { key: key.get() },
+        );
+        key.done();
         sessionStorage.setItem('zc.caseflash', `已生成：${r.documents.map((d) => `${docName(c, d)} ${d.caseNo ?? ''}`.trim()).join('、')}`);
         refresh();
       } catch (err) {
+        key.done(err);
         fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
         msg.scrollIntoView({ block: 'nearest' });
       } finally {
-        busy = false;
-        btn.disabled = false;
         btn.textContent = '生成';
       }
     });
+    btn.addEventListener('click', generate);
     gen = h(
       'div.row.gen.noprint',
       field('文书种类', 'docKind', kind),
@@ -797,7 +860,7 @@ export async function coverPage(id, mount) {
   const causes = [...new Set(c.claims.map((cl) => V().claimCategories[cl.category] ?? cl.category))].join('、');
   const index = [
     ...(events ?? []).filter((e) => e.type !== 'GENERATE_DOCUMENT').map((e) => ({ on: e.occurredOn, name: fileItem(e) })),
-    ...(docs ?? []).map((d) => ({ on: d.createdAt.slice(0, 10), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
+    ...(docs ?? []).map((d) => ({ on: chinaDate(d.createdAt), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
   ].sort((a, b) => a.on.localeCompare(b.on));
   fill(
     body,

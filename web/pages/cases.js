@@ -16,6 +16,7 @@ import {
   setTitle,
   state,
   stateBadge,
+  today,
 } from '../core.js';
 
 const V = () => state.vocab;
@@ -165,7 +166,7 @@ export async function caseList(params, mount) {
             {
               type: 'button',
               onclick: (e) =>
-                download(`/api/exports/cases?${exportQ}`, `案件列表-${new Date().toISOString().slice(0, 10)}.xlsx`).catch((err) =>
+                download(`/api/exports/cases?${exportQ}`, `案件列表-${today()}.xlsx`).catch((err) =>
                   e.target.after(h('span.field-error', { role: 'alert' }, err.message)),
                 ),
             },

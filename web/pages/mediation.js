@@ -4,9 +4,10 @@ import { api, errorPanel, fill, h, names, setTitle } from '../core.js';
 import { openEventForm } from './act.js';
 import { registerForm } from './register.js';
 
-export async function mediationPage(mount) {
+export async function mediationPage(mount, message = null) {
   setTitle('调解');
   const list = h('div', h('p.muted', '正在加载…'));
+  const done = message ? h('div.alert.ok.flash', { role: 'status', tabindex: '-1' }, message) : null;
   const formBox = h(
     'section.panel',
     { 'aria-labelledby': 'med-new' },
@@ -16,10 +17,12 @@ export async function mediationPage(mount) {
   mount(
     '#/mediation',
     h('h1', '调解'),
+    done,
     h('section.panel', { 'aria-labelledby': 'med-open' }, h('h2', { id: 'med-open' }, '进行中的调解'), list),
     formBox,
   );
-  const again = () => mediationPage(mount);
+  done?.focus();
+  const again = (msg) => mediationPage(mount, typeof msg === 'string' ? msg : null);
   try {
     const r = await api('GET', '/api/cases?track=mediation&state=mediation_in_progress&pageSize=50');
     const act = (c, type, label) =>

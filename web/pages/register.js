@@ -2,6 +2,7 @@
 // drawn from a plain model and read back into it, so that blocks can be added and removed, a party's type switched
 // without losing what was typed, and the whole kept as a draft in this browser (per user) until it is submitted.
 import {
+  ApiError,
   api,
   checkCreditCode,
   checkIdNumber,
@@ -93,7 +94,17 @@ export function modelFromCase(c) {
  */
 export function registerForm(track = 'arbitration', edit = null) {
   const draftName = edit ? `edit.${edit.id}` : `register.${track}`;
-  const draft = loadDraft(draftName);
+  // A correction's draft holds the case version it started from. When the case has moved on since (another clerk
+  // saved a change), the draft is not restored: saving it would silently undo that change. The form says so and
+  // starts from the case as it is now.
+  let draft = loadDraft(draftName);
+  let staleDraft = null;
+  if (edit && draft && draft.version !== edit.version) {
+    staleDraft = draft;
+    draft = null;
+    clearDraft(draftName);
+  }
+  const draftMeta = edit ? { version: edit.version } : {};
   let model = draft?.value ?? (edit ? modelFromCase(edit) : emptyModel(track));
   let dirty = false;
   const form = h('form.register', {
@@ -108,6 +119,13 @@ export function registerForm(track = 'arbitration', edit = null) {
   const showDraftNote = (d) =>
     fill(
       note,
+      staleDraft && !d
+        ? h(
+            'div.alert.warn',
+            { role: 'alert' },
+            `本机 ${draftTime(staleDraft)} 保存的修改草稿未恢复：此后案件已被他人修改。以下是案件当前的登记内容，请在此基础上重新修改。`,
+          )
+        : null,
       d
         ? h(
             'div.alert.ok.row',
@@ -379,10 +397,16 @@ export function registerForm(track = 'arbitration', edit = null) {
     render(`[data-add="${sideKey}"]`);
   }
   let draftTimer;
+  // Once the application is registered (or the correction saved) nothing is kept as a draft again: a change event
+  // fired by leaving the last field schedules a save that would otherwise land after the draft was cleared, and
+  // bring the registered application back as a "draft" to be registered a second time.
+  let submitted = false;
   function keepDraft() {
     clearTimeout(draftTimer);
+    if (submitted) return;
     draftTimer = setTimeout(() => {
-      saveDraft(draftName, collect());
+      if (submitted || !state.user) return;
+      saveDraft(draftName, collect(), draftMeta);
       const s = form.querySelector('[data-draft-status]');
       if (s) s.textContent = `草稿已自动保存在本机（${new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`;
     }, 400);
@@ -463,10 +487,14 @@ export function registerForm(track = 'arbitration', edit = null) {
       const c = edit
         ? await api('PATCH', `/api/cases/${edit.id}`, body, { key, ifMatch: edit.version })
         : await api('POST', '/api/cases', body, { key });
+      submitted = true;
+      clearTimeout(draftTimer);
       clearDraft(draftName);
       dirty = false;
       state.leaveGuard = null;
       const done = edit ? '登记信息已修改。' : '已登记。';
+      // Earlier cases between the same parties (Rules Arts. 34, 39): shown on the new case's page, with links.
+      if (c.warnings?.length) sessionStorage.setItem('zc.casewarnings', JSON.stringify({ caseId: c.id, warnings: c.warnings }));
       sessionStorage.setItem(
         'zc.caseflash',
         c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done,
@@ -475,7 +503,29 @@ export function registerForm(track = 'arbitration', edit = null) {
     } catch (err) {
       // A refused request is final for its key; a lost answer (network) may be retried with the same key.
       if (err.status !== 0) key = null;
-      showErrors(form, err);
+      if (edit && err.status === 412) {
+        // Another clerk saved a change first: this form's values are older than the case. Nothing is saved; the
+        // person reloads the case as it is now (the draft of the older version is not restored).
+        showErrors(form, new ApiError(412, {}, '案件已被他人修改，您的修改未保存。请点击“载入最新内容”，在最新登记内容的基础上重新修改。'));
+        form.querySelector('.form-alert .alert')?.append(
+          ' ',
+          h(
+            'button.btn.small',
+            {
+              type: 'button',
+              onclick: () => {
+                submitted = true;
+                clearTimeout(draftTimer);
+                clearDraft(draftName);
+                dirty = false;
+                state.leaveGuard = null;
+                window.dispatchEvent(new Event('zc:route'));
+              },
+            },
+            '载入最新内容',
+          ),
+        );
+      } else showErrors(form, err);
     } finally {
       busy = false;
       submit.disabled = false;
