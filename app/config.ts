@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_OPTIONS, type DatabaseOptions } from '../db/knex.ts';
+import { type DatabaseOptions, DEFAULT_DATABASE_OPTIONS } from '../db/knex.ts';
 import { type Readings, resolveReadings } from '../workflows/calculators/readings.ts';
 
 /** Runtime configuration, read once from the environment (api.md "Configuration"). */
@@ -196,7 +196,8 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   if (raw === undefined || raw.trim() === '') return 'loopback';
   const v = raw.trim();
   if (v === 'false') return false;
-  if (v === 'true') throw new Error('TRUST_PROXY=true would let any client choose its address; name the proxy (address, subnet or hop count)');
+  if (v === 'true')
+    throw new Error('TRUST_PROXY=true would let any client choose its address; name the proxy (address, subnet or hop count)');
   if (/^\d+$/.test(v)) return Number(v);
   if (!/^[\w.:/, -]+$/.test(v)) throw new Error(`TRUST_PROXY: addresses, subnets, a hop count or false, got "${raw}"`);
   return v;

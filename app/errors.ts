@@ -78,4 +78,3 @@ export function zodFieldErrors(error: ZodError, prefix: (string | number)[] = []
 
 export const validationError = (errors: FieldError[]) =>
   badRequest(`${errors.length} 个字段无效：${errors.map((e) => e.path || '(body)').join(', ')}`, errors);
-

@@ -115,10 +115,9 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       description: '送达日期（送达回证上的日期；默认 occurredOn）；公告送达为公告发出之日，自此经过30日视为送达（CPL Art. 95）',
     }),
     consent: z.boolean().optional().openapi({ description: '电子送达须受送达人同意' }),
-    confirmed: z
-      .boolean()
-      .optional()
-      .openapi({ description: '简便方式（电话、短信等）送达经受送达人确认（Rules Art. 59：未经确认的不能作为缺席裁决、按撤回处理的依据）' }),
+    confirmed: z.boolean().optional().openapi({
+      description: '简便方式（电话、短信等）送达经受送达人确认（Rules Art. 59：未经确认的不能作为缺席裁决、按撤回处理的依据）',
+    }),
     signer: z.string().trim().min(1).max(100).optional(),
   }),
   FILE_DEFENSE: z.object({ summary: LongText.optional() }),
@@ -126,7 +125,8 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   FILE_COUNTERCLAIM: z.object({
     description: Reason,
     filedOn: IsoDate.optional().openapi({
-      description: '被申请人提出反申请之日（按答辩期判断是否及时，Rules Art. 36；默认 occurredOn）；occurredOn 为受理并合并审理之日（审理期限自此重新计算，Rules Art. 46(4)）',
+      description:
+        '被申请人提出反申请之日（按答辩期判断是否及时，Rules Art. 36；默认 occurredOn）；occurredOn 为受理并合并审理之日（审理期限自此重新计算，Rules Art. 46(4)）',
     }),
   }),
   RECORD_REPRESENTATIVES: z.object({ partyIds: z.array(Id).min(1).max(10).refine(uniqueIds, '代表不能重复') }),
@@ -197,7 +197,8 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       const seen = new Set<number>();
       for (const [i, a] of (p.amounts ?? []).entries()) {
         const path = ['amounts', i, 'claimId'];
-        if (!(p.claimIds ?? []).includes(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 不在本次先予执行的 claimIds 中` });
+        if (!(p.claimIds ?? []).includes(a.claimId))
+          ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 不在本次先予执行的 claimIds 中` });
         else if (seen.has(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 的金额重复` });
         seen.add(a.claimId);
       }
@@ -216,7 +217,8 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       const filingKeys = Object.keys(SET_ASIDE_FILING.shape) as (keyof typeof p)[];
       if (p.result !== undefined) {
         for (const k of filingKeys)
-          if (p[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: '登记法院处理结果（result）时不填写申请撤销的法院与日期' });
+          if (p[k] !== undefined)
+            ctx.addIssue({ code: 'custom', path: [k], message: '登记法院处理结果（result）时不填写申请撤销的法院与日期' });
         return;
       }
       for (const k of Object.keys(SET_ASIDE_RESULT.shape).filter((k) => k !== 'result') as (keyof typeof p)[])
@@ -224,32 +226,36 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       for (const k of filingKeys)
         if (p[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: '必填（登记申请撤销；或改为登记法院处理结果 result）' });
     }),
-  RECORD_COURT_OUTCOME: z.object({
-    outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']).openapi({
-      description:
-        'judgment 判决；withdrawal_permitted 裁定准予撤诉（裁决自裁定送达之日生效）；dismissed_out_of_time 超过起诉期间裁定驳回（裁决自起诉期间届满次日生效）；dismissed_no_effect 因主体错误或非劳动争议驳回（裁决不生效）',
-    }),
-    court: Court.optional(),
-    decidedOn: IsoDate.optional().openapi({ description: '裁判作出之日（默认 occurredOn）' }),
-    servedOn: IsoDate.optional().openapi({ description: '裁定送达当事人之日（默认 decidedOn）' }),
-    // Appended for claim tracking (issue 17): what the judgment did with each award item.
-    items: z
-      .array(
-        z
-          .object({
-            claimId: Id,
-            result: z.enum(['upheld', 'changed', 'revoked']).openapi({ description: 'upheld 维持裁决；changed 改判为 amount；revoked 不予支持（撤销该项）' }),
-            amount: Money.optional().openapi({ description: '改判的金额（元）' }),
-          })
-          .strict()
-          .refine((i) => i.result !== 'changed' || i.amount !== undefined, { message: '改判须写明金额', path: ['amount'] })
-          .refine((i) => i.result === 'changed' || i.amount === undefined, { message: '只有改判才写金额', path: ['amount'] }),
-      )
-      .max(100)
-      .refine((a) => uniqueIds(a.map((i) => i.claimId)), '同一请求不能出现两次')
-      .optional()
-      .openapi({ description: '判决对各裁决项的处理（仅 outcome 为 judgment 时）' }),
-  }).refine((o) => o.items === undefined || o.outcome === 'judgment', { message: '只有判决才登记各项处理结果', path: ['items'] }),
+  RECORD_COURT_OUTCOME: z
+    .object({
+      outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']).openapi({
+        description:
+          'judgment 判决；withdrawal_permitted 裁定准予撤诉（裁决自裁定送达之日生效）；dismissed_out_of_time 超过起诉期间裁定驳回（裁决自起诉期间届满次日生效）；dismissed_no_effect 因主体错误或非劳动争议驳回（裁决不生效）',
+      }),
+      court: Court.optional(),
+      decidedOn: IsoDate.optional().openapi({ description: '裁判作出之日（默认 occurredOn）' }),
+      servedOn: IsoDate.optional().openapi({ description: '裁定送达当事人之日（默认 decidedOn）' }),
+      // Appended for claim tracking (issue 17): what the judgment did with each award item.
+      items: z
+        .array(
+          z
+            .object({
+              claimId: Id,
+              result: z
+                .enum(['upheld', 'changed', 'revoked'])
+                .openapi({ description: 'upheld 维持裁决；changed 改判为 amount；revoked 不予支持（撤销该项）' }),
+              amount: Money.optional().openapi({ description: '改判的金额（元）' }),
+            })
+            .strict()
+            .refine((i) => i.result !== 'changed' || i.amount !== undefined, { message: '改判须写明金额', path: ['amount'] })
+            .refine((i) => i.result === 'changed' || i.amount === undefined, { message: '只有改判才写金额', path: ['amount'] }),
+        )
+        .max(100)
+        .refine((a) => uniqueIds(a.map((i) => i.claimId)), '同一请求不能出现两次')
+        .optional()
+        .openapi({ description: '判决对各裁决项的处理（仅 outcome 为 judgment 时）' }),
+    })
+    .refine((o) => o.items === undefined || o.outcome === 'judgment', { message: '只有判决才登记各项处理结果', path: ['items'] }),
   MARK_EFFECTIVE: z.object({}),
   TRANSFER_TO_COURT: z.object({
     purpose: z.enum(['enforcement', 'advance_execution', 'litigation']),
@@ -262,7 +268,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   // ── Round 2 (issue 11 "Missing") ──
   CHANGE_CLAIMS: z
     .object({
-      add: z.array(ClaimInput.omit({ id: true })).max(50).optional().openapi({ description: '增加的仲裁请求' }),
+      add: z
+        .array(ClaimInput.omit({ id: true }))
+        .max(50)
+        .optional()
+        .openapi({ description: '增加的仲裁请求' }),
       change: z
         .array(ClaimChange)
         .max(100)
@@ -284,9 +294,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   ADD_PARTY: z.object({
     side: z.enum(['respondent', 'third_party']).openapi({ description: '追加为共同被申请人或第三人' }),
     party: NewParty,
-    ground: z
-      .enum(['co_respondent', 'dispatch', 'unlicensed_employer', 'contractor', 'interested_third_party', 'other'])
-      .openapi({ description: '共同被申请人、劳务派遣（LDMAL Art. 22）、无证经营（Rules Art. 6）、个人承包（Rules Art. 7）、有利害关系的第三人（LDMAL Art. 23）' }),
+    ground: z.enum(['co_respondent', 'dispatch', 'unlicensed_employer', 'contractor', 'interested_third_party', 'other']).openapi({
+      description:
+        '共同被申请人、劳务派遣（LDMAL Art. 22）、无证经营（Rules Art. 6）、个人承包（Rules Art. 7）、有利害关系的第三人（LDMAL Art. 23）',
+    }),
     initiative: z.enum(['tribunal', 'application']).optional().openapi({ description: '仲裁庭依职权追加或依当事人申请' }),
     reason: Reason.optional(),
   }),
@@ -295,7 +306,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   RAISE_JURISDICTION_OBJECTION: z.object({ partyId: Id, grounds: Reason }),
   DECIDE_JURISDICTION_OBJECTION: z
     .object({ result: z.enum(['upheld', 'rejected']), reason: Reason, toCommission: Name.optional() })
-    .refine((d) => d.result !== 'upheld' || d.toCommission !== undefined, { message: '异议成立的，须写明移送的仲裁委员会', path: ['toCommission'] }),
+    .refine((d) => d.result !== 'upheld' || d.toCommission !== undefined, {
+      message: '异议成立的，须写明移送的仲裁委员会',
+      path: ['toCommission'],
+    }),
   TRANSFER_CASE: z.object({ toCommission: Name, reason: Reason }),
   APPLY_RECUSAL: z.object({
     partyId: Id.optional().openapi({ description: '申请人（当事人）；不填为被申请回避人员自行回避' }),
@@ -404,11 +418,13 @@ export const ProcedureEvent = z
     EVENT_TYPES.map((t) => {
       if (t === 'RECORD_SET_ASIDE') return recordSetAsideMember();
       const payload = EVENT_PAYLOADS[t] as z.ZodObject;
-      return payload
-        // safeExtend: some payloads carry refinements across fields (ADVANCE_EXECUTION's amounts), which extend refuses.
-        .safeExtend({ type: z.literal(t), occurredOn: IsoDate.optional() })
-        .strict()
-        .openapi(`${pascal(t)}Event`);
+      return (
+        payload
+          // safeExtend: some payloads carry refinements across fields (ADVANCE_EXECUTION's amounts), which extend refuses.
+          .safeExtend({ type: z.literal(t), occurredOn: IsoDate.optional() })
+          .strict()
+          .openapi(`${pascal(t)}Event`)
+      );
     }) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
   )
   .openapi('ProcedureEvent', { description: '程序事件：type 加该事件的字段；occurredOn 为行为发生日（缺省为今天，不得晚于今天）' });

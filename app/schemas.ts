@@ -1,15 +1,14 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
 import { STATE_LABELS } from '../workflows/labels.ts';
 import { CLOSURE_MODES } from '../workflows/procedure-types.ts';
+import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
 extendZodWithOpenApi(z);
 // Every generic validation message in Chinese (the users are Chinese commission staff).
 z.config(z.locales.zhCN());
-
 
 const check = (fn: (s: string) => string | null) => (s: string, ctx: z.core.$RefinementCtx<string>) => {
   const msg = fn(s);
@@ -159,7 +158,8 @@ const caseFields = {
   procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]).optional(),
   wageArrears: z.boolean().optional().openapi({ description: '拖欠农民工工资（优先处理；与仲裁时效无关）' }),
   collective: z.boolean().optional().openapi({
-    description: '集体劳动人事争议（须三名仲裁员）：10名以上劳动者时自动为 true；不足10人的集体合同争议或工会申请由书记员设为 true 并写明 collectiveGround',
+    description:
+      '集体劳动人事争议（须三名仲裁员）：10名以上劳动者时自动为 true；不足10人的集体合同争议或工会申请由书记员设为 true 并写明 collectiveGround',
   }),
   collectiveGround: z
     .enum(['collective_contract', 'union_applicant'])
@@ -329,7 +329,10 @@ export const Party = z
     creditCode: z.string().nullable().optional(),
     legalRepresentative: z.string().nullable().optional(),
     legalRepresentativeTitle: z.string().nullable().optional(),
-    ownership: z.enum(Object.keys(OWNERSHIP_TYPES) as [keyof typeof OWNERSHIP_TYPES]).nullable().optional(),
+    ownership: z
+      .enum(Object.keys(OWNERSHIP_TYPES) as [keyof typeof OWNERSHIP_TYPES])
+      .nullable()
+      .optional(),
     agents: z.array(Agent).optional().openapi({ description: 'summary 时不含' }),
   })
   .openapi('Party', { description: '当事人；字段多少取决于案件的 readLevel（summary 只有 id、side、kind、name）' });
@@ -361,13 +364,15 @@ const deadlineShape = {
   label: z.string(),
   startsOn: Day.nullable(),
   dueOn: Day.nullable().openapi({
-    description: '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算且恢复后日期无法确定时为 null',
+    description:
+      '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算且恢复后日期无法确定时为 null',
   }),
   unit: z.enum(['working', 'calendar']),
   days: z.number().int(),
   basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
   status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown']).openapi({
-    description: 'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算',
+    description:
+      'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算',
   }),
   explanation: z.string(),
   assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
@@ -572,9 +577,7 @@ export const Proceedings = z
         consentsBefore: z.number().int(),
       }),
     ),
-    partyAdditions: z.array(
-      z.strictObject({ on: Day, partyId: Id, side: z.enum(['respondent', 'third_party']), ground: z.string() }),
-    ),
+    partyAdditions: z.array(z.strictObject({ on: Day, partyId: Id, side: z.enum(['respondent', 'third_party']), ground: z.string() })),
     referral: z.strictObject({ on: Day, competentCommission: z.string(), reason: z.string() }).nullable(),
     transferIn: z.strictObject({ on: Day, fromCommission: z.string(), fromCaseNo: z.string().nullable() }).nullable(),
     jurisdictionObjections: z.array(
@@ -700,17 +703,18 @@ const caseShape = {
       minimumWage: MinimumWageUsed.nullable().optional().openapi({ description: '判断终局所依据的月最低工资标准；summary 时不含' }),
       defaultAward: z.boolean().openapi({ description: '缺席裁决：最后一次开庭时被申请人未到庭' }),
       absentNotices: z.array(AbsentNotice).optional().openapi({ description: 'summary 时不含' }),
-      items: z.array(
-        z.strictObject({
-          claimId: Id,
-          outcome: z.enum(['granted', 'partly', 'dismissed']),
-          amount: Amount.nullable(),
-          final: z.boolean(),
-          reason: z.string(),
-        }),
-      )
-      .optional()
-      .openapi({ description: 'summary 时不含' }),
+      items: z
+        .array(
+          z.strictObject({
+            claimId: Id,
+            outcome: z.enum(['granted', 'partly', 'dismissed']),
+            amount: Amount.nullable(),
+            final: z.boolean(),
+            reason: z.string(),
+          }),
+        )
+        .optional()
+        .openapi({ description: 'summary 时不含' }),
     })
     .nullable(),
   tribunal: z
@@ -806,7 +810,10 @@ export const CaseListQuery = Pagination.extend({
   q: z.string().trim().max(100).optional(),
   arbitratorId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['awardDue', 'receivedOn', 'state', 'caseNo']).optional().openapi({ description: '排序列；缺省为欠薪、集体争议优先，再按收件日期新在前' }),
+  sort: z
+    .enum(['awardDue', 'receivedOn', 'state', 'caseNo'])
+    .optional()
+    .openapi({ description: '排序列；缺省为欠薪、集体争议优先，再按收件日期新在前' }),
   order: z.enum(['asc', 'desc']).optional(),
 }).strict();
 
@@ -839,7 +846,9 @@ export const AwardPreviewResult = z
         claimId: Id,
         final: z.boolean(),
         reason: z.string(),
-        legalBasis: z.array(z.string()).openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
+        legalBasis: z
+          .array(z.string())
+          .openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
       }),
     ),
   })

@@ -33,10 +33,7 @@ export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'clock'>, fn: (uo
  * replaying years of history calls the use cases case after case, act after act, and commits every few hundred cases).
  * Everything the writes change commits or rolls back together; counters shared by the writes are moved once, at the end.
  */
-export async function inBulkTransaction<T>(
-  deps: Pick<Deps, 'db'>,
-  fn: (at: (instant: string) => UnitOfWork) => Promise<T>,
-): Promise<T> {
+export async function inBulkTransaction<T>(deps: Pick<Deps, 'db'>, fn: (at: (instant: string) => UnitOfWork) => Promise<T>): Promise<T> {
   return deps.db.knex.transaction(async (trx) => {
     openCommitQueue(trx);
     const result = await fn((instant) => ({ trx, now: instant, today: cstDate(new Date(instant)) }));

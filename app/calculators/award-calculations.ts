@@ -20,7 +20,12 @@ interface ItemWithCalculation {
  * The item keeps what was suggested, whether the arbitrator accepted it (`accepted`: the awarded amount equals the
  * suggestion) and whether the working is to be printed in the award's reasoning (`print`).
  */
-export async function keepCalculations<T extends ItemWithCalculation>(deps: Deps, k: Knex, c: Pick<CaseRecord, 'district'>, items: T[]): Promise<T[]> {
+export async function keepCalculations<T extends ItemWithCalculation>(
+  deps: Deps,
+  k: Knex,
+  c: Pick<CaseRecord, 'district'>,
+  items: T[],
+): Promise<T[]> {
   const out: T[] = [];
   for (const [i, it] of items.entries()) {
     if (!it.calculation) {

@@ -17,7 +17,7 @@ import { readingUsed } from '../../workflows/calculators/readings.ts';
 import { parseMoney } from '../../workflows/identifiers.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { AnnualLeaveBody, CompensationBody, DoubleWagesBody, NoticePayBody, OvertimeBody } from './schemas.ts';
 
 const fen = (s: string) => parseMoney(s) as number;
@@ -120,7 +120,12 @@ async function wageReferences(deps: Deps, k: Knex, b: CompensationBody, readings
       };
   }
   if (b.localAverageWage !== undefined) {
-    averageWage = { monthlyFen: fen(b.localAverageWage), label: '请求中提供的本地区上年度职工月平均工资', confirmed: false, source: '请求' };
+    averageWage = {
+      monthlyFen: fen(b.localAverageWage),
+      label: '请求中提供的本地区上年度职工月平均工资',
+      confirmed: false,
+      source: '请求',
+    };
   } else if (b.district) {
     const row = pickAverageWage(await deps.stores.reference.averageWages(k), b.district, b.endOn, readings.averageWageYear);
     if (row)

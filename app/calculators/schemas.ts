@@ -72,7 +72,10 @@ const DoubleWages = z
     readings: ReadingsInput.optional(),
   })
   .strict()
-  .refine((b) => b.monthlyWage !== undefined || b.monthlyWages !== undefined, { message: '须提供 monthlyWage 或 monthlyWages', path: ['monthlyWage'] });
+  .refine((b) => b.monthlyWage !== undefined || b.monthlyWages !== undefined, {
+    message: '须提供 monthlyWage 或 monthlyWages',
+    path: ['monthlyWage'],
+  });
 
 const Overtime = z
   .object({

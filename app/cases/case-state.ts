@@ -138,7 +138,14 @@ export { HEARING_EVENTS };
  * sessions before it, held, stay); POSTPONE_HEARING moves the latest; HOLD_HEARING marks it held on the day; the case's
  * closure takes the sessions not yet held off the calendar (workflows/hearings.ts).
  */
-export async function syncHearing(deps: Deps, trx: Knex, caseId: number, type: string, ctx: MachineContext, closedNow: boolean): Promise<void> {
+export async function syncHearing(
+  deps: Deps,
+  trx: Knex,
+  caseId: number,
+  type: string,
+  ctx: MachineContext,
+  closedNow: boolean,
+): Promise<void> {
   const row = HEARING_EVENTS.has(type) ? sessionRowOf(type, ctx) : null;
   if (row && type === 'SCHEDULE_HEARING') await deps.stores.hearings.schedule(trx, caseId, row);
   else if (row) await deps.stores.hearings.updateLatest(trx, caseId, row);

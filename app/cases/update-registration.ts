@@ -62,8 +62,7 @@ export async function updateRegistration(
   if (body.receivedOn) {
     const { first } = await stores.cases.proceduralSpan(uow.trx, id);
     const violation = receiptOrderRule(body.receivedOn, first);
-    if (violation)
-      throw unprocessable(`${violation.detail}（${violation.source}）`, { rule: violation.rule, source: violation.source });
+    if (violation) throw unprocessable(`${violation.detail}（${violation.source}）`, { rule: violation.rule, source: violation.source });
   }
   checkChildIds(body, current);
   const replace = <K extends 'applicants' | 'respondents' | 'thirdParties'>(field: K, side: PartyRecord['side']) =>

@@ -4,10 +4,9 @@ import { closureModeLabel, stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { tooLarge, validationError } from '../errors.ts';
-import { renderCaseSheetOffThread } from '../render/pool.ts';
 import { type Actor, AREA_ROLES, assertMayReadCases, assertRole } from '../policy.ts';
+import { renderCaseSheetOffThread } from '../render/pool.ts';
 import { type CaseListQuery, listCases } from './queries.ts';
-
 
 /**
  * GET /api/hearings — the hearing calendar: every hearing session on the days `from`–`to` (at most 31) — further

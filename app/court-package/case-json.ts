@@ -121,7 +121,12 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       court: x.court,
     })),
     mediation: ctx.mediation
-      ? { terms: ctx.mediation.terms, agreedOn: ctx.mediation.agreedOn, amount: ctx.mediation.amount ?? null, signatures: ctx.mediation.signatures }
+      ? {
+          terms: ctx.mediation.terms,
+          agreedOn: ctx.mediation.agreedOn,
+          amount: ctx.mediation.amount ?? null,
+          signatures: ctx.mediation.signatures,
+        }
       : null,
     services: ctx.services.map((s) => ({
       document: s.document,

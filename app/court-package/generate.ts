@@ -107,8 +107,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   // Before any work: a server without the registered key refuses to sign (503 saying what to do).
   const key = await signingKey(k, stores, config.commissionKeyPath);
   const generatedAt = deps.clock.now().toISOString();
-  const court =
-    input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
+  const court = input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
   const caseJson = buildCaseJson(c, ctx, events, documents, {
     generatedAt,
     generatedBy: { name: actor.displayName, role: actor.role },

@@ -7,8 +7,8 @@ import {
   type DocumentKind,
   MissingTextError,
   NotReadyError,
-  type RecordText,
   RecordIncompleteError,
+  type RecordText,
   type RequestText,
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';

@@ -51,7 +51,8 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
     const t = payload.target as { kind: 'arbitrator' | 'recorder'; userId?: number };
     if (t.userId !== undefined) users.push(['target.userId', t.userId, t.kind === 'arbitrator' ? 'arbitrator' : 'clerk']);
   }
-  if (type === 'DECIDE_RECUSAL' && payload.replacementId !== undefined) users.push(['replacementId', payload.replacementId as number, 'arbitrator']);
+  if (type === 'DECIDE_RECUSAL' && payload.replacementId !== undefined)
+    users.push(['replacementId', payload.replacementId as number, 'arbitrator']);
   if (users.length) {
     const found = await deps.stores.users.listByIds(
       users.map(([, id]) => id),
@@ -59,7 +60,8 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
     );
     for (const [path, id, role] of users) {
       const u = found.find((x) => x.id === id);
-      if (!u?.active || u.role !== role) errors.push({ path, message: `用户 ${id} 不是在职${role === 'arbitrator' ? '仲裁员' : '书记员（记录人员）'}` });
+      if (!u?.active || u.role !== role)
+        errors.push({ path, message: `用户 ${id} 不是在职${role === 'arbitrator' ? '仲裁员' : '书记员（记录人员）'}` });
     }
   }
   if (errors.length) throw validationError(errors);
@@ -102,12 +104,7 @@ export async function writeAddedRows(
         description: ch.description ?? cur.description,
       };
     });
-    const added = await store.changeClaims(
-      uow.trx,
-      c.id,
-      rows,
-      ((payload.add ?? []) as Parameters<typeof toClaim>[0][]).map(toClaim),
-    );
+    const added = await store.changeClaims(uow.trx, c.id, rows, ((payload.add ?? []) as Parameters<typeof toClaim>[0][]).map(toClaim));
     payload.previous = previous;
     payload.addedClaims = added.map((x) => ({ id: x.id, category: x.category }));
     const claims = [...c.claims.map((cl) => ({ ...cl, ...(rows.find((r) => r.id === cl.id) ?? {}) })), ...added];

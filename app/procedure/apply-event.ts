@@ -7,20 +7,27 @@ import {
   StaleVersionError,
   type UpdateGuard,
 } from '../../db/stores/cases.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
-import { availableEvents, isAvailable, leafState, persist, type Snapshot, applyEvent as transitionCase } from '../../workflows/procedure.ts';
+import {
+  availableEvents,
+  isAvailable,
+  leafState,
+  persist,
+  type Snapshot,
+  applyEvent as transitionCase,
+} from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
 import { absentNotices, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
-import type { MachineContext } from '../../workflows/case-machine.ts';
+import { keepCalculations } from '../calculators/award-calculations.ts';
 import { caseScope, caseSnapshot, HEARING_EVENTS, syncHearing, syncMediators, syncTribunal, userNames } from '../cases/case-state.ts';
-import { cstDate } from '../clock.ts';
 import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
+import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
-import { keepCalculations } from '../calculators/award-calculations.ts';
 import { conflict, type FieldError, notFound, preconditionFailed, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
@@ -234,8 +241,7 @@ async function decide(
   const last = head.lastProceduralOn;
   if (last && last >= c.receivedOn && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
-  if (ev.occurredOn < c.receivedOn)
-    throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
+  if (ev.occurredOn < c.receivedOn) throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
   await checkReferences(deps, k, c, ev);
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
@@ -253,7 +259,14 @@ async function decide(
     // Issue 17: the calculations kept with award items, recomputed from their input (400 naming a bad field).
     payload.items = await keepCalculations(deps, k, c, payload.items as AwardItemInput[]);
     payload.award = {
-      ...(await awardRecord(deps, k, c, payload.items as AwardItemInput[], ev.occurredOn, absent.some((n) => n.side === 'respondent'))),
+      ...(await awardRecord(
+        deps,
+        k,
+        c,
+        payload.items as AwardItemInput[],
+        ev.occurredOn,
+        absent.some((n) => n.side === 'respondent'),
+      )),
       absentNotices: absent,
       heldOn: ctx.hearingsHeld.at(-1)?.heldOn ?? null,
     };
@@ -393,7 +406,12 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
   // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text.
   const search = cols.caseNo !== undefined || children?.parties ? { caseNo: updated.caseNo, parties: updated.parties } : undefined;
   const guard: UpdateGuard | undefined = opts.guard
-    ? { historySeq: d.head.seq, statRowId: d.stat.current?.rowId ?? null, deadlinesMaxId: d.deadlinesMaxId, referenceVersions: d.referenceVersions }
+    ? {
+        historySeq: d.head.seq,
+        statRowId: d.stat.current?.rowId ?? null,
+        deadlinesMaxId: d.deadlinesMaxId,
+        referenceVersions: d.referenceVersions,
+      }
     : undefined;
   await stores.cases.update(uow.trx, caseId, c.version, cols, d.now, { ...(search ? { search } : {}), ...(guard ? { guard } : {}) });
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);

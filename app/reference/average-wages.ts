@@ -2,7 +2,7 @@ import { yuan } from '../../workflows/calculators/index.ts';
 import { parseMoney } from '../../workflows/identifiers.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 
 export interface AverageWageInput {

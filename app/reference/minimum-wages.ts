@@ -1,7 +1,7 @@
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 
 export interface MinimumWageInput {

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { PeriodicReport } from '../../db/reports/periodic-report.ts';
+import { type DocSpec, MissingGlyphError } from '../../templates/layout.ts';
 import type { CaseSheet } from '../cases/case-sheet.ts';
 import type { AssembledPackage, PackageParts } from '../court-package/assemble.ts';
-import { type DocSpec, MissingGlyphError } from '../../templates/layout.ts';
 import { serviceUnavailable } from '../errors.ts';
 import type { RenderResult, RenderTask } from './tasks.ts';
 

@@ -2,7 +2,7 @@ import type { AccessAction } from '../../db/stores/access-log.ts';
 import { addDays, cstDayStart } from '../../workflows/dates.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 
 /**
  * Records that the actor read personal data in full (a whole case, its history, a document's bytes) — who, when,

@@ -1,7 +1,7 @@
 import { CLAIM_FORMULA_VERSION, type ClaimMeasure, claimOutcomeClaims, claimOutcomeFigures } from '../../db/reports/claim-outcomes.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import { type PeriodInput, period } from './closure.ts';
 
 const label = (k: string) => CLAIM_CATEGORIES[k as keyof typeof CLAIM_CATEGORIES] ?? k;
@@ -29,5 +29,14 @@ export async function claimStatisticsDrillDown(
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { ...r, page: q.page, pageSize: q.pageSize, from: p.from, to: p.to, asOf: p.asOf, measure: q.measure, formulaVersion: CLAIM_FORMULA_VERSION };
+  return {
+    ...r,
+    page: q.page,
+    pageSize: q.pageSize,
+    from: p.from,
+    to: p.to,
+    asOf: p.asOf,
+    measure: q.measure,
+    formulaVersion: CLAIM_FORMULA_VERSION,
+  };
 }

@@ -15,7 +15,7 @@ import { OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import { renderReportOffThread } from '../render/pool.ts';
 
 export interface PeriodInput {
@@ -138,7 +138,16 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { ...r, page: q.page, pageSize: q.pageSize, from: p.from, to: p.to, asOf: p.asOf, measure: q.measure, formulaVersion: FORMULA_VERSION };
+  return {
+    ...r,
+    page: q.page,
+    pageSize: q.pageSize,
+    from: p.from,
+    to: p.to,
+    asOf: p.asOf,
+    measure: q.measure,
+    formulaVersion: FORMULA_VERSION,
+  };
 }
 
 export type ReportFile =
@@ -172,7 +181,12 @@ export async function periodicReportFile(
   const name = `arbitration-report-${p.from}-${p.to}${p.asOf ? `-asof-${p.asOf}` : ''}`;
   if (q.format === 'json') return { format: 'json', body: report } as ReportFile;
   if (q.format === 'csv')
-    return { format: 'csv', contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, bytes: await renderReportOffThread('csv', report) } as ReportFile;
+    return {
+      format: 'csv',
+      contentType: 'text/csv; charset=utf-8',
+      filename: `${name}.csv`,
+      bytes: await renderReportOffThread('csv', report),
+    } as ReportFile;
   if (q.format === 'xlsx')
     return {
       format: 'xlsx',
@@ -181,7 +195,12 @@ export async function periodicReportFile(
       bytes: await renderReportOffThread('xlsx', report),
     } as ReportFile;
   try {
-    return { format: 'pdf', contentType: 'application/pdf', filename: `${name}.pdf`, bytes: await renderReportOffThread('pdf', report) } as ReportFile;
+    return {
+      format: 'pdf',
+      contentType: 'application/pdf',
+      filename: `${name}.pdf`,
+      bytes: await renderReportOffThread('pdf', report),
+    } as ReportFile;
   } catch (e) {
     // A label (an arbitrator's name) with a character the font lacks: say which, as documents do.
     if (e instanceof MissingGlyphError) throw unprocessable(e.message, { rule: 'missing-glyph', characters: e.chars });

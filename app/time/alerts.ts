@@ -1,6 +1,6 @@
 import { daysBetween } from '../../workflows/dates.ts';
 import type { Deps } from '../deps.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 
 /**
  * GET /api/alerts — the award-clock alerts the daily sweep recorded (T-10, T-5, T-1, overdue; app/time/sweep.ts) that

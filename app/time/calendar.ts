@@ -4,7 +4,7 @@ import { computePeriod } from '../../workflows/deadlines.ts';
 import { stateLabel } from '../../workflows/labels.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { recomputationView, startRecomputations } from './recompute.ts';
 
@@ -123,7 +123,10 @@ export async function dueDeadlines(
     (d) => d.assignee !== 'party' && (q.kind === undefined || d.kind === q.kind),
   );
   const list = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  const heads = await deps.stores.caseSummaries.headlines(k, list.map((d) => d.caseId));
+  const heads = await deps.stores.caseSummaries.headlines(
+    k,
+    list.map((d) => d.caseId),
+  );
   const items = list.map(({ metOn: _m, ...d }) => {
     const c = heads.get(d.caseId);
     return {

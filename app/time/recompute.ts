@@ -1,5 +1,5 @@
-import type { Recomputation } from '../../db/stores/calendar.ts';
 import { withAdvisoryLock } from '../../db/knex.ts';
+import type { Recomputation } from '../../db/stores/calendar.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
@@ -106,12 +106,16 @@ async function runOnce(deps: Deps, opts: RecomputeOptions): Promise<boolean> {
         const sweep = await sweepDeadlines(deps, clock.today(), {
           stop: opts.stop,
           afterId: job.lastCaseId,
-          onStart: (ids) => stores.calendar.recomputationStarted(db.knex, job.id, instanceName(), clock.now().toISOString(), job.casesDone + ids.length),
+          onStart: (ids) =>
+            stores.calendar.recomputationStarted(db.knex, job.id, instanceName(), clock.now().toISOString(), job.casesDone + ids.length),
           onCase: (trx, caseId, changed) => stores.calendar.recomputationProgress(trx, job.id, caseId, changed),
         });
         if (opts.stop?.()) return;
         await stores.calendar.recomputationFinished(db.knex, job.id, clock.now().toISOString());
-        logger.info({ recomputation: job.id, year: job.year, cases: sweep.cases, deadlinesChanged: sweep.deadlinesChanged }, 'deadlines recomputed for a calendar year');
+        logger.info(
+          { recomputation: job.id, year: job.year, cases: sweep.cases, deadlinesChanged: sweep.deadlinesChanged },
+          'deadlines recomputed for a calendar year',
+        );
       }
     },
     { wait: false },

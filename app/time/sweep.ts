@@ -19,7 +19,6 @@ export interface SweepResult {
   overdue: number;
 }
 
-
 /**
  * The deadline sweep: recomputes the deadlines of every case not yet archived that still has a deadline not met, for
  * `today` (statuses move with time; a newly loaded calendar year fills unknown dates), keeps the statistics in step, and

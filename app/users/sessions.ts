@@ -48,8 +48,10 @@ export async function login(
     const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
     logger.warn({ event: 'auth.login_failed', ...who, reason }, 'login failed');
     const [byAddress, byAccount] = attempts;
-    if (byAddress?.count === limits.loginAddress.max) logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
-    if (byAccount?.count === limits.loginAccount.max) logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
+    if (byAddress?.count === limits.loginAddress.max)
+      logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
+    if (byAccount?.count === limits.loginAccount.max)
+      logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
     throw unauthorized('用户名或密码错误');
   }
   await attempts[0]?.release();
@@ -83,7 +85,7 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   if (!token) throw unauthorized();
   const now = deps.clock.now();
   const s = await deps.stores.users.sessionForToken(sha256(token), now.toISOString());
-  if (!s || !s.user.active) throw unauthorized('访问令牌无效或已过期，请重新登录');
+  if (!s?.user.active) throw unauthorized('访问令牌无效或已过期，请重新登录');
   const lastUsed = Date.parse(s.lastUsedAt ?? s.createdAt);
   if (now.getTime() - lastUsed > deps.config.sessionIdleMinutes * 60_000) {
     await deps.stores.users.revokeToken(sha256(token), now.toISOString());
@@ -148,7 +150,9 @@ export async function changePassword(
   }
   await attempt.release();
   const weak =
-    input.newPassword === input.currentPassword ? '新密码不能与当前密码相同' : passwordWeakness(input.newPassword, [user.username, user.displayName]);
+    input.newPassword === input.currentPassword
+      ? '新密码不能与当前密码相同'
+      : passwordWeakness(input.newPassword, [user.username, user.displayName]);
   if (weak) throw validationError([{ path: 'newPassword', message: weak }]);
   const hash = await hashPassword(input.newPassword);
   await transact(async (uow) => {

@@ -4,7 +4,7 @@ import type { Role } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound, unprocessable, validationError } from '../errors.ts';
 import { hashPassword } from '../passwords.ts';
-import { AREA_ROLES, type Actor, assertRole } from '../policy.ts';
+import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { passwordWeakness } from './password-policy.ts';
 import { accountKey } from './sessions.ts';
@@ -81,7 +81,8 @@ export async function updateUser(deps: Deps, uow: UnitOfWork, actor: Actor, id: 
   assertRole(actor, AREA_ROLES.users, '修改用户');
   const before = await deps.stores.users.findById(id, uow.trx);
   if (!before) throw notFound(`没有编号为 ${id} 的用户`);
-  const losesAdmin = before.role === 'admin' && before.active && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
+  const losesAdmin =
+    before.role === 'admin' && before.active && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
   if (losesAdmin) {
     const admins = await deps.stores.users.activeAdminIds(uow.trx);
     if (admins.filter((x) => x !== id).length === 0) {
@@ -98,7 +99,10 @@ export async function updateUser(deps: Deps, uow: UnitOfWork, actor: Actor, id: 
   let ended = 0;
   if (before.active && !after.active) ended = await deps.stores.users.revokeTokensOf(id, uow.now, { trx: uow.trx });
   await audit(deps, uow, actor, id, 'update', publicFields(before), publicFields(after));
-  deps.logger.info({ event: 'user.updated', userId: id, by: actor.id, changed: Object.keys(patch), endedSessions: ended || undefined }, 'user updated');
+  deps.logger.info(
+    { event: 'user.updated', userId: id, by: actor.id, changed: Object.keys(patch), endedSessions: ended || undefined },
+    'user updated',
+  );
   return after;
 }
 
@@ -107,7 +111,13 @@ export async function updateUser(deps: Deps, uow: UnitOfWork, actor: Actor, id: 
  * it at the next login (every other route answers 403 until then). Every token of the user ends and the account's
  * login lockout is lifted.
  */
-export async function resetPassword(deps: Deps, actor: Actor, id: number, input: { newPassword: string }, transact: Transact): Promise<UserRow> {
+export async function resetPassword(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { newPassword: string },
+  transact: Transact,
+): Promise<UserRow> {
   assertRole(actor, AREA_ROLES.users, '重置密码');
   const user = await deps.stores.users.findById(id);
   if (!user) throw notFound(`没有编号为 ${id} 的用户`);
@@ -128,6 +138,8 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number, input:
 /** GET /api/staff — active staff (any signed-in user; to pick arbitrators and mediators). */
 export async function staff(deps: Deps, q: { role?: Role; page: number; pageSize: number }) {
   const all = (await deps.stores.users.list()).filter((u) => u.active && (!q.role || u.role === q.role));
-  const items = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+  const items = all
+    .slice((q.page - 1) * q.pageSize, q.page * q.pageSize)
+    .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
   return { items, total: all.length, page: q.page, pageSize: q.pageSize };
 }
