@@ -41,7 +41,8 @@ const DocumentRequest = z
   // A decision (决定书) is about one matter: without it the request is malformed (400 naming `matter`), not a text the
   // arbitrator still has to write (422 text-from-arbitrator).
   .superRefine((r, ctx) => {
-    if (r.kind === 'decision' && r.matter === undefined) ctx.addIssue({ code: 'custom', path: ['matter'], message: '决定书须写明事项 matter' });
+    if (r.kind === 'decision' && r.matter === undefined)
+      ctx.addIssue({ code: 'custom', path: ['matter'], message: '决定书须写明事项 matter' });
   })
   .openapi('DocumentRequest');
 const documentShape = {

@@ -30,9 +30,7 @@ describe(`Idempotency-Key bounds (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
     const patched = await t.api(t.adminToken).patch(`/api/users/${t.userId('clerk-demoted')}`, { role: 'analyst' });
     expect(patched.status).toBe(200);
-    const relogin = await t
-      .api('')
-      .post('/api/auth/login', { username: 'clerk-demoted', password: 'clerk-demoted-password-1' });
+    const relogin = await t.api('').post('/api/auth/login', { username: 'clerk-demoted', password: 'clerk-demoted-password-1' });
     expect(relogin.status).toBe(200);
     const asAnalyst = await t.api(relogin.body.token).post('/api/cases', body).set('Idempotency-Key', 'demote-1');
     reused(asAnalyst);
@@ -50,7 +48,12 @@ describe(`Idempotency-Key bounds (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const same = await t.api(t.adminToken).post('/api/users', user).set('Idempotency-Key', 'user-pw');
     expect(same.status).toBe(201);
     expect(same.headers['idempotent-replayed']).toBe('true');
-    reused(await t.api(t.adminToken).post('/api/users', { ...user, password: 'other-Password-2026' }).set('Idempotency-Key', 'user-pw'));
+    reused(
+      await t
+        .api(t.adminToken)
+        .post('/api/users', { ...user, password: 'other-Password-2026' })
+        .set('Idempotency-Key', 'user-pw'),
+    );
     // The password that works is the first one.
     const login = (password: string) => t.api('').post('/api/auth/login', { username: 'idem-user', password });
     expect((await login('first-Password-2026')).status).toBe(200);
