@@ -133,13 +133,23 @@ export const LimitationInput = z
  * suspension and the end of the employment are not after the receipt — and so, receipt being checked against today,
  * never in the future. Each refusal names its field (`limitation.knewOn`, `limitation.interruptions.0.on`, …).
  */
-function checkLimitationDates(o: { receivedOn?: string; limitation?: z.infer<typeof LimitationInput> }, ctx: z.RefinementCtx): void {
-  const received = o.receivedOn;
-  const l = o.limitation;
-  if (!received || !l) return;
-  const late = (on: string | undefined, path: (string | number)[], what: string) => {
-    if (on && on > received)
-      ctx.addIssue({ code: 'custom', path: ['limitation', ...path], message: `${what}不能晚于收件日期（${received}）` });
+/**
+ * LDMAL Art. 27: the limitation facts of an application (the day the right was known to be infringed, the end of the
+ * employment, interruptions, suspensions) lie on or before its receipt — and so never in the future. The dates that do
+ * not, with the field path each is named by.
+ */
+export function limitationDatesAfter(
+  l: {
+    knewOn?: string | null;
+    employmentEndedOn?: string | null;
+    interruptions?: { on: string }[] | null;
+    suspensions?: { from: string; to?: string | null }[] | null;
+  },
+  received: string,
+): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const late = (on: string | null | undefined, path: (string | number)[], what: string) => {
+    if (on && on > received) out.push({ path: ['limitation', ...path], message: `${what}不能晚于收件日期（${received}）` });
   };
   late(l.knewOn, ['knewOn'], '知道或者应当知道权利被侵害之日');
   late(l.employmentEndedOn, ['employmentEndedOn'], '劳动关系终止之日');
@@ -148,6 +158,13 @@ function checkLimitationDates(o: { receivedOn?: string; limitation?: z.infer<typ
     late(x.from, ['suspensions', i, 'from'], '时效中止开始之日');
     late(x.to, ['suspensions', i, 'to'], '时效中止结束之日');
   }
+  return out;
+}
+
+/** The check against a receipt in the same body; a PATCH without one is checked against the stored receipt (checkRegistrationDates). */
+function checkLimitationDates(o: { receivedOn?: string; limitation?: z.infer<typeof LimitationInput> }, ctx: z.RefinementCtx): void {
+  if (!o.receivedOn || !o.limitation) return;
+  for (const issue of limitationDatesAfter(o.limitation, o.receivedOn)) ctx.addIssue({ code: 'custom', ...issue });
 }
 
 const caseFields = {
@@ -209,7 +226,7 @@ export const CasePatch = z
   )
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: '至少修改一个字段' })
-  // Without `receivedOn` in the body the stored receipt is not known here (see checkRegistrationDates).
+  // Without `receivedOn` in the body the stored receipt is not known here: checkRegistrationDates checks against it.
   .superRefine(checkLimitationDates)
   .openapi('CasePatch');
 export type CasePatch = z.infer<typeof CasePatch>;

@@ -6,7 +6,7 @@ import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
-import type { CaseCreate, ClaimInput, PartyInput } from '../schemas.ts';
+import { type CaseCreate, type ClaimInput, limitationDatesAfter, type PartyInput } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseSnapshot, projectStats, storeDeadlines, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView } from './views.ts';
@@ -91,14 +91,14 @@ export function checkRegistrationDates(
   body: {
     receivedOn?: string;
     postmarkOn?: string;
-    limitation?: { employmentStatus?: string; employmentEndedOn?: string };
+    limitation?: CaseCreate['limitation'];
     agreement?: { effectiveOn: string };
     applicants?: IdHolder[];
     respondents?: IdHolder[];
     thirdParties?: IdHolder[];
   },
   today: string,
-  current?: Pick<CaseRecord, 'receivedOn'> & { parties?: PartyRecord[] },
+  current?: Pick<CaseRecord, 'receivedOn'> & { parties?: PartyRecord[]; limitation?: CaseRecord['limitation'] },
 ): void {
   const errors: FieldError[] = [];
   if (body.limitation?.employmentStatus === 'ongoing' && body.limitation.employmentEndedOn)
@@ -106,6 +106,13 @@ export function checkRegistrationDates(
   if (body.receivedOn && body.receivedOn > today) errors.push({ path: 'receivedOn', message: `收件日期不能晚于今天（${today}）` });
   const received = body.receivedOn ?? current?.receivedOn;
   if (body.postmarkOn && received && body.postmarkOn > received) errors.push({ path: 'postmarkOn', message: '邮戳日期不能晚于收件日期' });
+  // LDMAL Art. 27: limitation dates sent without a receipt are checked against the stored one (the schema checks them
+  // against a receipt in the same body); a receipt moved before the stored limitation dates is refused, naming it.
+  if (body.limitation && !body.receivedOn && received) {
+    for (const e of limitationDatesAfter(body.limitation, received)) errors.push({ path: e.path.join('.'), message: e.message });
+  }
+  if (body.receivedOn && !body.limitation && current?.limitation && limitationDatesAfter(current.limitation, body.receivedOn).length)
+    errors.push({ path: 'receivedOn', message: '收件日期不能早于已登记的仲裁时效日期（知道权利被侵害之日、时效中断或中止之日等）' });
   if (body.agreement && received && body.agreement.effectiveOn > received)
     errors.push({ path: 'agreement.effectiveOn', message: '调解协议生效日期不能晚于收件日期' });
   // GB 11643 birth dates: a party is born before the application is received (and before today, China time).

@@ -3,7 +3,7 @@ import { DEFAULT_PAYMENT_DAYS } from '../../workflows/periods.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, createActors, plusDays, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Session 23: the auditor's legal discrepancies, reproduced over HTTP on the official calendar. Each test names the
@@ -150,6 +150,19 @@ describe(`session 23 — limitation dates are checked (${process.env.TEST_DB ?? 
       .patch(`/api/cases/${c.id}`, { receivedOn: '2026-03-01', limitation: { knewOn: '2026-03-02' } });
     expect(patched.status).toBe(400);
     expect(patched.body.errors.map((e: { path: string }) => e.path)).toEqual(['limitation.knewOn']);
+    // PATCH of the limitation alone: checked against the stored receipt.
+    const stored = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    const after = plusDays(stored.receivedOn, 1);
+    const alone = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { limitation: { knewOn: after } });
+    expect(alone.status, JSON.stringify(alone.body)).toBe(400);
+    expect(alone.body.errors.map((e: { path: string }) => e.path)).toEqual(['limitation.knewOn']);
+    // PATCH of the receipt alone, to before the stored limitation facts: named receivedOn.
+    const withFacts = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { limitation: { knewOn: stored.receivedOn } });
+    expect(withFacts.status, JSON.stringify(withFacts.body)).toBe(200);
+    const earlier = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { receivedOn: plusDays(stored.receivedOn, -1) });
+    expect(earlier.status, JSON.stringify(earlier.body)).toBe(400);
+    expect(earlier.body.errors.map((e: { path: string }) => e.path)).toEqual(['receivedOn']);
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.receivedOn).toBe(stored.receivedOn);
   });
 });
 
