@@ -82,9 +82,9 @@ export async function openEventForm(c, type, done) {
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
   const [staff, workload, mediators, mediatorWorkload] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
-    needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator').catch(() => null) : null,
+    needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
-    needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator').catch(() => null) : null,
+    needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
   ]);
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
   const mediatorLoad = new Map((mediatorWorkload?.items ?? []).map((w) => [w.id, w]));
