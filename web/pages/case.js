@@ -745,6 +745,17 @@ function docsSection(c, docs, refresh) {
     kind.addEventListener('change', showMatter);
     showMatter();
     const btn = h('button.btn', { type: 'button' }, '生成');
+    // A text the arbitrator writes that neither the request nor the record holds (the server answers 422
+    // text-from-arbitrator naming it): a box for it appears, and the next 生成 sends what is written there.
+    const texts = h('div.gen-texts');
+    const textBoxes = new Map();
+    const askForText = (fieldName, message) => {
+      if (!TEXT_LABELS[fieldName] || textBoxes.has(fieldName)) return textBoxes.get(fieldName);
+      const box = h('textarea', { rows: 4, maxlength: 20000, required: true });
+      textBoxes.set(fieldName, box);
+      texts.append(field(TEXT_LABELS[fieldName], `text-${fieldName}`, box, { wide: true, hint: message }));
+      return box;
+    };
     const key = keyHolder();
     const generate = guard(btn, async () => {
       // A document already issued is issued again only on purpose: each generation is a new version with its number.
@@ -770,6 +781,7 @@ function docsSection(c, docs, refresh) {
           {
             kind: kind.value,
             ...(kind.value === 'decision' ? { matter: matter.value } : {}),
+            ...Object.fromEntries([...textBoxes].filter(([, box]) => box.value.trim()).map(([f, box]) => [f, box.value.trim()])),
             ...(draft.checked ? { draft: true } : {}),
           },
           { key: key.get() },
@@ -779,8 +791,17 @@ function docsSection(c, docs, refresh) {
         refresh();
       } catch (err) {
         key.done(err);
-        fill(msg, h('div.alert.bad', { role: 'alert' }, err.message));
-        msg.scrollIntoView({ block: 'nearest' });
+        const missing = err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, err.message) : null;
+        fill(
+          msg,
+          h(
+            'div.alert.bad',
+            { role: 'alert' },
+            missing ? `${err.message}。请在下面的“${TEXT_LABELS[err.problem.field]}”中填写后再点“生成”。` : err.message,
+          ),
+        );
+        if (missing) missing.focus();
+        else msg.scrollIntoView({ block: 'nearest' });
       } finally {
         btn.textContent = '生成';
       }
@@ -792,10 +813,13 @@ function docsSection(c, docs, refresh) {
       Object.keys(matters).length ? matter : null,
       h('label.check', draft, '草稿（印章处为占位）'),
       btn,
+      texts,
     );
   }
   return section('sec-docs', '文书', list, gen, msg);
 }
+/** The texts of a document the arbitrator writes (POST /api/cases/:id/documents), as the document panel asks for them. */
+const TEXT_LABELS = { facts: '经审理查明', reasoning: '本委认为', defenseSummary: '被申请人辩称（答辩意见）' };
 /** Opens the PDF in the browser's own viewer, in a new tab (opened at the click so no pop-up blocker stops it). */
 async function preview(d, msg) {
   const w = window.open('', '_blank');
