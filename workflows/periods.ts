@@ -27,6 +27,16 @@ export const DEFAULT_PERIODS = {
   hearing_notice: { days: 5, unit: 'working', basis: 'LDMAL Art. 35; Rules Art. 38', label: '开庭通知送达（开庭5日前）' },
   postponement_request: { days: 3, unit: 'working', basis: 'LDMAL Art. 35; Rules Art. 38', label: '当事人申请延期开庭（开庭3日前）' },
   award: { days: 45, unit: 'calendar', basis: 'LDMAL Art. 43; Rules Arts. 45–46', label: '仲裁审理期限' },
+  // domain.md §8.1 [S]: the national Rules (Arts. 56–61) do not shorten the 45 days for simple handling (简易处理); a
+  // province may (Zhejiang-Reg Art. 39: 30 days from acceptance). Shandong-Reg is unread, so the default is the
+  // statutory 45 and a commission sets its own, e.g. {"award_simple":{"days":30}}. It applies while the case is on
+  // the simple procedure; after CONVERT_TO_ORDINARY `award` applies, still from the original acceptance (Rules Art. 60).
+  award_simple: {
+    days: 45,
+    unit: 'calendar',
+    basis: 'LDMAL Art. 43; Rules Arts. 45–46, 56–61 (provincial regulation may shorten)',
+    label: '简易处理案件仲裁审理期限',
+  },
   mediation: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 14', label: '调解期限' },
   sue_non_final: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 50', label: '非终局裁决起诉期间' },
   sue_final_worker: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 48', label: '终局裁决劳动者起诉期间' },

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * Session 23 (legal configuration) over HTTP: readings domain.md marks uncertain, each a setting with the documented
+ * default — the default app, and one configured the other way. "Today" is 2026-11-20. Pure side:
+ * tests/unit/legal-config-s23.test.ts.
+ */
+type Body = Record<string, unknown>;
+type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string; partyId?: number; startsOn: string | null };
+type View = CaseShape & Body & { deadlines: Deadline[]; state: string; proceedings: Body };
+const deadline = (v: { deadlines: Deadline[] }, kind: string, partyId?: number) =>
+  v.deadlines.find((d) => d.kind === kind && (partyId === undefined || d.partyId === partyId)) as Deadline;
+
+const NOW = '2026-11-20T02:00:00Z';
+let t: TestApp;
+let a: Actors;
+let tc: TestApp;
+let ac: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: NOW });
+  a = await createActors(t);
+  tc = await startTestApp({ now: NOW, env: { PERIODS_OVERRIDE: JSON.stringify({ award_simple: { days: 30 } }) } });
+  ac = await createActors(tc);
+});
+afterAll(async () => {
+  await t?.close();
+  await tc?.close();
+});
+
+const db = process.env.TEST_DB ?? 'sqlite';
+
+describe(`1 — the simple procedure's award period (domain.md §8.1; ${db})`, () => {
+  const { ok, send } = caseEvents<View>(() => t);
+  const conf = caseEvents<View>(() => tc);
+
+  it('default: a simple case accepted 2026-06-01 has the statutory 45 days (07-16)', async () => {
+    const c = await registerCase(t, a, standardApplication({ procedure: 'simple', receivedOn: '2026-05-29' }));
+    const v = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    expect(deadline(v, 'award')).toMatchObject({ dueOn: '2026-07-16', startsOn: '2026-06-01' });
+  });
+
+  it('PERIODS_OVERRIDE {"award_simple":{"days":30}}: simple cases 07-01, ordinary cases keep 07-16', async () => {
+    const s = await registerCase(tc, ac, standardApplication({ procedure: 'simple', receivedOn: '2026-05-29' }));
+    const sv = await conf.ok(s, ac.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    expect(deadline(sv, 'award')).toMatchObject({ dueOn: '2026-07-01' });
+    expect(deadline(sv, 'award').explanation).toContain('30日');
+    const o = await registerCase(tc, ac, standardApplication({ receivedOn: '2026-05-29' }));
+    const ov = await conf.ok(o, ac.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    expect(deadline(ov, 'award')).toMatchObject({ dueOn: '2026-07-16' });
+  });
+
+  it('configured 30 days: no extension or conversion after 07-01; conversion before it gives the ordinary 45 days from acceptance', async () => {
+    const late = await registerCase(tc, ac, standardApplication({ procedure: 'simple', receivedOn: '2026-05-29' }));
+    await conf.ok(late, ac.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    const ext = await conf.send(late, ac.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 10, reason: '案情复杂' }, '2026-07-02');
+    expect(ext.status).toBe(422);
+    expect(ext.body).toMatchObject({ rule: 'extension-before-deadline' });
+    const conv = await conf.send(late, ac.tokens.chair, 'CONVERT_TO_ORDINARY', { reason: '案情复杂' }, '2026-07-02');
+    expect(conv.status).toBe(422);
+    expect(conv.body).toMatchObject({ rule: 'convert-before-deadline' });
+
+    const c = await registerCase(tc, ac, standardApplication({ procedure: 'simple', receivedOn: '2026-05-29' }));
+    await conf.ok(c, ac.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    const v = await conf.ok(c, ac.tokens.chair, 'CONVERT_TO_ORDINARY', { reason: '案情复杂' }, '2026-06-20');
+    expect(deadline(v, 'award')).toMatchObject({ dueOn: '2026-07-16', startsOn: '2026-06-01' });
+    // In the default app the same conversion on 07-02 is in time (the 45 days run to 07-16).
+    const d = await registerCase(t, a, standardApplication({ procedure: 'simple', receivedOn: '2026-05-29' }));
+    await ok(d, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    expect((await send(d, a.tokens.chair, 'CONVERT_TO_ORDINARY', { reason: '案情复杂' }, '2026-07-02')).status).toBe(200);
+  });
+});

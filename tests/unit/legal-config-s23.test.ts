@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { OfficialCalendar } from '../../workflows/calendar.ts';
+import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
+import { computeDeadlines, computeFacts } from '../../workflows/deadlines.ts';
+import { DEFAULT_PERIODS, type Periods, resolvePeriods } from '../../workflows/periods.ts';
+import { applyEvent, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
+import type { CaseInput, EventType } from '../../workflows/procedure-types.ts';
+
+/**
+ * Session 23 (legal configuration): readings domain.md marks uncertain, made configurable with the documented default.
+ * The HTTP side: tests/api/legal-config-s23.test.ts.
+ */
+const cal = new OfficialCalendar(packagedCalendarYears());
+
+const input = (procedure: 'ordinary' | 'simple'): CaseInput => ({
+  track: 'arbitration',
+  procedure,
+  collective: false,
+  wageArrears: false,
+  receivedOn: '2026-05-29',
+  parties: [
+    { id: 1, side: 'applicant', kind: 'person' },
+    { id: 2, side: 'respondent', kind: 'organization' },
+  ],
+  claims: [{ id: 10, category: 'wages' }],
+});
+
+/** A case driven event by event, each event's facts computed on the official calendar with `periods`. */
+function drive(procedure: 'ordinary' | 'simple', periods: Periods) {
+  let snap: Snapshot = restore(startCase(input(procedure)));
+  const run = (type: EventType, on: string, payload: Record<string, unknown> = {}) => {
+    const { facts } = computeFacts(snap.context, { type, occurredOn: on, payload }, cal, periods);
+    const r = applyEvent(snap, { type, occurredOn: on, payload, facts });
+    if (r.ok) snap = r.next;
+    return r;
+  };
+  const deadline = (kind: string, today: string) => computeDeadlines(snap.context, cal, periods, today).find((d) => d.kind === kind);
+  return { run, deadline };
+}
+
+describe('1 — the simple procedure has its own award period (domain.md §8.1; Rules Arts. 56–61)', () => {
+  it('default: the statutory 45 days apply to a simple case too (the national Rules do not shorten them)', () => {
+    expect(DEFAULT_PERIODS.award_simple).toMatchObject({ days: 45, unit: 'calendar' });
+    const c = drive('simple', resolvePeriods());
+    expect(c.run('ACCEPT', '2026-06-01').ok).toBe(true);
+    expect(c.deadline('award', '2026-06-02')).toMatchObject({ dueOn: '2026-07-16', days: 45, label: '简易处理案件仲裁审理期限' });
+  });
+
+  it('award_simple is a period of its own: it changes simple cases only, `award` ordinary ones only', () => {
+    const P = resolvePeriods('{"award_simple":{"days":30}}');
+    const simple = drive('simple', P);
+    simple.run('ACCEPT', '2026-06-01');
+    expect(simple.deadline('award', '2026-06-02')).toMatchObject({ dueOn: '2026-07-01', days: 30 });
+    const ordinary = drive('ordinary', P);
+    ordinary.run('ACCEPT', '2026-06-01');
+    expect(ordinary.deadline('award', '2026-06-02')).toMatchObject({ dueOn: '2026-07-16', days: 45, label: '仲裁审理期限' });
+    // Overriding `award` leaves the simple cases on their own period.
+    const P2 = resolvePeriods('{"award":{"days":60}}');
+    const s2 = drive('simple', P2);
+    s2.run('ACCEPT', '2026-06-01');
+    expect(s2.deadline('award', '2026-06-02')?.dueOn).toBe('2026-07-16');
+  });
+
+  it('an extension adds to the simple limit and must come before it runs out (LDMAL Art. 43; Rules Art. 45)', () => {
+    const P = resolvePeriods('{"award_simple":{"days":30}}');
+    const late = drive('simple', P);
+    late.run('ACCEPT', '2026-06-01');
+    expect(late.run('EXTEND_TIME_LIMIT', '2026-07-02', { days: 10 })).toMatchObject({
+      ok: false,
+      violation: { rule: 'extension-before-deadline' },
+    });
+    const inTime = drive('simple', P);
+    inTime.run('ACCEPT', '2026-06-01');
+    expect(inTime.run('EXTEND_TIME_LIMIT', '2026-06-30', { days: 10 }).ok).toBe(true);
+    // 06-01 + 30 + 10 = 07-11, a Saturday → Monday 07-13.
+    expect(inTime.deadline('award', '2026-06-30')?.dueOn).toBe('2026-07-13');
+  });
+
+  it('conversion to ordinary procedure: before the simple limit runs out; then the ordinary limit from the original acceptance (Rules Art. 60)', () => {
+    const P = resolvePeriods('{"award_simple":{"days":30}}');
+    const late = drive('simple', P);
+    late.run('ACCEPT', '2026-06-01');
+    expect(late.run('CONVERT_TO_ORDINARY', '2026-07-02')).toMatchObject({ ok: false, violation: { rule: 'convert-before-deadline' } });
+    const c = drive('simple', P);
+    c.run('ACCEPT', '2026-06-01');
+    expect(c.run('CONVERT_TO_ORDINARY', '2026-06-20').ok).toBe(true);
+    expect(c.deadline('award', '2026-06-20')).toMatchObject({ dueOn: '2026-07-16', startsOn: '2026-06-01', label: '仲裁审理期限' });
+  });
+});
