@@ -72,3 +72,31 @@ describe(`1 — the simple procedure's award period (domain.md §8.1; ${db})`, (
     expect((await send(d, a.tokens.chair, 'CONVERT_TO_ORDINARY', { reason: '案情复杂' }, '2026-07-02')).status).toBe(200);
   });
 });
+
+describe(`2 — final-award readings, the defaults over HTTP (domain.md §9.3; ${db})`, () => {
+  const { ok } = caseEvents<View>(() => t);
+  // The settings FINAL_AWARD_DISMISSED_ITEMS / FINAL_AWARD_WAGE_DATE are read by app/procedure/award.ts once it passes
+  // them on (outside this change); both readings are tested on the workflow in tests/unit/legal-config-s23.test.ts.
+  it('a dismissed compensation item is final; the minimum wage is the one in force on the award day', async () => {
+    const wages = await t.api(t.adminToken).put('/api/reference/minimum-wages', [
+      { district: '东昌府区', monthly: '2010.00', effectiveFrom: '2023-10-01' },
+      { district: '东昌府区', monthly: '2200.00', effectiveFrom: '2026-04-01' },
+    ]);
+    expect(wages.status).toBe(200);
+    const c = await registerCase(t, a, standardApplication());
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+    const items = [
+      { claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00', paymentDays: 10 },
+      { claimId: c.claims[1]?.id, outcome: 'dismissed' },
+    ];
+    const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    const award = v.award as { finality: string; minimumWage: { monthly: string; effectiveFrom: string }; items: { final: boolean }[] };
+    expect(award.finality).toBe('final');
+    expect(award.items.map((i) => i.final)).toEqual([true, true]);
+    expect(award.minimumWage).toMatchObject({ monthly: '2200.00', effectiveFrom: '2026-04-01' });
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../app/config.ts';
 import { OfficialCalendar } from '../../workflows/calendar.ts';
 import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
 import { computeDeadlines, computeFacts } from '../../workflows/deadlines.ts';
+import { classifyAward, DEFAULT_FINALITY_OPTIONS, minimumWageDate } from '../../workflows/finality.ts';
 import { DEFAULT_PERIODS, type Periods, resolvePeriods } from '../../workflows/periods.ts';
 import { applyEvent, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput, EventType } from '../../workflows/procedure-types.ts';
@@ -85,5 +87,54 @@ describe('1 — the simple procedure has its own award period (domain.md §8.1; 
     c.run('ACCEPT', '2026-06-01');
     expect(c.run('CONVERT_TO_ORDINARY', '2026-06-20').ok).toBe(true);
     expect(c.deadline('award', '2026-06-20')).toMatchObject({ dueOn: '2026-07-16', startsOn: '2026-06-01', label: '仲裁审理期限' });
+  });
+});
+
+describe('2 — final-award readings to confirm locally (domain.md §9.3; LDMAL Art. 47; SPC-1 Art. 19)', () => {
+  const WAGE = 201000; // 2010 yuan: threshold 24120 yuan
+  const items = [
+    { claimId: 1, category: 'wages' as const, outcome: 'granted' as const, amountFen: 500000 },
+    { claimId: 2, category: 'economic_compensation' as const, outcome: 'dismissed' as const, amountFen: null },
+  ];
+  const cats = ['wages', 'economic_compensation'] as const;
+
+  it('(a) default: a dismissed Art. 47(1) item counts as 0 and is final', () => {
+    expect(DEFAULT_FINALITY_OPTIONS.dismissedItemsFinal).toBe(true);
+    const r = classifyAward(items, WAGE, [...cats]);
+    expect(r.items.map((i) => i.final)).toEqual([true, true]);
+    expect(r.finality).toBe('final');
+  });
+
+  it('(a) dismissedItemsFinal: false — the dismissed item is non-final, the award mixed; a standards item is unaffected', () => {
+    const r = classifyAward(items, WAGE, [...cats], { confirmRelationshipMakesCaseNonFinal: true, dismissedItemsFinal: false });
+    expect(r.items.map((i) => i.final)).toEqual([true, false]);
+    expect(r.items[1]?.reason).toContain('驳回');
+    expect(r.finality).toBe('mixed');
+    const std = classifyAward(
+      [{ claimId: 3, category: 'labor_standards', outcome: 'dismissed', amountFen: null }],
+      WAGE,
+      ['labor_standards'],
+      {
+        dismissedItemsFinal: false,
+      },
+    );
+    expect(std.finality).toBe('final');
+  });
+
+  it('(b) which day the minimum wage is read on: the award day by default; received or accepted when configured', () => {
+    const dates = { awardOn: '2026-04-10', receivedOn: '2026-03-02', acceptedOn: '2026-03-04' };
+    expect(minimumWageDate('award', dates)).toBe('2026-04-10');
+    expect(minimumWageDate('received', dates)).toBe('2026-03-02');
+    expect(minimumWageDate('accepted', dates)).toBe('2026-03-04');
+    expect(minimumWageDate('accepted', { awardOn: '2026-04-10', acceptedOn: null })).toBe('2026-04-10');
+  });
+
+  it('configuration: FINAL_AWARD_DISMISSED_ITEMS and FINAL_AWARD_WAGE_DATE, defaults and refusals', () => {
+    const d = loadConfig({});
+    expect(d).toMatchObject({ finalAwardDismissedItemsFinal: true, finalAwardWageDate: 'award' });
+    const c = loadConfig({ FINAL_AWARD_DISMISSED_ITEMS: 'non_final', FINAL_AWARD_WAGE_DATE: 'received' });
+    expect(c).toMatchObject({ finalAwardDismissedItemsFinal: false, finalAwardWageDate: 'received' });
+    expect(() => loadConfig({ FINAL_AWARD_DISMISSED_ITEMS: 'no' })).toThrow(/FINAL_AWARD_DISMISSED_ITEMS/);
+    expect(() => loadConfig({ FINAL_AWARD_WAGE_DATE: 'dispute' })).toThrow(/FINAL_AWARD_WAGE_DATE/);
   });
 });
