@@ -3,6 +3,7 @@ import type { MachineContext } from './case-machine.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import {
+  DEEMED_SERVICE,
   DEFAULT_PAYMENT_DAYS,
   ENFORCEMENT_YEARS,
   type PeriodKind,
@@ -762,6 +763,8 @@ export interface FactOptions {
  * Reading: the deemed day is not a last day on which a party must act, so it is not moved off a rest day (the periods
  * that run from it are, CPL Art. 85(3)); `rollOver: true` in PERIODS_OVERRIDE moves it. A working-day unit (also an
  * override) counts working days.
+ * The same computation deems a document left (留置) or posted (张贴) at the addressee's domicile served 3 days after
+ * (Rules Art. 20 [R]; periods `deemed_service_left` / `deemed_service_posted`, working days by default, Rules Art. 80).
  */
 export function deemedServiceDay(cal: OfficialCalendar, rule: PeriodRule, publishedOn: string): string {
   if (rule.unit === 'working') return cal.addWorkingDays(publishedOn, rule.days).dueOn;
@@ -824,12 +827,15 @@ export function computeFacts(
       }
       break;
     }
-    case 'SERVE':
-      if (ev.payload.method === 'public_notice') {
-        const published = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
-        facts.deemedServedOn = deemedServiceDay(view, periods.public_notice, published);
+    case 'SERVE': {
+      // Public notice (CPL Art. 95), leaving or posting (Rules Art. 20 [R]): served on a deemed day after the act.
+      const deemed = DEEMED_SERVICE[ev.payload.method as string];
+      if (deemed) {
+        const actOn = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
+        facts.deemedServedOn = deemedServiceDay(view, periods[deemed], actOn);
       }
       break;
+    }
     case 'ISSUE_AWARD':
     case 'PARTIAL_AWARD':
     case 'DEEM_WITHDRAWN': {

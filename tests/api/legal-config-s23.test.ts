@@ -100,3 +100,48 @@ describe(`2 — final-award readings, the defaults over HTTP (domain.md §9.3; $
     expect(award.minimumWage).toMatchObject({ monthly: '2200.00', effectiveFrom: '2026-04-01' });
   });
 });
+
+describe(`3 — deemed service after leaving (留置送达, Rules Art. 20 [R]; ${db})`, () => {
+  const { ok } = caseEvents<View>(() => t);
+
+  it('left 06-02: deemed served 06-05; defense 10 working days past Dragon Boat → 06-22; the act itself on 06-02', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-05-29' }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    const rid = c.respondents[0]?.id as number;
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'respond_notice', partyId: rid, method: 'left', servedOn: '2026-06-02' },
+      '2026-06-02',
+    );
+    expect((v.proceedings.services as Body[]).at(-1)).toMatchObject({ method: 'left', publishedOn: '2026-06-02', servedOn: '2026-06-05' });
+    expect(deadline(v, 'defense')).toMatchObject({ startsOn: '2026-06-05', dueOn: '2026-06-22' });
+    expect(deadline(v, 'serve_respondent')).toMatchObject({ status: 'met' });
+  });
+
+  it('an award left with the employer: its 15-day window runs from the deemed day', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-05-29' }));
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-06-02');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-06-24', place: '第一仲裁庭' }, '2026-06-03');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-06-24');
+    // Over 12 × the minimum wage: non-final, both parties may sue within 15 days of receipt (LDMAL Art. 50).
+    const items = [
+      { claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00', paymentDays: 10 },
+      { claimId: c.claims[1]?.id, outcome: 'granted', amount: '30000.00', paymentDays: 10 },
+    ];
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-07-01');
+    const rid = c.respondents[0]?.id as number;
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: rid, method: 'left', servedOn: '2026-07-02' },
+      '2026-07-02',
+    );
+    // Left Thursday 07-02 → deemed Tuesday 07-07; + 15 days = 07-22.
+    expect(deadline(v, 'sue_non_final', rid)).toMatchObject({ startsOn: '2026-07-07', dueOn: '2026-07-22' });
+  });
+});

@@ -138,3 +138,61 @@ describe('2 — final-award readings to confirm locally (domain.md §9.3; LDMAL 
     expect(() => loadConfig({ FINAL_AWARD_WAGE_DATE: 'dispute' })).toThrow(/FINAL_AWARD_WAGE_DATE/);
   });
 });
+
+describe('3 — a document left (留置) or posted (张贴) is deemed served 3 days after (Rules Art. 20 [R]; domain.md §14.2)', () => {
+  const served = (periods: Periods, method: string) => {
+    const c = drive('ordinary', periods);
+    c.run('ACCEPT', '2026-06-01');
+    const r = c.run('SERVE', '2026-06-02', { document: 'respond_notice', partyId: 2, method, servedOn: '2026-06-02' });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return { c, service: r.next.context.services.at(-1) };
+  };
+
+  it('default: left 06-02 → deemed served 06-05; the defense period runs from it, skipping Dragon Boat (06-19) → 06-22', () => {
+    expect(DEFAULT_PERIODS.deemed_service_left).toMatchObject({ days: 3, unit: 'working' });
+    const { c, service } = served(resolvePeriods(), 'left');
+    expect(service).toMatchObject({ method: 'left', publishedOn: '2026-06-02', servedOn: '2026-06-05' });
+    expect(c.deadline('defense', '2026-06-03')).toMatchObject({ startsOn: '2026-06-05', dueOn: '2026-06-22' });
+    // The commission's own act of serving was the leaving, within 5 working days of acceptance.
+    expect(c.deadline('serve_respondent', '2026-06-03')).toMatchObject({ status: 'met', metOn: '2026-06-02' });
+  });
+
+  it('posting (张贴) has its own setting; a direct service is not deemed', () => {
+    expect(served(resolvePeriods(), 'posted').service).toMatchObject({ publishedOn: '2026-06-02', servedOn: '2026-06-05' });
+    expect(served(resolvePeriods('{"deemed_service_posted":{"days":5}}'), 'posted').service?.servedOn).toBe('2026-06-09');
+    const direct = served(resolvePeriods(), 'direct');
+    expect(direct.service).toMatchObject({ servedOn: '2026-06-02' });
+    expect(direct.service?.publishedOn).toBeUndefined();
+    expect(direct.c.deadline('defense', '2026-06-03')?.dueOn).toBe('2026-06-16');
+  });
+
+  it('configurable: days 0 is the CPL Art. 89 reading (served the day it is left); calendar days with rollOver', () => {
+    const cpl = served(resolvePeriods('{"deemed_service_left":{"days":0}}'), 'left');
+    expect(cpl.service?.servedOn).toBe('2026-06-02');
+    expect(cpl.c.deadline('defense', '2026-06-03')?.dueOn).toBe('2026-06-16');
+    // Left Friday 06-05: 3 working days → Wednesday 06-10; 3 calendar days → Monday 06-08.
+    const friday = (periods: Periods) => {
+      const c = drive('ordinary', periods);
+      c.run('ACCEPT', '2026-06-01');
+      const r = c.run('SERVE', '2026-06-05', { document: 'respond_notice', partyId: 2, method: 'left', servedOn: '2026-06-05' });
+      return r.ok ? r.next.context.services.at(-1)?.servedOn : null;
+    };
+    expect(friday(resolvePeriods())).toBe('2026-06-10');
+    expect(friday(resolvePeriods('{"deemed_service_left":{"unit":"calendar"}}'))).toBe('2026-06-08');
+    // Left Tuesday 06-16 + 3 calendar days = 06-19 (Dragon Boat): stays, or rolls to 06-22 with rollOver.
+    const dragon = (periods: Periods) => {
+      const c = drive('ordinary', periods);
+      c.run('ACCEPT', '2026-06-01');
+      const r = c.run('SERVE', '2026-06-16', { document: 'respond_notice', partyId: 2, method: 'left', servedOn: '2026-06-16' });
+      return r.ok ? r.next.context.services.at(-1)?.servedOn : null;
+    };
+    expect(dragon(resolvePeriods('{"deemed_service_left":{"unit":"calendar"}}'))).toBe('2026-06-19');
+    expect(dragon(resolvePeriods('{"deemed_service_left":{"unit":"calendar","rollOver":true}}'))).toBe('2026-06-22');
+    expect(() => resolvePeriods('{"award":{"rollOver":true}}')).toThrow(/public_notice only/);
+  });
+
+  it('the leaving is not excluded from the award clock (only public notice is, Rules Art. 46(6))', () => {
+    const { c } = served(resolvePeriods(), 'left');
+    expect(c.deadline('award', '2026-06-03')?.dueOn).toBe('2026-07-16');
+  });
+});
