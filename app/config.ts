@@ -1,5 +1,6 @@
 import { type DatabaseOptions, DEFAULT_DATABASE_OPTIONS } from '../db/knex.ts';
 import { type Readings, resolveReadings } from '../workflows/calculators/readings.ts';
+import { DEFAULT_MINIMUM_WAGE_DATE, MINIMUM_WAGE_DATES, type MinimumWageDate } from '../workflows/finality.ts';
 
 /** Runtime configuration, read once from the environment (api.md "Configuration"). */
 export interface Config {
@@ -55,6 +56,16 @@ export interface Config {
   errorLogPerMinute: number;
   /** Op-2022 [R]: a claim to confirm a labor relationship makes the whole award non-final (default true). */
   confirmRelationshipNonFinal: boolean;
+  /**
+   * domain.md §9.3 (to confirm locally): a dismissed LDMAL Art. 47(1) item counts as final (default true;
+   * FINAL_AWARD_DISMISSED_ITEMS=non_final makes it non-final).
+   */
+  finalAwardDismissedItemsFinal: boolean;
+  /**
+   * domain.md §9.3 (to confirm locally): which day's monthly minimum wage the Art. 47(1) threshold reads — the award day
+   * (default), the day the application was received, or the day the case was accepted (FINAL_AWARD_WAGE_DATE).
+   */
+  finalAwardWageDate: MinimumWageDate;
   /**
    * LDMAL Arts. 35–36 reading: a default award or deemed withdrawal needs the written notice of the hearing served the full
    * notice period (5 working days) before it (default true); `false` accepts any notice proven served before the hearing day.
@@ -135,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     periodsOverride: env.PERIODS_OVERRIDE || undefined,
     confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
+    finalAwardDismissedItemsFinal: dismissedItems(env.FINAL_AWARD_DISMISSED_ITEMS),
+    finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
     schedulerHour: schedulerHour(env.SCHEDULER_HOUR),
@@ -165,6 +178,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calculatorReadings: readings(env.CALCULATOR_READINGS),
     commissionKeyPath: env.COMMISSION_KEY_PATH || 'data/commission-ed25519.pem',
   };
+}
+
+function dismissedItems(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'final') return true;
+  if (raw === 'non_final') return false;
+  throw new Error(`FINAL_AWARD_DISMISSED_ITEMS must be final or non_final, got "${raw}"`);
+}
+
+function wageDate(raw: string | undefined): MinimumWageDate {
+  if (raw === undefined || raw === '') return DEFAULT_MINIMUM_WAGE_DATE;
+  if ((MINIMUM_WAGE_DATES as readonly string[]).includes(raw)) return raw as MinimumWageDate;
+  throw new Error(`FINAL_AWARD_WAGE_DATE must be one of ${MINIMUM_WAGE_DATES.join(', ')}, got "${raw}"`);
 }
 
 function schedulerHour(raw: string | undefined): number {

@@ -1,6 +1,6 @@
 import { and, assign, not, setup, stateIn } from 'xstate';
 import { addDays } from './dates.ts';
-import { DEFAULT_PERIODS } from './periods.ts';
+import { DEEMED_SERVICE, DEFAULT_PERIODS } from './periods.ts';
 import {
   type AddedContext,
   type AwardRecord,
@@ -108,7 +108,9 @@ const recordService = set(({ context, event }: Args) => {
   // CPL Art. 95: public notice is deemed served when the notice period after publication has passed; every period that
   // runs from service (defense, suing windows) runs from that deemed day. The notice period itself is excluded from the
   // award clock (Rules Art. 46(6)).
-  const publicNotice = p(event).method === 'public_notice';
+  // Rules Art. 20 [R]: a document left on refusal (留置) or posted (张贴) is deemed served 3 days after; `publishedOn`
+  // keeps the day of the commission's act (publication, leaving or posting) for those too.
+  const deemed = DEEMED_SERVICE[p(event).method as string];
   return {
     services: [
       ...context.services,
@@ -116,8 +118,8 @@ const recordService = set(({ context, event }: Args) => {
         document: p(event).document,
         partyId: p(event).partyId,
         method: p(event).method,
-        servedOn: publicNotice ? (event.facts?.deemedServedOn ?? addDays(on, DEFAULT_PERIODS.public_notice.days)) : on,
-        ...(publicNotice ? { publishedOn: on } : {}),
+        servedOn: deemed ? (event.facts?.deemedServedOn ?? addDays(on, DEFAULT_PERIODS[deemed].days)) : on,
+        ...(deemed ? { publishedOn: on } : {}),
         ...(p(event).confirmed === true ? { confirmed: true } : {}),
       },
     ],

@@ -3,6 +3,7 @@ import type { MachineContext } from './case-machine.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import {
+  DEEMED_SERVICE,
   DEFAULT_PAYMENT_DAYS,
   ENFORCEMENT_YEARS,
   type PeriodKind,
@@ -216,6 +217,14 @@ export interface AwardClock extends Computed {
   pausedWhy: string[];
 }
 
+/**
+ * The award time limit that applies to the case now: `award_simple` while it is on the simple procedure (domain.md
+ * §8.1: a province may shorten it, e.g. Zhejiang-Reg Art. 39; default the statutory 45 days), else `award`
+ * (LDMAL Art. 43). After conversion to ordinary procedure the ordinary limit runs from the same start (Rules Art. 60).
+ */
+export const awardRule = (ctx: Pick<MachineContext, 'procedure'>, periods: Periods): PeriodRule =>
+  ctx.procedure === 'simple' ? periods.award_simple : periods.award;
+
 /** LDMAL Art. 43; Rules Arts. 45–46: 45 calendar days from acceptance (or the latest restart), +≤15 on approval, pauses excluded. */
 export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, today: string): AwardClock | null {
   if (!ctx.acceptedOn) return null;
@@ -239,7 +248,7 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
     ...ex.notes.map((n) => (n.startsWith('上述') ? n : `扣除${n}`)),
     ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : []),
   ];
-  const c = computePeriod(cal, periods.award, startsOn, startWhat, {
+  const c = computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, {
     addDays: ex.days + ext,
     addNote: notes.length ? `，${notes.join('，')}` : '',
   });
@@ -576,12 +585,12 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
               explanation: `审理期限因${clock.pausedWhy.join('、')}暂停计算，以下为假定今日恢复计算的届满日：${clock.explanation}`,
             }
           : clock;
-    add('award', P.award, clock.startsOn, shown, closedOn, 'tribunal', { paused });
+    add('award', awardRule(ctx, P), clock.startsOn, shown, closedOn, 'tribunal', { paused });
   }
   if (ctx.mediation?.agreedOn && clock) {
     add(
       'mediation_signature',
-      { days: P.award.days, unit: P.award.unit, basis: 'LDMAL Art. 42', label: '调解书签收（须在审理期限内）' },
+      { days: awardRule(ctx, P).days, unit: awardRule(ctx, P).unit, basis: 'LDMAL Art. 42', label: '调解书签收（须在审理期限内）' },
       ctx.mediation.agreedOn,
       {
         dueOn: clock.dueOn,
@@ -754,6 +763,8 @@ export interface FactOptions {
  * Reading: the deemed day is not a last day on which a party must act, so it is not moved off a rest day (the periods
  * that run from it are, CPL Art. 85(3)); `rollOver: true` in PERIODS_OVERRIDE moves it. A working-day unit (also an
  * override) counts working days.
+ * The same computation deems a document left (留置) or posted (张贴) at the addressee's domicile served 3 days after
+ * (Rules Art. 20 [R]; periods `deemed_service_left` / `deemed_service_posted`, working days by default, Rules Art. 80).
  */
 export function deemedServiceDay(cal: OfficialCalendar, rule: PeriodRule, publishedOn: string): string {
   if (rule.unit === 'working') return cal.addWorkingDays(publishedOn, rule.days).dueOn;
@@ -816,12 +827,15 @@ export function computeFacts(
       }
       break;
     }
-    case 'SERVE':
-      if (ev.payload.method === 'public_notice') {
-        const published = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
-        facts.deemedServedOn = deemedServiceDay(view, periods.public_notice, published);
+    case 'SERVE': {
+      // Public notice (CPL Art. 95), leaving or posting (Rules Art. 20 [R]): served on a deemed day after the act.
+      const deemed = DEEMED_SERVICE[ev.payload.method as string];
+      if (deemed) {
+        const actOn = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
+        facts.deemedServedOn = deemedServiceDay(view, periods[deemed], actOn);
       }
       break;
+    }
     case 'ISSUE_AWARD':
     case 'PARTIAL_AWARD':
     case 'DEEM_WITHDRAWN': {

@@ -5,7 +5,8 @@ import type { ClaimCategory } from './reference.ts';
  *
  * - Remuneration, work-injury medical costs, economic compensation and damages items are final when the
  *   **awarded** amount of each item does not exceed 12 × the local monthly minimum wage in force on the award
- *   date (SPC-1 Art. 19; "not exceeding" includes equality, CivCode Art. 1259).
+ *   date (SPC-1 Art. 19; "not exceeding" includes equality, CivCode Art. 1259). A dismissed item (0 awarded) is final.
+ *   Both readings are local practice to confirm (domain.md §9.3): `dismissedItemsFinal` and `minimumWageDate`.
  * - Disputes over national labor standards (working hours, rest and leave, social insurance) are final
  *   (LDMAL Art. 47(2)).
  * - A claim confirming a labor relationship makes the whole case non-final (Op-2022 [R] — configurable).
@@ -17,8 +18,34 @@ export const STANDARDS_FINAL_CATEGORIES: readonly ClaimCategory[] = ['labor_stan
 export interface FinalityOptions {
   /** Op-2022 [R]: a case with a claim to confirm a labor relationship gets a non-final award. */
   confirmRelationshipMakesCaseNonFinal: boolean;
+  /**
+   * domain.md §9.3 [S], to confirm locally: a dismissed LDMAL Art. 47(1) item (remuneration, work-injury medical costs,
+   * compensation, damages) is final — awarded 0 is "not exceeding" the threshold (a Beijing guideline,
+   * <http://m.cnlaw.net/doc/33044.htm>). Default true; false makes a dismissed Art. 47(1) item non-final
+   * (config FINAL_AWARD_DISMISSED_ITEMS=non_final).
+   */
+  dismissedItemsFinal: boolean;
 }
-export const DEFAULT_FINALITY_OPTIONS: FinalityOptions = { confirmRelationshipMakesCaseNonFinal: true };
+export const DEFAULT_FINALITY_OPTIONS: FinalityOptions = { confirmRelationshipMakesCaseNonFinal: true, dismissedItemsFinal: true };
+
+/**
+ * Which day's monthly minimum wage the LDMAL Art. 47(1) threshold uses (domain.md §9.3 [S], to confirm locally):
+ * `award` — the one in force when the award is made (the Beijing guideline's reading; the default); `received` — when
+ * the application was received; `accepted` — when the case was accepted. Config FINAL_AWARD_WAGE_DATE.
+ */
+export const MINIMUM_WAGE_DATES = ['award', 'received', 'accepted'] as const;
+export type MinimumWageDate = (typeof MINIMUM_WAGE_DATES)[number];
+export const DEFAULT_MINIMUM_WAGE_DATE: MinimumWageDate = 'award';
+
+/** The day whose minimum wage the final-award threshold reads, per the configured reading (the award day if unknown). */
+export function minimumWageDate(
+  reading: MinimumWageDate,
+  dates: { awardOn: string; receivedOn?: string | null; acceptedOn?: string | null },
+): string {
+  if (reading === 'received') return dates.receivedOn ?? dates.awardOn;
+  if (reading === 'accepted') return dates.acceptedOn ?? dates.awardOn;
+  return dates.awardOn;
+}
 
 export type Outcome = 'granted' | 'partly' | 'dismissed';
 export type Finality = 'final' | 'non_final' | 'mixed';
@@ -40,13 +67,18 @@ export function classifyAward(
   items: ItemToClassify[],
   monthlyMinimumWageFen: number,
   allClaimCategories: ClaimCategory[],
-  options: FinalityOptions = DEFAULT_FINALITY_OPTIONS,
+  opts: Partial<FinalityOptions> = DEFAULT_FINALITY_OPTIONS,
 ): { items: ClassifiedItem[]; finality: Finality; thresholdFen: number } {
+  const options: FinalityOptions = { ...DEFAULT_FINALITY_OPTIONS, ...opts };
   const thresholdFen = 12 * monthlyMinimumWageFen;
   const forcedNonFinal = options.confirmRelationshipMakesCaseNonFinal && allClaimCategories.includes('confirm_relationship');
   const classified = items.map((it): ClassifiedItem => {
     if (forcedNonFinal) return { ...it, final: false, reason: '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）' };
     if (MONETARY_FINAL_CATEGORIES.includes(it.category)) {
+      // domain.md §9.3 (to confirm locally; FINAL_AWARD_DISMISSED_ITEMS): a dismissed Art. 47(1) item as non-final.
+      if (it.outcome === 'dismissed' && !options.dismissedItemsFinal) {
+        return { ...it, final: false, reason: '该项请求被驳回，按本委对驳回的第四十七条第一项请求的处理口径，非终局' };
+      }
       const amount = it.amountFen ?? 0;
       return amount <= thresholdFen
         ? {

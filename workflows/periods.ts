@@ -11,8 +11,9 @@ export interface PeriodRule {
   basis: string;
   label: string;
   /**
-   * `public_notice` only: whether the deemed service day moves off a rest day (CPL Art. 85(3)). Default false — see
-   * `deemedServiceDay`; a commission whose practice rolls it over sets {"public_notice":{"rollOver":true}}.
+   * Deemed-service periods only (`public_notice`, `deemed_service_left`, `deemed_service_posted`): whether a calendar-day
+   * deemed service day moves off a rest day (CPL Art. 85(3)). Default false — see `deemedServiceDay`; a commission whose
+   * practice rolls it over sets {"public_notice":{"rollOver":true}}.
    */
   rollOver?: boolean;
 }
@@ -27,11 +28,28 @@ export const DEFAULT_PERIODS = {
   hearing_notice: { days: 5, unit: 'working', basis: 'LDMAL Art. 35; Rules Art. 38', label: '开庭通知送达（开庭5日前）' },
   postponement_request: { days: 3, unit: 'working', basis: 'LDMAL Art. 35; Rules Art. 38', label: '当事人申请延期开庭（开庭3日前）' },
   award: { days: 45, unit: 'calendar', basis: 'LDMAL Art. 43; Rules Arts. 45–46', label: '仲裁审理期限' },
+  // domain.md §8.1 [S]: the national Rules (Arts. 56–61) do not shorten the 45 days for simple handling (简易处理); a
+  // province may (Zhejiang-Reg Art. 39: 30 days from acceptance). Shandong-Reg is unread, so the default is the
+  // statutory 45 and a commission sets its own, e.g. {"award_simple":{"days":30}}. It applies while the case is on
+  // the simple procedure; after CONVERT_TO_ORDINARY `award` applies, still from the original acceptance (Rules Art. 60).
+  award_simple: {
+    days: 45,
+    unit: 'calendar',
+    basis: 'LDMAL Art. 43; Rules Arts. 45–46, 56–61 (provincial regulation may shorten)',
+    label: '简易处理案件仲裁审理期限',
+  },
   mediation: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 14', label: '调解期限' },
   sue_non_final: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 50', label: '非终局裁决起诉期间' },
   sue_final_worker: { days: 15, unit: 'calendar', basis: 'LDMAL Art. 48', label: '终局裁决劳动者起诉期间' },
   set_aside_employer: { days: 30, unit: 'calendar', basis: 'LDMAL Art. 49', label: '用人单位申请撤销终局裁决期间' },
   public_notice: { days: 30, unit: 'calendar', basis: 'CPL Art. 95; Rules Art. 46(6)', label: '公告送达期间' },
+  // domain.md §14.2, §8.2, §16.1 #28, §16.2 #40: a document left at the addressee's domicile on refusal (留置送达), or
+  // left or posted there in a mass case where the employer stopped business (张贴), with photo/video record, is deemed
+  // served 3 days after (Rules Art. 20) — tagged [R], not confirmed against the text, hence configurable. Working days by
+  // Rules Art. 80 [R] (its "3 days"). {"deemed_service_left":{"days":0}} is the CPL Art. 89 reading (served on the day
+  // it is left).
+  deemed_service_left: { days: 3, unit: 'working', basis: 'Rules Art. 20 [R]; CPL Art. 89', label: '留置送达视为送达' },
+  deemed_service_posted: { days: 3, unit: 'working', basis: 'Rules Art. 20(2) [R]', label: '张贴送达视为送达' },
   // Round 2 (issue 11 "Missing"). Tagged [R] in domain.md (3-day recusal decision, 5+5-day review): configurable like the rest.
   recusal_decision: { days: 3, unit: 'working', basis: 'LDMAL Art. 33; Rules Arts. 11–12', label: '回避申请决定期限' },
   serve_added_party: { days: 5, unit: 'working', basis: 'Rules Art. 46(1); LDMAL Art. 30', label: '向追加的当事人送达申请书副本' },
@@ -62,6 +80,18 @@ export const DEFAULT_PAYMENT_DAYS = 10;
 export const ENFORCEMENT_YEARS = 2;
 
 export type PeriodKind = keyof typeof DEFAULT_PERIODS;
+
+/**
+ * Service methods whose service day is deemed, and the period after the commission's act that deems it (domain.md
+ * §14.2): public notice (CPL Art. 95), leaving on refusal (留置, Rules Art. 20; CPL Art. 89) and posting (张贴, Rules
+ * Art. 20(2)). Every period counted from service (defense, suing windows, hearing notice…) runs from the deemed day.
+ */
+export const DEEMED_SERVICE: Readonly<Record<string, PeriodKind>> = {
+  public_notice: 'public_notice',
+  left: 'deemed_service_left',
+  posted: 'deemed_service_posted',
+};
+export const DEEMED_SERVICE_PERIODS = ['public_notice', 'deemed_service_left', 'deemed_service_posted'] as const;
 export type Periods = Record<PeriodKind, PeriodRule>;
 
 /** LDMAL Art. 43: the award limit may be extended once by no more than 15 days (`extension` in the table). */
@@ -81,8 +111,8 @@ export function resolvePeriods(override?: string): Periods {
       throw new Error(`PERIODS_OVERRIDE: ${k}.days must be a whole number`);
     if (v.unit !== undefined && v.unit !== 'working' && v.unit !== 'calendar')
       throw new Error(`PERIODS_OVERRIDE: ${k}.unit must be working or calendar`);
-    if (v.rollOver !== undefined && (k !== 'public_notice' || typeof v.rollOver !== 'boolean'))
-      throw new Error(`PERIODS_OVERRIDE: rollOver is a true/false setting of public_notice only`);
+    if (v.rollOver !== undefined && (!(DEEMED_SERVICE_PERIODS as readonly string[]).includes(k) || typeof v.rollOver !== 'boolean'))
+      throw new Error(`PERIODS_OVERRIDE: rollOver is a true/false setting of public_notice only (and the other deemed-service periods)`);
     out[k as PeriodKind] = { ...cur, ...v };
   }
   return out;

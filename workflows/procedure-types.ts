@@ -111,7 +111,7 @@ export interface Facts {
   reviewDueOn?: string | null;
   /** Rules Art. 76: the most days an extension of the review may add. */
   reviewExtensionMaxDays?: number;
-  /** CPL Art. 95: public notice is deemed served this many days after publication (the `public_notice` period). */
+  /** CPL Art. 95; Rules Art. 20 [R]: the deemed service day of a public notice, or of a document left or posted. */
   deemedServedOn?: string;
   /**
    * LDMAL Arts. 35–36 (config ABSENCE_NOTICE_TIMELY): parties absent at the last hearing whose written notice of it
@@ -142,9 +142,12 @@ export interface ServiceRecord {
   document: string;
   partyId: number;
   method: string;
-  /** The service date: the date on the receipt, or the deemed date (public notice: publication + 30 days, CPL Art. 95). */
+  /**
+   * The service date: the date on the receipt, or the deemed date (public notice: publication + 30 days, CPL Art. 95;
+   * left or posted: + 3 working days, Rules Art. 20 [R] — `DEEMED_SERVICE` in workflows/periods.ts).
+   */
   servedOn: string;
-  /** Public notice (公告送达): the day the notice was published. */
+  /** A deemed service: the day of the commission's act — the notice published (公告), the document left (留置) or posted (张贴). */
   publishedOn?: string;
   /** Simple method (phone/SMS/fax/e-mail): the addressee confirmed receipt (Rules Art. 59). */
   confirmed?: boolean;
