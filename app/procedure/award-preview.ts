@@ -20,7 +20,7 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
   );
   if (unknown.length) throw validationError(unknown);
   const on = input.occurredOn ?? deps.clock.today();
-  const wage = await minimumWageFor(deps, k, c.district, on);
+  const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, input.items, wage);
   return {
     finality: r.finality,

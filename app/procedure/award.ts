@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
-import { classifyAward, type ItemToClassify } from '../../workflows/finality.ts';
+import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import type { Deps } from '../deps.ts';
 import { unprocessable } from '../errors.ts';
@@ -13,8 +13,19 @@ export interface AwardItemInput {
   paymentDays?: number;
 }
 
-/** The monthly minimum wage in force on the award date in the case's district, or a 422 (LDMAL Art. 47). */
-export async function minimumWageFor(deps: Deps, k: Knex, district: string, on: string): Promise<MinimumWageRow> {
+/**
+ * The monthly minimum wage the final-award threshold reads (LDMAL Art. 47: twelve months of the local minimum wage) in
+ * the case's district, or a 422: the one in force on the award date, or — where the commission reads the rule so
+ * (FINAL_AWARD_WAGE_DATE, domain.md §9.3) — on the receipt or acceptance date.
+ */
+export async function minimumWageFor(
+  deps: Deps,
+  k: Knex,
+  c: Pick<CaseRecord, 'district' | 'receivedOn' | 'acceptedOn'>,
+  awardOn: string,
+): Promise<MinimumWageRow> {
+  const district = c.district;
+  const on = minimumWageDate(deps.config.finalAwardWageDate, { awardOn, receivedOn: c.receivedOn, acceptedOn: c.acceptedOn });
   const wage = await deps.stores.reference.minimumWageOn(k, district, on);
   if (!wage) {
     throw unprocessable(`没有${district}在${on}有效的月最低工资标准，无法判断是否终局裁决；请管理员录入`, {
@@ -36,7 +47,11 @@ export function classifyItems(deps: Deps, c: Pick<CaseRecord, 'claims'>, items: 
     })),
     wage.monthlyFen,
     c.claims.map((cl) => cl.category),
-    { confirmRelationshipMakesCaseNonFinal: deps.config.confirmRelationshipNonFinal },
+    {
+      confirmRelationshipMakesCaseNonFinal: deps.config.confirmRelationshipNonFinal,
+      // domain.md §9.3: whether a dismissed Art. 47(1) item counts as final (FINAL_AWARD_DISMISSED_ITEMS).
+      dismissedItemsFinal: deps.config.finalAwardDismissedItemsFinal,
+    },
   );
 }
 
@@ -49,7 +64,7 @@ export async function awardRecord(
   on: string,
   defaultAward: boolean,
 ): Promise<Record<string, unknown>> {
-  const wage = await minimumWageFor(deps, k, c.district, on);
+  const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, items, wage);
   return {
     items: r.items.map((x, i) => ({

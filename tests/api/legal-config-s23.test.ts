@@ -19,7 +19,11 @@ let t: TestApp;
 let a: Actors;
 let tc: TestApp;
 let ac: Actors;
+let tf: TestApp;
+let af: Actors;
 beforeAll(async () => {
+  tf = await startTestApp({ now: NOW, env: { FINAL_AWARD_DISMISSED_ITEMS: 'non_final', FINAL_AWARD_WAGE_DATE: 'received' } });
+  af = await createActors(tf);
   t = await startTestApp({ now: NOW });
   a = await createActors(t);
   tc = await startTestApp({ now: NOW, env: { PERIODS_OVERRIDE: JSON.stringify({ award_simple: { days: 30 } }) } });
@@ -28,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   await tc?.close();
+  await tf?.close();
 });
 
 const db = process.env.TEST_DB ?? 'sqlite';
@@ -73,31 +78,49 @@ describe(`1 — the simple procedure's award period (domain.md §8.1; ${db})`, (
   });
 });
 
-describe(`2 — final-award readings, the defaults over HTTP (domain.md §9.3; ${db})`, () => {
-  const { ok } = caseEvents<View>(() => t);
-  // The settings FINAL_AWARD_DISMISSED_ITEMS / FINAL_AWARD_WAGE_DATE are read by app/procedure/award.ts once it passes
-  // them on (outside this change); both readings are tested on the workflow in tests/unit/legal-config-s23.test.ts.
-  it('a dismissed compensation item is final; the minimum wage is the one in force on the award day', async () => {
-    const wages = await t.api(t.adminToken).put('/api/reference/minimum-wages', [
+describe(`2 — final-award readings over HTTP, by default and configured the other way (domain.md §9.3; ${db})`, () => {
+  /** An award on 04-10 of a 12,000.00 wage claim granted and a compensation claim dismissed, the wage raised on 04-01. */
+  const award = async (app: TestApp, actors: Actors) => {
+    const { ok } = caseEvents<View>(() => app);
+    const wages = await app.api(app.adminToken).put('/api/reference/minimum-wages', [
       { district: '东昌府区', monthly: '2010.00', effectiveFrom: '2023-10-01' },
       { district: '东昌府区', monthly: '2200.00', effectiveFrom: '2026-04-01' },
     ]);
     expect(wages.status).toBe(200);
-    const c = await registerCase(t, a, standardApplication());
-    const arb = a.arbitrators[0] as { id: number; token: string };
-    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
-    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
+    const c = await registerCase(app, actors, standardApplication());
+    const arb = actors.arbitrators[0] as { id: number; token: string };
+    await ok(c, actors.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, actors.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
     const items = [
       { claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00', paymentDays: 10 },
       { claimId: c.claims[1]?.id, outcome: 'dismissed' },
     ];
+    const preview = await app.api(arb.token).post(`/api/cases/${c.id}/award-preview`, {
+      items: items.map(({ paymentDays: _p, ...it }) => it),
+      occurredOn: '2026-04-10',
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
-    const award = v.award as { finality: string; minimumWage: { monthly: string; effectiveFrom: string }; items: { final: boolean }[] };
-    expect(award.finality).toBe('final');
-    expect(award.items.map((i) => i.final)).toEqual([true, true]);
-    expect(award.minimumWage).toMatchObject({ monthly: '2200.00', effectiveFrom: '2026-04-01' });
+    return {
+      preview: preview.body as { finality: string; minimumWage: { monthly: string } },
+      award: v.award as { finality: string; minimumWage: { monthly: string; effectiveFrom: string }; items: { final: boolean }[] },
+    };
+  };
+  it('default: a dismissed compensation item is final; the minimum wage is the one in force on the award day', async () => {
+    const { award: aw, preview } = await award(t, a);
+    expect(aw.finality).toBe('final');
+    expect(aw.items.map((i) => i.final)).toEqual([true, true]);
+    expect(aw.minimumWage).toMatchObject({ monthly: '2200.00', effectiveFrom: '2026-04-01' });
+    expect(preview).toMatchObject({ finality: 'final', minimumWage: { monthly: '2200.00' } });
+  });
+  it("FINAL_AWARD_DISMISSED_ITEMS=non_final, FINAL_AWARD_WAGE_DATE=received: the dismissed item is non-final (mixed); the wage is the receipt day's", async () => {
+    const { award: aw, preview } = await award(tf, af);
+    expect(aw.finality).toBe('mixed');
+    expect(aw.items.map((i) => i.final)).toEqual([true, false]);
+    expect(aw.minimumWage).toMatchObject({ monthly: '2010.00', effectiveFrom: '2023-10-01' });
+    expect(preview).toMatchObject({ finality: 'mixed', minimumWage: { monthly: '2010.00' } });
   });
 });
 
