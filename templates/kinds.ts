@@ -1,5 +1,5 @@
 import type { MachineContext } from '../workflows/case-machine.ts';
-import { chineseDate } from '../workflows/dates.ts';
+import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { Block, DocSpec } from './layout.ts';
 import { formatBasis, suggestedBasis } from './legal-basis.ts';
@@ -61,6 +61,12 @@ export interface PartyView {
   agents: { name: string; kind: string; unit: string | null; relationship?: string | null }[];
 }
 
+/** The award limit the commission applies (configured periods: `award`, `award_simple`, `extension`), in days. */
+export interface AwardLimit {
+  days: number;
+  extensionDays: number;
+}
+
 /** Text supplied with the document request (never invented here). */
 export interface RequestText {
   facts?: string;
@@ -107,6 +113,8 @@ export interface DocInput {
   maskIds: boolean;
   /** The intermediate court where the commission sits (LDMAL Art. 49). */
   intermediateCourt?: string;
+  /** The award limit of this case as configured (LDMAL Art. 43: 45 days, extended once by at most 15). */
+  awardLimit?: AwardLimit;
   /** The commission's telephone, printed with the contact person on letters (config; optional). */
   contactPhone?: string | null;
   text: RequestText;
@@ -306,7 +314,9 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
         { kind: 'para', text: '二、当事人应当对自己提出的主张提供证据，请在仲裁庭指定的举证期限内提交证据材料。' },
         {
           kind: 'para',
-          text: '三、本案审理期限为自受理之日起四十五日；案情复杂需要延期的，经本委主任批准，可以延长，但延长期限不得超过十五日。',
+          // LDMAL Art. 43 (45 days, extended once by at most 15), as this commission configured it for this case's
+          // procedure (a simple case's own limit where one is set: workflows/periods.ts award_simple).
+          text: `三、本案审理期限为自受理之日起${chineseNumber(d.awardLimit?.days ?? 45)}日；案情复杂需要延期的，经本委主任批准，可以延长，但延长期限不得超过${chineseNumber(d.awardLimit?.extensionDays ?? 15)}日。`,
         },
         { kind: 'para', text: '特此通知。' },
       ],

@@ -33,10 +33,17 @@ export function addMonths(d: string, n: number): string {
   return `${ty}-${String(tm + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const DIGITS = '〇一二三四五六七八九';
+/** 1–99 as written in a document's text: 5 → 五, 15 → 十五, 30 → 三十, 45 → 四十五. */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  return (n < 10 ? '' : n < 20 ? '十' : `${DIGITS[Math.floor(n / 10)]}十`) + (n % 10 ? DIGITS[n % 10] : '');
+}
+
 /** 2026-04-10 → 二〇二六年四月十日 (the form used on documents). */
 export function chineseDate(d: string): string {
-  const digits = '〇一二三四五六七八九';
-  const num = (n: number) => (n < 10 ? '' : n < 20 ? '十' : `${digits[Math.floor(n / 10)]}十`) + (n % 10 || n < 10 ? digits[n % 10] : '');
+  const digits = DIGITS;
+  const num = chineseNumber;
   const y = d
     .slice(0, 4)
     .split('')

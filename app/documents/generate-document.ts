@@ -196,6 +196,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       clerkName: (c.createdBy && names.get(c.createdBy)) || '',
       maskIds: config.documentIdNumbers === 'masked',
       intermediateCourt: config.intermediateCourt,
+      awardLimit: {
+        days: (ctx.procedure === 'simple' ? deps.periods.award_simple : deps.periods.award).days,
+        extensionDays: deps.periods.extension.days,
+      },
       contactPhone: config.commissionPhone ?? null,
       text: req,
       record: recordText(events),

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
@@ -37,6 +38,23 @@ afterAll(async () => {
 
 const db = process.env.TEST_DB ?? 'sqlite';
 
+/** The running text (pdftotext, whitespace removed) of a new acceptance notice of the case. */
+async function acceptanceNotice(app: TestApp, actors: Actors, caseId: number): Promise<string> {
+  const r = await app.api(actors.tokens.clerk).post(`/api/cases/${caseId}/documents`, { kind: 'acceptance_notice' });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  const pdf = await app
+    .api(actors.tokens.clerk)
+    .get(`/api/documents/${r.body.documents[0].id}`)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  const text = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer });
+  return text.stdout.toString('utf8').replace(/\s+/g, '');
+}
+
 describe(`1 — the simple procedure's award period (domain.md §8.1; ${db})`, () => {
   const { ok, send } = caseEvents<View>(() => t);
   const conf = caseEvents<View>(() => tc);
@@ -55,6 +73,10 @@ describe(`1 — the simple procedure's award period (domain.md §8.1; ${db})`, (
     const o = await registerCase(tc, ac, standardApplication({ receivedOn: '2026-05-29' }));
     const ov = await conf.ok(o, ac.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
     expect(deadline(ov, 'award')).toMatchObject({ dueOn: '2026-07-16' });
+    // The acceptance notice states the limit this case has: 三十日 for the simple case, 四十五日 for the ordinary one.
+    expect(await acceptanceNotice(tc, ac, s.id)).toContain('本案审理期限为自受理之日起三十日');
+    expect(await acceptanceNotice(tc, ac, o.id)).toContain('本案审理期限为自受理之日起四十五日');
+    expect(await acceptanceNotice(tc, ac, o.id)).toContain('延长期限不得超过十五日');
   });
 
   it('configured 30 days: no extension or conversion after 07-01; conversion before it gives the ordinary 45 days from acceptance', async () => {
