@@ -33,8 +33,12 @@ export const SERVICE_DOCUMENTS = [
   'claims_change_copy',
   'addition_notice',
 ] as const;
-/** 直接送达, 邮寄送达, 电子送达 (with consent), 简便方式 (simple procedure only), 留置送达, 委托送达, 公告送达. */
-export const SERVICE_METHODS = ['direct', 'post', 'electronic', 'sms', 'left', 'entrusted', 'public_notice'] as const;
+/**
+ * 直接送达, 邮寄送达, 电子送达 (with consent), 简便方式 (simple procedure only), 留置送达, 委托送达, 公告送达, and 张贴送达
+ * (posted at the domicile in a mass case where the employer stopped business, Rules Art. 20(2) [R]: deemed served after
+ * `deemed_service_posted`, like 留置送达 after `deemed_service_left`).
+ */
+export const SERVICE_METHODS = ['direct', 'post', 'electronic', 'sms', 'left', 'entrusted', 'public_notice', 'posted'] as const;
 
 const AwardItem = z
   .object({

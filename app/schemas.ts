@@ -492,7 +492,9 @@ export const Proceedings = z
         partyId: Id,
         method: z.string(),
         servedOn: Day.openapi({ description: '送达日（公告送达为视为送达之日）' }),
-        publishedOn: Day.optional().openapi({ description: '公告送达：公告发出之日' }),
+        publishedOn: Day.optional().openapi({
+          description: '公告送达：公告发出之日；留置送达、张贴送达：留置或张贴之日（servedOn 为视为送达之日）',
+        }),
         confirmed: z.boolean().optional(),
       }),
     ),

@@ -32,6 +32,7 @@ const METHODS = {
   left: '留置送达',
   entrusted: '委托送达',
   public_notice: '公告送达',
+  posted: '张贴送达',
 };
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
 

@@ -165,6 +165,25 @@ describe(`3 — deemed service after leaving (留置送达, Rules Art. 20 [R]; $
     expect(deadline(v, 'serve_respondent')).toMatchObject({ status: 'met' });
   });
 
+  it('posted (张贴) 06-02: deemed served 06-05 likewise (deemed_service_posted)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-05-29' }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
+    const rid = c.respondents[0]?.id as number;
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'respond_notice', partyId: rid, method: 'posted', servedOn: '2026-06-02' },
+      '2026-06-02',
+    );
+    expect((v.proceedings.services as Body[]).at(-1)).toMatchObject({
+      method: 'posted',
+      publishedOn: '2026-06-02',
+      servedOn: '2026-06-05',
+    });
+    expect(deadline(v, 'defense')).toMatchObject({ startsOn: '2026-06-05', dueOn: '2026-06-22' });
+  });
+
   it('an award left with the employer: its 15-day window runs from the deemed day', async () => {
     const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-05-29' }));
     const arb = a.arbitrators[0] as { id: number; token: string };
