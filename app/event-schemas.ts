@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
-import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput } from './schemas.ts';
+import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, RecordId } from './schemas.ts';
 
-const Id = z.number().int().positive();
+const Id = RecordId;
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
 const Court = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
 const LongText = z.string().trim().max(20000, '不能超过20000个字符');

@@ -10,6 +10,18 @@ extendZodWithOpenApi(z);
 // Every generic validation message in Chinese (the users are Chinese commission staff).
 z.config(z.locales.zhCN());
 
+/** Largest record id: the id columns are `integer` (PostgreSQL int4), so a larger one names nothing (and would fail there). */
+export const MAX_RECORD_ID = 2_147_483_647;
+/** A record id in a JSON body. */
+export const RecordId = z.number().int().positive().max(MAX_RECORD_ID, `编号不能大于 ${MAX_RECORD_ID}`);
+/** A record id in a query string, in its one canonical spelling (no 0x22, 3.4e1, 034 or +34): 400 naming it otherwise. */
+export const QueryId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, '应为正整数编号')
+  .transform(Number)
+  .refine((n) => n <= MAX_RECORD_ID, `编号不能大于 ${MAX_RECORD_ID}`)
+  .openapi({ type: 'integer', minimum: 1, maximum: MAX_RECORD_ID });
+
 const check = (fn: (s: string) => string | null) => (s: string, ctx: z.core.$RefinementCtx<string>) => {
   const msg = fn(s);
   if (msg) ctx.addIssue({ code: 'custom', message: msg });
@@ -38,7 +50,7 @@ export const CreditCode = z
 
 export const AgentInput = z
   .object({
-    id: z.number().int().positive().optional(),
+    id: RecordId.optional(),
     name: Name,
     kind: z.enum(Object.keys(AGENT_KINDS) as [keyof typeof AGENT_KINDS]),
     unit: Name.optional(),
@@ -55,7 +67,7 @@ export const AgentInput = z
   .openapi('AgentInput');
 
 const PartyCommon = {
-  id: z.number().int().positive().optional().openapi({ description: 'PATCH：保留已有当事人时带上其 id' }),
+  id: RecordId.optional().openapi({ description: 'PATCH：保留已有当事人时带上其 id' }),
   name: Name,
   phone: Phone.optional(),
   address: Address.optional(),
@@ -92,7 +104,7 @@ export type PartyInput = z.infer<typeof PartyInput>;
 
 export const ClaimInput = z
   .object({
-    id: z.number().int().positive().optional(),
+    id: RecordId.optional(),
     category: z.enum(CLAIM_CATEGORY_CODES),
     amount: Money.optional().openapi({ description: '非金钱请求可省略' }),
     description: z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符'),
@@ -827,7 +839,7 @@ export const CaseListQuery = Pagination.extend({
   collective: z.enum(['true', 'false']).optional(),
   wageArrears: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
-  arbitratorId: z.coerce.number().int().positive().optional(),
+  arbitratorId: QueryId.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   sort: z
     .enum(['awardDue', 'receivedOn', 'state', 'caseNo'])
@@ -843,7 +855,7 @@ export const AwardPreview = z
       .array(
         z
           .object({
-            claimId: z.number().int().positive(),
+            claimId: RecordId,
             outcome: z.enum(['granted', 'partly', 'dismissed']),
             amount: Money.optional(),
           })

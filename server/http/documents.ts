@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
-import { Instant, IsoDate } from '../../app/schemas.ts';
+import { Instant, IsoDate, RecordId } from '../../app/schemas.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
@@ -31,7 +31,7 @@ const DocumentRequest = z
       .optional()
       .openapi({ description: '同类行为中的第几次（如第二次中止审理、第一份先予执行裁决）；缺省为最近一次' }),
     legalBasis: z
-      .array(z.object({ claimId: z.number().int().positive(), basis: z.array(z.string().trim().min(1).max(200)).min(1).max(20) }).strict())
+      .array(z.object({ claimId: RecordId, basis: z.array(z.string().trim().min(1).max(200)).min(1).max(20) }).strict())
       .max(100)
       .optional()
       .openapi({ description: '裁决书：仲裁员确认或修改的各项裁决依据（替代建议清单）' }),

@@ -4,7 +4,10 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { notFound } from '../../app/errors.ts';
 import { type Actor, OPERATION_ACCESS } from '../../app/policy.ts';
-import { Problem } from '../../app/schemas.ts';
+import { MAX_RECORD_ID, Problem } from '../../app/schemas.ts';
+
+export { MAX_RECORD_ID };
+
 import { WHILE_PASSWORD_MUST_CHANGE } from '../../app/users/sessions.ts';
 import { registry } from './openapi.ts';
 import { parse } from './parse.ts';
@@ -202,9 +205,6 @@ export const ETagHeader = z.object({
 export const CreatedHeaders = z.object({
   Location: z.string().openapi({ description: '新建资源的地址', example: '/api/cases/7' }),
 });
-
-/** Largest record id: the id columns are `integer` (PostgreSQL int4), so a larger one names nothing. */
-export const MAX_RECORD_ID = 2_147_483_647;
 
 /**
  * A record id in a path, in its one canonical spelling: decimal digits, no sign, no leading zero, no exponent, hex,

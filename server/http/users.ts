@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Instant, IsoDate, listOf, Pagination, PasswordReset, User, UserCreate, UserPatch } from '../../app/schemas.ts';
+import { Instant, IsoDate, listOf, Pagination, PasswordReset, QueryId, User, UserCreate, UserPatch } from '../../app/schemas.ts';
 import { listAccessLog } from '../../app/security/access-log.ts';
 import { createUser, getUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
@@ -21,8 +21,8 @@ const AccessLogEntry = z
   .openapi('AccessLogEntry');
 
 const AccessLogQuery = Pagination.extend({
-  userId: z.coerce.number().int().positive().optional(),
-  caseId: z.coerce.number().int().positive().optional(),
+  userId: QueryId.optional(),
+  caseId: QueryId.optional(),
   action: z.enum(['read_case', 'read_history', 'download_document', 'download_court_package']).optional(),
   // Real dates in the range of every other date parameter (1900–2199): 2026-02-30 is no day, and 9999-12-31 turned
   // into an instant past year 9999 that compared below every entry (0 items).

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { auditLog, awardClockBoard, exportCases, hearingCalendar, workload } from '../../app/cases/work-views.ts';
 import type { Deps } from '../../app/deps.ts';
-import { CaseListQuery, CaseState, Day, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { CaseListQuery, CaseState, Day, Instant, IsoDate, listOf, Pagination, QueryId } from '../../app/schemas.ts';
 import { AUDIT_ENTITIES, AUDIT_ENTITY_CODES } from '../../db/stores/reference.ts';
 import { route } from './route.ts';
 
@@ -65,7 +65,7 @@ export function createWorkRouter(deps: Deps): Router {
     query: Pagination.extend({
       from: IsoDate,
       to: IsoDate,
-      arbitratorId: z.coerce.number().int().positive().optional(),
+      arbitratorId: QueryId.optional(),
       place: z.string().trim().min(1).max(100).optional(),
     }).strict(),
     responses: { 200: { description: '开庭', schema: listOf(Hearing, 'HearingPage') } },

@@ -364,3 +364,25 @@ describe(`a decision names its matter (${dialect})`, () => {
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body).toEqual([]);
   });
 });
+
+describe(`ids beyond the database's integer range are refused, never a 500 (${dialect})`, () => {
+  it('in event payloads, registration corrections and query filters', async () => {
+    const big = 3_000_000_000;
+    const { c } = await caseAt(t, a, 'accepted');
+    const answers = [
+      await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, { type: 'FORM_TRIBUNAL', arbitratorIds: [big], presidingId: big }),
+      await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, { type: 'ASSIGN_MEDIATOR', mediatorId: big }),
+      await t.api(a.tokens.clerk).get(`/api/access-log?userId=${big}`),
+      await t.api(a.tokens.admin).get(`/api/access-log?caseId=${big}`),
+      await t.api(a.tokens.clerk).get(`/api/cases?arbitratorId=${big}`),
+      await t.api(a.tokens.clerk).get('/api/access-log?userId=0x22'),
+    ];
+    for (const [i, r] of answers.entries()) {
+      expect(r.status, `#${i}: ${JSON.stringify(r.body)}`).toBeGreaterThanOrEqual(400);
+      expect(r.status, `#${i}: ${JSON.stringify(r.body)}`).toBeLessThan(500);
+    }
+    // The query filters name the parameter.
+    expect(paths(answers[2] as { body: { errors?: { path: string }[] } })).toEqual(['userId']);
+    expect(paths(answers[5] as { body: { errors?: { path: string }[] } })).toEqual(['userId']);
+  });
+});
