@@ -82,50 +82,59 @@ const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOS
  * counter rows binds three parameters instead of hundreds. On PostgreSQL the three tables are one statement, so the
  * rows every write shares are locked one round trip before COMMIT instead of three.
  */
-export async function applyCounterDeltas(trx: Knex, unsorted: Contribution[], recordedOn: string): Promise<void> {
-  if (!unsorted.length) return;
-  // One lock order for every writer (PostgreSQL locks the rows of an upsert in the order given): no deadlocks.
-  const order = (d: Contribution) => `${d.dim}\u0000${d.key}\u0000${d.day}`;
-  const deltas = [...unsorted].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
+export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
+  return applyCounterDeltasByDay(trx, new Map([[recordedOn, deltas]]));
+}
+
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (x: T, y: T) =>
+    key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0;
+
+/**
+ * The deltas of one or more recording days in one go (a seeder's transaction records acts of many days): each table's
+ * rows merged and sorted once, so that every writer — one act or a thousand — locks the rows of a table in one key
+ * order, whatever days it spans (per-day statements would lock a daily row shared by two days out of order: deadlock).
+ */
+export async function applyCounterDeltasByDay(trx: Knex, byRecordingDay: Map<string, Contribution[]>): Promise<void> {
+  const counters: (Contribution & { keys: string[] })[] = [];
+  const daily = new Map<string, Contribution>();
   // Months: only what reports sum over whole months before a period (the cumulative measures); several days of one
   // month fold into one row. A registration, say, touches no month row.
   const months = new Map<string, Contribution>();
-  for (const d of deltas) {
+  const add = (into: Map<string, Contribution>, d: Contribution, day: string, only?: readonly CounterMeasure[]) => {
     for (const [name, v] of Object.entries(d.m) as [CounterMeasure, number][]) {
-      if (!MONTHLY_MEASURES.includes(name) || v === 0) continue;
-      const k = `${d.dim}\u0000${d.key}\u0000${d.day.slice(0, 7)}`;
-      const cur = months.get(k) ?? { dim: d.dim, key: d.key, day: d.day.slice(0, 7), m: {} };
+      if (v === 0 || (only && !only.includes(name))) continue;
+      const k = `${d.dim}\u0000${d.key}\u0000${day}`;
+      const cur = into.get(k) ?? { dim: d.dim, key: d.key, day, m: {} };
       cur.m[name] = (cur.m[name] ?? 0) + v;
-      months.set(k, cur);
+      into.set(k, cur);
+    }
+  };
+  for (const [recordedOn, deltas] of byRecordingDay) {
+    for (const d of deltas) {
+      counters.push({ ...d, keys: [d.dim, d.key, d.day, recordedOn] });
+      add(daily, d, d.day);
+      add(months, d, d.day.slice(0, 7), MONTHLY_MEASURES);
     }
   }
+  const keyed = (rows: Iterable<Contribution>) => [...rows].map((d) => ({ ...d, keys: [d.dim, d.key, d.day] }));
+  const order = byKey((d: { keys: string[] }) => d.keys.join('\u0000'));
   const parts = [
-    counterUpsert(
-      trx,
-      'stat_counters',
-      ['dim', 'key', 'day', 'recorded_on'],
-      deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day, recordedOn] })),
-    ),
-    counterUpsert(
-      trx,
-      'stat_counters_daily',
-      ['dim', 'key', 'day'],
-      deltas.map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
-    ),
-    counterUpsert(
-      trx,
-      'stat_counters_monthly',
-      ['dim', 'key', 'month'],
-      [...months.values()].map((d) => ({ ...d, keys: [d.dim, d.key, d.day] })),
-    ),
+    counterUpsert(trx, 'stat_counters', ['dim', 'key', 'day', 'recorded_on'], counters.sort(order)),
+    counterUpsert(trx, 'stat_counters_daily', ['dim', 'key', 'day'], keyed(daily.values()).sort(order)),
+    counterUpsert(trx, 'stat_counters_monthly', ['dim', 'key', 'month'], keyed(months.values()).sort(order)),
   ].filter((x): x is CounterUpsert => x !== null);
+  // Deltas that cancel out (a +1 and a −1 of one row in one transaction) move nothing.
+  if (!parts.length) return;
   if (!isPg(trx)) {
     for (const part of parts) await trx.raw(part.sql, [part.rows]);
     return;
   }
   // PostgreSQL: the upserts as data-modifying CTEs of one statement. Each waits for the one before it (its rows are
-  // read by an uncorrelated subquery, evaluated before the next upsert's first row), so every writer still locks the
-  // tables in one order — counters, daily, monthly — and each table's rows in key order.
+  // read by an uncorrelated subquery, evaluated before the next upsert's first row), so every writer locks the tables in
+  // one order — counters, daily, monthly — and each table's rows in key order, over all the days it records. (The
+  // maintenance rebuild, rebuildCounters, deletes and rewrites every counter: it is not meant to run beside writers.)
   const steps = parts.map((part, i) =>
     i === 0 ? part.sql : part.sql.replace(' ORDER BY n ', ` AND (SELECT count(*) FROM c${i - 1}) >= 0 ORDER BY n `),
   );
@@ -186,7 +195,7 @@ export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], reco
     queuedDeltas.set(trx, days);
     await atCommit(trx, async () => {
       queuedDeltas.delete(trx);
-      for (const [day, merged] of days) await applyCounterDeltas(trx, [...merged.values()], day);
+      await applyCounterDeltasByDay(trx, new Map([...days].map(([day, merged]) => [day, [...merged.values()]])));
     });
   }
   let merged = byDay.get(recordedOn);
