@@ -139,7 +139,7 @@ export function buildCaseView(
     r.record.claims === c.claims;
   return {
     ...registrationView(c, level, r),
-    closure: r && same('closure') ? r.view.closure : closureView(ctx),
+    closure: r && same('closure') ? r.view.closure : closureView(ctx, level),
     award: r && same('award') ? r.view.award : awardView(ctx, level),
     tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
@@ -150,7 +150,9 @@ export function buildCaseView(
   };
 }
 
-function closureView(ctx: MachineContext) {
+/** How the case ended; a summary (analysts) says how and when, not the reason's free text (it may name amounts). */
+function closureView(ctx: MachineContext, level: ReadLevel) {
+  if (ctx.closure && level === 'summary') return { mode: ctx.closure.mode, closedOn: ctx.closure.closedOn };
   return ctx.closure
     ? {
         mode: ctx.closure.mode,

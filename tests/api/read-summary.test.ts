@@ -33,4 +33,15 @@ describe(`an analyst's case summary (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     expect(full.award.items).toEqual(awarded.award.items);
     expect(full.claims).toEqual(awarded.claims);
   });
+
+  it('says how and when a case closed, not the reason given (free text that may name amounts)', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const { ok } = caseEvents(() => t);
+    const reason = '被申请人已当庭支付工资人民币8000元，申请人撤回仲裁申请';
+    const closed = await ok(c, a.tokens.clerk, 'WITHDRAW', { reason }, '2026-03-10');
+    expect(closed.closure.reason).toBe(reason);
+    const summary = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}`)).body;
+    expect(summary.closure).toEqual({ mode: closed.closure.mode, closedOn: '2026-03-10' });
+    expect(JSON.stringify(summary)).not.toContain('8000');
+  });
 });
