@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Deps } from '../../app/deps.ts';
-import { AppError, unprocessable } from '../../app/errors.ts';
+import { AppError, serviceUnavailable, unprocessable } from '../../app/errors.ts';
 import { secretDigest, sha256 } from '../../app/passwords.ts';
 import { inTransaction, type Transact, type UnitOfWork } from '../../app/unit-of-work.ts';
 import { isUniqueViolation } from '../../db/knex.ts';
@@ -40,23 +40,34 @@ async function requestHash(req: Request, key: string): Promise<string> {
   let shown: unknown = body;
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const fields = { ...(body as Record<string, unknown>) };
-    for (const k of SECRET_FIELDS) {
-      if (typeof fields[k] === 'string') fields[k] = await secretDigest(fields[k], `${req.user?.id}\n${key}\n${k}`);
+    const secrets = [...SECRET_FIELDS].filter((k) => typeof fields[k] === 'string');
+    if (secrets.length) {
+      // One user's digests one at a time (a second request of theirs meanwhile is a 503): no user fills the gate.
+      const user = req.user?.id as number;
+      if (digesting.has(user)) throw serviceUnavailable('上一个含密码的请求仍在处理，请稍后再试', 2);
+      digesting.add(user);
+      try {
+        for (const k of secrets) fields[k] = await secretDigest(fields[k] as string, `${user}\n${key}\n${k}`);
+      } finally {
+        digesting.delete(user);
+      }
     }
     shown = fields;
   }
   return sha256(`${req.user?.role} ${req.method} ${req.baseUrl}${req.path}\n${canonicalJson(shown)}`);
 }
+/** Users whose request fingerprint is being digested in this process (a guard against one user's flood, nothing more). */
+const digesting = new Set<number>();
 
 function send(res: Response, r: WriteResult): void {
   for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
   res.status(r.status).json(r.body);
 }
 
-async function replay(deps: Deps, req: Request, res: Response, key: string, hash: string): Promise<boolean> {
+async function replay(deps: Deps, req: Request, res: Response, key: string, fingerprint: () => Promise<string>): Promise<boolean> {
   const stored = await deps.stores.idempotency.find(deps.db.knex, req.user?.id as number, key);
   if (!stored) return false;
-  if (stored.requestHash !== hash) {
+  if (stored.requestHash !== (await fingerprint())) {
     throw unprocessable('同一个 Idempotency-Key 已用于另一个请求；请为新的请求使用新的键', { rule: 'idempotency-key-reused' });
   }
   res.setHeader('Idempotent-Replayed', 'true');
@@ -79,10 +90,17 @@ export async function runWriteStaged<T>(
   afterCommit?: () => Promise<void>,
 ): Promise<void> {
   const key = idempotencyKey(req);
-  const hash = key ? await requestHash(req, key) : '';
-  if (key && (await replay(deps, req, res, key, hash))) return;
-  const transact: Transact = (fn) =>
-    inTransaction(deps, async (uow) => {
+  // The fingerprint is taken only when needed — to compare with a stored one, or right before the transaction that
+  // stores it (after the use case's own checks: a password change refused by its throttle digests nothing) — and once.
+  let hashed: Promise<string> | undefined;
+  const fingerprint = () => {
+    hashed ??= requestHash(req, key as string);
+    return hashed;
+  };
+  if (key && (await replay(deps, req, res, key, fingerprint))) return;
+  const transact: Transact = async (fn) => {
+    const hash = key ? await fingerprint() : '';
+    return inTransaction(deps, async (uow) => {
       const r = await fn(uow);
       if (key) {
         const w = render(r as unknown as T);
@@ -96,6 +114,7 @@ export async function runWriteStaged<T>(
       }
       return r;
     });
+  };
   let result: T;
   try {
     result = await work(transact);
@@ -103,7 +122,7 @@ export async function runWriteStaged<T>(
     // A retry with the same key sent while the first was still being written, which committed first: answer its
     // result — whether this one then met the stored key (a unique violation) or the case as the first left it (an
     // ACCEPT already accepted: 409; a version the first moved: 412).
-    if (key && (err instanceof AppError || isUniqueViolation(err)) && (await replay(deps, req, res, key, hash))) return;
+    if (key && (err instanceof AppError || isUniqueViolation(err)) && (await replay(deps, req, res, key, fingerprint))) return;
     throw err;
   }
   if (afterCommit) await afterCommit();

@@ -88,6 +88,21 @@ describe(`Idempotency-Key bounds (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     }
   });
 
+  it('a user refused by the password throttle costs no password digest, whatever keys they send; others still log in', async () => {
+    const token = await t.tokenFor('analyst', 'analyst-flood');
+    const change = (key: string) =>
+      t
+        .api(token)
+        .post('/api/auth/password', { currentPassword: 'wrong-password-0000', newPassword: 'Other-Bison-Kettle-8841' })
+        .set('Idempotency-Key', key);
+    // Locked by wrong current passwords (LOGIN_MAX_FAILURES), then a flood with a new key each time.
+    for (let i = 0; i < 6; i++) await change(`lock-${i}`);
+    const flood = await Promise.all(Array.from({ length: 100 }, (_, i) => change(`flood-${i}`)));
+    expect(flood.map((r) => r.status).every((s) => s === 429)).toBe(true);
+    const other = await t.api('').post('/api/auth/login', { username: 'clerk-demoted', password: 'clerk-demoted-password-1' });
+    expect(other.status).toBe(200);
+  });
+
   it('the same body with its fields in another order is the same request: replayed', async () => {
     const token = await t.tokenFor('clerk', 'clerk-order');
     const body = application();
