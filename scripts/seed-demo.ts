@@ -223,6 +223,11 @@ for (let i = 0; i < 36; i++) {
     ? [ids['arb-li'], ids['arb-zhao'], ids['arb-sun']]
     : [pick([ids['arb-li'], ids['arb-zhao'], ids['arb-sun']])];
   await ev('chair-zhang', 'FORM_TRIBUNAL', addDays(receivedOn, 5), { arbitratorIds: arbitrators, presidingId: arbitrators[0] });
+  // The written notice of the tribunal's composition, served on every party (LDMAL Art. 32).
+  if (addDays(receivedOn, 6) <= today) {
+    for (const p of [...c.applicants, ...c.respondents])
+      await ev('clerk-wang', 'SERVE', addDays(receivedOn, 6), { document: 'tribunal_notice', partyId: p.id, method: 'direct' });
+  }
   const arb = Object.keys(ids).find((k) => ids[k] === arbitrators[0]) as string;
   if (stage === 2) continue;
   const hearingOn = addDays(receivedOn, 21);

@@ -249,6 +249,9 @@ function planCase(): { body: Record<string, unknown>; acts: Act[] } {
         // Collective disputes are heard by three arbitrators (Rules Art. 66).
         const panel = collective ? [arb, ...arbitrators.filter((x) => x !== arb).slice(0, 2)] : [arb];
         A('FORM_TRIBUNAL', formed, chair, () => ({ arbitratorIds: panel.map((a) => a.id), presidingId: arb.id }));
+        // The written notice of the tribunal's composition, served on every party (LDMAL Art. 32).
+        for (let i = 0; i < nParties; i++)
+          A('SERVE', formed, clerk, (ids) => ({ document: 'tribunal_notice', partyId: ids.parties[i], method: 'direct' }));
         const hearing = addDays(formed, int(16, 30));
         A('SCHEDULE_HEARING', formed, arb, () => ({ hearingOn: hearing, place: '第一仲裁庭' }));
         for (let i = 0; i < nParties; i++)
