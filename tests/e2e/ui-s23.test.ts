@@ -249,15 +249,13 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
 
   it('#3 an award the record cannot print yet asks, in the document panel, for the text it lacks (被申请人辩称)', async () => {
     const { c, arb } = await caseAt(t, a, 'heard');
-    const issued = await t
-      .api(arb.token)
-      .post(`/api/cases/${c.id}/events`, {
-        type: 'ISSUE_AWARD',
-        occurredOn: '2026-03-26',
-        items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' })),
-        facts: '申请人于2025年入职被申请人处，被申请人拖欠其工资。',
-        reasoning: '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。',
-      });
+    const issued = await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
+      type: 'ISSUE_AWARD',
+      occurredOn: '2026-03-26',
+      items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' })),
+      facts: '申请人于2025年入职被申请人处，被申请人拖欠其工资。',
+      reasoning: '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。',
+    });
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
     await login('arb-li');
     await page.goto(`${base}/#/cases/${c.id}`);
