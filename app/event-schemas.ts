@@ -260,7 +260,12 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         .openapi({ description: '判决对各裁决项的处理（仅 outcome 为 judgment 时）' }),
     })
     .refine((o) => o.items === undefined || o.outcome === 'judgment', { message: '只有判决才登记各项处理结果', path: ['items'] }),
-  MARK_EFFECTIVE: z.object({}),
+  MARK_EFFECTIVE: z.object({
+    partyId: Id.optional().openapi({
+      description:
+        '多名劳动者中部分起诉、用人单位未起诉时：裁决对该未起诉的劳动者发生法律效力（最高人民法院劳动争议解释（一）第十七条）；不填为全案生效',
+    }),
+  }),
   TRANSFER_TO_COURT: z.object({
     purpose: z.enum(['enforcement', 'advance_execution', 'litigation']),
     court: Court,

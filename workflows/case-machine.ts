@@ -16,9 +16,11 @@ import {
   courtOutcomeRecord,
   debateEnded,
   decidedClaimIds,
+  effectiveForParty,
   opensSetAsideWindow,
   pendingObjection,
   pendingRecusals,
+  separateEffect,
   signingParties,
 } from './rules.ts';
 
@@ -63,6 +65,7 @@ export function initialContext(input: CaseInput): CaseContext & { stage: Stage |
     setAside: null,
     courtOutcomes: [],
     effectiveOn: null,
+    effectiveFor: [],
     transfers: [],
     // `input` is undefined when XState builds a throw-away initial snapshot inside `transition()`; reading
     // `input.track` then threw (and was swallowed) on every event — a measurable cost. Optional chaining avoids it.
@@ -431,23 +434,53 @@ const enforceable = (a: Args) => {
   if (c.closure?.mode === 'mediation' || c.closure?.mode === 'review_confirmed') return true;
   return c.closure?.mode === 'award' && c.effectiveOn !== null && c.setAside?.result !== 'set_aside';
 };
-const closedAdditions = {
-  APPLY_ENFORCEMENT: {
-    guard: and([((a: Args) => enforceable(a) && legal(a)) as never, not(stateIn('#in_litigation'))]),
-    target: '#enforcement_applied',
-    actions: setAdded(({ context, event }) => ({
-      enforcement: [
-        ...context.enforcement,
-        {
-          on: event.occurredOn,
-          partyId: p(event).partyId,
-          court: p(event).court,
-          filedOn: p(event).filedOn ?? event.occurredOn,
-          outcome: null,
-        },
+const applyEnforcement = setAdded(({ context, event }) => ({
+  enforcement: [
+    ...context.enforcement,
+    {
+      on: event.occurredOn,
+      partyId: p(event).partyId,
+      court: p(event).court,
+      filedOn: p(event).filedOn ?? event.occurredOn,
+      outcome: null,
+    },
+  ],
+}));
+/**
+ * SPC-1 Art. 17: several workers, some of whom sued — the award is effective for a worker who did not sue once that
+ * worker's windows and the employer's have run (MARK_EFFECTIVE with `partyId`). The case stays where it is (in court
+ * for the others, or decided there): the worker's effect and enforcement are recorded without moving it.
+ */
+const separateEffectAdditions = {
+  MARK_EFFECTIVE: {
+    guard: (a: Args) => {
+      const split = separateEffect(a.context);
+      return (split?.workers.some((id) => !effectiveForParty(a.context, id)) ?? false) && legal(a);
+    },
+    actions: set(({ context, event }: Args) => ({
+      effectiveFor: [
+        ...(context.effectiveFor ?? []),
+        { partyId: p(event).partyId, effectiveOn: event.facts?.effectiveOn ?? event.occurredOn },
       ],
     })),
   },
+} as const;
+const closedAdditions = {
+  APPLY_ENFORCEMENT: [
+    {
+      guard: and([((a: Args) => enforceable(a) && legal(a)) as never, not(stateIn('#in_litigation'))]),
+      target: '#enforcement_applied',
+      actions: applyEnforcement,
+    },
+    // SPC-1 Art. 17: a worker for whom the award took effect on its own applies while the others' suit goes on.
+    {
+      guard: (a: Args) => {
+        const split = separateEffect(a.context);
+        return split !== null && !split.employerSued && split.workers.length > 0 && legal(a);
+      },
+      actions: applyEnforcement,
+    },
+  ],
 } as const;
 
 /** Rules Arts. 74–79: arbitral review of a mediation agreement, its own track. */
@@ -582,6 +615,24 @@ const reviewTrack = {
     review_referred: { id: 'review_referred', on: { ...archive } },
   },
 } as const;
+const recordEnforcementOutcome = setAdded(({ context, event }) => {
+  const i = context.enforcement.findIndex((e) => e.outcome === null);
+  return {
+    enforcement: context.enforcement.map((e, j) =>
+      j === i
+        ? {
+            ...e,
+            outcome: {
+              result: p(event).result,
+              decidedOn: p(event).decidedOn ?? event.occurredOn,
+              receivedOn: p(event).receivedOn ?? null,
+              note: p(event).note ?? null,
+            },
+          }
+        : e,
+    ),
+  };
+});
 /** Enforcement (LDMAL Art. 51; CPL Art. 250) once applied for: more applications, the court's outcome, archiving. */
 const enforcementStates = {
   enforcement_applied: {
@@ -590,24 +641,7 @@ const enforcementStates = {
       RECORD_ENFORCEMENT_OUTCOME: {
         guard: (a: Args) => a.context.enforcement.some((e) => e.outcome === null) && legal(a),
         target: '#enforcement_closed',
-        actions: setAdded(({ context, event }) => {
-          const i = context.enforcement.findIndex((e) => e.outcome === null);
-          return {
-            enforcement: context.enforcement.map((e, j) =>
-              j === i
-                ? {
-                    ...e,
-                    outcome: {
-                      result: p(event).result,
-                      decidedOn: p(event).decidedOn ?? event.occurredOn,
-                      receivedOn: p(event).receivedOn ?? null,
-                      note: p(event).note ?? null,
-                    },
-                  }
-                : e,
-            ),
-          };
-        }),
+        actions: recordEnforcementOutcome,
       },
       ...archive,
     },
@@ -1074,7 +1108,14 @@ export const caseMachine = setup({
 
     closed: {
       initial: 'closed_withdrawn',
-      on: closedAdditions,
+      on: {
+        ...closedAdditions,
+        // An application made while the case stays put (SPC-1 Art. 17, `separateEffectAdditions`): its outcome too.
+        RECORD_ENFORCEMENT_OUTCOME: {
+          guard: (a: Args) => a.context.enforcement.some((e) => e.outcome === null) && legal(a),
+          actions: recordEnforcementOutcome,
+        },
+      },
       states: {
         award: {
           initial: 'award_issued',
@@ -1109,6 +1150,7 @@ export const caseMachine = setup({
               id: 'in_litigation',
               on: {
                 RECORD_LAWSUIT: { guard: 'legal', actions: 'recordLawsuit' },
+                ...separateEffectAdditions,
                 // What the court did moves the award (domain.md §11; SPC-2000 Arts. 1–3; SPC-1 Art. 21(2); LDMAL Art. 49(3)).
                 RECORD_COURT_OUTCOME: [
                   // A judgment decides the dispute itself; a dismissal for a wrong party or a non-labor matter leaves the
@@ -1222,7 +1264,7 @@ export const caseMachine = setup({
             },
             enforcement_transferred: { id: 'enforcement_transferred', on: { ...archive } },
             // The court decided the dispute (or found the award without effect): the award does not take effect.
-            court_decided: { id: 'court_decided', on: { ...archive } },
+            court_decided: { id: 'court_decided', on: { ...separateEffectAdditions, ...archive } },
           },
         },
         closed_mediation: {

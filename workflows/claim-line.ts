@@ -218,7 +218,8 @@ export function claimLine(
         item ? (item.result === 'changed' ? (item.amount ?? null) : item.result === 'revoked' ? '0.00' : undefined) : undefined,
       );
     } else if (e.type === 'MARK_EFFECTIVE' && final !== null) {
-      add(e, 'effective', '裁决发生法律效力');
+      // SPC-1 Art. 17: effective for one worker who did not sue, while the others' suit goes on.
+      add(e, 'effective', pl.partyId ? `裁决对未起诉的劳动者（当事人${String(pl.partyId)}）发生法律效力` : '裁决发生法律效力');
     } else if (e.type === 'TRANSFER_TO_COURT' && pl.purpose === 'advance_execution') {
       if (line.some((x) => x.stage === 'advance_execution')) add(e, 'advance_execution', `先予执行裁决移送${String(pl.court ?? '')}执行`);
     } else if (e.type === 'TRANSFER_TO_COURT' && pl.purpose === 'litigation') {

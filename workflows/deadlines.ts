@@ -13,7 +13,16 @@ import {
   type Unit,
 } from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
-import { absentNotices, addedPartyIds, courtOutcomeRecord, hearingDateSetOn, hearingNoticeService, signingParties } from './rules.ts';
+import {
+  absentNotices,
+  addedPartyIds,
+  courtOutcomeRecord,
+  effectiveForParty,
+  hearingDateSetOn,
+  hearingNoticeService,
+  separateEffect,
+  signingParties,
+} from './rules.ts';
 import { isEmployerParty, isWorkerId } from './sides.ts';
 
 /** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
@@ -682,6 +691,19 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         { periodOnly: true },
       );
     }
+    // SPC-1 Art. 17: some workers sued, the employer did not — the award takes effect for each worker who did not sue.
+    const split = separateEffect(ctx);
+    for (const partyId of split && !split.employerSued ? split.workers : []) {
+      add(
+        'effective',
+        { days: 0, unit: 'calendar', basis: 'LDMAL Art. 50; SPC-1 Art. 17', label: `裁决对当事人${partyId}的生效日期` },
+        ctx.award.issuedOn,
+        partyEffectiveDate(ctx, windows, partyId),
+        effectiveForParty(ctx, partyId),
+        'clerk',
+        { partyId, periodOnly: true, label: `裁决对当事人${partyId}的生效日期` },
+      );
+    }
   }
   addedDeadlines(ctx, cal, P, add, closedOn);
   return out;
@@ -701,12 +723,17 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
       explanation: `终局裁决自作出之日（${award.issuedOn}）起发生法律效力（劳动争议调解仲裁法第四十七条）。`,
     };
   }
-  // SPC-1 Art. 16: while a suit is pending, the award does not take effect.
+  // SPC-1 Art. 16: while a suit is pending, the award does not take effect — for the workers who did not sue, see
+  // partyEffectiveDate (SPC-1 Art. 17).
   if (ctx.lawsuits.length > ((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0)) {
+    const split = separateEffect(ctx);
+    const others =
+      split && !split.employerSued && split.workers.length
+        ? `对未起诉的劳动者（当事人${split.workers.join('、')}）裁决分别发生法律效力，见其各自的生效日期（最高人民法院劳动争议解释（一）第十七条）；`
+        : '';
     return {
       dueOn: null,
-      explanation:
-        '当事人已向人民法院起诉，裁决暂不发生法律效力；法院准予撤诉或以超过起诉期间驳回起诉后，按最高人民法院2000年批复重新计算生效日期。',
+      explanation: `当事人已向人民法院起诉，裁决暂不发生法律效力；${others}法院准予撤诉或以超过起诉期间驳回起诉后，按最高人民法院2000年批复重新计算生效日期。`,
     };
   }
   // Every party's window on the non-final award or part, spent ones included: SPC-2000 dates from them.
@@ -747,6 +774,36 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
     };
   }
   return provisional ? asProvisional(c, years, 'calendar') : c;
+}
+
+/**
+ * SPC-1 Art. 17: the day a non-final award (or a mixed award's non-final part) takes effect for a worker who did not sue
+ * while other workers did: the day after the last of that worker's own window and the employer side's windows to sue
+ * (LDMAL Art. 50) — the other workers' windows and suits do not hold it back.
+ */
+function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId: number): Computed {
+  const award = ctx.award as NonNullable<MachineContext['award']>;
+  const employers = new Set(
+    signingParties(ctx)
+      .filter((x) => isEmployerParty(ctx, x))
+      .map((x) => x.id),
+  );
+  const sue = windows.filter((w) => w.kind === 'sue_non_final' && (w.partyId === partyId || employers.has(w.partyId)));
+  if (!sue.length || sue.some((w) => !w.computed?.dueOn)) {
+    return { dueOn: null, explanation: `裁决书尚未送达当事人${partyId}或用人单位，对其生效日期待定。` };
+  }
+  const last = sue
+    .map((w) => w.computed?.dueOn as string)
+    .sort()
+    .at(-1) as string;
+  const on = addDays(last, 1);
+  const note = award.finality === 'mixed' ? `（终局部分自作出之日（${award.issuedOn}）起生效，劳动争议调解仲裁法第四十七条）` : '';
+  const c: Computed = {
+    dueOn: on,
+    explanation: `当事人${partyId}未向人民法院起诉；其本人与用人单位的起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起对其发生法律效力，其可申请强制执行${note}（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十七条）。其他劳动者起诉的，裁决对起诉的劳动者不发生法律效力。`,
+  };
+  const years = [...new Set(sue.flatMap((w) => w.computed?.years ?? []))].sort();
+  return sue.some((w) => w.computed?.provisional) ? asProvisional(c, years, 'calendar') : c;
 }
 
 /** Options for facts whose reading of the law is configurable (app/config.ts). */
@@ -850,6 +907,15 @@ export function computeFacts(
     }
     case 'MARK_EFFECTIVE': {
       const windows = challengeWindows(ctx, view, periods);
+      // SPC-1 Art. 17: for one worker who did not sue, that worker's and the employer's windows are judged.
+      const split = separateEffect(ctx);
+      const partyId = ev.payload.partyId as number | undefined;
+      if (split && partyId !== undefined && split.workers.includes(partyId)) {
+        const c = track(partyEffectiveDate(ctx, windows, partyId));
+        facts.challengeWindowsClosed = c.dueOn !== null && ev.occurredOn >= c.dueOn;
+        facts.effectiveOn = c.dueOn;
+        break;
+      }
       // Only the windows that hold the award back are judged (a mixed award's set-aside window is not one of them).
       for (const w of holdingWindows(ctx.award?.finality, windows)) track(w.computed);
       facts.challengeWindowsClosed = windowsClosed(ctx.award?.finality, windows, ev.occurredOn);

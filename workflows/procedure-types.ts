@@ -287,6 +287,11 @@ export interface CaseContext extends CaseInput, AddedContext {
     items?: CourtClaimResult[];
   }[];
   effectiveOn: string | null;
+  /**
+   * SPC-1 Art. 17: several workers, some of whom sued — the award took effect for a worker who did not sue (MARK_EFFECTIVE
+   * with `partyId`) while the case stays in court for the others. Absent on snapshots recorded before it was kept.
+   */
+  effectiveFor?: { partyId: number; effectiveOn: string }[];
   transfers: { purpose: 'enforcement' | 'advance_execution' | 'litigation'; court: string; transferredOn: string }[];
   /** Pre-arbitration mediation track. */
   trackMediation: {

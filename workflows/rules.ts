@@ -205,6 +205,70 @@ export function receiptOrderRule(receivedOn: string, firstProceduralOn: string |
   );
 }
 
+/** The suits recorded that no court outcome has ended yet (an outcome ends the suits recorded before it). */
+export const pendingSuits = (ctx: CaseContext) => ctx.lawsuits.slice((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0);
+
+/**
+ * Several workers, some of whom sued (domain.md §9.4): a non-final award (or a mixed award, with its non-final part)
+ * does not take effect for the workers who sue, and does for those who do not, who may apply for enforcement
+ * (SPC-1 Art. 17). It applies while the award as a whole is held in court — a suit pending, or the court decided the
+ * suit or found the award without effect — and was not set aside. Returns the workers who did not sue, or `null` when
+ * the award's effect is not split this way. An employer's suit holds the award back for everyone (SPC-1 Art. 16;
+ * LDMAL Art. 50): no split, and `employerSued` says why.
+ */
+export function separateEffect(ctx: CaseContext): { workers: number[]; employerSued: boolean } | null {
+  const award = ctx.award;
+  if (!award || award.finality === 'final' || ctx.closure?.mode !== 'award') return null;
+  if (ctx.effectiveOn !== null || ctx.setAside?.result === 'set_aside' || ctx.lawsuits.length === 0) return null;
+  const decided = (ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect');
+  if (pendingSuits(ctx).length === 0 && !decided) return null;
+  const sued = new Set(ctx.lawsuits.map((l) => l.partyId));
+  return {
+    workers: signingParties(ctx)
+      .filter((p) => isWorkerParty(ctx, p) && !sued.has(p.id))
+      .map((p) => p.id),
+    employerSued: ctx.lawsuits.some((l) => !isWorkerId(ctx, l.partyId)),
+  };
+}
+
+/** The day the award took effect for one party on its own (SPC-1 Art. 17), as MARK_EFFECTIVE recorded it. */
+export const effectiveForParty = (ctx: CaseContext, partyId: number): string | null =>
+  (ctx.effectiveFor ?? []).find((e) => e.partyId === partyId)?.effectiveOn ?? null;
+
+/** SPC-1 Art. 17: which party a MARK_EFFECTIVE names, when the award's effect is split by worker. */
+function separateEffectRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const split = separateEffect(ctx);
+  if (!split) return null;
+  const partyId = ev.payload.partyId as number | undefined;
+  if (split.employerSued) {
+    return v(
+      'employer-sued-no-effect',
+      'SPC-1 Art. 16; LDMAL Art. 50',
+      '用人单位已就本裁决向人民法院起诉，裁决对任何当事人均不发生法律效力（起诉事项），不能确认生效',
+    );
+  }
+  if (partyId === undefined) {
+    return v(
+      'effect-party-required',
+      'SPC-1 Art. 17',
+      `已有劳动者起诉，裁决对其不发生法律效力；对未起诉的劳动者（当事人${split.workers.join('、')}）分别确认生效，请写明 partyId`,
+    );
+  }
+  if (!split.workers.includes(partyId)) {
+    return v(
+      'effect-for-non-suing-worker',
+      'SPC-1 Art. 17',
+      ctx.lawsuits.some((l) => l.partyId === partyId)
+        ? `当事人${partyId}已向人民法院起诉，裁决对其不发生法律效力`
+        : `裁决分别生效只适用于未起诉的劳动者（当事人${split.workers.join('、') || '无'}）`,
+    );
+  }
+  if (effectiveForParty(ctx, partyId)) {
+    return v('already-effective', 'SPC-1 Art. 17', `裁决已于${effectiveForParty(ctx, partyId)}对当事人${partyId}发生法律效力`);
+  }
+  return null;
+}
+
 export const decidedClaimIds = (ctx: CaseContext): Set<number> =>
   new Set([...ctx.partialAwards.flatMap((a) => a.items.map((i) => i.claimId)), ...(ctx.award?.items.map((i) => i.claimId) ?? [])]);
 
@@ -385,7 +449,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     }
     return null;
   },
-  MARK_EFFECTIVE: (_ctx, ev) => {
+  MARK_EFFECTIVE: (ctx, ev) => {
+    const split = separateEffectRule(ctx, ev);
+    if (split) return split;
     if (ev.facts?.challengeWindowsClosed === false) {
       return v(
         'windows-still-open',
@@ -693,6 +759,17 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     // LDMAL Art. 51: what is enforced is an obligation the award imposes; an award that dismissed everything has none.
     if (ctx.closure?.mode === 'award' && ctx.award && ctx.award.items.every((i) => i.outcome === 'dismissed')) {
       return v('nothing-to-enforce', 'LDMAL Art. 51', '裁决驳回了全部仲裁请求，没有可供强制执行的给付内容');
+    }
+    // SPC-1 Art. 17: while the award is in court for the workers who sued, it is enforceable only by a worker who did
+    // not sue and for whom it took effect.
+    const split = separateEffect(ctx);
+    if (split && !effectiveForParty(ctx, party.id)) {
+      const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);
+      return v(
+        'award-not-effective-for-party',
+        'SPC-1 Arts. 16–17; LDMAL Art. 51',
+        `裁决尚未对当事人${party.id}发生法律效力${on.length ? `；已对${on.join('、')}生效` : ''}`,
+      );
     }
     return null;
   },
