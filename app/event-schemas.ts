@@ -123,6 +123,9 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       description: '简便方式（电话、短信等）送达经受送达人确认（Rules Art. 59：未经确认的不能作为缺席裁决、按撤回处理的依据）',
     }),
     signer: z.string().trim().min(1).max(100).optional(),
+    awardOn: IsoDate.optional().openapi({
+      description: '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时视为送达此前作出而该当事人尚未收到的各份裁决',
+    }),
   }),
   FILE_DEFENSE: z.object({ summary: LongText.optional() }),
   SHORTEN_DEFENSE_PERIOD: z.object({ days: z.number().int().min(0).max(365), respondentConsent: z.boolean() }),

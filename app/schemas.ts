@@ -508,6 +508,7 @@ export const Proceedings = z
           description: '公告送达：公告发出之日；留置送达、张贴送达：留置或张贴之日（servedOn 为视为送达之日）',
         }),
         confirmed: z.boolean().optional(),
+        awardOn: Day.optional().openapi({ description: '裁决书：所送达的裁决的作出日期（部分裁决或最终裁决）' }),
       }),
     ),
     defenses: z.array(z.strictObject({ filedOn: Day, summary: z.string().nullable().optional() })),

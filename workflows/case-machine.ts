@@ -95,9 +95,13 @@ const backTo = (field: 'stageBefore' | 'resumeTo', extra: (a: Args) => boolean, 
   }));
 
 const applicantAbsentAtLastHearing = (ctx: MachineContext) => ctx.hearingsHeld.at(-1)?.applicantPresent === false;
-const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; document: string }) => {
-  const served = new Set(ctx.services.filter((s) => s.document === 'award').map((s) => s.partyId));
-  if (extra && extra.document === 'award') served.add(extra.partyId);
+/** Whether every signing party has received the final award: a service of it, not of an earlier partial award. */
+const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; document: string; servedOn: string; awardOn?: string }) => {
+  const issuedOn = ctx.award?.issuedOn ?? '';
+  const ofTheAward = (s: { document: string; servedOn: string; awardOn?: string }) =>
+    s.document === 'award' && s.servedOn >= issuedOn && (s.awardOn === undefined || s.awardOn === issuedOn);
+  const served = new Set(ctx.services.filter(ofTheAward).map((s) => s.partyId));
+  if (extra && ofTheAward(extra)) served.add(extra.partyId);
   return signingParties(ctx).every((party) => served.has(party.id));
 };
 const allSignedAfter = (ctx: MachineContext, partyId: number) => {
@@ -124,6 +128,7 @@ const recordService = set(({ context, event }: Args) => {
         servedOn: deemed ? (event.facts?.deemedServedOn ?? addDays(on, DEFAULT_PERIODS[deemed].days)) : on,
         ...(deemed ? { publishedOn: on } : {}),
         ...(p(event).confirmed === true ? { confirmed: true } : {}),
+        ...(typeof p(event).awardOn === 'string' ? { awardOn: p(event).awardOn } : {}),
       },
     ],
   };
@@ -1127,7 +1132,12 @@ export const caseMachine = setup({
                   {
                     guard: (a: Args) =>
                       p(a.event).document === 'award' &&
-                      awardServedToAll(a.context, { partyId: p(a.event).partyId, document: p(a.event).document }) &&
+                      awardServedToAll(a.context, {
+                        partyId: p(a.event).partyId,
+                        document: p(a.event).document,
+                        servedOn: p(a.event).servedOn ?? a.event.occurredOn,
+                        awardOn: p(a.event).awardOn,
+                      }) &&
                       legal(a),
                     target: '#award_served',
                     actions: recordService,

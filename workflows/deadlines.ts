@@ -292,10 +292,17 @@ export interface PartyWindow {
   spent?: boolean;
 }
 
-/** A party's first receipt of an award document served on or after `from` (and before `until`). */
-const awardServedOn = (ctx: MachineContext, partyId: number, from: string, until: string | null): string | null =>
+/**
+ * A party's first receipt of the award made on `issuedOn`: an award document served on or after that day that names
+ * this award (`awardOn`) or names none — a service naming none delivers every award made by then (a partial award and
+ * the final award served together), so that neither award's windows wait for a service that never comes.
+ */
+const awardServedOn = (ctx: MachineContext, partyId: number, issuedOn: string): string | null =>
   ctx.services
-    .filter((s) => s.document === 'award' && s.partyId === partyId && s.servedOn >= from && (until === null || s.servedOn < until))
+    .filter(
+      (s) =>
+        s.document === 'award' && s.partyId === partyId && s.servedOn >= issuedOn && (s.awardOn === undefined || s.awardOn === issuedOn),
+    )
     .map((s) => s.servedOn)
     .sort()[0] ?? null;
 
@@ -336,11 +343,11 @@ export function partialAwardWindows(
   cal: OfficialCalendar,
   periods: Periods,
 ): { index: number; award: NonNullable<MachineContext['award']>; windows: PartyWindow[] }[] {
-  const made = [...ctx.partialAwards.map((a) => a.issuedOn), ...(ctx.award ? [ctx.award.issuedOn] : [])];
-  return ctx.partialAwards.map((award, index) => {
-    const until = made.filter((d) => d > award.issuedOn).sort()[0] ?? null;
-    return { index, award, windows: awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn, until)) };
-  });
+  return ctx.partialAwards.map((award, index) => ({
+    index,
+    award,
+    windows: awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn)),
+  }));
 }
 
 /** The outcomes that let the award stand (withdrawal permitted; dismissed as out of time). */
@@ -358,7 +365,7 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
   if (!award) return [];
   const spent = new Set(reviving(ctx).flatMap((o) => o.partyIds));
   // The award's own service: an `award` served before it was made is a partial award's (PARTIAL_AWARD).
-  const out = awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn, null)).map((w) =>
+  const out = awardWindows(ctx, cal, periods, award, (id) => awardServedOn(ctx, id, award.issuedOn)).map((w) =>
     spent.has(w.partyId) ? { ...w, spent: true } : w,
   );
   if (award.finality !== 'non_final') {

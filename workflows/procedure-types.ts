@@ -151,6 +151,11 @@ export interface ServiceRecord {
   publishedOn?: string;
   /** Simple method (phone/SMS/fax/e-mail): the addressee confirmed receipt (Rules Art. 59). */
   confirmed?: boolean;
+  /**
+   * An award document: which award it is, by the day it was made (a partial award's or the final award's). Without it
+   * the service counts as delivering every award made by then that the party had not yet received.
+   */
+  awardOn?: string;
 }
 
 /** The written notice of a hearing proven served on a party who was absent from it (LDMAL Art. 36; Rules Arts. 39, 59). */

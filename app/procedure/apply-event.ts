@@ -247,6 +247,14 @@ async function decide(
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
   checkPayloadDates(ctx, ev);
+  // Which award an award document delivers, when named: one the case has (a partial award's or the final award's day).
+  if (ev.type === 'SERVE' && ev.payload.awardOn !== undefined) {
+    const made = [...ctx.partialAwards.map((x) => x.issuedOn), ...(ctx.award ? [ctx.award.issuedOn] : [])];
+    if (ev.payload.document !== 'award' || !made.includes(ev.payload.awardOn as string))
+      throw validationError([
+        { path: 'awardOn', message: `只有裁决书写明所送达的裁决，且须是本案作出的裁决（${made.join('、') || '尚无'}）` },
+      ]);
+  }
 
   const payload: Record<string, unknown> = { ...ev.payload };
   // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).

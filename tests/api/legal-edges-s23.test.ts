@@ -21,7 +21,7 @@ type Body = Record<string, unknown>;
 type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string; partyId?: number; startsOn: string | null };
 type View = CaseShape & Body & { deadlines: Deadline[]; state: string; proceedings: Body };
 
-const { ok } = caseEvents<View>(() => t);
+const { ok, send } = caseEvents<View>(() => t);
 const deadline = (v: { deadlines: Deadline[] }, kind: string) => v.deadlines.find((d) => d.kind === kind) as Deadline;
 const register = async (body: Body) => {
   const r = await t.api(a.tokens.clerk).post('/api/cases', body);
@@ -222,5 +222,65 @@ describe(`session 23 — a partial award has its own windows (${process.env.TEST
     expect(find(v, 'partial_award_sue_final_worker', worker1)).toMatchObject({ startsOn: '2026-03-30', dueOn: '2026-04-14' });
     const own = v.deadlines.find((d) => d.kind === 'sue_final_worker' && d.partyId === worker1);
     expect(own).toMatchObject({ startsOn: '2026-04-13', dueOn: '2026-04-28' });
+  });
+
+  it('a partial award and the final award served together both start their windows; a service may name its award', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [worker1, company] = [c.applicants[0]?.id as number, c.respondents[0]?.id as number];
+    const find = (x: View, kind: string, partyId: number) => x.deadlines.find((d) => d.kind === kind && d.partyId === partyId) as Deadline;
+    await ok(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '2000.00' }] }, '2026-03-27');
+    let v = await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '2000.00' }] },
+      '2026-03-30',
+    );
+    // The worker receives both documents on 04-02 (one service naming no award delivers both).
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: worker1, method: 'direct', servedOn: '2026-04-02' },
+      '2026-04-02',
+    );
+    expect(find(v, 'partial_award_sue_final_worker', worker1)).toMatchObject({ startsOn: '2026-04-02', dueOn: '2026-04-17' });
+    expect(v.deadlines.find((d) => d.kind === 'sue_final_worker' && d.partyId === worker1)).toMatchObject({ startsOn: '2026-04-02' });
+    // The employer receives the partial award's document on 04-03, named: the final award's windows still wait.
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: company, method: 'direct', servedOn: '2026-04-03', awardOn: '2026-03-27' },
+      '2026-04-03',
+    );
+    expect(find(v, 'partial_award_set_aside_employer', company)).toMatchObject({ startsOn: '2026-04-03' });
+    expect(v.deadlines.find((d) => d.kind === 'set_aside_employer' && d.partyId === company)).toMatchObject({ dueOn: null });
+    expect(v.state).toBe('award_issued');
+    // A service naming an award the case does not have, or naming one on another document: 400 naming awardOn.
+    for (const bad of [
+      { document: 'award', awardOn: '2026-03-28' },
+      { document: 'hearing_notice', awardOn: '2026-03-27' },
+    ]) {
+      const r = await send(
+        c,
+        a.tokens.clerk,
+        'SERVE',
+        { ...bad, partyId: company, method: 'direct', servedOn: '2026-04-03' },
+        '2026-04-03',
+      );
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['awardOn']);
+    }
+    // The final award's own service to the employer: now both parties have it.
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: company, method: 'direct', servedOn: '2026-04-07', awardOn: '2026-03-30' },
+      '2026-04-07',
+    );
+    expect(v.deadlines.find((d) => d.kind === 'set_aside_employer' && d.partyId === company)).toMatchObject({ startsOn: '2026-04-07' });
+    expect(v.state).toBe('award_served');
   });
 });
