@@ -247,31 +247,6 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     expect((Array.isArray(users) ? users : users.items).filter((u: { username: string }) => u.username === 'clerk-new')).toHaveLength(1);
   });
 
-  it('#3 an award the record cannot print yet asks, in the document panel, for the text it lacks (被申请人辩称)', async () => {
-    const { c, arb } = await caseAt(t, a, 'heard');
-    const issued = await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
-      type: 'ISSUE_AWARD',
-      occurredOn: '2026-03-26',
-      items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' })),
-      facts: '申请人于2025年入职被申请人处，被申请人拖欠其工资。',
-      reasoning: '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。',
-    });
-    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
-    await login('arb-li');
-    await page.goto(`${base}/#/cases/${c.id}`);
-    await page.getByLabel('文书种类').selectOption('award');
-    await page.getByRole('button', { name: '生成', exact: true }).click();
-    const box = page.getByLabel('被申请人辩称（答辩意见）');
-    await visible(box);
-    await text(page.locator('.alert.bad'), '被申请人辩称');
-    expect(await page.evaluate('document.activeElement?.tagName')).toBe('TEXTAREA');
-    await box.fill('被申请人辩称已足额支付工资。');
-    await page.getByRole('button', { name: '生成', exact: true }).click();
-    await visible(page.getByText('已生成：'));
-    const docs = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { kind: string }[];
-    expect(docs.filter((d) => d.kind === 'award').length).toBeGreaterThan(0);
-  });
-
   it("#8 a new user's initial password is shown once with a copy button; the dialog does not close on Esc", async () => {
     // Continues on the dialog the previous test opened.
     const dlg = page.locator('dialog.secret[open]');
@@ -401,5 +376,29 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     const alert = page.locator('form.login [role="alert"]');
     await text(alert, '分钟后再试');
     expect(await alert.textContent()).not.toMatch(/秒|已填写的内容/);
+  });
+  it('#3 an award the record cannot print yet asks, in the document panel, for the text it lacks (被申请人辩称)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const issued = await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
+      type: 'ISSUE_AWARD',
+      occurredOn: '2026-03-26',
+      items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' })),
+      facts: '申请人于2025年入职被申请人处，被申请人拖欠其工资。',
+      reasoning: '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。',
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    await login('arb-li');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByLabel('文书种类').selectOption('award');
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    const box = page.getByLabel('被申请人辩称（答辩意见）');
+    await visible(box);
+    await text(page.locator('.alert.bad'), '被申请人辩称');
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('TEXTAREA');
+    await box.fill('被申请人辩称已足额支付工资。');
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    await visible(page.getByText('已生成：'));
+    const docs = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { kind: string }[];
+    expect(docs.filter((d) => d.kind === 'award').length).toBeGreaterThan(0);
   });
 });
