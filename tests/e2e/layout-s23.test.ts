@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type BrowserRig, type CaseView, caseAt, eventually, openBrowser, signIn } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import { type BrowserRig, type CaseView, caseAt, caseEvents, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Round s23 of the web interface in real Chromium (the auditor's layout findings): on a phone (390×844) and a tablet
@@ -170,5 +170,73 @@ describe('s23: phone and tablet widths (Chromium)', () => {
     expect(await sideMenu().getByRole('link', { name: '案件' }).isVisible()).toBe(true);
     expect(await page.locator('header.top').getByRole('link', { name: '修改密码' }).isVisible()).toBe(true);
     await noSidewaysScroll('case list');
+  });
+});
+
+describe('s23: defaults an act dialog starts with (Chromium)', () => {
+  const events = async (caseId: number, type: string) =>
+    ((await t.api(t.adminToken).get(`/api/cases/${caseId}/events`)).body as { type: string; payload: Record<string, unknown> }[]).filter(
+      (e) => e.type === type,
+    );
+  const actButton = (name: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name, exact: true });
+
+  it('排期开庭 starts on 公开开庭, the rule of LDMAL Art. 26, shown as a choice; 不公开开庭 needs its ground', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    await loginAt('arb-li', DESKTOP);
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await actButton('排期开庭').click();
+    const dlg = page.locator('dialog.act[open]');
+    const how = dlg.getByRole('radiogroup', { name: '开庭方式' });
+    await how.waitFor();
+    expect(await how.getByRole('radio', { name: '公开开庭', exact: true }).isChecked()).toBe(true);
+    expect(await how.getByRole('radio', { name: '不公开开庭', exact: true }).isChecked()).toBe(false);
+    await hasText(dlg.locator('fieldset.publicity'), '第二十六条');
+    expect(await dlg.getByLabel('不公开开庭的理由').isVisible()).toBe(false);
+    await dlg.locator('[data-path="hearingOn"]').fill('2026-04-20');
+    await dlg.locator('[data-path="place"]').fill('第二仲裁庭');
+    await how.getByRole('radio', { name: '不公开开庭', exact: true }).check();
+    expect(await dlg.getByLabel('不公开开庭的理由').isVisible()).toBe(true);
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await hasText(dlg.locator('[data-error-for="nonPublicGround"]'), '请选择');
+    expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(0);
+    await dlg.getByLabel('不公开开庭的理由').selectOption('privacy');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    const [s] = await events(c.id, 'SCHEDULE_HEARING');
+    expect(s?.payload).toMatchObject({ public: false, nonPublicGround: 'privacy' });
+
+    // 开庭审理 starts on what the hearing was scheduled as.
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await actButton('开庭审理').click();
+    const held = page.locator('dialog.act[open]').getByRole('radiogroup', { name: '开庭方式' });
+    await held.waitFor();
+    expect(await held.getByRole('radio', { name: '不公开开庭', exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('dialog.act[open]').getByLabel('不公开开庭的理由').inputValue()).toBe('privacy');
+    await page.locator('dialog.act[open]').getByRole('button', { name: '取消' }).click();
+  });
+
+  it('归档 has no pre-filled retention: the clerk enters it (at least 10 years, Rules Art. 24)', async () => {
+    const c = await registerCase(t, a, standardApplication());
+    await caseEvents(() => t).ok(c, a.tokens.clerk, 'REJECT', { reason: '不属于受案范围' }, '2026-03-04');
+    await loginAt('clerk', DESKTOP);
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: /^归档/ }).click();
+    const dlg = page.locator('dialog.act[open]');
+    const years = dlg.getByLabel('保管期限（年）');
+    await years.waitFor();
+    expect(await years.inputValue()).toBe('');
+    expect(await years.getAttribute('aria-required')).toBe('true');
+    await dlg.getByRole('button', { name: /^归档/ }).click();
+    await hasText(dlg.locator('[data-error-for="retentionYears"]'), '必须填写');
+    await years.fill('9');
+    await dlg.getByRole('button', { name: /^归档/ }).click();
+    await hasText(dlg.locator('[data-error-for="retentionYears"]'), '不能少于 10');
+    await years.fill('30');
+    await dlg.getByRole('button', { name: /^归档/ }).click();
+    // The confirmation repeats the period; the act records it.
+    const confirm = page.locator('dialog.confirm[open]');
+    await hasText(confirm, '保管期限（年）：30');
+    await confirm.getByRole('button', { name: '确认归档' }).click();
+    await eventually(async () => expect((await events(c.id, 'ARCHIVE'))[0]?.payload).toMatchObject({ retentionYears: 30 }));
   });
 });
