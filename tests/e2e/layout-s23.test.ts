@@ -60,14 +60,12 @@ async function noSidewaysScroll(what: string) {
 async function dialogFits(what: string) {
   const dlg = page.locator('dialog[open]');
   await dlg.waitFor();
-  const m = (await dlg.evaluate(
-    (d) => {
-      const r = d.getBoundingClientRect();
-      const body = d.querySelector('.db') ?? d;
-      return { left: r.left, right: r.right, width: window.innerWidth, inner: body.scrollWidth, box: body.clientWidth };
-    },
-    // biome-ignore lint/suspicious/noExplicitAny: playwright's evaluate in a DOM-less tsconfig
-  )) as any;
+  const m = (await page.evaluate(`(() => {
+    const d = document.querySelector('dialog[open]');
+    const r = d.getBoundingClientRect();
+    const body = d.querySelector('.db') ?? d;
+    return { left: r.left, right: r.right, width: window.innerWidth, inner: body.scrollWidth, box: body.clientWidth };
+  })()`)) as { left: number; right: number; width: number; inner: number; box: number };
   expect(m.left, `${what}: dialog starts off screen`).toBeGreaterThanOrEqual(0);
   expect(m.right, `${what}: dialog ends off screen`).toBeLessThanOrEqual(m.width);
   expect(m.inner, `${what}: dialog body scrolls sideways`).toBeLessThanOrEqual(m.box + 1);
