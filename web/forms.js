@@ -35,8 +35,9 @@ const METHODS = {
   posted: '张贴送达',
 };
 /**
- * 公开开庭 or not (LDMAL Art. 26): public is the law's rule, so the dialog starts on it — shown as a choice with the
- * rule beside it, not a ticked box — and 不公开 needs its ground. `public`, and `nonPublicGround` when not public.
+ * 公开开庭 or not (LDMAL Art. 26): public is the law's rule, so the dialog starts on it — shown as a named choice with
+ * the rule beside it, not a ticked box — and each 不公开 choice names its ground. Sends `public` and, when not public,
+ * `nonPublicGround`.
  */
 const PUBLICITY = {
   name: 'public',

@@ -178,39 +178,44 @@ describe('s23: defaults an act dialog starts with (Chromium)', () => {
     );
   const actButton = (name: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name, exact: true });
 
-  it('排期开庭 starts on 公开开庭, the rule of LDMAL Art. 26, shown as a choice; 不公开开庭 needs its ground', async () => {
+  it('排期开庭 starts on 公开开庭, the rule of LDMAL Art. 26, named with the rule beside it; 不公开开庭 names its ground', async () => {
     const { c } = await caseAt(t, a, 'tribunal_formed');
     await loginAt('arb-li', DESKTOP);
     await page.goto(`${base}/#/cases/${c.id}`);
     await actButton('排期开庭').click();
     const dlg = page.locator('dialog.act[open]');
-    const how = dlg.getByRole('radiogroup', { name: '开庭方式' });
+    const how = dlg.getByLabel('开庭方式');
     await how.waitFor();
-    expect(await how.getByRole('radio', { name: '公开开庭', exact: true }).isChecked()).toBe(true);
-    expect(await how.getByRole('radio', { name: '不公开开庭', exact: true }).isChecked()).toBe(false);
-    await hasText(dlg.locator('fieldset.publicity'), '第二十六条');
-    expect(await dlg.getByLabel('不公开开庭的理由').isVisible()).toBe(false);
-    await dlg.locator('[data-path="hearingOn"]').fill('2026-04-20');
+    // Not a ticked box among the fields: a list that says what is chosen, the law beside it.
+    expect(await dlg.locator('input[type="checkbox"]').count()).toBe(0);
+    expect(await how.inputValue()).toBe('public');
+    expect(await how.locator('option:checked').textContent()).toBe('公开开庭');
+    await hasText(dlg.locator('div.f:has([data-path="public"])'), '第二十六条');
+    const offered = await how.locator('option').allTextContents();
+    expect(offered.filter((o) => o.startsWith('不公开开庭：'))).toHaveLength(4);
+    // A hearing already past (held in the second part of the test): notified 03-09 for 03-25.
+    await dlg.getByLabel('排期（通知）日期').fill('2026-03-09');
+    await dlg.locator('[data-path="hearingOn"]').fill('2026-03-25');
     await dlg.locator('[data-path="place"]').fill('第二仲裁庭');
-    await how.getByRole('radio', { name: '不公开开庭', exact: true }).check();
-    expect(await dlg.getByLabel('不公开开庭的理由').isVisible()).toBe(true);
-    await dlg.getByRole('button', { name: '确定' }).click();
-    await hasText(dlg.locator('[data-error-for="nonPublicGround"]'), '请选择');
-    expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(0);
-    await dlg.getByLabel('不公开开庭的理由').selectOption('privacy');
+    await how.selectOption('privacy');
     await dlg.getByRole('button', { name: '确定' }).click();
     await dlg.waitFor({ state: 'detached' });
     const [s] = await events(c.id, 'SCHEDULE_HEARING');
     expect(s?.payload).toMatchObject({ public: false, nonPublicGround: 'privacy' });
 
-    // 开庭审理 starts on what the hearing was scheduled as.
+    // 开庭审理 starts on what the hearing was scheduled as, and its confirmation repeats it.
     await page.goto(`${base}/#/cases/${c.id}`);
     await actButton('开庭审理').click();
-    const held = page.locator('dialog.act[open]').getByRole('radiogroup', { name: '开庭方式' });
-    await held.waitFor();
-    expect(await held.getByRole('radio', { name: '不公开开庭', exact: true }).isChecked()).toBe(true);
-    expect(await page.locator('dialog.act[open]').getByLabel('不公开开庭的理由').inputValue()).toBe('privacy');
-    await page.locator('dialog.act[open]').getByRole('button', { name: '取消' }).click();
+    const held = page.locator('dialog.act[open]');
+    await held.getByLabel('开庭方式').waitFor();
+    expect(await held.getByLabel('开庭方式').inputValue()).toBe('privacy');
+    await held.getByRole('radiogroup', { name: '申请人是否到庭', exact: true }).getByRole('radio', { name: '到庭', exact: true }).check();
+    await held.getByRole('radiogroup', { name: '被申请人是否到庭' }).getByRole('radio', { name: '到庭', exact: true }).check();
+    await held.getByRole('button', { name: '开庭审理…' }).click();
+    const confirm = page.locator('dialog.confirm[open]');
+    await hasText(confirm, '开庭方式：不公开开庭：涉及个人隐私');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await held.getByRole('button', { name: '取消' }).click();
   });
 
   it('归档 has no pre-filled retention: the clerk enters it (at least 10 years, Rules Art. 24)', async () => {

@@ -411,50 +411,32 @@ export async function openEventForm(c, type, done) {
 
 /**
  * 开庭方式 (LDMAL Art. 26: 劳动争议仲裁公开进行，但当事人协议不公开进行或者涉及国家秘密、商业秘密和个人隐私的除外).
- * Two radio buttons with the rule beside them: the law's rule, 公开开庭, is chosen at the start — for 开庭审理 what the
- * hearing was scheduled as — and 不公开开庭 asks for its ground (shown only then). What is recorded is repeated in a
- * confirmation.
+ * One list with the rule beside it: the law's rule, 公开开庭, is chosen at the start — for 开庭审理 what the hearing
+ * was scheduled as — and each 不公开开庭 names its ground, so a hearing not in public always says why. A confirmation
+ * repeats what will be recorded.
  */
 function publicityField(c, type, f, getters, checks, describe) {
-  const scheduledPublic = type === 'HOLD_HEARING' ? c.proceedings?.hearing?.public : undefined;
-  const hintId = `f-publicity-hint-${type}`;
-  const radio = (value, label, checked) => h('label.check.item', input('radio', { name: 'publicity', value, checked }), h('span', label));
-  const group = h(
-    'div.checklist.yesno',
-    { role: 'radiogroup', 'aria-label': f.label, 'aria-describedby': hintId, tabindex: '-1', dataset: { path: f.name } },
-    radio('true', '公开开庭', scheduledPublic !== false),
-    radio('false', '不公开开庭', scheduledPublic === false),
-  );
-  const ground = select({ '': '（请选择）', ...f.grounds });
-  const scheduledGround = c.proceedings?.hearing?.nonPublicGround;
-  if (scheduledPublic === false && scheduledGround) ground.value = scheduledGround;
-  const groundField = field('不公开开庭的理由', 'nonPublicGround', ground, { required: true });
-  const isPublic = () => group.querySelector('input:checked')?.value !== 'false';
-  const sync = () => {
-    groundField.hidden = isPublic();
-  };
-  group.addEventListener('change', sync);
-  sync();
+  const scheduled = type === 'HOLD_HEARING' ? c.proceedings?.hearing : undefined;
+  const options = { public: '公开开庭' };
+  for (const [k, v] of Object.entries(f.grounds)) options[k] = `不公开开庭：${v}`;
+  const el = select(options);
+  if (scheduled?.public === false) {
+    // A hearing scheduled not in public without its ground (before grounds were recorded): the person names it.
+    el.prepend(h('option', { value: '' }, '（请选择）'));
+    el.value = scheduled.nonPublicGround ?? '';
+  }
   getters.push((b) => {
-    b.public = isPublic();
-    if (!b.public && ground.value) b.nonPublicGround = ground.value;
+    b.public = el.value === 'public';
+    if (!b.public && el.value) b.nonPublicGround = el.value;
   });
-  checks.push(() => (isPublic() || ground.value ? null : ['nonPublicGround', '请选择']));
-  describe.push(() => [f.label, isPublic() ? '公开开庭' : `不公开开庭（${ground.selectedOptions[0]?.textContent ?? ''}）`]);
-  return h(
-    'fieldset.inline.publicity',
-    h('legend', f.label),
-    h(
-      'p.small.muted',
-      { id: hintId },
-      scheduledPublic === undefined
-        ? '依法公开开庭；当事人协议不公开，或者涉及国家秘密、商业秘密、个人隐私的，选择不公开开庭并写明理由（《劳动争议调解仲裁法》第二十六条）。'
-        : `按排期时的开庭方式预选（${scheduledPublic === false ? '不公开开庭' : '公开开庭'}）；实际开庭方式不同的，请改选（《劳动争议调解仲裁法》第二十六条）。`,
-    ),
-    group,
-    h('span.field-error', { 'data-error-for': f.name }),
-    groundField,
-  );
+  checks.push(() => (el.value ? null : [f.name, '请选择']));
+  describe.push(() => [f.label, el.selectedOptions[0]?.textContent ?? '']);
+  return field(f.label, f.name, el, {
+    required: true,
+    hint: scheduled
+      ? `按排期时的开庭方式预选；实际开庭方式不同的，请改选（《劳动争议调解仲裁法》第二十六条）`
+      : '依法公开开庭；当事人协议不公开，或者涉及国家秘密、商业秘密、个人隐私的，选择不公开开庭及其理由（《劳动争议调解仲裁法》第二十六条）',
+  });
 }
 
 /** The server names the act's date "发生日期"; the dialog's field is named for the act (裁决日期, 受理日期 …). */
