@@ -55,32 +55,105 @@ function layout(active, ...content) {
     bell.setAttribute('aria-expanded', String(!panel.hidden));
   });
   notifications(bell, panel);
+  const who = `${u.displayName}（${roleLabel(u.role)}）`;
+  const nav = h(
+    'nav.side',
+    { id: 'side-nav', 'aria-label': '主导航' },
+    NAV.filter(([, , roles]) => !roles || roles.includes(u.role)).map(([href, label]) =>
+      h('a', { href, class: href === active ? 'active' : null, 'aria-current': href === active ? 'page' : null }, label),
+    ),
+    // On a phone the header has no room for the user and the password link: they are shown here instead (CSS).
+    h('div.side-user', h('span.muted.small', who), h('a', { href: '#/password' }, '修改密码')),
+  );
+  const menu = h('button.menu', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'side-nav' }, '菜单');
+  const shell = h('div.shell', nav, h('main', { id: 'main', tabindex: '-1' }, content));
+  sideMenu(menu, nav, shell);
   return h(
     'div.page',
     h('a.skip', { href: '#main', onclick: skipToMain }, '跳到主要内容'),
     h(
       'header.top',
+      menu,
       h('span.brand', '仲裁'),
       h('span.org', '劳动人事争议仲裁案件管理'),
       h('span.spacer'),
       h('span.bell-wrap', bell, panel),
-      h('span', `${u.displayName}（${roleLabel(u.role)}）`),
+      h('span.who', who),
       h('a.top-link', { href: '#/password' }, '修改密码'),
       h('button', { type: 'button', onclick: signOutAsking }, '退出'),
     ),
-    h(
-      'div.shell',
-      h(
-        'nav.side',
-        { 'aria-label': '主导航' },
-        NAV.filter(([, , roles]) => !roles || roles.includes(u.role)).map(([href, label]) =>
-          h('a', { href, class: href === active ? 'active' : null, 'aria-current': href === active ? 'page' : null }, label),
-        ),
-      ),
-      h('main', { id: 'main', tabindex: '-1' }, content),
-    ),
+    shell,
   );
 }
+/**
+ * Narrow screens (≤ 800 px, CSS): the side menu folds behind the header's 菜单 button (aria-expanded, aria-controls).
+ * Opening it moves the focus to its current or first link; Esc or the button closes it and gives the focus back to
+ * the button. Following a link shows the next screen with the menu closed (the layout is drawn anew). On a wide
+ * screen the button is not shown and the menu is always there.
+ */
+function sideMenu(button, nav, shell) {
+  const set = (open, focus) => {
+    button.setAttribute('aria-expanded', String(open));
+    shell.classList.toggle('nav-open', open);
+    if (open && focus) (nav.querySelector('a[aria-current="page"]') ?? nav.querySelector('a'))?.focus();
+    if (!open && focus) button.focus();
+  };
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true', true));
+  nav.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && button.getAttribute('aria-expanded') === 'true' && getComputedStyle(button).display !== 'none') {
+      e.preventDefault();
+      set(false, true);
+    }
+  });
+  // A link to the screen already shown (no hashchange, no new layout) still closes the menu.
+  nav.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('a')) set(false, false);
+  });
+}
+/**
+ * Tables scroll sideways in a box of their own (div.table-scroll), never the whole page: every table a screen or a
+ * dialog draws is wrapped as it is added. A box that does scroll can be focused and scrolled by keyboard (a region
+ * named by the table's caption or the section's heading).
+ */
+const scrollBoxes = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    const box = target.closest('.table-scroll');
+    if (box) markScrolling(box);
+  }
+});
+function markScrolling(box) {
+  const scrolls = box.scrollWidth > box.clientWidth + 1;
+  if (scrolls && !box.hasAttribute('tabindex')) {
+    const table = box.querySelector('table');
+    const name =
+      table?.caption?.textContent?.trim() ||
+      table?.getAttribute('aria-label') ||
+      box.closest('section, .panel, dialog')?.querySelector('h2, h3')?.textContent?.trim() ||
+      '表格';
+    box.setAttribute('tabindex', '0');
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', `${name}（可左右滚动）`);
+  } else if (!scrolls && box.hasAttribute('tabindex')) {
+    box.removeAttribute('tabindex');
+    box.removeAttribute('role');
+    box.removeAttribute('aria-label');
+  }
+}
+function wrapTables(root) {
+  for (const table of root.querySelectorAll('table')) {
+    if (table.parentElement?.closest('.table-scroll, .week-wrap')) continue;
+    const box = h('div.table-scroll');
+    table.replaceWith(box);
+    box.append(table);
+    scrollBoxes.observe(box);
+    scrollBoxes.observe(table);
+  }
+}
+new MutationObserver((records) => {
+  for (const r of records)
+    for (const n of r.addedNodes)
+      if (n instanceof Element && (n.tagName === 'TABLE' || n.querySelector('table'))) wrapTables(n.parentElement ?? n);
+}).observe(document.body, { childList: true, subtree: true });
 /** Signing out clears the drafts in this browser: a form with unsaved changes asks first. */
 async function signOutAsking() {
   if (

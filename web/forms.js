@@ -34,6 +34,17 @@ const METHODS = {
   public_notice: '公告送达',
   posted: '张贴送达',
 };
+/**
+ * 公开开庭 or not (LDMAL Art. 26): public is the law's rule, so the dialog starts on it — shown as a named choice with
+ * the rule beside it, not a ticked box — and each 不公开 choice names its ground. Sends `public` and, when not public,
+ * `nonPublicGround`.
+ */
+const PUBLICITY = {
+  name: 'public',
+  label: '开庭方式',
+  kind: 'publicity',
+  grounds: { parties_agreed: '当事人协议不公开', state_secret: '涉及国家秘密', trade_secret: '涉及商业秘密', privacy: '涉及个人隐私' },
+};
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
 
 export const EVENT_FORMS = {
@@ -81,13 +92,7 @@ export const EVENT_FORMS = {
     { name: 'hearingOn', label: '开庭日期', kind: 'date', required: true, future: true, hint: '须在通知之日起5个工作日之后' },
     { name: 'time', label: '时间', kind: 'time' },
     { name: 'place', label: '地点', kind: 'text', required: true },
-    { name: 'public', label: '公开开庭', kind: 'bool', default: true },
-    {
-      name: 'nonPublicGround',
-      label: '不公开开庭的理由',
-      kind: 'select',
-      options: { parties_agreed: '当事人协议不公开', state_secret: '涉及国家秘密', trade_secret: '涉及商业秘密', privacy: '涉及个人隐私' },
-    },
+    PUBLICITY,
   ],
   POSTPONE_HEARING: [
     { name: 'hearingOn', label: '新的开庭日期', kind: 'date', required: true, future: true },
@@ -100,13 +105,7 @@ export const EVENT_FORMS = {
     // Presence is a choice each time (nothing ticked in advance): an absence has consequences (LDMAL Art. 36).
     { name: 'applicantPresent', label: '申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
     { name: 'respondentPresent', label: '被申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
-    { name: 'public', label: '公开开庭', kind: 'bool', default: true },
-    {
-      name: 'nonPublicGround',
-      label: '不公开开庭的理由',
-      kind: 'select',
-      options: { parties_agreed: '当事人协议不公开', state_secret: '涉及国家秘密', trade_secret: '涉及商业秘密', privacy: '涉及个人隐私' },
-    },
+    PUBLICITY,
   ],
   START_MEDIATION: [{ name: 'note', label: '备注', kind: 'textarea' }],
   MEDIATION_AGREED: [
@@ -212,7 +211,19 @@ export const EVENT_FORMS = {
     { name: 'court', label: '人民法院', kind: 'text', required: true },
     { name: 'documents', label: '移送材料', kind: 'lines' },
   ],
-  ARCHIVE: [{ name: 'retentionYears', label: '保管期限（年）', kind: 'int', default: 10, min: 10 }],
+  // Rules Art. 24 sets a floor (not less than 10 years), not the period: the local archive schedule decides, so the
+  // clerk enters it (nothing pre-filled).
+  ARCHIVE: [
+    {
+      name: 'retentionYears',
+      label: '保管期限（年）',
+      kind: 'int',
+      required: true,
+      min: 10,
+      max: 100,
+      hint: '按当地档案保管期限表填写，不少于10年（《劳动人事争议仲裁办案规则》第二十四条）',
+    },
+  ],
   // Issue 12: the chair (before a tribunal exists), the tribunal or the clerk (pre-arbitration) assigns a mediator.
   ASSIGN_MEDIATOR: [{ name: 'mediatorId', label: '调解员', kind: 'mediator', required: true }],
 

@@ -147,6 +147,9 @@ export async function openEventForm(c, type, done) {
       describe.push(() => (chosen() ? [f.label, chosen() === 'true' ? (f.yes ?? '是') : (f.no ?? '否')] : null));
       if (f.required) checks.push(() => (chosen() ? null : [path, '请选择']));
       continue;
+    } else if (f.kind === 'publicity') {
+      fields.append(publicityField(c, type, f, getters, checks, describe));
+      continue;
     } else if (f.kind === 'bool') {
       el = input('checkbox', { checked: f.default === true });
       el.dataset.path = path;
@@ -404,6 +407,36 @@ export async function openEventForm(c, type, done) {
   document.body.append(dlg);
   dlg.showModal();
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
+}
+
+/**
+ * 开庭方式 (LDMAL Art. 26: 劳动争议仲裁公开进行，但当事人协议不公开进行或者涉及国家秘密、商业秘密和个人隐私的除外).
+ * One list with the rule beside it: the law's rule, 公开开庭, is chosen at the start — for 开庭审理 what the hearing
+ * was scheduled as — and each 不公开开庭 names its ground, so a hearing not in public always says why. A confirmation
+ * repeats what will be recorded.
+ */
+function publicityField(c, type, f, getters, checks, describe) {
+  const scheduled = type === 'HOLD_HEARING' ? c.proceedings?.hearing : undefined;
+  const options = { public: '公开开庭' };
+  for (const [k, v] of Object.entries(f.grounds)) options[k] = `不公开开庭：${v}`;
+  const el = select(options);
+  if (scheduled?.public === false) {
+    // A hearing scheduled not in public without its ground (before grounds were recorded): the person names it.
+    el.prepend(h('option', { value: '' }, '（请选择）'));
+    el.value = scheduled.nonPublicGround ?? '';
+  }
+  getters.push((b) => {
+    b.public = el.value === 'public';
+    if (!b.public && el.value) b.nonPublicGround = el.value;
+  });
+  checks.push(() => (el.value ? null : [f.name, '请选择']));
+  describe.push(() => [f.label, el.selectedOptions[0]?.textContent ?? '']);
+  return field(f.label, f.name, el, {
+    required: true,
+    hint: scheduled
+      ? `按排期时的开庭方式预选；实际开庭方式不同的，请改选（《劳动争议调解仲裁法》第二十六条）`
+      : '依法公开开庭；当事人协议不公开，或者涉及国家秘密、商业秘密、个人隐私的，选择不公开开庭及其理由（《劳动争议调解仲裁法》第二十六条）',
+  });
 }
 
 /** The server names the act's date "发生日期"; the dialog's field is named for the act (裁决日期, 受理日期 …). */
