@@ -589,6 +589,9 @@ export const Proceedings = z
       })
       .nullable(),
     effectiveOn: Day.nullable(),
+    effectiveFor: z
+      .array(z.strictObject({ partyId: Id, effectiveOn: Day }))
+      .openapi({ description: '多名劳动者时，未起诉的劳动者：裁决对其发生法律效力之日（SPC-1 Art. 17）' }),
     transfers: z.array(
       z.strictObject({ purpose: z.enum(['enforcement', 'advance_execution', 'litigation']), court: z.string(), transferredOn: Day }),
     ),

@@ -250,6 +250,8 @@ function proceedingsView(ctx: MachineContext) {
     lawsuits: ctx.lawsuits,
     setAside: ctx.setAside,
     effectiveOn: ctx.effectiveOn,
+    // SPC-1 Art. 17: the workers who did not sue, for whom the award took effect while another worker's suit goes on.
+    effectiveFor: ctx.effectiveFor ?? [],
     transfers: ctx.transfers,
     recusals: ctx.recusals,
     archivedOn: ctx.archivedOn,

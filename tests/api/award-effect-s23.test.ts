@@ -97,6 +97,8 @@ describe(`several workers, one sues (SPC-1 Art. 17) (${process.env.TEST_DB ?? 's
     v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: wb }, '2026-07-02');
     // The case stays in court for A: not closed anew, not effective as a whole.
     expect(v).toMatchObject({ state: 'in_litigation', proceedings: { effectiveOn: null } });
+    // The case view names the worker it took effect for, and when.
+    expect(v.proceedings.effectiveFor).toEqual([{ partyId: wb, effectiveOn: '2026-07-02' }]);
     expect(effective(v, wb)[0]).toMatchObject({ dueOn: '2026-07-02', status: 'met' });
     expect(effective(v, wb)[0]?.explanation).toContain('已于2026-07-02完成');
     expect(effective(v)[0]).toMatchObject({ dueOn: null });
