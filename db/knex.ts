@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from './migrations/index.ts';
+import { execScript, takeQueued, type WriteLaterConnection } from './write-later.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -140,8 +141,30 @@ async function finalizeStatements(conn: CachingSqliteConn): Promise<void> {
 }
 
 class SqliteCachingClient extends SqliteClient {
-  async _query(connection: CachingSqliteConn, obj: KnexQueryObject) {
+  /** Statements may be queued on a transaction's connection and sent together (db/write-later.ts). */
+  get supportsWriteLater() {
+    return true;
+  }
+  async _query(connection: CachingSqliteConn & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
+    const queued = takeQueued(connection);
+    if (queued.length) {
+      const sql = obj.sql.trimStart().toUpperCase();
+      if (sql.startsWith('COMMIT')) {
+        // The queue and COMMIT in one trip; a failure anywhere in it rolls the whole transaction back.
+        try {
+          await execScript(connection, `${queued.join(';\n')};\n${obj.sql}`);
+        } catch (err) {
+          await execScript(connection, 'ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+        obj.response = [];
+        return obj;
+      }
+      // ROLLBACK (TO SAVEPOINT) drops the queue: what was queued before a savepoint was sent when it was set. BEGIN
+      // finds none unless a transaction ended without COMMIT or ROLLBACK reaching the connection; its queue is dropped.
+      if (!sql.startsWith('ROLLBACK') && !sql.startsWith('BEGIN')) await execScript(connection, queued.join(';\n'));
+    }
     const callMethod =
       obj.method === 'insert' || obj.method === 'update'
         ? obj.returning

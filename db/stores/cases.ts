@@ -6,6 +6,7 @@ import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
+import { writeLater } from '../write-later.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
 import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
@@ -1035,7 +1036,7 @@ export function createCaseStore() {
      * PostgreSQL, the case row is locked first (a no-op when the write holds it already), so two appends to one case —
      * a document generated next to an event — chain one after the other.
      */
-    async appendEvent(trx: Knex, e: EventInsert, known?: 1 | HistoryHead): Promise<EventRecord> {
+    async appendEvent(trx: Knex, e: EventInsert, known?: 1 | HistoryHead): Promise<{ seq: number }> {
       let seq = 1;
       let prevHash: string | null = null;
       if (known && known !== 1) {
@@ -1063,10 +1064,9 @@ export function createCaseStore() {
         before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
         after: JSON.stringify(e.after),
       };
-      const [ins] = await trx('case_events')
-        .insert({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) })
-        .returning('id');
-      return { ...e, id: Number((ins as { id: number }).id), seq };
+      // Nobody reads the entry's id: on SQLite the insert goes with the transaction's other queued writes.
+      await writeLater(trx, trx('case_events').insert({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) }));
+      return { seq };
     },
 
     async events(trx: Knex, caseId: number): Promise<EventRecord[]> {

@@ -10,6 +10,7 @@ import {
 } from '../../workflows/stat-facts.ts';
 import { atCommit, hasCommitQueue } from '../commit-queue.ts';
 import { isPg } from '../sql-json.ts';
+import { writeLater } from '../write-later.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
@@ -128,7 +129,7 @@ export async function applyCounterDeltasByDay(trx: Knex, byRecordingDay: Map<str
   // Deltas that cancel out (a +1 and a −1 of one row in one transaction) move nothing.
   if (!parts.length) return;
   if (!isPg(trx)) {
-    for (const part of parts) await trx.raw(part.sql, [part.rows]);
+    for (const part of parts) await writeLater(trx, trx.raw(part.sql, [part.rows]));
     return;
   }
   // PostgreSQL: the upserts as data-modifying CTEs of one statement. Each waits for the one before it (its rows are
@@ -267,8 +268,12 @@ export function createStatsStore() {
       const { rowId, ...cur } = row ?? { rowId: 0 };
       const before = row ? (cur as StatFacts) : null;
       if (before && sameFacts(before, facts)) return false;
-      if (row) await trx('case_stat_rows').where({ id: rowId }).update({ recorded_to: now });
-      await trx('case_stat_rows').insert({ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) });
+      // Nobody reads what these answer: on SQLite they go with the transaction's other queued writes.
+      if (row) await writeLater(trx, trx('case_stat_rows').where({ id: rowId }).update({ recorded_to: now }));
+      await writeLater(
+        trx,
+        trx('case_stat_rows').insert({ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) }),
+      );
       // The day's counters are shared by every write: updated last, right before COMMIT (db/commit-queue.ts).
       await queueCounterDeltas(trx, counterDeltas(before, facts), cstDay(now));
       return true;
