@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from './migrations/index.ts';
-import { execScript, takeQueued, type WriteLaterConnection } from './write-later.ts';
+import { beginQueued, execScript, queueBegin, takeQueued, type WriteLaterConnection } from './write-later.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -60,8 +60,10 @@ const PgClient: AnyClass = require('knex/lib/dialects/postgres/index.js');
  * writing fails at once with SQLITE_BUSY, busy timeout or not (https://sqlite.org/lang_transaction.html).
  */
 class ImmediateTransaction extends SqliteTransaction {
-  begin(conn: unknown) {
-    return this.query(conn, 'BEGIN IMMEDIATE;');
+  begin(conn: WriteLaterConnection) {
+    // Sent with the transaction's first statement (db/write-later.ts queueBegin).
+    queueBegin(conn, 'BEGIN IMMEDIATE');
+    return Promise.resolve();
   }
 }
 /**
@@ -150,7 +152,13 @@ class SqliteCachingClient extends SqliteClient {
     const queued = takeQueued(connection);
     if (queued.length) {
       const sql = obj.sql.trimStart().toUpperCase();
+      const answered = () => {
+        obj.response = [];
+        return obj;
+      };
       if (sql.startsWith('COMMIT')) {
+        // A transaction SQLite has not seen (BEGIN still queued) and nothing else: nothing to send.
+        if (queued.length === 1 && beginQueued(queued)) return answered();
         // The queue and COMMIT in one trip; a failure anywhere in it rolls the whole transaction back.
         try {
           await execScript(connection, `${queued.join(';\n')};\n${obj.sql}`);
@@ -158,12 +166,24 @@ class SqliteCachingClient extends SqliteClient {
           await execScript(connection, 'ROLLBACK').catch(() => undefined);
           throw err;
         }
-        obj.response = [];
-        return obj;
+        return answered();
       }
-      // ROLLBACK (TO SAVEPOINT) drops the queue: what was queued before a savepoint was sent when it was set. BEGIN
-      // finds none unless a transaction ended without COMMIT or ROLLBACK reaching the connection; its queue is dropped.
-      if (!sql.startsWith('ROLLBACK') && !sql.startsWith('BEGIN')) await execScript(connection, queued.join(';\n'));
+      // ROLLBACK drops the queue — and is not sent when SQLite never saw the BEGIN. ROLLBACK TO SAVEPOINT drops what was
+      // queued after the savepoint (setting it sent the queue before it).
+      if (sql.startsWith('ROLLBACK')) {
+        if (beginQueued(queued)) return answered();
+      } else await execScript(connection, queued.join(';\n'));
+    }
+    if (/^\s*ROLLBACK\s*;?\s*$/i.test(obj.sql)) {
+      // A script that failed at its BEGIN (another process held the lock past the busy timeout), or SQLite rolling back
+      // by itself after an I/O error, leaves no transaction to roll back: that is not a second error hiding the first.
+      try {
+        await execScript(connection, obj.sql);
+      } catch (err) {
+        if (!/no transaction is active/.test((err as Error)?.message ?? '')) throw err;
+      }
+      obj.response = [];
+      return obj;
     }
     const callMethod =
       obj.method === 'insert' || obj.method === 'update'

@@ -40,6 +40,45 @@ export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw)
   conn.__zcLater.push(statement);
 }
 
+/**
+ * A write that must change exactly one row (a versioned UPDATE), queued like `writeLater` and followed in the script by
+ * the guard (migration 20261202_0050_write_guard): when it changed no row, the script fails with an error `isStaleWrite`
+ * knows, and the transaction with it. Run at once instead (PostgreSQL, outside a transaction, a value with no literal),
+ * it answers the number of rows it changed, for the caller to judge.
+ */
+export async function writeLaterChangingOne(trx: Knex, query: Knex.QueryBuilder): Promise<number | 'queued'> {
+  const client = trx.client as { supportsWriteLater?: boolean; acquireConnection(): Promise<WriteLaterConnection> };
+  const { sql, bindings } = query.toSQL() as { sql: string; bindings: readonly unknown[] };
+  const statement = trx.isTransaction && client.supportsWriteLater ? inlineBindings(sql, bindings) : null;
+  if (statement === null) return Number(await query);
+  const conn = await client.acquireConnection();
+  conn.__zcLater ??= [];
+  conn.__zcLater.push(statement, STALE_GUARD);
+  return 'queued';
+}
+
+/** The guard's statement: `changes()` is the number of rows the statement before it changed. */
+const STALE_GUARD = 'INSERT INTO write_guard (changed) SELECT changes()';
+
+/** Whether an error is the guard's: a queued write that had to change one row changed none (the row moved). */
+export function isStaleWrite(err: unknown): boolean {
+  return err instanceof Error && err.message.includes('zc_stale_write');
+}
+
+/**
+ * BEGIN IMMEDIATE, queued: it goes to SQLite with the transaction's first statement that answers something, or with the
+ * rest of the script — a transaction of queued writes only is one trip, BEGIN to COMMIT. Anything queued on the
+ * connection before it belonged to a transaction that ended without reaching SQLite, and is dropped.
+ */
+export function queueBegin(conn: WriteLaterConnection, sql: string): void {
+  conn.__zcLater = [sql];
+}
+
+/** Whether the connection's queue still holds its transaction's BEGIN: SQLite has not seen the transaction yet. */
+export function beginQueued(queued: readonly string[]): boolean {
+  return /^BEGIN\b/i.test(queued[0] ?? '');
+}
+
 /** A SQLite connection with the statements queued on it. */
 export interface WriteLaterConnection {
   exec(sql: string, cb: (err: Error | null) => void): void;

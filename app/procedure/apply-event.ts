@@ -7,6 +7,7 @@ import {
   StaleVersionError,
   type UpdateGuard,
 } from '../../db/stores/cases.ts';
+import { isStaleWrite } from '../../db/write-later.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
@@ -520,7 +521,8 @@ export async function submitEvent(
       try {
         return await transact((uow) => recordDecision(deps, uow, d, { guard: true }));
       } catch (err) {
-        if (!(err instanceof StaleVersionError)) throw err;
+        // The case moved since it was read: the guarded UPDATE changed no row, found at once or at COMMIT.
+        if (!(err instanceof StaleVersionError) && !isStaleWrite(err)) throw err;
       }
     }
   }

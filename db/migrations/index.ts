@@ -38,6 +38,7 @@ import * as m20261202_0020 from './20261202_0020_calendar_recomputations.ts';
 import * as m1202_0030 from './20261202_0030_stat_rows_covering.ts';
 import * as m20261202_0040 from './20261202_0040_hearing_sessions.ts';
 import * as m20261202_0041 from './20261202_0041_case_mediators.ts';
+import * as m20261202_0050 from './20261202_0050_write_guard.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -88,6 +89,7 @@ export const migrations: [string, Migration][] = [
   ['20261202_0030_stat_rows_covering', m1202_0030],
   ['20261202_0040_hearing_sessions', m20261202_0040],
   ['20261202_0041_case_mediators', m20261202_0041],
+  ['20261202_0050_write_guard', m20261202_0050],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

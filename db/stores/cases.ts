@@ -6,7 +6,7 @@ import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
-import { writeLater } from '../write-later.ts';
+import { writeLater, writeLaterChangingOne } from '../write-later.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
 import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
@@ -772,8 +772,11 @@ export function createCaseStore() {
         q.whereRaw('coalesce((select max(d.id) from case_deadlines d where d.case_id = cases.id), 0) = ?', [g.deadlinesMaxId]);
         q.whereRaw('(select coalesce(sum(r.version), 0) from reference_versions r) = ?', [g.referenceVersions]);
       }
-      const n = await q.update({ ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now });
-      if (n !== 1) {
+      const write = q.update({ ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now });
+      // Guarded (a decision made outside the transaction): on SQLite queued with the rest of the write, its guard
+      // failing the transaction when the row moved (db/write-later.ts isStaleWrite); a caller that guards retries on it.
+      const n = g ? await writeLaterChangingOne(trx, write) : await write;
+      if (n !== 'queued' && n !== 1) {
         const cur = await trx('cases').where({ id }).first('version');
         throw new StaleVersionError(Number(cur?.version ?? 0));
       }

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, migrateLatest } from '../../db/knex.ts';
+import { inlineBindings, isStaleWrite, sqlLiteral, writeLater, writeLaterChangingOne } from '../../db/write-later.ts';
+import { freshDatabase } from '../helpers/db.ts';
+
+/**
+ * Writes queued on a transaction and sent together (db/write-later.ts): on SQLite they go as one script with the next
+ * statement that answers something or with COMMIT; on PostgreSQL they run at once. Either way a transaction keeps all
+ * of them or none, in the order they were issued.
+ */
+const dialect = process.env.TEST_DB ?? 'sqlite';
+let db: Database;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, drop } = await freshDatabase());
+  await migrateLatest(db);
+  await db.knex.schema.createTable('wl_probe', (t) => {
+    t.increments('id');
+    t.string('tag').notNullable();
+    t.text('t');
+    t.bigInteger('i');
+    t.double('r');
+    t.binary('b');
+    t.boolean('flag');
+  });
+  await db.knex.schema.createTable('wl_unique', (t) => {
+    t.integer('k').primary();
+  });
+});
+afterAll(async () => drop?.());
+
+const probe = (tag: string) => db.knex('wl_probe').where({ tag }).orderBy('id');
+
+describe('SQL literals for queued statements (unit)', () => {
+  it('writes text, integers, booleans, NULL and blobs in forms that read back as the value, and refuses the rest', () => {
+    expect(sqlLiteral("it's")).toBe("'it''s'");
+    expect(sqlLiteral('back\\slash')).toBe("'back\\slash'");
+    expect(sqlLiteral(null)).toBe('NULL');
+    expect(sqlLiteral(undefined)).toBe('NULL');
+    expect(sqlLiteral(true)).toBe('1');
+    expect(sqlLiteral(-0)).toBe('0');
+    expect(sqlLiteral(2147483647)).toBe('2147483647');
+    expect(sqlLiteral(2147483648)).toBe('CAST(2147483648 AS REAL)');
+    expect(sqlLiteral(Buffer.from([0, 1, 255]))).toBe("X'0001ff'");
+    for (const v of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60, 'a\u0000b', new Date(), 10n, {}, []])
+      expect(sqlLiteral(v)).toBeNull();
+  });
+
+  it('replaces only the parameters: not a ? in quoted text, identifiers or comments; a mismatch or a named parameter is refused', () => {
+    expect(inlineBindings('select \'?\', "a?", `b?`, [c?], ? -- ?\n, ? /* ? */', [1, 'x'])).toBe(
+      "select '?', \"a?\", `b?`, [c?], 1 -- ?\n, 'x' /* ? */",
+    );
+    expect(inlineBindings("select 'it''s ?', ?", ['y'])).toBe("select 'it''s ?', 'y'");
+    expect(inlineBindings('select ?, ?', [1])).toBeNull();
+    expect(inlineBindings('select ?', [1, 2])).toBeNull();
+    expect(inlineBindings('select ?1', [1])).toBeNull();
+    expect(inlineBindings('select :name', [])).toBeNull();
+    expect(inlineBindings("select 'unterminated", [])).toBeNull();
+    expect(inlineBindings('select value->>0 from json_each(?)', ['[]'])).toBe("select value->>0 from json_each('[]')");
+  });
+});
+
+describe(`queued writes (${dialect})`, () => {
+  const values: [string, Record<string, unknown>][] = [
+    ['quotes', { t: 'it\'s "quoted" ? -- /* */ ;', i: 0, r: 0, flag: false }],
+    ['unicode', { t: '劳动人事争议仲裁委员会 😀 \u2028 \\ \r\n', i: -2147483648, r: 2147483647, flag: true }],
+    ['large', { t: '', i: 3000000000, r: 3000000000, b: Buffer.from([0, 1, 2, 255]) }],
+    ['nulls', { t: null, i: null, r: null, b: null, flag: null }],
+    ['fraction', { t: 'x', r: 1.5 }],
+    // PostgreSQL refuses a NUL in text either way.
+    ...(dialect === 'sqlite' ? ([['nul', { t: 'a\u0000b', i: 7 }]] as [string, Record<string, unknown>][]) : []),
+  ];
+
+  it('a queued insert stores exactly what the bound insert stores, value and type', async () => {
+    for (const [tag, row] of values) {
+      await db.knex.insert({ tag: `${tag}-bound`, ...row }).into('wl_probe');
+      await db.knex.transaction(async (trx) => writeLater(trx, trx('wl_probe').insert({ tag: `${tag}-queued`, ...row })));
+      const cols = dialect === 'postgres' ? 't, i, r, b, flag' : 't, typeof(t) tt, i, typeof(i) ti, r, typeof(r) tr, b, typeof(b) tb, flag';
+      const read = async (t: string) => {
+        const r = await db.knex.raw(`select ${cols} from wl_probe where tag = ?`, [t]);
+        return dialect === 'postgres' ? r.rows : r;
+      };
+      const [bound, queued] = [await read(`${tag}-bound`), await read(`${tag}-queued`)];
+      expect(queued, tag).toEqual(bound);
+    }
+  });
+
+  it('statements run in the order issued, and a read in the transaction sees the queued writes before it', async () => {
+    const seen = await db.knex.transaction(async (trx) => {
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'order', t: 'a' }));
+      await writeLater(trx, trx('wl_probe').where({ tag: 'order' }).update({ t: 'b' }));
+      const mid = await trx('wl_probe').where({ tag: 'order' }).first('t');
+      await writeLater(trx, trx('wl_probe').where({ tag: 'order' }).update({ t: 'c' }));
+      return mid?.t;
+    });
+    expect(seen).toBe('b');
+    expect((await probe('order')).map((r) => r.t)).toEqual(['c']);
+  });
+
+  it('a queued statement that fails fails the transaction, and none of its writes, queued or not, are kept', async () => {
+    await db.knex('wl_unique').insert({ k: 1 });
+    const attempt = db.knex.transaction(async (trx) => {
+      await trx('wl_probe').insert({ tag: 'failing', t: 'immediate' });
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'failing', t: 'queued' }));
+      await writeLater(trx, trx('wl_unique').insert({ k: 1 }));
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'failing', t: 'after' }));
+    });
+    await expect(attempt).rejects.toThrow(/UNIQUE|unique|duplicate/);
+    expect(await probe('failing')).toEqual([]);
+    // The connection is usable and holds nothing left over.
+    await db.knex.transaction(async (trx) => writeLater(trx, trx('wl_probe').insert({ tag: 'next', t: 'ok' })));
+    expect((await probe('next')).map((r) => r.t)).toEqual(['ok']);
+    expect(await probe('failing')).toEqual([]);
+  });
+
+  it('a transaction that throws drops what it queued; an empty one commits and rolls back cleanly', async () => {
+    await expect(
+      db.knex.transaction(async (trx) => {
+        await writeLater(trx, trx('wl_probe').insert({ tag: 'dropped', t: 'x' }));
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    await db.knex.transaction(async () => undefined);
+    await expect(
+      db.knex.transaction(async () => {
+        throw new Error('empty refusal');
+      }),
+    ).rejects.toThrow('empty refusal');
+    await db.knex.transaction(async (trx) => writeLater(trx, trx('wl_probe').insert({ tag: 'after-drop', t: 'y' })));
+    expect(await probe('dropped')).toEqual([]);
+    expect((await probe('after-drop')).map((r) => r.t)).toEqual(['y']);
+  });
+
+  it('a nested transaction rolled back to its savepoint drops only its own queued writes', async () => {
+    await db.knex.transaction(async (trx) => {
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'nested', t: 'outer' }));
+      await trx
+        .transaction(async (inner) => {
+          await writeLater(inner, inner('wl_probe').insert({ tag: 'nested', t: 'inner' }));
+          throw new Error('inner refused');
+        })
+        .catch(() => undefined);
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'nested', t: 'outer-after' }));
+    });
+    expect((await probe('nested')).map((r) => r.t)).toEqual(['outer', 'outer-after']);
+  });
+
+  it('a guarded write that changes no row fails the transaction as stale; one that changes one row commits', async () => {
+    const [{ id }] = await db.knex('wl_probe').insert({ tag: 'guarded', t: 'v1', i: 1 }).returning('id');
+    const write = (expected: number, t: string) =>
+      db.knex.transaction(async (trx) => {
+        await writeLater(trx, trx('wl_probe').insert({ tag: 'guarded-side', t }));
+        const n = await writeLaterChangingOne(
+          trx,
+          trx('wl_probe')
+            .where({ id, i: expected })
+            .update({ t, i: expected + 1 }),
+        );
+        if (n !== 'queued' && n !== 1) throw new Error('zc_stale_write (counted)');
+      });
+    await write(1, 'v2');
+    const stale = await write(1, 'v3').then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(isStaleWrite(stale) || String((stale as Error)?.message).includes('counted')).toBe(true);
+    if (dialect === 'sqlite') expect(isStaleWrite(stale)).toBe(true);
+    expect((await probe('guarded')).map((r) => [r.t, Number(r.i)])).toEqual([['v2', 2]]);
+    expect((await probe('guarded-side')).map((r) => r.t)).toEqual(['v2']);
+  });
+});
