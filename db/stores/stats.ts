@@ -141,9 +141,12 @@ export async function applyCounterDeltasByDay(trx: Knex, byRecordingDay: Map<str
   );
   const last = steps.length - 1;
   const sql = steps.map((step, i) => (i === last ? step : `c${i} AS (${step} RETURNING 1)`));
-  await trx.raw(
-    last === 0 ? (sql[0] as string) : `WITH ${sql.slice(0, last).join(', ')} ${sql[last]}`,
-    parts.map((part) => part.rows),
+  await writeLater(
+    trx,
+    trx.raw(
+      last === 0 ? (sql[0] as string) : `WITH ${sql.slice(0, last).join(', ')} ${sql[last]}`,
+      parts.map((part) => part.rows),
+    ),
   );
 }
 
