@@ -134,7 +134,8 @@ export function sqlLiteral(v: unknown): string | null {
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (typeof v === 'number') {
     if (!Number.isInteger(v)) return null; // a fraction's decimal form might not read back as the same double
-    if (v >= INT32_MIN && v <= INT32_MAX) return String(v === 0 ? 0 : v);
+    // A negative number in parentheses: after a minus in the statement (`x -?`) a bare `-5` would start a comment.
+    if (v >= INT32_MIN && v <= INT32_MAX) return v < 0 ? `(${v})` : String(v === 0 ? 0 : v);
     // A REAL, as bound: an integer literal within 2^53 converts to exactly this double.
     return Number.isSafeInteger(v) ? `CAST(${v} AS REAL)` : null;
   }

@@ -40,6 +40,10 @@ describe('SQL literals for queued statements (unit)', () => {
     expect(sqlLiteral(true)).toBe('1');
     expect(sqlLiteral(-0)).toBe('0');
     expect(sqlLiteral(2147483647)).toBe('2147483647');
+    // After a minus in the statement a bare negative literal would read as the start of a `--` comment.
+    expect(sqlLiteral(-5)).toBe('(-5)');
+    expect(inlineBindings('select 1 -?', [-5])).toBe('select 1 -(-5)');
+    expect(sqlLiteral(-3000000000)).toBe('CAST(-3000000000 AS REAL)');
     expect(sqlLiteral(2147483648)).toBe('CAST(2147483648 AS REAL)');
     expect(sqlLiteral(Buffer.from([0, 1, 255]))).toBe("X'0001ff'");
     for (const v of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60, 'a\u0000b', new Date(), 10n, {}, []])
