@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from './migrations/index.ts';
-import { beginQueued, execScript, queueBegin, takeQueued, type WriteLaterConnection } from './write-later.ts';
+import { beginQueued, execScript, type LiteralDialect, queueBegin, takeQueued, type WriteLaterConnection } from './write-later.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -144,8 +144,8 @@ async function finalizeStatements(conn: CachingSqliteConn): Promise<void> {
 
 class SqliteCachingClient extends SqliteClient {
   /** Statements may be queued on a transaction's connection and sent together (db/write-later.ts). */
-  get supportsWriteLater() {
-    return true;
+  get supportsWriteLater(): LiteralDialect {
+    return 'sqlite';
   }
   async _query(connection: CachingSqliteConn & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
@@ -235,7 +235,33 @@ class SqliteImmediateClient extends SqliteCachingClient {
  * the connection inside the timed-out transaction.
  */
 class PgDisposingClient extends PgClient {
-  async _query(connection: PgConnection, obj: unknown) {
+  /** Statements may be queued on a transaction's connection and sent together (db/write-later.ts). */
+  get supportsWriteLater(): LiteralDialect {
+    return 'postgres';
+  }
+  async _query(connection: PgConnection & WriteLaterConnection, obj: KnexQueryObject) {
+    const queued = takeQueued(connection);
+    if (queued.length && obj.sql) {
+      // A script without parameters goes by the simple query protocol, which takes several statements in one message.
+      const script = (sql: string) => this.sendQuery(connection, { sql, bindings: [] });
+      const sql = obj.sql.trimStart().toUpperCase();
+      if (sql.startsWith('COMMIT')) {
+        // The queue and COMMIT in one round trip; a failure anywhere in it rolls the whole transaction back.
+        try {
+          await script(`${queued.join(';\n')};\n${obj.sql}`);
+        } catch (err) {
+          await script('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+        obj.response = { command: 'COMMIT', rows: [], rowCount: 0 };
+        return obj;
+      }
+      // ROLLBACK drops the queue; ROLLBACK TO SAVEPOINT drops what was queued after the savepoint.
+      if (!sql.startsWith('ROLLBACK')) await script(queued.join(';\n'));
+    }
+    return this.sendQuery(connection, obj);
+  }
+  async sendQuery(connection: PgConnection, obj: KnexQueryObject) {
     try {
       return await super._query(connection, obj);
     } catch (err) {

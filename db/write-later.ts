@@ -1,14 +1,16 @@
 import type { Knex } from 'knex';
 
 /**
- * Writes whose answer nobody reads, sent to SQLite together.
+ * Writes whose answer nobody reads, sent to the database together.
  *
- * A unit of work on SQLite pays for every statement with a trip through libuv's thread pool and back through the event
- * loop, and the one writer connection is held for all of them: measured on ACCEPT (issue 15), 12 statements at ~0.5 ms
- * each, of which SQLite's own work is a small part. Most of them are writes whose result the use case never reads — the
- * deadlines replaced, the statistics row versioned, the history entry appended, the counters moved. `writeLater` queues
- * such a statement on the transaction's connection instead of running it; the queue goes to SQLite as one script
- * (`sqlite3_exec`, one trip) right before the next statement that does answer something, or together with COMMIT.
+ * A unit of work pays for every statement with a round trip, and the one writer connection (SQLite) or the case's row
+ * lock (PostgreSQL) is held for all of them. On SQLite a trip goes through libuv's thread pool and back through the event
+ * loop: measured on ACCEPT (issue 15), 12 statements at ~0.5 ms each, of which SQLite's own work is a small part. On
+ * PostgreSQL each statement costs the Node process ~0.4 ms of CPU in knex and the driver. Most of them are writes whose
+ * result the use case never reads — the deadlines replaced, the statistics row versioned, the history entry appended,
+ * the counters moved. `writeLater` queues such a statement on the transaction's connection instead of running it; the
+ * queue goes to the database as one script (SQLite's `sqlite3_exec`, PostgreSQL's simple query protocol) right before
+ * the next statement that does answer something, or together with COMMIT.
  *
  * What stays the same: the statements run in the order they were issued, before anything issued after them (any other
  * statement on the connection sends the queue first), inside the same transaction; a statement that fails makes the
@@ -16,28 +18,21 @@ import type { Knex } from 'knex';
  * changes: a failing queued statement fails the next statement or the COMMIT rather than its own `await` — so only
  * statements whose errors no caller handles specially are queued.
  *
- * A script cannot carry bind parameters, so the queued statement's parameters are written into it as SQL literals, in a
- * form that cannot be read as anything but the value (`sqlLiteral`): text between single quotes with each quote doubled
- * (SQLite has no other escape in a string literal), blobs in hex, integers as node-sqlite3 binds them. A value with no
- * such form (a fraction, a NUL character, a Date) leaves the statement to run at once, as before.
+ * A script cannot carry bind parameters, so the queued statement's parameters are written into it as literals, in a
+ * form that cannot be read as anything but the value: text between quotes with each quote (and on PostgreSQL each
+ * backslash) doubled, integers as the driver binds them (`sqlLiteral`, `pgLiteral`). A value with no such form (on
+ * SQLite a fraction or a NUL character; a Date, a Buffer on PostgreSQL) leaves the statement to run at once, as before.
  *
- * On PostgreSQL, and outside a transaction, `writeLater` runs the statement at once.
+ * Outside a transaction `writeLater` runs the statement at once.
  */
 export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw): Promise<void> {
-  const client = trx.client as { supportsWriteLater?: boolean; acquireConnection(): Promise<WriteLaterConnection> };
-  if (!trx.isTransaction || !client.supportsWriteLater) {
-    await query;
-    return;
-  }
-  const { sql, bindings } = query.toSQL() as { sql: string; bindings: readonly unknown[] };
-  const statement = inlineBindings(sql, bindings);
+  const dialect = queueable(trx);
+  const statement = dialect ? inlineQuery(query, dialect) : null;
   if (statement === null) {
     await query;
     return;
   }
-  const conn = await client.acquireConnection();
-  conn.__zcLater ??= [];
-  conn.__zcLater.push(statement);
+  await enqueue(trx, statement);
 }
 
 /**
@@ -47,14 +42,43 @@ export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw)
  * it answers the number of rows it changed, for the caller to judge.
  */
 export async function writeLaterChangingOne(trx: Knex, query: Knex.QueryBuilder): Promise<number | 'queued'> {
-  const client = trx.client as { supportsWriteLater?: boolean; acquireConnection(): Promise<WriteLaterConnection> };
-  const { sql, bindings } = query.toSQL() as { sql: string; bindings: readonly unknown[] };
-  const statement = trx.isTransaction && client.supportsWriteLater ? inlineBindings(sql, bindings) : null;
+  // The guard is SQLite's; PostgreSQL answers a write's row count on a round trip the lock needs anyway.
+  const statement = queueable(trx) === 'sqlite' ? inlineQuery(query, 'sqlite') : null;
   if (statement === null) return Number(await query);
-  const conn = await client.acquireConnection();
-  conn.__zcLater ??= [];
-  conn.__zcLater.push(statement, STALE_GUARD);
+  await enqueue(trx, statement, STALE_GUARD);
   return 'queued';
+}
+
+/** Which literals a client's queued statements are written with; none outside a transaction or on another client. */
+export type LiteralDialect = 'sqlite' | 'postgres';
+interface WriteLaterClient {
+  supportsWriteLater?: LiteralDialect;
+  acquireConnection(): Promise<WriteLaterConnection>;
+}
+const queueable = (trx: Knex): LiteralDialect | null => (trx.isTransaction && (trx.client as WriteLaterClient).supportsWriteLater) || null;
+
+function inlineQuery(query: Knex.QueryBuilder | Knex.Raw, dialect: LiteralDialect): string | null {
+  const { sql, bindings } = query.toSQL() as { sql: unknown; bindings: readonly unknown[] };
+  return typeof sql === 'string' ? inlineBindings(sql, bindings ?? [], dialect) : null;
+}
+
+async function enqueue(trx: Knex, ...statements: string[]): Promise<void> {
+  const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  conn.__zcLater ??= [];
+  conn.__zcLater.push(...statements);
+}
+
+/**
+ * A condition the write was decided on, checked when the queued writes reach SQLite, with the writer's lock held: `check`
+ * answers one row whose one column is 1 while the condition holds. When it does not, the script fails with the error
+ * `isStaleWrite` knows and the transaction with it. Only on SQLite, inside a transaction: answers whether it was queued
+ * (a caller on PostgreSQL reads under its locks instead).
+ */
+export async function expectLater(trx: Knex, check: Knex.QueryBuilder | Knex.Raw): Promise<boolean> {
+  const statement = queueable(trx) === 'sqlite' ? inlineQuery(check, 'sqlite') : null;
+  if (statement === null) return false;
+  await enqueue(trx, `INSERT INTO write_guard (changed) ${statement}`);
+  return true;
 }
 
 /** The guard's statement: `changes()` is the number of rows the statement before it changed. */
@@ -110,7 +134,8 @@ export function sqlLiteral(v: unknown): string | null {
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (typeof v === 'number') {
     if (!Number.isInteger(v)) return null; // a fraction's decimal form might not read back as the same double
-    if (v >= INT32_MIN && v <= INT32_MAX) return String(v === 0 ? 0 : v);
+    // A negative number in parentheses: after a minus in the statement (`x -?`) a bare `-5` would start a comment.
+    if (v >= INT32_MIN && v <= INT32_MAX) return v < 0 ? `(${v})` : String(v === 0 ? 0 : v);
     // A REAL, as bound: an integer literal within 2^53 converts to exactly this double.
     return Number.isSafeInteger(v) ? `CAST(${v} AS REAL)` : null;
   }
@@ -124,10 +149,31 @@ export function sqlLiteral(v: unknown): string | null {
 }
 
 /**
- * The statement with its `?` parameters replaced by literals, or null when one cannot be (see `sqlLiteral`) or the
- * count does not match. `?` inside quoted text, quoted identifiers and comments is not a parameter.
+ * A value as a PostgreSQL literal that the server reads as it reads the bound value, or null when there is none. node-pg
+ * sends a parameter as text of unknown type — `String(v)` for numbers and booleans — which the server types from its
+ * context; a quoted constant is text of unknown type too, typed the same way. An escape string (E'…', backslashes and
+ * quotes doubled) means the same whatever `standard_conforming_strings` says.
  */
-export function inlineBindings(sql: string, bindings: readonly unknown[]): string | null {
+export function pgLiteral(v: unknown): string | null {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean' || typeof v === 'bigint') return `'${String(v)}'`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `'${String(v)}'` : null;
+  if (typeof v === 'string') {
+    if (v.includes('\u0000')) return null; // not text PostgreSQL stores; bound, it fails as it would
+    return `E'${v.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  }
+  return null; // Buffers go binary, Dates through pg's own formatting, arrays as PostgreSQL arrays: bound as they are
+}
+
+/**
+ * The statement with its `?` parameters replaced by literals, or null when one cannot be (see `sqlLiteral`,
+ * `pgLiteral`) or the count does not match. `?` inside quoted text, quoted identifiers and comments is not a parameter.
+ * On PostgreSQL a statement with a backslash or a `$` outside quoted text (escape strings, dollar quoting, `$1`) is
+ * not rewritten.
+ */
+export function inlineBindings(sql: string, bindings: readonly unknown[], dialect: LiteralDialect = 'sqlite'): string | null {
+  const literal = dialect === 'postgres' ? pgLiteral : sqlLiteral;
+  if (dialect === 'postgres' && /[\\$]/.test(sql)) return null;
   let out = '';
   let next = 0;
   let i = 0;
@@ -163,14 +209,16 @@ export function inlineBindings(sql: string, bindings: readonly unknown[]): strin
       out += sql.slice(i, k + 2);
       i = k + 2;
     } else if (ch === '?') {
-      // Numbered (?NNN) and named parameters are not written by knex; a statement with them is not queued.
-      if (/[0-9A-Za-z_$:@]/.test(sql[i + 1] ?? '')) return null;
+      // Numbered (?NNN) and named parameters are not written by knex; a statement with them is not queued. A cast
+      // (`?::json`) is PostgreSQL's.
+      const after = sql[i + 1] ?? '';
+      if (/[0-9A-Za-z_$@]/.test(after) || (after === ':' && (dialect !== 'postgres' || sql[i + 2] !== ':'))) return null;
       if (next >= bindings.length) return null;
-      const lit = sqlLiteral(bindings[next++]);
+      const lit = literal(bindings[next++]);
       if (lit === null) return null;
       out += lit;
       i++;
-    } else if (ch === ':' || ch === '@' || ch === '$') {
+    } else if (dialect === 'sqlite' && (ch === ':' || ch === '@' || ch === '$')) {
       // SQLite's named parameters (:name, @name, $name) would be left unbound; `->>` and `::` casts are not SQLite's.
       if (/[A-Za-z_]/.test(sql[i + 1] ?? '') && !/[A-Za-z0-9_]/.test(sql[i - 1] ?? '')) return null;
       out += ch;

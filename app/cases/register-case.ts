@@ -1,4 +1,5 @@
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
+import { isStaleWrite } from '../../db/write-later.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { checkIdBornBefore, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
@@ -7,7 +8,7 @@ import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
 import { type CaseCreate, type ClaimInput, limitationDatesAfter, type PartyInput } from '../schemas.ts';
-import type { UnitOfWork } from '../unit-of-work.ts';
+import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { caseSnapshot, projectStats, storeDeadlines, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView } from './views.ts';
 
@@ -151,6 +152,8 @@ export async function createCase(
   actor: Actor,
   draft: NewCase,
   registerPayload: Record<string, unknown>,
+  /** `calendarVersion`: the calendar's version as the caller read it (its write checks it: `RegistrationReads`). */
+  opts: { calendarVersion?: number } = {},
 ): Promise<{ record: CaseRecord; view: CaseView }> {
   const { reviewAgreement, ...columns } = draft;
   const snapshot = startCase({
@@ -172,7 +175,7 @@ export async function createCase(
     now: uow.now,
   });
   const ctx = caseSnapshot(record).context;
-  const cal = await deps.calendar.get(uow.trx);
+  const cal = await deps.calendar.get(uow.trx, opts.calendarVersion === undefined ? {} : { version: opts.calendarVersion });
   const deadlines = await storeDeadlines(deps, uow.trx, record.id, ctx, cal, uow.today, { isNew: true });
   await projectStats(deps, uow.trx, record, ctx, deadlines, uow.now, { isNew: true });
   const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []), { calendar: cal });
@@ -208,26 +211,28 @@ export async function registerCase(
   uow: UnitOfWork,
   actor: Actor,
   input: CaseCreate,
+  /** What was read before the transaction (`submitRegistration`); without it, read inside. */
+  reads?: RegistrationReads,
 ): Promise<CaseView & { warnings: DuplicateWarning[] }> {
   // A review is registered by the filing clerk like an arbitration application.
   assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
   checkRegistrationDates(input, uow.today);
-  const parties = [
-    ...input.applicants.map((p) => toParty('applicant', p)),
-    ...input.respondents.map((p) => toParty('respondent', p)),
-    ...(input.thirdParties ?? []).map((p) => toParty('third_party', p)),
-  ];
+  const parties = partiesOf(input);
   const claims = input.claims.map(toClaim);
-  const warnings =
-    input.track === 'arbitration'
-      ? duplicateWarnings(
-          { parties, claims },
-          await deps.stores.cases.duplicateCandidates(
-            uow.trx,
-            parties.filter((p) => p.side === 'applicant'),
-          ),
-        )
-      : [];
+  const candidates =
+    input.track !== 'arbitration'
+      ? []
+      : (reads?.candidates ??
+        (await deps.stores.cases.duplicateCandidates(
+          uow.trx,
+          parties.filter((p) => p.side === 'applicant'),
+        )));
+  const warnings = input.track === 'arbitration' ? duplicateWarnings({ parties, claims }, candidates) : [];
+  // Deadlines computed from a calendar read before the transaction: the write fails (and is decided again) when
+  // reference data was loaded in between.
+  if (reads && !(await deps.stores.reference.expectVersions(uow.trx, reads.versions.all))) {
+    if ((await deps.stores.reference.versions(uow.trx)).all !== reads.versions.all) throw staleReads();
+  }
   const { view } = await createCase(
     deps,
     uow,
@@ -253,6 +258,50 @@ export async function registerCase(
       track: input.track,
       ...(warnings.length ? { duplicates: warnings.map((w) => ({ code: w.code, caseId: w.caseId, bars: w.bars, source: w.source })) } : {}),
     },
+    reads ? { calendarVersion: reads.versions.calendar } : {},
   );
   return { ...view, warnings };
+}
+
+const partiesOf = (input: CaseCreate): PartyRecord[] => [
+  ...input.applicants.map((p) => toParty('applicant', p)),
+  ...input.respondents.map((p) => toParty('respondent', p)),
+  ...(input.thirdParties ?? []).map((p) => toParty('third_party', p)),
+];
+
+/** What a registration reads besides what it writes: earlier cases of its applicants, and the reference versions. */
+export interface RegistrationReads {
+  candidates: Awaited<ReturnType<Deps['stores']['cases']['duplicateCandidates']>>;
+  versions: { calendar: number; all: number };
+}
+
+const staleReads = () => new Error('zc_stale_write: reference data was loaded while the registration was written');
+
+/** How often a registration read before its transaction is read again when reference data moved meanwhile. */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/**
+ * The HTTP layer's way in: `registerCase` in a unit of work of its own. On SQLite, whose one writer connection serves
+ * every write in turn, the earlier cases of the applicants (for the duplicate warnings) and the reference versions are
+ * read first on a reader connection, so the writer only writes; the write checks, with the writer's lock held, that no
+ * reference data was loaded since (db/write-later.ts `expectLater`), and the registration is read again when it was.
+ * The warnings are those of the cases committed when the registration was read — as on PostgreSQL, where a
+ * registration committing meanwhile is not seen either. PostgreSQL reads inside the transaction.
+ */
+export async function submitRegistration(deps: Deps, transact: Transact, actor: Actor, input: CaseCreate) {
+  if (deps.db.dialect === 'sqlite') {
+    assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const k = deps.db.reader;
+      const versions = await deps.stores.reference.versions(k);
+      const applicants = partiesOf(input).filter((p) => p.side === 'applicant');
+      const candidates = input.track === 'arbitration' ? await deps.stores.cases.duplicateCandidates(k, applicants) : [];
+      try {
+        return await transact((uow) => registerCase(deps, uow, actor, input, { candidates, versions }));
+      } catch (err) {
+        if (!isStaleWrite(err)) throw err;
+      }
+    }
+  }
+  return transact((uow) => registerCase(deps, uow, actor, input));
 }

@@ -798,10 +798,13 @@ export function createCaseStore() {
      */
     async setDerived(trx: Knex, id: number, cols: CaseColumns, opts: { parties?: PartyRecord[] } = {}): Promise<void> {
       if (cols.caseNo !== undefined && opts.parties) {
-        // The caller holds the parties: the search text in the same statement.
-        await trx('cases')
-          .where({ id })
-          .update({ ...toRow(cols), search_text: searchText(cols.caseNo, opts.parties) });
+        // The caller holds the parties: the search text in the same statement (queued: nobody reads its answer).
+        await writeLater(
+          trx,
+          trx('cases')
+            .where({ id })
+            .update({ ...toRow(cols), search_text: searchText(cols.caseNo, opts.parties) }),
+        );
         return;
       }
       await trx('cases').where({ id }).update(toRow(cols));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { writeLater } from '../write-later.ts';
 
 export interface StoredResponse {
   requestHash: string;
@@ -21,15 +22,20 @@ export function createIdempotencyStore() {
       };
     },
     async save(trx: Knex, userId: number, key: string, r: StoredResponse, now: string): Promise<void> {
-      await trx('idempotency_keys').insert({
-        user_id: userId,
-        key,
-        request_hash: r.requestHash,
-        status: r.status,
-        response: JSON.stringify(r.body),
-        headers: JSON.stringify(r.headers),
-        created_at: now,
-      });
+      // Queued with the rest of the write (db/write-later.ts): a key stored meanwhile by a retry fails the COMMIT with
+      // the unique violation the caller answers by replaying (server/http/write.ts).
+      await writeLater(
+        trx,
+        trx('idempotency_keys').insert({
+          user_id: userId,
+          key,
+          request_hash: r.requestHash,
+          status: r.status,
+          response: JSON.stringify(r.body),
+          headers: JSON.stringify(r.headers),
+          created_at: now,
+        }),
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { auditHash } from '../history-chain.ts';
 import { advisoryXactLock } from '../knex.ts';
+import { expectLater } from '../write-later.ts';
 
 export interface MinimumWageRow {
   district: string;
@@ -164,6 +165,26 @@ export function createReferenceStore() {
     async version(k: Knex, name: ReferenceKind): Promise<number> {
       const r = await k('reference_versions').where({ name }).first('version');
       return Number(r?.version ?? 0);
+    },
+    /**
+     * The calendar's version and the sum of every kind's version (what a decision made outside the writer's transaction
+     * records it was made from: app/cases/register-case.ts, app/procedure/apply-event.ts), in one statement.
+     */
+    async versions(k: Knex): Promise<{ calendar: number; all: number }> {
+      const r = await k('reference_versions')
+        .select(
+          k.raw("coalesce(max(case when name = 'calendar' then version end), 0) as calendar"),
+          k.raw('coalesce(sum(version), 0) as total'),
+        )
+        .first();
+      return { calendar: Number(r?.calendar ?? 0), all: Number(r?.total ?? 0) };
+    },
+    /**
+     * SQLite, a write decided outside the writer's transaction: fails the transaction at COMMIT (db/write-later.ts
+     * `isStaleWrite`) when reference data was loaded since `all` was read. Answers whether the check was queued.
+     */
+    async expectVersions(trx: Knex, all: number): Promise<boolean> {
+      return expectLater(trx, trx.raw('select (select coalesce(sum(version), 0) from reference_versions) = ?', [all]));
     },
     /** The audit log newest first, optionally of one entity (users, minimum_wages, calendar_years), with actor names. */
     async auditEntries(k: Knex, f: { entity?: AuditEntity; page: number; pageSize: number }) {

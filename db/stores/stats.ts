@@ -87,11 +87,6 @@ export async function applyCounterDeltas(trx: Knex, deltas: Contribution[], reco
   return applyCounterDeltasByDay(trx, new Map([[recordedOn, deltas]]));
 }
 
-const byKey =
-  <T>(key: (x: T) => string) =>
-  (x: T, y: T) =>
-    key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0;
-
 /**
  * The deltas of one or more recording days in one go (a seeder's transaction records acts of many days): each table's
  * rows merged and sorted once, so that every writer — one act or a thousand — locks the rows of a table in one key
@@ -120,11 +115,16 @@ export async function applyCounterDeltasByDay(trx: Knex, byRecordingDay: Map<str
     }
   }
   const keyed = (rows: Iterable<Contribution>) => [...rows].map((d) => ({ ...d, keys: [d.dim, d.key, d.day] }));
-  const order = byKey((d: { keys: string[] }) => d.keys.join('\u0000'));
+  // Sorted by the joined key, computed once per row (not once per comparison).
+  const sorted = <T extends { keys: string[] }>(rows: T[]) =>
+    rows
+      .map((row) => ({ row, k: row.keys.join('\u0000') }))
+      .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+      .map((x) => x.row);
   const parts = [
-    counterUpsert(trx, 'stat_counters', ['dim', 'key', 'day', 'recorded_on'], counters.sort(order)),
-    counterUpsert(trx, 'stat_counters_daily', ['dim', 'key', 'day'], keyed(daily.values()).sort(order)),
-    counterUpsert(trx, 'stat_counters_monthly', ['dim', 'key', 'month'], keyed(months.values()).sort(order)),
+    counterUpsert(trx, 'stat_counters', ['dim', 'key', 'day', 'recorded_on'], sorted(counters)),
+    counterUpsert(trx, 'stat_counters_daily', ['dim', 'key', 'day'], sorted(keyed(daily.values()))),
+    counterUpsert(trx, 'stat_counters_monthly', ['dim', 'key', 'month'], sorted(keyed(months.values()))),
   ].filter((x): x is CounterUpsert => x !== null);
   // Deltas that cancel out (a +1 and a −1 of one row in one transaction) move nothing.
   if (!parts.length) return;
@@ -141,9 +141,12 @@ export async function applyCounterDeltasByDay(trx: Knex, byRecordingDay: Map<str
   );
   const last = steps.length - 1;
   const sql = steps.map((step, i) => (i === last ? step : `c${i} AS (${step} RETURNING 1)`));
-  await trx.raw(
-    last === 0 ? (sql[0] as string) : `WITH ${sql.slice(0, last).join(', ')} ${sql[last]}`,
-    parts.map((part) => part.rows),
+  await writeLater(
+    trx,
+    trx.raw(
+      last === 0 ? (sql[0] as string) : `WITH ${sql.slice(0, last).join(', ')} ${sql[last]}`,
+      parts.map((part) => part.rows),
+    ),
   );
 }
 

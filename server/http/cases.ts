@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
-import { checkRegistrationDates, registerCase } from '../../app/cases/register-case.ts';
+import { checkRegistrationDates, submitRegistration } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../app/schemas.ts';
 import { ifMatch } from './parse.ts';
 import { CreatedHeaders, ETagHeader, IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
-import { runWrite } from './write.ts';
+import { runWrite, runWriteStaged } from './write.ts';
 
 const caseHeaders = (view: { version: number }) => ({ ETag: `"${view.version}"` });
 
@@ -44,11 +44,11 @@ export function createCasesRouter(deps: Deps): Router {
     handler: async ({ req, res, actor, body }) => {
       // Pure input checks (dates, birth dates) are a 400 before the role's 403 (api.md order).
       checkRegistrationDates(body, deps.clock.today());
-      await runWrite(
+      await runWriteStaged(
         deps,
         req,
         res,
-        (uow) => registerCase(deps, uow, actor, body),
+        (transact) => submitRegistration(deps, transact, actor, body),
         (view) => ({ status: 201, body: view, headers: { Location: `/api/cases/${view.id}`, ...caseHeaders(view) } }),
       );
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, migrateLatest } from '../../db/knex.ts';
-import { inlineBindings, isStaleWrite, sqlLiteral, writeLater, writeLaterChangingOne } from '../../db/write-later.ts';
+import { inlineBindings, isStaleWrite, pgLiteral, sqlLiteral, writeLater, writeLaterChangingOne } from '../../db/write-later.ts';
 import { freshDatabase } from '../helpers/db.ts';
 
 /**
@@ -40,10 +40,28 @@ describe('SQL literals for queued statements (unit)', () => {
     expect(sqlLiteral(true)).toBe('1');
     expect(sqlLiteral(-0)).toBe('0');
     expect(sqlLiteral(2147483647)).toBe('2147483647');
+    // After a minus in the statement a bare negative literal would read as the start of a `--` comment.
+    expect(sqlLiteral(-5)).toBe('(-5)');
+    expect(inlineBindings('select 1 -?', [-5])).toBe('select 1 -(-5)');
+    expect(sqlLiteral(-3000000000)).toBe('CAST(-3000000000 AS REAL)');
     expect(sqlLiteral(2147483648)).toBe('CAST(2147483648 AS REAL)');
     expect(sqlLiteral(Buffer.from([0, 1, 255]))).toBe("X'0001ff'");
     for (const v of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60, 'a\u0000b', new Date(), 10n, {}, []])
       expect(sqlLiteral(v)).toBeNull();
+  });
+
+  it('PostgreSQL: quoted constants of unknown type, as node-pg sends parameters; backslashes doubled in an escape string', () => {
+    expect(pgLiteral("it's \\ ok")).toBe("E'it''s \\\\ ok'");
+    expect(pgLiteral(1.5)).toBe("'1.5'");
+    expect(pgLiteral(3000000000)).toBe("'3000000000'");
+    expect(pgLiteral(false)).toBe("'false'");
+    expect(pgLiteral(null)).toBe('NULL');
+    for (const v of [Number.NaN, 'a\u0000b', Buffer.from([1]), new Date(), [1], {}]) expect(pgLiteral(v)).toBeNull();
+    expect(inlineBindings('select ?::json', ['[1]'], 'postgres')).toBe("select E'[1]'::json");
+    // Dollar quoting, positional parameters and escape strings in the statement itself are left to the driver.
+    expect(inlineBindings('select $1', [], 'postgres')).toBeNull();
+    expect(inlineBindings("select E'\\'' || ?", ['x'], 'postgres')).toBeNull();
+    expect(inlineBindings('select ?:name', ['x'], 'postgres')).toBeNull();
   });
 
   it('replaces only the parameters: not a ? in quoted text, identifiers or comments; a mismatch or a named parameter is refused', () => {

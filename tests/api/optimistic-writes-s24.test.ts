@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerCase, submitRegistration } from '../../app/cases/register-case.ts';
+import { createDeps, type Deps } from '../../app/deps.ts';
+import { submitEvent } from '../../app/procedure/apply-event.ts';
+import type { CaseCreate } from '../../app/schemas.ts';
+import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
+import { isStaleWrite } from '../../db/write-later.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { application, worker } from '../helpers/fixtures.ts';
+
+/**
+ * Writes decided before their transaction (issue 15): on SQLite a registration reads the applicants' earlier cases and
+ * the reference versions on a reader connection, and an event is decided from a reader's copy of the case; the writer
+ * then only writes, checking at COMMIT that what the decision was read from has not moved. When it has, nothing of the
+ * write is kept and it is decided again. PostgreSQL decides under its locks; the outcomes are the same.
+ */
+const dialect = process.env.TEST_DB ?? 'sqlite';
+let t: TestApp;
+let deps: Deps;
+let clerk: { id: number; role: 'clerk'; displayName: string };
+beforeAll(async () => {
+  t = await startTestApp();
+  deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+  await t.tokenFor('clerk', 'clerk-s24');
+  clerk = { id: t.userId('clerk-s24'), role: 'clerk', displayName: '书记员' };
+});
+afterAll(async () => t?.close());
+
+const caseCount = async () => Number((await t.db.knex('cases').count({ n: '*' }).first())?.n);
+const bumpCalendarVersion = () =>
+  t.db
+    .knex('reference_versions')
+    .insert({ name: 'calendar', version: 1 })
+    .onConflict('name')
+    .merge({ version: t.db.knex.raw('reference_versions.version + 1') });
+const body = (name: string, seq: number) => application({ track: 'arbitration', applicants: [worker(name, seq)] }) as unknown as CaseCreate;
+
+describe(`writes decided before their transaction (${dialect})`, () => {
+  it('a registration read against reference versions that moved since keeps nothing and fails as stale', async () => {
+    const before = await caseCount();
+    const versions = await deps.stores.reference.versions(t.db.reader);
+    await bumpCalendarVersion();
+    const err = await inTransaction(deps, (uow) => registerCase(deps, uow, clerk, body('李四', 201), { candidates: [], versions })).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isStaleWrite(err)).toBe(true);
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('submitRegistration reads again when reference data is loaded between its read and its write, and registers once', async () => {
+    const before = await caseCount();
+    let calls = 0;
+    const transact: Transact = async (fn) => {
+      calls++;
+      // A calendar year loaded by another request after this registration's read, before its write.
+      if (calls === 1) await bumpCalendarVersion();
+      return inTransaction(deps, fn);
+    };
+    const view = await submitRegistration(deps, transact, clerk, body('王五', 202));
+    expect(await caseCount()).toBe(before + 1);
+    expect(view.id).toBeGreaterThan(0);
+    expect(calls).toBe(dialect === 'sqlite' ? 2 : 1);
+    const history = await t.db.knex('case_events').where({ case_id: view.id });
+    expect(history.map((e) => e.type)).toEqual(['REGISTER']);
+  });
+
+  it('an event whose case moved between its read and its write is decided again; its guarded UPDATE kept nothing the first time', async () => {
+    const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
+    const created = await api.post('/api/cases', application({ applicants: [worker('赵六', 203)] })).expect(201);
+    const id = created.body.id as number;
+    let calls = 0;
+    const transact: Transact = async (fn) => {
+      calls++;
+      // Another clerk corrects the registration after this event was decided, before it is written.
+      if (calls === 1)
+        await api.patch(`/api/cases/${id}`, { facts: '更正后的事实与理由' }).set('If-Match', `"${created.body.version}"`).expect(200);
+      return inTransaction(deps, fn);
+    };
+    const r = await submitEvent(deps, transact, clerk, id, { type: 'ACCEPT', occurredOn: '2026-03-03', payload: {} });
+    expect(calls).toBe(dialect === 'sqlite' ? 2 : 1);
+    expect(r.version).toBe(created.body.version + 2);
+    const history = await t.db.knex('case_events').where({ case_id: id }).orderBy('seq');
+    expect(history.filter((e) => e.type === 'ACCEPT')).toHaveLength(1);
+    const row = await t.db.knex('cases').where({ id }).first();
+    expect([row.state, row.facts, Number(row.version)]).toEqual(['accepted', '更正后的事实与理由', created.body.version + 2]);
+    // One current statistics row and one set of deadlines: the stale attempt left none of its rows behind.
+    expect(await t.db.knex('case_stat_rows').where({ case_id: id }).whereNull('recorded_to')).toHaveLength(1);
+    const kinds = (await t.db.knex('case_deadlines').where({ case_id: id })).map((d) => `${d.kind}:${d.party_id ?? ''}:${d.occurrence}`);
+    expect(new Set(kinds).size).toBe(kinds.length);
+  });
+});
