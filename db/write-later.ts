@@ -41,12 +41,17 @@ export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw)
  * knows, and the transaction with it. Run at once instead (PostgreSQL, outside a transaction, a value with no literal),
  * it answers the number of rows it changed, for the caller to judge.
  */
-export async function writeLaterChangingOne(trx: Knex, query: Knex.QueryBuilder): Promise<number | 'queued'> {
+export async function writeLaterChangingOne(trx: Knex, query: Knex.QueryBuilder | Knex.Raw): Promise<number | 'queued'> {
   // The guard is SQLite's; PostgreSQL answers a write's row count on a round trip the lock needs anyway.
   const statement = queueable(trx) === 'sqlite' ? inlineQuery(query, 'sqlite') : null;
   if (statement === null) return Number(await query);
   await enqueue(trx, statement, STALE_GUARD);
   return 'queued';
+}
+
+/** Whether a guarded write on `trx` is queued (SQLite, in a transaction): its failure then comes at COMMIT. */
+export function canQueueGuarded(trx: Knex): boolean {
+  return queueable(trx) === 'sqlite';
 }
 
 /** Which literals a client's queued statements are written with; none outside a transaction or on another client. */

@@ -6,7 +6,7 @@ import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
-import { writeLater, writeLaterChangingOne } from '../write-later.ts';
+import { canQueueGuarded, writeLater, writeLaterChangingOne } from '../write-later.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
 import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
@@ -1116,6 +1116,30 @@ export function createCaseStore() {
       );
       const list = Array.isArray(rows) ? rows : rows.rows;
       return Number(list[0].last_serial);
+    },
+
+    /**
+     * SQLite, a write decided outside the writer's transaction (app/procedure/apply-event.ts): the next serial of the
+     * year read on `reader` once the caller holds the process's one writer connection — every earlier write of this
+     * process has committed, and no later one can start — and taken with the rest of the write, queued
+     * (db/write-later.ts). The counter moves only from the serial read: when another process took it meanwhile, the
+     * guard fails the write, which is decided again. One trip instead of BEGIN and an upsert answering the serial.
+     * Answers null when the write cannot be queued (the caller then takes `allocateSerial`).
+     */
+    async reserveSerial(trx: Knex, reader: Knex, year: number): Promise<number | null> {
+      if (!canQueueGuarded(trx)) return null;
+      const row = await reader('case_number_counters').where({ year }).first('last_serial');
+      const serial = Number(row?.last_serial ?? 0) + 1;
+      const taken = await writeLaterChangingOne(
+        trx,
+        trx.raw(
+          `INSERT INTO case_number_counters (year, last_serial) VALUES (?, ?)
+           ON CONFLICT (year) DO UPDATE SET last_serial = excluded.last_serial WHERE case_number_counters.last_serial = ?`,
+          [year, serial, serial - 1],
+        ),
+      );
+      if (taken !== 'queued' && taken !== 1) throw new Error('zc_stale_write: the serial was taken by another process');
+      return serial;
     },
   };
 }

@@ -4,6 +4,7 @@ import { createDeps, type Deps } from '../../app/deps.ts';
 import { submitEvent } from '../../app/procedure/apply-event.ts';
 import type { CaseCreate } from '../../app/schemas.ts';
 import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
+import { openDatabase } from '../../db/knex.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -64,6 +65,34 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     expect(calls).toBe(dialect === 'sqlite' ? 2 : 1);
     const history = await t.db.knex('case_events').where({ case_id: view.id });
     expect(history.map((e) => e.type)).toEqual(['REGISTER']);
+  });
+
+  it('a serial reserved from a reader is taken at COMMIT only if no other process took it meanwhile', async () => {
+    const year = 2031;
+    const reserve = () => inTransaction(deps, async (uow) => deps.stores.cases.reserveSerial(uow.trx, t.db.reader, year));
+    if (dialect !== 'sqlite') {
+      expect(await reserve()).toBeNull();
+      return;
+    }
+    expect(await reserve()).toBe(1);
+    expect(await reserve()).toBe(2);
+    // Another process (its own connections on the same file) takes serial 3 after this write read the counter.
+    const other = openDatabase(t.dbUrl);
+    try {
+      const err = await inTransaction(deps, async (uow) => {
+        const serial = await deps.stores.cases.reserveSerial(uow.trx, t.db.reader, year);
+        await inTransaction({ db: other, clock: t.clock }, (o) => deps.stores.cases.allocateSerial(o.trx, year));
+        return serial;
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isStaleWrite(err)).toBe(true);
+    } finally {
+      await other.close();
+    }
+    // The counter is as the other process left it, and the next reservation follows it.
+    expect(await reserve()).toBe(4);
   });
 
   it('an event whose case moved between its read and its write is decided again; its guarded UPDATE kept nothing the first time', async () => {
