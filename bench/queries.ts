@@ -4,6 +4,7 @@
  * (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL). A tool to see round trips, not a timed test.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -45,6 +46,23 @@ for (const k of new Set([db.knex, db.reader])) {
   k.on('query-error', (_e: unknown, d: { __knexQueryUid: string }) => done(d));
 }
 
+// Writes queued on a transaction (db/write-later.ts) reach SQLite as one script (sqlite3_exec) with the next statement
+// or with COMMIT: each script is listed as one trip, with the statements it carries.
+const sqlite3 = createRequire(import.meta.url)('sqlite3') as {
+  Database: { prototype: { exec: (sql: string, cb: (e: Error | null) => void) => unknown } };
+};
+const exec = sqlite3.Database.prototype.exec;
+sqlite3.Database.prototype.exec = function (this: unknown, sql: string, cb: (e: Error | null) => void) {
+  if (!log || !/;/.test(sql)) return exec.call(this, sql, cb);
+  const statements = sql.split(';\n').map((x) => x.trim().split(/\s+/).slice(0, 3).join(' '));
+  const q: Q = { sql: `(script: ${statements.length} statements) ${statements.join(' | ')}`, start: performance.now() };
+  log.push(q);
+  return exec.call(this, sql, (e) => {
+    q.ms = performance.now() - q.start;
+    cb(e);
+  });
+};
+
 async function probe(name: string, fn: () => Promise<request.Response>, expect: number) {
   // Warm once (caches, prepared paths), then measure the second call.
   log = [];
@@ -55,7 +73,10 @@ async function probe(name: string, fn: () => Promise<request.Response>, expect: 
   log = null;
   if (r.status !== expect) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   const dbMs = queries.reduce((s, q) => s + (q.ms ?? 0), 0);
-  console.log(`${name}: ${queries.length} queries, ${wall.toFixed(1)} ms wall, ${dbMs.toFixed(1)} ms in queries`);
+  const scripts = queries.filter((q) => q.sql.startsWith('(script')).length;
+  console.log(
+    `${name}: ${queries.length - scripts} queries, ${scripts} scripts of queued writes (each sent with the query after it or with COMMIT), ${wall.toFixed(1)} ms wall, ${dbMs.toFixed(1)} ms in queries`,
+  );
   if (verbose) for (const q of queries) console.log(`   ${(q.ms ?? 0).toFixed(2).padStart(6)} ms  ${q.sql.slice(0, 160)}`);
   return r;
 }
