@@ -90,6 +90,8 @@ interface CachingSqliteConn {
 }
 interface KnexQueryObject {
   sql?: string;
+  /** The builder's `.options()`: `beforeBegin` (db/write-later.ts) on SQLite, the query config on PostgreSQL. */
+  options?: Record<string, unknown>;
   method?: string;
   returning?: unknown;
   bindings?: unknown[];
@@ -149,7 +151,13 @@ class SqliteCachingClient extends SqliteClient {
   }
   async _query(connection: CachingSqliteConn & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
-    const queued = takeQueued(connection);
+    let queued = takeQueued(connection);
+    if (queued.length === 1 && beginQueued(queued) && obj.options?.beforeBegin === true) {
+      // A read asked for before the transaction's queued BEGIN (`beforeBegin`): it runs on its own (SQLite's autocommit
+      // read of the last committed state) and the BEGIN stays queued.
+      connection.__zcLater = queued;
+      queued = [];
+    }
     if (queued.length) {
       const sql = obj.sql.trimStart().toUpperCase();
       const answered = () => {

@@ -1120,15 +1120,15 @@ export function createCaseStore() {
 
     /**
      * SQLite, a write decided outside the writer's transaction (app/procedure/apply-event.ts): the next serial of the
-     * year read on `reader` once the caller holds the process's one writer connection — every earlier write of this
-     * process has committed, and no later one can start — and taken with the rest of the write, queued
-     * (db/write-later.ts). The counter moves only from the serial read: when another process took it meanwhile, the
-     * guard fails the write, which is decided again. One trip instead of BEGIN and an upsert answering the serial.
-     * Answers null when the write cannot be queued (the caller then takes `allocateSerial`).
+     * year, read on the process's one writer connection before its queued BEGIN — every earlier write of this process
+     * has committed, and no later one can start — and taken with the rest of the write, queued (db/write-later.ts).
+     * The counter moves only from the serial read: when another process took it meanwhile, the guard fails the write,
+     * which is decided again. One trip instead of BEGIN and an upsert answering the serial. Answers null when the
+     * write cannot be queued (the caller then takes `allocateSerial`).
      */
-    async reserveSerial(trx: Knex, reader: Knex, year: number): Promise<number | null> {
+    async reserveSerial(trx: Knex, year: number): Promise<number | null> {
       if (!canQueueGuarded(trx)) return null;
-      const row = await reader('case_number_counters').where({ year }).first('last_serial');
+      const row = await trx('case_number_counters').where({ year }).first('last_serial').options({ beforeBegin: true });
       const serial = Number(row?.last_serial ?? 0) + 1;
       const taken = await writeLaterChangingOne(
         trx,

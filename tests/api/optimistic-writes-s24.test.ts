@@ -69,7 +69,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
 
   it('a serial reserved from a reader is taken at COMMIT only if no other process took it meanwhile', async () => {
     const year = 2031;
-    const reserve = () => inTransaction(deps, async (uow) => deps.stores.cases.reserveSerial(uow.trx, t.db.reader, year));
+    const reserve = () => inTransaction(deps, async (uow) => deps.stores.cases.reserveSerial(uow.trx, year));
     if (dialect !== 'sqlite') {
       expect(await reserve()).toBeNull();
       return;
@@ -80,7 +80,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     const other = openDatabase(t.dbUrl);
     try {
       const err = await inTransaction(deps, async (uow) => {
-        const serial = await deps.stores.cases.reserveSerial(uow.trx, t.db.reader, year);
+        const serial = await deps.stores.cases.reserveSerial(uow.trx, year);
         await inTransaction({ db: other, clock: t.clock }, (o) => deps.stores.cases.allocateSerial(o.trx, year));
         return serial;
       }).then(
