@@ -3,7 +3,16 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from './migrations/index.ts';
-import { beginQueued, execScript, type LiteralDialect, queueBegin, takeQueued, type WriteLaterConnection } from './write-later.ts';
+import {
+  beginQueued,
+  execScript,
+  type LiteralDialect,
+  queueBegin,
+  scriptsSent,
+  sendScript,
+  takeQueued,
+  type WriteLaterConnection,
+} from './write-later.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -90,6 +99,8 @@ interface CachingSqliteConn {
 }
 interface KnexQueryObject {
   sql?: string;
+  /** The builder's `.options()`: `beforeBegin` (db/write-later.ts) on SQLite, the query config on PostgreSQL. */
+  options?: Record<string, unknown>;
   method?: string;
   returning?: unknown;
   bindings?: unknown[];
@@ -149,19 +160,42 @@ class SqliteCachingClient extends SqliteClient {
   }
   async _query(connection: CachingSqliteConn & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
-    const queued = takeQueued(connection);
+    // A script still on its way (a query issued beside another on one transaction) goes first: nothing overtakes it.
+    await scriptsSent(connection);
+    const head = obj.sql.trimStart().toUpperCase();
+    const failed = connection.__zcFailed;
+    if (failed !== undefined) {
+      // A queued write failed: the transaction fails as a whole — every statement after it is refused until ROLLBACK,
+      // and a COMMIT rolls back — even if a caller caught the error and went on (PostgreSQL aborts the transaction the
+      // same way).
+      takeQueued(connection);
+      if (!/^ROLLBACK\s*;?\s*$/.test(head)) {
+        if (head.startsWith('COMMIT')) {
+          connection.__zcFailed = undefined;
+          await execScript(connection, 'ROLLBACK').catch(() => undefined);
+        }
+        throw failed;
+      }
+      connection.__zcFailed = undefined;
+    }
+    let queued = takeQueued(connection);
+    if (queued.length === 1 && beginQueued(queued) && obj.options?.beforeBegin === true) {
+      // A read asked for before the transaction's queued BEGIN (`beforeBegin`): it runs on its own (SQLite's autocommit
+      // read of the last committed state) and the BEGIN stays queued.
+      connection.__zcLater = queued;
+      queued = [];
+    }
     if (queued.length) {
-      const sql = obj.sql.trimStart().toUpperCase();
       const answered = () => {
         obj.response = [];
         return obj;
       };
-      if (sql.startsWith('COMMIT')) {
+      if (head.startsWith('COMMIT')) {
         // A transaction SQLite has not seen (BEGIN still queued) and nothing else: nothing to send.
         if (queued.length === 1 && beginQueued(queued)) return answered();
         // The queue and COMMIT in one trip; a failure anywhere in it rolls the whole transaction back.
         try {
-          await execScript(connection, `${queued.join(';\n')};\n${obj.sql}`);
+          await sendScript(connection, `${queued.join(';\n')};\n${obj.sql}`);
         } catch (err) {
           await execScript(connection, 'ROLLBACK').catch(() => undefined);
           throw err;
@@ -170,9 +204,16 @@ class SqliteCachingClient extends SqliteClient {
       }
       // ROLLBACK drops the queue — and is not sent when SQLite never saw the BEGIN. ROLLBACK TO SAVEPOINT drops what was
       // queued after the savepoint (setting it sent the queue before it).
-      if (sql.startsWith('ROLLBACK')) {
+      if (head.startsWith('ROLLBACK')) {
         if (beginQueued(queued)) return answered();
-      } else await execScript(connection, queued.join(';\n'));
+      } else {
+        try {
+          await sendScript(connection, queued.join(';\n'));
+        } catch (err) {
+          connection.__zcFailed = err;
+          throw err;
+        }
+      }
     }
     if (/^\s*ROLLBACK\s*;?\s*$/i.test(obj.sql)) {
       // A script that failed at its BEGIN (another process held the lock past the busy timeout), or SQLite rolling back
@@ -240,26 +281,58 @@ class PgDisposingClient extends PgClient {
     return 'postgres';
   }
   async _query(connection: PgConnection & WriteLaterConnection, obj: KnexQueryObject) {
-    const queued = takeQueued(connection);
-    if (queued.length && obj.sql) {
+    if (!obj.sql) throw new Error('The query is empty');
+    await scriptsSent(connection);
+    const sql = obj.sql.trimStart().toUpperCase();
+    // A BEGIN starts a transaction of its own: anything still queued belonged to one that ended without COMMIT or
+    // ROLLBACK reaching the connection, and is dropped.
+    const taken = takeQueued(connection);
+    const queued = sql.startsWith('BEGIN') ? [] : taken;
+    const failed = connection.__zcFailed;
+    if (sql.startsWith('BEGIN') || /^ROLLBACK\s*;?\s*$/.test(sql)) connection.__zcFailed = undefined;
+    else if (failed !== undefined && sql.startsWith('COMMIT')) {
+      // PostgreSQL aborted the transaction at a queued write that failed; a COMMIT would answer ROLLBACK as if it were
+      // an answer: the failure is the transaction's.
+      connection.__zcFailed = undefined;
+      await this.sendQuery(connection, { sql: 'ROLLBACK', bindings: [] }).catch(() => undefined);
+      throw failed;
+    }
+    if (queued.length) {
       // A script without parameters goes by the simple query protocol, which takes several statements in one message.
-      const script = (sql: string) => this.sendQuery(connection, { sql, bindings: [] });
-      const sql = obj.sql.trimStart().toUpperCase();
+      // PostgreSQL times each statement of it (statement_timeout); the client gives the whole message as many times
+      // that, so it never gives up on a script the server is still allowed to finish (a COMMIT it would then not know of).
+      const script = (text: string, statements: number) => {
+        const perStatement = Number(connection.connectionParameters?.query_timeout ?? 0);
+        const options = perStatement > 0 ? { query_timeout: (perStatement - 2_000) * statements + 2_000 } : undefined;
+        return sendScript(connection, text, () => this.sendQuery(connection, { sql: text, bindings: [], ...(options ? { options } : {}) }));
+      };
       if (sql.startsWith('COMMIT')) {
         // The queue and COMMIT in one round trip; a failure anywhere in it rolls the whole transaction back.
         try {
-          await script(`${queued.join(';\n')};\n${obj.sql}`);
+          await script(`${queued.join(';\n')};\n${obj.sql}`, queued.length + 1);
         } catch (err) {
-          await script('ROLLBACK').catch(() => undefined);
+          await this.sendQuery(connection, { sql: 'ROLLBACK', bindings: [] }).catch(() => undefined);
           throw err;
         }
         obj.response = { command: 'COMMIT', rows: [], rowCount: 0 };
         return obj;
       }
       // ROLLBACK drops the queue; ROLLBACK TO SAVEPOINT drops what was queued after the savepoint.
-      if (!sql.startsWith('ROLLBACK')) await script(queued.join(';\n'));
+      if (!sql.startsWith('ROLLBACK')) {
+        try {
+          await script(queued.join(';\n'), queued.length);
+        } catch (err) {
+          connection.__zcFailed = err;
+          throw err;
+        }
+      }
     }
-    return this.sendQuery(connection, obj);
+    const answer = await this.sendQuery(connection, obj);
+    // COMMIT in a transaction PostgreSQL aborted (a statement failed and its caller went on) rolls back and says so only
+    // in its command tag: a write answered as stored that is not.
+    const tag = (answer as { response?: { command?: string } })?.response?.command;
+    if (sql.startsWith('COMMIT') && tag === 'ROLLBACK') throw new Error('COMMIT rolled back: a statement of the transaction had failed');
+    return answer;
   }
   async sendQuery(connection: PgConnection, obj: KnexQueryObject) {
     try {
@@ -275,6 +348,10 @@ class PgDisposingClient extends PgClient {
 }
 interface PgConnection {
   __knex__disposed?: unknown;
+  /** The error of a queued write that failed (PostgreSQL aborted its transaction). */
+  __zcFailed?: unknown;
+  /** node-pg's client settings: `query_timeout` is the client-side limit of one query (statement timeout + 2 s). */
+  connectionParameters?: { query_timeout?: number };
   connection?: { stream?: { destroy(): void } };
 }
 

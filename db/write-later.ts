@@ -16,7 +16,12 @@ import type { Knex } from 'knex';
  * statement on the connection sends the queue first), inside the same transaction; a statement that fails makes the
  * transaction fail, and a failure while sending the queue with COMMIT rolls it back, so nothing of it is kept. What
  * changes: a failing queued statement fails the next statement or the COMMIT rather than its own `await` — so only
- * statements whose errors no caller handles specially are queued.
+ * statements whose errors no caller handles specially are queued — and it fails the whole transaction: on SQLite every
+ * later statement is refused until ROLLBACK and a COMMIT rolls back (PostgreSQL aborts the transaction itself, and a
+ * COMMIT it answers with ROLLBACK is an error), so a caller that catches the error cannot commit the rest. A query
+ * issued beside another on one transaction waits for a script on its way; a write queued after its transaction ended
+ * is refused, as knex refuses a query then. On PostgreSQL the client waits for a script as long as the server may take
+ * over each of its statements (statement_timeout × statements, + 2 s).
  *
  * A script cannot carry bind parameters, so the queued statement's parameters are written into it as literals, in a
  * form that cannot be read as anything but the value: text between quotes with each quote (and on PostgreSQL each
@@ -68,7 +73,12 @@ function inlineQuery(query: Knex.QueryBuilder | Knex.Raw, dialect: LiteralDialec
 }
 
 async function enqueue(trx: Knex, ...statements: string[]): Promise<void> {
+  // Like a query on a transaction that has ended (knex refuses those): a write queued after COMMIT or ROLLBACK would be
+  // left on the pooled connection for whoever uses it next.
+  const ended = () => (trx as Knex.Transaction).isCompleted?.() === true;
+  if (ended()) throw new Error(`Transaction query already complete, run with DEBUG=knex:tx for more info (${statements[0]?.slice(0, 40)})`);
   const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  if (ended()) throw new Error(`Transaction query already complete, run with DEBUG=knex:tx for more info (${statements[0]?.slice(0, 40)})`);
   conn.__zcLater ??= [];
   conn.__zcLater.push(...statements);
 }
@@ -101,6 +111,7 @@ export function isStaleWrite(err: unknown): boolean {
  */
 export function queueBegin(conn: WriteLaterConnection, sql: string): void {
   conn.__zcLater = [sql];
+  conn.__zcFailed = undefined;
 }
 
 /** Whether the connection's queue still holds its transaction's BEGIN: SQLite has not seen the transaction yet. */
@@ -108,10 +119,34 @@ export function beginQueued(queued: readonly string[]): boolean {
   return /^BEGIN\b/i.test(queued[0] ?? '');
 }
 
-/** A SQLite connection with the statements queued on it. */
+/** A connection with the statements queued on it. */
 export interface WriteLaterConnection {
-  exec(sql: string, cb: (err: Error | null) => void): void;
+  /** SQLite's (node-sqlite3); PostgreSQL scripts go through the client's own query path. */
+  exec?(sql: string, cb: (err: Error | null) => void): void;
   __zcLater?: string[];
+  /** The script on its way to the database, if any. */
+  __zcSending?: Promise<unknown>;
+  /** SQLite: the error of a queued write that failed, refusing the rest of its transaction. */
+  __zcFailed?: unknown;
+}
+
+/**
+ * Sends a script (SQLite: `sqlite3_exec`; or `send`), noting it on the connection so that a query issued meanwhile on
+ * the same transaction waits for it (`scriptsSent`) instead of overtaking it.
+ */
+export async function sendScript(conn: WriteLaterConnection, sql: string, send?: () => Promise<unknown>): Promise<void> {
+  const sending = send ? send() : execScript(conn, sql);
+  conn.__zcSending = sending;
+  try {
+    await sending;
+  } finally {
+    if (conn.__zcSending === sending) conn.__zcSending = undefined;
+  }
+}
+
+/** Waits for the script on its way on the connection, if any (its error is its sender's). */
+export async function scriptsSent(conn: WriteLaterConnection): Promise<void> {
+  while (conn.__zcSending) await conn.__zcSending.catch(() => undefined);
 }
 
 /** The statements queued on the connection, taken off it (empty when none). */
@@ -123,7 +158,9 @@ export function takeQueued(conn: WriteLaterConnection): string[] {
 
 /** Runs SQL text of several statements in one trip (no parameters, no results). */
 export function execScript(conn: WriteLaterConnection, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => conn.exec(sql, (err) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    (conn.exec as NonNullable<WriteLaterConnection['exec']>)(sql, (err) => (err ? reject(err) : resolve())),
+  );
 }
 
 const INT32_MIN = -(2 ** 31);

@@ -233,6 +233,15 @@ export async function registerCase(
   if (reads && !(await deps.stores.reference.expectVersions(uow.trx, reads.versions.all))) {
     if ((await deps.stores.reference.versions(uow.trx)).all !== reads.versions.all) throw staleReads();
   }
+  // An arbitration case of the same applicants registered since the candidates were read (two clerks registering one
+  // application at once): read again, so that the later one warns of the earlier.
+  if (reads && input.track === 'arbitration') {
+    const applicants = parties.filter((p) => p.side === 'applicant');
+    const seen = reads.candidates[0]?.id ?? 0;
+    if (!(await deps.stores.cases.expectNoNewCandidates(uow.trx, applicants, seen))) {
+      if (((await deps.stores.cases.duplicateCandidates(uow.trx, applicants))[0]?.id ?? 0) !== seen) throw staleReads();
+    }
+  }
   const { view } = await createCase(
     deps,
     uow,
@@ -275,7 +284,7 @@ export interface RegistrationReads {
   versions: { calendar: number; all: number };
 }
 
-const staleReads = () => new Error('zc_stale_write: reference data was loaded while the registration was written');
+const staleReads = () => new Error('zc_stale_write: what the registration was read from moved while it was written');
 
 /** How often a registration read before its transaction is read again when reference data moved meanwhile. */
 const OPTIMISTIC_ATTEMPTS = 3;
@@ -284,9 +293,9 @@ const OPTIMISTIC_ATTEMPTS = 3;
  * The HTTP layer's way in: `registerCase` in a unit of work of its own. On SQLite, whose one writer connection serves
  * every write in turn, the earlier cases of the applicants (for the duplicate warnings) and the reference versions are
  * read first on a reader connection, so the writer only writes; the write checks, with the writer's lock held, that no
- * reference data was loaded since (db/write-later.ts `expectLater`), and the registration is read again when it was.
- * The warnings are those of the cases committed when the registration was read — as on PostgreSQL, where a
- * registration committing meanwhile is not seen either. PostgreSQL reads inside the transaction.
+ * reference data was loaded and no case of the same applicants registered since (db/write-later.ts `expectLater`), and
+ * the registration is read again when either was — so of two registrations of one application sent at once, the later
+ * still warns of the earlier. PostgreSQL reads inside the transaction.
  */
 export async function submitRegistration(deps: Deps, transact: Transact, actor: Actor, input: CaseCreate) {
   if (deps.db.dialect === 'sqlite') {

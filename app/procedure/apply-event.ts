@@ -398,12 +398,9 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
    * rollback returns the number — serials are never duplicated or skipped. It goes into the view and the history.
    */
   const takeNumber = async (year: number) => {
-    // A decision made outside the transaction (SQLite) reserves the serial with the rest of its write (one trip), read
-    // on a reader connection (not when reads share the writer's one connection: a :memory: database, no readers).
-    const reserve = opts.guard && deps.db.reader !== deps.db.knex;
+    // A decision made outside the transaction (SQLite) reserves the serial with the rest of its write (one trip).
     const serial =
-      (reserve ? await stores.cases.reserveSerial(uow.trx, deps.db.reader, year) : null) ??
-      (await stores.cases.allocateSerial(uow.trx, year));
+      (opts.guard ? await stores.cases.reserveSerial(uow.trx, year) : null) ?? (await stores.cases.allocateSerial(uow.trx, year));
     const caseNo = formatCaseNo(deps.config.caseNoPrefix, year, serial);
     updated = { ...updated, caseNo, caseYear: year, caseSerial: serial };
     view = { ...view, caseNo };

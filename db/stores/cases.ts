@@ -6,7 +6,7 @@ import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
-import { canQueueGuarded, writeLater, writeLaterChangingOne } from '../write-later.ts';
+import { canQueueGuarded, expectLater, writeLater, writeLaterChangingOne } from '../write-later.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
 import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
@@ -238,6 +238,21 @@ export class StaleVersionError extends Error {
   constructor(readonly currentVersion: number) {
     super('stale version');
   }
+}
+
+/** The cases whose applicants match these (the same identity number, or the same name where one has none). */
+function matchingApplicants(k: Knex, applicants: Pick<PartyRecord, 'name' | 'idNumber'>[]) {
+  const ids = [...new Set(applicants.map((p) => p.idNumber).filter((x): x is string => !!x))];
+  const unnumbered = [...new Set(applicants.filter((p) => !p.idNumber).map((p) => p.name))];
+  const names = [...new Set(applicants.map((p) => p.name))];
+  return k('parties')
+    .select('case_id')
+    .where('side', 'applicant')
+    .where((q) => {
+      q.where((x) => x.whereIn('name', names).whereNull('id_number'));
+      if (ids.length) q.orWhereIn('id_number', ids);
+      if (unnumbered.length) q.orWhereIn('name', unnumbered);
+    });
 }
 
 /** Searchable text: the case number and every party name. */
@@ -988,17 +1003,7 @@ export function createCaseStore() {
         claims: { category: string }[];
       })[]
     > {
-      const ids = [...new Set(applicants.map((p) => p.idNumber).filter((x): x is string => !!x))];
-      const unnumbered = [...new Set(applicants.filter((p) => !p.idNumber).map((p) => p.name))];
-      const names = [...new Set(applicants.map((p) => p.name))];
-      const matching = trx('parties')
-        .select('case_id')
-        .where('side', 'applicant')
-        .where((q) => {
-          q.where((x) => x.whereIn('name', names).whereNull('id_number'));
-          if (ids.length) q.orWhereIn('id_number', ids);
-          if (unnumbered.length) q.orWhereIn('name', unnumbered);
-        });
+      const matching = matchingApplicants(trx, applicants);
       // The candidates with their parties and claims folded in (db/sql-json.ts): one statement.
       const rows = await trx('cases')
         .select(
@@ -1034,6 +1039,17 @@ export function createCaseStore() {
         })),
         claims: parseJsonColumn<{ category: string }[]>(r.claims_json, []).map((c) => ({ category: c.category })),
       }));
+    },
+
+    /**
+     * SQLite, a registration that read its duplicate candidates before its transaction (app/cases/register-case.ts):
+     * fails the write at COMMIT (db/write-later.ts `isStaleWrite`) when an arbitration case of the same applicants was
+     * registered after `seen` (the newest candidate read, 0 for none) — the registration is then read again and warns
+     * of it, as when registrations were written one after the other. Answers whether the check was queued.
+     */
+    async expectNoNewCandidates(trx: Knex, applicants: Pick<PartyRecord, 'name' | 'idNumber'>[], seen: number): Promise<boolean> {
+      const newest = trx('cases').max('id').where('track', 'arbitration').whereIn('id', matchingApplicants(trx, applicants));
+      return expectLater(trx, trx.raw('select coalesce(?, 0) = ?', [newest, seen]));
     },
 
     /**
@@ -1120,15 +1136,15 @@ export function createCaseStore() {
 
     /**
      * SQLite, a write decided outside the writer's transaction (app/procedure/apply-event.ts): the next serial of the
-     * year read on `reader` once the caller holds the process's one writer connection — every earlier write of this
-     * process has committed, and no later one can start — and taken with the rest of the write, queued
-     * (db/write-later.ts). The counter moves only from the serial read: when another process took it meanwhile, the
-     * guard fails the write, which is decided again. One trip instead of BEGIN and an upsert answering the serial.
-     * Answers null when the write cannot be queued (the caller then takes `allocateSerial`).
+     * year, read on the process's one writer connection before its queued BEGIN — every earlier write of this process
+     * has committed, and no later one can start — and taken with the rest of the write, queued (db/write-later.ts).
+     * The counter moves only from the serial read: when another process took it meanwhile, the guard fails the write,
+     * which is decided again. One trip instead of BEGIN and an upsert answering the serial. Answers null when the
+     * write cannot be queued (the caller then takes `allocateSerial`).
      */
-    async reserveSerial(trx: Knex, reader: Knex, year: number): Promise<number | null> {
+    async reserveSerial(trx: Knex, year: number): Promise<number | null> {
       if (!canQueueGuarded(trx)) return null;
-      const row = await reader('case_number_counters').where({ year }).first('last_serial');
+      const row = await trx('case_number_counters').where({ year }).first('last_serial').options({ beforeBegin: true });
       const serial = Number(row?.last_serial ?? 0) + 1;
       const taken = await writeLaterChangingOne(
         trx,

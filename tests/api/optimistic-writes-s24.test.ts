@@ -67,9 +67,20 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     expect(history.map((e) => e.type)).toEqual(['REGISTER']);
   });
 
+  it('two registrations of one application sent at once: the later warns of the earlier (SQLite: read again at COMMIT)', async () => {
+    const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
+    const same = application({ applicants: [worker('钱七', 204)] });
+    const [a, b] = await Promise.all([api.post('/api/cases', same).expect(201), api.post('/api/cases', same).expect(201)]);
+    const [first, second] = a.body.id < b.body.id ? [a.body, b.body] : [b.body, a.body];
+    expect(first.warnings.map((w: { caseId: number }) => w.caseId)).not.toContain(second.id);
+    // PostgreSQL reads the candidates inside each transaction under READ COMMITTED: two registrations committing at
+    // the same instant do not see each other there (a known limit, the same before this change).
+    if (dialect === 'sqlite') expect(second.warnings.map((w: { caseId: number }) => w.caseId)).toContain(first.id);
+  });
+
   it('a serial reserved from a reader is taken at COMMIT only if no other process took it meanwhile', async () => {
     const year = 2031;
-    const reserve = () => inTransaction(deps, async (uow) => deps.stores.cases.reserveSerial(uow.trx, t.db.reader, year));
+    const reserve = () => inTransaction(deps, async (uow) => deps.stores.cases.reserveSerial(uow.trx, year));
     if (dialect !== 'sqlite') {
       expect(await reserve()).toBeNull();
       return;
@@ -80,7 +91,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     const other = openDatabase(t.dbUrl);
     try {
       const err = await inTransaction(deps, async (uow) => {
-        const serial = await deps.stores.cases.reserveSerial(uow.trx, t.db.reader, year);
+        const serial = await deps.stores.cases.reserveSerial(uow.trx, year);
         await inTransaction({ db: other, clock: t.clock }, (o) => deps.stores.cases.allocateSerial(o.trx, year));
         return serial;
       }).then(

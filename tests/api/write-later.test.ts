@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, migrateLatest } from '../../db/knex.ts';
+import { type Database, migrateLatest, openDatabase } from '../../db/knex.ts';
 import { inlineBindings, isStaleWrite, pgLiteral, sqlLiteral, writeLater, writeLaterChangingOne } from '../../db/write-later.ts';
 import { freshDatabase } from '../helpers/db.ts';
 
@@ -10,9 +10,10 @@ import { freshDatabase } from '../helpers/db.ts';
  */
 const dialect = process.env.TEST_DB ?? 'sqlite';
 let db: Database;
+let url: string;
 let drop: () => Promise<void>;
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
+  ({ db, url, drop } = await freshDatabase());
   await migrateLatest(db);
   await db.knex.schema.createTable('wl_probe', (t) => {
     t.increments('id');
@@ -186,4 +187,90 @@ describe(`queued writes (${dialect})`, () => {
     expect((await probe('guarded')).map((r) => [r.t, Number(r.i)])).toEqual([['v2', 2]]);
     expect((await probe('guarded-side')).map((r) => r.t)).toEqual(['v2']);
   });
+
+  it('a queued write that fails fails its whole transaction, even when a caller catches the error and goes on', async () => {
+    await db.knex('wl_unique').insert({ k: 2 });
+    const attempt = db.knex.transaction(async (trx) => {
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'caught', t: 'before' }));
+      await writeLater(trx, trx('wl_unique').insert({ k: 2 }));
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'caught', t: 'after' }));
+      // The queue goes with this statement and fails there; the caller takes it for this statement's own error.
+      await trx('wl_probe')
+        .insert({ tag: 'caught', t: 'bound' })
+        .catch(() => undefined);
+      await trx('wl_probe')
+        .insert({ tag: 'caught', t: 'later' })
+        .catch(() => undefined);
+      // A savepoint released with the failure in its queue fails the same way.
+      await trx
+        .transaction(async (inner) => writeLater(inner, inner('wl_probe').insert({ tag: 'caught', t: 'nested' })))
+        .catch(() => undefined);
+    });
+    await expect(attempt).rejects.toThrow(/UNIQUE|unique|duplicate|aborted/);
+    expect(await probe('caught')).toEqual([]);
+    await db.knex.transaction(async (trx) => writeLater(trx, trx('wl_probe').insert({ tag: 'caught-next', t: 'ok' })));
+    expect((await probe('caught-next')).map((r) => r.t)).toEqual(['ok']);
+  });
+
+  it('a write queued after its transaction ended is refused, and never runs in a later one', async () => {
+    let late: Promise<unknown> = Promise.resolve();
+    await expect(
+      db.knex.transaction(async (trx) => {
+        late = (async () => {
+          await new Promise((r) => setTimeout(r, 50));
+          await writeLater(trx, trx('wl_probe').insert({ tag: 'late', t: 'x' }));
+        })();
+        throw new Error('refused first');
+      }),
+    ).rejects.toThrow('refused first');
+    await expect(late).rejects.toThrow(/already complete/);
+    await db.knex.transaction(async (trx) => trx('wl_probe').where({ tag: 'nothing' }));
+    await db.knex('wl_probe').where({ tag: 'nothing' });
+    expect(await probe('late')).toEqual([]);
+  });
+
+  it('an empty query in a transaction leaves the queue as it was', async () => {
+    await db.knex.transaction(async (trx) => {
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'empty-query', t: '1' }));
+      await trx('wl_probe')
+        .insert([])
+        .catch(() => undefined);
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'empty-query', t: '2' }));
+    });
+    expect((await probe('empty-query')).map((r) => r.t)).toEqual(['1', '2']);
+  });
+
+  it('queries issued side by side on one transaction run after the script before them, inside the transaction', async () => {
+    await db.knex
+      .transaction(async (trx) => {
+        await writeLater(trx, trx('wl_probe').insert({ tag: 'side', t: 'queued' }));
+        const seen = await Promise.all([trx('wl_probe').where({ tag: 'side' }), trx('wl_probe').where({ tag: 'side' })]);
+        expect(seen.map((rows) => rows.length)).toEqual([1, 1]);
+        await trx('wl_probe').insert({ tag: 'side', t: 'bound' });
+        throw new Error('undo');
+      })
+      .catch(() => undefined);
+    expect(await probe('side')).toEqual([]);
+  });
+
+  it.runIf(dialect === 'postgres')(
+    'PostgreSQL: the client waits for a script as long as the server may take over each of its statements',
+    async () => {
+      // statement_timeout 1 s: the client alone gives up on one query after 3 s. Five statements of 0.7 s each fit the
+      // server's limits; sent as one script, the client must not give up on it (and answer a COMMIT it made as failed).
+      const short = openDatabase(url, { statementTimeoutMs: 1_000 });
+      try {
+        await short.knex.transaction(async (trx) => {
+          for (let i = 0; i < 5; i++) {
+            await writeLater(trx, trx('wl_probe').insert({ tag: 'slow-script', t: String(i) }));
+            await writeLater(trx, trx.raw('select pg_sleep(0.7)'));
+          }
+        });
+      } finally {
+        await short.close();
+      }
+      expect(await probe('slow-script')).toHaveLength(5);
+    },
+    20_000,
+  );
 });
