@@ -30,8 +30,11 @@ import type { Knex } from 'knex';
  *
  * Outside a transaction `writeLater` runs the statement at once.
  */
-export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw): Promise<void> {
-  const dialect = queueable(trx);
+export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw, opts: { personal?: boolean } = {}): Promise<void> {
+  // `personal`: the values may hold identity numbers, phones or addresses. PostgreSQL writes the whole text of a simple
+  // query that fails to its server log (log_min_error_statement); bound, only the statement with $n goes there — so on
+  // PostgreSQL such a statement is not written into a script. SQLite keeps no such log.
+  const dialect = opts.personal && queueable(trx) === 'postgres' ? null : queueable(trx);
   const statement = dialect ? inlineQuery(query, dialect) : null;
   if (statement === null) {
     await query;

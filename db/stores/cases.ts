@@ -1086,8 +1086,11 @@ export function createCaseStore() {
         before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
         after: JSON.stringify(e.after),
       };
-      // Nobody reads the entry's id: on SQLite the insert goes with the transaction's other queued writes.
-      await writeLater(trx, trx('case_events').insert({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) }));
+      // Nobody reads the entry's id: the insert goes with the transaction's other queued writes (the entry's payload and
+      // views hold what the parties gave: `personal`).
+      await writeLater(trx, trx('case_events').insert({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) }), {
+        personal: true,
+      });
       return { seq };
     },
 

@@ -35,6 +35,8 @@ export function createIdempotencyStore() {
           headers: JSON.stringify(r.headers),
           created_at: now,
         }),
+        // The stored answer is the view: identity numbers, phones, addresses.
+        { personal: true },
       );
     },
   };

@@ -104,6 +104,25 @@ describe(`queued writes (${dialect})`, () => {
     }
   });
 
+  it('a statement marked personal is not written into a PostgreSQL script (a failing script goes whole to the server log)', async () => {
+    const sent: string[] = [];
+    const listen = (q: { sql: string }) => sent.push(q.sql);
+    db.knex.on('query', listen);
+    try {
+      await db.knex.transaction(async (trx) => {
+        await writeLater(trx, trx('wl_probe').insert({ tag: 'personal', t: '371502199001011234' }), { personal: true });
+        await writeLater(trx, trx('wl_probe').insert({ tag: 'personal', t: 'not personal' }));
+      });
+    } finally {
+      db.knex.off('query', listen);
+    }
+    // Run at once, bound, on PostgreSQL (seen as its own query); queued on SQLite (only COMMIT is seen).
+    const bound = sent.filter((sql) => sql.startsWith('insert'));
+    expect(bound).toHaveLength(dialect === 'postgres' ? 1 : 0);
+    expect(sent.join('\n')).not.toContain('371502199001011234');
+    expect((await probe('personal')).map((r) => r.t)).toEqual(['371502199001011234', 'not personal']);
+  });
+
   it('statements run in the order issued, and a read in the transaction sees the queued writes before it', async () => {
     const seen = await db.knex.transaction(async (trx) => {
       await writeLater(trx, trx('wl_probe').insert({ tag: 'order', t: 'a' }));
