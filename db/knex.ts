@@ -8,6 +8,7 @@ import {
   execScript,
   type LiteralDialect,
   queueBegin,
+  settleHints,
   scriptsSent,
   sendScript,
   takeQueued,
@@ -160,6 +161,20 @@ class SqliteCachingClient extends SqliteClient {
   }
   async _query(connection: CachingSqliteConn & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
+    // The end of a transaction settles the counter hints its writes noted (db/write-later.ts committedHint).
+    const ends = /^\s*(COMMIT|ROLLBACK)\b/i.exec(obj.sql)?.[1]?.toUpperCase();
+    const q = obj as KnexQueryObject & { sql: string };
+    if (ends === undefined) return this._send(connection, q);
+    try {
+      const r = await this._send(connection, q);
+      settleHints(connection, ends, true);
+      return r;
+    } catch (err) {
+      settleHints(connection, ends, false);
+      throw err;
+    }
+  }
+  private async _send(connection: CachingSqliteConn & WriteLaterConnection, obj: KnexQueryObject & { sql: string }) {
     // A script still on its way (a query issued beside another on one transaction) goes first: nothing overtakes it.
     await scriptsSent(connection);
     const head = obj.sql.trimStart().toUpperCase();

@@ -115,6 +115,44 @@ export function isStaleWrite(err: unknown): boolean {
 export function queueBegin(conn: WriteLaterConnection, sql: string): void {
   conn.__zcLater = [sql];
   conn.__zcFailed = undefined;
+  conn.__zcPendingHints = undefined;
+}
+
+/**
+ * What this connection's own commits last wrote to a counter (SQLite's one writer connection): a hint, never a
+ * source of truth. A guarded write taken from it (ACCEPT's serial, db/stores/cases.ts `reserveSerial`) is checked
+ * against the database at COMMIT, so a hint that another process made stale fails that write, which is decided again
+ * after a read; a crash loses nothing. The value is noted when the write is queued (`noteOnCommit`) and becomes the
+ * hint only when its COMMIT succeeds (`settleHints`); a failure, a ROLLBACK or a new BEGIN drops what is pending, and
+ * a failed COMMIT or ROLLBACK drops every hint of the connection. Answers undefined outside a SQLite transaction.
+ */
+export async function committedHint(trx: Knex, key: string): Promise<number | undefined> {
+  if (queueable(trx) !== 'sqlite') return undefined;
+  const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  return conn.__zcHints?.get(key);
+}
+
+/** The value a write of this transaction leaves at `key` when it commits (see `committedHint`). */
+export async function noteOnCommit(trx: Knex, key: string, value: number): Promise<void> {
+  if (queueable(trx) !== 'sqlite') return;
+  const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  conn.__zcPendingHints ??= new Map();
+  conn.__zcPendingHints.set(key, value);
+}
+
+/**
+ * After a transaction-ending statement on the connection: a COMMIT that succeeded makes what its writes noted the
+ * connection's hints; anything else that ended the transaction (or failed to) drops them.
+ */
+export function settleHints(conn: WriteLaterConnection, head: string, ok: boolean): void {
+  const pending = conn.__zcPendingHints;
+  conn.__zcPendingHints = undefined;
+  if (ok && head.startsWith('COMMIT')) {
+    if (pending) {
+      conn.__zcHints ??= new Map();
+      for (const [k, v] of pending) conn.__zcHints.set(k, v);
+    }
+  } else if (!ok) conn.__zcHints = undefined;
 }
 
 /** Whether the connection's queue still holds its transaction's BEGIN: SQLite has not seen the transaction yet. */
@@ -131,6 +169,9 @@ export interface WriteLaterConnection {
   __zcSending?: Promise<unknown>;
   /** SQLite: the error of a queued write that failed, refusing the rest of its transaction. */
   __zcFailed?: unknown;
+  /** SQLite: what this connection's commits last wrote to a counter, and what the open transaction will (`committedHint`). */
+  __zcHints?: Map<string, number>;
+  __zcPendingHints?: Map<string, number>;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
-import { canQueueGuarded, expectLater, writeLater, writeLaterChangingOne } from '../write-later.ts';
+import { canQueueGuarded, committedHint, expectLater, noteOnCommit, writeLater, writeLaterChangingOne } from '../write-later.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
 import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
@@ -1134,7 +1134,9 @@ export function createCaseStore() {
         [year],
       );
       const list = Array.isArray(rows) ? rows : rows.rows;
-      return Number(list[0].last_serial);
+      const serial = Number(list[0].last_serial);
+      await noteOnCommit(trx, serialHintKey(year), serial);
+      return serial;
     },
 
     /**
@@ -1144,11 +1146,19 @@ export function createCaseStore() {
      * The counter moves only from the serial read: when another process took it meanwhile, the guard fails the write,
      * which is decided again. One trip instead of BEGIN and an upsert answering the serial. Answers null when the
      * write cannot be queued (the caller then takes `allocateSerial`).
+     *
+     * The serial this connection's last committed acceptance of the year took is kept as a hint
+     * (db/write-later.ts `committedHint`); with it there is no read at all — the guard checks it as it checks a read,
+     * and a write that finds it stale (another process accepted meanwhile) is decided again after reading.
      */
     async reserveSerial(trx: Knex, year: number): Promise<number | null> {
       if (!canQueueGuarded(trx)) return null;
-      const row = await trx('case_number_counters').where({ year }).first('last_serial').options({ beforeBegin: true });
-      const serial = Number(row?.last_serial ?? 0) + 1;
+      const key = serialHintKey(year);
+      const last =
+        (await committedHint(trx, key)) ??
+        Number((await trx('case_number_counters').where({ year }).first('last_serial').options({ beforeBegin: true }))?.last_serial ?? 0);
+      const serial = last + 1;
+      await noteOnCommit(trx, key, serial);
       const taken = await writeLaterChangingOne(
         trx,
         trx.raw(
@@ -1163,3 +1173,6 @@ export function createCaseStore() {
   };
 }
 export type CaseStore = ReturnType<typeof createCaseStore>;
+
+/** The hint key of a year's case-number counter (db/write-later.ts `committedHint`). */
+const serialHintKey = (year: number) => `case_number_counters:${year}`;

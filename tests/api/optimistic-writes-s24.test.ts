@@ -106,6 +106,56 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     expect(await reserve()).toBe(4);
   });
 
+  it('the serial this connection last committed is a hint: no read while it holds, a rollback or another process never makes a wrong number', async () => {
+    const year = 2032;
+    const reserve = (fail = false) =>
+      inTransaction(deps, async (uow) => {
+        const serial = await deps.stores.cases.reserveSerial(uow.trx, year);
+        if (fail) throw new Error('refused after the reservation');
+        return serial;
+      });
+    if (dialect !== 'sqlite') {
+      expect(await reserve()).toBeNull();
+      return;
+    }
+    const reads: string[] = [];
+    const onQuery = (q: { sql: string }) => {
+      if (/select .*last_serial/i.test(q.sql)) reads.push(q.sql);
+    };
+    t.db.knex.on('query', onQuery);
+    try {
+      expect(await reserve()).toBe(1); // no hint yet: read
+      expect(await reserve()).toBe(2); // from the hint
+      expect(reads).toHaveLength(1);
+      // A write that rolls back leaves the hint at the last committed serial: 3 is taken next, not skipped.
+      await expect(reserve(true)).rejects.toThrow('refused after the reservation');
+      expect(await reserve()).toBe(3);
+      expect(reads).toHaveLength(1);
+    } finally {
+      t.db.knex.off('query', onQuery);
+    }
+    // Another process takes serial 4 between two acceptances of this one: the stale hint fails the write at COMMIT,
+    // and an acceptance through the use case is decided again and takes 5.
+    const other = openDatabase(t.dbUrl);
+    try {
+      await inTransaction({ db: other, clock: t.clock }, (o) => deps.stores.cases.allocateSerial(o.trx, year));
+    } finally {
+      await other.close();
+    }
+    const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
+    const created = await api.post('/api/cases', application({ applicants: [worker('孙八', 205)] })).expect(201);
+    const r = await submitEvent(deps, (fn) => inTransaction(deps, fn), clerk, created.body.id, {
+      type: 'ACCEPT',
+      occurredOn: `${year}-01-05`,
+      payload: {},
+    }).catch((e: unknown) => e);
+    // The case was received in 2026; an acceptance dated 2032 numbers the case in 2032 (api.md: the ACCEPT's year).
+    if (r instanceof Error) throw r;
+    const row = await t.db.knex('cases').where({ id: created.body.id }).first();
+    expect([Number(row.case_year), Number(row.case_serial)]).toEqual([year, 5]);
+    expect(Number((await t.db.knex('case_number_counters').where({ year }).first())?.last_serial)).toBe(5);
+  });
+
   it('an event whose case moved between its read and its write is decided again; its guarded UPDATE kept nothing the first time', async () => {
     const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
     const created = await api.post('/api/cases', application({ applicants: [worker('赵六', 203)] })).expect(201);
