@@ -8,9 +8,9 @@ import {
   execScript,
   type LiteralDialect,
   queueBegin,
-  settleHints,
   scriptsSent,
   sendScript,
+  settleHints,
   takeQueued,
   type WriteLaterConnection,
 } from './write-later.ts';
