@@ -194,9 +194,9 @@ class SqliteCachingClient extends SqliteClient {
       connection.__zcFailed = undefined;
     }
     let queued = takeQueued(connection);
-    if (queued.length === 1 && beginQueued(queued) && obj.options?.beforeBegin === true) {
+    if (beginQueued(queued) && obj.options?.beforeBegin === true) {
       // A read asked for before the transaction's queued BEGIN (`beforeBegin`): it runs on its own (SQLite's autocommit
-      // read of the last committed state) and the BEGIN stays queued.
+      // read of the last committed state) and the BEGIN, with anything queued after it, stays queued.
       connection.__zcLater = queued;
       queued = [];
     }

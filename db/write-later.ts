@@ -99,6 +99,37 @@ export async function expectLater(trx: Knex, check: Knex.QueryBuilder | Knex.Raw
   return true;
 }
 
+/**
+ * SQLite, in a transaction whose writes can be queued: the last id each of `tables` (AUTOINCREMENT) has handed out, read
+ * on the writer connection before the transaction's queued BEGIN — every earlier write of this process has committed,
+ * and none can start meanwhile — with a guard queued that checks, with the write lock held, that no other process
+ * took an id since. Rows inserted with the ids that follow are then written with the rest of the transaction (one trip
+ * instead of an INSERT … RETURNING per table); a write that finds the ids taken fails at COMMIT as stale
+ * (`isStaleWrite`) and keeps nothing. Ids stay what AUTOINCREMENT would have given: never one handed out before, even
+ * of a row since deleted. Answers null elsewhere (the caller inserts and reads the ids back).
+ */
+export async function reserveIds(trx: Knex, tables: readonly string[]): Promise<Record<string, number> | null> {
+  if (queueable(trx) !== 'sqlite' || !tables.length) return null;
+  const rows = (await trx('sqlite_sequence').whereIn('name', tables).select('name', 'seq').options({ beforeBegin: true })) as {
+    name: string;
+    seq: number;
+  }[];
+  const last: Record<string, number> = Object.fromEntries(tables.map((t) => [t, 0]));
+  for (const r of rows) last[r.name] = Number(r.seq);
+  const check = tables.map(() => 'coalesce((select seq from sqlite_sequence where name = ?), 0) = ?').join(' and ');
+  if (
+    !(await expectLater(
+      trx,
+      trx.raw(
+        `select ${check}`,
+        tables.flatMap((t) => [t, last[t] ?? 0]),
+      ),
+    ))
+  )
+    return null;
+  return last;
+}
+
 /** The guard's statement: `changes()` is the number of rows the statement before it changed. */
 const STALE_GUARD = 'INSERT INTO write_guard (changed) SELECT changes()';
 

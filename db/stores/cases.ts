@@ -3,10 +3,18 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
-import { insertChunked } from '../batch.ts';
+import { INSERT_CHUNK, insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
-import { canQueueGuarded, committedHint, expectLater, noteOnCommit, writeLater, writeLaterChangingOne } from '../write-later.ts';
+import {
+  canQueueGuarded,
+  committedHint,
+  expectLater,
+  noteOnCommit,
+  reserveIds,
+  writeLater,
+  writeLaterChangingOne,
+} from '../write-later.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
 import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
@@ -630,25 +638,36 @@ export function createCaseStore() {
       c: CaseColumns & { parties: PartyRecord[]; claims: ClaimRecord[]; createdBy: number; now: string },
     ): Promise<CaseRecord> {
       const { parties, claims, createdBy, now, ...cols } = c;
-      const [ins] = await trx('cases')
-        .insert({
+      // SQLite: the ids are taken from the tables' sequences read before the transaction, and the rows go with the rest
+      // of it (db/write-later.ts reserveIds); elsewhere each insert answers its ids.
+      const hasAgents = parties.some((p) => p.agents.length);
+      const last = await reserveIds(trx, ['cases', 'parties', 'claims', ...(hasAgents ? ['agents'] : [])]);
+      const insertRows = async (table: string, rows: Record<string, unknown>[]): Promise<number[]> => {
+        if (!last) return (await insertChunked<{ id: number }>(trx, table, rows, 'id')).map((r) => Number(r.id));
+        const first = (last[table] as number) + 1;
+        const withIds = rows.map((r, i) => ({ id: first + i, ...r }));
+        for (let i = 0; i < withIds.length; i += INSERT_CHUNK)
+          await writeLater(trx, trx(table).insert(withIds.slice(i, i + INSERT_CHUNK)), { personal: true });
+        return withIds.map((r) => r.id);
+      };
+      const [id] = (await insertRows('cases', [
+        {
           ...toRow(cols),
           version: 1,
           created_by: createdBy,
           created_at: now,
           updated_at: now,
           search_text: searchText(null, parties),
-        })
-        .returning('id');
-      const id = Number((ins as { id: number }).id);
+        },
+      ])) as [number];
       const seqBySide = new Map<string, number>();
       const partyRows = parties.map((p) => {
         const seq = (seqBySide.get(p.side) ?? 0) + 1;
         seqBySide.set(p.side, seq);
         return partyRow(id, p, seq);
       });
-      const partyIds = await insertChunked<{ id: number }>(trx, 'parties', partyRows, 'id');
-      const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: Number(partyIds[i]?.id), agents: p.agents.map((a) => ({ ...a })) }));
+      const partyIds = await insertRows('parties', partyRows);
+      const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: partyIds[i] as number, agents: p.agents.map((a) => ({ ...a })) }));
       const agentRows = stored.flatMap((p) =>
         p.agents.map((a, k) => ({
           party_id: p.id,
@@ -661,9 +680,9 @@ export function createCaseStore() {
         })),
       );
       if (agentRows.length) {
-        const agentIds = await insertChunked<{ id: number }>(trx, 'agents', agentRows, 'id');
+        const agentIds = await insertRows('agents', agentRows);
         let k = 0;
-        for (const p of stored) for (const a of p.agents) a.id = Number(agentIds[k++]?.id);
+        for (const p of stored) for (const a of p.agents) a.id = agentIds[k++] as number;
       }
       const claimRows = claims.map((cl, i) => ({
         case_id: id,
@@ -672,8 +691,8 @@ export function createCaseStore() {
         amount_fen: cl.amountFen,
         description: cl.description,
       }));
-      const claimIds = await insertChunked<{ id: number }>(trx, 'claims', claimRows, 'id');
-      const storedClaims: ClaimRecord[] = claims.map((cl, i) => ({ ...cl, id: Number(claimIds[i]?.id), seq: i + 1 }));
+      const claimIds = claimRows.length ? await insertRows('claims', claimRows) : [];
+      const storedClaims: ClaimRecord[] = claims.map((cl, i) => ({ ...cl, id: claimIds[i] as number, seq: i + 1 }));
       // Parties are returned in side order (applicants, respondents, third parties), as `load` returns them.
       const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
       stored.sort((a, b) => order[a.side] - order[b.side]);
