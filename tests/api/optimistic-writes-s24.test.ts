@@ -8,7 +8,7 @@ import { openDatabase } from '../../db/knex.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { application, worker } from '../helpers/fixtures.ts';
+import { application, employer, worker } from '../helpers/fixtures.ts';
 
 /**
  * Writes decided before their transaction (issue 15): on SQLite a registration reads the applicants' earlier cases and
@@ -154,6 +154,67 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     const row = await t.db.knex('cases').where({ id: created.body.id }).first();
     expect([Number(row.case_year), Number(row.case_serial)]).toEqual([year, 5]);
     expect(Number((await t.db.knex('case_number_counters').where({ year }).first())?.last_serial)).toBe(5);
+  });
+
+  it("a registration takes the ids that follow the tables' sequences: what it answers is what is stored, and no id of a deleted row comes back", async () => {
+    const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
+    // A claim inserted and deleted: AUTOINCREMENT never hands its id out again.
+    const base = await api.post('/api/cases', application({ applicants: [worker('周九', 206)] })).expect(201);
+    const [gone] = await t.db
+      .knex('claims')
+      .insert({ case_id: base.body.id, seq: 99, category: 'other', amount_fen: 1, description: '删除' })
+      .returning('id');
+    const goneId = Number((gone as { id: number }).id ?? gone);
+    await t.db.knex('claims').where({ id: goneId }).delete();
+    const created = await api
+      .post(
+        '/api/cases',
+        application({
+          applicants: [
+            { ...worker('吴十', 207), agents: [{ name: '马秀兰', kind: 'relative', relationship: '配偶' }] },
+            worker('郑十一', 208),
+          ],
+          respondents: [{ ...employer(), agents: [{ name: '赵律师', kind: 'lawyer', unit: '山东某某律师事务所' }] }],
+        }),
+      )
+      .expect(201);
+    const read = await api.get(`/api/cases/${created.body.id}`).expect(200);
+    type PartyIds = { id: number; agents: { id: number }[] };
+    const ids = (v: { applicants: PartyIds[]; respondents: PartyIds[]; claims: { id: number }[] }) => ({
+      parties: [...v.applicants, ...v.respondents].map((p) => [p.id, p.agents.map((a) => a.id)]),
+      claims: v.claims.map((c) => c.id),
+    });
+    expect(ids(created.body)).toEqual(ids(read.body));
+    expect(Math.min(...created.body.claims.map((c: { id: number }) => c.id))).toBeGreaterThan(goneId);
+    const partyIds = [...created.body.applicants, ...created.body.respondents].map((p: { id: number }) => p.id);
+    const stored = await t.db.knex('agents').whereIn('party_id', partyIds).orderBy('id');
+    expect(stored.map((a) => a.name)).toEqual(['马秀兰', '赵律师']);
+  });
+
+  it('a registration whose ids another process took between its read and its write is written again with the next ones', async () => {
+    let calls = 0;
+    const other = openDatabase(t.dbUrl);
+    const otherDeps = createDeps({ db: other, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    try {
+      const transact: Transact = async (fn) => {
+        calls++;
+        return inTransaction(deps, async (uow) => {
+          const r = await fn(uow);
+          // Another process registers a case (its own connections on the same file) before this write reaches SQLite.
+          if (calls === 1) await inTransaction(otherDeps, (o) => registerCase(otherDeps, o, clerk, body('冯十二', 209)));
+          return r;
+        });
+      };
+      const view = await submitRegistration(deps, transact, clerk, body('陈十三', 210));
+      expect(calls).toBe(dialect === 'sqlite' ? 2 : 1);
+      const row = await t.db.knex('cases').where({ id: view.id }).first();
+      expect(row.id).toBe(view.id);
+      const parties = await t.db.knex('parties').where({ case_id: view.id }).orderBy('id');
+      expect(parties.map((p) => [p.id, p.name])).toEqual([...view.applicants, ...view.respondents].map((p) => [p.id, p.name]));
+      expect(await t.db.knex('case_events').where({ case_id: view.id })).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('an event whose case moved between its read and its write is decided again; its guarded UPDATE kept nothing the first time', async () => {
