@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { INSERT_CHUNK } from './batch.ts';
 
 /**
  * Writes whose answer nobody reads, sent to the database together.
@@ -42,6 +43,52 @@ export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw,
   }
   await enqueue(trx, statement);
 }
+
+/**
+ * Rows inserted with `writeLater`, in statements of at most INSERT_CHUNK rows, each written straight into the script
+ * as `INSERT INTO "table" (columns) VALUES (literals), …` — no query builder, no second pass over its text. The rows
+ * must have the same columns; a chunk that does not, or holds a value with no literal (`sqlLiteral`, `pgLiteral`) or
+ * left undefined (a column's default), goes through knex's insert as `writeLater` takes it.
+ */
+export async function insertLater(
+  trx: Knex,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  opts: { personal?: boolean } = {},
+): Promise<void> {
+  const dialect = opts.personal && queueable(trx) === 'postgres' ? null : queueable(trx);
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const statement = dialect ? insertStatement(table, chunk, dialect) : null;
+    if (statement === null) await writeLater(trx, trx(table).insert(chunk), opts);
+    else await enqueue(trx, statement);
+  }
+}
+
+/** `INSERT INTO "table" (…) VALUES (…), …` with literals, or null (see `insertLater`). */
+export function insertStatement(table: string, rows: readonly Record<string, unknown>[], dialect: LiteralDialect): string | null {
+  const first = rows[0];
+  if (!first) return null;
+  const literal = dialect === 'postgres' ? pgLiteral : sqlLiteral;
+  const cols = Object.keys(first);
+  const tuples: string[] = [];
+  for (const r of rows) {
+    if (Object.keys(r).length !== cols.length) return null;
+    const values: string[] = [];
+    for (const c of cols) {
+      const v = r[c];
+      if (v === undefined) return null; // knex leaves the column to its default
+      const lit = literal(v);
+      if (lit === null) return null;
+      values.push(lit);
+    }
+    tuples.push(`(${values.join(', ')})`);
+  }
+  return `INSERT INTO ${quoteIdentifier(table)} (${cols.map(quoteIdentifier).join(', ')}) VALUES ${tuples.join(', ')}`;
+}
+
+/** A table or column name in double quotes (both dialects), inner quotes doubled. */
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * A write that must change exactly one row (a versioned UPDATE), queued like `writeLater` and followed in the script by

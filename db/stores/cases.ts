@@ -3,13 +3,14 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
-import { INSERT_CHUNK, insertChunked } from '../batch.ts';
+import { insertChunked } from '../batch.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
 import {
   canQueueGuarded,
   committedHint,
   expectLater,
+  insertLater,
   noteOnCommit,
   reserveIds,
   writeLater,
@@ -646,8 +647,7 @@ export function createCaseStore() {
         if (!last) return (await insertChunked<{ id: number }>(trx, table, rows, 'id')).map((r) => Number(r.id));
         const first = (last[table] as number) + 1;
         const withIds = rows.map((r, i) => ({ id: first + i, ...r }));
-        for (let i = 0; i < withIds.length; i += INSERT_CHUNK)
-          await writeLater(trx, trx(table).insert(withIds.slice(i, i + INSERT_CHUNK)), { personal: true });
+        await insertLater(trx, table, withIds, { personal: true });
         return withIds.map((r) => r.id);
       };
       const [id] = (await insertRows('cases', [
@@ -1107,7 +1107,7 @@ export function createCaseStore() {
       };
       // Nobody reads the entry's id: the insert goes with the transaction's other queued writes (the entry's payload and
       // views hold what the parties gave: `personal`).
-      await writeLater(trx, trx('case_events').insert({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) }), {
+      await insertLater(trx, 'case_events', [{ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) }], {
         personal: true,
       });
       return { seq };

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { INSERT_CHUNK } from '../batch.ts';
-import { writeLater } from '../write-later.ts';
+import { insertLater, writeLater } from '../write-later.ts';
 
 /** The columns of a stored deadline (also read as JSON inside the case's own row: db/stores/cases.ts). */
 export const DEADLINE_COLUMNS = [
@@ -93,8 +93,7 @@ export function createDeadlineStore() {
       // Nobody reads what these answer: on SQLite they go with the transaction's other queued writes.
       if (!opts.isNew) await writeLater(trx, trx('case_deadlines').where({ case_id: caseId }).delete());
       const rows = deadlineRows(caseId, list);
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-        await writeLater(trx, trx('case_deadlines').insert(rows.slice(i, i + INSERT_CHUNK)));
+      await insertLater(trx, 'case_deadlines', rows);
       return true;
     },
     async forCase(trx: Knex, caseId: number): Promise<Deadline[]> {
