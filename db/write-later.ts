@@ -87,6 +87,65 @@ export function insertStatement(table: string, rows: readonly Record<string, unk
   return `INSERT INTO ${quoteIdentifier(table)} (${cols.map(quoteIdentifier).join(', ')}) VALUES ${tuples.join(', ')}`;
 }
 
+/**
+ * `UPDATE "table" SET … WHERE` equalities on `where` (none null) and the given conditions, with literals, queued like
+ * `writeLater`; when a value has no literal, through knex as `writeLater` takes it.
+ */
+export async function updateLater(trx: Knex, table: string, set: Record<string, unknown>, where: Record<string, unknown>): Promise<void> {
+  const dialect = queueable(trx);
+  const statement = dialect ? updateStatement(table, set, where, dialect) : null;
+  if (statement === null) await writeLater(trx, trx(table).where(where).update(set));
+  else await enqueue(trx, statement);
+}
+
+/**
+ * `updateLater` of a write that must change exactly one row, followed by the guard (`writeLaterChangingOne`).
+ * `conditions` are SQL text without parameters. Run at once instead (PostgreSQL, outside a transaction, a value with
+ * no literal), it answers the number of rows it changed.
+ */
+export async function updateLaterChangingOne(
+  trx: Knex,
+  table: string,
+  set: Record<string, unknown>,
+  where: Record<string, unknown>,
+  conditions: readonly string[] = [],
+): Promise<number | 'queued'> {
+  const statement = queueable(trx) === 'sqlite' ? updateStatement(table, set, where, 'sqlite', conditions) : null;
+  if (statement === null) {
+    const q = trx(table).where(where);
+    for (const c of conditions) q.whereRaw(c);
+    return Number(await q.update(set));
+  }
+  await enqueue(trx, statement, STALE_GUARD);
+  return 'queued';
+}
+
+/** `UPDATE "table" SET … WHERE …` with literals, or null when a value has none or is undefined. */
+export function updateStatement(
+  table: string,
+  set: Record<string, unknown>,
+  where: Record<string, unknown>,
+  dialect: LiteralDialect,
+  conditions: readonly string[] = [],
+): string | null {
+  const literal = dialect === 'postgres' ? pgLiteral : sqlLiteral;
+  const assign = (obj: Record<string, unknown>, forWhere: boolean): string[] | null => {
+    const out: string[] = [];
+    for (const [c, v] of Object.entries(obj)) {
+      if (v === undefined || (forWhere && v === null)) return null;
+      const lit = literal(v);
+      if (lit === null) return null;
+      out.push(`${quoteIdentifier(c)} = ${lit}`);
+    }
+    return out;
+  };
+  const sets = assign(set, false);
+  const eq = assign(where, true);
+  if (!sets?.length || !eq?.length) return null;
+  const cond = [...eq, ...conditions.map((c) => `(${c})`)].join(' AND ');
+  return `UPDATE ${quoteIdentifier(table)} SET ${sets.join(', ')} WHERE ${cond}`;
+}
+
 /** A table or column name in double quotes (both dialects), inner quotes doubled. */
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

@@ -13,6 +13,7 @@ import {
   insertLater,
   noteOnCommit,
   reserveIds,
+  updateLaterChangingOne,
   writeLater,
   writeLaterChangingOne,
 } from '../write-later.ts';
@@ -794,22 +795,13 @@ export function createCaseStore() {
       },
     ): Promise<void> {
       const search = children?.search ? { search_text: searchText(children.search.caseNo, children.search.parties) } : {};
-      const q = trx('cases').where({ id, version: expectedVersion });
+      const set = { ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now };
       const g = children?.guard;
-      if (g) {
-        // Entries that do not move the version (a document generated), a statistics row or deadlines the sweep replaced,
-        // reference data loaded (a calendar year, a minimum wage): each makes the decision stale like a new version does.
-        q.whereRaw('(select coalesce(max(e.seq), 0) from case_events e where e.case_id = cases.id) = ?', [g.historySeq]);
-        q.whereRaw('coalesce((select max(s.id) from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null), 0) = ?', [
-          g.statRowId ?? 0,
-        ]);
-        q.whereRaw('coalesce((select max(d.id) from case_deadlines d where d.case_id = cases.id), 0) = ?', [g.deadlinesMaxId]);
-        q.whereRaw('(select coalesce(sum(r.version), 0) from reference_versions r) = ?', [g.referenceVersions]);
-      }
-      const write = q.update({ ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now });
       // Guarded (a decision made outside the transaction): on SQLite queued with the rest of the write, its guard
       // failing the transaction when the row moved (db/write-later.ts isStaleWrite); a caller that guards retries on it.
-      const n = g ? await writeLaterChangingOne(trx, write) : await write;
+      const n = g
+        ? await updateLaterChangingOne(trx, 'cases', set, { id, version: expectedVersion }, guardConditions(g))
+        : await trx('cases').where({ id, version: expectedVersion }).update(set);
       if (n !== 'queued' && n !== 1) {
         const cur = await trx('cases').where({ id }).first('version');
         throw new StaleVersionError(Number(cur?.version ?? 0));
@@ -1192,6 +1184,25 @@ export function createCaseStore() {
   };
 }
 export type CaseStore = ReturnType<typeof createCaseStore>;
+
+/**
+ * What a decision made outside its transaction was read from, as conditions of its UPDATE: entries that do not move
+ * the version (a document generated), a statistics row or deadlines the sweep replaced, reference data loaded (a
+ * calendar year, a minimum wage) each make the decision stale like a new version does.
+ */
+function guardConditions(g: UpdateGuard): string[] {
+  const n = (v: number | null) => {
+    const x = Number(v ?? 0);
+    if (!Number.isSafeInteger(x)) throw new Error(`guard value ${v} is not an integer`);
+    return x < 0 ? `(${x})` : String(x);
+  };
+  return [
+    `(select coalesce(max(e.seq), 0) from case_events e where e.case_id = cases.id) = ${n(g.historySeq)}`,
+    `coalesce((select max(s.id) from case_stat_rows s where s.case_id = cases.id and s.recorded_to is null), 0) = ${n(g.statRowId)}`,
+    `coalesce((select max(d.id) from case_deadlines d where d.case_id = cases.id), 0) = ${n(g.deadlinesMaxId)}`,
+    `(select coalesce(sum(r.version), 0) from reference_versions r) = ${n(g.referenceVersions)}`,
+  ];
+}
 
 /** The hint key of a year's case-number counter (db/write-later.ts `committedHint`). */
 const serialHintKey = (year: number) => `case_number_counters:${year}`;

@@ -10,7 +10,7 @@ import {
 } from '../../workflows/stat-facts.ts';
 import { atCommit, hasCommitQueue } from '../commit-queue.ts';
 import { isPg } from '../sql-json.ts';
-import { insertLater, writeLater } from '../write-later.ts';
+import { insertLater, updateLater, writeLater } from '../write-later.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
@@ -272,7 +272,7 @@ export function createStatsStore() {
       const before = row ? (cur as StatFacts) : null;
       if (before && sameFacts(before, facts)) return false;
       // Nobody reads what these answer: on SQLite they go with the transaction's other queued writes.
-      if (row) await writeLater(trx, trx('case_stat_rows').where({ id: rowId }).update({ recorded_to: now }));
+      if (row) await updateLater(trx, 'case_stat_rows', { recorded_to: now }, { id: rowId });
       await insertLater(trx, 'case_stat_rows', [{ case_id: caseId, recorded_from: now, recorded_to: null, ...rowFromFacts(facts) }]);
       // The day's counters are shared by every write: updated last, right before COMMIT (db/commit-queue.ts).
       await queueCounterDeltas(trx, counterDeltas(before, facts), cstDay(now));

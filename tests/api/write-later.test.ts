@@ -6,6 +6,8 @@ import {
   isStaleWrite,
   pgLiteral,
   sqlLiteral,
+  updateLater,
+  updateLaterChangingOne,
   writeLater,
   writeLaterChangingOne,
 } from '../../db/write-later.ts';
@@ -182,6 +184,35 @@ describe(`queued writes (${dialect})`, () => {
     });
     expect(seen).toBe('b');
     expect((await probe('order')).map((r) => r.t)).toEqual(['c']);
+  });
+
+  it('updateLater and updateLaterChangingOne write what the bound update writes; a changing-one update that finds no row fails as stale', async () => {
+    const row = { t: 'it\'s "new" ? -- ;', i: -7, r: 3000000000, flag: true };
+    await db.knex('wl_probe').insert([
+      { tag: 'upd-bound', t: 'old', i: 1 },
+      { tag: 'upd-queued', t: 'old', i: 1 },
+      { tag: 'upd-one', t: 'old', i: 1 },
+    ]);
+    await db.knex('wl_probe').where({ tag: 'upd-bound' }).update(row);
+    await db.knex.transaction(async (trx) => updateLater(trx, 'wl_probe', row, { tag: 'upd-queued' }));
+    const cols = 't, i, r, flag';
+    const read = async (tag: string) => db.knex('wl_probe').where({ tag }).select(db.knex.raw(cols));
+    expect(await read('upd-queued')).toEqual(await read('upd-bound'));
+    // One row matches both the equality and the condition: written (queued on SQLite, at once with its count elsewhere).
+    const n = await db.knex.transaction(async (trx) =>
+      updateLaterChangingOne(trx, 'wl_probe', { t: 'one' }, { tag: 'upd-one' }, ['i = 1']),
+    );
+    expect(n).toBe(dialect === 'sqlite' ? 'queued' : 1);
+    expect((await probe('upd-one')).map((r) => r.t)).toEqual(['one']);
+    // The condition no longer holds: SQLite fails the transaction at COMMIT (stale), and nothing of it is kept.
+    const stale = db.knex.transaction(async (trx) => {
+      await writeLater(trx, trx('wl_probe').insert({ tag: 'upd-stale', t: 'kept?' }));
+      const m = await updateLaterChangingOne(trx, 'wl_probe', { t: 'two' }, { tag: 'upd-one' }, ['i = 2']);
+      if (m !== 'queued' && m !== 1) throw new Error('zc_stale_write: no row');
+    });
+    await expect(stale).rejects.toSatisfy(isStaleWrite);
+    expect((await probe('upd-one')).map((r) => r.t)).toEqual(['one']);
+    expect(await probe('upd-stale')).toEqual([]);
   });
 
   it('a queued statement that fails fails the transaction, and none of its writes, queued or not, are kept', async () => {
