@@ -45,6 +45,19 @@ export async function writeLater(trx: Knex, query: Knex.QueryBuilder | Knex.Raw,
 }
 
 /**
+ * `writeLater` of SQL text with `?` parameters, written into the script without building a knex query first. Text
+ * knex would rewrite (`??` identifiers, `\\?`) or a parameter that is not a plain value goes through `trx.raw`.
+ */
+export async function rawLater(trx: Knex, sql: string, bindings: readonly unknown[], opts: { personal?: boolean } = {}): Promise<void> {
+  const dialect = opts.personal && queueable(trx) === 'postgres' ? null : queueable(trx);
+  const plain =
+    !sql.includes('??') && !sql.includes('\\?') && bindings.every((b) => b === null || typeof b !== 'object' || Buffer.isBuffer(b));
+  const statement = dialect && plain ? inlineBindings(sql, bindings, dialect) : null;
+  if (statement === null) await writeLater(trx, trx.raw(sql, bindings as Knex.RawBinding[]), opts);
+  else await enqueue(trx, statement);
+}
+
+/**
  * Rows inserted with `writeLater`, in statements of at most INSERT_CHUNK rows, each written straight into the script
  * as `INSERT INTO "table" (columns) VALUES (literals), …` — no query builder, no second pass over its text. The rows
  * must have the same columns; a chunk that does not, or holds a value with no literal (`sqlLiteral`, `pgLiteral`) or
@@ -161,6 +174,20 @@ export async function writeLaterChangingOne(trx: Knex, query: Knex.QueryBuilder 
   if (statement === null) return Number(await query);
   await enqueue(trx, statement, STALE_GUARD);
   return 'queued';
+}
+
+/** Whether writes on `trx` are queued (a transaction on a client that queues): `queueStatement` may be used. */
+export function canQueue(trx: Knex): boolean {
+  return queueable(trx) !== null;
+}
+
+/**
+ * Queues SQL text the caller wrote with literals of `trx`'s dialect (`sqlLiteral`, `pgLiteral`) only — no parameters,
+ * no value that is not one of those literals. Only where `canQueue` says so.
+ */
+export async function queueStatement(trx: Knex, statement: string): Promise<void> {
+  if (!canQueue(trx)) throw new Error('queueStatement outside a transaction that queues');
+  await enqueue(trx, statement);
 }
 
 /** Whether a guarded write on `trx` is queued (SQLite, in a transaction): its failure then comes at COMMIT. */
@@ -400,7 +427,17 @@ export function inlineBindings(sql: string, bindings: readonly unknown[], dialec
   let out = '';
   let next = 0;
   let i = 0;
+  // Runs of characters that start nothing are copied whole (one slice, not one append per character).
+  const special = dialect === 'postgres' ? /['"`[\-/?]/g : /['"`[\-/?:@$]/g;
   while (i < sql.length) {
+    special.lastIndex = i;
+    const found = special.exec(sql);
+    const at = found ? found.index : sql.length;
+    if (at > i) {
+      out += sql.slice(i, at);
+      i = at;
+      if (i >= sql.length) break;
+    }
     const ch = sql[i] as string;
     if (ch === "'" || ch === '"' || ch === '`') {
       // Quoted text or identifier: runs to the next unpaired closing quote (a doubled quote stands for itself).

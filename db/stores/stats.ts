@@ -10,7 +10,7 @@ import {
 } from '../../workflows/stat-facts.ts';
 import { atCommit, hasCommitQueue } from '../commit-queue.ts';
 import { isPg } from '../sql-json.ts';
-import { insertLater, updateLater, writeLater } from '../write-later.ts';
+import { canQueue, insertLater, queueStatement, rawLater, sqlLiteral, updateLater } from '../write-later.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
@@ -129,7 +129,11 @@ export async function applyCounterDeltasByDay(trx: Knex, byRecordingDay: Map<str
   // Deltas that cancel out (a +1 and a −1 of one row in one transaction) move nothing.
   if (!parts.length) return;
   if (!isPg(trx)) {
-    for (const part of parts) await writeLater(trx, trx.raw(part.sql, [part.rows]));
+    for (const part of parts) {
+      const statement = canQueue(trx) ? part.values() : null;
+      if (statement === null) await rawLater(trx, part.sql, [part.rows()]);
+      else await queueStatement(trx, statement);
+    }
     return;
   }
   // PostgreSQL: the upserts as data-modifying CTEs of one statement. Each waits for the one before it (its rows are
@@ -141,19 +145,19 @@ export async function applyCounterDeltasByDay(trx: Knex, byRecordingDay: Map<str
   );
   const last = steps.length - 1;
   const sql = steps.map((step, i) => (i === last ? step : `c${i} AS (${step} RETURNING 1)`));
-  await writeLater(
+  await rawLater(
     trx,
-    trx.raw(
-      last === 0 ? (sql[0] as string) : `WITH ${sql.slice(0, last).join(', ')} ${sql[last]}`,
-      parts.map((part) => part.rows),
-    ),
+    last === 0 ? (sql[0] as string) : `WITH ${sql.slice(0, last).join(', ')} ${sql[last]}`,
+    parts.map((part) => part.rows()),
   );
 }
 
 interface CounterUpsert {
   sql: string;
   /** The rows as a JSON array of arrays: the key columns, then the measures, in the statement's column order. */
-  rows: string;
+  rows: () => string;
+  /** SQLite, queued: the same upsert with its rows as literal VALUES (no JSON for SQLite to take apart again). */
+  values: () => string | null;
 }
 
 /**
@@ -167,7 +171,8 @@ function counterUpsert(trx: Knex, table: string, keyCols: string[], rows: (Contr
   if (!measures.length) return null;
   const cols = [...keyCols, ...measures];
   const updates = measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
-  const json = JSON.stringify(rows.map((d) => [...d.keys, ...measures.map((m) => d.m[m] ?? 0)]));
+  const tuples = rows.map((d) => [...d.keys, ...measures.map((m) => d.m[m] ?? 0)]);
+  const json = () => JSON.stringify(tuples);
   const head = `INSERT INTO ${table} (${cols.join(', ')})`;
   const tail = `ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${updates}`;
   if (isPg(trx)) {
@@ -175,11 +180,24 @@ function counterUpsert(trx: Knex, table: string, keyCols: string[], rows: (Contr
     return {
       sql: `${head} SELECT ${values} FROM json_array_elements(?::json) WITH ORDINALITY AS j(e, n) WHERE true ORDER BY n ${tail}`,
       rows: json,
+      values: () => null,
     };
   }
   // `WHERE true`: SQLite's parser would otherwise read ON CONFLICT as a join constraint of the SELECT.
   const values = cols.map((_, i) => `value->>${i}`).join(', ');
-  return { sql: `${head} SELECT ${values} FROM json_each(?) WHERE true ${tail}`, rows: json };
+  return {
+    sql: `${head} SELECT ${values} FROM json_each(?) WHERE true ${tail}`,
+    rows: json,
+    values: () => {
+      const lits: string[] = [];
+      for (const t of tuples) {
+        const row = t.map(sqlLiteral);
+        if (row.some((x) => x === null)) return null;
+        lits.push(`(${row.join(', ')})`);
+      }
+      return `${head} VALUES ${lits.join(', ')} ${tail}`;
+    },
+  };
 }
 
 const queuedDeltas = new WeakMap<object, Map<string, Map<string, Contribution>>>();
