@@ -504,6 +504,28 @@ function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
   return k('cases').where('cases.id', id).first(cols);
 }
 
+/**
+ * The aggregate's statement is the same text for every case (only the id is a parameter): built with knex once per
+ * dialect and set of parts, then run as that text — a read of a case does not assemble ten subqueries each time.
+ * (Constant SQL derived from the code, not data: nothing here can go stale.)
+ */
+const aggregateSql = new Map<string, { sql: string; bindings: readonly unknown[] }>();
+const AGGREGATE_ID = -7_654_321;
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+async function aggregateRow(k: Knex, id: number, parts: AggregateParts): Promise<Record<string, any> | undefined> {
+  const key = `${isPg(k) ? 'pg' : 'sqlite'}:${parts.deadlines ? 1 : 0}${parts.history ? 1 : 0}${parts.stats ? 1 : 0}${parts.calendar ? 1 : 0}`;
+  let built = aggregateSql.get(key);
+  if (!built) {
+    const { sql, bindings } = aggregateQuery(k, AGGREGATE_ID, parts).toSQL();
+    // The id must appear once, as a parameter; anything else falls back to the query builder.
+    if (bindings.filter((b) => b === AGGREGATE_ID).length !== 1 || sql.includes(String(AGGREGATE_ID))) return aggregateQuery(k, id, parts);
+    built = { sql, bindings };
+    aggregateSql.set(key, built);
+  }
+  const result = await k.raw(built.sql, built.bindings.map((b) => (b === AGGREGATE_ID ? id : b)) as Knex.RawBinding[]);
+  return (Array.isArray(result) ? result : result.rows)[0];
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
 function aggregateFromRow(row: Record<string, any>, parts: AggregateParts): CaseAggregate {
   // biome-ignore lint/suspicious/noExplicitAny: JSON rows
@@ -745,7 +767,7 @@ export function createCaseStore() {
         const locked = await trx('cases').where({ id }).forUpdate().first('id');
         if (!locked) return undefined;
       }
-      const row = await aggregateQuery(trx, id, parts);
+      const row = await aggregateRow(trx, id, parts);
       return row ? aggregateFromRow(row, parts) : undefined;
     },
 
