@@ -4,11 +4,30 @@
  * zone). Instants are only turned into days (and days into the instant they start) here.
  */
 const toUtc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-const fromUtc = (t: number) => new Date(t).toISOString().slice(0, 10);
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/**
+ * The civil date of a UTC midnight, by arithmetic on days since 1970-01-01 (the proleptic Gregorian calendar's
+ * days-to-civil conversion, as Date itself does it) — deadlines walk periods day by day, and this runs for every day
+ * walked. Years outside 1000–9999 go through Date.
+ */
+const fromUtc = (t: number): string => {
+  const z = Math.floor(t / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return new Date(t).toISOString().slice(0, 10);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+};
 
 export const addDays = (d: string, n: number): string => fromUtc(toUtc(d) + n * 86_400_000);
 export const daysBetween = (a: string, b: string): number => Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
-export const weekday = (d: string): number => new Date(toUtc(d)).getUTCDay(); // 0 = Sunday
+// 0 = Sunday: 1970-01-01 was a Thursday.
+export const weekday = (d: string): number => (((Math.floor(toUtc(d) / 86_400_000) + 4) % 7) + 7) % 7;
 export const yearOf = (d: string): number => Number(d.slice(0, 4));
 /** Days in month `m` (1–12) of year `y`. */
 export const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../app/stats/closure.ts';
 import { endOfDayInstant } from '../../db/reports/closure-rate.ts';
-import { addMonths, cstDate, cstDayStart, daysBetween, daysInMonth, mondayOf } from '../../workflows/dates.ts';
+import { addDays, addMonths, cstDate, cstDayStart, daysBetween, daysInMonth, mondayOf, weekday } from '../../workflows/dates.ts';
 
 describe('calendar days (workflows/dates.ts)', () => {
   it('days in a month, leap years included', () => {
@@ -56,5 +56,18 @@ describe('calendar days (workflows/dates.ts)', () => {
           .flatMap((line, i) => (adHoc.some((re) => re.test(line)) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
       );
     expect(found).toEqual([]);
+  });
+});
+
+describe('day arithmetic agrees with Date on every day', () => {
+  it('addDays and weekday match Date for each day of 1900–2200, and across year 1000', () => {
+    const mismatches: string[] = [];
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2200, 11, 31); t += 86_400_000) {
+      const d = new Date(t).toISOString().slice(0, 10);
+      const next = new Date(t + 86_400_000).toISOString().slice(0, 10);
+      if (addDays(d, 1) !== next || addDays(next, -1) !== d || weekday(d) !== new Date(t).getUTCDay()) mismatches.push(d);
+    }
+    expect(mismatches).toEqual([]);
+    expect([addDays('0999-12-31', 1), addDays('1000-01-01', -1)]).toEqual(['1000-01-01', '0999-12-31']);
   });
 });
