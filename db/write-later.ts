@@ -233,22 +233,33 @@ export async function expectLater(trx: Knex, check: Knex.QueryBuilder | Knex.Raw
 }
 
 /**
- * SQLite, in a transaction whose writes can be queued: the last id each of `tables` (AUTOINCREMENT) has handed out, read
- * on the writer connection before the transaction's queued BEGIN — every earlier write of this process has committed,
- * and none can start meanwhile — with a guard queued that checks, with the write lock held, that no other process
- * took an id since. Rows inserted with the ids that follow are then written with the rest of the transaction (one trip
- * instead of an INSERT … RETURNING per table); a write that finds the ids taken fails at COMMIT as stale
- * (`isStaleWrite`) and keeps nothing. Ids stay what AUTOINCREMENT would have given: never one handed out before, even
- * of a row since deleted. Answers null elsewhere (the caller inserts and reads the ids back).
+ * SQLite, in a transaction whose writes can be queued: the last id each table (AUTOINCREMENT) has handed out, for the
+ * caller to insert `counts[table]` rows with the ids that follow — written with the rest of the transaction (one trip
+ * instead of an INSERT … RETURNING per table). The last ids are this connection's hints (`committedHint`: what its own
+ * last commit left) or, without them, read on the writer connection before the transaction's queued BEGIN — every
+ * earlier write of this process has committed, and none can start meanwhile. Either way a guard is queued that checks,
+ * with the write lock held, that no id was taken since; a write that finds one taken (another process, or another
+ * kind of insert of this one) fails at COMMIT as stale (`isStaleWrite`) and keeps nothing. Ids stay what
+ * AUTOINCREMENT would have given: never one handed out before, even of a row since deleted. Answers null elsewhere
+ * (the caller inserts and reads the ids back).
  */
-export async function reserveIds(trx: Knex, tables: readonly string[]): Promise<Record<string, number> | null> {
+export async function reserveIds(trx: Knex, counts: Readonly<Record<string, number>>): Promise<Record<string, number> | null> {
+  const tables = Object.keys(counts);
   if (queueable(trx) !== 'sqlite' || !tables.length) return null;
-  const rows = (await trx('sqlite_sequence').whereIn('name', tables).select('name', 'seq').options({ beforeBegin: true })) as {
-    name: string;
-    seq: number;
-  }[];
-  const last: Record<string, number> = Object.fromEntries(tables.map((t) => [t, 0]));
-  for (const r of rows) last[r.name] = Number(r.seq);
+  const last: Record<string, number> = {};
+  for (const t of tables) {
+    const hint = await committedHint(trx, `ids:${t}`);
+    if (hint === undefined) break;
+    last[t] = hint;
+  }
+  if (Object.keys(last).length !== tables.length) {
+    const rows = (await trx('sqlite_sequence').whereIn('name', tables).select('name', 'seq').options({ beforeBegin: true })) as {
+      name: string;
+      seq: number;
+    }[];
+    for (const t of tables) last[t] = 0;
+    for (const r of rows) last[r.name] = Number(r.seq);
+  }
   const check = tables.map(() => 'coalesce((select seq from sqlite_sequence where name = ?), 0) = ?').join(' and ');
   if (
     !(await expectLater(
@@ -260,6 +271,7 @@ export async function reserveIds(trx: Knex, tables: readonly string[]): Promise<
     ))
   )
     return null;
+  for (const t of tables) await noteOnCommit(trx, `ids:${t}`, (last[t] ?? 0) + (counts[t] ?? 0));
   return last;
 }
 
@@ -288,11 +300,13 @@ export function queueBegin(conn: WriteLaterConnection, sql: string): void {
  * against the database at COMMIT, so a hint that another process made stale fails that write, which is decided again
  * after a read; a crash loses nothing. The value is noted when the write is queued (`noteOnCommit`) and becomes the
  * hint only when its COMMIT succeeds (`settleHints`); a failure, a ROLLBACK or a new BEGIN drops what is pending, and
- * a failed COMMIT or ROLLBACK drops every hint of the connection. Answers undefined outside a SQLite transaction.
+ * a failed COMMIT or ROLLBACK drops every hint of the connection — two close together, and it trusts none for a few
+ * seconds. Answers undefined outside a SQLite transaction.
  */
 export async function committedHint(trx: Knex, key: string): Promise<number | undefined> {
   if (queueable(trx) !== 'sqlite') return undefined;
   const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  if ((conn.__zcHintsOffUntil ?? 0) > Date.now()) return undefined;
   return conn.__zcHints?.get(key);
 }
 
@@ -316,8 +330,19 @@ export function settleHints(conn: WriteLaterConnection, head: string, ok: boolea
       conn.__zcHints ??= new Map();
       for (const [k, v] of pending) conn.__zcHints.set(k, v);
     }
-  } else if (!ok) conn.__zcHints = undefined;
+  } else if (!ok) {
+    // A transaction that failed to end (a guard found a hint stale, say): hints are dropped. Two such failures close
+    // together mean someone else writes beside this connection (another process): it then reads instead of trusting
+    // hints for a while, or every other write of each would fail once.
+    conn.__zcHints = undefined;
+    const now = Date.now();
+    if (now - (conn.__zcLastFailure ?? Number.NEGATIVE_INFINITY) < HINTS_OFF_MS) conn.__zcHintsOffUntil = now + HINTS_OFF_MS;
+    conn.__zcLastFailure = now;
+  }
 }
+
+/** How long a connection reads instead of trusting its hints after two failed transactions that close together. */
+const HINTS_OFF_MS = 5_000;
 
 /** Whether the connection's queue still holds its transaction's BEGIN: SQLite has not seen the transaction yet. */
 export function beginQueued(queued: readonly string[]): boolean {
@@ -336,6 +361,8 @@ export interface WriteLaterConnection {
   /** SQLite: what this connection's commits last wrote to a counter, and what the open transaction will (`committedHint`). */
   __zcHints?: Map<string, number>;
   __zcPendingHints?: Map<string, number>;
+  __zcHintsOffUntil?: number;
+  __zcLastFailure?: number;
 }
 
 /**

@@ -664,8 +664,13 @@ export function createCaseStore() {
       const { parties, claims, createdBy, now, ...cols } = c;
       // SQLite: the ids are taken from the tables' sequences read before the transaction, and the rows go with the rest
       // of it (db/write-later.ts reserveIds); elsewhere each insert answers its ids.
-      const hasAgents = parties.some((p) => p.agents.length);
-      const last = await reserveIds(trx, ['cases', 'parties', 'claims', ...(hasAgents ? ['agents'] : [])]);
+      const agentCount = parties.reduce((n, p) => n + p.agents.length, 0);
+      const last = await reserveIds(trx, {
+        cases: 1,
+        parties: parties.length,
+        claims: claims.length,
+        ...(agentCount ? { agents: agentCount } : {}),
+      });
       const insertRows = async (table: string, rows: Record<string, unknown>[]): Promise<number[]> => {
         if (!last) return (await insertChunked<{ id: number }>(trx, table, rows, 'id')).map((r) => Number(r.id));
         const first = (last[table] as number) + 1;

@@ -217,6 +217,48 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     }
   });
 
+  it('the ids this connection last committed are hints: no read of the sequences while they hold; a stale one costs one retry, two close together stop their use', async () => {
+    if (dialect !== 'sqlite') return; // PostgreSQL inserts answer their ids (sequences)
+    // A connection of its own (as a process of its own has): hints live on the writer connection.
+    const own = openDatabase(t.dbUrl);
+    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const reads: string[] = [];
+    const onQuery = (q: { sql: string }) => {
+      if (/sqlite_sequence/.test(q.sql) && /^select/i.test(q.sql)) reads.push(q.sql);
+    };
+    own.knex.on('query', onQuery);
+    let calls = 0;
+    const transact: Transact = (fn) => {
+      calls++;
+      return inTransaction(ownDeps, fn);
+    };
+    const register = async (name: string, seq: number) => {
+      calls = 0;
+      const v = await submitRegistration(ownDeps, transact, clerk, body(name, seq));
+      const stored = await t.db.knex('parties').where({ case_id: v.id }).orderBy('id');
+      expect(stored.map((p) => [p.id, p.name])).toEqual([...v.applicants, ...v.respondents].map((p) => [p.id, p.name]));
+      return { calls, reads: reads.length };
+    };
+    // Another kind of insert (an added party, say) through a connection of its own.
+    const addParty = async () => {
+      const anyCase = await t.db.knex('cases').first('id');
+      await t.db.knex('parties').insert({ case_id: anyCase.id, side: 'third_party', seq: 99, kind: 'person', name: '第三人' });
+    };
+    try {
+      expect(await register('卫一', 301)).toEqual({ calls: 1, reads: 1 });
+      expect(await register('卫二', 302)).toEqual({ calls: 1, reads: 1 }); // from the hints
+      await addParty();
+      expect(await register('卫三', 303)).toEqual({ calls: 2, reads: 2 }); // stale hint: written again after a read
+      expect(await register('卫四', 304)).toEqual({ calls: 1, reads: 2 }); // hints again
+      await addParty();
+      expect(await register('卫五', 305)).toEqual({ calls: 2, reads: 3 }); // the second failure within seconds…
+      expect(await register('卫六', 306)).toEqual({ calls: 1, reads: 4 }); // …and the connection reads for a while
+    } finally {
+      own.knex.off('query', onQuery);
+      await own.close();
+    }
+  });
+
   it('an event whose case moved between its read and its write is decided again; its guarded UPDATE kept nothing the first time', async () => {
     const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
     const created = await api.post('/api/cases', application({ applicants: [worker('赵六', 203)] })).expect(201);
