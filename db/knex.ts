@@ -162,7 +162,7 @@ class SqliteCachingClient extends SqliteClient {
   async _query(connection: CachingSqliteConn & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
     // The end of a transaction settles the counter hints its writes noted (db/write-later.ts committedHint).
-    const ends = /^\s*(COMMIT|ROLLBACK)\b/i.exec(obj.sql)?.[1]?.toUpperCase();
+    const ends = /^\s*(COMMIT|ROLLBACK(?:\s+TO)?)\b/i.exec(obj.sql)?.[1]?.toUpperCase();
     const q = obj as KnexQueryObject & { sql: string };
     if (ends === undefined) return this._send(connection, q);
     try {

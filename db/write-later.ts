@@ -292,6 +292,7 @@ export function queueBegin(conn: WriteLaterConnection, sql: string): void {
   conn.__zcLater = [sql];
   conn.__zcFailed = undefined;
   conn.__zcPendingHints = undefined;
+  conn.__zcHintsOffTx = undefined;
 }
 
 /**
@@ -306,6 +307,11 @@ export function queueBegin(conn: WriteLaterConnection, sql: string): void {
 export async function committedHint(trx: Knex, key: string): Promise<number | undefined> {
   if (queueable(trx) !== 'sqlite') return undefined;
   const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  // After a rollback to a savepoint nothing noted is known to stand: the transaction reads.
+  if (conn.__zcHintsOffTx) return undefined;
+  // What an earlier write of this same transaction noted comes first: its rows are queued ahead of the caller's.
+  const pending = conn.__zcPendingHints?.get(key);
+  if (pending !== undefined) return pending;
   if ((conn.__zcHintsOffUntil ?? 0) > Date.now()) return undefined;
   return conn.__zcHints?.get(key);
 }
@@ -325,6 +331,14 @@ export async function noteOnCommit(trx: Knex, key: string, value: number): Promi
 export function settleHints(conn: WriteLaterConnection, head: string, ok: boolean): void {
   const pending = conn.__zcPendingHints;
   conn.__zcPendingHints = undefined;
+  if (/^ROLLBACK\s+TO\b/.test(head)) {
+    // Back to a savepoint: what was noted before it still stands, what after it does not — which is which is not
+    // kept, so the rest of the transaction reads, and the connection's hints are dropped.
+    conn.__zcHints = undefined;
+    conn.__zcHintsOffTx = true;
+    return;
+  }
+  conn.__zcHintsOffTx = undefined;
   if (ok && head.startsWith('COMMIT')) {
     if (pending) {
       conn.__zcHints ??= new Map();
@@ -363,6 +377,7 @@ export interface WriteLaterConnection {
   __zcPendingHints?: Map<string, number>;
   __zcHintsOffUntil?: number;
   __zcLastFailure?: number;
+  __zcHintsOffTx?: boolean;
 }
 
 /**

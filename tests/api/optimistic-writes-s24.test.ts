@@ -108,21 +108,26 @@ describe(`writes decided before their transaction (${dialect})`, () => {
 
   it('the serial this connection last committed is a hint: no read while it holds, a rollback or another process never makes a wrong number', async () => {
     const year = 2032;
+    // A connection of its own (as a process of its own has): hints live on the writer connection, and this file's
+    // earlier stale writes must not have switched them off on the shared one.
+    const own = openDatabase(t.dbUrl);
+    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
     const reserve = (fail = false) =>
-      inTransaction(deps, async (uow) => {
-        const serial = await deps.stores.cases.reserveSerial(uow.trx, year);
+      inTransaction(ownDeps, async (uow) => {
+        const serial = await ownDeps.stores.cases.reserveSerial(uow.trx, year);
         if (fail) throw new Error('refused after the reservation');
         return serial;
       });
     if (dialect !== 'sqlite') {
       expect(await reserve()).toBeNull();
+      await own.close();
       return;
     }
     const reads: string[] = [];
     const onQuery = (q: { sql: string }) => {
       if (/select .*last_serial/i.test(q.sql)) reads.push(q.sql);
     };
-    t.db.knex.on('query', onQuery);
+    own.knex.on('query', onQuery);
     try {
       expect(await reserve()).toBe(1); // no hint yet: read
       expect(await reserve()).toBe(2); // from the hint
@@ -132,7 +137,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
       expect(await reserve()).toBe(3);
       expect(reads).toHaveLength(1);
     } finally {
-      t.db.knex.off('query', onQuery);
+      own.knex.off('query', onQuery);
     }
     // Another process takes serial 4 between two acceptances of this one: the stale hint fails the write at COMMIT,
     // and an acceptance through the use case is decided again and takes 5.
@@ -144,11 +149,20 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     }
     const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
     const created = await api.post('/api/cases', application({ applicants: [worker('孙八', 205)] })).expect(201);
-    const r = await submitEvent(deps, (fn) => inTransaction(deps, fn), clerk, created.body.id, {
-      type: 'ACCEPT',
-      occurredOn: `${year}-01-05`,
-      payload: {},
-    }).catch((e: unknown) => e);
+    let attempts = 0;
+    const r = await submitEvent(
+      ownDeps,
+      (fn) => {
+        attempts++;
+        return inTransaction(ownDeps, fn);
+      },
+      clerk,
+      created.body.id,
+      { type: 'ACCEPT', occurredOn: `${year}-01-05`, payload: {} },
+    )
+      .catch((e: unknown) => e)
+      .finally(() => own.close());
+    expect(attempts).toBe(2); // the stale hint's write, then one after a read
     // The case was received in 2026; an acceptance dated 2032 numbers the case in 2032 (api.md: the ACCEPT's year).
     if (r instanceof Error) throw r;
     const row = await t.db.knex('cases').where({ id: created.body.id }).first();
@@ -255,6 +269,38 @@ describe(`writes decided before their transaction (${dialect})`, () => {
       expect(await register('卫六', 306)).toEqual({ calls: 1, reads: 4 }); // …and the connection reads for a while
     } finally {
       own.knex.off('query', onQuery);
+      await own.close();
+    }
+  });
+
+  it('several registrations in one transaction, one of them rolled back to its savepoint, take distinct ids that match what is stored', async () => {
+    const own = openDatabase(t.dbUrl);
+    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const check = async (v: { id: number; applicants: { id: number; name: string }[]; respondents: { id: number; name: string }[] }) => {
+      const stored = await t.db.knex('parties').where({ case_id: v.id }).orderBy('id');
+      expect(stored.map((p) => [p.id, p.name])).toEqual([...v.applicants, ...v.respondents].map((p) => [p.id, p.name]));
+    };
+    try {
+      // Hints first (a committed registration), then a transaction of several (a seeder's, an import's).
+      await check(await inTransaction(ownDeps, (uow) => registerCase(ownDeps, uow, clerk, body('蒋一', 401))));
+      const [a, b, c] = await inTransaction(ownDeps, async (uow) => {
+        const first = await registerCase(ownDeps, uow, clerk, body('蒋二', 402));
+        const second = await registerCase(ownDeps, uow, clerk, body('蒋三', 403));
+        await uow.trx
+          .transaction(async (sp) => {
+            await registerCase(ownDeps, { ...uow, trx: sp }, clerk, body('蒋四', 404));
+            throw new Error('this one is rolled back');
+          })
+          .catch(() => undefined);
+        const third = await registerCase(ownDeps, uow, clerk, body('蒋五', 405));
+        return [first, second, third];
+      });
+      for (const v of [a, b, c]) await check(v);
+      expect(new Set([a.id, b.id, c.id]).size).toBe(3);
+      expect(await t.db.knex('parties').where({ name: '蒋四' })).toHaveLength(0);
+      // And the connection goes on registering correctly after it.
+      await check(await inTransaction(ownDeps, (uow) => registerCase(ownDeps, uow, clerk, body('蒋六', 406))));
+    } finally {
       await own.close();
     }
   });
