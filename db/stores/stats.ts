@@ -167,7 +167,9 @@ interface CounterUpsert {
  * so it is prepared once. Null when no row moves anything.
  */
 function counterUpsert(trx: Knex, table: string, keyCols: string[], rows: (Contribution & { keys: string[] })[]): CounterUpsert | null {
-  const measures = COUNTER_MEASURES.filter((m) => rows.some((d) => (d.m[m] ?? 0) !== 0));
+  const moved = new Set<string>();
+  for (const d of rows) for (const [m, v] of Object.entries(d.m)) if (v !== 0) moved.add(m);
+  const measures = COUNTER_MEASURES.filter((m) => moved.has(m));
   if (!measures.length) return null;
   const cols = [...keyCols, ...measures];
   const updates = measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
