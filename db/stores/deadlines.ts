@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { INSERT_CHUNK } from '../batch.ts';
 import { insertLater, writeLater } from '../write-later.ts';
 
 /** The columns of a stored deadline (also read as JSON inside the case's own row: db/stores/cases.ts). */
