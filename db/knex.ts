@@ -6,11 +6,13 @@ import { migrationSource } from './migrations/index.ts';
 import {
   beginQueued,
   execScript,
+  hintsFailed,
   type LiteralDialect,
   queueBegin,
   scriptsSent,
   sendScript,
   settleHints,
+  statementRan,
   takeQueued,
   type WriteLaterConnection,
 } from './write-later.ts';
@@ -226,6 +228,7 @@ class SqliteCachingClient extends SqliteClient {
           await sendScript(connection, queued.join(';\n'));
         } catch (err) {
           connection.__zcFailed = err;
+          hintsFailed(connection);
           throw err;
         }
       }
@@ -250,6 +253,7 @@ class SqliteCachingClient extends SqliteClient {
           ? 'run'
           : 'all';
     const sql = obj.sql;
+    statementRan(connection, sql);
     const entry = cachedStatement(connection, sql);
     const st = await entry;
     return new Promise((resolve, reject) => {

@@ -307,6 +307,9 @@ export function queueBegin(conn: WriteLaterConnection, sql: string): void {
 export async function committedHint(trx: Knex, key: string): Promise<number | undefined> {
   if (queueable(trx) !== 'sqlite') return undefined;
   const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  // Once SQLite has the transaction (its BEGIN sent, the write lock held) a read inside it is exact: no hint then —
+  // a write there (one decided inside the writer's transaction) is not decided again when a guard fails.
+  if (!beginQueued(conn.__zcLater ?? [])) return undefined;
   // After a rollback to a savepoint nothing noted is known to stand: the transaction reads.
   if (conn.__zcHintsOffTx) return undefined;
   // What an earlier write of this same transaction noted comes first: its rows are queued ahead of the caller's.
@@ -344,15 +347,34 @@ export function settleHints(conn: WriteLaterConnection, head: string, ok: boolea
       conn.__zcHints ??= new Map();
       for (const [k, v] of pending) conn.__zcHints.set(k, v);
     }
-  } else if (!ok) {
-    // A transaction that failed to end (a guard found a hint stale, say): hints are dropped. Two such failures close
-    // together mean someone else writes beside this connection (another process): it then reads instead of trusting
-    // hints for a while, or every other write of each would fail once.
-    conn.__zcHints = undefined;
-    const now = Date.now();
-    if (now - (conn.__zcLastFailure ?? Number.NEGATIVE_INFINITY) < HINTS_OFF_MS) conn.__zcHintsOffUntil = now + HINTS_OFF_MS;
-    conn.__zcLastFailure = now;
-  }
+  } else if (!ok) hintsFailed(conn);
+}
+
+/**
+ * A transaction of the connection failed — a queued script (a guard found a hint stale, say), or its COMMIT or ROLLBACK:
+ * its hints are dropped. Two such failures close together mean someone else writes beside this connection (another
+ * process): it then reads instead of trusting hints for a while, or every other write of each would fail once.
+ */
+export function hintsFailed(conn: WriteLaterConnection): void {
+  conn.__zcHints = undefined;
+  conn.__zcPendingHints = undefined;
+  const now = Date.now();
+  if (now - (conn.__zcLastFailure ?? Number.NEGATIVE_INFINITY) < HINTS_OFF_MS) conn.__zcHintsOffUntil = now + HINTS_OFF_MS;
+  conn.__zcLastFailure = now;
+}
+
+/**
+ * A statement run at once on the connection (not queued): an INSERT into a table whose last id is a hint
+ * (`reserveIds`, key `ids:<table>`) moves that table's sequence by a value the hint does not know, so the hint — and
+ * what this transaction noted of it — is dropped; the next write reads. (Queued inserts of those tables come from
+ * `reserveIds`' own callers, which note what they leave.)
+ */
+export function statementRan(conn: WriteLaterConnection, sql: string): void {
+  if (!conn.__zcHints && !conn.__zcPendingHints) return;
+  const m = /^\s*insert\s+(?:or\s+\w+\s+)?into\s+[`"]?([A-Za-z_][A-Za-z0-9_]*)/i.exec(sql);
+  if (!m) return;
+  conn.__zcHints?.delete(`ids:${m[1]}`);
+  conn.__zcPendingHints?.delete(`ids:${m[1]}`);
 }
 
 /** How long a connection reads instead of trusting its hints after two failed transactions that close together. */

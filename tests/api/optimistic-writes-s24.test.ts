@@ -305,6 +305,33 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     }
   });
 
+  it('a stale hint whose guard fails when the script goes ahead of a read is dropped: the next write reads and succeeds', async () => {
+    if (dialect !== 'sqlite') return;
+    const year = 2033;
+    const own = openDatabase(t.dbUrl);
+    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const reserve = (readAfter = false) =>
+      inTransaction(ownDeps, async (uow) => {
+        const serial = await ownDeps.stores.cases.reserveSerial(uow.trx, year);
+        if (readAfter) await uow.trx('cases').first('id'); // sends the queued script before it
+        return serial;
+      });
+    try {
+      expect(await reserve()).toBe(1);
+      const other = openDatabase(t.dbUrl);
+      try {
+        await inTransaction({ db: other, clock: t.clock }, (o) => ownDeps.stores.cases.allocateSerial(o.trx, year));
+      } finally {
+        await other.close();
+      }
+      // The hint (1) is stale: the guard fails at the read, not at COMMIT.
+      await expect(reserve(true)).rejects.toSatisfy(isStaleWrite);
+      expect(await reserve()).toBe(3);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('an event whose case moved between its read and its write is decided again; its guarded UPDATE kept nothing the first time', async () => {
     const api = t.api(await t.tokenFor('clerk', 'clerk-s24'));
     const created = await api.post('/api/cases', application({ applicants: [worker('赵六', 203)] })).expect(201);
