@@ -82,22 +82,32 @@ export async function insertLater(
 export function insertStatement(table: string, rows: readonly Record<string, unknown>[], dialect: LiteralDialect): string | null {
   const first = rows[0];
   if (!first) return null;
-  const literal = dialect === 'postgres' ? pgLiteral : sqlLiteral;
   const cols = Object.keys(first);
-  const tuples: string[] = [];
-  for (const r of rows) {
-    if (Object.keys(r).length !== cols.length) return null;
+  if (rows.some((r) => Object.keys(r).length !== cols.length)) return null;
+  const values = valuesList(
+    rows.map((r) => cols.map((c) => r[c])),
+    dialect,
+  );
+  return values === null ? null : `INSERT INTO ${quoteIdentifier(table)} (${cols.map(quoteIdentifier).join(', ')}) VALUES ${values}`;
+}
+
+/**
+ * Rows of values as the literal list of a VALUES clause, `(…), (…)`, or null when a value has no literal
+ * (`sqlLiteral`, `pgLiteral`) or is undefined (knex would leave its column to the default).
+ */
+export function valuesList(tuples: readonly (readonly unknown[])[], dialect: LiteralDialect): string | null {
+  const literal = dialect === 'postgres' ? pgLiteral : sqlLiteral;
+  const out: string[] = [];
+  for (const t of tuples) {
     const values: string[] = [];
-    for (const c of cols) {
-      const v = r[c];
-      if (v === undefined) return null; // knex leaves the column to its default
-      const lit = literal(v);
+    for (const v of t) {
+      const lit = v === undefined ? null : literal(v);
       if (lit === null) return null;
       values.push(lit);
     }
-    tuples.push(`(${values.join(', ')})`);
+    out.push(`(${values.join(', ')})`);
   }
-  return `INSERT INTO ${quoteIdentifier(table)} (${cols.map(quoteIdentifier).join(', ')}) VALUES ${tuples.join(', ')}`;
+  return out.join(', ');
 }
 
 /**

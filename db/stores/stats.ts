@@ -10,7 +10,7 @@ import {
 } from '../../workflows/stat-facts.ts';
 import { atCommit, hasCommitQueue } from '../commit-queue.ts';
 import { isPg } from '../sql-json.ts';
-import { canQueue, insertLater, queueStatement, rawLater, sqlLiteral, updateLater } from '../write-later.ts';
+import { canQueue, insertLater, queueStatement, rawLater, updateLater, valuesList } from '../write-later.ts';
 
 const COLS: Record<keyof StatFacts, string> = {
   track: 'track',
@@ -191,13 +191,8 @@ function counterUpsert(trx: Knex, table: string, keyCols: string[], rows: (Contr
     sql: `${head} SELECT ${values} FROM json_each(?) WHERE true ${tail}`,
     rows: json,
     values: () => {
-      const lits: string[] = [];
-      for (const t of tuples) {
-        const row = t.map(sqlLiteral);
-        if (row.some((x) => x === null)) return null;
-        lits.push(`(${row.join(', ')})`);
-      }
-      return `${head} VALUES ${lits.join(', ')} ${tail}`;
+      const list = valuesList(tuples, 'sqlite');
+      return list === null ? null : `${head} VALUES ${list} ${tail}`;
     },
   };
 }
