@@ -28,6 +28,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/** Connections of their own on the same file, as another process has: hints live on the writer connection. */
+const ownConnection = () => {
+  const own = openDatabase(t.dbUrl);
+  return { own, ownDeps: createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config }) };
+};
 const caseCount = async () => Number((await t.db.knex('cases').count({ n: '*' }).first())?.n);
 const bumpCalendarVersion = () =>
   t.db
@@ -110,8 +115,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
     const year = 2032;
     // A connection of its own (as a process of its own has): hints live on the writer connection, and this file's
     // earlier stale writes must not have switched them off on the shared one.
-    const own = openDatabase(t.dbUrl);
-    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const { own, ownDeps } = ownConnection();
     const reserve = (fail = false) =>
       inTransaction(ownDeps, async (uow) => {
         const serial = await ownDeps.stores.cases.reserveSerial(uow.trx, year);
@@ -207,8 +211,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
 
   it('a registration whose ids another process took between its read and its write is written again with the next ones', async () => {
     let calls = 0;
-    const other = openDatabase(t.dbUrl);
-    const otherDeps = createDeps({ db: other, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const { own: other, ownDeps: otherDeps } = ownConnection();
     try {
       const transact: Transact = async (fn) => {
         calls++;
@@ -234,8 +237,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
   it('the ids this connection last committed are hints: no read of the sequences while they hold; a stale one costs one retry, two close together stop their use', async () => {
     if (dialect !== 'sqlite') return; // PostgreSQL inserts answer their ids (sequences)
     // A connection of its own (as a process of its own has): hints live on the writer connection.
-    const own = openDatabase(t.dbUrl);
-    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const { own, ownDeps } = ownConnection();
     const reads: string[] = [];
     const onQuery = (q: { sql: string }) => {
       if (/sqlite_sequence/.test(q.sql) && /^select/i.test(q.sql)) reads.push(q.sql);
@@ -274,8 +276,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
   });
 
   it('several registrations in one transaction, one of them rolled back to its savepoint, take distinct ids that match what is stored', async () => {
-    const own = openDatabase(t.dbUrl);
-    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const { own, ownDeps } = ownConnection();
     const check = async (v: { id: number; applicants: { id: number; name: string }[]; respondents: { id: number; name: string }[] }) => {
       const stored = await t.db.knex('parties').where({ case_id: v.id }).orderBy('id');
       expect(stored.map((p) => [p.id, p.name])).toEqual([...v.applicants, ...v.respondents].map((p) => [p.id, p.name]));
@@ -308,8 +309,7 @@ describe(`writes decided before their transaction (${dialect})`, () => {
   it('a stale hint whose guard fails when the script goes ahead of a read is dropped: the next write reads and succeeds', async () => {
     if (dialect !== 'sqlite') return;
     const year = 2033;
-    const own = openDatabase(t.dbUrl);
-    const ownDeps = createDeps({ db: own, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const { own, ownDeps } = ownConnection();
     const reserve = (readAfter = false) =>
       inTransaction(ownDeps, async (uow) => {
         const serial = await ownDeps.stores.cases.reserveSerial(uow.trx, year);
