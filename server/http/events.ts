@@ -18,6 +18,17 @@ const NextEvent = z.strictObject({ type: z.enum(EVENT_TYPES), label: z.string(),
 /** Payload dates of acts that have already happened (a hearing date may be in the future; these may not). */
 const PAST_DATE_FIELDS = ['servedOn', 'signedOn', 'filedOn', 'decidedOn', 'requestedOn'];
 
+/**
+ * Each event's payload schema with unknown keys refused, made once: zod compiles an object schema's parser on its first
+ * use, so a schema made per request (`.strict()`) is compiled again for every event (issue 15).
+ */
+const STRICT_PAYLOADS = Object.fromEntries(
+  EVENT_TYPES.map((t) => {
+    const schema = EVENT_PAYLOADS[t];
+    return [t, schema instanceof z.ZodObject ? schema.strict() : schema];
+  }),
+) as Record<EventType, z.ZodType>;
+
 /** Parses `{type, occurredOn?, ...payload}` against the event's own strict schema; 400 naming every bad field. */
 export function parseEventBody(body: unknown, today: string): EventInput {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw validationError([{ path: '', message: '请求体应为 JSON 对象' }]);
@@ -31,9 +42,7 @@ export function parseEventBody(body: unknown, today: string): EventInput {
     );
   }
   const t = type as EventType;
-  const schema = EVENT_PAYLOADS[t];
-  const strict = schema instanceof z.ZodObject ? schema.strict() : schema;
-  const payload = strict.safeParse(rest);
+  const payload = STRICT_PAYLOADS[t].safeParse(rest);
   if (!payload.success) errors.push(...zodFieldErrors(payload.error));
   errors.push(...controlCharErrors(rest));
   const on = (occurredOn as string | undefined) ?? today;
