@@ -4,6 +4,7 @@ import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
+import { fixedRows } from '../fixed-query.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
 import {
@@ -504,26 +505,11 @@ function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
   return k('cases').where('cases.id', id).first(cols);
 }
 
-/**
- * The aggregate's statement is the same text for every case (only the id is a parameter): built with knex once per
- * dialect and set of parts, then run as that text — a read of a case does not assemble ten subqueries each time.
- * (Constant SQL derived from the code, not data: nothing here can go stale.)
- */
-const aggregateSql = new Map<string, { sql: string; bindings: readonly unknown[] }>();
-const AGGREGATE_ID = -7_654_321;
+/** The aggregate's statement: the same text for every case, only the id a parameter (db/fixed-query.ts). */
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
 async function aggregateRow(k: Knex, id: number, parts: AggregateParts): Promise<Record<string, any> | undefined> {
-  const key = `${isPg(k) ? 'pg' : 'sqlite'}:${parts.deadlines ? 1 : 0}${parts.history ? 1 : 0}${parts.stats ? 1 : 0}${parts.calendar ? 1 : 0}`;
-  let built = aggregateSql.get(key);
-  if (!built) {
-    const { sql, bindings } = aggregateQuery(k, AGGREGATE_ID, parts).toSQL();
-    // The id must appear once, as a parameter; anything else falls back to the query builder.
-    if (bindings.filter((b) => b === AGGREGATE_ID).length !== 1 || sql.includes(String(AGGREGATE_ID))) return aggregateQuery(k, id, parts);
-    built = { sql, bindings };
-    aggregateSql.set(key, built);
-  }
-  const result = await k.raw(built.sql, built.bindings.map((b) => (b === AGGREGATE_ID ? id : b)) as Knex.RawBinding[]);
-  return (Array.isArray(result) ? result : result.rows)[0];
+  const name = `case-aggregate:${parts.deadlines ? 1 : 0}${parts.history ? 1 : 0}${parts.stats ? 1 : 0}${parts.calendar ? 1 : 0}`;
+  return (await fixedRows(k, name, (q, caseId: number) => aggregateQuery(q, caseId, parts), [id]))[0];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Role } from '../../workflows/reference.ts';
+import { fixedRows } from '../fixed-query.ts';
 
 export interface UserRow {
   id: number;
@@ -40,6 +41,16 @@ export interface Session {
 
 /** Users and their bearer tokens (stored as sha256 hashes with an expiry). */
 /** `reader`: where reads outside a write go (the session lookup of every request). */
+/** The session of a token: an unexpired, unrevoked token joined with its user. */
+const sessionQuery = (k: Knex, tokenHash: string, now: string) =>
+  k('tokens')
+    .join('users', 'users.id', 'tokens.user_id')
+    .where('tokens.token_hash', tokenHash)
+    .whereNull('tokens.revoked_at')
+    .where('tokens.expires_at', '>', now)
+    .select('users.*', 'tokens.id as token_id', 'tokens.created_at as token_created_at', 'tokens.last_used_at')
+    .limit(1);
+
 export function createUserStore(knex: Knex, reader: Knex = knex) {
   return {
     async count(): Promise<number> {
@@ -115,18 +126,12 @@ export function createUserStore(knex: Knex, reader: Knex = knex) {
     },
     /** The session of an unexpired, unrevoked token (of an active or inactive user), or undefined. */
     async sessionForToken(tokenHash: string, now: string): Promise<Session | undefined> {
-      const r = await reader('tokens')
-        .join('users', 'users.id', 'tokens.user_id')
-        .where('tokens.token_hash', tokenHash)
-        .whereNull('tokens.revoked_at')
-        .where('tokens.expires_at', '>', now)
-        .select<(DbUser & { token_id: number; token_created_at: string; last_used_at: string | null })[]>(
-          'users.*',
-          'tokens.id as token_id',
-          'tokens.created_at as token_created_at',
-          'tokens.last_used_at',
-        )
-        .first();
+      // Every request asks this: the statement's text is built once (db/fixed-query.ts).
+      const [r] = (await fixedRows(reader, 'session-for-token', sessionQuery, [tokenHash, now])) as (DbUser & {
+        token_id: number;
+        token_created_at: string;
+        last_used_at: string | null;
+      })[];
       return r
         ? { user: toUser(r), tokenId: Number(r.token_id), createdAt: r.token_created_at, lastUsedAt: r.last_used_at ?? null }
         : undefined;
