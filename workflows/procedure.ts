@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { type AnyActor, type AnyActorScope, type AnyStateMachine, createActor } from 'xstate';
 import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machine.ts';
 import { addDays } from './dates.ts';
 import { DEFAULT_PERIODS } from './periods.ts';
@@ -15,7 +15,8 @@ export interface PersistedSnapshot {
 }
 
 export function startCase(input: CaseInput): PersistedSnapshot {
-  const [snap] = initialTransition(caseMachine, input);
+  // XState's `initialTransition` would build the initial state twice (once for a throw-away actor): see `inertScope`.
+  const snap = caseMachine.getInitialSnapshot(inertScope(), input);
   return persist(snap);
 }
 
@@ -96,6 +97,29 @@ export function applyEvent(snap: Snapshot, event: ProcEvent): ApplyResult {
   const violation = checkRules(snap.context, event);
   if (violation) return { ok: false, reason: 'rule', violation };
   if (!snap.can(event)) return refuse();
-  const [next] = transition(caseMachine, snap, event);
+  const next = caseMachine.transition(snap, event, inertScope());
   return { ok: true, next, state: leafState(next.value) };
+}
+
+/**
+ * What XState's pure `transition(machine, snapshot, event)` and `initialTransition` pass the machine, made from one
+ * actor that is never started: they build a new actor — and with it the machine's whole initial state — for every call
+ * (issue 15: 2–3 % of an event's CPU). The machine invokes and spawns nothing, so nothing registers with that actor's system; its
+ * actions other than `assign` are only collected, and nothing reads them.
+ */
+let inertActor: AnyActor | undefined;
+function inertScope(): AnyActorScope {
+  inertActor ??= createActor(caseMachine as AnyStateMachine);
+  const self = inertActor;
+  return {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: () => {},
+  } as unknown as AnyActorScope;
 }
