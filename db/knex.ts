@@ -7,6 +7,7 @@ import {
   beginQueued,
   execScript,
   hintsFailed,
+  inlineNumbered,
   type LiteralDialect,
   queueBegin,
   scriptsSent,
@@ -65,6 +66,7 @@ type AnyClass = new (...args: any[]) => any;
 const SqliteClient: AnyClass = require('knex/lib/dialects/sqlite3/index.js');
 const SqliteTransaction: AnyClass = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction.js');
 const PgClient: AnyClass = require('knex/lib/dialects/postgres/index.js');
+const PgTransaction: AnyClass = require('knex/lib/dialects/postgres/execution/pg-transaction.js');
 
 /**
  * SQLite write transactions start with `BEGIN IMMEDIATE`: the write lock is taken at BEGIN, where the busy timeout
@@ -299,6 +301,9 @@ class PgDisposingClient extends PgClient {
   get supportsWriteLater(): LiteralDialect {
     return 'postgres';
   }
+  transaction(...args: unknown[]) {
+    return new QueuedBeginPgTransaction(this, ...args);
+  }
   async _query(connection: PgConnection & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
     await scriptsSent(connection);
@@ -316,14 +321,26 @@ class PgDisposingClient extends PgClient {
       await this.sendQuery(connection, { sql: 'ROLLBACK', bindings: [] }).catch(() => undefined);
       throw failed;
     }
+    if (queued.length && beginQueued(queued) && (sql.startsWith('COMMIT') || /^ROLLBACK\s*;?\s*$/.test(sql))) {
+      // The transaction never reached PostgreSQL (its BEGIN still queued): a COMMIT with nothing else queued, or a
+      // ROLLBACK, has nothing to send. Whatever else was queued goes with the COMMIT below.
+      if (queued.length === 1 || !sql.startsWith('COMMIT')) {
+        obj.response = { command: sql.startsWith('COMMIT') ? 'COMMIT' : 'ROLLBACK', rows: [], rowCount: 0 };
+        return obj;
+      }
+    }
     if (queued.length) {
       // A script without parameters goes by the simple query protocol, which takes several statements in one message.
       // PostgreSQL times each statement of it (statement_timeout); the client gives the whole message as many times
       // that, so it never gives up on a script the server is still allowed to finish (a COMMIT it would then not know of).
-      const script = (text: string, statements: number) => {
+      const script = async (text: string, statements: number): Promise<unknown> => {
         const perStatement = Number(connection.connectionParameters?.query_timeout ?? 0);
         const options = perStatement > 0 ? { query_timeout: (perStatement - 2_000) * statements + 2_000 } : undefined;
-        return sendScript(connection, text, () => this.sendQuery(connection, { sql: text, bindings: [], ...(options ? { options } : {}) }));
+        let answer: unknown;
+        await sendScript(connection, text, async () => {
+          answer = (await this.sendQuery(connection, { sql: text, bindings: [], ...(options ? { options } : {}) })).response;
+        });
+        return answer;
       };
       if (sql.startsWith('COMMIT')) {
         // The queue and COMMIT in one round trip; a failure anywhere in it rolls the whole transaction back.
@@ -334,6 +351,22 @@ class PgDisposingClient extends PgClient {
           throw err;
         }
         obj.response = { command: 'COMMIT', rows: [], rowCount: 0 };
+        return obj;
+      }
+      // A statement whose parameters are numbers only (a case's row locked and read by id, the year's serial taken)
+      // goes in the same message as the queue, written with its literals (db/write-later.ts inlineNumbered): one round
+      // trip instead of two. Its answer is the message's last.
+      const plain = !/^(ROLLBACK|SAVEPOINT|RELEASE)/.test(sql) && Object.keys(obj.options ?? {}).length === 0;
+      const own = plain ? inlineNumbered(obj.sql, obj.bindings ?? []) : null;
+      if (own !== null) {
+        let answer: unknown;
+        try {
+          answer = await script(`${queued.join(';\n')};\n${own}`, queued.length + 1);
+        } catch (err) {
+          connection.__zcFailed = err;
+          throw err;
+        }
+        obj.response = Array.isArray(answer) ? answer.at(-1) : answer;
         return obj;
       }
       // ROLLBACK drops the queue; ROLLBACK TO SAVEPOINT drops what was queued after the savepoint.
@@ -363,6 +396,18 @@ class PgDisposingClient extends PgClient {
       }
       throw err;
     }
+  }
+}
+/**
+ * A PostgreSQL transaction whose BEGIN is queued (db/write-later.ts queueBegin): it goes with the transaction's first
+ * statement when that one can share a message (`inlineNumbered`), else on its own right before it; a transaction that
+ * ends before anything was sent sends nothing. An isolation level or read-only mode is begun at once, as knex does.
+ */
+class QueuedBeginPgTransaction extends PgTransaction {
+  begin(conn: WriteLaterConnection) {
+    if (this.isolationLevel || this.readOnly) return super.begin(conn);
+    queueBegin(conn, 'BEGIN');
+    return Promise.resolve();
   }
 }
 interface PgConnection {

@@ -11,7 +11,9 @@ import { INSERT_CHUNK } from './batch.ts';
  * result the use case never reads — the deadlines replaced, the statistics row versioned, the history entry appended,
  * the counters moved. `writeLater` queues such a statement on the transaction's connection instead of running it; the
  * queue goes to the database as one script (SQLite's `sqlite3_exec`, PostgreSQL's simple query protocol) right before
- * the next statement that does answer something, or together with COMMIT.
+ * the next statement that does answer something, or together with COMMIT. A transaction's BEGIN is queued the same way
+ * (`queueBegin`). On PostgreSQL a next statement whose parameters are all numbers (`inlineNumbered`: a case locked and
+ * read by id, the year's serial) goes in the same message as the queue, its answer the message's last: one trip.
  *
  * What stays the same: the statements run in the order they were issued, before anything issued after them (any other
  * statement on the connection sends the queue first), inside the same transaction; a statement that fails makes the
@@ -563,4 +565,56 @@ export function inlineBindings(sql: string, bindings: readonly unknown[], dialec
     }
   }
   return next === bindings.length ? out : null;
+}
+
+/**
+ * A PostgreSQL statement as the driver is handed it (`$1`, `$2`, … in order) with its parameters written in as literals,
+ * when every parameter is a number, a boolean or null — values that carry nothing personal into the text of a simple
+ * query, which PostgreSQL may write to its log when it fails — or null. Text with a backslash or a `$` that is not a
+ * parameter (escape strings, dollar quoting) is not rewritten; `$` inside quoted text or a comment is not a parameter.
+ */
+export function inlineNumbered(sql: string, bindings: readonly unknown[]): string | null {
+  for (const b of bindings) if (!(b === null || typeof b === 'number' || typeof b === 'boolean' || typeof b === 'bigint')) return null;
+  if (sql.includes('\\')) return null;
+  let out = '';
+  let next = 1;
+  let i = 0;
+  const special = /['"\-/$]/g;
+  while (i < sql.length) {
+    special.lastIndex = i;
+    const found = special.exec(sql);
+    if (!found) {
+      out += sql.slice(i);
+      break;
+    }
+    out += sql.slice(i, found.index);
+    i = found.index;
+    const ch = sql[i] as string;
+    let end = i + 1;
+    if (ch === "'" || ch === '"') {
+      // Quoted text or identifier (a doubled quote is two quoted runs side by side: the same text).
+      const k = sql.indexOf(ch, i + 1);
+      if (k < 0) return null;
+      end = k + 1;
+    } else if (ch === '-' && sql[i + 1] === '-') {
+      const k = sql.indexOf('\n', i);
+      end = k < 0 ? sql.length : k;
+    } else if (ch === '/' && sql[i + 1] === '*') {
+      const k = sql.indexOf('*/', i + 2);
+      if (k < 0) return null;
+      end = k + 2;
+    } else if (ch === '$') {
+      const m = /^\$([0-9]+)/.exec(sql.slice(i, i + 12));
+      if (!m || Number(m[1]) !== next || /[0-9A-Za-z_]/.test(sql[i - 1] ?? '')) return null;
+      const lit = pgLiteral(bindings[next - 1]);
+      if (lit === null) return null;
+      out += lit;
+      next++;
+      i += m[0].length;
+      continue;
+    }
+    out += sql.slice(i, end);
+    i = end;
+  }
+  return next - 1 === bindings.length ? out : null;
 }

@@ -411,7 +411,8 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
   };
   // SQLite's one writer holds the whole database anyway: the number is taken first and goes in the one UPDATE. On
   // PostgreSQL every acceptance of the year waits for the counter row's lock, so it is taken last, right before the
-  // history entry that names it: the lock is held for the last few statements instead of the whole write.
+  // history entry that names it: the lock is held for the last few statements instead of the whole write. The case
+  // row's number and search text are written with COMMIT.
   const numberLast = d.numberingYear !== null && deps.db.dialect === 'postgres';
   if (d.numberingYear !== null && !numberLast) Object.assign(cols, await takeNumber(d.numberingYear));
   // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text.
@@ -433,10 +434,7 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
   await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
   await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
-  if (numberLast) {
-    const number = await takeNumber(d.numberingYear as number);
-    await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });
-  }
+  const number = numberLast ? await takeNumber(d.numberingYear as number) : null;
   await stores.cases.appendEvent(
     uow.trx,
     {
@@ -454,6 +452,8 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
     },
     d.head,
   );
+  // Queued: it goes with COMMIT (the history entry before it is a statement of its own, its text bound).
+  if (number) await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });
   return { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null };
 }
 

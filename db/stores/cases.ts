@@ -8,6 +8,7 @@ import { fixedRows } from '../fixed-query.ts';
 import { eventHash } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
 import {
+  canQueue,
   canQueueGuarded,
   committedHint,
   expectLater,
@@ -755,8 +756,11 @@ export function createCaseStore() {
      */
     async loadAggregate(trx: Knex, id: number, parts: AggregateParts & { forUpdate?: boolean } = {}): Promise<CaseAggregate | undefined> {
       if (parts.forUpdate && isPg(trx)) {
-        const locked = await trx('cases').where({ id }).forUpdate().first('id');
-        if (!locked) return undefined;
+        // The row locked by a statement of its own, so that the read below — a statement after the lock is granted, with
+        // a snapshot of its own — sees every write that held it. Queued, the lock goes in one message with the read
+        // (and the transaction's BEGIN): one round trip (db/knex.ts).
+        if (canQueue(trx)) await writeLater(trx, trx('cases').where({ id }).forUpdate().first('id'));
+        else if (!(await trx('cases').where({ id }).forUpdate().first('id'))) return undefined;
       }
       const row = await aggregateRow(trx, id, parts);
       return row ? aggregateFromRow(row, parts) : undefined;
@@ -774,7 +778,8 @@ export function createCaseStore() {
      * upgrading that to this lock next to another writer is a deadlock).
      */
     async lock(trx: Knex, id: number): Promise<void> {
-      if (trx.client.config.client === 'pg') await trx('cases').where({ id }).forUpdate().first('id');
+      // Queued in a transaction: it goes before the next statement, in the same message when it can (db/knex.ts).
+      if (trx.client.config.client === 'pg') await writeLater(trx, trx('cases').where({ id }).forUpdate().first('id'));
     },
 
     /**

@@ -1,0 +1,159 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeps, type Deps } from '../../app/deps.ts';
+import { openDatabase } from '../../db/knex.ts';
+import { writeLater } from '../../db/write-later.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { application, worker } from '../helpers/fixtures.ts';
+
+/**
+ * Fewer round trips on PostgreSQL (issue 15): a transaction's BEGIN waits for its first statement, and the writes queued
+ * before a statement whose parameters are numbers only go in one message with it (db/knex.ts, db/write-later.ts
+ * inlineNumbered) — an event's lock and read of the case are one trip with BEGIN. What a transaction keeps, what a
+ * failure undoes and what the lock holds are what they were; they are checked on both databases, the messages on
+ * PostgreSQL.
+ */
+const dialect = process.env.TEST_DB ?? 'sqlite';
+let t: TestApp;
+let deps: Deps;
+let caseId: number;
+beforeAll(async () => {
+  t = await startTestApp();
+  deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+  const clerk = await t.tokenFor('clerk', 'clerk-om');
+  const r = await t.api(clerk).post('/api/cases', application({ applicants: [worker('一讯', 41)] }));
+  expect(r.status).toBe(201);
+  caseId = r.body.id;
+  await t.db.knex.schema.createTable('om_probe', (tb) => {
+    tb.integer('k').primary();
+  });
+});
+afterAll(async () => t?.close());
+
+/** The text of every message node-pg sends while `fn` runs (PostgreSQL only; empty on SQLite). */
+async function messages(fn: () => Promise<unknown>): Promise<{ sent: string[]; error: unknown }> {
+  const sent: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...a: unknown[]) {
+    const q = a[0] as string | { text: string };
+    sent.push(typeof q === 'string' ? q : q.text);
+    return original.apply(this, a);
+  };
+  try {
+    await fn();
+    return { sent, error: undefined };
+  } catch (error) {
+    return { sent, error };
+  } finally {
+    proto.query = original;
+  }
+}
+
+const probeKeys = async () => (await t.db.knex('om_probe').orderBy('k').pluck('k')).map(Number);
+
+describe(`one message for a transaction's first statements (${dialect})`, () => {
+  it('BEGIN, a queued write and a read by number go in one message; the read answers its rows and the write is kept', async () => {
+    let read: unknown;
+    const { sent, error } = await messages(() =>
+      t.db.knex.transaction(async (trx) => {
+        await writeLater(trx, trx('om_probe').insert({ k: 1 }));
+        read = await trx('cases').where({ id: caseId }).first('id', 'version');
+      }),
+    );
+    expect(error).toBeUndefined();
+    expect(read).toEqual({ id: caseId, version: 1 });
+    expect(await probeKeys()).toEqual([1]);
+    if (dialect === 'postgres') {
+      expect(sent).toHaveLength(2); // the message, then COMMIT
+      expect(sent[0]).toMatch(/^BEGIN;\n.*insert into "om_probe".*;\nselect "id", "version" from "cases" where "id" = '\d+' limit '1'$/s);
+      expect(sent[1]).toMatch(/^COMMIT/);
+    }
+  });
+
+  it('a queued write that fails in that message fails the read and the transaction: nothing of it is kept', async () => {
+    const { error } = await messages(() =>
+      t.db.knex.transaction(async (trx) => {
+        await writeLater(trx, trx('om_probe').insert({ k: 2 }));
+        await writeLater(trx, trx('om_probe').insert({ k: 1 })); // already there
+        await trx('cases').where({ id: caseId }).first('id');
+      }),
+    );
+    expect(String(error)).toMatch(/unique|duplicate/i);
+    expect(await probeKeys()).toEqual([1]);
+    // The pooled connection is clean for whoever takes it next.
+    await t.db.knex.transaction(async (trx) => {
+      await writeLater(trx, trx('om_probe').insert({ k: 3 }));
+    });
+    expect(await probeKeys()).toEqual([1, 3]);
+  });
+
+  it('a statement with text parameters is not written into the message: the queue goes before it, on its own', async () => {
+    const { sent, error } = await messages(() =>
+      t.db.knex.transaction(async (trx) => {
+        await writeLater(trx, trx('om_probe').insert({ k: 4 }));
+        await trx('parties').where({ id_number: '371502199001011234' }).first('id');
+      }),
+    );
+    expect(error).toBeUndefined();
+    expect(await probeKeys()).toEqual([1, 3, 4]);
+    if (dialect === 'postgres') {
+      expect(sent).toHaveLength(3);
+      expect(sent[1]).toMatch(/where "id_number" = \$1/);
+      expect(sent.join('\n')).not.toContain('371502199001011234');
+    }
+  });
+
+  it('a transaction that ends before anything was sent sends nothing, committed or rolled back', async () => {
+    const committed = await messages(() => t.db.knex.transaction(async () => undefined));
+    const rolledBack = await messages(() =>
+      t.db.knex.transaction(async () => {
+        throw new Error('changed my mind');
+      }),
+    );
+    expect(committed.error).toBeUndefined();
+    expect(String(rolledBack.error)).toMatch(/changed my mind/);
+    if (dialect === 'postgres') {
+      expect(committed.sent).toEqual([]);
+      expect(rolledBack.sent).toEqual([]);
+    }
+  });
+
+  it('an event’s lock and read of the case are one message with BEGIN, and the row stays locked until COMMIT', async () => {
+    const other = openDatabase(t.dbUrl);
+    try {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let loaded: unknown;
+      let lockedMeanwhile: unknown;
+      const { sent, error } = await messages(() =>
+        t.db.knex.transaction(async (trx) => {
+          loaded = await deps.stores.cases.loadAggregate(trx, caseId, { history: true, forUpdate: true });
+          if (dialect === 'postgres') {
+            // Another connection finds the row locked.
+            lockedMeanwhile = await other.knex
+              .transaction(async (o) => o.raw('select id from cases where id = ? for update nowait', [caseId]))
+              .then(() => 'not locked', (e: { code?: string }) => e.code);
+          }
+          release();
+          await held;
+        }),
+      );
+      expect(error).toBeUndefined();
+      expect((loaded as { record: { id: number; version: number } }).record).toMatchObject({ id: caseId, version: 1 });
+      if (dialect === 'postgres') {
+        expect(lockedMeanwhile).toBe('55P03'); // lock_not_available
+        // The other connection's messages aside (knex asks a new connection its server's version; the lock attempt; its
+        // rollback).
+        const own = sent.filter((s) => !/nowait|^ROLLBACK|^select version\(\)/.test(s));
+        expect(own[0]).toMatch(/^BEGIN;\nselect "id" from "cases" where "id" = '\d+' limit '1' for update;\nselect "cases"\.\*/s);
+        expect(own).toHaveLength(2); // that message, then COMMIT
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
