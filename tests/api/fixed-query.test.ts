@@ -30,7 +30,8 @@ afterAll(async () => {
   await drop?.();
 });
 
-const byTag = (k: Knex, tag: string, above: number) => k('fq_probe').where('tag', tag).where('n', '>', above).orderBy('id').select('tag', 'n');
+const byTag = (k: Knex, tag: string, above: number) =>
+  k('fq_probe').where('tag', tag).where('n', '>', above).orderBy('id').select('tag', 'n');
 
 describe('fixedRows', () => {
   it('answers what the query builder answers, call after call with other parameters', async () => {

@@ -136,7 +136,10 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
             // Another connection finds the row locked.
             lockedMeanwhile = await other.knex
               .transaction(async (o) => o.raw('select id from cases where id = ? for update nowait', [caseId]))
-              .then(() => 'not locked', (e: { code?: string }) => e.code);
+              .then(
+                () => 'not locked',
+                (e: { code?: string }) => e.code,
+              );
           }
           release();
           await held;

@@ -10,7 +10,9 @@ describe('inlineNumbered', () => {
     expect(inlineNumbered('select "id" from "cases" where "id" = $1 limit $2 for update', [42, 1])).toBe(
       `select "id" from "cases" where "id" = '42' limit '1' for update`,
     );
-    expect(inlineNumbered('update t set a = $1, b = $2 where c = $3', [true, null, -7])).toBe(`update t set a = 'true', b = NULL where c = '-7'`);
+    expect(inlineNumbered('update t set a = $1, b = $2 where c = $3', [true, null, -7])).toBe(
+      `update t set a = 'true', b = NULL where c = '-7'`,
+    );
     expect(inlineNumbered('select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(
       `select '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'`,
     );
