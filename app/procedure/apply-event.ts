@@ -425,7 +425,11 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
         referenceVersions: d.referenceVersions,
       }
     : undefined;
-  await stores.cases.update(uow.trx, caseId, c.version, cols, d.now, { ...(search ? { search } : {}), ...(guard ? { guard } : {}) });
+  // Unguarded, the decision was made inside this transaction from the case as read under its lock (`applyEvent`).
+  await stores.cases.update(uow.trx, caseId, c.version, cols, d.now, {
+    ...(search ? { search } : {}),
+    ...(guard ? { guard } : { locked: true }),
+  });
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
   if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
   // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.

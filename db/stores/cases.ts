@@ -15,6 +15,7 @@ import {
   insertLater,
   noteOnCommit,
   reserveIds,
+  updateLater,
   updateLaterChangingOne,
   writeLater,
   writeLaterChangingOne,
@@ -810,6 +811,11 @@ export function createCaseStore() {
         search?: { caseNo: string | null; parties: PartyRecord[] };
         /** What a write decided outside the transaction was decided from, checked in the same UPDATE (`UpdateGuard`). */
         guard?: UpdateGuard;
+        /**
+         * The caller read `expectedVersion` in this transaction with the case row locked (loadAggregate `forUpdate`; on
+         * SQLite inside the writer's transaction): the UPDATE cannot miss, so it is queued with the writes that follow.
+         */
+        locked?: true;
       },
     ): Promise<void> {
       const search = children?.search ? { search_text: searchText(children.search.caseNo, children.search.parties) } : {};
@@ -819,7 +825,9 @@ export function createCaseStore() {
       // failing the transaction when the row moved (db/write-later.ts isStaleWrite); a caller that guards retries on it.
       const n = g
         ? await updateLaterChangingOne(trx, 'cases', set, { id, version: expectedVersion }, guardConditions(g))
-        : await trx('cases').where({ id, version: expectedVersion }).update(set);
+        : children?.locked && canQueue(trx)
+          ? await updateLater(trx, 'cases', set, { id, version: expectedVersion }).then(() => 'queued' as const)
+          : await trx('cases').where({ id, version: expectedVersion }).update(set);
       if (n !== 'queued' && n !== 1) {
         const cur = await trx('cases').where({ id }).first('version');
         throw new StaleVersionError(Number(cur?.version ?? 0));

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../app/deps.ts';
 import { openDatabase } from '../../db/knex.ts';
@@ -15,6 +15,8 @@ import { application, worker } from '../helpers/fixtures.ts';
  * PostgreSQL.
  */
 const dialect = process.env.TEST_DB ?? 'sqlite';
+/** node-pg (untyped here), whose client every PostgreSQL query of the process goes through. */
+const pg = createRequire(import.meta.url)('pg') as { Client: { prototype: unknown } };
 let t: TestApp;
 let deps: Deps;
 let caseId: number;
