@@ -122,6 +122,28 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
     }
   });
 
+  it('an ACCEPT is five messages on PostgreSQL: session; BEGIN, lock and read; the writes and the serial; the history entry; COMMIT', async () => {
+    const clerk = await t.tokenFor('clerk', 'clerk-om');
+    const created = await t.api(clerk).post('/api/cases', application({ applicants: [worker('二讯', 42)] }));
+    expect(created.status).toBe(201);
+    let accepted: { status: number; body: { caseNo?: string; version?: number } } | undefined;
+    const { sent, error } = await messages(async () => {
+      accepted = await t.api(clerk).post(`/api/cases/${created.body.id}/events`).send({ type: 'ACCEPT', occurredOn: '2026-03-03' });
+    });
+    expect(error).toBeUndefined();
+    expect(accepted?.status).toBe(200);
+    expect(accepted?.body.caseNo).toMatch(/〔2026〕第\d+号/);
+    const stored = await t.db.knex('cases').where({ id: created.body.id }).first('case_no', 'version', 'state');
+    expect(stored).toMatchObject({ case_no: accepted?.body.caseNo, version: 2, state: 'accepted' });
+    if (dialect === 'postgres') {
+      expect(sent).toHaveLength(5);
+      expect(sent[1]).toMatch(/^BEGIN;\nselect "id" from "cases" where "id" = '\d+' limit '1' for update;\nselect "cases"\.\*/s);
+      expect(sent[2]).toMatch(/^UPDATE "cases" SET .*INSERT INTO case_number_counters/s);
+      expect(sent[3]).toMatch(/^insert into "case_events"/);
+      expect(sent[4]).toMatch(/COMMIT;?$/);
+    }
+  });
+
   it('an event’s lock and read of the case are one message with BEGIN, and the row stays locked until COMMIT', async () => {
     const other = openDatabase(t.dbUrl);
     try {
