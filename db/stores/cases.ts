@@ -554,6 +554,22 @@ function aggregateFromRow(row: Record<string, any>, parts: AggregateParts): Case
 }
 
 /** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
+
+/**
+ * Keys of a history entry's payload and before/after views that hold nothing a party gave — the procedure's state and
+ * its label, the acceptance day, the case number the commission assigns. An entry whose every key, at any depth, is one
+ * of these carries no identity number, phone or address, and may be written into the text of a simple query on
+ * PostgreSQL (which logs a failing one whole): an ACCEPT's entry then goes with COMMIT instead of on a round trip of its
+ * own, while the year's serial row is locked. Any other key keeps the entry bound. A list to add to with care: only
+ * keys whose values the system itself writes.
+ */
+const PLAIN_HISTORY_KEYS = new Set(['state', 'stateLabel', 'acceptedOn', 'caseNo']);
+export function onlyPlainKeys(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) return v.every(onlyPlainKeys);
+  for (const [k, x] of Object.entries(v)) if (!PLAIN_HISTORY_KEYS.has(k) || !onlyPlainKeys(x)) return false;
+  return true;
+}
 export function createCaseStore() {
   async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
     const existing = await trx('parties').where({ case_id: caseId }).select('id');
@@ -1123,10 +1139,11 @@ export function createCaseStore() {
         before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
         after: JSON.stringify(e.after),
       };
-      // Nobody reads the entry's id: the insert goes with the transaction's other queued writes (the entry's payload and
-      // views hold what the parties gave: `personal`).
+      // Nobody reads the entry's id: the insert goes with the transaction's other queued writes. Its payload and views
+      // may hold what the parties gave (`personal`: bound on PostgreSQL) unless every key in them is a plain one.
+      const plain = [e.payload ?? {}, e.before ?? null, e.after].every(onlyPlainKeys);
       await insertLater(trx, 'case_events', [{ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) }], {
-        personal: true,
+        personal: !plain,
       });
       return { seq };
     },
