@@ -8,7 +8,8 @@ import { isPg } from './sql-json.ts';
  * not data: nothing here can go stale.
  *
  * `build` gets one stand-in value per parameter and must use each exactly once as a bound value; when one does not
- * come out as exactly one binding (or shows in the text), the query is built with the real values every time instead.
+ * come out as exactly one binding (or shows in the text), the query is built with the real values every time instead,
+ * as it is for a call with a null or undefined value. `name` names the statement: one name, one `build`.
  */
 export async function fixedRows<A extends unknown[]>(
   k: Knex,
@@ -29,7 +30,8 @@ export async function fixedRows<A extends unknown[]>(
     text = once ? { sql, bindings, slots } : null;
     statements.set(key, text);
   }
-  if (text === null) {
+  // A null or undefined value may compile to other text (`where(col, null)` is `IS NULL`): built with it, every time.
+  if (text === null || args.some((a) => a === null || a === undefined)) {
     const r: unknown = await build(k, ...args);
     return (Array.isArray(r) ? r : r === undefined ? [] : [r]) as Record<string, unknown>[];
   }

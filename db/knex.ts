@@ -104,6 +104,8 @@ interface CachingSqliteConn {
 }
 interface KnexQueryObject {
   sql?: string;
+  /** knex's `.timeout(ms)`. */
+  timeout?: number;
   /** The builder's `.options()`: `beforeBegin` (db/write-later.ts) on SQLite, the query config on PostgreSQL. */
   options?: Record<string, unknown>;
   method?: string;
@@ -356,7 +358,9 @@ class PgDisposingClient extends PgClient {
       // A statement whose parameters are numbers only (a case's row locked and read by id, the year's serial taken)
       // goes in the same message as the queue, written with its literals (db/write-later.ts inlineNumbered): one round
       // trip instead of two. Its answer is the message's last.
-      const plain = !/^(ROLLBACK|SAVEPOINT|RELEASE)/.test(sql) && Object.keys(obj.options ?? {}).length === 0;
+      // Not a statement with options of its own, nor one timed on its own (knex's `.timeout()` would cancel the whole
+      // message, the queued writes with it).
+      const plain = !/^(ROLLBACK|SAVEPOINT|RELEASE)/.test(sql) && Object.keys(obj.options ?? {}).length === 0 && !obj.timeout;
       const own = plain ? inlineNumbered(obj.sql, obj.bindings ?? []) : null;
       if (own !== null) {
         let answer: unknown;

@@ -829,7 +829,9 @@ export function createCaseStore() {
         guard?: UpdateGuard;
         /**
          * The caller read `expectedVersion` in this transaction with the case row locked (loadAggregate `forUpdate`; on
-         * SQLite inside the writer's transaction): the UPDATE cannot miss, so it is queued with the writes that follow.
+         * SQLite inside the writer's transaction): the UPDATE cannot miss, so on SQLite it is queued with the writes that
+         * follow. On PostgreSQL it stays bound: the snapshot holds what the parties wrote (a defence summary, agreement
+         * terms), and a failing simple query's whole text may reach the server's log.
          */
         locked?: true;
       },
@@ -841,7 +843,7 @@ export function createCaseStore() {
       // failing the transaction when the row moved (db/write-later.ts isStaleWrite); a caller that guards retries on it.
       const n = g
         ? await updateLaterChangingOne(trx, 'cases', set, { id, version: expectedVersion }, guardConditions(g))
-        : children?.locked && canQueue(trx)
+        : children?.locked && canQueueGuarded(trx)
           ? await updateLater(trx, 'cases', set, { id, version: expectedVersion }).then(() => 'queued' as const)
           : await trx('cases').where({ id, version: expectedVersion }).update(set);
       if (n !== 'queued' && n !== 1) {

@@ -17,12 +17,13 @@ beforeAll(async () => {
     t.increments('id');
     t.string('tag').notNullable();
     t.integer('n').notNullable();
+    t.string('note');
   });
   await db.knex('fq_probe').insert([
-    { tag: 'a', n: 1 },
-    { tag: 'b', n: 2 },
-    { tag: "it's", n: 3 },
-    { tag: 'a', n: 4 },
+    { tag: 'a', n: 1, note: 'x' },
+    { tag: 'b', n: 2, note: null },
+    { tag: "it's", n: 3, note: 'y' },
+    { tag: 'a', n: 4, note: null },
   ]);
 });
 afterAll(async () => {
@@ -46,6 +47,14 @@ describe('fixedRows', () => {
       const fixed = await fixedRows(db.knex, 'fq-by-tag', byTag, [tag, above]);
       expect(fixed.map((r) => ({ tag: r.tag, n: Number(r.n) }))).toEqual(built.map((r) => ({ tag: r.tag, n: Number(r.n) })));
     }
+  });
+
+  it('builds a call with a null value with that value (where col = null is IS NULL)', async () => {
+    const byNote = (k: Knex, note: string | null) => k('fq_probe').where('note', note).orderBy('id').select('n');
+    const ns = (rows: Record<string, unknown>[]) => rows.map((r) => Number(r.n));
+    expect(ns(await fixedRows(db.knex, 'fq-null', byNote, ['x']))).toEqual([1]);
+    expect(ns(await fixedRows(db.knex, 'fq-null', byNote, [null]))).toEqual([2, 4]);
+    expect(ns(await fixedRows(db.knex, 'fq-null', byNote, ['y']))).toEqual([3]);
   });
 
   it('builds a statement that uses a parameter twice with the real values every time', async () => {

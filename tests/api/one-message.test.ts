@@ -122,7 +122,7 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
     }
   });
 
-  it('an ACCEPT is four messages on PostgreSQL: session; BEGIN, lock and read; the writes and the serial; the history entry, the rest and COMMIT', async () => {
+  it('an ACCEPT is five messages on PostgreSQL: session; BEGIN, lock and read; the versioned UPDATE (bound); the writes and the serial; the history entry, the rest and COMMIT', async () => {
     const clerk = await t.tokenFor('clerk', 'clerk-om');
     const applicant = worker('二讯', 42);
     const { idNumber } = applicant;
@@ -144,15 +144,41 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
     const entry = await t.db.knex('case_events').where({ case_id: id, type: 'ACCEPT' }).first('after');
     expect(JSON.parse(entry.after)).toMatchObject({ state: 'accepted', caseNo: accepted?.body.caseNo });
     if (dialect === 'postgres') {
-      expect(sent).toHaveLength(4);
+      expect(sent).toHaveLength(5);
       expect(sent[1]).toMatch(/^BEGIN;\nselect "id" from "cases" where "id" = '\d+' limit '1' for update;\nselect "cases"\.\*/s);
-      expect(sent[2]).toMatch(/^UPDATE "cases" SET .*INSERT INTO case_number_counters/s);
-      expect(sent[3]).toMatch(/^INSERT INTO "case_events" .*COMMIT;?$/s);
+      expect(sent[2]).toMatch(/^update "cases" set "state" = \$1, "snapshot" = \$2/);
+      expect(sent[3]).toMatch(/INSERT INTO case_number_counters .*RETURNING last_serial$/s);
+      expect(sent[4]).toMatch(/^INSERT INTO "case_events" .*COMMIT;?$/s);
       // The registration's entry holds the applicant's identity number: it stays bound, never in a message's text.
       expect(registration.sent.some((m) => /^insert into "case_events" .*\$1/s.test(m))).toBe(true);
       expect(registration.sent.join('\n')).not.toContain(idNumber);
       expect(await t.db.knex('parties').where({ case_id: id, id_number: idNumber }).first('id')).toBeTruthy();
     }
+  });
+
+  it('what the parties wrote into the procedure (a defence summary) never goes into the text of a message', async () => {
+    const clerk = await t.tokenFor('clerk', 'clerk-om');
+    const phone = '13912345678';
+    const created = await t.api(clerk).post('/api/cases', application({ applicants: [worker('三讯', 43)] }));
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+    const { sent, error } = await messages(async () => {
+      for (const [type, occurredOn, payload] of [
+        ['ACCEPT', '2026-03-03', {}],
+        ['FILE_DEFENSE', '2026-03-10', { summary: `被申请人不同意全部请求，联系电话${phone}。` }],
+        ['SERVE', '2026-03-11', { document: 'acceptance_notice', partyId: created.body.applicants[0].id, method: 'post' }],
+      ] as const) {
+        const r = await t
+          .api(clerk)
+          .post(`/api/cases/${id}/events`)
+          .send({ type, occurredOn, ...payload });
+        expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
+      }
+    });
+    expect(error).toBeUndefined();
+    const snapshot = await t.db.knex('cases').where({ id }).first('snapshot');
+    expect(String(snapshot.snapshot)).toContain(phone); // stored, as given
+    expect(sent.join('\n')).not.toContain(phone);
   });
 
   it('an event’s lock and read of the case are one message with BEGIN, and the row stays locked until COMMIT', async () => {
