@@ -553,8 +553,6 @@ function aggregateFromRow(row: Record<string, any>, parts: AggregateParts): Case
   return out;
 }
 
-/** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
-
 /**
  * Keys of a history entry's payload and before/after views that hold nothing a party gave — the procedure's state and
  * its label, the acceptance day, the case number the commission assigns. An entry whose every key, at any depth, is one
@@ -570,6 +568,8 @@ export function onlyPlainKeys(v: unknown): boolean {
   for (const [k, x] of Object.entries(v)) if (!PLAIN_HISTORY_KEYS.has(k) || !onlyPlainKeys(x)) return false;
   return true;
 }
+
+/** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
 export function createCaseStore() {
   async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
     const existing = await trx('parties').where({ case_id: caseId }).select('id');

@@ -39,8 +39,6 @@ export interface Session {
   lastUsedAt: string | null;
 }
 
-/** Users and their bearer tokens (stored as sha256 hashes with an expiry). */
-/** `reader`: where reads outside a write go (the session lookup of every request). */
 /** The session of a token: an unexpired, unrevoked token joined with its user. */
 const sessionQuery = (k: Knex, tokenHash: string, now: string) =>
   k('tokens')
@@ -51,6 +49,8 @@ const sessionQuery = (k: Knex, tokenHash: string, now: string) =>
     .select('users.*', 'tokens.id as token_id', 'tokens.created_at as token_created_at', 'tokens.last_used_at')
     .limit(1);
 
+/** Users and their bearer tokens (stored as sha256 hashes with an expiry). */
+/** `reader`: where reads outside a write go (the session lookup of every request). */
 export function createUserStore(knex: Knex, reader: Knex = knex) {
   return {
     async count(): Promise<number> {
