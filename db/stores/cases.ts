@@ -372,6 +372,17 @@ const agentFromRow = (a: Record<string, any>): AgentRecord => ({
   relationship: a.relationship ?? null,
 });
 
+/** An agent's row: every field the record holds (an agent added after acceptance keeps its relationship too). */
+const agentRow = (partyId: number, seq: number, a: AgentRecord) => ({
+  party_id: partyId,
+  seq,
+  name: a.name,
+  kind: a.kind,
+  unit: a.unit,
+  phone: a.phone,
+  relationship: a.relationship ?? null,
+});
+
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
 const partyFromRow = (p: Record<string, any>, agents: AgentRecord[]): PartyRecord => ({
   id: Number(p.id),
@@ -596,15 +607,7 @@ export function createCaseStore() {
       let aseq = 0;
       for (const a of p.agents) {
         const [ains] = await trx('agents')
-          .insert({
-            party_id: partyId,
-            seq: ++aseq,
-            name: a.name,
-            kind: a.kind,
-            unit: a.unit,
-            phone: a.phone,
-            relationship: a.relationship ?? null,
-          })
+          .insert(agentRow(partyId, ++aseq, a))
           .returning('id');
         a.id = Number((ains as { id: number }).id);
       }
@@ -700,17 +703,7 @@ export function createCaseStore() {
       });
       const partyIds = await insertRows('parties', partyRows);
       const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: partyIds[i] as number, agents: p.agents.map((a) => ({ ...a })) }));
-      const agentRows = stored.flatMap((p) =>
-        p.agents.map((a, k) => ({
-          party_id: p.id,
-          seq: k + 1,
-          name: a.name,
-          kind: a.kind,
-          unit: a.unit,
-          phone: a.phone,
-          relationship: a.relationship ?? null,
-        })),
-      );
+      const agentRows = stored.flatMap((p) => p.agents.map((a, k) => agentRow(p.id as number, k + 1, a)));
       if (agentRows.length) {
         const agentIds = await insertRows('agents', agentRows);
         let k = 0;
@@ -1003,7 +996,7 @@ export function createCaseStore() {
       let aseq = 0;
       for (const a of p.agents) {
         const [ains] = await trx('agents')
-          .insert({ party_id: id, seq: ++aseq, name: a.name, kind: a.kind, unit: a.unit, phone: a.phone })
+          .insert(agentRow(id, ++aseq, a))
           .returning('id');
         agents.push({ ...a, id: Number((ains as { id: number }).id) });
       }
