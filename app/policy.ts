@@ -199,6 +199,21 @@ export function readLevel(actor: Actor, scope: CaseScope): ReadLevel {
   return 'full';
 }
 
+const LEVEL_RANK: Record<ReadLevel, number> = { summary: 0, masked: 1, full: 2 };
+/**
+ * A write's stored answer (a retry with the same Idempotency-Key) shows the case as its writer read it then. One who has
+ * since lost that level — an arbitrator recused, a mediator replaced — is not shown it again: the write stands, the
+ * answer is refused.
+ */
+export function replayRefusal(actor: Actor, scope: CaseScope, shownLevel: ReadLevel): string | null {
+  return LEVEL_RANK[readLevel(actor, scope)] < LEVEL_RANK[shownLevel]
+    ? '该请求此前已执行（同一 Idempotency-Key 的重试），但你现在已不能按当时的范围查看本案，不再返回当时的结果；请重新打开案件'
+    : null;
+}
+export function assertMayReplay(actor: Actor, scope: CaseScope, shownLevel: ReadLevel): void {
+  refuse(replayRefusal(actor, scope, shownLevel));
+}
+
 /**
  * What a case search (`q`) may match besides case numbers and party names (issue 16): identity numbers and phones
  * only for the roles that read every case in full (admin, clerk, chair) — anyone else could otherwise learn whose

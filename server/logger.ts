@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
+import { maskIdNumbersInText, maskMobilesInText } from '../workflows/identifiers.ts';
 
 /**
  * What an error may put in a log line: its class, code, a message and the stack — never the values of a query. A
@@ -29,13 +30,9 @@ const firstLine = (s: string) => {
   return line.length <= 450 ? line : `${line.slice(0, 200)} … ${line.slice(-250)}`;
 };
 
-// Identity numbers (18 characters, GB 11643), mobile phones and credit codes anywhere in a message: masked.
-const ID_NUMBER = /(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
-
 /** Masks identity-number and mobile-phone shaped digits in free text (a last line of defence for log lines). */
 export function scrub(text: string): string {
-  return text.replace(ID_NUMBER, '$1**********$2').replace(MOBILE, '$1****$2');
+  return maskMobilesInText(maskIdNumbersInText(text));
 }
 
 /**

@@ -70,6 +70,25 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
   };
 }
 
+/**
+ * Identity numbers (18 characters, GB 11643) and mainland mobile numbers written into free text — mediation terms, a
+ * note, the facts — found by their shape (a credit code of 18 digits looks the same and is masked too).
+ */
+const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+/** Any run of 11 digits: a string without one holds neither (the common case, answered without a replace). */
+const ELEVEN_DIGITS = /\d{11}/;
+
+/** Identity-number shaped digits in free text masked as `maskIdNumber` masks a number: 3715**********1234. */
+export function maskIdNumbersInText(s: string): string {
+  return ELEVEN_DIGITS.test(s) ? s.replace(ID_NUMBER_IN_TEXT, '$1**********$2') : s;
+}
+
+/** Mobile-number shaped digits in free text masked: 138****5555. */
+export function maskMobilesInText(s: string): string {
+  return ELEVEN_DIGITS.test(s) ? s.replace(MOBILE_IN_TEXT, '$1****$2') : s;
+}
+
 /** Masks an identity number for lists and logs: 3715**********1234. */
 export function maskIdNumber(s: string | null | undefined): string | null {
   if (!s) return s ?? null;

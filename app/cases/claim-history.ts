@@ -3,8 +3,13 @@ import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, assertMayReadClaimHistory, assertRoleMayReadClaimHistory } from '../policy.ts';
 import { caseContext, caseScope, loadCase } from './case-state.ts';
+import { maskForReader } from './views.ts';
 
-/** GET /api/cases/:id/claims/:claimId/history — one claim from the application to the court's judgment (issue 17). */
+/**
+ * GET /api/cases/:id/claims/:claimId/history — one claim from the application to the court's judgment (issue 17). The
+ * line carries no identity data (policy `claimHistoryRefusal`): identity and mobile numbers that someone wrote into a
+ * text it quotes (mediation terms, a reason) are masked for every reader.
+ */
 export async function claimHistory(deps: Deps, actor: Actor, caseId: number, claimId: number): Promise<ClaimLine> {
   const k = deps.db.reader;
   assertRoleMayReadClaimHistory(actor);
@@ -14,5 +19,5 @@ export async function claimHistory(deps: Deps, actor: Actor, caseId: number, cla
   const claim = c.claims.find((cl) => cl.id === claimId);
   if (!claim) throw notFound(`本案没有编号为 ${claimId} 的仲裁请求`);
   const events = await deps.stores.cases.events(k, caseId);
-  return claimLine({ ...claim, id: claimId, seq: claim.seq }, ctx, events);
+  return maskForReader(claimLine({ ...claim, id: claimId, seq: claim.seq }, ctx, events), true);
 }

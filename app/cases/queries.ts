@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { type Actor, assertMayReadCases, caseSearchScope, readLevel } from '../policy.ts';
+import { type Actor, assertMayReadCases, assertMayReplay, caseSearchScope, type ReadLevel, readLevel } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
@@ -20,6 +20,17 @@ export async function getCase(deps: Deps, actor: Actor, id: number): Promise<Cas
   ]);
   if (level === 'full') await recordAccess(deps, actor, 'read_case', { caseId: id });
   return buildCaseView(c, ctx, loaded.deadlines ?? [], names, { level, calendar });
+}
+
+/**
+ * Before a write's stored answer holding a case view is sent again (an Idempotency-Key's retry): the actor must still
+ * read the case at the level the view was built for (policy `replayRefusal`).
+ */
+export async function assertMayReplayCaseView(deps: Deps, actor: Actor, body: unknown): Promise<void> {
+  const view = body as { id?: unknown; readLevel?: unknown } | null;
+  if (!view || typeof view.id !== 'number' || typeof view.readLevel !== 'string') return;
+  const c = await loadCase(deps, deps.db.reader, view.id);
+  assertMayReplay(actor, caseScope(c, caseContext(c)), view.readLevel as ReadLevel);
 }
 
 export interface CaseListQuery {

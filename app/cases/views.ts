@@ -2,7 +2,7 @@ import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '..
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { formatMoney, maskIdNumber } from '../../workflows/identifiers.ts';
+import { formatMoney, maskIdNumber, maskIdNumbersInText, maskMobilesInText } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation } from '../../workflows/limitation.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
@@ -137,7 +137,7 @@ export function buildCaseView(
     r.record.postmarkOn === c.postmarkOn &&
     r.record.receivedOn === c.receivedOn &&
     r.record.claims === c.claims;
-  return {
+  const view = {
     ...registrationView(c, level, r),
     closure: r && same('closure') ? r.view.closure : closureView(ctx, level),
     award: r && same('award') ? r.view.award : awardView(ctx, level),
@@ -148,6 +148,9 @@ export function buildCaseView(
     // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
     ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar) }),
   };
+  // A masked reader (an arbitrator or mediator of another case) is not shown identity numbers, phones or addresses:
+  // neither in the parties' fields (partyView) nor where someone typed them — the facts, mediation terms, notes.
+  return level === 'masked' ? maskForReader(view, true) : view;
 }
 
 /** How the case ended; a summary (analysts) says how and when, not the reason's free text (it may name amounts). */
@@ -296,14 +299,18 @@ export function viewDelta(before: Record<string, unknown>, after: Record<string,
 
 /** Contact data a masked reader does not see (the masked identity number hides the birth date too). */
 const CONTACT_KEYS = new Set(['phone', 'address', 'birthDate']);
+/** A company's credit code may be 18 digits, the shape of an identity number: it is not personal, and stays. */
+const NOT_PERSONAL_TEXT = new Set(['creditCode']);
 
 /**
- * Masks identity numbers anywhere inside a stored payload or before/after snapshot (history never shows a full one),
- * and for a masked reader also leaves out phones, addresses and birth dates. Iterative: stored JSON can be deep.
+ * Masks identity numbers anywhere inside a stored payload, snapshot or view — the `idNumber` fields and identity-number
+ * shaped digits typed into free text (mediation terms, notes, the facts) — and for a masked reader also leaves out
+ * phones, addresses and birth dates and masks mobile numbers in free text. Iterative: stored JSON can be deep.
  */
 function maskDeep(v: unknown, dropContact: boolean): unknown {
+  const text = (x: string) => (dropContact ? maskMobilesInText(maskIdNumbersInText(x)) : maskIdNumbersInText(x));
   const copy = (x: unknown): unknown => (Array.isArray(x) ? [...x] : x && typeof x === 'object' ? { ...x } : x);
-  const root = { v: copy(v) };
+  const root = { v: typeof v === 'string' ? text(v) : copy(v) };
   const stack: unknown[] = [root.v];
   while (stack.length) {
     const node = stack.pop() as Record<string, unknown> | unknown[];
@@ -312,7 +319,9 @@ function maskDeep(v: unknown, dropContact: boolean): unknown {
       const x = (node as Record<string, unknown>)[k];
       if (k === 'idNumber' && typeof x === 'string') (node as Record<string, unknown>)[k] = maskIdNumber(x);
       else if (dropContact && !Array.isArray(node) && CONTACT_KEYS.has(k)) delete (node as Record<string, unknown>)[k];
-      else if (x && typeof x === 'object') {
+      else if (typeof x === 'string') {
+        if (!NOT_PERSONAL_TEXT.has(k)) (node as Record<string, unknown>)[k] = text(x);
+      } else if (x && typeof x === 'object') {
         const c = copy(x);
         (node as Record<string, unknown>)[k] = c;
         stack.push(c);
@@ -320,6 +329,15 @@ function maskDeep(v: unknown, dropContact: boolean): unknown {
     }
   }
   return root.v;
+}
+
+/**
+ * What a reader may be shown of something that can hold what the parties or staff wrote (a masked case view, a claim's
+ * line): identity numbers masked wherever they are; with `dropContact`, no phones, addresses or birth dates and mobile
+ * numbers in free text masked.
+ */
+export function maskForReader<T>(v: T, dropContact: boolean): T {
+  return maskDeep(v, dropContact) as T;
 }
 
 /** One history entry at the reader's level; a summary reader (analyst) sees who did what when, not the payloads. */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
+import { assertMayReplayCaseView, caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
 import { checkRegistrationDates, submitRegistration } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
@@ -50,6 +50,8 @@ export function createCasesRouter(deps: Deps): Router {
         res,
         (transact) => submitRegistration(deps, transact, actor, body),
         (view) => ({ status: 201, body: view, headers: { Location: `/api/cases/${view.id}`, ...caseHeaders(view) } }),
+        undefined,
+        (stored) => assertMayReplayCaseView(deps, actor, stored.body),
       );
     },
   });
@@ -58,7 +60,7 @@ export function createCasesRouter(deps: Deps): Router {
     method: 'get',
     path: '/api/cases',
     operationId: 'listCases',
-    summary: '案件列表（q 检索案号与当事人姓名）',
+    summary: '案件列表（q 检索案号、当事人与代理人姓名；管理员、书记员、主任还可按完整身份证号或电话号码检索）',
     tags: ['cases'],
     // `state` is one of the states (a misspelt one listed nothing: 200 with no items).
     query: CaseListQuery.extend({ state: CaseState.optional() }),
@@ -113,6 +115,8 @@ export function createCasesRouter(deps: Deps): Router {
         res,
         (uow) => updateRegistration(deps, uow, actor, params.id, body, { expectedVersion }),
         (view) => ({ status: 200, body: view, headers: caseHeaders(view) }),
+        undefined,
+        (stored) => assertMayReplayCaseView(deps, actor, stored.body),
       );
     },
   });

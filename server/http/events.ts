@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { assertMayReplayCaseView } from '../../app/cases/queries.ts';
 import type { Deps } from '../../app/deps.ts';
 import { type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
 import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../../app/event-schemas.ts';
@@ -98,6 +99,8 @@ export function createEventsRouter(deps: Deps): Router {
           body: r.linkedCaseId ? { ...r.view, linkedCaseId: r.linkedCaseId } : r.view,
           headers: { ETag: `"${r.version}"` },
         }),
+        undefined,
+        (stored) => assertMayReplayCaseView(deps, actor, stored.body),
       );
     },
   });

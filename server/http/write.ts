@@ -64,12 +64,23 @@ function send(res: Response, r: WriteResult): void {
   res.status(r.status).json(r.body);
 }
 
-async function replay(deps: Deps, req: Request, res: Response, key: string, fingerprint: () => Promise<string>): Promise<boolean> {
+/** A check before a stored answer is sent again (it throws to refuse): the policy asked anew, as for a first answer. */
+export type ReplayGuard = (stored: WriteResult) => Promise<void>;
+
+async function replay(
+  deps: Deps,
+  req: Request,
+  res: Response,
+  key: string,
+  fingerprint: () => Promise<string>,
+  guard: ReplayGuard | undefined,
+): Promise<boolean> {
   const stored = await deps.stores.idempotency.find(deps.db.knex, req.user?.id as number, key);
   if (!stored) return false;
   if (stored.requestHash !== (await fingerprint())) {
     throw unprocessable('同一个 Idempotency-Key 已用于另一个请求；请为新的请求使用新的键', { rule: 'idempotency-key-reused' });
   }
+  if (guard) await guard(stored);
   res.setHeader('Idempotent-Replayed', 'true');
   send(res, stored);
   return true;
@@ -88,6 +99,8 @@ export async function runWriteStaged<T>(
   render: (result: T) => WriteResult,
   /** Work that needs the committed write, done before the answer goes out. */
   afterCommit?: () => Promise<void>,
+  /** Asked before a stored answer is sent again: what it shows may no longer be this user's to see. */
+  replayGuard?: ReplayGuard,
 ): Promise<void> {
   const key = idempotencyKey(req);
   // The fingerprint is taken only when needed — to compare with a stored one, or right before the transaction that
@@ -97,7 +110,7 @@ export async function runWriteStaged<T>(
     hashed ??= requestHash(req, key as string);
     return hashed;
   };
-  if (key && (await replay(deps, req, res, key, fingerprint))) return;
+  if (key && (await replay(deps, req, res, key, fingerprint, replayGuard))) return;
   const transact: Transact = async (fn) => {
     const hash = key ? await fingerprint() : '';
     return inTransaction(deps, async (uow) => {
@@ -122,7 +135,7 @@ export async function runWriteStaged<T>(
     // A retry with the same key sent while the first was still being written, which committed first: answer its
     // result — whether this one then met the stored key (a unique violation) or the case as the first left it (an
     // ACCEPT already accepted: 409; a version the first moved: 412).
-    if (key && (err instanceof AppError || isUniqueViolation(err)) && (await replay(deps, req, res, key, fingerprint))) return;
+    if (key && (err instanceof AppError || isUniqueViolation(err)) && (await replay(deps, req, res, key, fingerprint, replayGuard))) return;
     throw err;
   }
   if (afterCommit) await afterCommit();
@@ -137,6 +150,7 @@ export function runWrite<T>(
   fn: (uow: UnitOfWork) => Promise<T>,
   render: (result: T) => WriteResult,
   afterCommit?: () => Promise<void>,
+  replayGuard?: ReplayGuard,
 ): Promise<void> {
-  return runWriteStaged(deps, req, res, (transact) => transact(fn), render, afterCommit);
+  return runWriteStaged(deps, req, res, (transact) => transact(fn), render, afterCommit, replayGuard);
 }
