@@ -361,6 +361,7 @@ async function route() {
     return;
   }
   for (const d of document.querySelectorAll('dialog:not(.reauth)')) d.remove();
+  state.screen++;
   const caseM = /^\/cases\/(\d+)(\/edit|\/cover)?$/.exec(path ?? '');
   if (path === '/login') location.hash = '#/';
   else if (path === '/cases') caseList(query ?? '', mount);

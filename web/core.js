@@ -9,6 +9,12 @@ export const state = {
   vocab: null,
   /** A form with unsaved changes: {dirty(), confirm()} — asked before leaving the screen. */
   leaveGuard: null,
+  /**
+   * Which screen is shown: one more on every change of screen. What a screen started before an await (a case drawn, an
+   * act's dialog opened, its page redrawn after the act) is dropped when the person has moved on meanwhile — never
+   * drawn over another case's address.
+   */
+  screen: 0,
 };
 
 // ---------- DOM helper: h('tag.class', {attrs}, ...children); text is always set as text ----------

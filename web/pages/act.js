@@ -74,7 +74,26 @@ function checkList(name, options, opts = {}) {
   return { node, values: () => [...node.querySelectorAll('input:checked')].map((i) => Number(i.value)) };
 }
 
+/** An act's dialog on its way (its lists loading): a second click opens no second dialog. */
+let opening = false;
+
+/**
+ * The dialog of one act on case `c` as the screen shows it. The act is sent with the case's version (If-Match): when
+ * someone else changed the case since the screen was drawn, nothing is recorded and the dialog offers the latest case.
+ * A dialog whose lists arrive after the person left the case's screen is not opened.
+ */
 export async function openEventForm(c, type, done) {
+  if (opening || document.querySelector('dialog.act[open]')) return;
+  const screen = state.screen;
+  opening = true;
+  try {
+    await eventForm(c, type, done, screen);
+  } finally {
+    opening = false;
+  }
+}
+
+async function eventForm(c, type, done, screen) {
   const spec = EVENT_FORMS[type] ?? [];
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
   const needsMediators = spec.some((f) => f.kind === 'mediator');
@@ -86,6 +105,7 @@ export async function openEventForm(c, type, done) {
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
     needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
   ]);
+  if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
   const mediatorLoad = new Map((mediatorWorkload?.items ?? []).map((w) => [w.id, w]));
   const parties = partiesOf(c);
@@ -389,14 +409,16 @@ export async function openEventForm(c, type, done) {
     ok.textContent = '正在提交…';
     try {
       if (body.partyId === 'allApplicants') await serveAll(c, body, key, form);
-      else await api('POST', `/api/cases/${c.id}/events`, body, { key });
+      else await api('POST', `/api/cases/${c.id}/events`, body, { key, ifMatch: c.version });
       awardEd?.clear();
       close();
-      // The screen that follows says what was done, where the focus goes (not left on the page's body).
-      done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}），已记入办理记录。`);
+      // The screen that follows says what was done, where the focus goes (not left on the page's body) — unless the
+      // person has left the case meanwhile: the act is recorded, the screen they went to stays theirs.
+      if (state.screen === screen) done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}），已记入办理记录。`);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 0) key = newKey();
       showErrors(form, namedDate(err, dateLabel));
+      if (err instanceof ApiError && err.status === 412) staleCase(form, close, done);
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;
@@ -464,13 +486,42 @@ function describedFields(describe) {
     : null;
 }
 
-/** Serves one document on every applicant, one SERVE act each; a retry skips nobody twice (one key per worker). */
+/**
+ * Serves one document on every applicant, one SERVE act each; a retry skips nobody twice (one key per worker). Each act
+ * is sent with the version the one before it left (the first with the screen's).
+ */
 async function serveAll(c, body, key, form) {
   const box = form.querySelector('.form-alert');
+  let version = c.version;
   for (const [i, p] of c.applicants.entries()) {
     fill(box, h('div.alert.ok', { role: 'status' }, `正在登记送达 ${i + 1}/${c.applicants.length}：${p.name}`));
-    await api('POST', `/api/cases/${c.id}/events`, { ...body, partyId: p.id }, { key: `${key}-${p.id}` });
+    const r = await api('POST', `/api/cases/${c.id}/events`, { ...body, partyId: p.id }, { key: `${key}-${p.id}`, ifMatch: version });
+    version = r.version;
   }
+}
+
+/**
+ * Someone else changed the case after this screen was drawn (412): nothing was recorded. The person reads the case as
+ * it is now before doing anything: the dialog offers the latest case (what was typed in it is not sent).
+ */
+function staleCase(form, close, done) {
+  const box = form.querySelector('.form-alert');
+  box.append(
+    h(
+      'p',
+      h(
+        'button.btn',
+        {
+          type: 'button',
+          onclick: () => {
+            close();
+            done('已载入案件的最新内容：请查看他人刚办理的事项，再决定是否办理。');
+          },
+        },
+        '载入最新内容',
+      ),
+    ),
+  );
 }
 
 /** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim. */

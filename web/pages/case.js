@@ -88,16 +88,20 @@ async function loadFile(id) {
 }
 
 export async function casePage(id, mount) {
+  const screen = state.screen;
   const body = h('div.case', h('p.muted', '正在加载…'));
   mount('#/cases', body);
   let file;
   try {
     file = await loadFile(id);
   } catch (err) {
+    if (state.screen !== screen) return;
     setTitle('案件');
     fill(body, h('h1', '案件'), err.status === 404 ? h('div.alert.bad', { role: 'alert' }, `没有编号为 ${id} 的案件`) : errorPanel(err));
     return;
   }
+  // The person went to another screen while the case loaded: that screen is theirs, this case is not drawn over it.
+  if (state.screen !== screen) return;
   const { c, next, events, docs } = file;
   const mediationTrack = c.track === 'mediation';
   setTitle(caseName(c));

@@ -1,6 +1,6 @@
 // Pre-arbitration mediation (案前调解): the mediations in progress and the registration of a new one, in
 // mediation words (调解申请, 请求事项), not arbitration ones.
-import { api, errorPanel, fill, h, names, setTitle } from '../core.js';
+import { api, errorPanel, fill, h, names, setTitle, state } from '../core.js';
 import { openEventForm } from './act.js';
 import { registerForm } from './register.js';
 
@@ -31,7 +31,12 @@ export async function mediationPage(mount, message = null) {
         {
           type: 'button',
           'aria-label': `调解申请 #${c.id}（${c.applicantNames.join('、')}）：${label}`,
-          onclick: async () => openEventForm(await api('GET', `/api/cases/${c.id}`), type, again),
+          onclick: async () => {
+            // The case as it is now; its dialog only if this screen is still shown when it arrives.
+            const screen = state.screen;
+            const fresh = await api('GET', `/api/cases/${c.id}`);
+            if (state.screen === screen) openEventForm(fresh, type, again);
+          },
         },
         label,
       );

@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type BrowserRig, caseAt, caseEvents, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
+import { type Actors, createActors } from '../helpers/procedure.ts';
+
+/**
+ * An act is recorded on the case on screen, as the screen shows it (Chromium): a page drawn before someone else changed
+ * the case records nothing (If-Match, 412) and offers the latest case; a dialog whose lists arrive after the person went
+ * to another case is not opened there; a double click opens one dialog; an act's page is not drawn over another case.
+ */
+let t: TestApp;
+let a: Actors;
+let rig: BrowserRig;
+let base: string;
+let page: Page;
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '1000', MAX_SESSIONS_PER_USER: '100' } });
+  a = await createActors(t);
+  rig = await openBrowser(t);
+  ({ base, page } = rig);
+}, 120_000);
+afterAll(async () => {
+  await rig?.close();
+  await t?.close();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const events = async (caseId: number, type: string) =>
+  ((await t.api(t.adminToken).get(`/api/cases/${caseId}/events`)).body as { type: string }[]).filter((e) => e.type === type);
+const actButton = (label: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: label, exact: true });
+/** The staff lists an act's dialog loads answer late (a slow network): `ms` after the request. */
+const slowStaff = (ms: number) =>
+  page.route('**/api/staff**', async (route) => {
+    await sleep(ms);
+    await route.continue();
+  });
+
+describe('acts land on the case on screen, as it is (Chromium)', () => {
+  it('a page drawn before another clerk served the notice records nothing and offers the latest case', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const applicant = c.applicants[0]?.name as string;
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已受理');
+
+    // Meanwhile another clerk serves the acceptance notice on the applicant.
+    const { ok } = caseEvents(() => t);
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'acceptance_notice', partyId: c.applicants[0]?.id, method: 'direct' }, '2026-03-31');
+    expect(await events(c.id, 'SERVE')).toHaveLength(1);
+
+    await actButton('送达').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
+    await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: `申请人：${applicant}` });
+    await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
+    await dlg.getByLabel('签收人').fill(applicant);
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await hasText(dlg.locator('.form-alert'), '案件已被他人修改');
+    // Nothing was recorded twice.
+    expect(await events(c.id, 'SERVE')).toHaveLength(1);
+
+    await dlg.getByRole('button', { name: '载入最新内容' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await hasText(page.locator('main'), '已载入案件的最新内容');
+    expect(await page.locator('#sec-service tbody tr').count()).toBe(1);
+    expect(await events(c.id, 'SERVE')).toHaveLength(1);
+  });
+
+  it('a dialog whose lists arrive after the person went to another case is not opened there; nothing is recorded', async () => {
+    const { c: first } = await caseAt(t, a, 'accepted');
+    const { c: second } = await caseAt(t, a, 'accepted');
+    await signIn(page, base, 'chair');
+    await page.goto(`${base}/#/cases/${first.id}`);
+    await hasText(page.locator('.case-head'), '已受理');
+    await slowStaff(1500);
+    try {
+      await actButton('组成仲裁庭').click();
+      await page.goto(`${base}/#/cases/${second.id}`);
+      await hasText(page.locator('.case-head h1'), String(second.caseNo ?? second.id).slice(-6));
+      await sleep(2500);
+      expect(await page.locator('dialog.act').count()).toBe(0);
+      // The screen is still the second case's, under its own address.
+      expect(page.url()).toContain(`#/cases/${second.id}`);
+      await hasText(page.locator('.case-head h1'), String(second.caseNo).slice(-6));
+      expect(await events(first.id, 'FORM_TRIBUNAL')).toHaveLength(0);
+    } finally {
+      await page.unroute('**/api/staff**');
+    }
+  });
+
+  it('a double click on an act whose lists are slow opens one dialog', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await signIn(page, base, 'chair');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已受理');
+    await slowStaff(800);
+    try {
+      await actButton('组成仲裁庭').dblclick();
+      await page.locator('dialog.act[open]').waitFor();
+      await sleep(1500);
+      expect(await page.locator('dialog.act').count()).toBe(1);
+      await page.locator('dialog.act[open]').getByRole('button', { name: '取消' }).click();
+      await page.locator('dialog.act').waitFor({ state: 'detached' });
+    } finally {
+      await page.unroute('**/api/staff**');
+    }
+  });
+});
