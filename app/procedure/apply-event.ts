@@ -11,6 +11,7 @@ import { isStaleWrite } from '../../db/write-later.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
+import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import {
   availableEvents,
@@ -74,9 +75,19 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ev: EventInpu
     if (!claimIds.has(a.claimId)) errors.push({ path: `amounts.${i}.claimId`, message: `本案没有编号为 ${a.claimId} 的仲裁请求` });
   });
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
-    const items = payload.items as { claimId: number }[];
+    const items = payload.items as { claimId: number; outcome: string; amount?: string }[];
     for (const [i, it] of items.entries()) {
       if (!claimIds.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
+      // 部分支持 is less than what the claim asks (as it stands after any change of claims): an amount as large as the
+      // claim's — or larger — says the opposite of the outcome chosen.
+      const claimed = c.claims.find((cl) => cl.id === it.claimId)?.amountFen ?? null;
+      const awarded = it.amount === undefined ? null : parseMoney(it.amount);
+      if (it.outcome === 'partly' && claimed !== null && awarded !== null && awarded >= claimed) {
+        errors.push({
+          path: `items.${i}.amount`,
+          message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
+        });
+      }
     }
     if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
   }

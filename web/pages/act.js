@@ -744,6 +744,10 @@ function awardEditor(c, type) {
     for (const r of rows) {
       const m = r.outcome.value !== 'dismissed' ? checkMoney(r.amount.value.trim()) : null;
       if (m) return [`items.${r.cl.seq - 1}.amount`, m];
+      // 部分支持 is less than the claim asks (the server says the same).
+      const over = overClaim(r);
+      if (r.outcome.value === 'partly' && over !== null && over >= 0)
+        return [`items.${r.cl.seq - 1}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`];
     }
     if (!facts.value.trim()) return ['facts', '裁决书须写明经审理查明的事实'];
     if (!reasoning.value.trim()) return ['reasoning', '裁决书须写明本委认为（裁决理由）'];
@@ -760,6 +764,22 @@ function awardEditor(c, type) {
     h(
       'div',
       h('p', lastPreview ? `裁决性质：${LABELS.finality[lastPreview.finality]}` : '裁决性质：暂时无法判定（见上方提示）'),
+      lastPreview && !lastPreview.minimumWage.confirmed
+        ? h(
+            'p.alert.warn',
+            { role: 'note' },
+            `注意：终局性按当地月最低工资 ${lastPreview.minimumWage.monthly} 元判定，该标准尚待管理员确认；请核对后再确认裁决。`,
+          )
+        : null,
+      ...rows
+        .filter((r) => r.outcome.value === 'granted' && (overClaim(r) ?? 0) > 0)
+        .map((r) =>
+          h(
+            'p.alert.warn',
+            { role: 'note' },
+            `注意：第${r.cl.seq}项裁决金额 ${money(r.amount.value.trim())} 超过请求金额 ${money(r.cl.amount)}（超出仲裁请求）；请核对。`,
+          ),
+        ),
       h(
         'ul.small',
         rows.map((r) =>
@@ -771,6 +791,13 @@ function awardEditor(c, type) {
       ),
     );
   return { node, get, check, summary, clear: () => clearDraft(draftName) };
+}
+/** How far an item's amount exceeds what its claim asks, in fen (negative: less); null when either is not a sum. */
+function overClaim(r) {
+  const typed = r.amount.value.trim();
+  if (r.outcome.value === 'dismissed' || !typed || checkMoney(typed) || r.cl.amount == null) return null;
+  const fen = (x) => Math.round(Number(x) * 100);
+  return fen(typed) - fen(r.cl.amount);
 }
 const lines = (s) =>
   s
