@@ -11,6 +11,7 @@ import {
   fill,
   guard,
   h,
+  halfWidthAmount,
   input,
   roleLabel,
   setSession,
@@ -55,7 +56,8 @@ function layout(active, ...content) {
     bell.setAttribute('aria-expanded', String(!panel.hidden));
   });
   notifications(bell, panel);
-  const who = `${u.displayName}（${roleLabel(u.role)}）`;
+  // The role beside the name, unless the name is the role's (系统管理员).
+  const who = u.displayName === roleLabel(u.role) ? u.displayName : `${u.displayName}（${roleLabel(u.role)}）`;
   const nav = h(
     'nav.side',
     { id: 'side-nav', 'aria-label': '主导航' },
@@ -395,6 +397,9 @@ async function editPage(id) {
   }
 }
 window.addEventListener('hashchange', route);
+// Amounts typed with a Chinese input method (１２０００．５０) are read as the digits they are.
+document.addEventListener('input', (e) => halfWidthAmount(e.target, e.isComposing), true);
+document.addEventListener('compositionend', (e) => halfWidthAmount(e.target, false), true);
 window.addEventListener('zc:route', route);
 // Closing or reloading the tab with unsaved changes asks the browser's own question (drafts are kept regardless).
 window.addEventListener('beforeunload', (e) => {

@@ -422,6 +422,20 @@ export function field(label, path, el, opts = {}) {
   );
 }
 export const input = (type, attrs = {}) => h('input', { type, ...attrs });
+
+const FULL_WIDTH_DIGIT = /[０-９．]/;
+/**
+ * An amount field (inputmode decimal, or a field named …amount) with full-width digits or point — what a Chinese input
+ * method types — gets the ASCII ones, character for character (the caret stays where it was). Not while composing.
+ */
+export function halfWidthAmount(el, composing) {
+  if (composing || !(el instanceof HTMLInputElement) || el.type !== 'text') return;
+  if (el.inputMode !== 'decimal' && !/amount$/i.test(el.dataset.path ?? '')) return;
+  if (!FULL_WIDTH_DIGIT.test(el.value)) return;
+  const at = el.selectionStart;
+  el.value = el.value.replace(/[０-９．]/g, (ch) => (ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  if (at !== null) el.setSelectionRange(at, at);
+}
 export function select(options, attrs = {}) {
   return h(
     'select',

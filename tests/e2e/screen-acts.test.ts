@@ -8,6 +8,7 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
  * An act is recorded on the case on screen, as the screen shows it (Chromium): a page drawn before someone else changed
  * the case records nothing (If-Match, 412) and offers the latest case; a dialog whose lists arrive after the person went
  * to another case is not opened there; a double click opens one dialog; an act's page is not drawn over another case.
+ * And an amount typed with a Chinese input method's full-width digits is read as the digits it is.
  */
 let t: TestApp;
 let a: Actors;
@@ -40,7 +41,7 @@ const slowStaff = (ms: number) =>
 describe('acts land on the case on screen, as it is (Chromium)', () => {
   it('a page drawn before another clerk served the notice records nothing and offers the latest case', async () => {
     const { c } = await caseAt(t, a, 'accepted');
-    const applicant = c.applicants[0]?.name as string;
+    const applicant = (c.applicants[0] as { name?: string } | undefined)?.name as string;
     await signIn(page, base, 'clerk');
     await page.goto(`${base}/#/cases/${c.id}`);
     await hasText(page.locator('.case-head'), '已受理');
@@ -107,5 +108,13 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     } finally {
       await page.unroute('**/api/staff**');
     }
+  });
+
+  it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
+    await signIn(page, base, 'clerk');
+    await page.getByRole('link', { name: '登记申请' }).click();
+    const amount = page.locator('[data-claim="claims.0"]').getByLabel('金额（元）');
+    await amount.fill('１２０００．５０');
+    expect(await amount.inputValue()).toBe('12000.50');
   });
 });
