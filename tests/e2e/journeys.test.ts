@@ -348,7 +348,8 @@ describe('web interface journeys (Chromium)', () => {
     await dlg.getByRole('button', { name: '作出裁决…' }).click();
     await text(dlg.locator('[data-error-for="facts"]'), '查明');
     expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
-    await dlg.getByLabel('第2项裁决金额').fill('99999.00');
+    // 部分支持 of the 26,400 claimed: above 12 months of the minimum wage (24,120), so this item is not final.
+    await dlg.getByLabel('第2项裁决金额').fill('25000.00');
     await count(dlg.locator('.final-no'), 1);
     await visible(dlg.getByText('整体：部分终局'));
     // The suggested legal basis follows the item until edited.
@@ -365,7 +366,7 @@ describe('web interface journeys (Chromium)', () => {
     await dlg.waitFor({ state: 'detached' });
     const again = await openAct('作出裁决', '裁决日期', '2026-03-25');
     await eventually(async () => expect(await again.getByLabel('经审理查明').inputValue()).toContain('申请人于2023年3月入职'));
-    expect(await again.getByLabel('第2项裁决金额').inputValue()).toBe('99999.00');
+    expect(await again.getByLabel('第2项裁决金额').inputValue()).toBe('25000.00');
     await axe('award-dialog');
     await shot('11-award-form');
     // An amount changed just before the click: the confirmation states finality for the amounts as they now are.
@@ -376,11 +377,11 @@ describe('web interface journeys (Chromium)', () => {
     await text(confirm, '裁决性质：终局裁决');
     await confirm.getByRole('button', { name: '返回修改' }).click();
     await confirm.waitFor({ state: 'detached' });
-    await again.getByLabel('第2项裁决金额').fill('99999.00');
+    await again.getByLabel('第2项裁决金额').fill('25000.00');
     await again.getByRole('button', { name: '作出裁决…' }).click();
     confirm = page.locator('dialog.confirm[open]');
     await text(confirm, '裁决一经作出即结案');
-    await text(confirm.locator('li').nth(1), '99,999.00 元（非终局）');
+    await text(confirm.locator('li').nth(1), '25,000.00 元（非终局）');
     await text(confirm, '裁决性质：部分终局');
     await shot('12-confirm-award');
     await confirm.getByRole('button', { name: '确认作出裁决' }).click();
