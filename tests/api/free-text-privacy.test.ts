@@ -68,7 +68,7 @@ describe(`free text that names a person (${process.env.TEST_DB ?? 'sqlite'})`, (
   it('leaves a company credit code of 18 digits as it is', async () => {
     const { c, arb } = await caseAt(t, a, 'accepted');
     const history = JSON.stringify((await t.api(arb.token).get(`/api/cases/${c.id}/events`)).body);
-    const code = c.respondents[0]?.creditCode as string;
+    const code = (c.respondents[0] as { creditCode?: string } | undefined)?.creditCode as string;
     expect(code).toBeTruthy();
     expect(history).toContain(code);
   });
@@ -91,14 +91,18 @@ describe(`a retried write after the writer lost the case (${process.env.TEST_DB 
 
     const replacement = a.arbitrators.find((x) => x.id !== arb.id) as { id: number };
     const { ok } = caseEvents(() => t);
-    const recused = await ok(c, a.tokens.chair, 'RECUSE_ARBITRATOR', { arbitratorId: arb.id, replacementId: replacement.id, reason: '与当事人有利害关系' });
+    const recused = await ok(c, a.tokens.chair, 'RECUSE_ARBITRATOR', {
+      arbitratorId: arb.id,
+      replacementId: replacement.id,
+      reason: '与当事人有利害关系',
+    });
     const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body.length;
 
     const after = await send();
     expect(after.status).toBe(403);
     expect(after.headers['content-type']).toMatch(/problem\+json/);
     expect(after.headers['idempotent-replayed']).toBeUndefined();
-    const idNumber = c.applicants[0]?.idNumber as string;
+    const idNumber = (c.applicants[0] as { idNumber?: string } | undefined)?.idNumber as string;
     expect(JSON.stringify(after.body)).not.toContain(idNumber);
     expect(JSON.stringify(after.body)).not.toContain(idNumber.slice(6, 14));
     // The case is as the recusal left it: the refused retry wrote nothing.
@@ -117,7 +121,7 @@ describe(`a party added after acceptance (${process.env.TEST_DB ?? 'sqlite'})`, 
       ground: 'interested_third_party',
       party: { kind: 'person', name: '第三人丙', agents: [{ name: '丙父', kind: 'relative', relationship: '父亲' }] },
     });
-    const party = added.thirdParties.find((p) => p.name === '第三人丙');
+    const party = added.thirdParties.find((p: { name: string }) => p.name === '第三人丙');
     expect(party?.agents[0]?.relationship).toBe('父亲');
     const read = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
     expect(read.thirdParties.find((p: { name: string }) => p.name === '第三人丙').agents[0].relationship).toBe('父亲');
