@@ -20,7 +20,7 @@ describe(`award amounts against the claims (${process.env.TEST_DB ?? 'sqlite'})`
   it('部分支持 of as much as the claim asks, or more, is refused naming the amount; less is recorded', async () => {
     const { c, arb } = await caseAt(t, a, 'heard');
     const { send, ok } = caseEvents(() => t);
-    const claim = c.claims.find((cl) => cl.amount) as { id: number; amount: string };
+    const claim = (c.claims as { id: number; amount?: string | null }[]).find((cl) => cl.amount) as { id: number; amount: string };
     expect(claim).toBeTruthy();
     const base = samplePayload('ISSUE_AWARD', c, [arb.id], '2026-03-26') as {
       items: { claimId: number; outcome: string; amount?: string }[];
