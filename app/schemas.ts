@@ -390,7 +390,7 @@ const AbsentNotice = z
 const deadlineShape = {
   caseId: Id,
   kind: z.string().openapi({ example: 'award' }),
-  label: z.string(),
+  label: z.string().openapi({ description: '期限名称；只涉及一方当事人的，写明其姓名或名称（其编号见 partyId），说明（explanation）亦同' }),
   startsOn: Day.nullable(),
   dueOn: Day.nullable().openapi({
     description:

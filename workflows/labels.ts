@@ -129,3 +129,14 @@ export const CLOSURE_MODE_LABELS: Record<ClosureMode, string> = {
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;
 export const eventLabel = (t: string): string => (EVENT_LABELS as Record<string, string>)[t] ?? t;
 export const closureModeLabel = (m: string): string => (CLOSURE_MODE_LABELS as Record<string, string>)[m] ?? m;
+
+/**
+ * The rules and the deadlines name a party by its id ("答辩期（当事人57）", "尚未送达当事人57"): the id is what the
+ * computation holds (PartyRef carries no names). A text shown to a person names the party instead: each
+ * `当事人<id>` whose id is one of `names`' keys (the case's own parties) becomes the party's name; an id that is not
+ * one of them, or digits that run on (a count), stay as written.
+ */
+export function namePartiesIn(text: string, names: ReadonlyMap<number, string>): string {
+  if (!text.includes('当事人')) return text;
+  return text.replace(/当事人(\d+)(?!\d)/g, (whole, id: string) => names.get(Number(id)) ?? whole);
+}

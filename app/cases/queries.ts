@@ -3,7 +3,7 @@ import { notFound } from '../errors.ts';
 import { type Actor, assertMayReadCases, assertMayReplay, caseSearchScope, type ReadLevel, readLevel } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
-import { buildCaseView, type CaseView, caseSummaryView, eventView } from './views.ts';
+import { buildCaseView, type CaseView, caseSummaryView, eventView, namedDeadlines } from './views.ts';
 
 /** GET /api/cases/:id — the case at the actor's read level; a full read is recorded in the access log. */
 export async function getCase(deps: Deps, actor: Actor, id: number): Promise<CaseView> {
@@ -91,6 +91,6 @@ export async function caseHistory(deps: Deps, actor: Actor, id: number) {
 export async function caseDeadlines(deps: Deps, actor: Actor, id: number) {
   const k = deps.db.reader;
   assertMayReadCases(actor);
-  await loadCase(deps, k, id);
-  return (await deps.stores.deadlines.forCase(k, id)).map(({ metOn: _m, ...d }) => d);
+  const c = await loadCase(deps, k, id);
+  return namedDeadlines(await deps.stores.deadlines.forCase(k, id), c.parties);
 }

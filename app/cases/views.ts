@@ -3,7 +3,7 @@ import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber, maskIdNumbersInText, maskMobilesInText } from '../../workflows/identifiers.ts';
-import { eventLabel, stateLabel } from '../../workflows/labels.ts';
+import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation } from '../../workflows/limitation.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
 import type { ReadLevel } from '../policy.ts';
@@ -144,13 +144,26 @@ export function buildCaseView(
     tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
     ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
-    deadlines: deadlines.map(({ metOn: _m, ...d }) => ({ caseId: c.id, ...d })),
+    deadlines: namedDeadlines(deadlines, c.parties).map((d) => ({ caseId: c.id, ...d })),
     // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
     ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar) }),
   };
   // A masked reader (an arbitrator or mediator of another case) is not shown identity numbers, phones or addresses:
   // neither in the parties' fields (partyView) nor where someone typed them — the facts, mediation terms, notes.
   return level === 'masked' ? maskForReader(view, true) : view;
+}
+
+/**
+ * The case's deadlines as a reader sees them: the parties they concern named, not numbered (workflows/labels.ts
+ * `namePartiesIn`); `partyId` keeps the id for a program. `metOn` is the store's, not the reader's.
+ */
+export function namedDeadlines(deadlines: readonly Deadline[], parties: readonly { id?: number | null; name: string }[]) {
+  let names: Map<number, string> | undefined;
+  return deadlines.map(({ metOn: _m, ...d }) => {
+    if (!d.label.includes('当事人') && !d.explanation.includes('当事人')) return d;
+    names ??= new Map(parties.flatMap((p) => (p.id == null ? [] : [[Number(p.id), p.name] as const])));
+    return { ...d, label: namePartiesIn(d.label, names), explanation: namePartiesIn(d.explanation, names) };
+  });
 }
 
 /** How the case ended; a summary (analysts) says how and when, not the reason's free text (it may name amounts). */

@@ -12,7 +12,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
-import { eventLabel, stateLabel } from '../../workflows/labels.ts';
+import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import {
   availableEvents,
   isAvailable,
@@ -300,7 +300,9 @@ async function decide(
   const result = transitionCase(snap, event);
   if (!result.ok && result.reason === 'not_allowed') throw notAllowed(snap, ev.type, ev.occurredOn);
   if (!result.ok) {
-    throw unprocessable(`${result.violation.detail}（${result.violation.source}）`, {
+    // The rules number the parties ("裁决尚未对当事人57发生法律效力"); the person reading the refusal gets their names.
+    const names = new Map(c.parties.flatMap((p) => (p.id === undefined ? [] : [[p.id, p.name] as const])));
+    throw unprocessable(`${namePartiesIn(result.violation.detail, names)}（${result.violation.source}）`, {
       rule: result.violation.rule,
       source: result.violation.source,
     });

@@ -1,7 +1,7 @@
 import { type CalendarYear, MissingCalendarYearError, type SkippedDay } from '../../workflows/calendar.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { computePeriod } from '../../workflows/deadlines.ts';
-import { stateLabel } from '../../workflows/labels.ts';
+import { namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
@@ -123,14 +123,21 @@ export async function dueDeadlines(
     (d) => d.assignee !== 'party' && (q.kind === undefined || d.kind === q.kind),
   );
   const list = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  const heads = await deps.stores.caseSummaries.headlines(
-    k,
-    list.map((d) => d.caseId),
-  );
+  const caseIds = list.map((d) => d.caseId);
+  const [heads, names] = await Promise.all([
+    deps.stores.caseSummaries.headlines(k, caseIds),
+    // The rules number the parties a deadline concerns ("答辩期（当事人57）"); the list names them.
+    list.some((d) => d.label.includes('当事人') || d.explanation.includes('当事人'))
+      ? deps.stores.caseSummaries.partyNamesById(k, caseIds)
+      : new Map<number, Map<number, string>>(),
+  ]);
+  const none = new Map<number, string>();
   const items = list.map(({ metOn: _m, ...d }) => {
     const c = heads.get(d.caseId);
     return {
       ...d,
+      label: namePartiesIn(d.label, names.get(d.caseId) ?? none),
+      explanation: namePartiesIn(d.explanation, names.get(d.caseId) ?? none),
       caseNo: c?.caseNo ?? null,
       track: (c?.track ?? 'arbitration') as 'arbitration' | 'mediation' | 'review',
       stateLabel: stateLabel(c?.state ?? ''),

@@ -79,6 +79,15 @@ export function createCaseSummaryStore() {
         }),
       );
     },
+    /** The names of the given cases' parties (every side), by case, then by party id: what a text numbering them names. */
+    async partyNamesById(k: Knex, caseIds: number[]): Promise<Map<number, Map<number, string>>> {
+      const ids = [...new Set(caseIds)];
+      const out = new Map<number, Map<number, string>>(ids.map((id) => [id, new Map()]));
+      if (!ids.length) return out;
+      for (const r of await k('parties').whereIn('case_id', ids).select('case_id', 'id', 'name'))
+        out.get(Number(r.case_id))?.set(Number(r.id), r.name as string);
+      return out;
+    },
     /** The case's tribunal as it now stands (LDMAL Art. 31): its members, the presiding one marked; none before it is formed. */
     async replaceTribunal(trx: Knex, caseId: number, t: { arbitratorIds: number[]; presidingId?: number | null } | null): Promise<void> {
       await trx('case_arbitrators').where({ case_id: caseId }).delete();

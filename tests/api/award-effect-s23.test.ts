@@ -10,7 +10,7 @@ import { type Actors, createActors, standardApplication } from '../helpers/proce
  * LDMAL Art. 50). The auditor's case over HTTP: award made 06-15, served on every party 06-16 (Tuesday); worker A sues
  * 06-20; worker B's window ends 06-16 + 15 = 07-01 (Wednesday), so the award is effective for B from 07-02.
  */
-type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string; partyId?: number };
+type Deadline = { kind: string; label: string; dueOn: string | null; status: string; explanation: string; partyId?: number };
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
 type View = { id: number; state: string; deadlines: Deadline[] } & Record<string, any>;
 
@@ -74,7 +74,10 @@ describe(`several workers, one sues (SPC-1 Art. 17) (${process.env.TEST_DB ?? 's
     // The award as a whole: no date while the suit is pending; B's own date 07-02; none for A.
     expect(effective(v)).toHaveLength(1);
     expect(effective(v)[0]).toMatchObject({ dueOn: null });
-    expect(effective(v)[0]?.explanation).toContain(`当事人${wb}`);
+    // The party is named, not numbered (workflows/labels.ts namePartiesIn).
+    expect(effective(v)[0]?.explanation).toContain('对未起诉的劳动者（李四）');
+    expect(effective(v)[0]?.explanation).not.toMatch(/当事人\d/);
+    expect(effective(v, wb)[0]?.label).toBe('裁决对李四的生效日期');
     expect(effective(v, wb)).toHaveLength(1);
     expect(effective(v, wb)[0]).toMatchObject({ dueOn: '2026-07-02' });
     expect(effective(v, wb)[0]?.explanation).not.toContain('已于');
@@ -89,6 +92,7 @@ describe(`several workers, one sues (SPC-1 Art. 17) (${process.env.TEST_DB ?? 's
     expect(r.body.rule).toBe('windows-still-open');
     r = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: wa }, '2026-07-02');
     expect([r.status, r.body.rule]).toEqual([422, 'effect-for-non-suing-worker']);
+    expect(r.body.detail).toContain('张三已向人民法院起诉');
     r = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-07-02');
     expect([r.status, r.body.rule]).toEqual([422, 'effect-party-required']);
     r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: COURT }, '2026-07-02');

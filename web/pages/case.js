@@ -196,7 +196,7 @@ export async function casePage(id, mount) {
       ),
       h(
         'div',
-        deadlinesSection(c, parties),
+        deadlinesSection(c),
         proceedingsSection(c, partyName),
         servicesSection(c, events, partyName),
         events ? historySection(events) : null,
@@ -573,7 +573,7 @@ function servicesSection(c, events, partyName) {
   );
 }
 
-function deadlinesSection(c, parties) {
+function deadlinesSection(c) {
   return section(
     'sec-deadlines',
     '期限',
@@ -594,7 +594,7 @@ function deadlinesSection(c, parties) {
                 'tr',
                 h(
                   'td',
-                  partyNamed(d.label, parties),
+                  d.label,
                   h('div.small.muted', withSource(d.explanation ?? '')),
                   d.basis ? h('div.small.muted', `依据：${sourceZh(d.basis)}`) : null,
                 ),
@@ -607,10 +607,6 @@ function deadlinesSection(c, parties) {
         )
       : h('div.empty', '没有期限'),
   );
-}
-/** Deadline labels name parties by id ("当事人11"); show their names. */
-function partyNamed(label, parties) {
-  return label.replace(/当事人(\d+)/g, (m, id) => parties.find((p) => String(p.id) === id)?.name ?? m);
 }
 
 function historySection(events) {
