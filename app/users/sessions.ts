@@ -14,13 +14,23 @@ const TOUCH_EVERY_MS = 60_000;
 export const accountKey = (username: string) => username.trim().toLowerCase();
 
 /**
+ * The username as the log records it: an account's name as it is; any other text as a digest that tells repeated
+ * attempts of one name apart without showing it — a name that matches no account is often a password typed into the
+ * wrong field, and the log never holds passwords.
+ */
+export function loggedName(username: string, isAccount: boolean): { username: string } | { usernameDigest: string } {
+  return isAccount ? { username } : { usernameDigest: sha256(`zc-login-name\n${username}`).slice(0, 16) };
+}
+
+/**
  * POST /api/auth/login — a bearer token for a valid username and password. In order, before any hashing: the attempt
  * is counted against the client address's failures (LOGIN_MAX_FAILURES_PER_ADDRESS) and the account's
  * (LOGIN_MAX_FAILURES) — in the database for every process, atomically with the check, so that parallel guesses cannot
  * all pass a check made before any of them was counted: at most the limit ever reach the hash. Then one bounded scrypt
  * (app/passwords.ts) — also for an unknown username, so that timing does not tell which usernames exist. A success
  * gives its attempts back (and clears the account's failures); a refusal (429) counts nothing. Every outcome is
- * logged with the username and the address (never the password).
+ * logged with the address and the username — never the password; and a name that is no account's only as a digest
+ * (`loggedName`).
  */
 export async function login(
   deps: Deps,
@@ -28,10 +38,15 @@ export async function login(
   address: string,
 ): Promise<{ token: string; expiresAt: string; user: UserRow }> {
   const { throttle, limits, logger } = deps;
-  // `ip`, not `address`: the log redacts every `address` key (parties' addresses).
-  const who = { username: input.username, ip: address };
-  const attempts = await takeLoginAttempts(deps, address, accountKey(input.username)).catch((err) => {
-    logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
+  // `ip`, not `address`: the log redacts every `address` key (parties' addresses). A name that is no account's is logged
+  // as a digest only: people type their password into the username field (`loggedName`).
+  let who = { ...loggedName(input.username, false), ip: address };
+  const attempts = await takeLoginAttempts(deps, address, accountKey(input.username)).catch(async (err) => {
+    const known = await deps.stores.users.findByUsername(input.username).catch(() => undefined);
+    logger.warn(
+      { event: 'auth.login_refused', ...loggedName(input.username, !!known), ip: address, reason: 'locked' },
+      'login refused: too many failures',
+    );
     throw err;
   });
   let user: Awaited<ReturnType<typeof deps.stores.users.findByUsername>>;
@@ -44,6 +59,7 @@ export async function login(
     await Promise.allSettled(attempts.map((x) => x.release()));
     throw err;
   }
+  if (user) who = { ...loggedName(input.username, true), ip: address };
   if (!user || !ok || !user.active) {
     const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
     logger.warn({ event: 'auth.login_failed', ...who, reason }, 'login failed');

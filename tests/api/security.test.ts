@@ -123,6 +123,18 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(logged()).toContainEqual(expect.objectContaining({ event: 'auth.lockout', scope: 'address', ip: '10.2.0.1' }));
   });
 
+  it('a name that is no account (often a password typed into the wrong field) is logged as a digest, never as typed', async () => {
+    const typed = 'Zc-Typed-In-The-Wrong-Field-2026';
+    for (const ip of ['10.4.0.1', '10.4.0.2']) expect((await login(typed, 'whatever-password-1', ip)).status).toBe(401);
+    expect(lines.join('')).not.toContain(typed);
+    const failed = logged().filter((l) => l.event === 'auth.login_failed' && String(l.ip).startsWith('10.4.0.'));
+    expect(failed).toHaveLength(2);
+    expect(failed[0]).toMatchObject({ reason: 'unknown_user', usernameDigest: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(failed[0]).not.toHaveProperty('username');
+    // One name gives one digest: repeated guesses of it can still be told apart from other names.
+    expect(failed[1]?.usernameDigest).toBe(failed[0]?.usernameDigest);
+  });
+
   it('is counted in the database: a second process on the same database sees the failures; old attempts are pruned', async () => {
     const second = checkedApp(createApp({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config }));
     await t.tokenFor('clerk', 'shared');
