@@ -94,9 +94,11 @@ export const EVENT_FORMS = {
     { name: 'place', label: '地点', kind: 'text', required: true },
     PUBLICITY,
   ],
+  // The dialog shows the hearing as now scheduled (act.js `currentHearing`); what is left empty stays as it was.
   POSTPONE_HEARING: [
     { name: 'hearingOn', label: '新的开庭日期', kind: 'date', required: true, future: true },
-    { name: 'place', label: '地点', kind: 'text' },
+    { name: 'time', label: '新的开庭时间', kind: 'time', hint: '不填则沿用原定时间' },
+    { name: 'place', label: '地点', kind: 'text', hint: '不填则沿用原定地点' },
     { name: 'requestedBy', label: '提出方', kind: 'select', options: { party: '当事人申请', tribunal: '仲裁庭决定' } },
     { name: 'requestedOn', label: '当事人申请日期', kind: 'date' },
     reason(),

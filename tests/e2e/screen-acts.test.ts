@@ -110,6 +110,38 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     }
   });
 
+  it('postponing a hearing shows the hearing as scheduled; a new time replaces the old one, an empty place keeps it', async () => {
+    const { c } = await caseAt(t, a, 'hearing_scheduled', {
+      scheduleOn: '2026-03-30',
+      hearingOn: '2026-04-20',
+      hearing: { time: '09:00' },
+    });
+    await signIn(page, base, 'arb-li');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已排期');
+    await actButton('延期开庭').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await hasText(dlg.locator('.current-hearing'), '原定开庭：2026-04-20 09:00 · 第一仲裁庭');
+    await dlg.getByLabel('新的开庭日期').fill('2026-04-28');
+    await dlg.getByLabel('新的开庭时间').fill('14:30');
+    await dlg.getByLabel('理由').fill('仲裁员临时公务');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { proceedings: { hearing: Record<string, unknown> } };
+    expect(v.proceedings.hearing).toMatchObject({ hearingOn: '2026-04-28', time: '14:30', place: '第一仲裁庭' });
+  });
+
+  it('the case page says which acts wait on someone else, and who does them', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已受理');
+    // The clerk cannot form the tribunal; the page names the act and the role that does it.
+    await hasText(page.locator('.others-next'), '组成仲裁庭（仲裁委/院领导）');
+    expect(await actButton('组成仲裁庭').count()).toBe(0);
+  });
+
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
     await signIn(page, base, 'clerk');
     await page.getByRole('link', { name: '登记申请' }).click();

@@ -74,6 +74,18 @@ function checkList(name, options, opts = {}) {
   return { node, values: () => [...node.querySelectorAll('input:checked')].map((i) => Number(i.value)) };
 }
 
+/** Postponing: the hearing as now scheduled, which the new date, time and place replace. */
+function currentHearing(c) {
+  const hr = c.proceedings?.hearing;
+  if (!hr) return h('p.small.muted', '本案尚无已排期的开庭');
+  return h(
+    'p.current-hearing',
+    '原定开庭：',
+    h('strong', `${hr.hearingOn}${hr.time ? ` ${hr.time}` : ''}`),
+    hr.place ? ` · ${hr.place}` : '',
+  );
+}
+
 /** An act's dialog on its way (its lists loading): a second click opens no second dialog. */
 let opening = false;
 
@@ -120,6 +132,7 @@ async function eventForm(c, type, done, screen) {
       hint: '行为实际发生之日，可早于今天，不能晚于今天',
     }),
   );
+  if (type === 'POSTPONE_HEARING') fields.append(currentHearing(c));
   const getters = [];
   const checks = [];
   /** What the confirmation of an irreversible act repeats: [label, value as shown] of each filled field. */

@@ -78,13 +78,16 @@ const section = (id, title, ...content) =>
 
 /** Loads what the page shows; the history and documents only where the role may read them. */
 async function loadFile(id) {
-  const [c, next, events, docs] = await Promise.all([
+  const [c, next, all, events, docs] = await Promise.all([
     api('GET', `/api/cases/${id}`),
     api('GET', `/api/cases/${id}/next-events`),
+    // What the case's state allows of anyone: the acts that wait on someone else are named, with who does them.
+    api('GET', `/api/cases/${id}/next-events?all=true`).catch(() => []),
     api('GET', `/api/cases/${id}/events`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
     api('GET', `/api/cases/${id}/documents`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
   ]);
-  return { c, next, events, docs };
+  const mine = new Set(next.map((n) => n.type));
+  return { c, next, others: all.filter((n) => !mine.has(n.type)), events, docs };
 }
 
 export async function casePage(id, mount) {
@@ -102,7 +105,7 @@ export async function casePage(id, mount) {
   }
   // The person went to another screen while the case loaded: that screen is theirs, this case is not drawn over it.
   if (state.screen !== screen) return;
-  const { c, next, events, docs } = file;
+  const { c, next, others, events, docs } = file;
   const mediationTrack = c.track === 'mediation';
   setTitle(caseName(c));
   const flash = sessionStorage.getItem('zc.caseflash');
@@ -159,6 +162,12 @@ export async function casePage(id, mount) {
           ),
         )
       : h('p.muted.noprint', '当前没有您可以办理的操作'),
+    others.length
+      ? h(
+          'p.small.muted.noprint.others-next',
+          `由其他人员办理：${others.map((n) => `${n.label}（${n.roles.map(roleLabel).join('、')}）`).join('；')}`,
+        )
+      : null,
   );
 
   const toc = h(
