@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type BrowserRig, caseAt, caseEvents, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import { type BrowserRig, caseAt, caseEvents, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
+import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An act is recorded on the case on screen, as the screen shows it (Chromium): a page drawn before someone else changed
@@ -140,6 +141,51 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     // The clerk cannot form the tribunal; the page names the act and the role that does it.
     await hasText(page.locator('.others-next'), '组成仲裁庭（仲裁委/院领导）');
     expect(await actButton('组成仲裁庭').count()).toBe(0);
+  });
+
+  it('a bulk service stopped partway by another clerk says whom it served and whom not, and sends nothing more', async () => {
+    const body = standardApplication({
+      applicants: [worker('赵一', 301), worker('钱二', 302), worker('孙三', 303)],
+      respondents: [employer()],
+    });
+    const { c } = await caseAt(t, a, 'accepted', { body });
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已受理');
+    // Another clerk serves the employer while the second worker's service is on its way: the case moves under it.
+    let posts = 0;
+    await page.route(`**/api/cases/${c.id}/events`, async (route) => {
+      if (route.request().method() === 'POST' && ++posts === 2) {
+        const { ok } = caseEvents(() => t);
+        await ok(
+          c,
+          a.tokens.clerk,
+          'SERVE',
+          { document: 'acceptance_notice', partyId: c.respondents[0]?.id, method: 'direct' },
+          '2026-04-01',
+        );
+      }
+      await route.continue();
+    });
+    try {
+      await actButton('送达').click();
+      const dlg = page.locator('dialog.act[open]');
+      await dlg.waitFor();
+      await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
+      await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption('allApplicants');
+      await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
+      await dlg.getByRole('button', { name: '确定' }).click();
+      await hasText(dlg.locator('.partial-service'), '已为 1 名申请人登记送达（赵一）；以下 2 人尚未登记：钱二、孙三');
+      expect(await dlg.getByRole('button', { name: '确定' }).isDisabled()).toBe(true);
+      const served = (await events(c.id, 'SERVE')) as unknown as { payload: { partyId: number } }[];
+      expect(served.map((e) => e.payload.partyId).sort()).toEqual([c.applicants[0]?.id, c.respondents[0]?.id].sort());
+      await dlg.getByRole('button', { name: '载入最新内容' }).click();
+      await dlg.waitFor({ state: 'detached' });
+      await hasText(page.locator('main'), '已载入案件的最新内容');
+      await eventually(async () => expect(await page.locator('#sec-service tbody tr').count()).toBe(2));
+    } finally {
+      await page.unroute(`**/api/cases/${c.id}/events`);
+    }
   });
 
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {

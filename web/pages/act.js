@@ -375,8 +375,10 @@ async function eventForm(c, type, done, screen) {
   // (the act recorded, or refused) ends the key; the next attempt is a new request.
   let key = newKey();
   let busy = false;
+  // A bulk service stopped partway (`partialService`): this dialog sends nothing more.
+  let stopped = false;
   ok.addEventListener('click', async () => {
-    if (busy) return;
+    if (busy || stopped) return;
     clearErrors(form);
     const bad = checks.map((ch) => ch()).filter(Boolean);
     const on = form.querySelector('[data-path="occurredOn"]').value;
@@ -429,12 +431,19 @@ async function eventForm(c, type, done, screen) {
       // person has left the case meanwhile: the act is recorded, the screen they went to stays theirs.
       if (state.screen === screen) done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}），已记入办理记录。`);
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 0) key = newKey();
+      const lost = err instanceof ApiError && err.status === 0;
+      if (!lost) key = newKey();
       showErrors(form, namedDate(err, dateLabel));
-      if (err instanceof ApiError && err.status === 412) staleCase(form, close, done);
+      if (err.partial && !lost) {
+        stopped = true;
+        partialService(form, err.partial);
+        staleCase(form, close, done);
+      } else if (err instanceof ApiError && err.status === 412) staleCase(form, close, done);
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;
+      // After a bulk service stopped partway only the latest case (or cancelling) is offered.
+      if (stopped) ok.disabled = true;
       ok.removeAttribute('aria-busy');
       ok.textContent = label;
     }
@@ -506,11 +515,36 @@ function describedFields(describe) {
 async function serveAll(c, body, key, form) {
   const box = form.querySelector('.form-alert');
   let version = c.version;
+  const served = [];
   for (const [i, p] of c.applicants.entries()) {
     fill(box, h('div.alert.ok', { role: 'status' }, `正在登记送达 ${i + 1}/${c.applicants.length}：${p.name}`));
-    const r = await api('POST', `/api/cases/${c.id}/events`, { ...body, partyId: p.id }, { key: `${key}-${p.id}`, ifMatch: version });
-    version = r.version;
+    try {
+      const r = await api('POST', `/api/cases/${c.id}/events`, { ...body, partyId: p.id }, { key: `${key}-${p.id}`, ifMatch: version });
+      version = r.version;
+      served.push(p.name);
+    } catch (err) {
+      // Stopped partway: what was recorded stays recorded; the person is told whom, and whom not.
+      if (served.length) err.partial = { served, left: c.applicants.slice(i).map((x) => x.name) };
+      throw err;
+    }
   }
+}
+
+/**
+ * A bulk service stopped partway: who was served is recorded, who was not is not. Sending the dialog again would serve
+ * the first ones twice (unless the connection was lost: then the same keys replay what was recorded), so it offers the
+ * latest case instead, where the rest are served one by one.
+ */
+function partialService(form, partial) {
+  form
+    .querySelector('.form-alert')
+    ?.prepend(
+      h(
+        'div.alert.warn.partial-service',
+        { role: 'alert' },
+        `已为 ${partial.served.length} 名申请人登记送达（${partial.served.join('、')}）；以下 ${partial.left.length} 人尚未登记：${partial.left.join('、')}。请载入最新内容后逐人办理。`,
+      ),
+    );
 }
 
 /**
