@@ -133,10 +133,14 @@ export const closureModeLabel = (m: string): string => (CLOSURE_MODE_LABELS as R
 /**
  * The rules and the deadlines name a party by its id ("答辩期（当事人57）", "尚未送达当事人57"): the id is what the
  * computation holds (PartyRef carries no names). A text shown to a person names the party instead: each
- * `当事人<id>` whose id is one of `names`' keys (the case's own parties) becomes the party's name; an id that is not
- * one of them, or digits that run on (a count), stay as written.
+ * `当事人<id>` (or list `当事人<id>、<id>`) whose ids are all `names`' keys (the case's own parties) becomes the
+ * parties' names; an id that is not one of them stays as written.
  */
 export function namePartiesIn(text: string, names: ReadonlyMap<number, string>): string {
   if (!text.includes('当事人')) return text;
-  return text.replace(/当事人(\d+)(?!\d)/g, (whole, id: string) => names.get(Number(id)) ?? whole);
+  // A list ("当事人12、13") is named whole or not at all.
+  return text.replace(/当事人(\d+(?:、\d+)*)(?!\d)/g, (whole, list: string) => {
+    const named = list.split('、').map((id) => names.get(Number(id)));
+    return named.every((n) => n !== undefined) ? named.join('、') : whole;
+  });
 }

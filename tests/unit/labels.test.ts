@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { caseMachine } from '../../workflows/case-machine.ts';
 import { duplicateWarnings } from '../../workflows/duplicates.ts';
-import { CLOSURE_MODE_LABELS, closureModeLabel, EVENT_LABELS, eventLabel, STATE_LABELS, stateLabel } from '../../workflows/labels.ts';
+import {
+  CLOSURE_MODE_LABELS,
+  closureModeLabel,
+  EVENT_LABELS,
+  eventLabel,
+  namePartiesIn,
+  STATE_LABELS,
+  stateLabel,
+} from '../../workflows/labels.ts';
 import { CLOSURE_MODES, EVENT_TYPES } from '../../workflows/procedure-types.ts';
 
 /** The states a case can rest in: the machine's leaf states, but the transient `start` that picks the track. */
@@ -63,5 +71,25 @@ describe('labels in one place (workflows/labels.ts)', () => {
     ]);
     expect(w?.message).toContain('已结案（告知向有管辖权的仲裁委申请）');
     expect(w?.message).not.toContain('referral');
+  });
+});
+
+describe('namePartiesIn: texts that number parties name them', () => {
+  const names = new Map([
+    [12, '张三'],
+    [13, '李四'],
+    [14, '聊城某某机械有限公司'],
+  ]);
+  it('names one party, a list of parties, and leaves what is not a party of the case as written', () => {
+    expect(namePartiesIn('向追加的当事人送达申请书副本（当事人14）', names)).toBe('向追加的当事人送达申请书副本（聊城某某机械有限公司）');
+    expect(namePartiesIn('对未起诉的劳动者（当事人12、13）分别确认生效', names)).toBe('对未起诉的劳动者（张三、李四）分别确认生效');
+    expect(namePartiesIn('裁决尚未对当事人12发生法律效力；已对当事人13（2026-07-02起）生效', names)).toBe(
+      '裁决尚未对张三发生法律效力；已对李四（2026-07-02起）生效',
+    );
+    // Another case's party, a list with one, and a number that is no id: untouched.
+    expect(namePartiesIn('当事人99未起诉', names)).toBe('当事人99未起诉');
+    expect(namePartiesIn('（当事人12、99）', names)).toBe('（当事人12、99）');
+    expect(namePartiesIn('当事人120', names)).toBe('当事人120');
+    expect(namePartiesIn('当事人可以自收到裁决书之日起15日内起诉', names)).toBe('当事人可以自收到裁决书之日起15日内起诉');
   });
 });
