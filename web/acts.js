@@ -90,3 +90,28 @@ export const IRREVERSIBLE = {
   MEDIATION_FAILED: '将记录调解不成、调解终结，记录后不能撤回；仲裁庭应当及时作出裁决（《劳动争议调解仲裁法》第四十二条）。',
   EXTEND_TIME_LIMIT: '审理期限将延长，批准后不能撤回；延长期限不得超过十五日，并须书面通知当事人（《劳动争议调解仲裁法》第四十三条）。',
 };
+
+/** Case-track wording where the law differs: a mediation before arbitration (LDMAL Arts. 5, 14) is not one inside it. */
+const TRACK_CONSEQUENCES = {
+  mediation: {
+    MEDIATION_AGREED:
+      '将记录达成调解协议，记录后不能撤回；调解协议书由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力（《劳动争议调解仲裁法》第十四条）。',
+    MEDIATION_FAILED:
+      '将记录调解不成、案前调解终结，记录后不能撤回；当事人可以依法申请仲裁（《劳动争议调解仲裁法》第五条），可办理“转入仲裁”。',
+  },
+};
+
+/**
+ * Served documents whose receipt starts a party's period: the service is confirmed like an irreversible act. The award:
+ * suits and applications to set aside run from receipt (LDMAL Arts. 48–50).
+ */
+const SERVICE_CONSEQUENCES = {
+  award:
+    '送达日期即为该当事人收到裁决书之日：起诉（十五日）、申请撤销裁决（三十日）的期间由此起算（《劳动争议调解仲裁法》第四十八条至第五十条）；送达记录不能撤回。',
+};
+
+/** What a confirmation says follows from act `type` on case `c` with `body`, or null when none is asked. */
+export function consequenceOf(type, c, body = {}) {
+  if (type === 'SERVE') return SERVICE_CONSEQUENCES[body.document] ?? null;
+  return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? null;
+}

@@ -188,6 +188,39 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     }
   });
 
+  it('serving the award asks first, saying that the periods to sue and to set aside run from that day', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const { ok } = caseEvents<{ claims: { id: number; amount: string }[] }>(() => t);
+    const claims = (c as unknown as { claims: { id: number; amount: string }[] }).claims;
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: cl.amount, paymentDays: 10 })) },
+      '2026-03-30',
+    );
+    const applicant = (c.applicants[0] as { name?: string } | undefined)?.name as string;
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '裁决');
+    await actButton('送达').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('award');
+    await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: `申请人：${applicant}` });
+    await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    const confirm = page.locator('dialog.confirm[open]');
+    await hasText(confirm, '起诉（十五日）、申请撤销裁决（三十日）的期间由此起算');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await sleep(300);
+    expect(await events(c.id, 'SERVE')).toHaveLength(0);
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认送达' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    expect(await events(c.id, 'SERVE')).toHaveLength(1);
+  });
+
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
     await signIn(page, base, 'clerk');
     await page.getByRole('link', { name: '登记申请' }).click();

@@ -2,7 +2,7 @@
 // and the request carries one Idempotency-Key for the dialog; acts that cannot be undone ask for a confirmation that
 // names the case and the consequence; a dialog with typed content asks before it is thrown away; the award's text
 // is kept as a draft per case until the award is made.
-import { DATE_LABELS, IRREVERSIBLE } from '../acts.js';
+import { consequenceOf, DATE_LABELS, IRREVERSIBLE } from '../acts.js';
 import {
   ApiError,
   api,
@@ -394,7 +394,9 @@ async function eventForm(c, type, done, screen) {
     const body = { type, occurredOn: on };
     for (const g of getters) g(body);
     if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
-    if (danger) {
+    // An irreversible act, or one whose consequence depends on what is chosen (serving the award starts the periods).
+    const consequence = consequenceOf(type, c, body);
+    if (consequence) {
       // While the award's finality is asked for, a second click does nothing.
       busy = true;
       let awardSummary = null;
@@ -409,7 +411,7 @@ async function eventForm(c, type, done, screen) {
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
           awardEd ? null : describedFields(describe),
-          h('p.consequence', IRREVERSIBLE[type]),
+          h('p.consequence', consequence),
           awardSummary,
         ],
         confirmLabel: `确认${eventLabel(type)}`,

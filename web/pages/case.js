@@ -1,7 +1,7 @@
 // The case page: the whole file as the role may see it, in sections (parties and agents, claims and their history,
 // hearings, services, supplements, mediation, award, deadlines, documents, history), with the next acts, a printable
 // view and the file cover with its index (卷宗目录).
-import { IRREVERSIBLE } from '../acts.js';
+import { consequenceOf, IRREVERSIBLE } from '../acts.js';
 import {
   api,
   caseName,
@@ -156,7 +156,7 @@ export async function casePage(id, mount) {
           next.map((n) =>
             h(
               `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
-              { type: 'button', onclick: () => openEventForm(c, n.type, refresh), title: IRREVERSIBLE[n.type] ?? null },
+              { type: 'button', onclick: () => openEventForm(c, n.type, refresh), title: consequenceOf(n.type, c) },
               n.label,
             ),
           ),
