@@ -64,7 +64,14 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     // Nothing was recorded twice.
     expect(await events(c.id, 'SERVE')).toHaveLength(1);
 
+    // What was typed goes with the dialog: asked first; going back keeps the dialog and its fields.
     await dlg.getByRole('button', { name: '载入最新内容' }).click();
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask, '需要保留的文字，请先复制');
+    await ask.getByRole('button', { name: '返回修改' }).click();
+    expect(await dlg.getByLabel('签收人').inputValue()).toBe(applicant);
+    await dlg.getByRole('button', { name: '载入最新内容' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '载入最新内容' }).click();
     await dlg.waitFor({ state: 'detached' });
     await hasText(page.locator('main'), '已载入案件的最新内容');
     expect(await page.locator('#sec-service tbody tr').count()).toBe(1);
@@ -180,6 +187,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
       const served = (await events(c.id, 'SERVE')) as unknown as { payload: { partyId: number } }[];
       expect(served.map((e) => e.payload.partyId).sort()).toEqual([c.applicants[0]?.id, c.respondents[0]?.id].sort());
       await dlg.getByRole('button', { name: '载入最新内容' }).click();
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '载入最新内容' }).click();
       await dlg.waitFor({ state: 'detached' });
       await hasText(page.locator('main'), '已载入案件的最新内容');
       await eventually(async () => expect(await page.locator('#sec-service tbody tr').count()).toBe(2));

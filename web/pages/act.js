@@ -365,6 +365,14 @@ async function eventForm(c, type, done, screen) {
     if (!dirty) return close();
     if (await confirmDialog({ title: `放弃“${eventLabel(type)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
   };
+  /** Loading the latest case closes the dialog: when something was typed, the person says so first. */
+  const mayDiscard = async () =>
+    !dirty ||
+    confirmDialog({
+      title: '载入最新内容并关闭此对话框？',
+      body: h('p', awardEd ? keep : `${keep}需要保留的文字，请先复制。`),
+      confirmLabel: '载入最新内容',
+    });
   cancel.addEventListener('click', askClose);
   dlg.addEventListener('cancel', (e) => {
     e.preventDefault();
@@ -439,8 +447,8 @@ async function eventForm(c, type, done, screen) {
       if (err.partial && !lost) {
         stopped = true;
         partialService(form, err.partial);
-        staleCase(form, close, done);
-      } else if (err instanceof ApiError && err.status === 412) staleCase(form, close, done);
+        staleCase(form, close, done, mayDiscard);
+      } else if (err instanceof ApiError && err.status === 412) staleCase(form, close, done, mayDiscard);
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;
@@ -553,7 +561,7 @@ function partialService(form, partial) {
  * Someone else changed the case after this screen was drawn (412): nothing was recorded. The person reads the case as
  * it is now before doing anything: the dialog offers the latest case (what was typed in it is not sent).
  */
-function staleCase(form, close, done) {
+function staleCase(form, close, done, mayDiscard = async () => true) {
   const box = form.querySelector('.form-alert');
   box.append(
     h(
@@ -562,7 +570,9 @@ function staleCase(form, close, done) {
         'button.btn',
         {
           type: 'button',
-          onclick: () => {
+          onclick: async () => {
+            // What was typed goes with the dialog: asked first, like closing it.
+            if (!(await mayDiscard())) return;
             close();
             done('已载入案件的最新内容：请查看他人刚办理的事项，再决定是否办理。');
           },
