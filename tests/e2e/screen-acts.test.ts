@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type BrowserRig, caseAt, caseEvents, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
-import { employer, worker } from '../helpers/fixtures.ts';
+import { application, employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -227,6 +227,25 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });
     expect(await events(c.id, 'SERVE')).toHaveLength(1);
+  });
+
+  it('a mediation referred to arbitration and the application it became link to each other', async () => {
+    const m = (
+      await t
+        .api(a.tokens.mediator)
+        .post('/api/cases', application({ track: 'mediation', receivedOn: '2026-03-02', applicants: [worker('周五', 311)] }))
+        .expect(201)
+    ).body;
+    const { ok } = caseEvents<{ id: number; linkedCaseId: number | null }>(() => t);
+    const referred = await ok(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', {}, '2026-03-20');
+    const arbitrationId = referred.linkedCaseId as number;
+    expect(arbitrationId).toBeGreaterThan(m.id);
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${m.id}`);
+    await hasText(page.locator('.linked-case'), `已转入仲裁：仲裁申请 #${arbitrationId}`);
+    await page.locator('.linked-case a').click();
+    await hasText(page.locator('.linked-case'), `由案前调解转入：调解申请 #${m.id}`);
+    expect(page.url()).toContain(`#/cases/${arbitrationId}`);
   });
 
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
