@@ -167,6 +167,7 @@ export const DOCUMENT_ROLES: Record<string, readonly Role[]> = {
   hearing_notice: ['clerk', 'arbitrator'],
   award: ['arbitrator'],
   mediation_document: ['arbitrator', 'mediator'],
+  mediation_agreement: ['mediator'],
   advance_execution_ruling: ['arbitrator'],
   court_transfer_letter: ['clerk'],
   decision: ['chair', 'arbitrator'],

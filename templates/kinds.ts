@@ -19,6 +19,7 @@ export const DOCUMENT_KINDS = {
   hearing_notice: '开庭通知书',
   award: '仲裁裁决书',
   mediation_document: '仲裁调解书',
+  mediation_agreement: '调解协议书',
   advance_execution_ruling: '先予执行裁决书',
   court_transfer_letter: '移送函',
   decision: '决定书',
@@ -115,6 +116,8 @@ export interface DocInput {
   intermediateCourt?: string;
   /** The award limit of this case as configured (LDMAL Art. 43: 45 days, extended once by at most 15). */
   awardLimit?: AwardLimit;
+  /** The mediators assigned to the case (a mediation before arbitration: its agreement is signed by them). */
+  mediators?: string[];
   /** The commission's telephone, printed with the contact person on letters (config; optional). */
   contactPhone?: string | null;
   text: RequestText;
@@ -555,6 +558,8 @@ function award(d: DocInput): DocSpec[] {
 }
 
 function mediationDocument(d: DocInput): DocSpec[] {
+  // LDMAL Art. 42 makes the 仲裁调解书 of a mediation inside arbitration; one before arbitration ends in an agreement.
+  if (d.ctx.trackMediation) throw new NotReadyError('案前调解达成的协议制作调解协议书（劳动争议调解仲裁法第十四条），不制作仲裁调解书');
   const m = d.ctx.mediation;
   if (!m?.terms || !m.agreedOn) throw new NotReadyError('尚未达成调解协议，不能生成调解书');
   return [
@@ -578,6 +583,51 @@ function mediationDocument(d: DocInput): DocSpec[] {
       signatures: d.arbitrators.length ? signatures(d) : [],
       after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
       certified: '本件与原本核对无异',
+    },
+  ];
+}
+
+/** Matters on which an unperformed agreement grounds a payment order (LDMAL Art. 16). */
+const PAYMENT_ORDER_MATTERS = new Set(['wages', 'work_injury_medical', 'economic_compensation', 'damages']);
+
+/**
+ * 调解协议书 of a mediation before arbitration (LDMAL Art. 14): the parties, what was asked, the terms agreed; it takes
+ * effect when both parties have signed or sealed it and the mediator has signed it under the organization's seal, so it
+ * carries their signature lines. What follows non-performance: arbitration (Art. 15), a payment order (Art. 16).
+ */
+function mediationAgreement(d: DocInput): DocSpec[] {
+  const m = d.ctx.trackMediation;
+  if (!m) throw new NotReadyError('调解协议书只用于案前调解；仲裁中达成的调解协议制作仲裁调解书');
+  if (!m.terms || !m.agreedOn) throw new NotReadyError('尚未达成调解协议，不能生成调解协议书');
+  const paymentOrder = d.claims.some((c) => PAYMENT_ORDER_MATTERS.has(c.category));
+  return [
+    {
+      title: DOCUMENT_KINDS.mediation_agreement,
+      caseNo: null,
+      commission: d.commission,
+      dateOn: m.agreedOn,
+      blocks: [
+        ...parties(d),
+        { kind: 'gap' },
+        { kind: 'para', text: `${theCase(d)}，于${arabicDate(d.receivedOn)}申请调解。` },
+        { kind: 'para', text: '申请人请求：' },
+        ...claimsList(d),
+        { kind: 'para', text: '经调解，双方当事人自愿达成如下协议：' },
+        { kind: 'para', text: m.terms },
+        {
+          kind: 'para',
+          text: '本调解协议书由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力，当事人应当履行（《中华人民共和国劳动争议调解仲裁法》第十四条）。',
+        },
+        {
+          kind: 'para',
+          text: `一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法申请仲裁（《中华人民共和国劳动争议调解仲裁法》第十五条）${
+            paymentOrder
+              ? '；因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，劳动者可以持调解协议书依法向人民法院申请支付令（同法第十六条）'
+              : ''
+          }。`,
+        },
+      ],
+      signatures: ['申请人（签名或者盖章）', '被申请人（签名或者盖章）', `调解员　${(d.mediators ?? []).join('、')}`],
     },
   ];
 }
@@ -738,6 +788,7 @@ export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   hearing_notice: hearingNotice,
   award,
   mediation_document: mediationDocument,
+  mediation_agreement: mediationAgreement,
   advance_execution_ruling: advanceExecution,
   court_transfer_letter: transferLetter,
   decision,

@@ -163,7 +163,11 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);
   const req = withPriorText(input, events);
-  const names = await userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(c.createdBy ? [c.createdBy] : [])]);
+  const names = await userNames(deps, k, [
+    ...(ctx.tribunal?.arbitratorIds ?? []),
+    ...(ctx.mediatorIds ?? []),
+    ...(c.createdBy ? [c.createdBy] : []),
+  ]);
   const arbitrators = (ctx.tribunal?.arbitratorIds ?? [])
     .map((id) => ({ displayName: names.get(id) ?? '', presiding: id === ctx.tribunal?.presidingId }))
     .sort((a, b) => Number(b.presiding) - Number(a.presiding));
@@ -194,6 +198,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       ctx,
       arbitrators,
       clerkName: (c.createdBy && names.get(c.createdBy)) || '',
+      mediators: (ctx.mediatorIds ?? []).map((id) => names.get(id) ?? '').filter(Boolean),
       maskIds: config.documentIdNumbers === 'masked',
       intermediateCourt: config.intermediateCourt,
       awardLimit: {

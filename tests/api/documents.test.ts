@@ -12,7 +12,7 @@ import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt } from '../helpers/case-fixtures.ts';
-import { employer, worker } from '../helpers/fixtures.ts';
+import { application, employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -410,6 +410,42 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       '二〇二六年三月二十七日',
     ])
       expect(text, n).toContain(n);
+  });
+
+  it('a mediation before arbitration: a 调解协议书 with the signature lines and LDMAL Arts. 14-16, not a 仲裁调解书', async () => {
+    const m = (
+      await t
+        .api(a.tokens.mediator)
+        .post('/api/cases', application({ track: 'mediation', receivedOn: '2026-03-02', applicants: [worker('吴六', 321)] }))
+        .expect(201)
+    ).body as { id: number };
+    // Not before the agreement; and the arbitration kind is refused for this track whatever its state.
+    expect((await t.api(a.tokens.mediator).post(`/api/cases/${m.id}/documents`, { kind: 'mediation_agreement' })).status).toBe(409);
+    await ev(m, a.tokens.mediator, 'MEDIATION_AGREED', '2026-03-10', { terms: '被申请人于2026年3月20日前支付申请人工资12000元。' });
+    const text = await one(m, a.tokens.mediator, { kind: 'mediation_agreement' });
+    for (const n of [
+      '调解协议书',
+      '申请人吴六与被申请人',
+      '于2026年3月2日申请调解',
+      '经调解，双方当事人自愿达成如下协议',
+      '被申请人于2026年3月20日前支付申请人工资12000元。',
+      '经调解员签名并加盖调解组织印章后生效',
+      '第十五条',
+      '申请支付令',
+      '申请人（签名或者盖章）',
+      '被申请人（签名或者盖章）',
+      '调解员',
+      '二〇二六年三月十日',
+    ])
+      expect(text, n).toContain(n);
+    expect(text).not.toContain('仲裁调解书');
+    const wrong = await t.api(a.tokens.mediator).post(`/api/cases/${m.id}/documents`, { kind: 'mediation_document' });
+    expect([wrong.status, wrong.body.detail]).toEqual([
+      409,
+      '案前调解达成的协议制作调解协议书（劳动争议调解仲裁法第十四条），不制作仲裁调解书',
+    ]);
+    // The kind belongs to the mediator of the case; an arbitrator's mediation inside arbitration keeps its 仲裁调解书.
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${m.id}/documents`, { kind: 'mediation_agreement' })).status).toBe(403);
   });
 
   it('a draft carries 草稿 and the seal placeholder; an issued copy carries the configured seal image and no placeholder', async () => {

@@ -666,7 +666,9 @@ function offeredKinds(c) {
     respond_notice: Boolean(c.caseNo),
     hearing_notice: Boolean(p.hearing),
     award: Boolean(c.award),
-    mediation_document: Boolean(p.mediation?.agreedOn || p.trackMediation?.agreedOn),
+    // A mediation inside arbitration ends in a 仲裁调解书 (LDMAL Art. 42), one before it in a 调解协议书 (Art. 14).
+    mediation_document: Boolean(p.mediation?.agreedOn),
+    mediation_agreement: Boolean(p.trackMediation?.agreedOn),
     advance_execution_ruling: Boolean(p.advanceExecutions?.length),
     court_transfer_letter: Boolean(p.transfers?.length),
     decision: Boolean(p.suspensions?.length || p.extension || c.closure?.mode === 'termination' || c.award),
