@@ -476,7 +476,11 @@ export function clearOnEdit(form) {
 export function showErrors(form, err, labels = {}) {
   clearErrors(form);
   const box = form.querySelector('.form-alert');
-  const errors = err?.problem?.errors ?? [];
+  let errors = err?.problem?.errors ?? [];
+  // A legal rule's refusal about one field of this form (422 `field`: a hearing date too near) is shown at that field.
+  const about = err?.problem?.field;
+  if (!errors.length && about && form.querySelector(`[data-path="${CSS.escape(about)}"]`))
+    errors = [{ path: about, message: err.problem.detail ?? err.message }];
   let first = null;
   const unplaced = [];
   for (const e of errors) {

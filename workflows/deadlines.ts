@@ -149,6 +149,11 @@ export function leavesPeriodBefore(cal: OfficialCalendar, rule: Rule, on: string
   return end < target;
 }
 
+/** The first day that `rule` counted from `on` leaves before it: the earliest target `leavesPeriodBefore` accepts. */
+export function firstDayAfterPeriod(cal: OfficialCalendar, rule: Rule, on: string): string {
+  return addDays(rule.unit === 'working' ? cal.addWorkingDays(on, rule.days).dueOn : addDays(on, rule.days), 1);
+}
+
 /**
  * The last day on which an act still leaves `rule` before `target` — any day, a Saturday included: a notice served on
  * a Saturday that leaves five working days before the hearing is in time.
@@ -864,6 +869,7 @@ export function computeFacts(
     }
     case 'SCHEDULE_HEARING':
       facts.hearingNoticeOk = leavesPeriodBefore(view, periods.hearing_notice, ev.occurredOn, ev.payload.hearingOn);
+      facts.earliestHearingOn = firstDayAfterPeriod(view, periods.hearing_notice, ev.occurredOn);
       facts.noticePeriod = rule(periods.hearing_notice);
       break;
     case 'POSTPONE_HEARING':
@@ -874,6 +880,7 @@ export function computeFacts(
       }
       // LDMAL Art. 35: the new date, too, must leave the notice period after the decision.
       facts.hearingNoticeOk = leavesPeriodBefore(view, periods.hearing_notice, ev.occurredOn, ev.payload.hearingOn);
+      facts.earliestHearingOn = firstDayAfterPeriod(view, periods.hearing_notice, ev.occurredOn);
       facts.noticePeriod = rule(periods.hearing_notice);
       break;
     case 'SHORTEN_DEFENSE_PERIOD':

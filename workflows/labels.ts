@@ -139,7 +139,7 @@ export const closureModeLabel = (m: string): string => (CLOSURE_MODE_LABELS as R
 export function namePartiesIn(text: string, names: ReadonlyMap<number, string>): string {
   if (!text.includes('当事人')) return text;
   // A list ("当事人12、13") is named whole or not at all.
-  return text.replace(/当事人(\d+(?:、\d+)*)(?!\d)/g, (whole, list: string) => {
+  return text.replace(/当事人 ?(\d+(?:、\d+)*)(?!\d)/g, (whole, list: string) => {
     const named = list.split('、').map((id) => names.get(Number(id)));
     return named.every((n) => n !== undefined) ? named.join('、') : whole;
   });

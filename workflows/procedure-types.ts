@@ -84,6 +84,8 @@ export interface Facts {
   defensePeriod?: { days: number; unit: Unit };
   /** LDMAL Art. 35: the hearing date leaves the notice period after the act (scheduling, postponement). */
   hearingNoticeOk?: boolean | null;
+  /** The first hearing day the notice period leaves after the act (SCHEDULE_HEARING, POSTPONE_HEARING). */
+  earliestHearingOn?: string;
   /** The notice period the hearing date was judged with (PERIODS_OVERRIDE). */
   noticePeriod?: { days: number; unit: Unit };
   /** LDMAL Art. 35: a postponement request at least 3 working days before the hearing. */

@@ -8,11 +8,20 @@ export interface Violation {
   rule: string;
   source: string;
   detail: string;
+  /** The payload field the refusal is about, when it is one (the form marks it). */
+  field?: string;
 }
 
 type Rule = (ctx: CaseContext, ev: ProcEvent) => Violation | null;
 
-const v = (rule: string, source: string, detail: string): Violation => ({ rule, source, detail });
+const v = (rule: string, source: string, detail: string, field?: string): Violation => ({
+  rule,
+  source,
+  detail,
+  ...(field ? { field } : {}),
+});
+/** "（最早可定于2026-04-09）": the first hearing day the notice period leaves, when the facts know it. */
+const earliestHearing = (ev: ProcEvent) => (ev.facts?.earliestHearingOn ? `（最早可定于${ev.facts.earliestHearingOn}）` : '');
 
 /** Parties that must sign a mediation document or receive an award: applicants and respondents. */
 export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.side !== 'third_party');
@@ -327,21 +336,24 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   SCHEDULE_HEARING: (_ctx, ev) => {
-    if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '开庭日期应晚于排期日期');
+    if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '开庭日期应晚于排期日期', 'hearingOn');
     // LDMAL Art. 35; Rules Art. 38: written notice at least 5 (working) days before the hearing.
     if (ev.facts?.hearingNoticeOk === false) {
       const words = periodWords(ev.facts.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
       return v(
         'hearing-notice-5-days',
         'LDMAL Art. 35; Rules Art. 38',
-        `开庭通知应在开庭${words}前送达当事人，所选开庭日期过近${provisionalNote(ev)}`,
+        `开庭通知应在开庭${words}前送达当事人，所选开庭日期过近${earliestHearing(ev)}${provisionalNote(ev)}`,
+        'hearingOn',
       );
     }
     return nonPublicRule(ev);
   },
   POSTPONE_HEARING: (ctx, ev) => {
-    if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '新的开庭日期应晚于今天');
-    if (ctx.hearing && ev.payload.hearingOn === ctx.hearing.hearingOn) return v('same-date', 'LDMAL Art. 35', '新的开庭日期与原定日期相同');
+    if (ev.payload.hearingOn <= ev.occurredOn)
+      return v('hearing-in-future', 'LDMAL Art. 35', '新的开庭日期应晚于延期决定之日', 'hearingOn');
+    if (ctx.hearing && ev.payload.hearingOn === ctx.hearing.hearingOn)
+      return v('same-date', 'LDMAL Art. 35', '新的开庭日期与原定日期相同', 'hearingOn');
     // LDMAL Art. 35: a party may ask for postponement at least 3 (working) days before the hearing.
     if (ev.payload.requestedBy === 'party' && ev.facts?.postponementTimely === false) {
       const words = periodWords(ev.facts.postponementPeriod ?? DEFAULT_PERIODS.postponement_request);
@@ -357,7 +369,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'hearing-notice-5-days',
         'LDMAL Art. 35; Rules Art. 38',
-        `延期后的开庭日期须重新书面通知，且应在新开庭日${words}前送达当事人，所选日期过近${provisionalNote(ev)}`,
+        `延期后的开庭日期须重新书面通知，且应在新开庭日${words}前送达当事人，所选日期过近${earliestHearing(ev)}${provisionalNote(ev)}`,
+        'hearingOn',
       );
     }
     return null;

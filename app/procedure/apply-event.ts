@@ -305,6 +305,7 @@ async function decide(
     throw unprocessable(`${namePartiesIn(result.violation.detail, names)}（${result.violation.source}）`, {
       rule: result.violation.rule,
       source: result.violation.source,
+      ...(result.violation.field ? { field: result.violation.field } : {}),
     });
   }
 

@@ -131,9 +131,13 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     const dlg = page.locator('dialog.act[open]');
     await dlg.waitFor();
     await hasText(dlg.locator('.current-hearing'), '原定开庭：2026-04-20 09:00 · 第一仲裁庭');
+    // Too near for the 5 working days' notice (LDMAL Art. 35): refused at the date's field, with the earliest date.
+    await dlg.getByLabel('新的开庭日期').fill('2026-04-03');
+    await dlg.getByLabel('理由').fill('仲裁员临时公务');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await hasText(dlg.locator('[data-error-for="hearingOn"]'), '最早可定于');
     await dlg.getByLabel('新的开庭日期').fill('2026-04-28');
     await dlg.getByLabel('新的开庭时间').fill('14:30');
-    await dlg.getByLabel('理由').fill('仲裁员临时公务');
     await dlg.getByRole('button', { name: '确定' }).click();
     await dlg.waitFor({ state: 'detached' });
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { proceedings: { hearing: Record<string, unknown> } };
@@ -246,6 +250,42 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await page.locator('.linked-case a').click();
     await hasText(page.locator('.linked-case'), `由案前调解转入：调解申请 #${m.id}`);
     expect(page.url()).toContain(`#/cases/${arbitrationId}`);
+  });
+
+  it('an act dated more than 30 days before today (a late entry, a mistyped year) is asked about before it is recorded', async () => {
+    const { c } = await caseAt(t, a, 'accepted', { body: standardApplication({ receivedOn: '2026-01-28' }), acceptOn: '2026-02-02' });
+    const applicant = (c.applicants[0] as { name?: string } | undefined)?.name as string;
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已受理');
+    await actButton('送达').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await dlg.getByLabel('登记日期').fill('2026-02-10');
+    await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
+    await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: `申请人：${applicant}` });
+    await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask.locator('.backdated'), '所填登记日期（2026-02-10）早于今天 50 天');
+    await ask.getByRole('button', { name: '返回修改' }).click();
+    await sleep(300);
+    expect(await events(c.id, 'SERVE')).toHaveLength(0);
+    // Dated within the month: recorded without a question.
+    await dlg.getByLabel('登记日期').fill('2026-03-20');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    expect(await events(c.id, 'SERVE')).toHaveLength(1);
+  });
+
+  it("a hearing whose day has passed with nothing recorded is on the arbitrator's workbench, marked", async () => {
+    const { c } = await caseAt(t, a, 'hearing_scheduled', { hearingOn: '2026-03-25' });
+    await signIn(page, base, 'arb-li');
+    const passed = page.locator('.passed-hearings');
+    await hasText(passed, '开庭日已过、尚未记录的开庭');
+    const row = passed.locator('tr', { has: page.locator(`a[href="#/cases/${c.id}"]`) });
+    await hasText(row, '2026-03-25');
+    await hasText(row, '开庭日已过，未记录');
   });
 
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {

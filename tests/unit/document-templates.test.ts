@@ -48,8 +48,14 @@ describe('document templates print the record, nothing more', () => {
   });
 
   it('no builder reads a clock: every date is the date of an act in the record', () => {
+    // The 调解协议书 belongs to a mediation before arbitration: the sample as such a case, agreed on 03-10.
+    const preArbitration = {
+      ...SAMPLE_INPUT.ctx,
+      trackMediation: { terms: '被申请人支付申请人工资10000元。', agreedOn: '2026-03-10', failedOn: null, referredOn: null },
+    };
     for (const [kind, build] of Object.entries(BUILDERS)) {
-      const specs = build({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, matter: 'suspension' } });
+      const ctx = kind === 'mediation_agreement' ? preArbitration : SAMPLE_INPUT.ctx;
+      const specs = build({ ...SAMPLE_INPUT, ctx, text: { ...SAMPLE_INPUT.text, matter: 'suspension' } });
       for (const s of specs)
         expect(
           ['2026-03-02', '2026-03-04', '2026-03-09', '2026-03-10', '2026-03-26', '2026-03-27', '2026-04-10', '2026-03-25'],

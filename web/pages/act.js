@@ -12,6 +12,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  daysBetween,
   download,
   draftTime,
   eventLabel,
@@ -85,6 +86,9 @@ function currentHearing(c) {
     hr.place ? ` · ${hr.place}` : '',
   );
 }
+
+/** Days before today beyond which an act's date is asked about before it is recorded (a late entry, a mistyped year). */
+const BACKDATED_DAYS = 30;
 
 /** An act's dialog on its way (its lists loading): a second click opens no second dialog. */
 let opening = false;
@@ -404,7 +408,17 @@ async function eventForm(c, type, done, screen) {
     if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
     // An irreversible act, or one whose consequence depends on what is chosen (serving the award starts the periods).
     const consequence = consequenceOf(type, c, body);
-    if (consequence) {
+    // An act dated well before today (a late entry, or a mistyped year) is asked about too: its date moves the periods
+    // and the statistics, and the history keeps the day it was recorded beside it.
+    const lag = daysBetween(on, today());
+    const backdated =
+      lag > BACKDATED_DAYS
+        ? h(
+            'p.warn.backdated',
+            `所填${dateLabel}（${on}）早于今天 ${lag} 天：期限与统计按所填日期计算，办理记录同时保留今天的登记时间。请核对日期后再确认。`,
+          )
+        : null;
+    if (consequence || backdated) {
       // While the award's finality is asked for, a second click does nothing.
       busy = true;
       let awardSummary = null;
@@ -419,11 +433,12 @@ async function eventForm(c, type, done, screen) {
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
           awardEd ? null : describedFields(describe),
-          h('p.consequence', consequence),
+          backdated,
+          consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],
         confirmLabel: `确认${eventLabel(type)}`,
-        danger: true,
+        danger: Boolean(consequence),
       });
       if (!sure) return;
     }

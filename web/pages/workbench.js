@@ -113,7 +113,14 @@ export function hearingList(items, empty = '近期没有开庭') {
           h('td', x.place),
           h('td', h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`)),
           h('td.small', `${names(x.applicantNames)} 诉 ${names(x.respondentNames)}`),
-          h('td', x.status === 'held' ? h('span.badge.ok', '已开庭') : h('span.badge.info', '待开庭')),
+          h(
+            'td',
+            x.status === 'held'
+              ? h('span.badge.ok', '已开庭')
+              : x.hearingOn < today()
+                ? h('span.badge.warn', '开庭日已过，未记录')
+                : h('span.badge.info', '待开庭'),
+          ),
         ),
       ),
     ),
@@ -132,7 +139,7 @@ export async function workbench(mount) {
     if (u.role === 'admin') return await adminBench(body);
     const canStats = u.role === 'analyst';
     const mine = u.role === 'arbitrator' ? `&arbitratorId=${u.id}` : u.role === 'mediator' ? '&track=mediation' : '';
-    const [due, cases, rate, hearings] = await Promise.all([
+    const [due, cases, rate, hearings, passed] = await Promise.all([
       u.role === 'analyst'
         ? { items: [], total: 0, overdue: 0 }
         : api(
@@ -144,6 +151,12 @@ export async function workbench(mount) {
       u.role === 'arbitrator'
         ? api('GET', `/api/hearings?from=${today()}&to=${addDays(today(), 13)}&arbitratorId=${u.id}&pageSize=50`)
         : null,
+      // Hearings of the last month whose day has passed with nothing recorded (held, postponed, or the case closed).
+      u.role === 'arbitrator'
+        ? api('GET', `/api/hearings?from=${addDays(today(), -31)}&to=${addDays(today(), -1)}&arbitratorId=${u.id}&pageSize=200`)
+            .then((r) => r.items.filter((x) => x.status === 'scheduled'))
+            .catch(() => [])
+        : [],
     ]);
     // One page (overdue first, up to 200); the counts come from the whole list.
     const deadlines = due.items;
@@ -170,6 +183,14 @@ export async function workbench(mount) {
             )
           : null,
       ),
+      passed.length
+        ? h(
+            'section.panel.passed-hearings',
+            h('h2', `开庭日已过、尚未记录的开庭（${passed.length}）`),
+            h('p.small.muted', '请记录开庭（或延期开庭）：开庭记录关系到缺席、审理期限和裁决书所载的程序。'),
+            hearingList(passed),
+          )
+        : null,
       hearings ? h('section.panel', h('h2', '我的开庭（两周内）'), hearingList(hearings.items)) : null,
       u.role === 'analyst'
         ? null
