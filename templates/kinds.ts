@@ -627,7 +627,12 @@ function mediationAgreement(d: DocInput): DocSpec[] {
           }。`,
         },
       ],
-      signatures: ['申请人（签名或者盖章）', '被申请人（签名或者盖章）', `调解员　${(d.mediators ?? []).join('、')}`],
+      // Each party signs (a collective case: each worker); the mediator signs (LDMAL Art. 14).
+      signatures: [
+        ...d.applicants.map((p) => `申请人　${p.name}（签名或者盖章）`),
+        ...d.respondents.map((p) => `被申请人　${p.name}（签名或者盖章）`),
+        `调解员　${(d.mediators ?? []).join('、')}`,
+      ],
     },
   ];
 }

@@ -107,7 +107,7 @@ const TRACK_CONSEQUENCES = {
  */
 const SERVICE_CONSEQUENCES = {
   award:
-    '送达日期即为该当事人收到裁决书之日：起诉（十五日）、申请撤销裁决（三十日）的期间由此起算（《劳动争议调解仲裁法》第四十八条至第五十条）；送达记录不能撤回。',
+    '该当事人起诉（十五日）、申请撤销裁决（三十日）的期间自其收到裁决书之日起算（《劳动争议调解仲裁法》第四十八条至第五十条）：直接送达为签收之日，公告、留置等方式为法定视为送达之日；送达记录不能撤回。',
 };
 
 /** What a confirmation says follows from act `type` on case `c` with `body`, or null when none is asked. */

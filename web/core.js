@@ -480,7 +480,7 @@ export function showErrors(form, err, labels = {}) {
   // A legal rule's refusal about one field of this form (422 `field`: a hearing date too near) is shown at that field.
   const about = err?.problem?.field;
   if (!errors.length && about && form.querySelector(`[data-path="${CSS.escape(about)}"]`))
-    errors = [{ path: about, message: err.problem.detail ?? err.message }];
+    errors = [{ path: about, message: err.message ?? err.problem.detail }];
   let first = null;
   const unplaced = [];
   for (const e of errors) {

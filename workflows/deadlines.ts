@@ -154,6 +154,13 @@ export function firstDayAfterPeriod(cal: OfficialCalendar, rule: Rule, on: strin
   return addDays(rule.unit === 'working' ? cal.addWorkingDays(on, rule.days).dueOn : addDays(on, rule.days), 1);
 }
 
+/** `d` itself when it is a working day, else the next working day (a date to suggest for a hearing). */
+export function workingDayFrom(cal: OfficialCalendar, d: string): string {
+  let x = d;
+  for (let i = 0; i < 60 && cal.day(x).rest; i++) x = addDays(x, 1);
+  return x;
+}
+
 /**
  * The last day on which an act still leaves `rule` before `target` — any day, a Saturday included: a notice served on
  * a Saturday that leaves five working days before the hearing is in time.
@@ -870,6 +877,7 @@ export function computeFacts(
     case 'SCHEDULE_HEARING':
       facts.hearingNoticeOk = leavesPeriodBefore(view, periods.hearing_notice, ev.occurredOn, ev.payload.hearingOn);
       facts.earliestHearingOn = firstDayAfterPeriod(view, periods.hearing_notice, ev.occurredOn);
+      facts.earliestWorkingHearingOn = workingDayFrom(view, facts.earliestHearingOn);
       facts.noticePeriod = rule(periods.hearing_notice);
       break;
     case 'POSTPONE_HEARING':
@@ -881,6 +889,7 @@ export function computeFacts(
       // LDMAL Art. 35: the new date, too, must leave the notice period after the decision.
       facts.hearingNoticeOk = leavesPeriodBefore(view, periods.hearing_notice, ev.occurredOn, ev.payload.hearingOn);
       facts.earliestHearingOn = firstDayAfterPeriod(view, periods.hearing_notice, ev.occurredOn);
+      facts.earliestWorkingHearingOn = workingDayFrom(view, facts.earliestHearingOn);
       facts.noticePeriod = rule(periods.hearing_notice);
       break;
     case 'SHORTEN_DEFENSE_PERIOD':

@@ -86,6 +86,8 @@ export interface Facts {
   hearingNoticeOk?: boolean | null;
   /** The first hearing day the notice period leaves after the act (SCHEDULE_HEARING, POSTPONE_HEARING). */
   earliestHearingOn?: string;
+  /** `earliestHearingOn`, or the first working day after it when it is a rest day. */
+  earliestWorkingHearingOn?: string;
   /** The notice period the hearing date was judged with (PERIODS_OVERRIDE). */
   noticePeriod?: { days: number; unit: Unit };
   /** LDMAL Art. 35: a postponement request at least 3 working days before the hearing. */

@@ -20,8 +20,13 @@ const v = (rule: string, source: string, detail: string, field?: string): Violat
   detail,
   ...(field ? { field } : {}),
 });
-/** "（最早可定于2026-04-09）": the first hearing day the notice period leaves, when the facts know it. */
-const earliestHearing = (ev: ProcEvent) => (ev.facts?.earliestHearingOn ? `（最早可定于${ev.facts.earliestHearingOn}）` : '');
+/** "（最早可定于2026-04-09）": the first hearing day the notice period leaves (and the first working day from it). */
+const earliestHearing = (ev: ProcEvent) => {
+  const on = ev.facts?.earliestHearingOn;
+  if (!on) return '';
+  const working = ev.facts?.earliestWorkingHearingOn;
+  return working && working !== on ? `（最早可定于${on}，为休息日；其后首个工作日为${working}）` : `（最早可定于${on}）`;
+};
 
 /** Parties that must sign a mediation document or receive an award: applicants and respondents. */
 export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.side !== 'third_party');

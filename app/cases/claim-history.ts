@@ -1,9 +1,10 @@
 import { type ClaimLine, claimLine } from '../../workflows/claim-line.ts';
+import { namePartiesIn } from '../../workflows/labels.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, assertMayReadClaimHistory, assertRoleMayReadClaimHistory } from '../policy.ts';
 import { caseContext, caseScope, loadCase } from './case-state.ts';
-import { maskForReader } from './views.ts';
+import { maskForReader, partyNameMap } from './views.ts';
 
 /**
  * GET /api/cases/:id/claims/:claimId/history — one claim from the application to the court's judgment (issue 17). The
@@ -19,5 +20,9 @@ export async function claimHistory(deps: Deps, actor: Actor, caseId: number, cla
   const claim = c.claims.find((cl) => cl.id === claimId);
   if (!claim) throw notFound(`本案没有编号为 ${claimId} 的仲裁请求`);
   const events = await deps.stores.cases.events(k, caseId);
-  return maskForReader(claimLine({ ...claim, id: claimId, seq: claim.seq }, ctx, events), true);
+  const line = claimLine({ ...claim, id: claimId, seq: claim.seq }, ctx, events);
+  // The line's texts number the parties ("对未起诉的劳动者（当事人57）"); a reader is shown their names.
+  const names = partyNameMap(c.parties);
+  const named = { ...line, line: line.line.map((e) => ({ ...e, text: namePartiesIn(e.text, names) })) };
+  return maskForReader(named, true);
 }

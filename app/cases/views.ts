@@ -153,17 +153,21 @@ export function buildCaseView(
   return level === 'masked' ? maskForReader(view, true) : view;
 }
 
-/**
- * The case's deadlines as a reader sees them: the parties they concern named, not numbered (workflows/labels.ts
- * `namePartiesIn`); `partyId` keeps the id for a program. `metOn` is the store's, not the reader's.
- */
+/** The case's parties' names by id: what a text that numbers them (workflows/labels.ts `namePartiesIn`) names. */
+export function partyNameMap(parties: readonly { id?: number | null; name: string }[]): Map<number, string> {
+  return new Map(parties.flatMap((p) => (p.id == null ? [] : [[Number(p.id), p.name] as const])));
+}
+
+/** One deadline as a person reads it: the party it concerns named, not numbered; `partyId` keeps the id. */
+export function nameDeadline<D extends { label: string; explanation: string }>(d: D, names: ReadonlyMap<number, string>): D {
+  if (!d.label.includes('当事人') && !d.explanation.includes('当事人')) return d;
+  return { ...d, label: namePartiesIn(d.label, names), explanation: namePartiesIn(d.explanation, names) };
+}
+
+/** The case's deadlines as a reader sees them (`nameDeadline`); `metOn` is the store's, not the reader's. */
 export function namedDeadlines(deadlines: readonly Deadline[], parties: readonly { id?: number | null; name: string }[]) {
-  let names: Map<number, string> | undefined;
-  return deadlines.map(({ metOn: _m, ...d }) => {
-    if (!d.label.includes('当事人') && !d.explanation.includes('当事人')) return d;
-    names ??= new Map(parties.flatMap((p) => (p.id == null ? [] : [[Number(p.id), p.name] as const])));
-    return { ...d, label: namePartiesIn(d.label, names), explanation: namePartiesIn(d.explanation, names) };
-  });
+  const names = partyNameMap(parties);
+  return deadlines.map(({ metOn: _m, ...d }) => nameDeadline(d, names));
 }
 
 /** How the case ended; a summary (analysts) says how and when, not the reason's free text (it may name amounts). */

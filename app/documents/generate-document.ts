@@ -218,7 +218,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const createdAt = deps.clock.now();
   const rendered: { title: string; caseNo: string | null; bytes: Buffer }[] = [];
   for (const spec of specs) {
-    const issued = { ...spec, draft: req.draft === true, sealImage: req.draft ? null : assets.sealImage };
+    // A 调解协议书 is sealed by the mediation organization by hand, after the parties sign (LDMAL Art. 14): never
+    // printed under the commission's seal.
+    const sealed = !req.draft && req.kind !== 'mediation_agreement';
+    const issued = { ...spec, draft: req.draft === true, sealImage: sealed ? assets.sealImage : null };
     if (req.draft) delete issued.certified;
     try {
       rendered.push({

@@ -27,7 +27,7 @@ import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
 import { caseScope, caseSnapshot, HEARING_EVENTS, syncHearing, syncMediators, syncTribunal, userNames } from '../cases/case-state.ts';
 import { createCase } from '../cases/register-case.ts';
-import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
+import { buildCaseView, type CaseView, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, preconditionFailed, unprocessable, validationError } from '../errors.ts';
@@ -301,8 +301,7 @@ async function decide(
   if (!result.ok && result.reason === 'not_allowed') throw notAllowed(snap, ev.type, ev.occurredOn);
   if (!result.ok) {
     // The rules number the parties ("裁决尚未对当事人57发生法律效力"); the person reading the refusal gets their names.
-    const names = new Map(c.parties.flatMap((p) => (p.id === undefined ? [] : [[p.id, p.name] as const])));
-    throw unprocessable(`${namePartiesIn(result.violation.detail, names)}（${result.violation.source}）`, {
+    throw unprocessable(`${namePartiesIn(result.violation.detail, partyNameMap(c.parties))}（${result.violation.source}）`, {
       rule: result.violation.rule,
       source: result.violation.source,
       ...(result.violation.field ? { field: result.violation.field } : {}),

@@ -1,7 +1,8 @@
 import { type CalendarYear, MissingCalendarYearError, type SkippedDay } from '../../workflows/calendar.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { computePeriod } from '../../workflows/deadlines.ts';
-import { namePartiesIn, stateLabel } from '../../workflows/labels.ts';
+import { stateLabel } from '../../workflows/labels.ts';
+import { nameDeadline } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
@@ -132,12 +133,11 @@ export async function dueDeadlines(
       : new Map<number, Map<number, string>>(),
   ]);
   const none = new Map<number, string>();
-  const items = list.map(({ metOn: _m, ...d }) => {
-    const c = heads.get(d.caseId);
+  const items = list.map(({ metOn: _m, ...deadline }) => {
+    const c = heads.get(deadline.caseId);
+    const d = nameDeadline(deadline, names.get(deadline.caseId) ?? none);
     return {
       ...d,
-      label: namePartiesIn(d.label, names.get(d.caseId) ?? none),
-      explanation: namePartiesIn(d.explanation, names.get(d.caseId) ?? none),
       caseNo: c?.caseNo ?? null,
       track: (c?.track ?? 'arbitration') as 'arbitration' | 'mediation' | 'review',
       stateLabel: stateLabel(c?.state ?? ''),

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { UserRow } from '../../db/stores/users.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, unauthorized, validationError } from '../errors.ts';
@@ -14,12 +15,23 @@ const TOUCH_EVERY_MS = 60_000;
 export const accountKey = (username: string) => username.trim().toLowerCase();
 
 /**
- * The username as the log records it: an account's name as it is; any other text as a digest that tells repeated
- * attempts of one name apart without showing it — a name that matches no account is often a password typed into the
- * wrong field, and the log never holds passwords.
+ * The key of this process's username digests: random, made at start and never stored, so a digest cannot be checked
+ * against a list of likely passwords by whoever reads the log; within one process's log it still tells repeated
+ * attempts of one name apart.
  */
-export function loggedName(username: string, isAccount: boolean): { username: string } | { usernameDigest: string } {
-  return isAccount ? { username } : { usernameDigest: sha256(`zc-login-name\n${username}`).slice(0, 16) };
+const NAME_DIGEST_KEY = crypto.randomBytes(32);
+
+/**
+ * The username as the log records it: an account's name as it is; any other text as a keyed digest (HMAC-SHA256, 16
+ * hex digits) — a name that matches no account is often a password typed into the wrong field, and the log never
+ * holds passwords, in clear or in a form that can be tried.
+ */
+export function loggedName(
+  username: string,
+  isAccount: boolean,
+  key: Buffer = NAME_DIGEST_KEY,
+): { username: string } | { usernameDigest: string } {
+  return isAccount ? { username } : { usernameDigest: crypto.createHmac('sha256', key).update(username).digest('hex').slice(0, 16) };
 }
 
 /**
@@ -41,12 +53,10 @@ export async function login(
   // `ip`, not `address`: the log redacts every `address` key (parties' addresses). A name that is no account's is logged
   // as a digest only: people type their password into the username field (`loggedName`).
   let who = { ...loggedName(input.username, false), ip: address };
-  const attempts = await takeLoginAttempts(deps, address, accountKey(input.username)).catch(async (err) => {
-    const known = await deps.stores.users.findByUsername(input.username).catch(() => undefined);
-    logger.warn(
-      { event: 'auth.login_refused', ...loggedName(input.username, !!known), ip: address, reason: 'locked' },
-      'login refused: too many failures',
-    );
+  // A refusal while locked does no more work than the refusal (no lookup): the name is logged as a digest; the lockout
+  // itself (below) names the account.
+  const attempts = await takeLoginAttempts(deps, address, accountKey(input.username)).catch((err) => {
+    logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
     throw err;
   });
   let user: Awaited<ReturnType<typeof deps.stores.users.findByUsername>>;

@@ -103,6 +103,12 @@ describe(`several workers, one sues (SPC-1 Art. 17) (${process.env.TEST_DB ?? 's
     expect(v).toMatchObject({ state: 'in_litigation', proceedings: { effectiveOn: null } });
     // The case view names the worker it took effect for, and when.
     expect(v.proceedings.effectiveFor).toEqual([{ partyId: wb, effectiveOn: '2026-07-02' }]);
+    // A claim's line says for whom, by name (workflows/labels.ts namePartiesIn).
+    const line = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/claims/${c.claims[0]?.id}/history`);
+    expect(line.status).toBe(200);
+    const texts = (line.body.line as { text: string }[]).map((e) => e.text);
+    expect(texts).toContainEqual(expect.stringContaining('裁决对未起诉的劳动者（李四）发生法律效力'));
+    for (const x of texts) expect(x).not.toMatch(/当事人 ?\d/);
     expect(effective(v, wb)[0]).toMatchObject({ dueOn: '2026-07-02', status: 'met' });
     expect(effective(v, wb)[0]?.explanation).toContain('已于2026-07-02完成');
     expect(effective(v)[0]).toMatchObject({ dueOn: null });

@@ -432,13 +432,17 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       '经调解员签名并加盖调解组织印章后生效',
       '第十五条',
       '申请支付令',
-      '申请人（签名或者盖章）',
-      '被申请人（签名或者盖章）',
+      '吴六（签名或者盖章）',
+      '聊城某某机械有限公司（签名或者盖章）',
       '调解员',
       '二〇二六年三月十日',
     ])
       expect(text, n).toContain(n);
     expect(text).not.toContain('仲裁调解书');
+    // Sealed by the mediation organization by hand after the parties sign: never printed under the commission's seal.
+    const listed = (await t.api(a.tokens.mediator).get(`/api/cases/${m.id}/documents`)).body as { id: number; kind: string }[];
+    const agreement = listed.find((x) => x.kind === 'mediation_agreement');
+    expect(imageCount(await download(agreement?.id as number))).toBe(0);
     const wrong = await t.api(a.tokens.mediator).post(`/api/cases/${m.id}/documents`, { kind: 'mediation_document' });
     expect([wrong.status, wrong.body.detail]).toEqual([
       409,

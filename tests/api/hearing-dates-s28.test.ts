@@ -10,7 +10,7 @@ import { createActors } from '../helpers/procedure.ts';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-03-12T02:00:00Z' });
+  t = await startTestApp({ now: '2026-03-13T02:00:00Z' });
 });
 afterAll(async () => t?.close());
 
@@ -37,5 +37,15 @@ describe(`a hearing date too near names the earliest one (${process.env.TEST_DB 
     expect(r.status).toBe(422);
     expect(r.body).toMatchObject({ rule: 'hearing-notice-5-days', field: 'hearingOn' });
     expect(r.body.detail).toContain('最早可定于2026-03-20');
+  });
+
+  it('an earliest day that is a rest day also names the first working day after it', async () => {
+    // Friday 03-13: 16–20 March are the five working days; Saturday the 21st is the earliest, Monday the 23rd the
+    // first working day.
+    const a = await createActors(t);
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed');
+    const { send } = caseEvents(() => t);
+    const r = await send(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-20', place: '第一仲裁庭' }, '2026-03-13');
+    expect(r.body.detail).toContain('最早可定于2026-03-21，为休息日；其后首个工作日为2026-03-23');
   });
 });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../app/bootstrap.ts';
 import { loadConfig } from '../../app/config.ts';
+import { loggedName } from '../../app/users/sessions.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -108,7 +110,14 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect.objectContaining({ event: 'auth.login_failed', username: 'lock-me', ip: '10.1.0.1', reason: 'wrong_password' }),
     );
     expect(events).toContainEqual(expect.objectContaining({ event: 'auth.lockout', scope: 'account', username: 'lock-me' }));
-    expect(events).toContainEqual(expect.objectContaining({ event: 'auth.login_refused', username: 'lock-me', ip: '10.1.0.99' }));
+    // While locked, a refusal looks nothing up: the name is a digest (the lockout above named the account).
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        event: 'auth.login_refused',
+        ...loggedName('lock-me', false),
+        ip: '10.1.0.99',
+      }),
+    );
     expect(lines.join('')).not.toContain('wrong-password-xyz');
     // An admin's reset lifts the lockout.
     const id = t.userId('lock-me');
@@ -133,6 +142,13 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(failed[0]).not.toHaveProperty('username');
     // One name gives one digest: repeated guesses of it can still be told apart from other names.
     expect(failed[1]?.usernameDigest).toBe(failed[0]?.usernameDigest);
+    // Keyed (HMAC with a key made at start, never stored): not a plain hash anyone could try a password list against.
+    const plain = createHash('sha256').update(typed).digest('hex');
+    expect(plain.startsWith(String(failed[0]?.usernameDigest))).toBe(false);
+    const [k1, k2] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    expect(loggedName(typed, false, k1)).toEqual(loggedName(typed, false, k1));
+    expect(loggedName(typed, false, k1)).not.toEqual(loggedName(typed, false, k2));
+    expect(loggedName('clerk', true)).toEqual({ username: 'clerk' });
   });
 
   it('is counted in the database: a second process on the same database sees the failures; old attempts are pruned', async () => {

@@ -223,7 +223,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
     await dlg.getByRole('button', { name: '确定' }).click();
     const confirm = page.locator('dialog.confirm[open]');
-    await hasText(confirm, '起诉（十五日）、申请撤销裁决（三十日）的期间由此起算');
+    await hasText(confirm, '起诉（十五日）、申请撤销裁决（三十日）的期间自其收到裁决书之日起算');
     await confirm.getByRole('button', { name: '返回修改' }).click();
     await sleep(300);
     expect(await events(c.id, 'SERVE')).toHaveLength(0);
@@ -248,7 +248,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await page.goto(`${base}/#/cases/${m.id}`);
     await hasText(page.locator('.linked-case'), `已转入仲裁：仲裁申请 #${arbitrationId}`);
     await page.locator('.linked-case a').click();
-    await hasText(page.locator('.linked-case'), `由案前调解转入：调解申请 #${m.id}`);
+    await hasText(page.locator('.linked-case'), `转入前的申请：#${m.id}`);
     expect(page.url()).toContain(`#/cases/${arbitrationId}`);
   });
 

@@ -90,6 +90,8 @@ describe('namePartiesIn: texts that number parties name them', () => {
     expect(namePartiesIn('当事人99未起诉', names)).toBe('当事人99未起诉');
     expect(namePartiesIn('（当事人12、99）', names)).toBe('（当事人12、99）');
     expect(namePartiesIn('当事人120', names)).toBe('当事人120');
+    // The spaced form some rules write ("未到庭的申请人（当事人 12、13）").
+    expect(namePartiesIn('未到庭的申请人（当事人 12、13）没有', names)).toBe('未到庭的申请人（张三、李四）没有');
     expect(namePartiesIn('当事人可以自收到裁决书之日起15日内起诉', names)).toBe('当事人可以自收到裁决书之日起15日内起诉');
   });
 });

@@ -148,12 +148,13 @@ export async function casePage(id, mount) {
     c.closure
       ? h('p.small', `结案：${closureLabel(c.closure.mode)}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}`)
       : null,
-    // A mediation referred to arbitration (LDMAL Art. 14(3), 15) and the application it became point at each other.
+    // A mediation (LDMAL Arts. 14(3), 15) or a review referred to arbitration and the application it became point at
+    // each other.
     c.linkedCaseId
       ? h(
           'p.small.linked-case',
-          mediationTrack ? '已转入仲裁：' : '由案前调解转入：',
-          h('a', { href: `#/cases/${c.linkedCaseId}` }, mediationTrack ? `仲裁申请 #${c.linkedCaseId}` : `调解申请 #${c.linkedCaseId}`),
+          c.track === 'arbitration' ? '转入前的申请：' : '已转入仲裁：',
+          h('a', { href: `#/cases/${c.linkedCaseId}` }, c.track === 'arbitration' ? `#${c.linkedCaseId}` : `仲裁申请 #${c.linkedCaseId}`),
         )
       : null,
     h('h2.noprint', '下一步'),

@@ -154,7 +154,7 @@ export async function workbench(mount) {
       // Hearings of the last month whose day has passed with nothing recorded (held, postponed, or the case closed).
       u.role === 'arbitrator'
         ? api('GET', `/api/hearings?from=${addDays(today(), -31)}&to=${addDays(today(), -1)}&arbitratorId=${u.id}&pageSize=200`)
-            .then((r) => r.items.filter((x) => x.status === 'scheduled'))
+            .then((r) => r.items.filter((x) => x.status === 'scheduled' && x.state !== 'suspended'))
             .catch(() => [])
         : [],
     ]);
