@@ -115,3 +115,25 @@ export function consequenceOf(type, c, body = {}) {
   if (type === 'SERVE') return SERVICE_CONSEQUENCES[body.document] ?? null;
   return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? null;
 }
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/**
+ * What a confirmation should make the person look at twice before an act is recorded (not refusals: the server judges
+ * the law): a hearing set on a Saturday or Sunday; a mediation amount above everything claimed (it is what the
+ * statistics count as 调解金额).
+ */
+export function actWarnings(type, c, body = {}) {
+  const out = [];
+  if ((type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') && /^\d{4}-\d{2}-\d{2}$/.test(body.hearingOn ?? '')) {
+    const day = new Date(`${body.hearingOn}T00:00:00Z`).getUTCDay();
+    if (day === 0 || day === 6) out.push(`开庭日期 ${body.hearingOn} 为${WEEKDAYS[day]}，请核对（法定节假日与调休以国家安排为准）。`);
+  }
+  if (type === 'MEDIATION_AGREED' && body.amount !== undefined && body.amount !== '') {
+    const claimed = (c.claims ?? []).reduce((sum, cl) => sum + (cl.amount ? Number(cl.amount) : 0), 0);
+    const agreed = Number(body.amount);
+    if (claimed > 0 && Number.isFinite(agreed) && agreed > claimed)
+      out.push(`调解金额 ${body.amount} 元超过仲裁请求金额合计 ${claimed.toFixed(2)} 元，请核对：统计中的“调解金额”按此数计。`);
+  }
+  return out;
+}

@@ -288,6 +288,24 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await hasText(row, '开庭日已过，未记录');
   });
 
+  it('a hearing set on a Saturday is pointed out before it is recorded', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    await signIn(page, base, 'arb-li');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已组庭');
+    await actButton('排期开庭').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await dlg.locator('[data-path="hearingOn"]').fill('2026-04-18');
+    await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask.locator('.act-warning'), '开庭日期 2026-04-18 为星期六');
+    await ask.getByRole('button', { name: '确认排期开庭' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(1);
+  });
+
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
     await signIn(page, base, 'clerk');
     await page.getByRole('link', { name: '登记申请' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-import { consequenceOf } from '../../web/acts.js';
+import { actWarnings, consequenceOf } from '../../web/acts.js';
 
 /** What the act dialogs' confirmations say follows (web/acts.js): the law of the case's track, the document served. */
 describe('consequenceOf', () => {
@@ -19,5 +19,23 @@ describe('consequenceOf', () => {
     expect(consequenceOf('SERVE', c)).toBeNull();
     expect(consequenceOf('SCHEDULE_HEARING', c)).toBeNull();
     expect(consequenceOf('ACCEPT', c)).toContain('第四十三条');
+  });
+});
+
+describe('actWarnings', () => {
+  const c = { track: 'arbitration', claims: [{ amount: '12000.00' }, { amount: '3000.00' }, { amount: null }] };
+  it('a hearing on a Saturday or Sunday is pointed out; a weekday is not', () => {
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-13' })).toEqual([
+      '开庭日期 2026-12-13 为星期日，请核对（法定节假日与调休以国家安排为准）。',
+    ]);
+    expect(actWarnings('POSTPONE_HEARING', c, { hearingOn: '2026-12-12' })[0]).toContain('星期六');
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-14' })).toEqual([]);
+    expect(actWarnings('SCHEDULE_HEARING', c, {})).toEqual([]);
+  });
+  it('a mediation amount above everything claimed is pointed out; at or under it, or with nothing claimed, not', () => {
+    expect(actWarnings('MEDIATION_AGREED', c, { amount: '20000' })[0]).toContain('超过仲裁请求金额合计 15000.00 元');
+    expect(actWarnings('MEDIATION_AGREED', c, { amount: '15000.00' })).toEqual([]);
+    expect(actWarnings('MEDIATION_AGREED', c, {})).toEqual([]);
+    expect(actWarnings('MEDIATION_AGREED', { claims: [{ amount: null }] }, { amount: '5000' })).toEqual([]);
   });
 });

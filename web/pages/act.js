@@ -2,7 +2,7 @@
 // and the request carries one Idempotency-Key for the dialog; acts that cannot be undone ask for a confirmation that
 // names the case and the consequence; a dialog with typed content asks before it is thrown away; the award's text
 // is kept as a draft per case until the award is made.
-import { consequenceOf, DATE_LABELS, IRREVERSIBLE } from '../acts.js';
+import { actWarnings, consequenceOf, DATE_LABELS, IRREVERSIBLE } from '../acts.js';
 import {
   ApiError,
   api,
@@ -418,7 +418,8 @@ async function eventForm(c, type, done, screen) {
             `所填${dateLabel}（${on}）早于今天 ${lag} 天：期限与统计按所填日期计算，办理记录同时保留今天的登记时间。请核对日期后再确认。`,
           )
         : null;
-    if (consequence || backdated) {
+    const warnings = actWarnings(type, c, body);
+    if (consequence || backdated || warnings.length) {
       // While the award's finality is asked for, a second click does nothing.
       busy = true;
       let awardSummary = null;
@@ -434,6 +435,7 @@ async function eventForm(c, type, done, screen) {
           h('p', `${dateLabel}：${on}`),
           awardEd ? null : describedFields(describe),
           backdated,
+          warnings.map((w) => h('p.warn.act-warning', w)),
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],
