@@ -953,14 +953,17 @@ export function createCaseStore() {
           .orderBy(col('case_year'), dir)
           .orderBy(col('case_serial'), dir);
       page.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
-      // A page reads only what a summary shows: the case columns, the running award clock and the parties' names — two
-      // statements (the page and its count), whatever the page size.
-      const [countRow, rows] = await Promise.all([
-        base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
-        page.limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-      ]);
+      // A page reads only what a summary shows: the case columns, the running award clock and the parties' names — and
+      // its count, as a column of the same statement (computed once: the subquery does not depend on the row). One
+      // statement whatever the page size; a second, the count alone, only for a page past the last.
+      const count = () => base.clone().count<{ n: string | number }[]>({ n: '*' });
+      const rows = await page
+        .select(count().as('total_n'))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize);
+      const total = rows.length ? Number(rows[0].total_n) : f.page === 1 ? 0 : Number((await count().first())?.n ?? 0);
       return {
-        total: Number(countRow?.n ?? 0),
+        total,
         items: rows.map((r) => ({
           id: Number(r.id),
           track: r.track,

@@ -53,6 +53,38 @@ describe(`lists (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 });
 
+describe(`the case list's total (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('is the count of every case the filters select, on each page, on a page past the last and with nothing found', async () => {
+    const district = '江北水城旅游度假区';
+    for (let i = 0; i < 5; i++) expect((await t.api(a.tokens.clerk).post('/api/cases', application({ district }))).status).toBe(201);
+    const all = (await t.api(a.tokens.clerk).get('/api/cases').query({ pageSize: 200 })).body;
+    const ids = new Set<number>();
+    for (const page of [1, 2, 3]) {
+      const r = await t.api(a.tokens.clerk).get('/api/cases').query({ district, pageSize: 2, page });
+      expect(r.status).toBe(200);
+      expect(r.body.total).toBe(5);
+      expect(r.body.items).toHaveLength(page === 3 ? 1 : 2);
+      for (const c of r.body.items) {
+        expect(c.district).toBe(district);
+        ids.add(c.id);
+      }
+    }
+    expect(ids.size).toBe(5);
+    // Past the last page: no items, the same total.
+    const past = await t.api(a.tokens.clerk).get('/api/cases').query({ district, pageSize: 2, page: 9 });
+    expect(past.body).toMatchObject({ items: [], total: 5, page: 9 });
+    // Nothing selected: 0, on the first page and after it.
+    for (const page of [1, 4]) {
+      const none = await t.api(a.tokens.clerk).get('/api/cases').query({ district: '高唐县', page });
+      expect(none.body).toMatchObject({ items: [], total: 0 });
+    }
+    // Unfiltered: the total counts every case, not the page.
+    const one = await t.api(a.tokens.clerk).get('/api/cases').query({ pageSize: 1 });
+    expect(one.body.total).toBe(all.total);
+    expect(all.total).toBe(all.items.length);
+  });
+});
+
 describe(`idempotent retries (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('a replay answers the first status, body, Location and ETag; the ETag works as If-Match', async () => {
     const body = application();
