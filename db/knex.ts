@@ -432,10 +432,12 @@ const SEEN_PER_CONNECTION = 256;
 function prepareRepeated(connection: PgConnection, obj: KnexQueryObject): boolean {
   const sql = obj.sql;
   if (!sql || !obj.bindings?.length || Object.keys(obj.options ?? {}).length > 0) return false;
-  const prepared = (connection.__zcPrepared ??= new Map());
+  if (!connection.__zcPrepared) connection.__zcPrepared = new Map();
+  const prepared = connection.__zcPrepared;
   let name = prepared.get(sql);
   if (name === undefined) {
-    const seen = (connection.__zcSeenOnce ??= new Set());
+    if (!connection.__zcSeenOnce) connection.__zcSeenOnce = new Set();
+    const seen = connection.__zcSeenOnce;
     if (!seen.has(sql) || prepared.size >= PREPARED_PER_CONNECTION) {
       if (seen.size >= SEEN_PER_CONNECTION) seen.clear();
       seen.add(sql);
