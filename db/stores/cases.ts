@@ -262,7 +262,10 @@ function matchingApplicants(k: Knex, applicants: Pick<PartyRecord, 'name' | 'idN
     .select('case_id')
     .where('side', 'applicant')
     .where((q) => {
-      q.where((x) => x.whereIn('name', names).whereNull('id_number'));
+      // "No identity number" written so that no index on id_number can serve it: this branch is found through the name
+      // index. As `id_number IS NULL`, a planner without fresh statistics (PostgreSQL before autovacuum's next ANALYZE,
+      // SQLite without any) took the id_number index and walked every party that has none — every employer.
+      q.where((x) => x.whereIn('name', names).whereRaw(`coalesce(id_number, '') = ''`));
       if (ids.length) q.orWhereIn('id_number', ids);
       if (unnumbered.length) q.orWhereIn('name', unnumbered);
     });

@@ -646,6 +646,18 @@ describe('duplicate filing and the bar after deemed withdrawal — Rules Arts. 3
     expect(insurance.body.warnings).toEqual([]);
   });
 
+  it('an applicant with no identity number (an employer applying) is matched by name, among many parties with none', async () => {
+    // Employers are respondents with no identity number in most cases: the name is what finds this one.
+    for (let i = 0; i < 3; i++) expect((await t.api(a.tokens.clerk).post('/api/cases', body(`孙${i}`, 470 + i))).status).toBe(201);
+    const byEmployer = (respondentName: string) =>
+      application({ applicants: [employer('聊城某某化工有限公司')], respondents: [worker(respondentName, 480)], claims });
+    const first = await t.api(a.tokens.clerk).post('/api/cases', byEmployer('钱八'));
+    expect(first.status).toBe(201);
+    expect(first.body.warnings).toEqual([]);
+    const again = await t.api(a.tokens.clerk).post('/api/cases', byEmployer('钱八'));
+    expect(again.body.warnings).toEqual([expect.objectContaining({ code: 'pending', caseId: first.body.id })]);
+  });
+
   it('after deemed withdrawal a new application is barred (Rules Art. 39); after voluntary withdrawal it is not (Rules Art. 35)', async () => {
     const deemed = await scheduledCase('2026-03-20', body('赵七', 457));
     await ok(deemed, arb(0).token, 'HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, '2026-03-20');
