@@ -159,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DATABASE_OPTIONS.acquireTimeoutMs),
       poolMax: int('DB_POOL_MAX', DEFAULT_DATABASE_OPTIONS.poolMax),
       sqliteReaders: whole('DB_SQLITE_READERS', DEFAULT_DATABASE_OPTIONS.sqliteReaders),
+      pgPreparedPerConnection: whole('DB_PG_PREPARED_PER_CONNECTION', DEFAULT_DATABASE_OPTIONS.pgPreparedPerConnection),
     },
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
     calendarRecomputeWaitMs: int('CALENDAR_RECOMPUTE_WAIT_MS', 10_000),

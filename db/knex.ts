@@ -46,6 +46,8 @@ export interface DatabaseOptions {
   poolMax: number;
   /** SQLite: read-only connections serving reads next to the single writer (WAL lets them read while it writes). */
   sqliteReaders: number;
+  /** PostgreSQL: statements kept prepared per connection (`prepareRepeated`); 0 sends every statement unnamed. */
+  pgPreparedPerConnection: number;
   /** Shown in pg_stat_activity. */
   applicationName: string;
 }
@@ -57,6 +59,7 @@ export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = {
   acquireTimeoutMs: 10_000,
   poolMax: 10,
   sqliteReaders: 2,
+  pgPreparedPerConnection: 64,
   applicationName: 'zhongcai',
 };
 
@@ -392,7 +395,9 @@ class PgDisposingClient extends PgClient {
     return answer;
   }
   async sendQuery(connection: PgConnection, obj: KnexQueryObject) {
-    const named = prepareRepeated(connection, obj);
+    // Statements outside a transaction only (`prepareRepeated`): the reads people wait on.
+    const limit = this.transacting ? 0 : Number(this.config?.zcPreparedPerConnection ?? 0);
+    const named = prepareRepeated(connection, obj, limit);
     try {
       return await super._query(connection, obj);
     } catch (err) {
@@ -401,14 +406,12 @@ class PgDisposingClient extends PgClient {
         connection.connection?.stream?.destroy();
       }
       if (named && isStalePrepared(err)) {
-        // The schema changed under a prepared statement (a column added to a table it reads with `*`): the connection's
-        // prepared statements go with it when it is next taken from the pool. Outside a transaction the statement did
-        // nothing and runs again unprepared; inside one, the transaction has failed and its caller sees why.
+        // The schema changed under a prepared statement (a column added to a table it reads with `*`, by a migration of
+        // another process): the statement did nothing, and runs again unprepared; the connection, with its prepared
+        // statements, is dropped when it is next taken from the pool.
         connection.__knex__disposed = err;
-        if (connection.getTransactionStatus?.() === 'I') {
-          obj.options = {};
-          return await super._query(connection, obj);
-        }
+        obj.options = {};
+        return await super._query(connection, obj);
       }
       throw err;
     }
@@ -416,29 +419,33 @@ class PgDisposingClient extends PgClient {
 }
 
 /**
- * Statements PostgreSQL keeps parsed on a connection (named prepared statements), at most this many per connection.
+ * Statements PostgreSQL keeps parsed on a connection (named prepared statements), at most `limit` per connection
+ * (DB_PG_PREPARED_PER_CONNECTION, default 64; 0 turns it off — e.g. behind a pooler in transaction mode that does not
+ * carry prepared statements from one client to the next).
  *
  * A statement sent with parameters (the extended protocol) is parsed and planned by PostgreSQL every time it comes
  * unnamed: for the case read, the list page and the session lookup that is most of the server's work (measured on
  * issue 15, parse + plan ≈ 1.5 ms against 0.1 ms to run the list page). Sent under a name, it is parsed once per
  * connection, and after five runs PostgreSQL may keep a generic plan when that costs no more than planning each run.
- * A statement's text is named the second time the connection sees it, so one-off texts (an IN list of some length)
- * take no room; the names are a digest of the text (node-pg refuses a name reused for another text).
+ * A statement's text is named the second time the connection sees it, so one-off texts take no room; a long text
+ * (an IN list of many ids) is never named. The names are a digest of the text (node-pg refuses a name reused for
+ * another text), and hold no value: the values stay bound.
+ *
+ * Only statements outside a transaction — the reads. A statement that fails because the schema changed under it can
+ * then always run again unprepared: inside a transaction the failure would fail the transaction (a write after a
+ * rolling deploy's migration), which no retry here could undo.
  */
-const PREPARED_PER_CONNECTION = 64;
-/** Texts seen once, remembered per connection until this many (then forgotten together). */
-const SEEN_PER_CONNECTION = 256;
-
-function prepareRepeated(connection: PgConnection, obj: KnexQueryObject): boolean {
+function prepareRepeated(connection: PgConnection, obj: KnexQueryObject, limit: number): boolean {
   const sql = obj.sql;
-  if (!sql || !obj.bindings?.length || Object.keys(obj.options ?? {}).length > 0) return false;
+  if (limit <= 0 || !sql || !obj.bindings?.length || Object.keys(obj.options ?? {}).length > 0) return false;
+  if (sql.length > PREPARED_TEXT_MAX || obj.bindings.length > PREPARED_BINDINGS_MAX) return false;
   if (!connection.__zcPrepared) connection.__zcPrepared = new Map();
   const prepared = connection.__zcPrepared;
   let name = prepared.get(sql);
   if (name === undefined) {
     if (!connection.__zcSeenOnce) connection.__zcSeenOnce = new Set();
     const seen = connection.__zcSeenOnce;
-    if (!seen.has(sql) || prepared.size >= PREPARED_PER_CONNECTION) {
+    if (!seen.has(sql) || prepared.size >= limit) {
       if (seen.size >= SEEN_PER_CONNECTION) seen.clear();
       seen.add(sql);
       return false;
@@ -450,11 +457,20 @@ function prepareRepeated(connection: PgConnection, obj: KnexQueryObject): boolea
   obj.options = { name };
   return true;
 }
+/** Texts seen once, remembered per connection until this many (then forgotten together). */
+const SEEN_PER_CONNECTION = 256;
+/** Longer texts, or more parameters, are not kept (IN lists of many ids: one-off, and large). */
+const PREPARED_TEXT_MAX = 8_000;
+const PREPARED_BINDINGS_MAX = 100;
 
-/** PostgreSQL refusing a prepared statement after a schema change, or one the session no longer has. */
+/**
+ * PostgreSQL refusing a prepared statement after a schema change (known by the server routine, which is not translated
+ * the way the message is under a Chinese `lc_messages`), or one the session no longer has.
+ */
 function isStalePrepared(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (e?.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '')) || e?.code === '26000';
+  const e = err as { code?: string; routine?: string; message?: string };
+  if (e?.code === '26000') return true;
+  return e?.code === '0A000' && (e.routine === 'RevalidateCachedQuery' || /cached plan must not change result type/.test(e.message ?? ''));
 }
 /**
  * A PostgreSQL transaction whose BEGIN is queued (db/write-later.ts queueBegin): it goes with the transaction's first
@@ -474,8 +490,6 @@ interface PgConnection {
   __zcPrepared?: Map<string, string>;
   /** Texts seen once on this connection (`prepareRepeated`). */
   __zcSeenOnce?: Set<string>;
-  /** node-pg: 'I' idle, 'T' in a transaction, 'E' in a failed one, as the server last said. */
-  getTransactionStatus?(): string | null;
   /** The error of a queued write that failed (PostgreSQL aborted its transaction). */
   __zcFailed?: unknown;
   /** node-pg's client settings: `query_timeout` is the client-side limit of one query (statement timeout + 2 s). */
@@ -537,6 +551,8 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
     const config: Knex.Config = {
       client: PgDisposingClient as unknown as Knex.Config['client'],
       connection,
+      // Read by PgDisposingClient as `this.config.zcPreparedPerConnection` (knex copies the config's keys).
+      ...{ zcPreparedPerConnection: o.pgPreparedPerConnection },
       // Error messages carry the SQL with placeholders, never the bound values (identity numbers, names).
       compileSqlOnError: false,
       pool: { min: 0, max: o.poolMax },

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { application } from '../helpers/fixtures.ts';
+import { application, worker } from '../helpers/fixtures.ts';
 import { type Actors, createActors } from '../helpers/procedure.ts';
 
 /**
@@ -57,22 +57,28 @@ describe(`the case list's total (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('is the count of every case the filters select, on each page, on a page past the last and with nothing found', async () => {
     const district = '江北水城旅游度假区';
     for (let i = 0; i < 5; i++) expect((await t.api(a.tokens.clerk).post('/api/cases', application({ district }))).status).toBe(201);
+    const named = application({ district, applicants: [worker('周列表', 77)] });
+    for (let i = 0; i < 3; i++) expect((await t.api(a.tokens.clerk).post('/api/cases', named)).status).toBe(201);
+    // A search (its text bound twice: the page and its count) and a filter, on a later page.
+    const searched = await t.api(a.tokens.clerk).get('/api/cases').query({ q: '周列表', district, pageSize: 2, page: 2 });
+    expect(searched.body).toMatchObject({ total: 3, page: 2 });
+    expect(searched.body.items).toHaveLength(1);
     const all = (await t.api(a.tokens.clerk).get('/api/cases').query({ pageSize: 200 })).body;
     const ids = new Set<number>();
-    for (const page of [1, 2, 3]) {
+    for (const page of [1, 2, 3, 4]) {
       const r = await t.api(a.tokens.clerk).get('/api/cases').query({ district, pageSize: 2, page });
       expect(r.status).toBe(200);
-      expect(r.body.total).toBe(5);
-      expect(r.body.items).toHaveLength(page === 3 ? 1 : 2);
+      expect(r.body.total).toBe(8);
+      expect(r.body.items).toHaveLength(2);
       for (const c of r.body.items) {
         expect(c.district).toBe(district);
         ids.add(c.id);
       }
     }
-    expect(ids.size).toBe(5);
+    expect(ids.size).toBe(8);
     // Past the last page: no items, the same total.
     const past = await t.api(a.tokens.clerk).get('/api/cases').query({ district, pageSize: 2, page: 9 });
-    expect(past.body).toMatchObject({ items: [], total: 5, page: 9 });
+    expect(past.body).toMatchObject({ items: [], total: 8, page: 9 });
     // Nothing selected: 0, on the first page and after it.
     for (const page of [1, 4]) {
       const none = await t.api(a.tokens.clerk).get('/api/cases').query({ district: '高唐县', page });
