@@ -119,6 +119,72 @@ interface KnexQueryObject {
   context?: unknown;
 }
 
+/**
+ * The SQL text split around the placeholders that are a `LIMIT`'s count, and those placeholders' binding positions;
+ * null when there is none. Remembered per text (the texts are the application's, a bounded set).
+ */
+interface LimitPlaceholders {
+  parts: string[];
+  positions: number[];
+}
+const limitPlaceholders = new Map<string, LimitPlaceholders | null>();
+const LIMIT_TEXTS_REMEMBERED = 2_000;
+
+function findLimitPlaceholders(sql: string): LimitPlaceholders | null {
+  const parts: string[] = [];
+  const positions: number[] = [];
+  let binding = 0;
+  let from = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'" || c === '"' || c === '`') {
+      // A quoted literal or identifier (a doubled quote inside it is an escaped one): no placeholder in it.
+      const end = sql.indexOf(c, i + 1);
+      if (end < 0) return null;
+      i = end;
+      continue;
+    }
+    // A comment could hide a quote or a placeholder: such a text is left as it is.
+    if ((c === '-' && sql[i + 1] === '-') || (c === '/' && sql[i + 1] === '*')) return null;
+    if (c !== '?') continue;
+    if (/\blimit\s*$/i.test(sql.slice(Math.max(0, i - 12), i))) {
+      parts.push(sql.slice(from, i));
+      positions.push(binding);
+      from = i + 1;
+    }
+    binding++;
+  }
+  if (!positions.length) return null;
+  parts.push(sql.slice(from));
+  return { parts, positions };
+}
+
+/**
+ * SQLite (3.47 and later) plans a `LIMIT ?` for the value bound to it and marks the statement expired whenever that
+ * binding is set again, so a kept statement with a bound LIMIT — every knex `.first()` — is parsed and planned anew on
+ * every run (a `perf` count of sqlite3Reprepare: one per run; the case load is the largest statement we have). A
+ * LIMIT's count is written into the text instead when it is a small non-negative integer, so the kept statement
+ * stays planned; there are few such counts (1, the page sizes). An OFFSET stays bound: it does not expire a statement.
+ */
+export function inlineLimits(sql: string, bindings: readonly unknown[]): { sql: string; bindings: unknown[] } | null {
+  if (!/limit\s*\?/i.test(sql)) return null;
+  let found = limitPlaceholders.get(sql);
+  if (found === undefined) {
+    found = findLimitPlaceholders(sql);
+    if (limitPlaceholders.size >= LIMIT_TEXTS_REMEMBERED) limitPlaceholders.clear();
+    limitPlaceholders.set(sql, found);
+  }
+  if (!found) return null;
+  for (const p of found.positions) {
+    const v = bindings[p];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10_000) return null;
+  }
+  let text = found.parts[0] ?? '';
+  for (let k = 0; k < found.positions.length; k++) text += String(bindings[found.positions[k] as number]) + found.parts[k + 1];
+  const skip = new Set(found.positions);
+  return { sql: text, bindings: bindings.filter((_, i) => !skip.has(i)) };
+}
+
 function cachedStatement(conn: CachingSqliteConn, sql: string): Promise<CachedStatement> {
   let cache = conn.__zcStatements;
   if (!cache) {
@@ -260,7 +326,9 @@ class SqliteCachingClient extends SqliteClient {
         : obj.method === 'counter' || obj.method === 'del'
           ? 'run'
           : 'all';
-    const sql = obj.sql;
+    const inlined = inlineLimits(obj.sql, obj.bindings ?? []);
+    const sql = inlined?.sql ?? obj.sql;
+    const bindings = inlined?.bindings ?? obj.bindings ?? [];
     statementRan(connection, sql);
     const entry = cachedStatement(connection, sql);
     const st = await entry;
@@ -278,8 +346,8 @@ class SqliteCachingClient extends SqliteClient {
         resolve(obj);
       };
       try {
-        if (callMethod === 'all') st.all(obj.bindings ?? [], done);
-        else st.run(obj.bindings ?? [], done);
+        if (callMethod === 'all') st.all(bindings, done);
+        else st.run(bindings, done);
       } catch (err) {
         failed(err); // a binding of a type SQLite cannot take
       }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../db/knex.ts';
+import { type Database, inlineLimits, openDatabase } from '../../db/knex.ts';
 
 // The SQLite connections keep their prepared statements (db/knex.ts SqliteCachingClient): that may not change what a
 // query answers, nor leave a connection holding a snapshot or a write lock.
@@ -112,3 +112,71 @@ const rawConnection = (file: string) =>
 const rawExec = (c: RawConnection, sql: string) => new Promise<void>((res, rej) => c.exec(sql, (err) => (err ? rej(err) : res())));
 const rawAll = (c: RawConnection, sql: string) =>
   new Promise<{ name: string }[]>((res, rej) => c.all(sql, (err, rows) => (err ? rej(err) : res(rows))));
+
+// SQLite (3.47 and later) re-plans a kept statement whenever a bound LIMIT is bound again: the count goes into the text.
+describe('a bound LIMIT', () => {
+  let dir: string;
+  let db: Database;
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-limits-'));
+    db = openDatabase(`sqlite:${path.join(dir, 'db.sqlite')}`);
+    await db.knex.schema.createTable('t', (t) => {
+      t.increments('id');
+      t.string('name').notNullable();
+      t.integer('n').notNullable();
+    });
+    for (let i = 1; i <= 30; i++) await db.knex('t').insert({ name: `n${String(i).padStart(2, '0')}`, n: i % 3 });
+  });
+  afterEach(async () => {
+    await db.close().catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers as before: first(), a page with its offset, a LIMIT in a subquery, a literal holding a "?", several counts', async () => {
+    expect((await db.reader('t').where({ n: 1 }).orderBy('id').first())?.name).toBe('n01');
+    const page = await db.reader('t').orderBy('id').limit(5).offset(10);
+    expect(page.map((r) => r.name)).toEqual(['n11', 'n12', 'n13', 'n14', 'n15']);
+    const sub = await db
+      .reader('t')
+      .whereIn('id', db.reader('t').select('id').where('name', '<>', 'a?b').orderBy('id', 'desc').limit(2))
+      .orderBy('id');
+    expect(sub.map((r) => r.name)).toEqual(['n29', 'n30']);
+    for (const size of [1, 2, 3, 1, 2]) expect(await db.reader('t').orderBy('id').limit(size)).toHaveLength(size);
+    await db.knex.transaction(async (trx) => {
+      expect((await trx('t').where({ n: 2 }).orderBy('id', 'desc').first())?.name).toBe('n29');
+    });
+  });
+
+  it('is written into the text, its binding dropped; OFFSETs and other placeholders stay bound', () => {
+    expect(inlineLimits('select * from `t` where `id` = ? limit ?', [7, 1])).toEqual({
+      sql: 'select * from `t` where `id` = ? limit 1',
+      bindings: [7],
+    });
+    expect(inlineLimits('select * from `t` order by `id` asc limit ? offset ?', [20, 40])).toEqual({
+      sql: 'select * from `t` order by `id` asc limit 20 offset ?',
+      bindings: [40],
+    });
+    expect(
+      inlineLimits("select (select x from u where u.a = ? and u.b <> 'is it? limit ?' limit ?) as v from t where c = ? LIMIT ?", [
+        'a',
+        3,
+        'c',
+        9,
+      ]),
+    ).toEqual({
+      sql: "select (select x from u where u.a = ? and u.b <> 'is it? limit ?' limit 3) as v from t where c = ? LIMIT 9",
+      bindings: ['a', 'c'],
+    });
+  });
+
+  it('stays bound when its count is not a small non-negative integer; nothing changes without one', () => {
+    expect(inlineLimits('select * from t where id = ?', [1])).toBeNull();
+    expect(inlineLimits('select * from t limit 5', [])).toBeNull();
+    expect(inlineLimits('select * from t limit ?', ['1; drop table t'])).toBeNull();
+    expect(inlineLimits('select * from t limit ?', [-1])).toBeNull();
+    expect(inlineLimits('select * from t limit ?', [1.5])).toBeNull();
+    expect(inlineLimits('select * from t limit ?', [1e9])).toBeNull();
+    // A comment could hide a quote: the text is left as it is.
+    expect(inlineLimits("select * from t -- don't\n where a = ? limit ?", [1, 2])).toBeNull();
+  });
+});
