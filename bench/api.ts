@@ -7,7 +7,12 @@
  *   npm run bench:api                               # SQLite (both servers on fresh temporary files)
  *   DATABASE_URL=postgres://…/zc FLOOR_DATABASE_URL=postgres://…/floor npm run bench:api   # fresh PostgreSQL databases
  *   BENCH_PROFILE_DIR=/tmp/prof npm run bench:api   # the Zhongcai server also writes a CPU profile (node --cpu-prof)
- *   BENCH_SECONDS=8 BENCH_WARMUP_SECONDS=2 BENCH_CONNECTIONS=20 BENCH_MIXED_SECONDS=60 BENCH_MIXED_CLIENTS=50 npm run bench:api
+ *   BENCH_SECONDS=8 BENCH_ROUNDS=4 BENCH_WARMUP_SECONDS=2 BENCH_CONNECTIONS=20 BENCH_MIXED_SECONDS=60 BENCH_MIXED_CLIENTS=50 npm run bench:api
+ *
+ * Each route's BENCH_SECONDS per server are measured in BENCH_ROUNDS turns that alternate floor, Zhongcai, floor, …:
+ * on these shared machines the pace drifts by tens of percent within a minute, and one long turn each would put that
+ * drift into the ratio. The table sums the turns (requests ÷ seconds, CPU ÷ requests; p99 is the worst turn's) and
+ * prints each turn's ratio beside it, so the spread is in view.
  *
  * Registrations come from 2,000 different workers (names and identity numbers), as on a real docket: the duplicate
  * check (Rules Arts. 34, 39) then meets what it meets in production, not thousands of earlier cases of one applicant.
@@ -26,6 +31,8 @@ import { completeIdNumber } from '../workflows/identifiers.ts';
 import { processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Turns per route and server, alternating between the two (see above). */
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 4)));
 /** Seconds of the same load on both servers before a route is measured (not for one-shot plans such as ACCEPT). */
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -238,27 +245,61 @@ async function main() {
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     body.receivedOn = today;
 
-    const rows: { route: string; z: Result; f: Result; zCpu: number | null; fCpu: number | null }[] = [];
+    const rows: { route: string; z: Result; f: Result; zCpu: number | null; fCpu: number | null; turns: number[] }[] = [];
     // CPU milliseconds the server process (all its threads: JavaScript, the database driver's pool, GC) spent per
     // request during the measured run, from /proc (Linux). Throughput on these shared 2-core machines swings with what
     // else runs; the CPU a request costs swings much less, and the load client's own CPU is not in it. With SQLite the
     // database's work is in it (the driver's threads); PostgreSQL's server processes are not counted on either side.
-    const measured = async (base: string, pid: number | undefined, plan: Plan) => {
+    const measured = async (base: string, pid: number | undefined, plan: Plan, seconds: number) => {
       const before = processCpuMs(pid);
-      const r = (await runClient(base, plan, SECONDS, CONNECTIONS)).all as Result;
+      const r = (await runClient(base, plan, seconds, CONNECTIONS)).all as Result;
       const after = processCpuMs(pid);
-      return { r, cpu: before === null || after === null || !r.requests ? null : (after - before) / r.requests };
+      return { r, cpuMs: before === null || after === null ? null : after - before };
     };
+    /** The turns of one server summed: requests ÷ seconds, CPU ÷ requests, the worst p99, the median turn's p50. */
+    const summed = (turns: { r: Result; cpuMs: number | null }[]) => {
+      const requests = turns.reduce((n, t) => n + t.r.requests, 0);
+      const seconds = turns.reduce((n, t) => n + t.r.seconds, 0);
+      const p50s = turns.map((t) => t.r.p50).sort((a, b) => a - b);
+      const r: Result = {
+        requests,
+        seconds,
+        rps: requests / seconds,
+        p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+        p99: Math.max(...turns.map((t) => t.r.p99)),
+        errors: turns.reduce((n, t) => n + t.r.errors, 0),
+        firstError: turns.find((t) => t.r.firstError)?.r.firstError,
+      };
+      const cpu = turns.some((t) => t.cpuMs === null) || !requests ? null : turns.reduce((n, t) => n + (t.cpuMs ?? 0), 0) / requests;
+      return { r, cpu };
+    };
+    /** What is left of a plan after a turn: a one-shot plan (each request used once) goes on where the turn stopped. */
+    const rest = (plan: Plan, used: number): Plan => (plan.kind === 'fixed' && plan.once ? { ...plan, reqs: plan.reqs.slice(used) } : plan);
     const side = async (route: string, zPlan: Plan, fPlan: Plan) => {
       // Both servers warmed with the same load first (JIT, caches), except for plans that use each request once.
       if (WARMUP > 0 && !(zPlan.kind === 'fixed' && zPlan.once)) {
         await runClient(floorBase, fPlan, WARMUP, CONNECTIONS);
         await runClient(zcBase, zPlan, WARMUP, CONNECTIONS);
       }
-      const f = await measured(floorBase, floor.pid, fPlan);
-      const z = await measured(zcBase, zc.pid, zPlan);
-      rows.push({ route, z: z.r, f: f.r, zCpu: z.cpu, fCpu: f.cpu });
-      process.stderr.write(`  ${route}: Zhongcai ${z.r.rps.toFixed(0)} req/s, floor ${f.r.rps.toFixed(0)} req/s\n`);
+      const fTurns: { r: Result; cpuMs: number | null }[] = [];
+      const zTurns: { r: Result; cpuMs: number | null }[] = [];
+      let zLeft = zPlan;
+      let fLeft = fPlan;
+      for (let turn = 0; turn < ROUNDS; turn++) {
+        const f = await measured(floorBase, floor.pid, fLeft, SECONDS / ROUNDS);
+        const z = await measured(zcBase, zc.pid, zLeft, SECONDS / ROUNDS);
+        fTurns.push(f);
+        zTurns.push(z);
+        fLeft = rest(fLeft, f.r.requests);
+        zLeft = rest(zLeft, z.r.requests);
+      }
+      const f = summed(fTurns);
+      const z = summed(zTurns);
+      const turns = zTurns.map((t, i) => t.r.rps / (fTurns[i] as { r: Result }).r.rps);
+      rows.push({ route, z: z.r, f: f.r, zCpu: z.cpu, fCpu: f.cpu, turns });
+      process.stderr.write(
+        `  ${route}: Zhongcai ${z.r.rps.toFixed(0)} req/s, floor ${f.r.rps.toFixed(0)} req/s (turns: ${turns.map((x) => x.toFixed(2)).join(' ')})\n`,
+      );
     };
     const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
     const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞';
@@ -337,10 +378,10 @@ async function main() {
 
     const db = pg ? 'PostgreSQL' : 'SQLite';
     console.log(
-      `\nZhongcai vs floor (${db}, ${CONNECTIONS} connections, ${SECONDS} s per route, ${os.cpus().length} cores, Node ${process.version})\n`,
+      `\nZhongcai vs floor (${db}, ${CONNECTIONS} connections, ${SECONDS} s per route and server in ${ROUNDS} alternating turns, ${os.cpus().length} cores, Node ${process.version})\n`,
     );
-    console.log('| path | Zhongcai | floor | ratio | p99 (Z / floor) | server CPU per request (Z / floor) | CPU ratio |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| path | Zhongcai | floor | ratio | ratio per turn | p99 (Z / floor) | server CPU per request (Z / floor) | CPU ratio |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
       const err = r.z.errors || r.f.errors ? ` (errors: ${r.z.errors}/${r.f.errors})` : '';
       const cpu =
@@ -348,7 +389,7 @@ async function main() {
           ? `${r.zCpu.toFixed(2)} / ${r.fCpu.toFixed(2)} ms | ${(r.fCpu / r.zCpu).toFixed(2)}`
           : 'n/a | n/a';
       console.log(
-        `| \`${r.route}\` | ${r.z.rps.toFixed(0)} req/s | ${r.f.rps.toFixed(0)} req/s | ${(r.z.rps / r.f.rps).toFixed(2)} | ${r.z.p99.toFixed(0)} / ${r.f.p99.toFixed(0)} ms | ${cpu} |${err}`,
+        `| \`${r.route}\` | ${r.z.rps.toFixed(0)} req/s | ${r.f.rps.toFixed(0)} req/s | ${(r.z.rps / r.f.rps).toFixed(2)} | ${r.turns.map((x) => x.toFixed(2)).join(' ')} | ${r.z.p99.toFixed(0)} / ${r.f.p99.toFixed(0)} ms | ${cpu} |${err}`,
       );
       if (r.z.firstError) console.log(`  first Zhongcai error: ${r.z.firstError}`);
     }
