@@ -9,10 +9,11 @@
  *   BENCH_PROFILE_DIR=/tmp/prof npm run bench:api   # the Zhongcai server also writes a CPU profile (node --cpu-prof)
  *   BENCH_SECONDS=8 BENCH_ROUNDS=4 BENCH_WARMUP_SECONDS=2 BENCH_CONNECTIONS=20 BENCH_MIXED_SECONDS=60 BENCH_MIXED_CLIENTS=50 npm run bench:api
  *
- * Each route's BENCH_SECONDS per server are measured in BENCH_ROUNDS turns that alternate floor, Zhongcai, floor, …:
- * on these shared machines the pace drifts by tens of percent within a minute, and one long turn each would put that
- * drift into the ratio. The table sums the turns (requests ÷ seconds, CPU ÷ requests; p99 is the worst turn's) and
- * prints each turn's ratio beside it, so the spread is in view.
+ * Each route's BENCH_SECONDS per server are measured in BENCH_ROUNDS turns that alternate between the servers (floor
+ * then Zhongcai, then Zhongcai then floor, …): on these shared machines the pace drifts by tens of percent within a
+ * minute, and one long turn each would put that drift into the ratio. The table sums the turns (requests ÷ seconds,
+ * CPU ÷ requests; p99 is the worst turn's, p50 the median turn's) and prints each turn's ratio beside it, so the
+ * spread is in view. (Before stop 30 the bench measured one turn each, floor first.)
  *
  * Registrations come from 2,000 different workers (names and identity numbers), as on a real docket: the duplicate
  * check (Rules Arts. 34, 39) then meets what it meets in production, not thousands of earlier cases of one applicant.
@@ -32,7 +33,7 @@ import { processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Turns per route and server, alternating between the two (see above). */
-const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 4)));
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 4)) || 1);
 /** Seconds of the same load on both servers before a route is measured (not for one-shot plans such as ACCEPT). */
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -252,7 +253,8 @@ async function main() {
     // database's work is in it (the driver's threads); PostgreSQL's server processes are not counted on either side.
     const measured = async (base: string, pid: number | undefined, plan: Plan, seconds: number) => {
       const before = processCpuMs(pid);
-      const r = (await runClient(base, plan, seconds, CONNECTIONS)).all as Result;
+      // A one-shot plan used up by earlier turns sends nothing: a turn of no requests.
+      const r = (await runClient(base, plan, seconds, CONNECTIONS)).all ?? { requests: 0, seconds, rps: 0, p50: 0, p99: 0, errors: 0 };
       const after = processCpuMs(pid);
       return { r, cpuMs: before === null || after === null ? null : after - before };
     };
@@ -286,8 +288,14 @@ async function main() {
       let zLeft = zPlan;
       let fLeft = fPlan;
       for (let turn = 0; turn < ROUNDS; turn++) {
-        const f = await measured(floorBase, floor.pid, fLeft, SECONDS / ROUNDS);
-        const z = await measured(zcBase, zc.pid, zLeft, SECONDS / ROUNDS);
+        // Which server goes first alternates too, so that a steady drift in the machine's pace favours neither.
+        const [f, z] =
+          turn % 2 === 0
+            ? [await measured(floorBase, floor.pid, fLeft, SECONDS / ROUNDS), await measured(zcBase, zc.pid, zLeft, SECONDS / ROUNDS)]
+            : await (async () => {
+                const zFirst = await measured(zcBase, zc.pid, zLeft, SECONDS / ROUNDS);
+                return [await measured(floorBase, floor.pid, fLeft, SECONDS / ROUNDS), zFirst] as const;
+              })();
         fTurns.push(f);
         zTurns.push(z);
         fLeft = rest(fLeft, f.r.requests);
@@ -295,7 +303,10 @@ async function main() {
       }
       const f = summed(fTurns);
       const z = summed(zTurns);
-      const turns = zTurns.map((t, i) => t.r.rps / (fTurns[i] as { r: Result }).r.rps);
+      const turns = zTurns
+        .map((t, i) => ({ z: t.r, f: (fTurns[i] as { r: Result }).r }))
+        .filter((t) => t.z.requests > 0 && t.f.requests > 0)
+        .map((t) => t.z.rps / t.f.rps);
       rows.push({ route, z: z.r, f: f.r, zCpu: z.cpu, fCpu: f.cpu, turns });
       process.stderr.write(
         `  ${route}: Zhongcai ${z.r.rps.toFixed(0)} req/s, floor ${f.r.rps.toFixed(0)} req/s (turns: ${turns.map((x) => x.toFixed(2)).join(' ')})\n`,

@@ -163,9 +163,17 @@ function findLimitPlaceholders(sql: string): LimitPlaceholders | null {
  * SQLite (3.47 and later) plans a `LIMIT ?` for the value bound to it and marks the statement expired whenever that
  * binding is set again, so a kept statement with a bound LIMIT — every knex `.first()` — is parsed and planned anew on
  * every run (a `perf` count of sqlite3Reprepare: one per run; the case load is the largest statement we have). A
- * LIMIT's count is written into the text instead when it is a small non-negative integer, so the kept statement
- * stays planned; there are few such counts (1, the page sizes). An OFFSET stays bound: it does not expire a statement.
+ * LIMIT's count is written into the text instead when it is one of few (`inlinedCount`: 1, the usual page sizes), so
+ * the kept statement stays planned. An OFFSET stays bound: it does not expire a statement.
  */
+/**
+ * The LIMIT counts written into the text: small ones and round page sizes up to 200 — at most 32 texts per query, so a
+ * client choosing every page size from 1 to 200 cannot crowd the kept statements out (the others stay bound).
+ */
+function inlinedCount(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && (v <= 10 || (v <= 200 && (v % 10 === 0 || v === 25)));
+}
+
 export function inlineLimits(sql: string, bindings: readonly unknown[]): { sql: string; bindings: unknown[] } | null {
   if (!/limit\s*\?/i.test(sql)) return null;
   let found = limitPlaceholders.get(sql);
@@ -177,7 +185,7 @@ export function inlineLimits(sql: string, bindings: readonly unknown[]): { sql: 
   if (!found) return null;
   for (const p of found.positions) {
     const v = bindings[p];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10_000) return null;
+    if (typeof v !== 'number' || !inlinedCount(v)) return null;
   }
   let text = found.parts[0] ?? '';
   for (let k = 0; k < found.positions.length; k++) text += String(bindings[found.positions[k] as number]) + found.parts[k + 1];
