@@ -319,6 +319,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   vocabulary: { kind: 'signed-in' },
   deadlineCalculator: { kind: 'signed-in' },
   calendarYears: { kind: 'signed-in' },
+  calendarDay: { kind: 'signed-in' },
   loadCalendarYear: { kind: 'roles', roles: AREA_ROLES.calendar },
   calendarRecomputation: { kind: 'roles', roles: AREA_ROLES.calendar },
   dueDeadlines: { kind: 'signed-in' },

@@ -118,16 +118,28 @@ export function consequenceOf(type, c, body = {}) {
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
+/** Whether act `type` sets a hearing day that the confirmation should look up on the official calendar. */
+export const setsHearingDay = (type, body = {}) =>
+  (type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') && /^\d{4}-\d{2}-\d{2}$/.test(body.hearingOn ?? '');
+
 /**
  * What a confirmation should make the person look at twice before an act is recorded (not refusals: the server judges
- * the law): a hearing set on a Saturday or Sunday; a mediation amount above everything claimed (it is what the
- * statistics count as 调解金额).
+ * the law): a hearing set on a rest day — a statutory holiday or a weekend that is not an adjusted working day (调休上班),
+ * as `day` (GET /api/calendar/day) says; without it, on a Saturday or Sunday —; a mediation amount above everything
+ * claimed (it is what the statistics count as 调解金额).
  */
-export function actWarnings(type, c, body = {}) {
+export function actWarnings(type, c, body = {}, day = null) {
   const out = [];
-  if ((type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') && /^\d{4}-\d{2}-\d{2}$/.test(body.hearingOn ?? '')) {
-    const day = new Date(`${body.hearingOn}T00:00:00Z`).getUTCDay();
-    if (day === 0 || day === 6) out.push(`开庭日期 ${body.hearingOn} 为${WEEKDAYS[day]}，请核对（法定节假日与调休以国家安排为准）。`);
+  if (setsHearingDay(type, body)) {
+    const on = body.hearingOn;
+    const wd = WEEKDAYS[new Date(`${on}T00:00:00Z`).getUTCDay()];
+    if (day && day.date === on) {
+      const unsure = day.provisional ? '（该年国家法定节假日安排尚未录入，仅按周末判断）' : '';
+      if (day.kind === 'holiday') out.push(`开庭日期 ${on} 为法定节假日${day.name ? `（${day.name}）` : ''}，请核对。`);
+      else if (day.kind === 'weekend') out.push(`开庭日期 ${on} 为${wd}（休息日），请核对${unsure}。`);
+    } else if (wd === '星期六' || wd === '星期日') {
+      out.push(`开庭日期 ${on} 为${wd}，请核对（法定节假日与调休以国家安排为准）。`);
+    }
   }
   if (type === 'MEDIATION_AGREED' && body.amount !== undefined && body.amount !== '') {
     const claimed = (c.claims ?? []).reduce((sum, cl) => sum + (cl.amount ? Number(cl.amount) : 0), 0);

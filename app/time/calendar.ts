@@ -45,6 +45,17 @@ const pick = (r: { dueOn: string } & Record<string, unknown>, skippedKey: string
   skipped: r[skippedKey] as SkippedDay[],
 });
 
+/**
+ * GET /api/calendar/day?date= — one day on the official calendar: a working day, a weekend, a statutory holiday (with
+ * its name) or an adjusted working day (调休上班). A year without official data answers as weekends only, marked
+ * provisional, so that a screen can still say "Saturday" (the hearing dialog's warning).
+ */
+export async function calendarDay(deps: Deps, date: string) {
+  const cal = (await deps.calendar.get()).provisionalView();
+  const d = cal.day(date);
+  return { date: d.date, rest: d.rest, kind: d.kind, ...(d.name ? { name: d.name } : {}), provisional: cal.assumed.size > 0 };
+}
+
 /** GET /api/calendar/years — the years with official data, each with its State Council notice. */
 export async function calendarYears(deps: Deps) {
   const cal = await deps.calendar.get();

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
 import { awardClockAlerts } from '../../app/time/alerts.ts';
-import { calendarYearErrors, calendarYears, deadlineCalculator, dueDeadlines, loadCalendarYear } from '../../app/time/calendar.ts';
+import {
+  calendarDay,
+  calendarYearErrors,
+  calendarYears,
+  deadlineCalculator,
+  dueDeadlines,
+  loadCalendarYear,
+} from '../../app/time/calendar.ts';
 import { awaitRecomputations, readRecomputation } from '../../app/time/recompute.ts';
 import { parse } from './parse.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
@@ -93,6 +100,32 @@ export function createTimeRouter(deps: Deps): Router {
     },
     problems: [422],
     handler: async ({ query }) => ({ body: await deadlineCalculator(deps, { ...query, provisional: query.provisional === 'true' }) }),
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/api/calendar/day',
+    operationId: 'calendarDay',
+    summary: '某日在国家法定节假日安排中是工作日、周末、法定节假日还是调休上班日',
+    tags: ['time'],
+    query: z.object({ date: IsoDate.openapi({ example: '2026-10-01' }) }).strict(),
+    responses: {
+      200: {
+        description: '该日的安排',
+        schema: z
+          .strictObject({
+            date: Day,
+            rest: z.boolean().openapi({ description: 'true：休息日（周末或法定节假日）' }),
+            kind: z
+              .enum(['workday', 'weekend', 'holiday', 'makeup_workday'])
+              .openapi({ description: 'workday 工作日；weekend 周末；holiday 法定节假日；makeup_workday 调休上班日' }),
+            name: z.string().optional().openapi({ description: '节日名称（已录入时）' }),
+            provisional: z.boolean().openapi({ description: 'true：该年尚未录入官方安排，暂按只有周末判断' }),
+          })
+          .openapi('CalendarDay'),
+      },
+    },
+    handler: async ({ query }) => ({ body: await calendarDay(deps, query.date) }),
   });
 
   route(router, {

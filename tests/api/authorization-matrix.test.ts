@@ -217,6 +217,8 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       return [{ body: wages, allowed: areaAllowed }];
     case 'deadlineCalculator':
       return [{ query: { from: '2026-09-28', days: 5, unit: 'working' }, allowed: true }];
+    case 'calendarDay':
+      return [{ query: { date: '2026-10-01' }, allowed: true }];
     case 'loadCalendarYear':
       return [
         {

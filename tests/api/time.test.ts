@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../app/deps.ts';
 import { sweepDeadlines } from '../../app/time/sweep.ts';
@@ -30,6 +31,26 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const bad = await t.api(a.tokens.clerk).get('/api/calendar/deadline').query({ from: '2026-02-30', days: -1, unit: 'weeks' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['days', 'from', 'unit']);
+  });
+
+  it('one day on the official calendar: holiday, adjusted working day, weekend, working day; a year without data provisionally', async () => {
+    const day = (date: string) => t.api(a.tokens.arbitrator).get('/api/calendar/day').query({ date });
+    const holiday = await day('2026-10-01');
+    expect(holiday.status).toBe(200);
+    expect(holiday.body).toMatchObject({ date: '2026-10-01', rest: true, kind: 'holiday', provisional: false });
+    if (holiday.body.name !== undefined) expect(holiday.body.name).toContain('国庆');
+    // Saturday 2026-10-10 is worked (调休上班); Saturday 2026-12-12 is a weekend; Monday 2026-12-14 a working day.
+    expect((await day('2026-10-10')).body).toMatchObject({ rest: false, kind: 'makeup_workday', provisional: false });
+    expect((await day('2026-12-12')).body).toEqual({ date: '2026-12-12', rest: true, kind: 'weekend', provisional: false });
+    expect((await day('2026-12-14')).body).toEqual({ date: '2026-12-14', rest: false, kind: 'workday', provisional: false });
+    // 2027 has no official data loaded here: weekends only, and said so.
+    expect((await day('2027-01-02')).body).toEqual({ date: '2027-01-02', rest: true, kind: 'weekend', provisional: true });
+    expect((await day('2027-01-04')).body).toEqual({ date: '2027-01-04', rest: false, kind: 'workday', provisional: true });
+    const bad = await day('2026-02-30');
+    expect(bad.status).toBe(400);
+    expect(bad.type).toBe('application/problem+json');
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['date']);
+    expect((await request(t.app).get('/api/calendar/day').query({ date: '2026-10-01' })).status).toBe(401);
   });
 
   it('the calculator gives a provisional date beyond the official calendar only when asked (&provisional=true)', async () => {

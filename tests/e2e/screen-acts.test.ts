@@ -306,6 +306,35 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(1);
   });
 
+  it('a hearing set on a statutory holiday is pointed out by name; on an adjusted working Saturday (调休上班) it is not', async () => {
+    const schedule = async (caseId: number, on: string) => {
+      await page.goto(`${base}/#/cases/${caseId}`);
+      await hasText(page.locator('.case-head'), '已组庭');
+      await actButton('排期开庭').click();
+      const dlg = page.locator('dialog.act[open]');
+      await dlg.waitFor();
+      await dlg.locator('[data-path="hearingOn"]').fill(on);
+      await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
+      await dlg.getByRole('button', { name: '确定' }).click();
+      return dlg;
+    };
+    const holiday = (await caseAt(t, a, 'tribunal_formed')).c;
+    const worked = (await caseAt(t, a, 'tribunal_formed')).c;
+    await signIn(page, base, 'arb-li');
+    // Monday 2026-05-04: a weekday, and a day of the Labour Day holiday on the official calendar.
+    const dlg = await schedule(holiday.id, '2026-05-04');
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask.locator('.act-warning'), '开庭日期 2026-05-04 为法定节假日（劳动节）');
+    await ask.getByRole('button', { name: '确认排期开庭' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    expect(await events(holiday.id, 'SCHEDULE_HEARING')).toHaveLength(1);
+    // Saturday 2026-05-09 is worked: no confirmation, the act is recorded at once.
+    const dlg2 = await schedule(worked.id, '2026-05-09');
+    await dlg2.waitFor({ state: 'detached' });
+    expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
+    expect(await events(worked.id, 'SCHEDULE_HEARING')).toHaveLength(1);
+  });
+
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
     await signIn(page, base, 'clerk');
     await page.getByRole('link', { name: '登记申请' }).click();

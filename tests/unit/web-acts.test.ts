@@ -32,6 +32,32 @@ describe('actWarnings', () => {
     expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-14' })).toEqual([]);
     expect(actWarnings('SCHEDULE_HEARING', c, {})).toEqual([]);
   });
+  it('with the official calendar’s answer: a holiday (named) or a weekend is pointed out; an adjusted working day is not', () => {
+    const day = (date: string, kind: string, more = {}) => ({
+      date,
+      rest: kind === 'holiday' || kind === 'weekend',
+      kind,
+      provisional: false,
+      ...more,
+    });
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-10-01' }, day('2026-10-01', 'holiday', { name: '国庆节' }))).toEqual([
+      '开庭日期 2026-10-01 为法定节假日（国庆节），请核对。',
+    ]);
+    // A Thursday that is a holiday: the weekday check alone would have said nothing.
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-10-01' })).toEqual([]);
+    // Saturday 2026-10-10 is worked (调休上班): no warning, where the weekday check alone would give one.
+    expect(actWarnings('POSTPONE_HEARING', c, { hearingOn: '2026-10-10' }, day('2026-10-10', 'makeup_workday'))).toEqual([]);
+    expect(actWarnings('POSTPONE_HEARING', c, { hearingOn: '2026-10-10' })[0]).toContain('星期六');
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-12' }, day('2026-12-12', 'weekend'))).toEqual([
+      '开庭日期 2026-12-12 为星期六（休息日），请核对。',
+    ]);
+    expect(
+      actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2027-01-02' }, day('2027-01-02', 'weekend', { provisional: true }))[0],
+    ).toContain('尚未录入');
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-14' }, day('2026-12-14', 'workday'))).toEqual([]);
+    // An answer for another day (a stale lookup) is not used: the weekday decides.
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-13' }, day('2026-12-14', 'workday'))[0]).toContain('星期日');
+  });
   it('a mediation amount above everything claimed is pointed out; at or under it, or with nothing claimed, not', () => {
     expect(actWarnings('MEDIATION_AGREED', c, { amount: '20000' })[0]).toContain('超过仲裁请求金额合计 15000.00 元');
     expect(actWarnings('MEDIATION_AGREED', c, { amount: '15000.00' })).toEqual([]);

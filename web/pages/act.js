@@ -2,7 +2,7 @@
 // and the request carries one Idempotency-Key for the dialog; acts that cannot be undone ask for a confirmation that
 // names the case and the consequence; a dialog with typed content asks before it is thrown away; the award's text
 // is kept as a draft per case until the award is made.
-import { actWarnings, consequenceOf, DATE_LABELS, IRREVERSIBLE } from '../acts.js';
+import { actWarnings, consequenceOf, DATE_LABELS, IRREVERSIBLE, setsHearingDay } from '../acts.js';
 import {
   ApiError,
   api,
@@ -418,7 +418,18 @@ async function eventForm(c, type, done, screen) {
             `所填${dateLabel}（${on}）早于今天 ${lag} 天：期限与统计按所填日期计算，办理记录同时保留今天的登记时间。请核对日期后再确认。`,
           )
         : null;
-    const warnings = actWarnings(type, c, body);
+    // A hearing day is looked up on the official calendar (holidays, adjusted working days); unreachable, the weekday.
+    // While it is looked up, a second click does nothing.
+    let day = null;
+    if (setsHearingDay(type, body)) {
+      busy = true;
+      try {
+        day = await api('GET', `/api/calendar/day?date=${encodeURIComponent(body.hearingOn)}`).catch(() => null);
+      } finally {
+        busy = false;
+      }
+    }
+    const warnings = actWarnings(type, c, body, day);
     if (consequence || backdated || warnings.length) {
       // While the award's finality is asked for, a second click does nothing.
       busy = true;
