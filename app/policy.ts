@@ -309,6 +309,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   caseHistory: { kind: 'case-read' },
   nextEvents: { kind: 'case-read' },
   applyEvent: { kind: 'case-event' },
+  previewEvent: { kind: 'case-event' },
   // A calculator over the case's claims (writes nothing): drafting help for those who read the case in full.
   awardPreview: { kind: 'award-preview' },
   generateDocument: { kind: 'document-generate' },

@@ -118,6 +118,21 @@ export function consequenceOf(type, c, body = {}) {
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
+/** Acts whose confirmation shows the deadlines they move, from a preview (POST /api/cases/:id/event-preview). */
+export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT']);
+
+/** The deadlines whose due date an act moves: before (the case as shown) and after (the preview), as sentences. */
+export function deadlineShifts(before = [], after = []) {
+  const key = (d) => `${d.kind}\u0000${d.partyId ?? ''}`;
+  const was = new Map(before.map((d) => [key(d), d]));
+  const out = [];
+  for (const d of after) {
+    const old = was.get(key(d));
+    if (old && old.dueOn !== d.dueOn && d.dueOn) out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。`);
+  }
+  return out;
+}
+
 /** Whether act `type` sets a hearing day that the confirmation should look up on the official calendar. */
 export const setsHearingDay = (type, body = {}) =>
   (type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') && /^\d{4}-\d{2}-\d{2}$/.test(body.hearingOn ?? '');

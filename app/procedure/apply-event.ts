@@ -500,6 +500,29 @@ export async function applyEvent(
 }
 
 /**
+ * POST /api/cases/:id/event-preview — what an event would change, decided exactly as it would be when sent (the same
+ * policy, dates, state and legal rules: the same 400/403/404/409/422 answers) from the case as it stands, and written
+ * nowhere: the state and the deadlines after it. A confirmation shows the new dates before the act is recorded (an
+ * extension's new award due date). Events that write rows while decided (a party or claims added, a referral) are
+ * not previewed.
+ */
+export async function previewEvent(
+  deps: Deps,
+  actor: Actor,
+  caseId: number,
+  ev: EventInput,
+): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines'] }> {
+  assertRoleMaySendEvent(actor, ev.type);
+  if (WRITES_WHILE_DECIDING.has(ev.type))
+    throw unprocessable(`${eventLabel(ev.type)}无法预览：它在决定时即写入当事人或请求`, { rule: 'preview-not-available' });
+  const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, AGGREGATE);
+  const instant = deps.clock.now();
+  const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);
+  const { view } = await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded);
+  return { state: view.state, stateLabel: view.stateLabel, deadlines: view.deadlines };
+}
+
+/**
  * The instant of an event: the one given, or — when a write to the case committed with a later one (it overtook this
  * write while this one waited for the lock) — that write's, so that the history and the statistics rows of a case never
  * run back in time. (A seeder replays history in order: its instants stand.)

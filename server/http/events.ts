@@ -4,10 +4,10 @@ import { assertMayReplayCaseView } from '../../app/cases/queries.ts';
 import type { Deps } from '../../app/deps.ts';
 import { type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
 import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../../app/event-schemas.ts';
-import { type EventInput, submitEvent } from '../../app/procedure/apply-event.ts';
+import { type EventInput, previewEvent, submitEvent } from '../../app/procedure/apply-event.ts';
 import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
-import { AwardPreview, AwardPreviewResult, Case } from '../../app/schemas.ts';
+import { AwardPreview, AwardPreviewResult, Case, Deadline } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
 import { assertShallow, controlCharErrors, ifMatch } from './parse.ts';
@@ -103,6 +103,27 @@ export function createEventsRouter(deps: Deps): Router {
         (stored) => assertMayReplayCaseView(deps, actor, stored.body),
       );
     },
+  });
+
+  route(router, {
+    method: 'post',
+    path: '/api/cases/{id}/event-preview',
+    operationId: 'previewEvent',
+    summary: '程序事件预览（不写入）：按发送时同样的检查决定该事件，返回其后的状态与各项期限',
+    description:
+      '与 POST /api/cases/{id}/events 相同的请求体与检查（400/403/404/409/422 同样回答），但不写入任何内容：供确认框在记录前显示新的期限（如延长审理期限后的届满日）。增加当事人、变更请求、转入仲裁不能预览（422 preview-not-available）。',
+    tags: ['procedure'],
+    params: IdParams,
+    body: ProcedureEvent,
+    parseBody: (raw) => parseEventBody(raw, deps.clock.today()),
+    responses: {
+      200: {
+        description: '事件之后的状态与期限',
+        schema: z.strictObject({ state: z.string(), stateLabel: z.string(), deadlines: z.array(Deadline) }).openapi('EventPreview'),
+      },
+    },
+    problems: [403, 409, 422],
+    handler: async ({ actor, params, body }) => ({ body: await previewEvent(deps, actor, params.id, body) }),
   });
 
   route(router, {

@@ -298,6 +298,23 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
         allowedStatus: 412,
         note: type,
       }));
+    case 'previewEvent':
+      // Decided as if sent, written nowhere: the same role and scope answer as the event itself (then 200, 409 or 422).
+      return (['ACCEPT', 'EXTEND_TIME_LIMIT', 'WITHDRAW'] as EventType[]).map((type) => ({
+        params: { id: c.id },
+        body: {
+          type,
+          ...samplePayload(
+            type,
+            c,
+            a.arbitrators.map((z) => z.id),
+            '2026-11-20',
+            a.ids.mediator,
+          ),
+        },
+        allowed: eventRefusal(actor, type, scope) === null,
+        note: type,
+      }));
     case 'generateDocument':
       return Object.keys(DOCUMENT_ROLES).map((kind) => ({
         params: { id: c.id },

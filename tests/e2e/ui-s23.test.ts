@@ -165,6 +165,17 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await dlg.getByLabel('延期理由（经仲裁委主任批准）').fill('案情复杂，需调取社保记录');
     await dlg.getByRole('button', { name: '延长审理期限…' }).click();
     await text(confirm, '延长天数：10');
+    // The confirmation shows the award due date the extension gives, decided by the server as if sent.
+    const awardDue = ((await t.api(a.tokens.chair).get(`/api/cases/${heard.id}`)).body.deadlines as { kind: string; dueOn: string }[]).find(
+      (d) => d.kind === 'award',
+    )?.dueOn as string;
+    // The period is extended, not the rolled-over end day: 45 + 10 days from acceptance, a rest day at the end rolled
+    // forward again — so not simply the shown date plus 10 (LDMAL Art. 43). The server's preview is the authority.
+    const previewed = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${heard.id}/event-preview`, { type: 'EXTEND_TIME_LIMIT', days: 10, reason: '案情复杂，需调取社保记录' });
+    const after = (previewed.body.deadlines as { kind: string; dueOn: string }[]).find((d) => d.kind === 'award')?.dueOn;
+    await text(confirm.locator('.deadline-shift'), `届满日由 ${awardDue} 变为 ${after}。`);
     await confirm.getByRole('button', { name: '返回修改' }).click();
     await dlg.getByRole('button', { name: '取消' }).click();
     await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并关闭' }).click();

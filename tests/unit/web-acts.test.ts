@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-import { actWarnings, consequenceOf } from '../../web/acts.js';
+import { actWarnings, consequenceOf, deadlineShifts } from '../../web/acts.js';
 
 /** What the act dialogs' confirmations say follows (web/acts.js): the law of the case's track, the document served. */
 describe('consequenceOf', () => {
@@ -63,5 +63,22 @@ describe('actWarnings', () => {
     expect(actWarnings('MEDIATION_AGREED', c, { amount: '15000.00' })).toEqual([]);
     expect(actWarnings('MEDIATION_AGREED', c, {})).toEqual([]);
     expect(actWarnings('MEDIATION_AGREED', { claims: [{ amount: null }] }, { amount: '5000' })).toEqual([]);
+  });
+});
+
+describe('deadlineShifts', () => {
+  it('names each deadline whose due date the previewed act moves; unchanged, new or undated ones are not named', () => {
+    const before = [
+      { kind: 'award', partyId: null, label: '审理期限', dueOn: '2026-04-18' },
+      { kind: 'defense', partyId: 7, label: '答辩期限（某公司）', dueOn: '2026-03-21' },
+    ];
+    const after = [
+      { kind: 'award', partyId: null, label: '审理期限', dueOn: '2026-05-06' },
+      { kind: 'defense', partyId: 7, label: '答辩期限（某公司）', dueOn: '2026-03-21' },
+      { kind: 'hearing_notice', partyId: null, label: '开庭通知', dueOn: '2026-04-30' },
+    ];
+    expect(deadlineShifts(before, after)).toEqual(['审理期限：届满日由 2026-04-18 变为 2026-05-06。']);
+    expect(deadlineShifts(before, [{ ...after[0], dueOn: null }])).toEqual([]);
+    expect(deadlineShifts(undefined, after)).toEqual([]);
   });
 });

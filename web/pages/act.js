@@ -2,7 +2,7 @@
 // and the request carries one Idempotency-Key for the dialog; acts that cannot be undone ask for a confirmation that
 // names the case and the consequence; a dialog with typed content asks before it is thrown away; the award's text
 // is kept as a draft per case until the award is made.
-import { actWarnings, consequenceOf, DATE_LABELS, IRREVERSIBLE, setsHearingDay } from '../acts.js';
+import { actWarnings, consequenceOf, DATE_LABELS, deadlineShifts, IRREVERSIBLE, PREVIEWS_DEADLINES, setsHearingDay } from '../acts.js';
 import {
   ApiError,
   api,
@@ -429,6 +429,18 @@ async function eventForm(c, type, done, screen) {
         busy = false;
       }
     }
+    // An act that moves deadlines (an extension) shows the new dates, decided by the server as if sent (writes nothing);
+    // if the preview cannot be had, the confirmation goes without it and the act's own answer stands.
+    let shifts = [];
+    if (PREVIEWS_DEADLINES.has(type)) {
+      busy = true;
+      try {
+        const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch(() => null);
+        shifts = p ? deadlineShifts(c.deadlines, p.deadlines) : [];
+      } finally {
+        busy = false;
+      }
+    }
     const warnings = actWarnings(type, c, body, day);
     if (consequence || backdated || warnings.length) {
       // While the award's finality is asked for, a second click does nothing.
@@ -447,6 +459,7 @@ async function eventForm(c, type, done, screen) {
           awardEd ? null : describedFields(describe),
           backdated,
           warnings.map((w) => h('p.warn.act-warning', w)),
+          shifts.map((x) => h('p.deadline-shift', x)),
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deadline } from '../../workflows/deadlines.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+
+// POST /api/cases/:id/event-preview: an event decided exactly as it would be when sent, written nowhere — what a
+// confirmation shows before the act is recorded (an extension's new award due date).
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-04-20T02:00:00Z' });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const award = (deadlines: Deadline[]) => deadlines.find((d) => d.kind === 'award');
+
+describe(`event preview (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('shows the deadlines an extension would give — the same as sending it gives — and writes nothing', async () => {
+    const c = (await t.api(a.tokens.clerk).post('/api/cases', standardApplication())).body;
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' })).status).toBe(200);
+    const before = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}`)).body;
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body;
+    const ext = { type: 'EXTEND_TIME_LIMIT', occurredOn: '2026-04-10', days: 15, reason: '案情复杂' };
+
+    const p = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/event-preview`, ext);
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    expect(p.body.state).toBe(before.state);
+    const was = award(before.deadlines)?.dueOn as string;
+    const will = award(p.body.deadlines)?.dueOn as string;
+    expect(will > was).toBe(true);
+    // Nothing was written: the same version, the same history, the same award due date.
+    const still = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}`)).body;
+    expect(still.version).toBe(before.version);
+    expect(award(still.deadlines)?.dueOn).toBe(was);
+    expect((await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body).toHaveLength(history.length);
+
+    // Sent, the event gives what the preview showed.
+    const sent = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, ext);
+    expect(sent.status).toBe(200);
+    expect(sent.body.deadlines).toEqual(p.body.deadlines);
+    expect(sent.body.state).toBe(p.body.state);
+  });
+
+  it('answers what sending would answer: 400 naming the field, 403 for a role that may not, 422 for a legal rule', async () => {
+    const c = (await t.api(a.tokens.clerk).post('/api/cases', standardApplication())).body;
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' })).status).toBe(200);
+    const preview = (token: string, body: Record<string, unknown>) => t.api(token).post(`/api/cases/${c.id}/event-preview`, body);
+    const bad = await preview(a.tokens.chair, { type: 'EXTEND_TIME_LIMIT', occurredOn: '2026-04-10', days: 'x', reason: '案情复杂' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['days']);
+    // The clerk may not approve an extension (the chair does): 403, as for the event itself.
+    const clerk = { type: 'EXTEND_TIME_LIMIT', occurredOn: '2026-04-10', days: 10, reason: '案情复杂' };
+    expect((await preview(a.tokens.clerk, clerk)).status).toBe(403);
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, clerk)).status).toBe(403);
+    // A second extension is refused by the law (LDMAL Art. 43: once, at most 15 days) — in the preview too.
+    const first = { type: 'EXTEND_TIME_LIMIT', occurredOn: '2026-04-10', days: 10, reason: '案情复杂' };
+    expect((await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, first)).status).toBe(200);
+    const again = { ...first, days: 5, occurredOn: '2026-04-15' };
+    const refused = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, again);
+    expect([409, 422]).toContain(refused.status);
+    const previewed = await preview(a.tokens.chair, again);
+    expect(previewed.status).toBe(refused.status);
+    expect(previewed.body.rule ?? previewed.body.allowed).toEqual(refused.body.rule ?? refused.body.allowed);
+    // Events that write rows while they are decided are not previewed.
+    const change = await preview(a.tokens.clerk, { type: 'CHANGE_CLAIMS', occurredOn: '2026-04-15', withdraw: [c.claims[1].id] });
+    expect(change.status).toBe(422);
+    expect(change.body.rule).toBe('preview-not-available');
+    expect((await t.api(a.tokens.chair).post('/api/cases/999999/event-preview', first)).status).toBe(404);
+  });
+});
