@@ -123,10 +123,19 @@ export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT']);
 
 /** The deadlines whose due date an act moves: before (the case as shown) and after (the preview), as sentences. */
 export function deadlineShifts(before = [], after = []) {
+  // Matched by kind and party; a kind that occurs more than once for one party (partial awards, recusals) is left out
+  // rather than paired wrongly.
   const key = (d) => `${d.kind}\u0000${d.partyId ?? ''}`;
-  const was = new Map(before.map((d) => [key(d), d]));
+  const once = (list) => {
+    const seen = new Map();
+    for (const d of list) seen.set(key(d), seen.has(key(d)) ? null : d);
+    return seen;
+  };
+  const was = once(before);
+  const will = once(after);
   const out = [];
-  for (const d of after) {
+  for (const d of will.values()) {
+    if (!d) continue;
     const old = was.get(key(d));
     if (old && old.dueOn !== d.dueOn && d.dueOn) out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。`);
   }
@@ -152,6 +161,8 @@ export function actWarnings(type, c, body = {}, day = null) {
       const unsure = day.provisional ? '（该年国家法定节假日安排尚未录入，仅按周末判断）' : '';
       if (day.kind === 'holiday') out.push(`开庭日期 ${on} 为法定节假日${day.name ? `（${day.name}）` : ''}，请核对。`);
       else if (day.kind === 'weekend') out.push(`开庭日期 ${on} 为${wd}（休息日），请核对${unsure}。`);
+      // A year not yet loaded cannot say whether a weekday is a holiday: said, so that the date is checked.
+      else if (day.provisional) out.push(`开庭日期 ${on}：该年国家法定节假日安排尚未录入，无法判断是否为法定节假日，请核对。`);
     } else if (wd === '星期六' || wd === '星期日') {
       out.push(`开庭日期 ${on} 为${wd}，请核对（法定节假日与调休以国家安排为准）。`);
     }

@@ -335,6 +335,68 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     expect(await events(worked.id, 'SCHEDULE_HEARING')).toHaveLength(1);
   });
 
+  it('cancelling while the hearing day is still being looked up records nothing, whatever the lookup then says', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    await signIn(page, base, 'arb-li');
+    // The calendar answers slowly: the person cancels before it does.
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/calendar/day**', async (route) => {
+      await answered;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${base}/#/cases/${c.id}`);
+      await hasText(page.locator('.case-head'), '已组庭');
+      await actButton('排期开庭').click();
+      const dlg = page.locator('dialog.act[open]');
+      await dlg.waitFor();
+      // A working day: once looked up, nothing would be asked and the act would go at once.
+      await dlg.locator('[data-path="hearingOn"]').fill('2026-04-21');
+      await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
+      await dlg.getByRole('button', { name: '确定' }).click();
+      await dlg.getByRole('button', { name: '取消' }).click();
+      const ask = page.locator('dialog.confirm[open]');
+      await hasText(ask, '放弃“排期开庭”？');
+      release();
+      await page.waitForResponse('**/api/calendar/day**');
+      await page.waitForTimeout(300);
+      // Still only the question the person asked for; nothing was sent.
+      expect(await page.locator('dialog.confirm[open]').count()).toBe(1);
+      expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(0);
+      // "返回修改": the dialog stays, and 确定 then records the act once.
+      await ask.getByRole('button', { name: '返回修改' }).click();
+      await dlg.getByRole('button', { name: '确定' }).click();
+      await dlg.waitFor({ state: 'detached' });
+      expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(1);
+    } finally {
+      release();
+      await page.unroute('**/api/calendar/day**');
+    }
+  });
+
+  it('an extension the law refuses is refused in the dialog at once, without a confirmation to click through', async () => {
+    // Accepted in January: the 45 days ran out in February, and an extension must be granted before they do
+    // (LDMAL Art. 43; Rules Arts. 45–46).
+    const { c } = await caseAt(t, a, 'accepted', { body: standardApplication({ receivedOn: '2026-01-05' }), acceptOn: '2026-01-06' });
+    await signIn(page, base, 'chair');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await hasText(page.locator('.case-head'), '已受理');
+    await actButton('延长审理期限').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await dlg.getByLabel('延长天数').fill('5');
+    await dlg.getByLabel('延期理由（经仲裁委主任批准）').fill('仍需调取证据');
+    await dlg.getByRole('button', { name: '延长审理期限…' }).click();
+    await hasText(dlg.locator('.form-alert'), '审理期限已于 2026-02-24 届满，不能再延长');
+    expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
+    expect(await events(c.id, 'EXTEND_TIME_LIMIT')).toHaveLength(0);
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并关闭' }).click();
+  });
+
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
     await signIn(page, base, 'clerk');
     await page.getByRole('link', { name: '登记申请' }).click();

@@ -55,6 +55,10 @@ describe('actWarnings', () => {
       actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2027-01-02' }, day('2027-01-02', 'weekend', { provisional: true }))[0],
     ).toContain('尚未录入');
     expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-14' }, day('2026-12-14', 'workday'))).toEqual([]);
+    // A weekday in a year not yet loaded: whether it is a holiday cannot be told — said.
+    expect(
+      actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2027-10-01' }, day('2027-10-01', 'workday', { provisional: true }))[0],
+    ).toContain('无法判断是否为法定节假日');
     // An answer for another day (a stale lookup) is not used: the weekday decides.
     expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-13' }, day('2026-12-14', 'workday'))[0]).toContain('星期日');
   });
@@ -80,5 +84,8 @@ describe('deadlineShifts', () => {
     expect(deadlineShifts(before, after)).toEqual(['审理期限：届满日由 2026-04-18 变为 2026-05-06。']);
     expect(deadlineShifts(before, [{ ...after[0], dueOn: null }])).toEqual([]);
     expect(deadlineShifts(undefined, after)).toEqual([]);
+    // Two deadlines of one kind for one party (two partial awards): not paired with each other, left out.
+    const partial = (dueOn: string) => ({ kind: 'partial_award_effective', partyId: 7, label: '部分裁决生效', dueOn });
+    expect(deadlineShifts([partial('2026-05-01'), partial('2026-05-09')], [partial('2026-05-09'), partial('2026-05-01')])).toEqual([]);
   });
 });

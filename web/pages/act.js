@@ -365,7 +365,11 @@ async function eventForm(c, type, done, screen) {
     dlg.close();
     dlg.remove();
   };
+  // Bumped when the person cancels: an act still being prepared for its confirmation (a calendar or preview lookup in
+  // flight) is dropped, never sent — cancelling while it loads must not record it behind a "放弃？" question.
+  let attempt = 0;
   const askClose = async () => {
+    attempt++;
     if (!dirty) return close();
     if (await confirmDialog({ title: `放弃“${eventLabel(type)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
   };
@@ -391,6 +395,9 @@ async function eventForm(c, type, done, screen) {
   let stopped = false;
   ok.addEventListener('click', async () => {
     if (busy || stopped) return;
+    const mine = ++attempt;
+    /** Whether the person cancelled while this act was being prepared. */
+    const dropped = () => mine !== attempt;
     clearErrors(form);
     const bad = checks.map((ch) => ch()).filter(Boolean);
     const on = form.querySelector('[data-path="occurredOn"]').value;
@@ -418,39 +425,42 @@ async function eventForm(c, type, done, screen) {
             `所填${dateLabel}（${on}）早于今天 ${lag} 天：期限与统计按所填日期计算，办理记录同时保留今天的登记时间。请核对日期后再确认。`,
           )
         : null;
-    // A hearing day is looked up on the official calendar (holidays, adjusted working days); unreachable, the weekday.
-    // While it is looked up, a second click does nothing.
+    // What the confirmation shows is looked up first; meanwhile a second click does nothing, and cancelling drops the
+    // act (`dropped`). A hearing day on the official calendar (holidays, adjusted working days; unreachable: the
+    // weekday); the deadlines an act moves (an extension), decided by the server as if sent — without the preview the
+    // confirmation goes without them and the act's own answer stands; the award's finality.
     let day = null;
-    if (setsHearingDay(type, body)) {
-      busy = true;
-      try {
-        day = await api('GET', `/api/calendar/day?date=${encodeURIComponent(body.hearingOn)}`).catch(() => null);
-      } finally {
-        busy = false;
-      }
-    }
-    // An act that moves deadlines (an extension) shows the new dates, decided by the server as if sent (writes nothing);
-    // if the preview cannot be had, the confirmation goes without it and the act's own answer stands.
     let shifts = [];
-    if (PREVIEWS_DEADLINES.has(type)) {
-      busy = true;
-      try {
-        const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch(() => null);
-        shifts = p ? deadlineShifts(c.deadlines, p.deadlines) : [];
-      } finally {
-        busy = false;
+    let awardSummary = null;
+    // The preview's refusal (the act would be refused as it stands: 400/403/404/409/422) is shown at once, in place of
+    // a confirmation of an act the server has already said it will not record.
+    let refused = null;
+    busy = true;
+    try {
+      if (setsHearingDay(type, body))
+        day = await api('GET', `/api/calendar/day?date=${encodeURIComponent(body.hearingOn)}`).catch(() => null);
+      if (PREVIEWS_DEADLINES.has(type)) {
+        const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
+        if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) refused = p;
+        else if (p && !(p instanceof Error)) shifts = deadlineShifts(c.deadlines, p.deadlines);
       }
+    } finally {
+      busy = false;
+    }
+    if (dropped()) return;
+    if (refused) {
+      showErrors(form, namedDate(refused, dateLabel));
+      return;
     }
     const warnings = actWarnings(type, c, body, day);
     if (consequence || backdated || warnings.length) {
-      // While the award's finality is asked for, a second click does nothing.
       busy = true;
-      let awardSummary = null;
       try {
         awardSummary = awardEd ? await awardEd.summary() : null;
       } finally {
         busy = false;
       }
+      if (dropped()) return;
       const sure = await confirmDialog({
         title: `确认${eventLabel(type)}：${caseName(c)}`,
         body: [
@@ -466,7 +476,7 @@ async function eventForm(c, type, done, screen) {
         confirmLabel: `确认${eventLabel(type)}`,
         danger: Boolean(consequence),
       });
-      if (!sure) return;
+      if (!sure || dropped()) return;
     }
     busy = true;
     for (const b of form.querySelectorAll('button')) b.disabled = true;
