@@ -160,13 +160,6 @@ function findLimitPlaceholders(sql: string): LimitPlaceholders | null {
 }
 
 /**
- * SQLite (3.47 and later) plans a `LIMIT ?` for the value bound to it and marks the statement expired whenever that
- * binding is set again, so a kept statement with a bound LIMIT — every knex `.first()` — is parsed and planned anew on
- * every run (a `perf` count of sqlite3Reprepare: one per run; the case load is the largest statement we have). A
- * LIMIT's count is written into the text instead when it is one of few (`inlinedCount`: 1, the usual page sizes), so
- * the kept statement stays planned. An OFFSET stays bound: it does not expire a statement.
- */
-/**
  * The LIMIT counts written into the text: small ones and round page sizes up to 200 — at most 32 texts per query, so a
  * client choosing every page size from 1 to 200 cannot crowd the kept statements out (the others stay bound).
  */
@@ -174,6 +167,13 @@ function inlinedCount(v: number): boolean {
   return Number.isInteger(v) && v >= 0 && (v <= 10 || (v <= 200 && (v % 10 === 0 || v === 25)));
 }
 
+/**
+ * SQLite (3.47 and later) plans a `LIMIT ?` for the value bound to it and marks the statement expired whenever that
+ * binding is set again, so a kept statement with a bound LIMIT — every knex `.first()` — is parsed and planned anew on
+ * every run (a `perf` count of sqlite3Reprepare: one per run; the case load is the largest statement we have). A
+ * LIMIT's count is written into the text instead when it is one of few (`inlinedCount`: 1, the usual page sizes), so
+ * the kept statement stays planned. An OFFSET stays bound: it does not expire a statement.
+ */
 export function inlineLimits(sql: string, bindings: readonly unknown[]): { sql: string; bindings: unknown[] } | null {
   if (!/limit\s*\?/i.test(sql)) return null;
   let found = limitPlaceholders.get(sql);

@@ -256,6 +256,17 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
   }
   if (!f || !c) throw new Error(`${operationId} needs a case`);
   const scope = f.scope;
+  /** An event's body with a payload that passes validation (the answer sought is the policy's, not a 400). */
+  const eventBody = (type: EventType) => ({
+    type,
+    ...samplePayload(
+      type,
+      c,
+      a.arbitrators.map((z) => z.id),
+      '2026-11-20',
+      a.ids.mediator,
+    ),
+  });
   switch (operationId) {
     case 'getCase':
     case 'caseDeadlines':
@@ -283,16 +294,7 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
     case 'applyEvent':
       return EVENT_TYPES.map((type: EventType) => ({
         params: { id: c.id },
-        body: {
-          type,
-          ...samplePayload(
-            type,
-            c,
-            a.arbitrators.map((z) => z.id),
-            '2026-11-20',
-            a.ids.mediator,
-          ),
-        },
+        body: eventBody(type),
         headers: { 'If-Match': STALE },
         allowed: eventRefusal(actor, type, scope) === null,
         allowedStatus: 412,
@@ -302,16 +304,7 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       // Decided as if sent, written nowhere: the same role and scope answer as the event itself (then 200, 409 or 422).
       return (['ACCEPT', 'EXTEND_TIME_LIMIT', 'WITHDRAW'] as EventType[]).map((type) => ({
         params: { id: c.id },
-        body: {
-          type,
-          ...samplePayload(
-            type,
-            c,
-            a.arbitrators.map((z) => z.id),
-            '2026-11-20',
-            a.ids.mediator,
-          ),
-        },
+        body: eventBody(type),
         allowed: eventRefusal(actor, type, scope) === null,
         note: type,
       }));

@@ -32,6 +32,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const events = async (caseId: number, type: string) =>
   ((await t.api(t.adminToken).get(`/api/cases/${caseId}/events`)).body as { type: string }[]).filter((e) => e.type === type);
 const actButton = (label: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: label, exact: true });
+/** Opens 排期开庭 on a case whose tribunal is formed, fills the day and the place, and clicks 确定: the open dialog. */
+async function scheduleInDialog(caseId: number, on: string) {
+  await page.goto(`${base}/#/cases/${caseId}`);
+  await hasText(page.locator('.case-head'), '已组庭');
+  await actButton('排期开庭').click();
+  const dlg = page.locator('dialog.act[open]');
+  await dlg.waitFor();
+  await dlg.locator('[data-path="hearingOn"]').fill(on);
+  await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
+  await dlg.getByRole('button', { name: '确定' }).click();
+  return dlg;
+}
 /** The staff lists an act's dialog loads answer late (a slow network): `ms` after the request. */
 const slowStaff = (ms: number) =>
   page.route('**/api/staff**', async (route) => {
@@ -291,14 +303,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
   it('a hearing set on a Saturday is pointed out before it is recorded', async () => {
     const { c } = await caseAt(t, a, 'tribunal_formed');
     await signIn(page, base, 'arb-li');
-    await page.goto(`${base}/#/cases/${c.id}`);
-    await hasText(page.locator('.case-head'), '已组庭');
-    await actButton('排期开庭').click();
-    const dlg = page.locator('dialog.act[open]');
-    await dlg.waitFor();
-    await dlg.locator('[data-path="hearingOn"]').fill('2026-04-18');
-    await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    const dlg = await scheduleInDialog(c.id, '2026-04-18');
     const ask = page.locator('dialog.confirm[open]');
     await hasText(ask.locator('.act-warning'), '开庭日期 2026-04-18 为星期六');
     await ask.getByRole('button', { name: '确认排期开庭' }).click();
@@ -307,29 +312,18 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
   });
 
   it('a hearing set on a statutory holiday is pointed out by name; on an adjusted working Saturday (调休上班) it is not', async () => {
-    const schedule = async (caseId: number, on: string) => {
-      await page.goto(`${base}/#/cases/${caseId}`);
-      await hasText(page.locator('.case-head'), '已组庭');
-      await actButton('排期开庭').click();
-      const dlg = page.locator('dialog.act[open]');
-      await dlg.waitFor();
-      await dlg.locator('[data-path="hearingOn"]').fill(on);
-      await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
-      await dlg.getByRole('button', { name: '确定' }).click();
-      return dlg;
-    };
     const holiday = (await caseAt(t, a, 'tribunal_formed')).c;
     const worked = (await caseAt(t, a, 'tribunal_formed')).c;
     await signIn(page, base, 'arb-li');
     // Monday 2026-05-04: a weekday, and a day of the Labour Day holiday on the official calendar.
-    const dlg = await schedule(holiday.id, '2026-05-04');
+    const dlg = await scheduleInDialog(holiday.id, '2026-05-04');
     const ask = page.locator('dialog.confirm[open]');
     await hasText(ask.locator('.act-warning'), '开庭日期 2026-05-04 为法定节假日（劳动节）');
     await ask.getByRole('button', { name: '确认排期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     expect(await events(holiday.id, 'SCHEDULE_HEARING')).toHaveLength(1);
     // Saturday 2026-05-09 is worked: no confirmation, the act is recorded at once.
-    const dlg2 = await schedule(worked.id, '2026-05-09');
+    const dlg2 = await scheduleInDialog(worked.id, '2026-05-09');
     await dlg2.waitFor({ state: 'detached' });
     expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
     expect(await events(worked.id, 'SCHEDULE_HEARING')).toHaveLength(1);
@@ -348,15 +342,8 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
       await route.continue();
     });
     try {
-      await page.goto(`${base}/#/cases/${c.id}`);
-      await hasText(page.locator('.case-head'), '已组庭');
-      await actButton('排期开庭').click();
-      const dlg = page.locator('dialog.act[open]');
-      await dlg.waitFor();
       // A working day: once looked up, nothing would be asked and the act would go at once.
-      await dlg.locator('[data-path="hearingOn"]').fill('2026-04-21');
-      await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
-      await dlg.getByRole('button', { name: '确定' }).click();
+      const dlg = await scheduleInDialog(c.id, '2026-04-21');
       await dlg.getByRole('button', { name: '取消' }).click();
       const ask = page.locator('dialog.confirm[open]');
       await hasText(ask, '放弃“排期开庭”？');
