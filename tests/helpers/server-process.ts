@@ -60,13 +60,15 @@ export async function spawnServer(port: number, env: Record<string, string>, wai
     kill: (signal) => child.kill(signal),
   };
   if (!waitReady) return s;
-  let gone = false;
-  void exited.then(() => {
-    gone = true;
+  const ended: { exit?: { code: number | null; signal: NodeJS.Signals | null } } = {};
+  void exited.then((e) => {
+    ended.exit = e;
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`server exited before it was ready:\n${out}`);
+    // How it ended (an exit code, or the signal that killed it) says more than its output when that is empty.
+    if (ended.exit)
+      throw new Error(`server on port ${port} exited before it was ready (code ${ended.exit.code}, signal ${ended.exit.signal}):\n${out}`);
     const r = await call(null, 'GET', `${s.base}/healthz`).catch(() => null);
     if (r?.status === 200) return s;
     await new Promise((res) => setTimeout(res, 100));
