@@ -29,7 +29,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { completeIdNumber } from '../workflows/identifiers.ts';
-import { processCpuMs } from './proc-cpu.ts';
+import { postgresCpuMs, processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Turns per route and server, alternating between the two (see above). */
@@ -39,6 +39,15 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const MIXED_CLIENTS = Number(process.env.BENCH_MIXED_CLIENTS ?? 50);
+/**
+ * BENCH_ROUTES=registration,ACCEPT: only the routes whose name contains one of these (case-insensitive); every route
+ * when unset. A route left out still prepares what later routes need (the applications a read or an ACCEPT uses).
+ */
+const ROUTES = (process.env.BENCH_ROUTES ?? '')
+  .split(',')
+  .map((x) => x.trim().toLowerCase())
+  .filter(Boolean);
+const wanted = (route: string) => !ROUTES.length || ROUTES.some((x) => route.toLowerCase().includes(x));
 
 interface Req {
   method: string;
@@ -246,20 +255,37 @@ async function main() {
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     body.receivedOn = today;
 
-    const rows: { route: string; z: Result; f: Result; zCpu: number | null; fCpu: number | null; turns: number[] }[] = [];
+    const rows: {
+      route: string;
+      z: Result;
+      f: Result;
+      zCpu: number | null;
+      fCpu: number | null;
+      zDbCpu: number | null;
+      fDbCpu: number | null;
+      turns: number[];
+    }[] = [];
     // CPU milliseconds the server process (all its threads: JavaScript, the database driver's pool, GC) spent per
     // request during the measured run, from /proc (Linux). Throughput on these shared 2-core machines swings with what
     // else runs; the CPU a request costs swings much less, and the load client's own CPU is not in it. With SQLite the
     // database's work is in it (the driver's threads); PostgreSQL's server processes are not counted on either side.
+    // On PostgreSQL, also the CPU of the database's server processes during the turn (only one server is loaded at a
+    // time, so it is that server's): where a write's cost lies, in Node or in the database.
     const measured = async (base: string, pid: number | undefined, plan: Plan, seconds: number) => {
       const before = processCpuMs(pid);
+      const dbBefore = pg ? postgresCpuMs() : null;
       // A one-shot plan used up by earlier turns sends nothing: a turn of no requests.
       const r = (await runClient(base, plan, seconds, CONNECTIONS)).all ?? { requests: 0, seconds, rps: 0, p50: 0, p99: 0, errors: 0 };
       const after = processCpuMs(pid);
-      return { r, cpuMs: before === null || after === null ? null : after - before };
+      const dbAfter = pg ? postgresCpuMs() : null;
+      return {
+        r,
+        cpuMs: before === null || after === null ? null : after - before,
+        dbCpuMs: dbBefore === null || dbAfter === null ? null : dbAfter - dbBefore,
+      };
     };
     /** The turns of one server summed: requests ÷ seconds, CPU ÷ requests, the worst p99, the median turn's p50. */
-    const summed = (turns: { r: Result; cpuMs: number | null }[]) => {
+    const summed = (turns: { r: Result; cpuMs: number | null; dbCpuMs: number | null }[]) => {
       const requests = turns.reduce((n, t) => n + t.r.requests, 0);
       const seconds = turns.reduce((n, t) => n + t.r.seconds, 0);
       const p50s = turns.map((t) => t.r.p50).sort((a, b) => a - b);
@@ -273,18 +299,20 @@ async function main() {
         firstError: turns.find((t) => t.r.firstError)?.r.firstError,
       };
       const cpu = turns.some((t) => t.cpuMs === null) || !requests ? null : turns.reduce((n, t) => n + (t.cpuMs ?? 0), 0) / requests;
-      return { r, cpu };
+      const dbCpu = turns.some((t) => t.dbCpuMs === null) || !requests ? null : turns.reduce((n, t) => n + (t.dbCpuMs ?? 0), 0) / requests;
+      return { r, cpu, dbCpu };
     };
     /** What is left of a plan after a turn: a one-shot plan (each request used once) goes on where the turn stopped. */
     const rest = (plan: Plan, used: number): Plan => (plan.kind === 'fixed' && plan.once ? { ...plan, reqs: plan.reqs.slice(used) } : plan);
     const side = async (route: string, zPlan: Plan, fPlan: Plan) => {
+      if (!wanted(route)) return;
       // Both servers warmed with the same load first (JIT, caches), except for plans that use each request once.
       if (WARMUP > 0 && !(zPlan.kind === 'fixed' && zPlan.once)) {
         await runClient(floorBase, fPlan, WARMUP, CONNECTIONS);
         await runClient(zcBase, zPlan, WARMUP, CONNECTIONS);
       }
-      const fTurns: { r: Result; cpuMs: number | null }[] = [];
-      const zTurns: { r: Result; cpuMs: number | null }[] = [];
+      const fTurns: { r: Result; cpuMs: number | null; dbCpuMs: number | null }[] = [];
+      const zTurns: { r: Result; cpuMs: number | null; dbCpuMs: number | null }[] = [];
       let zLeft = zPlan;
       let fLeft = fPlan;
       for (let turn = 0; turn < ROUNDS; turn++) {
@@ -307,7 +335,7 @@ async function main() {
         .map((t, i) => ({ z: t.r, f: (fTurns[i] as { r: Result }).r }))
         .filter((t) => t.z.requests > 0 && t.f.requests > 0)
         .map((t) => t.z.rps / t.f.rps);
-      rows.push({ route, z: z.r, f: f.r, zCpu: z.cpu, fCpu: f.cpu, turns });
+      rows.push({ route, z: z.r, f: f.r, zCpu: z.cpu, fCpu: f.cpu, zDbCpu: z.dbCpu, fDbCpu: f.dbCpu, turns });
       process.stderr.write(
         `  ${route}: Zhongcai ${z.r.rps.toFixed(0)} req/s, floor ${f.r.rps.toFixed(0)} req/s (turns: ${turns.map((x) => x.toFixed(2)).join(' ')})\n`,
       );
@@ -334,6 +362,14 @@ async function main() {
     });
     const reg = (_base: string, token?: string): Plan => ({ kind: 'fixed', once: false, reqs: bodies.map((_, i) => regReq(token, i)) });
     await side('POST /api/cases (registration)', reg(zcBase, clerk), reg(floorBase));
+    // The floor's events and reads go to its first 200 cases: registered here when the registration route was left out.
+    if (!wanted('POST /api/cases (registration)'))
+      await runClient(
+        floorBase,
+        { kind: 'fixed', once: true, reqs: bodies.slice(0, 200).map((_, i) => regReq(undefined, i)) },
+        60,
+        CONNECTIONS,
+      );
 
     // Enough fresh applications for one ACCEPT each (an application is accepted once).
     const need = 6000;
@@ -355,6 +391,7 @@ async function main() {
       if (!r.items.length) break;
       ids.push(...r.items.map((c: { id: number }) => c.id));
     }
+    if (wanted('POST /api/cases/:id/events (ACCEPT)')) process.stderr.write(`  ACCEPT run: ${ids.length} applications to accept\n`);
     const floorIds = Array.from({ length: 200 }, (_, i) => i + 1);
     await side(
       'POST /api/cases/:id/events (ACCEPT)',
@@ -391,16 +428,20 @@ async function main() {
     console.log(
       `\nZhongcai vs floor (${db}, ${CONNECTIONS} connections, ${SECONDS} s per route and server in ${ROUNDS} alternating turns, ${os.cpus().length} cores, Node ${process.version})\n`,
     );
-    console.log('| path | Zhongcai | floor | ratio | ratio per turn | p99 (Z / floor) | server CPU per request (Z / floor) | CPU ratio |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    const dbHead = pg ? ' PostgreSQL CPU per request (Z / floor) |' : '';
+    console.log(
+      `| path | Zhongcai | floor | ratio | ratio per turn | p99 (Z / floor) | server CPU per request (Z / floor) | CPU ratio |${dbHead}`,
+    );
+    console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |${pg ? ' --- |' : ''}`);
     for (const r of rows) {
       const err = r.z.errors || r.f.errors ? ` (errors: ${r.z.errors}/${r.f.errors})` : '';
       const cpu =
         r.zCpu !== null && r.fCpu !== null
           ? `${r.zCpu.toFixed(2)} / ${r.fCpu.toFixed(2)} ms | ${(r.fCpu / r.zCpu).toFixed(2)}`
           : 'n/a | n/a';
+      const dbCpu = !pg ? '' : r.zDbCpu !== null && r.fDbCpu !== null ? ` ${r.zDbCpu.toFixed(2)} / ${r.fDbCpu.toFixed(2)} ms |` : ' n/a |';
       console.log(
-        `| \`${r.route}\` | ${r.z.rps.toFixed(0)} req/s | ${r.f.rps.toFixed(0)} req/s | ${(r.z.rps / r.f.rps).toFixed(2)} | ${r.turns.map((x) => x.toFixed(2)).join(' ')} | ${r.z.p99.toFixed(0)} / ${r.f.p99.toFixed(0)} ms | ${cpu} |${err}`,
+        `| \`${r.route}\` | ${r.z.rps.toFixed(0)} req/s | ${r.f.rps.toFixed(0)} req/s | ${(r.z.rps / r.f.rps).toFixed(2)} | ${r.turns.map((x) => x.toFixed(2)).join(' ')} | ${r.z.p99.toFixed(0)} / ${r.f.p99.toFixed(0)} ms | ${cpu} |${dbCpu}${err}`,
       );
       if (r.z.firstError) console.log(`  first Zhongcai error: ${r.z.firstError}`);
     }

@@ -15,3 +15,30 @@ export function processCpuMs(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/**
+ * User + system CPU time of every PostgreSQL server process on the machine (command name `postgres`: the postmaster,
+ * its backends and workers), in ms. A backend that exits between two readings takes its time with it, so this is
+ * meant for a pool that keeps its connections (the bench's servers do). Null where there is no /proc.
+ */
+export function postgresCpuMs(): number | null {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x));
+  } catch {
+    return null;
+  }
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (comm !== 'postgres') continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
