@@ -1,5 +1,6 @@
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
+import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { checkIdBornBefore, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
@@ -9,7 +10,7 @@ import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
 import { type CaseCreate, type ClaimInput, limitationDatesAfter, type PartyInput } from '../schemas.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
-import { caseSnapshot, projectStats, storeDeadlines, userNames } from './case-state.ts';
+import { caseSnapshot, projectStats, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView } from './views.ts';
 
 export function toParty(side: PartyRecord['side'], p: PartyInput): PartyRecord {
@@ -176,10 +177,11 @@ export async function createCase(
   });
   const ctx = caseSnapshot(record).context;
   const cal = await deps.calendar.get(uow.trx, opts.calendarVersion === undefined ? {} : { version: opts.calendarVersion });
-  const deadlines = await storeDeadlines(deps, uow.trx, record.id, ctx, cal, uow.today, { isNew: true });
-  await projectStats(deps, uow.trx, record, ctx, deadlines, uow.now, { isNew: true });
+  const deadlines = computeDeadlines(ctx, cal, deps.periods, uow.today);
   const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []), { calendar: cal });
-  // Registration is the first entry of the history (api.md), in the same transaction.
+  // Registration is the first entry of the history (api.md), in the same transaction. Written before the deadlines and
+  // the statistics: on PostgreSQL its values (what the parties gave) are bound, a message of its own, and the rows
+  // queued after it go with COMMIT instead of on a message before it (db/write-later.ts).
   await deps.stores.cases.appendEvent(
     uow.trx,
     {
@@ -198,6 +200,8 @@ export async function createCase(
     },
     1,
   );
+  await deps.stores.deadlines.replace(uow.trx, record.id, deadlines, { isNew: true });
+  await projectStats(deps, uow.trx, record, ctx, deadlines, uow.now, { isNew: true });
   return { record, view };
 }
 
@@ -219,6 +223,9 @@ export async function registerCase(
   checkRegistrationDates(input, uow.today);
   const parties = partiesOf(input);
   const claims = input.claims.map(toClaim);
+  // Inside the transaction (PostgreSQL): the calendar's version first — a statement with numbers only, it goes in one
+  // message with BEGIN (db/knex.ts) instead of BEGIN going alone before the duplicate check, whose values are bound.
+  const versions = reads?.versions ?? (await deps.stores.reference.versions(uow.trx));
   const candidates =
     input.track !== 'arbitration'
       ? []
@@ -267,7 +274,7 @@ export async function registerCase(
       track: input.track,
       ...(warnings.length ? { duplicates: warnings.map((w) => ({ code: w.code, caseId: w.caseId, bars: w.bars, source: w.source })) } : {}),
     },
-    reads ? { calendarVersion: reads.versions.calendar } : {},
+    { calendarVersion: versions.calendar },
   );
   return { ...view, warnings };
 }
