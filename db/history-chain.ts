@@ -46,7 +46,15 @@ function content(columns: readonly string[], row: Row): string {
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export function eventHash(prevHash: string | null, row: Row): string {
-  return sha256(`${CHAIN_VERSION}\n${prevHash ?? ''}\n${content(EVENT_COLUMNS, row)}`);
+  return sha256(eventHashInput(prevHash, row));
+}
+
+/**
+ * The text an entry's hash is the sha256 of (its UTF-8 bytes). PostgreSQL may compute the same hash where a value is
+ * only known there (an ACCEPT's serial taken with COMMIT: db/stores/cases.ts `appendEventNumbered`).
+ */
+export function eventHashInput(prevHash: string | null, row: Row): string {
+  return `${CHAIN_VERSION}\n${prevHash ?? ''}\n${content(EVENT_COLUMNS, row)}`;
 }
 
 export function auditHash(prevHash: string | null, row: Row): string {

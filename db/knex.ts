@@ -6,6 +6,7 @@ import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from './migrations/index.ts';
 import {
   beginQueued,
+  deliverAnswers,
   execScript,
   hintsFailed,
   inlineNumbered,
@@ -422,6 +423,7 @@ class PgDisposingClient extends PgClient {
         await sendScript(connection, text, async () => {
           answer = (await this.sendQuery(connection, { sql: text, bindings: [], ...(options ? { options } : {}) })).response;
         });
+        deliverAnswers(connection, answer);
         return answer;
       };
       if (sql.startsWith('COMMIT')) {

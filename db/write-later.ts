@@ -302,6 +302,7 @@ export function isStaleWrite(err: unknown): boolean {
  */
 export function queueBegin(conn: WriteLaterConnection, sql: string): void {
   conn.__zcLater = [sql];
+  conn.__zcTaps = undefined;
   conn.__zcFailed = undefined;
   conn.__zcPendingHints = undefined;
   conn.__zcHintsOffTx = undefined;
@@ -412,6 +413,52 @@ export interface WriteLaterConnection {
   __zcHintsOffUntil?: number;
   __zcLastFailure?: number;
   __zcHintsOffTx?: boolean;
+  /** PostgreSQL: callers waiting for a value a queued statement answers, by its column (`queueAnswering`). */
+  __zcTaps?: Map<string, (value: string) => void>;
+}
+
+/**
+ * PostgreSQL, in a transaction whose writes are queued: a statement queued like `writeLater` whose one-row answer the
+ * caller wants — `statement` answers it in a column of its own (`column`, a name no other statement answers), and
+ * `onAnswer` gets that value as text when the queue reaches the database: with the transaction's next statement, or
+ * with COMMIT (a value taken there, such as the year's next serial, is then taken in the transaction's last message,
+ * and the row it locks is locked for that message only). The statement holds literals only (`pgLiteral`). Answers
+ * false where nothing is queued (SQLite, outside a transaction): the caller takes the value another way.
+ * Until the queue is sent the value is not known: `answersNow` sends it when the caller needs the value earlier.
+ */
+export async function queueAnswering(trx: Knex, statement: string, column: string, onAnswer: (value: string) => void): Promise<boolean> {
+  if (queueable(trx) !== 'postgres') return false;
+  await enqueue(trx, statement);
+  const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  conn.__zcTaps ??= new Map();
+  conn.__zcTaps.set(column, onAnswer);
+  return true;
+}
+
+/** Sends the transaction's queue now when a value queued with `queueAnswering` is still awaited (one message). */
+export async function answersNow(trx: Knex): Promise<void> {
+  if (queueable(trx) !== 'postgres') return;
+  const conn = await (trx.client as WriteLaterClient).acquireConnection();
+  if (conn.__zcTaps?.size) await trx.raw('select 1');
+}
+
+/**
+ * After a script reached PostgreSQL: the values its statements answered for `queueAnswering` go to their callers.
+ * `answer` is node-pg's result of the script — one result, or one per statement.
+ */
+export function deliverAnswers(conn: WriteLaterConnection, answer: unknown): void {
+  const taps = conn.__zcTaps;
+  if (!taps?.size) return;
+  for (const result of Array.isArray(answer) ? answer : [answer]) {
+    const r = result as { fields?: { name: string }[]; rows?: Record<string, unknown>[] } | undefined;
+    for (const f of r?.fields ?? []) {
+      const tap = taps.get(f.name);
+      if (!tap) continue;
+      taps.delete(f.name);
+      const v = r?.rows?.[0]?.[f.name];
+      if (v !== undefined && v !== null) tap(String(v));
+    }
+  }
 }
 
 /**

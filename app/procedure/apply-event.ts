@@ -4,6 +4,8 @@ import {
   type CaseColumns,
   type CaseRecord,
   type HistoryHead,
+  onlyPlainKeys,
+  SERIAL_MARK,
   StaleVersionError,
   type UpdateGuard,
 } from '../../db/stores/cases.ts';
@@ -402,7 +404,12 @@ async function decide(
  * calendar, the deadlines and statistics (only when they changed), the case number (ACCEPT) and the history entry
  * chained to the head read with the case.
  */
-async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { guard: boolean }): Promise<EventResult> {
+async function recordDecision(
+  deps: Deps,
+  uow: UnitOfWork,
+  d: Decision,
+  opts: { guard: boolean; serialAtCommit?: boolean },
+): Promise<EventResult> {
   const { stores } = deps;
   const { caseId, c, nctx, ev, cols, children } = d;
   let { updated, view, delta } = d;
@@ -451,27 +458,52 @@ async function recordDecision(deps: Deps, uow: UnitOfWork, d: Decision, opts: { 
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
   await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
   await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
-  const number = numberLast ? await takeNumber(d.numberingYear as number) : null;
-  await stores.cases.appendEvent(
-    uow.trx,
-    {
-      caseId,
-      type: ev.type,
-      occurredOn: ev.occurredOn,
-      recordedAt: d.now,
-      actorId: d.actor.id,
-      actorRole: d.actor.role,
-      actorName: d.actor.displayName,
-      payload: d.entryPayload,
-      stateBefore: d.stateBefore,
-      stateAfter: d.stateAfter,
-      ...delta,
-    },
-    d.head,
-  );
+  // PostgreSQL, an event in a unit of work of its own (`submitEvent`): the serial is taken with COMMIT — the counter
+  // row every acceptance of the year shares is then locked for one message, not for this process's work between two
+  // (db/stores/cases.ts allocateSerialAtCommit) — and written where SERIAL_MARK stands in the entry and the case row.
+  // Only for an entry queued with its literals (plain keys) and text that does not hold the mark already.
+  const year = d.numberingYear as number;
+  const marked = formatCaseNo(deps.config.caseNoPrefix, year, SERIAL_MARK);
+  const out: { result?: EventResult; serial?: number } = {};
+  const atCommit =
+    numberLast &&
+    opts.serialAtCommit === true &&
+    [d.entryPayload, delta.before, delta.after].every(onlyPlainKeys) &&
+    !JSON.stringify([d.entryPayload, delta, d.actor.displayName, updated.parties.map((p) => p.name), deps.config.caseNoPrefix]).includes(
+      SERIAL_MARK,
+    ) &&
+    (await stores.cases.allocateSerialAtCommit(uow.trx, year, (serial) => {
+      out.serial = serial;
+      if (out.result) out.result.view = { ...out.result.view, caseNo: formatCaseNo(deps.config.caseNoPrefix, year, serial) };
+    }));
+  if (atCommit) {
+    view = { ...view, caseNo: marked };
+    delta = { before: { ...(delta.before as object), caseNo: c.caseNo }, after: { ...(delta.after as object), caseNo: marked } };
+  }
+  const number = numberLast && !atCommit ? await takeNumber(year) : null;
+  const entry = {
+    caseId,
+    type: ev.type,
+    occurredOn: ev.occurredOn,
+    recordedAt: d.now,
+    actorId: d.actor.id,
+    actorRole: d.actor.role,
+    actorName: d.actor.displayName,
+    payload: d.entryPayload,
+    stateBefore: d.stateBefore,
+    stateAfter: d.stateAfter,
+    ...delta,
+  };
+  if (atCommit) {
+    await stores.cases.appendEventNumbered(uow.trx, entry, d.head);
+    await stores.cases.setNumber(uow.trx, caseId, marked, year, updated.parties);
+  } else await stores.cases.appendEvent(uow.trx, entry, d.head);
   // Queued: it goes with COMMIT (the history entry before it is a statement of its own, its text bound).
   if (number) await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });
-  return { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null };
+  out.result = { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null };
+  // The number when the queue was sent already (a statement queued after it answered something).
+  if (atCommit && out.serial !== undefined) out.result.view = { ...view, caseNo: formatCaseNo(deps.config.caseNoPrefix, year, out.serial) };
+  return out.result;
 }
 
 /**
@@ -485,14 +517,15 @@ export async function applyEvent(
   actor: Actor,
   caseId: number,
   ev: EventInput,
-  opts: { expectedVersion?: number } = {},
+  /** `serialAtCommit`: nothing else shares the unit of work, and its caller reads the result after COMMIT. */
+  opts: { expectedVersion?: number; serialAtCommit?: boolean } = {},
 ): Promise<EventResult> {
   // The role's half of the policy before the load: a role that may never send this event is a 403, case or not.
   assertRoleMaySendEvent(actor, ev.type);
   const loaded = await deps.stores.cases.loadAggregate(uow.trx, caseId, AGGREGATE_FOR_UPDATE);
   const d = await decide(deps, uow.trx, uow, actor, caseId, ev, opts, notBefore(uow, loaded), loaded);
   try {
-    return await recordDecision(deps, uow, d, { guard: false });
+    return await recordDecision(deps, uow, d, { guard: false, serialAtCommit: opts.serialAtCommit === true });
   } catch (err) {
     if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
     throw err;
@@ -568,5 +601,6 @@ export async function submitEvent(
       }
     }
   }
-  return transact((uow) => applyEvent(deps, uow, actor, caseId, ev, opts));
+  // The unit of work is this event's alone: an ACCEPT's serial may be taken with COMMIT (`recordDecision`).
+  return transact((uow) => applyEvent(deps, uow, actor, caseId, ev, { ...opts, serialAtCommit: true }));
 }

@@ -4,6 +4,7 @@ import { AppError, serviceUnavailable, unprocessable } from '../../app/errors.ts
 import { secretDigest, sha256 } from '../../app/passwords.ts';
 import { inTransaction, type Transact, type UnitOfWork } from '../../app/unit-of-work.ts';
 import { isUniqueViolation } from '../../db/knex.ts';
+import { answersNow } from '../../db/write-later.ts';
 import { idempotencyKey } from './parse.ts';
 
 /** What a write answers: status, JSON body and the headers a replay must repeat (Location, ETag). */
@@ -116,6 +117,8 @@ export async function runWriteStaged<T>(
     return inTransaction(deps, async (uow) => {
       const r = await fn(uow);
       if (key) {
+        // A value the write takes with COMMIT (an ACCEPT's case number on PostgreSQL) is in the answer stored here.
+        await answersNow(uow.trx);
         const w = render(r as unknown as T);
         await deps.stores.idempotency.save(
           uow.trx,
