@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { type Database, withAdvisoryLock } from '../db/knex.ts';
+import { assertPostgresSupported, type Database, withAdvisoryLock } from '../db/knex.ts';
 import { runPendingMaintenance } from '../db/maintenance.ts';
 import { migrationSource } from '../db/migrations/index.ts';
 import { createCommissionKeyStore } from '../db/stores/commission-keys.ts';
@@ -56,6 +56,7 @@ export async function prepareDatabase(
   adminPassword: string | undefined,
   opts: { commissionKeyPath?: string } = {},
 ): Promise<{ created: boolean; generatedPassword?: string; signingKey?: KeyInitOutcome }> {
+  if (db.dialect === 'postgres') await assertPostgresSupported(db);
   const r = await withAdvisoryLock(db, 'startup', async () => {
     await db.knex.migrate.latest({ migrationSource });
     await runPendingMaintenance(db.knex);

@@ -397,6 +397,9 @@ class PgDisposingClient extends PgClient {
     const queued = sql.startsWith('BEGIN') ? [] : taken;
     const failed = connection.__zcFailed;
     if (sql.startsWith('BEGIN') || /^ROLLBACK\s*;?\s*$/.test(sql)) connection.__zcFailed = undefined;
+    // A value awaited from a queued statement (`queueAnswering`) belongs to the transaction that ends here (at COMMIT,
+    // once the script that answers it has been sent, below).
+    if (/^ROLLBACK\s*;?\s*$/.test(sql) || (sql.startsWith('COMMIT') && failed !== undefined)) connection.__zcTaps = undefined;
     else if (failed !== undefined && sql.startsWith('COMMIT')) {
       // PostgreSQL aborted the transaction at a queued write that failed; a COMMIT would answer ROLLBACK as if it were
       // an answer: the failure is the transaction's.
@@ -433,6 +436,8 @@ class PgDisposingClient extends PgClient {
         } catch (err) {
           await this.sendQuery(connection, { sql: 'ROLLBACK', bindings: [] }).catch(() => undefined);
           throw err;
+        } finally {
+          connection.__zcTaps = undefined;
         }
         obj.response = { command: 'COMMIT', rows: [], rowCount: 0 };
         return obj;
@@ -761,7 +766,24 @@ export async function advisoryXactLock(trx: Knex, lock: keyof typeof ADVISORY_LO
  * database migrate once (knex's own lock table does not cover creating that table).
  */
 export async function migrateLatest(db: Database): Promise<void> {
+  if (db.dialect === 'postgres') await assertPostgresSupported(db);
   await withAdvisoryLock(db, 'startup', () => db.knex.migrate.latest({ migrationSource }));
+}
+
+/**
+ * What the PostgreSQL database must be: UTF8 (the parties' names, the documents' text — and an ACCEPT's history entry is
+ * numbered with a private-use character where its serial goes, db/stores/cases.ts `SERIAL_MARK`) and PostgreSQL 11 or
+ * later (`sha256`, with which that entry's hash is computed). Refused at startup with what to do, not at the first
+ * acceptance.
+ */
+export async function assertPostgresSupported(db: Database): Promise<void> {
+  const r = await db.knex.raw(
+    "select current_setting('server_encoding') as encoding, current_setting('server_version_num')::integer as version",
+  );
+  const row = (r as { rows: { encoding: string; version: number }[] }).rows[0];
+  if (row?.encoding !== 'UTF8')
+    throw new Error(`The PostgreSQL database uses encoding ${row?.encoding}; Zhongcai needs UTF8 (createdb -E UTF8 -T template0 …)`);
+  if (Number(row.version) < 110000) throw new Error(`PostgreSQL ${row.version} is too old; Zhongcai needs PostgreSQL 11 or later`);
 }
 
 export async function migrateRollbackAll(db: Database): Promise<void> {

@@ -469,9 +469,14 @@ async function recordDecision(
     numberLast &&
     opts.serialAtCommit === true &&
     [d.entryPayload, delta.before, delta.after].every(onlyPlainKeys) &&
-    !JSON.stringify([d.entryPayload, delta, d.actor.displayName, updated.parties.map((p) => p.name), deps.config.caseNoPrefix]).includes(
-      SERIAL_MARK,
-    ) &&
+    !JSON.stringify([
+      d.entryPayload,
+      delta,
+      c.caseNo,
+      d.actor.displayName,
+      updated.parties.map((p) => p.name),
+      deps.config.caseNoPrefix,
+    ]).includes(SERIAL_MARK) &&
     (await stores.cases.allocateSerialAtCommit(uow.trx, year, (serial) => {
       out.serial = serial;
       if (out.result) out.result.view = { ...out.result.view, caseNo: formatCaseNo(deps.config.caseNoPrefix, year, serial) };

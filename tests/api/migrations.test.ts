@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDatabase } from '../../app/bootstrap.ts';
+import { FixedClock } from '../../app/clock.ts';
 import type { Database } from '../../db/knex.ts';
-import { migrateLatest, migrateRollbackAll } from '../../db/knex.ts';
+import { migrateLatest, migrateRollbackAll, openDatabase } from '../../db/knex.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 
@@ -263,5 +265,31 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "type",
       ]
     `);
+  });
+});
+
+describe.runIf((process.env.TEST_DB ?? 'sqlite') === 'postgres')('what the PostgreSQL database must be', () => {
+  it('a database not in UTF8 is refused at start-up, with what to do, before anything is migrated', async () => {
+    const base = process.env.TEST_PG_URL as string;
+    const admin = openDatabase(base);
+    const name = `zc_t_ascii_${process.pid}`;
+    await admin.knex.raw(`CREATE DATABASE ${name} ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    const other = openDatabase(url.toString());
+    try {
+      await expect(migrateLatest(other)).rejects.toThrow(/encoding SQL_ASCII; Zhongcai needs UTF8/);
+      const started = await prepareDatabase(other, new FixedClock('2026-04-01T02:00:00Z'), 'admin-password-1').then(
+        () => 'started',
+        (e: Error) => e.message,
+      );
+      expect(started).toMatch(/needs UTF8 \(createdb -E UTF8/);
+      const made = await other.knex.raw(`select count(*)::integer as n from information_schema.tables where table_schema = 'public'`);
+      expect(made.rows[0].n).toBe(0);
+    } finally {
+      await other.close();
+      await admin.knex.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    }
   });
 });
