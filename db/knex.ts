@@ -396,10 +396,10 @@ class PgDisposingClient extends PgClient {
     const taken = takeQueued(connection);
     const queued = sql.startsWith('BEGIN') ? [] : taken;
     const failed = connection.__zcFailed;
-    if (sql.startsWith('BEGIN') || /^ROLLBACK\s*;?\s*$/.test(sql)) connection.__zcFailed = undefined;
     // A value awaited from a queued statement (`queueAnswering`) belongs to the transaction that ends here (at COMMIT,
     // once the script that answers it has been sent, below).
     if (/^ROLLBACK\s*;?\s*$/.test(sql) || (sql.startsWith('COMMIT') && failed !== undefined)) connection.__zcTaps = undefined;
+    if (sql.startsWith('BEGIN') || /^ROLLBACK\s*;?\s*$/.test(sql)) connection.__zcFailed = undefined;
     else if (failed !== undefined && sql.startsWith('COMMIT')) {
       // PostgreSQL aborted the transaction at a queued write that failed; a COMMIT would answer ROLLBACK as if it were
       // an answer: the failure is the transaction's.
