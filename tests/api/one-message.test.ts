@@ -92,6 +92,22 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
     expect(await probeKeys()).toEqual([1, 3]);
   });
 
+  it('a caller that catches the failure of a queued write cannot commit the rest: the COMMIT answers that failure, and nothing is kept', async () => {
+    const { error } = await messages(() =>
+      t.db.knex.transaction(async (trx) => {
+        await writeLater(trx, trx('om_probe').insert({ k: 6 }));
+        await writeLater(trx, trx('om_probe').insert({ k: 1 })); // already there
+        await trx('cases')
+          .where({ id: caseId })
+          .first('id')
+          .catch(() => undefined);
+      }),
+    );
+    // The write's own error, not a COMMIT that PostgreSQL answered with ROLLBACK.
+    expect(String(error)).toMatch(/unique|duplicate/i);
+    expect(await probeKeys()).not.toContain(6);
+  });
+
   it('a statement with text parameters is not written into the message: the queue goes before it, on its own', async () => {
     const { sent, error } = await messages(() =>
       t.db.knex.transaction(async (trx) => {
