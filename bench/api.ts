@@ -337,7 +337,8 @@ async function main() {
         .map((t) => t.z.rps / t.f.rps);
       rows.push({ route, z: z.r, f: f.r, zCpu: z.cpu, fCpu: f.cpu, zDbCpu: z.dbCpu, fDbCpu: f.dbCpu, turns });
       process.stderr.write(
-        `  ${route}: Zhongcai ${z.r.rps.toFixed(0)} req/s, floor ${f.r.rps.toFixed(0)} req/s (turns: ${turns.map((x) => x.toFixed(2)).join(' ')})\n`,
+        `  ${route}: Zhongcai ${z.r.rps.toFixed(0)} req/s, floor ${f.r.rps.toFixed(0)} req/s (turns: ${turns.map((x) => x.toFixed(2)).join(' ')}; ` +
+          `req/s per turn, Zhongcai/floor: ${zTurns.map((t, i) => `${t.r.rps.toFixed(0)}/${(fTurns[i] as { r: Result }).r.rps.toFixed(0)}`).join(' ')})\n`,
       );
     };
     const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
