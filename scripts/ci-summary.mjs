@@ -1,6 +1,6 @@
 // The end of `npm test` (scripts/test-all.sh): the results of each leg, the figures of the response contract check
 // (issue 14: operations and documented statuses in /openapi.json, responses checked, (operation, status) pairs seen),
-// and last, alone on its line, "N passed, N failed[, N skipped]" — the line CI reads.
+// the tests that failed (leg, file, name, the first line of the message), and last, alone on its line, "N passed, N failed[, N skipped]" — the line CI reads.
 // Usage: node scripts/ci-summary.mjs <results dir> <failed steps> <leg>...
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,15 @@ const [dir, extraFailed, ...legs] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(extraFailed ?? 0);
 let skipped = 0;
+const failures = [];
+// The first line of a failure message, without terminal colours, cut to a readable length.
+const firstLine = (text) =>
+  String(text ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find(Boolean)
+    ?.slice(0, 300) ?? '';
 
 for (const leg of legs) {
   const file = path.join(dir, `${leg}.json`);
@@ -24,6 +33,17 @@ for (const leg of legs) {
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.success ? 0 : r.numFailedTests ? 0 : 1);
   skipped += r.numPendingTests;
+  for (const file of r.testResults ?? []) {
+    const where = path.relative(process.cwd(), file.name ?? '');
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failedTests) {
+      failures.push(`${leg}: ${where} > ${t.fullName ?? t.title}\n    ${firstLine(t.failureMessages?.[0])}`);
+    }
+    // A file that failed without a failed test (an error while loading it, in a hook, or an unhandled rejection).
+    if (file.status === 'failed' && failedTests.length === 0) {
+      failures.push(`${leg}: ${where}\n    ${firstLine(file.message)}`);
+    }
+  }
 }
 
 // Response contract figures: one JSON line per test file (tests/helpers/contract-state.ts).
@@ -47,5 +67,10 @@ if (document) {
   console.log(
     `/openapi.json: ${document.operations} operations, ${document.statuses} documented (operation, status) pairs; ${seen.size} of them answered in the tests`,
   );
+}
+// Last before the closing line, so that a short excerpt of the output still names what failed.
+if (failures.length) {
+  console.log(`failed (${failures.length}):`);
+  for (const f of failures) console.log(`  ${f}`);
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
