@@ -5,10 +5,11 @@ import fs from 'node:fs';
  * stime are fields 14 and 15, counted after the command name, which may contain spaces; USER_HZ is 100 on every Linux
  * this runs on — getconf CLK_TCK). Null where there is no /proc or no such process.
  */
-export function processCpuMs(pid: number | undefined): number | null {
+export function processCpuMs(pid: number | undefined, opts: { mainThread?: boolean } = {}): number | null {
   if (!pid) return null;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // `mainThread`: the thread whose id is the process's (Node's main thread, where JavaScript runs) alone.
+    const stat = fs.readFileSync(opts.mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(f[11]) + Number(f[12])) * 10;
   } catch {
