@@ -72,21 +72,24 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
 
 /**
  * Identity numbers (18 characters, GB 11643) and mainland mobile numbers written into free text — mediation terms, a
- * note, the facts — found by their shape (a credit code of 18 digits looks the same and is masked too).
+ * note, the facts — found by their shape (a credit code of 18 digits looks the same and is masked too), also as people
+ * write them down: an identity number in its 6-8-4 groups (`371502 19851212 567X`, the same space or hyphen between
+ * both), a mobile in 3-4-4 groups (`138 0000 5555`, `138-0000-5555`) or after the country code (`+86 13800005555`,
+ * `008613800005555`, `8613800005555`).
  */
-const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
-/** Any run of 11 digits: a string without one holds neither (the common case, answered without a replace). */
-const ELEVEN_DIGITS = /\d{11}/;
+const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})\d{2}([ -]?)\d{8}\2(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<![\d+])((?:(?:\+|00)?86[ -]?)?)(1[3-9]\d)([ -]?)\d{4}([ -]?)(\d{4})(?!\d)/g;
+/** 11 digits, each pair at most one space or hyphen apart: a string without such a run holds neither. */
+const ELEVEN_DIGITS = /\d(?:[ -]?\d){10}/;
 
 /** Identity-number shaped digits in free text masked as `maskIdNumber` masks a number: 3715**********1234. */
 export function maskIdNumbersInText(s: string): string {
-  return ELEVEN_DIGITS.test(s) ? s.replace(ID_NUMBER_IN_TEXT, '$1**********$2') : s;
+  return ELEVEN_DIGITS.test(s) ? s.replace(ID_NUMBER_IN_TEXT, '$1**********$3') : s;
 }
 
-/** Mobile-number shaped digits in free text masked: 138****5555. */
+/** Mobile-number shaped digits in free text masked, their grouping and country code kept: 138****5555, 138 **** 5555. */
 export function maskMobilesInText(s: string): string {
-  return ELEVEN_DIGITS.test(s) ? s.replace(MOBILE_IN_TEXT, '$1****$2') : s;
+  return ELEVEN_DIGITS.test(s) ? s.replace(MOBILE_IN_TEXT, '$1$2$3****$4$5') : s;
 }
 
 /** Masks an identity number for lists and logs: 3715**********1234. */

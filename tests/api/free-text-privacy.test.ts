@@ -29,7 +29,9 @@ describe(`free text that names a person (${process.env.TEST_DB ?? 'sqlite'})`, (
     const other = a.arbitrators[1] as { id: number; token: string };
     expect(other.id).not.toBe(arb.id);
     const { ok } = caseEvents(() => t);
-    await ok(c, arb.token, 'START_MEDIATION', { note: `申请人联系电话${PHONE}` });
+    // Also as people write them down: a mobile in groups after the country code, an identity number in its groups.
+    const GROUPED_ID = `${ID.slice(0, 6)} ${ID.slice(6, 14)} ${ID.slice(14)}`;
+    await ok(c, arb.token, 'START_MEDIATION', { note: `申请人联系电话${PHONE}，家属电话+86 139 0000 6666，家属身份证号 ${GROUPED_ID}` });
     const terms = `一、被申请人向申请人周八（身份证号${ID}，电话${PHONE}）支付工资12000元。`;
     const agreed = await ok(c, arb.token, 'MEDIATION_AGREED', { terms, amount: '12000.00' });
     // The tribunal reads its own case in full: the terms as written.
@@ -47,12 +49,18 @@ describe(`free text that names a person (${process.env.TEST_DB ?? 'sqlite'})`, (
     expect(maskedHistory).toContain('MEDIATION_AGREED');
     expect(maskedHistory).not.toContain(ID);
     expect(maskedHistory).not.toContain(PHONE);
+    expect(maskedHistory).not.toContain('0000 6666');
+    expect(maskedHistory).toContain('+86 139 **** 6666');
+    expect(maskedHistory).not.toContain(GROUPED_ID);
+    expect(maskedHistory).toContain(`家属身份证号 ${ID_MASKED}`);
 
     // A full reader's history: the identity number masked (never a full one in history), the phone shown.
     const fullHistory = JSON.stringify((await t.api(arb.token).get(`/api/cases/${c.id}/events`)).body);
     expect(fullHistory).not.toContain(ID);
+    expect(fullHistory).not.toContain(GROUPED_ID);
     expect(fullHistory).toContain(ID_MASKED);
     expect(fullHistory).toContain(PHONE);
+    expect(fullHistory).toContain('+86 139 0000 6666');
 
     // A claim's line quotes the terms: no identity data, for any reader.
     for (const token of [arb.token, other.token, a.tokens.clerk]) {

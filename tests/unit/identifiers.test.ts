@@ -7,6 +7,8 @@ import {
   formatMoney,
   idNumberFacts,
   maskIdNumber,
+  maskIdNumbersInText,
+  maskMobilesInText,
   parseMoney,
 } from '../../workflows/identifiers.ts';
 import { creditCode, idNumber } from '../helpers/fixtures.ts';
@@ -41,6 +43,40 @@ describe('GB 11643 identity numbers', () => {
   });
   it('masks all but the first and last four', () => {
     expect(maskIdNumber('371502199001011234')).toBe('3715**********1234');
+  });
+});
+
+describe('identity numbers and mobiles in free text, as people write them down', () => {
+  const both = (s: string) => maskMobilesInText(maskIdNumbersInText(s));
+  it('an identity number whole or in its 6-8-4 groups (one separator used twice)', () => {
+    expect(both('身份证号11010519491231002X。')).toBe('身份证号1101**********002X。');
+    expect(both('身份证号 110105 19491231 002X，')).toBe('身份证号 1101**********002X，');
+    expect(both('身份证号110105-19491231-002x')).toBe('身份证号1101**********002x');
+    // Not an identity number: the groups' separators differ, or the run is longer than 18.
+    expect(maskIdNumbersInText('110105 19491231-002X')).toBe('110105 19491231-002X');
+    expect(maskIdNumbersInText('账号6222021101051949123100')).toBe('账号6222021101051949123100');
+  });
+  it('a mobile whole, in 3-4-4 groups, or after the country code; its grouping and the code kept', () => {
+    expect(both('电话13800005555')).toBe('电话138****5555');
+    expect(both('电话 138 0000 5555。')).toBe('电话 138 **** 5555。');
+    expect(both('电话138-0000-5555')).toBe('电话138-****-5555');
+    expect(both('电话+86 13800005555')).toBe('电话+86 138****5555');
+    expect(both('电话+8613800005555')).toBe('电话+86138****5555');
+    expect(both('电话008613800005555')).toBe('电话0086138****5555');
+    expect(both('电话8613800005555')).toBe('电话86138****5555');
+    expect(both('电话86-138-0000-5555')).toBe('电话86-138-****-5555');
+  });
+  it('leaves alone what is neither: amounts, dates, landlines, longer digit runs', () => {
+    for (const s of [
+      '支付工资12000元，2026-03-25前付清',
+      '固定电话0635-8888888',
+      '银行卡号6222021234567890123',
+      '案号聊劳人仲案字〔2026〕第12号',
+      '12800005555',
+      '138000055556',
+    ]) {
+      expect(both(s)).toBe(s);
+    }
   });
 });
 
