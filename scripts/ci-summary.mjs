@@ -4,25 +4,28 @@
 // Usage: node scripts/ci-summary.mjs <results dir> <failed steps> <leg>...
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const [dir, extraFailed, ...legs] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(extraFailed ?? 0);
 let skipped = 0;
 const failures = [];
+// Steps before the tests that failed (scripts/test-all.sh names them: type-check, lint, …), each counted as one.
+for (const step of (process.env.ZC_FAILED_STEPS ?? '').split(';').filter(Boolean)) failures.push(`step: ${step} (see its output above)`);
 // The first line of a failure message, without terminal colours, cut to a readable length.
 const firstLine = (text) =>
-  String(text ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(String(text ?? ''))
     .split('\n')
     .map((l) => l.trim())
     .find(Boolean)
-    ?.slice(0, 300) ?? '';
+    ?.slice(0, 300) || '(no message in the JSON report: a hook of a suite failed; see the output above)';
 
 for (const leg of legs) {
   const file = path.join(dir, `${leg}.json`);
   if (!fs.existsSync(file)) {
     console.log(`${leg}: no results`);
+    failures.push(`${leg}: no results (the leg did not finish; see its output above)`);
     failed++;
     continue;
   }
@@ -39,8 +42,10 @@ for (const leg of legs) {
     for (const t of failedTests) {
       failures.push(`${leg}: ${where} > ${t.fullName ?? t.title}\n    ${firstLine(t.failureMessages?.[0])}`);
     }
-    // A file that failed without a failed test (an error while loading it, in a hook, or an unhandled rejection).
-    if (file.status === 'failed' && failedTests.length === 0) {
+    // A file that failed beyond its failed tests: an error while loading it or in a hook (its message, when the report
+    // has one). Errors outside any test (an unhandled rejection) are not in vitest's JSON report: the leg's exit
+    // status fails the run, and its output above names them.
+    if (file.status === 'failed' && (failedTests.length === 0 || file.message)) {
       failures.push(`${leg}: ${where}\n    ${firstLine(file.message)}`);
     }
   }

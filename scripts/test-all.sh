@@ -8,26 +8,27 @@ cd "$(dirname "$0")/.."
 out=$(mktemp -d /tmp/zc-results-XXXXXX)
 status=0
 extra_failed=0
+failed_steps=""
 
 step() { echo; echo "=== $* ==="; }
 
 # The example client imports types generated from the OpenAPI document (not committed): generate them first so that
 # the type-check sees them on a fresh clone; tests/api/generated-client.test.ts regenerates them from the served one.
 step "generate the typed client (openapi-typescript)"
-if npm run --silent client:generate; then echo "client types ok"; else status=1; extra_failed=$((extra_failed + 1)); fi
+if npm run --silent client:generate; then echo "client types ok"; else status=1; extra_failed=$((extra_failed + 1)); failed_steps+="client types;"; fi
 
 step "type-check (tsc --noEmit)"
-if npx tsc --noEmit -p tsconfig.json; then echo "type-check ok"; else status=1; extra_failed=$((extra_failed + 1)); fi
+if npx tsc --noEmit -p tsconfig.json; then echo "type-check ok"; else status=1; extra_failed=$((extra_failed + 1)); failed_steps+="type-check;"; fi
 
 step "lint and format (biome)"
-if npx biome check .; then echo "lint ok"; else status=1; extra_failed=$((extra_failed + 1)); fi
+if npx biome check .; then echo "lint ok"; else status=1; extra_failed=$((extra_failed + 1)); failed_steps+="lint (biome);"; fi
 
 step "OpenAPI document lint (redocly, redocly.yaml)"
 if npx tsx scripts/openapi.ts --out "$out/openapi.json" &&
   REDOCLY_TELEMETRY=off DO_NOT_TRACK=1 REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint --config redocly.yaml "$out/openapi.json"; then
   echo "openapi lint ok"
 else
-  status=1; extra_failed=$((extra_failed + 1))
+  status=1; extra_failed=$((extra_failed + 1)); failed_steps+="OpenAPI lint;"
 fi
 
 step "unit tests + API tests + browser tests on SQLite"
@@ -42,7 +43,7 @@ if pg=$(bash scripts/pg-throwaway.sh start); then
     --reporter=default --reporter=json --outputFile.json="$out/postgres.json" || status=1
   bash scripts/pg-throwaway.sh stop "$pgdir"
 else
-  echo "could not start PostgreSQL"; status=1; extra_failed=$((extra_failed + 1))
+  echo "could not start PostgreSQL"; status=1; extra_failed=$((extra_failed + 1)); failed_steps+="PostgreSQL start;"
 fi
 
 # Node 20 is end-of-life (2026-04-30); the supported lines are 22 and 24 (package.json engines). The official binaries
@@ -65,7 +66,7 @@ for line in $NODE_LINES; do
       tests/api/documents.test.ts tests/api/security.test.ts \
       --reporter=dot --reporter=json --outputFile.json="$out/node$line.json" || status=1
   else
-    echo "no Node $line binary at $bin"; status=1; extra_failed=$((extra_failed + 1))
+    echo "no Node $line binary at $bin"; status=1; extra_failed=$((extra_failed + 1)); failed_steps+="Node $line binary;"
   fi
 done
 
@@ -73,6 +74,6 @@ step "slow suite: several processes, faults, backup/restore (tests/slow, own thr
 npx vitest run tests/slow --no-file-parallelism --reporter=default --reporter=json --outputFile.json="$out/slow.json" || status=1
 
 step "summary"
-node scripts/ci-summary.mjs "$out" "$extra_failed" sqlite postgres $(for l in $NODE_LINES; do printf 'node%s ' "$l"; done) slow
+ZC_FAILED_STEPS=$failed_steps node scripts/ci-summary.mjs "$out" "$extra_failed" sqlite postgres $(for l in $NODE_LINES; do printf 'node%s ' "$l"; done) slow
 rm -rf "$out"
 exit $status
