@@ -73,23 +73,57 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
 /**
  * Identity numbers (18 characters, GB 11643) and mainland mobile numbers written into free text — mediation terms, a
  * note, the facts — found by their shape (a credit code of 18 digits looks the same and is masked too), also as people
- * write them down: an identity number in its 6-8-4 groups (`371502 19851212 567X`, the same space or hyphen between
- * both), a mobile in 3-4-4 groups (`138 0000 5555`, `138-0000-5555`) or after the country code (`+86 13800005555`,
- * `008613800005555`, `8613800005555`).
+ * write them down: an identity number in its 6-8-4 groups with a birth date's shape, born 1900–2019 (`371502 19851212
+ * 567X`, the same space or hyphen between both; a serial such as `370000-20261203-0012` is not one), a mobile in 3-4-4 groups (`138 0000 5555`, `138-0000-5555`) or after the country code
+ * (`+86 13800005555`, `008613800005555`, `8613800005555`), in full-width digits as a Chinese input method types them
+ * (`１３８００００５５５５`). The log (server/logger.ts) scrubs JSON text, where a line break before a number is `\n`:
+ * a letter right after a backslash does not count as part of a word. A UUID (a request id) is left whole.
  */
-const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})\d{2}([ -]?)\d{8}\2(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE_IN_TEXT = /(?<![\d+])((?:(?:\+|00)?86[ -]?)?)(1[3-9]\d)([ -]?)\d{4}([ -]?)(\d{4})(?!\d)/g;
+const NOT_AFTER_WORD = '(?<!(?<!\\\\)[0-9A-Za-z])';
+const ID_NUMBER_IN_TEXT = new RegExp(
+  `${NOT_AFTER_WORD}(?:\\d{17}[\\dXx]|\\d{6}([ -])(?:19\\d{2}|20[01]\\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\1\\d{3}[\\dXx])(?![0-9A-Za-z])`,
+  'g',
+);
+const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
+const MOBILE_IN_TEXT = new RegExp(
+  `(${UUID.source})|(?<![\\d+])((?:(?:\\+|00)?86[ -]?)?)(1[3-9]\\d)([ -]?)\\d{4}([ -]?)(\\d{4})(?!\\d)`,
+  'g',
+);
 /** 11 digits, each pair at most one space or hyphen apart: a string without such a run holds neither. */
 const ELEVEN_DIGITS = /\d(?:[ -]?\d){10}/;
+/** Full-width digits, Ｘ, ＋, －, the ideographic space: their ASCII forms, one character for one (positions kept). */
+const FULL_WIDTH = /[０-９Ｘｘ＋－\u3000]/g;
+const toHalfWidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/**
+ * `s` with each match of `re` in its ASCII form (full-width digits and signs read as ASCII, one character for one, so
+ * positions agree) replaced by `render` of the original text matched: what is kept is kept as it was typed.
+ */
+function replaceAsAscii(s: string, re: RegExp, render: (typed: string, m: RegExpMatchArray) => string): string {
+  const ascii = s.replace(FULL_WIDTH, toHalfWidth);
+  if (!ELEVEN_DIGITS.test(ascii)) return s;
+  let out = '';
+  let last = 0;
+  for (const m of ascii.matchAll(re)) {
+    const at = m.index ?? 0;
+    out += s.slice(last, at) + render(s.slice(at, at + m[0].length), m);
+    last = at + m[0].length;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
 
 /** Identity-number shaped digits in free text masked as `maskIdNumber` masks a number: 3715**********1234. */
 export function maskIdNumbersInText(s: string): string {
-  return ELEVEN_DIGITS.test(s) ? s.replace(ID_NUMBER_IN_TEXT, '$1**********$3') : s;
+  return replaceAsAscii(s, ID_NUMBER_IN_TEXT, (typed) => `${typed.slice(0, 4)}**********${typed.slice(-4)}`);
 }
 
 /** Mobile-number shaped digits in free text masked, their grouping and country code kept: 138****5555, 138 **** 5555. */
 export function maskMobilesInText(s: string): string {
-  return ELEVEN_DIGITS.test(s) ? s.replace(MOBILE_IN_TEXT, '$1$2$3****$4$5') : s;
+  return replaceAsAscii(s, MOBILE_IN_TEXT, (typed, m) => {
+    if (m[1] !== undefined) return typed; // a UUID
+    const hidden = (m[2] as string).length + 3 + (m[4] as string).length;
+    return `${typed.slice(0, hidden)}****${typed.slice(hidden + 4)}`;
+  });
 }
 
 /** Masks an identity number for lists and logs: 3715**********1234. */

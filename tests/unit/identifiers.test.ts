@@ -55,6 +55,24 @@ describe('identity numbers and mobiles in free text, as people write them down',
     // Not an identity number: the groups' separators differ, or the run is longer than 18.
     expect(maskIdNumbersInText('110105 19491231-002X')).toBe('110105 19491231-002X');
     expect(maskIdNumbersInText('账号6222021101051949123100')).toBe('账号6222021101051949123100');
+    // Grouped, the middle group must read as a birth date (1900–2019): a dated serial is not an identity number.
+    expect(maskIdNumbersInText('编号370000-20261203-0012')).toBe('编号370000-20261203-0012');
+    expect(maskIdNumbersInText('110105 19491331 002X')).toBe('110105 19491331 002X');
+  });
+  it('full-width digits as an input method types them: masked, the rest kept as typed', () => {
+    expect(both('电话１３８００００５５５５，身份证１１０１０５１９４９１２３１００２Ｘ。')).toBe(
+      '电话１３８****５５５５，身份证１１０１**********００２Ｘ。',
+    );
+    expect(both('电话138　0000　5555，＋86 139 0000 6666')).toBe('电话138　****　5555，＋86 139 **** 6666');
+    expect(both('身份证110105　19491231　002X')).toBe('身份证1101**********002X');
+  });
+  it('in a JSON log line: after an escaped line break or tab too; a request id (UUID) is left whole', () => {
+    expect(both('{"msg":"备注：\\n11010519491231002X\\t13800005555"}')).toBe('{"msg":"备注：\\n1101**********002X\\t138****5555"}');
+    for (const id of ['4a311cdd-a175-4018-8121-778521bce013', '0c1d2e3f-1381-4000-8555-138000055550']) {
+      expect(both(`{"reqId":"${id}"}`)).toBe(`{"reqId":"${id}"}`);
+    }
+    // A letter before the digits that is not an escape still makes them part of a word.
+    expect(maskIdNumbersInText('ab11010519491231002X')).toBe('ab11010519491231002X');
   });
   it('a mobile whole, in 3-4-4 groups, or after the country code; its grouping and the code kept', () => {
     expect(both('电话13800005555')).toBe('电话138****5555');
