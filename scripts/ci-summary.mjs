@@ -1,6 +1,7 @@
 // The end of `npm test` (scripts/test-all.sh): the results of each leg, the figures of the response contract check
 // (issue 14: operations and documented statuses in /openapi.json, responses checked, (operation, status) pairs seen),
-// the tests that failed (leg, file, name, the first line of the message), and last, alone on its line, "N passed, N failed[, N skipped]" — the line CI reads.
+// the tests that failed (leg, file, name, the first line of the message), and last, alone on its line,
+// "N passed, N failed[, N skipped]" — the line CI reads.
 // Usage: node scripts/ci-summary.mjs <results dir> <failed steps> <leg>...
 import fs from 'node:fs';
 import path from 'node:path';

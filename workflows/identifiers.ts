@@ -73,11 +73,14 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
 /**
  * Identity numbers (18 characters, GB 11643) and mainland mobile numbers written into free text — mediation terms, a
  * note, the facts — found by their shape (a credit code of 18 digits looks the same and is masked too), also as people
- * write them down: an identity number in its 6-8-4 groups with a birth date's shape, born 1900–2019 (`371502 19851212
- * 567X`, the same space or hyphen between both; a serial such as `370000-20261203-0012` is not one), a mobile in 3-4-4 groups (`138 0000 5555`, `138-0000-5555`) or after the country code
- * (`+86 13800005555`, `008613800005555`, `8613800005555`), in full-width digits as a Chinese input method types them
- * (`１３８００００５５５５`). The log (server/logger.ts) scrubs JSON text, where a line break before a number is `\n`:
- * a letter right after a backslash does not count as part of a word. A UUID (a request id) is left whole.
+ * write them down:
+ * - an identity number in its 6-8-4 groups with a birth date's shape, born 1900–2019 (`371502 19851212 567X`, the same
+ *   space or hyphen between both; a serial such as `370000-20261203-0012` is not one);
+ * - a mobile in 3-4-4 groups (`138 0000 5555`, `138-0000-5555`) or after the country code (`+86 13800005555`,
+ *   `008613800005555`, `8613800005555`);
+ * - in full-width digits as a Chinese input method types them (`１３８００００５５５５`).
+ * The log (server/logger.ts) scrubs JSON text, where a line break before a number is `\n`: a letter right after a
+ * backslash does not count as part of a word. A UUID (a request id) is left whole.
  */
 const NOT_AFTER_WORD = '(?<!(?<!\\\\)[0-9A-Za-z])';
 const ID_NUMBER_IN_TEXT = new RegExp(
