@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { flushCommitQueue, openCommitQueue } from '../db/commit-queue.ts';
+import { isRetryableStatement } from '../db/knex.ts';
 import { cstDate } from './clock.ts';
 import type { Deps } from './deps.ts';
 
@@ -19,13 +20,30 @@ export interface UnitOfWork {
 
 export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'clock'>, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const at = deps.clock.now();
-  return deps.db.knex.transaction(async (trx) => {
-    // Work on rows every write shares (statistics counters) runs last, just before COMMIT (db/knex.ts atCommit).
-    openCommitQueue(trx);
-    const result = await fn({ trx, now: at.toISOString(), today: cstDate(at) });
-    await flushCommitQueue(trx);
-    return result;
-  });
+  return again(() =>
+    deps.db.knex.transaction(async (trx) => {
+      // Work on rows every write shares (statistics counters) runs last, just before COMMIT (db/knex.ts atCommit).
+      openCommitQueue(trx);
+      const result = await fn({ trx, now: at.toISOString(), today: cstDate(at) });
+      await flushCommitQueue(trx);
+      return result;
+    }),
+  );
+}
+
+/**
+ * Runs a transaction again — from the start, at the same instant — when it failed having done nothing that running it
+ * again would not resolve: on PostgreSQL, a kept prepared statement refused because another process's migration changed
+ * the schema under it (db/knex.ts isRetryableStatement; the connections then prepare anew). Twice at most.
+ */
+async function again<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= 2 || !isRetryableStatement(err)) throw err;
+    }
+  }
 }
 
 /**
@@ -34,12 +52,14 @@ export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'clock'>, fn: (uo
  * Everything the writes change commits or rolls back together; counters shared by the writes are moved once, at the end.
  */
 export async function inBulkTransaction<T>(deps: Pick<Deps, 'db'>, fn: (at: (instant: string) => UnitOfWork) => Promise<T>): Promise<T> {
-  return deps.db.knex.transaction(async (trx) => {
-    openCommitQueue(trx);
-    const result = await fn((instant) => ({ trx, now: instant, today: cstDate(new Date(instant)) }));
-    await flushCommitQueue(trx);
-    return result;
-  });
+  return again(() =>
+    deps.db.knex.transaction(async (trx) => {
+      openCommitQueue(trx);
+      const result = await fn((instant) => ({ trx, now: instant, today: cstDate(new Date(instant)) }));
+      await flushCommitQueue(trx);
+      return result;
+    }),
+  );
 }
 
 /**

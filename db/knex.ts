@@ -11,6 +11,7 @@ import {
   hintsFailed,
   inlineNumbered,
   type LiteralDialect,
+  pgLiteral,
   queueBegin,
   scriptsSent,
   sendScript,
@@ -391,6 +392,9 @@ class PgDisposingClient extends PgClient {
     if (!obj.sql) throw new Error('The query is empty');
     await scriptsSent(connection);
     const sql = obj.sql.trimStart().toUpperCase();
+    // The transaction's first statement, to go with its queued BEGIN, as EXECUTE of a kept statement — prepared (when
+    // it is to be) before the queue is taken: outside the transaction, which has not reached PostgreSQL yet.
+    const executed = beginQueued(connection.__zcLater ?? []) ? await this.executeForm(connection, obj) : null;
     // A BEGIN starts a transaction of its own: anything still queued belonged to one that ended without COMMIT or
     // ROLLBACK reaching the connection, and is dropped.
     const taken = takeQueued(connection);
@@ -447,14 +451,22 @@ class PgDisposingClient extends PgClient {
       // trip instead of two. Its answer is the message's last.
       // Not a statement with options of its own, nor one timed on its own (knex's `.timeout()` would cancel the whole
       // message, the queued writes with it).
-      const plain = !/^(ROLLBACK|SAVEPOINT|RELEASE)/.test(sql) && Object.keys(obj.options ?? {}).length === 0 && !obj.timeout;
-      const own = plain ? inlineNumbered(obj.sql, obj.bindings ?? []) : null;
+      const own = plainStatement(sql, obj) ? inlineNumbered(obj.sql, obj.bindings ?? []) : null;
       if (own !== null) {
+        // The EXECUTE form stands only while the queue still holds the BEGIN (another statement of the transaction
+        // may have taken the queue while the PREPARE was on its way).
+        const text = executed !== null && beginQueued(queued) ? executed : own;
         let answer: unknown;
         try {
-          answer = await script(`${queued.join(';\n')};\n${own}`, queued.length + 1);
+          answer = await script(`${queued.join(';\n')};\n${text}`, queued.length + 1);
         } catch (err) {
           connection.__zcFailed = err;
+          // The schema changed under the kept statement: the transaction's first message failed as a whole, nothing
+          // of it was done, and its unit of work runs again (from the start: nothing before it reached the database).
+          if (text !== own && isStalePrepared(err)) {
+            staleSchema(connection, err);
+            throw retryable(err);
+          }
           throw err;
         }
         obj.response = Array.isArray(answer) ? answer.at(-1) : answer;
@@ -478,9 +490,11 @@ class PgDisposingClient extends PgClient {
     return answer;
   }
   async sendQuery(connection: PgConnection, obj: KnexQueryObject) {
-    // Statements outside a transaction only (`prepareRepeated`): the reads people wait on.
-    const limit = this.transacting ? 0 : Number(this.config?.zcPreparedPerConnection ?? 0);
-    const named = prepareRepeated(connection, obj, limit);
+    // Statements outside a transaction only: a write's statements with parameters vary in shape and selectivity (the
+    // duplicate check of a registration, kept with a generic plan chosen while the tables were small, took 47 ms a run
+    // against 0.2 ms planned for its values — measured on issue 15). The case load that begins a write is kept, as
+    // EXECUTE (`executeForm`): a lookup by id, one plan for every id.
+    const named = prepareRepeated(connection, obj, this.transacting ? 0 : this.preparedLimit());
     try {
       return await super._query(connection, obj);
     } catch (err) {
@@ -490,15 +504,112 @@ class PgDisposingClient extends PgClient {
       }
       if (named && isStalePrepared(err)) {
         // The schema changed under a prepared statement (a column added to a table it reads with `*`, by a migration of
-        // another process): the statement did nothing, and runs again unprepared; the connection, with its prepared
-        // statements, is dropped when it is next taken from the pool.
-        connection.__knex__disposed = err;
+        // another process): the statement did nothing. The connection, with its prepared statements, is dropped when
+        // it is next taken from the pool, and every connection of the process prepares anew (`staleSchema`). The
+        // statement runs again unprepared.
+        staleSchema(connection, err);
         obj.options = {};
         return await super._query(connection, obj);
       }
       throw err;
     }
   }
+  /** Statements kept prepared per connection (`prepareRepeated`); 0: none. */
+  preparedLimit(): number {
+    return Number(this.config?.zcPreparedPerConnection ?? 0);
+  }
+  /**
+   * A statement with number parameters only, sent in one message with the queue (a simple query, which takes no
+   * parameters): as `EXECUTE` of a statement prepared on the connection, once the connection has seen its text twice —
+   * PostgreSQL neither parses nor (with a generic plan) plans the case load of every write again (issue 15: planning
+   * was 0.6 ms of the 0.9 ms it cost per ACCEPT). The statement is prepared by a message of its own, once per connection
+   * (PREPARE is not undone by a rollback). Null: send it with its literals.
+   */
+  async executeForm(connection: PgConnection, obj: KnexQueryObject): Promise<string | null> {
+    const sql = obj.sql ?? '';
+    const bindings = obj.bindings ?? [];
+    const limit = this.preparedLimit();
+    if (limit <= 0 || !bindings.length || sql.length > PREPARED_TEXT_MAX || bindings.length > PREPARED_BINDINGS_MAX) return null;
+    if (!plainStatement(sql.trimStart().toUpperCase(), obj) || inlineNumbered(sql, bindings) === null) return null;
+    const kept = keptOn(connection);
+    let name = kept.executed.get(sql);
+    if (name === undefined) {
+      if (!kept.seen.has(sql) || kept.named.size + kept.executed.size >= limit) {
+        if (kept.seen.size >= SEEN_PER_CONNECTION) kept.seen.clear();
+        kept.seen.add(sql);
+        return null;
+      }
+      kept.seen.delete(sql);
+      const fresh = `zcx${preparedEpoch}_${createHash('sha1').update(sql).digest('hex')}`;
+      try {
+        // Outside any transaction (the caller's BEGIN is still queued): a PREPARE that fails aborts nothing.
+        await this.sendQuery(connection, { sql: `PREPARE ${fresh} AS ${sql}`, bindings: [] });
+      } catch (err) {
+        // The connection is gone (a read timeout): the statement fails the way it would have.
+        if (connection.__knex__disposed) throw err;
+        // A text PostgreSQL cannot prepare on its own (a parameter whose type only its value tells) goes with literals.
+        kept.executed.set(sql, '');
+        return null;
+      }
+      name = fresh;
+      kept.executed.set(sql, name);
+    }
+    if (name === '') return null;
+    const args = bindings.map((b) => pgLiteral(b));
+    if (args.some((a) => a === null)) return null;
+    return args.length ? `EXECUTE ${name}(${args.join(', ')})` : `EXECUTE ${name}`;
+  }
+}
+
+/**
+ * Bumped when PostgreSQL refuses a kept statement because the schema changed under it: every connection of the process
+ * then forgets what it kept and prepares under new names (a name PostgreSQL still holds cannot be prepared again).
+ * Performance only — a process that never sees the refusal keeps its statements, and PostgreSQL re-plans them itself.
+ */
+let preparedEpoch = 0;
+
+/**
+ * What a connection keeps prepared (its statements, named or run by EXECUTE, count together against the limit). A
+ * connection that kept statements before the process's epoch moved on is dropped after this use — the statements it
+ * holds on the server go with it — and prepares nothing meanwhile.
+ */
+function keptOn(connection: PgConnection): NonNullable<PgConnection['__zcKept']> {
+  const kept = connection.__zcKept;
+  if (kept && kept.epoch !== preparedEpoch) {
+    connection.__knex__disposed ??= new Error('prepared statements of a schema that changed');
+    kept.named.clear();
+    kept.executed.clear();
+    kept.seen.clear();
+    kept.epoch = Number.NaN;
+    return kept;
+  }
+  connection.__zcKept ??= { epoch: preparedEpoch, named: new Map(), executed: new Map(), seen: new Set() };
+  return connection.__zcKept;
+}
+
+/** A kept statement refused: the connection goes, and — once per change, not per refusal — every other one with it. */
+function staleSchema(connection: PgConnection, err: unknown): void {
+  connection.__knex__disposed = err;
+  if (connection.__zcKept?.epoch === preparedEpoch) preparedEpoch++;
+}
+
+/** A statement sent as it is (no rollback or savepoint, no options or timeout of its own). */
+function plainStatement(upper: string, obj: KnexQueryObject): boolean {
+  return !/^(ROLLBACK|SAVEPOINT|RELEASE)/.test(upper) && Object.keys(obj.options ?? {}).length === 0 && !obj.timeout;
+}
+
+const RETRYABLE = Symbol('zc.retryable');
+function retryable(err: unknown): unknown {
+  if (err && typeof err === 'object') (err as { [RETRYABLE]?: boolean })[RETRYABLE] = true;
+  return err;
+}
+/**
+ * A failure that did nothing and that running the whole unit of work again resolves: a kept statement PostgreSQL refused
+ * because the schema changed under it (the connection is dropped, every connection prepares anew). Asked by
+ * app/unit-of-work.ts, which runs the transaction again.
+ */
+export function isRetryableStatement(err: unknown): boolean {
+  return Boolean(err && typeof err === 'object' && (err as { [RETRYABLE]?: boolean })[RETRYABLE]);
 }
 
 /**
@@ -516,25 +627,25 @@ class PgDisposingClient extends PgClient {
  *
  * Only statements outside a transaction — the reads. A statement that fails because the schema changed under it can
  * then always run again unprepared: inside a transaction the failure would fail the transaction (a write after a
- * rolling deploy's migration), which no retry here could undo.
+ * rolling deploy's migration), which no retry here could undo. (A transaction's first statement is kept the other way,
+ * `executeForm`: its failure fails only that first message, and the unit of work runs again.)
  */
 function prepareRepeated(connection: PgConnection, obj: KnexQueryObject, limit: number): boolean {
   const sql = obj.sql;
   if (limit <= 0 || !sql || !obj.bindings?.length || Object.keys(obj.options ?? {}).length > 0) return false;
   if (sql.length > PREPARED_TEXT_MAX || obj.bindings.length > PREPARED_BINDINGS_MAX) return false;
-  if (!connection.__zcPrepared) connection.__zcPrepared = new Map();
-  const prepared = connection.__zcPrepared;
+  const kept = keptOn(connection);
+  const prepared = kept.named;
   let name = prepared.get(sql);
   if (name === undefined) {
-    if (!connection.__zcSeenOnce) connection.__zcSeenOnce = new Set();
-    const seen = connection.__zcSeenOnce;
-    if (!seen.has(sql) || prepared.size >= limit) {
+    const seen = kept.seen;
+    if (!seen.has(sql) || prepared.size + kept.executed.size >= limit) {
       if (seen.size >= SEEN_PER_CONNECTION) seen.clear();
       seen.add(sql);
       return false;
     }
     seen.delete(sql);
-    name = `zc_${createHash('sha1').update(sql).digest('hex')}`;
+    name = `zc${preparedEpoch}_${createHash('sha1').update(sql).digest('hex')}`;
     prepared.set(sql, name);
   }
   obj.options = { name };
@@ -569,10 +680,13 @@ class QueuedBeginPgTransaction extends PgTransaction {
 }
 interface PgConnection {
   __knex__disposed?: unknown;
-  /** Statement texts prepared on this connection, by their names (`prepareRepeated`). */
-  __zcPrepared?: Map<string, string>;
-  /** Texts seen once on this connection (`prepareRepeated`). */
-  __zcSeenOnce?: Set<string>;
+  /**
+   * What this connection keeps prepared, as of the process's `preparedEpoch`: statement texts by their names, sent
+   * with parameters (`prepareRepeated`) or run by EXECUTE in a simple query (`executeForm`; '' for a text that could
+   * not be prepared), and the texts seen once (by either: a text read outside a transaction and then loaded by a write
+   * counts as seen twice). `epoch` NaN: the connection is to be dropped, and keeps nothing more.
+   */
+  __zcKept?: { epoch: number; named: Map<string, string>; executed: Map<string, string>; seen: Set<string> };
   /** The error of a queued write that failed (PostgreSQL aborted its transaction). */
   __zcFailed?: unknown;
   /** node-pg's client settings: `query_timeout` is the client-side limit of one query (statement timeout + 2 s). */

@@ -5,8 +5,9 @@ import { application, worker } from '../helpers/fixtures.ts';
 
 /**
  * Statements kept parsed on a connection (issue 15): on PostgreSQL a statement with parameters that a connection runs a
- * second time outside a transaction goes as a named prepared statement (db/knex.ts prepareRepeated), so PostgreSQL
- * neither parses nor, once it keeps a generic plan, plans it again. SQLite keeps its own prepared statements per
+ * second time outside a transaction goes as a named prepared statement (db/knex.ts prepareRepeated), and the first
+ * statement of a transaction, sent with its BEGIN and with numbers for parameters (the case load of a write), as EXECUTE
+ * of one (executeForm), so PostgreSQL neither parses nor, once it keeps a generic plan, plans it again. SQLite keeps its own prepared statements per
  * connection (SqliteCachingClient). What must hold on both: the answers are the same, and a schema change under a kept
  * statement (a column added to a table read with `*`, as another process's migration would) costs no request and
  * leaves no connection refusing statements afterwards.
@@ -65,14 +66,43 @@ describe(`statements kept parsed on a connection (${dialect})`, () => {
     });
   });
 
-  it('statements inside a transaction are not prepared', async () => {
+  it('statements with parameters inside a transaction, after its first message, are not prepared', async () => {
     if (dialect !== 'postgres') return; // nothing is kept on the server side by SQLite
     await t.db.knex.transaction(async (trx) => {
       await trx.raw('select 1'); // the BEGIN goes with this one
-      for (let i = 0; i < 4; i++) expect(await trx('ps_probe').where({ v: '一' }).first('k')).toEqual({ k: 1 });
+      for (let i = 0; i < 4; i++) {
+        expect(await trx('ps_probe').where({ v: '一' }).first('k')).toEqual({ k: 1 });
+        expect(await trx('ps_probe').where({ k: 2 }).first('v')).toEqual({ v: '二' });
+      }
       const r = await trx.raw('select statement from pg_prepared_statements');
-      expect((r.rows as { statement: string }[]).filter((x) => x.statement.includes('where "v" = $1'))).toEqual([]);
+      expect(
+        (r.rows as { statement: string }[]).filter((x) => /where "v" = \$1|select "v" from "ps_probe" where "k" = \$1/.test(x.statement)),
+      ).toEqual([]);
     });
+  });
+
+  it("a transaction's first statement, sent with its BEGIN, runs as EXECUTE of a statement prepared the second time", async () => {
+    if (dialect !== 'postgres') return;
+    // One connection, so that every transaction below runs on it.
+    const db = openDatabase(t.dbUrl, { poolMax: 1 });
+    try {
+      const kept = async () =>
+        (
+          await db.knex.raw(
+            "select name, statement, generic_plans + custom_plans as runs from pg_prepared_statements where name like 'zcx%'",
+          )
+        ).rows as { name: string; statement: string; runs: string }[];
+      const read = (k: number) => db.knex.transaction(async (trx) => trx('ps_probe').where({ k }).first('k', 'v'));
+      expect(await read(1)).toEqual({ k: 1, v: '一' });
+      expect((await kept()).filter((x) => probeRead.test(x.statement))).toEqual([]);
+      expect(await read(2)).toEqual({ k: 2, v: '二' });
+      expect(await read(1)).toEqual({ k: 1, v: '一' });
+      const probe = (await kept()).filter((x) => probeRead.test(x.statement));
+      expect(probe).toHaveLength(1);
+      expect(Number(probe[0]?.runs)).toBe(2);
+    } finally {
+      await db.close();
+    }
   });
 
   it('with DB_PG_PREPARED_PER_CONNECTION=0 nothing is kept prepared', async () => {
@@ -119,5 +149,33 @@ describe(`statements kept parsed on a connection (${dialect})`, () => {
     await t.db.knex.schema.alterTable('cases', (tb) => tb.dropColumn('ps_extra'));
     await all(24);
     await all(24);
+  });
+
+  it('writes whose case load is kept on every pooled connection go through a column added to cases and dropped again', async () => {
+    // Each ACCEPT reads its case, locked, in the message that begins its transaction (EXECUTE of the kept load once a
+    // connection has seen it twice). After the schema changes under it PostgreSQL refuses the kept load: that
+    // transaction has done nothing, and the unit of work runs again (app/unit-of-work.ts) — no request fails.
+    const register = async (n: number) => {
+      const ids: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = await t.api(clerk).post('/api/cases', application({ applicants: [worker(`受${i}`, 300 + i)] }));
+        expect(r.status).toBe(201);
+        ids.push(r.body.id);
+      }
+      return ids;
+    };
+    const accept = async (ids: number[]) => {
+      const answers = await Promise.all(
+        ids.map((id) => t.api(clerk).post(`/api/cases/${id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' })),
+      );
+      for (const r of answers) expect(r.status, JSON.stringify(r.body)).toBe(200);
+      for (const id of ids) expect((await t.api(clerk).get(`/api/cases/${id}`)).body.state).not.toBe('received');
+    };
+    const ids = await register(72);
+    await accept(ids.slice(0, 24));
+    await t.db.knex.schema.alterTable('cases', (tb) => tb.string('ps_extra2'));
+    await accept(ids.slice(24, 48));
+    await t.db.knex.schema.alterTable('cases', (tb) => tb.dropColumn('ps_extra2'));
+    await accept(ids.slice(48));
   });
 });
