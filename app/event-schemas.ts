@@ -13,6 +13,10 @@ const NonPublicGround = z.enum(['parties_agreed', 'state_secret', 'trade_secret'
   description: '不公开开庭的理由：parties_agreed 当事人协议不公开；state_secret 国家秘密；trade_secret 商业秘密；privacy 个人隐私',
 });
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM');
+const JointHearing = z.boolean().optional().openapi({
+  description:
+    'true：与同一时间、同一地点开庭的其他案件由同一仲裁庭合并审理（合并开庭）。否则该时间的仲裁庭室或仲裁员已被其他案件占用时，排期被拒绝（422，rule hearing-clash）',
+});
 
 export const SERVICE_DOCUMENTS = [
   'acceptance_notice',
@@ -153,6 +157,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     time: TimeOfDay.optional().openapi({ description: '开庭时间（HH:MM），印在开庭通知书上' }),
     public: z.boolean().optional().openapi({ description: 'false：不公开开庭（劳动争议调解仲裁法第二十六条），须写明 nonPublicGround' }),
     nonPublicGround: NonPublicGround.optional(),
+    jointHearing: JointHearing,
   }),
   POSTPONE_HEARING: z.object({
     hearingOn: IsoDate,
@@ -161,6 +166,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     time: TimeOfDay.optional(),
     requestedBy: z.enum(['party', 'tribunal']).optional().openapi({ description: 'party：当事人申请（须开庭3个工作日前提出）' }),
     requestedOn: IsoDate.optional().openapi({ description: '当事人提出延期申请之日（默认 occurredOn，即延期决定之日）' }),
+    jointHearing: JointHearing,
   }),
   HOLD_HEARING: z.object({
     applicantPresent: z.boolean(),

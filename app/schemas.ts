@@ -329,6 +329,19 @@ export const Problem = z
       .openapi({ description: '422：所针对的字段——文书缺少内容的字段；法定规则拒绝时涉及的字段（如开庭日期过近：hearingOn）' }),
     characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
     missingYear: z.number().int().optional().openapi({ description: '422：缺少节假日数据的年份' }),
+    clashes: z
+      .array(
+        z.strictObject({
+          caseId: z.number().int(),
+          caseNo: z.string().nullable(),
+          place: z.string(),
+          sameRoom: z.boolean().openapi({ description: '同一仲裁庭室' }),
+          sameTribunal: z.boolean().openapi({ description: '仲裁庭组成相同（可合并开庭）' }),
+          arbitratorIds: z.array(z.number().int()).openapi({ description: '两案共有的仲裁员' }),
+        }),
+      )
+      .optional()
+      .openapi({ description: '422 hearing-clash：同一时间已占用该仲裁庭室或仲裁员的其他案件开庭' }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details（application/problem+json）' });
 

@@ -45,6 +45,13 @@ const PUBLICITY = {
   kind: 'publicity',
   grounds: { parties_agreed: '当事人协议不公开', state_secret: '涉及国家秘密', trade_secret: '涉及商业秘密', privacy: '涉及个人隐私' },
 };
+// Without it, a room or an arbitrator already taken at that hour by another case is refused (422 hearing-clash).
+const JOINT_HEARING = {
+  name: 'jointHearing',
+  label: '合并开庭（与同一时间、同一地点开庭的案件由同一仲裁庭合并审理）',
+  kind: 'bool',
+  omitFalse: true,
+};
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
 
 export const EVENT_FORMS = {
@@ -93,6 +100,7 @@ export const EVENT_FORMS = {
     { name: 'time', label: '时间', kind: 'time' },
     { name: 'place', label: '地点', kind: 'text', required: true },
     PUBLICITY,
+    JOINT_HEARING,
   ],
   // The dialog shows the hearing as now scheduled (act.js `currentHearing`); what is left empty stays as it was.
   POSTPONE_HEARING: [
@@ -102,6 +110,7 @@ export const EVENT_FORMS = {
     { name: 'requestedBy', label: '提出方', kind: 'select', options: { party: '当事人申请', tribunal: '仲裁庭决定' } },
     { name: 'requestedOn', label: '当事人申请日期', kind: 'date' },
     reason(),
+    JOINT_HEARING,
   ],
   HOLD_HEARING: [
     // Presence is a choice each time (nothing ticked in advance): an absence has consequences (LDMAL Art. 36).

@@ -37,6 +37,7 @@ import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../polic
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { type AwardItemInput, awardRecord } from './award.ts';
+import { checkHearingClash } from './hearing-clash.ts';
 
 /** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
 export interface EventInput {
@@ -178,9 +179,10 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
 const WRITES_WHILE_DECIDING = new Set<EventType>(['ADD_PARTY', 'CHANGE_CLAIMS', 'REFER_TO_ARBITRATION']);
 
 /**
- * Events decided inside the writer's transaction on every database: those that write while decided, and those that
+ * Events decided inside the writer's transaction on every database: those that write while decided, those that
  * name users (an arbitrator, mediator or clerk must be active in that role when the event is written; a user's role or
- * standing moves no case version).
+ * standing moves no case version), and those that take a hearing slot (another case's session in that room or before
+ * that arbitrator moves no version of this case: hearing-clash.ts).
  */
 const DECIDED_IN_WRITER = new Set<EventType>([
   ...WRITES_WHILE_DECIDING,
@@ -189,6 +191,8 @@ const DECIDED_IN_WRITER = new Set<EventType>([
   'ASSIGN_MEDIATOR',
   'APPLY_RECUSAL',
   'DECIDE_RECUSAL',
+  'SCHEDULE_HEARING',
+  'POSTPONE_HEARING',
 ]);
 
 /** How often a decision made outside the transaction is made again when the case moved before it was written. */
@@ -311,6 +315,8 @@ async function decide(
   }
 
   const nctx = result.next.context;
+  // A room or an arbitrator already taken at that hour by another case (locked until the write ends).
+  await checkHearingClash(deps, k, caseId, ev.type, nctx, payload, uow !== null);
   const snapshot = persist(result.next);
   const cols: CaseColumns = {
     state: result.state,

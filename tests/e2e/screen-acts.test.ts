@@ -384,6 +384,43 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并关闭' }).click();
   });
 
+  it('a room already taken at that hour is refused at the time field, naming the case; ticked as a joint hearing of the same tribunal, it is recorded', async () => {
+    const first = (await caseAt(t, a, 'tribunal_formed')).c;
+    const second = (await caseAt(t, a, 'tribunal_formed')).c;
+    const arb = a.arbitrators[0] as { token: string };
+    const taken = await t
+      .api(arb.token)
+      .post(`/api/cases/${first.id}/events`, {
+        type: 'SCHEDULE_HEARING',
+        occurredOn: '2026-04-01',
+        hearingOn: '2026-04-21',
+        time: '10:00',
+        place: '第一仲裁庭',
+      });
+    expect(taken.status).toBe(200);
+    await signIn(page, base, 'arb-li');
+    await page.goto(`${base}/#/cases/${second.id}`);
+    await hasText(page.locator('.case-head'), '已组庭');
+    await actButton('排期开庭').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await dlg.locator('[data-path="hearingOn"]').fill('2026-04-21');
+    await dlg.locator('[data-path="time"]').fill('10:00');
+    await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await hasText(dlg.locator('[data-error-for="time"]'), first.caseNo as string);
+    await hasText(dlg.locator('[data-error-for="time"]'), '合并开庭');
+    expect(await events(second.id, 'SCHEDULE_HEARING')).toHaveLength(0);
+    await dlg.getByLabel('合并开庭', { exact: false }).check();
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    const recorded = (await t.api(t.adminToken).get(`/api/cases/${second.id}/events`)).body as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    expect(recorded.filter((e) => e.type === 'SCHEDULE_HEARING').map((e) => e.payload.jointHearing)).toEqual([true]);
+  });
+
   it('an amount typed in full-width digits (１２０００．５０) becomes 12000.50 as it is typed', async () => {
     await signIn(page, base, 'clerk');
     await page.getByRole('link', { name: '登记申请' }).click();
