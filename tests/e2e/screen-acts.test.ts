@@ -388,15 +388,13 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     const first = (await caseAt(t, a, 'tribunal_formed')).c;
     const second = (await caseAt(t, a, 'tribunal_formed')).c;
     const arb = a.arbitrators[0] as { token: string };
-    const taken = await t
-      .api(arb.token)
-      .post(`/api/cases/${first.id}/events`, {
-        type: 'SCHEDULE_HEARING',
-        occurredOn: '2026-04-01',
-        hearingOn: '2026-04-21',
-        time: '10:00',
-        place: '第一仲裁庭',
-      });
+    const taken = await t.api(arb.token).post(`/api/cases/${first.id}/events`, {
+      type: 'SCHEDULE_HEARING',
+      occurredOn: '2026-04-01',
+      hearingOn: '2026-04-21',
+      time: '10:00',
+      place: '第一仲裁庭',
+    });
     expect(taken.status).toBe(200);
     await signIn(page, base, 'arb-li');
     await page.goto(`${base}/#/cases/${second.id}`);
