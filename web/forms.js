@@ -48,7 +48,7 @@ const PUBLICITY = {
 // Without it, a room or an arbitrator already taken at that hour by another case is refused (422 hearing-clash).
 const JOINT_HEARING = {
   name: 'jointHearing',
-  label: '合并开庭（与同一时间、同一地点开庭的案件由同一仲裁庭合并审理）',
+  label: '合并开庭（与同时同地开庭的案件由同一仲裁庭合并审理）',
   kind: 'bool',
   omitFalse: true,
 };
