@@ -260,6 +260,10 @@ export const UserCreate = z
     password: Password,
     role: z.enum(ROLE_CODES),
     displayName: Name,
+    mustChangePassword: z.boolean().optional().openapi({
+      description:
+        '默认 true：密码是管理员设定的初始密码，用户首次登录后须先修改（修改前其他接口返回 403）；false：不要求修改（须明确指定，记入审计）',
+    }),
   })
   .strict()
   .openapi('UserCreate');
@@ -284,7 +288,9 @@ export const User = z
     role: z.enum(ROLE_CODES),
     displayName: z.string().openapi({ example: '王书记员' }),
     active: z.boolean(),
-    mustChangePassword: z.boolean().openapi({ description: '管理员重置了密码：修改密码前其他接口返回 403' }),
+    mustChangePassword: z
+      .boolean()
+      .openapi({ description: '密码是管理员设定的（新建用户的初始密码或重置的临时密码）：修改密码前其他接口返回 403' }),
   })
   .openapi('User');
 

@@ -249,7 +249,13 @@ async function main() {
       zcBase,
       'POST',
       '/api/users',
-      { username: 'bench-clerk', password: 'bench-clerk-password-2026', role: 'clerk', displayName: '压测书记员' },
+      {
+        username: 'bench-clerk',
+        password: 'bench-clerk-password-2026',
+        role: 'clerk',
+        displayName: '压测书记员',
+        mustChangePassword: false,
+      },
       admin,
     );
     const clerk = (await json(zcBase, 'POST', '/api/auth/login', { username: 'bench-clerk', password: 'bench-clerk-password-2026' })).token;

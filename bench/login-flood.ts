@@ -119,6 +119,7 @@ try {
     password: 'flood-clerk-pass-2026',
     role: 'clerk',
     displayName: '书记员',
+    mustChangePassword: false,
   });
   const clerk = (await call('POST', '/api/auth/login', null, { username: 'flood-clerk', password: 'flood-clerk-pass-2026' })).body.token;
   const body = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'register-body.json'), 'utf8'));

@@ -86,7 +86,7 @@ const admin = login.body.token as string;
 await request(app)
   .post('/api/users')
   .set('Authorization', `Bearer ${admin}`)
-  .send({ username: 'q-clerk', password: 'q-clerk-password-2026', role: 'clerk', displayName: '书记员' });
+  .send({ username: 'q-clerk', password: 'q-clerk-password-2026', role: 'clerk', displayName: '书记员', mustChangePassword: false });
 const clerk = (await request(app).post('/api/auth/login').send({ username: 'q-clerk', password: 'q-clerk-password-2026' })).body.token;
 const body = JSON.parse(fs.readFileSync(new URL('./register-body.json', import.meta.url), 'utf8'));
 const today = systemClock.today();

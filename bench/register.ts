@@ -112,7 +112,7 @@ const post = async (p: string, b: unknown, token?: string): Promise<any> =>
 const adminToken = (await post('/api/auth/login', { username: 'admin', password: 'bench-admin-password' })).token;
 await post(
   '/api/users',
-  { username: 'bench-clerk', password: 'bench-clerk-password', role: 'clerk', displayName: '压测书记员' },
+  { username: 'bench-clerk', password: 'bench-clerk-password', role: 'clerk', displayName: '压测书记员', mustChangePassword: false },
   adminToken,
 );
 const clerk = (await post('/api/auth/login', { username: 'bench-clerk', password: 'bench-clerk-password' })).token;

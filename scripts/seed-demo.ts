@@ -61,7 +61,10 @@ const tokens: Record<string, string> = {};
 for (const [username, role, displayName] of USERS) {
   const password = `${username}-demo-2026`;
   const found = existing.find((u) => u.username === username);
-  ids[username] = found ? found.id : (await call('POST', '/api/users', adminToken, { username, password, role, displayName })).id;
+  // Demo users keep the documented passwords (README): nobody has to change one to try the system.
+  ids[username] = found
+    ? found.id
+    : (await call('POST', '/api/users', adminToken, { username, password, role, displayName, mustChangePassword: false })).id;
   tokens[username] = await login(username, password);
 }
 

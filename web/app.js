@@ -261,7 +261,7 @@ function loginPage() {
   form.querySelector('input')?.focus();
 }
 
-/** Changing one's password (also required after an administrator reset it). */
+/** Changing one's password (also required first when an administrator set it: a new account, a reset). */
 function passwordPage(forced) {
   setTitle('修改密码');
   const cur = input('password', { autocomplete: 'current-password' });
@@ -271,7 +271,13 @@ function passwordPage(forced) {
     `form${forced ? '.login' : '.panel.narrow'}`,
     { novalidate: true },
     forced ? h('h1', '修改密码') : null,
-    forced ? h('div.alert.warn', { role: 'status' }, '管理员重置了您的密码：请先设置新密码再继续使用。') : null,
+    forced
+      ? h(
+          'div.alert.warn',
+          { role: 'status' },
+          '您的密码是管理员设定的（新账户的初始密码或重置后的临时密码）：请先设置只有您知道的新密码，再继续使用。',
+        )
+      : null,
     h('div.form-alert'),
     field('当前密码', 'currentPassword', cur, { required: true }),
     field('新密码', 'newPassword', pw, { required: true, hint: '至少12个字符，不能是常见密码' }),

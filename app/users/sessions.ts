@@ -128,7 +128,7 @@ export const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/auth/password', '/api/a
 /** 403 for anything but changing the password while an admin's reset is pending. */
 export function assertPasswordCurrent(user: UserRow, path: string): void {
   if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(path)) {
-    const e = forbidden('管理员已重置您的密码：请先修改密码（POST /api/auth/password）');
+    const e = forbidden('您的密码是管理员设定的：请先修改密码（POST /api/auth/password）');
     Object.assign(e.extra, { rule: 'password-change-required' });
     throw e;
   }

@@ -14,6 +14,8 @@ export interface UserInput {
   password: string;
   role: Role;
   displayName: string;
+  /** Default true: the password is one the admin set and hands over; the user changes it before anything else. */
+  mustChangePassword?: boolean;
 }
 
 const audit = (deps: Deps, uow: UnitOfWork, actor: Actor, id: number, action: string, before: unknown, after: unknown) =>
@@ -30,7 +32,11 @@ const audit = (deps: Deps, uow: UnitOfWork, actor: Actor, id: number, action: st
 
 const publicFields = (u: UserRow) => ({ active: u.active, role: u.role, displayName: u.displayName });
 
-/** POST /api/users (admin). The password is checked and hashed before the transaction opens (scrypt takes tens of ms). */
+/**
+ * POST /api/users (admin). The password is checked and hashed before the transaction opens (scrypt takes tens of ms).
+ * It is the admin's, handed over to the user: unless the admin says otherwise (`mustChangePassword: false`, audited),
+ * the user must change it at the first login, as after a reset — a password someone else knows is nobody's own.
+ */
 export async function createUser(deps: Deps, actor: Actor, input: UserInput, transact: Transact): Promise<UserRow> {
   assertRole(actor, AREA_ROLES.users, '创建用户');
   const weak = passwordWeakness(input.password, [input.username, input.displayName]);
@@ -39,11 +45,21 @@ export async function createUser(deps: Deps, actor: Actor, input: UserInput, tra
   try {
     return await transact(async (uow) => {
       const u = await deps.stores.users.create(
-        { username: input.username, displayName: input.displayName, role: input.role, passwordHash },
+        {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: input.mustChangePassword !== false,
+        },
         uow.now,
         uow.trx,
       );
-      await audit(deps, uow, actor, u.id, 'create', null, { username: u.username, ...publicFields(u) });
+      await audit(deps, uow, actor, u.id, 'create', null, {
+        username: u.username,
+        ...publicFields(u),
+        mustChangePassword: u.mustChangePassword,
+      });
       return u;
     });
   } catch (err) {

@@ -37,7 +37,7 @@ describe('request logging', () => {
     await request(app)
       .post('/api/users')
       .set('Authorization', `Bearer ${token}`)
-      .send({ username: 'clerk1', password: 'clerk-password-1', role: 'clerk', displayName: '书记员' });
+      .send({ username: 'clerk1', password: 'clerk-password-1', role: 'clerk', displayName: '书记员', mustChangePassword: false });
     const c = (await request(app).post('/api/auth/login').send({ username: 'clerk1', password: 'clerk-password-1' })).body.token;
     const r = await request(app).post('/api/cases').set('Authorization', `Bearer ${c}`).send(application());
     expect(r.status).toBe(201);

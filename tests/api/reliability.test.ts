@@ -581,7 +581,7 @@ if (dialect === 'postgres') {
         const clerkUser = await request(app)
           .post('/api/users')
           .set('Authorization', `Bearer ${admin}`)
-          .send({ username: 'clerk-r', password: 'clerk-r-password-1', role: 'clerk', displayName: '书记员' });
+          .send({ username: 'clerk-r', password: 'clerk-r-password-1', role: 'clerk', displayName: '书记员', mustChangePassword: false });
         expect(clerkUser.status).toBe(201);
         const clerk = (await request(app).post('/api/auth/login').send({ username: 'clerk-r', password: 'clerk-r-password-1' })).body.token;
         const c = await request(app).post('/api/cases').set('Authorization', `Bearer ${clerk}`).send(standardApplication());

@@ -277,6 +277,42 @@ describe(`passwords and the user lifecycle (${process.env.TEST_DB ?? 'sqlite'})`
     expect((await t.api(token).get('/api/cases')).status).toBe(200);
   });
 
+  it("a user an admin creates changes the admin's initial password before anything else, unless the admin said otherwise (audited)", async () => {
+    const create = (username: string, extra: Record<string, unknown> = {}) =>
+      t
+        .api(t.adminToken)
+        .post('/api/users', { username, password: `${username}-initial-2026`, role: 'clerk', displayName: '新书记员', ...extra });
+    const fresh = await create('newcomer');
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.mustChangePassword).toBe(true);
+    const session = await login('newcomer', 'newcomer-initial-2026');
+    expect(session.body.user.mustChangePassword).toBe(true);
+    const token = session.body.token;
+    const blocked = await t.api(token).get('/api/cases');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.rule).toBe('password-change-required');
+    expect((await t.api(token).post('/api/cases', {})).status).toBe(403);
+    expect(
+      (await t.api(token).post('/api/auth/password', { currentPassword: 'newcomer-initial-2026', newPassword: 'newcomer-own-pass-2026' }))
+        .status,
+    ).toBe(204);
+    expect((await t.api(token).get('/api/cases')).status).toBe(200);
+    expect((await t.api(t.adminToken).get(`/api/users/${fresh.body.id}`)).body.mustChangePassword).toBe(false);
+    // Said otherwise: the password stands, and the audit log records that the admin chose so.
+    const kept = await create('service-clerk', { mustChangePassword: false });
+    expect(kept.status).toBe(201);
+    expect(kept.body.mustChangePassword).toBe(false);
+    expect((await t.api((await login('service-clerk', 'service-clerk-initial-2026')).body.token).get('/api/cases')).status).toBe(200);
+    const audit = await t.db
+      .knex('audit_log')
+      .where({ entity: 'user', action: 'create' })
+      .whereIn('entity_key', [String(fresh.body.id), String(kept.body.id)])
+      .orderBy('id');
+    const after = audit.map((r) => (typeof r.after === 'string' ? JSON.parse(r.after) : r.after));
+    expect(after.map((x) => x.mustChangePassword)).toEqual([true, false]);
+    for (const x of after) expect(JSON.stringify(x)).not.toContain('initial-2026');
+  });
+
   it('log out everywhere, a limit on live sessions, an idle timeout', async () => {
     await t.tokenFor('clerk', 'roamer');
     const tokens: string[] = [];

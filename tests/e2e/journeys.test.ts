@@ -588,7 +588,7 @@ describe('web interface journeys (Chromium)', () => {
       await page.getByLabel('用户名').fill('clerk-two');
       await page.getByLabel('密码').fill(temp);
       await page.getByRole('button', { name: '登录' }).click();
-      await visible(page.getByText('管理员重置了您的密码'));
+      await visible(page.getByText('您的密码是管理员设定的', { exact: false }));
       await axe('password-forced');
       await page.locator('[data-path="currentPassword"]').fill(temp);
       await page.locator('[data-path="newPassword"]').fill('Zhongcai-clerk-two-2026!');

@@ -113,7 +113,14 @@ export async function startTestApp(
       const known = tokens.get(username);
       if (known) return known;
       const password = `${username}-password-1`;
-      const r = await api(adminToken).post('/api/users', { username, password, role, displayName: `${username}（测试）` });
+      // A fixture user keeps the password it was given (a real admin's user must change it first: users.test.ts).
+      const r = await api(adminToken).post('/api/users', {
+        username,
+        password,
+        role,
+        displayName: `${username}（测试）`,
+        mustChangePassword: false,
+      });
       if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
       ids.set(username, r.body.id);
       const token = await login(username, password);

@@ -207,7 +207,12 @@ async function usersTab(out, notice = null) {
       h('td', u.username),
       h('td', u.displayName),
       h('td', role, ' ', save),
-      h('td', u.active ? h('span.badge.ok', '在职') : h('span.badge', '已停用')),
+      h(
+        'td',
+        u.active ? h('span.badge.ok', '在职') : h('span.badge', '已停用'),
+        // A password the admin set (initial or reset) that its holder has not yet replaced.
+        u.active && u.mustChangePassword ? [' ', h('span.badge.warn', { title: '首次登录或重置后尚未修改密码' }, '待修改密码')] : null,
+      ),
       h(
         'td',
         h('span.actions', toggle, reset),
@@ -229,7 +234,7 @@ async function usersTab(out, notice = null) {
       field('用户名', 'username', input('text', { autocomplete: 'off', maxlength: 64 }), { required: true, hint: '小写字母开头，3–64位' }),
       field('姓名（显示名）', 'displayName', input('text', { maxlength: 100 }), { required: true }),
       field('角色', 'role', select(state.vocab.roles, { value: 'clerk' }), { required: true }),
-      field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；请告知本人并提醒其修改' }),
+      field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；用户首次登录后须修改' }),
       createBtn,
     ),
   );
@@ -247,7 +252,7 @@ async function usersTab(out, notice = null) {
         title: `已创建用户：${u.displayName ?? body.displayName}`,
         lead: h(
           'p',
-          `用户名 ${u.username ?? body.username}，角色“${roleLabel(u.role ?? body.role)}”。初始密码如下，请告知本人并提醒其登录后修改：`,
+          `用户名 ${u.username ?? body.username}，角色“${roleLabel(u.role ?? body.role)}”。初始密码如下，请告知本人；其首次登录后须修改密码：`,
         ),
         secret: body.password,
       });
