@@ -27,7 +27,8 @@ export async function ensureFirstAdmin(
   }
   const password = adminPassword ?? crypto.randomBytes(15).toString('base64url');
   await users.create(
-    { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password) },
+    // The installer's own (ADMIN_PASSWORD, or the one printed once at the first start): not forced to change.
+    { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password), mustChangePassword: false },
     clock.now().toISOString(),
   );
   return { created: true, generatedPassword: adminPassword ? undefined : password };

@@ -79,7 +79,7 @@ async function user(username: string, displayName: string, role: 'clerk' | 'medi
   const found = await knex('users').where({ username }).first();
   if (found) return { id: Number(found.id), role: found.role, displayName: found.display_name };
   const u = await deps.stores.users.create(
-    { username, displayName, role, passwordHash: await hashPassword(`${username}-demo-2026`) },
+    { username, displayName, role, passwordHash: await hashPassword(`${username}-demo-2026`), mustChangePassword: false },
     new Date().toISOString(),
   );
   return { id: u.id, role, displayName };

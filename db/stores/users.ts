@@ -85,7 +85,8 @@ export function createUserStore(knex: Knex, reader: Knex = knex) {
       return (await trx<DbUser>('users').whereIn('id', ids)).map(toUser);
     },
     async create(
-      u: { username: string; displayName: string; role: Role; passwordHash: string; mustChangePassword?: boolean },
+      /** `mustChangePassword`: the password is someone else's (an admin's) — its holder changes it first. */
+      u: { username: string; displayName: string; role: Role; passwordHash: string; mustChangePassword: boolean },
       now: string,
       trx: Knex = knex,
     ): Promise<UserRow> {
@@ -95,7 +96,7 @@ export function createUserStore(knex: Knex, reader: Knex = knex) {
           display_name: u.displayName,
           role: u.role,
           password_hash: u.passwordHash,
-          must_change_password: u.mustChangePassword === true,
+          must_change_password: u.mustChangePassword,
           active: true,
           created_at: now,
           password_changed_at: now,

@@ -113,7 +113,7 @@ export async function startTestApp(
       const known = tokens.get(username);
       if (known) return known;
       const password = `${username}-password-1`;
-      // A fixture user keeps the password it was given (a real admin's user must change it first: users.test.ts).
+      // A fixture user keeps the password it was given (a real admin's user must change it first: security.test.ts).
       const r = await api(adminToken).post('/api/users', {
         username,
         password,

@@ -139,7 +139,8 @@ export async function userToken(base: string, adminToken: string, username: stri
   const password = `${username}-password-1`;
   const r = await call(null, 'POST', `${base}/api/users`, {
     token: adminToken,
-    body: { username, password, role, displayName: `${username}（测试）` },
+    // A fixture user keeps the password it was given (a real admin's user must change it first: security.test.ts).
+    body: { username, password, role, displayName: `${username}（测试）`, mustChangePassword: false },
   });
   if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   return { id: r.body.id, token: await login(base, username, password) };
