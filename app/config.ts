@@ -71,6 +71,12 @@ export interface Config {
    * notice period (5 working days) before it (default true); `false` accepts any notice proven served before the hearing day.
    */
   absenceNoticeTimely: boolean;
+  /**
+   * How long a hearing holds its room and its arbitrators, in minutes (HEARING_SLOT_MINUTES, default 60, at most 720):
+   * two sessions of one day whose times are less apart than this meet (app/procedure/hearing-clash.ts); 1 = only the
+   * same minute.
+   */
+  hearingSlotMinutes: number;
   /** Identity numbers printed on documents: in full (default) or masked. */
   documentIdNumbers: 'full' | 'masked';
   /** Closure-rate target (聊政发〔2017〕71号: 98%), an exact decimal such as "0.98". */
@@ -149,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finalAwardDismissedItemsFinal: dismissedItems(env.FINAL_AWARD_DISMISSED_ITEMS),
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
+    hearingSlotMinutes: Math.min(720, int('HEARING_SLOT_MINUTES', 60)),
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
     schedulerHour: schedulerHour(env.SCHEDULER_HOUR),
     database: {

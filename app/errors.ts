@@ -29,10 +29,22 @@ export const forbidden = (detail: string) => new AppError(403, 'forbidden', '无
 export const notFound = (detail: string) => new AppError(404, 'not-found', '未找到', detail);
 export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
   new AppError(409, 'conflict', '当前状态不允许此操作', detail, extra);
-export const preconditionFailed = (current: number) =>
-  new AppError(412, 'stale-version', '数据已被他人修改', `If-Match 版本已过期，当前版本为 ${current}，请刷新后重试`, {
+/** The latest act on a case, as a 412 names it: what the person's screen did not show. */
+export interface LatestAct {
+  type: string;
+  label: string;
+  actorName: string | null;
+  recordedAt: string;
+}
+export const preconditionFailed = (current: number, latest?: LatestAct) => {
+  const by = latest ? `${latest.actorName ?? '系统'}于 ${chinaMinute(latest.recordedAt)} 办理了“${latest.label}”，` : '';
+  return new AppError(412, 'stale-version', '数据已被他人修改', `If-Match 版本已过期：${by}当前版本为 ${current}，请刷新后重试`, {
     currentVersion: current,
+    ...(latest ? { latest } : {}),
   });
+};
+/** An instant as a person in China reads it: 2026-12-03 10:03. */
+const chinaMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 export const unprocessable = (detail: string, extra: Record<string, unknown> = {}) =>
   new AppError(422, 'rule-violation', '不符合法定规则', detail, extra);
 /** A result over a configured size limit (an export's rows, a court package's bytes): `rule` names the limit. */

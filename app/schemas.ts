@@ -326,6 +326,15 @@ export const Problem = z
     rule: z.string().optional().openapi({ description: '422：被违反的规则代码', example: 'hearing-notice-period' }),
     source: z.string().optional().openapi({ description: '422：法律依据，如 LDMAL Art. 43' }),
     currentVersion: z.number().int().optional().openapi({ description: '412：案件当前版本' }),
+    latest: z
+      .strictObject({
+        type: z.string().openapi({ description: '事件代码', example: 'ACCEPT' }),
+        label: z.string().openapi({ example: '受理' }),
+        actorName: z.string().nullable(),
+        recordedAt: z.string().openapi({ format: 'date-time' }),
+      })
+      .optional()
+      .openapi({ description: '412：案件最近一次办理的事项（请求所依据的版本之后）——谁于何时办理了什么' }),
     retryAfterSeconds: z.number().int().optional().openapi({ description: '429、503：多少秒后重试（同 Retry-After）' }),
     fault: z.enum(['unavailable', 'busy', 'timeout', 'full']).optional().openapi({ description: '503：数据库故障类别' }),
     errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
@@ -341,13 +350,14 @@ export const Problem = z
           caseId: z.number().int(),
           caseNo: z.string().nullable(),
           place: z.string(),
+          time: z.string().openapi({ description: '该案开庭时间（HH:MM）' }),
           sameRoom: z.boolean().openapi({ description: '同一仲裁庭室' }),
           sameTribunal: z.boolean().openapi({ description: '仲裁庭组成相同（可合并开庭）' }),
           arbitratorIds: z.array(z.number().int()).openapi({ description: '两案共有的仲裁员' }),
         }),
       )
       .optional()
-      .openapi({ description: '422 hearing-clash：同一时间已占用该仲裁庭室或仲裁员的其他案件开庭' }),
+      .openapi({ description: '422 hearing-clash：开庭时间相距不足 HEARING_SLOT_MINUTES、已占用该仲裁庭室或仲裁员的其他案件开庭' }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details（application/problem+json）' });
 

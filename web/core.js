@@ -169,7 +169,12 @@ function humanMessage(status, problem, path = '') {
         : '，请稍后再试';
     return `${detail}${wait}。${path === '/api/auth/login' ? '' : '已填写的内容不会丢失。'}`;
   }
-  if (status === 412) return '案件已被他人修改：请刷新页面查看最新情况后再办理。';
+  if (status === 412) {
+    // The act that moved the case since this screen was drawn, as the server names it.
+    const l = problem.latest;
+    const by = l ? `（${l.actorName ?? '系统'} ${chinaDateTime(l.recordedAt)} 办理了“${l.label}”）` : '';
+    return `案件已被他人修改${by}：请刷新页面查看最新情况后再办理。`;
+  }
   if (status === 500) return `服务器出错，请稍后重试；如一再出现，请把错误编号 ${problem.errorId ?? ''} 告诉管理员。`;
   let detail = problem.detail || problem.title || `请求未成功（${status}）`;
   if (status === 400 && problem.errors?.length) detail = '有内容需要修改，请查看标红的项目。';

@@ -5,17 +5,28 @@ import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
 import { HEARING_EVENTS, sessionRowOf } from '../../workflows/hearings.ts';
+import { eventLabel } from '../../workflows/labels.ts';
 import { migrateSnapshot, type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput } from '../../workflows/procedure-types.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
-import { notFound } from '../errors.ts';
+import { type AppError, notFound, preconditionFailed } from '../errors.ts';
 import type { CaseScope } from '../policy.ts';
 
 /**
  * The case or a 404 problem. `forUpdate` locks the row until the transaction ends (PostgreSQL), so that a write
  * re-reads the case inside the lock; SQLite's single writer serializes writes already.
  */
+/**
+ * 412 for a write sent against a version of the case that is no longer current (If-Match), naming the act that
+ * moved it — who recorded what, when — from the case's history as `k` sees it: the person learns what their screen
+ * did not show before deciding again.
+ */
+export async function staleVersion(deps: Deps, k: Knex, caseId: number, current: number): Promise<AppError> {
+  const latest = await deps.stores.cases.latestEntry(k, caseId);
+  return preconditionFailed(current, latest ? { ...latest, label: eventLabel(latest.type) } : undefined);
+}
+
 export async function loadCase(deps: Deps, k: Knex, id: number, opts: { forUpdate?: boolean } = {}): Promise<CaseRecord> {
   const c = await deps.stores.cases.load(k, id, opts);
   if (!c) throw notFound(`没有编号为 ${id} 的案件`);

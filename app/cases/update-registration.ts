@@ -6,7 +6,7 @@ import { conflict, type FieldError, preconditionFailed, unprocessable, validatio
 import { type Actor, assertMayEditRegistration, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
-import { caseScope, caseSnapshot, loadCase, projectStats, storeDeadlines, userNames } from './case-state.ts';
+import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
 import { checkRegistrationDates, collectiveFlags, toClaim, toParty } from './register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
 
@@ -52,7 +52,8 @@ export async function updateRegistration(
   const current = await loadCase(deps, uow.trx, id, { forUpdate: true });
   const before = caseSnapshot(current);
   assertMayEditRegistration(actor, caseScope(current, before.context));
-  if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) throw preconditionFailed(current.version);
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version)
+    throw await staleVersion(deps, uow.trx, id, current.version);
   if (!EDITABLE_STATES.has(current.state)) {
     throw conflict('案件已受理或已结束，登记信息不能再修改；请通过程序事件处理（如变更仲裁请求）', { allowed: [] });
   }

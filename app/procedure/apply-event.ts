@@ -27,7 +27,16 @@ import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedur
 import { absentNotices, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
-import { caseScope, caseSnapshot, HEARING_EVENTS, syncHearing, syncMediators, syncTribunal, userNames } from '../cases/case-state.ts';
+import {
+  caseScope,
+  caseSnapshot,
+  HEARING_EVENTS,
+  staleVersion,
+  syncHearing,
+  syncMediators,
+  syncTribunal,
+  userNames,
+} from '../cases/case-state.ts';
 import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
@@ -252,7 +261,7 @@ async function decide(
   const snap = caseSnapshot(c);
   const ctx = snap.context;
   assertMaySendEvent(actor, ev.type, caseScope(c, ctx));
-  if (opts.expectedVersion !== undefined && opts.expectedVersion !== c.version) throw preconditionFailed(c.version);
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== c.version) throw await staleVersion(deps, k, caseId, c.version);
 
   // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count), nor before the
   // receipt as it now stands (a correction before acceptance may have moved it; the registration row keeps the first).
@@ -315,8 +324,8 @@ async function decide(
   }
 
   const nctx = result.next.context;
-  // A room or an arbitrator already taken at that hour by another case (locked until the write ends).
-  await checkHearingClash(deps, k, caseId, ev.type, nctx, payload, uow !== null);
+  // A room or an arbitrator another case's session takes at that time (locked until the write ends).
+  await checkHearingClash(deps, k, caseId, ev.type, ctx, nctx, payload, uow !== null);
   const snapshot = persist(result.next);
   const cols: CaseColumns = {
     state: result.state,

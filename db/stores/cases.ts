@@ -1143,6 +1143,12 @@ export function createCaseStore() {
       return rows.map(eventFromRow);
     },
 
+    /** What the latest history entry of a case records: the act, who recorded it and when (undefined: none). */
+    async latestEntry(trx: Knex, caseId: number): Promise<{ type: string; actorName: string | null; recordedAt: string } | undefined> {
+      const r = await trx('case_events').where({ case_id: caseId }).orderBy('seq', 'desc').first('type', 'actor_name', 'recorded_at');
+      return r ? { type: r.type, actorName: r.actor_name ?? null, recordedAt: r.recorded_at } : undefined;
+    },
+
     /** The latest history entry of one type, or undefined. */
     async lastEventOfType(trx: Knex, caseId: number, type: string): Promise<EventRecord | undefined> {
       const r = await trx('case_events').where({ case_id: caseId, type }).orderBy('seq', 'desc').first();

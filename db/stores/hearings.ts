@@ -1,11 +1,25 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { HearingRow } from '../../workflows/hearings.ts';
 import { partyNamesOf, tribunalsOf } from './case-summaries.ts';
 
 export type { HearingRow };
 
-/** pg_advisory_xact_lock's first key for hearing slots (the second is the slot's text, hashed). */
-const HEARING_SLOT_LOCK_NAMESPACE = 0x7a68; // "zh"
+/** 'HH:MM' → minutes since midnight. */
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** Minutes since midnight (clamped to the day) → 'HH:MM'. */
+const clockOf = (m: number) => {
+  const c = Math.min(24 * 60 - 1, Math.max(0, m));
+  return `${String(Math.floor(c / 60)).padStart(2, '0')}:${String(c % 60).padStart(2, '0')}`;
+};
+/**
+ * Slot keys as pg_advisory_xact_lock's one 64-bit key (a space apart from the two-key locks of the rest of the code):
+ * 60 bits of the key's SHA-1, without repeats, in numeric order — the order every writer takes them in.
+ */
+function lockOrder(keys: string[]): string[] {
+  const ids = new Set(keys.map((k) => BigInt(`0x${createHash('sha1').update(k).digest('hex').slice(0, 15)}`)));
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+}
 
 export interface HearingListItem extends HearingRow {
   caseId: number;
@@ -23,6 +37,8 @@ export interface HearingClash {
   caseId: number;
   caseNo: string | null;
   place: string;
+  /** That session's time (HH:MM). */
+  time: string;
   sameRoom: boolean;
   /** That case's tribunal has the same arbitrators as this one's (who may hear the two together). */
   sameTribunal: boolean;
@@ -77,47 +93,86 @@ export function createHearingStore() {
     },
 
     /**
-     * Other cases' sessions still to be held on `hearingOn` at `time`, in `place` or before one of `arbitratorIds`
-     * (a room holds one hearing at a time, an arbitrator sits in one room). On PostgreSQL the slots — the room's, each
-     * arbitrator's — are locked first, in one order, until the transaction ends: two clerks scheduling one slot at once
-     * are taken one after the other, and the second sees the first's session.
+     * Other cases' sessions still to be held on `hearingOn` less than `slotMinutes` from `time`, in `place` (null: any
+     * room) or before one of `arbitratorIds` (a room holds one hearing at a time, an arbitrator sits in one room). On
+     * PostgreSQL the slots — the room's, each arbitrator's, in buckets of `slotMinutes` of that day — are locked first,
+     * in one order, until the transaction ends: two clerks scheduling sessions that would meet are taken one after the
+     * other, and the second sees the first's session.
      */
     async clashes(
       trx: Knex,
-      q: { caseId: number; hearingOn: string; time: string; place: string; arbitratorIds: number[]; lock: boolean },
+      q: {
+        caseId: number;
+        hearingOn: string;
+        time: string;
+        place: string | null;
+        arbitratorIds: number[];
+        presidingId: number | null;
+        slotMinutes: number;
+        lock: boolean;
+      },
     ): Promise<HearingClash[]> {
+      if (q.place === null && !q.arbitratorIds.length) return [];
+      const slot = Math.max(1, q.slotMinutes);
+      const at = minutesOf(q.time);
       if (q.lock && trx.client.config.client === 'pg') {
-        const slot = `${q.hearingOn}T${q.time}`;
-        const keys = [`${slot} room ${q.place}`, ...q.arbitratorIds.map((id) => `${slot} arbitrator ${id}`)].sort();
-        for (const key of keys) await trx.raw('select pg_advisory_xact_lock(?, hashtext(?))', [HEARING_SLOT_LOCK_NAMESPACE, key]);
+        // Sessions less than `slot` apart share a bucket: the one holding the earlier start, or the next one.
+        const buckets = [...new Set([Math.floor(at / slot), Math.floor((at + slot - 1) / slot)])];
+        const keys = buckets.flatMap((b) => [
+          ...(q.place === null ? [] : [`hearing room ${q.hearingOn} ${slot}:${b} ${q.place}`]),
+          ...q.arbitratorIds.map((id) => `hearing arbitrator ${q.hearingOn} ${slot}:${b} ${id}`),
+        ]);
+        for (const key of lockOrder(keys)) await trx.raw('select pg_advisory_xact_lock(?::bigint)', [key]);
       }
       const rows = await trx('hearings')
         .join('cases', 'cases.id', 'hearings.case_id')
-        .where({ 'hearings.status': 'scheduled', 'hearings.hearing_on': q.hearingOn, 'hearings.time': q.time })
+        .where({ 'hearings.status': 'scheduled', 'hearings.hearing_on': q.hearingOn })
+        .whereBetween('hearings.time', [clockOf(at - slot + 1), clockOf(at + slot - 1)])
         .whereNot('hearings.case_id', q.caseId)
         .where((w) => {
-          w.where('hearings.place', q.place);
+          if (q.place !== null) w.where('hearings.place', q.place);
           if (q.arbitratorIds.length)
             w.orWhereIn('hearings.case_id', trx('case_arbitrators').select('case_id').whereIn('user_id', q.arbitratorIds));
         })
-        .select('hearings.case_id', 'hearings.place', 'cases.case_no')
-        .orderBy('hearings.case_id');
+        .select('hearings.case_id', 'hearings.place', 'hearings.time', 'cases.case_no')
+        .orderBy(['hearings.time', 'hearings.case_id']);
       const tribunals = await tribunalsOf(
         trx,
         rows.map((r) => Number(r.case_id)),
       );
+      const ours = new Set(q.arbitratorIds);
       return rows.map((r) => {
         const members = tribunals.get(Number(r.case_id)) ?? [];
-        const shared = members.filter((m) => q.arbitratorIds.includes(m.id));
+        const shared = members.filter((m) => ours.has(m.id));
         return {
           caseId: Number(r.case_id),
           caseNo: r.case_no ?? null,
           place: r.place,
-          sameRoom: r.place === q.place,
-          sameTribunal: members.length > 0 && shared.length === members.length && members.length === new Set(q.arbitratorIds).size,
+          time: r.time,
+          sameRoom: q.place !== null && r.place === q.place,
+          sameTribunal:
+            members.length > 0 &&
+            members.length === ours.size &&
+            shared.length === members.length &&
+            members.find((m) => m.presiding)?.id === q.presidingId,
           arbitrators: shared.map((m) => ({ id: m.id, displayName: m.displayName })),
         };
       });
+    },
+
+    /** The case's latest session still to be held, if any. */
+    async pendingOf(trx: Knex, caseId: number): Promise<HearingRow | null> {
+      const r = await trx('hearings').where({ case_id: caseId, status: 'scheduled' }).orderBy('seq', 'desc').first();
+      return r
+        ? {
+            hearingOn: r.hearing_on,
+            time: r.time ?? null,
+            place: r.place,
+            public: Boolean(r.public),
+            status: r.status,
+            scheduledOn: r.scheduled_on,
+          }
+        : null;
     },
 
     /** The case closed: sessions not yet held are off the calendar; those held stay. */

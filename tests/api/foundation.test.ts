@@ -253,11 +253,31 @@ describe('editing before acceptance', () => {
     const stale = await t.api(clerk).patch(`/api/cases/${c.id}`, { facts: '新的事实' }).set('If-Match', '1');
     expect(stale.status).toBe(412);
     expect(stale.body.currentVersion).toBe(2);
+    // It names what moved the case since version 1: who recorded what, when (China time).
+    expect(stale.body.latest).toMatchObject({ type: 'UPDATE_REGISTRATION', label: '修改登记信息', actorName: 'clerk（测试）' });
+    expect(stale.body.detail).toContain('clerk（测试）于 ');
+    expect(stale.body.detail).toContain('办理了“修改登记信息”');
     const ev = (await t.api(clerk).get(`/api/cases/${c.id}/events`)).body;
     expect(ev.map((e: { type: string }) => e.type)).toEqual(['REGISTER', 'UPDATE_REGISTRATION']);
     expect(ev[1].before.claims).toHaveLength(2);
     expect(ev[1].after.claims).toHaveLength(1);
     expect((await t.api(analyst).get('/api/cases').query({ q: '赵六' })).body.total).toBe(1);
+  });
+
+  it('an event sent with a stale If-Match is 412 naming the act that moved the case, and records nothing', async () => {
+    const c = (await t.api(clerk).post('/api/cases', application())).body;
+    expect(
+      (await t.api(clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' }).set('If-Match', '1')).status,
+    ).toBe(200);
+    const stale = await t
+      .api(clerk)
+      .post(`/api/cases/${c.id}/events`, { type: 'REJECT', occurredOn: '2026-03-04', reason: '不属于受理范围' })
+      .set('If-Match', '1');
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ currentVersion: 2, latest: { type: 'ACCEPT', label: '受理', actorName: 'clerk（测试）' } });
+    expect(Date.parse(stale.body.latest.recordedAt)).not.toBeNaN();
+    const ev = (await t.api(clerk).get(`/api/cases/${c.id}/events`)).body;
+    expect(ev.map((e: { type: string }) => e.type)).toEqual(['REGISTER', 'ACCEPT']);
   });
 
   it('refuses ids from another case and bad patches without changing anything', async () => {

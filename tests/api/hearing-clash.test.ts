@@ -65,6 +65,10 @@ describe(`hearing slots (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(joint.status).toBe(422);
     expect(joint.body.detail).toContain('合并开庭须由同一仲裁庭审理');
     expect(await sessions('2026-03-20')).toEqual([[one.id, '09:30', '第一仲裁庭']]);
+    // Half an hour later in that room still meets it (HEARING_SLOT_MINUTES, 60 by default).
+    const later = await schedule(two, { hearingOn: '2026-03-20', time: '10:15', place: '第一仲裁庭' });
+    expect(later.status).toBe(422);
+    expect(later.body.clashes).toEqual([expect.objectContaining({ caseId: one.id, time: '09:30' })]);
     // Another hour in that room, or that hour in another room: free.
     expect((await schedule(two, { hearingOn: '2026-03-20', time: '14:00', place: '第一仲裁庭' })).status).toBe(200);
     const three = await tribunalCase(2);
@@ -95,6 +99,7 @@ describe(`hearing slots (${process.env.TEST_DB ?? 'sqlite'})`, () => {
           caseId: one.id,
           caseNo: one.caseNo,
           place: '第三仲裁庭',
+          time: '09:00',
           sameRoom: false,
           sameTribunal: true,
           arbitratorIds: [a.arbitrators[0]?.id],
@@ -136,13 +141,40 @@ describe(`hearing slots (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await postpone({ hearingOn: '2026-03-24' })).status).toBe(200);
   });
 
-  it('two clerks taking one slot at the same moment: one gets it, the other is refused naming it', async () => {
+  it('an arbitrator replaced after a recusal who sits elsewhere when the case is to be heard is refused, naming where', async () => {
+    const busy = await tribunalCase(1);
+    expect((await schedule(busy, { hearingOn: '2026-03-27', time: '10:00', place: '第七仲裁庭' })).status).toBe(200);
+    const mine = await tribunalCase(0);
+    expect((await schedule(mine, { hearingOn: '2026-03-27', time: '10:30', place: '第八仲裁庭' })).status).toBe(200);
+    const replace = (replacementId: number | undefined) =>
+      send(a.tokens.chair, mine.id, {
+        type: 'RECUSE_ARBITRATOR',
+        occurredOn: '2026-03-12',
+        arbitratorId: a.arbitrators[0]?.id,
+        replacementId,
+        reason: '与当事人有利害关系',
+      });
+    const refused = await replace(a.arbitrators[1]?.id);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ rule: 'hearing-clash', field: 'replacementId' });
+    expect(refused.body.clashes).toEqual([expect.objectContaining({ caseId: busy.id, place: '第七仲裁庭', time: '10:00' })]);
+    expect(refused.body.detail).toContain('第七仲裁庭');
+    const view = (await t.api(a.tokens.clerk).get(`/api/cases/${mine.id}`)).body as Body;
+    expect(view.tribunal.arbitrators.map((x: Body) => x.id)).toEqual([a.arbitrators[0]?.id]);
+    // Another arbitrator, free at that time: recorded.
+    const ok = await replace(a.arbitrators[2]?.id);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
+  it('two clerks taking meeting slots of one room at the same moment: one gets it, the others are refused naming it', async () => {
     const cases = await Promise.all([tribunalCase(0), tribunalCase(1), tribunalCase(2)]);
-    const answers = await Promise.all(cases.map((x) => schedule(x, { hearingOn: '2026-03-26', time: '15:00', place: '第六仲裁庭' })));
+    // Three times less than an hour apart: any two meet.
+    const times = ['15:00', '15:30', '15:59'];
+    const answers = await Promise.all(cases.map((x, i) => schedule(x, { hearingOn: '2026-03-26', time: times[i], place: '第六仲裁庭' })));
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 422, 422]);
     const won = cases[answers.findIndex((r) => r.status === 200)] as { id: number };
     for (const r of answers.filter((x) => x.status === 422)) expect(r.body.clashes.map((x: Body) => x.caseId)).toEqual([won.id]);
-    expect(await sessions('2026-03-26')).toEqual([[won.id, '15:00', '第六仲裁庭']]);
+    expect((await sessions('2026-03-26')).map((x: unknown[]) => x[0])).toEqual([won.id]);
   });
 });

@@ -73,6 +73,8 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await dlg.getByLabel('签收人').fill(applicant);
     await dlg.getByRole('button', { name: '确定' }).click();
     await hasText(dlg.locator('.form-alert'), '案件已被他人修改');
+    // Who did what, and when, that this screen did not show.
+    await hasText(dlg.locator('.form-alert'), '办理了“送达”');
     // Nothing was recorded twice.
     expect(await events(c.id, 'SERVE')).toHaveLength(1);
 
