@@ -344,10 +344,15 @@ describe('web interface journeys (Chromium)', () => {
     await page.waitForTimeout(300);
     expect(await dlg.isVisible()).toBe(true);
     expect(await events(caseId, 'ISSUE_AWARD')).toHaveLength(0);
-    // Without the facts found and the reasoning the award is refused at those fields.
+    // Without the facts found and the reasoning, and with an amount that is not one, the award is refused at every one
+    // of those fields at once (not one per attempt).
+    await dlg.getByLabel('第1项裁决金额').fill('12.345');
     await dlg.getByRole('button', { name: '作出裁决…' }).click();
     await text(dlg.locator('[data-error-for="facts"]'), '查明');
+    await text(dlg.locator('[data-error-for="reasoning"]'), '本委认为');
+    expect(((await dlg.locator('[data-error-for="items.0.amount"]').textContent()) ?? '').length).toBeGreaterThan(0);
     expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
+    await dlg.getByLabel('第1项裁决金额').fill('12000.00');
     // 部分支持 of the 26,400 claimed: above 12 months of the minimum wage (24,120), so this item is not final.
     await dlg.getByLabel('第2项裁决金额').fill('25000.00');
     await count(dlg.locator('.final-no'), 1);

@@ -399,7 +399,11 @@ async function eventForm(c, type, done, screen) {
     /** Whether the person cancelled while this act was being prepared. */
     const dropped = () => mine !== attempt;
     clearErrors(form);
-    const bad = checks.map((ch) => ch()).filter(Boolean);
+    // A check answers null, one [path, message], or a list of them (the award editor: every item at once).
+    const bad = checks.flatMap((ch) => {
+      const r = ch();
+      return !r ? [] : Array.isArray(r[0]) ? r : [r];
+    });
     const on = form.querySelector('[data-path="occurredOn"]').value;
     if (!on) bad.unshift(['occurredOn', '必须填写']);
     else if (on > today()) bad.unshift(['occurredOn', `不能晚于今天（${today()}）`]);
@@ -668,12 +672,11 @@ function advanceAmounts(c, claimList) {
       if (list.length) b.amounts = list;
     },
     check: () => {
-      for (const r of rows) {
-        if (!chosen().has(r.cl.id)) continue;
-        const m = checkMoney(r.amount.value.trim());
-        if (m) return [r.amount.dataset.path, m];
-      }
-      return null;
+      const bad = rows
+        .filter((r) => chosen().has(r.cl.id))
+        .map((r) => [r.amount.dataset.path, checkMoney(r.amount.value.trim())])
+        .filter(([, m]) => m);
+      return bad.length ? bad : null;
     },
   };
 }
@@ -850,18 +853,20 @@ function awardEditor(c, type) {
     if (facts.value.trim()) b.facts = facts.value.trim();
     if (reasoning.value.trim()) b.reasoning = reasoning.value.trim();
   };
+  // Every problem at once — each item's amount, the facts, the reasons — so that one pass fixes the award.
   const check = () => {
+    const bad = [];
     for (const r of rows) {
       const m = r.outcome.value !== 'dismissed' ? checkMoney(r.amount.value.trim()) : null;
-      if (m) return [`items.${r.cl.seq - 1}.amount`, m];
       // 部分支持 is less than the claim asks (the server says the same).
       const over = overClaim(r);
-      if (r.outcome.value === 'partly' && over !== null && over >= 0)
-        return [`items.${r.cl.seq - 1}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`];
+      if (m) bad.push([`items.${r.cl.seq - 1}.amount`, m]);
+      else if (r.outcome.value === 'partly' && over !== null && over >= 0)
+        bad.push([`items.${r.cl.seq - 1}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
     }
-    if (!facts.value.trim()) return ['facts', '裁决书须写明经审理查明的事实'];
-    if (!reasoning.value.trim()) return ['reasoning', '裁决书须写明本委认为（裁决理由）'];
-    return null;
+    if (!facts.value.trim()) bad.push(['facts', '裁决书须写明经审理查明的事实']);
+    if (!reasoning.value.trim()) bad.push(['reasoning', '裁决书须写明本委认为（裁决理由）']);
+    return bad.length ? bad : null;
   };
   // The confirmation states finality as the items now stand: an amount changed a moment ago is asked about first, so
   // the confirmation never shows the answer for the amounts before the change.
