@@ -478,7 +478,8 @@ describe(`upgrading a database that has history and duplicates (${dialect})`, ()
           formOn: '2026-03-02',
           scheduleOn: '2026-03-05',
           hearingOn: '2026-03-20',
-          hearing: { time: '09:30' },
+          // Three cases of one sole arbitrator in one room at one time: heard together (合并开庭).
+          hearing: { time: '09:30', jointHearing: true },
         });
         cases.push(r.c.id);
         arb = r.arb;
