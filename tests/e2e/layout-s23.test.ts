@@ -186,8 +186,12 @@ describe('s23: defaults an act dialog starts with (Chromium)', () => {
     const dlg = page.locator('dialog.act[open]');
     const how = dlg.getByLabel('开庭方式');
     await how.waitFor();
-    // Not a ticked box among the fields: a list that says what is chosen, the law beside it.
-    expect(await dlg.locator('input[type="checkbox"]').count()).toBe(0);
+    // Not a ticked box among the fields: a list that says what is chosen, the law beside it. (The one box is 合并开庭,
+    // unticked: a hearing with other cases is asked for, never assumed.)
+    const boxes = dlg.locator('input[type="checkbox"]');
+    expect(await boxes.count()).toBe(1);
+    expect(await dlg.getByLabel('合并开庭', { exact: false }).isChecked()).toBe(false);
+    expect(await dlg.locator('div.f:has([data-path="public"]) input[type="checkbox"]').count()).toBe(0);
     expect(await how.inputValue()).toBe('public');
     expect(await how.locator('option:checked').textContent()).toBe('公开开庭');
     await hasText(dlg.locator('div.f:has([data-path="public"])'), '第二十六条');
