@@ -19,6 +19,9 @@ const SCHEDULING = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING']);
  * - an arbitrator joining the tribunal (formed, or replaced after a recusal) who sits elsewhere when the case's next
  *   session, already scheduled, is held (field `replacementId` or `arbitratorIds`).
  * A session without a time is not judged: the day alone does not tell whether two sessions meet.
+ * No statute sets this: it is the commission's own scheduling rule (how long a hearing holds a room is configurable).
+ * The hearing's legal limits — the notice 5 days ahead, a postponement asked for 3 days ahead (LDMAL Art. 35) — are
+ * judged elsewhere (workflows/deadlines.ts, workflows/rules.ts).
  * `lock`: inside the write's transaction (PostgreSQL: the slots are locked until it ends, db/stores/hearings.ts).
  * Callers applying several timed hearing events to different cases in one transaction would take slot locks across
  * cases: one event per transaction, as the HTTP layer does.

@@ -64,6 +64,17 @@ const columns = (row: HearingRow) => ({
   scheduled_on: row.scheduledOn,
 });
 
+/** A stored session row as the calendar reads it (`columns` writes it). */
+// biome-ignore lint/suspicious/noExplicitAny: a row as knex answers it
+const sessionOf = (r: Record<string, any>): HearingRow => ({
+  hearingOn: r.hearing_on,
+  time: r.time ?? null,
+  place: r.place,
+  public: Boolean(r.public),
+  status: r.status,
+  scheduledOn: r.scheduled_on,
+});
+
 /** The hearing calendar: written with each hearing event, read by week, room and arbitrator. */
 export function createHearingStore() {
   return {
@@ -163,16 +174,7 @@ export function createHearingStore() {
     /** The case's latest session still to be held, if any. */
     async pendingOf(trx: Knex, caseId: number): Promise<HearingRow | null> {
       const r = await trx('hearings').where({ case_id: caseId, status: 'scheduled' }).orderBy('seq', 'desc').first();
-      return r
-        ? {
-            hearingOn: r.hearing_on,
-            time: r.time ?? null,
-            place: r.place,
-            public: Boolean(r.public),
-            status: r.status,
-            scheduledOn: r.scheduled_on,
-          }
-        : null;
+      return r ? sessionOf(r) : null;
     },
 
     /** The case closed: sessions not yet held are off the calendar; those held stay. */
@@ -214,12 +216,7 @@ export function createHearingStore() {
             session: Number(r.seq),
             caseNo: r.case_no ?? null,
             state: r.state,
-            hearingOn: r.hearing_on,
-            time: r.time ?? null,
-            place: r.place,
-            public: Boolean(r.public),
-            status: r.status,
-            scheduledOn: r.scheduled_on,
+            ...sessionOf(r),
             arbitrators: tribunals.get(id) ?? [],
             applicantNames: names.get(id)?.applicantNames ?? [],
             respondentNames: names.get(id)?.respondentNames ?? [],

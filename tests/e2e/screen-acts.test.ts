@@ -32,14 +32,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const events = async (caseId: number, type: string) =>
   ((await t.api(t.adminToken).get(`/api/cases/${caseId}/events`)).body as { type: string }[]).filter((e) => e.type === type);
 const actButton = (label: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: label, exact: true });
-/** Opens 排期开庭 on a case whose tribunal is formed, fills the day and the place, and clicks 确定: the open dialog. */
-async function scheduleInDialog(caseId: number, on: string) {
+/**
+ * Opens 排期开庭 on a case whose tribunal is formed, fills the day (and the time, when given) and the place, and clicks
+ * 确定: the open dialog.
+ */
+async function scheduleInDialog(caseId: number, on: string, time?: string) {
   await page.goto(`${base}/#/cases/${caseId}`);
   await hasText(page.locator('.case-head'), '已组庭');
   await actButton('排期开庭').click();
   const dlg = page.locator('dialog.act[open]');
   await dlg.waitFor();
   await dlg.locator('[data-path="hearingOn"]').fill(on);
+  if (time) await dlg.locator('[data-path="time"]').fill(time);
   await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
   await dlg.getByRole('button', { name: '确定' }).click();
   return dlg;
@@ -399,15 +403,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     });
     expect(taken.status).toBe(200);
     await signIn(page, base, 'arb-li');
-    await page.goto(`${base}/#/cases/${second.id}`);
-    await hasText(page.locator('.case-head'), '已组庭');
-    await actButton('排期开庭').click();
-    const dlg = page.locator('dialog.act[open]');
-    await dlg.waitFor();
-    await dlg.locator('[data-path="hearingOn"]').fill('2026-04-21');
-    await dlg.locator('[data-path="time"]').fill('10:00');
-    await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    const dlg = await scheduleInDialog(second.id, '2026-04-21', '10:00');
     await hasText(dlg.locator('[data-error-for="time"]'), first.caseNo as string);
     await hasText(dlg.locator('[data-error-for="time"]'), '合并开庭');
     expect(await events(second.id, 'SCHEDULE_HEARING')).toHaveLength(0);
