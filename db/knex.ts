@@ -394,7 +394,10 @@ class PgDisposingClient extends PgClient {
     const sql = obj.sql.trimStart().toUpperCase();
     // The transaction's first statement, to go with its queued BEGIN, as EXECUTE of a kept statement — prepared (when
     // it is to be) before the queue is taken: outside the transaction, which has not reached PostgreSQL yet.
-    const executed = beginQueued(connection.__zcLater ?? []) ? await this.executeForm(connection, obj) : null;
+    const first = beginQueued(connection.__zcLater ?? []);
+    // Its literal form, found once (undefined: not the transaction's first statement; null: it cannot go with literals).
+    const firstOwn = first ? (plainStatement(sql, obj) ? inlineNumbered(obj.sql, obj.bindings ?? []) : null) : undefined;
+    const executed = firstOwn ? await this.executeForm(connection, obj) : null;
     // A BEGIN starts a transaction of its own: anything still queued belonged to one that ended without COMMIT or
     // ROLLBACK reaching the connection, and is dropped.
     const taken = takeQueued(connection);
@@ -451,7 +454,7 @@ class PgDisposingClient extends PgClient {
       // trip instead of two. Its answer is the message's last.
       // Not a statement with options of its own, nor one timed on its own (knex's `.timeout()` would cancel the whole
       // message, the queued writes with it).
-      const own = plainStatement(sql, obj) ? inlineNumbered(obj.sql, obj.bindings ?? []) : null;
+      const own = firstOwn !== undefined ? firstOwn : plainStatement(sql, obj) ? inlineNumbered(obj.sql, obj.bindings ?? []) : null;
       if (own !== null) {
         // The EXECUTE form stands only while the queue still holds the BEGIN (another statement of the transaction
         // may have taken the queue while the PREPARE was on its way).
@@ -523,14 +526,14 @@ class PgDisposingClient extends PgClient {
    * parameters): as `EXECUTE` of a statement prepared on the connection, once the connection has seen its text twice —
    * PostgreSQL neither parses nor (with a generic plan) plans the case load of every write again (issue 15: planning
    * was 0.6 ms of the 0.9 ms it cost per ACCEPT). The statement is prepared by a message of its own, once per connection
-   * (PREPARE is not undone by a rollback). Null: send it with its literals.
+   * (PREPARE is not undone by a rollback). Only for a statement `inlineNumbered` can write with literals (the caller
+   * has asked). Null: send it with its literals.
    */
   async executeForm(connection: PgConnection, obj: KnexQueryObject): Promise<string | null> {
     const sql = obj.sql ?? '';
     const bindings = obj.bindings ?? [];
     const limit = this.preparedLimit();
     if (limit <= 0 || !bindings.length || sql.length > PREPARED_TEXT_MAX || bindings.length > PREPARED_BINDINGS_MAX) return null;
-    if (!plainStatement(sql.trimStart().toUpperCase(), obj) || inlineNumbered(sql, bindings) === null) return null;
     const kept = keptOn(connection);
     let name = kept.executed.get(sql);
     if (name === undefined) {
