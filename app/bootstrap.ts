@@ -11,7 +11,7 @@ import { passwordWeakness } from './users/password-policy.ts';
 
 /**
  * On an empty database, creates the first `admin` from ADMIN_PASSWORD, or with a random password
- * that is returned so the caller can print it once. ADMIN_PASSWORD must pass the password policy (≥ 12 characters,
+ * that is returned so the caller can print it once (that one must be changed at the first login). ADMIN_PASSWORD must pass the password policy (≥ 12 characters,
  * not a common password): a weak one stops the start with an error saying why.
  */
 export async function ensureFirstAdmin(
@@ -27,8 +27,15 @@ export async function ensureFirstAdmin(
   }
   const password = adminPassword ?? crypto.randomBytes(15).toString('base64url');
   await users.create(
-    // The installer's own (ADMIN_PASSWORD, or the one printed once at the first start): not forced to change.
-    { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password), mustChangePassword: false },
+    // ADMIN_PASSWORD is the installer's own choice: not forced to change. A generated one has been on a console (and
+    // whatever keeps its output): the first login must replace it, as with a password an administrator set.
+    {
+      username: 'admin',
+      displayName: '系统管理员',
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      mustChangePassword: adminPassword === undefined,
+    },
     clock.now().toISOString(),
   );
   return { created: true, generatedPassword: adminPassword ? undefined : password };

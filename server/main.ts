@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (admin.generatedPassword) {
     // Printed once, on the first start only; it is not logged anywhere else.
     process.stdout.write(
-      `\n首次启动：已创建管理员账号 admin，初始密码：${admin.generatedPassword}\nFirst start: created user "admin" with password: ${admin.generatedPassword}\n\n`,
+      `\n首次启动：已创建管理员账号 admin，初始密码：${admin.generatedPassword}（首次登录后须修改）\nFirst start: created user "admin" with password: ${admin.generatedPassword} (to be changed at the first login)\n\n`,
     );
   } else if (admin.created) {
     logger.info('created user admin from ADMIN_PASSWORD');

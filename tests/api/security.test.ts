@@ -190,6 +190,12 @@ describe(`passwords and the user lifecycle (${process.env.TEST_DB ?? 'sqlite'})`
       await expect(ensureFirstAdmin(db, t.clock, '1')).rejects.toThrow(/ADMIN_PASSWORD/);
       await expect(ensureFirstAdmin(db, t.clock, 'password1234')).rejects.toThrow(/ADMIN_PASSWORD/);
       expect((await ensureFirstAdmin(db, t.clock, 'a-Sound-admin-passphrase')).created).toBe(true);
+      // The installer's ADMIN_PASSWORD stands; a generated one (printed on the console) must be replaced at first login.
+      expect(Boolean((await db.knex('users').where({ username: 'admin' }).first()).must_change_password)).toBe(false);
+      await db.knex('users').delete();
+      const generated = await ensureFirstAdmin(db, t.clock, undefined);
+      expect(generated.generatedPassword).toMatch(/^[\w-]{20}$/);
+      expect(Boolean((await db.knex('users').where({ username: 'admin' }).first()).must_change_password)).toBe(true);
     } finally {
       await drop();
     }
