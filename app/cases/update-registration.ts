@@ -2,7 +2,7 @@ import { type CaseRecord, type PartyRecord, StaleVersionError } from '../../db/s
 import { persist } from '../../workflows/procedure.ts';
 import { receiptOrderRule } from '../../workflows/rules.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, preconditionFailed, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMayEditRegistration, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
@@ -89,7 +89,8 @@ export async function updateRegistration(
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });
   } catch (err) {
-    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
+    // Another write overtook this one: the 412 names it (read on a reader: it has committed).
+    if (err instanceof StaleVersionError) throw await staleVersion(deps, deps.db.reader, id, err.currentVersion);
     throw err;
   }
   // The record as written: the store gave the new parties and claims their ids.

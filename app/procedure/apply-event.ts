@@ -41,7 +41,7 @@ import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, notFound, preconditionFailed, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
@@ -547,7 +547,8 @@ export async function applyEvent(
   try {
     return await recordDecision(deps, uow, d, { guard: false, serialAtCommit: opts.serialAtCommit === true });
   } catch (err) {
-    if (err instanceof StaleVersionError) throw preconditionFailed(err.currentVersion);
+    // Another write overtook this one: the 412 names it (read on a reader: it has committed).
+    if (err instanceof StaleVersionError) throw await staleVersion(deps, deps.db.reader, caseId, err.currentVersion);
     throw err;
   }
 }
