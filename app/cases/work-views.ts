@@ -21,7 +21,7 @@ export async function hearingCalendar(
   assertMayReadCases(actor);
   if (q.to < q.from) throw validationError([{ path: 'to', message: '截止日不能早于起始日' }]);
   if (daysBetween(q.from, q.to) > 30) throw validationError([{ path: 'to', message: '一次最多查询31天' }]);
-  const r = await deps.stores.hearings.list(deps.db.reader, q);
+  const r = await deps.stores.hearings.list(deps.db.reader, { ...q, slotMinutes: deps.config.hearingSlotMinutes });
   return { ...r, page: q.page, pageSize: q.pageSize };
 }
 

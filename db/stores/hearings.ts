@@ -30,6 +30,11 @@ export interface HearingListItem extends HearingRow {
   arbitrators: { id: number; displayName: string; presiding: boolean }[];
   applicantNames: string[];
   respondentNames: string[];
+  /**
+   * Other cases' sessions on the same day in the same room less than a slot from this one (both with a time): a joint
+   * hearing (合并开庭) — the scheduling rule lets two sessions meet there only as one (app/procedure/hearing-clash.ts).
+   */
+  jointWith: { caseId: number; caseNo: string | null }[];
 }
 
 /** Another case's session still to be held at the same day and time, in the same room or before a shared arbitrator. */
@@ -53,6 +58,8 @@ export interface HearingFilter {
   place?: string;
   page: number;
   pageSize: number;
+  /** How long a session holds its room (HEARING_SLOT_MINUTES): sessions nearer than this in one room are joint. */
+  slotMinutes: number;
 }
 
 const columns = (row: HearingRow) => ({
@@ -74,6 +81,38 @@ const sessionOf = (r: Record<string, any>): HearingRow => ({
   status: r.status,
   scheduledOn: r.scheduled_on,
 });
+
+/**
+ * For the calendar's page of session rows: the other cases' sessions each is heard with — the same day and room, both
+ * with a time, less than `slotMinutes` apart (one query for the page).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: rows as knex answers them
+async function jointSessions(k: Knex, rows: Record<string, any>[], slotMinutes: number) {
+  const timed = rows.filter((r) => r.time);
+  const pairs = [...new Map(timed.map((r) => [`${r.hearing_on} ${r.place}`, [r.hearing_on, r.place]])).values()];
+  const others = pairs.length
+    ? await k('hearings')
+        .join('cases', 'cases.id', 'hearings.case_id')
+        .whereIn(['hearings.hearing_on', 'hearings.place'], pairs)
+        .whereNotNull('hearings.time')
+        .select('hearings.case_id', 'hearings.hearing_on', 'hearings.place', 'hearings.time', 'cases.case_no')
+        .orderBy(['hearings.time', 'hearings.case_id'])
+    : [];
+  const slot = Math.max(1, slotMinutes);
+  // biome-ignore lint/suspicious/noExplicitAny: a row as knex answers it
+  return (r: Record<string, any>) => {
+    if (!r.time) return [];
+    const met = others.filter(
+      (o) =>
+        Number(o.case_id) !== Number(r.case_id) &&
+        o.hearing_on === r.hearing_on &&
+        o.place === r.place &&
+        Math.abs(minutesOf(o.time) - minutesOf(r.time)) < slot,
+    );
+    // One entry per case (two sessions of one case cannot both meet this one, but the calendar does not rely on it).
+    return [...new Map(met.map((o) => [Number(o.case_id), { caseId: Number(o.case_id), caseNo: o.case_no ?? null }])).values()];
+  };
+}
 
 /** The hearing calendar: written with each hearing event, read by week, room and arbitrator. */
 export function createHearingStore() {
@@ -182,7 +221,10 @@ export function createHearingStore() {
       await trx('hearings').where({ case_id: caseId, status: 'scheduled' }).delete();
     },
 
-    /** Hearings on days `from`–`to` (by day and time), with their case, tribunal and party names (four queries). */
+    /**
+     * Hearings on days `from`–`to` (by day and time), with their case, tribunal, party names and the sessions each is
+     * heard jointly with (five queries).
+     */
     async list(k: Knex, f: HearingFilter): Promise<{ items: HearingListItem[]; total: number }> {
       const base = k('hearings')
         .join('cases', 'cases.id', 'hearings.case_id')
@@ -206,7 +248,11 @@ export function createHearingStore() {
           .offset((f.page - 1) * f.pageSize),
       ]);
       const ids = rows.map((r) => Number(r.case_id));
-      const [tribunals, names] = await Promise.all([tribunalsOf(k, ids), partyNamesOf(k, ids)]);
+      const [tribunals, names, joint] = await Promise.all([
+        tribunalsOf(k, ids),
+        partyNamesOf(k, ids),
+        jointSessions(k, rows, f.slotMinutes),
+      ]);
       return {
         total: Number(countRow?.n ?? 0),
         items: rows.map((r) => {
@@ -220,6 +266,7 @@ export function createHearingStore() {
             arbitrators: tribunals.get(id) ?? [],
             applicantNames: names.get(id)?.applicantNames ?? [],
             respondentNames: names.get(id)?.respondentNames ?? [],
+            jointWith: joint(r),
           };
         }),
       };

@@ -21,6 +21,9 @@ const Hearing = z
     arbitrators: z.array(z.strictObject({ id: z.number().int(), displayName: z.string(), presiding: z.boolean() })),
     applicantNames: z.array(z.string()),
     respondentNames: z.array(z.string()),
+    jointWith: z
+      .array(z.strictObject({ caseId: z.number().int(), caseNo: z.string().nullable() }))
+      .openapi({ description: '合并开庭：同日同一法庭、相距不足一个开庭时段（HEARING_SLOT_MINUTES）的其他案件的开庭' }),
   })
   .openapi('Hearing');
 const AwardClock = z

@@ -114,6 +114,14 @@ describe(`hearing slots (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       [one.id, '09:00', '第三仲裁庭'],
       [same.id, '09:00', '第三仲裁庭'],
     ]);
+    // Each session names the one it is heard with; the sessions of that day in other rooms are heard alone.
+    const day = ((await t.api(a.tokens.clerk).get('/api/hearings?from=2026-03-23&to=2026-03-23')).body as Body).items;
+    expect(day.map((x: Body) => [x.caseId, x.jointWith])).toEqual([
+      [one.id, [{ caseId: same.id, caseNo: same.caseNo }]],
+      [same.id, [{ caseId: one.id, caseNo: one.caseNo }]],
+    ]);
+    const alone = ((await t.api(a.tokens.clerk).get('/api/hearings?from=2026-03-20&to=2026-03-20')).body as Body).items;
+    expect(alone.map((x: Body) => x.jointWith)).toEqual(alone.map(() => []));
   });
 
   it('a postponement into a taken slot is refused; a hearing without a time, a held one or a withdrawn case takes no slot', async () => {

@@ -56,6 +56,7 @@ export async function hearingsPage(params, mount) {
         h('span.small.muted', by === 'room' ? x.arbitrators.map((a) => a.displayName).join('、') || '未组庭' : x.place),
         x.public === false ? h('span.badge.warn.tight', '不公开') : null,
         x.session > 1 ? h('span.badge.info.tight', `第${x.session}次开庭`) : null,
+        x.jointWith.length ? h('span.small', `合并开庭：与${x.jointWith.map((j) => j.caseNo ?? `#${j.caseId}`).join('、')}`) : null,
         x.status === 'held' ? h('span.badge.ok.tight', '已开庭') : null,
       );
     fill(
