@@ -185,12 +185,16 @@ interface Excluded {
 
 /**
  * Days excluded from the award clock after `from` (Rules Arts. 46(6), 47): suspensions and public-notice periods. The
- * intervals are merged — two respondents served by public notice on the same day exclude the 30 days once.
+ * intervals are merged — two respondents served by public notice on the same day exclude the 30 days once. Only a
+ * period still running is held back: an interval beginning after the day the clock ran out on (`dueWith`, the due date
+ * with the days excluded before it; null when that cannot be known) excludes nothing — once the limit has passed, the
+ * parties may go to court (LDMAL Art. 43(1)), and a suspension ordered afterwards does not revive it.
  */
 function excludedDays(
   ctx: MachineContext,
   today: string,
   from: string,
+  dueWith: (excluded: number) => string | null,
 ): { days: number; notes: string[]; pausedNow: boolean; why: string[] } {
   const raw: Excluded[] = [];
   for (const s of ctx.suspensions) {
@@ -214,21 +218,31 @@ function excludedDays(
     .sort((a, b) => a.from.localeCompare(b.from));
   let days = 0;
   let cur: { from: string; to: string } | null = null;
+  const counted: Excluded[] = [];
+  const late: string[] = [];
   for (const x of clipped) {
     if (cur && x.from <= cur.to) {
       if (x.to > cur.to) cur.to = x.to;
+      counted.push(x);
       continue;
     }
     if (cur) days += daysBetween(cur.from, cur.to);
+    cur = null;
+    const due = dueWith(days);
+    if (due !== null && x.from > due) {
+      late.push(`${x.what}始于审理期限届满（${due}）之后，不扣除`);
+      continue;
+    }
     cur = { from: x.from, to: x.to };
+    counted.push(x);
   }
   if (cur) days += daysBetween(cur.from, cur.to);
-  const notes = clipped.map((x) => x.what);
-  const summed = clipped.reduce((n, x) => n + daysBetween(x.from, x.to), 0);
+  const notes = counted.map((x) => x.what);
+  const summed = counted.reduce((n, x) => n + daysBetween(x.from, x.to), 0);
   if (summed > days) notes.push(`上述期间重叠的日子只扣除一次，合计扣除${days}天`);
-  const openOnes = clipped.filter((x) => x.open);
+  const openOnes = counted.filter((x) => x.open);
   const why = openOnes.map((x) => (x.what.startsWith('中止') ? '中止审理' : '公告送达期间'));
-  return { days, notes, pausedNow: openOnes.length > 0, why: [...new Set(why)] };
+  return { days, notes: [...notes, ...late], pausedNow: openOnes.length > 0, why: [...new Set(why)] };
 }
 
 export interface AwardClock extends Computed {
@@ -263,10 +277,15 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
       startWhat = REASONS[r.reason] ?? '重新起算之日';
     }
   }
-  const ex = excludedDays(ctx, today, startsOn);
   const ext = ctx.extension?.days ?? 0;
+  const ex = excludedDays(
+    ctx,
+    today,
+    startsOn,
+    (days) => computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, { addDays: days + ext }).dueOn,
+  );
   const notes = [
-    ...ex.notes.map((n) => (n.startsWith('上述') ? n : `扣除${n}`)),
+    ...ex.notes.map((n) => (n.startsWith('上述') || n.endsWith('不扣除') ? n : `扣除${n}`)),
     ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : []),
   ];
   const c = computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, {
@@ -430,16 +449,28 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     c: Computed | null,
     metOn: string | null,
     assignee: Assignee,
-    opts: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean } = {},
+    opts: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean; endedOn?: string | null } = {},
   ) => {
+    // A duty the case's closure made moot (`endedOn`) ends on the closing day without having been done: it is no longer
+    // counted, and its explanation says so instead of "done".
+    const ended = !metOn && opts.endedOn ? opts.endedOn : null;
+    const met = metOn ?? ended;
     let status: DeadlineStatus;
     // A paused clock reads "paused" whatever its due date would be (api.md), even when that date is not known.
-    if (opts.paused && !metOn) status = 'paused';
+    if (opts.paused && !met) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
-    else if (metOn) status = metOn > c.dueOn ? 'met_late' : 'met';
+    else if (met) status = met > c.dueOn ? 'met_late' : 'met';
     else if (today > c.dueOn) status = opts.periodOnly ? 'met' : 'overdue';
     else status = 'open';
-    const done = status === 'met_late' ? `已于${metOn}完成（晚于期限${c?.dueOn}）。` : metOn ? `已于${metOn}完成。` : '';
+    const done = ended
+      ? status === 'met_late'
+        ? `期限${c?.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
+        : `案件已于${ended}结案，此项不再需要。`
+      : status === 'met_late'
+        ? `已于${metOn}完成（晚于期限${c?.dueOn}）。`
+        : metOn
+          ? `已于${metOn}完成。`
+          : '';
     out.push({
       kind,
       label: opts.label ?? rule.label,
@@ -452,7 +483,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       explanation: (c?.explanation ?? '尚未开始计算。') + (done || (opts.periodOnly && status === 'met' ? '期间已届满。' : '')),
       assignee,
       ...(opts.partyId ? { partyId: opts.partyId } : {}),
-      metOn,
+      metOn: met,
       provisional: Boolean(c?.provisional && c.dueOn),
     });
   };
@@ -507,8 +538,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     P.serve_respondent,
     ctx.acceptedOn,
     computePeriod(cal, P.serve_respondent, ctx.acceptedOn, '受理之日'),
-    firstService(ctx, ['application_copy', 'respond_notice'], respondents, true) ?? (closedOn && !ctx.award ? closedOn : null),
+    firstService(ctx, ['application_copy', 'respond_notice'], respondents, true),
     'clerk',
+    { endedOn: closedOn && !ctx.award ? closedOn : null },
   );
   // The defense period runs from the respondents' receipt — for public notice, the deemed day (CPL Art. 95).
   const servedRespondentsOn = firstService(ctx, ['application_copy', 'respond_notice'], respondents);
@@ -547,7 +579,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   const notifiedOn = firstService(ctx, ['tribunal_notice'], [...applicants, ...respondents], true);
   if (ctx.tribunal?.formedOn && !notifiedOn)
     tribunalNotice.explanation += `仲裁庭已于${ctx.tribunal.formedOn}组成，组成情况的书面通知尚未送达全部当事人。`;
-  add('tribunal_notice', P.tribunal_notice, ctx.acceptedOn, tribunalNotice, notifiedOn ?? closedOn, 'clerk');
+  add('tribunal_notice', P.tribunal_notice, ctx.acceptedOn, tribunalNotice, notifiedOn, 'clerk', { endedOn: closedOn });
 
   if (ctx.hearing && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))) {
     const h = ctx.hearing;
@@ -598,21 +630,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   const clock = awardClock(ctx, cal, P, closedOn ?? today);
   if (clock) {
     const paused = clock.pausedNow && !closedOn;
-    // While paused, the due date is hypothetical (as if resumed today); when even that needs a year without official
-    // data, it stays unknown (null) with the reason — the clock reads "paused" either way (api.md).
-    const shown: Computed =
-      paused && clock.provisional
-        ? {
-            dueOn: null,
-            missingYear: clock.missingYear,
-            explanation: `审理期限因${clock.pausedWhy.join('、')}暂停计算；恢复计算后的届满日落在缺少国家法定节假日安排的${clock.years?.join('、')}年，届时按正式安排计算。`,
-          }
-        : paused
-          ? {
-              ...clock,
-              explanation: `审理期限因${clock.pausedWhy.join('、')}暂停计算，以下为假定今日恢复计算的届满日：${clock.explanation}`,
-            }
-          : clock;
+    // While paused, the due date is hypothetical (as if resumed today) — provisional, like any date in a year without
+    // official data (api.md v1.1), when it needs one; the clock reads "paused" either way (api.md).
+    const shown: Computed = paused
+      ? { ...clock, explanation: `审理期限因${clock.pausedWhy.join('、')}暂停计算，以下为假定今日恢复计算的届满日：${clock.explanation}` }
+      : clock;
     add('award', awardRule(ctx, P), clock.startsOn, shown, closedOn, 'tribunal', { paused });
   }
   if (ctx.mediation?.agreedOn && clock) {
@@ -626,8 +648,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         missingYear: clock.missingYear,
         provisional: clock.provisional,
       },
-      null,
+      // Both signed: the case closed by the mediation document on the day it took effect (LDMAL Art. 42). Closed
+      // otherwise (an award after one side went back on it, a withdrawal): no signature is awaited any more.
+      ctx.closure?.mode === 'mediation' ? ctx.closure.closedOn : null,
       'clerk',
+      { endedOn: closedOn },
     );
   }
 
@@ -983,7 +1008,7 @@ type AddDeadline = (
   c: Computed | null,
   metOn: string | null,
   assignee: Assignee,
-  opts?: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean },
+  opts?: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean; endedOn?: string | null },
 ) => void;
 
 /**
@@ -1036,8 +1061,10 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
   add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
   const clock = reviewClock(ctx, cal, P);
   if (clock) {
-    const done = r.confirmation?.on ?? r.refusal?.on ?? ctx.closure?.closedOn ?? null;
-    add('review', { ...P.review, days: P.review.days + (r.extension?.days ?? 0) }, r.acceptedOn, clock, done, 'tribunal');
+    const done = r.confirmation?.on ?? r.refusal?.on ?? null;
+    add('review', { ...P.review, days: P.review.days + (r.extension?.days ?? 0) }, r.acceptedOn, clock, done, 'tribunal', {
+      endedOn: ctx.closure?.closedOn ?? null,
+    });
   }
 }
 
@@ -1093,9 +1120,9 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
       P.recusal_decision,
       r.on,
       computePeriod(cal, P.recusal_decision, r.on, '提出回避申请之日'),
-      r.decision?.on ?? closedOn,
+      r.decision?.on ?? null,
       'clerk',
-      { label: `${P.recusal_decision.label}（${who}${r.target.name ?? r.target.userId ?? ''}）` },
+      { label: `${P.recusal_decision.label}（${who}${r.target.name ?? r.target.userId ?? ''}）`, endedOn: closedOn },
     );
   }
 
@@ -1146,9 +1173,9 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
       P.serve_added_party,
       a.on,
       computePeriod(cal, P.serve_added_party, a.on, '决定追加当事人之日'),
-      servedOn ?? closedOn,
+      servedOn,
       'clerk',
-      { partyId: a.partyId, label: `${P.serve_added_party.label}（当事人${a.partyId}）` },
+      { partyId: a.partyId, label: `${P.serve_added_party.label}（当事人${a.partyId}）`, endedOn: closedOn },
     );
     if (a.side === 'respondent' && servedOn) {
       add(

@@ -396,7 +396,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   EXTEND_TIME_LIMIT: (_ctx, ev) => {
     // LDMAL Art. 43: extension by no more than 15 days, approved before the time limit runs out.
     const max = ev.facts?.maxExtensionDays ?? DEFAULT_PERIODS.extension.days;
-    if (ev.payload.days > max) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', `延长期限不得超过${max}日`);
+    if (ev.payload.days > max) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', `延长期限不得超过${max}日`, 'days');
     const due = ev.facts?.awardDueOn;
     if (due && ev.occurredOn > due)
       return v('extension-before-deadline', 'LDMAL Art. 43; Rules Art. 45', `审理期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`);
@@ -758,7 +758,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (ctx.track !== 'review') return null;
     // Rules Art. 76: the review may be extended once, by no more than 5 (working) days, with the chair's approval.
     const max = ev.facts?.reviewExtensionMaxDays ?? DEFAULT_PERIODS.review_extension.days;
-    if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`);
+    if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`, 'days');
     const due = ev.facts?.reviewDueOn;
     if (due && ev.occurredOn > due)
       return v('review-extension-before-deadline', 'Rules Art. 76', `审查期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`);

@@ -131,7 +131,7 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
     const ext = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 16 }, '2026-03-05');
     expect(ext.status).toBe(422);
-    expect(ext.body).toMatchObject({ rule: 'extension-max-15', source: 'LDMAL Art. 43; Rules Art. 45' });
+    expect(ext.body).toMatchObject({ rule: 'extension-max-15', source: 'LDMAL Art. 43; Rules Art. 45', field: 'days' });
     // 45 days from 2026-03-04 → 2026-04-18 (Saturday) → rolls to Monday 2026-04-20; extension after that is refused.
     const late = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 10 }, '2026-04-21');
     expect(late.status).toBe(422);
@@ -289,6 +289,14 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.state).toBe('mediation_signing');
     r = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-10' }, '2026-03-10');
     expect(r).toMatchObject({ state: 'closed_mediation', closure: { mode: 'mediation', closedOn: '2026-03-10' } });
+    // The signatures came in time: that deadline is met on the day the document took effect (LDMAL Art. 42), never
+    // overdue later; the tribunal notice never served is not "done" — the closure made it moot, and it says so.
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    const dl = (kind: string) => v.deadlines.find((d: { kind: string }) => d.kind === kind);
+    expect(dl('mediation_signature').status).toBe('met');
+    expect(dl('mediation_signature').explanation).toContain('已于2026-03-10完成。');
+    expect(dl('tribunal_notice').explanation).toContain('案件已于2026-03-10结案，此项不再需要。');
+    expect(dl('tribunal_notice').explanation).not.toContain('完成');
   });
 
   it('withdrawal, termination and rejection each close with their mode', async () => {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { OfficialCalendar } from '../../workflows/calendar.ts';
+import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
+import { computeDeadlines } from '../../workflows/deadlines.ts';
+import { DEFAULT_PERIODS } from '../../workflows/periods.ts';
+import { restore, startCase } from '../../workflows/procedure.ts';
+import type { CaseInput } from '../../workflows/procedure-types.ts';
+
+/**
+ * Only a running award period is held back by a suspension (Rules Arts. 46–47): once the 45 days (+ an approved
+ * extension) have run out the parties may go to court (LDMAL Art. 43(1)), and a suspension ordered afterwards neither
+ * revives the period nor hides that it is overdue.
+ */
+const cal = new OfficialCalendar(packagedCalendarYears());
+const input: CaseInput = {
+  track: 'arbitration',
+  procedure: 'ordinary',
+  collective: false,
+  wageArrears: false,
+  receivedOn: '2026-08-10',
+  parties: [
+    { id: 1, side: 'applicant', kind: 'person' },
+    { id: 2, side: 'respondent', kind: 'organization' },
+  ],
+  claims: [{ id: 10, category: 'wages' }],
+};
+// Accepted 08-11; suspended 09-01…09-10 (9 days): 08-11 + 45 + 9 = 10-04 (National Day); extended by 15 → 10-19.
+const ctx = (suspensions: { from: string; to: string | null }[]) => ({
+  ...restore(startCase(input)).context,
+  acceptedOn: '2026-08-11',
+  suspensions: suspensions.map((s) => ({ ...s, reason: '等待鉴定' })),
+  extension: { days: 15, approvedOn: '2026-10-08' },
+});
+const award = (c: ReturnType<typeof ctx>, today: string) =>
+  computeDeadlines(c, cal, DEFAULT_PERIODS, today).find((d) => d.kind === 'award');
+
+describe('a suspension after the award period ran out (LDMAL Art. 43; Rules Arts. 46–47)', () => {
+  it('a suspension inside the period holds it back', () => {
+    expect(award(ctx([{ from: '2026-09-01', to: '2026-09-10' }]), '2026-10-12')).toMatchObject({ dueOn: '2026-10-19', status: 'open' });
+  });
+  it('one ordered after the due day excludes nothing, and the note says so', () => {
+    const d = award(
+      ctx([
+        { from: '2026-09-01', to: '2026-09-10' },
+        { from: '2026-11-02', to: '2026-11-20' },
+      ]),
+      '2026-11-25',
+    );
+    expect(d).toMatchObject({ dueOn: '2026-10-19', status: 'overdue' });
+    expect(d?.explanation).toContain('中止审理2026-11-02至2026-11-20（18天）始于审理期限届满（2026-10-19）之后，不扣除');
+  });
+  it('while such a suspension lasts the clock reads overdue, not paused', () => {
+    const d = award(
+      ctx([
+        { from: '2026-09-01', to: '2026-09-10' },
+        { from: '2026-11-02', to: null },
+      ]),
+      '2026-11-10',
+    );
+    expect(d).toMatchObject({ dueOn: '2026-10-19', status: 'overdue' });
+  });
+  it('one ordered on the last day itself still holds it back', () => {
+    const d = award(
+      ctx([
+        { from: '2026-09-01', to: '2026-09-10' },
+        { from: '2026-10-19', to: '2026-10-29' },
+      ]),
+      '2026-10-27',
+    );
+    expect(d).toMatchObject({ dueOn: '2026-10-29', status: 'open' });
+  });
+});
+
+describe('a paused award clock whose hypothetical due date needs a year without official data (api.md v1.1)', () => {
+  it('shows that date as provisional, not as unknown, and reads paused', () => {
+    const c = {
+      ...restore(startCase(input)).context,
+      acceptedOn: '2026-11-20',
+      suspensions: [{ from: '2026-11-25', to: null, reason: '等待鉴定' }],
+      extension: null,
+    };
+    // 11-20 + 45 = 01-04; 8 days suspended so far (11-25…12-03) → 2027-01-12, in a year with no arrangement loaded.
+    const d = computeDeadlines(c, cal, DEFAULT_PERIODS, '2026-12-03').find((x) => x.kind === 'award');
+    expect(d).toMatchObject({ status: 'paused', dueOn: '2027-01-12', provisional: true });
+    expect(d?.explanation).toContain('暂停计算');
+    expect(d?.explanation).toContain('2027');
+  });
+});
