@@ -405,6 +405,10 @@ export const Claim = z
     categoryLabel: z.string(),
     amount: Amount.nullable().optional().openapi({ description: '非金钱请求为 null；summary 时不含' }),
     description: z.string().optional().openapi({ description: 'summary 时不含' }),
+    withdrawn: z
+      .boolean()
+      .optional()
+      .openapi({ description: '已在变更仲裁请求时放弃（劳动人事争议仲裁办案规则第四十四条）；案件视图中总有此项' }),
   })
   .openapi('Claim');
 

@@ -48,7 +48,7 @@ interface ClaimSource {
 const fen = (s: string | null | undefined) => (s ? (parseMoney(s) ?? 0) : 0);
 
 /** Claims given up by a change of claims (CHANGE_CLAIMS `withdraw`, Rules Art. 44). */
-function withdrawnIds(ctx: MachineContext): Set<number> {
+export function withdrawnIds(ctx: Pick<MachineContext, 'claimChanges'>): Set<number> {
   return new Set((ctx.claimChanges ?? []).flatMap((c) => c.withdrawn));
 }
 

@@ -1,6 +1,7 @@
 import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
+import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber, maskIdNumbersInText, maskMobilesInText } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
@@ -137,8 +138,12 @@ export function buildCaseView(
     r.record.postmarkOn === c.postmarkOn &&
     r.record.receivedOn === c.receivedOn &&
     r.record.claims === c.claims;
+  const registration = registrationView(c, level, r);
+  // Claims given up by a change of claims (Rules Art. 44) stay listed, marked: what the award decides no longer.
+  const withdrawn = withdrawnIds(ctx);
   const view = {
-    ...registrationView(c, level, r),
+    ...registration,
+    claims: registration.claims.map((cl) => ({ ...cl, withdrawn: withdrawn.has(cl.id) })),
     closure: r && same('closure') ? r.view.closure : closureView(ctx, level),
     award: r && same('award') ? r.view.award : awardView(ctx, level),
     tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),

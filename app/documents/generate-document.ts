@@ -12,6 +12,7 @@ import {
   type RequestText,
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
+import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -180,6 +181,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         agents: p.agents.map((a) => ({ name: a.name, kind: a.kind, unit: a.unit, relationship: a.relationship ?? null })),
       }));
   const assets = documentAssets(config);
+  const given = withdrawnIds(ctx);
+  const standing = c.claims.filter((cl) => !given.has(cl.id as number));
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
     specs = BUILDERS[req.kind]({
@@ -188,7 +191,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       receivedOn: c.receivedOn,
       applicants: side('applicant'),
       respondents: side('respondent'),
-      claims: c.claims.map((cl) => ({
+      // The claims as they stand: one given up by a change of claims (Rules Art. 44) is no longer asked for.
+      claims: standing.map((cl) => ({
         id: cl.id as number,
         seq: cl.seq as number,
         category: cl.category,

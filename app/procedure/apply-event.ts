@@ -12,6 +12,7 @@ import {
 import { isStaleWrite } from '../../db/write-later.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
+import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
@@ -301,6 +302,7 @@ async function decide(
         payload.items as AwardItemInput[],
         ev.occurredOn,
         absent.some((n) => n.side === 'respondent'),
+        withdrawnIds(ctx),
       )),
       absentNotices: absent,
       heldOn: ctx.hearingsHeld.at(-1)?.heldOn ?? null,

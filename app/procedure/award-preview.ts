@@ -1,4 +1,5 @@
 import { suggestedBasis } from '../../templates/legal-basis.ts';
+import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -14,14 +15,15 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
   const k = deps.db.reader;
   assertRoleMayPreviewAward(actor);
   const c = await loadCase(deps, k, id);
-  assertMayPreviewAward(actor, caseScope(c, caseContext(c)));
+  const ctx = caseContext(c);
+  assertMayPreviewAward(actor, caseScope(c, ctx));
   const unknown = input.items.flatMap((it, i) =>
     c.claims.some((cl) => cl.id === it.claimId) ? [] : [{ path: `items.${i}.claimId`, message: `请求 ${it.claimId} 不属于本案` }],
   );
   if (unknown.length) throw validationError(unknown);
   const on = input.occurredOn ?? deps.clock.today();
   const wage = await minimumWageFor(deps, k, c, on);
-  const r = classifyItems(deps, c, input.items, wage);
+  const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));
   return {
     finality: r.finality,
     thresholdAmount: formatMoney(r.thresholdFen),

@@ -36,8 +36,18 @@ export async function minimumWageFor(
   return wage;
 }
 
-/** Classifies each award item final or non-final (LDMAL Art. 47; SPC-1 Arts. 19–20) against the wage in force. */
-export function classifyItems(deps: Deps, c: Pick<CaseRecord, 'claims'>, items: AwardItemInput[], wage: MinimumWageRow) {
+/**
+ * Classifies each award item final or non-final (LDMAL Art. 47; SPC-1 Arts. 19–20) against the wage in force. The
+ * case's claims the rule looks at (a claim to confirm the relationship makes the case non-final) are those still
+ * standing: a claim given up by a change of claims (Rules Art. 44, `withdrawn`) is no longer the case's.
+ */
+export function classifyItems(
+  deps: Deps,
+  c: Pick<CaseRecord, 'claims'>,
+  items: AwardItemInput[],
+  wage: MinimumWageRow,
+  withdrawn: ReadonlySet<number>,
+) {
   return classifyAward(
     items.map((it) => ({
       claimId: it.claimId,
@@ -46,7 +56,7 @@ export function classifyItems(deps: Deps, c: Pick<CaseRecord, 'claims'>, items: 
       amountFen: it.amount === undefined ? null : parseMoney(it.amount),
     })),
     wage.monthlyFen,
-    c.claims.map((cl) => cl.category),
+    c.claims.filter((cl) => !withdrawn.has(cl.id as number)).map((cl) => cl.category),
     {
       confirmRelationshipMakesCaseNonFinal: deps.config.confirmRelationshipNonFinal,
       // domain.md §9.3: whether a dismissed Art. 47(1) item counts as final (FINAL_AWARD_DISMISSED_ITEMS).
@@ -63,9 +73,10 @@ export async function awardRecord(
   items: AwardItemInput[],
   on: string,
   defaultAward: boolean,
+  withdrawn: ReadonlySet<number>,
 ): Promise<Record<string, unknown>> {
   const wage = await minimumWageFor(deps, k, c, on);
-  const r = classifyItems(deps, c, items, wage);
+  const r = classifyItems(deps, c, items, wage, withdrawn);
   return {
     items: r.items.map((x, i) => ({
       ...x,

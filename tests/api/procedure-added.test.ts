@@ -140,6 +140,31 @@ describe(`changing and adding claims — Rules Arts. 44, 46(3) (${process.env.TE
     await refused(c, arb(0).token, 'ISSUE_AWARD', { items: [item(c0?.id), item(c1?.id)] }, '2026-03-23', 422, 'claim-withdrawn');
     expect((await ok(c, arb(0).token, 'ISSUE_AWARD', { items: [item(c0?.id)] }, '2026-03-23')).state).toBe('award_issued');
   });
+
+  it('a claim to confirm the relationship given up no longer makes the award non-final (LDMAL Art. 47; Rules Art. 44)', async () => {
+    const c = await scheduledCase(
+      '2026-03-20',
+      standardApplication({
+        claims: [
+          { category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
+          { category: 'confirm_relationship', description: '确认与被申请人存在劳动关系' },
+        ],
+      }),
+    );
+    const [wages, relationship] = c.claims;
+    const r = await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [relationship?.id], respondentWaivesDefense: true }, '2026-03-09');
+    expect((r.claims as unknown as { id: number; withdrawn: boolean }[]).map((x) => [x.id, x.withdrawn])).toEqual([
+      [wages?.id, false],
+      [relationship?.id, true],
+    ]);
+    await ok(c, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-20');
+    const items = [{ claimId: wages?.id, outcome: 'granted', amount: '12000.00' }];
+    const preview = await t.api(arb(0).token).post(`/api/cases/${c.id}/award-preview`, { occurredOn: '2026-03-23', items });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.finality).toBe('final');
+    const awarded = await ok(c, arb(0).token, 'ISSUE_AWARD', { items }, '2026-03-23');
+    expect((awarded.award as { finality: string }).finality).toBe('final');
+  });
 });
 
 describe('the evidence period — Rules Arts. 15, 44', () => {

@@ -26,7 +26,8 @@ describe(`an analyst's case summary (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     const summary = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}`)).body;
     expect(summary.readLevel).toBe('summary');
     expect(summary.claims.length).toBe(awarded.claims.length);
-    for (const cl of summary.claims) expect(Object.keys(cl).sort()).toEqual(['category', 'categoryLabel', 'id', 'seq']);
+    // What is claimed and whether it was given up (Rules Art. 44), not how much nor in what words.
+    for (const cl of summary.claims) expect(Object.keys(cl).sort()).toEqual(['category', 'categoryLabel', 'id', 'seq', 'withdrawn']);
     expect(summary.award).toEqual({ finality: awarded.award.finality, issuedOn: '2026-03-26', defaultAward: awarded.award.defaultAward });
     // Every other reader still sees them.
     const full = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;

@@ -374,10 +374,10 @@ function claimsSection(c, events, mediationTrack) {
         c.claims.map((cl) => {
           const it = awardItem(cl.id);
           return h(
-            'tr',
+            `tr${cl.withdrawn ? '.muted' : ''}`,
             h('td', cl.seq),
             h('td', V().claimCategories[cl.category] ?? cl.category),
-            h('td', cl.description ?? '—'),
+            h('td', cl.description ?? '—', cl.withdrawn ? [' ', h('span.badge.tight', '已放弃')] : null),
             h('td.num', money(cl.amount)),
             mediationTrack
               ? null
