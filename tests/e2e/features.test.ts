@@ -71,7 +71,11 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await calc.waitFor({ state: 'detached' });
     await eventually(async () => expect(await form.getByLabel('第2项裁决金额').inputValue()).toBe('42000.00'));
     await text(form.locator('.calc-tag').nth(1), '计算器建议 42000.00 元');
-    // The arbitrator may still edit it; here it is kept. The wages item is granted as claimed.
+    // The arbitrator may still edit it; here it is kept. The wages item is granted as claimed. Each outcome is chosen
+    // by the arbitrator (none is chosen in advance).
+    await form.getByLabel('第2项裁决结果').selectOption('granted');
+    expect(await form.getByLabel('第2项裁决金额').inputValue()).toBe('42000.00');
+    await form.getByLabel('第1项裁决结果').selectOption('granted');
     await form.getByLabel('第1项裁决金额').fill('2750.00');
     await form.locator('[data-path="defenseSummary"]').fill('被申请人认为解除合法。');
     await form.locator('[data-path="facts"]').fill('申请人于2019年3月1日入职，2025年12月31日被解除劳动合同。');

@@ -334,7 +334,17 @@ describe('web interface journeys (Chromium)', () => {
     await text(page.locator('.case-head'), '已开庭');
 
     const dlg = await openAct('作出裁决', '裁决日期', '2026-03-25');
-    await dlg.getByLabel('第1项裁决金额').fill('12000.00');
+    // Nothing is decided for the arbitrator: every item starts unanswered with no amount, and the award cannot be sent
+    // until each has its outcome.
+    expect(await dlg.getByLabel('第1项裁决结果').inputValue()).toBe('');
+    expect(await dlg.getByLabel('第1项裁决金额').inputValue()).toBe('');
+    await dlg.getByRole('button', { name: '作出裁决…' }).click();
+    await text(dlg.locator('[data-error-for="items.0.outcome"]'), '请选择第1项的裁决结果');
+    await text(dlg.locator('[data-error-for="items.1.outcome"]'), '请选择第2项的裁决结果');
+    expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
+    // 支持: the amount claimed is filled in, to be checked.
+    await dlg.getByLabel('第1项裁决结果').selectOption('granted');
+    expect(await dlg.getByLabel('第1项裁决金额').inputValue()).toBe('12000.00');
     await dlg.getByLabel('第2项裁决结果').selectOption('partly');
     await dlg.getByLabel('第2项裁决金额').fill('20000.00');
     // Within 12 months of the local minimum wage: both items final, shown before anything is submitted.

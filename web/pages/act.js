@@ -690,51 +690,64 @@ function awardEditor(c, type) {
   const draftName = `award.${c.id}.${type}`;
   const draft = loadDraft(draftName);
   const saved = draft?.value ?? {};
-  const rows = c.claims.map((cl) => {
-    const prior = saved.items?.find((i) => i.claimId === cl.id);
-    const outcome = select(LABELS.outcome, {
-      'data-path': `items.${cl.seq - 1}.outcome`,
-      'aria-label': `第${cl.seq}项裁决结果`,
-      value: prior?.outcome ?? 'granted',
-    });
-    const amount = input('text', {
-      inputmode: 'decimal',
-      value: prior?.amount ?? cl.amount ?? '',
-      'data-path': `items.${cl.seq - 1}.amount`,
-      'aria-label': `第${cl.seq}项裁决金额`,
-      class: 'amount',
-    });
-    const basis = h('textarea.basis', {
-      rows: 3,
-      'data-path': `items.${cl.seq - 1}.legalBasis`,
-      'aria-label': `第${cl.seq}项裁决依据`,
-      placeholder: '每行一条，如 《中华人民共和国劳动合同法》第三十条',
-    });
-    if (prior?.legalBasis) {
-      basis.value = prior.legalBasis.join('\n');
-      basis.dataset.edited = 'true';
-    }
-    basis.addEventListener('input', () => {
-      basis.dataset.edited = 'true';
-    });
-    const fin = h('span', { 'aria-live': 'polite' }, '—');
-    // Issue 17: the calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
-    const row = { cl, outcome, amount, basis, fin, calc: prior?.calculation ?? null, tag: h('span.small.muted.calc-tag') };
-    row.button = calculatorButton(
-      { h, fill, api, download, money },
-      {
-        c,
-        claim: cl,
-        onAccept: ({ amount: suggested, calculation }) => {
-          row.calc = calculation;
-          amount.value = suggested;
-          row.tag.textContent = `计算器建议 ${suggested} 元${calculation.print ? '，印入理由' : ''}`;
-          amount.dispatchEvent(new Event('input', { bubbles: true }));
+  // The claims still standing (one given up by a change of claims is decided no more), each item at its index in the
+  // award's `items` — the paths the server's errors name. No outcome is chosen for the arbitrator: every item starts
+  // unanswered, and the award cannot be sent until each has one (nothing granted by default).
+  const rows = c.claims
+    .filter((cl) => !cl.withdrawn)
+    .map((cl, i) => {
+      const prior = saved.items?.find((x) => x.claimId === cl.id);
+      const outcome = select(
+        { '': '（请选择）', ...LABELS.outcome },
+        {
+          'data-path': `items.${i}.outcome`,
+          'aria-label': `第${cl.seq}项裁决结果`,
+          value: prior?.outcome ?? '',
         },
-      },
-    );
-    return row;
-  });
+      );
+      const amount = input('text', {
+        inputmode: 'decimal',
+        value: prior?.amount ?? '',
+        placeholder: cl.amount ? `请求 ${cl.amount}` : '',
+        'data-path': `items.${i}.amount`,
+        'aria-label': `第${cl.seq}项裁决金额`,
+        class: 'amount',
+      });
+      const basis = h('textarea.basis', {
+        rows: 3,
+        'data-path': `items.${i}.legalBasis`,
+        'aria-label': `第${cl.seq}项裁决依据`,
+        placeholder: '每行一条，如 《中华人民共和国劳动合同法》第三十条',
+      });
+      if (prior?.legalBasis) {
+        basis.value = prior.legalBasis.join('\n');
+        basis.dataset.edited = 'true';
+      }
+      basis.addEventListener('input', () => {
+        basis.dataset.edited = 'true';
+      });
+      const fin = h('span', { 'aria-live': 'polite' }, '—');
+      // Issue 17: the calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
+      const row = { i, cl, outcome, amount, basis, fin, calc: prior?.calculation ?? null, tag: h('span.small.muted.calc-tag') };
+      // 支持 with no amount typed yet: the amount claimed, to be checked (a non-monetary claim has none).
+      outcome.addEventListener('change', () => {
+        if (outcome.value === 'granted' && !amount.value.trim() && cl.amount) amount.value = cl.amount;
+      });
+      row.button = calculatorButton(
+        { h, fill, api, download, money },
+        {
+          c,
+          claim: cl,
+          onAccept: ({ amount: suggested, calculation }) => {
+            row.calc = calculation;
+            amount.value = suggested;
+            row.tag.textContent = `计算器建议 ${suggested} 元${calculation.print ? '，印入理由' : ''}`;
+            amount.dispatchEvent(new Event('input', { bubbles: true }));
+          },
+        },
+      );
+      return row;
+    });
   const summaryLine = h('p.small', { 'aria-live': 'polite' });
   let timer;
   let lastPreview = null;
@@ -742,7 +755,19 @@ function awardEditor(c, type) {
   /** Asks the server how the items stand (finality, legal basis); an answer to an older question is dropped. */
   const runPreview = async () => {
     const n = ++asked;
-    const items = rows.map((r) => ({
+    // Only the items answered so far: the rest show no finality until they have an outcome.
+    const answered = rows.filter((r) => r.outcome.value);
+    for (const r of rows.filter((x) => !x.outcome.value)) {
+      r.fin.className = '';
+      r.fin.textContent = '—';
+      r.fin.title = '';
+    }
+    if (!answered.length) {
+      lastPreview = null;
+      summaryLine.textContent = '';
+      return;
+    }
+    const items = answered.map((r) => ({
       claimId: r.cl.id,
       outcome: r.outcome.value,
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
@@ -828,8 +853,8 @@ function awardEditor(c, type) {
             'tr',
             h('td', `${r.cl.seq}. ${r.cl.description}`),
             h('td.num', money(r.cl.amount)),
-            h('td', r.outcome),
-            h('td', r.amount, ' ', r.button, r.tag, h('span.field-error', { 'data-error-for': `items.${r.cl.seq - 1}.amount` })),
+            h('td', r.outcome, h('span.field-error', { 'data-error-for': `items.${r.i}.outcome` })),
+            h('td', r.amount, ' ', r.button, r.tag, h('span.field-error', { 'data-error-for': `items.${r.i}.amount` })),
             h('td', r.fin),
             h('td', r.basis),
           ),
@@ -857,12 +882,16 @@ function awardEditor(c, type) {
   const check = () => {
     const bad = [];
     for (const r of rows) {
+      if (!r.outcome.value) {
+        bad.push([`items.${r.i}.outcome`, `请选择第${r.cl.seq}项的裁决结果（支持、部分支持或驳回）`]);
+        continue;
+      }
       const m = r.outcome.value !== 'dismissed' ? checkMoney(r.amount.value.trim()) : null;
       // 部分支持 is less than the claim asks (the server says the same).
       const over = overClaim(r);
-      if (m) bad.push([`items.${r.cl.seq - 1}.amount`, m]);
+      if (m) bad.push([`items.${r.i}.amount`, m]);
       else if (r.outcome.value === 'partly' && over !== null && over >= 0)
-        bad.push([`items.${r.cl.seq - 1}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
+        bad.push([`items.${r.i}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
     }
     if (!facts.value.trim()) bad.push(['facts', '裁决书须写明经审理查明的事实']);
     if (!reasoning.value.trim()) bad.push(['reasoning', '裁决书须写明本委认为（裁决理由）']);
