@@ -102,12 +102,21 @@ const TRACK_CONSEQUENCES = {
 };
 
 /**
- * Served documents whose receipt starts a party's period: the service is confirmed like an irreversible act. The award:
- * suits and applications to set aside run from receipt (LDMAL Arts. 48–50).
+ * Served documents whose receipt has legal effect: the service is confirmed like an irreversible act. The award: suits
+ * and applications to set aside run from receipt (LDMAL Arts. 48–50); the hearing notice, served in writing, is what a
+ * default award or a deemed withdrawal rests on (LDMAL Art. 36); the application copy starts the defense period (Art.
+ * 30); the mediation document takes effect on receipt (Art. 42).
  */
 const SERVICE_CONSEQUENCES = {
   award:
     '该当事人起诉（十五日）、申请撤销裁决（三十日）的期间自其收到裁决书之日起算（《劳动争议调解仲裁法》第四十八条至第五十条）：直接送达为签收之日，公告、留置等方式为法定视为送达之日；送达记录不能撤回。',
+  hearing_notice:
+    '开庭通知经书面送达后，申请人无正当理由拒不到庭的可按撤回仲裁申请处理，被申请人无正当理由拒不到庭的可以缺席裁决（《劳动争议调解仲裁法》第三十六条）：请核对送达的当事人、方式和日期；送达记录不能撤回。',
+  postponement_notice:
+    '延期开庭通知的送达决定当事人是否经书面通知新的开庭日期（《劳动争议调解仲裁法》第三十六条）：请核对送达的当事人、方式和日期；送达记录不能撤回。',
+  application_copy: '被申请人的答辩期（十日）自其收到仲裁申请书副本之日起算（《劳动争议调解仲裁法》第三十条）；送达记录不能撤回。',
+  respond_notice: '被申请人的答辩期（十日）自其收到仲裁申请书副本之日起算（《劳动争议调解仲裁法》第三十条）；送达记录不能撤回。',
+  mediation_document: '调解书经双方当事人签收后发生法律效力（《劳动争议调解仲裁法》第四十二条）；送达记录不能撤回。',
 };
 
 /** What a confirmation says follows from act `type` on case `c` with `body`, or null when none is asked. */

@@ -20,9 +20,9 @@ const DOCS = {
   mediation_document: '调解书',
   award: '裁决书',
   advance_execution_ruling: '先予执行裁决书',
-  other: '其他',
   claims_change_copy: '变更仲裁请求书副本',
   addition_notice: '追加当事人通知书',
+  other: '其他',
 };
 const METHODS = {
   direct: '直接送达',

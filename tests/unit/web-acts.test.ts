@@ -20,6 +20,13 @@ describe('consequenceOf', () => {
     expect(consequenceOf('SCHEDULE_HEARING', c)).toBeNull();
     expect(consequenceOf('ACCEPT', c)).toContain('第四十三条');
   });
+  it('serving a document with legal effect asks first: the hearing notice (a default award rests on it), the copy', () => {
+    const c = { track: 'arbitration' };
+    expect(consequenceOf('SERVE', c, { document: 'hearing_notice' })).toContain('第三十六条');
+    expect(consequenceOf('SERVE', c, { document: 'postponement_notice' })).toContain('第三十六条');
+    expect(consequenceOf('SERVE', c, { document: 'application_copy' })).toContain('第三十条');
+    expect(consequenceOf('SERVE', c, { document: 'mediation_document' })).toContain('第四十二条');
+  });
 });
 
 describe('actWarnings', () => {
