@@ -6,3 +6,12 @@
 export function formatCaseNo(prefix: string, year: number, serial: number | string): string {
   return `${prefix}\u3014${year}\u3015第${serial}号`;
 }
+
+/**
+ * A search text as staff type it, with a case number's year in the brackets their keyboards have — [2026], 【2026】,
+ * (2026), （2026）, ［2026］ — read as the number is written, 〔2026〕. Only a four-digit year in brackets is changed, so
+ * a name with brackets ("某某（集团）有限公司") is searched as typed.
+ */
+export function searchableCaseText(q: string): string {
+  return q.replace(/[[【(（［〔]\s*(\d{4})\s*[\]】)）］〕]/g, '\u3014$1\u3015');
+}

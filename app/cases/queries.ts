@@ -1,3 +1,4 @@
+import { searchableCaseText } from '../../workflows/case-number.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, assertMayReadCases, assertMayReplay, caseSearchScope, type ReadLevel, readLevel } from '../policy.ts';
@@ -62,7 +63,7 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     procedure: q.procedure,
     collective: q.collective,
     wageArrears: q.wageArrears,
-    q: q.q || undefined,
+    q: q.q ? searchableCaseText(q.q) : undefined,
     arbitratorId: q.arbitratorId,
     overdue: q.overdue,
     searchIn: caseSearchScope(actor),

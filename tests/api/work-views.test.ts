@@ -147,6 +147,15 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(await ids(a.tokens.analyst, `q=${encodeURIComponent('王五')}`)).toEqual([agentCase.id]);
     // A wildcard in the text is a character, not a pattern.
     expect(await ids(a.tokens.clerk, `q=${encodeURIComponent('%')}`)).toEqual([]);
+    // A case number typed with the brackets a keyboard has finds the number written with 〔〕.
+    const caseNo = (await t.api(a.tokens.clerk).get(`/api/cases/${one.id}`)).body.caseNo as string;
+    for (const typed of [
+      caseNo,
+      caseNo.replace('〔', '[').replace('〕', ']'),
+      caseNo.replace('〔', '（').replace('〕', '）'),
+      caseNo.replace('〔', '【').replace('〕', '】'),
+    ])
+      expect(await ids(a.tokens.clerk, `q=${encodeURIComponent(typed)}`), typed).toEqual([one.id]);
 
     // Sorted by the running award clock: the open clock first, cases without one after.
     const byClock = (await t.api(a.tokens.clerk).get('/api/cases?sort=awardDue&order=asc')).body.items as Body[];
