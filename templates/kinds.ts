@@ -446,12 +446,21 @@ function rightsNotice(final: boolean, intermediateCourt: string): Block[] {
 }
 
 /** 被申请人辩称: the arbitrator's summary, else the summary recorded with the filed defense; never a placeholder. */
+/**
+ * The arbitrator's text under a heading the award prints itself (经审理查明：, 本委认为：, 被申请人辩称：): a text that
+ * begins with the heading too ("经审理查明，申请人于…") is printed once, not as "经审理查明：经审理查明，…".
+ */
+function afterHeading(heading: string, text: string): string {
+  const rest = text.replace(new RegExp(`^\\s*${heading}[\\s：:，,]*`), '');
+  return rest.trim() ? rest : text;
+}
+
 function defense(d: DocInput): string {
   const given = d.text.defenseSummary ?? d.record.award?.defenseSummary;
-  if (given) return clause(given);
+  if (given) return clause(afterHeading('被申请人辩称', given));
   const filed = d.ctx.defenses;
   const recorded = filed.map((x) => x.summary).filter((s): s is string => !!s);
-  if (recorded.length) return recorded.map(clause).join('；');
+  if (recorded.length) return recorded.map((x) => clause(afterHeading('被申请人辩称', x))).join('；');
   if (filed.length)
     throw new MissingTextError(
       'defenseSummary',
@@ -538,8 +547,8 @@ function award(d: DocInput): DocSpec[] {
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d, claimIds),
         { kind: 'para', text: `被申请人辩称：${defenseText}。` },
-        { kind: 'para', text: `经审理查明：${facts}` },
-        { kind: 'para', text: `本委认为：${reasoning}` },
+        { kind: 'para', text: `经审理查明：${afterHeading('经审理查明', facts)}` },
+        { kind: 'para', text: `本委认为：${afterHeading('本委认为', reasoning)}` },
         // The working of a kept calculation, printed in the reasoning when the arbitrator asked (issue 17).
         ...g.items.flatMap((it): Block[] => {
           const w = d.record.award?.calculations?.[it.claimId];

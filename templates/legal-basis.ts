@@ -49,5 +49,41 @@ export function formatBasis(citations: string[]): string {
     if (art && !arts.includes(art)) arts.push(art);
     byLaw.set(law, arts);
   }
-  return [...byLaw].map(([law, arts]) => `${law}${arts.join('、')}`).join('，');
+  return [...byLaw].map(([law, arts]) => `${law}${sortArticles(arts).join('、')}`).join('，');
+}
+
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 四十七 → 47, 一百零三 → 103 (the numbers articles and items are written with); NaN for anything else. */
+function chineseNumber(s: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in DIGITS) digit = DIGITS[ch] as number;
+    else if (ch === '十' || ch === '百' || ch === '千') {
+      total += (digit || 1) * (ch === '十' ? 10 : ch === '百' ? 100 : 1000);
+      digit = 0;
+    } else return Number.NaN;
+  }
+  return total + digit;
+}
+/**
+ * A law's cited articles in the law's own order — 第六条 before 第四十七条第（一）项 before 第四十七条第（二）项 — however the
+ * items brought them together; a citation that is not of that form keeps its place after them.
+ */
+function sortArticles(arts: string[]): string[] {
+  const key = (a: string): [number, number] | null => {
+    const m = /^第([〇零一二两三四五六七八九十百千]+)条(?:第[（(]?([〇零一二三四五六七八九十]+)[）)]?[项款])?/.exec(a);
+    if (!m) return null;
+    const n = chineseNumber(m[1] as string);
+    return Number.isNaN(n) ? null : [n, m[2] ? chineseNumber(m[2]) || 0 : 0];
+  };
+  const keyed = arts.map((a, i) => ({ a, i, k: key(a) }));
+  return keyed
+    .sort((x, y) => {
+      if (x.k && y.k) return x.k[0] - y.k[0] || x.k[1] - y.k[1] || x.i - y.i;
+      if (x.k) return -1;
+      if (y.k) return 1;
+      return x.i - y.i;
+    })
+    .map((x) => x.a);
 }

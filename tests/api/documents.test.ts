@@ -190,10 +190,15 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       ],
     });
     const { c, arb } = await toHeard(body);
+    // Texts typed with the headings the award prints itself are printed once under them.
     await issue(c, arb, [{ claimId: c.claims[0]?.id, outcome: 'granted' }, ...granted(c, ['', '20000.00']).slice(1)], {
-      defenseSummary: '双方之间系劳务关系',
+      defenseSummary: '被申请人辩称，双方之间系劳务关系',
+      facts: `经审理查明：${FACTS}`,
+      reasoning: `本委认为，${REASONING}`,
     });
     const text = await one(c, arb.token, { kind: 'award' });
+    for (const twice of ['被申请人辩称：被申请人辩称', '经审理查明：经审理查明', '本委认为：本委认为']) expect(text).not.toContain(twice);
+    expect(text).toContain('被申请人辩称：双方之间系劳务关系');
     expect(text).toContain('本裁决为非终局裁决');
     expect(text).not.toContain('调解仲裁法》第六条、第四十七条');
     expect(text).not.toContain('第四十七条第（');

@@ -77,6 +77,18 @@ describe('document templates print the record, nothing more', () => {
     expect(formatBasis(['《甲法》第一条', '《乙法》第二条', '《甲法》第三条', '《甲法》第一条'])).toBe(
       '《甲法》第一条、第三条，《乙法》第二条',
     );
+    // The items' bases brought together are cited in the law's own order.
+    expect(
+      formatBasis([
+        '《中华人民共和国劳动争议调解仲裁法》第四十七条第（一）项',
+        '《中华人民共和国劳动争议调解仲裁法》第六条',
+        '《中华人民共和国劳动争议调解仲裁法》第四十七条第（二）项',
+        '《中华人民共和国劳动合同法》第一百零三条',
+        '《中华人民共和国劳动合同法》第三十条',
+      ]),
+    ).toBe(
+      '《中华人民共和国劳动争议调解仲裁法》第六条、第四十七条第（一）项、第四十七条第（二）项，《中华人民共和国劳动合同法》第三十条、第一百零三条',
+    );
     expect(chineseTime('09:30')).toBe('上午九时三十分');
     expect(chineseTime('14:00')).toBe('下午二时');
   });
