@@ -279,6 +279,17 @@ function passwordPage(forced) {
         )
       : null,
     h('div.form-alert'),
+    // The account the new password is for, for the browser's password manager (not shown, not sent).
+    h('input', {
+      type: 'text',
+      name: 'username',
+      autocomplete: 'username',
+      value: state.user?.username ?? '',
+      readonly: true,
+      hidden: true,
+      tabindex: '-1',
+      'aria-hidden': 'true',
+    }),
     field('当前密码', 'currentPassword', cur, { required: true }),
     field('新密码', 'newPassword', pw, { required: true, hint: '至少12个字符，不能是常见密码' }),
     field('再次输入新密码', 'newPassword2', pw2, { required: true }),

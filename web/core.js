@@ -618,10 +618,10 @@ export const draftTime = (d) => (d?.savedAt ? new Date(d.savedAt).toLocaleString
  * A confirmation, styled apart when `danger`. Resolves true only on the explicit confirm button; Enter does not
  * confirm (focus starts on 返回), Esc and 返回 cancel.
  */
-export function confirmDialog({ title, body, confirmLabel = '确认', danger = false }) {
+export function confirmDialog({ title, body, confirmLabel = '确认', danger = false, cancelLabel = '返回修改' }) {
   return new Promise((resolve) => {
     const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, confirmLabel);
-    const back = h('button.btn', { type: 'button' }, '返回修改');
+    const back = h('button.btn', { type: 'button' }, cancelLabel);
     const dlg = h(
       `dialog.confirm${danger ? '.danger' : ''}`,
       { 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-body', role: danger ? 'alertdialog' : 'dialog' },

@@ -4,6 +4,8 @@ import {
   ApiError,
   addDays,
   api,
+  chinaDateTime,
+  clearErrors,
   clearOnEdit,
   confirmDialog,
   errorPanel,
@@ -148,10 +150,16 @@ async function usersTab(out, notice = null) {
             title: `修改 ${u.displayName} 的角色？`,
             body: h('p', `由“${roleLabel(u.role)}”改为“${roleLabel(role.value)}”。修改后其权限立即改变。`),
             confirmLabel: '修改角色',
+            cancelLabel: '不修改',
             danger: true,
           })
         )
           await patch({ role: role.value }, `已修改 ${u.displayName} 的角色`);
+        else {
+          // Not changed: the list shows the role the user has, not the one that was not saved.
+          role.value = u.role;
+          save.hidden = true;
+        }
       }),
     );
     const toggle = h(
@@ -248,6 +256,8 @@ async function usersTab(out, notice = null) {
     try {
       const u = await api('POST', '/api/users', body, { key: key.get() });
       key.done();
+      // An earlier attempt's refusal (a username taken) goes with the success.
+      clearErrors(create);
       await secretDialog({
         title: `已创建用户：${u.displayName ?? body.displayName}`,
         lead: h(
@@ -631,7 +641,7 @@ async function accessLogTab(out, q) {
               r.items.map((x) =>
                 h(
                   'tr',
-                  h('td.small', new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+                  h('td.small', chinaDateTime(x.at)),
                   h('td', `${x.user.displayName}（${x.user.username}）`),
                   h('td', roleLabel(x.user.role)),
                   h('td', ACTIONS[x.action] ?? x.action),
@@ -653,7 +663,14 @@ async function accessLogTab(out, q) {
 }
 
 // ----- audit log: changes to users and reference data -----
-const AUDIT_ACTIONS = { create: '新建', update: '修改', put: '录入', replace: '替换', reset_password: '重置密码' };
+const AUDIT_ACTIONS = {
+  create: '新建',
+  update: '修改',
+  put: '录入',
+  replace: '替换',
+  reset_password: '重置密码',
+  change_password: '修改本人密码',
+};
 /** What changed, in a line: the fields of a user, the number of wage rows, a calendar year's day counts. */
 function auditSummary(x) {
   const a = x.after;
@@ -663,10 +680,10 @@ function auditSummary(x) {
   if (x.entity === 'user') {
     const b = x.before ?? {};
     const changed = Object.keys(a ?? {}).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-    const words = { role: '角色', active: '状态', displayName: '姓名', username: '用户名' };
-    return changed
-      .map((k) => `${words[k] ?? k}：${k === 'role' ? roleLabel(a[k]) : k === 'active' ? (a[k] ? '在职' : '停用') : a[k]}`)
-      .join('；');
+    const words = { role: '角色', active: '状态', displayName: '姓名', username: '用户名', mustChangePassword: '首次登录须修改密码' };
+    const shown = (k) =>
+      k === 'role' ? roleLabel(a[k]) : k === 'active' ? (a[k] ? '在职' : '停用') : typeof a[k] === 'boolean' ? (a[k] ? '是' : '否') : a[k];
+    return changed.map((k) => `${words[k] ?? k}：${shown(k)}`).join('；');
   }
   return '';
 }
@@ -704,7 +721,7 @@ async function auditLogTab(out, q) {
               r.items.map((x) =>
                 h(
                   'tr',
-                  h('td.small', new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+                  h('td.small', chinaDateTime(x.at)),
                   h('td', x.actor ? `${x.actor.displayName}（${roleLabel(x.actor.role)}）` : '—'),
                   h('td', `${state.vocab.auditEntities[x.entity] ?? x.entity} ${x.key}`),
                   h('td', AUDIT_ACTIONS[x.action] ?? x.action),
