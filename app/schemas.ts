@@ -338,10 +338,10 @@ export const Problem = z
     retryAfterSeconds: z.number().int().optional().openapi({ description: '429、503：多少秒后重试（同 Retry-After）' }),
     fault: z.enum(['unavailable', 'busy', 'timeout', 'full']).optional().openapi({ description: '503：数据库故障类别' }),
     errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
-    field: z
-      .string()
-      .optional()
-      .openapi({ description: '422：所针对的字段——文书缺少内容的字段；法定规则拒绝时涉及的字段（如开庭日期过近：hearingOn）' }),
+    field: z.string().optional().openapi({
+      description:
+        '所针对的字段——422：文书缺少内容的字段；法定规则拒绝时涉及的字段（如开庭日期过近：hearingOn）；409：重复的值（如已被使用的用户名：username）',
+    }),
     characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
     missingYear: z.number().int().optional().openapi({ description: '422：缺少节假日数据的年份' }),
     clashes: z

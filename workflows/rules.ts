@@ -382,7 +382,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   HOLD_HEARING: (ctx, ev) => {
     if (ctx.hearing && ev.occurredOn < ctx.hearing.hearingOn)
-      return v('hearing-not-yet', 'LDMAL Art. 35', `开庭日期为 ${ctx.hearing.hearingOn}，尚未到期`);
+      return v('hearing-not-yet', 'LDMAL Art. 35', `开庭日期为 ${ctx.hearing.hearingOn}，尚未到期`, 'occurredOn');
     return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.

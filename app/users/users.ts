@@ -63,7 +63,8 @@ export async function createUser(deps: Deps, actor: Actor, input: UserInput, tra
       return u;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError(409, 'duplicate', '用户名已存在', `用户名“${input.username}”已被使用`);
+    if (isUniqueViolation(err))
+      throw new AppError(409, 'duplicate', '用户名已存在', `用户名“${input.username}”已被使用`, { field: 'username' });
     throw err;
   }
 }

@@ -67,7 +67,10 @@ describe(`auth and users (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await t.api(clerk).post('/api/users', body)).status).toBe(403);
     expect((await t.api(clerk).get('/api/users')).status).toBe(403);
     expect((await t.api(t.adminToken).post('/api/users', body)).status).toBe(201);
-    expect((await t.api(t.adminToken).post('/api/users', body)).status).toBe(409);
+    const taken = await t.api(t.adminToken).post('/api/users', body);
+    expect(taken.status).toBe(409);
+    // The form marks the username field.
+    expect(taken.body).toMatchObject({ field: 'username', detail: '用户名“arb1”已被使用' });
     const bad = await t.api(t.adminToken).post('/api/users', { ...body, username: 'x', role: 'judge', password: 'short' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['password', 'role', 'username']);

@@ -494,7 +494,9 @@ async function eventForm(c, type, done, screen) {
       close();
       // The screen that follows says what was done, where the focus goes (not left on the page's body) — unless the
       // person has left the case meanwhile: the act is recorded, the screen they went to stays theirs.
-      if (state.screen === screen) done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}），已记入办理记录。`);
+      // A hearing set or moved: the day, time and room it was set for, not only the day of the act.
+      const hearing = setsHearingDay(type, body) ? `；开庭：${[body.hearingOn, body.time, body.place].filter(Boolean).join(' ')}` : '';
+      if (state.screen === screen) done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${hearing}），已记入办理记录。`);
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
