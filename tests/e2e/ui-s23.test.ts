@@ -65,6 +65,18 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     const dupes = page.locator('.alert.dupes');
     await text(dupes, '在先案件');
     expect(await dupes.locator(`a[href="#/cases/${earlier.body.id}"]`).count()).toBe(1);
+    // Where the application is accepted — by whoever accepts it, whenever — the confirmation says it again.
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '受理', exact: true }).click();
+    const accept = page.locator('dialog.act[open]');
+    await accept.getByLabel('受理日期').fill('2026-03-20');
+    await accept.getByRole('button', { name: '受理…' }).click();
+    const ask = page.locator('dialog.confirm[open]');
+    await text(ask, `登记时发现同一当事人之间的在先案件（#${earlier.body.id}）仍在仲裁程序中（Rules Art. 34）：同一争议不予受理`);
+    await ask.getByRole('button', { name: '返回修改' }).click();
+    await page.keyboard.press('Escape');
+    const leave = page.locator('dialog.confirm[open]');
+    if (await leave.isVisible().catch(() => false)) await leave.getByRole('button', { name: '放弃并关闭' }).click();
+    await accept.waitFor({ state: 'detached' });
     await sleep(900);
     expect(await draftKeys()).toEqual([]);
     await page.getByRole('link', { name: '登记申请' }).click();

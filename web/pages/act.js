@@ -436,6 +436,7 @@ async function eventForm(c, type, done, screen) {
     let day = null;
     let shifts = [];
     let awardSummary = null;
+    let barring = [];
     // The preview's refusal (the act would be refused as it stands: 400/403/404/409/422) is shown at once, in place of
     // a confirmation of an act the server has already said it will not record.
     let refused = null;
@@ -443,6 +444,7 @@ async function eventForm(c, type, done, screen) {
     try {
       if (setsHearingDay(type, body))
         day = await api('GET', `/api/calendar/day?date=${encodeURIComponent(body.hearingOn)}`).catch(() => null);
+      if (type === 'ACCEPT') barring = await barringDuplicates(c);
       if (PREVIEWS_DEADLINES.has(type)) {
         const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
         if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) refused = p;
@@ -456,7 +458,15 @@ async function eventForm(c, type, done, screen) {
       showErrors(form, namedDate(refused, dateLabel));
       return;
     }
-    const warnings = actWarnings(type, c, body, day);
+    const warnings = [
+      ...actWarnings(type, c, body, day),
+      // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
+      // application is accepted (the clerk who accepts may not be the one who registered it).
+      ...barring.map(
+        (d) =>
+          `登记时发现同一当事人之间的在先案件（#${d.caseId}）${DUPLICATE_WHAT[d.code] ?? ''}（${d.source}）：同一争议不予受理。请核对是否为同一事实、理由和请求；属于同一争议的，应办理“不予受理”。`,
+      ),
+    ];
     if (consequence || backdated || warnings.length) {
       busy = true;
       try {
@@ -565,6 +575,22 @@ function initialDate(c, type) {
   }
   return today();
 }
+/** What an earlier case that bars the same dispute is (workflows/duplicates.ts `classify`), by its code. */
+const DUPLICATE_WHAT = {
+  in_court: '已作出裁决且当事人已向人民法院起诉',
+  pending: '仍在仲裁程序中',
+  not_accepted: '已作出不予受理决定',
+  decided: '已作出裁决或调解书',
+  deemed_withdrawn: '已按撤回仲裁申请处理',
+  transferred: '已移送有管辖权的仲裁委员会处理',
+};
+/** The barring earlier cases the registration recorded (its history entry's `duplicates`); none when unreadable. */
+async function barringDuplicates(c) {
+  const events = await api('GET', `/api/cases/${c.id}/events`).catch(() => null);
+  const reg = Array.isArray(events) ? events.find((e) => e.type === 'REGISTER') : null;
+  return (reg?.payload?.duplicates ?? []).filter((d) => d.bars);
+}
+
 function describedFields(describe) {
   const rows = describe.map((d) => d()).filter(Boolean);
   return rows.length
