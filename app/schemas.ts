@@ -430,14 +430,14 @@ const deadlineShape = {
   startsOn: Day.nullable(),
   dueOn: Day.nullable().openapi({
     description:
-      '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算且恢复后日期无法确定时为 null',
+      '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算时为假定今日恢复计算的到期日；尚未起算时为 null',
   }),
   unit: z.enum(['working', 'calendar']),
   days: z.number().int(),
   basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
-  status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown']).openapi({
+  status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown', 'ended']).openapi({
     description:
-      'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算',
+      'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算；ended 未完成而案件已结案，不再计算',
   }),
   explanation: z.string(),
   assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),

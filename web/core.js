@@ -389,6 +389,7 @@ export function deadlineBadge(d) {
     met_late: ['warn', '逾期完成'],
     paused: ['warn', '暂停计算'],
     unknown: ['warn', '待定'],
+    ended: ['info', '结案不再计算'],
   };
   const [c, t] = map[d.status] ?? ['info', d.status];
   return h(`span.badge.${c}`, t);

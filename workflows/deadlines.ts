@@ -26,7 +26,11 @@ import {
 import { isEmployerParty, isWorkerId } from './sides.ts';
 
 /** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown';
+/**
+ * `ended`: a duty the case's closure made moot before it was done (the tribunal notice of a case withdrawn first) — not
+ * done, no longer counted.
+ */
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown' | 'ended';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
 export interface Deadline {
@@ -278,12 +282,11 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
     }
   }
   const ext = ctx.extension?.days ?? 0;
-  const ex = excludedDays(
-    ctx,
-    today,
-    startsOn,
-    (days) => computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, { addDays: days + ext }).dueOn,
-  );
+  // A due date that is only provisional (a year without official data) is not judged on: the interval is excluded.
+  const ex = excludedDays(ctx, today, startsOn, (days) => {
+    const due = computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, { addDays: days + ext });
+    return due.provisional ? null : due.dueOn;
+  });
   const notes = [
     ...ex.notes.map((n) => (n.startsWith('上述') || n.endsWith('不扣除') ? n : `扣除${n}`)),
     ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : []),
@@ -451,20 +454,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     assignee: Assignee,
     opts: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean; endedOn?: string | null } = {},
   ) => {
-    // A duty the case's closure made moot (`endedOn`) ends on the closing day without having been done: it is no longer
-    // counted, and its explanation says so instead of "done".
+    // A duty the case's closure made moot (`endedOn`) ends on the closing day without having been done: `ended`, no
+    // longer counted, and its explanation says so — whether its day had passed by then — instead of "done".
     const ended = !metOn && opts.endedOn ? opts.endedOn : null;
-    const met = metOn ?? ended;
     let status: DeadlineStatus;
     // A paused clock reads "paused" whatever its due date would be (api.md), even when that date is not known.
-    if (opts.paused && !met) status = 'paused';
+    if (ended) status = 'ended';
+    else if (opts.paused && !metOn) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
-    else if (met) status = met > c.dueOn ? 'met_late' : 'met';
+    else if (metOn) status = metOn > c.dueOn ? 'met_late' : 'met';
     else if (today > c.dueOn) status = opts.periodOnly ? 'met' : 'overdue';
     else status = 'open';
     const done = ended
-      ? status === 'met_late'
-        ? `期限${c?.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
+      ? c?.dueOn && ended > c.dueOn
+        ? `期限${c.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
         : `案件已于${ended}结案，此项不再需要。`
       : status === 'met_late'
         ? `已于${metOn}完成（晚于期限${c?.dueOn}）。`
@@ -483,7 +486,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       explanation: (c?.explanation ?? '尚未开始计算。') + (done || (opts.periodOnly && status === 'met' ? '期间已届满。' : '')),
       assignee,
       ...(opts.partyId ? { partyId: opts.partyId } : {}),
-      metOn: met,
+      metOn,
       provisional: Boolean(c?.provisional && c.dueOn),
     });
   };
@@ -559,6 +562,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       computePeriod(cal, P.serve_defense_copy, on, '收到答辩书之日'),
       firstService(ctx, ['defense_copy'], applicants, true),
       'clerk',
+      { endedOn: closedOn },
     );
   }
   // Rules Art. 36: the decision on a counterclaim within 5 working days of its filing.
@@ -606,6 +610,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       ),
       noticedOn,
       'clerk',
+      { endedOn: closedOn },
     );
     const r = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.postponement_request));
     add(

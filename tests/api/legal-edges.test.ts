@@ -490,8 +490,9 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     const s = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-13' }));
     await ok(s, a.tokens.clerk, 'ACCEPT', {}, '2026-11-15');
     const sv = await ok(s, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-11-16');
-    // Resumed today, 11-15 + 45 + 4 = 2027-01-03: a year without official data. The clock reads paused, no date.
-    expect(deadline(sv, 'award')).toMatchObject({ status: 'paused', dueOn: null, provisional: false });
+    // Resumed today, 11-15 + 45 + 4 = 2027-01-03 (a Sunday): a year without official data. The clock reads paused,
+    // with the date as if that year had weekends only — provisional (api.md v1.1), as any date of such a year.
+    expect(deadline(sv, 'award')).toMatchObject({ status: 'paused', dueOn: '2027-01-04', provisional: true });
     expect(deadline(sv, 'award').explanation).toContain('中止审理');
     expect(deadline(sv, 'award').explanation).toContain('2027');
   });
