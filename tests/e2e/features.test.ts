@@ -50,6 +50,52 @@ const login = (username: string, password: string) => signIn(page, base, usernam
 const caseUrl = () => `${base}/#/cases/${c.id}`;
 
 describe('issue 17 in the web interface (Chromium)', () => {
+  it('a partial award decides the items answered and leaves the rest; the award then offers only those (Rules Art. 49)', async () => {
+    const { c: p } = await caseAt(t, a, 'heard', {
+      body: standardApplication({
+        claims: [
+          { category: 'wages', amount: '3000.00', description: '2025年12月工资' },
+          { category: 'economic_compensation', amount: '9000.00', description: '经济补偿' },
+        ],
+      }),
+    });
+    await login('arb-li', 'arb-li-password-1');
+    await page.goto(`${base}/#/cases/${p.id}`);
+    const actions = page.getByRole('group', { name: '可办理的操作' });
+    await actions.getByRole('button', { name: '部分裁决', exact: true }).click();
+    let form = page.locator('dialog.act[open]');
+    await form.getByLabel('裁决日期').fill('2026-03-27');
+    await form.locator('[data-path="facts"]').fill('申请人2025年12月工资未获支付。');
+    await form.locator('[data-path="reasoning"]').fill('工资部分事实清楚，先行裁决。');
+    // Nothing answered: a partial award decides at least one item.
+    await form.getByRole('button', { name: '部分裁决…' }).click();
+    await text(form.locator(`[data-error-for="unsent.${p.claims[0]?.id}.outcome"]`), '部分裁决至少裁决一项请求');
+    // The wages item only; the compensation is left for the award.
+    await form.getByLabel('第1项裁决结果').selectOption('granted');
+    await form.getByRole('button', { name: '部分裁决…' }).click();
+    const confirm = page.locator('dialog.confirm[open]');
+    await text(confirm, '2025年12月工资：支持');
+    expect(await confirm.textContent()).not.toContain('经济补偿：');
+    await confirm.getByRole('button', { name: '确认部分裁决' }).click();
+    await form.waitFor({ state: 'detached' });
+    const history = (await t.api(a.tokens.clerk).get(`/api/cases/${p.id}/events`)).body as {
+      type: string;
+      payload: { items: { claimId: number }[] };
+    }[];
+    expect(history.find((e) => e.type === 'PARTIAL_AWARD')?.payload.items.map((i) => i.claimId)).toEqual([p.claims[0]?.id]);
+    // The award offers the item left, at index 0 of its items.
+    await actions.getByRole('button', { name: '作出裁决', exact: true }).click();
+    form = page.locator('dialog.act[open]');
+    await form.waitFor();
+    expect(await form.getByLabel('第1项裁决结果').count()).toBe(0);
+    expect(await form.getByLabel('第2项裁决结果').inputValue()).toBe('');
+    expect(await form.getByLabel('第2项裁决结果').getAttribute('data-path')).toBe('items.0.outcome');
+    await form.getByRole('button', { name: '取消' }).click();
+    const leave = page.locator('dialog.confirm[open]');
+    if (await leave.isVisible().catch(() => false)) await leave.getByRole('button', { name: '放弃并关闭' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
+
   it('the arbitrator computes economic compensation in the award form, accepts the suggestion, and awards', async () => {
     await login('arb-li', 'arb-li-password-1');
     await page.goto(caseUrl());

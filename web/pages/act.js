@@ -715,14 +715,18 @@ function advanceAmounts(c, claimList) {
  * award cannot be made without. The text is kept as a draft per case until the award is made.
  */
 function awardEditor(c, type) {
-  const draftName = `award.${c.id}.${type}`;
+  // v2: drafts of the editor that chose 支持 and the amount claimed for every item are not restored as choices.
+  const draftName = `award.v2.${c.id}.${type}`;
   const draft = loadDraft(draftName);
   const saved = draft?.value ?? {};
-  // The claims still standing (one given up by a change of claims is decided no more), each item at its index in the
-  // award's `items` — the paths the server's errors name. No outcome is chosen for the arbitrator: every item starts
-  // unanswered, and the award cannot be sent until each has one (nothing granted by default).
+  // The claims still to decide: not one given up by a change of claims (Rules Art. 44), nor one a partial award decided
+  // (Rules Art. 49). No outcome is chosen for the arbitrator: every item starts unanswered. The award is not sent until
+  // each has one (nothing granted by default); a partial award decides those answered — at least one — and leaves the
+  // rest for later. Each item sent is at its index in `items`, the paths the server's errors name (`renumber`).
+  const partial = type === 'PARTIAL_AWARD';
+  const decided = new Set((c.proceedings?.partialAwards ?? []).flatMap((x) => (x.items ?? []).map((i) => i.claimId)));
   const rows = c.claims
-    .filter((cl) => !cl.withdrawn)
+    .filter((cl) => !cl.withdrawn && !decided.has(cl.id))
     .map((cl, i) => {
       const prior = saved.items?.find((x) => x.claimId === cl.id);
       const outcome = select(
@@ -756,7 +760,18 @@ function awardEditor(c, type) {
       });
       const fin = h('span', { 'aria-live': 'polite' }, '—');
       // Issue 17: the calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
-      const row = { i, cl, outcome, amount, basis, fin, calc: prior?.calculation ?? null, tag: h('span.small.muted.calc-tag') };
+      const row = {
+        i,
+        cl,
+        outcome,
+        amount,
+        basis,
+        fin,
+        calc: prior?.calculation ?? null,
+        tag: h('span.small.muted.calc-tag'),
+        outcomeError: h('span.field-error', { 'data-error-for': `items.${i}.outcome` }),
+        amountError: h('span.field-error', { 'data-error-for': `items.${i}.amount` }),
+      };
       // 支持 with no amount typed yet: the amount claimed, to be checked (a non-monetary claim has none).
       outcome.addEventListener('change', () => {
         if (outcome.value === 'granted' && !amount.value.trim() && cl.amount) amount.value = cl.amount;
@@ -776,6 +791,22 @@ function awardEditor(c, type) {
       );
       return row;
     });
+  /** The rows sent: every row, or for a partial award those answered. */
+  const sent = () => (partial ? rows.filter((r) => r.outcome.value) : rows);
+  /** Each row's fields and error slots named by its index among those sent (`unsent.<claim>` for one not sent). */
+  const renumber = () => {
+    const list = sent();
+    for (const r of rows) {
+      const at = list.indexOf(r);
+      const base = at >= 0 ? `items.${at}` : `unsent.${r.cl.id}`;
+      r.outcome.dataset.path = `${base}.outcome`;
+      r.amount.dataset.path = `${base}.amount`;
+      r.basis.dataset.path = `${base}.legalBasis`;
+      r.outcomeError.dataset.errorFor = `${base}.outcome`;
+      r.amountError.dataset.errorFor = `${base}.amount`;
+    }
+    return list;
+  };
   const summaryLine = h('p.small', { 'aria-live': 'polite' });
   let timer;
   let lastPreview = null;
@@ -806,7 +837,8 @@ function awardEditor(c, type) {
       const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
       if (n !== asked) return;
       lastPreview = p;
-      for (const r of rows) {
+      // The rows answered when asked (a row left unanswered since then was cleared above, or is on the next question).
+      for (const r of answered.filter((x) => x.outcome.value)) {
         const it = p.items.find((i) => i.claimId === r.cl.id);
         r.fin.className = it?.final ? 'final-yes' : 'final-no';
         r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
@@ -814,7 +846,8 @@ function awardEditor(c, type) {
         // The suggestion follows the outcome and finality until the arbitrator edits it.
         if (it?.legalBasis && r.basis.dataset.edited !== 'true') r.basis.value = it.legalBasis.join('\n');
       }
-      summaryLine.textContent = `整体：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
+      const open = rows.length - answered.length;
+      summaryLine.textContent = `${open && !partial ? `已选 ${answered.length}/${rows.length} 项，` : ''}${partial ? '本次裁决的事项' : '整体'}：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
     } catch (err) {
       if (n !== asked) return;
       lastPreview = null;
@@ -881,8 +914,8 @@ function awardEditor(c, type) {
             'tr',
             h('td', `${r.cl.seq}. ${r.cl.description}`),
             h('td.num', money(r.cl.amount)),
-            h('td', r.outcome, h('span.field-error', { 'data-error-for': `items.${r.i}.outcome` })),
-            h('td', r.amount, ' ', r.button, r.tag, h('span.field-error', { 'data-error-for': `items.${r.i}.amount` })),
+            h('td', r.outcome, r.outcomeError),
+            h('td', r.amount, ' ', r.button, r.tag, r.amountError),
             h('td', r.fin),
             h('td', r.basis),
           ),
@@ -896,7 +929,7 @@ function awardEditor(c, type) {
   );
   const get = (b) => {
     const v = collect();
-    b.items = rows.map((r) => {
+    b.items = renumber().map((r) => {
       const item = v.items.find((i) => i.claimId === r.cl.id);
       // The basis the arbitrator saw (suggested or edited) is the one the award records.
       const basis = item.legalBasis ?? lines(r.basis.value);
@@ -909,17 +942,21 @@ function awardEditor(c, type) {
   // Every problem at once — each item's amount, the facts, the reasons — so that one pass fixes the award.
   const check = () => {
     const bad = [];
+    const list = renumber();
+    if (partial && !list.length && rows[0])
+      bad.push([`unsent.${rows[0].cl.id}.outcome`, '部分裁决至少裁决一项请求：请选择其裁决结果；其余请求留待以后裁决']);
     for (const r of rows) {
+      const path = r.outcome.dataset.path.replace(/\.outcome$/, '');
       if (!r.outcome.value) {
-        bad.push([`items.${r.i}.outcome`, `请选择第${r.cl.seq}项的裁决结果（支持、部分支持或驳回）`]);
+        if (!partial) bad.push([`${path}.outcome`, `请选择第${r.cl.seq}项的裁决结果（支持、部分支持或驳回）`]);
         continue;
       }
       const m = r.outcome.value !== 'dismissed' ? checkMoney(r.amount.value.trim()) : null;
       // 部分支持 is less than the claim asks (the server says the same).
       const over = overClaim(r);
-      if (m) bad.push([`items.${r.i}.amount`, m]);
+      if (m) bad.push([`${path}.amount`, m]);
       else if (r.outcome.value === 'partly' && over !== null && over >= 0)
-        bad.push([`items.${r.i}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
+        bad.push([`${path}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
     }
     if (!facts.value.trim()) bad.push(['facts', '裁决书须写明经审理查明的事实']);
     if (!reasoning.value.trim()) bad.push(['reasoning', '裁决书须写明本委认为（裁决理由）']);
@@ -954,7 +991,7 @@ function awardEditor(c, type) {
         ),
       h(
         'ul.small',
-        rows.map((r) =>
+        sent().map((r) =>
           h(
             'li',
             `${r.cl.seq}. ${r.cl.description}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
