@@ -106,7 +106,8 @@ export interface DocInput {
   receivedOn: string;
   applicants: PartyView[];
   respondents: PartyView[];
-  claims: { id: number; seq: number; category: string; amount: string | null; description: string }[];
+  /** `withdrawn`: given up by a change of claims (Rules Art. 44) — listed and named no more, except by a ruling made on it. */
+  claims: { id: number; seq: number; category: string; amount: string | null; description: string; withdrawn?: boolean }[];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
   clerkName: string;
@@ -213,11 +214,14 @@ const signatures = (d: DocInput) =>
     : d.arbitrators.map((a) => `${a.presiding ? '首席仲裁员' : '仲裁员'}　${a.displayName}`);
 
 /** "申请人甲与被申请人乙劳动报酬争议一案". */
-const theCase = (d: DocInput) => `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${caseCause(d.claims)}一案`;
+const theCase = (d: DocInput) => `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${caseCause(standing(d))}一案`;
 const receivedOn = (d: DocInput) => d.ctx.supplement?.completedOn ?? d.receivedOn;
 
+/** The claims still asked for. */
+const standing = (d: DocInput) => d.claims.filter((c) => !c.withdrawn);
+
 function claimsList(d: DocInput, only?: Set<number>): Block[] {
-  const list = d.claims.filter((c) => !only || only.has(c.id));
+  const list = standing(d).filter((c) => !only || only.has(c.id));
   // One level of brackets: the amount in figures, then its capitals in brackets (no category in nested brackets).
   return list.map((c, i) => ({
     kind: 'para' as const,
@@ -311,7 +315,7 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}：` },
         {
           kind: 'para',
-          text: `你（们）与${names(d.respondents)}${caseCause(d.claims)}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
+          text: `你（们）与${names(d.respondents)}${caseCause(standing(d))}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
         },
         { kind: 'para', text: '一、仲裁庭组成情况本委将另行书面通知；当事人认为仲裁员有法定回避情形的，有权在首次开庭前提出回避申请。' },
         { kind: 'para', text: '二、当事人应当对自己提出的主张提供证据，请在仲裁庭指定的举证期限内提交证据材料。' },
@@ -341,7 +345,7 @@ function rejectionNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}：` },
         {
           kind: 'para',
-          text: `你（们）于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(d.claims)}仲裁申请，经审查，${clause(r.reason)}。`,
+          text: `你（们）于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(standing(d))}仲裁申请，经审查，${clause(r.reason)}。`,
         },
         { kind: 'para', text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，本委决定不予受理。' },
         { kind: 'para', text: '你（们）对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。' },
@@ -364,7 +368,7 @@ function respondNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${names(d.applicants)}与你（单位）${caseCause(d.claims)}一案，本委已依法受理。现将仲裁申请书副本送达你（单位），并将有关事项通知如下：`,
+          text: `${names(d.applicants)}与你（单位）${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达你（单位），并将有关事项通知如下：`,
         },
         {
           kind: 'para',
@@ -445,7 +449,6 @@ function rightsNotice(final: boolean, intermediateCourt: string): Block[] {
   ];
 }
 
-/** 被申请人辩称: the arbitrator's summary, else the summary recorded with the filed defense; never a placeholder. */
 /**
  * The arbitrator's text under a heading the award prints itself (经审理查明：, 本委认为：, 被申请人辩称：): a text that
  * begins with the heading too ("经审理查明，申请人于…") is printed once, not as "经审理查明：经审理查明，…".
@@ -455,6 +458,7 @@ function afterHeading(heading: string, text: string): string {
   return rest.trim() ? rest : text;
 }
 
+/** 被申请人辩称: the arbitrator's summary, else the summary recorded with the filed defense; never a placeholder. */
 function defense(d: DocInput): string {
   const given = d.text.defenseSummary ?? d.record.award?.defenseSummary;
   if (given) return clause(afterHeading('被申请人辩称', given));

@@ -324,7 +324,7 @@ function passwordPage(forced) {
   // Until the password is changed the server answers nothing else (403): no layout, which reads the vocabulary.
   if (forced) app.replaceChildren(h('main.login-main', { id: 'main' }, form));
   else mount(null, h('h1', '修改密码'), form);
-  form.querySelector('input')?.focus();
+  cur.focus();
 }
 
 // ---------- router ----------

@@ -89,8 +89,8 @@ export async function updateRegistration(
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });
   } catch (err) {
-    // Another write overtook this one: the 412 names it (read on a reader: it has committed).
-    if (err instanceof StaleVersionError) throw await staleVersion(deps, deps.db.reader, id, err.currentVersion);
+    // Another write overtook this one: the 412 names it (read in this transaction, which still stands: no statement failed).
+    if (err instanceof StaleVersionError) throw await staleVersion(deps, uow.trx, id, err.currentVersion);
     throw err;
   }
   // The record as written: the store gave the new parties and claims their ids.

@@ -182,7 +182,6 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       }));
   const assets = documentAssets(config);
   const given = withdrawnIds(ctx);
-  const standing = c.claims.filter((cl) => !given.has(cl.id as number));
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
     specs = BUILDERS[req.kind]({
@@ -191,13 +190,15 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       receivedOn: c.receivedOn,
       applicants: side('applicant'),
       respondents: side('respondent'),
-      // The claims as they stand: one given up by a change of claims (Rules Art. 44) is no longer asked for.
-      claims: standing.map((cl) => ({
+      // Each claim, marked when given up by a change of claims (Rules Art. 44): the documents list and name the claims
+      // still asked for; a ruling made on one before it was given up still names it.
+      claims: c.claims.map((cl) => ({
         id: cl.id as number,
         seq: cl.seq as number,
         category: cl.category,
         amount: cl.amountFen === null ? null : (cl.amountFen / 100).toFixed(2),
         description: cl.description,
+        withdrawn: given.has(cl.id as number),
       })),
       ctx,
       arbitrators,

@@ -549,8 +549,8 @@ export async function applyEvent(
   try {
     return await recordDecision(deps, uow, d, { guard: false, serialAtCommit: opts.serialAtCommit === true });
   } catch (err) {
-    // Another write overtook this one: the 412 names it (read on a reader: it has committed).
-    if (err instanceof StaleVersionError) throw await staleVersion(deps, deps.db.reader, caseId, err.currentVersion);
+    // Another write overtook this one: the 412 names it (read in this transaction, which still stands: no statement failed).
+    if (err instanceof StaleVersionError) throw await staleVersion(deps, uow.trx, caseId, err.currentVersion);
     throw err;
   }
 }

@@ -95,7 +95,7 @@ async function jointSessions(k: Knex, rows: Record<string, any>[], slotMinutes: 
         .join('cases', 'cases.id', 'hearings.case_id')
         .whereIn(['hearings.hearing_on', 'hearings.place'], pairs)
         .whereNotNull('hearings.time')
-        .select('hearings.case_id', 'hearings.hearing_on', 'hearings.place', 'hearings.time', 'cases.case_no')
+        .select('hearings.case_id', 'hearings.hearing_on', 'hearings.place', 'hearings.time', 'hearings.status', 'cases.case_no')
         .orderBy(['hearings.time', 'hearings.case_id'])
     : [];
   const slot = Math.max(1, slotMinutes);
@@ -105,6 +105,8 @@ async function jointSessions(k: Knex, rows: Record<string, any>[], slotMinutes: 
     const met = others.filter(
       (o) =>
         Number(o.case_id) !== Number(r.case_id) &&
+        // Both still to be held, or both held: a session set beside one already held was not judged against it.
+        o.status === r.status &&
         o.hearing_on === r.hearing_on &&
         o.place === r.place &&
         Math.abs(minutesOf(o.time) - minutesOf(r.time)) < slot,
