@@ -970,6 +970,8 @@ export class ServerAlreadyRunningError extends Error {}
 export async function holdSqliteServerLock(file: string): Promise<{ release(): Promise<void> }> {
   const sqlite3 = require('sqlite3') as typeof import('sqlite3');
   const lockFile = `${file}-server.lock`;
+  // A fresh install has no folder for the database yet (data/ is not in the repository): made here, as openDatabase does.
+  fs.mkdirSync(path.dirname(path.resolve(lockFile)), { recursive: true });
   const conn = await new Promise<import('sqlite3').Database>((resolve, reject) => {
     const d = new sqlite3.Database(lockFile, (err) => (err ? reject(err) : resolve(d)));
   });

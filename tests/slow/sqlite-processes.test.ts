@@ -69,4 +69,12 @@ describe('SQLite: one server per file', () => {
     expect(r.code).not.toBe(0);
     expect(r.out).toContain('another Zhongcai server is already running');
   });
+
+  it('starts on a database in a folder that does not exist yet (a fresh clone has no data/): made, migrated, ready', async () => {
+    const fresh = `sqlite:${path.join(tmp, 'not', 'yet', 'zhongcai.sqlite')}`;
+    const s = await startServer({ DATABASE_URL: fresh, COMMISSION_KEY_PATH: path.join(tmp, 'not', 'yet', 'key.pem') });
+    servers.push(s);
+    expect((await fetch(`${s.base}/readyz`)).status).toBe(200);
+    expect(fs.existsSync(path.join(tmp, 'not', 'yet', 'zhongcai.sqlite'))).toBe(true);
+  });
 });
