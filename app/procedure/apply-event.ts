@@ -104,6 +104,26 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ev: EventInpu
     }
     if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
   }
+  if (type === 'ADVANCE_EXECUTION' && Array.isArray(payload.amounts)) {
+    // LDMAL Art. 44; Rules Art. 51: advance execution of what is claimed — no more than the claim asks, less what the
+    // case's earlier rulings already ordered on it.
+    const earlier = new Map<number, number>();
+    for (const r of caseSnapshot(c).context.advanceExecutions ?? [])
+      for (const a of r.amounts ?? []) earlier.set(a.claimId, (earlier.get(a.claimId) ?? 0) + (parseMoney(a.amount) ?? 0));
+    (payload.amounts as { claimId: number; amount: string }[]).forEach((a, i) => {
+      const claimed = c.claims.find((cl) => cl.id === a.claimId)?.amountFen ?? null;
+      const asked = parseMoney(a.amount);
+      if (claimed === null || asked === null) return;
+      const before = earlier.get(a.claimId) ?? 0;
+      if (asked > claimed - before)
+        errors.push({
+          path: `amounts.${i}.amount`,
+          message: before
+            ? `先予执行的金额不能超过请求金额 ${formatMoney(claimed)} 元减去已裁定先予执行的 ${formatMoney(before)} 元，即 ${formatMoney(Math.max(0, claimed - before))} 元`
+            : `先予执行的金额不能超过请求金额 ${formatMoney(claimed)} 元`,
+        });
+    });
+  }
   if (type === 'RECORD_COURT_OUTCOME' && Array.isArray(payload.items)) {
     // Issue 17: a judgment's result per award item names a claim the commission decided.
     const decided = decidedClaimIds(caseSnapshot(c).context);

@@ -340,6 +340,17 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     expect(none.body.detail).toContain('rightsClear');
     const one = await send(c, arb.token, 'ADVANCE_EXECUTION', { claimIds, rightsClear: true, lifeSeriouslyAffected: false }, '2026-03-10');
     expect(one.body.rule).toBe('advance-execution-conditions');
+    // Of what is claimed (12,000.00), and — with earlier rulings on the claim — of what is left (LDMAL Art. 44).
+    const both = { claimIds, rightsClear: true, lifeSeriouslyAffected: true };
+    const over = await send(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { ...both, amounts: [{ claimId: claimIds[0], amount: '12000.01' }] },
+      '2026-03-10',
+    );
+    expect(over.status).toBe(400);
+    expect(over.body.errors).toEqual([{ path: 'amounts.0.amount', message: '先予执行的金额不能超过请求金额 12000.00 元' }]);
     const v = await ok(
       c,
       arb.token,
@@ -353,6 +364,16 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
       amounts: [{ claimId: claimIds[0], amount: '8000.00' }],
       paymentDays: 5,
     });
+    const again = await send(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { ...both, amounts: [{ claimId: claimIds[0], amount: '4000.01' }] },
+      '2026-03-11',
+    );
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0].message).toBe('先予执行的金额不能超过请求金额 12000.00 元减去已裁定先予执行的 8000.00 元，即 4000.00 元');
+    await ok(c, arb.token, 'ADVANCE_EXECUTION', { ...both, amounts: [{ claimId: claimIds[0], amount: '4000.00' }] }, '2026-03-11');
   });
 
   it('item 8: limitation follows the claim category and employment status, rolls over rest days, counts from the postmark', async () => {
