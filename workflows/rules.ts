@@ -735,7 +735,14 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
   PARTIAL_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
   ISSUE_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }),
-  ACCEPT_REVIEW: (_ctx, ev) => {
+  ACCEPT_REVIEW: (ctx, ev) => {
+    // Rules Art. 75: an agreement that confirms a labor relationship is not accepted for review.
+    if (ctx.claims.some((c) => c.category === 'confirm_relationship'))
+      return v(
+        'review-confirms-relationship',
+        'Rules Art. 75',
+        '依《劳动人事争议仲裁办案规则》第七十五条，调解协议内容涉及确认劳动关系的，仲裁委员会不予受理仲裁审查申请',
+      );
     // Rules Art. 74: both parties apply within 15 days of the agreement taking effect; Rules Art. 75: a late application
     // is not accepted. The refusal names the articles, the period and the dates it was judged on.
     if (ev.facts?.reviewFilingTimely === false) {

@@ -266,6 +266,28 @@ describe(`item 5 — the review-filing refusal names the article, the period and
     for (const words of ['第七十四条', '第七十五条', '15日', '2026-03-02', '2026-03-17', '2026-03-20'])
       expect(r.body.detail).toContain(words);
   });
+
+  it('ACCEPT_REVIEW of an agreement confirming a labor relationship: 422 (Rules Art. 75), in time or not', async () => {
+    const c = await registerCase(
+      t,
+      a,
+      application({
+        track: 'review',
+        receivedOn: '2026-03-10',
+        applicants: [worker('孙十', 460)],
+        respondents: [employer('聊城某某物流有限公司')],
+        claims: [
+          { category: 'confirm_relationship', description: '确认双方2025年存在劳动关系' },
+          { category: 'wages', amount: '5000.00', description: '支付2026年1月工资5000元' },
+        ],
+        agreement: { effectiveOn: '2026-03-02', organization: '东昌府区古楼街道劳动争议调解委员会', terms: '确认劳动关系并支付工资' },
+      }),
+    );
+    const r = await send(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-03-10');
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'review-confirms-relationship', source: 'Rules Art. 75' });
+    expect(r.body.detail).toContain('确认劳动关系');
+  });
 });
 
 describe(`items 3 and 5 — PERIODS_OVERRIDE reaches every rule (${process.env.TEST_DB ?? 'sqlite'})`, () => {
