@@ -570,9 +570,43 @@ function award(d: DocInput): DocSpec[] {
   });
 }
 
+/**
+ * The 仲裁调解书 of an arbitral review (Rules Arts. 74–77): the agreement the mediation organization reached, the joint
+ * application, the review, and the terms as confirmed (CONFIRM_AGREEMENT); it takes effect when both parties sign.
+ */
+function reviewedAgreementDocument(d: DocInput): DocSpec[] {
+  const r = d.ctx.review;
+  const confirmed = r?.confirmation;
+  if (!r || !confirmed) throw new NotReadyError('尚未经审查确认调解协议（CONFIRM_AGREEMENT），不能生成调解书');
+  return [
+    {
+      title: DOCUMENT_KINDS.mediation_document,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      dateOn: confirmed.on,
+      blocks: [
+        ...parties(d),
+        { kind: 'gap' },
+        {
+          kind: 'para',
+          text: `${theCase(d)}，双方当事人于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。本委于${chineseDate(r.acceptedOn ?? receivedOn(d))}受理后依法进行了审查。`,
+        },
+        { kind: 'para', text: '经审查，该调解协议是双方当事人的真实意思表示，内容不违反法律、行政法规的强制性规定，本委予以确认。双方当事人达成的协议如下：' },
+        { kind: 'para', text: confirmed.terms },
+        { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
+      ],
+      signatures: d.arbitrators.length ? signatures(d) : [],
+      after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
+      certified: '本件与原本核对无异',
+    },
+  ];
+}
+
 function mediationDocument(d: DocInput): DocSpec[] {
   // LDMAL Art. 42 makes the 仲裁调解书 of a mediation inside arbitration; one before arbitration ends in an agreement.
   if (d.ctx.trackMediation) throw new NotReadyError('案前调解达成的协议制作调解协议书（劳动争议调解仲裁法第十四条），不制作仲裁调解书');
+  // Rules Art. 77: a reviewed agreement found lawful is made into a mediation document matching it.
+  if (d.ctx.track === 'review') return reviewedAgreementDocument(d);
   const m = d.ctx.mediation;
   if (!m?.terms || !m.agreedOn) throw new NotReadyError('尚未达成调解协议，不能生成调解书');
   return [

@@ -743,6 +743,10 @@ describe('arbitral review of a mediation agreement — Rules Arts. 74–79 (its 
     await refused(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 1 }, '2026-03-12', 409);
     r = await ok(c, arb(0).token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年3月31日前支付申请人工资5000元' }, '2026-03-16');
     expect(r.state).toBe('review_signing');
+    // Reviewed in time: the review deadline is met; the mediation document the parties sign is made (Rules Art. 77).
+    expect(deadline(r, 'review')).toMatchObject({ status: 'met' });
+    const doc = await t.api(arb(0).token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' });
+    expect(doc.status, JSON.stringify(doc.body)).toBe(201);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-03-17');
     await refused(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-03-17', 422, 'already-signed');
     r = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-03-18');
