@@ -488,9 +488,25 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   TRANSFER_TO_COURT: (ctx, ev) => {
-    if (ev.payload.purpose === 'advance_execution' && !ctx.advanceExecutions.some((a) => a.transferredOn === null)) {
-      return v('no-advance-execution-ruling', 'LDMAL Art. 44', '没有待移送的先予执行裁决');
-    }
+    if (ev.payload.purpose !== 'advance_execution') return null;
+    const pending = ctx.advanceExecutions.filter((a) => a.transferredOn === null);
+    if (!pending.length) return v('no-advance-execution-ruling', 'LDMAL Art. 44', '没有待移送的先予执行裁决');
+    // The package the court executes holds the ruling and its proof of service (LDMAL Art. 44; Rules Art. 51; domain.md
+    // §9.2): each ruling to transfer served on every respondent first.
+    const unserved = ctx.parties
+      .filter((p) => p.side === 'respondent')
+      .filter(
+        (p) =>
+          !pending.every((a) =>
+            ctx.services.some((s) => s.document === 'advance_execution_ruling' && s.partyId === p.id && s.servedOn >= a.ruledOn),
+          ),
+      );
+    if (unserved.length)
+      return v(
+        'advance-execution-not-served',
+        'LDMAL Art. 44; Rules Art. 51',
+        `先予执行裁决书尚未送达被申请人${unserved.map((p) => `（当事人${p.id}）`).join('')}：移送人民法院执行须附送达回证，请先登记送达`,
+      );
     return null;
   },
   SERVE: (ctx, ev) => {

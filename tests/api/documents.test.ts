@@ -384,6 +384,22 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     // A letter needs a recorded transfer.
     const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'court_transfer_letter' });
     expect(early.status).toBe(409);
+    // Not before the ruling is served on the respondent: the package holds its proof of service.
+    const unserved = await t
+      .api(a.tokens.clerk)
+      .post(`/api/cases/${c.id}/events`, {
+        type: 'TRANSFER_TO_COURT',
+        occurredOn: '2026-03-27',
+        purpose: 'advance_execution',
+        court: '聊城市东昌府区人民法院',
+      });
+    expect(unserved.status).toBe(422);
+    expect(unserved.body.rule).toBe('advance-execution-not-served');
+    await ev(c, a.tokens.clerk, 'SERVE', '2026-03-27', {
+      document: 'advance_execution_ruling',
+      partyId: c.respondents[0]?.id,
+      method: 'direct',
+    });
     await ev(c, a.tokens.clerk, 'TRANSFER_TO_COURT', '2026-03-27', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' });
     const letter = await one(c, a.tokens.clerk, { kind: 'court_transfer_letter' });
     for (const n of [

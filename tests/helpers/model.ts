@@ -95,6 +95,12 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('SERVE', { document: 'hearing_notice', partyId: 2, method: 'post' }, 'hearing_notice-2'),
     ev('SERVE', { document: 'award', partyId: 1, method: 'direct' }, 'award-1'),
     ev('SERVE', { document: 'award', partyId: 2, method: 'direct' }, 'award-2'),
+    // A ruling of advance execution goes to the court with its proof of service (LDMAL Art. 44): offered while a ruling
+    // waits to be served, so that walks elsewhere meet the choices they met before.
+    ...(ctx.advanceExecutions.some((a) => a.transferredOn === null) &&
+    !ctx.services.some((x) => x.document === 'advance_execution_ruling')
+      ? [ev('SERVE', { document: 'advance_execution_ruling', partyId: 2, method: 'direct' }, 'advance_execution_ruling-2')]
+      : []),
     ev('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 }),
     ev('SCHEDULE_HEARING', { hearingOn, place: '第一仲裁庭' }),
     ev('POSTPONE_HEARING', { hearingOn: addDays(ctx.hearing?.hearingOn ?? hearingOn, 7), reason: '仲裁庭决定', requestedBy: 'tribunal' }),
@@ -219,7 +225,9 @@ export function shortestPaths(input: CaseInput) {
  * revisiting a state (by `stateKey`, which holds everything the guards read), ending in a closing state.
  * `getSimplePaths` enumerates every simple path, which is combinatorially many for this chart.
  */
-export function randomSimplePaths(input: CaseInput, count: number, seed = 20261125, maxSteps = 20) {
+// The seed: walks reaching every closing state (a closed deemed withdrawal is rare on a random walk). Moved from
+// 20261125 when transferring an advance-execution ruling came to need its service first, which changed the walks.
+export function randomSimplePaths(input: CaseInput, count: number, seed = 20261206, maxSteps = 20) {
   let x = seed >>> 0;
   const rand = () => {
     // xorshift32

@@ -223,6 +223,12 @@ describe('procedure statechart guards', () => {
     });
     d.do('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true, lifeSeriouslyAffected: true });
     expect(availableEvents(d.snap, d.day)).toContain('TRANSFER_TO_COURT');
+    // The package holds the ruling's proof of service: served on the respondent first.
+    expect(d.try('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' })).toMatchObject({
+      ok: false,
+      violation: { rule: 'advance-execution-not-served' },
+    });
+    d.do('SERVE', { document: 'advance_execution_ruling', partyId: 2, method: 'direct' });
     d.do('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' });
     expect(d.ctx.advanceExecutions[0]?.transferredOn).toBe('2026-03-03');
     expect(availableEvents(d.snap, d.day)).not.toContain('TRANSFER_TO_COURT');
