@@ -591,7 +591,10 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
           kind: 'para',
           text: `${theCase(d)}，双方当事人于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。本委于${chineseDate(r.acceptedOn ?? receivedOn(d))}受理后依法进行了审查。`,
         },
-        { kind: 'para', text: '经审查，该调解协议是双方当事人的真实意思表示，内容不违反法律、行政法规的强制性规定，本委予以确认。双方当事人达成的协议如下：' },
+        {
+          kind: 'para',
+          text: '经审查，该调解协议是双方当事人的真实意思表示，内容不违反法律、行政法规的强制性规定，本委予以确认。双方当事人达成的协议如下：',
+        },
         { kind: 'para', text: confirmed.terms },
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
       ],

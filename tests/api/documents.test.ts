@@ -385,14 +385,12 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'court_transfer_letter' });
     expect(early.status).toBe(409);
     // Not before the ruling is served on the respondent: the package holds its proof of service.
-    const unserved = await t
-      .api(a.tokens.clerk)
-      .post(`/api/cases/${c.id}/events`, {
-        type: 'TRANSFER_TO_COURT',
-        occurredOn: '2026-03-27',
-        purpose: 'advance_execution',
-        court: '聊城市东昌府区人民法院',
-      });
+    const unserved = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+      type: 'TRANSFER_TO_COURT',
+      occurredOn: '2026-03-27',
+      purpose: 'advance_execution',
+      court: '聊城市东昌府区人民法院',
+    });
     expect(unserved.status).toBe(422);
     expect(unserved.body.rule).toBe('advance-execution-not-served');
     await ev(c, a.tokens.clerk, 'SERVE', '2026-03-27', {

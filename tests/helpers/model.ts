@@ -97,8 +97,7 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('SERVE', { document: 'award', partyId: 2, method: 'direct' }, 'award-2'),
     // A ruling of advance execution goes to the court with its proof of service (LDMAL Art. 44): offered while a ruling
     // waits to be served, so that walks elsewhere meet the choices they met before.
-    ...(ctx.advanceExecutions.some((a) => a.transferredOn === null) &&
-    !ctx.services.some((x) => x.document === 'advance_execution_ruling')
+    ...(ctx.advanceExecutions.some((a) => a.transferredOn === null) && !ctx.services.some((x) => x.document === 'advance_execution_ruling')
       ? [ev('SERVE', { document: 'advance_execution_ruling', partyId: 2, method: 'direct' }, 'advance_execution_ruling-2')]
       : []),
     ev('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 }),
