@@ -53,8 +53,11 @@ export function formatBasis(citations: string[]): string {
 }
 
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** 四十七 → 47, 一百零三 → 103 (the numbers articles and items are written with); NaN for anything else. */
-function chineseNumber(s: string): number {
+/**
+ * 四十七 → 47, 一百零三 → 103: the number an article or item is written with, read back (workflows/dates.ts
+ * `chineseNumber` writes one); NaN for anything else.
+ */
+function articleNumber(s: string): number {
   let total = 0;
   let digit = 0;
   for (const ch of s) {
@@ -74,8 +77,8 @@ function sortArticles(arts: string[]): string[] {
   const key = (a: string): [number, number] | null => {
     const m = /^第([〇零一二两三四五六七八九十百千]+)条(?:第[（(]?([〇零一二三四五六七八九十]+)[）)]?[项款])?/.exec(a);
     if (!m) return null;
-    const n = chineseNumber(m[1] as string);
-    return Number.isNaN(n) ? null : [n, m[2] ? chineseNumber(m[2]) || 0 : 0];
+    const n = articleNumber(m[1] as string);
+    return Number.isNaN(n) ? null : [n, m[2] ? articleNumber(m[2]) || 0 : 0];
   };
   const keyed = arts.map((a, i) => ({ a, i, k: key(a) }));
   return keyed

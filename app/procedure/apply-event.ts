@@ -70,7 +70,7 @@ const notAllowed = (snap: Snapshot, type: EventType, on: string) =>
   });
 
 /** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
-async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ev: EventInput): Promise<void> {
+async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineContext, ev: EventInput): Promise<void> {
   const { type, payload } = ev;
   const errors: FieldError[] = [];
   const partyIds = new Set(c.parties.map((p) => p.id));
@@ -108,7 +108,7 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ev: EventInpu
     // LDMAL Art. 44; Rules Art. 51: advance execution of what is claimed — no more than the claim asks, less what the
     // case's earlier rulings already ordered on it.
     const earlier = new Map<number, number>();
-    for (const r of caseSnapshot(c).context.advanceExecutions ?? [])
+    for (const r of ctx.advanceExecutions ?? [])
       for (const a of r.amounts ?? []) earlier.set(a.claimId, (earlier.get(a.claimId) ?? 0) + (parseMoney(a.amount) ?? 0));
     (payload.amounts as { claimId: number; amount: string }[]).forEach((a, i) => {
       const claimed = c.claims.find((cl) => cl.id === a.claimId)?.amountFen ?? null;
@@ -126,7 +126,7 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ev: EventInpu
   }
   if (type === 'RECORD_COURT_OUTCOME' && Array.isArray(payload.items)) {
     // Issue 17: a judgment's result per award item names a claim the commission decided.
-    const decided = decidedClaimIds(caseSnapshot(c).context);
+    const decided = decidedClaimIds(ctx);
     (payload.items as { claimId: number }[]).forEach((it, i) => {
       if (!decided.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有就编号为 ${it.claimId} 的请求作出裁决` });
     });
@@ -290,7 +290,7 @@ async function decide(
   if (last && last >= c.receivedOn && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
   if (ev.occurredOn < c.receivedOn) throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
-  await checkReferences(deps, k, c, ev);
+  await checkReferences(deps, k, c, ctx, ev);
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
