@@ -135,6 +135,16 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   SHORTEN_DEFENSE_PERIOD: z.object({ days: z.number().int().min(0).max(365), respondentConsent: z.boolean() }),
   FILE_COUNTERCLAIM: z.object({
     description: Reason,
+    // The counterclaim's own claims, decided by the award like the applicant's (Rules Art. 36; LDMAL Art. 46).
+    claims: z
+      .array(ClaimInput.omit({ id: true }))
+      .min(1, '至少一项')
+      .max(50)
+      .optional()
+      .openapi({
+        description:
+          '反申请的请求事项（被申请人对申请人的请求），与本请求一并裁决；缺省时以 description 作为一项请求（类别“其他”、无金额）',
+      }),
     filedOn: IsoDate.optional().openapi({
       description:
         '被申请人提出反申请之日（按答辩期判断是否及时，Rules Art. 36；默认 occurredOn）；occurredOn 为受理并合并审理之日（审理期限自此重新计算，Rules Art. 46(4)）',

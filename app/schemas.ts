@@ -403,6 +403,9 @@ export const Claim = z
     seq: z.number().int(),
     category: z.enum(CLAIM_CATEGORY_CODES),
     categoryLabel: z.string(),
+    counterclaim: z.literal(true).optional().openapi({
+      description: '被申请人反申请的请求（对申请人的请求，劳动人事争议仲裁办案规则第三十六条），与本请求一并裁决；申请人的请求无此项',
+    }),
     amount: Amount.nullable().optional().openapi({ description: '非金钱请求为 null；summary 时不含' }),
     description: z.string().optional().openapi({ description: 'summary 时不含' }),
     withdrawn: z
@@ -548,7 +551,14 @@ export const Proceedings = z
       }),
     ),
     defenses: z.array(z.strictObject({ filedOn: Day, summary: z.string().nullable().optional() })),
-    counterclaims: z.array(z.strictObject({ filedOn: Day, mergedOn: Day.optional(), description: z.string() })),
+    counterclaims: z.array(
+      z.strictObject({
+        filedOn: Day,
+        mergedOn: Day.optional(),
+        description: z.string(),
+        claimIds: z.array(Id).optional().openapi({ description: '反申请的请求（claims 中 counterclaim 为 true 的各项）' }),
+      }),
+    ),
     hearing: z
       .strictObject({
         hearingOn: Day,

@@ -106,8 +106,21 @@ export interface DocInput {
   receivedOn: string;
   applicants: PartyView[];
   respondents: PartyView[];
-  /** `withdrawn`: given up by a change of claims (Rules Art. 44) — listed and named no more, except by a ruling made on it. */
-  claims: { id: number; seq: number; category: string; amount: string | null; description: string; withdrawn?: boolean }[];
+  /** Third parties (第三人, LDMAL Art. 23): listed after the parties. */
+  thirdParties?: PartyView[];
+  /**
+   * `withdrawn`: given up by a change of claims (Rules Art. 44) — listed and named no more, except by a ruling made on it.
+   * `counterclaim`: a claim of the respondent's merged counterclaim (Rules Art. 36), against the applicant.
+   */
+  claims: {
+    id: number;
+    seq: number;
+    category: string;
+    amount: string | null;
+    description: string;
+    withdrawn?: boolean;
+    counterclaim?: boolean;
+  }[];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
   clerkName: string;
@@ -203,10 +216,15 @@ function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
   return out;
 }
 
-const parties = (d: DocInput): Block[] => [
-  ...partyLines('申请人', d.applicants, d.maskIds),
-  ...partyLines('被申请人', d.respondents, d.maskIds),
-];
+/** The parties' heading lines; with a merged counterclaim each side is also named by it (反申请人, 被反申请人). */
+const parties = (d: DocInput): Block[] => {
+  const counter = standing(d).some((c) => c.counterclaim);
+  return [
+    ...partyLines(counter ? '申请人（被反申请人）' : '申请人', d.applicants, d.maskIds),
+    ...partyLines(counter ? '被申请人（反申请人）' : '被申请人', d.respondents, d.maskIds),
+    ...partyLines('第三人', d.thirdParties ?? [], d.maskIds),
+  ];
+};
 
 const signatures = (d: DocInput) =>
   d.arbitrators.length === 1
@@ -220,13 +238,20 @@ const receivedOn = (d: DocInput) => d.ctx.supplement?.completedOn ?? d.receivedO
 /** The claims still asked for. */
 const standing = (d: DocInput) => d.claims.filter((c) => !c.withdrawn);
 
-function claimsList(d: DocInput, only?: Set<number>): Block[] {
-  const list = standing(d).filter((c) => !only || only.has(c.id));
+/** The applicant's claims (or, `counter`, the counterclaim's) still asked for, numbered. */
+function claimsList(d: DocInput, only?: Set<number>, counter = false): Block[] {
+  const list = standing(d).filter((c) => (!only || only.has(c.id)) && !!c.counterclaim === counter);
   // One level of brackets: the amount in figures, then its capitals in brackets (no category in nested brackets).
   return list.map((c, i) => ({
     kind: 'para' as const,
     text: `${i + 1}．${clause(c.description)}${c.amount ? `，${yuan(c.amount)}` : ''}${ending(i, list.length)}`,
   }));
+}
+
+/** A heading and its claims (`claimsList`), or nothing when that side has none among them. */
+function claimsBlock(d: DocInput, heading: string, only?: Set<number>, counter = false): Block[] {
+  const list = claimsList(d, only, counter);
+  return list.length ? [{ kind: 'para', text: heading }, ...list] : [];
 }
 
 /** The side was served a hearing notice for the hearing held on `heldOn`; 'public' when only by public notice. */
@@ -267,6 +292,14 @@ function history(d: DocInput, opts: { concluded: boolean; until: string }): stri
     });
   for (const ae of ctx.advanceExecutions)
     acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
+  // Rules Art. 36: a counterclaim accepted and heard with the case.
+  for (const cc of ctx.counterclaims) {
+    const merged = cc.mergedOn ?? cc.filedOn;
+    acts.push({
+      on: merged,
+      text: `被申请人于${chineseDate(cc.filedOn)}提出反申请，本委${merged === cc.filedOn ? '于同日' : `于${chineseDate(merged)}`}受理并与本案合并审理。`,
+    });
+  }
   const lastHearing = ctx.hearingsHeld.length - 1;
   for (const [i, h] of ctx.hearingsHeld.entries()) {
     const attend: string[] = [];
@@ -485,8 +518,12 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
   const what = clause(claim?.description ?? '');
   // The same default the enforcement window counts from (workflows/periods.ts; CPL Art. 250).
   const days = (it as { paymentDays?: number | null }).paymentDays ?? DEFAULT_PAYMENT_DAYS;
-  if (it.amount && Number(it.amount) > 0)
-    return `被申请人${names(d.respondents)}于本裁决生效之日起${cnNumber(days)}日内支付申请人${names(d.applicants)}${what}${yuan(it.amount)}`;
+  // A counterclaim's item is the respondent's claim: the applicant pays, the respondent's request is supported.
+  const [payer, payee] = claim?.counterclaim
+    ? [`申请人${names(d.applicants)}`, `被申请人${names(d.respondents)}`]
+    : [`被申请人${names(d.respondents)}`, `申请人${names(d.applicants)}`];
+  if (it.amount && Number(it.amount) > 0) return `${payer}于本裁决生效之日起${cnNumber(days)}日内支付${payee}${what}${yuan(it.amount)}`;
+  if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
   if (it.category === 'confirm_relationship') {
     const body = what.replace(/^(请求)?(裁决)?确认/, '');
@@ -515,26 +552,48 @@ function award(d: DocInput): DocSpec[] {
   const numberOf = (suffix: string) => (d.caseNo ? d.caseNo.replace(/号$/, `${suffix}号`) : '');
   const requested = new Map((d.text.legalBasis ?? []).map((x) => [x.claimId, x.basis]));
   const descOf = (ids: AwardItem[]) => ids.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、');
+  const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
+  const SIDES = [
+    [false, '申请人', '仲裁请求'],
+    [true, '被申请人', '反申请请求'],
+  ] as const;
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(
-      (it) => requested.get(it.claimId) ?? d.record.award?.legalBasis?.[it.claimId] ?? suggestedBasis(it.category, it.outcome, it.final),
+      // A counterclaim's category names what the employer asks, not the worker's right the suggestions cite: none.
+      (it) =>
+        requested.get(it.claimId) ??
+        d.record.award?.legalBasis?.[it.claimId] ??
+        suggestedBasis(isCounter(it) ? 'other' : it.category, it.outcome, it.final),
     );
-    const orders = g.items.map((it) => rulingItem(d, it)).filter((x): x is string => x !== null);
-    const rest = g.items.filter((it) => it.outcome !== 'granted');
-    if (rest.length) {
-      if (orders.length === 0) orders.push(split ? `驳回申请人关于${descOf(rest)}的仲裁请求` : '驳回申请人的全部仲裁请求');
-      // What was not granted is disposed of expressly (domain.md §12.3 item 8).
-      else orders.push(split ? `驳回申请人关于${descOf(rest)}的其他仲裁请求` : '驳回申请人的其他仲裁请求');
+    // The applicant's claims, then the counterclaim's (Rules Art. 36): each side's granted items, then what of that
+    // side's was not granted, disposed of expressly (domain.md §12.3 item 8).
+    const orders: string[] = [];
+    for (const [counter, who, what] of SIDES) {
+      const items = g.items.filter((it) => isCounter(it) === counter);
+      if (!items.length) continue;
+      const granted = items.map((it) => rulingItem(d, it)).filter((x): x is string => x !== null);
+      const rest = items.filter((it) => it.outcome !== 'granted');
+      orders.push(...granted);
+      if (!rest.length) continue;
+      if (granted.length === 0) orders.push(split ? `驳回${who}关于${descOf(rest)}的${what}` : `驳回${who}的全部${what}`);
+      else orders.push(split ? `驳回${who}关于${descOf(rest)}的其他${what}` : `驳回${who}的其他${what}`);
     }
     const other = groups.find((x) => x !== g);
+    // The other document's claims, each side's named (申请人关于…的仲裁请求及被申请人关于…的反申请请求).
+    const elsewhere = other
+      ? SIDES.flatMap(([counter, who, what]) => {
+          const items = other.items.filter((it) => isCounter(it) === counter);
+          return items.length ? [`${who}关于${descOf(items)}的${what}`] : [];
+        })
+      : [];
     const crossRef: Block[] =
-      split && other
+      split && other && elsewhere.length
         ? [
             {
               kind: 'para',
-              text: `申请人关于${descOf(other.items)}的仲裁请求，本委另行作出${numberOf(other.suffix)}${other.final ? '终局' : '非终局'}裁决书。`,
+              text: `${elsewhere.join('及')}，本委另行作出${numberOf(other.suffix)}${other.final ? '终局' : '非终局'}裁决书。`,
             },
           ]
         : [];
@@ -548,9 +607,9 @@ function award(d: DocInput): DocSpec[] {
         ...parties(d),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
-        { kind: 'para', text: '申请人请求：' },
-        ...claimsList(d, claimIds),
+        ...claimsBlock(d, '申请人请求：', claimIds),
         { kind: 'para', text: `被申请人辩称：${defenseText}。` },
+        ...claimsBlock(d, '被申请人反申请请求：', claimIds, true),
         { kind: 'para', text: `经审理查明：${afterHeading('经审理查明', facts)}` },
         { kind: 'para', text: `本委认为：${afterHeading('本委认为', reasoning)}` },
         // The working of a kept calculation, printed in the reasoning when the arbitrator asked (issue 17).
@@ -625,6 +684,7 @@ function mediationDocument(d: DocInput): DocSpec[] {
         ...history(d, { concluded: false, until: m.agreedOn }).map((t): Block => ({ kind: 'para', text: t })),
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
+        ...claimsBlock(d, '被申请人反申请请求：', undefined, true),
         { kind: 'para', text: `本案经${d.arbitrators.length ? '仲裁庭' : '本委'}主持调解，双方当事人自愿达成如下协议：` },
         { kind: 'para', text: m.terms },
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },

@@ -83,6 +83,10 @@ export const EVENT_FORMS = {
   ],
   FILE_COUNTERCLAIM: [
     { name: 'description', label: '反申请内容', kind: 'textarea', required: true },
+    // Rules Art. 36: the counterclaim's claim, decided by the award like the applicant's (without one, the content is).
+    { name: 'claims.0.category', label: '反请求事项：类别', kind: 'category', hint: '不填时以反申请内容作为一项请求（类别“其他”）' },
+    { name: 'claims.0.amount', label: '反请求事项：金额（元）', kind: 'text' },
+    { name: 'claims.0.description', label: '反请求事项：内容', kind: 'textarea' },
     { name: 'filedOn', label: '反申请提出日期', kind: 'date', hint: '按此日判断是否在答辩期内；发生日期为受理并合并审理之日' },
   ],
   RECORD_REPRESENTATIVES: [{ name: 'partyIds', label: '代表人', kind: 'parties', required: true }],

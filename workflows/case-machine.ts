@@ -870,15 +870,31 @@ export const caseMachine = setup({
             },
             // Rules Arts. 36, 46(4): a counterclaim in the defense period is merged; the award clock restarts.
             // Filed on `filedOn` (judged against the defense period), accepted and merged on `occurredOn` (the restart).
+            // Its claims are written by the server first (ids in `addedClaims`) and decided by the award like the
+            // applicant's (LDMAL Art. 46).
             FILE_COUNTERCLAIM: {
               guard: 'legal',
-              actions: set(({ context, event }: Args) => ({
-                counterclaims: [
-                  ...context.counterclaims,
-                  { filedOn: p(event).filedOn ?? event.occurredOn, mergedOn: event.occurredOn, description: p(event).description },
-                ],
-                clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'counterclaim' }],
-              })),
+              actions: set(({ context, event }: Args) => {
+                const added = (p(event).addedClaims ?? []) as { id: number; category: CaseContext['claims'][number]['category'] }[];
+                return {
+                  claims: [
+                    ...context.claims,
+                    ...added
+                      .filter((x) => !context.claims.some((c) => c.id === x.id))
+                      .map((x) => ({ id: x.id, category: x.category, counterclaim: true as const })),
+                  ],
+                  counterclaims: [
+                    ...context.counterclaims,
+                    {
+                      filedOn: p(event).filedOn ?? event.occurredOn,
+                      mergedOn: event.occurredOn,
+                      description: p(event).description,
+                      claimIds: added.map((x) => x.id),
+                    },
+                  ],
+                  clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'counterclaim' }],
+                };
+              }),
             },
             RECORD_REPRESENTATIVES: {
               guard: (a: Args) => a.context.collective && legal(a),

@@ -56,6 +56,8 @@ export interface ItemToClassify {
   outcome: Outcome;
   /** Awarded amount in fen; 0 or null when dismissed or non-monetary. */
   amountFen: number | null;
+  /** An item of the employer's counterclaim against the applying worker (Rules Art. 36). */
+  employerCounterclaim?: boolean;
 }
 
 export interface ClassifiedItem extends ItemToClassify {
@@ -74,6 +76,16 @@ export function classifyAward(
   const forcedNonFinal = options.confirmRelationshipMakesCaseNonFinal && allClaimCategories.includes('confirm_relationship');
   const classified = items.map((it): ClassifiedItem => {
     if (forcedNonFinal) return { ...it, final: false, reason: '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）' };
+    // LDMAL Art. 47 makes final what a worker 追索 (recovers: remuneration, medical costs, compensation) and disputes
+    // over national labor standards; an employer's counterclaim against the worker is neither (README "Counterclaims").
+    // A worker's counterclaim against an applying employer is classified like any claim.
+    if (it.employerCounterclaim) {
+      return {
+        ...it,
+        final: false,
+        reason: '反申请请求（用人单位对劳动者的请求）不属于劳动争议调解仲裁法第四十七条规定的终局裁决事项，非终局',
+      };
+    }
     if (MONETARY_FINAL_CATEGORIES.includes(it.category)) {
       // domain.md §9.3 (to confirm locally; FINAL_AWARD_DISMISSED_ITEMS): a dismissed Art. 47(1) item as non-final.
       if (it.outcome === 'dismissed' && !options.dismissedItemsFinal) {

@@ -140,6 +140,8 @@ export interface PartyRef {
 export interface ClaimRef {
   id: number;
   category: ClaimCategory;
+  /** A claim of a merged counterclaim: the respondent's against the applicant (Rules Art. 36). */
+  counterclaim?: true;
 }
 
 export interface ServiceRecord {
@@ -218,7 +220,13 @@ export interface CaseContext extends CaseInput, AddedContext {
   defenses: { filedOn: string; summary?: string | null }[];
   defensePeriodDays: number | null;
   /** Rules Arts. 36, 46(4): filed (timeliness) and accepted for joint hearing (the award clock restarts) on separate days. */
-  counterclaims: { filedOn: string; mergedOn?: string; description: string }[];
+  counterclaims: {
+    filedOn: string;
+    mergedOn?: string;
+    description: string;
+    /** Its claims among `claims` (the award decides them); absent in records stored before they were itemized. */
+    claimIds?: number[];
+  }[];
   /**
    * The scheduled hearing: day, time of day (HH:MM, null if not given), place; `public` false = 不公开开庭 with its
    * ground (LDMAL Art. 26).

@@ -639,7 +639,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     const decided = decidedClaimIds(ctx);
     const done = touched.filter((id) => decided.has(id));
     if (done.length) return v('claim-already-decided', 'Rules Art. 49', `请求 ${done.join('、')} 已由部分裁决处理，不能再变更或放弃`);
-    const live = ctx.claims.filter((c) => !withdrawn.has(c.id) && !withdraw.includes(c.id)).length + added.length;
+    // The applicant's own claims (a merged counterclaim's are the respondent's, Rules Art. 36).
+    const live = ctx.claims.filter((c) => !c.counterclaim && !withdrawn.has(c.id) && !withdraw.includes(c.id)).length + added.length;
     if (live === 0) return v('withdraw-all-is-withdrawal', 'Rules Art. 35', '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）');
     // Rules Art. 44: claims may be added or changed before the evidence period ends; later ones are a new application.
     if (evidenceClosed(ctx, ev)) {

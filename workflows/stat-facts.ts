@@ -101,7 +101,7 @@ export interface StatSource {
   parties: { kind: string; side?: string; ownership?: string | null }[];
   /** A union applying for the workers puts the employer on the respondents' side (Rules Art. 64; workflows/sides.ts). */
   collectiveGround?: string | null;
-  claims: { id?: number; seq?: number; category: ClaimCategory; amountFen: number | null }[];
+  claims: { id?: number; seq?: number; category: ClaimCategory; amountFen: number | null; counterclaim?: true }[];
   /** For an arbitration case: the mediation case it was referred from (REFER_TO_ARBITRATION). */
   linkedCaseId?: number | null;
 }
@@ -126,10 +126,10 @@ function ownershipOf(c: StatSource): string {
  * applicant; wholly dismissed → the respondent; otherwise both in part. A mediated case is a compromise (both in
  * part) unless the recorded settlement amount covers every yuan claimed. Convention (README "Statistics").
  */
-function resultOf(ctx: MachineContext, claimedFen: number): 'applicant' | 'respondent' | 'both' | null {
+function resultOf(ctx: MachineContext, claimedFen: number, counter: ReadonlySet<number>): 'applicant' | 'respondent' | 'both' | null {
   const mode = ctx.closure?.mode;
   if (mode === 'award') {
-    const items = [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])];
+    const items = [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])].filter((i) => !counter.has(i.claimId));
     if (!items.length) return null;
     if (items.every((i) => i.outcome === 'granted')) return 'applicant';
     if (items.every((i) => i.outcome === 'dismissed')) return 'respondent';
@@ -143,13 +143,19 @@ function resultOf(ctx: MachineContext, claimedFen: number): 'applicant' | 'respo
 }
 
 export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string | null): StatFacts {
-  const claims = [...c.claims].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  // The amounts claimed and awarded, the result and the claim lines are the applicant's claims (domain.md §13.1): a
+  // merged counterclaim's (Rules Art. 36) are claims against the applicant, not part of the case's 标的额.
+  const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id as number));
+  const claims = c.claims.filter((cl) => !cl.counterclaim).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   // The case's cause is the cause of the first claim the applicant listed (one cause per case, so causes add up).
   const cause = CAUSE_OF_CATEGORY[claims[0]?.category ?? 'other'];
   const acceptedOn = ctx.acceptedOn ?? null;
   const closedOn = ctx.closure?.closedOn ?? null;
   const closureMode = ctx.closure?.mode ?? null;
-  const awarded = (ctx.award?.items ?? []).reduce((s, i) => s + (i.outcome === 'dismissed' ? 0 : (i.amountFen ?? 0)), 0);
+  const awarded = (ctx.award?.items ?? []).reduce(
+    (s, i) => s + (i.outcome === 'dismissed' || counter.has(i.claimId) ? 0 : (i.amountFen ?? 0)),
+    0,
+  );
   const tm = ctx.trackMediation;
   let mediationOutcome: StatFacts['mediationOutcome'] = null;
   let mediationEndedOn: string | null = null;
@@ -162,7 +168,7 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
   const counted = acceptedOn !== null && closedOn !== null && closureMode !== 'rejection';
   const claimedFen = claims.reduce((s, cl) => s + (cl.amountFen ?? 0), 0);
   const filedBy = employerApplies(c) ? 'employer' : 'worker';
-  const applicantResult = c.track === 'arbitration' ? resultOf(ctx, claimedFen) : null;
+  const applicantResult = c.track === 'arbitration' ? resultOf(ctx, claimedFen, counter) : null;
   const mediated =
     c.track === 'mediation' ? tm?.agreedOn && tm.amount : closureMode === 'mediation' ? (ctx.mediation?.amount ?? null) : null;
   return {

@@ -80,6 +80,8 @@ export function registrationView(c: CaseRecord, level: ReadLevel = 'full', reuse
       seq: cl.seq as number,
       category: cl.category,
       categoryLabel: CLAIM_CATEGORIES[cl.category],
+      // A claim of the respondent's merged counterclaim (Rules Art. 36), against the applicant.
+      ...(cl.counterclaim ? { counterclaim: true } : {}),
       // A summary (api.md "Reading (v1.1)") names what is claimed, not how much nor in what words.
       ...(summary ? {} : { amount: cl.amountFen === null ? null : formatMoney(cl.amountFen), description: cl.description }),
     })),
@@ -91,7 +93,15 @@ export type RegistrationView = ReturnType<typeof registrationHead> &
     applicants: ReturnType<typeof partyView>[];
     respondents: ReturnType<typeof partyView>[];
     thirdParties: ReturnType<typeof partyView>[];
-    claims: { id: number; seq: number; category: ClaimCategory; categoryLabel: string; amount?: string | null; description?: string }[];
+    claims: {
+      id: number;
+      seq: number;
+      category: ClaimCategory;
+      categoryLabel: string;
+      counterclaim?: boolean;
+      amount?: string | null;
+      description?: string;
+    }[];
   };
 
 function registrationHead(c: CaseRecord, level: ReadLevel) {

@@ -105,6 +105,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       description: cl.description,
       // Given up by a change of claims (Rules Art. 44).
       withdrawn: withdrawn.has(cl.id as number),
+      // The respondent's, of a merged counterclaim (Rules Art. 36).
+      counterclaim: cl.counterclaim === true,
     })),
     // Claims added, changed (with what they were) or given up after acceptance (Rules Art. 44).
     claimChanges: ctx.claimChanges ?? [],

@@ -190,6 +190,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       receivedOn: c.receivedOn,
       applicants: side('applicant'),
       respondents: side('respondent'),
+      thirdParties: side('third_party'),
       // Each claim, marked when given up by a change of claims (Rules Art. 44): the documents list and name the claims
       // still asked for; a ruling made on one before it was given up still names it.
       claims: c.claims.map((cl) => ({
@@ -199,6 +200,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         amount: cl.amountFen === null ? null : (cl.amountFen / 100).toFixed(2),
         description: cl.description,
         withdrawn: given.has(cl.id as number),
+        ...(cl.counterclaim ? { counterclaim: true } : {}),
       })),
       ctx,
       arbitrators,

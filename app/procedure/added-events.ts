@@ -36,8 +36,12 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
   const claimIds = new Set(c.claims.map((cl) => cl.id));
   const users: [string, number, 'arbitrator' | 'clerk'][] = [];
   if (type === 'CHANGE_CLAIMS') {
+    const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id));
     ((payload.change ?? []) as { claimId: number }[]).forEach((ch, i) => {
       if (!claimIds.has(ch.claimId)) errors.push({ path: `change.${i}.claimId`, message: `本案没有编号为 ${ch.claimId} 的仲裁请求` });
+      // Rules Art. 44 lets the applicant change its own claims; a counterclaim's are the respondent's (Rules Art. 36).
+      else if (counter.has(ch.claimId))
+        errors.push({ path: `change.${i}.claimId`, message: `请求 ${ch.claimId} 是被申请人的反申请请求，申请人不能变更` });
     });
     ((payload.withdraw ?? []) as number[]).forEach((id, i) => {
       if (!claimIds.has(id)) errors.push({ path: `withdraw.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
@@ -69,8 +73,8 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
 
 /**
  * Writes the rows an added event creates, before the statechart sees it (a refusal rolls them back with the unit of
- * work), and puts what the chart records into the payload: `newPartyId`; `addedClaims` and the claims' `previous`
- * values. Returns the case's parties and claims as they now stand, or nothing when the event writes no rows.
+ * work), and puts what the chart records into the payload: `newPartyId`; `addedClaims` (a change of claims, a merged
+ * counterclaim) and the claims' `previous` values. Returns the case's parties and claims as they now stand, or nothing when the event writes no rows.
  */
 export async function writeAddedRows(
   deps: Deps,
@@ -109,6 +113,21 @@ export async function writeAddedRows(
     payload.addedClaims = added.map((x) => ({ id: x.id, category: x.category }));
     const claims = [...c.claims.map((cl) => ({ ...cl, ...(rows.find((r) => r.id === cl.id) ?? {}) })), ...added];
     return { parties: c.parties, claims };
+  }
+  if (type === 'FILE_COUNTERCLAIM') {
+    // Rules Art. 36: the merged counterclaim's claims, appended to the case's and decided by its award (LDMAL Art. 46).
+    // Without itemized claims its description is the one claim.
+    const given = (payload.claims as Parameters<typeof toClaim>[0][] | undefined) ?? [
+      { category: 'other' as ClaimCategory, description: payload.description as string },
+    ];
+    const added = await store.changeClaims(
+      uow.trx,
+      c.id,
+      [],
+      given.map((x) => ({ ...toClaim(x), counterclaim: true as const })),
+    );
+    payload.addedClaims = added.map((x) => ({ id: x.id, category: x.category }));
+    return { parties: c.parties, claims: [...c.claims, ...added] };
   }
   return null;
 }

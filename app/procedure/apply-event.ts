@@ -80,8 +80,12 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   };
   party('partyId', payload.partyId);
   for (const [i, id] of ((payload.partyIds as number[] | undefined) ?? []).entries()) party(`partyIds.${i}`, id);
+  const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id));
   (payload.claimIds as number[] | undefined)?.forEach((id, i) => {
     if (!claimIds.has(id)) errors.push({ path: `claimIds.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
+    // LDMAL Art. 44: advance execution is of what the worker-applicant claims, not of a counterclaim (Rules Art. 36).
+    else if (type === 'ADVANCE_EXECUTION' && counter.has(id))
+      errors.push({ path: `claimIds.${i}`, message: `请求 ${id} 是被申请人的反申请请求，不能先予执行（劳动争议调解仲裁法第四十四条）` });
   });
   // ADVANCE_EXECUTION's amounts name this case's claims (the schema also ties them to claimIds, once each).
   (payload.amounts as { claimId: number }[] | undefined)?.forEach((a, i) => {
@@ -206,7 +210,7 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
 }
 
 /** Events whose rows are written while the event is decided (a party or claims added, a new application referred). */
-const WRITES_WHILE_DECIDING = new Set<EventType>(['ADD_PARTY', 'CHANGE_CLAIMS', 'REFER_TO_ARBITRATION']);
+const WRITES_WHILE_DECIDING = new Set<EventType>(['ADD_PARTY', 'CHANGE_CLAIMS', 'FILE_COUNTERCLAIM', 'REFER_TO_ARBITRATION']);
 
 /**
  * Events decided inside the writer's transaction on every database: those that write while decided, those that

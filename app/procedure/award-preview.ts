@@ -30,7 +30,9 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
     minimumWage: { monthly: formatMoney(wage.monthlyFen), effectiveFrom: wage.effectiveFrom, confirmed: wage.confirmed },
     // The basis the award would cite for each item, for the arbitrator to accept or edit (issue 18).
     items: r.items.map((i) => {
-      const category = c.claims.find((cl) => cl.id === i.claimId)?.category ?? 'other';
+      const claim = c.claims.find((cl) => cl.id === i.claimId);
+      // A counterclaim's category names what the respondent asks, not the worker's right the suggestions cite.
+      const category = claim && !claim.counterclaim ? claim.category : 'other';
       const outcome = input.items.find((x) => x.claimId === i.claimId)?.outcome ?? 'granted';
       return { claimId: i.claimId, final: i.final, reason: i.reason, legalBasis: suggestedBasis(category, outcome, i.final) };
     }),

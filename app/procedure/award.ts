@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
+import { employerApplies } from '../../workflows/sides.ts';
 import type { Deps } from '../deps.ts';
 import { unprocessable } from '../errors.ts';
 
@@ -43,18 +44,24 @@ export async function minimumWageFor(
  */
 export function classifyItems(
   deps: Deps,
-  c: Pick<CaseRecord, 'claims'>,
+  c: Pick<CaseRecord, 'claims' | 'parties' | 'collectiveGround'>,
   items: AwardItemInput[],
   wage: MinimumWageRow,
   withdrawn: ReadonlySet<number>,
 ) {
+  // A counterclaim is the employer's claim against the worker when the worker applied (workflows/sides.ts).
+  const employerCounterclaims = !employerApplies(c);
   return classifyAward(
-    items.map((it) => ({
-      claimId: it.claimId,
-      category: c.claims.find((cl) => cl.id === it.claimId)?.category ?? 'other',
-      outcome: it.outcome,
-      amountFen: it.amount === undefined ? null : parseMoney(it.amount),
-    })),
+    items.map((it) => {
+      const claim = c.claims.find((cl) => cl.id === it.claimId);
+      return {
+        claimId: it.claimId,
+        category: claim?.category ?? 'other',
+        outcome: it.outcome,
+        amountFen: it.amount === undefined ? null : parseMoney(it.amount),
+        ...(claim?.counterclaim && employerCounterclaims ? { employerCounterclaim: true } : {}),
+      };
+    }),
     wage.monthlyFen,
     c.claims.filter((cl) => !withdrawn.has(cl.id as number)).map((cl) => cl.category),
     {
@@ -78,7 +85,8 @@ export async function awardRecord(
   const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, items, wage, withdrawn);
   return {
-    items: r.items.map((x, i) => ({
+    // What the classification read (whose counterclaim an item is) stays out of the record: the claims say it.
+    items: r.items.map(({ employerCounterclaim: _, ...x }, i) => ({
       ...x,
       amount: x.amountFen === null ? null : formatMoney(x.amountFen),
       paymentDays: items[i]?.paymentDays ?? null,

@@ -39,6 +39,7 @@ import * as m1202_0030 from './20261202_0030_stat_rows_covering.ts';
 import * as m20261202_0040 from './20261202_0040_hearing_sessions.ts';
 import * as m20261202_0041 from './20261202_0041_case_mediators.ts';
 import * as m20261202_0050 from './20261202_0050_write_guard.ts';
+import * as m20261203_0010 from './20261203_0010_counterclaim_claims.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -90,6 +91,7 @@ export const migrations: [string, Migration][] = [
   ['20261202_0040_hearing_sessions', m20261202_0040],
   ['20261202_0041_case_mediators', m20261202_0041],
   ['20261202_0050_write_guard', m20261202_0050],
+  ['20261203_0010_counterclaim_claims', m20261203_0010],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

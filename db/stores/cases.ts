@@ -98,6 +98,8 @@ export interface ClaimRecord {
   category: ClaimCategory;
   amountFen: number | null;
   description: string;
+  /** A claim of the respondent's counterclaim merged into the case (Rules Art. 36); absent on the applicant's. */
+  counterclaim?: true;
 }
 
 /** Columns of `cases` a use case may set. */
@@ -415,6 +417,7 @@ const claimFromRow = (c: Record<string, any>): ClaimRecord => ({
   category: c.category,
   amountFen: nOrNull(c.amount_fen),
   description: c.description,
+  ...(c.counterclaim === true || c.counterclaim === 1 || c.counterclaim === '1' ? { counterclaim: true as const } : {}),
 });
 
 const PARTY_COLUMNS = [
@@ -435,7 +438,7 @@ const PARTY_COLUMNS = [
   'ownership',
 ];
 const AGENT_COLUMNS = ['id', 'seq', 'name', 'kind', 'unit', 'phone', 'relationship'];
-const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description'];
+const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description', 'counterclaim'];
 
 /** Where the history of a case stands: its last entry (the next one chains to it) and its last procedural day. */
 export interface HistoryHead {
@@ -1018,7 +1021,8 @@ export function createCaseStore() {
 
     /**
      * Round 2: claims changed or added after acceptance (Rules Art. 44). Changed rows are updated in place (the
-     * procedure record keeps what they were); added ones are appended. Returns the added claims with ids and seq.
+     * procedure record keeps what they were); added ones are appended — also a merged counterclaim's (Rules Art. 36,
+     * `counterclaim`). Returns the added claims with ids and seq.
      */
     async changeClaims(
       trx: Knex,
@@ -1037,7 +1041,14 @@ export function createCaseStore() {
       for (const c of add) {
         seq++;
         const [ins] = await trx('claims')
-          .insert({ case_id: caseId, seq, category: c.category, amount_fen: c.amountFen, description: c.description })
+          .insert({
+            case_id: caseId,
+            seq,
+            category: c.category,
+            amount_fen: c.amountFen,
+            description: c.description,
+            counterclaim: c.counterclaim === true,
+          })
           .returning('id');
         out.push({ ...c, id: Number((ins as { id: number }).id), seq });
       }

@@ -226,6 +226,52 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(finalDoc).toContain('第四十七条第（一）项');
   });
 
+  it('a counterclaim: both sides named by it, its claims listed and decided, the applicant ordered to pay; a third party listed', async () => {
+    const { c, arb } = await toHeard();
+    const v = await ev(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', '2026-03-26', {
+      description: '被申请人反申请：申请人返还培训费用',
+      filedOn: '2026-03-25',
+      claims: [
+        { category: 'damages', amount: '5000.00', description: '返还培训费用' },
+        { category: 'other', description: '返还工作电脑一台' },
+      ],
+    });
+    await ev(c, arb.token, 'ADD_PARTY', '2026-03-27', {
+      side: 'third_party',
+      ground: 'interested_third_party',
+      party: { kind: 'organization', name: '聊城某某劳务派遣有限公司' },
+    });
+    const [fee, pc] = (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => x.counterclaim);
+    await issue(
+      c,
+      arb,
+      [
+        ...granted(c, ['12000.00', '26400.00']),
+        { claimId: fee?.id, outcome: 'partly', amount: '3000.00' },
+        { claimId: pc?.id, outcome: 'dismissed' },
+      ],
+      { defenseSummary: '不同意' },
+    );
+    // The counterclaim is not a final-award matter (LDMAL Art. 47): the wages are decided in -1, the rest in -2.
+    const [finalDoc, nonFinal] = await generate(c, arb.token, { kind: 'award' });
+    for (const text of [finalDoc, nonFinal]) {
+      expect(text).toContain('申请人（被反申请人）：张三');
+      expect(text).toContain('被申请人（反申请人）：聊城某某机械有限公司');
+      expect(text).toContain('第三人：聊城某某劳务派遣有限公司');
+      expect(text).toContain('被申请人于二〇二六年三月二十五日提出反申请，本委于二〇二六年三月二十六日受理并与本案合并审理。');
+    }
+    expect(finalDoc).not.toContain('被申请人反申请请求');
+    expect(finalDoc).toMatch(
+      /申请人关于解除劳动合同经济补偿的仲裁请求及被申请人关于返还培训费用、返还工作电脑一台的反申请请求，本委另行作出聊劳人仲案字〔2026〕第\d+-2号非终局裁决书/,
+    );
+    expect(nonFinal).toContain('被申请人反申请请求：1．返还培训费用，');
+    expect(nonFinal).toContain('2．返还工作电脑一台。');
+    expect(nonFinal).toContain('二、申请人张三于本裁决生效之日起十日内支付被申请人聊城某某机械有限公司返还培训费用3000.00元');
+    expect(nonFinal).toContain('三、驳回被申请人关于返还培训费用、返还工作电脑一台的其他反申请请求。');
+    expect(nonFinal).not.toContain('第八十二条');
+    expect(nonFinal).not.toContain('驳回申请人');
+  });
+
   it('a default award says written notice only when the record shows the notice served', async () => {
     const { c, arb } = await (async () => {
       const c0 = await registerCase(t, a);

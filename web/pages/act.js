@@ -34,6 +34,11 @@ import { calculatorButton } from '../features.js';
 import { EVENT_FORMS, LABELS } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
+/** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
+function claimLine(cl) {
+  return `${cl.seq}. ${cl.counterclaim ? '【反请求】' : ''}${cl.description}`;
+}
+
 function put(b, path, v) {
   const keys = path.split('.');
   let o = b;
@@ -241,7 +246,10 @@ async function eventForm(c, type, done, screen) {
         f.kind === 'parties'
           ? parties.map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
-            ? c.claims.map((cl) => ({ value: cl.id, label: `${cl.seq}. ${cl.description}`, hint: cl.amount ? money(cl.amount) : '' }))
+            ? c.claims
+                // Advance execution is of the applicant's claims only (LDMAL Art. 44), never of a counterclaim's.
+                .filter((cl) => !(type === 'ADVANCE_EXECUTION' && cl.counterclaim))
+                .map((cl) => ({ value: cl.id, label: claimLine(cl), hint: cl.amount ? money(cl.amount) : '' }))
             : staff.map((s) => {
                 const w = load.get(s.id);
                 return {
@@ -668,19 +676,21 @@ function staleCase(form, close, done, mayDiscard = async () => true) {
 
 /** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim. */
 function advanceAmounts(c, claimList) {
-  const rows = c.claims.map((cl) => {
-    const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
-    amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
-    return {
-      cl,
-      amount,
-      row: h(
-        'tr',
-        h('td', `${cl.seq}. ${cl.description}`),
-        h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path })),
-      ),
-    };
-  });
+  const rows = c.claims
+    .filter((cl) => !cl.counterclaim)
+    .map((cl) => {
+      const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
+      amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
+      return {
+        cl,
+        amount,
+        row: h(
+          'tr',
+          h('td', `${cl.seq}. ${cl.description}`),
+          h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path })),
+        ),
+      };
+    });
   const chosen = () => new Set([...claimList.querySelectorAll('input:checked')].map((i) => Number(i.value)));
   const tbody = h('tbody');
   const sync = () =>
@@ -912,7 +922,7 @@ function awardEditor(c, type) {
         rows.map((r) =>
           h(
             'tr',
-            h('td', `${r.cl.seq}. ${r.cl.description}`),
+            h('td', claimLine(r.cl)),
             h('td.num', money(r.cl.amount)),
             h('td', r.outcome, r.outcomeError),
             h('td', r.amount, ' ', r.button, r.tag, r.amountError),
@@ -994,7 +1004,7 @@ function awardEditor(c, type) {
         sent().map((r) =>
           h(
             'li',
-            `${r.cl.seq}. ${r.cl.description}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
+            `${claimLine(r.cl)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
           ),
         ),
       ),

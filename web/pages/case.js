@@ -377,7 +377,12 @@ function claimsSection(c, events, mediationTrack) {
             `tr${cl.withdrawn ? '.muted' : ''}`,
             h('td', cl.seq),
             h('td', V().claimCategories[cl.category] ?? cl.category),
-            h('td', cl.description ?? '—', cl.withdrawn ? [' ', h('span.badge.tight', '已放弃')] : null),
+            h(
+              'td',
+              cl.counterclaim ? [h('span.badge.tight', '反请求'), ' '] : null,
+              cl.description ?? '—',
+              cl.withdrawn ? [' ', h('span.badge.tight', '已放弃')] : null,
+            ),
             h('td.num', money(cl.amount)),
             mediationTrack
               ? null

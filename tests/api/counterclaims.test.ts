@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * A counterclaim merged into the case (反申请, Rules Art. 36) is made of claims of the respondent, which the award must
+ * decide like the applicant's (LDMAL Art. 46; Rules Art. 49). Before, FILE_COUNTERCLAIM restarted the award clock and
+ * nothing could decide what it asked: the award was final on the applicant's claims alone.
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const { send, ok } = caseEvents(() => t);
+const arb = () => a.arbitrators[0] as { id: number; token: string };
+const TRAINING = { category: 'damages', amount: '5000.00', description: '返还培训费用' };
+
+/** Accepted 03-04, served 03-06, counterclaim filed and merged 03-10, tribunal 03-11, heard 03-30. */
+async function withCounterclaim(counterclaim: Record<string, unknown>, body = standardApplication()) {
+  const c = await registerCase(t, a, body);
+  await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+  await ok(
+    c,
+    a.tokens.clerk,
+    'SERVE',
+    { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'direct', servedOn: '2026-03-06' },
+    '2026-03-06',
+  );
+  const v = await ok(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', counterclaim, '2026-03-10');
+  await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb().id], presidingId: arb().id }, '2026-03-11');
+  await ok(c, arb().token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-30', place: '第一仲裁庭' }, '2026-03-12');
+  await ok(c, arb().token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-30');
+  return { c, v };
+}
+const own = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => !x.counterclaim);
+const counter = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => x.counterclaim);
+
+describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('its claims join the case, marked; the final award must decide them; they are never final; figures leave them out', async () => {
+    const { c, v } = await withCounterclaim({ description: '被申请人反申请：申请人返还培训费用', claims: [TRAINING] });
+    expect(counter(v)).toEqual([expect.objectContaining({ seq: 3, category: 'damages', amount: '5000.00', counterclaim: true })]);
+    expect(own(v)).toHaveLength(2);
+    const cc = counter(v)[0]?.id as number;
+    expect(v.proceedings.counterclaims[0]).toMatchObject({ filedOn: '2026-03-10', mergedOn: '2026-03-10', claimIds: [cc] });
+
+    // The applicant cannot change the respondent's claim (Rules Art. 44 is the applicant's own claims).
+    const change = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { change: [{ claimId: cc, amount: '1.00' }] }, '2026-03-31');
+    expect(change.status).toBe(400);
+    expect(change.body.errors[0].path).toBe('change.0.claimId');
+    // Advance execution is of the worker's claims (LDMAL Art. 44), not of the employer's counterclaim.
+    const advance = await send(
+      c,
+      arb().token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [cc], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: cc, amount: '100.00' }], paymentDays: 5 },
+      '2026-03-31',
+    );
+    expect(advance.status).toBe(400);
+    expect(advance.body.errors[0].path).toBe('claimIds.0');
+
+    // An award on the applicant's claims alone leaves the counterclaim undecided: refused.
+    const [w, e] = own(v);
+    const applicantItems = [
+      { claimId: w?.id, outcome: 'granted', amount: '12000.00' },
+      { claimId: e?.id, outcome: 'dismissed' },
+    ];
+    const partial = await send(c, arb().token, 'ISSUE_AWARD', { items: applicantItems }, '2026-04-10');
+    expect(partial.status).toBe(422);
+    expect(partial.body.rule).toBe('award-must-decide-every-claim');
+    expect(partial.body.detail).toContain(String(cc));
+
+    const done = await ok(
+      c,
+      arb().token,
+      'ISSUE_AWARD',
+      { items: [...applicantItems, { claimId: cc, outcome: 'partly', amount: '3000.00' }] },
+      '2026-04-10',
+    );
+    // 12,000 of wages alone would be a final award (LDMAL Art. 47(1)); the employer's counterclaim is not a matter
+    // Art. 47 makes final, so the award is mixed and that item non-final.
+    expect(done.award.finality).toBe('mixed');
+    const item = (done.award.items as { claimId: number; final: boolean; reason: string }[]).find((i) => i.claimId === cc);
+    expect(item).toMatchObject({ final: false });
+    expect(item?.reason).toContain('反申请');
+
+    // The case's 标的额 and the amount awarded are the applicant's (domain.md §13.1): 38,400 claimed, 12,000 awarded.
+    const stats = await t.api(a.tokens.chair).get('/api/stats/closure?from=2026-03-01&to=2026-04-30');
+    expect(stats.status).toBe(200);
+    expect(stats.body.amounts).toMatchObject({ claimed: '38400.00', awarded: '12000.00' });
+  });
+
+  it('a counterclaim given as words only is one claim to decide; a worker counterclaiming an employer is classified as usual', async () => {
+    const { c, v } = await withCounterclaim({ description: '请求申请人支付违约金' });
+    expect(counter(v)).toEqual([
+      expect.objectContaining({ category: 'other', amount: null, description: '请求申请人支付违约金', counterclaim: true }),
+    ]);
+    const refused = await send(
+      c,
+      arb().token,
+      'ISSUE_AWARD',
+      { items: own(v).map((x) => ({ claimId: x.id, outcome: 'dismissed' })) },
+      '2026-04-10',
+    );
+    expect(refused.body.rule).toBe('award-must-decide-every-claim');
+
+    // The employer applies; the worker counterclaims wages: that claim is judged by LDMAL Art. 47 like any other.
+    const e = await withCounterclaim(
+      { description: '反申请：支付拖欠工资', claims: [{ category: 'wages', amount: '6000.00', description: '2025年12月工资' }] },
+      standardApplication({
+        applicants: [employer()],
+        respondents: [worker('李四')],
+        claims: [{ category: 'other', amount: '8000.00', description: '赔偿设备损失' }],
+      }),
+    );
+    const [emp] = own(e.v);
+    const [wage] = counter(e.v);
+    const r = await ok(
+      e.c,
+      arb().token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: emp?.id, outcome: 'dismissed' },
+          { claimId: wage?.id, outcome: 'granted', amount: '6000.00' },
+        ],
+      },
+      '2026-04-10',
+    );
+    expect((r.award.items as { claimId: number; final: boolean }[]).find((i) => i.claimId === wage?.id)).toMatchObject({ final: true });
+  });
+});
