@@ -236,11 +236,13 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
         { category: 'other', description: '返还工作电脑一台' },
       ],
     });
-    await ev(c, arb.token, 'ADD_PARTY', '2026-03-27', {
+    const added = await ev(c, arb.token, 'ADD_PARTY', '2026-03-27', {
       side: 'third_party',
       ground: 'interested_third_party',
       party: { kind: 'organization', name: '聊城某某劳务派遣有限公司' },
     });
+    const third = (added.thirdParties as { id: number }[])[0]?.id;
+    await ev(c, a.tokens.clerk, 'SERVE', '2026-03-30', { document: 'addition_notice', partyId: third, method: 'direct' });
     const [fee, pc] = (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => x.counterclaim);
     await issue(
       c,
