@@ -152,7 +152,8 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
   const acceptedOn = ctx.acceptedOn ?? null;
   const closedOn = ctx.closure?.closedOn ?? null;
   const closureMode = ctx.closure?.mode ?? null;
-  const awarded = (ctx.award?.items ?? []).reduce(
+  // Awarded: every award of the case — its partial awards (Rules Art. 49) and the final one — on the applicant's claims.
+  const awarded = [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])].reduce(
     (s, i) => s + (i.outcome === 'dismissed' || counter.has(i.claimId) ? 0 : (i.amountFen ?? 0)),
     0,
   );
@@ -161,6 +162,8 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
   let mediationEndedOn: string | null = null;
   if (c.track === 'mediation') {
     if (tm?.agreedOn) [mediationOutcome, mediationEndedOn] = ['agreed', tm.agreedOn];
+    // A failed mediation then referred to arbitration is one "调解不成转入仲裁" (MA1 row 63), ended the day it failed.
+    else if (tm?.failedOn && tm.referredOn) [mediationOutcome, mediationEndedOn] = ['referred', tm.failedOn];
     else if (tm?.failedOn) [mediationOutcome, mediationEndedOn] = ['failed', tm.failedOn];
     else if (tm?.referredOn) [mediationOutcome, mediationEndedOn] = ['referred', tm.referredOn];
     else if (closureMode === 'withdrawal') [mediationOutcome, mediationEndedOn] = ['withdrawn', closedOn];
