@@ -177,7 +177,10 @@ export function actWarnings(type, c, body = {}, day = null) {
     }
   }
   if (type === 'MEDIATION_AGREED' && body.amount !== undefined && body.amount !== '') {
-    const claimed = (c.claims ?? []).reduce((sum, cl) => sum + (cl.amount ? Number(cl.amount) : 0), 0);
+    // The applicant's claims still asked for (not one given up, not a counterclaim's against the applicant).
+    const claimed = (c.claims ?? [])
+      .filter((cl) => !cl.withdrawn && !cl.counterclaim)
+      .reduce((sum, cl) => sum + (cl.amount ? Number(cl.amount) : 0), 0);
     const agreed = Number(body.amount);
     if (claimed > 0 && Number.isFinite(agreed) && agreed > claimed)
       out.push(`调解金额 ${body.amount} 元超过仲裁请求金额合计 ${claimed.toFixed(2)} 元，请核对：统计中的“调解金额”按此数计。`);

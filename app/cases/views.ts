@@ -240,7 +240,8 @@ function limitationView(c: CaseRecord, calendar: OfficialCalendar | undefined) {
         ...assessLimitation(
           c.limitation,
           c.postmarkOn ?? c.receivedOn,
-          c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
+          // The application's claims: a merged counterclaim's were not filed on this day nor by the applicant.
+          c.claims.filter((cl) => !cl.counterclaim).map((cl) => ({ id: cl.id as number, category: cl.category })),
           calendar,
         ),
       }

@@ -96,7 +96,12 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
   });
 
   it('a counterclaim given as words only is one claim to decide; a worker counterclaiming an employer is classified as usual', async () => {
-    const { c, v } = await withCounterclaim({ description: '请求申请人支付违约金' });
+    const { c, v } = await withCounterclaim(
+      { description: '请求申请人支付违约金' },
+      standardApplication({ limitation: { knewOn: '2025-12-31', employmentStatus: 'ended', employmentEndedOn: '2025-12-31' } }),
+    );
+    // The limitation warning is the application's: the counterclaim was not filed with it nor by the applicant.
+    expect((v.limitation.claims as { claimId: number }[]).map((x) => x.claimId).sort()).toEqual(own(v).map((x) => x.id).sort());
     expect(counter(v)).toEqual([
       expect.objectContaining({ category: 'other', amount: null, description: '请求申请人支付违约金', counterclaim: true }),
     ]);
