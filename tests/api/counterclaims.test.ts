@@ -101,7 +101,11 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
       standardApplication({ limitation: { knewOn: '2025-12-31', employmentStatus: 'ended', employmentEndedOn: '2025-12-31' } }),
     );
     // The limitation warning is the application's: the counterclaim was not filed with it nor by the applicant.
-    expect((v.limitation.claims as { claimId: number }[]).map((x) => x.claimId).sort()).toEqual(own(v).map((x) => x.id).sort());
+    expect((v.limitation.claims as { claimId: number }[]).map((x) => x.claimId).sort()).toEqual(
+      own(v)
+        .map((x) => x.id)
+        .sort(),
+    );
     expect(counter(v)).toEqual([
       expect.objectContaining({ category: 'other', amount: null, description: '请求申请人支付违约金', counterclaim: true }),
     ]);
