@@ -873,7 +873,8 @@ export const caseMachine = setup({
             // Its claims are written by the server first (ids in `addedClaims`) and decided by the award like the
             // applicant's (LDMAL Art. 46).
             FILE_COUNTERCLAIM: {
-              guard: 'legal',
+              // Not while a mediation document is being signed: its claims would not be in the agreement.
+              guard: (a: Args) => notSigning(a) && legal(a),
               actions: set(({ context, event }: Args) => {
                 const added = (p(event).addedClaims ?? []) as { id: number; category: CaseContext['claims'][number]['category'] }[];
                 return {

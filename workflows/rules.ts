@@ -611,14 +611,27 @@ const evidenceClosed = (ctx: CaseContext, ev: ProcEvent) =>
   ev.facts?.evidencePeriodOpen === false ||
   (ev.facts?.evidencePeriodOpen === undefined && !!ctx.evidence && ev.occurredOn > ctx.evidence.until);
 
-/** Acts on the merits wait for a timely jurisdiction objection and for a recusal (Rules Arts. 10, 12). */
 /** What serves an added party (Rules Art. 46(1)): the notice of its addition, or the application with the notice to respond. */
 const ADDITION_SERVICES = ['addition_notice', 'application_copy', 'respond_notice'];
 
-/** Parties added after acceptance (Rules Art. 46(1)) not served, since their addition, with what tells them of the case. */
-export const unservedAdditions = (ctx: CaseContext): number[] =>
+/**
+ * Parties added after acceptance (Rules Art. 46(1)) not served by `on` with what tells them of the case: a deemed
+ * service counts from its deemed day (public notice: 30 days after publication), a simple method (phone, SMS) only when
+ * the addressee confirmed it (Rules Art. 59). A receipt dated before the addition was recorded counts: additions are
+ * often recorded after the fact.
+ */
+export const unservedAdditions = (ctx: CaseContext, on: string): number[] =>
   (ctx.partyAdditions ?? [])
-    .filter((a) => !ctx.services.some((s) => s.partyId === a.partyId && ADDITION_SERVICES.includes(s.document) && s.servedOn >= a.on))
+    .filter(
+      (a) =>
+        !ctx.services.some(
+          (s) =>
+            s.partyId === a.partyId &&
+            ADDITION_SERVICES.includes(s.document) &&
+            s.servedOn <= on &&
+            (s.method !== 'sms' || s.confirmed === true),
+        ),
+    )
     .map((a) => a.partyId);
 
 /**
@@ -626,16 +639,17 @@ export const unservedAdditions = (ctx: CaseContext): number[] =>
  * once told of it; an award made before it was served decides on a party never heard (a ground to set it aside, LDMAL
  * Art. 49(1)(3)).
  */
-function additionsUnserved(ctx: CaseContext): Violation | null {
-  const unserved = unservedAdditions(ctx);
+function additionsUnserved(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const unserved = unservedAdditions(ctx, ev.occurredOn);
   if (!unserved.length) return null;
   return v(
     'added-party-not-served',
     'LDMAL Arts. 23, 30; Rules Art. 46(1)',
-    `追加的当事人（${unserved.join('、')}）尚未送达追加当事人通知书或仲裁申请书副本，不能作出裁决`,
+    `追加的${unserved.map((id) => `当事人${id}`).join('、')}尚未送达追加当事人通知书或仲裁申请书副本，不能作出裁决`,
   );
 }
 
+/** Acts on the merits wait for a timely jurisdiction objection and for a recusal (Rules Arts. 10, 12). */
 function meritsBlocked(ctx: CaseContext, opts: { recorder: boolean }): Violation | null {
   if (pendingObjection(ctx)) {
     return v('jurisdiction-objection-pending', 'Rules Art. 10', '当事人在答辩期内提出的管辖异议尚未作出决定，不能进行实体审理或裁决');
@@ -774,8 +788,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   MEDIATION_AGREED: (ctx) => (ctx.mediation ? consentViolation(ctx, 'settle', { on: ctx.mediation.startedOn }) : null),
   WITHDRAW: (ctx) => (ctx.acceptedOn ? consentViolation(ctx, 'withdraw', {}) : null),
   HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
-  PARTIAL_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx),
-  ISSUE_AWARD: (ctx) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx),
+  PARTIAL_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev),
+  ISSUE_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev),
   ACCEPT_REVIEW: (ctx, ev) => {
     // Rules Art. 75: an agreement that confirms a labor relationship is not accepted for review.
     if (ctx.claims.some((c) => c.category === 'confirm_relationship'))

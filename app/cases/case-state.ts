@@ -50,7 +50,11 @@ export function machineInput(
     // CPL Art. 85(4): a posted application is filed on its postmark date (a review's 15 days, Rules Art. 74).
     postmarkOn: c.postmarkOn ?? null,
     parties: c.parties.map((p) => ({ id: p.id as number, side: p.side, kind: p.kind, ownership: p.ownership ?? null })),
-    claims: c.claims.map((cl) => ({ id: cl.id as number, category: cl.category })),
+    claims: c.claims.map((cl) => ({
+      id: cl.id as number,
+      category: cl.category,
+      ...(cl.counterclaim ? { counterclaim: true as const } : {}),
+    })),
   };
 }
 

@@ -45,6 +45,7 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
     });
     ((payload.withdraw ?? []) as number[]).forEach((id, i) => {
       if (!claimIds.has(id)) errors.push({ path: `withdraw.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
+      else if (counter.has(id)) errors.push({ path: `withdraw.${i}`, message: `请求 ${id} 是被申请人的反申请请求，申请人不能放弃` });
     });
   }
   if (type === 'ADD_PARTY') {

@@ -1084,7 +1084,8 @@ export function createCaseStore() {
             `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'kind', 'name', 'id_number', 'credit_code']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} as parties_json`,
           ),
           trx.raw(
-            `${jsonRows(trx, jsonObject(trx, 'cl', ['category']), 'claims cl where cl.case_id = cases.id', 'cl.seq')} as claims_json`,
+            // The application's claims: a merged counterclaim's are the other side's (Rules Art. 36).
+            `${jsonRows(trx, jsonObject(trx, 'cl', ['category']), 'claims cl where cl.case_id = cases.id and not cl.counterclaim', 'cl.seq')} as claims_json`,
           ),
         )
         .where('track', 'arbitration')

@@ -37,7 +37,7 @@ describe(`an added party is served before the award (${process.env.TEST_DB ?? 's
       const r = await send(c, arb.token, type, payload, '2026-04-10');
       expect(r.status, type).toBe(422);
       expect(r.body).toMatchObject({ rule: 'added-party-not-served' });
-      expect(r.body.detail).toContain(String(third));
+      expect(r.body.detail).toContain('追加的第三人王五尚未送达');
     }
     // Served the notice of its addition: the award is made.
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'addition_notice', partyId: third, method: 'direct' }, '2026-03-30');

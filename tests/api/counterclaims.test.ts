@@ -53,6 +53,14 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     const change = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { change: [{ claimId: cc, amount: '1.00' }] }, '2026-03-31');
     expect(change.status).toBe(400);
     expect(change.body.errors[0].path).toBe('change.0.claimId');
+    // Nor give it up (the respondent's claim), nor give up all of its own while the counterclaim stands: that is a
+    // withdrawal of the application (Rules Art. 35), not a change of claims.
+    const giveUp = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [cc] }, '2026-03-31');
+    expect(giveUp.status).toBe(400);
+    expect(giveUp.body.errors[0].path).toBe('withdraw.0');
+    const all = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: own(v).map((x) => x.id) }, '2026-03-31');
+    expect(all.status).toBe(422);
+    expect(all.body.rule).toBe('withdraw-all-is-withdrawal');
     // Advance execution is of the worker's claims (LDMAL Art. 44), not of the employer's counterclaim.
     const advance = await send(
       c,

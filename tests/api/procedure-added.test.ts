@@ -298,6 +298,14 @@ describe('adding a party or a third party — LDMAL Art. 23; Rules Art. 46(1)', 
       '2026-03-13',
     );
     expect(r.thirdParties).toHaveLength(1);
+    // Told of the case before the award decides on it (LDMAL Art. 23; Rules Art. 46(1)).
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'addition_notice', partyId: (r.thirdParties as { id: number }[])[0]?.id, method: 'direct' },
+      '2026-03-13',
+    );
     // The added respondent must receive the award before it counts as served on every party.
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb(1).id], presidingId: arb(1).id }, '2026-03-13');
     await ok(c, arb(1).token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-30', place: '第二仲裁庭' }, '2026-03-16');

@@ -247,8 +247,8 @@ async function eventForm(c, type, done, screen) {
           ? parties.map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
             ? c.claims
-                // Advance execution is of the applicant's claims only (LDMAL Art. 44), never of a counterclaim's.
-                .filter((cl) => !(type === 'ADVANCE_EXECUTION' && cl.counterclaim))
+                // Advance execution (LDMAL Art. 44) and a change of claims (Rules Art. 44) take the applicant's claims only.
+                .filter((cl) => !(cl.counterclaim && (type === 'ADVANCE_EXECUTION' || type === 'CHANGE_CLAIMS')))
                 .map((cl) => ({ value: cl.id, label: claimLine(cl), hint: cl.amount ? money(cl.amount) : '' }))
             : staff.map((s) => {
                 const w = load.get(s.id);

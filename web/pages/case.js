@@ -413,9 +413,11 @@ function claimsSection(c, events, mediationTrack) {
               .filter((i) => i.outcome !== 'dismissed')
               .map((i) => {
                 const cl = c.claims.find((x) => x.id === i.claimId);
+                // A counterclaim's item is owed the other way: by the applicant to the respondent (Rules Art. 36).
+                const [from, to] = cl?.counterclaim ? [payee, payer] : [payer, payee];
                 return h(
                   'li',
-                  `${payer} 向 ${payee} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${i.final ? '终局' : '非终局'}）`,
+                  `${from} 向 ${to} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${i.final ? '终局' : '非终局'}）`,
                 );
               }),
             awardItems.some((i) => i.outcome === 'dismissed')
