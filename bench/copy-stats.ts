@@ -8,12 +8,15 @@
  * PostgreSQL target: foreign keys are bypassed for the copy with session_replication_role = replica.
  */
 import { migrateLatest, openDatabase } from '../db/knex.ts';
+import { settleCounters } from '../db/stores/stats.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const from = openDatabase(args.get('from') ?? 'sqlite:data/zhongcai.sqlite');
 const to = openDatabase(args.get('to') ?? '');
 await migrateLatest(to);
+// The counters as a report reads them: a PostgreSQL source's pending deltas added first.
+await settleCounters(from.knex);
 const isPg = to.knex.client.config.client === 'pg';
 const t0 = Date.now();
 for (const table of ['case_stat_rows', 'stat_counters', 'stat_counters_daily', 'stat_counters_monthly']) {

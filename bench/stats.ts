@@ -14,6 +14,7 @@ import { loadConfig } from '../app/config.ts';
 import { openDatabase } from '../db/knex.ts';
 import { closureCases, type PeriodQuery, rowsOf } from '../db/reports/closure-rate.ts';
 import { periodicReport } from '../db/reports/periodic-report.ts';
+import { settleCounters } from '../db/stores/stats.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
@@ -53,6 +54,8 @@ WHERE recorded_to IS NULL AND track = 'arbitration' AND accepted_on IS NOT NULL
   AND (closure_mode IS NULL OR closure_mode <> 'rejection')
   AND accepted_on <= ? AND (closed_on IS NULL OR closed_on >= ?)`;
 
+// PostgreSQL: the pending counter deltas added first, as a report does (db/stores/stats.ts settleCounters).
+await settleCounters(knex);
 const cases = Number((await knex('cases').count('* as n').first())?.n ?? 0);
 const counterRows = Number((await knex('stat_counters').count('* as n').first())?.n ?? 0);
 const statRows = Number((await knex('case_stat_rows').count('* as n').first())?.n ?? 0);

@@ -832,7 +832,7 @@ interface SqliteConn {
  * Advisory locks (PostgreSQL) of this application: one namespace, one number per purpose. Session locks are taken on a
  * dedicated connection and held while `fn` runs; a process that dies releases them with its connection.
  */
-export const ADVISORY_LOCKS = { startup: 1, dailySweep: 2, auditLog: 3, calendarRecompute: 4 } as const;
+export const ADVISORY_LOCKS = { startup: 1, dailySweep: 2, auditLog: 3, calendarRecompute: 4, statCounters: 5 } as const;
 const LOCK_NAMESPACE = 0x7a63; // "zc"
 
 /**
@@ -876,6 +876,13 @@ export async function withAdvisoryLock<T>(
 export async function advisoryXactLock(trx: Knex, lock: keyof typeof ADVISORY_LOCKS): Promise<void> {
   if (trx.client.config.client !== 'pg') return;
   await trx.raw('select pg_advisory_xact_lock(?, ?)', [LOCK_NAMESPACE, ADVISORY_LOCKS[lock]]);
+}
+
+/** `advisoryXactLock` without waiting: false when another transaction holds it (SQLite: always true). */
+export async function tryAdvisoryXactLock(trx: Knex, lock: keyof typeof ADVISORY_LOCKS): Promise<boolean> {
+  if (trx.client.config.client !== 'pg') return true;
+  const r = await trx.raw('select pg_try_advisory_xact_lock(?, ?) as ok', [LOCK_NAMESPACE, ADVISORY_LOCKS[lock]]);
+  return r.rows[0]?.ok === true;
 }
 
 /**

@@ -8,7 +8,7 @@ import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFi
 import { createApp } from './app.ts';
 import { createLifecycle, createShutdown } from './lifecycle.ts';
 import { createLogger } from './logger.ts';
-import { startScheduler } from './scheduler.ts';
+import { startCounterSettler, startScheduler } from './scheduler.ts';
 
 /**
  * `npm start`: open (or create) the database, migrate and create the first admin (under an advisory lock on
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   const app = createApp({ db, clock: systemClock, logger, config, lifecycle });
   // Daily deadline sweep inside the server (overdue marks, T-10/T-5/T-1 alerts, purging, chain check); -1 disables it.
   const scheduler = config.schedulerHour >= 0 ? startScheduler(app.locals.deps as Deps, config.schedulerHour) : null;
+  // PostgreSQL: the statistics counters' pending deltas added in the background (reports add what is left first).
+  const settler = startCounterSettler(app.locals.deps as Deps);
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, database: db.dialect, pid: process.pid }, `Zhongcai listening on http://localhost:${config.port}`);
   });
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     timeoutMs: config.shutdownTimeoutMs,
     cleanup: async () => {
       await scheduler?.stop();
+      await settler.stop();
       await stopRecomputations(db);
       await db.close();
       await serverLock?.release();

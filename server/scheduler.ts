@@ -50,3 +50,29 @@ export function startScheduler(deps: Deps, hour: number, intervalMs = 10 * 60_00
     },
   };
 }
+
+/**
+ * PostgreSQL: adds the statistics counters' pending deltas every `intervalMs` (db/stores/stats.ts `settleCounters`), so
+ * that a report finds little left to add; a process gives way when another one is settling. SQLite adds them in each
+ * write's transaction: no timer.
+ */
+export function startCounterSettler(deps: Deps, intervalMs = 2_000): Scheduler {
+  if (deps.db.dialect !== 'postgres') return { stop: async () => {} };
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = deps.stores.stats
+      .settle(deps.db.knex, { wait: false })
+      .catch((err) => deps.logger.error({ err }, 'statistics counters not settled'))
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -11,6 +11,7 @@ export async function claimStatistics(deps: Deps, actor: Actor, q: PeriodInput) 
   assertRole(actor, AREA_ROLES.stats, '查看统计');
   const p = period(deps, q);
   const base = `/api/stats/claims/cases?from=${p.from}&to=${p.to}${p.asOf ? `&asOf=${p.asOf}` : ''}`;
+  await deps.stores.stats.settle(deps.db.knex);
   return { ...(await claimOutcomeFigures(deps.db.reader, p, label)), links: { claims: `${base}&measure={measure}[&category={key}]` } };
 }
 

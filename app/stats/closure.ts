@@ -98,6 +98,7 @@ function drillLinks(p: PeriodQuery, groupBy?: GroupBy): Record<string, string> {
 export async function closureFigures(deps: Deps, actor: Actor, q: PeriodInput & { groupBy?: GroupBy }) {
   assertRole(actor, AREA_ROLES.stats, '查看统计');
   const p = period(deps, q);
+  await deps.stores.stats.settle(deps.db.knex);
   const figures = await closureRate(deps.db.reader, p, { ...(await options(deps)), groupBy: q.groupBy });
   return { ...figures, links: drillLinks(p, q.groupBy) };
 }
@@ -164,6 +165,7 @@ export async function periodicReportFile(
   const p = period(deps, q);
   await deps.throttle.take(deps.limits.exports, String(actor.id));
   const { config } = deps;
+  await deps.stores.stats.settle(deps.db.knex);
   const report = await periodicReport(deps.db.reader, p, {
     ...(await options(deps)),
     commission: config.commissionName,

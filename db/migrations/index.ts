@@ -40,6 +40,7 @@ import * as m20261202_0040 from './20261202_0040_hearing_sessions.ts';
 import * as m20261202_0041 from './20261202_0041_case_mediators.ts';
 import * as m20261202_0050 from './20261202_0050_write_guard.ts';
 import * as m20261203_0010 from './20261203_0010_counterclaim_claims.ts';
+import * as m20261203_0020 from './20261203_0020_stat_counter_pending.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -92,6 +93,7 @@ export const migrations: [string, Migration][] = [
   ['20261202_0041_case_mediators', m20261202_0041],
   ['20261202_0050_write_guard', m20261202_0050],
   ['20261203_0010_counterclaim_claims', m20261203_0010],
+  ['20261203_0020_stat_counter_pending', m20261203_0020],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

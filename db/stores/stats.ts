@@ -9,6 +9,7 @@ import {
   sameFacts,
 } from '../../workflows/stat-facts.ts';
 import { atCommit, hasCommitQueue } from '../commit-queue.ts';
+import { advisoryXactLock, tryAdvisoryXactLock } from '../knex.ts';
 import { isPg } from '../sql-json.ts';
 import { canQueue, insertLater, queueStatement, rawLater, updateLater, valuesList } from '../write-later.ts';
 
@@ -199,11 +200,26 @@ function counterUpsert(trx: Knex, table: string, keyCols: string[], rows: (Contr
 
 const queuedDeltas = new WeakMap<object, Map<string, Map<string, Contribution>>>();
 
+/** Sums `deltas` into `merged`, one entry per dim, key and fact day. */
+function mergeDeltas(merged: Map<string, Contribution>, deltas: Iterable<Contribution>): void {
+  for (const d of deltas) {
+    const k = `${d.dim}\u0000${d.key}\u0000${d.day}`;
+    const cur = merged.get(k) ?? { dim: d.dim, key: d.key, day: d.day, m: {} };
+    for (const [name, v] of Object.entries(d.m) as [CounterMeasure, number][]) cur.m[name] = (cur.m[name] ?? 0) + v;
+    merged.set(k, cur);
+  }
+}
+
 /**
- * Adds counter deltas when the caller's unit of work ends (the day's counters are shared by every write:
- * db/commit-queue.ts), summed with the other deltas of the same transaction and recording day first — a seeder's
- * transaction of hundreds of acts (app/unit-of-work.ts inBulkTransaction) moves each counter row once. One write per
- * transaction (the API) moves exactly the rows it did before. Outside a unit of work they are applied at once.
+ * Adds counter deltas when the caller's unit of work ends, summed with the other deltas of the same transaction and
+ * recording day first — a seeder's transaction of hundreds of acts (app/unit-of-work.ts inBulkTransaction) moves each
+ * counter row once. Outside a unit of work they are applied at once.
+ *
+ * SQLite (one writer): added to the counters in the same transaction, right before COMMIT (db/commit-queue.ts).
+ * PostgreSQL: written as one pending row per recording day (`stat_counter_pending`), in the same transaction, and added
+ * to the counters by `settleCounters` — before any report reads them, and in the background. The day's counter rows
+ * are shared by every write of every process: added in each write's transaction, they were locked by each until it
+ * committed, and cost a third of the database's time per act.
  */
 export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
   if (!hasCommitQueue(trx)) return applyCounterDeltas(trx, deltas, recordedOn);
@@ -214,7 +230,8 @@ export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], reco
     queuedDeltas.set(trx, days);
     await atCommit(trx, async () => {
       queuedDeltas.delete(trx);
-      await applyCounterDeltasByDay(trx, new Map([...days].map(([day, merged]) => [day, [...merged.values()]])));
+      const list = new Map([...days].map(([day, merged]) => [day, [...merged.values()]]));
+      await (isPg(trx) ? pendCounterDeltas(trx, list) : applyCounterDeltasByDay(trx, list));
     });
   }
   let merged = byDay.get(recordedOn);
@@ -222,12 +239,56 @@ export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], reco
     merged = new Map();
     byDay.set(recordedOn, merged);
   }
-  for (const d of deltas) {
-    const k = `${d.dim}\u0000${d.key}\u0000${d.day}`;
-    const cur = merged.get(k) ?? { dim: d.dim, key: d.key, day: d.day, m: {} };
-    for (const [name, v] of Object.entries(d.m) as [CounterMeasure, number][]) cur.m[name] = (cur.m[name] ?? 0) + v;
-    merged.set(k, cur);
+  mergeDeltas(merged, deltas);
+}
+
+const PENDING = 'stat_counter_pending';
+type PendingDelta = [dim: Contribution['dim'], key: string, day: string, m: Contribution['m']];
+
+/** PostgreSQL: the deltas of a transaction as pending rows (zero deltas dropped: a +1 and a −1 of one row move nothing). */
+async function pendCounterDeltas(trx: Knex, byRecordingDay: Map<string, Contribution[]>): Promise<void> {
+  const rows: { recorded_on: string; deltas: string }[] = [];
+  for (const [recordedOn, deltas] of byRecordingDay) {
+    const moving: PendingDelta[] = [];
+    for (const d of deltas) {
+      const m = Object.fromEntries(Object.entries(d.m).filter(([, v]) => v !== 0)) as Contribution['m'];
+      if (Object.keys(m).length) moving.push([d.dim, d.key, d.day, m]);
+    }
+    if (moving.length) rows.push({ recorded_on: recordedOn, deltas: JSON.stringify(moving) });
   }
+  if (rows.length) await insertLater(trx, PENDING, rows);
+}
+
+/**
+ * PostgreSQL: adds the pending deltas of committed writes to the counters, under one advisory lock (every process may
+ * call it; each pending row is taken once, by the DELETE that reads it). Reports call it before they read the counters,
+ * so a report sees every write committed before it began; the background settles every few seconds
+ * (`startCounterSettler`), so that a report finds little to do. `wait: false` gives way when another settles.
+ * SQLite adds the deltas in each write's transaction: nothing pends, nothing to do.
+ */
+export async function settleCounters(knex: Knex, opts: { wait?: boolean } = {}): Promise<void> {
+  if (!isPg(knex)) return;
+  const pending = await knex.raw(`SELECT EXISTS (SELECT 1 FROM ${PENDING}) AS any`);
+  if (!pending.rows[0]?.any) return;
+  await knex.transaction(async (trx) => {
+    if (opts.wait === false) {
+      if (!(await tryAdvisoryXactLock(trx, 'statCounters'))) return;
+    } else await advisoryXactLock(trx, 'statCounters');
+    const taken = await trx.raw(`DELETE FROM ${PENDING} RETURNING recorded_on, deltas`);
+    const byDay = new Map<string, Map<string, Contribution>>();
+    for (const r of taken.rows as { recorded_on: string; deltas: string }[]) {
+      let merged = byDay.get(r.recorded_on);
+      if (!merged) {
+        merged = new Map();
+        byDay.set(r.recorded_on, merged);
+      }
+      mergeDeltas(
+        merged,
+        (JSON.parse(r.deltas) as PendingDelta[]).map(([dim, key, day, m]) => ({ dim, key, day, m })),
+      );
+    }
+    await applyCounterDeltasByDay(trx, new Map([...byDay].map(([day, merged]) => [day, [...merged.values()]])));
+  });
 }
 
 /** Measures summed over whole months before a period: cases open at its start and cases past their due date. */
@@ -248,7 +309,9 @@ export const MONTHLY_MEASURES: readonly CounterMeasure[] = [
  * days). A repair (db/maintenance.ts), in the caller's transaction.
  */
 export async function rebuildCounters(trx: Knex): Promise<void> {
-  for (const t of ['stat_counters', 'stat_counters_daily', 'stat_counters_monthly']) await trx(t).delete();
+  // What is pending is in the row versions read below: taken with the counters, under the settling lock.
+  await advisoryXactLock(trx, 'statCounters');
+  for (const t of [PENDING, 'stat_counters', 'stat_counters_daily', 'stat_counters_monthly']) await trx(t).delete();
   let lastId = 0;
   for (;;) {
     const rows = await trx('case_stat_rows').where('id', '>', lastId).orderBy('id').limit(1000);
@@ -264,6 +327,9 @@ export async function rebuildCounters(trx: Knex): Promise<void> {
 
 export function createStatsStore() {
   return {
+    /** The pending counter deltas added before a report reads the counters (`settleCounters`). */
+    settle: settleCounters,
+
     async current(trx: Knex, caseId: number): Promise<(StatFacts & { rowId: number }) | null> {
       const r = await trx('case_stat_rows').where({ case_id: caseId }).whereNull('recorded_to').first();
       return r ? { ...factsFromRow(r), rowId: Number(r.id) } : null;

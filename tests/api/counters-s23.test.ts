@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inBulkTransaction } from '../../app/unit-of-work.ts';
 import { type Database, migrateLatest } from '../../db/knex.ts';
-import { queueCounterDeltas } from '../../db/stores/stats.ts';
+import { queueCounterDeltas, settleCounters } from '../../db/stores/stats.ts';
 import { freshDatabase } from '../helpers/db.ts';
 
 /**
@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(async () => drop?.());
 
-const rows = (table: string) => db.knex(table).select('*').orderBy(['dim', 'key']);
+/** A table's rows as a report reads them (PostgreSQL: pending deltas settled first). */
+const rows = async (table: string) => {
+  await settleCounters(db.knex);
+  return db.knex(table).select('*').orderBy(['dim', 'key']);
+};
 
 describe(`counter deltas in one unit of work (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('deltas that cancel out write nothing (and do not fail)', async () => {

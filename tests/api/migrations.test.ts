@@ -87,6 +87,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "parties",
         "reference_versions",
         "service_heartbeats",
+        "stat_counter_pending",
         "stat_counters",
         "stat_counters_daily",
         "stat_counters_monthly",

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSnapshot } from '../../app/cases/case-state.ts';
 import { createDeps } from '../../app/deps.ts';
 import { reprojectStatistics } from '../../app/stats/reproject.ts';
-import { factsFromRow, MONTHLY_MEASURES } from '../../db/stores/stats.ts';
+import { factsFromRow, MONTHLY_MEASURES, settleCounters } from '../../db/stores/stats.ts';
 import { createLogger } from '../../server/logger.ts';
 import { addDays } from '../../workflows/dates.ts';
 import { awardClock } from '../../workflows/deadlines.ts';
@@ -364,6 +364,7 @@ async function checkPeriod(p: Of<typeof periodArb>) {
 /** stat_counters rebuilt from scratch out of the row versions: +contributions at recorded_from, − at recorded_to. */
 async function checkCountersFromScratch() {
   const knex = t.db.knex;
+  await settleCounters(knex);
   const cst = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
   const expected = new Map<string, number>();
   const add = (dim: string, key: string, dayOn: string, rec: string, m: Record<string, number>, sign: number) => {

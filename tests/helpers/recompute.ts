@@ -2,7 +2,7 @@ import { caseSnapshot } from '../../app/cases/case-state.ts';
 import type { Deps } from '../../app/deps.ts';
 import { verifyHistory } from '../../db/history-chain.ts';
 import { deadlineRow } from '../../db/stores/deadlines.ts';
-import { factsFromRow, MONTHLY_MEASURES } from '../../db/stores/stats.ts';
+import { factsFromRow, MONTHLY_MEASURES, settleCounters } from '../../db/stores/stats.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { COUNTER_MEASURES, contributions, statFacts } from '../../workflows/stat-facts.ts';
 
@@ -17,6 +17,8 @@ const cst = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOStri
 export async function recomputeAndCompare(deps: Deps, today: string, opts: { rowFacts?: boolean } = {}): Promise<string[]> {
   const k = deps.db.knex;
   const problems: string[] = [];
+  // PostgreSQL: the counters as a report reads them, with every committed write's pending deltas added.
+  await settleCounters(k);
   const cases = await k('cases').select('id', 'case_no', 'case_year', 'case_serial', 'track').orderBy('id');
 
   // Case numbers: one per ACCEPT in the history, unique, 1…n in each year without gaps.
