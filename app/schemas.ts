@@ -343,6 +343,10 @@ export const Problem = z
         '所针对的字段——422：文书缺少内容的字段；法定规则拒绝时涉及的字段（如开庭日期过近：hearingOn）；409：重复的值（如已被使用的用户名：username）',
     }),
     characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
+    claimIds: z
+      .array(z.number().int())
+      .optional()
+      .openapi({ description: '422 text-from-arbitrator（field 为 legalBasis）：须由仲裁员写明裁决依据的请求' }),
     missingYear: z.number().int().optional().openapi({ description: '422：缺少节假日数据的年份' }),
     clashes: z
       .array(

@@ -33,6 +33,8 @@ export class MissingTextError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** `legalBasis`: the claims whose basis the arbitrator is to write. */
+    readonly claimIds?: number[],
   ) {
     super(message);
   }
@@ -120,6 +122,8 @@ export interface DocInput {
     description: string;
     withdrawn?: boolean;
     counterclaim?: boolean;
+    /** The employer's claim against a worker (an employer applying, or its counterclaim): the basis suggested differs. */
+    byEmployer?: boolean;
   }[];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
@@ -292,6 +296,15 @@ function history(d: DocInput, opts: { concluded: boolean; until: string }): stri
     });
   for (const ae of ctx.advanceExecutions)
     acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
+  // Rules Art. 46(1); LDMAL Arts. 22–23: a party added after acceptance, named as the record has it.
+  for (const a of ctx.partyAdditions ?? []) {
+    const p = [...d.respondents, ...(d.thirdParties ?? [])].find((x) => x.id === a.partyId);
+    if (p)
+      acts.push({
+        on: a.on,
+        text: `本委于${chineseDate(a.on)}依法追加${p.name}为本案${a.side === 'third_party' ? '第三人' : '被申请人'}。`,
+      });
+  }
   // Rules Art. 36: a counterclaim accepted and heard with the case.
   for (const cc of ctx.counterclaims) {
     const merged = cc.mergedOn ?? cc.filedOn;
@@ -553,6 +566,7 @@ function award(d: DocInput): DocSpec[] {
   const requested = new Map((d.text.legalBasis ?? []).map((x) => [x.claimId, x.basis]));
   const descOf = (ids: AwardItem[]) => ids.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、');
   const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
+  const byEmployer = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.byEmployer === true;
   const SIDES = [
     [false, '申请人', '仲裁请求'],
     [true, '被申请人', '反申请请求'],
@@ -561,14 +575,23 @@ function award(d: DocInput): DocSpec[] {
     const claimIds = new Set(g.items.map((i) => i.claimId));
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(
-      // A counterclaim's category names what the employer asks, not the worker's right the suggestions cite: none.
       (it) =>
         requested.get(it.claimId) ??
         d.record.award?.legalBasis?.[it.claimId] ??
-        suggestedBasis(isCounter(it) ? 'other' : it.category, it.outcome, it.final),
+        suggestedBasis(it.category, it.outcome, it.final, { byEmployer: byEmployer(it) }),
     );
     // The applicant's claims, then the counterclaim's (Rules Art. 36): each side's granted items, then what of that
     // side's was not granted, disposed of expressly (domain.md §12.3 item 8).
+    // The basis is the arbitrator's to state: none recorded, given or to suggest (a granted claim of category 其他, a
+    // counterclaim's) is asked for, never left as "依照之规定" (domain.md §12.3).
+    if (!basis.length) {
+      const ids = g.items.map((i) => i.claimId);
+      throw new MissingTextError(
+        'legalBasis',
+        `裁决书须写明裁决所依据的法律条文，请求 ${ids.map((id) => `“${clause(d.claims.find((c) => c.id === id)?.description ?? String(id))}”`).join('、')} 没有可建议的条文：请写明裁决依据（legalBasis）`,
+        ids,
+      );
+    }
     const orders: string[] = [];
     for (const [counter, who, what] of SIDES) {
       const items = g.items.filter((it) => isCounter(it) === counter);
@@ -577,8 +600,13 @@ function award(d: DocInput): DocSpec[] {
       const rest = items.filter((it) => it.outcome !== 'granted');
       orders.push(...granted);
       if (!rest.length) continue;
-      if (granted.length === 0) orders.push(split ? `驳回${who}关于${descOf(rest)}的${what}` : `驳回${who}的全部${what}`);
-      else orders.push(split ? `驳回${who}关于${descOf(rest)}的其他${what}` : `驳回${who}的其他${what}`);
+      if (split) {
+        // Named: a claim wholly dismissed is dismissed as such; of one partly granted, "the rest" (其他) is.
+        const wholly = rest.filter((it) => it.outcome === 'dismissed');
+        const partly = rest.filter((it) => it.outcome !== 'dismissed');
+        if (wholly.length) orders.push(`驳回${who}关于${descOf(wholly)}的${what}`);
+        if (partly.length) orders.push(`驳回${who}关于${descOf(partly)}的其他${what}`);
+      } else orders.push(granted.length === 0 ? `驳回${who}的全部${what}` : `驳回${who}的其他${what}`);
     }
     const other = groups.find((x) => x !== g);
     // The other document's claims, each side's named (申请人关于…的仲裁请求及被申请人关于…的反申请请求).
@@ -617,7 +645,7 @@ function award(d: DocInput): DocSpec[] {
           const w = d.record.award?.calculations?.[it.claimId];
           return w ? [{ kind: 'para', text: w }] : [];
         }),
-        { kind: 'para', text: `依照${formatBasis(basis.length ? basis : suggestedBasis('other', 'granted', g.final))}之规定，裁决如下：` },
+        { kind: 'para', text: `依照${formatBasis(basis)}之规定，裁决如下：` },
         ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),
         ...crossRef,
         ...rightsNotice(g.final, intermediateCourt),

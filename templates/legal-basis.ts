@@ -28,8 +28,21 @@ const FINAL_MONETARY = ['wages', 'work_injury_medical', 'economic_compensation',
 /** LDMAL Art. 47(2): national labor standards (working hours, rest and leave, social insurance). */
 const FINAL_STANDARDS = ['labor_standards', 'social_insurance'];
 
-export function suggestedBasis(category: string, outcome: string, final: boolean): string[] {
-  const out = outcome === 'dismissed' ? [] : [...(SUGGESTED[category] ?? [])];
+/**
+ * An employer's claim against a worker (an employer applying, or its counterclaim, Rules Art. 36): the articles on the
+ * worker's liability. Anything else it claims has no usual article: the arbitrator writes the basis.
+ */
+export const EMPLOYER_SUGGESTED: Record<string, string[]> = {
+  // 服务期违约金 for training paid by the employer.
+  training: [`${LCL}第二十二条`],
+  // Damages for an unlawful resignation or a breach of confidentiality or non-competition.
+  damages: [`${LCL}第九十条`],
+  contract: [`${LCL}第二十三条`, `${LCL}第九十条`],
+};
+
+export function suggestedBasis(category: string, outcome: string, final: boolean, opts: { byEmployer?: boolean } = {}): string[] {
+  const table = opts.byEmployer ? EMPLOYER_SUGGESTED : SUGGESTED;
+  const out = outcome === 'dismissed' ? [] : [...(table[category] ?? [])];
   if (outcome !== 'granted') out.push(`${LDMAL}第六条`);
   if (final && FINAL_MONETARY.includes(category)) out.push(`${LDMAL}第四十七条第（一）项`);
   if (final && FINAL_STANDARDS.includes(category)) out.push(`${LDMAL}第四十七条第（二）项`);

@@ -82,12 +82,19 @@ export const EVENT_FORMS = {
     { name: 'respondentConsent', label: '被申请人同意缩短', kind: 'bool' },
   ],
   FILE_COUNTERCLAIM: [
+    // The day it was filed decides whether it is in time (Rules Art. 36): asked first, not left to default.
+    {
+      name: 'filedOn',
+      label: '反申请提出日期',
+      kind: 'date',
+      required: true,
+      hint: '按此日判断是否在答辩期内；发生日期为受理并合并审理之日',
+    },
     { name: 'description', label: '反申请内容', kind: 'textarea', required: true },
     // Rules Art. 36: the counterclaim's claim, decided by the award like the applicant's (without one, the content is).
     { name: 'claims.0.category', label: '反请求事项：类别', kind: 'category', hint: '不填时以反申请内容作为一项请求（类别“其他”）' },
     { name: 'claims.0.amount', label: '反请求事项：金额（元）', kind: 'text' },
     { name: 'claims.0.description', label: '反请求事项：内容', kind: 'textarea' },
-    { name: 'filedOn', label: '反申请提出日期', kind: 'date', hint: '按此日判断是否在答辩期内；发生日期为受理并合并审理之日' },
   ],
   RECORD_REPRESENTATIVES: [{ name: 'partyIds', label: '代表人', kind: 'parties', required: true }],
   FORM_TRIBUNAL: [

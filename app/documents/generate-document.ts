@@ -13,6 +13,7 @@ import {
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
+import { employerApplies } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -201,6 +202,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         description: cl.description,
         withdrawn: given.has(cl.id as number),
         ...(cl.counterclaim ? { counterclaim: true } : {}),
+        // Whose claim it is: the employer's when it applies, or its counterclaim (workflows/sides.ts).
+        ...(employerApplies(c) !== (cl.counterclaim === true) ? { byEmployer: true } : {}),
       })),
       ctx,
       arbitrators,
@@ -218,7 +221,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     });
   } catch (e) {
     if (e instanceof NotReadyError) throw conflict(e.message, { state: c.state });
-    if (e instanceof MissingTextError) throw unprocessable(e.message, { rule: 'text-from-arbitrator', field: e.field });
+    if (e instanceof MissingTextError)
+      throw unprocessable(e.message, { rule: 'text-from-arbitrator', field: e.field, ...(e.claimIds ? { claimIds: e.claimIds } : {}) });
     if (e instanceof RecordIncompleteError) throw unprocessable(e.message, { rule: 'record-incomplete', field: e.field });
     throw e;
   }

@@ -198,7 +198,7 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   if (challenge && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
     errors.push({ path: 'filedOn', message: `起诉或申请撤销日期不能早于裁决作出之日（${issuedOn}）` });
   if (type === 'FILE_COUNTERCLAIM' && payload.filedOn && (payload.filedOn as string) > ev.occurredOn)
-    errors.push({ path: 'filedOn', message: '反申请的提出日期不能晚于受理并合并审理之日（occurredOn）' });
+    errors.push({ path: 'filedOn', message: '反申请的提出日期不能晚于受理并合并审理之日（合并审理日期）' });
   if (type === 'POSTPONE_HEARING' && payload.requestedOn && (payload.requestedOn as string) > ev.occurredOn)
     errors.push({ path: 'requestedOn', message: '申请日期不能晚于延期决定之日（occurredOn）' });
   for (const t of ['RECORD_COURT_OUTCOME', 'RECORD_SET_ASIDE'] as const) {

@@ -1,6 +1,7 @@
 import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
+import { employerApplies } from '../../workflows/sides.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
@@ -31,10 +32,16 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
     // The basis the award would cite for each item, for the arbitrator to accept or edit (issue 18).
     items: r.items.map((i) => {
       const claim = c.claims.find((cl) => cl.id === i.claimId);
-      // A counterclaim's category names what the respondent asks, not the worker's right the suggestions cite.
-      const category = claim && !claim.counterclaim ? claim.category : 'other';
+      const category = claim?.category ?? 'other';
+      // The employer's claim against a worker (it applies, or its counterclaim) cites the worker's liability.
+      const byEmployer = employerApplies(c) !== (claim?.counterclaim === true);
       const outcome = input.items.find((x) => x.claimId === i.claimId)?.outcome ?? 'granted';
-      return { claimId: i.claimId, final: i.final, reason: i.reason, legalBasis: suggestedBasis(category, outcome, i.final) };
+      return {
+        claimId: i.claimId,
+        final: i.final,
+        reason: i.reason,
+        legalBasis: suggestedBasis(category, outcome, i.final, { byEmployer }),
+      };
     }),
   };
 }

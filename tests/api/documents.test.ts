@@ -269,9 +269,30 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(nonFinal).toContain('被申请人反申请请求：1．返还培训费用，');
     expect(nonFinal).toContain('2．返还工作电脑一台。');
     expect(nonFinal).toContain('二、申请人张三于本裁决生效之日起十日内支付被申请人聊城某某机械有限公司返还培训费用3000.00元');
-    expect(nonFinal).toContain('三、驳回被申请人关于返还培训费用、返还工作电脑一台的其他反申请请求。');
+    // The partly granted claim's rest, and the one wholly dismissed, each as it is (no 其他 for the latter).
+    expect(nonFinal).toContain('三、驳回被申请人关于返还工作电脑一台的反申请请求；');
+    expect(nonFinal).toContain('四、驳回被申请人关于返还培训费用的其他反申请请求。');
+    // The history says when the third party was added.
+    expect(nonFinal).toContain('本委于二〇二六年三月二十七日依法追加聊城某某劳务派遣有限公司为本案第三人。');
+    // The employer's damages claim suggests the worker's liability (LCL Art. 90), not the employer's (Arts. 82, 87).
     expect(nonFinal).not.toContain('第八十二条');
+    expect(nonFinal).toContain('第九十条');
     expect(nonFinal).not.toContain('驳回申请人');
+  });
+
+  it('an award with no article to cite asks the arbitrator for its basis instead of printing 依照之规定', async () => {
+    const body = standardApplication({ claims: [{ category: 'other', description: '出具解除劳动合同证明' }] });
+    const { c, arb } = await toHeard(body);
+    await issue(c, arb, [{ claimId: c.claims[0]?.id, outcome: 'granted' }], { defenseSummary: '不同意' });
+    const r = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'text-from-arbitrator', field: 'legalBasis', claimIds: [c.claims[0]?.id] });
+    expect(r.body.detail).toContain('出具解除劳动合同证明');
+    const text = await one(c, arb.token, {
+      kind: 'award',
+      legalBasis: [{ claimId: c.claims[0]?.id, basis: ['《中华人民共和国劳动合同法》第五十条'] }],
+    });
+    expect(text).toContain('依照《中华人民共和国劳动合同法》第五十条之规定，裁决如下');
   });
 
   it('a default award says written notice only when the record shows the notice served', async () => {

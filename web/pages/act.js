@@ -967,6 +967,11 @@ function awardEditor(c, type) {
       if (m) bad.push([`${path}.amount`, m]);
       else if (r.outcome.value === 'partly' && over !== null && over >= 0)
         bad.push([`${path}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
+      // No article to suggest (a claim of category 其他, much of what an employer claims): the arbitrator writes it,
+      // or the award document would have none to cite.
+      const suggested = lastPreview?.items?.find((x) => x.claimId === r.cl.id)?.legalBasis;
+      if (r.outcome.value !== 'dismissed' && suggested && !suggested.length && !lines(r.basis.value).length)
+        bad.push([`${path}.legalBasis`, `请写明第${r.cl.seq}项的裁决依据（本项没有可建议的法律条文）`]);
     }
     if (!facts.value.trim()) bad.push(['facts', '裁决书须写明经审理查明的事实']);
     if (!reasoning.value.trim()) bad.push(['reasoning', '裁决书须写明本委认为（裁决理由）']);

@@ -61,7 +61,16 @@ const SERVICE_DOCS = {
   mediation_document: '调解书',
   award: '裁决书',
   advance_execution_ruling: '先予执行裁决书',
+  claims_change_copy: '变更仲裁请求书副本',
+  addition_notice: '追加当事人通知书',
   other: '其他文书',
+};
+/** Why the award clock restarted (Rules Art. 46). */
+const RESTART_REASONS = {
+  counterclaim: '反申请合并审理',
+  party_added: '追加当事人',
+  claims_changed: '变更仲裁请求',
+  transfer: '移送受理',
 };
 /** The toolkit the issue-17 module (features.js) builds with. */
 const ui = () => ({ h, fill, api, download, money, guard, keyHolder, chinaDateTime });
@@ -493,7 +502,7 @@ function proceedingsSection(c, partyName) {
     ]);
   for (const x of p.suspensions ?? []) items.push(['中止', `${x.from}${x.to ? ` 至 ${x.to}` : ' 起（尚未恢复）'}：${x.reason}`]);
   if (p.extension) items.push(['延长审限', `${p.extension.approvedOn} 批准延长 ${p.extension.days} 日`]);
-  for (const x of p.clockRestarts ?? []) items.push(['审限重新计算', `${x.on}：${x.reason}`]);
+  for (const x of p.clockRestarts ?? []) items.push(['审限重新计算', `${x.on}：${RESTART_REASONS[x.reason] ?? x.reason}`]);
   if (p.mediation) {
     const m = p.mediation;
     items.push([
@@ -776,9 +785,17 @@ function docsSection(c, docs, refresh) {
     // text-from-arbitrator naming it): a box for it appears, and the next 生成 sends what is written there.
     const texts = h('div.gen-texts');
     const textBoxes = new Map();
-    const askForText = (fieldName, message) => {
+    // The legal basis the arbitrator writes is sent for the claims the server named (problem `claimIds`), one per line.
+    let basisFor = [];
+    const askForText = (fieldName, message, claimIds = []) => {
+      if (fieldName === 'legalBasis') basisFor = claimIds;
       if (!TEXT_LABELS[fieldName] || textBoxes.has(fieldName)) return textBoxes.get(fieldName);
-      const box = h('textarea', { rows: 4, maxlength: 20000, required: true });
+      const box = h('textarea', {
+        rows: 4,
+        maxlength: 20000,
+        required: true,
+        ...(fieldName === 'legalBasis' ? { placeholder: '每行一条，如 《中华人民共和国劳动合同法》第二十二条' } : {}),
+      });
       textBoxes.set(fieldName, box);
       texts.append(field(TEXT_LABELS[fieldName], `text-${fieldName}`, box, { wide: true, hint: message }));
       return box;
@@ -808,7 +825,22 @@ function docsSection(c, docs, refresh) {
           {
             kind: kind.value,
             ...(kind.value === 'decision' ? { matter: matter.value } : {}),
-            ...Object.fromEntries([...textBoxes].filter(([, box]) => box.value.trim()).map(([f, box]) => [f, box.value.trim()])),
+            ...Object.fromEntries(
+              [...textBoxes]
+                .filter(([, box]) => box.value.trim())
+                .map(([f, box]) => [
+                  f,
+                  f === 'legalBasis'
+                    ? basisFor.map((claimId) => ({
+                        claimId,
+                        basis: box.value
+                          .split('\n')
+                          .map((x) => x.trim())
+                          .filter(Boolean),
+                      }))
+                    : box.value.trim(),
+                ]),
+            ),
             ...(draft.checked ? { draft: true } : {}),
           },
           { key: key.get() },
@@ -818,7 +850,8 @@ function docsSection(c, docs, refresh) {
         refresh();
       } catch (err) {
         key.done(err);
-        const missing = err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, err.message) : null;
+        const missing =
+          err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, err.message, err.problem.claimIds) : null;
         fill(
           msg,
           h(
@@ -846,7 +879,7 @@ function docsSection(c, docs, refresh) {
   return section('sec-docs', '文书', list, gen, msg);
 }
 /** The texts of a document the arbitrator writes (POST /api/cases/:id/documents), as the document panel asks for them. */
-const TEXT_LABELS = { facts: '经审理查明', reasoning: '本委认为', defenseSummary: '被申请人辩称（答辩意见）' };
+const TEXT_LABELS = { facts: '经审理查明', reasoning: '本委认为', defenseSummary: '被申请人辩称（答辩意见）', legalBasis: '裁决依据' };
 /** Opens the PDF in the browser's own viewer, in a new tab (opened at the click so no pop-up blocker stops it). */
 async function preview(d, msg) {
   const w = window.open('', '_blank');
