@@ -1173,12 +1173,20 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
   // Rules Art. 46(1): an added party is served like a respondent (LDMAL Art. 30 by analogy) and, if a respondent, answers.
   for (const a of ctx.partyAdditions ?? []) {
     const servedOn = servedOnAfter(ctx, a.partyId, ['application_copy', 'respond_notice', 'addition_notice'], a.on);
+    // The commission's own act of serving is the publication of a public notice, not its deemed day (as for the
+    // respondent); the deemed day starts the added respondent's defense period.
+    const service = ctx.services.find(
+      (s) =>
+        s.partyId === a.partyId &&
+        s.servedOn === servedOn &&
+        ['application_copy', 'respond_notice', 'addition_notice'].includes(s.document),
+    );
     add(
       'serve_added_party',
       P.serve_added_party,
       a.on,
       computePeriod(cal, P.serve_added_party, a.on, '决定追加当事人之日'),
-      servedOn,
+      service ? (service.publishedOn ?? service.servedOn) : null,
       'clerk',
       { partyId: a.partyId, label: `${P.serve_added_party.label}（当事人${a.partyId}）`, endedOn: closedOn },
     );

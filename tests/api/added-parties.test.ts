@@ -44,4 +44,32 @@ describe(`an added party is served before the award (${process.env.TEST_DB ?? 's
     const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
     expect(v.state).toBe('award_issued');
   });
+
+  it('served by public notice: the duty to serve is met on publication, the award waits for the deemed day', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const added = await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'third_party', ground: 'interested_third_party', party: { kind: 'person', name: '第三人钱七' } },
+      '2026-03-26',
+    );
+    const third = (added.thirdParties as { id: number }[])[0]?.id as number;
+    // Published 03-27: deemed served 30 days later, 04-26 (CPL Art. 95).
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'addition_notice', partyId: third, method: 'public_notice', servedOn: '2026-03-27' },
+      '2026-03-27',
+    );
+    const duty = (v.deadlines as { kind: string; status: string; partyId?: number }[]).find(
+      (d) => d.kind === 'serve_added_party' && d.partyId === third,
+    );
+    expect(duty?.status).toBe('met');
+    const items = c.claims.map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    const early = await send(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-24');
+    expect(early.body).toMatchObject({ rule: 'added-party-not-served' });
+    expect((await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-27')).state).toBe('award_issued');
+  });
 });
