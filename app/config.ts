@@ -62,6 +62,11 @@ export interface Config {
    */
   finalAwardDismissedItemsFinal: boolean;
   /**
+   * Zhongcai's reading of LDMAL Art. 47(1) (to confirm locally): an employer's claim against a worker of an Art. 47(1)
+   * category is non-final (default; FINAL_AWARD_EMPLOYER_CLAIMS=by_category classifies it like a worker's).
+   */
+  finalAwardEmployerClaimsNonFinal: boolean;
+  /**
    * domain.md §9.3 (to confirm locally): which day's monthly minimum wage the Art. 47(1) threshold reads — the award day
    * (default), the day the application was received, or the day the case was accepted (FINAL_AWARD_WAGE_DATE).
    */
@@ -153,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     periodsOverride: env.PERIODS_OVERRIDE || undefined,
     confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
     finalAwardDismissedItemsFinal: dismissedItems(env.FINAL_AWARD_DISMISSED_ITEMS),
+    finalAwardEmployerClaimsNonFinal: employerClaims(env.FINAL_AWARD_EMPLOYER_CLAIMS),
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     hearingSlotMinutes: Math.min(720, int('HEARING_SLOT_MINUTES', 60)),
@@ -186,6 +192,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calculatorReadings: readings(env.CALCULATOR_READINGS),
     commissionKeyPath: env.COMMISSION_KEY_PATH || 'data/commission-ed25519.pem',
   };
+}
+
+function employerClaims(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'non_final') return true;
+  if (raw === 'by_category') return false;
+  throw new Error(`FINAL_AWARD_EMPLOYER_CLAIMS must be non_final or by_category, got "${raw}"`);
 }
 
 function dismissedItems(raw: string | undefined): boolean {

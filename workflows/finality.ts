@@ -25,8 +25,18 @@ export interface FinalityOptions {
    * (config FINAL_AWARD_DISMISSED_ITEMS=non_final).
    */
   dismissedItemsFinal: boolean;
+  /**
+   * Zhongcai's reading of LDMAL Art. 47(1), not in domain.md (to confirm locally): an employer's claim against a worker
+   * of an Art. 47(1) category is non-final — the article makes final what a worker 追索. Default true; false classifies
+   * it by category and amount like a worker's (config FINAL_AWARD_EMPLOYER_CLAIMS=by_category).
+   */
+  employerClaimsNonFinal: boolean;
 }
-export const DEFAULT_FINALITY_OPTIONS: FinalityOptions = { confirmRelationshipMakesCaseNonFinal: true, dismissedItemsFinal: true };
+export const DEFAULT_FINALITY_OPTIONS: FinalityOptions = {
+  confirmRelationshipMakesCaseNonFinal: true,
+  dismissedItemsFinal: true,
+  employerClaimsNonFinal: true,
+};
 
 /**
  * Which day's monthly minimum wage the LDMAL Art. 47(1) threshold uses (domain.md §9.3 [S], to confirm locally):
@@ -56,8 +66,8 @@ export interface ItemToClassify {
   outcome: Outcome;
   /** Awarded amount in fen; 0 or null when dismissed or non-monetary. */
   amountFen: number | null;
-  /** An item of the employer's counterclaim against the applying worker (Rules Art. 36). */
-  employerCounterclaim?: boolean;
+  /** The employer's claim against a worker: the employer applied, or counterclaimed (Rules Art. 36; workflows/sides.ts). */
+  byEmployer?: boolean;
 }
 
 export interface ClassifiedItem extends ItemToClassify {
@@ -76,14 +86,15 @@ export function classifyAward(
   const forcedNonFinal = options.confirmRelationshipMakesCaseNonFinal && allClaimCategories.includes('confirm_relationship');
   const classified = items.map((it): ClassifiedItem => {
     if (forcedNonFinal) return { ...it, final: false, reason: '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）' };
-    // LDMAL Art. 47 makes final what a worker 追索 (recovers: remuneration, medical costs, compensation) and disputes
-    // over national labor standards; an employer's counterclaim against the worker is neither (README "Counterclaims").
-    // A worker's counterclaim against an applying employer is classified like any claim.
-    if (it.employerCounterclaim) {
+    // LDMAL Art. 47(1) makes final what a worker 追索 (recovers: remuneration, work-injury medical costs, compensation or
+    // damages) up to twelve months' minimum wage: an employer's claim of such a category against a worker — as the
+    // applicant or by counterclaim — is not one. Art. 47(2) (national labor standards) does not ask who claims.
+    if (it.byEmployer && options.employerClaimsNonFinal && MONETARY_FINAL_CATEGORIES.includes(it.category)) {
       return {
         ...it,
         final: false,
-        reason: '反申请请求（用人单位对劳动者的请求）不属于劳动争议调解仲裁法第四十七条规定的终局裁决事项，非终局',
+        reason:
+          '用人单位对劳动者的请求，不属于劳动争议调解仲裁法第四十七条第一项（劳动者追索劳动报酬、工伤医疗费、经济补偿或者赔偿金）的终局裁决事项，非终局',
       };
     }
     if (MONETARY_FINAL_CATEGORIES.includes(it.category)) {

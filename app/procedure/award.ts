@@ -49,8 +49,8 @@ export function classifyItems(
   wage: MinimumWageRow,
   withdrawn: ReadonlySet<number>,
 ) {
-  // A counterclaim is the employer's claim against the worker when the worker applied (workflows/sides.ts).
-  const employerCounterclaims = !employerApplies(c);
+  // Whose claim: the employer's when it applied, or when it counterclaimed against the applying worker (sides.ts).
+  const employerApplied = employerApplies(c);
   return classifyAward(
     items.map((it) => {
       const claim = c.claims.find((cl) => cl.id === it.claimId);
@@ -59,7 +59,7 @@ export function classifyItems(
         category: claim?.category ?? 'other',
         outcome: it.outcome,
         amountFen: it.amount === undefined ? null : parseMoney(it.amount),
-        ...(claim?.counterclaim && employerCounterclaims ? { employerCounterclaim: true } : {}),
+        ...(claim && employerApplied !== (claim.counterclaim === true) ? { byEmployer: true } : {}),
       };
     }),
     wage.monthlyFen,
@@ -68,6 +68,8 @@ export function classifyItems(
       confirmRelationshipMakesCaseNonFinal: deps.config.confirmRelationshipNonFinal,
       // domain.md §9.3: whether a dismissed Art. 47(1) item counts as final (FINAL_AWARD_DISMISSED_ITEMS).
       dismissedItemsFinal: deps.config.finalAwardDismissedItemsFinal,
+      // Zhongcai's reading of Art. 47(1), to confirm locally (FINAL_AWARD_EMPLOYER_CLAIMS).
+      employerClaimsNonFinal: deps.config.finalAwardEmployerClaimsNonFinal,
     },
   );
 }
@@ -86,7 +88,7 @@ export async function awardRecord(
   const r = classifyItems(deps, c, items, wage, withdrawn);
   return {
     // What the classification read (whose counterclaim an item is) stays out of the record: the claims say it.
-    items: r.items.map(({ employerCounterclaim: _, ...x }, i) => ({
+    items: r.items.map(({ byEmployer: _, ...x }, i) => ({
       ...x,
       amount: x.amountFen === null ? null : formatMoney(x.amountFen),
       paymentDays: items[i]?.paymentDays ?? null,

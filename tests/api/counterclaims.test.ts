@@ -95,7 +95,7 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     expect(done.award.finality).toBe('mixed');
     const item = (done.award.items as { claimId: number; final: boolean; reason: string }[]).find((i) => i.claimId === cc);
     expect(item).toMatchObject({ final: false });
-    expect(item?.reason).toContain('反申请');
+    expect(item?.reason).toContain('用人单位对劳动者的请求');
 
     // The case's 标的额 and the amount awarded are the applicant's (domain.md §13.1): 38,400 claimed, 12,000 awarded.
     const stats = await t.api(a.tokens.chair).get('/api/stats/closure?from=2026-03-01&to=2026-04-30');
@@ -103,7 +103,7 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     expect(stats.body.amounts).toMatchObject({ claimed: '38400.00', awarded: '12000.00' });
   });
 
-  it('a counterclaim given as words only is one claim to decide; a worker counterclaiming an employer is classified as usual', async () => {
+  it("a counterclaim given as words only is one claim to decide; a worker counterclaiming an employer is classified as usual, the employer's own claim never final", async () => {
     const { c, v } = await withCounterclaim(
       { description: '请求申请人支付违约金' },
       standardApplication({ limitation: { knewOn: '2025-12-31', employmentStatus: 'ended', employmentEndedOn: '2025-12-31' } }),
@@ -132,7 +132,7 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
       standardApplication({
         applicants: [employer()],
         respondents: [worker('李四')],
-        claims: [{ category: 'other', amount: '8000.00', description: '赔偿设备损失' }],
+        claims: [{ category: 'damages', amount: '8000.00', description: '赔偿设备损失' }],
       }),
     );
     const [emp] = own(e.v);
@@ -143,12 +143,16 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
       'ISSUE_AWARD',
       {
         items: [
-          { claimId: emp?.id, outcome: 'dismissed' },
+          { claimId: emp?.id, outcome: 'partly', amount: '3000.00' },
           { claimId: wage?.id, outcome: 'granted', amount: '6000.00' },
         ],
       },
       '2026-04-10',
     );
     expect((r.award.items as { claimId: number; final: boolean }[]).find((i) => i.claimId === wage?.id)).toMatchObject({ final: true });
+    // The employer's own damages claim against the worker, 3,000 ≤ twelve months' minimum wage, is not an Art. 47(1)
+    // item either: only what a worker recovers is (the same as its counterclaim would be).
+    expect((r.award.items as { claimId: number; final: boolean }[]).find((i) => i.claimId === emp?.id)).toMatchObject({ final: false });
+    expect(r.award.finality).toBe('mixed');
   });
 });
