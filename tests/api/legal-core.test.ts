@@ -71,6 +71,14 @@ const { send, ok, awarded } = driver(
 // 12 × the minimum wage of 2010.00 is 24120.00: the first item is final, the second not (LDMAL Art. 47; SPC-1 Art. 19).
 const MIXED: [string, string] = ['24120.00', '24120.01'];
 const FINAL: [string, string] = ['12000.00', '20000.00'];
+/**
+ * An employer's claims against a worker that a final award decides: national labor standards (LDMAL Art. 47(2) does not
+ * ask who claims); an employer's monetary claim is not an Art. 47(1) matter (FINAL_AWARD_EMPLOYER_CLAIMS).
+ */
+const EMPLOYER_FINAL = [
+  { category: 'labor_standards', description: '确认按综合计算工时制执行的加班安排符合规定' },
+  { category: 'social_insurance', description: '确认社会保险费个人缴纳部分的计算' },
+];
 
 describe(`item 1 — a mixed award takes effect with its non-final part (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('MARK_EFFECTIVE is accepted on the `effective` date, inside the employer’s 30 days; the set-aside can still be recorded', async () => {
@@ -187,14 +195,20 @@ describe(`item 2 — the employer is decided by side, not by kind (${process.env
 
   it('an individual employer that applies, marked by its economic type: the employer’s window is the applicant’s', async () => {
     const boss = { ...individual, ownership: 'individual' };
-    const { c, v } = await awarded(FINAL, standardApplication({ applicants: [boss], respondents: [worker('钱八', 147)] }));
+    const { c, v } = await awarded(
+      FINAL,
+      standardApplication({ applicants: [boss], respondents: [worker('钱八', 147)], claims: EMPLOYER_FINAL }),
+    );
     // Before the fix both natural persons had the worker's 15 days (kind decided it).
     expect(kindsOf(v, c.applicants[0]?.id as number)).toEqual(['set_aside_employer']);
     expect(kindsOf(v, c.respondents[0]?.id as number)).toEqual(['sue_final_worker']);
   });
 
   it('an employer that applies: the worker respondent has the worker’s window', async () => {
-    const { c, v } = await awarded(FINAL, standardApplication({ applicants: [employer()], respondents: [worker('赵七', 131)] }));
+    const { c, v } = await awarded(
+      FINAL,
+      standardApplication({ applicants: [employer()], respondents: [worker('赵七', 131)], claims: EMPLOYER_FINAL }),
+    );
     expect(kindsOf(v, c.applicants[0]?.id as number)).toEqual(['set_aside_employer']);
     expect(kindsOf(v, c.respondents[0]?.id as number)).toEqual(['sue_final_worker']);
   });
