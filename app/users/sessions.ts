@@ -23,15 +23,16 @@ const NAME_DIGEST_KEY = crypto.randomBytes(32);
 
 /**
  * The username as the log records it: an account's name as it is; any other text as a keyed digest (HMAC-SHA256, 16
- * hex digits) — a name that matches no account is often a password typed into the wrong field, and the log never
- * holds passwords, in clear or in a form that can be tried.
+ * base64url characters) — a name that matches no account is often a password typed into the wrong field, and the log
+ * never holds passwords, in clear or in a form that can be tried. Not hex: 16 hex digits hold an 11-digit run shaped
+ * like a mobile number often enough (about 1 in 100) that the log's masking cut the digest (server/logger.ts scrub).
  */
 export function loggedName(
   username: string,
   isAccount: boolean,
   key: Buffer = NAME_DIGEST_KEY,
 ): { username: string } | { usernameDigest: string } {
-  return isAccount ? { username } : { usernameDigest: crypto.createHmac('sha256', key).update(username).digest('hex').slice(0, 16) };
+  return isAccount ? { username } : { usernameDigest: crypto.createHmac('sha256', key).update(username).digest('base64url').slice(0, 16) };
 }
 
 /**

@@ -138,12 +138,12 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(lines.join('')).not.toContain(typed);
     const failed = logged().filter((l) => l.event === 'auth.login_failed' && String(l.ip).startsWith('10.4.0.'));
     expect(failed).toHaveLength(2);
-    expect(failed[0]).toMatchObject({ reason: 'unknown_user', usernameDigest: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(failed[0]).toMatchObject({ reason: 'unknown_user', usernameDigest: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) });
     expect(failed[0]).not.toHaveProperty('username');
     // One name gives one digest: repeated guesses of it can still be told apart from other names.
     expect(failed[1]?.usernameDigest).toBe(failed[0]?.usernameDigest);
     // Keyed (HMAC with a key made at start, never stored): not a plain hash anyone could try a password list against.
-    const plain = createHash('sha256').update(typed).digest('hex');
+    const plain = createHash('sha256').update(typed).digest('base64url');
     expect(plain.startsWith(String(failed[0]?.usernameDigest))).toBe(false);
     const [k1, k2] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
     expect(loggedName(typed, false, k1)).toEqual(loggedName(typed, false, k1));
