@@ -580,8 +580,6 @@ function award(d: DocInput): DocSpec[] {
         d.record.award?.legalBasis?.[it.claimId] ??
         suggestedBasis(it.category, it.outcome, it.final, { byEmployer: byEmployer(it) }),
     );
-    // The applicant's claims, then the counterclaim's (Rules Art. 36): each side's granted items, then what of that
-    // side's was not granted, disposed of expressly (domain.md §12.3 item 8).
     // The basis is the arbitrator's to state: none recorded, given or to suggest (a granted claim of category 其他, a
     // counterclaim's) is asked for, never left as "依照之规定" (domain.md §12.3).
     if (!basis.length) {
@@ -592,6 +590,8 @@ function award(d: DocInput): DocSpec[] {
         ids,
       );
     }
+    // The applicant's claims, then the counterclaim's (Rules Art. 36): each side's granted items, then what of that
+    // side's was not granted, disposed of expressly (domain.md §12.3 item 8).
     const orders: string[] = [];
     for (const [counter, who, what] of SIDES) {
       const items = g.items.filter((it) => isCounter(it) === counter);

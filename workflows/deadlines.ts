@@ -14,6 +14,7 @@ import {
 } from './periods.ts';
 import type { Facts, ProcEvent } from './procedure-types.ts';
 import {
+  ADDITION_SERVICES,
   absentNotices,
   addedPartyIds,
   courtOutcomeRecord,
@@ -1172,15 +1173,10 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
 
   // Rules Art. 46(1): an added party is served like a respondent (LDMAL Art. 30 by analogy) and, if a respondent, answers.
   for (const a of ctx.partyAdditions ?? []) {
-    const servedOn = servedOnAfter(ctx, a.partyId, ['application_copy', 'respond_notice', 'addition_notice'], a.on);
+    const servedOn = servedOnAfter(ctx, a.partyId, ADDITION_SERVICES, a.on);
     // The commission's own act of serving is the publication of a public notice, not its deemed day (as for the
     // respondent); the deemed day starts the added respondent's defense period.
-    const service = ctx.services.find(
-      (s) =>
-        s.partyId === a.partyId &&
-        s.servedOn === servedOn &&
-        ['application_copy', 'respond_notice', 'addition_notice'].includes(s.document),
-    );
+    const service = ctx.services.find((s) => s.partyId === a.partyId && s.servedOn === servedOn && ADDITION_SERVICES.includes(s.document));
     add(
       'serve_added_party',
       P.serve_added_party,
@@ -1256,7 +1252,7 @@ function addedFacts(
     case 'RAISE_JURISDICTION_OBJECTION': {
       // Rules Art. 10: before the objecting party's own defense period ends (10 working days from its service).
       const served = ctx.services
-        .filter((s) => s.partyId === ev.payload.partyId && ['application_copy', 'respond_notice', 'addition_notice'].includes(s.document))
+        .filter((s) => s.partyId === ev.payload.partyId && ADDITION_SERVICES.includes(s.document))
         .map((s) => s.servedOn)
         .sort()[0];
       if (!served) {

@@ -612,7 +612,7 @@ const evidenceClosed = (ctx: CaseContext, ev: ProcEvent) =>
   (ev.facts?.evidencePeriodOpen === undefined && !!ctx.evidence && ev.occurredOn > ctx.evidence.until);
 
 /** What serves an added party (Rules Art. 46(1)): the notice of its addition, or the application with the notice to respond. */
-const ADDITION_SERVICES = ['addition_notice', 'application_copy', 'respond_notice'];
+export const ADDITION_SERVICES = ['addition_notice', 'application_copy', 'respond_notice'];
 
 /**
  * Parties added after acceptance (Rules Art. 46(1)) not served by `on` with what tells them of the case: a deemed

@@ -48,6 +48,14 @@ export function employerApplies(c: SidedCase): boolean {
   return employerSide(c) === 'applicant';
 }
 
+/**
+ * The claim is the employer's against a worker: the employer applied and it is not a counterclaim, or the worker applied
+ * and it is the employer's counterclaim (Rules Art. 36). Finality (LDMAL Art. 47(1)) and the suggested basis ask here.
+ */
+export function claimByEmployer(c: SidedCase, claim: { counterclaim?: boolean }): boolean {
+  return employerApplies(c) !== (claim.counterclaim === true);
+}
+
 /** The side the workers are on. */
 export function workerSide(c: SidedCase): Side {
   return employerSide(c) === 'applicant' ? 'respondent' : 'applicant';

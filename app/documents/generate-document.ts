@@ -13,7 +13,7 @@ import {
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { employerApplies } from '../../workflows/sides.ts';
+import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -202,8 +202,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         description: cl.description,
         withdrawn: given.has(cl.id as number),
         ...(cl.counterclaim ? { counterclaim: true } : {}),
-        // Whose claim it is: the employer's when it applies, or its counterclaim (workflows/sides.ts).
-        ...(employerApplies(c) !== (cl.counterclaim === true) ? { byEmployer: true } : {}),
+        // Whose claim it is: the employer's when it applies, or its counterclaim.
+        ...(claimByEmployer(c, cl) ? { byEmployer: true } : {}),
       })),
       ctx,
       arbitrators,

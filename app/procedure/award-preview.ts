@@ -1,7 +1,7 @@
 import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
-import { employerApplies } from '../../workflows/sides.ts';
+import { claimByEmployer } from '../../workflows/sides.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
@@ -34,7 +34,7 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
       const claim = c.claims.find((cl) => cl.id === i.claimId);
       const category = claim?.category ?? 'other';
       // The employer's claim against a worker (it applies, or its counterclaim) cites the worker's liability.
-      const byEmployer = employerApplies(c) !== (claim?.counterclaim === true);
+      const byEmployer = claimByEmployer(c, claim ?? {});
       const outcome = input.items.find((x) => x.claimId === i.claimId)?.outcome ?? 'granted';
       return {
         claimId: i.claimId,

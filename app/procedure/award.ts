@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
-import { employerApplies } from '../../workflows/sides.ts';
+import { claimByEmployer } from '../../workflows/sides.ts';
 import type { Deps } from '../deps.ts';
 import { unprocessable } from '../errors.ts';
 
@@ -49,8 +49,6 @@ export function classifyItems(
   wage: MinimumWageRow,
   withdrawn: ReadonlySet<number>,
 ) {
-  // Whose claim: the employer's when it applied, or when it counterclaimed against the applying worker (sides.ts).
-  const employerApplied = employerApplies(c);
   return classifyAward(
     items.map((it) => {
       const claim = c.claims.find((cl) => cl.id === it.claimId);
@@ -59,7 +57,7 @@ export function classifyItems(
         category: claim?.category ?? 'other',
         outcome: it.outcome,
         amountFen: it.amount === undefined ? null : parseMoney(it.amount),
-        ...(claim && employerApplied !== (claim.counterclaim === true) ? { byEmployer: true } : {}),
+        ...(claim && claimByEmployer(c, claim) ? { byEmployer: true } : {}),
       };
     }),
     wage.monthlyFen,

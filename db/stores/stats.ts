@@ -200,8 +200,13 @@ function counterUpsert(trx: Knex, table: string, keyCols: string[], rows: (Contr
 
 const queuedDeltas = new WeakMap<object, Map<string, Map<string, Contribution>>>();
 
-/** Sums `deltas` into `merged`, one entry per dim, key and fact day. */
-function mergeDeltas(merged: Map<string, Contribution>, deltas: Iterable<Contribution>): void {
+/** Sums `deltas` into the recording day's entry of `byDay`, one entry per dim, key and fact day. */
+function mergeDeltas(byDay: Map<string, Map<string, Contribution>>, recordedOn: string, deltas: Iterable<Contribution>): void {
+  let merged = byDay.get(recordedOn);
+  if (!merged) {
+    merged = new Map();
+    byDay.set(recordedOn, merged);
+  }
   for (const d of deltas) {
     const k = `${d.dim}\u0000${d.key}\u0000${d.day}`;
     const cur = merged.get(k) ?? { dim: d.dim, key: d.key, day: d.day, m: {} };
@@ -234,12 +239,7 @@ export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], reco
       await (isPg(trx) ? pendCounterDeltas(trx, list) : applyCounterDeltasByDay(trx, list));
     });
   }
-  let merged = byDay.get(recordedOn);
-  if (!merged) {
-    merged = new Map();
-    byDay.set(recordedOn, merged);
-  }
-  mergeDeltas(merged, deltas);
+  mergeDeltas(byDay, recordedOn, deltas);
 }
 
 const PENDING = 'stat_counter_pending';
@@ -276,17 +276,12 @@ export async function settleCounters(knex: Knex, opts: { wait?: boolean } = {}):
     } else await advisoryXactLock(trx, 'statCounters');
     const taken = await trx.raw(`DELETE FROM ${PENDING} RETURNING recorded_on, deltas`);
     const byDay = new Map<string, Map<string, Contribution>>();
-    for (const r of taken.rows as { recorded_on: string; deltas: string }[]) {
-      let merged = byDay.get(r.recorded_on);
-      if (!merged) {
-        merged = new Map();
-        byDay.set(r.recorded_on, merged);
-      }
+    for (const r of taken.rows as { recorded_on: string; deltas: string }[])
       mergeDeltas(
-        merged,
+        byDay,
+        r.recorded_on,
         (JSON.parse(r.deltas) as PendingDelta[]).map(([dim, key, day, m]) => ({ dim, key, day, m })),
       );
-    }
     await applyCounterDeltasByDay(trx, new Map([...byDay].map(([day, merged]) => [day, [...merged.values()]])));
   });
 }
