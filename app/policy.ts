@@ -1,4 +1,5 @@
 import type { UserRow } from '../db/stores/users.ts';
+import type { DocumentKind } from '../templates/kinds.ts';
 import { eventLabel } from '../workflows/labels.ts';
 import type { EventType } from '../workflows/procedure-types.ts';
 import { ROLES, type Role } from '../workflows/reference.ts';
@@ -160,12 +161,13 @@ export function assertRoleMayEditRegistration(actor: Actor): void {
 }
 
 /** Who may generate each kind of document (arbitrators and mediators only on cases in their scope). */
-export const DOCUMENT_ROLES: Record<string, readonly Role[]> = {
+export const DOCUMENT_ROLES: Record<DocumentKind, readonly Role[]> = {
   acceptance_notice: ['clerk'],
   rejection_notice: ['clerk'],
   respond_notice: ['clerk'],
   hearing_notice: ['clerk', 'arbitrator'],
   award: ['arbitrator'],
+  partial_award: ['arbitrator'],
   mediation_document: ['arbitrator', 'mediator'],
   mediation_agreement: ['mediator'],
   advance_execution_ruling: ['arbitrator'],
@@ -180,7 +182,7 @@ export function assertMayGenerateDocument(actor: Actor, kind: string, label: str
   refuse(generateDocumentRefusal(actor, kind, label, scope));
 }
 export function generateDocumentRoleRefusal(actor: Actor, kind: string, label: string): string | null {
-  return roleRefusal(actor, DOCUMENT_ROLES[kind] ?? [], `生成${label}`);
+  return roleRefusal(actor, DOCUMENT_ROLES[kind as DocumentKind] ?? [], `生成${label}`);
 }
 export function assertRoleMayGenerateDocument(actor: Actor, kind: string, label: string): void {
   refuse(generateDocumentRoleRefusal(actor, kind, label));

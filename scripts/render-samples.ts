@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BUILDERS, type DocInput, type DocumentKind } from '../templates/kinds.ts';
 import { type DocSpec, renderPdf } from '../templates/layout.ts';
-import { SAMPLE_INPUT } from '../templates/sample.ts';
+import { SAMPLE_INPUT, sampleFor } from '../templates/sample.ts';
 
 const out = process.argv[2] ?? 'artifacts/documents';
 fs.mkdirSync(out, { recursive: true });
@@ -27,7 +27,8 @@ const variants: [string, DocumentKind, Partial<DocInput['text']>][] = [
   ]),
 ];
 for (const [name, kind, text] of variants) {
-  const specs = BUILDERS[kind]({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, ...text } });
+  const sample = sampleFor(kind);
+  const specs = BUILDERS[kind]({ ...sample, text: { ...sample.text, ...text } });
   for (const [i, spec] of specs.entries()) await write(`${name}${specs.length > 1 ? `-${i + 1}` : ''}`, spec);
 }
 const [draft] = BUILDERS.award(SAMPLE_INPUT);

@@ -18,6 +18,7 @@ export const DOCUMENT_KINDS = {
   respond_notice: '应诉通知书',
   hearing_notice: '开庭通知书',
   award: '仲裁裁决书',
+  partial_award: '部分裁决书',
   mediation_document: '仲裁调解书',
   mediation_agreement: '调解协议书',
   advance_execution_ruling: '先予执行裁决书',
@@ -87,16 +88,21 @@ export interface RequestText {
   legalBasis?: { claimId: number; basis: string[] }[];
 }
 
+/** What the arbitrator wrote with an award or a partial award (ISSUE_AWARD / PARTIAL_AWARD). */
+export interface AwardText {
+  facts?: string;
+  reasoning?: string;
+  defenseSummary?: string;
+  legalBasis?: Record<number, string[]>;
+  /** Issue 17: the calculators' working kept with an item and asked to be printed, per claim id. */
+  calculations?: Record<number, string>;
+}
+
 /** Text the history holds beside the machine context: what the arbitrator wrote with the award, who recorded acts. */
 export interface RecordText {
-  award?: {
-    facts?: string;
-    reasoning?: string;
-    defenseSummary?: string;
-    legalBasis?: Record<number, string[]>;
-    /** Issue 17: the calculators' working kept with an item and asked to be printed, per claim id. */
-    calculations?: Record<number, string>;
-  };
+  award?: AwardText;
+  /** What was written with each partial award, in the order of ctx.partialAwards. */
+  partialAwards?: (AwardText | undefined)[];
   extensionReason?: string | null;
   /** Display name of whoever recorded each TRANSFER_TO_COURT, in the order of ctx.transfers. */
   transferRecordedBy?: (string | null)[];
@@ -270,7 +276,7 @@ function noticeServed(d: DocInput, ps: PartyView[], heldOn: string): 'written' |
 }
 
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
-function history(d: DocInput, opts: { concluded: boolean; until: string }): string[] {
+function history(d: DocInput, opts: { concluded: boolean; until: string; partialAwards?: number }): string[] {
   const ctx = d.ctx;
   const out: string[] = [
     `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
@@ -296,6 +302,9 @@ function history(d: DocInput, opts: { concluded: boolean; until: string }): stri
     });
   for (const ae of ctx.advanceExecutions)
     acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
+  // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
+  for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
+    acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
   // Rules Art. 46(1); LDMAL Arts. 22–23: a party added after acceptance, named as the record has it.
   for (const a of ctx.partyAdditions ?? []) {
     const p = [...d.respondents, ...(d.thirdParties ?? [])].find((x) => x.id === a.partyId);
@@ -504,9 +513,12 @@ function afterHeading(heading: string, text: string): string {
   return rest.trim() ? rest : text;
 }
 
-/** 被申请人辩称: the arbitrator's summary, else the summary recorded with the filed defense; never a placeholder. */
-function defense(d: DocInput): string {
-  const given = d.text.defenseSummary ?? d.record.award?.defenseSummary;
+/**
+ * 被申请人辩称: the arbitrator's summary (the request's, else the one written with the award), else the summary recorded
+ * with the filed defense; never a placeholder.
+ */
+function defense(d: DocInput, written: AwardText | undefined): string {
+  const given = d.text.defenseSummary ?? written?.defenseSummary;
   if (given) return clause(afterHeading('被申请人辩称', given));
   const filed = d.ctx.defenses;
   const recorded = filed.map((x) => x.summary).filter((s): s is string => !!s);
@@ -522,7 +534,8 @@ function defense(d: DocInput): string {
   return '被申请人未提交书面答辩意见，亦未到庭参加仲裁活动';
 }
 
-type AwardItem = NonNullable<MachineContext['award']>['items'][number];
+type AwardItemsRecord = NonNullable<MachineContext['award']>;
+type AwardItem = AwardItemsRecord['items'][number];
 
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
 function rulingItem(d: DocInput, it: AwardItem): string | null {
@@ -545,16 +558,55 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
   return `支持申请人关于${what}的仲裁请求`;
 }
 
+/** The side an award item is on: the applicant's claims, then the counterclaim's (Rules Art. 36). */
+const SIDES = [
+  [false, '申请人', '仲裁请求'],
+  [true, '被申请人', '反申请请求'],
+] as const;
+
+/** "申请人关于…的仲裁请求及被申请人关于…的反申请请求": the claims of some award items, each side's named. */
+function itemsNamed(d: DocInput, items: AwardItem[]): string {
+  const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
+  return SIDES.flatMap(([counter, who, what]) => {
+    const mine = items.filter((it) => isCounter(it) === counter);
+    return mine.length
+      ? [`${who}关于${mine.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、')}的${what}`]
+      : [];
+  }).join('及');
+}
+
+/** LDMAL Art. 43(2) (Rules Art. 49): the part whose facts are clear decided first. */
+const PARTIAL_AWARD_BASIS = '《中华人民共和国劳动争议调解仲裁法》第四十三条第二款';
+
 function award(d: DocInput): DocSpec[] {
   const a = d.ctx.award;
   if (!a) throw new NotReadyError('尚未作出裁决（ISSUE_AWARD），不能生成裁决书');
-  const facts = d.text.facts ?? d.record.award?.facts;
-  const reasoning = d.text.reasoning ?? d.record.award?.reasoning;
-  if (!facts) throw new MissingTextError('facts', '裁决书的“经审理查明”须由仲裁员撰写（请求中提供 facts，或在作出裁决时提交）');
-  if (!reasoning) throw new MissingTextError('reasoning', '裁决书的“本委认为”须由仲裁员撰写（请求中提供 reasoning，或在作出裁决时提交）');
-  const defenseText = defense(d);
+  return awardDocuments(d, a, d.record.award, null);
+}
+
+/** 部分裁决书: the partial award the request names (`occurrence`, 1-based; default the latest) — LDMAL Art. 43(2). */
+function partialAward(d: DocInput): DocSpec[] {
+  const list = d.ctx.partialAwards;
+  const index = d.text.occurrence === undefined ? list.length - 1 : d.text.occurrence - 1;
+  const a = pick(list, d.text.occurrence, '部分裁决（PARTIAL_AWARD）');
+  return awardDocuments(d, a, d.record.partialAwards?.[index], index);
+}
+
+/**
+ * The award's documents, or a partial award's (`partial`: its index in ctx.partialAwards): one, or two when its items
+ * are of both finalities (-1 final, -2 non-final). A partial award decides only its items: it narrates the case as far
+ * as it has gone, dismisses what it dismisses by name, and says the other claims are decided later; the final award
+ * says which claims earlier partial awards decided.
+ */
+function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | undefined, partial: number | null): DocSpec[] {
+  const what = partial === null ? '裁决书' : '部分裁决书';
+  const facts = d.text.facts ?? written?.facts;
+  const reasoning = d.text.reasoning ?? written?.reasoning;
+  if (!facts) throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（请求中提供 facts，或在作出裁决时提交）`);
+  if (!reasoning) throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（请求中提供 reasoning，或在作出裁决时提交）`);
+  const defenseText = defense(d, written);
   const intermediateCourt = d.intermediateCourt ?? '聊城市中级人民法院';
-  const hist = history(d, { concluded: true, until: a.issuedOn });
+  const hist = history(d, { concluded: partial === null, until: a.issuedOn, partialAwards: partial ?? d.ctx.partialAwards.length });
   const split = a.finality === 'mixed';
   const groups: { final: boolean; suffix: string; items: AwardItem[] }[] = split
     ? [
@@ -567,17 +619,21 @@ function award(d: DocInput): DocSpec[] {
   const descOf = (ids: AwardItem[]) => ids.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、');
   const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
   const byEmployer = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.byEmployer === true;
-  const SIDES = [
-    [false, '申请人', '仲裁请求'],
-    [true, '被申请人', '反申请请求'],
-  ] as const;
+  // A partial award: the claims still standing that neither it nor an earlier one decided are decided later.
+  const decided = new Set(d.ctx.partialAwards.slice(0, (partial ?? -1) + 1).flatMap((x) => x.items.map((i) => i.claimId)));
+  const later =
+    partial === null
+      ? []
+      : SIDES.filter(([counter]) => standing(d).some((c) => !!c.counterclaim === counter && !decided.has(c.id))).map(
+          ([, who, claims]) => `${who}的其他${claims}`,
+        );
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(
       (it) =>
         requested.get(it.claimId) ??
-        d.record.award?.legalBasis?.[it.claimId] ??
+        written?.legalBasis?.[it.claimId] ??
         suggestedBasis(it.category, it.outcome, it.final, { byEmployer: byEmployer(it) }),
     );
     // The basis is the arbitrator's to state: none recorded, given or to suggest (a granted claim of category 其他, a
@@ -586,50 +642,48 @@ function award(d: DocInput): DocSpec[] {
       const ids = g.items.map((i) => i.claimId);
       throw new MissingTextError(
         'legalBasis',
-        `裁决书须写明裁决所依据的法律条文，请求 ${ids.map((id) => `“${clause(d.claims.find((c) => c.id === id)?.description ?? String(id))}”`).join('、')} 没有可建议的条文：请写明裁决依据（legalBasis）`,
+        `${what}须写明裁决所依据的法律条文，请求 ${ids.map((id) => `“${clause(d.claims.find((c) => c.id === id)?.description ?? String(id))}”`).join('、')} 没有可建议的条文：请写明裁决依据（legalBasis）`,
         ids,
       );
     }
-    // The applicant's claims, then the counterclaim's (Rules Art. 36): each side's granted items, then what of that
-    // side's was not granted, disposed of expressly (domain.md §12.3 item 8).
+    // Each side's granted items, then what of that side's was not granted, disposed of expressly (domain.md §12.3
+    // item 8). A document that decides only some of a side's claims (one of a split award, a partial award, an award
+    // after a partial one) names them.
+    const named = split || d.ctx.partialAwards.length > 0;
     const orders: string[] = [];
-    for (const [counter, who, what] of SIDES) {
+    for (const [counter, who, claims] of SIDES) {
       const items = g.items.filter((it) => isCounter(it) === counter);
       if (!items.length) continue;
       const granted = items.map((it) => rulingItem(d, it)).filter((x): x is string => x !== null);
       const rest = items.filter((it) => it.outcome !== 'granted');
       orders.push(...granted);
       if (!rest.length) continue;
-      if (split) {
-        // Named: a claim wholly dismissed is dismissed as such; of one partly granted, "the rest" (其他) is.
+      if (named) {
+        // A claim wholly dismissed is dismissed as such; of one partly granted, "the rest" (其他) is.
         const wholly = rest.filter((it) => it.outcome === 'dismissed');
         const partly = rest.filter((it) => it.outcome !== 'dismissed');
-        if (wholly.length) orders.push(`驳回${who}关于${descOf(wholly)}的${what}`);
-        if (partly.length) orders.push(`驳回${who}关于${descOf(partly)}的其他${what}`);
-      } else orders.push(granted.length === 0 ? `驳回${who}的全部${what}` : `驳回${who}的其他${what}`);
+        if (wholly.length) orders.push(`驳回${who}关于${descOf(wholly)}的${claims}`);
+        if (partly.length) orders.push(`驳回${who}关于${descOf(partly)}的其他${claims}`);
+      } else orders.push(granted.length === 0 ? `驳回${who}的全部${claims}` : `驳回${who}的其他${claims}`);
     }
     const other = groups.find((x) => x !== g);
-    // The other document's claims, each side's named (申请人关于…的仲裁请求及被申请人关于…的反申请请求).
-    const elsewhere = other
-      ? SIDES.flatMap(([counter, who, what]) => {
-          const items = other.items.filter((it) => isCounter(it) === counter);
-          return items.length ? [`${who}关于${descOf(items)}的${what}`] : [];
-        })
-      : [];
+    const elsewhere = other ? itemsNamed(d, other.items) : '';
     const crossRef: Block[] =
-      split && other && elsewhere.length
+      split && other && elsewhere
         ? [
             {
               kind: 'para',
-              text: `${elsewhere.join('及')}，本委另行作出${numberOf(other.suffix)}${other.final ? '终局' : '非终局'}裁决书。`,
+              text: `${elsewhere}，本委另行作出${numberOf(other.suffix)}${other.final ? '终局' : '非终局'}${what}。`,
             },
           ]
         : [];
+    const rest: Block[] = later.length ? [{ kind: 'para', text: `${later.join('及')}，本委另行裁决。` }] : [];
+    const cited = partial === null ? basis : [...basis, PARTIAL_AWARD_BASIS];
     return {
-      title: DOCUMENT_KINDS.award,
+      title: partial === null ? DOCUMENT_KINDS.award : DOCUMENT_KINDS.partial_award,
       caseNo: d.caseNo ? numberOf(g.suffix) : null,
       commission: d.commission,
-      // The date the award is made (ISSUE_AWARD), which the arbitrator sets.
+      // The date the award is made (ISSUE_AWARD / PARTIAL_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
         ...parties(d),
@@ -642,12 +696,13 @@ function award(d: DocInput): DocSpec[] {
         { kind: 'para', text: `本委认为：${afterHeading('本委认为', reasoning)}` },
         // The working of a kept calculation, printed in the reasoning when the arbitrator asked (issue 17).
         ...g.items.flatMap((it): Block[] => {
-          const w = d.record.award?.calculations?.[it.claimId];
+          const w = written?.calculations?.[it.claimId];
           return w ? [{ kind: 'para', text: w }] : [];
         }),
-        { kind: 'para', text: `依照${formatBasis(basis)}之规定，裁决如下：` },
+        { kind: 'para', text: `依照${formatBasis(cited)}之规定，${partial === null ? '' : '先行'}裁决如下：` },
         ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),
         ...crossRef,
+        ...rest,
         ...rightsNotice(g.final, intermediateCourt),
       ],
       signatures: signatures(d),
@@ -930,6 +985,7 @@ export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   respond_notice: respondNotice,
   hearing_notice: hearingNotice,
   award,
+  partial_award: partialAward,
   mediation_document: mediationDocument,
   mediation_agreement: mediationAgreement,
   advance_execution_ruling: advanceExecution,

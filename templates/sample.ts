@@ -134,3 +134,25 @@ export const SAMPLE_INPUT: DocInput = {
     },
   },
 };
+
+/** The same case before its award, with the wages decided first by a partial award (LDMAL Art. 43(2)). */
+const [wagesItem] = SAMPLE_INPUT.ctx.award?.items ?? [];
+export const SAMPLE_PARTIAL_INPUT: DocInput = {
+  ...SAMPLE_INPUT,
+  ctx: {
+    ...SAMPLE_INPUT.ctx,
+    award: null,
+    partialAwards: [
+      {
+        ...(SAMPLE_INPUT.ctx.award as NonNullable<DocInput['ctx']['award']>),
+        finality: 'final',
+        issuedOn: '2026-03-26',
+        items: wagesItem ? [wagesItem] : [],
+      },
+    ],
+  },
+  record: { ...SAMPLE_INPUT.record, partialAwards: [SAMPLE_INPUT.record.award] },
+};
+
+/** The sample a document kind is rendered from. */
+export const sampleFor = (kind: string): DocInput => (kind === 'partial_award' ? SAMPLE_PARTIAL_INPUT : SAMPLE_INPUT);

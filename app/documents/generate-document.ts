@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { EventRecord } from '../../db/stores/cases.ts';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
 import {
+  type AwardText,
   BUILDERS,
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -40,44 +41,62 @@ export interface DocumentRequest extends RequestText {
   draft?: boolean;
 }
 
-export type DocumentView = Omit<DocumentInfo, 'caseId'>;
-const view = ({ caseId: _c, ...d }: DocumentInfo): DocumentView => d;
+/** `occurrence`: which partial award or advance-execution ruling of the case the document is of (1-based). */
+export type DocumentView = Omit<DocumentInfo, 'caseId'> & { occurrence?: number };
+const view = ({ caseId: _c, ...d }: DocumentInfo, occurrence?: number): DocumentView =>
+  occurrence === undefined ? d : { ...d, occurrence };
+
+/** Kinds of which a case can have several acts: the document is of one of them (the request's `occurrence`). */
+const OF_AN_ACT = new Set<DocumentKind>(['partial_award', 'advance_execution_ruling']);
 
 /** Request text the arbitrator writes; a regeneration without it reuses what the last one of the kind printed. */
 const TEXT_FIELDS = ['facts', 'reasoning', 'defenseSummary', 'legalBasis'] as const;
 
-/** What the history holds beside the machine context: the award's text, the extension's reason, who transferred. */
-function recordText(events: EventRecord[]): RecordText {
-  const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
-  const aw = last('ISSUE_AWARD') as
-    | {
-        facts?: string;
-        reasoning?: string;
-        defenseSummary?: string;
-        items?: { claimId: number; legalBasis?: string[]; calculation?: { print?: boolean; text?: string } }[];
-      }
-    | undefined;
+interface AwardPayload {
+  facts?: string;
+  reasoning?: string;
+  defenseSummary?: string;
+  items?: { claimId: number; legalBasis?: string[]; calculation?: { print?: boolean; text?: string } }[];
+}
+
+/** What the arbitrator wrote with an award or a partial award (ISSUE_AWARD / PARTIAL_AWARD payload). */
+function awardText(aw: AwardPayload): AwardText {
   const legalBasis: Record<number, string[]> = {};
-  for (const it of aw?.items ?? []) if (it.legalBasis?.length) legalBasis[it.claimId] = it.legalBasis;
+  for (const it of aw.items ?? []) if (it.legalBasis?.length) legalBasis[it.claimId] = it.legalBasis;
   // Issue 17: the working of a calculation the arbitrator asked to print, per claim.
   const calculations: Record<number, string> = {};
-  for (const it of aw?.items ?? []) if (it.calculation?.print && it.calculation.text) calculations[it.claimId] = it.calculation.text;
+  for (const it of aw.items ?? []) if (it.calculation?.print && it.calculation.text) calculations[it.claimId] = it.calculation.text;
+  return { facts: aw.facts, reasoning: aw.reasoning, defenseSummary: aw.defenseSummary, legalBasis, calculations };
+}
+
+/** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
+function recordText(events: EventRecord[]): RecordText {
+  const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
+  const aw = last('ISSUE_AWARD') as AwardPayload | undefined;
   return {
-    award: aw ? { facts: aw.facts, reasoning: aw.reasoning, defenseSummary: aw.defenseSummary, legalBasis, calculations } : undefined,
+    award: aw ? awardText(aw) : undefined,
+    // Each PARTIAL_AWARD the statechart took is one of ctx.partialAwards, in the same order.
+    partialAwards: events.filter((e) => e.type === 'PARTIAL_AWARD').map((e) => awardText(e.payload as AwardPayload)),
     extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
     transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
   };
 }
 
 /**
- * The request's text completed from the last document of the same kind (and matter): regenerating later without
- * resending the arbitrator's text gives the same document. A correction's body and date go together.
+ * The request's text completed from the last document of the same kind (and matter, or partial award): regenerating
+ * later without resending the arbitrator's text gives the same document. A correction's body and date go together.
  */
 function withPriorText(req: DocumentRequest, events: EventRecord[]): DocumentRequest {
   const prior = events
     .filter((e) => e.type === 'GENERATE_DOCUMENT')
     .map((e) => e.payload as { kind?: string; text?: Partial<DocumentRequest> })
-    .filter((p) => p.kind === req.kind && p.text && (req.kind !== 'decision' || p.text.matter === req.matter))
+    .filter(
+      (p) =>
+        p.kind === req.kind &&
+        p.text &&
+        (req.kind !== 'decision' || p.text.matter === req.matter) &&
+        (req.kind !== 'partial_award' || p.text.occurrence === req.occurrence),
+    )
     .at(-1)?.text;
   if (!prior) return req;
   const out: DocumentRequest = { ...req };
@@ -137,7 +156,7 @@ export async function generateDocument(
           }),
         );
       }
-      const documents = created.map(view);
+      const documents = created.map((d) => view(d, p.req.occurrence));
       return {
         payload: {
           kind: p.req.kind,
@@ -164,7 +183,11 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);
-  const req = withPriorText(input, events);
+  // Which partial award or ruling: as a number, kept with the act (a regeneration finds the text written for it; the
+  // list says which act each document is of).
+  const acts = input.kind === 'partial_award' ? ctx.partialAwards.length : ctx.advanceExecutions.length;
+  const which = OF_AN_ACT.has(input.kind) ? { occurrence: input.occurrence ?? (acts || undefined) } : {};
+  const req = withPriorText({ ...input, ...which }, events);
   const names = await userNames(deps, k, [
     ...(ctx.tribunal?.arbitratorIds ?? []),
     ...(ctx.mediatorIds ?? []),
@@ -247,7 +270,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   }
   // What the arbitrator wrote for this document, kept with the act so that a regeneration prints the same.
   const text = Object.fromEntries(
-    (['matter', ...TEXT_FIELDS, 'body', 'decidedOn'] as const).filter((f) => req[f] !== undefined).map((f) => [f, req[f]]),
+    (['matter', 'occurrence', ...TEXT_FIELDS, 'body', 'decidedOn'] as const).filter((f) => req[f] !== undefined).map((f) => [f, req[f]]),
   );
   return { caseVersion: c.version, state: c.state, req, text, rendered, createdAt };
 }
@@ -257,7 +280,16 @@ export async function listDocuments(deps: Deps, actor: Actor, caseId: number): P
   assertRoleMayListDocuments(actor);
   const c = await loadCase(deps, deps.db.reader, caseId);
   assertMayListDocuments(actor, caseScope(c, caseContext(c)));
-  return (await deps.stores.documents.forCase(deps.db.reader, caseId)).map(view);
+  const docs = await deps.stores.documents.forCase(deps.db.reader, caseId);
+  // Which act a partial award's or ruling's document is of: kept with the act that generated it.
+  const of = new Map<number, number>();
+  if (docs.some((d) => OF_AN_ACT.has(d.kind as DocumentKind)))
+    for (const e of await deps.stores.cases.events(deps.db.reader, caseId)) {
+      const p = e.payload as { kind?: DocumentKind; text?: { occurrence?: number }; documents?: { id: number }[] };
+      if (e.type === 'GENERATE_DOCUMENT' && p.kind && OF_AN_ACT.has(p.kind) && p.text?.occurrence)
+        for (const d of p.documents ?? []) of.set(d.id, p.text.occurrence);
+    }
+  return docs.map((d) => view(d, of.get(d.id)));
 }
 
 /**

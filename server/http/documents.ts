@@ -54,6 +54,7 @@ const documentShape = {
   size: z.number().int(),
   caseVersion: z.number().int(),
   createdAt: Instant,
+  occurrence: z.number().int().optional().openapi({ description: '部分裁决书、先予执行裁决书：本案第几件部分裁决或先予执行裁决的文书' }),
 };
 const DocumentInfo = z.strictObject(documentShape).openapi('Document');
 

@@ -226,6 +226,45 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(finalDoc).toContain('第四十七条第（一）项');
   });
 
+  it('a partial award has its document (LDMAL Art. 43(2)); the final award names what the partial one decided', async () => {
+    const { c, arb } = await toHeard();
+    const [wages, compensation] = c.claims;
+    await ev(c, arb.token, 'PARTIAL_AWARD', '2026-04-05', {
+      items: [{ claimId: wages?.id, outcome: 'granted', amount: '12000.00' }],
+      facts: '被申请人拖欠申请人2025年10月至12月工资，事实清楚。',
+      reasoning: '该部分事实已经清楚，可以先行裁决。',
+      defenseSummary: '工资已在核对',
+    });
+    const partial = await one(c, arb.token, { kind: 'partial_award' });
+    expect(partial).toContain('部分裁决书');
+    expect(partial).toContain('被申请人辩称：工资已在核对。');
+    expect(partial).toContain('申请人请求：1．2025年10月至12月工资');
+    expect(partial).not.toContain('解除劳动合同经济补偿，');
+    expect(partial).toContain(
+      '依照《中华人民共和国劳动合同法》第三十条，《中华人民共和国劳动争议调解仲裁法》第四十三条第二款、第四十七条第（一）项之规定，先行裁决如下：',
+    );
+    expect(partial).toContain('一、被申请人聊城某某机械有限公司于本裁决生效之日起十日内支付申请人张三2025年10月至12月工资12000.00元');
+    expect(partial).toContain('申请人的其他仲裁请求，本委另行裁决。');
+    expect(partial).toContain('本裁决为终局裁决');
+    expect(partial).not.toContain('本案现已审理终结');
+    // Asked for by number, it is the same document; there is no second one.
+    expect(await one(c, arb.token, { kind: 'partial_award', occurrence: 1 })).toBe(partial);
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'partial_award', occurrence: 2 })).status).toBe(409);
+    const listed = await t.api(arb.token).get(`/api/cases/${c.id}/documents`);
+    expect(listed.body.find((d: { kind: string }) => d.kind === 'partial_award')).toMatchObject({ title: '部分裁决书', occurrence: 1 });
+
+    await issue(c, arb, [{ claimId: compensation?.id, outcome: 'dismissed' }], { defenseSummary: '不同意' });
+    const final = await one(c, arb.token, { kind: 'award' });
+    expect(final).toContain('仲裁庭于二〇二六年四月五日就申请人关于2025年10月至12月工资的仲裁请求先行作出部分裁决。');
+    expect(final).toContain('本案现已审理终结');
+    // Only what this award decides is dismissed — by name, not "all the applicant's claims".
+    expect(final).toContain('一、驳回申请人关于解除劳动合同经济补偿的仲裁请求。');
+    expect(final).not.toContain('全部仲裁请求');
+    expect(final).not.toContain('先行裁决如下');
+    // The partial award's text is its own: regenerating it after the award prints it unchanged.
+    expect(await one(c, arb.token, { kind: 'partial_award' })).toBe(partial);
+  });
+
   it('a counterclaim: both sides named by it, its claims listed and decided, the applicant ordered to pay; a third party listed', async () => {
     const { c, arb } = await toHeard();
     const v = await ev(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', '2026-03-26', {

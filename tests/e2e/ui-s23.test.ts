@@ -424,4 +424,40 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     const docs = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { kind: string }[];
     expect(docs.filter((d) => d.kind === 'award').length).toBeGreaterThan(0);
   });
+
+  it("#5 two partial awards: the document panel asks which, and neither one's document reads as replaced by the other", async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    for (const [i, on] of ['2026-03-26', '2026-03-27'].entries()) {
+      const r = await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
+        type: 'PARTIAL_AWARD',
+        occurredOn: on,
+        items: [{ claimId: c.claims[i]?.id, outcome: 'granted', amount: '1000.00' }],
+        facts: `第${i + 1}项请求的事实已经清楚。`,
+        reasoning: '该部分事实已经清楚，可以先行裁决。',
+        defenseSummary: '不同意',
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    await login('arb-li');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByLabel('文书种类').selectOption('partial_award');
+    const which = page.getByLabel('哪一件');
+    await visible(which);
+    expect(await which.inputValue()).toBe('2');
+    await which.selectOption('1');
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    await visible(page.getByText('已生成：'));
+    await page.getByLabel('文书种类').selectOption('partial_award');
+    await page.getByLabel('哪一件').selectOption('2');
+    // The second partial award's first document: no "generate again?" question.
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    await eventually(async () => {
+      const docs = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { kind: string; occurrence?: number }[];
+      expect(docs.filter((d) => d.kind === 'partial_award').map((d) => d.occurrence)).toEqual([1, 2]);
+    });
+    await visible(page.getByText('已生成：'));
+    expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
+    await text(page.locator('#sec-docs'), '部分裁决书');
+    expect(await page.locator('#sec-docs tr.stale').count()).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@ import { songRegular } from '../../templates/fonts.ts';
 import { BUILDERS, chineseTime, type DocInput, RecordIncompleteError } from '../../templates/kinds.ts';
 import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
-import { SAMPLE_INPUT } from '../../templates/sample.ts';
+import { SAMPLE_INPUT, sampleFor } from '../../templates/sample.ts';
 
 const text = (specs: DocSpec[]) => JSON.stringify(specs.map((s) => s.blocks));
 const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, ...patch } });
@@ -54,8 +54,9 @@ describe('document templates print the record, nothing more', () => {
       trackMediation: { terms: '被申请人支付申请人工资10000元。', agreedOn: '2026-03-10', failedOn: null, referredOn: null },
     };
     for (const [kind, build] of Object.entries(BUILDERS)) {
-      const ctx = kind === 'mediation_agreement' ? preArbitration : SAMPLE_INPUT.ctx;
-      const specs = build({ ...SAMPLE_INPUT, ctx, text: { ...SAMPLE_INPUT.text, matter: 'suspension' } });
+      const sample = sampleFor(kind);
+      const ctx = kind === 'mediation_agreement' ? preArbitration : sample.ctx;
+      const specs = build({ ...sample, ctx, text: { ...sample.text, matter: 'suspension' } });
       for (const s of specs)
         expect(
           ['2026-03-02', '2026-03-04', '2026-03-09', '2026-03-10', '2026-03-26', '2026-03-27', '2026-04-10', '2026-03-25'],

@@ -662,11 +662,26 @@ function historySection(events) {
 }
 
 // ----- documents -----
-/** Which finality an award document carries: -1 终局 / -2 非终局 in a mixed award, else the award's own. */
+/**
+ * Which finality an award or partial award document carries: -1 终局 / -2 非终局 in a mixed award, else the award's
+ * own (a partial award's: the one the document was generated for).
+ */
 export function docFinality(c, d) {
-  if (d.kind !== 'award' || !c.award) return null;
-  if (c.award.finality === 'mixed') return /-1号$/.test(d.caseNo ?? '') ? 'final' : /-2号$/.test(d.caseNo ?? '') ? 'non_final' : null;
-  return c.award.finality;
+  const a = d.kind === 'award' ? c.award : d.kind === 'partial_award' ? c.proceedings?.partialAwards?.[(d.occurrence ?? 0) - 1] : null;
+  if (!a) return null;
+  if (a.finality === 'mixed') return /-1号$/.test(d.caseNo ?? '') ? 'final' : /-2号$/.test(d.caseNo ?? '') ? 'non_final' : null;
+  return a.finality;
+}
+/** The acts a document kind can be generated for, when there is more than one (a second partial award, ruling). */
+function docOccurrences(c, kind) {
+  const p = c.proceedings ?? {};
+  const acts =
+    kind === 'partial_award'
+      ? (p.partialAwards ?? []).map((x) => x.issuedOn)
+      : kind === 'advance_execution_ruling'
+        ? (p.advanceExecutions ?? []).map((x) => x.ruledOn)
+        : [];
+  return acts.length > 1 ? Object.fromEntries(acts.map((on, i) => [String(i + 1), `第${i + 1}件（${on}）`])) : null;
 }
 const docName = (c, d) => {
   const f = docFinality(c, d);
@@ -683,6 +698,7 @@ function offeredKinds(c) {
     respond_notice: Boolean(c.caseNo),
     hearing_notice: Boolean(p.hearing),
     award: Boolean(c.award),
+    partial_award: Boolean(p.partialAwards?.length),
     // A mediation inside arbitration ends in a 仲裁调解书 (LDMAL Art. 42), one before it in a 调解协议书 (Art. 14).
     mediation_document: Boolean(p.mediation?.agreedOn),
     mediation_agreement: Boolean(p.trackMediation?.agreedOn),
@@ -711,7 +727,9 @@ function docsSection(c, docs, refresh) {
   const msg = h('div', { 'aria-live': 'polite' });
   const kinds = offeredKinds(c);
   const latest = new Map();
-  for (const d of docs) latest.set(`${d.kind}|${d.caseNo}|${/草稿/.test(d.title)}`, d.id);
+  // A version of a document: the same kind, number and act (a partial award's, a ruling's), draft or not.
+  const version = (d) => `${d.kind}|${d.caseNo}|${d.occurrence ?? ''}|${/草稿/.test(d.title)}`;
+  for (const d of docs) latest.set(version(d), d.id);
   const list = docs.length
     ? h(
         'table.t',
@@ -727,7 +745,7 @@ function docsSection(c, docs, refresh) {
           docs.map((d) => {
             const name = docName(c, d);
             const f = docFinality(c, d);
-            const stale = latest.get(`${d.kind}|${d.caseNo}|${/草稿/.test(d.title)}`) !== d.id;
+            const stale = latest.get(version(d)) !== d.id;
             return h(
               `tr${stale ? '.stale' : ''}`,
               h(
@@ -775,8 +793,14 @@ function docsSection(c, docs, refresh) {
     const matters = decisionMatters(c);
     const matter = select(matters, { 'aria-label': '决定事项' });
     const draft = input('checkbox');
+    // Which partial award or ruling, when there are several (the latest first chosen).
+    const occurrence = h('select', { 'aria-label': '哪一件' });
     const showMatter = () => {
       matter.hidden = kind.value !== 'decision';
+      const acts = docOccurrences(c, kind.value);
+      occurrence.hidden = !acts;
+      occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
+      if (acts) occurrence.value = String(Object.keys(acts).length);
     };
     kind.addEventListener('change', showMatter);
     showMatter();
@@ -803,7 +827,10 @@ function docsSection(c, docs, refresh) {
     const key = keyHolder();
     const generate = guard(btn, async () => {
       // A document already issued is issued again only on purpose: each generation is a new version with its number.
-      const earlier = draft.checked ? null : docs.filter((d) => d.kind === kind.value && !/草稿/.test(d.title)).at(-1);
+      const which = occurrence.hidden ? undefined : Number(occurrence.value);
+      const earlier = draft.checked
+        ? null
+        : docs.filter((d) => d.kind === kind.value && !/草稿/.test(d.title) && (!which || d.occurrence === which)).at(-1);
       if (
         earlier &&
         !(await confirmDialog({
@@ -825,6 +852,7 @@ function docsSection(c, docs, refresh) {
           {
             kind: kind.value,
             ...(kind.value === 'decision' ? { matter: matter.value } : {}),
+            ...(which ? { occurrence: which } : {}),
             ...Object.fromEntries(
               [...textBoxes]
                 .filter(([, box]) => box.value.trim())
@@ -871,6 +899,7 @@ function docsSection(c, docs, refresh) {
       'div.row.gen.noprint',
       field('文书种类', 'docKind', kind),
       Object.keys(matters).length ? matter : null,
+      occurrence,
       h('label.check', draft, '草稿（印章处为占位）'),
       btn,
       texts,
