@@ -6,6 +6,11 @@ import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, RecordId } 
 
 const Id = RecordId;
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
+/** The respondent withdraws its merged counterclaim with the applicant's withdrawal (workflows/rules.ts counterclaimStanding). */
+const CounterclaimWithdrawn = z
+  .boolean()
+  .optional()
+  .openapi({ description: '被申请人一并撤回反申请：有尚未处理的反申请时，撤回（或视为撤回）须注明，否则 422 counterclaim-standing' });
 const Court = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
 const LongText = z.string().trim().max(20000, '不能超过20000个字符');
 /** LDMAL Art. 26: hearings are public unless the parties agreed otherwise or secrets or privacy are involved. */
@@ -228,8 +233,8 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     }),
   PARTIAL_AWARD: z.object(AwardPayload),
   ISSUE_AWARD: z.object(AwardPayload),
-  WITHDRAW: z.object({ reason: Reason }),
-  DEEM_WITHDRAWN: z.object({ reason: Reason.optional() }),
+  WITHDRAW: z.object({ reason: Reason, counterclaimWithdrawn: CounterclaimWithdrawn }),
+  DEEM_WITHDRAWN: z.object({ reason: Reason.optional(), counterclaimWithdrawn: CounterclaimWithdrawn }),
   TERMINATE: z.object({ reason: Reason }),
   RECORD_LAWSUIT: z.object({ partyId: Id, court: Court, filedOn: IsoDate }),
   RECORD_SET_ASIDE: z

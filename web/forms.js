@@ -53,6 +53,18 @@ const JOINT_HEARING = {
   omitFalse: true,
 };
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
+// A counterclaim still standing is not closed with the applicant's withdrawal unless the respondent withdraws it too.
+const COUNTERCLAIM_WITHDRAWN = {
+  name: 'counterclaimWithdrawn',
+  label: '被申请人一并撤回反申请',
+  kind: 'bool',
+  omitFalse: true,
+  // Asked only while a counterclaim's claim is neither given up nor decided by a partial award.
+  when: (c) => {
+    const decided = new Set((c.proceedings?.partialAwards ?? []).flatMap((x) => (x.items ?? []).map((i) => i.claimId)));
+    return (c.claims ?? []).some((cl) => cl.counterclaim && !cl.withdrawn && !decided.has(cl.id));
+  },
+};
 
 export const EVENT_FORMS = {
   REQUEST_SUPPLEMENT: [{ name: 'items', label: '补正事项（一次性列明）', kind: 'lines', required: true }],
@@ -184,8 +196,8 @@ export const EVENT_FORMS = {
   ],
   PARTIAL_AWARD: [{ name: 'items', label: '部分裁决事项', kind: 'award' }],
   ISSUE_AWARD: [{ name: 'items', label: '裁决事项', kind: 'award' }],
-  WITHDRAW: [reason(true, '撤回理由')],
-  DEEM_WITHDRAWN: [reason(false)],
+  WITHDRAW: [reason(true, '撤回理由'), COUNTERCLAIM_WITHDRAWN],
+  DEEM_WITHDRAWN: [reason(false), COUNTERCLAIM_WITHDRAWN],
   TERMINATE: [reason()],
   RECORD_LAWSUIT: [
     { name: 'partyId', label: '起诉当事人', kind: 'party', required: true },

@@ -286,6 +286,32 @@ function separateEffectRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
 export const decidedClaimIds = (ctx: CaseContext): Set<number> =>
   new Set([...ctx.partialAwards.flatMap((a) => a.items.map((i) => i.claimId)), ...(ctx.award?.items.map((i) => i.claimId) ?? [])]);
 
+/** The merged counterclaim's claims (Rules Art. 36) neither decided nor given up: the respondent's request still standing. */
+export function standingCounterclaims(ctx: CaseContext): number[] {
+  const decided = decidedClaimIds(ctx);
+  const withdrawn = withdrawnClaimIds(ctx);
+  return ctx.claims.filter((c) => c.counterclaim && !decided.has(c.id) && !withdrawn.has(c.id)).map((c) => c.id);
+}
+
+/**
+ * The applicant's withdrawal, or its deemed withdrawal (LDMAL Art. 36), ends the applicant's claims, not the
+ * respondent's: a merged counterclaim still standing is decided — by analogy with the civil procedure (SPC
+ * Interpretation of the CPL, Art. 239: after the claim is withdrawn the counterclaim is tried on). Closing the case
+ * over it would leave it undecided with no record of why. It is decided first (a partial award), or the respondent
+ * withdraws it too (`counterclaimWithdrawn`, recorded with the act); an applicant who gives up every claim while it
+ * stands records that as a change of claims (CHANGE_CLAIMS), and the case goes on to decide the counterclaim.
+ */
+function counterclaimStanding(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const standing = standingCounterclaims(ctx);
+  if (!standing.length || ev.payload.counterclaimWithdrawn === true) return null;
+  return v(
+    'counterclaim-standing',
+    'Rules Art. 36; SPC CPL Interpretation Art. 239 (by analogy)',
+    `被申请人的反申请（请求 ${standing.join('、')}）尚未处理：申请人撤回（或视为撤回）仲裁申请不影响反申请的审理。请先对反申请作出部分裁决；被申请人一并撤回反申请的，请注明“被申请人一并撤回反申请”；申请人放弃全部仲裁请求而反申请继续审理的，请以“变更仲裁请求”记录放弃`,
+    'counterclaimWithdrawn',
+  );
+}
+
 function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violation | null {
   const items = (ev.payload.items ?? []) as { claimId: number; outcome: string; amount?: string }[];
   const decided = decidedClaimIds(ctx);
@@ -386,7 +412,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
-  DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant'),
+  DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant') ?? counterclaimStanding(ctx, ev),
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
     const p = signingParties(ctx).find((x) => x.id === ev.payload.partyId);
     if (!p) return v('not-a-signing-party', 'LDMAL Art. 42', '只有申请人和被申请人签收调解书');
@@ -679,7 +705,9 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (done.length) return v('claim-already-decided', 'Rules Art. 49', `请求 ${done.join('、')} 已由部分裁决处理，不能再变更或放弃`);
     // The applicant's own claims (a merged counterclaim's are the respondent's, Rules Art. 36).
     const live = ctx.claims.filter((c) => !c.counterclaim && !withdrawn.has(c.id) && !withdraw.includes(c.id)).length + added.length;
-    if (live === 0) return v('withdraw-all-is-withdrawal', 'Rules Art. 35', '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）');
+    // Unless a counterclaim stands: the case goes on to decide it (`counterclaimStanding`).
+    if (live === 0 && !standingCounterclaims(ctx).length)
+      return v('withdraw-all-is-withdrawal', 'Rules Art. 35', '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）');
     // Rules Art. 44: claims may be added or changed before the evidence period ends; later ones are a new application.
     if (evidenceClosed(ctx, ev)) {
       return v(
@@ -786,7 +814,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   },
   // Rules Art. 63 on existing events: settling and withdrawing by representatives.
   MEDIATION_AGREED: (ctx) => (ctx.mediation ? consentViolation(ctx, 'settle', { on: ctx.mediation.startedOn }) : null),
-  WITHDRAW: (ctx) => (ctx.acceptedOn ? consentViolation(ctx, 'withdraw', {}) : null),
+  WITHDRAW: (ctx, ev) => (ctx.acceptedOn ? (consentViolation(ctx, 'withdraw', {}) ?? counterclaimStanding(ctx, ev)) : null),
   HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
   PARTIAL_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev),
   ISSUE_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev),

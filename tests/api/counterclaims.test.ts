@@ -22,7 +22,11 @@ const arb = () => a.arbitrators[0] as { id: number; token: string };
 const TRAINING = { category: 'damages', amount: '5000.00', description: '返还培训费用' };
 
 /** Accepted 03-04, served 03-06, counterclaim filed and merged 03-10, tribunal 03-11, heard 03-30. */
-async function withCounterclaim(counterclaim: Record<string, unknown>, body = standardApplication()) {
+async function withCounterclaim(
+  counterclaim: Record<string, unknown>,
+  body = standardApplication(),
+  merged: (c: CaseView, v: CaseView) => Promise<unknown> = async () => {},
+) {
   const c = await registerCase(t, a, body);
   await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
   await ok(
@@ -33,6 +37,7 @@ async function withCounterclaim(counterclaim: Record<string, unknown>, body = st
     '2026-03-06',
   );
   const v = await ok(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', counterclaim, '2026-03-10');
+  await merged(c, v);
   await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb().id], presidingId: arb().id }, '2026-03-11');
   await ok(c, arb().token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-30', place: '第一仲裁庭' }, '2026-03-12');
   await ok(c, arb().token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-30');
@@ -53,14 +58,10 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     const change = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { change: [{ claimId: cc, amount: '1.00' }] }, '2026-03-31');
     expect(change.status).toBe(400);
     expect(change.body.errors[0].path).toBe('change.0.claimId');
-    // Nor give it up (the respondent's claim), nor give up all of its own while the counterclaim stands: that is a
-    // withdrawal of the application (Rules Art. 35), not a change of claims.
+    // Nor give it up (the respondent's claim).
     const giveUp = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [cc] }, '2026-03-31');
     expect(giveUp.status).toBe(400);
     expect(giveUp.body.errors[0].path).toBe('withdraw.0');
-    const all = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: own(v).map((x) => x.id) }, '2026-03-31');
-    expect(all.status).toBe(422);
-    expect(all.body.rule).toBe('withdraw-all-is-withdrawal');
     // Advance execution is of the worker's claims (LDMAL Art. 44), not of the employer's counterclaim.
     const advance = await send(
       c,
@@ -154,5 +155,54 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     // item either: only what a worker recovers is (the same as its counterclaim would be).
     expect((r.award.items as { claimId: number; final: boolean }[]).find((i) => i.claimId === emp?.id)).toMatchObject({ final: false });
     expect(r.award.finality).toBe('mixed');
+  });
+
+  it("the applicant's withdrawal does not close a counterclaim still standing: it is decided first, or withdrawn too", async () => {
+    const before = await withCounterclaim({ description: '被申请人反申请：申请人返还培训费用', claims: [TRAINING] });
+    const cc = counter(before.v)[0]?.id as number;
+    // Withdrawing the application would close the case with the respondent's claim undecided: refused, saying how.
+    const refused = await send(before.c, a.tokens.clerk, 'WITHDRAW', { reason: '申请人撤回仲裁申请' }, '2026-03-31');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ rule: 'counterclaim-standing', field: 'counterclaimWithdrawn' });
+    expect(refused.body.detail).toContain(String(cc));
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${before.c.id}`)).body.state).toBe('heard');
+    // Decided first by a partial award (LDMAL Art. 43(2)), the application may then be withdrawn.
+    await ok(before.c, arb().token, 'PARTIAL_AWARD', { items: [{ claimId: cc, outcome: 'dismissed' }] }, '2026-03-31');
+    const closed = await ok(before.c, a.tokens.clerk, 'WITHDRAW', { reason: '申请人撤回仲裁申请' }, '2026-04-01');
+    expect(closed.state).toBe('closed_withdrawn');
+
+    // The respondent withdraws its counterclaim with it: recorded with the act, the case closes.
+    const both = await withCounterclaim({ description: '被申请人反申请：申请人返还培训费用', claims: [TRAINING] });
+    const r = await ok(both.c, a.tokens.clerk, 'WITHDRAW', { reason: '双方和解，各自撤回', counterclaimWithdrawn: true }, '2026-03-31');
+    expect(r.state).toBe('closed_withdrawn');
+
+    // The applicant gives up every claim of its own: a change of claims, and the award decides the counterclaim alone.
+    let gaveUp: CaseView | undefined;
+    const alone = await withCounterclaim(
+      { description: '被申请人反申请：申请人返还培训费用', claims: [TRAINING] },
+      undefined,
+      async (c, v) => {
+        gaveUp = await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: own(v).map((x) => x.id) }, '2026-03-10');
+      },
+    );
+    const applicantLeft = ((gaveUp?.claims ?? []) as { withdrawn?: boolean; counterclaim?: boolean }[]).filter(
+      (x) => !x.counterclaim && !x.withdrawn,
+    );
+    expect(applicantLeft).toEqual([]);
+    const onlyCounter = counter(alone.v)[0]?.id as number;
+    const awarded = await ok(
+      alone.c,
+      arb().token,
+      'ISSUE_AWARD',
+      { items: [{ claimId: onlyCounter, outcome: 'partly', amount: '2000.00' }] },
+      '2026-04-20',
+    );
+    expect(awarded.award.items).toHaveLength(1);
+    // Without a counterclaim standing, giving up every claim is still a withdrawal (Rules Art. 35).
+    const plain = await registerCase(t, a);
+    await ok(plain, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const all = await send(plain, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: plain.claims.map((x) => x.id) }, '2026-03-05');
+    expect(all.status).toBe(422);
+    expect(all.body.rule).toBe('withdraw-all-is-withdrawal');
   });
 });

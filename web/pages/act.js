@@ -115,7 +115,8 @@ export async function openEventForm(c, type, done) {
 }
 
 async function eventForm(c, type, done, screen) {
-  const spec = EVENT_FORMS[type] ?? [];
+  // A field with `when` is asked only where the case makes it a question.
+  const spec = (EVENT_FORMS[type] ?? []).filter((f) => !f.when || f.when(c));
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
