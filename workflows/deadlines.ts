@@ -936,6 +936,18 @@ export function computeFacts(
         facts.defenseDueOn = due;
         facts.defensePeriodOpen = due !== null && filedOn <= due;
       }
+      // Rules Art. 44: a change of claims accepted gives the respondent a new defense period (unless it waived it),
+      // and a counterclaim is filed within the defense period (Rules Art. 36) — that one too. Zhongcai's reading: the
+      // Rules do not limit it to the claims changed.
+      const change = ctx.claimChanges?.at(-1);
+      if (facts.defensePeriodOpen === false && change && !change.respondentWaivesDefense && filedOn >= change.on) {
+        const dates = respondents.map((id) => servedOnAfter(ctx, id, ['claims_change_copy'], change.on));
+        const since = dates.every(Boolean) ? (dates.sort().at(-1) as string) : null;
+        const again = since ? track(computePeriod(view, periods.defense, since, '被申请人收到变更后的仲裁请求之日')).dueOn : null;
+        // The later period is the one the refusal names.
+        if (again !== null) facts.defenseDueOn = again;
+        if (!since || (again !== null && filedOn <= again)) facts.defensePeriodOpen = true;
+      }
       break;
     }
     case 'SERVE': {

@@ -205,4 +205,37 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     expect(all.status).toBe(422);
     expect(all.body.rule).toBe('withdraw-all-is-withdrawal');
   });
+
+  it('a counterclaim in the new defense period a change of claims opens (Rules Arts. 36, 44) is in time; before it or after it, not', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const r0 = c.respondents[0]?.id;
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'respond_notice', partyId: r0, method: 'direct', servedOn: '2026-03-06' },
+      '2026-03-06',
+    );
+    // The first defense period has ended (10 working days from 03-06); the applicant adds a claim on 03-23.
+    await ok(
+      c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { add: [{ category: 'wages', amount: '2000.00', description: '2026年1月工资' }] },
+      '2026-03-23',
+    );
+    const counterclaim = (filedOn: string) => ({ description: '被申请人反申请：申请人返还培训费用', filedOn, claims: [TRAINING] });
+    const before = await send(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', counterclaim('2026-03-22'), '2026-03-23');
+    expect(before.status).toBe(422);
+    expect(before.body.rule).toBe('counterclaim-in-defense-period');
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'claims_change_copy', partyId: r0, method: 'direct' }, '2026-03-24');
+    // The new period runs from 03-24 (10 working days; 04-06 is the Qingming holiday, to 04-08): one filed on 04-20 is late…
+    const late = await send(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', counterclaim('2026-04-20'), '2026-04-20');
+    expect(late.status).toBe(422);
+    expect(late.body.detail).toContain('2026-04-08');
+    // …one filed on 03-30 is in time, and merged.
+    const v = await ok(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', counterclaim('2026-03-30'), '2026-03-31');
+    expect(counter(v)).toHaveLength(1);
+  });
 });
