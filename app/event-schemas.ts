@@ -186,6 +186,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   HOLD_HEARING: z.object({
     applicantPresent: z.boolean(),
     respondentPresent: z.boolean(),
+    thirdPartyPresent: z
+      .boolean()
+      .optional()
+      .openapi({ description: '第三人是否到庭（LDMAL Art. 23；有第三人时记录，裁决书、调解书据此写明到庭情况）' }),
     public: z.boolean().optional(),
     nonPublicGround: NonPublicGround.optional(),
   }),

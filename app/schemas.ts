@@ -588,6 +588,7 @@ export const Proceedings = z
         heldOn: Day,
         applicantPresent: z.boolean(),
         respondentPresent: z.boolean(),
+        thirdPartyPresent: z.boolean().optional(),
         public: z.boolean().optional(),
         nonPublicGround: NonPublicGround.nullable().optional(),
       }),

@@ -275,6 +275,12 @@ function noticeServed(d: DocInput, ps: PartyView[], heldOn: string): 'written' |
   return served.every((s) => s.every((x) => x.method === 'public_notice')) ? 'public' : 'written';
 }
 
+/** The third parties of the case on a day: those added after it (ADD_PARTY, Rules Art. 46(1)) were not yet. */
+function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
+  const added = new Map((d.ctx.partyAdditions ?? []).map((a) => [a.partyId, a.on]));
+  return (d.thirdParties ?? []).filter((p) => (added.get(p.id) ?? on) <= on);
+}
+
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
 function history(d: DocInput, opts: { concluded: boolean; until: string; partialAwards?: number }): string[] {
   const ctx = d.ctx;
@@ -325,15 +331,24 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
   const lastHearing = ctx.hearingsHeld.length - 1;
   for (const [i, h] of ctx.hearingsHeld.entries()) {
     const attend: string[] = [];
-    if (h.applicantPresent && h.respondentPresent) attend.push('申请人、被申请人均到庭参加仲裁活动');
+    // LDMAL Art. 23: the third parties who were in the case that day (one added later was not), where the record says
+    // whether they came.
+    const third = thirdPartiesAt(d, h.heldOn);
+    const thirdCame = third.length && h.thirdPartyPresent !== undefined ? h.thirdPartyPresent : null;
+    if (h.applicantPresent && h.respondentPresent && thirdCame !== false)
+      attend.push(thirdCame ? '申请人、被申请人、第三人均到庭参加仲裁活动' : '申请人、被申请人均到庭参加仲裁活动');
     else {
       const absent = (who: string, ps: PartyView[]) => {
         // Written notice is asserted only where the record shows the notice served before the hearing.
         const served = noticeServed(d, ps, h.heldOn);
         return served === 'public' ? `${who}经公告送达开庭通知，未到庭` : served ? `${who}经书面通知，未到庭` : `${who}未到庭`;
       };
-      attend.push(h.applicantPresent ? '申请人到庭参加仲裁活动' : absent('申请人', d.applicants));
-      attend.push(h.respondentPresent ? '被申请人到庭参加仲裁活动' : absent('被申请人', d.respondents));
+      if (h.applicantPresent && h.respondentPresent) attend.push('申请人、被申请人到庭参加仲裁活动');
+      else {
+        attend.push(h.applicantPresent ? '申请人到庭参加仲裁活动' : absent('申请人', d.applicants));
+        attend.push(h.respondentPresent ? '被申请人到庭参加仲裁活动' : absent('被申请人', d.respondents));
+      }
+      if (thirdCame !== null) attend.push(thirdCame ? '第三人到庭参加仲裁活动' : absent('第三人', third));
       if (!h.respondentPresent && i === lastHearing && ctx.award?.defaultAward && noticeServed(d, d.respondents, h.heldOn))
         attend.push('仲裁庭依法缺席审理');
     }

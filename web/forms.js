@@ -139,6 +139,15 @@ export const EVENT_FORMS = {
     // Presence is a choice each time (nothing ticked in advance): an absence has consequences (LDMAL Art. 36).
     { name: 'applicantPresent', label: '申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
     { name: 'respondentPresent', label: '被申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
+    {
+      name: 'thirdPartyPresent',
+      label: '第三人是否到庭',
+      kind: 'yesno',
+      yes: '到庭',
+      no: '未到庭',
+      required: true,
+      when: (c) => (c.thirdParties ?? []).length > 0,
+    },
     PUBLICITY,
   ],
   START_MEDIATION: [{ name: 'note', label: '备注', kind: 'textarea' }],

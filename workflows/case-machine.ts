@@ -1016,6 +1016,7 @@ export const caseMachine = setup({
                         heldOn: event.occurredOn,
                         applicantPresent: p(event).applicantPresent,
                         respondentPresent: p(event).respondentPresent,
+                        ...(typeof p(event).thirdPartyPresent === 'boolean' ? { thirdPartyPresent: p(event).thirdPartyPresent } : {}),
                         public: p(event).public ?? context.hearing?.public ?? true,
                         nonPublicGround:
                           (p(event).public ?? context.hearing?.public) === false

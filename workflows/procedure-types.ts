@@ -244,6 +244,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     heldOn: string;
     applicantPresent: boolean;
     respondentPresent: boolean;
+    /** Whether the third parties (LDMAL Art. 23) attended; absent where not recorded. */
+    thirdPartyPresent?: boolean;
     public?: boolean;
     nonPublicGround?: NonPublicGround | null;
   }[];

@@ -319,6 +319,31 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(nonFinal).not.toContain('驳回申请人');
   });
 
+  it("a third party's attendance at the hearing is printed as recorded (LDMAL Art. 23), written notice only when served", async () => {
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
+    const added = await ev(c, arb.token, 'ADD_PARTY', '2026-03-10', {
+      side: 'third_party',
+      ground: 'interested_third_party',
+      party: { kind: 'organization', name: '聊城某某劳务派遣有限公司' },
+    });
+    const third = (added.thirdParties as { id: number }[])[0]?.id;
+    for (const document of ['addition_notice', 'hearing_notice'])
+      await ev(c, a.tokens.clerk, 'SERVE', '2026-03-11', { document, partyId: third, method: 'direct' });
+    await ev(c, arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true, thirdPartyPresent: false });
+    await issue(
+      c,
+      arb,
+      granted(c, ['12000.00', '30000.00'])
+        .slice(0, 1)
+        .concat([{ claimId: c.claims[1]?.id, outcome: 'dismissed' }]),
+      {
+        defenseSummary: '不同意',
+      },
+    );
+    const [text] = await generate(c, arb.token, { kind: 'award' });
+    expect(text).toContain('申请人、被申请人到庭参加仲裁活动，第三人经书面通知，未到庭。');
+  });
+
   it('an award with no article to cite asks the arbitrator for its basis instead of printing 依照之规定', async () => {
     const body = standardApplication({ claims: [{ category: 'other', description: '出具解除劳动合同证明' }] });
     const { c, arb } = await toHeard(body);

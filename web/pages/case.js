@@ -498,7 +498,7 @@ function proceedingsSection(c, partyName) {
   for (const x of p.hearingsHeld ?? [])
     items.push([
       '庭审',
-      `${x.heldOn} 开庭，申请人${x.applicantPresent ? '到庭' : '未到庭'}，被申请人${x.respondentPresent ? '到庭' : '未到庭'}${x.public === false ? '，不公开' : ''}`,
+      `${x.heldOn} 开庭，申请人${x.applicantPresent ? '到庭' : '未到庭'}，被申请人${x.respondentPresent ? '到庭' : '未到庭'}${x.thirdPartyPresent === undefined ? '' : `，第三人${x.thirdPartyPresent ? '到庭' : '未到庭'}`}${x.public === false ? '，不公开' : ''}`,
     ]);
   for (const x of p.suspensions ?? []) items.push(['中止', `${x.from}${x.to ? ` 至 ${x.to}` : ' 起（尚未恢复）'}：${x.reason}`]);
   if (p.extension) items.push(['延长审限', `${p.extension.approvedOn} 批准延长 ${p.extension.days} 日`]);
