@@ -83,6 +83,7 @@ const AwardPayload = {
   facts: LongText.optional().openapi({ description: '经审理查明（仲裁员撰写）' }),
   reasoning: LongText.optional().openapi({ description: '本委认为（仲裁员撰写）' }),
   defenseSummary: LongText.optional(),
+  counterclaimDefenseSummary: LongText.optional().openapi({ description: '申请人（被反申请人）针对反申请的答辩意见（裁决反申请请求时）' }),
 };
 
 const uniqueIds = (ids: number[]) => new Set(ids).size === ids.length;

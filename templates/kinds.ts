@@ -76,6 +76,8 @@ export interface RequestText {
   facts?: string;
   reasoning?: string;
   defenseSummary?: string;
+  /** The applicant's answer to a merged counterclaim (申请人（被反申请人）针对反申请辩称). */
+  counterclaimDefenseSummary?: string;
   matter?: string;
   body?: string;
   court?: string;
@@ -93,6 +95,7 @@ export interface AwardText {
   facts?: string;
   reasoning?: string;
   defenseSummary?: string;
+  counterclaimDefenseSummary?: string;
   legalBasis?: Record<number, string[]>;
   /** Issue 17: the calculators' working kept with an item and asked to be printed, per claim id. */
   calculations?: Record<number, string>;
@@ -619,7 +622,18 @@ function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | u
   const reasoning = d.text.reasoning ?? written?.reasoning;
   if (!facts) throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（请求中提供 facts，或在作出裁决时提交）`);
   if (!reasoning) throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（请求中提供 reasoning，或在作出裁决时提交）`);
-  const defenseText = defense(d, written);
+  const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
+  // 被申请人辩称 answers the applicant's claims: stated where the document decides some of them.
+  const defenseText = a.items.some((it) => !isCounter(it)) ? defense(d, written) : null;
+  // Rules Art. 36: a counterclaim decided is answered by the applicant; nothing records that answer but the
+  // arbitrator's text (the request's, else the one written with the award) — asked for, never invented.
+  const counterAnswer = d.text.counterclaimDefenseSummary ?? written?.counterclaimDefenseSummary;
+  const decidesCounterclaim = a.items.some(isCounter);
+  if (decidesCounterclaim && !counterAnswer)
+    throw new MissingTextError(
+      'counterclaimDefenseSummary',
+      `${what}裁决被申请人的反申请请求，须写明申请人（被反申请人）针对反申请的答辩意见（请求中提供 counterclaimDefenseSummary，或在作出裁决时提交）`,
+    );
   const intermediateCourt = d.intermediateCourt ?? '聊城市中级人民法院';
   const hist = history(d, { concluded: partial === null, until: a.issuedOn, partialAwards: partial ?? d.ctx.partialAwards.length });
   const split = a.finality === 'mixed';
@@ -632,7 +646,6 @@ function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | u
   const numberOf = (suffix: string) => (d.caseNo ? d.caseNo.replace(/号$/, `${suffix}号`) : '');
   const requested = new Map((d.text.legalBasis ?? []).map((x) => [x.claimId, x.basis]));
   const descOf = (ids: AwardItem[]) => ids.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、');
-  const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
   const byEmployer = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.byEmployer === true;
   // A partial award: the claims still standing that neither it nor an earlier one decided are decided later.
   const decided = new Set(d.ctx.partialAwards.slice(0, (partial ?? -1) + 1).flatMap((x) => x.items.map((i) => i.claimId)));
@@ -705,8 +718,16 @@ function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | u
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         ...claimsBlock(d, '申请人请求：', claimIds),
-        { kind: 'para', text: `被申请人辩称：${defenseText}。` },
+        ...(defenseText && g.items.some((it) => !isCounter(it)) ? [{ kind: 'para' as const, text: `被申请人辩称：${defenseText}。` }] : []),
         ...claimsBlock(d, '被申请人反申请请求：', claimIds, true),
+        ...(counterAnswer && g.items.some(isCounter)
+          ? [
+              {
+                kind: 'para' as const,
+                text: `申请人（被反申请人）针对反申请辩称：${clause(afterHeading('申请人（被反申请人）针对反申请辩称', counterAnswer))}。`,
+              },
+            ]
+          : []),
         { kind: 'para', text: `经审理查明：${afterHeading('经审理查明', facts)}` },
         { kind: 'para', text: `本委认为：${afterHeading('本委认为', reasoning)}` },
         // The working of a kept calculation, printed in the reasoning when the arbitrator asked (issue 17).

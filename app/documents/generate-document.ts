@@ -50,12 +50,13 @@ const view = ({ caseId: _c, ...d }: DocumentInfo, occurrence?: number): Document
 const OF_AN_ACT = new Set<DocumentKind>(['partial_award', 'advance_execution_ruling']);
 
 /** Request text the arbitrator writes; a regeneration without it reuses what the last one of the kind printed. */
-const TEXT_FIELDS = ['facts', 'reasoning', 'defenseSummary', 'legalBasis'] as const;
+const TEXT_FIELDS = ['facts', 'reasoning', 'defenseSummary', 'counterclaimDefenseSummary', 'legalBasis'] as const;
 
 interface AwardPayload {
   facts?: string;
   reasoning?: string;
   defenseSummary?: string;
+  counterclaimDefenseSummary?: string;
   items?: { claimId: number; legalBasis?: string[]; calculation?: { print?: boolean; text?: string } }[];
 }
 
@@ -66,7 +67,8 @@ function awardText(aw: AwardPayload): AwardText {
   // Issue 17: the working of a calculation the arbitrator asked to print, per claim.
   const calculations: Record<number, string> = {};
   for (const it of aw.items ?? []) if (it.calculation?.print && it.calculation.text) calculations[it.claimId] = it.calculation.text;
-  return { facts: aw.facts, reasoning: aw.reasoning, defenseSummary: aw.defenseSummary, legalBasis, calculations };
+  const { facts, reasoning, defenseSummary, counterclaimDefenseSummary } = aw;
+  return { facts, reasoning, defenseSummary, counterclaimDefenseSummary, legalBasis, calculations };
 }
 
 /** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */

@@ -293,8 +293,15 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       ],
       { defenseSummary: '不同意' },
     );
+    // The applicant's answer to the counterclaim is the arbitrator's to write: asked for, never left out or invented.
+    const ask = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    expect(ask.status).toBe(422);
+    expect(ask.body).toMatchObject({ rule: 'text-from-arbitrator', field: 'counterclaimDefenseSummary' });
     // The counterclaim is not a final-award matter (LDMAL Art. 47): the wages are decided in -1, the rest in -2.
-    const [finalDoc, nonFinal] = await generate(c, arb.token, { kind: 'award' });
+    const [finalDoc, nonFinal] = await generate(c, arb.token, {
+      kind: 'award',
+      counterclaimDefenseSummary: '培训费用已按约定折抵，不同意返还',
+    });
     for (const text of [finalDoc, nonFinal]) {
       expect(text).toContain('申请人（被反申请人）：张三');
       expect(text).toContain('被申请人（反申请人）：聊城某某机械有限公司');
@@ -306,7 +313,8 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       /申请人关于解除劳动合同经济补偿的仲裁请求及被申请人关于返还培训费用、返还工作电脑一台的反申请请求，本委另行作出聊劳人仲案字〔2026〕第\d+-2号非终局裁决书/,
     );
     expect(nonFinal).toContain('被申请人反申请请求：1．返还培训费用，');
-    expect(nonFinal).toContain('2．返还工作电脑一台。');
+    expect(nonFinal).toContain('2．返还工作电脑一台。申请人（被反申请人）针对反申请辩称：培训费用已按约定折抵，不同意返还。');
+    expect(finalDoc).not.toContain('针对反申请辩称');
     expect(nonFinal).toContain('二、申请人张三于本裁决生效之日起十日内支付被申请人聊城某某机械有限公司返还培训费用3000.00元');
     // The partly granted claim's rest, and the one wholly dismissed, each as it is (no 其他 for the latter).
     expect(nonFinal).toContain('三、驳回被申请人关于返还工作电脑一台的反申请请求；');
@@ -333,12 +341,11 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     await issue(
       c,
       arb,
-      granted(c, ['12000.00', '30000.00'])
-        .slice(0, 1)
-        .concat([{ claimId: c.claims[1]?.id, outcome: 'dismissed' }]),
-      {
-        defenseSummary: '不同意',
-      },
+      [
+        { claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00' },
+        { claimId: c.claims[1]?.id, outcome: 'dismissed' },
+      ],
+      { defenseSummary: '不同意' },
     );
     const [text] = await generate(c, arb.token, { kind: 'award' });
     expect(text).toContain('申请人、被申请人到庭参加仲裁活动，第三人经书面通知，未到庭。');

@@ -873,9 +873,13 @@ function awardEditor(c, type) {
   const reasoning = h('textarea', { rows: 5, maxlength: 20000 });
   // The defense as the award states it (被申请人辩称); without it the award prints the filed defense's summary.
   const defense = h('textarea', { rows: 3, maxlength: 20000 });
+  // The applicant's answer to a merged counterclaim, asked where the form decides counterclaim items (Rules Art. 36).
+  const counterAnswer = h('textarea', { rows: 3, maxlength: 20000 });
+  const hasCounterclaim = rows.some((r) => r.cl.counterclaim);
   facts.value = saved.facts ?? '';
   reasoning.value = saved.reasoning ?? '';
   defense.value = saved.defenseSummary ?? '';
+  counterAnswer.value = saved.counterclaimDefenseSummary ?? '';
   const collect = () => ({
     items: rows.map((r) => ({
       claimId: r.cl.id,
@@ -887,6 +891,7 @@ function awardEditor(c, type) {
     facts: facts.value,
     reasoning: reasoning.value,
     defenseSummary: defense.value,
+    counterclaimDefenseSummary: counterAnswer.value,
   });
   const status = h('p.small.muted', { 'aria-live': 'polite' }, draft ? `已恢复 ${draftTime(draft)} 保存的草稿` : '');
   let saveTimer;
@@ -903,7 +908,7 @@ function awardEditor(c, type) {
     for (const el of [r.outcome, r.amount, r.basis]) el.addEventListener('input', keep);
     r.outcome.addEventListener('change', keep);
   }
-  for (const el of [facts, reasoning, defense]) el.addEventListener('input', keep);
+  for (const el of [facts, reasoning, defense, counterAnswer]) el.addEventListener('input', keep);
   preview();
   if (draft) facts.dataset.restored = 'true';
   const node = h(
@@ -935,6 +940,12 @@ function awardEditor(c, type) {
     ),
     summaryLine,
     field('被申请人辩称', 'defenseSummary', defense, { wide: true, hint: '不填则使用收到答辩书时记录的答辩要点' }),
+    hasCounterclaim
+      ? field('申请人（被反申请人）针对反申请辩称', 'counterclaimDefenseSummary', counterAnswer, {
+          wide: true,
+          hint: '裁决反申请请求的，裁决书须写明申请人对反申请的答辩意见',
+        })
+      : null,
     field('经审理查明', 'facts', facts, { wide: true, required: true }),
     field('本委认为', 'reasoning', reasoning, { wide: true, required: true }),
   );
@@ -947,6 +958,7 @@ function awardEditor(c, type) {
       return { ...item, ...(basis.length ? { legalBasis: basis } : {}) };
     });
     if (defense.value.trim()) b.defenseSummary = defense.value.trim();
+    if (hasCounterclaim && counterAnswer.value.trim()) b.counterclaimDefenseSummary = counterAnswer.value.trim();
     if (facts.value.trim()) b.facts = facts.value.trim();
     if (reasoning.value.trim()) b.reasoning = reasoning.value.trim();
   };

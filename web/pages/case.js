@@ -908,7 +908,13 @@ function docsSection(c, docs, refresh) {
   return section('sec-docs', '文书', list, gen, msg);
 }
 /** The texts of a document the arbitrator writes (POST /api/cases/:id/documents), as the document panel asks for them. */
-const TEXT_LABELS = { facts: '经审理查明', reasoning: '本委认为', defenseSummary: '被申请人辩称（答辩意见）', legalBasis: '裁决依据' };
+const TEXT_LABELS = {
+  facts: '经审理查明',
+  reasoning: '本委认为',
+  defenseSummary: '被申请人辩称（答辩意见）',
+  counterclaimDefenseSummary: '申请人（被反申请人）针对反申请辩称',
+  legalBasis: '裁决依据',
+};
 /** Opens the PDF in the browser's own viewer, in a new tab (opened at the click so no pop-up blocker stops it). */
 async function preview(d, msg) {
   const w = window.open('', '_blank');
