@@ -31,7 +31,7 @@ import {
  * Bump MACHINE_VERSION when a change would make stored snapshots mean something else, and add a step to
  * `migrateSnapshot` (workflows/snapshot.ts) that upgrades version N-1 snapshots to N.
  */
-export const MACHINE_VERSION = 2;
+export const MACHINE_VERSION = 3;
 
 export function initialContext(input: CaseInput): CaseContext & { stage: Stage | null; resumeTo: Stage | null } {
   return {
@@ -239,7 +239,11 @@ const activeAdditions = {
             consentsBefore: context.consents.length,
           },
         ],
-        clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'claims_changed' }],
+        // Rules Art. 46: claims added or changed restart the award clock; claims only given up do not.
+        clockRestarts:
+          added.length || change.length
+            ? [...context.clockRestarts, { on: event.occurredOn, reason: 'claims_changed' }]
+            : context.clockRestarts,
       };
     }),
   },

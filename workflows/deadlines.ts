@@ -31,6 +31,12 @@ import { isEmployerParty, isWorkerId } from './sides.ts';
  * `ended`: a duty the case's closure made moot before it was done (the tribunal notice of a case withdrawn first) — not
  * done, no longer counted.
  */
+/**
+ * The latest change of claims the respondent answers (Rules Art. 44: claims added or changed open a new defense
+ * period); one that only gave claims up opens none.
+ */
+const changeToAnswer = (ctx: MachineContext) => ctx.claimChanges?.filter((c) => c.added.length || c.changed.length).at(-1);
+
 export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown' | 'ended';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
@@ -939,7 +945,7 @@ export function computeFacts(
       // Rules Art. 44: a change of claims accepted gives the respondent a new defense period (unless it waived it),
       // and a counterclaim is filed within the defense period (Rules Art. 36) — that one too. Zhongcai's reading: the
       // Rules do not limit it to the claims changed.
-      const change = ctx.claimChanges?.at(-1);
+      const change = changeToAnswer(ctx);
       if (facts.defensePeriodOpen === false && change && !change.respondentWaivesDefense && filedOn >= change.on) {
         const dates = respondents.map((id) => servedOnAfter(ctx, id, ['claims_change_copy'], change.on));
         const since = dates.every(Boolean) ? (dates.sort().at(-1) as string) : null;
@@ -1161,7 +1167,7 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
   }
 
   // Rules Art. 44: after an accepted change the respondent has a new defense period, unless it waived it.
-  const change = ctx.claimChanges?.at(-1);
+  const change = changeToAnswer(ctx);
   if (change && !change.respondentWaivesDefense && ctx.acceptedOn) {
     const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
     const dates = respondents.map((id) => servedOnAfter(ctx, id, ['claims_change_copy'], change.on));

@@ -38,6 +38,19 @@ export function v1ToV2(s: PersistedSnapshot): PersistedSnapshot {
 }
 
 /**
+ * Version 3: a change of claims that only gives claims up no longer restarts the award clock (Rules Art. 46 restarts
+ * it for claims added or changed); version 2 recorded a `claims_changed` restart for it, removed here — unless a change
+ * adding or changing claims was made the same day.
+ */
+export function v2ToV3(s: PersistedSnapshot): PersistedSnapshot {
+  const changes = s.context.claimChanges ?? [];
+  const restarting = new Set(changes.filter((c) => c.added.length || c.changed.length).map((c) => c.on));
+  const givenUpOnly = new Set(changes.filter((c) => !c.added.length && !c.changed.length && !restarting.has(c.on)).map((c) => c.on));
+  const clockRestarts = s.context.clockRestarts.filter((r) => !(r.reason === 'claims_changed' && givenUpOnly.has(r.on)));
+  return { ...s, machineVersion: 3, context: { ...s.context, clockRestarts } };
+}
+
+/**
  * Upgrades a stored snapshot to the current machine version, one pure, tested step per version, so that cases stored
  * under an older machine keep working.
  */
@@ -45,6 +58,7 @@ export function migrateSnapshot(s: PersistedSnapshot): PersistedSnapshot {
   if (s.machineVersion > MACHINE_VERSION) throw new Error(`snapshot from a newer machine (v${s.machineVersion})`);
   let m = s;
   if (m.machineVersion === 1) m = v1ToV2(m);
+  if (m.machineVersion === 2) m = v2ToV3(m);
   // Snapshots stored before round 2 lack the added procedures' records: they start empty (not a change of meaning).
   // Every snapshot stored since has them all: it is answered as it is (no copy of the whole context per read).
   if (ADDED_KEYS.every((key) => key in m.context)) return m;

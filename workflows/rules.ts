@@ -103,14 +103,22 @@ export function absentNotices(ctx: CaseContext): AbsentNotice[] {
   return out;
 }
 
-/** LDMAL Art. 36: deemed withdrawal (applicant) or a default award (respondent) needs written notice of the hearing. */
-function absenceNoticeRule(ctx: CaseContext, ev: ProcEvent, side: 'applicant' | 'respondent'): Violation | null {
+/**
+ * LDMAL Art. 36: deemed withdrawal (applicant) or a default award (respondent; `inDefault`: the applicant, on a
+ * counterclaim decided against it) needs written notice of the hearing.
+ */
+function absenceNoticeRule(
+  ctx: CaseContext,
+  ev: ProcEvent,
+  side: 'applicant' | 'respondent',
+  inDefault = side === 'respondent',
+): Violation | null {
   const list = absentNotices(ctx).filter((n) => n.side === side);
-  const what = side === 'applicant' ? '按撤回仲裁申请处理' : '缺席裁决';
+  const what = inDefault ? (side === 'applicant' ? '对其缺席裁决反申请请求' : '缺席裁决') : '按撤回仲裁申请处理';
   const missing = list.filter((n) => n.servedOn === null);
   if (missing.length) {
     return v(
-      side === 'applicant' ? 'hearing-notice-not-proven' : 'default-award-notice-not-proven',
+      inDefault ? 'default-award-notice-not-proven' : 'hearing-notice-not-proven',
       'LDMAL Art. 36; Rules Arts. 39, 59',
       `未到庭的${side === 'applicant' ? '申请人' : '被申请人'}（当事人 ${missing.map((n) => n.partyId).join('、')}）没有在开庭前经书面送达本次开庭日期的通知（或简易方式送达未经确认），不能${what}`,
     );
@@ -312,6 +320,20 @@ function counterclaimStanding(ctx: CaseContext, ev: ProcEvent): Violation | null
   );
 }
 
+/**
+ * An award against an absent party needs the hearing notice proven served on it (LDMAL Art. 36): the respondent, and
+ * — on a counterclaim's items, which are decided against the applicant (Rules Art. 36; CPL Art. 147 by analogy) — the
+ * applicant.
+ */
+function awardAbsenceRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const counter = new Set(ctx.claims.filter((c) => c.counterclaim).map((c) => c.id));
+  const items = (ev.payload.items ?? []) as { claimId: number }[];
+  return (
+    absenceNoticeRule(ctx, ev, 'respondent') ??
+    (items.some((i) => counter.has(i.claimId)) ? absenceNoticeRule(ctx, ev, 'applicant', true) : null)
+  );
+}
+
 function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violation | null {
   const items = (ev.payload.items ?? []) as { claimId: number; outcome: string; amount?: string }[];
   const decided = decidedClaimIds(ctx);
@@ -331,12 +353,26 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
       return v('award-amount-required', 'LDMAL Art. 46', `请求 ${it.claimId} 为给付请求，支持或部分支持时须写明裁决金额`);
     }
   }
-  if (whole) {
-    const covered = new Set(items.map((i) => i.claimId));
-    const missing = ctx.claims.filter((c) => !decided.has(c.id) && !covered.has(c.id) && !withdrawn.has(c.id)).map((c) => c.id);
-    if (missing.length) {
-      return v('award-must-decide-every-claim', 'LDMAL Art. 46', `裁决须对每一项仲裁请求作出处理，尚未处理的请求：${missing.join('、')}`);
-    }
+  const covered = new Set(items.map((i) => i.claimId));
+  const missing = ctx.claims.filter((c) => !decided.has(c.id) && !covered.has(c.id) && !withdrawn.has(c.id)).map((c) => c.id);
+  if (whole && missing.length) {
+    return v('award-must-decide-every-claim', 'LDMAL Art. 46', `裁决须对每一项仲裁请求作出处理，尚未处理的请求：${missing.join('、')}`);
+  }
+  if (!whole) {
+    // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing.
+    if (!ctx.hearingsHeld.length)
+      return v(
+        'partial-award-before-hearing',
+        'LDMAL Arts. 43(2), 35–36; Rules Art. 49',
+        '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭',
+      );
+    // What decides every claim still open is the award itself: it closes the case (LDMAL Art. 46).
+    if (!missing.length)
+      return v(
+        'partial-award-decides-every-claim',
+        'LDMAL Arts. 43, 46; Rules Art. 49',
+        '本次裁决处理了全部尚未裁决的请求，应作出裁决（ISSUE_AWARD）而非部分裁决',
+      );
   }
   return null;
 }
@@ -483,8 +519,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   // LDMAL Art. 36: a default award only after written notice of the hearing proven served on the absent respondent.
-  PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? absenceNoticeRule(ctx, ev, 'respondent'),
-  ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? absenceNoticeRule(ctx, ev, 'respondent'),
+  PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
+  ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
     // LDMAL Arts. 48–49: an employer cannot sue against a final award; it may only apply to set it aside — once the
     // award is set aside, either party may sue on the dispute (Art. 49(3)).
@@ -709,7 +745,9 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (live === 0 && !standingCounterclaims(ctx).length)
       return v('withdraw-all-is-withdrawal', 'Rules Art. 35', '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）');
     // Rules Art. 44: claims may be added or changed before the evidence period ends; later ones are a new application.
-    if (evidenceClosed(ctx, ev)) {
+    // Giving claims up is not limited so (a partial withdrawal, Rules Art. 35): until the award.
+    const addsOrChanges = added.length > 0 || change.length > 0;
+    if (addsOrChanges && evidenceClosed(ctx, ev)) {
       return v(
         'claims-change-after-evidence-period',
         'Rules Art. 44',
@@ -717,7 +755,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       );
     }
     // Reading chosen (Rules Art. 44 is silent when no evidence period was set): until the first hearing is held.
-    if (!ctx.evidence && ctx.hearingsHeld.length > 0) {
+    if (addsOrChanges && !ctx.evidence && ctx.hearingsHeld.length > 0) {
       return v(
         'claims-change-after-hearing',
         'Rules Art. 44',

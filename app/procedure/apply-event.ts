@@ -104,6 +104,13 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
           path: `items.${i}.amount`,
           message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
         });
+      } else if (claimed !== null && awarded !== null && awarded > claimed) {
+        // An award decides what was asked (不告不理; LDMAL Art. 46: it decides the claims): more than the claim is an award
+        // beyond the request (超裁). A claim asking too little is changed first (CHANGE_CLAIMS, Rules Art. 44).
+        errors.push({
+          path: `items.${i}.amount`,
+          message: `裁决金额不能超过请求金额 ${formatMoney(claimed)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`,
+        });
       }
     }
     if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });

@@ -209,7 +209,14 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
   });
 
   it('a mixed award: two documents, each its own notice, each naming the other', async () => {
-    const { c, arb } = await toHeard();
+    const { c, arb } = await toHeard(
+      standardApplication({
+        claims: [
+          { category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
+          { category: 'economic_compensation', amount: '30000.00', description: '解除劳动合同经济补偿' },
+        ],
+      }),
+    );
     await issue(c, arb, granted(c, ['12000.00', '30000.00']), { defenseSummary: '不同意' });
     const [finalDoc, nonFinal] = (await generate(c, arb.token, { kind: 'award' })).map((x) => x);
     expect(finalDoc).toContain('本裁决为终局裁决');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Session 23 (legal configuration) over HTTP: readings domain.md marks uncertain, each a setting with the documented
@@ -185,7 +185,7 @@ describe(`3 — deemed service after leaving (留置送达, Rules Art. 20 [R]; $
   });
 
   it('an award left with the employer: its 15-day window runs from the deemed day', async () => {
-    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-05-29' }));
+    const c = await registerCase(t, a, largeApplication({ receivedOn: '2026-05-29' }));
     const arb = a.arbitrators[0] as { id: number; token: string };
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-06-01');
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-06-02');

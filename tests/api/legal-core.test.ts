@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { application, employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Review findings on the legal core, over HTTP on the official calendar: when a mixed award takes effect, who is the
@@ -32,7 +32,7 @@ function driver(app: () => TestApp, actors: () => Actors) {
     return r.body;
   };
   /** Accepted 03-04, heard 03-25, award made 04-10 and served on both parties on 04-13. */
-  const awarded = async (amounts: [string, string], body = standardApplication()) => {
+  const awarded = async (amounts: [string, string], body = largeApplication()) => {
     const a = actors();
     const c = await registerCase(app(), a, body);
     const arb = a.arbitrators[0] as { id: number; token: string };

@@ -3,7 +3,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Issue 11, "Wrong today" items 1–13: hand-worked edge cases a commission meets, over HTTP on the official calendar.
@@ -267,7 +267,7 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
   });
 
   it('item 4: the non-final part of a mixed award takes effect only after every party’s window, the worker’s included', async () => {
-    const { c, arb } = await scheduled();
+    const { c, arb } = await scheduled(largeApplication());
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
     let v = await ok(c, arb.token, 'ISSUE_AWARD', items(c, ['24120.00', '24120.01']), '2026-04-10');
     expect((v.award as { finality: string }).finality).toBe('mixed');
@@ -520,7 +520,7 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
 
   it('item 10: court outcomes move the award — withdrawal and out-of-time dismissal let it take effect (SPC-2000)', async () => {
     const nonFinal = async () => {
-      const { c, arb } = await scheduled();
+      const { c, arb } = await scheduled(largeApplication());
       await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
       await ok(c, arb.token, 'ISSUE_AWARD', items(c, ['30000.00', '40000.00']), '2026-04-10');
       await ok(

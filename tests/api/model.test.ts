@@ -13,7 +13,16 @@ import {
   shortestPaths,
 } from '../helpers/model.ts';
 import { addedRequest } from '../helpers/model-added.ts';
-import { type Actors, type CaseShape, createActors, plusDays, samplePayload, standardApplication, tokenFor } from '../helpers/procedure.ts';
+import {
+  type Actors,
+  type CaseShape,
+  createActors,
+  largeApplication,
+  plusDays,
+  samplePayload,
+  standardApplication,
+  tokenFor,
+} from '../helpers/procedure.ts';
 
 /**
  * Model-based tests: paths generated from the statechart with xstate/graph are driven through the real
@@ -57,7 +66,7 @@ class HttpDriver {
                 organization: '东昌府区古楼街道劳动争议调解委员会',
               },
             })
-          : standardApplication({ receivedOn: this.cursor });
+          : largeApplication({ receivedOn: this.cursor });
     const r = await t.api(this.track === 'mediation' ? a.tokens.mediator : a.tokens.clerk).post('/api/cases', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     this.c = r.body;

@@ -4,7 +4,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Issue 11, "Missing": the procedures a commission could not record before, over HTTP on the real database.
@@ -117,11 +117,23 @@ describe(`changing and adding claims — Rules Arts. 44, 46(3) (${process.env.TE
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb(0).id], presidingId: arb(0).id }, '2026-03-17');
     await ok(c, arb(0).token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-30', place: '第一仲裁庭' }, '2026-03-18');
     await ok(c, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-30');
-    // No evidence period was set: after the hearing a new claim is a new application (reading of Rules Art. 44).
-    await refused(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [claims[2]?.id] }, '2026-03-31', 422, 'claims-change-after-hearing');
+    // No evidence period was set: after the hearing a new claim is a new application (reading of Rules Art. 44)…
+    await refused(
+      c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { add: [{ category: 'wages', amount: '1.00', description: '加班费' }] },
+      '2026-03-31',
+      422,
+      'claims-change-after-hearing',
+    );
     const two = [c0, c1].map((x) => ({ claimId: x?.id, outcome: 'granted', amount: '1000.00' }));
     await refused(c, arb(0).token, 'ISSUE_AWARD', { items: two }, '2026-04-01', 422, 'award-must-decide-every-claim');
-    r = await ok(c, arb(0).token, 'ISSUE_AWARD', { items: [...two, { claimId: claims[2]?.id, outcome: 'dismissed' }] }, '2026-04-01');
+    // …while giving one up is not limited so (Rules Art. 35), and restarts no clock (Rules Art. 46 restarts it for
+    // claims added or changed).
+    r = await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [claims[2]?.id] }, '2026-03-31');
+    expect(deadline(r, 'award')).toMatchObject({ startsOn: '2026-03-16', dueOn: '2026-04-30' });
+    r = await ok(c, arb(0).token, 'ISSUE_AWARD', { items: two }, '2026-04-01');
     expect(r.state).toBe('award_issued');
   });
 
@@ -908,7 +920,7 @@ describe('enforcement — LDMAL Art. 51; CPL Art. 250; SPC-1 Art. 24', () => {
   });
 
   it('a non-final award is not enforceable before it takes effect, nor while a party’s suit is pending', async () => {
-    const c = await scheduledCase();
+    const c = await scheduledCase(undefined, largeApplication());
     await ok(c, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-20');
     const items = c.claims.map((x) => ({ claimId: x.id, outcome: 'granted', amount: '40000.00' }));
     const r = await ok(c, arb(0).token, 'ISSUE_AWARD', { items }, '2026-03-23');

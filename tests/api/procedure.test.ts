@@ -3,7 +3,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 let t: TestApp;
 let a: Actors;
@@ -94,7 +94,7 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('one fen over 12 × the minimum wage makes an item non-final; a mixed award lists both', async () => {
-    const c = await registerCase(t, a);
+    const c = await registerCase(t, a, largeApplication());
     const arb = a.arbitrators[1] as { id: number; token: string };
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');

@@ -426,7 +426,15 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
   });
 
   it("#5 two partial awards: the document panel asks which, and neither one's document reads as replaced by the other", async () => {
-    const { c, arb } = await caseAt(t, a, 'heard');
+    // Three claims: two partial awards leave the third for the award (one deciding everything open is the award).
+    const body = application({
+      claims: [
+        { category: 'wages', amount: '5000.00', description: '2026年1月工资' },
+        { category: 'wages', amount: '5000.00', description: '2026年2月工资' },
+        { category: 'economic_compensation', amount: '8000.00', description: '解除劳动合同经济补偿' },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
     for (const [i, on] of ['2026-03-26', '2026-03-27'].entries()) {
       const r = await t.api(arb.token).post(`/api/cases/${c.id}/events`, {
         type: 'PARTIAL_AWARD',

@@ -63,6 +63,19 @@ export const standardApplication = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
+/**
+ * The standard application with claims large enough for a non-final award of either item (over twelve months of the
+ * local minimum wage, LDMAL Art. 47): an award never grants more than a claim asks.
+ */
+export const largeApplication = (overrides: Record<string, unknown> = {}) =>
+  standardApplication({
+    claims: [
+      { category: 'wages', amount: '40000.00', description: '2025年10月至12月工资' },
+      { category: 'economic_compensation', amount: '50000.00', description: '解除劳动合同经济补偿' },
+    ],
+    ...overrides,
+  });
+
 export const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
 /** A payload that passes the event's schema and names real ids of the case (`mediatorId`: an active mediator). */

@@ -71,11 +71,17 @@ describe('stored snapshots from before round 2', () => {
 });
 
 describe('the added statechart rules', () => {
-  it('a changed claim restarts the award clock (Rules Art. 46(3)); a withdrawn one leaves the award', () => {
+  it('a changed claim restarts the award clock (Rules Art. 46(3)); one only given up does not, and leaves the award', () => {
     const d = drive();
     d.do('ACCEPT');
-    d.day.on = '2026-03-16';
+    d.day.on = '2026-03-12';
     d.do('CHANGE_CLAIMS', { withdraw: [11], previous: {} });
+    expect(d.snap.context.clockRestarts).toEqual([]);
+    d.day.on = '2026-03-16';
+    d.do('CHANGE_CLAIMS', {
+      change: [{ claimId: 10, amount: '13000.00' }],
+      previous: { 10: { category: 'wages', amount: '12000.00', description: '工资' } },
+    });
     expect(d.snap.context.clockRestarts).toEqual([{ on: '2026-03-16', reason: 'claims_changed' }]);
     const cal = new OfficialCalendar(packagedCalendarYears());
     const award = computeDeadlines(d.snap.context, cal, DEFAULT_PERIODS, '2026-03-20').find((x) => x.kind === 'award');

@@ -85,12 +85,40 @@ describe('stored snapshots', () => {
       { document: 'respond_notice', partyId: 1, method: 'direct', servedOn: '2026-03-06' },
     ];
     const m = migrateSnapshot(v1);
-    expect(m.machineVersion).toBe(2);
+    expect(m.machineVersion).toBe(MACHINE_VERSION);
     expect(m.context.services).toEqual([
       { document: 'respond_notice', partyId: 2, method: 'public_notice', publishedOn: '2026-03-06', servedOn: '2026-04-05' },
       { document: 'respond_notice', partyId: 1, method: 'direct', servedOn: '2026-03-06' },
     ]);
     expect(m.context.courtOutcomes).toEqual([]);
+    expect(migrateSnapshot(m)).toEqual(m);
+  });
+  it('version 2 → 3: a change that only gave claims up loses the clock restart version 2 recorded for it', () => {
+    const v2 = JSON.parse(JSON.stringify(startCase(base)));
+    v2.machineVersion = 2;
+    const change = (on: string, added: number[], withdrawn: number[]) => ({
+      on,
+      added,
+      changed: [],
+      withdrawn,
+      respondentWaivesDefense: false,
+      consentsBefore: 0,
+    });
+    v2.context.claimChanges = [change('2026-03-10', [], [11]), change('2026-03-12', [12], []), change('2026-03-12', [], [10])];
+    v2.context.clockRestarts = [
+      { on: '2026-03-08', reason: 'party_added' },
+      { on: '2026-03-10', reason: 'claims_changed' },
+      { on: '2026-03-12', reason: 'claims_changed' },
+      { on: '2026-03-12', reason: 'claims_changed' },
+    ];
+    const m = migrateSnapshot(v2);
+    expect(m.machineVersion).toBe(3);
+    // The same day as a change adding a claim, the restarts stay (that day restarts the clock anyway).
+    expect(m.context.clockRestarts).toEqual([
+      { on: '2026-03-08', reason: 'party_added' },
+      { on: '2026-03-12', reason: 'claims_changed' },
+      { on: '2026-03-12', reason: 'claims_changed' },
+    ]);
     expect(migrateSnapshot(m)).toEqual(m);
   });
 });
