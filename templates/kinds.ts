@@ -290,15 +290,27 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
   const out: string[] = [
     `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
   ];
-  if (d.arbitrators.length === 1) out.push(`本委依法指定仲裁员${d.arbitrators[0]?.displayName}独任仲裁。`);
+  const acts: { on: string; text: string }[] = [];
+  // The tribunal, in its place by date (a counterclaim merged before it was formed comes first).
+  const formedOn = ctx.tribunal?.formedOn ?? (ctx.acceptedOn as string);
+  if (d.arbitrators.length === 1) acts.push({ on: formedOn, text: `本委依法指定仲裁员${d.arbitrators[0]?.displayName}独任仲裁。` });
   else if (d.arbitrators.length > 1)
-    out.push(
-      `本委依法组成仲裁庭，由${d.arbitrators.find((x) => x.presiding)?.displayName}担任首席仲裁员，${d.arbitrators
+    acts.push({
+      on: formedOn,
+      text: `本委依法组成仲裁庭，由${d.arbitrators.find((x) => x.presiding)?.displayName}担任首席仲裁员，${d.arbitrators
         .filter((x) => !x.presiding)
         .map((x) => x.displayName)
         .join('、')}担任仲裁员。`,
-    );
-  const acts: { on: string; text: string }[] = [];
+    });
+  // Rules Arts. 35, 44: the applicant's change of claims — claims added or changed, claims given up (named).
+  for (const ch of ctx.claimChanges ?? []) {
+    const what: string[] = [];
+    if (ch.added.length) what.push('增加仲裁请求');
+    if (ch.changed.length) what.push('变更仲裁请求');
+    const given = ch.withdrawn.map((id) => d.claims.find((c) => c.id === id)).filter((c): c is DocInput['claims'][number] => !!c);
+    if (given.length) what.push(`放弃关于${given.map((c) => clause(c.description)).join('、')}的仲裁请求`);
+    if (what.length) acts.push({ on: ch.on, text: `申请人于${chineseDate(ch.on)}${what.join('，')}。` });
+  }
   for (const s of ctx.suspensions)
     acts.push({
       on: s.from,
@@ -500,7 +512,8 @@ function hearingNotice(d: DocInput): DocSpec[] {
 }
 
 /** The rights notice that goes with the award's finality (LDMAL Arts. 47–50; domain.md §12.3 item 9). */
-function rightsNotice(final: boolean, intermediateCourt: string): Block[] {
+/** `performs`: the document orders something to be done — where it only dismisses, nothing is there to enforce. */
+function rightsNotice(final: boolean, intermediateCourt: string, performs = true): Block[] {
   if (final) {
     return [
       { kind: 'para', text: '本裁决为终局裁决，自作出之日起发生法律效力。' },
@@ -509,7 +522,7 @@ function rightsNotice(final: boolean, intermediateCourt: string): Block[] {
         kind: 'para',
         text: `用人单位有证据证明本裁决有《中华人民共和国劳动争议调解仲裁法》第四十九条第一款规定情形之一的，可以自收到本裁决书之日起三十日内向${intermediateCourt}申请撤销裁决。`,
       },
-      { kind: 'para', text: '一方当事人逾期不履行的，另一方当事人可以依法向人民法院申请强制执行。' },
+      ...(performs ? [{ kind: 'para' as const, text: '一方当事人逾期不履行的，另一方当事人可以依法向人民法院申请强制执行。' }] : []),
     ];
   }
   return [
@@ -518,7 +531,9 @@ function rightsNotice(final: boolean, intermediateCourt: string): Block[] {
       kind: 'para',
       text: '当事人对本裁决不服的，可以自收到本裁决书之日起十五日内向人民法院提起诉讼；期满不起诉的，本裁决书发生法律效力。',
     },
-    { kind: 'para', text: '一方当事人逾期不履行发生法律效力的裁决的，另一方当事人可以依法向人民法院申请强制执行。' },
+    ...(performs
+      ? [{ kind: 'para' as const, text: '一方当事人逾期不履行发生法律效力的裁决的，另一方当事人可以依法向人民法院申请强制执行。' }]
+      : []),
   ];
 }
 
@@ -643,17 +658,22 @@ function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | u
         { final: false, suffix: '-2', items: a.items.filter((i) => !i.final) },
       ]
     : [{ final: a.finality === 'final', suffix: '', items: a.items }];
-  const numberOf = (suffix: string) => (d.caseNo ? d.caseNo.replace(/号$/, `${suffix}号`) : '');
+  // A partial award is a document of its own, numbered after the case with 之一, 之二… (as courts number a later
+  // ruling in the same case): never the number of the award or of another partial award.
+  const ofPartial = partial === null ? '' : `之${cnNumber(partial + 1)}`;
+  const numberOf = (suffix: string) => (d.caseNo ? d.caseNo.replace(/号$/, `${suffix}号${ofPartial}`) : '');
   const requested = new Map((d.text.legalBasis ?? []).map((x) => [x.claimId, x.basis]));
   const descOf = (ids: AwardItem[]) => ids.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、');
   const byEmployer = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.byEmployer === true;
   // A partial award: the claims still standing that neither it nor an earlier one decided are decided later.
   const decided = new Set(d.ctx.partialAwards.slice(0, (partial ?? -1) + 1).flatMap((x) => x.items.map((i) => i.claimId)));
+  // "的其他…" where some of that side's claims are decided by now, "的…" where none is.
   const later =
     partial === null
       ? []
       : SIDES.filter(([counter]) => standing(d).some((c) => !!c.counterclaim === counter && !decided.has(c.id))).map(
-          ([, who, claims]) => `${who}的其他${claims}`,
+          ([counter, who, claims]) =>
+            `${who}的${standing(d).some((c) => !!c.counterclaim === counter && decided.has(c.id)) ? '其他' : ''}${claims}`,
         );
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
@@ -717,9 +737,10 @@ function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | u
         ...parties(d),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
-        ...claimsBlock(d, '申请人请求：', claimIds),
+        // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.
+        ...claimsBlock(d, '申请人请求：', partial === null ? claimIds : undefined),
         ...(defenseText && g.items.some((it) => !isCounter(it)) ? [{ kind: 'para' as const, text: `被申请人辩称：${defenseText}。` }] : []),
-        ...claimsBlock(d, '被申请人反申请请求：', claimIds, true),
+        ...claimsBlock(d, '被申请人反申请请求：', partial === null ? claimIds : undefined, true),
         ...(counterAnswer && g.items.some(isCounter)
           ? [
               {
@@ -739,7 +760,11 @@ function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | u
         ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),
         ...crossRef,
         ...rest,
-        ...rightsNotice(g.final, intermediateCourt),
+        ...rightsNotice(
+          g.final,
+          intermediateCourt,
+          g.items.some((it) => it.outcome !== 'dismissed'),
+        ),
       ],
       signatures: signatures(d),
       after: d.clerkName ? [`书记员　${d.clerkName}`] : [],

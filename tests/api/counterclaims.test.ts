@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
@@ -42,6 +43,25 @@ async function withCounterclaim(
   await ok(c, arb().token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-30', place: '第一仲裁庭' }, '2026-03-12');
   await ok(c, arb().token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-30');
   return { c, v };
+}
+/** The text of the (first) document generated, whitespace removed (pdftotext). */
+async function documentText(caseId: number, body: Record<string, unknown>): Promise<string> {
+  const r = await t.api(arb().token).post(`/api/cases/${caseId}/documents`, body);
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  const pdf = await t
+    .api(arb().token)
+    .get(`/api/documents/${r.body.documents[0].id}`)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer });
+  return out.stdout
+    .toString('utf8')
+    .replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')
+    .replace(/\s+/g, '');
 }
 const own = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => !x.counterclaim);
 const counter = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => x.counterclaim);
@@ -168,6 +188,16 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${before.c.id}`)).body.state).toBe('heard');
     // Decided first by a partial award (LDMAL Art. 43(2)), the application may then be withdrawn.
     await ok(before.c, arb().token, 'PARTIAL_AWARD', { items: [{ claimId: cc, outcome: 'dismissed' }] }, '2026-03-31');
+    // Its document decides the counterclaim only: the applicant's claims, none decided yet, are "申请人的仲裁请求".
+    const text = await documentText(before.c.id, {
+      kind: 'partial_award',
+      facts: '双方约定的服务期已届满。',
+      reasoning: '被申请人要求返还培训费用，缺乏依据。',
+      counterclaimDefenseSummary: '服务期已满，不应返还',
+    });
+    expect(text).toContain('申请人的仲裁请求，本委另行裁决。');
+    expect(text).not.toContain('其他仲裁请求');
+    expect(text).not.toContain('被申请人辩称');
     const closed = await ok(before.c, a.tokens.clerk, 'WITHDRAW', { reason: '申请人撤回仲裁申请' }, '2026-04-01');
     expect(closed.state).toBe('closed_withdrawn');
 
@@ -198,6 +228,15 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
       '2026-04-20',
     );
     expect(awarded.award.items).toHaveLength(1);
+    // The award says the applicant gave its claims up, and when (Rules Art. 35).
+    const award = await documentText(alone.c.id, {
+      kind: 'award',
+      facts: '申请人入职时参加了被申请人出资的专项培训。',
+      reasoning: '申请人未满服务期离职，应按约定返还部分培训费用。',
+      counterclaimDefenseSummary: '不同意返还',
+    });
+    expect(award).toContain('申请人于二〇二六年三月十日放弃关于2025年10月至12月工资、解除劳动合同经济补偿的仲裁请求。');
+    expect(award).toContain('申请人（被反申请人）针对反申请辩称：不同意返还。');
     // Without a counterclaim standing, giving up every claim is still a withdrawal (Rules Art. 35).
     const plain = await registerCase(t, a);
     await ok(plain, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');

@@ -246,7 +246,10 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(partial).toContain('部分裁决书');
     expect(partial).toContain('被申请人辩称：工资已在核对。');
     expect(partial).toContain('申请人请求：1．2025年10月至12月工资');
-    expect(partial).not.toContain('解除劳动合同经济补偿，');
+    // It recites every claim still asked for, so that the reader sees what is left to decide.
+    expect(partial).toContain('2．解除劳动合同经济补偿，26400.00元');
+    // Numbered as a document of its own (之一), never the award's number.
+    expect(partial).toMatch(/聊劳人仲案字〔2026〕第\d+号之一/);
     expect(partial).toContain(
       '依照《中华人民共和国劳动合同法》第三十条，《中华人民共和国劳动争议调解仲裁法》第四十三条第二款、第四十七条第（一）项之规定，先行裁决如下：',
     );
@@ -262,6 +265,9 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
 
     await issue(c, arb, [{ claimId: compensation?.id, outcome: 'dismissed' }], { defenseSummary: '不同意' });
     const final = await one(c, arb.token, { kind: 'award' });
+    expect(final).not.toMatch(/号之一/);
+    // An award that only dismisses orders nothing to enforce.
+    expect(final).not.toContain('申请强制执行');
     expect(final).toContain('仲裁庭于二〇二六年四月五日就申请人关于2025年10月至12月工资的仲裁请求先行作出部分裁决。');
     expect(final).toContain('本案现已审理终结');
     // Only what this award decides is dismissed — by name, not "all the applicant's claims".

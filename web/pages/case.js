@@ -669,7 +669,9 @@ function historySection(events) {
 export function docFinality(c, d) {
   const a = d.kind === 'award' ? c.award : d.kind === 'partial_award' ? c.proceedings?.partialAwards?.[(d.occurrence ?? 0) - 1] : null;
   if (!a) return null;
-  if (a.finality === 'mixed') return /-1号$/.test(d.caseNo ?? '') ? 'final' : /-2号$/.test(d.caseNo ?? '') ? 'non_final' : null;
+  // -1号 / -2号, a partial award's followed by 之一, 之二….
+  if (a.finality === 'mixed')
+    return /-1号(之.+)?$/.test(d.caseNo ?? '') ? 'final' : /-2号(之.+)?$/.test(d.caseNo ?? '') ? 'non_final' : null;
   return a.finality;
 }
 /** The acts a document kind can be generated for, when there is more than one (a second partial award, ruling). */
