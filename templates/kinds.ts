@@ -581,7 +581,11 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
   const [payer, payee] = claim?.counterclaim
     ? [`申请人${names(d.applicants)}`, `被申请人${names(d.respondents)}`]
     : [`被申请人${names(d.respondents)}`, `申请人${names(d.applicants)}`];
-  if (it.amount && Number(it.amount) > 0) return `${payer}于本裁决生效之日起${cnNumber(days)}日内支付${payee}${what}${yuan(it.amount)}`;
+  if (it.amount && Number(it.amount) > 0) {
+    // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
+    const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|补缴|偿还)/.test(what) ? `向${payee}${what}` : `支付${payee}${what}`;
+    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}`;
+  }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
   if (it.category === 'confirm_relationship') {

@@ -328,7 +328,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(nonFinal).toContain('被申请人反申请请求：1．返还培训费用，');
     expect(nonFinal).toContain('2．返还工作电脑一台。申请人（被反申请人）针对反申请辩称：培训费用已按约定折抵，不同意返还。');
     expect(finalDoc).not.toContain('针对反申请辩称');
-    expect(nonFinal).toContain('二、申请人张三于本裁决生效之日起十日内支付被申请人聊城某某机械有限公司返还培训费用3000.00元');
+    expect(nonFinal).toContain('二、申请人张三于本裁决生效之日起十日内向被申请人聊城某某机械有限公司返还培训费用3000.00元');
     // The partly granted claim's rest, and the one wholly dismissed, each as it is (no 其他 for the latter).
     expect(nonFinal).toContain('三、驳回被申请人关于返还工作电脑一台的反申请请求；');
     expect(nonFinal).toContain('四、驳回被申请人关于返还培训费用的其他反申请请求。');
