@@ -285,7 +285,11 @@ function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
 }
 
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
-function history(d: DocInput, opts: { concluded: boolean; until: string; partialAwards?: number }): string[] {
+/**
+ * `partialAwards`: how many of the case's partial awards came before the document's act; `defaultAward`: the act
+ * printed is an award made in a party's default (its last hearing was then heard in default).
+ */
+function history(d: DocInput, opts: { concluded: boolean; until: string; partialAwards?: number; defaultAward?: boolean }): string[] {
   const ctx = d.ctx;
   const out: string[] = [
     `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
@@ -321,11 +325,6 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
       on: ctx.extension.approvedOn,
       text: `经本委主任批准，本案审理期限于${chineseDate(ctx.extension.approvedOn)}延长${cnNumber(ctx.extension.days)}日。`,
     });
-  for (const ae of ctx.advanceExecutions)
-    acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
-  // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
-  for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
-    acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
   // Rules Art. 46(1); LDMAL Arts. 22–23: a party added after acceptance, named as the record has it.
   for (const a of ctx.partyAdditions ?? []) {
     const p = [...d.respondents, ...(d.thirdParties ?? [])].find((x) => x.id === a.partyId);
@@ -364,7 +363,7 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
         attend.push(h.respondentPresent ? '被申请人到庭参加仲裁活动' : absent('被申请人', d.respondents));
       }
       if (thirdCame !== null) attend.push(thirdCame ? '第三人到庭参加仲裁活动' : absent('第三人', third));
-      if (!h.respondentPresent && i === lastHearing && ctx.award?.defaultAward && noticeServed(d, d.respondents, h.heldOn))
+      if (!h.respondentPresent && i === lastHearing && opts.defaultAward && noticeServed(d, d.respondents, h.heldOn))
         attend.push('仲裁庭依法缺席审理');
     }
     // LDMAL Art. 26: public unless the law or the parties' agreement says otherwise; the record says which.
@@ -375,6 +374,12 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
   }
   for (const m of ctx.mediationHistory)
     acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
+  // Rulings follow what they were made on: on the day of a hearing, after it.
+  for (const ae of ctx.advanceExecutions)
+    acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
+  // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
+  for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
+    acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
   // Sorted by day; on the same day, in the order above (a stable sort).
   // The record as it stood at the document's act: nothing after its date.
   out.push(
@@ -583,7 +588,8 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
     : [`被申请人${names(d.respondents)}`, `申请人${names(d.applicants)}`];
   if (it.amount && Number(it.amount) > 0) {
     // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
-    const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|补缴|偿还)/.test(what) ? `向${payee}${what}` : `支付${payee}${what}`;
+    // (Not 补缴: social insurance is paid to the agency, not to the party.)
+    const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(what) ? `向${payee}${what}` : `支付${payee}${what}`;
     return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}`;
   }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
@@ -635,7 +641,36 @@ function partialAward(d: DocInput): DocSpec[] {
  * as it has gone, dismisses what it dismisses by name, and says the other claims are decided later; the final award
  * says which claims earlier partial awards decided.
  */
-function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | undefined, partial: number | null): DocSpec[] {
+/**
+ * The case's claims as they stood on a day (an award's): given up by then, added or merged by then, worded as then —
+ * a partial award regenerated after a later change of claims prints what it decided on, not what came after.
+ */
+function claimsAsOf(d: DocInput, on: string): DocInput {
+  const changes = d.ctx.claimChanges ?? [];
+  const given = new Set(changes.filter((c) => c.on <= on).flatMap((c) => c.withdrawn));
+  const later = changes.filter((c) => c.on > on);
+  const notYet = new Set([
+    ...later.flatMap((c) => c.added),
+    ...d.ctx.counterclaims.filter((cc) => (cc.mergedOn ?? cc.filedOn) > on).flatMap((cc) => cc.claimIds ?? []),
+  ]);
+  // The wording a claim had on the day: the `before` of the first change after it.
+  const then = new Map<number, { category: string; amount: string | null; description: string }>();
+  for (const c of later) for (const x of c.changed) if (!then.has(x.claimId)) then.set(x.claimId, x.before);
+  const claims = d.claims
+    .filter((c) => !notYet.has(c.id))
+    .map((c) => {
+      const b = then.get(c.id);
+      return {
+        ...c,
+        withdrawn: given.has(c.id),
+        ...(b ? { category: b.category || c.category, amount: b.amount, description: b.description || c.description } : {}),
+      };
+    });
+  return { ...d, claims };
+}
+
+function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardText | undefined, partial: number | null): DocSpec[] {
+  const d = claimsAsOf(record, a.issuedOn);
   const what = partial === null ? '裁决书' : '部分裁决书';
   const facts = d.text.facts ?? written?.facts;
   const reasoning = d.text.reasoning ?? written?.reasoning;
@@ -654,7 +689,12 @@ function awardDocuments(d: DocInput, a: AwardItemsRecord, written: AwardText | u
       `${what}裁决被申请人的反申请请求，须写明申请人（被反申请人）针对反申请的答辩意见（请求中提供 counterclaimDefenseSummary，或在作出裁决时提交）`,
     );
   const intermediateCourt = d.intermediateCourt ?? '聊城市中级人民法院';
-  const hist = history(d, { concluded: partial === null, until: a.issuedOn, partialAwards: partial ?? d.ctx.partialAwards.length });
+  const hist = history(d, {
+    concluded: partial === null,
+    until: a.issuedOn,
+    partialAwards: partial ?? d.ctx.partialAwards.length,
+    defaultAward: a.defaultAward === true,
+  });
   const split = a.finality === 'mixed';
   const groups: { final: boolean; suffix: string; items: AwardItem[] }[] = split
     ? [
@@ -829,7 +869,9 @@ function mediationDocument(d: DocInput): DocSpec[] {
       blocks: [
         ...parties(d),
         { kind: 'gap' },
-        ...history(d, { concluded: false, until: m.agreedOn }).map((t): Block => ({ kind: 'para', text: t })),
+        ...history(d, { concluded: false, until: m.agreedOn, partialAwards: d.ctx.partialAwards.length }).map(
+          (t): Block => ({ kind: 'para', text: t }),
+        ),
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
         ...claimsBlock(d, '被申请人反申请请求：', undefined, true),

@@ -26,17 +26,17 @@ import {
 } from './rules.ts';
 import { isEmployerParty, isWorkerId } from './sides.ts';
 
-/** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
-/**
- * `ended`: a duty the case's closure made moot before it was done (the tribunal notice of a case withdrawn first) — not
- * done, no longer counted.
- */
 /**
  * The latest change of claims the respondent answers (Rules Art. 44: claims added or changed open a new defense
  * period); one that only gave claims up opens none.
  */
 const changeToAnswer = (ctx: MachineContext) => ctx.claimChanges?.filter((c) => c.added.length || c.changed.length).at(-1);
 
+/** `met_late` (api.md v1.1): the act was done, but after its due date — an overdue that was cured stays visible. */
+/**
+ * `ended`: a duty the case's closure made moot before it was done (the tribunal notice of a case withdrawn first) — not
+ * done, no longer counted.
+ */
 export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown' | 'ended';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 

@@ -322,8 +322,8 @@ function counterclaimStanding(ctx: CaseContext, ev: ProcEvent): Violation | null
 
 /**
  * An award against an absent party needs the hearing notice proven served on it (LDMAL Art. 36): the respondent, and
- * — on a counterclaim's items, which are decided against the applicant (Rules Art. 36; CPL Art. 147 by analogy) — the
- * applicant.
+ * — on a counterclaim's items, which are decided against the applicant (Rules Art. 36; by analogy the CPL, Art. 146 of
+ * the 2021 text: 原告拒不到庭…被告反诉的，可以缺席判决) — the applicant.
  */
 function awardAbsenceRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
   const counter = new Set(ctx.claims.filter((c) => c.counterclaim).map((c) => c.id));
@@ -739,11 +739,20 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     const decided = decidedClaimIds(ctx);
     const done = touched.filter((id) => decided.has(id));
     if (done.length) return v('claim-already-decided', 'Rules Art. 49', `请求 ${done.join('、')} 已由部分裁决处理，不能再变更或放弃`);
-    // The applicant's own claims (a merged counterclaim's are the respondent's, Rules Art. 36).
-    const live = ctx.claims.filter((c) => !c.counterclaim && !withdrawn.has(c.id) && !withdraw.includes(c.id)).length + added.length;
+    // The applicant's own claims still open (a merged counterclaim's are the respondent's, Rules Art. 36; one a partial
+    // award decided is closed): giving up the last of them leaves nothing for an award to decide.
+    const live =
+      ctx.claims.filter((c) => !c.counterclaim && !withdrawn.has(c.id) && !decided.has(c.id) && !withdraw.includes(c.id)).length +
+      added.length;
     // Unless a counterclaim stands: the case goes on to decide it (`counterclaimStanding`).
     if (live === 0 && !standingCounterclaims(ctx).length)
-      return v('withdraw-all-is-withdrawal', 'Rules Art. 35', '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）');
+      return v(
+        'withdraw-all-is-withdrawal',
+        'Rules Art. 35',
+        decided.size
+          ? '放弃全部尚未裁决的仲裁请求的，应当撤回仲裁申请（撤回）：其余请求已由部分裁决处理，没有可以裁决的请求'
+          : '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）',
+      );
     // Rules Art. 44: claims may be added or changed before the evidence period ends; later ones are a new application.
     // Giving claims up is not limited so (a partial withdrawal, Rules Art. 35): until the award.
     const addsOrChanges = added.length > 0 || change.length > 0;

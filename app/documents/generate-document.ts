@@ -158,7 +158,7 @@ export async function generateDocument(
           }),
         );
       }
-      const documents = created.map((d) => view(d, p.req.occurrence));
+      const documents = created.map((d) => view(d, OF_AN_ACT.has(p.req.kind) ? p.req.occurrence : undefined));
       return {
         payload: {
           kind: p.req.kind,

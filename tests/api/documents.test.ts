@@ -278,6 +278,35 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(await one(c, arb.token, { kind: 'partial_award' })).toBe(partial);
   });
 
+  it('a partial award prints what it decided on: regenerated after a later give-up it reads the same; a same-day hearing comes first', async () => {
+    const { c, arb } = await toHeard(
+      standardApplication({
+        claims: [
+          { category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
+          { category: 'economic_compensation', amount: '26400.00', description: '解除劳动合同经济补偿' },
+          { category: 'wages', amount: '3000.00', description: '2025年加班费' },
+        ],
+      }),
+    );
+    const [wages, comp, overtime] = c.claims;
+    await ev(c, arb.token, 'PARTIAL_AWARD', '2026-03-25', {
+      items: [{ claimId: wages?.id, outcome: 'granted', amount: '12000.00' }],
+      facts: '被申请人拖欠申请人2025年10月至12月工资，事实清楚。',
+      reasoning: '该部分事实已经清楚，可以先行裁决。',
+      defenseSummary: '不同意',
+    });
+    const before = await one(c, arb.token, { kind: 'partial_award' });
+    expect(before).toContain('3．2025年加班费');
+    await ev(c, a.tokens.clerk, 'CHANGE_CLAIMS', '2026-03-27', { withdraw: [overtime?.id] });
+    expect(await one(c, arb.token, { kind: 'partial_award' })).toBe(before);
+    await issue(c, arb, [{ claimId: comp?.id, outcome: 'dismissed' }], { defenseSummary: '不同意' });
+    const final = await one(c, arb.token, { kind: 'award' });
+    const heard = final.indexOf('开庭审理了本案');
+    expect(heard).toBeGreaterThan(0);
+    expect(final.indexOf('先行作出部分裁决')).toBeGreaterThan(heard);
+    expect(final).toContain('申请人于二〇二六年三月二十七日放弃关于2025年加班费的仲裁请求。');
+  });
+
   it('a counterclaim: both sides named by it, its claims listed and decided, the applicant ordered to pay; a third party listed', async () => {
     const { c, arb } = await toHeard();
     const v = await ev(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', '2026-03-26', {

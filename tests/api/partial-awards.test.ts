@@ -61,6 +61,12 @@ describe(`partial awards and what an award decides (${process.env.TEST_DB ?? 'sq
     );
     expect(all.status).toBe(422);
     expect(all.body.rule).toBe('partial-award-decides-every-claim');
+    // Nor is the last open claim given up while the rest were decided by partial awards: nothing would be left for the
+    // award to decide (withdraw the application instead).
+    const last = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [comp, dbl] }, '2026-03-27');
+    expect(last.status).toBe(422);
+    expect(last.body.rule).toBe('withdraw-all-is-withdrawal');
+    expect(last.body.detail).toContain('部分裁决');
     // The same items as the award close the case.
     const done = await ok(
       c,

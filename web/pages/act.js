@@ -980,12 +980,18 @@ function awardEditor(c, type) {
       if (m) bad.push([`${path}.amount`, m]);
       else if (r.outcome.value === 'partly' && over !== null && over >= 0)
         bad.push([`${path}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
+      // Never more than the claim asks (不告不理; the server refuses it too).
+      else if (over !== null && over > 0)
+        bad.push([`${path}.amount`, `裁决金额不能超过请求金额 ${money(r.cl.amount)}；申请人增加请求金额的，应先变更仲裁请求`]);
       // No article to suggest (a claim of category 其他, much of what an employer claims): the arbitrator writes it,
       // or the award document would have none to cite.
       const suggested = lastPreview?.items?.find((x) => x.claimId === r.cl.id)?.legalBasis;
       if (r.outcome.value !== 'dismissed' && suggested && !suggested.length && !lines(r.basis.value).length)
         bad.push([`${path}.legalBasis`, `请写明第${r.cl.seq}项的裁决依据（本项没有可建议的法律条文）`]);
     }
+    // A counterclaim's items decided: the document states the applicant's answer to it (Rules Art. 36).
+    if (hasCounterclaim && !counterAnswer.value.trim() && rows.some((r) => r.cl.counterclaim && r.outcome.value))
+      bad.push(['counterclaimDefenseSummary', '裁决反申请请求的，须写明申请人（被反申请人）针对反申请的答辩意见']);
     if (!facts.value.trim()) bad.push(['facts', '裁决书须写明经审理查明的事实']);
     if (!reasoning.value.trim()) bad.push(['reasoning', '裁决书须写明本委认为（裁决理由）']);
     return bad.length ? bad : null;
@@ -1008,15 +1014,6 @@ function awardEditor(c, type) {
             `注意：终局性按当地月最低工资 ${lastPreview.minimumWage.monthly} 元判定，该标准尚待管理员确认；请核对后再确认裁决。`,
           )
         : null,
-      ...rows
-        .filter((r) => r.outcome.value === 'granted' && (overClaim(r) ?? 0) > 0)
-        .map((r) =>
-          h(
-            'p.alert.warn',
-            { role: 'note' },
-            `注意：第${r.cl.seq}项裁决金额 ${money(r.amount.value.trim())} 超过请求金额 ${money(r.cl.amount)}（超出仲裁请求）；请核对。`,
-          ),
-        ),
       h(
         'ul.small',
         sent().map((r) =>

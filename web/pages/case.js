@@ -804,8 +804,15 @@ function docsSection(c, docs, refresh) {
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
       if (acts) occurrence.value = String(Object.keys(acts).length);
     };
-    kind.addEventListener('change', showMatter);
-    showMatter();
+    // Text written for one document (facts, reasons, a defense, a basis) is never sent with another: another kind,
+    // act or matter starts with no boxes.
+    const forget = () => {
+      texts.replaceChildren();
+      textBoxes.clear();
+      basisFor = [];
+      fill(msg);
+      key.done();
+    };
     const btn = h('button.btn', { type: 'button' }, '生成');
     // A text the arbitrator writes that neither the request nor the record holds (the server answers 422
     // text-from-arbitrator naming it): a box for it appears, and the next 生成 sends what is written there.
@@ -826,6 +833,12 @@ function docsSection(c, docs, refresh) {
       texts.append(field(TEXT_LABELS[fieldName], `text-${fieldName}`, box, { wide: true, hint: message }));
       return box;
     };
+    for (const el of [kind, occurrence, matter])
+      el.addEventListener('change', () => {
+        if (el === kind) showMatter();
+        forget();
+      });
+    showMatter();
     const key = keyHolder();
     const generate = guard(btn, async () => {
       // A document already issued is issued again only on purpose: each generation is a new version with its number.
