@@ -551,6 +551,12 @@ function afterHeading(heading: string, text: string): string {
   return rest.trim() ? rest : text;
 }
 
+/** The applicant's answer to a counterclaim typed with a heading of its own (申请人辩称，…) is printed once under the document's. */
+function withoutAnswerHeading(text: string): string {
+  const rest = text.replace(/^\s*(申请人)?(（被反申请人）)?(针对反申请|对反申请)?辩称[\s：:，,]*/, '');
+  return rest.trim() ? rest : text;
+}
+
 /**
  * 被申请人辩称: the arbitrator's summary (the request's, else the one written with the award), else the summary recorded
  * with the filed defense; never a placeholder.
@@ -564,11 +570,10 @@ function defense(d: DocInput, written: AwardText | undefined): string {
   if (filed.length)
     throw new MissingTextError(
       'defenseSummary',
-      `被申请人已于${chineseDate(filed[0]?.filedOn as string)}提交答辩书，裁决书须写明答辩意见（请求中提供 defenseSummary，或在作出裁决时提交）`,
+      `被申请人已于${chineseDate(filed[0]?.filedOn as string)}提交答辩书，裁决书须写明答辩意见（在生成文书时填写，或在作出裁决时一并填写）`,
     );
   const attended = d.ctx.hearingsHeld.some((h) => h.respondentPresent);
-  if (attended)
-    throw new MissingTextError('defenseSummary', '被申请人到庭参加了仲裁活动，裁决书须写明其答辩意见（请求中提供 defenseSummary）');
+  if (attended) throw new MissingTextError('defenseSummary', '被申请人到庭参加了仲裁活动，裁决书须写明其答辩意见（在生成文书时填写）');
   return '被申请人未提交书面答辩意见，亦未到庭参加仲裁活动';
 }
 
@@ -674,8 +679,8 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   const what = partial === null ? '裁决书' : '部分裁决书';
   const facts = d.text.facts ?? written?.facts;
   const reasoning = d.text.reasoning ?? written?.reasoning;
-  if (!facts) throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（请求中提供 facts，或在作出裁决时提交）`);
-  if (!reasoning) throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（请求中提供 reasoning，或在作出裁决时提交）`);
+  if (!facts) throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
+  if (!reasoning) throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
   const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
   // 被申请人辩称 answers the applicant's claims: stated where the document decides some of them.
   const defenseText = a.items.some((it) => !isCounter(it)) ? defense(d, written) : null;
@@ -686,7 +691,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   if (decidesCounterclaim && !counterAnswer)
     throw new MissingTextError(
       'counterclaimDefenseSummary',
-      `${what}裁决被申请人的反申请请求，须写明申请人（被反申请人）针对反申请的答辩意见（请求中提供 counterclaimDefenseSummary，或在作出裁决时提交）`,
+      `${what}裁决被申请人的反申请请求，须写明申请人（被反申请人）针对反申请的答辩意见（在生成文书时填写，或在作出裁决时一并填写）`,
     );
   const intermediateCourt = d.intermediateCourt ?? '聊城市中级人民法院';
   const hist = history(d, {
@@ -789,7 +794,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
           ? [
               {
                 kind: 'para' as const,
-                text: `申请人（被反申请人）针对反申请辩称：${clause(afterHeading('申请人（被反申请人）针对反申请辩称', counterAnswer))}。`,
+                text: `申请人（被反申请人）针对反申请辩称：${clause(withoutAnswerHeading(counterAnswer))}。`,
               },
             ]
           : []),

@@ -312,10 +312,13 @@ export function standingCounterclaims(ctx: CaseContext): number[] {
 function counterclaimStanding(ctx: CaseContext, ev: ProcEvent): Violation | null {
   const standing = standingCounterclaims(ctx);
   if (!standing.length || ev.payload.counterclaimWithdrawn === true) return null;
+  // Named as the case numbers its claims (第3、4项: their place among the claims, in the order they were made).
+  const items = standing.map((id) => ctx.claims.findIndex((c) => c.id === id) + 1).join('、');
+  const decide = ctx.hearingsHeld.length ? '先对反申请作出部分裁决' : '开庭审理后先对反申请作出部分裁决';
   return v(
     'counterclaim-standing',
     'Rules Art. 36; SPC CPL Interpretation Art. 239 (by analogy)',
-    `被申请人的反申请（请求 ${standing.join('、')}）尚未处理：申请人撤回（或视为撤回）仲裁申请不影响反申请的审理。请先对反申请作出部分裁决；被申请人一并撤回反申请的，请注明“被申请人一并撤回反申请”；申请人放弃全部仲裁请求而反申请继续审理的，请以“变更仲裁请求”记录放弃`,
+    `被申请人的反申请（第${items}项请求）尚未处理，申请人撤回仲裁申请不影响反申请的审理。被申请人一并撤回反申请的，请勾选“被申请人一并撤回反申请”；否则请${decide}，或由申请人以“变更仲裁请求”放弃其全部请求、本案继续审理反申请`,
     'counterclaimWithdrawn',
   );
 }
@@ -371,7 +374,7 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
       return v(
         'partial-award-decides-every-claim',
         'LDMAL Arts. 43, 46; Rules Art. 49',
-        '本次裁决处理了全部尚未裁决的请求，应作出裁决（ISSUE_AWARD）而非部分裁决',
+        '本次裁决处理了全部尚未裁决的请求：请改用“作出裁决”，而非部分裁决',
       );
   }
   return null;

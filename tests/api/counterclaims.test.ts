@@ -184,7 +184,7 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     const refused = await send(before.c, a.tokens.clerk, 'WITHDRAW', { reason: '申请人撤回仲裁申请' }, '2026-03-31');
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ rule: 'counterclaim-standing', field: 'counterclaimWithdrawn' });
-    expect(refused.body.detail).toContain(String(cc));
+    expect(refused.body.detail).toContain('第3项请求');
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${before.c.id}`)).body.state).toBe('heard');
     // Decided first by a partial award (LDMAL Art. 43(2)), the application may then be withdrawn.
     await ok(before.c, arb().token, 'PARTIAL_AWARD', { items: [{ claimId: cc, outcome: 'dismissed' }] }, '2026-03-31');

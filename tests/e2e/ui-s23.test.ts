@@ -449,9 +449,13 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await login('arb-li');
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.getByLabel('文书种类').selectOption('partial_award');
+    // The claims table shows what each partial award decided.
+    await text(page.locator('#sec-claims'), '部分裁决，2026-03-26');
     const which = page.getByLabel('哪一件');
     await visible(which);
     expect(await which.inputValue()).toBe('2');
+    // Each named by its day and the claims it decided.
+    expect(await which.locator('option').allTextContents()).toEqual(['第1件（2026-03-26，第1项）', '第2件（2026-03-27，第2项）']);
     await which.selectOption('1');
     await page.getByRole('button', { name: '生成', exact: true }).click();
     await visible(page.getByText('已生成：'));

@@ -196,7 +196,8 @@ async function eventForm(c, type, done, screen) {
     } else if (f.kind === 'bool') {
       el = input('checkbox', { checked: f.default === true });
       el.dataset.path = path;
-      fields.append(h('label.check', el, f.label), h('span.field-error', { 'data-error-for': path }));
+      // The error on its own line under the box (a refusal can be long).
+      fields.append(h('label.check', el, f.label), h('div.field-error', { 'data-error-for': path }));
       getters.push((b) => {
         if (el.checked || !f.omitFalse) put(b, path, el.checked);
       });

@@ -96,7 +96,10 @@ async function loadFile(id) {
     api('GET', `/api/cases/${id}/documents`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
   ]);
   const mine = new Set(next.map((n) => n.type));
-  return { c, next, others: all.filter((n) => !mine.has(n.type)), events, docs };
+  // A partial award comes after a hearing (LDMAL Art. 43(2); the server refuses it before): not offered until then.
+  const heard = (c.proceedings?.hearingsHeld ?? []).length > 0;
+  const offered = (list) => list.filter((n) => heard || n.type !== 'PARTIAL_AWARD');
+  return { c, next: offered(next), others: offered(all.filter((n) => !mine.has(n.type))), events, docs };
 }
 
 export async function casePage(id, mount) {
@@ -353,7 +356,9 @@ function partiesSection(c, mediationTrack) {
 
 function claimsSection(c, events, mediationTrack) {
   // A summary reader (analyst) gets no award items and no claim amounts (api.md "Reading (v1.1)").
-  const awardItem = (claimId) => c.award?.items?.find((i) => i.claimId === claimId);
+  // A claim decided by a partial award (LDMAL Art. 43(2)) shows that decision, marked, as one the award decided does.
+  const partials = (c.proceedings?.partialAwards ?? []).flatMap((a) => (a.items ?? []).map((i) => ({ ...i, partialOn: a.issuedOn })));
+  const awardItem = (claimId) => c.award?.items?.find((i) => i.claimId === claimId) ?? partials.find((i) => i.claimId === claimId);
   const awardItems = c.award?.items ?? [];
   // Claim changes: the procedure's own acts, and registration corrections that touched the claims.
   const changes = (events ?? []).filter(
@@ -403,6 +408,7 @@ function claimsSection(c, events, mediationTrack) {
                         it.amount ? ` ${money(it.amount)}` : '',
                         ' ',
                         h(`span.${it.final ? 'final-yes' : 'final-no'}`, it.final ? '终局' : '非终局'),
+                        it.partialOn ? h('div.small.muted', `部分裁决，${it.partialOn}`) : null,
                       ]
                     : '—',
                 ),
@@ -677,13 +683,15 @@ export function docFinality(c, d) {
 /** The acts a document kind can be generated for, when there is more than one (a second partial award, ruling). */
 function docOccurrences(c, kind) {
   const p = c.proceedings ?? {};
+  const seq = (id) => c.claims.find((cl) => cl.id === id)?.seq ?? '?';
+  // Each act named by its day and the claims it decided (第1件（2026-04-05，第1、3项）).
   const acts =
     kind === 'partial_award'
-      ? (p.partialAwards ?? []).map((x) => x.issuedOn)
+      ? (p.partialAwards ?? []).map((x) => `${x.issuedOn}，第${(x.items ?? []).map((i) => seq(i.claimId)).join('、')}项`)
       : kind === 'advance_execution_ruling'
-        ? (p.advanceExecutions ?? []).map((x) => x.ruledOn)
+        ? (p.advanceExecutions ?? []).map((x) => `${x.ruledOn}，第${(x.claimIds ?? []).map(seq).join('、')}项`)
         : [];
-  return acts.length > 1 ? Object.fromEntries(acts.map((on, i) => [String(i + 1), `第${i + 1}件（${on}）`])) : null;
+  return acts.length > 1 ? Object.fromEntries(acts.map((what, i) => [String(i + 1), `第${i + 1}件（${what}）`])) : null;
 }
 const docName = (c, d) => {
   const f = docFinality(c, d);
@@ -842,6 +850,13 @@ function docsSection(c, docs, refresh) {
     const key = keyHolder();
     const generate = guard(btn, async () => {
       // A document already issued is issued again only on purpose: each generation is a new version with its number.
+      // A box the server asked for, left empty: said here, not by sending the same request again.
+      const empty = [...textBoxes].find(([, box]) => !box.value.trim());
+      if (empty) {
+        fill(msg, h('div.alert.bad', { role: 'alert' }, `请先在“${TEXT_LABELS[empty[0]]}”中填写。`));
+        empty[1].focus();
+        return;
+      }
       const which = occurrence.hidden ? undefined : Number(occurrence.value);
       const earlier = draft.checked
         ? null
@@ -851,7 +866,7 @@ function docsSection(c, docs, refresh) {
         !(await confirmDialog({
           title: `再次生成“${kinds[kind.value]}”？`,
           body: [
-            h('p', `本案已有 ${earlier.title}（${chinaDateTime(earlier.createdAt)} 生成）。`),
+            h('p', `本案已有 ${earlier.title}${earlier.caseNo ? ` ${earlier.caseNo}` : ''}（${chinaDateTime(earlier.createdAt)} 生成）。`),
             h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
           ],
           confirmLabel: '生成新版本',
@@ -900,7 +915,7 @@ function docsSection(c, docs, refresh) {
           h(
             'div.alert.bad',
             { role: 'alert' },
-            missing ? `${err.message}。请在下面的“${TEXT_LABELS[err.problem.field]}”中填写后再点“生成”。` : err.message,
+            missing ? `请在下面的“${TEXT_LABELS[err.problem.field]}”中填写后再点“生成”。` : err.message,
           ),
         );
         if (missing) missing.focus();
