@@ -15,7 +15,9 @@ const DocumentRequest = z
     facts: Long.optional().openapi({ description: '裁决书“经审理查明”（仲裁员撰写；缺省取作出裁决时提交的文字）' }),
     reasoning: Long.optional().openapi({ description: '裁决书“本委认为”（仲裁员撰写）' }),
     defenseSummary: Long.optional(),
-    counterclaimDefenseSummary: Long.optional().openapi({ description: '申请人（被反申请人）针对反申请的答辩意见（裁决书裁决反申请请求时）' }),
+    counterclaimDefenseSummary: Long.optional().openapi({
+      description: '申请人（被反申请人）针对反申请的答辩意见（裁决书裁决反申请请求时）',
+    }),
     matter: z.enum(['suspension', 'extension', 'termination', 'correction']).optional().openapi({ description: '决定书事项' }),
     body: Long.optional().openapi({ description: '补正决定的补正内容' }),
     court: z.string().trim().min(1).max(100).optional().openapi({ description: '移送函：选定已记录的移送（受移送法院）' }),
