@@ -118,6 +118,8 @@ describe('PostgreSQL goes away under load', () => {
     await expectAcknowledgedPresent(pg.url('zc_stop'), load.outcomes);
   });
 
+  /** How long PostgreSQL stays frozen: longer than the longest wait the client's timeouts allow (20 s, below). */
+  const FREEZE_MS = 30_000;
   it('frozen: requests answer 503 within the timeouts instead of hanging; /healthz stays fast; thawed, it recovers', {
     timeout: 120_000,
   }, async () => {
@@ -135,6 +137,9 @@ describe('PostgreSQL goes away under load', () => {
       const ready = await call(null, 'GET', `${s.base}/readyz`);
       expect(ready.status).toBe(503);
       expect(ready.ms).toBeLessThan(5000);
+      // Frozen longer than any request may wait, so that a request bounded by the freeze would show.
+      const hold = frozenAt + FREEZE_MS - Date.now();
+      if (hold > 0) await new Promise((r) => setTimeout(r, hold));
     } finally {
       pg.thaw();
     }
@@ -144,8 +149,11 @@ describe('PostgreSQL goes away under load', () => {
     await load.stop();
     expectServiceAnswers(load.outcomes, s);
     const during = load.outcomes.filter((o) => o.at > frozenAt && o.at < thawAt);
-    // Bounded by the timeouts (statement 2 s + 2 s client read timeout, connection 2 s), never by the freeze.
-    expect(Math.max(...during.map((o) => o.ms))).toBeLessThan(8_000);
+    // Bounded by the client's timeouts, never by the freeze: a connection 2 s; a statement 2 s + 2 s; the last message
+    // of an acceptance — its queued writes with COMMIT, nine statements — 2 s each + 2 s, since the client never gives
+    // up on a COMMIT the server may still finish (db/knex.ts): 20 s. (An 8 s bound held only when the freeze missed
+    // such a message: CI at stop 36 saw 10 s.)
+    expect(Math.max(...during.map((o) => o.ms))).toBeLessThan(FREEZE_MS - 5_000);
     figure('PostgreSQL frozen: slowest 503', `${Math.max(...during.map((o) => o.ms))} ms`);
     figure('PostgreSQL frozen: first acknowledged write after the thaw', `${recoveredMs} ms`);
     await expectAcknowledgedPresent(pg.url('zc_freeze'), load.outcomes);
