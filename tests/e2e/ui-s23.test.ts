@@ -296,6 +296,9 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     const { c } = await caseAt(t, a, 'accepted');
     await login('chair');
     await page.goto(`${base}/#/cases`);
+    // As a person would, the list is seen before the case is opened: a hash navigation returns before the app has
+    // routed (and stamped) the entry, and Back to an entry the app never showed cannot be told from a link.
+    await visible(page.getByRole('search', { name: '案件检索' }));
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '终止审理', exact: true }).click();
     const dlg = page.locator('dialog.act[open]');
