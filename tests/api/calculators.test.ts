@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -177,18 +177,7 @@ describe(`calculators over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
     const doc = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
     expect(doc.status, JSON.stringify(doc.body)).toBe(201);
-    const pdf = await t
-      .api(a.tokens.chair)
-      .get(`/api/documents/${doc.body.id}`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (x: Buffer) => chunks.push(x));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer })
-      .stdout.toString('utf8')
-      .replace(/\s+/g, '');
+    const text = flat(pdfRaw(await downloadDocument(t, a.tokens.chair, doc.body.id)));
     expect(text).toContain('加班工资合计2,750.00元');
     // Not asked to print: the compensation working stays out of the document.
     expect(text).not.toContain('经济补偿为42,000.00元');

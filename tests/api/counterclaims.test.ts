@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -44,25 +44,8 @@ async function withCounterclaim(
   await ok(c, arb().token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-30');
   return { c, v };
 }
-/** The text of the (first) document generated, whitespace removed (pdftotext). */
-async function documentText(caseId: number, body: Record<string, unknown>): Promise<string> {
-  const r = await t.api(arb().token).post(`/api/cases/${caseId}/documents`, body);
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  const pdf = await t
-    .api(arb().token)
-    .get(`/api/documents/${r.body.documents[0].id}`)
-    .buffer(true)
-    .parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-  const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer });
-  return out.stdout
-    .toString('utf8')
-    .replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')
-    .replace(/\s+/g, '');
-}
+/** The running text of the (first) document generated, as the arbitrator. */
+const documentText = (caseId: number, body: Record<string, unknown>) => generatedText(t, arb().token, caseId, body);
 const own = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => !x.counterclaim);
 const counter = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => x.counterclaim);
 

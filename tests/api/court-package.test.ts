@@ -17,6 +17,7 @@ import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { runScript } from '../helpers/cli.ts';
+import { asBytes, downloadDocument } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 // CommonJS packages seen through NodeNext typings: the class and the function are the default export's `default`.
@@ -74,17 +75,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function download(token: string, id: number) {
-  return t
-    .api(token)
-    .get(`/api/court-packages/${id}`)
-    .buffer(true)
-    .parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (x: Buffer) => chunks.push(x));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-}
+const download = (token: string, id: number) => asBytes(t.api(token).get(`/api/court-packages/${id}`));
 
 function runVerifier(zip: Buffer, args: string[] = [], viaNpm = false) {
   const file = path.join(dir, `p-${Math.random().toString(36).slice(2)}.zip`);
@@ -183,16 +174,7 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // The PDFs inside are the stored documents, byte for byte.
     for (const d of caseJson.documents as { id: number; path: string; sha256: string }[]) {
       const inside = await (z.file(d.path) as JSZip.JSZipObject).async('nodebuffer');
-      const stored = await t
-        .api(a.tokens.chair)
-        .get(`/api/documents/${d.id}`)
-        .buffer(true)
-        .parse((res, cb) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (x: Buffer) => chunks.push(x));
-          res.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
-      expect(Buffer.compare(inside, stored.body as Buffer)).toBe(0);
+      expect(Buffer.compare(inside, await downloadDocument(t, a.tokens.chair, d.id))).toBe(0);
     }
   });
 

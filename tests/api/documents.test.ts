@@ -13,6 +13,7 @@ import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
+import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -59,14 +60,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** pdftotext's text of a PDF. */
-function pdfRaw(bytes: Buffer): string {
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes });
-  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
-  return r.stdout.toString('utf8');
-}
-/** Running text: page footers and whitespace removed (Chinese lines wrap anywhere; justified lines may read with gaps). */
-const flat = (raw: string) => raw.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '').replace(/\s+/g, '');
 const pdfText = (bytes: Buffer) => flat(pdfRaw(bytes));
 function imageCount(bytes: Buffer): number {
   const dir = mkdtempSync(join(tmpdir(), 'zc-img-'));
@@ -78,20 +71,7 @@ function imageCount(bytes: Buffer): number {
     .filter((l) => l.trim()).length;
 }
 
-async function download(id: number): Promise<Buffer> {
-  const r = await t
-    .api(a.tokens.chair)
-    .get(`/api/documents/${id}`)
-    .buffer(true)
-    .parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-  expect(r.status).toBe(200);
-  expect(r.headers['content-type']).toBe('application/pdf');
-  return r.body as Buffer;
-}
+const download = (id: number) => downloadDocument(t, a.tokens.chair, id);
 
 /** Every document generated: its case, the request and the text it printed (regenerated a month later at the end). */
 const generated: { caseId: number; token: string; body: Record<string, unknown>; texts: string[] }[] = [];

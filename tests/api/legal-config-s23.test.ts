@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -38,22 +38,9 @@ afterAll(async () => {
 
 const db = process.env.TEST_DB ?? 'sqlite';
 
-/** The running text (pdftotext, whitespace removed) of a new acceptance notice of the case. */
-async function acceptanceNotice(app: TestApp, actors: Actors, caseId: number): Promise<string> {
-  const r = await app.api(actors.tokens.clerk).post(`/api/cases/${caseId}/documents`, { kind: 'acceptance_notice' });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  const pdf = await app
-    .api(actors.tokens.clerk)
-    .get(`/api/documents/${r.body.documents[0].id}`)
-    .buffer(true)
-    .parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-  const text = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer });
-  return text.stdout.toString('utf8').replace(/\s+/g, '');
-}
+/** The running text of a new acceptance notice of the case. */
+const acceptanceNotice = (app: TestApp, actors: Actors, caseId: number) =>
+  generatedText(app, actors.tokens.clerk, caseId, { kind: 'acceptance_notice' });
 
 describe(`1 — the simple procedure's award period (domain.md §8.1; ${db})`, () => {
   const { ok, send } = caseEvents<View>(() => t);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
+import { asBytes } from '../helpers/pdf.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -167,15 +168,7 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('the list exports as xlsx with the list’s filters, names only', async () => {
-    const r = await t
-      .api(a.tokens.clerk)
-      .get('/api/exports/cases?state=accepted')
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const r = await asBytes(t.api(a.tokens.clerk).get('/api/exports/cases?state=accepted'));
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -185,15 +178,7 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(rows[1]?.slice(0, 3)).toEqual(['案号', '状态', '申请人']);
     // The state filter holds: no case waits for its tribunal here, so the sheet has its title and header only.
     expect(rows).toHaveLength(2);
-    const all = await t
-      .api(a.tokens.clerk)
-      .get('/api/exports/cases')
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const all = await asBytes(t.api(a.tokens.clerk).get('/api/exports/cases'));
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(all.body as unknown as ArrayBuffer);
     const text = JSON.stringify(wb2.worksheets[0]?.getSheetValues());
