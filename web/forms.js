@@ -6,7 +6,8 @@ export const LABELS = {
   finality: { final: '终局裁决', non_final: '非终局裁决', mixed: '部分终局（终局与非终局事项并存）' },
   measure: { carriedOver: '上期未结', accepted: '本期受理', closed: '本期结案', pending: '期末未结', overdue: '超审限' },
 };
-const DOCS = {
+/** The documents a service is recorded for (SERVE `document`), as the case page also names them. */
+export const SERVICE_DOCS = {
   acceptance_notice: '受理通知书',
   rejection_notice: '不予受理通知书',
   supplement_notice: '补正通知书',
@@ -22,7 +23,7 @@ const DOCS = {
   advance_execution_ruling: '先予执行裁决书',
   claims_change_copy: '变更仲裁请求书副本',
   addition_notice: '追加当事人通知书',
-  other: '其他',
+  other: '其他文书',
 };
 const METHODS = {
   direct: '直接送达',
@@ -80,7 +81,7 @@ export const EVENT_FORMS = {
     },
   ],
   SERVE: [
-    { name: 'document', label: '送达文书', kind: 'select', options: DOCS, required: true },
+    { name: 'document', label: '送达文书', kind: 'select', options: SERVICE_DOCS, required: true },
     { name: 'partyId', label: '受送达人', kind: 'party', required: true },
     { name: 'method', label: '送达方式', kind: 'select', options: METHODS, required: true },
     { name: 'servedOn', label: '送达日期', kind: 'date', hint: '不填则为发生日期' },

@@ -34,7 +34,7 @@ import {
   withSource,
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
-import { LABELS } from '../forms.js';
+import { LABELS, SERVICE_DOCS } from '../forms.js';
 import { openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
@@ -46,24 +46,6 @@ const SERVICE_METHODS = {
   left: '留置送达',
   entrusted: '委托送达',
   public_notice: '公告送达',
-};
-const SERVICE_DOCS = {
-  acceptance_notice: '受理通知书',
-  rejection_notice: '不予受理通知书',
-  supplement_notice: '补正通知书',
-  application_copy: '仲裁申请书副本',
-  respond_notice: '应诉通知书',
-  defense_copy: '答辩书副本',
-  tribunal_notice: '组庭通知书',
-  hearing_notice: '开庭通知书',
-  postponement_notice: '延期开庭通知书',
-  decision: '决定书',
-  mediation_document: '调解书',
-  award: '裁决书',
-  advance_execution_ruling: '先予执行裁决书',
-  claims_change_copy: '变更仲裁请求书副本',
-  addition_notice: '追加当事人通知书',
-  other: '其他文书',
 };
 /** Why the award clock restarted (Rules Art. 46). */
 const RESTART_REASONS = {
