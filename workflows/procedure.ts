@@ -3,7 +3,7 @@ import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machin
 import { addDays } from './dates.ts';
 import { DEFAULT_PERIODS } from './periods.ts';
 import { addedContext, type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
-import { checkRules, type Violation } from './rules.ts';
+import { checkRules, PRECONDITIONS, type Violation } from './rules.ts';
 
 export type Snapshot = ReturnType<typeof caseMachine.resolveState>;
 
@@ -90,9 +90,9 @@ export function isAvailable(snap: Snapshot, type: EventType, occurredOn: string)
   return snap.can({ type, occurredOn, probe: true, payload: {} });
 }
 
-/** Event types the case's current state and context allow (payload rules aside). */
+/** Event types the case's current state and context allow (payload rules aside; rules.ts `PRECONDITIONS` not). */
 export function availableEvents(snap: Snapshot, occurredOn: string): EventType[] {
-  return EVENT_TYPES.filter((type) => isAvailable(snap, type, occurredOn));
+  return EVENT_TYPES.filter((type) => isAvailable(snap, type, occurredOn) && !PRECONDITIONS[type]?.(snap.context));
 }
 
 export type ApplyResult =

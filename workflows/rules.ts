@@ -362,13 +362,8 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
     return v('award-must-decide-every-claim', 'LDMAL Art. 46', `裁决须对每一项仲裁请求作出处理，尚未处理的请求：${missing.join('、')}`);
   }
   if (!whole) {
-    // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing.
-    if (!ctx.hearingsHeld.length)
-      return v(
-        'partial-award-before-hearing',
-        'LDMAL Arts. 43(2), 35–36; Rules Art. 49',
-        '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭',
-      );
+    const before = PRECONDITIONS.PARTIAL_AWARD?.(ctx);
+    if (before) return before;
     // What decides every claim still open is the award itself: it closes the case (LDMAL Art. 46).
     if (!missing.length)
       return v(
@@ -379,6 +374,18 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
   }
   return null;
 }
+
+/**
+ * What the case itself, whatever the payload, must be for an event its state takes: an event refused on these grounds is
+ * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
+ */
+export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
+  // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing.
+  PARTIAL_AWARD: (ctx) =>
+    ctx.hearingsHeld.length
+      ? null
+      : v('partial-award-before-hearing', 'LDMAL Arts. 43(2), 35–36; Rules Art. 49', '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭'),
+};
 
 /**
  * Payload-dependent legal rules per event. The machine's guards call these (so the chart itself refuses

@@ -43,9 +43,15 @@ describe(`partial awards and what an award decides (${process.env.TEST_DB ?? 'sq
     );
     expect(early.status).toBe(422);
     expect(early.body.rule).toBe('partial-award-before-hearing');
+    // Nor is it offered before then: what next-events lists is what the case takes.
+    const types = async (id: number) =>
+      ((await t.api(scheduled.arb.token).get(`/api/cases/${id}/next-events?all=true`)).body as { type: string }[]).map((e) => e.type);
+    expect(await types(scheduled.c.id)).not.toContain('PARTIAL_AWARD');
+    expect(await types(scheduled.c.id)).toContain('HOLD_HEARING');
 
     const { c, arb } = await caseAt(t, a, 'heard', { body: THREE });
     const [wages, comp, dbl] = ids(c);
+    expect(await types(c.id)).toContain('PARTIAL_AWARD');
     await ok(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: wages, outcome: 'granted', amount: '12000.00' }] }, '2026-03-26');
     const all = await send(
       c,

@@ -78,10 +78,7 @@ async function loadFile(id) {
     api('GET', `/api/cases/${id}/documents`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
   ]);
   const mine = new Set(next.map((n) => n.type));
-  // A partial award comes after a hearing (LDMAL Art. 43(2); the server refuses it before): not offered until then.
-  const heard = (c.proceedings?.hearingsHeld ?? []).length > 0;
-  const offered = (list) => list.filter((n) => heard || n.type !== 'PARTIAL_AWARD');
-  return { c, next: offered(next), others: offered(all.filter((n) => !mine.has(n.type))), events, docs };
+  return { c, next, others: all.filter((n) => !mine.has(n.type)), events, docs };
 }
 
 export async function casePage(id, mount) {
