@@ -384,7 +384,11 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
   PARTIAL_AWARD: (ctx) =>
     ctx.hearingsHeld.length
       ? null
-      : v('partial-award-before-hearing', 'LDMAL Arts. 43(2), 35–36; Rules Art. 49', '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭'),
+      : v(
+          'partial-award-before-hearing',
+          'LDMAL Arts. 43(2), 35–36; Rules Art. 49',
+          '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭',
+        ),
 };
 
 /**
