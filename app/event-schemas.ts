@@ -319,11 +319,19 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         .openapi({ description: '变更的仲裁请求（类别、金额或内容）' }),
       withdraw: z.array(Id).max(100).refine(uniqueIds, '请求不能重复').optional().openapi({ description: '放弃的仲裁请求' }),
       respondentWaivesDefense: z.boolean().optional().openapi({ description: '被申请人明确放弃新的答辩期（Rules Art. 44）' }),
+      by: z.enum(['applicant', 'respondent']).optional().openapi({
+        description:
+          '谁的行为：申请人（默认）增加、变更或放弃仲裁请求（Rules Arts. 35, 44）；被申请人（反申请人）只能放弃其反申请请求（撤回反申请，Rules Art. 36）',
+      }),
       reason: Reason.optional(),
     })
     .refine((o) => (o.add?.length ?? 0) + (o.change?.length ?? 0) + (o.withdraw?.length ?? 0) > 0, {
       message: '至少增加、变更或放弃一项请求',
       path: ['add'],
+    })
+    .refine((o) => o.by !== 'respondent' || (!o.add?.length && !o.change?.length && !o.respondentWaivesDefense), {
+      message: '被申请人只能放弃其反申请请求：增加或变更请求是申请人的行为',
+      path: ['by'],
     })
     .refine((o) => !(o.change ?? []).some((c) => (o.withdraw ?? []).includes(c.claimId)), {
       message: '同一请求不能既变更又放弃',

@@ -659,6 +659,7 @@ export const Proceedings = z
           }),
         ),
         withdrawn: z.array(Id),
+        by: z.literal('respondent').optional().openapi({ description: '被申请人放弃其反申请请求（Rules Art. 36）；缺省为申请人的变更' }),
         respondentWaivesDefense: z.boolean(),
         consentsBefore: z.number().int(),
       }),

@@ -306,14 +306,17 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
         .map((x) => x.displayName)
         .join('、')}担任仲裁员。`,
     });
-  // Rules Arts. 35, 44: the applicant's change of claims — claims added or changed, claims given up (named).
+  // Rules Arts. 35, 44: the applicant's change of claims — claims added or changed, claims given up (named); Rules Art. 36:
+  // the respondent giving up its counterclaim's claims (an act of its own, rules.ts CHANGE_CLAIMS).
   for (const ch of ctx.claimChanges ?? []) {
     const what: string[] = [];
     if (ch.added.length) what.push('增加仲裁请求');
     if (ch.changed.length) what.push('变更仲裁请求');
     const given = ch.withdrawn.map((id) => d.claims.find((c) => c.id === id)).filter((c): c is DocInput['claims'][number] => !!c);
-    if (given.length) what.push(`放弃关于${given.map((c) => clause(c.description)).join('、')}的仲裁请求`);
-    if (what.length) acts.push({ on: ch.on, text: `申请人于${chineseDate(ch.on)}${what.join('，')}。` });
+    const counter = ch.by === 'respondent';
+    if (given.length) what.push(`放弃关于${given.map((c) => clause(c.description)).join('、')}的${counter ? '反申请请求' : '仲裁请求'}`);
+    if (what.length)
+      acts.push({ on: ch.on, text: `${counter ? '被申请人（反申请人）' : '申请人'}于${chineseDate(ch.on)}${what.join('，')}。` });
   }
   for (const s of ctx.suspensions)
     acts.push({

@@ -277,6 +277,15 @@ export const EVENT_FORMS = {
     { name: 'add.0.amount', label: '增加的请求：金额（元）', kind: 'text' },
     { name: 'add.0.description', label: '增加的请求：内容', kind: 'textarea' },
     { name: 'withdraw', label: '放弃的请求', kind: 'claims' },
+    // Rules Art. 36: the respondent gives up its counterclaim's claims (【反请求】) by an act of its own.
+    {
+      name: 'by',
+      label: '由谁变更或放弃',
+      kind: 'select',
+      options: { applicant: '申请人', respondent: '被申请人（只能放弃其反申请请求）' },
+      required: true,
+      when: (c) => c.claims.some((cl) => cl.counterclaim),
+    },
     { name: 'respondentWaivesDefense', label: '被申请人明确放弃新的答辩期', kind: 'bool', omitFalse: true },
     reason(false, '说明'),
   ],

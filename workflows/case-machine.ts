@@ -235,6 +235,8 @@ const activeAdditions = {
               before: previous[x.claimId] ?? { category: '', amount: null, description: '' },
             })),
             withdrawn: (p(event).withdraw ?? []) as number[],
+            // Rules Art. 36: the respondent giving up its counterclaim's claims (absent: the applicant's act).
+            ...(p(event).by === 'respondent' ? { by: 'respondent' as const } : {}),
             respondentWaivesDefense: p(event).respondentWaivesDefense === true,
             consentsBefore: context.consents.length,
           },

@@ -336,6 +336,8 @@ export interface AddedContext {
     added: number[];
     changed: { claimId: number; before: { category: string; amount: string | null; description: string } }[];
     withdrawn: number[];
+    /** Rules Art. 36: the respondent gave up its counterclaim's claims (`withdrawn`); absent, the applicant's act. */
+    by?: 'respondent';
     respondentWaivesDefense: boolean;
     consentsBefore: number;
   }[];

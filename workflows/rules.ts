@@ -753,20 +753,27 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     const decided = decidedClaimIds(ctx);
     const done = touched.filter((id) => decided.has(id));
     if (done.length) return v('claim-already-decided', 'Rules Art. 49', `请求 ${done.join('、')} 已由部分裁决处理，不能再变更或放弃`);
-    // The applicant's own claims still open (a merged counterclaim's are the respondent's, Rules Art. 36; one a partial
-    // award decided is closed): giving up the last of them leaves nothing for an award to decide.
+    // The respondent giving up its counterclaim's claims (`by: "respondent"`; that it touches only those is checked with
+    // the payload, app/procedure/added-events.ts).
+    const byRespondent = ev.payload.by === 'respondent';
+    // The claims still open on each side (one a partial award decided is closed): giving up the last of them leaves
+    // nothing for an award to decide — the case is then withdrawn (with the counterclaim, `counterclaimWithdrawn`).
     const live =
       ctx.claims.filter((c) => !c.counterclaim && !withdrawn.has(c.id) && !decided.has(c.id) && !withdraw.includes(c.id)).length +
       added.length;
     // Unless a counterclaim stands: the case goes on to decide it (`counterclaimStanding`).
-    if (live === 0 && !standingCounterclaims(ctx).length)
+    if (live === 0 && !standingCounterclaims(ctx).filter((id) => !withdraw.includes(id)).length)
       return v(
         'withdraw-all-is-withdrawal',
         'Rules Art. 35',
-        decided.size
-          ? '放弃全部尚未裁决的仲裁请求的，应当撤回仲裁申请（撤回）：其余请求已由部分裁决处理，没有可以裁决的请求'
-          : '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）',
+        byRespondent
+          ? '申请人的仲裁请求均已放弃，反申请请求全部放弃后本案已无可以裁决的请求：请登记撤回（并注明反申请一并撤回）'
+          : decided.size
+            ? '放弃全部尚未裁决的仲裁请求的，应当撤回仲裁申请（撤回）：其余请求已由部分裁决处理，没有可以裁决的请求'
+            : '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）',
       );
+    // The respondent giving up its counterclaim: no evidence-period limit, no consent of represented workers.
+    if (byRespondent) return null;
     // Rules Art. 44: claims may be added or changed before the evidence period ends; later ones are a new application.
     // Giving claims up is not limited so (a partial withdrawal, Rules Art. 35): until the award.
     const addsOrChanges = added.length > 0 || change.length > 0;

@@ -43,9 +43,15 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
       else if (counter.has(ch.claimId))
         errors.push({ path: `change.${i}.claimId`, message: `请求 ${ch.claimId} 是被申请人的反申请请求，申请人不能变更` });
     });
+    // Each side gives up its own claims only: the respondent its counterclaim's (撤回反申请, Rules Art. 36), by an act of
+    // its own (`by: "respondent"`), which the documents recite as the respondent's.
+    const byRespondent = payload.by === 'respondent';
     ((payload.withdraw ?? []) as number[]).forEach((id, i) => {
       if (!claimIds.has(id)) errors.push({ path: `withdraw.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
-      else if (counter.has(id)) errors.push({ path: `withdraw.${i}`, message: `请求 ${id} 是被申请人的反申请请求，申请人不能放弃` });
+      else if (counter.has(id) && !byRespondent)
+        errors.push({ path: `withdraw.${i}`, message: `请求 ${id} 是被申请人的反申请请求，申请人不能放弃（由被申请人放弃的，请注明）` });
+      else if (!counter.has(id) && byRespondent)
+        errors.push({ path: `withdraw.${i}`, message: `请求 ${id} 是申请人的仲裁请求，被申请人不能放弃` });
     });
   }
   if (type === 'ADD_PARTY') {

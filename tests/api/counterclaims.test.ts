@@ -228,6 +228,82 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     expect(all.body.rule).toBe('withdraw-all-is-withdrawal');
   });
 
+  it("the respondent gives up its counterclaim by an act of its own; the award then decides the applicant's claims alone", async () => {
+    const { c, v } = await withCounterclaim({
+      description: '被申请人反申请：申请人返还培训费用及赔偿损失',
+      claims: [TRAINING, { category: 'damages', amount: '3000.00', description: '赔偿设备损失' }],
+    });
+    const [training, loss] = counter(v).map((x) => x.id);
+    const mine = own(v).map((x) => x.id);
+    // Each side gives up its own claims only, in an act of its own: the documents recite who gave up what.
+    const mixed = await send(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [training, mine[0]], by: 'respondent' }, '2026-03-31');
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.errors).toEqual([expect.objectContaining({ path: 'withdraw.1' })]);
+    const adding = await send(
+      c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { withdraw: [training], add: [{ category: 'wages', amount: '1.00', description: '工资' }], by: 'respondent' },
+      '2026-03-31',
+    );
+    expect(adding.status).toBe(400);
+    expect(adding.body.errors[0].path).toBe('by');
+    // A counterclaim is not changed by this act (Rules Art. 44 is the applicant's change; Art. 36: a new counterclaim).
+    const changed = await send(
+      c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { change: [{ claimId: loss, amount: '4000.00', description: '赔偿设备损失' }] },
+      '2026-03-31',
+    );
+    expect(changed.status).toBe(400);
+    expect(changed.body.errors[0].path).toBe('change.0.claimId');
+    const unchanged = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+    expect(unchanged.version).toBe(v.version + 3); // the tribunal, the hearing scheduled and held since
+    // Giving up the whole counterclaim (after the hearing: until the award) restarts nothing.
+    const gave = await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [training, loss], by: 'respondent' }, '2026-03-31');
+    expect(counter(gave).every((x) => (x as { withdrawn?: boolean }).withdrawn)).toBe(true);
+    // The award decides the applicant's claims only, and the applicant may now withdraw without the counterclaim.
+    const awarded = await ok(
+      c,
+      arb().token,
+      'ISSUE_AWARD',
+      { items: mine.map((claimId) => ({ claimId, outcome: 'dismissed' })) },
+      '2026-04-20',
+    );
+    expect(awarded.award.items).toHaveLength(mine.length);
+    const award = await documentText(c.id, {
+      kind: 'award',
+      facts: '申请人主张的加班事实缺乏证据。',
+      reasoning: '申请人的请求缺乏事实依据。',
+      defenseSummary: '不同意申请人的请求',
+    });
+    expect(award).toContain('被申请人（反申请人）于二〇二六年三月三十一日放弃关于返还培训费用、赔偿设备损失的反申请请求。');
+    expect(award).not.toContain('申请人于二〇二六年三月三十一日放弃');
+
+    // With the applicant's own claims all given up, giving up the whole counterclaim leaves nothing to decide: a withdrawal.
+    let gaveUp: CaseView | undefined;
+    const alone = await withCounterclaim(
+      { description: '被申请人反申请：申请人返还培训费用', claims: [TRAINING] },
+      undefined,
+      async (x, w) => {
+        gaveUp = await ok(x, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: own(w).map((y) => y.id) }, '2026-03-10');
+      },
+    );
+    expect(gaveUp).toBeDefined();
+    const last = await send(
+      alone.c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { withdraw: counter(alone.v).map((x) => x.id), by: 'respondent' },
+      '2026-03-31',
+    );
+    expect(last.status).toBe(422);
+    expect(last.body.rule).toBe('withdraw-all-is-withdrawal');
+    const closed = await ok(alone.c, a.tokens.clerk, 'WITHDRAW', { reason: '双方均撤回', counterclaimWithdrawn: true }, '2026-03-31');
+    expect(closed.state).toBe('closed_withdrawn');
+  });
+
   it('a counterclaim in the new defense period a change of claims opens (Rules Arts. 36, 44) is in time; before it or after it, not', async () => {
     const c = await registerCase(t, a);
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');

@@ -249,8 +249,9 @@ async function eventForm(c, type, done, screen) {
           ? parties.map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
             ? c.claims
-                // Advance execution (LDMAL Art. 44) and a change of claims (Rules Art. 44) take the applicant's claims only.
-                .filter((cl) => !(cl.counterclaim && (type === 'ADVANCE_EXECUTION' || type === 'CHANGE_CLAIMS')))
+                // Advance execution (LDMAL Art. 44) takes the applicant's claims only; a change of claims lists the
+                // counterclaim's too (【反请求】), which only the respondent gives up (`by`).
+                .filter((cl) => !(cl.counterclaim && type === 'ADVANCE_EXECUTION'))
                 .map((cl) => ({ value: cl.id, label: claimLine(cl), hint: cl.amount ? money(cl.amount) : '' }))
             : staff.map((s) => {
                 const w = load.get(s.id);
