@@ -200,12 +200,17 @@ interface Excluded {
  * period still running is held back: an interval beginning after the day the clock ran out on (`dueWith`, the due date
  * with the days excluded before it; null when that cannot be known) excludes nothing — once the limit has passed, the
  * parties may go to court (LDMAL Art. 43(1)), and a suspension ordered afterwards does not revive it.
+ *
+ * An interval beginning after the period's last day counted (`nominal`) but on or before the day a rest day carried it
+ * to (`dueOn`; CPL Art. 85(3)) begins while the limit still runs: its days are excluded from that carried day — the
+ * days between the two count as the period's own — so that the limit never ends inside the interval, nor before the
+ * case resumes (45th day Saturday 04-18, carried to Monday 04-20, suspended 04-20 to 04-30: due 04-30, not 04-28).
  */
 function excludedDays(
   ctx: MachineContext,
   today: string,
   from: string,
-  dueWith: (excluded: number) => string | null,
+  dueWith: (excluded: number) => { nominal: string; dueOn: string } | null,
 ): { days: number; notes: string[]; pausedNow: boolean; why: string[] } {
   const raw: Excluded[] = [];
   for (const s of ctx.suspensions) {
@@ -240,15 +245,19 @@ function excludedDays(
     if (cur) days += daysBetween(cur.from, cur.to);
     cur = null;
     const due = dueWith(days);
-    if (due !== null && x.from > due) {
-      late.push(`${x.what}始于审理期限届满（${due}）之后，不扣除`);
+    if (due !== null && x.from > due.dueOn) {
+      late.push(`${x.what}始于审理期限届满（${due.dueOn}）之后，不扣除`);
       continue;
+    }
+    if (due !== null && x.from > due.nominal) {
+      days += daysBetween(due.nominal, due.dueOn);
+      late.push(`期限末日${due.nominal}依法顺延至${due.dueOn}，${x.what.replace(/（.*$/, '')}始于顺延期间，自${due.dueOn}起扣除`);
     }
     cur = { from: x.from, to: x.to };
     counted.push(x);
   }
   if (cur) days += daysBetween(cur.from, cur.to);
-  const notes = counted.map((x) => x.what);
+  const notes = counted.map((x) => `扣除${x.what}`);
   const summed = counted.reduce((n, x) => n + daysBetween(x.from, x.to), 0);
   if (summed > days) notes.push(`上述期间重叠的日子只扣除一次，合计扣除${days}天`);
   const openOnes = counted.filter((x) => x.open);
@@ -290,12 +299,14 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
   }
   const ext = ctx.extension?.days ?? 0;
   // A due date that is only provisional (a year without official data) is not judged on: the interval is excluded.
+  const rule = awardRule(ctx, periods);
   const ex = excludedDays(ctx, today, startsOn, (days) => {
-    const due = computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, { addDays: days + ext });
-    return due.provisional ? null : due.dueOn;
+    const due = computePeriod(cal, rule, startsOn, startWhat, { addDays: days + ext });
+    if (due.provisional || !due.dueOn) return null;
+    return { dueOn: due.dueOn, nominal: rule.unit === 'calendar' ? addDays(startsOn, rule.days + days + ext) : due.dueOn };
   });
   const notes = [
-    ...ex.notes.map((n) => (n.startsWith('上述') || n.endsWith('不扣除') ? n : `扣除${n}`)),
+    ...ex.notes,
     ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : []),
   ];
   const c = computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, {

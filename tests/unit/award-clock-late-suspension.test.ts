@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OfficialCalendar } from '../../workflows/calendar.ts';
 import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { DEFAULT_PERIODS } from '../../workflows/periods.ts';
 import { restore, startCase } from '../../workflows/procedure.ts';
@@ -31,8 +32,7 @@ const ctx = (suspensions: { from: string; to: string | null }[]) => ({
   suspensions: suspensions.map((s) => ({ ...s, reason: '等待鉴定' })),
   extension: { days: 15, approvedOn: '2026-10-08' },
 });
-const award = (c: ReturnType<typeof ctx>, today: string) =>
-  computeDeadlines(c, cal, DEFAULT_PERIODS, today).find((d) => d.kind === 'award');
+const award = (c: MachineContext, today: string) => computeDeadlines(c, cal, DEFAULT_PERIODS, today).find((d) => d.kind === 'award');
 
 describe('a suspension after the award period ran out (LDMAL Art. 43; Rules Arts. 46–47)', () => {
   it('a suspension inside the period holds it back', () => {
@@ -84,5 +84,45 @@ describe('a paused award clock whose hypothetical due date needs a year without 
     expect(d).toMatchObject({ status: 'paused', dueOn: '2027-01-12', provisional: true });
     expect(d?.explanation).toContain('暂停计算');
     expect(d?.explanation).toContain('2027');
+  });
+});
+
+describe('an interval beginning on the day a rest day carried the last day to (CPL Art. 85(3); Rules Arts. 46–47)', () => {
+  // Accepted 03-04: the 45th day is Saturday 04-18, carried to Monday 04-20 — the limit still runs on 04-19 and 04-20.
+  const carried = (extra: Partial<MachineContext>): MachineContext => ({
+    ...restore(startCase(input)).context,
+    acceptedOn: '2026-03-04',
+    ...extra,
+  });
+  it('without one, the limit ends on the carried day', () => {
+    expect(award(carried({}), '2026-04-10')).toMatchObject({ dueOn: '2026-04-20' });
+  });
+  it('a suspension from the carried day: its days are excluded from that day, so the limit ends the day the case resumes', () => {
+    const d = award(carried({ suspensions: [{ from: '2026-04-20', to: '2026-04-30', reason: '等待鉴定' }] }), '2026-04-30');
+    expect(d).toMatchObject({ dueOn: '2026-04-30', status: 'open' });
+    expect(d?.explanation).toContain('期限末日2026-04-18依法顺延至2026-04-20');
+  });
+  it('one from the Sunday in between likewise, and while it lasts the clock is paused, not overdue', () => {
+    const d = award(carried({ suspensions: [{ from: '2026-04-19', to: null, reason: '等待鉴定' }] }), '2026-04-25');
+    expect(d?.status).not.toBe('overdue');
+    const resumed = award(carried({ suspensions: [{ from: '2026-04-19', to: '2026-04-29', reason: '等待鉴定' }] }), '2026-04-29');
+    expect(resumed).toMatchObject({ dueOn: '2026-04-30', status: 'open' });
+  });
+  it('a public notice published on the carried day: the limit ends when the notice period does, not two days inside it', () => {
+    const base = carried({});
+    const d = award(
+      {
+        ...base,
+        services: [
+          { document: 'application_copy', partyId: 2, method: 'public_notice', publishedOn: '2026-04-20', servedOn: '2026-05-20' },
+        ] as unknown as typeof base.services,
+      },
+      '2026-05-10',
+    );
+    expect(d?.dueOn).toBe('2026-05-20');
+  });
+  it('one beginning after the carried day still excludes nothing', () => {
+    const d = award(carried({ suspensions: [{ from: '2026-04-21', to: '2026-04-30', reason: '等待鉴定' }] }), '2026-05-01');
+    expect(d).toMatchObject({ dueOn: '2026-04-20', status: 'overdue' });
   });
 });
