@@ -845,9 +845,10 @@ export const caseMachine = setup({
         WITHDRAW: { target: '#closed_withdrawn', actions: close('withdrawal') },
         // Rules Art. 48: the hearing is terminated when a court accepted a suit over the delay (and similar grounds).
         TERMINATE: { target: '#closed_terminated', actions: close('termination') },
-        // LDMAL Art. 43: once, by the chair, no more than 15 days, before the limit runs out.
+        // LDMAL Art. 43: once, by the chair, no more than 15 days, before the limit runs out (rules.ts: a second one
+        // is refused with its rule, extension-once).
         EXTEND_TIME_LIMIT: {
-          guard: (a: Args) => a.context.extension === null && legal(a),
+          guard: legal,
           actions: set(({ event }: Args) => ({ extension: { days: p(event).days, approvedOn: event.occurredOn } })),
         },
       },

@@ -305,10 +305,7 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
     if (due.provisional || !due.dueOn) return null;
     return { dueOn: due.dueOn, nominal: rule.unit === 'calendar' ? addDays(startsOn, rule.days + days + ext) : due.dueOn };
   });
-  const notes = [
-    ...ex.notes,
-    ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : []),
-  ];
+  const notes = [...ex.notes, ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : [])];
   const c = computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, {
     addDays: ex.days + ext,
     addNote: notes.length ? `，${notes.join('，')}` : '',
@@ -916,10 +913,15 @@ export function computeFacts(
   const rule = (r: Rule) => ({ days: r.days, unit: r.unit });
   switch (ev.type) {
     case 'EXTEND_TIME_LIMIT':
-    case 'CONVERT_TO_ORDINARY': {
+    case 'CONVERT_TO_ORDINARY':
+    case 'TERMINATE': {
       const c = track(awardClock(ctx, view, periods, ev.occurredOn));
       facts.awardDueOn = c?.dueOn ?? null;
-      if (ev.type === 'EXTEND_TIME_LIMIT') facts.maxExtensionDays = periods.extension.days;
+      if (ev.type === 'EXTEND_TIME_LIMIT' && ctx.track !== 'review' && !ctx.extension && Number.isInteger(ev.payload.days)) {
+        facts.maxExtensionDays = periods.extension.days;
+        const extension = { days: ev.payload.days as number, approvedOn: ev.occurredOn };
+        facts.extendedDueOn = track(awardClock({ ...ctx, extension }, view, periods, ev.occurredOn))?.dueOn ?? null;
+      } else if (ev.type === 'EXTEND_TIME_LIMIT') facts.maxExtensionDays = periods.extension.days;
       break;
     }
     case 'SCHEDULE_HEARING':

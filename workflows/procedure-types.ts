@@ -74,6 +74,8 @@ export interface Facts {
   awardDueOn?: string | null;
   /** LDMAL Art. 43: the longest extension (the `extension` period, PERIODS_OVERRIDE). */
   maxExtensionDays?: number;
+  /** LDMAL Art. 43: the award limit's last day with the extension asked for (EXTEND_TIME_LIMIT). */
+  extendedDueOn?: string | null;
   /** LDMAL Art. 14: 15 days from the mediation organization's receipt have passed without agreement. */
   mediationLimitPassed?: boolean;
   /** Rules Art. 36: the counterclaim was filed while the defense period (10 WD from service) was still running. */

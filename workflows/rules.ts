@@ -389,6 +389,15 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
           'LDMAL Arts. 43(2), 35–36; Rules Art. 49',
           '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭',
         ),
+  // LDMAL Art. 43(1); Rules Art. 45: the award limit is extended once (the review's own extension is Rules Art. 76).
+  EXTEND_TIME_LIMIT: (ctx) =>
+    ctx.extension
+      ? v(
+          'extension-once',
+          'LDMAL Art. 43(1); Rules Art. 45',
+          `审理期限已于 ${ctx.extension.approvedOn} 延长${ctx.extension.days}日，延长只能批准一次`,
+        )
+      : null,
 };
 
 /**
@@ -469,13 +478,37 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     if (ctx.mediation?.signatures.some((s) => s.partyId === p.id)) return v('already-signed', 'LDMAL Art. 42', '该当事人已签收调解书');
     return null;
   },
-  EXTEND_TIME_LIMIT: (_ctx, ev) => {
+  EXTEND_TIME_LIMIT: (ctx, ev) => {
+    const once = PRECONDITIONS.EXTEND_TIME_LIMIT?.(ctx);
+    if (once) return once;
     // LDMAL Art. 43: extension by no more than 15 days, approved before the time limit runs out.
     const max = ev.facts?.maxExtensionDays ?? DEFAULT_PERIODS.extension.days;
     if (ev.payload.days > max) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', `延长期限不得超过${max}日`, 'days');
     const due = ev.facts?.awardDueOn;
     if (due && ev.occurredOn > due)
       return v('extension-before-deadline', 'LDMAL Art. 43; Rules Art. 45', `审理期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`);
+    // The extension lengthens the period itself (counted on from its last day counted, not from the working day a rest
+    // day carried it to): one too short to reach past that day would spend the only extension on nothing.
+    const extended = ev.facts?.extendedDueOn;
+    if (due && extended && extended <= due)
+      return v(
+        'extension-changes-nothing',
+        'LDMAL Art. 43; Rules Art. 45; CPL Art. 85(3)',
+        `延长${ev.payload.days}日后审理期限届满日仍为 ${due}（原期限末日为休息日，已依法顺延至该日；延长期间自原期限末日起算），不产生延长效果，而延长只能批准一次：请增加延长日数`,
+        'days',
+      );
+    return null;
+  },
+  // Rules Art. 48: the hearing is terminated when a court has accepted a suit brought because no award was made within
+  // the time limit (LDMAL Art. 43(1); SPC-1 Art. 12) — a suit that cannot exist before the limit has run out.
+  TERMINATE: (_ctx, ev) => {
+    const due = ev.facts?.awardDueOn;
+    if (due && ev.occurredOn <= due)
+      return v(
+        'terminate-before-limit',
+        'LDMAL Art. 43(1); Rules Art. 48; SPC-1 Art. 12',
+        `审理期限至 ${due} 届满：期限届满前当事人不能以仲裁委员会逾期未作出裁决为由起诉，不能据此终止审理${provisionalNote(ev)}`,
+      );
     return null;
   },
   CONVERT_TO_ORDINARY: (_ctx, ev) => {

@@ -148,7 +148,8 @@ async function play(k: Of<typeof caseArb>) {
     return;
   }
   if (k.path === 'terminated') {
-    await act(c, a.tokens.chair, 'TERMINATE', addDays(accept, g1), k.lag, { reason: '人民法院已受理诉讼' });
+    // Rules Art. 48: only once the limit ran out (a court accepted a suit over the delay): 45 days, carried past up to 9 rest days.
+    await act(c, a.tokens.chair, 'TERMINATE', addDays(accept, 55 + g1), k.lag, { reason: '人民法院已受理诉讼' });
     return;
   }
   if (k.path === 'mediation') {

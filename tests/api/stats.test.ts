@@ -157,7 +157,8 @@ async function q3Fixture() {
     claims: [{ category: 'labor_protection', description: '提供劳动防护用品' }],
   });
   await ev(L, a.tokens.clerk, 'ACCEPT', '2026-07-06');
-  await ev(L, a.tokens.chair, 'TERMINATE', '2026-08-20', { reason: '人民法院已受理当事人因逾期未作出裁决提起的诉讼' });
+  // Rules Art. 48: after the limit (08-20) ran out and a court accepted the suit over the delay.
+  await ev(L, a.tokens.chair, 'TERMINATE', '2026-08-24', { reason: '人民法院已受理当事人因逾期未作出裁决提起的诉讼' });
   const N = await register('2026-07-06', '东昌府区');
   await awardPath(N, '2026-07-07', '2026-07-08', '2026-07-29', '2026-08-10');
   const O = await register('2026-07-07', '东昌府区', {

@@ -175,7 +175,23 @@ describe('procedure statechart guards', () => {
     d.day = '2026-04-17';
     d.do('EXTEND_TIME_LIMIT', { days: 15 }, { awardDueOn: '2026-04-17' });
     expect(d.ctx.extension).toEqual({ days: 15, approvedOn: '2026-04-17' });
-    expect(d.try('EXTEND_TIME_LIMIT', { days: 1 }, { awardDueOn: '2026-05-02' })).toMatchObject({ ok: false, reason: 'not_allowed' });
+    // Once: a second is refused with its rule (not as a state that takes no extension), and is not offered.
+    expect(d.try('EXTEND_TIME_LIMIT', { days: 1 }, { awardDueOn: '2026-05-02' })).toMatchObject({
+      ok: false,
+      violation: { rule: 'extension-once' },
+    });
+    expect(availableEvents(d.snap, d.day)).not.toContain('EXTEND_TIME_LIMIT');
+  });
+
+  it('an extension that would leave the limit where a rest day carried it is refused: it would spend the only one on nothing', () => {
+    const d = new Driver();
+    d.do('ACCEPT');
+    // The limit's 45th day carried from Saturday 04-18 to Monday 04-20; 1 day more from the 18th is the 19th.
+    expect(d.try('EXTEND_TIME_LIMIT', { days: 1 }, { awardDueOn: '2026-04-20', extendedDueOn: '2026-04-20' })).toMatchObject({
+      ok: false,
+      violation: { rule: 'extension-changes-nothing', field: 'days' },
+    });
+    d.do('EXTEND_TIME_LIMIT', { days: 5 }, { awardDueOn: '2026-04-20', extendedDueOn: '2026-04-23' });
   });
 
   it('suspension returns to the stage it interrupted', () => {

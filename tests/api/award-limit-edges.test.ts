@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * The award limit at its edges, through the API on the official calendar (an outside tester's cases, stop 37): an
+ * interval excluded from the day a rest day carried the limit to, an extension that would move nothing, a second
+ * extension, and termination (Rules Art. 48) before the limit could have run out.
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const { send, ok } = caseEvents(() => t);
+const award = (v: CaseView) => (v.deadlines as { kind: string; dueOn: string; status: string }[]).find((d) => d.kind === 'award');
+/** Accepted 03-04: the 45th day is Saturday 04-18, carried to Monday 04-20 (CPL Art. 85(3)). */
+async function accepted(on = '2026-03-04', receivedOn = '2026-03-03') {
+  const c = await registerCase(t, a, standardApplication({ receivedOn }));
+  const v = await ok(c, a.tokens.clerk, 'ACCEPT', {}, on);
+  return { c, v };
+}
+
+describe(`the award limit at its edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('a suspension from the carried last day is excluded from that day: the limit ends the day the case resumes', async () => {
+    const { c, v } = await accepted();
+    expect(award(v)?.dueOn).toBe('2026-04-20');
+    await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-04-20');
+    const resumed = await ok(c, a.tokens.chair, 'RESUME', {}, '2026-04-30');
+    expect(award(resumed)?.dueOn).toBe('2026-04-30');
+  });
+
+  it('an extension that leaves the carried last day where it was is refused; one that moves it is the only one', async () => {
+    // Accepted 08-17: the 45th day is 10-01 (National Day), carried to Thursday 10-08.
+    const { c, v } = await accepted('2026-08-17', '2026-08-14');
+    expect(award(v)?.dueOn).toBe('2026-10-08');
+    const none = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 5, reason: '案情复杂' }, '2026-10-08');
+    expect(none.status).toBe(422);
+    expect(none.body).toMatchObject({ rule: 'extension-changes-nothing', field: 'days' });
+    expect(none.body.detail).toContain('2026-10-08');
+    const extended = await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 10, reason: '案情复杂' }, '2026-10-08');
+    expect(award(extended)?.dueOn).toBe('2026-10-12');
+    // Once (LDMAL Art. 43(1)): a second is refused with the rule, and not offered.
+    const again = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 2, reason: '仍需鉴定' }, '2026-10-09');
+    expect(again.status).toBe(422);
+    expect(again.body.rule).toBe('extension-once');
+    const offered = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[];
+    expect(offered.map((e) => e.type)).not.toContain('EXTEND_TIME_LIMIT');
+  });
+
+  it('termination for a court suit over the delay only once the limit has run out (Rules Art. 48; SPC-1 Art. 12)', async () => {
+    const { c } = await accepted();
+    const early = await send(c, a.tokens.chair, 'TERMINATE', { reason: '人民法院已受理诉讼' }, '2026-04-20');
+    expect(early.status).toBe(422);
+    expect(early.body.rule).toBe('terminate-before-limit');
+    expect(early.body.detail).toContain('2026-04-20');
+    expect((await t.api(a.tokens.chair).get(`/api/cases/${c.id}`)).body.state).toBe('accepted');
+    const closed = await ok(c, a.tokens.chair, 'TERMINATE', { reason: '人民法院已受理诉讼' }, '2026-04-21');
+    expect(closed.state).toBe('closed_terminated');
+  });
+});
