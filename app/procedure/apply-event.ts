@@ -99,7 +99,13 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
       // claim's — or larger — says the opposite of the outcome chosen.
       const claimed = c.claims.find((cl) => cl.id === it.claimId)?.amountFen ?? null;
       const awarded = it.amount === undefined ? null : parseMoney(it.amount);
-      if (it.outcome === 'partly' && claimed !== null && awarded !== null && awarded >= claimed) {
+      if (it.outcome !== 'dismissed' && awarded !== null && awarded <= 0) {
+        // LDMAL Art. 46: the ruling states a definite result — supporting a claim with nothing to pay says the opposite.
+        errors.push({
+          path: `items.${i}.amount`,
+          message: '支持或部分支持的裁决金额应大于 0 元；不予支持的请选择“驳回”，非给付请求可不填金额',
+        });
+      } else if (it.outcome === 'partly' && claimed !== null && awarded !== null && awarded >= claimed) {
         errors.push({
           path: `items.${i}.amount`,
           message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,

@@ -89,7 +89,7 @@ describe(`partial awards and what an award decides (${process.env.TEST_DB ?? 'sq
     expect(done.state).toBe('award_issued');
   });
 
-  it('no item is awarded more than its claim asks (不告不理), in an award or a partial award', async () => {
+  it('no item is awarded more than its claim asks (不告不理), nor supported with nothing, in an award or a partial award', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', { body: THREE });
     const [wages, comp] = ids(c);
     for (const type of ['PARTIAL_AWARD', 'ISSUE_AWARD'] as const) {
@@ -97,6 +97,13 @@ describe(`partial awards and what an award decides (${process.env.TEST_DB ?? 'sq
       expect(r.status).toBe(400);
       expect(r.body.errors[0].path).toBe('items.0.amount');
       expect(r.body.errors[0].message).toContain('12000.00');
+      // Nor is a claim supported with nothing to pay: that is a dismissal (LDMAL Art. 46, a definite result).
+      for (const outcome of ['partly', 'granted'])
+        for (const amount of ['0', '0.00']) {
+          const nothing = await send(c, arb.token, type, { items: [{ claimId: wages, outcome, amount }] }, '2026-03-26');
+          expect(nothing.status).toBe(400);
+          expect(nothing.body.errors[0]).toMatchObject({ path: 'items.0.amount', message: expect.stringContaining('驳回') });
+        }
     }
     // The claim's own amount is granted in full.
     await ok(
