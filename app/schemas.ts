@@ -781,6 +781,7 @@ const caseShape = {
       closedOn: Day,
       reason: z.string().optional(),
       absentNotices: z.array(AbsentNotice).optional().openapi({ description: '按撤回处理：未到庭申请人及书面通知送达记录' }),
+      counterclaimWithdrawn: z.literal(true).optional().openapi({ description: '撤回：被申请人一并撤回反申请' }),
     })
     .nullable(),
   award: z

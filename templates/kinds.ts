@@ -1066,6 +1066,34 @@ function decision(d: DocInput): DocSpec[] {
         dateOn: d.ctx.closure.closedOn,
       };
     },
+    // LDMAL Art. 41; Rules Art. 35 [R]: the applicant withdraws (often after a settlement); the closure rests on a decision
+    // recording it, dated the withdrawal (domain.md §§10.1–10.2). No article is printed: Rules Art. 35 is not confirmed
+    // against its text (domain.md [R]), and the decision records the act rather than ruling on a ground.
+    withdrawal: () => {
+      const cl = d.ctx.closure;
+      if (cl?.mode !== 'withdrawal') throw new NotReadyError('本案未撤回仲裁申请');
+      const filed = d.ctx.acceptedOn ? `本委于${chineseDate(d.ctx.acceptedOn)}受理` : `本委于${chineseDate(receivedOn(d))}收到仲裁申请`;
+      const counter = cl.counterclaimWithdrawn ? '，被申请人亦撤回反申请' : '';
+      return {
+        text: `${theCase(d)}，${filed}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。`,
+        dateOn: cl.closedOn,
+      };
+    },
+    // LDMAL Art. 36(1): the applicant, notified in writing, absent without proper reason — treated as withdrawn; Rules
+    // Art. 39 [S]: the same claims are then not accepted again (domain.md §5).
+    deemed_withdrawal: () => {
+      const cl = d.ctx.closure;
+      if (cl?.mode !== 'deemed_withdrawal') throw new NotReadyError('本案未按撤回仲裁申请处理');
+      const heldOn = d.ctx.hearingsHeld.at(-1)?.heldOn ?? cl.closedOn;
+      const absent = (cl.absentNotices ?? []).map((n) => {
+        const who = d.applicants.find((p) => p.id === n.partyId)?.name ?? '申请人';
+        return n.servedOn ? `${who}于${chineseDate(n.servedOn)}收到开庭通知` : who;
+      });
+      return {
+        text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}无正当理由拒不到庭${cl.reason ? `（${clause(cl.reason)}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
+        dateOn: cl.closedOn,
+      };
+    },
     correction: () => {
       if (!d.ctx.award) throw new NotReadyError('本案尚无裁决，无需补正');
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
@@ -1077,7 +1105,11 @@ function decision(d: DocInput): DocSpec[] {
     },
   };
   const make = matter ? bodies[matter] : undefined;
-  if (!make) throw new MissingTextError('matter', '决定书须写明事项（matter）：suspension、extension、termination 或 correction');
+  if (!make)
+    throw new MissingTextError(
+      'matter',
+      '决定书须写明事项（matter）：suspension、extension、termination、withdrawal、deemed_withdrawal 或 correction',
+    );
   const { text, dateOn } = make();
   return [
     {

@@ -134,7 +134,15 @@ const recordService = set(({ context, event }: Args) => {
   };
 });
 const close = (mode: NonNullable<CaseContext['closure']>['mode']) =>
-  set(({ event }: Args) => ({ closure: { mode, closedOn: event.occurredOn, ...(p(event).reason ? { reason: p(event).reason } : {}) } }));
+  set(({ event }: Args) => ({
+    closure: {
+      mode,
+      closedOn: event.occurredOn,
+      ...(p(event).reason ? { reason: p(event).reason } : {}),
+      // WITHDRAW: the respondent withdrew its merged counterclaim with the application (rules.ts counterclaimStanding).
+      ...(p(event).counterclaimWithdrawn === true ? { counterclaimWithdrawn: true as const } : {}),
+    },
+  }));
 const enterStage = (stage: Stage) => set(() => ({ stage }));
 const startMediation = set(({ context, event }: Args) => ({
   stageBefore: context.stage,

@@ -282,7 +282,14 @@ export interface CaseContext extends CaseInput, AddedContext {
   partialAwards: AwardRecord[];
   award: AwardRecord | null;
   /** DEEM_WITHDRAWN keeps the written notice proven served on the absent applicants (LDMAL Art. 36). */
-  closure: { mode: ClosureMode; closedOn: string; reason?: string; absentNotices?: AbsentNotice[] } | null;
+  closure: {
+    mode: ClosureMode;
+    closedOn: string;
+    reason?: string;
+    absentNotices?: AbsentNotice[];
+    /** WITHDRAW: the respondent withdrew its merged counterclaim with the application (Rules Art. 36). */
+    counterclaimWithdrawn?: true;
+  } | null;
   lawsuits: { partyId: number; court: string; filedOn: string }[];
   setAside: {
     court: string;

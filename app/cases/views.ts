@@ -194,6 +194,7 @@ function closureView(ctx: MachineContext, level: ReadLevel) {
         closedOn: ctx.closure.closedOn,
         ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}),
         ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
+        ...(ctx.closure.counterclaimWithdrawn ? { counterclaimWithdrawn: true as const } : {}),
       }
     : null;
 }

@@ -35,7 +35,7 @@ import { documentAssets } from './assets.ts';
 
 export interface DocumentRequest extends RequestText {
   kind: DocumentKind;
-  matter?: 'suspension' | 'extension' | 'termination' | 'correction';
+  matter?: 'suspension' | 'extension' | 'termination' | 'withdrawal' | 'deemed_withdrawal' | 'correction';
   purpose?: 'enforcement' | 'advance_execution' | 'litigation';
   /** A draft: marked 草稿, with the seal placeholder; an issued copy (the default) carries the seal image if any. */
   draft?: boolean;

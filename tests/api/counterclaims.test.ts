@@ -188,6 +188,10 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     const both = await withCounterclaim({ description: '被申请人反申请：申请人返还培训费用', claims: [TRAINING] });
     const r = await ok(both.c, a.tokens.clerk, 'WITHDRAW', { reason: '双方和解，各自撤回', counterclaimWithdrawn: true }, '2026-03-31');
     expect(r.state).toBe('closed_withdrawn');
+    expect(r.closure).toMatchObject({ mode: 'withdrawal', counterclaimWithdrawn: true });
+    const decision = await documentText(both.c.id, { kind: 'decision', matter: 'withdrawal' });
+    expect(decision).toContain('申请撤回仲裁申请，被申请人亦撤回反申请。');
+    expect(decision).toContain('准许申请人撤回仲裁申请，准许被申请人撤回反申请。');
 
     // The applicant gives up every claim of its own: a change of claims, and the award decides the counterclaim alone.
     let gaveUp: CaseView | undefined;

@@ -527,6 +527,35 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(text).toContain('二〇二六年五月六日');
   });
 
+  it('a withdrawal and a deemed withdrawal each have their decision, dated the closure (domain.md §§10.1–10.2)', async () => {
+    const c = await registerCase(t, a);
+    await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+    const early = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'withdrawal' });
+    expect(early.status).toBe(409);
+    await ev(c, a.tokens.clerk, 'WITHDRAW', '2026-03-20', { reason: '双方已自行和解' });
+    const text = await one(c, a.tokens.chair, { kind: 'decision', matter: 'withdrawal' });
+    expect(text).toContain('本委于二〇二六年三月四日受理。申请人于二〇二六年三月二十日以双方已自行和解为由申请撤回仲裁申请。');
+    expect(text).toContain('本委决定：准许申请人撤回仲裁申请。');
+    expect(text).not.toContain('反申请');
+    expect(text).toContain('二〇二六年三月二十日');
+
+    const { c: d, arb } = await caseAt(t, a, 'hearing_scheduled');
+    await ev(d, a.tokens.clerk, 'SERVE', '2026-03-10', {
+      document: 'hearing_notice',
+      partyId: d.applicants[0]?.id,
+      method: 'direct',
+      servedOn: '2026-03-10',
+    });
+    await ev(d, arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: false, respondentPresent: true });
+    const wrong = await t.api(arb.token).post(`/api/cases/${d.id}/documents`, { kind: 'decision', matter: 'deemed_withdrawal' });
+    expect(wrong.status).toBe(409);
+    await ev(d, arb.token, 'DEEM_WITHDRAWN', '2026-03-26', {});
+    const deemed = await one(d, arb.token, { kind: 'decision', matter: 'deemed_withdrawal' });
+    expect(deemed).toContain('于二〇二六年三月二十五日开庭审理。申请人张三于二〇二六年三月十日收到开庭通知，无正当理由拒不到庭。');
+    expect(deemed).toContain('依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。');
+    expect(deemed).toContain('二〇二六年三月二十六日');
+  });
+
   it('advance execution: the amount granted, who pays whom by when; the transfer letter dated the transfer, with a contact', async () => {
     const { c, arb } = await toHeard();
     await ev(c, arb.token, 'ADVANCE_EXECUTION', '2026-03-26', {

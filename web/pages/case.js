@@ -137,7 +137,12 @@ export async function casePage(id, mount) {
         )
       : null,
     c.closure
-      ? h('p.small', `结案：${closureLabel(c.closure.mode)}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}`)
+      ? h(
+          'p.small',
+          `结案：${closureLabel(c.closure.mode)}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}${
+            c.closure.counterclaimWithdrawn ? '；被申请人一并撤回反申请' : ''
+          }`,
+        )
       : null,
     // A mediation (LDMAL Arts. 14(3), 15) or a review referred to arbitration and the application it became point at
     // each other.
@@ -693,7 +698,7 @@ function offeredKinds(c) {
     mediation_agreement: Boolean(p.trackMediation?.agreedOn),
     advance_execution_ruling: Boolean(p.advanceExecutions?.length),
     court_transfer_letter: Boolean(p.transfers?.length),
-    decision: Boolean(p.suspensions?.length || p.extension || c.closure?.mode === 'termination' || c.award),
+    decision: Object.keys(decisionMatters(c)).length > 0,
   };
   const roles = V().documentRoles ?? {};
   return Object.fromEntries(
@@ -702,11 +707,20 @@ function offeredKinds(c) {
 }
 function decisionMatters(c) {
   const p = c.proceedings ?? {};
-  const all = { suspension: '中止审理', extension: '延长审理期限', termination: '终止审理', correction: '补正' };
+  const all = {
+    suspension: '中止审理',
+    extension: '延长审理期限',
+    termination: '终止审理',
+    withdrawal: '准许撤回仲裁申请',
+    deemed_withdrawal: '按撤回仲裁申请处理',
+    correction: '补正',
+  };
   const ok = {
     suspension: Boolean(p.suspensions?.length),
     extension: Boolean(p.extension),
     termination: c.closure?.mode === 'termination',
+    withdrawal: c.closure?.mode === 'withdrawal',
+    deemed_withdrawal: c.closure?.mode === 'deemed_withdrawal',
     correction: Boolean(c.award),
   };
   return Object.fromEntries(Object.entries(all).filter(([k]) => ok[k]));
