@@ -148,6 +148,9 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     if (e.variant === 'award-1') return ctx.award !== null && !served(1);
     if (e.variant === 'award-2') return ctx.award !== null && !served(2);
     if (e.type === 'ADVANCE_EXECUTION') return !ctx.advanceExecutions.some((x) => x.transferredOn === null);
+    // Rules Art. 48: termination once the limit ran out — never while a suspension holds the clock (the HTTP driver
+    // dates it after the award's due day).
+    if (e.type === 'TERMINATE') return !ctx.suspensions.some((x) => x.to === null);
     return true;
   });
 }
