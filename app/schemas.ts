@@ -113,7 +113,7 @@ export const ClaimInput = z
   .openapi('ClaimInput');
 export type ClaimInput = z.infer<typeof ClaimInput>;
 
-const District = z.enum(DISTRICTS);
+const District = z.enum(DISTRICTS, { error: '请选择管辖地区（本委辖区内的县、市、区）' });
 
 export const LimitationInput = z
   .object({

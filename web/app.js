@@ -13,6 +13,7 @@ import {
   h,
   halfWidthAmount,
   input,
+  ownDraftCount,
   roleLabel,
   setSession,
   setTitle,
@@ -156,17 +157,17 @@ new MutationObserver((records) => {
     for (const n of r.addedNodes)
       if (n instanceof Element && (n.tagName === 'TABLE' || n.querySelector('table'))) wrapTables(n.parentElement ?? n);
 }).observe(document.body, { childList: true, subtree: true });
-/** Signing out clears the drafts in this browser: a form with unsaved changes asks first. */
+/**
+ * Signing out clears the drafts in this browser: a form with unsaved changes asks first, and so does a draft kept from
+ * earlier (a registration restored and not yet sent, an award's text) — the person may not know it would go.
+ */
 async function signOutAsking() {
-  if (
-    state.leaveGuard?.dirty() &&
-    !(await confirmDialog({
-      title: '退出登录？',
-      body: h('p', '表单尚未提交。退出后，本机保存的草稿将被清除（草稿含身份证号码、电话等个人信息）。'),
-      confirmLabel: '退出登录',
-    }))
-  )
-    return;
+  const dirty = state.leaveGuard?.dirty();
+  const drafts = ownDraftCount();
+  const said = dirty
+    ? '表单尚未提交。退出后，本机保存的草稿将被清除（草稿含身份证号码、电话等个人信息）。'
+    : `本机保存有您尚未提交的草稿${drafts > 1 ? `（${drafts} 份）` : ''}，退出后将被清除，无法恢复（草稿含身份证号码、电话等个人信息）。`;
+  if ((dirty || drafts > 0) && !(await confirmDialog({ title: '退出登录？', body: h('p', said), confirmLabel: '退出登录' }))) return;
   signOut('已退出登录');
 }
 function skipToMain(e) {

@@ -599,20 +599,28 @@ export function saveDraft(name, value, meta = {}) {
   }
 }
 export const clearDraft = (name) => localStorage.removeItem(draftKey(name));
-/** Every draft in this browser, of every user (on signing out). */
-export function clearAllDrafts() {
+/** The keys of every draft in this browser, of every user. */
+function allDraftKeys() {
   try {
     const keys = [];
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
       if (k?.startsWith('zc.draft.')) keys.push(k);
     }
-    for (const k of keys) localStorage.removeItem(k);
+    return keys;
   } catch {
-    /* storage disabled: nothing kept */
+    return []; // storage disabled: nothing kept
   }
 }
-export const draftTime = (d) => (d?.savedAt ? new Date(d.savedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+/** How many drafts this user keeps in this browser (a registration, an award, a correction…). */
+export const ownDraftCount = () => allDraftKeys().filter((k) => k.startsWith(`zc.draft.${state.user?.id ?? 0}.`)).length;
+/** Every draft in this browser, of every user (on signing out). */
+export function clearAllDrafts() {
+  for (const k of allDraftKeys()) localStorage.removeItem(k);
+}
+export const draftTime = (d) => chinaDateTime(d?.savedAt);
+/** The China time of day now, "15:57", as the rest of the interface writes times. */
+export const chinaTimeNow = () => chinaDateTime(new Date().toISOString()).slice(11);
 
 // ---------- dialogs ----------
 /**

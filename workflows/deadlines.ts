@@ -228,9 +228,10 @@ function excludedDays(
       what: `公告送达期间${published}至${sv.servedOn}（${daysBetween(published, sv.servedOn)}天，当事人${sv.partyId}）`,
     });
   }
+  // An interval still running is kept on its first day too (0 days yet): the clock is paused from that day.
   const clipped = raw
     .map((x) => ({ ...x, from: x.from < from ? from : x.from }))
-    .filter((x) => x.to > x.from)
+    .filter((x) => x.to > x.from || (x.open && x.to === x.from))
     .sort((a, b) => a.from.localeCompare(b.from));
   let days = 0;
   let cur: { from: string; to: string } | null = null;
@@ -558,7 +559,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     computePeriod(cal, P.serve_respondent, ctx.acceptedOn, '受理之日'),
     firstService(ctx, ['application_copy', 'respond_notice'], respondents, true),
     'clerk',
-    { endedOn: closedOn && !ctx.award ? closedOn : null },
+    // Closed — by an award too — the duty can no longer be done: `ended`, its explanation saying it was not done by its
+    // day (not an overdue to-do that nobody can clear, on the workbench and the list's 有逾期期限 filter for ever).
+    { endedOn: closedOn },
   );
   // The defense period runs from the respondents' receipt — for public notice, the deemed day (CPL Art. 95).
   const servedRespondentsOn = firstService(ctx, ['application_copy', 'respond_notice'], respondents);

@@ -8,7 +8,7 @@ export const STATE_LABELS: Record<string, string> = {
   mediation_in_progress: '调解中',
   mediation_agreed: '调解成功（已达成调解协议）',
   mediation_failed: '调解不成',
-  mediation_referred: '已转入仲裁',
+  mediation_referred: '已转入仲裁（案前调解）',
   received: '已收件待审查',
   pending_supplement: '待补正材料',
   rejected: '不予受理',
@@ -44,7 +44,7 @@ export const STATE_LABELS: Record<string, string> = {
   review_confirmed: '审查确认（调解书已生效）',
   review_terminated: '终止仲裁审查',
   review_rejected: '仲裁审查申请不予受理',
-  review_referred: '已转入仲裁',
+  review_referred: '已转入仲裁（仲裁审查）',
 };
 
 export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION' | 'GENERATE_DOCUMENT' | 'GENERATE_COURT_PACKAGE', string> =

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -50,6 +50,23 @@ describe(`the award limit at its edges (${process.env.TEST_DB ?? 'sqlite'})`, ()
     expect(again.body.rule).toBe('extension-once');
     const offered = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[];
     expect(offered.map((e) => e.type)).not.toContain('EXTEND_TIME_LIMIT');
+  });
+
+  it('a duty still undone when the award closes the case ends with it: no overdue to-do that nobody can clear', async () => {
+    // Accepted 03-04; the application copy never recorded as served (due 03-11); heard 03-25, award 03-26.
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const awarded = await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: c.claims.map((x) => ({ claimId: x.id, outcome: 'dismissed' })) },
+      '2026-03-26',
+    );
+    const duty = (awarded.deadlines as { kind: string; status: string; explanation: string }[]).find((d) => d.kind === 'serve_respondent');
+    expect(duty).toMatchObject({ status: 'ended' });
+    expect(duty?.explanation).toContain('届满时尚未完成；案件已于2026-03-26结案');
+    const due = (await t.api(a.tokens.clerk).get('/api/deadlines?within=14&pageSize=200&assignee=all')).body.items as { caseId: number }[];
+    expect(due.filter((d) => d.caseId === c.id)).toEqual([]);
   });
 
   it('termination for a court suit over the delay only once the limit has run out (Rules Art. 48; SPC-1 Art. 12)', async () => {

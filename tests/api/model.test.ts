@@ -208,7 +208,7 @@ describe(`model-based: statechart paths driven over HTTP (${process.env.TEST_DB 
     expect(checked).toBeGreaterThan(states);
   }, 900_000);
 
-  it('at every leaf state, each event the model does not allow gets 409 (422 with its rule where the state takes it but the case's record refuses it), and next-events matches the model', async () => {
+  it('at every leaf state, each event the model does not allow gets 409 (422 with its rule where the state takes it but the case’s record refuses it), and next-events matches the model', async () => {
     const firstPerLeaf = new Map<string, [Track, Path]>();
     for (const [track, paths] of tracks) {
       for (const p of [...paths].sort((x, y) => x.steps.length - y.steps.length)) {

@@ -72,6 +72,10 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await text(form.locator(`[data-error-for="unsent.${p.claims[0]?.id}.outcome"]`), '部分裁决至少裁决一项请求');
     // The wages item only; the compensation is left for the award.
     await form.getByLabel('第1项裁决结果').selectOption('granted');
+    // The respondent attended and filed no defense: its answer is asked with the award, not first by its document.
+    await form.getByRole('button', { name: '部分裁决…' }).click();
+    await text(form.locator('[data-error-for="defenseSummary"]'), '请填写被申请人辩称');
+    await form.locator('[data-path="defenseSummary"]').fill('被申请人辩称工资已经支付。');
     await form.getByRole('button', { name: '部分裁决…' }).click();
     const confirm = page.locator('dialog.confirm[open]');
     await text(confirm, '2025年12月工资：支持');

@@ -140,6 +140,7 @@ describe('web interface journeys (Chromium)', () => {
     await shot('02-workbench-clerk');
     await page.getByRole('link', { name: '登记申请' }).click();
     await page.getByLabel('收到申请日期').fill('2026-03-02');
+    await page.getByLabel('管辖地区').selectOption('东昌府区');
     const applicant = page.locator('[data-party="applicants.0"]');
     await applicant.getByLabel('姓名').fill('张三');
     await applicant.getByLabel('公民身份号码').fill('371502199001011231');
@@ -439,6 +440,7 @@ describe('web interface journeys (Chromium)', () => {
     await page.getByRole('link', { name: '调解', exact: true }).click();
     const form = page.locator('form').filter({ hasText: '登记调解申请' });
     await form.getByLabel('收到申请日期').fill('2026-03-25');
+    await form.getByLabel('管辖地区').selectOption('东昌府区');
     await form.locator('[data-party="applicants.0"]').getByLabel('姓名').fill('李四');
     await form.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某食品有限公司');
     await form.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('5000');

@@ -126,3 +126,15 @@ describe('an interval beginning on the day a rest day carried the last day to (C
     expect(d).toMatchObject({ dueOn: '2026-04-20', status: 'overdue' });
   });
 });
+
+describe('a suspension ordered today', () => {
+  it('pauses the clock from its first day, before a day has been excluded', () => {
+    const c = {
+      ...restore(startCase(input)).context,
+      acceptedOn: '2026-03-04',
+      suspensions: [{ from: '2026-03-20', to: null, reason: '等待鉴定' }],
+    };
+    expect(award(c, '2026-03-20')?.status).toBe('paused');
+    expect(award(c, '2026-03-21')?.status).toBe('paused');
+  });
+});

@@ -8,6 +8,7 @@ import {
   api,
   caseName,
   checkMoney,
+  chinaTimeNow,
   clearDraft,
   clearErrors,
   clearOnEdit,
@@ -27,6 +28,7 @@ import {
   select,
   setError,
   showErrors,
+  sourceZh,
   state,
   today,
 } from '../core.js';
@@ -154,7 +156,7 @@ async function eventForm(c, type, done, screen) {
     const path = f.name;
     let el;
     if (f.kind === 'award') {
-      awardEd = awardEditor(c, type);
+      awardEd = awardEditor(c, type, fields.querySelector('[data-path="occurredOn"]'));
       fields.append(awardEd.node);
       getters.push(awardEd.get);
       checks.push(awardEd.check);
@@ -475,7 +477,7 @@ async function eventForm(c, type, done, screen) {
       // application is accepted (the clerk who accepts may not be the one who registered it).
       ...barring.map(
         (d) =>
-          `登记时发现同一当事人之间的在先案件（#${d.caseId}）${DUPLICATE_WHAT[d.code] ?? ''}（${d.source}）：同一争议不予受理。请核对是否为同一事实、理由和请求；属于同一争议的，应办理“不予受理”。`,
+          `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${DUPLICATE_WHAT[d.code] ?? ''}（${sourceZh(d.source)}）：同一争议不予受理。请核对是否为同一事实、理由和请求；属于同一争议的，应办理“不予受理”。`,
       ),
     ];
     if (consequence || backdated || warnings.length) {
@@ -727,7 +729,7 @@ function advanceAmounts(c, claimList) {
  * arbitrator accepts or edits), finality shown as typed; the defense, the facts found and the reasoning, which an
  * award cannot be made without. The text is kept as a draft per case until the award is made.
  */
-function awardEditor(c, type) {
+function awardEditor(c, type, dateInput) {
   // v2: drafts of the editor that chose 支持 and the amount claimed for every item are not restored as choices.
   const draftName = `award.v2.${c.id}.${type}`;
   const draft = loadDraft(draftName);
@@ -878,11 +880,19 @@ function awardEditor(c, type) {
   // The applicant's answer to a merged counterclaim, asked where the form decides counterclaim items (Rules Art. 36).
   const counterAnswer = h('textarea', { rows: 3, maxlength: 20000 });
   const hasCounterclaim = rows.some((r) => r.cl.counterclaim);
+  // 被申请人辩称 (templates/kinds.ts `defense`): the summary recorded with the defense, else the arbitrator's — needed
+  // where the respondent answered or attended; asked here, not first when the award's document is generated.
+  const filed = c.proceedings?.defenses ?? [];
+  const defenseRecorded = filed.some((x) => x.summary);
+  const defenseNeeded = !defenseRecorded && (filed.length > 0 || (c.proceedings?.hearingsHeld ?? []).some((x) => x.respondentPresent));
   facts.value = saved.facts ?? '';
   reasoning.value = saved.reasoning ?? '';
   defense.value = saved.defenseSummary ?? '';
   counterAnswer.value = saved.counterclaimDefenseSummary ?? '';
+  // The award's date is part of the draft: restored with the rest, never silently today's (it starts the periods).
+  if (saved.occurredOn && dateInput) dateInput.value = saved.occurredOn;
   const collect = () => ({
+    ...(dateInput?.value ? { occurredOn: dateInput.value } : {}),
     items: rows.map((r) => ({
       claimId: r.cl.id,
       outcome: r.outcome.value,
@@ -895,13 +905,17 @@ function awardEditor(c, type) {
     defenseSummary: defense.value,
     counterclaimDefenseSummary: counterAnswer.value,
   });
-  const status = h('p.small.muted', { 'aria-live': 'polite' }, draft ? `已恢复 ${draftTime(draft)} 保存的草稿` : '');
+  const status = h(
+    'p.small.muted',
+    { 'aria-live': 'polite' },
+    draft ? `已恢复 ${draftTime(draft)} 保存的草稿${saved.occurredOn ? `（裁决日期 ${saved.occurredOn}）` : ''}` : '',
+  );
   let saveTimer;
   const keep = () => {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       saveDraft(draftName, collect());
-      status.textContent = `草稿已保存（${new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`;
+      status.textContent = `草稿已保存（${chinaTimeNow()}）`;
     }, 400);
   };
   for (const r of rows) {
@@ -911,6 +925,7 @@ function awardEditor(c, type) {
     r.outcome.addEventListener('change', keep);
   }
   for (const el of [facts, reasoning, defense, counterAnswer]) el.addEventListener('input', keep);
+  dateInput?.addEventListener('change', keep);
   preview();
   if (draft) facts.dataset.restored = 'true';
   const node = h(
@@ -941,7 +956,14 @@ function awardEditor(c, type) {
       ),
     ),
     summaryLine,
-    field('被申请人辩称', 'defenseSummary', defense, { wide: true, hint: '不填则使用收到答辩书时记录的答辩要点' }),
+    field('被申请人辩称', 'defenseSummary', defense, {
+      wide: true,
+      hint: defenseRecorded
+        ? '不填则使用收到答辩书时记录的答辩要点'
+        : defenseNeeded
+          ? '被申请人已提交答辩书或到庭，裁决书须写明其答辩意见'
+          : '被申请人未答辩亦未到庭的，可不填',
+    }),
     hasCounterclaim
       ? field('申请人（被反申请人）针对反申请辩称', 'counterclaimDefenseSummary', counterAnswer, {
           wide: true,
@@ -991,6 +1013,8 @@ function awardEditor(c, type) {
       if (r.outcome.value !== 'dismissed' && suggested && !suggested.length && !lines(r.basis.value).length)
         bad.push([`${path}.legalBasis`, `请写明第${r.cl.seq}项的裁决依据（本项没有可建议的法律条文）`]);
     }
+    if (defenseNeeded && !defense.value.trim() && rows.some((r) => !r.cl.counterclaim && r.outcome.value))
+      bad.push(['defenseSummary', '被申请人已提交答辩书或到庭参加仲裁，裁决书须写明其答辩意见：请填写被申请人辩称']);
     // A counterclaim's items decided: the document states the applicant's answer to it (Rules Art. 36).
     if (hasCounterclaim && !counterAnswer.value.trim() && rows.some((r) => r.cl.counterclaim && r.outcome.value))
       bad.push(['counterclaimDefenseSummary', '裁决反申请请求的，须写明申请人（被反申请人）针对反申请的答辩意见']);

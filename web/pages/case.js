@@ -908,7 +908,7 @@ function docsSection(c, docs, refresh) {
           h(
             'div.alert.bad',
             { role: 'alert' },
-            missing ? `请在下面的“${TEXT_LABELS[err.problem.field]}”中填写后再点“生成”。` : err.message,
+            missing ? `请在“${TEXT_LABELS[err.problem.field]}”框中填写后再点“生成”（光标已移到该框）。` : err.message,
           ),
         );
         if (missing) missing.focus();

@@ -58,6 +58,8 @@ export async function hearingsPage(params, mount) {
         x.session > 1 ? h('span.badge.info.tight', `第${x.session}次开庭`) : null,
         x.jointWith.length ? h('span.small', `合并开庭：与${x.jointWith.map((j) => j.caseNo ?? `#${j.caseId}`).join('、')}`) : null,
         x.status === 'held' ? h('span.badge.ok.tight', '已开庭') : null,
+        // Rules Art. 47: a suspended case is not heard until it resumes.
+        x.status !== 'held' && x.state === 'suspended' ? h('span.badge.warn.tight', '中止审理中') : null,
       );
     fill(
       out,

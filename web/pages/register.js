@@ -7,6 +7,7 @@ import {
   checkCreditCode,
   checkIdNumber,
   checkMoney,
+  chinaTimeNow,
   clearDraft,
   clearOnEdit,
   confirmDialog,
@@ -39,7 +40,8 @@ function emptyModel(track) {
   return {
     receivedOn: today(),
     channel: 'counter',
-    district: state.vocab.districts[0],
+    // Chosen by the clerk each time (no district is assumed: it decides the statistics and the minimum wage).
+    district: '',
     procedure: 'ordinary',
     wageArrears: false,
     facts: '',
@@ -249,9 +251,14 @@ export function registerForm(track = 'arbitration', edit = null) {
           'div.row',
           field('收到申请日期', 'receivedOn', input('date', { value: m.receivedOn, max: today() }), { required: true }),
           field('申请方式', 'channel', select(v.channels, { value: m.channel })),
-          field('管辖地区', 'district', select(Object.fromEntries(v.districts.map((d) => [d, d])), { value: m.district }), {
-            required: true,
-          }),
+          field(
+            '管辖地区',
+            'district',
+            select({ '': '（请选择）', ...Object.fromEntries(v.districts.map((d) => [d, d])) }, { value: m.district }),
+            {
+              required: true,
+            },
+          ),
           track === 'arbitration' ? field('程序', 'procedure', select(v.procedures, { value: m.procedure })) : null,
           h('label.check', input('checkbox', { 'data-path': 'wageArrears', checked: m.wageArrears }), '拖欠工资（农民工工资优先）'),
         ),
@@ -408,7 +415,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       if (submitted || !state.user) return;
       saveDraft(draftName, collect(), draftMeta);
       const s = form.querySelector('[data-draft-status]');
-      if (s) s.textContent = `草稿已自动保存在本机（${new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`;
+      if (s) s.textContent = `草稿已自动保存在本机（${chinaTimeNow()}）`;
     }, 400);
   }
   form.addEventListener('input', changed);

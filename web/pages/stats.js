@@ -40,7 +40,9 @@ export async function statsPage(params, mount) {
     'form.panel.row',
     field('起始日', 'from', input('date', { value: from, name: 'from' })),
     field('截止日', 'to', input('date', { value: to, name: 'to' })),
-    field('按某日记录重算（选填）', 'asOf', input('date', { value: asOf, name: 'asOf', max: today() })),
+    field('按某日的记录复现（选填）', 'asOf', input('date', { value: asOf, name: 'asOf', max: today() }), {
+      hint: '只计入该日终了前已记录的数据，用于核对当时上报的数字',
+    }),
     h(
       'div.actions',
       ['本年', '上年', '本季度', '上季度'].map((t) => h('button.btn.small', { type: 'button', onclick: () => setPeriod(t) }, t)),
@@ -175,7 +177,7 @@ export async function statsPage(params, mount) {
     out,
     h(
       'p.small.muted',
-      `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；口径 ${r.formulaVersion}；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）`,
+      `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；统计口径版本 ${r.formulaVersion}；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）`,
     ),
     h(
       'div.cards',

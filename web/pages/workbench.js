@@ -117,9 +117,11 @@ export function hearingList(items, empty = '近期没有开庭') {
             'td',
             x.status === 'held'
               ? h('span.badge.ok', '已开庭')
-              : x.hearingOn < today()
-                ? h('span.badge.warn', '开庭日已过，未记录')
-                : h('span.badge.info', '待开庭'),
+              : x.state === 'suspended'
+                ? h('span.badge.warn', '中止审理中，暂不开庭')
+                : x.hearingOn < today()
+                  ? h('span.badge.warn', '开庭日已过，未记录')
+                  : h('span.badge.info', '待开庭'),
           ),
         ),
       ),
