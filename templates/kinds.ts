@@ -162,6 +162,23 @@ export function cnNumber(n: number): string {
 }
 const ORDINALS = (n: number) => `${cnNumber(n)}、`;
 const yuan = (amount: string) => `${amount}元（${capitalAmount(Math.round(Number(amount) * 100))}）`;
+/** An amount a clerk wrote at the end of a claim's text ("支付拖欠工资8000元", "…共计人民币1.2万元整"). */
+const TRAILING_AMOUNT = /[，,\s]*(?:共计|合计|计)?(?:人民币)?([0-9][0-9,，]*(?:\.[0-9]{1,2})?)\s*(万)?元整?$/u;
+/**
+ * A claim's text without the amount written at its end, where the document prints the amount itself: a ruling prints
+ * what is awarded ("支付拖欠工资8000元8000.00元" read twice, and a partly granted one contradicted itself); the claims
+ * list only the amount the claim records (`same`: left as written when the text names another).
+ */
+function withoutAmount(text: string, same?: string | null): string {
+  const m = TRAILING_AMOUNT.exec(text);
+  if (!m) return text;
+  const written = Number((m[1] ?? '').replace(/[,，]/g, '')) * (m[2] ? 10_000 : 1);
+  if (same !== undefined && (same === null || Math.round(written * 100) !== Math.round(Number(same) * 100))) return text;
+  const rest = text.slice(0, m.index).trim();
+  // A rate, not a total ("差额每月500元", "按每日200元标准"): the text needs its figure.
+  if (!rest || /(每[月人天日年周次]|标准为?|按|月薪|月工资为?|日工资为?)$/u.test(rest)) return text;
+  return rest;
+}
 const mask = (s: string | null, on: boolean) => (s && on ? `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}` : s);
 const names = (ps: PartyView[]) => ps.map((p) => p.name).join('、');
 const arabicDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -257,7 +274,7 @@ function claimsList(d: DocInput, only?: Set<number>, counter = false): Block[] {
   // One level of brackets: the amount in figures, then its capitals in brackets (no category in nested brackets).
   return list.map((c, i) => ({
     kind: 'para' as const,
-    text: `${i + 1}．${clause(c.description)}${c.amount ? `，${yuan(c.amount)}` : ''}${ending(i, list.length)}`,
+    text: `${i + 1}．${c.amount ? `${withoutAmount(clause(c.description), c.amount)}，${yuan(c.amount)}` : clause(c.description)}${ending(i, list.length)}`,
   }));
 }
 
@@ -595,9 +612,10 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
     ? [`申请人${names(d.applicants)}`, `被申请人${names(d.respondents)}`]
     : [`被申请人${names(d.respondents)}`, `申请人${names(d.applicants)}`];
   if (it.amount && Number(it.amount) > 0) {
+    const paid = withoutAmount(what);
     // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
     // (Not 补缴: social insurance is paid to the agency, not to the party.)
-    const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(what) ? `向${payee}${what}` : `支付${payee}${what}`;
+    const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `支付${payee}${paid}`;
     return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}`;
   }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;

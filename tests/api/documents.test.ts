@@ -527,6 +527,30 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(text).toContain('二〇二六年五月六日');
   });
 
+  it("an amount written into a claim's text is not printed twice (支付拖欠工资8000元8000.00元), nor contradicted", async () => {
+    const body = standardApplication({
+      claims: [
+        { category: 'wages', amount: '8000.00', description: '支付拖欠工资8000元' },
+        { category: 'economic_compensation', amount: '12000.00', description: '支付解除劳动合同经济补偿金共计人民币1.2万元整' },
+      ],
+    });
+    const { c, arb } = await toHeard(body);
+    await issue(
+      c,
+      arb,
+      [
+        { claimId: c.claims[0]?.id, outcome: 'granted', amount: '8000.00' },
+        { claimId: c.claims[1]?.id, outcome: 'partly', amount: '6000.00' },
+      ],
+      { defenseSummary: '不同意申请人的请求' },
+    );
+    const text = await one(c, arb.token, { kind: 'award' });
+    expect(text).not.toMatch(/8000元8|1\.2万元整6/);
+    expect(text).toContain('支付拖欠工资，8000.00元');
+    expect(text).toMatch(/向申请人[^，。]*支付拖欠工资8000\.00元/);
+    expect(text).toMatch(/向申请人[^，。]*支付解除劳动合同经济补偿金6000\.00元/);
+  });
+
   it('a withdrawal and a deemed withdrawal each have their decision, dated the closure (domain.md §§10.1–10.2)', async () => {
     const c = await registerCase(t, a);
     await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');

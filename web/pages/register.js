@@ -232,7 +232,11 @@ export function registerForm(track = 'arbitration', edit = null) {
       { dataset: { claim: c } },
       field('请求类别', `${c}.category`, select(state.vocab.claimCategories, { value: cl.category }), { required: true }),
       field('金额（元）', `${c}.amount`, amount),
-      field('请求内容', `${c}.description`, input('text', { maxlength: 2000, value: cl.description }), { required: true, grow: true }),
+      field('请求内容', `${c}.description`, input('text', { maxlength: 2000, value: cl.description }), {
+        required: true,
+        grow: true,
+        hint: '如“支付2025年10月至12月工资”；金额填在“金额”栏，文书自行写出',
+      }),
       model.claims.length > 1
         ? h('button.btn.small.remove', { type: 'button', onclick: () => removeAt('claims', i), 'aria-label': `删除请求 ${i + 1}` }, '删除')
         : null,
