@@ -180,6 +180,38 @@ export function actWarnings(type, c, body = {}, day = null) {
       out.push(`开庭日期 ${on} 为${wd}，请核对（法定节假日与调休以国家安排为准）。`);
     }
   }
+  // LDMAL Art. 36; Rules Arts. 39, 59: an absence has its consequence (按撤回处理, 缺席裁决) only after written notice of
+  // this hearing date proven served (the server's rule, workflows/rules.ts hearingNoticeService) — said now, while the
+  // hearing can still be postponed, not first when the award or the withdrawal is refused.
+  if (type === 'HOLD_HEARING') {
+    const p = c.proceedings ?? {};
+    const h = p.hearing;
+    const moved = h ? (p.postponements ?? []).filter((x) => x.decidedOn >= h.scheduledOn && x.to === h.hearingOn).at(-1) : null;
+    const setOn = moved?.decidedOn ?? h?.scheduledOn ?? null;
+    const noticed = (id) =>
+      setOn !== null &&
+      (p.services ?? []).some(
+        (s) =>
+          ['hearing_notice', 'postponement_notice'].includes(s.document) &&
+          s.partyId === id &&
+          s.servedOn >= setOn &&
+          (s.method !== 'sms' || s.confirmed === true),
+      );
+    for (const [side, present, list, what] of [
+      ['申请人', body.applicantPresent, c.applicants ?? [], '不能按撤回仲裁申请处理'],
+      ['被申请人', body.respondentPresent, c.respondents ?? [], '不能缺席裁决'],
+    ]) {
+      const unproven = present === false ? list.filter((x) => !noticed(x.id)) : [];
+      if (unproven.length)
+        out.push(
+          `未到庭的${side}${unproven.map((x) => x.name).join('、')}尚无本次开庭通知的送达记录：${what}（《劳动争议调解仲裁法》第三十六条）。请先登记送达，或改期开庭。`,
+        );
+    }
+  }
+  // CPL Art. 91 (domain.md §14.2): a document sent by post is served on the day the addressee signs for it (the return
+  // receipt), not the day it was mailed — the periods after it (起诉、申请撤销) run from that day.
+  if (type === 'SERVE' && body.method === 'post' && !body.servedOn)
+    out.push('邮寄送达以受送达人在回执上签收之日为送达日期。未填写“送达日期”的，将按登记日期计算其后的期间：请核对回执上的签收日期。');
   if (type === 'MEDIATION_AGREED' && body.amount !== undefined && body.amount !== '') {
     // The applicant's claims still asked for (not one given up, not a counterclaim's against the applicant).
     const claimed = (c.claims ?? [])

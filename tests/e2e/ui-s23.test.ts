@@ -156,6 +156,8 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await dlg.getByRole('radiogroup', { name: '被申请人是否到庭' }).getByRole('radio', { name: '未到庭' }).check();
     await dlg.getByRole('button', { name: '开庭审理…' }).click();
     await text(confirm, '被申请人是否到庭：未到庭');
+    // No notice of this hearing recorded as served on the absent respondent: said now, while it can still be postponed.
+    await text(confirm, '未到庭的被申请人聊城某某机械有限公司尚无本次开庭通知的送达记录：不能缺席裁决');
     await confirm.getByRole('button', { name: '确认开庭审理' }).click();
     await dlg.waitFor({ state: 'detached' });
     const held = (await events(heard.id, 'HOLD_HEARING')) as unknown as { occurredOn: string; payload: Record<string, unknown> }[];
