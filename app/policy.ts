@@ -166,6 +166,7 @@ export const DOCUMENT_ROLES: Record<DocumentKind, readonly Role[]> = {
   rejection_notice: ['clerk'],
   respond_notice: ['clerk'],
   hearing_notice: ['clerk', 'arbitrator'],
+  tribunal_notice: ['clerk', 'chair'],
   award: ['arbitrator'],
   partial_award: ['arbitrator'],
   mediation_document: ['arbitrator', 'mediator'],

@@ -17,6 +17,7 @@ export const DOCUMENT_KINDS = {
   rejection_notice: '不予受理通知书',
   respond_notice: '应诉通知书',
   hearing_notice: '开庭通知书',
+  tribunal_notice: '仲裁庭组成通知书',
   award: '仲裁裁决书',
   partial_award: '部分裁决书',
   mediation_document: '仲裁调解书',
@@ -499,6 +500,46 @@ export function chineseTime(hhmm: string): string {
   const part = h < 12 ? '上午' : h === 12 ? '中午' : '下午';
   const hour = h > 12 ? h - 12 : h;
   return `${part}${cnNumber(hour)}时${m ? `${cnNumber(m)}分` : ''}`;
+}
+
+/**
+ * 仲裁庭组成通知书 (LDMAL Art. 32; Rules Art. 37 — the acceptance notice says the composition "本委将另行书面通知"): who
+ * sits, and the parties' right to ask for an arbitrator's recusal (LDMAL Art. 33; Rules Art. 11 [S]: before the hearing
+ * begins, or before the end of debate where the ground became known later). Dated the formation — or the latest
+ * replacement after a recusal, which the parties are told of the same way.
+ */
+function tribunalNotice(d: DocInput): DocSpec[] {
+  const t = d.ctx.tribunal;
+  if (!t || !d.arbitrators.length) throw new NotReadyError('本案尚未组成仲裁庭，不能出具仲裁庭组成通知书');
+  const replaced = d.ctx.recusals.filter((r) => r.decidedOn >= t.formedOn).at(-1);
+  const presiding = d.arbitrators.find((x) => x.presiding);
+  const who =
+    d.arbitrators.length === 1
+      ? `由仲裁员${d.arbitrators[0]?.displayName}独任仲裁`
+      : `组成仲裁庭，由${presiding?.displayName ?? ''}担任首席仲裁员，${d.arbitrators
+          .filter((x) => !x.presiding)
+          .map((x) => x.displayName)
+          .join('、')}担任仲裁员`;
+  return [
+    {
+      title: DOCUMENT_KINDS.tribunal_notice,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      dateOn: replaced?.decidedOn ?? t.formedOn,
+      blocks: [
+        { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
+        {
+          kind: 'para',
+          text: `${theCase(d)}，本委已于${chineseDate(d.ctx.acceptedOn as string)}受理。依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，${replaced ? '因原仲裁员回避，' : ''}本委决定本案${who}。`,
+        },
+        {
+          kind: 'para',
+          text: '当事人认为仲裁员有《中华人民共和国劳动争议调解仲裁法》第三十三条规定情形之一的，有权以口头或者书面方式申请其回避。申请回避应当在案件开庭审理前提出，并说明理由；回避事由在案件开庭审理后知道的，也可以在庭审辩论终结前提出。',
+        },
+        { kind: 'para', text: '特此通知。' },
+      ],
+    },
+  ];
 }
 
 function hearingNotice(d: DocInput): DocSpec[] {
@@ -1149,6 +1190,7 @@ export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   rejection_notice: rejectionNotice,
   respond_notice: respondNotice,
   hearing_notice: hearingNotice,
+  tribunal_notice: tribunalNotice,
   award,
   partial_award: partialAward,
   mediation_document: mediationDocument,

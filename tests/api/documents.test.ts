@@ -551,6 +551,24 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(text).toMatch(/向申请人[^，。]*支付解除劳动合同经济补偿金6000\.00元/);
   });
 
+  it('the tribunal notice names who sits and the right to ask for recusal, dated the formation (LDMAL Arts. 31–33)', async () => {
+    const c = await registerCase(t, a);
+    await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+    const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'tribunal_notice' });
+    expect(early.status).toBe(409);
+    const [x, y, z] = a.arbitrators;
+    await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [x?.id, y?.id, z?.id], presidingId: x?.id });
+    const text = await one(c, a.tokens.clerk, { kind: 'tribunal_notice' });
+    expect(text).toContain('仲裁庭组成通知书');
+    expect(text).toMatch(
+      /依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，本委决定本案组成仲裁庭，由.+担任首席仲裁员，.+、.+担任仲裁员。/,
+    );
+    expect(text).toContain('有权以口头或者书面方式申请其回避');
+    expect(text).toContain('二〇二六年三月五日');
+    const arbitrator = await t.api(x?.token as string).post(`/api/cases/${c.id}/documents`, { kind: 'tribunal_notice' });
+    expect(arbitrator.status).toBe(403);
+  });
+
   it('a withdrawal and a deemed withdrawal each have their decision, dated the closure (domain.md §§10.1–10.2)', async () => {
     const c = await registerCase(t, a);
     await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
