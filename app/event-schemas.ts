@@ -240,7 +240,13 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   ISSUE_AWARD: z.object(AwardPayload),
   WITHDRAW: z.object({ reason: Reason, counterclaimWithdrawn: CounterclaimWithdrawn }),
   DEEM_WITHDRAWN: z.object({ reason: Reason.optional(), counterclaimWithdrawn: CounterclaimWithdrawn }),
-  TERMINATE: z.object({ reason: Reason }),
+  TERMINATE: z.object({
+    reason: Reason,
+    ground: z.enum(['delay_suit', 'other']).optional().openapi({
+      description:
+        '终止审理的事由：delay_suit（默认）人民法院已受理当事人因逾期未作出裁决提起的诉讼（Rules Art. 48，须在审理期限届满之后）；other 其他依法应当终止审理的情形（地方规定，如浙江：自然人当事人死亡且无继承人；决定书不引用第四十八条）',
+    }),
+  }),
   RECORD_LAWSUIT: z.object({ partyId: Id, court: Court, filedOn: IsoDate }),
   RECORD_SET_ASIDE: z
     .object({ ...SET_ASIDE_FILING.partial().shape, ...SET_ASIDE_RESULT.partial().shape })

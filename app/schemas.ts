@@ -781,7 +781,8 @@ const caseShape = {
       closedOn: Day,
       reason: z.string().optional(),
       absentNotices: z.array(AbsentNotice).optional().openapi({ description: '按撤回处理：未到庭申请人及书面通知送达记录' }),
-      counterclaimWithdrawn: z.literal(true).optional().openapi({ description: '撤回：被申请人一并撤回反申请' }),
+      counterclaimWithdrawn: z.literal(true).optional().openapi({ description: '撤回或按撤回处理：被申请人一并撤回反申请' }),
+      ground: z.literal('other').optional().openapi({ description: '终止审理：非因人民法院受理逾期裁决之诉（Rules Art. 48）的其他事由' }),
     })
     .nullable(),
   award: z

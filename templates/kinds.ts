@@ -164,17 +164,18 @@ export function cnNumber(n: number): string {
 const ORDINALS = (n: number) => `${cnNumber(n)}、`;
 const yuan = (amount: string) => `${amount}元（${capitalAmount(Math.round(Number(amount) * 100))}）`;
 /** An amount a clerk wrote at the end of a claim's text ("支付拖欠工资8000元", "…共计人民币1.2万元整"). */
-const TRAILING_AMOUNT = /[，,\s]*(?:共计|合计|计)?(?:人民币)?([0-9][0-9,，]*(?:\.[0-9]{1,2})?)\s*(万)?元整?$/u;
+const TRAILING_AMOUNT = /[，,\s]*(?:共计|合计|计)?(?:人民币)?(?<![0-9.．])([0-9][0-9,，]*(?:\.[0-9]{1,2})?)\s*(万)?元整?$/u;
 /**
- * A claim's text without the amount written at its end, where the document prints the amount itself: a ruling prints
- * what is awarded ("支付拖欠工资8000元8000.00元" read twice, and a partly granted one contradicted itself); the claims
- * list only the amount the claim records (`same`: left as written when the text names another).
+ * A claim's text without the total it asks written at its end — only where that is the amount the claim records
+ * (`claimed`) — where the document prints an amount itself: the claims list prints it once, a ruling prints what is
+ * awarded ("支付拖欠工资8000元8000.00元" read twice, and a partly granted one contradicted itself). Any other figure at
+ * the end (a base, a deduction, a part) is the text's own and stays.
  */
-function withoutAmount(text: string, same?: string | null): string {
+function withoutAmount(text: string, claimed: string | null | undefined): string {
   const m = TRAILING_AMOUNT.exec(text);
-  if (!m) return text;
+  if (!m || !claimed) return text;
   const written = Number((m[1] ?? '').replace(/[,，]/g, '')) * (m[2] ? 10_000 : 1);
-  if (same !== undefined && (same === null || Math.round(written * 100) !== Math.round(Number(same) * 100))) return text;
+  if (Math.round(written * 100) !== Math.round(Number(claimed) * 100)) return text;
   const rest = text.slice(0, m.index).trim();
   // A rate, not a total ("差额每月500元", "按每日200元标准"): the text needs its figure.
   if (!rest || /(每[月人天日年周次]|标准为?|按|月薪|月工资为?|日工资为?)$/u.test(rest)) return text;
@@ -512,12 +513,12 @@ function tribunalNotice(d: DocInput): DocSpec[] {
   const t = d.ctx.tribunal;
   if (!t || !d.arbitrators.length) throw new NotReadyError('本案尚未组成仲裁庭，不能出具仲裁庭组成通知书');
   const replaced = d.ctx.recusals.filter((r) => r.decidedOn >= t.formedOn).at(-1);
-  const presiding = d.arbitrators.find((x) => x.presiding);
+  const presiding = d.arbitrators.find((x) => x.presiding) ?? d.arbitrators[0];
   const who =
     d.arbitrators.length === 1
       ? `由仲裁员${d.arbitrators[0]?.displayName}独任仲裁`
-      : `组成仲裁庭，由${presiding?.displayName ?? ''}担任首席仲裁员，${d.arbitrators
-          .filter((x) => !x.presiding)
+      : `组成仲裁庭，由${presiding?.displayName}担任首席仲裁员，${d.arbitrators
+          .filter((x) => x !== presiding)
           .map((x) => x.displayName)
           .join('、')}担任仲裁员`;
   return [
@@ -653,7 +654,7 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
     ? [`申请人${names(d.applicants)}`, `被申请人${names(d.respondents)}`]
     : [`被申请人${names(d.respondents)}`, `申请人${names(d.applicants)}`];
   if (it.amount && Number(it.amount) > 0) {
-    const paid = withoutAmount(what);
+    const paid = withoutAmount(what, claim?.amount);
     // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
     // (Not 补缴: social insurance is paid to the agency, not to the party.)
     const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `支付${payee}${paid}`;
@@ -1121,7 +1122,7 @@ function decision(d: DocInput): DocSpec[] {
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
       return {
-        text: `${theCase(d)}，${d.ctx.closure.reason ? `因${clause(d.ctx.closure.reason)}，` : ''}依照《劳动人事争议仲裁办案规则》第四十八条之规定，决定本案终止审理。`,
+        text: `${theCase(d)}，${d.ctx.closure.reason ? `因${clause(d.ctx.closure.reason)}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
       };
     },
@@ -1148,8 +1149,9 @@ function decision(d: DocInput): DocSpec[] {
         const who = d.applicants.find((p) => p.id === n.partyId)?.name ?? '申请人';
         return n.servedOn ? `${who}于${chineseDate(n.servedOn)}收到开庭通知` : who;
       });
+      const counter = cl.counterclaimWithdrawn ? '被申请人撤回反申请，本委予以准许。' : '';
       return {
-        text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}无正当理由拒不到庭${cl.reason ? `（${clause(cl.reason)}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
+        text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${/退庭/.test(cl.reason ?? '') ? '未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${cl.reason && !/^(无正当理由)?拒不到庭$|中途退庭$/.test(clause(cl.reason)) ? `（${clause(cl.reason)}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
         dateOn: cl.closedOn,
       };
     },

@@ -181,8 +181,9 @@ export function actWarnings(type, c, body = {}, day = null) {
     }
   }
   // LDMAL Art. 36; Rules Arts. 39, 59: an absence has its consequence (按撤回处理, 缺席裁决) only after written notice of
-  // this hearing date proven served (the server's rule, workflows/rules.ts hearingNoticeService) — said now, while the
-  // hearing can still be postponed, not first when the award or the withdrawal is refused.
+  // this hearing date proven served before the hearing day (the server decides, workflows/rules.ts absentNotices; this
+  // is only a reminder, and leaves the notice period's own rule to it) — said now, while the hearing can still be
+  // postponed, not first when the award or the withdrawal is refused.
   if (type === 'HOLD_HEARING') {
     const p = c.proceedings ?? {};
     const h = p.hearing;
@@ -195,6 +196,7 @@ export function actWarnings(type, c, body = {}, day = null) {
           ['hearing_notice', 'postponement_notice'].includes(s.document) &&
           s.partyId === id &&
           s.servedOn >= setOn &&
+          (!body.occurredOn || s.servedOn < body.occurredOn) &&
           (s.method !== 'sms' || s.confirmed === true),
       );
     for (const [side, present, list, what] of [

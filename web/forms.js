@@ -14,7 +14,7 @@ export const SERVICE_DOCS = {
   application_copy: '仲裁申请书副本',
   respond_notice: '应诉通知书',
   defense_copy: '答辩书副本',
-  tribunal_notice: '组庭通知书',
+  tribunal_notice: '仲裁庭组成通知书',
   hearing_notice: '开庭通知书',
   postponement_notice: '延期开庭通知书',
   decision: '决定书',
@@ -208,7 +208,19 @@ export const EVENT_FORMS = {
   ISSUE_AWARD: [{ name: 'items', label: '裁决事项', kind: 'award' }],
   WITHDRAW: [reason(true, '撤回理由'), COUNTERCLAIM_WITHDRAWN],
   DEEM_WITHDRAWN: [reason(false), COUNTERCLAIM_WITHDRAWN],
-  TERMINATE: [reason()],
+  TERMINATE: [
+    {
+      name: 'ground',
+      label: '终止事由',
+      kind: 'select',
+      options: {
+        delay_suit: '人民法院已受理当事人因逾期未作出裁决提起的诉讼（审理期限届满后）',
+        other: '其他依法应当终止审理的情形',
+      },
+      required: true,
+    },
+    reason(),
+  ],
   RECORD_LAWSUIT: [
     { name: 'partyId', label: '起诉当事人', kind: 'party', required: true },
     { name: 'court', label: '受理法院', kind: 'text', required: true },

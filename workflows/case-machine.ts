@@ -139,8 +139,10 @@ const close = (mode: NonNullable<CaseContext['closure']>['mode']) =>
       mode,
       closedOn: event.occurredOn,
       ...(p(event).reason ? { reason: p(event).reason } : {}),
-      // WITHDRAW: the respondent withdrew its merged counterclaim with the application (rules.ts counterclaimStanding).
+      // WITHDRAW / DEEM_WITHDRAWN: the respondent withdrew its merged counterclaim too (rules.ts counterclaimStanding).
       ...(p(event).counterclaimWithdrawn === true ? { counterclaimWithdrawn: true as const } : {}),
+      // TERMINATE on a ground other than a court's suit over the delay (Rules Art. 48): its decision cites no article.
+      ...(mode === 'termination' && p(event).ground === 'other' ? { ground: 'other' as const } : {}),
     },
   }));
 const enterStage = (stage: Stage) => set(() => ({ stage }));

@@ -156,7 +156,7 @@ export function claimLine(
       }
       if (((pl.withdraw ?? []) as number[]).includes(id)) {
         gone = true;
-        add(e, 'withdrawn', '放弃该项仲裁请求');
+        add(e, 'withdrawn', pl.by === 'respondent' ? '被申请人放弃该项反申请请求' : '放弃该项仲裁请求');
       }
     } else if (e.type === 'ADVANCE_EXECUTION' && ((pl.claimIds ?? []) as number[]).includes(id)) {
       const amt = ((pl.amounts ?? []) as { claimId: number; amount: string }[]).find((x) => x.claimId === id)?.amount ?? null;

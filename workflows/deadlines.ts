@@ -202,9 +202,9 @@ interface Excluded {
  * parties may go to court (LDMAL Art. 43(1)), and a suspension ordered afterwards does not revive it.
  *
  * An interval beginning after the period's last day counted (`nominal`) but on or before the day a rest day carried it
- * to (`dueOn`; CPL Art. 85(3)) begins while the limit still runs: its days are excluded from that carried day — the
- * days between the two count as the period's own — so that the limit never ends inside the interval, nor before the
- * case resumes (45th day Saturday 04-18, carried to Monday 04-20, suspended 04-20 to 04-30: due 04-30, not 04-28).
+ * to (`dueOn`; CPL Art. 85(3)) begins while the limit still runs: the tail days before it count as the period's own and
+ * the interval is excluded once, so the limit ends the day the interval does — never inside it, nor before the case
+ * resumes (45th day Saturday 04-18, carried to Monday 04-20, suspended 04-19 or 04-20 to 04-30: due 04-30, not 04-28).
  */
 function excludedDays(
   ctx: MachineContext,
@@ -234,6 +234,8 @@ function excludedDays(
     .filter((x) => x.to > x.from || (x.open && x.to === x.from))
     .sort((a, b) => a.from.localeCompare(b.from));
   let days = 0;
+  // Days of the roll-over tail the limit ran on before an interval began there: the period's own, not excluded.
+  let tail = 0;
   let cur: { from: string; to: string } | null = null;
   const counted: Excluded[] = [];
   const late: string[] = [];
@@ -245,14 +247,14 @@ function excludedDays(
     }
     if (cur) days += daysBetween(cur.from, cur.to);
     cur = null;
-    const due = dueWith(days);
+    const due = dueWith(days + tail);
     if (due !== null && x.from > due.dueOn) {
       late.push(`${x.what}始于审理期限届满（${due.dueOn}）之后，不扣除`);
       continue;
     }
     if (due !== null && x.from > due.nominal) {
-      days += daysBetween(due.nominal, due.dueOn);
-      late.push(`期限末日${due.nominal}依法顺延至${due.dueOn}，${x.what.replace(/（.*$/, '')}始于顺延期间，自${due.dueOn}起扣除`);
+      tail += daysBetween(due.nominal, x.from);
+      late.push(`期限末日${due.nominal}依法顺延至${due.dueOn}，${x.what.replace(/（.*$/, '')}始于顺延期间，期限至该期间结束之日`);
     }
     cur = { from: x.from, to: x.to };
     counted.push(x);
@@ -261,6 +263,7 @@ function excludedDays(
   const notes = counted.map((x) => `扣除${x.what}`);
   const summed = counted.reduce((n, x) => n + daysBetween(x.from, x.to), 0);
   if (summed > days) notes.push(`上述期间重叠的日子只扣除一次，合计扣除${days}天`);
+  days += tail;
   const openOnes = counted.filter((x) => x.open);
   const why = openOnes.map((x) => (x.what.startsWith('中止') ? '中止审理' : '公告送达期间'));
   return { days, notes: [...notes, ...late], pausedNow: openOnes.length > 0, why: [...new Set(why)] };

@@ -287,8 +287,10 @@ export interface CaseContext extends CaseInput, AddedContext {
     closedOn: string;
     reason?: string;
     absentNotices?: AbsentNotice[];
-    /** WITHDRAW: the respondent withdrew its merged counterclaim with the application (Rules Art. 36). */
+    /** WITHDRAW / DEEM_WITHDRAWN: the respondent withdrew its merged counterclaim with the application (Rules Art. 36). */
     counterclaimWithdrawn?: true;
+    /** TERMINATE on another ground than a court's suit over the delay (Rules Art. 48). */
+    ground?: 'other';
   } | null;
   lawsuits: { partyId: number; court: string; filedOn: string }[];
   setAside: {

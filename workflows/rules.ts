@@ -344,7 +344,11 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
   const withdrawn = withdrawnClaimIds(ctx);
   const gone = items.filter((i) => withdrawn.has(i.claimId));
   if (gone.length) {
-    return v('claim-withdrawn', 'Rules Art. 44', `请求 ${gone.map((i) => i.claimId).join('、')} 已由申请人放弃，不再裁决`);
+    return v(
+      'claim-withdrawn',
+      'Rules Arts. 36, 44',
+      `请求 ${gone.map((i) => i.claimId).join('、')} 已${gone.every((i) => ctx.claims.find((c) => c.id === i.claimId)?.counterclaim) ? '由被申请人放弃（撤回反申请）' : '由当事人放弃'}，不再裁决`,
+    );
   }
   const again = items.filter((i) => decided.has(i.claimId));
   if (again.length) {
@@ -502,6 +506,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   // Rules Art. 48: the hearing is terminated when a court has accepted a suit brought because no award was made within
   // the time limit (LDMAL Art. 43(1); SPC-1 Art. 12) — a suit that cannot exist before the limit has run out.
   TERMINATE: (_ctx, ev) => {
+    // Another ground a local rule provides (domain.md §10.1: Zhejiang-Reg Art. 32) is not judged on the time limit.
+    if (ev.payload.ground === 'other') return null;
     const due = ev.facts?.awardDueOn;
     if (due && ev.occurredOn <= due)
       return v(
@@ -800,7 +806,9 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         'withdraw-all-is-withdrawal',
         'Rules Art. 35',
         byRespondent
-          ? '申请人的仲裁请求均已放弃，反申请请求全部放弃后本案已无可以裁决的请求：请登记撤回（并注明反申请一并撤回）'
+          ? decided.size
+            ? '申请人尚未裁决的仲裁请求均已放弃，反申请请求全部放弃后本案已无可以裁决的请求'
+            : '申请人的仲裁请求均已放弃，反申请请求全部放弃后本案已无可以裁决的请求：请登记撤回（并注明反申请一并撤回）'
           : decided.size
             ? '放弃全部尚未裁决的仲裁请求的，应当撤回仲裁申请（撤回）：其余请求已由部分裁决处理，没有可以裁决的请求'
             : '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）',

@@ -195,6 +195,7 @@ function closureView(ctx: MachineContext, level: ReadLevel) {
         ...(ctx.closure.reason ? { reason: ctx.closure.reason } : {}),
         ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
         ...(ctx.closure.counterclaimWithdrawn ? { counterclaimWithdrawn: true as const } : {}),
+        ...(ctx.closure.ground ? { ground: ctx.closure.ground } : {}),
       }
     : null;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -78,5 +79,14 @@ describe(`the award limit at its edges (${process.env.TEST_DB ?? 'sqlite'})`, ()
     expect((await t.api(a.tokens.chair).get(`/api/cases/${c.id}`)).body.state).toBe('accepted');
     const closed = await ok(c, a.tokens.chair, 'TERMINATE', { reason: '人民法院已受理诉讼' }, '2026-04-21');
     expect(closed.state).toBe('closed_terminated');
+    // Another ground a local rule provides (domain.md §10.1) is not judged on the limit, and its decision cites no Art. 48.
+    const other = await accepted();
+    const ended = await ok(other.c, a.tokens.chair, 'TERMINATE', { reason: '申请人死亡且没有继承人', ground: 'other' }, '2026-03-20');
+    expect(ended.closure).toMatchObject({ mode: 'termination', ground: 'other' });
+    const doc = await t.api(a.tokens.chair).post(`/api/cases/${other.c.id}/documents`, { kind: 'decision', matter: 'termination' });
+    expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+    const text = flat(pdfRaw(await downloadDocument(t, a.tokens.chair, doc.body.documents[0].id)));
+    expect(text).toContain('因申请人死亡且没有继承人，本委决定本案终止审理。');
+    expect(text).not.toContain('第四十八条');
   });
 });

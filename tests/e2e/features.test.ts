@@ -72,12 +72,14 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await text(form.locator(`[data-error-for="unsent.${p.claims[0]?.id}.outcome"]`), '部分裁决至少裁决一项请求');
     // The wages item only; the compensation is left for the award.
     await form.getByLabel('第1项裁决结果').selectOption('granted');
-    // The respondent attended and filed no defense: its answer is asked with the award, not first by its document.
-    await form.getByRole('button', { name: '部分裁决…' }).click();
-    await text(form.locator('[data-error-for="defenseSummary"]'), '请填写被申请人辩称');
-    await form.locator('[data-path="defenseSummary"]').fill('被申请人辩称工资已经支付。');
+    // The respondent attended and filed no defense: the confirmation says its answer is still to be written.
     await form.getByRole('button', { name: '部分裁决…' }).click();
     const confirm = page.locator('dialog.confirm[open]');
+    await text(confirm, '“被申请人辩称”尚未填写');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await form.locator('[data-path="defenseSummary"]').fill('被申请人辩称工资已经支付。');
+    await form.getByRole('button', { name: '部分裁决…' }).click();
     await text(confirm, '2025年12月工资：支持');
     expect(await confirm.textContent()).not.toContain('经济补偿：');
     await confirm.getByRole('button', { name: '确认部分裁决' }).click();

@@ -100,13 +100,16 @@ describe('an interval beginning on the day a rest day carried the last day to (C
   it('a suspension from the carried day: its days are excluded from that day, so the limit ends the day the case resumes', () => {
     const d = award(carried({ suspensions: [{ from: '2026-04-20', to: '2026-04-30', reason: '等待鉴定' }] }), '2026-04-30');
     expect(d).toMatchObject({ dueOn: '2026-04-30', status: 'open' });
-    expect(d?.explanation).toContain('期限末日2026-04-18依法顺延至2026-04-20');
+    expect(d?.explanation).toContain('期限末日2026-04-18依法顺延至2026-04-20，中止审理2026-04-20至2026-04-30始于顺延期间');
   });
   it('one from the Sunday in between likewise, and while it lasts the clock is paused, not overdue', () => {
     const d = award(carried({ suspensions: [{ from: '2026-04-19', to: null, reason: '等待鉴定' }] }), '2026-04-25');
     expect(d?.status).not.toBe('overdue');
-    const resumed = award(carried({ suspensions: [{ from: '2026-04-19', to: '2026-04-29', reason: '等待鉴定' }] }), '2026-04-29');
-    expect(resumed).toMatchObject({ dueOn: '2026-04-30', status: 'open' });
+    // Excluded once: from the Sunday or from the Monday, the limit ends the day the case resumes.
+    for (const from of ['2026-04-19', '2026-04-20']) {
+      const resumed = award(carried({ suspensions: [{ from, to: '2026-04-29', reason: '等待鉴定' }] }), '2026-04-29');
+      expect(resumed, from).toMatchObject({ dueOn: '2026-04-29', status: 'open' });
+    }
   });
   it('a public notice published on the carried day: the limit ends when the notice period does, not two days inside it', () => {
     const base = carried({});
@@ -120,6 +123,20 @@ describe('an interval beginning on the day a rest day carried the last day to (C
       '2026-05-10',
     );
     expect(d?.dueOn).toBe('2026-05-20');
+  });
+  it('a notice published inside a long holiday tail ends the limit with the notice period, not days after it', () => {
+    // Accepted 08-17: the 45th day is 10-01 (National Day), carried to 10-08; notice 10-03 to 11-02 (a reviewer's case).
+    const base = carried({ acceptedOn: '2026-08-17' });
+    const d = award(
+      {
+        ...base,
+        services: [
+          { document: 'application_copy', partyId: 2, method: 'public_notice', publishedOn: '2026-10-03', servedOn: '2026-11-02' },
+        ] as unknown as typeof base.services,
+      },
+      '2026-10-20',
+    );
+    expect(d?.dueOn).toBe('2026-11-02');
   });
   it('one beginning after the carried day still excludes nothing', () => {
     const d = award(carried({ suspensions: [{ from: '2026-04-21', to: '2026-04-30', reason: '等待鉴定' }] }), '2026-05-01');

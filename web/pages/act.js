@@ -889,10 +889,12 @@ function awardEditor(c, type, dateInput) {
   reasoning.value = saved.reasoning ?? '';
   defense.value = saved.defenseSummary ?? '';
   counterAnswer.value = saved.counterclaimDefenseSummary ?? '';
-  // The award's date is part of the draft: restored with the rest, never silently today's (it starts the periods).
+  // The award's date, once the arbitrator chose it, is part of the draft: restored with the rest, never silently
+  // today's (it starts the periods) — and a date nobody chose (the day the draft began) is not kept as if chosen.
+  let dateChosen = Boolean(saved.occurredOn);
   if (saved.occurredOn && dateInput) dateInput.value = saved.occurredOn;
   const collect = () => ({
-    ...(dateInput?.value ? { occurredOn: dateInput.value } : {}),
+    ...(dateChosen && dateInput?.value ? { occurredOn: dateInput.value } : {}),
     items: rows.map((r) => ({
       claimId: r.cl.id,
       outcome: r.outcome.value,
@@ -925,7 +927,10 @@ function awardEditor(c, type, dateInput) {
     r.outcome.addEventListener('change', keep);
   }
   for (const el of [facts, reasoning, defense, counterAnswer]) el.addEventListener('input', keep);
-  dateInput?.addEventListener('change', keep);
+  dateInput?.addEventListener('change', () => {
+    dateChosen = true;
+    keep();
+  });
   preview();
   if (draft) facts.dataset.restored = 'true';
   const node = h(
@@ -1013,8 +1018,6 @@ function awardEditor(c, type, dateInput) {
       if (r.outcome.value !== 'dismissed' && suggested && !suggested.length && !lines(r.basis.value).length)
         bad.push([`${path}.legalBasis`, `请写明第${r.cl.seq}项的裁决依据（本项没有可建议的法律条文）`]);
     }
-    if (defenseNeeded && !defense.value.trim() && rows.some((r) => !r.cl.counterclaim && r.outcome.value))
-      bad.push(['defenseSummary', '被申请人已提交答辩书或到庭参加仲裁，裁决书须写明其答辩意见：请填写被申请人辩称']);
     // A counterclaim's items decided: the document states the applicant's answer to it (Rules Art. 36).
     if (hasCounterclaim && !counterAnswer.value.trim() && rows.some((r) => r.cl.counterclaim && r.outcome.value))
       bad.push(['counterclaimDefenseSummary', '裁决反申请请求的，须写明申请人（被反申请人）针对反申请的答辩意见']);
@@ -1038,6 +1041,15 @@ function awardEditor(c, type, dateInput) {
             'p.alert.warn',
             { role: 'note' },
             `注意：终局性按当地月最低工资 ${lastPreview.minimumWage.monthly} 元判定，该标准尚待管理员确认；请核对后再确认裁决。`,
+          )
+        : null,
+      // 被申请人辩称 (templates/kinds.ts `defense`) may also be written when the document is generated: said here, so
+      // that it is not first asked for then.
+      defenseNeeded && !defense.value.trim() && sent().some((r) => !r.cl.counterclaim)
+        ? h(
+            'p.alert.warn',
+            { role: 'note' },
+            '被申请人已提交答辩书或到庭参加仲裁，裁决书须写明其答辩意见：“被申请人辩称”尚未填写，生成裁决书时须补填（可返回修改现在填写）。',
           )
         : null,
       h(
