@@ -89,6 +89,11 @@ describe('a paused award clock whose hypothetical due date needs a year without 
 
 describe('an interval beginning on the day a rest day carried the last day to (CPL Art. 85(3); Rules Arts. 46–47)', () => {
   // Accepted 03-04: the 45th day is Saturday 04-18, carried to Monday 04-20 — the limit still runs on 04-19 and 04-20.
+  /** The application served on the respondent by public notice, published `publishedOn`, deemed served `servedOn`. */
+  const noticed = (c: MachineContext, publishedOn: string, servedOn: string): MachineContext => ({
+    ...c,
+    services: [{ document: 'application_copy', partyId: 2, method: 'public_notice', publishedOn, servedOn }] as MachineContext['services'],
+  });
   const carried = (extra: Partial<MachineContext>): MachineContext => ({
     ...restore(startCase(input)).context,
     acceptedOn: '2026-03-04',
@@ -112,31 +117,11 @@ describe('an interval beginning on the day a rest day carried the last day to (C
     }
   });
   it('a public notice published on the carried day: the limit ends when the notice period does, not two days inside it', () => {
-    const base = carried({});
-    const d = award(
-      {
-        ...base,
-        services: [
-          { document: 'application_copy', partyId: 2, method: 'public_notice', publishedOn: '2026-04-20', servedOn: '2026-05-20' },
-        ] as unknown as typeof base.services,
-      },
-      '2026-05-10',
-    );
-    expect(d?.dueOn).toBe('2026-05-20');
+    expect(award(noticed(carried({}), '2026-04-20', '2026-05-20'), '2026-05-10')?.dueOn).toBe('2026-05-20');
   });
   it('a notice published inside a long holiday tail ends the limit with the notice period, not days after it', () => {
     // Accepted 08-17: the 45th day is 10-01 (National Day), carried to 10-08; notice 10-03 to 11-02 (a reviewer's case).
-    const base = carried({ acceptedOn: '2026-08-17' });
-    const d = award(
-      {
-        ...base,
-        services: [
-          { document: 'application_copy', partyId: 2, method: 'public_notice', publishedOn: '2026-10-03', servedOn: '2026-11-02' },
-        ] as unknown as typeof base.services,
-      },
-      '2026-10-20',
-    );
-    expect(d?.dueOn).toBe('2026-11-02');
+    expect(award(noticed(carried({ acceptedOn: '2026-08-17' }), '2026-10-03', '2026-11-02'), '2026-10-20')?.dueOn).toBe('2026-11-02');
   });
   it('one beginning after the carried day still excludes nothing', () => {
     const d = award(carried({ suspensions: [{ from: '2026-04-21', to: '2026-04-30', reason: '等待鉴定' }] }), '2026-05-01');
