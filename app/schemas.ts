@@ -108,6 +108,10 @@ export const ClaimInput = z
     category: z.enum(CLAIM_CATEGORY_CODES),
     amount: Money.optional().openapi({ description: '非金钱请求可省略' }),
     description: z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符'),
+    applicant: z.number().int().min(1, '申请人序号从1起').max(500).optional().openapi({
+      description:
+        '该请求是第几名申请人（从1起，按 applicants 的顺序）本人的请求：多名劳动者的案件（集体争议）中各人的请求分别列明，终局裁决按各人各项裁决数额判断（调解仲裁法第四十七条第一项；最高法解释（一）第十九条）；反申请的请求中，为其所针对的申请人。省略：全体申请人共同的请求',
+    }),
   })
   .strict()
   .openapi('ClaimInput');
@@ -412,6 +416,14 @@ export const Claim = z
     }),
     amount: Amount.nullable().optional().openapi({ description: '非金钱请求为 null；summary 时不含' }),
     description: z.string().optional().openapi({ description: 'summary 时不含' }),
+    applicantId: Id.optional().openapi({
+      description: '该请求所属的申请人（当事人 id；反申请的请求为其所针对的申请人）；全体申请人共同的请求无此项',
+    }),
+    applicant: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: '同 applicantId，以申请人序号表示（从1起），与 ClaimInput.applicant 同义' }),
     withdrawn: z
       .boolean()
       .optional()

@@ -134,6 +134,11 @@ export interface DocInput {
     counterclaim?: boolean;
     /** The employer's claim against a worker (an employer applying, or its counterclaim): the basis suggested differs. */
     byEmployer?: boolean;
+    /**
+     * The applicant's name where the claim is one applicant's own of several (a worker's in a collective dispute, Rules
+     * Art. 62), or, on a counterclaim's, the applicant it is against; absent: the applicants' together.
+     */
+    applicant?: string;
   }[];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
@@ -273,12 +278,30 @@ const standing = (d: DocInput) => d.claims.filter((c) => !c.withdrawn);
 /** The applicant's claims (or, `counter`, the counterclaim's) still asked for, numbered. */
 function claimsList(d: DocInput, only?: Set<number>, counter = false): Block[] {
   const list = standing(d).filter((c) => (!only || only.has(c.id)) && !!c.counterclaim === counter);
-  // One level of brackets: the amount in figures, then its capitals in brackets (no category in nested brackets).
+  // One level of brackets: the amount in figures, then its capitals in brackets (no category in nested brackets). One
+  // applicant's own claim of several is his by name (a worker's in a collective dispute, Rules Art. 62).
   return list.map((c, i) => ({
     kind: 'para' as const,
-    text: `${i + 1}．${c.amount ? `${withoutAmount(clause(c.description), c.amount)}，${yuan(c.amount)}` : clause(c.description)}${ending(i, list.length)}`,
+    text: `${i + 1}．${c.applicant ? (counter ? `针对申请人${c.applicant}：` : `申请人${c.applicant}：`) : ''}${c.amount ? `${withoutAmount(clause(c.description), c.amount)}，${yuan(c.amount)}` : clause(c.description)}${ending(i, list.length)}`,
   }));
 }
+
+type DocClaim = DocInput['claims'][number];
+/**
+ * "申请人关于A、B的仲裁请求" — `who`, then the claims named by their words, then `what`; claims that are applicants' own
+ * of several go by applicant: "申请人张三关于A的仲裁请求、申请人李四关于B的仲裁请求" (twelve workers' "支付拖欠工资"
+ * would otherwise read as one).
+ */
+function about(claims: DocClaim[], who: string, what: string): string {
+  const groups = new Map<string, string[]>();
+  for (const c of claims) {
+    const key = c.counterclaim ? '' : (c.applicant ?? '');
+    groups.set(key, [...(groups.get(key) ?? []), clause(c.description)]);
+  }
+  return [...groups].map(([name, words]) => `${who}${name}关于${words.join('、')}的${what}`).join('、');
+}
+const claimsOfItems = (d: DocInput, items: { claimId: number }[]): DocClaim[] =>
+  items.map((i) => d.claims.find((c) => c.id === i.claimId)).filter((c): c is DocClaim => !!c);
 
 /** A heading and its claims (`claimsList`), or nothing when that side has none among them. */
 function claimsBlock(d: DocInput, heading: string, only?: Set<number>, counter = false): Block[] {
@@ -333,7 +356,7 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
     if (ch.changed.length) what.push('变更仲裁请求');
     const given = ch.withdrawn.map((id) => d.claims.find((c) => c.id === id)).filter((c): c is DocInput['claims'][number] => !!c);
     const counter = ch.by === 'respondent';
-    if (given.length) what.push(`放弃关于${given.map((c) => clause(c.description)).join('、')}的${counter ? '反申请请求' : '仲裁请求'}`);
+    if (given.length) what.push(`放弃${about(given, '', counter ? '反申请请求' : '仲裁请求')}`);
     if (what.length)
       acts.push({ on: ch.on, text: `${counter ? '被申请人（反申请人）' : '申请人'}于${chineseDate(ch.on)}${what.join('，')}。` });
   }
@@ -649,10 +672,12 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
   const what = clause(claim?.description ?? '');
   // The same default the enforcement window counts from (workflows/periods.ts; CPL Art. 250).
   const days = (it as { paymentDays?: number | null }).paymentDays ?? DEFAULT_PAYMENT_DAYS;
-  // A counterclaim's item is the respondent's claim: the applicant pays, the respondent's request is supported.
+  // A counterclaim's item is the respondent's claim: the applicant pays, the respondent's request is supported. One
+  // applicant's own claim of several (Rules Art. 62) is paid to him, a counterclaim's against him paid by him.
+  const applicant = `申请人${claim?.applicant ?? names(d.applicants)}`;
   const [payer, payee] = claim?.counterclaim
-    ? [`申请人${names(d.applicants)}`, `被申请人${names(d.respondents)}`]
-    : [`被申请人${names(d.respondents)}`, `申请人${names(d.applicants)}`];
+    ? [applicant, `被申请人${names(d.respondents)}`]
+    : [`被申请人${names(d.respondents)}`, applicant];
   if (it.amount && Number(it.amount) > 0) {
     const paid = withoutAmount(what, claim?.amount);
     // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
@@ -664,9 +689,9 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
   // A confirmation is ordered as such (确认…), not as "supporting a request".
   if (it.category === 'confirm_relationship') {
     const body = what.replace(/^(请求)?(裁决)?确认/, '');
-    return `确认${/^(申请人|双方)/.test(body) ? '' : `申请人${names(d.applicants)}`}${body}`;
+    return `确认${/^(申请人|双方)/.test(body) ? '' : applicant}${body}`;
   }
-  return `支持申请人关于${what}的仲裁请求`;
+  return `支持申请人${claim?.applicant ?? ''}关于${what}的仲裁请求`;
 }
 
 /** The side an award item is on: the applicant's claims, then the counterclaim's (Rules Art. 36). */
@@ -677,12 +702,9 @@ const SIDES = [
 
 /** "申请人关于…的仲裁请求及被申请人关于…的反申请请求": the claims of some award items, each side's named. */
 function itemsNamed(d: DocInput, items: AwardItem[]): string {
-  const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
   return SIDES.flatMap(([counter, who, what]) => {
-    const mine = items.filter((it) => isCounter(it) === counter);
-    return mine.length
-      ? [`${who}关于${mine.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、')}的${what}`]
-      : [];
+    const mine = claimsOfItems(d, items).filter((c) => !!c.counterclaim === counter);
+    return mine.length ? [about(mine, who, what)] : [];
   }).join('及');
 }
 
@@ -775,7 +797,6 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   const ofPartial = partial === null ? '' : `之${cnNumber(partial + 1)}`;
   const numberOf = (suffix: string) => (d.caseNo ? d.caseNo.replace(/号$/, `${suffix}号${ofPartial}`) : '');
   const requested = new Map((d.text.legalBasis ?? []).map((x) => [x.claimId, x.basis]));
-  const descOf = (ids: AwardItem[]) => ids.map((i) => clause(d.claims.find((c) => c.id === i.claimId)?.description ?? '')).join('、');
   const byEmployer = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.byEmployer === true;
   // A partial award: the claims still standing that neither it nor an earlier one decided are decided later.
   const decided = new Set(d.ctx.partialAwards.slice(0, (partial ?? -1) + 1).flatMap((x) => x.items.map((i) => i.claimId)));
@@ -822,8 +843,8 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         // A claim wholly dismissed is dismissed as such; of one partly granted, "the rest" (其他) is.
         const wholly = rest.filter((it) => it.outcome === 'dismissed');
         const partly = rest.filter((it) => it.outcome !== 'dismissed');
-        if (wholly.length) orders.push(`驳回${who}关于${descOf(wholly)}的${claims}`);
-        if (partly.length) orders.push(`驳回${who}关于${descOf(partly)}的其他${claims}`);
+        if (wholly.length) orders.push(`驳回${about(claimsOfItems(d, wholly), who, claims)}`);
+        if (partly.length) orders.push(`驳回${about(claimsOfItems(d, partly), who, `其他${claims}`)}`);
       } else orders.push(granted.length === 0 ? `驳回${who}的全部${claims}` : `驳回${who}的其他${claims}`);
     }
     const other = groups.find((x) => x !== g);
@@ -1027,7 +1048,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
     throw new RecordIncompleteError('paymentDays', '记录未载明先予执行的履行期限，不能出具先予执行裁决书');
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    return `被申请人${names(d.respondents)}于本裁决书送达之日起${cnNumber(ae.paymentDays as number)}日内先行支付申请人${names(d.applicants)}${clause(c?.description ?? '')}${yuan(amounts.get(id) as string)}`;
+    return `被申请人${names(d.respondents)}于本裁决书送达之日起${cnNumber(ae.paymentDays as number)}日内先行支付申请人${c?.applicant ?? names(d.applicants)}${clause(c?.description ?? '')}${yuan(amounts.get(id) as string)}`;
   });
   return [
     {

@@ -108,6 +108,7 @@ export const EVENT_FORMS = {
     { name: 'claims.0.category', label: '反请求事项：类别', kind: 'category', hint: '不填时以反申请内容作为一项请求（类别“其他”）' },
     { name: 'claims.0.amount', label: '反请求事项：金额（元）', kind: 'text' },
     { name: 'claims.0.description', label: '反请求事项：内容', kind: 'textarea' },
+    { name: 'claims.0.applicant', label: '反请求事项：针对的申请人', kind: 'applicant', when: (c) => c.applicants.length > 1 },
   ],
   RECORD_REPRESENTATIVES: [{ name: 'partyIds', label: '代表人', kind: 'parties', required: true }],
   FORM_TRIBUNAL: [
@@ -288,6 +289,8 @@ export const EVENT_FORMS = {
     { name: 'add.0.category', label: '增加的请求：类别', kind: 'category' },
     { name: 'add.0.amount', label: '增加的请求：金额（元）', kind: 'text' },
     { name: 'add.0.description', label: '增加的请求：内容', kind: 'textarea' },
+    // Several workers: whose own claim the added one is (each worker's item judged on its own, LDMAL Art. 47(1)).
+    { name: 'add.0.applicant', label: '增加的请求：申请人', kind: 'applicant', when: (c) => c.applicants.length > 1 },
     { name: 'withdraw', label: '放弃的请求', kind: 'claims' },
     // Rules Art. 36: the respondent gives up its counterclaim's claims (【反请求】) by an act of its own.
     {

@@ -46,7 +46,25 @@ export const toClaim = (c: ClaimInput): ClaimRecord => ({
   category: c.category,
   amountFen: c.amount === undefined ? null : (parseMoney(c.amount) as number),
   description: c.description,
+  ...(c.applicant !== undefined ? { applicant: c.applicant } : {}),
 });
+
+/**
+ * A claim names its applicant by position among the case's `applicants` (ClaimInput.applicant): one past the last is a
+ * 400 at `<path>.N.applicant`, before anything is written.
+ */
+export function checkClaimApplicants(claims: Pick<ClaimInput, 'applicant'>[] | undefined, applicants: number, path: string): void {
+  const errors = claimApplicantErrors(claims, applicants, path);
+  if (errors.length) throw validationError(errors);
+}
+export function claimApplicantErrors(claims: Pick<ClaimInput, 'applicant'>[] | undefined, applicants: number, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  claims?.forEach((c, i) => {
+    if (c.applicant !== undefined && c.applicant > applicants)
+      errors.push({ path: `${path}.${i}.applicant`, message: `本案只有${applicants}名申请人，没有第${c.applicant}名` });
+  });
+  return errors;
+}
 
 /** Collective dispute: 10 or more workers (natural persons) on the applicant side (LDMAL Art. 7; Rules Art. 62). */
 export const isCollective = (parties: PartyRecord[]) =>
@@ -221,6 +239,7 @@ export async function registerCase(
   // A review is registered by the filing clerk like an arbitration application.
   assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
   checkRegistrationDates(input, uow.today);
+  checkClaimApplicants(input.claims, input.applicants.length, 'claims');
   const parties = partiesOf(input);
   const claims = input.claims.map(toClaim);
   // Inside the transaction (PostgreSQL): the calendar's version first — a statement with numbers only, it goes in one

@@ -7,7 +7,7 @@ import { type Actor, assertMayEditRegistration, assertRoleMayEditRegistration } 
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
-import { checkRegistrationDates, collectiveFlags, toClaim, toParty } from './register-case.ts';
+import { checkClaimApplicants, checkRegistrationDates, collectiveFlags, toClaim, toParty } from './register-case.ts';
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
 
 /** States in which the registration itself may still be edited (before acceptance). */
@@ -32,7 +32,19 @@ function checkChildIds(body: CasePatch, current: CaseRecord): void {
   body.claims?.forEach((c, i) => {
     if (c.id !== undefined && !claimIds.has(c.id)) errors.push({ path: `claims.${i}.id`, message: `本案没有编号为 ${c.id} 的请求` });
   });
+  // An applicant removed while a claim kept as it is still names him: the claims are to be corrected with it.
+  if (body.applicants && !body.claims) {
+    const kept = new Set(body.applicants.map((p) => p.id).filter((x) => x !== undefined));
+    for (const c of current.claims) {
+      if (c.partyId && !kept.has(c.partyId)) {
+        const name = current.parties.find((p) => p.id === c.partyId)?.name ?? '';
+        errors.push({ path: 'applicants', message: `第${c.seq}项仲裁请求是申请人${name}的请求：删除该申请人须同时修改仲裁请求（claims）` });
+      }
+    }
+  }
   if (errors.length) throw validationError(errors);
+  const applicants = body.applicants?.length ?? current.parties.filter((p) => p.side === 'applicant').length;
+  checkClaimApplicants(body.claims, applicants, 'claims');
 }
 
 /**

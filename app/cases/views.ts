@@ -1,4 +1,4 @@
-import type { CaseRecord, CaseSummaryRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
+import type { CaseRecord, CaseSummaryRecord, ClaimRecord, EventRecord, PartyRecord } from '../../db/stores/cases.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
@@ -61,6 +61,16 @@ export function caseSummaryView(c: CaseSummaryRecord) {
   };
 }
 
+/** The applicant a claim is one's own, by party id and by position among the applicants (absent: theirs together). */
+export function claimApplicant(
+  c: Pick<CaseRecord, 'parties'>,
+  cl: Pick<ClaimRecord, 'partyId'>,
+): { applicantId?: number; applicant?: number } {
+  if (!cl.partyId) return {};
+  const position = c.parties.filter((p) => p.side === 'applicant').findIndex((p) => p.id === cl.partyId) + 1;
+  return position ? { applicantId: cl.partyId, applicant: position } : {};
+}
+
 /** The registration part of a case, at the reader's level (a summary leaves out the facts and claim texts). */
 export function registrationView(c: CaseRecord, level: ReadLevel = 'full', reuse?: { record: CaseRecord; view: RegistrationView }) {
   const side = (s: PartyRecord['side']) => c.parties.filter((p) => p.side === s).map((p) => partyView(p, level));
@@ -82,6 +92,8 @@ export function registrationView(c: CaseRecord, level: ReadLevel = 'full', reuse
       categoryLabel: CLAIM_CATEGORIES[cl.category],
       // A claim of the respondent's merged counterclaim (Rules Art. 36), against the applicant.
       ...(cl.counterclaim ? { counterclaim: true } : {}),
+      // One applicant's own claim (a worker's of several, Rules Art. 62), by id and by position (ClaimInput.applicant).
+      ...claimApplicant(c, cl),
       // A summary (api.md "Reading (v1.1)") names what is claimed, not how much nor in what words.
       ...(summary ? {} : { amount: cl.amountFen === null ? null : formatMoney(cl.amountFen), description: cl.description }),
     })),

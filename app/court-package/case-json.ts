@@ -107,6 +107,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       withdrawn: withdrawn.has(cl.id as number),
       // The respondent's, of a merged counterclaim (Rules Art. 36).
       counterclaim: cl.counterclaim === true,
+      // One applicant's own claim of several (Rules Art. 62), or the applicant a counterclaim's is against; null: theirs together.
+      applicantId: cl.partyId ?? null,
     })),
     // Claims added, changed (with what they were) or given up after acceptance (Rules Art. 44).
     claimChanges: ctx.claimChanges ?? [],

@@ -227,6 +227,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         description: cl.description,
         withdrawn: given.has(cl.id as number),
         ...(cl.counterclaim ? { counterclaim: true } : {}),
+        // One applicant's own claim of several applicants' (Rules Art. 62), or the one a counterclaim's is against.
+        ...(cl.partyId && c.parties.filter((p) => p.side === 'applicant').length > 1
+          ? { applicant: c.parties.find((p) => p.id === cl.partyId)?.name }
+          : {}),
         // Whose claim it is: the employer's when it applies, or its counterclaim.
         ...(claimByEmployer(c, cl) ? { byEmployer: true } : {}),
       })),

@@ -2,10 +2,10 @@ import type { Knex } from 'knex';
 import type { CaseRecord, ClaimRecord, PartyRecord } from '../../db/stores/cases.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
-import { toClaim, toParty } from '../cases/register-case.ts';
+import { claimApplicantErrors, toClaim, toParty } from '../cases/register-case.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
-import type { PartyInput } from '../schemas.ts';
+import type { ClaimInput, PartyInput } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 
 /**
@@ -54,6 +54,10 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
         errors.push({ path: `withdraw.${i}`, message: `请求 ${id} 是申请人的仲裁请求，被申请人不能放弃` });
     });
   }
+  // A claim added (a change of claims, a merged counterclaim) names its applicant by position among the case's.
+  const applicants = c.parties.filter((p) => p.side === 'applicant').length;
+  if (type === 'CHANGE_CLAIMS') errors.push(...claimApplicantErrors(payload.add as ClaimInput[] | undefined, applicants, 'add'));
+  if (type === 'FILE_COUNTERCLAIM') errors.push(...claimApplicantErrors(payload.claims as ClaimInput[] | undefined, applicants, 'claims'));
   if (type === 'ADD_PARTY') {
     const np = toParty(payload.side as PartyRecord['side'], payload.party as PartyInput);
     if (c.parties.some((p) => sameParty(p, np))) errors.push({ path: 'party', message: `${np.name} 已是本案当事人` });

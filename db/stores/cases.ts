@@ -100,6 +100,17 @@ export interface ClaimRecord {
   description: string;
   /** A claim of the respondent's counterclaim merged into the case (Rules Art. 36); absent on the applicant's. */
   counterclaim?: true;
+  /**
+   * The applicant (party id) whose own claim this is — one worker's of several (Rules Art. 62; LDMAL Art. 47(1) reads
+   * each worker's items on their own) — or, on a counterclaim's, the applicant it is against; null or absent: the
+   * applicants' together.
+   */
+  partyId?: number | null;
+  /**
+   * On a write only: the applicant by position (1-based, in the order of the case's applicants as written) — the store
+   * turns it into `partyId` (an applicant registered in the same write has no id yet).
+   */
+  applicant?: number;
 }
 
 /** Columns of `cases` a use case may set. */
@@ -418,7 +429,14 @@ const claimFromRow = (c: Record<string, any>): ClaimRecord => ({
   amountFen: nOrNull(c.amount_fen),
   description: c.description,
   ...(c.counterclaim === true || c.counterclaim === 1 || c.counterclaim === '1' ? { counterclaim: true as const } : {}),
+  ...(c.party_id !== null && c.party_id !== undefined ? { partyId: Number(c.party_id) } : {}),
 });
+
+/** A claim's applicant as stored: the one named by position among `applicants` (ids in their order), else as held. */
+function claimPartyId(c: ClaimRecord, applicants: (number | undefined)[]): number | null {
+  if (c.applicant !== undefined) return applicants[c.applicant - 1] ?? null;
+  return c.partyId ?? null;
+}
 
 const PARTY_COLUMNS = [
   'id',
@@ -438,7 +456,7 @@ const PARTY_COLUMNS = [
   'ownership',
 ];
 const AGENT_COLUMNS = ['id', 'seq', 'name', 'kind', 'unit', 'phone', 'relationship'];
-const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description', 'counterclaim'];
+const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description', 'counterclaim', 'party_id'];
 
 /** Where the history of a case stands: its last entry (the next one chains to it) and its last procedural day. */
 export interface HistoryHead {
@@ -623,14 +641,31 @@ export function createCaseStore() {
     }
   }
 
-  async function writeClaims(trx: Knex, caseId: number, claims: ClaimRecord[]): Promise<void> {
+  /** The case's applicants' ids in their order (a claim names its applicant by position). */
+  async function applicantIds(trx: Knex, caseId: number): Promise<number[]> {
+    const rows = await trx('parties').where({ case_id: caseId, side: 'applicant' }).orderBy('seq').select('id');
+    return rows.map((r) => Number(r.id));
+  }
+
+  async function writeClaims(trx: Knex, caseId: number, claims: ClaimRecord[], applicants: number[]): Promise<void> {
     const existing = await trx('claims').where({ case_id: caseId }).select('id');
     const keep = new Set(claims.filter((c) => c.id).map((c) => c.id));
     const gone = existing.map((r) => Number(r.id)).filter((id) => !keep.has(id));
     if (gone.length) await trx('claims').whereIn('id', gone).delete();
     let seq = 0;
     for (const c of claims) {
-      const row = { case_id: caseId, seq: ++seq, category: c.category, amount_fen: c.amountFen, description: c.description };
+      const partyId = claimPartyId(c, applicants);
+      delete c.applicant;
+      if (partyId === null) delete c.partyId;
+      else c.partyId = partyId;
+      const row = {
+        case_id: caseId,
+        seq: ++seq,
+        category: c.category,
+        amount_fen: c.amountFen,
+        description: c.description,
+        party_id: partyId,
+      };
       c.seq = seq;
       if (c.id) {
         await trx('claims').where({ id: c.id, case_id: caseId }).update(row);
@@ -718,15 +753,20 @@ export function createCaseStore() {
         let k = 0;
         for (const p of stored) for (const a of p.agents) a.id = agentIds[k++] as number;
       }
+      const applicants = stored.filter((p) => p.side === 'applicant').map((p) => p.id);
       const claimRows = claims.map((cl, i) => ({
         case_id: id,
         seq: i + 1,
         category: cl.category,
         amount_fen: cl.amountFen,
         description: cl.description,
+        party_id: claimPartyId(cl, applicants),
       }));
       const claimIds = claimRows.length ? await insertRows('claims', claimRows) : [];
-      const storedClaims: ClaimRecord[] = claims.map((cl, i) => ({ ...cl, id: claimIds[i] as number, seq: i + 1 }));
+      const storedClaims: ClaimRecord[] = claims.map(({ applicant: _a, ...cl }, i) => {
+        const partyId = claimRows[i]?.party_id ?? null;
+        return { ...cl, id: claimIds[i] as number, seq: i + 1, ...(partyId !== null ? { partyId } : {}) };
+      });
       // Parties are returned in side order (applicants, respondents, third parties), as `load` returns them.
       const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
       stored.sort((a, b) => order[a.side] - order[b.side]);
@@ -853,7 +893,12 @@ export function createCaseStore() {
         throw new StaleVersionError(Number(cur?.version ?? 0));
       }
       if (children?.parties) await writeParties(trx, id, children.parties);
-      if (children?.claims) await writeClaims(trx, id, children.claims);
+      if (children?.claims) {
+        const applicants = children.parties
+          ? children.parties.filter((p) => p.side === 'applicant').map((p) => p.id as number)
+          : await applicantIds(trx, id);
+        await writeClaims(trx, id, children.claims, applicants);
+      }
       if (!children?.search && (children?.parties || cols.caseNo !== undefined)) {
         const rec = await trx('cases').where({ id }).first('case_no');
         const parties = children?.parties ?? (await loadChildren(trx, [id])).partiesBy.get(id) ?? [];
@@ -1038,8 +1083,10 @@ export function createCaseStore() {
       const last = await trx('claims').where({ case_id: caseId }).max<{ m: number | string | null }[]>({ m: 'seq' }).first();
       let seq = Number(last?.m ?? 0);
       const out: ClaimRecord[] = [];
-      for (const c of add) {
+      const applicants = add.some((c) => c.applicant !== undefined) ? await applicantIds(trx, caseId) : [];
+      for (const { applicant, ...c } of add) {
         seq++;
+        const partyId = claimPartyId({ ...c, ...(applicant !== undefined ? { applicant } : {}) }, applicants);
         const [ins] = await trx('claims')
           .insert({
             case_id: caseId,
@@ -1048,9 +1095,10 @@ export function createCaseStore() {
             amount_fen: c.amountFen,
             description: c.description,
             counterclaim: c.counterclaim === true,
+            party_id: partyId,
           })
           .returning('id');
-        out.push({ ...c, id: Number((ins as { id: number }).id), seq });
+        out.push({ ...c, id: Number((ins as { id: number }).id), seq, ...(partyId !== null ? { partyId } : {}) });
       }
       return out;
     },

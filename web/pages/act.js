@@ -9,6 +9,7 @@ import {
   caseName,
   checkMoney,
   chinaTimeNow,
+  claimOwner,
   clearDraft,
   clearErrors,
   clearOnEdit,
@@ -37,8 +38,9 @@ import { EVENT_FORMS, LABELS } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
-function claimLine(cl) {
-  return `${cl.seq}. ${cl.counterclaim ? '【反请求】' : ''}${cl.description}`;
+function claimLine(cl, c) {
+  const owner = claimOwner(c, cl);
+  return `${cl.seq}. ${cl.counterclaim ? '【反请求】' : ''}${owner ? `${cl.counterclaim ? '针对' : ''}申请人${owner}：` : ''}${cl.description}`;
 }
 
 function put(b, path, v) {
@@ -207,6 +209,12 @@ async function eventForm(c, type, done, screen) {
       continue;
     } else if (f.kind === 'select') el = select({ ...(f.required ? {} : { '': '（不选）' }), ...f.options });
     else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
+    // A claim added names its applicant by position among the case's (ClaimInput.applicant; Rules Art. 62).
+    else if (f.kind === 'applicant')
+      el = select({
+        '': '全体申请人共同',
+        ...Object.fromEntries(c.applicants.map((p, i) => [String(i + 1), `第${i + 1}名申请人（${p.name}）`])),
+      });
     else if (f.kind === 'party') {
       const opts = Object.fromEntries(parties.map((p) => [p.id, p.label]));
       // Bulk service: one notice on every worker of a collective case, one act per worker.
@@ -254,7 +262,7 @@ async function eventForm(c, type, done, screen) {
                 // Advance execution (LDMAL Art. 44) takes the applicant's claims only; a change of claims lists the
                 // counterclaim's too (【反请求】), which only the respondent gives up (`by`).
                 .filter((cl) => !(cl.counterclaim && type === 'ADVANCE_EXECUTION'))
-                .map((cl) => ({ value: cl.id, label: claimLine(cl), hint: cl.amount ? money(cl.amount) : '' }))
+                .map((cl) => ({ value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' }))
             : staff.map((s) => {
                 const w = load.get(s.id);
                 return {
@@ -325,7 +333,7 @@ async function eventForm(c, type, done, screen) {
         put(
           b,
           path,
-          f.kind === 'int' || (['party', 'arbitrator', 'mediator'].includes(f.kind) && el.value !== 'allApplicants')
+          f.kind === 'int' || (['party', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && el.value !== 'allApplicants')
             ? Number(el.value)
             : el.value.trim(),
         );
@@ -689,11 +697,7 @@ function advanceAmounts(c, claimList) {
       return {
         cl,
         amount,
-        row: h(
-          'tr',
-          h('td', `${cl.seq}. ${cl.description}`),
-          h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path })),
-        ),
+        row: h('tr', h('td', claimLine(cl, c)), h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path }))),
       };
     });
   const chosen = () => new Set([...claimList.querySelectorAll('input:checked')].map((i) => Number(i.value)));
@@ -950,7 +954,7 @@ function awardEditor(c, type, dateInput) {
         rows.map((r) =>
           h(
             'tr',
-            h('td', claimLine(r.cl)),
+            h('td', claimLine(r.cl, c)),
             h('td.num', money(r.cl.amount)),
             h('td', r.outcome, r.outcomeError),
             h('td', r.amount, ' ', r.button, r.tag, r.amountError),
@@ -1057,7 +1061,7 @@ function awardEditor(c, type, dateInput) {
         sent().map((r) =>
           h(
             'li',
-            `${claimLine(r.cl)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
+            `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
           ),
         ),
       ),

@@ -7,6 +7,7 @@ import {
   caseName,
   chinaDate,
   chinaDateTime,
+  claimOwner,
   closureLabel,
   confirmDialog,
   daysLeftText,
@@ -378,6 +379,7 @@ function claimsSection(c, events, mediationTrack) {
             h(
               'td',
               cl.counterclaim ? [h('span.badge.tight', '反请求'), ' '] : null,
+              claimOwner(c, cl) ? h('span.muted', `${cl.counterclaim ? '针对' : ''}申请人${claimOwner(c, cl)}：`) : null,
               cl.description ?? '—',
               cl.withdrawn ? [' ', h('span.badge.tight', '已放弃')] : null,
             ),

@@ -35,7 +35,7 @@ const emptyParty = (kind) => ({
   address: '',
   agents: [],
 });
-const emptyClaim = () => ({ category: 'wages', amount: '', description: '' });
+const emptyClaim = () => ({ category: 'wages', amount: '', description: '', applicant: '' });
 function emptyModel(track) {
   return {
     receivedOn: today(),
@@ -81,7 +81,13 @@ export function modelFromCase(c) {
     facts: c.facts ?? '',
     applicants: c.applicants.map(party),
     respondents: c.respondents.map(party),
-    claims: c.claims.map((cl) => ({ id: cl.id, category: cl.category, amount: cl.amount ?? '', description: cl.description })),
+    claims: c.claims.map((cl) => ({
+      id: cl.id,
+      category: cl.category,
+      amount: cl.amount ?? '',
+      description: cl.description,
+      applicant: cl.applicant ? String(cl.applicant) : '',
+    })),
     limitation: {
       knewOn: c.limitation?.knewOn ?? '',
       employmentStatus: c.limitation?.employmentStatus ?? '',
@@ -223,13 +229,33 @@ export function registerForm(track = 'arbitration', edit = null) {
       ),
     );
   }
+  /** "第2名申请人（李四）": an applicant as a claim's owner is chosen (by position: the API's ClaimInput.applicant). */
+  const applicantLabel = (p, k) => `第${k + 1}名申请人${p.name?.trim() ? `（${p.name.trim()}）` : ''}`;
   function claimBlock(i, cl) {
     const c = `claims.${i}`;
     const amount = input('text', { inputmode: 'decimal', placeholder: '如 12000.00', value: cl.amount ?? '' });
     amount.addEventListener('blur', () => setError(form, `${c}.amount`, checkMoney(amount.value.trim())));
+    // Several applicants (workers): whose own claim this is — each worker's item is then judged by its own amount for
+    // a final award (LDMAL Art. 47(1); SPC-1 Art. 19), and the documents name him.
+    const several = model.applicants.length > 1;
+    const owner = several
+      ? field(
+          '申请人',
+          `${c}.applicant`,
+          select(
+            { '': '全体申请人共同', ...Object.fromEntries(model.applicants.map((p, k) => [String(k + 1), applicantLabel(p, k)])) },
+            {
+              value: cl.applicant ?? '',
+              'data-owner-select': '',
+            },
+          ),
+          { hint: '多名劳动者的，各人的请求分别列明（终局裁决按各人各项金额判断）' },
+        )
+      : null;
     return h(
       'div.repeat.row',
       { dataset: { claim: c } },
+      owner,
       field('请求类别', `${c}.category`, select(state.vocab.claimCategories, { value: cl.category }), { required: true }),
       field('金额（元）', `${c}.amount`, amount),
       field('请求内容', `${c}.description`, input('text', { maxlength: 2000, value: cl.description }), {
@@ -237,10 +263,31 @@ export function registerForm(track = 'arbitration', edit = null) {
         grow: true,
         hint: '如“支付2025年10月至12月工资”；金额填在“金额”栏，文书自行写出',
       }),
+      several && !cl.applicant
+        ? h(
+            'button.btn.small',
+            { type: 'button', onclick: () => splitClaim(i), title: '把这项请求按申请人分为各人一项（金额各自填写）' },
+            '按申请人分列',
+          )
+        : null,
       model.claims.length > 1
         ? h('button.btn.small.remove', { type: 'button', onclick: () => removeAt('claims', i), 'aria-label': `删除请求 ${i + 1}` }, '删除')
         : null,
     );
+  }
+  /** One claim of all the applicants becomes one per applicant, same words, each amount left to be written. */
+  function splitClaim(i) {
+    collect();
+    const cl = model.claims[i];
+    const each = model.applicants.map((_, k) => ({
+      category: cl.category,
+      amount: '',
+      description: cl.description,
+      applicant: String(k + 1),
+    }));
+    model.claims.splice(i, 1, ...each);
+    changed();
+    render(`[data-path="claims.${i}.amount"]`);
   }
   function render(focusSel) {
     const m = model;
@@ -369,6 +416,7 @@ export function registerForm(track = 'arbitration', edit = null) {
         category: str(`claims.${i}.category`),
         amount: str(`claims.${i}.amount`),
         description: str(`claims.${i}.description`),
+        applicant: str(`claims.${i}.applicant`),
       })),
       limitation: {
         knewOn: str('limitation.knewOn'),
@@ -392,6 +440,12 @@ export function registerForm(track = 'arbitration', edit = null) {
   function removeAt(sideKey, i) {
     collect();
     model[sideKey].splice(i, 1);
+    // A claim names its applicant by position: the removed one's claims become the applicants' together, later ones move up.
+    if (sideKey === 'applicants')
+      for (const cl of model.claims) {
+        const n = Number(cl.applicant || 0);
+        cl.applicant = n === i + 1 || model.applicants.length < 2 ? '' : n > i + 1 ? String(n - 1) : cl.applicant;
+      }
     changed();
     render(`[data-add="${sideKey}"]`);
   }
@@ -423,6 +477,16 @@ export function registerForm(track = 'arbitration', edit = null) {
     }, 400);
   }
   form.addEventListener('input', changed);
+  // An applicant's name typed: the claims' owner choices read it at once.
+  form.addEventListener('input', (e) => {
+    const m = /^applicants\.(\d+)\.name$/.exec(e.target.dataset?.path ?? '');
+    if (!m) return;
+    const k = Number(m[1]);
+    for (const sel of form.querySelectorAll('[data-owner-select]')) {
+      const opt = sel.querySelector(`option[value="${k + 1}"]`);
+      if (opt) opt.textContent = applicantLabel({ name: e.target.value }, k);
+    }
+  });
   form.addEventListener('change', changed);
   // While the employment lasts there is no end date: the field is closed (and not sent).
   form.addEventListener('change', (e) => {
@@ -465,6 +529,7 @@ export function registerForm(track = 'arbitration', edit = null) {
         category: cl.category,
         description: cl.description.trim(),
         ...(cl.amount.trim() ? { amount: cl.amount.trim() } : {}),
+        ...(cl.applicant ? { applicant: Number(cl.applicant) } : {}),
       })),
     };
     if (track === 'arbitration' && m.procedure) body.procedure = m.procedure;

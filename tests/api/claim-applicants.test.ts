@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * A claim may name the applicant whose own claim it is (ClaimInput.applicant, by position). In a case of several workers
+ * (a collective dispute, Rules Art. 62) each worker recovers his own wages: LDMAL Art. 47(1) and SPC-1 Art. 19 read
+ * each item's amount — each worker's — against twelve months of the minimum wage (24,120.00 in 东昌府区), where a claim
+ * "for all ten of us" is one sum. The documents name who is paid what. Found by an outside tester: ten workers owed
+ * 20,000 each got a non-final award on a lump sum of 200,000, and the award could not say who was owed what.
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const { send, ok } = caseEvents(() => t);
+const ten = Array.from({ length: 10 }, (_, i) => worker(`工人${i + 1}`, 300 + i));
+type ClaimOut = { id: number; seq: number; applicant?: number; applicantId?: number; amount?: string | null };
+const claimsOf = (v: { claims: unknown }) => v.claims as ClaimOut[];
+
+/** Accepted, served, a three-member tribunal (Rules Art. 66), heard with everyone present. */
+async function heard(body: ReturnType<typeof standardApplication>) {
+  const c = await registerCase(t, a, body);
+  await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+  const ids = a.arbitrators.map((x) => x.id);
+  await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-05');
+  const presiding = a.arbitrators[0] as { id: number; token: string };
+  await ok(c, presiding.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
+  for (const p of [...c.applicants, ...c.respondents])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-10');
+  await ok(c, presiding.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+  return { c, presiding };
+}
+
+describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('ten workers owed 20,000 each: each item is final on its own amount; the documents name who is owed and paid what', async () => {
+    const body = standardApplication({
+      applicants: ten,
+      claims: ten.map((_, i) => ({ category: 'wages', amount: '20000.00', description: '支付拖欠工资', applicant: i + 1 })),
+    });
+    const { c, presiding } = await heard(body);
+    const claims = claimsOf(c);
+    expect(claims.map((x) => x.applicant)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(claims.map((x) => x.applicantId)).toEqual(c.applicants.map((p) => p.id));
+    // The case page reads the same (stored, not only answered).
+    const read = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`);
+    expect(claimsOf(read.body).map((x) => x.applicantId)).toEqual(c.applicants.map((p) => p.id));
+
+    const r = await ok(
+      c,
+      presiding.token,
+      'ISSUE_AWARD',
+      {
+        items: claims.map((x) => ({ claimId: x.id, outcome: 'granted', amount: '20000.00' })),
+        defenseSummary: '被申请人辩称其经营困难',
+        facts: '经审理查明，被申请人拖欠十名申请人工资。',
+        reasoning: '本委认为，被申请人应当支付。',
+      },
+      '2026-04-10',
+    );
+    // 20,000 ≤ 24,120 for each worker: final (LDMAL Art. 47(1); SPC-1 Art. 19).
+    expect(r.award).toMatchObject({ finality: 'final' });
+    const text = await generatedText(t, presiding.token, c.id, { kind: 'award' });
+    expect(text).toContain('申请人工人1：支付拖欠工资，20000.00元');
+    expect(text).toContain('申请人工人10：支付拖欠工资，20000.00元');
+    expect(text).toContain('向申请人工人3支付拖欠工资20000.00元');
+    // Nobody is paid "申请人工人1、工人2、…" a sum that is one worker's.
+    expect(text).not.toContain('向申请人工人1、工人2');
+  });
+
+  it('the same 200,000 claimed for all ten together is one item over the threshold: non-final', async () => {
+    const { c, presiding } = await heard(
+      standardApplication({ applicants: ten, claims: [{ category: 'wages', amount: '200000.00', description: '支付十名申请人拖欠工资' }] }),
+    );
+    expect(claimsOf(c)[0]?.applicant).toBeUndefined();
+    const r = await ok(
+      c,
+      presiding.token,
+      'ISSUE_AWARD',
+      {
+        items: [{ claimId: claimsOf(c)[0]?.id, outcome: 'granted', amount: '200000.00' }],
+        facts: '经审理查明……',
+        reasoning: '本委认为……',
+      },
+      '2026-04-10',
+    );
+    expect(r.award).toMatchObject({ finality: 'non_final' });
+  });
+
+  it('a dismissal and a split award name each worker’s claim by the worker', async () => {
+    const two = [worker('甲工', 401), worker('乙工', 402)];
+    const { c, presiding } = await heard(
+      standardApplication({
+        applicants: two,
+        claims: [
+          { category: 'wages', amount: '30000.00', description: '支付拖欠工资', applicant: 1 },
+          { category: 'wages', amount: '9000.00', description: '支付拖欠工资', applicant: 2 },
+          { category: 'economic_compensation', amount: '5000.00', description: '支付经济补偿', applicant: 2 },
+        ],
+      }),
+    );
+    const [w1, w2, comp] = claimsOf(c);
+    const r = await ok(
+      c,
+      presiding.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: w1?.id, outcome: 'granted', amount: '30000.00' },
+          { claimId: w2?.id, outcome: 'partly', amount: '6000.00' },
+          { claimId: comp?.id, outcome: 'dismissed' },
+        ],
+        defenseSummary: '被申请人辩称已足额支付',
+        facts: '经审理查明……',
+        reasoning: '本委认为……',
+      },
+      '2026-04-10',
+    );
+    // 甲工's 30,000 is over the threshold, 乙工's items are under it: a split award (SPC-1 Art. 20).
+    expect(r.award).toMatchObject({ finality: 'mixed' });
+    const all = await generatedText(t, presiding.token, c.id, { kind: 'award' });
+    expect(all).toContain('向申请人乙工支付拖欠工资6000.00元');
+    expect(all).toContain('驳回申请人乙工关于支付经济补偿的仲裁请求');
+    expect(all).toContain('驳回申请人乙工关于支付拖欠工资的其他仲裁请求');
+    // The other document of the split award is named by the worker too.
+    expect(all).toContain('申请人甲工关于支付拖欠工资的仲裁请求，本委另行作出');
+  });
+
+  it('a position past the last applicant is 400 at the field, and nothing is registered', async () => {
+    const before = (await t.api(a.tokens.clerk).get('/api/cases?pageSize=1')).body.total;
+    const r = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        applicants: [worker('甲工', 411), worker('乙工', 412)],
+        claims: [{ category: 'wages', amount: '100.00', description: '支付拖欠工资', applicant: 3 }],
+      }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([expect.objectContaining({ path: 'claims.0.applicant' })]);
+    expect((await t.api(a.tokens.clerk).get('/api/cases?pageSize=1')).body.total).toBe(before);
+  });
+
+  it('a registration edit keeps each claim with its worker; removing a worker whose claim stays is 400', async () => {
+    const c = await registerCase(
+      t,
+      a,
+      standardApplication({
+        applicants: [worker('甲工', 421), worker('乙工', 422)],
+        claims: [
+          { category: 'wages', amount: '100.00', description: '支付拖欠工资', applicant: 1 },
+          { category: 'wages', amount: '200.00', description: '支付拖欠工资', applicant: 2 },
+        ],
+      }),
+    );
+    const [p1, p2] = c.applicants as { id: number; name: string }[];
+    // Reordered applicants: the claims stay with the same people.
+    const swap = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [
+        { ...worker('乙工', 422), id: p2?.id },
+        { ...worker('甲工', 421), id: p1?.id },
+      ],
+    });
+    expect(swap.status, JSON.stringify(swap.body)).toBe(200);
+    expect(claimsOf(swap.body).map((x) => [x.applicantId, x.applicant])).toEqual([
+      [p1?.id, 2],
+      [p2?.id, 1],
+    ]);
+    // 乙工 removed while a kept claim is his: refused, naming the field; nothing changed.
+    const drop = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { applicants: [{ ...worker('甲工', 421), id: p1?.id }] });
+    expect(drop.status).toBe(400);
+    expect(drop.body.errors[0].path).toBe('applicants');
+    // With the claims corrected in the same edit, it is done.
+    const fixed = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [{ ...worker('甲工', 421), id: p1?.id }],
+      claims: [{ id: claimsOf(c)[0]?.id, category: 'wages', amount: '100.00', description: '支付拖欠工资', applicant: 1 }],
+    });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(claimsOf(fixed.body)).toEqual([expect.objectContaining({ applicantId: p1?.id, applicant: 1 })]);
+  });
+
+  it('a claim added after acceptance names its worker; one past the last is 400 at add.0.applicant', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('甲工', 431), worker('乙工', 432)] }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const bad = await send(
+      c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { add: [{ category: 'wages', amount: '10.00', description: '支付加班费', applicant: 3 }] },
+      '2026-03-05',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('add.0.applicant');
+    const v: CaseView = await ok(
+      c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { add: [{ category: 'wages', amount: '10.00', description: '支付加班费', applicant: 2 }] },
+      '2026-03-05',
+    );
+    expect(claimsOf(v).at(-1)).toMatchObject({ applicant: 2, applicantId: c.applicants[1]?.id });
+  });
+});
