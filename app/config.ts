@@ -67,6 +67,11 @@ export interface Config {
    */
   finalAwardEmployerClaimsNonFinal: boolean;
   /**
+   * The same reading for a union's claim for the workers (Rules Art. 64; LCL Art. 56): not a worker's 追索, non-final
+   * (default; FINAL_AWARD_UNION_CLAIMS=by_category classifies it like a worker's).
+   */
+  finalAwardUnionClaimsNonFinal: boolean;
+  /**
    * domain.md §9.3 (to confirm locally): which day's monthly minimum wage the Art. 47(1) threshold reads — the award day
    * (default), the day the application was received, or the day the case was accepted (FINAL_AWARD_WAGE_DATE).
    */
@@ -159,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     confirmRelationshipNonFinal: env.CONFIRM_RELATIONSHIP_NON_FINAL !== 'false',
     finalAwardDismissedItemsFinal: dismissedItems(env.FINAL_AWARD_DISMISSED_ITEMS),
     finalAwardEmployerClaimsNonFinal: employerClaims(env.FINAL_AWARD_EMPLOYER_CLAIMS),
+    finalAwardUnionClaimsNonFinal: employerClaims(env.FINAL_AWARD_UNION_CLAIMS, 'FINAL_AWARD_UNION_CLAIMS'),
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     hearingSlotMinutes: Math.min(720, int('HEARING_SLOT_MINUTES', 60)),
@@ -194,10 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function employerClaims(raw: string | undefined): boolean {
+function employerClaims(raw: string | undefined, name = 'FINAL_AWARD_EMPLOYER_CLAIMS'): boolean {
   if (raw === undefined || raw === '' || raw === 'non_final') return true;
   if (raw === 'by_category') return false;
-  throw new Error(`FINAL_AWARD_EMPLOYER_CLAIMS must be non_final or by_category, got "${raw}"`);
+  throw new Error(`${name} must be non_final or by_category, got "${raw}"`);
 }
 
 function dismissedItems(raw: string | undefined): boolean {

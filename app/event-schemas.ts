@@ -31,6 +31,7 @@ export const SERVICE_DOCUMENTS = [
   'respond_notice',
   'defense_copy',
   'tribunal_notice',
+  'conversion_notice',
   'hearing_notice',
   'postponement_notice',
   'decision',

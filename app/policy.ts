@@ -167,6 +167,7 @@ export const DOCUMENT_ROLES: Record<DocumentKind, readonly Role[]> = {
   respond_notice: ['clerk'],
   hearing_notice: ['clerk', 'arbitrator'],
   tribunal_notice: ['clerk', 'chair'],
+  conversion_notice: ['clerk', 'arbitrator'],
   award: ['arbitrator'],
   partial_award: ['arbitrator'],
   mediation_document: ['arbitrator', 'mediator'],

@@ -676,6 +676,10 @@ export const Proceedings = z
         consentsBefore: z.number().int(),
       }),
     ),
+    conversion: z
+      .strictObject({ on: Day, reason: z.string().nullable() })
+      .nullable()
+      .openapi({ description: '简易处理转为普通程序（劳动人事争议仲裁办案规则第六十条）：决定之日及理由；未转换为 null' }),
     partyAdditions: z.array(z.strictObject({ on: Day, partyId: Id, side: z.enum(['respondent', 'third_party']), ground: z.string() })),
     referral: z.strictObject({ on: Day, competentCommission: z.string(), reason: z.string() }).nullable(),
     transferIn: z.strictObject({ on: Day, fromCommission: z.string(), fromCaseNo: z.string().nullable() }).nullable(),

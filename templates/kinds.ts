@@ -18,6 +18,7 @@ export const DOCUMENT_KINDS = {
   respond_notice: '应诉通知书',
   hearing_notice: '开庭通知书',
   tribunal_notice: '仲裁庭组成通知书',
+  conversion_notice: '转为普通程序通知书',
   award: '仲裁裁决书',
   partial_award: '部分裁决书',
   mediation_document: '仲裁调解书',
@@ -460,6 +461,15 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
           // procedure (a simple case's own limit where one is set: workflows/periods.ts award_simple).
           text: `三、本案审理期限为自受理之日起${chineseNumber(d.awardLimit?.days ?? 45)}日；案情复杂需要延期的，经本委主任批准，可以延长，但延长期限不得超过${chineseNumber(d.awardLimit?.extensionDays ?? 15)}日。`,
         },
+        // Rules Art. 56 (domain.md §8.1): a case handled simply — as it was accepted, even if converted since — is told so.
+        ...(simpleAtAcceptance(d)
+          ? [
+              {
+                kind: 'para' as const,
+                text: '四、本案依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理，可以由一名仲裁员独任仲裁；经被申请人同意，答辩期可以缩短或者取消；仲裁庭可以灵活确定举证期限、开庭日期、审理程序和文书制作形式，并可以采用电话、短信、传真、电子邮件等简便方式送达仲裁文书（调解书、裁决书除外）。',
+              },
+            ]
+          : []),
         { kind: 'para', text: '特此通知。' },
       ],
     },
@@ -532,6 +542,39 @@ export function chineseTime(hhmm: string): string {
  * begins, or before the end of debate where the ground became known later). Dated the formation — or the latest
  * replacement after a recusal, which the parties are told of the same way.
  */
+/** The case was handled simply when it was accepted: it still is, or a conversion (Rules Art. 60) came later. */
+const simpleAtAcceptance = (d: DocInput) => d.ctx.procedure === 'simple' || !!d.ctx.conversion;
+
+/**
+ * 转为普通程序通知书 (Rules Art. 60; domain.md §8.1): a case handled simply found unsuited to it goes over to the ordinary
+ * procedure before its time limit runs out, and the parties are told. The limit still runs from the acceptance; facts
+ * both parties confirmed need not be proved again. Dated the conversion.
+ */
+function conversionNotice(d: DocInput): DocSpec[] {
+  const cv = d.ctx.conversion;
+  if (!cv) throw new NotReadyError('本案未转为普通程序，不能出具转为普通程序通知书');
+  return [
+    {
+      title: DOCUMENT_KINDS.conversion_notice,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      dateOn: cv.on,
+      blocks: [
+        { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
+        {
+          kind: 'para',
+          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${cv.reason ? `因${clause(cv.reason)}，` : ''}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十条之规定，自${chineseDate(cv.on)}起转为按照普通程序处理。`,
+        },
+        {
+          kind: 'para',
+          text: '本案审理期限仍自受理之日起计算。双方当事人已经确认的事实，可以不再进行举证、质证。开庭等其他事项，本委将另行书面通知。',
+        },
+        { kind: 'para', text: '特此通知。' },
+      ],
+    },
+  ];
+}
+
 function tribunalNotice(d: DocInput): DocSpec[] {
   const t = d.ctx.tribunal;
   if (!t || !d.arbitrators.length) throw new NotReadyError('本案尚未组成仲裁庭，不能出具仲裁庭组成通知书');
@@ -554,7 +597,7 @@ function tribunalNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${theCase(d)}，本委已于${chineseDate(d.ctx.acceptedOn as string)}受理。依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，${replaced ? '因原仲裁员回避，' : ''}本委决定本案${who}。`,
+          text: `${theCase(d)}，本委已于${chineseDate(d.ctx.acceptedOn as string)}受理${d.ctx.procedure === 'simple' ? '，并依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理' : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，${replaced ? '因原仲裁员回避，' : ''}本委决定本案${who}。`,
         },
         {
           kind: 'para',
@@ -1214,6 +1257,7 @@ export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   respond_notice: respondNotice,
   hearing_notice: hearingNotice,
   tribunal_notice: tribunalNotice,
+  conversion_notice: conversionNotice,
   award,
   partial_award: partialAward,
   mediation_document: mediationDocument,

@@ -154,5 +154,12 @@ export const SAMPLE_PARTIAL_INPUT: DocInput = {
   record: { ...SAMPLE_INPUT.record, partialAwards: [SAMPLE_INPUT.record.award] },
 };
 
+/** The sample case as one accepted for simple handling and converted to the ordinary procedure (Rules Art. 60). */
+export const SAMPLE_CONVERTED_INPUT: DocInput = {
+  ...SAMPLE_INPUT,
+  ctx: { ...SAMPLE_INPUT.ctx, conversion: { on: '2026-03-09', reason: '案情复杂，需要进行鉴定' } },
+};
+
 /** The sample a document kind is rendered from. */
-export const sampleFor = (kind: string): DocInput => (kind === 'partial_award' ? SAMPLE_PARTIAL_INPUT : SAMPLE_INPUT);
+export const sampleFor = (kind: string): DocInput =>
+  kind === 'partial_award' ? SAMPLE_PARTIAL_INPUT : kind === 'conversion_notice' ? SAMPLE_CONVERTED_INPUT : SAMPLE_INPUT;

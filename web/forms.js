@@ -15,6 +15,7 @@ export const SERVICE_DOCS = {
   respond_notice: '应诉通知书',
   defense_copy: '答辩书副本',
   tribunal_notice: '仲裁庭组成通知书',
+  conversion_notice: '转为普通程序通知书',
   hearing_notice: '开庭通知书',
   postponement_notice: '延期开庭通知书',
   decision: '决定书',

@@ -936,7 +936,10 @@ export const caseMachine = setup({
             // Rules Art. 60: conversion keeps the original acceptance date.
             CONVERT_TO_ORDINARY: {
               guard: (a: Args) => a.context.procedure === 'simple' && legal(a),
-              actions: set(() => ({ procedure: 'ordinary' })),
+              actions: set(({ event }: Args) => ({
+                procedure: 'ordinary',
+                conversion: { on: event.occurredOn, reason: (p(event).reason as string | undefined) ?? null },
+              })),
             },
             // LDMAL Art. 44: advance execution; the ruling goes to the court in parallel with the case.
             ADVANCE_EXECUTION: {

@@ -31,11 +31,18 @@ export interface FinalityOptions {
    * it by category and amount like a worker's (config FINAL_AWARD_EMPLOYER_CLAIMS=by_category).
    */
   employerClaimsNonFinal: boolean;
+  /**
+   * The same reading for a union's claim for the workers under a collective contract (Rules Art. 64; LCL Art. 56): the
+   * union is not a worker recovering his own. Default true; false classifies it like a worker's (config
+   * FINAL_AWARD_UNION_CLAIMS=by_category).
+   */
+  unionClaimsNonFinal: boolean;
 }
 export const DEFAULT_FINALITY_OPTIONS: FinalityOptions = {
   confirmRelationshipMakesCaseNonFinal: true,
   dismissedItemsFinal: true,
   employerClaimsNonFinal: true,
+  unionClaimsNonFinal: true,
 };
 
 /**
@@ -68,6 +75,8 @@ export interface ItemToClassify {
   amountFen: number | null;
   /** The employer's claim against a worker: the employer applied, or counterclaimed (Rules Art. 36; workflows/sides.ts). */
   byEmployer?: boolean;
+  /** A union's claim for the workers (Rules Art. 64; workflows/sides.ts claimByUnion), not a worker's own. */
+  byUnion?: boolean;
 }
 
 export interface ClassifiedItem extends ItemToClassify {
@@ -95,6 +104,14 @@ export function classifyAward(
         final: false,
         reason:
           '用人单位对劳动者的请求，不属于劳动争议调解仲裁法第四十七条第一项（劳动者追索劳动报酬、工伤医疗费、经济补偿或者赔偿金）的终局裁决事项，非终局',
+      };
+    }
+    if (it.byUnion && options.unionClaimsNonFinal && MONETARY_FINAL_CATEGORIES.includes(it.category)) {
+      return {
+        ...it,
+        final: false,
+        reason:
+          '工会为劳动者提出的请求（劳动人事争议仲裁办案规则第六十四条），不属于劳动争议调解仲裁法第四十七条第一项劳动者追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的终局裁决事项，非终局',
       };
     }
     if (MONETARY_FINAL_CATEGORIES.includes(it.category)) {

@@ -352,6 +352,11 @@ export interface AddedContext {
     respondentWaivesDefense: boolean;
     consentsBefore: number;
   }[];
+  /**
+   * CONVERT_TO_ORDINARY (Rules Art. 60): a case handled simply went over to the ordinary procedure, told to the parties
+   * by a 转为普通程序通知书; absent on a case never converted (and on snapshots from before it was recorded).
+   */
+  conversion?: { on: string; reason: string | null } | null;
   /** ADD_PARTY (LDMAL Art. 23; Rules Art. 46(1)): parties added after acceptance, by decision. */
   partyAdditions: { on: string; partyId: number; side: 'respondent' | 'third_party'; ground: string }[];
   /** REFER_ELSEWHERE (Rules Art. 31): written explanation that another commission has jurisdiction. */

@@ -162,6 +162,8 @@ export function documentMadeOn(ctx: CaseContext, document: string): string | nul
       return earliest(ctx.defenses.map((d) => d.filedOn));
     case 'tribunal_notice':
       return ctx.tribunal?.formedOn ?? null;
+    case 'conversion_notice':
+      return ctx.conversion?.on ?? null;
     case 'hearing_notice':
       return ctx.hearing?.scheduledOn ?? null;
     case 'postponement_notice':

@@ -56,6 +56,20 @@ export function claimByEmployer(c: SidedCase, claim: { counterclaim?: boolean })
   return employerApplies(c) !== (claim.counterclaim === true);
 }
 
+/**
+ * The claim is a union's for the workers (Rules Art. 64; LCL Art. 56), not a worker recovering his own (LDMAL Art.
+ * 47(1)): on the workers' side, not a counterclaim, and the party it names an organization — or, naming none, in a
+ * case a union applies in (`collectiveGround: 'union_applicant'`). Finality asks here.
+ */
+export function claimByUnion(
+  c: SidedCase<SidedParty & { id?: number }>,
+  claim: { counterclaim?: boolean; partyId?: number | null },
+): boolean {
+  if (claim.counterclaim || workerSide(c) !== 'applicant') return false;
+  if (claim.partyId) return c.parties.find((p) => p.id === claim.partyId)?.kind === 'organization';
+  return c.collectiveGround === 'union_applicant';
+}
+
 /** The side the workers are on. */
 export function workerSide(c: SidedCase): Side {
   return employerSide(c) === 'applicant' ? 'respondent' : 'applicant';

@@ -308,6 +308,8 @@ function proceedingsView(ctx: MachineContext) {
     // Round 2 (issue 11 "Missing").
     claimChanges: ctx.claimChanges,
     partyAdditions: ctx.partyAdditions,
+    // Rules Art. 60: a simple case converted to the ordinary procedure (null: never converted).
+    conversion: ctx.conversion ?? null,
     referral: ctx.referral,
     transferIn: ctx.transferIn,
     jurisdictionObjections: ctx.jurisdictionObjections,

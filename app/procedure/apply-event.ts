@@ -177,6 +177,7 @@ const DOCUMENT_WORDS: Record<string, string> = {
   supplement_notice: '一次性告知补正',
   defense_copy: '收到答辩书',
   tribunal_notice: '组成仲裁庭',
+  conversion_notice: '转为普通程序',
   hearing_notice: '排期开庭',
   postponement_notice: '延期开庭决定',
   mediation_document: '达成调解协议',

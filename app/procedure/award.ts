@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
-import { claimByEmployer } from '../../workflows/sides.ts';
+import { claimByEmployer, claimByUnion } from '../../workflows/sides.ts';
 import type { Deps } from '../deps.ts';
 import { unprocessable } from '../errors.ts';
 
@@ -58,6 +58,7 @@ export function classifyItems(
         outcome: it.outcome,
         amountFen: it.amount === undefined ? null : parseMoney(it.amount),
         ...(claim && claimByEmployer(c, claim) ? { byEmployer: true } : {}),
+        ...(claim && claimByUnion(c, claim) ? { byUnion: true } : {}),
       };
     }),
     wage.monthlyFen,
@@ -68,6 +69,8 @@ export function classifyItems(
       dismissedItemsFinal: deps.config.finalAwardDismissedItemsFinal,
       // Zhongcai's reading of Art. 47(1), to confirm locally (FINAL_AWARD_EMPLOYER_CLAIMS).
       employerClaimsNonFinal: deps.config.finalAwardEmployerClaimsNonFinal,
+      // The same reading for a union's claim for the workers (FINAL_AWARD_UNION_CLAIMS).
+      unionClaimsNonFinal: deps.config.finalAwardUnionClaimsNonFinal,
     },
   );
 }
@@ -86,7 +89,7 @@ export async function awardRecord(
   const r = classifyItems(deps, c, items, wage, withdrawn);
   return {
     // What the classification read (whose counterclaim an item is) stays out of the record: the claims say it.
-    items: r.items.map(({ byEmployer: _, ...x }, i) => ({
+    items: r.items.map(({ byEmployer: _, byUnion: _u, ...x }, i) => ({
       ...x,
       amount: x.amountFen === null ? null : formatMoney(x.amountFen),
       paymentDays: items[i]?.paymentDays ?? null,

@@ -133,6 +133,42 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     expect(all).toContain('申请人甲工关于支付拖欠工资的仲裁请求，本委另行作出');
   });
 
+  it('a union’s claim for the workers is not a worker’s own recovery: non-final; a labor-standards item stays final', async () => {
+    const { c, presiding } = await heard(
+      standardApplication({
+        applicants: [{ kind: 'organization', name: '聊城某某机械有限公司工会委员会' }],
+        collective: true,
+        collectiveGround: 'union_applicant',
+        claims: [
+          { category: 'wages', amount: '9000.00', description: '按集体合同支付工资差额' },
+          { category: 'labor_standards', description: '按集体合同执行每周工作四十小时' },
+        ],
+      }),
+    );
+    const [wages, hours] = claimsOf(c);
+    const r = await ok(
+      c,
+      presiding.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: wages?.id, outcome: 'granted', amount: '9000.00' },
+          { claimId: hours?.id, outcome: 'granted' },
+        ],
+        defenseSummary: '被申请人辩称已按集体合同执行',
+        facts: '经审理查明……',
+        reasoning: '本委认为……',
+      },
+      '2026-04-10',
+    );
+    // LDMAL Art. 47(1) makes final what a worker recovers (追索); the union is none (Rules Art. 64; LCL Art. 56).
+    // Art. 47(2) (national labor standards) does not ask who claims.
+    const items = (r.award as { items: { claimId: number; final: boolean; reason: string }[] }).items;
+    expect(items.find((i) => i.claimId === wages?.id)).toMatchObject({ final: false, reason: expect.stringContaining('工会') });
+    expect(items.find((i) => i.claimId === hours?.id)).toMatchObject({ final: true });
+    expect(r.award).toMatchObject({ finality: 'mixed' });
+  });
+
   it('a position past the last applicant is 400 at the field, and nothing is registered', async () => {
     const before = (await t.api(a.tokens.clerk).get('/api/cases?pageSize=1')).body.total;
     const r = await t.api(a.tokens.clerk).post(

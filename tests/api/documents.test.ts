@@ -569,6 +569,50 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(arbitrator.status).toBe(403);
   });
 
+  it('a case handled simply is told so, and its conversion to the ordinary procedure has its notice (Rules Arts. 56, 60)', async () => {
+    const c = await registerCase(t, a, standardApplication({ procedure: 'simple' }));
+    await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+    const accepted = await one(c, a.tokens.clerk, { kind: 'acceptance_notice' });
+    expect(accepted).toContain('四、本案依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理');
+    expect(accepted).toContain('调解书、裁决书除外');
+    const [x] = a.arbitrators;
+    await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [x?.id], presidingId: x?.id });
+    expect(await one(c, a.tokens.clerk, { kind: 'tribunal_notice' })).toMatch(
+      /受理，并依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理。.*独任仲裁/,
+    );
+    // Not converted yet: no such notice (409), and nothing of it to serve (400).
+    const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'conversion_notice' });
+    expect(early.status).toBe(409);
+    const serveEarly = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+      type: 'SERVE',
+      document: 'conversion_notice',
+      partyId: c.respondents[0]?.id,
+      method: 'direct',
+      occurredOn: '2026-03-10',
+    });
+    expect(serveEarly.status).toBe(400);
+    await ev(c, x?.token as string, 'CONVERT_TO_ORDINARY', '2026-03-10', { reason: '案情复杂，需要进行鉴定' });
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(v.proceedings.conversion).toEqual({ on: '2026-03-10', reason: '案情复杂，需要进行鉴定' });
+    const text = await one(c, x?.token as string, { kind: 'conversion_notice' });
+    expect(text).toContain('转为普通程序通知书');
+    expect(text).toContain('本委于二〇二六年三月四日受理后简易处理。因案情复杂，需要进行鉴定，本案不宜简易处理');
+    expect(text).toContain('自二〇二六年三月十日起转为按照普通程序处理');
+    expect(text).toContain('本案审理期限仍自受理之日起计算');
+    // Served like any notice, no earlier than it was made.
+    const served = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+      type: 'SERVE',
+      document: 'conversion_notice',
+      partyId: c.respondents[0]?.id,
+      method: 'direct',
+      occurredOn: '2026-03-11',
+    });
+    expect(served.status, JSON.stringify(served.body)).toBe(200);
+    // The acceptance notice, printed again, still says how the case was accepted; the tribunal notice, how it now stands.
+    expect(await one(c, a.tokens.clerk, { kind: 'acceptance_notice' })).toContain('简易处理');
+    expect(await one(c, a.tokens.clerk, { kind: 'tribunal_notice' })).not.toContain('简易处理');
+  });
+
   it('a withdrawal and a deemed withdrawal each have their decision, dated the closure (domain.md §§10.1–10.2)', async () => {
     const c = await registerCase(t, a);
     await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');

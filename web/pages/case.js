@@ -696,6 +696,7 @@ function offeredKinds(c) {
     award: Boolean(c.award),
     partial_award: Boolean(p.partialAwards?.length),
     tribunal_notice: Boolean(c.tribunal),
+    conversion_notice: Boolean(p.conversion),
     // A mediation inside arbitration ends in a 仲裁调解书 (LDMAL Art. 42), one before it in a 调解协议书 (Art. 14).
     mediation_document: Boolean(p.mediation?.agreedOn),
     mediation_agreement: Boolean(p.trackMediation?.agreedOn),
