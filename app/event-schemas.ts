@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_TYPES, type EventType } from '../workflows/procedure-types.ts';
+import { EVENT_TYPES, type EventType, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
 import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, RecordId } from './schemas.ts';
@@ -23,26 +23,7 @@ const JointHearing = z.boolean().optional().openapi({
     'true：与同一时间、同一地点开庭的其他案件由同一仲裁庭合并审理（合并开庭）。否则该时间的仲裁庭室或仲裁员已被其他案件占用时，排期被拒绝（422，rule hearing-clash）',
 });
 
-export const SERVICE_DOCUMENTS = [
-  'acceptance_notice',
-  'rejection_notice',
-  'supplement_notice',
-  'application_copy',
-  'respond_notice',
-  'defense_copy',
-  'tribunal_notice',
-  'conversion_notice',
-  'hearing_notice',
-  'postponement_notice',
-  'decision',
-  'mediation_document',
-  'award',
-  'advance_execution_ruling',
-  'other',
-  // Round 2: the changed claims served on the respondent (Rules Art. 44); the notice to an added party (Rules Art. 46(1)).
-  'claims_change_copy',
-  'addition_notice',
-] as const;
+export { SERVICE_DOCUMENTS };
 /**
  * 直接送达, 邮寄送达, 电子送达 (with consent), 简便方式 (simple procedure only), 留置送达, 委托送达, 公告送达, and 张贴送达
  * (posted at the domicile in a mass case where the employer stopped business, Rules Art. 20(2) [R]: deemed served after

@@ -2,7 +2,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
 import { STATE_LABELS } from '../workflows/labels.ts';
-import { CLOSURE_MODES } from '../workflows/procedure-types.ts';
+import { CLOSURE_MODES, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
 
@@ -676,6 +676,9 @@ export const Proceedings = z
         consentsBefore: z.number().int(),
       }),
     ),
+    servable: z.array(z.enum(SERVICE_DOCUMENTS)).openapi({
+      description: 'SERVE 现在可以送达的文书：本案记录中已作出的文书，及记录无从判断的文书（决定书、其他文书）；其余文书送达时 400',
+    }),
     conversion: z
       .strictObject({ on: Day, reason: z.string().nullable() })
       .nullable()

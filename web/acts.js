@@ -91,6 +91,10 @@ export const IRREVERSIBLE = {
   EXTEND_TIME_LIMIT: '审理期限将延长，批准后不能撤回；延长期限不得超过十五日，并须书面通知当事人（《劳动争议调解仲裁法》第四十三条）。',
   FILE_COUNTERCLAIM:
     '反申请将受理并与本案合并审理，记录后不能撤回：审理期限自合并审理之日起重新计算，反请求事项须与仲裁请求一并裁决（《劳动人事争议仲裁办案规则》第三十六条、第四十六条）。',
+  CONVERT_TO_ORDINARY:
+    '案件将由简易处理转为按照普通程序处理，记录后不能撤回：审理期限仍自受理之日起计算，并须书面通知当事人（转为普通程序通知书，《劳动人事争议仲裁办案规则》第六十条）。',
+  FORM_TRIBUNAL:
+    '将组成仲裁庭，记录后只能经回避决定更换仲裁员；组成情况须自受理之日起五个工作日内书面通知当事人（《劳动争议调解仲裁法》第三十二条）。',
   ADD_PARTY:
     '将追加当事人，记录后不能撤回：审理期限自决定追加之日起重新计算；作出裁决前须向其送达追加当事人通知书或仲裁申请书副本（《劳动人事争议仲裁办案规则》第四十六条）。',
 };
@@ -123,9 +127,30 @@ const SERVICE_CONSEQUENCES = {
   mediation_document: '调解书经双方当事人签收后发生法律效力（《劳动争议调解仲裁法》第四十二条）；送达记录不能撤回。',
 };
 
-/** What a confirmation says follows from act `type` on case `c` with `body`, or null when none is asked. */
+/** Any other service: its date is what periods run from, and the record stays. */
+const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：请核对送达的文书、当事人、方式和日期；送达记录不能撤回。';
+
+/**
+ * What a confirmation says follows from act `type` on case `c` with `body`, or null when none is asked. Every service is
+ * confirmed (a record that cannot be taken back; one to every applicant names them all and the day of service); so is
+ * a change of claims that gives claims up (the award decides them no more).
+ */
 export function consequenceOf(type, c, body = {}) {
-  if (type === 'SERVE') return SERVICE_CONSEQUENCES[body.document] ?? null;
+  if (type === 'SERVE') {
+    const base = SERVICE_CONSEQUENCES[body.document] ?? SERVICE_DEFAULT;
+    const when = body.servedOn ? `送达日期 ${body.servedOn}` : `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn ?? ''} 为送达日期`;
+    if (body.partyId === 'allApplicants') {
+      const names = (c.applicants ?? []).map((p) => p.name).join('、');
+      return `将逐人登记向全体 ${(c.applicants ?? []).length} 名申请人（${names}）送达，${when}。${base}`;
+    }
+    return body.servedOn || !SERVICE_CONSEQUENCES[body.document] ? `${when}。${base}` : base;
+  }
+  if (type === 'CHANGE_CLAIMS' && (body.withdraw ?? []).length) {
+    const given = (c.claims ?? []).filter((cl) => body.withdraw.includes(cl.id));
+    const words = given.map((cl) => `第${cl.seq}项“${cl.description ?? ''}”${cl.amount ? `（${cl.amount}元）` : ''}`).join('、');
+    const who = body.by === 'respondent' ? '被申请人放弃其反申请请求' : '申请人放弃仲裁请求';
+    return `将记录${who}：${words}。放弃的请求不再审理和裁决，记录后不能撤回（《劳动人事争议仲裁办案规则》第四十四条）。`;
+  }
   return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? null;
 }
 
@@ -214,6 +239,24 @@ export function actWarnings(type, c, body = {}, day = null) {
   // receipt), not the day it was mailed — the periods after it (起诉、申请撤销) run from that day.
   if (type === 'SERVE' && body.method === 'post' && !body.servedOn)
     out.push('邮寄送达以受送达人在回执上签收之日为送达日期。未填写“送达日期”的，将按登记日期计算其后的期间：请核对回执上的签收日期。');
+  // Simple handling (domain.md §8.1; Rules Art. 56): the commission may appoint a sole arbitrator — a panel is lawful,
+  // but not what the procedure is for (a helper's walk recorded one without a word).
+  if (type === 'FORM_TRIBUNAL' && c.procedure === 'simple' && (body.arbitratorIds ?? []).length > 1)
+    out.push(
+      '本案简易处理，通常由一名仲裁员独任仲裁（《劳动人事争议仲裁办案规则》第五十六条）；案情复杂需要合议的，宜先转为普通程序。请核对。',
+    );
+  // Several workers and a claim of them all: a final award is judged on its whole amount, not each worker's (LDMAL Art.
+  // 47(1); SPC-1 Art. 19) — each worker's own claims are listed by him at registration or in a change of claims.
+  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
+    const shared =
+      (c.applicants ?? []).length > 1
+        ? (c.claims ?? []).filter((cl) => !cl.withdrawn && !cl.counterclaim && !cl.applicantId && cl.amount)
+        : [];
+    if (shared.length)
+      out.push(
+        `本案有 ${(c.applicants ?? []).length} 名申请人，第${shared.map((cl) => cl.seq).join('、')}项请求未写明是哪名申请人的请求：终局裁决按该项裁决的全部金额判断，裁决书写“向申请人（全体）支付”。各人的请求应分别列明（《劳动争议调解仲裁法》第四十七条第一项；最高人民法院解释（一）第十九条）。`,
+      );
+  }
   if (type === 'MEDIATION_AGREED' && body.amount !== undefined && body.amount !== '') {
     // The applicant's claims still asked for (not one given up, not a counterclaim's against the applicant).
     const claimed = (c.claims ?? [])

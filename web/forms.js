@@ -200,7 +200,8 @@ export const EVENT_FORMS = {
     { name: 'days', label: '延长天数', kind: 'int', required: true, min: 1, max: 15, hint: '不超过15日' },
     reason(true, '延期理由（经仲裁委主任批准）'),
   ],
-  CONVERT_TO_ORDINARY: [reason(false)],
+  // Rules Art. 60: the conversion notice says why the case is unsuited to simple handling.
+  CONVERT_TO_ORDINARY: [reason(true, '不宜简易处理的理由')],
   ADVANCE_EXECUTION: [
     { name: 'claimIds', label: '先予执行的请求', kind: 'claims', required: true },
     { name: 'rightsClear', label: '权利义务关系明确', kind: 'bool' },

@@ -507,3 +507,25 @@ export interface CaseInput {
   /** Track `review`: the mediation agreement to review (Rules Art. 74), given at registration. */
   reviewAgreement?: { effectiveOn: string; organization: string; terms: string | null } | null;
 }
+
+/** The documents a SERVE names (送达文书); workflows/rules.ts documentMadeOn says which the record has made. */
+export const SERVICE_DOCUMENTS = [
+  'acceptance_notice',
+  'rejection_notice',
+  'supplement_notice',
+  'application_copy',
+  'respond_notice',
+  'defense_copy',
+  'tribunal_notice',
+  'conversion_notice',
+  'hearing_notice',
+  'postponement_notice',
+  'decision',
+  'mediation_document',
+  'award',
+  'advance_execution_ruling',
+  'other',
+  // Round 2: the changed claims served on the respondent (Rules Art. 44); the notice to an added party (Rules Art. 46(1)).
+  'claims_change_copy',
+  'addition_notice',
+] as const;

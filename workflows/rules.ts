@@ -174,6 +174,11 @@ export function documentMadeOn(ctx: CaseContext, document: string): string | nul
       return earliest([ctx.award?.issuedOn, ...ctx.partialAwards.map((a) => a.issuedOn)]);
     case 'advance_execution_ruling':
       return earliest(ctx.advanceExecutions.map((a) => a.ruledOn));
+    // Rules Art. 44: the changed claims served on the respondent; Rules Art. 46(1): the notice to an added party.
+    case 'claims_change_copy':
+      return earliest((ctx.claimChanges ?? []).map((x) => x.on));
+    case 'addition_notice':
+      return earliest((ctx.partyAdditions ?? []).map((x) => x.on));
     default:
       return undefined;
   }

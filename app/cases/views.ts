@@ -6,7 +6,9 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import { formatMoney, maskIdNumber, maskIdNumbersInText, maskMobilesInText } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation } from '../../workflows/limitation.ts';
+import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
+import { documentMadeOn } from '../../workflows/rules.ts';
 import type { ReadLevel } from '../policy.ts';
 
 /**
@@ -310,6 +312,9 @@ function proceedingsView(ctx: MachineContext) {
     partyAdditions: ctx.partyAdditions,
     // Rules Art. 60: a simple case converted to the ordinary procedure (null: never converted).
     conversion: ctx.conversion ?? null,
+    // The documents a SERVE may name now: those the record has made (workflows/rules.ts documentMadeOn, which SERVE is
+    // refused on), and those it cannot tell of (a decision, other documents).
+    servable: SERVICE_DOCUMENTS.filter((d) => documentMadeOn(ctx, d) !== null),
     referral: ctx.referral,
     transferIn: ctx.transferIn,
     jurisdictionObjections: ctx.jurisdictionObjections,

@@ -34,6 +34,8 @@ export function sameParty(a: Pick<PartyRecord, 'kind' | 'name' | 'idNumber' | 'c
 export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, type: string, payload: Payload): Promise<void> {
   const errors: FieldError[] = [];
   const claimIds = new Set(c.claims.map((cl) => cl.id));
+  // A claim as the screen numbers it (第N项), not by its record id.
+  const nth = (id: number) => `第${c.claims.find((cl) => cl.id === id)?.seq ?? id}项请求`;
   const users: [string, number, 'arbitrator' | 'clerk'][] = [];
   if (type === 'CHANGE_CLAIMS') {
     const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id));
@@ -41,7 +43,7 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
       if (!claimIds.has(ch.claimId)) errors.push({ path: `change.${i}.claimId`, message: `本案没有编号为 ${ch.claimId} 的仲裁请求` });
       // Rules Art. 44 lets the applicant change its own claims; a counterclaim's are the respondent's (Rules Art. 36).
       else if (counter.has(ch.claimId))
-        errors.push({ path: `change.${i}.claimId`, message: `请求 ${ch.claimId} 是被申请人的反申请请求，申请人不能变更` });
+        errors.push({ path: `change.${i}.claimId`, message: `${nth(ch.claimId)}是被申请人的反申请请求，申请人不能变更` });
     });
     // Each side gives up its own claims only: the respondent its counterclaim's (撤回反申请, Rules Art. 36), by an act of
     // its own (`by: "respondent"`), which the documents recite as the respondent's.
@@ -49,9 +51,9 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
     ((payload.withdraw ?? []) as number[]).forEach((id, i) => {
       if (!claimIds.has(id)) errors.push({ path: `withdraw.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
       else if (counter.has(id) && !byRespondent)
-        errors.push({ path: `withdraw.${i}`, message: `请求 ${id} 是被申请人的反申请请求，申请人不能放弃（由被申请人放弃的，请注明）` });
+        errors.push({ path: `withdraw.${i}`, message: `${nth(id)}是被申请人的反申请请求，申请人不能放弃（由被申请人放弃的，请注明）` });
       else if (!counter.has(id) && byRespondent)
-        errors.push({ path: `withdraw.${i}`, message: `请求 ${id} 是申请人的仲裁请求，被申请人不能放弃` });
+        errors.push({ path: `withdraw.${i}`, message: `${nth(id)}是申请人的仲裁请求，被申请人不能放弃` });
     });
   }
   // A claim added (a change of claims, a merged counterclaim) names its applicant by position among the case's.

@@ -583,6 +583,11 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     // Not converted yet: no such notice (409), and nothing of it to serve (400).
     const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'conversion_notice' });
     expect(early.status).toBe(409);
+    // What may be served is what the record has made (the SERVE list offers only these).
+    const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.proceedings.servable as string[];
+    expect(before).toEqual(expect.arrayContaining(['acceptance_notice', 'respond_notice', 'tribunal_notice', 'decision', 'other']));
+    for (const none of ['conversion_notice', 'award', 'hearing_notice', 'claims_change_copy', 'addition_notice', 'mediation_document'])
+      expect(before).not.toContain(none);
     const serveEarly = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
       type: 'SERVE',
       document: 'conversion_notice',
@@ -594,6 +599,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     await ev(c, x?.token as string, 'CONVERT_TO_ORDINARY', '2026-03-10', { reason: '案情复杂，需要进行鉴定' });
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
     expect(v.proceedings.conversion).toEqual({ on: '2026-03-10', reason: '案情复杂，需要进行鉴定' });
+    expect(v.proceedings.servable).toContain('conversion_notice');
     const text = await one(c, x?.token as string, { kind: 'conversion_notice' });
     expect(text).toContain('转为普通程序通知书');
     expect(text).toContain('本委于二〇二六年三月四日受理后简易处理。因案情复杂，需要进行鉴定，本案不宜简易处理');

@@ -103,7 +103,9 @@ async function act(label: string, dateLabel: string, on: string, fill: (dlg: Loc
   const dlg = await openAct(label, dateLabel, on);
   await fill(dlg);
   await dlg.locator('.df button.primary, .df button.danger').click();
+  // The act is recorded, or a confirmation asks first: whichever comes.
   const confirm = page.locator('dialog.confirm[open]');
+  await Promise.race([confirm.waitFor({ state: 'visible' }), dlg.waitFor({ state: 'detached' })]);
   if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: /^确认/ }).click();
   await dlg.waitFor({ state: 'detached' });
 }
@@ -258,7 +260,11 @@ describe('web interface journeys (Chromium)', () => {
     await serve.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '申请人：张三' });
     await serve.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
     await serve.getByLabel('签收人').fill('张三');
-    await serve.getByRole('button', { name: '确定' }).dblclick();
+    await serve.getByRole('button', { name: '确定' }).click();
+    // Every service is confirmed (it cannot be taken back), naming the day of service; a double-click records it once.
+    const serveConfirm = page.locator('dialog.confirm[open]');
+    await text(serveConfirm, '未填写送达日期：以登记日期 2026-03-04 为送达日期');
+    await serveConfirm.getByRole('button', { name: '确认送达' }).dblclick();
     await serve.waitFor({ state: 'detached' });
     expect(await events(caseId, 'SERVE')).toHaveLength(1);
     // The case file shows what was served on whom, how and who signed.
@@ -294,7 +300,9 @@ describe('web interface journeys (Chromium)', () => {
     expect(await presiding.locator('option:not([disabled])').allTextContents()).toEqual(['arb-e2e（测试）']);
     await presiding.selectOption({ label: 'arb-e2e（测试）' });
     await shot('08-form-tribunal');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    // Forming the tribunal is confirmed (only a recusal changes it afterwards).
+    await dlg.getByRole('button', { name: '组成仲裁庭…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认组成仲裁庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     await text(page.locator('.case-head'), '已组庭');
     await page.getByRole('link', { name: '审限督办' }).click();
@@ -538,6 +546,7 @@ describe('web interface journeys (Chromium)', () => {
       await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
       await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '全体申请人（3人，逐人登记）' });
       await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('post');
+      await dlg.getByLabel('送达日期').fill('2026-03-12');
     });
     expect((await events(many.body.id, 'SERVE')).map((e) => (e as unknown as { payload: { partyId: number } }).payload.partyId)).toEqual(
       many.body.applicants.map((p: { id: number }) => p.id),

@@ -76,6 +76,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
     await dlg.getByLabel('签收人').fill(applicant);
     await dlg.getByRole('button', { name: '确定' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认送达' }).click();
     await hasText(dlg.locator('.form-alert'), '案件已被他人修改');
     // Who did what, and when, that this screen did not show.
     await hasText(dlg.locator('.form-alert'), '办理了“送达”');
@@ -204,6 +205,10 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
       await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption('allApplicants');
       await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
       await dlg.getByRole('button', { name: '确定' }).click();
+      // Serving every applicant names them all before anything is recorded.
+      const all = page.locator('dialog.confirm[open]');
+      await hasText(all, '将逐人登记向全体 3 名申请人（赵一、钱二、孙三）送达');
+      await all.getByRole('button', { name: '确认送达' }).click();
       await hasText(dlg.locator('.partial-service'), '已为 1 名申请人登记送达（赵一）；以下 2 人尚未登记：钱二、孙三');
       expect(await dlg.getByRole('button', { name: '确定' }).isDisabled()).toBe(true);
       const served = (await events(c.id, 'SERVE')) as unknown as { payload: { partyId: number } }[];
@@ -289,9 +294,13 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await ask.getByRole('button', { name: '返回修改' }).click();
     await sleep(300);
     expect(await events(c.id, 'SERVE')).toHaveLength(0);
-    // Dated within the month: recorded without a question.
+    // Dated within the month: the service is still confirmed (it cannot be taken back), but not as a late entry.
     await dlg.getByLabel('登记日期').fill('2026-03-20');
     await dlg.getByRole('button', { name: '确定' }).click();
+    const again = page.locator('dialog.confirm[open]');
+    await hasText(again, '为送达日期');
+    expect(await again.locator('.backdated').count()).toBe(0);
+    await again.getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });
     expect(await events(c.id, 'SERVE')).toHaveLength(1);
   });

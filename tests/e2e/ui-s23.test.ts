@@ -338,8 +338,11 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '申请人：张三' });
     await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
     await dlg.getByRole('button', { name: '确定' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });
+    // The day of service is said, beside the day the act was recorded for (a helper's walk read only the latter).
     await text(page.locator('[role="status"]'), '已办理“送达”');
+    await text(page.locator('[role="status"]'), '送达日期：2026-03-05');
     await eventually(async () => {
       const focused = (await page.evaluate(
         '({ tag: document.activeElement.tagName, role: document.activeElement.getAttribute("role"), text: document.activeElement.textContent })',

@@ -12,11 +12,18 @@ describe('consequenceOf', () => {
     expect(consequenceOf('MEDIATION_AGREED', pre)).toContain('第十四条');
     expect(consequenceOf('MEDIATION_FAILED', inside)).toContain('第四十二条');
   });
-  it('serving the award asks first (the periods run from receipt); serving a notice does not', () => {
+  it('every service asks first, naming the day of service; the award says the periods run from receipt', () => {
     const c = { track: 'arbitration' };
     expect(consequenceOf('SERVE', c, { document: 'award' })).toContain('第四十八条至第五十条');
-    expect(consequenceOf('SERVE', c, { document: 'acceptance_notice' })).toBeNull();
-    expect(consequenceOf('SERVE', c)).toBeNull();
+    // A service cannot be taken back (a helper's walk recorded twelve at one click).
+    expect(consequenceOf('SERVE', c, { document: 'acceptance_notice', occurredOn: '2026-03-05' })).toContain(
+      '未填写送达日期：以登记日期 2026-03-05 为送达日期',
+    );
+    expect(consequenceOf('SERVE', c, { document: 'tribunal_notice', servedOn: '2026-03-04' })).toContain('送达日期 2026-03-04');
+    const many = { track: 'arbitration', applicants: [{ name: '赵甲' }, { name: '钱乙' }] };
+    expect(consequenceOf('SERVE', many, { document: 'tribunal_notice', partyId: 'allApplicants', servedOn: '2026-03-04' })).toContain(
+      '将逐人登记向全体 2 名申请人（赵甲、钱乙）送达，送达日期 2026-03-04',
+    );
     expect(consequenceOf('SCHEDULE_HEARING', c)).toBeNull();
     expect(consequenceOf('ACCEPT', c)).toContain('第四十三条');
   });
@@ -26,6 +33,20 @@ describe('consequenceOf', () => {
     expect(consequenceOf('SERVE', c, { document: 'postponement_notice' })).toContain('第三十六条');
     expect(consequenceOf('SERVE', c, { document: 'application_copy' })).toContain('第三十条');
     expect(consequenceOf('SERVE', c, { document: 'mediation_document' })).toContain('第四十二条');
+  });
+  it('giving claims up, a conversion and a tribunal ask first; a change that only adds does not', () => {
+    const c = {
+      track: 'arbitration',
+      claims: [
+        { id: 7, seq: 1, description: '支付拖欠工资', amount: '8000.00' },
+        { id: 8, seq: 2, description: '支付经济补偿', amount: '5000.00' },
+      ],
+    };
+    expect(consequenceOf('CHANGE_CLAIMS', c, { withdraw: [8] })).toContain('申请人放弃仲裁请求：第2项“支付经济补偿”（5000.00元）');
+    expect(consequenceOf('CHANGE_CLAIMS', c, { withdraw: [8], by: 'respondent' })).toContain('被申请人放弃其反申请请求');
+    expect(consequenceOf('CHANGE_CLAIMS', c, { add: [{ category: 'wages' }] })).toBeNull();
+    expect(consequenceOf('CONVERT_TO_ORDINARY', c)).toContain('第六十条');
+    expect(consequenceOf('FORM_TRIBUNAL', c)).toContain('第三十二条');
   });
 });
 
@@ -94,5 +115,27 @@ describe('deadlineShifts', () => {
     // Two deadlines of one kind for one party (two partial awards): not paired with each other, left out.
     const partial = (dueOn: string) => ({ kind: 'partial_award_effective', partyId: 7, label: '部分裁决生效', dueOn });
     expect(deadlineShifts([partial('2026-05-01'), partial('2026-05-09')], [partial('2026-05-09'), partial('2026-05-01')])).toEqual([]);
+  });
+});
+
+describe('actWarnings: the tribunal and the award of several workers', () => {
+  it('a panel for a case handled simply is questioned; a sole arbitrator is not', () => {
+    const c = { track: 'arbitration', procedure: 'simple' };
+    expect(actWarnings('FORM_TRIBUNAL', c, { arbitratorIds: [1, 2, 3] }).join('')).toContain('第五十六条');
+    expect(actWarnings('FORM_TRIBUNAL', c, { arbitratorIds: [1] })).toEqual([]);
+    expect(actWarnings('FORM_TRIBUNAL', { ...c, procedure: 'ordinary' }, { arbitratorIds: [1, 2, 3] })).toEqual([]);
+  });
+  it('an award over claims of several workers together says it is judged on the whole amount', () => {
+    const c = {
+      track: 'arbitration',
+      applicants: [{ id: 1 }, { id: 2 }],
+      claims: [
+        { id: 7, seq: 1, amount: '40000.00' },
+        { id: 8, seq: 2, amount: '9000.00', applicantId: 2 },
+      ],
+    };
+    expect(actWarnings('ISSUE_AWARD', c, {}).join('')).toContain('第1项请求未写明是哪名申请人的请求');
+    expect(actWarnings('ISSUE_AWARD', { ...c, claims: [c.claims[1]] }, {})).toEqual([]);
+    expect(actWarnings('ISSUE_AWARD', { ...c, applicants: [{ id: 1 }] }, {})).toEqual([]);
   });
 });

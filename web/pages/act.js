@@ -207,8 +207,13 @@ async function eventForm(c, type, done, screen) {
       });
       describe.push(() => (el.checked ? [f.label, '是'] : null));
       continue;
-    } else if (f.kind === 'select') el = select({ ...(f.required ? {} : { '': '（不选）' }), ...f.options });
-    else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
+    } else if (f.kind === 'select') {
+      // 送达: only the documents the record has made (the server refuses the others; a helper's walk was offered 裁决书
+      // on a case without an award).
+      const servable = type === 'SERVE' && path === 'document' ? c.proceedings?.servable : null;
+      const options = servable ? Object.fromEntries(Object.entries(f.options).filter(([k]) => servable.includes(k))) : f.options;
+      el = select({ ...(f.required ? {} : { '': '（不选）' }), ...options });
+    } else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
     // A claim added names its applicant by position among the case's (ClaimInput.applicant; Rules Art. 62).
     else if (f.kind === 'applicant')
       el = select({
@@ -527,7 +532,13 @@ async function eventForm(c, type, done, screen) {
       // person has left the case meanwhile: the act is recorded, the screen they went to stays theirs.
       // A hearing set or moved: the day, time and room it was set for, not only the day of the act.
       const hearing = setsHearingDay(type, body) ? `；开庭：${[body.hearingOn, body.time, body.place].filter(Boolean).join(' ')}` : '';
-      if (state.screen === screen) done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${hearing}），已记入办理记录。`);
+      // A service: the day of service (what periods run from), and how many were served at once.
+      const served =
+        type === 'SERVE'
+          ? `，送达日期：${body.servedOn ?? on}${body.partyId === 'allApplicants' ? `，共 ${c.applicants.length} 名申请人` : ''}`
+          : '';
+      if (state.screen === screen)
+        done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${served}${hearing}），已记入办理记录。`);
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
