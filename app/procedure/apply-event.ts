@@ -85,7 +85,10 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     if (!claimIds.has(id)) errors.push({ path: `claimIds.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
     // LDMAL Art. 44: advance execution is of what the worker-applicant claims, not of a counterclaim (Rules Art. 36).
     else if (type === 'ADVANCE_EXECUTION' && counter.has(id))
-      errors.push({ path: `claimIds.${i}`, message: `第${c.claims.find((cl) => cl.id === id)?.seq ?? id}项请求是被申请人的反申请请求，不能先予执行（劳动争议调解仲裁法第四十四条）` });
+      errors.push({
+        path: `claimIds.${i}`,
+        message: `第${c.claims.find((cl) => cl.id === id)?.seq ?? id}项请求是被申请人的反申请请求，不能先予执行（劳动争议调解仲裁法第四十四条）`,
+      });
   });
   // ADVANCE_EXECUTION's amounts name this case's claims (the schema also ties them to claimIds, once each).
   (payload.amounts as { claimId: number }[] | undefined)?.forEach((a, i) => {
