@@ -221,11 +221,22 @@ function excludedDays(
   for (const sv of ctx.services) {
     if (sv.method !== 'public_notice') continue;
     const published = sv.publishedOn ?? sv.servedOn;
+    // Zhongcai's reading (README "Readings chosen"): the notice period is excluded while the notice does its work — a
+    // party found and served the same document in another way before the notice's 30 days ran out (CPL Art. 95 serves
+    // by notice only one who cannot be found) is served that day, and the exclusion ends with it.
+    const overtaken = ctx.services
+      .filter((o) => o.method !== 'public_notice' && o.document === sv.document && o.partyId === sv.partyId)
+      .map((o) => o.servedOn)
+      .filter((on) => on > published && on < sv.servedOn)
+      .sort()[0];
+    const to = overtaken ?? sv.servedOn;
     raw.push({
       from: published,
-      to: sv.servedOn,
-      open: today >= published && today < sv.servedOn,
-      what: `公告送达期间${published}至${sv.servedOn}（${daysBetween(published, sv.servedOn)}天，当事人${sv.partyId}）`,
+      to,
+      open: today >= published && today < to,
+      what: overtaken
+        ? `公告送达期间${published}至${to}（${daysBetween(published, to)}天，当事人${sv.partyId}；公告期满前已于${to}以其他方式送达）`
+        : `公告送达期间${published}至${sv.servedOn}（${daysBetween(published, sv.servedOn)}天，当事人${sv.partyId}）`,
     });
   }
   // An interval still running is kept on its first day too (0 days yet): the clock is paused from that day.
@@ -600,11 +611,32 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   }
   // LDMAL Art. 32; Rules Art. 37: the parties are *notified in writing* of the composition within 5 working days of
   // acceptance — done when the notice is served on every applicant and respondent, not when the tribunal is formed.
+  // Rules Art. 65: in a collective case the tribunal's members, the defense and evidence periods and the hearing's date
+  // and place are notified at once, within the same 5 days — done when both the tribunal notice and the hearing notice
+  // (which states the periods, the date and the place) are served on every party.
+  const everyone = [...applicants, ...respondents];
   const tribunalNotice = computePeriod(cal, P.tribunal_notice, ctx.acceptedOn, '受理之日');
-  const notifiedOn = firstService(ctx, ['tribunal_notice'], [...applicants, ...respondents], true);
-  if (ctx.tribunal?.formedOn && !notifiedOn)
+  const formedNotified = firstService(ctx, ['tribunal_notice'], everyone, true);
+  const hearingNotified = ctx.collective ? firstService(ctx, ['hearing_notice'], everyone, true) : null;
+  const notifiedOn = !ctx.collective
+    ? formedNotified
+    : formedNotified && hearingNotified
+      ? ([formedNotified, hearingNotified].sort()[1] as string)
+      : null;
+  if (ctx.tribunal?.formedOn && !formedNotified)
     tribunalNotice.explanation += `仲裁庭已于${ctx.tribunal.formedOn}组成，组成情况的书面通知尚未送达全部当事人。`;
-  add('tribunal_notice', P.tribunal_notice, ctx.acceptedOn, tribunalNotice, notifiedOn, 'clerk', { endedOn: closedOn });
+  if (ctx.collective && !hearingNotified)
+    tribunalNotice.explanation += ctx.hearing
+      ? '开庭通知（开庭日期、地点及答辩、举证期限）尚未送达全部当事人。'
+      : '集体争议须同时通知开庭日期和地点：尚未排期开庭。';
+  const collectiveRule = {
+    ...P.tribunal_notice,
+    basis: 'Rules Art. 65',
+    label: '一次性书面通知仲裁庭组成人员、答辩期限、举证期限、开庭日期和地点（集体争议）',
+  };
+  add('tribunal_notice', ctx.collective ? collectiveRule : P.tribunal_notice, ctx.acceptedOn, tribunalNotice, notifiedOn, 'clerk', {
+    endedOn: closedOn,
+  });
 
   if (ctx.hearing && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))) {
     const h = ctx.hearing;

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * Two notices an outside tester worked by hand: a public notice overtaken by service in another way stops pausing the
+ * award clock that day (CPL Art. 95 serves by notice only a party who cannot be found; Rules Art. 46(6)); and a
+ * collective case notifies its tribunal, periods and hearing at once within 5 days of acceptance (Rules Art. 65).
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-06-01T02:00:00Z' });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const { ok } = caseEvents(() => t);
+type Deadline = { kind: string; dueOn: string | null; status: string; label: string; explanation: string; basis?: string };
+const deadline = (v: { deadlines: unknown }, kind: string) => (v.deadlines as Deadline[]).find((d) => d.kind === kind) as Deadline;
+
+describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('a public notice overtaken by direct service is excluded from the award clock only until that service', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const r = c.respondents[0]?.id;
+    // Published 03-06 (deemed served 04-05): while it runs, the clock is held — 03-04 + 45 + 30 = Monday 05-18.
+    let v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'public_notice' }, '2026-03-06');
+    expect(deadline(v, 'award').dueOn).toBe('2026-05-18');
+    // The respondent is found and served directly on 03-16: 10 days excluded, not 30 — 03-04 + 45 + 10 = Tuesday 04-28.
+    v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'direct' }, '2026-03-16');
+    expect(deadline(v, 'award').dueOn).toBe('2026-04-28');
+    expect(deadline(v, 'award').explanation).toContain('公告期满前已于2026-03-16以其他方式送达');
+  });
+
+  it('a direct service of another document leaves the public notice’s period whole', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const r = c.respondents[0]?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'public_notice' }, '2026-03-06');
+    const v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'acceptance_notice', partyId: r, method: 'direct' }, '2026-03-16');
+    expect(deadline(v, 'award').dueOn).toBe('2026-05-18');
+  });
+
+  it('a collective case: the tribunal and the hearing are notified at once within 5 working days (Rules Art. 65)', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => worker(`工人${i + 1}`, 500 + i));
+    const c = await registerCase(t, a, standardApplication({ applicants: ten }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const ids = a.arbitrators.map((x) => x.id);
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-05');
+    const everyone = [...c.applicants, ...c.respondents];
+    let v: { deadlines: unknown } = c;
+    for (const p of everyone)
+      v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: p.id, method: 'direct' }, '2026-03-06');
+    // The tribunal notice alone does not do: 03-04 + 5 working days = Wednesday 03-11, not met (overdue by today).
+    let d = deadline(v, 'tribunal_notice');
+    expect(d).toMatchObject({ dueOn: '2026-03-11', status: 'overdue', basis: 'Rules Art. 65' });
+    expect(d.label).toContain('一次性书面通知');
+    expect(d.explanation).toContain('尚未排期开庭');
+    const arb = a.arbitrators[0] as { token: string };
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
+    for (const p of everyone)
+      v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-10');
+    d = deadline(v, 'tribunal_notice');
+    expect(d.status).toBe('met');
+    // An individual case keeps the tribunal notice alone (LDMAL Art. 32).
+    const one = await registerCase(t, a);
+    await ok(one, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(one, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [ids[0]], presidingId: ids[0] }, '2026-03-05');
+    let w: { deadlines: unknown } = one;
+    for (const p of [...one.applicants, ...one.respondents])
+      w = await ok(one, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: p.id, method: 'direct' }, '2026-03-06');
+    expect(deadline(w, 'tribunal_notice')).toMatchObject({ status: 'met' });
+    expect(deadline(w, 'tribunal_notice').label).not.toContain('一次性');
+  });
+});
