@@ -19,7 +19,7 @@ afterAll(async () => t?.close());
 
 const { ok } = caseEvents(() => t);
 type Deadline = { kind: string; dueOn: string | null; status: string; label: string; explanation: string; basis?: string };
-const deadline = (v: { deadlines: unknown }, kind: string) => (v.deadlines as Deadline[]).find((d) => d.kind === kind) as Deadline;
+const deadline = (v: unknown, kind: string) => (v as { deadlines: Deadline[] }).deadlines.find((d) => d.kind === kind) as Deadline;
 
 describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('a public notice overtaken by direct service is excluded from the award clock only until that service', async () => {
@@ -51,7 +51,7 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const ids = a.arbitrators.map((x) => x.id);
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-05');
     const everyone = [...c.applicants, ...c.respondents];
-    let v: { deadlines: unknown } = c;
+    let v: unknown = c;
     for (const p of everyone)
       v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: p.id, method: 'direct' }, '2026-03-06');
     // The tribunal notice alone does not do: 03-04 + 5 working days = Wednesday 03-11, not met (overdue by today).
@@ -69,7 +69,7 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const one = await registerCase(t, a);
     await ok(one, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
     await ok(one, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [ids[0]], presidingId: ids[0] }, '2026-03-05');
-    let w: { deadlines: unknown } = one;
+    let w: unknown = one;
     for (const p of [...one.applicants, ...one.respondents])
       w = await ok(one, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: p.id, method: 'direct' }, '2026-03-06');
     expect(deadline(w, 'tribunal_notice')).toMatchObject({ status: 'met' });
