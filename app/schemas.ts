@@ -108,9 +108,9 @@ export const ClaimInput = z
     category: z.enum(CLAIM_CATEGORY_CODES),
     amount: Money.optional().openapi({ description: '非金钱请求可省略' }),
     description: z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符'),
-    applicant: z.number().int().min(1, '申请人序号从1起').max(500).optional().openapi({
+    applicant: z.number().int().min(1, '申请人序号从1起').max(500).nullable().optional().openapi({
       description:
-        '该请求是第几名申请人（从1起，按 applicants 的顺序）本人的请求：多名劳动者的案件（集体争议）中各人的请求分别列明，终局裁决按各人各项裁决数额判断（调解仲裁法第四十七条第一项；最高法解释（一）第十九条）；反申请的请求中，为其所针对的申请人。省略：全体申请人共同的请求',
+        '该请求是第几名申请人（从1起，按 applicants 的顺序）本人的请求：多名劳动者的案件（集体争议）中各人的请求分别列明，终局裁决按各人各项裁决数额判断（调解仲裁法第四十七条第一项；最高法解释（一）第十九条）；反申请的请求中，为其所针对的申请人。null：全体申请人共同的请求；省略：新请求为全体申请人共同的请求，修改登记（PATCH）中按 id 保留的请求不变',
     }),
   })
   .strict()
@@ -676,13 +676,10 @@ export const Proceedings = z
         consentsBefore: z.number().int(),
       }),
     ),
-    servable: z.array(z.enum(SERVICE_DOCUMENTS)).openapi({
-      description: 'SERVE 现在可以送达的文书：本案记录中已作出的文书，及记录无从判断的文书（决定书、其他文书）；其余文书送达时 400',
-    }),
     conversion: z
       .strictObject({ on: Day, reason: z.string().nullable() })
       .nullable()
-      .openapi({ description: '简易处理转为普通程序（劳动人事争议仲裁办案规则第六十条）：决定之日及理由；未转换为 null' }),
+      .openapi({ description: '简易处理转为普通程序（劳动人事争议仲裁办案规则第六十一条）：决定之日及理由；未转换为 null' }),
     partyAdditions: z.array(z.strictObject({ on: Day, partyId: Id, side: z.enum(['respondent', 'third_party']), ground: z.string() })),
     referral: z.strictObject({ on: Day, competentCommission: z.string(), reason: z.string() }).nullable(),
     transferIn: z.strictObject({ on: Day, fromCommission: z.string(), fromCaseNo: z.string().nullable() }).nullable(),
@@ -835,6 +832,9 @@ const caseShape = {
     .nullable(),
   mediators: z.array(z.strictObject({ id: Id, displayName: z.string() })).openapi({ description: '指派的调解员（ASSIGN_MEDIATOR）' }),
   proceedings: Proceedings.optional(),
+  servable: z.array(z.enum(SERVICE_DOCUMENTS)).optional().openapi({
+    description: 'SERVE 现在可以送达的文书：本案记录中已作出的文书，及记录无从判断的文书（决定书、其他文书）；其余文书送达时 400',
+  }),
   deadlines: z.array(Deadline),
   // A flat object (not `LimitationInput.extend`): zod-to-openapi renders an extension of a registered schema as allOf of
   // two closed objects, which no answer can satisfy, and drops `null`.

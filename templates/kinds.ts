@@ -18,7 +18,7 @@ export const DOCUMENT_KINDS = {
   respond_notice: '应诉通知书',
   hearing_notice: '开庭通知书',
   tribunal_notice: '仲裁庭组成通知书',
-  conversion_notice: '转为普通程序通知书',
+  conversion_notice: '转为一般程序处理通知书',
   award: '仲裁裁决书',
   partial_award: '部分裁决书',
   mediation_document: '仲裁调解书',
@@ -357,9 +357,18 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
     if (ch.changed.length) what.push('变更仲裁请求');
     const given = ch.withdrawn.map((id) => d.claims.find((c) => c.id === id)).filter((c): c is DocInput['claims'][number] => !!c);
     const counter = ch.by === 'respondent';
-    if (given.length) what.push(`放弃${about(given, '', counter ? '反申请请求' : '仲裁请求')}`);
+    // Claims that are workers' own (Rules Art. 62) are given up by each of them (Art. 63: with his consent): named as
+    // the subject, "申请人张三于…放弃关于…的仲裁请求", not as the object of the applicants' act.
+    const own = !counter && given.some((c) => c.applicant);
+    if (given.length && !own) what.push(`放弃${about(given, '', counter ? '反申请请求' : '仲裁请求')}`);
     if (what.length)
       acts.push({ on: ch.on, text: `${counter ? '被申请人（反申请人）' : '申请人'}于${chineseDate(ch.on)}${what.join('，')}。` });
+    if (own) {
+      const by = new Map<string, string[]>();
+      for (const c of given) by.set(c.applicant ?? '', [...(by.get(c.applicant ?? '') ?? []), clause(c.description)]);
+      for (const [name, words] of by)
+        acts.push({ on: ch.on, text: `申请人${name}于${chineseDate(ch.on)}放弃关于${words.join('、')}的仲裁请求。` });
+    }
   }
   for (const s of ctx.suspensions)
     acts.push({
@@ -462,14 +471,7 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
           text: `三、本案审理期限为自受理之日起${chineseNumber(d.awardLimit?.days ?? 45)}日；案情复杂需要延期的，经本委主任批准，可以延长，但延长期限不得超过${chineseNumber(d.awardLimit?.extensionDays ?? 15)}日。`,
         },
         // Rules Art. 56 (domain.md §8.1): a case handled simply — as it was accepted, even if converted since — is told so.
-        ...(simpleAtAcceptance(d)
-          ? [
-              {
-                kind: 'para' as const,
-                text: '四、本案依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理，可以由一名仲裁员独任仲裁；经被申请人同意，答辩期可以缩短或者取消；仲裁庭可以灵活确定举证期限、开庭日期、审理程序和文书制作形式，并可以采用电话、短信、传真、电子邮件等简便方式送达仲裁文书（调解书、裁决书除外）。',
-              },
-            ]
-          : []),
+        ...simpleHandling(d, '四'),
         { kind: 'para', text: '特此通知。' },
       ],
     },
@@ -522,6 +524,7 @@ function respondNotice(d: DocInput): DocSpec[] {
         { kind: 'para', text: '二、如提出反申请，应当在答辩期内提出；答辩期满后提出的，应当另行申请仲裁。' },
         { kind: 'para', text: '三、对本委管辖有异议的，应当在答辩期满前书面提出。' },
         { kind: 'para', text: '四、与争议事项有关的证据属于用人单位掌握管理的，用人单位应当提供；不提供的，应当承担不利后果。' },
+        ...simpleHandling(d, '五'),
         { kind: 'para', text: '特此通知。' },
       ],
     },
@@ -542,17 +545,33 @@ export function chineseTime(hhmm: string): string {
  * begins, or before the end of debate where the ground became known later). Dated the formation — or the latest
  * replacement after a recusal, which the parties are told of the same way.
  */
-/** The case was handled simply when it was accepted: it still is, or a conversion (Rules Art. 60) came later. */
+/** The case was handled simply when it was accepted: it still is, or a conversion (Rules Art. 61) came later. */
 const simpleAtAcceptance = (d: DocInput) => d.ctx.procedure === 'simple' || !!d.ctx.conversion;
 
 /**
- * 转为普通程序通知书 (Rules Art. 60; domain.md §8.1): a case handled simply found unsuited to it goes over to the ordinary
+ * Rules Arts. 56–60 (domain.md §8.1): the parties are told the case is handled simply, and what that changes — a sole
+ * arbitrator (Art. 56), the defense period shortened or waived with the respondent's consent (Art. 58), simple means of
+ * service except for mediation documents and awards (Art. 59), the periods and procedure set flexibly (Art. 60). In the
+ * acceptance notice (to the applicant) and the notice to respond (to the respondent), numbered `n`.
+ */
+function simpleHandling(d: DocInput, n: string): Block[] {
+  if (!simpleAtAcceptance(d)) return [];
+  return [
+    {
+      kind: 'para',
+      text: `${n}、本案依照《劳动人事争议仲裁办案规则》第五十六条至第六十条的规定简易处理，可以由一名仲裁员独任仲裁；经被申请人同意，答辩期可以缩短或者取消；仲裁庭可以灵活确定举证期限、开庭日期、审理程序和文书制作形式，并可以采用电话、短信、传真、电子邮件等简便方式送达仲裁文书（调解书、裁决书除外）。`,
+    },
+  ];
+}
+
+/**
+ * 转为一般程序处理通知书 (Rules Art. 61; domain.md §8.1): a case handled simply found unsuited to it goes over to the ordinary
  * procedure before its time limit runs out, and the parties are told. The limit still runs from the acceptance; facts
  * both parties confirmed need not be proved again. Dated the conversion.
  */
 function conversionNotice(d: DocInput): DocSpec[] {
   const cv = d.ctx.conversion;
-  if (!cv) throw new NotReadyError('本案未转为普通程序，不能出具转为普通程序通知书');
+  if (!cv) throw new NotReadyError('本案未转为普通程序，不能出具转为一般程序处理通知书');
   return [
     {
       title: DOCUMENT_KINDS.conversion_notice,
@@ -563,7 +582,7 @@ function conversionNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${cv.reason ? `因${clause(cv.reason)}，` : ''}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十条之规定，自${chineseDate(cv.on)}起转为按照普通程序处理。`,
+          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${cv.reason ? `因${clause(cv.reason)}，` : ''}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十一条之规定，自${chineseDate(cv.on)}起转为按照一般程序处理。`,
         },
         {
           kind: 'para',
@@ -632,6 +651,15 @@ function hearingNotice(d: DocInput): DocSpec[] {
         },
         ...(h.public === false
           ? [{ kind: 'para' as const, text: '依照《中华人民共和国劳动争议调解仲裁法》第二十六条的规定，本案不公开审理。' }]
+          : []),
+        // Rules Art. 65 [R]: a collective case's defense and evidence periods are notified with the hearing, at once.
+        ...(d.ctx.collective
+          ? [
+              {
+                kind: 'para' as const,
+                text: `依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书；${d.ctx.evidence ? `当事人应当于${chineseDate(d.ctx.evidence.until)}前提交证据` : '举证期限由仲裁庭另行指定'}。`,
+              },
+            ]
           : []),
         { kind: 'para', text: '请届时准时到庭，并携带身份证明及证据原件。当事人有正当理由申请延期开庭的，应当在开庭三日前提出。' },
         {

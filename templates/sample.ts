@@ -154,7 +154,7 @@ export const SAMPLE_PARTIAL_INPUT: DocInput = {
   record: { ...SAMPLE_INPUT.record, partialAwards: [SAMPLE_INPUT.record.award] },
 };
 
-/** The sample case as one accepted for simple handling and converted to the ordinary procedure (Rules Art. 60). */
+/** The sample case as one accepted for simple handling and converted to the ordinary procedure (Rules Art. 61). */
 export const SAMPLE_CONVERTED_INPUT: DocInput = {
   ...SAMPLE_INPUT,
   ctx: { ...SAMPLE_INPUT.ctx, conversion: { on: '2026-03-09', reason: '案情复杂，需要进行鉴定' } },

@@ -92,9 +92,9 @@ export const IRREVERSIBLE = {
   FILE_COUNTERCLAIM:
     '反申请将受理并与本案合并审理，记录后不能撤回：审理期限自合并审理之日起重新计算，反请求事项须与仲裁请求一并裁决（《劳动人事争议仲裁办案规则》第三十六条、第四十六条）。',
   CONVERT_TO_ORDINARY:
-    '案件将由简易处理转为按照普通程序处理，记录后不能撤回：审理期限仍自受理之日起计算，并须书面通知当事人（转为普通程序通知书，《劳动人事争议仲裁办案规则》第六十条）。',
+    '案件将由简易处理转为按照一般程序处理，记录后不能撤回：审理期限仍自受理之日起计算，并须书面通知当事人（转为一般程序处理通知书，《劳动人事争议仲裁办案规则》第六十一条）。',
   FORM_TRIBUNAL:
-    '将组成仲裁庭，记录后只能经回避决定更换仲裁员；组成情况须自受理之日起五个工作日内书面通知当事人（《劳动争议调解仲裁法》第三十二条）。',
+    '将组成仲裁庭，记录后只能经回避决定更换仲裁员；组成情况须自受理之日起五日内书面通知当事人（《劳动争议调解仲裁法》第三十二条；五日按工作日计算，《劳动人事争议仲裁办案规则》第八十条）。',
   ADD_PARTY:
     '将追加当事人，记录后不能撤回：审理期限自决定追加之日起重新计算；作出裁决前须向其送达追加当事人通知书或仲裁申请书副本（《劳动人事争议仲裁办案规则》第四十六条）。',
 };
@@ -248,8 +248,10 @@ export function actWarnings(type, c, body = {}, day = null) {
   // Several workers and a claim of them all: a final award is judged on its whole amount, not each worker's (LDMAL Art.
   // 47(1); SPC-1 Art. 19) — each worker's own claims are listed by him at registration or in a change of claims.
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
+    // Workers applying (not a union for them, Rules Art. 64, nor employers): persons on the applicant side.
+    const workers = (c.applicants ?? []).filter((p) => p.kind === 'person').length;
     const shared =
-      (c.applicants ?? []).length > 1
+      workers > 1 && c.collectiveGround !== 'union_applicant'
         ? (c.claims ?? []).filter((cl) => !cl.withdrawn && !cl.counterclaim && !cl.applicantId && cl.amount)
         : [];
     if (shared.length)

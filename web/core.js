@@ -368,12 +368,12 @@ export const roleLabel = (r) => V().roles[r] ?? r;
 export const closureLabel = (m) => (m ? (V().closureModes[m] ?? m) : '');
 export const money = (s) => (s === null || s === undefined ? '—' : `${Number(s).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`);
 export const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
-/** At most three names, then “等N人” (collective disputes list dozens of workers). */
 /** The applicant a claim is one's own (a worker's of several, Rules Art. 62), or whom a counterclaim's is against; '' when the applicants' together. */
 export function claimOwner(c, cl) {
   if (!cl.applicantId || (c.applicants ?? []).length < 2) return '';
   return (c.applicants ?? []).find((p) => p.id === cl.applicantId)?.name ?? '';
 }
+/** At most three names, then “等N人” (collective disputes list dozens of workers). */
 export const names = (list) => (list.length > 3 ? `${list.slice(0, 3).join('、')} 等${list.length}人` : list.join('、'));
 export function stateBadge(s) {
   const cls =

@@ -15,7 +15,7 @@ export const SERVICE_DOCS = {
   respond_notice: '应诉通知书',
   defense_copy: '答辩书副本',
   tribunal_notice: '仲裁庭组成通知书',
-  conversion_notice: '转为普通程序通知书',
+  conversion_notice: '转为一般程序处理通知书',
   hearing_notice: '开庭通知书',
   postponement_notice: '延期开庭通知书',
   decision: '决定书',
@@ -200,7 +200,7 @@ export const EVENT_FORMS = {
     { name: 'days', label: '延长天数', kind: 'int', required: true, min: 1, max: 15, hint: '不超过15日' },
     reason(true, '延期理由（经仲裁委主任批准）'),
   ],
-  // Rules Art. 60: the conversion notice says why the case is unsuited to simple handling.
+  // Rules Art. 61: the conversion notice says why the case is unsuited to simple handling.
   CONVERT_TO_ORDINARY: [reason(true, '不宜简易处理的理由')],
   ADVANCE_EXECUTION: [
     { name: 'claimIds', label: '先予执行的请求', kind: 'claims', required: true },

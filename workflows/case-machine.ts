@@ -933,7 +933,7 @@ export const caseMachine = setup({
                 };
               }),
             },
-            // Rules Art. 60: conversion keeps the original acceptance date.
+            // Rules Art. 61: conversion keeps the original acceptance date.
             CONVERT_TO_ORDINARY: {
               guard: (a: Args) => a.context.procedure === 'simple' && legal(a),
               actions: set(({ event }: Args) => ({

@@ -227,9 +227,10 @@ function excludedDays(
     const overtaken = ctx.services
       .filter((o) => o.method !== 'public_notice' && o.document === sv.document && o.partyId === sv.partyId)
       .map((o) => o.servedOn)
-      .filter((on) => on > published && on < sv.servedOn)
+      .filter((on) => on < sv.servedOn)
       .sort()[0];
-    const to = overtaken ?? sv.servedOn;
+    // Served that way on the day of publication or before it: nothing of the notice period to exclude.
+    const to = overtaken ? ([overtaken, published].sort()[1] as string) : sv.servedOn;
     raw.push({
       from: published,
       to,
@@ -290,7 +291,7 @@ export interface AwardClock extends Computed {
 /**
  * The award time limit that applies to the case now: `award_simple` while it is on the simple procedure (domain.md
  * §8.1: a province may shorten it, e.g. Zhejiang-Reg Art. 39; default the statutory 45 days), else `award`
- * (LDMAL Art. 43). After conversion to ordinary procedure the ordinary limit runs from the same start (Rules Art. 60).
+ * (LDMAL Art. 43). After conversion to ordinary procedure the ordinary limit runs from the same start (Rules Art. 61).
  */
 export const awardRule = (ctx: Pick<MachineContext, 'procedure'>, periods: Periods): PeriodRule =>
   ctx.procedure === 'simple' ? periods.award_simple : periods.award;
@@ -618,10 +619,12 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   const tribunalNotice = computePeriod(cal, P.tribunal_notice, ctx.acceptedOn, '受理之日');
   const formedNotified = firstService(ctx, ['tribunal_notice'], everyone, true);
   const hearingNotified = ctx.collective ? firstService(ctx, ['hearing_notice'], everyone, true) : null;
+  // The evidence period is part of that notice (the hearing notice prints it once set): done on the latest of the three.
+  const evidenceSet = !!ctx.evidence;
   const notifiedOn = !ctx.collective
     ? formedNotified
-    : formedNotified && hearingNotified
-      ? ([formedNotified, hearingNotified].sort()[1] as string)
+    : formedNotified && hearingNotified && ctx.evidence
+      ? ([formedNotified, hearingNotified, ctx.evidence.setOn].sort()[2] as string)
       : null;
   if (ctx.tribunal?.formedOn && !formedNotified)
     tribunalNotice.explanation += `仲裁庭已于${ctx.tribunal.formedOn}组成，组成情况的书面通知尚未送达全部当事人。`;
@@ -629,6 +632,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     tribunalNotice.explanation += ctx.hearing
       ? '开庭通知（开庭日期、地点及答辩、举证期限）尚未送达全部当事人。'
       : '集体争议须同时通知开庭日期和地点：尚未排期开庭。';
+  else if (ctx.collective && !evidenceSet)
+    tribunalNotice.explanation += '集体争议须同时通知举证期限：尚未指定举证期限（指定后开庭通知载明）。';
   const collectiveRule = {
     ...P.tribunal_notice,
     basis: 'Rules Art. 65',

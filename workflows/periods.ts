@@ -31,7 +31,7 @@ export const DEFAULT_PERIODS = {
   // domain.md §8.1 [S]: the national Rules (Arts. 56–61) do not shorten the 45 days for simple handling (简易处理); a
   // province may (Zhejiang-Reg Art. 39: 30 days from acceptance). Shandong-Reg is unread, so the default is the
   // statutory 45 and a commission sets its own, e.g. {"award_simple":{"days":30}}. It applies while the case is on
-  // the simple procedure; after CONVERT_TO_ORDINARY `award` applies, still from the original acceptance (Rules Art. 60).
+  // the simple procedure; after CONVERT_TO_ORDINARY `award` applies, still from the original acceptance (Rules Art. 61).
   award_simple: {
     days: 45,
     unit: 'calendar',

@@ -353,8 +353,8 @@ export interface AddedContext {
     consentsBefore: number;
   }[];
   /**
-   * CONVERT_TO_ORDINARY (Rules Art. 60): a case handled simply went over to the ordinary procedure, told to the parties
-   * by a 转为普通程序通知书; absent on a case never converted (and on snapshots from before it was recorded).
+   * CONVERT_TO_ORDINARY (Rules Art. 61): a case handled simply went over to the ordinary procedure, told to the parties
+   * by a 转为一般程序处理通知书; absent on a case never converted (and on snapshots from before it was recorded).
    */
   conversion?: { on: string; reason: string | null } | null;
   /** ADD_PARTY (LDMAL Art. 23; Rules Art. 46(1)): parties added after acceptance, by decision. */

@@ -526,9 +526,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   CONVERT_TO_ORDINARY: (_ctx, ev) => {
     const due = ev.facts?.awardDueOn;
-    // Rules Art. 60: conversion before the time limit expires; the limit keeps running from acceptance.
+    // Rules Art. 61: conversion before the time limit expires; the limit keeps running from acceptance.
     if (due && ev.occurredOn > due)
-      return v('convert-before-deadline', 'Rules Art. 60', `审理期限已于 ${due} 届满，不能再转为普通程序${provisionalNote(ev)}`);
+      return v('convert-before-deadline', 'Rules Art. 61', `审理期限已于 ${due} 届满，不能再转为普通程序${provisionalNote(ev)}`);
     return null;
   },
   SHORTEN_DEFENSE_PERIOD: (_ctx, ev) => {

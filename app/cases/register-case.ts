@@ -46,7 +46,8 @@ export const toClaim = (c: ClaimInput): ClaimRecord => ({
   category: c.category,
   amountFen: c.amount === undefined ? null : (parseMoney(c.amount) as number),
   description: c.description,
-  ...(c.applicant !== undefined ? { applicant: c.applicant } : {}),
+  // A position names the applicant; null, none (the applicants' together); absent, a kept claim keeps its own (store).
+  ...(typeof c.applicant === 'number' ? { applicant: c.applicant } : c.applicant === null ? { partyId: null } : {}),
 });
 
 /**
@@ -60,7 +61,7 @@ export function checkClaimApplicants(claims: Pick<ClaimInput, 'applicant'>[] | u
 export function claimApplicantErrors(claims: Pick<ClaimInput, 'applicant'>[] | undefined, applicants: number, path: string): FieldError[] {
   const errors: FieldError[] = [];
   claims?.forEach((c, i) => {
-    if (c.applicant !== undefined && c.applicant > applicants)
+    if (typeof c.applicant === 'number' && c.applicant > applicants)
       errors.push({ path: `${path}.${i}.applicant`, message: `本案只有${applicants}名申请人，没有第${c.applicant}名` });
   });
   return errors;

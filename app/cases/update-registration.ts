@@ -42,6 +42,20 @@ function checkChildIds(body: CasePatch, current: CaseRecord): void {
       }
     }
   }
+  // A kept claim sent without its applicant keeps him (store): unless the same edit removes him — then say whose.
+  if (body.applicants && body.claims) {
+    const kept = new Set(body.applicants.map((p) => p.id).filter((x) => x !== undefined));
+    body.claims.forEach((c, i) => {
+      const was = c.id !== undefined && c.applicant === undefined ? current.claims.find((x) => x.id === c.id)?.partyId : undefined;
+      if (was && !kept.has(was)) {
+        const name = current.parties.find((p) => p.id === was)?.name ?? '';
+        errors.push({
+          path: `claims.${i}.applicant`,
+          message: `该请求原是申请人${name}的请求，而本次修改删除了该申请人：请写明申请人（序号），或为 null（全体申请人共同的请求）`,
+        });
+      }
+    });
+  }
   if (errors.length) throw validationError(errors);
   const applicants = body.applicants?.length ?? current.parties.filter((p) => p.side === 'applicant').length;
   checkClaimApplicants(body.claims, applicants, 'claims');

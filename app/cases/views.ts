@@ -173,6 +173,9 @@ export function buildCaseView(
     tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
     ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
+    // The documents a SERVE may name now: those the record has made (workflows/rules.ts documentMadeOn, which SERVE is
+    // refused on), and those it cannot tell of (a decision, other documents). Derived like the deadlines: not history.
+    ...(summary ? {} : { servable: SERVICE_DOCUMENTS.filter((d) => documentMadeOn(ctx, d) !== null) }),
     deadlines: namedDeadlines(deadlines, c.parties).map((d) => ({ caseId: c.id, ...d })),
     // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
     ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar) }),
@@ -310,11 +313,8 @@ function proceedingsView(ctx: MachineContext) {
     // Round 2 (issue 11 "Missing").
     claimChanges: ctx.claimChanges,
     partyAdditions: ctx.partyAdditions,
-    // Rules Art. 60: a simple case converted to the ordinary procedure (null: never converted).
+    // Rules Art. 61: a simple case converted to the ordinary procedure (null: never converted).
     conversion: ctx.conversion ?? null,
-    // The documents a SERVE may name now: those the record has made (workflows/rules.ts documentMadeOn, which SERVE is
-    // refused on), and those it cannot tell of (a decision, other documents).
-    servable: SERVICE_DOCUMENTS.filter((d) => documentMadeOn(ctx, d) !== null),
     referral: ctx.referral,
     transferIn: ctx.transferIn,
     jurisdictionObjections: ctx.jurisdictionObjections,
@@ -343,7 +343,7 @@ export function viewDelta(before: Record<string, unknown>, after: Record<string,
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (k === 'deadlines' || k === 'updatedAt' || k === 'version') continue;
+    if (k === 'deadlines' || k === 'servable' || k === 'updatedAt' || k === 'version') continue;
     if (before[k] === after[k] || sameMembers(before[k], after[k]) || JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
     b[k] = before[k];
     a[k] = after[k];

@@ -7,12 +7,13 @@ import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
 import { eventView } from '../cases/views.ts';
 
 /**
- * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.0, documented in
+ * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.1 (1.1 adds each claim's
+ * `counterclaim` and `applicantId`), documented in
  * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
  * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
  */
 export const CASE_SCHEMA = 'zhongcai.court-package.case';
-export const CASE_SCHEMA_VERSION = '1.0';
+export const CASE_SCHEMA_VERSION = '1.1';
 
 /** Why the package goes to the court (domain.md §11). */
 export const PACKAGE_PURPOSES = {

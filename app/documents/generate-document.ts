@@ -71,6 +71,12 @@ function awardText(aw: AwardPayload): AwardText {
   return { facts, reasoning, defenseSummary, counterclaimDefenseSummary, legalBasis, calculations };
 }
 
+/** The last CONVERT_TO_ORDINARY in the history (Rules Art. 61), or null. */
+function conversionOf(events: EventRecord[]): { on: string; reason: string | null } | null {
+  const e = events.filter((x) => x.type === 'CONVERT_TO_ORDINARY').at(-1);
+  return e ? { on: e.occurredOn, reason: ((e.payload as { reason?: string } | null)?.reason as string | undefined) ?? null } : null;
+}
+
 /** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
 function recordText(events: EventRecord[]): RecordText {
   const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
@@ -234,7 +240,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         // Whose claim it is: the employer's when it applies, or its counterclaim.
         ...(claimByEmployer(c, cl) ? { byEmployer: true } : {}),
       })),
-      ctx,
+      // A case converted before the context recorded it (Rules Art. 61): the conversion as its history holds it.
+      ctx: ctx.conversion !== undefined ? ctx : { ...ctx, conversion: conversionOf(events) },
       arbitrators,
       clerkName: (c.createdBy && names.get(c.createdBy)) || '',
       mediators: (ctx.mediatorIds ?? []).map((id) => names.get(id) ?? '').filter(Boolean),

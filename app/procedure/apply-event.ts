@@ -405,7 +405,11 @@ async function decide(
         wageArrears: c.wageArrears,
         linkedCaseId: c.id,
         parties: c.parties.map(({ id: _id, agents, ...p }) => ({ ...p, agents: agents.map(({ id: _a, ...a }) => a) })),
-        claims: c.claims.map(({ id: _id, seq: _s, ...cl }) => cl),
+        // A claim of one applicant names him by position: the new case's parties are new rows (another case's ids).
+        claims: c.claims.map(({ id: _id, seq: _s, partyId, ...cl }) => {
+          const position = c.parties.filter((p) => p.side === 'applicant').findIndex((p) => p.id === partyId) + 1;
+          return partyId && position ? { ...cl, applicant: position } : cl;
+        }),
       },
       { channel: (payload.channel as string) ?? 'counter', track: 'arbitration', referredFrom: c.id },
     );

@@ -648,7 +648,14 @@ export function createCaseStore() {
   }
 
   async function writeClaims(trx: Knex, caseId: number, claims: ClaimRecord[], applicants: number[]): Promise<void> {
-    const existing = await trx('claims').where({ case_id: caseId }).select('id');
+    const existing = await trx('claims').where({ case_id: caseId }).select('id', 'party_id');
+    // A kept claim sent without its applicant (neither a position nor null) keeps the one it has, while he is still one.
+    const held = new Map(existing.map((r) => [Number(r.id), r.party_id === null ? null : Number(r.party_id)]));
+    for (const c of claims)
+      if (c.id && c.applicant === undefined && c.partyId === undefined) {
+        const was = held.get(c.id) ?? null;
+        c.partyId = was !== null && applicants.includes(was) ? was : null;
+      }
     const keep = new Set(claims.filter((c) => c.id).map((c) => c.id));
     const gone = existing.map((r) => Number(r.id)).filter((id) => !keep.has(id));
     if (gone.length) await trx('claims').whereIn('id', gone).delete();

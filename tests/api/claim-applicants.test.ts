@@ -133,6 +133,35 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     expect(all).toContain('申请人甲工关于支付拖欠工资的仲裁请求，本委另行作出');
   });
 
+  it('a worker giving up his own claim is named as the one who gave it up in the award’s history', async () => {
+    const { c, presiding } = await heard(
+      standardApplication({
+        applicants: [worker('甲工', 451), worker('乙工', 452)],
+        claims: [
+          { category: 'wages', amount: '3000.00', description: '支付拖欠工资', applicant: 1 },
+          { category: 'wages', amount: '4000.00', description: '支付拖欠工资', applicant: 2 },
+        ],
+      }),
+    );
+    const [w1, w2] = claimsOf(c);
+    await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [w2?.id] }, '2026-03-26');
+    await ok(
+      c,
+      presiding.token,
+      'ISSUE_AWARD',
+      {
+        items: [{ claimId: w1?.id, outcome: 'granted', amount: '3000.00' }],
+        defenseSummary: '被申请人辩称已支付',
+        facts: '经审理查明……',
+        reasoning: '本委认为……',
+      },
+      '2026-04-10',
+    );
+    const text = await generatedText(t, presiding.token, c.id, { kind: 'award' });
+    expect(text).toContain('申请人乙工于二〇二六年三月二十六日放弃关于支付拖欠工资的仲裁请求。');
+    expect(text).not.toContain('放弃乙工关于');
+  });
+
   it('a union’s claim for the workers is not a worker’s own recovery: non-final; a labor-standards item stays final', async () => {
     const { c, presiding } = await heard(
       standardApplication({
@@ -212,6 +241,25 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     const drop = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { applicants: [{ ...worker('甲工', 421), id: p1?.id }] });
     expect(drop.status).toBe(400);
     expect(drop.body.errors[0].path).toBe('applicants');
+    // A claim sent back without its applicant keeps him; null makes it the applicants' together.
+    const amend = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      claims: [
+        { id: claimsOf(c)[0]?.id, category: 'wages', amount: '150.00', description: '支付拖欠工资' },
+        { id: claimsOf(c)[1]?.id, category: 'wages', amount: '200.00', description: '支付拖欠工资', applicant: null },
+      ],
+    });
+    expect(amend.status, JSON.stringify(amend.body)).toBe(200);
+    expect(claimsOf(amend.body).map((x) => [x.amount, x.applicantId ?? null])).toEqual([
+      ['150.00', p1?.id],
+      ['200.00', null],
+    ]);
+    // Removing 甲工 while his claim is sent back without saying whose it now is: 400 at that claim, nothing changed.
+    const unsaid = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [{ ...worker('乙工', 422), id: p2?.id }],
+      claims: [{ id: claimsOf(c)[0]?.id, category: 'wages', amount: '150.00', description: '支付拖欠工资' }],
+    });
+    expect(unsaid.status).toBe(400);
+    expect(unsaid.body.errors[0].path).toBe('claims.0.applicant');
     // With the claims corrected in the same edit, it is done.
     const fixed = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
       applicants: [{ ...worker('甲工', 421), id: p1?.id }],
@@ -219,6 +267,52 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     });
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
     expect(claimsOf(fixed.body)).toEqual([expect.objectContaining({ applicantId: p1?.id, applicant: 1 })]);
+  });
+
+  it('a mediation referred to arbitration keeps each worker’s claim with him (the new case’s own parties)', async () => {
+    const m = await t.api(a.tokens.mediator).post(
+      '/api/cases',
+      standardApplication({
+        track: 'mediation',
+        applicants: [worker('甲工', 441), worker('乙工', 442)],
+        claims: [
+          { category: 'wages', amount: '100.00', description: '支付拖欠工资', applicant: 2 },
+          { category: 'wages', amount: '300.00', description: '支付加班费' },
+        ],
+      }),
+    );
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const referred = await ok(m.body, a.tokens.mediator, 'REFER_TO_ARBITRATION', {}, '2026-03-20');
+    const arb = (await t.api(a.tokens.clerk).get(`/api/cases/${(referred as unknown as { linkedCaseId: number }).linkedCaseId}`)).body;
+    expect(claimsOf(arb).map((x) => [x.applicant ?? null, x.applicantId ?? null])).toEqual([
+      [2, arb.applicants[1].id],
+      [null, null],
+    ]);
+    expect(arb.applicants[1].id).not.toBe(m.body.applicants[1].id);
+  });
+
+  it('a counterclaim’s claim names the worker it is against; one past the last is 400 at claims.0.applicant', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('甲工', 461), worker('乙工', 462)] }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'direct' }, '2026-03-06');
+    const training = { category: 'damages', amount: '5000.00', description: '返还培训费用' };
+    const bad = await send(
+      c,
+      a.tokens.clerk,
+      'FILE_COUNTERCLAIM',
+      { description: '反申请', claims: [{ ...training, applicant: 3 }] },
+      '2026-03-10',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('claims.0.applicant');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'FILE_COUNTERCLAIM',
+      { description: '反申请', claims: [{ ...training, applicant: 2 }] },
+      '2026-03-10',
+    );
+    expect(claimsOf(v).at(-1)).toMatchObject({ counterclaim: true, applicant: 2, applicantId: c.applicants[1]?.id });
   });
 
   it('a claim added after acceptance names its worker; one past the last is 400 at add.0.applicant', async () => {

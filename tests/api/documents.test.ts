@@ -569,12 +569,16 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(arbitrator.status).toBe(403);
   });
 
-  it('a case handled simply is told so, and its conversion to the ordinary procedure has its notice (Rules Arts. 56, 60)', async () => {
+  it('a case handled simply is told so, and its conversion to the ordinary procedure has its notice (Rules Arts. 56, 61)', async () => {
     const c = await registerCase(t, a, standardApplication({ procedure: 'simple' }));
     await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
     const accepted = await one(c, a.tokens.clerk, { kind: 'acceptance_notice' });
-    expect(accepted).toContain('四、本案依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理');
+    expect(accepted).toContain('四、本案依照《劳动人事争议仲裁办案规则》第五十六条至第六十条的规定简易处理');
     expect(accepted).toContain('调解书、裁决书除外');
+    // The respondent is told too (Rules Art. 56), in the notice to respond.
+    expect(await one(c, a.tokens.clerk, { kind: 'respond_notice' })).toContain(
+      '五、本案依照《劳动人事争议仲裁办案规则》第五十六条至第六十条的规定简易处理',
+    );
     const [x] = a.arbitrators;
     await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [x?.id], presidingId: x?.id });
     expect(await one(c, a.tokens.clerk, { kind: 'tribunal_notice' })).toMatch(
@@ -584,7 +588,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'conversion_notice' });
     expect(early.status).toBe(409);
     // What may be served is what the record has made (the SERVE list offers only these).
-    const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.proceedings.servable as string[];
+    const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.servable as string[];
     expect(before).toEqual(expect.arrayContaining(['acceptance_notice', 'respond_notice', 'tribunal_notice', 'decision', 'other']));
     for (const none of ['conversion_notice', 'award', 'hearing_notice', 'claims_change_copy', 'addition_notice', 'mediation_document'])
       expect(before).not.toContain(none);
@@ -599,11 +603,11 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     await ev(c, x?.token as string, 'CONVERT_TO_ORDINARY', '2026-03-10', { reason: '案情复杂，需要进行鉴定' });
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
     expect(v.proceedings.conversion).toEqual({ on: '2026-03-10', reason: '案情复杂，需要进行鉴定' });
-    expect(v.proceedings.servable).toContain('conversion_notice');
+    expect(v.servable).toContain('conversion_notice');
     const text = await one(c, x?.token as string, { kind: 'conversion_notice' });
-    expect(text).toContain('转为普通程序通知书');
+    expect(text).toContain('转为一般程序处理通知书');
     expect(text).toContain('本委于二〇二六年三月四日受理后简易处理。因案情复杂，需要进行鉴定，本案不宜简易处理');
-    expect(text).toContain('自二〇二六年三月十日起转为按照普通程序处理');
+    expect(text).toContain('自二〇二六年三月十日起转为按照一般程序处理');
     expect(text).toContain('本案审理期限仍自受理之日起计算');
     // Served like any notice, no earlier than it was made.
     const served = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
@@ -614,6 +618,16 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       occurredOn: '2026-03-11',
     });
     expect(served.status, JSON.stringify(served.body)).toBe(200);
+    expect(text).toContain('依照《劳动人事争议仲裁办案规则》第六十一条之规定');
+    // A case converted before the context recorded it: its notice is made from the history's conversion.
+    const row = await t.db.knex('cases').where({ id: c.id }).first('snapshot');
+    const snap = JSON.parse(row.snapshot);
+    delete snap.context.conversion;
+    await t.db
+      .knex('cases')
+      .where({ id: c.id })
+      .update({ snapshot: JSON.stringify(snap) });
+    expect(await one(c, x?.token as string, { kind: 'conversion_notice' })).toContain('自二〇二六年三月十日起转为按照一般程序处理');
     // The acceptance notice, printed again, still says how the case was accepted; the tribunal notice, how it now stands.
     expect(await one(c, a.tokens.clerk, { kind: 'acceptance_notice' })).toContain('简易处理');
     expect(await one(c, a.tokens.clerk, { kind: 'tribunal_notice' })).not.toContain('简易处理');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -35,6 +36,16 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(deadline(v, 'award').explanation).toContain('公告期满前已于2026-03-16以其他方式送达');
   });
 
+  it('a direct service on the day of publication leaves nothing of the notice period to exclude', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const r = c.respondents[0]?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'public_notice' }, '2026-03-06');
+    const v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'direct' }, '2026-03-06');
+    // 03-04 + 45 = Saturday 04-18, carried to Monday 04-20.
+    expect(deadline(v, 'award').dueOn).toBe('2026-04-20');
+  });
+
   it('a direct service of another document leaves the public notice’s period whole', async () => {
     const c = await registerCase(t, a);
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
@@ -63,8 +74,17 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
     for (const p of everyone)
       v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-10');
+    // No evidence period yet: the notice could not state it.
+    expect(deadline(v, 'tribunal_notice').explanation).toContain('尚未指定举证期限');
+    expect(deadline(v, 'tribunal_notice').status).not.toBe('met');
+    v = await ok(c, arb.token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-20' }, '2026-03-10');
     d = deadline(v, 'tribunal_notice');
-    expect(d.status).toBe('met');
+    expect(d).toMatchObject({ status: 'met' });
+    // The hearing notice of a collective case states the periods with the date and place.
+    const notice = await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' });
+    expect(notice).toContain(
+      '依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书；当事人应当于二〇二六年三月二十日前提交证据。',
+    );
     // An individual case keeps the tribunal notice alone (LDMAL Art. 32).
     const one = await registerCase(t, a);
     await ok(one, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');

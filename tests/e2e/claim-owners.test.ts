@@ -30,7 +30,7 @@ const visible = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 1
 const claim = (i: number) => page.locator(`[data-claim="claims.${i}"]`);
 
 describe('each worker’s own claims in the registration form (Chromium)', () => {
-  it('a claim of all is split per worker; the owner follows a removed worker; the case shows whose claim each is', async () => {
+  it('a claim of all is split per worker; a removed worker’s claim goes with him; the case shows whose claim each is', async () => {
     await signIn(page, base, 'clerk');
     await page.getByRole('link', { name: '登记申请' }).click();
     await page.getByLabel('收到申请日期').fill('2026-03-20');
@@ -61,11 +61,18 @@ describe('each worker’s own claims in the registration form (Chromium)', () =>
       // Each worker's amount is his own to write: none is copied.
       expect(await claim(i).getByLabel('金额（元）').inputValue()).toBe('');
     }
-    // 钱乙 removed: his claim is no one's own any more (shown as all applicants'), 孙丙's follows him up to 2nd.
+    // 钱乙 removed: his own claim goes with him, asked first (never turned into a claim of everyone left); 孙丙's
+    // follows him up to 2nd.
     await page.locator('[data-party="applicants.1"]').getByRole('button', { name: /删除/ }).first().click();
-    expect(await claim(1).getByLabel('申请人').inputValue()).toBe('');
-    expect(await claim(2).getByLabel('申请人').inputValue()).toBe('2');
-    await claim(1).getByRole('button', { name: '删除' }).click();
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask, '钱乙有 1 项本人的仲裁请求（支付拖欠工资），将一并删除');
+    await ask.getByRole('button', { name: '返回修改' }).click();
+    expect(await claim(2).getByLabel('申请人').inputValue()).toBe('3');
+    await page.locator('[data-party="applicants.1"]').getByRole('button', { name: /删除/ }).first().click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '删除申请人及其请求' }).click();
+    await eventually(async () => expect(await claim(2).count()).toBe(0));
+    expect(await claim(0).getByLabel('申请人').inputValue()).toBe('1');
+    expect(await claim(1).getByLabel('申请人').inputValue()).toBe('2');
     await claim(0).getByLabel('金额（元）').fill('8000');
     await claim(1).getByLabel('金额（元）').fill('9500');
     const before = (await t.api(a.tokens.clerk).get('/api/cases?pageSize=1')).body.total as number;

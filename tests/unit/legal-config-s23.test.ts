@@ -78,7 +78,7 @@ describe('1 — the simple procedure has its own award period (domain.md §8.1; 
     expect(inTime.deadline('award', '2026-06-30')?.dueOn).toBe('2026-07-13');
   });
 
-  it('conversion to ordinary procedure: before the simple limit runs out; then the ordinary limit from the original acceptance (Rules Art. 60)', () => {
+  it('conversion to ordinary procedure: before the simple limit runs out; then the ordinary limit from the original acceptance (Rules Art. 61)', () => {
     const P = resolvePeriods('{"award_simple":{"days":30}}');
     const late = drive('simple', P);
     late.run('ACCEPT', '2026-06-01');

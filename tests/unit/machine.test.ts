@@ -342,7 +342,7 @@ describe('procedure statechart guards', () => {
     });
   });
 
-  it('simple procedure converts to ordinary, keeping the acceptance date (Rules Art. 60)', () => {
+  it('simple procedure converts to ordinary, keeping the acceptance date (Rules Art. 61)', () => {
     const d = new Driver({ procedure: 'simple' });
     d.do('ACCEPT');
     d.do('CONVERT_TO_ORDINARY', {}, { awardDueOn: '2026-04-17' });

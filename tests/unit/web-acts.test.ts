@@ -45,7 +45,7 @@ describe('consequenceOf', () => {
     expect(consequenceOf('CHANGE_CLAIMS', c, { withdraw: [8] })).toContain('申请人放弃仲裁请求：第2项“支付经济补偿”（5000.00元）');
     expect(consequenceOf('CHANGE_CLAIMS', c, { withdraw: [8], by: 'respondent' })).toContain('被申请人放弃其反申请请求');
     expect(consequenceOf('CHANGE_CLAIMS', c, { add: [{ category: 'wages' }] })).toBeNull();
-    expect(consequenceOf('CONVERT_TO_ORDINARY', c)).toContain('第六十条');
+    expect(consequenceOf('CONVERT_TO_ORDINARY', c)).toContain('第六十一条');
     expect(consequenceOf('FORM_TRIBUNAL', c)).toContain('第三十二条');
   });
 });
@@ -128,7 +128,10 @@ describe('actWarnings: the tribunal and the award of several workers', () => {
   it('an award over claims of several workers together says it is judged on the whole amount', () => {
     const c = {
       track: 'arbitration',
-      applicants: [{ id: 1 }, { id: 2 }],
+      applicants: [
+        { id: 1, kind: 'person' },
+        { id: 2, kind: 'person' },
+      ],
       claims: [
         { id: 7, seq: 1, amount: '40000.00' },
         { id: 8, seq: 2, amount: '9000.00', applicantId: 2 },

@@ -210,7 +210,7 @@ async function eventForm(c, type, done, screen) {
     } else if (f.kind === 'select') {
       // 送达: only the documents the record has made (the server refuses the others; a helper's walk was offered 裁决书
       // on a case without an award).
-      const servable = type === 'SERVE' && path === 'document' ? c.proceedings?.servable : null;
+      const servable = type === 'SERVE' && path === 'document' ? c.servable : null;
       const options = servable ? Object.fromEntries(Object.entries(f.options).filter(([k]) => servable.includes(k))) : f.options;
       el = select({ ...(f.required ? {} : { '': '（不选）' }), ...options });
     } else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });

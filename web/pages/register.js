@@ -437,14 +437,33 @@ export function registerForm(track = 'arbitration', edit = null) {
     const i = model[sideKey].length - 1;
     render(sideKey === 'claims' ? `[data-path="claims.${i}.category"]` : `[data-path="${sideKey}.${i}.name"]`);
   }
-  function removeAt(sideKey, i) {
+  async function removeAt(sideKey, i) {
     collect();
+    // A claim names its applicant by position. The removed one's own claims go with him — asked first, never turned
+    // into a claim of everyone left (who is owed, and the final-award test, would change unseen) —; later ones move up.
+    if (sideKey === 'applicants') {
+      const own = model.claims.filter((cl) => Number(cl.applicant || 0) === i + 1);
+      if (own.length) {
+        const who = model.applicants[i]?.name?.trim() || `第${i + 1}名申请人`;
+        const sure = await confirmDialog({
+          title: `删除申请人${who}`,
+          body: h(
+            'p',
+            `${who}有 ${own.length} 项本人的仲裁请求（${own.map((cl) => cl.description || '未填内容').join('、')}），将一并删除。`,
+          ),
+          confirmLabel: '删除申请人及其请求',
+          danger: true,
+        });
+        if (!sure) return;
+        model.claims = model.claims.filter((cl) => !own.includes(cl));
+        if (!model.claims.length) model.claims.push(emptyClaim());
+      }
+    }
     model[sideKey].splice(i, 1);
-    // A claim names its applicant by position: the removed one's claims become the applicants' together, later ones move up.
     if (sideKey === 'applicants')
       for (const cl of model.claims) {
         const n = Number(cl.applicant || 0);
-        cl.applicant = n === i + 1 || model.applicants.length < 2 ? '' : n > i + 1 ? String(n - 1) : cl.applicant;
+        cl.applicant = model.applicants.length < 2 ? '' : n > i + 1 ? String(n - 1) : cl.applicant;
       }
     changed();
     render(`[data-add="${sideKey}"]`);
@@ -529,7 +548,8 @@ export function registerForm(track = 'arbitration', edit = null) {
         category: cl.category,
         description: cl.description.trim(),
         ...(cl.amount.trim() ? { amount: cl.amount.trim() } : {}),
-        ...(cl.applicant ? { applicant: Number(cl.applicant) } : {}),
+        // A kept claim made the applicants' together says so (null); absent, the server keeps whose it was.
+        ...(cl.applicant ? { applicant: Number(cl.applicant) } : cl.id ? { applicant: null } : {}),
       })),
     };
     if (track === 'arbitration' && m.procedure) body.procedure = m.procedure;
