@@ -90,5 +90,17 @@ describe('each worker’s own claims in the registration form (Chromium)', () =>
     await page.goto(`${base}/#/cases/${c.id}`);
     await hasText(page.locator('main'), '申请人孙丙：支付拖欠工资');
     await eventually(async () => expect(await page.getByText('申请人赵甲：').count()).toBeGreaterThan(0));
+
+    // A claim given up is named in the claims' history by its number and words, not counted ("放弃 1 项").
+    const api = t.api(a.tokens.clerk);
+    expect((await api.post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-23' })).status).toBe(200);
+    const given = await api.post(`/api/cases/${c.id}/events`, {
+      type: 'CHANGE_CLAIMS',
+      occurredOn: '2026-03-24',
+      withdraw: [c.claims[1].id],
+    });
+    expect(given.status, JSON.stringify(given.body)).toBe(200);
+    await page.reload();
+    await hasText(page.locator('main'), '放弃第2项“支付拖欠工资”');
   });
 });

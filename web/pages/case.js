@@ -439,18 +439,24 @@ function claimsSection(c, events, mediationTrack) {
           h('h3', '请求变更记录'),
           h(
             'ul.small',
-            changes.map((e) => h('li', `${e.occurredOn} ${eventLabel(e.type)}${changeText(e)}`)),
+            changes.map((e) => h('li', `${e.occurredOn} ${eventLabel(e.type)}${changeText(e, c)}`)),
           ),
         )
       : null,
   );
 }
-function changeText(e) {
+function changeText(e, c) {
   const p = e.payload ?? {};
   const parts = [];
+  // Which claims, by their number and words, and by whom (a helper's walk read only "放弃 1 项").
+  const named = (ids) =>
+    ids
+      .map((id) => (c?.claims ?? []).find((cl) => cl.id === id))
+      .map((cl, i) => (cl ? `第${cl.seq}项${cl.description ? `“${cl.description}”` : ''}` : `${ids[i]}`))
+      .join('、');
   if (p.add?.length) parts.push(`增加：${p.add.map((a) => `${a.description ?? ''}${a.amount ? ` ${a.amount}元` : ''}`).join('；')}`);
-  if (p.withdraw?.length) parts.push(`放弃 ${p.withdraw.length} 项`);
-  if (p.change?.length) parts.push(`变更 ${p.change.length} 项`);
+  if (p.withdraw?.length) parts.push(`${p.by === 'respondent' ? '被申请人放弃反申请请求' : '放弃'}${named(p.withdraw)}`);
+  if (p.change?.length) parts.push(`变更${named(p.change.map((x) => x.claimId))}`);
   if (p.description) parts.push(p.description);
   if (e.type === 'UPDATE_REGISTRATION' && e.after?.claims)
     parts.push(`更正为：${e.after.claims.map((cl) => `${cl.description}${cl.amount ? ` ${cl.amount}元` : ''}`).join('；')}`);
