@@ -140,6 +140,8 @@ export interface DocInput {
      * Art. 62), or, on a counterclaim's, the applicant it is against; absent: the applicants' together.
      */
     applicant?: string;
+    /** That applicant's party id (a counterclaim's: whom it is against). */
+    applicantId?: number;
   }[];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
@@ -256,9 +258,14 @@ function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
 
 /** The parties' heading lines; with a merged counterclaim each side is also named by it (反申请人, 被反申请人). */
 const parties = (d: DocInput): Block[] => {
-  const counter = standing(d).some((c) => c.counterclaim);
+  const counters = standing(d).filter((c) => c.counterclaim);
+  const counter = counters.length > 0;
+  // A counterclaim against named workers makes only them 被反申请人; one against the applicants together, all of them.
+  const against = counters.every((c) => c.applicantId) ? new Set(counters.map((c) => c.applicantId)) : null;
   return [
-    ...partyLines(counter ? '申请人（被反申请人）' : '申请人', d.applicants, d.maskIds),
+    ...d.applicants.flatMap((p) =>
+      partyLines(counter && (!against || against.has(p.id)) ? '申请人（被反申请人）' : '申请人', [p], d.maskIds),
+    ),
     ...partyLines(counter ? '被申请人（反申请人）' : '被申请人', d.respondents, d.maskIds),
     ...partyLines('第三人', d.thirdParties ?? [], d.maskIds),
   ];
@@ -462,7 +469,10 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
           kind: 'para',
           text: `你（们）与${names(d.respondents)}${caseCause(standing(d))}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
         },
-        { kind: 'para', text: '一、仲裁庭组成情况本委将另行书面通知；当事人认为仲裁员有法定回避情形的，有权在首次开庭前提出回避申请。' },
+        {
+          kind: 'para',
+          text: '一、仲裁庭组成情况本委将另行书面通知；当事人认为仲裁员有法定回避情形的，有权在首次开庭前提出回避申请，回避事由在首次开庭后知道的，也可以在庭审辩论终结前提出。',
+        },
         { kind: 'para', text: '二、当事人应当对自己提出的主张提供证据，请在仲裁庭指定的举证期限内提交证据材料。' },
         {
           kind: 'para',
@@ -547,6 +557,8 @@ export function chineseTime(hhmm: string): string {
  */
 /** The case was handled simply when it was accepted: it still is, or a conversion (Rules Art. 61) came later. */
 const simpleAtAcceptance = (d: DocInput) => d.ctx.procedure === 'simple' || !!d.ctx.conversion;
+/** Handled simply on `on` (a document is the record at its act): still, or converted only after that day. */
+const simpleOn = (d: DocInput, on: string) => d.ctx.procedure === 'simple' || (!!d.ctx.conversion && d.ctx.conversion.on > on);
 
 /**
  * Rules Arts. 56–60 (domain.md §8.1): the parties are told the case is handled simply, and what that changes — a sole
@@ -616,7 +628,7 @@ function tribunalNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${theCase(d)}，本委已于${chineseDate(d.ctx.acceptedOn as string)}受理${d.ctx.procedure === 'simple' ? '，并依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理' : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，${replaced ? '因原仲裁员回避，' : ''}本委决定本案${who}。`,
+          text: `${theCase(d)}，本委已于${chineseDate(d.ctx.acceptedOn as string)}受理${simpleOn(d, replaced?.decidedOn ?? t.formedOn) ? '，并依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理' : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，${replaced ? '因原仲裁员回避，' : ''}本委决定本案${who}。`,
         },
         {
           kind: 'para',
@@ -657,7 +669,8 @@ function hearingNotice(d: DocInput): DocSpec[] {
           ? [
               {
                 kind: 'para' as const,
-                text: `依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书；${d.ctx.evidence ? `当事人应当于${chineseDate(d.ctx.evidence.until)}前提交证据` : '举证期限由仲裁庭另行指定'}。`,
+                // The evidence period as it stood at this notice's act, not one set after it.
+                text: `依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书；${d.ctx.evidence && d.ctx.evidence.setOn <= (moved?.decidedOn ?? h.scheduledOn) ? `举证期限至${chineseDate(d.ctx.evidence.until)}止，当事人应当在此期限内提交证据` : '举证期限由仲裁庭另行指定'}。`,
               },
             ]
           : []),

@@ -619,12 +619,14 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   const tribunalNotice = computePeriod(cal, P.tribunal_notice, ctx.acceptedOn, '受理之日');
   const formedNotified = firstService(ctx, ['tribunal_notice'], everyone, true);
   const hearingNotified = ctx.collective ? firstService(ctx, ['hearing_notice'], everyone, true) : null;
-  // The evidence period is part of that notice (the hearing notice prints it once set): done on the latest of the three.
-  const evidenceSet = !!ctx.evidence;
+  // The evidence period is part of that notice: the hearing notice states it when it was set by the day the hearing
+  // was (the notice's act) — one set later was not notified with it (an outside tester).
+  const hearingSetOn = hearingDateSetOn(ctx);
+  const evidenceSet = !!ctx.evidence && !!hearingSetOn && ctx.evidence.setOn <= hearingSetOn;
   const notifiedOn = !ctx.collective
     ? formedNotified
-    : formedNotified && hearingNotified && ctx.evidence
-      ? ([formedNotified, hearingNotified, ctx.evidence.setOn].sort()[2] as string)
+    : formedNotified && hearingNotified && evidenceSet
+      ? ([formedNotified, hearingNotified].sort()[1] as string)
       : null;
   if (ctx.tribunal?.formedOn && !formedNotified)
     tribunalNotice.explanation += `仲裁庭已于${ctx.tribunal.formedOn}组成，组成情况的书面通知尚未送达全部当事人。`;
@@ -633,7 +635,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       ? '开庭通知（开庭日期、地点及答辩、举证期限）尚未送达全部当事人。'
       : '集体争议须同时通知开庭日期和地点：尚未排期开庭。';
   else if (ctx.collective && !evidenceSet)
-    tribunalNotice.explanation += '集体争议须同时通知举证期限：尚未指定举证期限（指定后开庭通知载明）。';
+    tribunalNotice.explanation += ctx.evidence
+      ? `集体争议须同时通知举证期限：举证期限于${ctx.evidence.setOn}指定，晚于排期开庭（${hearingSetOn}），开庭通知未能载明。`
+      : '集体争议须同时通知举证期限：尚未指定举证期限（须在排期开庭时或之前指定，开庭通知一并载明）。';
   const collectiveRule = {
     ...P.tribunal_notice,
     basis: 'Rules Art. 65',

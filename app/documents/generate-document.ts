@@ -235,7 +235,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         ...(cl.counterclaim ? { counterclaim: true } : {}),
         // One applicant's own claim of several applicants' (Rules Art. 62), or the one a counterclaim's is against.
         ...(cl.partyId && c.parties.filter((p) => p.side === 'applicant').length > 1
-          ? { applicant: c.parties.find((p) => p.id === cl.partyId)?.name }
+          ? { applicant: c.parties.find((p) => p.id === cl.partyId)?.name, applicantId: cl.partyId }
           : {}),
         // Whose claim it is: the employer's when it applies, or its counterclaim.
         ...(claimByEmployer(c, cl) ? { byEmployer: true } : {}),

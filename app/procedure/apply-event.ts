@@ -207,6 +207,11 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     else if (made && servedOn < made)
       errors.push({ path, message: `送达日期不能早于该文书作出之日（${DOCUMENT_WORDS[doc] ?? ''} ${made}）` });
     else if (servedOn < ctx.receivedOn) errors.push({ path, message: `送达日期不能早于收到仲裁申请之日（${ctx.receivedOn}）` });
+    // The notice to respond and the copy of the application go to those who answer it (LDMAL Art. 30; Rules Art. 46(1)
+    // for an added party), never to the applicant — whose public notice would otherwise hold the award clock.
+    const to = ctx.parties.find((p) => p.id === payload.partyId);
+    if ((doc === 'respond_notice' || doc === 'application_copy') && to?.side === 'applicant')
+      errors.push({ path: 'partyId', message: '应诉通知书、仲裁申请书副本送达被申请人（或追加的当事人），不送达申请人' });
   }
   // A mediation document is signed for after it was agreed; a suit or set-aside application follows the award.
   const agreedOn = ctx.mediation?.agreedOn;

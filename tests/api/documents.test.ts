@@ -628,9 +628,10 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       .where({ id: c.id })
       .update({ snapshot: JSON.stringify(snap) });
     expect(await one(c, x?.token as string, { kind: 'conversion_notice' })).toContain('自二〇二六年三月十日起转为按照一般程序处理');
-    // The acceptance notice, printed again, still says how the case was accepted; the tribunal notice, how it now stands.
+    // The acceptance and tribunal notices, printed again, say how the case stood at their acts (formed 03-05, converted
+    // 03-10): a document is the record at its act.
     expect(await one(c, a.tokens.clerk, { kind: 'acceptance_notice' })).toContain('简易处理');
-    expect(await one(c, a.tokens.clerk, { kind: 'tribunal_notice' })).not.toContain('简易处理');
+    expect(await one(c, a.tokens.clerk, { kind: 'tribunal_notice' })).toContain('第五十六条的规定简易处理');
   });
 
   it('a withdrawal and a deemed withdrawal each have their decision, dated the closure (domain.md §§10.1–10.2)', async () => {

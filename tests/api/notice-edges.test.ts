@@ -46,6 +46,22 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(deadline(v, 'award').dueOn).toBe('2026-04-20');
   });
 
+  it('the notice to respond is not served on the applicant (400 at partyId), so no public notice of it holds the clock', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    for (const document of ['respond_notice', 'application_copy']) {
+      const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+        type: 'SERVE',
+        document,
+        partyId: c.applicants[0]?.id,
+        method: 'public_notice',
+        occurredOn: '2026-03-06',
+      });
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].path).toBe('partyId');
+    }
+  });
+
   it('a direct service of another document leaves the public notice’s period whole', async () => {
     const c = await registerCase(t, a);
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
@@ -71,20 +87,35 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(d.label).toContain('一次性书面通知');
     expect(d.explanation).toContain('尚未排期开庭');
     const arb = a.arbitrators[0] as { token: string };
+    // The evidence period is set with the hearing (the notice of the hearing states it).
+    await ok(c, arb.token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-20' }, '2026-03-09');
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
     for (const p of everyone)
       v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-10');
-    // No evidence period yet: the notice could not state it.
-    expect(deadline(v, 'tribunal_notice').explanation).toContain('尚未指定举证期限');
-    expect(deadline(v, 'tribunal_notice').status).not.toBe('met');
-    v = await ok(c, arb.token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-20' }, '2026-03-10');
     d = deadline(v, 'tribunal_notice');
     expect(d).toMatchObject({ status: 'met' });
     // The hearing notice of a collective case states the periods with the date and place.
     const notice = await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' });
     expect(notice).toContain(
-      '依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书；当事人应当于二〇二六年三月二十日前提交证据。',
+      '依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书；举证期限至二〇二六年三月二十日止，当事人应当在此期限内提交证据。',
     );
+
+    // An evidence period set only after the hearing was: the notice could not state it — the duty stays undone, and the
+    // notice (the record at its act) does not print a period set later.
+    const late = await registerCase(t, a, standardApplication({ applicants: ten.map((w, i) => worker(w.name, 600 + i)) }));
+    await ok(late, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(late, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-05');
+    await ok(late, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-06');
+    let u: unknown = late;
+    for (const p of [...late.applicants, ...late.respondents]) {
+      await ok(late, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: p.id, method: 'direct' }, '2026-03-09');
+      u = await ok(late, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-09');
+    }
+    expect(deadline(u, 'tribunal_notice').explanation).toContain('尚未指定举证期限');
+    u = await ok(late, arb.token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-20' }, '2026-03-10');
+    expect(deadline(u, 'tribunal_notice').status).not.toBe('met');
+    expect(deadline(u, 'tribunal_notice').explanation).toContain('晚于排期开庭（2026-03-06），开庭通知未能载明');
+    expect(await generatedText(t, a.tokens.clerk, late.id, { kind: 'hearing_notice' })).toContain('举证期限由仲裁庭另行指定');
     // An individual case keeps the tribunal notice alone (LDMAL Art. 32).
     const one = await registerCase(t, a);
     await ok(one, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');

@@ -47,6 +47,36 @@ describe('document templates print the record, nothing more', () => {
     }
   });
 
+  it('a counterclaim against one of several workers makes only him 被反申请人 (an outside tester)', () => {
+    const first = SAMPLE_INPUT.applicants[0] as DocInput['applicants'][number];
+    const input: DocInput = {
+      ...SAMPLE_INPUT,
+      applicants: [first, { ...first, id: 9, name: '第二人', idNumber: null, agents: [] }],
+      claims: [
+        ...SAMPLE_INPUT.claims,
+        {
+          id: 99,
+          seq: 9,
+          category: 'damages',
+          amount: '500.00',
+          description: '返还培训费用',
+          counterclaim: true,
+          applicant: first.name,
+          applicantId: first.id,
+        },
+      ],
+    };
+    const printed = text(BUILDERS.advance_execution_ruling(input));
+    expect(printed).toContain(`申请人（被反申请人）：${first.name}`);
+    expect(printed).toContain('申请人：第二人');
+    // Against the applicants together, every one of them is.
+    const together = {
+      ...input,
+      claims: input.claims.map((c) => (c.id === 99 ? { ...c, applicant: undefined, applicantId: undefined } : c)),
+    };
+    expect(text(BUILDERS.advance_execution_ruling(together))).toContain('申请人（被反申请人）：第二人');
+  });
+
   it('no builder reads a clock: every date is the date of an act in the record', () => {
     // The 调解协议书 belongs to a mediation before arbitration: the sample as such a case, agreed on 03-10.
     const preArbitration = {
