@@ -334,6 +334,14 @@ export function registerForm(track = 'arbitration', edit = null) {
       h(
         'fieldset',
         h('legend', track === 'mediation' ? '调解请求事项' : '仲裁请求'),
+        // Several workers: a money claim of them all is judged final on its whole amount (LDMAL Art. 47(1); SPC-1 Art.
+        // 19 reads each worker's item) — said where the claims are written, before the award.
+        m.applicants.filter((p) => p.kind === 'person').length > 1
+          ? h(
+              'p.small.muted.claims-owner-hint',
+              '多名劳动者的案件：各人的请求请分别列明申请人（可用“按申请人分列”）。未列明申请人的金钱请求视为全体申请人共同的请求，终局裁决按该项全部金额判断。',
+            )
+          : null,
         m.claims.map((cl, i) => claimBlock(i, cl)),
         h('button.btn.small', { type: 'button', 'data-add': 'claims', onclick: () => addAt('claims') }, '＋ 请求'),
       ),
