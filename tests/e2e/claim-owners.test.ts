@@ -69,9 +69,13 @@ describe('each worker’s own claims in the registration form (Chromium)', () =>
     const ask = page.locator('dialog.confirm[open]');
     await hasText(ask, '钱乙有 1 项本人的仲裁请求（支付拖欠工资），将一并删除');
     await ask.getByRole('button', { name: '返回修改' }).click();
+    // The question is gone before it is asked again (a click while it closes would land on nothing).
+    await page.locator('dialog.confirm[open]').waitFor({ state: 'detached' });
     expect(await claim(2).getByLabel('申请人').inputValue()).toBe('3');
     await page.locator('[data-party="applicants.1"]').getByRole('button', { name: /删除/ }).first().click();
-    await page.locator('dialog.confirm[open]').getByRole('button', { name: '删除申请人及其请求' }).click();
+    const again = page.locator('dialog.confirm[open]');
+    await hasText(again, '钱乙有 1 项本人的仲裁请求');
+    await again.getByRole('button', { name: '删除申请人及其请求' }).click();
     await eventually(async () => expect(await claim(2).count()).toBe(0));
     expect(await claim(0).getByLabel('申请人').inputValue()).toBe('1');
     expect(await claim(1).getByLabel('申请人').inputValue()).toBe('2');

@@ -445,7 +445,18 @@ export function registerForm(track = 'arbitration', edit = null) {
     const i = model[sideKey].length - 1;
     render(sideKey === 'claims' ? `[data-path="claims.${i}.category"]` : `[data-path="${sideKey}.${i}.name"]`);
   }
+  // One removal at a time: a second click while the question is open must not remove whoever moved into the place.
+  let removing = false;
   async function removeAt(sideKey, i) {
+    if (removing) return;
+    removing = true;
+    try {
+      await removeNow(sideKey, i);
+    } finally {
+      removing = false;
+    }
+  }
+  async function removeNow(sideKey, i) {
     collect();
     // A claim names its applicant by position. The removed one's own claims go with him — asked first, never turned
     // into a claim of everyone left (who is owed, and the final-award test, would change unseen) —; later ones move up.
@@ -463,7 +474,8 @@ export function registerForm(track = 'arbitration', edit = null) {
           danger: true,
         });
         if (!sure) return;
-        model.claims = model.claims.filter((cl) => !own.includes(cl));
+        // By position, not by the objects read before the question: a draft save meanwhile re-reads the form.
+        model.claims = model.claims.filter((cl) => Number(cl.applicant || 0) !== i + 1);
         if (!model.claims.length) model.claims.push(emptyClaim());
       }
     }
