@@ -33,8 +33,8 @@ function checkChildIds(body: CasePatch, current: CaseRecord): void {
     if (c.id !== undefined && !claimIds.has(c.id)) errors.push({ path: `claims.${i}.id`, message: `本案没有编号为 ${c.id} 的请求` });
   });
   // An applicant removed while a claim kept as it is still names him: the claims are to be corrected with it.
+  const kept = new Set((body.applicants ?? []).map((p) => p.id).filter((x) => x !== undefined));
   if (body.applicants && !body.claims) {
-    const kept = new Set(body.applicants.map((p) => p.id).filter((x) => x !== undefined));
     for (const c of current.claims) {
       if (c.partyId && !kept.has(c.partyId)) {
         const name = current.parties.find((p) => p.id === c.partyId)?.name ?? '';
@@ -44,7 +44,6 @@ function checkChildIds(body: CasePatch, current: CaseRecord): void {
   }
   // A kept claim sent without its applicant keeps him (store): unless the same edit removes him — then say whose.
   if (body.applicants && body.claims) {
-    const kept = new Set(body.applicants.map((p) => p.id).filter((x) => x !== undefined));
     body.claims.forEach((c, i) => {
       const was = c.id !== undefined && c.applicant === undefined ? current.claims.find((x) => x.id === c.id)?.partyId : undefined;
       if (was && !kept.has(was)) {

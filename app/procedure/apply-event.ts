@@ -39,7 +39,7 @@ import {
   userNames,
 } from '../cases/case-state.ts';
 import { createCase } from '../cases/register-case.ts';
-import { buildCaseView, type CaseView, partyNameMap, viewDelta } from '../cases/views.ts';
+import { buildCaseView, type CaseView, claimApplicant, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
@@ -180,7 +180,7 @@ const DOCUMENT_WORDS: Record<string, string> = {
   supplement_notice: '一次性告知补正',
   defense_copy: '收到答辩书',
   tribunal_notice: '组成仲裁庭',
-  conversion_notice: '转为普通程序',
+  conversion_notice: '转为一般程序处理',
   claims_change_copy: '变更仲裁请求',
   addition_notice: '追加当事人',
   hearing_notice: '排期开庭',
@@ -412,8 +412,8 @@ async function decide(
         parties: c.parties.map(({ id: _id, agents, ...p }) => ({ ...p, agents: agents.map(({ id: _a, ...a }) => a) })),
         // A claim of one applicant names him by position: the new case's parties are new rows (another case's ids).
         claims: c.claims.map(({ id: _id, seq: _s, partyId, ...cl }) => {
-          const position = c.parties.filter((p) => p.side === 'applicant').findIndex((p) => p.id === partyId) + 1;
-          return partyId && position ? { ...cl, applicant: position } : cl;
+          const { applicant } = claimApplicant(c, { partyId });
+          return applicant ? { ...cl, applicant } : cl;
         }),
       },
       { channel: (payload.channel as string) ?? 'counter', track: 'arbitration', referredFrom: c.id },

@@ -22,13 +22,19 @@ const { ok } = caseEvents(() => t);
 type Deadline = { kind: string; dueOn: string | null; status: string; label: string; explanation: string; basis?: string };
 const deadline = (v: unknown, kind: string) => (v as { deadlines: Deadline[] }).deadlines.find((d) => d.kind === kind) as Deadline;
 
+/** Accepted 03-04; the notice to respond published to the respondent on 03-06 (deemed served 04-05). */
+async function published() {
+  const c = await registerCase(t, a);
+  await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+  const r = c.respondents[0]?.id;
+  const v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'public_notice' }, '2026-03-06');
+  return { c, r, v };
+}
+
 describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('a public notice overtaken by direct service is excluded from the award clock only until that service', async () => {
-    const c = await registerCase(t, a);
-    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
-    const r = c.respondents[0]?.id;
     // Published 03-06 (deemed served 04-05): while it runs, the clock is held — 03-04 + 45 + 30 = Monday 05-18.
-    let v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'public_notice' }, '2026-03-06');
+    let { c, r, v } = await published();
     expect(deadline(v, 'award').dueOn).toBe('2026-05-18');
     // The respondent is found and served directly on 03-16: 10 days excluded, not 30 — 03-04 + 45 + 10 = Tuesday 04-28.
     v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'direct' }, '2026-03-16');
@@ -37,10 +43,7 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('a direct service on the day of publication leaves nothing of the notice period to exclude', async () => {
-    const c = await registerCase(t, a);
-    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
-    const r = c.respondents[0]?.id;
-    await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'public_notice' }, '2026-03-06');
+    const { c, r } = await published();
     const v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'direct' }, '2026-03-06');
     // 03-04 + 45 = Saturday 04-18, carried to Monday 04-20.
     expect(deadline(v, 'award').dueOn).toBe('2026-04-20');
@@ -63,10 +66,7 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('a direct service of another document leaves the public notice’s period whole', async () => {
-    const c = await registerCase(t, a);
-    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
-    const r = c.respondents[0]?.id;
-    await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'public_notice' }, '2026-03-06');
+    const { c, r } = await published();
     const v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'acceptance_notice', partyId: r, method: 'direct' }, '2026-03-16');
     expect(deadline(v, 'award').dueOn).toBe('2026-05-18');
   });
