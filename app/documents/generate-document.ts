@@ -196,10 +196,13 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const acts = input.kind === 'partial_award' ? ctx.partialAwards.length : ctx.advanceExecutions.length;
   const which = OF_AN_ACT.has(input.kind) ? { occurrence: input.occurrence ?? (acts || undefined) } : {};
   const req = withPriorText({ ...input, ...which }, events);
+  // The case's 书记员: the clerk who recorded its latest act. Not whoever registered it — a mediator who referred a
+  // failed mediation registers the arbitration application, and was printed as 书记员 on its 调解书 (new user's walk).
+  const clerkId = events.findLast((e) => e.actorRole === 'clerk' && e.actorId !== null)?.actorId ?? null;
   const names = await userNames(deps, k, [
     ...(ctx.tribunal?.arbitratorIds ?? []),
     ...(ctx.mediatorIds ?? []),
-    ...(c.createdBy ? [c.createdBy] : []),
+    ...(clerkId !== null ? [clerkId] : []),
   ]);
   const arbitrators = (ctx.tribunal?.arbitratorIds ?? [])
     .map((id) => ({ displayName: names.get(id) ?? '', presiding: id === ctx.tribunal?.presidingId }))
@@ -243,7 +246,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       // A case converted before the context recorded it (Rules Art. 61): the conversion as its history holds it.
       ctx: ctx.conversion !== undefined ? ctx : { ...ctx, conversion: conversionOf(events) },
       arbitrators,
-      clerkName: (c.createdBy && names.get(c.createdBy)) || '',
+      clerkName: (clerkId !== null && names.get(clerkId)) || '',
       mediators: (ctx.mediatorIds ?? []).map((id) => names.get(id) ?? '').filter(Boolean),
       maskIds: config.documentIdNumbers === 'masked',
       intermediateCourt: config.intermediateCourt,

@@ -729,6 +729,26 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       expect(text, n).toContain(n);
   });
 
+  it('the 书记员 of a document is the clerk who handles the case, not the mediator who referred the application', async () => {
+    const m = (
+      await t
+        .api(a.tokens.mediator)
+        .post('/api/cases', application({ track: 'mediation', receivedOn: '2026-03-02', applicants: [worker('钱七', 331)] }))
+        .expect(201)
+    ).body as { id: number };
+    await ev(m, a.tokens.mediator, 'MEDIATION_FAILED', '2026-03-05', { reason: '被申请人不同意支付' });
+    const referred = (await ev(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', '2026-03-05')) as { linkedCaseId: number };
+    const c = { id: referred.linkedCaseId };
+    await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-06');
+    const arbId = a.ids.arbitrator;
+    await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-06', { arbitratorIds: [arbId], presidingId: arbId });
+    await ev(c, a.tokens.arbitrator, 'START_MEDIATION', '2026-03-09');
+    await ev(c, a.tokens.arbitrator, 'MEDIATION_AGREED', '2026-03-10', { terms: '被申请人于2026年3月20日前支付申请人工资8000元。' });
+    const text = await one(c, a.tokens.arbitrator, { kind: 'mediation_document' });
+    expect(text).toContain('书记员clerk（测试）');
+    expect(text).not.toContain('mediator（测试）');
+  });
+
   it('a mediation before arbitration: a 调解协议书 with the signature lines and LDMAL Arts. 14-16, not a 仲裁调解书', async () => {
     const m = (
       await t
