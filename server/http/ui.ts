@@ -9,7 +9,7 @@ import { DOCUMENT_ROLES } from '../../app/policy.ts';
 import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
 import { DOCUMENT_KINDS } from '../../templates/kinds.ts';
 import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
-import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, PROCEDURES, ROLES } from '../../workflows/reference.ts';
+import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import { route } from './route.ts';
@@ -74,6 +74,7 @@ const Vocabulary = z
     procedures: Labels,
     roles: Labels,
     agentKinds: Labels,
+    ownershipTypes: Labels.openapi({ description: '用人单位经济类型（当事人 ownership 的代码）的中文名称' }),
     states: Labels,
     events: Labels,
     auditEntities: Labels.openapi({ description: '变更记录可按其筛选的对象（GET /api/audit-log?entity=）及其中文名称' }),
@@ -108,6 +109,7 @@ export function createUiApiRouter(deps: Deps): Router {
         procedures: PROCEDURES,
         roles: ROLES,
         agentKinds: AGENT_KINDS,
+        ownershipTypes: OWNERSHIP_TYPES,
         states: STATE_LABELS,
         events: EVENT_LABELS,
         closureModes: CLOSURE_MODE_LABELS,

@@ -230,6 +230,8 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const v = await t.api(a.tokens.clerk).get('/api/reference/vocabulary');
     expect(v.body).toMatchObject({ today: '2026-04-01', commissionName: t.config.commissionName });
     expect(v.body.documentRoles.award).toEqual(['arbitrator']);
+    // The employer types the registration form offers (statistics by 用人单位类型).
+    expect(v.body.ownershipTypes).toMatchObject({ private: '私营企业', state_owned: '国有企业' });
 
     const c = await acceptedCase('2026-03-10', 0);
     const claims = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.claims as Body[];

@@ -150,6 +150,10 @@ describe('web interface journeys (Chromium)', () => {
     await page.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('12000.00');
     await page.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('支付2025年10月至12月工资');
     await axe('register');
+    // The employer's type is asked before anything is sent (the statistics by 用人单位类型 count it).
+    await page.getByRole('button', { name: '登记仲裁申请' }).click();
+    await text(page.locator('[data-error-for="respondents.0.ownership"]'), '请选择用人单位类型');
+    await page.locator('[data-party="respondents.0"]').getByLabel('用人单位类型').selectOption('private');
     await page.getByRole('button', { name: '登记仲裁申请' }).click();
     // The server's 400 names the fields; each message sits under its input, in plain words.
     await text(page.locator('[data-error-for="applicants.0.idNumber"]'), '校验');
@@ -221,6 +225,7 @@ describe('web interface journeys (Chromium)', () => {
     expect(c.applicants).toHaveLength(1);
     expect(c.applicants[0]).toMatchObject({ name: '张三', phone: '13912345678' });
     expect(c.respondents[0].agents[0]).toMatchObject({ name: '王律师', unit: '山东某某律师事务所' });
+    expect(c.respondents[0].ownership).toBe('private');
     expect(c.claims).toHaveLength(2);
     expect(c.limitation).toMatchObject({ knewOn: '2024-12-01', employmentStatus: 'ongoing' });
     expect(JSON.stringify(c.limitation)).not.toContain('employmentStatus）');
@@ -451,6 +456,7 @@ describe('web interface journeys (Chromium)', () => {
     await form.getByLabel('管辖地区').selectOption('东昌府区');
     await form.locator('[data-party="applicants.0"]').getByLabel('姓名').fill('李四');
     await form.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某食品有限公司');
+    await form.locator('[data-party="respondents.0"]').getByLabel('用人单位类型').selectOption('private');
     await form.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('5000');
     await form.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('支付拖欠工资');
     await axe('mediation');

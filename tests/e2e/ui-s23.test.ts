@@ -56,6 +56,7 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await page.getByLabel('管辖地区').selectOption('东昌府区');
     await page.locator('[data-party="applicants.0"]').getByLabel('姓名').fill('王五');
     await page.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某物流有限公司');
+    await page.locator('[data-party="respondents.0"]').getByLabel('用人单位类型').selectOption('private');
     await page.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('5000');
     // The last field is edited and left by clicking the button: its change event schedules a draft save.
     await page.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('2026年1月工资');

@@ -299,6 +299,9 @@ function partiesSection(c, mediationTrack) {
                 : '—',
             ]
           : null,
+        p.kind === 'organization' && (p.ownership || p.side === 'respondent')
+          ? ['用人单位类型', p.ownership ? (state.vocab.ownershipTypes?.[p.ownership] ?? p.ownership) : '未登记（统计中计入“未登记”）']
+          : null,
         ['联系电话', shown(p, 'phone')],
         ['住所/地址', shown(p, 'address')],
       ]),

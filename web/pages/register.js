@@ -31,6 +31,7 @@ const emptyParty = (kind) => ({
   idNumber: '',
   creditCode: '',
   legalRepresentative: '',
+  ownership: '',
   phone: '',
   address: '',
   agents: [],
@@ -61,6 +62,7 @@ export function modelFromCase(c) {
     idNumber: p.idNumber ?? '',
     creditCode: p.creditCode ?? '',
     legalRepresentative: p.legalRepresentative ?? '',
+    ownership: p.ownership ?? '',
     phone: p.phone ?? '',
     address: p.address ?? '',
     agents: (p.agents ?? []).map((a) => ({
@@ -195,6 +197,20 @@ export function registerForm(track = 'arbitration', edit = null) {
           : field('统一社会信用代码', `${base}.creditCode`, ccIn),
         p.kind === 'organization'
           ? field('法定代表人', `${base}.legalRepresentative`, text('legalRepresentative', { maxlength: 100 }))
+          : null,
+        // The employer's economic type: the statistics' rows by 用人单位类型 (domain.md §13.1) count it, and a case
+        // without it counts as 未登记. Asked of an employer respondent; an organization applying (an employer, or a
+        // union, which has none) may leave it.
+        p.kind === 'organization'
+          ? field(
+              '用人单位类型',
+              `${base}.ownership`,
+              select(
+                { '': sideKey === 'respondents' ? '（请选择）' : '（不适用/不选）', ...state.vocab.ownershipTypes },
+                { value: p.ownership ?? '' },
+              ),
+              { required: sideKey === 'respondents' && !edit, hint: '用于统计“按用人单位类型”' },
+            )
           : null,
         field('联系电话', `${base}.phone`, text('phone', { maxlength: 20, inputmode: 'tel' })),
         field('住所/地址', `${base}.address`, text('address', { maxlength: 200 }), { grow: true }),
@@ -395,6 +411,7 @@ export function registerForm(track = 'arbitration', edit = null) {
         idNumber: val(`${b}.idNumber`) ? str(`${b}.idNumber`) : old.idNumber,
         creditCode: val(`${b}.creditCode`) ? str(`${b}.creditCode`) : old.creditCode,
         legalRepresentative: val(`${b}.legalRepresentative`) ? str(`${b}.legalRepresentative`) : old.legalRepresentative,
+        ownership: val(`${b}.ownership`) ? str(`${b}.ownership`) : old.ownership,
         phone: str(`${b}.phone`),
         address: str(`${b}.address`),
         agents: old.agents.map((a, j) => {
@@ -542,7 +559,8 @@ export function registerForm(track = 'arbitration', edit = null) {
     const m = collect();
     const party = (p) => {
       const out = { ...(p.id ? { id: p.id } : {}), kind: p.kind, name: p.name.trim() };
-      const keys = p.kind === 'person' ? ['idNumber', 'phone', 'address'] : ['creditCode', 'legalRepresentative', 'phone', 'address'];
+      const keys =
+        p.kind === 'person' ? ['idNumber', 'phone', 'address'] : ['creditCode', 'legalRepresentative', 'ownership', 'phone', 'address'];
       for (const k of keys) if (p[k]?.trim()) out[k] = k === 'creditCode' ? p[k].trim().toUpperCase() : p[k].trim();
       const agents = p.agents.map((a) => ({
         ...(a.id ? { id: a.id } : {}),
@@ -593,6 +611,17 @@ export function registerForm(track = 'arbitration', edit = null) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (busy) return;
+    // The API leaves 用人单位类型 optional (clients of v1 need not send it); the form asks it of an employer respondent
+    // on registration, since a case without it is counted as 未登记 in the statistics by employer type. A correction of
+    // a case registered without it may leave it.
+    const unnamed = (edit ? [] : collect().respondents)
+      .map((p, i) => (p.kind === 'organization' && !p.ownership ? i : -1))
+      .filter((i) => i >= 0);
+    if (unnamed.length) {
+      for (const i of unnamed) setError(form, `respondents.${i}.ownership`, '请选择用人单位类型（统计按用人单位类型分列）');
+      form.querySelector(`[data-path="respondents.${unnamed[0]}.ownership"]`)?.focus();
+      return;
+    }
     busy = true;
     submit.disabled = true;
     submit.setAttribute('aria-busy', 'true');
