@@ -43,6 +43,7 @@ export interface CaseListQuery {
   wageArrears?: boolean;
   q?: string;
   arbitratorId?: number;
+  mediatorId?: number;
   overdue?: boolean;
   sort?: 'awardDue' | 'receivedOn' | 'state' | 'caseNo';
   order?: 'asc' | 'desc';
@@ -65,6 +66,7 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     wageArrears: q.wageArrears,
     q: q.q ? searchableCaseText(q.q) : undefined,
     arbitratorId: q.arbitratorId,
+    mediatorId: q.mediatorId,
     overdue: q.overdue,
     searchIn: caseSearchScope(actor),
     sort: q.sort,

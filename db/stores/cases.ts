@@ -302,6 +302,8 @@ export interface CaseListFilter {
   q?: string;
   /** Cases on this arbitrator's tribunal. */
   arbitratorId?: number;
+  /** Cases this mediator is assigned to (case_mediators). */
+  mediatorId?: number;
   /** Cases with an overdue deadline. */
   overdue?: boolean;
   caseIds?: number[];
@@ -951,6 +953,7 @@ export function createCaseStore() {
         if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
         if (f.caseIds) qb.whereIn(col('id'), f.caseIds.length ? f.caseIds : [-1]);
         if (f.arbitratorId) qb.whereIn(col('id'), trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
+        if (f.mediatorId) qb.whereIn(col('id'), trx('case_mediators').select('case_id').where({ user_id: f.mediatorId }));
         if (f.overdue !== undefined) {
           const overdue = trx('case_deadlines').select('case_id').where({ status: 'overdue' });
           if (f.overdue) qb.whereIn(col('id'), overdue);

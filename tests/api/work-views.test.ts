@@ -267,6 +267,11 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ev(a.tokens.clerk, c.id, { type: 'ACCEPT', occurredOn: '2026-03-10' });
     await ev(a.tokens.chair, c.id, { type: 'ASSIGN_MEDIATOR', occurredOn: '2026-03-11', mediatorId: a.ids.mediator });
     expect(await mediatorLoad()).toMatchObject({ openCases: 2 });
+    // The mediator finds the arbitration case assigned to her by the list's filter (her workbench and 调解 page).
+    const mine = await t.api(a.tokens.mediator).get(`/api/cases?mediatorId=${a.ids.mediator}`);
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body.items.map((x: Body) => x.id)).toEqual([c.id]);
+    expect((await t.api(a.tokens.mediator).get('/api/cases?mediatorId=abc')).status).toBe(400);
     // The pre-arbitration mediation fails: no longer in hand.
     await ev(a.tokens.mediator, pre.body.id, { type: 'MEDIATION_FAILED', occurredOn: '2026-03-12' });
     expect(await mediatorLoad()).toMatchObject({ openCases: 1 });

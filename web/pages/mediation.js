@@ -14,13 +14,49 @@ export async function mediationPage(mount, message = null) {
     h('h2', { id: 'med-new' }, '登记调解申请'),
     registerForm('mediation'),
   );
+  // A mediator assigned inside arbitration (Rules Art. 71) finds those cases here too, not only in the full case list.
+  const inside = state.user?.role === 'mediator' ? h('div', h('p.muted', '正在加载…')) : null;
   mount(
     '#/mediation',
     h('h1', '调解'),
     done,
     h('section.panel', { 'aria-labelledby': 'med-open' }, h('h2', { id: 'med-open' }, '进行中的调解'), list),
+    inside ? h('section.panel', { 'aria-labelledby': 'med-inside' }, h('h2', { id: 'med-inside' }, '指派我调解的仲裁案件'), inside) : null,
     formBox,
   );
+  if (inside)
+    api('GET', `/api/cases?mediatorId=${state.user.id}&pageSize=50`)
+      .then((r) => {
+        const open = r.items.filter((c) => !c.closure);
+        fill(
+          inside,
+          open.length
+            ? h(
+                'table.t',
+                h(
+                  'thead',
+                  h(
+                    'tr',
+                    ['案号', '申请人', '被申请人', '状态'].map((x) => h('th', { scope: 'col' }, x)),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  open.map((c) =>
+                    h(
+                      'tr',
+                      h('td', h('a', { href: `#/cases/${c.id}` }, c.caseNo ?? `仲裁申请 #${c.id}`)),
+                      h('td', names(c.applicantNames)),
+                      h('td', c.respondentNames.join('、')),
+                      h('td', c.stateLabel ?? c.state),
+                    ),
+                  ),
+                ),
+              )
+            : h('div.empty', '没有指派给您的未结仲裁案件'),
+        );
+      })
+      .catch((err) => fill(inside, errorPanel(err)));
   done?.focus();
   const again = (msg) => mediationPage(mount, typeof msg === 'string' ? msg : null);
   try {

@@ -141,7 +141,7 @@ export async function workbench(mount) {
     if (u.role === 'admin') return await adminBench(body);
     const canStats = u.role === 'analyst';
     const mine = u.role === 'arbitrator' ? `&arbitratorId=${u.id}` : u.role === 'mediator' ? '&track=mediation' : '';
-    const [due, cases, rate, hearings, passed] = await Promise.all([
+    const [due, cases, rate, hearings, passed, assigned] = await Promise.all([
       u.role === 'analyst'
         ? { items: [], total: 0, overdue: 0 }
         : api(
@@ -159,6 +159,8 @@ export async function workbench(mount) {
             .then((r) => r.items.filter((x) => x.status === 'scheduled' && x.state !== 'suspended'))
             .catch(() => [])
         : [],
+      // A mediator assigned to mediate inside arbitration (Rules Art. 71): those cases, besides the mediations.
+      u.role === 'mediator' ? api('GET', `/api/cases?pageSize=20&mediatorId=${u.id}`) : null,
     ]);
     // One page (overdue first, up to 200); the counts come from the whole list.
     const deadlines = due.items;
@@ -197,7 +199,18 @@ export async function workbench(mount) {
       u.role === 'analyst'
         ? null
         : h('section.panel', h('h2', '我的期限（逾期在前，临期次之）'), deadlineTable(deadlines, '十四日内没有到期的期限')),
-      h('section.panel', h('h2', u.role === 'arbitrator' ? '我承办的案件' : '最近的案件'), caseTable(cases.items)),
+      assigned
+        ? h(
+            'section.panel.assigned-mediations',
+            h('h2', `指派我调解的仲裁案件（${assigned.total}）`),
+            assigned.items.length ? caseTable(assigned.items) : h('p.muted', '尚无指派给您的仲裁案件。'),
+          )
+        : null,
+      h(
+        'section.panel',
+        h('h2', u.role === 'arbitrator' ? '我承办的案件' : u.role === 'mediator' ? '案前调解（最近）' : '最近的案件'),
+        caseTable(cases.items),
+      ),
     );
   } catch (err) {
     body.append(errorPanel(err));
