@@ -99,6 +99,15 @@ export const IRREVERSIBLE = {
     '将追加当事人，记录后不能撤回：审理期限自决定追加之日起重新计算；作出裁决前须向其送达追加当事人通知书或仲裁申请书副本（《劳动人事争议仲裁办案规则》第四十六条）。',
 };
 
+/**
+ * Acts that can be undone by a later act but move the award clock or the parties' position: confirmed like the
+ * irreversible ones, their buttons not styled apart.
+ */
+const WEIGHTY = {
+  SUSPEND:
+    '案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算；中止须经仲裁委员会主任批准并书面通知当事人（《劳动人事争议仲裁办案规则》第四十七条）。',
+};
+
 /** Case-track wording where the law differs: a mediation before arbitration (LDMAL Arts. 5, 14) is not one inside it. */
 const TRACK_CONSEQUENCES = {
   mediation: {
@@ -151,7 +160,20 @@ export function consequenceOf(type, c, body = {}) {
     const who = body.by === 'respondent' ? '被申请人放弃其反申请请求' : '申请人放弃仲裁请求';
     return `将记录${who}：${words}。放弃的请求不再审理和裁决，记录后不能撤回（《劳动人事争议仲裁办案规则》第四十四条）。`;
   }
-  return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? null;
+  if (type === 'SIGN_MEDIATION_DOCUMENT') {
+    // The day of signature is the day the document takes effect once both sides have signed (LDMAL Art. 42): said
+    // with the confirmation, and where none was entered, that the date of entry stands for it.
+    const when = body.signedOn
+      ? `签收日期 ${body.signedOn}`
+      : `未填写签收日期：以${DATE_LABELS.SIGN_MEDIATION_DOCUMENT} ${body.occurredOn ?? ''} 为签收日期`;
+    return body.refused
+      ? `将记录当事人拒绝签收调解书（${when.replace('签收日期', '拒收日期')}）：调解书不发生效力，仲裁庭应当及时作出裁决（《劳动争议调解仲裁法》第四十二条）。记录后不能撤回。`
+      : `${when}。双方当事人均签收后，调解书自最后签收之日起发生法律效力并以调解结案（《劳动争议调解仲裁法》第四十二条）；记录后不能撤回。`;
+  }
+  if (type === 'REFER_TO_ARBITRATION' && c.track === 'mediation') {
+    return `${IRREVERSIBLE.REFER_TO_ARBITRATION}${DATE_LABELS.REFER_TO_ARBITRATION} ${body.occurredOn ?? ''} 即为新仲裁申请的收到申请日期，仲裁委员会应自该日起五日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。`;
+  }
+  return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? WEIGHTY[type] ?? null;
 }
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];

@@ -219,6 +219,11 @@ export function cnNumber(n) {
   const rest = n % 100;
   return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${cnNumber(rest)}` : cnNumber(rest)}`;
 }
+/**
+ * Articles cited as "Art. N(n)" whose (n) are numbered items (项) — LDMAL Art. 47 (the final-award categories), Rules
+ * Art. 46 (how the limit is counted) — rather than paragraphs (款), as in every other article the code cites that way.
+ */
+const ITEMIZED = new Set(['LDMAL 47', 'Rules 46']);
 /** "LDMAL Art. 43; Rules Arts. 45–46" → "《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条至第四十六条". */
 export function sourceZh(source) {
   return String(source)
@@ -235,8 +240,15 @@ export function sourceZh(source) {
           const one = /^(\d+)\s*(?:\((\d+)\))?(?:\s*\((\d+)\)\s*[–-]\s*\((\d+)\))?/.exec(a.trim());
           if (!one) return a;
           let s = `第${cnNumber(Number(one[1]))}条`;
-          if (one[2]) s += `第（${cnNumber(Number(one[2]))}）项`;
-          if (one[3]) s += `第（${cnNumber(Number(one[3]))}）项至第（${cnNumber(Number(one[4]))}）项`;
+          // "(n)" is a numbered item (项) only in the articles that list items; elsewhere it is the nth paragraph (款):
+          // LDMAL Art. 43(1) is 第四十三条第一款, Art. 47(1) 第四十七条第（一）项.
+          const items = ITEMIZED.has(`${m[1]} ${one[1]}`);
+          const sub = (n) => (items ? `第（${cnNumber(Number(n))}）项` : `第${cnNumber(Number(n))}款`);
+          // "42(2)–(3)": from one paragraph (item) to another of the same article.
+          const span = /^\d+\s*\((\d+)\)\s*[–-]\s*\((\d+)\)\s*$/.exec(a.trim());
+          if (span) return `${s}${sub(span[1])}至${sub(span[2])}`;
+          if (one[2]) s += sub(one[2]);
+          if (one[3]) s += `${sub(one[3])}至${sub(one[4])}`;
           return s;
         })
         .join('、');

@@ -178,12 +178,13 @@ export const EVENT_FORMS = {
       options: { counter: '窗口递交', post: '邮寄', online: '网上申请', oral: '口头申请' },
     },
   ],
+  // Rules Art. 47: a suspension rests on one of its grounds, chosen first; the reason says the facts.
   SUSPEND: [
-    reason(),
     {
       name: 'ground',
       label: '中止事由',
       kind: 'select',
+      required: true,
       options: {
         death: '当事人死亡',
         incapacity: '丧失行为能力',
@@ -194,10 +195,11 @@ export const EVENT_FORMS = {
         other: '其他',
       },
     },
+    reason(),
   ],
   RESUME: [reason(false, '恢复理由')],
   EXTEND_TIME_LIMIT: [
-    { name: 'days', label: '延长天数', kind: 'int', required: true, min: 1, max: 15, hint: '不超过15日' },
+    { name: 'days', label: '延长天数', kind: 'int', required: true, min: 1, max: 15, unit: '日', hint: '不超过15日' },
     reason(true, '延期理由（经仲裁委主任批准）'),
   ],
   // Rules Art. 61: the conversion notice says why the case is unsuited to simple handling.

@@ -2,6 +2,27 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
 import { actWarnings, consequenceOf, deadlineShifts } from '../../web/acts.js';
 
+// web/core.js reads the browser's storage as it loads: a stand-in that holds nothing.
+const g = globalThis as { localStorage?: unknown; sessionStorage?: unknown };
+const empty = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined, key: () => null, length: 0 };
+g.localStorage ??= empty;
+g.sessionStorage ??= empty;
+// @ts-expect-error the web interface is plain JavaScript modules (no types)
+const { sourceZh } = await import('../../web/core.js');
+
+/** The legal sources the screens cite, in Chinese: "(n)" is a paragraph (款) except in articles that list items (项). */
+describe('sourceZh', () => {
+  it('LDMAL Art. 43(1) is 第四十三条第一款; Art. 47(1) and Rules Art. 46(6) are items', () => {
+    expect(sourceZh('LDMAL Art. 43(1); Rules Art. 48; SPC-1 Art. 12')).toBe(
+      '《劳动争议调解仲裁法》第四十三条第一款；《劳动人事争议仲裁办案规则》第四十八条；《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十二条',
+    );
+    expect(sourceZh('LDMAL Art. 47(1)')).toBe('《劳动争议调解仲裁法》第四十七条第（一）项');
+    expect(sourceZh('Rules Art. 46(6)')).toBe('《劳动人事争议仲裁办案规则》第四十六条第（六）项');
+    expect(sourceZh('LDMAL Art. 42(2)–(3)')).toBe('《劳动争议调解仲裁法》第四十二条第二款至第三款');
+    expect(sourceZh('CPL Art. 85(3)')).toBe('《民事诉讼法》第八十五条第三款');
+  });
+});
+
 /** What the act dialogs' confirmations say follows (web/acts.js): the law of the case's track, the document served. */
 describe('consequenceOf', () => {
   it('a failed or agreed mediation before arbitration cites LDMAL Arts. 5 and 14, not the tribunal’s Art. 42', () => {
@@ -26,6 +47,20 @@ describe('consequenceOf', () => {
     );
     expect(consequenceOf('SCHEDULE_HEARING', c)).toBeNull();
     expect(consequenceOf('ACCEPT', c)).toContain('第四十三条');
+  });
+  it('a signature on the 调解书 names the day it takes effect; a referral names the day the review period runs from; a suspension asks', () => {
+    const c = { track: 'arbitration' };
+    expect(consequenceOf('SIGN_MEDIATION_DOCUMENT', c, { occurredOn: '2026-03-12' })).toContain(
+      '未填写签收日期：以登记日期 2026-03-12 为签收日期',
+    );
+    expect(consequenceOf('SIGN_MEDIATION_DOCUMENT', c, { signedOn: '2026-03-10', occurredOn: '2026-03-12' })).toContain(
+      '签收日期 2026-03-10。双方当事人均签收后',
+    );
+    expect(consequenceOf('SIGN_MEDIATION_DOCUMENT', c, { signedOn: '2026-03-10', refused: true })).toContain('拒收日期 2026-03-10');
+    expect(consequenceOf('REFER_TO_ARBITRATION', { track: 'mediation' }, { occurredOn: '2026-03-05' })).toContain(
+      '转入仲裁日期 2026-03-05 即为新仲裁申请的收到申请日期',
+    );
+    expect(consequenceOf('SUSPEND', c)).toContain('审理期限自中止之日起暂停计算');
   });
   it('serving a document with legal effect asks first: the hearing notice (a default award rests on it), the copy', () => {
     const c = { track: 'arbitration' };

@@ -317,8 +317,8 @@ async function eventForm(c, type, done, screen) {
         if (el.value === '') return null;
         const n = Number(el.value);
         if (!Number.isInteger(n)) return [path, '请填写整数'];
-        if (f.min !== undefined && n < f.min) return [path, `不能少于 ${f.min}`];
-        if (f.max !== undefined && n > f.max) return [path, `不能超过 ${f.max}`];
+        if (f.min !== undefined && n < f.min) return [path, `不能少于 ${f.min}${f.unit ?? ''}`];
+        if (f.max !== undefined && n > f.max) return [path, `不能超过 ${f.max}${f.unit ?? ''}`];
         return null;
       });
     describe.push(() => {
@@ -471,10 +471,15 @@ async function eventForm(c, type, done, screen) {
       if (setsHearingDay(type, body))
         day = await api('GET', `/api/calendar/day?date=${encodeURIComponent(body.hearingOn)}`).catch(() => null);
       if (type === 'ACCEPT') barring = await barringDuplicates(c);
-      if (PREVIEWS_DEADLINES.has(type)) {
+      // Previewed: an act whose confirmation shows the deadlines it moves, and every act that is confirmed — a
+      // refusal the server would give is shown before the person is asked to confirm, not after (a service to every
+      // applicant is several acts, each answered as it is sent).
+      if (PREVIEWS_DEADLINES.has(type) || (consequence && body.partyId !== 'allApplicants')) {
         const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
-        if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) refused = p;
-        else if (p && !(p instanceof Error)) shifts = deadlineShifts(c.deadlines, p.deadlines);
+        // An act the server cannot preview (it writes parties or claims as it is decided) is judged when sent.
+        if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) {
+          if (p.problem?.rule !== 'preview-not-available') refused = p;
+        } else if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) shifts = deadlineShifts(c.deadlines, p.deadlines);
       }
     } finally {
       busy = false;
