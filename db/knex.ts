@@ -755,7 +755,18 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
       ...{ zcPreparedPerConnection: o.pgPreparedPerConnection },
       // Error messages carry the SQL with placeholders, never the bound values (identity numbers, names).
       compileSqlOnError: false,
-      pool: { min: 0, max: o.poolMax },
+      // Nothing acknowledged is lost: a commit is answered only once PostgreSQL has written it to its log. A server
+      // run with synchronous_commit=off (a throwaway or tuned instance) would answer first and lose the last
+      // commits if it crashed (outside reliability tester: an acknowledged event gone after `pg_ctl stop -m
+      // immediate`). Raised to `on` for this process's connections only when it is off; a stricter setting stays.
+      pool: {
+        min: 0,
+        max: o.poolMax,
+        afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, c: unknown) => void) =>
+          conn.query(`select set_config('synchronous_commit', 'on', false) where current_setting('synchronous_commit') = 'off'`, (err) =>
+            done(err, conn),
+          ),
+      },
       acquireConnectionTimeout: o.acquireTimeoutMs,
       log: knexLog(),
     };

@@ -372,4 +372,22 @@ describe(`queued writes (${dialect})`, () => {
     },
     20_000,
   );
+
+  it.runIf(dialect === 'postgres')(
+    'PostgreSQL: a commit is answered once it is in the log — synchronous_commit off on the server is on for the process',
+    async () => {
+      // The test instance runs with synchronous_commit=off (tests/helpers/pg-server.ts): the setting as a server left
+      // that way has it, and what this process's connections use instead.
+      const db = openDatabase(url);
+      try {
+        const server = await db.knex.raw(`select reset_val from pg_settings where name = 'synchronous_commit'`);
+        const mine = await db.knex.raw('show synchronous_commit');
+        const was = server.rows[0].reset_val as string;
+        // A server set stricter than off (on, remote_apply) keeps its own setting.
+        expect(mine.rows[0].synchronous_commit).toBe(was === 'off' ? 'on' : was);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
