@@ -9,12 +9,22 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // something else than it is (a reversed "exe", a case number that reads differently), in the UI, PDFs and exports.
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
+// Half of a surrogate pair with no other half: not a character at all. PostgreSQL and SQLite would store U+FFFD in its
+// place, changing what was sent without saying so.
+const LONE_SURROGATE = /\p{Cs}/u;
+// Text made only of characters that show nothing — format characters (zero-width space and joiners, invisible
+// separators), combining marks with no base — and white space: a name or a claim that reads as blank everywhere.
+const INVISIBLE = /[\p{Cf}\p{M}]/u;
+const NOTHING_VISIBLE = /^[\p{Cf}\p{M}\p{White_Space}]+$/u;
+
 /** Deepest nesting of objects and arrays a request may have; deeper → 400 (no schema of the API goes past ~6). */
 export const MAX_INPUT_DEPTH = 32;
 
 function textProblem(s: string, key: boolean): string | null {
   if (CONTROL.test(s)) return key ? '字段名包含控制字符' : '包含不允许的控制字符';
   if (BIDI.test(s)) return key ? '字段名包含双向文字控制字符' : '包含不允许的双向文字控制字符（U+202A–202E、U+2066–2069）';
+  if (LONE_SURROGATE.test(s)) return key ? '字段名包含无效的字符' : '包含无效的字符（不成对的 UTF-16 代理项）';
+  if (INVISIBLE.test(s) && NOTHING_VISIBLE.test(s)) return key ? '字段名只含不可见字符' : '只含不可见的字符（如零宽空格），不能作为内容';
   return null;
 }
 

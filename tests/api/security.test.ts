@@ -389,6 +389,36 @@ describe(`input walks (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect(u.status).toBe(400);
     }
   });
+
+  it('text of invisible characters only, or with half a surrogate pair, is refused at its field; visible text with a joiner is kept', async () => {
+    const count = async () => (await t.api(a.tokens.clerk).get('/api/cases?pageSize=1')).body.total as number;
+    const before = await count();
+    for (const blank of ['\u200b', '\u200d\u200c', '\u2063', '\u0301', ' \u200b ']) {
+      const r = await t
+        .api(a.tokens.clerk)
+        .post('/api/cases', application({ applicants: [{ kind: 'person', name: blank, idNumber: idNumber() }] }));
+      expect(r.status, JSON.stringify(blank)).toBe(400);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('applicants.0.name');
+    }
+    // A lone surrogate can only come as an escape in the JSON text: it would be stored as U+FFFD.
+    const body = JSON.stringify(application({ applicants: [{ kind: 'person', name: 'LONE', idNumber: idNumber() }] })).replace(
+      'LONE',
+      '\\ud800x',
+    );
+    const lone = await request(t.app)
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${a.tokens.clerk}`)
+      .set('Content-Type', 'application/json')
+      .send(body);
+    expect(lone.status).toBe(400);
+    expect(JSON.stringify(lone.body)).toContain('applicants.0.name');
+    expect(await count()).toBe(before);
+    // A name with a zero-width joiner inside visible text (an emoji sequence, a Devanagari conjunct) is a name.
+    const kept = await t
+      .api(a.tokens.clerk)
+      .post('/api/cases', application({ applicants: [{ kind: 'person', name: '张\u200d三', idNumber: idNumber() }] }));
+    expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+  });
 });
 
 describe(`exports and expensive work (${process.env.TEST_DB ?? 'sqlite'})`, () => {

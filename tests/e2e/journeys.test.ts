@@ -171,9 +171,9 @@ describe('web interface journeys (Chromium)', () => {
     await respondent.getByLabel('名称').fill('聊城某某机械有限公司');
     await respondent.getByLabel('统一社会信用代码').fill(completeCreditCode('91371500MA3C7K2L1'));
     // Switching the type keeps the name; switching back restores the credit code.
-    await respondent.getByLabel('类型').selectOption('person');
+    await respondent.getByLabel('类型', { exact: true }).selectOption('person');
     await eventually(async () => expect(await respondent.getByLabel('姓名').inputValue()).toBe('聊城某某机械有限公司'));
-    await respondent.getByLabel('类型').selectOption('organization');
+    await respondent.getByLabel('类型', { exact: true }).selectOption('organization');
     await eventually(async () =>
       expect(await respondent.getByLabel('统一社会信用代码').inputValue()).toBe(completeCreditCode('91371500MA3C7K2L1')),
     );
