@@ -1048,12 +1048,12 @@ function mediationDocument(d: DocInput): DocSpec[] {
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
         ...claimsBlock(d, '被申请人反申请请求：', undefined, true),
-        { kind: 'para', text: `本案经${d.arbitrators.length ? '仲裁庭' : '本委'}主持调解，双方当事人自愿达成如下协议：` },
+        { kind: 'para', text: '本案经仲裁庭主持调解，双方当事人自愿达成如下协议：' },
         { kind: 'para', text: m.terms },
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
       ],
-      // Signed by the arbitrators who mediated; with no tribunal yet, by the commission alone (never a blank name).
-      signatures: d.arbitrators.length ? signatures(d) : [],
+      // LDMAL Art. 42(3); Rules Art. 73: signed by the arbitrators (the server refuses a document with no tribunal).
+      signatures: signatures(d),
       after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
       certified: '本件与原本核对无异',
     },

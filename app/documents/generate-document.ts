@@ -14,6 +14,7 @@ import {
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
+import { mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
@@ -188,6 +189,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const ctx = caseContext(c);
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
   checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
+  // LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 is the tribunal's, signed by its arbitrators (a case stored before
+  // MEDIATION_AGREED needed a tribunal may hold an agreement without one).
+  const noTribunal = input.kind === 'mediation_document' && ctx.mediation?.agreedOn ? mediationNeedsTribunal(ctx) : null;
+  if (noTribunal) throw unprocessable(`${noTribunal.detail}（${noTribunal.source}）`, { rule: noTribunal.rule, source: noTribunal.source });
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);

@@ -89,6 +89,8 @@ beforeAll(async () => {
   await ev(E, a.tokens.clerk, 'ACCEPT', '2026-01-06');
   await ev(E, a.tokens.chair, 'ASSIGN_MEDIATOR', '2026-02-20', { mediatorId: a.ids.mediator });
   await ev(E, a.tokens.mediator, 'START_MEDIATION', '2026-02-20');
+  // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
+  await ev(E, a.tokens.chair, 'FORM_TRIBUNAL', '2026-02-20', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator });
   await ev(E, a.tokens.mediator, 'MEDIATION_AGREED', '2026-02-23', { terms: '被申请人支付工资12000元' });
   await ev(E, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-02-24', { partyId: E.applicants[0]?.id, signedOn: '2026-02-24' });
   await ev(E, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-02-25', { partyId: E.respondents[0]?.id, signedOn: '2026-02-25' });
@@ -177,6 +179,7 @@ async function q3Fixture() {
   await ev(P, a.tokens.clerk, 'ACCEPT', '2026-07-09');
   await ev(P, a.tokens.chair, 'ASSIGN_MEDIATOR', '2026-07-15', { mediatorId: a.ids.mediator });
   await ev(P, a.tokens.mediator, 'START_MEDIATION', '2026-07-15');
+  await ev(P, a.tokens.chair, 'FORM_TRIBUNAL', '2026-07-15', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator });
   await ev(P, a.tokens.mediator, 'MEDIATION_AGREED', '2026-07-15', { terms: '被申请人支付申请人3000元', amount: '3000.00' });
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.applicants[0]?.id, signedOn: '2026-07-20' });
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.respondents[0]?.id, signedOn: '2026-07-20' });

@@ -230,6 +230,8 @@ describe('deadlines after the award and in mediation', () => {
     const s = drive([
       ['ACCEPT', '2026-03-04'],
       ['START_MEDIATION', '2026-03-05'],
+      // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
+      ['FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [7], presidingId: 7 }],
       ['MEDIATION_AGREED', '2026-03-06', { terms: '支付工资' }],
     ]);
     expect(at(s, '2026-03-07').mediation_signature).toMatchObject({ dueOn: '2026-04-20', status: 'open' });
