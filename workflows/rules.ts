@@ -1,3 +1,4 @@
+import { provisionalBasis } from './calendar.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
 import type { AbsentNotice, CaseContext, ConsentMatter, CourtClaimResult, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
@@ -42,7 +43,7 @@ const provisionalNote = (ev: ProcEvent): string => {
   const years = ev.facts?.provisional?.years;
   if (!years?.length) return '';
   const y = years.join('、');
-  return `（按暂定日期判断：缺少${y}年国家法定节假日安排，该年暂按只有周末休息计算；管理员录入${y}年安排后可按正式安排重新判断）`;
+  return `（按暂定日期判断：缺少${y}年国家法定节假日安排，${provisionalBasis(years)}；管理员录入${y}年安排后可按正式安排重新判断）`;
 };
 
 /** The day the current hearing date was set: its scheduling, or the postponement that moved the hearing to it. */
