@@ -79,6 +79,12 @@ function conversionOf(events: EventRecord[]): { on: string; reason: string | nul
 }
 
 /** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
+/** The extended limit's last day the rules worked out when the extension was approved; none when it was provisional. */
+function extensionDueOn(payload: Record<string, unknown> | undefined): string | null {
+  const facts = payload?.ruleFacts as { extendedDueOn?: string | null; provisional?: unknown } | undefined;
+  return facts?.extendedDueOn && !facts.provisional ? facts.extendedDueOn : null;
+}
+
 function recordText(events: EventRecord[]): RecordText {
   const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
   const aw = last('ISSUE_AWARD') as AwardPayload | undefined;
@@ -87,6 +93,7 @@ function recordText(events: EventRecord[]): RecordText {
     // Each PARTIAL_AWARD the statechart took is one of ctx.partialAwards, in the same order.
     partialAwards: events.filter((e) => e.type === 'PARTIAL_AWARD').map((e) => awardText(e.payload as AwardPayload)),
     extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
+    extensionDueOn: extensionDueOn(last('EXTEND_TIME_LIMIT')),
     transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
   };
 }
