@@ -445,6 +445,24 @@ describe(`the MA2/yearbook rows, hand-counted (${process.env.TEST_DB ?? 'sqlite'
     expect(await list('measure=accepted&groupBy=ownership&group=private')).toEqual(sorted('J', 'O'));
   });
 
+  it('every report row with a drill-down lists as many cases as it counts: 终局裁决, 部分终局裁决 and 集体争议结案 too', async () => {
+    const j = await get(`/api/stats/report?${Q3}`);
+    const rows = (j.body.summary as Body[]).filter((r) => r.measure);
+    const byLabel = (label: string) => rows.find((r) => String(r.label).trim() === label);
+    expect(byLabel('其中：终局裁决')).toMatchObject({ code: '34', measure: 'closed', mode: 'award', finality: 'final' });
+    expect(byLabel('其中：部分终局裁决（终局与非终局事项并存）')).toMatchObject({ code: '35', finality: 'mixed' });
+    expect(byLabel('其中：集体劳动人事争议结案数')).toMatchObject({ code: '42', measure: 'closed', collective: 'true' });
+    for (const r of rows) {
+      const filters = ['mode', 'finality', 'collective'].filter((k) => r[k]).map((k) => `&${k}=${r[k]}`);
+      const d = await get(`/api/stats/closure/cases?${Q3}&measure=${r.measure}${filters.join('')}`);
+      expect(d.status, JSON.stringify(d.body)).toBe(200);
+      expect(d.body.total, `${r.code} ${r.label}`).toBe(r.value);
+    }
+    const finals = await get(`/api/stats/closure/cases?${Q3}&measure=closed&mode=award&finality=final`);
+    expect(finals.body.total).toBeGreaterThan(0);
+    for (const c of finals.body.items as Body[]) expect(c).toMatchObject({ closureMode: 'award', finality: 'final' });
+  });
+
   it('the report: header fields and every yearbook row, on JSON, CSV, xlsx and PDF', async () => {
     const j = await get(`/api/stats/report?${Q3}&reportedOn=2026-10-08`);
     expect(j.status).toBe(200);
