@@ -449,7 +449,7 @@ const deadlineShape = {
   startsOn: Day.nullable(),
   dueOn: Day.nullable().openapi({
     description:
-      '到期日；需要尚未录入官方安排的年份时为按“只有周末”计算的暂定日期（provisional: true）；暂停计算时为假定今日恢复计算的到期日；尚未起算时为 null',
+      '到期日；需要尚未录入官方安排的年份时为按该年周末和法律规定日期的节日（元旦、春节、劳动节、国庆节）计算的暂定日期（provisional: true）；暂停计算时为假定今日恢复计算的到期日；尚未起算时为 null',
   }),
   unit: z.enum(['working', 'calendar']),
   days: z.number().int(),
@@ -463,7 +463,7 @@ const deadlineShape = {
   partyId: Id.optional().openapi({ description: '当事人的期限（如答辩期）：哪一方' }),
   provisional: z.boolean().openapi({
     description:
-      'true：到期日需要尚未录入国家法定节假日安排的年份，暂按该年只有周末计算；正式安排可能使其推后（期间内有调休上班日时也可能提前）；录入该年安排后自动精确重算（api.md v1.1）',
+      'true：到期日需要尚未录入国家法定节假日安排的年份，暂按该年周末和法律规定日期的节日（元旦、春节、劳动节、国庆节）计算；清明、端午、中秋、补休和调休以正式安排为准，可能使其推后（期间内有调休上班日时也可能提前）；录入该年安排后自动精确重算（api.md v1.1）',
   }),
 };
 export const Deadline = z.strictObject(deadlineShape).openapi('Deadline');

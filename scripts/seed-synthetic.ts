@@ -237,6 +237,9 @@ function planCase(): { body: Record<string, unknown>; acts: Act[] } {
         // The chair assigns the mediator, who then mediates (scope: app/policy.ts).
         A('ASSIGN_MEDIATOR', s, chair, () => ({ mediatorId: mediator.id }));
         A('START_MEDIATION', s, mediator);
+        // The agreement becomes the tribunal's 调解书 (LDMAL Art. 42(2)–(3)): the tribunal is formed while it mediates.
+        const panel = collective ? [arb, ...arbitrators.filter((x) => x !== arb).slice(0, 2)] : [arb];
+        A('FORM_TRIBUNAL', s, chair, () => ({ arbitratorIds: panel.map((a) => a.id), presidingId: arb.id }));
         A('MEDIATION_AGREED', s, mediator, () => ({ terms: '被申请人支付申请人款项' }));
         const sign = addDays(s, int(0, 6));
         // Every party signs for the mediation document (it takes effect on the last signature).

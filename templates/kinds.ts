@@ -109,6 +109,11 @@ export interface RecordText {
   /** What was written with each partial award, in the order of ctx.partialAwards. */
   partialAwards?: (AwardText | undefined)[];
   extensionReason?: string | null;
+  /**
+   * The last day of the award limit as extended, as the rules judged it when the extension was approved (the event's
+   * `ruleFacts.extendedDueOn`); null when unknown or only provisional (a year without the official holiday schedule).
+   */
+  extensionDueOn?: string | null;
   /** Display name of whoever recorded each TRANSFER_TO_COURT, in the order of ctx.transfers. */
   transferRecordedBy?: (string | null)[];
 }
@@ -1048,12 +1053,12 @@ function mediationDocument(d: DocInput): DocSpec[] {
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
         ...claimsBlock(d, '被申请人反申请请求：', undefined, true),
-        { kind: 'para', text: `本案经${d.arbitrators.length ? '仲裁庭' : '本委'}主持调解，双方当事人自愿达成如下协议：` },
+        { kind: 'para', text: '本案经仲裁庭主持调解，双方当事人自愿达成如下协议：' },
         { kind: 'para', text: m.terms },
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
       ],
-      // Signed by the arbitrators who mediated; with no tribunal yet, by the commission alone (never a blank name).
-      signatures: d.arbitrators.length ? signatures(d) : [],
+      // LDMAL Art. 42(3); Rules Art. 73: signed by the arbitrators (the server refuses a document with no tribunal).
+      signatures: signatures(d),
       after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
       certified: '本件与原本核对无异',
     },
@@ -1082,7 +1087,7 @@ function mediationAgreement(d: DocInput): DocSpec[] {
       blocks: [
         ...parties(d),
         { kind: 'gap' },
-        { kind: 'para', text: `${theCase(d)}，于${arabicDate(d.receivedOn)}申请调解。` },
+        { kind: 'para', text: `${theCase(d)}，于${chineseDate(d.receivedOn)}申请调解。` },
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
         { kind: 'para', text: '经调解，双方当事人自愿达成如下协议：' },
@@ -1205,6 +1210,17 @@ function transferLetter(d: DocInput): DocSpec[] {
   ];
 }
 
+/**
+ * What a deemed withdrawal's free-text reason adds to the decision's fixed wording (申请人经书面通知无正当理由拒不到庭 /
+ * 未经仲裁庭同意中途退庭): the reason without those words at its start and end ('' when it says nothing more).
+ */
+const ABSENCE_LEAD =
+  /^(?:申请人|经(?:依法)?书面通知后?|书面通知后|无正当理由|拒不到庭|未到庭|未经仲裁庭同意|中途退庭|且|并|[\s，,、。；;：:])+/u;
+const ABSENCE_TAIL = /(?:无正当理由|拒不到庭|未经仲裁庭同意中途退庭|中途退庭|[\s，,、。；;：:])+$/u;
+export function absenceAddition(reason: string): string {
+  return reason.replace(ABSENCE_LEAD, '').replace(ABSENCE_TAIL, '');
+}
+
 function decision(d: DocInput): DocSpec[] {
   const matter = d.text.matter;
   const bodies: Record<string, () => { text: string; dateOn: string }> = {
@@ -1220,7 +1236,8 @@ function decision(d: DocInput): DocSpec[] {
       if (!e) throw new NotReadyError('本案没有延长审理期限记录');
       const why = d.record.extensionReason ? `因${clause(d.record.extensionReason)}，` : '';
       return {
-        text: `${theCase(d)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日。`,
+        // LDMAL Art. 43(1); Rules Art. 45: the parties are told in writing; the decision names the new last day.
+        text: `${theCase(d)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日${d.record.extensionDueOn ? `，延长后的审理期限至${chineseDate(d.record.extensionDueOn)}届满` : ''}。`,
         dateOn: e.approvedOn,
       };
     },
@@ -1255,8 +1272,10 @@ function decision(d: DocInput): DocSpec[] {
         return n.servedOn ? `${who}于${chineseDate(n.servedOn)}收到开庭通知` : who;
       });
       const counter = cl.counterclaimWithdrawn ? '被申请人撤回反申请，本委予以准许。' : '';
+      // The reason as a distinct addition only: what it repeats of the fixed wording is not printed twice.
+      const more = absenceAddition(cl.reason ?? '');
       return {
-        text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${/退庭/.test(cl.reason ?? '') ? '未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${cl.reason && !/^(无正当理由)?拒不到庭$|中途退庭$/.test(clause(cl.reason)) ? `（${clause(cl.reason)}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
+        text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${/退庭/.test(cl.reason ?? '') ? '未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
         dateOn: cl.closedOn,
       };
     },

@@ -4,8 +4,9 @@ import { addDays, weekday, yearOf } from './dates.ts';
  * The official working calendar (domain.md §14): weekends and official holidays are rest days, make-up
  * working days (调休上班) are working days. Only years with official data are known; a computation that
  * reaches any other year throws MissingCalendarYearError — never a silent guess. A *provisional view*
- * (`provisionalView()`, api.md v1.1) treats a missing year as weekends only (no holidays, no make-up working days)
- * and remembers which years it assumed, so that every date computed through it can be marked provisional.
+ * (`provisionalView()`, api.md v1.1) reads a missing year as its weekends plus the holidays whose dates the law itself
+ * fixes (`provisionalHoliday`), without the other holidays or make-up working days, and remembers which years it
+ * assumed, so that every date computed through it can be marked provisional.
  */
 export interface CalendarYear {
   year: number;
@@ -16,6 +17,55 @@ export interface CalendarYear {
   /** The State Council notice the data comes from. */
   notice: string;
   names?: Record<string, string>;
+}
+
+/**
+ * 正月初一 (Spring Festival day) by Gregorian year, for the years after the packaged official data that are certain
+ * (checked against the published lunar calendar). A year not listed gets no Spring Festival in the provisional view.
+ */
+export const SPRING_FESTIVAL_DAYS: Record<number, string> = {
+  2027: '2027-02-06',
+  2028: '2028-01-26',
+  2029: '2029-02-13',
+  2030: '2030-02-03',
+};
+
+/** Holidays-Reg (全国年节及纪念日放假办法, 2024 revision) Art. 2: the holidays on fixed Gregorian dates. */
+const FIXED_HOLIDAYS: Record<string, string> = {
+  '01-01': '元旦',
+  '05-01': '劳动节',
+  '05-02': '劳动节',
+  '10-01': '国庆节',
+  '10-02': '国庆节',
+  '10-03': '国庆节',
+};
+
+/**
+ * The holiday a year without official data certainly has on `date`, by the law alone (Holidays-Reg Art. 2): 元旦 1 Jan,
+ * 劳动节 1–2 May, 国庆节 1–3 Oct, and 春节 — 除夕 and 正月初一 to 初三 — where `SPRING_FESTIVAL_DAYS` knows the year.
+ * Not here, left to the State Council's yearly schedule: 清明节, 端午节 and 中秋节 (lunar or solar-term dates), the
+ * days made up for a holiday on a weekend, and the days swapped into longer breaks with their make-up working days (调休).
+ */
+export function provisionalHoliday(date: string): string | undefined {
+  const fixed = FIXED_HOLIDAYS[date.slice(5)];
+  if (fixed) return fixed;
+  for (const y of [yearOf(date), yearOf(date) + 1]) {
+    const first = SPRING_FESTIVAL_DAYS[y];
+    if (first && date >= addDays(first, -1) && date <= addDays(first, 2)) return '春节';
+  }
+  return undefined;
+}
+
+/**
+ * How the provisional view reads `years` (for explanations): "该年暂按周末和法定日期固定的节日（元旦、春节、劳动节、
+ * 国庆节）休息计算，未计清明节、端午节、中秋节、补休和调休上班日".
+ */
+export function provisionalBasis(years: number[]): string {
+  const spring = years.every((y) => SPRING_FESTIVAL_DAYS[y]);
+  const fixed = spring
+    ? '元旦1月1日、春节（除夕至正月初三）、劳动节5月1日至2日、国庆节10月1日至3日'
+    : '元旦1月1日、劳动节5月1日至2日、国庆节10月1日至3日';
+  return `该年暂按周末和《全国年节及纪念日放假办法》第二条规定日期的节日（${fixed}）休息计算，未计${spring ? '' : '春节、'}清明节、端午节、中秋节，也未计补休、连休和调休上班日（以国务院办公厅通知为准）`;
 }
 
 export class MissingCalendarYearError extends Error {
@@ -49,7 +99,7 @@ export class OfficialCalendar {
   private readonly work: Set<string>;
   private readonly names: Map<string, string>;
   private readonly known: Map<number, string>;
-  /** True for a provisional view: a missing year is read as weekends only instead of throwing. */
+  /** True for a provisional view: a missing year is read as weekends and law-fixed holidays instead of throwing. */
   readonly provisional: boolean;
   /** Years without official data that this (provisional) view had to assume. */
   readonly assumed = new Set<number>();
@@ -73,7 +123,8 @@ export class OfficialCalendar {
   }
 
   /**
-   * A view on the same data that reads a year without official data as weekends only, and records it in
+   * A view on the same data that reads a year without official data as its weekends and law-fixed holidays
+   * (`provisionalHoliday`), and records it in
    * `assumed` (api.md v1.1: the earliest plausible date, marked provisional). Each view is fresh: ask for one
    * per computation whose provisionality you want to know.
    */
@@ -96,6 +147,8 @@ export class OfficialCalendar {
     if (!this.known.has(y)) {
       if (!this.provisional) throw new MissingCalendarYearError(y);
       this.assumed.add(y);
+      const holiday = provisionalHoliday(date);
+      if (holiday) return { date, rest: true, kind: 'holiday', name: holiday };
       const wd = weekday(date);
       return wd === 0 || wd === 6 ? { date, rest: true, kind: 'weekend' } : { date, rest: false, kind: 'workday' };
     }

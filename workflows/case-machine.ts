@@ -159,6 +159,17 @@ const endMediation = (outcome: 'failed' | 'refused') =>
     mediation: null,
   }));
 /**
+ * FORM_TRIBUNAL during a mediation begun before the tribunal existed (LDMAL Art. 42(2)–(3): the 调解书 is made by the
+ * tribunal and signed by its arbitrators). The mediation goes on; if it fails the case returns to the tribunal formed.
+ */
+const formTribunalInMediation = {
+  guard: (a: Args) => a.context.tribunal === null && legal(a),
+  actions: set(({ context, event }: Args) => ({
+    tribunal: { arbitratorIds: p(event).arbitratorIds, presidingId: p(event).presidingId, formedOn: event.occurredOn },
+    stageBefore: context.stageBefore === 'accepted' ? ('tribunal_formed' as const) : context.stageBefore,
+  })),
+};
+/**
  * After an award is made and until it takes effect: a party sues (LDMAL Arts. 48, 50), or the employer applies
  * to the intermediate court to set a final award aside (LDMAL Art. 49) — not possible for a non-final award.
  */
@@ -1091,6 +1102,7 @@ export const caseMachine = setup({
               entry: enterStage('in_mediation'),
               on: {
                 MEDIATION_AGREED: {
+                  guard: 'legal',
                   target: '#mediation_signing',
                   actions: set(({ context, event }: Args) => ({
                     mediation: {
@@ -1102,6 +1114,9 @@ export const caseMachine = setup({
                   })),
                 },
                 MEDIATION_FAILED: backTo('stageBefore', () => true, [endMediation('failed')]),
+                // LDMAL Art. 42(2)–(3); Rules Arts. 71, 73: a mediation the chair's mediator began before the tribunal
+                // existed may reach agreement, but the 调解书 is the tribunal's: the tribunal is formed here.
+                FORM_TRIBUNAL: formTribunalInMediation,
               },
             },
             // The mediation document takes effect only when both sides have signed for it (LDMAL Art. 42(3)).
@@ -1132,6 +1147,8 @@ export const caseMachine = setup({
                   },
                   { guard: (a: Args) => p(a.event).refused !== true && legal(a), actions: 'sign' },
                 ],
+                // A case stored before the rule above reached signing without a tribunal: it can be formed now.
+                FORM_TRIBUNAL: formTribunalInMediation,
               },
             },
           },

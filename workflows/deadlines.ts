@@ -1,4 +1,4 @@
-import { describeSkipped, type OfficialCalendar, type SkippedDay } from './calendar.ts';
+import { describeSkipped, type OfficialCalendar, provisionalBasis, type SkippedDay } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
@@ -53,7 +53,7 @@ export interface Deadline {
   assignee: Assignee;
   partyId?: number;
   metOn?: string | null;
-  /** api.md v1.1: `dueOn` was computed as if a year without official calendar data had weekends only. */
+  /** api.md v1.1: `dueOn` was computed as if a year without official calendar data had its weekends and law-fixed holidays only. */
   provisional: boolean;
 }
 
@@ -62,7 +62,7 @@ interface Computed {
   explanation: string;
   /** The first year without official data the computation needed. */
   missingYear?: number;
-  /** Computed on a provisional view (years in `years` read as weekends only). */
+  /** Computed on a provisional view (years in `years` read as weekends and law-fixed holidays only). */
   provisional?: boolean;
   years?: number[];
 }
@@ -86,12 +86,12 @@ export function provisionalNote(years: number[], unit: Unit, direction: 'after' 
   const how =
     direction === 'before'
       ? unit === 'working'
-        ? '正式安排公布后，这段时间内的法定节假日会使该日提前；只有安排了调休上班日时才可能推后。'
+        ? '正式安排公布后，这段时间内未计入的放假日会使该日提前；只有安排了调休上班日时才可能推后。'
         : '正式安排不改变按日历日倒数的日期。'
       : unit === 'working'
-        ? '正式安排公布后，期间内的法定节假日会使截止日推后；只有期间内安排了调休上班日时才可能提前。'
-        : '正式安排公布后，届满日如落在法定节假日将顺延（推后）；只有届满日恰为调休上班日时才可能提前。';
-  return `（暂定：缺少${y}年国家法定节假日安排（国务院办公厅通知尚未录入），该年暂按只有周末休息、没有法定节假日和调休上班日计算。${how}管理员录入${y}年安排后将自动按正式安排重新计算。）`;
+        ? '正式安排公布后，期间内未计入的放假日会使截止日推后；只有期间内安排了调休上班日时才可能提前。'
+        : '正式安排公布后，届满日如落在未计入的放假日将顺延（推后）；只有届满日恰为调休上班日时才可能提前。';
+  return `（暂定：缺少${y}年国家法定节假日安排（国务院办公厅通知尚未录入），${provisionalBasis(years)}。${how}管理员录入${y}年安排后将自动按正式安排重新计算。）`;
 }
 
 const asProvisional = (c: Computed, years: number[], unit: Unit, direction: 'after' | 'before' = 'after'): Computed =>
@@ -101,7 +101,7 @@ const asProvisional = (c: Computed, years: number[], unit: Unit, direction: 'aft
 
 /**
  * A period of `rule.days` after `startsOn` on the official calendar, with the sentence that explains it. A period that
- * reaches a year without official data is computed provisionally (weekends only) and says so (api.md v1.1).
+ * reaches a year without official data is computed provisionally (weekends and law-fixed holidays only) and says so (api.md v1.1).
  */
 export function computePeriod(
   cal: OfficialCalendar,
@@ -941,7 +941,7 @@ export function deemedServiceDay(cal: OfficialCalendar, rule: PeriodRule, publis
 
 /**
  * The facts an event's guards need, computed on the official calendar; where a date falls in a year without official
- * data it is computed provisionally (weekends only) and `facts.provisional` names the year (api.md v1.1).
+ * data it is computed provisionally (weekends and law-fixed holidays only) and `facts.provisional` names the year (api.md v1.1).
  */
 export function computeFacts(
   ctx: MachineContext,

@@ -1,4 +1,4 @@
-import type { OfficialCalendar } from './calendar.ts';
+import { type OfficialCalendar, provisionalBasis } from './calendar.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import type { ClaimCategory } from './reference.ts';
 
@@ -127,7 +127,7 @@ function runYear(input: LimitationInput, start: string, what: string, filedOn: s
   let rolled = seg.rolled;
   if (view?.assumed.size) {
     const y = [...view.assumed].join('、');
-    rolled += `（缺少${y}年国家法定节假日安排，暂按只有周末休息判断是否顺延）`;
+    rolled += `（缺少${y}年国家法定节假日安排，${provisionalBasis([...view.assumed])}，据此判断是否顺延）`;
   }
   const last = `时效自${fromWhat}起算一年${seg.steps.length ? `；${seg.steps.join('；')}` : ''}，至${seg.nominal}届满${rolled}`;
   return { expiresOn: seg.expiresOn, text: [...done, last].join('；') };

@@ -126,7 +126,7 @@ export interface Facts {
   absenceNoticeLate?: number[];
   /**
    * api.md v1.1: some date behind these facts fell in a year without official calendar data and was computed as if
-   * that year had weekends only. Rules that refuse on such a fact say so.
+   * that year had its weekends and law-fixed holidays only (calendar.ts `provisionalHoliday`). Rules that refuse on such a fact say so.
    */
   provisional?: { years: number[] };
 }

@@ -1,3 +1,4 @@
+import { provisionalBasis } from './calendar.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
 import type { AbsentNotice, CaseContext, ConsentMatter, CourtClaimResult, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
@@ -42,7 +43,7 @@ const provisionalNote = (ev: ProcEvent): string => {
   const years = ev.facts?.provisional?.years;
   if (!years?.length) return '';
   const y = years.join('、');
-  return `（按暂定日期判断：缺少${y}年国家法定节假日安排，该年暂按只有周末休息计算；管理员录入${y}年安排后可按正式安排重新判断）`;
+  return `（按暂定日期判断：缺少${y}年国家法定节假日安排，${provisionalBasis(years)}；管理员录入${y}年安排后可按正式安排重新判断）`;
 };
 
 /** The day the current hearing date was set: its scheduling, or the postponement that moved the hearing to it. */
@@ -386,6 +387,16 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
   return null;
 }
 
+/** LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 inside arbitration is made by the tribunal and signed by its arbitrators. */
+export function mediationNeedsTribunal(ctx: CaseContext, act = '制作调解书'): Violation | null {
+  if (ctx.track !== 'arbitration' || ctx.tribunal) return null;
+  return v(
+    'mediation-document-needs-tribunal',
+    'LDMAL Art. 42(2)–(3); Rules Arts. 71, 73',
+    `调解达成协议的，由仲裁庭制作调解书，调解书由仲裁员签名并加盖仲裁委员会印章（《劳动争议调解仲裁法》第四十二条）：本案尚未组成仲裁庭，不能${act}。请先组成仲裁庭（调解可以继续），再${act}`,
+  );
+}
+
 /**
  * What the case itself, whatever the payload, must be for an event its state takes: an event refused on these grounds is
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
@@ -400,6 +411,13 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
           'LDMAL Arts. 43(2), 35–36; Rules Art. 49',
           '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭',
         ),
+  // LDMAL Art. 42(2)–(3); Rules Art. 73: "调解达成协议的，仲裁庭应当制作调解书……调解书由仲裁员签名": an agreement in
+  // arbitration becomes the tribunal's mediation document, so it is recorded only once a tribunal is formed. A mediation
+  // the chair's mediator began before (Rules Art. 71 lets the tribunal entrust one before the hearing) goes on; the
+  // tribunal is formed from that state (case-machine.ts `formTribunalInMediation`).
+  MEDIATION_AGREED: (ctx) => mediationNeedsTribunal(ctx, '记录调解协议'),
+  // The same for a case stored before that rule that reached signing without a tribunal: no signature, no document.
+  SIGN_MEDIATION_DOCUMENT: (ctx) => mediationNeedsTribunal(ctx, '签收调解书'),
   // LDMAL Art. 43(1); Rules Art. 45: the award limit is extended once (the review's own extension is Rules Art. 76).
   EXTEND_TIME_LIMIT: (ctx) =>
     ctx.extension
@@ -483,7 +501,10 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
   DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant') ?? counterclaimStanding(ctx, ev),
+  MEDIATION_AGREED: (ctx) => PRECONDITIONS.MEDIATION_AGREED?.(ctx) ?? null,
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
+    const before = PRECONDITIONS.SIGN_MEDIATION_DOCUMENT?.(ctx);
+    if (before) return before;
     const p = signingParties(ctx).find((x) => x.id === ev.payload.partyId);
     if (!p) return v('not-a-signing-party', 'LDMAL Art. 42', '只有申请人和被申请人签收调解书');
     if (ctx.mediation?.signatures.some((s) => s.partyId === p.id)) return v('already-signed', 'LDMAL Art. 42', '该当事人已签收调解书');

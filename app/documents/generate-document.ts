@@ -14,6 +14,7 @@ import {
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
+import { mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
@@ -78,6 +79,12 @@ function conversionOf(events: EventRecord[]): { on: string; reason: string | nul
 }
 
 /** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
+/** The extended limit's last day the rules worked out when the extension was approved; none when it was provisional. */
+function extensionDueOn(payload: Record<string, unknown> | undefined): string | null {
+  const facts = payload?.ruleFacts as { extendedDueOn?: string | null; provisional?: unknown } | undefined;
+  return facts?.extendedDueOn && !facts.provisional ? facts.extendedDueOn : null;
+}
+
 function recordText(events: EventRecord[]): RecordText {
   const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
   const aw = last('ISSUE_AWARD') as AwardPayload | undefined;
@@ -86,6 +93,7 @@ function recordText(events: EventRecord[]): RecordText {
     // Each PARTIAL_AWARD the statechart took is one of ctx.partialAwards, in the same order.
     partialAwards: events.filter((e) => e.type === 'PARTIAL_AWARD').map((e) => awardText(e.payload as AwardPayload)),
     extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
+    extensionDueOn: extensionDueOn(last('EXTEND_TIME_LIMIT')),
     transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
   };
 }
@@ -188,6 +196,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const ctx = caseContext(c);
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
   checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
+  // LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 is the tribunal's, signed by its arbitrators (a case stored before
+  // MEDIATION_AGREED needed a tribunal may hold an agreement without one).
+  const noTribunal = input.kind === 'mediation_document' && ctx.mediation?.agreedOn ? mediationNeedsTribunal(ctx) : null;
+  if (noTribunal) throw unprocessable(`${noTribunal.detail}（${noTribunal.source}）`, { rule: noTribunal.rule, source: noTribunal.source });
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);

@@ -112,6 +112,7 @@ export interface DrillInput extends PeriodInput {
   result?: DrillQuery['result'];
   referred?: 'true' | 'false';
   collective?: 'true' | 'false';
+  finality?: DrillQuery['finality'];
   page: number;
   pageSize: number;
 }
@@ -136,6 +137,7 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
     result: q.result,
     referred: q.referred === undefined ? undefined : q.referred === 'true',
     collective: q.collective === undefined ? undefined : q.collective === 'true',
+    finality: q.finality,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });

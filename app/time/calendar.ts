@@ -11,7 +11,8 @@ import { recomputationView, startRecomputations } from './recompute.ts';
 
 /**
  * GET /api/calendar/deadline — n working or calendar days after `from` on the official calendar, explained. A year
- * without official data is a 422, unless `provisional` asks for the date as if that year had weekends only (api.md v1.1).
+ * without official data is a 422, unless `provisional` asks for the date as if that year had its weekends and the
+ * holidays whose dates the law fixes only (workflows/calendar.ts `provisionalHoliday`; api.md v1.1).
  */
 export async function deadlineCalculator(
   deps: Deps,
@@ -32,7 +33,7 @@ export async function deadlineCalculator(
   } catch (e) {
     if (e instanceof MissingCalendarYearError) {
       throw unprocessable(
-        `${e.message}；已有数据的年份：${official.years()[0]}–${official.years().at(-1)}。如需暂定日期（该年只计周末），请加 &provisional=true`,
+        `${e.message}；已有数据的年份：${official.years()[0]}–${official.years().at(-1)}。如需暂定日期（该年只计周末和法律规定日期的元旦、春节、劳动节、国庆节），请加 &provisional=true`,
         { rule: 'calendar-data-missing', missingYear: e.year },
       );
     }
@@ -47,8 +48,9 @@ const pick = (r: { dueOn: string } & Record<string, unknown>, skippedKey: string
 
 /**
  * GET /api/calendar/day?date= — one day on the official calendar: a working day, a weekend, a statutory holiday (with
- * its name) or an adjusted working day (调休上班). A year without official data answers as weekends only, marked
- * provisional, so that a screen can still say "Saturday" (the hearing dialog's warning).
+ * its name) or an adjusted working day (调休上班). A year without official data answers from its weekends and the
+ * law-fixed holidays (元旦, 春节 where known, 劳动节, 国庆节), marked provisional, so that a screen can still say
+ * "Saturday" or "国庆节" (the hearing dialog's warning).
  */
 export async function calendarDay(deps: Deps, date: string) {
   const cal = (await deps.calendar.get()).provisionalView();

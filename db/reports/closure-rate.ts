@@ -426,6 +426,8 @@ export interface DrillQuery extends PeriodQuery {
   result?: 'worker' | 'employer' | 'both';
   referred?: boolean;
   collective?: boolean;
+  /** The award's finality (终局 / 部分终局 / 非终局), as finalAwards and mixedAwards count it with mode=award. */
+  finality?: 'final' | 'mixed' | 'non_final';
   limit: number;
   offset: number;
 }
@@ -511,6 +513,10 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
   if (q.collective !== undefined) {
     where.push('collective = ?');
     b.push(q.collective);
+  }
+  if (q.finality) {
+    where.push('finality = ?');
+    b.push(q.finality);
   }
   if (q.groupBy && q.group !== undefined) {
     const col = ROW_COLUMN[q.groupBy];

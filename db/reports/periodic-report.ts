@@ -29,6 +29,9 @@ export interface ReportRow {
   /** Drill-down measure behind the number, when there is one. */
   measure?: string;
   mode?: string;
+  /** Further drill-down filters of the same list (GET /api/stats/closure/cases): award finality, collective cases. */
+  finality?: 'final' | 'mixed';
+  collective?: 'true';
 }
 
 export interface BreakdownTable {
@@ -115,7 +118,8 @@ export async function periodicReport(
   const byCause = new Map((breakdowns.cause ?? []).map((g) => [g.key, g.accepted]));
   const cause = (keys: StatCause[]) => keys.reduce((s, k) => s + (byCause.get(k) ?? 0), 0);
   const byOwnership = new Map((breakdowns.ownership ?? []).map((g) => [g.key, g.accepted]));
-  const rows: [string, number | string | null, string?, string?][] = [
+  type Filters = Pick<ReportRow, 'finality' | 'collective'>;
+  const rows: [string, number | string | null, string?, string?, Filters?][] = [
     ['上期未结案件数', f.carriedOver, 'carriedOver'],
     ['本期受理案件数', f.accepted, 'accepted'],
     ['  其中：集体劳动人事争议案件数', f.acceptedCollective],
@@ -138,15 +142,15 @@ export async function periodicReport(
     ['本期结案数', f.closed, 'closed'],
     ['  仲裁调解结案', f.byMode.mediation, 'closed', 'mediation'],
     ['  仲裁裁决结案', f.byMode.award, 'closed', 'award'],
-    ['    其中：终局裁决', f.finalAwards],
-    ['    其中：部分终局裁决（终局与非终局事项并存）', f.mixedAwards],
+    ['    其中：终局裁决', f.finalAwards, 'closed', 'award', { finality: 'final' }],
+    ['    其中：部分终局裁决（终局与非终局事项并存）', f.mixedAwards, 'closed', 'award', { finality: 'mixed' }],
     ['  其他方式结案', f.byMode.withdrawal + f.byMode.other],
     ['    撤回', f.otherModes.withdrawal, 'closed', 'withdrawal'],
     ['    按撤回处理', f.otherModes.deemedWithdrawal, 'closed', 'deemed_withdrawal'],
     ['    终止审理', f.otherModes.termination, 'closed', 'termination'],
     ['    移送', f.otherModes.transfer, 'closed', 'transfer'],
     ['    其他', f.otherModes.other],
-    ['  其中：集体劳动人事争议结案数', f.closedCollective],
+    ['  其中：集体劳动人事争议结案数', f.closedCollective, 'closed', undefined, { collective: 'true' }],
     ['结案案件劳动者当事人数', f.workersClosed],
     ['结案案件按处理结果（裁决、调解结案）：', null],
     ['  用人单位胜诉', f.results.employer],
@@ -175,12 +179,13 @@ export async function periodicReport(
     ['调解成功率（调解组织口径）', pct(f.mediationSuccess.organization.value)],
     ['调解成功率（统计公报口径）', pct(f.mediationSuccess.bulletin.value)],
   ];
-  const summary: ReportRow[] = rows.map(([label, value, measure, mode], i) => ({
+  const summary: ReportRow[] = rows.map(([label, value, measure, mode, filters], i) => ({
     code: String(i + 1),
     label,
     value,
     ...(measure ? { measure } : {}),
     ...(mode ? { mode } : {}),
+    ...filters,
   }));
   return {
     title: '劳动人事争议仲裁处理情况',

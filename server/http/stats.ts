@@ -36,6 +36,10 @@ const CasesQuery = z
     result: z.enum(['worker', 'employer', 'both']).optional().openapi({ description: '劳动者胜诉 / 用人单位胜诉 / 双方部分胜诉' }),
     referred: z.enum(['true', 'false']).optional().openapi({ description: '经调解组织调解后申请仲裁' }),
     collective: z.enum(['true', 'false']).optional(),
+    finality: z.enum(['final', 'mixed', 'non_final']).optional().openapi({
+      description:
+        '裁决的终局性：终局裁决 / 部分终局裁决（终局与非终局事项并存）/ 非终局裁决（与 measure=closed&mode=award 同用即报表的终局裁决数）',
+    }),
     ...Pagination.shape,
   })
   .strict();
@@ -172,6 +176,8 @@ const ReportRow = z.strictObject({
   value: z.union([z.number(), z.string()]).nullable(),
   measure: z.string().optional().openapi({ description: '下钻的指标（GET /api/stats/closure/cases 的 measure）' }),
   mode: z.string().optional(),
+  finality: z.enum(['final', 'mixed']).optional().openapi({ description: '下钻时另加的 finality（终局、部分终局裁决）' }),
+  collective: z.enum(['true']).optional().openapi({ description: '下钻时另加的 collective=true（集体争议结案）' }),
 });
 const PeriodicReport = z
   .strictObject({

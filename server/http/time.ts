@@ -21,10 +21,9 @@ const DeadlineQuery = z
     from: IsoDate,
     days: z.coerce.number().int().min(0).max(3650),
     unit: z.enum(['working', 'calendar']),
-    provisional: z
-      .enum(['true', 'false'])
-      .optional()
-      .openapi({ description: 'true：需要未录入官方安排的年份时，按该年只有周末计算暂定日期（否则 422）' }),
+    provisional: z.enum(['true', 'false']).optional().openapi({
+      description: 'true：需要未录入官方安排的年份时，按该年周末和法律规定日期的节日（元旦、春节、劳动节、国庆节）计算暂定日期（否则 422）',
+    }),
   })
   .strict();
 const CalendarYearBody = z
@@ -92,8 +91,10 @@ export function createTimeRouter(deps: Deps): Router {
             dueOn: Day,
             skipped: z.array(SkippedDay),
             explanation: z.string(),
-            provisional: z.boolean().openapi({ description: 'true：按暂定日历（缺少官方安排的年份只计周末）计算' }),
-            missingYears: z.array(z.number().int()).openapi({ description: '暂按只有周末计算的年份' }),
+            provisional: z
+              .boolean()
+              .openapi({ description: 'true：按暂定日历（缺少官方安排的年份只计周末和法律规定日期的元旦、春节、劳动节、国庆节）计算' }),
+            missingYears: z.array(z.number().int()).openapi({ description: '暂按周末和法律规定日期的节日计算的年份' }),
           })
           .openapi('DeadlineCalculation'),
       },
@@ -120,7 +121,9 @@ export function createTimeRouter(deps: Deps): Router {
               .enum(['workday', 'weekend', 'holiday', 'makeup_workday'])
               .openapi({ description: 'workday 工作日；weekend 周末；holiday 法定节假日；makeup_workday 调休上班日' }),
             name: z.string().optional().openapi({ description: '节日名称（已录入时）' }),
-            provisional: z.boolean().openapi({ description: 'true：该年尚未录入官方安排，暂按只有周末判断' }),
+            provisional: z
+              .boolean()
+              .openapi({ description: 'true：该年尚未录入官方安排，暂按周末和法律规定日期的节日（元旦、春节、劳动节、国庆节）判断' }),
           })
           .openapi('CalendarDay'),
       },

@@ -483,7 +483,8 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(suspension).not.toContain('十一月');
     const extension = await one(c, a.tokens.chair, { kind: 'decision', matter: 'extension' });
     expect(extension).toContain('因案情复杂，依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定');
-    expect(extension).toContain('延长十五日');
+    // Accepted 2026-03-04: 45 days → 04-18 (Saturday) → 04-20; extended from the 45th day by 15 → Sunday 05-03 → 05-06.
+    expect(extension).toContain('延长十五日，延长后的审理期限至二〇二六年五月六日届满。');
     expect(extension).toContain('二〇二六年四月五日');
     await ev(c, a.tokens.chair, 'SUSPEND', '2026-04-08', { reason: '申请人住院治疗', ground: 'other' });
     const first = await one(c, a.tokens.chair, { kind: 'decision', matter: 'suspension', occurrence: 1 });
@@ -656,9 +657,11 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     await ev(d, arb.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: false, respondentPresent: true });
     const wrong = await t.api(arb.token).post(`/api/cases/${d.id}/documents`, { kind: 'decision', matter: 'deemed_withdrawal' });
     expect(wrong.status).toBe(409);
-    await ev(d, arb.token, 'DEEM_WITHDRAWN', '2026-03-26', {});
+    // The reason repeats the fixed wording: printed once, not as "无正当理由拒不到庭（申请人经书面通知无正当理由拒不到庭）".
+    await ev(d, arb.token, 'DEEM_WITHDRAWN', '2026-03-26', { reason: '申请人经书面通知无正当理由拒不到庭。' });
     const deemed = await one(d, arb.token, { kind: 'decision', matter: 'deemed_withdrawal' });
     expect(deemed).toContain('于二〇二六年三月二十五日开庭审理。申请人张三于二〇二六年三月十日收到开庭通知，无正当理由拒不到庭。');
+    expect(deemed).not.toContain('（申请人');
     expect(deemed).toContain('依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。');
     expect(deemed).toContain('二〇二六年三月二十六日');
   });
@@ -763,7 +766,8 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     for (const n of [
       '调解协议书',
       '申请人吴六与被申请人',
-      '于2026年3月2日申请调解',
+      // Dates in Chinese numerals, as in every other document (the agreement's own terms are the parties' words).
+      '于二〇二六年三月二日申请调解',
       '经调解，双方当事人自愿达成如下协议',
       '被申请人于2026年3月20日前支付申请人工资12000元。',
       '经调解员签名并加盖调解组织印章后生效',

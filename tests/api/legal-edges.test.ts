@@ -130,6 +130,8 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     // Before a tribunal exists, the chair assigns the mediator who conducts the mediation (api.md "Scope (v1.1)").
     await ok(c, a.tokens.chair, 'ASSIGN_MEDIATOR', { mediatorId: a.ids.mediator }, '2026-03-10');
     await ok(c, a.tokens.mediator, 'START_MEDIATION', {}, '2026-03-10');
+    // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator }, '2026-03-11');
     await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-12');
     const early2 = await send(
       c,

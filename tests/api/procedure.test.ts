@@ -3,6 +3,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 let t: TestApp;
@@ -279,11 +280,28 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
   it('mediation inside arbitration closes by mediation only when both parties sign', async () => {
     const c = await registerCase(t, a);
+    const arb = a.arbitrators[0] as { id: number; token: string };
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15 }, '2026-03-04');
     // Before a tribunal exists, the chair assigns the mediator who conducts the mediation (api.md "Scope (v1.1)").
     await ok(c, a.tokens.chair, 'ASSIGN_MEDIATOR', { mediatorId: a.ids.mediator }, '2026-03-05');
     await ok(c, a.tokens.mediator, 'START_MEDIATION', {}, '2026-03-05');
-    let r = await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-06');
+    // LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 is the tribunal's, signed by its arbitrators — no agreement is
+    // recorded (and no document made) before the tribunal is formed; the tribunal can be formed during the mediation.
+    const next = async (token: string) =>
+      ((await t.api(token).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[]).map((x) => x.type);
+    expect(await next(a.tokens.mediator)).not.toContain('MEDIATION_AGREED');
+    expect(await next(a.tokens.mediator)).toContain('MEDIATION_FAILED');
+    expect(await next(a.tokens.chair)).toContain('FORM_TRIBUNAL');
+    const early = await send(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-06');
+    expect(early.status).toBe(422);
+    expect(early.body.rule).toBe('mediation-document-needs-tribunal');
+    expect(early.body.detail).toContain('请先组成仲裁庭');
+    expect((await t.api(a.tokens.mediator).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' })).status).toBe(409);
+    let r = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-06');
+    expect(r).toMatchObject({ state: 'in_mediation', tribunal: { presidingId: arb.id } });
+    expect(await next(a.tokens.chair)).not.toContain('FORM_TRIBUNAL');
+    r = await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-06');
     expect(r.state).toBe('mediation_signing');
     r = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-09' }, '2026-03-09');
     expect(r.state).toBe('mediation_signing');
@@ -297,6 +315,21 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(dl('mediation_signature').explanation).toContain('已于2026-03-10完成。');
     expect(dl('tribunal_notice').explanation).toContain('案件已于2026-03-10结案，此项不再需要。');
     expect(dl('tribunal_notice').explanation).not.toContain('完成');
+    // The document the tribunal made: signed by its arbitrator.
+    const doc = await generatedText(t, arb.token, c.id, { kind: 'mediation_document' });
+    expect(doc).toContain('本案经仲裁庭主持调解');
+    expect(doc).toMatch(/即具有法律效力。仲裁员\S/);
+  });
+
+  it('a mediation begun before the tribunal that fails returns to the tribunal formed there', async () => {
+    const c = await registerCase(t, a);
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, a.tokens.chair, 'ASSIGN_MEDIATOR', { mediatorId: a.ids.mediator }, '2026-03-05');
+    await ok(c, a.tokens.mediator, 'START_MEDIATION', {}, '2026-03-05');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-06');
+    const r = await ok(c, a.tokens.mediator, 'MEDIATION_FAILED', {}, '2026-03-07');
+    expect(r.state).toBe('tribunal_formed');
   });
 
   it('withdrawal, termination and rejection each close with their mode', async () => {

@@ -157,6 +157,8 @@ async function play(k: Of<typeof caseArb>) {
     // Before a tribunal exists, the chair assigns the mediator who conducts the mediation (api.md "Scope (v1.1)").
     await act(c, a.tokens.chair, 'ASSIGN_MEDIATOR', s, k.lag, { mediatorId: a.ids.mediator });
     const c2 = await act(c, a.tokens.mediator, 'START_MEDIATION', s, k.lag);
+    // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
+    await act(c2, a.tokens.chair, 'FORM_TRIBUNAL', s, k.lag, { arbitratorIds: [arb.id], presidingId: arb.id });
     await act(c2, a.tokens.mediator, 'MEDIATION_AGREED', s, k.lag, {
       terms: '支付工资',
       ...(g3 % 3 ? { amount: g3 % 3 === 1 ? '1000.00' : '38400.00' } : {}),

@@ -89,6 +89,8 @@ beforeAll(async () => {
   await ev(E, a.tokens.clerk, 'ACCEPT', '2026-01-06');
   await ev(E, a.tokens.chair, 'ASSIGN_MEDIATOR', '2026-02-20', { mediatorId: a.ids.mediator });
   await ev(E, a.tokens.mediator, 'START_MEDIATION', '2026-02-20');
+  // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
+  await ev(E, a.tokens.chair, 'FORM_TRIBUNAL', '2026-02-20', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator });
   await ev(E, a.tokens.mediator, 'MEDIATION_AGREED', '2026-02-23', { terms: '被申请人支付工资12000元' });
   await ev(E, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-02-24', { partyId: E.applicants[0]?.id, signedOn: '2026-02-24' });
   await ev(E, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-02-25', { partyId: E.respondents[0]?.id, signedOn: '2026-02-25' });
@@ -177,6 +179,7 @@ async function q3Fixture() {
   await ev(P, a.tokens.clerk, 'ACCEPT', '2026-07-09');
   await ev(P, a.tokens.chair, 'ASSIGN_MEDIATOR', '2026-07-15', { mediatorId: a.ids.mediator });
   await ev(P, a.tokens.mediator, 'START_MEDIATION', '2026-07-15');
+  await ev(P, a.tokens.chair, 'FORM_TRIBUNAL', '2026-07-15', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator });
   await ev(P, a.tokens.mediator, 'MEDIATION_AGREED', '2026-07-15', { terms: '被申请人支付申请人3000元', amount: '3000.00' });
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.applicants[0]?.id, signedOn: '2026-07-20' });
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.respondents[0]?.id, signedOn: '2026-07-20' });
@@ -440,6 +443,24 @@ describe(`the MA2/yearbook rows, hand-counted (${process.env.TEST_DB ?? 'sqlite'
     expect(await list('measure=closed&result=employer')).toEqual(sorted('J', 'O'));
     expect(await list('measure=closed&result=worker')).toEqual(sorted('N'));
     expect(await list('measure=accepted&groupBy=ownership&group=private')).toEqual(sorted('J', 'O'));
+  });
+
+  it('every report row with a drill-down lists as many cases as it counts: 终局裁决, 部分终局裁决 and 集体争议结案 too', async () => {
+    const j = await get(`/api/stats/report?${Q3}`);
+    const rows = (j.body.summary as Body[]).filter((r) => r.measure);
+    const byLabel = (label: string) => rows.find((r) => String(r.label).trim() === label);
+    expect(byLabel('其中：终局裁决')).toMatchObject({ code: '34', measure: 'closed', mode: 'award', finality: 'final' });
+    expect(byLabel('其中：部分终局裁决（终局与非终局事项并存）')).toMatchObject({ code: '35', finality: 'mixed' });
+    expect(byLabel('其中：集体劳动人事争议结案数')).toMatchObject({ code: '42', measure: 'closed', collective: 'true' });
+    for (const r of rows) {
+      const filters = ['mode', 'finality', 'collective'].filter((k) => r[k]).map((k) => `&${k}=${r[k]}`);
+      const d = await get(`/api/stats/closure/cases?${Q3}&measure=${r.measure}${filters.join('')}`);
+      expect(d.status, JSON.stringify(d.body)).toBe(200);
+      expect(d.body.total, `${r.code} ${r.label}`).toBe(r.value);
+    }
+    const finals = await get(`/api/stats/closure/cases?${Q3}&measure=closed&mode=award&finality=final`);
+    expect(finals.body.total).toBeGreaterThan(0);
+    for (const c of finals.body.items as Body[]) expect(c).toMatchObject({ closureMode: 'award', finality: 'final' });
   });
 
   it('the report: header fields and every yearbook row, on JSON, CSV, xlsx and PDF', async () => {

@@ -43,9 +43,12 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await day('2026-10-10')).body).toMatchObject({ rest: false, kind: 'makeup_workday', provisional: false });
     expect((await day('2026-12-12')).body).toEqual({ date: '2026-12-12', rest: true, kind: 'weekend', provisional: false });
     expect((await day('2026-12-14')).body).toEqual({ date: '2026-12-14', rest: false, kind: 'workday', provisional: false });
-    // 2027 has no official data loaded here: weekends only, and said so.
+    // 2027 has no official data loaded here: weekends and the holidays the law dates (Holidays-Reg Art. 2), said so.
     expect((await day('2027-01-02')).body).toEqual({ date: '2027-01-02', rest: true, kind: 'weekend', provisional: true });
     expect((await day('2027-01-04')).body).toEqual({ date: '2027-01-04', rest: false, kind: 'workday', provisional: true });
+    expect((await day('2027-01-01')).body).toEqual({ date: '2027-01-01', rest: true, kind: 'holiday', name: '元旦', provisional: true });
+    expect((await day('2027-02-05')).body).toEqual({ date: '2027-02-05', rest: true, kind: 'holiday', name: '春节', provisional: true });
+    expect((await day('2027-10-01')).body).toMatchObject({ rest: true, kind: 'holiday', name: '国庆节', provisional: true });
     const bad = await day('2026-02-30');
     expect(bad.status).toBe(400);
     expect(bad.type).toBe('application/problem+json');
@@ -71,6 +74,37 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       .get('/api/calendar/deadline')
       .query({ from: '2026-03-02', days: 5, unit: 'working', provisional: 'true' });
     expect(known.body).toMatchObject({ provisional: false, missingYears: [] });
+    // Holidays-Reg Art. 2: 元旦 (Friday 2027-01-01) is a rest day in the provisional view: 12-29, 12-30, 12-31, 01-04, 01-05.
+    const newYear = await t
+      .api(a.tokens.clerk)
+      .get('/api/calendar/deadline')
+      .query({ from: '2026-12-28', days: 5, unit: 'working', provisional: 'true' });
+    expect(newYear.body).toMatchObject({ dueOn: '2027-01-05', provisional: true, missingYears: [2027] });
+    expect(newYear.body.skipped).toContainEqual({ date: '2027-01-01', reason: 'holiday', name: '元旦' });
+    expect(newYear.body.explanation).toContain('元旦');
+    expect(newYear.body.explanation).toContain('清明节、端午节、中秋节');
+    // A calendar-day period ending on 元旦 is carried to the next working day.
+    const carried = await t
+      .api(a.tokens.clerk)
+      .get('/api/calendar/deadline')
+      .query({ from: '2026-11-17', days: 45, unit: 'calendar', provisional: 'true' });
+    expect(carried.body).toMatchObject({ dueOn: '2027-01-04', provisional: true });
+  });
+
+  it('a case whose award limit falls on 元旦 of a year without official data: carried to the next working day', async () => {
+    t.clock.set('2026-11-20T02:00:00Z');
+    try {
+      const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-16' }));
+      const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-11-17' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const award = r.body.deadlines.find((d: { kind: string }) => d.kind === 'award');
+      // 2026-11-17 + 45 = Friday 2027-01-01 (元旦) → Monday 2027-01-04.
+      expect(award).toMatchObject({ dueOn: '2027-01-04', provisional: true });
+      expect(award.explanation).toContain('元旦');
+      expect(award.explanation).toContain('缺少2027年国家法定节假日安排');
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+    }
   });
 
   // Issue 11 item 13 (api.md v1.1): the earliest plausible date instead of 待定, recomputed exactly when the year is loaded.
@@ -102,8 +136,8 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect(ext.status, JSON.stringify(ext.body)).toBe(200);
       const history = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body;
       expect(history.at(-1).payload.ruleFacts).toMatchObject({ awardDueOn: '2027-01-18', provisional: { years: [2027] } });
-      // A rule that refuses on a provisional date says so plainly: 12-29, 12-30, 12-31 and (provisionally) 01-01 are
-      // four working days before a hearing on 2027-01-04.
+      // A rule that refuses on a provisional date says so plainly: 12-29, 12-30 and 12-31 are three working days before a
+      // hearing on 2027-01-04 (01-01, 元旦, is a rest day even before the 2027 schedule is loaded).
       const arb = a.arbitrators[0] as { id: number; token: string };
       await t.api(a.tokens.chair).post(`/api/cases/${c.id}/events`, {
         type: 'FORM_TRIBUNAL',

@@ -180,6 +180,8 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
       hearingNoticeService(c, 1) !== null,
       hearingNoticeService(c, 2) !== null,
       leaf === 'in_mediation' || leaf === 'mediation_signing' ? c.stageBefore : null,
+      // LDMAL Art. 42: an agreement in arbitration needs the tribunal (rules.ts PRECONDITIONS.MEDIATION_AGREED).
+      c.tribunal !== null,
       leaf === 'suspended' ? c.resumeTo : null,
       c.mediation?.signatures.map((x) => x.partyId) ?? null,
       c.advanceExecutions.some((x) => x.transferredOn === null),

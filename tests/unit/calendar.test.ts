@@ -49,6 +49,31 @@ describe('official calendar 2023–2026 (domain.md §14)', () => {
     expect(c.explanation).toContain('推后');
   });
 
+  it('the provisional view rests on the holidays the law dates: 元旦, 春节 (known years), 劳动节, 国庆节 (Holidays-Reg Art. 2)', () => {
+    const view = cal.provisionalView();
+    expect(view.day('2027-01-01')).toEqual({ date: '2027-01-01', rest: true, kind: 'holiday', name: '元旦' });
+    for (const d of ['2027-05-01', '2027-05-02']) expect(view.day(d)).toMatchObject({ rest: true, kind: 'holiday', name: '劳动节' });
+    for (const d of ['2027-10-01', '2027-10-02', '2027-10-03']) expect(view.day(d)).toMatchObject({ rest: true, name: '国庆节' });
+    // 春节: 除夕 and 正月初一 to 初三 (2027-02-06 is 初一).
+    for (const d of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'])
+      expect(view.day(d)).toMatchObject({ rest: true, kind: 'holiday', name: '春节' });
+    expect(view.day('2027-02-04')).toMatchObject({ rest: false, kind: 'workday' });
+    expect(view.day('2027-02-09')).toMatchObject({ rest: false, kind: 'workday' });
+    expect(view.day('2028-01-25')).toMatchObject({ rest: true, name: '春节' });
+    expect(view.day('2030-02-05')).toMatchObject({ rest: true, name: '春节' });
+    // Lunar and solar-term holidays and make-up days are the official schedule's: Monday 2027-04-05 stays a working day.
+    expect(view.day('2027-04-05')).toMatchObject({ rest: false, kind: 'workday' });
+    expect(view.assumed).toEqual(new Set([2027, 2028, 2030]));
+    const five = computePeriod(cal, { days: 5, unit: 'working' }, '2026-12-28', '收到之日');
+    expect(five).toMatchObject({ dueOn: '2027-01-05', provisional: true });
+    expect(five.explanation).toContain('元旦');
+    expect(five.explanation).toContain('未计清明节、端午节、中秋节');
+    const limit = computePeriod(cal, { days: 45, unit: 'calendar' }, '2026-11-17', '受理之日');
+    expect(limit).toMatchObject({ dueOn: '2027-01-04', provisional: true });
+    // A year the Spring Festival table does not know says that 春节 is not counted either.
+    expect(computePeriod(cal, { days: 5, unit: 'working' }, '2031-01-20', '收到之日').explanation).toContain('未计春节、清明节');
+  });
+
   it('a loaded year is used, and its make-up days count', () => {
     const withNext = new OfficialCalendar([
       ...packagedCalendarYears(),
@@ -230,6 +255,8 @@ describe('deadlines after the award and in mediation', () => {
     const s = drive([
       ['ACCEPT', '2026-03-04'],
       ['START_MEDIATION', '2026-03-05'],
+      // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
+      ['FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [7], presidingId: 7 }],
       ['MEDIATION_AGREED', '2026-03-06', { terms: '支付工资' }],
     ]);
     expect(at(s, '2026-03-07').mediation_signature).toMatchObject({ dueOn: '2026-04-20', status: 'open' });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { songRegular } from '../../templates/fonts.ts';
-import { BUILDERS, chineseTime, type DocInput, RecordIncompleteError } from '../../templates/kinds.ts';
+import { absenceAddition, BUILDERS, chineseTime, type DocInput, RecordIncompleteError } from '../../templates/kinds.ts';
 import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
 import { SAMPLE_INPUT, sampleFor } from '../../templates/sample.ts';
@@ -123,6 +123,18 @@ describe('document templates print the record, nothing more', () => {
     expect(chineseTime('09:30')).toBe('上午九时三十分');
     expect(chineseTime('14:00')).toBe('下午二时');
   });
+});
+
+describe('the deemed-withdrawal decision prints the reason only as what it adds', () => {
+  it.each([
+    ['申请人经书面通知无正当理由拒不到庭', ''],
+    ['申请人经书面通知无正当理由拒不到庭。', ''],
+    ['无正当理由拒不到庭', ''],
+    ['未经仲裁庭同意中途退庭', ''],
+    ['经书面通知无正当理由拒不到庭，且电话无法联系', '电话无法联系'],
+    ['电话无法联系', '电话无法联系'],
+    ['未能联系申请人', '未能联系申请人'],
+  ])('%s → %s', (reason, more) => expect(absenceAddition(reason)).toBe(more));
 });
 
 describe('layout (GB/T 9704)', () => {

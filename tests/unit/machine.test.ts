@@ -194,6 +194,37 @@ describe('procedure statechart guards', () => {
     d.do('EXTEND_TIME_LIMIT', { days: 5 }, { awardDueOn: '2026-04-20', extendedDueOn: '2026-04-23' });
   });
 
+  it("the 调解书 is the tribunal's (LDMAL Art. 42(2)–(3)): no agreement before a tribunal; it can be formed during the mediation", () => {
+    const d = new Driver();
+    d.do('ACCEPT');
+    d.do('START_MEDIATION');
+    expect(d.try('MEDIATION_AGREED', { terms: '支付工资' })).toMatchObject({
+      ok: false,
+      violation: { rule: 'mediation-document-needs-tribunal' },
+    });
+    expect(availableEvents(d.snap, d.day)).not.toContain('MEDIATION_AGREED');
+    expect(availableEvents(d.snap, d.day)).toContain('FORM_TRIBUNAL');
+    expect(d.do('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 })).toBe('in_mediation');
+    expect(availableEvents(d.snap, d.day)).not.toContain('FORM_TRIBUNAL');
+    expect(d.do('MEDIATION_AGREED', { terms: '支付工资' })).toBe('mediation_signing');
+    // A case stored before the rule, at signing without a tribunal: no signature until the tribunal is formed there.
+    const old = new Driver();
+    old.do('ACCEPT');
+    old.do('START_MEDIATION');
+    old.snap = restore({
+      machineVersion: MACHINE_VERSION,
+      value: d.snap.value,
+      context: { ...d.ctx, tribunal: null, stageBefore: 'accepted' },
+    });
+    expect(old.try('SIGN_MEDIATION_DOCUMENT', { partyId: 1 })).toMatchObject({
+      ok: false,
+      violation: { rule: 'mediation-document-needs-tribunal' },
+    });
+    expect(availableEvents(old.snap, old.day)).toContain('FORM_TRIBUNAL');
+    old.do('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 });
+    expect(old.do('SIGN_MEDIATION_DOCUMENT', { partyId: 1 })).toBe('mediation_signing');
+  });
+
   it('suspension returns to the stage it interrupted', () => {
     const d = new Driver();
     d.do('ACCEPT');
