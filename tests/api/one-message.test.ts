@@ -262,9 +262,9 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
       expect((loaded as { record: { id: number; version: number } }).record).toMatchObject({ id: caseId, version: 1 });
       if (dialect === 'postgres') {
         expect(lockedMeanwhile).toBe('55P03'); // lock_not_available
-        // The other connection's messages aside (knex asks a new connection its server's version; the lock attempt; its
-        // rollback).
-        const own = sent.filter((s) => !/nowait|^ROLLBACK|^select version\(\)/.test(s));
+        // The other connection's messages aside (knex asks a new connection its server's version; the pool raises its
+        // synchronous_commit; the lock attempt; its rollback).
+        const own = sent.filter((s) => !/nowait|^ROLLBACK|^select version\(\)|^select set_config\('synchronous_commit'/.test(s));
         expect(own[0]).toMatch(/^BEGIN;\nselect "id" from "cases" where "id" = '\d+' limit '1' for update;\nselect "cases"\.\*/s);
         expect(own).toHaveLength(2); // that message, then COMMIT
       }
