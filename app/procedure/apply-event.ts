@@ -28,6 +28,7 @@ import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedur
 import { absentNotices, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
+import { inCaseTurn } from '../case-turns.ts';
 import {
   caseScope,
   caseSnapshot,
@@ -676,6 +677,8 @@ export async function submitEvent(
       }
     }
   }
-  // The unit of work is this event's alone: an ACCEPT's serial may be taken with COMMIT (`recordDecision`).
-  return transact((uow) => applyEvent(deps, uow, actor, caseId, ev, { ...opts, serialAtCommit: true }));
+  // The unit of work is this event's alone: an ACCEPT's serial may be taken with COMMIT (`recordDecision`). On
+  // PostgreSQL the case's writes in this process take turns before they take a connection (app/case-turns.ts).
+  const write = () => transact((uow) => applyEvent(deps, uow, actor, caseId, ev, { ...opts, serialAtCommit: true }));
+  return deps.db.dialect === 'postgres' ? inCaseTurn(caseId, deps.config.database.lockTimeoutMs, write) : write();
 }
