@@ -918,7 +918,7 @@ export const CaseListQuery = Pagination.extend({
   q: z.string().trim().max(100).optional(),
   arbitratorId: QueryId.optional(),
   mediatorId: QueryId.optional().openapi({
-    description: '指派给该调解员的仲裁案件（仲裁中的调解，《劳动人事争议仲裁办案规则》第七十一条）',
+    description: '指派给该调解员的案件（各程序；加 track=arbitration 为仲裁中的调解，《劳动人事争议仲裁办案规则》第七十一条）',
   }),
   overdue: z.enum(['true', 'false']).optional(),
   sort: z

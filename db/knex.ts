@@ -762,10 +762,15 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
       pool: {
         min: 0,
         max: o.poolMax,
-        afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, c: unknown) => void) =>
-          conn.query(`select set_config('synchronous_commit', 'on', false) where current_setting('synchronous_commit') = 'off'`, (err) =>
-            done(err, conn),
-          ),
+        afterCreate: (
+          conn: { query(sql: string, cb: (err: Error | null) => void): void; end(): unknown },
+          done: (err: Error | null, c: unknown) => void,
+        ) =>
+          conn.query(`select set_config('synchronous_commit', 'on', false) where current_setting('synchronous_commit') = 'off'`, (err) => {
+            // A connection that could not be set is closed, not left open beside the pool.
+            if (err) conn.end();
+            done(err, conn);
+          }),
       },
       acquireConnectionTimeout: o.acquireTimeoutMs,
       log: knexLog(),

@@ -1053,12 +1053,15 @@ function mediationDocument(d: DocInput): DocSpec[] {
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
         ...claimsBlock(d, '被申请人反申请请求：', undefined, true),
-        { kind: 'para', text: '本案经仲裁庭主持调解，双方当事人自愿达成如下协议：' },
+        // A case stored before the tribunal was required (a legacy agreement, closed or partly signed) keeps the
+        // commission's wording it was signed under; every other one is the tribunal's (the server refuses it without).
+        { kind: 'para', text: `本案经${d.arbitrators.length ? '仲裁庭' : '本委'}主持调解，双方当事人自愿达成如下协议：` },
         { kind: 'para', text: m.terms },
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
       ],
-      // LDMAL Art. 42(3); Rules Art. 73: signed by the arbitrators (the server refuses a document with no tribunal).
-      signatures: signatures(d),
+      // LDMAL Art. 42(3); Rules Art. 73: signed by the arbitrators (the server refuses a new document with no tribunal;
+      // a legacy one, already signed or in effect, is reprinted as it was, without a blank name).
+      signatures: d.arbitrators.length ? signatures(d) : [],
       after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
       certified: '本件与原本核对无异',
     },

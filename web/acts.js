@@ -163,11 +163,12 @@ export function consequenceOf(type, c, body = {}) {
   if (type === 'SIGN_MEDIATION_DOCUMENT') {
     // The day of signature is the day the document takes effect once both sides have signed (LDMAL Art. 42): said
     // with the confirmation, and where none was entered, that the date of entry stands for it.
+    const word = body.refused ? '拒收日期' : '签收日期';
     const when = body.signedOn
-      ? `签收日期 ${body.signedOn}`
-      : `未填写签收日期：以${DATE_LABELS.SIGN_MEDIATION_DOCUMENT} ${body.occurredOn ?? ''} 为签收日期`;
+      ? `${word} ${body.signedOn}`
+      : `未填写${word}：以${DATE_LABELS.SIGN_MEDIATION_DOCUMENT} ${body.occurredOn ?? ''} 为${word}`;
     return body.refused
-      ? `将记录当事人拒绝签收调解书（${when.replace('签收日期', '拒收日期')}）：调解书不发生效力，仲裁庭应当及时作出裁决（《劳动争议调解仲裁法》第四十二条）。记录后不能撤回。`
+      ? `将记录当事人拒绝签收调解书（${when}）：调解书不发生效力，仲裁庭应当及时作出裁决（《劳动争议调解仲裁法》第四十二条）。记录后不能撤回。`
       : `${when}。双方当事人均签收后，调解书自最后签收之日起发生法律效力并以调解结案（《劳动争议调解仲裁法》第四十二条）；记录后不能撤回。`;
   }
   if (type === 'REFER_TO_ARBITRATION' && c.track === 'mediation') {

@@ -61,11 +61,13 @@ export function provisionalHoliday(date: string): string | undefined {
  * 国庆节）休息计算，未计清明节、端午节、中秋节、补休和调休上班日".
  */
 export function provisionalBasis(years: number[]): string {
-  const spring = years.every((y) => SPRING_FESTIVAL_DAYS[y]);
-  const fixed = spring
-    ? '元旦1月1日、春节（除夕至正月初三）、劳动节5月1日至2日、国庆节10月1日至3日'
-    : '元旦1月1日、劳动节5月1日至2日、国庆节10月1日至3日';
-  return `该年暂按周末和《全国年节及纪念日放假办法》第二条规定日期的节日（${fixed}）休息计算，未计${spring ? '' : '春节、'}清明节、端午节、中秋节，也未计补休、连休和调休上班日（以国务院办公厅通知为准）`;
+  const spring = years.filter((y) => SPRING_FESTIVAL_DAYS[y]);
+  const without = years.filter((y) => !SPRING_FESTIVAL_DAYS[y]);
+  // Years with and without a known Spring Festival are named apart (a span over 2030 and 2031 counted 2030's).
+  const festival = !without.length ? '春节（除夕至正月初三）、' : spring.length ? `春节（${spring.join('、')}年，除夕至正月初三）、` : '';
+  const fixed = `元旦1月1日、${festival}劳动节5月1日至2日、国庆节10月1日至3日`;
+  const missing = without.length ? (spring.length ? `${without.join('、')}年的春节、` : '春节、') : '';
+  return `该年暂按周末和《全国年节及纪念日放假办法》第二条规定日期的节日（${fixed}）休息计算，未计${missing}清明节、端午节、中秋节，也未计补休、连休和调休上班日（以国务院办公厅通知为准）`;
 }
 
 export class MissingCalendarYearError extends Error {

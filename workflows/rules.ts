@@ -416,8 +416,6 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
   // the chair's mediator began before (Rules Art. 71 lets the tribunal entrust one before the hearing) goes on; the
   // tribunal is formed from that state (case-machine.ts `formTribunalInMediation`).
   MEDIATION_AGREED: (ctx) => mediationNeedsTribunal(ctx, '记录调解协议'),
-  // The same for a case stored before that rule that reached signing without a tribunal: no signature, no document.
-  SIGN_MEDIATION_DOCUMENT: (ctx) => mediationNeedsTribunal(ctx, '签收调解书'),
   // LDMAL Art. 43(1); Rules Art. 45: the award limit is extended once (the review's own extension is Rules Art. 76).
   EXTEND_TIME_LIMIT: (ctx) =>
     ctx.extension
@@ -503,8 +501,13 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant') ?? counterclaimStanding(ctx, ev),
   MEDIATION_AGREED: (ctx) => PRECONDITIONS.MEDIATION_AGREED?.(ctx) ?? null,
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
-    const before = PRECONDITIONS.SIGN_MEDIATION_DOCUMENT?.(ctx);
-    if (before) return before;
+    // A case stored before MEDIATION_AGREED needed a tribunal that reached signing without one: no first signature
+    // until the tribunal is formed (its document must be the tribunal's). A party going back on the agreement is
+    // recorded whatever the tribunal (LDMAL Art. 42(4)); once one party has signed, the other signs the same document.
+    if (ev.payload.refused !== true && !ctx.mediation?.signatures.length) {
+      const none = mediationNeedsTribunal(ctx, '签收调解书');
+      if (none) return none;
+    }
     const p = signingParties(ctx).find((x) => x.id === ev.payload.partyId);
     if (!p) return v('not-a-signing-party', 'LDMAL Art. 42', '只有申请人和被申请人签收调解书');
     if (ctx.mediation?.signatures.some((s) => s.partyId === p.id)) return v('already-signed', 'LDMAL Art. 42', '该当事人已签收调解书');

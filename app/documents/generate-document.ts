@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EventRecord } from '../../db/stores/cases.ts';
+import { BOOKKEEPING_EVENTS, type EventRecord } from '../../db/stores/cases.ts';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
 import {
   type AwardText,
@@ -198,7 +198,9 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
   // LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 is the tribunal's, signed by its arbitrators (a case stored before
   // MEDIATION_AGREED needed a tribunal may hold an agreement without one).
-  const noTribunal = input.kind === 'mediation_document' && ctx.mediation?.agreedOn ? mediationNeedsTribunal(ctx) : null;
+  // Refused only for a document no one has signed yet: one already signed, or in effect, is reprinted as it was.
+  const unsigned = ctx.mediation?.agreedOn && !ctx.mediation.signatures.length && !ctx.closure;
+  const noTribunal = input.kind === 'mediation_document' && unsigned ? mediationNeedsTribunal(ctx) : null;
   if (noTribunal) throw unprocessable(`${noTribunal.detail}（${noTribunal.source}）`, { rule: noTribunal.rule, source: noTribunal.source });
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
@@ -210,7 +212,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const req = withPriorText({ ...input, ...which }, events);
   // The case's 书记员: the clerk who recorded its latest act. Not whoever registered it — a mediator who referred a
   // failed mediation registers the arbitration application, and was printed as 书记员 on its 调解书 (new user's walk).
-  const clerkId = events.findLast((e) => e.actorRole === 'clerk' && e.actorId !== null)?.actorId ?? null;
+  // Procedural acts only: a document generated or the registration corrected by another clerk does not make him the
+  // case's clerk (reviewer).
+  const clerkId =
+    events.findLast((e) => e.actorRole === 'clerk' && e.actorId !== null && !BOOKKEEPING_EVENTS.includes(e.type))?.actorId ?? null;
   const names = await userNames(deps, k, [
     ...(ctx.tribunal?.arbitratorIds ?? []),
     ...(ctx.mediatorIds ?? []),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MissingCalendarYearError, OfficialCalendar } from '../../workflows/calendar.ts';
+import { MissingCalendarYearError, OfficialCalendar, provisionalBasis } from '../../workflows/calendar.ts';
 import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
 import { chineseDate } from '../../workflows/dates.ts';
 import { awardClock, computeDeadlines, computePeriod } from '../../workflows/deadlines.ts';
@@ -260,5 +260,16 @@ describe('deadlines after the award and in mediation', () => {
       ['MEDIATION_AGREED', '2026-03-06', { terms: '支付工资' }],
     ]);
     expect(at(s, '2026-03-07').mediation_signature).toMatchObject({ dueOn: '2026-04-20', status: 'open' });
+  });
+});
+
+describe('provisionalBasis', () => {
+  it('names the years whose Spring Festival it counted apart from those it did not (a span over 2030 and 2031)', () => {
+    expect(provisionalBasis([2027])).toContain('春节（除夕至正月初三）');
+    expect(provisionalBasis([2027])).toContain('未计清明节');
+    const mixed = provisionalBasis([2030, 2031]);
+    expect(mixed).toContain('春节（2030年，除夕至正月初三）');
+    expect(mixed).toContain('未计2031年的春节、清明节');
+    expect(provisionalBasis([2031])).toContain('未计春节、清明节');
   });
 });

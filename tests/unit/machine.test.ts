@@ -221,8 +221,24 @@ describe('procedure statechart guards', () => {
       violation: { rule: 'mediation-document-needs-tribunal' },
     });
     expect(availableEvents(old.snap, old.day)).toContain('FORM_TRIBUNAL');
+    const legacy = old.snap;
     old.do('FORM_TRIBUNAL', { arbitratorIds: [7], presidingId: 7 });
     expect(old.do('SIGN_MEDIATION_DOCUMENT', { partyId: 1 })).toBe('mediation_signing');
+    // A party going back on the agreement is recorded whatever the tribunal (LDMAL Art. 42(4)) — reviewer.
+    old.snap = legacy;
+    expect(old.try('SIGN_MEDIATION_DOCUMENT', { partyId: 1, refused: true })).toMatchObject({ ok: true });
+    // One party signed the commission's document before the rule: the other signs the same document.
+    old.snap = restore({
+      machineVersion: MACHINE_VERSION,
+      value: d.snap.value,
+      context: {
+        ...d.ctx,
+        tribunal: null,
+        stageBefore: 'accepted',
+        mediation: { ...d.ctx.mediation, signatures: [{ partyId: 1, signedOn: d.day }] },
+      },
+    });
+    expect(old.try('SIGN_MEDIATION_DOCUMENT', { partyId: 2 })).toMatchObject({ ok: true });
   });
 
   it('suspension returns to the stage it interrupted', () => {

@@ -416,6 +416,9 @@ async function eventForm(c, type, done, screen) {
   // One key per act: a double click, or a retry after a lost answer, records the act once. A definitive answer
   // (the act recorded, or refused) ends the key; the next attempt is a new request.
   let key = newKey();
+  // The act was sent with `key` and its answer lost: it may be recorded already. The retry goes straight to the server
+  // with the same key (which answers what it stored), not through a preview judging it against the case as it now is.
+  let unanswered = false;
   let busy = false;
   // A bulk service stopped partway (`partialService`): this dialog sends nothing more.
   let stopped = false;
@@ -474,7 +477,7 @@ async function eventForm(c, type, done, screen) {
       // Previewed: an act whose confirmation shows the deadlines it moves, and every act that is confirmed — a
       // refusal the server would give is shown before the person is asked to confirm, not after (a service to every
       // applicant is several acts, each answered as it is sent).
-      if (PREVIEWS_DEADLINES.has(type) || (consequence && body.partyId !== 'allApplicants')) {
+      if (!unanswered && (PREVIEWS_DEADLINES.has(type) || (consequence && body.partyId !== 'allApplicants'))) {
         const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
         // An act the server cannot preview (it writes parties or claims as it is decided) is judged when sent.
         if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) {
@@ -547,6 +550,7 @@ async function eventForm(c, type, done, screen) {
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
+      unanswered = lost;
       showErrors(form, namedDate(err, dateLabel));
       if (err.partial && !lost) {
         stopped = true;

@@ -25,7 +25,7 @@ export async function mediationPage(mount, message = null) {
     formBox,
   );
   if (inside)
-    api('GET', `/api/cases?mediatorId=${state.user.id}&pageSize=50`)
+    api('GET', `/api/cases?track=arbitration&mediatorId=${state.user.id}&pageSize=50`)
       .then((r) => {
         const open = r.items.filter((c) => !c.closure);
         fill(

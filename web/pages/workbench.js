@@ -160,7 +160,7 @@ export async function workbench(mount) {
             .catch(() => [])
         : [],
       // A mediator assigned to mediate inside arbitration (Rules Art. 71): those cases, besides the mediations.
-      u.role === 'mediator' ? api('GET', `/api/cases?pageSize=20&mediatorId=${u.id}`) : null,
+      u.role === 'mediator' ? api('GET', `/api/cases?pageSize=20&track=arbitration&mediatorId=${u.id}`).catch(() => null) : null,
     ]);
     // One page (overdue first, up to 200); the counts come from the whole list.
     const deadlines = due.items;
