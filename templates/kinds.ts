@@ -1020,7 +1020,7 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
           kind: 'para',
           text: '经审查，该调解协议是双方当事人的真实意思表示，内容不违反法律、行政法规的强制性规定，本委予以确认。双方当事人达成的协议如下：',
         },
-        { kind: 'para', text: confirmed.terms },
+        ...termsParas(confirmed.terms),
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
       ],
       signatures: d.arbitrators.length ? signatures(d) : [],
@@ -1028,6 +1028,18 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
       certified: '本件与原本核对无异',
     },
   ];
+}
+
+/**
+ * The agreed terms as typed, one paragraph per line: "一、…；\n二、…" printed run together lost the items' breaks (new
+ * user's walk). Blank lines are dropped; a one-line agreement is one paragraph as before.
+ */
+function termsParas(terms: string): { kind: 'para'; text: string }[] {
+  const lines = terms
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (lines.length ? lines : [terms]).map((text) => ({ kind: 'para' as const, text }));
 }
 
 function mediationDocument(d: DocInput): DocSpec[] {
@@ -1056,7 +1068,7 @@ function mediationDocument(d: DocInput): DocSpec[] {
         // A case stored before the tribunal was required (a legacy agreement, closed or partly signed) keeps the
         // commission's wording it was signed under; every other one is the tribunal's (the server refuses it without).
         { kind: 'para', text: `本案经${d.arbitrators.length ? '仲裁庭' : '本委'}主持调解，双方当事人自愿达成如下协议：` },
-        { kind: 'para', text: m.terms },
+        ...termsParas(m.terms),
         { kind: 'para', text: '本调解书经双方当事人签收后，即具有法律效力。' },
       ],
       // LDMAL Art. 42(3); Rules Art. 73: signed by the arbitrators (the server refuses a new document with no tribunal;
@@ -1094,7 +1106,7 @@ function mediationAgreement(d: DocInput): DocSpec[] {
         { kind: 'para', text: '申请人请求：' },
         ...claimsList(d),
         { kind: 'para', text: '经调解，双方当事人自愿达成如下协议：' },
-        { kind: 'para', text: m.terms },
+        ...termsParas(m.terms),
         {
           kind: 'para',
           text: '本调解协议书由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力，当事人应当履行（《中华人民共和国劳动争议调解仲裁法》第十四条）。',

@@ -125,6 +125,20 @@ describe('document templates print the record, nothing more', () => {
   });
 });
 
+describe('agreed terms keep their lines', () => {
+  it('the 调解书 prints each typed line of the terms as its own paragraph; a legacy one without a tribunal reads 本委', () => {
+    const m = SAMPLE_INPUT.ctx.mediation as NonNullable<DocInput['ctx']['mediation']>;
+    const input = withCtx({ mediation: { ...m, terms: '一、被申请人支付工资12000元；\n\n二、双方再无其他争议。' } });
+    const blocks = BUILDERS.mediation_document(input)[0]?.blocks ?? [];
+    const paras = blocks.filter((b) => b.kind === 'para').map((b) => (b as { text: string }).text);
+    expect(paras).toContain('一、被申请人支付工资12000元；');
+    expect(paras).toContain('二、双方再无其他争议。');
+    expect(text(BUILDERS.mediation_document(input))).toContain('本案经仲裁庭主持调解');
+    const legacy = text(BUILDERS.mediation_document({ ...input, arbitrators: [] }));
+    expect(legacy).toContain('本案经本委主持调解');
+  });
+});
+
 describe('the deemed-withdrawal decision prints the reason only as what it adds', () => {
   it.each([
     ['申请人经书面通知无正当理由拒不到庭', ''],

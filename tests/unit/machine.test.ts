@@ -235,7 +235,7 @@ describe('procedure statechart guards', () => {
         ...d.ctx,
         tribunal: null,
         stageBefore: 'accepted',
-        mediation: { ...d.ctx.mediation, signatures: [{ partyId: 1, signedOn: d.day }] },
+        mediation: { ...(d.ctx.mediation as NonNullable<typeof d.ctx.mediation>), signatures: [{ partyId: 1, signedOn: d.day }] },
       },
     });
     expect(old.try('SIGN_MEDIATION_DOCUMENT', { partyId: 2 })).toMatchObject({ ok: true });

@@ -516,6 +516,8 @@ function proceedingsSection(c, partyName) {
           ? h('div.small', `已签收：${m.signatures.map((s) => `${partyName(s.partyId)}（${s.signedOn}）`).join('、')}`)
           : null,
         m.refusedBy ? h('div.small.final-no', `${partyName(m.refusedBy)} 拒绝签收`) : null,
+        // Serving the 调解书 is not its signature (LDMAL Art. 42): who has still to sign is said where the case waits.
+        c.state === 'mediation_signing' ? pendingSignatures(c, m) : null,
       ),
     ]);
   }
@@ -667,6 +669,18 @@ function historySection(events) {
  * Which finality an award or partial award document carries: -1 终局 / -2 非终局 in a mixed award, else the award's
  * own (a partial award's: the one the document was generated for).
  */
+/** The parties who have not signed for the 调解书 yet: the case closes by mediation once all have. */
+function pendingSignatures(c, m) {
+  const signed = new Set((m.signatures ?? []).map((s) => s.partyId));
+  const waiting = [...(c.applicants ?? []), ...(c.respondents ?? [])].filter((p) => !signed.has(p.id));
+  return waiting.length
+    ? h(
+        'div.small.warn.pending-signatures',
+        `尚待签收：${waiting.map((p) => p.name).join('、')}。送达调解书后，请逐一办理“签收调解书”（记录签收日期）；双方均签收后以调解结案（《劳动争议调解仲裁法》第四十二条）。`,
+      )
+    : null;
+}
+
 export function docFinality(c, d) {
   const a = d.kind === 'award' ? c.award : d.kind === 'partial_award' ? c.proceedings?.partialAwards?.[(d.occurrence ?? 0) - 1] : null;
   if (!a) return null;
