@@ -68,11 +68,9 @@ describe(`an event decided outside the writer is decided again when the case mov
 
   it('another event in between: decided again on the new version; with If-Match the stale version is a 412', async () => {
     const c = await accepted();
-    const other = () =>
-      t
-        .api(a.tokens.clerk)
-        .post(`/api/cases/${c.id}/events`, { ...serve(c.applicants[0]?.id as number).payload, type: 'SERVE', occurredOn: '2026-03-05' })
-        .expect(200);
+    // Another write of the case committed in between — as another process's would be: its own unit of work, not this
+    // process's turn for the case (app/case-turns.ts), which the event decided here holds on PostgreSQL.
+    const other = () => inTransaction(deps, (uow) => applyEvent(deps, uow, clerk, c.id, serve(c.applicants[0]?.id as number)));
     const first = interleaved(other);
     const r = await submitEvent(deps, first.transact, clerk, c.id, serve(c.applicants[0]?.id as number));
     expect(r.version).toBe(c.version + 2);
