@@ -111,12 +111,23 @@ function scopeRefusal(actor: Actor, scope: CaseScope): string | null {
 export function eventRefusal(actor: Actor, type: EventType, scope: CaseScope): string | null {
   const byRole = eventRoleRefusal(actor, type);
   if (byRole) return byRole;
-  if (type === 'ASSIGN_MEDIATOR' && scope.track === 'arbitration') {
-    // LDMAL Art. 42: once a tribunal exists, mediation in the case is under it.
-    if (actor.role === 'chair' && scope.tribunalIds) return '仲裁庭已组成：由仲裁庭指派调解员';
-    if (actor.role === 'clerk') return '书记员只能为案前调解指派调解员';
-  }
-  return scopeRefusal(actor, scope);
+  return caseRoleRefusal(actor.role, type, scope) ?? scopeRefusal(actor, scope);
+}
+/** The finer rules of ASSIGN_MEDIATOR by role, on the case's track and tribunal. */
+function caseRoleRefusal(role: Role, type: EventType, scope: Pick<CaseScope, 'track' | 'tribunalIds'>): string | null {
+  if (type !== 'ASSIGN_MEDIATOR' || scope.track !== 'arbitration') return null;
+  // LDMAL Art. 42: once a tribunal exists, mediation in the case is under it.
+  if (role === 'chair' && scope.tribunalIds) return '仲裁庭已组成：由仲裁庭指派调解员';
+  if (role === 'clerk') return '书记员只能为案前调解指派调解员';
+  return null;
+}
+/**
+ * The roles that may send `type` on this case (the role list, less the roles the case's track and tribunal rule out):
+ * what next-events says of an act the caller may not send — "由其他人员办理" named the clerk for ASSIGN_MEDIATOR in
+ * an arbitration case, where the clerk has no such act (new user's walk).
+ */
+export function caseEventRoles(type: EventType, scope: Pick<CaseScope, 'track' | 'tribunalIds'>): Role[] {
+  return EVENT_ROLES[type].filter((r) => caseRoleRefusal(r, type, scope) === null);
 }
 export function assertMaySendEvent(actor: Actor, type: EventType, scope: CaseScope): void {
   refuse(eventRefusal(actor, type, scope));

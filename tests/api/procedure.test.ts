@@ -283,6 +283,13 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const arb = a.arbitrators[0] as { id: number; token: string };
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
     await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15 }, '2026-03-04');
+    // Who else may assign the mediator, as the clerk's screen says it: the chair and the arbitrators, not the clerk
+    // (who assigns only in a pre-arbitration mediation) — "由其他人员办理" named the clerk (new user's walk).
+    const roles = async () =>
+      ((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/next-events?all=true`)).body as { type: string; roles: string[] }[]).find(
+        (x) => x.type === 'ASSIGN_MEDIATOR',
+      )?.roles;
+    expect(await roles()).toEqual(['chair', 'arbitrator']);
     // Before a tribunal exists, the chair assigns the mediator who conducts the mediation (api.md "Scope (v1.1)").
     await ok(c, a.tokens.chair, 'ASSIGN_MEDIATOR', { mediatorId: a.ids.mediator }, '2026-03-05');
     await ok(c, a.tokens.mediator, 'START_MEDIATION', {}, '2026-03-05');
