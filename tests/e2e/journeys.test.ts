@@ -506,6 +506,12 @@ describe('web interface journeys (Chromium)', () => {
     // The layout holds at 1366×768: nothing wider than the window.
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
+    // A month's figures at one click (today is 2026-04-01): this month and the one before.
+    await page.goto(`${base}/#/stats?from=2026-01-01&to=2026-12-31`);
+    await page.getByRole('button', { name: '上月', exact: true }).click();
+    await eventually(async () => expect(page.url()).toContain('from=2026-03-01&to=2026-03-31'));
+    await page.getByRole('button', { name: '本月', exact: true }).click();
+    await eventually(async () => expect(page.url()).toContain('from=2026-04-01&to=2026-04-30'));
     await logout();
   });
 

@@ -45,7 +45,9 @@ export async function statsPage(params, mount) {
     }),
     h(
       'div.actions',
-      ['本年', '上年', '本季度', '上季度'].map((t) => h('button.btn.small', { type: 'button', onclick: () => setPeriod(t) }, t)),
+      ['本月', '上月', '本年', '上年', '本季度', '上季度'].map((t) =>
+        h('button.btn.small', { type: 'button', onclick: () => setPeriod(t) }, t),
+      ),
     ),
     h('button.btn.primary', { type: 'submit' }, '统计'),
   );
@@ -54,7 +56,13 @@ export async function statsPage(params, mount) {
     const qn = Math.floor((Number(today().slice(5, 7)) - 1) / 3);
     let f;
     let e;
-    if (t === '本年') [f, e] = [`${y}-01-01`, `${y}-12-31`];
+    const m = Number(today().slice(5, 7));
+    if (t === '本月' || t === '上月') {
+      // This month, or the one before (a bureau's monthly figures).
+      const [yy, mm] = t === '本月' ? [y, m] : m === 1 ? [y - 1, 12] : [y, m - 1];
+      f = `${yy}-${String(mm).padStart(2, '0')}-01`;
+      e = addDays(mm === 12 ? `${yy + 1}-01-01` : `${yy}-${String(mm + 1).padStart(2, '0')}-01`, -1);
+    } else if (t === '本年') [f, e] = [`${y}-01-01`, `${y}-12-31`];
     else if (t === '上年') [f, e] = [`${y - 1}-01-01`, `${y - 1}-12-31`];
     else {
       let yy = y;
@@ -177,7 +185,7 @@ export async function statsPage(params, mount) {
     out,
     h(
       'p.small.muted',
-      `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；统计口径版本 ${r.formulaVersion}；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）`,
+      `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；口径 ${r.formulaVersion}；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）`,
     ),
     h(
       'div.cards',
@@ -202,7 +210,11 @@ export async function statsPage(params, mount) {
       card('期末未结', f.pending, '', () => showCases('pending', '', '期末未结')),
       card('超审限', f.overdue, f.overdue ? 'bad' : '', () => showCases('overdue', '', '超审限')),
       card(`调解成功率（${f.mediationSuccess.shown === 'bulletin' ? '公报口径' : '调解组织口径'}）`, pct(f.mediationSuccessRate), ''),
-      card('平均/中位结案天数', `${f.averageDays === null ? '—' : f.averageDays.toFixed(1)} / ${f.medianDays ?? '—'}`, ''),
+      card(
+        '结案天数（平均｜中位）',
+        `${f.averageDays === null ? '—' : `${f.averageDays.toFixed(1)}天`}｜${f.medianDays === null || f.medianDays === undefined ? '—' : `${f.medianDays}天`}`,
+        '',
+      ),
     ),
     h(
       'div.panel.row',
