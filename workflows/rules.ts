@@ -679,12 +679,12 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   REFER_TO_ARBITRATION: (ctx, ev) => {
-    // LDMAL Art. 14: arbitration may be applied for when no agreement is reached within 15 days of receipt.
+    // LDMAL Art. 14(3): arbitration may be applied for when no agreement is reached within 15 days of receipt.
     if (ctx.trackMediation?.agreedOn === null && ctx.trackMediation.failedOn === null && ev.facts?.mediationLimitPassed === false) {
       const words = periodWords(ev.facts.mediationPeriod ?? DEFAULT_PERIODS.mediation);
       return v(
         'mediation-15-days',
-        'LDMAL Art. 14',
+        'LDMAL Art. 14(3)',
         `调解组织收到调解申请之日起${words}内仍可调解；调解不成或期满未达成协议后方可申请仲裁${provisionalNote(ev)}`,
       );
     }

@@ -234,6 +234,9 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   if (errors.length) throw validationError(errors);
 }
 
+const previewNotAvailable = (type: EventType) =>
+  unprocessable(`${eventLabel(type)}无法预览：它在决定时即写入当事人或请求`, { rule: 'preview-not-available' });
+
 /** Events whose rows are written while the event is decided (a party or claims added, a new application referred). */
 const WRITES_WHILE_DECIDING = new Set<EventType>(['ADD_PARTY', 'CHANGE_CLAIMS', 'FILE_COUNTERCLAIM', 'REFER_TO_ARBITRATION']);
 
@@ -335,7 +338,9 @@ async function decide(
 
   const payload: Record<string, unknown> = { ...ev.payload };
   // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).
-  if (WRITES_WHILE_DECIDING.has(ev.type) && !uow) throw new Error(`${ev.type} is decided inside its unit of work`);
+  // Decided inside its unit of work — but for a referral's preview, which stops before it writes (below).
+  if (WRITES_WHILE_DECIDING.has(ev.type) && !uow && ev.type !== 'REFER_TO_ARBITRATION')
+    throw new Error(`${ev.type} is decided inside its unit of work`);
   const children = uow ? await writeAddedRows(deps, uow, c, ev.type, payload) : null;
   if (ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD') {
     // The record keeps which parties were absent and the written notice proven served on each (LDMAL Art. 36), so that
@@ -392,6 +397,8 @@ async function decide(
   const numberingYear = NUMBERING_EVENTS.has(ev.type) ? Number(ev.occurredOn.slice(0, 4)) : null;
   if (numberingYear !== null) Object.assign(cols, { caseYear: numberingYear, acceptedOn: ev.occurredOn });
   if (ev.type === 'REFER_TO_ARBITRATION') {
+    // A preview (no unit of work) of a referral the rules allow ends here: what follows writes the new application.
+    if (uow === null) throw previewNotAvailable(ev.type);
     // LDMAL Art. 14: a new arbitration application with the mediation's parties and claims.
     const { record } = await createCase(
       deps,
@@ -622,8 +629,9 @@ export async function previewEvent(
   ev: EventInput,
 ): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines'] }> {
   assertRoleMaySendEvent(actor, ev.type);
-  if (WRITES_WHILE_DECIDING.has(ev.type))
-    throw unprocessable(`${eventLabel(ev.type)}无法预览：它在决定时即写入当事人或请求`, { rule: 'preview-not-available' });
+  // A referral is previewed as far as its refusals (LDMAL Art. 14's 15 days): the new application is written as it is
+  // decided, so an allowed one stops before that (`decide`) — the person is not asked to confirm an act then refused.
+  if (WRITES_WHILE_DECIDING.has(ev.type) && ev.type !== 'REFER_TO_ARBITRATION') throw previewNotAvailable(ev.type);
   const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, AGGREGATE);
   const instant = deps.clock.now();
   const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);

@@ -68,4 +68,24 @@ describe(`event preview (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(change.body.rule).toBe('preview-not-available');
     expect((await t.api(a.tokens.chair).post('/api/cases/999999/event-preview', first)).status).toBe(404);
   });
+
+  it('a referral to arbitration is previewed as far as its refusal: within the 15 days of LDMAL Art. 14(3) it is refused there, before any confirmation', async () => {
+    const m = await t.api(a.tokens.mediator).post('/api/cases', standardApplication({ track: 'mediation', receivedOn: '2026-03-25' }));
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const preview = (token: string, body: Record<string, unknown>) => t.api(token).post(`/api/cases/${m.body.id}/event-preview`, body);
+    const refer = { type: 'REFER_TO_ARBITRATION', occurredOn: '2026-03-30' };
+    const early = await preview(a.tokens.mediator, refer);
+    expect([early.status, early.body.rule]).toEqual([422, 'mediation-15-days']);
+    expect(early.body.source).toBe('LDMAL Art. 14(3)'); // the screens read it as 第十四条第三款 (web/core.js sourceZh)
+    // Once the mediation failed, the referral is allowed; it writes the new application as it is decided, so the
+    // preview stops there, and nothing was written.
+    expect(
+      (await t.api(a.tokens.mediator).post(`/api/cases/${m.body.id}/events`, { type: 'MEDIATION_FAILED', occurredOn: '2026-03-30' }))
+        .status,
+    ).toBe(200);
+    const allowed = await preview(a.tokens.mediator, refer);
+    expect([allowed.status, allowed.body.rule]).toEqual([422, 'preview-not-available']);
+    const after = (await t.api(a.tokens.mediator).get(`/api/cases/${m.body.id}`)).body;
+    expect(after.linkedCaseId ?? null).toBeNull();
+  });
 });

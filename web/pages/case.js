@@ -168,6 +168,14 @@ export async function casePage(id, mount) {
           ),
         )
       : h('p.muted.noprint', '当前没有您可以办理的操作'),
+    // A mediation inside arbitration before the tribunal is formed: the agreement cannot be recorded yet, and the
+    // mediator would otherwise find its act missing without a word (new user's walk).
+    c.track === 'arbitration' && c.state === 'in_mediation' && !c.tribunal
+      ? h(
+          'p.small.warn.noprint.needs-tribunal',
+          '记录调解协议须先组成仲裁庭：调解书由仲裁庭制作、仲裁员签名（《劳动争议调解仲裁法》第四十二条第二款、第三款）。调解可以继续；组成仲裁庭由仲裁委员会主任办理。',
+        )
+      : null,
     others.length
       ? h(
           'p.small.muted.noprint.others-next',

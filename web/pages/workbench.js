@@ -173,7 +173,7 @@ export async function workbench(mount) {
         u.role === 'analyst' ? null : card('已逾期期限', due.overdue, due.overdue ? 'bad' : 'ok'),
         u.role === 'analyst' ? null : card('三日内到期', soon.length, soon.length ? 'warn' : ''),
         u.role === 'analyst' ? null : card('十四日内到期', due.total - due.overdue, ''),
-        card(u.role === 'arbitrator' ? '我承办的案件' : '案件总数', cases.total, ''),
+        card(u.role === 'arbitrator' ? '我承办的案件' : u.role === 'mediator' ? '案前调解' : '案件总数', cases.total, ''),
         hearings ? card('两周内开庭', hearings.total, '') : null,
         rate
           ? card(
