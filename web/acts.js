@@ -167,6 +167,12 @@ export function consequenceOf(type, c, body = {}) {
     const when = body.signedOn
       ? `${word} ${body.signedOn}`
       : `未填写${word}：以${DATE_LABELS.SIGN_MEDIATION_DOCUMENT} ${body.occurredOn ?? ''} 为${word}`;
+    // The last signature closes the case by mediation on its day.
+    const signed = new Set((c.proceedings?.mediation?.signatures ?? []).map((s) => String(s.partyId)));
+    const waiting = [...(c.applicants ?? []), ...(c.respondents ?? [])].filter((p) => !signed.has(String(p.id)));
+    const last = waiting.length === 1 && String(waiting[0].id) === String(body.partyId);
+    if (!body.refused && last)
+      return `${when}。此次签收后双方当事人均已签收：调解书自${body.signedOn ? '该日' : '登记日期'}起发生法律效力，案件以调解结案（《劳动争议调解仲裁法》第四十二条）；记录后不能撤回。`;
     return body.refused
       ? `将记录当事人拒绝签收调解书（${when}）：调解书不发生效力，仲裁庭应当及时作出裁决（《劳动争议调解仲裁法》第四十二条）。记录后不能撤回。`
       : `${when}。双方当事人均签收后，调解书自最后签收之日起发生法律效力并以调解结案（《劳动争议调解仲裁法》第四十二条）；记录后不能撤回。`;

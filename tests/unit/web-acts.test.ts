@@ -57,6 +57,17 @@ describe('consequenceOf', () => {
       '签收日期 2026-03-10。双方当事人均签收后',
     );
     expect(consequenceOf('SIGN_MEDIATION_DOCUMENT', c, { signedOn: '2026-03-10', refused: true })).toContain('拒收日期 2026-03-10');
+    // The last signature: the document takes effect that day and the case closes by mediation.
+    const waiting = {
+      track: 'arbitration',
+      applicants: [{ id: 1, name: '张三' }],
+      respondents: [{ id: 2, name: '某公司' }],
+      proceedings: { mediation: { signatures: [{ partyId: 1, signedOn: '2026-03-09' }] } },
+    };
+    expect(consequenceOf('SIGN_MEDIATION_DOCUMENT', waiting, { partyId: 2, signedOn: '2026-03-10' })).toContain(
+      '此次签收后双方当事人均已签收：调解书自该日起发生法律效力，案件以调解结案',
+    );
+    expect(consequenceOf('SIGN_MEDIATION_DOCUMENT', waiting, { partyId: 1, signedOn: '2026-03-10' })).not.toContain('均已签收');
     expect(consequenceOf('REFER_TO_ARBITRATION', { track: 'mediation' }, { occurredOn: '2026-03-05' })).toContain(
       '转入仲裁日期 2026-03-05 即为新仲裁申请的收到申请日期',
     );

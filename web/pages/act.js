@@ -221,7 +221,14 @@ async function eventForm(c, type, done, screen) {
         ...Object.fromEntries(c.applicants.map((p, i) => [String(i + 1), `第${i + 1}名申请人（${p.name}）`])),
       });
     else if (f.kind === 'party') {
-      const opts = Object.fromEntries(parties.map((p) => [p.id, p.label]));
+      // A 调解书 is signed for by the applicants and respondents, each once: who has signed is not offered again.
+      const signed = new Set((c.proceedings?.mediation?.signatures ?? []).map((s) => String(s.partyId)));
+      const sides = new Set([...c.applicants, ...c.respondents].map((p) => String(p.id)));
+      const offered =
+        type === 'SIGN_MEDIATION_DOCUMENT' && path === 'partyId'
+          ? parties.filter((p) => sides.has(String(p.id)) && !signed.has(String(p.id)))
+          : parties;
+      const opts = Object.fromEntries(offered.map((p) => [p.id, p.label]));
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
       el = select(opts);
