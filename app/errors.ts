@@ -47,6 +47,12 @@ export const preconditionFailed = (current: number, latest?: LatestAct) => {
 const chinaMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 export const unprocessable = (detail: string, extra: Record<string, unknown> = {}) =>
   new AppError(422, 'rule-violation', '不符合法定规则', detail, extra);
+/**
+ * A legal rule's refusal (a workflows/rules.ts violation): 422 with its rule, its source after the detail, and the
+ * field it is about. `detail` replaces the rule's own wording (the parties named instead of numbered).
+ */
+export const ruleRefusal = (v: { rule: string; source: string; detail: string; field?: string }, detail = v.detail) =>
+  unprocessable(`${detail}（${v.source}）`, { rule: v.rule, source: v.source, ...(v.field ? { field: v.field } : {}) });
 /** A result over a configured size limit (an export's rows, a court package's bytes): `rule` names the limit. */
 export const tooLarge = (detail: string, extra: { rule: string } & Record<string, unknown>) =>
   new AppError(413, 'too-large', '超出上限', detail, extra);

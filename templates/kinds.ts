@@ -1227,11 +1227,14 @@ function transferLetter(d: DocInput): DocSpec[] {
 
 /**
  * What a deemed withdrawal's free-text reason adds to the decision's fixed wording (申请人经书面通知无正当理由拒不到庭 /
- * 未经仲裁庭同意中途退庭): the reason without those words at its start and end ('' when it says nothing more).
+ * 未经仲裁庭同意中途退庭): the reason without those words where they make a whole clause at its start (with the 且 or
+ * 并 that joins what follows) or at its end ('' when it says nothing more). Words that only begin a clause of their
+ * own stay: "拒不到庭的理由不成立", "并非不可抗力" (reviewer).
  */
-const ABSENCE_LEAD =
-  /^(?:申请人|经(?:依法)?书面通知后?|书面通知后|无正当理由|拒不到庭|未到庭|未经仲裁庭同意|中途退庭|且|并|[\s，,、。；;：:])+/u;
-const ABSENCE_TAIL = /(?:无正当理由|拒不到庭|未经仲裁庭同意中途退庭|中途退庭|[\s，,、。；;：:])+$/u;
+const ABSENCE_WORDS = '(?:申请人|经(?:依法)?书面通知后?|书面通知后|无正当理由|拒不到庭|未到庭|未经仲裁庭同意|中途退庭)';
+const CLAUSE_MARK = '[\\s，,、。；;：:]';
+const ABSENCE_LEAD = new RegExp(`^${ABSENCE_WORDS}+(?:${CLAUSE_MARK}+(?:并且|且|并)?|$)${CLAUSE_MARK}*`, 'u');
+const ABSENCE_TAIL = new RegExp(`${CLAUSE_MARK}+${ABSENCE_WORDS}+${CLAUSE_MARK}*$|${CLAUSE_MARK}+$`, 'u');
 export function absenceAddition(reason: string): string {
   return reason.replace(ABSENCE_LEAD, '').replace(ABSENCE_TAIL, '');
 }

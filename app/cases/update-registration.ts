@@ -2,7 +2,7 @@ import { type CaseRecord, type PartyRecord, StaleVersionError } from '../../db/s
 import { persist } from '../../workflows/procedure.ts';
 import { receiptOrderRule } from '../../workflows/rules.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayEditRegistration, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
@@ -88,7 +88,7 @@ export async function updateRegistration(
   if (body.receivedOn) {
     const { first } = await stores.cases.proceduralSpan(uow.trx, id);
     const violation = receiptOrderRule(body.receivedOn, first);
-    if (violation) throw unprocessable(`${violation.detail}（${violation.source}）`, { rule: violation.rule, source: violation.source });
+    if (violation) throw ruleRefusal(violation);
   }
   checkChildIds(body, current);
   const replace = <K extends 'applicants' | 'respondents' | 'thirdParties'>(field: K, side: PartyRecord['side']) =>

@@ -19,7 +19,7 @@ import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, notFound, ruleRefusal, unprocessable, validationError } from '../errors.ts';
 import {
   type Actor,
   assertMayGenerateDocument,
@@ -78,13 +78,13 @@ function conversionOf(events: EventRecord[]): { on: string; reason: string | nul
   return e ? { on: e.occurredOn, reason: ((e.payload as { reason?: string } | null)?.reason as string | undefined) ?? null } : null;
 }
 
-/** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
 /** The extended limit's last day the rules worked out when the extension was approved; none when it was provisional. */
 function extensionDueOn(payload: Record<string, unknown> | undefined): string | null {
   const facts = payload?.ruleFacts as { extendedDueOn?: string | null; provisional?: unknown } | undefined;
   return facts?.extendedDueOn && !facts.provisional ? facts.extendedDueOn : null;
 }
 
+/** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
 function recordText(events: EventRecord[]): RecordText {
   const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
   const aw = last('ISSUE_AWARD') as AwardPayload | undefined;
@@ -201,7 +201,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   // Refused only for a document no one has signed yet: one already signed, or in effect, is reprinted as it was.
   const unsigned = ctx.mediation?.agreedOn && !ctx.mediation.signatures.length && !ctx.closure;
   const noTribunal = input.kind === 'mediation_document' && unsigned ? mediationNeedsTribunal(ctx) : null;
-  if (noTribunal) throw unprocessable(`${noTribunal.detail}（${noTribunal.source}）`, { rule: noTribunal.rule, source: noTribunal.source });
+  if (noTribunal) throw ruleRefusal(noTribunal);
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);

@@ -43,7 +43,7 @@ import { createCase } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, notFound, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, notFound, ruleRefusal, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
@@ -372,11 +372,7 @@ async function decide(
   if (!result.ok && result.reason === 'not_allowed') throw notAllowed(snap, ev.type, ev.occurredOn);
   if (!result.ok) {
     // The rules number the parties ("裁决尚未对当事人57发生法律效力"); the person reading the refusal gets their names.
-    throw unprocessable(`${namePartiesIn(result.violation.detail, partyNameMap(c.parties))}（${result.violation.source}）`, {
-      rule: result.violation.rule,
-      source: result.violation.source,
-      ...(result.violation.field ? { field: result.violation.field } : {}),
-    });
+    throw ruleRefusal(result.violation, namePartiesIn(result.violation.detail, partyNameMap(c.parties)));
   }
 
   const nctx = result.next.context;

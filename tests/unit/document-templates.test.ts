@@ -148,6 +148,9 @@ describe('the deemed-withdrawal decision prints the reason only as what it adds'
     ['经书面通知无正当理由拒不到庭，且电话无法联系', '电话无法联系'],
     ['电话无法联系', '电话无法联系'],
     ['未能联系申请人', '未能联系申请人'],
+    ['并非不可抗力', '并非不可抗力'],
+    ['拒不到庭的理由不成立', '拒不到庭的理由不成立'],
+    ['电话无法联系，拒不到庭。', '电话无法联系'],
   ])('%s → %s', (reason, more) => expect(absenceAddition(reason)).toBe(more));
 });
 
