@@ -160,6 +160,24 @@ export const SAMPLE_CONVERTED_INPUT: DocInput = {
   ctx: { ...SAMPLE_INPUT.ctx, conversion: { on: '2026-03-09', reason: '案情复杂，需要进行鉴定' } },
 };
 
+/**
+ * The sample case as a mediation before arbitration that reached an agreement on 03-10 (LDMAL Art. 14): the
+ * 调解协议书 belongs to such a case only.
+ */
+export const SAMPLE_PRE_ARBITRATION_INPUT: DocInput = {
+  ...SAMPLE_INPUT,
+  ctx: {
+    ...SAMPLE_INPUT.ctx,
+    trackMediation: { terms: '被申请人于2026年3月20日前支付申请人工资10000元。', agreedOn: '2026-03-10', failedOn: null, referredOn: null },
+  },
+};
+
 /** The sample a document kind is rendered from. */
 export const sampleFor = (kind: string): DocInput =>
-  kind === 'partial_award' ? SAMPLE_PARTIAL_INPUT : kind === 'conversion_notice' ? SAMPLE_CONVERTED_INPUT : SAMPLE_INPUT;
+  kind === 'partial_award'
+    ? SAMPLE_PARTIAL_INPUT
+    : kind === 'conversion_notice'
+      ? SAMPLE_CONVERTED_INPUT
+      : kind === 'mediation_agreement'
+        ? SAMPLE_PRE_ARBITRATION_INPUT
+        : SAMPLE_INPUT;
