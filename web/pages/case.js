@@ -82,21 +82,27 @@ async function loadFile(id) {
   return { c, next, others: all.filter((n) => !mine.has(n.type)), events, docs };
 }
 
+/**
+ * Each drawing of a case page is numbered: a load that answers after a later one (a refresh after an act or a document,
+ * while another is on its way) is dropped, never drawn over the newer page and what the person has chosen on it since.
+ */
+let drawing = 0;
 export async function casePage(id, mount) {
   const screen = state.screen;
+  const mine = ++drawing;
   const body = h('div.case', h('p.muted', '正在加载…'));
   mount('#/cases', body);
   let file;
   try {
     file = await loadFile(id);
   } catch (err) {
-    if (state.screen !== screen) return;
+    if (state.screen !== screen || mine !== drawing) return;
     setTitle('案件');
     fill(body, h('h1', '案件'), err.status === 404 ? h('div.alert.bad', { role: 'alert' }, `没有编号为 ${id} 的案件`) : errorPanel(err));
     return;
   }
   // The person went to another screen while the case loaded: that screen is theirs, this case is not drawn over it.
-  if (state.screen !== screen) return;
+  if (state.screen !== screen || mine !== drawing) return;
   const { c, next, others, events, docs } = file;
   const mediationTrack = c.track === 'mediation';
   setTitle(caseName(c));
@@ -761,6 +767,9 @@ function decisionMatters(c) {
   return Object.fromEntries(Object.entries(all).filter(([k]) => ok[k]));
 }
 
+/** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
+const docChoices = new Map();
+
 function docsSection(c, docs, refresh) {
   const msg = h('div', { 'aria-live': 'polite' });
   const kinds = offeredKinds(c);
@@ -827,9 +836,15 @@ function docsSection(c, docs, refresh) {
   const kindKeys = Object.keys(kinds);
   let gen = null;
   if (kindKeys.length) {
-    const kind = select(kinds);
+    // The kind, matter and act chosen last on this case: the page drawn again after a document is generated (or an
+    // act recorded) shows them as they were left, not the first kind — what is generated is what the picker shows.
+    const chosen = docChoices.get(String(c.id)) ?? {};
+    const kind = select(kinds, { value: chosen.kind && chosen.kind in kinds ? chosen.kind : kindKeys[0] });
     const matters = decisionMatters(c);
-    const matter = select(matters, { 'aria-label': '决定事项' });
+    const matter = select(matters, {
+      'aria-label': '决定事项',
+      value: chosen.matter && chosen.matter in matters ? chosen.matter : undefined,
+    });
     const draft = input('checkbox');
     // Which partial award or ruling, when there are several (the latest first chosen).
     const occurrence = h('select', { 'aria-label': '哪一件' });
@@ -840,6 +855,12 @@ function docsSection(c, docs, refresh) {
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
       if (acts) occurrence.value = String(Object.keys(acts).length);
     };
+    const remember = () =>
+      docChoices.set(String(c.id), {
+        kind: kind.value,
+        matter: matter.value,
+        occurrence: occurrence.hidden ? undefined : occurrence.value,
+      });
     // Text written for one document (facts, reasons, a defense, a basis) is never sent with another: another kind,
     // act or matter starts with no boxes.
     const forget = () => {
@@ -873,8 +894,16 @@ function docsSection(c, docs, refresh) {
       el.addEventListener('change', () => {
         if (el === kind) showMatter();
         forget();
+        remember();
       });
     showMatter();
+    if (
+      !occurrence.hidden &&
+      chosen.kind === kind.value &&
+      chosen.occurrence &&
+      [...occurrence.options].some((o) => o.value === chosen.occurrence)
+    )
+      occurrence.value = chosen.occurrence;
     const key = keyHolder();
     const generate = guard(btn, async () => {
       // A document already issued is issued again only on purpose: each generation is a new version with its number.
