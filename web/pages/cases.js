@@ -175,19 +175,19 @@ export async function caseList(params, mount) {
         ),
         r.items.length
           ? h(
-              'table.t',
+              'table.t.case-list',
               h(
                 'thead',
                 h(
                   'tr',
                   sortHeader('caseNo', '案号'),
-                  h('th', { scope: 'col' }, '申请人'),
-                  h('th', { scope: 'col' }, '被申请人'),
+                  h('th.unsorted', { scope: 'col' }, '申请人'),
+                  h('th.unsorted', { scope: 'col' }, '被申请人'),
                   sortHeader('state', '状态'),
-                  h('th', { scope: 'col' }, '地区'),
+                  h('th.unsorted', { scope: 'col' }, '地区'),
                   sortHeader('receivedOn', '收到申请'),
                   sortHeader('awardDue', '审限剩余'),
-                  h('th', { scope: 'col' }, '标记'),
+                  h('th.unsorted', { scope: 'col' }, '标记'),
                 ),
               ),
               h(
@@ -195,20 +195,23 @@ export async function caseList(params, mount) {
                 r.items.map((c) =>
                   h(
                     'tr',
-                    h('td', h('a', { href: `#/cases/${c.id}` }, caseName(c))),
-                    h('td', names(c.applicantNames)),
-                    h('td', names(c.respondentNames)),
-                    h('td', stateBadge(c.state)),
-                    h('td', c.district),
-                    h('td.date', c.receivedOn),
+                    // data-label: on a phone each row is a card, each cell labelled with its column (CSS, ≤ 600 px).
+                    h('td', { 'data-label': '案号' }, h('a', { href: `#/cases/${c.id}` }, caseName(c))),
+                    h('td', { 'data-label': '申请人' }, names(c.applicantNames)),
+                    h('td', { 'data-label': '被申请人' }, names(c.respondentNames)),
+                    h('td', { 'data-label': '状态' }, stateBadge(c.state)),
+                    h('td', { 'data-label': '地区' }, c.district),
+                    h('td.date', { 'data-label': '收到申请' }, c.receivedOn),
                     h(
                       'td.small.date',
+                      { 'data-label': '审限剩余' },
                       c.awardDueOn && !c.closure
                         ? [daysLeftText(c.awardDueOn), c.awardDueProvisional ? h('span.badge.warn.tight', '预计') : null]
                         : '—',
                     ),
                     h(
-                      'td',
+                      `td${c.wageArrears || c.collective || c.procedure === 'simple' ? '' : '.no-marks'}`,
+                      { 'data-label': '标记' },
                       c.wageArrears ? h('span.badge.bad', '欠薪') : null,
                       ' ',
                       c.collective ? h('span.badge.warn', '集体') : null,
