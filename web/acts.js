@@ -274,6 +274,13 @@ export function actWarnings(type, c, body = {}, day = null) {
     out.push(
       '本案简易处理，通常由一名仲裁员独任仲裁（《劳动人事争议仲裁办案规则》第五十六条）；案情复杂需要合议的，宜先转为普通程序。请核对。',
     );
+  // LDMAL Art. 31: a tribunal is three arbitrators with a presiding one; a sole arbitrator hears a simple case. The server
+  // records a sole arbitrator on a case under the ordinary procedure (it refuses one only on a collective dispute,
+  // which the preview says), so the confirmation says what the law expects.
+  if (type === 'FORM_TRIBUNAL' && c.procedure !== 'simple' && c.track !== 'mediation' && (body.arbitratorIds ?? []).length === 1)
+    out.push(
+      '本案按普通程序处理：仲裁庭一般由三名仲裁员组成，设首席仲裁员；简单劳动争议案件（简易处理）才可以由一名仲裁员独任仲裁（《劳动争议调解仲裁法》第三十一条）。请核对是否由一名仲裁员独任仲裁。',
+    );
   // Several workers and a claim of them all: a final award is judged on its whole amount, not each worker's (LDMAL Art.
   // 47(1); SPC-1 Art. 19) — each worker's own claims are listed by him at registration or in a change of claims.
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
