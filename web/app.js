@@ -14,6 +14,7 @@ import {
   halfWidthAmount,
   input,
   ownDraftCount,
+  plainAmountField,
   roleLabel,
   setSession,
   setTitle,
@@ -418,6 +419,8 @@ window.addEventListener('hashchange', route);
 // Amounts typed with a Chinese input method (１２０００．５０) are read as the digits they are.
 document.addEventListener('input', (e) => halfWidthAmount(e.target, e.isComposing), true);
 document.addEventListener('compositionend', (e) => halfWidthAmount(e.target, false), true);
+// …and typed with thousands separators (36,000 or 36，000), shown as the number sent once the field is left.
+document.addEventListener('change', (e) => plainAmountField(e.target), true);
 window.addEventListener('zc:route', route);
 // Closing or reloading the tab with unsaved changes asks the browser's own question (drafts are kept regardless).
 window.addEventListener('beforeunload', (e) => {

@@ -257,18 +257,24 @@ export function sourceZh(source) {
     .join('；');
 }
 
+/** What every form of the interface says of a required field left empty. */
+export const REQUIRED = '必须填写';
+
 /** Field messages in plain words (schema messages the server did not phrase itself). */
 export function fieldMessage(msg) {
   const m = String(msg ?? '');
-  if (/实际接收 undefined|Required|received undefined/i.test(m)) return '必须填写';
+  // One wording for a required field left empty, whatever the server's schema says (不能为空, a minimum of 1).
+  if (/实际接收 undefined|Required|received undefined|^不能为空$|(?:过小|太小|太短|too small)：?\s*期望 (?:string|array) >=1\b/i.test(m))
+    return REQUIRED;
   if (/期望 (number|integer)|expected number/i.test(m)) return '请填写数字';
   if (/期望 boolean|expected boolean/i.test(m)) return '请选择是或否';
   if (/无效选项|Invalid option|期望以下之一/i.test(m)) return '请从列表中选择';
-  if (/期望 string|expected string|期望 array|expected array/i.test(m)) return '格式不正确';
-  const short = /(?:太小|太短|too small).*?(\d+)/i.exec(m);
+  // Sizes first: zod's "数值过大：期望 string <=100 字符" names the type too.
+  const short = /(?:过小|太小|太短|too small).*?(\d+)/i.exec(m);
   if (short) return `至少 ${short[1]} 项/个字符`;
-  const long = /(?:太大|太长|too big).*?(\d+)/i.exec(m);
+  const long = /(?:过大|太大|太长|too big).*?(\d+)/i.exec(m);
   if (long) return `不能超过 ${long[1]} 个字符/项`;
+  if (/期望 string|expected string|期望 array|expected array/i.test(m)) return '格式不正确';
   if (/^不允许的字段/.test(m)) return '此项不适用，请清空';
   return withSource(m);
 }
@@ -504,16 +510,18 @@ export function showErrors(form, err, labels = {}) {
   const about = err?.problem?.field;
   if (!errors.length && about && form.querySelector(`[data-path="${CSS.escape(about)}"]`))
     errors = [{ path: about, message: err.message ?? err.problem.detail }];
-  let first = null;
+  const placed = [];
   const unplaced = [];
   for (const e of errors) {
     const message = fieldMessage(e.message);
     const el = form.querySelector(`[data-path="${CSS.escape(e.path)}"]`);
     if (el) {
       setError(form, e.path, message);
-      first ??= el;
+      placed.push(el);
     } else unplaced.push(`${pathLabel(e.path, labels)}：${message}`);
   }
+  // The server lists errors in its own order (claims before parties, say): the focus goes to the first on the page.
+  const first = firstInPage(placed);
   if (box && (unplaced.length || !errors.length)) {
     box.append(
       h(
@@ -537,6 +545,15 @@ export function showErrors(form, err, labels = {}) {
     first.scrollIntoView({ block: 'center', behavior: 'smooth' });
     first.focus({ preventScroll: true });
   }
+}
+/** The element of `els` (nulls skipped) that comes first in the document. */
+export function firstInPage(els) {
+  let first = null;
+  for (const el of els) {
+    if (!el) continue;
+    if (!first || first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) first = el;
+  }
+  return first;
 }
 /** "applicants.0.idNumber" → "申请人1 公民身份号码" for errors that have no field on screen. */
 function pathLabel(path, labels) {
@@ -577,13 +594,23 @@ function pathLabel(path, labels) {
     .join(' ');
 }
 
-// Client-side checks mirror the server's (GB 11643, GB 32100, money); the server remains the judge.
-export function checkIdNumber(s) {
-  if (!s) return null;
-  if (!/^\d{17}[\dXx]$/.test(s)) return '身份证号码应为18位，最后一位可为数字或X';
+// Client-side checks mirror the server's (workflows/identifiers.ts: GB 11643, GB 32100, money), with its messages;
+// the server remains the judge.
+const ID_PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+]);
+/** GB 11643 公民身份号码: 18 characters, a province code, a real birth date, the ISO 7064 MOD 11-2 check character. */
+export function checkIdNumber(raw) {
+  if (!raw) return null;
+  const s = String(raw).trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return '身份证号码应为18位，前17位为数字，末位为数字或X';
+  if (!ID_PROVINCES.has(Number(s.slice(0, 2)))) return '身份证号码的地区码无效';
+  const [y, m, d] = [Number(s.slice(6, 10)), Number(s.slice(10, 12)), Number(s.slice(12, 14))];
+  const born = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || m < 1 || m > 12 || born.getUTCMonth() !== m - 1 || born.getUTCDate() !== d) return '身份证号码中的出生日期无效';
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = w.reduce((a, x, i) => a + x * Number(s[i]), 0);
-  return '10X98765432'[sum % 11] === s[17].toUpperCase() ? null : '身份证号码校验位不正确';
+  return '10X98765432'[sum % 11] === s[17] ? null : '身份证号码校验位错误';
 }
 export function checkCreditCode(s) {
   if (!s) return null;
@@ -593,7 +620,28 @@ export function checkCreditCode(s) {
   const sum = w.reduce((a, x, i) => a + x * chars.indexOf(s[i]), 0);
   return chars[(31 - (sum % 31)) % 31] === s[17] ? null : '统一社会信用代码校验位不正确';
 }
-export const checkMoney = (s) => (!s || /^\d{1,12}(\.\d{1,2})?$/.test(s) ? null : '金额应为数字，最多两位小数，如 26400.00');
+/**
+ * An amount as the API takes it: full-width digits and point made ASCII, thousands separators (36,000 · 36，000 ·
+ * 36 000) and surrounding spaces dropped. Anything else is left for checkMoney to refuse.
+ */
+export function plainAmount(s) {
+  const t = String(s ?? '')
+    .trim()
+    .replace(/[０-９．]/g, (ch) => (ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  // Separators only between groups of three digits before the point: "1,2" is not a thousands separator.
+  return /^\d{1,3}(?:[,，\s]\d{3})+(?:\.\d*)?$/.test(t) ? t.replace(/[,，\s]/g, '') : t;
+}
+export const checkMoney = (s) => {
+  const v = plainAmount(s);
+  return !v || /^\d{1,12}(\.\d{1,2})?$/.test(v) ? null : '金额应为数字，最多两位小数，如 26400.00';
+};
+/** An amount field left (change): shown as it will be sent, separators dropped (36,000 → 36000). */
+export function plainAmountField(el) {
+  if (!(el instanceof HTMLInputElement) || el.type !== 'text') return;
+  if (el.inputMode !== 'decimal' && !/amount$/i.test(el.dataset.path ?? '')) return;
+  const v = plainAmount(el.value);
+  if (v !== el.value.trim()) el.value = v;
+}
 
 // ---------- drafts: kept in this browser, per user, until submitted ----------
 const draftKey = (name) => `zc.draft.${state.user?.id ?? 0}.${name}`;

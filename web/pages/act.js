@@ -20,11 +20,15 @@ import {
   eventLabel,
   field,
   fill,
+  firstInPage,
   h,
   input,
   loadDraft,
   money,
   newKey,
+  plainAmount,
+  plainAmountField,
+  REQUIRED,
   saveDraft,
   select,
   setError,
@@ -318,7 +322,7 @@ async function eventForm(c, type, done, screen) {
       el.value = '';
     }
     fields.append(field(f.label, path, el, { required: f.required, wide: f.kind === 'textarea' || f.kind === 'lines', hint: f.hint }));
-    if (f.required) checks.push(() => (el.value.trim() ? null : [path, el.tagName === 'SELECT' ? '请选择' : '必须填写']));
+    if (f.required) checks.push(() => (el.value.trim() ? null : [path, el.tagName === 'SELECT' ? '请选择' : REQUIRED]));
     if (f.kind === 'int')
       checks.push(() => {
         if (el.value === '') return null;
@@ -435,17 +439,20 @@ async function eventForm(c, type, done, screen) {
     /** Whether the person cancelled while this act was being prepared. */
     const dropped = () => mine !== attempt;
     clearErrors(form);
+    // Amounts typed with thousands separators (36,000) are sent as the number they are.
+    for (const el of form.querySelectorAll('input')) plainAmountField(el);
     // A check answers null, one [path, message], or a list of them (the award editor: every item at once).
     const bad = checks.flatMap((ch) => {
       const r = ch();
       return !r ? [] : Array.isArray(r[0]) ? r : [r];
     });
     const on = form.querySelector('[data-path="occurredOn"]').value;
-    if (!on) bad.unshift(['occurredOn', '必须填写']);
+    if (!on) bad.unshift(['occurredOn', REQUIRED]);
     else if (on > today()) bad.unshift(['occurredOn', `不能晚于今天（${today()}）`]);
     if (bad.length) {
       for (const [p, m] of bad) setError(form, p, m);
-      const first = form.querySelector(`[data-path="${CSS.escape(bad[0][0])}"]`);
+      // The first field in the dialog's order, whatever order the checks ran in.
+      const first = firstInPage(bad.map(([p]) => form.querySelector(`[data-path="${CSS.escape(p)}"]`)));
       first?.scrollIntoView({ block: 'center' });
       first?.focus();
       return;
@@ -876,7 +883,7 @@ function awardEditor(c, type, dateInput) {
       claimId: r.cl.id,
       outcome: r.outcome.value,
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
-        ? { amount: r.amount.value.trim() }
+        ? { amount: plainAmount(r.amount.value) }
         : {}),
     }));
     try {
@@ -929,7 +936,7 @@ function awardEditor(c, type, dateInput) {
     items: rows.map((r) => ({
       claimId: r.cl.id,
       outcome: r.outcome.value,
-      ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: r.amount.value.trim() } : {}),
+      ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: plainAmount(r.amount.value) } : {}),
       ...(r.basis.dataset.edited === 'true' ? { legalBasis: lines(r.basis.value) } : {}),
       ...(r.calc ? { calculation: r.calc } : {}),
     })),
@@ -1097,7 +1104,7 @@ function awardEditor(c, type, dateInput) {
 }
 /** How far an item's amount exceeds what its claim asks, in fen (negative: less); null when either is not a sum. */
 function overClaim(r) {
-  const typed = r.amount.value.trim();
+  const typed = plainAmount(r.amount.value);
   if (r.outcome.value === 'dismissed' || !typed || checkMoney(typed) || r.cl.amount == null) return null;
   const fen = (x) => Math.round(Number(x) * 100);
   return fen(typed) - fen(r.cl.amount);

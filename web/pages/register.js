@@ -9,14 +9,19 @@ import {
   checkMoney,
   chinaTimeNow,
   clearDraft,
+  clearErrors,
   clearOnEdit,
   confirmDialog,
   draftTime,
   field,
   fill,
+  firstInPage,
   h,
   input,
   loadDraft,
+  plainAmount,
+  plainAmountField,
+  REQUIRED,
   saveDraft,
   select,
   setError,
@@ -96,6 +101,32 @@ export function modelFromCase(c) {
       employmentEndedOn: c.limitation?.employmentEndedOn ?? '',
     },
   };
+}
+
+/**
+ * What the browser can check of a registration before it is sent (the server checks the same, and more): required
+ * fields, identity numbers and credit codes (their check characters), amounts. [path, message] pairs.
+ */
+function localProblems(m) {
+  const bad = [];
+  if (!m.receivedOn) bad.push(['receivedOn', REQUIRED]);
+  if (!m.district) bad.push(['district', '请选择']);
+  for (const sideKey of ['applicants', 'respondents'])
+    m[sideKey].forEach((p, i) => {
+      const b = `${sideKey}.${i}`;
+      if (!p.name.trim()) bad.push([`${b}.name`, REQUIRED]);
+      const wrong = p.kind === 'person' ? checkIdNumber(p.idNumber.trim()) : checkCreditCode(p.creditCode.trim().toUpperCase());
+      if (wrong) bad.push([`${b}.${p.kind === 'person' ? 'idNumber' : 'creditCode'}`, wrong]);
+      p.agents.forEach((a, j) => {
+        if (!a.name.trim()) bad.push([`${b}.agents.${j}.name`, REQUIRED]);
+      });
+    });
+  m.claims.forEach((cl, i) => {
+    if (!cl.description.trim()) bad.push([`claims.${i}.description`, REQUIRED]);
+    const wrong = checkMoney(cl.amount);
+    if (wrong) bad.push([`claims.${i}.amount`, wrong]);
+  });
+  return bad;
 }
 
 /**
@@ -250,7 +281,10 @@ export function registerForm(track = 'arbitration', edit = null) {
   function claimBlock(i, cl) {
     const c = `claims.${i}`;
     const amount = input('text', { inputmode: 'decimal', placeholder: '如 12000.00', value: cl.amount ?? '' });
-    amount.addEventListener('blur', () => setError(form, `${c}.amount`, checkMoney(amount.value.trim())));
+    amount.addEventListener('blur', () => {
+      plainAmountField(amount);
+      setError(form, `${c}.amount`, checkMoney(amount.value.trim()));
+    });
     // Several applicants (workers): whose own claim this is — each worker's item is then judged by its own amount for
     // a final award (LDMAL Art. 47(1); SPC-1 Art. 19), and the documents name him.
     const several = model.applicants.length > 1;
@@ -585,7 +619,7 @@ export function registerForm(track = 'arbitration', edit = null) {
         ...(cl.id ? { id: cl.id } : {}),
         category: cl.category,
         description: cl.description.trim(),
-        ...(cl.amount.trim() ? { amount: cl.amount.trim() } : {}),
+        ...(cl.amount.trim() ? { amount: plainAmount(cl.amount) } : {}),
         // A kept claim made the applicants' together says so (null); absent, the server keeps whose it was.
         ...(cl.applicant ? { applicant: Number(cl.applicant) } : cl.id ? { applicant: null } : {}),
       })),
@@ -614,12 +648,21 @@ export function registerForm(track = 'arbitration', edit = null) {
     // The API leaves 用人单位类型 optional (clients of v1 need not send it); the form asks it of an employer respondent
     // on registration, since a case without it is counted as 未登记 in the statistics by employer type. A correction of
     // a case registered without it may leave it.
+    for (const el of form.querySelectorAll('input')) plainAmountField(el);
     const unnamed = (edit ? [] : collect().respondents)
       .map((p, i) => (p.kind === 'organization' && !p.ownership ? i : -1))
       .filter((i) => i >= 0);
-    if (unnamed.length) {
-      for (const i of unnamed) setError(form, `respondents.${i}.ownership`, '请选择用人单位类型（统计按用人单位类型分列）');
-      form.querySelector(`[data-path="respondents.${unnamed[0]}.ownership"]`)?.focus();
+    const bad = [
+      ...unnamed.map((i) => [`respondents.${i}.ownership`, '请选择用人单位类型（统计按用人单位类型分列）']),
+      ...localProblems(collect()),
+    ];
+    // Everything the browser can tell at once, each at its field; the focus on the first of them on the page.
+    if (bad.length) {
+      clearErrors(form);
+      for (const [path, message] of bad) setError(form, path, message);
+      const first = firstInPage(bad.map(([path]) => form.querySelector(`[data-path="${CSS.escape(path)}"]`)));
+      first?.scrollIntoView({ block: 'center' });
+      first?.focus({ preventScroll: true });
       return;
     }
     busy = true;
