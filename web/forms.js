@@ -86,8 +86,16 @@ export const EVENT_FORMS = {
     { name: 'partyId', label: '受送达人', kind: 'party', required: true },
     { name: 'method', label: '送达方式', kind: 'select', options: METHODS, required: true },
     { name: 'servedOn', label: '送达日期', kind: 'date', hint: '不填则为发生日期' },
-    { name: 'consent', label: '受送达人同意电子送达', kind: 'bool' },
-    { name: 'confirmed', label: '简便方式送达已经受送达人确认', kind: 'bool' },
+    // Each box belongs to its method (workflows/rules.ts SERVE): electronic service needs the addressee's consent (CPL
+    // Art. 90; refused without it), a simple-method notice counts only once confirmed (Rules Art. 59).
+    {
+      name: 'consent',
+      label: '受送达人同意电子送达',
+      kind: 'bool',
+      onlyWith: { method: ['electronic'] },
+      requiredWhenShown: '电子送达须经受送达人同意：受送达人同意后勾选（《民事诉讼法》第九十条）',
+    },
+    { name: 'confirmed', label: '简便方式送达已经受送达人确认', kind: 'bool', onlyWith: { method: ['sms'] } },
     { name: 'signer', label: '签收人', kind: 'text' },
   ],
   FILE_DEFENSE: [{ name: 'summary', label: '答辩要点', kind: 'textarea' }],
@@ -170,6 +178,14 @@ export const EVENT_FORMS = {
       label: '转入仲裁原因',
       kind: 'select',
       options: { failed: '调解不成', time_limit: '调解期满未结', non_performance: '不履行调解协议' },
+      // As the mediation's record has it (LDMAL Arts. 14(3), 15): failed, agreed (and not performed), or its days run out.
+      initial: (c) => {
+        const m = c.proceedings?.trackMediation;
+        if (!m) return null;
+        if (m.failedOn) return 'failed';
+        if (m.agreedOn) return 'non_performance';
+        return (c.deadlines ?? []).some((d) => d.kind === 'mediation' && d.status === 'overdue') ? 'time_limit' : null;
+      },
     },
     {
       name: 'channel',

@@ -142,9 +142,13 @@ async function eventForm(c, type, done, screen) {
   const form = h('form', { novalidate: true });
   const dlg = h('dialog.act', { 'aria-labelledby': 'dlg-title' }, form);
   const dateLabel = DATE_LABELS[type] ?? '办理日期';
+  // An act the server already refuses as the case stands (an extension after the time limit ran out) says so as the
+  // dialog opens, before anything is typed (OPEN_PREVIEW).
+  const openRefusal = h('div.open-refusal', { 'aria-live': 'polite' });
   const fields = h(
     'div.db',
     h('div.form-alert'),
+    openRefusal,
     field(dateLabel, 'occurredOn', input('date', { value: initialDate(c, type), max: today() }), {
       required: true,
       hint: '行为实际发生之日，可早于今天，不能晚于今天',
@@ -202,14 +206,19 @@ async function eventForm(c, type, done, screen) {
       fields.append(publicityField(c, type, f, getters, checks, describe));
       continue;
     } else if (f.kind === 'bool') {
-      el = input('checkbox', { checked: f.default === true });
-      el.dataset.path = path;
+      const box = input('checkbox', { checked: f.default === true });
+      box.dataset.path = path;
       // The error on its own line under the box (a refusal can be long).
-      fields.append(h('label.check', el, f.label), h('div.field-error', { 'data-error-for': path }));
+      const wrap = h('div.bool-field', h('label.check', box, f.label), h('div.field-error', { 'data-error-for': path }));
+      fields.append(wrap);
+      // A box that belongs to some choices of another field (受送达人同意 to 电子送达) is shown, sent and checked only
+      // with them.
+      const shown = onlyWith(fields, f, wrap);
       getters.push((b) => {
-        if (el.checked || !f.omitFalse) put(b, path, el.checked);
+        if (shown() && (box.checked || !f.omitFalse)) put(b, path, box.checked);
       });
-      describe.push(() => (el.checked ? [f.label, '是'] : null));
+      describe.push(() => (shown() && box.checked ? [f.label, '是'] : null));
+      if (f.requiredWhenShown) checks.push(() => (shown() && !box.checked ? [path, f.requiredWhenShown] : null));
       continue;
     } else if (f.kind === 'select') {
       // 送达: only the documents the record has made (the server refuses the others; a helper's walk was offered 裁决书
@@ -217,6 +226,9 @@ async function eventForm(c, type, done, screen) {
       const servable = type === 'SERVE' && path === 'document' ? c.servable : null;
       const options = servable ? Object.fromEntries(Object.entries(f.options).filter(([k]) => servable.includes(k))) : f.options;
       el = select({ ...(f.required ? {} : { '': '（不选）' }), ...options });
+      // A choice the case's record already answers (转入仲裁原因 after 调解不成) starts chosen; the person may change it.
+      const initial = f.initial?.(c);
+      if (initial && initial in options) el.value = initial;
     } else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
     // A claim added names its applicant by position among the case's (ClaimInput.applicant; Rules Art. 62).
     else if (f.kind === 'applicant')
@@ -441,6 +453,8 @@ async function eventForm(c, type, done, screen) {
     clearErrors(form);
     // Amounts typed with thousands separators (36,000) are sent as the number they are.
     for (const el of form.querySelectorAll('input')) plainAmountField(el);
+    // The refusal said when the dialog opened is said again, if it still stands, by this attempt's own preview.
+    fill(openRefusal);
     // A check answers null, one [path, message], or a list of them (the award editor: every item at once).
     const bad = checks.flatMap((ch) => {
       const r = ch();
@@ -491,7 +505,11 @@ async function eventForm(c, type, done, screen) {
       // Previewed: an act whose confirmation shows the deadlines it moves, and every act that is confirmed — a
       // refusal the server would give is shown before the person is asked to confirm, not after (a service to every
       // applicant is several acts, each answered as it is sent).
-      if (!unanswered && (PREVIEWS_DEADLINES.has(type) || (consequence && body.partyId !== 'allApplicants'))) {
+      if (
+        !unanswered &&
+        (PREVIEWS_DEADLINES.has(type) || (consequence && body.partyId !== 'allApplicants')) &&
+        !previewAnswersNothing(type, c)
+      ) {
         const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
         // An act the server cannot preview (it writes parties or claims as it is decided) is judged when sent.
         if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) {
@@ -503,7 +521,7 @@ async function eventForm(c, type, done, screen) {
     }
     if (dropped()) return;
     if (refused) {
-      showErrors(form, namedDate(refused, dateLabel));
+      showErrors(form, placeRefusal(namedDate(refused, dateLabel)));
       return;
     }
     const warnings = [
@@ -565,7 +583,7 @@ async function eventForm(c, type, done, screen) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
       unanswered = lost;
-      showErrors(form, namedDate(err, dateLabel));
+      showErrors(form, placeRefusal(namedDate(err, dateLabel)));
       if (err.partial && !lost) {
         stopped = true;
         partialService(form, err.partial);
@@ -583,6 +601,85 @@ async function eventForm(c, type, done, screen) {
   document.body.append(dlg);
   dlg.showModal();
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
+  if (OPEN_PREVIEW[type]) {
+    const dateInput = form.querySelector('[data-path="occurredOn"]');
+    let asked = 0;
+    const probe = async () => {
+      const n = ++asked;
+      fill(openRefusal);
+      if (!dateInput.value || dateInput.value > today()) return;
+      const err = await api('POST', `/api/cases/${c.id}/event-preview`, {
+        type,
+        occurredOn: dateInput.value,
+        ...OPEN_PREVIEW[type].probe,
+      }).then(
+        () => null,
+        (e) => e,
+      );
+      if (n !== asked || !dlg.open || !(err instanceof ApiError) || !OPEN_PREVIEW[type].rules.includes(err.problem?.rule)) return;
+      fill(
+        openRefusal,
+        h(
+          'div.alert.bad',
+          { role: 'alert' },
+          namedDate(err, dateLabel).message,
+          OPEN_PREVIEW[type].hint ? h('div.small', OPEN_PREVIEW[type].hint) : null,
+        ),
+      );
+    };
+    dateInput.addEventListener('change', probe);
+    probe();
+  }
+}
+
+/**
+ * Acts the server may refuse before anything is filled in, asked when the dialog opens (and again when its date
+ * changes) with a stand-in for the fields (`probe`): only the refusals in `rules`, which do not depend on them, are said.
+ * An extension is refused once the time limit has run out (LDMAL Art. 43; Rules Art. 45) — and is offered meanwhile,
+ * since one approved in time may be recorded later, under the day it was approved.
+ */
+const OPEN_PREVIEW = {
+  EXTEND_TIME_LIMIT: {
+    probe: { days: 1 },
+    rules: ['extension-before-deadline', 'extension-once'],
+    hint: '延长审理期限须在审理期限届满前批准。如确已在届满前批准，请把“批准延期日期”改为批准之日。',
+  },
+};
+
+/**
+ * Whether the preview of act `type` can only answer that it cannot be previewed: a referral to arbitration is refused
+ * only while the mediation has neither failed nor agreed (LDMAL Art. 14(3)); after that the server answers 422
+ * preview-not-available, a failed request in the console that tells the person nothing.
+ */
+function previewAnswersNothing(type, c) {
+  const m = c.proceedings?.trackMediation;
+  return type === 'REFER_TO_ARBITRATION' && Boolean(m && (m.failedOn || m.agreedOn));
+}
+
+/** Legal refusals about one field that the server does not name (`field`): placed at that field in the dialog. */
+const RULE_FIELDS = { 'electronic-service-consent': 'consent' };
+function placeRefusal(err) {
+  const at = RULE_FIELDS[err?.problem?.rule];
+  if (at && !err.problem.field && !err.problem.errors?.length) err.problem.field = at;
+  return err;
+}
+
+/**
+ * A field shown only with some choices of another (`f.onlyWith`: {field: [values]}): `wrap` is hidden otherwise.
+ * Returns whether it is shown now.
+ */
+function onlyWith(fields, f, wrap) {
+  if (!f.onlyWith) return () => true;
+  const [other, values] = Object.entries(f.onlyWith)[0];
+  const ctl = fields.querySelector(`[data-path="${CSS.escape(other)}"]`);
+  if (!ctl) return () => true;
+  const shown = () => values.includes(ctl.value);
+  const sync = () => {
+    wrap.hidden = !shown();
+  };
+  ctl.addEventListener('change', sync);
+  sync();
+  return shown;
 }
 
 /**
