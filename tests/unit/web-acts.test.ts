@@ -8,7 +8,9 @@ const empty = { getItem: () => null, setItem: () => undefined, removeItem: () =>
 g.localStorage ??= empty;
 g.sessionStorage ??= empty;
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-const { sourceZh } = await import('../../web/core.js');
+const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber } = await import('../../web/core.js');
+// @ts-expect-error the web interface is plain JavaScript modules (no types)
+const { EVENT_FORMS } = await import('../../web/forms.js');
 
 /** The legal sources the screens cite, in Chinese: "(n)" is a paragraph (款) except in articles that list items (项). */
 describe('sourceZh', () => {
@@ -171,6 +173,12 @@ describe('actWarnings: the tribunal and the award of several workers', () => {
     expect(actWarnings('FORM_TRIBUNAL', c, { arbitratorIds: [1] })).toEqual([]);
     expect(actWarnings('FORM_TRIBUNAL', { ...c, procedure: 'ordinary' }, { arbitratorIds: [1, 2, 3] })).toEqual([]);
   });
+  it('a sole arbitrator on a case under the ordinary procedure is said plainly, with LDMAL Art. 31', () => {
+    const said = actWarnings('FORM_TRIBUNAL', { track: 'arbitration', procedure: 'ordinary' }, { arbitratorIds: [1] }).join('');
+    expect(said).toContain('本案按普通程序处理');
+    expect(said).toContain('简易处理');
+    expect(said).toContain('《劳动争议调解仲裁法》第三十一条');
+  });
   it('an award over claims of several workers together says it is judged on the whole amount', () => {
     const c = {
       track: 'arbitration',
@@ -186,5 +194,47 @@ describe('actWarnings: the tribunal and the award of several workers', () => {
     expect(actWarnings('ISSUE_AWARD', c, {}).join('')).toContain('第1项请求未写明是哪名申请人的请求');
     expect(actWarnings('ISSUE_AWARD', { ...c, claims: [c.claims[1]] }, {})).toEqual([]);
     expect(actWarnings('ISSUE_AWARD', { ...c, applicants: [{ id: 1 }] }, {})).toEqual([]);
+  });
+});
+
+/** The forms' own checks (web/core.js), as the server's (workflows/identifiers.ts), and their wording. */
+describe('form checks', () => {
+  it('a required field left empty reads 必须填写, whatever the schema said', () => {
+    expect(fieldMessage('不能为空')).toBe('必须填写');
+    expect(fieldMessage('无效输入：期望 string，实际接收 undefined')).toBe('必须填写');
+    expect(fieldMessage('数值过小：期望 string >=1 字符')).toBe('必须填写');
+    expect(fieldMessage('数值过大：期望 string <=100 字符')).toBe('不能超过 100 个字符/项');
+  });
+  it('amounts with thousands separators are the number they write; other commas are not', () => {
+    expect(plainAmount('36,000')).toBe('36000');
+    expect(plainAmount('36，000.50')).toBe('36000.50');
+    expect(plainAmount('1,234,567.8')).toBe('1234567.8');
+    expect(plainAmount('３６，０００')).toBe('36000');
+    expect(plainAmount('36,00')).toBe('36,00');
+    expect(checkMoney('36,000')).toBeNull();
+    expect(checkMoney('36,00')).not.toBeNull();
+  });
+  it('the identity number: its check character (GB 11643), its birth date, its region', () => {
+    expect(checkIdNumber('11010519491231002X')).toBeNull();
+    expect(checkIdNumber('110105194912310021')).toBe('身份证号码校验位错误');
+    expect(checkIdNumber('110105194902300021')).toBe('身份证号码中的出生日期无效');
+    expect(checkIdNumber('990105194912310021')).toBe('身份证号码的地区码无效');
+    expect(checkIdNumber('12345')).toContain('18位');
+  });
+  it('送达: the consent box goes with 电子送达, the confirmation with 简便方式', () => {
+    const serve = Object.fromEntries(EVENT_FORMS.SERVE.map((f: { name: string }) => [f.name, f]));
+    expect(serve.consent.onlyWith).toEqual({ method: ['electronic'] });
+    expect(serve.confirmed.onlyWith).toEqual({ method: ['sms'] });
+  });
+  it('转入仲裁 starts on the mediation’s outcome', () => {
+    const reason = EVENT_FORMS.REFER_TO_ARBITRATION.find((f: { name: string }) => f.name === 'reason');
+    const m = (x: object, deadlines: object[] = []) => ({
+      proceedings: { trackMediation: { agreedOn: null, failedOn: null, ...x } },
+      deadlines,
+    });
+    expect(reason.initial(m({ failedOn: '2026-03-10' }))).toBe('failed');
+    expect(reason.initial(m({ agreedOn: '2026-03-10' }))).toBe('non_performance');
+    expect(reason.initial(m({}, [{ kind: 'mediation', status: 'overdue' }]))).toBe('time_limit');
+    expect(reason.initial(m({}))).toBeNull();
   });
 });
