@@ -218,7 +218,12 @@ describe('ui40: a new user’s walk (Chromium)', () => {
         expect(box, label).not.toBeNull();
         expect((box?.x ?? 0) + (box?.width ?? 0), `${label} off-screen`).toBeLessThanOrEqual(390);
         // Labelled with its column (CSS content: attr(data-label)).
-        expect(await cell.evaluate('(el) => getComputedStyle(el, "::before").content')).toBe(`"${label}"`);
+        const content = await cell.evaluate(
+          (el) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(el, '::before')
+              .content,
+        );
+        expect(content).toBe(`"${label}"`);
       }
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       expect(
