@@ -611,10 +611,30 @@ function conversionNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/**
+ * The days an arbitrator of the tribunal was replaced after a recusal (LDMAL Art. 33; Rules Arts. 11–12), in order: a
+ * granted DECIDE_RECUSAL naming a replacement (the machine puts him on the tribunal) and the older RECUSE_ARBITRATOR.
+ * Only those since the tribunal's (latest) formation: a re-formed tribunal is a new composition.
+ */
+export function tribunalReplacements(ctx: DocInput['ctx']): { on: string; arbitratorId: number | null; replacementId: number }[] {
+  const t = ctx.tribunal;
+  if (!t) return [];
+  const decided = (ctx.recusalApplications ?? []).flatMap((r) =>
+    r.target.kind === 'arbitrator' && r.decision?.result === 'granted' && r.decision.replacementId !== null
+      ? [{ on: r.decision.on, arbitratorId: r.target.userId, replacementId: r.decision.replacementId }]
+      : [],
+  );
+  const recused = (ctx.recusals ?? []).map((r) => ({ on: r.decidedOn, arbitratorId: r.arbitratorId, replacementId: r.replacementId }));
+  return [...decided, ...recused].filter((r) => r.on >= t.formedOn).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
 function tribunalNotice(d: DocInput): DocSpec[] {
   const t = d.ctx.tribunal;
   if (!t || !d.arbitrators.length) throw new NotReadyError('本案尚未组成仲裁庭，不能出具仲裁庭组成通知书');
-  const replaced = d.ctx.recusals.filter((r) => r.decidedOn >= t.formedOn).at(-1);
+  // Dated the latest replacement after a recusal (DECIDE_RECUSAL granted, or RECUSE_ARBITRATOR), else the formation.
+  const replaced = tribunalReplacements(d.ctx)
+    .map((r) => ({ decidedOn: r.on }))
+    .at(-1);
   const presiding = d.arbitrators.find((x) => x.presiding) ?? d.arbitrators[0];
   const who =
     d.arbitrators.length === 1

@@ -125,6 +125,36 @@ describe('document templates print the record, nothing more', () => {
   });
 });
 
+describe('the tribunal notice after a recusal (an outside tester)', () => {
+  it('is dated the DECIDE_RECUSAL that replaced an arbitrator, not the formation (LDMAL Art. 33; Rules Art. 12)', () => {
+    const recusal = {
+      on: '2026-03-23',
+      partyId: 2,
+      target: { kind: 'arbitrator' as const, userId: 8, name: null, commissionChair: false },
+      ground: 'relationship',
+      reason: '与申请人系亲属',
+      afterDebate: false,
+      decision: {
+        on: '2026-03-27',
+        result: 'granted' as const,
+        decidedBy: 'chair' as const,
+        replacementId: 10,
+        replacementName: null,
+        reason: null,
+      },
+    };
+    const specs = BUILDERS.tribunal_notice(withCtx({ recusalApplications: [recusal] }));
+    expect(specs[0]?.dateOn).toBe('2026-03-27');
+    expect(text(specs)).toContain('因原仲裁员回避');
+    // Rejected: the tribunal stands as formed.
+    const rejected = { ...recusal, decision: { ...recusal.decision, result: 'rejected' as const, replacementId: null } };
+    expect(BUILDERS.tribunal_notice(withCtx({ recusalApplications: [rejected] }))[0]?.dateOn).toBe('2026-03-05');
+    // A recorder's recusal does not change the tribunal.
+    const recorder = { ...recusal, target: { ...recusal.target, kind: 'recorder' as const } };
+    expect(BUILDERS.tribunal_notice(withCtx({ recusalApplications: [recorder] }))[0]?.dateOn).toBe('2026-03-05');
+  });
+});
+
 describe('agreed terms keep their lines', () => {
   it('the 调解书 prints each typed line of the terms as its own paragraph; a legacy one without a tribunal reads 本委', () => {
     const m = SAMPLE_INPUT.ctx.mediation as NonNullable<DocInput['ctx']['mediation']>;
