@@ -62,7 +62,28 @@ export function formatBasis(citations: string[]): string {
     if (art && !arts.includes(art)) arts.push(art);
     byLaw.set(law, arts);
   }
-  return [...byLaw].map(([law, arts]) => `${law}${sortArticles(arts).join('、')}`).join('，');
+  return [...byLaw].map(([law, arts]) => `${law}${withoutRepeatedArticle(sortArticles(arts)).join('、')}`).join('，');
+}
+
+/**
+ * 第四十七条第（一）项、第（二）项 — not 第四十七条第（一）项、第四十七条第（二）项: a citation that follows another of the same
+ * article (or the same paragraph of it) leaves out the article (and paragraph) already named, as citations are
+ * customarily written (outside tester L1). The articles come sorted, so those of one article are together.
+ */
+function withoutRepeatedArticle(arts: string[]): string[] {
+  // 第X条, then 第Y款, then 第（Z）项: the units a citation is made of; null for one that is not of that form.
+  const units = (a: string) =>
+    /^(第[〇零一二两三四五六七八九十百千]+条)(第[〇零一二两三四五六七八九十]+款)?(第[（(][〇零一二三四五六七八九十]+[）)]项)?$/.exec(a);
+  return arts.map((a, i) => {
+    const cur = units(a);
+    const prev = i > 0 ? units(arts[i - 1] as string) : null;
+    // Only a part of the article after a part of it: "第四十七条、第（一）项" would not read as the same article's.
+    if (!cur || !prev || cur[1] !== prev[1] || (!cur[2] && !cur[3]) || (!prev[2] && !prev[3])) return a;
+    // Items of one paragraph: 第一款第（一）项、第（二）项.
+    if (cur[2] === prev[2]) return cur[2] && !(cur[3] && prev[3]) ? a : (cur[3] as string);
+    // Another paragraph: 第一款、第二款; an item with no paragraph after one with a paragraph keeps its article.
+    return cur[2] ? `${cur[2]}${cur[3] ?? ''}` : a;
+  });
 }
 
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -118,8 +118,13 @@ describe('document templates print the record, nothing more', () => {
         '《中华人民共和国劳动合同法》第三十条',
       ]),
     ).toBe(
-      '《中华人民共和国劳动争议调解仲裁法》第六条、第四十七条第（一）项、第四十七条第（二）项，《中华人民共和国劳动合同法》第三十条、第一百零三条',
+      '《中华人民共和国劳动争议调解仲裁法》第六条、第四十七条第（一）项、第（二）项，《中华人民共和国劳动合同法》第三十条、第一百零三条',
     );
+    // The same article (or paragraph) is not named again (an outside tester, L1); a whole article before a part keeps it.
+    expect(formatBasis(['《甲法》第四十七条第一款第（一）项', '《甲法》第四十七条第一款第（二）项', '《甲法》第四十七条第二款'])).toBe(
+      '《甲法》第四十七条第一款第（一）项、第（二）项、第二款',
+    );
+    expect(formatBasis(['《甲法》第四十七条', '《甲法》第四十七条第（二）项'])).toBe('《甲法》第四十七条、第四十七条第（二）项');
     expect(chineseTime('09:30')).toBe('上午九时三十分');
     expect(chineseTime('14:00')).toBe('下午二时');
   });
