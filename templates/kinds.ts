@@ -2,7 +2,7 @@ import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { Block, DocSpec } from './layout.ts';
-import { formatBasis, suggestedBasis } from './legal-basis.ts';
+import { formatBasis, type StandardsSubject, standardsSubject, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
 
 /**
@@ -208,7 +208,8 @@ const CAUSE_WORDS: Record<string, string> = {
   work_injury_medical: '工伤医疗费',
   economic_compensation: '经济补偿',
   damages: '赔偿金',
-  labor_standards: '工作时间和休息休假',
+  // labor_standards is broad (工作时间、休息休假、社会保险等): named by what its words are about (`standardsSubject`), or
+  // not at all — the 案由 comes from the claims that say what they are (an outside tester).
   social_insurance: '社会保险',
   labor_protection: '劳动保护',
   training: '职业培训',
@@ -216,8 +217,18 @@ const CAUSE_WORDS: Record<string, string> = {
   confirm_relationship: '确认劳动关系',
   contract: '劳动合同',
 };
-export function caseCause(claims: { category: string }[]): string {
-  const words = [...new Set(claims.map((c) => CAUSE_WORDS[c.category]).filter((w): w is string => !!w))];
+const SUBJECT_CAUSE_WORDS: Record<StandardsSubject, string> = {
+  social_insurance: '社会保险',
+  overtime: '工作时间和休息休假',
+  annual_leave: '工作时间和休息休假',
+};
+const causeWord = (c: { category: string; description?: string }): string | undefined => {
+  if (c.category !== 'labor_standards') return CAUSE_WORDS[c.category];
+  const subject = standardsSubject(c.description);
+  return subject ? SUBJECT_CAUSE_WORDS[subject] : undefined;
+};
+export function caseCause(claims: { category: string; description?: string }[]): string {
+  const words = [...new Set(claims.map(causeWord).filter((w): w is string => !!w))];
   return words.length ? `${words.join('、')}争议` : '劳动人事争议';
 }
 
@@ -924,7 +935,10 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       (it) =>
         requested.get(it.claimId) ??
         written?.legalBasis?.[it.claimId] ??
-        suggestedBasis(it.category, it.outcome, it.final, { byEmployer: byEmployer(it) }),
+        suggestedBasis(it.category, it.outcome, it.final, {
+          byEmployer: byEmployer(it),
+          description: d.claims.find((c) => c.id === it.claimId)?.description,
+        }),
     );
     // The basis is the arbitrator's to state: none recorded, given or to suggest (a granted claim of category 其他, a
     // counterclaim's) is asked for, never left as "依照之规定" (domain.md §12.3).
