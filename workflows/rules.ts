@@ -495,6 +495,16 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   HOLD_HEARING: (ctx, ev) => {
     if (ctx.hearing && ev.occurredOn < ctx.hearing.hearingOn)
       return v('hearing-not-yet', 'LDMAL Art. 35', `开庭日期为 ${ctx.hearing.hearingOn}，尚未到期`, 'occurredOn');
+    // LDMAL Art. 35; Rules Art. 38: the parties are told the hearing's day in writing 5 days ahead — a hearing held on
+    // another day was never notified. A hearing that did not take place on its day is postponed (POSTPONE_HEARING: a
+    // new day and a new written notice), then held on that day (an outside tester: refused on 05-28, held on 06-01).
+    if (ctx.hearing && ev.occurredOn > ctx.hearing.hearingOn)
+      return v(
+        'hearing-not-on-scheduled-day',
+        'LDMAL Art. 35; Rules Art. 38',
+        `本案通知的开庭日期为 ${ctx.hearing.hearingOn}，不能记录 ${ev.occurredOn} 开庭：未在通知的日期开庭的，请先记录延期开庭（确定新的开庭日期并书面通知当事人），再于新的开庭日期记录开庭`,
+        'occurredOn',
+      );
     return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
