@@ -454,7 +454,12 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
     acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
   // Rulings follow what they were made on: on the day of a hearing, after it.
   for (const ae of ctx.advanceExecutions)
-    acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
+    acts.push({
+      on: ae.ruledOn,
+      text: ae.appliedOn
+        ? `申请人于${chineseDate(ae.appliedOn)}申请先予执行，仲裁庭于${chineseDate(ae.ruledOn)}作出先予执行裁决。`
+        : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。`,
+    });
   // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
   for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
     acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
@@ -1200,7 +1205,8 @@ function advanceExecution(d: DocInput): DocSpec[] {
         { kind: 'gap' },
         {
           kind: 'para',
-          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。审理中，申请人向仲裁庭申请先予执行。`,
+          // LDMAL Art. 44 (根据当事人的申请): the day the applicant applied, where recorded.
+          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `申请人于${chineseDate(ae.appliedOn)}` : '审理中，申请人'}向仲裁庭申请先予执行。`,
         },
         {
           kind: 'para',

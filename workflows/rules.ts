@@ -589,6 +589,22 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
     const ids = ev.payload.claimIds as number[];
+    // LDMAL Art. 44: the ruling is made on the party's application — made before the ruling, within the case.
+    const applied = ev.payload.appliedOn as string | undefined;
+    if (applied && applied > ev.occurredOn)
+      return v(
+        'advance-execution-applied-after',
+        'LDMAL Art. 44',
+        `申请先予执行的日期 ${applied} 晚于裁决日期 ${ev.occurredOn}`,
+        'appliedOn',
+      );
+    if (applied && applied < ctx.receivedOn)
+      return v(
+        'advance-execution-applied-before-case',
+        'LDMAL Art. 44',
+        `申请先予执行的日期 ${applied} 早于本委收到仲裁申请之日 ${ctx.receivedOn}`,
+        'appliedOn',
+      );
     // LDMAL Art. 44: only claims for remuneration, work-injury medical costs, economic compensation or damages.
     const bad = ctx.claims.filter((c) => ids.includes(c.id) && !MONETARY_FINAL_CATEGORIES.includes(c.category));
     if (bad.length) {

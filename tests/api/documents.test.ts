@@ -713,6 +713,29 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       expect(letter, n).toContain(n);
   });
 
+  it('advance execution on the applicant’s application: its day recorded and printed, not after the ruling nor before the case (LDMAL Art. 44; an outside tester)', async () => {
+    const { c, arb } = await toHeard();
+    const base = {
+      claimIds: [c.claims[0]?.id],
+      rightsClear: true,
+      lifeSeriouslyAffected: true,
+      amounts: [{ claimId: c.claims[0]?.id, amount: '5000.00' }],
+      paymentDays: 7,
+    };
+    const post = (appliedOn: string) =>
+      t.api(arb.token).post(`/api/cases/${c.id}/events`, { type: 'ADVANCE_EXECUTION', occurredOn: '2026-03-26', ...base, appliedOn });
+    const late = await post('2026-03-27');
+    expect([late.status, late.body.rule], JSON.stringify(late.body)).toEqual([422, 'advance-execution-applied-after']);
+    const early = await post('2026-03-01');
+    expect([early.status, early.body.rule]).toEqual([422, 'advance-execution-applied-before-case']);
+    const r = await post('2026-03-20');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.proceedings.advanceExecutions[0]).toMatchObject({ appliedOn: '2026-03-20', ruledOn: '2026-03-26' });
+    const ruling = await one(c, arb.token, { kind: 'advance_execution_ruling' });
+    expect(ruling).toContain('申请人于二〇二六年三月二十日向仲裁庭申请先予执行。');
+    expect(ruling).not.toContain('审理中，申请人向仲裁庭申请先予执行');
+  });
+
   it('the mediation document: the history (receipt, tribunal, hearing), 案由, the agreement', async () => {
     const { c, arb } = await toHeard();
     await ev(c, arb.token, 'START_MEDIATION', '2026-03-26');

@@ -103,7 +103,13 @@ describe(`event preview (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const previewed = await t.api(arb.token).post(`/api/cases/${c.id}/event-preview`, held);
     expect([previewed.status, previewed.body.rule]).toEqual([422, 'hearing-not-on-scheduled-day']);
     // Postponed on 03-25 to 04-08 (a new written notice 5 working days ahead), it is held on 04-08 — and on no other day.
-    await ok(c, arb.token, 'POSTPONE_HEARING', { hearingOn: '2026-04-08', reason: '回避申请尚未决定', requestedBy: 'tribunal' }, '2026-03-25');
+    await ok(
+      c,
+      arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2026-04-08', reason: '回避申请尚未决定', requestedBy: 'tribunal' },
+      '2026-03-25',
+    );
     expect((await send(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-04-09')).status).toBe(422);
     const v = await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-04-08');
     expect(v.state).toBe('heard');

@@ -226,6 +226,19 @@ describe('a claim of the broad category labor_standards (an outside tester, M2)'
   });
 });
 
+describe('advance execution on application (LDMAL Art. 44; an outside tester, L3)', () => {
+  it('the ruling and the award history print the day the applicant applied, where recorded', () => {
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
+    const input = withCtx({ advanceExecutions: [{ ...ae, appliedOn: '2026-03-20' }] });
+    expect(text(BUILDERS.advance_execution_ruling(input))).toContain('申请人于二〇二六年三月二十日向仲裁庭申请先予执行。');
+    expect(text(BUILDERS.award(input))).toContain(
+      '申请人于二〇二六年三月二十日申请先予执行，仲裁庭于二〇二六年三月二十六日作出先予执行裁决。',
+    );
+    // A record without the day keeps the wording it had.
+    expect(text(BUILDERS.advance_execution_ruling(SAMPLE_INPUT))).toContain('审理中，申请人向仲裁庭申请先予执行。');
+  });
+});
+
 describe('agreed terms keep their lines', () => {
   it('the 调解书 prints each typed line of the terms as its own paragraph; a legacy one without a tribunal reads 本委', () => {
     const m = SAMPLE_INPUT.ctx.mediation as NonNullable<DocInput['ctx']['mediation']>;

@@ -188,3 +188,12 @@ describe('actWarnings: the tribunal and the award of several workers', () => {
     expect(actWarnings('ISSUE_AWARD', { ...c, applicants: [{ id: 1 }] }, {})).toEqual([]);
   });
 });
+
+describe('the 先予执行 form (an outside tester, L3)', () => {
+  it('asks for the day the applicant applied (LDMAL Art. 44: 根据当事人的申请), required', async () => {
+    // @ts-expect-error the web interface is plain JavaScript modules (no types)
+    const { EVENT_FORMS } = await import('../../web/forms.js');
+    const f = (EVENT_FORMS.ADVANCE_EXECUTION as { name: string; kind: string; required?: boolean }[]).find((x) => x.name === 'appliedOn');
+    expect(f).toMatchObject({ kind: 'date', required: true });
+  });
+});
