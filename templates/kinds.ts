@@ -150,6 +150,11 @@ export interface DocInput {
   }[];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
+  /**
+   * The names of the arbitrators who sat on the tribunal, by id — the present ones and those replaced after a recusal
+   * (`tribunalReplacements`): the history names the tribunal as formed, then each replacement.
+   */
+  arbitratorNames?: Record<number, string>;
   clerkName: string;
   /** Identity numbers on documents: masked or in full (config). */
   maskIds: boolean;
@@ -361,17 +366,21 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
     `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
   ];
   const acts: { on: string; text: string }[] = [];
-  // The tribunal, in its place by date (a counterclaim merged before it was formed comes first).
+  // The tribunal, in its place by date (a counterclaim merged before it was formed comes first): as formed, then each
+  // arbitrator replaced after a recusal (LDMAL Art. 33; Rules Art. 12) on the day decided — where the names are known.
   const formedOn = ctx.tribunal?.formedOn ?? (ctx.acceptedOn as string);
-  if (d.arbitrators.length === 1) acts.push({ on: formedOn, text: `本委依法指定仲裁员${d.arbitrators[0]?.displayName}独任仲裁。` });
-  else if (d.arbitrators.length > 1)
+  const asFormed = tribunalAsFormed(d);
+  const members = asFormed?.members ?? d.arbitrators;
+  if (members.length === 1) acts.push({ on: formedOn, text: `本委依法指定仲裁员${members[0]?.displayName}独任仲裁。` });
+  else if (members.length > 1)
     acts.push({
       on: formedOn,
-      text: `本委依法组成仲裁庭，由${d.arbitrators.find((x) => x.presiding)?.displayName}担任首席仲裁员，${d.arbitrators
+      text: `本委依法组成仲裁庭，由${members.find((x) => x.presiding)?.displayName}担任首席仲裁员，${members
         .filter((x) => !x.presiding)
         .map((x) => x.displayName)
         .join('、')}担任仲裁员。`,
     });
+  for (const r of asFormed?.replacements ?? []) acts.push(r);
   // Rules Arts. 35, 44: the applicant's change of claims — claims added or changed, claims given up (named); Rules Art. 36:
   // the respondent giving up its counterclaim's claims (an act of its own, rules.ts CHANGE_CLAIMS).
   for (const ch of ctx.claimChanges ?? []) {
@@ -642,6 +651,41 @@ export function tribunalReplacements(ctx: DocInput['ctx']): { on: string; arbitr
   );
   const recused = (ctx.recusals ?? []).map((r) => ({ on: r.decidedOn, arbitratorId: r.arbitratorId, replacementId: r.replacementId }));
   return [...decided, ...recused].filter((r) => r.on >= t.formedOn).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/**
+ * The tribunal as formed and its replacements after a recusal, named (`arbitratorNames`): null when there was none, or
+ * a name is not known (the history then names the tribunal as it stands).
+ */
+function tribunalAsFormed(
+  d: DocInput,
+): { members: { displayName: string; presiding: boolean }[]; replacements: { on: string; text: string }[] } | null {
+  const t = d.ctx.tribunal;
+  const rs = tribunalReplacements(d.ctx).filter((r): r is typeof r & { arbitratorId: number } => r.arbitratorId !== null);
+  const name = (id: number) => d.arbitratorNames?.[id];
+  if (!t || !rs.length) return null;
+  // Back from the tribunal as it stands, undoing the replacements latest first.
+  let ids = [...t.arbitratorIds];
+  let presiding = t.presidingId;
+  for (const r of [...rs].reverse()) {
+    ids = ids.map((id) => (id === r.replacementId ? r.arbitratorId : id));
+    if (presiding === r.replacementId) presiding = r.arbitratorId;
+  }
+  if ([...ids, ...rs.flatMap((r) => [r.arbitratorId, r.replacementId])].some((id) => !name(id))) return null;
+  const members = ids
+    .map((id) => ({ displayName: name(id) as string, presiding: id === presiding }))
+    .sort((a, b) => Number(b.presiding) - Number(a.presiding));
+  const replacements = rs.map((r) => {
+    const role = ids.length === 1 ? '独任仲裁员' : presiding === r.arbitratorId ? '首席仲裁员' : '仲裁员';
+    // The role the replaced arbitrator had is the one the replacement takes (case-machine.ts DECIDE_RECUSAL).
+    ids = ids.map((id) => (id === r.arbitratorId ? r.replacementId : id));
+    if (presiding === r.arbitratorId) presiding = r.replacementId;
+    return {
+      on: r.on,
+      text: `本委于${chineseDate(r.on)}决定仲裁员${name(r.arbitratorId)}回避，由${name(r.replacementId)}担任本案${role}。`,
+    };
+  });
+  return { members, replacements };
 }
 
 function tribunalNotice(d: DocInput): DocSpec[] {
