@@ -198,6 +198,9 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   ADVANCE_EXECUTION: z
     .object({
       claimIds: z.array(Id).min(1).max(100).refine(uniqueIds, '请求不能重复'),
+      // LDMAL Art. 44: 根据当事人的申请 — the day the party applied, printed in the ruling (not after the ruling, not before
+      // the application was received). Optional for clients and records from before it was asked.
+      appliedOn: IsoDate.optional().openapi({ description: '申请人申请先予执行的日期（不晚于裁决日期，不早于收到仲裁申请之日）' }),
       rightsClear: z.boolean().optional(),
       lifeSeriouslyAffected: z.boolean().optional(),
       amounts: z

@@ -632,6 +632,7 @@ export const Proceedings = z
       z.strictObject({
         claimIds: z.array(Id),
         ruledOn: Day,
+        appliedOn: Day.nullable().optional(),
         transferredOn: Day.nullable(),
         court: z.string().nullable(),
         rightsClear: z.boolean().nullable().optional(),

@@ -2,7 +2,7 @@ import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { Block, DocSpec } from './layout.ts';
-import { formatBasis, suggestedBasis } from './legal-basis.ts';
+import { formatBasis, type StandardsSubject, standardsSubject, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
 
 /**
@@ -150,6 +150,11 @@ export interface DocInput {
   }[];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
+  /**
+   * The names of the arbitrators who sat on the tribunal, by id — the present ones and those replaced after a recusal
+   * (`tribunalReplacements`): the history names the tribunal as formed, then each replacement.
+   */
+  arbitratorNames?: Record<number, string>;
   clerkName: string;
   /** Identity numbers on documents: masked or in full (config). */
   maskIds: boolean;
@@ -208,7 +213,8 @@ const CAUSE_WORDS: Record<string, string> = {
   work_injury_medical: '工伤医疗费',
   economic_compensation: '经济补偿',
   damages: '赔偿金',
-  labor_standards: '工作时间和休息休假',
+  // labor_standards is broad (工作时间、休息休假、社会保险等): named by what its words are about (`standardsSubject`), or
+  // not at all — the 案由 comes from the claims that say what they are (an outside tester).
   social_insurance: '社会保险',
   labor_protection: '劳动保护',
   training: '职业培训',
@@ -216,8 +222,18 @@ const CAUSE_WORDS: Record<string, string> = {
   confirm_relationship: '确认劳动关系',
   contract: '劳动合同',
 };
-export function caseCause(claims: { category: string }[]): string {
-  const words = [...new Set(claims.map((c) => CAUSE_WORDS[c.category]).filter((w): w is string => !!w))];
+const SUBJECT_CAUSE_WORDS: Record<StandardsSubject, string> = {
+  social_insurance: '社会保险',
+  overtime: '工作时间和休息休假',
+  annual_leave: '工作时间和休息休假',
+};
+const causeWord = (c: { category: string; description?: string }): string | undefined => {
+  if (c.category !== 'labor_standards') return CAUSE_WORDS[c.category];
+  const subject = standardsSubject(c.description);
+  return subject ? SUBJECT_CAUSE_WORDS[subject] : undefined;
+};
+export function caseCause(claims: { category: string; description?: string }[]): string {
+  const words = [...new Set(claims.map(causeWord).filter((w): w is string => !!w))];
   return words.length ? `${words.join('、')}争议` : '劳动人事争议';
 }
 
@@ -350,17 +366,21 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
     `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
   ];
   const acts: { on: string; text: string }[] = [];
-  // The tribunal, in its place by date (a counterclaim merged before it was formed comes first).
+  // The tribunal, in its place by date (a counterclaim merged before it was formed comes first): as formed, then each
+  // arbitrator replaced after a recusal (LDMAL Art. 33; Rules Art. 12) on the day decided — where the names are known.
   const formedOn = ctx.tribunal?.formedOn ?? (ctx.acceptedOn as string);
-  if (d.arbitrators.length === 1) acts.push({ on: formedOn, text: `本委依法指定仲裁员${d.arbitrators[0]?.displayName}独任仲裁。` });
-  else if (d.arbitrators.length > 1)
+  const asFormed = tribunalAsFormed(d);
+  const members = asFormed?.members ?? d.arbitrators;
+  if (members.length === 1) acts.push({ on: formedOn, text: `本委依法指定仲裁员${members[0]?.displayName}独任仲裁。` });
+  else if (members.length > 1)
     acts.push({
       on: formedOn,
-      text: `本委依法组成仲裁庭，由${d.arbitrators.find((x) => x.presiding)?.displayName}担任首席仲裁员，${d.arbitrators
+      text: `本委依法组成仲裁庭，由${members.find((x) => x.presiding)?.displayName}担任首席仲裁员，${members
         .filter((x) => !x.presiding)
         .map((x) => x.displayName)
         .join('、')}担任仲裁员。`,
     });
+  for (const r of asFormed?.replacements ?? []) acts.push(r);
   // Rules Arts. 35, 44: the applicant's change of claims — claims added or changed, claims given up (named); Rules Art. 36:
   // the respondent giving up its counterclaim's claims (an act of its own, rules.ts CHANGE_CLAIMS).
   for (const ch of ctx.claimChanges ?? []) {
@@ -443,7 +463,12 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
     acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
   // Rulings follow what they were made on: on the day of a hearing, after it.
   for (const ae of ctx.advanceExecutions)
-    acts.push({ on: ae.ruledOn, text: `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。` });
+    acts.push({
+      on: ae.ruledOn,
+      text: ae.appliedOn
+        ? `申请人于${chineseDate(ae.appliedOn)}申请先予执行，仲裁庭于${chineseDate(ae.ruledOn)}作出先予执行裁决。`
+        : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。`,
+    });
   // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
   for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
     acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
@@ -611,10 +636,65 @@ function conversionNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/**
+ * The days an arbitrator of the tribunal was replaced after a recusal (LDMAL Art. 33; Rules Arts. 11–12), in order: a
+ * granted DECIDE_RECUSAL naming a replacement (the machine puts him on the tribunal) and the older RECUSE_ARBITRATOR.
+ * Only those since the tribunal's (latest) formation: a re-formed tribunal is a new composition.
+ */
+export function tribunalReplacements(ctx: DocInput['ctx']): { on: string; arbitratorId: number | null; replacementId: number }[] {
+  const t = ctx.tribunal;
+  if (!t) return [];
+  const decided = (ctx.recusalApplications ?? []).flatMap((r) =>
+    r.target.kind === 'arbitrator' && r.decision?.result === 'granted' && r.decision.replacementId !== null
+      ? [{ on: r.decision.on, arbitratorId: r.target.userId, replacementId: r.decision.replacementId }]
+      : [],
+  );
+  const recused = (ctx.recusals ?? []).map((r) => ({ on: r.decidedOn, arbitratorId: r.arbitratorId, replacementId: r.replacementId }));
+  return [...decided, ...recused].filter((r) => r.on >= t.formedOn).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/**
+ * The tribunal as formed and its replacements after a recusal, named (`arbitratorNames`): null when there was none, or
+ * a name is not known (the history then names the tribunal as it stands).
+ */
+function tribunalAsFormed(
+  d: DocInput,
+): { members: { displayName: string; presiding: boolean }[]; replacements: { on: string; text: string }[] } | null {
+  const t = d.ctx.tribunal;
+  const rs = tribunalReplacements(d.ctx).filter((r): r is typeof r & { arbitratorId: number } => r.arbitratorId !== null);
+  const name = (id: number) => d.arbitratorNames?.[id];
+  if (!t || !rs.length) return null;
+  // Back from the tribunal as it stands, undoing the replacements latest first.
+  let ids = [...t.arbitratorIds];
+  let presiding = t.presidingId;
+  for (const r of [...rs].reverse()) {
+    ids = ids.map((id) => (id === r.replacementId ? r.arbitratorId : id));
+    if (presiding === r.replacementId) presiding = r.arbitratorId;
+  }
+  if ([...ids, ...rs.flatMap((r) => [r.arbitratorId, r.replacementId])].some((id) => !name(id))) return null;
+  const members = ids
+    .map((id) => ({ displayName: name(id) as string, presiding: id === presiding }))
+    .sort((a, b) => Number(b.presiding) - Number(a.presiding));
+  const replacements = rs.map((r) => {
+    const role = ids.length === 1 ? '独任仲裁员' : presiding === r.arbitratorId ? '首席仲裁员' : '仲裁员';
+    // The role the replaced arbitrator had is the one the replacement takes (case-machine.ts DECIDE_RECUSAL).
+    ids = ids.map((id) => (id === r.arbitratorId ? r.replacementId : id));
+    if (presiding === r.arbitratorId) presiding = r.replacementId;
+    return {
+      on: r.on,
+      text: `本委于${chineseDate(r.on)}决定仲裁员${name(r.arbitratorId)}回避，由${name(r.replacementId)}担任本案${role}。`,
+    };
+  });
+  return { members, replacements };
+}
+
 function tribunalNotice(d: DocInput): DocSpec[] {
   const t = d.ctx.tribunal;
   if (!t || !d.arbitrators.length) throw new NotReadyError('本案尚未组成仲裁庭，不能出具仲裁庭组成通知书');
-  const replaced = d.ctx.recusals.filter((r) => r.decidedOn >= t.formedOn).at(-1);
+  // Dated the latest replacement after a recusal (DECIDE_RECUSAL granted, or RECUSE_ARBITRATOR), else the formation.
+  const replaced = tribunalReplacements(d.ctx)
+    .map((r) => ({ decidedOn: r.on }))
+    .at(-1);
   const presiding = d.arbitrators.find((x) => x.presiding) ?? d.arbitrators[0];
   const who =
     d.arbitrators.length === 1
@@ -904,7 +984,10 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       (it) =>
         requested.get(it.claimId) ??
         written?.legalBasis?.[it.claimId] ??
-        suggestedBasis(it.category, it.outcome, it.final, { byEmployer: byEmployer(it) }),
+        suggestedBasis(it.category, it.outcome, it.final, {
+          byEmployer: byEmployer(it),
+          description: d.claims.find((c) => c.id === it.claimId)?.description,
+        }),
     );
     // The basis is the arbitrator's to state: none recorded, given or to suggest (a granted claim of category 其他, a
     // counterclaim's) is asked for, never left as "依照之规定" (domain.md §12.3).
@@ -1166,7 +1249,8 @@ function advanceExecution(d: DocInput): DocSpec[] {
         { kind: 'gap' },
         {
           kind: 'para',
-          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。审理中，申请人向仲裁庭申请先予执行。`,
+          // LDMAL Art. 44 (根据当事人的申请): the day the applicant applied, where recorded.
+          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `申请人于${chineseDate(ae.appliedOn)}` : '审理中，申请人'}向仲裁庭申请先予执行。`,
         },
         {
           kind: 'para',

@@ -14,7 +14,9 @@ export const SUGGESTED: Record<string, string[]> = {
   work_injury_medical: ['《工伤保险条例》第三十条'],
   economic_compensation: [`${LCL}第四十六条`, `${LCL}第四十七条`],
   damages: [`${LCL}第八十二条`, `${LCL}第八十七条`],
-  labor_standards: [`${LL}第四十四条`],
+  // A broad category (LDMAL Art. 47(2): 工作时间、休息休假、社会保险等国家劳动标准): no one article fits all it holds — see
+  // `standardsSubject`; what its words do not name, the arbitrator cites.
+  labor_standards: [],
   social_insurance: [`${LL}第七十二条`],
   labor_protection: [`${LL}第五十二条`],
   training: [`${LCL}第二十二条`],
@@ -40,9 +42,46 @@ export const EMPLOYER_SUGGESTED: Record<string, string[]> = {
   contract: [`${LCL}第二十三条`, `${LCL}第九十条`],
 };
 
-export function suggestedBasis(category: string, outcome: string, final: boolean, opts: { byEmployer?: boolean } = {}): string[] {
+/**
+ * What a claim of the broad category `labor_standards` is about, read from its words where they name one subject only
+ * (an outside tester: "补缴2025年社会保险" cited 劳动法第四十四条, the overtime rates, and its 案由 read 工作时间和休息休假):
+ * social insurance, overtime, paid annual leave; null when they name none or several.
+ */
+export type StandardsSubject = 'social_insurance' | 'overtime' | 'annual_leave';
+const SUBJECT_WORDS: [StandardsSubject, RegExp][] = [
+  ['social_insurance', /社会保险|社保|养老保险|医疗保险|失业保险|工伤保险|生育保险/u],
+  ['overtime', /加班|延长工作时间/u],
+  ['annual_leave', /年休假|年假/u],
+];
+export function standardsSubject(description: string | null | undefined): StandardsSubject | null {
+  const found = SUBJECT_WORDS.filter(([, re]) => re.test(description ?? '')).map(([s]) => s);
+  return found.length === 1 ? (found[0] as StandardsSubject) : null;
+}
+const SUBJECT_SUGGESTED: Record<StandardsSubject, string[]> = {
+  // LL Art. 72: employer and worker take part in social insurance and pay its contributions (as category social_insurance).
+  social_insurance: [`${LL}第七十二条`],
+  // LL Art. 44: the pay for extended hours, rest days and holidays.
+  overtime: [`${LL}第四十四条`],
+  // 职工带薪年休假条例 Art. 5: leave not taken is paid at 300% of the daily wage.
+  annual_leave: ['《职工带薪年休假条例》第五条'],
+};
+
+/**
+ * `description`: the claim's words, which tell what a claim of a broad category is about (`standardsSubject`). A
+ * granted or partly granted claim of that category whose words do not tell gets no suggestion at all — not even
+ * LDMAL Art. 47(2) alone — so the award asks the arbitrator for its basis rather than cite an article it may not fit.
+ */
+export function suggestedBasis(
+  category: string,
+  outcome: string,
+  final: boolean,
+  opts: { byEmployer?: boolean; description?: string | null } = {},
+): string[] {
   const table = opts.byEmployer ? EMPLOYER_SUGGESTED : SUGGESTED;
-  const out = outcome === 'dismissed' ? [] : [...(table[category] ?? [])];
+  const subject = !opts.byEmployer && category === 'labor_standards' ? standardsSubject(opts.description) : null;
+  if (!opts.byEmployer && category === 'labor_standards' && !subject && outcome !== 'dismissed') return [];
+  const substantive = subject ? SUBJECT_SUGGESTED[subject] : (table[category] ?? []);
+  const out = outcome === 'dismissed' ? [] : [...substantive];
   if (outcome !== 'granted') out.push(`${LDMAL}第六条`);
   if (final && FINAL_MONETARY.includes(category)) out.push(`${LDMAL}第四十七条第（一）项`);
   if (final && FINAL_STANDARDS.includes(category)) out.push(`${LDMAL}第四十七条第（二）项`);
@@ -62,7 +101,28 @@ export function formatBasis(citations: string[]): string {
     if (art && !arts.includes(art)) arts.push(art);
     byLaw.set(law, arts);
   }
-  return [...byLaw].map(([law, arts]) => `${law}${sortArticles(arts).join('、')}`).join('，');
+  return [...byLaw].map(([law, arts]) => `${law}${withoutRepeatedArticle(sortArticles(arts)).join('、')}`).join('，');
+}
+
+/**
+ * 第四十七条第（一）项、第（二）项 — not 第四十七条第（一）项、第四十七条第（二）项: a citation that follows another of the same
+ * article (or the same paragraph of it) leaves out the article (and paragraph) already named, as citations are
+ * customarily written (outside tester L1). The articles come sorted, so those of one article are together.
+ */
+function withoutRepeatedArticle(arts: string[]): string[] {
+  // 第X条, then 第Y款, then 第（Z）项: the units a citation is made of; null for one that is not of that form.
+  const units = (a: string) =>
+    /^(第[〇零一二两三四五六七八九十百千]+条)(第[〇零一二两三四五六七八九十]+款)?(第[（(][〇零一二三四五六七八九十]+[）)]项)?$/.exec(a);
+  return arts.map((a, i) => {
+    const cur = units(a);
+    const prev = i > 0 ? units(arts[i - 1] as string) : null;
+    // Only a part of the article after a part of it: "第四十七条、第（一）项" would not read as the same article's.
+    if (!cur || !prev || cur[1] !== prev[1] || (!cur[2] && !cur[3]) || (!prev[2] && !prev[3])) return a;
+    // Items of one paragraph: 第一款第（一）项、第（二）项.
+    if (cur[2] === prev[2]) return cur[2] && !(cur[3] && prev[3]) ? a : (cur[3] as string);
+    // Another paragraph: 第一款、第二款; an item with no paragraph after one with a paragraph keeps its article.
+    return cur[2] ? `${cur[2]}${cur[3] ?? ''}` : a;
+  });
 }
 
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -221,6 +221,14 @@ export const EVENT_FORMS = {
   // Rules Art. 61: the conversion notice says why the case is unsuited to simple handling.
   CONVERT_TO_ORDINARY: [reason(true, '不宜简易处理的理由')],
   ADVANCE_EXECUTION: [
+    // LDMAL Art. 44: 根据当事人的申请 — the ruling prints the day the applicant applied.
+    {
+      name: 'appliedOn',
+      label: '申请人申请先予执行日期',
+      kind: 'date',
+      required: true,
+      hint: '先予执行须根据当事人的申请（《劳动争议调解仲裁法》第四十四条）；不晚于裁决日期',
+    },
     { name: 'claimIds', label: '先予执行的请求', kind: 'claims', required: true },
     { name: 'rightsClear', label: '权利义务关系明确', kind: 'bool' },
     { name: 'lifeSeriouslyAffected', label: '不先予执行将严重影响申请人生活', kind: 'bool' },

@@ -961,6 +961,7 @@ export const caseMachine = setup({
                   {
                     claimIds: p(event).claimIds,
                     ruledOn: event.occurredOn,
+                    ...(p(event).appliedOn ? { appliedOn: p(event).appliedOn } : {}),
                     transferredOn: null,
                     court: null,
                     rightsClear: p(event).rightsClear ?? null,

@@ -272,6 +272,8 @@ export interface CaseContext extends CaseInput, AddedContext {
   advanceExecutions: {
     claimIds: number[];
     ruledOn: string;
+    /** LDMAL Art. 44: the day the party applied (absent where not recorded). */
+    appliedOn?: string | null;
     transferredOn: string | null;
     court: string | null;
     rightsClear?: boolean | null;

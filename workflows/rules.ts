@@ -495,6 +495,16 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   HOLD_HEARING: (ctx, ev) => {
     if (ctx.hearing && ev.occurredOn < ctx.hearing.hearingOn)
       return v('hearing-not-yet', 'LDMAL Art. 35', `开庭日期为 ${ctx.hearing.hearingOn}，尚未到期`, 'occurredOn');
+    // LDMAL Art. 35; Rules Art. 38: the parties are told the hearing's day in writing 5 days ahead — a hearing held on
+    // another day was never notified. A hearing that did not take place on its day is postponed (POSTPONE_HEARING: a
+    // new day and a new written notice), then held on that day (an outside tester: refused on 05-28, held on 06-01).
+    if (ctx.hearing && ev.occurredOn > ctx.hearing.hearingOn)
+      return v(
+        'hearing-not-on-scheduled-day',
+        'LDMAL Art. 35; Rules Art. 38',
+        `本案通知的开庭日期为 ${ctx.hearing.hearingOn}，不能记录 ${ev.occurredOn} 开庭：未在通知的日期开庭的，请先记录延期开庭（确定新的开庭日期并书面通知当事人），再于新的开庭日期记录开庭`,
+        'occurredOn',
+      );
     return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
@@ -579,6 +589,22 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
     const ids = ev.payload.claimIds as number[];
+    // LDMAL Art. 44: the ruling is made on the party's application — made before the ruling, within the case.
+    const applied = ev.payload.appliedOn as string | undefined;
+    if (applied && applied > ev.occurredOn)
+      return v(
+        'advance-execution-applied-after',
+        'LDMAL Art. 44',
+        `申请先予执行的日期 ${applied} 晚于裁决日期 ${ev.occurredOn}`,
+        'appliedOn',
+      );
+    if (applied && applied < ctx.receivedOn)
+      return v(
+        'advance-execution-applied-before-case',
+        'LDMAL Art. 44',
+        `申请先予执行的日期 ${applied} 早于本委收到仲裁申请之日 ${ctx.receivedOn}`,
+        'appliedOn',
+      );
     // LDMAL Art. 44: only claims for remuneration, work-injury medical costs, economic compensation or damages.
     const bad = ctx.claims.filter((c) => ids.includes(c.id) && !MONETARY_FINAL_CATEGORIES.includes(c.category));
     if (bad.length) {

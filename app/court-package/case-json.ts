@@ -118,6 +118,7 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     advanceExecutions: ctx.advanceExecutions.map((x) => ({
       claimIds: x.claimIds,
       ruledOn: x.ruledOn,
+      appliedOn: x.appliedOn ?? null,
       amounts: x.amounts ?? [],
       paymentDays: x.paymentDays ?? null,
       rightsClear: x.rightsClear ?? null,

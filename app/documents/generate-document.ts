@@ -11,6 +11,7 @@ import {
   RecordIncompleteError,
   type RecordText,
   type RequestText,
+  tribunalReplacements,
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
@@ -216,8 +217,11 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   // case's clerk (reviewer).
   const clerkId =
     events.findLast((e) => e.actorRole === 'clerk' && e.actorId !== null && !BOOKKEEPING_EVENTS.includes(e.type))?.actorId ?? null;
+  // The arbitrators replaced after a recusal too: the history names the tribunal as formed (templates/kinds.ts).
+  const replaced = tribunalReplacements(ctx).flatMap((r) => (r.arbitratorId !== null ? [r.arbitratorId, r.replacementId] : []));
   const names = await userNames(deps, k, [
     ...(ctx.tribunal?.arbitratorIds ?? []),
+    ...replaced,
     ...(ctx.mediatorIds ?? []),
     ...(clerkId !== null ? [clerkId] : []),
   ]);
@@ -263,6 +267,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       // A case converted before the context recorded it (Rules Art. 61): the conversion as its history holds it.
       ctx: ctx.conversion !== undefined ? ctx : { ...ctx, conversion: conversionOf(events) },
       arbitrators,
+      arbitratorNames: Object.fromEntries([...(ctx.tribunal?.arbitratorIds ?? []), ...replaced].map((id) => [id, names.get(id) ?? ''])),
       clerkName: (clerkId !== null && names.get(clerkId)) || '',
       mediators: (ctx.mediatorIds ?? []).map((id) => names.get(id) ?? '').filter(Boolean),
       maskIds: config.documentIdNumbers === 'masked',

@@ -40,7 +40,7 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
         claimId: i.claimId,
         final: i.final,
         reason: i.reason,
-        legalBasis: suggestedBasis(category, outcome, i.final, { byEmployer }),
+        legalBasis: suggestedBasis(category, outcome, i.final, { byEmployer, description: claim?.description }),
       };
     }),
   };

@@ -570,6 +570,36 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(arbitrator.status).toBe(403);
   });
 
+  it('after a recusal granted by DECIDE_RECUSAL the tribunal notice is dated the replacement; the history names the tribunal as formed, then the replacement (an outside tester, M1)', async () => {
+    const c = await registerCase(t, a);
+    await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
+    const [x, y] = a.arbitrators as [Arb, Arb];
+    const formed = await ev(c, a.tokens.chair, 'FORM_TRIBUNAL', '2026-03-05', { arbitratorIds: [x.id], presidingId: x.id });
+    const xName = formed.tribunal.arbitrators[0].displayName as string;
+    await ev(c, a.tokens.clerk, 'APPLY_RECUSAL', '2026-03-09', {
+      partyId: c.respondents[0]?.id,
+      target: { kind: 'arbitrator', userId: x.id },
+      ground: 'relationship',
+      reason: '仲裁员与申请人代理人系同学',
+    });
+    const r = await ev(c, a.tokens.chair, 'DECIDE_RECUSAL', '2026-03-11', { result: 'granted', decidedBy: 'chair', replacementId: y.id });
+    const yName = r.tribunal.arbitrators[0].displayName as string;
+    expect(yName).not.toBe(xName);
+    const notice = await one(c, a.tokens.clerk, { kind: 'tribunal_notice' });
+    expect(notice).toContain('二〇二六年三月十一日');
+    expect(notice).not.toContain('二〇二六年三月五日');
+    expect(notice).toContain(`因原仲裁员回避，本委决定本案由仲裁员${yName}独任仲裁。`);
+    // The mediation document's history: the tribunal as formed on 03-05, then the replacement on 03-11.
+    await ev(c, y.token, 'SCHEDULE_HEARING', '2026-03-12', { hearingOn: '2026-03-25', place: '第一仲裁庭' });
+    await ev(c, y.token, 'HOLD_HEARING', '2026-03-25', { applicantPresent: true, respondentPresent: true });
+    await ev(c, y.token, 'START_MEDIATION', '2026-03-26');
+    await ev(c, y.token, 'MEDIATION_AGREED', '2026-03-27', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' });
+    const doc = await one(c, y.token, { kind: 'mediation_document' });
+    expect(doc).toContain(
+      `本委依法指定仲裁员${xName}独任仲裁。本委于二〇二六年三月十一日决定仲裁员${xName}回避，由${yName}担任本案独任仲裁员。`,
+    );
+  });
+
   it('a case handled simply is told so, and its conversion to the ordinary procedure has its notice (Rules Arts. 56, 61)', async () => {
     const c = await registerCase(t, a, standardApplication({ procedure: 'simple' }));
     await ev(c, a.tokens.clerk, 'ACCEPT', '2026-03-04');
@@ -711,6 +741,29 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       '二〇二六年三月二十七日',
     ])
       expect(letter, n).toContain(n);
+  });
+
+  it('advance execution on the applicant’s application: its day recorded and printed, not after the ruling nor before the case (LDMAL Art. 44; an outside tester)', async () => {
+    const { c, arb } = await toHeard();
+    const base = {
+      claimIds: [c.claims[0]?.id],
+      rightsClear: true,
+      lifeSeriouslyAffected: true,
+      amounts: [{ claimId: c.claims[0]?.id, amount: '5000.00' }],
+      paymentDays: 7,
+    };
+    const post = (appliedOn: string) =>
+      t.api(arb.token).post(`/api/cases/${c.id}/events`, { type: 'ADVANCE_EXECUTION', occurredOn: '2026-03-26', ...base, appliedOn });
+    const late = await post('2026-03-27');
+    expect([late.status, late.body.rule], JSON.stringify(late.body)).toEqual([422, 'advance-execution-applied-after']);
+    const early = await post('2026-03-01');
+    expect([early.status, early.body.rule]).toEqual([422, 'advance-execution-applied-before-case']);
+    const r = await post('2026-03-20');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.proceedings.advanceExecutions[0]).toMatchObject({ appliedOn: '2026-03-20', ruledOn: '2026-03-26' });
+    const ruling = await one(c, arb.token, { kind: 'advance_execution_ruling' });
+    expect(ruling).toContain('申请人于二〇二六年三月二十日向仲裁庭申请先予执行。');
+    expect(ruling).not.toContain('审理中，申请人向仲裁庭申请先予执行');
   });
 
   it('the mediation document: the history (receipt, tribunal, hearing), 案由, the agreement', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
 
 // POST /api/cases/:id/event-preview: an event decided exactly as it would be when sent, written nowhere — what a
@@ -87,5 +88,30 @@ describe(`event preview (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect([allowed.status, allowed.body.rule]).toEqual([422, 'preview-not-available']);
     const after = (await t.api(a.tokens.mediator).get(`/api/cases/${m.body.id}`)).body;
     expect(after.linkedCaseId ?? null).toBeNull();
+  });
+  it('a hearing is held on the day notified: another day is refused, previewed so, until it is postponed (LDMAL Art. 35; an outside tester)', async () => {
+    const { send, ok } = caseEvents(() => t);
+    // Scheduled (03-09) for 03-25, notice served; refused that day — then recorded as held on 03-27.
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-10');
+    const held = { type: 'HOLD_HEARING', occurredOn: '2026-03-27', applicantPresent: true, respondentPresent: true };
+    const refused = await t.api(arb.token).post(`/api/cases/${c.id}/events`, held);
+    expect([refused.status, refused.body.rule], JSON.stringify(refused.body)).toEqual([422, 'hearing-not-on-scheduled-day']);
+    expect(refused.body.detail).toContain('2026-03-25');
+    expect(refused.body.detail).toContain('延期开庭');
+    const previewed = await t.api(arb.token).post(`/api/cases/${c.id}/event-preview`, held);
+    expect([previewed.status, previewed.body.rule]).toEqual([422, 'hearing-not-on-scheduled-day']);
+    // Postponed on 03-25 to 04-08 (a new written notice 5 working days ahead), it is held on 04-08 — and on no other day.
+    await ok(
+      c,
+      arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2026-04-08', reason: '回避申请尚未决定', requestedBy: 'tribunal' },
+      '2026-03-25',
+    );
+    expect((await send(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-04-09')).status).toBe(422);
+    const v = await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-04-08');
+    expect(v.state).toBe('heard');
   });
 });

@@ -104,7 +104,8 @@ class HttpDriver {
     const p = e.payload;
     let on = plusDays(this.cursor, 1);
     const hearingOn = this.c.proceedings?.hearing?.hearingOn;
-    if (e.type === 'HOLD_HEARING' && hearingOn && hearingOn > on) on = hearingOn;
+    // Held on the day notified, never another (LDMAL Art. 35; workflows/rules.ts HOLD_HEARING).
+    if (e.type === 'HOLD_HEARING' && hearingOn) on = hearingOn;
     // Effect is confirmed (or a ruling lets the award take effect) once every window has run out.
     if (e.type === 'MARK_EFFECTIVE' || e.type === 'RECORD_COURT_OUTCOME') on = plusDays(this.cursor, 50);
     if (e.type === 'REFER_TO_ARBITRATION') on = plusDays(this.cursor, 20);

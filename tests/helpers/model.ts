@@ -56,7 +56,8 @@ export function modelEvents(snap: { context: MachineContext }): ModelEvent[] {
   const today = dayOf(ctx);
   const ev = (type: ProcEvent['type'], payload: Record<string, unknown> = {}, variant?: string): ModelEvent => ({
     type,
-    occurredOn: type === 'HOLD_HEARING' ? '2099-01-01' : today,
+    // A hearing is held on the day notified (LDMAL Art. 35; workflows/rules.ts HOLD_HEARING), not on any later day.
+    occurredOn: type === 'HOLD_HEARING' ? (ctx.hearing?.hearingOn ?? today) : today,
     payload,
     facts: FACTS,
     ...(variant ? { variant } : {}),

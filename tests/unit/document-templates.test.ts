@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { songRegular } from '../../templates/fonts.ts';
-import { absenceAddition, BUILDERS, chineseTime, type DocInput, RecordIncompleteError } from '../../templates/kinds.ts';
+import {
+  absenceAddition,
+  BUILDERS,
+  caseCause,
+  chineseTime,
+  type DocInput,
+  MissingTextError,
+  RecordIncompleteError,
+} from '../../templates/kinds.ts';
 import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
 import { SAMPLE_INPUT, sampleFor } from '../../templates/sample.ts';
@@ -118,10 +126,116 @@ describe('document templates print the record, nothing more', () => {
         '《中华人民共和国劳动合同法》第三十条',
       ]),
     ).toBe(
-      '《中华人民共和国劳动争议调解仲裁法》第六条、第四十七条第（一）项、第四十七条第（二）项，《中华人民共和国劳动合同法》第三十条、第一百零三条',
+      '《中华人民共和国劳动争议调解仲裁法》第六条、第四十七条第（一）项、第（二）项，《中华人民共和国劳动合同法》第三十条、第一百零三条',
     );
+    // The same article (or paragraph) is not named again (an outside tester, L1); a whole article before a part keeps it.
+    expect(formatBasis(['《甲法》第四十七条第一款第（一）项', '《甲法》第四十七条第一款第（二）项', '《甲法》第四十七条第二款'])).toBe(
+      '《甲法》第四十七条第一款第（一）项、第（二）项、第二款',
+    );
+    expect(formatBasis(['《甲法》第四十七条', '《甲法》第四十七条第（二）项'])).toBe('《甲法》第四十七条、第四十七条第（二）项');
     expect(chineseTime('09:30')).toBe('上午九时三十分');
     expect(chineseTime('14:00')).toBe('下午二时');
+  });
+});
+
+describe('the tribunal notice after a recusal (an outside tester)', () => {
+  it('is dated the DECIDE_RECUSAL that replaced an arbitrator, not the formation (LDMAL Art. 33; Rules Art. 12)', () => {
+    const recusal = {
+      on: '2026-03-23',
+      partyId: 2,
+      target: { kind: 'arbitrator' as const, userId: 8, name: null, commissionChair: false },
+      ground: 'relationship',
+      reason: '与申请人系亲属',
+      afterDebate: false,
+      decision: {
+        on: '2026-03-27',
+        result: 'granted' as const,
+        decidedBy: 'chair' as const,
+        replacementId: 10,
+        replacementName: null,
+        reason: null,
+      },
+    };
+    const specs = BUILDERS.tribunal_notice(withCtx({ recusalApplications: [recusal] }));
+    expect(specs[0]?.dateOn).toBe('2026-03-27');
+    expect(text(specs)).toContain('因原仲裁员回避');
+    // Rejected: the tribunal stands as formed.
+    const rejected = { ...recusal, decision: { ...recusal.decision, result: 'rejected' as const, replacementId: null } };
+    expect(BUILDERS.tribunal_notice(withCtx({ recusalApplications: [rejected] }))[0]?.dateOn).toBe('2026-03-05');
+    // A recorder's recusal does not change the tribunal.
+    const recorder = { ...recusal, target: { ...recusal.target, kind: 'recorder' as const } };
+    expect(BUILDERS.tribunal_notice(withCtx({ recusalApplications: [recorder] }))[0]?.dateOn).toBe('2026-03-05');
+  });
+});
+
+describe('a claim of the broad category labor_standards (an outside tester, M2)', () => {
+  const LL = '《中华人民共和国劳动法》';
+  const ART_47_2 = '《中华人民共和国劳动争议调解仲裁法》第四十七条第（二）项';
+  it('cites what its words are about, not the overtime article; nothing when they do not say', () => {
+    // LL Art. 72 for social insurance; LL Art. 44 only for overtime; 职工带薪年休假条例 Art. 5 for leave not taken.
+    const sub = (description: string) => suggestedBasis('labor_standards', 'granted', true, { description });
+    expect(sub('补缴2025年社会保险')).toEqual([`${LL}第七十二条`, ART_47_2]);
+    expect(sub('支付2025年休息日加班工资')).toEqual([`${LL}第四十四条`, ART_47_2]);
+    expect(sub('支付未休年休假工资')).toEqual(['《职工带薪年休假条例》第五条', ART_47_2]);
+    // Words of none, or of several subjects: the arbitrator cites (no Art. 47(2) alone either).
+    expect(sub('按集体合同执行每周工作四十小时')).toEqual([]);
+    expect(sub('支付加班工资并补缴社会保险')).toEqual([]);
+    expect(suggestedBasis('labor_standards', 'granted', true)).toEqual([]);
+    // Dismissed: the burden of proof, as for any claim.
+    expect(suggestedBasis('labor_standards', 'dismissed', true, { description: '执行每周四十小时' })).toEqual([
+      '《中华人民共和国劳动争议调解仲裁法》第六条',
+      ART_47_2,
+    ]);
+    // The specific categories keep their articles.
+    expect(suggestedBasis('social_insurance', 'granted', false)).toEqual([`${LL}第七十二条`]);
+    expect(suggestedBasis('wages', 'granted', false, { description: '支付加班工资' })).toEqual(['《中华人民共和国劳动合同法》第三十条']);
+  });
+
+  it('the 案由 from what the claim is: 社会保险, not 工作时间和休息休假; a broad claim of unsaid subject is not named', () => {
+    expect(caseCause([{ category: 'labor_standards', description: '补缴2025年社会保险' }])).toBe('社会保险争议');
+    expect(caseCause([{ category: 'labor_standards', description: '支付延长工作时间加班费' }])).toBe('工作时间和休息休假争议');
+    expect(
+      caseCause([
+        { category: 'wages', description: '支付拖欠工资' },
+        { category: 'labor_standards', description: '执行每周四十小时工作制' },
+      ]),
+    ).toBe('劳动报酬争议');
+    expect(caseCause([{ category: 'labor_standards', description: '执行每周四十小时工作制' }])).toBe('劳动人事争议');
+  });
+
+  it('the award prints LL Art. 72 for 补缴社会保险 granted without a basis, and asks for one it cannot suggest', () => {
+    const award = SAMPLE_INPUT.ctx.award as NonNullable<DocInput['ctx']['award']>;
+    const input = (description: string): DocInput => ({
+      ...SAMPLE_INPUT,
+      claims: [{ id: 10, seq: 1, category: 'labor_standards', amount: null, description }],
+      ctx: {
+        ...SAMPLE_INPUT.ctx,
+        award: {
+          ...award,
+          finality: 'final',
+          items: [{ claimId: 10, category: 'labor_standards', outcome: 'granted', amountFen: null, amount: null, final: true, reason: '' }],
+        },
+      },
+    });
+    const printed = text(BUILDERS.award(input('补缴2025年社会保险')));
+    expect(printed).toContain('《中华人民共和国劳动法》第七十二条');
+    expect(printed).not.toContain('第四十四条');
+    expect(printed).toContain('社会保险争议');
+    expect(printed).not.toContain('工作时间和休息休假');
+    expect(() => BUILDERS.award(input('执行每周四十小时工作制'))).toThrow(MissingTextError);
+  });
+});
+
+describe('advance execution on application (LDMAL Art. 44; an outside tester, L3)', () => {
+  it('the ruling and the award history print the day the applicant applied, where recorded', () => {
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
+    const input = withCtx({ advanceExecutions: [{ ...ae, appliedOn: '2026-03-20' }] });
+    expect(text(BUILDERS.advance_execution_ruling(input))).toContain('申请人于二〇二六年三月二十日向仲裁庭申请先予执行。');
+    expect(text(BUILDERS.award(input))).toContain(
+      '申请人于二〇二六年三月二十日申请先予执行，仲裁庭于二〇二六年三月二十六日作出先予执行裁决。',
+    );
+    // A record without the day keeps the wording it had.
+    expect(text(BUILDERS.advance_execution_ruling(SAMPLE_INPUT))).toContain('审理中，申请人向仲裁庭申请先予执行。');
   });
 });
 

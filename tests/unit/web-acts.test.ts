@@ -238,3 +238,12 @@ describe('form checks', () => {
     expect(reason.initial(m({}))).toBeNull();
   });
 });
+
+describe('the 先予执行 form (an outside tester, L3)', () => {
+  it('asks for the day the applicant applied (LDMAL Art. 44: 根据当事人的申请), required', async () => {
+    // @ts-expect-error the web interface is plain JavaScript modules (no types)
+    const { EVENT_FORMS } = await import('../../web/forms.js');
+    const f = (EVENT_FORMS.ADVANCE_EXECUTION as { name: string; kind: string; required?: boolean }[]).find((x) => x.name === 'appliedOn');
+    expect(f).toMatchObject({ kind: 'date', required: true });
+  });
+});
