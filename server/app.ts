@@ -16,7 +16,7 @@ import { createClaimStatsRouter } from './http/claim-stats.ts';
 import { createClaimsRouter } from './http/claims.ts';
 import { createCourtPackagesRouter, createPublicKeysRouter } from './http/court-packages.ts';
 import { createDocumentsRouter } from './http/documents.ts';
-import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { errorHandler, hasBody, JSON_TYPES, notFoundRoute, notJsonBody } from './http/errors.ts';
 import { createEventsRouter } from './http/events.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { createReferenceRouter } from './http/reference.ts';
@@ -104,7 +104,23 @@ export function createApp(opts: AppOptions): Express {
     next();
   });
 
-  const json = express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
+  const parseJson = express.json({ limit: opts.config.bodyLimit, strict: true, type: JSON_TYPES });
+  // A body that is not JSON (text/plain, a form, no Content-Type) would be left unread, and the request answered as if
+  // every field were missing: refused naming the header (the 400 every write documents, as an unsupported charset is).
+  // A declared length over the limit is refused at once: the parser answers 413 only once the body it refuses has
+  // arrived, and a client announcing gigabytes held the request open until the server's request timeout. The
+  // connection closes after the answer (the body is never read).
+  const limit = byteCount(opts.config.bodyLimit);
+  const json: RequestHandler = (req, res, next) => {
+    if (!hasBody(req)) return parseJson(req, res, next);
+    if (!req.is(JSON_TYPES)) return next(notJsonBody(req.headers['content-type']));
+    const declared = Number(req.headers['content-length']);
+    if (limit !== null && Number.isFinite(declared) && declared > limit) {
+      res.setHeader('Connection', 'close');
+      return next(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', limit }));
+    }
+    return parseJson(req, res, next);
+  };
   const api = Router();
   // Routes that need no token: service status and login.
   // One readiness per app (a "process"): /readyz writes at most every few seconds; the admin's status shows the rest.
@@ -120,9 +136,10 @@ export function createApp(opts: AppOptions): Express {
   app.use(createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
   // A GET's body is never read (no GET takes one), so it cannot answer 400 or 413 for it (/openapi.json says so).
-  app.use('/api', authenticateRequest(deps), (req, res, next) =>
-    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next),
-  );
+  app.use('/api', authenticateRequest(deps), (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    return json(req, res, next);
+  });
   for (const r of [
     createAuthRouter,
     createUsersRouter,
@@ -149,4 +166,12 @@ export function createApp(opts: AppOptions): Express {
   app.use(notFoundRoute);
   app.use(errorHandler(opts.logger, { errorLogPerMinute: opts.config.errorLogPerMinute }));
   return app;
+}
+
+/** BODY_LIMIT ("1mb", "512kb", "2000") in bytes, as the body parser reads it; null when it cannot be read so. */
+function byteCount(limit: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit);
+  if (!m) return null;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.floor(Number(m[1]) * unit);
 }

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
 
@@ -27,6 +27,29 @@ export function createLogLimiter(logger: Logger, perMinute: number, now: () => n
       write();
     } else suppressed++;
   };
+}
+
+/** The media types a request body is read as (api.md: JSON in UTF-8). */
+export const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** The request carries a body (a length above zero, or chunks): the test body-parser makes, without its package. */
+export function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** A body sent as another media type than JSON: 400 naming the header (no operation documents 415). */
+export function notJsonBody(contentType: string | undefined): AppError {
+  const what = contentType ? `“${contentType.split(';')[0]?.trim()}”` : '（未注明）';
+  return new AppError(
+    400,
+    'unsupported-media-type',
+    '请求体须为 JSON',
+    `请求体的类型${what}不是 JSON：请以 Content-Type: application/json 发送 UTF-8 编码的 JSON`,
+    {
+      errors: [{ path: 'Content-Type', message: `请求体类型${what}不受支持，须为 application/json` }],
+    },
+  );
 }
 
 /**

@@ -12,6 +12,9 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 // Half of a surrogate pair with no other half: not a character at all. PostgreSQL and SQLite would store U+FFFD in its
 // place, changing what was sent without saying so.
 const LONE_SURROGATE = /\p{Cs}/u;
+// U+FFFD, the replacement character: what a decoder writes where the bytes sent were not UTF-8 (a body in GBK sent as
+// UTF-8, a name cut inside a character). Stored, a party's name would read "����" on a legal record; refused at its field.
+const REPLACEMENT = /\uFFFD/;
 // Text made only of characters that show nothing — format characters (zero-width space and joiners, invisible
 // separators), combining marks with no base — and white space: a name or a claim that reads as blank everywhere.
 const INVISIBLE = /[\p{Cf}\p{M}]/u;
@@ -24,6 +27,7 @@ function textProblem(s: string, key: boolean): string | null {
   if (CONTROL.test(s)) return key ? '字段名包含控制字符' : '包含不允许的控制字符';
   if (BIDI.test(s)) return key ? '字段名包含双向文字控制字符' : '包含不允许的双向文字控制字符（U+202A–202E、U+2066–2069）';
   if (LONE_SURROGATE.test(s)) return key ? '字段名包含无效的字符' : '包含无效的字符（不成对的 UTF-16 代理项）';
+  if (REPLACEMENT.test(s)) return key ? '字段名包含无法识别的字符' : '包含无法识别的字符（U+FFFD，多为编码错误：请以 UTF-8 发送）';
   if (INVISIBLE.test(s) && NOTHING_VISIBLE.test(s)) return key ? '字段名只含不可见字符' : '只含不可见的字符（如零宽空格），不能作为内容';
   return null;
 }

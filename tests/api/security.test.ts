@@ -413,11 +413,70 @@ describe(`input walks (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(lone.status).toBe(400);
     expect(JSON.stringify(lone.body)).toContain('applicants.0.name');
     expect(await count()).toBe(before);
+    // Bytes that are not UTF-8 (a name sent in GBK, a character cut in half) decode to U+FFFD: refused at the field, as
+    // the outside reliability tester found them stored as "����".
+    const good = Buffer.from(JSON.stringify(application({ applicants: [{ kind: 'person', name: 'BADBYTES', idNumber: idNumber() }] })));
+    const at = good.indexOf('BADBYTES');
+    const badBytes = Buffer.concat([good.subarray(0, at), Buffer.from([0xe5, 0xbc, 0xff, 0xc0, 0x80]), good.subarray(at + 8)]);
+    const garbled = await request(t.app)
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${a.tokens.clerk}`)
+      .set('Content-Type', 'application/json')
+      .serialize((x: unknown) => x as string)
+      .send(badBytes);
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'applicants.0.name' })]));
+    expect(await count()).toBe(before);
     // A name with a zero-width joiner inside visible text (an emoji sequence, a Devanagari conjunct) is a name.
     const kept = await t
       .api(a.tokens.clerk)
       .post('/api/cases', application({ applicants: [{ kind: 'person', name: '张\u200d三', idNumber: idNumber() }] }));
     expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+  });
+});
+
+describe(`bodies that are not JSON (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('a body sent as text/plain or without a type is refused naming Content-Type, not read as a body with no fields', async () => {
+    const count = async () => (await t.api(a.tokens.clerk).get('/api/cases?pageSize=1')).body.total as number;
+    const before = await count();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      let q = request(t.app).post('/api/cases').set('Authorization', `Bearer ${a.tokens.clerk}`);
+      if (type) q = q.set('Content-Type', type);
+      const r = await q.send(Buffer.from(JSON.stringify(application())));
+      expect(r.status, String(type)).toBe(400);
+      expect(r.body.type).toContain('unsupported-media-type');
+      expect(r.body.errors[0].path).toBe('Content-Type');
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('a declared length over the limit is answered 413 at once, not after waiting for a body that never comes', async () => {
+    const { createServer } = await import('node:http');
+    const { connect } = await import('node:net');
+    const server = createServer(t.app).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const s = connect(port, '127.0.0.1', () => {
+          s.write(
+            `POST /api/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${a.tokens.clerk}\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}`,
+          );
+        });
+        let got = '';
+        s.on('data', (d) => {
+          got += d.toString();
+          if (got.includes('\r\n\r\n')) {
+            s.destroy();
+            resolve(got);
+          }
+        });
+        s.on('error', reject);
+      });
+      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
+    } finally {
+      server.close();
+    }
   });
 });
 
