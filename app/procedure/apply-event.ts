@@ -508,8 +508,34 @@ async function recordDecision(
   // row's number and search text are written with COMMIT.
   const numberLast = d.numberingYear !== null && deps.db.dialect === 'postgres';
   if (d.numberingYear !== null && !numberLast) Object.assign(cols, await takeNumber(d.numberingYear));
-  // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text.
-  const search = cols.caseNo !== undefined || children?.parties ? { caseNo: updated.caseNo, parties: updated.parties } : undefined;
+  // PostgreSQL, an event in a unit of work of its own (`submitEvent`): the serial is taken with COMMIT — the counter
+  // row every acceptance of the year shares is then locked for one message, not for this process's work between two
+  // (db/stores/cases.ts allocateSerialAtCommit) — and written where SERIAL_MARK stands in the entry and the case row.
+  // Only for an entry queued with its literals (plain keys) and text that does not hold the mark already.
+  const year = d.numberingYear as number;
+  const marked = formatCaseNo(deps.config.caseNoPrefix, year, SERIAL_MARK);
+  const markable =
+    numberLast &&
+    opts.serialAtCommit === true &&
+    [d.entryPayload, delta.before, delta.after].every(onlyPlainKeys) &&
+    !JSON.stringify([
+      d.entryPayload,
+      delta,
+      c.caseNo,
+      d.actor.displayName,
+      updated.parties.map((p) => p.name),
+      deps.config.caseNoPrefix,
+    ]).includes(SERIAL_MARK);
+  // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text. A number
+  // taken with COMMIT is in the search text as the mark, which the statement queued with COMMIT replaces (`setNumber`):
+  // the parties' names stay in this bound statement, out of the text of the one written with literals, which
+  // PostgreSQL writes whole to its log when it fails (outside reliability tester); a number taken otherwise rewrites
+  // the search text (`setDerived`).
+  const search = markable
+    ? { caseNo: marked, parties: updated.parties }
+    : cols.caseNo !== undefined || children?.parties
+      ? { caseNo: updated.caseNo, parties: updated.parties }
+      : undefined;
   const guard: UpdateGuard | undefined = opts.guard
     ? {
         historySeq: d.head.seq,
@@ -531,25 +557,9 @@ async function recordDecision(
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
   await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
   await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
-  // PostgreSQL, an event in a unit of work of its own (`submitEvent`): the serial is taken with COMMIT — the counter
-  // row every acceptance of the year shares is then locked for one message, not for this process's work between two
-  // (db/stores/cases.ts allocateSerialAtCommit) — and written where SERIAL_MARK stands in the entry and the case row.
-  // Only for an entry queued with its literals (plain keys) and text that does not hold the mark already.
-  const year = d.numberingYear as number;
-  const marked = formatCaseNo(deps.config.caseNoPrefix, year, SERIAL_MARK);
   const out: { result?: EventResult; serial?: number } = {};
   const atCommit =
-    numberLast &&
-    opts.serialAtCommit === true &&
-    [d.entryPayload, delta.before, delta.after].every(onlyPlainKeys) &&
-    !JSON.stringify([
-      d.entryPayload,
-      delta,
-      c.caseNo,
-      d.actor.displayName,
-      updated.parties.map((p) => p.name),
-      deps.config.caseNoPrefix,
-    ]).includes(SERIAL_MARK) &&
+    markable &&
     (await stores.cases.allocateSerialAtCommit(uow.trx, year, (serial) => {
       out.serial = serial;
       if (out.result) out.result.view = { ...out.result.view, caseNo: formatCaseNo(deps.config.caseNoPrefix, year, serial) };
@@ -574,7 +584,7 @@ async function recordDecision(
   };
   if (atCommit) {
     await stores.cases.appendEventNumbered(uow.trx, entry, d.head);
-    await stores.cases.setNumber(uow.trx, caseId, marked, year, updated.parties);
+    await stores.cases.setNumber(uow.trx, caseId, marked, year);
   } else await stores.cases.appendEvent(uow.trx, entry, d.head);
   // Queued: it goes with COMMIT (the history entry before it is a statement of its own, its text bound).
   if (number) await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });

@@ -1336,14 +1336,16 @@ export function createCaseStore() {
     },
 
     /**
-     * The case number, year, serial and search text of a case whose serial is taken with COMMIT
-     * (`allocateSerialAtCommit`, queued before it): `caseNo` holds `SERIAL_MARK` where the serial goes.
+     * The case number, year and serial of a case whose serial is taken with COMMIT (`allocateSerialAtCommit`, queued
+     * before it): `caseNo` holds `SERIAL_MARK` where the serial goes, and so does the search text the caller's UPDATE
+     * wrote (`update` with `search.caseNo` the marked number) — replaced here in place, so that no party's name is
+     * written into this statement's text (PostgreSQL logs a failing simple query whole).
      */
-    async setNumber(trx: Knex, id: number, caseNo: string, year: number, parties: PartyRecord[]): Promise<void> {
+    async setNumber(trx: Knex, id: number, caseNo: string, year: number): Promise<void> {
       if (!Number.isSafeInteger(id) || !Number.isSafeInteger(year)) throw new Error('setNumber: id and year are integers');
       await queueStatement(
         trx,
-        `UPDATE "cases" SET "case_no" = ${numbered(caseNo)}, "case_year" = ${year}, "case_serial" = current_setting('zc.serial')::integer, "search_text" = ${numbered(searchText(caseNo, parties))} WHERE "id" = ${id}`,
+        `UPDATE "cases" SET "case_no" = ${numbered(caseNo)}, "case_year" = ${year}, "case_serial" = current_setting('zc.serial')::integer, "search_text" = replace("search_text", E'${SERIAL_MARK}', current_setting('zc.serial')) WHERE "id" = ${id}`,
       );
     },
   };

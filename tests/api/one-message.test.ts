@@ -174,6 +174,14 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
     expect(stored).toMatchObject({ case_no: accepted?.body.caseNo, version: 2, state: 'accepted' });
     const entry = await t.db.knex('case_events').where({ case_id: id, type: 'ACCEPT' }).first('after');
     expect(JSON.parse(entry.after)).toMatchObject({ state: 'accepted', caseNo: accepted?.body.caseNo });
+    // Found by its new number and by the applicant's name.
+    for (const q of [accepted?.body.caseNo as string, applicant.name]) {
+      const found = await t.api(clerk).get(`/api/cases?q=${encodeURIComponent(q)}`);
+      expect(
+        found.body.items.map((c: { id: number }) => c.id),
+        q,
+      ).toContain(id);
+    }
     if (dialect === 'postgres') {
       expect(sent).toHaveLength(4);
       expect(sent[1]).toMatch(
@@ -187,6 +195,12 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
       expect(sent[3]).toMatch(
         /INSERT INTO case_number_counters .*set_config\('zc\.serial'.*INSERT INTO "case_events" .*UPDATE "cases" SET "case_no".*COMMIT;?$/s,
       );
+      // The parties' names go in the bound UPDATE's search text, with the mark where the serial goes: the message with
+      // literals, which PostgreSQL logs whole when it fails, holds none (outside reliability tester).
+      expect(sent.slice(1).join('\n')).not.toContain(applicant.name);
+      const search = await t.db.knex('cases').where({ id }).first('search_text');
+      expect(search.search_text).not.toContain('\uE000');
+      expect(search.search_text).toContain(accepted?.body.caseNo);
       // A registration is eight: the session; BEGIN with the reference versions (numbers only); the duplicate check, the
       // case, its parties and its claims (bound: what the parties gave); the history entry (bound); the deadlines,
       // the statistics and COMMIT.
