@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { assertPostgresSupported, type Database, withAdvisoryLock } from '../db/knex.ts';
 import { runPendingMaintenance } from '../db/maintenance.ts';
-import { migrationSource } from '../db/migrations/index.ts';
+import { migrateToLatest } from '../db/migrations/index.ts';
 import { createCommissionKeyStore } from '../db/stores/commission-keys.ts';
 import { createUserStore } from '../db/stores/users.ts';
 import type { Clock } from './clock.ts';
@@ -66,7 +66,7 @@ export async function prepareDatabase(
 ): Promise<{ created: boolean; generatedPassword?: string; signingKey?: KeyInitOutcome }> {
   if (db.dialect === 'postgres') await assertPostgresSupported(db);
   const r = await withAdvisoryLock(db, 'startup', async () => {
-    await db.knex.migrate.latest({ migrationSource });
+    await migrateToLatest(db.knex);
     await runPendingMaintenance(db.knex);
     const admin = await ensureFirstAdmin(db, clock, adminPassword);
     if (!opts.commissionKeyPath) return admin;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import { migrationSource } from './migrations/index.ts';
+import { migrateToLatest, migrationSource } from './migrations/index.ts';
 import {
   beginQueued,
   deliverAnswers,
@@ -907,7 +907,7 @@ export async function tryAdvisoryXactLock(trx: Knex, lock: keyof typeof ADVISORY
  */
 export async function migrateLatest(db: Database): Promise<void> {
   if (db.dialect === 'postgres') await assertPostgresSupported(db);
-  await withAdvisoryLock(db, 'startup', () => db.knex.migrate.latest({ migrationSource }));
+  await withAdvisoryLock(db, 'startup', () => migrateToLatest(db.knex));
 }
 
 /**

@@ -6,14 +6,14 @@
 import { loadConfig } from '../app/config.ts';
 import { openDatabase, withAdvisoryLock } from '../db/knex.ts';
 import { runPendingMaintenance } from '../db/maintenance.ts';
-import { migrationSource } from '../db/migrations/index.ts';
+import { migrateToLatest, migrationSource } from '../db/migrations/index.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl, { ...config.database, statementTimeoutMs: 0, lockTimeoutMs: 0 });
 try {
   const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], unknown[]];
   const r = await withAdvisoryLock(db, 'startup', async () => {
-    await db.knex.migrate.latest({ migrationSource });
+    await migrateToLatest(db.knex);
     return runPendingMaintenance(db.knex);
   });
   const repairs = r.acquired && r.value.length ? `; repairs: ${r.value.join(', ')}` : '';

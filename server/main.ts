@@ -5,6 +5,7 @@ import { describeKeyInit } from '../app/court-package/keys.ts';
 import type { Deps } from '../app/deps.ts';
 import { stopRecomputations } from '../app/time/recompute.ts';
 import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFileOf } from '../db/knex.ts';
+import { SchemaNewerError } from '../db/migrations/index.ts';
 import { createApp } from './app.ts';
 import { createLifecycle, createShutdown } from './lifecycle.ts';
 import { createLogger } from './logger.ts';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ServerAlreadyRunningError ? `Zhongcai could not start: ${err.message}` : err);
+  console.error(
+    err instanceof ServerAlreadyRunningError || err instanceof SchemaNewerError ? `Zhongcai could not start: ${err.message}` : err,
+  );
   process.exit(1);
 });

@@ -103,3 +103,28 @@ export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
   getMigrationName: (m) => m[0],
   getMigration: async (m) => m[1],
 };
+
+/**
+ * The database's schema is newer than this code: migrations it records that this version does not know (a newer
+ * version ran on it — a rolling deploy that went back, an old process started by hand). knex would refuse with "the
+ * migration directory is corrupt" and a stack; the server says what it is and what to do instead, and does not start.
+ */
+export class SchemaNewerError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `the database's schema is newer than this version of Zhongcai: it holds ${unknown.length} migration(s) this version does not have (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}). Run the newer version on it, or restore a backup taken before it was upgraded. 数据库结构比本程序版本新，请使用较新版本运行。`,
+    );
+    this.name = 'SchemaNewerError';
+  }
+}
+
+/** Migrations to the latest, after refusing a database whose schema is newer than this code (`SchemaNewerError`). */
+export async function migrateToLatest(knex: Knex): Promise<void> {
+  if (await knex.schema.hasTable('knex_migrations')) {
+    const known = new Set(migrations.map((m) => m[0]));
+    const recorded: { name: string }[] = await knex('knex_migrations').select('name');
+    const unknown = recorded.map((r) => r.name).filter((n) => !known.has(n));
+    if (unknown.length) throw new SchemaNewerError(unknown);
+  }
+  await knex.migrate.latest({ migrationSource });
+}

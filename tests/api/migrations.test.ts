@@ -3,7 +3,7 @@ import { prepareDatabase } from '../../app/bootstrap.ts';
 import { FixedClock } from '../../app/clock.ts';
 import type { Database } from '../../db/knex.ts';
 import { migrateLatest, migrateRollbackAll, openDatabase } from '../../db/knex.ts';
-import { migrations } from '../../db/migrations/index.ts';
+import { migrations, SchemaNewerError } from '../../db/migrations/index.ts';
 import { freshDatabase } from '../helpers/db.ts';
 
 let db: Database;
@@ -44,6 +44,20 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(await tables()).toEqual([]);
     await migrateLatest(db);
     expect(await tables()).toEqual(upTables);
+  });
+
+  it('a database whose schema is newer than this code is refused at start-up, saying so, and left as it is', async () => {
+    await migrateLatest(db);
+    const future = '20991231_0001_from_a_newer_version';
+    await db.knex('knex_migrations').insert({ name: future, batch: 999, migration_time: new Date() });
+    try {
+      await expect(migrateLatest(db)).rejects.toBeInstanceOf(SchemaNewerError);
+      await expect(migrateLatest(db)).rejects.toThrow(/schema is newer than this version.*20991231_0001_from_a_newer_version/);
+      expect(await db.knex('knex_migrations').where({ name: future }).first('name')).toBeTruthy();
+    } finally {
+      await db.knex('knex_migrations').where({ name: future }).delete();
+    }
+    await migrateLatest(db);
   });
 
   // Round 2: the duplicate-filing check at registration looks parties up by identity number (migration 0025).
