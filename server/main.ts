@@ -3,7 +3,7 @@ import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { describeKeyInit } from '../app/court-package/keys.ts';
 import type { Deps } from '../app/deps.ts';
-import { stopRecomputations } from '../app/time/recompute.ts';
+import { startRecomputations, stopRecomputations } from '../app/time/recompute.ts';
 import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFileOf } from '../db/knex.ts';
 import { SchemaNewerError } from '../db/migrations/index.ts';
 import { createApp } from './app.ts';
@@ -45,6 +45,9 @@ async function main(): Promise<void> {
   const app = createApp({ db, clock: systemClock, logger, config, lifecycle });
   // Daily deadline sweep inside the server (overdue marks, T-10/T-5/T-1 alerts, purging, chain check); -1 disables it.
   const scheduler = config.schedulerHour >= 0 ? startScheduler(app.locals.deps as Deps, config.schedulerHour) : null;
+  // A calendar load's deadline recomputation left unfinished (a process stopped, the database went away) is taken up
+  // at start, whether or not this process runs the daily sweep.
+  startRecomputations(app.locals.deps as Deps);
   // PostgreSQL: the statistics counters' pending deltas added in the background (reports add what is left first).
   const settler = startCounterSettler(app.locals.deps as Deps);
   const server = app.listen(config.port, () => {

@@ -18,7 +18,8 @@ import { instanceName, sweepDeadlines } from './sweep.ts';
  * One runner at a time: across processes under an advisory lock (PostgreSQL; a process that finds it held leaves
  * the work to the holder), and within a process one run per database, which takes up any request that arrives while
  * it runs. A holder checks once more after releasing the lock, so a row committed while another process held it is
- * never left waiting. Rows left unfinished by a stopped process are taken up by the next load, by the scheduler's
+ * never left waiting. A run that fails (the database went away) is tried again by its process within seconds
+ * (`startRecomputations`); rows left unfinished by a stopped process are taken up by the next load, by the scheduler's
  * tick (server/scheduler.ts), or by `npm run deadlines:sweep`.
  */
 const running = new WeakMap<object, { promise: Promise<void>; again: boolean; stopped: boolean }>();
@@ -53,13 +54,38 @@ export function runRecomputations(deps: Deps, opts: RecomputeOptions = {}): Prom
   return state.promise;
 }
 
-/** After a load: start the run without holding the request; a failure is logged (the scheduler's tick retries). */
-export function startRecomputations(deps: Deps): void {
-  runRecomputations(deps).catch((err) => deps.logger.error({ err }, 'deadline recomputation failed; the scheduler retries'));
+/**
+ * Seconds after a failed run before this process tries again: a database that restarted mid-run is back within
+ * seconds, and until the run ends the cases it has not reached show deadlines of the calendar as it was before the load
+ * (outside reliability tester: 3 min 20 s waiting for the scheduler's tick — and with the in-process scheduler turned
+ * off, SCHEDULER_HOUR=-1, until the next sweep). The last delay repeats until a run succeeds.
+ */
+export const RECOMPUTE_RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
+const retries = new WeakMap<object, NodeJS.Timeout>();
+
+/** After a load: start the run without holding the request; a failure is logged and the run tried again shortly. */
+export function startRecomputations(deps: Deps, opts: { retryMs?: readonly number[] } = {}, attempt = 0): void {
+  runRecomputations(deps).catch((err) => {
+    const delays = opts.retryMs ?? RECOMPUTE_RETRY_MS;
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 60_000;
+    deps.logger.error({ err, retryInMs: delay }, 'deadline recomputation failed; tried again shortly');
+    if (stopped.has(deps.db) || retries.has(deps.db)) return;
+    const timer = setTimeout(() => {
+      retries.delete(deps.db);
+      if (!stopped.has(deps.db)) startRecomputations(deps, opts, attempt + 1);
+    }, delay);
+    timer.unref();
+    retries.set(deps.db, timer);
+  });
 }
+/** Databases whose process is shutting down: no retry is scheduled for them. */
+const stopped = new WeakSet<object>();
 
 /** Shutdown: the run stops after the case it is on (its cursor says where to resume) and this resolves then. */
 export async function stopRecomputations(db: object): Promise<void> {
+  stopped.add(db);
+  clearTimeout(retries.get(db));
+  retries.delete(db);
   const current = running.get(db);
   if (!current) return;
   current.stopped = true;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../app/deps.ts';
-import { recomputationsIdle, runRecomputations } from '../../app/time/recompute.ts';
+import { recomputationsIdle, runRecomputations, startRecomputations } from '../../app/time/recompute.ts';
 import { openDatabase, withAdvisoryLock } from '../../db/knex.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -126,5 +126,34 @@ describe(`a calendar load's deadline recomputation runs in the background (${pro
     // 01-18 and 01-19 holidays now: Wednesday 01-20.
     const award = ((await t.api(a.tokens.clerk).get('/api/deadlines?within=366&kind=award')).body.items as Deadline[]).map((d) => d.dueOn);
     expect(award).toEqual(['2027-01-20', '2027-01-20', '2027-01-20']);
+  });
+
+  it('a run that fails (the database went away mid-run) is tried again by its process within seconds, not left for the next tick', async () => {
+    const deps = depsOf(t);
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-12-01' }));
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-12-02' })).status).toBe(200);
+    const id = await loadWithoutRunning(deps, 2027, ['2027-01-01', '2027-01-20']);
+    // The database fails the run's first statement once, as a restart would.
+    let failures = 0;
+    const calendar = deps.stores.calendar;
+    const flaky = {
+      ...deps,
+      stores: {
+        ...deps.stores,
+        calendar: {
+          ...calendar,
+          nextRecomputation: (...args: Parameters<typeof calendar.nextRecomputation>) => {
+            if (failures++ === 0)
+              return Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+            return calendar.nextRecomputation(...args);
+          },
+        },
+      },
+    } as Deps;
+    startRecomputations(flaky, { retryMs: [20] });
+    for (let i = 0; i < 500 && (await job(id)).status !== 'done'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(failures).toBeGreaterThan(1);
+    expect(await job(id)).toMatchObject({ status: 'done' });
+    expect(await recomputeAndCompare(deps, t.clock.today())).toEqual([]);
   });
 });
