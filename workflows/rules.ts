@@ -452,10 +452,11 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员');
     return null;
   },
-  SCHEDULE_HEARING: (_ctx, ev) => {
+  SCHEDULE_HEARING: (ctx, ev) => {
     if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '开庭日期应晚于排期日期', 'hearingOn');
-    // LDMAL Art. 35; Rules Art. 38: written notice at least 5 (working) days before the hearing.
-    if (ev.facts?.hearingNoticeOk === false) {
+    // LDMAL Art. 35; Rules Art. 38: written notice at least 5 (working) days before the hearing — except in simple
+    // handling, where the tribunal sets the hearing date flexibly (Rules Art. 60) and may notify by phone or SMS (Art. 59).
+    if (ev.facts?.hearingNoticeOk === false && ctx.procedure !== 'simple') {
       const words = periodWords(ev.facts.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
       return v(
         'hearing-notice-5-days',
@@ -480,8 +481,10 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `当事人申请延期开庭应当在开庭前${words}提出，本申请已逾期${provisionalNote(ev)}`,
       );
     }
-    // LDMAL Art. 35: the new date needs a new written notice, served the same notice period ahead.
-    if (ev.facts?.hearingNoticeOk === false) {
+    // LDMAL Art. 35: the new date needs a new written notice, served the same notice period ahead — except in simple
+    // handling (Rules Art. 60: the hearing date set flexibly): a hearing the parties agreed to move by a day or two can
+    // be recorded as held on that day (the reviewer: refused both ways, it could be recorded only under a false date).
+    if (ev.facts?.hearingNoticeOk === false && ctx.procedure !== 'simple') {
       const words = periodWords(ev.facts.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
       return v(
         'hearing-notice-5-days',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { createActors } from '../helpers/procedure.ts';
+import { createActors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * LDMAL Art. 35; Rules Art. 38: a hearing date — scheduled or postponed to — leaves the written notice 5 working days
@@ -27,6 +27,21 @@ describe(`a hearing date too near names the earliest one (${process.env.TEST_DB 
     expect(same.body).toMatchObject({ rule: 'same-date', field: 'hearingOn' });
     const v = await ok(c, arb.token, 'POSTPONE_HEARING', { hearingOn: '2026-03-20', reason: '仲裁员公务' }, '2026-03-12');
     expect((v as unknown as { proceedings: { hearing: { hearingOn: string } } }).proceedings.hearing.hearingOn).toBe('2026-03-20');
+  });
+
+  it('simple handling: the tribunal sets the hearing day flexibly (Rules Art. 60) — a day moved at short notice is recorded, and the hearing held on it', async () => {
+    const a = await createActors(t);
+    // Scheduled on 03-09 for 03-11 (two days: allowed in simple handling); on 03-10 the parties agree to 03-12.
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled', {
+      body: standardApplication({ procedure: 'simple' }),
+      scheduleOn: '2026-03-09',
+      hearingOn: '2026-03-11',
+    });
+    const { ok } = caseEvents(() => t);
+    const moved = await ok(c, arb.token, 'POSTPONE_HEARING', { hearingOn: '2026-03-12', reason: '双方当事人协商一致' }, '2026-03-10');
+    expect((moved as unknown as { proceedings: { hearing: { hearingOn: string } } }).proceedings.hearing.hearingOn).toBe('2026-03-12');
+    const held = await ok(moved, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-12');
+    expect(held.state).not.toBe('hearing_scheduled');
   });
 
   it('scheduled: the same, from the day the hearing is scheduled', async () => {
