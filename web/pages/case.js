@@ -838,7 +838,9 @@ function docsSection(c, docs, refresh) {
   if (kindKeys.length) {
     // The kind, matter and act chosen last on this case: the page drawn again after a document is generated (or an
     // act recorded) shows them as they were left, not the first kind — what is generated is what the picker shows.
-    const chosen = docChoices.get(String(c.id)) ?? {};
+    // Per person and case: another person signing in on this tab starts with no choices.
+    const choiceKey = `${state.user?.id ?? ''}:${c.id}`;
+    const chosen = docChoices.get(choiceKey) ?? {};
     const kind = select(kinds, { value: chosen.kind && chosen.kind in kinds ? chosen.kind : kindKeys[0] });
     const matters = decisionMatters(c);
     const matter = select(matters, {
@@ -855,12 +857,20 @@ function docsSection(c, docs, refresh) {
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
       if (acts) occurrence.value = String(Object.keys(acts).length);
     };
-    const remember = () =>
-      docChoices.set(String(c.id), {
+    // The act (which partial award or ruling) is kept only when the person chose it, with how many there were then: a
+    // new act of that kind since (a second partial award) makes the latest the choice again, not the one picked before
+    // it existed (reviewer: 生成 would issue a new version of 之一 instead of the new 之二).
+    const remember = (el) => {
+      const before = docChoices.get(choiceKey) ?? {};
+      const picked = el === occurrence && !occurrence.hidden;
+      const kept = el !== kind && before.kind === kind.value;
+      docChoices.set(choiceKey, {
         kind: kind.value,
         matter: matter.value,
-        occurrence: occurrence.hidden ? undefined : occurrence.value,
+        occurrence: picked ? occurrence.value : kept ? before.occurrence : undefined,
+        of: picked ? occurrence.options.length : kept ? before.of : undefined,
       });
+    };
     // Text written for one document (facts, reasons, a defense, a basis) is never sent with another: another kind,
     // act or matter starts with no boxes.
     const forget = () => {
@@ -894,13 +904,14 @@ function docsSection(c, docs, refresh) {
       el.addEventListener('change', () => {
         if (el === kind) showMatter();
         forget();
-        remember();
+        remember(el);
       });
     showMatter();
     if (
       !occurrence.hidden &&
       chosen.kind === kind.value &&
       chosen.occurrence &&
+      chosen.of === occurrence.options.length &&
       [...occurrence.options].some((o) => o.value === chosen.occurrence)
     )
       occurrence.value = chosen.occurrence;
