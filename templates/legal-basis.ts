@@ -57,6 +57,8 @@ export function standardsSubject(description: string | null | undefined): Standa
   const found = SUBJECT_WORDS.filter(([, re]) => re.test(description ?? '')).map(([s]) => s);
   return found.length === 1 ? (found[0] as StandardsSubject) : null;
 }
+/** Words of a claim to a social-insurance benefit rather than to contributions paid (`suggestedBasis`). */
+const SOCIAL_INSURANCE_BENEFIT = /待遇|津贴|保险金|报销|医疗费|损失|赔偿/u;
 const SUBJECT_SUGGESTED: Record<StandardsSubject, string[]> = {
   // LL Art. 72: employer and worker take part in social insurance and pay its contributions (as category social_insurance).
   social_insurance: [`${LL}第七十二条`],
@@ -80,6 +82,9 @@ export function suggestedBasis(
   const table = opts.byEmployer ? EMPLOYER_SUGGESTED : SUGGESTED;
   const subject = !opts.byEmployer && category === 'labor_standards' ? standardsSubject(opts.description) : null;
   if (!opts.byEmployer && category === 'labor_standards' && !subject && outcome !== 'dismissed') return [];
+  // A social-insurance benefit (工伤保险待遇, 失业保险金, 生育津贴, medical costs) is not LL Art. 72's joining and paying
+  // contributions: its basis is the benefit's own regulation (工伤保险条例, 社会保险法), which the arbitrator writes (reviewer).
+  if (subject === 'social_insurance' && SOCIAL_INSURANCE_BENEFIT.test(opts.description ?? '') && outcome !== 'dismissed') return [];
   const substantive = subject ? SUBJECT_SUGGESTED[subject] : (table[category] ?? []);
   const out = outcome === 'dismissed' ? [] : [...substantive];
   if (outcome !== 'granted') out.push(`${LDMAL}第六条`);

@@ -180,6 +180,10 @@ describe('a claim of the broad category labor_standards (an outside tester, M2)'
     // Words of none, or of several subjects: the arbitrator cites (no Art. 47(2) alone either).
     expect(sub('按集体合同执行每周工作四十小时')).toEqual([]);
     expect(sub('支付加班工资并补缴社会保险')).toEqual([]);
+    // A benefit is not LL Art. 72's contributions: the arbitrator cites its regulation (工伤保险条例, 社会保险法).
+    expect(sub('支付工伤保险待遇')).toEqual([]);
+    expect(sub('赔偿未缴失业保险造成的失业保险金损失')).toEqual([]);
+    expect(sub('补缴社会保险费')).toEqual([`${LL}第七十二条`, ART_47_2]);
     expect(suggestedBasis('labor_standards', 'granted', true)).toEqual([]);
     // Dismissed: the burden of proof, as for any claim.
     expect(suggestedBasis('labor_standards', 'dismissed', true, { description: '执行每周四十小时' })).toEqual([
