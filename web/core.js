@@ -598,6 +598,7 @@ function pathLabel(path, labels) {
 // the server remains the judge.
 const ID_PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  83,
 ]);
 /** GB 11643 公民身份号码: 18 characters, a province code, a real birth date, the ISO 7064 MOD 11-2 check character. */
 export function checkIdNumber(raw) {

@@ -6,9 +6,13 @@ import { daysInMonth } from './dates.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
-/** First two digits of GB/T 2260 province-level codes (11 Beijing … 65 Xinjiang, 71 Taiwan, 81/82 HK/Macau). */
+/**
+ * First two digits of GB/T 2260 province-level codes (11 Beijing … 65 Xinjiang, 71 Taiwan, 81/82 HK/Macau), and 83: the
+ * residence permits of Taiwan residents (港澳台居民居住证: 810000, 820000, 830000) — a worker from Taiwan applies with it.
+ */
 const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  83,
 ]);
 
 /** True when y-m-d is a real calendar date (no 2026-02-30). */

@@ -4,6 +4,7 @@ import {
   checkIdNumber,
   checkIsoDate,
   checkPhone,
+  completeIdNumber,
   formatMoney,
   idNumberFacts,
   maskIdNumber,
@@ -142,5 +143,12 @@ describe('dates, phones, money', () => {
     expect(parseMoney('99999999999.99')).toBeNull();
     expect(formatMoney(2640000)).toBe('26400.00');
     expect(formatMoney(29)).toBe('0.29');
+  });
+});
+
+describe('residence permits of Hong Kong, Macau and Taiwan residents (港澳台居民居住证)', () => {
+  it('810000, 820000 and 830000 numbers are identity numbers: a worker from Taiwan applies with hers (reviewer)', () => {
+    for (const region of ['810000', '820000', '830000']) expect(checkIdNumber(completeIdNumber(`${region}19900101123`)), region).toBeNull();
+    expect(checkIdNumber(completeIdNumber('84000019900101123'))).not.toBeNull();
   });
 });
