@@ -6,11 +6,13 @@
 import { loadConfig } from '../app/config.ts';
 import { openDatabase, withAdvisoryLock } from '../db/knex.ts';
 import { runPendingMaintenance } from '../db/maintenance.ts';
-import { migrateToLatest, migrationSource } from '../db/migrations/index.ts';
+import { assertSchemaNotNewer, migrateToLatest, migrationSource } from '../db/migrations/index.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl, { ...config.database, statementTimeoutMs: 0, lockTimeoutMs: 0 });
 try {
+  // A schema newer than this code is refused saying so before knex lists anything (it would call the folder corrupt).
+  await assertSchemaNotNewer(db.knex);
   const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], unknown[]];
   const r = await withAdvisoryLock(db, 'startup', async () => {
     await migrateToLatest(db.knex);

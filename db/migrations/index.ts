@@ -120,11 +120,15 @@ export class SchemaNewerError extends Error {
 
 /** Migrations to the latest, after refusing a database whose schema is newer than this code (`SchemaNewerError`). */
 export async function migrateToLatest(knex: Knex): Promise<void> {
-  if (await knex.schema.hasTable('knex_migrations')) {
-    const known = new Set(migrations.map((m) => m[0]));
-    const recorded: { name: string }[] = await knex('knex_migrations').select('name');
-    const unknown = recorded.map((r) => r.name).filter((n) => !known.has(n));
-    if (unknown.length) throw new SchemaNewerError(unknown);
-  }
+  await assertSchemaNotNewer(knex);
   await knex.migrate.latest({ migrationSource });
+}
+
+/** `SchemaNewerError` when the database records migrations this code does not have. */
+export async function assertSchemaNotNewer(knex: Knex): Promise<void> {
+  if (!(await knex.schema.hasTable('knex_migrations'))) return;
+  const known = new Set(migrations.map((m) => m[0]));
+  const recorded: { name: string }[] = await knex('knex_migrations').select('name');
+  const unknown = recorded.map((r) => r.name).filter((n) => !known.has(n));
+  if (unknown.length) throw new SchemaNewerError(unknown);
 }
