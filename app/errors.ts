@@ -64,6 +64,7 @@ const FAULTS: Record<DatabaseFault, { detail: string; retryAfterSeconds: number 
   busy: { detail: '数据库繁忙，请稍后重试', retryAfterSeconds: 2 },
   timeout: { detail: '数据库响应超时，请稍后重试', retryAfterSeconds: 5 },
   full: { detail: '数据库存储空间不足，暂时无法保存；请联系管理员', retryAfterSeconds: 60 },
+  read_only: { detail: '数据库当前为只读状态（维护、备库切换或权限设置），暂时无法保存；请联系管理员', retryAfterSeconds: 30 },
 };
 
 /**

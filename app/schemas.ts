@@ -340,7 +340,7 @@ export const Problem = z
       .optional()
       .openapi({ description: '412：案件最近一次办理的事项（请求所依据的版本之后）——谁于何时办理了什么' }),
     retryAfterSeconds: z.number().int().optional().openapi({ description: '429、503：多少秒后重试（同 Retry-After）' }),
-    fault: z.enum(['unavailable', 'busy', 'timeout', 'full']).optional().openapi({ description: '503：数据库故障类别' }),
+    fault: z.enum(['unavailable', 'busy', 'timeout', 'full', 'read_only']).optional().openapi({ description: '503：数据库故障类别' }),
     errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
     field: z.string().optional().openapi({
       description:

@@ -937,7 +937,7 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /** What kind of database fault an error is — each answers 503 — or null for anything else. */
-export type DatabaseFault = 'unavailable' | 'busy' | 'timeout' | 'full';
+export type DatabaseFault = 'unavailable' | 'busy' | 'timeout' | 'full' | 'read_only';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -964,12 +964,16 @@ export function classifyDatabaseError(err: unknown): DatabaseFault | null {
   // SQLite result codes (node-sqlite3 puts the name in `code`).
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'busy';
   if (code === 'SQLITE_FULL') return 'full';
-  if (['SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_NOMEM', 'SQLITE_PROTOCOL'].includes(code)) return 'unavailable';
+  // A database that answers but takes no writes (a file or folder made read-only, a standby after a failover, the
+  // database set default_transaction_read_only): said as such, not as one that cannot be reached (reliability tester).
+  if (code === 'SQLITE_READONLY') return 'read_only';
+  if (['SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_NOMEM', 'SQLITE_PROTOCOL'].includes(code)) return 'unavailable';
   // PostgreSQL SQLSTATE.
   if (/^[0-9A-Z]{5}$/.test(code)) {
     if (code === '53100') return 'full'; // disk_full
     if (code.startsWith('53')) return 'busy'; // insufficient resources: memory, connections, limits
-    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '58030', '25006'].includes(code)) return 'unavailable';
+    if (code === '25006') return 'read_only'; // read_only_sql_transaction
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '58030'].includes(code)) return 'unavailable';
     if (code === '57014') return 'timeout'; // statement_timeout (query_canceled)
     if (code === '55P03' || code === '40001' || code === '40P01') return 'busy'; // lock timeout, serialization, deadlock
     return null;

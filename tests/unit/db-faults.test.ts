@@ -22,7 +22,8 @@ describe('database faults', () => {
       [Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }), 'timeout'],
       [Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' }), 'busy'],
       [Object.assign(new Error('deadlock detected'), { code: '40P01' }), 'busy'],
-      [Object.assign(new Error('cannot execute INSERT in a read-only transaction'), { code: '25006' }), 'unavailable'],
+      [Object.assign(new Error('cannot execute INSERT in a read-only transaction'), { code: '25006' }), 'read_only'],
+      [Object.assign(new Error('SQLITE_READONLY: attempt to write a readonly database'), { code: 'SQLITE_READONLY' }), 'read_only'],
       [Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' }), 'busy'],
       [Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' }), 'full'],
       [Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { code: 'SQLITE_IOERR' }), 'unavailable'],
@@ -40,6 +41,10 @@ describe('database faults', () => {
     expect(busy).toMatchObject({ status: 503, type: 'unavailable', extra: { retryAfterSeconds: 2, fault: 'busy' } });
     expect(databaseFaultError(Object.assign(new Error('x'), { code: '53100' }))?.extra.retryAfterSeconds).toBe(60);
     expect(databaseFaultError(new Error('a bug'))).toBeNull();
+    // Read-only is not "cannot connect": the operator is told what it is.
+    const ro = databaseFaultError(Object.assign(new Error('x'), { code: '25006' }));
+    expect(ro).toMatchObject({ status: 503, extra: { fault: 'read_only' } });
+    expect(ro?.message).toContain('只读');
   });
 });
 
