@@ -264,6 +264,21 @@ export function actWarnings(type, c, body = {}, day = null) {
         );
     }
   }
+  // A hearing notified for a day now past, and no 开庭 recorded: an act dated after that day leaves no way to record the
+  // hearing on the day it was held (acts are recorded in the order of their dates; LDMAL Art. 35 holds it to the
+  // notified day) — said before this act is confirmed (a second walk: 先予执行 dated 12-01 over a hearing of 09-26).
+  const notified = c.state === 'hearing_scheduled' ? c.proceedings?.hearing?.hearingOn : null;
+  const actDay = body.occurredOn ?? null;
+  if (notified && actDay && actDay > notified && !['HOLD_HEARING', 'POSTPONE_HEARING'].includes(type))
+    out.push(
+      `本案通知的开庭日期 ${notified} 已过，尚未记录开庭：如已于该日开庭，请先记录开庭，再办理本事项——本事项记入后，不能再记录早于 ${actDay} 的开庭；未开庭的，请先记录延期开庭。`,
+    );
+  // Rules Art. 59: a notice by phone or SMS the addressee has not confirmed (nor is otherwise proven received) is not
+  // proof of notice: it grounds neither a default award nor a deemed withdrawal.
+  if (type === 'SERVE' && body.method === 'sms' && body.confirmed !== true)
+    out.push(
+      '简便方式送达尚未经受送达人确认：在确认（或有其他证据证明已收到）之前，不能作为缺席裁决、按撤回处理的依据（《劳动人事争议仲裁办案规则》第五十九条）。',
+    );
   // CPL Art. 91 (domain.md §14.2): a document sent by post is served on the day the addressee signs for it (the return
   // receipt), not the day it was mailed — the periods after it (起诉、申请撤销) run from that day.
   if (type === 'SERVE' && body.method === 'post' && !body.servedOn)

@@ -497,7 +497,12 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   HOLD_HEARING: (ctx, ev) => {
     if (ctx.hearing && ev.occurredOn < ctx.hearing.hearingOn)
-      return v('hearing-not-yet', 'LDMAL Art. 35', `开庭日期为 ${ctx.hearing.hearingOn}，尚未到期`, 'occurredOn');
+      return v(
+        'hearing-not-yet',
+        'LDMAL Art. 35',
+        `开庭日期为 ${ctx.hearing.hearingOn}，尚未到期：请于该日记录开庭；需要改期的，请记录延期开庭`,
+        'occurredOn',
+      );
     // LDMAL Art. 35; Rules Art. 38: the parties are told the hearing's day in writing 5 days ahead — a hearing held on
     // another day was never notified. A hearing that did not take place on its day is postponed (POSTPONE_HEARING: a
     // new day and a new written notice), then held on that day (an outside tester: refused on 05-28, held on 06-01).

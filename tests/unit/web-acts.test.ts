@@ -100,6 +100,18 @@ describe('consequenceOf', () => {
 
 describe('actWarnings', () => {
   const c = { track: 'arbitration', claims: [{ amount: '12000.00' }, { amount: '3000.00' }, { amount: null }] };
+  it('an act dated after a notified hearing day with no 开庭 recorded says to record the hearing first (a second walk)', () => {
+    const waiting = { ...c, state: 'hearing_scheduled', proceedings: { hearing: { hearingOn: '2026-09-26' } } };
+    const w = actWarnings('ADVANCE_EXECUTION', waiting, { occurredOn: '2026-12-01' });
+    expect(w.join('')).toContain('本案通知的开庭日期 2026-09-26 已过，尚未记录开庭');
+    expect(actWarnings('ADVANCE_EXECUTION', waiting, { occurredOn: '2026-09-20' })).toEqual([]);
+    expect(actWarnings('POSTPONE_HEARING', waiting, { occurredOn: '2026-12-01', hearingOn: '2026-12-14' })).toEqual([]);
+    expect(actWarnings('ADVANCE_EXECUTION', { ...waiting, state: 'heard' }, { occurredOn: '2026-12-01' })).toEqual([]);
+  });
+  it('送达 by phone or SMS not confirmed: it grounds no default award or deemed withdrawal (Rules Art. 59)', () => {
+    expect(actWarnings('SERVE', c, { method: 'sms', occurredOn: '2026-12-01' }).join('')).toContain('尚未经受送达人确认');
+    expect(actWarnings('SERVE', c, { method: 'sms', confirmed: true, occurredOn: '2026-12-01' })).toEqual([]);
+  });
   it('a hearing on a Saturday or Sunday is pointed out; a weekday is not', () => {
     expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-12-13' })).toEqual([
       '开庭日期 2026-12-13 为星期日，请核对（法定节假日与调休以国家安排为准）。',
