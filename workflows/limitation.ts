@@ -140,7 +140,8 @@ function runYear(input: LimitationInput, start: string, what: string, filedOn: s
 export function assessLimitation(
   input: LimitationInput,
   filedOn: string,
-  claims: { id: number; category: ClaimCategory }[],
+  /** `seq`: the claim's number in the case (第N项), as the case page and documents number it. */
+  claims: { id: number; category: ClaimCategory; seq?: number }[],
   cal?: OfficialCalendar,
 ): LimitationResult {
   const remuneration = claims.filter((c) => REMUNERATION.includes(c.category));
@@ -152,7 +153,8 @@ export function assessLimitation(
   const verdict = (r: Run) => (filedOn > r.expiresOn ? 'expired' : 'within');
 
   if (remuneration.length) {
-    const ids = remuneration.map((c) => c.id).join('、');
+    // Named as the case numbers them (第1项), not by the database's id (a second walk read 劳动报酬请求（65）).
+    const ids = remuneration.map((c) => (c.seq !== undefined ? `第${c.seq}项` : String(c.id))).join('、');
     if (input.employmentStatus === 'ongoing' && !input.employmentEndedOn) {
       for (const c of remuneration) out.push({ claimId: c.id, status: 'exempt', expiresOn: null });
       parts.push(

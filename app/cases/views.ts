@@ -260,7 +260,7 @@ function limitationView(c: CaseRecord, calendar: OfficialCalendar | undefined) {
           c.limitation,
           c.postmarkOn ?? c.receivedOn,
           // The application's claims: a merged counterclaim's were not filed on this day nor by the applicant.
-          c.claims.filter((cl) => !cl.counterclaim).map((cl) => ({ id: cl.id as number, category: cl.category })),
+          c.claims.filter((cl) => !cl.counterclaim).map((cl) => ({ id: cl.id as number, category: cl.category, seq: cl.seq as number })),
           calendar,
         ),
       }

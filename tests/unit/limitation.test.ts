@@ -27,6 +27,13 @@ describe('limitation period warning (LDMAL Art. 27)', () => {
     expect(r).toMatchObject({ status: 'within', expiresOn: '2026-01-20' });
     expect(r.reasoning).toContain('2025-01-10因向用人单位主张权利时效中断');
   });
+  it('a claim is named by its number in the case (第1项), not its database id', () => {
+    const r = assessLimitation({ knewOn: '2025-03-01', employmentStatus: 'ongoing' }, '2026-02-28', [
+      { id: 65, category: 'wages', seq: 1 },
+    ]);
+    expect(r.reasoning).toContain('劳动报酬请求（第1项）');
+    expect(r.reasoning).not.toContain('65');
+  });
   it('remuneration during employment is exempt; one year from its end afterwards', () => {
     expect(assessLimitation({ knewOn: '2020-01-01', employmentStatus: 'ongoing' }, '2026-03-02', wages).status).toBe('exempt');
     expect(assessLimitation({ knewOn: '2020-01-01', employmentEndedOn: '2025-12-31' }, '2026-03-02', wages)).toMatchObject({
