@@ -76,8 +76,16 @@ describe('ui40: a new user’s walk (Chromium)', () => {
   });
 
   it('#2 送达: each box shows with its method; electronic service without consent is said at the consent box', async () => {
-    const { c } = await caseAt(t, a, 'accepted');
     await signIn(page, base, 'clerk');
+    // Under the ordinary procedure service by phone or SMS is not offered (Rules Art. 59).
+    const ordinary = (await caseAt(t, a, 'accepted')).c;
+    await page.goto(`${base}/#/cases/${ordinary.id}`);
+    await actButton('送达').click();
+    const first = page.locator('dialog.act[open]');
+    await first.waitFor();
+    expect(await first.getByRole('combobox', { name: '送达方式', exact: true }).locator('option[value="sms"]').count()).toBe(0);
+    await page.goto('about:blank');
+    const { c } = await caseAt(t, a, 'accepted', { body: standardApplication({ procedure: 'simple' }) });
     await page.goto(`${base}/#/cases/${c.id}`);
     await actButton('送达').click();
     const dlg = page.locator('dialog.act[open]');

@@ -224,7 +224,11 @@ async function eventForm(c, type, done, screen) {
       // 送达: only the documents the record has made (the server refuses the others; a helper's walk was offered 裁决书
       // on a case without an award).
       const servable = type === 'SERVE' && path === 'document' ? c.servable : null;
-      const options = servable ? Object.fromEntries(Object.entries(f.options).filter(([k]) => servable.includes(k))) : f.options;
+      let options = servable ? Object.fromEntries(Object.entries(f.options).filter(([k]) => servable.includes(k))) : f.options;
+      // Service by phone or SMS is for simple handling only (Rules Art. 59; the server refuses it otherwise): not
+      // offered on a case under the ordinary procedure (a second walk was offered it, then refused).
+      if (type === 'SERVE' && path === 'method' && c.procedure !== 'simple')
+        options = Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'sms'));
       el = select({ ...(f.required ? {} : { '': '（不选）' }), ...options });
       // A choice the case's record already answers (转入仲裁原因 after 调解不成) starts chosen; the person may change it.
       const initial = f.initial?.(c);
