@@ -95,8 +95,11 @@ describe(`reliability (${dialect})`, () => {
       await t.db.knex.raw(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
     }
     try {
-      expectUnavailable(await request(ro.app).get('/readyz'), 'unavailable');
-      expectUnavailable(await ro.as(a.tokens.clerk).post('/api/cases', standardApplication()), 'unavailable');
+      // Said as read-only, not as a database that cannot be reached (an outside reliability tester).
+      expectUnavailable(await request(ro.app).get('/readyz'), 'read_only');
+      const refused = await ro.as(a.tokens.clerk).post('/api/cases', standardApplication());
+      expectUnavailable(refused, 'read_only');
+      expect(refused.body.detail).toContain('只读');
       expect((await ro.as(a.tokens.clerk).get('/api/cases')).status).toBe(200); // reads still work
     } finally {
       if (dialect === 'postgres') {
