@@ -68,6 +68,10 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
       e = fault;
       const reqId = (req as { id?: string }).id;
       limitFaults(() => logger.warn({ reqId, fault: fault.extra.fault, code: err?.code }, 'database unavailable'));
+    } else if (err instanceof URIError) {
+      // A path segment that is not valid percent-encoding (express: "Failed to decode param") names no record: the 404
+      // a path id that is not one answers (server/http/route.ts), not a 400 no operation with a path id documents.
+      e = notFound('没有这个记录：路径中的编码无效');
     } else if (err?.type === 'entity.too.large') {
       e = new AppError(413, 'payload-too-large', '请求体过大', `请求体超过上限（${err.limit} 字节）`);
     } else if (err?.type === 'entity.parse.failed') {

@@ -223,6 +223,13 @@ export const IdParams = z.object({ id: PathId });
 /** Headers of writes to a case. */
 export const WriteHeaders = z.object({
   'If-Match': z.string().optional().openapi({ description: '案件版本号；过期则 412', example: '"3"' }),
-  'Idempotency-Key': z.string().optional().openapi({ description: '同一键的重试返回首次结果，不再写入' }),
+  // As server/http/parse.ts `idempotencyKey` checks it: 1–200 visible ASCII characters, else 400 naming the header.
+  'Idempotency-Key': z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional()
+    .openapi({ description: '同一键的重试返回首次结果，不再写入；1–200个可见ASCII字符，每个用户各自一套键' }),
 });
 export const IdempotencyHeader = WriteHeaders.pick({ 'Idempotency-Key': true });

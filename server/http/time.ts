@@ -147,7 +147,10 @@ export function createTimeRouter(deps: Deps): Router {
     operationId: 'loadCalendarYear',
     summary: '录入某年的国家法定节假日安排（管理员）',
     tags: ['time'],
-    params: z.object({ year: z.string().openapi({ example: '2027' }) }),
+    // Checked with the body (app/time/calendar.ts `calendarYearErrors`), so that one 400 names every bad field.
+    params: z.object({
+      year: z.string().openapi({ example: '2027', description: '公历年份，四位数字，2000–2100；否则 400（errors 中指明 year）' }),
+    }),
     headers: IdempotencyHeader,
     body: CalendarYearBody,
     // One pass over the whole request, so that every bad field — the body's and the year's — is named in one answer.

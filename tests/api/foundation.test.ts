@@ -205,6 +205,12 @@ describe('case registration', () => {
     expect(nf.type).toBe('application/problem+json');
     expect((await t.api(clerk).get('/api/cases/999999')).status).toBe(404);
     expect((await t.api(clerk).get('/api/cases/abc')).status).toBe(404);
+    // A path id that is not valid percent-encoding names no record either (express would answer an undeclared 400).
+    for (const path of ['/api/cases/%E0%A4%A', '/api/cases/%E0%A4%A/deadlines', '/api/documents/%ZZ']) {
+      const res = await t.api(clerk).get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.type).toBe('application/problem+json');
+    }
   });
 });
 

@@ -162,6 +162,12 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         .put('/api/calendar/years/2027', { notice: '通知', offDays: ['2028-01-01'], workDays: ['2027-02-30'] });
       expect(badYear.status).toBe(400);
       expect(badYear.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['offDays.0', 'workDays.0']);
+      // A year outside 2000–2100 (or not four digits) is named in the same 400 as the body's fields (the contract says so).
+      for (const y of ['1999', '27', '2101']) {
+        const out = await t.api(t.adminToken).put(`/api/calendar/years/${y}`, { notice: '通知', offDays: [], workDays: [] });
+        expect(out.status, y).toBe(400);
+        expect(out.body.errors.map((e: { path: string }) => e.path)).toContain('year');
+      }
       // Test data, not the official 2027 schedule: a holiday on Tuesday 2027-01-26 moves the date later.
       const put = await t.api(t.adminToken).put('/api/calendar/years/2027', {
         notice: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
