@@ -267,10 +267,20 @@ export function courtPackagePanel(ui, c, role) {
   // Before acceptance there is nothing to hand to a court (no case number, no documents of the proceedings).
   if (['received', 'pending_supplement', 'review_received'].includes(c.state)) return null;
   const key = keyHolder();
+  // Only the purposes the case has an instrument for (the server refuses the others: app/court-package/case-json.ts).
+  const pr = c.proceedings ?? {};
+  const awards = [...(pr.partialAwards ?? []), ...(c.award ? [c.award] : [])];
+  const has = {
+    enforcement: awards.length > 0 || ['mediation', 'review_confirmed'].includes(c.closure?.mode),
+    advance_execution: (pr.advanceExecutions ?? []).length > 0,
+    set_aside: awards.some((a) => (a.items ?? []).some((i) => i.final)),
+  };
   const purpose = h(
     'select',
     { 'aria-label': '移送事由' },
-    Object.entries(PURPOSES).map(([k, v]) => h('option', { value: k }, v)),
+    Object.entries(PURPOSES)
+      .filter(([k]) => has[k] !== false)
+      .map(([k, v]) => h('option', { value: k }, v)),
   );
   const court = h('input', { type: 'text', maxlength: 100, placeholder: '受移送法院（可不填）', 'aria-label': '受移送法院' });
   const list = h('div');

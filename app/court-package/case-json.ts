@@ -25,6 +25,35 @@ export const PACKAGE_PURPOSES = {
 } as const;
 export type PackagePurpose = keyof typeof PACKAGE_PURPOSES;
 
+/**
+ * Why a package for this purpose has nothing to hand over (domain.md §11), or null. Only the purposes that rest on an
+ * instrument are judged: enforcement needs an award (partial or final) or a mediation document — the one the
+ * tribunal made or the one confirming a mediation agreement (LDMAL Art. 51); a transfer for advance execution needs
+ * the ruling (LDMAL Art. 44); an application to set aside needs a final award item (LDMAL Art. 49). A suit may follow a
+ * non-acceptance or a delay as well as an award (LDMAL Arts. 29, 43, 48, 50), and a court may ask for the file at any
+ * stage: those are never refused.
+ */
+export function packagePurposeRefusal(
+  ctx: Pick<MachineContext, 'award' | 'partialAwards' | 'closure' | 'advanceExecutions'>,
+  purpose: PackagePurpose,
+): { detail: string; source: string } | null {
+  const awards = [...ctx.partialAwards, ...(ctx.award ? [ctx.award] : [])];
+  if (purpose === 'enforcement') {
+    const mediated = ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed';
+    if (awards.length || mediated) return null;
+    return { detail: '本案尚无可申请强制执行的裁决书或调解书', source: '《劳动争议调解仲裁法》第五十一条' };
+  }
+  if (purpose === 'advance_execution') {
+    if (ctx.advanceExecutions.length) return null;
+    return { detail: '本案没有先予执行裁决，无可移送执行', source: '《劳动争议调解仲裁法》第四十四条' };
+  }
+  if (purpose === 'set_aside') {
+    if (awards.some((a) => a.items.some((i) => i.final))) return null;
+    return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };
+  }
+  return null;
+}
+
 export interface PackageMeta {
   generatedAt: string;
   generatedBy: { name: string; role: string };

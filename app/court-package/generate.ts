@@ -3,12 +3,12 @@ import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { notFound, tooLarge } from '../errors.ts';
+import { notFound, ruleRefusal, tooLarge } from '../errors.ts';
 import { type Actor, assertMayHandOffToCourt, assertRoleMayHandOffToCourt } from '../policy.ts';
 import { assemblePackageOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
-import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose } from './case-json.ts';
+import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose, packagePurposeRefusal } from './case-json.ts';
 import { signingKey } from './keys.ts';
 
 /** The manifest's format (docs/court-package.md): every file of the package but the manifest, its signature and the key. */
@@ -83,6 +83,8 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
   assertMayHandOffToCourt(actor, caseScope(c, ctx));
+  const refusal = packagePurposeRefusal(ctx, input.purpose);
+  if (refusal) throw ruleRefusal({ rule: 'court-package-purpose', field: 'purpose', ...refusal });
   const events = await stores.cases.events(k, caseId);
   const drafts = new Set(
     events

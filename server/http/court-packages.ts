@@ -82,7 +82,7 @@ export function createCourtPackagesRouter(deps: Deps): Router {
     operationId: 'generateCourtPackage',
     summary: '生成移送法院材料包（ZIP：case.json、文书 PDF、SHA-256 清单及仲裁委 Ed25519 签名）',
     description:
-      '材料包含当事人身份证号码等完整信息：仅书记员和仲裁委/院领导可以生成和下载。生成记入案件历史（GENERATE_COURT_PACKAGE）。每人每分钟至多 COURT_PACKAGES_PER_MINUTE 个（超出 429）；案件文书合计超过 COURT_PACKAGE_MAX_BYTES 时 413（rule: court-package-max-bytes）。核验：npm run verify-package -- 文件.zip --key 公钥.pem',
+      '材料包含当事人身份证号码等完整信息：仅书记员和仲裁委/院领导可以生成和下载。生成记入案件历史（GENERATE_COURT_PACKAGE）。每人每分钟至多 COURT_PACKAGES_PER_MINUTE 个（超出 429）；案件文书合计超过 COURT_PACKAGE_MAX_BYTES 时 413（rule: court-package-max-bytes）。移送事由须有所依据（422，rule: court-package-purpose）：申请强制执行须有裁决书（含部分裁决）或调解书，先予执行移送须有先予执行裁决，申请撤销须有终局裁决事项；当事人起诉、法院调阅不限。核验：npm run verify-package -- 文件.zip --key 公钥.pem',
     tags: ['court-packages'],
     params: IdParams,
     headers: IdempotencyHeader,
@@ -94,7 +94,7 @@ export function createCourtPackagesRouter(deps: Deps): Router {
         headers: z.object({ Location: z.string().openapi({ description: '下载地址' }) }),
       },
     },
-    problems: [403, 429],
+    problems: [403, 422, 429],
     handler: async ({ req, res, actor, params, body }) => {
       await runWriteStaged(
         deps,

@@ -278,6 +278,31 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await t.api(a.tokens.clerk).post('/api/cases/999999/court-packages', body)).status).toBe(404);
     expect((await download(a.tokens.clerk, 999999)).status).toBe(404);
   });
+
+  it('a purpose that rests on an instrument the case does not have is refused (domain.md §11)', async () => {
+    // An accepted case with no award, ruling or mediation document: nothing to enforce, transfer or set aside.
+    const open = await registerCase(t, a, standardApplication());
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${open.id}/events`, { type: 'ACCEPT', occurredOn: '2026-04-01' })).status).toBe(
+      200,
+    );
+    for (const [purpose, article] of [
+      ['enforcement', '第五十一条'],
+      ['advance_execution', '第四十四条'],
+      ['set_aside', '第四十九条'],
+    ] as const) {
+      const r = await t.api(a.tokens.clerk).post(`/api/cases/${open.id}/court-packages`, { purpose });
+      expect(r.status, purpose).toBe(422);
+      expect(r.body).toMatchObject({ rule: 'court-package-purpose', field: 'purpose' });
+      expect(r.body.detail).toContain(article);
+    }
+    // A suit (after non-acceptance or delay too) and a court's request for the file are not tied to an instrument.
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${open.id}/court-packages`, { purpose: 'court_request' })).status).toBe(201);
+    // The awarded case: its award is enforceable, and its final items may be challenged by the employer.
+    const award = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.award;
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'enforcement' })).status).toBe(201);
+    const setAside = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'set_aside' });
+    expect(setAside.status).toBe(award.items.some((i: { final: boolean }) => i.final) ? 201 : 422);
+  });
 });
 
 describe(`court packages next to each other (${process.env.TEST_DB ?? 'sqlite'})`, () => {
