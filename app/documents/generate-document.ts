@@ -18,7 +18,7 @@ import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
-import { caseContext, caseScope, loadCase, userNames } from '../cases/case-state.ts';
+import { caseContext, caseScope, loadCase, staleVersion, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, notFound, ruleRefusal, unprocessable, validationError } from '../errors.ts';
 import {
@@ -149,13 +149,15 @@ export async function generateDocument(
   caseId: number,
   input: DocumentRequest,
   transact: Transact,
+  opts: { expectedVersion?: number } = {},
 ): Promise<{ documents: DocumentView[] }> {
   const { stores } = deps;
   return recordBookkeepingAct(deps, transact, {
     caseId,
     actor,
     type: 'GENERATE_DOCUMENT',
-    prepare: (attempt) => renderDocuments(deps, actor, caseId, input, attempt === 0),
+    // A case that moved between the read and the lock is read again: with If-Match, that read answers 412.
+    prepare: (attempt) => renderDocuments(deps, actor, caseId, input, attempt === 0, opts.expectedVersion),
     async store(uow, p) {
       const created: DocumentInfo[] = [];
       for (const r of p.rendered) {
@@ -189,13 +191,15 @@ export async function generateDocument(
 }
 
 /** Reads the case (outside any lock), asks the policy and renders; `first`: the attempt that counts against the limit. */
-async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: DocumentRequest, first: boolean) {
+async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: DocumentRequest, first: boolean, expectedVersion?: number) {
   const { stores, config } = deps;
   const k = deps.db.reader;
   assertRoleMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind]);
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
+  // If-Match (api.md: writes to a case): the document is of the case as the person saw it, or a 412 naming what changed.
+  if (expectedVersion !== undefined && c.version !== expectedVersion) throw await staleVersion(deps, k, caseId, c.version);
   checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
   // LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 is the tribunal's, signed by its arbitrators (a case stored before
   // MEDIATION_AGREED needed a tribunal may hold an agreement without one).

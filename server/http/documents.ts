@@ -4,7 +4,8 @@ import type { Deps } from '../../app/deps.ts';
 import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
 import { Instant, IsoDate, RecordId } from '../../app/schemas.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
-import { IdempotencyHeader, IdParams, route } from './route.ts';
+import { ifMatch } from './parse.ts';
+import { IdParams, route, WriteHeaders } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
 const KINDS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
@@ -74,7 +75,7 @@ export function createDocumentsRouter(deps: Deps): Router {
     summary: '生成法律文书（PDF）；混合裁决生成终局、非终局两份裁决书',
     tags: ['documents'],
     params: IdParams,
-    headers: IdempotencyHeader,
+    headers: WriteHeaders,
     body: DocumentRequest,
     responses: {
       201: {
@@ -82,13 +83,14 @@ export function createDocumentsRouter(deps: Deps): Router {
         schema: z.strictObject({ ...documentShape, documents: z.array(DocumentInfo) }).openapi('GeneratedDocuments'),
       },
     },
-    problems: [403, 409, 422, 429],
+    problems: [403, 409, 412, 422, 429],
     handler: async ({ req, res, actor, params, body }) => {
+      const expectedVersion = ifMatch(req);
       await runWriteStaged(
         deps,
         req,
         res,
-        (transact) => generateDocument(deps, actor, params.id, body, transact),
+        (transact) => generateDocument(deps, actor, params.id, body, transact, { expectedVersion }),
         (r) => ({ status: 201, body: { ...r.documents[0], documents: r.documents } }),
       );
     },

@@ -289,6 +289,18 @@ describe('editing before acceptance', () => {
     expect(ev.map((e: { type: string }) => e.type)).toEqual(['REGISTER', 'ACCEPT']);
   });
 
+  it('a document generated with a stale If-Match is 412 naming the act that moved the case, and stores nothing', async () => {
+    const c = (await t.api(clerk).post('/api/cases', application())).body;
+    expect((await t.api(clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' })).status).toBe(200);
+    const stale = await t.api(clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' }).set('If-Match', '1');
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ currentVersion: 2, latest: { type: 'ACCEPT', label: '受理' } });
+    expect((await t.api(clerk).get(`/api/cases/${c.id}/documents`)).body).toEqual([]);
+    const fresh = await t.api(clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' }).set('If-Match', '"2"');
+    expect(fresh.status).toBe(201);
+    expect((await t.api(clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' }).set('If-Match', 'x')).status).toBe(400);
+  });
+
   it('refuses ids from another case and bad patches without changing anything', async () => {
     const a = (await t.api(clerk).post('/api/cases', application())).body;
     const b = (await t.api(clerk).post('/api/cases', application())).body;

@@ -167,7 +167,7 @@ describe('issue 17 in the web interface (Chromium)', () => {
     const offered = await panel
       .getByLabel('移送事由')
       .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
     expect(offered).toEqual(['litigation', 'set_aside', 'enforcement', 'court_request']);
     await panel.getByLabel('移送事由').selectOption('court_request');
     await panel.getByLabel('受移送法院').fill('聊城市东昌府区人民法院');
