@@ -338,6 +338,9 @@ export function setSession(token, user) {
   state.token = token;
   state.user = user;
   localStorage.setItem('zc.token', token);
+  // A session that expired keeps its drafts for the same person's return; whoever signs in next on this browser does
+  // not find another person's identity numbers and phones stored in it (security check s41, F8).
+  for (const k of allDraftKeys()) if (!k.startsWith(`zc.draft.${user?.id ?? 0}.`)) localStorage.removeItem(k);
 }
 /** Ends the session here (and on the server unless it already ended) and shows the sign-in page. */
 export function signOut(message, opts = { remote: true }) {

@@ -106,6 +106,20 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     expect(await draftKeys()).toEqual([]);
   });
 
+  it("whoever signs in next on this browser does not find another person's drafts (identity numbers, phones)", async () => {
+    await login('clerk');
+    const me = (await page.evaluate('JSON.stringify(Object.keys(localStorage))')) as string;
+    expect(me).toContain('zc.token');
+    // A draft left by another user whose session expired (kept for that person's return), and one of the clerk's own.
+    const own = (await t.api(a.tokens.clerk).get('/api/auth/me')).body.id as number;
+    await page.evaluate(
+      `localStorage.setItem('zc.draft.987654.register', '{"value":{}}'); localStorage.setItem('zc.draft.${own}.register', '{"value":{}}')`,
+    );
+    await login('clerk');
+    expect(await draftKeys()).toEqual([`zc.draft.${own}.register`]);
+    await page.evaluate(`localStorage.removeItem('zc.draft.${own}.register')`);
+  });
+
   it('#2 a draft of a correction never overrides a newer version of the case', async () => {
     const c = (await t.api(a.tokens.clerk).post('/api/cases', small('孙七', '聊城某某纺织有限公司'))).body;
     await login('clerk');
