@@ -81,7 +81,7 @@ function segment(input: LimitationInput, from: string, view: OfficialCalendar | 
       const days = daysBetween(start, x.to);
       paused += days;
       reach = x.to;
-      steps.push(`${start}至${x.to}时效中止${days}天（第二十七条第三款）`);
+      steps.push(`${start}起时效中止，${x.to}中止原因消除之日起继续计算（中止${days}天，第二十七条第三款）`);
     }
     const next = addDays(base, paused);
     if (next === nominal) break;

@@ -84,7 +84,8 @@ describe('B — an interruption inside the period as extended by rest days and s
     );
     // The fresh year from 02-01 ends Sunday 2026-02-01 → Monday 02-02.
     expect(r).toMatchObject({ status: 'within', expiresOn: '2026-02-02' });
-    expect(r.reasoning).toContain('2024-06-01至2024-07-01时效中止30天');
+    // The day the obstacle ends runs again (LDMAL Art. 27(3)): said so, so that 30 days is not read as an off-by-one.
+    expect(r.reasoning).toContain('2024-06-01起时效中止，2024-07-01中止原因消除之日起继续计算（中止30天');
     expect(r.reasoning).toContain('2025-02-01因向劳动监察部门投诉时效中断');
   });
   it('a suspension beginning inside a period already lengthened by another counts; overlaps count once', () => {
