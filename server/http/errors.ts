@@ -1,8 +1,15 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
+import { methodsAt } from './route.ts';
 
-export const notFoundRoute: RequestHandler = (req, _res, next) => {
+export const notFoundRoute: RequestHandler = (req, res, next) => {
+  // A path that exists with other methods: 405 with the methods it takes (RFC 9110 §15.5.6), not a 404 (contract check).
+  const allowed = methodsAt(req.path);
+  if (allowed.length && !allowed.includes(req.method)) {
+    res.setHeader('Allow', allowed.join(', '));
+    return next(new AppError(405, 'method-not-allowed', '不支持该请求方法', `该地址不接受 ${req.method}，可用：${allowed.join('、')}`));
+  }
   next(notFound(`没有这个地址：${req.method} ${req.path}`));
 };
 

@@ -97,6 +97,26 @@ function parseParams<P extends z.ZodType>(schema: P | undefined, req: Request): 
 const registered = new Set<string>();
 
 /**
+ * The methods the documented operations take at a path ("GET", "POST"), for a 405's Allow header (RFC 9110 §15.5.6);
+ * empty when no operation has the path. Built from the routes registered (a fixed table, the same in every process).
+ */
+export function methodsAt(path: string): string[] {
+  const out = new Set<string>();
+  for (const key of registered) {
+    const [method, template] = key.split(' ') as [string, string];
+    let re = templates.get(template);
+    if (!re) {
+      re = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`);
+      templates.set(template, re);
+    }
+    if (re.test(path)) out.add(method.toUpperCase());
+  }
+  if (out.has('GET')) out.add('HEAD');
+  return [...out];
+}
+const templates = new Map<string, RegExp>();
+
+/**
  * Examples of the document: real answers over the demo data, keyed "operationId status" (written by
  * `npm run openapi:examples`; checked against their schemas by tests/api/openapi.test.ts and redocly).
  */

@@ -205,6 +205,12 @@ describe('case registration', () => {
     expect(nf.type).toBe('application/problem+json');
     expect((await t.api(clerk).get('/api/cases/999999')).status).toBe(404);
     expect((await t.api(clerk).get('/api/cases/abc')).status).toBe(404);
+    // A method the path does not take: 405 naming the ones it does (RFC 9110), not a 404.
+    const wrong = await request(t.app).delete('/api/cases').set('Authorization', `Bearer ${clerk}`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.type).toBe('application/problem+json');
+    expect(wrong.headers.allow?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    expect((await t.api(clerk).put('/api/cases/1/events')).headers.allow?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
     // A path id that is not valid percent-encoding names no record either (express would answer an undeclared 400).
     for (const path of ['/api/cases/%E0%A4%A', '/api/cases/%E0%A4%A/deadlines', '/api/documents/%ZZ']) {
       const res = await t.api(clerk).get(path);

@@ -112,10 +112,20 @@ export function checkResponse(
     ?.trim()
     .toLowerCase() as string;
   if (!route) {
-    // No operation: an unknown address under /api is a problem+json 401 (no token) or 404, nothing else.
+    // No operation: an unknown address under /api is a problem+json 401 (no token) or 404, nothing else; an address
+    // the document has with other methods is a 405 whose Allow header lists exactly those.
     if (!path.startsWith('/api/') && path !== '/api') return [];
     state.checks++;
-    if (![401, 404].includes(status)) return [`${method} ${url} → ${status}: no operation matches, and the answer is not 401/404`];
+    const others = c.routes.filter((r) => r.pattern.test(path)).map((r) => r.method.toUpperCase());
+    if (others.length && status === 405) {
+      const allow = String(headers.allow ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x && x !== 'HEAD');
+      if ([...allow].sort().join() !== [...new Set(others)].sort().join())
+        return [`${method} ${url} → 405: Allow "${headers.allow}" is not the document's methods ${others.join(', ')}`];
+    } else if (![401, 404].includes(status))
+      return [`${method} ${url} → ${status}: no operation matches, and the answer is not 401/404 (405 where the path has other methods)`];
     const v = validator(pointer('components', 'schemas', 'Problem'));
     const parsed = contentType === 'application/problem+json' ? JSON.parse(body.toString('utf8')) : undefined;
     return parsed !== undefined && v(parsed) ? [] : [`${method} ${url} → ${status}: not a problem+json Problem`];
