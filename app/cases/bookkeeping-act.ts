@@ -29,7 +29,7 @@ class CaseMoved extends Error {}
 /**
  * A bookkeeping act on a case (generating a document or a court package): prepared from a read, then stored with its
  * history entry in one unit of work. Inside it, the case row is locked FIRST — the rows inserted next reference the
- * case, a foreign key takes a KEY SHARE lock on the case row, and appendEvent's FOR UPDATE upgrading that next to a
+ * case, a foreign key takes a KEY SHARE lock on the case row, and appendEvent's row lock upgrading that next to a
  * second generation of the same case is a deadlock on PostgreSQL. Under the lock, the version read in `prepare` is
  * compared with the case's: an event committed in between (a postponed hearing) would leave a stored document naming
  * the old facts, so the act is prepared once more from the new record; a second move answers 409.

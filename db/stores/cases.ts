@@ -827,8 +827,8 @@ export function createCaseStore() {
         // The row locked by a statement of its own, so that the read below — a statement after the lock is granted, with
         // a snapshot of its own — sees every write that held it. Queued, the lock goes in one message with the read
         // (and the transaction's BEGIN): one round trip (db/knex.ts).
-        if (canQueue(trx)) await writeLater(trx, trx('cases').where({ id }).forUpdate().first('id'));
-        else if (!(await trx('cases').where({ id }).forUpdate().first('id'))) return undefined;
+        if (canQueue(trx)) await writeLater(trx, trx('cases').where({ id }).forNoKeyUpdate().first('id'));
+        else if (!(await trx('cases').where({ id }).forNoKeyUpdate().first('id'))) return undefined;
       }
       const row = await aggregateRow(trx, id, parts);
       return row ? aggregateFromRow(row, parts) : undefined;
@@ -843,11 +843,14 @@ export function createCaseStore() {
     /**
      * Locks the case row until the transaction ends (PostgreSQL; SQLite's write transactions are serialized already).
      * A write takes it before anything that references the case (a foreign key takes a share lock on the row, and
-     * upgrading that to this lock next to another writer is a deadlock).
+     * upgrading that to this lock next to another writer is a deadlock). FOR NO KEY UPDATE, like every case lock here:
+     * writers wait for each other, but a row that only references the case — the access-log row a full read writes —
+     * takes its KEY SHARE lock without waiting for a write in progress (FOR UPDATE made a clerk's read of a case wait
+     * out any write to it, and answer 503 after the lock timeout: reliability tester s41). No write changes a case's id.
      */
     async lock(trx: Knex, id: number): Promise<void> {
       // Queued in a transaction: it goes before the next statement, in the same message when it can (db/knex.ts).
-      if (trx.client.config.client === 'pg') await writeLater(trx, trx('cases').where({ id }).forUpdate().first('id'));
+      if (trx.client.config.client === 'pg') await writeLater(trx, trx('cases').where({ id }).forNoKeyUpdate().first('id'));
     },
 
     /**
@@ -856,7 +859,7 @@ export function createCaseStore() {
      */
     async lockedVersion(trx: Knex, id: number): Promise<number | undefined> {
       const q = trx('cases').where({ id }).first('version');
-      if (trx.client.config.client === 'pg') q.forUpdate();
+      if (trx.client.config.client === 'pg') q.forNoKeyUpdate();
       const r = await q;
       return r ? Number(r.version) : undefined;
     },

@@ -513,6 +513,53 @@ describe(`upgrading a database that has history and duplicates (${dialect})`, ()
 });
 
 if (dialect === 'postgres') {
+  describe('PostgreSQL: a full read next to a write in progress on the case', () => {
+    it('does not wait for it: the access-log row referencing the case is not held up by the case lock', async () => {
+      const h = await startTestApp({ now: '2026-04-01T02:00:00Z' });
+      try {
+        const ha = await createActors(h);
+        const c = await registerCase(h, ha);
+        const deps = depsOf(h);
+        const clerk: Actor = { id: h.userId('clerk'), role: 'clerk', displayName: '书记员' };
+        let release!: () => void;
+        const gate = new Promise<void>((r) => {
+          release = r;
+        });
+        let applied!: () => void;
+        const holding = new Promise<void>((r) => {
+          applied = r;
+        });
+        // An event holds the case row (uncommitted)… — one that changes no unique column: an UPDATE of the case number
+        // (ACCEPT) takes PostgreSQL's FOR UPDATE lock whatever the writer asked, and is over in milliseconds.
+        const event = inTransaction(deps, async (uow) => {
+          await applyEvent(deps, uow, clerk, c.id, {
+            type: 'REQUEST_SUPPLEMENT',
+            occurredOn: '2026-03-04',
+            payload: { items: ['劳动合同复印件'] },
+          });
+          applied();
+          await gate;
+        });
+        await holding;
+        try {
+          // …while a clerk reads the case in full (which records the read in the access log). Held up, it would answer
+          // 503 after the lock timeout (reliability tester s41, M2).
+          const read = await h.api(ha.tokens.clerk).get(`/api/cases/${c.id}`);
+          expect(read.status).toBe(200);
+          expect(read.body.state).toBe('received');
+          const logged = await h.db.knex('access_log').where({ case_id: c.id, action: 'read_case' }).count({ n: '*' });
+          expect(Number(logged[0]?.n)).toBeGreaterThan(0);
+        } finally {
+          release();
+          await event;
+        }
+        expect((await h.api(ha.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('pending_supplement');
+      } finally {
+        await h.close();
+      }
+    });
+  });
+
   describe('PostgreSQL: the statistics reprojection next to a running server', () => {
     it('waits for an event that holds the case and projects what it committed, never the facts of before it', async () => {
       const h = await startTestApp({ now: '2026-04-01T02:00:00Z' });
