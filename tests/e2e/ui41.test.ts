@@ -62,7 +62,7 @@ describe('ui41: a new user’s walk (Chromium)', () => {
     // 仲裁员回避: the one withdrawing (and anyone on the tribunal) is not offered as the replacement (LOW 5).
     const recuse = await openAct('仲裁员回避');
     const replacement = recuse.getByRole('combobox', { name: '替换仲裁员', exact: true });
-    const offered = await replacement.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const offered = await replacement.locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
     expect(offered).not.toContain(String(arb.id));
     expect(offered).toContain(String(a.arbitrators[1]?.id));
     await recuse.getByRole('combobox', { name: '回避的仲裁员', exact: true }).selectOption(String(arb.id));
@@ -250,7 +250,7 @@ describe('ui41: a new user’s walk (Chromium)', () => {
         .filter({ has: page.getByRole('heading', { name: '按地区' }) })
         .locator('.table-scroll');
       await eventually(async () => expect(await box.getAttribute('class')).toContain('scrolls'));
-      const hint = await box.evaluate((el) => getComputedStyle(el, '::before').content);
+      const hint = await box.evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el, '::before').content);
       expect(hint).toContain('左右滑动');
       await page.setViewportSize({ width: 1366, height: 768 });
       await signIn(page, base, 'clerk');
@@ -258,11 +258,15 @@ describe('ui41: a new user’s walk (Chromium)', () => {
       await page.goto(`${base}/#/cases`);
       const list = page.locator('table.case-list');
       await list.locator('tbody tr').first().waitFor();
-      expect(await list.locator('thead tr').evaluate((el) => getComputedStyle(el, '::before').content)).toContain('排序');
+      expect(
+        await list.locator('thead tr').evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el, '::before').content),
+      ).toContain('排序');
       const sizes = await list
         .locator('tbody tr')
         .first()
-        .evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => getComputedStyle(td, '::before').fontSize));
+        .evaluate((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => td.ownerDocument.defaultView.getComputedStyle(td, '::before').fontSize),
+        );
       expect(new Set(sizes).size).toBe(1);
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });
