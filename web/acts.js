@@ -71,11 +71,13 @@ export const IRREVERSIBLE = {
   ISSUE_AWARD: '裁决一经作出即结案，裁决内容不能再修改；系统将按各项金额判定终局或非终局，并开始计算起诉、撤销期间。',
   PARTIAL_AWARD: '部分裁决作出后不能修改，所裁事项另行制作裁决书；其余请求继续审理。',
   ADVANCE_EXECUTION: '先予执行裁决作出后不能修改，可移送人民法院执行。',
-  TERMINATE: '案件将终止审理并结案，审理期限停止计算。',
+  TERMINATE:
+    '案件将终止审理并结案，审理期限停止计算，记录后不能撤回；终止审理应作出决定书并送达当事人（人民法院已受理当事人因逾期未作出裁决提起的诉讼的，仲裁委员会决定终止审理，《劳动争议调解仲裁法》第四十三条、《劳动人事争议仲裁办案规则》第四十八条）。',
   WITHDRAW: '申请人撤回仲裁申请，案件以撤回结案，不能恢复审理。',
   DEEM_WITHDRAWN: '案件将按撤回仲裁申请处理并结案，不能恢复审理。',
   ARCHIVE: '案件将归档，此后不能再办理任何程序事项。',
-  MEDIATION_AGREED: '将记录达成调解协议，进入调解书制作与签收；协议内容作为调解书内容。',
+  MEDIATION_AGREED:
+    '将记录达成调解协议，进入调解书制作与签收，记录后不能撤回：仲裁庭应当制作调解书（协议内容作为调解书内容），调解书经双方当事人签收后发生法律效力；调解书送达前当事人反悔的，仲裁庭应当及时作出裁决（《劳动争议调解仲裁法》第四十二条）。',
   REFER_TO_ARBITRATION: '调解将结束并转为仲裁申请（生成一件新的仲裁申请）。',
   MARK_EFFECTIVE: '将确认裁决发生法律效力。',
   TRANSFER_CASE: '案件将移送其他仲裁委员会并在本委结案。',
@@ -95,6 +97,18 @@ export const IRREVERSIBLE = {
     '案件将由简易处理转为按照一般程序处理，记录后不能撤回：审理期限仍自受理之日起计算，并须书面通知当事人（转为一般程序处理通知书，《劳动人事争议仲裁办案规则》第六十一条）。',
   FORM_TRIBUNAL:
     '将组成仲裁庭，记录后只能经回避决定更换仲裁员；组成情况须自受理之日起五日内书面通知当事人（《劳动争议调解仲裁法》第三十二条；五日按工作日计算，《劳动人事争议仲裁办案规则》第八十条）。',
+  // Round ui41: every act with legal effect is confirmed (H1). These change who decides, the court's part, the case's
+  // state for good.
+  RECUSE_ARBITRATOR:
+    '将记录该仲裁员回避、由替换仲裁员接替，仲裁庭组成随之变更，记录后不能撤回；回避决定由仲裁委员会主任或其委托的仲裁院负责人作出，并及时通知当事人（《劳动争议调解仲裁法》第三十三条、第三十四条；《劳动人事争议仲裁办案规则》第十一条、第十二条）。回避不扣除审理期限。',
+  DECIDE_RECUSAL:
+    '回避决定作出后不能撤回：决定回避的，被申请回避的人员退出本案，由替换人员接替；驳回申请的，其继续参与本案。决定应当及时以口头或书面方式通知当事人（《劳动争议调解仲裁法》第三十三条；《劳动人事争议仲裁办案规则》第十二条）。回避不扣除审理期限。',
+  ACCEPT_TRANSFER:
+    '将受理其他仲裁委员会移送的案件，记录后不能撤回：审理期限自收到移送之日起重新计算（《劳动人事争议仲裁办案规则》第四十六条）。',
+  TRANSFER_TO_COURT:
+    '将记录本案材料已移送人民法院，记录后不能撤回；请核对移送事由与受移送的人民法院（《劳动争议调解仲裁法》第四十四条、第五十一条）。',
+  RECORD_COURT_OUTCOME:
+    '将登记人民法院的裁判结果，记录后不能撤回：裁决是否发生法律效力、后续期间按此结果计算（《劳动争议调解仲裁法》第四十八条至第五十条）。请核对裁判结果与日期。',
   ADD_PARTY:
     '将追加当事人，记录后不能撤回：审理期限自决定追加之日起重新计算；作出裁决前须向其送达追加当事人通知书或仲裁申请书副本（《劳动人事争议仲裁办案规则》第四十六条）。',
 };
@@ -103,10 +117,56 @@ export const IRREVERSIBLE = {
  * Acts that can be undone by a later act but move the award clock or the parties' position: confirmed like the
  * irreversible ones, their buttons not styled apart.
  */
+const SUSPEND_RULE = '中止须经仲裁委员会主任批准并书面通知当事人（《劳动人事争议仲裁办案规则》第四十七条）。';
 const WEIGHTY = {
-  SUSPEND:
-    '案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算；中止须经仲裁委员会主任批准并书面通知当事人（《劳动人事争议仲裁办案规则》第四十七条）。',
+  SUSPEND: `案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算；${SUSPEND_RULE}`,
+  RESUME:
+    '案件将恢复审理，记录后不能撤回：审理期限自恢复之日起继续计算，中止期间不计入（《劳动人事争议仲裁办案规则》第四十六条、第四十七条）。',
+  START_MEDIATION:
+    '将开始仲裁调解：仲裁庭在作出裁决前应当先行调解（《劳动争议调解仲裁法》第四十二条；《劳动人事争议仲裁办案规则》第六十九条）。调解期间审理期限照常计算，不予扣除；达成协议的制作调解书，经双方当事人签收后发生法律效力；调解不成的，仲裁庭应当及时作出裁决。',
+  ASSIGN_MEDIATOR:
+    '将指派该调解员办理本案调解：调解员可以查看本案材料并办理调解事项，记录留在办理记录中。指派不改变审理期限：调解期间审理期限照常计算（《劳动争议调解仲裁法》第四十二条、第四十三条）。',
+  REQUEST_SUPPLEMENT:
+    '将一次性书面告知申请人补正上列事项，记录后不能撤回：收到申请之日改按收齐补正材料之日计算，受理决定的五日期间与审理期限均自该日起算（《劳动人事争议仲裁办案规则》第二十九条、第四十六条）。',
+  SUPPLEMENT_RECEIVED:
+    '将记录补正材料已收齐，记录后不能撤回：仲裁委员会应当自该日起五日内决定是否受理，审理期限亦自该日起算（《劳动争议调解仲裁法》第二十九条；《劳动人事争议仲裁办案规则》第四十六条）。',
+  SHORTEN_DEFENSE_PERIOD:
+    '将缩短被申请人的答辩期，记录后不能撤回：简易处理的案件，经被申请人同意，可以缩短或者不受答辩期限制（《劳动人事争议仲裁办案规则》第五十八条）。请核对被申请人是否同意。',
+  RECORD_REPRESENTATIVES:
+    '将登记集体争议的代表人，记录后不能撤回：代表人参加仲裁活动的行为对其所代表的当事人发生效力；变更、放弃仲裁请求，撤回申请，承认对方请求，和解、调解须经被代表的劳动者同意（《劳动争议调解仲裁法》第七条；《劳动人事争议仲裁办案规则》第六十三条）。',
+  CHANGE_CLAIMS:
+    '将记录变更仲裁请求，记录后不能撤回：审理期限自受理变更之日起重新计算；被申请人另有答辩期，但其明确放弃的除外（《劳动人事争议仲裁办案规则》第四十四条、第四十六条）。',
+  SET_EVIDENCE_PERIOD:
+    '将指定举证期限，记录后不能撤回：当事人逾期提交证据须说明理由，理由不成立的可不予采纳或采纳并予训诫；增加、变更仲裁请求须在举证期限届满前提出（《劳动人事争议仲裁办案规则》第十五条、第四十四条）。',
+  EXTEND_EVIDENCE_PERIOD: '将延长举证期限，记录后不能撤回：当事人确有困难的，可以申请延长（《劳动人事争议仲裁办案规则》第十五条）。',
+  RECORD_LATE_EVIDENCE:
+    '将记录对逾期提交证据的处理，记录后不能撤回：逾期理由不成立的，可以不予采纳或者采纳并予以训诫（《劳动人事争议仲裁办案规则》第十五条）。',
+  RECORD_REPRESENTED_CONSENT:
+    '将登记被代表劳动者的同意，记录后不能撤回：代表人据此办理所同意的事项，对这些劳动者发生效力（《劳动人事争议仲裁办案规则》第六十三条）。请核对书面同意的劳动者。',
+  ACCEPT_REVIEW:
+    '将受理调解协议的仲裁审查申请，记录后不能撤回：仲裁委员会应当自受理之日起五日内结束审查，经批准可延长五日（《劳动人事争议仲裁办案规则》第七十六条）。',
+  RECORD_LAWSUIT:
+    '将登记当事人已向人民法院起诉，记录后不能撤回：当事人在法定期间内起诉的，非终局裁决（或劳动者起诉的终局裁决）不发生法律效力（《劳动争议调解仲裁法》第四十八条、第五十条）。请核对起诉的当事人、法院和日期。',
+  RECORD_SET_ASIDE:
+    '将登记申请撤销裁决或人民法院的裁定，记录后不能撤回：裁决被撤销的，当事人可以自收到裁定书之日起十五日内就该争议事项向人民法院起诉（《劳动争议调解仲裁法》第四十九条）。请核对法院、日期与结果。',
+  APPLY_ENFORCEMENT:
+    '将登记当事人已向人民法院申请强制执行，记录后不能撤回（《劳动争议调解仲裁法》第五十一条）。请核对申请的当事人、法院和日期。',
+  RECORD_ENFORCEMENT_OUTCOME:
+    '将登记强制执行结果，记录后不能撤回：人民法院裁定不予执行的，当事人可以自收到裁定书之日起三十日内就该争议事项向人民法院起诉（最高人民法院解释（一）第二十四条）。请核对结果与日期。',
 };
+
+/**
+ * Acts recorded in one step (no confirmation), and why: each records a filing by a party that moves no period of the
+ * case's decision and binds no one — what follows from it is decided by an act that is itself confirmed — or an
+ * arrangement whose legal effect comes with its notice's service (confirmed) and which a later act changes.
+ *  - FILE_DEFENSE: the defense received (LDMAL Art. 30: no defense does not stop the proceedings);
+ *  - RAISE_JURISDICTION_OBJECTION: decided by DECIDE_JURISDICTION_OBJECTION (confirmed);
+ *  - APPLY_RECUSAL: decided by DECIDE_RECUSAL (confirmed);
+ *  - SCHEDULE_HEARING, POSTPONE_HEARING: the hearing's consequences (LDMAL Art. 36) rest on the written notice's service
+ *    (SERVE of hearing_notice / postponement_notice, confirmed); the day can be moved by a postponement. A rest day, a
+ *    hearing left unrecorded, are still asked about (actWarnings).
+ */
+export const ONE_STEP = new Set(['FILE_DEFENSE', 'RAISE_JURISDICTION_OBJECTION', 'APPLY_RECUSAL', 'SCHEDULE_HEARING', 'POSTPONE_HEARING']);
 
 /** Case-track wording where the law differs: a mediation before arbitration (LDMAL Arts. 5, 14) is not one inside it. */
 const TRACK_CONSEQUENCES = {
@@ -115,6 +175,8 @@ const TRACK_CONSEQUENCES = {
       '将记录达成调解协议，记录后不能撤回；调解协议书由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力（《劳动争议调解仲裁法》第十四条）。',
     MEDIATION_FAILED:
       '将记录调解不成、案前调解终结，记录后不能撤回；当事人可以依法申请仲裁（《劳动争议调解仲裁法》第五条），可办理“转入仲裁”。',
+    ASSIGN_MEDIATOR:
+      '将指派该调解员办理本案调解：调解员可以查看本案材料并办理调解事项，记录留在办理记录中。指派不改变调解期限：自调解组织收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁（《劳动争议调解仲裁法》第十四条）。',
   },
 };
 
@@ -158,7 +220,8 @@ export function consequenceOf(type, c, body = {}) {
     const given = (c.claims ?? []).filter((cl) => body.withdraw.includes(cl.id));
     const words = given.map((cl) => `第${cl.seq}项“${cl.description ?? ''}”${cl.amount ? `（${cl.amount}元）` : ''}`).join('、');
     const who = body.by === 'respondent' ? '被申请人放弃其反申请请求' : '申请人放弃仲裁请求';
-    return `将记录${who}：${words}。放弃的请求不再审理和裁决，记录后不能撤回（《劳动人事争议仲裁办案规则》第四十四条）。`;
+    const added = (body.add ?? []).some((x) => x && Object.keys(x).length) ? `同时增加请求：${WEIGHTY.CHANGE_CLAIMS}` : '';
+    return `将记录${who}：${words}。放弃的请求不再审理和裁决，记录后不能撤回（《劳动人事争议仲裁办案规则》第四十四条）。${added}`;
   }
   if (type === 'SIGN_MEDIATION_DOCUMENT') {
     // The day of signature is the day the document takes effect once both sides have signed (LDMAL Art. 42): said
@@ -180,13 +243,62 @@ export function consequenceOf(type, c, body = {}) {
   if (type === 'REFER_TO_ARBITRATION' && c.track === 'mediation') {
     return `${IRREVERSIBLE.REFER_TO_ARBITRATION}${DATE_LABELS.REFER_TO_ARBITRATION} ${body.occurredOn ?? ''} 即为新仲裁申请的收到申请日期，仲裁委员会应自该日起五日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。`;
   }
+  if (type === 'SUSPEND') return suspendConsequence(c, body);
   return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? WEIGHTY[type] ?? null;
+}
+
+/** The award time limit among a case's deadlines (LDMAL Art. 43). */
+const awardLimit = (list) => (list ?? []).find((d) => d.kind === 'award') ?? null;
+
+/**
+ * A suspension as the case stands before the server's preview: a hearing notified for a later day is said (it cannot be
+ * held, nor postponed, while the case is suspended: the case's only act then is 恢复审理, after which it stands as
+ * scheduled — LDMAL Art. 35 asks written notice of a new day).
+ */
+function suspendConsequence(c, body, after = null) {
+  const was = awardLimit(c.deadlines);
+  const will = after ? awardLimit(after) : null;
+  // Past its due date when suspended: the suspension is not deducted (workflows/deadlines.ts `late`), the case stays
+  // overdue — what the server's preview says (`will`), or, without it, the due date shown against the suspension's day.
+  const notDeducted = will
+    ? will.status !== 'paused'
+    : Boolean(was?.dueOn && body.occurredOn && body.occurredOn > was.dueOn && was.status !== 'paused');
+  const clock = notDeducted
+    ? `案件将中止审理。本案审理期限已于 ${was?.dueOn ?? will?.dueOn ?? ''} 届满，中止始于审理期限届满之后，不扣除中止期间：案件仍为超过审理期限（逾期），恢复审理后届满日也不会因此推后（《劳动人事争议仲裁办案规则》第四十六条）。`
+    : '案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算（《劳动人事争议仲裁办案规则》第四十六条）。';
+  const hearing = c.state === 'hearing_scheduled' ? c.proceedings?.hearing : null;
+  const on = hearing?.hearingOn;
+  const notice =
+    on && body.occurredOn && on >= body.occurredOn
+      ? `本案已通知于 ${on}${hearing.time ? ` ${hearing.time}` : ''} 开庭：中止审理期间不能开庭，也不能办理延期开庭。该日前未恢复审理的，该次开庭不能按期举行；恢复审理后须办理“延期开庭”，书面通知当事人新的开庭日期（《劳动争议调解仲裁法》第三十五条）。`
+      : '';
+  return `${clock}${notice}${SUSPEND_RULE}`;
+}
+
+/**
+ * What a confirmation says once the server's preview (`after`: the deadlines as the act would leave them) answers, where
+ * that is more exact than what the case on screen tells: whether a suspension pauses the award limit or, begun after
+ * it ran out, leaves the case overdue (M1); the award limit's due date after a resumption. Null: the consequence stands.
+ */
+export function previewedConsequence(type, c, body, after) {
+  if (!Array.isArray(after)) return null;
+  if (type === 'SUSPEND') return awardLimit(after) ? suspendConsequence(c, body, after) : null;
+  if (type === 'RESUME') {
+    const will = awardLimit(after);
+    if (!will?.dueOn) return null;
+    return will.status === 'overdue'
+      ? `${WEIGHTY.RESUME}本案审理期限已于 ${will.dueOn} 届满，恢复审理后案件仍为超过审理期限（逾期）。`
+      : `${WEIGHTY.RESUME}按恢复日期计算，审理期限届满日为 ${will.dueOn}${will.provisional ? '（暂定）' : ''}。`;
+  }
+  return null;
 }
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** Acts whose confirmation shows the deadlines they move, from a preview (POST /api/cases/:id/event-preview). */
-export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT']);
+export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT', 'SUSPEND', 'RESUME']);
+/** Acts whose confirmation lists the due dates the preview moves (届满日由 X 变为 Y); the others say it in their own words. */
+export const LISTS_SHIFTS = new Set(['EXTEND_TIME_LIMIT']);
 
 /** The deadlines whose due date an act moves: before (the case as shown) and after (the preview), as sentences. */
 export function deadlineShifts(before = [], after = []) {

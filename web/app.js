@@ -125,8 +125,13 @@ const scrollBoxes = new ResizeObserver((entries) => {
     if (box) markScrolling(box);
   }
 });
+/** Whether a scrolling box shows its last column: its right edge stops fading (the cue that more lies to the side). */
+const markEnd = (box) => box.classList.toggle('at-end', box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);
 function markScrolling(box) {
   const scrolls = box.scrollWidth > box.clientWidth + 1;
+  // A visible cue (a phone's table cut at the right edge said nothing): a line "左右滑动" and the right edge fading.
+  box.classList.toggle('scrolls', scrolls);
+  markEnd(box);
   if (scrolls && !box.hasAttribute('tabindex')) {
     const table = box.querySelector('table');
     const name =
@@ -149,6 +154,7 @@ function wrapTables(root) {
     const box = h('div.table-scroll');
     table.replaceWith(box);
     box.append(table);
+    box.addEventListener('scroll', () => markEnd(box), { passive: true });
     scrollBoxes.observe(box);
     scrollBoxes.observe(table);
   }

@@ -313,6 +313,56 @@ async function checkPeriod(p: Of<typeof periodArb>) {
       g.pending,
     ]);
   }
+  // Round ui41: every figure the dashboard opens (web/pages/stats.js) lists exactly the cases it counts — the closure
+  // modes, final awards, the mediation success rate's parts, and the days to close (average and median).
+  expect(
+    {
+      mediation: await count('closed', '&mode=mediation'),
+      withdrawal: await count('closed', '&mode=withdrawal'),
+      other: await count('closed', '&mode=other'),
+      finalAwards: await count('closed', '&mode=award&finality=final'),
+      mediationAgreed: await count('mediationAgreed'),
+    },
+    qs,
+  ).toEqual({
+    mediation: f.byMode.mediation,
+    withdrawal: f.byMode.withdrawal,
+    other: f.byMode.other,
+    finalAwards: f.finalAwards,
+    mediationAgreed: f.mediationSuccess.mediationTrack.agreed,
+  });
+  const ms = f.mediationSuccess;
+  expect([ms.bulletin.numerator, ms.bulletin.denominator]).toEqual([
+    ms.mediationTrack.agreed + f.byMode.mediation,
+    ms.mediationTrack.ended + f.closed,
+  ]);
+  const closedList = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${qs}&measure=closed&pageSize=200`);
+  expect(closedList.body.items.length).toBe(closedList.body.total);
+  const days = (closedList.body.items as { daysToClose: number | null }[]).map((i) => i.daysToClose ?? 0).sort((x, y) => x - y);
+  if (days.length) {
+    expect(f.averageDays, qs).toBeCloseTo(days.reduce((s2, d) => s2 + d, 0) / days.length, 6);
+    const mid =
+      days.length % 2 ? days[(days.length - 1) / 2] : ((days[days.length / 2 - 1] as number) + (days[days.length / 2] as number)) / 2;
+    expect(f.medianDays, qs).toBe(mid);
+  } else expect([f.averageDays, f.medianDays]).toEqual([null, null]);
+  // The 按程序 and 按是否拖欠工资 tables: each cell's list.
+  for (const by of ['procedure', 'wageArrears'] as const) {
+    const gr = await t.api(a.tokens.analyst).get(`/api/stats/closure?${qs}&groupBy=${by}`);
+    expect(gr.status, JSON.stringify(gr.body)).toBe(200);
+    for (const g of gr.body.groups) {
+      const extra = `&groupBy=${by}&group=${encodeURIComponent(g.key)}`;
+      expect(
+        [
+          await count('carriedOver', extra),
+          await count('accepted', extra),
+          await count('closed', extra),
+          await count('pending', extra),
+          await count('overdue', extra),
+        ],
+        `${qs} ${by} ${g.key}`,
+      ).toEqual([g.carriedOver, g.accepted, g.closed, g.pending, g.overdue]);
+    }
+  }
   const sum = (k: string) => f.groups.reduce((s: number, g: Record<string, number>) => s + (g[k] as number), 0);
   expect([sum('carriedOver'), sum('accepted'), sum('closed')]).toEqual([f.carriedOver, f.accepted, f.closed]);
 

@@ -405,6 +405,10 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await dlg.locator('[data-path="add.0.amount"]').fill('3000');
     await dlg.locator('[data-path="add.0.description"]').fill('2025年加班工资');
     await dlg.getByRole('button', { name: '确定' }).click();
+    // Adding claims restarts the award limit (Rules Art. 46(3)): confirmed first (round ui41), then judged when sent.
+    const sure = page.locator('dialog.confirm[open]');
+    await text(sure, '审理期限自受理变更之日起重新计算');
+    await sure.getByRole('button', { name: /^确认/ }).click();
     await text(dlg.locator('[data-error-for="occurredOn"]'), '变更请求日期不能早于');
     await dlg.getByRole('button', { name: '取消' }).click();
     await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并关闭' }).click();

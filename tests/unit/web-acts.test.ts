@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-import { actWarnings, consequenceOf, deadlineShifts } from '../../web/acts.js';
+import { actWarnings, consequenceOf, deadlineShifts, ONE_STEP, previewedConsequence } from '../../web/acts.js';
+import { EVENT_TYPES } from '../../workflows/procedure-types.ts';
 
 // web/core.js reads the browser's storage as it loads: a stand-in that holds nothing.
 const g = globalThis as { localStorage?: unknown; sessionStorage?: unknown };
@@ -82,7 +83,7 @@ describe('consequenceOf', () => {
     expect(consequenceOf('SERVE', c, { document: 'application_copy' })).toContain('第三十条');
     expect(consequenceOf('SERVE', c, { document: 'mediation_document' })).toContain('第四十二条');
   });
-  it('giving claims up, a conversion and a tribunal ask first; a change that only adds does not', () => {
+  it('giving claims up, adding claims (the 45 days restart), a conversion and a tribunal ask first', () => {
     const c = {
       track: 'arbitration',
       claims: [
@@ -92,9 +93,42 @@ describe('consequenceOf', () => {
     };
     expect(consequenceOf('CHANGE_CLAIMS', c, { withdraw: [8] })).toContain('申请人放弃仲裁请求：第2项“支付经济补偿”（5000.00元）');
     expect(consequenceOf('CHANGE_CLAIMS', c, { withdraw: [8], by: 'respondent' })).toContain('被申请人放弃其反申请请求');
-    expect(consequenceOf('CHANGE_CLAIMS', c, { add: [{ category: 'wages' }] })).toBeNull();
+    // Rules Art. 46(3): the award limit restarts from the change (round ui41: confirmed like any act with legal effect).
+    expect(consequenceOf('CHANGE_CLAIMS', c, { add: [{ category: 'wages' }] })).toContain('审理期限自受理变更之日起重新计算');
+    expect(consequenceOf('CHANGE_CLAIMS', c, { withdraw: [8], add: [{ category: 'wages' }] })).toContain('同时增加请求');
     expect(consequenceOf('CONVERT_TO_ORDINARY', c)).toContain('第六十一条');
     expect(consequenceOf('FORM_TRIBUNAL', c)).toContain('第三十二条');
+  });
+});
+
+describe('every act with legal effect is confirmed (round ui41, H1)', () => {
+  const c = { track: 'arbitration', applicants: [], respondents: [], claims: [] };
+  it('each event type the server knows has a confirmation, except the one-step records named in ONE_STEP', () => {
+    const unconfirmed = EVENT_TYPES.filter((t) => t !== 'SERVE' && !consequenceOf(t, c, { withdraw: [] }));
+    expect(unconfirmed.sort()).toEqual([...ONE_STEP].sort());
+    for (const t of ['RECUSE_ARBITRATOR', 'RESUME', 'ASSIGN_MEDIATOR', 'START_MEDIATION'])
+      expect(consequenceOf(t, c), t).toMatch(/《劳动(争议调解仲裁法|人事争议仲裁办案规则)》第/);
+    expect(consequenceOf('ASSIGN_MEDIATOR', { track: 'mediation' })).toContain('第十四条');
+  });
+  it('a suspension after the time limit ran out says it is not deducted; a notified hearing is named', () => {
+    const late = {
+      ...c,
+      state: 'hearing_scheduled',
+      deadlines: [{ kind: 'award', dueOn: '2026-02-24', status: 'overdue' }],
+      proceedings: { hearing: { hearingOn: '2026-04-20', time: '09:00' } },
+    };
+    const said = consequenceOf('SUSPEND', late, { occurredOn: '2026-04-01' });
+    expect(said).toContain('本案审理期限已于 2026-02-24 届满，中止始于审理期限届满之后，不扣除中止期间');
+    expect(said).not.toContain('暂停计算');
+    expect(said).toContain('本案已通知于 2026-04-20 09:00 开庭：中止审理期间不能开庭');
+    // The server's preview decides: the limit paused, or not.
+    const paused = [{ kind: 'award', dueOn: '2026-05-01', status: 'paused' }];
+    expect(previewedConsequence('SUSPEND', { ...c, deadlines: [] }, { occurredOn: '2026-04-01' }, paused)).toContain('暂停计算');
+    const overdue = [{ kind: 'award', dueOn: '2026-02-24', status: 'overdue' }];
+    expect(previewedConsequence('SUSPEND', { ...c, deadlines: [] }, { occurredOn: '2026-04-01' }, overdue)).toContain('不扣除中止期间');
+    expect(previewedConsequence('RESUME', c, {}, [{ kind: 'award', dueOn: '2026-05-11', status: 'open' }])).toContain(
+      '审理期限届满日为 2026-05-11',
+    );
   });
 });
 

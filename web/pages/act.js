@@ -2,7 +2,17 @@
 // and the request carries one Idempotency-Key for the dialog; acts that cannot be undone ask for a confirmation that
 // names the case and the consequence; a dialog with typed content asks before it is thrown away; the award's text
 // is kept as a draft per case until the award is made.
-import { actWarnings, consequenceOf, DATE_LABELS, deadlineShifts, IRREVERSIBLE, PREVIEWS_DEADLINES, setsHearingDay } from '../acts.js';
+import {
+  actWarnings,
+  consequenceOf,
+  DATE_LABELS,
+  deadlineShifts,
+  IRREVERSIBLE,
+  LISTS_SHIFTS,
+  PREVIEWS_DEADLINES,
+  previewedConsequence,
+  setsHearingDay,
+} from '../acts.js';
 import {
   ApiError,
   api,
@@ -253,10 +263,16 @@ async function eventForm(c, type, done, screen) {
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
       el = select(opts);
     } else if (f.kind === 'arbitrator') {
-      // Recusal: only a member of this case's tribunal can withdraw (LDMAL Art. 33).
+      // Recusal: only a member of this case's tribunal can withdraw (LDMAL Art. 33); the one who replaces him is not
+      // already on it (the server refuses a member, 422) — nor the one withdrawing.
       const members = new Set((c.tribunal?.arbitrators ?? []).map((a) => String(a.id)));
+      const recusal = type === 'RECUSE_ARBITRATOR' || type === 'DECIDE_RECUSAL';
       const pool =
-        type === 'RECUSE_ARBITRATOR' && path === 'arbitratorId' && members.size ? staff.filter((s) => members.has(String(s.id))) : staff;
+        type === 'RECUSE_ARBITRATOR' && path === 'arbitratorId' && members.size
+          ? staff.filter((s) => members.has(String(s.id)))
+          : recusal && path === 'replacementId'
+            ? staff.filter((s) => !members.has(String(s.id)))
+            : staff;
       el = select(
         Object.fromEntries(
           pool.map((s) => {
@@ -457,8 +473,6 @@ async function eventForm(c, type, done, screen) {
     clearErrors(form);
     // Amounts typed with thousands separators (36,000) are sent as the number they are.
     for (const el of form.querySelectorAll('input')) plainAmountField(el);
-    // The refusal said when the dialog opened is said again, if it still stands, by this attempt's own preview.
-    fill(openRefusal);
     // A check answers null, one [path, message], or a list of them (the award editor: every item at once).
     const bad = checks.flatMap((ch) => {
       const r = ch();
@@ -475,11 +489,14 @@ async function eventForm(c, type, done, screen) {
       first?.focus();
       return;
     }
+    // The refusal said when the dialog opened stays while fields are still missing (above); now it is said again, if it
+    // still stands, by this attempt's own preview.
+    fill(openRefusal);
     const body = { type, occurredOn: on };
     for (const g of getters) g(body);
     if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
     // An irreversible act, or one whose consequence depends on what is chosen (serving the award starts the periods).
-    const consequence = consequenceOf(type, c, body);
+    let consequence = consequenceOf(type, c, body);
     // An act dated well before today (a late entry, or a mistyped year) is asked about too: its date moves the periods
     // and the statistics, and the history keeps the day it was recorded beside it.
     const lag = daysBetween(on, today());
@@ -518,7 +535,12 @@ async function eventForm(c, type, done, screen) {
         // An act the server cannot preview (it writes parties or claims as it is decided) is judged when sent.
         if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) {
           if (p.problem?.rule !== 'preview-not-available') refused = p;
-        } else if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) shifts = deadlineShifts(c.deadlines, p.deadlines);
+        } else if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
+          if (LISTS_SHIFTS.has(type)) shifts = deadlineShifts(c.deadlines, p.deadlines);
+          // What the act will really do to the deadlines, as the server computed it (a suspension begun after the time
+          // limit ran out is not deducted: the case stays overdue).
+          consequence = previewedConsequence(type, c, body, p.deadlines) ?? consequence;
+        }
       }
     } finally {
       busy = false;
@@ -526,6 +548,8 @@ async function eventForm(c, type, done, screen) {
     if (dropped()) return;
     if (refused) {
       showErrors(form, placeRefusal(namedDate(refused, dateLabel)));
+      // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
+      if (refused.status === 409) staleCase(form, close, done, mayDiscard);
       return;
     }
     const warnings = [
@@ -592,7 +616,7 @@ async function eventForm(c, type, done, screen) {
         stopped = true;
         partialService(form, err.partial);
         staleCase(form, close, done, mayDiscard);
-      } else if (err instanceof ApiError && err.status === 412) staleCase(form, close, done, mayDiscard);
+      } else if (err instanceof ApiError && (err.status === 412 || err.status === 409)) staleCase(form, close, done, mayDiscard);
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;

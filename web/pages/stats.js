@@ -95,6 +95,9 @@ export async function statsPage(params, mount) {
     return;
   }
   const f = r.closure;
+  // A rate or an average opened: its formula, each part with the number it counts and the cases behind it (the list
+  // opens in `drill`, below).
+  const formula = h('div');
   const drill = h('div');
   let staff = null;
   const showCases = async (measure, extra = '', title = '') => {
@@ -106,7 +109,7 @@ export async function statsPage(params, mount) {
       ]);
       staff = arbs;
       const arbName = (id) => (id === null ? '未组庭' : (arbs.find((a) => a.id === id)?.displayName ?? `#${id}`));
-      const header = ['案号', '地区', '争议原因', '仲裁员', '受理', '结案', '方式', '审限届满', '当前状态'];
+      const header = ['案号', '地区', '争议原因', '仲裁员', '受理', '结案', '方式', '结案天数', '审限届满', '当前状态'];
       const rowOf = (i) => [
         i.caseNo ?? `#${i.id}`,
         i.district,
@@ -115,6 +118,7 @@ export async function statsPage(params, mount) {
         i.acceptedOn ?? '',
         i.closedOn ?? '',
         closureLabel(i.closureMode),
+        i.daysToClose ?? '',
         `${i.awardDueOn ?? ''}${i.closedLate ? '（超期）' : ''}`,
         V().states[i.state] ?? i.state,
       ];
@@ -155,6 +159,7 @@ export async function statsPage(params, mount) {
                       h('td', i.acceptedOn ?? '—'),
                       h('td', i.closedOn ?? '—'),
                       h('td', closureLabel(i.closureMode) || '—'),
+                      h('td.num', i.daysToClose ?? '—'),
                       h('td', i.awardDueOn ?? '—', i.closedLate ? h('span.badge.bad', '超期') : null),
                       h('td', stateBadge(i.state)),
                     ),
@@ -170,6 +175,76 @@ export async function statsPage(params, mount) {
       fill(drill, errorPanel(err));
     }
   };
+  /** A link to the cases behind one number of a formula: [label, count, measure, extra filters]. */
+  const part = ([label, n, measure, extra = '']) =>
+    h(
+      'li',
+      `${label}：`,
+      h(
+        'button.link',
+        { type: 'button', 'aria-label': `${label}：${n} 件，查看案件`, onclick: () => showCases(measure, extra, label) },
+        `${n} 件`,
+      ),
+    );
+  /** The formula of a rate or an average: what it divides, each part's count opening its cases. */
+  const showFormula = (title, text, numerator, denominator, result) => {
+    fill(
+      formula,
+      h(
+        'div.panel.formula',
+        { id: 'formula' },
+        h('h2', { tabindex: '-1' }, `${title}：${result}`),
+        h('p.small', text),
+        h('h3', '分子'),
+        h('ul', numerator.map(part)),
+        denominator ? [h('h3', '分母'), h('ul', denominator.map(part))] : null,
+      ),
+    );
+    formula.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    formula.querySelector('h2')?.focus({ preventScroll: true });
+  };
+  const ms = f.mediationSuccess;
+  const mt = ms.mediationTrack;
+  const showMediationRate = () =>
+    ms.shown === 'bulletin'
+      ? showFormula(
+          '调解成功率（公报口径）',
+          `${ms.bulletin.label} = ${ms.bulletin.numerator} ÷ ${ms.bulletin.denominator}`,
+          [
+            ['调解组织达成协议', mt.agreed, 'mediationAgreed'],
+            ['仲裁调解结案', f.byMode.mediation, 'closed', '&mode=mediation'],
+          ],
+          [
+            ['调解组织调解结束', mt.ended, 'mediationEnded'],
+            ['仲裁结案（本期结案）', f.closed, 'closed'],
+          ],
+          pct(f.mediationSuccessRate),
+        )
+      : showFormula(
+          '调解成功率（调解组织口径）',
+          `${ms.organization.label} = ${ms.organization.numerator} ÷ ${ms.organization.denominator}`,
+          [['调解组织达成协议', mt.agreed, 'mediationAgreed']],
+          [['调解组织调解结束', mt.ended, 'mediationEnded']],
+          pct(f.mediationSuccessRate),
+        );
+  const daysText = `${f.averageDays === null ? '—' : `${f.averageDays.toFixed(1)}天`}｜${f.medianDays === null || f.medianDays === undefined ? '—' : `${f.medianDays}天`}`;
+  // Σ days = average × cases closed (the figures' own sum; the list shows each case's days, 结案天数).
+  const daysSum = f.averageDays === null ? 0 : Math.round(f.averageDays * f.closed);
+  const showDays = () =>
+    showFormula(
+      '结案天数（平均｜中位）',
+      `平均结案天数 = 本期结案各案自受理至结案的天数合计 ${daysSum} 天 ÷ 本期结案 ${f.closed} 件；中位数为这些天数由少到多排列居中的数（件数为偶数时取居中两数的平均）。各案天数见清单“结案天数”列。`,
+      [['本期结案（逐案结案天数）', f.closed, 'closed']],
+      null,
+      daysText,
+    );
+  /** A figure of the closure-mode line, opening its cases. */
+  const modeLink = (label, n, measure, extra = '') =>
+    h(
+      'button.link',
+      { type: 'button', 'aria-label': `${label} ${n} 件，查看案件`, onclick: () => showCases(measure, extra, label) },
+      String(n),
+    );
   const meets = f.meetsTarget;
   const exportBtn = (fmt, label) =>
     h(
@@ -196,8 +271,18 @@ export async function statsPage(params, mount) {
           {
             type: 'button',
             'data-testid': 'closure-rate',
-            'aria-label': `仲裁结案率 ${pct(f.closureRate)}，查看未结案件`,
-            onclick: () => showCases('pending', '', '期末未结（影响结案率）'),
+            'aria-label': `仲裁结案率 ${pct(f.closureRate)}，查看算式与案件`,
+            onclick: () =>
+              showFormula(
+                '仲裁结案率',
+                `仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）= ${f.closureRateFraction.numerator} ÷ ${f.closureRateFraction.denominator}；期末未结 ${f.pending} 件。`,
+                [['本期结案', f.closed, 'closed']],
+                [
+                  ['上期未结', f.carriedOver, 'carriedOver'],
+                  ['本期受理', f.accepted, 'accepted'],
+                ],
+                pct(f.closureRate),
+              ),
           },
           pct(f.closureRate),
         ),
@@ -209,18 +294,31 @@ export async function statsPage(params, mount) {
       card('本期结案', f.closed, 'ok', () => showCases('closed', '', '本期结案')),
       card('期末未结', f.pending, '', () => showCases('pending', '', '期末未结')),
       card('超审限', f.overdue, f.overdue ? 'bad' : '', () => showCases('overdue', '', '超审限')),
-      card(`调解成功率（${f.mediationSuccess.shown === 'bulletin' ? '公报口径' : '调解组织口径'}）`, pct(f.mediationSuccessRate), ''),
       card(
-        '结案天数（平均｜中位）',
-        `${f.averageDays === null ? '—' : `${f.averageDays.toFixed(1)}天`}｜${f.medianDays === null || f.medianDays === undefined ? '—' : `${f.medianDays}天`}`,
+        `调解成功率（${ms.shown === 'bulletin' ? '公报口径' : '调解组织口径'}）`,
+        pct(f.mediationSuccessRate),
         '',
+        showMediationRate,
+        `${ms[ms.shown].numerator} / ${ms[ms.shown].denominator}`,
       ),
+      card('结案天数（平均｜中位）', daysText, '', showDays, `${f.closed} 件结案`),
     ),
     h(
       'div.panel.row',
       h(
-        'span',
-        `结案方式：仲裁调解 ${f.byMode.mediation}，仲裁裁决 ${f.byMode.award}（终局 ${f.finalAwards}），撤回 ${f.byMode.withdrawal}，其他 ${f.byMode.other}；不予受理 ${f.applications.rejected}`,
+        'span.modes',
+        '结案方式：仲裁调解 ',
+        modeLink('仲裁调解结案', f.byMode.mediation, 'closed', '&mode=mediation'),
+        '，仲裁裁决 ',
+        modeLink('仲裁裁决结案', f.byMode.award, 'closed', '&mode=award'),
+        '（终局 ',
+        modeLink('终局裁决结案', f.finalAwards, 'closed', '&mode=award&finality=final'),
+        '），撤回 ',
+        modeLink('撤回结案', f.byMode.withdrawal, 'closed', '&mode=withdrawal'),
+        '，其他 ',
+        modeLink('其他方式结案', f.byMode.other, 'closed', '&mode=other'),
+        '；不予受理 ',
+        modeLink('不予受理', f.applications.rejected, 'rejected'),
       ),
       h('span.grow'),
       h('div.actions', exportBtn('xlsx', '导出 Excel'), exportBtn('csv', '导出 CSV'), exportBtn('pdf', '导出 PDF')),
@@ -229,38 +327,65 @@ export async function statsPage(params, mount) {
     h(
       'div.grid2',
       h('div.panel', h('h2', '按争议原因（本期受理）'), byCause),
-      h('div.panel', h('h2', '按地区'), breakdownTable(bd('district'), 'district', showCases)),
+      h('div.panel', h('h2', '按地区'), breakdownTable(bd('district'), 'district', showCases, showFormula)),
     ),
     h(
       'div.grid2',
-      h('div.panel', h('h2', '按争议原因'), breakdownTable(bd('cause'), 'cause', showCases)),
+      h('div.panel', h('h2', '按争议原因'), breakdownTable(bd('cause'), 'cause', showCases, showFormula)),
       // Two breakdowns of the same cases, each adding up to the whole: two tables, not one that reads as double counting.
       h(
         'div.panel',
         h('h2', '按程序'),
-        breakdownTable(bd('procedure'), null, showCases),
+        breakdownTable(bd('procedure'), 'procedure', showCases, showFormula),
         h('h2', '按是否拖欠工资'),
-        breakdownTable(bd('wageArrears'), null, showCases),
+        breakdownTable(bd('wageArrears'), 'wageArrears', showCases, showFormula),
       ),
     ),
+    formula,
     drill,
   );
   drawCharts(r, trend, byDistrict, byCause, bd);
 }
-export function breakdownTable(groups, groupBy, showCases) {
+export function breakdownTable(groups, groupBy, showCases, showFormula) {
   if (!groups.length) return h('div.empty', '本期没有数据');
+  const filter = (g) => `&groupBy=${groupBy}&group=${encodeURIComponent(g.key)}`;
   const num = (g, measure, v) =>
     groupBy
       ? h(
           'button.link',
           {
             type: 'button',
-            onclick: () =>
-              showCases(measure, `&groupBy=${groupBy}&group=${encodeURIComponent(g.key)}`, `${g.label} · ${LABELS.measure[measure]}`),
+            'aria-label': `${g.label} · ${LABELS.measure[measure]}：${v} 件，查看案件`,
+            onclick: () => showCases(measure, filter(g), `${g.label} · ${LABELS.measure[measure]}`),
           },
           v,
         )
       : v;
+  // The group's closure rate: its formula, each part opening the group's cases.
+  const rate = (g) => {
+    const shown = h(g.meetsTarget === false ? 'span.final-no' : 'span', pct(g.closureRate));
+    if (!groupBy || !showFormula) return shown;
+    const fr = g.closureRateFraction;
+    return h(
+      'button.link',
+      {
+        type: 'button',
+        'aria-label': `${g.label} 结案率 ${pct(g.closureRate)}：${fr.numerator} / ${fr.denominator}，查看算式`,
+        onclick: () =>
+          showFormula(
+            `${g.label} · 结案率`,
+            `结案率 = 本期结案 ÷（上期未结 + 本期受理）= ${fr.numerator} ÷ ${fr.denominator}`,
+            [[`${g.label} · 本期结案`, g.closed, 'closed', filter(g)]],
+            [
+              [`${g.label} · 上期未结`, g.carriedOver, 'carriedOver', filter(g)],
+              [`${g.label} · 本期受理`, g.accepted, 'accepted', filter(g)],
+            ],
+            pct(g.closureRate),
+          ),
+      },
+      shown,
+    );
+  };
   return h(
     'table.t',
     h(
@@ -280,7 +405,7 @@ export function breakdownTable(groups, groupBy, showCases) {
           h('td.num', num(g, 'accepted', g.accepted)),
           h('td.num', num(g, 'closed', g.closed)),
           h('td.num', num(g, 'pending', g.pending)),
-          h('td.num', h(g.meetsTarget === false ? 'span.final-no' : 'span', pct(g.closureRate))),
+          h('td.num', rate(g)),
           h('td.num', num(g, 'overdue', g.overdue)),
         ),
       ),
