@@ -124,19 +124,22 @@ async function runOnce(deps: Deps, opts: RecomputeOptions): Promise<boolean> {
   const r = await withAdvisoryLock(
     db,
     'calendarRecompute',
-    async () => {
+    async (lease) => {
+      // A run whose lock went with its session stops at the next case and leaves the job to the next holder, which
+      // resumes it after the last case done (reliability tester s41, M1).
+      const stop = () => opts.stop?.() === true || lease.lost();
       for (;;) {
-        if (opts.stop?.()) return;
+        if (stop()) return;
         const job = await stores.calendar.nextRecomputation(db.knex);
         if (!job) return;
         const sweep = await sweepDeadlines(deps, clock.today(), {
-          stop: opts.stop,
+          stop,
           afterId: job.lastCaseId,
           onStart: (ids) =>
             stores.calendar.recomputationStarted(db.knex, job.id, instanceName(), clock.now().toISOString(), job.casesDone + ids.length),
           onCase: (trx, caseId, changed) => stores.calendar.recomputationProgress(trx, job.id, caseId, changed),
         });
-        if (opts.stop?.()) return;
+        if (stop()) return;
         await stores.calendar.recomputationFinished(db.knex, job.id, clock.now().toISOString());
         logger.info(
           { recomputation: job.id, year: job.year, cases: sweep.cases, deadlinesChanged: sweep.deadlinesChanged },

@@ -104,11 +104,13 @@ export async function runDailySweep(
   const r = await withAdvisoryLock(
     db,
     'dailySweep',
-    async () => {
+    async (lease) => {
       if (!opts.force && (await hk.sweepDone(db.knex, day))) return null;
       await hk.sweepStarted(db.knex, day, instanceName(), clock.now().toISOString());
-      const sweep = await sweepDeadlines(deps, day, { stop: opts.stop });
+      // A sweep whose lock went with its session stops at the next case: another process may hold it by now.
+      const sweep = await sweepDeadlines(deps, day, { stop: () => opts.stop?.() === true || lease.lost() });
       if (opts.stop?.()) return null;
+      lease.assertHeld();
       const now = clock.now();
       const purgedTokens = await hk.purgeTokens(db.knex, now.toISOString());
       const purgedIdempotency = await hk.purgeIdempotency(

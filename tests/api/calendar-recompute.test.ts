@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../app/deps.ts';
 import { recomputationsIdle, runRecomputations, startRecomputations } from '../../app/time/recompute.ts';
-import { openDatabase, withAdvisoryLock } from '../../db/knex.ts';
+import { ADVISORY_LOCKS, LockLostError, openDatabase, withAdvisoryLock } from '../../db/knex.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -83,6 +83,38 @@ describe(`a calendar load's deadline recomputation runs in the background (${pro
     // Every stored deadline agrees with a computation from the record.
     expect(await recomputeAndCompare(deps, t.clock.today())).toEqual([]);
   });
+
+  it.skipIf(process.env.TEST_DB !== 'postgres')(
+    'a holder whose lock session is ended learns it at once, and the lock is free for another process (reliability tester s41)',
+    async () => {
+      const other = openDatabase(t.dbUrl);
+      try {
+        const r = await withAdvisoryLock(t.db, 'dailySweep', async (lease) => {
+          expect(lease.lost()).toBe(false);
+          // What an operator's pg_terminate_backend or a restart does to the lock's session, from another connection.
+          await other.knex.raw(
+            "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = ? and objid = ? and granted",
+            [0x7a63, ADVISORY_LOCKS.dailySweep],
+          );
+          for (let i = 0; !lease.lost(); i++) {
+            if (i > 1000) throw new Error('the lease never learnt that its session ended');
+            await new Promise((res) => setTimeout(res, 5));
+          }
+          expect(() => lease.assertHeld()).toThrow(LockLostError);
+          // Another process may take the lock now: the work done under this lease must stop (the sweep does).
+          const got = await other.knex.raw('select pg_try_advisory_lock(?, ?) as ok', [0x7a63, ADVISORY_LOCKS.dailySweep]);
+          expect(got.rows[0].ok).toBe(true);
+          await other.knex.raw('select pg_advisory_unlock(?, ?)', [0x7a63, ADVISORY_LOCKS.dailySweep]);
+          return 'stopped';
+        });
+        expect(r).toEqual({ acquired: true, value: 'stopped' });
+        // The pool goes on with fresh connections.
+        expect((await t.api(a.tokens.clerk).get('/api/cases')).status).toBe(200);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it('one runner at a time: in a process the runs join; across processes the lock holder does the work', async () => {
     const deps = depsOf(t);
