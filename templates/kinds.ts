@@ -1,5 +1,7 @@
+import { advanceOrdered } from '../workflows/advance-execution.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
+import { formatMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { Block, DocSpec } from './layout.ts';
 import { formatBasis, type StandardsSubject, standardsSubject, suggestedBasis } from './legal-basis.ts';
@@ -355,6 +357,19 @@ function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
   return (d.thirdParties ?? []).filter((p) => (added.get(p.id) ?? on) <= on);
 }
 
+/** "，裁决被申请人先行支付申请人…工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
+function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][number]): string {
+  const parts = (ae.amounts ?? []).flatMap((x) => {
+    const c = d.claims.find((cl) => cl.id === x.claimId);
+    return c
+      ? [
+          `申请人${c.applicant ?? names(d.applicants)}${withoutAmount(clause(c.description), c.amount)}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
+        ]
+      : [];
+  });
+  return parts.length ? `，裁决被申请人${names(d.respondents)}先行支付${parts.join('、')}` : '';
+}
+
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
 /**
  * `partialAwards`: how many of the case's partial awards came before the document's act; `defaultAward`: the act
@@ -462,13 +477,16 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
   for (const m of ctx.mediationHistory)
     acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
   // Rulings follow what they were made on: on the day of a hearing, after it.
-  for (const ae of ctx.advanceExecutions)
+  // domain.md §9.2 (Zhejiang-Reg Art. 34 [C]; Op-2017 [R]): the award states what was ordered paid in advance.
+  for (const ae of ctx.advanceExecutions) {
+    const ordered = advanceOrders(d, ae);
     acts.push({
       on: ae.ruledOn,
       text: ae.appliedOn
-        ? `申请人于${chineseDate(ae.appliedOn)}申请先予执行，仲裁庭于${chineseDate(ae.ruledOn)}作出先予执行裁决。`
-        : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。`,
+        ? `申请人于${chineseDate(ae.appliedOn)}申请先予执行，仲裁庭于${chineseDate(ae.ruledOn)}作出先予执行裁决${ordered}。`
+        : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决${ordered}。`,
     });
+  }
   // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
   for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
     acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
@@ -834,8 +852,23 @@ function defense(d: DocInput, written: AwardText | undefined): string {
 type AwardItemsRecord = NonNullable<MachineContext['award']>;
 type AwardItem = AwardItemsRecord['items'][number];
 
+/**
+ * What an item's amount owes after the advance-execution rulings made on its claim before the award (LDMAL Art. 44;
+ * domain.md §9.2, Zhejiang-Reg Art. 34 [C], Op-2017 [R]: the award deals with the part already executed in advance and
+ * states it): "，扣除本委于…先予执行裁决裁决先行支付的X元，尚需支付Y元" — the worker is not paid twice.
+ */
+function advanceDeducted(d: DocInput, it: AwardItem, on: string): string {
+  const adv = advanceOrdered(d.ctx, it.claimId, on);
+  if (!adv || !it.amount) return '';
+  const awarded = Math.round(Number(it.amount) * 100);
+  const when = adv.rulings.map((r) => chineseDate(r)).join('、');
+  const advance = yuan(formatMoney(adv.fen));
+  if (adv.fen >= awarded) return `（本委于${when}作出的先予执行裁决已裁决先行支付${advance}，该款项不再重复支付）`;
+  return `，扣除本委于${when}作出的先予执行裁决已裁决先行支付的${advance}，尚需支付${yuan(formatMoney(awarded - adv.fen))}`;
+}
+
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
-function rulingItem(d: DocInput, it: AwardItem): string | null {
+function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | null {
   if (it.outcome === 'dismissed') return null;
   const claim = d.claims.find((c) => c.id === it.claimId);
   const what = clause(claim?.description ?? '');
@@ -852,7 +885,7 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
     // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
     // (Not 补缴: social insurance is paid to the agency, not to the party.)
     const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `支付${payee}${paid}`;
-    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}`;
+    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}${issuedOn && !claim?.counterclaim ? advanceDeducted(d, it, issuedOn) : ''}`;
   }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
@@ -1007,7 +1040,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
     for (const [counter, who, claims] of SIDES) {
       const items = g.items.filter((it) => isCounter(it) === counter);
       if (!items.length) continue;
-      const granted = items.map((it) => rulingItem(d, it)).filter((x): x is string => x !== null);
+      const granted = items.map((it) => rulingItem(d, it, a.issuedOn)).filter((x): x is string => x !== null);
       const rest = items.filter((it) => it.outcome !== 'granted');
       orders.push(...granted);
       if (!rest.length) continue;

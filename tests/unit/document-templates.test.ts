@@ -236,7 +236,7 @@ describe('advance execution on application (LDMAL Art. 44; an outside tester, L3
     const input = withCtx({ advanceExecutions: [{ ...ae, appliedOn: '2026-03-20' }] });
     expect(text(BUILDERS.advance_execution_ruling(input))).toContain('申请人于二〇二六年三月二十日向仲裁庭申请先予执行。');
     expect(text(BUILDERS.award(input))).toContain(
-      '申请人于二〇二六年三月二十日申请先予执行，仲裁庭于二〇二六年三月二十六日作出先予执行裁决。',
+      '申请人于二〇二六年三月二十日申请先予执行，仲裁庭于二〇二六年三月二十六日作出先予执行裁决，裁决被申请人',
     );
     // A record without the day keeps the wording it had.
     expect(text(BUILDERS.advance_execution_ruling(SAMPLE_INPUT))).toContain('审理中，申请人向仲裁庭申请先予执行。');

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
+import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * An outside legal tester's hand-worked cases (stop 41): advance execution deducted in later awards (LDMAL Art. 44;
+ * domain.md §9.2), the labor relationship confirmed between named parties, a challenged arbitrator standing down until
+ * the recusal is decided (Rules Arts. 11–12), a collective mixed award's documents and windows worker by worker (LDMAL
+ * Art. 48; SPC-1 Art. 17), the default basis of a damages claim, the written recusal decision, and small wording points.
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const { send, ok } = caseEvents(() => t);
+const ids = (c: CaseView) => (c.claims as { id: number }[]).map((x) => x.id);
+const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
+const REASONING = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。';
+const DEFENSE = '被申请人认为已足额支付工资';
+
+async function documents(c: { id: number }, token: string, body: Record<string, unknown>): Promise<string[]> {
+  const r = await t.api(token).post(`/api/cases/${c.id}/documents`, body);
+  expect(r.status, `${JSON.stringify(body)} → ${JSON.stringify(r.body)}`).toBe(201);
+  const out: string[] = [];
+  for (const d of r.body.documents as { id: number }[]) out.push(flat(pdfRaw(await downloadDocument(t, a.tokens.chair, d.id))));
+  return out;
+}
+
+describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('H1: money ordered paid in advance is stated and deducted in the partial award, and recited in the final award', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [wages, comp] = ids(c);
+    await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      {
+        claimIds: [wages],
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+        amounts: [{ claimId: wages, amount: '6000' }],
+        paymentDays: 7,
+      },
+      '2026-03-26',
+    );
+    // The award form's preview warns of the overlap and says what remains.
+    const preview = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/award-preview`, { items: [{ claimId: wages, outcome: 'granted', amount: '12000.00' }] });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.items[0].advanceExecution).toMatchObject({ amount: '6000.00', remaining: '6000.00', rulings: ['2026-03-26'] });
+    expect(preview.body.items[0].advanceExecution.message).toContain('尚需支付6000.00元');
+    const untouched = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/award-preview`, { items: [{ claimId: comp, outcome: 'granted', amount: '26400.00' }] });
+    expect(untouched.body.items[0].advanceExecution).toBeUndefined();
+
+    await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: wages, outcome: 'granted', amount: '12000.00' }], facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE },
+      '2026-03-30',
+    );
+    const [partial] = await documents(c, arb.token, { kind: 'partial_award' });
+    expect(partial).toContain(
+      '仲裁庭于二〇二六年三月二十六日依申请人的申请作出先予执行裁决，裁决被申请人聊城某某机械有限公司先行支付申请人张三2025年10月至12月工资6000.00元（人民币陆仟元整）。',
+    );
+    expect(partial).toContain(
+      '支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），扣除本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付的6000.00元（人民币陆仟元整），尚需支付6000.00元（人民币陆仟元整）',
+    );
+
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: [{ claimId: comp, outcome: 'granted', amount: '26400.00' }], facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE },
+      '2026-04-10',
+    );
+    const award = (await documents(c, arb.token, { kind: 'award' })).join('\n');
+    expect(award).toContain('作出先予执行裁决，裁决被申请人聊城某某机械有限公司先行支付申请人张三2025年10月至12月工资6000.00元');
+  });
+
+  it('H1: an advance as large as the amount awarded is not ordered paid again', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [wages, comp] = ids(c);
+    await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [wages], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: wages, amount: '12000' }], paymentDays: 7 },
+      '2026-03-26',
+    );
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: wages, outcome: 'granted', amount: '12000.00' },
+          { claimId: comp, outcome: 'dismissed' },
+        ],
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-04-10',
+    );
+    const award = (await documents(c, arb.token, { kind: 'award' })).join('\n');
+    expect(award).toContain(
+      '（本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付12000.00元（人民币壹万贰仟元整），该款项不再重复支付）',
+    );
+  });
+});
