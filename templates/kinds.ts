@@ -867,6 +867,26 @@ function advanceDeducted(d: DocInput, it: AwardItem, on: string): string {
   return `，扣除本委于${when}作出的先予执行裁决已裁决先行支付的${advance}，尚需支付${yuan(formatMoney(awarded - adv.fen))}`;
 }
 
+/** A period a claim's words give: 自2023年3月1日起, 2023年3月至2025年12月(期间). */
+const PERIOD = /(自?\d{4}年\d{1,2}月(?:\d{1,2}日)?起)|(\d{4}年\d{1,2}月(?:\d{1,2}日)?至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:期间)?)/u;
+/**
+ * 确认申请人X与被申请人Y之间（自…起）存在劳动关系: a confirmation names both sides of the relationship (LCL Art. 7; an
+ * outside tester: "确认申请人工人470劳动关系" said with whom nothing), and the period where the claim's words give one — the
+ * record holds no start date of its own. A claim that already names both sides ("申请人与被申请人之间…") keeps its words.
+ */
+export function confirmation(what: string, worker: string, employer: string): string {
+  const body = what.replace(/^(请求)?(裁决)?(依法)?确认/, '');
+  const m = PERIOD.exec(body);
+  const period = m ? (m[1] ? (m[1].startsWith('自') ? m[1] : `自${m[1]}`) : (m[2] as string).replace(/(期间)?$/, '期间')) : '';
+  // The sides as the claim wrote them (申请人与被申请人之间, 双方, 与被申请人) give way to their names; other words stay.
+  const rest = body
+    .replace(PERIOD, '')
+    .replace(/^(申请人)?(与被申请人|与用人单位|和被申请人|双方)?(之间)?/, '')
+    .replace(/^(与被申请人|与用人单位)(之间)?/, '');
+  const relation = !rest ? '存在劳动关系' : /^(事实)?劳动(合同)?关系$/.test(rest) ? `存在${rest}` : rest;
+  return `确认${worker}与${employer}之间${period}${relation}`;
+}
+
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
 function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | null {
   if (it.outcome === 'dismissed') return null;
@@ -889,10 +909,7 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
   }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
-  if (it.category === 'confirm_relationship') {
-    const body = what.replace(/^(请求)?(裁决)?确认/, '');
-    return `确认${/^(申请人|双方)/.test(body) ? '' : applicant}${body}`;
-  }
+  if (it.category === 'confirm_relationship') return confirmation(what, applicant, `被申请人${names(d.respondents)}`);
   return `支持申请人${claim?.applicant ?? ''}关于${what}的仲裁请求`;
 }
 
