@@ -117,4 +117,62 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '（本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付12000.00元（人民币壹万贰仟元整），该款项不再重复支付）',
     );
   });
+
+  it('M1: a confirmed labor relationship names both sides, and the period where the claim gives one', async () => {
+    const body = standardApplication({
+      claims: [
+        { category: 'confirm_relationship', description: '确认劳动关系' },
+        { category: 'confirm_relationship', description: '请求确认自2023年3月1日起与被申请人存在劳动关系' },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const [plain, dated] = ids(c);
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: plain, outcome: 'granted', legalBasis: ['《中华人民共和国劳动合同法》第七条'] },
+          { claimId: dated, outcome: 'granted' },
+        ],
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-04-10',
+    );
+    const award = (await documents(c, arb.token, { kind: 'award' })).join('\n');
+    expect(award).toContain('一、确认申请人张三与被申请人聊城某某机械有限公司之间存在劳动关系；');
+    expect(award).toContain('二、确认申请人张三与被申请人聊城某某机械有限公司之间自2023年3月1日起存在劳动关系。');
+    expect(award).not.toContain('确认申请人张三劳动关系');
+  });
+
+  it('M4: a damages claim cites the article its words name — a termination Arts. 48 and 87, not Art. 82 — or none', async () => {
+    const body = standardApplication({
+      claims: [
+        { category: 'damages', amount: '20000.00', description: '违法解除劳动合同赔偿金' },
+        { category: 'damages', amount: '8000.00', description: '未签书面劳动合同二倍工资差额' },
+        { category: 'damages', amount: '3000.00', description: '其他损失赔偿' },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const [termination, double, other] = ids(c);
+    const r = await t.api(arb.token).post(`/api/cases/${c.id}/award-preview`, {
+      items: [
+        { claimId: termination, outcome: 'granted', amount: '20000.00' },
+        { claimId: double, outcome: 'granted', amount: '8000.00' },
+        { claimId: other, outcome: 'granted', amount: '3000.00' },
+      ],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const basis = (id: number) => (r.body.items as { claimId: number; legalBasis: string[] }[]).find((i) => i.claimId === id)?.legalBasis;
+    expect(basis(termination)?.join()).toContain('《中华人民共和国劳动合同法》第八十七条');
+    expect(basis(termination)?.join()).toContain('《中华人民共和国劳动合同法》第四十八条');
+    expect(basis(termination)?.join()).not.toContain('第八十二条');
+    expect(basis(double)?.join()).toContain('《中华人民共和国劳动合同法》第八十二条');
+    expect(basis(double)?.join()).not.toContain('第八十七条');
+    // Words that name no kind suggest no substantive article: the award asks the arbitrator.
+    expect(basis(other)?.some((b) => b.includes('劳动合同法'))).toBe(false);
+  });
 });
