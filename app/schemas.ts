@@ -715,6 +715,7 @@ export const Proceedings = z
             replacementId: Id.nullable(),
             replacementName: z.string().nullable(),
             reason: z.string().nullable(),
+            form: z.enum(['written', 'oral']).optional().openapi({ description: '书面决定（可出具回避决定书）或口头决定' }),
           })
           .nullable(),
       }),

@@ -1431,6 +1431,28 @@ function decision(d: DocInput): DocSpec[] {
         dateOn: cl.closedOn,
       };
     },
+    // LDMAL Art. 33; Rules Art. 12 [R] (domain.md §4.1, §12.2): the commission's recusal decision, where made in
+    // writing (DECIDE_RECUSAL form "written"; an oral one is only recorded). Dated the decision.
+    recusal: () => {
+      const written = (d.ctx.recusalApplications ?? []).filter((r) => r.decision?.form === 'written');
+      const r = pick(written, d.text.occurrence, '书面回避决定（DECIDE_RECUSAL）');
+      const dec = r.decision as NonNullable<typeof r.decision>;
+      const party = [...d.applicants, ...d.respondents, ...(d.thirdParties ?? [])].find((p) => p.id === r.partyId);
+      const side = party ? (d.applicants.includes(party) ? '申请人' : d.respondents.includes(party) ? '被申请人' : '第三人') : '当事人';
+      const who = `${side}${party?.name ?? ''}`;
+      const role = r.target.kind === 'recorder' ? '记录人员' : '仲裁员';
+      const name = r.target.name ?? (r.target.userId !== null ? (d.arbitratorNames?.[r.target.userId] ?? '') : '');
+      const by = { chair: '本委主任', institute_head: '受本委主任委托的仲裁院负责人', commission: '本委' }[dec.decidedBy];
+      const replacement = dec.replacementName ?? (dec.replacementId !== null ? (d.arbitratorNames?.[dec.replacementId] ?? null) : null);
+      const result =
+        dec.result === 'granted'
+          ? `${role}${name}回避${replacement ? `，由${replacement}担任本案${role}` : ''}`
+          : `驳回${who}的回避申请，${role}${name}继续参与本案仲裁活动`;
+      return {
+        text: `${theCase(d)}，${who}于${chineseDate(r.on)}以${clause(r.reason)}为由，申请本案${role}${name}回避。${dec.reason ? `经审查，${clause(dec.reason)}。` : ''}依照《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十二条之规定，经${by}决定：${result}。`,
+        dateOn: dec.on,
+      };
+    },
     correction: () => {
       if (!d.ctx.award) throw new NotReadyError('本案尚无裁决，无需补正');
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
@@ -1445,7 +1467,7 @@ function decision(d: DocInput): DocSpec[] {
   if (!make)
     throw new MissingTextError(
       'matter',
-      '决定书须写明事项（matter）：suspension、extension、termination、withdrawal、deemed_withdrawal 或 correction',
+      '决定书须写明事项（matter）：suspension、extension、termination、withdrawal、deemed_withdrawal、correction 或 recusal',
     );
   const { text, dateOn } = make();
   return [

@@ -394,6 +394,8 @@ export interface AddedContext {
       replacementId: number | null;
       replacementName: string | null;
       reason: string | null;
+      /** Rules Art. 12: in writing (its 决定书 can be made) or orally; absent where not given. */
+      form?: 'written' | 'oral';
     } | null;
   }[];
   /** The evidence period set by the tribunal (Rules Art. 15), its extensions and late evidence. */

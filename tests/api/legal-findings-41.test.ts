@@ -166,7 +166,8 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       ],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const basis = (id: number) => (r.body.items as { claimId: number; legalBasis: string[] }[]).find((i) => i.claimId === id)?.legalBasis;
+    const basis = (id: number | undefined) =>
+      (r.body.items as { claimId: number; legalBasis: string[] }[]).find((i) => i.claimId === id)?.legalBasis;
     expect(basis(termination)?.join()).toContain('《中华人民共和国劳动合同法》第八十七条');
     expect(basis(termination)?.join()).toContain('《中华人民共和国劳动合同法》第四十八条');
     expect(basis(termination)?.join()).not.toContain('第八十二条');
@@ -174,5 +175,96 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(basis(double)?.join()).not.toContain('第八十七条');
     // Words that name no kind suggest no substantive article: the award asks the arbitrator.
     expect(basis(other)?.some((b) => b.includes('劳动合同法'))).toBe(false);
+  });
+
+  it('M2: a challenged arbitrator stands down until the recusal is decided; the other members act (Rules Arts. 11–12)', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const [arb1, arb2, arb3] = a.arbitrators as { id: number; token: string }[];
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb1?.id, arb2?.id, arb3?.id], presidingId: arb1?.id }, '2026-03-05');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'APPLY_RECUSAL',
+      {
+        partyId: c.respondents[0]?.id,
+        target: { kind: 'arbitrator', userId: arb2?.id },
+        ground: 'relationship',
+        reason: '仲裁员与申请人系亲属',
+      },
+      '2026-03-06',
+    );
+    const types = async (token: string) =>
+      ((await t.api(token).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[]).map((x) => x.type);
+    expect(await types(arb2?.token as string)).not.toContain('SCHEDULE_HEARING');
+    expect(await types(arb1?.token as string)).toContain('SCHEDULE_HEARING');
+    const hearing = { hearingOn: '2026-03-25', place: '第一仲裁庭' };
+    const refused = await send(c, arb2?.token as string, 'SCHEDULE_HEARING', hearing, '2026-03-09');
+    expect([refused.status, refused.body.rule, refused.body.source], JSON.stringify(refused.body)).toEqual([
+      422,
+      'challenged-person-stands-down',
+      'LDMAL Art. 33; Rules Arts. 11–12',
+    ]);
+    await ok(c, arb1?.token as string, 'SCHEDULE_HEARING', hearing, '2026-03-09');
+    // Once the recusal is rejected, the arbitrator acts again.
+    await ok(c, a.tokens.chair, 'DECIDE_RECUSAL', { result: 'rejected', decidedBy: 'chair', reason: '理由不成立' }, '2026-03-10');
+    expect(await types(arb2?.token as string)).toContain('HOLD_HEARING');
+  });
+
+  it('M5: a recusal decided in writing has its 决定书 (Rules Art. 12); one decided orally, or none, has not', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    const [arb1, arb2] = a.arbitrators as { id: number; token: string }[];
+    const ask = () => t.api(a.tokens.chair).post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'recusal' });
+    expect((await ask()).status).toBe(409);
+    await ok(
+      c,
+      a.tokens.clerk,
+      'APPLY_RECUSAL',
+      {
+        partyId: c.respondents[0]?.id,
+        target: { kind: 'arbitrator', userId: arb1?.id },
+        ground: 'relationship',
+        reason: '仲裁员与申请人代理人系同学',
+      },
+      '2026-03-06',
+    );
+    await ok(
+      c,
+      a.tokens.chair,
+      'DECIDE_RECUSAL',
+      { result: 'granted', decidedBy: 'chair', replacementId: arb2?.id, form: 'oral' },
+      '2026-03-07',
+    );
+    expect((await ask()).status).toBe(409);
+    await ok(
+      c,
+      a.tokens.clerk,
+      'APPLY_RECUSAL',
+      {
+        partyId: c.applicants[0]?.id,
+        target: { kind: 'arbitrator', userId: arb2?.id },
+        ground: 'interest',
+        reason: '仲裁员与被申请人有利害关系',
+      },
+      '2026-03-09',
+    );
+    await ok(
+      c,
+      a.tokens.chair,
+      'DECIDE_RECUSAL',
+      { result: 'rejected', decidedBy: 'chair', reason: '申请人未提供证据证明所称利害关系', form: 'written' },
+      '2026-03-10',
+    );
+    const [text] = await documents(c, a.tokens.chair, { kind: 'decision', matter: 'recusal' });
+    for (const s of [
+      '决定书',
+      '申请人张三于二〇二六年三月九日以仲裁员与被申请人有利害关系为由，申请本案仲裁员arb-wang（测试）回避。',
+      '经审查，申请人未提供证据证明所称利害关系。',
+      '依照《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十二条之规定，经本委主任决定：驳回申请人张三的回避申请',
+      '二〇二六年三月十日',
+      '本决定书自送达之日起生效。',
+    ])
+      expect(text, s).toContain(s);
+    const openapi = (await t.api(a.tokens.clerk).get('/openapi.json')).body;
+    expect(JSON.stringify(openapi.components.schemas.DocumentRequest)).toContain('"recusal"');
   });
 });
