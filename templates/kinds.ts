@@ -466,7 +466,9 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
       }
       if (thirdCame !== null) attend.push(thirdCame ? '第三人到庭参加仲裁活动' : absent('第三人', third));
       if (!h.respondentPresent && i === lastHearing && opts.defaultAward && noticeServed(d, d.respondents, h.heldOn))
-        attend.push('仲裁庭依法缺席审理');
+        // LDMAL Art. 36(2) (domain.md §5): a respondent notified in writing who does not come may be heard and decided in
+        // default (可以缺席裁决) — the article is named, not only "依法".
+        attend.push(`仲裁庭依照${DEFAULT_AWARD_BASIS}的规定缺席审理`);
     }
     // LDMAL Art. 26: public unless the law or the parties' agreement says otherwise; the record says which.
     acts.push({
@@ -927,6 +929,8 @@ function itemsNamed(d: DocInput, items: AwardItem[]): string {
   }).join('及');
 }
 
+/** LDMAL Art. 36(2): the respondent notified in writing and absent without proper reason — an award in default. */
+const DEFAULT_AWARD_BASIS = '《中华人民共和国劳动争议调解仲裁法》第三十六条第二款';
 /** LDMAL Art. 43(2) (Rules Art. 49): the part whose facts are clear decided first. */
 const PARTIAL_AWARD_BASIS = '《中华人民共和国劳动争议调解仲裁法》第四十三条第二款';
 
@@ -1081,7 +1085,9 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
           ]
         : [];
     const rest: Block[] = later.length ? [{ kind: 'para', text: `${later.join('及')}，本委另行裁决。` }] : [];
-    const cited = partial === null ? basis : [...basis, PARTIAL_AWARD_BASIS];
+    // An award made in default (its history says so: the notice proven served) cites LDMAL Art. 36(2) with its basis.
+    const inDefault = a.defaultAward === true && hist.some((x) => x.includes(DEFAULT_AWARD_BASIS));
+    const cited = [...basis, ...(partial === null ? [] : [PARTIAL_AWARD_BASIS]), ...(inDefault ? [DEFAULT_AWARD_BASIS] : [])];
     return {
       title: partial === null ? DOCUMENT_KINDS.award : DOCUMENT_KINDS.partial_award,
       caseNo: d.caseNo ? numberOf(g.suffix) : null,

@@ -406,7 +406,9 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     })();
     await issue(c, arb, granted(c, ['12000.00', '20000.00']));
     const text = await one(c, arb.token, { kind: 'award' });
-    expect(text).toContain('被申请人经书面通知，未到庭，仲裁庭依法缺席审理');
+    expect(text).toContain('被申请人经书面通知，未到庭，仲裁庭依照《中华人民共和国劳动争议调解仲裁法》第三十六条第二款的规定缺席审理');
+    // The award in default cites LDMAL Art. 36(2) with its basis (an outside tester, L2).
+    expect(text).toMatch(/依照[^。]*《中华人民共和国劳动争议调解仲裁法》第三十六条第二款[^。]*之规定，裁决如下/);
     // No defense was filed and the respondent never came: that, not a placeholder.
     expect(text).toContain('被申请人辩称：被申请人未提交书面答辩意见，亦未到庭参加仲裁活动。');
   });

@@ -21,7 +21,7 @@ const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPU
 describe('document templates print the record, nothing more', () => {
   it('an absent respondent: written notice and default hearing only when the notice was served before the hearing', () => {
     const served = text(BUILDERS.award(SAMPLE_INPUT));
-    expect(served).toContain('被申请人经书面通知，未到庭，仲裁庭依法缺席审理');
+    expect(served).toContain('被申请人经书面通知，未到庭，仲裁庭依照《中华人民共和国劳动争议调解仲裁法》第三十六条第二款的规定缺席审理');
     const unserved = text(BUILDERS.award(withCtx({ services: [] })));
     expect(unserved).toContain('被申请人未到庭');
     expect(unserved).not.toContain('书面通知');
