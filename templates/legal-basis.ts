@@ -2,8 +2,8 @@
  * The legal basis an award cites (本委认为…依照…之规定，裁决如下), per item and per finality. These are suggestions the
  * arbitrator confirms or edits (ISSUE_AWARD `items[].legalBasis`, or `legalBasis` on the document request); the
  * award prints the edited list when there is one. The substantive articles are the usual ones for each claim
- * category; the final-award article (LDMAL Art. 47) is suggested only for items classified final, and a dismissed
- * or partly dismissed item suggests the burden-of-proof rule (LDMAL Art. 6). Edit SUGGESTED to change them.
+ * category; the final-award article (LDMAL Art. 47) is suggested only for items classified final, and a wholly
+ * dismissed item suggests the burden-of-proof rule (LDMAL Art. 6). Edit SUGGESTED to change them.
  */
 const LCL = '《中华人民共和国劳动合同法》';
 const LL = '《中华人民共和国劳动法》';
@@ -119,7 +119,10 @@ export function suggestedBasis(
   if (!opts.byEmployer && category === 'damages' && !damages && outcome !== 'dismissed') return [];
   const substantive = subject ? SUBJECT_SUGGESTED[subject] : damages ? DAMAGES_SUGGESTED[damages] : (table[category] ?? []);
   const out = outcome === 'dismissed' ? [] : [...substantive];
-  if (outcome !== 'granted') out.push(`${LDMAL}第六条`);
+  // LDMAL Art. 6 (burden of proof) is suggested for a claim wholly dismissed, the usual ground; not for one partly granted
+  // (an outside tester, L4: a mixed award's non-final document cited it for an amount reduced) — the part not granted
+  // is mostly what the substantive article does not give, which the arbitrator cites where it was for want of proof.
+  if (outcome === 'dismissed') out.push(`${LDMAL}第六条`);
   if (final && FINAL_MONETARY.includes(category)) out.push(`${LDMAL}第四十七条第（一）项`);
   if (final && FINAL_STANDARDS.includes(category)) out.push(`${LDMAL}第四十七条第（二）项`);
   return out;

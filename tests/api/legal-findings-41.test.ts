@@ -267,4 +267,35 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const openapi = (await t.api(a.tokens.clerk).get('/openapi.json')).body;
     expect(JSON.stringify(openapi.components.schemas.DocumentRequest)).toContain('"recusal"');
   });
+
+  it('L4: the non-final document of a mixed award cites no burden-of-proof rule for an amount partly granted', async () => {
+    const body = standardApplication({
+      claims: [
+        { category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
+        { category: 'economic_compensation', amount: '40000.00', description: '解除劳动合同经济补偿' },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const [wages, comp] = ids(c);
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: wages, outcome: 'granted', amount: '12000.00' },
+          { claimId: comp, outcome: 'partly', amount: '30000.00' },
+        ],
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-04-10',
+    );
+    const [finalDoc, nonFinal] = await documents(c, arb.token, { kind: 'award' });
+    expect(finalDoc).toContain('本裁决为终局裁决');
+    expect(nonFinal).toContain('本裁决为非终局裁决');
+    expect(nonFinal).toContain('依照《中华人民共和国劳动合同法》第四十六条、第四十七条之规定，裁决如下');
+    expect(nonFinal).not.toContain('第六条');
+  });
 });

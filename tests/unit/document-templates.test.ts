@@ -109,6 +109,11 @@ describe('document templates print the record, nothing more', () => {
       '《中华人民共和国劳动争议调解仲裁法》第四十七条第（一）项',
     ]);
     expect(suggestedBasis('wages', 'granted', false)).toEqual(['《中华人民共和国劳动合同法》第三十条']);
+    // Partly granted: the substantive article, not the burden of proof (an outside tester, L4).
+    expect(suggestedBasis('economic_compensation', 'partly', false)).toEqual([
+      '《中华人民共和国劳动合同法》第四十六条',
+      '《中华人民共和国劳动合同法》第四十七条',
+    ]);
     expect(suggestedBasis('social_insurance', 'dismissed', true)).toEqual([
       '《中华人民共和国劳动争议调解仲裁法》第六条',
       '《中华人民共和国劳动争议调解仲裁法》第四十七条第（二）项',
