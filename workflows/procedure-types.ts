@@ -144,6 +144,12 @@ export interface ClaimRef {
   category: ClaimCategory;
   /** A claim of a merged counterclaim: the respondent's against the applicant (Rules Art. 36). */
   counterclaim?: true;
+  /**
+   * The applicant whose own claim it is of several (a worker's in a collective dispute, Rules Art. 62), or the one a
+   * counterclaim's is against; absent: the applicants' together. A mixed award's windows are worker by worker (LDMAL
+   * Art. 48; SPC-1 Art. 17).
+   */
+  partyId?: number;
 }
 
 export interface ServiceRecord {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
 
@@ -297,5 +298,54 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(nonFinal).toContain('本裁决为非终局裁决');
     expect(nonFinal).toContain('依照《中华人民共和国劳动合同法》第四十六条、第四十七条之规定，裁决如下');
     expect(nonFinal).not.toContain('第六条');
+  });
+
+  it('M3: a mixed award of several workers — each document names the workers whose claims it decides; windows worker by worker', async () => {
+    const body = standardApplication({
+      applicants: [worker('甲工', 481), worker('乙工', 482)],
+      claims: [
+        { category: 'wages', amount: '30000.00', description: '支付拖欠工资', applicant: 1 },
+        { category: 'wages', amount: '9000.00', description: '支付拖欠工资', applicant: 2 },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const [w1, w2] = ids(c);
+    const r = await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: w1, outcome: 'granted', amount: '30000.00' },
+          { claimId: w2, outcome: 'granted', amount: '9000.00' },
+        ],
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-04-10',
+    );
+    expect(r.award).toMatchObject({ finality: 'mixed' });
+    const [finalDoc, nonFinal] = await documents(c, arb.token, { kind: 'award' });
+    // 乙工's 9,000 is final (-1), 甲工's 30,000 non-final (-2): each document names only its worker among the applicants.
+    expect(finalDoc).toContain('申请人：乙工');
+    expect(finalDoc).not.toContain('申请人：甲工');
+    expect(nonFinal).toContain('申请人：甲工');
+    expect(nonFinal).not.toContain('申请人：乙工');
+    for (const text of [finalDoc, nonFinal]) expect(text).toContain('被申请人：聊城某某机械有限公司');
+    const [p1, p2] = (c.applicants as { id: number }[]).map((p) => p.id);
+    const employerId = c.respondents[0]?.id;
+    let v = r;
+    for (const partyId of [p1, p2, employerId])
+      v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId, method: 'direct' }, '2026-04-12');
+    const kinds = (partyId: number | undefined) =>
+      (v.deadlines as { kind: string; partyId?: number | null }[])
+        .filter((d) => d.partyId === partyId && /^(sue_|set_aside)/.test(d.kind))
+        .map((d) => d.kind)
+        .sort();
+    // LDMAL Art. 48 binds only the worker with a final item; Art. 50 the non-final document's parties.
+    expect(kinds(p1)).toEqual(['sue_non_final']);
+    expect(kinds(p2)).toEqual(['sue_final_worker']);
+    expect(kinds(employerId)).toEqual(['set_aside_employer', 'sue_non_final']);
   });
 });
