@@ -82,6 +82,13 @@ export interface Config {
    */
   absenceNoticeTimely: boolean;
   /**
+   * Rules Art. 12 (domain.md §4.1): a person challenged for recusal steps back until the decision "except for urgent
+   * measures", which the Rules do not list: the events that person may still record (RECUSAL_URGENT_EVENTS, comma
+   * separated; default ADVANCE_EXECUTION — the ruling for a worker whose life would be seriously affected, LDMAL Art. 44;
+   * empty: none).
+   */
+  recusalUrgentEvents: string[];
+  /**
    * How long a hearing holds its room and its arbitrators, in minutes (HEARING_SLOT_MINUTES, default 60, at most 720):
    * two sessions of one day whose times are less apart than this meet (app/procedure/hearing-clash.ts); 1 = only the
    * same minute.
@@ -167,6 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finalAwardUnionClaimsNonFinal: employerClaims(env.FINAL_AWARD_UNION_CLAIMS, 'FINAL_AWARD_UNION_CLAIMS'),
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
+    recusalUrgentEvents: (env.RECUSAL_URGENT_EVENTS ?? 'ADVANCE_EXECUTION')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
     hearingSlotMinutes: Math.min(720, int('HEARING_SLOT_MINUTES', 60)),
     documentIdNumbers: env.DOCUMENT_ID_NUMBERS === 'masked' ? 'masked' : 'full',
     schedulerHour: schedulerHour(env.SCHEDULER_HOUR),

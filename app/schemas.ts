@@ -715,6 +715,7 @@ export const Proceedings = z
             replacementId: Id.nullable(),
             replacementName: z.string().nullable(),
             reason: z.string().nullable(),
+            form: z.enum(['written', 'oral']).optional().openapi({ description: '书面决定（可出具回避决定书）或口头决定' }),
           })
           .nullable(),
       }),
@@ -961,6 +962,18 @@ export const AwardPreviewResult = z
         legalBasis: z
           .array(z.string())
           .openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
+        advanceExecution: z
+          .strictObject({
+            amount: Amount,
+            rulings: z.array(Day),
+            remaining: Amount.nullable(),
+            message: z.string(),
+          })
+          .optional()
+          .openapi({
+            description:
+              '该请求已裁决先予执行的金额（劳动争议调解仲裁法第四十四条）：裁决书写明已先行支付部分并扣除，remaining 为尚需支付的金额',
+          }),
       }),
     ),
   })

@@ -1,5 +1,7 @@
+import { advanceOrdered } from '../workflows/advance-execution.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
+import { formatMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { Block, DocSpec } from './layout.ts';
 import { formatBasis, type StandardsSubject, standardsSubject, suggestedBasis } from './legal-basis.ts';
@@ -355,6 +357,19 @@ function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
   return (d.thirdParties ?? []).filter((p) => (added.get(p.id) ?? on) <= on);
 }
 
+/** "，裁决被申请人先行支付申请人…工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
+function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][number]): string {
+  const parts = (ae.amounts ?? []).flatMap((x) => {
+    const c = d.claims.find((cl) => cl.id === x.claimId);
+    return c
+      ? [
+          `申请人${c.applicant ?? names(d.applicants)}${withoutAmount(clause(c.description), c.amount)}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
+        ]
+      : [];
+  });
+  return parts.length ? `，裁决被申请人${names(d.respondents)}先行支付${parts.join('、')}` : '';
+}
+
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
 /**
  * `partialAwards`: how many of the case's partial awards came before the document's act; `defaultAward`: the act
@@ -451,7 +466,9 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
       }
       if (thirdCame !== null) attend.push(thirdCame ? '第三人到庭参加仲裁活动' : absent('第三人', third));
       if (!h.respondentPresent && i === lastHearing && opts.defaultAward && noticeServed(d, d.respondents, h.heldOn))
-        attend.push('仲裁庭依法缺席审理');
+        // LDMAL Art. 36(2) (domain.md §5): a respondent notified in writing who does not come may be heard and decided in
+        // default (可以缺席裁决) — the article is named, not only "依法".
+        attend.push(`仲裁庭依照${DEFAULT_AWARD_BASIS}的规定缺席审理`);
     }
     // LDMAL Art. 26: public unless the law or the parties' agreement says otherwise; the record says which.
     acts.push({
@@ -462,13 +479,16 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
   for (const m of ctx.mediationHistory)
     acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
   // Rulings follow what they were made on: on the day of a hearing, after it.
-  for (const ae of ctx.advanceExecutions)
+  // domain.md §9.2 (Zhejiang-Reg Art. 34 [C]; Op-2017 [R]): the award states what was ordered paid in advance.
+  for (const ae of ctx.advanceExecutions) {
+    const ordered = advanceOrders(d, ae);
     acts.push({
       on: ae.ruledOn,
       text: ae.appliedOn
-        ? `申请人于${chineseDate(ae.appliedOn)}申请先予执行，仲裁庭于${chineseDate(ae.ruledOn)}作出先予执行裁决。`
-        : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决。`,
+        ? `申请人于${chineseDate(ae.appliedOn)}申请先予执行，仲裁庭于${chineseDate(ae.ruledOn)}作出先予执行裁决${ordered}。`
+        : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决${ordered}。`,
     });
+  }
   // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
   for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
     acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
@@ -834,8 +854,43 @@ function defense(d: DocInput, written: AwardText | undefined): string {
 type AwardItemsRecord = NonNullable<MachineContext['award']>;
 type AwardItem = AwardItemsRecord['items'][number];
 
+/**
+ * What an item's amount owes after the advance-execution rulings made on its claim before the award (LDMAL Art. 44;
+ * domain.md §9.2, Zhejiang-Reg Art. 34 [C], Op-2017 [R]: the award deals with the part already executed in advance and
+ * states it): "，扣除本委于…先予执行裁决裁决先行支付的X元，尚需支付Y元" — the worker is not paid twice.
+ */
+function advanceDeducted(d: DocInput, it: AwardItem, on: string): string {
+  const adv = advanceOrdered(d.ctx, it.claimId, on);
+  if (!adv || !it.amount) return '';
+  const awarded = Math.round(Number(it.amount) * 100);
+  const when = adv.rulings.map((r) => chineseDate(r)).join('、');
+  const advance = yuan(formatMoney(adv.fen));
+  if (adv.fen >= awarded) return `（本委于${when}作出的先予执行裁决已裁决先行支付${advance}，该款项不再重复支付）`;
+  return `，扣除本委于${when}作出的先予执行裁决已裁决先行支付的${advance}，尚需支付${yuan(formatMoney(awarded - adv.fen))}`;
+}
+
+/** A period a claim's words give: 自2023年3月1日起, 2023年3月至2025年12月(期间). */
+const PERIOD = /(自?\d{4}年\d{1,2}月(?:\d{1,2}日)?起)|(\d{4}年\d{1,2}月(?:\d{1,2}日)?至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:期间)?)/u;
+/**
+ * 确认申请人X与被申请人Y之间（自…起）存在劳动关系: a confirmation names both sides of the relationship (LCL Art. 7; an
+ * outside tester: "确认申请人工人470劳动关系" said with whom nothing), and the period where the claim's words give one — the
+ * record holds no start date of its own. A claim that already names both sides ("申请人与被申请人之间…") keeps its words.
+ */
+export function confirmation(what: string, worker: string, employer: string): string {
+  const body = what.replace(/^(请求)?(裁决)?(依法)?确认/, '');
+  const m = PERIOD.exec(body);
+  const period = m ? (m[1] ? (m[1].startsWith('自') ? m[1] : `自${m[1]}`) : (m[2] as string).replace(/(期间)?$/, '期间')) : '';
+  // The sides as the claim wrote them (申请人与被申请人之间, 双方, 与被申请人) give way to their names; other words stay.
+  const rest = body
+    .replace(PERIOD, '')
+    .replace(/^(申请人)?(与被申请人|与用人单位|和被申请人|双方)?(之间)?/, '')
+    .replace(/^(与被申请人|与用人单位)(之间)?/, '');
+  const relation = !rest ? '存在劳动关系' : /^(事实)?劳动(合同)?关系$/.test(rest) ? `存在${rest}` : rest;
+  return `确认${worker}与${employer}之间${period}${relation}`;
+}
+
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
-function rulingItem(d: DocInput, it: AwardItem): string | null {
+function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | null {
   if (it.outcome === 'dismissed') return null;
   const claim = d.claims.find((c) => c.id === it.claimId);
   const what = clause(claim?.description ?? '');
@@ -852,14 +907,11 @@ function rulingItem(d: DocInput, it: AwardItem): string | null {
     // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
     // (Not 补缴: social insurance is paid to the agency, not to the party.)
     const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `支付${payee}${paid}`;
-    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}`;
+    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}${issuedOn && !claim?.counterclaim ? advanceDeducted(d, it, issuedOn) : ''}`;
   }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
-  if (it.category === 'confirm_relationship') {
-    const body = what.replace(/^(请求)?(裁决)?确认/, '');
-    return `确认${/^(申请人|双方)/.test(body) ? '' : applicant}${body}`;
-  }
+  if (it.category === 'confirm_relationship') return confirmation(what, applicant, `被申请人${names(d.respondents)}`);
   return `支持申请人${claim?.applicant ?? ''}关于${what}的仲裁请求`;
 }
 
@@ -877,6 +929,8 @@ function itemsNamed(d: DocInput, items: AwardItem[]): string {
   }).join('及');
 }
 
+/** LDMAL Art. 36(2): the respondent notified in writing and absent without proper reason — an award in default. */
+const DEFAULT_AWARD_BASIS = '《中华人民共和国劳动争议调解仲裁法》第三十六条第二款';
 /** LDMAL Art. 43(2) (Rules Art. 49): the part whose facts are clear decided first. */
 const PARTIAL_AWARD_BASIS = '《中华人民共和国劳动争议调解仲裁法》第四十三条第二款';
 
@@ -979,6 +1033,12 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         );
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
+    // Of a split award, each document names as applicants those whose claims it decides — all of them where it decides
+    // a claim of theirs together (LDMAL Art. 48 binds the worker with a final item; SPC-1 Art. 17: effect worker by
+    // worker; Rules Art. 50: each document its own).
+    const own = claimsOfItems(d, g.items);
+    const onlyOf = split && own.length && own.every((c) => c.applicantId) ? new Set(own.map((c) => c.applicantId)) : null;
+    const docParties = onlyOf ? { ...d, applicants: d.applicants.filter((p) => onlyOf.has(p.id)) } : d;
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(
       (it) =>
@@ -1007,7 +1067,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
     for (const [counter, who, claims] of SIDES) {
       const items = g.items.filter((it) => isCounter(it) === counter);
       if (!items.length) continue;
-      const granted = items.map((it) => rulingItem(d, it)).filter((x): x is string => x !== null);
+      const granted = items.map((it) => rulingItem(d, it, a.issuedOn)).filter((x): x is string => x !== null);
       const rest = items.filter((it) => it.outcome !== 'granted');
       orders.push(...granted);
       if (!rest.length) continue;
@@ -1031,7 +1091,9 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
           ]
         : [];
     const rest: Block[] = later.length ? [{ kind: 'para', text: `${later.join('及')}，本委另行裁决。` }] : [];
-    const cited = partial === null ? basis : [...basis, PARTIAL_AWARD_BASIS];
+    // An award made in default (its history says so: the notice proven served) cites LDMAL Art. 36(2) with its basis.
+    const inDefault = a.defaultAward === true && hist.some((x) => x.includes(DEFAULT_AWARD_BASIS));
+    const cited = [...basis, ...(partial === null ? [] : [PARTIAL_AWARD_BASIS]), ...(inDefault ? [DEFAULT_AWARD_BASIS] : [])];
     return {
       title: partial === null ? DOCUMENT_KINDS.award : DOCUMENT_KINDS.partial_award,
       caseNo: d.caseNo ? numberOf(g.suffix) : null,
@@ -1039,7 +1101,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       // The date the award is made (ISSUE_AWARD / PARTIAL_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
-        ...parties(d),
+        ...parties(docParties),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.
@@ -1381,6 +1443,28 @@ function decision(d: DocInput): DocSpec[] {
         dateOn: cl.closedOn,
       };
     },
+    // LDMAL Art. 33; Rules Art. 12 [R] (domain.md §4.1, §12.2): the commission's recusal decision, where made in
+    // writing (DECIDE_RECUSAL form "written"; an oral one is only recorded). Dated the decision.
+    recusal: () => {
+      const written = (d.ctx.recusalApplications ?? []).filter((r) => r.decision?.form === 'written');
+      const r = pick(written, d.text.occurrence, '书面回避决定（DECIDE_RECUSAL）');
+      const dec = r.decision as NonNullable<typeof r.decision>;
+      const party = [...d.applicants, ...d.respondents, ...(d.thirdParties ?? [])].find((p) => p.id === r.partyId);
+      const side = party ? (d.applicants.includes(party) ? '申请人' : d.respondents.includes(party) ? '被申请人' : '第三人') : '当事人';
+      const who = `${side}${party?.name ?? ''}`;
+      const role = r.target.kind === 'recorder' ? '记录人员' : '仲裁员';
+      const name = r.target.name ?? (r.target.userId !== null ? (d.arbitratorNames?.[r.target.userId] ?? '') : '');
+      const by = { chair: '本委主任', institute_head: '受本委主任委托的仲裁院负责人', commission: '本委' }[dec.decidedBy];
+      const replacement = dec.replacementName ?? (dec.replacementId !== null ? (d.arbitratorNames?.[dec.replacementId] ?? null) : null);
+      const result =
+        dec.result === 'granted'
+          ? `${role}${name}回避${replacement ? `，由${replacement}担任本案${role}` : ''}`
+          : `驳回${who}的回避申请，${role}${name}继续参与本案仲裁活动`;
+      return {
+        text: `${theCase(d)}，${who}于${chineseDate(r.on)}以${clause(r.reason)}为由，申请本案${role}${name}回避。${dec.reason ? `经审查，${clause(dec.reason)}。` : ''}依照《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十二条之规定，经${by}决定：${result}。`,
+        dateOn: dec.on,
+      };
+    },
     correction: () => {
       if (!d.ctx.award) throw new NotReadyError('本案尚无裁决，无需补正');
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
@@ -1395,7 +1479,7 @@ function decision(d: DocInput): DocSpec[] {
   if (!make)
     throw new MissingTextError(
       'matter',
-      '决定书须写明事项（matter）：suspension、extension、termination、withdrawal、deemed_withdrawal 或 correction',
+      '决定书须写明事项（matter）：suspension、extension、termination、withdrawal、deemed_withdrawal、correction 或 recusal',
     );
   const { text, dateOn } = make();
   return [

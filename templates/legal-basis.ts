@@ -2,8 +2,8 @@
  * The legal basis an award cites (本委认为…依照…之规定，裁决如下), per item and per finality. These are suggestions the
  * arbitrator confirms or edits (ISSUE_AWARD `items[].legalBasis`, or `legalBasis` on the document request); the
  * award prints the edited list when there is one. The substantive articles are the usual ones for each claim
- * category; the final-award article (LDMAL Art. 47) is suggested only for items classified final, and a dismissed
- * or partly dismissed item suggests the burden-of-proof rule (LDMAL Art. 6). Edit SUGGESTED to change them.
+ * category; the final-award article (LDMAL Art. 47) is suggested only for items classified final, and a wholly
+ * dismissed item suggests the burden-of-proof rule (LDMAL Art. 6). Edit SUGGESTED to change them.
  */
 const LCL = '《中华人民共和国劳动合同法》';
 const LL = '《中华人民共和国劳动法》';
@@ -13,7 +13,10 @@ export const SUGGESTED: Record<string, string[]> = {
   wages: [`${LCL}第三十条`],
   work_injury_medical: ['《工伤保险条例》第三十条'],
   economic_compensation: [`${LCL}第四十六条`, `${LCL}第四十七条`],
-  damages: [`${LCL}第八十二条`, `${LCL}第八十七条`],
+  // A broad category (LCL Chapter 7: 二倍工资, 违法解除赔偿金, 违法约定试用期赔偿金, 加付赔偿金 …): each has its own article —
+  // see `damagesSubject`; what its words do not name, the arbitrator cites (an outside tester: 违法解除劳动合同赔偿金 cited
+  // Art. 82, the double wages for no written contract).
+  damages: [],
   // A broad category (LDMAL Art. 47(2): 工作时间、休息休假、社会保险等国家劳动标准): no one article fits all it holds — see
   // `standardsSubject`; what its words do not name, the arbitrator cites.
   labor_standards: [],
@@ -57,6 +60,32 @@ export function standardsSubject(description: string | null | undefined): Standa
   const found = SUBJECT_WORDS.filter(([, re]) => re.test(description ?? '')).map(([s]) => s);
   return found.length === 1 ? (found[0] as StandardsSubject) : null;
 }
+/**
+ * What a worker's claim of the category `damages` is for, read from its words where they name one kind only; null when
+ * they name none or several (no suggestion then: the arbitrator writes the basis).
+ */
+export type DamagesSubject = 'double_wages' | 'unlawful_termination' | 'unlawful_probation' | 'additional_compensation';
+const DAMAGES_WORDS: [DamagesSubject, RegExp][] = [
+  ['double_wages', /二倍工资|双倍工资|未(依法)?(签订|订立|签)(书面)?劳动合同/u],
+  ['unlawful_termination', /违法(解除|终止)|违反.{0,8}(解除|终止)/u],
+  ['unlawful_probation', /试用期/u],
+  ['additional_compensation', /加付赔偿金/u],
+];
+export function damagesSubject(description: string | null | undefined): DamagesSubject | null {
+  const found = DAMAGES_WORDS.filter(([, re]) => re.test(description ?? '')).map(([s]) => s);
+  return found.length === 1 ? (found[0] as DamagesSubject) : null;
+}
+const DAMAGES_SUGGESTED: Record<DamagesSubject, string[]> = {
+  // LCL Art. 82: twice the monthly wage for each month without a written contract (Art. 10: within one month).
+  double_wages: [`${LCL}第十条`, `${LCL}第八十二条`],
+  // LCL Art. 87 (twice the Art. 47 economic compensation) for a termination contrary to the law; Art. 48 the choice.
+  unlawful_termination: [`${LCL}第四十八条`, `${LCL}第八十七条`],
+  // LCL Art. 83: a probation agreed contrary to the law, paid for the time it exceeded.
+  unlawful_probation: [`${LCL}第十九条`, `${LCL}第八十三条`],
+  // LCL Art. 85: the additional compensation (50–100%) after an order to pay by the labor administration.
+  additional_compensation: [`${LCL}第八十五条`],
+};
+
 /** Words of a claim to a social-insurance benefit rather than to contributions paid (`suggestedBasis`). */
 const SOCIAL_INSURANCE_BENEFIT = /待遇|津贴|保险金|报销|医疗费|损失|赔偿/u;
 const SUBJECT_SUGGESTED: Record<StandardsSubject, string[]> = {
@@ -85,9 +114,15 @@ export function suggestedBasis(
   // A social-insurance benefit (工伤保险待遇, 失业保险金, 生育津贴, medical costs) is not LL Art. 72's joining and paying
   // contributions: its basis is the benefit's own regulation (工伤保险条例, 社会保险法), which the arbitrator writes (reviewer).
   if (subject === 'social_insurance' && SOCIAL_INSURANCE_BENEFIT.test(opts.description ?? '') && outcome !== 'dismissed') return [];
-  const substantive = subject ? SUBJECT_SUGGESTED[subject] : (table[category] ?? []);
+  // A worker's damages claim: the article of the kind its words name, or none (never LCL Art. 82 for a termination).
+  const damages = !opts.byEmployer && category === 'damages' ? damagesSubject(opts.description) : null;
+  if (!opts.byEmployer && category === 'damages' && !damages && outcome !== 'dismissed') return [];
+  const substantive = subject ? SUBJECT_SUGGESTED[subject] : damages ? DAMAGES_SUGGESTED[damages] : (table[category] ?? []);
   const out = outcome === 'dismissed' ? [] : [...substantive];
-  if (outcome !== 'granted') out.push(`${LDMAL}第六条`);
+  // LDMAL Art. 6 (burden of proof) is suggested for a claim wholly dismissed, the usual ground; not for one partly granted
+  // (an outside tester, L4: a mixed award's non-final document cited it for an amount reduced) — the part not granted
+  // is mostly what the substantive article does not give, which the arbitrator cites where it was for want of proof.
+  if (outcome === 'dismissed') out.push(`${LDMAL}第六条`);
   if (final && FINAL_MONETARY.includes(category)) out.push(`${LDMAL}第四十七条第（一）项`);
   if (final && FINAL_STANDARDS.includes(category)) out.push(`${LDMAL}第四十七条第（二）项`);
   return out;

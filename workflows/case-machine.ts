@@ -373,6 +373,8 @@ const activeAdditions = {
                   replacementId: granted ? (p(event).replacementId ?? null) : null,
                   replacementName: granted ? (p(event).replacementName ?? null) : null,
                   reason: p(event).reason ?? null,
+                  // Rules Art. 12: decided orally (recorded) or in writing — a written one has its 决定书.
+                  ...(p(event).form ? { form: p(event).form } : {}),
                 },
               }
             : r,

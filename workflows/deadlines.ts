@@ -371,6 +371,12 @@ const awardServedOn = (ctx: MachineContext, partyId: number, issuedOn: string): 
     .map((s) => s.servedOn)
     .sort()[0] ?? null;
 
+/** The claim is `partyId`'s own, or the applicants' together (no one's own), or unknown to the record. */
+function claimConcerns(ctx: MachineContext, claimId: number, partyId: number): boolean {
+  const claim = ctx.claims.find((c) => c.id === claimId);
+  return !claim?.partyId || claim.partyId === partyId;
+}
+
 /** Each signing party's windows on `award` (LDMAL Arts. 48–50), from its receipt as `servedOn` finds it. */
 function awardWindows(
   ctx: MachineContext,
@@ -385,8 +391,13 @@ function awardWindows(
     // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
     const employer = isEmployerParty(ctx, party);
     const kinds: WindowKind[] = [];
-    if (award.finality !== 'final') kinds.push('sue_non_final');
-    if (award.finality !== 'non_final') kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
+    // A mixed award is two documents (Rules Art. 50): a worker has a window on each only where it decides one of his
+    // claims (or one of them all together) — LDMAL Art. 48 binds the worker with a final item, Art. 50 lets a party sue
+    // on the non-final one, and the effect is worker by worker (SPC-1 Art. 17). The employer side is a party to both.
+    const concerns = (final: boolean) =>
+      award.finality !== 'mixed' || employer || award.items.some((it) => it.final === final && claimConcerns(ctx, it.claimId, party.id));
+    if (award.finality !== 'final' && concerns(false)) kinds.push('sue_non_final');
+    if (award.finality !== 'non_final' && concerns(true)) kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
     for (const kind of kinds) {
       out.push({
         partyId: party.id,
@@ -894,6 +905,14 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
  */
 function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId: number): Computed {
   const award = ctx.award as NonNullable<MachineContext['award']>;
+  // A mixed award none of whose non-final items is this worker's: his part is final, effective the day it was made
+  // (LDMAL Art. 47); nothing of the non-final document holds it back (SPC-1 Art. 17).
+  if (award.finality === 'mixed' && !windows.some((w) => w.partyId === partyId && w.kind === 'sue_non_final')) {
+    return {
+      dueOn: award.issuedOn,
+      explanation: `本裁决中涉及当事人${partyId}的事项均为终局裁决，自作出之日（${award.issuedOn}）起对其发生法律效力（劳动争议调解仲裁法第四十七条；最高人民法院劳动争议解释（一）第十七条）。`,
+    };
+  }
   const employers = new Set(
     signingParties(ctx)
       .filter((x) => isEmployerParty(ctx, x))

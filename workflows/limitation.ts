@@ -137,6 +137,10 @@ function runYear(input: LimitationInput, start: string, what: string, filedOn: s
  * The limitation warning for an application filed on `filedOn` (the postmark date where recorded) with these claims.
  * `cal` rolls a last day that falls on a rest day; without it the nominal day is shown.
  */
+/** Claims named as the case numbers them (第1项、第2项), not by the database's id (an outside tester: 其他请求（7）). */
+const numbered = (claims: { id: number; seq?: number }[]) =>
+  claims.map((c) => (c.seq !== undefined ? `第${c.seq}项` : String(c.id))).join('、');
+
 export function assessLimitation(
   input: LimitationInput,
   filedOn: string,
@@ -154,7 +158,7 @@ export function assessLimitation(
 
   if (remuneration.length) {
     // Named as the case numbers them (第1项), not by the database's id (a second walk read 劳动报酬请求（65）).
-    const ids = remuneration.map((c) => (c.seq !== undefined ? `第${c.seq}项` : String(c.id))).join('、');
+    const ids = numbered(remuneration);
     if (input.employmentStatus === 'ongoing' && !input.employmentEndedOn) {
       for (const c of remuneration) out.push({ claimId: c.id, status: 'exempt', expiresOn: null });
       parts.push(
@@ -175,7 +179,7 @@ export function assessLimitation(
   if (others.length || !claims.length) {
     const r = runYear(input, input.knewOn, general, filedOn, cal);
     for (const c of others) out.push({ claimId: c.id, status: verdict(r), expiresOn: r.expiresOn });
-    parts.push(`${remuneration.length ? `其他请求（${others.map((c) => c.id).join('、')}）：` : ''}${r.text}`);
+    parts.push(`${remuneration.length ? `其他请求（${numbered(others)}）：` : ''}${r.text}`);
     if (!claims.length) out.push({ claimId: 0, status: verdict(r), expiresOn: r.expiresOn });
   }
   const counted = out.filter((c) => c.status !== 'exempt');

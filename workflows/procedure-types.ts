@@ -144,6 +144,12 @@ export interface ClaimRef {
   category: ClaimCategory;
   /** A claim of a merged counterclaim: the respondent's against the applicant (Rules Art. 36). */
   counterclaim?: true;
+  /**
+   * The applicant whose own claim it is of several (a worker's in a collective dispute, Rules Art. 62), or the one a
+   * counterclaim's is against; absent: the applicants' together. A mixed award's windows are worker by worker (LDMAL
+   * Art. 48; SPC-1 Art. 17).
+   */
+  partyId?: number;
 }
 
 export interface ServiceRecord {
@@ -394,6 +400,8 @@ export interface AddedContext {
       replacementId: number | null;
       replacementName: string | null;
       reason: string | null;
+      /** Rules Art. 12: in writing (its 决定书 can be made) or orally; absent where not given. */
+      form?: 'written' | 'oral';
     } | null;
   }[];
   /** The evidence period set by the tribunal (Rules Art. 15), its extensions and late evidence. */

@@ -743,6 +743,30 @@ export const pendingObjection = (ctx: CaseContext) => (ctx.jurisdictionObjection
 export const pendingRecusals = (ctx: CaseContext) => (ctx.recusalApplications ?? []).filter((r) => !r.afterDebate && r.decision === null);
 
 /**
+ * Rules Arts. 11–12 (domain.md §4.1; §16.1 item 12): until the commission decides a recusal, the challenged person
+ * (arbitrator or recorder) steps back from the case, except for urgent measures — an act that person records on the case
+ * is refused; the other members, the clerk and the chair still act (the whole tribunal's hearing and award wait too:
+ * `meritsBlocked`). What counts as an urgent measure the Rules do not list: `urgent` (config RECUSAL_URGENT_EVENTS).
+ * A late application (after the end of debate) does not affect the proceedings and stands no one down.
+ */
+export function challengedActorRefusal(
+  ctx: CaseContext,
+  userId: number,
+  type: EventType,
+  urgent: readonly string[] = [],
+): Violation | null {
+  // The recusal procedure itself (recording an application, the decision) is not taking part in the arbitration.
+  if (urgent.includes(type) || type === 'APPLY_RECUSAL' || type === 'DECIDE_RECUSAL') return null;
+  const r = pendingRecusals(ctx).find((x) => x.target.userId !== null && x.target.userId === userId);
+  if (!r) return null;
+  return v(
+    'challenged-person-stands-down',
+    'LDMAL Art. 33; Rules Arts. 11–12',
+    `当事人于${r.on}申请您回避，回避决定作出前被申请回避的人员应暂停参与本案的仲裁活动（案件需要采取紧急措施的除外）；本案其他仲裁庭成员、书记员和仲裁委员会主任可以继续办理`,
+  );
+}
+
+/**
  * The debate has ended (庭审辩论终结, Rules Art. 11): a hearing was held and no further session is scheduled after it.
  * Before any hearing, or with a further session pending, it has not.
  */

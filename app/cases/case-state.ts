@@ -54,6 +54,7 @@ export function machineInput(
       id: cl.id as number,
       category: cl.category,
       ...(cl.counterclaim ? { counterclaim: true as const } : {}),
+      ...(cl.partyId ? { partyId: cl.partyId as number } : {}),
     })),
   };
 }

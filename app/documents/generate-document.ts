@@ -37,7 +37,7 @@ import { documentAssets } from './assets.ts';
 
 export interface DocumentRequest extends RequestText {
   kind: DocumentKind;
-  matter?: 'suspension' | 'extension' | 'termination' | 'withdrawal' | 'deemed_withdrawal' | 'correction';
+  matter?: 'suspension' | 'extension' | 'termination' | 'withdrawal' | 'deemed_withdrawal' | 'correction' | 'recusal';
   purpose?: 'enforcement' | 'advance_execution' | 'litigation';
   /** A draft: marked 草稿, with the seal placeholder; an issued copy (the default) carries the seal image if any. */
   draft?: boolean;
@@ -223,9 +223,12 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     events.findLast((e) => e.actorRole === 'clerk' && e.actorId !== null && !BOOKKEEPING_EVENTS.includes(e.type))?.actorId ?? null;
   // The arbitrators replaced after a recusal too: the history names the tribunal as formed (templates/kinds.ts).
   const replaced = tribunalReplacements(ctx).flatMap((r) => (r.arbitratorId !== null ? [r.arbitratorId, r.replacementId] : []));
+  // Those challenged for recusal, named by the recusal decision (Rules Art. 12).
+  const challenged = (ctx.recusalApplications ?? []).flatMap((r) => (r.target.userId !== null ? [r.target.userId] : []));
   const names = await userNames(deps, k, [
     ...(ctx.tribunal?.arbitratorIds ?? []),
     ...replaced,
+    ...challenged,
     ...(ctx.mediatorIds ?? []),
     ...(clerkId !== null ? [clerkId] : []),
   ]);
@@ -271,7 +274,9 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       // A case converted before the context recorded it (Rules Art. 61): the conversion as its history holds it.
       ctx: ctx.conversion !== undefined ? ctx : { ...ctx, conversion: conversionOf(events) },
       arbitrators,
-      arbitratorNames: Object.fromEntries([...(ctx.tribunal?.arbitratorIds ?? []), ...replaced].map((id) => [id, names.get(id) ?? ''])),
+      arbitratorNames: Object.fromEntries(
+        [...(ctx.tribunal?.arbitratorIds ?? []), ...replaced, ...challenged].map((id) => [id, names.get(id) ?? '']),
+      ),
       clerkName: (clerkId !== null && names.get(clerkId)) || '',
       mediators: (ctx.mediatorIds ?? []).map((id) => names.get(id) ?? '').filter(Boolean),
       maskIds: config.documentIdNumbers === 'masked',

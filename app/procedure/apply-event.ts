@@ -25,7 +25,7 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
-import { absentNotices, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
+import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
 import { inCaseTurn } from '../case-turns.ts';
@@ -374,6 +374,10 @@ async function decide(
     // The rules number the parties ("裁决尚未对当事人57发生法律效力"); the person reading the refusal gets their names.
     throw ruleRefusal(result.violation, namePartiesIn(result.violation.detail, partyNameMap(c.parties)));
   }
+  // Rules Arts. 11–12: the person challenged for recusal steps back until it is decided (urgent measures excepted) —
+  // after the case's own rules, which refuse the whole tribunal's hearing and award first (recusal-pending).
+  const standsDown = challengedActorRefusal(ctx, actor.id, ev.type, deps.config.recusalUrgentEvents);
+  if (standsDown) throw ruleRefusal(standsDown);
 
   const nctx = result.next.context;
   // A room or an arbitrator another case's session takes at that time (locked until the write ends).

@@ -1,4 +1,5 @@
 import { suggestedBasis } from '../../templates/legal-basis.ts';
+import { advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
@@ -35,12 +36,16 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
       const category = claim?.category ?? 'other';
       // The employer's claim against a worker (it applies, or its counterclaim) cites the worker's liability.
       const byEmployer = claimByEmployer(c, claim ?? {});
-      const outcome = input.items.find((x) => x.claimId === i.claimId)?.outcome ?? 'granted';
+      const given = input.items.find((x) => x.claimId === i.claimId);
+      const outcome = given?.outcome ?? 'granted';
+      // domain.md §9.2 (Zhejiang-Reg Art. 34): an item ordered paid in advance — the award deducts and states it.
+      const advance = advanceWarning(ctx, { claimId: i.claimId, outcome, amount: given?.amount ?? null }, on);
       return {
         claimId: i.claimId,
         final: i.final,
         reason: i.reason,
         legalBasis: suggestedBasis(category, outcome, i.final, { byEmployer, description: claim?.description }),
+        ...(advance ? { advanceExecution: advance } : {}),
       };
     }),
   };

@@ -1,5 +1,6 @@
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
+import { challengedActorRefusal } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
@@ -10,6 +11,11 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   const snap = caseSnapshot(c);
   const available = availableEvents(snap, deps.clock.today());
   const scope = caseScope(c, snap.context);
-  const list = opts.all ? available : eventsForActor(actor, scope, available);
+  // Rules Arts. 11–12: what the person challenged for recusal may not record until it is decided is not offered.
+  const list = opts.all
+    ? available
+    : eventsForActor(actor, scope, available).filter(
+        (t) => !challengedActorRefusal(snap.context, actor.id, t, deps.config.recusalUrgentEvents),
+      );
   return list.map((t) => ({ type: t, label: eventLabel(t), roles: caseEventRoles(t, scope) }));
 }

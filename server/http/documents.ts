@@ -20,9 +20,12 @@ const DocumentRequest = z
       description: '申请人（被反申请人）针对反申请的答辩意见（裁决书裁决反申请请求时）',
     }),
     matter: z
-      .enum(['suspension', 'extension', 'termination', 'withdrawal', 'deemed_withdrawal', 'correction'])
+      .enum(['suspension', 'extension', 'termination', 'withdrawal', 'deemed_withdrawal', 'correction', 'recusal'])
       .optional()
-      .openapi({ description: '决定书事项（withdrawal：准许撤回仲裁申请；deemed_withdrawal：按撤回仲裁申请处理）' }),
+      .openapi({
+        description:
+          '决定书事项（withdrawal：准许撤回仲裁申请；deemed_withdrawal：按撤回仲裁申请处理；recusal：书面作出的回避决定，劳动人事争议仲裁办案规则第十二条）',
+      }),
     body: Long.optional().openapi({ description: '补正决定的补正内容' }),
     court: z.string().trim().min(1).max(100).optional().openapi({ description: '移送函：选定已记录的移送（受移送法院）' }),
     purpose: z

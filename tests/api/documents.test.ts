@@ -182,7 +182,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(text).toContain('本裁决为非终局裁决');
     expect(text).not.toContain('调解仲裁法》第六条、第四十七条');
     expect(text).not.toContain('第四十七条第（');
-    expect(text).toContain('一、确认申请人张三2023年3月1日至2025年12月31日与被申请人存在劳动关系；');
+    expect(text).toContain('一、确认申请人张三与被申请人聊城某某机械有限公司之间2023年3月1日至2025年12月31日期间存在劳动关系；');
     expect(text).toContain('《中华人民共和国劳动合同法》第七条、第四十六条、第四十七条之规定');
     expect(text).not.toContain('支持申请人关于确认');
     expect(text).not.toContain('驳回');
@@ -406,7 +406,9 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     })();
     await issue(c, arb, granted(c, ['12000.00', '20000.00']));
     const text = await one(c, arb.token, { kind: 'award' });
-    expect(text).toContain('被申请人经书面通知，未到庭，仲裁庭依法缺席审理');
+    expect(text).toContain('被申请人经书面通知，未到庭，仲裁庭依照《中华人民共和国劳动争议调解仲裁法》第三十六条第二款的规定缺席审理');
+    // The award in default cites LDMAL Art. 36(2) with its basis (an outside tester, L2).
+    expect(text).toMatch(/依照[^。]*《中华人民共和国劳动争议调解仲裁法》第三十六条第二款[^。]*之规定，裁决如下/);
     // No defense was filed and the respondent never came: that, not a placeholder.
     expect(text).toContain('被申请人辩称：被申请人未提交书面答辩意见，亦未到庭参加仲裁活动。');
   });

@@ -108,3 +108,45 @@ describe('MARK_EFFECTIVE {partyId} and APPLY_ENFORCEMENT for the worker who did 
     expect(r).toMatchObject({ ok: false, violation: { rule: 'employer-sued-no-effect' } });
   });
 });
+
+describe('a mixed award of several workers, worker by worker (LDMAL Arts. 47–48, 50; SPC-1 Art. 17) — stop 41, M3', () => {
+  /** Worker A's claim 10 decided non-final, worker B's claim 11 final; A sued. */
+  function mixed() {
+    const snap = inCourt({ finality: 'mixed', suers: [WORKER_A] });
+    const context: MachineContext = {
+      ...snap.context,
+      claims: [
+        { id: 10, category: 'wages', partyId: WORKER_A },
+        { id: 11, category: 'wages', partyId: WORKER_B },
+      ],
+      award: {
+        ...(snap.context.award as NonNullable<MachineContext['award']>),
+        items: [
+          { claimId: 10, category: 'wages', outcome: 'granted', amount: '30000.00', final: false, reason: '' },
+          { claimId: 11, category: 'wages', outcome: 'granted', amount: '9000.00', final: true, reason: '' },
+        ] as NonNullable<MachineContext['award']>['items'],
+      },
+    };
+    return restore({ machineVersion: MACHINE_VERSION, value: { closed: { award: 'in_litigation' } }, context });
+  }
+
+  it('each worker has a window only on the document that decides his claim; the employer on both', () => {
+    const d = computeDeadlines(mixed().context, cal, DEFAULT_PERIODS, '2026-06-25');
+    const kinds = (partyId: number) =>
+      d
+        .filter((x) => x.partyId === partyId && /^(sue_|set_aside)/.test(x.kind))
+        .map((x) => x.kind)
+        .sort();
+    expect(kinds(WORKER_A)).toEqual(['sue_non_final']);
+    expect(kinds(WORKER_B)).toEqual(['sue_final_worker']);
+    expect(kinds(COMPANY)).toEqual(['set_aside_employer', 'sue_non_final']);
+  });
+
+  it('the worker with only final items: his part is effective the day it was made, whatever the other sued', () => {
+    const snap = mixed();
+    const d = computeDeadlines(snap.context, cal, DEFAULT_PERIODS, '2026-06-25').filter((x) => x.kind === 'effective');
+    expect(d.find((x) => x.partyId === WORKER_B)?.dueOn).toBe('2026-06-15');
+    const r = decide(snap, 'MARK_EFFECTIVE', '2026-06-25', { partyId: WORKER_B });
+    expect(r).toMatchObject({ ok: true });
+  });
+});

@@ -21,7 +21,7 @@ const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPU
 describe('document templates print the record, nothing more', () => {
   it('an absent respondent: written notice and default hearing only when the notice was served before the hearing', () => {
     const served = text(BUILDERS.award(SAMPLE_INPUT));
-    expect(served).toContain('被申请人经书面通知，未到庭，仲裁庭依法缺席审理');
+    expect(served).toContain('被申请人经书面通知，未到庭，仲裁庭依照《中华人民共和国劳动争议调解仲裁法》第三十六条第二款的规定缺席审理');
     const unserved = text(BUILDERS.award(withCtx({ services: [] })));
     expect(unserved).toContain('被申请人未到庭');
     expect(unserved).not.toContain('书面通知');
@@ -109,6 +109,11 @@ describe('document templates print the record, nothing more', () => {
       '《中华人民共和国劳动争议调解仲裁法》第四十七条第（一）项',
     ]);
     expect(suggestedBasis('wages', 'granted', false)).toEqual(['《中华人民共和国劳动合同法》第三十条']);
+    // Partly granted: the substantive article, not the burden of proof (an outside tester, L4).
+    expect(suggestedBasis('economic_compensation', 'partly', false)).toEqual([
+      '《中华人民共和国劳动合同法》第四十六条',
+      '《中华人民共和国劳动合同法》第四十七条',
+    ]);
     expect(suggestedBasis('social_insurance', 'dismissed', true)).toEqual([
       '《中华人民共和国劳动争议调解仲裁法》第六条',
       '《中华人民共和国劳动争议调解仲裁法》第四十七条第（二）项',
@@ -236,7 +241,7 @@ describe('advance execution on application (LDMAL Art. 44; an outside tester, L3
     const input = withCtx({ advanceExecutions: [{ ...ae, appliedOn: '2026-03-20' }] });
     expect(text(BUILDERS.advance_execution_ruling(input))).toContain('申请人于二〇二六年三月二十日向仲裁庭申请先予执行。');
     expect(text(BUILDERS.award(input))).toContain(
-      '申请人于二〇二六年三月二十日申请先予执行，仲裁庭于二〇二六年三月二十六日作出先予执行裁决。',
+      '申请人于二〇二六年三月二十日申请先予执行，仲裁庭于二〇二六年三月二十六日作出先予执行裁决，裁决被申请人',
     );
     // A record without the day keeps the wording it had.
     expect(text(BUILDERS.advance_execution_ruling(SAMPLE_INPUT))).toContain('审理中，申请人向仲裁庭申请先予执行。');

@@ -34,6 +34,14 @@ describe('limitation period warning (LDMAL Art. 27)', () => {
     expect(r.reasoning).toContain('劳动报酬请求（第1项）');
     expect(r.reasoning).not.toContain('65');
   });
+  it('the other claims beside remuneration are named by their number too (其他请求（第2项）, not its id)', () => {
+    const r = assessLimitation({ knewOn: '2025-03-01', employmentStatus: 'ongoing' }, '2026-02-28', [
+      { id: 65, category: 'wages', seq: 1 },
+      { id: 7, category: 'economic_compensation', seq: 2 },
+    ]);
+    expect(r.reasoning).toContain('其他请求（第2项）：');
+    expect(r.reasoning).not.toContain('（7）');
+  });
   it('remuneration during employment is exempt; one year from its end afterwards', () => {
     expect(assessLimitation({ knewOn: '2020-01-01', employmentStatus: 'ongoing' }, '2026-03-02', wages).status).toBe('exempt');
     expect(assessLimitation({ knewOn: '2020-01-01', employmentEndedOn: '2025-12-31' }, '2026-03-02', wages)).toMatchObject({

@@ -1021,11 +1021,19 @@ function awardEditor(c, type, dateInput) {
         r.fin.className = it?.final ? 'final-yes' : 'final-no';
         r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
         r.fin.title = it?.reason ?? '';
+        // LDMAL Art. 44; domain.md §9.2: an item ordered paid in advance is deducted and stated in the award.
+        if (it?.advanceExecution) {
+          r.fin.textContent += '（已先予执行）';
+          r.fin.title = `${r.fin.title}\n${it.advanceExecution.message}`.trim();
+        }
         // The suggestion follows the outcome and finality until the arbitrator edits it.
         if (it?.legalBasis && r.basis.dataset.edited !== 'true') r.basis.value = it.legalBasis.join('\n');
       }
       const open = rows.length - answered.length;
-      summaryLine.textContent = `${open && !partial ? `已选 ${answered.length}/${rows.length} 项，` : ''}${partial ? '本次裁决的事项' : '整体'}：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。`;
+      summaryLine.textContent = `${open && !partial ? `已选 ${answered.length}/${rows.length} 项，` : ''}${partial ? '本次裁决的事项' : '整体'}：${LABELS.finality[p.finality]}。终局限额：${p.thresholdAmount} 元（当地月最低工资 ${p.minimumWage.monthly} 元 × 12${p.minimumWage.confirmed ? '' : '，标准待管理员确认'}）。${p.items
+        .filter((i) => i.advanceExecution)
+        .map((i) => i.advanceExecution.message)
+        .join('；')}`;
     } catch (err) {
       if (n !== asked) return;
       lastPreview = null;

@@ -755,6 +755,7 @@ function decisionMatters(c) {
     withdrawal: '准许撤回仲裁申请',
     deemed_withdrawal: '按撤回仲裁申请处理',
     correction: '补正',
+    recusal: '回避决定',
   };
   const ok = {
     suspension: Boolean(p.suspensions?.length),
@@ -763,6 +764,8 @@ function decisionMatters(c) {
     withdrawal: c.closure?.mode === 'withdrawal',
     deemed_withdrawal: c.closure?.mode === 'deemed_withdrawal',
     correction: Boolean(c.award),
+    // Rules Art. 12: a recusal decided in writing has its 决定书.
+    recusal: Boolean(p.recusalApplications?.some((r) => r.decision?.form === 'written')),
   };
   return Object.fromEntries(Object.entries(all).filter(([k]) => ok[k]));
 }
