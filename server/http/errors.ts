@@ -1,9 +1,22 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
+import { percentDecoded, scrub } from '../logger.ts';
+
+/**
+ * The request's path as an answer names it (`instance`, a 404's detail): never the query string (it may hold a name,
+ * an identity number or a token), and identity-number and phone shaped digits masked — also percent-encoded ones (the
+ * path is then answered decoded, masked).
+ */
+export function answeredPath(req: Request): string {
+  const raw = (req.originalUrl ?? req.url).split('?', 1)[0] ?? '';
+  const decoded = percentDecoded(raw);
+  const masked = scrub(decoded);
+  return masked === decoded ? scrub(raw) : masked;
+}
 
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
-  next(notFound(`没有这个地址：${req.method} ${req.path}`));
+  next(notFound(`没有这个地址：${req.method} ${answeredPath(req)}`));
 };
 
 /**
@@ -104,7 +117,7 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
           title: e.title,
           status: e.status,
           detail: e.message,
-          instance: req.originalUrl,
+          instance: answeredPath(req),
           ...e.extra,
         }),
       );
