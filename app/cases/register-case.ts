@@ -105,8 +105,9 @@ const SIDE_FIELD = { applicant: 'applicants', respondent: 'respondents', third_p
 
 /**
  * Date rules the schema cannot see: nothing received in the future; a postmark not after receipt; no party born on or
- * after the receipt (nor after today); and one person a party once (`samePersonTwice`). Pure (no case state but `current`), so the HTTP layer runs it before the role,
- * scope, version and state checks (api.md: 400 before 403/404/412/409) and the use case runs it again with the case.
+ * after the receipt (nor after today); and one person a party once (`samePersonTwice`). Pure (no case state but
+ * `current`), so the HTTP layer runs it before the role, scope, version and state checks (api.md: 400 before
+ * 403/404/412/409) and the use case runs it again with the case.
  */
 export function checkRegistrationDates(
   body: {
@@ -181,7 +182,7 @@ export function samePersonTwice(
       if (path)
         errors.push({
           path,
-          message: `身份证号码与${first && first !== path ? `${partyPlace(first)}` : '本案已登记的当事人'}相同：同一人不能重复列为当事人`,
+          message: `身份证号码与${first && first !== path ? partyPlace(first) : '本案已登记的当事人'}相同：同一人不能重复列为当事人`,
         });
     }
   }
