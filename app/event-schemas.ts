@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_TYPES, type EventType, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
-import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, RecordId } from './schemas.ts';
+import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, PersonName, RecordId } from './schemas.ts';
 
 const Id = RecordId;
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
@@ -114,7 +114,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     confirmed: z.boolean().optional().openapi({
       description: '简便方式（电话、短信等）送达经受送达人确认（Rules Art. 59：未经确认的不能作为缺席裁决、按撤回处理的依据）',
     }),
-    signer: z.string().trim().min(1).max(100).optional(),
+    signer: PersonName.optional(),
     awardOn: IsoDate.optional().openapi({
       description: '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时视为送达此前作出而该当事人尚未收到的各份裁决',
     }),
@@ -354,7 +354,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       .object({
         kind: z.enum(['arbitrator', 'recorder']).openapi({ description: '仲裁员或记录人员' }),
         userId: Id.optional(),
-        name: Name.optional(),
+        name: PersonName.optional(),
         commissionChair: z.boolean().optional().openapi({ description: '被申请回避的仲裁员是仲裁委员会主任' }),
       })
       .strict()
@@ -373,7 +373,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     result: z.enum(['granted', 'rejected']),
     decidedBy: z.enum(['chair', 'institute_head', 'commission']),
     replacementId: Id.optional().openapi({ description: '回避的仲裁员由谁替换' }),
-    replacementName: Name.optional().openapi({ description: '替换的记录人员' }),
+    replacementName: PersonName.optional().openapi({ description: '替换的记录人员' }),
     reason: Reason.optional(),
     form: Decision,
   }),

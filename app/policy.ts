@@ -217,6 +217,14 @@ export function readLevel(actor: Actor, scope: CaseScope): ReadLevel {
 
 const LEVEL_RANK: Record<ReadLevel, number> = { summary: 0, masked: 1, full: 2 };
 /**
+ * Whether a reader at this level is told which other cases a registration warned of as the same dispute (the REGISTER
+ * entry's `duplicates`): only one who reads the case in full — the warning says that parties who may be named
+ * differently share an identity number, which a masked reader is not shown.
+ */
+export function readsDuplicateFilings(level: ReadLevel): boolean {
+  return level === 'full';
+}
+/**
  * A write's stored answer (a retry with the same Idempotency-Key) shows the case as its writer read it then. One who has
  * since lost that level — an arbitrator recused, a mediator replaced — is not shown it again: the write stands, the
  * answer is refused.

@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, parseMoney } from '../workflows/identifiers.ts';
+import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, holdsPersonalNumber, parseMoney } from '../workflows/identifiers.ts';
 import { STATE_LABELS } from '../workflows/labels.ts';
 import { CLOSURE_MODES, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
@@ -33,6 +33,12 @@ export const Money = z
   .superRefine(check((s) => (parseMoney(s) === null ? '金额应为以元为单位的数字字符串，最多两位小数，如 "26400.00"' : null)))
   .openapi({ type: 'string', pattern: '^\\d+(\\.\\d{1,2})?$', example: '12000.00', description: '人民币元，最多两位小数' });
 const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
+/**
+ * A party's, an agent's or a legal representative's name — and a person named in an event: no identity number or phone
+ * typed into it (lists and summaries show names to every role; those have fields of their own). 400 naming the field.
+ */
+export const NAME_HOLDS_NUMBER = '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目';
+export const PersonName = Name.superRefine(check((s) => (holdsPersonalNumber(s) ? NAME_HOLDS_NUMBER : null)));
 const Address = z.string().trim().max(200, '不能超过200个字符');
 const Phone = z.string().trim().superRefine(check(checkPhone)).openapi({ example: '13800000000' });
 export const IdNumber = z
@@ -51,7 +57,7 @@ export const CreditCode = z
 export const AgentInput = z
   .object({
     id: RecordId.optional(),
-    name: Name,
+    name: PersonName,
     kind: z.enum(Object.keys(AGENT_KINDS) as [keyof typeof AGENT_KINDS]),
     unit: Name.optional(),
     phone: Phone.optional(),
@@ -68,7 +74,7 @@ export const AgentInput = z
 
 const PartyCommon = {
   id: RecordId.optional().openapi({ description: 'PATCH：保留已有当事人时带上其 id' }),
-  name: Name,
+  name: PersonName.openapi({ description: '姓名或名称（不含身份证号码、电话号码：填在 idNumber、phone）' }),
   phone: Phone.optional(),
   address: Address.optional(),
   agents: z.array(AgentInput).max(10).optional(),
@@ -93,7 +99,7 @@ export const OrganizationInput = z
     kind: z.literal('organization'),
     ...PartyCommon,
     creditCode: CreditCode.optional(),
-    legalRepresentative: Name.optional(),
+    legalRepresentative: PersonName.optional(),
     legalRepresentativeTitle: z.string().trim().min(1).max(50).optional(),
   })
   .strict()
@@ -320,7 +326,10 @@ export const Problem = z
     title: z.string(),
     status: z.number().int().min(400).max(599),
     detail: z.string(),
-    instance: z.string().openapi({ description: '出错的请求地址（路径与查询）', example: '/api/cases/7/events' }),
+    instance: z.string().openapi({
+      description: '出错的请求地址：路径，不含查询字符串；其中身份证号码、手机号码形状的数字已脱敏',
+      example: '/api/cases/7/events',
+    }),
     errors: z
       .array(z.strictObject({ path: z.string(), message: z.string() }))
       .optional()

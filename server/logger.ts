@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
-import { maskIdNumbersInText, maskMobilesInText } from '../workflows/identifiers.ts';
+import { maskPersonalNumbersLeniently } from '../workflows/identifiers.ts';
 
 /**
  * What an error may put in a log line: its class, code, a message and the stack — never the values of a query. A
@@ -30,9 +30,37 @@ const firstLine = (s: string) => {
   return line.length <= 450 ? line : `${line.slice(0, 200)} … ${line.slice(-250)}`;
 };
 
-/** Masks identity-number and mobile-phone shaped digits in free text (a last line of defence for log lines). */
+/**
+ * Masks identity-number and mobile-phone shaped digits (a last line of defence for log lines), read leniently — also
+ * next to letters (`a<id>b`, after an escaped line break `\n`), in any grouping, and any group of 19 or more digits (an
+ * identity number and a mobile written together): if in doubt, masked (workflows/identifiers.ts).
+ */
 export function scrub(text: string): string {
-  return maskMobilesInText(maskIdNumbersInText(text));
+  return maskPersonalNumbersLeniently(text);
+}
+
+/**
+ * Percent-encoding decoded where it can be (`%31%31…` is digits, `%20` a space, `%0A` a line break), byte sequences
+ * that are no UTF-8 as U+FFFD, a stray `%` left as it is; twice, for a value encoded twice. Never throws.
+ */
+export function percentDecoded(text: string): string {
+  let s = text;
+  for (let pass = 0; pass < 2 && /%[0-9A-Fa-f]{2}/.test(s); pass++) {
+    s = s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) =>
+      Buffer.from(
+        m
+          .slice(1)
+          .split('%')
+          .map((h) => Number.parseInt(h, 16)),
+      ).toString('utf8'),
+    );
+  }
+  return s;
+}
+
+/** A request's path as the log records it: percent-decoded, then scrubbed (never the query string). */
+export function loggedPath(path: string): string {
+  return scrub(percentDecoded(path));
 }
 
 /**
@@ -82,13 +110,15 @@ export function requestLogger(logger: Logger): RequestHandler {
     req.id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     res.setHeader('X-Request-Id', req.id);
     const start = process.hrtime.bigint();
+    // A client's request id may hold what the log must not: as logged, scrubbed like the path (the answer echoes it).
+    const loggedId = loggedPath(req.id);
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
       logger.info(
         {
-          reqId: req.id,
+          reqId: loggedId,
           method: req.method,
-          path: req.path,
+          path: loggedPath(req.path),
           status: res.statusCode,
           durationMs: Math.round(durationMs * 10) / 10,
           userId: req.user?.id,

@@ -616,6 +616,15 @@ export function checkIdNumber(raw) {
   const sum = w.reduce((a, x, i) => a + x * Number(s[i]), 0);
   return '10X98765432'[sum % 11] === s[17] ? null : '身份证号码校验位错误';
 }
+/**
+ * A name (a party's, an agent's, a legal representative's) holding an identity number or a mobile — 11 digits or more
+ * in one run, one separator (space . - · / _) at most between two, half- or full-width: the server refuses it
+ * (app/schemas.ts PersonName), with this message.
+ */
+export function checkPersonName(raw) {
+  const s = String(raw ?? '').replace(/[\uff10-\uff19\uff38\uff58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return /\d(?:[ .\-·・/_\u3000]?\d){10}/.test(s) ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
+}
 export function checkCreditCode(s) {
   if (!s) return null;
   const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -76,61 +76,152 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
 
 /**
  * Identity numbers (18 characters, GB 11643) and mainland mobile numbers written into free text — mediation terms, a
- * note, the facts — found by their shape (a credit code of 18 digits looks the same and is masked too), also as people
- * write them down:
- * - an identity number in its 6-8-4 groups with a birth date's shape, born 1900–2019 (`371502 19851212 567X`, the same
- *   space or hyphen between both; a serial such as `370000-20261203-0012` is not one);
- * - a mobile in 3-4-4 groups (`138 0000 5555`, `138-0000-5555`) or after the country code (`+86 13800005555`,
- *   `008613800005555`, `8613800005555`);
- * - in full-width digits as a Chinese input method types them (`１３８００００５５５５`).
- * The log (server/logger.ts) scrubs JSON text, where a line break before a number is `\n`: a letter right after a
- * backslash does not count as part of a word. A UUID (a request id) is left whole.
+ * note, the facts, a party's name — found by their shape (a credit code of 18 digits looks the same and is masked too),
+ * also as people write them down:
+ * - digits in groups, one separator between two groups — a space, `.`, `-`, `·`, `/`, `_` or the ideographic space —
+ *   in any grouping (`110105 19491231 002X`, `1101 0519 4912 3100 2X`, `110105.19491231.002X`, `139-1234-5678`,
+ *   `1 3 9 1 2 3 4 5 6 7 8`);
+ * - an identity number: 17 digits and a digit or X in one such run; written in groups, positions 1–2 a province and
+ *   7–14 a birth date (1900–2019), so that a dated serial such as `370000-20261203-0012` is not one;
+ * - a mobile: 11 digits starting 1[3-9] in one run, one separator throughout, after the country code or not
+ *   (`+86 139 0000 6666`, `008613800005555`) — so that amounts such as `13000.00 1500.00` are not one;
+ * - in full-width digits as a Chinese input method types them, or some of them (`１３８００００５５５５`).
+ * A match starts and ends at a group's edge: a part of a longer digit group is no match (a bank account of 22 digits),
+ * and dates and amounts (`2025.12.01`, `12000.00元`) hold too few digits. In text, digits right after or before a
+ * letter are part of a word and left alone — but for a letter after a backslash (the log scrubs JSON text, where a line
+ * break is `\n`) and an X ending an identity number (a mobile may follow it at once). The log reads `lenient`ly: next
+ * to letters too, in any separators, grouped identity numbers without the province and birth-date test, and any group
+ * of 19 or more digits (an identity number and a mobile written together). A UUID (a request id) is left whole.
  */
-const NOT_AFTER_WORD = '(?<!(?<!\\\\)[0-9A-Za-z])';
-const ID_NUMBER_IN_TEXT = new RegExp(
-  `${NOT_AFTER_WORD}(?:\\d{17}[\\dXx]|\\d{6}([ -])(?:19\\d{2}|20[01]\\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\1\\d{3}[\\dXx])(?![0-9A-Za-z])`,
-  'g',
-);
-const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
-const MOBILE_IN_TEXT = new RegExp(
-  `(${UUID.source})|(?<![\\d+])((?:(?:\\+|00)?86[ -]?)?)(1[3-9]\\d)([ -]?)\\d{4}([ -]?)(\\d{4})(?!\\d)`,
-  'g',
-);
-/** 11 digits, each pair at most one space or hyphen apart: a string without such a run holds neither. */
-const ELEVEN_DIGITS = /\d(?:[ -]?\d){10}/;
-/** Full-width digits, Ｘ, ＋, －, the ideographic space: their ASCII forms, one character for one (positions kept). */
-const FULL_WIDTH = /[０-９Ｘｘ＋－\u3000]/g;
+const SEPARATORS = ' .\\-·・/_';
+const RUN = new RegExp(`\\d+(?:[${SEPARATORS}]\\d+)*[Xx]?`, 'g');
+const GROUP = /\d+[Xx]?/g;
+const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
+/** 11 digits, at most one separator between each two: a text without such a run holds neither. */
+const ELEVEN_DIGITS = new RegExp(`\\d(?:[${SEPARATORS}]?\\d){10}`);
+/** Full-width forms (digits, Ｘ, ＋, －, ．, ／, ＿ …) and the ideographic space as ASCII, one character for one. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 const toHalfWidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
+const LETTER = /^[A-Za-z]$/;
+const DIGIT = /^\d$/;
 
-/**
- * `s` with each match of `re` in its ASCII form (full-width digits and signs read as ASCII, one character for one, so
- * positions agree) replaced by `render` of the original text matched: what is kept is kept as it was typed.
- */
-function replaceAsAscii(s: string, re: RegExp, render: (typed: string, m: RegExpMatchArray) => string): string {
-  const ascii = s.replace(FULL_WIDTH, toHalfWidth);
+/** A grouped identity number reads as one: a province, then a real birth date between 1900 and 2019. */
+function plausibleId(d: string): boolean {
+  if (!PROVINCES.has(Number(d.slice(0, 2)))) return false;
+  const y = Number(d.slice(6, 10));
+  return y >= 1900 && y <= 2019 && isRealDate(y, Number(d.slice(10, 12)), Number(d.slice(12, 14)));
+}
+
+interface Group {
+  from: number;
+  to: number;
+  text: string;
+}
+/** One number found: what it is, the groups it spans, and (a mobile) how many digits of country code lead it. */
+interface Found {
+  kind: 'id' | 'mobile' | 'long';
+  groups: Group[];
+  prefix: number;
+}
+
+/** The identity numbers, mobiles and (lenient) overlong digit groups in `ascii` (the rules above), in order. */
+function findNumbers(ascii: string, lenient: boolean): Found[] {
+  const out: Found[] = [];
+  for (const run of ascii.matchAll(RUN)) {
+    const start = run.index ?? 0;
+    const end = start + run[0].length;
+    const groups: Group[] = [...run[0].matchAll(GROUP)].map((g) => ({
+      from: start + (g.index ?? 0),
+      to: start + (g.index ?? 0) + g[0].length,
+      text: g[0],
+    }));
+    const before = ascii[start - 1] ?? '';
+    const after = ascii[end] ?? '';
+    const wordBefore = !lenient && LETTER.test(before) && !/[Xx]/.test(before) && ascii[start - 2] !== '\\';
+    const wordAfter = !lenient && (LETTER.test(after) || (DIGIT.test(after) && !/[Xx]$/.test(run[0])));
+    const last = wordAfter ? groups.length - 2 : groups.length - 1;
+    let i = wordBefore ? 1 : 0;
+    while (i <= last) {
+      let best: Found | null = null;
+      let digits = '';
+      for (let j = i; j <= last; j++) {
+        digits += (groups[j] as Group).text;
+        if (digits.length > 18) break;
+        const span = groups.slice(i, j + 1);
+        if (/^\d{17}[\dXx]$/.test(digits)) {
+          if (j === i || lenient || plausibleId(digits)) best = { kind: 'id', groups: span, prefix: 0 };
+        } else if (MOBILE.test(digits)) {
+          const prefix = digits.length - 11;
+          // The separators between the groups (not the one after a country code standing alone) are one and the same.
+          const seps = new Set(span.slice(1).flatMap((g, n) => (n === 0 && span[0]?.text.length === prefix ? [] : [ascii[g.from - 1]])));
+          if (lenient || seps.size <= 1) best = { kind: 'mobile', groups: span, prefix };
+        }
+      }
+      if (!best && lenient && (groups[i] as Group).text.replace(/[Xx]$/, '').length >= 19) {
+        best = { kind: 'long', groups: [groups[i] as Group], prefix: 0 };
+      }
+      if (best) {
+        out.push(best);
+        i += best.groups.length;
+      } else i++;
+    }
+  }
+  return out;
+}
+
+/** `s` with the numbers of the kinds asked for masked, read in ASCII (UUIDs aside); what is kept is kept as typed. */
+function maskNumbers(s: string, kinds: { ids: boolean; mobiles: boolean }, lenient: boolean): string {
+  const ascii = s.replace(FULL_WIDTH, toHalfWidth).replace(UUID, (u) => 'u'.repeat(u.length));
   if (!ELEVEN_DIGITS.test(ascii)) return s;
   let out = '';
   let last = 0;
-  for (const m of ascii.matchAll(re)) {
-    const at = m.index ?? 0;
-    out += s.slice(last, at) + render(s.slice(at, at + m[0].length), m);
-    last = at + m[0].length;
+  for (const f of findNumbers(ascii, lenient)) {
+    if (f.kind === 'mobile' ? !kinds.mobiles : !kinds.ids) continue;
+    const from = (f.groups[0] as Group).from;
+    const to = (f.groups[f.groups.length - 1] as Group).to;
+    const at = f.groups.flatMap((g) => Array.from({ length: g.to - g.from }, (_, n) => g.from + n));
+    const typed = (xs: number[]) => xs.map((n) => s[n]).join('');
+    let masked: string;
+    if (f.kind === 'mobile') {
+      // The grouping and the country code kept: 139 **** 5678.
+      const hide = new Set(at.slice(f.prefix + 3, f.prefix + 7));
+      masked = Array.from({ length: to - from }, (_, n) => (hide.has(from + n) ? '*' : s[from + n])).join('');
+    } else {
+      masked = `${typed(at.slice(0, 4))}${'*'.repeat(at.length - 8)}${typed(at.slice(-4))}`;
+    }
+    out += s.slice(last, from) + masked;
+    last = to;
   }
   return last === 0 ? s : out + s.slice(last);
 }
 
 /** Identity-number shaped digits in free text masked as `maskIdNumber` masks a number: 3715**********1234. */
 export function maskIdNumbersInText(s: string): string {
-  return replaceAsAscii(s, ID_NUMBER_IN_TEXT, (typed) => `${typed.slice(0, 4)}**********${typed.slice(-4)}`);
+  return maskNumbers(s, { ids: true, mobiles: false }, false);
 }
 
 /** Mobile-number shaped digits in free text masked, their grouping and country code kept: 138****5555, 138 **** 5555. */
 export function maskMobilesInText(s: string): string {
-  return replaceAsAscii(s, MOBILE_IN_TEXT, (typed, m) => {
-    if (m[1] !== undefined) return typed; // a UUID
-    const hidden = (m[2] as string).length + 3 + (m[4] as string).length;
-    return `${typed.slice(0, hidden)}****${typed.slice(hidden + 4)}`;
-  });
+  return maskNumbers(s, { ids: false, mobiles: true }, false);
+}
+
+/** Both, in free text: what a list shows of a party's name, and a masked reader of what someone wrote. */
+export function maskPersonalNumbersInText(s: string): string {
+  return maskNumbers(s, { ids: true, mobiles: true }, false);
+}
+
+/**
+ * The log's reading (server/logger.ts): identity numbers and mobiles also next to letters, in mixed separators, and
+ * any group of 19 or more digits — if in doubt, masked.
+ */
+export function maskPersonalNumbersLeniently(s: string): string {
+  return maskNumbers(s, { ids: true, mobiles: true }, true);
+}
+
+/** True when `s` holds an identity-number or mobile-number shaped sequence, read as the log reads (a name must not). */
+export function holdsPersonalNumber(s: string): boolean {
+  return maskPersonalNumbersLeniently(s) !== s;
 }
 
 /** Masks an identity number for lists and logs: 3715**********1234. */

@@ -105,8 +105,9 @@ const SIDE_FIELD = { applicant: 'applicants', respondent: 'respondents', third_p
 
 /**
  * Date rules the schema cannot see: nothing received in the future; a postmark not after receipt; no party born on or
- * after the receipt (nor after today). Pure (no case state but `current`), so the HTTP layer runs it before the role,
- * scope, version and state checks (api.md: 400 before 403/404/412/409) and the use case runs it again with the case.
+ * after the receipt (nor after today); and one person a party once (`samePersonTwice`). Pure (no case state but
+ * `current`), so the HTTP layer runs it before the role, scope, version and state checks (api.md: 400 before
+ * 403/404/412/409) and the use case runs it again with the case.
  */
 export function checkRegistrationDates(
   body: {
@@ -150,8 +151,49 @@ export function checkRegistrationDates(
     if (kept.some((p) => typeof p.idNumber === 'string' && checkIdBornBefore(p.idNumber, bornBy)))
       errors.push({ path: 'receivedOn', message: '收件日期不能早于当事人的出生日期（身份证号码）' });
   }
+  errors.push(...samePersonTwice(body, current?.parties));
   if (errors.length) throw validationError(errors);
 }
+
+/**
+ * One person is a party of a case once: an identity number a second time among the parties — on the same side or
+ * another, as sent or (PATCH) kept from those stored on the sides not sent — is refused naming the one sent later.
+ */
+export function samePersonTwice(
+  body: { applicants?: IdHolder[]; respondents?: IdHolder[]; thirdParties?: IdHolder[] },
+  stored: PartyRecord[] = [],
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Map<string, string | null>();
+  for (const field of PARTY_FIELDS) {
+    const sent = body[field];
+    const holders: { id: unknown; path: string | null }[] = sent
+      ? sent.map((p, i) => ({ id: p.idNumber, path: `${field}.${i}.idNumber` }))
+      : stored.filter((p) => SIDE_FIELD[p.side as keyof typeof SIDE_FIELD] === field).map((p) => ({ id: p.idNumber, path: null }));
+    for (const h of holders) {
+      if (typeof h.id !== 'string' || !h.id) continue;
+      const key = h.id.toUpperCase();
+      if (!seen.has(key)) {
+        seen.set(key, h.path);
+        continue;
+      }
+      const first = seen.get(key) ?? null;
+      const path = h.path ?? first;
+      if (path)
+        errors.push({
+          path,
+          message: `身份证号码与${first && first !== path ? partyPlace(first) : '本案已登记的当事人'}相同：同一人不能重复列为当事人`,
+        });
+    }
+  }
+  return errors;
+}
+const PLACE = { applicants: '申请人', respondents: '被申请人', thirdParties: '第三人' } as const;
+/** `applicants.1.idNumber` → 第2名申请人. */
+const partyPlace = (path: string) => {
+  const [field, i] = path.split('.');
+  return `第${Number(i) + 1}名${PLACE[field as keyof typeof PLACE]}`;
+};
 
 /** A case to create: its columns, parties and claims (registration, or the application a mediation refers). */
 export type NewCase = CaseColumns &
@@ -246,15 +288,8 @@ export async function registerCase(
   // Inside the transaction (PostgreSQL): the calendar's version first — a statement with numbers only, it goes in one
   // message with BEGIN (db/knex.ts) instead of BEGIN going alone before the duplicate check, whose values are bound.
   const versions = reads?.versions ?? (await deps.stores.reference.versions(uow.trx));
-  const candidates =
-    input.track !== 'arbitration'
-      ? []
-      : (reads?.candidates ??
-        (await deps.stores.cases.duplicateCandidates(
-          uow.trx,
-          parties.filter((p) => p.side === 'applicant'),
-        )));
-  const warnings = input.track === 'arbitration' ? duplicateWarnings({ parties, claims }, candidates) : [];
+  const warnings =
+    input.track === 'arbitration' ? await duplicateFilingWarnings(deps, uow.trx, { parties, claims }, reads?.candidates) : [];
   // Deadlines computed from a calendar read before the transaction: the write fails (and is decided again) when
   // reference data was loaded in between.
   if (reads && !(await deps.stores.reference.expectVersions(uow.trx, reads.versions.all))) {
@@ -292,11 +327,36 @@ export async function registerCase(
     {
       channel: input.channel,
       track: input.track,
-      ...(warnings.length ? { duplicates: warnings.map((w) => ({ code: w.code, caseId: w.caseId, bars: w.bars, source: w.source })) } : {}),
+      ...duplicatesEntry(warnings),
     },
     { calendarVersion: versions.calendar },
   );
   return { ...view, warnings };
+}
+
+/**
+ * The duplicate-filing warnings (Rules Arts. 34, 39) of a new arbitration application — a registration's, or the one a
+ * pre-arbitration mediation refers (REFER_TO_ARBITRATION): its applicants' earlier arbitration cases read (unless the
+ * caller read them already) and compared. Never a refusal.
+ */
+export async function duplicateFilingWarnings(
+  deps: Deps,
+  k: UnitOfWork['trx'],
+  draft: { parties: PartyRecord[]; claims: ClaimRecord[] },
+  candidates?: RegistrationReads['candidates'],
+): Promise<DuplicateWarning[]> {
+  const found =
+    candidates ??
+    (await deps.stores.cases.duplicateCandidates(
+      k,
+      draft.parties.filter((p) => p.side === 'applicant'),
+    ));
+  return duplicateWarnings(draft, found);
+}
+
+/** What the REGISTER entry keeps of the warnings: which cases, how and why (the history shows it to full readers). */
+export function duplicatesEntry(warnings: DuplicateWarning[]): { duplicates?: Record<string, unknown>[] } {
+  return warnings.length ? { duplicates: warnings.map((w) => ({ code: w.code, caseId: w.caseId, bars: w.bars, source: w.source })) } : {};
 }
 
 const partiesOf = (input: CaseCreate): PartyRecord[] => [

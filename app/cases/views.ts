@@ -3,13 +3,19 @@ import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { formatMoney, maskIdNumber, maskIdNumbersInText, maskMobilesInText } from '../../workflows/identifiers.ts';
+import {
+  formatMoney,
+  maskIdNumber,
+  maskIdNumbersInText,
+  maskMobilesInText,
+  maskPersonalNumbersInText,
+} from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation } from '../../workflows/limitation.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
 import { documentMadeOn } from '../../workflows/rules.ts';
-import type { ReadLevel } from '../policy.ts';
+import { type ReadLevel, readsDuplicateFilings } from '../policy.ts';
 
 /**
  * A party as the reader may see it (api.md "Reading (v1.1)", levels decided by app/policy.ts `readLevel`):
@@ -55,8 +61,9 @@ export function caseSummaryView(c: CaseSummaryRecord) {
     procedure: c.procedure,
     collective: c.collective,
     wageArrears: c.wageArrears,
-    applicantNames: c.parties.filter((p) => p.side === 'applicant').map((p) => p.name),
-    respondentNames: c.parties.filter((p) => p.side === 'respondent').map((p) => p.name),
+    // A list never shows an identity number or a phone (api.md "Reading (v1.1)"): typed into a name, they are masked.
+    applicantNames: c.parties.filter((p) => p.side === 'applicant').map((p) => maskPersonalNumbersInText(p.name)),
+    respondentNames: c.parties.filter((p) => p.side === 'respondent').map((p) => maskPersonalNumbersInText(p.name)),
     closure: c.closureMode && c.closedOn ? { mode: c.closureMode, closedOn: c.closedOn } : null,
     version: c.version,
     ...(c.awardDueOn !== undefined ? { awardDueOn: c.awardDueOn, awardDueProvisional: c.awardDueProvisional ?? false } : {}),
@@ -181,8 +188,9 @@ export function buildCaseView(
     ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar) }),
   };
   // A masked reader (an arbitrator or mediator of another case) is not shown identity numbers, phones or addresses:
-  // neither in the parties' fields (partyView) nor where someone typed them — the facts, mediation terms, notes.
-  return level === 'masked' ? maskForReader(view, true) : view;
+  // neither in the parties' fields (partyView) nor where someone typed them — the facts, mediation terms, notes, a
+  // party's name; nor is a summary reader (an analyst), whose view holds names and deadlines naming parties.
+  return level !== 'full' ? maskForReader(view, true) : view;
 }
 
 /** The case's parties' names by id: what a text that numbers them (workflows/labels.ts `namePartiesIn`) names. */
@@ -413,6 +421,9 @@ export function eventView(e: EventRecord, level: ReadLevel = 'full') {
     };
   }
   const dropContact = level === 'masked';
+  // The earlier cases a registration warned of (their parties share an identity number) only for a full reader.
+  const { duplicates: _d, ...kept } = (e.payload ?? {}) as Record<string, unknown>;
+  const payload = readsDuplicateFilings(level) ? e.payload : kept;
   return {
     id: e.id,
     seq: e.seq,
@@ -421,7 +432,7 @@ export function eventView(e: EventRecord, level: ReadLevel = 'full') {
     occurredOn: e.occurredOn,
     recordedAt: e.recordedAt,
     actor: { id: e.actorId, role: e.actorRole, name: e.actorName },
-    payload: maskDeep(e.payload, dropContact) as Record<string, unknown>,
+    payload: maskDeep(payload, dropContact) as Record<string, unknown>,
     stateBefore: e.stateBefore,
     stateAfter: e.stateAfter,
     before: maskDeep(e.before, dropContact),

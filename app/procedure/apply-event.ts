@@ -39,7 +39,7 @@ import {
   syncTribunal,
   userNames,
 } from '../cases/case-state.ts';
-import { createCase } from '../cases/register-case.ts';
+import { createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
@@ -399,7 +399,15 @@ async function decide(
   if (ev.type === 'REFER_TO_ARBITRATION') {
     // A preview (no unit of work) of a referral the rules allow ends here: what follows writes the new application.
     if (uow === null) throw previewNotAvailable(ev.type);
-    // LDMAL Art. 14: a new arbitration application with the mediation's parties and claims.
+    // LDMAL Art. 14: a new arbitration application with the mediation's parties and claims — warned of an earlier case
+    // of the same dispute as a registration is (Rules Arts. 34, 39).
+    const parties = c.parties.map(({ id: _id, agents, ...p }) => ({ ...p, agents: agents.map(({ id: _a, ...a }) => a) }));
+    // A claim of one applicant names him by position: the new case's parties are new rows (another case's ids).
+    const claims = c.claims.map(({ id: _id, seq: _s, partyId, ...cl }) => {
+      const { applicant } = claimApplicant(c, { partyId });
+      return applicant ? { ...cl, applicant } : cl;
+    });
+    const warnings = await duplicateFilingWarnings(deps, (uow as UnitOfWork).trx, { parties, claims });
     const { record } = await createCase(
       deps,
       uow as UnitOfWork,
@@ -417,14 +425,10 @@ async function decide(
         collectiveGround: c.collectiveGround,
         wageArrears: c.wageArrears,
         linkedCaseId: c.id,
-        parties: c.parties.map(({ id: _id, agents, ...p }) => ({ ...p, agents: agents.map(({ id: _a, ...a }) => a) })),
-        // A claim of one applicant names him by position: the new case's parties are new rows (another case's ids).
-        claims: c.claims.map(({ id: _id, seq: _s, partyId, ...cl }) => {
-          const { applicant } = claimApplicant(c, { partyId });
-          return applicant ? { ...cl, applicant } : cl;
-        }),
+        parties,
+        claims,
       },
-      { channel: (payload.channel as string) ?? 'counter', track: 'arbitration', referredFrom: c.id },
+      { channel: (payload.channel as string) ?? 'counter', track: 'arbitration', referredFrom: c.id, ...duplicatesEntry(warnings) },
     );
     cols.linkedCaseId = record.id;
   }

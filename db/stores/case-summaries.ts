@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { maskPersonalNumbersInText } from '../../workflows/identifiers.ts';
 
 /** The names a case shows wherever it is listed: applicants and respondents, each side in its order (seq). */
 export interface PartyNames {
@@ -9,7 +10,7 @@ export interface PartyNames {
 /**
  * The party names of the given cases, in one query: the one read behind every list that shows a case by its parties
  * (the hearing calendar, the award-clock board, the due-deadline list). Names only — never an identity number, a
- * phone or an address. A case without parties (or not found) maps to empty lists.
+ * phone or an address: typed into a name, they are masked. A case without parties (or not found) maps to empty lists.
  */
 export async function partyNamesOf(k: Knex, caseIds: number[]): Promise<Map<number, PartyNames>> {
   const ids = [...new Set(caseIds)];
@@ -23,7 +24,7 @@ export async function partyNamesOf(k: Knex, caseIds: number[]): Promise<Map<numb
   for (const r of rows) {
     const names = out.get(Number(r.case_id));
     if (!names) continue;
-    (r.side === 'applicant' ? names.applicantNames : names.respondentNames).push(r.name as string);
+    (r.side === 'applicant' ? names.applicantNames : names.respondentNames).push(maskPersonalNumbersInText(r.name as string));
   }
   return out;
 }
@@ -79,13 +80,16 @@ export function createCaseSummaryStore() {
         }),
       );
     },
-    /** The names of the given cases' parties (every side), by case, then by party id: what a text numbering them names. */
+    /**
+     * The names of the given cases' parties (every side), by case, then by party id: what a text numbering them names
+     * in a list (identity numbers and phones typed into a name masked).
+     */
     async partyNamesById(k: Knex, caseIds: number[]): Promise<Map<number, Map<number, string>>> {
       const ids = [...new Set(caseIds)];
       const out = new Map<number, Map<number, string>>(ids.map((id) => [id, new Map()]));
       if (!ids.length) return out;
       for (const r of await k('parties').whereIn('case_id', ids).select('case_id', 'id', 'name'))
-        out.get(Number(r.case_id))?.set(Number(r.id), r.name as string);
+        out.get(Number(r.case_id))?.set(Number(r.id), maskPersonalNumbersInText(r.name as string));
       return out;
     },
     /** The case's tribunal as it now stands (LDMAL Art. 31): its members, the presiding one marked; none before it is formed. */

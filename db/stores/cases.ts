@@ -287,6 +287,10 @@ function matchingApplicants(k: Knex, applicants: Pick<PartyRecord, 'name' | 'idN
     });
 }
 
+/** Six digits in a row, one separator at most between two: identity-number or phone text, not a case number's. */
+const DIGIT_RUN = /\d(?:[\s.\-·/_]?\d){5}/;
+const FULL_WIDTH_DIGITS = /[０-９]/g;
+
 /** Searchable text: the case number and every party name. */
 export function searchText(caseNo: string | null, parties: PartyRecord[]): string {
   return [caseNo ?? '', ...parties.map((p) => p.name)].join('\u0001');
@@ -967,30 +971,38 @@ export function createCaseStore() {
           // Same SQL on both dialects: wildcards in the user's text are escaped, '\' declared as the escape.
           const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
           const s = f.searchIn;
-          qb.where((w) => {
-            w.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]);
-            // A whole identity number, exactly (indexed lookups, never a pattern over identity numbers).
-            if (s?.identity && /^\d{17}[\dXx]$/.test(q))
-              w.orWhereIn(col('id'), trx('parties').select('case_id').whereIn('id_number', [q, q.toUpperCase()]));
-            if (s?.phone && /^\d{4,20}$/.test(q)) {
-              w.orWhereIn(col('id'), trx('parties').select('case_id').whereRaw(`phone LIKE ? ESCAPE '\\'`, [like]));
-              w.orWhereIn(
-                col('id'),
-                trx('agents')
-                  .join('parties', 'parties.id', 'agents.party_id')
-                  .select('parties.case_id')
-                  .whereRaw(`agents.phone LIKE ? ESCAPE '\\'`, [like]),
-              );
-            }
-            if (s?.agents && !/^\d+$/.test(q))
-              w.orWhereIn(
-                col('id'),
-                trx('agents')
-                  .join('parties', 'parties.id', 'agents.party_id')
-                  .select('parties.case_id')
-                  .where((a) => a.whereRaw(`agents.name LIKE ? ESCAPE '\\'`, [like]).orWhereRaw(`agents.unit LIKE ? ESCAPE '\\'`, [like])),
-              );
-          });
+          // Who may not search by identity number or phone is not let find one typed into a name either (a party's, an
+          // agent's): a text of six digits or more in a row (one separator at most between two) matches nothing for
+          // them — a case number holds fewer. Names holding such digits are refused since (app/schemas.ts PersonName).
+          const digits = q.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+          if (s && !s.identity && DIGIT_RUN.test(digits)) qb.whereRaw('1 = 0');
+          else
+            qb.where((w) => {
+              w.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]);
+              // A whole identity number, exactly (indexed lookups, never a pattern over identity numbers).
+              if (s?.identity && /^\d{17}[\dXx]$/.test(q))
+                w.orWhereIn(col('id'), trx('parties').select('case_id').whereIn('id_number', [q, q.toUpperCase()]));
+              if (s?.phone && /^\d{4,20}$/.test(q)) {
+                w.orWhereIn(col('id'), trx('parties').select('case_id').whereRaw(`phone LIKE ? ESCAPE '\\'`, [like]));
+                w.orWhereIn(
+                  col('id'),
+                  trx('agents')
+                    .join('parties', 'parties.id', 'agents.party_id')
+                    .select('parties.case_id')
+                    .whereRaw(`agents.phone LIKE ? ESCAPE '\\'`, [like]),
+                );
+              }
+              if (s?.agents && !/^\d+$/.test(q))
+                w.orWhereIn(
+                  col('id'),
+                  trx('agents')
+                    .join('parties', 'parties.id', 'agents.party_id')
+                    .select('parties.case_id')
+                    .where((a) =>
+                      a.whereRaw(`agents.name LIKE ? ESCAPE '\\'`, [like]).orWhereRaw(`agents.unit LIKE ? ESCAPE '\\'`, [like]),
+                    ),
+                );
+            });
         }
       });
       const dir = f.order === 'desc' ? 'desc' : 'asc';

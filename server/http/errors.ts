@@ -1,7 +1,20 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
+import { percentDecoded, scrub } from '../logger.ts';
 import { methodsAt } from './route.ts';
+
+/**
+ * The request's path as an answer names it (`instance`, a 404's detail): never the query string (it may hold a name,
+ * an identity number or a token), and identity-number and phone shaped digits masked — also percent-encoded ones (the
+ * path is then answered decoded, masked).
+ */
+export function answeredPath(req: Request): string {
+  const raw = (req.originalUrl ?? req.url).split('?', 1)[0] ?? '';
+  const decoded = percentDecoded(raw);
+  const masked = scrub(decoded);
+  return masked === decoded ? scrub(raw) : masked;
+}
 
 export const notFoundRoute: RequestHandler = (req, res, next) => {
   // A path that exists with other methods: 405 with the methods it takes (RFC 9110 §15.5.6), not a 404 (contract check).
@@ -10,7 +23,7 @@ export const notFoundRoute: RequestHandler = (req, res, next) => {
     res.setHeader('Allow', allowed.join(', '));
     return next(new AppError(405, 'method-not-allowed', '不支持该请求方法', `该地址不接受 ${req.method}，可用：${allowed.join('、')}`));
   }
-  next(notFound(`没有这个地址：${req.method} ${req.path}`));
+  next(notFound(`没有这个地址：${req.method} ${answeredPath(req)}`));
 };
 
 /**
@@ -111,7 +124,7 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
           title: e.title,
           status: e.status,
           detail: e.message,
-          instance: req.originalUrl,
+          instance: answeredPath(req),
           ...e.extra,
         }),
       );

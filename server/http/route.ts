@@ -86,11 +86,34 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, BO>) => Promise<Reply | undefined | void> | Reply | undefined;
 }
 
-/** Path parameters are ids or codes: one that does not parse names nothing, so it is a 404, not a 400. */
-function parseParams<P extends z.ZodType>(schema: P | undefined, req: Request): z.infer<P> {
+/** What each path parameter names, by the collection it is in (`/api/cases/{id}`: a case). */
+const ID_LABELS: Record<string, string> = {
+  cases: '案件编号',
+  users: '用户编号',
+  documents: '文书编号',
+  'court-packages': '材料包编号',
+  recomputations: '重新计算编号',
+};
+const PARAM_LABELS: Record<string, string> = { claimId: '请求编号', kind: '计算器种类', year: '年份' };
+function paramLabel(path: string, name: string): string {
+  if (name !== 'id') return PARAM_LABELS[name] ?? name;
+  const collection = /\/([\w-]+)\/\{id\}/.exec(path)?.[1] ?? '';
+  return ID_LABELS[collection] ?? '编号';
+}
+
+/**
+ * Path parameters are ids or codes: one that does not parse names nothing, so it is a 404, not a 400. The answer says
+ * which parameter, never what was sent (a path may hold what someone typed by mistake: an identity number).
+ */
+function parseParams<P extends z.ZodType>(schema: P | undefined, req: Request, path: string): z.infer<P> {
   if (!schema) return {} as z.infer<P>;
   const r = schema.safeParse(req.params);
-  if (!r.success) throw notFound(`没有这个记录：${Object.values(req.params).join('/')}`);
+  if (!r.success) {
+    const names = [...new Set(r.error.issues.map((i) => String(i.path[0] ?? '')).filter(Boolean))];
+    throw notFound(
+      `没有这个记录：${(names.length ? names : Object.keys(req.params)).map((n) => paramLabel(path, n)).join('、')}无效或不存在`,
+    );
+  }
   return r.data as z.infer<P>;
 }
 
@@ -203,7 +226,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     // api.md order: 401 (authenticate, before this) → 400 (query, body) → 403 → 404 (a path id that names nothing).
     const query = spec.query ? parse(spec.query, req.query) : ({} as z.infer<Q>);
     const body = spec.parseBody ? spec.parseBody(req.body, req) : spec.body ? (parse(spec.body, req.body) as BO) : (undefined as BO);
-    const params = parseParams(spec.params, req);
+    const params = parseParams(spec.params, req, spec.path);
     const actor = auth ? (req.user as Actor) : ANONYMOUS;
     const reply = await spec.handler({ req, res, actor, params, query, body });
     if (!reply || res.headersSent) return;

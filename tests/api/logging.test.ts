@@ -53,4 +53,29 @@ describe('request logging', () => {
     expect(all).not.toContain('371502199001011234');
     expect(all).not.toContain('张三');
   });
+
+  it('masks identity numbers and mobiles in the logged path and request id: escaped, percent-encoded, next to letters, grouped', async () => {
+    const id = '11010519491231002X';
+    const mobile = '13912345678';
+    const bare = '110105194912310021';
+    const pct = (s: string) => [...s].map((ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    const from = lines.length;
+    const paths = [
+      `/api/cases/x%0A${id}`,
+      `/api/cases/x%0a${id}`,
+      `/api/cases/a${id}b`,
+      `/api/cases/${id}${mobile}`,
+      `/api/cases/${bare}${mobile}`,
+      `/api/cases/${pct(id)}`,
+      `/api/cases/110105%2019491231%20002X`,
+      `/api/cases/139%201234%205678`,
+    ];
+    for (const p of paths) await request(app).get(p);
+    for (const rid of [`req-${id}`, `a${id}b`, `110105_19491231_002X`, `x${mobile}y`])
+      await request(app).get('/healthz').set('X-Request-Id', rid);
+    const written = lines.slice(from).join('\n');
+    expect(lines.length - from).toBe(paths.length + 4);
+    for (const secret of [id, mobile, bare, '19491231', '1234 5678', '1234_5678']) expect(written).not.toContain(secret);
+    expect(written).toContain('1101**********002X');
+  });
 });

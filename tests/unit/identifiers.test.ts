@@ -6,10 +6,12 @@ import {
   checkPhone,
   completeIdNumber,
   formatMoney,
+  holdsPersonalNumber,
   idNumberFacts,
   maskIdNumber,
   maskIdNumbersInText,
   maskMobilesInText,
+  maskPersonalNumbersLeniently,
   parseMoney,
 } from '../../workflows/identifiers.ts';
 import { creditCode, idNumber } from '../helpers/fixtures.ts';
@@ -53,8 +55,8 @@ describe('identity numbers and mobiles in free text, as people write them down',
     ['身份证号11010519491231002X。', '身份证号1101**********002X。'],
     ['身份证号 110105 19491231 002X，', '身份证号 1101**********002X，'],
     ['身份证号110105-19491231-002x', '身份证号1101**********002x'],
-    // Not an identity number: the groups' separators differ, or the run is longer than 18.
-    ['110105 19491231-002X', '110105 19491231-002X'],
+    // Grouped in mixed separators it still reads as one (a province, a birth date); a longer run is not one.
+    ['110105 19491231-002X', '1101**********002X'],
     ['账号6222021101051949123100', '账号6222021101051949123100'],
     // Grouped, the middle group must read as a birth date (1900–2019): a dated serial is not an identity number.
     ['编号370000-20261203-0012', '编号370000-20261203-0012'],
@@ -88,6 +90,76 @@ describe('identity numbers and mobiles in free text, as people write them down',
     ['电话86-138-0000-5555', '电话86-138-****-5555'],
   ])('a mobile whole, in 3-4-4 groups, or after the country code, its grouping and the code kept: %s', (typed, masked) => {
     expect(both(typed)).toBe(masked);
+  });
+  it.each([
+    // Any grouping, one separator between groups (F2 of the outside security test).
+    ['身份证1101 0519 4912 3100 2X。', '身份证1101**********002X。'],
+    ['身份证110105 1949 1231 002X', '身份证1101**********002X'],
+    ['身份证110105.19491231.002X', '身份证1101**********002X'],
+    ['身份证110105/19491231/002X', '身份证1101**********002X'],
+    ['身份证110105_19491231_002X', '身份证1101**********002X'],
+    ['身份证110105·19491231·002X', '身份证1101**********002X'],
+    ['身份证11 01 05 19 49 12 31 00 2X', '身份证1101**********002X'],
+    // Half and full width mixed, as an input method switched midway.
+    ['身份证1101051949123100２X', '身份证1101**********00２X'],
+    ['身份证１１０１０５19491231002Ｘ', '身份证１１０１**********002Ｘ'],
+    ['身份证110105．19491231．002X', '身份证1101**********002X'],
+    // An identity number ending in X and a mobile written on together: both.
+    ['11010519491231002X13912345678', '1101**********002X139****5678'],
+    // A date, then a mobile in the same run of groups.
+    ['于2025.12.01 13912345678联系', '于2025.12.01 139****5678联系'],
+  ])('an identity number in any grouping, half or full width: %s', (typed, masked) => {
+    expect(both(typed)).toBe(masked);
+  });
+  it.each([
+    ['电话1 3 9 1 2 3 4 5 6 7 8', '电话1 3 9 * * * * 5 6 7 8'],
+    ['电话139.1234.5678', '电话139.****.5678'],
+    ['电话1391 234 5678', '电话139* *** 5678'],
+    ['电话139/1234/5678', '电话139/****/5678'],
+    ['电话＋86 139-1234-5678', '电话＋86 139-****-5678'],
+    ['电话0086 139 1234 5678', '电话0086 139 **** 5678'],
+    ['电话13９12345678', '电话13９****5678'],
+  ])('a mobile in any grouping (one separator throughout): %s', (typed, masked) => {
+    expect(both(typed)).toBe(masked);
+  });
+  it('leaves alone dates, amounts, serials and parts of longer digit runs', () => {
+    for (const s of [
+      '2025.12.01',
+      '2025-12-01 至 2026-03-31',
+      '12000.00元',
+      '2023年3月',
+      '26400 元',
+      '共计 13000.00 1500.00 元',
+      '编号370000-20261203-0012',
+      '110105 19491331 002X',
+      '99 0105 1949 1231 002X',
+      '账号 6222 0211 0105 1949 1231 00',
+      '12345678901234567890123',
+      '2026年第12号，2026-00012',
+      '0635-8888888',
+      '第1 2 3项',
+      'ab11010519491231002X',
+      '13912345678ab',
+    ]) {
+      expect(both(s)).toBe(s);
+    }
+  });
+  it('the log reads leniently: next to letters, any group of 19 or more digits, mixed separators', () => {
+    expect(maskPersonalNumbersLeniently('a11010519491231002Xb')).toBe('a1101**********002Xb');
+    expect(maskPersonalNumbersLeniently('x110105194912310021' + '13912345678')).toBe('x1101*********************5678');
+    expect(maskPersonalNumbersLeniently('/api/cases/x\n110105 19491231 002X')).toBe('/api/cases/x\n1101**********002X');
+    expect(maskPersonalNumbersLeniently('139 1234-5678')).toBe('139 ****-5678');
+    // A request id (UUID) and a timestamp stay whole.
+    for (const s of ['0c1d2e3f-1381-4000-8555-138000055550', '"time":1775008800000', '"durationMs":13.5']) {
+      expect(maskPersonalNumbersLeniently(s)).toBe(s);
+    }
+  });
+  it('a name holding an identity number or a mobile is told (holdsPersonalNumber)', () => {
+    for (const s of ['张三（身份证11010519491231002X，电话13912345678）', '11010519491231002X', '张三13912345678', '李四 139 1234 5678']) {
+      expect(holdsPersonalNumber(s)).toBe(true);
+    }
+    for (const s of ['张三', '聊城某某机械有限公司', '第3分公司', '阿卜杜拉·买买提', 'Zhang San'])
+      expect(holdsPersonalNumber(s)).toBe(false);
   });
   it('leaves alone what is neither: amounts, dates, landlines, longer digit runs', () => {
     for (const s of [

@@ -9,7 +9,7 @@ const empty = { getItem: () => null, setItem: () => undefined, removeItem: () =>
 g.localStorage ??= empty;
 g.sessionStorage ??= empty;
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber } = await import('../../web/core.js');
+const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber, checkPersonName } = await import('../../web/core.js');
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
 const { EVENT_FORMS } = await import('../../web/forms.js');
 
@@ -291,5 +291,19 @@ describe('the 先予执行 form (an outside tester, L3)', () => {
     const { EVENT_FORMS } = await import('../../web/forms.js');
     const f = (EVENT_FORMS.ADVANCE_EXECUTION as { name: string; kind: string; required?: boolean }[]).find((x) => x.name === 'appliedOn');
     expect(f).toMatchObject({ kind: 'date', required: true });
+  });
+});
+
+describe('the registration form refuses a number typed into a name, as the server does', () => {
+  it('an identity number or a mobile in any grouping, half or full width; ordinary names pass', () => {
+    for (const s of [
+      '张三（身份证11010519491231002X）',
+      '李四 139 1234 5678',
+      '王五１３９１２３４５６７８',
+      '赵六1101.0519.4912.3100.2X',
+    ]) {
+      expect(checkPersonName(s)).toContain('不应填写身份证号码或电话号码');
+    }
+    for (const s of ['张三', '聊城某某机械有限公司第3分公司', '阿卜杜拉·买买提', '', undefined]) expect(checkPersonName(s)).toBeNull();
   });
 });

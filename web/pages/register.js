@@ -7,6 +7,7 @@ import {
   checkCreditCode,
   checkIdNumber,
   checkMoney,
+  checkPersonName,
   chinaTimeNow,
   clearDraft,
   clearErrors,
@@ -115,10 +116,15 @@ function localProblems(m) {
     m[sideKey].forEach((p, i) => {
       const b = `${sideKey}.${i}`;
       if (!p.name.trim()) bad.push([`${b}.name`, REQUIRED]);
+      for (const k of ['name', 'legalRepresentative']) {
+        const number = checkPersonName(p[k]);
+        if (number) bad.push([`${b}.${k}`, number]);
+      }
       const wrong = p.kind === 'person' ? checkIdNumber(p.idNumber.trim()) : checkCreditCode(p.creditCode.trim().toUpperCase());
       if (wrong) bad.push([`${b}.${p.kind === 'person' ? 'idNumber' : 'creditCode'}`, wrong]);
       p.agents.forEach((a, j) => {
         if (!a.name.trim()) bad.push([`${b}.agents.${j}.name`, REQUIRED]);
+        else if (checkPersonName(a.name)) bad.push([`${b}.agents.${j}.name`, checkPersonName(a.name)]);
       });
     });
   m.claims.forEach((cl, i) => {
