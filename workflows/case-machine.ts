@@ -19,7 +19,7 @@ import {
   effectiveForParty,
   opensSetAsideWindow,
   pendingObjection,
-  pendingRecusals,
+  recusalToDecide,
   separateEffect,
   signingParties,
 } from './rules.ts';
@@ -455,8 +455,8 @@ function decideObjection(context: MachineContext, event: ProcEvent): AddedContex
 
 /** The application a DECIDE_RECUSAL answers: the oldest undecided one that stands the person down, else the oldest. */
 function openRecusalIndex(context: MachineContext): number {
-  const first = pendingRecusals(context)[0];
-  return first ? context.recusalApplications.indexOf(first) : context.recusalApplications.findIndex((r) => r.decision === null);
+  const open = recusalToDecide(context);
+  return open ? context.recusalApplications.indexOf(open) : -1;
 }
 
 /**

@@ -742,6 +742,10 @@ export const pendingObjection = (ctx: CaseContext) => (ctx.jurisdictionObjection
 /** Recusal applications that suspend the challenged person until decided (Rules Art. 12); late ones do not. */
 export const pendingRecusals = (ctx: CaseContext) => (ctx.recusalApplications ?? []).filter((r) => !r.afterDebate && r.decision === null);
 
+/** The application a DECIDE_RECUSAL answers: the oldest undecided one that stands the person down, else the oldest. */
+export const recusalToDecide = (ctx: CaseContext) =>
+  pendingRecusals(ctx)[0] ?? (ctx.recusalApplications ?? []).find((r) => r.decision === null);
+
 /**
  * Rules Arts. 11–12 (domain.md §4.1; §16.1 item 12): until the commission decides a recusal, the challenged person
  * (arbitrator or recorder) steps back from the case, except for urgent measures — an act that person records on the case
@@ -755,8 +759,18 @@ export function challengedActorRefusal(
   type: EventType,
   urgent: readonly string[] = [],
 ): Violation | null {
-  // The recusal procedure itself (recording an application, the decision) is not taking part in the arbitration.
-  if (urgent.includes(type) || type === 'APPLY_RECUSAL' || type === 'DECIDE_RECUSAL') return null;
+  // The recusal procedure itself (recording an application, the decision) is not taking part in the arbitration — but no
+  // one decides his own: the chair's recusal is the commission's to decide (Rules Art. 12), recorded by another.
+  if (type === 'DECIDE_RECUSAL') {
+    const own = recusalToDecide(ctx);
+    if (!own || own.target.userId === null || own.target.userId !== userId) return null;
+    return v(
+      'recusal-own-decision',
+      'Rules Art. 12',
+      `当事人于${own.on}申请您本人回避，是否回避不能由您决定（仲裁委员会主任的回避由仲裁委员会决定），应由其他负责人记录该决定`,
+    );
+  }
+  if (urgent.includes(type) || type === 'APPLY_RECUSAL') return null;
   const r = pendingRecusals(ctx).find((x) => x.target.userId !== null && x.target.userId === userId);
   if (!r) return null;
   return v(

@@ -6,6 +6,7 @@ import { type DuplicateCandidate, duplicateWarnings } from '../../workflows/dupl
 import { DEFAULT_PERIODS } from '../../workflows/periods.ts';
 import { applyEvent, availableEvents, persist, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput, EventType, Facts } from '../../workflows/procedure-types.ts';
+import { challengedActorRefusal } from '../../workflows/rules.ts';
 
 /** Issue 11 "Missing": the pure parts of the added procedures (the HTTP tests are tests/api/procedure-added.test.ts). */
 const base: CaseInput = {
@@ -177,5 +178,32 @@ describe('duplicate-filing warnings (Rules Arts. 34, 35, 39)', () => {
     const renamedCompany = { ...company, name: '某公司（更名）' };
     expect(duplicateWarnings(incoming, [earlier(2, 'accepted', null, { parties: [worker, renamedCompany] })])).toHaveLength(1);
     expect(duplicateWarnings(incoming, [earlier(3, 'accepted', null, { claims: [{ category: 'social_insurance' }] })])).toEqual([]);
+  });
+});
+
+describe('a challenged person and the recusal decision (Rules Arts. 11–12)', () => {
+  const ctxWith = (targetUserId: number) => {
+    const ctx = startCase({ track: 'arbitration' } as unknown as CaseInput).context;
+    return {
+      ...ctx,
+      recusalApplications: [
+        {
+          on: '2026-05-06',
+          partyId: null,
+          target: { kind: 'arbitrator' as const, userId: targetUserId, name: null, commissionChair: true },
+          ground: 'interest',
+          reason: '与被申请人有利害关系',
+          afterDebate: false,
+          decision: null,
+        },
+      ],
+    };
+  };
+  it('no one records the decision on his own recusal; another may, and the challenged person may not act meanwhile', () => {
+    const ctx = ctxWith(7);
+    expect(challengedActorRefusal(ctx, 7, 'DECIDE_RECUSAL')).toMatchObject({ rule: 'recusal-own-decision', source: 'Rules Art. 12' });
+    expect(challengedActorRefusal(ctx, 8, 'DECIDE_RECUSAL')).toBeNull();
+    expect(challengedActorRefusal(ctx, 7, 'SCHEDULE_HEARING')).toMatchObject({ rule: 'challenged-person-stands-down' });
+    expect(challengedActorRefusal(ctx, 7, 'APPLY_RECUSAL')).toBeNull();
   });
 });
