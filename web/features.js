@@ -270,8 +270,12 @@ export function courtPackagePanel(ui, c, role) {
   // Only the purposes the case has an instrument for (the server refuses the others: app/court-package/case-json.ts).
   const pr = c.proceedings ?? {};
   const awards = [...(pr.partialAwards ?? []), ...(c.award ? [c.award] : [])];
+  const setAside = pr.setAside?.result === 'set_aside';
+  const inEffect = !!c.award && !setAside && (pr.effectiveOn != null || (pr.effectiveFor ?? []).length > 0);
   const has = {
-    enforcement: awards.length > 0 || ['mediation', 'review_confirmed'].includes(c.closure?.mode),
+    enforcement:
+      c.state !== 'in_litigation' &&
+      (['mediation', 'review_confirmed'].includes(c.closure?.mode) || inEffect || ((pr.partialAwards ?? []).length > 0 && !setAside)),
     advance_execution: (pr.advanceExecutions ?? []).length > 0,
     set_aside: awards.some((a) => (a.items ?? []).some((i) => i.final)),
   };

@@ -34,14 +34,30 @@ export type PackagePurpose = keyof typeof PACKAGE_PURPOSES;
  * stage: those are never refused.
  */
 export function packagePurposeRefusal(
-  ctx: Pick<MachineContext, 'award' | 'partialAwards' | 'closure' | 'advanceExecutions'>,
+  ctx: Pick<MachineContext, 'award' | 'partialAwards' | 'closure' | 'advanceExecutions' | 'effectiveOn' | 'effectiveFor' | 'setAside'>,
   purpose: PackagePurpose,
+  state?: string,
 ): { detail: string; source: string } | null {
   const awards = [...ctx.partialAwards, ...(ctx.award ? [ctx.award] : [])];
+  if (purpose === 'enforcement' && state === 'in_litigation')
+    // A suit on the award is pending (LDMAL Arts. 48, 50): nothing to enforce until the court has decided.
+    return { detail: '当事人已就本案裁决向人民法院起诉，诉讼期间不能申请强制执行', source: '《劳动争议调解仲裁法》第五十一条' };
   if (purpose === 'enforcement') {
+    // An effective instrument, as APPLY_ENFORCEMENT requires (workflows/case-machine.ts `enforceable`): a mediation
+    // document, or an award in effect (for all, or for a worker on his own: SPC-1 Art. 17) and not set aside. A partial
+    // award's effect is not recorded apart: its package is left to the court to judge.
     const mediated = ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed';
-    if (awards.length || mediated) return null;
-    return { detail: '本案尚无可申请强制执行的裁决书或调解书', source: '《劳动争议调解仲裁法》第五十一条' };
+    const setAside = ctx.setAside?.result === 'set_aside';
+    const inEffect = !!ctx.award && !setAside && (ctx.effectiveOn !== null || (ctx.effectiveFor ?? []).length > 0);
+    if (mediated || inEffect || (ctx.partialAwards.length > 0 && !setAside)) return null;
+    return {
+      detail: ctx.award
+        ? setAside
+          ? '本案裁决已被撤销，不能申请强制执行'
+          : '本案裁决尚未发生法律效力（起诉期间未满或已起诉），不能申请强制执行'
+        : '本案尚无可申请强制执行的裁决书或调解书',
+      source: '《劳动争议调解仲裁法》第五十一条',
+    };
   }
   if (purpose === 'advance_execution') {
     if (ctx.advanceExecutions.length) return null;

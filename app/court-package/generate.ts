@@ -83,7 +83,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
   assertMayHandOffToCourt(actor, caseScope(c, ctx));
-  const refusal = packagePurposeRefusal(ctx, input.purpose);
+  const refusal = packagePurposeRefusal(ctx, input.purpose, c.state);
   if (refusal) throw ruleRefusal({ rule: 'court-package-purpose', field: 'purpose', ...refusal });
   const events = await stores.cases.events(k, caseId);
   const drafts = new Set(

@@ -297,9 +297,12 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     }
     // A suit (after non-acceptance or delay too) and a court's request for the file are not tied to an instrument.
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${open.id}/court-packages`, { purpose: 'court_request' })).status).toBe(201);
-    // The awarded case: its award is enforceable, and its final items may be challenged by the employer.
+    // The awarded case: the applicant sued on it, so it is not in effect and not enforced (LDMAL Art. 51, as
+    // APPLY_ENFORCEMENT); its final items may be challenged by the employer.
     const award = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.award;
-    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'enforcement' })).status).toBe(201);
+    const enforcement = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'enforcement' });
+    expect(enforcement.status).toBe(422);
+    expect(enforcement.body.detail).toContain('诉讼期间不能申请强制执行');
     const setAside = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'set_aside' });
     expect(setAside.status).toBe(award.items.some((i: { final: boolean }) => i.final) ? 201 : 422);
   });
