@@ -623,7 +623,13 @@ export function checkIdNumber(raw) {
  */
 export function checkPersonName(raw) {
   const s = String(raw ?? '').replace(/[\uff10-\uff19\uff38\uff58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  return /\d(?:[ .\-·・/_\u3000]?\d){10}/.test(s) ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
+  // The shapes the server refuses (workflows/identifiers.ts): an identity number (17 digits and a digit or X) or a
+  // mobile (11 digits from 13–19, maybe after 86), grouped or not — not any long number (a landline, a contract number).
+  const personal = [...s.matchAll(/\d(?:[ .\-·・/_\u3000]?\d)*(?:[ .\-·・/_\u3000]?[Xx])?/g)].some(([run]) => {
+    const d = run.replace(/[^\dXx]/g, '');
+    return /^\d{17}[\dXx]$/.test(d) || /^(?:86)?1[3-9]\d{9}$/.test(d);
+  });
+  return personal ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
 }
 export function checkCreditCode(s) {
   if (!s) return null;

@@ -305,5 +305,8 @@ describe('the registration form refuses a number typed into a name, as the serve
       expect(checkPersonName(s)).toContain('不应填写身份证号码或电话号码');
     }
     for (const s of ['张三', '聊城某某机械有限公司第3分公司', '阿卜杜拉·买买提', '', undefined]) expect(checkPersonName(s)).toBeNull();
+    // Not every long number: a landline or a contract number in a name is the server's to judge, not refused here.
+    for (const s of ['某某公司（0635-82345678）', '某某公司HT20240101123456']) expect(checkPersonName(s)).toBeNull();
+    expect(checkPersonName('李四+86 139 1234 5678')).toContain('不应填写');
   });
 });
