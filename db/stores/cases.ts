@@ -850,7 +850,9 @@ export function createCaseStore() {
      * upgrading that to this lock next to another writer is a deadlock). FOR NO KEY UPDATE, like every case lock here:
      * writers wait for each other, but a row that only references the case — the access-log row a full read writes —
      * takes its KEY SHARE lock without waiting for a write in progress (FOR UPDATE made a clerk's read of a case wait
-     * out any write to it, and answer 503 after the lock timeout: reliability tester s41). No write changes a case's id.
+     * out any write to it, and answer 503 after the lock timeout: reliability tester s41). No write changes a case's id;
+     * ACCEPT's UPDATE of the case number (a unique key) takes FOR UPDATE for its last statement, so a read waits for that
+     * commit — milliseconds, not a held transaction.
      */
     async lock(trx: Knex, id: number): Promise<void> {
       // Queued in a transaction: it goes before the next statement, in the same message when it can (db/knex.ts).

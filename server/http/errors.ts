@@ -88,7 +88,7 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
       e = fault;
       const reqId = (req as { id?: string }).id;
       limitFaults(() => logger.warn({ reqId, fault: fault.extra.fault, code: err?.code }, 'database unavailable'));
-    } else if (err instanceof URIError) {
+    } else if (err instanceof URIError && (err as { status?: number }).status === 400 && /^Failed to decode param/.test(err.message)) {
       // A path segment that is not valid percent-encoding (express: "Failed to decode param") names no record: the 404
       // a path id that is not one answers (server/http/route.ts), not a 400 no operation with a path id documents.
       e = notFound('没有这个记录：路径中的编码无效');
