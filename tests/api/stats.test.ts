@@ -337,7 +337,10 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
     }
     expect((await get(`/api/stats/closure?${Q1}`, a.tokens.chair)).status).toBe(200);
     expect((await get(`/api/stats/closure?${Q1}`, t.adminToken)).status).toBe(200);
-    expect((await t.api(a.tokens.analyst).post(`/api/stats/closure?${Q1}`, {})).status).toBe(404);
+    // A method the address does not take: 405 naming the one it does.
+    const post = await t.api(a.tokens.analyst).post(`/api/stats/closure?${Q1}`, {});
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
   });
 
   it('the periodic report as JSON, CSV, xlsx (read back) and PDF (text extracted)', async () => {
