@@ -973,7 +973,7 @@ export const AwardPreviewResult = z
           .openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
         advanceExecution: z
           .strictObject({
-            amount: Amount,
+            amount: Amount.nullable(),
             rulings: z.array(Day),
             remaining: Amount.nullable(),
             message: z.string(),
@@ -981,7 +981,7 @@ export const AwardPreviewResult = z
           .optional()
           .openapi({
             description:
-              '该请求已裁决先予执行的金额（劳动争议调解仲裁法第四十四条）：裁决书写明已先行支付部分并扣除，remaining 为尚需支付的金额',
+              '该请求已裁决先予执行的金额（劳动争议调解仲裁法第四十四条）：裁决书写明已裁决先行支付部分并扣除，remaining 为尚需支付的金额；先予执行裁决未记录本项金额时 amount 为 null，请在裁决理由中写明已先予执行部分',
           }),
       }),
     ),

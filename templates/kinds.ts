@@ -357,17 +357,24 @@ function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
   return (d.thirdParties ?? []).filter((p) => (added.get(p.id) ?? on) <= on);
 }
 
-/** "，裁决被申请人先行支付申请人…工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
+/**
+ * "支付申请人张三加班费" / "向申请人张三返还培训费用": a claim written as the act asked for (返还培训费用, 支付违约金)
+ * reads "向…返还…", not "支付…返还…". (Not 补缴: social insurance is paid to the agency, not to the party.)
+ */
+const payAct = (payee: string, paid: string): string =>
+  /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `支付${payee}${paid}`;
+
+/** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
 function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][number]): string {
   const parts = (ae.amounts ?? []).flatMap((x) => {
     const c = d.claims.find((cl) => cl.id === x.claimId);
     return c
       ? [
-          `申请人${c.applicant ?? names(d.applicants)}${withoutAmount(clause(c.description), c.amount)}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
+          `${payAct(`申请人${c.applicant ?? names(d.applicants)}`, withoutAmount(clause(c.description), c.amount))}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
         ]
       : [];
   });
-  return parts.length ? `，裁决被申请人${names(d.respondents)}先行支付${parts.join('、')}` : '';
+  return parts.length ? `，裁决被申请人${names(d.respondents)}先行${parts.join('、')}` : '';
 }
 
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
@@ -857,36 +864,66 @@ type AwardItem = AwardItemsRecord['items'][number];
 /**
  * What an item's amount owes after the advance-execution rulings made on its claim before the award (LDMAL Art. 44;
  * domain.md §9.2, Zhejiang-Reg Art. 34 [C], Op-2017 [R]: the award deals with the part already executed in advance and
- * states it): "，扣除本委于…先予执行裁决裁决先行支付的X元，尚需支付Y元" — the worker is not paid twice.
+ * states it): "，扣除本委于…先予执行裁决已裁决先行支付的X元，尚需支付Y元" — the worker is not paid twice. What is
+ * deducted is what the rulings ORDERED paid (已裁决先行支付), not what was executed: the record holds no executed
+ * amounts (workflows/advance-execution.ts). A ruling that named the claim without a recorded amount cannot be
+ * deducted: the award says the item was ruled on in advance, the arbitrator's reasoning deals with it.
  */
-function advanceDeducted(d: DocInput, it: AwardItem, on: string): string {
-  const adv = advanceOrdered(d.ctx, it.claimId, on);
-  if (!adv || !it.amount) return '';
-  const awarded = Math.round(Number(it.amount) * 100);
+function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, awarded: number): string {
+  if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行）`;
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
-  const advance = yuan(formatMoney(adv.fen));
-  if (adv.fen >= awarded) return `（本委于${when}作出的先予执行裁决已裁决先行支付${advance}，该款项不再重复支付）`;
-  return `，扣除本委于${when}作出的先予执行裁决已裁决先行支付的${advance}，尚需支付${yuan(formatMoney(awarded - adv.fen))}`;
+  return `，扣除本委于${when}作出的先予执行裁决已裁决先行支付的${yuan(formatMoney(adv.fen))}，尚需支付${yuan(formatMoney(awarded - adv.fen))}`;
 }
 
-/** A period a claim's words give: 自2023年3月1日起, 2023年3月至2025年12月(期间). */
-const PERIOD = /(自?\d{4}年\d{1,2}月(?:\d{1,2}日)?起)|(\d{4}年\d{1,2}月(?:\d{1,2}日)?至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:期间)?)/u;
 /**
- * 确认申请人X与被申请人Y之间（自…起）存在劳动关系: a confirmation names both sides of the relationship (LCL Art. 7; an
- * outside tester: "确认申请人工人470劳动关系" said with whom nothing), and the period where the claim's words give one — the
- * record holds no start date of its own. A claim that already names both sides ("申请人与被申请人之间…") keeps its words.
+ * An item the advance-execution rulings already ordered paid in full (or more): no payment within N days is ordered —
+ * the award states what the respondent owes, that the rulings ordered it paid in advance, that nothing further is to
+ * be paid, and any excess as a fact; what becomes of the excess is the arbitrator's to decide in the reasoning.
+ */
+function advanceCovered(
+  adv: NonNullable<ReturnType<typeof advanceOrdered>>,
+  awarded: number,
+  payer: string,
+  act: string,
+  amount: string,
+): string {
+  const when = adv.rulings.map((r) => chineseDate(r)).join('、');
+  const owed = `${payer}应${act}${yuan(amount)}`;
+  if (adv.fen === awarded) return `${owed}，该款项已由本委于${when}作出的先予执行裁决裁决先行支付，${payer}无需另行支付`;
+  return `${owed}，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${payer}无需另行支付；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}`;
+}
+
+/** A period a claim's words give: 自2023年3月1日起, (自|于|在)2023年3月至2025年12月(期间). */
+const PERIOD =
+  /(?:于|在)?(自?\d{4}年\d{1,2}月(?:\d{1,2}日)?起)|(自|于|在)?(\d{4}年\d{1,2}月(?:\d{1,2}日)?至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)(?:期间|止)?/u;
+/** What a confirmation may confirm in the claim's own words, once the sides and the period are taken out. */
+const RELATION = /^(不)?存在(事实)?劳动(合同)?关系$/u;
+const ENDED = /^(的)?劳动(合同|关系)(已)?(于\d{4}年\d{1,2}月\d{1,2}日)?(解除|终止)$/u;
+/**
+ * 确认申请人X与被申请人Y之间（自…起 / 于…至…期间）存在劳动关系: a confirmation names both sides of the relationship
+ * (LCL Art. 7; an outside tester: "确认申请人工人470劳动关系" said with whom nothing), and the period where the claim's
+ * words give one — the record holds no start date of its own. The sides as the claim wrote them (申请人张三与被申请人
+ * 之间, 与聊城某某公司之间, 双方) give way to the parties' names; words that do not read as a relationship existing or
+ * ended ("申请人系被申请人员工") are printed as written, after 确认 — never spliced into a sentence of our own.
  */
 export function confirmation(what: string, worker: string, employer: string): string {
-  const body = what.replace(/^(请求)?(裁决)?(依法)?确认/, '');
-  const m = PERIOD.exec(body);
-  const period = m ? (m[1] ? (m[1].startsWith('自') ? m[1] : `自${m[1]}`) : (m[2] as string).replace(/(期间)?$/, '期间')) : '';
-  // The sides as the claim wrote them (申请人与被申请人之间, 双方, 与被申请人) give way to their names; other words stay.
-  const rest = body
-    .replace(PERIOD, '')
-    .replace(/^(申请人)?(与被申请人|与用人单位|和被申请人|双方)?(之间)?/, '')
-    .replace(/^(与被申请人|与用人单位)(之间)?/, '');
-  const relation = !rest ? '存在劳动关系' : /^(事实)?劳动(合同)?关系$/.test(rest) ? `存在${rest}` : rest;
-  return `确认${worker}与${employer}之间${period}${relation}`;
+  const words = what.replace(/^(请求)?(裁决)?(依法)?确认/, '');
+  const m = PERIOD.exec(words);
+  const period = !m ? '' : m[1] ? (m[1].startsWith('自') ? m[1] : `自${m[1]}`) : m[2] === '自' ? `自${m[3]}` : `于${m[3]}期间`;
+  let rest = m ? words.replace(m[0], '') : words;
+  // The worker's side: 申请人 (with a name or not) up to 与/和; or both sides at once (双方).
+  rest = rest.replace(/^申请人[^与和，,。；;]{0,20}(?=[与和])/, '').replace(/^双方/, '');
+  // The employer's side: 与 + a name up to 之间, or 与被申请人/用人单位, or 与 + a name up to 存在/在/于.
+  rest = rest
+    .replace(/^[与和][^，,。；;]+?之间/, '')
+    .replace(/^[与和](被申请人|用人单位)/, '')
+    .replace(/^[与和][^，,。；;在于存]+?(?=存在|在|于)/, '')
+    .replace(/^之间/, '');
+  if (!rest || /^(事实)?劳动(合同)?关系$/.test(rest)) rest = `存在${rest || '劳动关系'}`;
+  if (RELATION.test(rest)) return `确认${worker}与${employer}之间${period}${rest}`;
+  // 确认…之间的劳动关系于…解除: the ending the claim names carries its own day.
+  if (ENDED.test(rest) && !period) return `确认${worker}与${employer}之间${rest.startsWith('的') ? rest : `的${rest}`}`;
+  return `确认${words}`;
 }
 
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
@@ -904,10 +941,11 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     : [`被申请人${names(d.respondents)}`, applicant];
   if (it.amount && Number(it.amount) > 0) {
     const paid = withoutAmount(what, claim?.amount);
-    // A claim written as the act asked for (返还培训费用, 支付违约金) reads "向…返还…", not "支付…返还…".
-    // (Not 补缴: social insurance is paid to the agency, not to the party.)
-    const act = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `支付${payee}${paid}`;
-    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}${issuedOn && !claim?.counterclaim ? advanceDeducted(d, it, issuedOn) : ''}`;
+    const act = payAct(payee, paid);
+    const adv = issuedOn && !claim?.counterclaim ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
+    const awarded = Math.round(Number(it.amount) * 100);
+    if (adv?.rulings.length && adv.fen >= awarded) return advanceCovered(adv, awarded, payer, act, it.amount);
+    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded) : ''}`;
   }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
@@ -1297,7 +1335,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
     throw new RecordIncompleteError('paymentDays', '记录未载明先予执行的履行期限，不能出具先予执行裁决书');
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    return `被申请人${names(d.respondents)}于本裁决书送达之日起${cnNumber(ae.paymentDays as number)}日内先行支付申请人${c?.applicant ?? names(d.applicants)}${clause(c?.description ?? '')}${yuan(amounts.get(id) as string)}`;
+    return `被申请人${names(d.respondents)}于本裁决书送达之日起${cnNumber(ae.paymentDays as number)}日内先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });
   return [
     {

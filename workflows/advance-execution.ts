@@ -9,36 +9,54 @@ import { formatMoney, parseMoney } from './identifiers.ts';
  * the worker could be paid twice.
  */
 
-/** What the advance-execution rulings made on or before `on` ordered paid on `claimId` (fen), and their days; null: none. */
+/**
+ * What the advance-execution rulings made on or before `on` ordered paid on `claimId` (fen), and their days
+ * (`rulings`); `unrecorded`: the days of rulings that name the claim (claimIds) with no amount recorded for it
+ * (ADVANCE_EXECUTION's `amounts` is optional). null: no ruling names the claim.
+ *
+ * The amount is what the rulings ORDERED paid in advance (已裁决先行支付), not what was executed: domain.md §9.2 speaks
+ * of the part "already executed", but the record holds no executed amounts (payment happens outside the commission, or
+ * through the court after transfer), so the award states what was ordered, in those words — never that it was paid.
+ */
 export function advanceOrdered(
   ctx: Pick<MachineContext, 'advanceExecutions'>,
   claimId: number,
   on: string,
-): { fen: number; rulings: string[] } | null {
+): { fen: number; rulings: string[]; unrecorded: string[] } | null {
   let fen = 0;
   const rulings: string[] = [];
+  const unrecorded: string[] = [];
   for (const ae of ctx.advanceExecutions ?? []) {
     if (ae.ruledOn > on) continue;
-    for (const x of ae.amounts ?? []) {
-      if (x.claimId !== claimId) continue;
+    const mine = (ae.amounts ?? []).filter((x) => x.claimId === claimId);
+    for (const x of mine) {
       fen += parseMoney(x.amount) ?? Math.round(Number(x.amount) * 100);
       if (!rulings.includes(ae.ruledOn)) rulings.push(ae.ruledOn);
     }
+    if (!mine.length && ae.claimIds.includes(claimId) && !unrecorded.includes(ae.ruledOn)) unrecorded.push(ae.ruledOn);
   }
-  return rulings.length ? { fen, rulings } : null;
+  return rulings.length || unrecorded.length ? { fen, rulings, unrecorded } : null;
 }
+
+/** A ruling named the claim without recording an amount: the award cannot deduct it, the arbitrator must deal with it. */
+export const UNRECORDED_ADVANCE = '本项请求已作出先予执行裁决，但未记录先行支付金额，请在裁决理由中写明已先予执行部分';
 
 /**
  * The warning an award item gets where its claim was ordered paid in advance (domain.md §9.2): the award deducts it;
- * an advance larger than the amount awarded, or an item dismissed, is the arbitrator's to deal with in the reasoning.
+ * an advance as large as the amount awarded or larger leaves nothing further to pay (the excess, and an item dismissed,
+ * are the arbitrator's to deal with in the reasoning); a ruling without a recorded amount cannot be deducted.
  */
 export function advanceWarning(
   ctx: Pick<MachineContext, 'advanceExecutions'>,
   item: { claimId: number; outcome: string; amount?: string | null },
   on: string,
-): { amount: string; rulings: string[]; remaining: string | null; message: string } | null {
+): { amount: string | null; rulings: string[]; remaining: string | null; message: string } | null {
   const adv = advanceOrdered(ctx, item.claimId, on);
   if (!adv) return null;
+  const unrecorded = adv.unrecorded.length ? `（${adv.unrecorded.join('、')}）` : '';
+  if (!adv.rulings.length) return { amount: null, rulings: adv.unrecorded, remaining: null, message: `${UNRECORDED_ADVANCE}${unrecorded}` };
+  // Rulings with an amount are deducted; another ruling on the claim without one is still the arbitrator's.
+  const also = unrecorded ? `；另，${UNRECORDED_ADVANCE}${unrecorded}` : '';
   const advance = formatMoney(adv.fen);
   const awarded = item.outcome === 'dismissed' ? 0 : (parseMoney(item.amount ?? '') ?? 0);
   const base = `该请求已于${adv.rulings.join('、')}裁决先予执行${advance}元（劳动争议调解仲裁法第四十四条）`;
@@ -47,20 +65,23 @@ export function advanceWarning(
       amount: advance,
       rulings: adv.rulings,
       remaining: null,
-      message: `${base}，本项未裁决支付：请在“本委认为”中写明对已先予执行部分的处理`,
+      message: `${base}，本项未裁决支付：请在“本委认为”中写明对已先予执行部分的处理${also}`,
     };
-  if (adv.fen > awarded)
+  if (adv.fen >= awarded)
     return {
       amount: advance,
       rulings: adv.rulings,
       remaining: '0.00',
-      message: `${base}，超过本项裁决金额${formatMoney(awarded)}元：裁决书写明不再重复支付，超出部分请在“本委认为”中写明处理`,
+      message:
+        adv.fen > awarded
+          ? `${base}，超过本项裁决金额${formatMoney(awarded)}元：裁决书写明被申请人无需另行支付及超出的${formatMoney(adv.fen - awarded)}元，超出部分请在“本委认为”中写明处理${also}`
+          : `${base}，与本项裁决金额相同：裁决书写明被申请人无需另行支付${also}`,
     };
   const remaining = formatMoney(awarded - adv.fen);
   return {
     amount: advance,
     rulings: adv.rulings,
     remaining,
-    message: `${base}，裁决书将写明扣除已先予执行部分，尚需支付${remaining}元`,
+    message: `${base}，裁决书将写明扣除已先予执行部分，尚需支付${remaining}元${also}`,
   };
 }

@@ -371,10 +371,15 @@ const awardServedOn = (ctx: MachineContext, partyId: number, issuedOn: string): 
     .map((s) => s.servedOn)
     .sort()[0] ?? null;
 
-/** The claim is `partyId`'s own, or the applicants' together (no one's own), or unknown to the record. */
+/**
+ * The claim concerns worker `partyId`: it is his own, or the applicants' together (no one's own), or unknown to the
+ * record — or it is an employer's (the employer applies, with several employer applicants or an API client naming
+ * `applicant: n`): a claim against the workers concerns every worker, whose windows on its item (LDMAL Arts. 48, 50)
+ * it must not take away. Only a claim owned by a worker narrows to him (Rules Art. 62; SPC-1 Art. 17).
+ */
 function claimConcerns(ctx: MachineContext, claimId: number, partyId: number): boolean {
   const claim = ctx.claims.find((c) => c.id === claimId);
-  return !claim?.partyId || claim.partyId === partyId;
+  return !claim?.partyId || claim.partyId === partyId || !isWorkerId(ctx, claim.partyId);
 }
 
 /** Each signing party's windows on `award` (LDMAL Arts. 48–50), from its receipt as `servedOn` finds it. */
@@ -908,6 +913,12 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
   // A mixed award none of whose non-final items is this worker's: his part is final, effective the day it was made
   // (LDMAL Art. 47); nothing of the non-final document holds it back (SPC-1 Art. 17).
   if (award.finality === 'mixed' && !windows.some((w) => w.partyId === partyId && w.kind === 'sue_non_final')) {
+    // A worker none of whose claims the award decides (other workers' own claims only): neither part is his to sue on.
+    if (!windows.some((w) => w.partyId === partyId))
+      return {
+        dueOn: award.issuedOn,
+        explanation: `本裁决未涉及当事人${partyId}的请求事项，其本人无起诉期间；对其生效日期记为裁决作出之日（${award.issuedOn}）（劳动争议调解仲裁法第四十七条、第五十条；最高人民法院劳动争议解释（一）第十七条）。`,
+      };
     return {
       dueOn: award.issuedOn,
       explanation: `本裁决中涉及当事人${partyId}的事项均为终局裁决，自作出之日（${award.issuedOn}）起对其发生法律效力（劳动争议调解仲裁法第四十七条；最高人民法院劳动争议解释（一）第十七条）。`,

@@ -182,7 +182,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(text).toContain('本裁决为非终局裁决');
     expect(text).not.toContain('调解仲裁法》第六条、第四十七条');
     expect(text).not.toContain('第四十七条第（');
-    expect(text).toContain('一、确认申请人张三与被申请人聊城某某机械有限公司之间2023年3月1日至2025年12月31日期间存在劳动关系；');
+    expect(text).toContain('一、确认申请人张三与被申请人聊城某某机械有限公司之间于2023年3月1日至2025年12月31日期间存在劳动关系；');
     expect(text).toContain('《中华人民共和国劳动合同法》第七条、第四十六条、第四十七条之规定');
     expect(text).not.toContain('支持申请人关于确认');
     expect(text).not.toContain('驳回');

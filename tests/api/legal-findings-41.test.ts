@@ -114,9 +114,72 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '2026-04-10',
     );
     const award = (await documents(c, arb.token, { kind: 'award' })).join('\n');
+    // rev41 M2(a): no payment within N days is ordered for an item the advance covers — what is owed, and why no more.
     expect(award).toContain(
-      '（本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付12000.00元（人民币壹万贰仟元整），该款项不再重复支付）',
+      '被申请人聊城某某机械有限公司应支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），该款项已由本委于二〇二六年三月二十六日作出的先予执行裁决裁决先行支付，被申请人聊城某某机械有限公司无需另行支付',
     );
+    expect(award).not.toContain('日内支付申请人张三2025年10月至12月工资12000.00元');
+  });
+
+  it('rev41 M1, M2: a claim written with its verb; an advance larger than the award; a ruling without an amount', async () => {
+    const body = standardApplication({
+      claims: [
+        { category: 'wages', amount: '12000.00', description: '支付拖欠工资12000元' },
+        { category: 'economic_compensation', amount: '26400.00', description: '支付解除劳动合同经济补偿' },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const [wages, comp] = ids(c);
+    await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [wages], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: wages, amount: '6000' }], paymentDays: 7 },
+      '2026-03-26',
+    );
+    // The record names the compensation claim in a ruling, but not the amount ordered on it.
+    await ok(c, arb.token, 'ADVANCE_EXECUTION', { claimIds: [comp], rightsClear: true, lifeSeriouslyAffected: true }, '2026-03-27');
+    const preview = await t.api(arb.token).post(`/api/cases/${c.id}/award-preview`, {
+      items: [
+        { claimId: wages, outcome: 'granted', amount: '5000.00' },
+        { claimId: comp, outcome: 'granted', amount: '26400.00' },
+      ],
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.items[0].advanceExecution).toMatchObject({ amount: '6000.00', remaining: '0.00' });
+    expect(preview.body.items[1].advanceExecution).toMatchObject({ amount: null, remaining: null, rulings: ['2026-03-27'] });
+    expect(preview.body.items[1].advanceExecution.message).toContain(
+      '本项请求已作出先予执行裁决，但未记录先行支付金额，请在裁决理由中写明已先予执行部分',
+    );
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: wages, outcome: 'granted', amount: '5000.00' },
+          { claimId: comp, outcome: 'granted', amount: '26400.00' },
+        ],
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-04-10',
+    );
+    const award = (await documents(c, arb.token, { kind: 'award' })).join('\n');
+    // M1: the ruling recited reads 先行向…支付…, the claimed figure not repeated.
+    expect(award).toContain('裁决被申请人聊城某某机械有限公司先行向申请人张三支付拖欠工资6000.00元（人民币陆仟元整）');
+    expect(award).not.toContain('先行支付申请人张三支付');
+    // M2(a): the advance exceeds the award — nothing further to pay, the excess stated, not decided.
+    expect(award).toContain(
+      '被申请人聊城某某机械有限公司应向申请人张三支付拖欠工资5000.00元（人民币伍仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付6000.00元（人民币陆仟元整），被申请人聊城某某机械有限公司无需另行支付；已裁决先行支付的款项较本项裁决金额多出1000.00元（人民币壹仟元整）',
+    );
+    // M2(b): the item was ruled on in advance, without a number; the full sum is ordered.
+    expect(award).toContain(
+      '日内向申请人张三支付解除劳动合同经济补偿26400.00元（人民币贰万陆仟肆佰元整）（本项请求已经本委于二〇二六年三月二十七日裁决先予执行）',
+    );
+    const [ruling] = await documents(c, arb.token, { kind: 'advance_execution_ruling', occurrence: 1 });
+    expect(ruling).toContain('七日内先行向申请人张三支付拖欠工资6000元（人民币陆仟元整）');
   });
 
   it('M1: a confirmed labor relationship names both sides, and the period where the claim gives one', async () => {

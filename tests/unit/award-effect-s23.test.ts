@@ -150,3 +150,79 @@ describe('a mixed award of several workers, worker by worker (LDMAL Arts. 47–4
     expect(r).toMatchObject({ ok: true });
   });
 });
+
+describe('the employer applies, its claims carrying an applicant: every worker keeps his windows (LDMAL Arts. 48, 50) — rev41 M3, L9', () => {
+  /** Company 3 applies against workers 1 and 2; its claim 10 decided non-final, 11 final. Company served 06-16, workers 06-22. */
+  function employerApplies(claims = [10, 11].map((id) => ({ id, category: 'other', partyId: COMPANY }))) {
+    const base = restore(startCase(input())).context;
+    const context: MachineContext = {
+      ...base,
+      parties: [
+        { ...(base.parties.find((p) => p.id === COMPANY) as MachineContext['parties'][number]), side: 'applicant' },
+        ...base.parties.filter((p) => p.id !== COMPANY).map((p) => ({ ...p, side: 'respondent' as const })),
+      ],
+      claims,
+      acceptedOn: '2026-05-06',
+      award: {
+        items: [
+          { claimId: 10, category: 'other', outcome: 'granted', amount: '30000.00', final: false, reason: '' },
+          { claimId: 11, category: 'other', outcome: 'granted', amount: '9000.00', final: true, reason: '' },
+        ],
+        finality: 'mixed',
+        issuedOn: '2026-06-15',
+        minimumWage: null,
+        defaultAward: false,
+      } as MachineContext['award'],
+      closure: { mode: 'award', closedOn: '2026-06-15' },
+      services: [
+        { document: 'award', partyId: COMPANY, method: 'direct', servedOn: '2026-06-16' },
+        { document: 'award', partyId: WORKER_A, method: 'direct', servedOn: '2026-06-22' },
+        { document: 'award', partyId: WORKER_B, method: 'direct', servedOn: '2026-06-22' },
+      ],
+      lawsuits: [],
+      effectiveOn: null,
+    } as MachineContext;
+    return restore({ machineVersion: MACHINE_VERSION, value: { closed: { award: 'award_served' } }, context });
+  }
+  const kinds = (d: ReturnType<typeof computeDeadlines>, partyId: number) =>
+    d
+      .filter((x) => x.partyId === partyId && /^(sue_|set_aside)/.test(x.kind))
+      .map((x) => x.kind)
+      .sort();
+
+  it("a claim owned by the employer concerns every worker: both windows each, and the effect waits for the workers'", () => {
+    const snap = employerApplies();
+    const d = computeDeadlines(snap.context, cal, DEFAULT_PERIODS, '2026-06-25');
+    expect(kinds(d, WORKER_A)).toEqual(['sue_final_worker', 'sue_non_final']);
+    expect(kinds(d, WORKER_B)).toEqual(['sue_final_worker', 'sue_non_final']);
+    expect(kinds(d, COMPANY)).toEqual(['set_aside_employer', 'sue_non_final']);
+    // The company's window ends 07-01; the workers', from 06-22, on 07-07 (Tuesday): effective 07-08.
+    expect(d.find((x) => x.kind === 'effective' && !x.partyId)?.dueOn).toBe('2026-07-08');
+    expect(decide(snap, 'MARK_EFFECTIVE', '2026-07-02', {})).toMatchObject({ ok: false, violation: { rule: 'windows-still-open' } });
+    expect(decide(snap, 'MARK_EFFECTIVE', '2026-07-08', {})).toMatchObject({ ok: true });
+  });
+
+  it('a worker whose own claims the mixed award does not decide is not told its items are all final', () => {
+    // Worker-side claims (a counterclaim is not needed: the ownership is what counts): A's non-final, nothing of B's.
+    const base = inCourt({ finality: 'mixed', suers: [WORKER_A] });
+    const context: MachineContext = {
+      ...base.context,
+      claims: [
+        { id: 10, category: 'wages', partyId: WORKER_A },
+        { id: 11, category: 'wages', partyId: WORKER_A },
+      ],
+      award: {
+        ...(base.context.award as NonNullable<MachineContext['award']>),
+        items: [
+          { claimId: 10, category: 'wages', outcome: 'granted', amount: '30000.00', final: false, reason: '' },
+          { claimId: 11, category: 'wages', outcome: 'granted', amount: '9000.00', final: true, reason: '' },
+        ] as NonNullable<MachineContext['award']>['items'],
+      },
+    };
+    const d = computeDeadlines(context, cal, DEFAULT_PERIODS, '2026-06-25');
+    expect(kinds(d, WORKER_B)).toEqual([]);
+    const b = d.find((x) => x.kind === 'effective' && x.partyId === WORKER_B);
+    expect(b?.explanation).toContain(`本裁决未涉及当事人${WORKER_B}的请求事项`);
+    expect(b?.explanation).not.toContain('均为终局裁决');
+  });
+});

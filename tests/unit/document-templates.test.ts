@@ -7,6 +7,7 @@ import {
   BUILDERS,
   caseCause,
   chineseTime,
+  confirmation,
   type DocInput,
   MissingTextError,
   RecordIncompleteError,
@@ -316,5 +317,29 @@ describe('layout (GB/T 9704)', () => {
     expect(date && Math.abs(date.xMax - (right - 4 * 16))).toBeLessThan(1.5);
     const issuer = lines.find((l) => l.text === '聊城市劳动人事争议仲裁委员会' && l.xMin > 100);
     expect(issuer).toBeDefined();
+  });
+});
+
+describe('confirmation: the claim words parsed, the parties named, the period in its place (rev41 H1)', () => {
+  const W = '申请人张三';
+  const E = '被申请人某公司';
+  const both = `确认${W}与${E}之间`;
+  it.each([
+    ['确认申请人与被申请人于2023年3月1日至2025年6月30日期间存在劳动关系', `${both}于2023年3月1日至2025年6月30日期间存在劳动关系`],
+    ['确认申请人张三与被申请人之间存在劳动关系', `${both}存在劳动关系`],
+    ['确认申请人与聊城某某公司之间存在劳动关系', `${both}存在劳动关系`],
+    // Words that are not "a relationship exists" are printed as written.
+    ['确认申请人系被申请人员工', '确认申请人系被申请人员工'],
+    ['确认劳动关系', `${both}存在劳动关系`],
+    ['请求确认自2023年3月1日起与被申请人存在劳动关系', `${both}自2023年3月1日起存在劳动关系`],
+    ['确认2023年3月1日至2025年12月31日与被申请人存在劳动关系', `${both}于2023年3月1日至2025年12月31日期间存在劳动关系`],
+    ['确认申请人与被申请人自2023年3月1日至2025年6月30日存在劳动关系', `${both}自2023年3月1日至2025年6月30日存在劳动关系`],
+    ['确认与被申请人存在劳动关系', `${both}存在劳动关系`],
+    ['确认双方存在事实劳动关系', `${both}存在事实劳动关系`],
+    ['确认申请人与被申请人不存在劳动关系', `${both}不存在劳动关系`],
+    ['确认申请人与被申请人之间的劳动关系于2025年6月30日解除', `${both}的劳动关系于2025年6月30日解除`],
+    ['确认双方2025年存在劳动关系', '确认双方2025年存在劳动关系'],
+  ])('%s', (claim, printed) => {
+    expect(confirmation(claim, W, E)).toBe(printed);
   });
 });
