@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as searchTextMasked from '../../db/migrations/20261204_0020_search_text_masked.ts';
+import { searchText } from '../../db/stores/cases.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
@@ -103,6 +105,34 @@ describe(`a name holding an identity number or a phone (${process.env.TEST_DB ??
       expect(await found(token, MOBILE)).toBe(false);
       expect(await found(token, '张三')).toBe(true);
     }
+  });
+});
+
+describe('the search text (reviewer, stop 41, M4)', () => {
+  it('holds names with their numbers masked, so no role probes a number a few digits at a time; the upgrade rewrites old rows', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('周九', 722)] }));
+    await t.db.knex('parties').where({ id: c.applicants[0]?.id }).update({ name: NAME_WITH_NUMBERS });
+    await t.db
+      .knex('cases')
+      .where({ id: c.id })
+      .update({ search_text: `\u0001${NAME_WITH_NUMBERS}\u0001${employer().name}` });
+    const found = async (token: string, q: string) =>
+      ((await t.api(token).get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=100`)).body.items as { id: number }[]).some(
+        (x) => x.id === c.id,
+      );
+    // Before the upgrade five digits of the number find the case for a role that may not search by identity.
+    expect(await found(a.tokens.analyst, ID.slice(6, 11))).toBe(true);
+    await searchTextMasked.up(t.db.knex);
+    const stored = (await t.db.knex('cases').where({ id: c.id }).first('search_text')).search_text as string;
+    expect(stored).not.toContain(ID);
+    expect(stored).not.toContain(MOBILE);
+    for (const token of [a.tokens.analyst, a.tokens.clerk]) {
+      expect(await found(token, ID.slice(6, 11))).toBe(false);
+      expect(await found(token, MOBILE.slice(3, 8))).toBe(false);
+      expect(await found(token, '张三（身份证')).toBe(true);
+    }
+    // Written from now on the same way.
+    expect(searchText('〔2026〕第1号', [{ name: NAME_WITH_NUMBERS }, { name: '聊城某某机械有限公司' }])).not.toContain(ID);
   });
 });
 
