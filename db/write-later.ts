@@ -145,13 +145,17 @@ export async function updateLaterChangingOne(
   return 'queued';
 }
 
-/** `UPDATE "table" SET … WHERE …` with literals, or null when a value has none or is undefined. */
+/**
+ * `UPDATE "table" SET … WHERE …` with literals, or null when a value has none or is undefined. `setSql`: assignments
+ * the caller wrote as SQL text without parameters (`"col" = expression`), after those of `set`.
+ */
 export function updateStatement(
   table: string,
   set: Record<string, unknown>,
   where: Record<string, unknown>,
   dialect: LiteralDialect,
   conditions: readonly string[] = [],
+  setSql: readonly string[] = [],
 ): string | null {
   const literal = dialect === 'postgres' ? pgLiteral : sqlLiteral;
   const assign = (obj: Record<string, unknown>, forWhere: boolean): string[] | null => {
@@ -164,7 +168,8 @@ export function updateStatement(
     }
     return out;
   };
-  const sets = assign(set, false);
+  const own = assign(set, false);
+  const sets = own && [...own, ...setSql];
   const eq = assign(where, true);
   if (!sets?.length || !eq?.length) return null;
   const cond = [...eq, ...conditions.map((c) => `(${c})`)].join(' AND ');

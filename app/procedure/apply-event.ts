@@ -5,6 +5,7 @@ import {
   type CaseRecord,
   type HistoryHead,
   onlyPlainKeys,
+  queuesImpersonal,
   SERIAL_MARK,
   StaleVersionError,
   type UpdateGuard,
@@ -552,11 +553,17 @@ async function recordDecision(
         referenceVersions: d.referenceVersions,
       }
     : undefined;
+  // A number taken with COMMIT and an UPDATE holding nothing a party wrote (an acceptance): the UPDATE goes last, with
+  // the number, queued — one row version, not a bound UPDATE now and the number's UPDATE with COMMIT.
+  const updateWithNumber = markable && !guard && !children?.parties && queuesImpersonal(uow.trx, cols);
   // Unguarded, the decision was made inside this transaction from the case as read under its lock (`applyEvent`).
-  await stores.cases.update(uow.trx, caseId, c.version, cols, d.now, {
-    ...(search ? { search } : {}),
-    ...(guard ? { guard } : { locked: true }),
-  });
+  const updateCase = (number?: { caseNo: string; year: number }) =>
+    stores.cases.update(uow.trx, caseId, c.version, cols, d.now, {
+      ...(search && !number ? { search } : {}),
+      ...(guard ? { guard } : { locked: true }),
+      ...(number ? { number } : {}),
+    });
+  if (!updateWithNumber) await updateCase();
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
   if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
   // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.
@@ -576,6 +583,7 @@ async function recordDecision(
     view = { ...view, caseNo: marked };
     delta = { before: { ...(delta.before as object), caseNo: c.caseNo }, after: { ...(delta.after as object), caseNo: marked } };
   }
+  if (updateWithNumber && !atCommit) await updateCase();
   const number = numberLast && !atCommit ? await takeNumber(year) : null;
   const entry = {
     caseId,
@@ -592,7 +600,8 @@ async function recordDecision(
   };
   if (atCommit) {
     await stores.cases.appendEventNumbered(uow.trx, entry, d.head);
-    await stores.cases.setNumber(uow.trx, caseId, marked, year);
+    if (updateWithNumber) await updateCase({ caseNo: marked, year });
+    else await stores.cases.setNumber(uow.trx, caseId, marked, year);
   } else await stores.cases.appendEvent(uow.trx, entry, d.head);
   // Queued: it goes with COMMIT (the history entry before it is a statement of its own, its text bound).
   if (number) await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });

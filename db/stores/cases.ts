@@ -21,6 +21,7 @@ import {
   reserveIds,
   updateLater,
   updateLaterChangingOne,
+  updateStatement,
   writeLater,
   writeLaterChangingOne,
 } from '../write-later.ts';
@@ -897,21 +898,57 @@ export function createCaseStore() {
          * The caller read `expectedVersion` in this transaction with the case row locked (loadAggregate `forUpdate`; on
          * SQLite inside the writer's transaction): the UPDATE cannot miss, so on SQLite it is queued with the writes that
          * follow. On PostgreSQL it stays bound: the snapshot holds what the parties wrote (a defence summary, agreement
-         * terms), and a failing simple query's whole text may reach the server's log.
+         * terms), and a failing simple query's whole text may reach the server's log — unless every value is
+         * `impersonal` (an acceptance, a hearing scheduled, most acts): then it is queued too, one round trip fewer.
          */
         locked?: true;
+        /**
+         * PostgreSQL, locked and queued after `allocateSerialAtCommit`: the case number taken with COMMIT (`caseNo`
+         * holds `SERIAL_MARK` where the serial goes), its year and serial, and the search text's number, written in
+         * this same UPDATE — one new row version instead of two (`setNumber`). The search text's names are the stored
+         * ones (the parties did not change), so no name is written into the statement's text. Only when
+         * `queuesWithNumber` says so.
+         */
+        number?: { caseNo: string; year: number };
       },
     ): Promise<void> {
       const search = children?.search ? { search_text: searchText(children.search.caseNo, children.search.parties) } : {};
       const set = { ...toRow(cols), ...search, version: expectedVersion + 1, updated_at: now };
       const g = children?.guard;
+      const where = { id, version: expectedVersion };
+      if (children?.number) {
+        const { caseNo, year } = children.number;
+        if (!children.locked || !queuesImpersonal(trx, cols) || children.search || !Number.isSafeInteger(year))
+          throw new Error('update: a number taken with COMMIT needs a locked, impersonal, queued update');
+        const no = numbered(caseNo);
+        const { case_no: _no, case_year: _year, case_serial: _serial, ...rest } = set as Record<string, unknown>;
+        const statement = updateStatement(
+          'cases',
+          rest,
+          where,
+          'postgres',
+          [],
+          [
+            `"case_no" = ${no}`,
+            `"case_year" = ${year}`,
+            `"case_serial" = current_setting('zc.serial')::integer`,
+            // searchText: the number, then each name after a U+0001 — the names kept as stored.
+            `"search_text" = ${no} || CASE WHEN strpos("search_text", chr(1)) > 0 THEN substr("search_text", strpos("search_text", chr(1))) ELSE '' END`,
+          ],
+        );
+        if (statement === null) throw new Error('update: a value with no literal');
+        await queueStatement(trx, statement);
+        return;
+      }
       // Guarded (a decision made outside the transaction): on SQLite queued with the rest of the write, its guard
       // failing the transaction when the row moved (db/write-later.ts isStaleWrite); a caller that guards retries on it.
+      // Locked (read in this transaction under the row's lock), the UPDATE cannot miss: queued on SQLite, and on
+      // PostgreSQL when nothing in it is what a party wrote (its text may reach the server's log).
       const n = g
-        ? await updateLaterChangingOne(trx, 'cases', set, { id, version: expectedVersion }, guardConditions(g))
-        : children?.locked && canQueueGuarded(trx)
-          ? await updateLater(trx, 'cases', set, { id, version: expectedVersion }).then(() => 'queued' as const)
-          : await trx('cases').where({ id, version: expectedVersion }).update(set);
+        ? await updateLaterChangingOne(trx, 'cases', set, where, guardConditions(g))
+        : children?.locked && (canQueueGuarded(trx) || (!children.search && queuesImpersonal(trx, cols)))
+          ? await updateLater(trx, 'cases', set, where).then(() => 'queued' as const)
+          : await trx('cases').where(where).update(set);
       if (n !== 'queued' && n !== 1) {
         const cur = await trx('cases').where({ id }).first('version');
         throw new StaleVersionError(Number(cur?.version ?? 0));
@@ -1392,6 +1429,53 @@ function entryRow(e: EventInsert, seq: number) {
     before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
     after: JSON.stringify(e.after),
   };
+}
+
+/**
+ * Whether a value holds nothing a party wrote and no number of a person: null, numbers, booleans, and strings that are
+ * codes, identifiers or ISO dates (ASCII letters, digits and `_.:+-`, no run of six digits, at most 64 characters) —
+ * also nested in arrays and in objects whose keys are such strings. A statement of such values may go to PostgreSQL
+ * with its literals: the whole text of a simple query that fails reaches the server's log. Anything else (a name, a
+ * summary, agreement terms, an address, a district's Chinese name) stays bound; so does any text under a key that
+ * names what people write (`writtenByPeople`).
+ */
+export function impersonal(v: unknown): boolean {
+  if (v === null || v === undefined || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'string') return v.length <= 64 && IMPERSONAL_TEXT.test(v) && !SIX_DIGITS.test(v);
+  if (Array.isArray(v)) return v.every(impersonal);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const k in v) {
+      const x = (v as Record<string, unknown>)[k];
+      if (!impersonal(k) || !impersonal(x) || (writtenByPeople(k) && holdsText(x))) return false;
+    }
+    return true;
+  }
+  return false;
+}
+/**
+ * Keys whose text someone wrote (the statechart's reasons, summaries, terms, places, courts…): never taken as
+ * impersonal, however plain the text looks (a one-word reason in pinyin).
+ */
+const holdsText = (x: unknown): boolean =>
+  typeof x === 'string'
+    ? x !== ''
+    : Array.isArray(x)
+      ? x.some(holdsText)
+      : x !== null && typeof x === 'object' && Object.values(x).some(holdsText);
+const WRITTEN_BY_PEOPLE = new Set(
+  'reason summary description terms place court items text note notes remark remarks content address phone name basis facts finding'.split(
+    ' ',
+  ),
+);
+/** A key naming what people write: one of its words (camelCase or snake_case) is one of `WRITTEN_BY_PEOPLE`. */
+const writtenByPeople = (key: string) => key.split(/(?=[A-Z])|_/).some((w) => WRITTEN_BY_PEOPLE.has(w.toLowerCase()));
+const IMPERSONAL_TEXT = /^[A-Za-z0-9_.:+-]*$/;
+const SIX_DIGITS = /[0-9]{6}/;
+
+/** Whether an `update` of these columns, locked, is queued with its literals on `trx` (PostgreSQL): `impersonal`. */
+export function queuesImpersonal(trx: Knex, cols: CaseColumns): boolean {
+  return canQueue(trx) && !canQueueGuarded(trx) && impersonal(cols);
 }
 
 /**
