@@ -619,10 +619,17 @@ export function checkIdNumber(raw) {
 /**
  * A name (a party's, an agent's, a legal representative's) holding an identity number or a mobile — 11 digits or more
  * in one run, one separator (space . - · / _) at most between two, half- or full-width: the server refuses it
- * (app/schemas.ts PersonName), with this message.
+ * (app/schemas.ts PersonName), with this message. Read as it shows, as the server reads it: what shows nothing
+ * (zero-width space and joiners, soft hyphen, word joiner, BOM, Hangul fillers, variation selectors, tag characters,
+ * combining marks) is left out, so `371502\u200b19850607\u200b1238` is one number; other spaces and dashes are spaces
+ * and `-`.
  */
 export function checkPersonName(raw) {
-  const s = String(raw ?? '').replace(/[\uff10-\uff19\uff38\uff58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const s = String(raw ?? '')
+    .replace(/[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}]/gu, '')
+    .replace(/\p{Zs}/gu, ' ')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-')
+    .replace(/[\uff0d\uff0e\uff0f\uff3f\uff10-\uff19\uff38\uff58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   // The shapes the server refuses (workflows/identifiers.ts): an identity number (17 digits and a digit or X) or a
   // mobile (11 digits from 13–19, maybe after 86), grouped or not — not any long number (a landline, a contract number).
   const personal = [...s.matchAll(/\d(?:[ .\-·・/_\u3000]?\d)*(?:[ .\-·・/_\u3000]?[Xx])?/g)].some(([run]) => {

@@ -92,6 +92,13 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * break is `\n`) and an X ending an identity number (a mobile may follow it at once). The log reads `lenient`ly: next
  * to letters too, in any separators, grouped identity numbers without the province and birth-date test, and any group
  * of 19 or more digits (an identity number and a mobile written together). A UUID (a request id) is left whole.
+ *
+ * Text is read as it shows: characters that show nothing — the default-ignorable code points (zero-width space and
+ * joiners, U+00AD soft hyphen, U+2060–206F, U+FEFF, U+034F, U+180E, the Hangul fillers U+115F/1160/3164/FFA0,
+ * variation selectors, tag characters …) and combining marks — are read as absent, so `371502\u200b19850607\u200b1238`
+ * is one identity number (an outside tester's finding: they carried numbers past every masker); any other space
+ * (U+00A0, U+2000–200A, U+202F …) reads as a space and any dash (U+2010–2015, U+2212, small and full-width hyphens) as
+ * `-`. Input has them removed (server/http/parse.ts); this reading covers text stored before, and what comes another way.
  */
 const SEPARATORS = ' .\\-·・/_';
 const RUN = new RegExp(`\\d+(?:[${SEPARATORS}]\\d+)*[Xx]?`, 'g');
@@ -102,6 +109,54 @@ const ELEVEN_DIGITS = new RegExp(`\\d(?:[${SEPARATORS}]?\\d){10}`);
 /** Full-width forms (digits, Ｘ, ＋, －, ．, ／, ＿ …) and the ideographic space as ASCII, one character for one. */
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 const toHalfWidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/**
+ * Spaces and dashes of other widths, read as ` ` and `-`, one character for one (all in the BMP): the space separators
+ * (Unicode Zs) but the ASCII space and U+3000 (FULL_WIDTH).
+ */
+const OTHER_SPACE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F]/g;
+const OTHER_DASH = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
+/**
+ * What shows nothing: default-ignorable code points (Unicode's Default_Ignorable_Code_Point, bidi controls among them),
+ * the interlinear annotation characters U+FFF9–FFFB, and combining marks (between two digits they make no separator).
+ */
+const UNSEEN = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}]/u;
+/**
+ * Default-ignorable code points and U+FFF9–FFFB — but the bidi embeddings, overrides and isolates (U+202A–202E,
+ * U+2066–2069), which input refuses with a message of their own (server/http/parse.ts).
+ */
+const IGNORABLE = /(?![\u202A-\u202E\u2066-\u2069])[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB]/u;
+const IGNORABLE_ALL = new RegExp(IGNORABLE.source, 'gu');
+
+/**
+ * `s` without the characters that show nothing (IGNORABLE above: zero-width space and joiners, soft hyphen, word joiner
+ * and invisible operators, BOM, combining grapheme joiner, Mongolian vowel separator and free variation selectors, Hangul
+ * fillers, variation selectors, tag characters); line breaks, tabs and bidi controls stay. What every text of a request
+ * is made before validation (server/http/parse.ts), and what the search text holds of a name.
+ */
+export function withoutInvisibles(s: string): string {
+  return IGNORABLE.test(s) ? s.replace(IGNORABLE_ALL, '') : s;
+}
+
+/**
+ * `s` as the maskers read it: full-width forms, other spaces and dashes made ASCII, and what shows nothing (UNSEEN)
+ * left out; `at[n]` is where the `n`th character read stands in `s` (null: one for one).
+ */
+function readable(s: string): { text: string; at: number[] | null } {
+  const half = s.replace(FULL_WIDTH, toHalfWidth).replace(OTHER_SPACE, ' ').replace(OTHER_DASH, '-');
+  if (!UNSEEN.test(half)) return { text: half, at: null };
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < half.length; ) {
+    const n = (half.codePointAt(i) as number) > 0xffff ? 2 : 1;
+    const ch = half.slice(i, i + n);
+    if (!UNSEEN.test(ch)) {
+      text += ch;
+      for (let k = 0; k < n; k++) at.push(i + k);
+    }
+    i += n;
+  }
+  return { text, at };
+}
 const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
 const LETTER = /^[A-Za-z]$/;
 const DIGIT = /^\d$/;
@@ -170,10 +225,15 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
   return out;
 }
 
-/** `s` with the numbers of the kinds asked for masked, read in ASCII (UUIDs aside); what is kept is kept as typed. */
+/**
+ * `s` with the numbers of the kinds asked for masked, read as shown (`readable`, UUIDs aside); what is kept is kept as
+ * typed, but for what shows nothing inside a masked number, dropped.
+ */
 function maskNumbers(s: string, kinds: { ids: boolean; mobiles: boolean }, lenient: boolean): string {
-  const ascii = s.replace(FULL_WIDTH, toHalfWidth).replace(UUID, (u) => 'u'.repeat(u.length));
+  const read = readable(s);
+  const ascii = read.text.replace(UUID, (u) => 'u'.repeat(u.length));
   if (!ELEVEN_DIGITS.test(ascii)) return s;
+  const orig = (n: number) => (read.at ? (read.at[n] as number) : n);
   let out = '';
   let last = 0;
   for (const f of findNumbers(ascii, lenient)) {
@@ -181,17 +241,17 @@ function maskNumbers(s: string, kinds: { ids: boolean; mobiles: boolean }, lenie
     const from = (f.groups[0] as Group).from;
     const to = (f.groups[f.groups.length - 1] as Group).to;
     const at = f.groups.flatMap((g) => Array.from({ length: g.to - g.from }, (_, n) => g.from + n));
-    const typed = (xs: number[]) => xs.map((n) => s[n]).join('');
+    const typed = (xs: number[]) => xs.map((n) => s[orig(n)]).join('');
     let masked: string;
     if (f.kind === 'mobile') {
       // The grouping and the country code kept: 139 **** 5678.
       const hide = new Set(at.slice(f.prefix + 3, f.prefix + 7));
-      masked = Array.from({ length: to - from }, (_, n) => (hide.has(from + n) ? '*' : s[from + n])).join('');
+      masked = Array.from({ length: to - from }, (_, n) => (hide.has(from + n) ? '*' : s[orig(from + n)])).join('');
     } else {
       masked = `${typed(at.slice(0, 4))}${'*'.repeat(at.length - 8)}${typed(at.slice(-4))}`;
     }
-    out += s.slice(last, from) + masked;
-    last = to;
+    out += s.slice(last, orig(from)) + masked;
+    last = orig(to - 1) + 1;
   }
   return last === 0 ? s : out + s.slice(last);
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { maskPersonalNumbersLeniently } from '../../workflows/identifiers.ts';
+import { maskPersonalNumbersLeniently, withoutInvisibles } from '../../workflows/identifiers.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
@@ -301,7 +301,11 @@ const FULL_WIDTH_DIGITS = /[０-９]/g;
 export function searchText(caseNo: string | null, parties: Pick<PartyRecord, 'name'>[]): string {
   return [caseNo ?? '', ...parties.map((p) => searchName(p.name))].join('\u0001');
 }
-const searchName = (name: string) => (/[0-9０-９]/.test(name) ? maskPersonalNumbersLeniently(name) : name);
+/** A name as the search text holds it: without invisible characters (`张\u200b三` is found as 张三), numbers masked. */
+export const searchName = (raw: string) => {
+  const name = withoutInvisibles(raw);
+  return /[0-9０-９]/.test(name) ? maskPersonalNumbersLeniently(name) : name;
+};
 
 export interface CaseListFilter {
   state?: string;

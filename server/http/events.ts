@@ -10,7 +10,7 @@ import { nextEvents } from '../../app/procedure/next-events.ts';
 import { AwardPreview, AwardPreviewResult, Case, Deadline } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
-import { assertShallow, controlCharErrors, ifMatch } from './parse.ts';
+import { assertShallow, controlCharErrors, ifMatch, mergedFieldErrors, withoutInvisibleText } from './parse.ts';
 import { ETagHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
@@ -43,9 +43,9 @@ export function parseEventBody(body: unknown, today: string): EventInput {
     );
   }
   const t = type as EventType;
-  const payload = STRICT_PAYLOADS[t].safeParse(rest);
-  if (!payload.success) errors.push(...zodFieldErrors(payload.error));
-  errors.push(...controlCharErrors(rest));
+  // The payload's text without invisible characters (parse.ts `withoutInvisibleText`), as every request's.
+  const payload = STRICT_PAYLOADS[t].safeParse(withoutInvisibleText(rest));
+  errors.push(...mergedFieldErrors(controlCharErrors(rest), payload.success ? [] : zodFieldErrors(payload.error)));
   const on = (occurredOn as string | undefined) ?? today;
   if (env.success && on > today) errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
   // Dates of acts inside the payload are validated like occurredOn: never in the future.

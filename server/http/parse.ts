@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { badRequest, type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
+import { withoutInvisibles } from '../../workflows/identifiers.ts';
 
 // C0 control characters other than tab, line feed and carriage return (PostgreSQL refuses NUL in text).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -76,12 +77,53 @@ export function controlCharErrors(value: unknown, path: (string | number)[] = []
   return errors;
 }
 
-/** Parses a body or query with a zod schema; 400 naming every bad field. */
+/**
+ * The input with every string in it (not the keys) made `withoutInvisibles`: the default-ignorable code points — zero-
+ * width space and joiners, soft hyphen, word joiner, BOM, Hangul fillers, variation selectors, tag characters … — show
+ * nothing, so nothing is lost that was seen; left in, they split an identity number or a mobile typed into a name or
+ * the facts so that no check and no masker read it (an outside security tester's finding), and `张\u200b三` would not be
+ * found as 张三. Removed without a word: the text stored is the text shown. Line breaks and tabs stay; bidi controls
+ * stay, to be refused (`controlCharErrors`). The cost, taken knowingly: an emoji joined by U+200D shows as its parts,
+ * and a variation selector (an ideographic variant, Mongolian free variation selectors) is dropped — its base character
+ * kept. Names are not NFKC-normalised: that would rewrite CJK compatibility ideographs a name may be registered with
+ * (a legal record keeps the name as on the identity card), and the checks and maskers already read full-width digits,
+ * letters and separators as ASCII (workflows/identifiers.ts). Iterative, like `assertShallow`; the input is not changed.
+ */
+export function withoutInvisibleText(value: unknown): unknown {
+  if (typeof value === 'string') return withoutInvisibles(value);
+  if (!value || typeof value !== 'object') return value;
+  const root: unknown = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const o = stack.pop() as Record<string | number, unknown>;
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (typeof v === 'string') o[k] = withoutInvisibles(v);
+      else if (v && typeof v === 'object') {
+        const copy = Array.isArray(v) ? [...v] : { ...(v as Record<string, unknown>) };
+        o[k] = copy;
+        stack.push(copy);
+      }
+    }
+  }
+  return root;
+}
+
+/**
+ * Errors of a text check (`controlCharErrors`, on the text as sent) and of the schema (on the text made
+ * `withoutInvisibleText`): one per field — a field of invisible characters only is told so, not also that it is empty.
+ */
+export function mergedFieldErrors(textErrors: FieldError[], schemaErrors: FieldError[]): FieldError[] {
+  const told = new Set(textErrors.map((e) => e.path));
+  return [...schemaErrors.filter((e) => !told.has(e.path)), ...textErrors];
+}
+
+/** Parses a body or query with a zod schema, its text made `withoutInvisibleText` first; 400 naming every bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: (string | number)[] = []): z.infer<S> {
   if (value === undefined) value = {};
   assertShallow(value, prefix);
-  const r = schema.safeParse(value);
-  const errors = [...(r.success ? [] : zodFieldErrors(r.error, prefix)), ...controlCharErrors(value, prefix)];
+  const r = schema.safeParse(withoutInvisibleText(value));
+  const errors = mergedFieldErrors(controlCharErrors(value, prefix), r.success ? [] : zodFieldErrors(r.error, prefix));
   if (errors.length) throw validationError(errors);
   return r.data as z.infer<S>;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { withoutInvisibleText } from '../../server/http/parse.ts';
+import { loggedPath } from '../../server/logger.ts';
 import {
   checkCreditCode,
   checkIdNumber,
@@ -11,10 +13,13 @@ import {
   maskIdNumber,
   maskIdNumbersInText,
   maskMobilesInText,
+  maskPersonalNumbersInText,
   maskPersonalNumbersLeniently,
   parseMoney,
+  withoutInvisibles,
 } from '../../workflows/identifiers.ts';
 import { creditCode, idNumber } from '../helpers/fixtures.ts';
+import { INVISIBLE_SEPARATORS } from '../helpers/invisible.ts';
 
 describe('GB 11643 identity numbers', () => {
   it('accepts valid numbers, including the X check character', () => {
@@ -172,6 +177,60 @@ describe('identity numbers and mobiles in free text, as people write them down',
     ]) {
       expect(both(s)).toBe(s);
     }
+  });
+});
+
+describe('what shows nothing hides no number (outside security tester, HIGH)', () => {
+  const ID = '371502198506071238';
+  const id = (sep: string) => `371502${sep}19850607${sep}1238`;
+  const mobile = (sep: string) => `1${sep}3987654321`;
+
+  it.each(INVISIBLE_SEPARATORS.map((s) => [s.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0'), s]))(
+    'U+%s between digits: masked in text, found by the name check and the log',
+    (_, sep) => {
+      const text = `申请人身份证${id(sep)}，电话${mobile(sep)}。`;
+      expect(maskPersonalNumbersInText(text)).toBe('申请人身份证3715**********1238，电话139****4321。');
+      expect(maskIdNumbersInText(text)).not.toContain('19850607');
+      expect(maskMobilesInText(text)).toContain('139****4321');
+      expect(holdsPersonalNumber(`张${id(sep)}`)).toBe(true);
+      expect(holdsPersonalNumber(`张${mobile(sep)}`)).toBe(true);
+      expect(maskPersonalNumbersLeniently(`/api/cases/${id(sep)}`)).toBe('/api/cases/3715**********1238');
+      expect(loggedPath(`/api/cases/${encodeURIComponent(id(sep))}`)).toBe('/api/cases/3715**********1238');
+      // Removed from input; a name of visible characters around one is the name without it.
+      expect(withoutInvisibles(id(sep))).toBe(ID);
+      expect(withoutInvisibles(`张${sep}三`)).toBe('张三');
+      expect(holdsPersonalNumber(`张${sep}三`)).toBe(false);
+    },
+  );
+
+  it('combining marks between digits, other spaces and dashes read as the text shows', () => {
+    expect(maskPersonalNumbersInText(`电话1\u03013\u20e3987654321`)).not.toContain('87654321');
+    expect(holdsPersonalNumber(`张371502\u030119850607\u03011238`)).toBe(true);
+    expect(maskPersonalNumbersInText('电话139\u00a01234\u00a05678')).toBe('电话139\u00a0****\u00a05678');
+    expect(maskPersonalNumbersInText('电话139\u20131234\u20135678')).toBe('电话139\u2013****\u20135678');
+    expect(maskPersonalNumbersInText('110105\u202f19491231\u202f002X')).toBe('1101**********002X');
+    // Mixed with visible separators and full width: one separator throughout still makes one mobile.
+    expect(maskPersonalNumbersInText('１３９\u200b 1234 \u2060５６７８')).toBe('１３９ **** ５６７８');
+    // Text without a number keeps its invisible characters (the maskers read; they do not clean).
+    expect(maskPersonalNumbersInText('张\u200b三 2025\u200b.12.01 12000\u00ad.00元')).toBe('张\u200b三 2025\u200b.12.01 12000\u00ad.00元');
+  });
+
+  it('input: every text loses them, line breaks, tabs and bidi controls stay (the latter to be refused); keys stay', () => {
+    const input = {
+      name: '张\u200b三',
+      facts: `第一行\n\t${id('\u00ad')}\u2060`,
+      list: [{ x: 'a\ufeffb', n: 3 }],
+      bidi: 'x\u202ey',
+      'k\u200b': 'v',
+    };
+    const out = withoutInvisibleText(input);
+    expect(out).toEqual({ name: '张三', facts: `第一行\n\t${ID}`, list: [{ x: 'ab', n: 3 }], bidi: 'x\u202ey', 'k\u200b': 'v' });
+    // The input is not changed.
+    expect(input.name).toBe('张\u200b三');
+    expect(withoutInvisibleText('\u{e0041}x\u{e007f}')).toBe('x');
+    expect(withoutInvisibleText(null)).toBeNull();
+    // Visible format characters are not invisible: an Arabic number sign stays.
+    expect(withoutInvisibles('\u0600١')).toBe('\u0600١');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
 import { actWarnings, consequenceOf, deadlineShifts, ONE_STEP, previewedConsequence } from '../../web/acts.js';
 import { EVENT_TYPES } from '../../workflows/procedure-types.ts';
+import { INVISIBLE_SEPARATORS } from '../helpers/invisible.ts';
 
 // web/core.js reads the browser's storage as it loads: a stand-in that holds nothing.
 const g = globalThis as { localStorage?: unknown; sessionStorage?: unknown };
@@ -308,5 +309,14 @@ describe('the registration form refuses a number typed into a name, as the serve
     // Not every long number: a landline or a contract number in a name is the server's to judge, not refused here.
     for (const s of ['某某公司（0635-82345678）', '某某公司HT20240101123456']) expect(checkPersonName(s)).toBeNull();
     expect(checkPersonName('李四+86 139 1234 5678')).toContain('不应填写');
+  });
+
+  it('reads through what shows nothing, as the server does (outside security tester)', () => {
+    for (const sep of INVISIBLE_SEPARATORS) {
+      expect(checkPersonName(`张371502${sep}19850607${sep}1238`), JSON.stringify(sep)).toContain('不应填写');
+      expect(checkPersonName(`张1${sep}3987654321`), JSON.stringify(sep)).toContain('不应填写');
+    }
+    expect(checkPersonName('张\u200b三')).toBeNull();
+    expect(checkPersonName('李四 139\u00a01234\u00a05678')).toContain('不应填写');
   });
 });
