@@ -195,6 +195,12 @@ interface Excluded {
 }
 
 /**
+ * Documents public notice may lawfully serve (CPL Art. 95): all but the 调解书, which takes effect only when each party
+ * signs for it (LDMAL Art. 42(3); SPC CPL Interpretation Art. 133) — its notice period is never excluded from the award limit.
+ */
+const PUBLIC_NOTICE_DOCUMENT = (document: string) => document !== 'mediation_document';
+
+/**
  * Days excluded from the award clock after `from` (Rules Arts. 46(6), 47): suspensions and public-notice periods. The
  * intervals are merged — two respondents served by public notice on the same day exclude the 30 days once. Only a
  * period still running is held back: an interval beginning after the day the clock ran out on (`dueWith`, the due date
@@ -220,6 +226,10 @@ function excludedDays(
   }
   for (const sv of ctx.services) {
     if (sv.method !== 'public_notice') continue;
+    // Only a document public notice can lawfully serve excludes its notice period: a 调解书 takes effect on the parties'
+    // signatures (LDMAL Art. 42(3); SPC CPL Interpretation Art. 133) and is never served by notice (workflows/rules.ts
+    // SERVE refuses it) — a record from before that refusal excludes nothing.
+    if (!PUBLIC_NOTICE_DOCUMENT(sv.document)) continue;
     const published = sv.publishedOn ?? sv.servedOn;
     // Zhongcai's reading (README "Readings chosen"): the notice period is excluded while the notice does its work — a
     // party found and served the same document in another way before the notice's 30 days ran out (CPL Art. 95 serves
@@ -951,6 +961,8 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
 export interface FactOptions {
   /** ABSENCE_NOTICE_TIMELY: a default award / deemed withdrawal needs the notice served the full notice period ahead. */
   absenceNoticeTimely?: boolean;
+  /** MEDIATION_DOCUMENT_BY_POST: a 调解书 may be served by post (SPC CPL Interpretation Art. 133 read strictly: no). */
+  mediationDocumentByPost?: boolean;
 }
 
 /**
@@ -1053,6 +1065,7 @@ export function computeFacts(
         const actOn = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
         facts.deemedServedOn = deemedServiceDay(view, periods[deemed], actOn);
       }
+      if (ev.payload.document === 'mediation_document') facts.mediationDocumentByPost = opts.mediationDocumentByPost === true;
       break;
     }
     case 'ISSUE_AWARD':

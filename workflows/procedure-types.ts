@@ -119,6 +119,8 @@ export interface Facts {
   reviewExtensionMaxDays?: number;
   /** CPL Art. 95; Rules Art. 20 [R]: the deemed service day of a public notice, or of a document left or posted. */
   deemedServedOn?: string;
+  /** Config MEDIATION_DOCUMENT_BY_POST: whether a 调解书 may be served by post (workflows/rules.ts SERVE). */
+  mediationDocumentByPost?: boolean;
   /**
    * LDMAL Arts. 35–36 (config ABSENCE_NOTICE_TIMELY): parties absent at the last hearing whose written notice of it
    * was served, but later than the notice period before the hearing.

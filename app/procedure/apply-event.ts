@@ -366,6 +366,7 @@ async function decide(
   // A date in a year without official calendar data is judged provisionally and marked so (api.md v1.1).
   const { facts } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods, {
     absenceNoticeTimely: deps.config.absenceNoticeTimely,
+    mediationDocumentByPost: deps.config.mediationDocumentByPost,
   });
   const event: ProcEvent = { type: ev.type, occurredOn: ev.occurredOn, payload, facts };
   const result = transitionCase(snap, event);

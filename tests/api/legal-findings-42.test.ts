@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * An outside legal tester's findings (stop 42): a 调解书 is served on the party in person and takes effect on signing
+ * (LDMAL Art. 42(3); SPC CPL Interpretation Art. 133) — never left, posted or by public notice; the two years to apply
+ * for its enforcement run from the last day of the performance period it states (CPL Art. 250(2)); the mediation's 15
+ * days (LDMAL Art. 14(3)) are the day a party may go to arbitration, not an overdue deadline.
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const { send, ok } = caseEvents(() => t);
+type Deadline = { kind: string; status: string; startsOn: string | null; dueOn: string | null; explanation: string };
+const deadline = (v: CaseView, kind: string) => (v.deadlines as Deadline[]).find((d) => d.kind === kind) as Deadline;
+
+/** A heard case mediated to agreement on 03-26 (the 调解书 to sign), with `agreed` beside the terms. */
+async function agreedCase(agreed: Record<string, unknown> = {}) {
+  const { c, arb } = await caseAt(t, a, 'heard');
+  await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+  const r = await ok(
+    c,
+    arb.token,
+    'MEDIATION_AGREED',
+    { terms: '被申请人于2026年4月30日前支付申请人工资12000元', ...agreed },
+    '2026-03-26',
+  );
+  expect(r.state).toBe('mediation_signing');
+  return { c: r, arb };
+}
+
+describe(`legal findings, stop 42 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('F1: a 调解书 is not left, posted, served by public notice, SMS or (by default) post: 422 on method, saying why', async () => {
+    const { c } = await agreedCase();
+    const to = c.applicants[0]?.id;
+    for (const [method, rule, words] of [
+      ['left', 'mediation-document-personal-service', '不适用留置送达'],
+      ['posted', 'mediation-document-personal-service', '不适用张贴送达'],
+      ['public_notice', 'mediation-document-personal-service', '不适用公告送达'],
+      ['post', 'mediation-document-personal-service', '未允许邮寄送达调解书'],
+      ['sms', 'no-simple-service-for-award', '不得以电话、短信等简便方式送达'],
+    ] as const) {
+      const r = await send(c, a.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: to, method }, '2026-03-27');
+      expect(r.status, `${method}: ${JSON.stringify(r.body)}`).toBe(422);
+      expect(r.body).toMatchObject({ rule, field: 'method' });
+      expect(r.body.detail).toContain(words);
+    }
+    const left = await send(c, a.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: to, method: 'left' }, '2026-03-27');
+    expect(left.body.detail).toContain('经双方当事人签收后发生法律效力');
+    expect(left.body.detail).toContain('指定的代收人签收');
+    // Nothing was recorded, and the award limit is untouched (no public-notice period to exclude).
+    const view = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+    expect(view.proceedings.services.filter((s: { document: string }) => s.document === 'mediation_document')).toEqual([]);
+    expect(deadline(view, 'award').dueOn).toBe(deadline(c, 'award').dueOn);
+    // The other documents are still served by those methods (the award limit's exclusion of public notice stays).
+    const notice = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'hearing_notice', partyId: c.respondents[0]?.id, method: 'left' },
+      '2026-03-27',
+    );
+    expect(notice.status, JSON.stringify(notice.body)).toBe(200);
+  });
+
+  it('F1: a 调解书 may be served directly, by an entrusted body, or electronically with consent; signing still makes it effective', async () => {
+    const { c } = await agreedCase();
+    const [applicant, respondent] = [c.applicants[0]?.id, c.respondents[0]?.id];
+    const unconsented = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'mediation_document', partyId: applicant, method: 'electronic' },
+      '2026-03-27',
+    );
+    expect(unconsented.body).toMatchObject({ rule: 'electronic-service-consent' });
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'mediation_document', partyId: applicant, method: 'electronic', consent: true },
+      '2026-03-27',
+    );
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: respondent, method: 'entrusted' }, '2026-03-27');
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: respondent, method: 'direct' }, '2026-03-27');
+    let r = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: applicant, signedOn: '2026-03-27' }, '2026-03-27');
+    expect(r.state).toBe('mediation_signing');
+    r = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: respondent, signedOn: '2026-03-27' }, '2026-03-27');
+    expect(r.closure).toMatchObject({ mode: 'mediation', closedOn: '2026-03-27' });
+    // The web form is told which methods a 调解书 takes.
+    const vocab = (await t.api(a.tokens.clerk).get('/api/reference/vocabulary')).body;
+    expect(vocab.mediationDocumentMethods).toEqual(['direct', 'entrusted', 'electronic']);
+  });
+
+  it('F1: MEDIATION_DOCUMENT_BY_POST=true lets a 调解书 go by post; leaving it is still refused', async () => {
+    const t2 = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000', MEDIATION_DOCUMENT_BY_POST: 'true' } });
+    try {
+      const a2 = await createActors(t2);
+      const e = caseEvents(() => t2);
+      const { c, arb } = await caseAt(t2, a2, 'heard');
+      await e.ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+      await e.ok(c, arb.token, 'MEDIATION_AGREED', { terms: '支付工资' }, '2026-03-26');
+      const to = c.applicants[0]?.id;
+      await e.ok(c, a2.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: to, method: 'post' }, '2026-03-27');
+      const left = await e.send(c, a2.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: to, method: 'left' }, '2026-03-27');
+      expect(left.body).toMatchObject({ rule: 'mediation-document-personal-service', field: 'method' });
+      expect((await t2.api(a2.tokens.clerk).get('/api/reference/vocabulary')).body.mediationDocumentMethods).toContain('post');
+    } finally {
+      await t2.close();
+    }
+  });
+
+});
