@@ -623,6 +623,9 @@ export const Proceedings = z
         terms: z.string().nullable(),
         agreedOn: Day.nullable(),
         amount: Amount.nullable().optional(),
+        performanceDueOn: Day.nullable().optional().openapi({
+          description: '履行期限届满之日（调解书载明的履行期限最后一日；申请强制执行期间自此起算，民事诉讼法第二百五十条第二款）',
+        }),
         signatures: z.array(Signature),
         refusedBy: Id.nullable(),
       })
@@ -635,6 +638,7 @@ export const Proceedings = z
         failedOn: Day.nullable(),
         referredOn: Day.nullable(),
         amount: Amount.nullable().optional(),
+        performanceDueOn: Day.nullable().optional().openapi({ description: '调解协议约定的履行期限届满之日（录入时）' }),
       })
       .nullable(),
     advanceExecutions: z.array(
@@ -759,7 +763,16 @@ export const Proceedings = z
         acceptedOn: Day.nullable(),
         rejection: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
         extension: z.strictObject({ on: Day, days: z.number().int() }).nullable(),
-        confirmation: z.strictObject({ on: Day, terms: z.string(), signatures: z.array(Signature) }).nullable(),
+        confirmation: z
+          .strictObject({
+            on: Day,
+            terms: z.string(),
+            performanceDueOn: Day.nullable().optional().openapi({
+              description: '履行期限届满之日（调解书载明的履行期限最后一日；申请强制执行期间自此起算，民事诉讼法第二百五十条第二款）',
+            }),
+            signatures: z.array(Signature),
+          })
+          .nullable(),
         refusal: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
         referredOn: Day.nullable(),
       })

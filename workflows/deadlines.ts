@@ -1199,7 +1199,26 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 function enforcementStart(ctx: MachineContext): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
-    return { on: ctx.closure?.closedOn as string, what: '调解书生效之日（双方签收）' };
+    // CPL Art. 250(2): from the last day of the performance period the 调解书 states (分期履行: the last instalment's);
+    // from the day it takes effect (both signatures, LDMAL Art. 42(3); Rules Art. 77) only when it states none. The
+    // terms are free text: the day is the one recorded with the agreement (MEDIATION_AGREED / CONFIRM_AGREEMENT
+    // `performanceDueOn`), and when none was recorded the list says it counted from the effective day and why.
+    const effectiveOn = ctx.closure?.closedOn as string;
+    const due = mode === 'mediation' ? ctx.mediation?.performanceDueOn : ctx.review?.confirmation?.performanceDueOn;
+    if (!due)
+      return {
+        on: effectiveOn,
+        what: '调解书生效之日（双方签收）',
+        note: '调解书载明履行期限的，自履行期限最后一日起计算（分期履行的，自最后一期履行期限届满之日起计算）；本案未录入履行期限，暂按调解书未载明履行期限、自生效之日起计算。调解书载明履行期限的，请录入履行期限（达成调解协议时的“履行期限届满之日”）。',
+      };
+    // A performance period ending before the document took effect (signed late): nothing can be enforced before it does.
+    if (due < effectiveOn)
+      return {
+        on: effectiveOn,
+        what: '调解书生效之日（双方签收）',
+        note: `调解书载明的履行期限已于${due}届满，早于调解书生效之日，期间自生效之日起计算。`,
+      };
+    return { on: due, what: `调解书规定的履行期间最后一日（调解书于${effectiveOn}生效）` };
   }
   if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
   const award = ctx.award;

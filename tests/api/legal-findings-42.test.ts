@@ -117,4 +117,76 @@ describe(`legal findings, stop 42 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     }
   });
 
+  it('F2: enforcement of a 调解书 runs from the last day of the performance period recorded with the agreement', async () => {
+    const { c } = await agreedCase({ performanceDueOn: '2026-04-30' });
+    expect(c.proceedings.mediation.performanceDueOn).toBe('2026-04-30');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-27' }, '2026-03-27');
+    const r = await ok(
+      c,
+      a.tokens.clerk,
+      'SIGN_MEDIATION_DOCUMENT',
+      { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' },
+      '2026-03-30',
+    );
+    const enf = deadline(r, 'enforcement_application');
+    expect(enf).toMatchObject({ startsOn: '2026-04-30', status: 'open' });
+    expect(enf.explanation).toContain('调解书规定的履行期间最后一日（调解书于2026-03-30生效）（2026-04-30）起算2年');
+    expect(enf.explanation).toContain('第二百五十条');
+    expect(enf.explanation).not.toContain('请录入履行期限');
+  });
+
+  it('F2: without a performance period recorded, it runs from the effective day and says to record the period', async () => {
+    const { c } = await agreedCase();
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-27' }, '2026-03-27');
+    const r = await ok(
+      c,
+      a.tokens.clerk,
+      'SIGN_MEDIATION_DOCUMENT',
+      { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' },
+      '2026-03-30',
+    );
+    const enf = deadline(r, 'enforcement_application');
+    expect(enf).toMatchObject({ startsOn: '2026-03-30', status: 'open' });
+    expect(enf.explanation).toContain('调解书载明履行期限的，自履行期限最后一日起计算');
+    expect(enf.explanation).toContain('请录入履行期限');
+  });
+
+  it('F2: the performance day is a valid date on or after the agreement: otherwise 400 naming performanceDueOn', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    for (const bad of ['2026-02-30', '30/04/2026', '2026-03-25']) {
+      const r = await send(c, arb.token, 'MEDIATION_AGREED', { terms: '支付工资', performanceDueOn: bad }, '2026-03-26');
+      expect(r.status, `${bad}: ${JSON.stringify(r.body)}`).toBe(400);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('performanceDueOn');
+    }
+    // A day in the future is what a performance period usually is.
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '支付工资', performanceDueOn: '2027-06-30' }, '2026-03-26');
+  });
+
+  it('F2: an arbitral review’s 调解书 (Rules Art. 77) takes the performance day with CONFIRM_AGREEMENT', async () => {
+    const r = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        track: 'review',
+        receivedOn: '2026-03-10',
+        agreement: { effectiveOn: '2026-03-02', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+      }),
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const c = r.body as CaseView;
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-03-11');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-11');
+    await ok(
+      c,
+      arb.token,
+      'CONFIRM_AGREEMENT',
+      { terms: '被申请人于2026年5月15日前支付申请人工资5000元', performanceDueOn: '2026-05-15' },
+      '2026-03-16',
+    );
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-03-17');
+    const v = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-03-18');
+    expect(deadline(v, 'enforcement_application')).toMatchObject({ startsOn: '2026-05-15', status: 'open' });
+  });
+
 });
