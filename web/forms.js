@@ -194,7 +194,7 @@ export const EVENT_FORMS = {
         if (!m) return null;
         if (m.failedOn) return 'failed';
         if (m.agreedOn) return 'non_performance';
-        return (c.deadlines ?? []).some((d) => d.kind === 'mediation' && d.status === 'overdue') ? 'time_limit' : null;
+        return (c.deadlines ?? []).some((d) => d.kind === 'mediation' && d.status === 'elapsed') ? 'time_limit' : null;
       },
     },
     {

@@ -37,7 +37,11 @@ const changeToAnswer = (ctx: MachineContext) => ctx.claimChanges?.filter((c) => 
  * `ended`: a duty the case's closure made moot before it was done (the tribunal notice of a case withdrawn first) — not
  * done, no longer counted.
  */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown' | 'ended';
+/**
+ * `elapsed` (已届满): a period that, once over, frees a party to act rather than binding anyone to act within it — the
+ * mediation's 15 days after which a party may apply for arbitration (LDMAL Art. 14(3)). Never counted as overdue.
+ */
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'elapsed' | 'paused' | 'unknown' | 'ended';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
 export interface Deadline {
@@ -509,7 +513,15 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     c: Computed | null,
     metOn: string | null,
     assignee: Assignee,
-    opts: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean; endedOn?: string | null } = {},
+    opts: {
+      paused?: boolean;
+      partyId?: number;
+      label?: string;
+      periodOnly?: boolean;
+      entitlement?: boolean;
+      entitlementNote?: string;
+      endedOn?: string | null;
+    } = {},
   ) => {
     // A duty the case's closure made moot (`endedOn`) ends on the closing day without having been done: `ended`, no
     // longer counted, and its explanation says so — whether its day had passed by then — instead of "done".
@@ -519,8 +531,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     if (ended) status = 'ended';
     else if (opts.paused && !metOn) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
-    else if (metOn) status = metOn > c.dueOn ? 'met_late' : 'met';
-    else if (today > c.dueOn) status = opts.periodOnly ? 'met' : 'overdue';
+    // An entitlement period is no one's duty: ending the matter after it ran out is not late.
+    else if (metOn) status = metOn > c.dueOn && !opts.entitlement ? 'met_late' : 'met';
+    else if (today > c.dueOn) status = opts.entitlement ? 'elapsed' : opts.periodOnly ? 'met' : 'overdue';
     else status = 'open';
     const done = ended
       ? c?.dueOn && ended > c.dueOn
@@ -540,7 +553,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       days: rule.days,
       basis: rule.basis,
       status,
-      explanation: (c?.explanation ?? '尚未开始计算。') + (done || (opts.periodOnly && status === 'met' ? '期间已届满。' : '')),
+      explanation:
+        (c?.explanation ?? '尚未开始计算。') +
+        (done ||
+          (opts.periodOnly && status === 'met' ? '期间已届满。' : '') ||
+          (status === 'elapsed' ? (opts.entitlementNote ?? '期间已届满。') : '')),
       assignee,
       ...(opts.partyId ? { partyId: opts.partyId } : {}),
       metOn,
@@ -559,7 +576,12 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (ctx.track === 'mediation') {
     const m = ctx.trackMediation;
     const c = computePeriod(cal, P.mediation, ctx.receivedOn, '调解组织收到调解申请之日');
-    add('mediation', P.mediation, ctx.receivedOn, c, m?.agreedOn ?? m?.failedOn ?? m?.referredOn ?? null, 'mediator');
+    // LDMAL Art. 14(3): when the 15 days pass without agreement a party may apply for arbitration — the day a right
+    // opens, not a mediator's deadline missed: `elapsed` (已届满), never "overdue" (mediation may go on by consent).
+    add('mediation', P.mediation, ctx.receivedOn, c, m?.agreedOn ?? m?.failedOn ?? m?.referredOn ?? null, 'mediator', {
+      entitlement: true,
+      entitlementNote: '期间已届满，未达成调解协议的，当事人可以依法申请仲裁（劳动争议调解仲裁法第十四条第三款）。',
+    });
     return out;
   }
 

@@ -189,4 +189,22 @@ describe(`legal findings, stop 42 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(deadline(v, 'enforcement_application')).toMatchObject({ startsOn: '2026-05-15', status: 'open' });
   });
 
+  it('F5: the mediation’s 15 days, once over, read 已届满 (elapsed) — never overdue, nor counted or listed as such', async () => {
+    const m = await t.api(a.tokens.mediator).post('/api/cases', standardApplication({ track: 'mediation', receivedOn: '2026-03-02' }));
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const v = (await t.api(a.tokens.mediator).get(`/api/cases/${m.body.id}`)).body as CaseView;
+    const d = deadline(v, 'mediation');
+    expect(d).toMatchObject({ kind: 'mediation', status: 'elapsed', basis: 'LDMAL Art. 14' });
+    expect(d.explanation).toContain('当事人可以依法申请仲裁（劳动争议调解仲裁法第十四条第三款）');
+    const list = (await t.api(a.tokens.mediator).get(`/api/cases/${m.body.id}/deadlines`)).body as Deadline[];
+    expect(list.find((x) => x.kind === 'mediation')?.status).toBe('elapsed');
+    // Not among the cases with an overdue deadline, nor the overdue deadlines of the list.
+    const overdue = (await t.api(a.tokens.chair).get('/api/cases?overdue=true&pageSize=200')).body;
+    expect((overdue.items as { id: number }[]).map((x) => x.id)).not.toContain(m.body.id);
+    const due = (await t.api(a.tokens.mediator).get('/api/deadlines?within=366&pageSize=200&assignee=all')).body;
+    expect((due.items as { caseId: number; status: string }[]).filter((x) => x.caseId === m.body.id && x.status === 'overdue')).toEqual([]);
+    // Mediation may go on by consent: agreed after the 15 days, it is done, not late.
+    const agreed = await ok(m.body, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '支付工资' }, '2026-04-02');
+    expect(deadline(agreed, 'mediation').status).toBe('met');
+  });
 });
