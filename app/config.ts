@@ -81,6 +81,8 @@ export interface Config {
    * notice period (5 working days) before it (default true); `false` accepts any notice proven served before the hearing day.
    */
   absenceNoticeTimely: boolean;
+  /** MEDIATION_DOCUMENT_BY_POST (default false): a 调解书 may be served by post (workflows/rules.ts SERVE). */
+  mediationDocumentByPost: boolean;
   /**
    * Rules Art. 12 (domain.md §4.1): a person challenged for recusal steps back until the decision "except for urgent
    * measures", which the Rules do not list: the events that person may still record (RECUSAL_URGENT_EVENTS, comma
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finalAwardUnionClaimsNonFinal: employerClaims(env.FINAL_AWARD_UNION_CLAIMS, 'FINAL_AWARD_UNION_CLAIMS'),
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
+    mediationDocumentByPost: env.MEDIATION_DOCUMENT_BY_POST === 'true',
     recusalUrgentEvents: (env.RECUSAL_URGENT_EVENTS ?? 'ADVANCE_EXECUTION')
       .split(',')
       .map((x) => x.trim())

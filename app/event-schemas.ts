@@ -68,6 +68,16 @@ const AwardPayload = {
   counterclaimDefenseSummary: LongText.optional().openapi({ description: '申请人（被反申请人）针对反申请的答辩意见（裁决反申请请求时）' }),
 };
 
+/**
+ * CPL Art. 250(2): the two years to apply for enforcement of a 调解书 run from the last day of the performance period it
+ * states (分期履行: the last instalment's day); the terms are free text, so the day is recorded here (not before the
+ * agreement: app/procedure/apply-event.ts). Without it the period runs from the day the document takes effect.
+ */
+const PerformanceDueOn = IsoDate.optional().openapi({
+  description:
+    '履行期限届满之日：调解书载明的履行期限的最后一日（分期履行的，为最后一期履行期限届满之日）。申请强制执行的二年期间自此起算（民事诉讼法第二百五十条第二款）；未载明履行期限的不填，自调解书生效之日起算',
+});
+
 const uniqueIds = (ids: number[]) => new Set(ids).size === ids.length;
 
 // ── Round 2 (issue 11 "Missing") payload parts ──
@@ -181,6 +191,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     terms: z.string().trim().min(1, '须写明调解协议内容').max(20000),
     // Appended for statistics (issue 18): the amount the agreement settles (调解金额), optional.
     amount: Money.optional().openapi({ description: '调解协议约定的给付金额（元），用于统计调解金额' }),
+    performanceDueOn: PerformanceDueOn,
   }),
   MEDIATION_FAILED: z.object({ reason: Reason.optional() }),
   SIGN_MEDIATION_DOCUMENT: z.object({ partyId: Id, signedOn: IsoDate.optional(), refused: z.boolean().optional() }),
@@ -396,7 +407,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     ground: z.enum(['scope', 'jurisdiction', 'late', 'confirms_relationship', 'judicially_confirmed', 'other']),
     reason: Reason,
   }),
-  CONFIRM_AGREEMENT: z.object({ terms: z.string().trim().min(1, '须写明调解书内容').max(20000) }),
+  CONFIRM_AGREEMENT: z.object({ terms: z.string().trim().min(1, '须写明调解书内容').max(20000), performanceDueOn: PerformanceDueOn }),
   REFUSE_CONFIRMATION: z.object({
     ground: z.enum(['unlawful', 'harms_interests', 'false_evidence', 'involuntary', 'unclear', 'other']),
     reason: Reason,

@@ -463,9 +463,9 @@ const deadlineShape = {
   unit: z.enum(['working', 'calendar']),
   days: z.number().int(),
   basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
-  status: z.enum(['open', 'met', 'met_late', 'overdue', 'paused', 'unknown', 'ended']).openapi({
+  status: z.enum(['open', 'met', 'met_late', 'overdue', 'elapsed', 'paused', 'unknown', 'ended']).openapi({
     description:
-      'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算；ended 未完成而案件已结案，不再计算',
+      'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；elapsed 已届满（期满后当事人可以行使权利的期间，如调解组织收到调解申请之日起15日未达成协议、当事人可以申请仲裁，劳动争议调解仲裁法第十四条第三款；不是逾期）；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算；ended 未完成而案件已结案，不再计算',
   }),
   explanation: z.string(),
   assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),
@@ -623,6 +623,9 @@ export const Proceedings = z
         terms: z.string().nullable(),
         agreedOn: Day.nullable(),
         amount: Amount.nullable().optional(),
+        performanceDueOn: Day.nullable().optional().openapi({
+          description: '履行期限届满之日（调解书载明的履行期限最后一日；申请强制执行期间自此起算，民事诉讼法第二百五十条第二款）',
+        }),
         signatures: z.array(Signature),
         refusedBy: Id.nullable(),
       })
@@ -635,6 +638,7 @@ export const Proceedings = z
         failedOn: Day.nullable(),
         referredOn: Day.nullable(),
         amount: Amount.nullable().optional(),
+        performanceDueOn: Day.nullable().optional().openapi({ description: '调解协议约定的履行期限届满之日（录入时）' }),
       })
       .nullable(),
     advanceExecutions: z.array(
@@ -759,7 +763,16 @@ export const Proceedings = z
         acceptedOn: Day.nullable(),
         rejection: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
         extension: z.strictObject({ on: Day, days: z.number().int() }).nullable(),
-        confirmation: z.strictObject({ on: Day, terms: z.string(), signatures: z.array(Signature) }).nullable(),
+        confirmation: z
+          .strictObject({
+            on: Day,
+            terms: z.string(),
+            performanceDueOn: Day.nullable().optional().openapi({
+              description: '履行期限届满之日（调解书载明的履行期限最后一日；申请强制执行期间自此起算，民事诉讼法第二百五十条第二款）',
+            }),
+            signatures: z.array(Signature),
+          })
+          .nullable(),
         refusal: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
         referredOn: Day.nullable(),
       })

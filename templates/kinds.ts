@@ -889,7 +889,8 @@ function advanceCovered(
 ): string {
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
   const owed = `${payer}应${act}${yuan(amount)}`;
-  if (adv.fen === awarded) return `${owed}，该款项已由本委于${when}作出的先予执行裁决裁决先行支付，${payer}无需另行支付`;
+  // "…先予执行裁决已裁决先行支付该款项": the wording of the other two cases, without "裁决裁决" doubled (legal tester s42, F3).
+  if (adv.fen === awarded) return `${owed}，本委于${when}作出的先予执行裁决已裁决先行支付该款项，${payer}无需另行支付`;
   return `${owed}，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${payer}无需另行支付；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}`;
 }
 

@@ -413,6 +413,8 @@ export function deadlineBadge(d) {
     open: ['info', '进行中'],
     met: ['ok', '已完成'],
     met_late: ['warn', '逾期完成'],
+    // LDMAL Art. 14(3): the mediation's 15 days are over — a party may apply for arbitration; not a missed deadline.
+    elapsed: ['info', '已届满'],
     paused: ['warn', '暂停计算'],
     unknown: ['warn', '待定'],
     ended: ['info', '结案不再计算'],

@@ -54,6 +54,15 @@ const JOINT_HEARING = {
   kind: 'bool',
   omitFalse: true,
 };
+// CPL Art. 250(2): the two years to apply for enforcement of a 调解书 run from the last day of the performance period it
+// states; the terms are free text, so that day is asked for here (a future date: the period lies ahead).
+const PERFORMANCE_DUE_ON = {
+  name: 'performanceDueOn',
+  label: '履行期限届满之日',
+  kind: 'date',
+  future: true,
+  hint: '调解书载明的履行期限最后一日（分期履行的，为最后一期）；申请强制执行期间自此起算。未载明履行期限的不填，自调解书生效之日起算',
+};
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
 // A counterclaim still standing is not closed with the applicant's withdrawal unless the respondent withdraws it too.
 const COUNTERCLAIM_WITHDRAWN = {
@@ -165,6 +174,7 @@ export const EVENT_FORMS = {
   MEDIATION_AGREED: [
     { name: 'terms', label: '调解协议内容', kind: 'textarea', required: true },
     { name: 'amount', label: '调解金额（元，统计用）', kind: 'text' },
+    PERFORMANCE_DUE_ON,
   ],
   MEDIATION_FAILED: [reason(true, '未达成协议的原因')],
   SIGN_MEDIATION_DOCUMENT: [
@@ -184,7 +194,7 @@ export const EVENT_FORMS = {
         if (!m) return null;
         if (m.failedOn) return 'failed';
         if (m.agreedOn) return 'non_performance';
-        return (c.deadlines ?? []).some((d) => d.kind === 'mediation' && d.status === 'overdue') ? 'time_limit' : null;
+        return (c.deadlines ?? []).some((d) => d.kind === 'mediation' && d.status === 'elapsed') ? 'time_limit' : null;
       },
     },
     {
@@ -461,7 +471,7 @@ export const EVENT_FORMS = {
     },
     reason(true, '理由'),
   ],
-  CONFIRM_AGREEMENT: [{ name: 'terms', label: '调解书内容（与调解协议一致）', kind: 'textarea', required: true }],
+  CONFIRM_AGREEMENT: [{ name: 'terms', label: '调解书内容（与调解协议一致）', kind: 'textarea', required: true }, PERFORMANCE_DUE_ON],
   REFUSE_CONFIRMATION: [
     {
       name: 'ground',

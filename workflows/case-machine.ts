@@ -581,7 +581,14 @@ const reviewTrack = {
         // Rules Art. 77: lawful in form and content → a mediation document matching the agreement.
         CONFIRM_AGREEMENT: {
           target: '#review_signing',
-          actions: reviewSet((_r, { event }) => ({ confirmation: { on: event.occurredOn, terms: p(event).terms, signatures: [] } })),
+          actions: reviewSet((_r, { event }) => ({
+            confirmation: {
+              on: event.occurredOn,
+              terms: p(event).terms,
+              performanceDueOn: p(event).performanceDueOn ?? null,
+              signatures: [],
+            },
+          })),
         },
         // Rules Arts. 78–79: no mediation document; the parties are told in writing; the review ends.
         REFUSE_CONFIRMATION: {
@@ -781,6 +788,7 @@ export const caseMachine = setup({
                   terms: p(event).terms,
                   agreedOn: event.occurredOn,
                   amount: p(event).amount ?? null,
+                  performanceDueOn: p(event).performanceDueOn ?? null,
                 },
               })),
             },
@@ -1113,6 +1121,7 @@ export const caseMachine = setup({
                       terms: p(event).terms,
                       agreedOn: event.occurredOn,
                       amount: p(event).amount ?? null,
+                      performanceDueOn: p(event).performanceDueOn ?? null,
                     },
                   })),
                 },

@@ -37,7 +37,11 @@ const changeToAnswer = (ctx: MachineContext) => ctx.claimChanges?.filter((c) => 
  * `ended`: a duty the case's closure made moot before it was done (the tribunal notice of a case withdrawn first) — not
  * done, no longer counted.
  */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'paused' | 'unknown' | 'ended';
+/**
+ * `elapsed` (已届满): a period that, once over, frees a party to act rather than binding anyone to act within it — the
+ * mediation's 15 days after which a party may apply for arbitration (LDMAL Art. 14(3)). Never counted as overdue.
+ */
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'elapsed' | 'paused' | 'unknown' | 'ended';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
 export interface Deadline {
@@ -195,6 +199,12 @@ interface Excluded {
 }
 
 /**
+ * Documents public notice may lawfully serve (CPL Art. 95): all but the 调解书, which takes effect only when each party
+ * signs for it (LDMAL Art. 42(3); SPC CPL Interpretation Art. 133) — its notice period is never excluded from the award limit.
+ */
+const PUBLIC_NOTICE_DOCUMENT = (document: string) => document !== 'mediation_document';
+
+/**
  * Days excluded from the award clock after `from` (Rules Arts. 46(6), 47): suspensions and public-notice periods. The
  * intervals are merged — two respondents served by public notice on the same day exclude the 30 days once. Only a
  * period still running is held back: an interval beginning after the day the clock ran out on (`dueWith`, the due date
@@ -220,6 +230,10 @@ function excludedDays(
   }
   for (const sv of ctx.services) {
     if (sv.method !== 'public_notice') continue;
+    // Only a document public notice can lawfully serve excludes its notice period: a 调解书 takes effect on the parties'
+    // signatures (LDMAL Art. 42(3); SPC CPL Interpretation Art. 133) and is never served by notice (workflows/rules.ts
+    // SERVE refuses it) — a record from before that refusal excludes nothing.
+    if (!PUBLIC_NOTICE_DOCUMENT(sv.document)) continue;
     const published = sv.publishedOn ?? sv.servedOn;
     // Zhongcai's reading (README "Readings chosen"): the notice period is excluded while the notice does its work — a
     // party found and served the same document in another way before the notice's 30 days ran out (CPL Art. 95 serves
@@ -499,7 +513,15 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     c: Computed | null,
     metOn: string | null,
     assignee: Assignee,
-    opts: { paused?: boolean; partyId?: number; label?: string; periodOnly?: boolean; endedOn?: string | null } = {},
+    opts: {
+      paused?: boolean;
+      partyId?: number;
+      label?: string;
+      periodOnly?: boolean;
+      entitlement?: boolean;
+      entitlementNote?: string;
+      endedOn?: string | null;
+    } = {},
   ) => {
     // A duty the case's closure made moot (`endedOn`) ends on the closing day without having been done: `ended`, no
     // longer counted, and its explanation says so — whether its day had passed by then — instead of "done".
@@ -509,8 +531,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     if (ended) status = 'ended';
     else if (opts.paused && !metOn) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
-    else if (metOn) status = metOn > c.dueOn ? 'met_late' : 'met';
-    else if (today > c.dueOn) status = opts.periodOnly ? 'met' : 'overdue';
+    // An entitlement period is no one's duty: ending the matter after it ran out is not late.
+    else if (metOn) status = metOn > c.dueOn && !opts.entitlement ? 'met_late' : 'met';
+    else if (today > c.dueOn) status = opts.entitlement ? 'elapsed' : opts.periodOnly ? 'met' : 'overdue';
     else status = 'open';
     const done = ended
       ? c?.dueOn && ended > c.dueOn
@@ -530,7 +553,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       days: rule.days,
       basis: rule.basis,
       status,
-      explanation: (c?.explanation ?? '尚未开始计算。') + (done || (opts.periodOnly && status === 'met' ? '期间已届满。' : '')),
+      explanation:
+        (c?.explanation ?? '尚未开始计算。') +
+        (done ||
+          (opts.periodOnly && status === 'met' ? '期间已届满。' : '') ||
+          (status === 'elapsed' ? (opts.entitlementNote ?? '期间已届满。') : '')),
       assignee,
       ...(opts.partyId ? { partyId: opts.partyId } : {}),
       metOn,
@@ -549,7 +576,12 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (ctx.track === 'mediation') {
     const m = ctx.trackMediation;
     const c = computePeriod(cal, P.mediation, ctx.receivedOn, '调解组织收到调解申请之日');
-    add('mediation', P.mediation, ctx.receivedOn, c, m?.agreedOn ?? m?.failedOn ?? m?.referredOn ?? null, 'mediator');
+    // LDMAL Art. 14(3): when the 15 days pass without agreement a party may apply for arbitration — the day a right
+    // opens, not a mediator's deadline missed: `elapsed` (已届满), never "overdue" (mediation may go on by consent).
+    add('mediation', P.mediation, ctx.receivedOn, c, m?.agreedOn ?? m?.failedOn ?? m?.referredOn ?? null, 'mediator', {
+      entitlement: true,
+      entitlementNote: '期间已届满，未达成调解协议的，当事人可以依法申请仲裁（劳动争议调解仲裁法第十四条第三款）。',
+    });
     return out;
   }
 
@@ -951,6 +983,8 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
 export interface FactOptions {
   /** ABSENCE_NOTICE_TIMELY: a default award / deemed withdrawal needs the notice served the full notice period ahead. */
   absenceNoticeTimely?: boolean;
+  /** MEDIATION_DOCUMENT_BY_POST: a 调解书 may be served by post (SPC CPL Interpretation Art. 133 read strictly: no). */
+  mediationDocumentByPost?: boolean;
 }
 
 /**
@@ -1053,6 +1087,7 @@ export function computeFacts(
         const actOn = (ev.payload.servedOn as string | undefined) ?? ev.occurredOn;
         facts.deemedServedOn = deemedServiceDay(view, periods[deemed], actOn);
       }
+      if (ev.payload.document === 'mediation_document') facts.mediationDocumentByPost = opts.mediationDocumentByPost === true;
       break;
     }
     case 'ISSUE_AWARD':
@@ -1186,7 +1221,26 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 function enforcementStart(ctx: MachineContext): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
-    return { on: ctx.closure?.closedOn as string, what: '调解书生效之日（双方签收）' };
+    // CPL Art. 250(2): from the last day of the performance period the 调解书 states (分期履行: the last instalment's);
+    // from the day it takes effect (both signatures, LDMAL Art. 42(3); Rules Art. 77) only when it states none. The
+    // terms are free text: the day is the one recorded with the agreement (MEDIATION_AGREED / CONFIRM_AGREEMENT
+    // `performanceDueOn`), and when none was recorded the list says it counted from the effective day and why.
+    const effectiveOn = ctx.closure?.closedOn as string;
+    const due = mode === 'mediation' ? ctx.mediation?.performanceDueOn : ctx.review?.confirmation?.performanceDueOn;
+    if (!due)
+      return {
+        on: effectiveOn,
+        what: '调解书生效之日（双方签收）',
+        note: '调解书载明履行期限的，自履行期限最后一日起计算（分期履行的，自最后一期履行期限届满之日起计算）；本案未录入履行期限，暂按调解书未载明履行期限、自生效之日起计算。调解书载明履行期限的，请录入履行期限（达成调解协议时的“履行期限届满之日”）。',
+      };
+    // A performance period ending before the document took effect (signed late): nothing can be enforced before it does.
+    if (due < effectiveOn)
+      return {
+        on: effectiveOn,
+        what: '调解书生效之日（双方签收）',
+        note: `调解书载明的履行期限已于${due}届满，早于调解书生效之日，期间自生效之日起计算。`,
+      };
+    return { on: due, what: `调解书规定的履行期间最后一日（调解书于${effectiveOn}生效）` };
   }
   if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
   const award = ctx.award;

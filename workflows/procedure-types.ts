@@ -119,6 +119,8 @@ export interface Facts {
   reviewExtensionMaxDays?: number;
   /** CPL Art. 95; Rules Art. 20 [R]: the deemed service day of a public notice, or of a document left or posted. */
   deemedServedOn?: string;
+  /** Config MEDIATION_DOCUMENT_BY_POST: whether a 调解书 may be served by post (workflows/rules.ts SERVE). */
+  mediationDocumentByPost?: boolean;
   /**
    * LDMAL Arts. 35–36 (config ABSENCE_NOTICE_TIMELY): parties absent at the last hearing whose written notice of it
    * was served, but later than the notice period before the hearing.
@@ -267,6 +269,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     agreedOn: string | null;
     /** The amount the agreement settles, when recorded (statistics: 调解金额). */
     amount?: string | null;
+    /** CPL Art. 250(2): the last day of the performance period the 调解书 states, when recorded (absent on older snapshots). */
+    performanceDueOn?: string | null;
     signatures: { partyId: number; signedOn: string }[];
     refusedBy: number | null;
   } | null;
@@ -338,6 +342,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     failedOn: string | null;
     referredOn: string | null;
     amount?: string | null;
+    /** The agreed performance period's last day, when recorded (LDMAL Art. 15: not performed in time → arbitration). */
+    performanceDueOn?: string | null;
   } | null;
   archivedOn: string | null;
   /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
@@ -425,7 +431,13 @@ export interface AddedContext {
     acceptedOn: string | null;
     rejection: { on: string; ground: string; reason: string } | null;
     extension: { on: string; days: number } | null;
-    confirmation: { on: string; terms: string; signatures: { partyId: number; signedOn: string }[] } | null;
+    confirmation: {
+      on: string;
+      terms: string;
+      /** CPL Art. 250(2): the last day of the performance period the 调解书 states, when recorded. */
+      performanceDueOn?: string | null;
+      signatures: { partyId: number; signedOn: string }[];
+    } | null;
     refusal: { on: string; ground: string; reason: string } | null;
     referredOn: string | null;
   } | null;

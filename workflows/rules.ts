@@ -29,6 +29,13 @@ const earliestHearing = (ev: ProcEvent) => {
   return working && working !== on ? `（最早可定于${on}，为休息日；其后首个工作日为${working}）` : `（最早可定于${on}）`;
 };
 
+/**
+ * How a 调解书 may be served (workflows/rules.ts SERVE gives the reasons): in person, by an entrusted body, electronically
+ * with consent, and by post only where MEDIATION_DOCUMENT_BY_POST allows it. Never left, posted, by public notice or SMS.
+ */
+export const mediationDocumentMethods = (byPost: boolean): string[] =>
+  byPost ? ['direct', 'entrusted', 'electronic', 'post'] : ['direct', 'entrusted', 'electronic'];
+
 /** Parties that must sign a mediation document or receive an award: applicants and respondents. */
 export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.side !== 'third_party');
 
@@ -701,7 +708,40 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     }
     // Rules Art. 59: simple-procedure service by phone/SMS/fax/e-mail is not allowed for mediation documents and awards.
     if (ev.payload.method === 'sms' && (doc === 'award' || doc === 'mediation_document')) {
-      return v('no-simple-service-for-award', 'Rules Art. 59', '调解书和裁决书不得以电话、短信等简便方式送达');
+      return v('no-simple-service-for-award', 'Rules Art. 59', '调解书和裁决书不得以电话、短信等简便方式送达', 'method');
+    }
+    // A 调解书 takes effect only when each party signs for it (LDMAL Art. 42(3); Rules Art. 73), and must be served on the
+    // party in person — 留置送达 does not apply (最高人民法院《民事诉讼法》解释 Art. 133; a recipient the party designates
+    // may sign). Every method that deems a document served without the party's own act is refused: leaving (留置) and
+    // posting (张贴, Rules Art. 20) stand in for a signature, and a public notice (CPL Art. 95) cannot make a party sign
+    // (so no notice period of a 调解书 is ever excluded from the award limit, workflows/deadlines.ts). Allowed: direct
+    // service, entrusted service (another body hands it to the party, CPL Art. 91), and electronic service with consent
+    // (CPL Art. 90 as amended in 2021 names 调解书 among the documents it may deliver) — a delivery only: the document
+    // takes effect on the signatures recorded by SIGN_MEDIATION_DOCUMENT. Post is not service on the party in person
+    // (Art. 133 read strictly) and is refused unless MEDIATION_DOCUMENT_BY_POST=true (a local practice may accept the
+    // party's own signature on the return receipt).
+    if (doc === 'mediation_document') {
+      const method = ev.payload.method as string;
+      // (The web form offers only `mediationDocumentMethods`.)
+      const why: Record<string, string> = {
+        left: '调解书应当直接送达当事人本人，不适用留置送达',
+        posted: '调解书应当直接送达当事人本人，不适用张贴送达',
+        public_notice: '公告送达不能使当事人签收，调解书不适用公告送达',
+      };
+      if (why[method])
+        return v(
+          'mediation-document-personal-service',
+          'LDMAL Art. 42(3); SPC CPL Interpretation Art. 133',
+          `${why[method]}：调解书经双方当事人签收后发生法律效力（劳动争议调解仲裁法第四十二条第三款；最高人民法院关于适用《中华人民共和国民事诉讼法》的解释第一百三十三条）。当事人本人因故不能签收的，可由其指定的代收人签收；当事人拒绝签收的，请登记拒绝签收调解书（视为反悔，应及时作出裁决）`,
+          'method',
+        );
+      if (method === 'post' && ev.facts?.mediationDocumentByPost === false)
+        return v(
+          'mediation-document-personal-service',
+          'LDMAL Art. 42(3); SPC CPL Interpretation Art. 133',
+          '调解书应当直接送达当事人本人（最高人民法院关于适用《中华人民共和国民事诉讼法》的解释第一百三十三条），本委未允许邮寄送达调解书：请直接送达、委托送达或经同意电子送达',
+          'method',
+        );
     }
     if (ev.payload.method === 'sms' && ctx.procedure !== 'simple') {
       return v('simple-service-only-in-simple-procedure', 'Rules Art. 59', '电话、短信等简便方式送达仅适用于简易处理案件');

@@ -219,6 +219,13 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   const agreedOn = ctx.mediation?.agreedOn;
   if (type === 'SIGN_MEDIATION_DOCUMENT' && agreedOn && payload.signedOn && (payload.signedOn as string) < agreedOn)
     errors.push({ path: 'signedOn', message: `签收日期不能早于达成调解协议之日（${agreedOn}）` });
+  // CPL Art. 250(2): the performance period a 调解书 (or an agreement) states ends on or after the day it was agreed.
+  if (
+    (type === 'MEDIATION_AGREED' || type === 'CONFIRM_AGREEMENT') &&
+    payload.performanceDueOn &&
+    (payload.performanceDueOn as string) < ev.occurredOn
+  )
+    errors.push({ path: 'performanceDueOn', message: `履行期限届满之日不能早于达成调解协议（确认）之日（${ev.occurredOn}）` });
   const issuedOn = ctx.award?.issuedOn;
   const challenge = type === 'RECORD_LAWSUIT' || type === 'RECORD_SET_ASIDE';
   if (challenge && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
@@ -367,6 +374,7 @@ async function decide(
   // A date in a year without official calendar data is judged provisionally and marked so (api.md v1.1).
   const { facts } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods, {
     absenceNoticeTimely: deps.config.absenceNoticeTimely,
+    mediationDocumentByPost: deps.config.mediationDocumentByPost,
   });
   const event: ProcEvent = { type: ev.type, occurredOn: ev.occurredOn, payload, facts };
   const result = transitionCase(snap, event);

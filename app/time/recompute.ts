@@ -169,6 +169,15 @@ export function recomputationView(j: Recomputation) {
   };
 }
 
+/**
+ * A recomputation as it stands now (null when gone): the answer to a calendar load reads it again after its wait, so
+ * that a job finished within CALENDAR_RECOMPUTE_WAIT_MS shows `done`, not the `pending` of the commit.
+ */
+export async function currentRecomputation(deps: Deps, id: number) {
+  const j = await deps.stores.calendar.recomputation(deps.db.reader, id);
+  return j ? recomputationView(j) : null;
+}
+
 /** GET /api/calendar/recomputations/:id — where a load's recomputation stands (admin, like loading a year). */
 export async function readRecomputation(deps: Deps, actor: Actor, id: number) {
   assertRole(actor, AREA_ROLES.calendar, '查看期限重新计算进度');

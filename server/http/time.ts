@@ -11,7 +11,7 @@ import {
   dueDeadlines,
   loadCalendarYear,
 } from '../../app/time/calendar.ts';
-import { awaitRecomputations, readRecomputation } from '../../app/time/recompute.ts';
+import { awaitRecomputations, currentRecomputation, readRecomputation } from '../../app/time/recompute.ts';
 import { parse } from './parse.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
@@ -163,7 +163,7 @@ export function createTimeRouter(deps: Deps): Router {
         raw,
       ),
     description:
-      '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限随即重新计算：应答最多等待 CALENDAR_RECOMPUTE_WAIT_MS（默认 10 秒）让其完成，未完成的在后台继续（202；应答体中的 recomputation 为录入时的状态），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
+      '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限随即重新计算：应答最多等待 CALENDAR_RECOMPUTE_WAIT_MS（默认 10 秒）让其完成，未完成的在后台继续（202；应答体中的 recomputation 为等待之后的状态：done 已完成，running/pending 仍在后台进行），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
     responses: {
       202: {
         description: '已录入；未结案件的期限正在后台重新计算',
@@ -181,15 +181,23 @@ export function createTimeRouter(deps: Deps): Router {
     },
     problems: [403],
     handler: async ({ req, res, actor, params, body }) => {
+      let loaded: Awaited<ReturnType<typeof loadCalendarYear>> | undefined;
       await runWriteStaged(
         deps,
         req,
         res,
-        (transact) => loadCalendarYear(deps, actor, params.year, body, transact),
+        async (transact) => {
+          loaded = await loadCalendarYear(deps, actor, params.year, body, transact);
+          return loaded;
+        },
         (r) => ({ status: 202, body: r, headers: { Location: `/api/calendar/recomputations/${r.recomputation.id}` } }),
-        // The answer waits (at most CALENDAR_RECOMPUTE_WAIT_MS) for the recomputation this load started.
+        // The answer waits (at most CALENDAR_RECOMPUTE_WAIT_MS) for the recomputation this load started, then says where
+        // it stands after the wait (done, or still running) — not the `pending` it was at the commit.
         async () => {
           await awaitRecomputations(deps.db, deps.config.calendarRecomputeWaitMs);
+          if (!loaded) return;
+          const now = await currentRecomputation(deps, loaded.recomputation.id);
+          if (now) loaded.recomputation = now;
         },
       );
     },

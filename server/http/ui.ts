@@ -11,6 +11,7 @@ import { DOCUMENT_KINDS } from '../../templates/kinds.ts';
 import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
+import { mediationDocumentMethods } from '../../workflows/rules.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import { route } from './route.ts';
 import { createWorkRouter } from './work.ts';
@@ -86,6 +87,10 @@ const Vocabulary = z
     closureTarget: z.string(),
     documentRoles: z.record(z.string(), z.array(z.string())).openapi({ description: '各文书种类可由哪些角色生成' }),
     commissionName: z.string(),
+    mediationDocumentMethods: z.array(z.string()).openapi({
+      description:
+        '调解书可用的送达方式（直接送达、委托送达、经同意的电子送达；MEDIATION_DOCUMENT_BY_POST=true 时另有邮寄送达）：调解书须当事人签收，不适用留置、张贴、公告及简便方式送达',
+    }),
     today: z.string().openapi({ description: '服务器的今天（中国标准时间）：日期默认值与“不晚于今天”的检查以此为准' }),
   })
   .openapi('Vocabulary');
@@ -121,6 +126,7 @@ export function createUiApiRouter(deps: Deps): Router {
         closureTarget: deps.config.statsClosureTarget,
         documentRoles: Object.fromEntries(Object.entries(DOCUMENT_ROLES).map(([k, v]) => [k, [...v]])),
         commissionName: deps.config.commissionName,
+        mediationDocumentMethods: mediationDocumentMethods(deps.config.mediationDocumentByPost),
         today: deps.clock.today(),
       },
     }),

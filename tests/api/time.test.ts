@@ -178,10 +178,18 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       // Location — and the answer waits for it (CALENDAR_RECOMPUTE_WAIT_MS), so that what the admin reads next is exact.
       expect(put.status).toBe(202);
       expect(put.headers.location).toBe(`/api/calendar/recomputations/${put.body.recomputation.id}`);
-      expect(put.body).toMatchObject({ year: 2027, offDays: 4, recomputation: { year: 2027, casesDone: 0 } });
+      // The answer says where the job stands after the wait (legal tester, stop 42, F6): done, not the `pending`,
+      // `startedAt: null` of the commit — the same as the progress read right after.
+      expect(put.body).toMatchObject({
+        year: 2027,
+        offDays: 4,
+        recomputation: { year: 2027, status: 'done', startedAt: expect.any(String), finishedAt: expect.any(String) },
+      });
+      expect(put.body.recomputation.casesDone).toBe(put.body.recomputation.casesTotal);
       const progress = await t.api(t.adminToken).get(String(put.headers.location));
       expect(progress.status).toBe(200);
       expect(progress.body).toMatchObject({ status: 'done', year: 2027, finishedAt: expect.any(String) });
+      expect(progress.body).toEqual(put.body.recomputation);
       expect(progress.body.casesDone).toBe(progress.body.casesTotal);
       expect(progress.body.deadlinesChanged).toBeGreaterThanOrEqual(2);
       expect((await t.api(a.tokens.clerk).get(String(put.headers.location))).status).toBe(403);

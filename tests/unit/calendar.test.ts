@@ -250,7 +250,8 @@ describe('deadlines after the award and in mediation', () => {
       }),
     );
     expect(computeDeadlines(m.context, cal, periods, '2026-03-20')).toEqual([
-      expect.objectContaining({ kind: 'mediation', dueOn: '2026-03-17', status: 'overdue', basis: 'LDMAL Art. 14', assignee: 'mediator' }),
+      // LDMAL Art. 14(3): the day a party may apply for arbitration, not a missed deadline — 已届满, never overdue.
+      expect.objectContaining({ kind: 'mediation', dueOn: '2026-03-17', status: 'elapsed', basis: 'LDMAL Art. 14', assignee: 'mediator' }),
     ]);
     const s = drive([
       ['ACCEPT', '2026-03-04'],

@@ -281,7 +281,7 @@ describe('form checks', () => {
     });
     expect(reason.initial(m({ failedOn: '2026-03-10' }))).toBe('failed');
     expect(reason.initial(m({ agreedOn: '2026-03-10' }))).toBe('non_performance');
-    expect(reason.initial(m({}, [{ kind: 'mediation', status: 'overdue' }]))).toBe('time_limit');
+    expect(reason.initial(m({}, [{ kind: 'mediation', status: 'elapsed' }]))).toBe('time_limit');
     expect(reason.initial(m({}))).toBeNull();
   });
 });

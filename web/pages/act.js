@@ -240,6 +240,23 @@ async function eventForm(c, type, done, screen) {
       if (type === 'SERVE' && path === 'method' && c.procedure !== 'simple')
         options = Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'sms'));
       el = select({ ...(f.required ? {} : { '': '（不选）' }), ...options });
+      // A 调解书 is served on the party in person and takes effect on signing (LDMAL Art. 42(3); SPC CPL Interpretation
+      // Art. 133): leaving, posting, public notice and SMS are not offered for it (the server refuses them, 422 on `method`).
+      if (type === 'SERVE' && path === 'method') {
+        const doc = fields.querySelector('[data-path="document"]');
+        const methodSelect = el;
+        const allowed = state.vocab?.mediationDocumentMethods ?? ['direct', 'entrusted', 'electronic'];
+        const sync = () => {
+          const mediation = doc?.value === 'mediation_document';
+          for (const o of methodSelect.options) o.hidden = o.disabled = mediation && o.value !== '' && !allowed.includes(o.value);
+          if (methodSelect.selectedOptions[0]?.disabled) {
+            methodSelect.value = '';
+            methodSelect.dispatchEvent(new Event('change'));
+          }
+        };
+        doc?.addEventListener('change', sync);
+        queueMicrotask(sync);
+      }
       // A choice the case's record already answers (转入仲裁原因 after 调解不成) starts chosen; the person may change it.
       const initial = f.initial?.(c);
       if (initial && initial in options) el.value = initial;
