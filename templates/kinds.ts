@@ -88,6 +88,12 @@ export interface RequestText {
   purpose?: string;
   /** The day a correction decision is made (no procedure event records it). */
   decidedOn?: string;
+  /**
+   * Which document a correction decision corrects (Rules Art. 54: the award's own number, kind and date): a partial
+   * award (1-based; absent: the award) and, of one split by finality (LDMAL Art. 47; Rules Art. 50), its final (-1) or
+   * non-final (-2) part. Absent, or partly given: the only document that fits.
+   */
+  corrects?: { partialAward?: number; part?: 'final' | 'non_final' };
   /** Which act of its kind, 1-based (a second suspension, an earlier advance-execution ruling); default the latest. */
   occurrence?: number;
   /** The arbitrator's legal basis per award item, replacing the recorded or suggested list. */
@@ -1503,12 +1509,14 @@ function decision(d: DocInput): DocSpec[] {
         dateOn: dec.on,
       };
     },
+    // Rules Art. 54: the decision names the document it corrects by its own number, kind and date — one part of an
+    // award split by finality (第N-1号 / 第N-2号), or a partial award (第N号之一) — never a number no document bears.
     correction: () => {
-      if (!d.ctx.award) throw new NotReadyError('本案尚无裁决，无需补正');
+      const target = correctionTarget(d);
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
       if (!d.text.decidedOn) throw new MissingTextError('decidedOn', '补正决定须写明作出决定的日期（decidedOn）');
       return {
-        text: `本委于${chineseDate(d.ctx.award.issuedOn)}作出的${d.caseNo ?? ''}仲裁裁决书存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
+        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
         dateOn: d.text.decidedOn,
       };
     },
@@ -1533,6 +1541,56 @@ function decision(d: DocInput): DocSpec[] {
       ],
     },
   ];
+}
+
+/** A document an award or a partial award gave (one per finality part of a split one), as it is numbered. */
+export interface AwardDocumentRef {
+  /** 1-based; absent: the award. */
+  partialAward?: number;
+  /** Of a split award only. */
+  part?: 'final' | 'non_final';
+  caseNo: string;
+  title: string;
+  issuedOn: string;
+}
+
+/**
+ * The award documents of the case, numbered as `awardDocuments` numbers them: the award (第N号, or 第N-1号 final and
+ * 第N-2号 non-final when split, Rules Art. 50) and each partial award (第N号之一, 之二…, its parts split the same way).
+ */
+export function awardDocumentRefs(ctx: MachineContext, caseNo: string | null): AwardDocumentRef[] {
+  const refs = (a: AwardItemsRecord, partial: number | null): AwardDocumentRef[] => {
+    const of = partial === null ? '' : `之${cnNumber(partial + 1)}`;
+    const title = partial === null ? DOCUMENT_KINDS.award : DOCUMENT_KINDS.partial_award;
+    const numbered = (suffix: string) => (caseNo ? caseNo.replace(/号$/, `${suffix}号${of}`) : '');
+    const base = partial === null ? {} : { partialAward: partial + 1 };
+    return a.finality === 'mixed'
+      ? [
+          { ...base, part: 'final', caseNo: numbered('-1'), title, issuedOn: a.issuedOn },
+          { ...base, part: 'non_final', caseNo: numbered('-2'), title, issuedOn: a.issuedOn },
+        ]
+      : [{ ...base, caseNo: numbered(''), title, issuedOn: a.issuedOn }];
+  };
+  return [...ctx.partialAwards.flatMap((a, i) => refs(a, i)), ...(ctx.award ? refs(ctx.award, null) : [])];
+}
+
+/**
+ * The document a correction decision corrects (request `corrects`): the only one that fits what the request says, or
+ * a 422 naming `corrects` (which document) or `corrects.part` (which part of a split one) when several do.
+ */
+export function correctionTarget(d: Pick<DocInput, 'ctx' | 'caseNo' | 'text'>): AwardDocumentRef {
+  const all = awardDocumentRefs(d.ctx, d.caseNo);
+  if (!all.length) throw new NotReadyError('本案尚无裁决，无需补正');
+  const want = d.text.corrects;
+  const fits = all.filter((r) => (want === undefined || r.partialAward === want.partialAward) && (!want?.part || r.part === want.part));
+  const names = (rs: AwardDocumentRef[]) => rs.map((r) => `${r.caseNo}${r.title}`).join('、');
+  if (fits.length === 1) return fits[0] as AwardDocumentRef;
+  if (!fits.length) throw new MissingTextError('corrects', `本案没有请求所指的裁决书；可以补正的是：${names(all)}（corrects）`);
+  const onlyPart = fits.every((r) => r.partialAward === fits[0]?.partialAward);
+  throw new MissingTextError(
+    onlyPart ? 'corrects.part' : 'corrects',
+    `请写明补正的是哪一份裁决书：${names(fits)}（${onlyPart ? 'corrects.part：final 或 non_final' : 'corrects'}）`,
+  );
 }
 
 export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {

@@ -14,7 +14,7 @@ import {
 } from '../../templates/kinds.ts';
 import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
-import { SAMPLE_INPUT, sampleFor } from '../../templates/sample.ts';
+import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, sampleFor } from '../../templates/sample.ts';
 
 const text = (specs: DocSpec[]) => JSON.stringify(specs.map((s) => s.blocks));
 const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, ...patch } });
@@ -341,5 +341,45 @@ describe('confirmation: the claim words parsed, the parties named, the period in
     ['确认双方2025年存在劳动关系', '确认双方2025年存在劳动关系'],
   ])('%s', (claim, printed) => {
     expect(confirmation(claim, W, E)).toBe(printed);
+  });
+});
+
+describe('reviewer docs42', () => {
+  const correction = (input: DocInput, corrects?: DocInput['text']['corrects']) =>
+    text(
+      BUILDERS.decision({
+        ...input,
+        text: { ...input.text, matter: 'correction', body: '笔误', decidedOn: '2026-04-20', ...(corrects ? { corrects } : {}) },
+      }),
+    );
+  const fieldOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof MissingTextError ? e.field : String(e);
+    }
+    return null;
+  };
+
+  it('H1: a correction names the award part it corrects by its own number; never a 第N号 no document bears (Rules Art. 54)', () => {
+    // The sample award is split by finality: 第15-1号 (final) and 第15-2号 (non-final).
+    expect(fieldOf(() => correction(SAMPLE_INPUT))).toBe('corrects.part');
+    const final = correction(SAMPLE_INPUT, { part: 'final' });
+    expect(final).toContain('本委于二〇二六年四月十日作出的聊劳人仲案字〔2026〕第15-1号终局仲裁裁决书存在笔误');
+    expect(correction(SAMPLE_INPUT, { part: 'non_final' })).toContain('第15-2号非终局仲裁裁决书');
+    // One award of one finality: the only candidate, as before.
+    const single = withCtx({ award: { ...(SAMPLE_INPUT.ctx.award as NonNullable<DocInput['ctx']['award']>), finality: 'final' } });
+    expect(correction(single)).toContain('作出的聊劳人仲案字〔2026〕第15号仲裁裁决书存在笔误');
+    expect(fieldOf(() => correction(single, { partialAward: 3 }))).toBe('corrects');
+  });
+
+  it('H1: a partial award can be corrected, by its own number (第N号之一) and date', () => {
+    expect(correction(SAMPLE_PARTIAL_INPUT)).toContain(
+      '本委于二〇二六年三月二十六日作出的聊劳人仲案字〔2026〕第15号之一部分裁决书存在笔误',
+    );
+    // With the award too, the request must say which.
+    const both: DocInput = { ...SAMPLE_PARTIAL_INPUT, ctx: { ...SAMPLE_PARTIAL_INPUT.ctx, award: SAMPLE_INPUT.ctx.award } };
+    expect(fieldOf(() => correction(both))).toBe('corrects');
+    expect(correction(both, { partialAward: 1 })).toContain('第15号之一部分裁决书');
   });
 });
