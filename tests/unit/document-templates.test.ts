@@ -383,3 +383,33 @@ describe('reviewer docs42', () => {
     expect(correction(both, { partialAward: 1 })).toContain('第15号之一部分裁决书');
   });
 });
+
+describe('reviewer docs42: layout', () => {
+  const MM = 72 / 25.4;
+  const bbox = async (spec: DocSpec) => {
+    const pdf = await renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const xml = spawnSync('pdftotext', ['-bbox-layout', '-', '-'], { input: pdf }).stdout.toString('utf8');
+    return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      xMax: Number(m[2]),
+      text: [...(m[3] as string).matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join(''),
+    }));
+  };
+
+  it('H2: a 调解协议书 signature line with a long name wraps inside the margins, never off the left edge', async () => {
+    const sample = sampleFor('mediation_agreement');
+    const long = '山东省聊城市东昌府区某某某某某某某某机械设备制造有限责任公司第二分公司';
+    const [spec] = BUILDERS.mediation_agreement({
+      ...sample,
+      respondents: sample.respondents.map((p) => ({ ...p, name: long })),
+    });
+    const lines = await bbox(spec as DocSpec);
+    for (const l of lines) {
+      expect(l.xMin, l.text).toBeGreaterThanOrEqual(28 * MM - 1);
+      expect(l.xMax, l.text).toBeLessThanOrEqual(595.28 - 26 * MM + 1);
+    }
+    const pdf = await renderPdf(spec as DocSpec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const layout = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).stdout.toString('utf8').replace(/\s/g, '');
+    expect(layout).toContain(`被申请人${long}（签名或者盖章）`);
+  });
+});
