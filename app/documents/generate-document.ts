@@ -85,6 +85,18 @@ function extensionDueOn(payload: Record<string, unknown> | undefined): string | 
   return facts?.extendedDueOn && !facts.provisional ? facts.extendedDueOn : null;
 }
 
+/**
+ * Who signs a 调解协议书 as mediator (LDMAL Art. 14): the mediators assigned to the case; where none was formally
+ * assigned, the mediator who recorded the agreement (the MEDIATION_AGREED entry's actor, a mediator's act) — never a
+ * clerk or an arbitrator who happened to record it (reviewer docs42 M8).
+ */
+function mediatorsOf(ids: number[], names: Map<number, string>, events: EventRecord[]): string[] {
+  const assigned = ids.map((id) => names.get(id) ?? '').filter(Boolean);
+  if (assigned.length) return assigned;
+  const agreed = events.findLast((e) => e.type === 'MEDIATION_AGREED');
+  return agreed?.actorRole === 'mediator' && agreed.actorName ? [agreed.actorName] : [];
+}
+
 /** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
 function recordText(events: EventRecord[]): RecordText {
   const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
@@ -284,7 +296,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         [...(ctx.tribunal?.arbitratorIds ?? []), ...replaced, ...challenged].map((id) => [id, names.get(id) ?? '']),
       ),
       clerkName: (clerkId !== null && names.get(clerkId)) || '',
-      mediators: (ctx.mediatorIds ?? []).map((id) => names.get(id) ?? '').filter(Boolean),
+      mediators: mediatorsOf(ctx.mediatorIds ?? [], names, events),
       maskIds: config.documentIdNumbers === 'masked',
       intermediateCourt: config.intermediateCourt,
       awardLimit: {

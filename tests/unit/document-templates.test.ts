@@ -413,3 +413,69 @@ describe('reviewer docs42: layout', () => {
     expect(layout).toContain(`被申请人${long}（签名或者盖章）`);
   });
 });
+
+describe('reviewer docs42: parties and addressees', () => {
+  const worker = SAMPLE_INPUT.applicants[0] as DocInput['applicants'][number];
+  const firm = SAMPLE_INPUT.respondents[0] as DocInput['respondents'][number];
+
+  it('M4: a notice says 你, 你们 or 你单位 by its addressees, never 你（们） or 你（单位）', () => {
+    const one = text(BUILDERS.acceptance_notice(SAMPLE_INPUT));
+    expect(one).toContain('"你与');
+    expect(one).not.toMatch(/你（/);
+    const two = text(BUILDERS.acceptance_notice({ ...SAMPLE_INPUT, applicants: [worker, { ...worker, id: 9, name: '第二人' }] }));
+    expect(two).toContain('"你们与');
+    // An employer applying against a worker.
+    const byEmployer = { ...SAMPLE_INPUT, applicants: [firm], respondents: [worker] };
+    expect(text(BUILDERS.acceptance_notice(byEmployer))).toContain('"你单位与');
+    const respond = text(BUILDERS.respond_notice(byEmployer));
+    expect(respond).toContain('与你劳');
+    expect(respond).toContain('送达你，');
+    expect(text(BUILDERS.respond_notice(SAMPLE_INPUT))).toContain('送达你单位，');
+    const rejected = withCtx({ rejection: { decidedOn: '2026-03-05', reason: '不属于劳动争议' } } as Partial<DocInput['ctx']>);
+    const rejection = text(BUILDERS.rejection_notice({ ...rejected, applicants: [firm], respondents: [worker] }));
+    expect(rejection).toContain('你单位于');
+    expect(rejection).toContain('你单位对本不予受理决定不服的');
+    expect(rejection).not.toMatch(/你（/);
+    expect(one).toContain('仲裁庭组成情况，本委将另行书面通知');
+  });
+
+  it('M5: a 个体工商户 is represented by its 经营者, a branch by its 负责人 (LDMAL Art. 28)', () => {
+    const lines = (p: DocInput['respondents'][number]) => text(BUILDERS.respond_notice({ ...SAMPLE_INPUT, respondents: [p] }));
+    const award = (p: DocInput['respondents'][number]) => text(BUILDERS.award({ ...SAMPLE_INPUT, respondents: [p] }));
+    expect(award(firm)).toContain('法定代表人：李四，总经理。');
+    expect(award({ ...firm, ownership: 'individual', legalRepresentativeTitle: null })).toContain('经营者：李四。');
+    expect(award({ ...firm, name: '聊城某某机械有限公司东昌府分公司' })).toContain('负责人：李四，总经理。');
+    expect(award({ ...firm, legalRepresentativeTitle: '负责人' })).toContain('负责人：李四。');
+    expect(lines(firm)).toBeDefined();
+  });
+
+  it('M11: an agent is described as the firm’s lawyer, assigned by legal aid, recommended by the union', () => {
+    const agents = [
+      { name: '王大律', kind: 'lawyer', unit: '山东鲁西明德律师事务所' },
+      { name: '赵援', kind: 'legal_aid', unit: '聊城市法律援助中心' },
+      { name: '钱工', kind: 'union', unit: '聊城市总工会' },
+      { name: '孙某', kind: 'lawyer', unit: null },
+    ];
+    const printed = text(BUILDERS.award({ ...SAMPLE_INPUT, applicants: [{ ...worker, agents }] }));
+    expect(printed).toContain('委托代理人：王大律，山东鲁西明德律师事务所律师。');
+    expect(printed).toContain('委托代理人：赵援，聊城市法律援助中心指派的律师。');
+    expect(printed).toContain('委托代理人：钱工，聊城市总工会推荐的人员。');
+    expect(printed).toContain('委托代理人：孙某，律师。');
+  });
+});
+
+describe('reviewer docs42: mediation documents', () => {
+  const mediated = (terms: string, patch: Partial<DocInput['ctx']> = {}) =>
+    BUILDERS.mediation_document(withCtx({ mediation: { terms, agreedOn: '2026-04-10', signatures: [] } as never, ...patch }));
+
+  it('M10: a 仲裁调解书 does not recite a party as absent and then both as agreeing; one-line terms print one per paragraph', () => {
+    const printed = text(mediated('一、被申请人于2026年4月20日前支付申请人工资8000元；二、双方再无其他争议。'));
+    expect(printed).not.toContain('未到庭');
+    expect(printed).toContain('双方当事人自愿达成如下协议');
+    expect(printed).toContain('"一、被申请人于2026年4月20日前支付申请人工资8000元；"');
+    expect(printed).toContain('"二、双方再无其他争议。"');
+    // An amount with a decimal point is not an item number.
+    expect(text(mediated('1、支付工资8000.5元。2、双方再无争议。'))).toContain('"2、双方再无争议。"');
+    expect(text(mediated('被申请人支付申请人工资8000元；二者另议。'))).toContain('"被申请人支付申请人工资8000元；二者另议。"');
+  });
+});
