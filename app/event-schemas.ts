@@ -219,7 +219,13 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         .max(100)
         .optional()
         .openapi({ description: '先予执行的金额（按请求）' }),
-      paymentDays: z.number().int().min(0).max(365).optional().openapi({ description: '履行期限（日）' }),
+      paymentDays: z
+        .number()
+        .int()
+        .min(0)
+        .max(365)
+        .optional()
+        .openapi({ description: '履行期限（日，自裁决书送达之日起）；裁决先予执行金额（amounts）的必填' }),
     })
     .superRefine((p, ctx) => {
       // An amount belongs to one of the claims the ruling is on, once (the ruling and the court package read it so).
@@ -231,6 +237,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         else if (seen.has(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 的金额重复` });
         seen.add(a.claimId);
       }
+      // LDMAL Art. 44: a ruling that orders amounts paid in advance orders them paid within a term — recorded with it,
+      // or the ruling could never be printed (its document asks for paymentDays) nor transferred (reviewer docs42 M7).
+      if ((p.amounts ?? []).length && p.paymentDays === undefined)
+        ctx.addIssue({ code: 'custom', path: ['paymentDays'], message: '裁决先予执行金额的，须写明履行期限（日）' });
     }),
   PARTIAL_AWARD: z.object(AwardPayload),
   ISSUE_AWARD: z.object(AwardPayload),

@@ -23,7 +23,8 @@ const variants: [string, DocumentKind, Partial<DocInput['text']>][] = [
   ...(['suspension', 'extension', 'correction'] as const).map((m): [string, DocumentKind, object] => [
     `decision-${m}`,
     'decision',
-    { matter: m, body: '第一项中“2025年10月”应为“2025年9月”。', decidedOn: '2026-04-20' },
+    // The sample award is split by finality: the correction names the part it corrects (Rules Art. 54).
+    { matter: m, body: '第一项中“2025年10月”应为“2025年9月”。', decidedOn: '2026-04-20', corrects: { part: 'final' } },
   ]),
 ];
 for (const [name, kind, text] of variants) {

@@ -66,6 +66,8 @@ export interface PartyView {
   creditCode: string | null;
   legalRepresentative: string | null;
   legalRepresentativeTitle: string | null;
+  /** The employer's economic type (workflows/reference.ts OWNERSHIP_TYPES): `individual` is a 个体工商户. */
+  ownership?: string | null;
   agents: { name: string; kind: string; unit: string | null; relationship?: string | null }[];
 }
 
@@ -88,6 +90,12 @@ export interface RequestText {
   purpose?: string;
   /** The day a correction decision is made (no procedure event records it). */
   decidedOn?: string;
+  /**
+   * Which document a correction decision corrects (Rules Art. 54: the award's own number, kind and date): a partial
+   * award (1-based; absent: the award) and, of one split by finality (LDMAL Art. 47; Rules Art. 50), its final (-1) or
+   * non-final (-2) part. Absent, or partly given: the only document that fits.
+   */
+  corrects?: { partialAward?: number; part?: 'final' | 'non_final' };
   /** Which act of its kind, 1-based (a second suspension, an earlier advance-execution ruling); default the latest. */
   occurrence?: number;
   /** The arbitrator's legal basis per award item, replacing the recorded or suggested list. */
@@ -203,6 +211,8 @@ function withoutAmount(text: string, claimed: string | null | undefined): string
 }
 const mask = (s: string | null, on: boolean) => (s && on ? `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}` : s);
 const names = (ps: PartyView[]) => ps.map((p) => p.name).join('、');
+/** How a notice addresses those it is sent to, by their kind and count: 你, 你们, or 你单位 (an organization). */
+const you = (ps: PartyView[]) => (ps.length > 1 ? '你们' : ps[0]?.kind === 'organization' ? '你单位' : '你');
 const arabicDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /** A claim's description as a clause: without the trailing punctuation a clerk may have typed. */
 const clause = (s: string) => s.trim().replace(/[。；;，,.\s]+$/u, '');
@@ -240,17 +250,33 @@ export function caseCause(claims: { category: string; description?: string }[]):
 }
 
 function agentLine(a: PartyView['agents'][number], role: string, party: PartyView): string {
+  // An agent is described by what he is (CPL Art. 61 as the rules apply it, Rules Art. 24): the firm's lawyer, the
+  // body that assigned or recommended him — not the bare name of a firm or a centre (reviewer docs42 M11).
+  const as = (unit: string | null, what: string, tail: RegExp) => (unit ? (tail.test(unit) ? unit : `${unit}${what}`) : what);
   const what: Record<string, () => string> = {
-    lawyer: () => a.unit ?? '律师',
-    legal_worker: () => a.unit ?? '基层法律服务工作者',
+    lawyer: () => as(a.unit, '律师', /律师$/),
+    legal_worker: () => as(a.unit, '基层法律服务工作者', /工作者$/),
     // An agent who is a relative says whose relative and how (domain.md §12.3 item 2).
     relative: () => `系${role}${party.name}的${a.relationship ?? '近亲属'}`,
     employee: () => (a.unit ? `${party.name}${a.unit}` : `${party.name}工作人员`),
-    union: () => `${a.unit ?? '工会'}推荐`,
-    legal_aid: () => a.unit ?? '法律援助机构指派',
+    union: () => as(a.unit ?? '工会', '推荐的人员', /推荐的人员$/),
+    legal_aid: () => as(a.unit ?? '法律援助机构', '指派的律师', /指派的律师$/),
   };
   const desc = what[a.kind]?.() ?? a.unit;
   return `委托代理人：${a.name}${desc ? `，${desc}` : ''}。`;
+}
+
+/**
+ * Who stands for an organization (LDMAL Art. 28: 法定代表人或者主要负责人): a 个体工商户's operator (经营者) — its
+ * economic type `individual`, or the title recorded says so —; a branch's head (负责人) — the title recorded says so,
+ * or, the record having no field for it, the name ends as a branch's does (分公司, 分厂, 分店, 支行…: a fair signal of
+ * an unincorporated branch, which has no legal representative of its own); otherwise the legal representative.
+ */
+export function representativeLabel(p: Pick<PartyView, 'name' | 'ownership' | 'legalRepresentativeTitle'>): string {
+  const title = p.legalRepresentativeTitle ?? '';
+  if (p.ownership === 'individual' || /经营者/.test(title)) return '经营者';
+  if (/负责人/.test(title) || /(分公司|分厂|分店|分行|支行|分理处|营业部|办事处)$/.test(p.name)) return '负责人';
+  return '法定代表人';
 }
 
 function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
@@ -268,11 +294,11 @@ function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
       if (p.address) bits.push(`住所地${p.address}`);
       if (p.creditCode) bits.push(`统一社会信用代码${p.creditCode}`);
       out.push({ kind: 'para', text: `${bits.join('，')}。`, indent: true });
-      if (p.legalRepresentative)
-        out.push({
-          kind: 'para',
-          text: `法定代表人：${p.legalRepresentative}${p.legalRepresentativeTitle ? `，${p.legalRepresentativeTitle}` : ''}。`,
-        });
+      if (p.legalRepresentative) {
+        const label = representativeLabel(p);
+        const title = p.legalRepresentativeTitle && p.legalRepresentativeTitle !== label ? `，${p.legalRepresentativeTitle}` : '';
+        out.push({ kind: 'para', text: `${label}：${p.legalRepresentative}${title}。` });
+      }
     }
     for (const a of p.agents) out.push({ kind: 'para', text: agentLine(a, role, p) });
   }
@@ -382,7 +408,10 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
  * `partialAwards`: how many of the case's partial awards came before the document's act; `defaultAward`: the act
  * printed is an award made in a party's default (its last hearing was then heard in default).
  */
-function history(d: DocInput, opts: { concluded: boolean; until: string; partialAwards?: number; defaultAward?: boolean }): string[] {
+function history(
+  d: DocInput,
+  opts: { concluded: boolean; until: string; partialAwards?: number; defaultAward?: boolean; mediated?: boolean },
+): string[] {
   const ctx = d.ctx;
   const out: string[] = [
     `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
@@ -477,10 +506,13 @@ function history(d: DocInput, opts: { concluded: boolean; until: string; partial
         // default (可以缺席裁决) — the article is named, not only "依法".
         attend.push(`仲裁庭依照${DEFAULT_AWARD_BASIS}的规定缺席审理`);
     }
+    // A 仲裁调解书 records that both sides agreed (LDMAL Art. 42): a hearing a party missed is recited without its
+    // attendance, which read "未到庭" and then "双方当事人自愿达成如下协议" (reviewer docs42 M10).
+    const recited = opts.mediated && !(h.applicantPresent && h.respondentPresent) ? [] : attend;
     // LDMAL Art. 26: public unless the law or the parties' agreement says otherwise; the record says which.
     acts.push({
       on: h.heldOn,
-      text: `仲裁庭于${chineseDate(h.heldOn)}${h.public === false ? '不公开' : '公开'}开庭审理了本案，${attend.join('，')}。`,
+      text: `仲裁庭于${chineseDate(h.heldOn)}${h.public === false ? '不公开' : '公开'}开庭审理了本案${recited.length ? `，${recited.join('，')}` : ''}。`,
     });
   }
   for (const m of ctx.mediationHistory)
@@ -524,11 +556,11 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}：` },
         {
           kind: 'para',
-          text: `你（们）与${names(d.respondents)}${caseCause(standing(d))}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
+          text: `${you(d.applicants)}与${names(d.respondents)}${caseCause(standing(d))}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
         },
         {
           kind: 'para',
-          text: '一、仲裁庭组成情况本委将另行书面通知；当事人认为仲裁员有法定回避情形的，有权在首次开庭前提出回避申请，回避事由在首次开庭后知道的，也可以在庭审辩论终结前提出。',
+          text: '一、仲裁庭组成情况，本委将另行书面通知；当事人认为仲裁员有法定回避情形的，有权在首次开庭前提出回避申请，回避事由在首次开庭后知道的，也可以在庭审辩论终结前提出。',
         },
         { kind: 'para', text: '二、当事人应当对自己提出的主张提供证据，请在仲裁庭指定的举证期限内提交证据材料。' },
         {
@@ -559,10 +591,10 @@ function rejectionNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}：` },
         {
           kind: 'para',
-          text: `你（们）于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(standing(d))}仲裁申请，经审查，${clause(r.reason)}。`,
+          text: `${you(d.applicants)}于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(standing(d))}仲裁申请，经审查，${clause(r.reason)}。`,
         },
         { kind: 'para', text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，本委决定不予受理。' },
-        { kind: 'para', text: '你（们）对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。' },
+        { kind: 'para', text: `${you(d.applicants)}对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。` },
         { kind: 'para', text: '特此通知。' },
       ],
     },
@@ -582,7 +614,7 @@ function respondNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${names(d.applicants)}与你（单位）${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达你（单位），并将有关事项通知如下：`,
+          text: `${names(d.applicants)}与${you(d.respondents)}${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达${you(d.respondents)}，并将有关事项通知如下：`,
         },
         {
           kind: 'para',
@@ -1219,8 +1251,12 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
  * user's walk). Blank lines are dropped; a one-line agreement is one paragraph as before.
  */
 function termsParas(terms: string): { kind: 'para'; text: string }[] {
+  // Items typed on one line ("一、…；二、…", "1、…。2、…") are printed one per paragraph too (reviewer docs42 M10): split
+  // after a "；" or "。" where the next item's numeral follows — only when the line itself begins with one.
+  const ITEM = /^\s*(?:[一二三四五六七八九十]+|\d+)[、．.]/u;
   const lines = terms
     .split(/\r?\n/)
+    .flatMap((l) => (ITEM.test(l) ? l.split(/(?<=[；;。])\s*(?=(?:[一二三四五六七八九十]+|\d+)[、．.](?!\d))/u) : [l]))
     .map((l) => l.trim())
     .filter(Boolean);
   return (lines.length ? lines : [terms]).map((text) => ({ kind: 'para' as const, text }));
@@ -1243,7 +1279,7 @@ function mediationDocument(d: DocInput): DocSpec[] {
       blocks: [
         ...parties(d),
         { kind: 'gap' },
-        ...history(d, { concluded: false, until: m.agreedOn, partialAwards: d.ctx.partialAwards.length }).map(
+        ...history(d, { concluded: false, until: m.agreedOn, partialAwards: d.ctx.partialAwards.length, mediated: true }).map(
           (t): Block => ({ kind: 'para', text: t }),
         ),
         { kind: 'para', text: '申请人请求：' },
@@ -1308,7 +1344,8 @@ function mediationAgreement(d: DocInput): DocSpec[] {
       signatures: [
         ...d.applicants.map((p) => `申请人　${p.name}（签名或者盖章）`),
         ...d.respondents.map((p) => `被申请人　${p.name}（签名或者盖章）`),
-        `调解员　${(d.mediators ?? []).join('、')}`,
+        // The mediator's name where the record knows it; else a line to sign on, never a bare "调解员".
+        `调解员　${(d.mediators ?? []).join('、') || '　　　　（签名）'}`,
       ],
     },
   ];
@@ -1504,12 +1541,14 @@ function decision(d: DocInput): DocSpec[] {
         dateOn: dec.on,
       };
     },
+    // Rules Art. 54: the decision names the document it corrects by its own number, kind and date — one part of an
+    // award split by finality (第N-1号 / 第N-2号), or a partial award (第N号之一) — never a number no document bears.
     correction: () => {
-      if (!d.ctx.award) throw new NotReadyError('本案尚无裁决，无需补正');
+      const target = correctionTarget(d);
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
       if (!d.text.decidedOn) throw new MissingTextError('decidedOn', '补正决定须写明作出决定的日期（decidedOn）');
       return {
-        text: `本委于${chineseDate(d.ctx.award.issuedOn)}作出的${d.caseNo ?? ''}仲裁裁决书存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
+        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
         dateOn: d.text.decidedOn,
       };
     },
@@ -1534,6 +1573,56 @@ function decision(d: DocInput): DocSpec[] {
       ],
     },
   ];
+}
+
+/** A document an award or a partial award gave (one per finality part of a split one), as it is numbered. */
+export interface AwardDocumentRef {
+  /** 1-based; absent: the award. */
+  partialAward?: number;
+  /** Of a split award only. */
+  part?: 'final' | 'non_final';
+  caseNo: string;
+  title: string;
+  issuedOn: string;
+}
+
+/**
+ * The award documents of the case, numbered as `awardDocuments` numbers them: the award (第N号, or 第N-1号 final and
+ * 第N-2号 non-final when split, Rules Art. 50) and each partial award (第N号之一, 之二…, its parts split the same way).
+ */
+export function awardDocumentRefs(ctx: MachineContext, caseNo: string | null): AwardDocumentRef[] {
+  const refs = (a: AwardItemsRecord, partial: number | null): AwardDocumentRef[] => {
+    const of = partial === null ? '' : `之${cnNumber(partial + 1)}`;
+    const title = partial === null ? DOCUMENT_KINDS.award : DOCUMENT_KINDS.partial_award;
+    const numbered = (suffix: string) => (caseNo ? caseNo.replace(/号$/, `${suffix}号${of}`) : '');
+    const base = partial === null ? {} : { partialAward: partial + 1 };
+    return a.finality === 'mixed'
+      ? [
+          { ...base, part: 'final', caseNo: numbered('-1'), title, issuedOn: a.issuedOn },
+          { ...base, part: 'non_final', caseNo: numbered('-2'), title, issuedOn: a.issuedOn },
+        ]
+      : [{ ...base, caseNo: numbered(''), title, issuedOn: a.issuedOn }];
+  };
+  return [...ctx.partialAwards.flatMap((a, i) => refs(a, i)), ...(ctx.award ? refs(ctx.award, null) : [])];
+}
+
+/**
+ * The document a correction decision corrects (request `corrects`): the only one that fits what the request says, or
+ * a 422 naming `corrects` (which document) or `corrects.part` (which part of a split one) when several do.
+ */
+export function correctionTarget(d: Pick<DocInput, 'ctx' | 'caseNo' | 'text'>): AwardDocumentRef {
+  const all = awardDocumentRefs(d.ctx, d.caseNo);
+  if (!all.length) throw new NotReadyError('本案尚无裁决，无需补正');
+  const want = d.text.corrects;
+  const fits = all.filter((r) => (want === undefined || r.partialAward === want.partialAward) && (!want?.part || r.part === want.part));
+  const names = (rs: AwardDocumentRef[]) => rs.map((r) => `${r.caseNo}${r.title}`).join('、');
+  if (fits.length === 1) return fits[0] as AwardDocumentRef;
+  if (!fits.length) throw new MissingTextError('corrects', `本案没有请求所指的裁决书；可以补正的是：${names(all)}（corrects）`);
+  const onlyPart = fits.every((r) => r.partialAward === fits[0]?.partialAward);
+  throw new MissingTextError(
+    onlyPart ? 'corrects.part' : 'corrects',
+    `请写明补正的是哪一份裁决书：${names(fits)}（${onlyPart ? 'corrects.part：final 或 non_final' : 'corrects'}）`,
+  );
 }
 
 export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {

@@ -190,7 +190,21 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   // paragraph, that paragraph goes to the next page with it.
   const sigs = spec.signatures ?? [];
   const issuer = spec.issuer === undefined ? spec.commission : spec.issuer;
-  const blockLines = sigs.length + (sigs.length ? 1 : 0) + (issuer ? 1 : 0) + 1 + (spec.after?.length ?? 0) + (spec.certified ? 1 : 0);
+  const rightEdge = left + width - DATE_RIGHT;
+  /**
+   * A signature line (an arbitrator, a party signing a 调解协议书, the clerk) ends where the date ends, four characters
+   * in; a longer one ends at the right margin; one longer than the line (a company's full name and 签名或者盖章) wraps
+   * inside the margins, its continuation indented two characters — never drawn past the left edge (reviewer docs42 H2).
+   */
+  const alignedLines = (s: string): { text: string; x: number }[] => {
+    const w = doc.widthOfString(s);
+    if (w <= rightEdge - left) return [{ text: s, x: rightEdge - w }];
+    if (w <= width) return [{ text: s, x: left + width - w }];
+    return breakLines(doc, s, width, width - 2 * BODY).map((text, i) => ({ text, x: i === 0 ? left : left + 2 * BODY }));
+  };
+  const lineCount = (ss: string[]) => ss.reduce((n, s) => n + alignedLines(s).length, 0);
+  const blockLines =
+    lineCount(sigs) + (sigs.length ? 1 : 0) + (issuer ? 1 : 0) + 1 + lineCount(spec.after ?? []) + (spec.certified ? 1 : 0);
   const lastPara = spec.blocks.findLastIndex((b) => b.kind === 'para' || b.kind === 'to');
   for (const [bi, b] of spec.blocks.entries()) {
     doc.x = left;
@@ -212,12 +226,13 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   // The signature block stays on one page: arbitrators, a blank line, the issuer, the date, the seal, the clerk.
   const needed = blockLines * lineH();
   if (doc.y + needed > bottom()) doc.addPage();
-  const rightEdge = left + width - DATE_RIGHT;
   const rightAligned = (s: string) => {
-    const y = doc.y;
-    doc.text(s, rightEdge - doc.widthOfString(s), y, { lineBreak: false });
-    doc.x = left;
-    doc.y = y + lineH();
+    for (const l of alignedLines(s)) {
+      const y = doc.y;
+      doc.text(l.text, l.x, y, { lineBreak: false });
+      doc.x = left;
+      doc.y = y + lineH();
+    }
   };
   for (const s of sigs) rightAligned(s);
   if (sigs.length) doc.y += lineH();

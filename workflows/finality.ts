@@ -9,14 +9,20 @@ import type { ClaimCategory } from './reference.ts';
  *   Both readings are local practice to confirm (domain.md §9.3): `dismissedItemsFinal` and `minimumWageDate`.
  * - Disputes over national labor standards (working hours, rest and leave, social insurance) are final
  *   (LDMAL Art. 47(2)).
- * - A claim confirming a labor relationship makes the whole case non-final (Op-2022 [R] — configurable).
+ * - A claim confirming a labor relationship makes the items of the worker whose relationship it is non-final (Op-2022
+ *   [R] — configurable): in a collective case each worker's dispute is his own and read item by item (SPC-1 Art. 19;
+ *   Rules Art. 50), so another worker's items are classified on their own; a claim concerning every worker (an
+ *   employer applicant's, a union's, the applicants' together) makes every item non-final.
  * - Anything else (contract disputes, other) is non-final (LDMAL Art. 50).
  */
 export const MONETARY_FINAL_CATEGORIES: readonly ClaimCategory[] = ['wages', 'work_injury_medical', 'economic_compensation', 'damages'];
 export const STANDARDS_FINAL_CATEGORIES: readonly ClaimCategory[] = ['labor_standards', 'social_insurance'];
 
 export interface FinalityOptions {
-  /** Op-2022 [R]: a case with a claim to confirm a labor relationship gets a non-final award. */
+  /**
+   * Op-2022 [R]: a claim to confirm a labor relationship makes the award non-final — for the worker whose claim it is
+   * (his items only, in a collective case), or for every worker where it concerns them all.
+   */
   confirmRelationshipMakesCaseNonFinal: boolean;
   /**
    * domain.md §9.3 [S], to confirm locally: a dismissed LDMAL Art. 47(1) item (remuneration, work-injury medical costs,
@@ -77,7 +83,12 @@ export interface ItemToClassify {
   byEmployer?: boolean;
   /** A union's claim for the workers (Rules Art. 64; workflows/sides.ts claimByUnion), not a worker's own. */
   byUnion?: boolean;
+  /** The worker whose own claim it is (workflows/sides.ts claimWorker); null or absent: it concerns every worker. */
+  worker?: number | null;
 }
+
+/** A claim of the case as the confirmation rule reads it: its category, and whose it is (absent: every worker's). */
+export type CaseClaim = ClaimCategory | { category: ClaimCategory; worker?: number | null };
 
 export interface ClassifiedItem extends ItemToClassify {
   final: boolean;
@@ -87,14 +98,30 @@ export interface ClassifiedItem extends ItemToClassify {
 export function classifyAward(
   items: ItemToClassify[],
   monthlyMinimumWageFen: number,
-  allClaimCategories: ClaimCategory[],
+  allClaimCategories: CaseClaim[],
   opts: Partial<FinalityOptions> = DEFAULT_FINALITY_OPTIONS,
 ): { items: ClassifiedItem[]; finality: Finality; thresholdFen: number } {
   const options: FinalityOptions = { ...DEFAULT_FINALITY_OPTIONS, ...opts };
   const thresholdFen = 12 * monthlyMinimumWageFen;
-  const forcedNonFinal = options.confirmRelationshipMakesCaseNonFinal && allClaimCategories.includes('confirm_relationship');
+  // Op-2022 [R]: whose relationship is to be confirmed — one worker's (his own claim), or every worker's (null).
+  const confirming = options.confirmRelationshipMakesCaseNonFinal
+    ? allClaimCategories
+        .map((c) => (typeof c === 'string' ? { category: c, worker: null } : { category: c.category, worker: c.worker ?? null }))
+        .filter((c) => c.category === 'confirm_relationship')
+        .map((c) => c.worker)
+    : [];
   const classified = items.map((it): ClassifiedItem => {
-    if (forcedNonFinal) return { ...it, final: false, reason: '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）' };
+    // SPC-1 Art. 19; Rules Art. 50: item by item, per worker — another worker's confirmation is not this one's dispute.
+    const mine = it.worker ?? null;
+    if (confirming.some((w) => w === null || mine === null || w === mine))
+      return {
+        ...it,
+        final: false,
+        reason:
+          mine !== null && !confirming.includes(null)
+            ? '该劳动者的请求涉及确认劳动关系，其裁决事项为非终局（人社部发〔2022〕9号）'
+            : '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）',
+      };
     // LDMAL Art. 47(1) makes final what a worker 追索 (recovers: remuneration, work-injury medical costs, compensation or
     // damages) up to twelve months' minimum wage: an employer's claim of such a category against a worker — as the
     // applicant or by counterclaim — is not one. Art. 47(2) (national labor standards) does not ask who claims.

@@ -70,6 +70,21 @@ export function claimByUnion(
   return c.collectiveGround === 'union_applicant';
 }
 
+/**
+ * The worker whose own dispute a claim is (his party id), or null when it concerns every worker of the case: a worker's
+ * own claim of several (Rules Art. 62, `partyId` naming him), or a counterclaim against him (Rules Art. 36); an
+ * employer applicant's claim, a union's for the workers (Rules Art. 64) and a claim of the applicants together concern
+ * them all. Each worker's items are read by themselves (SPC-1 Art. 19; Rules Art. 50): finality asks here.
+ */
+export function claimWorker(
+  c: SidedCase<SidedParty & { id?: number }>,
+  claim: { counterclaim?: boolean; partyId?: number | null },
+): number | null {
+  if (!claim.partyId) return null;
+  const party = c.parties.find((p) => p.id === claim.partyId);
+  return party && isWorkerParty(c, party) ? claim.partyId : null;
+}
+
 /** The side the workers are on. */
 export function workerSide(c: SidedCase): Side {
   return employerSide(c) === 'applicant' ? 'respondent' : 'applicant';

@@ -85,6 +85,18 @@ function extensionDueOn(payload: Record<string, unknown> | undefined): string | 
   return facts?.extendedDueOn && !facts.provisional ? facts.extendedDueOn : null;
 }
 
+/**
+ * Who signs a 调解协议书 as mediator (LDMAL Art. 14): the mediators assigned to the case; where none was formally
+ * assigned, the mediator who recorded the agreement (the MEDIATION_AGREED entry's actor, a mediator's act) — never a
+ * clerk or an arbitrator who happened to record it (reviewer docs42 M8).
+ */
+function mediatorsOf(ids: number[], names: Map<number, string>, events: EventRecord[]): string[] {
+  const assigned = ids.map((id) => names.get(id) ?? '').filter(Boolean);
+  if (assigned.length) return assigned;
+  const agreed = events.findLast((e) => e.type === 'MEDIATION_AGREED');
+  return agreed?.actorRole === 'mediator' && agreed.actorName ? [agreed.actorName] : [];
+}
+
 /** What the history holds beside the machine context: the awards' text, the extension's reason, who transferred. */
 function recordText(events: EventRecord[]): RecordText {
   const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.payload as Record<string, unknown> | undefined;
@@ -121,6 +133,7 @@ function withPriorText(req: DocumentRequest, events: EventRecord[]): DocumentReq
   if (req.matter === 'correction' && req.body === undefined && req.decidedOn === undefined) {
     out.body = prior.body;
     out.decidedOn = prior.decidedOn;
+    if (req.corrects === undefined && prior.corrects !== undefined) out.corrects = prior.corrects;
   }
   return out;
 }
@@ -200,7 +213,12 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
   // If-Match (api.md: writes to a case): the document is of the case as the person saw it, or a 412 naming what changed.
   if (expectedVersion !== undefined && c.version !== expectedVersion) throw await staleVersion(deps, k, caseId, c.version);
-  checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), ctx.award?.issuedOn ?? null);
+  // A correction is not made before the document it corrects (Rules Art. 54): the award's date, or the partial award's.
+  const correctedOn =
+    input.corrects?.partialAward !== undefined
+      ? (ctx.partialAwards[input.corrects.partialAward - 1]?.issuedOn ?? null)
+      : (ctx.award?.issuedOn ?? (ctx.partialAwards.length === 1 ? (ctx.partialAwards[0]?.issuedOn ?? null) : null));
+  checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), correctedOn);
   // LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 is the tribunal's, signed by its arbitrators (a case stored before
   // MEDIATION_AGREED needed a tribunal may hold an agreement without one).
   // Refused only for a document no one has signed yet: one already signed, or in effect, is reprinted as it was.
@@ -278,7 +296,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         [...(ctx.tribunal?.arbitratorIds ?? []), ...replaced, ...challenged].map((id) => [id, names.get(id) ?? '']),
       ),
       clerkName: (clerkId !== null && names.get(clerkId)) || '',
-      mediators: (ctx.mediatorIds ?? []).map((id) => names.get(id) ?? '').filter(Boolean),
+      mediators: mediatorsOf(ctx.mediatorIds ?? [], names, events),
       maskIds: config.documentIdNumbers === 'masked',
       intermediateCourt: config.intermediateCourt,
       awardLimit: {
@@ -317,7 +335,9 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   }
   // What the arbitrator wrote for this document, kept with the act so that a regeneration prints the same.
   const text = Object.fromEntries(
-    (['matter', 'occurrence', ...TEXT_FIELDS, 'body', 'decidedOn'] as const).filter((f) => req[f] !== undefined).map((f) => [f, req[f]]),
+    (['matter', 'occurrence', ...TEXT_FIELDS, 'body', 'decidedOn', 'corrects'] as const)
+      .filter((f) => req[f] !== undefined)
+      .map((f) => [f, req[f]]),
   );
   return { caseVersion: c.version, state: c.state, req, text, rendered, createdAt };
 }

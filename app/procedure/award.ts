@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
-import { claimByEmployer, claimByUnion } from '../../workflows/sides.ts';
+import { claimByEmployer, claimByUnion, claimWorker } from '../../workflows/sides.ts';
 import type { Deps } from '../deps.ts';
 import { unprocessable } from '../errors.ts';
 
@@ -39,7 +39,7 @@ export async function minimumWageFor(
 
 /**
  * Classifies each award item final or non-final (LDMAL Art. 47; SPC-1 Arts. 19–20) against the wage in force. The
- * case's claims the rule looks at (a claim to confirm the relationship makes the case non-final) are those still
+ * case's claims the rule looks at (a claim to confirm the relationship makes its worker's items non-final) are those still
  * standing: a claim given up by a change of claims (Rules Art. 44, `withdrawn`) is no longer the case's.
  */
 export function classifyItems(
@@ -59,10 +59,12 @@ export function classifyItems(
         amountFen: it.amount === undefined ? null : parseMoney(it.amount),
         ...(claim && claimByEmployer(c, claim) ? { byEmployer: true } : {}),
         ...(claim && claimByUnion(c, claim) ? { byUnion: true } : {}),
+        // Whose dispute the item is: a confirmation of one worker's relationship makes only his items non-final.
+        worker: claim ? claimWorker(c, claim) : null,
       };
     }),
     wage.monthlyFen,
-    c.claims.filter((cl) => !withdrawn.has(cl.id as number)).map((cl) => cl.category),
+    c.claims.filter((cl) => !withdrawn.has(cl.id as number)).map((cl) => ({ category: cl.category, worker: claimWorker(c, cl) })),
     {
       confirmRelationshipMakesCaseNonFinal: deps.config.confirmRelationshipNonFinal,
       // domain.md §9.3: whether a dismissed Art. 47(1) item counts as final (FINAL_AWARD_DISMISSED_ITEMS).
@@ -89,7 +91,7 @@ export async function awardRecord(
   const r = classifyItems(deps, c, items, wage, withdrawn);
   return {
     // What the classification read (whose counterclaim an item is) stays out of the record: the claims say it.
-    items: r.items.map(({ byEmployer: _, byUnion: _u, ...x }, i) => ({
+    items: r.items.map(({ byEmployer: _, byUnion: _u, worker: _w, ...x }, i) => ({
       ...x,
       amount: x.amountFen === null ? null : formatMoney(x.amountFen),
       paymentDays: items[i]?.paymentDays ?? null,

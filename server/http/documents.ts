@@ -33,6 +33,20 @@ const DocumentRequest = z
       .optional()
       .openapi({ description: '移送函：选定已记录的移送（移送事由）' }),
     decidedOn: IsoDate.optional().openapi({ description: '补正决定的作出日期（其他文书的日期取自所记录的行为）' }),
+    corrects: z
+      .object({
+        partialAward: z.number().int().min(1).max(100).optional().openapi({ description: '第几件部分裁决（第N号之一…）；缺省为裁决书' }),
+        part: z
+          .enum(['final', 'non_final'])
+          .optional()
+          .openapi({ description: '按终局与否分别制作的裁决书：final 为终局（-1号），non_final 为非终局（-2号）' }),
+      })
+      .strict()
+      .optional()
+      .openapi({
+        description:
+          '补正决定所补正的裁决书（劳动人事争议仲裁办案规则第五十四条）；缺省为唯一的一份，有多份时须指明（否则 422，field 为 corrects 或 corrects.part）',
+      }),
     occurrence: z
       .number()
       .int()
@@ -53,6 +67,8 @@ const DocumentRequest = z
   .superRefine((r, ctx) => {
     if (r.kind === 'decision' && r.matter === undefined)
       ctx.addIssue({ code: 'custom', path: ['matter'], message: '决定书须写明事项 matter' });
+    if (r.corrects !== undefined && (r.kind !== 'decision' || r.matter !== 'correction'))
+      ctx.addIssue({ code: 'custom', path: ['corrects'], message: 'corrects 只用于补正决定（kind decision，matter correction）' });
   })
   .openapi('DocumentRequest');
 const documentShape = {

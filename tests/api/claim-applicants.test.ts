@@ -94,6 +94,48 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     expect(r.award).toMatchObject({ finality: 'non_final' });
   });
 
+  it('one worker’s claim to confirm his relationship makes only his items non-final (SPC-1 Art. 19; Rules Art. 50; reviewer docs42 H3)', async () => {
+    const two = [worker('丙工', 403), worker('丁工', 404)];
+    const { c, presiding } = await heard(
+      standardApplication({
+        applicants: two,
+        claims: [
+          { category: 'confirm_relationship', description: '确认申请人与被申请人之间存在劳动关系', applicant: 1 },
+          { category: 'wages', amount: '3000.00', description: '支付拖欠工资', applicant: 1 },
+          { category: 'wages', amount: '4000.00', description: '支付拖欠工资', applicant: 2 },
+        ],
+      }),
+    );
+    const [confirm, w1, w2] = claimsOf(c);
+    const r = await ok(
+      c,
+      presiding.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: confirm?.id, outcome: 'granted' },
+          { claimId: w1?.id, outcome: 'granted', amount: '3000.00' },
+          { claimId: w2?.id, outcome: 'granted', amount: '4000.00' },
+        ],
+        defenseSummary: '被申请人辩称双方系劳务关系',
+        facts: '经审理查明……',
+        reasoning: '本委认为……',
+      },
+      '2026-04-10',
+    );
+    // 丙工's items are non-final (his relationship is in dispute, Op-2022 [R]); 丁工's 4,000 is final on its own.
+    expect(r.award).toMatchObject({ finality: 'mixed' });
+    const items = (r.award as { items: { claimId: number; final: boolean }[] }).items;
+    expect(items.map((i) => [i.claimId, i.final])).toEqual([
+      [confirm?.id, false],
+      [w1?.id, false],
+      [w2?.id, true],
+    ]);
+    const all = await generatedText(t, presiding.token, c.id, { kind: 'award' });
+    // The final document is 丁工's, and names 丙工's items decided by the non-final one.
+    expect(all).toMatch(/申请人丙工关于[^，]*支付拖欠工资的仲裁请求，本委另行作出/);
+  });
+
   it('a dismissal and a split award name each worker’s claim by the worker', async () => {
     const two = [worker('甲工', 401), worker('乙工', 402)];
     const { c, presiding } = await heard(

@@ -80,7 +80,7 @@ describe(`references inside event payloads (${dialect})`, () => {
   it('ADVANCE_EXECUTION: an amount for a claim that is not the case’s, twice the same claim, or not in claimIds → 400 naming amounts.i.claimId, nothing stored', async () => {
     const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
     const [first, second] = c.claims.map((cl) => cl.id) as [number, number];
-    const base = { claimIds: [first], rightsClear: true, lifeSeriouslyAffected: true };
+    const base = { claimIds: [first], rightsClear: true, lifeSeriouslyAffected: true, paymentDays: 5 };
     const before = await historyLength(c.id);
     const cases: [unknown[], string][] = [
       [[{ claimId: 99999, amount: '1.00' }], 'amounts.0.claimId'],

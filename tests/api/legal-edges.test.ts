@@ -348,7 +348,7 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
       c,
       arb.token,
       'ADVANCE_EXECUTION',
-      { ...both, amounts: [{ claimId: claimIds[0], amount: '12000.01' }] },
+      { ...both, amounts: [{ claimId: claimIds[0], amount: '12000.01' }], paymentDays: 5 },
       '2026-03-10',
     );
     expect(over.status).toBe(400);
@@ -370,12 +370,29 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
       c,
       arb.token,
       'ADVANCE_EXECUTION',
-      { ...both, amounts: [{ claimId: claimIds[0], amount: '4000.01' }] },
+      { ...both, amounts: [{ claimId: claimIds[0], amount: '4000.01' }], paymentDays: 5 },
       '2026-03-11',
     );
     expect(again.status).toBe(400);
     expect(again.body.errors[0].message).toBe('先予执行的金额不能超过请求金额 12000.00 元减去已裁定先予执行的 8000.00 元，即 4000.00 元');
-    await ok(c, arb.token, 'ADVANCE_EXECUTION', { ...both, amounts: [{ claimId: claimIds[0], amount: '4000.00' }] }, '2026-03-11');
+    // Amounts ordered without the term to pay them in: refused at the field, or the ruling could never be printed
+    // (LDMAL Art. 44; reviewer docs42 M7).
+    const noTerm = await send(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { ...both, amounts: [{ claimId: claimIds[0], amount: '4000.00' }] },
+      '2026-03-11',
+    );
+    expect(noTerm.status).toBe(400);
+    expect(noTerm.body.errors).toEqual([{ path: 'paymentDays', message: '裁决先予执行金额的，须写明履行期限（日）' }]);
+    await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { ...both, amounts: [{ claimId: claimIds[0], amount: '4000.00' }], paymentDays: 5 },
+      '2026-03-11',
+    );
   });
 
   it('item 8: limitation follows the claim category and employment status, rolls over rest days, counts from the postmark', async () => {

@@ -14,7 +14,7 @@ import {
 } from '../../templates/kinds.ts';
 import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
-import { SAMPLE_INPUT, sampleFor } from '../../templates/sample.ts';
+import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, sampleFor } from '../../templates/sample.ts';
 
 const text = (specs: DocSpec[]) => JSON.stringify(specs.map((s) => s.blocks));
 const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, ...patch } });
@@ -341,5 +341,141 @@ describe('confirmation: the claim words parsed, the parties named, the period in
     ['确认双方2025年存在劳动关系', '确认双方2025年存在劳动关系'],
   ])('%s', (claim, printed) => {
     expect(confirmation(claim, W, E)).toBe(printed);
+  });
+});
+
+describe('reviewer docs42', () => {
+  const correction = (input: DocInput, corrects?: DocInput['text']['corrects']) =>
+    text(
+      BUILDERS.decision({
+        ...input,
+        text: { ...input.text, matter: 'correction', body: '笔误', decidedOn: '2026-04-20', ...(corrects ? { corrects } : {}) },
+      }),
+    );
+  const fieldOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof MissingTextError ? e.field : String(e);
+    }
+    return null;
+  };
+
+  it('H1: a correction names the award part it corrects by its own number; never a 第N号 no document bears (Rules Art. 54)', () => {
+    // The sample award is split by finality: 第15-1号 (final) and 第15-2号 (non-final).
+    expect(fieldOf(() => correction(SAMPLE_INPUT))).toBe('corrects.part');
+    const final = correction(SAMPLE_INPUT, { part: 'final' });
+    expect(final).toContain('本委于二〇二六年四月十日作出的聊劳人仲案字〔2026〕第15-1号终局仲裁裁决书存在笔误');
+    expect(correction(SAMPLE_INPUT, { part: 'non_final' })).toContain('第15-2号非终局仲裁裁决书');
+    // One award of one finality: the only candidate, as before.
+    const single = withCtx({ award: { ...(SAMPLE_INPUT.ctx.award as NonNullable<DocInput['ctx']['award']>), finality: 'final' } });
+    expect(correction(single)).toContain('作出的聊劳人仲案字〔2026〕第15号仲裁裁决书存在笔误');
+    expect(fieldOf(() => correction(single, { partialAward: 3 }))).toBe('corrects');
+  });
+
+  it('H1: a partial award can be corrected, by its own number (第N号之一) and date', () => {
+    expect(correction(SAMPLE_PARTIAL_INPUT)).toContain(
+      '本委于二〇二六年三月二十六日作出的聊劳人仲案字〔2026〕第15号之一部分裁决书存在笔误',
+    );
+    // With the award too, the request must say which.
+    const both: DocInput = { ...SAMPLE_PARTIAL_INPUT, ctx: { ...SAMPLE_PARTIAL_INPUT.ctx, award: SAMPLE_INPUT.ctx.award } };
+    expect(fieldOf(() => correction(both))).toBe('corrects');
+    expect(correction(both, { partialAward: 1 })).toContain('第15号之一部分裁决书');
+  });
+});
+
+describe('reviewer docs42: layout', () => {
+  const MM = 72 / 25.4;
+  const bbox = async (spec: DocSpec) => {
+    const pdf = await renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const xml = spawnSync('pdftotext', ['-bbox-layout', '-', '-'], { input: pdf }).stdout.toString('utf8');
+    return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      xMax: Number(m[2]),
+      text: [...(m[3] as string).matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join(''),
+    }));
+  };
+
+  it('H2: a 调解协议书 signature line with a long name wraps inside the margins, never off the left edge', async () => {
+    const sample = sampleFor('mediation_agreement');
+    const long = '山东省聊城市东昌府区某某某某某某某某机械设备制造有限责任公司第二分公司';
+    const [spec] = BUILDERS.mediation_agreement({
+      ...sample,
+      respondents: sample.respondents.map((p) => ({ ...p, name: long })),
+    });
+    const lines = await bbox(spec as DocSpec);
+    for (const l of lines) {
+      expect(l.xMin, l.text).toBeGreaterThanOrEqual(28 * MM - 1);
+      expect(l.xMax, l.text).toBeLessThanOrEqual(595.28 - 26 * MM + 1);
+    }
+    const pdf = await renderPdf(spec as DocSpec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const layout = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).stdout.toString('utf8').replace(/\s/g, '');
+    expect(layout).toContain(`被申请人${long}（签名或者盖章）`);
+  });
+});
+
+describe('reviewer docs42: parties and addressees', () => {
+  const worker = SAMPLE_INPUT.applicants[0] as DocInput['applicants'][number];
+  const firm = SAMPLE_INPUT.respondents[0] as DocInput['respondents'][number];
+
+  it('M4: a notice says 你, 你们 or 你单位 by its addressees, never 你（们） or 你（单位）', () => {
+    const one = text(BUILDERS.acceptance_notice(SAMPLE_INPUT));
+    expect(one).toContain('"你与');
+    expect(one).not.toMatch(/你（/);
+    const two = text(BUILDERS.acceptance_notice({ ...SAMPLE_INPUT, applicants: [worker, { ...worker, id: 9, name: '第二人' }] }));
+    expect(two).toContain('"你们与');
+    // An employer applying against a worker.
+    const byEmployer = { ...SAMPLE_INPUT, applicants: [firm], respondents: [worker] };
+    expect(text(BUILDERS.acceptance_notice(byEmployer))).toContain('"你单位与');
+    const respond = text(BUILDERS.respond_notice(byEmployer));
+    expect(respond).toContain('与你劳');
+    expect(respond).toContain('送达你，');
+    expect(text(BUILDERS.respond_notice(SAMPLE_INPUT))).toContain('送达你单位，');
+    const rejected = withCtx({ rejection: { decidedOn: '2026-03-05', reason: '不属于劳动争议' } } as Partial<DocInput['ctx']>);
+    const rejection = text(BUILDERS.rejection_notice({ ...rejected, applicants: [firm], respondents: [worker] }));
+    expect(rejection).toContain('你单位于');
+    expect(rejection).toContain('你单位对本不予受理决定不服的');
+    expect(rejection).not.toMatch(/你（/);
+    expect(one).toContain('仲裁庭组成情况，本委将另行书面通知');
+  });
+
+  it('M5: a 个体工商户 is represented by its 经营者, a branch by its 负责人 (LDMAL Art. 28)', () => {
+    const lines = (p: DocInput['respondents'][number]) => text(BUILDERS.respond_notice({ ...SAMPLE_INPUT, respondents: [p] }));
+    const award = (p: DocInput['respondents'][number]) => text(BUILDERS.award({ ...SAMPLE_INPUT, respondents: [p] }));
+    expect(award(firm)).toContain('法定代表人：李四，总经理。');
+    expect(award({ ...firm, ownership: 'individual', legalRepresentativeTitle: null })).toContain('经营者：李四。');
+    expect(award({ ...firm, name: '聊城某某机械有限公司东昌府分公司' })).toContain('负责人：李四，总经理。');
+    expect(award({ ...firm, legalRepresentativeTitle: '负责人' })).toContain('负责人：李四。');
+    expect(lines(firm)).toBeDefined();
+  });
+
+  it('M11: an agent is described as the firm’s lawyer, assigned by legal aid, recommended by the union', () => {
+    const agents = [
+      { name: '王大律', kind: 'lawyer', unit: '山东鲁西明德律师事务所' },
+      { name: '赵援', kind: 'legal_aid', unit: '聊城市法律援助中心' },
+      { name: '钱工', kind: 'union', unit: '聊城市总工会' },
+      { name: '孙某', kind: 'lawyer', unit: null },
+    ];
+    const printed = text(BUILDERS.award({ ...SAMPLE_INPUT, applicants: [{ ...worker, agents }] }));
+    expect(printed).toContain('委托代理人：王大律，山东鲁西明德律师事务所律师。');
+    expect(printed).toContain('委托代理人：赵援，聊城市法律援助中心指派的律师。');
+    expect(printed).toContain('委托代理人：钱工，聊城市总工会推荐的人员。');
+    expect(printed).toContain('委托代理人：孙某，律师。');
+  });
+});
+
+describe('reviewer docs42: mediation documents', () => {
+  const mediated = (terms: string, patch: Partial<DocInput['ctx']> = {}) =>
+    BUILDERS.mediation_document(withCtx({ mediation: { terms, agreedOn: '2026-04-10', signatures: [] } as never, ...patch }));
+
+  it('M10: a 仲裁调解书 does not recite a party as absent and then both as agreeing; one-line terms print one per paragraph', () => {
+    const printed = text(mediated('一、被申请人于2026年4月20日前支付申请人工资8000元；二、双方再无其他争议。'));
+    expect(printed).not.toContain('未到庭');
+    expect(printed).toContain('双方当事人自愿达成如下协议');
+    expect(printed).toContain('"一、被申请人于2026年4月20日前支付申请人工资8000元；"');
+    expect(printed).toContain('"二、双方再无其他争议。"');
+    // An amount with a decimal point is not an item number.
+    expect(text(mediated('1、支付工资8000.5元。2、双方再无争议。'))).toContain('"2、双方再无争议。"');
+    expect(text(mediated('被申请人支付申请人工资8000元；二者另议。'))).toContain('"被申请人支付申请人工资8000元；二者另议。"');
   });
 });

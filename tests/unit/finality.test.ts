@@ -65,4 +65,37 @@ describe('final-award classification (LDMAL Art. 47; SPC-1 Arts. 19–20)', () =
     expect(relaxed.items.map((i) => i.final)).toEqual([false, true]);
     expect(relaxed.finality).toBe('mixed');
   });
+
+  it("in a collective case one worker's confirmation makes only his items non-final (SPC-1 Art. 19; Rules Art. 50; reviewer docs42 H3)", () => {
+    const items = [
+      { claimId: 1, category: 'confirm_relationship' as const, outcome: 'granted' as const, amountFen: null, worker: 7 },
+      { claimId: 2, category: 'wages' as const, outcome: 'granted' as const, amountFen: 100, worker: 7 },
+      { claimId: 3, category: 'wages' as const, outcome: 'granted' as const, amountFen: 100, worker: 8 },
+    ];
+    const claims = items.map((i) => ({ category: i.category, worker: i.worker }));
+    const r = classifyAward(items, WAGE, claims);
+    expect(r.items.map((i) => i.final)).toEqual([false, false, true]);
+    expect(r.finality).toBe('mixed');
+    expect(r.items[1]?.reason).toContain('该劳动者的请求涉及确认劳动关系');
+    // Configured off: by category and amount.
+    expect(classifyAward(items, WAGE, claims, { confirmRelationshipMakesCaseNonFinal: false }).items.map((i) => i.final)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    // A withdrawn confirmation (not among the case's claims) forces nothing.
+    expect(classifyAward(items.slice(1), WAGE, claims.slice(1)).finality).toBe('final');
+  });
+
+  it('a confirmation concerning every worker (employer applicant, union, the applicants together) makes every item non-final', () => {
+    const items = [
+      { claimId: 2, category: 'wages' as const, outcome: 'granted' as const, amountFen: 100, worker: 7 },
+      { claimId: 3, category: 'wages' as const, outcome: 'granted' as const, amountFen: 100, worker: 8 },
+    ];
+    const all = [{ category: 'confirm_relationship' as const, worker: null }, ...items];
+    expect(classifyAward(items, WAGE, all).finality).toBe('non_final');
+    // An item concerning every worker is non-final when any worker's relationship is to be confirmed.
+    const common = [{ claimId: 4, category: 'wages' as const, outcome: 'granted' as const, amountFen: 100 }];
+    expect(classifyAward(common, WAGE, [{ category: 'confirm_relationship', worker: 7 }, 'wages']).finality).toBe('non_final');
+  });
 });

@@ -405,7 +405,8 @@ async function eventForm(c, type, done, screen) {
     });
   }
   if (type === 'ADVANCE_EXECUTION') {
-    const days = input('number', { min: 0, max: 365, step: 1 });
+    // Required with the amounts ordered (LDMAL Art. 44): the ruling orders payment within this term.
+    const days = input('number', { min: 0, max: 365, step: 1, required: true });
     fields.append(field('履行期限（日）', 'paymentDays', days, { hint: '自裁决书送达之日起' }));
     getters.push((b) => {
       if (days.value !== '') b.paymentDays = Number(days.value);

@@ -763,11 +763,31 @@ function decisionMatters(c) {
     termination: c.closure?.mode === 'termination',
     withdrawal: c.closure?.mode === 'withdrawal',
     deemed_withdrawal: c.closure?.mode === 'deemed_withdrawal',
-    correction: Boolean(c.award),
+    // Rules Art. 54: an award or a partial award can be corrected (the decision names which: `correctionTargets`).
+    correction: Boolean(c.award || p.partialAwards?.length),
     // Rules Art. 12: a recusal decided in writing has its 决定书.
     recusal: Boolean(p.recusalApplications?.some((r) => r.decision?.form === 'written')),
   };
   return Object.fromEntries(Object.entries(all).filter(([k]) => ok[k]));
+}
+
+/**
+ * The award documents a correction decision can correct (Rules Art. 54), as the request's `corrects` names them: each
+ * partial award and the award, each part of one split by finality (-1 终局, -2 非终局). Keyed by the JSON of `corrects`.
+ */
+function correctionTargets(c) {
+  const p = c.proceedings ?? {};
+  const out = [];
+  const add = (a, label, base) => {
+    if (!a) return;
+    if (a.finality === 'mixed') {
+      out.push([JSON.stringify({ ...base, part: 'final' }), `${label}（终局部分，${a.issuedOn}）`]);
+      out.push([JSON.stringify({ ...base, part: 'non_final' }), `${label}（非终局部分，${a.issuedOn}）`]);
+    } else out.push([JSON.stringify(base), `${label}（${a.issuedOn}）`]);
+  };
+  for (const [i, a] of (p.partialAwards ?? []).entries()) add(a, `第${i + 1}件部分裁决书`, { partialAward: i + 1 });
+  add(c.award, '裁决书', {});
+  return out;
 }
 
 /** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
@@ -853,8 +873,17 @@ function docsSection(c, docs, refresh) {
     const draft = input('checkbox');
     // Which partial award or ruling, when there are several (the latest first chosen).
     const occurrence = h('select', { 'aria-label': '哪一件' });
+    // A correction decision: which award document it corrects, when the case has more than one (Rules Art. 54).
+    const targets = correctionTargets(c);
+    const corrected = h(
+      'select',
+      { 'aria-label': '补正哪一份裁决书' },
+      targets.map(([v, label]) => h('option', { value: v }, label)),
+    );
+    if (targets.length) corrected.value = targets.at(-1)[0];
     const showMatter = () => {
       matter.hidden = kind.value !== 'decision';
+      corrected.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
       const acts = docOccurrences(c, kind.value);
       occurrence.hidden = !acts;
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
@@ -905,7 +934,7 @@ function docsSection(c, docs, refresh) {
     };
     for (const el of [kind, occurrence, matter])
       el.addEventListener('change', () => {
-        if (el === kind) showMatter();
+        if (el === kind || el === matter) showMatter();
         forget();
         remember(el);
       });
@@ -953,6 +982,7 @@ function docsSection(c, docs, refresh) {
           {
             kind: kind.value,
             ...(kind.value === 'decision' ? { matter: matter.value } : {}),
+            ...(!corrected.hidden ? { corrects: JSON.parse(corrected.value) } : {}),
             ...(which ? { occurrence: which } : {}),
             ...Object.fromEntries(
               [...textBoxes]
@@ -1000,6 +1030,7 @@ function docsSection(c, docs, refresh) {
       'div.row.gen.noprint',
       field('文书种类', 'docKind', kind),
       Object.keys(matters).length ? matter : null,
+      corrected,
       occurrence,
       h('label.check', draft, '草稿（印章处为占位）'),
       btn,
@@ -1015,6 +1046,7 @@ const TEXT_LABELS = {
   defenseSummary: '被申请人辩称（答辩意见）',
   counterclaimDefenseSummary: '申请人（被反申请人）针对反申请辩称',
   legalBasis: '裁决依据',
+  body: '补正内容',
 };
 /** Opens the PDF in the browser's own viewer, in a new tab (opened at the click so no pop-up blocker stops it). */
 async function preview(d, msg) {
