@@ -1,6 +1,14 @@
 // What the act dialogs say besides their fields: the name of each act's date, and, for acts that cannot be undone,
 // the consequence the confirmation states. Field lists are in forms.js.
 
+/**
+ * What the date field of an act says under it when its name alone misleads (the default: the act's day, not later
+ * than today). 送达's date is the day the service is recorded; the day the party signed goes in 送达日期.
+ */
+export const DATE_HINTS = {
+  SERVE: '本次登记的日期，不是签收日（签收日请填“送达日期”）',
+};
+
 /** The date field of each act, named as the act's date (the default is 办理日期). */
 export const DATE_LABELS = {
   REQUEST_SUPPLEMENT: '告知补正日期',

@@ -320,3 +320,75 @@ describe('the registration form refuses a number typed into a name, as the serve
     expect(checkPersonName('李四 139\u00a01234\u00a05678')).toContain('不应填写');
   });
 });
+
+/** A correction refused with 412 (web/merge.js): the typed text laid over the latest case, nothing dropped. */
+describe('mergeEdits', async () => {
+  // @ts-expect-error the web interface is plain JavaScript modules (no types)
+  const { mergeEdits, pathOf } = await import('../../web/merge.js');
+  const party = (id: number, name: string, extra = {}) => ({
+    id,
+    kind: 'person',
+    name,
+    idNumber: '',
+    creditCode: '',
+    legalRepresentative: '',
+    ownership: '',
+    phone: '',
+    address: '',
+    agents: [],
+    ...extra,
+  });
+  const base = {
+    receivedOn: '2026-03-30',
+    channel: 'counter',
+    district: '东昌府区',
+    procedure: 'ordinary',
+    wageArrears: false,
+    facts: '原事实',
+    applicants: [party(1, '张三'), party(2, '李四')],
+    respondents: [party(3, '某公司', { kind: 'organization' })],
+    claims: [{ id: 7, category: 'wages', amount: '100', description: '工资', applicant: '' }],
+    limitation: { knewOn: '', employmentStatus: '', employmentEndedOn: '' },
+  };
+  const copy = () => JSON.parse(JSON.stringify(base));
+  it('fields only one side changed are merged; fields both changed keep the saved value and are listed with the typed one', () => {
+    const mine = copy();
+    mine.facts = '我的事实';
+    mine.applicants[0].phone = '13900001111';
+    mine.applicants[1].address = '我的地址';
+    mine.claims.push({ category: 'wages', amount: '5', description: '新请求', applicant: '' });
+    const theirs = copy();
+    theirs.applicants[1].address = '他人的地址';
+    theirs.respondents[0].address = '他人改的住所';
+    const { model, conflicts, changes } = mergeEdits(base, mine, theirs);
+    expect(model.facts).toBe('我的事实');
+    expect(model.applicants[0].phone).toBe('13900001111');
+    expect(model.respondents[0].address).toBe('他人改的住所');
+    expect(model.applicants[1].address).toBe('他人的地址');
+    expect(model.claims.map((c: { description: string }) => c.description)).toEqual(['工资', '新请求']);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ mine: '我的地址', theirsText: '他人的地址' });
+    expect(pathOf(model, conflicts[0].ref)).toBe('applicants.1.address');
+    expect(changes.filter((c: { applied: boolean }) => !c.applied).map((c: { value: string }) => c.value)).toEqual(['我的地址']);
+  });
+  it('a party the other deleted is listed, not put back; one this person deleted goes unless the other changed it', () => {
+    const mine = copy();
+    mine.applicants[0].phone = '13900001111';
+    mine.applicants.splice(1, 1);
+    const theirs = copy();
+    theirs.applicants.splice(0, 1);
+    const { model, changes } = mergeEdits(base, mine, theirs);
+    expect(model.applicants).toEqual([]);
+    expect(changes.some((c: { label: string; value: string }) => c.label.includes('已被他人删除') && c.value.includes('13900001111'))).toBe(
+      true,
+    );
+  });
+  it('without the base (an older draft), every field that differs is a conflict: the saved value kept, the typed one listed', () => {
+    const mine = copy();
+    mine.facts = '我的事实';
+    const theirs = copy();
+    const { model, conflicts } = mergeEdits(null, mine, theirs);
+    expect(model.facts).toBe('原事实');
+    expect(conflicts.map((c: { mine: string }) => c.mine)).toEqual(['我的事实']);
+  });
+});

@@ -5,6 +5,7 @@
 import {
   actWarnings,
   consequenceOf,
+  DATE_HINTS,
   DATE_LABELS,
   deadlineShifts,
   IRREVERSIBLE,
@@ -161,7 +162,7 @@ async function eventForm(c, type, done, screen) {
     openRefusal,
     field(dateLabel, 'occurredOn', input('date', { value: initialDate(c, type), max: today() }), {
       required: true,
-      hint: '行为实际发生之日，可早于今天，不能晚于今天',
+      hint: DATE_HINTS[type] ?? '行为实际发生之日，可早于今天，不能晚于今天',
     }),
   );
   if (type === 'POSTPONE_HEARING') fields.append(currentHearing(c));

@@ -746,6 +746,26 @@ function offeredKinds(c) {
     Object.entries(V().documentKinds).filter(([k]) => (ready[k] ?? true) && (!roles[k] || roles[k].includes(role))),
   );
 }
+/**
+ * The document the case's state calls for next, when the person has chosen none on this case yet: after an award the
+ * award (仲裁裁决书), not the first kind of the list (开庭通知书). The first kind offered when the state names none.
+ */
+function suggestedKind(c, kinds) {
+  const p = c.proceedings ?? {};
+  const byState = {
+    rejected: ['rejection_notice'],
+    accepted: ['acceptance_notice', 'respond_notice'],
+    tribunal_formed: ['tribunal_notice'],
+    hearing_scheduled: ['hearing_notice'],
+    award_issued: ['award'],
+    award_served: ['award'],
+    mediation_signing: ['mediation_document'],
+    closed_mediation: ['mediation_document'],
+    mediation_agreed: ['mediation_agreement'],
+  };
+  const wanted = [...(byState[c.state] ?? []), ...(c.award ? ['award'] : []), ...(p.mediation?.agreedOn ? ['mediation_document'] : [])];
+  return wanted.find((k) => k in kinds) ?? Object.keys(kinds)[0];
+}
 function decisionMatters(c) {
   const p = c.proceedings ?? {};
   const all = {
@@ -864,7 +884,7 @@ function docsSection(c, docs, refresh) {
     // Per person and case: another person signing in on this tab starts with no choices.
     const choiceKey = `${state.user?.id ?? ''}:${c.id}`;
     const chosen = docChoices.get(choiceKey) ?? {};
-    const kind = select(kinds, { value: chosen.kind && chosen.kind in kinds ? chosen.kind : kindKeys[0] });
+    const kind = select(kinds, { value: chosen.kind && chosen.kind in kinds ? chosen.kind : suggestedKind(c, kinds) });
     const matters = decisionMatters(c);
     const matter = select(matters, {
       'aria-label': '决定事项',

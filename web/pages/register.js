@@ -30,6 +30,7 @@ import {
   state,
   today,
 } from '../core.js';
+import { mergeEdits, pathOf } from '../merge.js';
 
 const emptyParty = (kind) => ({
   kind,
@@ -141,19 +142,27 @@ function localProblems(m) {
  */
 export function registerForm(track = 'arbitration', edit = null) {
   const draftName = edit ? `edit.${edit.id}` : `register.${track}`;
-  // A correction's draft holds the case version it started from. When the case has moved on since (another clerk
-  // saved a change), the draft is not restored: saving it would silently undo that change. The form says so and
-  // starts from the case as it is now.
+  // A correction's draft holds the case version it started from and the registration as it was then (`base`). When
+  // the case has moved on since (another clerk saved a change, or this form's save was refused with 412), the draft is
+  // laid over the case as it is now (web/merge.js): the person's changes to fields the other did not touch are kept,
+  // fields both changed keep the saved value with the person's own text shown beside them. Nothing typed is dropped.
   let draft = loadDraft(draftName);
-  let staleDraft = null;
+  let merged = null;
+  const draftMeta = edit ? { version: edit.version, base: modelFromCase(edit), conflicts: [], changes: [] } : {};
   if (edit && draft && draft.version !== edit.version) {
-    staleDraft = draft;
-    draft = null;
-    clearDraft(draftName);
+    merged = mergeEdits(draft.base ?? null, draft.value, modelFromCase(edit), displayValue);
+    merged.savedAt = draft.savedAt;
+    draftMeta.conflicts = merged.conflicts;
+    draftMeta.changes = merged.changes;
+    draft = { ...draftMeta, savedAt: new Date().toISOString(), value: merged.model };
+    saveDraft(draftName, merged.model, draftMeta);
+  } else if (edit && draft) {
+    // The same version: what the draft said of an earlier merge is still to be seen.
+    draftMeta.conflicts = draft.conflicts ?? [];
+    draftMeta.changes = draft.changes ?? [];
   }
-  const draftMeta = edit ? { version: edit.version } : {};
   let model = draft?.value ?? (edit ? modelFromCase(edit) : emptyModel(track));
-  let dirty = false;
+  let dirty = Boolean(merged);
   const form = h('form.register', {
     novalidate: true,
     'aria-label': edit ? '修改登记信息' : track === 'mediation' ? '登记调解申请' : '登记仲裁申请',
@@ -166,14 +175,19 @@ export function registerForm(track = 'arbitration', edit = null) {
   const showDraftNote = (d) =>
     fill(
       note,
-      staleDraft && !d
+      merged
         ? h(
-            'div.alert.warn',
+            'div.alert.warn.merge-note',
             { role: 'alert' },
-            `本机 ${draftTime(staleDraft)} 保存的修改草稿未恢复：此后案件已被他人修改。以下是案件当前的登记内容，请在此基础上重新修改。`,
+            `案件已被他人修改。已载入最新登记内容，并把您本机 ${draftTime(merged)} 的修改重新填入：`,
+            `${merged.changes.filter((c) => c.applied).length} 处已填入；`,
+            merged.conflicts.length
+              ? `${merged.conflicts.length} 处他人也改过，暂保留他人保存的内容，您的内容标在该栏下方，可点“改用我的内容”。`
+              : '没有双方都改过的栏目。',
+            '请核对后再保存。',
           )
         : null,
-      d
+      d && !merged
         ? h(
             'div.alert.ok.row',
             { role: 'status' },
@@ -181,12 +195,103 @@ export function registerForm(track = 'arbitration', edit = null) {
             h('button.btn.small', { type: 'button', onclick: discardDraft }, '放弃草稿，重新填写'),
           )
         : null,
+      minePanel(),
     );
+  /** 我的未保存内容: every change of this person carried over a conflict, each with a copy button, until dismissed. */
+  function minePanel() {
+    const changes = draftMeta.changes ?? [];
+    if (!changes.length) return null;
+    const copy = (text, btn) => {
+      const done = () => {
+        btn.textContent = '已复制';
+      };
+      if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).then(done, () => selectText(btn));
+      else selectText(btn);
+    };
+    const selectText = (btn) => {
+      const v = btn.closest('li')?.querySelector('.mine-text');
+      if (v) getSelection()?.selectAllChildren(v);
+    };
+    return h(
+      'section.mine-panel',
+      { 'aria-label': '我的未保存内容' },
+      h('h2', '我的未保存内容'),
+      h(
+        'p.small.muted',
+        '以下是您在他人保存之前填写的内容（仍保存在本机草稿中）。“已填入”的已在表单中；“未填入”的请核对后自行改用或复制。',
+      ),
+      h(
+        'ul',
+        changes.map((c) =>
+          h(
+            'li',
+            h('span.tag', c.applied ? '已填入' : '未填入'),
+            ' ',
+            h('span.mine-label', c.label),
+            c.value ? ['：', h('span.mine-text', c.value)] : null,
+            c.value
+              ? h(
+                  'button.btn.small',
+                  { type: 'button', onclick: (e) => copy(c.value, e.currentTarget), 'aria-label': `复制：${c.label}` },
+                  '复制',
+                )
+              : null,
+          ),
+        ),
+      ),
+      h(
+        'button.btn.small',
+        {
+          type: 'button',
+          onclick: () => {
+            draftMeta.changes = [];
+            draftMeta.conflicts = [];
+            merged = null;
+            changed();
+            showDraftNote(null);
+            markConflicts();
+          },
+        },
+        '已核对，收起',
+      ),
+    );
+  }
+  /** Each field both changed: the person's own value under it, with 改用我的内容. */
+  function markConflicts() {
+    for (const el of form.querySelectorAll('.mine-value')) el.remove();
+    for (const c of draftMeta.conflicts ?? []) {
+      const path = pathOf(model, c.ref);
+      const el = path && form.querySelector(`[data-path="${CSS.escape(path)}"]`);
+      if (!el) continue;
+      const use = h('button.btn.small', { type: 'button' }, '改用我的内容');
+      const box = h(
+        'div.mine-value',
+        { role: 'note' },
+        h('span', '您未保存的内容：'),
+        h('span.mine-text', c.mineText),
+        h('span.small.muted', `（他人保存的是：${c.theirsText}）`),
+        use,
+      );
+      use.addEventListener('click', () => {
+        if (el.type === 'checkbox') el.checked = Boolean(c.mine);
+        else el.value = c.mine ?? '';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        draftMeta.conflicts = draftMeta.conflicts.filter((x) => x !== c);
+        box.remove();
+        changed();
+        el.focus();
+      });
+      (el.closest('.f') ?? el.parentElement)?.append(box);
+    }
+  }
   async function discardDraft() {
     if (!(await confirmDialog({ title: '放弃草稿？', body: h('p', '已填写的内容将被清空。'), confirmLabel: '放弃草稿' }))) return;
     clearDraft(draftName);
     model = edit ? modelFromCase(edit) : emptyModel(track);
     dirty = false;
+    merged = null;
+    if (edit) Object.assign(draftMeta, { conflicts: [], changes: [] });
     showDraftNote(null);
     render();
   }
@@ -432,8 +537,11 @@ export function registerForm(track = 'arbitration', edit = null) {
         submit,
         h('a.btn', { href: edit ? `#/cases/${edit.id}` : track === 'mediation' ? '#/mediation' : '#/cases' }, '取消'),
         h('span.small.muted', { 'aria-live': 'polite', 'data-draft-status': '' }),
+        h('span.undo', { role: 'status', 'data-undo': '' }),
       ),
     );
+    markConflicts();
+    for (const el of form.querySelectorAll('input[data-path]')) warnDigits(el);
     if (focusSel) form.querySelector(focusSel)?.focus();
   }
 
@@ -515,6 +623,12 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
   async function removeNow(sideKey, i) {
     collect();
+    const before = JSON.parse(JSON.stringify(model));
+    const gone = model[sideKey][i];
+    const what =
+      sideKey === 'claims'
+        ? `请求 ${i + 1}${gone?.description?.trim() ? `（${gone.description.trim()}）` : ''}`
+        : `${side(sideKey)} ${i + 1}${gone?.name?.trim() ? `（${gone.name.trim()}）` : ''}`;
     // A claim names its applicant by position. The removed one's own claims go with him — asked first, never turned
     // into a claim of everyone left (who is owed, and the final-award test, would change unseen) —; later ones move up.
     if (sideKey === 'applicants') {
@@ -544,6 +658,29 @@ export function registerForm(track = 'arbitration', edit = null) {
       }
     changed();
     render(`[data-add="${sideKey}"]`);
+    offerUndo(`已删除${what}。`, before);
+  }
+  /** A removal is undone from the bar at the bottom (whatever was typed in the block comes back). */
+  function offerUndo(message, before) {
+    const bar = form.querySelector('[data-undo]');
+    if (!bar) return;
+    fill(
+      bar,
+      h('span', message),
+      h(
+        'button.btn.small',
+        {
+          type: 'button',
+          onclick: () => {
+            model = before;
+            changed();
+            render();
+            fill(bar);
+          },
+        },
+        '撤销',
+      ),
+    );
   }
   function addAgent(sideKey, i) {
     collect();
@@ -553,9 +690,11 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
   function removeAgent(sideKey, i, j) {
     collect();
-    model[sideKey][i].agents.splice(j, 1);
+    const before = JSON.parse(JSON.stringify(model));
+    const [gone] = model[sideKey][i].agents.splice(j, 1);
     changed();
     render(`[data-add="${sideKey}"]`);
+    offerUndo(`已删除代理人${gone?.name?.trim() ? `（${gone.name.trim()}）` : ''}。`, before);
   }
   let draftTimer;
   // Once the application is registered (or the correction saved) nothing is kept as a draft again: a change event
@@ -584,6 +723,29 @@ export function registerForm(track = 'arbitration', edit = null) {
     }
   });
   form.addEventListener('change', changed);
+  form.addEventListener('input', (e) => warnDigits(e.target));
+  /**
+   * A person's name with a digit in it ("李4") is allowed (the server refuses only identity and mobile numbers), but
+   * is most often a slip: a soft note at the field, which never blocks the registration.
+   */
+  function warnDigits(el) {
+    const path = el?.dataset?.path ?? '';
+    const m = /^(applicants|respondents)\.(\d+)\.(name|legalRepresentative|agents\.\d+\.name)$/.exec(path);
+    if (!m) return;
+    const party = m[3] === 'name' ? form.querySelector(`[data-path="${m[1]}.${m[2]}.kind"]`) : null;
+    const isPerson = !party || party.value === 'person';
+    const show = isPerson && /[0-9０-９]/.test(el.value) && !checkPersonName(el.value);
+    const box = el.closest('.f');
+    let note = box?.querySelector('.field-warn');
+    if (!show) {
+      note?.remove();
+      return;
+    }
+    if (!note && box) {
+      note = h('span.field-warn', { role: 'status' }, '姓名含数字，请核对');
+      box.querySelector('.field-error')?.before(note);
+    }
+  }
   // While the employment lasts there is no end date: the field is closed (and not sent).
   form.addEventListener('change', (e) => {
     if (e.target.dataset?.path !== 'limitation.employmentStatus') return;
@@ -698,9 +860,18 @@ export function registerForm(track = 'arbitration', edit = null) {
       // A refused request is final for its key; a lost answer (network) may be retried with the same key.
       if (err.status !== 0) key = null;
       if (edit && err.status === 412) {
-        // Another clerk saved a change first: this form's values are older than the case. Nothing is saved; the
-        // person reloads the case as it is now (the draft of the older version is not restored).
-        showErrors(form, new ApiError(412, {}, '案件已被他人修改，您的修改未保存。请点击“载入最新内容”，在最新登记内容的基础上重新修改。'));
+        // Another clerk saved a change first: nothing is saved. What this person typed stays in the draft (saved now,
+        // with the version it started from); 载入最新内容 lays it over the case as it is now (see the top).
+        clearTimeout(draftTimer);
+        saveDraft(draftName, collect(), draftMeta);
+        showErrors(
+          form,
+          new ApiError(
+            412,
+            {},
+            '案件已被他人修改，您的修改未保存，但仍保留在本机草稿中。点击“载入最新内容”：载入他人保存的内容，并把您的修改重新填入；双方都改过的栏目会标出您的内容。',
+          ),
+        );
         form.querySelector('.form-alert .alert')?.append(
           ' ',
           h(
@@ -710,7 +881,7 @@ export function registerForm(track = 'arbitration', edit = null) {
               onclick: () => {
                 submitted = true;
                 clearTimeout(draftTimer);
-                clearDraft(draftName);
+                saveDraft(draftName, collect(), draftMeta);
                 dirty = false;
                 state.leaveGuard = null;
                 window.dispatchEvent(new Event('zc:route'));
@@ -741,4 +912,19 @@ export function registerForm(track = 'arbitration', edit = null) {
   render();
   showDraftNote(draft);
   return form;
+}
+
+/** A field's value as the form shows it (a choice's label, not its code), for the person's own text beside a field. */
+function displayValue(fieldName, v) {
+  const vocab = state.vocab ?? {};
+  const maps = {
+    channel: vocab.channels,
+    procedure: vocab.procedures,
+    ownership: vocab.ownershipTypes,
+    category: vocab.claimCategories,
+    employmentStatus: { ongoing: '仍存续', ended: '已终止' },
+    kind: { person: '自然人', organization: '用人单位/组织', ...(vocab.agentKinds ?? {}) },
+  };
+  if (fieldName === 'applicant') return v ? `第${v}名申请人` : '全体申请人共同';
+  return maps[fieldName]?.[v] ?? v;
 }

@@ -29,6 +29,13 @@ const card = (label, n, cls, onclick, sub) =>
     sub ? h('div.small.muted', sub) : null,
   );
 
+/** "zhongcai-closure-2026.2" → 结案率统计口径（2026年第2版）: the method in Chinese, its code in the tooltip. */
+export function formulaName(code) {
+  const m = /^zhongcai-(closure|claims)-(\d{4})\.(\d+)$/.exec(code ?? '');
+  if (!m) return `统计口径 ${code ?? ''}`.trim();
+  return `${m[1] === 'closure' ? '结案率统计口径' : '仲裁请求统计口径'}（${m[2]}年第${m[3]}版）`;
+}
+
 export async function statsPage(params, mount) {
   setTitle('统计分析');
   const q = new URLSearchParams(params);
@@ -260,7 +267,9 @@ export async function statsPage(params, mount) {
     out,
     h(
       'p.small.muted',
-      `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；口径 ${r.formulaVersion}；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）`,
+      `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；`,
+      h('span.formula-version', { title: `口径代码：${r.formulaVersion}` }, formulaName(r.formulaVersion)),
+      '；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）',
     ),
     h(
       'div.cards',
@@ -301,7 +310,17 @@ export async function statsPage(params, mount) {
         showMediationRate,
         `${ms[ms.shown].numerator} / ${ms[ms.shown].denominator}`,
       ),
-      card('结案天数（平均｜中位）', daysText, '', showDays, `${f.closed} 件结案`),
+      // The two figures break between them, never inside one ("29天" kept whole at any width).
+      h(
+        'div.card.days',
+        h(
+          'button.n',
+          { type: 'button', onclick: showDays, 'aria-label': `结案天数（平均｜中位）：${daysText}，查看算式与案件` },
+          daysText.split('｜').map((x, i, all) => h('span.nowrap', i < all.length - 1 ? `${x}｜` : x)),
+        ),
+        h('div.l', '结案天数（平均｜中位）'),
+        h('div.small.muted', `${f.closed} 件结案`),
+      ),
     ),
     h(
       'div.panel.row',

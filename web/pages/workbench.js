@@ -220,11 +220,21 @@ export async function workbench(mount) {
 /** The chair: the target, the award clocks that threaten it, and what waits for his decision. */
 async function chairBench(body) {
   const year = today().slice(0, 4);
-  const [rate, board, waiting] = await Promise.all([
+  const [rate, board, waiting, soon, suspended] = await Promise.all([
     api('GET', `/api/stats/closure?from=${year}-01-01&to=${year}-12-31`),
     api('GET', '/api/board/award-clock?within=10&pageSize=10'),
     api('GET', '/api/cases?state=accepted&pageSize=10'),
+    // The award clocks running out within ten days, for the extension candidates (below): at most 50 looked at.
+    api('GET', '/api/board/award-clock?within=10&pageSize=50'),
+    api('GET', '/api/cases?state=suspended&pageSize=10'),
   ]);
+  const extendable = await extensionCandidates(soon.items);
+  const toDecide = waiting.total + extendable.length + suspended.total;
+  const openList = (id) => () => {
+    const el = document.getElementById(id);
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus({ preventScroll: true });
+  };
   fill(
     body,
     h('h1', '工作台'),
@@ -257,7 +267,38 @@ async function chairBench(body) {
         },
         { actionHint: '，查看督办' },
       ),
-      card('待组成仲裁庭', waiting.total, waiting.total ? 'warn' : ''),
+      card('待我决定', toDecide, toDecide ? 'warn' : '', openList('to-decide'), { actionHint: '，查看待我决定的事项' }),
+      card(
+        '待组成仲裁庭',
+        waiting.total,
+        waiting.total ? 'warn' : '',
+        () => {
+          location.hash = '#/cases?state=accepted';
+        },
+        { actionHint: '，查看待组庭的案件' },
+      ),
+    ),
+    h(
+      'section.panel.to-decide',
+      { id: 'to-decide', tabindex: '-1', 'aria-labelledby': 'to-decide-h' },
+      h('h2', { id: 'to-decide-h' }, `待我决定（${toDecide}）`),
+      h('h3', `可延长审理期限（十日内届满、尚未延长）（${extendable.length}）`),
+      h(
+        'p.small.muted',
+        '案情复杂需要延期的，经仲裁委员会主任批准可以延期，延长期限不得超过十五日，并书面通知当事人（《劳动争议调解仲裁法》第四十三条第一款）。须在审理期限届满前批准。',
+      ),
+      extensionTable(extendable),
+      h('h3', `待组成仲裁庭（${waiting.total}）`),
+      caseTable(waiting.items, { empty: '没有待组庭的案件' }),
+      waiting.total > waiting.items.length
+        ? h('p', h('a', { href: '#/cases?state=accepted' }, `查看全部 ${waiting.total} 件待组庭的案件 ›`))
+        : null,
+      h('h3', `中止审理中，待决定恢复（${suspended.total}）`),
+      caseTable(suspended.items, { empty: '没有中止审理的案件' }),
+      suspended.total > suspended.items.length
+        ? h('p', h('a', { href: '#/cases?state=suspended' }, `查看全部 ${suspended.total} 件中止审理的案件 ›`))
+        : null,
+      h('p.small.muted', '回避申请、管辖异议等需要您决定的事项，在各案件页的“下一步”中办理。'),
     ),
     h(
       'section.panel',
@@ -265,7 +306,48 @@ async function chairBench(body) {
       boardTable(board.items),
       h('p', h('a', { href: '#/board' }, '查看全部审限督办 ›')),
     ),
-    h('section.panel', h('h2', '待组成仲裁庭'), caseTable(waiting.items, { empty: '没有待组庭的案件' })),
+  );
+}
+
+/**
+ * The cases whose award time limit runs out within ten days, still running (not overdue, not paused by a suspension),
+ * and not yet extended (an extension is approved once, before the limit: LDMAL Art. 43) — read from each case's
+ * proceedings, since the board does not say whether a case was extended.
+ */
+async function extensionCandidates(items) {
+  const running = items.filter((x) => x.status === 'open' && x.daysLeft !== null && x.daysLeft >= 0);
+  const cases = await Promise.all(running.map((x) => api('GET', `/api/cases/${x.caseId}`).catch(() => null)));
+  return running.filter((_, i) => cases[i] && !cases[i].closure && !cases[i].proceedings?.extension);
+}
+function extensionTable(items) {
+  if (!items.length) return h('div.empty', '没有十日内届满、可延长审理期限的案件');
+  return h(
+    'table.t.extension-candidates',
+    h(
+      'thead',
+      h(
+        'tr',
+        ['案号', '申请人', '状态', '仲裁庭', '审限届满', '剩余', ''].map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      items.map((x) =>
+        h(
+          'tr',
+          h('td', h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`)),
+          h('td', names(x.applicantNames)),
+          h('td', stateBadge(x.state)),
+          h('td', x.arbitrators.length ? x.arbitrators.map((a) => a.displayName).join('、') : h('span.muted', '未组庭')),
+          h('td', dueText(x)),
+          h('td', daysLeftText(x.dueOn)),
+          h(
+            'td',
+            h('a.btn.small', { href: `#/cases/${x.caseId}`, 'aria-label': `延长审理期限：${x.caseNo ?? `#${x.caseId}`}` }, '去办理延长'),
+          ),
+        ),
+      ),
+    ),
   );
 }
 

@@ -1,0 +1,172 @@
+// A correction typed in one tab while another saved first: the typed text is never dropped. The form's model as the
+// person left it (`mine`) is laid over the case as it is now (`theirs`), field by field, against the version both
+// started from (`base`): a field only this person changed takes their value; one only the other changed keeps the
+// other's; one both changed differently keeps the saved value and is listed as a conflict, the person's own text shown
+// beside it. Parties, agents and claims are matched by id (positions may have moved); new ones (no id) are added.
+// Without a base (a draft kept before this was recorded) every field that differs is a conflict.
+
+const TOP = ['receivedOn', 'channel', 'district', 'procedure', 'wageArrears', 'facts'];
+const LIMITATION = ['knewOn', 'employmentStatus', 'employmentEndedOn'];
+const PARTY = ['kind', 'name', 'idNumber', 'creditCode', 'legalRepresentative', 'ownership', 'phone', 'address'];
+const AGENT = ['name', 'kind', 'unit', 'phone', 'relationship'];
+const CLAIM = ['category', 'amount', 'description', 'applicant'];
+
+export const FIELD_LABELS = {
+  receivedOn: '收到申请日期',
+  channel: '申请方式',
+  district: '管辖地区',
+  procedure: '程序',
+  wageArrears: '拖欠工资',
+  facts: '事实与理由',
+  knewOn: '知道或应当知道权利被侵害之日',
+  employmentStatus: '劳动关系',
+  employmentEndedOn: '劳动关系终止日',
+  kind: '类型',
+  name: '姓名/名称',
+  idNumber: '公民身份号码',
+  creditCode: '统一社会信用代码',
+  legalRepresentative: '法定代表人',
+  ownership: '用人单位类型',
+  phone: '联系电话',
+  address: '住所/地址',
+  unit: '工作单位/律所',
+  relationship: '与当事人关系',
+  category: '请求类别',
+  amount: '金额（元）',
+  description: '请求内容',
+  applicant: '申请人',
+};
+const SIDE = { applicants: '申请人', respondents: '被申请人' };
+
+const norm = (v) => (v === undefined || v === null ? '' : typeof v === 'boolean' ? v : String(v));
+const same = (a, b) => norm(a) === norm(b);
+const clone = (x) => JSON.parse(JSON.stringify(x));
+const byId = (list, id) => (id ? (list ?? []).find((x) => x.id === id) : undefined);
+
+/**
+ * A field's place, kept by ids so that it is found again after parties move: {list?, id?, agentId?, field, label}.
+ * `pathOf` turns it into the form's data-path for the model shown.
+ */
+export function pathOf(model, ref) {
+  if (!ref.list) return ref.field;
+  if (ref.list === 'limitation') return `limitation.${ref.field}`;
+  const i = model[ref.list]?.findIndex((x) => x.id === ref.id);
+  if (i === undefined || i < 0) return null;
+  if (ref.agentId === undefined) return `${ref.list}.${i}.${ref.field}`;
+  const j = model[ref.list][i].agents.findIndex((a) => a.id === ref.agentId);
+  return j < 0 ? null : `${ref.list}.${i}.agents.${j}.${ref.field}`;
+}
+
+/**
+ * `base` (may be null), `mine`, `theirs`: form models (web/pages/register.js). Returns {model, conflicts, changes}:
+ * the merged model; the fields both changed ({ref, label, mine, theirs}, the saved value kept in the model); every
+ * change of this person ({label, value, applied}), for the "我的未保存内容" panel.
+ */
+export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
+  const model = clone(theirs);
+  const text = (f, v) => (norm(v) === '' ? '（空）' : typeof v === 'boolean' ? (v ? '是' : '否') : String(show(f, v)));
+  const conflicts = [];
+  const changes = [];
+  // One field: b (base), m (mine), t (theirs) → the value kept.
+  const one = (ref, label, b, m, t) => {
+    const mineChanged = base ? !same(m, b) : !same(m, t);
+    if (!mineChanged) return t;
+    if (base && (same(t, b) || same(t, m))) {
+      changes.push({ ref, label, value: text(ref.field, m), applied: true });
+      return m;
+    }
+    conflicts.push({ ref, label, mine: m, mineText: text(ref.field, m), theirsText: text(ref.field, t) });
+    changes.push({ ref, label, value: text(ref.field, m), applied: false });
+    return t;
+  };
+  for (const k of TOP) model[k] = one({ field: k }, FIELD_LABELS[k], base?.[k], mine[k], theirs[k]);
+  model.limitation ??= {};
+  for (const k of LIMITATION)
+    model.limitation[k] = one(
+      { list: 'limitation', field: k },
+      FIELD_LABELS[k],
+      base?.limitation?.[k],
+      mine.limitation?.[k],
+      theirs.limitation?.[k],
+    );
+
+  const lists = [
+    ['applicants', PARTY],
+    ['respondents', PARTY],
+    ['claims', CLAIM],
+  ];
+  for (const [list, fields] of lists) {
+    const name = (item, i) =>
+      list === 'claims' ? `请求 ${i + 1}` : `${SIDE[list]} ${i + 1}${item?.name?.trim() ? `（${item.name.trim()}）` : ''}`;
+    (mine[list] ?? []).forEach((m, i) => {
+      const t = byId(model[list], m.id);
+      const b = base ? byId(base[list], m.id) : undefined;
+      if (!m.id) {
+        // New in this form: added as typed (a claim's owner by position stays only while that applicant exists).
+        const added = clone(m);
+        if (list === 'claims' && Number(added.applicant || 0) > (model.applicants?.length ?? 0)) added.applicant = '';
+        for (const a of added.agents ?? []) delete a.id;
+        model[list].push(added);
+        if (!isBlank(m, fields))
+          changes.push({ label: `新增${name(m, model[list].length - 1)}`, value: summary(m, fields), applied: true });
+        return;
+      }
+      if (!t) {
+        // The other person deleted it: nothing of it goes back in unseen, but the typed text is listed.
+        if (b && fields.every((f) => same(m[f], b[f]))) return;
+        changes.push({ label: `${name(m, i)}（已被他人删除）`, value: summary(m, fields), applied: false });
+        return;
+      }
+      const at = model[list].indexOf(t);
+      for (const f of fields) t[f] = one({ list, id: m.id, field: f }, `${name(t, at)} ${FIELD_LABELS[f]}`, b?.[f], m[f], t[f]);
+      if (list === 'claims') return;
+      for (const ma of m.agents ?? []) {
+        const ta = byId(t.agents, ma.id);
+        const ba = b ? byId(b.agents, ma.id) : undefined;
+        if (!ma.id) {
+          t.agents.push(clone(ma));
+          changes.push({ label: `${name(t, at)} 新增代理人`, value: summary(ma, AGENT), applied: true });
+        } else if (!ta) {
+          if (!(ba && AGENT.every((f) => same(ma[f], ba[f]))))
+            changes.push({ label: `${name(t, at)} 代理人（已被他人删除）`, value: summary(ma, AGENT), applied: false });
+        } else
+          for (const f of AGENT)
+            ta[f] = one({ list, id: m.id, agentId: ma.id, field: f }, `${name(t, at)} 代理人${FIELD_LABELS[f]}`, ba?.[f], ma[f], ta[f]);
+      }
+      // Agents this person removed, unchanged by the other: removed.
+      if (b)
+        t.agents = t.agents.filter((ta) => {
+          const ba = byId(b.agents, ta.id);
+          const gone = ba && !byId(m.agents, ta.id);
+          if (!gone) return true;
+          if (AGENT.every((f) => same(ta[f], ba[f]))) {
+            changes.push({ label: `删除${name(t, at)}的代理人${ta.name}`, value: '', applied: true });
+            return false;
+          }
+          changes.push({ label: `删除${name(t, at)}的代理人${ta.name}（他人已修改，未删除）`, value: '', applied: false });
+          return true;
+        });
+    });
+    // Items this person removed: removed when the other did not change them, else kept and said.
+    if (base)
+      model[list] = model[list].filter((t) => {
+        const b = byId(base[list], t.id);
+        if (!b || byId(mine[list], t.id)) return true;
+        const i = model[list].indexOf(t);
+        if (fields.every((f) => same(t[f], b[f])) && JSON.stringify(t.agents ?? []) === JSON.stringify(b.agents ?? [])) {
+          changes.push({ label: `删除${name(t, i)}`, value: '', applied: true });
+          return false;
+        }
+        changes.push({ label: `删除${name(t, i)}（他人已修改，未删除）`, value: summary(t, fields), applied: false });
+        return true;
+      });
+  }
+  function summary(x, fields) {
+    return fields
+      .filter((f) => f !== 'kind' && norm(x[f]) !== '' && x[f] !== false)
+      .map((f) => `${FIELD_LABELS[f]}：${show(f, x[f])}`)
+      .join('；');
+  }
+  return { model, conflicts, changes };
+}
+const isBlank = (x, fields) => fields.every((f) => f === 'kind' || f === 'category' || !norm(x[f]));
