@@ -186,6 +186,8 @@ export const DOCUMENT_ROLES: Record<DocumentKind, readonly Role[]> = {
   advance_execution_ruling: ['arbitrator'],
   court_transfer_letter: ['clerk'],
   decision: ['chair', 'arbitrator'],
+  // The clerk serves documents (送达); the receipt goes with each.
+  service_receipt: ['clerk'],
 };
 
 export function generateDocumentRefusal(actor: Actor, kind: string, label: string, scope: CaseScope): string | null {

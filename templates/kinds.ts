@@ -28,6 +28,7 @@ export const DOCUMENT_KINDS = {
   advance_execution_ruling: '先予执行裁决书',
   court_transfer_letter: '移送函',
   decision: '决定书',
+  service_receipt: '送达回证',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
@@ -100,6 +101,10 @@ export interface RequestText {
   occurrence?: number;
   /** The arbitrator's legal basis per award item, replacing the recorded or suggested list. */
   legalBasis?: { claimId: number; basis: string[] }[];
+  /** 送达回证: the party served (受送达人). */
+  partyId?: number;
+  /** 送达回证: the document served (a SERVE `document`); default the last one recorded as served on the party. */
+  servedDocument?: string;
 }
 
 /** What the arbitrator wrote with an award or a partial award (ISSUE_AWARD / PARTIAL_AWARD). */
@@ -176,6 +181,11 @@ export interface DocInput {
   mediators?: string[];
   /** The commission's telephone, printed with the contact person on letters (config; optional). */
   contactPhone?: string | null;
+  /**
+   * 送达回证: the day the document served was made (workflows/rules.ts documentMadeOn): null, not made yet; undefined,
+   * no rule for that document (a decision, another document).
+   */
+  servedDocumentMadeOn?: string | null;
   text: RequestText;
   record: RecordText;
 }
@@ -1625,6 +1635,133 @@ export function correctionTarget(d: Pick<DocInput, 'ctx' | 'caseNo' | 'text'>): 
   );
 }
 
+/** The documents a service is recorded for (SERVE `document`, workflows/procedure-types.ts SERVICE_DOCUMENTS). */
+export const SERVED_DOCUMENT_NAMES: Record<string, string> = {
+  acceptance_notice: '受理通知书',
+  rejection_notice: '不予受理通知书',
+  supplement_notice: '补正通知书',
+  application_copy: '仲裁申请书副本',
+  respond_notice: '应诉通知书',
+  defense_copy: '答辩书副本',
+  tribunal_notice: '仲裁庭组成通知书',
+  conversion_notice: '转为一般程序处理通知书',
+  hearing_notice: '开庭通知书',
+  postponement_notice: '延期开庭通知书',
+  decision: '决定书',
+  mediation_document: '仲裁调解书',
+  award: '仲裁裁决书',
+  advance_execution_ruling: '先予执行裁决书',
+  claims_change_copy: '变更仲裁请求书副本',
+  addition_notice: '追加当事人通知书',
+  other: '其他文书',
+};
+const SERVICE_METHOD_NAMES: Record<string, string> = {
+  direct: '直接送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  sms: '简便方式送达',
+  left: '留置送达',
+  entrusted: '委托送达',
+  public_notice: '公告送达',
+  posted: '张贴送达',
+};
+/** The blank a receipt carries before service: the ways a commission serves (CPL Arts. 87–91; Rules Art. 20 [R]). */
+const METHOD_BOXES = ['直接送达', '邮寄送达', '委托送达', '留置送达', '电子送达'].map((m) => `□${m}`).join('　');
+const SIGNED_ON_BLANK = '　　　　年　　月　　日';
+
+/**
+ * 送达回证 (service receipt): the form a document travels with and the file keeps — CPL Art. 87 (the receipt records
+ * the date of receipt and is signed by the person served; the date of signing is the date of service), Art. 89
+ * (refusal: the reason and date noted, left at the residence), Art. 90 (electronic service with consent), Art. 95
+ * (public notice); Rules Art. 20 [R] (the date the addressee writes on the receipt is the service date; domain.md
+ * §14.2). Two uses, from one builder:
+ * - before service (nothing recorded yet for that party and document): the form to take along — the document, the
+ *   person and address, the ways of service as boxes, the signature and the date blank. Its date is the day the served
+ *   document was made (workflows/rules.ts documentMadeOn, passed in as `servedDocumentMadeOn`).
+ * - after a service was recorded (SERVE): the record of it — its way and day; where no signature stands for it (public
+ *   notice, electronic service, a refusal) the cell says what does. Its date is the day of the service (or of the
+ *   publication, the leaving, the posting).
+ * It prints only what the record holds: the person who delivered signs by hand, so no name is printed for them.
+ */
+function serviceReceipt(d: DocInput): DocSpec[] {
+  const all = [...d.applicants, ...d.respondents, ...(d.thirdParties ?? [])];
+  const party = all.find((p) => p.id === d.text.partyId);
+  if (!party) throw new RecordIncompleteError('partyId', '请选择本案的受送达人');
+  const services = d.ctx.services.filter(
+    (s) => s.partyId === party.id && (d.text.servedDocument === undefined || s.document === d.text.servedDocument),
+  );
+  // The recorded service the receipt is of: the one asked for (occurrence among this party's services of that document),
+  // or the latest; none when nothing was recorded yet and no occurrence was asked for (a receipt to take along).
+  const s = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
+  const document = s?.document ?? d.text.servedDocument;
+  if (!document) throw new RecordIncompleteError('servedDocument', '尚无向该当事人送达的记录：请选择所送达的文书');
+  const dateOn = s ? (s.publishedOn ?? s.servedOn) : d.servedDocumentMadeOn;
+  if (!dateOn)
+    throw new NotReadyError(
+      d.servedDocumentMadeOn === null
+        ? `本案尚未作出${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}`
+        : `记录中无从判断${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}的作出日期：请先记录送达（SERVE），再出具送达回证`,
+    );
+  const docName = SERVED_DOCUMENT_NAMES[document] ?? '文书';
+  const representative =
+    party.kind === 'organization' && party.legalRepresentative
+      ? `（${party.legalRepresentativeTitle ? `${party.legalRepresentativeTitle}：` : '法定代表人：'}${party.legalRepresentative}）`
+      : '';
+  const method = s ? (SERVICE_METHOD_NAMES[s.method] ?? s.method) : METHOD_BOXES;
+  // Where a signature stands for the service, its cell is left for it; where none does (public notice, electronic
+  // service, a refusal, the post), the cell says what does.
+  const instead = (): string | null => {
+    if (!s) return null;
+    const on = chineseDate(s.publishedOn ?? s.servedOn);
+    switch (s.method) {
+      case 'public_notice':
+        return `公告于${on}发布，自发布之日起经过三十日，即视为送达（《中华人民共和国民事诉讼法》第九十五条）。`;
+      case 'electronic':
+        return '经受送达人同意，以电子方式送达，以送达信息到达受送达人特定系统的日期为送达日期（《中华人民共和国民事诉讼法》第九十条）。';
+      case 'left':
+        return `受送达人拒绝签收，于${on}将文书留置（《中华人民共和国民事诉讼法》第八十九条）。`;
+      case 'posted':
+        return `于${on}张贴送达。`;
+      case 'post':
+        return '邮寄送达，以回执上注明的收件日期为送达日期（《中华人民共和国民事诉讼法》第九十一条），见邮件回执。';
+      case 'sms':
+        return `以简便方式送达${s.confirmed ? '，受送达人已确认收悉' : ''}。`;
+      default:
+        return null;
+    }
+  };
+  const signature = instead() ?? '\n\n';
+  // The service date as the record holds it (a deemed day for a notice, a leaving, a posting: Rules Art. 20 [R]).
+  const servedOnText = s ? `${chineseDate(s.servedOn)}${s.publishedOn ? '（视为送达之日）' : ''}` : SIGNED_ON_BLANK;
+  const note = s?.method === 'left' ? '拒收事由：\n\n见证人（签名或者盖章）：\n' : '';
+  return [
+    {
+      title: DOCUMENT_KINDS.service_receipt,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      dateOn,
+      blocks: [
+        {
+          kind: 'table',
+          widths: [0.24, 0.76],
+          align: ['left', 'left'],
+          header: ['送达文书', `${docName}${d.caseNo ? `　${d.caseNo}` : ''}`],
+          rows: [
+            ['受送达人', `${party.name}${representative}`],
+            ['送达地址', party.address ?? ''],
+            ['送达方式', method],
+            ['受送达人签名或者盖章', signature],
+            ['签收日期', servedOnText],
+            ['代收人及代收理由', '\n\n'],
+            ['送达人签名', '\n\n'],
+            ['备注', note],
+          ],
+        },
+      ],
+    },
+  ];
+}
+
 export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   acceptance_notice: acceptanceNotice,
   rejection_notice: rejectionNotice,
@@ -1639,4 +1776,5 @@ export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   advance_execution_ruling: advanceExecution,
   court_transfer_letter: transferLetter,
   decision,
+  service_receipt: serviceReceipt,
 };

@@ -172,6 +172,16 @@ export const SAMPLE_PRE_ARBITRATION_INPUT: DocInput = {
   },
 };
 
+/** The sample case with its award served on the respondent by post on 03-27: the 送达回证 of that service. */
+export const SAMPLE_SERVICE_INPUT: DocInput = {
+  ...SAMPLE_INPUT,
+  ctx: {
+    ...SAMPLE_INPUT.ctx,
+    services: [...SAMPLE_INPUT.ctx.services, { document: 'award', partyId: 2, method: 'post', servedOn: '2026-03-27' }],
+  },
+  text: { ...SAMPLE_INPUT.text, partyId: 2 },
+};
+
 /** The sample a document kind is rendered from. */
 export const sampleFor = (kind: string): DocInput =>
   kind === 'partial_award'
@@ -180,4 +190,6 @@ export const sampleFor = (kind: string): DocInput =>
       ? SAMPLE_CONVERTED_INPUT
       : kind === 'mediation_agreement'
         ? SAMPLE_PRE_ARBITRATION_INPUT
-        : SAMPLE_INPUT;
+        : kind === 'service_receipt'
+          ? SAMPLE_SERVICE_INPUT
+          : SAMPLE_INPUT;

@@ -15,7 +15,7 @@ import {
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { mediationNeedsTribunal } from '../../workflows/rules.ts';
+import { documentMadeOn, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, staleVersion, userNames } from '../cases/case-state.ts';
@@ -139,8 +139,9 @@ function withPriorText(req: DocumentRequest, events: EventRecord[]): DocumentReq
 }
 
 /** Request fields the record must agree with (400 naming the field). */
-function checkRequest(req: DocumentRequest, claimIds: Set<number>, today: string, awardOn: string | null): void {
+function checkRequest(req: DocumentRequest, claimIds: Set<number>, today: string, awardOn: string | null, partyIds: Set<number>): void {
   const errors: FieldError[] = [];
+  if (req.partyId !== undefined && !partyIds.has(req.partyId)) errors.push({ path: 'partyId', message: '本案没有该当事人' });
   for (const [i, x] of (req.legalBasis ?? []).entries())
     if (!claimIds.has(x.claimId)) errors.push({ path: `legalBasis.${i}.claimId`, message: `本案没有编号为 ${x.claimId} 的仲裁请求` });
   if (req.decidedOn && req.decidedOn > today) errors.push({ path: 'decidedOn', message: `决定日期不能晚于今天（${today}）` });
@@ -218,7 +219,13 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     input.corrects?.partialAward !== undefined
       ? (ctx.partialAwards[input.corrects.partialAward - 1]?.issuedOn ?? null)
       : (ctx.award?.issuedOn ?? (ctx.partialAwards.length === 1 ? (ctx.partialAwards[0]?.issuedOn ?? null) : null));
-  checkRequest(input, new Set(c.claims.map((cl) => cl.id as number)), deps.clock.today(), correctedOn);
+  checkRequest(
+    input,
+    new Set(c.claims.map((cl) => cl.id as number)),
+    deps.clock.today(),
+    correctedOn,
+    new Set(c.parties.map((p) => p.id as number)),
+  );
   // LDMAL Art. 42(2)–(3); Rules Art. 73: the 调解书 is the tribunal's, signed by its arbitrators (a case stored before
   // MEDIATION_AGREED needed a tribunal may hold an agreement without one).
   // Refused only for a document no one has signed yet: one already signed, or in effect, is reprinted as it was.
@@ -304,6 +311,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         extensionDays: deps.periods.extension.days,
       },
       contactPhone: config.commissionPhone ?? null,
+      // 送达回证 of a document not yet served: dated the day that document was made.
+      ...(req.kind === 'service_receipt' && req.servedDocument ? { servedDocumentMadeOn: documentMadeOn(ctx, req.servedDocument) } : {}),
       text: req,
       record: recordText(events),
     });
@@ -335,7 +344,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   }
   // What the arbitrator wrote for this document, kept with the act so that a regeneration prints the same.
   const text = Object.fromEntries(
-    (['matter', 'occurrence', ...TEXT_FIELDS, 'body', 'decidedOn', 'corrects'] as const)
+    (['matter', 'occurrence', ...TEXT_FIELDS, 'body', 'decidedOn', 'corrects', 'partyId', 'servedDocument'] as const)
       .filter((f) => req[f] !== undefined)
       .map((f) => [f, req[f]]),
   );

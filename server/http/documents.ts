@@ -4,6 +4,7 @@ import type { Deps } from '../../app/deps.ts';
 import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
 import { Instant, IsoDate, RecordId } from '../../app/schemas.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
+import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { ifMatch } from './parse.ts';
 import { IdParams, route, WriteHeaders } from './route.ts';
 import { runWriteStaged } from './write.ts';
@@ -60,6 +61,11 @@ const DocumentRequest = z
       .optional()
       .openapi({ description: '裁决书：仲裁员确认或修改的各项裁决依据（替代建议清单）' }),
     draft: z.boolean().optional().openapi({ description: 'true：草稿（标注“草稿”，印章位置仅为虚线占位）；缺省为正式文本' }),
+    partyId: RecordId.optional().openapi({ description: '送达回证：受送达人（本案当事人的 id）' }),
+    servedDocument: z.enum(SERVICE_DOCUMENTS).optional().openapi({
+      description:
+        '送达回证：所送达的文书（同 SERVE 的 document）；缺省为已记录的向该当事人的最近一次送达。尚未记录送达时，出具待送达时携带的空白回证（方式、签收栏空白），日期为该文书作出之日',
+    }),
   })
   .strict()
   // A decision (决定书) is about one matter: without it the request is malformed (400 naming `matter`), not a text the
@@ -69,6 +75,8 @@ const DocumentRequest = z
       ctx.addIssue({ code: 'custom', path: ['matter'], message: '决定书须写明事项 matter' });
     if (r.corrects !== undefined && (r.kind !== 'decision' || r.matter !== 'correction'))
       ctx.addIssue({ code: 'custom', path: ['corrects'], message: 'corrects 只用于补正决定（kind decision，matter correction）' });
+    if (r.kind === 'service_receipt' && r.partyId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['partyId'], message: '送达回证须写明受送达人 partyId' });
   })
   .openapi('DocumentRequest');
 const documentShape = {

@@ -311,8 +311,13 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
     case 'generateDocument':
       return Object.keys(DOCUMENT_ROLES).map((kind) => ({
         params: { id: c.id },
-        // A decision names its matter (400 without it, before the role is asked).
-        body: kind === 'decision' ? { kind, matter: 'suspension' } : { kind },
+        // A decision names its matter, a service receipt its party (400 without it, before the role is asked).
+        body:
+          kind === 'decision'
+            ? { kind, matter: 'suspension' }
+            : kind === 'service_receipt'
+              ? { kind, partyId: (c.applicants as { id: number }[])[0]?.id ?? 1 }
+              : { kind },
         allowed: generateDocumentRefusal(actor, kind, kind, scope) === null,
         note: kind,
       }));

@@ -891,6 +891,11 @@ function docsSection(c, docs, refresh) {
       value: chosen.matter && chosen.matter in matters ? chosen.matter : undefined,
     });
     const draft = input('checkbox');
+    // 送达回证: to whom, and of which document — by default what was last recorded as served on that party; a document
+    // not yet served gives the blank receipt to take along.
+    const receiptParty = select(Object.fromEntries(partiesOf(c).map((p) => [String(p.id), p.label])), { 'aria-label': '受送达人' });
+    const receiptDoc = select({ '': '已记录的最近一次送达', ...SERVICE_DOCS }, { 'aria-label': '所送达的文书' });
+    const receipt = h('span.receipt-choice', receiptParty, receiptDoc);
     // Which partial award or ruling, when there are several (the latest first chosen).
     const occurrence = h('select', { 'aria-label': '哪一件' });
     // A correction decision: which award document it corrects, when the case has more than one (Rules Art. 54).
@@ -902,6 +907,7 @@ function docsSection(c, docs, refresh) {
     );
     if (targets.length) corrected.value = targets.at(-1)[0];
     const showMatter = () => {
+      receipt.hidden = kind.value !== 'service_receipt';
       matter.hidden = kind.value !== 'decision';
       corrected.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
       const acts = docOccurrences(c, kind.value);
@@ -952,7 +958,7 @@ function docsSection(c, docs, refresh) {
       texts.append(field(TEXT_LABELS[fieldName], `text-${fieldName}`, box, { wide: true, hint: message }));
       return box;
     };
-    for (const el of [kind, occurrence, matter])
+    for (const el of [kind, occurrence, matter, receiptParty, receiptDoc])
       el.addEventListener('change', () => {
         if (el === kind || el === matter) showMatter();
         forget();
@@ -1003,6 +1009,9 @@ function docsSection(c, docs, refresh) {
             kind: kind.value,
             ...(kind.value === 'decision' ? { matter: matter.value } : {}),
             ...(!corrected.hidden ? { corrects: JSON.parse(corrected.value) } : {}),
+            ...(kind.value === 'service_receipt'
+              ? { partyId: Number(receiptParty.value), ...(receiptDoc.value ? { servedDocument: receiptDoc.value } : {}) }
+              : {}),
             ...(which ? { occurrence: which } : {}),
             ...Object.fromEntries(
               [...textBoxes]
@@ -1051,6 +1060,7 @@ function docsSection(c, docs, refresh) {
       field('文书种类', 'docKind', kind),
       Object.keys(matters).length ? matter : null,
       corrected,
+      receipt,
       occurrence,
       h('label.check', draft, '草稿（印章处为占位）'),
       btn,
