@@ -186,6 +186,8 @@ export interface DocInput {
    * no rule for that document (a decision, another document).
    */
   servedDocumentMadeOn?: string | null;
+  /** How a 调解书 may be served here (workflows/rules.ts mediationDocumentMethods, as configured). */
+  mediationDocumentMethods?: readonly string[];
   text: RequestText;
   record: RecordText;
 }
@@ -1666,7 +1668,8 @@ const SERVICE_METHOD_NAMES: Record<string, string> = {
   posted: '张贴送达',
 };
 /** The blank a receipt carries before service: the ways a commission serves (CPL Arts. 87–91; Rules Art. 20 [R]). */
-const METHOD_BOXES = ['直接送达', '邮寄送达', '委托送达', '留置送达', '电子送达'].map((m) => `□${m}`).join('　');
+const BLANK_METHODS = ['direct', 'post', 'entrusted', 'left', 'electronic'];
+const methodBoxes = (methods: readonly string[]) => methods.map((m) => `□${SERVICE_METHOD_NAMES[m] ?? m}`).join('　');
 const SIGNED_ON_BLANK = '　　　　年　　月　　日';
 
 /**
@@ -1707,7 +1710,9 @@ function serviceReceipt(d: DocInput): DocSpec[] {
     party.kind === 'organization' && party.legalRepresentative
       ? `（${party.legalRepresentativeTitle ? `${party.legalRepresentativeTitle}：` : '法定代表人：'}${party.legalRepresentative}）`
       : '';
-  const method = s ? (SERVICE_METHOD_NAMES[s.method] ?? s.method) : METHOD_BOXES;
+  // A 调解书's blank offers only the ways it may be served (never left: SPC CPL Interpretation Art. 133; rules.ts).
+  const blank = document === 'mediation_document' && d.mediationDocumentMethods ? d.mediationDocumentMethods : BLANK_METHODS;
+  const method = s ? (SERVICE_METHOD_NAMES[s.method] ?? s.method) : methodBoxes(BLANK_METHODS.filter((m) => blank.includes(m)));
   // Where a signature stands for the service, its cell is left for it; where none does (public notice, electronic
   // service, a refusal, the post), the cell says what does.
   const instead = (): string | null => {

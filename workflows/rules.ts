@@ -722,20 +722,22 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     // party's own signature on the return receipt).
     if (doc === 'mediation_document') {
       const method = ev.payload.method as string;
-      // (The web form offers only `mediationDocumentMethods`.)
+      // One list says what may serve a 调解书 — the web form offers it, this rule refuses the rest (SMS has its own
+      // refusal, Rules Art. 59).
+      const allowed = mediationDocumentMethods(ev.facts?.mediationDocumentByPost !== false);
       const why: Record<string, string> = {
         left: '调解书应当直接送达当事人本人，不适用留置送达',
         posted: '调解书应当直接送达当事人本人，不适用张贴送达',
         public_notice: '公告送达不能使当事人签收，调解书不适用公告送达',
       };
-      if (why[method])
+      if (!allowed.includes(method) && method !== 'sms' && method !== 'post')
         return v(
           'mediation-document-personal-service',
           'LDMAL Art. 42(3); SPC CPL Interpretation Art. 133',
-          `${why[method]}：调解书经双方当事人签收后发生法律效力（劳动争议调解仲裁法第四十二条第三款；最高人民法院关于适用《中华人民共和国民事诉讼法》的解释第一百三十三条）。当事人本人因故不能签收的，可由其指定的代收人签收；当事人拒绝签收的，请登记拒绝签收调解书（视为反悔，应及时作出裁决）`,
+          `${why[method] ?? '调解书应当直接送达当事人本人'}：调解书经双方当事人签收后发生法律效力（劳动争议调解仲裁法第四十二条第三款；最高人民法院关于适用《中华人民共和国民事诉讼法》的解释第一百三十三条）。当事人本人因故不能签收的，可由其指定的代收人签收；当事人拒绝签收的，请登记拒绝签收调解书（视为反悔，应及时作出裁决）`,
           'method',
         );
-      if (method === 'post' && ev.facts?.mediationDocumentByPost === false)
+      if (method === 'post' && !allowed.includes('post'))
         return v(
           'mediation-document-personal-service',
           'LDMAL Art. 42(3); SPC CPL Interpretation Art. 133',

@@ -15,7 +15,7 @@ import {
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { documentMadeOn, mediationNeedsTribunal } from '../../workflows/rules.ts';
+import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, staleVersion, userNames } from '../cases/case-state.ts';
@@ -313,6 +313,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       contactPhone: config.commissionPhone ?? null,
       // 送达回证 of a document not yet served: dated the day that document was made.
       ...(req.kind === 'service_receipt' && req.servedDocument ? { servedDocumentMadeOn: documentMadeOn(ctx, req.servedDocument) } : {}),
+      mediationDocumentMethods: mediationDocumentMethods(config.mediationDocumentByPost),
       text: req,
       record: recordText(events),
     });

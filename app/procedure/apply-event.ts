@@ -544,10 +544,12 @@ async function recordDecision(
       deps.config.caseNoPrefix,
     ]).includes(SERIAL_MARK);
   // One versioned UPDATE: state, snapshot, derived columns and (with a new number or party) the search text. A number
-  // taken with COMMIT is in the search text as the mark, which the statement queued with COMMIT replaces (`setNumber`):
-  // the parties' names stay in this bound statement, out of the text of the one written with literals, which
-  // PostgreSQL writes whole to its log when it fails (outside reliability tester); a number taken otherwise rewrites
-  // the search text (`setDerived`).
+  // taken with COMMIT: when nothing in the UPDATE is what a party wrote (`updateWithNumber`, below), the UPDATE itself
+  // is queued after the serial and writes the number and the search text's number in place (db/stores/cases.ts
+  // `update` with `number`); otherwise the bound UPDATE writes the search text with the mark, which the statement
+  // queued with COMMIT replaces (`setNumber`). Either way the parties' names never go into the text of a statement
+  // written with literals, which PostgreSQL writes whole to its log when it fails (outside reliability tester). A
+  // number taken otherwise rewrites the search text (`setDerived`, bound).
   const search = markable
     ? { caseNo: marked, parties: updated.parties }
     : cols.caseNo !== undefined || children?.parties

@@ -903,7 +903,8 @@ export function createCaseStore() {
          * SQLite inside the writer's transaction): the UPDATE cannot miss, so on SQLite it is queued with the writes that
          * follow. On PostgreSQL it stays bound: the snapshot holds what the parties wrote (a defence summary, agreement
          * terms), and a failing simple query's whole text may reach the server's log — unless every value is
-         * `impersonal` (an acceptance, a hearing scheduled, most acts): then it is queued too, one round trip fewer.
+         * `impersonal` (an acceptance, early acts: a snapshot that holds a hearing's place or a reason stays bound):
+         * then it is queued too, one round trip fewer.
          */
         locked?: true;
         /**
@@ -911,7 +912,7 @@ export function createCaseStore() {
          * holds `SERIAL_MARK` where the serial goes), its year and serial, and the search text's number, written in
          * this same UPDATE — one new row version instead of two (`setNumber`). The search text's names are the stored
          * ones (the parties did not change), so no name is written into the statement's text. Only when
-         * `queuesWithNumber` says so.
+         * `queuesImpersonal` says so.
          */
         number?: { caseNo: string; year: number };
       },
@@ -980,12 +981,14 @@ export function createCaseStore() {
      */
     async setDerived(trx: Knex, id: number, cols: CaseColumns, opts: { parties?: PartyRecord[] } = {}): Promise<void> {
       if (cols.caseNo !== undefined && opts.parties) {
-        // The caller holds the parties: the search text in the same statement (queued: nobody reads its answer).
+        // The caller holds the parties: the search text in the same statement (queued: nobody reads its answer). It
+        // holds the parties' names: `personal`, so bound on PostgreSQL, never in a script's text (reviewer).
         await writeLater(
           trx,
           trx('cases')
             .where({ id })
             .update({ ...toRow(cols), search_text: searchText(cols.caseNo, opts.parties) }),
+          { personal: true },
         );
         return;
       }
@@ -1437,45 +1440,47 @@ function entryRow(e: EventInsert, seq: number) {
 
 /**
  * Whether a value holds nothing a party wrote and no number of a person: null, numbers, booleans, and strings that are
- * codes, identifiers or ISO dates (ASCII letters, digits and `_.:+-`, no run of six digits, at most 64 characters) —
- * also nested in arrays and in objects whose keys are such strings. A statement of such values may go to PostgreSQL
- * with its literals: the whole text of a simple query that fails reaches the server's log. Anything else (a name, a
- * summary, agreement terms, an address, a district's Chinese name) stays bound; so does any text under a key that
- * names what people write (`writtenByPeople`).
+ * codes (lowercase ASCII words joined by `_`: `accepted`, `public_notice`) or ISO dates and times — also nested in
+ * arrays and in objects whose keys are ASCII identifiers. A statement of such values may go to PostgreSQL with its
+ * literals: the whole text of a simple query that fails reaches the server's log. Anything else stays bound: a name (in
+ * any script, pinyin with a capital too), a summary, agreement terms, an address, a district's Chinese name, a number
+ * however grouped (`138-1234-5678` is no code and no date) — and any text under a key that names what people write
+ * (`writtenByPeople`), however plain it looks (a one-word reason in lowercase pinyin).
  */
 export function impersonal(v: unknown): boolean {
   if (v === null || v === undefined || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
-  if (typeof v === 'string') return v.length <= 64 && IMPERSONAL_TEXT.test(v) && !SIX_DIGITS.test(v);
+  if (typeof v === 'string') return v.length <= 40 && (CODE.test(v) || ISO_DATE_TIME.test(v));
   if (Array.isArray(v)) return v.every(impersonal);
   if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     for (const k in v) {
       const x = (v as Record<string, unknown>)[k];
-      if (!impersonal(k) || !impersonal(x) || (writtenByPeople(k) && holdsText(x))) return false;
+      if (!KEY.test(k) || !impersonal(x) || (writtenByPeople(k) && holdsText(x))) return false;
     }
     return true;
   }
   return false;
 }
-/**
- * Keys whose text someone wrote (the statechart's reasons, summaries, terms, places, courts…): never taken as
- * impersonal, however plain the text looks (a one-word reason in pinyin).
- */
+const CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z)?$/;
+const KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const holdsText = (x: unknown): boolean =>
   typeof x === 'string'
     ? x !== ''
     : Array.isArray(x)
       ? x.some(holdsText)
       : x !== null && typeof x === 'object' && Object.values(x).some(holdsText);
+/**
+ * Keys whose text someone wrote (the statechart's reasons, summaries, terms, places, courts, grounds…): never taken as
+ * impersonal, however plain the text looks.
+ */
 const WRITTEN_BY_PEOPLE = new Set(
-  'reason summary description terms place court items text note notes remark remarks content address phone name basis facts finding'.split(
+  'reason summary description terms place court items text note notes remark remarks content address phone name basis facts finding grounds organization commission'.split(
     ' ',
   ),
 );
 /** A key naming what people write: one of its words (camelCase or snake_case) is one of `WRITTEN_BY_PEOPLE`. */
 const writtenByPeople = (key: string) => key.split(/(?=[A-Z])|_/).some((w) => WRITTEN_BY_PEOPLE.has(w.toLowerCase()));
-const IMPERSONAL_TEXT = /^[A-Za-z0-9_.:+-]*$/;
-const SIX_DIGITS = /[0-9]{6}/;
 
 /** Whether an `update` of these columns, locked, is queued with its literals on `trx` (PostgreSQL): `impersonal`. */
 export function queuesImpersonal(trx: Knex, cols: CaseColumns): boolean {

@@ -50,8 +50,9 @@ export function parseEventBody(body: unknown, today: string): EventInput {
   if (env.success && on > today) errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
   // Dates of acts inside the payload are validated like occurredOn: never in the future.
   for (const key of PAST_DATE_FIELDS) {
-    const d = (rest as Record<string, unknown>)[key];
-    if (typeof d === 'string' && payload.success && d > today) errors.push({ path: key, message: `日期不能晚于今天（${today}）` });
+    // The value as parsed (invisible characters gone), not as sent: "20\u200b25-01-01" is 2025-01-01.
+    const d = payload.success ? (payload.data as Record<string, unknown>)[key] : undefined;
+    if (typeof d === 'string' && d > today) errors.push({ path: key, message: `日期不能晚于今天（${today}）` });
   }
   if (errors.length) throw validationError(errors);
   return { type: t, occurredOn: on, payload: payload.data as Record<string, unknown> };

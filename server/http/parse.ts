@@ -87,8 +87,11 @@ export function controlCharErrors(value: unknown, path: (string | number)[] = []
  * and a variation selector (an ideographic variant, Mongolian free variation selectors) is dropped — its base character
  * kept. Names are not NFKC-normalised: that would rewrite CJK compatibility ideographs a name may be registered with
  * (a legal record keeps the name as on the identity card), and the checks and maskers already read full-width digits,
- * letters and separators as ASCII (workflows/identifiers.ts). Iterative, like `assertShallow`; the input is not changed.
+ * letters and separators as ASCII (workflows/identifiers.ts). Secrets (`password`, `currentPassword`, `newPassword`, a
+ * token) are left as sent: a password set with such a character must still verify (reviewer). Iterative, like
+ * `assertShallow`; the input is not changed.
  */
+const SECRET_KEY = /password|secret|token/i;
 export function withoutInvisibleText(value: unknown): unknown {
   if (typeof value === 'string') return withoutInvisibles(value);
   if (!value || typeof value !== 'object') return value;
@@ -98,6 +101,8 @@ export function withoutInvisibleText(value: unknown): unknown {
     const o = stack.pop() as Record<string | number, unknown>;
     for (const k of Object.keys(o)) {
       const v = o[k];
+      // A secret is compared as it was set (a password holding an emoji's U+FE0F): never changed here.
+      if (typeof v === 'string' && SECRET_KEY.test(k)) continue;
       if (typeof v === 'string') o[k] = withoutInvisibles(v);
       else if (v && typeof v === 'object') {
         const copy = Array.isArray(v) ? [...v] : { ...(v as Record<string, unknown>) };

@@ -163,7 +163,7 @@ export function createTimeRouter(deps: Deps): Router {
         raw,
       ),
     description:
-      '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限随即重新计算：应答最多等待 CALENDAR_RECOMPUTE_WAIT_MS（默认 10 秒）让其完成，未完成的在后台继续（202；应答体中的 recomputation 为等待之后的状态：done 已完成，running/pending 仍在后台进行），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
+      '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限随即重新计算：应答最多等待 CALENDAR_RECOMPUTE_WAIT_MS（默认 10 秒）让其完成，未完成的在后台继续（202；应答体中的 recomputation 为等待之后的状态：done 已完成，running/pending 仍在后台进行；以同一 Idempotency-Key 重试时返回首次应答所存的状态，当前进度以 Location 为准），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
     responses: {
       202: {
         description: '已录入；未结案件的期限正在后台重新计算',

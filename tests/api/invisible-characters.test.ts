@@ -128,6 +128,18 @@ describe(`invisible characters in names and free text (${process.env.TEST_DB ?? 
     }
   });
 
+  it('a password is compared as it was set: one holding U+FE0F or U+200D still signs in, and only as typed (reviewer)', async () => {
+    const password = 'heart\u2764\uFE0F-joined\u200D-2026';
+    const made = await t
+      .api(t.adminToken)
+      .post('/api/users', { username: 'clerk-emoji', password, role: 'clerk', displayName: '书记员', mustChangePassword: false });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const login = (pw: string) => t.api('').post('/api/auth/login', { username: 'clerk-emoji', password: pw });
+    expect((await login(password)).status).toBe(200);
+    const stripped = password.replace(/[\uFE0F\u200D]/g, '');
+    expect((await login(stripped)).status).toBe(401);
+  });
+
   it('bidi overrides are still refused, not removed', async () => {
     const r = await t
       .api(a.tokens.clerk)

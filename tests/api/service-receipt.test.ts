@@ -13,7 +13,7 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
 let t: TestApp;
 let a: Actors;
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-03-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
   a = await createActors(t);
 });
 afterAll(async () => t?.close());
@@ -84,6 +84,20 @@ describe(`送达回证 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const text = await generatedText(t, a.tokens.clerk, c.id, { kind: 'service_receipt', partyId: respondent.id });
     expect(text).toContain('公告于二〇二六年三月六日发布，自发布之日起经过三十日，即视为送达（《中华人民共和国民事诉讼法》第九十五条）');
     expect(text).toContain('签收日期二〇二六年四月五日（视为送达之日）');
+  });
+
+  it('a 调解书’s blank offers only the ways it may be served: never left (SPC CPL Interpretation Art. 133)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月30日前支付申请人工资12000元' }, '2026-03-26');
+    const text = await generatedText(t, a.tokens.clerk, c.id, {
+      kind: 'service_receipt',
+      partyId: party(c, 'applicants').id,
+      servedDocument: 'mediation_document',
+    });
+    expect(text).toContain('仲裁调解书');
+    expect(text).toContain('送达方式□直接送达□委托送达□电子送达');
+    expect(text).not.toContain('留置');
   });
 
   it('refuses what it cannot print: no party (400), another case’s party (400), no document and no service (422), a document not made (409), another role (403)', async () => {

@@ -57,7 +57,11 @@ describe('impersonal', () => {
     expect(impersonal({ x: '371502-19850607' })).toBe(false);
     expect(impersonal({ x: 'a b' })).toBe(false);
     expect(impersonal({ 'free key': 1 })).toBe(false);
-    expect(impersonal({ x: 'a'.repeat(65) })).toBe(false);
+    expect(impersonal({ x: 'a'.repeat(41) })).toBe(false);
+    expect(impersonal({ x: '138-1234-5678' })).toBe(false);
+    expect(impersonal({ x: '3715-0219-8506-0712-38' })).toBe(false);
+    expect(impersonal({ x: 'ZhangSan' })).toBe(false);
+    expect(impersonal({ jurisdictionObjections: [{ grounds: 'zhangsan' }] })).toBe(false);
     expect(impersonal({ x: new Date() })).toBe(false);
     expect(impersonal({ x: Number.NaN })).toBe(false);
   });
