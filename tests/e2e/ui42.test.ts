@@ -141,6 +141,12 @@ describe('ui42 (Chromium)', () => {
     await hasText(page.locator('[data-undo]'), '已删除申请人 2（王五）');
     await page.locator('[data-undo]').getByRole('button', { name: '撤销' }).click();
     await eventually(async () => expect(await page.locator('[data-party="applicants.1"]').getByLabel('姓名').inputValue()).toBe('王五'));
+    // An edit after a removal closes the bar: 撤销 would otherwise take back what was typed since (reviewer L1).
+    await page.getByRole('button', { name: '删除申请人 2' }).click();
+    await hasText(page.locator('[data-undo]'), '已删除申请人 2（王五）');
+    await first.getByLabel('联系电话').fill('13900001111');
+    await eventually(async () => expect(await page.locator('[data-undo] button').count()).toBe(0));
+    expect(await first.getByLabel('联系电话').inputValue()).toBe('13900001111');
     await page.evaluate("for (const k of Object.keys(localStorage)) if (k.startsWith('zc.draft.')) localStorage.removeItem(k)");
   });
 

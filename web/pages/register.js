@@ -613,8 +613,12 @@ export function registerForm(track = 'arbitration', edit = null) {
     };
     return model;
   }
+  // Any edit closes the undo bar: 撤销 puts back the model as it was at the removal, which would silently take back
+  // whatever was typed or added after it.
   const changed = () => {
     dirty = true;
+    const bar = form.querySelector('[data-undo]');
+    if (bar?.firstChild) fill(bar);
     keepDraft();
   };
   function addAt(sideKey, kind) {
@@ -674,7 +678,10 @@ export function registerForm(track = 'arbitration', edit = null) {
     render(`[data-add="${sideKey}"]`);
     offerUndo(`已删除${what}。`, before);
   }
-  /** A removal is undone from the bar at the bottom (whatever was typed in the block comes back). */
+  /**
+   * A removal is undone from the bar at the bottom (whatever was typed in the block comes back) — until the next edit,
+   * which closes the bar (see `changed`).
+   */
   function offerUndo(message, before) {
     const bar = form.querySelector('[data-undo]');
     if (!bar) return;
