@@ -287,4 +287,20 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
   }
   return { model, conflicts, changes };
 }
+
+/**
+ * A second merge (another 412 before the first merge's leftovers were dealt with): `earlier` is the draft's
+ * {conflicts, changes} from the first, `merged` this merge's answer. The changes the first could not fill in (not in
+ * the model, so this merge does not see them) stay listed, and claim owners still to be chosen stay to be chosen;
+ * entries the new merge lists itself are not doubled. Returns {conflicts, changes}.
+ */
+export function keepEarlier(earlier, merged) {
+  const key = (c) => `${c.label}\u0000${c.value}`;
+  const now = new Set(merged.changes.map(key));
+  const changes = (earlier?.changes ?? []).filter((c) => !c.applied && !now.has(key(c)));
+  const conflicts = (earlier?.conflicts ?? []).filter(
+    (c) => c.choose && pathOf(merged.model, c.ref) && !merged.conflicts.some((x) => x.label === c.label),
+  );
+  return { conflicts: [...conflicts, ...merged.conflicts], changes: [...changes, ...merged.changes] };
+}
 const isBlank = (x, fields) => fields.every((f) => f === 'kind' || f === 'category' || !norm(x[f]));

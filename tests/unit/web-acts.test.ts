@@ -324,7 +324,7 @@ describe('the registration form refuses a number typed into a name, as the serve
 /** A correction refused with 412 (web/merge.js): the typed text laid over the latest case, nothing dropped. */
 describe('mergeEdits', async () => {
   // @ts-expect-error the web interface is plain JavaScript modules (no types)
-  const { mergeEdits, pathOf } = await import('../../web/merge.js');
+  const { keepEarlier, mergeEdits, pathOf } = await import('../../web/merge.js');
   const party = (id: number, name: string, extra = {}) => ({
     id,
     kind: 'person',
@@ -449,6 +449,27 @@ describe('mergeEdits', async () => {
     expect(r.model.claims[1].applicant).toBe('');
     expect(r.conflicts).toHaveLength(1);
     expect(pathOf(r.model, r.conflicts[0].ref)).toBe('claims.1.applicant');
+  });
+  it('a second 412 keeps what the first merge could not fill in (L2)', () => {
+    const mine = copy();
+    mine.applicants[1].address = '我的地址';
+    const theirs = copy();
+    theirs.applicants[1].address = '他人的地址';
+    const first = mergeEdits(base, mine, theirs);
+    expect(first.changes.filter((c: { applied: boolean }) => !c.applied)).toHaveLength(1);
+    // The person types the facts, saves, and is refused again: the draft's base is the first merge's "theirs".
+    const mine2 = JSON.parse(JSON.stringify(first.model));
+    mine2.facts = '再次填写的事实';
+    const theirs2 = JSON.parse(JSON.stringify(theirs));
+    theirs2.respondents[0].phone = '0635-1234567';
+    const second = mergeEdits(theirs, mine2, theirs2);
+    const kept = keepEarlier({ changes: first.changes, conflicts: first.conflicts }, second);
+    expect(kept.changes.map((c: { value: string; applied: boolean }) => [c.value, c.applied])).toEqual([
+      ['我的地址', false],
+      ['再次填写的事实', true],
+    ]);
+    // Merged twice with the same leftovers: not doubled.
+    expect(keepEarlier(kept, { ...second, changes: kept.changes }).changes).toHaveLength(2);
   });
   it('without the base (an older draft), every field that differs is a conflict: the saved value kept, the typed one listed', () => {
     const mine = copy();

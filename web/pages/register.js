@@ -30,7 +30,7 @@ import {
   state,
   today,
 } from '../core.js';
-import { mergeEdits, pathOf } from '../merge.js';
+import { keepEarlier, mergeEdits, pathOf } from '../merge.js';
 
 const emptyParty = (kind) => ({
   kind,
@@ -152,17 +152,8 @@ export function registerForm(track = 'arbitration', edit = null) {
   if (edit && draft && draft.version !== edit.version) {
     merged = mergeEdits(draft.base ?? null, draft.value, modelFromCase(edit), displayValue);
     merged.savedAt = draft.savedAt;
-    // A claim's owner still to be chosen after an earlier merge (web/merge.js) stays to be chosen.
-    const toChoose = (draft.conflicts ?? []).filter(
-      (c) => c.choose && pathOf(merged.model, c.ref) && !merged.conflicts.some((x) => x.label === c.label),
-    );
-    draftMeta.conflicts = [...toChoose, ...merged.conflicts];
-    // A second refusal: what an earlier merge could not fill in (and the person has not yet dismissed) stays listed;
-    // it is no longer in the model, so this merge does not see it again.
-    const key = (c) => `${c.label}\u0000${c.value}`;
-    const now = new Set(merged.changes.map(key));
-    const earlier = (draft.changes ?? []).filter((c) => !c.applied && !now.has(key(c)));
-    draftMeta.changes = [...earlier, ...merged.changes];
+    // A second refusal: what an earlier merge left to the person is kept (web/merge.js `keepEarlier`).
+    Object.assign(draftMeta, keepEarlier(draft, merged));
     draft = { ...draftMeta, savedAt: new Date().toISOString(), value: merged.model };
     saveDraft(draftName, merged.model, draftMeta);
   } else if (edit && draft) {
