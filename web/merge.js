@@ -49,6 +49,8 @@ const byId = (list, id) => (id ? (list ?? []).find((x) => x.id === id) : undefin
  */
 export function pathOf(model, ref) {
   if (!ref.list) return ref.field;
+  // A claim added in this form (no id yet) is found by its place.
+  if (ref.at !== undefined) return model[ref.list]?.[ref.at] ? `${ref.list}.${ref.at}.${ref.field}` : null;
   if (ref.list === 'limitation') return `limitation.${ref.field}`;
   const i = model[ref.list]?.findIndex((x) => x.id === ref.id);
   if (i === undefined || i < 0) return null;
@@ -90,6 +92,89 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
       theirs.limitation?.[k],
     );
 
+  // A claim's owner (`applicant`) is a 1-based position among the applicants, and positions are not stable across two
+  // edits (a party added or removed by either side moves the others). Owners are therefore compared and merged as the
+  // party they point at — its id, or, for one added in this form, the new party itself — and written back as that
+  // party's position in the merged list. When that party is not in the merged list, the owner is a conflict to choose.
+  const addedParties = new Map(); // mine's new applicant → its copy in the merged model
+  const ownerKey = (parties, v, isMine) => {
+    const n = Number(v || 0);
+    if (!n) return 'all';
+    const p = parties?.[n - 1];
+    if (!p) return `pos:${n}`;
+    if (p.id) return `id:${p.id}`;
+    return isMine ? `new:${parties.indexOf(p)}` : `pos:${n}`;
+  };
+  const mineOwner = (v) => ownerKey(mine.applicants, v, true);
+  const theirsOwner = (v) => ownerKey(theirs.applicants, v, false);
+  const baseOwner = (v) => ownerKey(base?.applicants, v, false);
+  /** The owner's position in the merged model ('' for all the applicants together), or null when it is not there. */
+  const ownerAt = (key) => {
+    if (key === 'all') return '';
+    let i = -1;
+    if (key.startsWith('id:')) i = model.applicants.findIndex((p) => `id:${p.id}` === key);
+    else if (key.startsWith('new:')) i = model.applicants.indexOf(addedParties.get(mine.applicants[Number(key.slice(4))]));
+    return i < 0 ? null : String(i + 1);
+  };
+  /** The owner as a person reads it: "第2名申请人（李四）" in the merged list, or the party as this person saw it. */
+  const ownerText = (key, parties, v) => {
+    const at = ownerAt(key);
+    if (at === '') return '全体申请人共同';
+    if (at !== null) {
+      const nm = model.applicants[Number(at) - 1]?.name?.trim();
+      return `第${at}名申请人${nm ? `（${nm}）` : ''}`;
+    }
+    const nm = parties?.[Number(v || 0) - 1]?.name?.trim();
+    return `${nm || `第${v}名申请人`}（已不在申请人中）`;
+  };
+  const ownerConflicts = []; // [conflict, claim object]: a new claim's place is known only once the list is final
+  /** One claim's owner, merged by party (see above); sets `into.applicant`. */
+  const mergeOwner = (into, label, b, m, t, isNew) => {
+    const mk = mineOwner(m.applicant);
+    const tk = isNew ? mk : theirsOwner(t.applicant);
+    const bk = b ? baseOwner(b.applicant) : undefined;
+    const mineChanged = !isNew && (base ? mk !== bk : mk !== tk);
+    let key = tk;
+    let conflict = null;
+    if (isNew) key = mk;
+    else if (mineChanged && base && (tk === bk || tk === mk)) {
+      key = mk;
+      changes.push({
+        ref: { list: 'claims', id: m.id, field: 'applicant' },
+        label,
+        value: ownerText(mk, mine.applicants, m.applicant),
+        applied: true,
+      });
+    } else if (mineChanged) {
+      const at = ownerAt(mk);
+      conflict = {
+        label,
+        mine: at,
+        choose: at === null,
+        mineText: ownerText(mk, mine.applicants, m.applicant),
+        theirsText: ownerText(tk, theirs.applicants, t.applicant),
+      };
+      changes.push({ ref: { list: 'claims', id: m.id, field: 'applicant' }, label, value: conflict.mineText, applied: false });
+    }
+    const at = ownerAt(key);
+    if (at === null) {
+      // The party this claim belonged to is not in the merged list: never handed to whoever took its place.
+      const theirsAt = key === tk ? null : ownerAt(tk);
+      into.applicant = theirsAt ?? '';
+      conflict = {
+        label,
+        mine: null,
+        choose: true,
+        mineText: ownerText(key, key === mk ? mine.applicants : theirs.applicants, key === mk ? m.applicant : t.applicant),
+        theirsText: theirsAt === null ? '（请重新选择申请人）' : ownerText(tk, theirs.applicants, t.applicant),
+      };
+      if (!isNew) changes.push({ ref: { list: 'claims', id: m.id, field: 'applicant' }, label, value: conflict.mineText, applied: false });
+    } else if (conflict) into.applicant = ownerAt(tk) ?? '';
+    else into.applicant = at;
+    if (conflict) ownerConflicts.push([conflict, into]);
+  };
+  const owned = new Set(); // claims whose owner was merged above; the others' (the other's) are translated at the end
+
   const lists = [
     ['applicants', PARTY],
     ['respondents', PARTY],
@@ -104,22 +189,33 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
       if (!m.id) {
         // New in this form: added as typed (a claim's owner by position stays only while that applicant exists).
         const added = clone(m);
-        if (list === 'claims' && Number(added.applicant || 0) > (model.applicants?.length ?? 0)) added.applicant = '';
         for (const a of added.agents ?? []) delete a.id;
         model[list].push(added);
+        if (list === 'applicants') addedParties.set(m, added);
+        if (list === 'claims') {
+          mergeOwner(added, `${name(added, model[list].length - 1)} ${FIELD_LABELS.applicant}`, undefined, m, undefined, true);
+          owned.add(added);
+        }
         if (!isBlank(m, fields))
-          changes.push({ label: `新增${name(m, model[list].length - 1)}`, value: summary(m, fields), applied: true });
+          changes.push({ label: `新增${name(m, model[list].length - 1)}`, value: summary(added, fields), applied: true });
         return;
       }
       if (!t) {
         // The other person deleted it: nothing of it goes back in unseen, but the typed text is listed.
-        if (b && fields.every((f) => same(m[f], b[f]))) return;
+        if (b && fields.every((f) => (f === 'applicant' ? mineOwner(m[f]) === baseOwner(b[f]) : same(m[f], b[f])))) return;
         changes.push({ label: `${name(m, i)}（已被他人删除）`, value: summary(m, fields), applied: false });
         return;
       }
       const at = model[list].indexOf(t);
+      if (list === 'claims') {
+        const before = { applicant: t.applicant };
+        for (const f of fields)
+          if (f !== 'applicant') t[f] = one({ list, id: m.id, field: f }, `${name(t, at)} ${FIELD_LABELS[f]}`, b?.[f], m[f], t[f]);
+        mergeOwner(t, `${name(t, at)} ${FIELD_LABELS.applicant}`, b, m, before, false);
+        owned.add(t);
+        return;
+      }
       for (const f of fields) t[f] = one({ list, id: m.id, field: f }, `${name(t, at)} ${FIELD_LABELS[f]}`, b?.[f], m[f], t[f]);
-      if (list === 'claims') return;
       for (const ma of m.agents ?? []) {
         const ta = byId(t.agents, ma.id);
         const ba = b ? byId(b.agents, ma.id) : undefined;
@@ -153,13 +249,35 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
         const b = byId(base[list], t.id);
         if (!b || byId(mine[list], t.id)) return true;
         const i = model[list].indexOf(t);
-        if (fields.every((f) => same(t[f], b[f])) && JSON.stringify(t.agents ?? []) === JSON.stringify(b.agents ?? [])) {
+        const unchanged = (f) => (list === 'claims' && f === 'applicant' ? theirsOwner(t[f]) === baseOwner(b[f]) : same(t[f], b[f]));
+        if (fields.every(unchanged) && JSON.stringify(t.agents ?? []) === JSON.stringify(b.agents ?? [])) {
           changes.push({ label: `删除${name(t, i)}`, value: '', applied: true });
           return false;
         }
         changes.push({ label: `删除${name(t, i)}（他人已修改，未删除）`, value: summary(t, fields), applied: false });
         return true;
       });
+  }
+  // The other's claims this person did not touch: their owners, positions in the other's list, are moved to the same
+  // party's position in the merged one.
+  for (const cl of model.claims) {
+    if (owned.has(cl)) continue;
+    const key = theirsOwner(cl.applicant);
+    const at = ownerAt(key);
+    if (at !== null) {
+      cl.applicant = at;
+      continue;
+    }
+    const label = `${`请求 ${model.claims.indexOf(cl) + 1}`} ${FIELD_LABELS.applicant}`;
+    const text = ownerText(key, theirs.applicants, cl.applicant);
+    cl.applicant = '';
+    ownerConflicts.push([{ label, mine: null, choose: true, mineText: text, theirsText: '（请重新选择申请人）' }, cl]);
+  }
+  for (const [c, cl] of ownerConflicts) {
+    const i = model.claims.indexOf(cl);
+    if (i < 0) continue;
+    c.ref = cl.id ? { list: 'claims', id: cl.id, field: 'applicant' } : { list: 'claims', at: i, field: 'applicant' };
+    conflicts.push({ ref: c.ref, ...c });
   }
   function summary(x, fields) {
     return fields
@@ -168,5 +286,21 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
       .join('；');
   }
   return { model, conflicts, changes };
+}
+
+/**
+ * A second merge (another 412 before the first merge's leftovers were dealt with): `earlier` is the draft's
+ * {conflicts, changes} from the first, `merged` this merge's answer. The changes the first could not fill in (not in
+ * the model, so this merge does not see them) stay listed, and claim owners still to be chosen stay to be chosen;
+ * entries the new merge lists itself are not doubled. Returns {conflicts, changes}.
+ */
+export function keepEarlier(earlier, merged) {
+  const key = (c) => `${c.label}\u0000${c.value}`;
+  const now = new Set(merged.changes.map(key));
+  const changes = (earlier?.changes ?? []).filter((c) => !c.applied && !now.has(key(c)));
+  const conflicts = (earlier?.conflicts ?? []).filter(
+    (c) => c.choose && pathOf(merged.model, c.ref) && !merged.conflicts.some((x) => x.label === c.label),
+  );
+  return { conflicts: [...conflicts, ...merged.conflicts], changes: [...changes, ...merged.changes] };
 }
 const isBlank = (x, fields) => fields.every((f) => f === 'kind' || f === 'category' || !norm(x[f]));

@@ -14,6 +14,8 @@ export interface AwardClockItem {
   explanation: string;
   arbitrators: { id: number; displayName: string }[];
   applicantNames: string[];
+  /** The award time limit was already extended (EXTEND_TIME_LIMIT recorded; approved once only, LDMAL Art. 43). */
+  extended: boolean;
 }
 
 /** Work views over the case tables: the award clocks of open cases, and each arbitrator's load. */
@@ -50,7 +52,12 @@ export function createWorkloadStore() {
           .offset((f.page - 1) * f.pageSize),
       ]);
       const ids = rows.map((r) => Number(r.case_id));
-      const [tribunals, names] = await Promise.all([tribunalsOf(k, ids), partyNamesOf(k, ids)]);
+      const [tribunals, names, extendedRows] = await Promise.all([
+        tribunalsOf(k, ids),
+        partyNamesOf(k, ids),
+        ids.length ? k('case_events').whereIn('case_id', ids).where('type', 'EXTEND_TIME_LIMIT').distinct('case_id') : Promise.resolve([]),
+      ]);
+      const extended = new Set(extendedRows.map((r: { case_id: number | string }) => Number(r.case_id)));
       return {
         total: Number(countRow?.n ?? 0),
         overdue: Number(overdueRow?.n ?? 0),
@@ -67,6 +74,7 @@ export function createWorkloadStore() {
             explanation: r.explanation,
             arbitrators: (tribunals.get(id) ?? []).map((a) => ({ id: a.id, displayName: a.displayName })),
             applicantNames: names.get(id)?.applicantNames ?? [],
+            extended: extended.has(id),
           };
         }),
       };

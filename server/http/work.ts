@@ -39,6 +39,7 @@ const AwardClock = z
     explanation: z.string(),
     arbitrators: z.array(z.strictObject({ id: z.number().int(), displayName: z.string() })),
     applicantNames: z.array(z.string()),
+    extended: z.boolean().openapi({ description: '审理期限已经批准延长（延长只能批准一次，《劳动争议调解仲裁法》第四十三条）' }),
   })
   .openapi('AwardClock');
 const Workload = z

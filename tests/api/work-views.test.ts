@@ -280,4 +280,16 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await t.api(a.tokens.mediator).get('/api/workload?role=mediator')).status).toBe(403);
     expect((await t.api(a.tokens.chair).get('/api/workload?role=clerk')).status).toBe(400);
   });
+  it('the board says which award clocks were already extended (延长审理期限 approved): the workbench reads no case for it', async () => {
+    const early = { body: standardApplication({ receivedOn: '2026-02-18' }), acceptOn: '2026-02-20', formOn: '2026-02-24' };
+    const plain = (await caseAt(t, a, 'tribunal_formed', early)).c;
+    const extended = (await caseAt(t, a, 'tribunal_formed', early)).c;
+    await ev(a.tokens.chair, extended.id, { type: 'EXTEND_TIME_LIMIT', occurredOn: '2026-03-31', days: 15, reason: '案情复杂' });
+    const board = await t.api(a.tokens.chair).get('/api/board/award-clock?pageSize=100');
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    const item = (id: number) => board.body.items.find((x: Body) => x.caseId === id) as Body;
+    expect(item(plain.id)).toMatchObject({ extended: false });
+    expect(item(extended.id)).toMatchObject({ extended: true });
+    expect(board.body.items.every((x: Body) => typeof x.extended === 'boolean')).toBe(true);
+  });
 });

@@ -141,6 +141,12 @@ describe('ui42 (Chromium)', () => {
     await hasText(page.locator('[data-undo]'), '已删除申请人 2（王五）');
     await page.locator('[data-undo]').getByRole('button', { name: '撤销' }).click();
     await eventually(async () => expect(await page.locator('[data-party="applicants.1"]').getByLabel('姓名').inputValue()).toBe('王五'));
+    // An edit after a removal closes the bar: 撤销 would otherwise take back what was typed since (reviewer L1).
+    await page.getByRole('button', { name: '删除申请人 2' }).click();
+    await hasText(page.locator('[data-undo]'), '已删除申请人 2（王五）');
+    await first.getByLabel('联系电话').fill('13900001111');
+    await eventually(async () => expect(await page.locator('[data-undo] button').count()).toBe(0));
+    expect(await first.getByLabel('联系电话').inputValue()).toBe('13900001111');
     await page.evaluate("for (const k of Object.keys(localStorage)) if (k.startsWith('zc.draft.')) localStorage.removeItem(k)");
   });
 
@@ -181,5 +187,41 @@ describe('ui42 (Chromium)', () => {
     expect(
       await kind.evaluate((el) => (el as unknown as { selectedOptions: { textContent: string }[] }).selectedOptions[0]?.textContent),
     ).toContain('裁决书');
+  });
+  it('LOW a correction of a mixed award starts with no target chosen: 生成 is refused at the field until one is', async () => {
+    const body = standardApplication({
+      claims: [
+        { category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
+        { category: 'economic_compensation', amount: '30000.00', description: '解除劳动合同经济补偿' },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: c.claims.map((cl, i) => ({ claimId: cl.id, outcome: 'granted', amount: i ? '30000.00' : '12000.00' })) },
+      '2026-03-30',
+    );
+    const docCount = async () => ((await t.api(t.adminToken).get(`/api/cases/${c.id}/documents`)).body as unknown[]).length;
+    const before = await docCount();
+    await signIn(page, base, 'arb-li');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('combobox', { name: '文书种类' }).selectOption({ label: '决定书' });
+    await page.getByRole('combobox', { name: '决定事项' }).selectOption({ label: '补正' });
+    const target = page.getByRole('combobox', { name: '补正哪一份裁决书' });
+    await target.waitFor();
+    expect(await target.inputValue()).toBe('');
+    expect(await target.locator('option').first().textContent()).toBe('请选择补正的裁决书');
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    await hasText(page.locator('.corrected-choice .field-error'), '请选择补正的裁决书');
+    expect(await target.getAttribute('aria-invalid')).toBe('true');
+    expect(await docCount()).toBe(before);
+    const nonFinal = await target.locator('option', { hasText: '非终局部分' }).getAttribute('value');
+    await target.selectOption(nonFinal ?? '');
+    expect(await page.locator('.corrected-choice .field-error').textContent()).toBe('');
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    // Past the browser's check: the server asks for the correction's text (nothing about which award).
+    await page.getByRole('textbox', { name: '补正内容' }).waitFor();
   });
 });

@@ -324,7 +324,7 @@ describe('the registration form refuses a number typed into a name, as the serve
 /** A correction refused with 412 (web/merge.js): the typed text laid over the latest case, nothing dropped. */
 describe('mergeEdits', async () => {
   // @ts-expect-error the web interface is plain JavaScript modules (no types)
-  const { mergeEdits, pathOf } = await import('../../web/merge.js');
+  const { keepEarlier, mergeEdits, pathOf } = await import('../../web/merge.js');
   const party = (id: number, name: string, extra = {}) => ({
     id,
     kind: 'person',
@@ -382,6 +382,94 @@ describe('mergeEdits', async () => {
     expect(changes.some((c: { label: string; value: string }) => c.label.includes('已被他人删除') && c.value.includes('13900001111'))).toBe(
       true,
     );
+  });
+  // Three applicants A, B, C; claim 7 is A's own. Claim owners are positions among the applicants.
+  const three = () => {
+    const b = copy();
+    b.applicants = [party(1, 'A'), party(2, 'B'), party(4, 'C')];
+    b.claims = [{ id: 7, category: 'wages', amount: '100', description: '工资', applicant: '1' }];
+    return b;
+  };
+  const clone3 = (x: unknown) => JSON.parse(JSON.stringify(x));
+  it('a new claim owned by a new applicant follows that applicant when the other added one at the same place (M4)', () => {
+    const b3 = three();
+    const mine = clone3(b3);
+    mine.applicants.push(party(0, 'E', { id: undefined }));
+    mine.claims.push({ category: 'wages', amount: '50', description: 'Z', applicant: '4' });
+    const theirs = clone3(b3);
+    theirs.applicants.push(party(9, 'D'));
+    const { model, conflicts } = mergeEdits(b3, mine, theirs);
+    expect(model.applicants.map((p: { name: string }) => p.name)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    const z = model.claims.find((c: { description: string }) => c.description === 'Z');
+    expect(z.applicant).toBe('5');
+    expect(model.claims[0].applicant).toBe('1');
+    expect(conflicts).toEqual([]);
+  });
+  it('an existing claim reassigned to a new applicant follows that applicant, not its position (M4)', () => {
+    const b3 = three();
+    const mine = clone3(b3);
+    mine.applicants.push(party(0, 'E', { id: undefined }));
+    mine.claims[0].applicant = '4';
+    const theirs = clone3(b3);
+    theirs.applicants.push(party(9, 'D'));
+    const { model, conflicts, changes } = mergeEdits(b3, mine, theirs);
+    expect(model.claims[0].applicant).toBe('5');
+    expect(conflicts).toEqual([]);
+    expect(changes.some((c: { value: string; applied: boolean }) => c.applied && c.value === '第5名申请人（E）')).toBe(true);
+  });
+  it('positions moved by the other (an applicant removed) are translated for untouched claims too (M4)', () => {
+    const b3 = three();
+    b3.claims.push({ id: 8, category: 'wages', amount: '10', description: 'C 的', applicant: '3' });
+    const mine = clone3(b3);
+    mine.claims[0].amount = '200';
+    const theirs = clone3(b3);
+    theirs.applicants.splice(1, 1); // B removed: C is now 2
+    theirs.claims[1].applicant = '2';
+    theirs.claims.push({ id: 11, category: 'wages', amount: '1', description: '他人新增', applicant: '2' });
+    const { model, conflicts } = mergeEdits(b3, mine, theirs);
+    expect(model.claims.map((c: { applicant: string }) => c.applicant)).toEqual(['1', '2', '2']);
+    expect(conflicts).toEqual([]);
+  });
+  it('a claim reassigned to an applicant the other removed: its owner is a conflict to choose, never the next one (M4)', () => {
+    const b3 = three();
+    const mine = clone3(b3);
+    mine.claims[0].applicant = '2'; // to B
+    const theirs = clone3(b3);
+    theirs.applicants.splice(1, 1); // B removed: C is now 2
+    const { model, conflicts } = mergeEdits(b3, mine, theirs);
+    expect(model.claims[0].applicant).toBe('1');
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ mine: null, choose: true });
+    expect(conflicts[0].mineText).toContain('B');
+    expect(pathOf(model, conflicts[0].ref)).toBe('claims.0.applicant');
+    // A new claim of B's: not given to C (now 2) either.
+    const mine2 = clone3(b3);
+    mine2.claims.push({ category: 'wages', amount: '5', description: '新', applicant: '2' });
+    const r = mergeEdits(b3, mine2, theirs);
+    expect(r.model.claims[1].applicant).toBe('');
+    expect(r.conflicts).toHaveLength(1);
+    expect(pathOf(r.model, r.conflicts[0].ref)).toBe('claims.1.applicant');
+  });
+  it('a second 412 keeps what the first merge could not fill in (L2)', () => {
+    const mine = copy();
+    mine.applicants[1].address = '我的地址';
+    const theirs = copy();
+    theirs.applicants[1].address = '他人的地址';
+    const first = mergeEdits(base, mine, theirs);
+    expect(first.changes.filter((c: { applied: boolean }) => !c.applied)).toHaveLength(1);
+    // The person types the facts, saves, and is refused again: the draft's base is the first merge's "theirs".
+    const mine2 = JSON.parse(JSON.stringify(first.model));
+    mine2.facts = '再次填写的事实';
+    const theirs2 = JSON.parse(JSON.stringify(theirs));
+    theirs2.respondents[0].phone = '0635-1234567';
+    const second = mergeEdits(theirs, mine2, theirs2);
+    const kept = keepEarlier({ changes: first.changes, conflicts: first.conflicts }, second);
+    expect(kept.changes.map((c: { value: string; applied: boolean }) => [c.value, c.applied])).toEqual([
+      ['我的地址', false],
+      ['再次填写的事实', true],
+    ]);
+    // Merged twice with the same leftovers: not doubled.
+    expect(keepEarlier(kept, { ...second, changes: kept.changes }).changes).toHaveLength(2);
   });
   it('without the base (an older draft), every field that differs is a conflict: the saved value kept, the typed one listed', () => {
     const mine = copy();

@@ -900,16 +900,26 @@ function docsSection(c, docs, refresh) {
     const occurrence = h('select', { 'aria-label': '哪一件' });
     // A correction decision: which award document it corrects, when the case has more than one (Rules Art. 54).
     const targets = correctionTargets(c);
+    // With several, none is preselected: the person names it (the server refuses an ambiguous one with 422 too).
+    const correctedError = h('span.field-error', { id: 'corrects-error', 'aria-live': 'polite' });
     const corrected = h(
       'select',
-      { 'aria-label': '补正哪一份裁决书' },
+      { 'aria-label': '补正哪一份裁决书', 'aria-describedby': 'corrects-error' },
+      targets.length > 1 ? h('option', { value: '' }, '请选择补正的裁决书') : null,
       targets.map(([v, label]) => h('option', { value: v }, label)),
     );
-    if (targets.length) corrected.value = targets.at(-1)[0];
+    corrected.value = targets.length > 1 ? '' : (targets[0]?.[0] ?? '');
+    const correctedBox = h('span.corrected-choice', corrected, correctedError);
+    const correctedProblem = (message) => {
+      correctedError.textContent = message ?? '';
+      if (message) corrected.setAttribute('aria-invalid', 'true');
+      else corrected.removeAttribute('aria-invalid');
+    };
+    corrected.addEventListener('change', () => correctedProblem(null));
     const showMatter = () => {
       receipt.hidden = kind.value !== 'service_receipt';
       matter.hidden = kind.value !== 'decision';
-      corrected.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
+      correctedBox.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
       const acts = docOccurrences(c, kind.value);
       occurrence.hidden = !acts;
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
@@ -983,6 +993,11 @@ function docsSection(c, docs, refresh) {
         empty[1].focus();
         return;
       }
+      if (!correctedBox.hidden && !corrected.value) {
+        correctedProblem('请选择补正的裁决书');
+        corrected.focus();
+        return;
+      }
       const which = occurrence.hidden ? undefined : Number(occurrence.value);
       const earlier = draft.checked
         ? null
@@ -1008,7 +1023,7 @@ function docsSection(c, docs, refresh) {
           {
             kind: kind.value,
             ...(kind.value === 'decision' ? { matter: matter.value } : {}),
-            ...(!corrected.hidden ? { corrects: JSON.parse(corrected.value) } : {}),
+            ...(!correctedBox.hidden ? { corrects: JSON.parse(corrected.value) } : {}),
             ...(kind.value === 'service_receipt'
               ? { partyId: Number(receiptParty.value), ...(receiptDoc.value ? { servedDocument: receiptDoc.value } : {}) }
               : {}),
@@ -1059,7 +1074,7 @@ function docsSection(c, docs, refresh) {
       'div.row.gen.noprint',
       field('文书种类', 'docKind', kind),
       Object.keys(matters).length ? matter : null,
-      corrected,
+      correctedBox,
       receipt,
       occurrence,
       h('label.check', draft, '草稿（印章处为占位）'),

@@ -30,7 +30,7 @@ import {
   state,
   today,
 } from '../core.js';
-import { mergeEdits, pathOf } from '../merge.js';
+import { keepEarlier, mergeEdits, pathOf } from '../merge.js';
 
 const emptyParty = (kind) => ({
   kind,
@@ -152,8 +152,8 @@ export function registerForm(track = 'arbitration', edit = null) {
   if (edit && draft && draft.version !== edit.version) {
     merged = mergeEdits(draft.base ?? null, draft.value, modelFromCase(edit), displayValue);
     merged.savedAt = draft.savedAt;
-    draftMeta.conflicts = merged.conflicts;
-    draftMeta.changes = merged.changes;
+    // A second refusal: what an earlier merge left to the person is kept (web/merge.js `keepEarlier`).
+    Object.assign(draftMeta, keepEarlier(draft, merged));
     draft = { ...draftMeta, savedAt: new Date().toISOString(), value: merged.model };
     saveDraft(draftName, merged.model, draftMeta);
   } else if (edit && draft) {
@@ -264,14 +264,28 @@ export function registerForm(track = 'arbitration', edit = null) {
       const el = path && form.querySelector(`[data-path="${CSS.escape(path)}"]`);
       if (!el) continue;
       const use = h('button.btn.small', { type: 'button' }, '改用我的内容');
-      const box = h(
-        'div.mine-value',
-        { role: 'note' },
-        h('span', '您未保存的内容：'),
-        h('span.mine-text', c.mineText),
-        h('span.small.muted', `（他人保存的是：${c.theirsText}）`),
-        use,
-      );
+      // A claim's owner that is no longer among the applicants (web/merge.js): nothing to take over, to be chosen.
+      const box = c.choose
+        ? h(
+            'div.mine-value',
+            { role: 'note' },
+            h('span', '原选择的申请人：'),
+            h('span.mine-text', c.mineText),
+            h('span.small.muted', '，已不在合并后的申请人中，请重新选择。'),
+          )
+        : h(
+            'div.mine-value',
+            { role: 'note' },
+            h('span', '您未保存的内容：'),
+            h('span.mine-text', c.mineText),
+            h('span.small.muted', `（他人保存的是：${c.theirsText}）`),
+            use,
+          );
+      if (c.choose)
+        el.addEventListener('change', () => {
+          draftMeta.conflicts = draftMeta.conflicts.filter((x) => x !== c);
+          box.remove();
+        });
       use.addEventListener('click', () => {
         if (el.type === 'checkbox') el.checked = Boolean(c.mine);
         else el.value = c.mine ?? '';
@@ -599,8 +613,12 @@ export function registerForm(track = 'arbitration', edit = null) {
     };
     return model;
   }
+  // Any edit closes the undo bar: 撤销 puts back the model as it was at the removal, which would silently take back
+  // whatever was typed or added after it.
   const changed = () => {
     dirty = true;
+    const bar = form.querySelector('[data-undo]');
+    if (bar?.firstChild) fill(bar);
     keepDraft();
   };
   function addAt(sideKey, kind) {
@@ -660,7 +678,10 @@ export function registerForm(track = 'arbitration', edit = null) {
     render(`[data-add="${sideKey}"]`);
     offerUndo(`已删除${what}。`, before);
   }
-  /** A removal is undone from the bar at the bottom (whatever was typed in the block comes back). */
+  /**
+   * A removal is undone from the bar at the bottom (whatever was typed in the block comes back) — until the next edit,
+   * which closes the bar (see `changed`).
+   */
   function offerUndo(message, before) {
     const bar = form.querySelector('[data-undo]');
     if (!bar) return;
@@ -823,6 +844,11 @@ export function registerForm(track = 'arbitration', edit = null) {
     const bad = [
       ...unnamed.map((i) => [`respondents.${i}.ownership`, '请选择用人单位类型（统计按用人单位类型分列）']),
       ...localProblems(collect()),
+      // A claim whose owner was lost in a merge (web/merge.js) is not saved as everyone's claim unseen.
+      ...(draftMeta.conflicts ?? [])
+        .filter((c) => c.choose)
+        .map((c) => [pathOf(model, c.ref), '原选择的申请人已不在申请人中，请重新选择'])
+        .filter(([path]) => path),
     ];
     // Everything the browser can tell at once, each at its field; the focus on the first of them on the page.
     if (bad.length) {

@@ -228,7 +228,7 @@ async function chairBench(body) {
     api('GET', '/api/board/award-clock?within=10&pageSize=50'),
     api('GET', '/api/cases?state=suspended&pageSize=10'),
   ]);
-  const extendable = await extensionCandidates(soon.items);
+  const extendable = extensionCandidates(soon.items);
   const toDecide = waiting.total + extendable.length + suspended.total;
   const openList = (id) => () => {
     const el = document.getElementById(id);
@@ -311,13 +311,10 @@ async function chairBench(body) {
 
 /**
  * The cases whose award time limit runs out within ten days, still running (not overdue, not paused by a suspension),
- * and not yet extended (an extension is approved once, before the limit: LDMAL Art. 43) — read from each case's
- * proceedings, since the board does not say whether a case was extended.
+ * and not yet extended (an extension is approved once, before the limit: LDMAL Art. 43) — the board says which were.
  */
-async function extensionCandidates(items) {
-  const running = items.filter((x) => x.status === 'open' && x.daysLeft !== null && x.daysLeft >= 0);
-  const cases = await Promise.all(running.map((x) => api('GET', `/api/cases/${x.caseId}`).catch(() => null)));
-  return running.filter((_, i) => cases[i] && !cases[i].closure && !cases[i].proceedings?.extension);
+function extensionCandidates(items) {
+  return items.filter((x) => x.status === 'open' && x.daysLeft !== null && x.daysLeft >= 0 && !x.extended);
 }
 function extensionTable(items) {
   if (!items.length) return h('div.empty', '没有十日内届满、可延长审理期限的案件');
