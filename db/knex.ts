@@ -12,6 +12,8 @@ import {
   inlineNumbered,
   type LiteralDialect,
   pgLiteral,
+  type Queued,
+  QueuedStatement,
   queueBegin,
   scriptsSent,
   sendScript,
@@ -438,9 +440,12 @@ class PgDisposingClient extends PgClient {
       };
       if (sql.startsWith('COMMIT')) {
         // The queue and COMMIT in one round trip; a failure anywhere in it rolls the whole transaction back.
+        const form = this.scriptText(connection, queued);
         try {
-          await script(`${queued.join(';\n')};\n${obj.sql}`, queued.length + 1);
+          await script(`${form.text};\n${obj.sql}`, queued.length + 1);
+          keepPrepared(connection, form.fresh);
         } catch (err) {
+          preparedInFailedScript(connection, form.fresh, err);
           await this.sendQuery(connection, { sql: 'ROLLBACK', bindings: [] }).catch(() => undefined);
           throw err;
         } finally {
@@ -459,10 +464,13 @@ class PgDisposingClient extends PgClient {
         // The EXECUTE form stands only while the queue still holds the BEGIN (another statement of the transaction
         // may have taken the queue while the PREPARE was on its way).
         const text = executed !== null && beginQueued(queued) ? executed : own;
+        const form = this.scriptText(connection, queued);
         let answer: unknown;
         try {
-          answer = await script(`${queued.join(';\n')};\n${text}`, queued.length + 1);
+          answer = await script(`${form.text};\n${text}`, queued.length + 1);
+          keepPrepared(connection, form.fresh);
         } catch (err) {
+          preparedInFailedScript(connection, form.fresh, err);
           connection.__zcFailed = err;
           // The schema changed under the kept statement: the transaction's first message failed as a whole, nothing
           // of it was done, and its unit of work runs again (from the start: nothing before it reached the database).
@@ -477,9 +485,12 @@ class PgDisposingClient extends PgClient {
       }
       // ROLLBACK drops the queue; ROLLBACK TO SAVEPOINT drops what was queued after the savepoint.
       if (!sql.startsWith('ROLLBACK')) {
+        const form = this.scriptText(connection, queued);
         try {
-          await script(queued.join(';\n'), queued.length);
+          await script(form.text, queued.length);
+          keepPrepared(connection, form.fresh);
         } catch (err) {
+          preparedInFailedScript(connection, form.fresh, err);
           connection.__zcFailed = err;
           throw err;
         }
@@ -516,6 +527,39 @@ class PgDisposingClient extends PgClient {
       }
       throw err;
     }
+  }
+  /**
+   * The queued statements as one script: a statement queued with its template (db/write-later.ts `QueuedStatement`) as
+   * `EXECUTE` of the statement the connection prepared from it, so PostgreSQL neither parses nor plans it again — the
+   * second time the connection sees the template it is prepared in the script itself, right before its first EXECUTE
+   * (inside the transaction, which a PREPARE does not disturb; `fresh`, kept once the script has run: `keepPrepared`).
+   * Within `preparedLimit`, counted with the statements `prepareRepeated` and `executeForm` keep, whose names it shares.
+   * Everything else goes as its literal text.
+   */
+  scriptText(connection: PgConnection, queued: readonly Queued[]): { text: string; fresh: [string, string][] } {
+    const limit = this.preparedLimit();
+    const fresh: [string, string][] = [];
+    const parts: string[] = [];
+    const kept = limit > 0 ? keptOn(connection) : null;
+    for (const q of queued) {
+      if (!(q instanceof QueuedStatement) || kept === null || Number.isNaN(kept.epoch) || q.template.length > PREPARED_TEXT_MAX) {
+        parts.push(String(q));
+        continue;
+      }
+      let name = kept.executed.get(q.template) ?? fresh.find(([t]) => t === q.template)?.[1];
+      if (name === undefined && !UNPREPARABLE.has(q.template)) {
+        if (!kept.seen.has(q.template) || kept.named.size + kept.executed.size + fresh.length >= limit) {
+          if (kept.seen.size >= SEEN_PER_CONNECTION) kept.seen.clear();
+          kept.seen.add(q.template);
+        } else {
+          name = `zcx${preparedEpoch}_${createHash('sha1').update(q.template).digest('hex')}`;
+          fresh.push([q.template, name]);
+          parts.push(`PREPARE ${name} AS ${q.template}`);
+        }
+      }
+      parts.push(name ? `EXECUTE ${name}(${q.args.join(', ')})` : q.text);
+    }
+    return { text: parts.join(';\n'), fresh };
   }
   /** Statements kept prepared per connection (`prepareRepeated`); 0: none. */
   preparedLimit(): number {
@@ -669,6 +713,43 @@ function isStalePrepared(err: unknown): boolean {
   if (e?.code === '26000') return true;
   return e?.code === '0A000' && (e.routine === 'RevalidateCachedQuery' || /cached plan must not change result type/.test(e.message ?? ''));
 }
+
+/** A script that prepared statements (`scriptText`) ran: the connection keeps them. */
+function keepPrepared(connection: PgConnection, fresh: readonly [string, string][]): void {
+  if (!fresh.length) return;
+  const kept = keptOn(connection);
+  if (Number.isNaN(kept.epoch)) return;
+  for (const [template, name] of fresh) {
+    kept.seen.delete(template);
+    kept.executed.set(template, name);
+  }
+}
+
+/**
+ * A script that was to prepare statements failed: whether its PREPAREs ran is not known, so the connection goes after
+ * this use (its prepared statements with it; `fresh` is not kept). A failure PostgreSQL gives only to a statement it
+ * cannot prepare — a parameter whose type nothing tells — marks those templates never to be prepared in this process,
+ * and the unit of work runs again (the transaction rolled back as a whole; app/unit-of-work.ts); so does a schema
+ * changed under a kept statement (`isStalePrepared`).
+ */
+function preparedInFailedScript(connection: PgConnection, fresh: readonly [string, string][], err: unknown): void {
+  if (isStalePrepared(err)) {
+    staleSchema(connection, err);
+    retryable(err);
+    return;
+  }
+  if (!fresh.length) return;
+  connection.__knex__disposed ??= err instanceof Error ? err : new Error('a script that prepared statements failed');
+  if (UNPREPARABLE_CODES.has(String((err as { code?: string })?.code))) {
+    if (UNPREPARABLE.size > 1_000) UNPREPARABLE.clear();
+    for (const [template] of fresh) UNPREPARABLE.add(template);
+    retryable(err);
+  }
+}
+/** Templates PostgreSQL would not prepare (performance only: they go as literal text). */
+const UNPREPARABLE = new Set<string>();
+/** indeterminate_datatype, ambiguous_parameter, datatype_mismatch, undefined_function, ambiguous_function. */
+const UNPREPARABLE_CODES = new Set(['42P18', '42P08', '42804', '42883', '42725']);
 /**
  * A PostgreSQL transaction whose BEGIN is queued (db/write-later.ts queueBegin): it goes with the transaction's first
  * statement when that one can share a message (`inlineNumbered`), else on its own right before it; a transaction that

@@ -13,15 +13,16 @@ import {
   canQueueGuarded,
   committedHint,
   expectLater,
+  FormBuilder,
   insertLater,
   noteOnCommit,
   pgLiteral,
   queueAnswering,
   queueStatement,
   reserveIds,
+  updateForm,
   updateLater,
   updateLaterChangingOne,
-  updateStatement,
   writeLater,
   writeLaterChangingOne,
 } from '../write-later.ts';
@@ -925,22 +926,30 @@ export function createCaseStore() {
         const { caseNo, year } = children.number;
         if (!children.locked || !queuesImpersonal(trx, cols) || children.search || !Number.isSafeInteger(year))
           throw new Error('update: a number taken with COMMIT needs a locked, impersonal, queued update');
-        const no = numbered(caseNo);
+        const noLit = pgLiteral(caseNo);
         const { case_no: _no, case_year: _year, case_serial: _serial, ...rest } = set as Record<string, unknown>;
-        const statement = updateStatement(
-          'cases',
-          rest,
-          where,
-          'postgres',
-          [],
-          [
-            `"case_no" = ${no}`,
-            `"case_year" = ${year}`,
-            `"case_serial" = current_setting('zc.serial')::integer`,
-            // searchText: the number, then each name after a U+0001 — the names kept as stored.
-            `"search_text" = ${no} || CASE WHEN strpos("search_text", chr(1)) > 0 THEN substr("search_text", strpos("search_text", chr(1))) ELSE '' END`,
-          ],
-        );
+        // The number's literal a parameter of the statement's template (db/write-later.ts `updateForm`), the serial put
+        // in where SERIAL_MARK stands.
+        const no = (x: string) => (caseNo.includes(SERIAL_MARK) ? `replace(${x}, E'${SERIAL_MARK}', current_setting('zc.serial'))` : x);
+        const statement =
+          noLit === null
+            ? null
+            : updateForm(
+                'cases',
+                { ...rest, case_year: year },
+                where,
+                [
+                  ['case_no', noLit, no],
+                  // searchText: the number, then each name after a U+0001 — the names kept as stored.
+                  [
+                    'search_text',
+                    noLit,
+                    (x) =>
+                      `${no(x)} || CASE WHEN strpos("search_text", chr(1)) > 0 THEN substr("search_text", strpos("search_text", chr(1))) ELSE '' END`,
+                  ],
+                ],
+                [`"case_serial" = current_setting('zc.serial')::integer`],
+              );
         if (statement === null) throw new Error('update: a value with no literal');
         await queueStatement(trx, statement);
         return;
@@ -1393,12 +1402,24 @@ export function createCaseStore() {
       const seq = known.seq + 1;
       const prevHash = known.hash;
       const row: Record<string, unknown> = { ...entryRow(e, seq), prev_hash: prevHash };
-      const values = Object.values(row).map(numbered);
-      const hash = `encode(sha256(convert_to(${numbered(eventHashInput(prevHash, row))}, 'UTF8')), 'hex')`;
-      await queueStatement(
-        trx,
-        `INSERT INTO "case_events" (${[...Object.keys(row), 'hash'].map((c) => `"${c}"`).join(', ')}) VALUES (${[...values, hash].join(', ')})`,
+      // Each value a parameter of the statement's template (db/write-later.ts `QueuedStatement`), a value holding
+      // SERIAL_MARK inside the expression that puts the serial in.
+      const f = new FormBuilder().sql(
+        `INSERT INTO "case_events" (${[...Object.keys(row), 'hash'].map((c) => `"${c}"`).join(', ')}) VALUES (`,
       );
+      const param = (v: unknown, around: (x: string) => string = (x) => x) => {
+        const lit = pgLiteral(v);
+        if (lit === null) throw new Error('numbered: a value with no literal');
+        f.param(lit, (x) =>
+          around(typeof v === 'string' && v.includes(SERIAL_MARK) ? `replace(${x}, E'${SERIAL_MARK}', current_setting('zc.serial'))` : x),
+        );
+      };
+      for (const v of Object.values(row)) {
+        param(v);
+        f.sql(', ');
+      }
+      param(eventHashInput(prevHash, row), (x) => `encode(sha256(convert_to(${x}, 'UTF8')), 'hex')`);
+      await queueStatement(trx, f.sql(')').done());
       return { seq };
     },
 

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../app/deps.ts';
+import { inTransaction } from '../../app/unit-of-work.ts';
 import { verifyHistory } from '../../db/history-chain.ts';
 import { openDatabase } from '../../db/knex.ts';
-import { writeLater } from '../../db/write-later.ts';
+import { QueuedStatement, queueStatement, writeLater } from '../../db/write-later.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { application, worker } from '../helpers/fixtures.ts';
@@ -281,7 +282,11 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
         // The other connection's messages aside (knex asks a new connection its server's version; the pool raises its
         // synchronous_commit; the lock attempt; its rollback).
         const own = sent.filter((s) => !/nowait|^ROLLBACK|^select version\(\)|^select set_config\('synchronous_commit'/.test(s));
-        expect(own[0]).toMatch(/^BEGIN;\nselect "id" from "cases" where "id" = '\d+' limit '1' for no key update;\nselect "cases"\.\*/s);
+        // The lock with its literals, or — the connection having seen it before — as EXECUTE of the statement it
+        // prepared (db/knex.ts scriptText), in the script itself the second time.
+        expect(own[0]).toMatch(
+          /^BEGIN;\n(?:select "id" from "cases" where "id" = '\d+' limit '1' for no key update|(?:PREPARE zcx\d+_[0-9a-f]{40} AS select "id" from "cases" where "id" = \$1 limit \$2 for no key update;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('\d+', '1'\));\nselect "cases"\.\*/s,
+        );
         expect(own).toHaveLength(2); // that message, then COMMIT
       }
     } finally {
@@ -350,5 +355,58 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
     expect((await verifyHistory(t.db.knex)).ok).toBe(true);
     // The serial went on a trip of its own, answered before the history entry.
     if (dialect === 'postgres') expect(sent.some((m) => /INSERT INTO case_number_counters .*RETURNING last_serial$/s.test(m))).toBe(true);
+  });
+});
+
+/**
+ * PostgreSQL: a queued write with a template (db/write-later.ts QueuedStatement) goes as EXECUTE of a statement the
+ * connection prepared in the script itself the second time it saw the template (db/knex.ts scriptText): PostgreSQL
+ * neither parses nor plans it again. What is kept is what the literal statement kept; a template PostgreSQL cannot
+ * prepare (a parameter with no type) fails nothing — the unit of work runs again with the literal statement.
+ */
+describe.runIf(dialect === 'postgres')('queued writes as EXECUTE of prepared statements (postgres)', () => {
+  it('a queued insert is sent with its literals, then prepared once and executed; every row is kept and no value is in a PREPARE', async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => 300 + i);
+    const { sent, error } = await messages(async () => {
+      for (const k of keys)
+        await t.db.knex.transaction(async (trx) => {
+          await writeLater(trx, trx('om_probe').insert({ k }));
+        });
+    });
+    expect(error).toBeUndefined();
+    expect((await probeKeys()).filter((k) => k >= 300 && k < 400)).toEqual(keys);
+    const scripts = sent.filter((s) => /^BEGIN;\n/.test(s));
+    expect(scripts).toHaveLength(keys.length);
+    const prepares = scripts.flatMap((s) => s.match(/PREPARE zcx\d+_[0-9a-f]{40} AS [^;]*/g) ?? []);
+    expect(prepares.length).toBeGreaterThan(0);
+    for (const p of prepares) expect(p).toMatch(/ AS insert into "om_probe" \("k"\) values \(\$1\)$/);
+    // Each connection prepares the template once; later scripts only EXECUTE it with the value.
+    expect(scripts.filter((s) => /^BEGIN;\nEXECUTE zcx\d+_[0-9a-f]{40}\('3\d\d'\);\nCOMMIT;?$/.test(s)).length).toBeGreaterThan(0);
+    for (const s of scripts)
+      expect(s).toMatch(
+        /^BEGIN;\n(?:insert into "om_probe" \("k"\) values \('3\d\d'\)|(?:PREPARE zcx\d+_[0-9a-f]{40} AS [^;]*;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('3\d\d'\));\nCOMMIT;?$/,
+      );
+  });
+
+  it('a template PostgreSQL cannot prepare fails nothing: the unit of work runs again with the literal statement', async () => {
+    const keys = Array.from({ length: 8 }, (_, i) => 400 + i);
+    const { sent, error } = await messages(async () => {
+      for (const k of keys)
+        await inTransaction(deps, async (uow) => {
+          await queueStatement(
+            uow.trx,
+            // `$2 IS NOT NULL`: nothing tells PostgreSQL the parameter's type (42P18) — the literal has one.
+            new QueuedStatement(
+              `INSERT INTO om_probe (k) SELECT '${k}'::integer WHERE 'x' IS NOT NULL`,
+              'INSERT INTO om_probe (k) SELECT $1::integer WHERE $2 IS NOT NULL',
+              [`'${k}'`, `'x'`],
+            ),
+          );
+        });
+    });
+    expect(error).toBeUndefined();
+    expect((await probeKeys()).filter((k) => k >= 400 && k < 500)).toEqual(keys);
+    // It was tried (a connection saw the template twice) and not again after PostgreSQL refused it.
+    expect(sent.filter((s) => /PREPARE zcx\d+_[0-9a-f]{40} AS INSERT INTO om_probe/.test(s))).toHaveLength(1);
   });
 });
