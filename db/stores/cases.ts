@@ -1074,34 +1074,47 @@ export function createCaseStore() {
         { column: col('received_on'), order: 'desc' },
         { column: col('id'), order: 'desc' },
       ];
-      const page = base.clone().select([
-        ...SUMMARY_COLUMNS.map(col),
-        trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
-        trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
-        // The parties' names folded into the row (db/sql-json.ts): no query per page for them.
-        trx.raw(
-          `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'name']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} AS names_json`,
-        ),
-      ]);
-      if (f.sort === 'awardDue')
-        page.orderByRaw(`CASE WHEN ${AWARD_DUE_SQL} IS NULL THEN 1 ELSE 0 END`).orderByRaw(`${AWARD_DUE_SQL} ${dir}`);
-      else if (f.sort === 'receivedOn') page.orderBy(col('received_on'), dir);
-      else if (f.sort === 'state') page.orderBy(col('state'), dir);
-      else if (f.sort === 'caseNo')
-        page
-          .orderByRaw(`CASE WHEN cases.case_no IS NULL THEN 1 ELSE 0 END`)
-          .orderBy(col('case_year'), dir)
-          .orderBy(col('case_serial'), dir);
-      page.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
+      // The page's rows chosen first (their columns, the order's, and the count), and only then what each row shows
+      // besides its columns — the running award clock and the parties' names — for those rows alone: selected in one
+      // query, PostgreSQL (and SQLite) computed them for every row the OFFSET skips too (40 rows for page 2, 200 for
+      // page 10; EXPLAIN ANALYZE, stop 43).
+      const order = (q: Knex.QueryBuilder) => {
+        if (f.sort === 'awardDue')
+          q.orderByRaw(`CASE WHEN ${AWARD_DUE_SQL} IS NULL THEN 1 ELSE 0 END`).orderByRaw(`${AWARD_DUE_SQL} ${dir}`);
+        else if (f.sort === 'receivedOn') q.orderBy(col('received_on'), dir);
+        else if (f.sort === 'state') q.orderBy(col('state'), dir);
+        else if (f.sort === 'caseNo')
+          q.orderByRaw(`CASE WHEN cases.case_no IS NULL THEN 1 ELSE 0 END`).orderBy(col('case_year'), dir).orderBy(col('case_serial'), dir);
+        q.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
+        return q;
+      };
       // A page reads only what a summary shows: the case columns, the running award clock and the parties' names — and
       // its count, as a column of the same statement (computed once: the subquery does not depend on the row). One
       // statement whatever the page size; a second, the count alone, only for a page past the last.
       const count = () => base.clone().count<{ n: string | number }[]>({ n: '*' });
-      const rows = await page
-        .select(count().as('total_n'))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize);
-      const total = rows.length ? Number(rows[0].total_n) : f.page === 1 ? 0 : Number((await count().first())?.n ?? 0);
+      const chosen = order(
+        base
+          .clone()
+          .select([...new Set([...SUMMARY_COLUMNS, 'case_year', 'case_serial'])].map(col))
+          .select(count().as('total_n'))
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
+      );
+      const page = order(
+        trx.from(chosen.as('cases')).select([
+          ...SUMMARY_COLUMNS.map(col),
+          col('total_n'),
+          trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
+          trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
+          // The parties' names folded into the row (db/sql-json.ts): no query per page for them.
+          trx.raw(
+            `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'name']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} AS names_json`,
+          ),
+        ]),
+      );
+      // biome-ignore lint/suspicious/noExplicitAny: rows of a raw select
+      const rows: Record<string, any>[] = await page;
+      const total = rows.length ? Number(rows[0]?.total_n) : f.page === 1 ? 0 : Number((await count().first())?.n ?? 0);
       return {
         total,
         items: rows.map((r) => ({
