@@ -95,5 +95,24 @@ export function zodFieldErrors(error: ZodError, prefix: (string | number)[] = []
   return out;
 }
 
-export const validationError = (errors: FieldError[]) =>
-  badRequest(`${errors.length} 个字段无效：${errors.map((e) => e.path || '(body)').join(', ')}`, errors);
+/**
+ * A field path (at most 200 characters) or message (2,000: the longest, an unknown event type's, lists every type) as
+ * a 400 repeats it: a key sent may be as long as the body.
+ */
+const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const shortened = (e: FieldError): FieldError =>
+  e.path.length <= 200 && e.message.length <= 2000 ? e : { path: cut(e.path, 200), message: cut(e.message, 2000) };
+
+/** How many field errors a 400 lists; the detail counts the rest ("另有N个字段无效"). */
+export const MAX_LISTED_ERRORS = 20;
+
+/**
+ * 400 naming the bad fields: the first MAX_LISTED_ERRORS in `errors` and the detail, the rest counted — a body of
+ * thousands of unknown keys answers a few hundred bytes, not megabytes (an outside security tester's finding).
+ */
+export const validationError = (errors: FieldError[]) => {
+  const listed = errors.slice(0, MAX_LISTED_ERRORS);
+  const more = errors.length - listed.length;
+  const names = listed.map((e) => cut(e.path || '(body)', 200)).join(', ');
+  return badRequest(`${errors.length} 个字段无效：${names}${more ? `；另有${more}个字段无效` : ''}`, listed.map(shortened));
+};

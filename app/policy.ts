@@ -5,6 +5,7 @@ import type { EventType } from '../workflows/procedure-types.ts';
 import { ROLES, type Role } from '../workflows/reference.ts';
 import { EVENT_ROLES } from '../workflows/roles.ts';
 import { forbidden } from './errors.ts';
+import { own } from './own.ts';
 
 /**
  * Who may do and see what — the one place that decides it. Every use case asks here; routes, next-events,
@@ -197,7 +198,7 @@ export function assertMayGenerateDocument(actor: Actor, kind: string, label: str
   refuse(generateDocumentRefusal(actor, kind, label, scope));
 }
 export function generateDocumentRoleRefusal(actor: Actor, kind: string, label: string): string | null {
-  return roleRefusal(actor, DOCUMENT_ROLES[kind as DocumentKind] ?? [], `生成${label}`);
+  return roleRefusal(actor, own(DOCUMENT_ROLES, kind) ?? [], `生成${label}`);
 }
 export function assertRoleMayGenerateDocument(actor: Actor, kind: string, label: string): void {
   refuse(generateDocumentRoleRefusal(actor, kind, label));

@@ -927,9 +927,24 @@ export const FractionSchema = z.strictObject({
   value: z.number().nullable().openapi({ description: '分母为0时为 null' }),
 });
 
+/**
+ * A whole number in a query string, in plain decimal digits only: `0x10`, `1e3`, `+5`, `1.0`, ` 7` are refused (read as
+ * numbers they were 16, 1000 …), and a parameter given twice (`pageSize=1&pageSize=2`) is told so — not "NaN". The
+ * messages name the parameter; `range` is the message for a number outside min–max.
+ */
+export const queryInt = (name: string, min: number, max: number | undefined, range: string) =>
+  z
+    .string({
+      error: (iss) => (Array.isArray(iss.input) ? `${name} 只能指定一次` : iss.input === undefined ? `缺少 ${name}` : `${name} 应为整数`),
+    })
+    .regex(/^\d{1,9}$/, `${name} 应为十进制整数（只含数字 0–9）`)
+    .transform(Number)
+    .refine((n) => n >= min && (max === undefined || n <= max), range)
+    .openapi({ type: 'integer', minimum: min, ...(max === undefined ? {} : { maximum: max }) });
+
 export const Pagination = z.object({
-  page: z.coerce.number().int().min(1, '页码从1开始').default(1),
-  pageSize: z.coerce.number().int().min(1, 'pageSize 为 1–200').max(200, 'pageSize 为 1–200').default(50),
+  page: queryInt('page', 1, undefined, '页码从1开始').default(1).openapi({ default: 1 }),
+  pageSize: queryInt('pageSize', 1, 200, 'pageSize 为 1–200').default(50).openapi({ default: 50 }),
 });
 
 export const CaseListQuery = Pagination.extend({

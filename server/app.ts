@@ -10,6 +10,7 @@ import { instanceName } from '../app/time/sweep.ts';
 import type { Database } from '../db/knex.ts';
 import { authenticateRequest } from './auth.ts';
 import { createAuthRouter, createLoginRouter } from './http/auth.ts';
+import { bodySizeError } from './http/body-size.ts';
 import { createCalculatorsRouter } from './http/calculators.ts';
 import { createCasesRouter } from './http/cases.ts';
 import { createClaimStatsRouter } from './http/claim-stats.ts';
@@ -104,7 +105,11 @@ export function createApp(opts: AppOptions): Express {
     next();
   });
 
-  const parseJson = express.json({ limit: opts.config.bodyLimit, strict: true, type: JSON_TYPES });
+  const readJson = express.json({ limit: opts.config.bodyLimit, strict: true, type: JSON_TYPES });
+  // A body of absurdly many keys or values is refused as soon as it is parsed, before a schema walks it and a 400 names
+  // each of them (server/http/body-size.ts).
+  const parseJson: RequestHandler = (req, res, next) =>
+    readJson(req, res, (err?: unknown) => (err ? next(err) : next(bodySizeError(req.body) ?? undefined)));
   // A body that is not JSON (text/plain, a form, no Content-Type) would be left unread, and the request answered as if
   // every field were missing: refused naming the header (the 400 every write documents, as an unsupported charset is).
   // A declared length over the limit is refused at once: the parser answers 413 only once the body it refuses has

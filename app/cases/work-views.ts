@@ -4,6 +4,7 @@ import { closureModeLabel, stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { tooLarge, validationError } from '../errors.ts';
+import { own } from '../own.ts';
 import { type Actor, AREA_ROLES, assertMayReadCases, assertRole } from '../policy.ts';
 import { renderCaseSheetOffThread } from '../render/pool.ts';
 import { type CaseListQuery, listCases } from './queries.ts';
@@ -87,7 +88,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
       c.applicantNames.join('、'),
       c.respondentNames.join('、'),
       c.district,
-      c.track === 'mediation' ? '案前调解' : (PROCEDURES[c.procedure as keyof typeof PROCEDURES] ?? c.procedure),
+      c.track === 'mediation' ? '案前调解' : (own(PROCEDURES, c.procedure) ?? c.procedure),
       c.receivedOn,
       c.acceptedOn ?? '',
       c.awardDueOn ?? '',

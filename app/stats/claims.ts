@@ -1,10 +1,11 @@
 import { CLAIM_FORMULA_VERSION, type ClaimMeasure, claimOutcomeClaims, claimOutcomeFigures } from '../../db/reports/claim-outcomes.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
+import { own } from '../own.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import { type PeriodInput, period } from './closure.ts';
 
-const label = (k: string) => CLAIM_CATEGORIES[k as keyof typeof CLAIM_CATEGORIES] ?? k;
+const label = (k: string) => own(CLAIM_CATEGORIES, k) ?? k;
 
 /** GET /api/stats/claims — claimed vs awarded vs finally upheld, and awards changed by courts, per claim category. */
 export async function claimStatistics(deps: Deps, actor: Actor, q: PeriodInput) {

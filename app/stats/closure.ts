@@ -15,6 +15,7 @@ import { OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
+import { own } from '../own.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import { renderReportOffThread } from '../render/pool.ts';
 
@@ -76,11 +77,11 @@ async function options(deps: Deps): Promise<ClosureOptions> {
     target: deps.config.statsClosureTarget,
     mediationRateShown: deps.config.statsMediationRate,
     label: (g: GroupBy, key: string) => {
-      if (g === 'cause') return STAT_CAUSES[key as keyof typeof STAT_CAUSES] ?? key;
-      if (g === 'procedure') return PROCEDURE_KINDS[key as keyof typeof PROCEDURE_KINDS] ?? key;
+      if (g === 'cause') return own(STAT_CAUSES, key) ?? key;
+      if (g === 'procedure') return own(PROCEDURE_KINDS, key) ?? key;
       if (g === 'wageArrears') return key === 'yes' ? '拖欠工资（农民工工资）案件' : '其他案件';
       if (g === 'arbitrator') return key === 'none' ? '未组庭' : (users.get(key) ?? `仲裁员#${key}`);
-      if (g === 'ownership') return key === 'unknown' ? '未登记' : (OWNERSHIP_TYPES[key as keyof typeof OWNERSHIP_TYPES] ?? key);
+      if (g === 'ownership') return key === 'unknown' ? '未登记' : (own(OWNERSHIP_TYPES, key) ?? key);
       return key;
     },
   };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { calculateForActor } from '../../app/calculators/calculate.ts';
 import { CALCULATOR_INPUTS, CalculationResult, CalculatorKindEnum } from '../../app/calculators/schemas.ts';
 import type { Deps } from '../../app/deps.ts';
-import { CALCULATOR_KINDS, type CalculatorKind } from '../../workflows/calculators/index.ts';
+import { own } from '../../app/own.ts';
+import { CALCULATOR_KINDS } from '../../workflows/calculators/index.ts';
 import { parse } from './parse.ts';
 import { route } from './route.ts';
 
@@ -31,9 +32,10 @@ export function createCalculatorsRouter(deps: Deps): Router {
     tags: ['calculators'],
     params: KindParams,
     body: AnyInput,
-    // The body's schema follows the kind in the path (an unknown kind is a 404 from the path parameter).
+    // The body's schema follows the kind in the path (an unknown kind is a 404 from the path parameter): looked up among
+    // the kinds only — `toString`, `__proto__` … are no kind (an outside security tester's finding: a 500).
     parseBody: (raw, req) => {
-      const schema = CALCULATOR_INPUTS[req.params.kind as CalculatorKind];
+      const schema = own(CALCULATOR_INPUTS, String(req.params.kind));
       return (schema ? parse(schema, raw) : raw) as z.infer<typeof AnyInput>;
     },
     responses: { 200: { description: '计算结果与计算过程', schema: CalculationResult } },

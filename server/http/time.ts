@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination } from '../../app/schemas.ts';
+import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination, queryInt } from '../../app/schemas.ts';
 import { awardClockAlerts } from '../../app/time/alerts.ts';
 import {
   calendarDay,
@@ -19,7 +19,7 @@ import { runWriteStaged } from './write.ts';
 const DeadlineQuery = z
   .object({
     from: IsoDate,
-    days: z.coerce.number().int().min(0).max(3650),
+    days: queryInt('days', 0, 3650, 'days 为 0–3650'),
     unit: z.enum(['working', 'calendar']),
     provisional: z.enum(['true', 'false']).optional().openapi({
       description: 'true：需要未录入官方安排的年份时，按该年周末和法律规定日期的节日（元旦、春节、劳动节、国庆节）计算暂定日期（否则 422）',
@@ -37,7 +37,7 @@ const CalendarYearBody = z
   .strict()
   .openapi('CalendarYear');
 const DueQuery = Pagination.extend({
-  within: z.coerce.number().int().min(0).max(366).default(7).openapi({ description: '今天起多少日内到期（含已逾期）' }),
+  within: queryInt('within', 0, 366, 'within 为 0–366').default(7).openapi({ default: 7, description: '今天起多少日内到期（含已逾期）' }),
   assignee: z.enum(['me', 'all']).default('all').openapi({ description: 'me：由本人（本人所在仲裁庭、本人角色）办理的期限' }),
   kind: z.string().trim().min(1).max(40).optional().openapi({ description: '只看一种期限（如 award 审理期限）', example: 'award' }),
 }).strict();

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { auditLog, awardClockBoard, exportCases, hearingCalendar, workload } from '../../app/cases/work-views.ts';
 import type { Deps } from '../../app/deps.ts';
-import { CaseListQuery, CaseState, Day, Instant, IsoDate, listOf, Pagination, QueryId } from '../../app/schemas.ts';
+import { CaseListQuery, CaseState, Day, Instant, IsoDate, listOf, Pagination, QueryId, queryInt } from '../../app/schemas.ts';
 import { AUDIT_ENTITIES, AUDIT_ENTITY_CODES } from '../../db/stores/reference.ts';
 import { route } from './route.ts';
 
@@ -82,7 +82,7 @@ export function createWorkRouter(deps: Deps): Router {
     operationId: 'awardClockBoard',
     summary: '审限督办：未结仲裁案件按审理期限剩余天数排列（逾期在前；仲裁委领导、管理员）',
     tags: ['work'],
-    query: Pagination.extend({ within: z.coerce.number().int().min(0).max(366).optional() }).strict(),
+    query: Pagination.extend({ within: queryInt('within', 0, 366, 'within 为 0–366').optional() }).strict(),
     responses: {
       200: {
         description: '案件',

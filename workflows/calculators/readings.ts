@@ -80,9 +80,10 @@ export const DEFAULT_READINGS: Readings = Object.fromEntries(Object.entries(READ
 export function resolveReadings(override: Record<string, unknown> | undefined, base: Readings = DEFAULT_READINGS): Readings {
   const out = { ...base } as Record<string, string>;
   for (const [k, v] of Object.entries(override ?? {})) {
-    const r = (READINGS as Record<string, { options: Record<string, string> }>)[k];
+    // Own keys only: `toString` or `__proto__` is no reading, and no option either.
+    const r = Object.hasOwn(READINGS, k) ? (READINGS as Record<string, { options: Record<string, string> }>)[k] : undefined;
     if (!r) throw new Error(`unknown calculator reading "${k}" (known: ${Object.keys(READINGS).join(', ')})`);
-    if (typeof v !== 'string' || !(v in r.options))
+    if (typeof v !== 'string' || !Object.hasOwn(r.options, v))
       throw new Error(`reading ${k} must be one of ${Object.keys(r.options).join(', ')}, got ${JSON.stringify(v)}`);
     out[k] = v;
   }
