@@ -889,7 +889,7 @@ export function consentViolation(ctx: CaseContext, matter: ConsentMatter, since:
   return v(
     'represented-consent-required',
     'Rules Art. 63',
-    `集体争议代表人${what}须经被代表的劳动者同意，尚有 ${missing.length} 名被代表劳动者（${missing.join('、')}）的同意未记录`,
+    `集体争议代表人${what}须经被代表的劳动者同意，尚有 ${missing.length} 名被代表劳动者（当事人${missing.join('、')}）的同意未记录`,
   );
 }
 
@@ -1092,7 +1092,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'consent-by-represented',
         'Rules Art. 63',
-        `只记录被代表劳动者的同意；${others.join('、')} 不是被代表的劳动者（代表人本人除外）`,
+        `只记录被代表劳动者的同意；当事人${others.join('、')} 不是被代表的劳动者（代表人本人除外）`,
         'partyIds',
       );
     }

@@ -44,7 +44,7 @@ import { createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/r
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, notFound, ruleRefusal, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
@@ -316,7 +316,7 @@ async function decide(
   at: { now: string; today: string },
   loaded: CaseAggregate | undefined,
 ): Promise<Decision> {
-  if (!loaded) throw notFound(`没有编号为 ${caseId} 的案件`);
+  if (!loaded) throw unknownPathParam('id', '案件');
   const c = loaded.record;
   const head = loaded.head as HistoryHead;
   const snap = caseSnapshot(c);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { worker } from '../helpers/fixtures.ts';
+import { application, employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -112,5 +112,56 @@ describe('LOW-1: rule refusals about one payload field name it', () => {
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
     const serve = { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'electronic' };
     await refusedAt(c, a.tokens.clerk, 'SERVE', serve, '2026-03-06', 'electronic-service-consent', 'consent');
+  });
+});
+
+describe('LOW-3: refusals name parties by name; a 404 names the path parameter', () => {
+  it('represented-consent-required names the workers without consent by name, not by party id', async () => {
+    const c = await registerCase(
+      t,
+      a,
+      application({
+        applicants: Array.from({ length: 10 }, (_, i) => worker(`工人${String.fromCharCode(0x7532 + i)}`, 600 + i)),
+        respondents: [employer('聊城某某纺织有限公司')],
+      }),
+    );
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const workers = c.applicants.map((x) => x.id);
+    await ok(c, a.tokens.clerk, 'RECORD_REPRESENTATIVES', { partyIds: workers.slice(0, 3) }, '2026-03-05');
+    await ok(c, a.tokens.clerk, 'RECORD_REPRESENTED_CONSENT', { matter: 'withdraw', partyIds: workers.slice(3, 8) }, '2026-03-05');
+    const r = await send(c, a.tokens.clerk, 'WITHDRAW', { reason: '和解' }, '2026-03-06');
+    expect(r.status).toBe(422);
+    expect(r.body.rule).toBe('represented-consent-required');
+    const names = (c as unknown as { applicants: { id: number; name: string }[] }).applicants.map((p) => p.name);
+    expect(r.body.detail).toContain(`（${names[8]}、${names[9]}）`);
+    expect(r.body.detail).not.toMatch(new RegExp(`${workers[8]}、${workers[9]}`));
+    // A named non-represented worker is named too (consent-by-represented, field partyIds).
+    const rep = await send(c, a.tokens.clerk, 'RECORD_REPRESENTED_CONSENT', { matter: 'withdraw', partyIds: [workers[0]] }, '2026-03-06');
+    expect(rep.body).toMatchObject({ rule: 'consent-by-represented', field: 'partyIds' });
+    expect(rep.body.detail).toContain(names[0]);
+  });
+
+  it('an unknown case, claim or user: 404 naming the parameter, never its value', async () => {
+    const ID = 98765;
+    for (const path of [`/api/cases/${ID}`, `/api/cases/${ID}/deadlines`]) {
+      const r = await t.api(a.tokens.clerk).get(path);
+      expect(r.status).toBe(404);
+      expect(r.body.field).toBe('id');
+      expect(r.body.detail).toContain('路径参数 id');
+      expect(r.body.detail).not.toContain(String(ID));
+    }
+    const ev = await t.api(a.tokens.clerk).post(`/api/cases/${ID}/events`, { type: 'ACCEPT', occurredOn: '2026-03-04' });
+    expect(ev.status).toBe(404);
+    expect(ev.body).toMatchObject({ field: 'id' });
+    expect(ev.body.detail).not.toContain(String(ID));
+    const c = await registerCase(t, a);
+    const claim = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/claims/${ID}/history`);
+    expect(claim.status).toBe(404);
+    expect(claim.body).toMatchObject({ field: 'claimId' });
+    expect(claim.body.detail).not.toContain(String(ID));
+    const user = await t.api(t.adminToken).get(`/api/users/${ID}`);
+    expect(user.status).toBe(404);
+    expect(user.body).toMatchObject({ field: 'id' });
+    expect(user.body.detail).not.toContain(String(ID));
   });
 });
