@@ -84,6 +84,12 @@ export interface Config {
   /** MEDIATION_DOCUMENT_BY_POST (default false): a 调解书 may be served by post (workflows/rules.ts SERVE). */
   mediationDocumentByPost: boolean;
   /**
+   * Rules Art. 34 (一事不再理): an ACCEPT while an earlier case the registration found still bars the same dispute is
+   * refused (422 duplicate-application-pending) unless it states `notSameMatter` with a reason (default true);
+   * DUPLICATE_ACCEPT_CONFIRMATION=false leaves the registration's warnings as warnings (app/procedure/duplicate-bar.ts).
+   */
+  duplicateAcceptConfirmation: boolean;
+  /**
    * Rules Art. 12 (domain.md §4.1): a person challenged for recusal steps back until the decision "except for urgent
    * measures", which the Rules do not list: the events that person may still record (RECUSAL_URGENT_EVENTS, comma
    * separated; default ADVANCE_EXECUTION — the ruling for a worker whose life would be seriously affected, LDMAL Art. 44;
@@ -177,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     mediationDocumentByPost: env.MEDIATION_DOCUMENT_BY_POST === 'true',
+    duplicateAcceptConfirmation: env.DUPLICATE_ACCEPT_CONFIRMATION !== 'false',
     recusalUrgentEvents: (env.RECUSAL_URGENT_EVENTS ?? 'ADVANCE_EXECUTION')
       .split(',')
       .map((x) => x.trim())

@@ -26,7 +26,13 @@ export const badRequest = (detail: string, errors?: FieldError[]) =>
   new AppError(400, 'validation-error', '请求内容无效', detail, errors ? { errors } : {});
 export const unauthorized = (detail = '需要登录：缺少或无效的访问令牌') => new AppError(401, 'unauthorized', '未登录', detail);
 export const forbidden = (detail: string) => new AppError(403, 'forbidden', '无权操作', detail);
-export const notFound = (detail: string) => new AppError(404, 'not-found', '未找到', detail);
+export const notFound = (detail: string, extra: Record<string, unknown> = {}) => new AppError(404, 'not-found', '未找到', detail, extra);
+/**
+ * A 404 for a path parameter that names no record (docs/api-contract.md, Conventions): it names the parameter in
+ * `field` and in `detail`, never the value sent (a path may hold what someone typed by mistake: an identity number).
+ */
+export const unknownPathParam = (param: string, what: string) =>
+  notFound(`没有这个${what}：路径参数 ${param}（${what}编号）不存在`, { field: param });
 export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
   new AppError(409, 'conflict', '当前状态不允许此操作', detail, extra);
 /** The latest act on a case, as a 412 names it: what the person's screen did not show. */

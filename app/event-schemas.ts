@@ -111,7 +111,25 @@ const SET_ASIDE_RESULT = z
 export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   REQUEST_SUPPLEMENT: z.object({ items: z.array(z.string().trim().min(1).max(200)).min(1, '须一次性列明全部补正事项').max(50) }),
   SUPPLEMENT_RECEIVED: z.object({}),
-  ACCEPT: z.object({}),
+  // Rules Art. 34 (一事不再理): an application whose registration found an earlier case of the same parties and claims
+  // that bars it (pending or decided) is accepted only with the clerk's statement that it is not the same matter
+  // (app/procedure/duplicate-bar.ts); otherwise 422 duplicate-application-pending — the alternative is REJECT.
+  ACCEPT: z
+    .object({
+      notSameMatter: z.literal(true).optional().openapi({
+        description:
+          '经核对，本申请与登记时发现的在先案件不属于同一争议（事实、理由或请求不同）。有阻止受理的在先案件（仍在审理或已作出裁决、调解书等）时须注明，否则 422 duplicate-application-pending（Rules Art. 34）；属于同一争议的，应不予受理（REJECT，ground duplicate）',
+      }),
+      reason: z.string().trim().min(1, '不能为空').max(500, '不能超过500个字符').optional().openapi({
+        description: '与 notSameMatter 一并填写：为何不属于同一争议（如：请求期间不同），记入办理记录',
+      }),
+    })
+    .superRefine((b, ctx) => {
+      if (b.notSameMatter && b.reason === undefined)
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: '注明不属于同一争议的，须写明理由' });
+      if (!b.notSameMatter && b.reason !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['notSameMatter'], message: '受理理由只随“不属于同一争议”的确认填写' });
+    }),
   REJECT: z.object({ reason: Reason, ground: z.enum(['scope', 'claims', 'standing', 'duplicate', 'other']).optional() }),
   SERVE: z.object({
     document: z.enum(SERVICE_DOCUMENTS),

@@ -353,7 +353,7 @@ export const Problem = z
     errorId: z.string().optional().openapi({ description: '500：日志中的错误编号' }),
     field: z.string().optional().openapi({
       description:
-        '所针对的字段——422：文书缺少内容的字段；法定规则拒绝时涉及的字段（如开庭日期过近：hearingOn）；409：重复的值（如已被使用的用户名：username）',
+        '所针对的字段——422：文书缺少内容的字段；法定规则拒绝时涉及的字段（如开庭日期过近：hearingOn）；409：重复的值（如已被使用的用户名：username）；404：不存在的路径参数（如 id，不重复其值）',
     }),
     characters: z.array(z.string()).optional().openapi({ description: '422：字体缺少的字符' }),
     claimIds: z

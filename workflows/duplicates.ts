@@ -1,4 +1,5 @@
 import { closureModeLabel, stateLabel } from './labels.ts';
+import type { Violation } from './rules.ts';
 
 /**
  * Duplicate filing (一事不再理, Rules Art. 34) and the bar after deemed withdrawal (Rules Art. 39), judged at
@@ -49,7 +50,9 @@ function same(a: DuplicateParty, b: DuplicateParty): boolean {
 
 const sorted = (xs: string[]) => [...xs].sort().join(',');
 
-function classify(c: DuplicateCandidate): Pick<DuplicateWarning, 'code' | 'bars' | 'source'> & { what: string } {
+export function classify(c: Pick<DuplicateCandidate, 'state' | 'closureMode'>): Pick<DuplicateWarning, 'code' | 'bars' | 'source'> & {
+  what: string;
+} {
   if (c.state === 'in_litigation')
     return { code: 'in_court', bars: true, source: 'Rules Art. 34', what: '已作出裁决且当事人已向人民法院起诉' };
   switch (c.closureMode) {
@@ -111,4 +114,49 @@ export function duplicateWarnings(
     });
   }
   return out.sort((a, b) => Number(b.bars) - Number(a.bars) || b.caseId - a.caseId);
+}
+
+/** An earlier case as it stands now, read again at acceptance (it may have been withdrawn since the registration). */
+export interface EarlierCase {
+  id: number;
+  caseNo: string | null;
+  receivedOn: string;
+  state: string;
+  closureMode: string | null;
+}
+
+/**
+ * Rules Art. 34 (一事不再理) at acceptance: the registration recorded earlier cases of the same parties and claim
+ * categories that barred a new application (`recorded`, its REGISTER entry's `duplicates`). Those that still bar as they
+ * stand now (`earlier`, read again: a voluntary withdrawal since, Rules Art. 35, or an award set aside, LDMAL Art. 49,
+ * lifts the bar) refuse the acceptance — unless the clerk states, with a reason, that the application is not the same
+ * matter (same parties, but other facts, reasons or claims: `notSameMatter`). Whether it is the same matter is the
+ * clerk's judgement; the system asks for it explicitly instead of accepting a duplicate without a word. The same matter
+ * is refused instead (REJECT, ground `duplicate`).
+ */
+export function duplicateAcceptRefusal(
+  recorded: { caseId: number; bars: boolean }[],
+  earlier: EarlierCase[],
+  payload: { notSameMatter?: unknown },
+): Violation | null {
+  if (payload.notSameMatter === true) return null;
+  const ids = new Set(recorded.filter((d) => d.bars).map((d) => d.caseId));
+  const barring = earlier
+    .filter((c) => ids.has(c.id))
+    .map((c) => ({ c, k: classify(c) }))
+    .filter((x) => x.k.bars);
+  if (!barring.length) return null;
+  // The latest three named (warnings come latest first), the rest counted.
+  const named =
+    barring
+      .slice(0, 3)
+      .map(({ c, k }) => `${c.caseNo ?? `收件日期为${c.receivedOn}的申请（编号${c.id}）`}${k.what}`)
+      .join('；') + (barring.length > 3 ? `；另有${barring.length - 3}件` : '');
+  const sources = [...new Set(barring.map(({ k }) => k.source))].join('; ');
+  return {
+    rule: 'duplicate-application-pending',
+    source: sources,
+    detail: `同一申请人与被申请人之间已有同类请求的在先案件：${named}。对同一争议（事实、理由和请求相同）的申请不予受理（《劳动人事争议仲裁办案规则》第三十四条）。经核对不属于同一争议的，请注明“不属于同一争议”并写明理由（notSameMatter、reason）后受理；属于同一争议的，请办理“不予受理”`,
+    field: 'notSameMatter',
+  };
 }

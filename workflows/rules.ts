@@ -151,6 +151,7 @@ function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violatio
     'non-public-needs-ground',
     'LDMAL Art. 26',
     '劳动争议仲裁公开进行；不公开开庭须写明理由：当事人协议不公开，或涉及国家秘密、商业秘密、个人隐私（nonPublicGround）',
+    'nonPublicGround',
   );
 }
 
@@ -289,6 +290,7 @@ function separateEffectRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
       'effect-party-required',
       'SPC-1 Art. 17',
       `已有劳动者起诉，裁决对其不发生法律效力；对未起诉的劳动者（当事人${split.workers.join('、')}）分别确认生效，请写明 partyId`,
+      'partyId',
     );
   }
   if (!split.workers.includes(partyId)) {
@@ -298,10 +300,11 @@ function separateEffectRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
       ctx.lawsuits.some((l) => l.partyId === partyId)
         ? `当事人${partyId}已向人民法院起诉，裁决对其不发生法律效力`
         : `裁决分别生效只适用于未起诉的劳动者（当事人${split.workers.join('、') || '无'}）`,
+      'partyId',
     );
   }
   if (effectiveForParty(ctx, partyId)) {
-    return v('already-effective', 'SPC-1 Art. 17', `裁决已于${effectiveForParty(ctx, partyId)}对当事人${partyId}发生法律效力`);
+    return v('already-effective', 'SPC-1 Art. 17', `裁决已于${effectiveForParty(ctx, partyId)}对当事人${partyId}发生法律效力`, 'partyId');
   }
   return null;
 }
@@ -369,10 +372,15 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
   if (again.length) {
     return v('claim-already-decided', 'Rules Art. 49', `请求 ${again.map((i) => i.claimId).join('、')} 已由部分裁决处理，不能再次裁决`);
   }
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     const claim = ctx.claims.find((c) => c.id === it.claimId);
     if (claim && MONETARY_FINAL_CATEGORIES.includes(claim.category) && it.outcome !== 'dismissed' && it.amount === undefined) {
-      return v('award-amount-required', 'LDMAL Art. 46', `请求 ${it.claimId} 为给付请求，支持或部分支持时须写明裁决金额`);
+      return v(
+        'award-amount-required',
+        'LDMAL Art. 46',
+        `请求 ${it.claimId} 为给付请求，支持或部分支持时须写明裁决金额`,
+        `items.${i}.amount`,
+      );
     }
   }
   const covered = new Set(items.map((i) => i.claimId));
@@ -447,6 +455,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         'collective-needs-three-arbitrators',
         'OrgRules Art. 13; Rules Art. 66',
         '集体劳动人事争议应当由三名仲裁员组成仲裁庭，不能独任仲裁',
+        'arbitratorIds',
       );
     }
     return null;
@@ -454,9 +463,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   RECUSE_ARBITRATOR: (ctx, ev) => {
     const t = ctx.tribunal;
     if (!t?.arbitratorIds.includes(ev.payload.arbitratorId))
-      return v('not-on-tribunal', 'LDMAL Art. 33', '被申请回避的仲裁员不是本案仲裁庭成员');
+      return v('not-on-tribunal', 'LDMAL Art. 33', '被申请回避的仲裁员不是本案仲裁庭成员', 'arbitratorId');
     if (t.arbitratorIds.includes(ev.payload.replacementId))
-      return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员');
+      return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员', 'replacementId');
     return null;
   },
   SCHEDULE_HEARING: (ctx, ev) => {
@@ -534,8 +543,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       if (none) return none;
     }
     const p = signingParties(ctx).find((x) => x.id === ev.payload.partyId);
-    if (!p) return v('not-a-signing-party', 'LDMAL Art. 42', '只有申请人和被申请人签收调解书');
-    if (ctx.mediation?.signatures.some((s) => s.partyId === p.id)) return v('already-signed', 'LDMAL Art. 42', '该当事人已签收调解书');
+    if (!p) return v('not-a-signing-party', 'LDMAL Art. 42', '只有申请人和被申请人签收调解书', 'partyId');
+    if (ctx.mediation?.signatures.some((s) => s.partyId === p.id))
+      return v('already-signed', 'LDMAL Art. 42', '该当事人已签收调解书', 'partyId');
     return null;
   },
   EXTEND_TIME_LIMIT: (ctx, ev) => {
@@ -546,7 +556,12 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     if (ev.payload.days > max) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', `延长期限不得超过${max}日`, 'days');
     const due = ev.facts?.awardDueOn;
     if (due && ev.occurredOn > due)
-      return v('extension-before-deadline', 'LDMAL Art. 43; Rules Art. 45', `审理期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`);
+      return v(
+        'extension-before-deadline',
+        'LDMAL Art. 43; Rules Art. 45',
+        `审理期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`,
+        'occurredOn',
+      );
     // The extension lengthens the period itself (counted on from its last day counted, not from the working day a rest
     // day carried it to): one too short to reach past that day would spend the only extension on nothing.
     const extended = ev.facts?.extendedDueOn;
@@ -577,13 +592,20 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     const due = ev.facts?.awardDueOn;
     // Rules Art. 61: conversion before the time limit expires; the limit keeps running from acceptance.
     if (due && ev.occurredOn > due)
-      return v('convert-before-deadline', 'Rules Art. 61', `审理期限已于 ${due} 届满，不能再转为普通程序${provisionalNote(ev)}`);
+      return v(
+        'convert-before-deadline',
+        'Rules Art. 61',
+        `审理期限已于 ${due} 届满，不能再转为普通程序${provisionalNote(ev)}`,
+        'occurredOn',
+      );
     return null;
   },
   SHORTEN_DEFENSE_PERIOD: (_ctx, ev) => {
-    if (ev.payload.respondentConsent !== true) return v('consent-needed', 'Rules Art. 58', '缩短或放弃答辩期须经被申请人同意');
+    if (ev.payload.respondentConsent !== true)
+      return v('consent-needed', 'Rules Art. 58', '缩短或放弃答辩期须经被申请人同意', 'respondentConsent');
     const full = ev.facts?.defensePeriod ?? DEFAULT_PERIODS.defense;
-    if (ev.payload.days >= full.days) return v('shorten-must-shorten', 'Rules Art. 58', `答辩期为${periodWords(full)}，缩短后应少于此数`);
+    if (ev.payload.days >= full.days)
+      return v('shorten-must-shorten', 'Rules Art. 58', `答辩期为${periodWords(full)}，缩短后应少于此数`, 'days');
     return null;
   },
   FILE_COUNTERCLAIM: (_ctx, ev) => {
@@ -597,9 +619,10 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   RECORD_REPRESENTATIVES: (ctx, ev) => {
     const ids = ev.payload.partyIds as number[];
     if (ids.length < 3 || ids.length > 5)
-      return v('three-to-five-representatives', 'Rules Art. 63', '集体争议的劳动者一方应推举三至五名代表');
+      return v('three-to-five-representatives', 'Rules Art. 63', '集体争议的劳动者一方应推举三至五名代表', 'partyIds');
     const workers = ctx.parties.filter((p) => isWorkerParty(ctx, p)).map((p) => p.id);
-    if (ids.some((id) => !workers.includes(id))) return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的当事人');
+    if (ids.some((id) => !workers.includes(id)))
+      return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的当事人', 'partyIds');
     return null;
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
@@ -627,6 +650,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         'advance-execution-categories',
         'LDMAL Art. 44; Rules Art. 51',
         `先予执行仅限追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的案件，请求 ${bad.map((c) => c.id).join('、')} 不属于`,
+        'claimIds',
       );
     }
     // Both statutory conditions must be found and recorded as true; an unrecorded one is not assumed.
@@ -639,6 +663,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         'advance-execution-conditions',
         'LDMAL Art. 44',
         `先予执行须同时符合两项条件并记录为成立，以下条件未记录为成立：${absent.join('；')}`,
+        // The first condition not recorded as found (the form marks its checkbox).
+        ev.payload.rightsClear !== true ? 'rightsClear' : 'lifeSeriouslyAffected',
       );
     }
     return null;
@@ -650,7 +676,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     // LDMAL Arts. 48–49: an employer cannot sue against a final award; it may only apply to set it aside — once the
     // award is set aside, either party may sue on the dispute (Art. 49(3)).
     if (ctx.award?.finality === 'final' && ctx.setAside?.result !== 'set_aside' && isEmployer(ctx, ev.payload.partyId)) {
-      return v('employer-cannot-sue-final', 'LDMAL Arts. 48–49', '终局裁决的用人单位不能起诉，只能向中级人民法院申请撤销裁决');
+      return v('employer-cannot-sue-final', 'LDMAL Arts. 48–49', '终局裁决的用人单位不能起诉，只能向中级人民法院申请撤销裁决', 'partyId');
     }
     return null;
   },
@@ -704,6 +730,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         'no-public-notice-in-simple-procedure',
         'Rules Art. 57; CPL Art. 95',
         '被申请人下落不明需公告送达的案件不适用简易处理；请先转为普通程序（CONVERT_TO_ORDINARY）再公告送达',
+        'method',
       );
     }
     // Rules Art. 59: simple-procedure service by phone/SMS/fax/e-mail is not allowed for mediation documents and awards.
@@ -746,11 +773,11 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         );
     }
     if (ev.payload.method === 'sms' && ctx.procedure !== 'simple') {
-      return v('simple-service-only-in-simple-procedure', 'Rules Art. 59', '电话、短信等简便方式送达仅适用于简易处理案件');
+      return v('simple-service-only-in-simple-procedure', 'Rules Art. 59', '电话、短信等简便方式送达仅适用于简易处理案件', 'method');
     }
     // CPL Art. 90: electronic service needs the addressee's consent.
     if (ev.payload.method === 'electronic' && ev.payload.consent !== true) {
-      return v('electronic-service-consent', 'CPL Art. 90', '电子送达须经受送达人同意');
+      return v('electronic-service-consent', 'CPL Art. 90', '电子送达须经受送达人同意', 'consent');
     }
     return null;
   },
@@ -862,7 +889,7 @@ export function consentViolation(ctx: CaseContext, matter: ConsentMatter, since:
   return v(
     'represented-consent-required',
     'Rules Art. 63',
-    `集体争议代表人${what}须经被代表的劳动者同意，尚有 ${missing.length} 名被代表劳动者（${missing.join('、')}）的同意未记录`,
+    `集体争议代表人${what}须经被代表的劳动者同意，尚有 ${missing.length} 名被代表劳动者（当事人${missing.join('、')}）的同意未记录`,
   );
 }
 
@@ -983,14 +1010,15 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   RAISE_JURISDICTION_OBJECTION: (ctx, ev) => {
     // Rules Art. 10: the objection is the respondent's (or a third party's); the applicant chose the commission.
     const party = ctx.parties.find((p) => p.id === ev.payload.partyId);
-    if (party?.side === 'applicant') return v('objection-by-respondent', 'Rules Art. 10', '申请人不能对其自行选择的仲裁委员会提出管辖异议');
+    if (party?.side === 'applicant')
+      return v('objection-by-respondent', 'Rules Art. 10', '申请人不能对其自行选择的仲裁委员会提出管辖异议', 'partyId');
     if (pendingObjection(ctx)) return v('objection-pending', 'Rules Art. 10', '已有管辖异议尚未决定');
     return null;
   },
   APPLY_RECUSAL: (ctx, ev) => {
     const target = ev.payload.target as { kind: string; userId?: number };
     if (target.kind === 'arbitrator' && !ctx.tribunal?.arbitratorIds.includes(target.userId as number)) {
-      return v('not-on-tribunal', 'LDMAL Art. 33', '被申请回避的仲裁员不是本案仲裁庭成员');
+      return v('not-on-tribunal', 'LDMAL Art. 33', '被申请回避的仲裁员不是本案仲裁庭成员', 'target.userId');
     }
     if (pendingRecusals(ctx).some((r) => r.target.kind === target.kind && r.target.userId === (target.userId ?? null) && target.userId)) {
       return v('recusal-already-pending', 'Rules Art. 11', '对该人员的回避申请尚未决定');
@@ -1002,6 +1030,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         'recusal-before-hearing',
         'Rules Art. 11',
         '回避申请应当在案件开庭审理前提出；回避事由在开庭后知道的，应在庭审辩论终结前提出并说明',
+        'groundLearnedLate',
       );
     }
     return null;
@@ -1011,20 +1040,22 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (!app) return null;
     // Rules Art. 12: the chair (or the delegated institute head) decides; the chair's own recusal, the commission.
     if (app.target.commissionChair && ev.payload.decidedBy !== 'commission') {
-      return v('chair-recusal-by-commission', 'Rules Art. 12', '仲裁委员会主任担任本案仲裁员的，其回避由仲裁委员会决定');
+      return v('chair-recusal-by-commission', 'Rules Art. 12', '仲裁委员会主任担任本案仲裁员的，其回避由仲裁委员会决定', 'decidedBy');
     }
     if (!app.target.commissionChair && ev.payload.decidedBy === 'commission') {
-      return v('recusal-by-chair', 'Rules Art. 12', '仲裁员、记录人员的回避由仲裁委员会主任或者其委托的仲裁院负责人决定');
+      return v('recusal-by-chair', 'Rules Art. 12', '仲裁员、记录人员的回避由仲裁委员会主任或者其委托的仲裁院负责人决定', 'decidedBy');
     }
     if (ev.payload.result === 'granted' && app.target.kind === 'arbitrator') {
       const rep = ev.payload.replacementId as number | undefined;
-      if (!rep) return v('replacement-needed', 'LDMAL Art. 33; Rules Art. 12', '决定仲裁员回避的，应当指定替换的仲裁员');
-      if (ctx.tribunal?.arbitratorIds.includes(rep)) return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员');
+      if (!rep) return v('replacement-needed', 'LDMAL Art. 33; Rules Art. 12', '决定仲裁员回避的，应当指定替换的仲裁员', 'replacementId');
+      if (ctx.tribunal?.arbitratorIds.includes(rep))
+        return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员', 'replacementId');
     }
     return null;
   },
   SET_EVIDENCE_PERIOD: (_ctx, ev) => {
-    if (ev.payload.until <= ev.occurredOn) return v('evidence-period-ends-later', 'Rules Art. 15', '举证期限的最后一日应晚于指定之日');
+    if (ev.payload.until <= ev.occurredOn)
+      return v('evidence-period-ends-later', 'Rules Art. 15', '举证期限的最后一日应晚于指定之日', 'until');
     return null;
   },
   EXTEND_EVIDENCE_PERIOD: (ctx, ev) => {
@@ -1037,7 +1068,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       );
     }
     if (ctx.evidence && ev.payload.until <= ctx.evidence.until) {
-      return v('evidence-extension-later', 'Rules Art. 15', `延长后的举证期限应晚于现举证期限（${ctx.evidence.until}）`);
+      return v('evidence-extension-later', 'Rules Art. 15', `延长后的举证期限应晚于现举证期限（${ctx.evidence.until}）`, 'until');
     }
     return null;
   },
@@ -1046,10 +1077,10 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       return v('evidence-not-late', 'Rules Art. 15', `举证期限尚未届满，不属于逾期提交证据${provisionalNote(ev)}`);
     // Rules Art. 15: without a valid reason the tribunal may exclude it, or admit it with a reprimand.
     if (ev.payload.reasonAccepted === true && ev.payload.decision !== 'admitted') {
-      return v('late-evidence-valid-reason', 'Rules Art. 15', '逾期理由成立的，应当采纳该证据');
+      return v('late-evidence-valid-reason', 'Rules Art. 15', '逾期理由成立的，应当采纳该证据', 'decision');
     }
     if (ev.payload.reasonAccepted !== true && ev.payload.decision === 'admitted') {
-      return v('late-evidence-without-reason', 'Rules Art. 15', '逾期理由不成立的，可以不予采纳，或者采纳并予以训诫');
+      return v('late-evidence-without-reason', 'Rules Art. 15', '逾期理由不成立的，可以不予采纳，或者采纳并予以训诫', 'decision');
     }
     return null;
   },
@@ -1061,7 +1092,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'consent-by-represented',
         'Rules Art. 63',
-        `只记录被代表劳动者的同意；${others.join('、')} 不是被代表的劳动者（代表人本人除外）`,
+        `只记录被代表劳动者的同意；当事人${others.join('、')} 不是被代表的劳动者（代表人本人除外）`,
+        'partyIds',
       );
     }
     return null;
@@ -1105,19 +1137,25 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`, 'days');
     const due = ev.facts?.reviewDueOn;
     if (due && ev.occurredOn > due)
-      return v('review-extension-before-deadline', 'Rules Art. 76', `审查期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`);
+      return v(
+        'review-extension-before-deadline',
+        'Rules Art. 76',
+        `审查期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`,
+        'occurredOn',
+      );
     return null;
   },
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
     if (ctx.track !== 'review') return null;
     if (ctx.review?.confirmation?.signatures.some((s) => s.partyId === ev.payload.partyId)) {
-      return v('already-signed', 'Rules Art. 77', '该当事人已签收调解书');
+      return v('already-signed', 'Rules Art. 77', '该当事人已签收调解书', 'partyId');
     }
     return null;
   },
   APPLY_ENFORCEMENT: (ctx, ev) => {
     const party = ctx.parties.find((p) => p.id === ev.payload.partyId);
-    if (!party || party.side === 'third_party') return v('enforcement-by-party', 'LDMAL Art. 51', '申请强制执行的应当是本案当事人');
+    if (!party || party.side === 'third_party')
+      return v('enforcement-by-party', 'LDMAL Art. 51', '申请强制执行的应当是本案当事人', 'partyId');
     // LDMAL Art. 51: what is enforced is an obligation the award imposes; an award that dismissed everything has none.
     if (ctx.closure?.mode === 'award' && ctx.award && ctx.award.items.every((i) => i.outcome === 'dismissed')) {
       return v('nothing-to-enforce', 'LDMAL Art. 51', '裁决驳回了全部仲裁请求，没有可供强制执行的给付内容');
@@ -1131,6 +1169,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         'award-not-effective-for-party',
         'SPC-1 Arts. 16–17; LDMAL Art. 51',
         `裁决尚未对当事人${party.id}发生法律效力${on.length ? `；已对${on.join('、')}生效` : ''}`,
+        'partyId',
       );
     }
     return null;

@@ -10,7 +10,7 @@ import { migrateSnapshot, type PersistedSnapshot, restore, type Snapshot, startC
 import type { CaseInput } from '../../workflows/procedure-types.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
-import { type AppError, notFound, preconditionFailed } from '../errors.ts';
+import { type AppError, preconditionFailed, unknownPathParam } from '../errors.ts';
 import type { CaseScope } from '../policy.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function staleVersion(deps: Deps, k: Knex, caseId: number, current:
 
 export async function loadCase(deps: Deps, k: Knex, id: number, opts: { forUpdate?: boolean } = {}): Promise<CaseRecord> {
   const c = await deps.stores.cases.load(k, id, opts);
-  if (!c) throw notFound(`没有编号为 ${id} 的案件`);
+  if (!c) throw unknownPathParam('id', '案件');
   return c;
 }
 

@@ -1,7 +1,7 @@
 import { type ClaimLine, claimLine } from '../../workflows/claim-line.ts';
 import { namePartiesIn } from '../../workflows/labels.ts';
 import type { Deps } from '../deps.ts';
-import { notFound } from '../errors.ts';
+import { unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayReadClaimHistory, assertRoleMayReadClaimHistory } from '../policy.ts';
 import { caseContext, caseScope, loadCase } from './case-state.ts';
 import { maskForReader, partyNameMap } from './views.ts';
@@ -18,7 +18,7 @@ export async function claimHistory(deps: Deps, actor: Actor, caseId: number, cla
   const ctx = caseContext(c);
   assertMayReadClaimHistory(actor, caseScope(c, ctx));
   const claim = c.claims.find((cl) => cl.id === claimId);
-  if (!claim) throw notFound(`本案没有编号为 ${claimId} 的仲裁请求`);
+  if (!claim) throw unknownPathParam('claimId', '仲裁请求');
   const events = await deps.stores.cases.events(k, caseId);
   const line = claimLine({ ...claim, id: claimId, seq: claim.seq }, ctx, events);
   // The line's texts number the parties ("对未起诉的劳动者（当事人57）"); a reader is shown their names.

@@ -1,6 +1,6 @@
 import { searchableCaseText } from '../../workflows/case-number.ts';
 import type { Deps } from '../deps.ts';
-import { notFound } from '../errors.ts';
+import { unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayReadCases, assertMayReplay, caseSearchScope, type ReadLevel, readLevel } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
@@ -11,7 +11,7 @@ export async function getCase(deps: Deps, actor: Actor, id: number): Promise<Cas
   const k = deps.db.reader;
   // One statement: the case, its parties, claims and deadlines, and the calendar version.
   const loaded = await deps.stores.cases.loadAggregate(k, id, { deadlines: true, calendar: true });
-  if (!loaded) throw notFound(`没有编号为 ${id} 的案件`);
+  if (!loaded) throw unknownPathParam('id', '案件');
   const c = loaded.record;
   const ctx = caseContext(c);
   const level = readLevel(actor, caseScope(c, ctx));

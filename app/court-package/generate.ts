@@ -3,7 +3,7 @@ import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { notFound, ruleRefusal, tooLarge } from '../errors.ts';
+import { ruleRefusal, tooLarge, unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayHandOffToCourt, assertRoleMayHandOffToCourt } from '../policy.ts';
 import { assemblePackageOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
@@ -180,7 +180,7 @@ export async function listCourtPackages(deps: Deps, actor: Actor, caseId: number
 export async function readCourtPackage(deps: Deps, actor: Actor, id: number) {
   assertRoleMayHandOffToCourt(actor);
   const p = await deps.stores.courtPackages.find(deps.db.reader, id);
-  if (!p) throw notFound('没有这个材料包');
+  if (!p) throw unknownPathParam('id', '材料包');
   const c = await loadCase(deps, deps.db.reader, p.caseId);
   assertMayHandOffToCourt(actor, caseScope(c, caseContext(c)));
   // The package carries identity numbers in full: who fetched it is in the access log (api.md "Reading (v1.1)").

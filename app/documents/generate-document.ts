@@ -20,7 +20,7 @@ import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, staleVersion, userNames } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, notFound, ruleRefusal, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import {
   type Actor,
   assertMayGenerateDocument,
@@ -376,7 +376,7 @@ export async function listDocuments(deps: Deps, actor: Actor, caseId: number): P
 export async function readDocument(deps: Deps, actor: Actor, id: number) {
   assertRoleMayReadDocuments(actor);
   const d = await deps.stores.documents.find(deps.db.reader, id);
-  if (!d) throw notFound('没有这份文书');
+  if (!d) throw unknownPathParam('id', '文书');
   const c = await loadCase(deps, deps.db.reader, d.caseId);
   assertMayReadDocument(actor, caseScope(c, caseContext(c)));
   await recordAccess(deps, actor, 'download_document', { caseId: d.caseId, documentId: d.id });

@@ -44,11 +44,12 @@ import { createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/r
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, type FieldError, notFound, ruleRefusal, unprocessable, validationError } from '../errors.ts';
+import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { type AwardItemInput, awardRecord } from './award.ts';
+import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
 
 /** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
@@ -316,7 +317,7 @@ async function decide(
   at: { now: string; today: string },
   loaded: CaseAggregate | undefined,
 ): Promise<Decision> {
-  if (!loaded) throw notFound(`没有编号为 ${caseId} 的案件`);
+  if (!loaded) throw unknownPathParam('id', '案件');
   const c = loaded.record;
   const head = loaded.head as HistoryHead;
   const snap = caseSnapshot(c);
@@ -387,6 +388,10 @@ async function decide(
   // after the case's own rules, which refuse the whole tribunal's hearing and award first (recusal-pending).
   const standsDown = challengedActorRefusal(ctx, actor.id, ev.type, deps.config.recusalUrgentEvents);
   if (standsDown) throw ruleRefusal(standsDown);
+  // Rules Art. 34 (一事不再理): an acceptance while an earlier case of the same dispute still bars it (read again now)
+  // needs the clerk's statement that it is not the same matter (app/procedure/duplicate-bar.ts).
+  const duplicate = await duplicateAcceptBar(deps, k, caseId, ev);
+  if (duplicate) throw ruleRefusal(duplicate);
 
   const nctx = result.next.context;
   // A room or an arbitrator another case's session takes at that time (locked until the write ends).

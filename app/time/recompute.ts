@@ -1,7 +1,7 @@
 import { withAdvisoryLock } from '../../db/knex.ts';
 import type { Recomputation } from '../../db/stores/calendar.ts';
 import type { Deps } from '../deps.ts';
-import { notFound } from '../errors.ts';
+import { unknownPathParam } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import { instanceName, sweepDeadlines } from './sweep.ts';
 
@@ -182,6 +182,6 @@ export async function currentRecomputation(deps: Deps, id: number) {
 export async function readRecomputation(deps: Deps, actor: Actor, id: number) {
   assertRole(actor, AREA_ROLES.calendar, '查看期限重新计算进度');
   const j = await deps.stores.calendar.recomputation(deps.db.reader, id);
-  if (!j) throw notFound('没有这个重新计算任务');
+  if (!j) throw unknownPathParam('id', '重新计算任务');
   return recomputationView(j);
 }

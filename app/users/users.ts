@@ -2,7 +2,7 @@ import { isUniqueViolation } from '../../db/knex.ts';
 import type { UserRow } from '../../db/stores/users.ts';
 import type { Role } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
-import { AppError, notFound, unprocessable, validationError } from '../errors.ts';
+import { AppError, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { hashPassword } from '../passwords.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
@@ -80,7 +80,7 @@ export async function listUsers(deps: Deps, actor: Actor, q: { page: number; pag
 export async function getUser(deps: Deps, actor: Actor, id: number): Promise<UserRow> {
   assertRole(actor, AREA_ROLES.users, '查看用户');
   const u = await deps.stores.users.findById(id, deps.db.reader);
-  if (!u) throw notFound(`没有编号为 ${id} 的用户`);
+  if (!u) throw unknownPathParam('id', '用户');
   return u;
 }
 
@@ -97,7 +97,7 @@ export interface UserPatch {
 export async function updateUser(deps: Deps, uow: UnitOfWork, actor: Actor, id: number, patch: UserPatch): Promise<UserRow> {
   assertRole(actor, AREA_ROLES.users, '修改用户');
   const before = await deps.stores.users.findById(id, uow.trx);
-  if (!before) throw notFound(`没有编号为 ${id} 的用户`);
+  if (!before) throw unknownPathParam('id', '用户');
   const losesAdmin =
     before.role === 'admin' && before.active && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
   if (losesAdmin) {
@@ -137,7 +137,7 @@ export async function resetPassword(
 ): Promise<UserRow> {
   assertRole(actor, AREA_ROLES.users, '重置密码');
   const user = await deps.stores.users.findById(id);
-  if (!user) throw notFound(`没有编号为 ${id} 的用户`);
+  if (!user) throw unknownPathParam('id', '用户');
   const weak = passwordWeakness(input.newPassword, [user.username, user.displayName]);
   if (weak) throw validationError([{ path: 'newPassword', message: weak }]);
   const hash = await hashPassword(input.newPassword);

@@ -110,8 +110,10 @@ function parseParams<P extends z.ZodType>(schema: P | undefined, req: Request, p
   const r = schema.safeParse(req.params);
   if (!r.success) {
     const names = [...new Set(r.error.issues.map((i) => String(i.path[0] ?? '')).filter(Boolean))];
+    const named = names.length ? names : Object.keys(req.params);
     throw notFound(
-      `没有这个记录：${(names.length ? names : Object.keys(req.params)).map((n) => paramLabel(path, n)).join('、')}无效或不存在`,
+      `没有这个记录：${named.map((n) => paramLabel(path, n)).join('、')}无效或不存在`,
+      named.length === 1 ? { field: named[0] } : {},
     );
   }
   return r.data as z.infer<P>;

@@ -61,6 +61,9 @@ export async function startTestApp(
     DOCUMENTS_PER_MINUTE: '100000',
     EXPORTS_PER_MINUTE: '100000',
     COURT_PACKAGES_PER_MINUTE: '100000',
+    // The suites register the same worker against the same employer over and over: the Rules Art. 34 confirmation at
+    // ACCEPT is off unless a suite turns it on (tests/api/duplicate-accept-legal43.test.ts).
+    DUPLICATE_ACCEPT_CONFIRMATION: 'false',
     // Issue 17: the commission's signing key of a test run lives in the temporary directory, never in data/.
     COMMISSION_KEY_PATH: join(tmpdir(), `zc-test-keys-${process.pid}`, 'commission-ed25519.pem'),
     ...idle,

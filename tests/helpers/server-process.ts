@@ -35,6 +35,8 @@ export async function spawnServer(port: number, env: Record<string, string>, wai
       ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
       SCHEDULER_HOUR: '-1',
+      // The same worker registered against the same employer again and again (tests/helpers/app.ts says why).
+      DUPLICATE_ACCEPT_CONFIRMATION: 'false',
       // The first start of a fresh install makes the signing key: in the temporary directory, never in data/.
       COMMISSION_KEY_PATH: join(tmpdir(), `zc-test-keys-${process.pid}`, 'commission-ed25519.pem'),
       ...env,

@@ -140,11 +140,13 @@ async function eventForm(c, type, done, screen) {
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
-  const [staff, workload, mediators, mediatorWorkload] = await Promise.all([
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
     needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
     needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
+    // Rules Art. 34: the earlier cases the registration found that bar the same dispute, asked about in the dialog.
+    type === 'ACCEPT' ? barringDuplicates(c) : [],
   ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
@@ -405,6 +407,7 @@ async function eventForm(c, type, done, screen) {
         );
     });
   }
+  if (type === 'ACCEPT' && barringAtOpen.length) fields.append(notSameMatterField(barringAtOpen, getters, checks, describe));
   if (type === 'ADVANCE_EXECUTION') {
     // Required with the amounts ordered (LDMAL Art. 44): the ruling orders payment within this term.
     const days = input('number', { min: 0, max: 365, step: 1, required: true });
@@ -783,6 +786,51 @@ const DUPLICATE_WHAT = {
   deemed_withdrawn: '已按撤回仲裁申请处理',
   transferred: '已移送有管辖权的仲裁委员会处理',
 };
+/**
+ * Rules Art. 34 (一事不再理) in the ACCEPT dialog: the earlier cases the registration found that bar the same dispute,
+ * and the clerk's statement that this application is not the same matter (`notSameMatter`, with its `reason`) — without
+ * it the server refuses the acceptance while such a case still bars (422 duplicate-application-pending, shown at the
+ * box). The same matter is refused instead: 不予受理.
+ */
+function notSameMatterField(barring, getters, checks, describe) {
+  const box = input('checkbox');
+  box.dataset.path = 'notSameMatter';
+  const reason = h('textarea', { rows: 2, maxlength: 500 });
+  const reasonField = field('不属于同一争议的理由', 'reason', reason, {
+    required: true,
+    wide: true,
+    hint: '如：前案与本案请求的期间、事实或项目不同（记入办理记录）',
+  });
+  const sync = () => {
+    reasonField.hidden = !box.checked;
+  };
+  box.addEventListener('change', sync);
+  sync();
+  getters.push((b) => {
+    if (!box.checked) return;
+    b.notSameMatter = true;
+    if (reason.value.trim()) b.reason = reason.value.trim();
+  });
+  checks.push(() => (box.checked && !reason.value.trim() ? ['reason', REQUIRED] : null));
+  describe.push(() => (box.checked ? ['不属于同一争议', reason.value.trim()] : null));
+  return h(
+    'fieldset.duplicate-check',
+    h('legend', '在先案件（一事不再理）'),
+    barring.map((d) =>
+      h(
+        'p.warn.act-warning',
+        `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${DUPLICATE_WHAT[d.code] ?? ''}（${sourceZh(d.source)}）：对同一争议（事实、理由和请求相同）的申请不予受理。属于同一争议的，请取消并办理“不予受理”。`,
+      ),
+    ),
+    h(
+      'div.bool-field',
+      h('label.check', box, '经核对，本申请与上述在先案件不属于同一争议，予以受理'),
+      h('div.field-error', { 'data-error-for': 'notSameMatter' }),
+    ),
+    reasonField,
+  );
+}
+
 /** The barring earlier cases the registration recorded (its history entry's `duplicates`); none when unreadable. */
 async function barringDuplicates(c) {
   const events = await api('GET', `/api/cases/${c.id}/events`).catch(() => null);

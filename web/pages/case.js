@@ -98,7 +98,14 @@ export async function casePage(id, mount) {
   } catch (err) {
     if (state.screen !== screen || mine !== drawing) return;
     setTitle('案件');
-    fill(body, h('h1', '案件'), err.status === 404 ? h('div.alert.bad', { role: 'alert' }, `没有编号为 ${id} 的案件`) : errorPanel(err));
+    fill(
+      body,
+      h('h1', '案件'),
+      err.status === 404
+        ? // The address's id is not repeated (it may be something typed by mistake: an identity number), as the server's 404.
+          h('div.alert.bad', { role: 'alert' }, '没有这个案件：地址中的案件编号不存在')
+        : errorPanel(err),
+    );
     return;
   }
   // The person went to another screen while the case loaded: that screen is theirs, this case is not drawn over it.
