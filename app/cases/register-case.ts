@@ -320,6 +320,7 @@ export async function registerCase(
       ...collectiveFlags(input, parties),
       wageArrears: input.wageArrears ?? false,
       limitation: input.limitation ?? null,
+      duplicateBars: barringCaseIds(warnings),
       parties,
       claims,
       reviewAgreement: input.agreement ? { ...input.agreement, terms: input.agreement.terms ?? null } : null,
@@ -353,6 +354,9 @@ export async function duplicateFilingWarnings(
     ));
   return duplicateWarnings(draft, found);
 }
+
+/** The earlier cases that bar the application (Rules Art. 34), kept on the case for its ACCEPT (`CaseRecord.duplicateBars`). */
+export const barringCaseIds = (warnings: DuplicateWarning[]): number[] => warnings.filter((w) => w.bars).map((w) => w.caseId);
 
 /** What the REGISTER entry keeps of the warnings: which cases, how and why (the history shows it to full readers). */
 export function duplicatesEntry(warnings: DuplicateWarning[]): { duplicates?: Record<string, unknown>[] } {

@@ -40,7 +40,7 @@ import {
   syncTribunal,
   userNames,
 } from '../cases/case-state.ts';
-import { createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/register-case.ts';
+import { barringCaseIds, createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
@@ -390,7 +390,7 @@ async function decide(
   if (standsDown) throw ruleRefusal(standsDown);
   // Rules Art. 34 (一事不再理): an acceptance while an earlier case of the same dispute still bars it (read again now)
   // needs the clerk's statement that it is not the same matter (app/procedure/duplicate-bar.ts).
-  const duplicate = await duplicateAcceptBar(deps, k, caseId, ev);
+  const duplicate = await duplicateAcceptBar(deps, k, c, ev);
   if (duplicate) throw ruleRefusal(duplicate);
 
   const nctx = result.next.context;
@@ -439,6 +439,7 @@ async function decide(
         collectiveGround: c.collectiveGround,
         wageArrears: c.wageArrears,
         linkedCaseId: c.id,
+        duplicateBars: barringCaseIds(warnings),
         parties,
         claims,
       },

@@ -59,6 +59,12 @@ export interface CaseRecord {
   limitation: LimitationInput | null;
   version: number;
   linkedCaseId: number | null;
+  /**
+   * Earlier cases that bar this application as its registration found them (Rules Art. 34; app/cases/register-case.ts
+   * `barringCaseIds`): read again at ACCEPT (app/procedure/duplicate-bar.ts). Empty for almost every case, which then
+   * costs an ACCEPT no read.
+   */
+  duplicateBars: number[];
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -140,6 +146,7 @@ export interface CaseColumns {
   machineVersion?: number | null;
   linkedCaseId?: number | null;
   limitation?: LimitationInput | null;
+  duplicateBars?: number[];
 }
 
 const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
@@ -165,6 +172,7 @@ const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
   machineVersion: 'machine_version',
   linkedCaseId: 'linked_case_id',
   limitation: 'limitation',
+  duplicateBars: 'duplicate_bars',
 };
 
 export function toRow(c: CaseColumns): Record<string, unknown> {
@@ -172,7 +180,16 @@ export function toRow(c: CaseColumns): Record<string, unknown> {
   for (const [k, v] of Object.entries(c)) {
     if (v === undefined) continue;
     const col = COLUMN_NAMES[k as keyof CaseColumns];
-    row[col] = k === 'snapshot' || k === 'limitation' ? (v === null ? null : JSON.stringify(v)) : v;
+    row[col] =
+      k === 'snapshot' || k === 'limitation'
+        ? v === null
+          ? null
+          : JSON.stringify(v)
+        : k === 'duplicateBars'
+          ? (v as number[]).length
+            ? (v as number[]).join(',')
+            : null
+          : v;
   }
   return row;
 }
@@ -208,6 +225,7 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
     limitation: r.limitation ? JSON.parse(r.limitation) : null,
     version: Number(r.version),
     linkedCaseId: nOrNull(r.linked_case_id),
+    duplicateBars: r.duplicate_bars ? String(r.duplicate_bars).split(',').map(Number) : [],
     createdBy: nOrNull(r.created_by),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -820,6 +838,7 @@ export function createCaseStore() {
         limitation: cols.limitation ?? null,
         version: 1,
         linkedCaseId: cols.linkedCaseId ?? null,
+        duplicateBars: cols.duplicateBars ?? [],
         createdBy,
         createdAt: now,
         updatedAt: now,

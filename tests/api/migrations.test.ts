@@ -125,6 +125,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "created_at",
         "created_by",
         "district",
+        "duplicate_bars",
         "facts",
         "finality",
         "id",

@@ -35,6 +35,7 @@ const record: CaseRecord = {
   limitation: { knewOn: '2025-06-01', interruptions: [{ on: '2025-09-01', kind: '向用人单位主张权利' }] },
   version: 1,
   linkedCaseId: null,
+  duplicateBars: [],
   createdBy: 1,
   createdAt: '2026-03-02T02:00:00.000Z',
   updatedAt: '2026-03-02T02:00:00.000Z',
