@@ -3,6 +3,7 @@ import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { formatMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
+import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import type { Block, DocSpec } from './layout.ts';
 import { formatBasis, type StandardsSubject, standardsSubject, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
@@ -1637,26 +1638,35 @@ export function correctionTarget(d: Pick<DocInput, 'ctx' | 'caseNo' | 'text'>): 
   );
 }
 
-/** The documents a service is recorded for (SERVE `document`, workflows/procedure-types.ts SERVICE_DOCUMENTS). */
-export const SERVED_DOCUMENT_NAMES: Record<string, string> = {
-  acceptance_notice: '受理通知书',
-  rejection_notice: '不予受理通知书',
-  supplement_notice: '补正通知书',
-  application_copy: '仲裁申请书副本',
-  respond_notice: '应诉通知书',
-  defense_copy: '答辩书副本',
-  tribunal_notice: '仲裁庭组成通知书',
-  conversion_notice: '转为一般程序处理通知书',
-  hearing_notice: '开庭通知书',
-  postponement_notice: '延期开庭通知书',
-  decision: '决定书',
-  mediation_document: '仲裁调解书',
-  award: '仲裁裁决书',
-  advance_execution_ruling: '先予执行裁决书',
-  claims_change_copy: '变更仲裁请求书副本',
-  addition_notice: '追加当事人通知书',
-  other: '其他文书',
+/**
+ * The documents a service is recorded for (SERVE `document`, workflows/procedure-types.ts SERVICE_DOCUMENTS): the full
+ * name printed on documents (送达回证) and the short one the web interface shows in lists and choices. The one home of
+ * these names: the web reads them from GET /api/reference/vocabulary (`servedDocuments`), it keeps no copy.
+ */
+type ServiceDocument = (typeof SERVICE_DOCUMENTS)[number];
+export const SERVED_DOCUMENTS: Record<ServiceDocument, { name: string; short: string }> = {
+  acceptance_notice: { name: '受理通知书', short: '受理通知书' },
+  rejection_notice: { name: '不予受理通知书', short: '不予受理通知书' },
+  supplement_notice: { name: '补正通知书', short: '补正通知书' },
+  application_copy: { name: '仲裁申请书副本', short: '仲裁申请书副本' },
+  respond_notice: { name: '应诉通知书', short: '应诉通知书' },
+  defense_copy: { name: '答辩书副本', short: '答辩书副本' },
+  tribunal_notice: { name: '仲裁庭组成通知书', short: '仲裁庭组成通知书' },
+  conversion_notice: { name: '转为一般程序处理通知书', short: '转为一般程序处理通知书' },
+  hearing_notice: { name: '开庭通知书', short: '开庭通知书' },
+  postponement_notice: { name: '延期开庭通知书', short: '延期开庭通知书' },
+  decision: { name: '决定书', short: '决定书' },
+  mediation_document: { name: '仲裁调解书', short: '调解书' },
+  award: { name: '仲裁裁决书', short: '裁决书' },
+  advance_execution_ruling: { name: '先予执行裁决书', short: '先予执行裁决书' },
+  claims_change_copy: { name: '变更仲裁请求书副本', short: '变更仲裁请求书副本' },
+  addition_notice: { name: '追加当事人通知书', short: '追加当事人通知书' },
+  other: { name: '其他文书', short: '其他文书' },
 };
+/** The full names alone, as documents print them. */
+export const SERVED_DOCUMENT_NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries(SERVED_DOCUMENTS).map(([k, v]) => [k, v.name]),
+);
 const SERVICE_METHOD_NAMES: Record<string, string> = {
   direct: '直接送达',
   post: '邮寄送达',

@@ -35,7 +35,7 @@ import {
   withSource,
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
-import { LABELS, SERVICE_DOCS } from '../forms.js';
+import { LABELS, serviceDocs } from '../forms.js';
 import { openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
@@ -610,7 +610,7 @@ function servicesSection(c, events, partyName) {
             rows.map((s) =>
               h(
                 'tr',
-                h('td', SERVICE_DOCS[s.document] ?? V().documentKinds[s.document] ?? s.document),
+                h('td', serviceDocs()[s.document] ?? V().documentKinds[s.document] ?? s.document),
                 h('td', partyName(s.partyId)),
                 h('td', SERVICE_METHODS[s.method] ?? s.method),
                 h('td', s.servedOn),
@@ -894,7 +894,7 @@ function docsSection(c, docs, refresh) {
     // 送达回证: to whom, and of which document — by default what was last recorded as served on that party; a document
     // not yet served gives the blank receipt to take along.
     const receiptParty = select(Object.fromEntries(partiesOf(c).map((p) => [String(p.id), p.label])), { 'aria-label': '受送达人' });
-    const receiptDoc = select({ '': '已记录的最近一次送达', ...SERVICE_DOCS }, { 'aria-label': '所送达的文书' });
+    const receiptDoc = select({ '': '已记录的最近一次送达', ...serviceDocs() }, { 'aria-label': '所送达的文书' });
     const receipt = h('span.receipt-choice', receiptParty, receiptDoc);
     // Which partial award or ruling, when there are several (the latest first chosen).
     const occurrence = h('select', { 'aria-label': '哪一件' });
@@ -1138,7 +1138,7 @@ const FILE_ITEMS = {
   ARCHIVE: '归档审批表',
 };
 function fileItem(e) {
-  if (e.type === 'SERVE') return `送达回证（${SERVICE_DOCS[e.payload?.document] ?? '文书'}）`;
+  if (e.type === 'SERVE') return `送达回证（${serviceDocs()[e.payload?.document] ?? '文书'}）`;
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {
