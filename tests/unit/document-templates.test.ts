@@ -297,6 +297,52 @@ describe('layout (GB/T 9704)', () => {
     doc.end();
   });
 
+  it('an identity number or a credit code never breaks across lines: it moves whole to the next line (PDF read back)', async () => {
+    // GB 11643-1999 identity number, its masked form, GB 32100-2015 unified social credit code.
+    const numbers = ['11010519491231002X', '3715**********1234', '91371500MA3C12345X'];
+    const lead = '申请人张三，男，汉族，住山东省聊城市东昌府区某某街道某某小区，公民身份号码';
+    // Every offset of the number along a line: some would put the line's end inside the number.
+    const paras = numbers.flatMap((no) =>
+      Array.from(
+        { length: 28 },
+        (_, i) => `${lead.slice(0, (i % lead.length) + 1)}${'某'.repeat(Math.floor(i / 2))}${no}，委托代理人李四。`,
+      ),
+    );
+    const doc = new PDFDocument({ size: 'A4' });
+    doc.registerFont('song', songRegular());
+    doc.font('song').fontSize(16);
+    const width = 595.28 - (28 + 26) * (72 / 25.4);
+    let wouldSplit = 0;
+    for (const p of paras) {
+      const lines = breakLines(doc, p, width - 32, width);
+      expect(lines.join('')).toBe(p);
+      const no = numbers.find((n) => p.includes(n)) as string;
+      expect(
+        lines.filter((l) => l.includes(no)),
+        p,
+      ).toHaveLength(1);
+      // Character by character (the old way), the first line would have ended inside the number.
+      const before = p.slice(0, p.indexOf(no));
+      if (doc.widthOfString(before) < width - 32 && doc.widthOfString(before + no) > width - 32) wouldSplit++;
+    }
+    doc.end();
+    expect(wouldSplit).toBeGreaterThan(3);
+    const spec: DocSpec = {
+      title: '决定书',
+      caseNo: null,
+      commission: '聊城市劳动人事争议仲裁委员会',
+      dateOn: '2026-04-20',
+      blocks: paras.map((text) => ({ kind: 'para', text, indent: true })),
+    };
+    const pdf = await renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf });
+    const lines = r.stdout
+      .toString('utf8')
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ''));
+    for (const no of numbers) expect(lines.filter((l) => l.includes(no)).length, no).toBe(28);
+  });
+
   it('body justified to the right margin; the date four characters in; the commission centred over it', async () => {
     const [spec] = BUILDERS.decision({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, matter: 'suspension' } });
     const pdf = await renderPdf(spec as DocSpec, { createdAt: new Date('2026-04-20T00:00:00Z') });
