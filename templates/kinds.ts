@@ -870,11 +870,22 @@ function rightsNotice(final: boolean, intermediateCourt: string, performs = true
 
 /**
  * The arbitrator's text under a heading the award prints itself (经审理查明：, 本委认为：, 被申请人辩称：): a text that
- * begins with the heading too ("经审理查明，申请人于…") is printed once, not as "经审理查明：经审理查明，…".
+ * begins with the heading too ("经审理查明，申请人于…") is printed once, not as "经审理查明：经审理查明，…", and the
+ * marks between the heading and what follows are the heading's colon alone (not "本委认为：；…" or "：。…"). Empty
+ * when nothing but marks follows the heading ("本委认为。").
  */
 function afterHeading(heading: string, text: string): string {
-  const rest = text.replace(new RegExp(`^\\s*${heading}[\\s：:，,]*`), '');
-  return rest.trim() ? rest : text;
+  const rest = text.replace(new RegExp(`^\\s*(?:${heading})?[\\s：:，,。.；;、]*`, 'u'), '');
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : '';
+}
+
+/**
+ * "经审理查明：…" / "本委认为：…" as printed: a text that says nothing after the heading ("本委认为。") is printed as the
+ * heading and one full stop — never "本委认为：。" (a colon before a full stop, a mark doubled).
+ */
+function headed(heading: string, text: string): string {
+  const rest = afterHeading(heading, text);
+  return rest ? `${heading}：${rest}` : `${heading}${text.includes('…') ? '……' : '。'}`;
 }
 
 /** The applicant's answer to a counterclaim typed with a heading of its own (申请人辩称，…) is printed once under the document's. */
@@ -889,10 +900,12 @@ function withoutAnswerHeading(text: string): string {
  */
 function defense(d: DocInput, written: AwardText | undefined): string {
   const given = d.text.defenseSummary ?? written?.defenseSummary;
-  if (given) return clause(afterHeading('被申请人辩称', given));
+  // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written.
+  const said = given ? afterHeading('被申请人辩称', given) : '';
+  if (said) return clause(said);
   const filed = d.ctx.defenses;
-  const recorded = filed.map((x) => x.summary).filter((s): s is string => !!s);
-  if (recorded.length) return recorded.map((x) => clause(afterHeading('被申请人辩称', x))).join('；');
+  const recorded = filed.map((x) => (x.summary ? afterHeading('被申请人辩称', x.summary) : '')).filter((s) => !!s);
+  if (recorded.length) return recorded.map(clause).join('；');
   if (filed.length)
     throw new MissingTextError(
       'defenseSummary',
@@ -1200,8 +1213,8 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
               },
             ]
           : []),
-        { kind: 'para', text: `经审理查明：${afterHeading('经审理查明', facts)}` },
-        { kind: 'para', text: `本委认为：${afterHeading('本委认为', reasoning)}` },
+        { kind: 'para', text: headed('经审理查明', facts) },
+        { kind: 'para', text: headed('本委认为', reasoning) },
         // The working of a kept calculation, printed in the reasoning when the arbitrator asked (issue 17).
         ...g.items.flatMap((it): Block[] => {
           const w = written?.calculations?.[it.claimId];

@@ -12,7 +12,7 @@ import {
   MissingTextError,
   RecordIncompleteError,
 } from '../../templates/kinds.ts';
-import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
+import { type Block, breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
 import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, sampleFor } from '../../templates/sample.ts';
 
@@ -35,6 +35,32 @@ describe('document templates print the record, nothing more', () => {
       BUILDERS.award(withCtx({ services: [{ document: 'hearing_notice', partyId: 2, method: 'public_notice', servedOn: '2026-03-20' }] })),
     );
     expect(byNotice).toContain('被申请人经公告送达开庭通知，未到庭');
+  });
+
+  it('a reasoning of only "本委认为。" prints "本委认为。", never "本委认为：。"; no mark doubled after a heading', () => {
+    const award = (t: Partial<DocInput['text']>) =>
+      (BUILDERS.award({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, ...t } })[0] as DocSpec).blocks
+        .filter((b): b is Extract<Block, { kind: 'para' }> => b.kind === 'para')
+        .map((b) => b.text);
+    const cases: [Partial<DocInput['text']>, string][] = [
+      [{ reasoning: '本委认为。' }, '本委认为。'],
+      [{ reasoning: '本委认为：。' }, '本委认为。'],
+      [{ reasoning: '本委认为' }, '本委认为。'],
+      [{ reasoning: '本委认为……' }, '本委认为……'],
+      [{ reasoning: '本委认为；被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
+      [{ reasoning: '本委认为。被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
+      [{ reasoning: '被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
+      [{ facts: '经审理查明。' }, '经审理查明。'],
+      [{ facts: '经审理查明，申请人于2025年入职。' }, '经审理查明：申请人于2025年入职。'],
+    ];
+    for (const [t, line] of cases) {
+      const paras = award(t);
+      expect(paras, JSON.stringify(t)).toContain(line);
+      for (const p of paras) expect(p, JSON.stringify(t)).not.toMatch(/[：:][。，；、.]|。。|：：/);
+    }
+    // A defense summary of the heading alone says nothing: not printed as "被申请人辩称：。".
+    const d = award({ defenseSummary: '被申请人辩称。' }).join('\n');
+    expect(d).not.toMatch(/辩称[：:]?。/);
   });
 
   it('an advance-execution ruling is refused when the record lacks a condition, the amount or the term', () => {
