@@ -1395,11 +1395,13 @@ function advanceExecution(d: DocInput): DocSpec[] {
   const amounts = new Map((ae.amounts ?? []).map((x) => [x.claimId, x.amount]));
   const missing = ae.claimIds.filter((id) => !amounts.has(id));
   if (missing.length) throw new RecordIncompleteError('amounts', '记录未载明准予先予执行的金额，不能出具先予执行裁决书');
-  if (ae.paymentDays === null || ae.paymentDays === undefined)
-    throw new RecordIncompleteError('paymentDays', '记录未载明先予执行的履行期限，不能出具先予执行裁决书');
+  // A ruling recorded before its term was required (ADVANCE_EXECUTION `paymentDays`, reviewer docs42 M7) is printed as
+  // it was made: the order without a term. LDMAL Art. 44 and Rules Art. 51 fix no term and domain.md §9.2 gives no
+  // default, so none is invented (DEFAULT_PAYMENT_DAYS is the award's drafting default, not this ruling's).
+  const term = ae.paymentDays === null || ae.paymentDays === undefined ? '' : `于本裁决书送达之日起${cnNumber(ae.paymentDays)}日内`;
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    return `被申请人${names(d.respondents)}于本裁决书送达之日起${cnNumber(ae.paymentDays as number)}日内先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
+    return `被申请人${names(d.respondents)}${term}先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });
   return [
     {

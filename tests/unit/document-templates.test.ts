@@ -63,13 +63,12 @@ describe('document templates print the record, nothing more', () => {
     expect(d).not.toMatch(/辩称[：:]?。/);
   });
 
-  it('an advance-execution ruling is refused when the record lacks a condition, the amount or the term', () => {
+  it('an advance-execution ruling is refused when the record lacks a condition or the amount', () => {
     const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
     const cases: [Partial<typeof ae>, string][] = [
       [{ rightsClear: null }, 'rightsClear'],
       [{ lifeSeriouslyAffected: false }, 'lifeSeriouslyAffected'],
       [{ amounts: [] }, 'amounts'],
-      [{ paymentDays: null }, 'paymentDays'],
     ];
     for (const [patch, field] of cases) {
       const input = withCtx({ advanceExecutions: [{ ...ae, ...patch }] });
@@ -80,6 +79,16 @@ describe('document templates print the record, nothing more', () => {
         expect((e as RecordIncompleteError).field).toBe(field);
       }
     }
+  });
+
+  it('an advance-execution ruling recorded before its term was required prints its order without a term, none invented', () => {
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
+    for (const legacy of [{ ...ae, paymentDays: null }, (({ paymentDays: _, ...rest }) => rest)(ae)]) {
+      const out = text(BUILDERS.advance_execution_ruling(withCtx({ advanceExecutions: [legacy as typeof ae] })));
+      expect(out).toContain('先行支付');
+      expect(out).not.toMatch(/送达之日起.{1,4}日内/);
+    }
+    expect(text(BUILDERS.advance_execution_ruling(SAMPLE_INPUT))).toContain('于本裁决书送达之日起五日内先行');
   });
 
   it('a counterclaim against one of several workers makes only him 被反申请人 (an outside tester)', () => {
