@@ -128,6 +128,30 @@ describe(`invisible characters in names and free text (${process.env.TEST_DB ?? 
     }
   });
 
+  it('a Mongolian or Uyghur name keeps its shaping characters between letters (reviewer L5); by digits they still go', async () => {
+    // Traditional Mongolian: a free variation selector, the vowel separator, ZWJ between letters, a word-final selector.
+    const mongolian = 'ᠪᠠ\u180bᠲᠤ ᠮᠥ\u180eᠩᠬᠡ\u200dᠪ\u180c';
+    const uyghur = 'ئۇيغۇر\u200cچە';
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker(mongolian, 811), worker(uyghur, 812)] }));
+    const stored = await t.db.knex('parties').where({ case_id: c.id, side: 'applicant' }).orderBy('seq').pluck('name');
+    expect(stored).toEqual([mongolian, uyghur]);
+    const found = await t.api(a.tokens.clerk).get(`/api/cases?q=${encodeURIComponent(mongolian.slice(0, 5))}&pageSize=100`);
+    expect((found.body.items as { id: number }[]).map((x) => x.id)).toContain(c.id);
+    // Between a letter and a digit they are removed: a number hidden with them is one number, refused in a name.
+    for (const sep of ['\u180b', '\u180e', '\u200c', '\u200d']) {
+      const r = await t
+        .api(a.tokens.clerk)
+        .post('/api/cases', standardApplication({ applicants: [{ ...worker('x', 813), name: `ᠪᠠ${sep}371502${sep}19850607${sep}1238` }] }));
+      expect(r.status, JSON.stringify(sep)).toBe(400);
+      expect(r.body.errors).toEqual([{ path: 'applicants.0.name', message: expect.stringContaining('不应填写身份证号码或电话号码') }]);
+    }
+    // In facts: stored without them, masked for an arbitrator not on the case.
+    const facts = `申请人ᠪᠠ\u180b371502\u180b19850607\u200d1238\u200dᠲᠤ。`;
+    const d = await registerCase(t, a, standardApplication({ applicants: [worker('宝音', 814)], facts }));
+    expect((await t.db.knex('cases').where({ id: d.id }).first('facts')).facts).toBe(`申请人ᠪᠠ${ID}ᠲᠤ。`);
+    expect((await t.api(other()).get(`/api/cases/${d.id}`)).body.facts).toBe(`申请人ᠪᠠ${ID_MASKED}ᠲᠤ。`);
+  });
+
   it('a password is compared as it was set: one holding U+FE0F or U+200D still signs in, and only as typed (reviewer)', async () => {
     const password = 'heart\u2764\uFE0F-joined\u200D-2026';
     const made = await t
