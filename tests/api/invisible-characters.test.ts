@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as invisibleText from '../../db/migrations/20261205_0010_invisible_text.ts';
@@ -112,8 +113,18 @@ describe(`invisible characters in names and free text (${process.env.TEST_DB ?? 
     expect(search).not.toContain('19850607');
     expect(search).not.toMatch(/\u200b/);
     expect((await t.db.knex('agents').where({ party_id: party, seq: 9 }).first('name')).name).toBe('赵六');
+    // A Mongolian name keeps its free variation selector between letters; the zero-width space beside it goes (L5).
+    await t.db.knex('agents').insert({ party_id: party, seq: 10, name: 'ᠪᠠ\u200b\u180bᠲᠤ', kind: 'lawyer' });
+    await invisibleText.up(t.db.knex);
+    expect((await t.db.knex('agents').where({ party_id: party, seq: 10 }).first('name')).name).toBe('ᠪᠠ\u180bᠲᠤ');
     // Still masked for the roles that were shown it masked.
     expect(names((await t.api(a.tokens.analyst).get('/api/cases?pageSize=200')).body.items, c.id)).toEqual([maskedName]);
+  });
+
+  it('the upgrade is frozen: it imports no app code, so a later change to the live cleaner cannot change it (reviewer L6)', () => {
+    const source = readFileSync(new URL('../../db/migrations/20261205_0010_invisible_text.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['knex']);
   });
 
   it('a name registered with an invisible character inside is found as it shows (q=张三)', async () => {
