@@ -3,6 +3,7 @@ import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { formatMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
+import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import type { Block, DocSpec } from './layout.ts';
 import { formatBasis, type StandardsSubject, standardsSubject, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
@@ -869,11 +870,22 @@ function rightsNotice(final: boolean, intermediateCourt: string, performs = true
 
 /**
  * The arbitrator's text under a heading the award prints itself (经审理查明：, 本委认为：, 被申请人辩称：): a text that
- * begins with the heading too ("经审理查明，申请人于…") is printed once, not as "经审理查明：经审理查明，…".
+ * begins with the heading too ("经审理查明，申请人于…") is printed once, not as "经审理查明：经审理查明，…", and the
+ * marks between the heading and what follows are the heading's colon alone (not "本委认为：；…" or "：。…"). Empty
+ * when nothing but marks follows the heading ("本委认为。").
  */
 function afterHeading(heading: string, text: string): string {
-  const rest = text.replace(new RegExp(`^\\s*${heading}[\\s：:，,]*`), '');
-  return rest.trim() ? rest : text;
+  const rest = text.replace(new RegExp(`^\\s*(?:${heading})?[\\s：:，,。.；;、]*`, 'u'), '');
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : '';
+}
+
+/**
+ * "经审理查明：…" / "本委认为：…" as printed: a text that says nothing after the heading ("本委认为。") is printed as the
+ * heading and one full stop — never "本委认为：。" (a colon before a full stop, a mark doubled).
+ */
+function headed(heading: string, text: string): string {
+  const rest = afterHeading(heading, text);
+  return rest ? `${heading}：${rest}` : `${heading}${text.includes('…') ? '……' : '。'}`;
 }
 
 /** The applicant's answer to a counterclaim typed with a heading of its own (申请人辩称，…) is printed once under the document's. */
@@ -888,10 +900,12 @@ function withoutAnswerHeading(text: string): string {
  */
 function defense(d: DocInput, written: AwardText | undefined): string {
   const given = d.text.defenseSummary ?? written?.defenseSummary;
-  if (given) return clause(afterHeading('被申请人辩称', given));
+  // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written.
+  const said = given ? afterHeading('被申请人辩称', given) : '';
+  if (said) return clause(said);
   const filed = d.ctx.defenses;
-  const recorded = filed.map((x) => x.summary).filter((s): s is string => !!s);
-  if (recorded.length) return recorded.map((x) => clause(afterHeading('被申请人辩称', x))).join('；');
+  const recorded = filed.map((x) => (x.summary ? afterHeading('被申请人辩称', x.summary) : '')).filter((s) => !!s);
+  if (recorded.length) return recorded.map(clause).join('；');
   if (filed.length)
     throw new MissingTextError(
       'defenseSummary',
@@ -1199,8 +1213,8 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
               },
             ]
           : []),
-        { kind: 'para', text: `经审理查明：${afterHeading('经审理查明', facts)}` },
-        { kind: 'para', text: `本委认为：${afterHeading('本委认为', reasoning)}` },
+        { kind: 'para', text: headed('经审理查明', facts) },
+        { kind: 'para', text: headed('本委认为', reasoning) },
         // The working of a kept calculation, printed in the reasoning when the arbitrator asked (issue 17).
         ...g.items.flatMap((it): Block[] => {
           const w = written?.calculations?.[it.claimId];
@@ -1381,11 +1395,13 @@ function advanceExecution(d: DocInput): DocSpec[] {
   const amounts = new Map((ae.amounts ?? []).map((x) => [x.claimId, x.amount]));
   const missing = ae.claimIds.filter((id) => !amounts.has(id));
   if (missing.length) throw new RecordIncompleteError('amounts', '记录未载明准予先予执行的金额，不能出具先予执行裁决书');
-  if (ae.paymentDays === null || ae.paymentDays === undefined)
-    throw new RecordIncompleteError('paymentDays', '记录未载明先予执行的履行期限，不能出具先予执行裁决书');
+  // A ruling recorded before its term was required (ADVANCE_EXECUTION `paymentDays`, reviewer docs42 M7) is printed as
+  // it was made: the order without a term. LDMAL Art. 44 and Rules Art. 51 fix no term and domain.md §9.2 gives no
+  // default, so none is invented (DEFAULT_PAYMENT_DAYS is the award's drafting default, not this ruling's).
+  const term = ae.paymentDays === null || ae.paymentDays === undefined ? '' : `于本裁决书送达之日起${cnNumber(ae.paymentDays)}日内`;
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    return `被申请人${names(d.respondents)}于本裁决书送达之日起${cnNumber(ae.paymentDays as number)}日内先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
+    return `被申请人${names(d.respondents)}${term}先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });
   return [
     {
@@ -1637,26 +1653,35 @@ export function correctionTarget(d: Pick<DocInput, 'ctx' | 'caseNo' | 'text'>): 
   );
 }
 
-/** The documents a service is recorded for (SERVE `document`, workflows/procedure-types.ts SERVICE_DOCUMENTS). */
-export const SERVED_DOCUMENT_NAMES: Record<string, string> = {
-  acceptance_notice: '受理通知书',
-  rejection_notice: '不予受理通知书',
-  supplement_notice: '补正通知书',
-  application_copy: '仲裁申请书副本',
-  respond_notice: '应诉通知书',
-  defense_copy: '答辩书副本',
-  tribunal_notice: '仲裁庭组成通知书',
-  conversion_notice: '转为一般程序处理通知书',
-  hearing_notice: '开庭通知书',
-  postponement_notice: '延期开庭通知书',
-  decision: '决定书',
-  mediation_document: '仲裁调解书',
-  award: '仲裁裁决书',
-  advance_execution_ruling: '先予执行裁决书',
-  claims_change_copy: '变更仲裁请求书副本',
-  addition_notice: '追加当事人通知书',
-  other: '其他文书',
+/**
+ * The documents a service is recorded for (SERVE `document`, workflows/procedure-types.ts SERVICE_DOCUMENTS): the full
+ * name printed on documents (送达回证) and the short one the web interface shows in lists and choices. The one home of
+ * these names: the web reads them from GET /api/reference/vocabulary (`servedDocuments`), it keeps no copy.
+ */
+type ServiceDocument = (typeof SERVICE_DOCUMENTS)[number];
+export const SERVED_DOCUMENTS: Record<ServiceDocument, { name: string; short: string }> = {
+  acceptance_notice: { name: '受理通知书', short: '受理通知书' },
+  rejection_notice: { name: '不予受理通知书', short: '不予受理通知书' },
+  supplement_notice: { name: '补正通知书', short: '补正通知书' },
+  application_copy: { name: '仲裁申请书副本', short: '仲裁申请书副本' },
+  respond_notice: { name: '应诉通知书', short: '应诉通知书' },
+  defense_copy: { name: '答辩书副本', short: '答辩书副本' },
+  tribunal_notice: { name: '仲裁庭组成通知书', short: '仲裁庭组成通知书' },
+  conversion_notice: { name: '转为一般程序处理通知书', short: '转为一般程序处理通知书' },
+  hearing_notice: { name: '开庭通知书', short: '开庭通知书' },
+  postponement_notice: { name: '延期开庭通知书', short: '延期开庭通知书' },
+  decision: { name: '决定书', short: '决定书' },
+  mediation_document: { name: '仲裁调解书', short: '调解书' },
+  award: { name: '仲裁裁决书', short: '裁决书' },
+  advance_execution_ruling: { name: '先予执行裁决书', short: '先予执行裁决书' },
+  claims_change_copy: { name: '变更仲裁请求书副本', short: '变更仲裁请求书副本' },
+  addition_notice: { name: '追加当事人通知书', short: '追加当事人通知书' },
+  other: { name: '其他文书', short: '其他文书' },
 };
+/** The full names alone, as documents print them. */
+export const SERVED_DOCUMENT_NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries(SERVED_DOCUMENTS).map(([k, v]) => [k, v.name]),
+);
 const SERVICE_METHOD_NAMES: Record<string, string> = {
   direct: '直接送达',
   post: '邮寄送达',

@@ -88,13 +88,16 @@ const NO_START = new Set([...'，。、；：？！）》」』〕】〉”’�
 const NO_END = new Set([...'（《「『〔【〈“‘([{']);
 
 /**
- * Units that never break inside: a short run of Latin letters, digits and ASCII punctuation (an amount, a date);
- * otherwise one character. A long run of digits and capitals (an identity number, a credit code) may wrap like
- * Chinese text, as it does on printed documents, rather than leave a ragged or gappy line.
+ * Units that never break inside: a short run of Latin letters, digits and ASCII punctuation (an amount, a date), and
+ * an 18-character identity number (GB 11643-1999: 17 digits and a check digit or X; masked `3715**********1234` too)
+ * or unified social credit code (GB 32100-2015: 18 digits and capitals) — moved whole to the next line, never split
+ * between two lines where a reader or a court clerk would copy it wrong; otherwise one character. Any other long
+ * run of digits and capitals (a contract number) may wrap like Chinese text, rather than leave a ragged line.
  */
+const WHOLE_NUMBER = /^(?:[0-9*]{17}[0-9X*]|[0-9A-HJ-NPQRTUWXY]{18})$/;
 function units(text: string): string[] {
   return (text.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) =>
-    u.length > 10 && /^[0-9A-Z*]+$/.test(u) ? [...u] : [u],
+    u.length > 10 && /^[0-9A-Z*]+$/.test(u) && !WHOLE_NUMBER.test(u) ? [...u] : [u],
   );
 }
 
@@ -178,7 +181,10 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
       const n = [...line].length;
       const last = i === lines.length - 1;
       // Spread the slack over the gaps between characters; a line whose slack would be absurd stays left-aligned.
-      const spacing = !last && n > 1 && avail - natural < BODY * 3 ? (avail - natural) / (n - 1) : 0;
+      // An identity number or credit code moved whole to the next line leaves up to 8½ characters of slack: spread too
+      // when that is at most half a character per gap.
+      const slack = avail - natural;
+      const spacing = !last && n > 1 && (slack < BODY * 3 || slack / (n - 1) <= BODY / 2) ? slack / (n - 1) : 0;
       const y = doc.y;
       doc.text(line, x, y, { lineBreak: false, characterSpacing: spacing });
       doc.x = left;

@@ -1,31 +1,18 @@
 // Forms for procedure events: one field list per event type, matching server/event-schemas.ts (the server validates;
 // these only lay out the inputs with Chinese labels). `award` is the per-claim award editor. A date field is the date
 // of something already done (not later than today) unless marked `future` (a hearing, a period's last day).
+import { state } from './core.js';
+
 export const LABELS = {
   outcome: { granted: '支持', partly: '部分支持', dismissed: '驳回' },
   finality: { final: '终局裁决', non_final: '非终局裁决', mixed: '部分终局（终局与非终局事项并存）' },
   measure: { carriedOver: '上期未结', accepted: '本期受理', closed: '本期结案', pending: '期末未结', overdue: '超审限' },
 };
-/** The documents a service is recorded for (SERVE `document`), as the case page also names them. */
-export const SERVICE_DOCS = {
-  acceptance_notice: '受理通知书',
-  rejection_notice: '不予受理通知书',
-  supplement_notice: '补正通知书',
-  application_copy: '仲裁申请书副本',
-  respond_notice: '应诉通知书',
-  defense_copy: '答辩书副本',
-  tribunal_notice: '仲裁庭组成通知书',
-  conversion_notice: '转为一般程序处理通知书',
-  hearing_notice: '开庭通知书',
-  postponement_notice: '延期开庭通知书',
-  decision: '决定书',
-  mediation_document: '调解书',
-  award: '裁决书',
-  advance_execution_ruling: '先予执行裁决书',
-  claims_change_copy: '变更仲裁请求书副本',
-  addition_notice: '追加当事人通知书',
-  other: '其他文书',
-};
+/**
+ * The documents a service is recorded for (SERVE `document`), by their short names as the case page shows them: from
+ * the vocabulary (templates/kinds.ts SERVED_DOCUMENTS, which also holds the full names the documents print) — no copy here.
+ */
+export const serviceDocs = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.short]));
 const METHODS = {
   direct: '直接送达',
   post: '邮寄送达',
@@ -91,7 +78,15 @@ export const EVENT_FORMS = {
     },
   ],
   SERVE: [
-    { name: 'document', label: '送达文书', kind: 'select', options: SERVICE_DOCS, required: true },
+    {
+      name: 'document',
+      label: '送达文书',
+      kind: 'select',
+      get options() {
+        return serviceDocs();
+      },
+      required: true,
+    },
     { name: 'partyId', label: '受送达人', kind: 'party', required: true },
     { name: 'method', label: '送达方式', kind: 'select', options: METHODS, required: true },
     { name: 'servedOn', label: '送达日期', kind: 'date', hint: '不填则为发生日期' },

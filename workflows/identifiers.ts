@@ -125,16 +125,57 @@ const UNSEEN = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}]/u;
  * U+2066–2069), which input refuses with a message of their own (server/http/parse.ts).
  */
 const IGNORABLE = /(?![\u202A-\u202E\u2066-\u2069])[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB]/u;
-const IGNORABLE_ALL = new RegExp(IGNORABLE.source, 'gu');
+
+/**
+ * The invisible characters a script writes with, kept between two of its letters (reviewer L5: stripping them changed
+ * traditional Mongolian names of Inner Mongolia): the Mongolian free variation selectors and vowel separator
+ * U+180B–U+180F and ZWNJ/ZWJ U+200C/U+200D choose a letter's written form (Unicode Core Spec §13.5 Mongolian; §23.2
+ * for the joiners), between Mongolian letters (U+1800–U+18AF); ZWNJ/ZWJ also between Arabic-script letters
+ * (U+0600–U+06FF: Uyghur). Anywhere else — next to a digit, a Latin letter, Han — they are removed like the rest, so
+ * they can never sit inside an identity number or a mobile (and the maskers read through them anyway: `readable`).
+ */
+const MONGOLIAN_SHAPING = /^[\u180B-\u180F\u200C\u200D]$/;
+const JOINER = /^[\u200C\u200D]$/;
+const FREE_VARIATION = /^[\u180B-\u180D\u180F]$/;
+const WORD_END = /^[\s\u1800-\u180A]$/u;
+const SCRIPT_LETTER = /^\p{L}$/u;
+const MARK = /^\p{M}$/u;
+function scriptOf(ch: string | undefined): 'mongolian' | 'arabic' | null {
+  if (!ch || !SCRIPT_LETTER.test(ch)) return null;
+  const cp = ch.codePointAt(0) as number;
+  if (cp >= 0x1800 && cp <= 0x18af) return 'mongolian';
+  if (cp >= 0x0600 && cp <= 0x06ff) return 'arabic';
+  return null;
+}
+/** The letter before `at` in `s`, over the combining marks on it (an Arabic letter's vowel signs). */
+function letterBefore(s: string, at: number): string | undefined {
+  let i = at - 1;
+  while (i >= 0 && MARK.test(s[i] as string) && !IGNORABLE.test(s[i] as string)) i--;
+  return s[i];
+}
+const IGNORABLE_RUN = new RegExp(`(?:${IGNORABLE.source})+`, 'gu');
 
 /**
  * `s` without the characters that show nothing (IGNORABLE above: zero-width space and joiners, soft hyphen, word joiner
  * and invisible operators, BOM, combining grapheme joiner, Mongolian vowel separator and free variation selectors, Hangul
- * fillers, variation selectors, tag characters); line breaks, tabs and bidi controls stay. What every text of a request
- * is made before validation (server/http/parse.ts), and what the search text holds of a name.
+ * fillers, variation selectors, tag characters) — but a script's own shaping characters between two of its letters
+ * (above); line breaks, tabs and bidi controls stay. What every text of a request is made before validation
+ * (server/http/parse.ts), and what the search text holds of a name.
  */
 export function withoutInvisibles(s: string): string {
-  return IGNORABLE.test(s) ? s.replace(IGNORABLE_ALL, '') : s;
+  if (!IGNORABLE.test(s)) return s;
+  return s.replace(IGNORABLE_RUN, (run: string, at: number) => {
+    const before = scriptOf(letterBefore(s, at));
+    const next = s[at + run.length];
+    const after = scriptOf(next);
+    // A free variation selector chooses the form of the letter it follows, the last of a word too: kept at a word's
+    // end (the text's end, a space, Mongolian punctuation U+1800–U+180A) — never before a digit, Latin or Han.
+    if (before === 'mongolian' && (next === undefined || WORD_END.test(next)))
+      return [...run].filter((c) => FREE_VARIATION.test(c)).join('');
+    if (!before || before !== after) return '';
+    const keep = before === 'mongolian' ? MONGOLIAN_SHAPING : JOINER;
+    return [...run].filter((c) => keep.test(c)).join('');
+  });
 }
 
 /**

@@ -83,9 +83,12 @@ export function controlCharErrors(value: unknown, path: (string | number)[] = []
  * nothing, so nothing is lost that was seen; left in, they split an identity number or a mobile typed into a name or
  * the facts so that no check and no masker read it (an outside security tester's finding), and `张\u200b三` would not be
  * found as 张三. Removed without a word: the text stored is the text shown. Line breaks and tabs stay; bidi controls
- * stay, to be refused (`controlCharErrors`). The cost, taken knowingly: an emoji joined by U+200D shows as its parts,
- * and a variation selector (an ideographic variant, Mongolian free variation selectors) is dropped — its base character
- * kept. Names are not NFKC-normalised: that would rewrite CJK compatibility ideographs a name may be registered with
+ * stay, to be refused (`controlCharErrors`). A script's own shaping characters stay between its letters: the
+ * Mongolian free variation selectors and vowel separator U+180B–U+180F and ZWNJ/ZWJ between Mongolian letters, ZWNJ/ZWJ
+ * between Arabic-script (Uyghur) letters — traditional Mongolian names are written with them (reviewer L5;
+ * workflows/identifiers.ts `withoutInvisibles`); by a digit, Latin or Han they go like the rest. The cost, taken
+ * knowingly: an emoji joined by U+200D shows as its parts, and an ideographic variation selector is dropped — its base
+ * character kept. Names are not NFKC-normalised: that would rewrite CJK compatibility ideographs a name may be registered with
  * (a legal record keeps the name as on the identity card), and the checks and maskers already read full-width digits,
  * letters and separators as ASCII (workflows/identifiers.ts). Secrets (`password`, `currentPassword`, `newPassword`, a
  * token) are left as sent: a password set with such a character must still verify (reviewer). Iterative, like

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { DOCUMENT_ROLES } from '../../app/policy.ts';
 import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
-import { DOCUMENT_KINDS } from '../../templates/kinds.ts';
+import { DOCUMENT_KINDS, SERVED_DOCUMENTS } from '../../templates/kinds.ts';
 import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
@@ -82,6 +82,9 @@ const Vocabulary = z
     closureModes: Labels.openapi({ description: '结案方式（案件 closure.mode、统计明细 closureMode 的代码）的中文名称' }),
     eventRoles: z.record(z.string(), z.array(z.string())),
     documentKinds: Labels,
+    servedDocuments: z.record(z.string(), z.strictObject({ name: z.string(), short: z.string() })).openapi({
+      description: '可记录送达的文书（SERVE document 的代码）：name 为文书上印的全称（送达回证），short 为界面列表与选项中的简称',
+    }),
     statCauses: Labels,
     procedureKinds: Labels,
     closureTarget: z.string(),
@@ -121,6 +124,7 @@ export function createUiApiRouter(deps: Deps): Router {
         auditEntities: AUDIT_ENTITIES,
         eventRoles: EVENT_ROLES,
         documentKinds: DOCUMENT_KINDS,
+        servedDocuments: SERVED_DOCUMENTS,
         statCauses: STAT_CAUSES,
         procedureKinds: PROCEDURE_KINDS,
         closureTarget: deps.config.statsClosureTarget,

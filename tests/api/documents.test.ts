@@ -756,6 +756,28 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       expect(letter, n).toContain(n);
   });
 
+  it('advance execution recorded before its term was required (a legacy event without paymentDays): printed, no term invented', async () => {
+    const { c, arb } = await toHeard();
+    await ev(c, arb.token, 'ADVANCE_EXECUTION', '2026-03-26', {
+      claimIds: [c.claims[0]?.id],
+      rightsClear: true,
+      lifeSeriouslyAffected: true,
+      amounts: [{ claimId: c.claims[0]?.id, amount: '5000.00' }],
+      paymentDays: 7,
+    });
+    // The ruling as an older version stored it: no paymentDays in the case's context (the history is append-only).
+    const row = await t.db.knex('cases').where({ id: c.id }).first('snapshot');
+    const snap = JSON.parse(row.snapshot);
+    delete snap.context.advanceExecutions[0].paymentDays;
+    await t.db
+      .knex('cases')
+      .where({ id: c.id })
+      .update({ snapshot: JSON.stringify(snap) });
+    const ruling = await one(c, arb.token, { kind: 'advance_execution_ruling' });
+    expect(ruling).toContain('一、被申请人聊城某某机械有限公司先行支付申请人张三2025年10月至12月工资5000.00元（人民币伍仟元整）。');
+    expect(ruling).not.toContain('送达之日起');
+  });
+
   it('advance execution on the applicant’s application: its day recorded and printed, not after the ruling nor before the case (LDMAL Art. 44; an outside tester)', async () => {
     const { c, arb } = await toHeard();
     const base = {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as invisibleText from '../../db/migrations/20261205_0010_invisible_text.ts';
@@ -112,8 +113,18 @@ describe(`invisible characters in names and free text (${process.env.TEST_DB ?? 
     expect(search).not.toContain('19850607');
     expect(search).not.toMatch(/\u200b/);
     expect((await t.db.knex('agents').where({ party_id: party, seq: 9 }).first('name')).name).toBe('赵六');
+    // A Mongolian name keeps its free variation selector between letters; the zero-width space beside it goes (L5).
+    await t.db.knex('agents').insert({ party_id: party, seq: 10, name: 'ᠪᠠ\u200b\u180bᠲᠤ', kind: 'lawyer' });
+    await invisibleText.up(t.db.knex);
+    expect((await t.db.knex('agents').where({ party_id: party, seq: 10 }).first('name')).name).toBe('ᠪᠠ\u180bᠲᠤ');
     // Still masked for the roles that were shown it masked.
     expect(names((await t.api(a.tokens.analyst).get('/api/cases?pageSize=200')).body.items, c.id)).toEqual([maskedName]);
+  });
+
+  it('the upgrade is frozen: it imports no app code, so a later change to the live cleaner cannot change it (reviewer L6)', () => {
+    const source = readFileSync(new URL('../../db/migrations/20261205_0010_invisible_text.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['knex']);
   });
 
   it('a name registered with an invisible character inside is found as it shows (q=张三)', async () => {
@@ -126,6 +137,30 @@ describe(`invisible characters in names and free text (${process.env.TEST_DB ?? 
       expect(r.status).toBe(200);
       expect((r.body.items as { id: number }[]).map((x) => x.id)).toContain(c.id);
     }
+  });
+
+  it('a Mongolian or Uyghur name keeps its shaping characters between letters (reviewer L5); by digits they still go', async () => {
+    // Traditional Mongolian: a free variation selector, the vowel separator, ZWJ between letters, a word-final selector.
+    const mongolian = 'ᠪᠠ\u180bᠲᠤ ᠮᠥ\u180eᠩᠬᠡ\u200dᠪ\u180c';
+    const uyghur = 'ئۇيغۇر\u200cچە';
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker(mongolian, 811), worker(uyghur, 812)] }));
+    const stored = await t.db.knex('parties').where({ case_id: c.id, side: 'applicant' }).orderBy('seq').pluck('name');
+    expect(stored).toEqual([mongolian, uyghur]);
+    const found = await t.api(a.tokens.clerk).get(`/api/cases?q=${encodeURIComponent(mongolian.slice(0, 5))}&pageSize=100`);
+    expect((found.body.items as { id: number }[]).map((x) => x.id)).toContain(c.id);
+    // Between a letter and a digit they are removed: a number hidden with them is one number, refused in a name.
+    for (const sep of ['\u180b', '\u180e', '\u200c', '\u200d']) {
+      const r = await t
+        .api(a.tokens.clerk)
+        .post('/api/cases', standardApplication({ applicants: [{ ...worker('x', 813), name: `ᠪᠠ${sep}371502${sep}19850607${sep}1238` }] }));
+      expect(r.status, JSON.stringify(sep)).toBe(400);
+      expect(r.body.errors).toEqual([{ path: 'applicants.0.name', message: expect.stringContaining('不应填写身份证号码或电话号码') }]);
+    }
+    // In facts: stored without them, masked for an arbitrator not on the case.
+    const facts = `申请人ᠪᠠ\u180b371502\u180b19850607\u200d1238\u200dᠲᠤ。`;
+    const d = await registerCase(t, a, standardApplication({ applicants: [worker('宝音', 814)], facts }));
+    expect((await t.db.knex('cases').where({ id: d.id }).first('facts')).facts).toBe(`申请人ᠪᠠ${ID}ᠲᠤ。`);
+    expect((await t.api(other()).get(`/api/cases/${d.id}`)).body.facts).toBe(`申请人ᠪᠠ${ID_MASKED}ᠲᠤ。`);
   });
 
   it('a password is compared as it was set: one holding U+FE0F or U+200D still signs in, and only as typed (reviewer)', async () => {

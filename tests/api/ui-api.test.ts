@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSURE_MODE_LABELS } from '../../workflows/labels.ts';
+import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, createActors, scopedCase } from '../helpers/procedure.ts';
 
@@ -48,5 +49,13 @@ describe(`web-interface API (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.body.closureModes.transfer).toBe('移送管辖');
     expect(r.body.districts).toContain('东昌府区');
     expect(r.body.closureTarget).toBe('0.98');
+  });
+
+  it('vocabulary carries the served documents, full and short names, one per SERVE document (D3: their one home)', async () => {
+    const r = await t.api(a.tokens.clerk).get('/api/reference/vocabulary');
+    expect(Object.keys(r.body.servedDocuments).sort()).toEqual([...SERVICE_DOCUMENTS].sort());
+    expect(r.body.servedDocuments.award).toEqual({ name: '仲裁裁决书', short: '裁决书' });
+    expect(r.body.servedDocuments.mediation_document).toEqual({ name: '仲裁调解书', short: '调解书' });
+    expect(r.body.servedDocuments.acceptance_notice).toEqual({ name: '受理通知书', short: '受理通知书' });
   });
 });

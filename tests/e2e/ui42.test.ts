@@ -224,4 +224,49 @@ describe('ui42 (Chromium)', () => {
     // Past the browser's check: the server asks for the correction's text (nothing about which award).
     await page.getByRole('textbox', { name: '补正内容' }).waitFor();
   });
+  it('fix43 the correction decision has its date (decidedOn): today by default, refused at the field before the award or after today', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' })) },
+      '2026-03-30',
+    );
+    const docCount = async () => ((await t.api(t.adminToken).get(`/api/cases/${c.id}/documents`)).body as unknown[]).length;
+    const before = await docCount();
+    await signIn(page, base, 'arb-li');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('combobox', { name: '文书种类' }).selectOption({ label: '决定书' });
+    const date = page.getByLabel('补正决定日期');
+    // Shown only for a correction.
+    await page.getByRole('combobox', { name: '决定事项' }).selectOption({ label: '补正' });
+    await date.waitFor();
+    expect(await date.inputValue()).toBe('2026-04-01');
+    const error = page.locator('.decided-choice .field-error');
+    const generate = page.getByRole('button', { name: '生成', exact: true });
+    await date.fill('2026-03-29');
+    await generate.click();
+    await hasText(error, '补正决定不能早于裁决日期（2026-03-30）');
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await date.fill('2026-04-02');
+    expect(await error.textContent()).toBe('');
+    await generate.click();
+    await hasText(error, '决定日期不能晚于今天（2026-04-01）');
+    await date.fill('');
+    await generate.click();
+    await hasText(error, '必须填写');
+    expect(await docCount()).toBe(before);
+    await date.fill('2026-03-31');
+    await generate.click();
+    const body = page.getByRole('textbox', { name: '补正内容' });
+    await body.waitFor();
+    await body.fill('裁决书第一项中“2025年10月”应为“2025年11月”。');
+    await generate.click();
+    await eventually(async () => expect(await docCount()).toBe(before + 1));
+    const history = await t.db.knex('case_events').where({ case_id: c.id, type: 'GENERATE_DOCUMENT' }).orderBy('seq');
+    const raw = history.at(-1)?.payload;
+    const payload = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { text?: { decidedOn?: string } };
+    expect(payload.text?.decidedOn).toBe('2026-03-31');
+  });
 });

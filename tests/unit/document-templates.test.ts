@@ -12,7 +12,7 @@ import {
   MissingTextError,
   RecordIncompleteError,
 } from '../../templates/kinds.ts';
-import { breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
+import { type Block, breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
 import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, sampleFor } from '../../templates/sample.ts';
 
@@ -37,13 +37,38 @@ describe('document templates print the record, nothing more', () => {
     expect(byNotice).toContain('被申请人经公告送达开庭通知，未到庭');
   });
 
-  it('an advance-execution ruling is refused when the record lacks a condition, the amount or the term', () => {
+  it('a reasoning of only "本委认为。" prints "本委认为。", never "本委认为：。"; no mark doubled after a heading', () => {
+    const award = (t: Partial<DocInput['text']>) =>
+      (BUILDERS.award({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, ...t } })[0] as DocSpec).blocks
+        .filter((b): b is Extract<Block, { kind: 'para' }> => b.kind === 'para')
+        .map((b) => b.text);
+    const cases: [Partial<DocInput['text']>, string][] = [
+      [{ reasoning: '本委认为。' }, '本委认为。'],
+      [{ reasoning: '本委认为：。' }, '本委认为。'],
+      [{ reasoning: '本委认为' }, '本委认为。'],
+      [{ reasoning: '本委认为……' }, '本委认为……'],
+      [{ reasoning: '本委认为；被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
+      [{ reasoning: '本委认为。被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
+      [{ reasoning: '被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
+      [{ facts: '经审理查明。' }, '经审理查明。'],
+      [{ facts: '经审理查明，申请人于2025年入职。' }, '经审理查明：申请人于2025年入职。'],
+    ];
+    for (const [t, line] of cases) {
+      const paras = award(t);
+      expect(paras, JSON.stringify(t)).toContain(line);
+      for (const p of paras) expect(p, JSON.stringify(t)).not.toMatch(/[：:][。，；、.]|。。|：：/);
+    }
+    // A defense summary of the heading alone says nothing: not printed as "被申请人辩称：。".
+    const d = award({ defenseSummary: '被申请人辩称。' }).join('\n');
+    expect(d).not.toMatch(/辩称[：:]?。/);
+  });
+
+  it('an advance-execution ruling is refused when the record lacks a condition or the amount', () => {
     const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
     const cases: [Partial<typeof ae>, string][] = [
       [{ rightsClear: null }, 'rightsClear'],
       [{ lifeSeriouslyAffected: false }, 'lifeSeriouslyAffected'],
       [{ amounts: [] }, 'amounts'],
-      [{ paymentDays: null }, 'paymentDays'],
     ];
     for (const [patch, field] of cases) {
       const input = withCtx({ advanceExecutions: [{ ...ae, ...patch }] });
@@ -54,6 +79,16 @@ describe('document templates print the record, nothing more', () => {
         expect((e as RecordIncompleteError).field).toBe(field);
       }
     }
+  });
+
+  it('an advance-execution ruling recorded before its term was required prints its order without a term, none invented', () => {
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
+    for (const legacy of [{ ...ae, paymentDays: null }, (({ paymentDays: _, ...rest }) => rest)(ae)]) {
+      const out = text(BUILDERS.advance_execution_ruling(withCtx({ advanceExecutions: [legacy as typeof ae] })));
+      expect(out).toContain('先行支付');
+      expect(out).not.toMatch(/送达之日起.{1,4}日内/);
+    }
+    expect(text(BUILDERS.advance_execution_ruling(SAMPLE_INPUT))).toContain('于本裁决书送达之日起五日内先行');
   });
 
   it('a counterclaim against one of several workers makes only him 被反申请人 (an outside tester)', () => {
@@ -295,6 +330,52 @@ describe('layout (GB/T 9704)', () => {
       for (const l of lines) expect(doc.widthOfString(l)).toBeLessThanOrEqual(width + 0.5);
     }
     doc.end();
+  });
+
+  it('an identity number or a credit code never breaks across lines: it moves whole to the next line (PDF read back)', async () => {
+    // GB 11643-1999 identity number, its masked form, GB 32100-2015 unified social credit code.
+    const numbers = ['11010519491231002X', '3715**********1234', '91371500MA3C12345X'];
+    const lead = '申请人张三，男，汉族，住山东省聊城市东昌府区某某街道某某小区，公民身份号码';
+    // Every offset of the number along a line: some would put the line's end inside the number.
+    const paras = numbers.flatMap((no) =>
+      Array.from(
+        { length: 28 },
+        (_, i) => `${lead.slice(0, (i % lead.length) + 1)}${'某'.repeat(Math.floor(i / 2))}${no}，委托代理人李四。`,
+      ),
+    );
+    const doc = new PDFDocument({ size: 'A4' });
+    doc.registerFont('song', songRegular());
+    doc.font('song').fontSize(16);
+    const width = 595.28 - (28 + 26) * (72 / 25.4);
+    let wouldSplit = 0;
+    for (const p of paras) {
+      const lines = breakLines(doc, p, width - 32, width);
+      expect(lines.join('')).toBe(p);
+      const no = numbers.find((n) => p.includes(n)) as string;
+      expect(
+        lines.filter((l) => l.includes(no)),
+        p,
+      ).toHaveLength(1);
+      // Character by character (the old way), the first line would have ended inside the number.
+      const before = p.slice(0, p.indexOf(no));
+      if (doc.widthOfString(before) < width - 32 && doc.widthOfString(before + no) > width - 32) wouldSplit++;
+    }
+    doc.end();
+    expect(wouldSplit).toBeGreaterThan(3);
+    const spec: DocSpec = {
+      title: '决定书',
+      caseNo: null,
+      commission: '聊城市劳动人事争议仲裁委员会',
+      dateOn: '2026-04-20',
+      blocks: paras.map((text) => ({ kind: 'para', text, indent: true })),
+    };
+    const pdf = await renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf });
+    const lines = r.stdout
+      .toString('utf8')
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ''));
+    for (const no of numbers) expect(lines.filter((l) => l.includes(no)).length, no).toBe(28);
   });
 
   it('body justified to the right margin; the date four characters in; the commission centred over it', async () => {

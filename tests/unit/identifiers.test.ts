@@ -232,6 +232,41 @@ describe('what shows nothing hides no number (outside security tester, HIGH)', (
     // Visible format characters are not invisible: an Arabic number sign stays.
     expect(withoutInvisibles('\u0600١')).toBe('\u0600١');
   });
+
+  it('a script\u2019s own shaping characters stay between its letters (reviewer L5); elsewhere, and by digits, they go', () => {
+    // Traditional Mongolian (Inner Mongolia): free variation selectors, the vowel separator, ZWJ/ZWNJ between letters.
+    for (const c of ['\u180b', '\u180c', '\u180d', '\u180e', '\u180f', '\u200c', '\u200d'])
+      expect(withoutInvisibles(`ᠪᠠ${c}ᠲᠤ`), c).toBe(`ᠪᠠ${c}ᠲᠤ`);
+    // A selector on a word's last letter: kept at the end, before a space or Mongolian punctuation.
+    expect(withoutInvisibles('ᠪᠠᠲᠤ\u180b ᠮᠥᠩᠬᠡ\u180c')).toBe('ᠪᠠᠲᠤ\u180b ᠮᠥᠩᠬᠡ\u180c');
+    expect(withoutInvisibles('ᠪᠠ\u180b᠂')).toBe('ᠪᠠ\u180b᠂');
+    // Another invisible in the same run goes; the shaping character stays.
+    expect(withoutInvisibles('ᠪ\u200b\u180b\u2060ᠠ')).toBe('ᠪ\u180bᠠ');
+    // Uyghur (Arabic script): ZWNJ/ZWJ between letters, a vowel sign on the letter before included; not a Mongolian selector.
+    expect(withoutInvisibles('ئۇيغۇر\u200cچە')).toBe('ئۇيغۇر\u200cچە');
+    expect(withoutInvisibles('بَ\u200dا')).toBe('بَ\u200dا');
+    expect(withoutInvisibles('ب\u180bا')).toBe('با');
+    // Not between two letters of one script that uses them: Han, Latin, digits, Mongolian digits, mixed scripts.
+    for (const [s, out] of [
+      ['张\u200d三', '张三'],
+      ['a\u200cb', 'ab'],
+      ['ᠪ\u180b1', 'ᠪ1'],
+      ['1\u180bᠪ', '1ᠪ'],
+      ['᠑\u180b᠒', '᠑᠒'],
+      ['ᠪ\u200dب', 'ᠪب'],
+      ['ᠪ\u180e', 'ᠪ'],
+      ['\u180bᠪ', 'ᠪ'],
+    ] as const)
+      expect(withoutInvisibles(s), s).toBe(out);
+    // Never inside a number: each sits by a digit, so each goes — and the maskers read through them anyway.
+    for (const c of ['\u180b', '\u180e', '\u180f', '\u200c', '\u200d']) {
+      const typed = `ᠪᠠ${c}371502${c}19850607${c}1238${c}ᠲᠤ`;
+      expect(withoutInvisibles(typed), c).toBe(`ᠪᠠ${ID}ᠲᠤ`);
+      expect(holdsPersonalNumber(typed), c).toBe(true);
+      expect(maskPersonalNumbersInText(typed), c).not.toContain('19850607');
+      expect(maskPersonalNumbersInText(`ᠪ${c}139${c}8765${c}4321`), c).not.toContain('8765');
+    }
+  });
 });
 
 describe('GB 32100 unified social credit codes', () => {

@@ -286,6 +286,30 @@ describe('form checks', () => {
   });
 });
 
+describe('the 送达 form names the documents from the vocabulary (D3: no copy in the web)', () => {
+  it('offers the short names of GET /api/reference/vocabulary servedDocuments, and forms.js holds none of its own', async () => {
+    // @ts-expect-error the web interface is plain JavaScript modules (no types)
+    const { state } = await import('../../web/core.js');
+    // @ts-expect-error the web interface is plain JavaScript modules (no types)
+    const { EVENT_FORMS, serviceDocs } = await import('../../web/forms.js');
+    const { SERVED_DOCUMENTS } = await import('../../templates/kinds.ts');
+    const before = state.vocab;
+    try {
+      state.vocab = { servedDocuments: SERVED_DOCUMENTS };
+      const f = (EVENT_FORMS.SERVE as { name: string; options?: Record<string, string> }[]).find((x) => x.name === 'document');
+      expect(f?.options?.award).toBe('裁决书');
+      expect(f?.options?.mediation_document).toBe('调解书');
+      expect(Object.keys(f?.options ?? {}).sort()).toEqual(Object.keys(SERVED_DOCUMENTS).sort());
+      expect(serviceDocs().acceptance_notice).toBe('受理通知书');
+    } finally {
+      state.vocab = before;
+    }
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../../web/forms.js', import.meta.url), 'utf8');
+    expect(source).not.toContain('受理通知书');
+  });
+});
+
 describe('the 先予执行 form (an outside tester, L3)', () => {
   it('asks for the day the applicant applied (LDMAL Art. 44: 根据当事人的申请), required', async () => {
     // @ts-expect-error the web interface is plain JavaScript modules (no types)

@@ -24,6 +24,7 @@ import {
   input,
   keyHolder,
   money,
+  REQUIRED,
   roleLabel,
   saveBlob,
   select,
@@ -32,10 +33,11 @@ import {
   state,
   stateBadge,
   stateLabel,
+  today,
   withSource,
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
-import { LABELS, SERVICE_DOCS } from '../forms.js';
+import { LABELS, serviceDocs } from '../forms.js';
 import { openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
@@ -617,7 +619,7 @@ function servicesSection(c, events, partyName) {
             rows.map((s) =>
               h(
                 'tr',
-                h('td', SERVICE_DOCS[s.document] ?? V().documentKinds[s.document] ?? s.document),
+                h('td', serviceDocs()[s.document] ?? V().documentKinds[s.document] ?? s.document),
                 h('td', partyName(s.partyId)),
                 h('td', SERVICE_METHODS[s.method] ?? s.method),
                 h('td', s.servedOn),
@@ -901,7 +903,7 @@ function docsSection(c, docs, refresh) {
     // 送达回证: to whom, and of which document — by default what was last recorded as served on that party; a document
     // not yet served gives the blank receipt to take along.
     const receiptParty = select(Object.fromEntries(partiesOf(c).map((p) => [String(p.id), p.label])), { 'aria-label': '受送达人' });
-    const receiptDoc = select({ '': '已记录的最近一次送达', ...SERVICE_DOCS }, { 'aria-label': '所送达的文书' });
+    const receiptDoc = select({ '': '已记录的最近一次送达', ...serviceDocs() }, { 'aria-label': '所送达的文书' });
     const receipt = h('span.receipt-choice', receiptParty, receiptDoc);
     // Which partial award or ruling, when there are several (the latest first chosen).
     const occurrence = h('select', { 'aria-label': '哪一件' });
@@ -923,10 +925,45 @@ function docsSection(c, docs, refresh) {
       else corrected.removeAttribute('aria-invalid');
     };
     corrected.addEventListener('change', () => correctedProblem(null));
+    // A correction decision's date (补正决定的作出日期, decidedOn — the document prints it, the server requires it):
+    // today unless changed; not later than today, not before the award it corrects (Rules Art. 54), said at the field
+    // as the target's choice is.
+    const decidedError = h('span.field-error', { id: 'decided-on-error', 'aria-live': 'polite' });
+    const decidedOn = input('date', {
+      id: 'decided-on',
+      value: today(),
+      max: today(),
+      'aria-describedby': 'decided-on-error',
+      dataset: { path: 'decidedOn' },
+    });
+    const decidedBox = h('span.decided-choice', h('label', { for: 'decided-on' }, '补正决定日期'), decidedOn, decidedError);
+    const decidedProblem = (message) => {
+      decidedError.textContent = message ?? '';
+      if (message) decidedOn.setAttribute('aria-invalid', 'true');
+      else decidedOn.removeAttribute('aria-invalid');
+    };
+    decidedOn.addEventListener('input', () => decidedProblem(null));
+    decidedOn.addEventListener('change', () => decidedProblem(null));
+    /** The day of the award the decision corrects (the chosen target, else the only one): the date's lower bound. */
+    const correctedOn = () => {
+      const which = corrected.value ? JSON.parse(corrected.value) : null;
+      const parts = c.proceedings?.partialAwards ?? [];
+      if (which?.partialAward) return parts[which.partialAward - 1]?.issuedOn ?? null;
+      return c.award?.issuedOn ?? (parts.length === 1 ? (parts[0]?.issuedOn ?? null) : null);
+    };
+    const decidedCheck = () => {
+      const on = decidedOn.value;
+      if (!on) return REQUIRED;
+      if (on > today()) return `决定日期不能晚于今天（${today()}）`;
+      const awardOn = correctedOn();
+      if (awardOn && on < awardOn) return `补正决定不能早于裁决日期（${awardOn}）`;
+      return null;
+    };
     const showMatter = () => {
       receipt.hidden = kind.value !== 'service_receipt';
       matter.hidden = kind.value !== 'decision';
       correctedBox.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
+      decidedBox.hidden = kind.value !== 'decision' || matter.value !== 'correction';
       const acts = docOccurrences(c, kind.value);
       occurrence.hidden = !acts;
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
@@ -1005,6 +1042,12 @@ function docsSection(c, docs, refresh) {
         corrected.focus();
         return;
       }
+      const dateProblem = decidedBox.hidden ? null : decidedCheck();
+      if (dateProblem) {
+        decidedProblem(dateProblem);
+        decidedOn.focus();
+        return;
+      }
       const which = occurrence.hidden ? undefined : Number(occurrence.value);
       const earlier = draft.checked
         ? null
@@ -1031,6 +1074,7 @@ function docsSection(c, docs, refresh) {
             kind: kind.value,
             ...(kind.value === 'decision' ? { matter: matter.value } : {}),
             ...(!correctedBox.hidden ? { corrects: JSON.parse(corrected.value) } : {}),
+            ...(!decidedBox.hidden ? { decidedOn: decidedOn.value } : {}),
             ...(kind.value === 'service_receipt'
               ? { partyId: Number(receiptParty.value), ...(receiptDoc.value ? { servedDocument: receiptDoc.value } : {}) }
               : {}),
@@ -1060,6 +1104,13 @@ function docsSection(c, docs, refresh) {
         refresh();
       } catch (err) {
         key.done(err);
+        // The server's word on the date (400 decidedOn) is said at the field, as the browser's own check is.
+        const dateError = (err.problem?.errors ?? []).find((e) => e.path === 'decidedOn');
+        if (dateError && !decidedBox.hidden) {
+          decidedProblem(dateError.message);
+          decidedOn.focus();
+          return;
+        }
         const missing =
           err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, err.message, err.problem.claimIds) : null;
         fill(
@@ -1082,6 +1133,7 @@ function docsSection(c, docs, refresh) {
       field('文书种类', 'docKind', kind),
       Object.keys(matters).length ? matter : null,
       correctedBox,
+      decidedBox,
       receipt,
       occurrence,
       h('label.check', draft, '草稿（印章处为占位）'),
@@ -1145,7 +1197,7 @@ const FILE_ITEMS = {
   ARCHIVE: '归档审批表',
 };
 function fileItem(e) {
-  if (e.type === 'SERVE') return `送达回证（${SERVICE_DOCS[e.payload?.document] ?? '文书'}）`;
+  if (e.type === 'SERVE') return `送达回证（${serviceDocs()[e.payload?.document] ?? '文书'}）`;
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {
