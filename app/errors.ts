@@ -109,16 +109,25 @@ const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max
 const shortened = (e: FieldError): FieldError =>
   e.path.length <= 200 && e.message.length <= 2000 ? e : { path: cut(e.path, 200), message: cut(e.message, 2000) };
 
-/** How many field errors a 400 lists; the detail counts the rest ("另有N个字段无效"). */
+/** How many field errors a 400's `detail` names; it counts the rest ("另有N个字段无效"). `errors` names every one. */
 export const MAX_LISTED_ERRORS = 20;
+/**
+ * A safety bound on `errors` (api.md: a 400 names every bad field): more than any real form has — a body is refused
+ * before validation when an object holds over 1,000 keys or the whole over 20,000 values (server/http/body-size.ts).
+ */
+export const MAX_ERRORS = 1_000;
 
 /**
- * 400 naming the bad fields: the first MAX_LISTED_ERRORS in `errors` and the detail, the rest counted — a body of
- * thousands of unknown keys answers a few hundred bytes, not megabytes (an outside security tester's finding).
+ * 400 naming the bad fields: every one in `errors` (up to MAX_ERRORS), the first MAX_LISTED_ERRORS in the detail with the
+ * rest counted — a body of thousands of unknown keys answers kilobytes, not megabytes (an outside security tester's
+ * finding, stop 43).
  */
 export const validationError = (errors: FieldError[]) => {
   const listed = errors.slice(0, MAX_LISTED_ERRORS);
   const more = errors.length - listed.length;
   const names = listed.map((e) => cut(e.path || '(body)', 200)).join(', ');
-  return badRequest(`${errors.length} 个字段无效：${names}${more ? `；另有${more}个字段无效` : ''}`, listed.map(shortened));
+  return badRequest(
+    `${errors.length} 个字段无效：${names}${more ? `；另有${more}个字段无效` : ''}`,
+    errors.slice(0, MAX_ERRORS).map(shortened),
+  );
 };
