@@ -644,6 +644,93 @@ export function onlyPlainKeys(v: unknown): boolean {
 }
 
 /** Cases with their parties, claims and append-only history. Every method takes the transaction to run in. */
+/** More values than this and the tree goes table by table (PostgreSQL takes at most 65,535 parameters a statement). */
+const TREE_MAX_BINDINGS = 30_000;
+
+/**
+ * PostgreSQL: a new case, its parties, their agents and its claims in one statement (data-modifying CTEs, one round trip
+ * instead of one per table — issue 15: a registration was 8 messages against the floor's 5). The children find the case's
+ * id, and the agents and claims their party's, through the CTEs' RETURNING (a claim's applicant by its side and
+ * position, as `claimPartyId` takes it); every value is bound — what the parties gave never goes into the statement's
+ * text. Answers the ids in input order, or null when the tree is too large for one statement (the caller then inserts
+ * table by table).
+ */
+async function insertTreePg(
+  trx: Knex,
+  caseRow: Record<string, unknown>,
+  parties: PartyRecord[],
+  seqs: number[],
+  claimRows: Record<string, unknown>[],
+  claims: ClaimRecord[] = [],
+): Promise<{ caseId: number; partyIds: number[]; agentIds: number[]; claimIds: number[] } | null> {
+  const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const bindings: unknown[] = [];
+  const bind = (v: unknown) => {
+    bindings.push(v === undefined ? null : v);
+    return '?';
+  };
+  const caseCols = Object.keys(caseRow);
+  const parts = [
+    `c AS (INSERT INTO "cases" (${caseCols.map(q).join(', ')}) VALUES (${caseCols.map((k) => bind(caseRow[k])).join(', ')}) RETURNING id)`,
+  ];
+  if (parties.length) {
+    const partyCols = Object.keys(partyRow(0, parties[0] as PartyRecord, 1)).filter((k) => k !== 'case_id');
+    const rows = parties.map((p, i) => {
+      const r = partyRow(0, p, seqs[i] as number) as Record<string, unknown>;
+      return `((SELECT id FROM c), ${partyCols.map((k) => bind(r[k])).join(', ')})`;
+    });
+    parts.push(
+      `p AS (INSERT INTO "parties" ("case_id", ${partyCols.map(q).join(', ')}) VALUES ${rows.join(', ')} RETURNING id, side, seq)`,
+    );
+  }
+  const agents = parties.flatMap((p, i) => p.agents.map((a, k) => ({ side: p.side, seq: seqs[i] as number, row: agentRow(0, k + 1, a) })));
+  if (agents.length) {
+    const agentCols = Object.keys(agents[0]?.row ?? {}).filter((k) => k !== 'party_id');
+    const rows = agents.map(
+      (a) =>
+        `((SELECT id FROM p WHERE side = ${bind(a.side)} AND seq = ${bind(a.seq)}), ${agentCols.map((k) => bind((a.row as Record<string, unknown>)[k])).join(', ')})`,
+    );
+    parts.push(
+      `a AS (INSERT INTO "agents" ("party_id", ${agentCols.map(q).join(', ')}) VALUES ${rows.join(', ')} RETURNING id, party_id, seq)`,
+    );
+  }
+  const answers = [
+    '(SELECT id FROM c) AS case_id',
+    ...(parties.length ? ['(SELECT json_agg(json_build_array(id, side, seq)) FROM p) AS parties'] : []),
+    ...(agents.length ? ['(SELECT json_agg(json_build_array(id, party_id, seq)) FROM a) AS agents'] : []),
+  ];
+  let main: string;
+  if (claimRows.length) {
+    const claimCols = Object.keys(claimRows[0] as Record<string, unknown>).filter((k) => k !== 'case_id' && k !== 'party_id');
+    const rows = claimRows.map((r, i) => {
+      const cl = claims[i];
+      // The applicant by position among the applicants (seq on their side), as claimPartyId takes it.
+      const owner =
+        cl?.applicant !== undefined
+          ? `(SELECT id FROM p WHERE side = 'applicant' AND seq = ${bind(cl.applicant)})`
+          : bind(cl?.partyId ?? null);
+      return `((SELECT id FROM c), ${owner}, ${claimCols.map((k) => bind(r[k])).join(', ')})`;
+    });
+    main = `INSERT INTO "claims" ("case_id", "party_id", ${claimCols.map(q).join(', ')}) VALUES ${rows.join(', ')} RETURNING id, seq, ${answers.join(', ')}`;
+  } else main = `SELECT NULL AS id, NULL AS seq, ${answers.join(', ')}`;
+  if (bindings.length > TREE_MAX_BINDINGS) return null;
+  const result = (await trx.raw(`WITH ${parts.join(', ')} ${main}`, bindings as Knex.RawBinding[])) as {
+    // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+    rows: Record<string, any>[];
+  };
+  const first = result.rows[0];
+  if (!first) throw new Error('insertTreePg: no answer');
+  const partyBy = new Map<string, number>();
+  for (const [pid, side, seq] of (first.parties ?? []) as [number, string, number][]) partyBy.set(`${side}:${seq}`, Number(pid));
+  const agentBy = new Map<string, number>();
+  for (const [aid, partyId, seq] of (first.agents ?? []) as [number, number, number][]) agentBy.set(`${partyId}:${seq}`, Number(aid));
+  const partyIds = parties.map((p, i) => partyBy.get(`${p.side}:${seqs[i]}`) as number);
+  const agentIds = parties.flatMap((p, i) => p.agents.map((_, k) => agentBy.get(`${partyIds[i]}:${k + 1}`) as number));
+  const claimBy = new Map<number, number>();
+  if (claimRows.length) for (const r of result.rows) claimBy.set(Number(r.seq), Number(r.id));
+  return { caseId: Number(first.case_id), partyIds, agentIds, claimIds: claimRows.map((_, i) => claimBy.get(i + 1) as number) };
+}
+
 export function createCaseStore() {
   async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
     const existing = await trx('parties').where({ case_id: caseId }).select('id');
@@ -772,40 +859,56 @@ export function createCaseStore() {
         await insertLater(trx, table, withIds, { personal: true });
         return withIds.map((r) => r.id);
       };
-      const [id] = (await insertRows('cases', [
-        {
-          ...toRow(cols),
-          version: 1,
-          created_by: createdBy,
-          created_at: now,
-          updated_at: now,
-          search_text: searchText(null, parties),
-        },
-      ])) as [number];
+      const caseRow = {
+        ...toRow(cols),
+        version: 1,
+        created_by: createdBy,
+        created_at: now,
+        updated_at: now,
+        search_text: searchText(null, parties),
+      };
       const seqBySide = new Map<string, number>();
-      const partyRows = parties.map((p) => {
+      const seqs = parties.map((p) => {
         const seq = (seqBySide.get(p.side) ?? 0) + 1;
         seqBySide.set(p.side, seq);
-        return partyRow(id, p, seq);
+        return seq;
       });
-      const partyIds = await insertRows('parties', partyRows);
-      const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: partyIds[i] as number, agents: p.agents.map((a) => ({ ...a })) }));
-      const agentRows = stored.flatMap((p) => p.agents.map((a, k) => agentRow(p.id as number, k + 1, a)));
-      if (agentRows.length) {
-        const agentIds = await insertRows('agents', agentRows);
-        let k = 0;
-        for (const p of stored) for (const a of p.agents) a.id = agentIds[k++] as number;
-      }
-      const applicants = stored.filter((p) => p.side === 'applicant').map((p) => p.id);
-      const claimRows = claims.map((cl, i) => ({
-        case_id: id,
+      const claimRow = (cl: ClaimRecord, i: number, caseId: number, partyId: number | null) => ({
+        case_id: caseId,
         seq: i + 1,
         category: cl.category,
         amount_fen: cl.amountFen,
         description: cl.description,
-        party_id: claimPartyId(cl, applicants),
-      }));
-      const claimIds = claimRows.length ? await insertRows('claims', claimRows) : [];
+        party_id: partyId,
+      });
+      const tree =
+        !last && isPg(trx)
+          ? await insertTreePg(
+              trx,
+              caseRow,
+              parties,
+              seqs,
+              claims.map((cl, i) => claimRow(cl, i, 0, null)),
+              claims,
+            )
+          : null;
+      const id = tree ? tree.caseId : ((await insertRows('cases', [caseRow])) as [number])[0];
+      const partyIds = tree
+        ? tree.partyIds
+        : await insertRows(
+            'parties',
+            parties.map((p, i) => partyRow(id, p, seqs[i] as number)),
+          );
+      const stored: PartyRecord[] = parties.map((p, i) => ({ ...p, id: partyIds[i] as number, agents: p.agents.map((a) => ({ ...a })) }));
+      const agentRows = stored.flatMap((p) => p.agents.map((a, k) => agentRow(p.id as number, k + 1, a)));
+      if (agentRows.length) {
+        const agentIds = tree ? tree.agentIds : await insertRows('agents', agentRows);
+        let k = 0;
+        for (const p of stored) for (const a of p.agents) a.id = agentIds[k++] as number;
+      }
+      const applicants = stored.filter((p) => p.side === 'applicant').map((p) => p.id);
+      const claimRows = claims.map((cl, i) => claimRow(cl, i, id, claimPartyId(cl, applicants)));
+      const claimIds = tree ? tree.claimIds : claimRows.length ? await insertRows('claims', claimRows) : [];
       const storedClaims: ClaimRecord[] = claims.map(({ applicant: _a, ...cl }, i) => {
         const partyId = claimRows[i]?.party_id ?? null;
         return { ...cl, id: claimIds[i] as number, seq: i + 1, ...(partyId !== null ? { partyId } : {}) };
