@@ -640,6 +640,52 @@ export function checkPersonName(raw) {
   });
   return personal ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
 }
+/**
+ * An identity number or a credit code as typed or pasted — grouped with spaces, full-width spaces or hyphens
+ * ("371502 19900101 1234", "371502-19900101-1234"), full-width digits or letters — as the API takes it: the
+ * separators dropped, full-width characters made ASCII, upper case (ui43 M1).
+ */
+export function plainIdentifier(s) {
+  return String(s ?? '')
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000\-\uff0d\u2010-\u2015\u2212]/g, '')
+    .toUpperCase();
+}
+/**
+ * A phone as the API takes it (workflows/identifiers.ts checkPhone): a grouped mobile ("138 0000 1111",
+ * "138-0000-1111", "+86 138…") becomes its 11 digits; a landline's area code and number separated by spaces
+ * become "0635-8888888". Full-width digits are made ASCII. Anything else is left for the server to judge (ui43 L7).
+ */
+export function plainPhone(s) {
+  const t = String(s ?? '')
+    .replace(/[\uff10-\uff19\uff0b\uff08\uff09]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uff0d\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u3000/g, ' ')
+    .trim();
+  const digits = t.replace(/[\s\-()+]/g, '');
+  const mobile = /^(?:0?86)?(1[3-9]\d{9})$/.exec(digits);
+  if (mobile && /^[\d\s\-()+]+$/.test(t)) return mobile[1];
+  const land = /^\(?(0\d{2,3})\)?[\s-]*(\d{3,4})[\s-]?(\d{4})(?:[\s-]+(\d{1,6}))?$/.exec(t);
+  if (land) return `${land[1]}-${land[2]}${land[3]}${land[4] ? `-${land[4]}` : ''}`;
+  return t;
+}
+/**
+ * Normalizes an input as it is typed or pasted (before its own `maxlength`, set above the plain length, cuts it): the
+ * caret stays after the same kept character.
+ */
+export function normalizeAsTyped(el, plain) {
+  el.addEventListener('input', () => {
+    const v = el.value;
+    const next = plain(v);
+    if (next === v) return;
+    const caret = el.selectionStart ?? v.length;
+    const before = plain(v.slice(0, caret)).length;
+    el.value = next;
+    try {
+      el.setSelectionRange(before, before);
+    } catch {}
+  });
+}
 export function checkCreditCode(s) {
   if (!s) return null;
   const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -37,8 +37,10 @@ import {
   loadDraft,
   money,
   newKey,
+  normalizeAsTyped,
   plainAmount,
   plainAmountField,
+  plainIdentifier,
   REQUIRED,
   saveDraft,
   select,
@@ -367,6 +369,12 @@ async function eventForm(c, type, done, screen) {
       continue;
     } else if (f.kind === 'lines') el = h('textarea', { rows: 3, placeholder: '每行一项' });
     else el = input('text', { maxlength: f.max ?? 200 });
+    // An identity number or credit code pasted in groups loses its spaces and hyphens as it is entered (ui43 M1).
+    if (f.identifier) {
+      el.maxLength = 40;
+      el.autocomplete = 'off';
+      normalizeAsTyped(el, plainIdentifier);
+    }
     // A required choice starts empty: the person picks the document, the party, the method (nothing pre-selected).
     if (el.tagName === 'SELECT' && f.required) {
       // (The presiding arbitrator is chosen among those ticked: the placeholder is never a choice there.)

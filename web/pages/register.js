@@ -20,8 +20,11 @@ import {
   h,
   input,
   loadDraft,
+  normalizeAsTyped,
   plainAmount,
   plainAmountField,
+  plainIdentifier,
+  plainPhone,
   REQUIRED,
   saveDraft,
   select,
@@ -311,6 +314,14 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
 
   // ----- drawing -----
+  /** A phone typed in groups ("138 0000 1111") is written as the server takes it when the field is left (ui43 L7). */
+  const phoneInput = (el) => {
+    el.addEventListener('change', () => {
+      const plain = plainPhone(el.value);
+      if (plain !== el.value) el.value = plain;
+    });
+    return el;
+  };
   const side = (s) => (s === 'applicants' ? (track === 'mediation' ? '申请人' : '申请人') : '被申请人');
   function partyBlock(sideKey, i, p) {
     const base = `${sideKey}.${i}`;
@@ -322,10 +333,14 @@ export function registerForm(track = 'arbitration', edit = null) {
       render(`[data-path="${base}.name"]`);
     });
     const text = (k, attrs = {}) => input('text', { value: p[k] ?? '', ...attrs });
-    const idIn = text('idNumber', { maxlength: 18, autocomplete: 'off', spellcheck: 'false' });
-    idIn.addEventListener('blur', () => setError(form, `${base}.idNumber`, checkIdNumber(idIn.value.trim())));
-    const ccIn = text('creditCode', { maxlength: 18, autocomplete: 'off', spellcheck: 'false' });
-    ccIn.addEventListener('blur', () => setError(form, `${base}.creditCode`, checkCreditCode(ccIn.value.trim().toUpperCase())));
+    // A number typed or pasted in groups ("371502 19900101 1234") loses its spaces and hyphens as it is entered; the
+    // maxlength leaves room for them, so the paste is not cut at 18 characters before they go (ui43 M1).
+    const idIn = text('idNumber', { maxlength: 40, autocomplete: 'off', spellcheck: 'false' });
+    normalizeAsTyped(idIn, plainIdentifier);
+    idIn.addEventListener('blur', () => setError(form, `${base}.idNumber`, checkIdNumber(plainIdentifier(idIn.value))));
+    const ccIn = text('creditCode', { maxlength: 40, autocomplete: 'off', spellcheck: 'false' });
+    normalizeAsTyped(ccIn, plainIdentifier);
+    ccIn.addEventListener('blur', () => setError(form, `${base}.creditCode`, checkCreditCode(plainIdentifier(ccIn.value))));
     const many = model[sideKey].length > 1;
     return h(
       'div.repeat',
@@ -368,7 +383,7 @@ export function registerForm(track = 'arbitration', edit = null) {
               { required: sideKey === 'respondents' && !edit, hint: '用于统计“按用人单位类型”' },
             )
           : null,
-        field('联系电话', `${base}.phone`, text('phone', { maxlength: 20, inputmode: 'tel' })),
+        field('联系电话', `${base}.phone`, phoneInput(text('phone', { maxlength: 30, inputmode: 'tel' }))),
         field('住所/地址', `${base}.address`, text('address', { maxlength: 200 }), { grow: true }),
       ),
       h(
@@ -390,7 +405,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       field('代理人姓名', `${ap}.name`, input('text', { maxlength: 100, value: a.name }), { required: true }),
       field('代理人类别', `${ap}.kind`, select(state.vocab.agentKinds, { value: a.kind })),
       field('工作单位/律所', `${ap}.unit`, input('text', { maxlength: 100, value: a.unit ?? '' })),
-      field('电话', `${ap}.phone`, input('text', { maxlength: 20, value: a.phone ?? '', inputmode: 'tel' })),
+      field('电话', `${ap}.phone`, phoneInput(input('text', { maxlength: 30, value: a.phone ?? '', inputmode: 'tel' }))),
       field('与当事人关系', `${ap}.relationship`, input('text', { maxlength: 20, value: a.relationship ?? '' }), {
         hint: '近亲属代理时填写',
       }),
@@ -570,11 +585,11 @@ export function registerForm(track = 'arbitration', edit = null) {
         kind: str(`${b}.kind`) || old.kind,
         name: str(`${b}.name`),
         // The other type's identifier stays in the model (not sent), so switching back restores it.
-        idNumber: val(`${b}.idNumber`) ? str(`${b}.idNumber`) : old.idNumber,
-        creditCode: val(`${b}.creditCode`) ? str(`${b}.creditCode`) : old.creditCode,
+        idNumber: val(`${b}.idNumber`) ? plainIdentifier(str(`${b}.idNumber`)) : old.idNumber,
+        creditCode: val(`${b}.creditCode`) ? plainIdentifier(str(`${b}.creditCode`)) : old.creditCode,
         legalRepresentative: val(`${b}.legalRepresentative`) ? str(`${b}.legalRepresentative`) : old.legalRepresentative,
         ownership: val(`${b}.ownership`) ? str(`${b}.ownership`) : old.ownership,
-        phone: str(`${b}.phone`),
+        phone: plainPhone(str(`${b}.phone`)),
         address: str(`${b}.address`),
         agents: old.agents.map((a, j) => {
           const ap = `${b}.agents.${j}`;
@@ -583,7 +598,7 @@ export function registerForm(track = 'arbitration', edit = null) {
             name: str(`${ap}.name`),
             kind: str(`${ap}.kind`),
             unit: str(`${ap}.unit`),
-            phone: str(`${ap}.phone`),
+            phone: plainPhone(str(`${ap}.phone`)),
             relationship: str(`${ap}.relationship`),
           };
         }),
