@@ -35,6 +35,12 @@ import {
 } from '../core.js';
 import { keepEarlier, mergeEdits, pathOf } from '../merge.js';
 
+/**
+ * The claim categories whose amount decides a final award (LDMAL Art. 47(1); workflows/finality.ts
+ * MONETARY_FINAL_CATEGORIES): registered without an amount, the form asks first (ui43 M2).
+ */
+const MONEY_CATEGORIES = ['wages', 'work_injury_medical', 'economic_compensation', 'damages'];
+
 const emptyParty = (kind) => ({
   kind,
   name: '',
@@ -166,6 +172,8 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
   let model = draft?.value ?? (edit ? modelFromCase(edit) : emptyModel(track));
   let dirty = Boolean(merged);
+  /** What the last 按申请人分列 did, shown above the claims until the next change. */
+  let splitNote = '';
   const form = h('form.register', {
     novalidate: true,
     'aria-label': edit ? '修改登记信息' : track === 'mediation' ? '登记调解申请' : '登记仲裁申请',
@@ -465,19 +473,41 @@ export function registerForm(track = 'arbitration', edit = null) {
         : null,
     );
   }
-  /** One claim of all the applicants becomes one per applicant, same words, each amount left to be written. */
-  function splitClaim(i) {
+  /**
+   * One claim of all the applicants becomes one per applicant, same words. An amount already written is not lost
+   * (ui43 M2): asked whether it is each worker's (copied to every item) or the workers' total (then each item's amount
+   * is to be written, the empty ones marked).
+   */
+  async function splitClaim(i) {
     collect();
     const cl = model.claims[i];
+    const amount = plainAmount(cl.amount).trim();
+    const n = model.applicants.length;
+    let perWorker = false;
+    if (amount && !checkMoney(amount))
+      perWorker = await confirmDialog({
+        title: '按申请人分列',
+        body: h('p', `原金额 ${amount} 元是每名申请人各自请求的金额，还是${n}名申请人的合计？`),
+        confirmLabel: `每人各 ${amount} 元`,
+        cancelLabel: '是合计，逐人填写',
+      });
+    collect();
+    const at = model.claims.indexOf(cl);
+    if (at < 0) return;
     const each = model.applicants.map((_, k) => ({
       category: cl.category,
-      amount: '',
+      amount: perWorker ? amount : '',
       description: cl.description,
       applicant: String(k + 1),
     }));
-    model.claims.splice(i, 1, ...each);
+    model.claims.splice(at, 1, ...each);
     changed();
-    render(`[data-path="claims.${i}.amount"]`);
+    splitNote = perWorker
+      ? `已按申请人分为 ${n} 项，每项金额 ${amount} 元；各人金额不同的，请逐项修改。`
+      : `已按申请人分为 ${n} 项：请逐项填写各人的金额${amount ? `（原合计 ${amount} 元）` : ''}，金钱请求的金额决定是否终局裁决。`;
+    render(`[data-path="claims.${at}.amount"]`);
+    if (!perWorker && MONEY_CATEGORIES.includes(cl.category))
+      for (let k = 0; k < each.length; k++) setError(form, `claims.${at + k}.amount`, '请填写该申请人的金额');
   }
   function render(focusSel) {
     const m = model;
@@ -532,6 +562,7 @@ export function registerForm(track = 'arbitration', edit = null) {
               '多名劳动者的案件：各人的请求请分别列明申请人（可用“按申请人分列”）。未列明申请人的金钱请求视为全体申请人共同的请求，终局裁决按该项全部金额判断。',
             )
           : null,
+        splitNote ? h('p.alert.warn.split-note', { role: 'status' }, splitNote) : null,
         m.claims.map((cl, i) => claimBlock(i, cl)),
         h('button.btn.small', { type: 'button', 'data-add': 'claims', onclick: () => addAt('claims') }, '＋ 请求'),
       ),
@@ -632,6 +663,7 @@ export function registerForm(track = 'arbitration', edit = null) {
   // whatever was typed or added after it.
   const changed = () => {
     dirty = true;
+    splitNote = '';
     const bar = form.querySelector('[data-undo]');
     if (bar?.firstChild) fill(bar);
     keepDraft();
@@ -873,6 +905,48 @@ export function registerForm(track = 'arbitration', edit = null) {
       first?.scrollIntoView({ block: 'center' });
       first?.focus({ preventScroll: true });
       return;
+    }
+    // A money claim without its amount: whether the award may be final depends on it (LDMAL Art. 47(1)). Asked, the
+    // empty amounts marked; not refused (an amount may be stated later, by a change of claims).
+    const noAmount = (track === 'arbitration' ? collect().claims : [])
+      .map((cl, i) => (MONEY_CATEGORIES.includes(cl.category) && !plainAmount(cl.amount).trim() ? i : -1))
+      .filter((i) => i >= 0);
+    if (noAmount.length) {
+      busy = true;
+      const cats = state.vocab?.claimCategories ?? {};
+      const go = await confirmDialog({
+        title: `${noAmount.length} 项金钱请求未填金额`,
+        body: h(
+          'div',
+          h(
+            'p',
+            '以下请求属于劳动报酬、工伤医疗费、经济补偿或赔偿金，未填写金额。是否终局裁决取决于各项金额（《劳动争议调解仲裁法》第四十七条），请填写金额后再提交：',
+          ),
+          h(
+            'ul',
+            noAmount.map((i) => {
+              const cl = model.claims[i];
+              const who = cl.applicant
+                ? `${applicantLabel(model.applicants[Number(cl.applicant) - 1] ?? {}, Number(cl.applicant) - 1)}：`
+                : '';
+              return h(
+                'li',
+                `请求 ${i + 1}：${who}${cats[cl.category] ?? cl.category}${cl.description.trim() ? `（${cl.description.trim()}）` : ''}`,
+              );
+            }),
+          ),
+        ),
+        confirmLabel: '不填金额，仍然提交',
+        cancelLabel: '返回填写金额',
+      });
+      busy = false;
+      if (!go) {
+        for (const i of noAmount) setError(form, `claims.${i}.amount`, '请填写金额（决定是否终局裁决）');
+        const first = form.querySelector(`[data-path="claims.${noAmount[0]}.amount"]`);
+        first?.scrollIntoView({ block: 'center' });
+        first?.focus({ preventScroll: true });
+        return;
+      }
     }
     busy = true;
     submit.disabled = true;
