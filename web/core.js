@@ -427,8 +427,28 @@ export function dueText(d) {
   // A window that has not started (the award not yet served) is not "undetermined": it has no start yet.
   if (!d.dueOn && !d.startsOn && d.status === 'open') return h('span.muted', '尚未起算');
   if (!d.dueOn) return h('span', '待定');
-  if (d.provisional) return h('span', { title: d.explanation ?? '' }, d.dueOn, h('span.badge.warn.tight', '预计'));
-  return h('span', d.dueOn);
+  const out = d.provisional ? h('span', { title: d.explanation ?? '' }, d.dueOn, h('span.badge.warn.tight', '预计')) : h('span', d.dueOn);
+  markRestDay(out, d.dueOn);
+  return out;
+}
+const restDays = new Map();
+/**
+ * A due date that falls on a rest day (a weekend or public holiday on the official calendar, `GET /api/calendar/day`)
+ * is marked 休息日 beside it (ui43 L12): a calendar-day period (a service window) may end on a Sunday. Looked up once
+ * per date; an unanswered lookup marks nothing.
+ */
+function markRestDay(el, date) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) return;
+  if (!restDays.has(date))
+    restDays.set(
+      date,
+      api('GET', `/api/calendar/day?date=${date}`, undefined, { noReauth: true }).catch(() => null),
+    );
+  restDays.get(date).then((day) => {
+    if (!day?.rest) return;
+    const what = day.kind === 'holiday' ? `法定节假日${day.name ? `（${day.name}）` : ''}` : '周末';
+    el.append(h('span.badge.warn.tight.rest-day', { title: `该日为休息日：${what}` }, '休息日'));
+  });
 }
 /** Days left until a due date, as a signed count ("剩 3 天", "逾期 2 天"). */
 export function daysLeftText(dueOn) {
