@@ -1012,6 +1012,8 @@ function awardEditor(c, type, dateInput) {
         basis.dataset.edited = 'true';
       });
       const fin = h('span', { 'aria-live': 'polite' }, '—');
+      // Why the item is (non-)final, as the server's preview says (ui43 M6): shown under it, not only in a tooltip.
+      const why = h('div.small.muted.fin-reason');
       // Issue 17: the calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
       const row = {
         i,
@@ -1020,6 +1022,7 @@ function awardEditor(c, type, dateInput) {
         amount,
         basis,
         fin,
+        why,
         calc: prior?.calculation ?? null,
         tag: h('span.small.muted.calc-tag'),
         outcomeError: h('span.field-error', { 'data-error-for': `items.${i}.outcome` }),
@@ -1073,6 +1076,7 @@ function awardEditor(c, type, dateInput) {
       r.fin.className = '';
       r.fin.textContent = '—';
       r.fin.title = '';
+      r.why.textContent = '';
     }
     if (!answered.length) {
       lastPreview = null;
@@ -1096,6 +1100,7 @@ function awardEditor(c, type, dateInput) {
         r.fin.className = it?.final ? 'final-yes' : 'final-no';
         r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
         r.fin.title = it?.reason ?? '';
+        r.why.textContent = it?.reason ?? '';
         // LDMAL Art. 44; domain.md §9.2: an item ordered paid in advance is deducted and stated in the award.
         if (it?.advanceExecution) {
           r.fin.textContent += '（已先予执行）';
@@ -1200,7 +1205,7 @@ function awardEditor(c, type, dateInput) {
             h('td.num', money(r.cl.amount)),
             h('td', r.outcome, r.outcomeError),
             h('td', r.amount, ' ', r.button, r.tag, r.amountError),
-            h('td', r.fin),
+            h('td', r.fin, r.why),
             h('td', r.basis),
           ),
         ),
@@ -1303,7 +1308,7 @@ function awardEditor(c, type, dateInput) {
         sent().map((r) =>
           h(
             'li',
-            `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
+            `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}${r.why.textContent ? `：${r.why.textContent}` : ''}）`,
           ),
         ),
       ),
