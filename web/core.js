@@ -170,8 +170,11 @@ function humanMessage(status, problem, path = '') {
     return `${detail}${wait}。${path === '/api/auth/login' ? '' : '已填写的内容不会丢失。'}`;
   }
   if (status === 412) {
-    // The act that moved the case since this screen was drawn, as the server names it.
+    // The act that moved the case since this screen was drawn, as the server names it. The person's own act in another
+    // tab or window is not "someone else's" (ui43 L10).
     const l = problem.latest;
+    if (changedByMe(problem))
+      return `案件已在其他窗口或由您本人修改（您于 ${chinaDateTime(l.recordedAt)} 办理了“${l.label}”）：请载入最新内容后再办理。`;
     const by = l ? `（${l.actorName ?? '系统'} ${chinaDateTime(l.recordedAt)} 办理了“${l.label}”）` : '';
     return `案件已被他人修改${by}：请刷新页面查看最新情况后再办理。`;
   }
@@ -579,6 +582,14 @@ export function firstInPage(els) {
     if (!first || first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) first = el;
   }
   return first;
+}
+/**
+ * A 412's latest act was the signed-in person's own (another tab or window): the server names its actor by display
+ * name only, so the name is compared with the person's.
+ */
+export function changedByMe(problem) {
+  const name = problem?.latest?.actorName;
+  return Boolean(name && state.user?.displayName && name === state.user.displayName);
 }
 /** "applicants.0.idNumber" → "申请人1 公民身份号码" for errors that have no field on screen. */
 function pathLabel(path, labels) {

@@ -912,7 +912,7 @@ function staleCase(form, close, done, mayDiscard = async () => true) {
             // What was typed goes with the dialog: asked first, like closing it.
             if (!(await mayDiscard())) return;
             close();
-            done('已载入案件的最新内容：请查看他人刚办理的事项，再决定是否办理。');
+            done('已载入案件的最新内容：请查看刚办理的事项（他人或您在其他窗口办理），再决定是否办理。');
           },
         },
         '载入最新内容',

@@ -4,6 +4,7 @@
 import {
   ApiError,
   api,
+  changedByMe,
   checkCreditCode,
   checkIdNumber,
   checkMoney,
@@ -190,10 +191,10 @@ export function registerForm(track = 'arbitration', edit = null) {
         ? h(
             'div.alert.warn.merge-note',
             { role: 'alert' },
-            `案件已被他人修改。已载入最新登记内容，并把您本机 ${draftTime(merged)} 的修改重新填入：`,
+            `案件在您填写期间已被修改（他人或其他窗口）。已载入最新登记内容，并把您本机 ${draftTime(merged)} 的修改重新填入：`,
             `${merged.changes.filter((c) => c.applied).length} 处已填入；`,
             merged.conflicts.length
-              ? `${merged.conflicts.length} 处他人也改过，暂保留他人保存的内容，您的内容标在该栏下方，可点“改用我的内容”。`
+              ? `${merged.conflicts.length} 处已保存的内容也改过，暂保留已保存的内容，您的内容标在该栏下方，可点“改用我的内容”。`
               : '没有双方都改过的栏目。',
             '请核对后再保存。',
           )
@@ -229,7 +230,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       h('h2', '我的未保存内容'),
       h(
         'p.small.muted',
-        '以下是您在他人保存之前填写的内容（仍保存在本机草稿中）。“已填入”的已在表单中；“未填入”的请核对后自行改用或复制。',
+        '以下是您在最新内容保存之前填写的内容（仍保存在本机草稿中）。“已填入”的已在表单中；“未填入”的请核对后自行改用或复制。',
       ),
       h(
         'ul',
@@ -289,7 +290,7 @@ export function registerForm(track = 'arbitration', edit = null) {
             { role: 'note' },
             h('span', '您未保存的内容：'),
             h('span.mine-text', c.mineText),
-            h('span.small.muted', `（他人保存的是：${c.theirsText}）`),
+            h('span.small.muted', `（已保存的是：${c.theirsText}）`),
             use,
           );
       if (c.choose)
@@ -984,7 +985,9 @@ export function registerForm(track = 'arbitration', edit = null) {
           new ApiError(
             412,
             {},
-            '案件已被他人修改，您的修改未保存，但仍保留在本机草稿中。点击“载入最新内容”：载入他人保存的内容，并把您的修改重新填入；双方都改过的栏目会标出您的内容。',
+            changedByMe(err.problem)
+              ? '案件已在其他窗口或由您本人修改，本页的修改未保存，但仍保留在本机草稿中。点击“载入最新内容”：载入已保存的内容，并把本页的修改重新填入；两处都改过的栏目会标出本页的内容。'
+              : '案件已被他人修改，您的修改未保存，但仍保留在本机草稿中。点击“载入最新内容”：载入他人保存的内容，并把您的修改重新填入；双方都改过的栏目会标出您的内容。',
           ),
         );
         form.querySelector('.form-alert .alert')?.append(
