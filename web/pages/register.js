@@ -492,9 +492,10 @@ export function registerForm(track = 'arbitration', edit = null) {
         confirmLabel: `每人各 ${amount} 元`,
         cancelLabel: '是合计，逐人填写',
       });
+    // By position (a draft save meanwhile re-reads the form into new objects; the question is modal).
     collect();
-    const at = model.claims.indexOf(cl);
-    if (at < 0) return;
+    const at = i;
+    if (!model.claims[at]) return;
     const each = model.applicants.map((_, k) => ({
       category: cl.category,
       amount: perWorker ? amount : '',
