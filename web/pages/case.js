@@ -641,7 +641,7 @@ function deadlinesSection(c) {
     '期限',
     c.deadlines.length
       ? h(
-          'table.t',
+          'table.t.case-deadlines',
           h(
             'thead',
             h(
