@@ -197,7 +197,7 @@ describe('ui43a (Chromium)', () => {
     await dlg.getByLabel('本委认为').fill('本委认为，双方存在劳动关系。');
     await dlg.getByRole('button', { name: '作出裁决…' }).click();
     const confirm = page.locator('dialog.confirm[open]');
-    await hasText(confirm.locator('li').nth(1), '非终局：');
+    await hasText(confirm.locator('li').nth(1), '5,000.00 元（非终局）理由：');
     await hasText(confirm.locator('li').nth(1), '确认劳动关系');
     await hasText(confirm, `已超过审理期限（届满日 ${due}`);
     await confirm.getByRole('button', { name: '返回修改' }).click();

@@ -1308,7 +1308,9 @@ function awardEditor(c, type, dateInput) {
         sent().map((r) =>
           h(
             'li',
-            `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}${r.why.textContent ? `：${r.why.textContent}` : ''}）`,
+            `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
+            // Why an item is non-final, under it (ui43 M6).
+            r.fin.classList.contains('final-no') && r.why.textContent ? h('div.muted.fin-reason', `理由：${r.why.textContent}`) : null,
           ),
         ),
       ),
