@@ -430,6 +430,16 @@ export function actWarnings(type, c, body = {}, day = null) {
         `本案有 ${(c.applicants ?? []).length} 名申请人，第${shared.map((cl) => cl.seq).join('、')}项请求未写明是哪名申请人的请求：终局裁决按该项裁决的全部金额判断，裁决书写“向申请人（全体）支付”。各人的请求应分别列明（《劳动争议调解仲裁法》第四十七条第一项；最高人民法院解释（一）第十九条）。`,
       );
   }
+  // LDMAL Art. 43: an award made after the time limit (and any extension) ran out — said in the confirmation, with the
+  // day it ran out (ui43 L13). The case view's award clock; a paused clock (suspended) is not judged here.
+  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
+    const limit = awardLimit(c.deadlines);
+    const on = body.occurredOn ?? null;
+    if (limit?.dueOn && limit.status !== 'paused' && ((on && on > limit.dueOn) || (!on && limit.status === 'overdue')))
+      out.push(
+        `已超过审理期限（届满日 ${limit.dueOn}${limit.provisional ? '，预计' : ''}）${on ? `：裁决日期 ${on} 在届满日之后` : ''}。逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十三条）。请核对。`,
+      );
+  }
   if (type === 'MEDIATION_AGREED' && body.amount !== undefined && body.amount !== '') {
     // The applicant's claims still asked for (not one given up, not a counterclaim's against the applicant).
     const claimed = (c.claims ?? [])

@@ -170,8 +170,11 @@ function humanMessage(status, problem, path = '') {
     return `${detail}${wait}。${path === '/api/auth/login' ? '' : '已填写的内容不会丢失。'}`;
   }
   if (status === 412) {
-    // The act that moved the case since this screen was drawn, as the server names it.
+    // The act that moved the case since this screen was drawn, as the server names it. The person's own act in another
+    // tab or window is not "someone else's" (ui43 L10).
     const l = problem.latest;
+    if (changedByMe(problem))
+      return `案件已在其他窗口或由您本人修改（您于 ${chinaDateTime(l.recordedAt)} 办理了“${l.label}”）：请载入最新内容后再办理。`;
     const by = l ? `（${l.actorName ?? '系统'} ${chinaDateTime(l.recordedAt)} 办理了“${l.label}”）` : '';
     return `案件已被他人修改${by}：请刷新页面查看最新情况后再办理。`;
   }
@@ -427,8 +430,28 @@ export function dueText(d) {
   // A window that has not started (the award not yet served) is not "undetermined": it has no start yet.
   if (!d.dueOn && !d.startsOn && d.status === 'open') return h('span.muted', '尚未起算');
   if (!d.dueOn) return h('span', '待定');
-  if (d.provisional) return h('span', { title: d.explanation ?? '' }, d.dueOn, h('span.badge.warn.tight', '预计'));
-  return h('span', d.dueOn);
+  const out = d.provisional ? h('span', { title: d.explanation ?? '' }, d.dueOn, h('span.badge.warn.tight', '预计')) : h('span', d.dueOn);
+  markRestDay(out, d.dueOn);
+  return out;
+}
+const restDays = new Map();
+/**
+ * A due date that falls on a rest day (a weekend or public holiday on the official calendar, `GET /api/calendar/day`)
+ * is marked 休息日 beside it (ui43 L12): a calendar-day period (a service window) may end on a Sunday. Looked up once
+ * per date; an unanswered lookup marks nothing.
+ */
+function markRestDay(el, date) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) return;
+  if (!restDays.has(date))
+    restDays.set(
+      date,
+      api('GET', `/api/calendar/day?date=${date}`, undefined, { noReauth: true }).catch(() => null),
+    );
+  restDays.get(date).then((day) => {
+    if (!day?.rest) return;
+    const what = day.kind === 'holiday' ? `法定节假日${day.name ? `（${day.name}）` : ''}` : '周末';
+    el.append(h('span.badge.warn.tight.rest-day', { title: `该日为休息日：${what}` }, '休息日'));
+  });
 }
 /** Days left until a due date, as a signed count ("剩 3 天", "逾期 2 天"). */
 export function daysLeftText(dueOn) {
@@ -560,6 +583,14 @@ export function firstInPage(els) {
   }
   return first;
 }
+/**
+ * A 412's latest act was the signed-in person's own (another tab or window): the server names its actor by display
+ * name only, so the name is compared with the person's.
+ */
+export function changedByMe(problem) {
+  const name = problem?.latest?.actorName;
+  return Boolean(name && state.user?.displayName && name === state.user.displayName);
+}
 /** "applicants.0.idNumber" → "申请人1 公民身份号码" for errors that have no field on screen. */
 function pathLabel(path, labels) {
   if (labels[path]) return labels[path];
@@ -639,6 +670,52 @@ export function checkPersonName(raw) {
     return /^\d{17}[\dXx]$/.test(d) || /^(?:86)?1[3-9]\d{9}$/.test(d);
   });
   return personal ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
+}
+/**
+ * An identity number or a credit code as typed or pasted — grouped with spaces, full-width spaces or hyphens
+ * ("371502 19900101 1234", "371502-19900101-1234"), full-width digits or letters — as the API takes it: the
+ * separators dropped, full-width characters made ASCII, upper case (ui43 M1).
+ */
+export function plainIdentifier(s) {
+  return String(s ?? '')
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000\-\uff0d\u2010-\u2015\u2212]/g, '')
+    .toUpperCase();
+}
+/**
+ * A phone as the API takes it (workflows/identifiers.ts checkPhone): a grouped mobile ("138 0000 1111",
+ * "138-0000-1111", "+86 138…") becomes its 11 digits; a landline's area code and number separated by spaces
+ * become "0635-8888888". Full-width digits are made ASCII. Anything else is left for the server to judge (ui43 L7).
+ */
+export function plainPhone(s) {
+  const t = String(s ?? '')
+    .replace(/[\uff10-\uff19\uff0b\uff08\uff09]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uff0d\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u3000/g, ' ')
+    .trim();
+  const digits = t.replace(/[\s\-()+]/g, '');
+  const mobile = /^(?:0?86)?(1[3-9]\d{9})$/.exec(digits);
+  if (mobile && /^[\d\s\-()+]+$/.test(t)) return mobile[1];
+  const land = /^\(?(0\d{2,3})\)?[\s-]*(\d{3,4})[\s-]?(\d{4})(?:[\s-]+(\d{1,6}))?$/.exec(t);
+  if (land) return `${land[1]}-${land[2]}${land[3]}${land[4] ? `-${land[4]}` : ''}`;
+  return t;
+}
+/**
+ * Normalizes an input as it is typed or pasted (before its own `maxlength`, set above the plain length, cuts it): the
+ * caret stays after the same kept character.
+ */
+export function normalizeAsTyped(el, plain) {
+  el.addEventListener('input', () => {
+    const v = el.value;
+    const next = plain(v);
+    if (next === v) return;
+    const caret = el.selectionStart ?? v.length;
+    const before = plain(v.slice(0, caret)).length;
+    el.value = next;
+    try {
+      el.setSelectionRange(before, before);
+    } catch {}
+  });
 }
 export function checkCreditCode(s) {
   if (!s) return null;

@@ -355,8 +355,8 @@ export const EVENT_FORMS = {
     },
     { name: 'party.kind', label: '类型', kind: 'select', options: { organization: '单位', person: '自然人' }, required: true },
     { name: 'party.name', label: '名称/姓名', kind: 'text', required: true },
-    { name: 'party.creditCode', label: '统一社会信用代码（单位）', kind: 'text' },
-    { name: 'party.idNumber', label: '身份证号码（自然人）', kind: 'text' },
+    { name: 'party.creditCode', label: '统一社会信用代码（单位）', kind: 'text', identifier: true },
+    { name: 'party.idNumber', label: '身份证号码（自然人）', kind: 'text', identifier: true },
     { name: 'party.address', label: '地址', kind: 'text' },
   ],
   REFER_ELSEWHERE: [

@@ -136,7 +136,8 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await applicant(tab2).getByLabel('住所/地址').fill('聊城市东昌府区古楼街道9号');
     await eventually(async () => expect((await draftKeys(tab2)).length).toBe(1));
     await tab2.getByRole('button', { name: '保存修改' }).click();
-    await text(tab2.locator('.form-alert'), '案件已被他人修改');
+    // The same clerk in two tabs: not "someone else" (ui43 L10).
+    await text(tab2.locator('.form-alert'), '案件已在其他窗口或由您本人修改');
     // After a reload, tab 2 shows the case as it is now with its own change laid over it (a field tab 1 did not touch).
     await tab2.reload();
     await text(tab2.locator('form.register'), '重新填入');

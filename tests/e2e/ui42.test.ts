@@ -51,7 +51,8 @@ describe('ui42 (Chromium)', () => {
     await tab2.getByRole('textbox', { name: '事实与理由' }).fill('申请人自2025年10月起未获工资，多次催要未果。');
     await tab2.getByRole('button', { name: '保存修改' }).click();
     const alert = tab2.locator('.form-alert .alert');
-    await hasText(alert, '案件已被他人修改');
+    // The same clerk in two tabs: not "someone else" (ui43 L10).
+    await hasText(alert, '案件已在其他窗口或由您本人修改');
     await hasText(alert, '仍保留在本机草稿中');
     // The draft is still there after the refusal.
     expect((await draftKeys(tab2)).some((k) => k.endsWith(`.edit.${c.id}`))).toBe(true);

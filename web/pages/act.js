@@ -37,8 +37,10 @@ import {
   loadDraft,
   money,
   newKey,
+  normalizeAsTyped,
   plainAmount,
   plainAmountField,
+  plainIdentifier,
   REQUIRED,
   saveDraft,
   select,
@@ -367,6 +369,12 @@ async function eventForm(c, type, done, screen) {
       continue;
     } else if (f.kind === 'lines') el = h('textarea', { rows: 3, placeholder: '每行一项' });
     else el = input('text', { maxlength: f.max ?? 200 });
+    // An identity number or credit code pasted in groups loses its spaces and hyphens as it is entered (ui43 M1).
+    if (f.identifier) {
+      el.maxLength = 40;
+      el.autocomplete = 'off';
+      normalizeAsTyped(el, plainIdentifier);
+    }
     // A required choice starts empty: the person picks the document, the party, the method (nothing pre-selected).
     if (el.tagName === 'SELECT' && f.required) {
       // (The presiding arbitrator is chosen among those ticked: the placeholder is never a choice there.)
@@ -904,7 +912,7 @@ function staleCase(form, close, done, mayDiscard = async () => true) {
             // What was typed goes with the dialog: asked first, like closing it.
             if (!(await mayDiscard())) return;
             close();
-            done('已载入案件的最新内容：请查看他人刚办理的事项，再决定是否办理。');
+            done('已载入案件的最新内容：请查看刚办理的事项（他人或您在其他窗口办理），再决定是否办理。');
           },
         },
         '载入最新内容',
@@ -1004,6 +1012,8 @@ function awardEditor(c, type, dateInput) {
         basis.dataset.edited = 'true';
       });
       const fin = h('span', { 'aria-live': 'polite' }, '—');
+      // Why the item is (non-)final, as the server's preview says (ui43 M6): shown under it, not only in a tooltip.
+      const why = h('div.small.muted.fin-reason');
       // Issue 17: the calculator's suggestion, kept with the item (the server recomputes it); the amount stays editable.
       const row = {
         i,
@@ -1012,6 +1022,7 @@ function awardEditor(c, type, dateInput) {
         amount,
         basis,
         fin,
+        why,
         calc: prior?.calculation ?? null,
         tag: h('span.small.muted.calc-tag'),
         outcomeError: h('span.field-error', { 'data-error-for': `items.${i}.outcome` }),
@@ -1065,6 +1076,7 @@ function awardEditor(c, type, dateInput) {
       r.fin.className = '';
       r.fin.textContent = '—';
       r.fin.title = '';
+      r.why.textContent = '';
     }
     if (!answered.length) {
       lastPreview = null;
@@ -1088,6 +1100,7 @@ function awardEditor(c, type, dateInput) {
         r.fin.className = it?.final ? 'final-yes' : 'final-no';
         r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
         r.fin.title = it?.reason ?? '';
+        r.why.textContent = it?.reason ?? '';
         // LDMAL Art. 44; domain.md §9.2: an item ordered paid in advance is deducted and stated in the award.
         if (it?.advanceExecution) {
           r.fin.textContent += '（已先予执行）';
@@ -1192,7 +1205,7 @@ function awardEditor(c, type, dateInput) {
             h('td.num', money(r.cl.amount)),
             h('td', r.outcome, r.outcomeError),
             h('td', r.amount, ' ', r.button, r.tag, r.amountError),
-            h('td', r.fin),
+            h('td', r.fin, r.why),
             h('td', r.basis),
           ),
         ),
@@ -1296,6 +1309,8 @@ function awardEditor(c, type, dateInput) {
           h(
             'li',
             `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
+            // Why an item is non-final, under it (ui43 M6).
+            r.fin.classList.contains('final-no') && r.why.textContent ? h('div.muted.fin-reason', `理由：${r.why.textContent}`) : null,
           ),
         ),
       ),

@@ -419,7 +419,9 @@ function claimsSection(c, events, mediationTrack) {
                         LABELS.outcome[it.outcome],
                         it.amount ? ` ${money(it.amount)}` : '',
                         ' ',
-                        h(`span.${it.final ? 'final-yes' : 'final-no'}`, it.final ? '终局' : '非终局'),
+                        h(`span.${it.final ? 'final-yes' : 'final-no'}`, { title: it.reason ?? '' }, it.final ? '终局' : '非终局'),
+                        // Why (ui43 M6): the reason recorded with the award, e.g. 本案涉及确认劳动关系…
+                        !it.final && it.reason ? h('div.small.muted.fin-reason', it.reason) : null,
                         it.partialOn ? h('div.small.muted', `部分裁决，${it.partialOn}`) : null,
                       ]
                     : '—',
@@ -639,7 +641,7 @@ function deadlinesSection(c) {
     '期限',
     c.deadlines.length
       ? h(
-          'table.t',
+          'table.t.case-deadlines',
           h(
             'thead',
             h(

@@ -4,6 +4,7 @@
 import {
   ApiError,
   api,
+  changedByMe,
   checkCreditCode,
   checkIdNumber,
   checkMoney,
@@ -20,8 +21,11 @@ import {
   h,
   input,
   loadDraft,
+  normalizeAsTyped,
   plainAmount,
   plainAmountField,
+  plainIdentifier,
+  plainPhone,
   REQUIRED,
   saveDraft,
   select,
@@ -31,6 +35,12 @@ import {
   today,
 } from '../core.js';
 import { keepEarlier, mergeEdits, pathOf } from '../merge.js';
+
+/**
+ * The claim categories whose amount decides a final award (LDMAL Art. 47(1); workflows/finality.ts
+ * MONETARY_FINAL_CATEGORIES): registered without an amount, the form asks first (ui43 M2).
+ */
+const MONEY_CATEGORIES = ['wages', 'work_injury_medical', 'economic_compensation', 'damages'];
 
 const emptyParty = (kind) => ({
   kind,
@@ -163,6 +173,8 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
   let model = draft?.value ?? (edit ? modelFromCase(edit) : emptyModel(track));
   let dirty = Boolean(merged);
+  /** What the last 按申请人分列 did, shown above the claims until the next change. */
+  let splitNote = '';
   const form = h('form.register', {
     novalidate: true,
     'aria-label': edit ? '修改登记信息' : track === 'mediation' ? '登记调解申请' : '登记仲裁申请',
@@ -179,10 +191,10 @@ export function registerForm(track = 'arbitration', edit = null) {
         ? h(
             'div.alert.warn.merge-note',
             { role: 'alert' },
-            `案件已被他人修改。已载入最新登记内容，并把您本机 ${draftTime(merged)} 的修改重新填入：`,
+            `案件在您填写期间已被修改（他人或其他窗口）。已载入最新登记内容，并把您本机 ${draftTime(merged)} 的修改重新填入：`,
             `${merged.changes.filter((c) => c.applied).length} 处已填入；`,
             merged.conflicts.length
-              ? `${merged.conflicts.length} 处他人也改过，暂保留他人保存的内容，您的内容标在该栏下方，可点“改用我的内容”。`
+              ? `${merged.conflicts.length} 处已保存的内容也改过，暂保留已保存的内容，您的内容标在该栏下方，可点“改用我的内容”。`
               : '没有双方都改过的栏目。',
             '请核对后再保存。',
           )
@@ -218,7 +230,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       h('h2', '我的未保存内容'),
       h(
         'p.small.muted',
-        '以下是您在他人保存之前填写的内容（仍保存在本机草稿中）。“已填入”的已在表单中；“未填入”的请核对后自行改用或复制。',
+        '以下是您在最新内容保存之前填写的内容（仍保存在本机草稿中）。“已填入”的已在表单中；“未填入”的请核对后自行改用或复制。',
       ),
       h(
         'ul',
@@ -278,7 +290,7 @@ export function registerForm(track = 'arbitration', edit = null) {
             { role: 'note' },
             h('span', '您未保存的内容：'),
             h('span.mine-text', c.mineText),
-            h('span.small.muted', `（他人保存的是：${c.theirsText}）`),
+            h('span.small.muted', `（已保存的是：${c.theirsText}）`),
             use,
           );
       if (c.choose)
@@ -311,6 +323,14 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
 
   // ----- drawing -----
+  /** A phone typed in groups ("138 0000 1111") is written as the server takes it when the field is left (ui43 L7). */
+  const phoneInput = (el) => {
+    el.addEventListener('change', () => {
+      const plain = plainPhone(el.value);
+      if (plain !== el.value) el.value = plain;
+    });
+    return el;
+  };
   const side = (s) => (s === 'applicants' ? (track === 'mediation' ? '申请人' : '申请人') : '被申请人');
   function partyBlock(sideKey, i, p) {
     const base = `${sideKey}.${i}`;
@@ -322,10 +342,14 @@ export function registerForm(track = 'arbitration', edit = null) {
       render(`[data-path="${base}.name"]`);
     });
     const text = (k, attrs = {}) => input('text', { value: p[k] ?? '', ...attrs });
-    const idIn = text('idNumber', { maxlength: 18, autocomplete: 'off', spellcheck: 'false' });
-    idIn.addEventListener('blur', () => setError(form, `${base}.idNumber`, checkIdNumber(idIn.value.trim())));
-    const ccIn = text('creditCode', { maxlength: 18, autocomplete: 'off', spellcheck: 'false' });
-    ccIn.addEventListener('blur', () => setError(form, `${base}.creditCode`, checkCreditCode(ccIn.value.trim().toUpperCase())));
+    // A number typed or pasted in groups ("371502 19900101 1234") loses its spaces and hyphens as it is entered; the
+    // maxlength leaves room for them, so the paste is not cut at 18 characters before they go (ui43 M1).
+    const idIn = text('idNumber', { maxlength: 40, autocomplete: 'off', spellcheck: 'false' });
+    normalizeAsTyped(idIn, plainIdentifier);
+    idIn.addEventListener('blur', () => setError(form, `${base}.idNumber`, checkIdNumber(plainIdentifier(idIn.value))));
+    const ccIn = text('creditCode', { maxlength: 40, autocomplete: 'off', spellcheck: 'false' });
+    normalizeAsTyped(ccIn, plainIdentifier);
+    ccIn.addEventListener('blur', () => setError(form, `${base}.creditCode`, checkCreditCode(plainIdentifier(ccIn.value))));
     const many = model[sideKey].length > 1;
     return h(
       'div.repeat',
@@ -368,7 +392,7 @@ export function registerForm(track = 'arbitration', edit = null) {
               { required: sideKey === 'respondents' && !edit, hint: '用于统计“按用人单位类型”' },
             )
           : null,
-        field('联系电话', `${base}.phone`, text('phone', { maxlength: 20, inputmode: 'tel' })),
+        field('联系电话', `${base}.phone`, phoneInput(text('phone', { maxlength: 30, inputmode: 'tel' }))),
         field('住所/地址', `${base}.address`, text('address', { maxlength: 200 }), { grow: true }),
       ),
       h(
@@ -390,7 +414,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       field('代理人姓名', `${ap}.name`, input('text', { maxlength: 100, value: a.name }), { required: true }),
       field('代理人类别', `${ap}.kind`, select(state.vocab.agentKinds, { value: a.kind })),
       field('工作单位/律所', `${ap}.unit`, input('text', { maxlength: 100, value: a.unit ?? '' })),
-      field('电话', `${ap}.phone`, input('text', { maxlength: 20, value: a.phone ?? '', inputmode: 'tel' })),
+      field('电话', `${ap}.phone`, phoneInput(input('text', { maxlength: 30, value: a.phone ?? '', inputmode: 'tel' }))),
       field('与当事人关系', `${ap}.relationship`, input('text', { maxlength: 20, value: a.relationship ?? '' }), {
         hint: '近亲属代理时填写',
       }),
@@ -450,19 +474,42 @@ export function registerForm(track = 'arbitration', edit = null) {
         : null,
     );
   }
-  /** One claim of all the applicants becomes one per applicant, same words, each amount left to be written. */
-  function splitClaim(i) {
+  /**
+   * One claim of all the applicants becomes one per applicant, same words. An amount already written is not lost
+   * (ui43 M2): asked whether it is each worker's (copied to every item) or the workers' total (then each item's amount
+   * is to be written, the empty ones marked).
+   */
+  async function splitClaim(i) {
     collect();
     const cl = model.claims[i];
+    const amount = plainAmount(cl.amount).trim();
+    const n = model.applicants.length;
+    let perWorker = false;
+    if (amount && !checkMoney(amount))
+      perWorker = await confirmDialog({
+        title: '按申请人分列',
+        body: h('p', `原金额 ${amount} 元是每名申请人各自请求的金额，还是${n}名申请人的合计？`),
+        confirmLabel: `每人各 ${amount} 元`,
+        cancelLabel: '是合计，逐人填写',
+      });
+    // By position (a draft save meanwhile re-reads the form into new objects; the question is modal).
+    collect();
+    const at = i;
+    if (!model.claims[at]) return;
     const each = model.applicants.map((_, k) => ({
       category: cl.category,
-      amount: '',
+      amount: perWorker ? amount : '',
       description: cl.description,
       applicant: String(k + 1),
     }));
-    model.claims.splice(i, 1, ...each);
+    model.claims.splice(at, 1, ...each);
     changed();
-    render(`[data-path="claims.${i}.amount"]`);
+    splitNote = perWorker
+      ? `已按申请人分为 ${n} 项，每项金额 ${amount} 元；各人金额不同的，请逐项修改。`
+      : `已按申请人分为 ${n} 项：请逐项填写各人的金额${amount ? `（原合计 ${amount} 元）` : ''}，金钱请求的金额决定是否终局裁决。`;
+    render(`[data-path="claims.${at}.amount"]`);
+    if (!perWorker && MONEY_CATEGORIES.includes(cl.category))
+      for (let k = 0; k < each.length; k++) setError(form, `claims.${at + k}.amount`, '请填写该申请人的金额');
   }
   function render(focusSel) {
     const m = model;
@@ -517,6 +564,7 @@ export function registerForm(track = 'arbitration', edit = null) {
               '多名劳动者的案件：各人的请求请分别列明申请人（可用“按申请人分列”）。未列明申请人的金钱请求视为全体申请人共同的请求，终局裁决按该项全部金额判断。',
             )
           : null,
+        splitNote ? h('p.alert.warn.split-note', { role: 'status' }, splitNote) : null,
         m.claims.map((cl, i) => claimBlock(i, cl)),
         h('button.btn.small', { type: 'button', 'data-add': 'claims', onclick: () => addAt('claims') }, '＋ 请求'),
       ),
@@ -570,11 +618,11 @@ export function registerForm(track = 'arbitration', edit = null) {
         kind: str(`${b}.kind`) || old.kind,
         name: str(`${b}.name`),
         // The other type's identifier stays in the model (not sent), so switching back restores it.
-        idNumber: val(`${b}.idNumber`) ? str(`${b}.idNumber`) : old.idNumber,
-        creditCode: val(`${b}.creditCode`) ? str(`${b}.creditCode`) : old.creditCode,
+        idNumber: val(`${b}.idNumber`) ? plainIdentifier(str(`${b}.idNumber`)) : old.idNumber,
+        creditCode: val(`${b}.creditCode`) ? plainIdentifier(str(`${b}.creditCode`)) : old.creditCode,
         legalRepresentative: val(`${b}.legalRepresentative`) ? str(`${b}.legalRepresentative`) : old.legalRepresentative,
         ownership: val(`${b}.ownership`) ? str(`${b}.ownership`) : old.ownership,
-        phone: str(`${b}.phone`),
+        phone: plainPhone(str(`${b}.phone`)),
         address: str(`${b}.address`),
         agents: old.agents.map((a, j) => {
           const ap = `${b}.agents.${j}`;
@@ -583,7 +631,7 @@ export function registerForm(track = 'arbitration', edit = null) {
             name: str(`${ap}.name`),
             kind: str(`${ap}.kind`),
             unit: str(`${ap}.unit`),
-            phone: str(`${ap}.phone`),
+            phone: plainPhone(str(`${ap}.phone`)),
             relationship: str(`${ap}.relationship`),
           };
         }),
@@ -617,6 +665,7 @@ export function registerForm(track = 'arbitration', edit = null) {
   // whatever was typed or added after it.
   const changed = () => {
     dirty = true;
+    splitNote = '';
     const bar = form.querySelector('[data-undo]');
     if (bar?.firstChild) fill(bar);
     keepDraft();
@@ -859,6 +908,48 @@ export function registerForm(track = 'arbitration', edit = null) {
       first?.focus({ preventScroll: true });
       return;
     }
+    // A money claim without its amount: whether the award may be final depends on it (LDMAL Art. 47(1)). Asked, the
+    // empty amounts marked; not refused (an amount may be stated later, by a change of claims).
+    const noAmount = (track === 'arbitration' ? collect().claims : [])
+      .map((cl, i) => (MONEY_CATEGORIES.includes(cl.category) && !plainAmount(cl.amount).trim() ? i : -1))
+      .filter((i) => i >= 0);
+    if (noAmount.length) {
+      busy = true;
+      const cats = state.vocab?.claimCategories ?? {};
+      const go = await confirmDialog({
+        title: `${noAmount.length} 项金钱请求未填金额`,
+        body: h(
+          'div',
+          h(
+            'p',
+            '以下请求属于劳动报酬、工伤医疗费、经济补偿或赔偿金，未填写金额。是否终局裁决取决于各项金额（《劳动争议调解仲裁法》第四十七条），请填写金额后再提交：',
+          ),
+          h(
+            'ul',
+            noAmount.map((i) => {
+              const cl = model.claims[i];
+              const who = cl.applicant
+                ? `${applicantLabel(model.applicants[Number(cl.applicant) - 1] ?? {}, Number(cl.applicant) - 1)}：`
+                : '';
+              return h(
+                'li',
+                `请求 ${i + 1}：${who}${cats[cl.category] ?? cl.category}${cl.description.trim() ? `（${cl.description.trim()}）` : ''}`,
+              );
+            }),
+          ),
+        ),
+        confirmLabel: '不填金额，仍然提交',
+        cancelLabel: '返回填写金额',
+      });
+      busy = false;
+      if (!go) {
+        for (const i of noAmount) setError(form, `claims.${i}.amount`, '请填写金额（决定是否终局裁决）');
+        const first = form.querySelector(`[data-path="claims.${noAmount[0]}.amount"]`);
+        first?.scrollIntoView({ block: 'center' });
+        first?.focus({ preventScroll: true });
+        return;
+      }
+    }
     busy = true;
     submit.disabled = true;
     submit.setAttribute('aria-busy', 'true');
@@ -895,7 +986,9 @@ export function registerForm(track = 'arbitration', edit = null) {
           new ApiError(
             412,
             {},
-            '案件已被他人修改，您的修改未保存，但仍保留在本机草稿中。点击“载入最新内容”：载入他人保存的内容，并把您的修改重新填入；双方都改过的栏目会标出您的内容。',
+            changedByMe(err.problem)
+              ? '案件已在其他窗口或由您本人修改，本页的修改未保存，但仍保留在本机草稿中。点击“载入最新内容”：载入已保存的内容，并把本页的修改重新填入；两处都改过的栏目会标出本页的内容。'
+              : '案件已被他人修改，您的修改未保存，但仍保留在本机草稿中。点击“载入最新内容”：载入他人保存的内容，并把您的修改重新填入；双方都改过的栏目会标出您的内容。',
           ),
         );
         form.querySelector('.form-alert .alert')?.append(

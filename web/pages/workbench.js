@@ -61,13 +61,15 @@ export function caseTable(items, opts = {}) {
 
 function deadlineTable(deadlines, empty) {
   if (!deadlines.length) return h('div.empty', empty);
+  // On a phone the 说明 column goes (squeezed, it made each row 300 px tall): the explanation is behind a 说明 toggle
+  // under the deadline's name (ui43 M5). app.css shows one or the other by width.
   return h(
-    'table.t',
+    'table.t.deadline-list',
     h(
       'thead',
       h(
         'tr',
-        ['案件', '期限', '到期日', '剩余', '状态', '说明'].map((x) => h('th', { scope: 'col' }, x)),
+        ['案件', '期限', '到期日', '剩余', '状态', '说明'].map((x) => h(x === '说明' ? 'th.explain' : 'th', { scope: 'col' }, x)),
       ),
     ),
     h(
@@ -80,11 +82,15 @@ function deadlineTable(deadlines, empty) {
             h('a', { href: `#/cases/${d.caseId}` }, caseName({ caseNo: d.caseNo, track: d.track, id: d.caseId })),
             h('div.small.muted', names(d.applicantNames)),
           ),
-          h('td', d.label),
+          h(
+            'td',
+            d.label,
+            d.explanation ? h('details.explain-inline.small', h('summary', '说明'), h('div.muted', withSource(d.explanation))) : null,
+          ),
           h('td.date', dueText(d)),
           h('td.small.date', daysLeftText(d.dueOn)),
           h('td', deadlineBadge(d)),
-          h('td.small', withSource(d.explanation ?? '')),
+          h('td.small.explain', withSource(d.explanation ?? '')),
         ),
       ),
     ),
