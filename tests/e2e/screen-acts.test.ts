@@ -399,7 +399,8 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await dlg.getByLabel('延长天数').fill('5');
     await dlg.getByLabel('延期理由（经仲裁委主任批准）').fill('仍需调取证据');
     await dlg.getByRole('button', { name: '延长审理期限…' }).click();
-    await hasText(dlg.locator('.form-alert'), '审理期限已于 2026-02-24 届满，不能再延长');
+    // The refusal names the act's date (legal43: a rule names its field): shown at that field of the dialog.
+    await hasText(dlg.locator('[data-error-for="occurredOn"]'), '审理期限已于 2026-02-24 届满，不能再延长');
     expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
     expect(await events(c.id, 'EXTEND_TIME_LIMIT')).toHaveLength(0);
     await dlg.getByRole('button', { name: '取消' }).click();
