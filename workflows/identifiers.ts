@@ -100,7 +100,12 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * (U+00A0, U+2000–200A, U+202F …) reads as a space and any dash (U+2010–2015, U+2212, small and full-width hyphens) as
  * `-`. Input has them removed (server/http/parse.ts); this reading covers text stored before, and what comes another way.
  */
-const SEPARATORS = ' .\\-·・/_';
+const SEPARATORS = ' .\\-·・/_\uE000';
+/**
+ * Read between a Chinese numeral and a digit beside it (`readable`): a separator that is no separator typed — a number
+ * may start or end there, and a mobile's one separator throughout does not count it.
+ */
+const EDGE = '\uE000';
 const RUN = new RegExp(`\\d+(?:[${SEPARATORS}]\\d+)*[Xx]?`, 'g');
 const GROUP = /\d+[Xx]?/g;
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
@@ -268,17 +273,32 @@ function readable(s: string, chinese = false): { text: string; at: number[] | nu
   if (!NOT_ASCII.test(s)) return { text: s, at: null };
   let text = '';
   const at: number[] = [];
+  let lastChinese = false;
   for (let i = 0; i < s.length; ) {
     const cp = s.codePointAt(i) as number;
     const n = cp > 0xffff ? 2 : 1;
     const ch = s.slice(i, i + n);
     let read: string | null;
+    let numeral = false;
     if (cp < 0x80) read = ch;
     else if (FULL_WIDTH.test(ch)) read = toHalfWidth(ch);
     else if (OTHER_SPACE.test(ch)) read = ' ';
     else if (OTHER_DASH.test(ch)) read = '-';
     else if (UNSEEN.test(ch)) read = '';
-    else read = digitsOfCharacter(ch, cp) ?? (chinese ? chineseDigit(ch) : null);
+    else {
+      read = digitsOfCharacter(ch, cp);
+      if (read === null && chinese) {
+        read = chineseDigit(ch);
+        numeral = read !== null;
+      }
+    }
+    // A Chinese numeral and a digit side by side: an edge (EDGE) between them, where a number may start or end
+    // (`李四一三九…`: the mobile starts after 四).
+    if ((numeral || lastChinese) && read && DIGIT.test(read[0] as string) && DIGIT.test(text[text.length - 1] ?? '')) {
+      text += EDGE;
+      at.push(at[at.length - 1] as number);
+    }
+    if (read !== '') lastChinese = numeral;
     if (read === null || read === ch) {
       text += ch;
       for (let k = 0; k < n; k++) at.push(i + k);
@@ -297,7 +317,7 @@ function readable(s: string, chinese = false): { text: string; at: number[] | nu
  * (db/stores/cases.ts).
  */
 export function foldDigits(s: string): string {
-  return readable(s, true).text;
+  return readable(s, true).text.replaceAll(EDGE, '');
 }
 const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
 const LETTER = /^[A-Za-z]$/;
@@ -338,8 +358,7 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
     const wordBefore = !lenient && LETTER.test(before) && !/[Xx]/.test(before) && ascii[start - 2] !== '\\';
     const wordAfter = !lenient && (LETTER.test(after) || (DIGIT.test(after) && !/[Xx]$/.test(run[0])));
     const last = wordAfter ? groups.length - 2 : groups.length - 1;
-    let i = wordBefore ? 1 : 0;
-    while (i <= last) {
+    const bestAt = (i: number): Found | null => {
       let best: Found | null = null;
       let digits = '';
       for (let j = i; j <= last; j++) {
@@ -352,13 +371,24 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
           const prefix = digits.length - 11;
           // The separators between the groups (not the one after a country code standing alone) are one and the same.
           const seps = new Set(span.slice(1).flatMap((g, n) => (n === 0 && span[0]?.text.length === prefix ? [] : [ascii[g.from - 1]])));
+          seps.delete(EDGE);
           if (lenient || seps.size <= 1) best = { kind: 'mobile', groups: span, prefix };
         }
       }
       if (!best && lenient && (groups[i] as Group).text.replace(/[Xx]$/, '').length >= 19) {
         best = { kind: 'long', groups: [groups[i] as Group], prefix: 0 };
       }
-      if (best) {
+      return best;
+    };
+    /** A grouped identity number read leniently that is none (no province, no birth date) — `张三三七一五…` from 三. */
+    const doubtful = (f: Found) => f.kind === 'id' && f.groups.length > 1 && !plausibleId(f.groups.map((g) => g.text).join(''));
+    let i = wordBefore ? 1 : 0;
+    while (i <= last) {
+      const best = bestAt(i);
+      // Read leniently, a doubtful one gives way to a number starting a group later (the name's numeral left out).
+      const next = best && lenient && doubtful(best) && i < last ? bestAt(i + 1) : null;
+      if (next && !doubtful(next)) i++;
+      else if (best) {
         out.push(best);
         i += best.groups.length;
       } else i++;
