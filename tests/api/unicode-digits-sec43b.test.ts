@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as unicodeDigits from '../../db/migrations/20261206_0030_unicode_digits_search_text.ts';
 import { createLogger } from '../../server/logger.ts';
 import { foldDigits } from '../../workflows/identifiers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -149,6 +151,38 @@ describe(`identity numbers and mobiles in other digits (${process.env.TEST_DB ??
         q,
       ).not.toContain(c.id);
     }
+  });
+
+  it('the upgrade writes the search text of names stored before again, masked: no more found by five digits', async () => {
+    const name = `周${bold(ID)}${chinese(MOBILE)}`;
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('周九', 960)] }));
+    await t.db.knex('parties').where({ id: c.applicants[0]?.id }).update({ name });
+    await t.db
+      .knex('cases')
+      .where({ id: c.id })
+      .update({ search_text: `\u0001${name}\u0001${employer().name}` });
+    const found = async (q: string) =>
+      ((await t.api(a.tokens.analyst).get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=200`)).body.items as { id: number }[]).some(
+        (x) => x.id === c.id,
+      );
+    expect(await found(bold(ID.slice(6, 11)))).toBe(true);
+    await unicodeDigits.up(t.db.knex);
+    const stored = (await t.db.knex('cases').where({ id: c.id }).first('search_text')).search_text as string;
+    holdsNone(stored);
+    expect(stored).toContain(`周𝟑𝟕𝟏𝟓${'*'.repeat(10)}𝟏𝟐𝟑𝟖一三九****四三二一`);
+    expect(await found(bold(ID.slice(6, 11)))).toBe(false);
+    expect(await found(chinese(MOBILE.slice(3, 7)))).toBe(false);
+    expect(await found('周')).toBe(true);
+    // Once more changes nothing; the name itself stays as stored.
+    await unicodeDigits.up(t.db.knex);
+    expect((await t.db.knex('cases').where({ id: c.id }).first('search_text')).search_text).toBe(stored);
+    expect((await t.db.knex('parties').where({ id: c.applicants[0]?.id }).first('name')).name).toBe(name);
+  });
+
+  it('the upgrade is frozen: it imports no app code (reviewer L6)', () => {
+    const source = readFileSync(new URL('../../db/migrations/20261206_0030_unicode_digits_search_text.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['knex']);
   });
 
   it('the search text written now holds the numbers masked, in any digits', async () => {
