@@ -124,7 +124,8 @@ const OTHER_DASH = /^[\u2010-\u2015\u2212\uFE58\uFE63]$/;
  * What shows nothing: default-ignorable code points (Unicode's Default_Ignorable_Code_Point, bidi controls among them),
  * the interlinear annotation characters U+FFF9–FFFB, and combining marks (between two digits they make no separator).
  */
-const UNSEEN = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}]/u;
+const UNSEEN_CLASS = '\\p{Default_Ignorable_Code_Point}\\uFFF9-\\uFFFB\\p{M}';
+const UNSEEN = new RegExp(`[${UNSEEN_CLASS}]`, 'u');
 /**
  * Default-ignorable code points and U+FFF9–FFFB — but the bidi embeddings, overrides and isolates (U+202A–202E,
  * U+2066–2069), which input refuses with a message of their own (server/http/parse.ts).
@@ -260,6 +261,18 @@ function chineseDigit(ch: string): string | null {
   return (cp >= 0x3192 && cp <= 0x3195) || (cp >= 0x3280 && cp <= 0x3288) ? (CHINESE_DIGITS[ch.normalize('NFKC')] ?? null) : null;
 }
 
+/** What `readable` reads otherwise than as typed; a text without any (and with no Chinese numeral) is read as it is. */
+const READ_OTHERWISE =
+  /[\uff01-\uff5e\u3000\u00A0\u1680\u2000-\u200A\u202F\u205F\u2010-\u2015\u2212\uFE58\uFE63\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}\p{No}]|(?![0-9])\p{Nd}/u;
+const READ_OTHERWISE_ALL = new RegExp(READ_OTHERWISE.source, 'gu');
+/** How the first reading reads one character (not ASCII; Chinese numerals as typed). */
+function readCharacter(ch: string): string {
+  if (FULL_WIDTH.test(ch)) return toHalfWidth(ch);
+  if (OTHER_SPACE.test(ch)) return ' ';
+  if (OTHER_DASH.test(ch)) return '-';
+  if (UNSEEN.test(ch)) return '';
+  return digitsOfCharacter(ch, ch.codePointAt(0) as number) ?? ch;
+}
 /** Text of ASCII alone: read as it is. */
 const NOT_ASCII = /[^\x20-\x7e\t\n\r]/;
 
@@ -271,6 +284,16 @@ const NOT_ASCII = /[^\x20-\x7e\t\n\r]/;
  */
 function readable(s: string, chinese = false): { text: string; at: number[] | null } {
   if (!NOT_ASCII.test(s)) return { text: s, at: null };
+  if (!chinese) {
+    // Most text: what is read otherwise is read one for one (full-width forms, BMP digits) — no map needed.
+    let oneForOne = true;
+    const text = s.replace(READ_OTHERWISE_ALL, (ch) => {
+      const read = readCharacter(ch);
+      if (read.length !== ch.length) oneForOne = false;
+      return read;
+    });
+    if (oneForOne) return { text, at: null };
+  }
   let text = '';
   const at: number[] = [];
   let lastChinese = false;
@@ -281,7 +304,11 @@ function readable(s: string, chinese = false): { text: string; at: number[] | nu
     let read: string | null;
     let numeral = false;
     if (cp < 0x80) read = ch;
-    else if (FULL_WIDTH.test(ch)) read = toHalfWidth(ch);
+    else if (cp >= 0x4e00 && cp <= 0x9fff) {
+      // Han (most of a Chinese text): a digit only as a Chinese numeral.
+      read = chinese ? (CHINESE_DIGITS[ch] ?? null) : null;
+      numeral = read !== null;
+    } else if (FULL_WIDTH.test(ch)) read = toHalfWidth(ch);
     else if (OTHER_SPACE.test(ch)) read = ' ';
     else if (OTHER_DASH.test(ch)) read = '-';
     else if (UNSEEN.test(ch)) read = '';
@@ -405,7 +432,22 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
  */
 function maskNumbers(s: string, kinds: { ids: boolean; mobiles: boolean }, lenient: boolean): string {
   const once = maskReading(s, kinds, lenient, false);
-  return ANY_CHINESE_DIGIT.test(once) ? maskReading(once, kinds, lenient, true) : once;
+  return chineseNumberPossible(once) ? maskReading(once, kinds, lenient, true) : once;
+}
+
+/**
+ * A run of digit-like characters (digits of any form, Chinese numerals), one separator at most between two and what
+ * shows nothing anywhere: conservative (any separator of any width), cheap (one native scan).
+ */
+const DIGIT_LIKE_RUN = new RegExp(
+  `(?:[0-9\\p{Nd}\\p{No}〇\\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\\u3192-\\u3195\\u3280-\\u3288][${UNSEEN_CLASS}]*(?:[ .\\-·・/_\\u3000\\uff01-\\uff5e\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u2010-\\u2015\\u2212\\uFE58\\uFE63][${UNSEEN_CLASS}]*)?)+`,
+  'gu',
+);
+/** Whether the second reading could find what the first did not: a run of 6 or more (`⑩` is two digits) holding a numeral. */
+function chineseNumberPossible(s: string): boolean {
+  if (!ANY_CHINESE_DIGIT.test(s)) return false;
+  for (const m of s.matchAll(DIGIT_LIKE_RUN)) if ([...m[0]].length >= 6 && ANY_CHINESE_DIGIT.test(m[0])) return true;
+  return false;
 }
 
 /**
