@@ -100,26 +100,32 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * (U+00A0, U+2000–200A, U+202F …) reads as a space and any dash (U+2010–2015, U+2212, small and full-width hyphens) as
  * `-`. Input has them removed (server/http/parse.ts); this reading covers text stored before, and what comes another way.
  */
-const SEPARATORS = ' .\\-·・/_';
+const SEPARATORS = ' .\\-·・/_\uE000';
+/**
+ * Read between a Chinese numeral and a digit beside it (`readable`): a separator that is no separator typed — a number
+ * may start or end there, and a mobile's one separator throughout does not count it.
+ */
+const EDGE = '\uE000';
 const RUN = new RegExp(`\\d+(?:[${SEPARATORS}]\\d+)*[Xx]?`, 'g');
 const GROUP = /\d+[Xx]?/g;
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
 /** 11 digits, at most one separator between each two: a text without such a run holds neither. */
 const ELEVEN_DIGITS = new RegExp(`\\d(?:[${SEPARATORS}]?\\d){10}`);
 /** Full-width forms (digits, Ｘ, ＋, －, ．, ／, ＿ …) and the ideographic space as ASCII, one character for one. */
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+const FULL_WIDTH = /^[\uff01-\uff5e\u3000]$/;
 const toHalfWidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 /**
  * Spaces and dashes of other widths, read as ` ` and `-`, one character for one (all in the BMP): the space separators
  * (Unicode Zs) but the ASCII space and U+3000 (FULL_WIDTH).
  */
-const OTHER_SPACE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F]/g;
-const OTHER_DASH = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
+const OTHER_SPACE = /^[\u00A0\u1680\u2000-\u200A\u202F\u205F]$/;
+const OTHER_DASH = /^[\u2010-\u2015\u2212\uFE58\uFE63]$/;
 /**
  * What shows nothing: default-ignorable code points (Unicode's Default_Ignorable_Code_Point, bidi controls among them),
  * the interlinear annotation characters U+FFF9–FFFB, and combining marks (between two digits they make no separator).
  */
-const UNSEEN = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}]/u;
+const UNSEEN_CLASS = '\\p{Default_Ignorable_Code_Point}\\uFFF9-\\uFFFB\\p{M}';
+const UNSEEN = new RegExp(`[${UNSEEN_CLASS}]`, 'u');
 /**
  * Default-ignorable code points and U+FFF9–FFFB — but the bidi embeddings, overrides and isolates (U+202A–202E,
  * U+2066–2069), which input refuses with a message of their own (server/http/parse.ts).
@@ -179,24 +185,166 @@ export function withoutInvisibles(s: string): string {
 }
 
 /**
- * `s` as the maskers read it: full-width forms, other spaces and dashes made ASCII, and what shows nothing (UNSEEN)
- * left out; `at[n]` is where the `n`th character read stands in `s` (null: one for one).
+ * Digits of other scripts and forms, read as the ASCII digits they stand for (an outside tester's finding: an identity
+ * number or a mobile written with them passed the name check and every masker):
+ * - every decimal digit (Unicode Nd: Arabic-Indic, extended Arabic-Indic, Devanagari, mathematical bold or monospace
+ *   `𝟏𝟑𝟗` …) by its value — Unicode encodes each script's ten digits in a row from its zero, and a row of them is whole
+ *   tens (mathematical digits: five sets of ten), so the value is the distance from the row's first, modulo 10;
+ * - what NFKC reads as digits: superscripts and subscripts (`¹²³`, `₁₂₃`), circled, parenthesized and full-stop digits
+ *   and numbers (`①`, `⑩` → 10, `⑴`, `⒈`, `㉑`), `🄁` (digit comma) — not fractions (`½`);
+ * - the circled digits NFKC leaves (`❶`, `➀`, `➊`, `⓫`, `⓵`, `⓿`), by a small table;
+ * - Chinese numerals written as a string of digits (`三七一五〇二…`, also `○` for zero and the financial forms
+ *   `壹贰叁…`): only in a second reading of the text (`maskNumbers`), as `王二`, `张三`, `二〇二六年十二月`, `一万二千元` hold
+ *   too few of them in a row to make a number, and `张三13912345678` still shows its mobile in the first.
  */
-function readable(s: string): { text: string; at: number[] | null } {
-  const half = s.replace(FULL_WIDTH, toHalfWidth).replace(OTHER_SPACE, ' ').replace(OTHER_DASH, '-');
-  if (!UNSEEN.test(half)) return { text: half, at: null };
+const DECIMAL = /^\p{Nd}$/u;
+const OTHER_NUMBER = /^\p{No}$/u;
+const NFKC_DIGITS = /^\(?(\d+)[.,)]?$/;
+const CHINESE_DIGITS: Record<string, string> = {
+  〇: '0',
+  '\u25cb': '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  壹: '1',
+  贰: '2',
+  貳: '2',
+  叁: '3',
+  參: '3',
+  肆: '4',
+  伍: '5',
+  陆: '6',
+  陸: '6',
+  柒: '7',
+  捌: '8',
+  玖: '9',
+};
+/** A text without any of these is read the same in the second reading (`maskNumbers`). */
+const ANY_CHINESE_DIGIT = /[〇\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\u3192-\u3195\u3280-\u3288]/;
+function circledDigits(cp: number): string | null {
+  if (cp >= 0x24eb && cp <= 0x24f4) return String(cp - 0x24eb + 11); // ⓫–⓴
+  if (cp >= 0x24f5 && cp <= 0x24fe) return String(cp - 0x24f5 + 1); // ⓵–⓾
+  if (cp >= 0x2776 && cp <= 0x2793) return String(((cp - 0x2776) % 10) + 1); // ❶–❿ ➀–➉ ➊–➓
+  if (cp === 0x24ff || cp === 0x1f10b || cp === 0x1f10c) return '0';
+  return null;
+}
+const digitCache = new Map<number, string | null>();
+/** The ASCII digits a character other than an ASCII one stands for (above, Chinese numerals aside), or null. */
+function digitsOfCharacter(ch: string, cp: number): string | null {
+  const cached = digitCache.get(cp);
+  if (cached !== undefined) return cached;
+  let read: string | null = null;
+  if (DECIMAL.test(ch)) {
+    let zero = cp;
+    while (zero > 0 && DECIMAL.test(String.fromCodePoint(zero - 1))) zero--;
+    read = String((cp - zero) % 10);
+  } else if (OTHER_NUMBER.test(ch)) {
+    const nfkc = ch.normalize('NFKC');
+    const m = NFKC_DIGITS.exec(nfkc);
+    read = m ? (m[1] as string) : (circledDigits(cp) ?? CHINESE_DIGITS[nfkc] ?? null);
+  }
+  if (digitCache.size < 4096) digitCache.set(cp, read);
+  return read;
+}
+/** A Chinese numeral (`三`, `〇`, `○`, `叁`, `㊂`) as a digit, or null. */
+function chineseDigit(ch: string): string | null {
+  const direct = CHINESE_DIGITS[ch];
+  if (direct) return direct;
+  const cp = ch.codePointAt(0) as number;
+  return (cp >= 0x3192 && cp <= 0x3195) || (cp >= 0x3280 && cp <= 0x3288) ? (CHINESE_DIGITS[ch.normalize('NFKC')] ?? null) : null;
+}
+
+/** What `readable` reads otherwise than as typed; a text without any (and with no Chinese numeral) is read as it is. */
+const READ_OTHERWISE =
+  /[\uff01-\uff5e\u3000\u00A0\u1680\u2000-\u200A\u202F\u205F\u2010-\u2015\u2212\uFE58\uFE63\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}\p{No}]|(?![0-9])\p{Nd}/u;
+const READ_OTHERWISE_ALL = new RegExp(READ_OTHERWISE.source, 'gu');
+/** How the first reading reads one character (not ASCII; Chinese numerals as typed). */
+function readCharacter(ch: string): string {
+  if (FULL_WIDTH.test(ch)) return toHalfWidth(ch);
+  if (OTHER_SPACE.test(ch)) return ' ';
+  if (OTHER_DASH.test(ch)) return '-';
+  if (UNSEEN.test(ch)) return '';
+  return digitsOfCharacter(ch, ch.codePointAt(0) as number) ?? ch;
+}
+/** Text of ASCII alone: read as it is. */
+const NOT_ASCII = /[^\x20-\x7e\t\n\r]/;
+
+/**
+ * `s` as the maskers read it: full-width forms, other spaces and dashes made ASCII, digits of other scripts and forms
+ * as ASCII digits (above; Chinese numerals with `chinese`), and what shows nothing (UNSEEN) left out; `at[n]` is where
+ * the character the `n`th character read comes from starts in `s` (null: one for one). A character read as several
+ * digits (`⑩`) gives each of them its own place.
+ */
+function readable(s: string, chinese = false): { text: string; at: number[] | null } {
+  if (!NOT_ASCII.test(s)) return { text: s, at: null };
+  if (!chinese) {
+    // Most text: what is read otherwise is read one for one (full-width forms, BMP digits) — no map needed.
+    let oneForOne = true;
+    const text = s.replace(READ_OTHERWISE_ALL, (ch) => {
+      const read = readCharacter(ch);
+      if (read.length !== ch.length) oneForOne = false;
+      return read;
+    });
+    if (oneForOne) return { text, at: null };
+  }
   let text = '';
   const at: number[] = [];
-  for (let i = 0; i < half.length; ) {
-    const n = (half.codePointAt(i) as number) > 0xffff ? 2 : 1;
-    const ch = half.slice(i, i + n);
-    if (!UNSEEN.test(ch)) {
+  let lastChinese = false;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i) as number;
+    const n = cp > 0xffff ? 2 : 1;
+    const ch = s.slice(i, i + n);
+    let read: string | null;
+    let numeral = false;
+    if (cp < 0x80) read = ch;
+    else if (cp >= 0x4e00 && cp <= 0x9fff) {
+      // Han (most of a Chinese text): a digit only as a Chinese numeral.
+      read = chinese ? (CHINESE_DIGITS[ch] ?? null) : null;
+      numeral = read !== null;
+    } else if (FULL_WIDTH.test(ch)) read = toHalfWidth(ch);
+    else if (OTHER_SPACE.test(ch)) read = ' ';
+    else if (OTHER_DASH.test(ch)) read = '-';
+    else if (UNSEEN.test(ch)) read = '';
+    else {
+      read = digitsOfCharacter(ch, cp);
+      if (read === null && chinese) {
+        read = chineseDigit(ch);
+        numeral = read !== null;
+      }
+    }
+    // A Chinese numeral and a digit side by side: an edge (EDGE) between them, where a number may start or end
+    // (`李四一三九…`: the mobile starts after 四).
+    if ((numeral || lastChinese) && read && DIGIT.test(read[0] as string) && DIGIT.test(text[text.length - 1] ?? '')) {
+      text += EDGE;
+      at.push(at[at.length - 1] as number);
+    }
+    if (read !== '') lastChinese = numeral;
+    if (read === null || read === ch) {
       text += ch;
       for (let k = 0; k < n; k++) at.push(i + k);
+    } else {
+      text += read;
+      for (let k = 0; k < read.length; k++) at.push(i);
     }
     i += n;
   }
   return { text, at };
+}
+
+/**
+ * `s` with every digit as an ASCII digit — digits of other scripts and forms, Chinese numerals too (above) — and
+ * full-width forms, other spaces and dashes made ASCII, what shows nothing left out: a search text told for digits
+ * (db/stores/cases.ts).
+ */
+export function foldDigits(s: string): string {
+  return readable(s, true).text.replaceAll(EDGE, '');
 }
 const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
 const LETTER = /^[A-Za-z]$/;
@@ -237,8 +385,7 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
     const wordBefore = !lenient && LETTER.test(before) && !/[Xx]/.test(before) && ascii[start - 2] !== '\\';
     const wordAfter = !lenient && (LETTER.test(after) || (DIGIT.test(after) && !/[Xx]$/.test(run[0])));
     const last = wordAfter ? groups.length - 2 : groups.length - 1;
-    let i = wordBefore ? 1 : 0;
-    while (i <= last) {
+    const bestAt = (i: number): Found | null => {
       let best: Found | null = null;
       let digits = '';
       for (let j = i; j <= last; j++) {
@@ -251,13 +398,24 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
           const prefix = digits.length - 11;
           // The separators between the groups (not the one after a country code standing alone) are one and the same.
           const seps = new Set(span.slice(1).flatMap((g, n) => (n === 0 && span[0]?.text.length === prefix ? [] : [ascii[g.from - 1]])));
+          seps.delete(EDGE);
           if (lenient || seps.size <= 1) best = { kind: 'mobile', groups: span, prefix };
         }
       }
       if (!best && lenient && (groups[i] as Group).text.replace(/[Xx]$/, '').length >= 19) {
         best = { kind: 'long', groups: [groups[i] as Group], prefix: 0 };
       }
-      if (best) {
+      return best;
+    };
+    /** A grouped identity number read leniently that is none (no province, no birth date) — `张三三七一五…` from 三. */
+    const doubtful = (f: Found) => f.kind === 'id' && f.groups.length > 1 && !plausibleId(f.groups.map((g) => g.text).join(''));
+    let i = wordBefore ? 1 : 0;
+    while (i <= last) {
+      const best = bestAt(i);
+      // Read leniently, a doubtful one gives way to a number starting a group later (the name's numeral left out).
+      const next = best && lenient && doubtful(best) && i < last ? bestAt(i + 1) : null;
+      if (next && !doubtful(next)) i++;
+      else if (best) {
         out.push(best);
         i += best.groups.length;
       } else i++;
@@ -268,31 +426,62 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
 
 /**
  * `s` with the numbers of the kinds asked for masked, read as shown (`readable`, UUIDs aside); what is kept is kept as
- * typed, but for what shows nothing inside a masked number, dropped.
+ * typed, but for what shows nothing inside a masked number, dropped. Read twice: as typed, then with Chinese numerals
+ * as digits too (`三七一五〇二…`) — each reading masks what it finds, so that neither hides a number from the other
+ * (`张三13912345678`: the first finds the mobile; in the second `3139…` is no number).
  */
 function maskNumbers(s: string, kinds: { ids: boolean; mobiles: boolean }, lenient: boolean): string {
-  const read = readable(s);
+  const once = maskReading(s, kinds, lenient, false);
+  return chineseNumberPossible(once) ? maskReading(once, kinds, lenient, true) : once;
+}
+
+/**
+ * A run of digit-like characters (digits of any form, Chinese numerals), one separator at most between two and what
+ * shows nothing anywhere: conservative (any separator of any width), cheap (one native scan).
+ */
+const DIGIT_LIKE_RUN = new RegExp(
+  `(?:[0-9\\p{Nd}\\p{No}〇\\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\\u3192-\\u3195\\u3280-\\u3288][${UNSEEN_CLASS}]*(?:[ .\\-·・/_\\u3000\\uff01-\\uff5e\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u2010-\\u2015\\u2212\\uFE58\\uFE63][${UNSEEN_CLASS}]*)?)+`,
+  'gu',
+);
+/** Whether the second reading could find what the first did not: a run of 6 or more (`⑩` is two digits) holding a numeral. */
+function chineseNumberPossible(s: string): boolean {
+  if (!ANY_CHINESE_DIGIT.test(s)) return false;
+  for (const m of s.matchAll(DIGIT_LIKE_RUN)) if ([...m[0]].length >= 6 && ANY_CHINESE_DIGIT.test(m[0])) return true;
+  return false;
+}
+
+/**
+ * One reading's masking. The characters of `s` a number was read from are masked, not the digits read: an identity
+ * number keeps its first and last four digits as typed, the characters of the others each one `*` and its separators
+ * dropped; a mobile keeps its grouping and country code, the characters of its 4th–7th digits each one `*`.
+ */
+function maskReading(s: string, kinds: { ids: boolean; mobiles: boolean }, lenient: boolean, chinese: boolean): string {
+  const read = readable(s, chinese);
   const ascii = read.text.replace(UUID, (u) => 'u'.repeat(u.length));
   if (!ELEVEN_DIGITS.test(ascii)) return s;
   const orig = (n: number) => (read.at ? (read.at[n] as number) : n);
+  /** The character of `s` starting at `i` (a surrogate pair whole). */
+  const charAt = (i: number) => s.slice(i, i + ((s.codePointAt(i) as number) > 0xffff ? 2 : 1));
   let out = '';
   let last = 0;
   for (const f of findNumbers(ascii, lenient)) {
     if (f.kind === 'mobile' ? !kinds.mobiles : !kinds.ids) continue;
     const from = (f.groups[0] as Group).from;
     const to = (f.groups[f.groups.length - 1] as Group).to;
-    const at = f.groups.flatMap((g) => Array.from({ length: g.to - g.from }, (_, n) => g.from + n));
-    const typed = (xs: number[]) => xs.map((n) => s[orig(n)]).join('');
-    let masked: string;
-    if (f.kind === 'mobile') {
-      // The grouping and the country code kept: 139 **** 5678.
-      const hide = new Set(at.slice(f.prefix + 3, f.prefix + 7));
-      masked = Array.from({ length: to - from }, (_, n) => (hide.has(from + n) ? '*' : s[orig(from + n)])).join('');
-    } else {
-      masked = `${typed(at.slice(0, 4))}${'*'.repeat(at.length - 8)}${typed(at.slice(-4))}`;
+    const digits = f.groups.flatMap((g) => Array.from({ length: g.to - g.from }, (_, n) => g.from + n));
+    const hidden = new Set(f.kind === 'mobile' ? digits.slice(f.prefix + 3, f.prefix + 7) : digits.slice(4, -4));
+    const isDigit = new Set(digits);
+    // What each character of `s` in the number shows: itself, `*` when a digit read from it is hidden, or (an identity
+    // number's separators) nothing.
+    const shown = new Map<number, string>();
+    for (let n = from; n < to; n++) {
+      const o = orig(n);
+      if (hidden.has(n)) shown.set(o, '*');
+      else if (!shown.has(o)) shown.set(o, f.kind !== 'mobile' && !isDigit.has(n) ? '' : charAt(o));
     }
-    out += s.slice(last, orig(from)) + masked;
-    last = orig(to - 1) + 1;
+    out += s.slice(last, orig(from)) + [...shown.values()].join('');
+    const end = orig(to - 1);
+    last = end + charAt(end).length;
   }
   return last === 0 ? s : out + s.slice(last);
 }

@@ -46,6 +46,7 @@ import * as m20261204_0020 from './20261204_0020_search_text_masked.ts';
 import * as m20261205_0010 from './20261205_0010_invisible_text.ts';
 import * as m20261206_0010 from './20261206_0010_redundant_indexes.ts';
 import * as m20261206_0020 from './20261206_0020_duplicate_bars.ts';
+import * as m20261206_0030 from './20261206_0030_unicode_digits_search_text.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -104,6 +105,7 @@ export const migrations: [string, Migration][] = [
   ['20261205_0010_invisible_text', m20261205_0010],
   ['20261206_0010_redundant_indexes', m20261206_0010],
   ['20261206_0020_duplicate_bars', m20261206_0020],
+  ['20261206_0030_unicode_digits_search_text', m20261206_0030],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { maskPersonalNumbersLeniently, withoutInvisibles } from '../../workflows/identifiers.ts';
+import { foldDigits, maskPersonalNumbersLeniently, withoutInvisibles } from '../../workflows/identifiers.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
@@ -308,9 +308,12 @@ function matchingApplicants(k: Knex, applicants: Pick<PartyRecord, 'name' | 'idN
     });
 }
 
-/** Six digits in a row, one separator at most between two: identity-number or phone text, not a case number's. */
+/**
+ * Six digits in a row, one separator at most between two: identity-number or phone text, not a case number's. Read in
+ * a text made `foldDigits` (workflows/identifiers.ts): full-width, other scripts' digits (`٣٧١٥٠٢`, `𝟑𝟕𝟏𝟓𝟎𝟐`),
+ * superscript and circled ones, Chinese numerals (`三七一五〇二`) count as digits.
+ */
 const DIGIT_RUN = /\d(?:[\s.\-·/_]?\d){5}/;
-const FULL_WIDTH_DIGITS = /[０-９]/g;
 
 /**
  * Searchable text: the case number and every party name, identity-number and mobile shaped digits masked as the log
@@ -320,11 +323,11 @@ const FULL_WIDTH_DIGITS = /[０-９]/g;
 export function searchText(caseNo: string | null, parties: Pick<PartyRecord, 'name'>[]): string {
   return [caseNo ?? '', ...parties.map((p) => searchName(p.name))].join('\u0001');
 }
-/** A name as the search text holds it: without invisible characters (`张\u200b三` is found as 张三), numbers masked. */
-export const searchName = (raw: string) => {
-  const name = withoutInvisibles(raw);
-  return /[0-9０-９]/.test(name) ? maskPersonalNumbersLeniently(name) : name;
-};
+/**
+ * A name as the search text holds it: without invisible characters (`张\u200b三` is found as 张三), numbers masked —
+ * in whatever digits they are written (`𝟏𝟑𝟗…`, `١٣٩…`, `一三九…`: the masker reads them all).
+ */
+export const searchName = (raw: string) => maskPersonalNumbersLeniently(withoutInvisibles(raw));
 
 export interface CaseListFilter {
   state?: string;
@@ -1157,8 +1160,7 @@ export function createCaseStore() {
           // Who may not search by identity number or phone is not let find one typed into a name either (a party's, an
           // agent's): a text of six digits or more in a row (one separator at most between two) matches nothing for
           // them — a case number holds fewer. Names holding such digits are refused since (app/schemas.ts PersonName).
-          const digits = q.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-          if (s && !s.identity && DIGIT_RUN.test(digits)) qb.whereRaw('1 = 0');
+          if (s && !s.identity && DIGIT_RUN.test(foldDigits(q))) qb.whereRaw('1 = 0');
           else
             qb.where((w) => {
               w.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]);
