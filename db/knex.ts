@@ -748,8 +748,11 @@ function preparedInFailedScript(connection: PgConnection, fresh: readonly [strin
 }
 /** Templates PostgreSQL would not prepare (performance only: they go as literal text). */
 const UNPREPARABLE = new Set<string>();
-/** indeterminate_datatype, ambiguous_parameter, datatype_mismatch, undefined_function, ambiguous_function. */
-const UNPREPARABLE_CODES = new Set(['42P18', '42P08', '42804', '42883', '42725']);
+/**
+ * indeterminate_datatype, ambiguous_parameter: errors only a parameter without a type gives — a literal statement of the
+ * same script cannot raise them, so a script failing with one failed at its PREPARE (reviewer, stop 43).
+ */
+const UNPREPARABLE_CODES = new Set(['42P18', '42P08']);
 /**
  * A PostgreSQL transaction whose BEGIN is queued (db/write-later.ts queueBegin): it goes with the transaction's first
  * statement when that one can share a message (`inlineNumbered`), else on its own right before it; a transaction that

@@ -709,9 +709,11 @@ async function insertTreePg(
       const cl = claims[i];
       // The applicant by position among the applicants (seq on their side), as claimPartyId takes it.
       const owner =
-        cl?.applicant !== undefined
-          ? `(SELECT id FROM p WHERE side = 'applicant' AND seq = ${bind(cl.applicant)})`
-          : bind(cl?.partyId ?? null);
+        cl?.applicant === undefined
+          ? bind(cl?.partyId ?? null)
+          : parties.length && cl.applicant !== null
+            ? `(SELECT id FROM p WHERE side = 'applicant' AND seq = ${bind(cl.applicant)})`
+            : bind(null);
       return `((SELECT id FROM c), ${owner}, ${claimCols.map((k) => bind(r[k])).join(', ')})`;
     });
     main = `INSERT INTO "claims" ("case_id", "party_id", ${claimCols.map(q).join(', ')}) VALUES ${rows.join(', ')} RETURNING id, seq, ${answers.join(', ')}`;
