@@ -191,14 +191,59 @@ export const DOCUMENT_ROLES: Record<DocumentKind, readonly Role[]> = {
   service_receipt: ['clerk'],
 };
 
-export function generateDocumentRefusal(actor: Actor, kind: string, label: string, scope: CaseScope): string | null {
-  return generateDocumentRoleRefusal(actor, kind, label) ?? scopeRefusal(actor, scope);
+/**
+ * Documents of an act the tribunal has already made, which these roles print — not write: the clerk serves the
+ * 仲裁裁决书 (LDMAL Art. 47 ff.; Rules Art. 20: 送达 is the clerk's), a partial award (LDMAL Art. 43(2)) and a 先予执行
+ * ruling (LDMAL Art. 44; it goes to the court with its proof of service). Their text is fixed by the arbitrator's act
+ * (ISSUE_AWARD / PARTIAL_AWARD / ADVANCE_EXECUTION and the text the arbitrator printed with it): the clerk prints the
+ * issued copy of an act already made — no draft, no text of his own, nothing before the act (`DocumentAct`).
+ */
+export const ISSUED_DOCUMENT_ROLES: Partial<Record<DocumentKind, readonly Role[]>> = {
+  award: ['clerk'],
+  partial_award: ['clerk'],
+  advance_execution_ruling: ['clerk'],
+};
+
+/** What a document request is of, where `ISSUED_DOCUMENT_ROLES` depend on it. */
+export interface DocumentAct {
+  /** The act the document prints is made (the award issued, the partial award or ruling the request names). */
+  issued: boolean;
+  /** A draft (草稿). */
+  draft: boolean;
+  /** The request carries the act's text (facts, reasoning, defense summaries, legal basis): the arbitrator's to write. */
+  writes: boolean;
 }
-export function assertMayGenerateDocument(actor: Actor, kind: string, label: string, scope: CaseScope): void {
-  refuse(generateDocumentRefusal(actor, kind, label, scope));
+const NO_ACT: DocumentAct = { issued: false, draft: false, writes: false };
+
+/** The roles that may generate `kind` on some case: its authors, and those who print it once made. */
+export const documentRoles = (kind: string): readonly Role[] => [
+  ...(own(DOCUMENT_ROLES, kind) ?? []),
+  ...(own(ISSUED_DOCUMENT_ROLES, kind) ?? []),
+];
+
+export function generateDocumentRefusal(
+  actor: Actor,
+  kind: string,
+  label: string,
+  scope: CaseScope,
+  act: DocumentAct = NO_ACT,
+): string | null {
+  const byRole = generateDocumentRoleRefusal(actor, kind, label);
+  if (byRole) return byRole;
+  if (!(own(DOCUMENT_ROLES, kind) ?? []).includes(actor.role)) {
+    const who = roleName(actor.role);
+    const authors = roleList(own(DOCUMENT_ROLES, kind) ?? []);
+    if (!act.issued) return `${label}尚未作出：由${authors}作出后，${who}方可打印送达`;
+    if (act.draft) return `${who}只能打印已作出的${label}的正式文本，草稿由${authors}生成`;
+    if (act.writes) return `${label}的事实、理由和依据由${authors}撰写：${who}只能按已作出的文本打印`;
+  }
+  return scopeRefusal(actor, scope);
+}
+export function assertMayGenerateDocument(actor: Actor, kind: string, label: string, scope: CaseScope, act?: DocumentAct): void {
+  refuse(generateDocumentRefusal(actor, kind, label, scope, act));
 }
 export function generateDocumentRoleRefusal(actor: Actor, kind: string, label: string): string | null {
-  return roleRefusal(actor, own(DOCUMENT_ROLES, kind) ?? [], `生成${label}`);
+  return roleRefusal(actor, documentRoles(kind), `生成${label}`);
 }
 export function assertRoleMayGenerateDocument(actor: Actor, kind: string, label: string): void {
   refuse(generateDocumentRoleRefusal(actor, kind, label));

@@ -399,10 +399,6 @@ export function actWarnings(type, c, body = {}, day = null) {
     out.push(
       '简便方式送达尚未经受送达人确认：在确认（或有其他证据证明已收到）之前，不能作为缺席裁决、按撤回处理的依据（《劳动人事争议仲裁办案规则》第五十九条）。',
     );
-  // CPL Art. 91 (domain.md §14.2): a document sent by post is served on the day the addressee signs for it (the return
-  // receipt), not the day it was mailed — the periods after it (起诉、申请撤销) run from that day.
-  if (type === 'SERVE' && body.method === 'post' && !body.servedOn)
-    out.push('邮寄送达以受送达人在回执上签收之日为送达日期。未填写“送达日期”的，将按登记日期计算其后的期间：请核对回执上的签收日期。');
   // Simple handling (domain.md §8.1; Rules Art. 56): the commission may appoint a sole arbitrator — a panel is lawful,
   // but not what the procedure is for (a helper's walk recorded one without a word).
   if (type === 'FORM_TRIBUNAL' && c.procedure === 'simple' && (body.arbitratorIds ?? []).length > 1)

@@ -89,7 +89,20 @@ export const EVENT_FORMS = {
     },
     { name: 'partyId', label: '受送达人', kind: 'party', required: true },
     { name: 'method', label: '送达方式', kind: 'select', options: METHODS, required: true },
-    { name: 'servedOn', label: '送达日期', kind: 'date', hint: '不填则为发生日期' },
+    {
+      name: 'servedOn',
+      label: '送达日期',
+      kind: 'date',
+      hint: '不填则为发生日期',
+      // CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期 — asked for by that name, and required (the server
+      // refuses a posting without it: 422 postal-service-receipt-date on servedOn).
+      requiredWith: {
+        method: ['post'],
+        label: '回执签收日期',
+        hint: '邮寄送达以回执上注明的收件日期为送达日期（《民事诉讼法》第九十一条）',
+        message: '邮寄送达请填写回执上注明的收件日期',
+      },
+    },
     // Each box belongs to its method (workflows/rules.ts SERVE): electronic service needs the addressee's consent (CPL
     // Art. 90; refused without it), a simple-method notice counts only once confirmed (Rules Art. 59).
     {

@@ -772,6 +772,16 @@ export const RULES: Partial<Record<EventType, Rule>> = {
           'method',
         );
     }
+    // CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期 — not the day the service is logged (occurredOn), from
+    // which the periods after service would otherwise run: the date on the return receipt is required.
+    if (ev.payload.method === 'post' && ev.payload.servedOn === undefined) {
+      return v(
+        'postal-service-receipt-date',
+        'CPL Art. 91',
+        '邮寄送达的，以回执上注明的收件日期为送达日期（《民事诉讼法》第九十一条）：请填写回执签收日期（servedOn）',
+        'servedOn',
+      );
+    }
     if (ev.payload.method === 'sms' && ctx.procedure !== 'simple') {
       return v('simple-service-only-in-simple-procedure', 'Rules Art. 59', '电话、短信等简便方式送达仅适用于简易处理案件', 'method');
     }

@@ -8,6 +8,7 @@ import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
 import { checkClaimApplicants, checkRegistrationDates, collectiveFlags, toClaim, toParty } from './register-case.ts';
+import { changedFields, registrationChanges } from './registration-changes.ts';
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
 
 /** States in which the registration itself may still be edited (before acceptance). */
@@ -140,6 +141,7 @@ export async function updateRegistration(
     calendar: cal,
     reuse: { view, record: updated, ctx: snapshot.context },
   });
+  const changes = registrationChanges(beforeView, view, { before: current.limitation, after: updated.limitation });
   await stores.cases.appendEvent(uow.trx, {
     caseId: id,
     type: 'UPDATE_REGISTRATION',
@@ -148,7 +150,9 @@ export async function updateRegistration(
     actorId: actor.id,
     actorRole: actor.role,
     actorName: actor.displayName,
-    payload: { fields: Object.keys(body) },
+    // What really changed, from the case as stored before and as written (a form sends every field, changed or not):
+    // `fields` the top-level ones, `changes` each with its party or claim and field (app/cases/registration-changes.ts).
+    payload: { fields: changedFields(changes), changes },
     stateBefore: current.state,
     stateAfter: updated.state,
     ...viewDelta(beforeView, view),

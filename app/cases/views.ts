@@ -16,6 +16,7 @@ import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
 import { documentMadeOn } from '../../workflows/rules.ts';
 import { type ReadLevel, readsDuplicateFilings } from '../policy.ts';
+import { changeText, maskChange, type RegistrationChange } from './registration-changes.ts';
 
 /**
  * A party as the reader may see it (api.md "Reading (v1.1)", levels decided by app/policy.ts `readLevel`):
@@ -402,6 +403,21 @@ export function maskForReader<T>(v: T, dropContact: boolean): T {
   return maskDeep(v, dropContact) as T;
 }
 
+/**
+ * A registration correction's changes (UPDATE_REGISTRATION `changes`, app/cases/registration-changes.ts), each masked at
+ * the reader's level as the entry's before and after are, and worded from what is left (`text`): a masked reader reads
+ * "申请人1联系电话已修改", never the numbers. `maskDeep` then masks numbers typed into free text, as everywhere.
+ */
+function withChangeText(stored: unknown, dropContact: boolean): unknown {
+  const payload = stored as Record<string, unknown> | null;
+  if (!payload || typeof payload !== 'object' || !Array.isArray(payload.changes)) return stored;
+  const changes = (payload.changes as RegistrationChange[]).map((c) => {
+    const m = maskChange(c, dropContact);
+    return { ...m, text: changeText(m) };
+  });
+  return { ...payload, changes };
+}
+
 /** One history entry at the reader's level; a summary reader (analyst) sees who did what when, not the payloads. */
 export function eventView(e: EventRecord, level: ReadLevel = 'full') {
   if (level === 'summary') {
@@ -423,7 +439,7 @@ export function eventView(e: EventRecord, level: ReadLevel = 'full') {
   const dropContact = level === 'masked';
   // The earlier cases a registration warned of (their parties share an identity number) only for a full reader.
   const { duplicates: _d, ...kept } = (e.payload ?? {}) as Record<string, unknown>;
-  const payload = readsDuplicateFilings(level) ? e.payload : kept;
+  const payload = withChangeText(readsDuplicateFilings(level) ? e.payload : kept, dropContact);
   return {
     id: e.id,
     seq: e.seq,

@@ -14,6 +14,7 @@ import {
   tribunalReplacements,
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
@@ -29,6 +30,7 @@ import {
   assertRoleMayGenerateDocument,
   assertRoleMayListDocuments,
   assertRoleMayReadDocuments,
+  type DocumentAct,
 } from '../policy.ts';
 import { renderPdfOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
@@ -204,6 +206,18 @@ export async function generateDocument(
   });
 }
 
+/**
+ * What the request prints, as the policy asks of those who print an act others made (app/policy.ts
+ * ISSUED_DOCUMENT_ROLES): whether the act is made — the award issued, the partial award or ruling named (default the
+ * latest) — whether a draft is asked for, and whether the request writes the act's text.
+ */
+function documentAct(ctx: MachineContext, input: DocumentRequest): DocumentAct {
+  const acts = input.kind === 'partial_award' ? ctx.partialAwards : input.kind === 'advance_execution_ruling' ? ctx.advanceExecutions : [];
+  const which = input.occurrence ?? acts.length;
+  const issued = input.kind === 'award' ? Boolean(ctx.award) : which >= 1 && acts[which - 1] !== undefined;
+  return { issued, draft: input.draft === true, writes: TEXT_FIELDS.some((f) => input[f] !== undefined) };
+}
+
 /** Reads the case (outside any lock), asks the policy and renders; `first`: the attempt that counts against the limit. */
 async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: DocumentRequest, first: boolean, expectedVersion?: number) {
   const { stores, config } = deps;
@@ -211,7 +225,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   assertRoleMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind]);
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
-  assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx));
+  assertMayGenerateDocument(actor, input.kind, DOCUMENT_KINDS[input.kind], caseScope(c, ctx), documentAct(ctx, input));
   // If-Match (api.md: writes to a case): the document is of the case as the person saw it, or a 412 naming what changed.
   if (expectedVersion !== undefined && c.version !== expectedVersion) throw await staleVersion(deps, k, caseId, c.version);
   // A correction is not made before the document it corrects (Rules Art. 54): the award's date, or the partial award's.

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { DOCUMENT_ROLES } from '../../app/policy.ts';
+import { DOCUMENT_ROLES, documentRoles } from '../../app/policy.ts';
 import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
 import { DOCUMENT_KINDS, SERVED_DOCUMENTS } from '../../templates/kinds.ts';
 import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
@@ -88,7 +88,9 @@ const Vocabulary = z
     statCauses: Labels,
     procedureKinds: Labels,
     closureTarget: z.string(),
-    documentRoles: z.record(z.string(), z.array(z.string())).openapi({ description: '各文书种类可由哪些角色生成' }),
+    documentRoles: z.record(z.string(), z.array(z.string())).openapi({
+      description: '各文书种类可由哪些角色生成（书记员另可打印已作出的裁决书、部分裁决书、先予执行裁决书的正式文本，不能生成草稿）',
+    }),
     commissionName: z.string(),
     mediationDocumentMethods: z.array(z.string()).openapi({
       description:
@@ -128,7 +130,8 @@ export function createUiApiRouter(deps: Deps): Router {
         statCauses: STAT_CAUSES,
         procedureKinds: PROCEDURE_KINDS,
         closureTarget: deps.config.statsClosureTarget,
-        documentRoles: Object.fromEntries(Object.entries(DOCUMENT_ROLES).map(([k, v]) => [k, [...v]])),
+        // With those who print an act already made (the clerk: an issued award, partial award or 先予执行 ruling).
+        documentRoles: Object.fromEntries(Object.keys(DOCUMENT_ROLES).map((k) => [k, [...documentRoles(k)]])),
         commissionName: deps.config.commissionName,
         mediationDocumentMethods: mediationDocumentMethods(deps.config.mediationDocumentByPost),
         today: deps.clock.today(),

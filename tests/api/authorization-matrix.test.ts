@@ -9,6 +9,7 @@ import {
   claimHistoryRefusal,
   courtPackageRefusal,
   DOCUMENT_ROLES,
+  type DocumentAct,
   documentListRefusal,
   documentReadRefusal,
   editRegistrationRefusal,
@@ -62,6 +63,8 @@ interface Fixture {
   documentId: number | null;
   /** Issue 17: a court hand-off package of the case (the clerk made it). */
   packageId: number;
+  /** The documents' acts (an award issued …), where who may print them depends on it (absent: none made). */
+  act?: DocumentAct;
 }
 
 let actors: TestActor[];
@@ -70,6 +73,8 @@ let targetUserId: number;
 let wages: unknown;
 
 const STALE = '"999"';
+/** The act a document prints is made: the issued copy, no text of the request's own. */
+const ISSUED: DocumentAct = { issued: true, draft: false, writes: false };
 /** The current token of a test actor (the matrix logs everyone out everywhere once, and in again). */
 const tokenOf = (label: string) => (actors.find((w) => w.label === label) as TestActor).token;
 const login = async (username: string, password: string) => {
@@ -318,7 +323,7 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
             : kind === 'service_receipt'
               ? { kind, partyId: (c.applicants as { id: number }[])[0]?.id ?? 1 }
               : { kind },
-        allowed: generateDocumentRefusal(actor, kind, kind, scope) === null,
+        allowed: generateDocumentRefusal(actor, kind, kind, scope, f?.act) === null,
         note: kind,
       }));
     case 'listDocuments':
@@ -441,7 +446,10 @@ describe(`authorization matrix: every operation × every role × own/other case 
       if (!CASE_KINDS.has(kind) && !userIds) continue;
       for (const w of actors) {
         const sample = calls(op.operationId, w, userIds ? null : ghost);
-        const own = ownScopes(w).map((scope) => calls(op.operationId, w, userIds ? null : { ...ghost, scope }));
+        // …and whether or not the act a document prints is made (the clerk prints an issued award, ISSUED_DOCUMENT_ROLES).
+        const own = ownScopes(w).flatMap((scope) =>
+          [undefined, ISSUED].map((act) => calls(op.operationId, w, userIds ? null : { ...ghost, scope, act })),
+        );
         for (const [i, call] of sample.entries()) {
           const roleRefused = own.every((list) => list[i]?.allowed === false);
           const expected = roleRefused ? 403 : 404;
@@ -462,6 +470,73 @@ describe(`authorization matrix: every operation × every role × own/other case 
     expect(mismatches).toEqual([]);
     expect(cells).toBeGreaterThan(500);
   }, 600_000);
+
+  it('the clerk prints an award, partial award or 先予执行 ruling once made — not before, not a draft, not with text of his own', async () => {
+    // ISSUED_DOCUMENT_ROLES: serving the award is the clerk's next step (new user's walk L8); writing it is the tribunal's.
+    const { caseAt } = await import('../helpers/case-fixtures.ts');
+    // The matrix above logged everyone out once: the walk goes with the current tokens.
+    const arbToken = tokenOf('arbitrator (tribunal of X)');
+    const fresh: Actors = {
+      ...a,
+      tokens: { ...a.tokens, clerk: tokenOf('clerk'), chair: tokenOf('chair'), arbitrator: arbToken },
+      arbitrators: [{ id: a.ids.arbitrator, token: arbToken }],
+    };
+    const { c, arb } = await caseAt(t, fresh, 'heard');
+    const scope = scopeOf(c, a.ids.clerk);
+    const act = async (token: string, type: string, body: Record<string, unknown>, on: string) => {
+      const r = await t.api(token).post(`/api/cases/${c.id}/events`, { type, occurredOn: on, ...body });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    const mismatches: string[] = [];
+    let printed = 0;
+    const cells = async (kinds: string[], made: boolean) => {
+      for (const x of actors) {
+        for (const kind of kinds) {
+          for (const [body, a2] of [
+            [{ kind }, { issued: made, draft: false, writes: false }],
+            [
+              { kind, draft: true },
+              { issued: made, draft: true, writes: false },
+            ],
+            [
+              { kind, reasoning: '本委认为：被申请人应支付工资。' },
+              { issued: made, draft: false, writes: true },
+            ],
+          ] as const) {
+            const allowed = generateDocumentRefusal(asActor(x), kind, kind, scope, a2) === null;
+            const r = await t.api(x.token).post(`/api/cases/${c.id}/documents`, body);
+            const where = `${x.label} ${JSON.stringify(body)} (${made ? 'made' : 'not made'})`;
+            if (allowed && r.status === 403) mismatches.push(`${where}: 403 but the policy allows (${r.body.detail})`);
+            else if (!allowed && r.status !== 403) mismatches.push(`${where}: ${r.status} but the policy refuses`);
+            if (x.role === 'clerk' && allowed) {
+              if (r.status === 201) printed++;
+              else mismatches.push(`${where}: ${r.status} ${JSON.stringify(r.body)}`);
+            }
+          }
+        }
+      }
+    };
+    const kinds = ['award', 'partial_award', 'advance_execution_ruling'];
+    await cells(kinds, false);
+    const text = { facts: '申请人于2025年入职。', reasoning: '本委认为：被申请人应支付工资。', defenseSummary: '被申请人未答辩。' };
+    const claimId = c.claims[0]?.id;
+    await act(
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [claimId], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId, amount: '500.00' }], paymentDays: 5 },
+      '2026-03-26',
+    );
+    await act(arb.token, 'PARTIAL_AWARD', { items: [{ claimId, outcome: 'granted', amount: '1000.00' }], ...text }, '2026-03-27');
+    const rest = c.claims.slice(1).map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    await act(arb.token, 'ISSUE_AWARD', { items: rest, ...text }, '2026-03-30');
+    await cells(kinds, true);
+    expect(mismatches).toEqual([]);
+    // The clerk printed each issued act once (the other two requests of each were refused).
+    expect(printed).toBe(3);
+    // An act the request names that is not made (a second partial award) is refused like one before the award.
+    const second = await t.api(tokenOf('clerk')).post(`/api/cases/${c.id}/documents`, { kind: 'partial_award', occurrence: 2 });
+    expect(second.status).toBe(403);
+  }, 120_000);
 
   it('reads follow the read level: full in scope, masked elsewhere, a summary for analysts; lists and history never show a full identity number', async () => {
     const x = fixtures[0] as Fixture;

@@ -67,7 +67,7 @@ beforeAll(async () => {
   // A draft is stored too, but never handed to a court.
   expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', draft: true })).status).toBe(201);
   await ev(a.tokens.clerk, 'SERVE', '2026-04-03', { document: 'award', partyId: applicant, method: 'direct' });
-  await ev(a.tokens.clerk, 'SERVE', '2026-04-03', { document: 'award', partyId: respondent, method: 'post' });
+  await ev(a.tokens.clerk, 'SERVE', '2026-04-03', { document: 'award', partyId: respondent, method: 'post', servedOn: '2026-04-03' });
   await ev(a.tokens.clerk, 'RECORD_LAWSUIT', '2026-04-10', { partyId: applicant, court: '聊城市东昌府区人民法院', filedOn: '2026-04-10' });
 });
 afterAll(async () => {

@@ -918,7 +918,13 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(glyph.status).toBe(422);
     expect(glyph.body.characters).toEqual(['𠀀']);
     expect(glyph.body.detail).toContain('U+20000');
-    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(403);
+    // The clerk prints an issued award to serve it (app/policy.ts ISSUED_DOCUMENT_ROLES) but writes none of it: the text
+    // the arbitrator has not yet written is asked of the arbitrator (422), and text of the clerk's own is refused (403).
+    const clerkPrint = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    expect(clerkPrint.status).toBe(422);
+    expect(clerkPrint.body).toMatchObject({ rule: 'text-from-arbitrator', field: 'facts' });
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'award', facts: '查明' })).status).toBe(403);
+    expect((await t.api(a.tokens.mediator).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(403);
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'poster' })).status).toBe(400);
     expect((await t.api(a.tokens.chair).get('/api/documents/999999')).status).toBe(404);
   });

@@ -333,7 +333,7 @@ describe(`items 3 and 5 — PERIODS_OVERRIDE reaches every rule (${process.env.T
       c,
       oa.tokens.clerk,
       'SERVE',
-      { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'post' },
+      { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'post', servedOn: '2026-03-06' },
       '2026-03-06',
     );
     // 03-06 + 15 calendar days = Saturday 03-21 → Monday 03-23 (15 working days would run to 03-27).

@@ -705,7 +705,13 @@ describe(`issue 11 item 6 — PERIODS_OVERRIDE changes the rules, not only the d
     expect((await post(c, oa.tokens.clerk, 'ACCEPT', {}, '2026-03-04')).status).toBe(200);
     // Defense 15 calendar days from service on 03-06 → Saturday 03-21 → Monday 03-23; a counterclaim filed 03-25 is late
     // (the old facts counted 15 *working* days → 03-27 and let it in).
-    await post(c, oa.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: c.respondents[0].id, method: 'post' }, '2026-03-06');
+    await post(
+      c,
+      oa.tokens.clerk,
+      'SERVE',
+      { document: 'respond_notice', partyId: c.respondents[0].id, method: 'post', servedOn: '2026-03-06' },
+      '2026-03-06',
+    );
     const cc = await post(c, oa.tokens.clerk, 'FILE_COUNTERCLAIM', { description: '反申请' }, '2026-03-25');
     expect(cc.status).toBe(422);
     expect(cc.body).toMatchObject({ rule: 'counterclaim-in-defense-period' });

@@ -108,7 +108,13 @@ describe(`legal findings, stop 42 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       await e.ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
       await e.ok(c, arb.token, 'MEDIATION_AGREED', { terms: '支付工资' }, '2026-03-26');
       const to = c.applicants[0]?.id;
-      await e.ok(c, a2.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: to, method: 'post' }, '2026-03-27');
+      await e.ok(
+        c,
+        a2.tokens.clerk,
+        'SERVE',
+        { document: 'mediation_document', partyId: to, method: 'post', servedOn: '2026-03-27' },
+        '2026-03-27',
+      );
       const left = await e.send(c, a2.tokens.clerk, 'SERVE', { document: 'mediation_document', partyId: to, method: 'left' }, '2026-03-27');
       expect(left.body).toMatchObject({ rule: 'mediation-document-personal-service', field: 'method' });
       expect((await t2.api(a2.tokens.clerk).get('/api/reference/vocabulary')).body.mediationDocumentMethods).toContain('post');

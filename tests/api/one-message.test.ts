@@ -237,7 +237,11 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
       for (const [type, occurredOn, payload] of [
         ['ACCEPT', '2026-03-03', {}],
         ['FILE_DEFENSE', '2026-03-10', { summary: `被申请人不同意全部请求，联系电话${phone}。` }],
-        ['SERVE', '2026-03-11', { document: 'acceptance_notice', partyId: created.body.applicants[0].id, method: 'post' }],
+        [
+          'SERVE',
+          '2026-03-11',
+          { document: 'acceptance_notice', partyId: created.body.applicants[0].id, method: 'post', servedOn: '2026-03-11' },
+        ],
       ] as const) {
         const r = await t
           .api(clerk)

@@ -101,7 +101,13 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第二仲裁庭' }, '2026-03-09');
     // A default award needs the hearing notice proven served on the absent respondent (LDMAL Art. 36).
-    await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: c.respondents[0]?.id, method: 'post' }, '2026-03-10');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'hearing_notice', partyId: c.respondents[0]?.id, method: 'post', servedOn: '2026-03-10' },
+      '2026-03-10',
+    );
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: false }, '2026-03-25');
     const r = await ok(
       c,

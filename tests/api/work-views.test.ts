@@ -229,7 +229,8 @@ describe(`work views (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('the vocabulary carries the server’s today, the commission and who may generate each document; the preview suggests a legal basis per item', async () => {
     const v = await t.api(a.tokens.clerk).get('/api/reference/vocabulary');
     expect(v.body).toMatchObject({ today: '2026-04-01', commissionName: t.config.commissionName });
-    expect(v.body.documentRoles.award).toEqual(['arbitrator']);
+    // The clerk prints an issued award to serve it (app/policy.ts ISSUED_DOCUMENT_ROLES).
+    expect(v.body.documentRoles.award).toEqual(['arbitrator', 'clerk']);
     // The employer types the registration form offers (statistics by 用人单位类型).
     expect(v.body.ownershipTypes).toMatchObject({ private: '私营企业', state_owned: '国有企业' });
 

@@ -558,7 +558,8 @@ describe('web interface journeys (Chromium)', () => {
       await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
       await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '全体申请人（3人，逐人登记）' });
       await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('post');
-      await dlg.getByLabel('送达日期').fill('2026-03-12');
+      // CPL Art. 91: a posted document is served on the date on the return receipt, which the dialog asks for.
+      await dlg.getByLabel('回执签收日期').fill('2026-03-12');
     });
     expect((await events(many.body.id, 'SERVE')).map((e) => (e as unknown as { payload: { partyId: number } }).payload.partyId)).toEqual(
       many.body.applicants.map((p: { id: number }) => p.id),

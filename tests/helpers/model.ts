@@ -93,7 +93,7 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('ACCEPT'),
     ev('REJECT', { reason: '不属于受案范围' }),
     ev('SERVE', { document: 'hearing_notice', partyId: 1, method: 'direct' }, 'hearing_notice'),
-    ev('SERVE', { document: 'hearing_notice', partyId: 2, method: 'post' }, 'hearing_notice-2'),
+    ev('SERVE', { document: 'hearing_notice', partyId: 2, method: 'post', servedOn: today }, 'hearing_notice-2'),
     ev('SERVE', { document: 'award', partyId: 1, method: 'direct' }, 'award-1'),
     ev('SERVE', { document: 'award', partyId: 2, method: 'direct' }, 'award-2'),
     // A ruling of advance execution goes to the court with its proof of service (LDMAL Art. 44): offered while a ruling

@@ -366,7 +366,7 @@ describe('procedure statechart guards', () => {
     d.do('ISSUE_AWARD', award('non_final'));
     expect(availableEvents(d.snap, d.day)).not.toContain('RECORD_SET_ASIDE');
     expect(d.do('SERVE', { document: 'award', partyId: 1, method: 'direct' })).toBe('award_issued');
-    expect(d.do('SERVE', { document: 'award', partyId: 2, method: 'post' })).toBe('award_served');
+    expect(d.do('SERVE', { document: 'award', partyId: 2, method: 'post', servedOn: d.day })).toBe('award_served');
     expect(d.try('MARK_EFFECTIVE', {}, { challengeWindowsClosed: false })).toMatchObject({
       ok: false,
       violation: { rule: 'windows-still-open' },

@@ -119,13 +119,26 @@ describe('the role’s half of a case question (asked before the case is loaded:
       agrees(
         kind,
         (x) => generateDocumentRoleRefusal(x, kind, kind),
-        (x, s) => generateDocumentRefusal(x, kind, kind, s),
+        // On a case whose act is made, too (the clerk prints an issued award: ISSUED_DOCUMENT_ROLES).
+        (x, s) => generateDocumentRefusal(x, kind, kind, s, { issued: true, draft: false, writes: false }),
       );
     agrees('list documents', (x) => documentRoleRefusal(x, 'list'), documentListRefusal);
     agrees('read documents', (x) => documentRoleRefusal(x, 'read'), documentReadRefusal);
     agrees('court package', courtPackageRoleRefusal, courtPackageRefusal);
     agrees('claim line', claimHistoryRoleRefusal, claimHistoryRefusal);
     agrees('award preview', awardPreviewRoleRefusal, awardPreviewRefusal);
+  });
+
+  it('an award, partial award or ruling: the tribunal writes it; the clerk prints it once made — no draft, no text of his own', () => {
+    const made = { issued: true, draft: false, writes: false };
+    for (const kind of ['award', 'partial_award', 'advance_execution_ruling']) {
+      expect(allowed(generateDocumentRefusal(ARB, kind, kind, withTribunal))).toBe(true);
+      expect(allowed(generateDocumentRefusal(CLERK, kind, kind, withTribunal))).toBe(false);
+      expect(allowed(generateDocumentRefusal(CLERK, kind, kind, withTribunal, made))).toBe(true);
+      expect(allowed(generateDocumentRefusal(CLERK, kind, kind, withTribunal, { ...made, draft: true }))).toBe(false);
+      expect(allowed(generateDocumentRefusal(CLERK, kind, kind, withTribunal, { ...made, writes: true }))).toBe(false);
+      expect(allowed(generateDocumentRefusal(CHAIR, kind, kind, withTribunal, made))).toBe(false);
+    }
   });
 
   it('the award preview: the case’s tribunal and full readers, not another tribunal’s arbitrator nor an analyst', () => {

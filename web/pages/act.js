@@ -381,7 +381,9 @@ async function eventForm(c, type, done, screen) {
       el.prepend(h('option', { value: '', disabled: path === 'presidingId', hidden: path === 'presidingId' }, '（请选择）'));
       el.value = '';
     }
-    fields.append(field(f.label, path, el, { required: f.required, wide: f.kind === 'textarea' || f.kind === 'lines', hint: f.hint }));
+    const wrap = field(f.label, path, el, { required: f.required, wide: f.kind === 'textarea' || f.kind === 'lines', hint: f.hint });
+    fields.append(wrap);
+    requiredWith(fields, f, wrap, el, checks);
     if (f.required) checks.push(() => (el.value.trim() ? null : [path, el.tagName === 'SELECT' ? '请选择' : REQUIRED]));
     if (f.kind === 'int')
       checks.push(() => {
@@ -738,6 +740,31 @@ function onlyWith(fields, f, wrap) {
   ctl.addEventListener('change', sync);
   sync();
   return shown;
+}
+
+/**
+ * A field that some choices of another make required, under another name (`f.requiredWith`: {field: [values], label,
+ * hint, message}): the 送达日期 of a 邮寄送达 is the date on the return receipt (CPL Art. 91), 回执签收日期.
+ */
+function requiredWith(fields, f, wrap, el, checks) {
+  if (!f.requiredWith) return;
+  const { label, hint, message, ...on } = f.requiredWith;
+  const [other, values] = Object.entries(on)[0];
+  const ctl = fields.querySelector(`[data-path="${CSS.escape(other)}"]`);
+  if (!ctl) return;
+  const name = wrap.querySelector('label');
+  const hintEl = el.id ? wrap.querySelector(`#${CSS.escape(`${el.id}-hint`)}`) : null;
+  const active = () => values.includes(ctl.value);
+  const sync = () => {
+    const now = active();
+    name.replaceChildren(now ? label : f.label, ...(now || f.required ? [h('span.req', { 'aria-hidden': 'true' }, '*')] : []));
+    if (now || f.required) el.setAttribute('aria-required', 'true');
+    else el.removeAttribute('aria-required');
+    if (hintEl) hintEl.textContent = now ? hint : (f.hint ?? '');
+  };
+  ctl.addEventListener('change', sync);
+  sync();
+  checks.push(() => (active() && !el.value.trim() ? [f.name, message] : null));
 }
 
 /**
