@@ -73,7 +73,11 @@ function fieldChanges(path: string, label: string, names: Record<string, string>
   );
 }
 
-/** Members of a list matched by id: changed ones field by field, new ones added, missing ones removed. */
+/**
+ * Members of a list matched by id — and a member the write replaced with a new row (an agent sent without its id gets a
+ * new one) matched to the one that stood at its place: changed ones field by field, new ones added, missing ones
+ * removed. An agent kept as it was is no change, whatever its row's id (UI walk, stop 43).
+ */
 function listChanges(
   path: string,
   before: Row[],
@@ -82,12 +86,18 @@ function listChanges(
   whole: (row: Row) => unknown,
   fields: (path: string, label: string, b: Row, a: Row) => RegistrationChange[],
 ): RegistrationChange[] {
-  const kept = new Set(after.map((r) => r.id).filter((id) => id !== undefined));
+  const byId = (a: Row) => (a.id !== undefined ? before.find((x) => x.id === a.id) : undefined);
+  const matched = new Set(after.map(byId).filter((b): b is Row => b !== undefined));
+  // After the members matched by id, the rest pair up by position: before's i-th unmatched with after's i-th unmatched.
+  const leftBefore = before.filter((b) => !matched.has(b));
+  const leftAfter = after.filter((a) => byId(a) === undefined);
+  const pairOf = new Map<Row, Row>(leftAfter.flatMap((a, k) => (leftBefore[k] ? [[a, leftBefore[k] as Row] as [Row, Row]] : [])));
+  const paired = new Set(pairOf.values());
   const removed = before.flatMap((b, i) =>
-    b.id !== undefined && kept.has(b.id) ? [] : [{ field: `${path}.${i}`, label: label(b, i), kind: 'removed' as const, before: whole(b) }],
+    matched.has(b) || paired.has(b) ? [] : [{ field: `${path}.${i}`, label: label(b, i), kind: 'removed' as const, before: whole(b) }],
   );
   const changed = after.flatMap((a, i) => {
-    const b = a.id !== undefined ? before.find((x) => x.id === a.id) : undefined;
+    const b = byId(a) ?? pairOf.get(a);
     return b
       ? fields(`${path}.${i}`, label(a, i), b, a)
       : [{ field: `${path}.${i}`, label: label(a, i), kind: 'added' as const, after: whole(a) }];

@@ -239,6 +239,10 @@ describe('web interface journeys (Chromium)', () => {
     await visible(page.getByText('登记信息已修改'));
     await text(page.locator('#sec-parties'), '柳园街道1号');
     expect(await events(caseId, 'UPDATE_REGISTRATION')).toHaveLength(1);
+    // The 办理记录 says what the correction changed (the address: the clerk reads it in full) — that alone.
+    await text(page.locator('#sec-history ul.changes'), '申请人1');
+    await text(page.locator('#sec-history ul.changes'), '柳园街道1号');
+    expect(await page.locator('#sec-history ul.changes li').count()).toBe(1);
   });
 
   it('an irreversible act asks first, naming the case and the consequence; a double-click records one act', async () => {

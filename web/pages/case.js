@@ -683,6 +683,13 @@ function historySection(events) {
           h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
           h('div.when', `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${chinaDateTime(e.recordedAt)}`),
           e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
+          // A registration correction says what it changed, masked for this reader by the server (app/cases/views.ts).
+          e.type === 'UPDATE_REGISTRATION' && e.payload?.changes?.length
+            ? h(
+                'ul.small.changes',
+                e.payload.changes.map((x) => h('li', x.text)),
+              )
+            : null,
         ),
       ),
     ),
