@@ -547,6 +547,10 @@ describe('web interface journeys (Chromium)', () => {
     ).toBe('PK');
     await axe('case-list');
     await shot('16-case-list');
+    // A column's sort replaces the priority order until the clerk goes back to it.
+    await page.getByRole('link', { name: '恢复默认排序（欠薪、集体争议案件优先）' }).click();
+    await eventually(async () => expect(page.url()).not.toContain('sort='));
+    await visible(page.getByText('欠薪、集体争议案件优先'));
     // One notice served on every worker of a collective case: one act per worker.
     const many = await t
       .api(await t.tokenFor('clerk', 'clerk-e2e'))

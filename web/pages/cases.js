@@ -154,13 +154,24 @@ export async function caseList(params, mount) {
       );
     };
     const exportQ = filterQuery();
+    // The default order puts wage-arrears and collective cases first (priority, Rules Art. 5); a column's sort replaces
+    // it until the clerk goes back to it here (UI walk, stop 43).
+    const byDefault = filterQuery();
+    byDefault.delete('sort');
+    byDefault.delete('order');
     fill(
       result,
       h(
         'div.panel',
         h(
           'div.row.between',
-          h('span.muted', `共 ${r.total} 件`),
+          h(
+            'span.muted',
+            `共 ${r.total} 件 · `,
+            sort
+              ? h('a.default-order', { href: `#/cases?${byDefault}` }, '恢复默认排序（欠薪、集体争议案件优先）')
+              : '欠薪、集体争议案件优先',
+          ),
           h(
             'button.btn.small',
             {
