@@ -28,7 +28,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('cases', (t) => {
-    t.dropColumn('duplicate_bars');
-  });
+  // ALTER TABLE … DROP COLUMN itself (SQLite ≥ 3.35, PostgreSQL): knex's dropColumn on SQLite copies the table and drops
+  // the old one, which the foreign keys of every case's rows refuse.
+  await knex.raw('ALTER TABLE cases DROP COLUMN duplicate_bars');
 }
