@@ -36,7 +36,8 @@ const AwardItem = z
     claimId: Id,
     outcome: z.enum(['granted', 'partly', 'dismissed']),
     amount: Money.optional().openapi({ description: '裁决金额（元）；驳回或非给付请求可省略' }),
-    paymentDays: z.number().int().min(0).max(365).optional(),
+    // A term of 0 days printed "〇日内": a payment due at once is ordered as such by the arbitrator in days (at least 1).
+    paymentDays: z.number().int().min(1, '履行期限至少1日').max(365).optional(),
     // Appended for documents (issue 18): the arbitrator's confirmed or edited legal basis of this item.
     legalBasis: z
       .array(z.string().trim().min(1).max(200))
@@ -60,10 +61,15 @@ const AwardItem = z
     if (it.outcome === 'dismissed' && it.amount !== undefined)
       ctx.addIssue({ code: 'custom', path: ['amount'], message: '驳回的请求不能有裁决金额' });
   });
+/**
+ * The arbitrator's findings and reasoning (domain.md §12.3): text that says something — a text of punctuation alone
+ * ("。") printed "本委认为。" (reviewer docs43 M1).
+ */
+const Written = LongText.refine((t) => t === '' || /[\p{L}\p{N}]/u.test(t), '须写明内容（不能只有标点符号）');
 const AwardPayload = {
   items: z.array(AwardItem).min(1, '至少一项').max(100),
-  facts: LongText.optional().openapi({ description: '经审理查明（仲裁员撰写）' }),
-  reasoning: LongText.optional().openapi({ description: '本委认为（仲裁员撰写）' }),
+  facts: Written.optional().openapi({ description: '经审理查明（仲裁员撰写）' }),
+  reasoning: Written.optional().openapi({ description: '本委认为（仲裁员撰写）' }),
   defenseSummary: LongText.optional(),
   counterclaimDefenseSummary: LongText.optional().openapi({ description: '申请人（被反申请人）针对反申请的答辩意见（裁决反申请请求时）' }),
 };
@@ -241,7 +247,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       paymentDays: z
         .number()
         .int()
-        .min(0)
+        .min(1, '履行期限至少1日')
         .max(365)
         .optional()
         .openapi({ description: '履行期限（日，自裁决书送达之日起）；裁决先予执行金额（amounts）的必填' }),

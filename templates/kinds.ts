@@ -338,8 +338,22 @@ const signatures = (d: DocInput) =>
     ? [`仲裁员　${d.arbitrators[0]?.displayName}`]
     : d.arbitrators.map((a) => `${a.presiding ? '首席仲裁员' : '仲裁员'}　${a.displayName}`);
 
-/** "申请人甲与被申请人乙劳动报酬争议一案". */
-const theCase = (d: DocInput) => `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${caseCause(standing(d))}一案`;
+/**
+ * "申请人甲与被申请人乙、第三人丙劳动报酬争议一案": a third party (LDMAL Art. 23) takes part in the case and is named
+ * with it — those in the case on `on` (the document's act; one added later was not yet), or all of them.
+ */
+const theCase = (d: DocInput, on?: string) => {
+  const third = on ? thirdPartiesAt(d, on) : (d.thirdParties ?? []);
+  return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${third.length ? `、第三人${names(third)}` : ''}${caseCause(standing(d))}一案`;
+};
+/** ", 第三人丙" after the other side where a notice names the case to one side (LDMAL Art. 23). */
+const thirdTail = (d: DocInput, on: string) => {
+  const third = thirdPartiesAt(d, on);
+  return third.length ? `、第三人${names(third)}` : '';
+};
+/** The addressees of a notice or decision that goes to every party: the applicants, respondents and third parties in the case on `on` (LDMAL Art. 23). */
+const everyone = (d: DocInput, on: string) =>
+  `${[...d.applicants, ...d.respondents, ...thirdPartiesAt(d, on)].map((p) => p.name).join('、')}：`;
 const receivedOn = (d: DocInput) => d.ctx.supplement?.completedOn ?? d.receivedOn;
 
 /** The claims still asked for. */
@@ -427,7 +441,7 @@ function history(
 ): string[] {
   const ctx = d.ctx;
   const out: string[] = [
-    `${theCase(d)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
+    `${theCase(d, opts.until)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
   ];
   const acts: { on: string; text: string }[] = [];
   // The tribunal, in its place by date (a counterclaim merged before it was formed comes first): as formed, then each
@@ -569,7 +583,7 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.applicants)}：` },
         {
           kind: 'para',
-          text: `${you(d.applicants)}与${names(d.respondents)}${caseCause(standing(d))}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
+          text: `${you(d.applicants)}与${names(d.respondents)}${thirdTail(d, d.ctx.acceptedOn)}${caseCause(standing(d))}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
         },
         {
           kind: 'para',
@@ -627,7 +641,7 @@ function respondNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${names(d.applicants)}与${you(d.respondents)}${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达${you(d.respondents)}，并将有关事项通知如下：`,
+          text: `${names(d.applicants)}与${you(d.respondents)}${thirdTail(d, d.ctx.acceptedOn)}${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达${you(d.respondents)}，并将有关事项通知如下：`,
         },
         {
           kind: 'para',
@@ -693,10 +707,10 @@ function conversionNotice(d: DocInput): DocSpec[] {
       commission: d.commission,
       dateOn: cv.on,
       blocks: [
-        { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
+        { kind: 'to', text: everyone(d, cv.on) },
         {
           kind: 'para',
-          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${cv.reason ? `因${clause(cv.reason)}，` : ''}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十一条之规定，自${chineseDate(cv.on)}起转为按照一般程序处理。`,
+          text: `${theCase(d, cv.on)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${cv.reason ? `因${clause(cv.reason)}，` : ''}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十一条之规定，自${chineseDate(cv.on)}起转为按照一般程序处理。`,
         },
         {
           kind: 'para',
@@ -782,10 +796,10 @@ function tribunalNotice(d: DocInput): DocSpec[] {
       commission: d.commission,
       dateOn: replaced?.decidedOn ?? t.formedOn,
       blocks: [
-        { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
+        { kind: 'to', text: everyone(d, replaced?.decidedOn ?? t.formedOn) },
         {
           kind: 'para',
-          text: `${theCase(d)}，本委已于${chineseDate(d.ctx.acceptedOn as string)}受理${simpleOn(d, replaced?.decidedOn ?? t.formedOn) ? '，并依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理' : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，${replaced ? '因原仲裁员回避，' : ''}本委决定本案${who}。`,
+          text: `${theCase(d, replaced?.decidedOn ?? t.formedOn)}，本委已于${chineseDate(d.ctx.acceptedOn as string)}受理${simpleOn(d, replaced?.decidedOn ?? t.formedOn) ? '，并依照《劳动人事争议仲裁办案规则》第五十六条的规定简易处理' : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条之规定，${replaced ? '因原仲裁员回避，' : ''}本委决定本案${who}。`,
         },
         {
           kind: 'para',
@@ -811,12 +825,12 @@ function hearingNotice(d: DocInput): DocSpec[] {
       commission: d.commission,
       dateOn: moved?.decidedOn ?? h.scheduledOn,
       blocks: [
-        { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
+        { kind: 'to', text: everyone(d, moved?.decidedOn ?? h.scheduledOn) },
         {
           kind: 'para',
           text: moved
-            ? `${theCase(d)}，原定于${chineseDate(moved.from)}开庭审理，因${clause(moved.reason)}，仲裁庭决定改期于${when}在${h.place}${how}。`
-            : `${theCase(d)}，仲裁庭定于${when}在${h.place}${how}。`,
+            ? `${theCase(d, moved.decidedOn)}，原定于${chineseDate(moved.from)}开庭审理，因${clause(moved.reason)}，仲裁庭决定改期于${when}在${h.place}${how}。`
+            : `${theCase(d, h.scheduledOn)}，仲裁庭定于${when}在${h.place}${how}。`,
         },
         ...(h.public === false
           ? [{ kind: 'para' as const, text: '依照《中华人民共和国劳动争议调解仲裁法》第二十六条的规定，本案不公开审理。' }]
@@ -920,36 +934,21 @@ type AwardItemsRecord = NonNullable<MachineContext['award']>;
 type AwardItem = AwardItemsRecord['items'][number];
 
 /**
- * What an item's amount owes after the advance-execution rulings made on its claim before the award (LDMAL Art. 44;
- * domain.md §9.2, Zhejiang-Reg Art. 34 [C], Op-2017 [R]: the award deals with the part already executed in advance and
- * states it): "，扣除本委于…先予执行裁决已裁决先行支付的X元，尚需支付Y元" — the worker is not paid twice. What is
- * deducted is what the rulings ORDERED paid (已裁决先行支付), not what was executed: the record holds no executed
- * amounts (workflows/advance-execution.ts). A ruling that named the claim without a recorded amount cannot be
- * deducted: the award says the item was ruled on in advance, the arbitrator's reasoning deals with it.
+ * What an award item says of the advance-execution rulings made on its claim before it (LDMAL Art. 44; domain.md §9.2,
+ * Zhejiang-Reg Art. 34 [C], Op-2017 [R]: the award deals with the part executed in advance and states it). A ruling
+ * orders a payment, it is not one: the item still orders the whole amount, names what the rulings ordered paid in
+ * advance (已裁决先行支付 — the record holds no executed amounts, workflows/advance-execution.ts), and says that what
+ * was executed in advance is deducted when the award is enforced (已先予执行的部分在执行时予以扣减) — never "尚需支付"
+ * the rest nor "无需另行支付" (a worker whose ruling was never executed would be left unpaid; reviewer docs43 M7). An
+ * amount ordered in advance above the award is stated as a fact; what becomes of it is the arbitrator's to reason.
+ * A ruling that named the claim without a recorded amount is named by its day.
  */
 function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, awarded: number): string {
-  if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行）`;
+  const deducted = '已先予执行的部分在执行时予以扣减';
+  if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行，${deducted}）`;
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
-  return `，扣除本委于${when}作出的先予执行裁决已裁决先行支付的${yuan(formatMoney(adv.fen))}，尚需支付${yuan(formatMoney(awarded - adv.fen))}`;
-}
-
-/**
- * An item the advance-execution rulings already ordered paid in full (or more): no payment within N days is ordered —
- * the award states what the respondent owes, that the rulings ordered it paid in advance, that nothing further is to
- * be paid, and any excess as a fact; what becomes of the excess is the arbitrator's to decide in the reasoning.
- */
-function advanceCovered(
-  adv: NonNullable<ReturnType<typeof advanceOrdered>>,
-  awarded: number,
-  payer: string,
-  act: string,
-  amount: string,
-): string {
-  const when = adv.rulings.map((r) => chineseDate(r)).join('、');
-  const owed = `${payer}应${act}${yuan(amount)}`;
-  // "…先予执行裁决已裁决先行支付该款项": the wording of the other two cases, without "裁决裁决" doubled (legal tester s42, F3).
-  if (adv.fen === awarded) return `${owed}，本委于${when}作出的先予执行裁决已裁决先行支付该款项，${payer}无需另行支付`;
-  return `${owed}，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${payer}无需另行支付；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}`;
+  const excess = adv.fen > awarded ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}` : '';
+  return `，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${deducted}${excess}`;
 }
 
 /** A period a claim's words give: 自2023年3月1日起, (自|于|在)2023年3月至2025年12月(期间). */
@@ -985,6 +984,14 @@ export function confirmation(what: string, worker: string, employer: string): st
   return `确认${words}`;
 }
 
+/**
+ * "于本裁决生效之日起十日内": the term to pay. New records carry at least one day (app/event-schemas.ts); a term of 0
+ * stored before is printed as what it meant, "于本裁决生效后立即", never "〇日内".
+ */
+function within(from: string, days: number): string {
+  return days > 0 ? `${from}${cnNumber(days)}日内` : `${from.replace(/之日起$/, '后')}立即`;
+}
+
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
 function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | null {
   if (it.outcome === 'dismissed') return null;
@@ -1003,8 +1010,7 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     const act = payAct(payee, paid);
     const adv = issuedOn && !claim?.counterclaim ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
-    if (adv?.rulings.length && adv.fen >= awarded) return advanceCovered(adv, awarded, payer, act, it.amount);
-    return `${payer}于本裁决生效之日起${cnNumber(days)}日内${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded) : ''}`;
+    return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded) : ''}`;
   }
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
@@ -1398,7 +1404,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
   // A ruling recorded before its term was required (ADVANCE_EXECUTION `paymentDays`, reviewer docs42 M7) is printed as
   // it was made: the order without a term. LDMAL Art. 44 and Rules Art. 51 fix no term and domain.md §9.2 gives no
   // default, so none is invented (DEFAULT_PAYMENT_DAYS is the award's drafting default, not this ruling's).
-  const term = ae.paymentDays === null || ae.paymentDays === undefined ? '' : `于本裁决书送达之日起${cnNumber(ae.paymentDays)}日内`;
+  const term = ae.paymentDays === null || ae.paymentDays === undefined ? '' : within('于本裁决书送达之日起', ae.paymentDays);
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
     return `被申请人${names(d.respondents)}${term}先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
@@ -1416,7 +1422,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
         {
           kind: 'para',
           // LDMAL Art. 44 (根据当事人的申请): the day the applicant applied, where recorded.
-          text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `申请人于${chineseDate(ae.appliedOn)}` : '审理中，申请人'}向仲裁庭申请先予执行。`,
+          text: `${theCase(d, ae.ruledOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `申请人于${chineseDate(ae.appliedOn)}` : '审理中，申请人'}向仲裁庭申请先予执行。`,
         },
         {
           kind: 'para',
@@ -1464,7 +1470,7 @@ function transferLetter(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${t.court}：` },
         {
           kind: 'para',
-          text: `本委受理的${theCase(d)}（${d.caseNo ?? ''}），现依法将${what}移送你院。`,
+          text: `本委受理的${theCase(d, t.transferredOn)}（${d.caseNo ?? ''}），现依法将${what}移送你院。`,
         },
         { kind: 'para', text: '随函附送：' },
         ...enclosures.map((e, i): Block => ({ kind: 'para', text: `${i + 1}．${e}${ending(i, enclosures.length)}` })),
@@ -1495,7 +1501,7 @@ function decision(d: DocInput): DocSpec[] {
     suspension: () => {
       const s = pick(d.ctx.suspensions, d.text.occurrence, '中止审理');
       return {
-        text: `${theCase(d)}，因${clause(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
+        text: `${theCase(d, s.from)}，因${clause(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
         dateOn: s.from,
       };
     },
@@ -1505,14 +1511,14 @@ function decision(d: DocInput): DocSpec[] {
       const why = d.record.extensionReason ? `因${clause(d.record.extensionReason)}，` : '';
       return {
         // LDMAL Art. 43(1); Rules Art. 45: the parties are told in writing; the decision names the new last day.
-        text: `${theCase(d)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日${d.record.extensionDueOn ? `，延长后的审理期限至${chineseDate(d.record.extensionDueOn)}届满` : ''}。`,
+        text: `${theCase(d, e.approvedOn)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日${d.record.extensionDueOn ? `，延长后的审理期限至${chineseDate(d.record.extensionDueOn)}届满` : ''}。`,
         dateOn: e.approvedOn,
       };
     },
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
       return {
-        text: `${theCase(d)}，${d.ctx.closure.reason ? `因${clause(d.ctx.closure.reason)}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
+        text: `${theCase(d, d.ctx.closure.closedOn)}，${d.ctx.closure.reason ? `因${clause(d.ctx.closure.reason)}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
       };
     },
@@ -1525,7 +1531,7 @@ function decision(d: DocInput): DocSpec[] {
       const filed = d.ctx.acceptedOn ? `本委于${chineseDate(d.ctx.acceptedOn)}受理` : `本委于${chineseDate(receivedOn(d))}收到仲裁申请`;
       const counter = cl.counterclaimWithdrawn ? '，被申请人亦撤回反申请' : '';
       return {
-        text: `${theCase(d)}，${filed}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。`,
+        text: `${theCase(d, cl.closedOn)}，${filed}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。`,
         dateOn: cl.closedOn,
       };
     },
@@ -1543,7 +1549,7 @@ function decision(d: DocInput): DocSpec[] {
       // The reason as a distinct addition only: what it repeats of the fixed wording is not printed twice.
       const more = absenceAddition(cl.reason ?? '');
       return {
-        text: `${theCase(d)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${/退庭/.test(cl.reason ?? '') ? '未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
+        text: `${theCase(d, cl.closedOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${/退庭/.test(cl.reason ?? '') ? '未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
         dateOn: cl.closedOn,
       };
     },
@@ -1565,7 +1571,7 @@ function decision(d: DocInput): DocSpec[] {
           ? `${role}${name}回避${replacement ? `，由${replacement}担任本案${role}` : ''}`
           : `驳回${who}的回避申请，${role}${name}继续参与本案仲裁活动`;
       return {
-        text: `${theCase(d)}，${who}于${chineseDate(r.on)}以${clause(r.reason)}为由，申请本案${role}${name}回避。${dec.reason ? `经审查，${clause(dec.reason)}。` : ''}依照《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十二条之规定，经${by}决定：${result}。`,
+        text: `${theCase(d, dec.on)}，${who}于${chineseDate(r.on)}以${clause(r.reason)}为由，申请本案${role}${name}回避。${dec.reason ? `经审查，${clause(dec.reason)}。` : ''}依照《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十二条之规定，经${by}决定：${result}。`,
         dateOn: dec.on,
       };
     },
@@ -1595,7 +1601,7 @@ function decision(d: DocInput): DocSpec[] {
       commission: d.commission,
       dateOn,
       blocks: [
-        { kind: 'to', text: `${names(d.applicants)}、${names(d.respondents)}：` },
+        { kind: 'to', text: everyone(d, dateOn) },
         { kind: 'para', text },
         { kind: 'para', text: '本决定书自送达之日起生效。' },
       ],
@@ -1698,6 +1704,51 @@ const methodBoxes = (methods: readonly string[]) => methods.map((m) => `□${SER
 const SIGNED_ON_BLANK = '　　　　年　　月　　日';
 
 /**
+ * The 送达文书 cell of a receipt: the document actually served, by its own number — the service that starts the periods
+ * to sue or to apply to set aside (LDMAL Arts. 48–50) must say which document it delivered. An award: the award
+ * documents of the award the SERVE names (`awardOn`), or, naming none, every award made by then that no earlier service
+ * delivered to this party (as workflows/deadlines.ts counts it) — a partial award as 第N号之一, each part of one split by
+ * finality as 第N-1号 (终局) / 第N-2号 (非终局), only the parts that name this party where a part names only some
+ * applicants. An advance-execution ruling (which bears the case number) also by the day it was made. Before service
+ * (`s` null): the documents not yet served on the party.
+ */
+function servedDocumentText(d: DocInput, party: PartyView, document: string, s: DocInput['ctx']['services'][number] | null): string {
+  const name = SERVED_DOCUMENT_NAMES[document] ?? '文书';
+  const plain = `${name}${d.caseNo ? `　${d.caseNo}` : ''}`;
+  const own = d.ctx.services.filter((x) => x.partyId === party.id && x.document === document);
+  const before = s ? own.slice(0, own.indexOf(s)) : own;
+  const by = s ? (s.publishedOn ?? s.servedOn) : null;
+  /** Of `all` (each made on a day): what this service delivered, else what earlier ones had not. */
+  const delivered = <T>(all: T[], on: (x: T) => string, named?: string): T[] => {
+    if (named !== undefined) return all.filter((x) => on(x) === named);
+    const madeBy = all.filter((x) => by === null || on(x) <= by);
+    const earlier = (x: T) => before.some((b) => (b.awardOn !== undefined ? b.awardOn === on(x) : on(x) <= (b.publishedOn ?? b.servedOn)));
+    const fresh = madeBy.filter((x) => !earlier(x));
+    // Served again (nothing new by then): the latest made.
+    const last = madeBy.length ? on(madeBy[madeBy.length - 1] as T) : null;
+    return fresh.length ? fresh : madeBy.filter((x) => on(x) === last);
+  };
+  if (document === 'award') {
+    const applicant = d.applicants.some((p) => p.id === party.id);
+    const refs = delivered(awardDocumentRefs(d.ctx, d.caseNo), (r) => r.issuedOn, s?.awardOn).filter((r) => {
+      if (!r.part || !applicant) return true;
+      // The part names as applicants only those whose own claims it decides, where all of them are someone's own.
+      const a = r.partialAward === undefined ? d.ctx.award : d.ctx.partialAwards[r.partialAward - 1];
+      const claims = (a?.items ?? []).filter((i) => i.final === (r.part === 'final')).map((i) => d.claims.find((c) => c.id === i.claimId));
+      return !claims.length || !claims.every((c) => c?.applicantId) || claims.some((c) => c?.applicantId === party.id);
+    });
+    if (!refs.length || !d.caseNo) return plain;
+    return refs.map((r) => `${r.title}${r.part ? (r.part === 'final' ? '（终局）' : '（非终局）') : ''}　${r.caseNo}`).join('\n');
+  }
+  if (document === 'advance_execution_ruling') {
+    const rulings = delivered(d.ctx.advanceExecutions, (r) => r.ruledOn);
+    if (!rulings.length) return plain;
+    return rulings.map((r) => `${plain}（${chineseDate(r.ruledOn)}作出）`).join('\n');
+  }
+  return plain;
+}
+
+/**
  * 送达回证 (service receipt): the form a document travels with and the file keeps — CPL Art. 87 (the receipt records
  * the date of receipt and is signed by the person served; the date of signing is the date of service), Art. 89
  * (refusal: the reason and date noted, left at the residence), Art. 90 (electronic service with consent), Art. 95
@@ -1730,11 +1781,10 @@ function serviceReceipt(d: DocInput): DocSpec[] {
         ? `本案尚未作出${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}`
         : `记录中无从判断${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}的作出日期：请先记录送达（SERVE），再出具送达回证`,
     );
-  const docName = SERVED_DOCUMENT_NAMES[document] ?? '文书';
+  const docName = servedDocumentText(d, party, document, s);
+  // LDMAL Art. 28 (法定代表人或者主要负责人): labelled as the awards label it — a 个体工商户's 经营者, a branch's 负责人.
   const representative =
-    party.kind === 'organization' && party.legalRepresentative
-      ? `（${party.legalRepresentativeTitle ? `${party.legalRepresentativeTitle}：` : '法定代表人：'}${party.legalRepresentative}）`
-      : '';
+    party.kind === 'organization' && party.legalRepresentative ? `（${representativeLabel(party)}：${party.legalRepresentative}）` : '';
   // A 调解书's blank offers only the ways it may be served (never left: SPC CPL Interpretation Art. 133; rules.ts).
   const blank = document === 'mediation_document' && d.mediationDocumentMethods ? d.mediationDocumentMethods : BLANK_METHODS;
   const method = s ? (SERVICE_METHOD_NAMES[s.method] ?? s.method) : methodBoxes(BLANK_METHODS.filter((m) => blank.includes(m)));
@@ -1773,9 +1823,11 @@ function serviceReceipt(d: DocInput): DocSpec[] {
       blocks: [
         {
           kind: 'table',
-          widths: [0.24, 0.76],
+          // The label column holds "受送达人签名或者盖章" (ten characters at 10.5 pt) on one line, the value column the five
+          // ways of service as boxes.
+          widths: [0.27, 0.73],
           align: ['left', 'left'],
-          header: ['送达文书', `${docName}${d.caseNo ? `　${d.caseNo}` : ''}`],
+          header: ['送达文书', docName],
           rows: [
             ['受送达人', `${party.name}${representative}`],
             ['送达地址', party.address ?? ''],

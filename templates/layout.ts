@@ -95,15 +95,31 @@ const NO_END = new Set([...'（《「『〔【〈“‘([{']);
  * run of digits and capitals (a contract number) may wrap like Chinese text, rather than leave a ragged line.
  */
 const WHOLE_NUMBER = /^(?:[0-9*]{17}[0-9X*]|[0-9A-HJ-NPQRTUWXY]{18})$/;
-function units(text: string): string[] {
-  return (text.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) =>
-    u.length > 10 && /^[0-9A-Z*]+$/.test(u) && !WHOLE_NUMBER.test(u) ? [...u] : [u],
-  );
+/** A run of Latin letters, digits and ASCII punctuation: drawn as one piece, never spread apart ("1 2号"). */
+const RUN = /[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|[\s\S]/gu;
+/** A short bracketed phrase kept whole where `keepBrackets` asks (a signature's "（签名或者盖章）"). */
+const BRACKETED = /（[^（）]{1,8}）/gu;
+function units(text: string, keepBrackets = false): string[] {
+  const plain = (t: string) =>
+    (t.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) =>
+      u.length > 10 && /^[0-9A-Z*]+$/.test(u) && !WHOLE_NUMBER.test(u) ? [...u] : [u],
+    );
+  if (!keepBrackets) return plain(text);
+  const out: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(BRACKETED)) {
+    out.push(...plain(text.slice(at, m.index)), m[0]);
+    at = m.index + m[0].length;
+  }
+  return [...out, ...plain(text.slice(at))];
 }
 
-/** Breaks `text` into lines no wider than `first` (first line) and `rest` (following lines). */
-export function breakLines(doc: PDFKit.PDFDocument, text: string, first: number, rest: number): string[] {
-  const us = units(text);
+/**
+ * Breaks `text` into lines no wider than `first` (first line) and `rest` (following lines). `keepBrackets`: a short
+ * bracketed phrase moves whole to the next line rather than break inside its brackets.
+ */
+export function breakLines(doc: PDFKit.PDFDocument, text: string, first: number, rest: number, keepBrackets = false): string[] {
+  const us = units(text, keepBrackets);
   const lines: string[][] = [];
   let cur: string[] = [];
   let w = 0;
@@ -184,9 +200,21 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
       // An identity number or credit code moved whole to the next line leaves up to 8½ characters of slack: spread too
       // when that is at most half a character per gap.
       const slack = avail - natural;
-      const spacing = !last && n > 1 && (slack < BODY * 3 || slack / (n - 1) <= BODY / 2) ? slack / (n - 1) : 0;
+      // A line whose next begins with an identity number or credit code moved whole is left ragged, whatever its slack
+      // (spreading it read "1 2 号", reviewer docs43 M5); any other line is spread when its slack is under three
+      // characters. The slack goes between pieces — a character, or a run of digits and Latin letters kept together —
+      // never inside a number.
+      const pieces = line.match(RUN) ?? [];
+      const beforeMoved = WHOLE_NUMBER.test((lines[i + 1] ?? '').match(RUN)?.[0] ?? '');
+      const spacing = !last && !beforeMoved && n > 1 && pieces.length > 1 && slack < BODY * 3 ? slack / (pieces.length - 1) : 0;
       const y = doc.y;
-      doc.text(line, x, y, { lineBreak: false, characterSpacing: spacing });
+      if (spacing > 0) {
+        let px = x;
+        for (const piece of pieces) {
+          doc.text(piece, px, y, { lineBreak: false });
+          px += doc.widthOfString(piece) + spacing;
+        }
+      } else doc.text(line, x, y, { lineBreak: false });
       doc.x = left;
       doc.y = y + lineH();
     });
@@ -206,7 +234,7 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
     const w = doc.widthOfString(s);
     if (w <= rightEdge - left) return [{ text: s, x: rightEdge - w }];
     if (w <= width) return [{ text: s, x: left + width - w }];
-    return breakLines(doc, s, width, width - 2 * BODY).map((text, i) => ({ text, x: i === 0 ? left : left + 2 * BODY }));
+    return breakLines(doc, s, width, width - 2 * BODY, true).map((text, i) => ({ text, x: i === 0 ? left : left + 2 * BODY }));
   };
   const lineCount = (ss: string[]) => ss.reduce((n, s) => n + alignedLines(s).length, 0);
   const blockLines =

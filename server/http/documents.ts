@@ -11,13 +11,15 @@ import { runWriteStaged } from './write.ts';
 
 const KINDS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
 const Long = z.string().trim().min(1).max(20000);
+/** The arbitrator's text (domain.md §12.3): not punctuation alone — "。" printed "本委认为。" (reviewer docs43 M1). */
+const Written = Long.refine((t) => t === '' || /[\p{L}\p{N}]/u.test(t), '须写明内容（不能只有标点符号）');
 const DocumentRequest = z
   .object({
     kind: z.enum(KINDS),
-    facts: Long.optional().openapi({ description: '裁决书“经审理查明”（仲裁员撰写；缺省取作出裁决时提交的文字）' }),
-    reasoning: Long.optional().openapi({ description: '裁决书“本委认为”（仲裁员撰写）' }),
-    defenseSummary: Long.optional(),
-    counterclaimDefenseSummary: Long.optional().openapi({
+    facts: Written.optional().openapi({ description: '裁决书“经审理查明”（仲裁员撰写；缺省取作出裁决时提交的文字）' }),
+    reasoning: Written.optional().openapi({ description: '裁决书“本委认为”（仲裁员撰写）' }),
+    defenseSummary: Written.optional(),
+    counterclaimDefenseSummary: Written.optional().openapi({
       description: '申请人（被反申请人）针对反申请的答辩意见（裁决书裁决反申请请求时）',
     }),
     matter: z
@@ -27,7 +29,7 @@ const DocumentRequest = z
         description:
           '决定书事项（withdrawal：准许撤回仲裁申请；deemed_withdrawal：按撤回仲裁申请处理；recusal：书面作出的回避决定，劳动人事争议仲裁办案规则第十二条）',
       }),
-    body: Long.optional().openapi({ description: '补正决定的补正内容' }),
+    body: Written.optional().openapi({ description: '补正决定的补正内容' }),
     court: z.string().trim().min(1).max(100).optional().openapi({ description: '移送函：选定已记录的移送（受移送法院）' }),
     purpose: z
       .enum(['enforcement', 'advance_execution', 'litigation'])

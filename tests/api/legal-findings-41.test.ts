@@ -74,8 +74,10 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '仲裁庭于二〇二六年三月二十六日依申请人的申请作出先予执行裁决，裁决被申请人聊城某某机械有限公司先行支付申请人张三2025年10月至12月工资6000.00元（人民币陆仟元整）。',
     );
     expect(partial).toContain(
-      '支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），扣除本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付的6000.00元（人民币陆仟元整），尚需支付6000.00元（人民币陆仟元整）',
+      '支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付6000.00元（人民币陆仟元整），已先予执行的部分在执行时予以扣减',
     );
+    // Reviewer docs43 M7: a ruling orders a payment, it is not one — the rest is not "尚需支付".
+    expect(partial).not.toContain('尚需支付');
 
     await ok(
       c,
@@ -114,11 +116,12 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '2026-04-10',
     );
     const award = (await documents(c, arb.token, { kind: 'award' })).join('\n');
-    // rev41 M2(a): no payment within N days is ordered for an item the advance covers — what is owed, and why no more.
+    // Reviewer docs43 M7 (over rev41 M2(a)): the ruling is not payment — the whole amount is ordered, and what was
+    // executed in advance is deducted on enforcement, so it is not paid twice; never "无需另行支付".
     expect(award).toContain(
-      '被申请人聊城某某机械有限公司应支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付该款项，被申请人聊城某某机械有限公司无需另行支付',
+      '被申请人聊城某某机械有限公司于本裁决生效之日起十日内支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付12000.00元（人民币壹万贰仟元整），已先予执行的部分在执行时予以扣减',
     );
-    expect(award).not.toContain('日内支付申请人张三2025年10月至12月工资12000.00元');
+    expect(award).not.toContain('无需另行支付');
     // Legal tester s42, F3: the sentence reads once, not "先予执行裁决裁决".
     expect(award).not.toContain('裁决裁决');
   });
@@ -172,13 +175,15 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // M1: the ruling recited reads 先行向…支付…, the claimed figure not repeated.
     expect(award).toContain('裁决被申请人聊城某某机械有限公司先行向申请人张三支付拖欠工资6000.00元（人民币陆仟元整）');
     expect(award).not.toContain('先行支付申请人张三支付');
-    // M2(a): the advance exceeds the award — nothing further to pay, the excess stated, not decided.
+    // M2(a), docs43 M7: the advance exceeds the award — the award's amount ordered, the advance deducted on
+    // enforcement, the excess stated, not decided.
     expect(award).toContain(
-      '被申请人聊城某某机械有限公司应向申请人张三支付拖欠工资5000.00元（人民币伍仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付6000.00元（人民币陆仟元整），被申请人聊城某某机械有限公司无需另行支付；已裁决先行支付的款项较本项裁决金额多出1000.00元（人民币壹仟元整）',
+      '日内向申请人张三支付拖欠工资5000.00元（人民币伍仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付6000.00元（人民币陆仟元整），已先予执行的部分在执行时予以扣减；已裁决先行支付的款项较本项裁决金额多出1000.00元（人民币壹仟元整）',
     );
+    expect(award).not.toContain('无需另行支付');
     // M2(b): the item was ruled on in advance, without a number; the full sum is ordered.
     expect(award).toContain(
-      '日内向申请人张三支付解除劳动合同经济补偿26400.00元（人民币贰万陆仟肆佰元整）（本项请求已经本委于二〇二六年三月二十七日裁决先予执行）',
+      '日内向申请人张三支付解除劳动合同经济补偿26400.00元（人民币贰万陆仟肆佰元整）（本项请求已经本委于二〇二六年三月二十七日裁决先予执行，已先予执行的部分在执行时予以扣减）',
     );
     const [ruling] = await documents(c, arb.token, { kind: 'advance_execution_ruling', occurrence: 1 });
     expect(ruling).toContain('七日内先行向申请人张三支付拖欠工资6000元（人民币陆仟元整）');

@@ -10,11 +10,12 @@ import {
   confirmation,
   type DocInput,
   MissingTextError,
+  type PartyView,
   RecordIncompleteError,
 } from '../../templates/kinds.ts';
 import { type Block, breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
-import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, sampleFor } from '../../templates/sample.ts';
+import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, SAMPLE_SERVICE_INPUT, sampleFor } from '../../templates/sample.ts';
 
 const text = (specs: DocSpec[]) => JSON.stringify(specs.map((s) => s.blocks));
 const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, ...patch } });
@@ -558,5 +559,163 @@ describe('reviewer docs42: mediation documents', () => {
     // An amount with a decimal point is not an item number.
     expect(text(mediated('1、支付工资8000.5元。2、双方再无争议。'))).toContain('"2、双方再无争议。"');
     expect(text(mediated('被申请人支付申请人工资8000元；二者另议。'))).toContain('"被申请人支付申请人工资8000元；二者另议。"');
+  });
+});
+
+describe('reviewer docs43: receipts, third parties, terms, advance execution, layout', () => {
+  type Ctx = DocInput['ctx'];
+  type Service = Ctx['services'][number];
+  const receiptOf = (patch: Partial<Ctx>, partyId: number, extra: Partial<DocInput['text']> = {}): string => {
+    const [spec] = BUILDERS.service_receipt({
+      ...SAMPLE_INPUT,
+      ctx: { ...SAMPLE_INPUT.ctx, ...patch },
+      text: { ...SAMPLE_INPUT.text, partyId, ...extra },
+    });
+    const table = (spec as DocSpec).blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+    return [table.header.join('|'), ...table.rows.map((r) => r.join('|'))].join('\n');
+  };
+  const served = (s: Partial<Service>): Service => ({ document: 'award', partyId: 2, method: 'direct', servedOn: '2026-04-12', ...s });
+  const partial = SAMPLE_PARTIAL_INPUT.ctx.partialAwards[0] as NonNullable<Ctx['award']>;
+
+  it('H1: an award receipt names the award document served — each part of a split award, a partial award by 之一', () => {
+    const split = receiptOf({ services: [served({})] }, 2);
+    expect(split).toContain(
+      '送达文书|仲裁裁决书（终局）　聊劳人仲案字〔2026〕第15-1号\n仲裁裁决书（非终局）　聊劳人仲案字〔2026〕第15-2号',
+    );
+    expect(split).not.toContain('第15号');
+    // A partial award (03-26) and the award (04-10): each service by the award it names, or, naming none, by what no
+    // earlier service delivered.
+    const both = { partialAwards: [partial] };
+    const services = [served({ servedOn: '2026-03-27', awardOn: '2026-03-26' }), served({ servedOn: '2026-04-12' })];
+    const first = receiptOf({ ...both, services }, 2, { occurrence: 1 });
+    expect(first).toContain('送达文书|部分裁决书　聊劳人仲案字〔2026〕第15号之一\n受送达人');
+    const second = receiptOf({ ...both, services }, 2, { occurrence: 2 });
+    expect(second).toContain('第15-1号');
+    expect(second).not.toContain('部分裁决书');
+    const named = receiptOf({ ...both, services: [served({ servedOn: '2026-04-12', awardOn: '2026-03-26' })] }, 2);
+    expect(named).toContain('部分裁决书　聊劳人仲案字〔2026〕第15号之一\n受送达人');
+    // Naming none and served after both: both delivered.
+    const together = receiptOf({ ...both, services: [served({ servedOn: '2026-04-12' })] }, 2);
+    expect(together).toContain('第15号之一');
+    expect(together).toContain('第15-2号');
+  });
+
+  it('H1: two advance-execution rulings are told apart on their receipts by the day each was made', () => {
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as Ctx['advanceExecutions'][number];
+    const advanceExecutions = [ae, { ...ae, ruledOn: '2026-03-28' }];
+    const services = [
+      served({ document: 'advance_execution_ruling', servedOn: '2026-03-27' }),
+      served({ document: 'advance_execution_ruling', servedOn: '2026-03-29' }),
+    ];
+    const one = receiptOf({ advanceExecutions, services }, 2, { occurrence: 1, servedDocument: 'advance_execution_ruling' });
+    const two = receiptOf({ advanceExecutions, services }, 2, { occurrence: 2, servedDocument: 'advance_execution_ruling' });
+    expect(one).toContain('先予执行裁决书　聊劳人仲案字〔2026〕第15号（二〇二六年三月二十六日作出）');
+    expect(one).not.toContain('二十八日作出');
+    expect(two).toContain('先予执行裁决书　聊劳人仲案字〔2026〕第15号（二〇二六年三月二十八日作出）');
+    expect(two).not.toContain('二十六日作出');
+  });
+
+  it('M2: a receipt labels who stands for an organization as the awards do — 经营者, 负责人, 法定代表人', () => {
+    const firm = SAMPLE_INPUT.respondents[0] as PartyView;
+    const receipt = (p: Partial<PartyView>) => {
+      const [spec] = BUILDERS.service_receipt({ ...SAMPLE_SERVICE_INPUT, respondents: [{ ...firm, ...p }] });
+      return JSON.stringify((spec as DocSpec).blocks);
+    };
+    expect(receipt({ ownership: 'individual', legalRepresentativeTitle: null })).toContain('（经营者：李四）');
+    expect(receipt({ name: '聊城某某机械有限公司柳园分公司', legalRepresentativeTitle: null })).toContain('（负责人：李四）');
+    expect(receipt({ legalRepresentativeTitle: '总经理' })).toContain('（法定代表人：李四）');
+    expect(receipt({ ownership: 'individual' })).not.toContain('法定代表人');
+  });
+
+  it('H3: a third party is named with the case and addressed by the notices and decisions that go to every party', () => {
+    const third: PartyView = { ...(SAMPLE_INPUT.applicants[0] as PartyView), id: 3, name: '王五', agents: [] };
+    const withThird: DocInput = { ...SAMPLE_INPUT, thirdParties: [third] };
+    const firm = (SAMPLE_INPUT.respondents[0] as PartyView).name;
+    for (const kind of ['hearing_notice', 'tribunal_notice'] as const) {
+      const blocks = (BUILDERS[kind](withThird)[0] as DocSpec).blocks;
+      expect(blocks[0], kind).toEqual({ kind: 'to', text: `${SAMPLE_INPUT.applicants[0]?.name}、${firm}、王五：` });
+      expect(JSON.stringify(blocks), kind).toContain(`与被申请人${firm}、第三人王五`);
+    }
+    const correction = BUILDERS.decision({
+      ...withThird,
+      text: {
+        ...withThird.text,
+        matter: 'correction',
+        body: '第3页“二〇二五年”应为“二〇二六年”。',
+        decidedOn: '2026-04-20',
+        corrects: { part: 'final' },
+      },
+    });
+    expect((correction[0] as DocSpec).blocks[0]).toEqual({ kind: 'to', text: `${SAMPLE_INPUT.applicants[0]?.name}、${firm}、王五：` });
+    expect(text(BUILDERS.award(withThird))).toContain(`与被申请人${firm}、第三人王五`);
+    expect(text(BUILDERS.acceptance_notice(withThird))).toContain(`与${firm}、第三人王五`);
+    // One added after the hearing was scheduled (Rules Art. 46(1)) was not yet in the case that day.
+    const later: DocInput = {
+      ...withThird,
+      ctx: {
+        ...withThird.ctx,
+        partyAdditions: [{ partyId: 3, side: 'third_party', on: '2026-03-20', ground: '与案件处理结果有利害关系' }],
+      },
+    };
+    expect(text(BUILDERS.hearing_notice(later))).not.toContain('王五');
+    expect(text(BUILDERS.award(later))).toContain('、第三人王五');
+  });
+
+  it('H2: a term of 0 days stored before it was refused prints 立即, never 〇日内', () => {
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as Ctx['advanceExecutions'][number];
+    const ruling = text(BUILDERS.advance_execution_ruling(withCtx({ advanceExecutions: [{ ...ae, paymentDays: 0 }] })));
+    expect(ruling).toContain('于本裁决书送达后立即先行支付');
+    expect(ruling).not.toContain('〇日内');
+    const a = SAMPLE_INPUT.ctx.award as NonNullable<Ctx['award']>;
+    const award = text(BUILDERS.award(withCtx({ award: { ...a, items: a.items.map((i) => ({ ...i, paymentDays: 0 })) } })));
+    expect(award).toContain('于本裁决生效后立即支付');
+    expect(award).not.toContain('〇日内');
+  });
+
+  it('M7: an advance-execution ruling is not payment — the award orders the amount, the executed part deducted on enforcement', () => {
+    const a = SAMPLE_INPUT.ctx.award as NonNullable<Ctx['award']>;
+    const partlyAdvanced = text(BUILDERS.award(SAMPLE_INPUT));
+    expect(partlyAdvanced).toContain(
+      '工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付8000.00元（人民币捌仟元整），已先予执行的部分在执行时予以扣减',
+    );
+    expect(partlyAdvanced).not.toContain('尚需支付');
+    const covered = text(
+      BUILDERS.award(
+        withCtx({ award: { ...a, items: a.items.map((i) => (i.claimId === 10 ? { ...i, amount: '8000.00', amountFen: 800000 } : i)) } }),
+      ),
+    );
+    expect(covered).toContain('日内支付申请人');
+    expect(covered).toContain('已先予执行的部分在执行时予以扣减');
+    expect(covered).not.toContain('无需另行支付');
+  });
+
+  it('M5, M6: the line before a moved identity number is ragged, digits never spread; a signature keeps its brackets whole', async () => {
+    const lead = '申请人：吴桂兰，女，1985年12月21日出生，住山东省聊城市东昌府区古楼街道12号，公民身份号码371502198512211129。';
+    const spec: DocSpec = {
+      title: '决定书',
+      caseNo: null,
+      commission: '聊城市劳动人事争议仲裁委员会',
+      dateOn: '2026-04-20',
+      blocks: [{ kind: 'para', text: lead, indent: true }],
+    };
+    const pdf = await renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+    const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).stdout.toString('utf8');
+    expect(out).toContain('371502198512211129');
+    expect(out).not.toMatch(/1 2\s*号|城 市/);
+    // A long name with "（签名或者盖章）": the bracket moves whole, never "（签名或者盖\n章）".
+    const doc = new PDFDocument({ size: 'A4' });
+    doc.registerFont('song', songRegular());
+    doc.font('song').fontSize(16);
+    const width = 595.28 - (28 + 26) * (72 / 25.4);
+    for (let i = 0; i < 12; i++) {
+      const s = `被申请人　${'某'.repeat(20 + i)}有限公司（签名或者盖章）`;
+      const lines = breakLines(doc, s, width, width - 32, true);
+      expect(lines.join('')).toBe(s);
+      expect(
+        lines.some((l) => l.includes('（签名或者盖章）')),
+        s,
+      ).toBe(true);
+    }
+    doc.end();
   });
 });
