@@ -209,7 +209,9 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
       // case, its parties and its claims in one statement (bound: what the parties gave; db/stores/cases.ts
       // insertTreePg); the history entry (bound); the deadlines, the statistics and COMMIT.
       expect(registration.sent).toHaveLength(6);
-      expect(registration.sent[3]).toMatch(/^WITH c AS \(INSERT INTO "cases" .*\$1,.*p AS \(INSERT INTO "parties" .*INSERT INTO "claims" /s);
+      expect(registration.sent[3]).toMatch(
+        /^WITH c AS \(INSERT INTO "cases" .*\$1,.*p AS \(INSERT INTO "parties" .*INSERT INTO "claims" /s,
+      );
       expect(registration.sent[1]).toMatch(
         new RegExp(`^BEGIN;\\n${firstRead("select coalesce\\(max\\(case when name = 'calendar'")}`, 's'),
       );
