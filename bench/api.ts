@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { completeIdNumber } from '../workflows/identifiers.ts';
+import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { postgresCpuMs, processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -388,16 +388,31 @@ async function main() {
     const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
     const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞';
     const pad = (n: number, w: number) => String(n).padStart(w, '0');
-    const bodies = Array.from({ length: 2000 }, (_, i) => ({
-      ...body,
-      applicants: [
-        {
-          ...body.applicants[0],
-          name: `${SURNAMES[i % 20]}${GIVEN[Math.floor(i / 20) % 20]}${GIVEN[(i * 7) % 20]}`,
-          idNumber: completeIdNumber(`371502${1970 + (i % 30)}${pad(1 + (i % 12), 2)}${pad(1 + (i % 28), 2)}${pad(i % 1000, 3)}`),
-        },
-      ],
-    }));
+    // 2,000 workers, each against one of 8 employers in turn: 16,000 different disputes. (Since stop 43 an ACCEPT of a
+    // worker's second application against the same employer on the same claims is refused until the clerk states it
+    // is not the same matter, Rules Art. 34 — the ACCEPT run accepts applications of different disputes, as a docket's.)
+    const EMPLOYERS = '甲乙丙丁戊己庚辛';
+    const bodies = Array.from({ length: 16_000 }, (_, i) => {
+      const v = Math.floor(i / 2000) % EMPLOYERS.length;
+      const w = i % 2000;
+      return {
+        ...body,
+        applicants: [
+          {
+            ...body.applicants[0],
+            name: `${SURNAMES[w % 20]}${GIVEN[Math.floor(w / 20) % 20]}${GIVEN[(w * 7) % 20]}`,
+            idNumber: completeIdNumber(`371502${1970 + (w % 30)}${pad(1 + (w % 12), 2)}${pad(1 + (w % 28), 2)}${pad(w % 1000, 3)}`),
+          },
+        ],
+        respondents: [
+          {
+            ...body.respondents[0],
+            name: `聊城某某${EMPLOYERS[v]}机械有限公司`,
+            creditCode: completeCreditCode(`91371500MA3C7K2L${v}`),
+          },
+        ],
+      };
+    });
     const regReq = (token: string | undefined, i: number): Req => ({
       method: 'POST',
       path: '/api/cases',
@@ -405,8 +420,10 @@ async function main() {
       token,
       expect: 201,
     });
-    const reg = (_base: string, token?: string): Plan => ({ kind: 'fixed', once: false, reqs: bodies.map((_, i) => regReq(token, i)) });
-    await side('POST /api/cases (registration)', reg(zcBase, clerk), reg(floorBase));
+    // Zhongcai's registrations each a dispute of its own (used once, the turns going on where the warm-up stopped); the
+    // floor, which judges nothing, goes round the list.
+    const reg = (token: string | undefined, once: boolean): Plan => ({ kind: 'fixed', once, reqs: bodies.map((_, i) => regReq(token, i)) });
+    await side('POST /api/cases (registration)', reg(clerk, true), reg(undefined, false));
     // The floor's events and reads go to its first 200 cases: registered here when the registration route was left out.
     if (!wanted('POST /api/cases (registration)'))
       await runClient(
@@ -425,7 +442,8 @@ async function main() {
       process.stderr.write(`  registering ${need - have} more applications for the event run…\n`);
       await runClient(
         zcBase,
-        { kind: 'fixed', once: true, reqs: Array.from({ length: need - have }, (_, i) => regReq(clerk, i)) },
+        // Past the disputes the registration route registered (`have` of them at most): new ones.
+        { kind: 'fixed', once: true, reqs: Array.from({ length: need - have }, (_, i) => regReq(clerk, have + i)) },
         3600,
         CONNECTIONS,
       );
