@@ -52,12 +52,10 @@ export function startScheduler(deps: Deps, hour: number, intervalMs = 10 * 60_00
 }
 
 /**
- * PostgreSQL: adds the statistics counters' pending deltas every `intervalMs` (db/stores/stats.ts `settleCounters`), so
- * that a report finds little left to add; a process gives way when another one is settling. SQLite adds them in each
- * write's transaction: no timer.
+ * Adds the statistics counters' pending deltas every `intervalMs` (db/stores/stats.ts `settleCounters`), so that a
+ * report finds little left to add; on PostgreSQL a process gives way when another one is settling.
  */
 export function startCounterSettler(deps: Deps, intervalMs = 2_000): Scheduler {
-  if (deps.db.dialect !== 'postgres') return { stop: async () => {} };
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;

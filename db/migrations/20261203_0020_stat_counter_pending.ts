@@ -4,8 +4,8 @@ import type { Knex } from 'knex';
  * PostgreSQL: the statistics counters' deltas of each write wait here, one row per transaction and recording day, until
  * they are added to the counters under one advisory lock (db/stores/stats.ts `settleCounters`) — by every report before
  * it reads and every few seconds in the background. A write then inserts one row instead of locking the day's shared
- * counter rows until it commits, which every write of every process did. SQLite (one writer) keeps adding them in the
- * write's own transaction; the table stays empty there.
+ * counter rows until it commits, which every write of every process did. (SQLite added them in the write's own
+ * transaction until stop 44; it pends them the same way since — the table is the same.)
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('stat_counter_pending', (t) => {

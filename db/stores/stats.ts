@@ -220,11 +220,13 @@ function mergeDeltas(byDay: Map<string, Map<string, Contribution>>, recordedOn: 
  * recording day first — a seeder's transaction of hundreds of acts (app/unit-of-work.ts inBulkTransaction) moves each
  * counter row once. Outside a unit of work they are applied at once.
  *
- * SQLite (one writer): added to the counters in the same transaction, right before COMMIT (db/commit-queue.ts).
- * PostgreSQL: written as one pending row per recording day (`stat_counter_pending`), in the same transaction, and added
- * to the counters by `settleCounters` — before any report reads them, and in the background. The day's counter rows
- * are shared by every write of every process: added in each write's transaction, they were locked by each until it
- * committed, and cost a third of the database's time per act.
+ * Written as one pending row per recording day (`stat_counter_pending`), in the same transaction (db/commit-queue.ts
+ * runs it right before COMMIT), and added to the counters by `settleCounters` — before any report reads them, and in
+ * the background. PostgreSQL: the day's counter rows are shared by every write of every process: added in each
+ * write's transaction, they were locked by each until it committed, and cost a third of the database's time per act.
+ * SQLite (one writer) the same way since stop 44: the three counter upserts of an ACCEPT (~50 rows) were half of the
+ * database's work per act (0.5 of ~1.1 ms, replayed); settled every 2 s, the deltas of hundreds of writes move those
+ * rows once.
  */
 export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], recordedOn: string): Promise<void> {
   if (!hasCommitQueue(trx)) return applyCounterDeltas(trx, deltas, recordedOn);
@@ -236,16 +238,20 @@ export async function queueCounterDeltas(trx: Knex, deltas: Contribution[], reco
     await atCommit(trx, async () => {
       queuedDeltas.delete(trx);
       const list = new Map([...days].map(([day, merged]) => [day, [...merged.values()]]));
-      await (isPg(trx) ? pendCounterDeltas(trx, list) : applyCounterDeltasByDay(trx, list));
+      await pendCounterDeltas(trx, list);
     });
   }
   mergeDeltas(byDay, recordedOn, deltas);
 }
 
 const PENDING = 'stat_counter_pending';
+
+/** The rows of a raw query: PostgreSQL's result object or SQLite's array. */
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+const rowsOf = (r: any): Record<string, any>[] => (Array.isArray(r) ? r : (r?.rows ?? []));
 type PendingDelta = [dim: Contribution['dim'], key: string, day: string, m: Contribution['m']];
 
-/** PostgreSQL: the deltas of a transaction as pending rows (zero deltas dropped: a +1 and a −1 of one row move nothing). */
+/** The deltas of a transaction as pending rows (zero deltas dropped: a +1 and a −1 of one row move nothing). */
 async function pendCounterDeltas(trx: Knex, byRecordingDay: Map<string, Contribution[]>): Promise<void> {
   const rows: { recorded_on: string; deltas: string }[] = [];
   for (const [recordedOn, deltas] of byRecordingDay) {
@@ -260,23 +266,23 @@ async function pendCounterDeltas(trx: Knex, byRecordingDay: Map<string, Contribu
 }
 
 /**
- * PostgreSQL: adds the pending deltas of committed writes to the counters, under one advisory lock (every process may
- * call it; each pending row is taken once, by the DELETE that reads it). Reports call it before they read the counters,
- * so a report sees every write committed before it began; the background settles every few seconds
- * (`startCounterSettler`), so that a report finds little to do. `wait: false` gives way when another settles.
- * SQLite adds the deltas in each write's transaction: nothing pends, nothing to do.
+ * Adds the pending deltas of committed writes to the counters, under one advisory lock on PostgreSQL (every process may
+ * call it; each pending row is taken once, by the DELETE that reads it; SQLite has one writer). Reports call it before
+ * they read the counters, so a report sees every write committed before it began; the background settles every few
+ * seconds (`startCounterSettler`), so that a report finds little to do. `wait: false` gives way when another settles.
  */
 export async function settleCounters(knex: Knex, opts: { wait?: boolean } = {}): Promise<void> {
-  if (!isPg(knex)) return;
-  const pending = await knex.raw(`SELECT EXISTS (SELECT 1 FROM ${PENDING}) AS any`);
-  if (!pending.rows[0]?.any) return;
+  const pg = isPg(knex);
+  const pending = rowsOf(await knex.raw(`SELECT EXISTS (SELECT 1 FROM ${PENDING}) AS ${pg ? 'any' : '"any"'}`));
+  const any = pending[0]?.any;
+  if (any !== true && Number(any) !== 1) return;
   await knex.transaction(async (trx) => {
     if (opts.wait === false) {
       if (!(await tryAdvisoryXactLock(trx, 'statCounters'))) return;
     } else await advisoryXactLock(trx, 'statCounters');
-    const taken = await trx.raw(`DELETE FROM ${PENDING} RETURNING recorded_on, deltas`);
+    const taken = rowsOf(await trx.raw(`DELETE FROM ${PENDING} RETURNING recorded_on, deltas`));
     const byDay = new Map<string, Map<string, Contribution>>();
-    for (const r of taken.rows as { recorded_on: string; deltas: string }[])
+    for (const r of taken as { recorded_on: string; deltas: string }[])
       mergeDeltas(
         byDay,
         r.recorded_on,

@@ -63,4 +63,18 @@ describe(`counter deltas in one unit of work (${process.env.TEST_DB ?? 'sqlite'}
       ].sort(),
     );
   });
+
+  it('a write leaves its deltas as one pending row: the counters move when settled (as every report does first)', async () => {
+    await inBulkTransaction({ db }, async (at) => {
+      const u = at('2026-04-01T02:00:00Z');
+      await queueCounterDeltas(u.trx, [{ dim: 'district', key: '冠县', day: '2026-04-01', m: { received: 1 } }], '2026-04-01');
+      await queueCounterDeltas(u.trx, [{ dim: 'all', key: '', day: '2026-04-01', m: { received: 1 } }], '2026-04-01');
+    });
+    const pending = await db.knex('stat_counter_pending').select('recorded_on', 'deltas');
+    expect(pending.map((r) => [r.recorded_on, JSON.parse(r.deltas).length])).toEqual([['2026-04-01', 2]]);
+    expect(await db.knex('stat_counters_daily').where({ key: '冠县' }).select('*')).toEqual([]);
+    const daily = (await rows('stat_counters_daily')).filter((r) => r.key === '冠县').map((r) => [r.day, Number(r.received)]);
+    expect(daily).toEqual([['2026-04-01', 1]]);
+    expect(Number((await db.knex('stat_counter_pending').count({ n: '*' }).first())?.n)).toBe(0);
+  });
 });
