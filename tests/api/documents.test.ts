@@ -11,7 +11,7 @@ import type { Actor } from '../../app/policy.ts';
 import { inTransaction, type Transact } from '../../app/unit-of-work.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt } from '../helpers/case-fixtures.ts';
+import { caseAt, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -101,8 +101,6 @@ async function toHeard(
   return caseAt(t, a, 'heard', { body, hearing, held });
 }
 
-const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
-const REASONING = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。';
 async function issue(c: CaseShape, arb: Arb, items: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
   return ev(c, arb.token, 'ISSUE_AWARD', '2026-04-10', { items, facts: FACTS, reasoning: REASONING, ...extra });
 }

@@ -1,11 +1,10 @@
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LISTED_ERRORS } from '../../app/errors.ts';
 import { bodySizeError, MAX_BODY_VALUES, MAX_KEYS_PER_OBJECT } from '../../server/http/body-size.ts';
-import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { application, worker } from '../helpers/fixtures.ts';
+import { capturedLogger } from '../helpers/log-sink.ts';
 import { type Actors, createActors } from '../helpers/procedure.ts';
 
 /**
@@ -14,17 +13,11 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
  * (`toString`) was a 500; `page=0x10` was read as 16 and a repeated `pageSize` answered "NaN".
  */
 const dialect = process.env.TEST_DB ?? 'sqlite';
-const lines: string[] = [];
+const { lines, logger } = capturedLogger();
 let t: TestApp;
 let a: Actors;
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  t = await startTestApp({ logger: createLogger('info', sink) });
+  t = await startTestApp({ logger });
   a = await createActors(t);
 });
 afterAll(async () => t?.close());

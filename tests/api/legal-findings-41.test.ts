@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
@@ -20,10 +20,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const { send, ok } = caseEvents(() => t);
-const ids = (c: CaseView) => (c.claims as { id: number }[]).map((x) => x.id);
-const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
-const REASONING = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。';
-const DEFENSE = '被申请人认为已足额支付工资';
 
 async function documents(c: { id: number }, token: string, body: Record<string, unknown>): Promise<string[]> {
   const r = await t.api(token).post(`/api/cases/${c.id}/documents`, body);

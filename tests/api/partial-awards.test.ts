@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { type CaseView, caseAt, caseEvents, claimIds as ids } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -26,7 +26,6 @@ const THREE = standardApplication({
     { category: 'damages', amount: '8000.00', description: '未签书面劳动合同二倍工资差额' },
   ],
 });
-const ids = (c: CaseView) => (c.claims as { id: number }[]).map((x) => x.id);
 const deadline = (v: CaseView, kind: string) =>
   (v.deadlines as { kind: string; startsOn: string; dueOn: string }[]).find((d) => d.kind === kind);
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as unicodeDigits from '../../db/migrations/20261206_0030_unicode_digits_search_text.ts';
-import { createLogger } from '../../server/logger.ts';
 import { foldDigits } from '../../workflows/identifiers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { API_DIGIT_FORMS, fromTable, fromZero } from '../helpers/digit-forms.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
+import { capturedLogger } from '../helpers/log-sink.ts';
 import { asBytes } from '../helpers/pdf.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -17,39 +17,20 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  * the name check and every masker. Now read as the digits they stand for: refused in a name, masked in facts, lists,
  * exports and the log — masked as typed.
  */
-const lines: string[] = [];
+const { lines, logger } = capturedLogger();
 let t: TestApp;
 let a: Actors;
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  t = await startTestApp({ logger: createLogger('info', sink) });
+  t = await startTestApp({ logger });
   a = await createActors(t);
 });
 afterAll(async () => t?.close());
 
 const ID = '371502198506071238';
 const MOBILE = '13987654321';
-const from = (zero: number) => (s: string) => s.replace(/\d/g, (d) => String.fromCodePoint(zero + Number(d)));
-const table = (digits: string) => (s: string) => s.replace(/\d/g, (d) => [...digits][Number(d)] as string);
-const FORMS: [string, (s: string) => string][] = [
-  ['mathematical bold', from(0x1d7ce)],
-  ['mathematical monospace', from(0x1d7f6)],
-  ['Arabic-Indic', from(0x0660)],
-  ['extended Arabic-Indic', from(0x06f0)],
-  ['Devanagari', from(0x0966)],
-  ['superscript', table('⁰¹²³⁴⁵⁶⁷⁸⁹')],
-  ['subscript', table('₀₁₂₃₄₅₆₇₈₉')],
-  ['circled', table('⓪①②③④⑤⑥⑦⑧⑨')],
-  ['negative circled', table('⓿❶❷❸❹❺❻❼❽❾')],
-  ['Chinese numerals', table('〇一二三四五六七八九')],
-];
-const bold = from(0x1d7ce);
-const chinese = table('〇一二三四五六七八九');
+const FORMS = API_DIGIT_FORMS;
+const bold = fromZero(0x1d7ce);
+const chinese = fromTable('〇一二三四五六七八九');
 const other = () => (a.arbitrators[1] as { token: string }).token;
 /** No identity number or mobile in `s`, in any digits (read folded), nor their middle digits. */
 const holdsNone = (s: string) => {
@@ -103,7 +84,7 @@ describe(`identity numbers and mobiles in other digits (${process.env.TEST_DB ??
   });
 
   it('facts holding them: masked as typed for an arbitrator not on the case, and in its history', async () => {
-    const facts = `申请人身份证${bold(ID)}，电话${chinese(MOBILE)}，另一电话${from(0x0660)(MOBILE)}。`;
+    const facts = `申请人身份证${bold(ID)}，电话${chinese(MOBILE)}，另一电话${fromZero(0x0660)(MOBILE)}。`;
     const c = await registerCase(t, a, standardApplication({ applicants: [worker('钱七', 931)], facts }));
     const view = await t.api(other()).get(`/api/cases/${c.id}`);
     expect(view.body.readLevel).not.toBe('full');
@@ -141,7 +122,7 @@ describe(`identity numbers and mobiles in other digits (${process.env.TEST_DB ??
     for (const q of [
       bold(ID.slice(6, 12)),
       chinese(ID.slice(6, 12)),
-      from(0x0966)(MOBILE.slice(3, 9)),
+      fromZero(0x0966)(MOBILE.slice(3, 9)),
       `${ID.slice(6, 9)}${bold(ID.slice(9, 12))}`,
     ]) {
       const r = await t.api(a.tokens.analyst).get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=200`);

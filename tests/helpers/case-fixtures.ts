@@ -16,6 +16,13 @@ import { type Actors, type CaseShape, registerCase, standardApplication } from '
 export type CaseView = CaseShape & Record<string, any>;
 type Body = Record<string, unknown>;
 
+/** The facts, reasoning and defense the documents tests write into awards (any plausible text would do). */
+export const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
+export const REASONING = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。';
+export const DEFENSE = '被申请人认为已足额支付工资';
+/** The ids of a case's claims, in order. */
+export const claimIds = (c: CaseView) => (c.claims as { id: number }[]).map((x) => x.id);
+
 /**
  * `send` posts an event and returns the raw answer; `ok` posts it and expects 200, returning the case view. `app` is
  * read at each call (test files start their app in beforeAll). `V` types the view as the test file reads it.

@@ -7,6 +7,7 @@ import {
   maskPersonalNumbersInText,
   maskPersonalNumbersLeniently,
 } from '../../workflows/identifiers.ts';
+import { DIGIT_FORMS, fromTable, fromZero } from '../helpers/digit-forms.ts';
 
 /**
  * Identity numbers and mobiles written in digits other than ASCII (an outside tester's finding, sec43b, LOW): read as
@@ -14,33 +15,7 @@ import {
  */
 const ID = '371502198506071238';
 const MOBILE = '13987654321';
-/** `s` with each ASCII digit written from a script's zero (`0x0660` Arabic-Indic …). */
-const from = (zero: number) => (s: string) => s.replace(/\d/g, (d) => String.fromCodePoint(zero + Number(d)));
-const table = (digits: string) => (s: string) => s.replace(/\d/g, (d) => [...digits][Number(d)] as string);
-const FORMS: [string, (s: string) => string][] = [
-  ['mathematical bold', from(0x1d7ce)],
-  ['mathematical double-struck', from(0x1d7d8)],
-  ['mathematical monospace', from(0x1d7f6)],
-  ['Arabic-Indic', from(0x0660)],
-  ['extended Arabic-Indic', from(0x06f0)],
-  ['Devanagari', from(0x0966)],
-  ['Bengali', from(0x09e6)],
-  ['Thai', from(0x0e50)],
-  ['Osmanya', from(0x104a0)],
-  ['superscript', table('⁰¹²³⁴⁵⁶⁷⁸⁹')],
-  ['subscript', table('₀₁₂₃₄₅₆₇₈₉')],
-  ['circled', table('⓪①②③④⑤⑥⑦⑧⑨')],
-  ['negative circled', table('⓿❶❷❸❹❺❻❼❽❾')],
-  ['circled sans-serif', table('🄋➀➁➂➃➄➅➆➇➈')],
-  ['double circled', table('0⓵⓶⓷⓸⓹⓺⓻⓼⓽')],
-  ['parenthesized', table('0⑴⑵⑶⑷⑸⑹⑺⑻⑼')],
-  ['full stop', table('🄀⒈⒉⒊⒋⒌⒍⒎⒏⒐')],
-  ['digit comma', table('🄁🄂🄃🄄🄅🄆🄇🄈🄉🄊')],
-  ['Chinese numerals', table('〇一二三四五六七八九')],
-  ['Chinese numerals, ○ and 零 for zero', table('○一二三四五六七八九')],
-  ['financial numerals', table('零壹贰叁肆伍陆柒捌玖')],
-  ['circled ideographs', table('〇㊀㊁㊂㊃㊄㊅㊆㊇㊈')],
-];
+const FORMS = DIGIT_FORMS;
 
 describe('digits of other scripts and forms (sec43b)', () => {
   it.each(FORMS)('%s: folded to ASCII digits', (_, write) => {
@@ -67,7 +42,7 @@ describe('digits of other scripts and forms (sec43b)', () => {
   });
 
   it('mixed with ASCII digits and other forms, one number', () => {
-    const mixed = `371502${from(0x1d7ce)('19850607')}${table('⁰¹²³⁴⁵⁶⁷⁸⁹')('1238')}`;
+    const mixed = `371502${fromZero(0x1d7ce)('19850607')}${fromTable('⁰¹²³⁴⁵⁶⁷⁸⁹')('1238')}`;
     expect(maskPersonalNumbersInText(mixed)).toBe(`3715${'*'.repeat(10)}¹²³⁸`);
     expect(maskPersonalNumbersInText(`一三九${'8765'}四三二一`)).toBe('一三九****四三二一');
   });
@@ -121,9 +96,9 @@ describe('digits of other scripts and forms (sec43b)', () => {
   });
 
   it('invisible characters still read through, and ASCII text is read as it is', () => {
-    expect(maskPersonalNumbersInText(`${from(0x0660)('371502')}\u200b${from(0x0660)('19850607')}\u00ad${from(0x0660)('1238')}`)).toBe(
-      `٣٧١٥${'*'.repeat(10)}١٢٣٨`,
-    );
+    expect(
+      maskPersonalNumbersInText(`${fromZero(0x0660)('371502')}\u200b${fromZero(0x0660)('19850607')}\u00ad${fromZero(0x0660)('1238')}`),
+    ).toBe(`٣٧١٥${'*'.repeat(10)}١٢٣٨`);
     expect(foldDigits('abc 123')).toBe('abc 123');
   });
 });
