@@ -344,6 +344,7 @@ export function setSession(token, user) {
   // A session that expired keeps its drafts for the same person's return; whoever signs in next on this browser does
   // not find another person's identity numbers and phones stored in it (security check s41, F8).
   for (const k of allDraftKeys()) if (!k.startsWith(`zc.draft.${user?.id ?? 0}.`)) localStorage.removeItem(k);
+  for (const k of storedKeys('zc.filters.')) if (k !== `zc.filters.${user?.id ?? 0}`) localStorage.removeItem(k);
 }
 /** Ends the session here (and on the server unless it already ended) and shows the sign-in page. */
 export function signOut(message, opts = { remote: true }) {
@@ -351,6 +352,8 @@ export function signOut(message, opts = { remote: true }) {
   // Drafts hold whole identity numbers and phones: signing out leaves none in this browser. (A session that merely
   // expired keeps them — the sign-in dialog opens over the form — unless the person then chooses to sign out.)
   if (!opts.keepDrafts) clearAllDrafts();
+  // Saved case-list filters too: they may name parties (security check sec44) — signing out leaves nothing of the work.
+  if (!opts.keepDrafts) for (const k of storedKeys('zc.filters.')) localStorage.removeItem(k);
   state.token = null;
   state.user = null;
   state.leaveGuard = null;
@@ -770,12 +773,14 @@ export function saveDraft(name, value, meta = {}) {
 }
 export const clearDraft = (name) => localStorage.removeItem(draftKey(name));
 /** The keys of every draft in this browser, of every user. */
-function allDraftKeys() {
+const allDraftKeys = () => storedKeys('zc.draft.');
+/** The keys in this browser's storage that start with `prefix` (drafts, saved filters), of every user. */
+function storedKeys(prefix) {
   try {
     const keys = [];
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
-      if (k?.startsWith('zc.draft.')) keys.push(k);
+      if (k?.startsWith(prefix)) keys.push(k);
     }
     return keys;
   } catch {

@@ -8,8 +8,19 @@ import type { Attempt } from '../security/throttle.ts';
 import type { Transact } from '../unit-of-work.ts';
 import { passwordWeakness } from './password-policy.ts';
 
-/** Last use is written at most this often per token (a write per request would double the database load). */
+/**
+ * Last use is written at most this often per token (a write per request would double the database load): every 60 s,
+ * or every half of the idle timeout when that is shorter (`touchEveryMs`).
+ */
 const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * How stale the recorded last use may get: min(60 s, idle / 2). The record lags the real last use by less than this,
+ * so a token used at least every idle − (this) — every 29 minutes at the default 30, every 30 s at SESSION_IDLE_MINUTES=1
+ * — keeps working; one unused for the idle timeout always stops (the record is never later than the real use). With a
+ * fixed 60 s, a 1-minute timeout ended a token used every 25 s about 75 s after login (security finding L1, sec44).
+ */
+export const touchEveryMs = (idleMs: number): number => Math.min(TOUCH_EVERY_MS, Math.floor(idleMs / 2));
 
 /** The account key of the login limits: usernames are matched case-insensitively here, so case games do not help. */
 export const accountKey = (username: string) => username.trim().toLowerCase();
@@ -114,12 +125,13 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   const s = await deps.stores.users.sessionForToken(sha256(token), now.toISOString());
   if (!s?.user.active) throw unauthorized('访问令牌无效或已过期，请重新登录');
   const lastUsed = Date.parse(s.lastUsedAt ?? s.createdAt);
-  if (now.getTime() - lastUsed > deps.config.sessionIdleMinutes * 60_000) {
+  const idleMs = deps.config.sessionIdleMinutes * 60_000;
+  if (now.getTime() - lastUsed > idleMs) {
     await deps.stores.users.revokeToken(sha256(token), now.toISOString());
     throw unauthorized('长时间未操作，登录已失效，请重新登录');
   }
   // Only forward: a clock set back (tests) must not make a session look idle later.
-  if (now.getTime() - lastUsed >= TOUCH_EVERY_MS) await deps.stores.users.touchToken(s.tokenId, now.toISOString());
+  if (now.getTime() - lastUsed >= touchEveryMs(idleMs)) await deps.stores.users.touchToken(s.tokenId, now.toISOString());
   return s.user;
 }
 

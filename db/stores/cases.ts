@@ -316,6 +316,20 @@ function matchingApplicants(k: Knex, applicants: Pick<PartyRecord, 'name' | 'idN
 const DIGIT_RUN = /\d(?:[\s.\-·/_]?\d){5}/;
 
 /**
+ * A `q` read as one whole number — an identity number or a phone as staff type it: `foldDigits` (full-width
+ * `１３８１２３４５６７８`, other scripts' digits), then without separators (`138-1234-5678`, `138 1234 5678`,
+ * `(0635) 8888888`) and a mobile's country code (`+86`, `0086`); null when anything else is left. Matched whole
+ * against the stored number only (api-contract.md: whole identity numbers and phone numbers — never a part of one;
+ * security finding L2, sec44).
+ */
+export function wholeNumber(q: string): string | null {
+  const bare = foldDigits(q).replace(/[\s.\-·/_()+]/g, '');
+  if (!/^\d+[Xx]?$/.test(bare)) return null;
+  const mobile = /^(?:0086|86)(1[3-9]\d{9})$/.exec(bare);
+  return mobile ? (mobile[1] as string) : bare.toUpperCase();
+}
+
+/**
  * Searchable text: the case number and every party name, identity-number and mobile shaped digits masked as the log
  * masks them — a role that may not search by identity is not let probe a number typed into a name a few digits at a
  * time (reviewer, stop 41); who may search by identity finds a case by the number itself (the parties' columns).
@@ -1167,16 +1181,19 @@ export function createCaseStore() {
             qb.where((w) => {
               w.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]);
               // A whole identity number, exactly (indexed lookups, never a pattern over identity numbers).
-              if (s?.identity && /^\d{17}[\dXx]$/.test(q))
-                w.orWhereIn(col('id'), trx('parties').select('case_id').whereIn('id_number', [q, q.toUpperCase()]));
-              if (s?.phone && /^\d{4,20}$/.test(q)) {
-                w.orWhereIn(col('id'), trx('parties').select('case_id').whereRaw(`phone LIKE ? ESCAPE '\\'`, [like]));
+              const number = s?.identity || s?.phone ? wholeNumber(q) : null;
+              if (s?.identity && number && /^\d{17}[\dX]$/.test(number))
+                w.orWhereIn(col('id'), trx('parties').select('case_id').whereIn('id_number', [number, number.toLowerCase()]));
+              // A whole phone, exactly: the stored one without its dashes (app/schemas.ts Phone: digits and '-'), never
+              // a part of one (`q=1234` of 13812345678 found the case: security finding L2, sec44).
+              if (s?.phone && number && /^\d{7,20}$/.test(number)) {
+                w.orWhereIn(col('id'), trx('parties').select('case_id').whereRaw(`replace(phone, '-', '') = ?`, [number]));
                 w.orWhereIn(
                   col('id'),
                   trx('agents')
                     .join('parties', 'parties.id', 'agents.party_id')
                     .select('parties.case_id')
-                    .whereRaw(`agents.phone LIKE ? ESCAPE '\\'`, [like]),
+                    .whereRaw(`replace(agents.phone, '-', '') = ?`, [number]),
                 );
               }
               if (s?.agents && !/^\d+$/.test(q))

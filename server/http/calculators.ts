@@ -4,6 +4,7 @@ import { calculateForActor } from '../../app/calculators/calculate.ts';
 import { CALCULATOR_INPUTS, CalculationResult, CalculatorKindEnum } from '../../app/calculators/schemas.ts';
 import type { Deps } from '../../app/deps.ts';
 import { own } from '../../app/own.ts';
+import { AREA_ROLES, assertRole } from '../../app/policy.ts';
 import { CALCULATOR_KINDS } from '../../workflows/calculators/index.ts';
 import { parse } from './parse.ts';
 import { route } from './route.ts';
@@ -40,6 +41,7 @@ export function createCalculatorsRouter(deps: Deps): Router {
     },
     responses: { 200: { description: '计算结果与计算过程', schema: CalculationResult } },
     problems: [403],
+    authorize: (actor) => assertRole(actor, AREA_ROLES.calculators, '使用计算器'),
     handler: async ({ actor, params, body }) => ({
       body: await calculateForActor(deps, actor, params.kind, body as Record<string, unknown>),
     }),

@@ -4,6 +4,7 @@ import { assertMayReplayCaseView, caseDeadlines, caseHistory, getCase, listCases
 import { checkRegistrationDates, submitRegistration } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
+import { assertRoleMayEditRegistration } from '../../app/policy.ts';
 import {
   Case,
   CaseCreate,
@@ -104,6 +105,11 @@ export function createCasesRouter(deps: Deps): Router {
     body: CasePatch,
     responses: { 200: { description: '已修改', schema: Case, headers: ETagHeader } },
     problems: [403, 409, 412, 422],
+    // The body's own date checks (400) before the role (403), as the handler asks them.
+    authorize: (actor, body) => {
+      checkRegistrationDates(body, deps.clock.today());
+      assertRoleMayEditRegistration(actor);
+    },
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);
       // Pure input checks (a receipt in the future, dates out of order within the body) are a 400 before the role,

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { claimHistory } from '../../app/cases/claim-history.ts';
 import type { Deps } from '../../app/deps.ts';
+import { assertRoleMayReadClaimHistory } from '../../app/policy.ts';
 import { Amount, Day } from '../../app/schemas.ts';
 import { PathId, route } from './route.ts';
 
@@ -60,6 +61,7 @@ export function createClaimsRouter(deps: Deps): Router {
     params: Params,
     responses: { 200: { description: '请求轨迹', schema: ClaimHistory } },
     problems: [403],
+    authorize: assertRoleMayReadClaimHistory,
     handler: async ({ actor, params }) => ({ body: await claimHistory(deps, actor, params.id, params.claimId) }),
   });
   return router;

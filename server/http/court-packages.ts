@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PACKAGE_PURPOSES, type PackagePurpose } from '../../app/court-package/case-json.ts';
 import { generateCourtPackage, listCourtPackages, publicKeys, readCourtPackage } from '../../app/court-package/generate.ts';
 import type { Deps } from '../../app/deps.ts';
+import { assertRoleMayHandOffToCourt } from '../../app/policy.ts';
 import { Instant } from '../../app/schemas.ts';
 import { IdempotencyHeader, IdParams, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
@@ -95,6 +96,7 @@ export function createCourtPackagesRouter(deps: Deps): Router {
       },
     },
     problems: [403, 422, 429],
+    authorize: assertRoleMayHandOffToCourt,
     handler: async ({ req, res, actor, params, body }) => {
       await runWriteStaged(
         deps,
@@ -115,6 +117,7 @@ export function createCourtPackagesRouter(deps: Deps): Router {
     params: IdParams,
     responses: { 200: { description: '材料包', schema: z.array(CourtPackage) } },
     problems: [403],
+    authorize: assertRoleMayHandOffToCourt,
     handler: async ({ actor, params }) => ({ body: await listCourtPackages(deps, actor, params.id) }),
   });
 
@@ -127,6 +130,7 @@ export function createCourtPackagesRouter(deps: Deps): Router {
     params: IdParams,
     responses: { 200: { description: 'ZIP', contentType: 'application/zip', schema: z.string().openapi({ format: 'binary' }) } },
     problems: [403],
+    authorize: assertRoleMayHandOffToCourt,
     handler: async ({ res, actor, params }) => {
       const p = await readCourtPackage(deps, actor, params.id);
       res.setHeader('Content-Type', 'application/zip');

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
+import { assertRoleMayGenerateDocument, assertRoleMayListDocuments, assertRoleMayReadDocuments } from '../../app/policy.ts';
 import { Instant, IsoDate, RecordId } from '../../app/schemas.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
@@ -113,6 +114,7 @@ export function createDocumentsRouter(deps: Deps): Router {
       },
     },
     problems: [403, 409, 412, 422, 429],
+    authorize: (actor, body) => assertRoleMayGenerateDocument(actor, body.kind, DOCUMENT_KINDS[body.kind]),
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);
       await runWriteStaged(
@@ -134,6 +136,7 @@ export function createDocumentsRouter(deps: Deps): Router {
     params: IdParams,
     responses: { 200: { description: '文书', schema: z.array(DocumentInfo) } },
     problems: [403],
+    authorize: assertRoleMayListDocuments,
     handler: async ({ actor, params }) => ({ body: await listDocuments(deps, actor, params.id) }),
   });
 
@@ -156,6 +159,7 @@ export function createDocumentsRouter(deps: Deps): Router {
       },
     },
     problems: [403],
+    authorize: assertRoleMayReadDocuments,
     handler: async ({ res, actor, params }) => {
       const d = await readDocument(deps, actor, params.id);
       res.setHeader('Content-Type', 'application/pdf');

@@ -4,6 +4,7 @@ import { assertMayReplayCaseView } from '../../app/cases/queries.ts';
 import type { Deps } from '../../app/deps.ts';
 import { type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
 import { EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../../app/event-schemas.ts';
+import { assertRoleMayPreviewAward, assertRoleMaySendEvent } from '../../app/policy.ts';
 import { type EventInput, previewEvent, submitEvent } from '../../app/procedure/apply-event.ts';
 import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
@@ -88,6 +89,7 @@ export function createEventsRouter(deps: Deps): Router {
     parseBody: (raw) => parseEventBody(raw, deps.clock.today()),
     responses: { 200: { description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId）', schema: Case, headers: ETagHeader } },
     problems: [403, 409, 412, 422],
+    authorize: (actor, body) => assertRoleMaySendEvent(actor, body.type),
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);
       await runWriteStaged(
@@ -124,6 +126,7 @@ export function createEventsRouter(deps: Deps): Router {
       },
     },
     problems: [403, 409, 422],
+    authorize: (actor, body) => assertRoleMaySendEvent(actor, body.type),
     handler: async ({ actor, params, body }) => ({ body: await previewEvent(deps, actor, params.id, body) }),
   });
 
@@ -137,6 +140,7 @@ export function createEventsRouter(deps: Deps): Router {
     body: AwardPreview,
     responses: { 200: { description: '逐项结果与整体终局性', schema: AwardPreviewResult } },
     problems: [403, 422],
+    authorize: assertRoleMayPreviewAward,
     handler: async ({ actor, params, body }) => ({ body: await awardPreview(deps, actor, params.id, body) }),
   });
 

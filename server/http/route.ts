@@ -10,7 +10,7 @@ export { MAX_RECORD_ID };
 
 import { WHILE_PASSWORD_MUST_CHANGE } from '../../app/users/sessions.ts';
 import { registry } from './openapi.ts';
-import { parse } from './parse.ts';
+import { idempotencyKey, ifMatch, parse } from './parse.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -77,6 +77,12 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   /** A custom body parser (e.g. the event envelope), replacing `body.parse`; `body` then only documents. */
   parseBody?: (raw: unknown, req: Request) => BO;
   responses: Partial<Record<200 | 201 | 202 | 204, ResponseSpec>>;
+  /**
+   * The role's half of the operation's question (app/policy.ts `assertRole…`), asked after the inputs' 400 and before
+   * the path parameters are read: a role that may never do it gets 403 whatever the id — `/api/users/abc` as
+   * `/api/users/999` (api.md order: 403 before 404; security finding L3, sec44). The handler asks the whole question.
+   */
+  authorize?: (actor: Actor, body: BO) => void;
   /**
    * Problem statuses besides the automatic ones: 401 and 403 with auth (403: a password reset pending), 400 with inputs,
    * 404 with path parameters, 413 with a body, 500, 503.
@@ -228,8 +234,14 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     // api.md order: 401 (authenticate, before this) → 400 (query, body) → 403 → 404 (a path id that names nothing).
     const query = spec.query ? parse(spec.query, req.query) : ({} as z.infer<Q>);
     const body = spec.parseBody ? spec.parseBody(req.body, req) : spec.body ? (parse(spec.body, req.body) as BO) : (undefined as BO);
-    const params = parseParams(spec.params, req, spec.path);
     const actor = auth ? (req.user as Actor) : ANONYMOUS;
+    if (auth && spec.authorize) {
+      // The documented request headers' own 400s come first (the handler reads them again).
+      if (spec.headers && 'If-Match' in spec.headers.shape) ifMatch(req);
+      if (spec.headers && 'Idempotency-Key' in spec.headers.shape) idempotencyKey(req);
+      spec.authorize(actor, body);
+    }
+    const params = parseParams(spec.params, req, spec.path);
     const reply = await spec.handler({ req, res, actor, params, query, body });
     if (!reply || res.headersSent) return;
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
+import { AREA_ROLES, assertRole } from '../../app/policy.ts';
 import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination, queryInt } from '../../app/schemas.ts';
 import { awardClockAlerts } from '../../app/time/alerts.ts';
 import {
@@ -212,6 +213,7 @@ export function createTimeRouter(deps: Deps): Router {
     params: IdParams,
     responses: { 200: { description: '进度', schema: Recomputation } },
     problems: [403],
+    authorize: (actor) => assertRole(actor, AREA_ROLES.calendar, '查看期限重新计算进度'),
     handler: async ({ actor, params }) => ({ body: await readRecomputation(deps, actor, params.id) }),
   });
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
+import { AREA_ROLES, assertRole } from '../../app/policy.ts';
 import { Instant, IsoDate, listOf, Pagination, PasswordReset, QueryId, User, UserCreate, UserPatch } from '../../app/schemas.ts';
 import { listAccessLog } from '../../app/security/access-log.ts';
 import { createUser, getUser, listUsers, resetPassword, staff, updateUser } from '../../app/users/users.ts';
@@ -79,6 +80,7 @@ export function createUsersRouter(deps: Deps): Router {
     tags: ['users'],
     params: IdParams,
     responses: { 200: { description: '用户', schema: User } },
+    authorize: (actor) => assertRole(actor, AREA_ROLES.users, '查看用户'),
     handler: async ({ actor, params }) => ({ body: await getUser(deps, actor, params.id) }),
   });
 
@@ -93,6 +95,7 @@ export function createUsersRouter(deps: Deps): Router {
     body: UserPatch,
     responses: { 200: { description: '修改后的用户', schema: User } },
     problems: [403, 422],
+    authorize: (actor) => assertRole(actor, AREA_ROLES.users, '修改用户'),
     handler: async ({ req, res, actor, params, body }) => {
       await runWrite(
         deps,
@@ -115,6 +118,7 @@ export function createUsersRouter(deps: Deps): Router {
     body: PasswordReset,
     responses: { 200: { description: '已重置', schema: User } },
     problems: [403],
+    authorize: (actor) => assertRole(actor, AREA_ROLES.users, '重置密码'),
     handler: async ({ req, res, actor, params, body }) => {
       await runWriteStaged(
         deps,

@@ -21,9 +21,28 @@ import {
 
 const V = () => state.vocab;
 const savedKey = () => `zc.filters.${state.user.id}`;
+/**
+ * Six digits in a row, one separator at most between two — any script's digits (full-width too) and Chinese numerals:
+ * what an identity number or a phone typed into the search box looks like, read as the server reads it for roles that
+ * may not search by them (db/stores/cases.ts DIGIT_RUN). A case number or a name holds no such run.
+ */
+const PERSONAL_NUMBER =
+  /[\p{Nd}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖](?:[\s.\-·/_－—]?[\p{Nd}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖]){5}/u;
+/**
+ * A query as a saved filter keeps it: without a search text that looks like an identity number or a phone (security
+ * check sec44: saved filters sit in this browser's storage, where whole numbers must not). A name or a case number
+ * stays — a clerk saves "某某纺织有限公司" to follow an employer's cases; a person's number is looked up once, not kept.
+ */
+export function savableQuery(query) {
+  const n = new URLSearchParams(query);
+  if (PERSONAL_NUMBER.test(n.get('q') ?? '')) n.delete('q');
+  return n;
+}
 const loadSaved = () => {
   try {
-    return JSON.parse(localStorage.getItem(savedKey()) ?? '[]');
+    const list = JSON.parse(localStorage.getItem(savedKey()) ?? '[]');
+    // Filters saved before the rule above lose such a search text here (and in storage, when next written).
+    return Array.isArray(list) ? list.map((s) => ({ ...s, query: savableQuery(s.query ?? '').toString() })) : [];
   } catch {
     return [];
   }
@@ -105,15 +124,21 @@ export async function caseList(params, mount) {
           type: 'button',
           onclick: async () => {
             const nameIn = input('text', { maxlength: 30, value: '' });
+            const query = savableQuery(filterQuery());
+            const dropped = query.get('q') !== filterQuery().get('q');
             const ok = await confirmDialog({
               title: '保存为常用筛选',
-              body: [h('p', '保存当前的查找条件，下次一键打开。'), field('名称', 'filterName', nameIn, { required: true })],
+              body: [
+                h('p', '保存当前的查找条件，下次一键打开。'),
+                dropped ? h('p.small.muted', '查找内容像身份证号或电话号码，不会保存在浏览器中；其他条件照常保存。') : null,
+                field('名称', 'filterName', nameIn, { required: true }),
+              ],
               confirmLabel: '保存',
             });
             const name = nameIn.value.trim();
             if (!ok || !name) return;
             const l = loadSaved().filter((s) => s.name !== name);
-            l.push({ name, query: filterQuery().toString() });
+            l.push({ name, query: query.toString() });
             localStorage.setItem(savedKey(), JSON.stringify(l));
             drawSaved();
           },
