@@ -15,12 +15,14 @@ import {
   input,
   ownDraftCount,
   plainAmountField,
+  rememberReturn,
   roleLabel,
   setSession,
   setTitle,
   showErrors,
   signOut,
   state,
+  takeReturn,
 } from './core.js';
 import { adminPage } from './pages/admin.js';
 import { boardPage } from './pages/board.js';
@@ -258,9 +260,7 @@ function loginPage() {
     try {
       const r = await api('POST', '/api/auth/login', { username: fd.get('username'), password: fd.get('password') });
       setSession(r.token, r.user);
-      const back = sessionStorage.getItem('zc.return');
-      sessionStorage.removeItem('zc.return');
-      location.hash = back && !back.startsWith('#/login') ? back : '#/';
+      location.hash = takeReturn(r.user?.id) ?? '#/';
     } catch (err) {
       showErrors(form, err.status === 401 ? new ApiError(401, {}, '用户名或密码不正确') : err);
     }
@@ -369,7 +369,7 @@ async function route() {
   pos = history.state.zc;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   if (!state.token) {
-    if (path !== '/login' && path) sessionStorage.setItem('zc.return', location.hash);
+    if (path !== '/login' && path) rememberReturn(location.hash);
     if (path !== '/login') history.replaceState(null, '', '#/login');
     current = location.hash;
     return loginPage();

@@ -346,9 +346,28 @@ export function setSession(token, user) {
   for (const k of allDraftKeys()) if (!k.startsWith(`zc.draft.${user?.id ?? 0}.`)) localStorage.removeItem(k);
   for (const k of storedKeys('zc.filters.')) if (k !== `zc.filters.${user?.id ?? 0}`) localStorage.removeItem(k);
 }
+/** Where to go after signing in: `hash`, for the user `uid` only (null: whoever signs in, e.g. a link opened signed out). */
+export function rememberReturn(hash, uid = null) {
+  sessionStorage.setItem('zc.return', JSON.stringify({ hash, uid }));
+}
+/** The remembered place for the user who just signed in (taken: it is used once), or null. */
+export function takeReturn(uid) {
+  const raw = sessionStorage.getItem('zc.return');
+  sessionStorage.removeItem('zc.return');
+  if (!raw) return null;
+  let r;
+  try {
+    r = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!r || typeof r.hash !== 'string' || !r.hash.startsWith('#/') || r.hash.startsWith('#/login')) return null;
+  return r.uid === null || r.uid === uid ? r.hash : null;
+}
 /** Ends the session here (and on the server unless it already ended) and shows the sign-in page. */
 export function signOut(message, opts = { remote: true }) {
   const token = state.token;
+  const uid = state.user?.id ?? null;
   // Drafts hold whole identity numbers and phones: signing out leaves none in this browser. (A session that merely
   // expired keeps them — the sign-in dialog opens over the form — unless the person then chooses to sign out.)
   if (!opts.keepDrafts) clearAllDrafts();
@@ -360,9 +379,12 @@ export function signOut(message, opts = { remote: true }) {
   localStorage.removeItem('zc.token');
   if (opts.remote && token) fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => {});
   sessionStorage.setItem('zc.flash', message ?? '');
-  // Come back to where the person was after signing in again.
+  // A session that expired comes back to where the person was — for the same person only (returnTo); signing out
+  // leaves nothing for whoever signs in next on this browser (a new user's walk, ui44 M5: the next clerk landed on the
+  // previous one's case, and a read of it was logged in the new user's name).
   const here = location.hash;
-  if (here && !here.startsWith('#/login')) sessionStorage.setItem('zc.return', here);
+  if (opts.keepDrafts && here && !here.startsWith('#/login')) rememberReturn(here, uid);
+  else sessionStorage.removeItem('zc.return');
   for (const d of document.querySelectorAll('dialog')) d.remove();
   if (location.hash === '#/login') window.dispatchEvent(new Event('zc:route'));
   else location.hash = '#/login';

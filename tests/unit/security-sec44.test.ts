@@ -17,14 +17,18 @@ const storage = {
 const session = new Map<string, string>();
 const g = globalThis as Record<string, unknown>;
 g.localStorage = storage;
-g.sessionStorage = { getItem: (k: string) => session.get(k) ?? null, setItem: (k: string, v: string) => void session.set(k, v) };
+g.sessionStorage = {
+  getItem: (k: string) => session.get(k) ?? null,
+  setItem: (k: string, v: string) => void session.set(k, v),
+  removeItem: (k: string) => void session.delete(k),
+};
 g.location ??= { hash: '#/cases' };
 g.document ??= { querySelectorAll: () => [] };
 g.window ??= { dispatchEvent: () => true };
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
 const { savableQuery } = await import('../../web/pages/cases.js');
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-const { setSession, signOut } = await import('../../web/core.js');
+const { rememberReturn, setSession, signOut, takeReturn } = await import('../../web/core.js');
 
 describe('savableQuery', () => {
   it('drops a q that looks like an identity number or a phone, in any form; keeps names, case numbers and the rest', () => {
@@ -56,5 +60,30 @@ describe('signing in and out', () => {
     setSession('token-7', { id: 7 });
     signOut('已退出登录', { remote: false });
     expect([...store.keys()].filter((k) => k.startsWith('zc.filters.') || k.startsWith('zc.draft.'))).toEqual([]);
+  });
+});
+
+describe('the place to come back to after signing in (a new user\'s walk, ui44 M5)', () => {
+  it('an expired session returns its own user there; signing out leaves no place for the next one', () => {
+    const loc = g.location as { hash: string };
+    loc.hash = '#/cases/2';
+    setSession('token-7', { id: 7 });
+    signOut('登录已失效', { remote: false, keepDrafts: true });
+    expect(takeReturn(8)).toBeNull(); // another person signing in on this browser
+    setSession('token-7', { id: 7 });
+    loc.hash = '#/cases/2';
+    signOut('登录已失效', { remote: false, keepDrafts: true });
+    expect(takeReturn(7)).toBe('#/cases/2');
+    expect(takeReturn(7)).toBeNull(); // used once
+    setSession('token-7', { id: 7 });
+    loc.hash = '#/cases/2';
+    signOut('已退出登录', { remote: false });
+    expect(session.has('zc.return')).toBe(false);
+    expect(takeReturn(8)).toBeNull();
+    // A link opened while signed out leads whoever signs in to it; a sign-in page or a foreign URL never.
+    rememberReturn('#/cases?state=accepted');
+    expect(takeReturn(8)).toBe('#/cases?state=accepted');
+    session.set('zc.return', JSON.stringify({ hash: 'https://example.com/', uid: null }));
+    expect(takeReturn(8)).toBeNull();
   });
 });

@@ -59,7 +59,7 @@ export async function caseList(params, mount) {
     { role: 'search', 'aria-label': '案件检索' },
     field('查找', 'q', input('search', { name: 'q', value: q.get('q') ?? '', placeholder: '案号、当事人、身份证号、电话或代理人' }), {
       grow: true,
-      hint: ['clerk', 'chair', 'admin'].includes(state.user.role) ? '身份证号须完整输入18位' : '',
+      hint: ['clerk', 'chair', 'admin'].includes(state.user.role) ? '身份证号、电话号码须完整输入' : '',
     }),
     field('状态', 'state', select({ '': '全部', ...V().states }, { name: 'state', value: q.get('state') ?? '' })),
     field(
