@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
+import { type Actors, createActors } from '../helpers/procedure.ts';
+
+/**
+ * An outside legal tester's findings (stop 44, API only): an advance-execution ruling transferred to the court after
+ * the award (LDMAL Arts. 44, 50; Rules Art. 51), …
+ */
+let t: TestApp;
+let a: Actors;
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+  a = await createActors(t);
+});
+afterAll(async () => t?.close());
+
+const { send, ok } = caseEvents(() => t);
+const ids = (c: CaseView) => (c.claims as { id: number }[]).map((x) => x.id);
+const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
+const REASONING = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。';
+const DEFENSE = '被申请人认为已足额支付工资';
+const COURT = '聊城市东昌府区人民法院';
+
+const nextEvents = async (c: { id: number }) =>
+  ((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[]).map((e) => e.type);
+
+/** A heard case with an advance-execution ruling on the wages (03-26), then a non-final award (04-10). */
+async function awardWithRuling() {
+  const { c, arb } = await caseAt(t, a, 'heard');
+  const [wages, comp] = ids(c);
+  await ok(
+    c,
+    arb.token,
+    'ADVANCE_EXECUTION',
+    { claimIds: [wages], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: wages, amount: '6000' }], paymentDays: 7 },
+    '2026-03-26',
+  );
+  const after = await ok(
+    c,
+    arb.token,
+    'ISSUE_AWARD',
+    {
+      items: [
+        { claimId: wages, outcome: 'granted', amount: '12000.00' },
+        { claimId: comp, outcome: 'granted', amount: '26400.00' },
+      ],
+      facts: FACTS,
+      reasoning: REASONING,
+      defenseSummary: DEFENSE,
+    },
+    '2026-04-10',
+  );
+  return { c, arb, after };
+}
+
+describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('M1: an advance-execution ruling goes to the court after the award, until the award takes effect (LDMAL Arts. 44, 50)', async () => {
+    const { c } = await awardWithRuling();
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('award_issued');
+    expect(await nextEvents(c)).toContain('TRANSFER_TO_COURT');
+    // Not served yet: the existing refusal, not a 409.
+    const unserved = await send(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-11');
+    expect(unserved.status, JSON.stringify(unserved.body)).toBe(422);
+    expect(unserved.body.rule).toBe('advance-execution-not-served');
+    // Only advance execution: enforcement of an award not yet effective stays refused.
+    const enforce = await send(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'enforcement', court: COURT }, '2026-04-11');
+    expect(enforce.status).toBe(409);
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'advance_execution_ruling', partyId: c.respondents[0]?.id, method: 'direct' },
+      '2026-04-11',
+    );
+    const done = await ok(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-12');
+    expect(done.state).toBe('award_issued');
+    // Transferred: nothing more to send.
+    expect(await nextEvents(c)).not.toContain('TRANSFER_TO_COURT');
+    const again = await send(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-12');
+    expect(again.status).toBe(409);
+    // The transfer letter.
+    const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'court_transfer_letter' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const letter = flat(pdfRaw(await downloadDocument(t, a.tokens.chair, (r.body.documents as { id: number }[])[0]?.id as number)));
+    for (const n of [`${COURT}：`, '先予执行裁决书', '送达回证', '二〇二六年四月十二日']) expect(letter, n).toContain(n);
+    // The court package for advance execution.
+    const pkg = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'advance_execution' });
+    expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
+  });
+
+  it('M1: … and in award_served, after the award was served on all', async () => {
+    const { c } = await awardWithRuling();
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'advance_execution_ruling', partyId: c.respondents[0]?.id, method: 'direct' },
+      '2026-04-11',
+    );
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct' }, '2026-04-13');
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('award_served');
+    expect(await nextEvents(c)).toContain('TRANSFER_TO_COURT');
+    const done = await ok(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-14');
+    expect(done.state).toBe('award_served');
+    expect(done.proceedings.advanceExecutions[0]).toMatchObject({ transferredOn: '2026-04-14', court: COURT });
+  });
+});
