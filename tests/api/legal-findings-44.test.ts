@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeps } from '../../app/deps.ts';
+import { reprojectStatistics } from '../../app/stats/reproject.ts';
+import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's findings (stop 44, API only): an advance-execution ruling transferred to the court after
@@ -106,5 +109,35 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const done = await ok(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-14');
     expect(done.state).toBe('award_served');
     expect(done.proceedings.advanceExecutions[0]).toMatchObject({ transferredOn: '2026-04-14', court: COURT });
+  });
+
+  it('M2: a labor_standards claim about 社会保险费 counts under 社会保险, as its award names it; re-projection moves old rows', async () => {
+    const c = await registerCase(
+      t,
+      a,
+      standardApplication({
+        receivedOn: '2026-05-06',
+        claims: [
+          { category: 'labor_standards', amount: '8000.00', description: '补缴2025年社会保险费' },
+          { category: 'wages', amount: '12000.00', description: '2025年10月至12月工资' },
+        ],
+      }),
+    );
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-05-07');
+    const Q = 'from=2026-05-01&to=2026-05-31';
+    const byCause = async () => {
+      const r = await t.api(a.tokens.analyst).get(`/api/stats/closure?${Q}&groupBy=cause`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return Object.fromEntries((r.body.groups as { key: string; accepted: number }[]).map((g) => [g.key, g.accepted]));
+    };
+    expect(await byCause()).toEqual({ social_insurance: 1 });
+    // A row projected under the old definition: the claim's words say overtime (工作时间、休息休假) — changed here behind
+    // the projection's back, as an upgrade changes a definition — and `stats:reproject` moves it, recording the change.
+    const claimId = (c.claims[0] as { id: number }).id;
+    await t.db.knex('claims').where({ id: claimId }).update({ description: '2025年加班工资' });
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    expect(await reprojectStatistics(deps)).toMatchObject({ changed: 1 });
+    expect(await byCause()).toEqual({ labor_standards: 1 });
+    expect(await reprojectStatistics(deps)).toMatchObject({ changed: 0 });
   });
 });
