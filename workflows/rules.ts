@@ -569,7 +569,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'extension-changes-nothing',
         'LDMAL Art. 43; Rules Art. 45; CPL Art. 85(3)',
-        `延长${ev.payload.days}日后审理期限届满日仍为 ${due}（原期限末日为休息日，已依法顺延至该日；延长期间自原期限末日起算），不产生延长效果，而延长只能批准一次：请增加延长日数`,
+        `延长${ev.payload.days}日后审理期限届满日仍为 ${due}（原期限末日为休息日，已依法顺延至该日；延长期间自原期限末日起算），不产生延长效果，而延长只能批准一次：请增加延长日数${provisionalNote(ev)}`,
         'days',
       );
     return null;

@@ -140,4 +140,16 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(await byCause()).toEqual({ labor_standards: 1 });
     expect(await reprojectStatistics(deps)).toMatchObject({ changed: 0 });
   });
+
+  it('L1: an extension that changes nothing, judged on a provisional calendar, says so', async () => {
+    // Accepted 11-18: the 45th day is Saturday 2027-01-02, carried (on 2027's provisional calendar: weekends and the
+    // law-fixed New Year's Day) to Monday 01-04; one day more from 01-02 is 01-03.
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-17' }));
+    const v = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-18');
+    expect((v.deadlines as { kind: string; dueOn: string }[]).find((d) => d.kind === 'award')?.dueOn).toBe('2027-01-04');
+    const none = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 1, reason: '案情复杂' }, '2026-11-20');
+    expect(none.status, JSON.stringify(none.body)).toBe(422);
+    expect(none.body).toMatchObject({ rule: 'extension-changes-nothing', field: 'days' });
+    expect(none.body.detail).toContain('按暂定日期判断：缺少2027年国家法定节假日安排');
+  });
 });
