@@ -152,4 +152,26 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(none.body).toMatchObject({ rule: 'extension-changes-nothing', field: 'days' });
     expect(none.body.detail).toContain('按暂定日期判断：缺少2027年国家法定节假日安排');
   });
+
+  it('L2: an award clock paused by a public notice reads as paused until the notice period ends, deducted whole', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-17' }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-18');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'public_notice', servedOn: '2026-11-19' },
+      '2026-11-19',
+    );
+    const clock = (x: CaseView) => (x.deadlines as { kind: string; status: string; explanation: string }[]).find((d) => d.kind === 'award');
+    const deemed = (v.proceedings.services as { method: string; servedOn: string }[]).find((s) => s.method === 'public_notice')?.servedOn;
+    expect(clock(v)?.status).toBe('paused');
+    expect(clock(v)?.explanation).toContain(
+      `审理期限因公告送达期间暂停计算，公告期满（${deemed}）后恢复计算；以下届满日已扣除整个公告期间：`,
+    );
+    expect(clock(v)?.explanation).not.toContain('假定今日');
+    // A suspension besides: its end is not known — resumed today, as before.
+    const s = await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-11-20');
+    expect(clock(s)?.explanation).toContain(`以下为假定中止审理今日结束、公告期满（${deemed}）后恢复计算的届满日`);
+  });
 });
