@@ -663,6 +663,9 @@ export const Proceedings = z
         result: z.enum(['rejected', 'set_aside', 'withdrawn']).nullable(),
         decidedOn: Day.nullable(),
         servedOn: Day.nullable().optional(),
+        courtWarning: z.string().optional().openapi({
+          description: '登记的法院不是仲裁委员会所在地的中级人民法院（INTERMEDIATE_COURT；劳动争议调解仲裁法第四十九条）时的提示；照常登记',
+        }),
       })
       .nullable(),
     effectiveOn: Day.nullable(),

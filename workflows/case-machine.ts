@@ -21,6 +21,7 @@ import {
   pendingObjection,
   recusalToDecide,
   separateEffect,
+  setAsideCourtWarning,
   signingParties,
 } from './rules.ts';
 
@@ -731,9 +732,18 @@ export const caseMachine = setup({
     recordLawsuit: set(({ context, event }: Args) => ({
       lawsuits: [...context.lawsuits, { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn }],
     })),
-    fileSetAside: set(({ event }: Args) => ({
-      setAside: { court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn, result: null, decidedOn: null },
-    })),
+    fileSetAside: set(({ event }: Args) => {
+      const courtWarning = setAsideCourtWarning(p(event).court, event.facts?.intermediateCourt);
+      return {
+        setAside: {
+          court: p(event).court,
+          filedOn: p(event).filedOn ?? event.occurredOn,
+          result: null,
+          decidedOn: null,
+          ...(courtWarning ? { courtWarning } : {}),
+        },
+      };
+    }),
     decideSetAside: set(({ context, event }: Args) => ({
       setAside: {
         ...(context.setAside as NonNullable<CaseContext['setAside']>),

@@ -1000,6 +1000,8 @@ export interface FactOptions {
   absenceNoticeTimely?: boolean;
   /** MEDIATION_DOCUMENT_BY_POST: a 调解书 may be served by post (SPC CPL Interpretation Art. 133 read strictly: no). */
   mediationDocumentByPost?: boolean;
+  /** INTERMEDIATE_COURT: the intermediate people's court where the commission sits (LDMAL Art. 49; RECORD_SET_ASIDE). */
+  intermediateCourt?: string;
 }
 
 /**
@@ -1038,6 +1040,9 @@ export function computeFacts(
   };
   const rule = (r: Rule) => ({ days: r.days, unit: r.unit });
   switch (ev.type) {
+    case 'RECORD_SET_ASIDE':
+      if (opts.intermediateCourt) facts.intermediateCourt = opts.intermediateCourt;
+      break;
     case 'EXTEND_TIME_LIMIT':
     case 'CONVERT_TO_ORDINARY':
     case 'TERMINATE': {

@@ -174,4 +174,33 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const s = await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-11-20');
     expect(clock(s)?.explanation).toContain(`以下为假定中止审理今日结束、公告期满（${deemed}）后恢复计算的届满日`);
   });
+
+  it('L3: a set-aside application recorded at a basic court is recorded with a warning naming the intermediate court', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [wages, comp] = ids(c);
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: wages, outcome: 'granted', amount: '12000.00' },
+          { claimId: comp, outcome: 'granted', amount: '20000.00' },
+        ],
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-04-10',
+    );
+    const wrong = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: COURT, filedOn: '2026-04-15' }, '2026-04-15');
+    expect(wrong.state).toBe('set_aside_pending');
+    expect(wrong.proceedings.setAside.courtWarning).toBe(
+      `撤销终局裁决的申请应向仲裁委员会所在地的中级人民法院（聊城市中级人民法院）提出（劳动争议调解仲裁法第四十九条）；登记的法院为${COURT}，请核对`,
+    );
+    // Withdrawn there, filed at the intermediate court: no warning.
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'withdrawn', decidedOn: '2026-04-20' }, '2026-04-20');
+    const right = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-04-21' }, '2026-04-21');
+    expect(right.proceedings.setAside).not.toHaveProperty('courtWarning');
+  });
 });
