@@ -38,10 +38,16 @@ const changeToAnswer = (ctx: MachineContext) => ctx.claimChanges?.filter((c) => 
  * done, no longer counted.
  */
 /**
+ * `missed` (stop 44, L4): a duty still undone when the case closed, whose day had already passed — missed, not mooted.
+ * Like `met_late` it keeps the lateness visible in the record; like `ended` it is no longer anyone's to-do (not on the
+ * workbench, not in the list's 有逾期期限 filter). Statistics are not affected: their overdue / closed-late measures
+ * are the award time limit's (LDMAL Art. 43; workflows/stat-facts.ts `closedLate`, domain.md §13.2), not these duties.
+ */
+/**
  * `elapsed` (已届满): a period that, once over, frees a party to act rather than binding anyone to act within it — the
  * mediation's 15 days after which a party may apply for arbitration (LDMAL Art. 14(3)). Never counted as overdue.
  */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'elapsed' | 'paused' | 'unknown' | 'ended';
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'elapsed' | 'paused' | 'unknown' | 'ended' | 'missed';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
 export interface Deadline {
@@ -543,7 +549,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const ended = !metOn && opts.endedOn ? opts.endedOn : null;
     let status: DeadlineStatus;
     // A paused clock reads "paused" whatever its due date would be (api.md), even when that date is not known.
-    if (ended) status = 'ended';
+    // Its day passed before the closure: missed, not mooted (stop 44, L4) — a period that binds no one is never missed.
+    if (ended) status = c?.dueOn && ended > c.dueOn && !opts.periodOnly && !opts.entitlement ? 'missed' : 'ended';
     else if (opts.paused && !metOn) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
     // An entitlement period is no one's duty: ending the matter after it ran out is not late.

@@ -203,4 +203,25 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const right = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-04-21' }, '2026-04-21');
     expect(right.proceedings.setAside).not.toHaveProperty('courtWarning');
   });
+
+  it('L4: a duty overdue before the closure stays visibly missed; one not yet due is mooted; neither is a to-do', async () => {
+    type D = { kind: string; status: string; explanation: string };
+    const find = (v: CaseView, kind: string) => (v.deadlines as D[]).find((d) => d.kind === kind);
+    // Accepted 03-04, tribunal formed 03-05: the written notice of it (5 working days, due 03-11) never served.
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    const closed = await ok(c, a.tokens.clerk, 'WITHDRAW', { reason: '申请人撤回仲裁申请' }, '2026-04-02');
+    expect(find(closed, 'tribunal_notice')).toMatchObject({ status: 'missed' });
+    expect(find(closed, 'tribunal_notice')?.explanation).toContain('届满时尚未完成；案件已于2026-04-02结案');
+    const due = (await t.api(a.tokens.clerk).get('/api/deadlines?within=14&pageSize=200&assignee=all')).body.items as { caseId: number }[];
+    expect(due.filter((d) => d.caseId === c.id)).toEqual([]);
+    const listed = await t.api(a.tokens.clerk).get('/api/cases?overdue=true&pageSize=200');
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    expect((listed.body.items as { id: number }[]).map((x) => x.id)).not.toContain(c.id);
+    // Withdrawn the day after acceptance: the notice was not due yet — mooted, `ended`.
+    const early = await registerCase(t, a, standardApplication());
+    await ok(early, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const withdrawn = await ok(early, a.tokens.clerk, 'WITHDRAW', { reason: '申请人撤回仲裁申请' }, '2026-03-05');
+    expect(find(withdrawn, 'tribunal_notice')).toMatchObject({ status: 'ended' });
+    expect(find(withdrawn, 'serve_respondent')).toMatchObject({ status: 'ended' });
+  });
 });
