@@ -4,8 +4,9 @@ import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { formatMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
+import { type StandardsSubject, standardsSubject } from '../workflows/standards-subject.ts';
 import type { Block, DocSpec } from './layout.ts';
-import { formatBasis, type StandardsSubject, standardsSubject, suggestedBasis } from './legal-basis.ts';
+import { formatBasis, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
 
 /**

@@ -446,6 +446,8 @@ export function deadlineBadge(d) {
     paused: ['warn', '暂停计算'],
     unknown: ['warn', '待定'],
     ended: ['info', '结案不再计算'],
+    // Stop 44, L4: its day passed before the case closed — missed, not mooted; no longer anyone's to-do.
+    missed: ['bad', '逾期未完成'],
   };
   const [c, t] = map[d.status] ?? ['info', d.status];
   return h(`span.badge.${c}`, t);

@@ -21,6 +21,7 @@ import {
   pendingObjection,
   recusalToDecide,
   separateEffect,
+  setAsideCourtWarning,
   signingParties,
 } from './rules.ts';
 
@@ -189,6 +190,19 @@ const challenges = {
 const markEffective = set(({ context, event }: Args) => ({
   effectiveOn: context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn,
 }));
+/**
+ * LDMAL Art. 44; Rules Art. 51: an advance-execution ruling is transferred to the court for execution. It goes in
+ * parallel with the case, and matters most after the award is made and until it takes effect (LDMAL Art. 50: a non-final
+ * award waits out the 15-day windows) — so it is allowed while the case is open and in award_issued / award_served,
+ * while a ruling is untransferred. The rule (rules.ts TRANSFER_TO_COURT) still refuses a ruling not served.
+ */
+const advanceTransfer = {
+  guard: (a: Args) =>
+    a.context.advanceExecutions.some((x) => x.transferredOn === null) &&
+    (a.event.probe === true || p(a.event).purpose === 'advance_execution') &&
+    legal(a),
+  actions: 'recordTransfer',
+} as const;
 const effectConfirmed = (c: MachineContext) => c.award?.finality === 'mixed' && c.effectiveOn !== null;
 const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
 
@@ -718,9 +732,18 @@ export const caseMachine = setup({
     recordLawsuit: set(({ context, event }: Args) => ({
       lawsuits: [...context.lawsuits, { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn }],
     })),
-    fileSetAside: set(({ event }: Args) => ({
-      setAside: { court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn, result: null, decidedOn: null },
-    })),
+    fileSetAside: set(({ event }: Args) => {
+      const courtWarning = setAsideCourtWarning(p(event).court, event.facts?.intermediateCourt);
+      return {
+        setAside: {
+          court: p(event).court,
+          filedOn: p(event).filedOn ?? event.occurredOn,
+          result: null,
+          decidedOn: null,
+          ...(courtWarning ? { courtWarning } : {}),
+        },
+      };
+    }),
     decideSetAside: set(({ context, event }: Args) => ({
       setAside: {
         ...(context.setAside as NonNullable<CaseContext['setAside']>),
@@ -987,13 +1010,7 @@ export const caseMachine = setup({
               guard: (a: Args) => a.context.tribunal !== null && legal(a),
               actions: set(({ context, event }: Args) => ({ partialAwards: [...context.partialAwards, p(event).award as AwardRecord] })),
             },
-            TRANSFER_TO_COURT: {
-              guard: (a: Args) =>
-                a.context.advanceExecutions.some((x) => x.transferredOn === null) &&
-                (a.event.probe === true || p(a.event).purpose === 'advance_execution') &&
-                legal(a),
-              actions: 'recordTransfer',
-            },
+            TRANSFER_TO_COURT: advanceTransfer,
             ...activeAdditions,
           },
           states: {
@@ -1212,6 +1229,7 @@ export const caseMachine = setup({
                   { guard: 'legal', actions: recordService },
                 ],
                 ...challenges,
+                TRANSFER_TO_COURT: advanceTransfer,
               },
             },
             award_served: {
@@ -1220,6 +1238,7 @@ export const caseMachine = setup({
                 ...challenges,
                 // LDMAL Art. 50: a non-final award takes effect when no party sued within 15 days of receipt.
                 MARK_EFFECTIVE: { guard: 'legal', target: '#award_effective', actions: markEffective },
+                TRANSFER_TO_COURT: advanceTransfer,
               },
             },
             // 裁审衔接: a party sued; the court now decides. The commission may send the file.

@@ -38,10 +38,16 @@ const changeToAnswer = (ctx: MachineContext) => ctx.claimChanges?.filter((c) => 
  * done, no longer counted.
  */
 /**
+ * `missed` (stop 44, L4): a duty still undone when the case closed, whose day had already passed — missed, not mooted.
+ * Like `met_late` it keeps the lateness visible in the record; like `ended` it is no longer anyone's to-do (not on the
+ * workbench, not in the list's 有逾期期限 filter). Statistics are not affected: their overdue / closed-late measures
+ * are the award time limit's (LDMAL Art. 43; workflows/stat-facts.ts `closedLate`, domain.md §13.2), not these duties.
+ */
+/**
  * `elapsed` (已届满): a period that, once over, frees a party to act rather than binding anyone to act within it — the
  * mediation's 15 days after which a party may apply for arbitration (LDMAL Art. 14(3)). Never counted as overdue.
  */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'elapsed' | 'paused' | 'unknown' | 'ended';
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'elapsed' | 'paused' | 'unknown' | 'ended' | 'missed';
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
 export interface Deadline {
@@ -221,7 +227,7 @@ function excludedDays(
   today: string,
   from: string,
   dueWith: (excluded: number) => { nominal: string; dueOn: string } | null,
-): { days: number; notes: string[]; pausedNow: boolean; why: string[] } {
+): { days: number; notes: string[]; pausedNow: boolean; why: string[]; knownEnds: string[] } {
   const raw: Excluded[] = [];
   for (const s of ctx.suspensions) {
     const end = s.to ?? today;
@@ -292,7 +298,20 @@ function excludedDays(
   days += tail;
   const openOnes = counted.filter((x) => x.open);
   const why = openOnes.map((x) => (x.what.startsWith('中止') ? '中止审理' : '公告送达期间'));
-  return { days, notes: [...notes, ...late], pausedNow: openOnes.length > 0, why: [...new Set(why)] };
+  // A public-notice period still running has a known end (its deemed service day, CPL Art. 95) and is excluded whole
+  // already; an open suspension has none (counted to today).
+  const knownEnds = [...new Set(openOnes.filter((x) => !x.what.startsWith('中止')).map((x) => x.to))].sort();
+  return { days, notes: [...notes, ...late], pausedNow: openOnes.length > 0, why: [...new Set(why)], knownEnds };
+}
+
+/** How a paused award clock's due date is to be read: resumed today (a suspension), or when a notice period ends. */
+function pausedWords(clock: AwardClock): string {
+  const why = clock.pausedWhy.join('、');
+  const ends = clock.pausedKnownEnds.join('、');
+  if (!clock.pausedWhy.includes('中止审理'))
+    return `审理期限因公告送达期间暂停计算，公告期满（${ends}）后恢复计算；以下届满日已扣除整个公告期间：`;
+  if (!ends) return `审理期限因${why}暂停计算，以下为假定今日恢复计算的届满日：`;
+  return `审理期限因${why}暂停计算，以下为假定中止审理今日结束、公告期满（${ends}）后恢复计算的届满日：`;
 }
 
 export interface AwardClock extends Computed {
@@ -300,6 +319,8 @@ export interface AwardClock extends Computed {
   startWhat: string;
   pausedNow: boolean;
   pausedWhy: string[];
+  /** The ends of the running public-notice periods (deemed service days), excluded whole already; [] when none. */
+  pausedKnownEnds: string[];
 }
 
 /**
@@ -340,7 +361,7 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
     addDays: ex.days + ext,
     addNote: notes.length ? `，${notes.join('，')}` : '',
   });
-  return { ...c, startsOn, startWhat, pausedNow: ex.pausedNow, pausedWhy: ex.why };
+  return { ...c, startsOn, startWhat, pausedNow: ex.pausedNow, pausedWhy: ex.why, pausedKnownEnds: ex.knownEnds };
 }
 
 /** The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58). */
@@ -528,7 +549,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const ended = !metOn && opts.endedOn ? opts.endedOn : null;
     let status: DeadlineStatus;
     // A paused clock reads "paused" whatever its due date would be (api.md), even when that date is not known.
-    if (ended) status = 'ended';
+    // Its day passed before the closure: missed, not mooted (stop 44, L4) — a period that binds no one is never missed.
+    if (ended) status = c?.dueOn && ended > c.dueOn && !opts.periodOnly && !opts.entitlement ? 'missed' : 'ended';
     else if (opts.paused && !metOn) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
     // An entitlement period is no one's duty: ending the matter after it ran out is not late.
@@ -745,11 +767,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   const clock = awardClock(ctx, cal, P, closedOn ?? today);
   if (clock) {
     const paused = clock.pausedNow && !closedOn;
-    // While paused, the due date is hypothetical (as if resumed today) — provisional, like any date in a year without
-    // official data (api.md v1.1), when it needs one; the clock reads "paused" either way (api.md).
-    const shown: Computed = paused
-      ? { ...clock, explanation: `审理期限因${clock.pausedWhy.join('、')}暂停计算，以下为假定今日恢复计算的届满日：${clock.explanation}` }
-      : clock;
+    // While paused by a suspension, the due date is hypothetical (as if resumed today) — provisional, like any date in a
+    // year without official data (api.md v1.1), when it needs one; the clock reads "paused" either way (api.md). A
+    // public-notice period has a known end (CPL Art. 95: deemed served 30 days after publication; Rules Art. 47 excludes
+    // it) and is deducted whole already: the date is the one the clock reaches when it resumes then (stop 44, L2).
+    const shown: Computed = paused ? { ...clock, explanation: `${pausedWords(clock)}${clock.explanation}` } : clock;
     add('award', awardRule(ctx, P), clock.startsOn, shown, closedOn, 'tribunal', { paused });
   }
   if (ctx.mediation?.agreedOn && clock) {
@@ -985,6 +1007,8 @@ export interface FactOptions {
   absenceNoticeTimely?: boolean;
   /** MEDIATION_DOCUMENT_BY_POST: a 调解书 may be served by post (SPC CPL Interpretation Art. 133 read strictly: no). */
   mediationDocumentByPost?: boolean;
+  /** INTERMEDIATE_COURT: the intermediate people's court where the commission sits (LDMAL Art. 49; RECORD_SET_ASIDE). */
+  intermediateCourt?: string;
 }
 
 /**
@@ -1023,6 +1047,9 @@ export function computeFacts(
   };
   const rule = (r: Rule) => ({ days: r.days, unit: r.unit });
   switch (ev.type) {
+    case 'RECORD_SET_ASIDE':
+      if (opts.intermediateCourt) facts.intermediateCourt = opts.intermediateCourt;
+      break;
     case 'EXTEND_TIME_LIMIT':
     case 'CONVERT_TO_ORDINARY':
     case 'TERMINATE': {

@@ -74,6 +74,8 @@ export interface Facts {
   awardDueOn?: string | null;
   /** LDMAL Art. 43: the longest extension (the `extension` period, PERIODS_OVERRIDE). */
   maxExtensionDays?: number;
+  /** LDMAL Art. 49: the intermediate court where the commission sits (INTERMEDIATE_COURT), for RECORD_SET_ASIDE. */
+  intermediateCourt?: string;
   /** LDMAL Art. 43: the award limit's last day with the extension asked for (EXTEND_TIME_LIMIT). */
   extendedDueOn?: string | null;
   /** LDMAL Art. 14: 15 days from the mediation organization's receipt have passed without agreement. */
@@ -312,6 +314,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     decidedOn: string | null;
     /** The day the ruling was received (LDMAL Art. 49(3): the 15-day suing window runs from it). */
     servedOn?: string | null;
+    /** LDMAL Art. 49: the court recorded is not the configured intermediate court — recorded, with this warning. */
+    courtWarning?: string;
   } | null;
   /**
    * The court's outcome of the suits recorded (SPC-2000; SPC-1 Art. 21(2)): `partyIds` are the parties whose suits it

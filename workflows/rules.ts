@@ -222,6 +222,18 @@ export function courtOutcomeRecord(ctx: CaseContext, ev: ProcEvent): NonNullable
  * SPC-1 Art. 21(2): a worker's suit against a final award (or the final part of a mixed one) ended by withdrawal or
  * dismissal opens the employer's 30-day window to apply to set the award aside.
  */
+/**
+ * LDMAL Art. 49: an employer applies to set a final award aside to the intermediate people's court where the commission
+ * sits (INTERMEDIATE_COURT, default 聊城市中级人民法院). Another court recorded is a warning, not a refusal (stop 44, L3):
+ * the clerk records what was filed, and the court may have been named otherwise than the configured name.
+ */
+export function setAsideCourtWarning(court: unknown, intermediateCourt: string | undefined): string | null {
+  if (typeof court !== 'string' || !intermediateCourt) return null;
+  const plain = (s: string) => s.replace(/\s+/gu, '');
+  if (plain(court) === plain(intermediateCourt)) return null;
+  return `撤销终局裁决的申请应向仲裁委员会所在地的中级人民法院（${intermediateCourt}）提出（劳动争议调解仲裁法第四十九条）；登记的法院为${court}，请核对`;
+}
+
 export function opensSetAsideWindow(ctx: CaseContext, outcome: CourtOutcome, partyIds: number[]): boolean {
   if (outcome !== 'withdrawal_permitted' && outcome !== 'dismissed_out_of_time') return false;
   if (ctx.award?.finality === 'non_final' || !ctx.award) return false;
@@ -569,7 +581,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'extension-changes-nothing',
         'LDMAL Art. 43; Rules Art. 45; CPL Art. 85(3)',
-        `延长${ev.payload.days}日后审理期限届满日仍为 ${due}（原期限末日为休息日，已依法顺延至该日；延长期间自原期限末日起算），不产生延长效果，而延长只能批准一次：请增加延长日数`,
+        `延长${ev.payload.days}日后审理期限届满日仍为 ${due}（原期限末日为休息日，已依法顺延至该日；延长期间自原期限末日起算），不产生延长效果，而延长只能批准一次：请增加延长日数${provisionalNote(ev)}`,
         'days',
       );
     return null;

@@ -4,6 +4,7 @@ import { daysBetween } from './dates.ts';
 import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
 import { employerApplies, isEmployerParty, isWorkerParty } from './sides.ts';
+import { standardsSubject } from './standards-subject.ts';
 
 /**
  * What statistics know about one case (domain.md §13), derived from the case record and its procedure context.
@@ -83,6 +84,17 @@ export const CAUSE_OF_CATEGORY: Record<ClaimCategory, StatCause> = {
   other: 'other',
 };
 
+/**
+ * The statistics cause of one claim: its category's (CAUSE_OF_CATEGORY), except that a `labor_standards` claim whose
+ * words name social insurance is counted under 社会保险 — the subject test the award's 案由 uses (workflows/
+ * standards-subject.ts; LDMAL Art. 47(2) lists 社会保险 among the labor standards; stop 44, M2). Overtime, annual leave,
+ * or words naming none or several subjects stay under 工作时间、休息休假.
+ */
+export function causeOfClaim(claim: { category: ClaimCategory; description?: string | null }): StatCause {
+  if (claim.category === 'labor_standards' && standardsSubject(claim.description) === 'social_insurance') return 'social_insurance';
+  return CAUSE_OF_CATEGORY[claim.category];
+}
+
 export const PROCEDURE_KINDS = { ordinary: '普通程序', simple: '简易处理', collective: '集体争议' } as const;
 
 /** Closure modes as api.md reports them; the official table folds withdrawal and other into 其他方式. */
@@ -101,7 +113,15 @@ export interface StatSource {
   parties: { kind: string; side?: string; ownership?: string | null }[];
   /** A union applying for the workers puts the employer on the respondents' side (Rules Art. 64; workflows/sides.ts). */
   collectiveGround?: string | null;
-  claims: { id?: number; seq?: number; category: ClaimCategory; amountFen: number | null; counterclaim?: true }[];
+  claims: {
+    id?: number;
+    seq?: number;
+    category: ClaimCategory;
+    /** The claim's words: what a broad category is about (`causeOfClaim`). */
+    description?: string | null;
+    amountFen: number | null;
+    counterclaim?: true;
+  }[];
   /** For an arbitration case: the mediation case it was referred from (REFER_TO_ARBITRATION). */
   linkedCaseId?: number | null;
 }
@@ -148,7 +168,7 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
   const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id as number));
   const claims = c.claims.filter((cl) => !cl.counterclaim).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   // The case's cause is the cause of the first claim the applicant listed (one cause per case, so causes add up).
-  const cause = CAUSE_OF_CATEGORY[claims[0]?.category ?? 'other'];
+  const cause = claims[0] ? causeOfClaim(claims[0]) : 'other';
   const acceptedOn = ctx.acceptedOn ?? null;
   const closedOn = ctx.closure?.closedOn ?? null;
   const closureMode = ctx.closure?.mode ?? null;

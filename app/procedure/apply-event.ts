@@ -376,6 +376,7 @@ async function decide(
   const { facts } = computeFacts(ctx, { type: ev.type, occurredOn: ev.occurredOn, payload }, cal, deps.periods, {
     absenceNoticeTimely: deps.config.absenceNoticeTimely,
     mediationDocumentByPost: deps.config.mediationDocumentByPost,
+    intermediateCourt: deps.config.intermediateCourt,
   });
   const event: ProcEvent = { type: ev.type, occurredOn: ev.occurredOn, payload, facts };
   const result = transitionCase(snap, event);

@@ -35,7 +35,7 @@ export function createHousekeepingStore() {
         .whereIn(
           'id',
           k('case_deadlines')
-            .where((w) => w.whereNotIn('status', ['met', 'met_late', 'elapsed', 'ended']).orWhere('provisional', true))
+            .where((w) => w.whereNotIn('status', ['met', 'met_late', 'elapsed', 'ended', 'missed']).orWhere('provisional', true))
             .select('case_id'),
         )
         .select('id')

@@ -64,7 +64,8 @@ describe(`the award limit at its edges (${process.env.TEST_DB ?? 'sqlite'})`, ()
       '2026-03-26',
     );
     const duty = (awarded.deadlines as { kind: string; status: string; explanation: string }[]).find((d) => d.kind === 'serve_respondent');
-    expect(duty).toMatchObject({ status: 'ended' });
+    // Its day (03-11) passed before the closure: missed, not mooted (stop 44, L4) — still not a to-do.
+    expect(duty).toMatchObject({ status: 'missed' });
     expect(duty?.explanation).toContain('届满时尚未完成；案件已于2026-03-26结案');
     const due = (await t.api(a.tokens.clerk).get('/api/deadlines?within=14&pageSize=200&assignee=all')).body.items as { caseId: number }[];
     expect(due.filter((d) => d.caseId === c.id)).toEqual([]);
