@@ -15,7 +15,7 @@ import { type Fraction, fraction } from './fraction.ts';
  * - closureRate = closed ÷ (carriedOver + accepted), exact fraction, null when the denominator is 0.
  * Figures are read from `stat_counters`; `asOf` keeps only what had been recorded by the end of that day (CST).
  */
-export const FORMULA_VERSION = 'zhongcai-closure-2026.2';
+export const FORMULA_VERSION = 'zhongcai-closure-2026.3';
 
 export type GroupBy = 'district' | 'cause' | 'procedure' | 'wageArrears' | 'arbitrator' | 'ownership';
 export const GROUP_DIMS: Record<GroupBy, StatDim> = {

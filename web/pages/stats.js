@@ -29,7 +29,7 @@ const card = (label, n, cls, onclick, sub) =>
     sub ? h('div.small.muted', sub) : null,
   );
 
-/** "zhongcai-closure-2026.2" → 结案率统计口径（2026年第2版）: the method in Chinese, its code in the tooltip. */
+/** "zhongcai-closure-2026.3" → 结案率统计口径（2026年第2版）: the method in Chinese, its code in the tooltip. */
 export function formulaName(code) {
   const m = /^zhongcai-(closure|claims)-(\d{4})\.(\d+)$/.exec(code ?? '');
   if (!m) return `统计口径 ${code ?? ''}`.trim();
