@@ -1704,15 +1704,43 @@ const methodBoxes = (methods: readonly string[]) => methods.map((m) => `□${SER
 const SIGNED_ON_BLANK = '　　　　年　　月　　日';
 
 /**
+ * The days the documents of a kind were made, where a case holds several of that kind (a defence filed twice, two
+ * postponements, changes of claims, additions of parties); an award and an advance-execution ruling are listed by
+ * their own refs. Empty for a document made once (its day is `servedDocumentMadeOn`).
+ */
+function madeDaysOf(ctx: DocInput['ctx'], document: string): string[] {
+  const days = (() => {
+    switch (document) {
+      case 'defense_copy':
+        return ctx.defenses.map((x) => x.filedOn);
+      case 'postponement_notice':
+        return ctx.postponements.map((x) => x.decidedOn);
+      case 'claims_change_copy':
+        return (ctx.claimChanges ?? []).map((x) => x.on);
+      case 'addition_notice':
+        return (ctx.partyAdditions ?? []).map((x) => x.on);
+      default:
+        return [];
+    }
+  })();
+  return (days.filter(Boolean) as string[]).sort();
+}
+
+/**
  * The 送达文书 cell of a receipt: the document actually served, by its own number — the service that starts the periods
  * to sue or to apply to set aside (LDMAL Arts. 48–50) must say which document it delivered. An award: the award
  * documents of the award the SERVE names (`awardOn`), or, naming none, every award made by then that no earlier service
  * delivered to this party (as workflows/deadlines.ts counts it) — a partial award as 第N号之一, each part of one split by
  * finality as 第N-1号 (终局) / 第N-2号 (非终局), only the parts that name this party where a part names only some
  * applicants. An advance-execution ruling (which bears the case number) also by the day it was made. Before service
- * (`s` null): the documents not yet served on the party.
+ * (`s` null): the documents not yet served on the party. Returned with the days its documents were made (a blank receipt is dated the latest of them).
  */
-function servedDocumentText(d: DocInput, party: PartyView, document: string, s: DocInput['ctx']['services'][number] | null): string {
+function servedDocumentsOf(
+  d: DocInput,
+  party: PartyView,
+  document: string,
+  s: DocInput['ctx']['services'][number] | null,
+): { text: string; madeOn: string[] } {
   const name = SERVED_DOCUMENT_NAMES[document] ?? '文书';
   const plain = `${name}${d.caseNo ? `　${d.caseNo}` : ''}`;
   const own = d.ctx.services.filter((x) => x.partyId === party.id && x.document === document);
@@ -1737,15 +1765,19 @@ function servedDocumentText(d: DocInput, party: PartyView, document: string, s: 
       const claims = (a?.items ?? []).filter((i) => i.final === (r.part === 'final')).map((i) => d.claims.find((c) => c.id === i.claimId));
       return !claims.length || !claims.every((c) => c?.applicantId) || claims.some((c) => c?.applicantId === party.id);
     });
-    if (!refs.length || !d.caseNo) return plain;
-    return refs.map((r) => `${r.title}${r.part ? (r.part === 'final' ? '（终局）' : '（非终局）') : ''}　${r.caseNo}`).join('\n');
+    const madeOn = refs.map((r) => r.issuedOn);
+    if (!refs.length || !d.caseNo) return { text: plain, madeOn };
+    const text = refs.map((r) => `${r.title}${r.part ? (r.part === 'final' ? '（终局）' : '（非终局）') : ''}　${r.caseNo}`).join('\n');
+    return { text, madeOn };
   }
   if (document === 'advance_execution_ruling') {
     const rulings = delivered(d.ctx.advanceExecutions, (r) => r.ruledOn);
-    if (!rulings.length) return plain;
-    return rulings.map((r) => `${plain}（${chineseDate(r.ruledOn)}作出）`).join('\n');
+    const madeOn = rulings.map((r) => r.ruledOn);
+    if (!rulings.length) return { text: plain, madeOn };
+    return { text: rulings.map((r) => `${plain}（${chineseDate(r.ruledOn)}作出）`).join('\n'), madeOn };
   }
-  return plain;
+  // A kind made several times (two postponements, a second change of claims): the ones this receipt carries.
+  return { text: plain, madeOn: delivered(madeDaysOf(d.ctx, document), (x) => x) };
 }
 
 /**
@@ -1774,14 +1806,22 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   const s = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
   const document = s?.document ?? d.text.servedDocument;
   if (!document) throw new RecordIncompleteError('servedDocument', '尚无向该当事人送达的记录：请选择所送达的文书');
-  const dateOn = s ? (s.publishedOn ?? s.servedOn) : d.servedDocumentMadeOn;
+  const listed = servedDocumentsOf(d, party, document, s);
+  // Before service: dated the day the document was made — where it lists several (a partial award of 10-09 and the
+  // award of 10-20), the latest of them: a receipt is never dated before a document it carries. documentMadeOn gives
+  // the earliest (the first day any of them could be served, which SERVE is checked against).
+  const latestMade = [d.servedDocumentMadeOn, ...listed.madeOn]
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
+  const dateOn = s ? (s.publishedOn ?? s.servedOn) : d.servedDocumentMadeOn === null ? null : (latestMade ?? d.servedDocumentMadeOn);
   if (!dateOn)
     throw new NotReadyError(
       d.servedDocumentMadeOn === null
         ? `本案尚未作出${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}`
         : `记录中无从判断${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}的作出日期：请先记录送达（SERVE），再出具送达回证`,
     );
-  const docName = servedDocumentText(d, party, document, s);
+  const docName = listed.text;
   // LDMAL Art. 28 (法定代表人或者主要负责人): labelled as the awards label it — a 个体工商户's 经营者, a branch's 负责人.
   const representative =
     party.kind === 'organization' && party.legalRepresentative ? `（${representativeLabel(party)}：${party.legalRepresentative}）` : '';

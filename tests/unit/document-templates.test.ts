@@ -719,3 +719,42 @@ describe('reviewer docs43: receipts, third parties, terms, advance execution, la
     doc.end();
   });
 });
+
+describe('reviewer docs44: documents', () => {
+  type Ctx = DocInput['ctx'];
+  const receipt = (patch: Partial<Ctx>, partyId: number, extra: Partial<DocInput['text']>, madeOn: string | null) => {
+    const [spec] = BUILDERS.service_receipt({
+      ...SAMPLE_INPUT,
+      ctx: { ...SAMPLE_INPUT.ctx, ...patch },
+      text: { ...SAMPLE_INPUT.text, partyId, ...extra },
+      servedDocumentMadeOn: madeOn,
+    });
+    const table = (spec as DocSpec).blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+    return { dateOn: (spec as DocSpec).dateOn, cell: table.header[1] as string };
+  };
+  const partial = SAMPLE_PARTIAL_INPUT.ctx.partialAwards[0] as NonNullable<Ctx['award']>;
+
+  it('H1: a blank receipt listing a partial award (03-26) and the award (04-10) is dated 04-10, never before a document it lists', () => {
+    // documentMadeOn gives the earliest (what SERVE is checked against); the blank carries both.
+    const both = receipt({ partialAwards: [partial], services: [] }, 2, { servedDocument: 'award' }, '2026-03-26');
+    expect(both.cell).toContain('第15号之一');
+    expect(both.cell).toContain('第15-1号');
+    expect(both.dateOn).toBe('2026-04-10');
+    // The award alone: its own day.
+    expect(receipt({ services: [] }, 2, { servedDocument: 'award' }, '2026-04-10').dateOn).toBe('2026-04-10');
+  });
+
+  it('H1: a blank receipt for a kind made several times is dated by the latest it carries (postponements, rulings, defences)', () => {
+    const p = { from: '2026-03-25', to: '2026-04-01', reason: '申请人申请', decidedOn: '2026-03-20' };
+    const postponements = [p, { ...p, from: '2026-04-01', to: '2026-04-08', decidedOn: '2026-03-30' }];
+    expect(receipt({ postponements, services: [] }, 1, { servedDocument: 'postponement_notice' }, '2026-03-20').dateOn).toBe('2026-03-30');
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as Ctx['advanceExecutions'][number];
+    const advanceExecutions = [ae, { ...ae, ruledOn: '2026-03-28' }];
+    const r = receipt({ advanceExecutions, services: [] }, 2, { servedDocument: 'advance_execution_ruling' }, '2026-03-26');
+    expect(r.dateOn).toBe('2026-03-28');
+    const defenses = [{ filedOn: '2026-03-10' }, { filedOn: '2026-03-18' }];
+    expect(receipt({ defenses, services: [] }, 1, { servedDocument: 'defense_copy' }, '2026-03-10').dateOn).toBe('2026-03-18');
+    // Not made yet: still refused.
+    expect(() => receipt({ postponements: [], services: [] }, 1, { servedDocument: 'postponement_notice' }, null)).toThrow(/尚未作出/);
+  });
+});
