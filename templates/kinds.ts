@@ -1012,10 +1012,59 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     const awarded = Math.round(Number(it.amount) * 100);
     return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded) : ''}`;
   }
-  if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
-  if (it.category === 'confirm_relationship') return confirmation(what, applicant, `被申请人${names(d.respondents)}`);
+  if (!claim?.counterclaim && it.category === 'confirm_relationship')
+    return confirmation(what, applicant, `被申请人${names(d.respondents)}`);
+  // An act ordered (补缴社会保险费, 出具解除劳动合同证明, 办理档案转移手续): the party obliged, the act and its term —
+  // domain.md §12.3 item 8; the term only where the item records one (`paymentDays`, which the enforcement window
+  // also counts: workflows/deadlines.ts), none invented for an act.
+  const term = (it as { paymentDays?: number | null }).paymentDays;
+  const ordered = actOrdered(
+    what,
+    claim?.counterclaim ? ['申请人', applicantNames(d, claim)] : ['被申请人', d.respondents.map((p) => p.name)],
+    claim?.counterclaim ? ['被申请人', d.respondents.map((p) => p.name)] : ['申请人', applicantNames(d, claim)],
+    payee,
+  );
+  if (ordered) return `${payer}${term ? within('于本裁决生效之日起', term) : ''}${ordered}`;
+  if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   return `支持申请人${claim?.applicant ?? ''}关于${what}的仲裁请求`;
+}
+
+/** The applicants a claim is of: its own applicant where it names one (Rules Art. 62), else all. */
+const applicantNames = (d: DocInput, claim: DocInput['claims'][number] | undefined): string[] =>
+  claim?.applicant ? [claim.applicant] : d.applicants.map((p) => p.name);
+
+/** Verbs of an act done to the other party (向…返还), as payAct reads them. */
+const TO_VERBS = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还|交还|归还|移交)/u;
+
+/**
+ * "为申请人曲洋补缴2024年1月至2026年9月社会保险费": a claim's words as the act ordered of the party obliged — the
+ * request words (请求、依法), the obliged party as the claim wrote it (被申请人, its name, 用人单位) taken off, the
+ * party the act is for (为申请人, 向其, 与劳动者) named in full; an act that names none is done for (为) the other party,
+ * or to (向) it where the act hands something over (返还, 支付), or with (与) it where it is a contract continued.
+ * Null where nothing is left of the words.
+ */
+function actOrdered(what: string, obliged: [string, string[]], other: [string, string[]], otherFull: string): string | null {
+  let w = what.replace(/^(请求|要求)?(仲裁委员会|仲裁庭|贵委)?(依法)?(裁决|判令|责令)?(依法)?/u, '');
+  const byLength = (xs: string[]) => [...xs].filter(Boolean).sort((a, b) => b.length - a.length);
+  const strip = (text: string, [side, people]: [string, string[]], extra: string[]) => {
+    for (const p of byLength([...people.map((n) => `${side}${n}`), side, ...people, ...extra]))
+      if (text.startsWith(p)) return text.slice(p.length);
+    return null;
+  };
+  w = strip(w, obliged, obliged[0] === '被申请人' ? ['用人单位'] : ['劳动者']) ?? w;
+  w = w.replace(/^(应当?|须|必须|依法)+/u, '');
+  const to = /^(为|向|与|给|替)/u.exec(w);
+  if (to) {
+    const rest = strip(w.slice(1), other, other[0] === '申请人' ? ['劳动者', '其', '本人'] : ['用人单位', '其']);
+    // Done for someone the claim names otherwise (向社会保险经办机构…): as written.
+    if (rest === null) return w;
+    return rest ? `${to[1] === '给' ? '向' : to[1] === '替' ? '为' : to[1]}${otherFull}${rest}` : null;
+  }
+  if (!w) return null;
+  if (TO_VERBS.test(w)) return `向${otherFull}${w}`;
+  if (/^(继续履行|恢复|续订|签订)/u.test(w)) return `与${otherFull}${w}`;
+  return `为${otherFull}${w}`;
 }
 
 /** The side an award item is on: the applicant's claims, then the counterclaim's (Rules Art. 36). */

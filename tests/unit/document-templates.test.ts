@@ -757,4 +757,48 @@ describe('reviewer docs44: documents', () => {
     // Not made yet: still refused.
     expect(() => receipt({ postponements: [], services: [] }, 1, { servedDocument: 'postponement_notice' }, null)).toThrow(/尚未作出/);
   });
+
+  it('M1: a granted act names the party obliged, the act done for the other and its term where recorded — never 支持…请求', () => {
+    const award = SAMPLE_INPUT.ctx.award as NonNullable<Ctx['award']>;
+    const worker = (SAMPLE_INPUT.applicants[0] as PartyView).name;
+    const firm = (SAMPLE_INPUT.respondents[0] as PartyView).name;
+    const ruled = (description: string, extra: Record<string, unknown> = {}, counterclaim = false): string => {
+      const item = {
+        claimId: 10,
+        category: 'labor_standards',
+        outcome: 'granted',
+        amountFen: null,
+        amount: null,
+        final: true,
+        reason: '',
+        ...extra,
+      };
+      const input: DocInput = {
+        ...SAMPLE_INPUT,
+        claims: [{ id: 10, seq: 1, category: 'labor_standards', amount: null, description, ...(counterclaim ? { counterclaim } : {}) }],
+        ctx: {
+          ...SAMPLE_INPUT.ctx,
+          advanceExecutions: [],
+          award: { ...award, finality: 'final', items: [item as (typeof award.items)[number]] },
+        },
+        text: {
+          ...SAMPLE_INPUT.text,
+          counterclaimDefenseSummary: '申请人辩称电脑已归还',
+          legalBasis: [{ claimId: 10, basis: ['《中华人民共和国劳动法》第七十二条'] }],
+        },
+      };
+      return text(BUILDERS.award(input));
+    };
+    const insurance = ruled('为申请人补缴2024年1月至2026年9月社会保险费', { paymentDays: 30 });
+    expect(insurance).toContain(`一、被申请人${firm}于本裁决生效之日起三十日内为申请人${worker}补缴2024年1月至2026年9月社会保险费。`);
+    expect(insurance).not.toContain('支持申请人');
+    // No term recorded: none invented; the claim's own wording of the obliged party and the request words dropped.
+    const certificate = ruled('请求裁决被申请人出具解除劳动合同证明');
+    expect(certificate).toContain(`一、被申请人${firm}为申请人${worker}出具解除劳动合同证明。`);
+    expect(ruled('被申请人向其返还身份证原件')).toContain(`被申请人${firm}向申请人${worker}返还身份证原件`);
+    expect(ruled('继续履行劳动合同')).toContain(`被申请人${firm}与申请人${worker}继续履行劳动合同`);
+    // A counterclaim's act: the worker obliged, done for the employer.
+    const back = ruled('申请人归还笔记本电脑一台', { paymentDays: 5 }, true);
+    expect(back).toContain(`申请人${worker}于本裁决生效之日起五日内向被申请人${firm}归还笔记本电脑一台`);
+  });
 });
