@@ -423,7 +423,7 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
     const c = d.claims.find((cl) => cl.id === x.claimId);
     return c
       ? [
-          `${payAct(`申请人${c.applicant ?? names(d.applicants)}`, withoutAmount(clause(c.description), c.amount))}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
+          `${payOrdered(d, c, `申请人${c.applicant ?? names(d.applicants)}`, withoutAmount(clause(c.description), c.amount))}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
         ]
       : [];
   });
@@ -1007,7 +1007,7 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     : [`被申请人${names(d.respondents)}`, applicant];
   if (it.amount && Number(it.amount) > 0) {
     const paid = withoutAmount(what, claim?.amount);
-    const act = payAct(payee, paid);
+    const act = payOrdered(d, claim, payee, paid);
     const adv = issuedOn && !claim?.counterclaim ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
     return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded) : ''}`;
@@ -1044,7 +1044,7 @@ const TO_VERBS = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还|交�
  * or to (向) it where the act hands something over (返还, 支付), or with (与) it where it is a contract continued.
  * Null where nothing is left of the words.
  */
-function actOrdered(what: string, obliged: [string, string[]], other: [string, string[]], otherFull: string): string | null {
+function actOrdered(what: string, obliged: [string, string[]], other: [string, string[]], otherFull: string, pay = false): string | null {
   let w = what.replace(/^(请求|要求)?(仲裁委员会|仲裁庭|贵委)?(依法)?(裁决|判令|责令)?(依法)?/u, '');
   const byLength = (xs: string[]) => [...xs].filter(Boolean).sort((a, b) => b.length - a.length);
   const strip = (text: string, [side, people]: [string, string[]], extra: string[]) => {
@@ -1054,17 +1054,37 @@ function actOrdered(what: string, obliged: [string, string[]], other: [string, s
   };
   w = strip(w, obliged, obliged[0] === '被申请人' ? ['用人单位'] : ['劳动者']) ?? w;
   w = w.replace(/^(应当?|须|必须|依法)+/u, '');
-  const to = /^(为|向|与|给|替)/u.exec(w);
+  const others = other[0] === '申请人' ? ['劳动者', '其', '本人'] : ['用人单位', '其'];
+  // 给付 is a verb, not 给 + the one paid.
+  const to = TO_VERBS.test(w) ? null : /^(为|向|与|给|替)/u.exec(w);
   if (to) {
-    const rest = strip(w.slice(1), other, other[0] === '申请人' ? ['劳动者', '其', '本人'] : ['用人单位', '其']);
+    const rest = strip(w.slice(1), other, others);
     // Done for someone the claim names otherwise (向社会保险经办机构…): as written.
     if (rest === null) return w;
     return rest ? `${to[1] === '给' ? '向' : to[1] === '替' ? '为' : to[1]}${otherFull}${rest}` : null;
   }
   if (!w) return null;
-  if (TO_VERBS.test(w)) return `向${otherFull}${w}`;
+  const verb = TO_VERBS.exec(w)?.[0];
+  if (verb) {
+    // 支付申请人工资 / 返还被申请人借支款: the other named once, in full, after the verb.
+    const rest = strip(w.slice(verb.length), other, others);
+    return rest ? `${verb}${otherFull}${rest}` : `向${otherFull}${w}`;
+  }
+  if (pay) return `支付${otherFull}${w}`;
   if (/^(继续履行|恢复|续订|签订)/u.test(w)) return `与${otherFull}${w}`;
   return `为${otherFull}${w}`;
+}
+
+/**
+ * A payment ordered on a claim (an award item, an advance-execution ruling): "向申请人张三返还培训费用",
+ * "申请人张三丰…返还被申请人…借支款" — the claim's words without the party obliged or the one paid as the claim wrote
+ * them (reviewer docs44 M5: "支付被申请人…申请人返还借支款"), the one paid named once.
+ */
+function payOrdered(d: DocInput, claim: DocInput['claims'][number] | undefined, payee: string, paid: string): string {
+  const workers: [string, string[]] = ['申请人', applicantNames(d, claim)];
+  const employer: [string, string[]] = ['被申请人', d.respondents.map((p) => p.name)];
+  const [obliged, other] = claim?.counterclaim ? [workers, employer] : [employer, workers];
+  return actOrdered(paid, obliged, other, payee, true) ?? payAct(payee, paid);
 }
 
 /** The side an award item is on: the applicant's claims, then the counterclaim's (Rules Art. 36). */
@@ -1456,7 +1476,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
   const term = ae.paymentDays === null || ae.paymentDays === undefined ? '' : within('于本裁决书送达之日起', ae.paymentDays);
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    return `被申请人${names(d.respondents)}${term}先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
+    return `被申请人${names(d.respondents)}${term}先行${payOrdered(d, c, `申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });
   return [
     {

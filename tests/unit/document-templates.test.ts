@@ -801,4 +801,39 @@ describe('reviewer docs44: documents', () => {
     const back = ruled('申请人归还笔记本电脑一台', { paymentDays: 5 }, true);
     expect(back).toContain(`申请人${worker}于本裁决生效之日起五日内向被申请人${firm}归还笔记本电脑一台`);
   });
+
+  it('M5: a payment written as the act (申请人返还借支款) names the party paid once — never 支付被申请人…申请人返还…', () => {
+    const award = SAMPLE_INPUT.ctx.award as NonNullable<Ctx['award']>;
+    const worker = (SAMPLE_INPUT.applicants[0] as PartyView).name;
+    const firm = (SAMPLE_INPUT.respondents[0] as PartyView).name;
+    const ruled = (description: string, counterclaim: boolean): string => {
+      const item = { claimId: 10, category: 'other', outcome: 'granted', amountFen: 300000, amount: '3000.00', final: false, reason: '' };
+      const claim = { id: 10, seq: 1, category: 'other', amount: '3000.00', description, ...(counterclaim ? { counterclaim } : {}) };
+      return text(
+        BUILDERS.award({
+          ...SAMPLE_INPUT,
+          claims: [claim],
+          ctx: {
+            ...SAMPLE_INPUT.ctx,
+            advanceExecutions: [],
+            award: { ...award, finality: 'non_final', items: [item as (typeof award.items)[number]] },
+          },
+          text: {
+            ...SAMPLE_INPUT.text,
+            counterclaimDefenseSummary: '申请人辩称借支款已抵扣',
+            legalBasis: [{ claimId: 10, basis: ['《中华人民共和国民法典》第六百七十五条'] }],
+          },
+        }),
+      );
+    };
+    const loan = ruled('申请人返还借支款3000元', true);
+    expect(loan).toContain(`申请人${worker}于本裁决生效之日起十日内向被申请人${firm}返还借支款3000.00元`);
+    expect(loan).not.toMatch(/支付被申请人[^。]*申请人返还/);
+    expect(ruled('申请人返还被申请人借支款3000元', true)).toContain(`内返还被申请人${firm}借支款3000.00元`);
+    // The applicant's direction: the employer as the claim wrote it dropped, the worker named once.
+    const wages = ruled('请求裁决被申请人支付申请人2025年10月至12月拖欠的工资3000元', false);
+    expect(wages).toContain(`被申请人${firm}于本裁决生效之日起十日内支付申请人${worker}2025年10月至12月拖欠的工资3000.00元`);
+    expect(ruled('加班费', false)).toContain(`内支付申请人${worker}加班费3000.00元`);
+    expect(ruled('给付加班费', false)).toContain(`内向申请人${worker}给付加班费3000.00元`);
+  });
 });
