@@ -1872,7 +1872,15 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   );
   // The recorded service the receipt is of: the one asked for (occurrence among this party's services of that document),
   // or the latest; none when nothing was recorded yet and no occurrence was asked for (a receipt to take along).
-  const s = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
+  const recorded = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
+  // A 调解书 is served by the party signing for it (LDMAL Art. 42(3): it takes effect once both have signed; Rules
+  // Art. 73): a SIGN_MEDIATION_DOCUMENT recorded for the party and no SERVE is its service, 直接送达 on the day signed.
+  const signed =
+    !recorded && (d.text.servedDocument ?? 'mediation_document') === 'mediation_document'
+      ? d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id)
+      : undefined;
+  const s: DocInput['ctx']['services'][number] | null =
+    recorded ?? (signed ? { document: 'mediation_document', partyId: party.id, method: 'direct', servedOn: signed.signedOn } : null);
   const document = s?.document ?? d.text.servedDocument;
   if (!document) throw new RecordIncompleteError('servedDocument', '尚无向该当事人送达的记录：请选择所送达的文书');
   const listed = servedDocumentsOf(d, party, document, s);
@@ -1922,7 +1930,12 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   const signature = instead() ?? '\n\n';
   // The service date as the record holds it (a deemed day for a notice, a leaving, a posting: Rules Art. 20 [R]).
   const servedOnText = s ? `${chineseDate(s.servedOn)}${s.publishedOn ? '（视为送达之日）' : ''}` : SIGNED_ON_BLANK;
-  const note = s?.method === 'left' ? '拒收事由：\n\n见证人（签名或者盖章）：\n' : '';
+  const note =
+    s?.method === 'left'
+      ? '拒收事由：\n\n见证人（签名或者盖章）：\n'
+      : signed
+        ? '受送达人签收调解书；调解书经双方当事人签收后，发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十二条第三款）。'
+        : '';
   return [
     {
       title: DOCUMENT_KINDS.service_receipt,

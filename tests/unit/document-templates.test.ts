@@ -836,4 +836,47 @@ describe('reviewer docs44: documents', () => {
     expect(ruled('加班费', false)).toContain(`内支付申请人${worker}加班费3000.00元`);
     expect(ruled('给付加班费', false)).toContain(`内向申请人${worker}给付加班费3000.00元`);
   });
+
+  it('M3: a 调解书 signed for is served — its receipt shows 直接送达 and the day each party signed (LDMAL Art. 42(3))', () => {
+    const mediation = {
+      startedOn: '2026-03-25',
+      terms: '被申请人支付申请人工资8000元',
+      agreedOn: '2026-03-26',
+      signatures: [
+        { partyId: 1, signedOn: '2026-03-27' },
+        { partyId: 2, signedOn: '2026-03-30' },
+      ],
+      refusedBy: null,
+    };
+    const table = (partyId: number) => {
+      const [spec] = BUILDERS.service_receipt({
+        ...SAMPLE_INPUT,
+        ctx: { ...SAMPLE_INPUT.ctx, mediation },
+        text: { ...SAMPLE_INPUT.text, partyId, servedDocument: 'mediation_document' },
+        servedDocumentMadeOn: '2026-03-26',
+      });
+      const t = (spec as DocSpec).blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+      return { dateOn: (spec as DocSpec).dateOn, rows: t.rows.map((r) => r.join('|')).join('\n') };
+    };
+    const worker = table(1);
+    expect(worker.rows).toContain('送达方式|直接送达');
+    expect(worker.rows).toContain('签收日期|二〇二六年三月二十七日');
+    expect(worker.rows).toContain('第四十二条第三款');
+    expect(worker.dateOn).toBe('2026-03-27');
+    const firm = table(2);
+    expect(firm.rows).toContain('签收日期|二〇二六年三月三十日');
+    expect(firm.dateOn).toBe('2026-03-30');
+    // Not signed yet: the blank to take along, dated the day agreed.
+    const blank = (() => {
+      const [spec] = BUILDERS.service_receipt({
+        ...SAMPLE_INPUT,
+        ctx: { ...SAMPLE_INPUT.ctx, mediation: { ...mediation, signatures: [] } },
+        text: { ...SAMPLE_INPUT.text, partyId: 1, servedDocument: 'mediation_document' },
+        servedDocumentMadeOn: '2026-03-26',
+      });
+      return spec as DocSpec;
+    })();
+    expect(blank.dateOn).toBe('2026-03-26');
+    expect(JSON.stringify(blank.blocks)).toContain('□直接送达');
+  });
 });
