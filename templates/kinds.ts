@@ -1507,6 +1507,22 @@ function advanceExecution(d: DocInput): DocSpec[] {
   ];
 }
 
+/**
+ * The documents an enforcement transfer encloses, by their numbers (reviewer docs44 M4): the awards (a partial award as
+ * 第N号之一, each part of a split award as 第N-1号、第N-2号) and the 调解书 of a case closed by mediation (LDMAL Art. 51:
+ * an award or a 调解书 in effect). Where the record holds neither, the words of the law.
+ */
+function effectiveDocuments(d: DocInput): string {
+  const byTitle = new Map<string, string[]>();
+  for (const r of awardDocumentRefs(d.ctx, d.caseNo)) if (r.caseNo) byTitle.set(r.title, [...(byTitle.get(r.title) ?? []), r.caseNo]);
+  if (d.caseNo && d.ctx.closure?.mode === 'mediation' && d.ctx.mediation?.agreedOn)
+    byTitle.set(DOCUMENT_KINDS.mediation_document, [d.caseNo]);
+  if (!byTitle.size) return '发生法律效力的仲裁裁决书或调解书';
+  // 聊劳人仲案字〔2026〕第4-1号、第4-2号: the prefix once per kind.
+  const numbered = (nos: string[]) => nos.map((no, i) => (i === 0 ? no : no.replace(/^.*?(?=第[^第]*$)/u, ''))).join('、');
+  return [...byTitle].map(([title, nos]) => `${title}　${numbered(nos)}`).join('、');
+}
+
 function transferLetter(d: DocInput): DocSpec[] {
   // The letter belongs to a recorded transfer (TRANSFER_TO_COURT): its purpose, court and day come from the record.
   const candidates = d.ctx.transfers
@@ -1522,7 +1538,7 @@ function transferLetter(d: DocInput): DocSpec[] {
     t.purpose === 'advance_execution'
       ? ['先予执行裁决书', '先予执行裁决书送达回证', '申请人身份证明及被申请人主体信息']
       : t.purpose === 'enforcement'
-        ? ['发生法律效力的仲裁裁决书或调解书', '送达回证', '生效证明']
+        ? [effectiveDocuments(d), '送达回证', '生效证明']
         : ['仲裁案卷材料目录', '仲裁裁决书', '送达回证'];
   const what = { advance_execution: '先予执行裁决', enforcement: '生效法律文书的强制执行', litigation: '案件材料（裁审衔接）' }[t.purpose];
   const contact = [t.recordedBy ? `联系人：${t.recordedBy}` : '', d.contactPhone ? `联系电话：${d.contactPhone}` : '']

@@ -879,4 +879,27 @@ describe('reviewer docs44: documents', () => {
     expect(blank.dateOn).toBe('2026-03-26');
     expect(JSON.stringify(blank.blocks)).toContain('□直接送达');
   });
+
+  it('M4: an enforcement transfer encloses the documents by their numbers — the award parts, a partial award, a 调解书', () => {
+    const transfers = [{ purpose: 'enforcement' as const, court: '聊城市东昌府区人民法院', transferredOn: '2026-05-20' }];
+    const letter = (patch: Partial<Ctx>) =>
+      text(
+        BUILDERS.court_transfer_letter({
+          ...SAMPLE_INPUT,
+          ctx: { ...SAMPLE_INPUT.ctx, transfers, ...patch },
+          text: { ...SAMPLE_INPUT.text, purpose: 'enforcement', court: undefined },
+        }),
+      );
+    const split = letter({});
+    expect(split).toContain('1．仲裁裁决书　聊劳人仲案字〔2026〕第15-1号、第15-2号；');
+    expect(split).not.toContain('发生法律效力的仲裁裁决书或调解书');
+    const withPartial = letter({ partialAwards: SAMPLE_PARTIAL_INPUT.ctx.partialAwards });
+    expect(withPartial).toContain('1．部分裁决书　聊劳人仲案字〔2026〕第15号之一、仲裁裁决书　聊劳人仲案字〔2026〕第15-1号、第15-2号；');
+    const mediated = letter({
+      award: null,
+      closure: { mode: 'mediation', closedOn: '2026-03-30' },
+      mediation: { startedOn: '2026-03-25', terms: '被申请人支付申请人工资', agreedOn: '2026-03-26', signatures: [], refusedBy: null },
+    });
+    expect(mediated).toContain('1．仲裁调解书　聊劳人仲案字〔2026〕第15号；');
+  });
 });
