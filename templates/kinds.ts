@@ -271,7 +271,13 @@ function agentLine(a: PartyView['agents'][number], role: string, party: PartyVie
     legal_worker: () => as(a.unit, '基层法律服务工作者', /工作者$/),
     // An agent who is a relative says whose relative and how (domain.md §12.3 item 2).
     relative: () => `系${role}${party.name}的${a.relationship ?? '近亲属'}`,
-    employee: () => (a.unit ? `${party.name}${a.unit}` : `${party.name}工作人员`),
+    // The unit as a department of the party (人事部 → …有限公司人事部); one that already names the party is not
+    // prefixed with it again (…有限公司…有限公司, reviewer docs44 L1), the party alone is its 工作人员.
+    employee: () => {
+      const unit = a.unit?.trim();
+      if (!unit || unit === party.name) return `${party.name}工作人员`;
+      return unit.startsWith(party.name) ? unit : `${party.name}${unit}`;
+    },
     union: () => as(a.unit ?? '工会', '推荐的人员', /推荐的人员$/),
     legal_aid: () => as(a.unit ?? '法律援助机构', '指派的律师', /指派的律师$/),
   };
@@ -555,9 +561,14 @@ function history(
         : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决${ordered}。`,
     });
   }
-  // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
-  for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
-    acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
+  // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim
+  // and by their own numbers (第N号之一; reviewer docs44 L8).
+  const refs = awardDocumentRefs(ctx, d.caseNo);
+  ctx.partialAwards.slice(0, opts.partialAwards ?? 0).forEach((pa, i) => {
+    const nos = refs.filter((r) => r.partialAward === i + 1 && r.caseNo).map((r) => r.caseNo);
+    const no = nos.length ? `（${numbersOnce(nos)}）` : '';
+    acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决${no}。` });
+  });
   // Sorted by day; on the same day, in the order above (a stable sort).
   // The record as it stood at the document's act: nothing after its date.
   out.push(
@@ -697,6 +708,21 @@ function simpleHandling(d: DocInput, n: string): Block[] {
  * procedure before its time limit runs out, and the parties are told. The limit still runs from the acceptance; facts
  * both parties confirmed need not be proved again. Dated the conversion.
  */
+/**
+ * "因案情复杂，": the recorded reason before the notice's own "本案不宜简易处理" — without a 因 or a closing "不宜简易处理"
+ * it already carries (reviewer docs44 L7: "因案情复杂，不宜简易处理，本案不宜简易处理"); '' where it says nothing more.
+ */
+export function conversionReason(reason: string | null | undefined): string {
+  const why = clause(reason ?? '')
+    .replace(/^(由于|因为|因)/u, '')
+    .replace(
+      /[，,；;、\s]*(故|因此|所以)?(本案)?(不宜|不适宜|不应|不能|无法)(再|继续)?(简易处理|适用简易程序|按照?简易程序处理|简易程序处理|简易程序)$/u,
+      '',
+    )
+    .replace(/[，,；;、\s]+$/u, '');
+  return why ? `因${why}，` : '';
+}
+
 function conversionNotice(d: DocInput): DocSpec[] {
   const cv = d.ctx.conversion;
   if (!cv) throw new NotReadyError('本案未转为普通程序，不能出具转为一般程序处理通知书');
@@ -710,7 +736,7 @@ function conversionNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: everyone(d, cv.on) },
         {
           kind: 'para',
-          text: `${theCase(d, cv.on)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${cv.reason ? `因${clause(cv.reason)}，` : ''}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十一条之规定，自${chineseDate(cv.on)}起转为按照一般程序处理。`,
+          text: `${theCase(d, cv.on)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${conversionReason(cv.reason)}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十一条之规定，自${chineseDate(cv.on)}起转为按照一般程序处理。`,
         },
         {
           kind: 'para',
@@ -1507,6 +1533,9 @@ function advanceExecution(d: DocInput): DocSpec[] {
   ];
 }
 
+/** 聊劳人仲案字〔2026〕第4-1号、第4-2号: document numbers of one series, the prefix once. */
+const numbersOnce = (nos: string[]) => nos.map((no, i) => (i === 0 ? no : no.replace(/^.*?(?=第[^第]*$)/u, ''))).join('、');
+
 /**
  * The documents an enforcement transfer encloses, by their numbers (reviewer docs44 M4): the awards (a partial award as
  * 第N号之一, each part of a split award as 第N-1号、第N-2号) and the 调解书 of a case closed by mediation (LDMAL Art. 51:
@@ -1518,9 +1547,7 @@ function effectiveDocuments(d: DocInput): string {
   if (d.caseNo && d.ctx.closure?.mode === 'mediation' && d.ctx.mediation?.agreedOn)
     byTitle.set(DOCUMENT_KINDS.mediation_document, [d.caseNo]);
   if (!byTitle.size) return '发生法律效力的仲裁裁决书或调解书';
-  // 聊劳人仲案字〔2026〕第4-1号、第4-2号: the prefix once per kind.
-  const numbered = (nos: string[]) => nos.map((no, i) => (i === 0 ? no : no.replace(/^.*?(?=第[^第]*$)/u, ''))).join('、');
-  return [...byTitle].map(([title, nos]) => `${title}　${numbered(nos)}`).join('、');
+  return [...byTitle].map(([title, nos]) => `${title}　${numbersOnce(nos)}`).join('、');
 }
 
 function transferLetter(d: DocInput): DocSpec[] {

@@ -8,6 +8,7 @@ import {
   caseCause,
   chineseTime,
   confirmation,
+  conversionReason,
   type DocInput,
   MissingTextError,
   type PartyView,
@@ -15,7 +16,7 @@ import {
 } from '../../templates/kinds.ts';
 import { type Block, breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
-import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, SAMPLE_SERVICE_INPUT, sampleFor } from '../../templates/sample.ts';
+import { SAMPLE_CONVERTED_INPUT, SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, SAMPLE_SERVICE_INPUT, sampleFor } from '../../templates/sample.ts';
 
 const text = (specs: DocSpec[]) => JSON.stringify(specs.map((s) => s.blocks));
 const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, ...patch } });
@@ -901,5 +902,37 @@ describe('reviewer docs44: documents', () => {
       mediation: { startedOn: '2026-03-25', terms: '被申请人支付申请人工资', agreedOn: '2026-03-26', signatures: [], refusedBy: null },
     });
     expect(mediated).toContain('1．仲裁调解书　聊劳人仲案字〔2026〕第15号；');
+  });
+
+  it('L1: an employee agent whose unit already names the party is not prefixed with it again', () => {
+    const firm = SAMPLE_INPUT.respondents[0] as PartyView;
+    const printed = (unit: string | null) =>
+      text(BUILDERS.award({ ...SAMPLE_INPUT, respondents: [{ ...firm, agents: [{ name: '赵六', kind: 'employee', unit }] }] }));
+    expect(printed(firm.name)).toContain(`委托代理人：赵六，${firm.name}工作人员。`);
+    expect(printed(`${firm.name}人事部`)).toContain(`委托代理人：赵六，${firm.name}人事部。`);
+    expect(printed('人事部')).toContain(`委托代理人：赵六，${firm.name}人事部。`);
+    expect(printed(null)).toContain(`委托代理人：赵六，${firm.name}工作人员。`);
+  });
+
+  it('L7: the conversion notice states the reason once — never 因…不宜简易处理，本案不宜简易处理', () => {
+    expect(conversionReason('案情复杂，不宜简易处理')).toBe('因案情复杂，');
+    expect(conversionReason('因案情复杂，本案不宜适用简易程序。')).toBe('因案情复杂，');
+    expect(conversionReason('案情复杂，需要进行鉴定')).toBe('因案情复杂，需要进行鉴定，');
+    expect(conversionReason('不宜简易处理')).toBe('');
+    expect(conversionReason(null)).toBe('');
+    const notice = text(
+      BUILDERS.conversion_notice({
+        ...SAMPLE_CONVERTED_INPUT,
+        ctx: { ...SAMPLE_CONVERTED_INPUT.ctx, conversion: { on: '2026-03-09', reason: '案情复杂，不宜简易处理' } },
+      }),
+    );
+    expect(notice).toContain('因案情复杂，本案不宜简易处理，');
+    expect(notice).not.toContain('不宜简易处理，本案不宜简易处理');
+  });
+
+  it('L8: the award after a partial award recites it by its number (第N号之一)', () => {
+    const partial = SAMPLE_PARTIAL_INPUT.ctx.partialAwards[0] as NonNullable<Ctx['award']>;
+    const printed = text(BUILDERS.award({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, partialAwards: [partial] } }));
+    expect(printed).toMatch(/先行作出部分裁决（聊劳人仲案字〔2026〕第15号之一）。/);
   });
 });
