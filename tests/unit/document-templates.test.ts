@@ -935,4 +935,35 @@ describe('reviewer docs44: documents', () => {
     const printed = text(BUILDERS.award({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, partialAwards: [partial] } }));
     expect(printed).toMatch(/先行作出部分裁决（聊劳人仲案字〔2026〕第15号之一）。/);
   });
+
+  it('L4: a lead-in like 申请人请求： is never the last line of a page — it goes over with what it introduces (PDF read back)', async () => {
+    let moved = 0;
+    for (let n = 14; n <= 30; n++) {
+      const spec: DocSpec = {
+        title: '裁决书',
+        caseNo: null,
+        commission: '聊城市劳动人事争议仲裁委员会',
+        dateOn: '2026-04-20',
+        blocks: [
+          ...Array.from({ length: n }, (_, i): Block => ({ kind: 'para', text: `第${i + 1}段。` })),
+          { kind: 'para', text: '申请人请求：' },
+          { kind: 'para', text: '1．支付工资12000.00元。' },
+          { kind: 'para', text: '本案现已审理终结。' },
+        ],
+      };
+      const pdf = await renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+      const pages = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: pdf })
+        .stdout.toString('utf8')
+        .split('\f')
+        .map((pg) =>
+          pg
+            .split('\n')
+            .map((l) => l.replace(/\s+/g, ''))
+            .filter((l) => l && !/^第\d+页共\d+页$/.test(l)),
+        );
+      pages.forEach((lines, i) => expect(lines.at(-1), `${n} paragraphs, page ${i + 1}`).not.toBe('申请人请求：'));
+      if (pages.findIndex((lines) => lines.includes('申请人请求：')) > 0 && pages[1]?.[0] === '申请人请求：') moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
 });
