@@ -961,7 +961,7 @@ describe('reviewer docs44: documents', () => {
             .map((l) => l.replace(/\s+/g, ''))
             .filter((l) => l && !/^第\d+页共\d+页$/.test(l)),
         );
-      pages.forEach((lines, i) => expect(lines.at(-1), `${n} paragraphs, page ${i + 1}`).not.toBe('申请人请求：'));
+      for (const [i, lines] of pages.entries()) expect(lines.at(-1), `${n} paragraphs, page ${i + 1}`).not.toBe('申请人请求：');
       if (pages.findIndex((lines) => lines.includes('申请人请求：')) > 0 && pages[1]?.[0] === '申请人请求：') moved++;
     }
     expect(moved).toBeGreaterThan(0);
