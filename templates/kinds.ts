@@ -272,7 +272,13 @@ function agentLine(a: PartyView['agents'][number], role: string, party: PartyVie
     legal_worker: () => as(a.unit, '基层法律服务工作者', /工作者$/),
     // An agent who is a relative says whose relative and how (domain.md §12.3 item 2).
     relative: () => `系${role}${party.name}的${a.relationship ?? '近亲属'}`,
-    employee: () => (a.unit ? `${party.name}${a.unit}` : `${party.name}工作人员`),
+    // The unit as a department of the party (人事部 → …有限公司人事部); one that already names the party is not
+    // prefixed with it again (…有限公司…有限公司, reviewer docs44 L1), the party alone is its 工作人员.
+    employee: () => {
+      const unit = a.unit?.trim();
+      if (!unit || unit === party.name) return `${party.name}工作人员`;
+      return unit.startsWith(party.name) ? unit : `${party.name}${unit}`;
+    },
     union: () => as(a.unit ?? '工会', '推荐的人员', /推荐的人员$/),
     legal_aid: () => as(a.unit ?? '法律援助机构', '指派的律师', /指派的律师$/),
   };
@@ -424,7 +430,7 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
     const c = d.claims.find((cl) => cl.id === x.claimId);
     return c
       ? [
-          `${payAct(`申请人${c.applicant ?? names(d.applicants)}`, withoutAmount(clause(c.description), c.amount))}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
+          `${payOrdered(d, c, `申请人${c.applicant ?? names(d.applicants)}`, withoutAmount(clause(c.description), c.amount))}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
         ]
       : [];
   });
@@ -556,9 +562,14 @@ function history(
         : `仲裁庭于${chineseDate(ae.ruledOn)}依申请人的申请作出先予执行裁决${ordered}。`,
     });
   }
-  // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim.
-  for (const pa of ctx.partialAwards.slice(0, opts.partialAwards ?? 0))
-    acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决。` });
+  // LDMAL Art. 43(2): the partial awards made before this document's act (`partialAwards`: how many), named by claim
+  // and by their own numbers (第N号之一; reviewer docs44 L8).
+  const refs = awardDocumentRefs(ctx, d.caseNo);
+  ctx.partialAwards.slice(0, opts.partialAwards ?? 0).forEach((pa, i) => {
+    const nos = refs.filter((r) => r.partialAward === i + 1 && r.caseNo).map((r) => r.caseNo);
+    const no = nos.length ? `（${numbersOnce(nos)}）` : '';
+    acts.push({ on: pa.issuedOn, text: `仲裁庭于${chineseDate(pa.issuedOn)}就${itemsNamed(d, pa.items)}先行作出部分裁决${no}。` });
+  });
   // Sorted by day; on the same day, in the order above (a stable sort).
   // The record as it stood at the document's act: nothing after its date.
   out.push(
@@ -698,6 +709,21 @@ function simpleHandling(d: DocInput, n: string): Block[] {
  * procedure before its time limit runs out, and the parties are told. The limit still runs from the acceptance; facts
  * both parties confirmed need not be proved again. Dated the conversion.
  */
+/**
+ * "因案情复杂，": the recorded reason before the notice's own "本案不宜简易处理" — without a 因 or a closing "不宜简易处理"
+ * it already carries (reviewer docs44 L7: "因案情复杂，不宜简易处理，本案不宜简易处理"); '' where it says nothing more.
+ */
+export function conversionReason(reason: string | null | undefined): string {
+  const why = clause(reason ?? '')
+    .replace(/^(由于|因为|因)/u, '')
+    .replace(
+      /[，,；;、\s]*(故|因此|所以)?(本案)?(不宜|不适宜|不应|不能|无法)(再|继续)?(简易处理|适用简易程序|按照?简易程序处理|简易程序处理|简易程序)$/u,
+      '',
+    )
+    .replace(/[，,；;、\s]+$/u, '');
+  return why ? `因${why}，` : '';
+}
+
 function conversionNotice(d: DocInput): DocSpec[] {
   const cv = d.ctx.conversion;
   if (!cv) throw new NotReadyError('本案未转为普通程序，不能出具转为一般程序处理通知书');
@@ -711,7 +737,7 @@ function conversionNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: everyone(d, cv.on) },
         {
           kind: 'para',
-          text: `${theCase(d, cv.on)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${cv.reason ? `因${clause(cv.reason)}，` : ''}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十一条之规定，自${chineseDate(cv.on)}起转为按照一般程序处理。`,
+          text: `${theCase(d, cv.on)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理后简易处理。${conversionReason(cv.reason)}本案不宜简易处理，依照《劳动人事争议仲裁办案规则》第六十一条之规定，自${chineseDate(cv.on)}起转为按照一般程序处理。`,
         },
         {
           kind: 'para',
@@ -1008,15 +1034,84 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     : [`被申请人${names(d.respondents)}`, applicant];
   if (it.amount && Number(it.amount) > 0) {
     const paid = withoutAmount(what, claim?.amount);
-    const act = payAct(payee, paid);
+    const act = payOrdered(d, claim, payee, paid);
     const adv = issuedOn && !claim?.counterclaim ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
     return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded) : ''}`;
   }
-  if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   // A confirmation is ordered as such (确认…), not as "supporting a request".
-  if (it.category === 'confirm_relationship') return confirmation(what, applicant, `被申请人${names(d.respondents)}`);
+  if (!claim?.counterclaim && it.category === 'confirm_relationship')
+    return confirmation(what, applicant, `被申请人${names(d.respondents)}`);
+  // An act ordered (补缴社会保险费, 出具解除劳动合同证明, 办理档案转移手续): the party obliged, the act and its term —
+  // domain.md §12.3 item 8; the term only where the item records one (`paymentDays`, which the enforcement window
+  // also counts: workflows/deadlines.ts), none invented for an act.
+  const term = (it as { paymentDays?: number | null }).paymentDays;
+  const ordered = actOrdered(
+    what,
+    claim?.counterclaim ? ['申请人', applicantNames(d, claim)] : ['被申请人', d.respondents.map((p) => p.name)],
+    claim?.counterclaim ? ['被申请人', d.respondents.map((p) => p.name)] : ['申请人', applicantNames(d, claim)],
+    payee,
+  );
+  if (ordered) return `${payer}${term ? within('于本裁决生效之日起', term) : ''}${ordered}`;
+  if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   return `支持申请人${claim?.applicant ?? ''}关于${what}的仲裁请求`;
+}
+
+/** The applicants a claim is of: its own applicant where it names one (Rules Art. 62), else all. */
+const applicantNames = (d: DocInput, claim: DocInput['claims'][number] | undefined): string[] =>
+  claim?.applicant ? [claim.applicant] : d.applicants.map((p) => p.name);
+
+/** Verbs of an act done to the other party (向…返还), as payAct reads them. */
+const TO_VERBS = /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还|交还|归还|移交)/u;
+
+/**
+ * "为申请人曲洋补缴2024年1月至2026年9月社会保险费": a claim's words as the act ordered of the party obliged — the
+ * request words (请求、依法), the obliged party as the claim wrote it (被申请人, its name, 用人单位) taken off, the
+ * party the act is for (为申请人, 向其, 与劳动者) named in full; an act that names none is done for (为) the other party,
+ * or to (向) it where the act hands something over (返还, 支付), or with (与) it where it is a contract continued.
+ * Null where nothing is left of the words.
+ */
+function actOrdered(what: string, obliged: [string, string[]], other: [string, string[]], otherFull: string, pay = false): string | null {
+  let w = what.replace(/^(请求|要求)?(仲裁委员会|仲裁庭|贵委)?(依法)?(裁决|判令|责令)?(依法)?/u, '');
+  const byLength = (xs: string[]) => [...xs].filter(Boolean).sort((a, b) => b.length - a.length);
+  const strip = (text: string, [side, people]: [string, string[]], extra: string[]) => {
+    for (const p of byLength([...people.map((n) => `${side}${n}`), side, ...people, ...extra]))
+      if (text.startsWith(p)) return text.slice(p.length);
+    return null;
+  };
+  w = strip(w, obliged, obliged[0] === '被申请人' ? ['用人单位'] : ['劳动者']) ?? w;
+  w = w.replace(/^(应当?|须|必须|依法)+/u, '');
+  const others = other[0] === '申请人' ? ['劳动者', '其', '本人'] : ['用人单位', '其'];
+  // 给付 is a verb, not 给 + the one paid.
+  const to = TO_VERBS.test(w) ? null : /^(为|向|与|给|替)/u.exec(w);
+  if (to) {
+    const rest = strip(w.slice(1), other, others);
+    // Done for someone the claim names otherwise (向社会保险经办机构…): as written.
+    if (rest === null) return w;
+    return rest ? `${to[1] === '给' ? '向' : to[1] === '替' ? '为' : to[1]}${otherFull}${rest}` : null;
+  }
+  if (!w) return null;
+  const verb = TO_VERBS.exec(w)?.[0];
+  if (verb) {
+    // 支付申请人工资 / 返还被申请人借支款: the other named once, in full, after the verb.
+    const rest = strip(w.slice(verb.length), other, others);
+    return rest ? `${verb}${otherFull}${rest}` : `向${otherFull}${w}`;
+  }
+  if (pay) return `支付${otherFull}${w}`;
+  if (/^(继续履行|恢复|续订|签订)/u.test(w)) return `与${otherFull}${w}`;
+  return `为${otherFull}${w}`;
+}
+
+/**
+ * A payment ordered on a claim (an award item, an advance-execution ruling): "向申请人张三返还培训费用",
+ * "申请人张三丰…返还被申请人…借支款" — the claim's words without the party obliged or the one paid as the claim wrote
+ * them (reviewer docs44 M5: "支付被申请人…申请人返还借支款"), the one paid named once.
+ */
+function payOrdered(d: DocInput, claim: DocInput['claims'][number] | undefined, payee: string, paid: string): string {
+  const workers: [string, string[]] = ['申请人', applicantNames(d, claim)];
+  const employer: [string, string[]] = ['被申请人', d.respondents.map((p) => p.name)];
+  const [obliged, other] = claim?.counterclaim ? [workers, employer] : [employer, workers];
+  return actOrdered(paid, obliged, other, payee, true) ?? payAct(payee, paid);
 }
 
 /** The side an award item is on: the applicant's claims, then the counterclaim's (Rules Art. 36). */
@@ -1408,7 +1503,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
   const term = ae.paymentDays === null || ae.paymentDays === undefined ? '' : within('于本裁决书送达之日起', ae.paymentDays);
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    return `被申请人${names(d.respondents)}${term}先行${payAct(`申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
+    return `被申请人${names(d.respondents)}${term}先行${payOrdered(d, c, `申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });
   return [
     {
@@ -1439,6 +1534,23 @@ function advanceExecution(d: DocInput): DocSpec[] {
   ];
 }
 
+/** 聊劳人仲案字〔2026〕第4-1号、第4-2号: document numbers of one series, the prefix once. */
+const numbersOnce = (nos: string[]) => nos.map((no, i) => (i === 0 ? no : no.replace(/^.*?(?=第[^第]*$)/u, ''))).join('、');
+
+/**
+ * The documents an enforcement transfer encloses, by their numbers (reviewer docs44 M4): the awards (a partial award as
+ * 第N号之一, each part of a split award as 第N-1号、第N-2号) and the 调解书 of a case closed by mediation (LDMAL Art. 51:
+ * an award or a 调解书 in effect). Where the record holds neither, the words of the law.
+ */
+function effectiveDocuments(d: DocInput): string {
+  const byTitle = new Map<string, string[]>();
+  for (const r of awardDocumentRefs(d.ctx, d.caseNo)) if (r.caseNo) byTitle.set(r.title, [...(byTitle.get(r.title) ?? []), r.caseNo]);
+  if (d.caseNo && d.ctx.closure?.mode === 'mediation' && d.ctx.mediation?.agreedOn)
+    byTitle.set(DOCUMENT_KINDS.mediation_document, [d.caseNo]);
+  if (!byTitle.size) return '发生法律效力的仲裁裁决书或调解书';
+  return [...byTitle].map(([title, nos]) => `${title}　${numbersOnce(nos)}`).join('、');
+}
+
 function transferLetter(d: DocInput): DocSpec[] {
   // The letter belongs to a recorded transfer (TRANSFER_TO_COURT): its purpose, court and day come from the record.
   const candidates = d.ctx.transfers
@@ -1454,7 +1566,7 @@ function transferLetter(d: DocInput): DocSpec[] {
     t.purpose === 'advance_execution'
       ? ['先予执行裁决书', '先予执行裁决书送达回证', '申请人身份证明及被申请人主体信息']
       : t.purpose === 'enforcement'
-        ? ['发生法律效力的仲裁裁决书或调解书', '送达回证', '生效证明']
+        ? [effectiveDocuments(d), '送达回证', '生效证明']
         : ['仲裁案卷材料目录', '仲裁裁决书', '送达回证'];
   const what = { advance_execution: '先予执行裁决', enforcement: '生效法律文书的强制执行', litigation: '案件材料（裁审衔接）' }[t.purpose];
   const contact = [t.recordedBy ? `联系人：${t.recordedBy}` : '', d.contactPhone ? `联系电话：${d.contactPhone}` : '']
@@ -1705,15 +1817,43 @@ const methodBoxes = (methods: readonly string[]) => methods.map((m) => `□${SER
 const SIGNED_ON_BLANK = '　　　　年　　月　　日';
 
 /**
+ * The days the documents of a kind were made, where a case holds several of that kind (a defence filed twice, two
+ * postponements, changes of claims, additions of parties); an award and an advance-execution ruling are listed by
+ * their own refs. Empty for a document made once (its day is `servedDocumentMadeOn`).
+ */
+function madeDaysOf(ctx: DocInput['ctx'], document: string): string[] {
+  const days = (() => {
+    switch (document) {
+      case 'defense_copy':
+        return ctx.defenses.map((x) => x.filedOn);
+      case 'postponement_notice':
+        return ctx.postponements.map((x) => x.decidedOn);
+      case 'claims_change_copy':
+        return (ctx.claimChanges ?? []).map((x) => x.on);
+      case 'addition_notice':
+        return (ctx.partyAdditions ?? []).map((x) => x.on);
+      default:
+        return [];
+    }
+  })();
+  return (days.filter(Boolean) as string[]).sort();
+}
+
+/**
  * The 送达文书 cell of a receipt: the document actually served, by its own number — the service that starts the periods
  * to sue or to apply to set aside (LDMAL Arts. 48–50) must say which document it delivered. An award: the award
  * documents of the award the SERVE names (`awardOn`), or, naming none, every award made by then that no earlier service
  * delivered to this party (as workflows/deadlines.ts counts it) — a partial award as 第N号之一, each part of one split by
  * finality as 第N-1号 (终局) / 第N-2号 (非终局), only the parts that name this party where a part names only some
  * applicants. An advance-execution ruling (which bears the case number) also by the day it was made. Before service
- * (`s` null): the documents not yet served on the party.
+ * (`s` null): the documents not yet served on the party. Returned with the days its documents were made (a blank receipt is dated the latest of them).
  */
-function servedDocumentText(d: DocInput, party: PartyView, document: string, s: DocInput['ctx']['services'][number] | null): string {
+function servedDocumentsOf(
+  d: DocInput,
+  party: PartyView,
+  document: string,
+  s: DocInput['ctx']['services'][number] | null,
+): { text: string; madeOn: string[] } {
   const name = SERVED_DOCUMENT_NAMES[document] ?? '文书';
   const plain = `${name}${d.caseNo ? `　${d.caseNo}` : ''}`;
   const own = d.ctx.services.filter((x) => x.partyId === party.id && x.document === document);
@@ -1738,15 +1878,19 @@ function servedDocumentText(d: DocInput, party: PartyView, document: string, s: 
       const claims = (a?.items ?? []).filter((i) => i.final === (r.part === 'final')).map((i) => d.claims.find((c) => c.id === i.claimId));
       return !claims.length || !claims.every((c) => c?.applicantId) || claims.some((c) => c?.applicantId === party.id);
     });
-    if (!refs.length || !d.caseNo) return plain;
-    return refs.map((r) => `${r.title}${r.part ? (r.part === 'final' ? '（终局）' : '（非终局）') : ''}　${r.caseNo}`).join('\n');
+    const madeOn = refs.map((r) => r.issuedOn);
+    if (!refs.length || !d.caseNo) return { text: plain, madeOn };
+    const text = refs.map((r) => `${r.title}${r.part ? (r.part === 'final' ? '（终局）' : '（非终局）') : ''}　${r.caseNo}`).join('\n');
+    return { text, madeOn };
   }
   if (document === 'advance_execution_ruling') {
     const rulings = delivered(d.ctx.advanceExecutions, (r) => r.ruledOn);
-    if (!rulings.length) return plain;
-    return rulings.map((r) => `${plain}（${chineseDate(r.ruledOn)}作出）`).join('\n');
+    const madeOn = rulings.map((r) => r.ruledOn);
+    if (!rulings.length) return { text: plain, madeOn };
+    return { text: rulings.map((r) => `${plain}（${chineseDate(r.ruledOn)}作出）`).join('\n'), madeOn };
   }
-  return plain;
+  // A kind made several times (two postponements, a second change of claims): the ones this receipt carries.
+  return { text: plain, madeOn: delivered(madeDaysOf(d.ctx, document), (x) => x) };
 }
 
 /**
@@ -1772,17 +1916,33 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   );
   // The recorded service the receipt is of: the one asked for (occurrence among this party's services of that document),
   // or the latest; none when nothing was recorded yet and no occurrence was asked for (a receipt to take along).
-  const s = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
+  const recorded = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
+  // A 调解书 is served by the party signing for it (LDMAL Art. 42(3): it takes effect once both have signed; Rules
+  // Art. 73): a SIGN_MEDIATION_DOCUMENT recorded for the party and no SERVE is its service, 直接送达 on the day signed.
+  const signed =
+    !recorded && (d.text.servedDocument ?? 'mediation_document') === 'mediation_document'
+      ? d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id)
+      : undefined;
+  const s: DocInput['ctx']['services'][number] | null =
+    recorded ?? (signed ? { document: 'mediation_document', partyId: party.id, method: 'direct', servedOn: signed.signedOn } : null);
   const document = s?.document ?? d.text.servedDocument;
   if (!document) throw new RecordIncompleteError('servedDocument', '尚无向该当事人送达的记录：请选择所送达的文书');
-  const dateOn = s ? (s.publishedOn ?? s.servedOn) : d.servedDocumentMadeOn;
+  const listed = servedDocumentsOf(d, party, document, s);
+  // Before service: dated the day the document was made — where it lists several (a partial award of 10-09 and the
+  // award of 10-20), the latest of them: a receipt is never dated before a document it carries. documentMadeOn gives
+  // the earliest (the first day any of them could be served, which SERVE is checked against).
+  const latestMade = [d.servedDocumentMadeOn, ...listed.madeOn]
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
+  const dateOn = s ? (s.publishedOn ?? s.servedOn) : d.servedDocumentMadeOn === null ? null : (latestMade ?? d.servedDocumentMadeOn);
   if (!dateOn)
     throw new NotReadyError(
       d.servedDocumentMadeOn === null
         ? `本案尚未作出${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}`
         : `记录中无从判断${SERVED_DOCUMENT_NAMES[document] ?? '该文书'}的作出日期：请先记录送达（SERVE），再出具送达回证`,
     );
-  const docName = servedDocumentText(d, party, document, s);
+  const docName = listed.text;
   // LDMAL Art. 28 (法定代表人或者主要负责人): labelled as the awards label it — a 个体工商户's 经营者, a branch's 负责人.
   const representative =
     party.kind === 'organization' && party.legalRepresentative ? `（${representativeLabel(party)}：${party.legalRepresentative}）` : '';
@@ -1814,7 +1974,12 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   const signature = instead() ?? '\n\n';
   // The service date as the record holds it (a deemed day for a notice, a leaving, a posting: Rules Art. 20 [R]).
   const servedOnText = s ? `${chineseDate(s.servedOn)}${s.publishedOn ? '（视为送达之日）' : ''}` : SIGNED_ON_BLANK;
-  const note = s?.method === 'left' ? '拒收事由：\n\n见证人（签名或者盖章）：\n' : '';
+  const note =
+    s?.method === 'left'
+      ? '拒收事由：\n\n见证人（签名或者盖章）：\n'
+      : signed
+        ? '受送达人签收调解书；调解书经双方当事人签收后，发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十二条第三款）。'
+        : '';
   return [
     {
       title: DOCUMENT_KINDS.service_receipt,

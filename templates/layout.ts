@@ -247,6 +247,17 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
       const h = (breakLines(doc, b.text, width - indent, width).length + 1 + blockLines) * lineH();
       if (doc.y + h > bottom() && doc.page.margins.top + h <= bottom()) doc.addPage();
     }
+    // A lead-in (申请人请求：, 随函附送：, 裁决如下：) or a heading is never the last line of a page: kept with the
+    // first line of what it introduces (reviewer docs44 L4).
+    const next = spec.blocks[bi + 1];
+    if (bi !== lastPara && next && (next.kind === 'para' || next.kind === 'to' || next.kind === 'table')) {
+      const leads = b.kind === 'heading' || ((b.kind === 'para' || b.kind === 'to') && /[：:]$/u.test(b.text));
+      if (leads && 'text' in b) {
+        const indent = b.kind === 'para' && b.indent !== false ? BODY * 2 : 0;
+        const h = (breakLines(doc, b.text, width - indent, width).length + (next.kind === 'table' ? 2 : 1)) * lineH();
+        if (doc.y + h > bottom() && doc.page.margins.top + h <= bottom()) doc.addPage();
+      }
+    }
     if (b.kind === 'gap') doc.moveDown(0.5);
     else if (b.kind === 'heading')
       doc.font('song-bold').text(b.text, left, doc.y, { align: 'center', width, lineGap: LINE_GAP }).font('song');

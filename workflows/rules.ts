@@ -155,7 +155,13 @@ function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violatio
   );
 }
 
-/** When the document a service is about came into being (null: not made yet; undefined: no rule for this kind). */
+/**
+ * When the document a service is about came into being (null: not made yet; undefined: no rule for this kind). Of a
+ * kind made several times (a partial award and the award, two postponements, two rulings) the earliest: the first day
+ * any of them can be served, which a SERVE is checked against — a SERVE of the partial award recorded after the award
+ * was made may still be dated between the two. A blank 送达回证 that lists several is dated the latest of those it
+ * lists (templates/kinds.ts serviceReceipt), never before a document it carries.
+ */
 export function documentMadeOn(ctx: CaseContext, document: string): string | null | undefined {
   const earliest = (dates: (string | null | undefined)[]) => (dates.filter(Boolean) as string[]).sort()[0] ?? null;
   switch (document) {

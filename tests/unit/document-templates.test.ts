@@ -8,6 +8,7 @@ import {
   caseCause,
   chineseTime,
   confirmation,
+  conversionReason,
   type DocInput,
   MissingTextError,
   type PartyView,
@@ -15,7 +16,7 @@ import {
 } from '../../templates/kinds.ts';
 import { type Block, breakLines, type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { formatBasis, suggestedBasis } from '../../templates/legal-basis.ts';
-import { SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, SAMPLE_SERVICE_INPUT, sampleFor } from '../../templates/sample.ts';
+import { SAMPLE_CONVERTED_INPUT, SAMPLE_INPUT, SAMPLE_PARTIAL_INPUT, SAMPLE_SERVICE_INPUT, sampleFor } from '../../templates/sample.ts';
 
 const text = (specs: DocSpec[]) => JSON.stringify(specs.map((s) => s.blocks));
 const withCtx = (patch: Partial<DocInput['ctx']>): DocInput => ({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, ...patch } });
@@ -717,5 +718,252 @@ describe('reviewer docs43: receipts, third parties, terms, advance execution, la
       ).toBe(true);
     }
     doc.end();
+  });
+});
+
+describe('reviewer docs44: documents', () => {
+  type Ctx = DocInput['ctx'];
+  const receipt = (patch: Partial<Ctx>, partyId: number, extra: Partial<DocInput['text']>, madeOn: string | null) => {
+    const [spec] = BUILDERS.service_receipt({
+      ...SAMPLE_INPUT,
+      ctx: { ...SAMPLE_INPUT.ctx, ...patch },
+      text: { ...SAMPLE_INPUT.text, partyId, ...extra },
+      servedDocumentMadeOn: madeOn,
+    });
+    const table = (spec as DocSpec).blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+    return { dateOn: (spec as DocSpec).dateOn, cell: table.header[1] as string };
+  };
+  const partial = SAMPLE_PARTIAL_INPUT.ctx.partialAwards[0] as NonNullable<Ctx['award']>;
+
+  it('H1: a blank receipt listing a partial award (03-26) and the award (04-10) is dated 04-10, never before a document it lists', () => {
+    // documentMadeOn gives the earliest (what SERVE is checked against); the blank carries both.
+    const both = receipt({ partialAwards: [partial], services: [] }, 2, { servedDocument: 'award' }, '2026-03-26');
+    expect(both.cell).toContain('第15号之一');
+    expect(both.cell).toContain('第15-1号');
+    expect(both.dateOn).toBe('2026-04-10');
+    // The award alone: its own day.
+    expect(receipt({ services: [] }, 2, { servedDocument: 'award' }, '2026-04-10').dateOn).toBe('2026-04-10');
+  });
+
+  it('H1: a blank receipt for a kind made several times is dated by the latest it carries (postponements, rulings, defences)', () => {
+    const p = { from: '2026-03-25', to: '2026-04-01', reason: '申请人申请', decidedOn: '2026-03-20' };
+    const postponements = [p, { ...p, from: '2026-04-01', to: '2026-04-08', decidedOn: '2026-03-30' }];
+    expect(receipt({ postponements, services: [] }, 1, { servedDocument: 'postponement_notice' }, '2026-03-20').dateOn).toBe('2026-03-30');
+    const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as Ctx['advanceExecutions'][number];
+    const advanceExecutions = [ae, { ...ae, ruledOn: '2026-03-28' }];
+    const r = receipt({ advanceExecutions, services: [] }, 2, { servedDocument: 'advance_execution_ruling' }, '2026-03-26');
+    expect(r.dateOn).toBe('2026-03-28');
+    const defenses = [{ filedOn: '2026-03-10' }, { filedOn: '2026-03-18' }];
+    expect(receipt({ defenses, services: [] }, 1, { servedDocument: 'defense_copy' }, '2026-03-10').dateOn).toBe('2026-03-18');
+    // Not made yet: still refused.
+    expect(() => receipt({ postponements: [], services: [] }, 1, { servedDocument: 'postponement_notice' }, null)).toThrow(/尚未作出/);
+  });
+
+  it('M1: a granted act names the party obliged, the act done for the other and its term where recorded — never 支持…请求', () => {
+    const award = SAMPLE_INPUT.ctx.award as NonNullable<Ctx['award']>;
+    const worker = (SAMPLE_INPUT.applicants[0] as PartyView).name;
+    const firm = (SAMPLE_INPUT.respondents[0] as PartyView).name;
+    const ruled = (description: string, extra: Record<string, unknown> = {}, counterclaim = false): string => {
+      const item = {
+        claimId: 10,
+        category: 'labor_standards',
+        outcome: 'granted',
+        amountFen: null,
+        amount: null,
+        final: true,
+        reason: '',
+        ...extra,
+      };
+      const input: DocInput = {
+        ...SAMPLE_INPUT,
+        claims: [{ id: 10, seq: 1, category: 'labor_standards', amount: null, description, ...(counterclaim ? { counterclaim } : {}) }],
+        ctx: {
+          ...SAMPLE_INPUT.ctx,
+          advanceExecutions: [],
+          award: { ...award, finality: 'final', items: [item as (typeof award.items)[number]] },
+        },
+        text: {
+          ...SAMPLE_INPUT.text,
+          counterclaimDefenseSummary: '申请人辩称电脑已归还',
+          legalBasis: [{ claimId: 10, basis: ['《中华人民共和国劳动法》第七十二条'] }],
+        },
+      };
+      return text(BUILDERS.award(input));
+    };
+    const insurance = ruled('为申请人补缴2024年1月至2026年9月社会保险费', { paymentDays: 30 });
+    expect(insurance).toContain(`一、被申请人${firm}于本裁决生效之日起三十日内为申请人${worker}补缴2024年1月至2026年9月社会保险费。`);
+    expect(insurance).not.toContain('支持申请人');
+    // No term recorded: none invented; the claim's own wording of the obliged party and the request words dropped.
+    const certificate = ruled('请求裁决被申请人出具解除劳动合同证明');
+    expect(certificate).toContain(`一、被申请人${firm}为申请人${worker}出具解除劳动合同证明。`);
+    expect(ruled('被申请人向其返还身份证原件')).toContain(`被申请人${firm}向申请人${worker}返还身份证原件`);
+    expect(ruled('继续履行劳动合同')).toContain(`被申请人${firm}与申请人${worker}继续履行劳动合同`);
+    // A counterclaim's act: the worker obliged, done for the employer.
+    const back = ruled('申请人归还笔记本电脑一台', { paymentDays: 5 }, true);
+    expect(back).toContain(`申请人${worker}于本裁决生效之日起五日内向被申请人${firm}归还笔记本电脑一台`);
+  });
+
+  it('M5: a payment written as the act (申请人返还借支款) names the party paid once — never 支付被申请人…申请人返还…', () => {
+    const award = SAMPLE_INPUT.ctx.award as NonNullable<Ctx['award']>;
+    const worker = (SAMPLE_INPUT.applicants[0] as PartyView).name;
+    const firm = (SAMPLE_INPUT.respondents[0] as PartyView).name;
+    const ruled = (description: string, counterclaim: boolean): string => {
+      const item = { claimId: 10, category: 'other', outcome: 'granted', amountFen: 300000, amount: '3000.00', final: false, reason: '' };
+      const claim = { id: 10, seq: 1, category: 'other', amount: '3000.00', description, ...(counterclaim ? { counterclaim } : {}) };
+      return text(
+        BUILDERS.award({
+          ...SAMPLE_INPUT,
+          claims: [claim],
+          ctx: {
+            ...SAMPLE_INPUT.ctx,
+            advanceExecutions: [],
+            award: { ...award, finality: 'non_final', items: [item as (typeof award.items)[number]] },
+          },
+          text: {
+            ...SAMPLE_INPUT.text,
+            counterclaimDefenseSummary: '申请人辩称借支款已抵扣',
+            legalBasis: [{ claimId: 10, basis: ['《中华人民共和国民法典》第六百七十五条'] }],
+          },
+        }),
+      );
+    };
+    const loan = ruled('申请人返还借支款3000元', true);
+    expect(loan).toContain(`申请人${worker}于本裁决生效之日起十日内向被申请人${firm}返还借支款3000.00元`);
+    expect(loan).not.toMatch(/支付被申请人[^。]*申请人返还/);
+    expect(ruled('申请人返还被申请人借支款3000元', true)).toContain(`内返还被申请人${firm}借支款3000.00元`);
+    // The applicant's direction: the employer as the claim wrote it dropped, the worker named once.
+    const wages = ruled('请求裁决被申请人支付申请人2025年10月至12月拖欠的工资3000元', false);
+    expect(wages).toContain(`被申请人${firm}于本裁决生效之日起十日内支付申请人${worker}2025年10月至12月拖欠的工资3000.00元`);
+    expect(ruled('加班费', false)).toContain(`内支付申请人${worker}加班费3000.00元`);
+    expect(ruled('给付加班费', false)).toContain(`内向申请人${worker}给付加班费3000.00元`);
+  });
+
+  it('M3: a 调解书 signed for is served — its receipt shows 直接送达 and the day each party signed (LDMAL Art. 42(3))', () => {
+    const mediation = {
+      startedOn: '2026-03-25',
+      terms: '被申请人支付申请人工资8000元',
+      agreedOn: '2026-03-26',
+      signatures: [
+        { partyId: 1, signedOn: '2026-03-27' },
+        { partyId: 2, signedOn: '2026-03-30' },
+      ],
+      refusedBy: null,
+    };
+    const table = (partyId: number) => {
+      const [spec] = BUILDERS.service_receipt({
+        ...SAMPLE_INPUT,
+        ctx: { ...SAMPLE_INPUT.ctx, mediation },
+        text: { ...SAMPLE_INPUT.text, partyId, servedDocument: 'mediation_document' },
+        servedDocumentMadeOn: '2026-03-26',
+      });
+      const t = (spec as DocSpec).blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+      return { dateOn: (spec as DocSpec).dateOn, rows: t.rows.map((r) => r.join('|')).join('\n') };
+    };
+    const worker = table(1);
+    expect(worker.rows).toContain('送达方式|直接送达');
+    expect(worker.rows).toContain('签收日期|二〇二六年三月二十七日');
+    expect(worker.rows).toContain('第四十二条第三款');
+    expect(worker.dateOn).toBe('2026-03-27');
+    const firm = table(2);
+    expect(firm.rows).toContain('签收日期|二〇二六年三月三十日');
+    expect(firm.dateOn).toBe('2026-03-30');
+    // Not signed yet: the blank to take along, dated the day agreed.
+    const blank = (() => {
+      const [spec] = BUILDERS.service_receipt({
+        ...SAMPLE_INPUT,
+        ctx: { ...SAMPLE_INPUT.ctx, mediation: { ...mediation, signatures: [] } },
+        text: { ...SAMPLE_INPUT.text, partyId: 1, servedDocument: 'mediation_document' },
+        servedDocumentMadeOn: '2026-03-26',
+      });
+      return spec as DocSpec;
+    })();
+    expect(blank.dateOn).toBe('2026-03-26');
+    expect(JSON.stringify(blank.blocks)).toContain('□直接送达');
+  });
+
+  it('M4: an enforcement transfer encloses the documents by their numbers — the award parts, a partial award, a 调解书', () => {
+    const transfers = [{ purpose: 'enforcement' as const, court: '聊城市东昌府区人民法院', transferredOn: '2026-05-20' }];
+    const letter = (patch: Partial<Ctx>) =>
+      text(
+        BUILDERS.court_transfer_letter({
+          ...SAMPLE_INPUT,
+          ctx: { ...SAMPLE_INPUT.ctx, transfers, ...patch },
+          text: { ...SAMPLE_INPUT.text, purpose: 'enforcement', court: undefined },
+        }),
+      );
+    const split = letter({});
+    expect(split).toContain('1．仲裁裁决书　聊劳人仲案字〔2026〕第15-1号、第15-2号；');
+    expect(split).not.toContain('发生法律效力的仲裁裁决书或调解书');
+    const withPartial = letter({ partialAwards: SAMPLE_PARTIAL_INPUT.ctx.partialAwards });
+    expect(withPartial).toContain('1．部分裁决书　聊劳人仲案字〔2026〕第15号之一、仲裁裁决书　聊劳人仲案字〔2026〕第15-1号、第15-2号；');
+    const mediated = letter({
+      award: null,
+      closure: { mode: 'mediation', closedOn: '2026-03-30' },
+      mediation: { startedOn: '2026-03-25', terms: '被申请人支付申请人工资', agreedOn: '2026-03-26', signatures: [], refusedBy: null },
+    });
+    expect(mediated).toContain('1．仲裁调解书　聊劳人仲案字〔2026〕第15号；');
+  });
+
+  it('L1: an employee agent whose unit already names the party is not prefixed with it again', () => {
+    const firm = SAMPLE_INPUT.respondents[0] as PartyView;
+    const printed = (unit: string | null) =>
+      text(BUILDERS.award({ ...SAMPLE_INPUT, respondents: [{ ...firm, agents: [{ name: '赵六', kind: 'employee', unit }] }] }));
+    expect(printed(firm.name)).toContain(`委托代理人：赵六，${firm.name}工作人员。`);
+    expect(printed(`${firm.name}人事部`)).toContain(`委托代理人：赵六，${firm.name}人事部。`);
+    expect(printed('人事部')).toContain(`委托代理人：赵六，${firm.name}人事部。`);
+    expect(printed(null)).toContain(`委托代理人：赵六，${firm.name}工作人员。`);
+  });
+
+  it('L7: the conversion notice states the reason once — never 因…不宜简易处理，本案不宜简易处理', () => {
+    expect(conversionReason('案情复杂，不宜简易处理')).toBe('因案情复杂，');
+    expect(conversionReason('因案情复杂，本案不宜适用简易程序。')).toBe('因案情复杂，');
+    expect(conversionReason('案情复杂，需要进行鉴定')).toBe('因案情复杂，需要进行鉴定，');
+    expect(conversionReason('不宜简易处理')).toBe('');
+    expect(conversionReason(null)).toBe('');
+    const notice = text(
+      BUILDERS.conversion_notice({
+        ...SAMPLE_CONVERTED_INPUT,
+        ctx: { ...SAMPLE_CONVERTED_INPUT.ctx, conversion: { on: '2026-03-09', reason: '案情复杂，不宜简易处理' } },
+      }),
+    );
+    expect(notice).toContain('因案情复杂，本案不宜简易处理，');
+    expect(notice).not.toContain('不宜简易处理，本案不宜简易处理');
+  });
+
+  it('L8: the award after a partial award recites it by its number (第N号之一)', () => {
+    const partial = SAMPLE_PARTIAL_INPUT.ctx.partialAwards[0] as NonNullable<Ctx['award']>;
+    const printed = text(BUILDERS.award({ ...SAMPLE_INPUT, ctx: { ...SAMPLE_INPUT.ctx, partialAwards: [partial] } }));
+    expect(printed).toMatch(/先行作出部分裁决（聊劳人仲案字〔2026〕第15号之一）。/);
+  });
+
+  it('L4: a lead-in like 申请人请求： is never the last line of a page — it goes over with what it introduces (PDF read back)', async () => {
+    let moved = 0;
+    for (let n = 14; n <= 30; n++) {
+      const spec: DocSpec = {
+        title: '裁决书',
+        caseNo: null,
+        commission: '聊城市劳动人事争议仲裁委员会',
+        dateOn: '2026-04-20',
+        blocks: [
+          ...Array.from({ length: n }, (_, i): Block => ({ kind: 'para', text: `第${i + 1}段。` })),
+          { kind: 'para', text: '申请人请求：' },
+          { kind: 'para', text: '1．支付工资12000.00元。' },
+          { kind: 'para', text: '本案现已审理终结。' },
+        ],
+      };
+      const pdf = await renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+      const pages = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: pdf })
+        .stdout.toString('utf8')
+        .split('\f')
+        .map((pg) =>
+          pg
+            .split('\n')
+            .map((l) => l.replace(/\s+/g, ''))
+            .filter((l) => l && !/^第\d+页共\d+页$/.test(l)),
+        );
+      for (const [i, lines] of pages.entries()) expect(lines.at(-1), `${n} paragraphs, page ${i + 1}`).not.toBe('申请人请求：');
+      if (pages.findIndex((lines) => lines.includes('申请人请求：')) > 0 && pages[1]?.[0] === '申请人请求：') moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
   });
 });
