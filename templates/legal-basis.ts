@@ -1,3 +1,5 @@
+import { type StandardsSubject, standardsSubject } from '../workflows/standards-subject.ts';
+
 /**
  * The legal basis an award cites (本委认为…依照…之规定，裁决如下), per item and per finality. These are suggestions the
  * arbitrator confirms or edits (ISSUE_AWARD `items[].legalBasis`, or `legalBasis` on the document request); the
@@ -45,21 +47,6 @@ export const EMPLOYER_SUGGESTED: Record<string, string[]> = {
   contract: [`${LCL}第二十三条`, `${LCL}第九十条`],
 };
 
-/**
- * What a claim of the broad category `labor_standards` is about, read from its words where they name one subject only
- * (an outside tester: "补缴2025年社会保险" cited 劳动法第四十四条, the overtime rates, and its 案由 read 工作时间和休息休假):
- * social insurance, overtime, paid annual leave; null when they name none or several.
- */
-export type StandardsSubject = 'social_insurance' | 'overtime' | 'annual_leave';
-const SUBJECT_WORDS: [StandardsSubject, RegExp][] = [
-  ['social_insurance', /社会保险|社保|养老保险|医疗保险|失业保险|工伤保险|生育保险/u],
-  ['overtime', /加班|延长工作时间/u],
-  ['annual_leave', /年休假|年假/u],
-];
-export function standardsSubject(description: string | null | undefined): StandardsSubject | null {
-  const found = SUBJECT_WORDS.filter(([, re]) => re.test(description ?? '')).map(([s]) => s);
-  return found.length === 1 ? (found[0] as StandardsSubject) : null;
-}
 /**
  * What a worker's claim of the category `damages` is for, read from its words where they name one kind only; null when
  * they name none or several (no suggestion then: the arbitrator writes the basis).

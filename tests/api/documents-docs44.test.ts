@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
 import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
 
@@ -17,10 +17,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const { ok } = caseEvents(() => t);
-const ids = (c: CaseView) => (c.claims as { id: number }[]).map((x) => x.id);
-const FACTS = '申请人于2023年3月入职被申请人处，月工资4000元，被申请人拖欠其2025年10月至12月工资。';
-const REASONING = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。';
-const DEFENSE = '被申请人认为已足额支付工资';
 
 describe(`reviewer docs44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('H1: a blank award receipt listing a partial award (03-30) and the award (04-10) is dated 04-10', async () => {
