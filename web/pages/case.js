@@ -314,16 +314,26 @@ function partiesSection(c, mediationTrack) {
         p.kind === 'person' && p.sex ? ['性别', p.sex === 'male' ? '男' : '女'] : null,
         p.kind === 'person' && p.birthDate ? ['出生日期', p.birthDate] : null,
         p.kind === 'person' && p.ethnicity ? ['民族', p.ethnicity] : null,
+        // A field the reader is not shown (left out of the view) is said to be withheld, not empty (ui44 M3).
         p.kind === 'organization'
           ? [
               '法定代表人',
-              p.legalRepresentative
-                ? `${p.legalRepresentative}${p.legalRepresentativeTitle ? `（${p.legalRepresentativeTitle}）` : ''}`
-                : '—',
+              !('legalRepresentative' in p)
+                ? shown(p, 'legalRepresentative')
+                : p.legalRepresentative
+                  ? `${p.legalRepresentative}${p.legalRepresentativeTitle ? `（${p.legalRepresentativeTitle}）` : ''}`
+                  : '—',
             ]
           : null,
         p.kind === 'organization' && (p.ownership || p.side === 'respondent')
-          ? ['用人单位类型', p.ownership ? (state.vocab.ownershipTypes?.[p.ownership] ?? p.ownership) : '未登记（统计中计入“未登记”）']
+          ? [
+              '用人单位类型',
+              !('ownership' in p)
+                ? shown(p, 'ownership')
+                : p.ownership
+                  ? (state.vocab.ownershipTypes?.[p.ownership] ?? p.ownership)
+                  : '未登记（统计中计入“未登记”）',
+            ]
           : null,
         ['联系电话', shown(p, 'phone')],
         ['住所/地址', shown(p, 'address')],
