@@ -487,7 +487,8 @@ const FULL_WIDTH_DIGIT = /[０-９．]/;
  */
 export function halfWidthAmount(el, composing) {
   if (composing || !(el instanceof HTMLInputElement) || el.type !== 'text') return;
-  if (el.inputMode !== 'decimal' && !/amount$/i.test(el.dataset.path ?? '')) return;
+  // …and a whole-number field (inputmode numeric: 延长天数, ui44 L7) the same way.
+  if (el.inputMode !== 'decimal' && el.inputMode !== 'numeric' && !/amount$/i.test(el.dataset.path ?? '')) return;
   if (!FULL_WIDTH_DIGIT.test(el.value)) return;
   const at = el.selectionStart;
   el.value = el.value.replace(/[０-９．]/g, (ch) => (ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
