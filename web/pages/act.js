@@ -1224,7 +1224,8 @@ function awardEditor(c, type, dateInput) {
     'div',
     status,
     h(
-      'table.t.award',
+      // On a phone each claim's award is a card, each field under its column's name (ui44 L5).
+      'table.t.award.stack-phone',
       h(
         'thead',
         h(
@@ -1237,12 +1238,12 @@ function awardEditor(c, type, dateInput) {
         rows.map((r) =>
           h(
             'tr',
-            h('td', claimLine(r.cl, c)),
-            h('td.num', money(r.cl.amount)),
-            h('td', r.outcome, r.outcomeError),
-            h('td', r.amount, ' ', r.button, r.tag, r.amountError),
-            h('td', r.fin, r.why),
-            h('td', r.basis),
+            h('td', { 'data-label': '请求' }, claimLine(r.cl, c)),
+            h('td.num', { 'data-label': '请求金额' }, money(r.cl.amount)),
+            h('td', { 'data-label': '裁决结果' }, r.outcome, r.outcomeError),
+            h('td', { 'data-label': '裁决金额（元）' }, r.amount, ' ', r.button, r.tag, r.amountError),
+            h('td', { 'data-label': '终局性' }, r.fin, r.why),
+            h('td', { 'data-label': '裁决依据（可修改）' }, r.basis),
           ),
         ),
       ),

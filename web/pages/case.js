@@ -393,8 +393,10 @@ function claimsSection(c, events, mediationTrack) {
   return section(
     'sec-claims',
     mediationTrack ? '调解请求事项' : '仲裁请求与裁决',
+    // On a phone each claim is a card, each value under its column's name (td data-label; ui44 L5): the 裁决 column is
+    // not cut at the screen's edge.
     h(
-      'table.t',
+      'table.t.claims-table.stack-phone',
       h(
         'thead',
         h(
@@ -410,20 +412,22 @@ function claimsSection(c, events, mediationTrack) {
           const it = awardItem(cl.id);
           return h(
             `tr${cl.withdrawn ? '.muted' : ''}`,
-            h('td', cl.seq),
-            h('td', V().claimCategories[cl.category] ?? cl.category),
+            h('td', { 'data-label': '序号' }, cl.seq),
+            h('td', { 'data-label': '类别' }, V().claimCategories[cl.category] ?? cl.category),
             h(
               'td',
+              { 'data-label': '请求' },
               cl.counterclaim ? [h('span.badge.tight', '反请求'), ' '] : null,
               claimOwner(c, cl) ? h('span.muted', `${cl.counterclaim ? '针对' : ''}申请人${claimOwner(c, cl)}：`) : null,
               cl.description ?? '—',
               cl.withdrawn ? [' ', h('span.badge.tight', '已放弃')] : null,
             ),
-            h('td.num', money(cl.amount)),
+            h('td.num', { 'data-label': '请求金额' }, money(cl.amount)),
             mediationTrack
               ? null
               : h(
                   'td',
+                  { 'data-label': '裁决' },
                   it
                     ? [
                         LABELS.outcome[it.outcome],
@@ -436,7 +440,7 @@ function claimsSection(c, events, mediationTrack) {
                       ]
                     : '—',
                 ),
-            c.readLevel === 'summary' ? null : h('td', claimLineButton(ui(), c, cl, claimLineBox)),
+            c.readLevel === 'summary' ? null : h('td', { 'data-label': '经过' }, claimLineButton(ui(), c, cl, claimLineBox)),
           );
         }),
       ),
