@@ -219,9 +219,17 @@ describe('ui44 (Chromium)', () => {
     await page.goto(`${base}/#/cases/new`);
     const name = page.locator('[data-party="respondents.0"]').getByLabel('名称');
     await name.fill('聊城某某劳务有限公司');
-    const fits = await page.evaluate(
-      `(() => { const el = document.querySelector('[data-path="respondents.0.name"]'); return el.scrollWidth <= el.clientWidth; })()`,
-    );
+    // The input's inner width holds the name as drawn in its font (a canvas measures it), and it is not the row's narrowest.
+    const m = (await page.evaluate(`(() => {
+      const el = document.querySelector('[data-path="respondents.0.name"]');
+      const cs = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = cs.font;
+      const inner = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      const others = [...el.closest('.row').querySelectorAll('input[type=text], select')].filter((x) => x !== el).map((x) => x.clientWidth);
+      return { inner, text: ctx.measureText(el.value).width, narrowest: Math.min(...others), width: el.clientWidth };
+    })()`)) as { inner: number; text: number; narrowest: number; width: number };
+    const fits = m.inner >= m.text && m.width >= m.narrowest;
     expect(fits).toBe(true);
     await clearDrafts();
   });
