@@ -263,6 +263,13 @@ export function readLevel(actor: Actor, scope: CaseScope): ReadLevel {
   return 'full';
 }
 
+/**
+ * The party fields a summary reader (an analyst) is shown besides id, side, kind and name: statistics fields, not
+ * personal ones — an employer's 用人单位类型 is what the statistics by employer type count (ui44 M3), so a summary that
+ * left it out read as 未登记.
+ */
+export const SUMMARY_PARTY_FIELDS = ['ownership'] as const;
+
 const LEVEL_RANK: Record<ReadLevel, number> = { summary: 0, masked: 1, full: 2 };
 /**
  * Whether a reader at this level is told which other cases a registration warned of as the same dispute (the REGISTER

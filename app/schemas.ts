@@ -413,7 +413,9 @@ export const Party = z
       .optional(),
     agents: z.array(Agent).optional().openapi({ description: 'summary 时不含' }),
   })
-  .openapi('Party', { description: '当事人；字段多少取决于案件的 readLevel（summary 只有 id、side、kind、name）' });
+  .openapi('Party', {
+    description: '当事人；字段多少取决于案件的 readLevel（summary 只有 id、side、kind、name，用人单位另有统计用的 ownership）',
+  });
 export const Claim = z
   .strictObject({
     id: Id,

@@ -180,7 +180,7 @@ export const ONE_STEP = new Set(['FILE_DEFENSE', 'RAISE_JURISDICTION_OBJECTION',
 const TRACK_CONSEQUENCES = {
   mediation: {
     MEDIATION_AGREED:
-      '将记录达成调解协议，记录后不能撤回；调解协议书由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力（《劳动争议调解仲裁法》第十四条）。',
+      '将记录达成调解协议，记录后不能撤回；调解协议书由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力（《劳动争议调解仲裁法》第十四条）。调解协议书不能像调解书那样申请强制执行：一方逾期不履行的，另一方可以依法申请仲裁（第十五条）；拖欠劳动报酬等的协议，用人单位逾期不履行的，劳动者可以申请支付令（第十六条）。',
     MEDIATION_FAILED:
       '将记录调解不成、案前调解终结，记录后不能撤回；当事人可以依法申请仲裁（《劳动争议调解仲裁法》第五条），可办理“转入仲裁”。',
     ASSIGN_MEDIATOR:
@@ -217,7 +217,12 @@ const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：�
 export function consequenceOf(type, c, body = {}) {
   if (type === 'SERVE') {
     const base = SERVICE_CONSEQUENCES[body.document] ?? SERVICE_DEFAULT;
-    const when = body.servedOn ? `送达日期 ${body.servedOn}` : `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn ?? ''} 为送达日期`;
+    // Without a body (the 送达 button's tooltip) there is no date to name yet (ui44 L2).
+    const when = body.servedOn
+      ? `送达日期 ${body.servedOn}`
+      : body.occurredOn
+        ? `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn} 为送达日期`
+        : `未填写送达日期的，以${DATE_LABELS.SERVE}为送达日期`;
     if (body.partyId === 'allApplicants') {
       const names = (c.applicants ?? []).map((p) => p.name).join('、');
       return `将逐人登记向全体 ${(c.applicants ?? []).length} 名申请人（${names}）送达，${when}。${base}`;
@@ -237,7 +242,9 @@ export function consequenceOf(type, c, body = {}) {
     const word = body.refused ? '拒收日期' : '签收日期';
     const when = body.signedOn
       ? `${word} ${body.signedOn}`
-      : `未填写${word}：以${DATE_LABELS.SIGN_MEDIATION_DOCUMENT} ${body.occurredOn ?? ''} 为${word}`;
+      : body.occurredOn
+        ? `未填写${word}：以${DATE_LABELS.SIGN_MEDIATION_DOCUMENT} ${body.occurredOn} 为${word}`
+        : `未填写${word}的，以${DATE_LABELS.SIGN_MEDIATION_DOCUMENT}为${word}`;
     // The last signature closes the case by mediation on its day.
     const signed = new Set((c.proceedings?.mediation?.signatures ?? []).map((s) => String(s.partyId)));
     const waiting = [...(c.applicants ?? []), ...(c.respondents ?? [])].filter((p) => !signed.has(String(p.id)));
@@ -254,6 +261,24 @@ export function consequenceOf(type, c, body = {}) {
   if (type === 'SUSPEND') return suspendConsequence(c, body);
   return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? WEIGHTY[type] ?? null;
 }
+
+/**
+ * The documents a SERVE names that the system itself makes (templates/kinds.ts DOCUMENT_KINDS), with the kinds that
+ * make them: a partial award is served as a 裁决书; a mediation before arbitration ends in a 调解协议书. The others (an
+ * application copy, a defense copy, a postponement notice, other documents) are not made here, so nothing is said.
+ */
+const GENERATED_AS = {
+  acceptance_notice: ['acceptance_notice'],
+  rejection_notice: ['rejection_notice'],
+  respond_notice: ['respond_notice'],
+  tribunal_notice: ['tribunal_notice'],
+  conversion_notice: ['conversion_notice'],
+  hearing_notice: ['hearing_notice'],
+  decision: ['decision'],
+  award: ['award', 'partial_award'],
+  mediation_document: ['mediation_document', 'mediation_agreement'],
+  advance_execution_ruling: ['advance_execution_ruling'],
+};
 
 /** The award time limit among a case's deadlines (LDMAL Art. 43). */
 const awardLimit = (list) => (list ?? []).find((d) => d.kind === 'award') ?? null;
@@ -339,8 +364,16 @@ export const setsHearingDay = (type, body = {}) =>
  * as `day` (GET /api/calendar/day) says; without it, on a Saturday or Sunday —; a mediation amount above everything
  * claimed (it is what the statistics count as 调解金额).
  */
-export function actWarnings(type, c, body = {}, day = null) {
+export function actWarnings(type, c, body = {}, day = null, { documents = null, docNames = {} } = {}) {
   const out = [];
+  // A service recorded of a document the system makes but has not made for this case (ui44 M1: a 裁决书 recorded as
+  // served while the 文书 panel says 尚未生成文书). `documents`: GET /api/cases/:id/documents, null when not read;
+  // `docNames`: the served documents' short names (web/forms.js serviceDocs).
+  const made = type === 'SERVE' && documents ? GENERATED_AS[body.document] : null;
+  if (made && !documents.some((d) => made.includes(d.kind)))
+    out.push(
+      `本案尚未生成《${docNames[body.document] ?? body.document}》：请先在“文书”栏生成并核对文书，再登记送达；确已以其他方式制作送达的，请核对后再确认。`,
+    );
   if (setsHearingDay(type, body)) {
     const on = body.hearingOn;
     const wd = WEEKDAYS[new Date(`${on}T00:00:00Z`).getUTCDay()];
@@ -443,7 +476,10 @@ export function actWarnings(type, c, body = {}, day = null) {
       .reduce((sum, cl) => sum + (cl.amount ? Number(cl.amount) : 0), 0);
     const agreed = Number(body.amount);
     if (claimed > 0 && Number.isFinite(agreed) && agreed > claimed)
-      out.push(`调解金额 ${body.amount} 元超过仲裁请求金额合计 ${claimed.toFixed(2)} 元，请核对：统计中的“调解金额”按此数计。`);
+      // A mediation before arbitration has 调解请求, not 仲裁请求 (ui44 L3).
+      out.push(
+        `调解金额 ${body.amount} 元超过${c.track === 'mediation' ? '调解' : '仲裁'}请求金额合计 ${claimed.toFixed(2)} 元，请核对：统计中的“调解金额”按此数计。`,
+      );
   }
   return out;
 }

@@ -114,6 +114,8 @@ export async function api(method, path, body, opts = {}) {
       if (await reauthenticate()) continue;
       throw new ApiError(401, null, '登录已失效，请重新登录');
     }
+    // A write answered with the stored answer of its key's first request (server/http/write.ts): `opts.meta.replayed`.
+    if (opts.meta) opts.meta.replayed = r.headers.get('idempotent-replayed') === 'true';
     if (opts.raw) {
       if (!r.ok) throw new ApiError(r.status, await readProblem(r));
       return r;
@@ -514,7 +516,8 @@ const FULL_WIDTH_DIGIT = /[０-９．]/;
  */
 export function halfWidthAmount(el, composing) {
   if (composing || !(el instanceof HTMLInputElement) || el.type !== 'text') return;
-  if (el.inputMode !== 'decimal' && !/amount$/i.test(el.dataset.path ?? '')) return;
+  // …and a whole-number field (inputmode numeric: 延长天数, ui44 L7) the same way.
+  if (el.inputMode !== 'decimal' && el.inputMode !== 'numeric' && !/amount$/i.test(el.dataset.path ?? '')) return;
   if (!FULL_WIDTH_DIGIT.test(el.value)) return;
   const at = el.selectionStart;
   el.value = el.value.replace(/[０-９．]/g, (ch) => (ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
@@ -776,7 +779,8 @@ export function plainAmountField(el) {
 }
 
 // ---------- drafts: kept in this browser, per user, until submitted ----------
-const draftKey = (name) => `zc.draft.${state.user?.id ?? 0}.${name}`;
+/** The localStorage key of this user's draft `name` (a form listens for its `storage` events from other tabs). */
+export const draftKey = (name) => `zc.draft.${state.user?.id ?? 0}.${name}`;
 export function loadDraft(name) {
   try {
     const raw = localStorage.getItem(draftKey(name));

@@ -49,6 +49,12 @@ const PERFORMANCE_DUE_ON = {
   kind: 'date',
   future: true,
   hint: '调解书载明的履行期限最后一日（分期履行的，为最后一期）；申请强制执行期间自此起算。未载明履行期限的不填，自调解书生效之日起算',
+  // A mediation before arbitration ends in a 调解协议书, which is not enforced like a 调解书 (ui44 L3): its remedies are
+  // arbitration (LDMAL Art. 15) and, for pay, work-injury medical costs, compensation or damages, a payment order (Art. 16).
+  trackHint: {
+    mediation:
+      '调解协议书载明的履行期限最后一日（分期履行的，为最后一期），未载明的不填。调解协议书不能像调解书那样申请强制执行：一方逾期不履行的，另一方可以依法申请仲裁（《劳动争议调解仲裁法》第十五条）；就拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金达成的协议，用人单位逾期不履行的，劳动者可以持调解协议书向人民法院申请支付令（第十六条）',
+  },
 };
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
 // A counterclaim still standing is not closed with the applicant's withdrawal unless the respondent withdraws it too.
@@ -93,7 +99,7 @@ export const EVENT_FORMS = {
       name: 'servedOn',
       label: '送达日期',
       kind: 'date',
-      hint: '不填则为发生日期',
+      hint: '不填则为登记日期',
       // CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期 — asked for by that name, and required (the server
       // refuses a posting without it: 422 postal-service-receipt-date on servedOn).
       requiredWith: {
@@ -127,7 +133,7 @@ export const EVENT_FORMS = {
       label: '反申请提出日期',
       kind: 'date',
       required: true,
-      hint: '按此日判断是否在答辩期内；发生日期为受理并合并审理之日',
+      hint: '按此日判断是否在答辩期内；合并审理日期为受理并合并审理之日',
     },
     { name: 'description', label: '反申请内容', kind: 'textarea', required: true },
     // Rules Art. 36: the counterclaim's claim, decided by the award like the applicant's (without one, the content is).

@@ -156,7 +156,7 @@ export function duplicateAcceptRefusal(
   return {
     rule: 'duplicate-application-pending',
     source: sources,
-    detail: `同一申请人与被申请人之间已有同类请求的在先案件：${named}。对同一争议（事实、理由和请求相同）的申请不予受理（《劳动人事争议仲裁办案规则》第三十四条）。经核对不属于同一争议的，请注明“不属于同一争议”并写明理由（notSameMatter、reason）后受理；属于同一争议的，请办理“不予受理”`,
+    detail: `同一申请人与被申请人之间已有同类请求的在先案件：${named}。对同一争议（事实、理由和请求相同）的申请不予受理（《劳动人事争议仲裁办案规则》第三十四条）。经核对不属于同一争议的，请勾选“经核对，本申请与上述在先案件不属于同一争议，予以受理”并填写“不属于同一争议的理由”后受理；属于同一争议的，请办理“不予受理”`,
     field: 'notSameMatter',
   };
 }

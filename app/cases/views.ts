@@ -15,7 +15,7 @@ import { assessLimitation } from '../../workflows/limitation.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
 import { documentMadeOn } from '../../workflows/rules.ts';
-import { type ReadLevel, readsDuplicateFilings } from '../policy.ts';
+import { type ReadLevel, readsDuplicateFilings, SUMMARY_PARTY_FIELDS } from '../policy.ts';
 import { changeText, maskChange, type RegistrationChange } from './registration-changes.ts';
 
 /**
@@ -25,7 +25,9 @@ import { changeText, maskChange, type RegistrationChange } from './registration-
  */
 function partyView(p: PartyRecord, level: ReadLevel) {
   const base = { id: p.id as number, side: p.side, kind: p.kind, name: p.name };
-  if (level === 'summary') return base;
+  // A summary keeps the statistics fields the policy names (an employer's 用人单位类型), where they apply.
+  if (level === 'summary')
+    return p.kind === 'organization' && SUMMARY_PARTY_FIELDS.includes('ownership') ? { ...base, ownership: p.ownership ?? null } : base;
   const full = level === 'full';
   return {
     ...base,

@@ -51,6 +51,7 @@ describe('each worker’s own claims in the registration form (Chromium)', () =>
     }
     await page.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某建筑有限公司');
     await page.locator('[data-party="respondents.0"]').getByLabel('用人单位类型').selectOption('private');
+    await claim(0).getByLabel('请求类别').selectOption('wages');
     await claim(0).getByLabel('请求内容').fill('支付拖欠工资');
     // Several workers: the form says how a claim of them all is judged.
     await hasText(page.locator('.claims-owner-hint'), '终局裁决按该项全部金额判断');

@@ -148,6 +148,7 @@ describe('web interface journeys (Chromium)', () => {
     await applicant.getByLabel('公民身份号码').fill('371502199001011231');
     await applicant.getByLabel('联系电话').fill('13912345678');
     await page.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('12000.00');
+    await page.locator('[data-claim="claims.0"]').getByLabel('请求类别').selectOption('wages');
     await page.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('支付2025年10月至12月工资');
     await axe('register');
     // The employer's type is asked before anything is sent (the statistics by 用人单位类型 count it).
@@ -462,6 +463,7 @@ describe('web interface journeys (Chromium)', () => {
     await form.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某食品有限公司');
     await form.locator('[data-party="respondents.0"]').getByLabel('用人单位类型').selectOption('private');
     await form.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('5000');
+    await form.locator('[data-claim="claims.0"]').getByLabel('请求类别').selectOption('wages');
     await form.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('支付拖欠工资');
     await axe('mediation');
     await form.getByRole('button', { name: '登记调解申请' }).click();

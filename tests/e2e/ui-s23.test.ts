@@ -59,6 +59,7 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await page.locator('[data-party="respondents.0"]').getByLabel('用人单位类型').selectOption('private');
     await page.locator('[data-claim="claims.0"]').getByLabel('金额（元）').fill('5000');
     // The last field is edited and left by clicking the button: its change event schedules a draft save.
+    await page.locator('[data-claim="claims.0"]').getByLabel('请求类别').selectOption('wages');
     await page.locator('[data-claim="claims.0"]').getByLabel('请求内容').fill('2026年1月工资');
     const before = await caseCount();
     await page.getByRole('button', { name: '登记仲裁申请' }).click();

@@ -148,6 +148,7 @@ describe('ui40: a new user’s walk (Chromium)', () => {
     await page.locator('[data-party="respondents.0"]').getByLabel('名称').fill('聊城某某机械有限公司');
     await page.locator('[data-party="respondents.0"]').getByLabel('用人单位类型').selectOption('private');
     const claim = page.locator('[data-claim="claims.0"]');
+    await claim.getByLabel('请求类别').selectOption('wages');
     await claim.getByLabel('金额（元）').fill('36,000');
     // The claim's words are left empty: two fields in error, the identity number first on the page.
     await page.getByRole('button', { name: '登记仲裁申请' }).click();

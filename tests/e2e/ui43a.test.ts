@@ -75,6 +75,7 @@ describe('ui43a (Chromium)', () => {
     await respondent.getByLabel('联系电话').fill('0635 8888888');
     await respondent.getByLabel('联系电话').blur();
     expect(await respondent.getByLabel('联系电话').inputValue()).toBe('0635-8888888');
+    await claim(0).getByLabel('请求类别').selectOption('wages');
     await claim(0).getByLabel('请求内容').fill('支付2025年10月至12月工资');
     await claim(0).getByLabel('金额（元）').fill('12000');
     await page.getByRole('button', { name: '登记仲裁申请' }).click();
@@ -114,6 +115,7 @@ describe('ui43a (Chromium)', () => {
         .getByLabel('姓名')
         .fill(n);
     }
+    await claim(0).getByLabel('请求类别').selectOption('wages');
     await claim(0).getByLabel('请求内容').fill('支付拖欠工资');
     await claim(0).getByLabel('金额（元）').fill('3000');
     await claim(0).getByRole('button', { name: '按申请人分列' }).click();

@@ -51,7 +51,7 @@ import {
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
-import { EVENT_FORMS, LABELS } from '../forms.js';
+import { EVENT_FORMS, LABELS, serviceDocs } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -191,7 +191,9 @@ async function eventForm(c, type, done, screen) {
     // Only dates of what has already happened are capped at today; a hearing or a period's end lies ahead.
     else if (f.kind === 'date') el = input('date', f.future ? {} : { max: today() });
     else if (f.kind === 'time') el = input('time');
-    else if (f.kind === 'int') el = input('number', { min: f.min ?? 0, max: f.max, step: 1, value: f.default ?? '' });
+    // A whole number is a text field with the numeric keypad: full-width digits typed with a Chinese input method are
+    // read as digits (web/core.js halfWidthAmount) — a number field drops them and the person saw 必须填写 (ui44 L7).
+    else if (f.kind === 'int') el = input('text', { inputmode: 'numeric', autocomplete: 'off', value: f.default ?? '' });
     else if (f.kind === 'yesno') {
       // A required yes/no (到庭/未到庭): two radio buttons, neither chosen in advance.
       const group = h(
@@ -381,15 +383,19 @@ async function eventForm(c, type, done, screen) {
       el.prepend(h('option', { value: '', disabled: path === 'presidingId', hidden: path === 'presidingId' }, '（请选择）'));
       el.value = '';
     }
-    const wrap = field(f.label, path, el, { required: f.required, wide: f.kind === 'textarea' || f.kind === 'lines', hint: f.hint });
+    const wrap = field(f.label, path, el, {
+      required: f.required,
+      wide: f.kind === 'textarea' || f.kind === 'lines',
+      hint: f.trackHint?.[c.track] ?? f.hint,
+    });
     fields.append(wrap);
     requiredWith(fields, f, wrap, el, checks);
     if (f.required) checks.push(() => (el.value.trim() ? null : [path, el.tagName === 'SELECT' ? '请选择' : REQUIRED]));
     if (f.kind === 'int')
       checks.push(() => {
-        if (el.value === '') return null;
-        const n = Number(el.value);
-        if (!Number.isInteger(n)) return [path, '请填写整数'];
+        if (el.value.trim() === '') return null;
+        if (!/^\d+$/.test(el.value.trim())) return [path, '请填写整数'];
+        const n = Number(el.value.trim());
         if (f.min !== undefined && n < f.min) return [path, `不能少于 ${f.min}${f.unit ?? ''}`];
         if (f.max !== undefined && n > f.max) return [path, `不能超过 ${f.max}${f.unit ?? ''}`];
         return null;
@@ -407,12 +413,12 @@ async function eventForm(c, type, done, screen) {
           .map((s) => s.trim())
           .filter(Boolean);
         if (lines.length) put(b, path, lines);
-      } else if (el.value !== '')
+      } else if (el.value.trim() !== '')
         put(
           b,
           path,
           f.kind === 'int' || (['party', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && el.value !== 'allApplicants')
-            ? Number(el.value)
+            ? Number(el.value.trim())
             : el.value.trim(),
         );
     });
@@ -547,6 +553,7 @@ async function eventForm(c, type, done, screen) {
     let shifts = [];
     let awardSummary = null;
     let barring = [];
+    let documents = null;
     // The preview's refusal (the act would be refused as it stands: 400/403/404/409/422) is shown at once, in place of
     // a confirmation of an act the server has already said it will not record.
     let refused = null;
@@ -555,6 +562,8 @@ async function eventForm(c, type, done, screen) {
       if (setsHearingDay(type, body))
         day = await api('GET', `/api/calendar/day?date=${encodeURIComponent(body.hearingOn)}`).catch(() => null);
       if (type === 'ACCEPT') barring = await barringDuplicates(c);
+      // What the 文书 panel lists: a service of a document not generated yet is asked about (ui44 M1).
+      if (type === 'SERVE') documents = await api('GET', `/api/cases/${c.id}/documents`).catch(() => null);
       // Previewed: an act whose confirmation shows the deadlines it moves, and every act that is confirmed — a
       // refusal the server would give is shown before the person is asked to confirm, not after (a service to every
       // applicant is several acts, each answered as it is sent).
@@ -585,7 +594,7 @@ async function eventForm(c, type, done, screen) {
       return;
     }
     const warnings = [
-      ...actWarnings(type, c, body, day),
+      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocs() }),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
       ...barring.map(
@@ -1215,7 +1224,8 @@ function awardEditor(c, type, dateInput) {
     'div',
     status,
     h(
-      'table.t.award',
+      // On a phone each claim's award is a card, each field under its column's name (ui44 L5).
+      'table.t.award.stack-phone',
       h(
         'thead',
         h(
@@ -1228,12 +1238,12 @@ function awardEditor(c, type, dateInput) {
         rows.map((r) =>
           h(
             'tr',
-            h('td', claimLine(r.cl, c)),
-            h('td.num', money(r.cl.amount)),
-            h('td', r.outcome, r.outcomeError),
-            h('td', r.amount, ' ', r.button, r.tag, r.amountError),
-            h('td', r.fin, r.why),
-            h('td', r.basis),
+            h('td', { 'data-label': '请求' }, claimLine(r.cl, c)),
+            h('td.num', { 'data-label': '请求金额' }, money(r.cl.amount)),
+            h('td', { 'data-label': '裁决结果' }, r.outcome, r.outcomeError),
+            h('td', { 'data-label': '裁决金额（元）' }, r.amount, ' ', r.button, r.tag, r.amountError),
+            h('td', { 'data-label': '终局性' }, r.fin, r.why),
+            h('td', { 'data-label': '裁决依据（可修改）' }, r.basis),
           ),
         ),
       ),

@@ -314,16 +314,26 @@ function partiesSection(c, mediationTrack) {
         p.kind === 'person' && p.sex ? ['性别', p.sex === 'male' ? '男' : '女'] : null,
         p.kind === 'person' && p.birthDate ? ['出生日期', p.birthDate] : null,
         p.kind === 'person' && p.ethnicity ? ['民族', p.ethnicity] : null,
+        // A field the reader is not shown (left out of the view) is said to be withheld, not empty (ui44 M3).
         p.kind === 'organization'
           ? [
               '法定代表人',
-              p.legalRepresentative
-                ? `${p.legalRepresentative}${p.legalRepresentativeTitle ? `（${p.legalRepresentativeTitle}）` : ''}`
-                : '—',
+              !('legalRepresentative' in p)
+                ? shown(p, 'legalRepresentative')
+                : p.legalRepresentative
+                  ? `${p.legalRepresentative}${p.legalRepresentativeTitle ? `（${p.legalRepresentativeTitle}）` : ''}`
+                  : '—',
             ]
           : null,
         p.kind === 'organization' && (p.ownership || p.side === 'respondent')
-          ? ['用人单位类型', p.ownership ? (state.vocab.ownershipTypes?.[p.ownership] ?? p.ownership) : '未登记（统计中计入“未登记”）']
+          ? [
+              '用人单位类型',
+              !('ownership' in p)
+                ? shown(p, 'ownership')
+                : p.ownership
+                  ? (state.vocab.ownershipTypes?.[p.ownership] ?? p.ownership)
+                  : '未登记（统计中计入“未登记”）',
+            ]
           : null,
         ['联系电话', shown(p, 'phone')],
         ['住所/地址', shown(p, 'address')],
@@ -383,8 +393,10 @@ function claimsSection(c, events, mediationTrack) {
   return section(
     'sec-claims',
     mediationTrack ? '调解请求事项' : '仲裁请求与裁决',
+    // On a phone each claim is a card, each value under its column's name (td data-label; ui44 L5): the 裁决 column is
+    // not cut at the screen's edge.
     h(
-      'table.t',
+      'table.t.claims-table.stack-phone',
       h(
         'thead',
         h(
@@ -400,20 +412,22 @@ function claimsSection(c, events, mediationTrack) {
           const it = awardItem(cl.id);
           return h(
             `tr${cl.withdrawn ? '.muted' : ''}`,
-            h('td', cl.seq),
-            h('td', V().claimCategories[cl.category] ?? cl.category),
+            h('td', { 'data-label': '序号' }, cl.seq),
+            h('td', { 'data-label': '类别' }, V().claimCategories[cl.category] ?? cl.category),
             h(
               'td',
+              { 'data-label': '请求' },
               cl.counterclaim ? [h('span.badge.tight', '反请求'), ' '] : null,
               claimOwner(c, cl) ? h('span.muted', `${cl.counterclaim ? '针对' : ''}申请人${claimOwner(c, cl)}：`) : null,
               cl.description ?? '—',
               cl.withdrawn ? [' ', h('span.badge.tight', '已放弃')] : null,
             ),
-            h('td.num', money(cl.amount)),
+            h('td.num', { 'data-label': '请求金额' }, money(cl.amount)),
             mediationTrack
               ? null
               : h(
                   'td',
+                  { 'data-label': '裁决' },
                   it
                     ? [
                         LABELS.outcome[it.outcome],
@@ -426,7 +440,7 @@ function claimsSection(c, events, mediationTrack) {
                       ]
                     : '—',
                 ),
-            c.readLevel === 'summary' ? null : h('td', claimLineButton(ui(), c, cl, claimLineBox)),
+            c.readLevel === 'summary' ? null : h('td', { 'data-label': '经过' }, claimLineButton(ui(), c, cl, claimLineBox)),
           );
         }),
       ),

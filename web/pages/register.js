@@ -4,6 +4,7 @@
 import {
   ApiError,
   api,
+  caseName,
   changedByMe,
   checkCreditCode,
   checkIdNumber,
@@ -14,6 +15,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  draftKey,
   draftTime,
   field,
   fill,
@@ -21,6 +23,7 @@ import {
   h,
   input,
   loadDraft,
+  newKey,
   normalizeAsTyped,
   plainAmount,
   plainAmountField,
@@ -53,7 +56,8 @@ const emptyParty = (kind) => ({
   address: '',
   agents: [],
 });
-const emptyClaim = () => ({ category: 'wages', amount: '', description: '', applicant: '' });
+// No category chosen in advance: an untouched claim was recorded as 劳动报酬 (ui44 L6); the clerk picks it.
+const emptyClaim = () => ({ category: '', amount: '', description: '', applicant: '' });
 function emptyModel(track) {
   return {
     receivedOn: today(),
@@ -139,6 +143,7 @@ function localProblems(m) {
       });
     });
   m.claims.forEach((cl, i) => {
+    if (!cl.category) bad.push([`claims.${i}.category`, '请选择请求类别']);
     if (!cl.description.trim()) bad.push([`claims.${i}.description`, REQUIRED]);
     const wrong = checkMoney(cl.amount);
     if (wrong) bad.push([`claims.${i}.amount`, wrong]);
@@ -158,7 +163,12 @@ export function registerForm(track = 'arbitration', edit = null) {
   // fields both changed keep the saved value with the person's own text shown beside them. Nothing typed is dropped.
   let draft = loadDraft(draftName);
   let merged = null;
-  const draftMeta = edit ? { version: edit.version, base: modelFromCase(edit), conflicts: [], changes: [] } : {};
+  // A registration's draft carries the Idempotency-Key its 登记 is sent with (ui44 H1): two tabs that restored the same
+  // draft send the same key, so the second 登记 is answered with the case the first registered — not a second case.
+  // A refused request stores nothing under its key (server/http/write.ts), so the key lasts as long as the draft.
+  const draftMeta = edit
+    ? { version: edit.version, base: modelFromCase(edit), conflicts: [], changes: [] }
+    : { idempotencyKey: draft?.idempotencyKey ?? newKey() };
   if (edit && draft && draft.version !== edit.version) {
     merged = mergeEdits(draft.base ?? null, draft.value, modelFromCase(edit), displayValue);
     merged.savedAt = draft.savedAt;
@@ -314,6 +324,7 @@ export function registerForm(track = 'arbitration', edit = null) {
   async function discardDraft() {
     if (!(await confirmDialog({ title: '放弃草稿？', body: h('p', '已填写的内容将被清空。'), confirmLabel: '放弃草稿' }))) return;
     clearDraft(draftName);
+    if (!edit) draftMeta.idempotencyKey = newKey();
     model = edit ? modelFromCase(edit) : emptyModel(track);
     dirty = false;
     merged = null;
@@ -371,7 +382,9 @@ export function registerForm(track = 'arbitration', edit = null) {
       ),
       h(
         'div.row',
-        field(p.kind === 'person' ? '姓名' : '名称', `${base}.name`, text('name', { maxlength: 100 }), { required: true, grow: true }),
+        partyNameField(
+          field(p.kind === 'person' ? '姓名' : '名称', `${base}.name`, text('name', { maxlength: 100 }), { required: true, grow: true }),
+        ),
         p.kind === 'person'
           ? field('公民身份号码', `${base}.idNumber`, idIn, { hint: 'GB 11643 十八位' })
           : field('统一社会信用代码', `${base}.creditCode`, ccIn),
@@ -455,7 +468,9 @@ export function registerForm(track = 'arbitration', edit = null) {
       'div.repeat.row',
       { dataset: { claim: c } },
       owner,
-      field('请求类别', `${c}.category`, select(state.vocab.claimCategories, { value: cl.category }), { required: true }),
+      field('请求类别', `${c}.category`, select({ '': '（请选择）', ...state.vocab.claimCategories }, { value: cl.category }), {
+        required: true,
+      }),
       field('金额（元）', `${c}.amount`, amount),
       field('请求内容', `${c}.description`, input('text', { maxlength: 2000, value: cl.description }), {
         required: true,
@@ -880,6 +895,81 @@ export function registerForm(track = 'arbitration', edit = null) {
   });
   let key = null;
   let busy = false;
+  /** This tab sent its registration and lost the answer (network): a replay of that key is its own, not another tab's. */
+  let sentHere = false;
+  /** The case another tab registered this draft as (its `storage` events), or null. */
+  let registeredElsewhere = null;
+  const otherTab = h('div', { 'data-other-tab': '' });
+  const caseLink = (c) => h('a', { href: `#/cases/${c.id}` }, c.name);
+  function showRegisteredElsewhere(c, extra) {
+    submitted = true;
+    clearTimeout(draftTimer);
+    dirty = false;
+    state.leaveGuard = null;
+    fill(
+      otherTab,
+      h(
+        'div.alert.warn',
+        { role: 'alert' },
+        '此申请已在另一窗口登记为 ',
+        caseLink(c),
+        `。${extra ?? '本窗口未再次登记，请打开该案件查看。'}`,
+      ),
+    );
+    otherTab.scrollIntoView({ block: 'center' });
+  }
+  // The same draft open in another tab of this browser: its 登记 (or 放弃草稿) is told here before this tab submits.
+  if (!edit) {
+    const onStorage = (e) => {
+      if (!form.isConnected && form.dataset.shown) {
+        window.removeEventListener('storage', onStorage);
+        return;
+      }
+      if (submitted || e.key !== draftKey(draftName)) return;
+      const read = (v) => {
+        try {
+          return v ? JSON.parse(v) : null;
+        } catch {
+          return null;
+        }
+      };
+      const now = read(e.newValue);
+      const before = read(e.oldValue);
+      if (now?.registeredAs && now.idempotencyKey === draftMeta.idempotencyKey) {
+        registeredElsewhere = now.registeredAs;
+        fill(
+          otherTab,
+          h(
+            'div.alert.warn',
+            { role: 'alert' },
+            '此申请已在另一窗口登记为 ',
+            caseLink(now.registeredAs),
+            '。请打开该案件核对，不必在本窗口再次登记（再次点“登记”也不会重复登记）。如确属另一份申请，请点',
+            h('button.btn.small', { type: 'button', onclick: asNewApplication }, '作为新申请登记'),
+            '。',
+          ),
+        );
+      } else if (!now && before?.idempotencyKey === draftMeta.idempotencyKey && !registeredElsewhere) {
+        fill(
+          otherTab,
+          h(
+            'div.alert.warn',
+            { role: 'status' },
+            '此草稿已在另一窗口放弃或提交。本窗口的内容仍在页面上；登记前请先核对案件列表，避免重复登记。',
+          ),
+        );
+      }
+    };
+    window.addEventListener('storage', onStorage);
+  }
+  /** The clerk says this form is another application after all: a new key, so its 登记 registers a case of its own. */
+  function asNewApplication() {
+    draftMeta.idempotencyKey = newKey();
+    registeredElsewhere = null;
+    submitted = false;
+    fill(otherTab, h('div.alert.ok', { role: 'status' }, '已作为新的申请：点“登记”将登记为另一件案件。'));
+    keepDraft();
+  }
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (busy) return;
@@ -950,18 +1040,47 @@ export function registerForm(track = 'arbitration', edit = null) {
         return;
       }
     }
+    // 拖欠工资 ticked and no claim of 劳动报酬: one of them is likely a slip (the statistics count 欠薪 cases) — asked.
+    const m = collect();
+    if (track === 'arbitration' && m.wageArrears && !m.claims.some((cl) => cl.category === 'wages')) {
+      busy = true;
+      const go = await confirmDialog({
+        title: '勾选了“拖欠工资”，但没有劳动报酬请求',
+        body: h(
+          'p',
+          '本申请勾选了“拖欠工资（农民工工资优先）”，统计中计为欠薪案件，但各项请求中没有“劳动报酬”类请求。请核对是否漏填了工资请求，或误勾了“拖欠工资”。',
+        ),
+        confirmLabel: '核对无误，仍然提交',
+        cancelLabel: '返回修改',
+      });
+      busy = false;
+      if (!go) {
+        form.querySelector('[data-path="wageArrears"]')?.focus();
+        return;
+      }
+    }
     busy = true;
     submit.disabled = true;
     submit.setAttribute('aria-busy', 'true');
     submit.textContent = '正在提交…';
     const body = requestBody();
-    key ??= crypto.randomUUID?.() ?? String(Math.random());
+    if (!edit) key = draftMeta.idempotencyKey;
+    key ??= newKey();
+    const meta = {};
     try {
       const c = edit
-        ? await api('PATCH', `/api/cases/${edit.id}`, body, { key, ifMatch: edit.version })
-        : await api('POST', '/api/cases', body, { key });
+        ? await api('PATCH', `/api/cases/${edit.id}`, body, { key, ifMatch: edit.version, meta })
+        : await api('POST', '/api/cases', body, { key, meta });
+      if (!edit && meta.replayed && !sentHere) {
+        // Another tab registered this draft first: the server answered its case, nothing was registered again.
+        clearDraft(draftName);
+        showRegisteredElsewhere({ id: c.id, name: caseName(c) });
+        return;
+      }
       submitted = true;
       clearTimeout(draftTimer);
+      // Other tabs holding this draft read which case it became (their `storage` event), then see it cleared.
+      if (!edit) saveDraft(draftName, collect(), { ...draftMeta, registeredAs: { id: c.id, name: caseName(c) } });
       clearDraft(draftName);
       dirty = false;
       state.leaveGuard = null;
@@ -974,8 +1093,27 @@ export function registerForm(track = 'arbitration', edit = null) {
       );
       location.hash = `#/cases/${c.id}`;
     } catch (err) {
-      // A refused request is final for its key; a lost answer (network) may be retried with the same key.
+      // A refused request is final for its key; a lost answer (network) may be retried with the same key. A
+      // registration keeps its draft's key (a refusal stores nothing under it).
       if (err.status !== 0) key = null;
+      else sentHere = true;
+      if (!edit && err.status === 422 && err.problem?.rule === 'idempotency-key-reused') {
+        // The draft's key already registered a case (in another tab) with other content than this tab's now.
+        fill(
+          otherTab,
+          h(
+            'div.alert.bad',
+            { role: 'alert' },
+            '此申请草稿已在另一窗口登记',
+            registeredElsewhere ? h('span', '为 ', caseLink(registeredElsewhere)) : '',
+            '，但本窗口的内容与当时登记的内容不同，本窗口未再次登记。请打开已登记的案件核对；需要更正的，在该案件页点“修改登记信息”。如确属另一份申请，请点',
+            h('button.btn.small', { type: 'button', onclick: asNewApplication }, '作为新申请登记'),
+            '后再登记。',
+          ),
+        );
+        otherTab.scrollIntoView({ block: 'center' });
+        return;
+      }
       if (edit && err.status === 412) {
         // Another clerk saved a change first: nothing is saved. What this person typed stays in the draft (saved now,
         // with the version it started from); 载入最新内容 lays it over the case as it is now (see the top).
@@ -1027,10 +1165,19 @@ export function registerForm(track = 'arbitration', edit = null) {
         confirmLabel: '离开',
       }),
   };
-  form.append(note, body);
+  form.append(otherTab, note, body);
   render();
   showDraftNote(draft);
+  requestAnimationFrame(() => {
+    if (form.isConnected) form.dataset.shown = '1';
+  });
   return form;
+}
+
+/** A party's name: wide enough for an employer's whole name (「聊城某某劳务有限公司」) beside the other fields (ui44 L8). */
+function partyNameField(f) {
+  f.classList.add('party-name');
+  return f;
 }
 
 /** A field's value as the form shows it (a choice's label, not its code), for the person's own text beside a field. */
