@@ -394,16 +394,14 @@ export function actWarnings(type, c, body = {}, day = null) {
   }
   // LDMAL Art. 30; Rules Art. 58 (void44): a hearing set or held on or before the end of a respondent's defense period
   // (ten working days from receiving the copy of the application; only simple handling may shorten it, with consent,
-  // which the `defense` deadline then counts), or before the copy was served at all. The server records the act with
-  // the same warning (workflows/hearings.ts defensePeriodWarnings).
+  // which the `defense` deadline then counts). The server records the act with the same warning (workflows/hearings.ts
+  // defensePeriodWarnings), and also one before the copy was served at all.
   if (type === 'SCHEDULE_HEARING' || type === 'HOLD_HEARING') {
     const on = type === 'SCHEDULE_HEARING' ? body.hearingOn : body.occurredOn;
     if (/^\d{4}-\d{2}-\d{2}$/.test(on ?? '') && c.track === 'arbitration' && c.acceptedOn && !c.closure) {
+      // Only a period whose end is known is asked about here (a case not yet served is said by the server's answer,
+      // and its to-do 送达被申请人 stands on the case page).
       const list = c.deadlines ?? [];
-      if ((c.respondents ?? []).length && !list.some((d) => d.kind === 'defense'))
-        out.push(
-          `被申请人尚未收到仲裁申请书副本，答辩期尚未开始计算：开庭日期 ${on} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；请先送达，并另定答辩期满后的开庭日期。`,
-        );
       for (const d of list)
         if (DEFENSE_KINDS.includes(d.kind) && d.dueOn && on <= d.dueOn)
           out.push(
