@@ -454,6 +454,13 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     receivedOn: IsoDate.optional().openapi({ description: '当事人收到不予执行裁定之日（SPC-1 Art. 24 起诉期间自次日起算）' }),
     note: Reason.optional(),
   }),
+  // void44: a registration made by mistake voided before acceptance — no decision, no document (workflows/rules.ts).
+  VOID_REGISTRATION: z.object({
+    reason: Reason.refine((r) => [...r].length >= 4, '请写明作废原因（至少4个字），如：重复登记，与某案为同一申请').openapi({
+      description: '作废原因（至少4个字），如“重复登记（与收件编号123为同一申请）”；记入办理记录',
+    }),
+    duplicateOf: Id.optional().openapi({ description: '本登记所重复的案件（编号）；须是本案以外的案件' }),
+  }),
 };
 
 /** The envelope: `{type, occurredOn?, ...payload}`. */

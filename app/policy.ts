@@ -112,7 +112,15 @@ function scopeRefusal(actor: Actor, scope: CaseScope): string | null {
 export function eventRefusal(actor: Actor, type: EventType, scope: CaseScope): string | null {
   const byRole = eventRoleRefusal(actor, type);
   if (byRole) return byRole;
-  return caseRoleRefusal(actor.role, type, scope) ?? scopeRefusal(actor, scope);
+  return caseRoleRefusal(actor.role, type, scope) ?? voidRefusal(actor, type, scope) ?? scopeRefusal(actor, scope);
+}
+/**
+ * void44: a registration made by mistake is voided by the clerk who registered it (who knows it is a second copy) or by
+ * the chair — not by any other clerk.
+ */
+function voidRefusal(actor: Actor, type: EventType, scope: CaseScope): string | null {
+  if (type !== 'VOID_REGISTRATION' || actor.role !== 'clerk' || scope.registeredBy === actor.id) return null;
+  return '只有登记本案的书记员或仲裁委员会主任可以作废登记';
 }
 /** The finer rules of ASSIGN_MEDIATOR by role, on the case's track and tribunal. */
 function caseRoleRefusal(role: Role, type: EventType, scope: Pick<CaseScope, 'track' | 'tribunalIds'>): string | null {

@@ -818,6 +818,11 @@ const caseShape = {
   thirdParties: z.array(Party),
   claims: z.array(Claim),
   linkedCaseId: Id.nullable().openapi({ description: '案前调解转入仲裁后相互关联的案件' }),
+  // void44: only in the answer to POST /api/cases/{id}/events, and only when there is something to say.
+  warnings: z.array(z.string()).optional().openapi({
+    description:
+      '仅见于程序事件（POST /api/cases/{id}/events）的回答：记录时的提示（不是拒绝），如开庭日期在被申请人答辩期内（劳动争议调解仲裁法第三十条）；无提示时省略',
+  }),
   createdAt: Instant,
   updatedAt: Instant,
   closure: z
@@ -828,6 +833,7 @@ const caseShape = {
       absentNotices: z.array(AbsentNotice).optional().openapi({ description: '按撤回处理：未到庭申请人及书面通知送达记录' }),
       counterclaimWithdrawn: z.literal(true).optional().openapi({ description: '撤回或按撤回处理：被申请人一并撤回反申请' }),
       ground: z.literal('other').optional().openapi({ description: '终止审理：非因人民法院受理逾期裁决之诉（Rules Art. 48）的其他事由' }),
+      duplicateOf: Id.optional().openapi({ description: '作废误登记（voided）：本登记所重复的案件' }),
     })
     .nullable(),
   award: z

@@ -67,6 +67,7 @@ export const DATE_LABELS = {
   REFUSE_CONFIRMATION: '决定日期',
   APPLY_ENFORCEMENT: '登记日期',
   RECORD_ENFORCEMENT_OUTCOME: '登记日期',
+  VOID_REGISTRATION: '作废日期',
 };
 
 /**
@@ -117,6 +118,9 @@ export const IRREVERSIBLE = {
     '将记录本案材料已移送人民法院，记录后不能撤回；请核对移送事由与受移送的人民法院（《劳动争议调解仲裁法》第四十四条、第五十一条）。',
   RECORD_COURT_OUTCOME:
     '将登记人民法院的裁判结果，记录后不能撤回：裁决是否发生法律效力、后续期间按此结果计算（《劳动争议调解仲裁法》第四十八条至第五十条）。请核对裁判结果与日期。',
+  // void44: not a decision on the application (that is 不予受理): the registration itself is withdrawn as a mistake.
+  VOID_REGISTRATION:
+    '作废后本登记不再作为仲裁申请处理，不计入统计，不可恢复。作废不是仲裁委员会的决定：不制作文书，不通知当事人；办理记录保留作废人和原因。确属当事人的申请、只是不应受理的，请办理“不予受理”。',
   ADD_PARTY:
     '将追加当事人，记录后不能撤回：审理期限自决定追加之日起重新计算；作出裁决前须向其送达追加当事人通知书或仲裁申请书副本（《劳动人事争议仲裁办案规则》第四十六条）。',
 };
@@ -172,7 +176,8 @@ const WEIGHTY = {
  *  - APPLY_RECUSAL: decided by DECIDE_RECUSAL (confirmed);
  *  - SCHEDULE_HEARING, POSTPONE_HEARING: the hearing's consequences (LDMAL Art. 36) rest on the written notice's service
  *    (SERVE of hearing_notice / postponement_notice, confirmed); the day can be moved by a postponement. A rest day, a
- *    hearing left unrecorded, are still asked about (actWarnings).
+ *    hearing left unrecorded, a hearing inside the defense period (void44), are still asked about (actWarnings: any
+ *    warning makes the act ask for confirmation).
  */
 export const ONE_STEP = new Set(['FILE_DEFENSE', 'RAISE_JURISDICTION_OBJECTION', 'APPLY_RECUSAL', 'SCHEDULE_HEARING', 'POSTPONE_HEARING']);
 
@@ -326,6 +331,9 @@ export function previewedConsequence(type, c, body, after) {
   return null;
 }
 
+/** The defense periods a hearing should not fall inside (workflows/hearings.ts DEFENSE_KINDS). */
+const DEFENSE_KINDS = ['defense', 'defense_added_party', 'defense_after_claims_change'];
+
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** Acts whose confirmation shows the deadlines they move, from a preview (POST /api/cases/:id/event-preview). */
@@ -415,6 +423,23 @@ export function actWarnings(type, c, body = {}, day = null, { documents = null, 
         out.push(
           `未到庭的${side}${unproven.map((x) => x.name).join('、')}尚无本次开庭通知的送达记录：${what}（《劳动争议调解仲裁法》第三十六条）。请先登记送达，或改期开庭。`,
         );
+    }
+  }
+  // LDMAL Art. 30; Rules Art. 58 (void44): a hearing set or held on or before the end of a respondent's defense period
+  // (ten working days from receiving the copy of the application; only simple handling may shorten it, with consent,
+  // which the `defense` deadline then counts). The server records the act with the same warning (workflows/hearings.ts
+  // defensePeriodWarnings), and also one before the copy was served at all.
+  if (type === 'SCHEDULE_HEARING' || type === 'HOLD_HEARING') {
+    const on = type === 'SCHEDULE_HEARING' ? body.hearingOn : body.occurredOn;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(on ?? '') && c.track === 'arbitration' && c.acceptedOn && !c.closure) {
+      // Only a period whose end is known is asked about here (a case not yet served is said by the server's answer,
+      // and its to-do 送达被申请人 stands on the case page).
+      const list = c.deadlines ?? [];
+      for (const d of list)
+        if (DEFENSE_KINDS.includes(d.kind) && d.dueOn && on <= d.dueOn)
+          out.push(
+            `开庭日期 ${on} 在${d.label}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。请核对，或另定 ${d.dueOn} 之后的开庭日期。`,
+          );
     }
   }
   // A hearing notified for a day now past, and no 开庭 recorded: an act dated after that day leaves no way to record the

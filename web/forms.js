@@ -378,6 +378,17 @@ export const EVENT_FORMS = {
     { name: 'party.idNumber', label: '身份证号码（自然人）', kind: 'text', identifier: true },
     { name: 'party.address', label: '地址', kind: 'text' },
   ],
+  // void44: a registration made by mistake (a second copy of one application), voided before acceptance.
+  VOID_REGISTRATION: [
+    reason(true, '作废原因'),
+    {
+      name: 'duplicateOf',
+      label: '所重复的案件（编号，选填）',
+      kind: 'int',
+      min: 1,
+      hint: '重复登记的，填写另一件登记的编号（登记时的重复提示中列出）',
+    },
+  ],
   REFER_ELSEWHERE: [
     { name: 'competentCommission', label: '有管辖权的仲裁委员会', kind: 'text', required: true },
     reason(true, '书面说明理由'),

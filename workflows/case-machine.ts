@@ -771,7 +771,12 @@ export const caseMachine = setup({
   initial: 'start',
   on: {
     // Service (送达) of any document is recorded in every arbitration state (Rules Art. 20; CPL Arts. 87–95).
-    SERVE: { guard: (a: Args) => a.context.track === 'arbitration' && a.context.archivedOn === null && legal(a), actions: recordService },
+    // Not in an archived case, nor in a voided registration (void44: never an application, nothing to serve).
+    SERVE: {
+      guard: (a: Args) =>
+        a.context.track === 'arbitration' && a.context.archivedOn === null && a.context.closure?.mode !== 'voided' && legal(a),
+      actions: recordService,
+    },
     // LDMAL Art. 42: mediation inside arbitration is the tribunal's; a mediator joins a case only when assigned (by the
     // chair before the tribunal is formed, by the tribunal after), and a mediation organization assigns its mediators
     // (LDMAL Art. 10). Open cases only: after acceptance on the arbitration track, before an outcome on the mediation track.
@@ -862,6 +867,22 @@ export const caseMachine = setup({
                 close('rejection'),
               ],
             },
+            // void44: a registration made by mistake (two tabs registered one application twice) is voided — not a
+            // decision on an application (不予受理, Rules Art. 30, is one, notified and counted): before acceptance,
+            // before the applicant was asked for anything (REQUEST_SUPPLEMENT notifies him, Rules Art. 29) and before
+            // any document was served (rules.ts PRECONDITIONS.VOID_REGISTRATION).
+            VOID_REGISTRATION: {
+              guard: legal,
+              target: '#voided',
+              actions: set(({ event }: Args) => ({
+                closure: {
+                  mode: 'voided' as const,
+                  closedOn: event.occurredOn,
+                  reason: p(event).reason,
+                  ...(typeof p(event).duplicateOf === 'number' ? { duplicateOf: p(event).duplicateOf as number } : {}),
+                },
+              })),
+            },
           },
         },
         pending_supplement: {
@@ -887,6 +908,9 @@ export const caseMachine = setup({
     },
 
     rejected: { id: 'rejected', on: { ...archive } },
+    // void44: a registration voided as made by mistake. Final, with nothing to archive as a case (no decision, no
+    // document): it stays in the history and the case list (已作废), in no statistics.
+    voided: { id: 'voided', type: 'final' },
     // Rules Art. 31: jurisdiction alone fails — a written explanation naming the competent commission (round 2).
     referred_elsewhere: { id: 'referred_elsewhere', on: { ...archive } },
     // Rules Arts. 74–79 (round 2).

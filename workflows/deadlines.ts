@@ -607,6 +607,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     return out;
   }
 
+  // void44: a registration voided as made by mistake was never an application: no period of one runs for it (no
+  // acceptance to decide, no to-do left on anyone's workbench).
+  if (ctx.closure?.mode === 'voided') return out;
   // Acceptance (LDMAL Art. 29) counts from receipt, or from the completed supplement (Rules Art. 46(2)).
   // Rules Art. 31: a written explanation (REFER_ELSEWHERE) is the decision for a jurisdiction-only defect.
   const decidedOn = ctx.acceptedOn ?? ctx.rejection?.decidedOn ?? ctx.referral?.on ?? null;

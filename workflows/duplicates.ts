@@ -57,7 +57,18 @@ export function classify(c: Pick<DuplicateCandidate, 'state' | 'closureMode'>): 
     return { code: 'in_court', bars: true, source: 'Rules Art. 34', what: '已作出裁决且当事人已向人民法院起诉' };
   switch (c.closureMode) {
     case null:
-      return { code: 'pending', bars: true, source: 'Rules Art. 34', what: '仍在仲裁程序中' };
+      // An application not yet accepted (received, or waiting for its supplement: Rules Arts. 29–30) is not yet in the
+      // arbitration procedure: it is still being examined for acceptance (new user's walk, void44).
+      return {
+        code: 'pending',
+        bars: true,
+        source: 'Rules Art. 34',
+        what: c.state === 'received' || c.state === 'pending_supplement' ? '尚在审查受理中' : '仍在仲裁程序中',
+      };
+    // A registration voided as made by mistake (VOID_REGISTRATION: a second copy of one application) was never an
+    // application: it bars nothing (duplicateWarnings leaves it out altogether; here, read again at acceptance).
+    case 'voided':
+      return { code: 'other_closure', bars: false, source: 'Rules Art. 34', what: '登记已作废（误登记）' };
     case 'rejection':
       return { code: 'not_accepted', bars: true, source: 'Rules Art. 34', what: '已作出不予受理决定' };
     case 'award':
@@ -89,6 +100,8 @@ export function duplicateWarnings(
   const side = (ps: DuplicateParty[], s: string) => ps.filter((p) => p.side === s);
   const out: DuplicateWarning[] = [];
   for (const c of candidates) {
+    // A voided registration (VOID_REGISTRATION) is no earlier case: it is not named at all.
+    if (c.closureMode === 'voided') continue;
     const applicants = side(incoming.parties, 'applicant').some((a) => side(c.parties, 'applicant').some((b) => same(a, b)));
     const respondents = side(incoming.parties, 'respondent').some((a) => side(c.parties, 'respondent').some((b) => same(a, b)));
     if (!applicants || !respondents) continue;

@@ -71,3 +71,35 @@ export function sessionsFromHistory(events: HearingEventRecord[], closed: boolea
   }
   return closed ? list.filter((s) => s.status === 'held') : list;
 }
+
+/** The defense periods a hearing should not fall inside (workflows/deadlines.ts kinds). */
+const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_claims_change']);
+
+/**
+ * void44: a hearing scheduled (SCHEDULE_HEARING, its `hearingOn`) or held (HOLD_HEARING, its day) on or before the end of
+ * a respondent's defense period — LDMAL Art. 30: ten days from receiving the copy of the application (Rules Art. 80:
+ * working days); Rules Art. 44: again after a change of claims. Only simple handling may shorten it, with the
+ * respondent's consent (Rules Art. 58: SHORTEN_DEFENSE_PERIOD, which the `defense` deadline then counts). A warning, not
+ * a refusal: the respondent may have answered early or agreed in the hearing. Also when the respondents have not yet
+ * received the copy at all (the period has not begun). `deadlines`: the case's deadlines as the act leaves them.
+ */
+export function defensePeriodWarnings(
+  ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'>,
+  hearingOn: string,
+  deadlines: readonly { kind: string; label: string; dueOn: string | null; provisional?: boolean }[],
+): string[] {
+  if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
+  const out: string[] = [];
+  const shortened = ctx.defensePeriodDays !== null ? `（经被申请人同意已缩短为${ctx.defensePeriodDays}日）` : '';
+  if (ctx.parties.some((p) => p.side === 'respondent') && !deadlines.some((d) => d.kind === 'defense'))
+    out.push(
+      `被申请人尚未收到仲裁申请书副本，答辩期尚未开始计算：开庭日期 ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；请先送达，并另定答辩期满后的开庭日期。`,
+    );
+  for (const d of deadlines) {
+    if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
+    out.push(
+      `开庭日期 ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。请核对，或另定 ${d.dueOn} 之后的开庭日期。`,
+    );
+  }
+  return out;
+}

@@ -45,6 +45,8 @@ export const STATE_LABELS: Record<string, string> = {
   review_terminated: '终止仲裁审查',
   review_rejected: '仲裁审查申请不予受理',
   review_referred: '已转入仲裁（仲裁审查）',
+  // void44: a registration made by mistake, voided (VOID_REGISTRATION).
+  voided: '已作废',
 };
 
 export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION' | 'GENERATE_DOCUMENT' | 'GENERATE_COURT_PACKAGE', string> =
@@ -109,6 +111,7 @@ export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION'
     REFUSE_CONFIRMATION: '不予制作调解书（终止审查）',
     APPLY_ENFORCEMENT: '登记当事人申请强制执行',
     RECORD_ENFORCEMENT_OUTCOME: '登记强制执行结果',
+    VOID_REGISTRATION: '作废误登记',
   };
 
 /** How a case ended (结案方式), for every workflows/procedure-types.ts CLOSURE_MODES. */
@@ -124,6 +127,7 @@ export const CLOSURE_MODE_LABELS: Record<ClosureMode, string> = {
   review_confirmed: '审查确认（调解书）',
   review_terminated: '终止仲裁审查',
   review_rejected: '仲裁审查不予受理',
+  voided: '已作废（误登记）',
 };
 
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;

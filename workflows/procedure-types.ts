@@ -60,6 +60,8 @@ export const EVENT_TYPES = [
   'REFUSE_CONFIRMATION',
   'APPLY_ENFORCEMENT',
   'RECORD_ENFORCEMENT_OUTCOME',
+  // void44: a registration made by mistake (a second copy of one application) voided before acceptance — no legal act.
+  'VOID_REGISTRATION',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -305,6 +307,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     counterclaimWithdrawn?: true;
     /** TERMINATE on another ground than a court's suit over the delay (Rules Art. 48). */
     ground?: 'other';
+    /** VOID_REGISTRATION: the case this registration duplicated, when named. */
+    duplicateOf?: number;
   } | null;
   lawsuits: { partyId: number; court: string; filedOn: string }[];
   setAside: {
@@ -501,6 +505,8 @@ export const CLOSURE_MODES = [
   'review_confirmed',
   'review_terminated',
   'review_rejected',
+  // void44: a registration voided as made by mistake (VOID_REGISTRATION) — not an application, in no statistics.
+  'voided',
 ] as const;
 export type ClosureMode = (typeof CLOSURE_MODES)[number];
 

@@ -64,6 +64,8 @@ export const EVENT_ROLES: Record<EventType, readonly Role[]> = {
   REFUSE_CONFIRMATION: ['arbitrator'],
   APPLY_ENFORCEMENT: ['clerk'],
   RECORD_ENFORCEMENT_OUTCOME: ['clerk'],
+  // void44: the clerk who registered the case (app/policy.ts asks that of a clerk) or the chair.
+  VOID_REGISTRATION: ['clerk', 'chair'],
 };
 
 /** Events an arbitrator may send only when sitting on the case's tribunal. */

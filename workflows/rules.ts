@@ -435,6 +435,25 @@ export function mediationNeedsTribunal(ctx: CaseContext, act = '制作调解书'
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
  */
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
+  // void44: a registration made by mistake is voided only while it is nothing but the commission's own entry: not yet
+  // accepted (the machine offers it in `received` only), the applicant not yet told to supplement it (Rules Art. 29:
+  // the written notice went out under this registration) and no document served to a party. After any of these the
+  // application has been dealt with as one: it ends by a legal act — 不予受理 (Rules Art. 30), or the applicant's
+  // withdrawal — which the parties are told of and the statistics count.
+  VOID_REGISTRATION: (ctx) =>
+    ctx.supplement !== null
+      ? v(
+          'void-after-supplement-request',
+          'Rules Art. 29',
+          `已于 ${ctx.supplement.requestedOn} 书面告知申请人补正，本登记已作为仲裁申请处理，不能作废：属于重复申请的，请作出不予受理决定，或由申请人撤回申请`,
+        )
+      : ctx.services.length
+        ? v(
+            'void-after-service',
+            'Rules Art. 20',
+            `本案已于 ${ctx.services[0]?.servedOn} 向当事人送达文书，不能作废登记：属于重复申请的，请作出不予受理决定，或由申请人撤回申请`,
+          )
+        : null,
   // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing.
   PARTIAL_AWARD: (ctx) =>
     ctx.hearingsHeld.length
@@ -552,6 +571,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
   DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant') ?? counterclaimStanding(ctx, ev),
   MEDIATION_AGREED: (ctx) => PRECONDITIONS.MEDIATION_AGREED?.(ctx) ?? null,
+  VOID_REGISTRATION: (ctx) => PRECONDITIONS.VOID_REGISTRATION?.(ctx) ?? null,
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
     // A case stored before MEDIATION_AGREED needed a tribunal that reached signing without one: no first signature
     // until the tribunal is formed (its document must be the tribunal's). A party going back on the agreement is

@@ -99,7 +99,7 @@ export const PROCEDURE_KINDS = { ordinary: '普通程序', simple: '简易处理
 
 /** Closure modes as api.md reports them; the official table folds withdrawal and other into 其他方式. */
 export function reportMode(mode: string | null): 'award' | 'mediation' | 'withdrawal' | 'other' | null {
-  if (mode === null || mode === 'rejection') return null;
+  if (mode === null || mode === 'rejection' || mode === 'voided') return null;
   if (mode === 'award' || mode === 'mediation' || mode === 'withdrawal') return mode;
   return 'other'; // deemed withdrawal, termination, transfer
 }
@@ -327,6 +327,9 @@ export function dimKey(f: StatFacts, dim: StatDim): string {
  */
 export function contributions(f: StatFacts): Contribution[] {
   const out: Contribution[] = [];
+  // void44: a registration voided as made by mistake (VOID_REGISTRATION) was never an application: it is counted
+  // nowhere — not received, rejected, accepted or closed (its row stays, for the history; drill-downs leave it out).
+  if (f.closureMode === 'voided') return out;
   const each = (day: string, m: Measures, dims: readonly StatDim[] = STAT_DIMS) => {
     for (const dim of dims) out.push({ dim, key: dimKey(f, dim), day, m });
   };

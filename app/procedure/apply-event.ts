@@ -15,6 +15,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
+import { defensePeriodWarnings } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import {
@@ -64,6 +65,8 @@ export interface EventResult {
   version: number;
   /** REFER_TO_ARBITRATION: the arbitration application it created. */
   linkedCaseId: number | null;
+  /** What the act was recorded despite (not refusals): a hearing inside the defense period (void44). */
+  warnings: string[];
 }
 
 const notAllowed = (snap: Snapshot, type: EventType, on: string) =>
@@ -171,6 +174,12 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   if (type === 'ASSIGN_MEDIATOR') {
     const [m] = await deps.stores.users.listByIds([payload.mediatorId as number], k);
     if (!m?.active || m.role !== 'mediator') errors.push({ path: 'mediatorId', message: `用户 ${payload.mediatorId} 不是在职调解员` });
+  }
+  // void44: the case a voided registration duplicates is another case of this commission.
+  if (type === 'VOID_REGISTRATION' && payload.duplicateOf !== undefined) {
+    const other = payload.duplicateOf === c.id ? null : await deps.stores.cases.load(k, payload.duplicateOf as number);
+    if (payload.duplicateOf === c.id) errors.push({ path: 'duplicateOf', message: '所重复的案件不能是本案' });
+    else if (!other) errors.push({ path: 'duplicateOf', message: `没有编号为 ${payload.duplicateOf} 的案件` });
   }
   if (errors.length) throw validationError(errors);
 }
@@ -297,6 +306,8 @@ interface Decision {
   view: CaseView;
   /** The history entry's payload and its before/after sections. */
   entryPayload: Record<string, unknown>;
+  /** Warnings the act is recorded with (`EventResult.warnings`). */
+  warnings: string[];
   delta: { before: unknown; after: unknown };
 }
 
@@ -465,7 +476,12 @@ async function decide(
     ...(nctx.mediatorIds ?? []),
   ]);
   const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal });
+  // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
+  // warning naming the period's end (workflows/hearings.ts).
+  const hearingOn = ev.type === 'SCHEDULE_HEARING' ? (payload.hearingOn as string) : ev.type === 'HOLD_HEARING' ? ev.occurredOn : null;
+  const warnings = hearingOn ? defensePeriodWarnings(ctx, hearingOn, deadlines) : [];
   return {
+    warnings,
     caseId,
     actor,
     ev,
@@ -622,7 +638,7 @@ async function recordDecision(
   } else await stores.cases.appendEvent(uow.trx, entry, d.head);
   // Queued: it goes with COMMIT (the history entry before it is a statement of its own, its text bound).
   if (number) await stores.cases.setDerived(uow.trx, caseId, number, { parties: updated.parties });
-  out.result = { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null };
+  out.result = { view, version: updated.version, linkedCaseId: cols.linkedCaseId ?? null, warnings: d.warnings };
   // The number when the queue was sent already (a statement queued after it answered something).
   if (atCommit && out.serial !== undefined) out.result.view = { ...view, caseNo: formatCaseNo(deps.config.caseNoPrefix, year, out.serial) };
   return out.result;
@@ -667,7 +683,7 @@ export async function previewEvent(
   actor: Actor,
   caseId: number,
   ev: EventInput,
-): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines'] }> {
+): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines']; warnings?: string[] }> {
   assertRoleMaySendEvent(actor, ev.type);
   // A referral is previewed as far as its refusals (LDMAL Art. 14's 15 days): the new application is written as it is
   // decided, so an allowed one stops before that (`decide`) — the person is not asked to confirm an act then refused.
@@ -675,8 +691,8 @@ export async function previewEvent(
   const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, AGGREGATE);
   const instant = deps.clock.now();
   const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);
-  const { view } = await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded);
-  return { state: view.state, stateLabel: view.stateLabel, deadlines: view.deadlines };
+  const { view, warnings } = await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded);
+  return { state: view.state, stateLabel: view.stateLabel, deadlines: view.deadlines, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**

@@ -483,7 +483,8 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
       b.push(q.from, q.to, true, q.to, day, day);
       break;
     case 'received':
-      where.push("track = 'arbitration'", 'received_on >= ?', 'received_on <= ?');
+      // A voided registration (void44) is not an application received.
+      where.push("track = 'arbitration'", "(closure_mode IS NULL OR closure_mode <> 'voided')", 'received_on >= ?', 'received_on <= ?');
       b.push(q.from, q.to);
       break;
     case 'rejected':

@@ -87,7 +87,13 @@ export function createEventsRouter(deps: Deps): Router {
     headers: WriteHeaders,
     body: ProcedureEvent,
     parseBody: (raw) => parseEventBody(raw, deps.clock.today()),
-    responses: { 200: { description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId）', schema: Case, headers: ETagHeader } },
+    responses: {
+      200: {
+        description: '更新后的案件（REFER_TO_ARBITRATION 另含 linkedCaseId；warnings：记录时的提示）',
+        schema: Case,
+        headers: ETagHeader,
+      },
+    },
     problems: [403, 409, 412, 422],
     authorize: (actor, body) => assertRoleMaySendEvent(actor, body.type),
     handler: async ({ req, res, actor, params, body }) => {
@@ -99,7 +105,11 @@ export function createEventsRouter(deps: Deps): Router {
         (transact) => submitEvent(deps, transact, actor, params.id, body, { expectedVersion }),
         (r) => ({
           status: 200,
-          body: r.linkedCaseId ? { ...r.view, linkedCaseId: r.linkedCaseId } : r.view,
+          body: {
+            ...r.view,
+            ...(r.linkedCaseId ? { linkedCaseId: r.linkedCaseId } : {}),
+            ...(r.warnings.length ? { warnings: r.warnings } : {}),
+          },
           headers: { ETag: `"${r.version}"` },
         }),
         undefined,
@@ -122,7 +132,14 @@ export function createEventsRouter(deps: Deps): Router {
     responses: {
       200: {
         description: '事件之后的状态与期限',
-        schema: z.strictObject({ state: z.string(), stateLabel: z.string(), deadlines: z.array(Deadline) }).openapi('EventPreview'),
+        schema: z
+          .strictObject({
+            state: z.string(),
+            stateLabel: z.string(),
+            deadlines: z.array(Deadline),
+            warnings: z.array(z.string()).optional().openapi({ description: '记录时将给出的提示（如开庭日期在答辩期内）' }),
+          })
+          .openapi('EventPreview'),
       },
     },
     problems: [403, 409, 422],

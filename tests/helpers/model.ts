@@ -138,6 +138,8 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('RECORD_COURT_OUTCOME', { outcome: 'dismissed_no_effect' }, 'dismissed_no_effect'),
     ev('MARK_EFFECTIVE'),
     ev('ARCHIVE'),
+    // void44: a registration made by mistake, voided before acceptance.
+    ev('VOID_REGISTRATION', { reason: '重复登记（同一申请两次登记）' }),
   ];
   // Round 2 (tests/helpers/model-added.ts): while an objection or recusal is pending, only its decision is offered.
   if (addedOnly(ctx)) return addedEvents(ctx, ev);
@@ -260,7 +262,7 @@ export function randomSimplePaths(input: CaseInput, count: number, seed = 202612
     'archived',
     ...ADDED_TARGETS,
   ];
-  const TERMINAL = /^(closed_|rejected|archived)/;
+  const TERMINAL = /^(closed_|rejected|archived|voided)/;
   const paths: { steps: { event: ModelEvent; state: Snapshot }[]; state: Snapshot }[] = [];
   const seen = new Set<string>();
   const quota = Math.ceil(count / TARGETS.length);

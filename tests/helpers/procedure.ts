@@ -188,6 +188,8 @@ export function samplePayload(
       return { partyId: applicant, court: '聊城市东昌府区人民法院' };
     case 'RECORD_ENFORCEMENT_OUTCOME':
       return { result: 'enforced' };
+    case 'VOID_REGISTRATION':
+      return { reason: '重复登记（同一申请两次登记）' };
     default:
       return {};
   }

@@ -152,14 +152,21 @@ export async function casePage(id, mount) {
           `仲裁庭：${c.tribunal.arbitrators.map((a) => `${a.displayName}${a.presiding ? (c.tribunal.kind === 'sole' ? '（独任）' : '（首席）') : ''}`).join('、')}（${c.tribunal.formedOn} 组成）`,
         )
       : null,
-    c.closure
+    c.closure?.mode === 'voided'
       ? h(
-          'p.small',
-          `结案：${closureLabel(c.closure.mode)}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}${
-            c.closure.counterclaimWithdrawn ? '；被申请人一并撤回反申请' : ''
-          }`,
+          'p.small.voided',
+          `本登记已作废（误登记），${c.closure.closedOn}${c.closure.reason ? `：${c.closure.reason}` : ''}${
+            c.closure.duplicateOf ? `；所重复的案件：编号${c.closure.duplicateOf}` : ''
+          }。不作为仲裁申请处理，不计入统计。`,
         )
-      : null,
+      : c.closure
+        ? h(
+            'p.small',
+            `结案：${closureLabel(c.closure.mode)}，${c.closure.closedOn}${c.closure.reason ? `（${c.closure.reason}）` : ''}${
+              c.closure.counterclaimWithdrawn ? '；被申请人一并撤回反申请' : ''
+            }`,
+          )
+        : null,
     // A mediation (LDMAL Arts. 14(3), 15) or a review referred to arbitration and the application it became point at
     // each other.
     c.linkedCaseId

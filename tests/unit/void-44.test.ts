@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error the web interface is plain JavaScript modules (no types)
+import { actWarnings, consequenceOf } from '../../web/acts.js';
+import { classify, duplicateAcceptRefusal } from '../../workflows/duplicates.ts';
+import { defensePeriodWarnings } from '../../workflows/hearings.ts';
+import { contributions, type StatFacts } from '../../workflows/stat-facts.ts';
+
+/** void44: the pure halves of the voided registration, the defense-period warning and the duplicate wording. */
+const defense = { kind: 'defense', label: '被申请人答辩期', dueOn: '2026-03-20', provisional: false };
+const ctx = {
+  track: 'arbitration',
+  acceptedOn: '2026-03-04',
+  closure: null,
+  defensePeriodDays: null,
+  parties: [{ id: 2, side: 'respondent' }],
+} as unknown as Parameters<typeof defensePeriodWarnings>[0];
+
+describe('defensePeriodWarnings (LDMAL Art. 30; Rules Art. 58)', () => {
+  it('warns on or before the last day, naming it; not after it; before service, that the period has not begun', () => {
+    expect(defensePeriodWarnings(ctx, '2026-03-20', [defense]).join('')).toContain('2026-03-20 届满');
+    expect(defensePeriodWarnings(ctx, '2026-03-21', [defense])).toEqual([]);
+    expect(defensePeriodWarnings(ctx, '2026-03-25', []).join('')).toContain('尚未收到仲裁申请书副本');
+    expect(defensePeriodWarnings({ ...ctx, closure: { mode: 'award' } } as never, '2026-03-10', [defense])).toEqual([]);
+  });
+
+  it('the web confirmation says the same (SCHEDULE_HEARING is one step: the warning makes it ask)', () => {
+    const c = { track: 'arbitration', acceptedOn: '2026-03-04', closure: null, respondents: [{ id: 2 }], deadlines: [defense] };
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-03-20', occurredOn: '2026-03-09' }).join('')).toContain('2026-03-20 届满');
+    expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-03-23', occurredOn: '2026-03-09' }).join('')).not.toContain('答辩期');
+    expect(actWarnings('HOLD_HEARING', c, { occurredOn: '2026-03-20' }).join('')).toContain('答辩期');
+  });
+});
+
+describe('a voided registration', () => {
+  it('bars nothing and is counted nowhere', () => {
+    expect(classify({ state: 'voided', closureMode: 'voided' }).bars).toBe(false);
+    const recorded = [{ caseId: 7, bars: true }];
+    expect(
+      duplicateAcceptRefusal(recorded, [{ id: 7, caseNo: null, receivedOn: '2026-03-02', state: 'voided', closureMode: 'voided' }], {}),
+    ).toBeNull();
+    const f = {
+      track: 'arbitration',
+      receivedOn: '2026-03-02',
+      closureMode: 'voided',
+      closedOn: '2026-03-02',
+      acceptedOn: null,
+      claimLines: '[]',
+    };
+    expect(contributions(f as unknown as StatFacts)).toEqual([]);
+  });
+
+  it('its confirmation says what follows', () => {
+    expect(consequenceOf('VOID_REGISTRATION', { track: 'arbitration' })).toContain(
+      '作废后本登记不再作为仲裁申请处理，不计入统计，不可恢复',
+    );
+  });
+
+  it('an earlier application only received is 尚在审查受理中; an accepted one 仍在仲裁程序中', () => {
+    expect(classify({ state: 'received', closureMode: null }).what).toBe('尚在审查受理中');
+    expect(classify({ state: 'pending_supplement', closureMode: null }).what).toBe('尚在审查受理中');
+    expect(classify({ state: 'accepted', closureMode: null }).what).toBe('仍在仲裁程序中');
+  });
+});
