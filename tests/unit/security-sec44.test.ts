@@ -63,7 +63,7 @@ describe('signing in and out', () => {
   });
 });
 
-describe('the place to come back to after signing in (a new user\'s walk, ui44 M5)', () => {
+describe("the place to come back to after signing in (a new user's walk, ui44 M5)", () => {
   it('an expired session returns its own user there; signing out leaves no place for the next one', () => {
     const loc = g.location as { hash: string };
     loc.hash = '#/cases/2';

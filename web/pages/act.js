@@ -599,7 +599,7 @@ async function eventForm(c, type, done, screen) {
       // application is accepted (the clerk who accepts may not be the one who registered it).
       ...barring.map(
         (d) =>
-          `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${DUPLICATE_WHAT[d.code] ?? ''}（${sourceZh(d.source)}）：同一争议不予受理。请核对是否为同一事实、理由和请求；属于同一争议的，应办理“不予受理”。`,
+          `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${duplicateWhat(d)}（${sourceZh(d.source)}）：同一争议不予受理。请核对是否为同一事实、理由和请求；属于同一争议的，应办理“不予受理”。`,
       ),
     ];
     if (consequence || backdated || warnings.length) {
@@ -822,6 +822,9 @@ function initialDate(c, type) {
   return today();
 }
 /** What an earlier case that bars the same dispute is (workflows/duplicates.ts `classify`), by its code. */
+/** What the earlier case was at registration: one not yet accepted is still being examined, not in arbitration (void44). */
+const duplicateWhat = (d) =>
+  d.code === 'pending' && (d.state === 'received' || d.state === 'pending_supplement') ? '尚在审查受理中' : (DUPLICATE_WHAT[d.code] ?? '');
 const DUPLICATE_WHAT = {
   in_court: '已作出裁决且当事人已向人民法院起诉',
   pending: '仍在仲裁程序中',
@@ -863,7 +866,7 @@ function notSameMatterField(barring, getters, checks, describe) {
     barring.map((d) =>
       h(
         'p.warn.act-warning',
-        `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${DUPLICATE_WHAT[d.code] ?? ''}（${sourceZh(d.source)}）：对同一争议（事实、理由和请求相同）的申请不予受理。属于同一争议的，请取消并办理“不予受理”。`,
+        `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${duplicateWhat(d)}（${sourceZh(d.source)}）：对同一争议（事实、理由和请求相同）的申请不予受理。属于同一争议的，请取消并办理“不予受理”。`,
       ),
     ),
     h(

@@ -596,7 +596,7 @@ function proceedingsSection(c, partyName) {
   if (p.setAside)
     items.push([
       '申请撤销',
-      `${p.setAside.filedOn} 向${p.setAside.court}申请撤销${p.setAside.result ? `；${p.setAside.decidedOn ?? ''} ${{ rejected: '驳回申请', set_aside: '裁决被撤销', withdrawn: '撤回申请' }[p.setAside.result]}` : ''}`,
+      `${p.setAside.filedOn} 向${p.setAside.court}申请撤销${p.setAside.result ? `；${p.setAside.decidedOn ?? ''} ${{ rejected: '驳回申请', set_aside: '裁决被撤销', withdrawn: '撤回申请' }[p.setAside.result]}` : ''}${p.setAside.courtWarning ? `（注意：${p.setAside.courtWarning}）` : ''}`,
     ]);
   if (p.effectiveOn) items.push(['生效', `${p.effectiveOn} 起裁决生效`]);
   for (const x of p.transfers ?? [])
