@@ -331,13 +331,12 @@ export function previewedConsequence(type, c, body, after) {
   return null;
 }
 
-/** The defense periods a hearing should not fall inside (workflows/hearings.ts DEFENSE_KINDS). */
-const DEFENSE_KINDS = ['defense', 'defense_added_party', 'defense_after_claims_change'];
-
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** Acts whose confirmation shows the deadlines they move, from a preview (POST /api/cases/:id/event-preview). */
 export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT', 'SUSPEND', 'RESUME']);
+/** Acts whose confirmation shows the warnings the server's preview answers (workflows/hearings.ts defensePeriodWarnings). */
+export const PREVIEWS_WARNINGS = new Set(['SCHEDULE_HEARING', 'HOLD_HEARING']);
 /** Acts whose confirmation lists the due dates the preview moves (届满日由 X 变为 Y); the others say it in their own words. */
 export const LISTS_SHIFTS = new Set(['EXTEND_TIME_LIMIT']);
 
@@ -425,23 +424,9 @@ export function actWarnings(type, c, body = {}, day = null, { documents = null, 
         );
     }
   }
-  // LDMAL Art. 30; Rules Art. 58 (void44): a hearing set or held on or before the end of a respondent's defense period
-  // (ten working days from receiving the copy of the application; only simple handling may shorten it, with consent,
-  // which the `defense` deadline then counts). The server records the act with the same warning (workflows/hearings.ts
-  // defensePeriodWarnings), and also one before the copy was served at all.
-  if (type === 'SCHEDULE_HEARING' || type === 'HOLD_HEARING') {
-    const on = type === 'SCHEDULE_HEARING' ? body.hearingOn : body.occurredOn;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(on ?? '') && c.track === 'arbitration' && c.acceptedOn && !c.closure) {
-      // Only a period whose end is known is asked about here (a case not yet served is said by the server's answer,
-      // and its to-do 送达被申请人 stands on the case page).
-      const list = c.deadlines ?? [];
-      for (const d of list)
-        if (DEFENSE_KINDS.includes(d.kind) && d.dueOn && on <= d.dueOn)
-          out.push(
-            `开庭日期 ${on} 在${d.label}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。请核对，或另定 ${d.dueOn} 之后的开庭日期。`,
-          );
-    }
-  }
+  // LDMAL Art. 30; Rules Art. 58: a hearing inside a respondent's defense period, or before the copy of the application
+  // was served, is the server's rule (workflows/hearings.ts defensePeriodWarnings): its preview's warnings are shown in
+  // the confirmation (web/pages/act.js PREVIEWS_WARNINGS), so the rule has one home.
   // A hearing notified for a day now past, and no 开庭 recorded: an act dated after that day leaves no way to record the
   // hearing on the day it was held (acts are recorded in the order of their dates; LDMAL Art. 35 holds it to the
   // notified day) — said before this act is confirmed (a second walk: 先予执行 dated 12-01 over a hearing of 09-26).

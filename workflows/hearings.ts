@@ -1,4 +1,5 @@
 import type { MachineContext } from './case-machine.ts';
+import { addDays } from './dates.ts';
 
 /** One hearing session of a case as the hearing calendar shows it (the `hearings` table, one row per session). */
 export interface HearingRow {
@@ -87,11 +88,23 @@ export function defensePeriodWarnings(
   ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'>,
   hearingOn: string,
   deadlines: readonly { kind: string; label: string; dueOn: string | null; provisional?: boolean }[],
+  actOn: string = hearingOn,
 ): string[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
   const out: string[] = [];
   const shortened = ctx.defensePeriodDays !== null ? `（经被申请人同意已缩短为${ctx.defensePeriodDays}日）` : '';
-  if (ctx.parties.some((p) => p.side === 'respondent') && !deadlines.some((d) => d.kind === 'defense'))
+  // Not served yet: the hearing notice often goes out with the copy of the application, so a hearing set before the
+  // copy is served is only warned of when it falls inside the period however soon the copy is served — ten working days
+  // (Rules Art. 80) from the act's day at the earliest, never fewer than 13 calendar days (two weekends, at most one of
+  // their days an adjusted working day): on or before the 12th day after the act (a reviewer, s44: warned of every
+  // hearing scheduled before service, the usual order, it asked about nothing).
+  const surelyInside = hearingOn <= addDays(actOn, 12);
+  if (
+    surelyInside &&
+    ctx.defensePeriodDays === null &&
+    ctx.parties.some((p) => p.side === 'respondent') &&
+    !deadlines.some((d) => d.kind === 'defense')
+  )
     out.push(
       `被申请人尚未收到仲裁申请书副本，答辩期尚未开始计算：开庭日期 ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；请先送达，并另定答辩期满后的开庭日期。`,
     );

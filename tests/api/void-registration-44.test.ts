@@ -181,8 +181,16 @@ describe('a hearing inside the defense period (LDMAL Art. 30; Rules Art. 58)', (
     expect(fine.warnings).toBeUndefined();
   });
 
-  it('before the respondent received the copy, the period has not begun: warned too', async () => {
-    const { c } = await caseAt(t, a, 'hearing_scheduled', { body: pair(11, '2026-03-02'), hearing: { place: '第三仲裁庭' } });
-    expect(c.warnings?.join('')).toContain('尚未收到仲裁申请书副本');
+  it('before the respondent received the copy: warned when the hearing falls inside the period however soon the copy is served', async () => {
+    // Scheduled 03-09: ten working days from a service that day end no earlier than the 13th day — 03-20 is inside.
+    const near = await caseAt(t, a, 'hearing_scheduled', {
+      body: pair(11, '2026-03-02'),
+      hearingOn: '2026-03-20',
+      hearing: { place: '第三仲裁庭' },
+    });
+    expect(near.c.warnings?.join('')).toContain('尚未收到仲裁申请书副本');
+    // 03-25 may well be after it (the hearing notice usually goes with the copy): not warned before service.
+    const far = await caseAt(t, a, 'hearing_scheduled', { body: pair(12, '2026-03-02'), hearing: { place: '第三仲裁庭' } });
+    expect(far.c.warnings ?? []).toEqual([]);
   });
 });

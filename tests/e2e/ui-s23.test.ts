@@ -76,7 +76,7 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     const ask = page.locator('dialog.confirm[open]');
     await text(
       ask,
-      `登记时发现同一当事人之间的在先案件（编号${earlier.body.id}）仍在仲裁程序中（《劳动人事争议仲裁办案规则》第三十四条）：同一争议不予受理`,
+      `登记时发现同一当事人之间的在先案件（编号${earlier.body.id}）尚在审查受理中（《劳动人事争议仲裁办案规则》第三十四条）：同一争议不予受理`,
     );
     await ask.getByRole('button', { name: '返回修改' }).click();
     await page.keyboard.press('Escape');

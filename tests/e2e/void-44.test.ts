@@ -89,4 +89,34 @@ describe('void44 (Chromium)', () => {
     await ask.getByRole('button', { name: '返回修改' }).click();
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('tribunal_formed');
   });
+
+  it('受理 of the genuine application: an earlier copy voided since is no longer shown as barring it (reviewer s44 M2)', async () => {
+    const body = standardApplication({
+      applicants: [worker('误登记丙', 946)],
+      respondents: [employer('聊城某某误登记有限公司')],
+      receivedOn: '2026-03-30',
+    });
+    const mistaken = (await t.api(a.tokens.clerk).post('/api/cases', body).expect(201)).body;
+    const genuine = (await t.api(a.tokens.clerk).post('/api/cases', body).expect(201)).body;
+    await ok(
+      mistaken,
+      a.tokens.clerk,
+      'VOID_REGISTRATION',
+      { reason: '重复登记（先登记的一份有误）', duplicateOf: genuine.id },
+      '2026-03-31',
+    );
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${genuine.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '受理', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.getByLabel('受理日期').waitFor();
+    await dlg.getByLabel('受理日期').fill('2026-03-31');
+    await dlg.getByRole('button', { name: '受理…' }).click();
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask, '案件将正式受理');
+    expect(await ask.textContent()).not.toContain('在先案件');
+    expect(await dlg.locator('fieldset.duplicate-check').count()).toBe(0);
+    await ask.getByRole('button', { name: '返回修改' }).click();
+    await dlg.getByRole('button', { name: '取消' }).click();
+  });
 });

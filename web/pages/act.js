@@ -11,6 +11,7 @@ import {
   IRREVERSIBLE,
   LISTS_SHIFTS,
   PREVIEWS_DEADLINES,
+  PREVIEWS_WARNINGS,
   previewedConsequence,
   setsHearingDay,
 } from '../acts.js';
@@ -554,6 +555,9 @@ async function eventForm(c, type, done, screen) {
     let awardSummary = null;
     let barring = [];
     let documents = null;
+    // Warnings the server answers for the act as sent (a hearing inside a defense period, or before the copy of the
+    // application was served: workflows/hearings.ts) — one home for the rule, asked by preview (reviewer s44 M1).
+    let serverWarnings = [];
     // The preview's refusal (the act would be refused as it stands: 400/403/404/409/422) is shown at once, in place of
     // a confirmation of an act the server has already said it will not record.
     let refused = null;
@@ -569,14 +573,17 @@ async function eventForm(c, type, done, screen) {
       // applicant is several acts, each answered as it is sent).
       if (
         !unanswered &&
-        (PREVIEWS_DEADLINES.has(type) || (consequence && body.partyId !== 'allApplicants')) &&
+        (PREVIEWS_DEADLINES.has(type) || PREVIEWS_WARNINGS.has(type) || (consequence && body.partyId !== 'allApplicants')) &&
         !previewAnswersNothing(type, c)
       ) {
         const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
         // An act the server cannot preview (it writes parties or claims as it is decided) is judged when sent.
         if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) {
           if (p.problem?.rule !== 'preview-not-available') refused = p;
-        } else if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
+        } else if (p && !(p instanceof Error)) {
+          if (Array.isArray(p.warnings)) serverWarnings = p.warnings.filter((w) => typeof w === 'string');
+        }
+        if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
           if (LISTS_SHIFTS.has(type)) shifts = deadlineShifts(c.deadlines, p.deadlines);
           // What the act will really do to the deadlines, as the server computed it (a suspension begun after the time
           // limit ran out is not deducted: the case stays overdue).
@@ -595,6 +602,7 @@ async function eventForm(c, type, done, screen) {
     }
     const warnings = [
       ...actWarnings(type, c, body, day, { documents, docNames: serviceDocs() }),
+      ...serverWarnings,
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
       ...barring.map(
@@ -632,9 +640,10 @@ async function eventForm(c, type, done, screen) {
     ok.setAttribute('aria-busy', 'true');
     const label = ok.textContent;
     ok.textContent = '正在提交…';
+    let answer = null;
     try {
       if (body.partyId === 'allApplicants') await serveAll(c, body, key, form);
-      else await api('POST', `/api/cases/${c.id}/events`, body, { key, ifMatch: c.version });
+      else answer = await api('POST', `/api/cases/${c.id}/events`, body, { key, ifMatch: c.version });
       awardEd?.clear();
       close();
       // The screen that follows says what was done, where the focus goes (not left on the page's body) — unless the
@@ -646,8 +655,12 @@ async function eventForm(c, type, done, screen) {
         type === 'SERVE'
           ? `，送达日期：${body.servedOn ?? on}${body.partyId === 'allApplicants' ? `，共 ${c.applicants.length} 名申请人` : ''}`
           : '';
+      // What the server warned of as it recorded the act (not asked before: the preview failed or was not made).
+      const noted = (answer?.warnings ?? []).filter((w) => typeof w === 'string' && !serverWarnings.includes(w));
       if (state.screen === screen)
-        done(`已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${served}${hearing}），已记入办理记录。`);
+        done(
+          `已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+        );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
@@ -882,7 +895,21 @@ function notSameMatterField(barring, getters, checks, describe) {
 async function barringDuplicates(c) {
   const events = await api('GET', `/api/cases/${c.id}/events`).catch(() => null);
   const reg = Array.isArray(events) ? events.find((e) => e.type === 'REGISTER') : null;
-  return (reg?.payload?.duplicates ?? []).filter((d) => d.bars);
+  const recorded = (reg?.payload?.duplicates ?? []).filter((d) => d.bars);
+  if (!recorded.length) return [];
+  // What the registration found, read again as it stands now (a reviewer, s44 M2): an earlier copy voided since as a
+  // mistaken registration bars nothing, nor one the applicant withdrew since (Rules Art. 35) — as the server reads them
+  // at acceptance (workflows/duplicates.ts classify), so the dialog does not steer the clerk to 不予受理 for them.
+  const now = await Promise.all(recorded.map((d) => api('GET', `/api/cases/${d.caseId}`).catch(() => null)));
+  // Each with the state it is in now (尚在审查受理中 while it is not accepted yet).
+  return recorded
+    .map((d, i) => ({
+      ...d,
+      caseNo: d.caseNo ?? now[i]?.caseNo ?? null,
+      state: now[i]?.state ?? d.state,
+      closureMode: now[i]?.closure?.mode ?? null,
+    }))
+    .filter((d) => !['voided', 'withdrawal'].includes(d.closureMode));
 }
 
 function describedFields(describe) {
