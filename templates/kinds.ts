@@ -1920,7 +1920,9 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   // A 调解书 is served by the party signing for it (LDMAL Art. 42(3): it takes effect once both have signed; Rules
   // Art. 73): a SIGN_MEDIATION_DOCUMENT recorded for the party and no SERVE is its service, 直接送达 on the day signed.
   const signed =
-    !recorded && (d.text.servedDocument ?? 'mediation_document') === 'mediation_document'
+    // Only when the 调解书 was asked for: a receipt requested without naming its document is refused, as before, asking
+    // which document was served (a reviewer, s44 L8: it silently became a 调解书 receipt).
+    !recorded && d.text.servedDocument === 'mediation_document'
       ? d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id)
       : undefined;
   const s: DocInput['ctx']['services'][number] | null =

@@ -180,6 +180,9 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     const other = payload.duplicateOf === c.id ? null : await deps.stores.cases.load(k, payload.duplicateOf as number);
     if (payload.duplicateOf === c.id) errors.push({ path: 'duplicateOf', message: '所重复的案件不能是本案' });
     else if (!other) errors.push({ path: 'duplicateOf', message: `没有编号为 ${payload.duplicateOf} 的案件` });
+    // The application it repeats (a reviewer, s44 L7): an arbitration case, not itself a voided registration.
+    else if (other.track !== 'arbitration') errors.push({ path: 'duplicateOf', message: `编号${payload.duplicateOf}的案件不是仲裁申请` });
+    else if (other.state === 'voided') errors.push({ path: 'duplicateOf', message: `编号${payload.duplicateOf}的登记已作废` });
   }
   if (errors.length) throw validationError(errors);
 }
@@ -400,6 +403,18 @@ async function decide(
   // after the case's own rules, which refuse the whole tribunal's hearing and award first (recusal-pending).
   const standsDown = challengedActorRefusal(ctx, actor.id, ev.type, deps.config.recusalUrgentEvents);
   if (standsDown) throw ruleRefusal(standsDown);
+  // A registration made by another act — referred from a pre-arbitration mediation or a review, or transferred in from
+  // another commission — is not a clerk's entry made twice: voided, the mediation or review would stay referred to a
+  // case that is not one (a reviewer, s44 L6). It ends as an application does (不予受理, withdrawal).
+  if (ev.type === 'VOID_REGISTRATION' && (c.linkedCaseId !== null || ctx.transferIn))
+    throw ruleRefusal({
+      rule: 'void-not-own-registration',
+      source: 'Rules Art. 30',
+      detail:
+        c.linkedCaseId !== null
+          ? `本案由编号${c.linkedCaseId}的调解或仲裁审查申请转入，不是误登记，不能作废：属于重复申请的，请作出不予受理决定，或由申请人撤回申请`
+          : '本案由其他仲裁委员会移送而来，不是误登记，不能作废：属于重复申请的，请作出不予受理决定，或由申请人撤回申请',
+    });
   // Rules Art. 34 (一事不再理): an acceptance while an earlier case of the same dispute still bars it (read again now)
   // needs the clerk's statement that it is not the same matter (app/procedure/duplicate-bar.ts).
   const duplicate = await duplicateAcceptBar(deps, k, c, ev);

@@ -90,6 +90,15 @@ describe('VOID_REGISTRATION (作废误登记)', () => {
     }
   });
 
+  it('the duplicate named is an application still standing: not a voided registration (a reviewer, s44 L7)', async () => {
+    const voided = await register(pair(13));
+    await ok(voided, a.tokens.clerk, 'VOID_REGISTRATION', { reason: REASON }, '2026-06-01');
+    const c = await register(pair(14));
+    const r = await send(c, a.tokens.clerk, 'VOID_REGISTRATION', { reason: REASON, duplicateOf: voided.id }, '2026-06-01');
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(r.body.errors).toEqual([{ path: 'duplicateOf', message: `编号${voided.id}的登记已作废` }]);
+  });
+
   it('not after acceptance, nor once the applicant was told to supplement (Rules Art. 29), nor after a service', async () => {
     const { c } = await caseAt(t, a, 'accepted', { body: pair(4, '2026-03-02') });
     expect((await send(c, a.tokens.clerk, 'VOID_REGISTRATION', { reason: REASON }, '2026-03-05')).status).toBe(409);

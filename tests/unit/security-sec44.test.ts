@@ -39,6 +39,10 @@ describe('savableQuery', () => {
       '138 1234 5678',
       '0635-8123456',
       '三七一五〇二一九九〇',
+      // Any number of separators, as the server strips them (a reviewer, s44 L2).
+      '138 - 1234 - 5678',
+      '138  1234  5678',
+      '(0635) 812-3456',
     ])
       expect(savableQuery(new URLSearchParams({ q, state: 'accepted' })).toString(), q).toBe('state=accepted');
     for (const q of ['某某纺织有限公司', '聊劳人仲案字〔2026〕第15号', '张三', '12345'])

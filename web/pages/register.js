@@ -37,6 +37,10 @@ import {
   state,
   today,
 } from '../core.js';
+
+/** A registration draft's Idempotency-Key is replaced after this long (the server keeps keys 24 h by default). */
+const KEY_FRESH_MS = 20 * 3_600_000;
+
 import { keepEarlier, mergeEdits, pathOf } from '../merge.js';
 
 /**
@@ -165,10 +169,16 @@ export function registerForm(track = 'arbitration', edit = null) {
   let merged = null;
   // A registration's draft carries the Idempotency-Key its 登记 is sent with (ui44 H1): two tabs that restored the same
   // draft send the same key, so the second 登记 is answered with the case the first registered — not a second case.
-  // A refused request stores nothing under its key (server/http/write.ts), so the key lasts as long as the draft.
+  // A refused request stores nothing under its key (server/http/write.ts), so the key lasts as long as the draft — but
+  // the server keeps what a key answered for IDEMPOTENCY_RETENTION_HOURS (24 by default) only: a key older than
+  // KEY_FRESH_MS is replaced, so a tab reopened a day later is not told a registration it cannot find again (a reviewer,
+  // s44 L3); the registration's duplicate warning then names the earlier case.
+  const keyFresh = draft?.idempotencyKey && Date.now() - Date.parse(draft.keyIssuedAt ?? '') < KEY_FRESH_MS;
   const draftMeta = edit
     ? { version: edit.version, base: modelFromCase(edit), conflicts: [], changes: [] }
-    : { idempotencyKey: draft?.idempotencyKey ?? newKey() };
+    : keyFresh
+      ? { idempotencyKey: draft.idempotencyKey, keyIssuedAt: draft.keyIssuedAt }
+      : { idempotencyKey: newKey(), keyIssuedAt: new Date().toISOString() };
   if (edit && draft && draft.version !== edit.version) {
     merged = mergeEdits(draft.base ?? null, draft.value, modelFromCase(edit), displayValue);
     merged.savedAt = draft.savedAt;
@@ -324,7 +334,7 @@ export function registerForm(track = 'arbitration', edit = null) {
   async function discardDraft() {
     if (!(await confirmDialog({ title: '放弃草稿？', body: h('p', '已填写的内容将被清空。'), confirmLabel: '放弃草稿' }))) return;
     clearDraft(draftName);
-    if (!edit) draftMeta.idempotencyKey = newKey();
+    if (!edit) Object.assign(draftMeta, { idempotencyKey: newKey(), keyIssuedAt: new Date().toISOString() });
     model = edit ? modelFromCase(edit) : emptyModel(track);
     dirty = false;
     merged = null;
@@ -964,7 +974,7 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
   /** The clerk says this form is another application after all: a new key, so its 登记 registers a case of its own. */
   function asNewApplication() {
-    draftMeta.idempotencyKey = newKey();
+    Object.assign(draftMeta, { idempotencyKey: newKey(), keyIssuedAt: new Date().toISOString() });
     registeredElsewhere = null;
     submitted = false;
     fill(otherTab, h('div.alert.ok', { role: 'status' }, '已作为新的申请：点“登记”将登记为另一件案件。'));
