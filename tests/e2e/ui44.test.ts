@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type BrowserRig, caseAt, caseEvents, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { type BrowserRig, browserSuite, caseAt, caseEvents, hasText, signIn } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase, samplePayload, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, samplePayload, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Round ui44 (a new user's walk) in Chromium: two tabs holding the same registration draft register it once (H1);
@@ -13,19 +13,11 @@ import { type Actors, createActors, registerCase, samplePayload, standardApplica
  */
 let t: TestApp;
 let a: Actors;
-let rig: BrowserRig;
 let base: string;
 let page: Page;
-
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '1000', MAX_SESSIONS_PER_USER: '100' } });
-  a = await createActors(t);
-  rig = await openBrowser(t);
-  ({ base, page } = rig);
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-  await t?.close();
+let rig: BrowserRig;
+browserSuite((s) => {
+  ({ t, a, base, page, rig } = s);
 });
 
 const clearDrafts = (p: Page = page) =>

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type BrowserRig, caseAt, caseEvents, eventually, hasText, openBrowser, signIn } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { browserSuite, caseAt, caseEvents, eventually, hasText, signIn } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * void44 in Chromium: a registration made twice is voided from the case page — the confirmation says what follows
@@ -12,22 +12,10 @@ import { type Actors, createActors, standardApplication } from '../helpers/proce
  */
 let t: TestApp;
 let a: Actors;
-let rig: BrowserRig;
 let base: string;
 let page: Page;
-
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '1000', MAX_SESSIONS_PER_USER: '100' } });
-  a = await createActors(t);
-  // The page's server on a port of this test's own range (4700–4749), not an arbitrary free one.
-  const listen = t.app.listen.bind(t.app);
-  (t.app as unknown as { listen: (port: number, host: string) => ReturnType<typeof listen> }).listen = (_port, host) => listen(4711, host);
-  rig = await openBrowser(t);
-  ({ base, page } = rig);
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-  await t?.close();
+browserSuite((s) => {
+  ({ t, a, base, page } = s);
 });
 
 const { ok } = caseEvents(() => t);

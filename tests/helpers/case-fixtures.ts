@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import type { TestApp } from './app.ts';
-import { type Actors, type CaseShape, registerCase, standardApplication } from './procedure.ts';
+import { startTestApp, type TestApp } from './app.ts';
+import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from './procedure.ts';
 
 /**
  * The setup the API and browser tests share: sending events to a case, walking a fresh case along the ordinary path
@@ -184,4 +184,36 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('nav.side').waitFor();
+}
+
+/** What a browser test file works with: its server, its users, the page's base URL and the page. */
+export interface BrowserSuite {
+  t: TestApp;
+  a: Actors;
+  rig: BrowserRig;
+  base: string;
+  page: Page;
+}
+/**
+ * One Zhongcai (the clock at `now`, long-lived tokens, many sessions per user) and one Chromium for a browser test
+ * file: started before its tests and handed to `take`, closed after them.
+ */
+export function browserSuite(take: (s: BrowserSuite) => void, opts: Parameters<typeof startTestApp>[0] = {}): void {
+  let s: Partial<BrowserSuite> = {};
+  beforeAll(async () => {
+    const t = await startTestApp({
+      now: '2026-04-01T02:00:00Z',
+      ...opts,
+      env: { TOKEN_TTL_HOURS: '1000', MAX_SESSIONS_PER_USER: '100', ...opts.env },
+    });
+    s = { t };
+    const a = await createActors(t);
+    const rig = await openBrowser(t);
+    s = { t, a, rig, base: rig.base, page: rig.page };
+    take(s as BrowserSuite);
+  }, 120_000);
+  afterAll(async () => {
+    await s.rig?.close();
+    await s.t?.close();
+  });
 }
