@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside security tester's findings (sec44): L1 the idle timeout cut short by the rare last-use writes; L2 a case
@@ -10,11 +11,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ env: { SESSION_IDLE_MINUTES: '1' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { env: { SESSION_IDLE_MINUTES: '1' } },
+);
 
 describe(`L1: SESSION_IDLE_MINUTES=1 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('a token used every 25 s keeps working; one left unused for the idle minute stops', async () => {

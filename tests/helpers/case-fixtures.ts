@@ -217,3 +217,23 @@ export function browserSuite(take: (s: BrowserSuite) => void, opts: Parameters<t
     await s.t?.close();
   });
 }
+
+/** What an API test file works with: its server and its users. */
+export interface ApiSuite {
+  t: TestApp;
+  a: Actors;
+}
+/**
+ * One Zhongcai (the clock at `now`) and its users for an API test file: started before its tests and handed to
+ * `take`, closed after them. `apiSuite((s) => ({ t, a } = s), { now: '2026-10-01T02:00:00Z' })`.
+ */
+export function apiSuite(take: (s: ApiSuite) => void, opts: Parameters<typeof startTestApp>[0] = {}): void {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-04-01T02:00:00Z', ...opts });
+    take({ t, a: await createActors(t) });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+}
