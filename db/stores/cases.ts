@@ -1349,7 +1349,7 @@ export function createCaseStore() {
      * Round 2: the candidates of the duplicate-filing check (Rules Arts. 34, 39) — the newest arbitration cases with an
      * applicant of the same identity number (or, where either side has none, the same name), with what the warning
      * reads: state, closure, the parties' identities, the claims' categories. The respondent and the claims are
-     * compared by the caller (workflows/duplicates.ts). One statement (indexed lookups).
+     * compared by the caller (workflows/duplicates.ts). Indexed lookups: the applicant's parties, then their cases.
      */
     async duplicateCandidates(
       trx: Knex,
@@ -1362,6 +1362,10 @@ export function createCaseStore() {
       })[]
     > {
       const matching = matchingApplicants(trx, applicants);
+      // Most applications are a worker's first: a lookup of the applicant in the parties' indexes answers that alone —
+      // PostgreSQL plans it in a fifth of the time of the statement below (its plan was ~0.2–0.5 ms a registration,
+      // issue 15), which then runs only when that applicant has a case.
+      if (!(await matching.clone().first())) return [];
       // The candidates with their parties and claims folded in (db/sql-json.ts): one statement.
       const rows = await trx('cases')
         .select(
