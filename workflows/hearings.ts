@@ -85,9 +85,10 @@ const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_
  * received the copy at all (the period has not begun). `deadlines`: the case's deadlines as the act leaves them.
  */
 export function defensePeriodWarnings(
-  ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'>,
+  ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'> &
+    Partial<Pick<MachineContext, 'partyAdditions'>>,
   hearingOn: string,
-  deadlines: readonly { kind: string; label: string; dueOn: string | null; provisional?: boolean }[],
+  deadlines: readonly { kind: string; label: string; dueOn: string | null; provisional?: boolean; partyId?: number }[],
   actOn: string = hearingOn,
 ): string[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
@@ -108,6 +109,18 @@ export function defensePeriodWarnings(
     out.push(
       `被申请人尚未收到仲裁申请书副本，答辩期尚未开始计算：开庭日期 ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；请先送达，并另定答辩期满后的开庭日期。`,
     );
+  // A respondent added after acceptance (Rules Art. 46(1)) answers within its own period from its own service
+  // (workflows/deadlines.ts `defense_added_party`, there once it is served): one not yet served is warned of by name,
+  // even when the original respondents' period has run (reviewer s44 L5).
+  if (surelyInside) {
+    for (const added of ctx.partyAdditions ?? []) {
+      if (added.side !== 'respondent' || added.on > actOn) continue;
+      if (deadlines.some((d) => d.kind === 'defense_added_party' && d.partyId === added.partyId)) continue;
+      out.push(
+        `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：开庭日期 ${hearingOn} 在其答辩期届满之前。被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；请先送达，并另定答辩期满后的开庭日期。`,
+      );
+    }
+  }
   for (const d of deadlines) {
     if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
     out.push(

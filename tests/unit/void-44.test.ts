@@ -23,6 +23,24 @@ describe('defensePeriodWarnings (LDMAL Art. 30; Rules Art. 58)', () => {
     expect(defensePeriodWarnings({ ...ctx, closure: { mode: 'award' } } as never, '2026-03-10', [defense])).toEqual([]);
   });
 
+  it('a respondent added later and not yet served is warned of, though the first respondent’s period has run (s44 L5)', () => {
+    const added = {
+      ...ctx,
+      parties: [...ctx.parties, { id: 5, side: 'respondent' }],
+      partyAdditions: [{ on: '2026-03-25', partyId: 5, side: 'respondent', ground: 'joint_liability' }],
+    } as unknown as Parameters<typeof defensePeriodWarnings>[0];
+    const unserved = defensePeriodWarnings(added, '2026-04-01', [defense], '2026-03-26');
+    expect(unserved).toHaveLength(1);
+    expect(unserved[0]).toContain('追加的被申请人（当事人5）尚未收到仲裁申请书副本');
+    // Served: its own period (defense_added_party) is what is compared.
+    const own = { kind: 'defense_added_party', label: '追加的被申请人答辩期（当事人5）', dueOn: '2026-04-10', partyId: 5 };
+    expect(defensePeriodWarnings(added, '2026-04-01', [defense, own], '2026-03-26').join('')).toContain('2026-04-10 届满');
+    expect(defensePeriodWarnings(added, '2026-04-13', [defense, own], '2026-03-26')).toEqual([]);
+    // A third party added is not a respondent: it has no defense period to wait for.
+    const third = { ...added, partyAdditions: [{ on: '2026-03-25', partyId: 5, side: 'third_party', ground: 'x' }] } as typeof added;
+    expect(defensePeriodWarnings(third, '2026-04-01', [defense], '2026-03-26')).toEqual([]);
+  });
+
   it('the web asks the server: a hearing act is previewed and its warnings confirmed (the rule has one home)', () => {
     expect([...PREVIEWS_WARNINGS].sort()).toEqual(['HOLD_HEARING', 'SCHEDULE_HEARING']);
     const c = { track: 'arbitration', acceptedOn: '2026-03-04', closure: null, respondents: [{ id: 2 }], deadlines: [defense] };
