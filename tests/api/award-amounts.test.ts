@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors, samplePayload } from '../helpers/procedure.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, samplePayload } from '../helpers/procedure.ts';
 
 /**
  * An award item's outcome and amount say the same thing: 部分支持 (`partly`) awards less than the claim asks, as the
@@ -10,11 +10,9 @@ import { type Actors, createActors, samplePayload } from '../helpers/procedure.t
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 describe(`award amounts against the claims (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('部分支持 of as much as the claim asks, or more, is refused naming the amount; less is recorded', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * domain.md §9.4 — several workers: a non-final award does not take effect for those who sue and does for those who
@@ -16,11 +16,12 @@ type View = { id: number; state: string; deadlines: Deadline[] } & Record<string
 
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 const { send, ok } = caseEvents<View>(() => t);
 
 const COURT = '聊城市东昌府区人民法院';

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * The award limit at its edges, through the API on the official calendar (an outside tester's cases, stop 37): an
@@ -11,11 +11,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 const { send, ok } = caseEvents(() => t);
 const award = (v: CaseView) => (v.deadlines as { kind: string; dueOn: string; status: string }[]).find((d) => d.kind === 'award');

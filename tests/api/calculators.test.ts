@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Issue 17, part 1 over HTTP (both databases): POST /api/calculators/{kind}, the average-wage table behind the 3× cap,
@@ -9,11 +10,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-04-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-04-20T02:00:00Z' },
+);
 
 const calc = (token: string, kind: string, body: unknown) => t.api(token).post(`/api/calculators/${kind}`, body);
 

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { casesInTurn } from '../../app/case-turns.ts';
 import { openDatabase } from '../../db/knex.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
+import { type Actors, registerCase } from '../helpers/procedure.ts';
 
 /**
  * PostgreSQL: the writes of one case take turns in the process before they take a pooled connection
@@ -11,11 +12,9 @@ import { type Actors, createActors, registerCase } from '../helpers/procedure.ts
 const dialect = process.env.TEST_DB ?? 'sqlite';
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 describe.runIf(dialect === 'postgres')('writes of one case take turns (postgres)', () => {
   it('twelve events to a case locked elsewhere wait on one connection; another case is read meanwhile; none is a 500', async () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A claim may name the applicant whose own claim it is (ClaimInput.applicant, by position). In a case of several workers
@@ -14,11 +14,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 const { send, ok } = caseEvents(() => t);
 const ten = Array.from({ length: 10 }, (_, i) => worker(`工人${i + 1}`, 300 + i));

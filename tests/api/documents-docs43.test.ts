@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * An outside reviewer of the documents (docs43): the 送达回证 of an award names the document served (LDMAL Arts. 48–50:
@@ -11,11 +11,12 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
 
 const { send, ok } = caseEvents(() => t);
 const paths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);

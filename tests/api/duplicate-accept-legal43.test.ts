@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseEvents } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Outside legal tester, LOW-2 — Rules Art. 34 (一事不再理): an application the registration found to repeat an earlier
@@ -11,11 +11,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { DUPLICATE_ACCEPT_CONFIRMATION: 'true' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { DUPLICATE_ACCEPT_CONFIRMATION: 'true' } },
+);
 
 const { send, ok } = caseEvents(() => t);
 const version = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version as number;

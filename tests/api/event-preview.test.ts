@@ -1,18 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 // POST /api/cases/:id/event-preview: an event decided exactly as it would be when sent, written nowhere — what a
 // confirmation shows before the act is recorded (an extension's new award due date).
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-04-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-04-20T02:00:00Z' },
+);
 
 const award = (deadlines: Deadline[]) => deadlines.find((d) => d.kind === 'award');
 

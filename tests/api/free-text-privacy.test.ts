@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completeIdNumber } from '../../workflows/identifiers.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * Identity numbers and phones that staff type into free text — mediation terms, a note — are personal data like the
@@ -12,11 +12,9 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 const ID = completeIdNumber('37150219851212567');
 const ID_MASKED = `${ID.slice(0, 4)}**********${ID.slice(-4)}`;

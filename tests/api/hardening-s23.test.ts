@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Findings of the s23 audit: bad input is a 4xx problem naming the field, checked in the contract's order, and changes
@@ -12,11 +12,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
 const dialect = process.env.TEST_DB ?? 'sqlite';
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-12-02T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-12-02T02:00:00Z' },
+);
 
 const paths = (r: { body: { errors?: { path: string }[] } }) => (r.body.errors ?? []).map((e) => e.path);
 

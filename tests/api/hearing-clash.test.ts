@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A hearing room holds one hearing at a time and an arbitrator sits in one room (app/procedure/hearing-clash.ts):
@@ -12,11 +12,9 @@ import { type Actors, createActors, standardApplication } from '../helpers/proce
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
 type Body = Record<string, any>;

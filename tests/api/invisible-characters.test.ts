@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as invisibleText from '../../db/migrations/20261205_0010_invisible_text.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { INVISIBLE_SEPARATORS } from '../helpers/invisible.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Characters that show nothing inside a name or free text (an outside security tester's finding, HIGH): a zero-width
@@ -16,11 +17,9 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 const ID = '371502198506071238';
 const ID_MASKED = '3715**********1238';

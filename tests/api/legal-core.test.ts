@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { application, employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -59,11 +60,12 @@ function driver(app: () => TestApp, actors: () => Actors) {
 
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 const { send, ok, awarded } = driver(
   () => t,
   () => a,

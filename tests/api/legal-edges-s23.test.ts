@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAYMENT_DAYS } from '../../workflows/periods.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, plusDays, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, plusDays, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Session 23: the auditor's legal discrepancies, reproduced over HTTP on the official calendar. Each test names the
@@ -11,11 +11,12 @@ import { type Actors, type CaseShape, createActors, plusDays, registerCase, stan
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 type Body = Record<string, unknown>;
 type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string; partyId?: number; startsOn: string | null };

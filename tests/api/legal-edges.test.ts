@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -11,11 +11,12 @@ import { type Actors, type CaseShape, createActors, largeApplication, registerCa
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 type Body = Record<string, unknown>;
 type Deadline = {

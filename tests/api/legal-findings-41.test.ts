@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's hand-worked cases (stop 41): advance execution deducted in later awards (LDMAL Art. 44;
@@ -13,11 +13,12 @@ import { type Actors, createActors, standardApplication } from '../helpers/proce
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
 
 const { send, ok } = caseEvents(() => t);
 

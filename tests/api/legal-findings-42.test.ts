@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -11,11 +11,12 @@ import { type Actors, createActors, standardApplication } from '../helpers/proce
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
 
 const { send, ok } = caseEvents(() => t);
 type Deadline = { kind: string; status: string; startsOn: string | null; dueOn: string | null; explanation: string };

@@ -1,8 +1,9 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * Issue 14 item 5 and the order of checks: one list envelope with the same pageSize limits on every top-level list; an
@@ -11,11 +12,9 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 /** Every top-level list (api.md "Lists"), with a token that may read it. */
 const LISTS = (): [string, () => string][] => [

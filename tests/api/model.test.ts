@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { availableEvents, isAvailable, leafState } from '../../workflows/procedure.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { PRECONDITIONS } from '../../workflows/rules.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { application } from '../helpers/fixtures.ts';
 import {
   MODEL_INPUT,
@@ -17,7 +18,6 @@ import { addedRequest } from '../helpers/model-added.ts';
 import {
   type Actors,
   type CaseShape,
-  createActors,
   largeApplication,
   plusDays,
   samplePayload,
@@ -32,11 +32,12 @@ import {
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 type Path = { steps: { event: ModelEvent; state: { value: unknown; context: unknown } }[]; state: { value: unknown } };
 

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseEvents } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Two notices an outside tester worked by hand: a public notice overtaken by service in another way stops pausing the
@@ -12,11 +12,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-06-01T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-06-01T02:00:00Z' },
+);
 
 const { ok } = caseEvents(() => t);
 type Deadline = { kind: string; dueOn: string | null; status: string; label: string; explanation: string; basis?: string };

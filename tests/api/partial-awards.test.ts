@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseAt, caseEvents, claimIds as ids } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, claimIds as ids } from '../helpers/case-fixtures.ts';
+import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Partial awards and the claims an award may decide, at their edges (an outside legal tester's findings, stop 36):
@@ -12,11 +12,12 @@ import { type Actors, createActors, standardApplication } from '../helpers/proce
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 const { send, ok } = caseEvents(() => t);
 const THREE = standardApplication({

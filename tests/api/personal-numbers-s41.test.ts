@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as searchTextMasked from '../../db/migrations/20261204_0020_search_text_masked.ts';
 import { searchText } from '../../db/stores/cases.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseEvents } from '../helpers/case-fixtures.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Identity numbers and phones where they do not belong (outside security test, findings F1, F4, F5 and the data-quality
@@ -15,11 +15,9 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 const { ok } = caseEvents(() => t);
 const ID = idNumber('110105', '19491231', 2);

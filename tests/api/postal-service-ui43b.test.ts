@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * A new user's walk (M4): a document sent by post was recorded as served on the day the service was logged when 送达日期
@@ -9,11 +9,12 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
 
 const { send, ok } = caseEvents(() => t);
 

@@ -1,18 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseEvents } from '../helpers/case-fixtures.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 type Body = Record<string, unknown>;
 const { send, ok } = caseEvents<CaseShape & Body>(() => t);

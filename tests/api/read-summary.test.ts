@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors, samplePayload } from '../helpers/procedure.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, samplePayload } from '../helpers/procedure.ts';
 
 /**
  * api.md "Reading (v1.1)": an analyst reads case summaries — case number, state, dates, district, procedure,
@@ -9,11 +9,9 @@ import { type Actors, createActors, samplePayload } from '../helpers/procedure.t
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 describe(`an analyst's case summary (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('names the claims and that an award was made, not amounts, claim texts or award items', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import type { CaseView } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, type CaseView } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A new user's walk (M3): a registration correction recorded that all the fields the form sent had changed, though
@@ -11,11 +11,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
 
 type Change = { field: string; label: string; text: string; before?: unknown; after?: unknown; withheld?: true };
 type Entry = { type: string; payload: { fields?: string[]; changes?: Change[] } };

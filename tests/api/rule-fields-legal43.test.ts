@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Outside legal tester, LOW-1 and LOW-3: a legal rule's refusal about one payload field names it in `field` (as
@@ -12,11 +12,12 @@ import { type Actors, type CaseShape, createActors, registerCase, standardApplic
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z' },
+);
 
 type Body = Record<string, unknown>;
 const { send, ok } = caseEvents(() => t);

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../app/bootstrap.ts';
 import { loadConfig } from '../../app/config.ts';
 import { loggedName } from '../../app/users/sessions.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { checkedApp } from '../helpers/contract.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { application, employer, idNumber } from '../helpers/fixtures.ts';
@@ -26,11 +27,12 @@ const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', logger: createLogger('info', sink) });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', logger: createLogger('info', sink) },
+);
 
 const login = (username: string, password: string, address?: string) => {
   const r = request(t.app).post('/api/auth/login');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, createActors } from '../helpers/procedure.ts';
+import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * 送达回证 (document kind `service_receipt`): the receipt a served document travels with and the file keeps (CPL
@@ -12,11 +12,12 @@ import { type Actors, createActors } from '../helpers/procedure.ts';
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
 
 const { ok } = caseEvents(() => t);
 const party = (c: CaseView, side: 'applicants' | 'respondents') =>

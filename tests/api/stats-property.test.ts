@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseSnapshot } from '../../app/cases/case-state.ts';
 import { createDeps } from '../../app/deps.ts';
 import { reprojectStatistics } from '../../app/stats/reproject.ts';
@@ -10,9 +10,10 @@ import { awardClock } from '../../workflows/deadlines.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { DISTRICTS } from '../../workflows/reference.ts';
 import { COUNTER_MEASURES, contributions, statFacts } from '../../workflows/stat-facts.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, type CaseShape, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Random histories (issue 6): cases in random districts follow random paths on random days, each act recorded
@@ -25,11 +26,12 @@ import { type Actors, type CaseShape, createActors, registerCase, standardApplic
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
 
 type Path =
   | 'received'

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCalendarStore } from '../../db/stores/calendar.ts';
 import { createCaseSummaryStore, partyNamesOf } from '../../db/stores/case-summaries.ts';
 import { createReferenceStore, replaceReferenceRows } from '../../db/stores/reference.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * The stores that took over the SQL the use cases used to write (code review, structure): the one read of party
@@ -15,11 +16,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-04-01T02:00:00Z' });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-04-01T02:00:00Z' },
+);
 
 describe(`stores behind the use cases (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('party names of many cases in one read: each side in its order, names only, empty for a case without parties', async () => {

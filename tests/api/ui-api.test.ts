@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSURE_MODE_LABELS } from '../../workflows/labels.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { type Actors, createActors, scopedCase } from '../helpers/procedure.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
+import { type Actors, scopedCase } from '../helpers/procedure.ts';
 
 /** What the web interface needs beside the v1 contract: the vocabulary and the award preview (writes nothing). */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 describe(`web-interface API (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('award preview classifies per item like the award itself, names foreign claims, and changes nothing', async () => {

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as unicodeDigits from '../../db/migrations/20261206_0030_unicode_digits_search_text.ts';
 import { foldDigits } from '../../workflows/identifiers.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite } from '../helpers/case-fixtures.ts';
 import { API_DIGIT_FORMS, fromTable, fromZero } from '../helpers/digit-forms.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { capturedLogger } from '../helpers/log-sink.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Identity numbers and mobiles written in digits other than ASCII (an outside security tester's finding, sec43b, LOW):
@@ -20,11 +21,12 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
 const { lines, logger } = capturedLogger();
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp({ logger });
-  a = await createActors(t);
-});
-afterAll(async () => t?.close());
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { logger },
+);
 
 const ID = '371502198506071238';
 const MOBILE = '13987654321';

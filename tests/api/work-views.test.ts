@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { caseAt } from '../helpers/case-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * What the web interface's work views read (issue 16): the hearing calendar, the chair's award-clock board, the
@@ -13,11 +13,9 @@ import { type Actors, createActors, registerCase, standardApplication } from '..
  */
 let t: TestApp;
 let a: Actors;
-beforeAll(async () => {
-  t = await startTestApp();
-  a = await createActors(t);
+apiSuite((s) => {
+  ({ t, a } = s);
 });
-afterAll(async () => t?.close());
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
 type Body = Record<string, any>;

@@ -224,13 +224,13 @@ export interface ApiSuite {
   a: Actors;
 }
 /**
- * One Zhongcai (the clock at `now`) and its users for an API test file: started before its tests and handed to
- * `take`, closed after them. `apiSuite((s) => ({ t, a } = s), { now: '2026-10-01T02:00:00Z' })`.
+ * One Zhongcai (`opts` as `startTestApp` takes them) and its users for an API test file: started before its tests and
+ * handed to `take`, closed after them.
  */
 export function apiSuite(take: (s: ApiSuite) => void, opts: Parameters<typeof startTestApp>[0] = {}): void {
   let t: TestApp | undefined;
   beforeAll(async () => {
-    t = await startTestApp({ now: '2026-04-01T02:00:00Z', ...opts });
+    t = await startTestApp(opts);
     take({ t, a: await createActors(t) });
   }, 120_000);
   afterAll(async () => {
