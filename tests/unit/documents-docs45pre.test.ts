@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BUILDERS, type DocumentKind } from '../../templates/kinds.ts';
 import { type Block, type DocSpec, renderPdf } from '../../templates/layout.ts';
+import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { sampleFor } from '../../templates/sample.ts';
 
 /** Reviewer docs45, the generated PDFs read back: page breaks around the closing lines and the signature column. */
@@ -82,5 +83,25 @@ describe('reviewer docs45 #2: the signature block is aligned', () => {
     expect(starts.map((w) => w.text)).toEqual(['首席仲裁员', '仲', '仲', '书']);
     // The titles are spread to one width: each name starts the same distance after its title's start.
     expect((x[0] as number) - (date?.x as number)).toBeGreaterThan(5 * 16);
+  });
+});
+
+describe('reviewer docs45 #4: overtime pay and wages during work-injury leave cite their own articles', () => {
+  const LL = '《中华人民共和国劳动法》';
+  const LCL = '《中华人民共和国劳动合同法》';
+  it('加班费 (as remuneration or as a labor standard): LL Art. 44 and LCL Art. 31; 停工留薪期工资: 工伤保险条例 Art. 33', () => {
+    const overtime = [`${LL}第四十四条`, `${LCL}第三十一条`];
+    expect(suggestedBasis('wages', 'granted', false, { description: '支付2025年延长工作时间加班费' })).toEqual(overtime);
+    expect(suggestedBasis('labor_standards', 'granted', false, { description: '支付休息日加班工资' })).toEqual(overtime);
+    expect(suggestedBasis('wages', 'granted', false, { description: '支付停工留薪期工资' })).toEqual(['《工伤保险条例》第三十三条']);
+    expect(suggestedBasis('work_injury_medical', 'granted', false, { description: '支付停工留薪期间工资' })).toEqual([
+      '《工伤保险条例》第三十三条',
+    ]);
+    // Other remuneration and work-injury costs keep theirs; words naming both, the category's.
+    expect(suggestedBasis('wages', 'granted', false, { description: '支付拖欠工资' })).toEqual([`${LCL}第三十条`]);
+    expect(suggestedBasis('work_injury_medical', 'granted', false, { description: '工伤医疗费' })).toEqual(['《工伤保险条例》第三十条']);
+    expect(suggestedBasis('wages', 'granted', false, { description: '支付停工留薪期工资及加班费' })).toEqual([`${LCL}第三十条`]);
+    // An employer's claim is not a worker's pay; a dismissed one cites the burden of proof.
+    expect(suggestedBasis('wages', 'dismissed', false, { description: '加班费' })).toEqual(['《中华人民共和国劳动争议调解仲裁法》第六条']);
   });
 });
