@@ -135,7 +135,19 @@ describe('document templates print the record, nothing more', () => {
       const specs = build({ ...sample, ctx, text: { ...sample.text, matter: 'suspension' } });
       for (const s of specs)
         expect(
-          ['2026-03-02', '2026-03-04', '2026-03-05', '2026-03-09', '2026-03-10', '2026-03-26', '2026-03-27', '2026-04-10', '2026-03-25'],
+          // 03-15: the sample's suspension ended (RESUME), the day of its 恢复审理通知书.
+          [
+            '2026-03-02',
+            '2026-03-04',
+            '2026-03-05',
+            '2026-03-09',
+            '2026-03-10',
+            '2026-03-15',
+            '2026-03-26',
+            '2026-03-27',
+            '2026-04-10',
+            '2026-03-25',
+          ],
           kind,
         ).toContain(s.dateOn);
     }
