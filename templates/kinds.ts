@@ -326,6 +326,19 @@ function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
   return out;
 }
 
+/**
+ * A collective dispute (LDMAL Art. 7: ten or more workers with a common claim take part through representatives they
+ * elect; Rules Art. 63: three to five) names its representatives after the workers (reviewer docs45 #5): every worker
+ * stays listed with his own particulars, so each party is identifiable, and 「申请人代表：甲、乙、丙。」 says who acts
+ * for them. Only representatives who are among the applicants, in the order recorded (RECORD_REPRESENTATIVES).
+ */
+function representativesLine(d: DocInput): Block[] {
+  if (!d.ctx.collective) return [];
+  const byId = new Map(d.applicants.map((p) => [p.id, p.name]));
+  const reps = d.ctx.representatives.map((id) => byId.get(id)).filter((n): n is string => !!n);
+  return reps.length ? [{ kind: 'para', text: `申请人代表：${reps.join('、')}。` }] : [];
+}
+
 /** The parties' heading lines; with a merged counterclaim each side is also named by it (反申请人, 被反申请人). */
 const parties = (d: DocInput): Block[] => {
   const counters = standing(d).filter((c) => c.counterclaim);
@@ -336,6 +349,7 @@ const parties = (d: DocInput): Block[] => {
     ...d.applicants.flatMap((p) =>
       partyLines(counter && (!against || against.has(p.id)) ? '申请人（被反申请人）' : '申请人', [p], d.maskIds),
     ),
+    ...representativesLine(d),
     ...partyLines(counter ? '被申请人（反申请人）' : '被申请人', d.respondents, d.maskIds),
     ...partyLines('第三人', d.thirdParties ?? [], d.maskIds),
   ];

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
 import { downloadDocument, flat, generatedText, pdfRaw } from '../helpers/pdf.ts';
-import type { Actors } from '../helpers/procedure.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside reviewer of the generated PDFs (docs45): one-page notices, aligned signatures, the 恢复审理通知书 after a
@@ -65,15 +66,13 @@ describe(`reviewer docs45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // Served as the other notices are: servable once made, not before its day.
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.servable).toContain('resume_notice');
     const party = (c.applicants as { id: number }[])[0]?.id;
-    const tooEarly = await t
-      .api(a.tokens.clerk)
-      .post(`/api/cases/${c.id}/events`, {
-        type: 'SERVE',
-        document: 'resume_notice',
-        partyId: party,
-        method: 'direct',
-        occurredOn: '2026-04-01',
-      });
+    const tooEarly = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, {
+      type: 'SERVE',
+      document: 'resume_notice',
+      partyId: party,
+      method: 'direct',
+      occurredOn: '2026-04-01',
+    });
     expect(tooEarly.status).toBe(400);
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'resume_notice', partyId: party, method: 'direct' }, '2026-04-03');
     const receipt = await generatedText(t, a.tokens.clerk, c.id, {
@@ -82,5 +81,35 @@ describe(`reviewer docs45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       servedDocument: 'resume_notice',
     });
     expect(receipt).toContain('恢复审理通知书');
+  });
+
+  it('#5: a collective award lists every worker and then names the representatives (申请人代表：…)', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => worker(`工人${i + 1}`, 400 + i));
+    const c = await registerCase(t, a, standardApplication({ applicants: ten }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const arbs = a.arbitrators.map((x) => x.id);
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: arbs, presidingId: arbs[0] }, '2026-03-05');
+    const workers = (c.applicants as { id: number }[]).map((p) => p.id);
+    await ok(c, a.tokens.clerk, 'RECORD_REPRESENTATIVES', { partyIds: [workers[2], workers[0], workers[5]] }, '2026-03-05');
+    const arb = (a.arbitrators[0] as { token: string }).token;
+    await ok(c, arb, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
+    await ok(c, arb, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+    const view = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    await ok(
+      c,
+      arb,
+      'ISSUE_AWARD',
+      {
+        items: ids(view).map((claimId) => ({ claimId, outcome: 'dismissed' })),
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-04-10',
+    );
+    const text = await generatedText(t, arb, c.id, { kind: 'award' });
+    // Every worker stays identifiable; the representatives follow the workers, before the respondent.
+    for (let i = 1; i <= 10; i++) expect(text).toContain(`申请人：工人${i}，`);
+    expect(text).toMatch(/申请人：工人10，[^。]*。(?:委托代理人：[^。]*。)*申请人代表：工人3、工人1、工人6。被申请人：/);
   });
 });
