@@ -8,9 +8,10 @@ import { missingGlyphs, songBold, songRegular } from './fonts.ts';
  * bold face; the case number right-aligned under them with hexagonal brackets; body 16 pt (三号), first lines indented
  * two characters and justified on both edges (our own line breaker: pdfkit's `justify` only stretches ASCII spaces),
  * with the line-start and line-end rules of Chinese typesetting (no 。，、；：？！）》 at a line start, no （《 at an end);
- * the signature block (GB/T 9704 §7.3.5): arbitrators and clerk in one column (titles spread to one width, names aligned, the date under them), the issuing body centered over the date, the date
- * in Chinese numerals four characters from the right edge, the seal over both — a dashed placeholder on drafts only,
- * the commission's seal image on issued copies when one is configured; "第 1 页 共 N 页" at the foot of each page.
+ * the signature block (GB/T 9704 §7.3.5): the arbitrators and the clerk in one column (titles spread to one width, the
+ * names aligned, the date under them), the issuing body centered over the date, the date in Chinese numerals four
+ * characters from the right edge, the seal over both — a dashed placeholder on drafts only, the commission's seal image
+ * on issued copies when one is configured; "第 1 页 共 N 页" at the foot of each page; 22 lines a page (§5.2.2).
  */
 export type Block =
   | { kind: 'para'; text: string; indent?: boolean }
