@@ -197,6 +197,8 @@ export const DOCUMENT_ROLES: Record<DocumentKind, readonly Role[]> = {
   decision: ['chair', 'arbitrator'],
   // The clerk serves documents (送达); the receipt goes with each.
   service_receipt: ['clerk'],
+  // The notice that a suspended case resumes (RESUME, the chair's act): made by the clerk, the chair or the arbitrator.
+  resume_notice: ['clerk', 'chair', 'arbitrator'],
 };
 
 /**

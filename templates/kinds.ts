@@ -31,6 +31,7 @@ export const DOCUMENT_KINDS = {
   court_transfer_letter: '移送函',
   decision: '决定书',
   service_receipt: '送达回证',
+  resume_notice: '恢复审理通知书',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
@@ -325,6 +326,19 @@ function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
   return out;
 }
 
+/**
+ * A collective dispute (LDMAL Art. 7: ten or more workers with a common claim take part through representatives they
+ * elect; Rules Art. 63: three to five) names its representatives after the workers (reviewer docs45 #5): every worker
+ * stays listed with his own particulars, so each party is identifiable, and 「申请人代表：甲、乙、丙。」 says who acts
+ * for them. Only representatives who are among the applicants, in the order recorded (RECORD_REPRESENTATIVES).
+ */
+function representativesLine(d: DocInput): Block[] {
+  if (!d.ctx.collective) return [];
+  const byId = new Map(d.applicants.map((p) => [p.id, p.name]));
+  const reps = d.ctx.representatives.map((id) => byId.get(id)).filter((n): n is string => !!n);
+  return reps.length ? [{ kind: 'para', text: `申请人代表：${reps.join('、')}。` }] : [];
+}
+
 /** The parties' heading lines; with a merged counterclaim each side is also named by it (反申请人, 被反申请人). */
 const parties = (d: DocInput): Block[] => {
   const counters = standing(d).filter((c) => c.counterclaim);
@@ -335,6 +349,7 @@ const parties = (d: DocInput): Block[] => {
     ...d.applicants.flatMap((p) =>
       partyLines(counter && (!against || against.has(p.id)) ? '申请人（被反申请人）' : '申请人', [p], d.maskIds),
     ),
+    ...representativesLine(d),
     ...partyLines(counter ? '被申请人（反申请人）' : '被申请人', d.respondents, d.maskIds),
     ...partyLines('第三人', d.thirdParties ?? [], d.maskIds),
   ];
@@ -1608,6 +1623,48 @@ export function absenceAddition(reason: string): string {
   return reason.replace(ABSENCE_LEAD, '').replace(ABSENCE_TAIL, '');
 }
 
+/**
+ * 恢复审理通知书 (reviewer docs45 #6): a suspension ended (RESUME) is told to the parties in writing as it was decided
+ * (domain.md §16 table: 中止/恢复审理通知, Rules Art. 47 [S] — the hearing resumes when the cause of the suspension is
+ * gone). It names the suspension's decision and the day the case resumed, and that the award limit runs again from
+ * that day, the suspended days not counted (Rules Art. 46; LDMAL Art. 43). Dated the resumption; of several
+ * suspensions the one the request names (`occurrence`), or the latest resumed. A suspension not ended has none (409).
+ */
+function resumeNotice(d: DocInput): DocSpec[] {
+  const resumed = d.ctx.suspensions.filter((s): s is typeof s & { to: string } => !!s.to);
+  const s =
+    d.text.occurrence === undefined
+      ? resumed.at(-1)
+      : (() => {
+          const x = d.ctx.suspensions[d.text.occurrence - 1];
+          if (!x) throw new NotReadyError(`本案没有第${d.text.occurrence}次中止审理记录`);
+          if (!x.to) throw new NotReadyError(`本案第${d.text.occurrence}次中止审理尚未恢复，不能出具恢复审理通知书`);
+          return x as typeof x & { to: string };
+        })();
+  if (!s) throw new NotReadyError('本案没有恢复审理（RESUME）记录，不能出具恢复审理通知书');
+  return [
+    {
+      title: DOCUMENT_KINDS.resume_notice,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      // The resumption (RESUME).
+      dateOn: s.to,
+      blocks: [
+        { kind: 'to', text: everyone(d, s.to) },
+        {
+          kind: 'para',
+          text: `${theCase(d, s.to)}，本委于${chineseDate(s.from)}因${clause(s.reason)}决定中止审理。现中止审理的原因已经消除，依照《劳动人事争议仲裁办案规则》第四十七条之规定，本案自${chineseDate(s.to)}起恢复审理。`,
+        },
+        {
+          kind: 'para',
+          text: '本案审理期限（《中华人民共和国劳动争议调解仲裁法》第四十三条）自恢复审理之日起继续计算，中止审理期间不计入审理期限（《劳动人事争议仲裁办案规则》第四十六条）。',
+        },
+        { kind: 'para', text: '特此通知。' },
+      ],
+    },
+  ];
+}
+
 function decision(d: DocInput): DocSpec[] {
   const matter = d.text.matter;
   const bodies: Record<string, () => { text: string; dateOn: string }> = {
@@ -1795,6 +1852,7 @@ export const SERVED_DOCUMENTS: Record<ServiceDocument, { name: string; short: st
   advance_execution_ruling: { name: '先予执行裁决书', short: '先予执行裁决书' },
   claims_change_copy: { name: '变更仲裁请求书副本', short: '变更仲裁请求书副本' },
   addition_notice: { name: '追加当事人通知书', short: '追加当事人通知书' },
+  resume_notice: { name: '恢复审理通知书', short: '恢复审理通知书' },
   other: { name: '其他文书', short: '其他文书' },
 };
 /** The full names alone, as documents print them. */
@@ -2027,4 +2085,5 @@ export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   court_transfer_letter: transferLetter,
   decision,
   service_receipt: serviceReceipt,
+  resume_notice: resumeNotice,
 };

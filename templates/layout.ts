@@ -8,9 +8,10 @@ import { missingGlyphs, songBold, songRegular } from './fonts.ts';
  * bold face; the case number right-aligned under them with hexagonal brackets; body 16 pt (三号), first lines indented
  * two characters and justified on both edges (our own line breaker: pdfkit's `justify` only stretches ASCII spaces),
  * with the line-start and line-end rules of Chinese typesetting (no 。，、；：？！）》 at a line start, no （《 at an end);
- * the signature block (GB/T 9704 §7.3.5): arbitrators' signatures, the issuing body centered over the date, the date
- * in Chinese numerals four characters from the right edge, the seal over both — a dashed placeholder on drafts only,
- * the commission's seal image on issued copies when one is configured; "第 1 页 共 N 页" at the foot of each page.
+ * the signature block (GB/T 9704 §7.3.5): the arbitrators and the clerk in one column (titles spread to one width, the
+ * names aligned, the date under them), the issuing body centered over the date, the date in Chinese numerals four
+ * characters from the right edge, the seal over both — a dashed placeholder on drafts only, the commission's seal image
+ * on issued copies when one is configured; "第 1 页 共 N 页" at the foot of each page; 22 lines a page (§5.2.2).
  */
 export type Block =
   | { kind: 'para'; text: string; indent?: boolean }
@@ -60,7 +61,12 @@ export class MissingGlyphError extends Error {
 
 const MM = 72 / 25.4;
 const BODY = 16;
-const LINE_GAP = 8;
+/**
+ * The line pitch of the body: GB/T 9704-2012 §5.2.2 puts 22 lines on a page (版心 225 mm: A4's 297 mm less the top
+ * and bottom margins), i.e. about 29 pt; the font's own line height with a fixed 8 pt gap came to 31 pt and pushed a
+ * one-page notice's 「特此通知。」 and signature onto a second page (reviewer docs45 #1).
+ */
+const PITCH = ((297 - 37 - 35) * MM) / 22;
 /** The date's right indent (GB/T 9704 §7.3.5.1: 成文日期右空四字). */
 const DATE_RIGHT = 4 * BODY;
 /** A seal is 42 mm across (the common size of a commission's round seal). */
@@ -82,6 +88,9 @@ export function specText(spec: DocSpec): string {
     spec.certified ?? '',
   ].join('\n');
 }
+
+/** A closing formula of a notice or decision (特此通知。, 特此决定。, 此致): never carried over without body text. */
+const CLOSING = /^(?:特此\S{1,4}。?|此致|此复)$/u;
 
 // Chinese line-breaking rules (禁则): characters that may not begin a line, and those that may not end one.
 const NO_START = new Set([...'，。、；：？！）》」』〕】〉”’…—·％,.;:?!)]}%']);
@@ -184,7 +193,9 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   if (spec.caseNo) doc.font('song').fontSize(BODY).text(spec.caseNo, { align: 'right', width });
   doc.moveDown(0.8);
   doc.font('song').fontSize(BODY);
-  const lineH = () => doc.currentLineHeight(true) + LINE_GAP;
+  const lineH = () => Math.max(PITCH, doc.currentLineHeight(true) + 2);
+  /** The gap pdfkit's own text flow (headings, right-aligned lines, notes) needs to keep the same pitch. */
+  const LINE_GAP = Math.max(2, PITCH - doc.currentLineHeight(true));
 
   /** A justified paragraph: every line but the last is spread to the full width. */
   const paragraph = (text: string, indent: number) => {
@@ -238,19 +249,40 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   };
   const lineCount = (ss: string[]) => ss.reduce((n, s) => n + alignedLines(s).length, 0);
   const blockLines =
-    lineCount(sigs) + (sigs.length ? 1 : 0) + (issuer ? 1 : 0) + 1 + lineCount(spec.after ?? []) + (spec.certified ? 1 : 0);
+    lineCount(sigs) +
+    (sigs.length ? 1 : 0) +
+    (issuer ? 1 : 0) +
+    1 +
+    lineCount(spec.after ?? []) +
+    (spec.certified ? 1 : 0) +
+    (spec.certified || spec.after?.length ? 0.5 : 0);
   const lastPara = spec.blocks.findLastIndex((b) => b.kind === 'para' || b.kind === 'to');
+  const linesOf = (b: Block): number => {
+    if (b.kind === 'para' || b.kind === 'to') {
+      const indent = b.kind === 'para' && b.indent !== false ? BODY * 2 : 0;
+      return breakLines(doc, b.text, width - indent, width).length;
+    }
+    return b.kind === 'gap' ? 0.5 : 1;
+  };
+  // The closing lines (「特此通知。」, 「特此决定。」) never go over to a page of their own with the signature: the last
+  // paragraph of body text before them goes with them (reviewer docs45 #1).
+  let keepFrom = lastPara;
+  while (keepFrom > 0 && CLOSING.test((spec.blocks[keepFrom] as { text?: string }).text ?? '')) {
+    const prev = spec.blocks.findLastIndex((b, i) => i < keepFrom && (b.kind === 'para' || b.kind === 'to'));
+    if (prev < 0) break;
+    keepFrom = prev;
+  }
   for (const [bi, b] of spec.blocks.entries()) {
     doc.x = left;
-    if (bi === lastPara && 'text' in b) {
-      const indent = b.kind === 'para' && b.indent !== false ? BODY * 2 : 0;
-      const h = (breakLines(doc, b.text, width - indent, width).length + 1 + blockLines) * lineH();
+    if (bi === keepFrom && lastPara >= 0) {
+      const kept = spec.blocks.slice(keepFrom, lastPara + 1).reduce((n, x) => n + linesOf(x), 0);
+      const h = (kept + 1 + blockLines) * lineH();
       if (doc.y + h > bottom() && doc.page.margins.top + h <= bottom()) doc.addPage();
     }
     // A lead-in (申请人请求：, 随函附送：, 裁决如下：) or a heading is never the last line of a page: kept with the
     // first line of what it introduces (reviewer docs44 L4).
     const next = spec.blocks[bi + 1];
-    if (bi !== lastPara && next && (next.kind === 'para' || next.kind === 'to' || next.kind === 'table')) {
+    if ((bi < keepFrom || bi > lastPara) && next && (next.kind === 'para' || next.kind === 'to' || next.kind === 'table')) {
       const leads = b.kind === 'heading' || ((b.kind === 'para' || b.kind === 'to') && /[：:]$/u.test(b.text));
       if (leads && 'text' in b) {
         const indent = b.kind === 'para' && b.indent !== false ? BODY * 2 : 0;
@@ -279,7 +311,32 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
       doc.y = y + lineH();
     }
   };
-  for (const s of sigs) rightAligned(s);
+  // The arbitrators and the clerk in one column (reviewer docs45 #2), as Chinese awards set them: each title spread to
+  // the width of the longest (仲　裁　员 under 首席仲裁员, 书　记　员), a character's space, the names starting in one
+  // column; the block's longest line ends where the date ends. Lines that are not a short title and a name (a party's
+  // signature line on a 调解协议书), or a column too wide for the page, are right-aligned one by one as before.
+  const titled = [...sigs, ...(spec.after ?? [])].map((s) => /^([^\s（）]{2,6})\u3000+(\S.*)$/u.exec(s));
+  const titleW = Math.max(0, ...titled.map((m) => (m ? doc.widthOfString(m[1] as string) : 0)));
+  const nameW = Math.max(0, ...titled.map((m) => (m ? doc.widthOfString(m[2] as string) : 0)));
+  // The column starts where the date starts when it is narrower than the date: the date stands under the names.
+  const colX = rightEdge - Math.max(titleW + BODY + nameW, doc.widthOfString(chineseDate(spec.dateOn)));
+  const inColumn = titled.length > 0 && titled.every(Boolean) && colX >= left;
+  const signed = (s: string) => {
+    const m = inColumn ? /^([^\s（）]{2,6})\u3000+(\S.*)$/u.exec(s) : null;
+    if (!m) return rightAligned(s);
+    const title = [...(m[1] as string)];
+    const spread = title.length > 1 ? (titleW - doc.widthOfString(m[1] as string)) / (title.length - 1) : 0;
+    const y = doc.y;
+    let x = colX;
+    for (const ch of title) {
+      doc.text(ch, x, y, { lineBreak: false });
+      x += doc.widthOfString(ch) + spread;
+    }
+    doc.text(m[2] as string, colX + titleW + BODY, y, { lineBreak: false });
+    doc.x = left;
+    doc.y = y + lineH();
+  };
+  for (const s of sigs) signed(s);
   if (sigs.length) doc.y += lineH();
   const date = chineseDate(spec.dateOn);
   const dateW = doc.widthOfString(date);
@@ -320,7 +377,7 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
     doc.text(spec.certified, left + BODY * 2, y, { lineBreak: false });
     doc.y = y + lineH();
   }
-  for (const s of spec.after ?? []) rightAligned(s);
+  for (const s of spec.after ?? []) signed(s);
   for (const s of spec.notes ?? []) {
     doc.x = left;
     doc.text(s, left, doc.y, { width, align: 'left', lineGap: LINE_GAP });
@@ -374,6 +431,7 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>
   };
   // Caption, header and first row stay together: start a new page when they do not fit.
   doc.font('song-bold').fontSize(BODY);
+  const LINE_GAP = Math.max(2, PITCH - doc.currentLineHeight(true));
   const captionH = t.caption ? doc.heightOfString(t.caption, { width }) + LINE_GAP : 0;
   const startH = captionH + heightOf(t.header, 'song-bold') + (t.rows[0] ? heightOf(t.rows[0], 'song') : 0) + 8;
   if (doc.y + startH > bottom()) doc.addPage();

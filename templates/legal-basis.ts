@@ -73,13 +73,39 @@ const DAMAGES_SUGGESTED: Record<DamagesSubject, string[]> = {
   additional_compensation: [`${LCL}第八十五条`],
 };
 
+/** LL Art. 44 and LCL Art. 31: the articles on overtime and its pay. */
+const OVERTIME = [`${LL}第四十四条`, `${LCL}第三十一条`];
+/**
+ * 工伤保险条例 Art. 33(1): during the 停工留薪期 the worker's former wages and benefits stay unchanged, paid monthly by
+ * the employer — the article a claim to wages for that period rests on, not LCL Art. 30 nor Art. 30 of the regulation
+ * (medical treatment).
+ */
+const INJURY_LEAVE = ['《工伤保险条例》第三十三条'];
+/**
+ * A worker's claim to pay of a kind with an article of its own, read from its words (reviewer docs45 #4): overtime pay
+ * (加班费, 延长工作时间工资) or wages during work-injury leave (停工留薪期工资); null when they name neither or both.
+ */
+export type PaySubject = 'overtime' | 'injury_leave';
+const PAY_WORDS: [PaySubject, RegExp][] = [
+  ['overtime', /加班|延长工作时间/u],
+  ['injury_leave', /停工留薪/u],
+];
+export function paySubject(description: string | null | undefined): PaySubject | null {
+  const found = PAY_WORDS.filter(([, re]) => re.test(description ?? '')).map(([x]) => x);
+  return found.length === 1 ? (found[0] as PaySubject) : null;
+}
+const PAY_SUGGESTED: Record<PaySubject, string[]> = { overtime: OVERTIME, injury_leave: INJURY_LEAVE };
+/** The categories a claim to such pay is filed under: remuneration, work-injury costs, or a labor standard. */
+const PAY_CATEGORIES = new Set(['wages', 'work_injury_medical']);
+
 /** Words of a claim to a social-insurance benefit rather than to contributions paid (`suggestedBasis`). */
 const SOCIAL_INSURANCE_BENEFIT = /待遇|津贴|保险金|报销|医疗费|损失|赔偿/u;
 const SUBJECT_SUGGESTED: Record<StandardsSubject, string[]> = {
   // LL Art. 72: employer and worker take part in social insurance and pay its contributions (as category social_insurance).
   social_insurance: [`${LL}第七十二条`],
-  // LL Art. 44: the pay for extended hours, rest days and holidays.
-  overtime: [`${LL}第四十四条`],
+  // LL Art. 44: the pay for extended hours, rest days and holidays (150%, 200%, 300%); LCL Art. 31: no forced overtime,
+  // and overtime arranged is paid as the state provides (reviewer docs45 #4: the two articles an overtime award cites).
+  overtime: OVERTIME,
   // 职工带薪年休假条例 Art. 5: leave not taken is paid at 300% of the daily wage.
   annual_leave: ['《职工带薪年休假条例》第五条'],
 };
@@ -104,7 +130,15 @@ export function suggestedBasis(
   // A worker's damages claim: the article of the kind its words name, or none (never LCL Art. 82 for a termination).
   const damages = !opts.byEmployer && category === 'damages' ? damagesSubject(opts.description) : null;
   if (!opts.byEmployer && category === 'damages' && !damages && outcome !== 'dismissed') return [];
-  const substantive = subject ? SUBJECT_SUGGESTED[subject] : damages ? DAMAGES_SUGGESTED[damages] : (table[category] ?? []);
+  // Overtime pay or wages during work-injury leave filed as remuneration (or work-injury costs): their own articles.
+  const pay = !opts.byEmployer && PAY_CATEGORIES.has(category) ? paySubject(opts.description) : null;
+  const substantive = subject
+    ? SUBJECT_SUGGESTED[subject]
+    : damages
+      ? DAMAGES_SUGGESTED[damages]
+      : pay
+        ? PAY_SUGGESTED[pay]
+        : (table[category] ?? []);
   const out = outcome === 'dismissed' ? [] : [...substantive];
   // LDMAL Art. 6 (burden of proof) is suggested for a claim wholly dismissed, the usual ground; not for one partly granted
   // (an outside tester, L4: a mixed award's non-final document cited it for an amount reduced) — the part not granted

@@ -283,6 +283,7 @@ const GENERATED_AS = {
   award: ['award', 'partial_award'],
   mediation_document: ['mediation_document', 'mediation_agreement'],
   advance_execution_ruling: ['advance_execution_ruling'],
+  resume_notice: ['resume_notice'],
 };
 
 /** The award time limit among a case's deadlines (LDMAL Art. 43). */

@@ -560,4 +560,6 @@ export const SERVICE_DOCUMENTS = [
   // Round 2: the changed claims served on the respondent (Rules Art. 44); the notice to an added party (Rules Art. 46(1)).
   'claims_change_copy',
   'addition_notice',
+  // The notice that a suspended case resumes (RESUME; Rules Art. 47), served on the parties.
+  'resume_notice',
 ] as const;

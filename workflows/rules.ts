@@ -194,6 +194,9 @@ export function documentMadeOn(ctx: CaseContext, document: string): string | nul
       return earliest((ctx.claimChanges ?? []).map((x) => x.on));
     case 'addition_notice':
       return earliest((ctx.partyAdditions ?? []).map((x) => x.on));
+    // A suspension ended (RESUME, Rules Art. 47): the 恢复审理通知书 is made on the day the case resumed.
+    case 'resume_notice':
+      return earliest(ctx.suspensions.map((s) => s.to));
     default:
       return undefined;
   }

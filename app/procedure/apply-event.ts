@@ -203,6 +203,7 @@ const DOCUMENT_WORDS: Record<string, string> = {
   mediation_document: '达成调解协议',
   award: '作出裁决',
   advance_execution_ruling: '先予执行裁决',
+  resume_notice: '恢复审理',
 };
 
 /**

@@ -135,7 +135,19 @@ describe('document templates print the record, nothing more', () => {
       const specs = build({ ...sample, ctx, text: { ...sample.text, matter: 'suspension' } });
       for (const s of specs)
         expect(
-          ['2026-03-02', '2026-03-04', '2026-03-05', '2026-03-09', '2026-03-10', '2026-03-26', '2026-03-27', '2026-04-10', '2026-03-25'],
+          // 03-15: the sample's suspension ended (RESUME), the day of its 恢复审理通知书.
+          [
+            '2026-03-02',
+            '2026-03-04',
+            '2026-03-05',
+            '2026-03-09',
+            '2026-03-10',
+            '2026-03-15',
+            '2026-03-26',
+            '2026-03-27',
+            '2026-04-10',
+            '2026-03-25',
+          ],
           kind,
         ).toContain(s.dateOn);
     }
@@ -218,7 +230,7 @@ describe('a claim of the broad category labor_standards (an outside tester, M2)'
     // LL Art. 72 for social insurance; LL Art. 44 only for overtime; 职工带薪年休假条例 Art. 5 for leave not taken.
     const sub = (description: string) => suggestedBasis('labor_standards', 'granted', true, { description });
     expect(sub('补缴2025年社会保险')).toEqual([`${LL}第七十二条`, ART_47_2]);
-    expect(sub('支付2025年休息日加班工资')).toEqual([`${LL}第四十四条`, ART_47_2]);
+    expect(sub('支付2025年休息日加班工资')).toEqual([`${LL}第四十四条`, '《中华人民共和国劳动合同法》第三十一条', ART_47_2]);
     expect(sub('支付未休年休假工资')).toEqual(['《职工带薪年休假条例》第五条', ART_47_2]);
     // Words of none, or of several subjects: the arbitrator cites (no Art. 47(2) alone either).
     expect(sub('按集体合同执行每周工作四十小时')).toEqual([]);
@@ -235,7 +247,7 @@ describe('a claim of the broad category labor_standards (an outside tester, M2)'
     ]);
     // The specific categories keep their articles.
     expect(suggestedBasis('social_insurance', 'granted', false)).toEqual([`${LL}第七十二条`]);
-    expect(suggestedBasis('wages', 'granted', false, { description: '支付加班工资' })).toEqual(['《中华人民共和国劳动合同法》第三十条']);
+    expect(suggestedBasis('wages', 'granted', false, { description: '支付拖欠工资' })).toEqual(['《中华人民共和国劳动合同法》第三十条']);
   });
 
   it('the 案由 from what the claim is: 社会保险, not 工作时间和休息休假; a broad claim of unsaid subject is not named', () => {

@@ -779,6 +779,8 @@ function offeredKinds(c) {
     advance_execution_ruling: Boolean(p.advanceExecutions?.length),
     court_transfer_letter: Boolean(p.transfers?.length),
     decision: Object.keys(decisionMatters(c)).length > 0,
+    // Only once a suspension has ended (RESUME): the 恢复审理通知书 is dated the resumption.
+    resume_notice: Boolean(p.suspensions?.some((s) => s.to)),
   };
   const roles = V().documentRoles ?? {};
   return Object.fromEntries(
