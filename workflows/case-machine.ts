@@ -203,6 +203,24 @@ const advanceTransfer = {
     legal(a),
   actions: 'recordTransfer',
 } as const;
+/**
+ * void44: a registration made by mistake (two tabs registered one application twice) is voided — not a decision on an
+ * application (不予受理, Rules Art. 30, is one, notified and counted): before acceptance, before the applicant was asked
+ * for anything (REQUEST_SUPPLEMENT notifies him, Rules Art. 29) and before any document was served (rules.ts
+ * PRECONDITIONS.VOID_REGISTRATION, which also answers it in `pending_supplement`: void-after-supplement-request).
+ */
+const voidRegistration = {
+  guard: legal,
+  target: '#voided',
+  actions: set(({ event }: Args) => ({
+    closure: {
+      mode: 'voided' as const,
+      closedOn: event.occurredOn,
+      reason: p(event).reason,
+      ...(typeof p(event).duplicateOf === 'number' ? { duplicateOf: p(event).duplicateOf as number } : {}),
+    },
+  })),
+};
 const effectConfirmed = (c: MachineContext) => c.award?.finality === 'mixed' && c.effectiveOn !== null;
 const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
 
@@ -871,23 +889,15 @@ export const caseMachine = setup({
             // decision on an application (不予受理, Rules Art. 30, is one, notified and counted): before acceptance,
             // before the applicant was asked for anything (REQUEST_SUPPLEMENT notifies him, Rules Art. 29) and before
             // any document was served (rules.ts PRECONDITIONS.VOID_REGISTRATION).
-            VOID_REGISTRATION: {
-              guard: legal,
-              target: '#voided',
-              actions: set(({ event }: Args) => ({
-                closure: {
-                  mode: 'voided' as const,
-                  closedOn: event.occurredOn,
-                  reason: p(event).reason,
-                  ...(typeof p(event).duplicateOf === 'number' ? { duplicateOf: p(event).duplicateOf as number } : {}),
-                },
-              })),
-            },
+            VOID_REGISTRATION: voidRegistration,
           },
         },
         pending_supplement: {
           id: 'pending_supplement',
           on: {
+            // Offered to the rules, which refuse it (void-after-supplement-request, Rules Art. 29): the written request to
+            // supplement went out under this registration — the clerk is told why and what to do instead, not 409.
+            VOID_REGISTRATION: voidRegistration,
             // Rules Art. 46(2): the receipt date becomes the day the supplement is complete.
             SUPPLEMENT_RECEIVED: {
               target: '#received',
