@@ -500,7 +500,11 @@ async function decide(
   // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
   // warning naming the period's end (workflows/hearings.ts).
   const hearingOn = ev.type === 'SCHEDULE_HEARING' ? (payload.hearingOn as string) : ev.type === 'HOLD_HEARING' ? ev.occurredOn : null;
-  const warnings = hearingOn ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn) : [];
+  // Parties named by name, as a refusal names them (reviewer s45 L5: which respondent is not yet served).
+  const partyNames = partyNameMap(updated.parties);
+  const warnings = hearingOn
+    ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn).map((w) => namePartiesIn(w, partyNames))
+    : [];
   return {
     warnings,
     caseId,
