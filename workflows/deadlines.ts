@@ -555,7 +555,10 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
     // An entitlement period is no one's duty: ending the matter after it ran out is not late.
     else if (metOn) status = metOn > c.dueOn && !opts.entitlement ? 'met_late' : 'met';
-    else if (today > c.dueOn) status = opts.entitlement ? 'elapsed' : opts.periodOnly ? 'met' : 'overdue';
+    // A period that binds no one (a party's defense period or window to sue, periodOnly) that ran out with nothing done is
+    // `elapsed` (api-contract: a period that frees a party to act once over), not `met`, which says it was done — a
+    // defense filed, a suit brought (reviewer s45 L3). Neither is overdue; the statistics read no deadline status.
+    else if (today > c.dueOn) status = opts.entitlement || opts.periodOnly ? 'elapsed' : 'overdue';
     else status = 'open';
     const done = ended
       ? c?.dueOn && ended > c.dueOn
@@ -575,11 +578,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       days: rule.days,
       basis: rule.basis,
       status,
-      explanation:
-        (c?.explanation ?? '尚未开始计算。') +
-        (done ||
-          (opts.periodOnly && status === 'met' ? '期间已届满。' : '') ||
-          (status === 'elapsed' ? (opts.entitlementNote ?? '期间已届满。') : '')),
+      explanation: (c?.explanation ?? '尚未开始计算。') + (done || (status === 'elapsed' ? (opts.entitlementNote ?? '期间已届满。') : '')),
       assignee,
       ...(opts.partyId ? { partyId: opts.partyId } : {}),
       metOn,
