@@ -607,6 +607,27 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       entitlement: true,
       entitlementNote: '期间已届满，未达成调解协议的，当事人可以依法申请仲裁（劳动争议调解仲裁法第十四条第三款）。',
     });
+    // After the agreement, for information (reviewer s45; docs/domain.md §2.5): the parties may jointly apply to the
+    // commission to review it within 15 days of its taking effect (Rules Art. 74; PERIODS_OVERRIDE review_filing), or to
+    // the court for judicial confirmation within 30 days (CPL Art. 205; People's Mediation Law Art. 33). Read from the
+    // day the agreement was reached (recorded as MEDIATION_AGREED). Periods of the parties', binding no one: never
+    // overdue, `elapsed` once over.
+    if (m?.agreedOn) {
+      const from = '调解协议生效之日（以达成调解协议之日计）';
+      add('review_filing', P.review_filing, m.agreedOn, computePeriod(cal, P.review_filing, m.agreedOn, from), null, 'party', {
+        periodOnly: true,
+        label: '双方当事人共同申请仲裁审查调解协议的期间（调解协议生效之日起）',
+      });
+      const confirmation = {
+        days: 30,
+        unit: 'calendar' as const,
+        basis: "CPL Art. 205; People's Mediation Law Art. 33",
+        label: '双方当事人共同申请司法确认调解协议的期间（调解协议生效之日起）',
+      };
+      add('judicial_confirmation', confirmation, m.agreedOn, computePeriod(cal, confirmation, m.agreedOn, from), null, 'party', {
+        periodOnly: true,
+      });
+    }
     return out;
   }
 

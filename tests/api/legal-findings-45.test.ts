@@ -20,7 +20,7 @@ apiSuite(
 );
 
 const { send, ok } = caseEvents(() => t);
-type Deadline = { kind: string; label: string; dueOn: string | null; status: string; explanation: string; partyId?: number };
+type Deadline = { kind: string; label: string; basis: string; dueOn: string | null; status: string; explanation: string; partyId?: number };
 const deadline = (v: CaseView, kind: string, partyId?: number) =>
   (v.deadlines as Deadline[]).find((d) => d.kind === kind && (partyId === undefined || d.partyId === partyId)) as Deadline;
 const nextEvents = async (c: { id: number }) =>
@@ -157,5 +157,18 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(text).toContain('被申请人（聊城乙公司）尚未收到仲裁申请书副本');
     expect(text).not.toContain('聊城甲公司');
     expect(unserved?.id).toBeDefined();
+  });
+
+  it('INFO: after a pre-arbitration mediation agreement, the periods to apply for review (Rules Art. 74) and confirmation (CPL Art. 205)', async () => {
+    const m = await t
+      .api(a.tokens.mediator)
+      .post('/api/cases', standardApplication({ track: 'mediation', receivedOn: '2026-11-02', applicants: [worker('工人戊', 455)] }));
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    expect((m.body.deadlines as Deadline[]).map((d) => d.kind)).toEqual(['mediation']);
+    const v = await ok(m.body, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '支付工资' }, '2026-11-10');
+    // 11-10 + 15 = 11-25 (Rules Art. 74); + 30 = 12-10 (CPL Art. 205) — today is 11-20: both open, binding no one.
+    expect(deadline(v, 'review_filing')).toMatchObject({ dueOn: '2026-11-25', status: 'open', basis: 'Rules Art. 74' });
+    expect(deadline(v, 'judicial_confirmation')).toMatchObject({ dueOn: '2026-12-10', status: 'open' });
+    expect(deadline(v, 'judicial_confirmation').basis).toContain('CPL Art. 205');
   });
 });
