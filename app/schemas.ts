@@ -467,7 +467,7 @@ const deadlineShape = {
   basis: z.string().openapi({ example: 'LDMAL Art. 43' }),
   status: z.enum(['open', 'met', 'met_late', 'overdue', 'elapsed', 'paused', 'unknown', 'ended', 'missed']).openapi({
     description:
-      'open 进行中；met 已按期完成（或期间已届满）；met_late 已完成但晚于到期日；overdue 已逾期；elapsed 已届满（期满后当事人可以行使权利的期间，如调解组织收到调解申请之日起15日未达成协议、当事人可以申请仲裁，劳动争议调解仲裁法第十四条第三款；不是逾期）；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算；ended 未完成而案件已结案，不再计算；missed 到期日已过仍未完成、其后案件结案（逾期未完成，不再计算，也不再列为待办）',
+      'open 进行中；met 已按期完成（如在答辩期内提交了答辩书、在起诉期间内起诉）；met_late 已完成但晚于到期日；overdue 已逾期；elapsed 已届满（不约束任何人的期间届满而未为该行为，如答辩期届满未答辩、起诉期间届满未起诉；或期满后当事人可以行使权利的期间，如调解组织收到调解申请之日起15日未达成协议、当事人可以申请仲裁，劳动争议调解仲裁法第十四条第三款；不是逾期）；paused 暂停计算（中止审理、公告送达期间）；unknown 无法计算；ended 未完成而案件已结案，不再计算；missed 到期日已过仍未完成、其后案件结案（逾期未完成，不再计算，也不再列为待办）',
   }),
   explanation: z.string(),
   assignee: z.enum(['clerk', 'tribunal', 'mediator', 'party']),

@@ -177,7 +177,10 @@ const formTribunalInMediation = {
 const challenges = {
   RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
   RECORD_SET_ASIDE: {
-    guard: (a: Args) => a.context.award?.finality !== 'non_final' && (a.event.probe === true || p(a.event).result === undefined),
+    guard: (a: Args) =>
+      a.context.award?.finality !== 'non_final' &&
+      !finalPartSetAside(a.context) &&
+      (a.event.probe === true || p(a.event).result === undefined),
     target: '#set_aside_pending',
     actions: 'fileSetAside',
   },
@@ -203,6 +206,40 @@ const advanceTransfer = {
     legal(a),
   actions: 'recordTransfer',
 } as const;
+/**
+ * void44: a registration made by mistake (two tabs registered one application twice) is voided — not a decision on an
+ * application (不予受理, Rules Art. 30, is one, notified and counted): before acceptance, before the applicant was asked
+ * for anything (REQUEST_SUPPLEMENT notifies him, Rules Art. 29) and before any document was served (rules.ts
+ * PRECONDITIONS.VOID_REGISTRATION, which also answers it in `pending_supplement`: void-after-supplement-request).
+ */
+const voidRegistration = {
+  guard: legal,
+  target: '#voided',
+  actions: set(({ event }: Args) => ({
+    closure: {
+      mode: 'voided' as const,
+      closedOn: event.occurredOn,
+      reason: p(event).reason,
+      ...(typeof p(event).duplicateOf === 'number' ? { duplicateOf: p(event).duplicateOf as number } : {}),
+    },
+  })),
+};
+/**
+ * The final part of a mixed award was set aside (LDMAL Art. 49: the intermediate court sets aside a final award — here
+ * the final document, 第N-1号; Rules Art. 50: the final and non-final items are separate awards). The non-final part
+ * (第N-2号) stands and follows LDMAL Art. 50 on its own: it takes effect when no party sued on it within 15 days of
+ * receipt (MARK_EFFECTIVE), a party may sue on it, and once effective it is enforced (LDMAL Art. 51). The parties may
+ * also sue on the matters of the set-aside part within 15 days of the ruling (Art. 49(3): `sue_after_set_aside`).
+ * Nothing is left to apply to set aside. A pure final award set aside goes to `award_set_aside` as before.
+ */
+const finalPartSetAside = (c: Pick<MachineContext, 'award' | 'setAside'>) =>
+  c.award?.finality === 'mixed' && c.setAside?.result === 'set_aside';
+/** RECORD_SET_ASIDE ends the application without the whole award going: rejected, withdrawn, or (mixed) its final part set aside. */
+const awardStands = (a: Args) =>
+  a.event.probe === true ||
+  p(a.event).result === 'rejected' ||
+  p(a.event).result === 'withdrawn' ||
+  (p(a.event).result === 'set_aside' && a.context.award?.finality === 'mixed');
 const effectConfirmed = (c: MachineContext) => c.award?.finality === 'mixed' && c.effectiveOn !== null;
 const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
 
@@ -871,23 +908,15 @@ export const caseMachine = setup({
             // decision on an application (不予受理, Rules Art. 30, is one, notified and counted): before acceptance,
             // before the applicant was asked for anything (REQUEST_SUPPLEMENT notifies him, Rules Art. 29) and before
             // any document was served (rules.ts PRECONDITIONS.VOID_REGISTRATION).
-            VOID_REGISTRATION: {
-              guard: legal,
-              target: '#voided',
-              actions: set(({ event }: Args) => ({
-                closure: {
-                  mode: 'voided' as const,
-                  closedOn: event.occurredOn,
-                  reason: p(event).reason,
-                  ...(typeof p(event).duplicateOf === 'number' ? { duplicateOf: p(event).duplicateOf as number } : {}),
-                },
-              })),
-            },
+            VOID_REGISTRATION: voidRegistration,
           },
         },
         pending_supplement: {
           id: 'pending_supplement',
           on: {
+            // Offered to the rules, which refuse it (void-after-supplement-request, Rules Art. 29): the written request to
+            // supplement went out under this registration — the clerk is told why and what to do instead, not 409.
+            VOID_REGISTRATION: voidRegistration,
             // Rules Art. 46(2): the receipt date becomes the day the supplement is complete.
             SUPPLEMENT_RECEIVED: {
               target: '#received',
@@ -1277,7 +1306,8 @@ export const caseMachine = setup({
                   // award without effect (SPC-2000 Art. 3); after a set-aside there is no award to revive.
                   {
                     guard: (a: Args) =>
-                      a.context.setAside?.result === 'set_aside' ||
+                      // A mixed award's non-final part outlives the set-aside of its final part (finalPartSetAside).
+                      (a.context.setAside?.result === 'set_aside' && !finalPartSetAside(a.context)) ||
                       a.event.probe === true ||
                       p(a.event).outcome === 'judgment' ||
                       p(a.event).outcome === 'dismissed_no_effect',
@@ -1328,28 +1358,22 @@ export const caseMachine = setup({
                   actions: markEffective,
                 },
                 RECORD_SET_ASIDE: [
-                  { guard: (a: Args) => p(a.event).result === 'set_aside', target: '#award_set_aside', actions: 'decideSetAside' },
-                  // Rejected or withdrawn: a mixed award already marked effective is effective again…
+                  // The award set aside (a final award: all of it) — LDMAL Art. 49(3).
                   {
-                    guard: (a: Args) =>
-                      (a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn') &&
-                      effectConfirmed(a.context),
+                    guard: (a: Args) => p(a.event).result === 'set_aside' && a.context.award?.finality !== 'mixed',
+                    target: '#award_set_aside',
+                    actions: 'decideSetAside',
+                  },
+                  // Rejected or withdrawn — or only the final part of a mixed award set aside (finalPartSetAside: the
+                  // non-final part stands, LDMAL Art. 50): a mixed award already marked effective is effective again…
+                  {
+                    guard: (a: Args) => awardStands(a) && effectConfirmed(a.context),
                     target: '#award_effective',
                     actions: 'decideSetAside',
                   },
                   // …otherwise back to where service of the award stands.
-                  {
-                    guard: (a: Args) =>
-                      (a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn') &&
-                      awardServedToAll(a.context),
-                    target: '#award_served',
-                    actions: 'decideSetAside',
-                  },
-                  {
-                    guard: (a: Args) => a.event.probe === true || p(a.event).result === 'rejected' || p(a.event).result === 'withdrawn',
-                    target: '#award_issued',
-                    actions: 'decideSetAside',
-                  },
+                  { guard: (a: Args) => awardStands(a) && awardServedToAll(a.context), target: '#award_served', actions: 'decideSetAside' },
+                  { guard: awardStands, target: '#award_issued', actions: 'decideSetAside' },
                 ],
                 TRANSFER_TO_COURT: {
                   guard: (a: Args) => a.event.probe === true || p(a.event).purpose === 'litigation',
@@ -1360,7 +1384,17 @@ export const caseMachine = setup({
             // LDMAL Art. 49(3): after set-aside, either party may sue within 15 days of the ruling.
             award_set_aside: {
               id: 'award_set_aside',
-              on: { RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' }, ...archive },
+              on: {
+                RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+                // A mixed award whose final part was set aside before s45 came here whole: its non-final part still takes
+                // effect under LDMAL Art. 50 (finalPartSetAside) — new cases stay in the award's own states instead.
+                MARK_EFFECTIVE: {
+                  guard: (a: Args) => a.context.award?.finality === 'mixed' && legal(a),
+                  target: '#award_effective',
+                  actions: markEffective,
+                },
+                ...archive,
+              },
             },
             award_effective: {
               id: 'award_effective',
@@ -1369,7 +1403,10 @@ export const caseMachine = setup({
                 // final part aside may still run (LDMAL Art. 49; SPC-1 Arts. 21(2), 25: the application suspends
                 // enforcement, not effect) — workflows/deadlines.ts holdingWindows.
                 RECORD_SET_ASIDE: {
-                  guard: (a: Args) => a.context.award?.finality === 'mixed' && (a.event.probe === true || p(a.event).result === undefined),
+                  guard: (a: Args) =>
+                    a.context.award?.finality === 'mixed' &&
+                    !finalPartSetAside(a.context) &&
+                    (a.event.probe === true || p(a.event).result === undefined),
                   target: '#set_aside_pending',
                   actions: 'fileSetAside',
                 },

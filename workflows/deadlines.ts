@@ -542,6 +542,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       entitlement?: boolean;
       entitlementNote?: string;
       endedOn?: string | null;
+      /** What ended it, when not the case's closure (`endedOn`): said instead of "案件已于…结案". */
+      endedNote?: string;
     } = {},
   ) => {
     // A duty the case's closure made moot (`endedOn`) ends on the closing day without having been done: `ended`, no
@@ -555,12 +557,17 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
     // An entitlement period is no one's duty: ending the matter after it ran out is not late.
     else if (metOn) status = metOn > c.dueOn && !opts.entitlement ? 'met_late' : 'met';
-    else if (today > c.dueOn) status = opts.entitlement ? 'elapsed' : opts.periodOnly ? 'met' : 'overdue';
+    // A period that binds no one (a party's defense period or window to sue, periodOnly) that ran out with nothing done is
+    // `elapsed` (api-contract: a period that frees a party to act once over), not `met`, which says it was done — a
+    // defense filed, a suit brought (reviewer s45 L3). Neither is overdue; the statistics read no deadline status.
+    else if (today > c.dueOn) status = opts.entitlement || opts.periodOnly ? 'elapsed' : 'overdue';
     else status = 'open';
     const done = ended
-      ? c?.dueOn && ended > c.dueOn
-        ? `期限${c.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
-        : `案件已于${ended}结案，此项不再需要。`
+      ? opts.endedNote
+        ? opts.endedNote
+        : c?.dueOn && ended > c.dueOn
+          ? `期限${c.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
+          : `案件已于${ended}结案，此项不再需要。`
       : status === 'met_late'
         ? `已于${metOn}完成（晚于期限${c?.dueOn}）。`
         : metOn
@@ -575,11 +582,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       days: rule.days,
       basis: rule.basis,
       status,
-      explanation:
-        (c?.explanation ?? '尚未开始计算。') +
-        (done ||
-          (opts.periodOnly && status === 'met' ? '期间已届满。' : '') ||
-          (status === 'elapsed' ? (opts.entitlementNote ?? '期间已届满。') : '')),
+      explanation: (c?.explanation ?? '尚未开始计算。') + (done || (status === 'elapsed' ? (opts.entitlementNote ?? '期间已届满。') : '')),
       assignee,
       ...(opts.partyId ? { partyId: opts.partyId } : {}),
       metOn,
@@ -604,6 +607,27 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       entitlement: true,
       entitlementNote: '期间已届满，未达成调解协议的，当事人可以依法申请仲裁（劳动争议调解仲裁法第十四条第三款）。',
     });
+    // After the agreement, for information (reviewer s45; docs/domain.md §2.5): the parties may jointly apply to the
+    // commission to review it within 15 days of its taking effect (Rules Art. 74; PERIODS_OVERRIDE review_filing), or to
+    // the court for judicial confirmation within 30 days (CPL Art. 205; People's Mediation Law Art. 33). Read from the
+    // day the agreement was reached (recorded as MEDIATION_AGREED). Periods of the parties', binding no one: never
+    // overdue, `elapsed` once over.
+    if (m?.agreedOn) {
+      const from = '调解协议生效之日（以达成调解协议之日计）';
+      add('review_filing', P.review_filing, m.agreedOn, computePeriod(cal, P.review_filing, m.agreedOn, from), null, 'party', {
+        periodOnly: true,
+        label: '双方当事人共同申请仲裁审查调解协议的期间（调解协议生效之日起）',
+      });
+      const confirmation = {
+        days: 30,
+        unit: 'calendar' as const,
+        basis: "CPL Art. 205; People's Mediation Law Art. 33",
+        label: '双方当事人共同申请司法确认调解协议的期间（调解协议生效之日起）',
+      };
+      add('judicial_confirmation', confirmation, m.agreedOn, computePeriod(cal, confirmation, m.agreedOn, from), null, 'party', {
+        periodOnly: true,
+      });
+    }
     return out;
   }
 
@@ -834,10 +858,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           : w.kind === 'set_aside_employer'
             ? (ctx.setAside?.filedOn ?? null)
             : sued;
+      // The award (a mixed award: its final part) set aside, a worker's window to sue on it (LDMAL Art. 48) ends: there is
+      // nothing left to sue on; the dispute goes to court within 15 days of the ruling instead (Art. 49(3),
+      // `sue_after_set_aside`) — reviewer s45 M2.
+      const setAsideOn = w.kind === 'sue_final_worker' && ctx.setAside?.result === 'set_aside' ? (ctx.setAside.decidedOn ?? null) : null;
       add(w.kind, rule, w.servedOn, w.computed, met, 'party', {
         partyId: w.partyId,
         periodOnly: true,
         label: `${rule.label}（当事人${w.partyId}）`,
+        ...(setAsideOn
+          ? {
+              endedOn: setAsideOn,
+              endedNote: `${ctx.award.finality === 'mixed' ? '终局裁决部分' : '终局裁决'}已于${setAsideOn}被人民法院裁定撤销，不再就其起诉；当事人可自收到撤销裁定之日起十五日内就该劳动争议事项向人民法院起诉（劳动争议调解仲裁法第四十九条第三款）。`,
+            }
+          : {}),
       });
     }
     // LDMAL Art. 49(3): after the award is set aside, either party may sue within 15 days of receiving the ruling.
@@ -855,7 +889,12 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           { partyId: party.id, periodOnly: true, label: `${P.sue_after_set_aside.label}（当事人${party.id}）` },
         );
       }
-    } else if (!(ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')) {
+    }
+    // A mixed award whose final part was set aside: its non-final part still takes effect under LDMAL Art. 50 (s45 M2).
+    if (
+      (ctx.setAside?.result !== 'set_aside' || ctx.award.finality === 'mixed') &&
+      !(ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')
+    ) {
       const eff = effectiveDate(ctx, windows);
       add(
         'effective',
@@ -865,8 +904,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           basis:
             ctx.award.finality === 'final'
               ? 'LDMAL Art. 47'
-              : `${ctx.award.finality === 'mixed' ? 'LDMAL Arts. 47, 50' : 'LDMAL Art. 50'}${reviving(ctx).length ? '; SPC-2000' : ''}`,
-          label: '裁决生效日期',
+              : `${ctx.award.finality === 'mixed' ? (ctx.setAside?.result === 'set_aside' ? 'LDMAL Arts. 49, 50' : 'LDMAL Arts. 47, 50') : 'LDMAL Art. 50'}${reviving(ctx).length ? '; SPC-2000' : ''}`,
+          label: ctx.setAside?.result === 'set_aside' ? '非终局裁决生效日期' : '裁决生效日期',
         },
         ctx.award.issuedOn,
         eff,
@@ -923,10 +962,13 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
   // Every party's window on the non-final award or part, spent ones included: SPC-2000 dates from them.
   const sue = windows.filter((w) => w.kind === 'sue_non_final');
   if (sue.some((w) => !w.computed)) return { dueOn: null, explanation: '裁决书尚未送达全体当事人，生效日期待定。' };
+  const setAsideOn = ctx.setAside?.result === 'set_aside' ? ctx.setAside.decidedOn : null;
   const note =
-    award.finality === 'mixed'
-      ? `（终局部分自作出之日（${award.issuedOn}）起生效，劳动争议调解仲裁法第四十七条；非终局部分须待每一方当事人——包括劳动者——的起诉期间均届满。用人单位申请撤销终局部分的期间不影响生效：申请撤销只中止执行，最高人民法院劳动争议解释（一）第二十五条）`
-      : '';
+    award.finality === 'mixed' && setAsideOn
+      ? `（终局部分已于${setAsideOn}被人民法院裁定撤销，劳动争议调解仲裁法第四十九条；非终局部分不受影响，须待每一方当事人——包括劳动者——的起诉期间均届满，劳动争议调解仲裁法第五十条）`
+      : award.finality === 'mixed'
+        ? `（终局部分自作出之日（${award.issuedOn}）起生效，劳动争议调解仲裁法第四十七条；非终局部分须待每一方当事人——包括劳动者——的起诉期间均届满。用人单位申请撤销终局部分的期间不影响生效：申请撤销只中止执行，最高人民法院劳动争议解释（一）第二十五条）`
+        : '';
   const provisional = sue.some((w) => w.computed?.provisional);
   const years = [...new Set(sue.flatMap((w) => w.computed?.years ?? []))].sort();
   const lastOf = (ws: PartyWindow[]) =>

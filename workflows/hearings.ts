@@ -1,5 +1,6 @@
 import type { MachineContext } from './case-machine.ts';
 import { addDays } from './dates.ts';
+import { periodWords, type Unit } from './periods.ts';
 
 /** One hearing session of a case as the hearing calendar shows it (the `hearings` table, one row per session). */
 export interface HearingRow {
@@ -86,14 +87,37 @@ const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_
  */
 export function defensePeriodWarnings(
   ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'> &
-    Partial<Pick<MachineContext, 'partyAdditions'>>,
+    Partial<Pick<MachineContext, 'partyAdditions' | 'services'>>,
   hearingOn: string,
-  deadlines: readonly { kind: string; label: string; dueOn: string | null; provisional?: boolean; partyId?: number }[],
+  deadlines: readonly {
+    kind: string;
+    label: string;
+    dueOn: string | null;
+    provisional?: boolean;
+    partyId?: number;
+    unit?: Unit;
+  }[],
   actOn: string = hearingOn,
 ): string[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
   const out: string[] = [];
-  const shortened = ctx.defensePeriodDays !== null ? `（经被申请人同意已缩短为${ctx.defensePeriodDays}日）` : '';
+  // In the defense rule's own unit, as the deadline's explanation words it (Rules Art. 80: working days; reviewer s45 L4).
+  const shortened = (unit: Unit | undefined) =>
+    ctx.defensePeriodDays !== null
+      ? `（经被申请人同意已缩短为${periodWords({ days: ctx.defensePeriodDays, unit: unit ?? 'calendar' })}）`
+      : '';
+  // The original respondents (not added later, Rules Art. 46(1)) who have not received the copy of the application or
+  // the notice to respond — the `defense` deadline waits for all of them (workflows/deadlines.ts): named, as 当事人N
+  // (the server names them: namePartiesIn), so the clerk knows whom to serve (reviewer s45 L5).
+  const added = new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));
+  const unserved = ctx.parties
+    .filter((p) => p.side === 'respondent' && !added.has(p.id))
+    .filter(
+      (p) =>
+        !(ctx.services ?? []).some((s) => s.partyId === p.id && (s.document === 'application_copy' || s.document === 'respond_notice')),
+    )
+    .map((p) => p.id);
+  const who = ctx.services && unserved.length ? `被申请人（当事人${unserved.join('、')}）` : '被申请人';
   // Not served yet: the hearing notice often goes out with the copy of the application, so a hearing set before the
   // copy is served is only warned of when it falls inside the period however soon the copy is served — ten working days
   // (Rules Art. 80) from the act's day at the earliest, never fewer than 13 calendar days (two weekends, at most one of
@@ -107,7 +131,7 @@ export function defensePeriodWarnings(
     !deadlines.some((d) => d.kind === 'defense')
   )
     out.push(
-      `被申请人尚未收到仲裁申请书副本，答辩期尚未开始计算：开庭日期 ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；请先送达，并另定答辩期满后的开庭日期。`,
+      `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：开庭日期 ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；请先送达，并另定答辩期满后的开庭日期。`,
     );
   // A respondent added after acceptance (Rules Art. 46(1)) answers within its own period from its own service
   // (workflows/deadlines.ts `defense_added_party`, there once it is served): one not yet served is warned of by name,
@@ -124,7 +148,7 @@ export function defensePeriodWarnings(
   for (const d of deadlines) {
     if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
     out.push(
-      `开庭日期 ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。请核对，或另定 ${d.dueOn} 之后的开庭日期。`,
+      `开庭日期 ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。请核对，或另定 ${d.dueOn} 之后的开庭日期。`,
     );
   }
   return out;

@@ -433,6 +433,41 @@ export function mediationNeedsTribunal(ctx: CaseContext, act = '制作调解书'
   );
 }
 
+/** A party as the duplicate check compares it (workflows/duplicates.ts, db/stores/cases.ts matchingApplicants). */
+interface NamedParty {
+  side: string;
+  kind: string;
+  name: string;
+  idNumber: string | null;
+  creditCode: string | null;
+}
+
+/**
+ * VOID_REGISTRATION.duplicateOf (reviewer s45 L1): a registration voided as a second copy of an application repeats a case
+ * of the same applicant — at least one applicant in common, by the duplicate check's rule (Rules Art. 34; workflows/
+ * duplicates.ts): the same identity number (credit code for an organization) where both have one, else the same name.
+ */
+export function duplicateOfRefusal(
+  mine: readonly NamedParty[],
+  other: { id: number; caseNo: string | null; parties: readonly NamedParty[] },
+): Violation | null {
+  const applicants = (ps: readonly NamedParty[]) => ps.filter((p) => p.side === 'applicant');
+  const key = (p: NamedParty) => (p.kind === 'person' ? p.idNumber : p.creditCode);
+  const same = (a: NamedParty, b: NamedParty) => {
+    if (a.kind !== b.kind) return false;
+    const ka = key(a);
+    const kb = key(b);
+    return ka && kb ? ka === kb : a.name === b.name;
+  };
+  if (applicants(mine).some((a) => applicants(other.parties).some((b) => same(a, b)))) return null;
+  return {
+    rule: 'duplicate-of-no-common-applicant',
+    source: 'Rules Art. 34',
+    detail: `${other.caseNo ?? `编号${other.id}的案件`}与本登记没有相同的申请人（身份证号码或统一社会信用代码相同，无号码的姓名或名称相同），不是本登记所重复的申请：请核对“所重复的案件”`,
+    field: 'duplicateOf',
+  };
+}
+
 /**
  * What the case itself, whatever the payload, must be for an event its state takes: an event refused on these grounds is
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.

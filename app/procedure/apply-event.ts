@@ -27,7 +27,7 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
-import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn } from '../../workflows/rules.ts';
+import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn, duplicateOfRefusal } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
 import { inCaseTurn } from '../case-turns.ts';
@@ -416,6 +416,12 @@ async function decide(
           ? `本案由编号${c.linkedCaseId}的调解或仲裁审查申请转入，不是误登记，不能作废：属于重复申请的，请作出不予受理决定，或由申请人撤回申请`
           : '本案由其他仲裁委员会移送而来，不是误登记，不能作废：属于重复申请的，请作出不予受理决定，或由申请人撤回申请',
     });
+  // The case it duplicates has an applicant in common (reviewer s45 L1; its existence and kind: checkPayload above).
+  if (ev.type === 'VOID_REGISTRATION' && typeof payload.duplicateOf === 'number') {
+    const other = await deps.stores.cases.load(k, payload.duplicateOf);
+    const refusal = other ? duplicateOfRefusal(c.parties, { id: other.id, caseNo: other.caseNo, parties: other.parties }) : null;
+    if (refusal) throw ruleRefusal(refusal);
+  }
   // Rules Art. 34 (一事不再理): an acceptance while an earlier case of the same dispute still bars it (read again now)
   // needs the clerk's statement that it is not the same matter (app/procedure/duplicate-bar.ts).
   const duplicate = await duplicateAcceptBar(deps, k, c, ev);
@@ -495,7 +501,11 @@ async function decide(
   // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
   // warning naming the period's end (workflows/hearings.ts).
   const hearingOn = ev.type === 'SCHEDULE_HEARING' ? (payload.hearingOn as string) : ev.type === 'HOLD_HEARING' ? ev.occurredOn : null;
-  const warnings = hearingOn ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn) : [];
+  // Parties named by name, as a refusal names them (reviewer s45 L5: which respondent is not yet served).
+  const partyNames = partyNameMap(updated.parties);
+  const warnings = hearingOn
+    ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn).map((w) => namePartiesIn(w, partyNames))
+    : [];
   return {
     warnings,
     caseId,

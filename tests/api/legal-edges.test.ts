@@ -649,7 +649,7 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     );
     // SPC-1 Art. 21(2): 30 days from the employer's receipt of the ruling: 06-05 + 30 = Sunday 07-05 → Monday 07-06.
     expect(v.state).toBe('award_served');
-    expect(deadline(v, 'set_aside_after_suit', company)).toMatchObject({ startsOn: '2026-06-05', dueOn: '2026-07-06', status: 'met' });
+    expect(deadline(v, 'set_aside_after_suit', company)).toMatchObject({ startsOn: '2026-06-05', dueOn: '2026-07-06', status: 'elapsed' });
     const tooSoon = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-07-01');
     expect(tooSoon.status).toBe(422);
     expect(tooSoon.body.rule).toBe('windows-still-open');

@@ -186,8 +186,8 @@ describe('the evidence period — Rules Arts. 15, 44', () => {
     await refused(c, arb(0).token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-05' }, '2026-03-05', 422, 'evidence-period-ends-later');
     // The last day a Saturday: the period ends on the next working day (CPL Art. 85(3)).
     let r = await ok(c, arb(0).token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-21' }, '2026-03-05');
-    // (Statuses are judged on today, 2026-11-20: a period long over reads `met`, an act not done `overdue`.)
-    expect(deadline(r, 'evidence')).toMatchObject({ startsOn: '2026-03-05', dueOn: '2026-03-23', status: 'met' });
+    // (Statuses are judged on today, 2026-11-20: a period long over reads `elapsed`, an act not done `overdue`.)
+    expect(deadline(r, 'evidence')).toMatchObject({ startsOn: '2026-03-05', dueOn: '2026-03-23', status: 'elapsed' });
     expect(deadline(r, 'evidence').explanation).toContain('顺延');
     await refused(c, arb(0).token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-28' }, '2026-03-05', 409);
     const applicant = c.applicants[0]?.id;

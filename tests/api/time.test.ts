@@ -232,7 +232,8 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(byKind.acceptance).toMatchObject({ dueOn: '2026-03-09', status: 'met', unit: 'working' });
     expect(byKind.serve_respondent).toMatchObject({ dueOn: '2026-03-11', status: 'met' });
     // Defense: 10 working days from service on Friday 2026-03-06 → 2026-03-20; by today (04-01) it has run out.
-    expect(byKind.defense).toMatchObject({ dueOn: '2026-03-20', status: 'met' });
+    // No defense filed: `elapsed` (a period over), not `met` (done) — reviewer s45 L3.
+    expect(byKind.defense).toMatchObject({ dueOn: '2026-03-20', status: 'elapsed' });
     expect(byKind.defense?.explanation).toContain('期间已届满');
     expect(byKind.tribunal_notice).toMatchObject({ dueOn: '2026-03-11', status: 'overdue' });
     expect(byKind.award).toMatchObject({ dueOn: '2026-04-20', status: 'open' });

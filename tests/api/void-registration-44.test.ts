@@ -105,7 +105,10 @@ describe('VOID_REGISTRATION (作废误登记)', () => {
 
     const s = await register(pair(5));
     await ok(s, a.tokens.clerk, 'REQUEST_SUPPLEMENT', { items: ['劳动合同复印件'] }, '2026-06-02');
-    expect((await send(s, a.tokens.clerk, 'VOID_REGISTRATION', { reason: REASON }, '2026-06-03')).status).toBe(409);
+    // Waiting for the supplement: the same helpful 422 as after it (reviewer s45 L2), not 409.
+    const waiting = await send(s, a.tokens.clerk, 'VOID_REGISTRATION', { reason: REASON }, '2026-06-03');
+    expect(waiting.status).toBe(422);
+    expect(waiting.body.rule).toBe('void-after-supplement-request');
     await ok(s, a.tokens.clerk, 'SUPPLEMENT_RECEIVED', {}, '2026-06-03');
     const late = await send(s, a.tokens.clerk, 'VOID_REGISTRATION', { reason: REASON }, '2026-06-03');
     expect(late.status, JSON.stringify(late.body)).toBe(422);

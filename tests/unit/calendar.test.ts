@@ -231,7 +231,7 @@ describe('deadlines after the award and in mediation', () => {
     expect(d['sue_non_final:2']).toMatchObject({ dueOn: '2026-05-06' });
     expect(d['sue_non_final:2']?.explanation).toContain('劳动节');
     expect(d.effective).toMatchObject({ dueOn: '2026-05-07' });
-    expect(at(s, '2026-05-08')['sue_non_final:2']?.status).toBe('met');
+    expect(at(s, '2026-05-08')['sue_non_final:2']?.status).toBe('elapsed');
   });
 
   it('mediation: the pre-arbitration 15-day limit; a mediation document must be signed within the award limit', () => {
