@@ -449,7 +449,8 @@ interface NamedParty {
  */
 export function duplicateOfRefusal(
   mine: readonly NamedParty[],
-  other: { id: number; caseNo: string | null; parties: readonly NamedParty[] },
+  other: { id: number; caseNo: string | null; parties: readonly NamedParty[]; receivedOn?: string },
+  receivedOn?: string,
 ): Violation | null {
   const applicants = (ps: readonly NamedParty[]) => ps.filter((p) => p.side === 'applicant');
   const key = (p: NamedParty) => (p.kind === 'person' ? p.idNumber : p.creditCode);
@@ -459,11 +460,25 @@ export function duplicateOfRefusal(
     const kb = key(b);
     return ka && kb ? ka === kb : a.name === b.name;
   };
-  if (applicants(mine).some((a) => applicants(other.parties).some((b) => same(a, b)))) return null;
+  const named = other.caseNo ?? `编号${other.id}的案件`;
+  if (applicants(mine).some((a) => applicants(other.parties).some((b) => same(a, b)))) {
+    // The same application entered twice was received once: one received on another day is another application — a
+    // repeated application is decided (不予受理, Rules Art. 34: the applicant is told and may go to court), never voided
+    // out of the record and the statistics (a new user's walk, s45 M1). A receipt date mistyped on the copy is corrected
+    // first (UPDATE_REGISTRATION).
+    if (receivedOn && other.receivedOn && other.receivedOn !== receivedOn)
+      return {
+        rule: 'duplicate-of-other-application',
+        source: 'Rules Art. 34',
+        detail: `${named}的收件日期为${other.receivedOn}，本登记为${receivedOn}：是另一次提出的申请，不是同一申请的误登记，不能作废。重复申请请作出不予受理决定（《劳动人事争议仲裁办案规则》第三十四条）；如系本登记的收件日期填错，请先更正登记信息`,
+        field: 'duplicateOf',
+      };
+    return null;
+  }
   return {
     rule: 'duplicate-of-no-common-applicant',
     source: 'Rules Art. 34',
-    detail: `${other.caseNo ?? `编号${other.id}的案件`}与本登记没有相同的申请人（身份证号码或统一社会信用代码相同，无号码的姓名或名称相同），不是本登记所重复的申请：请核对“所重复的案件”`,
+    detail: `${named}与本登记没有相同的申请人（身份证号码或统一社会信用代码相同，无号码的姓名或名称相同），不是本登记所重复的申请：请核对“所重复的案件”`,
     field: 'duplicateOf',
   };
 }

@@ -419,7 +419,13 @@ async function decide(
   // The case it duplicates has an applicant in common (reviewer s45 L1; its existence and kind: checkPayload above).
   if (ev.type === 'VOID_REGISTRATION' && typeof payload.duplicateOf === 'number') {
     const other = await deps.stores.cases.load(k, payload.duplicateOf);
-    const refusal = other ? duplicateOfRefusal(c.parties, { id: other.id, caseNo: other.caseNo, parties: other.parties }) : null;
+    const refusal = other
+      ? duplicateOfRefusal(
+          c.parties,
+          { id: other.id, caseNo: other.caseNo, parties: other.parties, receivedOn: other.receivedOn },
+          c.receivedOn,
+        )
+      : null;
     if (refusal) throw ruleRefusal(refusal);
   }
   // Rules Art. 34 (一事不再理): an acceptance while an earlier case of the same dispute still bars it (read again now)

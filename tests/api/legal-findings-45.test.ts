@@ -119,6 +119,18 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const r = await send(copy, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: other.id }, '2026-06-01');
     expect(r.status, JSON.stringify(r.body)).toBe(422);
     expect(r.body).toMatchObject({ rule: 'duplicate-of-no-common-applicant', field: 'duplicateOf' });
+    // Another day's application of the same worker is another application: decided by 不予受理, not voided (s45 M1).
+    const later = await registerCase(t, a, standardApplication({ applicants: [worker('工人甲', 452)], receivedOn: '2026-03-05' }));
+    const again = await send(
+      later,
+      a.tokens.clerk,
+      'VOID_REGISTRATION',
+      { reason: '重复登记同一申请', duplicateOf: first.id },
+      '2026-06-01',
+    );
+    expect(again.status, JSON.stringify(again.body)).toBe(422);
+    expect(again.body).toMatchObject({ rule: 'duplicate-of-other-application', field: 'duplicateOf' });
+    expect(again.body.detail).toContain('不予受理');
     const voided = await ok(copy, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: first.id }, '2026-06-01');
     expect(voided.state).toBe('voided');
   });
