@@ -821,7 +821,7 @@ const caseShape = {
   // void44: only in the answer to POST /api/cases/{id}/events, and only when there is something to say.
   warnings: z.array(z.string()).optional().openapi({
     description:
-      '仅见于程序事件（POST /api/cases/{id}/events）的回答：记录时的提示（不是拒绝），如开庭日期在被申请人答辩期内（劳动争议调解仲裁法第三十条）；无提示时省略',
+      '仅见于程序事件（POST /api/cases/{id}/events）的回答：记录时的提示（不是拒绝），如开庭日期或裁决日期在被申请人答辩期内（劳动争议调解仲裁法第三十条）；无提示时省略',
   }),
   createdAt: Instant,
   updatedAt: Instant,

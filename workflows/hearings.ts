@@ -87,7 +87,7 @@ const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_
  */
 export function defensePeriodWarnings(
   ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'> &
-    Partial<Pick<MachineContext, 'partyAdditions' | 'services'>>,
+    Partial<Pick<MachineContext, 'partyAdditions' | 'services' | 'defenses'>>,
   hearingOn: string,
   deadlines: readonly {
     kind: string;
@@ -96,11 +96,21 @@ export function defensePeriodWarnings(
     provisional?: boolean;
     partyId?: number;
     unit?: Unit;
+    startsOn?: string | null;
   }[],
   actOn: string = hearingOn,
+  /**
+   * `award`: an award or partial award made on `hearingOn` (ISSUE_AWARD, PARTIAL_AWARD) — made before a respondent could
+   * answer (a new user's walk, s45 L2: the hearing was warned of, the award not). A respondent never served has had no
+   * period at all; one who has filed its defense has used its right, and its running period is not warned of.
+   */
+  act: 'hearing' | 'award' = 'hearing',
 ): string[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
   const out: string[] = [];
+  const what = act === 'award' ? '裁决日期' : '开庭日期';
+  const instead = (after: string) =>
+    act === 'award' ? `请核对答辩情况，或待${after}后再作出裁决。` : `请先送达，并另定${after}后的开庭日期。`;
   // In the defense rule's own unit, as the deadline's explanation words it (Rules Art. 80: working days; reviewer s45 L4).
   const shortened = (unit: Unit | undefined) =>
     ctx.defensePeriodDays !== null
@@ -123,7 +133,7 @@ export function defensePeriodWarnings(
   // (Rules Art. 80) from the act's day at the earliest, never fewer than 13 calendar days (two weekends, at most one of
   // their days an adjusted working day): on or before the 12th day after the act (a reviewer, s44: warned of every
   // hearing scheduled before service, the usual order, it asked about nothing).
-  const surelyInside = hearingOn <= addDays(actOn, 12);
+  const surelyInside = act === 'award' || hearingOn <= addDays(actOn, 12);
   if (
     surelyInside &&
     ctx.defensePeriodDays === null &&
@@ -131,7 +141,7 @@ export function defensePeriodWarnings(
     !deadlines.some((d) => d.kind === 'defense')
   )
     out.push(
-      `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：开庭日期 ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；请先送达，并另定答辩期满后的开庭日期。`,
+      `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：${what} ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；${instead('送达且答辩期满')}`,
     );
   // A respondent added after acceptance (Rules Art. 46(1)) answers within its own period from its own service
   // (workflows/deadlines.ts `defense_added_party`, there once it is served): one not yet served is warned of by name,
@@ -141,14 +151,15 @@ export function defensePeriodWarnings(
       if (added.side !== 'respondent' || added.on > actOn) continue;
       if (deadlines.some((d) => d.kind === 'defense_added_party' && d.partyId === added.partyId)) continue;
       out.push(
-        `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：开庭日期 ${hearingOn} 在其答辩期届满之前。被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；请先送达，并另定答辩期满后的开庭日期。`,
+        `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
       );
     }
   }
   for (const d of deadlines) {
     if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
+    if (act === 'award' && d.kind !== 'defense_added_party' && (ctx.defenses ?? []).some((x) => x.filedOn >= (d.startsOn ?? ''))) continue;
     out.push(
-      `开庭日期 ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。请核对，或另定 ${d.dueOn} 之后的开庭日期。`,
+      `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
     );
   }
   return out;

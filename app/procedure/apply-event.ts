@@ -507,11 +507,17 @@ async function decide(
   // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
   // warning naming the period's end (workflows/hearings.ts).
   const hearingOn = ev.type === 'SCHEDULE_HEARING' ? (payload.hearingOn as string) : ev.type === 'HOLD_HEARING' ? ev.occurredOn : null;
+  // An award or partial award made inside a defense period, or before a respondent was served (s45 L2).
+  const awardOn = ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD' ? ev.occurredOn : null;
   // Parties named by name, as a refusal names them (reviewer s45 L5: which respondent is not yet served).
   const partyNames = partyNameMap(updated.parties);
-  const warnings = hearingOn
-    ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn).map((w) => namePartiesIn(w, partyNames))
-    : [];
+  const warnings = (
+    hearingOn
+      ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn)
+      : awardOn
+        ? defensePeriodWarnings(ctx, awardOn, deadlines, ev.occurredOn, 'award')
+        : []
+  ).map((w) => namePartiesIn(w, partyNames));
   return {
     warnings,
     caseId,

@@ -183,4 +183,19 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(deadline(v, 'judicial_confirmation')).toMatchObject({ dueOn: '2026-12-10', status: 'open' });
     expect(deadline(v, 'judicial_confirmation').basis).toContain('CPL Art. 205');
   });
+
+  it('an award made before the respondent was ever served is recorded with a warning, and previewed with it (s45 L2)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const preview = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/event-preview`)
+      .send({ type: 'ISSUE_AWARD', occurredOn: '2026-04-10', items });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const issued = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    const warnings = issued.warnings as string[];
+    expect(warnings.join('')).toContain('裁决日期 2026-04-10 在答辩期届满之前');
+    expect(warnings.join('')).toContain('尚未收到仲裁申请书副本');
+    expect(JSON.stringify(preview.body)).toContain('裁决日期 2026-04-10 在答辩期届满之前');
+  });
 });

@@ -35,4 +35,21 @@ describe('defensePeriodWarnings (stop 45)', () => {
     const none = defensePeriodWarnings(base, '2026-03-17', [], '2026-03-09');
     expect(none[0]).toContain('被申请人（当事人2、3）尚未收到仲裁申请书副本');
   });
+
+  it('an award made inside a running defense period, or before a respondent was served, is warned of; not once a defense is filed (s45 L2)', () => {
+    const served = {
+      ...base,
+      services: [2, 3].map((partyId) => ({ document: 'application_copy', partyId, servedOn: '2026-03-06', method: 'direct' })),
+    } as Ctx;
+    const period = { kind: 'defense', label: '被申请人答辩期', dueOn: '2026-03-20', startsOn: '2026-03-06', unit: 'working' as const };
+    const [w] = defensePeriodWarnings(served, '2026-03-18', [period], '2026-03-18', 'award');
+    expect(w).toContain('裁决日期 2026-03-18 在被申请人答辩期内');
+    expect(w).toContain('待 2026-03-20 之后再作出裁决');
+    expect(defensePeriodWarnings(served, '2026-03-23', [period], '2026-03-23', 'award')).toEqual([]);
+    const answered = { ...served, defenses: [{ filedOn: '2026-03-12' }] } as Ctx;
+    expect(defensePeriodWarnings(answered, '2026-03-18', [period], '2026-03-18', 'award')).toEqual([]);
+    // Never served: the period has not begun, however late the award (no 12-day window as for a hearing set ahead).
+    const [unserved] = defensePeriodWarnings(base, '2026-05-18', [], '2026-05-18', 'award');
+    expect(unserved).toContain('裁决日期 2026-05-18 在答辩期届满之前');
+  });
 });
