@@ -1977,14 +1977,19 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   const recorded = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
   // A 调解书 is served by the party signing for it (LDMAL Art. 42(3): it takes effect once both have signed; Rules
   // Art. 73): a SIGN_MEDIATION_DOCUMENT recorded for the party and no SERVE is its service, 直接送达 on the day signed.
+  const signature = d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id);
+  // Asked for by name with no SERVE of it; or, naming no document nor occurrence, the party's last service (the contract's
+  // default) when that is the signing: the latest of the SERVEs and the signature, a signature on the day of a SERVE
+  // winning (reviewer docs45 M2: the receipt of a party who signed the 调解书 described an older 开庭通知书 service).
   const signed =
-    // Only when the 调解书 was asked for: a receipt requested without naming its document is refused, as before, asking
-    // which document was served (a reviewer, s44 L8: it silently became a 调解书 receipt).
-    !recorded && d.text.servedDocument === 'mediation_document'
-      ? d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id)
+    signature &&
+    ((!recorded && d.text.servedDocument === 'mediation_document') ||
+      (d.text.servedDocument === undefined && d.text.occurrence === undefined && (!recorded || signature.signedOn >= recorded.servedOn)))
+      ? signature
       : undefined;
-  const s: DocInput['ctx']['services'][number] | null =
-    recorded ?? (signed ? { document: 'mediation_document', partyId: party.id, method: 'direct', servedOn: signed.signedOn } : null);
+  const s: DocInput['ctx']['services'][number] | null = signed
+    ? { document: 'mediation_document', partyId: party.id, method: 'direct', servedOn: signed.signedOn }
+    : recorded;
   const document = s?.document ?? d.text.servedDocument;
   if (!document) throw new RecordIncompleteError('servedDocument', '尚无向该当事人送达的记录：请选择所送达的文书');
   const listed = servedDocumentsOf(d, party, document, s);
@@ -2031,7 +2036,7 @@ function serviceReceipt(d: DocInput): DocSpec[] {
         return null;
     }
   };
-  const signature = instead() ?? '\n\n';
+  const signatureCell = instead() ?? '\n\n';
   // The service date as the record holds it (a deemed day for a notice, a leaving, a posting: Rules Art. 20 [R]).
   const servedOnText = s ? `${chineseDate(s.servedOn)}${s.publishedOn ? '（视为送达之日）' : ''}` : SIGNED_ON_BLANK;
   const note =
@@ -2058,7 +2063,7 @@ function serviceReceipt(d: DocInput): DocSpec[] {
             ['受送达人', `${party.name}${representative}`],
             ['送达地址', party.address ?? ''],
             ['送达方式', method],
-            ['受送达人签名或者盖章', signature],
+            ['受送达人签名或者盖章', signatureCell],
             ['签收日期', servedOnText],
             ['代收人及代收理由', '\n\n'],
             ['送达人签名', '\n\n'],

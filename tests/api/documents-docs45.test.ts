@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
+import type { Actors } from '../helpers/procedure.ts';
+
+/** An outside reviewer of the generated PDFs (docs45, the fix round): the findings M2–M4 and the LOWs, read back. */
+let t: TestApp;
+let a: Actors;
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+);
+
+const { ok } = caseEvents(() => t);
+const award = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+
+describe(`reviewer docs45 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('M2: the default receipt of a party who signed the 调解书 after an older SERVE is of the 调解书 (the signing is its service)', async () => {
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
+    const [applicant, respondent] = [(c.applicants as { id: number }[])[0]?.id, (c.respondents as { id: number }[])[0]?.id];
+    for (const partyId of [applicant, respondent])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId, method: 'direct' }, '2026-03-10');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: applicant, signedOn: '2026-03-28' }, '2026-03-28');
+    const receipt = (partyId: unknown, more: Record<string, unknown> = {}) =>
+      generatedText(t, a.tokens.clerk, c.id, { kind: 'service_receipt', partyId, ...more });
+    const worker = await receipt(applicant);
+    expect(worker).toContain('仲裁调解书');
+    expect(worker).not.toContain('开庭通知书');
+    expect(worker).toContain('签收日期二〇二六年三月二十八日');
+    expect(worker).toContain('第四十二条第三款');
+    // The respondent has not signed yet: its last service is still the hearing notice's.
+    const employer = await receipt(respondent);
+    expect(employer).toContain('开庭通知书');
+    expect(employer).toContain('签收日期二〇二六年三月十日');
+    // Named, the older service is still printed.
+    expect(await receipt(applicant, { servedDocument: 'hearing_notice' })).toContain('签收日期二〇二六年三月十日');
+  });
+});
