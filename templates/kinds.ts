@@ -462,8 +462,11 @@ function history(
   opts: { concluded: boolean; until: string; partialAwards?: number; defaultAward?: boolean; mediated?: boolean },
 ): string[] {
   const ctx = d.ctx;
+  // Rules Arts. 56–60 (domain.md §8.1): a case handled simply says so where it recites its acceptance — also one later
+  // converted, which was (reviewer docs45 M3: the award said only 独任仲裁).
+  const simple = simpleAtAcceptance(d) ? '，并依照《劳动人事争议仲裁办案规则》第五十六条至第六十条的规定简易处理' : '';
   const out: string[] = [
-    `${theCase(d, opts.until)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
+    `${theCase(d, opts.until)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理${simple}。`,
   ];
   const acts: { on: string; text: string }[] = [];
   // The tribunal, in its place by date (a counterclaim merged before it was formed comes first): as formed, then each
@@ -481,6 +484,17 @@ function history(
         .join('、')}担任仲裁员。`,
     });
   for (const r of asFormed?.replacements ?? []) acts.push(r);
+  // Rules Art. 61: the conversion to the ordinary procedure, its day and reason, and the tribunal that then sat — the
+  // one formed before it goes on (a tribunal formed after it is recited in its place by date).
+  const cv = ctx.conversion;
+  if (cv) {
+    const sitting = ctx.tribunal && ctx.tribunal.formedOn <= cv.on ? d.arbitrators : [];
+    const then = sitting.length === 1 ? `，仍由仲裁员${sitting[0]?.displayName}独任仲裁` : sitting.length > 1 ? '，仍由原仲裁庭审理' : '';
+    acts.push({
+      on: cv.on,
+      text: `${conversionReason(cv.reason)}本案不宜简易处理，于${chineseDate(cv.on)}依照《劳动人事争议仲裁办案规则》第六十一条的规定转为按照一般程序处理${then}。`,
+    });
+  }
   // Rules Arts. 35, 44: the applicant's change of claims — claims added or changed, claims given up (named); Rules Art. 36:
   // the respondent giving up its counterclaim's claims (an act of its own, rules.ts CHANGE_CLAIMS).
   for (const ch of ctx.claimChanges ?? []) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import type { Actors } from '../helpers/procedure.ts';
+import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /** An outside reviewer of the generated PDFs (docs45, the fix round): the findings M2–M4 and the LOWs, read back. */
 let t: TestApp;
@@ -40,5 +40,33 @@ describe(`reviewer docs45 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(employer).toContain('签收日期二〇二六年三月十日');
     // Named, the older service is still printed.
     expect(await receipt(applicant, { servedDocument: 'hearing_notice' })).toContain('签收日期二〇二六年三月十日');
+  });
+
+  it('M3: an award of a case handled simply recites it (Rules Arts. 56–60); after CONVERT_TO_ORDINARY, the conversion and the tribunal', async () => {
+    const items = (c: { claims: unknown }) => {
+      const [wages, comp] = ids(c as Parameters<typeof ids>[0]);
+      return [
+        { claimId: wages, outcome: 'granted', amount: '12000.00' },
+        { claimId: comp, outcome: 'dismissed' },
+      ];
+    };
+    const simple = await caseAt(t, a, 'heard', { body: standardApplication({ procedure: 'simple' }) });
+    await ok(simple.c, simple.arb.token, 'ISSUE_AWARD', { items: items(simple.c), ...award }, '2026-04-01');
+    const text = await generatedText(t, simple.arb.token, simple.c.id, { kind: 'award' });
+    expect(text).toMatch(
+      /依法受理，并依照《劳动人事争议仲裁办案规则》第五十六条至第六十条的规定简易处理。本委依法指定仲裁员\S+?独任仲裁。/,
+    );
+    expect(text).not.toContain('一般程序');
+
+    const conv = await caseAt(t, a, 'tribunal_formed', { body: standardApplication({ procedure: 'simple' }) });
+    await ok(conv.c, a.tokens.chair, 'CONVERT_TO_ORDINARY', { reason: '案情复杂，需要进行鉴定' }, '2026-03-08');
+    await ok(conv.c, conv.arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
+    await ok(conv.c, conv.arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+    await ok(conv.c, conv.arb.token, 'ISSUE_AWARD', { items: items(conv.c), ...award }, '2026-04-01');
+    const converted = await generatedText(t, conv.arb.token, conv.c.id, { kind: 'award' });
+    expect(converted).toContain('依法受理，并依照《劳动人事争议仲裁办案规则》第五十六条至第六十条的规定简易处理。');
+    expect(converted).toMatch(
+      /本委依法指定仲裁员(\S+?)独任仲裁。因案情复杂，需要进行鉴定，本案不宜简易处理，于二〇二六年三月八日依照《劳动人事争议仲裁办案规则》第六十一条的规定转为按照一般程序处理，仍由仲裁员\1独任仲裁。仲裁庭于二〇二六年三月二十五日/,
+    );
   });
 });
