@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
-import { generatedText } from '../helpers/pdf.ts';
+import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /** An outside reviewer of the generated PDFs (docs45, the fix round): the findings M2–M4 and the LOWs, read back. */
@@ -11,7 +15,13 @@ apiSuite(
   (s) => {
     ({ t, a } = s);
   },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
+  {
+    now: '2026-11-20T02:00:00Z',
+    env: {
+      TOKEN_TTL_HOURS: '100000',
+      COMMISSION_KEY_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zc-docs45-')), 'keys', 'commission-ed25519.pem'),
+    },
+  },
 );
 
 const { ok } = caseEvents(() => t);
@@ -68,5 +78,53 @@ describe(`reviewer docs45 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(converted).toMatch(
       /本委依法指定仲裁员(\S+?)独任仲裁。因案情复杂，需要进行鉴定，本案不宜简易处理，于二〇二六年三月八日依照《劳动人事争议仲裁办案规则》第六十一条的规定转为按照一般程序处理，仍由仲裁员\1独任仲裁。仲裁庭于二〇二六年三月二十五日/,
     );
+  });
+
+  it('M4: an employer suing over a mixed award leaves its final part enforceable — the package encloses only the final award; a worker suing stops it', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [wages, comp] = ids(c);
+    const [applicant, respondent] = [(c.applicants as { id: number }[])[0]?.id, (c.respondents as { id: number }[])[0]?.id];
+    const items = [
+      { claimId: wages, outcome: 'granted', amount: '3000.00' },
+      { claimId: comp, outcome: 'granted', amount: '26400.00' },
+    ];
+    const issued = await ok(c, arb.token, 'ISSUE_AWARD', { items, ...award }, '2026-04-01');
+    expect(issued.award.finality).toBe('mixed');
+    const docs = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    expect(docs.status).toBe(201);
+    expect(docs.body.documents).toHaveLength(2);
+    for (const partyId of [applicant, respondent])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId, method: 'direct' }, '2026-04-03');
+    // The employer sues (LDMAL Art. 50): its suit is on the non-final part only.
+    await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: respondent, court: '聊城市东昌府区人民法院', filedOn: '2026-04-10' },
+      '2026-04-10',
+    );
+    const pkg = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'enforcement' });
+    expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
+    const zip = await JSZip.loadAsync((await asBytes(t.api(a.tokens.clerk).get(`/api/court-packages/${pkg.body.id}`))).body as Buffer);
+    const enclosed = Object.keys(zip.files).filter((f) => f.startsWith('documents/') && !f.endsWith('/'));
+    const finalDoc = (docs.body.documents as { id: number; caseNo: string }[]).find((d) => /-1号$/.test(d.caseNo));
+    expect(finalDoc).toBeDefined();
+    expect(enclosed).toEqual([`documents/${finalDoc?.id}-award.pdf`]);
+    // Another purpose is not narrowed: a litigation package still carries both parts.
+    const lit = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' });
+    expect(lit.status).toBe(201);
+    expect(lit.body.documentCount).toBeGreaterThanOrEqual(2);
+    // The worker sues too (LDMAL Art. 48: against the final award): enforcement stops.
+    await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: applicant, court: '聊城市东昌府区人民法院', filedOn: '2026-04-12' },
+      '2026-04-12',
+    );
+    const stopped = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'enforcement' });
+    expect(stopped.status).toBe(422);
+    expect(stopped.body).toMatchObject({ rule: 'court-package-purpose', field: 'purpose' });
+    expect(stopped.body.detail).toContain('诉讼期间不能申请强制执行');
   });
 });
