@@ -966,9 +966,9 @@ function withoutAnswerHeading(text: string): string {
 
 /**
  * 被申请人辩称: the arbitrator's summary (the request's, else the one written with the award), else the summary recorded
- * with the filed defense; never a placeholder.
+ * with the filed defense; never a placeholder. A respondent who neither answered nor came: `silent`, the sentence saying so.
  */
-function defense(d: DocInput, written: AwardText | undefined): string {
+function defense(d: DocInput, written: AwardText | undefined): string | { silent: string } {
   const given = d.text.defenseSummary ?? written?.defenseSummary;
   // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written.
   const said = given ? afterHeading('被申请人辩称', given) : '';
@@ -983,7 +983,20 @@ function defense(d: DocInput, written: AwardText | undefined): string {
     );
   const attended = d.ctx.hearingsHeld.some((h) => h.respondentPresent);
   if (attended) throw new MissingTextError('defenseSummary', '被申请人到庭参加了仲裁活动，裁决书须写明其答辩意见（在生成文书时填写）');
-  return '被申请人未提交书面答辩意见，亦未到庭参加仲裁活动';
+  return { silent: silence(d) };
+}
+
+/**
+ * A respondent who neither answered nor came says nothing: the award states that, without a 辩称 heading (reviewer
+ * docs45 L2: not 「被申请人辩称：被申请人未提交书面答辩意见…」). Written notice is asserted only where the record shows the
+ * hearing notice served (as the procedural history does, `noticeServed`).
+ */
+function silence(d: DocInput): string {
+  const last = d.ctx.hearingsHeld.at(-1);
+  if (!last) return '被申请人未提交书面答辩意见。';
+  const served = noticeServed(d, d.respondents, last.heldOn);
+  const how = served === 'public' ? '经公告送达开庭通知，' : served ? '经本委书面通知，' : '';
+  return `被申请人${how}未到庭，亦未提交书面答辩意见。`;
 }
 
 type AwardItemsRecord = NonNullable<MachineContext['award']>;
@@ -1334,7 +1347,9 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.
         ...claimsBlock(d, '申请人请求：', partial === null ? claimIds : undefined),
-        ...(defenseText && g.items.some((it) => !isCounter(it)) ? [{ kind: 'para' as const, text: `被申请人辩称：${defenseText}。` }] : []),
+        ...(defenseText && g.items.some((it) => !isCounter(it))
+          ? [{ kind: 'para' as const, text: typeof defenseText === 'string' ? `被申请人辩称：${defenseText}。` : defenseText.silent }]
+          : []),
         ...claimsBlock(d, '被申请人反申请请求：', partial === null ? claimIds : undefined, true),
         ...(counterAnswer && g.items.some(isCounter)
           ? [
@@ -1633,8 +1648,28 @@ const ABSENCE_WORDS = '(?:申请人|经(?:依法)?书面通知后?|书面通知�
 const CLAUSE_MARK = '[\\s，,、。；;：:]';
 const ABSENCE_LEAD = new RegExp(`^${ABSENCE_WORDS}+(?:${CLAUSE_MARK}+(?:并且|且|并)?|$)${CLAUSE_MARK}*`, 'u');
 const ABSENCE_TAIL = new RegExp(`${CLAUSE_MARK}+${ABSENCE_WORDS}+${CLAUSE_MARK}*$|${CLAUSE_MARK}+$`, 'u');
+/**
+ * The commission's own words for itself in a recorded reason: 本委, as its documents say elsewhere — not 「因申请人以仲裁委员会
+ * 逾期未作出裁决为由」 (reviewer docs45 L5). Its full name and a bare 仲裁委员会 (本/该/贵… too) become 本委; another
+ * commission, named with its place (…市劳动人事争议仲裁委员会), is left as written.
+ */
+export function asOurCommission(text: string, commission: string): string {
+  const own = commission ? text.split(commission).join('本委') : text;
+  // Leftmost, longest: a name's whole 劳动人事争议仲裁委员会 is matched at once and kept where a place precedes it.
+  return own.replace(/(?:本|该|贵)?(?:劳动人事争议|劳动争议|人事争议)?仲裁委员会/gu, (m, at: number) =>
+    /[市县区省州旗盟]/u.test(own[at - 1] ?? '') ? m : '本委',
+  );
+}
+
 export function absenceAddition(reason: string): string {
-  return reason.replace(ABSENCE_LEAD, '').replace(ABSENCE_TAIL, '');
+  // Clause by clause, until none is left of the fixed wording: "申请人经书面通知，无正当理由拒不到庭" is two clauses of it
+  // (reviewer docs45 L1: 「无正当理由拒不到庭（无正当理由拒不到庭）」).
+  let rest = reason;
+  for (let before = ''; before !== rest; ) {
+    before = rest;
+    rest = rest.replace(ABSENCE_LEAD, '').replace(ABSENCE_TAIL, '');
+  }
+  return rest;
 }
 
 /**
@@ -1702,7 +1737,7 @@ function decision(d: DocInput): DocSpec[] {
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
       return {
-        text: `${theCase(d, d.ctx.closure.closedOn)}，${d.ctx.closure.reason ? `因${clause(d.ctx.closure.reason)}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
+        text: `${theCase(d, d.ctx.closure.closedOn)}，${d.ctx.closure.reason ? `因${clause(asOurCommission(d.ctx.closure.reason, d.commission))}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
       };
     },

@@ -127,4 +127,45 @@ describe(`reviewer docs45 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(stopped.body).toMatchObject({ rule: 'court-package-purpose', field: 'purpose' });
     expect(stopped.body.detail).toContain('诉讼期间不能申请强制执行');
   });
+
+  it('L1: the 按撤回处理 决定书 prints a reason of two clauses of the fixed wording once', async () => {
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
+    const applicant = (c.applicants as { id: number }[])[0]?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: applicant, method: 'direct' }, '2026-03-10');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, '2026-03-25');
+    await ok(c, arb.token, 'DEEM_WITHDRAWN', { reason: '申请人经书面通知，无正当理由拒不到庭' }, '2026-03-26');
+    const text = await generatedText(t, arb.token, c.id, { kind: 'decision', matter: 'deemed_withdrawal' });
+    expect(text).toContain('收到开庭通知，无正当理由拒不到庭。依照');
+    expect(text).not.toContain('（无正当理由拒不到庭）');
+  });
+
+  it('L2: a respondent who neither answered nor came: 「被申请人经本委书面通知，未到庭，亦未提交书面答辩意见。」 without 辩称', async () => {
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
+    const respondent = (c.respondents as { id: number }[])[0]?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: respondent, method: 'direct' }, '2026-03-10');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: false }, '2026-03-25');
+    const [wages, comp] = ids(c);
+    const items = [
+      { claimId: wages, outcome: 'granted', amount: '12000.00' },
+      { claimId: comp, outcome: 'dismissed' },
+    ];
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING }, '2026-04-01');
+    const text = await generatedText(t, arb.token, c.id, { kind: 'award' });
+    expect(text).toContain('被申请人经本委书面通知，未到庭，亦未提交书面答辩意见。');
+    expect(text).not.toContain('辩称');
+  });
+
+  it('L5: the 终止审理 决定书 calls the commission 本委 in the recorded reason', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await ok(
+      c,
+      a.tokens.chair,
+      'TERMINATE',
+      { reason: '申请人以仲裁委员会逾期未作出裁决为由向人民法院提起诉讼，人民法院已受理' },
+      '2026-04-21',
+    );
+    const text = await generatedText(t, a.tokens.chair, c.id, { kind: 'decision', matter: 'termination' });
+    expect(text).toContain('因申请人以本委逾期未作出裁决为由向人民法院提起诉讼，人民法院已受理，');
+    expect(text).not.toContain('以仲裁委员会逾期');
+  });
 });
