@@ -2085,7 +2085,9 @@ function serviceReceipt(d: DocInput): DocSpec[] {
         return null;
     }
   };
-  const signatureCell = instead() ?? '\n\n';
+  // Room to sign or seal, as the standard form's tall box (reviewer docs45 L3): five lines.
+  const SIGN_BOX = '\n\n\n\n';
+  const signatureCell = instead() ?? SIGN_BOX;
   // The service date as the record holds it (a deemed day for a notice, a leaving, a posting: Rules Art. 20 [R]).
   const servedOnText = s ? `${chineseDate(s.servedOn)}${s.publishedOn ? '（视为送达之日）' : ''}` : SIGNED_ON_BLANK;
   const note =
@@ -2115,7 +2117,7 @@ function serviceReceipt(d: DocInput): DocSpec[] {
             ['受送达人签名或者盖章', signatureCell],
             ['签收日期', servedOnText],
             ['代收人及代收理由', '\n\n'],
-            ['送达人签名', '\n\n'],
+            ['送达人签名', SIGN_BOX],
             ['备注', note],
           ],
         },

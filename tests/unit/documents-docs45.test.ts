@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { absenceAddition, asOurCommission, BUILDERS } from '../../templates/kinds.ts';
+import { type DocSpec, renderPdf } from '../../templates/layout.ts';
 import { suggestedBasis } from '../../templates/legal-basis.ts';
+import { sampleFor } from '../../templates/sample.ts';
 
 /** Reviewer docs45 (the fix round): the legal basis a claim's words suggest, and the words of the generated documents. */
 const LCL = '《中华人民共和国劳动合同法》';
@@ -50,5 +54,73 @@ describe('reviewer docs45 M1: the suggested basis of a contract claim follows it
       `${LCL}第四十六条`,
       `${LCL}第四十七条`,
     ]);
+  });
+});
+
+const render = (spec: DocSpec) => renderPdf(spec, { createdAt: new Date('2026-04-20T00:00:00Z') });
+/** Each drawn piece of text with its top edge (pdftotext -bbox). */
+function words(pdf: Buffer): { text: string; y: number }[] {
+  const xml = spawnSync('pdftotext', ['-enc', 'UTF-8', '-bbox', '-', '-'], { input: pdf }).stdout.toString('utf8');
+  return [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+    text: m[2] as string,
+    y: Number(m[1]),
+  }));
+}
+/** The lines of the PDF, spaces removed. */
+function lines(pdf: Buffer): string[] {
+  return spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: pdf })
+    .stdout.toString('utf8')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter((l) => l);
+}
+
+describe('reviewer docs45 LOWs', () => {
+  it('L1: a recorded reason that only repeats the fixed wording, clause by clause, adds nothing', () => {
+    expect(absenceAddition('申请人经书面通知，无正当理由拒不到庭')).toBe('');
+    expect(absenceAddition('申请人经依法书面通知，无正当理由拒不到庭。')).toBe('');
+    expect(absenceAddition('申请人经书面通知，因出差未到庭')).toBe('因出差未到庭');
+  });
+
+  it('L3: the receipt leaves a tall box to sign in — for the person served and the one who served', async () => {
+    const base = sampleFor('service_receipt');
+    const d = {
+      ...base,
+      ctx: { ...base.ctx, services: [{ document: 'award', partyId: 2, method: 'direct', servedOn: '2026-03-27' }] },
+    } as typeof base;
+    const [spec] = BUILDERS.service_receipt(d);
+    const ws = words(await render(spec as DocSpec));
+    const top = (t: string) => ws.find((w) => w.text.startsWith(t))?.y as number;
+    // At least four lines of 10.5 pt below each label before the next row.
+    expect(top('签收日期') - top('受送达人签名或者盖章')).toBeGreaterThan(60);
+    expect(top('备注') - top('送达人签名')).toBeGreaterThan(60);
+  });
+
+  it('L4: a date in a table cell is never split between two lines', async () => {
+    for (const pad of ['', '　', '先予', '先予执行裁决']) {
+      const text = `${pad}先予执行裁决书　聊劳人仲案字〔2026〕第12号（二〇二六年九月十五日作出）`;
+      const pdf = await render({
+        title: '送达回证',
+        caseNo: null,
+        commission: '聊城市劳动人事争议仲裁委员会',
+        dateOn: '2026-09-20',
+        blocks: [
+          { kind: 'table', widths: [0.27, 0.73], align: ['left', 'left'], header: ['送达文书', text], rows: [['受送达人', '张三']] },
+        ],
+      });
+      expect(
+        lines(pdf).some((l) => l.includes('二〇二六年九月十五日')),
+        pad,
+      ).toBe(true);
+    }
+  });
+
+  it('L5: the termination decision calls the commission 本委, not 仲裁委员会; another commission keeps its name', () => {
+    const C = '聊城市劳动人事争议仲裁委员会';
+    expect(asOurCommission('申请人以仲裁委员会逾期未作出裁决为由向人民法院提起诉讼', C)).toBe(
+      '申请人以本委逾期未作出裁决为由向人民法院提起诉讼',
+    );
+    expect(asOurCommission(`申请人以${C}逾期未作出裁决为由起诉`, C)).toBe('申请人以本委逾期未作出裁决为由起诉');
+    expect(asOurCommission('已由济南市劳动人事争议仲裁委员会受理', C)).toBe('已由济南市劳动人事争议仲裁委员会受理');
   });
 });
