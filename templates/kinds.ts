@@ -462,8 +462,11 @@ function history(
   opts: { concluded: boolean; until: string; partialAwards?: number; defaultAward?: boolean; mediated?: boolean },
 ): string[] {
   const ctx = d.ctx;
+  // Rules Arts. 56–60 (domain.md §8.1): a case handled simply says so where it recites its acceptance — also one later
+  // converted, which was (reviewer docs45 M3: the award said only 独任仲裁).
+  const simple = simpleAtAcceptance(d) ? '，并依照《劳动人事争议仲裁办案规则》第五十六条至第六十条的规定简易处理' : '';
   const out: string[] = [
-    `${theCase(d, opts.until)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理。`,
+    `${theCase(d, opts.until)}，本委于${chineseDate(receivedOn(d))}收到仲裁申请，于${chineseDate(ctx.acceptedOn as string)}依法受理${simple}。`,
   ];
   const acts: { on: string; text: string }[] = [];
   // The tribunal, in its place by date (a counterclaim merged before it was formed comes first): as formed, then each
@@ -481,6 +484,17 @@ function history(
         .join('、')}担任仲裁员。`,
     });
   for (const r of asFormed?.replacements ?? []) acts.push(r);
+  // Rules Art. 61: the conversion to the ordinary procedure, its day and reason, and the tribunal that then sat — the
+  // one formed before it goes on (a tribunal formed after it is recited in its place by date).
+  const cv = ctx.conversion;
+  if (cv) {
+    const sitting = ctx.tribunal && ctx.tribunal.formedOn <= cv.on ? d.arbitrators : [];
+    const then = sitting.length === 1 ? `，仍由仲裁员${sitting[0]?.displayName}独任仲裁` : sitting.length > 1 ? '，仍由原仲裁庭审理' : '';
+    acts.push({
+      on: cv.on,
+      text: `${conversionReason(cv.reason)}本案不宜简易处理，于${chineseDate(cv.on)}依照《劳动人事争议仲裁办案规则》第六十一条的规定转为按照一般程序处理${then}。`,
+    });
+  }
   // Rules Arts. 35, 44: the applicant's change of claims — claims added or changed, claims given up (named); Rules Art. 36:
   // the respondent giving up its counterclaim's claims (an act of its own, rules.ts CHANGE_CLAIMS).
   for (const ch of ctx.claimChanges ?? []) {
@@ -952,9 +966,9 @@ function withoutAnswerHeading(text: string): string {
 
 /**
  * 被申请人辩称: the arbitrator's summary (the request's, else the one written with the award), else the summary recorded
- * with the filed defense; never a placeholder.
+ * with the filed defense; never a placeholder. A respondent who neither answered nor came: `silent`, the sentence saying so.
  */
-function defense(d: DocInput, written: AwardText | undefined): string {
+function defense(d: DocInput, written: AwardText | undefined): string | { silent: string } {
   const given = d.text.defenseSummary ?? written?.defenseSummary;
   // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written.
   const said = given ? afterHeading('被申请人辩称', given) : '';
@@ -969,7 +983,20 @@ function defense(d: DocInput, written: AwardText | undefined): string {
     );
   const attended = d.ctx.hearingsHeld.some((h) => h.respondentPresent);
   if (attended) throw new MissingTextError('defenseSummary', '被申请人到庭参加了仲裁活动，裁决书须写明其答辩意见（在生成文书时填写）');
-  return '被申请人未提交书面答辩意见，亦未到庭参加仲裁活动';
+  return { silent: silence(d) };
+}
+
+/**
+ * A respondent who neither answered nor came says nothing: the award states that, without a 辩称 heading (reviewer
+ * docs45 L2: not 「被申请人辩称：被申请人未提交书面答辩意见…」). Written notice is asserted only where the record shows the
+ * hearing notice served (as the procedural history does, `noticeServed`).
+ */
+function silence(d: DocInput): string {
+  const last = d.ctx.hearingsHeld.at(-1);
+  if (!last) return '被申请人未提交书面答辩意见。';
+  const served = noticeServed(d, d.respondents, last.heldOn);
+  const how = served === 'public' ? '经公告送达开庭通知，' : served ? '经本委书面通知，' : '';
+  return `被申请人${how}未到庭，亦未提交书面答辩意见。`;
 }
 
 type AwardItemsRecord = NonNullable<MachineContext['award']>;
@@ -1320,7 +1347,9 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.
         ...claimsBlock(d, '申请人请求：', partial === null ? claimIds : undefined),
-        ...(defenseText && g.items.some((it) => !isCounter(it)) ? [{ kind: 'para' as const, text: `被申请人辩称：${defenseText}。` }] : []),
+        ...(defenseText && g.items.some((it) => !isCounter(it))
+          ? [{ kind: 'para' as const, text: typeof defenseText === 'string' ? `被申请人辩称：${defenseText}。` : defenseText.silent }]
+          : []),
         ...claimsBlock(d, '被申请人反申请请求：', partial === null ? claimIds : undefined, true),
         ...(counterAnswer && g.items.some(isCounter)
           ? [
@@ -1619,8 +1648,28 @@ const ABSENCE_WORDS = '(?:申请人|经(?:依法)?书面通知后?|书面通知�
 const CLAUSE_MARK = '[\\s，,、。；;：:]';
 const ABSENCE_LEAD = new RegExp(`^${ABSENCE_WORDS}+(?:${CLAUSE_MARK}+(?:并且|且|并)?|$)${CLAUSE_MARK}*`, 'u');
 const ABSENCE_TAIL = new RegExp(`${CLAUSE_MARK}+${ABSENCE_WORDS}+${CLAUSE_MARK}*$|${CLAUSE_MARK}+$`, 'u');
+/**
+ * The commission's own words for itself in a recorded reason: 本委, as its documents say elsewhere — not 「因申请人以仲裁委员会
+ * 逾期未作出裁决为由」 (reviewer docs45 L5). Its full name and a bare 仲裁委员会 (本/该/贵… too) become 本委; another
+ * commission, named with its place (…市劳动人事争议仲裁委员会), is left as written.
+ */
+export function asOurCommission(text: string, commission: string): string {
+  const own = commission ? text.split(commission).join('本委') : text;
+  // Leftmost, longest: a name's whole 劳动人事争议仲裁委员会 is matched at once and kept where a place precedes it.
+  return own.replace(/(?:本|该|贵)?(?:劳动人事争议|劳动争议|人事争议)?仲裁委员会/gu, (m, at: number) =>
+    /[市县区省州旗盟]/u.test(own[at - 1] ?? '') ? m : '本委',
+  );
+}
+
 export function absenceAddition(reason: string): string {
-  return reason.replace(ABSENCE_LEAD, '').replace(ABSENCE_TAIL, '');
+  // Clause by clause, until none is left of the fixed wording: "申请人经书面通知，无正当理由拒不到庭" is two clauses of it
+  // (reviewer docs45 L1: 「无正当理由拒不到庭（无正当理由拒不到庭）」).
+  let rest = reason;
+  for (let before = ''; before !== rest; ) {
+    before = rest;
+    rest = rest.replace(ABSENCE_LEAD, '').replace(ABSENCE_TAIL, '');
+  }
+  return rest;
 }
 
 /**
@@ -1688,7 +1737,7 @@ function decision(d: DocInput): DocSpec[] {
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
       return {
-        text: `${theCase(d, d.ctx.closure.closedOn)}，${d.ctx.closure.reason ? `因${clause(d.ctx.closure.reason)}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
+        text: `${theCase(d, d.ctx.closure.closedOn)}，${d.ctx.closure.reason ? `因${clause(asOurCommission(d.ctx.closure.reason, d.commission))}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
       };
     },
@@ -1977,14 +2026,19 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   const recorded = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
   // A 调解书 is served by the party signing for it (LDMAL Art. 42(3): it takes effect once both have signed; Rules
   // Art. 73): a SIGN_MEDIATION_DOCUMENT recorded for the party and no SERVE is its service, 直接送达 on the day signed.
+  const signature = d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id);
+  // Asked for by name with no SERVE of it; or, naming no document nor occurrence, the party's last service (the contract's
+  // default) when that is the signing: the latest of the SERVEs and the signature, a signature on the day of a SERVE
+  // winning (reviewer docs45 M2: the receipt of a party who signed the 调解书 described an older 开庭通知书 service).
   const signed =
-    // Only when the 调解书 was asked for: a receipt requested without naming its document is refused, as before, asking
-    // which document was served (a reviewer, s44 L8: it silently became a 调解书 receipt).
-    !recorded && d.text.servedDocument === 'mediation_document'
-      ? d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id)
+    signature &&
+    ((!recorded && d.text.servedDocument === 'mediation_document') ||
+      (d.text.servedDocument === undefined && d.text.occurrence === undefined && (!recorded || signature.signedOn >= recorded.servedOn)))
+      ? signature
       : undefined;
-  const s: DocInput['ctx']['services'][number] | null =
-    recorded ?? (signed ? { document: 'mediation_document', partyId: party.id, method: 'direct', servedOn: signed.signedOn } : null);
+  const s: DocInput['ctx']['services'][number] | null = signed
+    ? { document: 'mediation_document', partyId: party.id, method: 'direct', servedOn: signed.signedOn }
+    : recorded;
   const document = s?.document ?? d.text.servedDocument;
   if (!document) throw new RecordIncompleteError('servedDocument', '尚无向该当事人送达的记录：请选择所送达的文书');
   const listed = servedDocumentsOf(d, party, document, s);
@@ -2031,7 +2085,9 @@ function serviceReceipt(d: DocInput): DocSpec[] {
         return null;
     }
   };
-  const signature = instead() ?? '\n\n';
+  // Room to sign or seal, as the standard form's tall box (reviewer docs45 L3): five lines.
+  const SIGN_BOX = '\n\n\n\n';
+  const signatureCell = instead() ?? SIGN_BOX;
   // The service date as the record holds it (a deemed day for a notice, a leaving, a posting: Rules Art. 20 [R]).
   const servedOnText = s ? `${chineseDate(s.servedOn)}${s.publishedOn ? '（视为送达之日）' : ''}` : SIGNED_ON_BLANK;
   const note =
@@ -2058,10 +2114,10 @@ function serviceReceipt(d: DocInput): DocSpec[] {
             ['受送达人', `${party.name}${representative}`],
             ['送达地址', party.address ?? ''],
             ['送达方式', method],
-            ['受送达人签名或者盖章', signature],
+            ['受送达人签名或者盖章', signatureCell],
             ['签收日期', servedOnText],
             ['代收人及代收理由', '\n\n'],
-            ['送达人签名', '\n\n'],
+            ['送达人签名', SIGN_BOX],
             ['备注', note],
           ],
         },

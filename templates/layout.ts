@@ -108,15 +108,21 @@ const WHOLE_NUMBER = /^(?:[0-9*]{17}[0-9X*]|[0-9A-HJ-NPQRTUWXY]{18})$/;
 const RUN = /[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|[\s\S]/gu;
 /** A short bracketed phrase kept whole where `keepBrackets` asks (a signature's "（签名或者盖章）"). */
 const BRACKETED = /（[^（）]{1,8}）/gu;
-function units(text: string, keepBrackets = false): string[] {
+/**
+ * A date written in Chinese numerals (二〇二六年九月十五日), kept whole where `keepDates` asks: in a table cell a date is
+ * read as one item and never split 「二〇二六年九月十 / 五日」 (reviewer docs45 L4). Body paragraphs break it as text.
+ */
+const CN_DATE = /[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?/gu;
+function units(text: string, keepBrackets = false, keepDates = false): string[] {
   const plain = (t: string) =>
     (t.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) =>
       u.length > 10 && /^[0-9A-Z*]+$/.test(u) && !WHOLE_NUMBER.test(u) ? [...u] : [u],
     );
-  if (!keepBrackets) return plain(text);
+  if (!keepBrackets && !keepDates) return plain(text);
+  const whole = keepBrackets && keepDates ? new RegExp(`${BRACKETED.source}|${CN_DATE.source}`, 'gu') : keepBrackets ? BRACKETED : CN_DATE;
   const out: string[] = [];
   let at = 0;
-  for (const m of text.matchAll(BRACKETED)) {
+  for (const m of text.matchAll(whole)) {
     out.push(...plain(text.slice(at, m.index)), m[0]);
     at = m.index + m[0].length;
   }
@@ -127,8 +133,15 @@ function units(text: string, keepBrackets = false): string[] {
  * Breaks `text` into lines no wider than `first` (first line) and `rest` (following lines). `keepBrackets`: a short
  * bracketed phrase moves whole to the next line rather than break inside its brackets.
  */
-export function breakLines(doc: PDFKit.PDFDocument, text: string, first: number, rest: number, keepBrackets = false): string[] {
-  const us = units(text, keepBrackets);
+export function breakLines(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  first: number,
+  rest: number,
+  keepBrackets = false,
+  keepDates = false,
+): string[] {
+  const us = units(text, keepBrackets, keepDates);
   const lines: string[][] = [];
   let cur: string[] = [];
   let w = 0;
@@ -425,9 +438,22 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>
   const widths = t.widths ? t.widths.map((f) => f * width) : t.header.map((_, i) => (i === 0 ? first : rest));
   const align = (i: number) => t.align?.[i] ?? (i === 0 ? 'left' : 'right');
   const bottom = () => doc.page.height - doc.page.margins.bottom;
+  // Each cell broken into lines here, by the rules of the body text (禁则, numbers whole) and a date kept whole, each
+  // line then fitting its column as drawn.
+  // A line's leading spaces are its own (a blank date's 「　　　　年　　月　　日」): kept on its first line.
+  const broken = (c: string, i: number) =>
+    c
+      .split('\n')
+      .map((line) => {
+        const w = (widths[i] as number) - 2 * PAD;
+        const lead = /^\s*/u.exec(line)?.[0] ?? '';
+        const rest = breakLines(doc, line.slice(lead.length), w - doc.widthOfString(lead), w, false, true);
+        return `${lead}${rest.join('\n')}`;
+      })
+      .join('\n');
   const heightOf = (cells: string[], font: string) => {
     doc.font(font).fontSize(size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: (widths[i] as number) - 2 * PAD }))) + 2 * PAD;
+    return Math.max(...cells.map((c, i) => doc.heightOfString(broken(c, i) || ' ', { width: (widths[i] as number) - 2 * PAD }))) + 2 * PAD;
   };
   // Caption, header and first row stay together: start a new page when they do not fit.
   doc.font('song-bold').fontSize(BODY);
@@ -444,11 +470,8 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>
     cells.forEach((c, i) => {
       const w = widths[i] as number;
       doc.save().rect(x, y, w, h).lineWidth(0.5).strokeColor('#333333').stroke().restore();
-      doc
-        .font(font)
-        .fontSize(size)
-        .fillColor('black')
-        .text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: align(i), lineBreak: true, height: h });
+      doc.font(font).fontSize(size);
+      doc.fillColor('black').text(broken(c, i), x + PAD, y + PAD, { width: w - 2 * PAD, align: align(i), lineBreak: true, height: h });
       x += w;
     });
     doc.x = x0;

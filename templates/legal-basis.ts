@@ -27,7 +27,10 @@ export const SUGGESTED: Record<string, string[]> = {
   training: [`${LCL}第二十二条`],
   contract_change: [`${LCL}第三十五条`],
   confirm_relationship: [`${LCL}第七条`],
-  contract: [`${LCL}第三条`],
+  // A broad category (a certificate of termination, continued performance, a contract signed …): each has its own
+  // article — see `contractSubject`; what its words do not name, the arbitrator cites (reviewer docs45 M1: LCL Art. 3,
+  // the principles of contracting, was cited for 出具解除劳动合同的证明).
+  contract: [],
   other: [],
 };
 /** LDMAL Art. 47(1): remuneration, work-injury medical costs, compensation, damages up to 12 months' minimum wage. */
@@ -72,6 +75,35 @@ const DAMAGES_SUGGESTED: Record<DamagesSubject, string[]> = {
   // LCL Art. 85: the additional compensation (50–100%) after an order to pay by the labor administration.
   additional_compensation: [`${LCL}第八十五条`],
 };
+
+/**
+ * What a worker's claim of the category `contract` asks for, read from its words where they name one kind only; null
+ * when they name none or several (no suggestion then: the arbitrator writes the basis).
+ */
+export type ContractSubject = 'termination_papers' | 'continued_performance' | 'open_ended_contract';
+const CONTRACT_WORDS: [ContractSubject, RegExp][] = [
+  ['termination_papers', /(解除|终止|离职)[^，。；;]{0,10}证明|(退还|转移|移交|办理).{0,8}(档案|社会保险关系|社保关系)/u],
+  ['continued_performance', /继续履行|恢复劳动关系|撤销.{0,10}(解除|终止)/u],
+  ['open_ended_contract', /无固定期限劳动合同/u],
+];
+export function contractSubject(description: string | null | undefined): ContractSubject | null {
+  const found = CONTRACT_WORDS.filter(([, re]) => re.test(description ?? '')).map(([x]) => x);
+  return found.length === 1 ? (found[0] as ContractSubject) : null;
+}
+const CONTRACT_SUGGESTED: Record<ContractSubject, string[]> = {
+  // LCL Art. 50: on ending the contract the employer issues a certificate of its termination and, within 15 days,
+  // transfers the worker's file and social-insurance relationship.
+  termination_papers: [`${LCL}第五十条`],
+  // LCL Art. 48: a termination contrary to the law, and the worker asks that the contract go on — it is performed.
+  continued_performance: [`${LCL}第四十八条`],
+  // LCL Art. 14: when an open-ended contract is to be concluded (ten years' service, the third contract …).
+  open_ended_contract: [`${LCL}第十四条`],
+};
+/**
+ * An `economic_compensation` claim whose words ask for damages (赔偿金, 二倍工资) rather than the compensation of LCL
+ * Art. 46–47 (reviewer docs45 M1: 违法解除劳动合同赔偿金 cited Arts. 46/47, not Arts. 48/87): read as `damagesSubject`.
+ */
+const DAMAGES_NAMED = /赔偿金|二倍工资|双倍工资/u;
 
 /** LL Art. 44 and LCL Art. 31: the articles on overtime and its pay. */
 const OVERTIME = [`${LL}第四十四条`, `${LCL}第三十一条`];
@@ -128,8 +160,13 @@ export function suggestedBasis(
   // contributions: its basis is the benefit's own regulation (工伤保险条例, 社会保险法), which the arbitrator writes (reviewer).
   if (subject === 'social_insurance' && SOCIAL_INSURANCE_BENEFIT.test(opts.description ?? '') && outcome !== 'dismissed') return [];
   // A worker's damages claim: the article of the kind its words name, or none (never LCL Art. 82 for a termination).
-  const damages = !opts.byEmployer && category === 'damages' ? damagesSubject(opts.description) : null;
+  const damages =
+    !opts.byEmployer && (category === 'damages' || (category === 'economic_compensation' && DAMAGES_NAMED.test(opts.description ?? '')))
+      ? damagesSubject(opts.description)
+      : null;
   if (!opts.byEmployer && category === 'damages' && !damages && outcome !== 'dismissed') return [];
+  // A worker's contract claim: the article of what its words ask for, or none (never LCL Art. 3 for a certificate).
+  const contract = !opts.byEmployer && category === 'contract' ? contractSubject(opts.description) : null;
   // Overtime pay or wages during work-injury leave filed as remuneration (or work-injury costs): their own articles.
   const pay = !opts.byEmployer && PAY_CATEGORIES.has(category) ? paySubject(opts.description) : null;
   const substantive = subject
@@ -138,7 +175,9 @@ export function suggestedBasis(
       ? DAMAGES_SUGGESTED[damages]
       : pay
         ? PAY_SUGGESTED[pay]
-        : (table[category] ?? []);
+        : contract
+          ? CONTRACT_SUGGESTED[contract]
+          : (table[category] ?? []);
   const out = outcome === 'dismissed' ? [] : [...substantive];
   // LDMAL Art. 6 (burden of proof) is suggested for a claim wholly dismissed, the usual ground; not for one partly granted
   // (an outside tester, L4: a mixed award's non-final document cited it for an amount reduced) — the part not granted

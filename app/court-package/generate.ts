@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
+import { awardDocumentRefs } from '../../templates/kinds.ts';
+import { isEmployerParty } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -83,8 +85,25 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   const c = await loadCase(deps, k, caseId);
   const ctx = caseContext(c);
   assertMayHandOffToCourt(actor, caseScope(c, ctx));
-  const refusal = packagePurposeRefusal(ctx, input.purpose, c.state);
+  // Who sued (RECORD_LAWSUIT `partyId`): a suit by the employer alone leaves a final part enforceable (case-json.ts).
+  const onlyEmployerSued =
+    ctx.lawsuits.length > 0 &&
+    ctx.lawsuits.every((l) => {
+      const party = c.parties.find((x) => x.id === l.partyId);
+      return party !== undefined && isEmployerParty(c, party);
+    });
+  const refusal = packagePurposeRefusal(ctx, input.purpose, c.state, { onlyEmployerSued });
   if (refusal) throw ruleRefusal({ rule: 'court-package-purpose', field: 'purpose', ...refusal });
+  // Enforcement while the employer's suit on the non-final part goes on: the package encloses the effective final award
+  // only — its document(s) (第N-1号 of a split award), not the part in court nor the other papers.
+  const finalOnly =
+    input.purpose === 'enforcement' && c.state === 'in_litigation'
+      ? new Set(
+          awardDocumentRefs(ctx, c.caseNo)
+            .filter((r) => r.partialAward === undefined && (r.part === 'final' || (!r.part && ctx.award?.finality === 'final')))
+            .map((r) => r.caseNo),
+        )
+      : null;
   const events = await stores.cases.events(k, caseId);
   const drafts = new Set(
     events
@@ -94,7 +113,16 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   // Bounded before a byte of a PDF is read: per user (COURT_PACKAGES_PER_MINUTE), and the documents' total size
   // (COURT_PACKAGE_MAX_BYTES, from the stored sizes) — over it, 413 naming the limit.
   await deps.throttle.take(deps.limits.courtPackages, String(actor.id));
-  const issued = (await stores.documents.forCase(k, caseId)).filter((d) => !drafts.has(d.id));
+  const issued = (await stores.documents.forCase(k, caseId)).filter(
+    (d) => !drafts.has(d.id) && (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))),
+  );
+  if (finalOnly && !issued.length)
+    throw ruleRefusal({
+      rule: 'court-package-purpose',
+      field: 'purpose',
+      detail: '终局裁决书尚未出具：请先出具终局裁决书，再生成申请强制执行的材料包',
+      source: '《劳动争议调解仲裁法》第四十七条、第五十一条',
+    });
   const total = issued.reduce((n, d) => n + d.size, 0);
   if (total > config.courtPackageMaxBytes)
     throw tooLarge(

@@ -422,7 +422,9 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     // The award in default cites LDMAL Art. 36(2) with its basis (an outside tester, L2).
     expect(text).toMatch(/依照[^。]*《中华人民共和国劳动争议调解仲裁法》第三十六条第二款[^。]*之规定，裁决如下/);
     // No defense was filed and the respondent never came: that, not a placeholder.
-    expect(text).toContain('被申请人辩称：被申请人未提交书面答辩意见，亦未到庭参加仲裁活动。');
+    // (reviewer docs45 L2: without a 辩称 heading.)
+    expect(text).toContain('被申请人经本委书面通知，未到庭，亦未提交书面答辩意见。');
+    expect(text).not.toContain('被申请人辩称');
   });
 
   it('the defense is never invented: a filed defense without a summary asks for one (422)', async () => {
