@@ -9,6 +9,8 @@ export interface Config {
   adminPassword: string | undefined;
   commissionName: string;
   caseNoPrefix: string;
+  /** The 不予受理通知书's number prefix (a rejected application has no case number): `聊劳人仲不字〔2026〕第3号`. */
+  rejectionNoPrefix: string;
   /** Bearer token lifetime. */
   tokenTtlHours: number;
   /** Failed logins allowed per account (username) inside the window before 429 (lockout of the account). */
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     commissionName: env.COMMISSION_NAME || '聊城市劳动人事争议仲裁委员会',
     caseNoPrefix: env.CASE_NO_PREFIX || '聊劳人仲案字',
+    rejectionNoPrefix: env.REJECTION_NO_PREFIX || (env.CASE_NO_PREFIX || '聊劳人仲案字').replace(/案字$/, '不字'),
     tokenTtlHours: int('TOKEN_TTL_HOURS', 12),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20),

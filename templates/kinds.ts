@@ -139,6 +139,8 @@ export interface RecordText {
 export interface DocInput {
   commission: string;
   caseNo: string | null;
+  /** The 不予受理通知书's own number (a rejected application has no case number): `聊劳人仲不字〔2026〕第3号`. */
+  rejectionNo?: string | null;
   receivedOn: string;
   applicants: PartyView[];
   respondents: PartyView[];
@@ -651,7 +653,7 @@ function rejectionNotice(d: DocInput): DocSpec[] {
   return [
     {
       title: DOCUMENT_KINDS.rejection_notice,
-      caseNo: null,
+      caseNo: d.rejectionNo ?? null,
       commission: d.commission,
       // The decision not to accept (REJECT).
       dateOn: r.decidedOn,

@@ -15,6 +15,7 @@ import {
 } from '../../templates/kinds.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
+import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
@@ -284,11 +285,14 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       }));
   const assets = documentAssets(config);
   const given = withdrawnIds(ctx);
+  // The 不予受理通知书's own number, taken with the decision (app/procedure/apply-event.ts).
+  const rejection = req.kind === 'rejection_notice' ? await stores.documents.numberOf(k, caseId, 'rejection_notice') : null;
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
     specs = BUILDERS[req.kind]({
       commission: config.commissionName,
       caseNo: c.caseNo,
+      rejectionNo: rejection ? formatCaseNo(config.rejectionNoPrefix, rejection.year, rejection.serial) : null,
       receivedOn: c.receivedOn,
       applicants: side('applicant'),
       respondents: side('respondent'),

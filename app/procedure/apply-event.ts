@@ -635,6 +635,10 @@ async function recordDecision(
       ...(number ? { number } : {}),
     });
   if (!updateWithNumber) await updateCase();
+  // LDMAL Art. 29; Rules Art. 30: the 不予受理通知书 is a numbered document, and a rejected application has no case
+  // number — its own serial of the decision's year is taken with the decision (docs45: it printed none).
+  if (ev.type === 'REJECT' && nctx.track === 'arbitration' && nctx.rejection)
+    await stores.documents.takeNumber(uow.trx, caseId, 'rejection_notice', Number(ev.occurredOn.slice(0, 4)));
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
   if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
   // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.

@@ -47,6 +47,7 @@ import * as m20261205_0010 from './20261205_0010_invisible_text.ts';
 import * as m20261206_0010 from './20261206_0010_redundant_indexes.ts';
 import * as m20261206_0020 from './20261206_0020_duplicate_bars.ts';
 import * as m20261206_0030 from './20261206_0030_unicode_digits_search_text.ts';
+import * as m20261207_0010 from './20261207_0010_rejection_numbers.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -106,6 +107,7 @@ export const migrations: [string, Migration][] = [
   ['20261206_0010_redundant_indexes', m20261206_0010],
   ['20261206_0020_duplicate_bars', m20261206_0020],
   ['20261206_0030_unicode_digits_search_text', m20261206_0030],
+  ['20261207_0010_rejection_numbers', m20261207_0010],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rowsOf } from '../reports/closure-rate.ts';
 
 export interface DocumentInfo {
   id: number;
@@ -30,6 +31,31 @@ const INFO_COLUMNS = ['id', 'case_id', 'kind', 'title', 'case_no', 'sha256', 'si
 /** Generated documents: the exact bytes served, their sha256 and the case version they were made from. */
 export function createDocumentStore() {
   return {
+    /**
+     * The number of a case's act of `kind` that has no case number (db/migrations/20261207_0010): the one it was given,
+     * or the next serial of the year from the kind's counter row — locked until COMMIT, so that a rollback returns it
+     * (never duplicated or skipped). Only inside the write of the act.
+     */
+    async takeNumber(trx: Knex, caseId: number, kind: string, year: number): Promise<number> {
+      const given = await trx('case_document_numbers').where({ case_id: caseId, kind }).first('serial');
+      if (given) return Number(given.serial);
+      const raw = await trx.raw(
+        `INSERT INTO document_number_counters (kind, year, last_serial) VALUES (?, ?, 1)
+         ON CONFLICT (kind, year) DO UPDATE SET last_serial = document_number_counters.last_serial + 1
+         RETURNING last_serial`,
+        [kind, year],
+      );
+      const serial = Number(rowsOf(raw)[0]?.last_serial);
+      await trx('case_document_numbers').insert({ case_id: caseId, kind, year, serial });
+      return serial;
+    },
+
+    /** The number a case's act of `kind` was given (`takeNumber`), or null. */
+    async numberOf(k: Knex, caseId: number, kind: string): Promise<{ year: number; serial: number } | null> {
+      const r = await k('case_document_numbers').where({ case_id: caseId, kind }).first('year', 'serial');
+      return r ? { year: Number(r.year), serial: Number(r.serial) } : null;
+    },
+
     async insert(trx: Knex, d: Omit<DocumentInfo, 'id' | 'size'> & { bytes: Buffer; createdBy: number }): Promise<DocumentInfo> {
       const row = {
         case_id: d.caseId,
