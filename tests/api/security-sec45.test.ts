@@ -86,3 +86,35 @@ describe(`M2: a stranger's failures do not lock the real user out (${process.env
     }
   });
 });
+
+describe('L4: staff names hold no identity number or phone', () => {
+  const user = (over: Record<string, unknown>) => ({
+    username: 'staff-l4',
+    password: 'Staff-L4-password-2026',
+    role: 'clerk',
+    displayName: '王五',
+    ...over,
+  });
+  it('create and PATCH answer 400 naming the field', async () => {
+    const admin = t.api(t.adminToken);
+    const ID = completeIdNumber('37150219900101123');
+    for (const [over, field] of [
+      [{ displayName: '王13812345678' }, 'displayName'],
+      [{ displayName: `王（${ID}）` }, 'displayName'],
+      [{ displayName: '王 138 1234 5678' }, 'displayName'],
+      [{ username: 'wang13812345678' }, 'username'],
+      [{ username: `w${ID.toLowerCase()}` }, 'username'],
+    ] as const) {
+      const r = await admin.post('/api/users', user(over));
+      expect(r.status, JSON.stringify(over)).toBe(400);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(r.body.errors)).toContain(field);
+    }
+    const created = await admin.post('/api/users', user({ username: 'staff-l4-ok', displayName: '王五2' }));
+    expect(created.status).toBe(201);
+    const patched = await admin.patch(`/api/users/${created.body.id}`, { displayName: '王五 13812345678' });
+    expect(patched.status).toBe(400);
+    expect(JSON.stringify(patched.body.errors)).toContain('displayName');
+    expect((await admin.patch(`/api/users/${created.body.id}`, { displayName: '王五（二组）' })).status).toBe(200);
+  });
+});
