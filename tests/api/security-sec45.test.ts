@@ -12,9 +12,12 @@ import type { Actors } from '../helpers/procedure.ts';
  */
 let t: TestApp;
 let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+apiSuite(
+  (s) => {
+    ({ t, a } = s);
+  },
+  { env: { SESSION_IDLE_MINUTES: '1' } },
+);
 
 const login = (username: string, password: string, address: string) =>
   request(t.app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
@@ -116,5 +119,31 @@ describe('L4: staff names hold no identity number or phone', () => {
     expect(patched.status).toBe(400);
     expect(JSON.stringify(patched.body.errors)).toContain('displayName');
     expect((await admin.patch(`/api/users/${created.body.id}`, { displayName: '王五（二组）' })).status).toBe(200);
+  });
+});
+
+describe('L6: the idle timeout counts from the last use, not the last recorded one', () => {
+  it('SESSION_IDLE_MINUTES=1: a token used 29 s after login still works 59 s after that use; 61 s after it, not', async () => {
+    await t.tokenFor('clerk', 'idle-l6');
+    const login = await t.api('').post('/api/auth/login', { username: 'idle-l6', password: 'idle-l6-password-1' });
+    expect(login.status).toBe(200);
+    const token = login.body.token as string;
+    let moved = 0;
+    const advance = (ms: number) => {
+      t.clock.advance(ms);
+      moved += ms;
+    };
+    try {
+      // 29 s after login: a use the process keeps (the next write is due at 30 s).
+      advance(29_000);
+      expect((await t.api(token).get('/api/auth/me')).status).toBe(200);
+      // 59 s after that use (88 s after the recorded login): alive — it was refused here before (s45 L6).
+      advance(59_000);
+      expect((await t.api(token).get('/api/auth/me')).status).toBe(200);
+      advance(61_000);
+      expect((await t.api(token).get('/api/auth/me')).status).toBe(401);
+    } finally {
+      t.clock.advance(-moved);
+    }
   });
 });
