@@ -147,3 +147,21 @@ describe('L6: the idle timeout counts from the last use, not the last recorded o
     }
   });
 });
+
+describe('INFO-1: a page number beyond its range says the range', () => {
+  it('page=1000000000 → 400 "page 为 1–1000000"; the maximum is in OpenAPI', async () => {
+    const api = t.api(a.tokens.clerk);
+    for (const page of ['1000000000', '1000001', '99999999999999999999999']) {
+      const r = await api.get(`/api/cases?page=${page}`);
+      expect(r.status, page).toBe(400);
+      expect(r.body.errors).toEqual([{ path: 'page', message: 'page 为 1–1000000' }]);
+    }
+    expect((await api.get('/api/cases?page=1000000')).status).toBe(200);
+    expect((await api.get('/api/cases?page=1x')).body.errors).toEqual([{ path: 'page', message: 'page 应为十进制整数（只含数字 0–9）' }]);
+    const doc = (await request(t.app).get('/openapi.json')).body as {
+      paths: Record<string, { get?: { parameters?: { name: string; schema: { maximum?: number } }[] } }>;
+    };
+    const page = doc.paths['/api/cases']?.get?.parameters?.find((p) => p.name === 'page');
+    expect(page?.schema.maximum).toBe(1_000_000);
+  });
+});
