@@ -1,8 +1,11 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import type { Readiness } from '../../app/service/status.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startHeartbeat } from '../../server/scheduler.ts';
 import { completeIdNumber } from '../../workflows/identifiers.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents, eventually } from '../helpers/case-fixtures.ts';
 import type { Actors } from '../helpers/procedure.ts';
 
 /**
@@ -163,5 +166,57 @@ describe('INFO-1: a page number beyond its range says the range', () => {
     };
     const page = doc.paths['/api/cases']?.get?.parameters?.find((p) => p.name === 'page');
     expect(page?.schema.maximum).toBe(1_000_000);
+  });
+});
+
+describe('L3: the access log names a downloaded court package as such', () => {
+  it('courtPackageId for a package, documentId null; a document keeps its documentId', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const me = (await t.api(a.tokens.chair).get('/api/auth/me')).body as { id: number };
+    const row = { at: t.clock.now().toISOString(), user_id: me.id, role: 'chair', case_id: c.id };
+    await t.db.knex('access_log').insert([
+      { ...row, action: 'download_court_package', document_id: 4501 },
+      { ...row, action: 'download_document', document_id: 4502 },
+    ]);
+    const log = await t.api(a.tokens.chair).get(`/api/access-log?caseId=${c.id}`);
+    expect(log.status).toBe(200);
+    const items = log.body.items as { action: string; documentId: number | null; courtPackageId: number | null }[];
+    expect(items.find((x) => x.action === 'download_court_package')).toMatchObject({ courtPackageId: 4501, documentId: null });
+    expect(items.find((x) => x.action === 'download_document')).toMatchObject({ courtPackageId: null, documentId: 4502 });
+    expect(items.filter((x) => x.action === 'read_case').every((x) => x.courtPackageId === null)).toBe(true);
+  });
+});
+
+describe('L2: every process writes its heartbeat; the status says which are alive', () => {
+  it('a process writes without any probe; one silent for over 90 s is alive: false', async () => {
+    const self = (await t.api(t.adminToken).get('/api/service/status')).body.instance as string;
+    // A readiness write more than 5 s old is not reused: the beat below writes.
+    t.clock.advance(6_000);
+    try {
+      const now = t.clock.now().getTime();
+      const iso = (ms: number) => new Date(ms).toISOString();
+      await t.db.knex('service_heartbeats').delete();
+      await t.db.knex('service_heartbeats').insert([
+        { instance: 'killed-host:4501', started_at: iso(now - 3_600_000), seen_at: iso(now - 91_000) },
+        { instance: 'live-host:4502', started_at: iso(now - 3_600_000), seen_at: iso(now - 20_000) },
+      ]);
+      // This process's periodic heartbeat, no /readyz probe.
+      const beat = startHeartbeat({ logger: createLogger('silent') }, t.app.locals.readiness as Readiness, 60_000);
+      try {
+        await eventually(async () =>
+          expect(await t.db.knex('service_heartbeats').where({ instance: self }).first('instance')).toBeTruthy(),
+        );
+      } finally {
+        await beat.stop();
+      }
+      const status = await t.api(t.adminToken).get('/api/service/status');
+      expect(status.status).toBe(200);
+      const processes = status.body.processes as { instance: string; alive: boolean }[];
+      expect(processes.find((p) => p.instance === 'killed-host:4501')?.alive).toBe(false);
+      expect(processes.find((p) => p.instance === 'live-host:4502')?.alive).toBe(true);
+      expect(processes.find((p) => p.instance === self)?.alive).toBe(true);
+    } finally {
+      t.clock.advance(-6_000);
+    }
   });
 });
