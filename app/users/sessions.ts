@@ -201,7 +201,10 @@ interface Unrecorded {
 const unrecordedByDeps = new WeakMap<Deps, Map<number, Unrecorded>>();
 function unrecordedUses(deps: Deps): Map<number, Unrecorded> {
   let m = unrecordedByDeps.get(deps);
-  if (!m) unrecordedByDeps.set(deps, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    unrecordedByDeps.set(deps, m);
+  }
   return m;
 }
 function recordLater(deps: Deps, unrecorded: Map<number, Unrecorded>, tokenId: number, at: number, afterMs: number): void {
