@@ -88,8 +88,10 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * - in full-width digits as a Chinese input method types them, or some of them (`１３８００００５５５５`).
  * A match starts and ends at a group's edge: a part of a longer digit group is no match (a bank account of 22 digits),
  * and dates and amounts (`2025.12.01`, `12000.00元`) hold too few digits. In text, digits right after or before a
- * letter are part of a word and left alone — but for a letter after a backslash (the log scrubs JSON text, where a line
- * break is `\n`) and an X ending an identity number (a mobile may follow it at once). The log reads `lenient`ly: next
+ * Latin letter are read strictly, as part of a word — but for a letter after a backslash (the log scrubs JSON text,
+ * where a line break is `\n`) and an X ending an identity number (a mobile may follow it at once): only an identity
+ * number passing the GB 11643 check character and a mobile `1[3-9]` + 9 digits are found there (`ID3715…`, `TEL138…`,
+ * `sfz…`, `…abc`: outside tester s45 M1), not a word's other digits (`ab110105194912310021`, `SN12912345678`). The log reads `lenient`ly: next
  * to letters too, in any separators, grouped identity numbers without the province and birth-date test, and any group
  * of 19 or more digits (an identity number and a mobile written together). A UUID (a request id) is left whole.
  *
