@@ -18,6 +18,13 @@ export interface Config {
   /** Failed logins allowed per client address inside the window before 429 (whatever the usernames). */
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /**
+   * An address from which an account signed in within this many days is not refused for the account's failures from
+   * other addresses (its own failures still count): a stranger's guesses cannot lock the real user out (s45 M2).
+   */
+  loginKnownAddressDays: number;
+  /** The key of the known addresses' hashes (LOGIN_ADDRESS_KEY); unset: a random key in a file beside the commission key. */
+  loginAddressKey: string | undefined;
   /** A token unused for this long stops working (idle timeout). */
   sessionIdleMinutes: number;
   /** Live tokens per user; a new login ends the oldest beyond it. */
@@ -165,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15),
+    loginKnownAddressDays: int('LOGIN_KNOWN_ADDRESS_DAYS', 90),
+    loginAddressKey: env.LOGIN_ADDRESS_KEY || undefined,
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     maxSessionsPerUser: int('MAX_SESSIONS_PER_USER', 5),
     passwordHashConcurrency: int('PASSWORD_HASH_CONCURRENCY', 1),

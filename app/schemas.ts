@@ -948,13 +948,17 @@ export const queryInt = (name: string, min: number, max: number | undefined, ran
     .string({
       error: (iss) => (Array.isArray(iss.input) ? `${name} 只能指定一次` : iss.input === undefined ? `缺少 ${name}` : `${name} 应为整数`),
     })
-    .regex(/^\d{1,9}$/, `${name} 应为十进制整数（只含数字 0–9）`)
+    .regex(/^\d+$/, `${name} 应为十进制整数（只含数字 0–9）`)
+    // Any number of digits reads as a number; one too large is told by its range (s45 INFO-1: `page=1000000000` was
+    // told it held other than digits).
     .transform(Number)
     .refine((n) => n >= min && (max === undefined || n <= max), range)
     .openapi({ type: 'integer', minimum: min, ...(max === undefined ? {} : { maximum: max }) });
 
+/** The highest page number asked for (1,000,000 pages of 200 — beyond any list here). */
+export const MAX_PAGE = 1_000_000;
 export const Pagination = z.object({
-  page: queryInt('page', 1, undefined, '页码从1开始').default(1).openapi({ default: 1 }),
+  page: queryInt('page', 1, MAX_PAGE, `page 为 1–${MAX_PAGE}`).default(1).openapi({ default: 1 }),
   pageSize: queryInt('pageSize', 1, 200, 'pageSize 为 1–200').default(50).openapi({ default: 50 }),
 });
 

@@ -868,7 +868,7 @@ export function openDatabase(url: string, options: Partial<DatabaseOptions> = {}
     throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
   }
   const filename = url.slice('sqlite:'.length);
-  if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  if (filename !== ':memory:') createPrivately(filename);
   const busy = Math.max(0, Math.trunc(o.busyTimeoutMs));
   const knex = knexFactory({
     client: SqliteImmediateClient as unknown as Knex.Config['client'],
@@ -1110,6 +1110,22 @@ export function classifyDatabaseError(err: unknown): DatabaseFault | null {
 export class ServerAlreadyRunningError extends Error {}
 
 /**
+ * A database file of a fresh install, made readable by its owner only before SQLite opens it (outside tester s45 L5:
+ * data/ was 0755 and the database 0644, every local user could read the cases): a missing folder is made 0700 (as
+ * app/court-package/keys.ts makes the key's), a missing file 0600 — SQLite gives its -wal and -shm files the mode of
+ * the database file. What exists is left as it is (an operator's choice).
+ */
+export function createPrivately(file: string): void {
+  const abs = path.resolve(file);
+  fs.mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
+  try {
+    fs.closeSync(fs.openSync(abs, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+/**
  * Holds an exclusive lock on `<file>-server.lock` for the life of the process: a second server on the same SQLite file
  * is refused at start. The lock is the operating system's (SQLite's file locking): it goes when the process goes, even
  * after kill -9, so there is no stale lock to clean up.
@@ -1118,7 +1134,7 @@ export async function holdSqliteServerLock(file: string): Promise<{ release(): P
   const sqlite3 = require('sqlite3') as typeof import('sqlite3');
   const lockFile = `${file}-server.lock`;
   // A fresh install has no folder for the database yet (data/ is not in the repository): made here, as openDatabase does.
-  fs.mkdirSync(path.dirname(path.resolve(lockFile)), { recursive: true });
+  createPrivately(lockFile);
   const conn = await new Promise<import('sqlite3').Database>((resolve, reject) => {
     const d = new sqlite3.Database(lockFile, (err) => (err ? reject(err) : resolve(d)));
   });

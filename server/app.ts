@@ -134,6 +134,8 @@ export function createApp(opts: AppOptions): Express {
     startedAt: lifecycle.startedAt,
     readiness: createReadiness(deps, instanceName(), lifecycle.startedAt),
   };
+  // The process's periodic heartbeat (server/main.ts startHeartbeat) writes through this readiness.
+  app.locals.readiness = self.readiness;
   app.use(createServiceRouter(deps, lifecycle, self.readiness));
   app.use(createPublicKeysRouter(deps));
   // Only login's body is read before authentication: any other request answers 401 before its body is looked at.

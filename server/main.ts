@@ -3,13 +3,14 @@ import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { describeKeyInit } from '../app/court-package/keys.ts';
 import type { Deps } from '../app/deps.ts';
+import type { Readiness } from '../app/service/status.ts';
 import { startRecomputations, stopRecomputations } from '../app/time/recompute.ts';
 import { holdSqliteServerLock, openDatabase, ServerAlreadyRunningError, sqliteFileOf } from '../db/knex.ts';
 import { SchemaNewerError } from '../db/migrations/index.ts';
 import { createApp } from './app.ts';
 import { createLifecycle, createShutdown } from './lifecycle.ts';
 import { createLogger } from './logger.ts';
-import { startCounterSettler, startScheduler } from './scheduler.ts';
+import { startCounterSettler, startHeartbeat, startScheduler } from './scheduler.ts';
 
 /**
  * `npm start`: open (or create) the database, migrate and create the first admin (under an advisory lock on
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   startRecomputations(app.locals.deps as Deps);
   // PostgreSQL: the statistics counters' pending deltas added in the background (reports add what is left first).
   const settler = startCounterSettler(app.locals.deps as Deps);
+  // Every process's heartbeat, every 30 s whether probed or not: GET /api/service/status lists who runs (s45 L2).
+  const heartbeat = startHeartbeat(app.locals.deps as Deps, app.locals.readiness as Readiness);
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, database: db.dialect, pid: process.pid }, `Zhongcai listening on http://localhost:${config.port}`);
   });
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
     cleanup: async () => {
       await scheduler?.stop();
       await settler.stop();
+      await heartbeat.stop();
       await stopRecomputations(db);
       await db.close();
       await serverLock?.release();

@@ -1,4 +1,6 @@
 import type { Deps } from '../app/deps.ts';
+import type { Readiness } from '../app/service/status.ts';
+import { HEARTBEAT_PERIOD_MS } from '../app/service/status.ts';
 import { runRecomputations } from '../app/time/recompute.ts';
 import { runDailySweep } from '../app/time/sweep.ts';
 
@@ -67,6 +69,33 @@ export function startCounterSettler(deps: Deps, intervalMs = 2_000): Scheduler {
       });
   }, intervalMs);
   timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * Writes this process's heartbeat (its row in `service_heartbeats`, by way of its readiness check) every `intervalMs`,
+ * whether or not anything probes `/readyz` (outside tester s45 L2: a killed process stayed listed as if running, a
+ * live one nobody probed was missing). Stateless: one row per process, in the database.
+ */
+export function startHeartbeat(deps: Pick<Deps, 'logger'>, readiness: Readiness, intervalMs = HEARTBEAT_PERIOD_MS): Scheduler {
+  let running: Promise<void> | null = null;
+  const beat = () => {
+    if (running) return;
+    running = readiness
+      .check()
+      .catch((err) => deps.logger.warn({ err }, 'heartbeat not written'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(beat, intervalMs);
+  timer.unref();
+  beat();
   return {
     async stop() {
       clearInterval(timer);

@@ -88,8 +88,10 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * - in full-width digits as a Chinese input method types them, or some of them (`１３８００００５５５５`).
  * A match starts and ends at a group's edge: a part of a longer digit group is no match (a bank account of 22 digits),
  * and dates and amounts (`2025.12.01`, `12000.00元`) hold too few digits. In text, digits right after or before a
- * letter are part of a word and left alone — but for a letter after a backslash (the log scrubs JSON text, where a line
- * break is `\n`) and an X ending an identity number (a mobile may follow it at once). The log reads `lenient`ly: next
+ * Latin letter are read strictly, as part of a word — but for a letter after a backslash (the log scrubs JSON text,
+ * where a line break is `\n`) and an X ending an identity number (a mobile may follow it at once): only an identity
+ * number passing the GB 11643 check character and a mobile `1[3-9]` + 9 digits are found there (`ID3715…`, `TEL138…`,
+ * `sfz…`, `…abc`: outside tester s45 M1), not a word's other digits (`ab110105194912310021`, `SN12912345678`). The log reads `lenient`ly: next
  * to letters too, in any separators, grouped identity numbers without the province and birth-date test, and any group
  * of 19 or more digits (an identity number and a mobile written together). A UUID (a request id) is left whole.
  *
@@ -384,7 +386,7 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
     const after = ascii[end] ?? '';
     const wordBefore = !lenient && LETTER.test(before) && !/[Xx]/.test(before) && ascii[start - 2] !== '\\';
     const wordAfter = !lenient && (LETTER.test(after) || (DIGIT.test(after) && !/[Xx]$/.test(run[0])));
-    const last = wordAfter ? groups.length - 2 : groups.length - 1;
+    const last = groups.length - 1;
     const bestAt = (i: number): Found | null => {
       let best: Found | null = null;
       let digits = '';
@@ -392,10 +394,17 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
         digits += (groups[j] as Group).text;
         if (digits.length > 18) break;
         const span = groups.slice(i, j + 1);
+        // A group touching a letter (`ID371502…`, `TEL138…`, `…1234abc`) is read strictly (outside tester s45 M1: full
+        // numbers showed in the history): an identity number passing the GB 11643 check character, or a mobile of
+        // 1[3-9] and 9 digits — not a word's digits that only look like one (a product code, a hash).
+        const touching = (wordBefore && i === 0) || (wordAfter && j === last);
+        // A mobile followed at once by a word starting with x (`13912345678xyz`): the x is no part of it.
+        const mobileDigits = j === last && LETTER.test(after) && /^\d{11,15}[Xx]$/.test(digits) ? digits.slice(0, -1) : digits;
         if (/^\d{17}[\dXx]$/.test(digits)) {
-          if (j === i || lenient || plausibleId(digits)) best = { kind: 'id', groups: span, prefix: 0 };
-        } else if (MOBILE.test(digits)) {
-          const prefix = digits.length - 11;
+          if (touching ? checkIdNumber(digits) === null : j === i || lenient || plausibleId(digits))
+            best = { kind: 'id', groups: span, prefix: 0 };
+        } else if (MOBILE.test(mobileDigits)) {
+          const prefix = mobileDigits.length - 11;
           // The separators between the groups (not the one after a country code standing alone) are one and the same.
           const seps = new Set(span.slice(1).flatMap((g, n) => (n === 0 && span[0]?.text.length === prefix ? [] : [ascii[g.from - 1]])));
           seps.delete(EDGE);
@@ -409,7 +418,7 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
     };
     /** A grouped identity number read leniently that is none (no province, no birth date) — `张三三七一五…` from 三. */
     const doubtful = (f: Found) => f.kind === 'id' && f.groups.length > 1 && !plausibleId(f.groups.map((g) => g.text).join(''));
-    let i = wordBefore ? 1 : 0;
+    let i = 0;
     while (i <= last) {
       const best = bestAt(i);
       // Read leniently, a doubtful one gives way to a number starting a group later (the name's numeral left out).

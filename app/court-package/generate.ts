@@ -212,6 +212,8 @@ export async function readCourtPackage(deps: Deps, actor: Actor, id: number) {
   const c = await loadCase(deps, deps.db.reader, p.caseId);
   assertMayHandOffToCourt(actor, caseScope(c, caseContext(c)));
   // The package carries identity numbers in full: who fetched it is in the access log (api.md "Reading (v1.1)").
+  // The row's document column holds the package's id for this action: answered as `courtPackageId`, `documentId` null
+  // (server/http/users.ts; s45 L3).
   await recordAccess(deps, actor, 'download_court_package', { caseId: p.caseId, documentId: p.id });
   return p;
 }

@@ -3,6 +3,13 @@ import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 
 /** At most one readiness write per process this often: `/readyz` is public, and a probe must not be a write each time. */
 export const HEARTBEAT_EVERY_MS = 5_000;
+/**
+ * Every process writes its heartbeat this often, probed or not (server/scheduler.ts startHeartbeat): the status lists
+ * the processes that run, not those some probe happened to reach (outside tester s45 L2).
+ */
+export const HEARTBEAT_PERIOD_MS = 30_000;
+/** A process whose last heartbeat is older than this (three periods missed) is listed `alive: false`: stopped or stuck. */
+export const HEARTBEAT_ALIVE_MS = 3 * HEARTBEAT_PERIOD_MS;
 
 export interface Readiness {
   /** Resolves when the database answers and accepted a write recently enough; rejects with the database's error. */
@@ -60,7 +67,7 @@ export async function serviceStatus(deps: Deps, actor: Actor, self: { instance: 
     startedAt: self.startedAt,
     database: deps.db.dialect,
     heartbeatAt: self.readiness.lastHeartbeatAt(),
-    processes,
+    processes: processes.map((p) => ({ ...p, alive: Date.parse(p.seenAt) > deps.clock.now().getTime() - HEARTBEAT_ALIVE_MS })),
     lastSweep: last
       ? {
           day: last.day,

@@ -4,8 +4,9 @@ import type { Deps } from '../deps.ts';
 import { forbidden, unauthorized, validationError } from '../errors.ts';
 import { DUMMY_HASH, hashPassword, newToken, sha256, verifyPassword } from '../passwords.ts';
 import type { Actor } from '../policy.ts';
-import type { Attempt } from '../security/throttle.ts';
+import type { Attempt, Limit } from '../security/throttle.ts';
 import type { Transact } from '../unit-of-work.ts';
+import { addressKey, knownAddressHash } from './known-addresses.ts';
 import { passwordWeakness } from './password-policy.ts';
 
 /**
@@ -15,10 +16,12 @@ import { passwordWeakness } from './password-policy.ts';
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * How stale the recorded last use may get: min(60 s, idle / 2). The record lags the real last use by less than this,
- * so a token used at least every idle − (this) — every 29 minutes at the default 30, every 30 s at SESSION_IDLE_MINUTES=1
- * — keeps working; one unused for the idle timeout always stops (the record is never later than the real use). With a
- * fixed 60 s, a 1-minute timeout ended a token used every 25 s about 75 s after login (security finding L1, sec44).
+ * How often the last use is written: min(60 s, idle / 2). A use sooner after the recorded one is kept in the process
+ * and written one such interval later (`recordLater`): the process that saw it counts idleness from it at once, every
+ * other process within this interval — so a token is refused exactly the idle timeout after its last use, never
+ * earlier (s45 L6), and one unused for the idle timeout always stops (the record is never later than the real use).
+ * With a fixed 60 s, a 1-minute timeout ended a token used every 25 s about 75 s after login (security finding L1,
+ * sec44).
  */
 export const touchEveryMs = (idleMs: number): number => Math.min(TOUCH_EVERY_MS, Math.floor(idleMs / 2));
 
@@ -67,10 +70,14 @@ export async function login(
   let who = { ...loggedName(input.username, false), ip: address };
   // A refusal while locked does no more work than the refusal (no lookup): the name is logged as a digest; the lockout
   // itself (below) names the account.
-  const attempts = await takeLoginAttempts(deps, address, accountKey(input.username)).catch((err) => {
-    logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
-    throw err;
-  });
+  const account = accountKey(input.username);
+  const pair = knownAddressHash(addressKey(deps.config), account, address);
+  const { attempts, byAddress, byAccount, byKnownAddress, accountLocked } = await takeLoginAttempts(deps, address, account, pair).catch(
+    (err) => {
+      logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
+      throw err;
+    },
+  );
   let user: Awaited<ReturnType<typeof deps.stores.users.findByUsername>>;
   let ok = false;
   try {
@@ -85,17 +92,23 @@ export async function login(
   if (!user || !ok || !user.active) {
     const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
     logger.warn({ event: 'auth.login_failed', ...who, reason }, 'login failed');
-    const [byAddress, byAccount] = attempts;
-    if (byAddress?.count === limits.loginAddress.max)
+    if (byAddress.count === limits.loginAddress.max)
       logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
     if (byAccount?.count === limits.loginAccount.max)
       logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
+    if (byKnownAddress?.count === limits.loginAccount.max)
+      logger.warn({ event: 'auth.lockout', scope: 'known_address', ...who }, 'login lockout: account from a known address');
     throw unauthorized('用户名或密码错误');
   }
-  await attempts[0]?.release();
-  await throttle.reset(limits.loginAccount, accountKey(input.username));
-  const token = newToken();
+  await Promise.all(attempts.map((x) => x.release()));
+  // A success clears the account's failures — but for those that locked it, when this address got past the lock as a
+  // known one: the lock stands against the guesses from elsewhere.
+  if (!accountLocked) await throttle.reset(limits.loginAccount, account);
+  await throttle.reset(knownAddressLimit(limits), pair);
   const now = deps.clock.now();
+  await deps.stores.throttle.markKnown(deps.db.knex, pair, now.toISOString());
+  await deps.stores.throttle.pruneKnown(deps.db.knex, knownSince(deps, now));
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + deps.config.tokenTtlHours * 3_600_000).toISOString();
   await deps.stores.users.createToken(user.id, sha256(token), now.toISOString(), expiresAt);
   const ended = await deps.stores.users.revokeOldestBeyond(user.id, deps.config.maxSessionsPerUser, now.toISOString());
@@ -104,13 +117,49 @@ export async function login(
   return { token, expiresAt, user: publicUser };
 }
 
-/** The address's attempt, then the account's; when the account refuses, the address's is given back (nothing counts). */
-async function takeLoginAttempts(deps: Deps, address: string, account: string): Promise<Attempt[]> {
+/**
+ * The failures of one account from one known address (s45 M2): counted, and refused at LOGIN_MAX_FAILURES, apart from
+ * the account's failures from everywhere. The key is the keyed hash of both (app/users/known-addresses.ts).
+ */
+const knownAddressLimit = (limits: Deps['limits']): Limit => ({ ...limits.loginAccount, bucket: 'login.account-known-address' });
+
+/** Since when a success makes an address known (LOGIN_KNOWN_ADDRESS_DAYS before `now`). */
+const knownSince = (deps: Deps, now: Date) => new Date(now.getTime() - deps.config.loginKnownAddressDays * 86_400_000).toISOString();
+
+/**
+ * The address's attempt, then the account's; when the account refuses, the address's is given back (nothing counts).
+ * From an address the account signed in from within LOGIN_KNOWN_ADDRESS_DAYS, a refusal of the account (its failures
+ * from anywhere at the limit) does not refuse: the attempt is counted against this account and address instead, and
+ * refused when they are at the limit — a stranger's guesses cannot lock the real user out, its own still count
+ * (outside tester s45 M2). `accountLocked`: the account was at its limit (a success then leaves its failures).
+ */
+async function takeLoginAttempts(
+  deps: Deps,
+  address: string,
+  account: string,
+  pair: string,
+): Promise<{ attempts: Attempt[]; byAddress: Attempt; byAccount?: Attempt; byKnownAddress?: Attempt; accountLocked: boolean }> {
   const byAddress = await deps.throttle.take(deps.limits.loginAddress, address);
+  const taken: Attempt[] = [byAddress];
   try {
-    return [byAddress, await deps.throttle.take(deps.limits.loginAccount, account)];
+    let known: boolean | undefined;
+    const isKnown = async () => {
+      known ??= await deps.stores.throttle.isKnown(deps.db.knex, pair, knownSince(deps, deps.clock.now()));
+      return known;
+    };
+    let byAccount: Attempt | undefined;
+    try {
+      byAccount = await deps.throttle.take(deps.limits.loginAccount, account);
+      taken.push(byAccount);
+    } catch (err) {
+      if ((err as { status?: number }).status !== 429 || !(await isKnown())) throw err;
+    }
+    // A known address's own failures: counted always (a success gives them back), refused at the limit.
+    const byKnownAddress = (await isKnown()) ? await deps.throttle.take(knownAddressLimit(deps.limits), pair) : undefined;
+    if (byKnownAddress) taken.push(byKnownAddress);
+    return { attempts: taken, byAddress, byAccount, byKnownAddress, accountLocked: !byAccount };
   } catch (err) {
-    await byAddress.release();
+    await Promise.allSettled(taken.map((x) => x.release()));
     throw err;
   }
 }
@@ -124,15 +173,56 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   const now = deps.clock.now();
   const s = await deps.stores.users.sessionForToken(sha256(token), now.toISOString());
   if (!s?.user.active) throw unauthorized('访问令牌无效或已过期，请重新登录');
-  const lastUsed = Date.parse(s.lastUsedAt ?? s.createdAt);
   const idleMs = deps.config.sessionIdleMinutes * 60_000;
+  const unrecorded = unrecordedUses(deps);
+  const recorded = Date.parse(s.lastUsedAt ?? s.createdAt);
+  const lastUsed = Math.max(recorded, unrecorded.get(s.tokenId)?.at ?? 0);
   if (now.getTime() - lastUsed > idleMs) {
     await deps.stores.users.revokeToken(sha256(token), now.toISOString());
     throw unauthorized('长时间未操作，登录已失效，请重新登录');
   }
   // Only forward: a clock set back (tests) must not make a session look idle later.
-  if (now.getTime() - lastUsed >= touchEveryMs(idleMs)) await deps.stores.users.touchToken(s.tokenId, now.toISOString());
+  if (now.getTime() - recorded >= touchEveryMs(idleMs)) await deps.stores.users.touchToken(s.tokenId, now.toISOString());
+  else if (now.getTime() > recorded) recordLater(deps, unrecorded, s.tokenId, now.getTime(), touchEveryMs(idleMs));
   return s.user;
+}
+
+/**
+ * Uses not yet written (they came less than `touchEveryMs` after the recorded one), per token: this process reads them
+ * at once, and writes the latest of them one touch interval after the first — so that the recorded last use is never
+ * more than a touch interval behind a real use, and after that interval exact, for every process (outside tester s45
+ * L6: with SESSION_IDLE_MINUTES=1, a token used just before the next touch was due was refused 42 s after that use —
+ * idleness was counted from the touch before). Still at most one write per token and interval.
+ */
+interface Unrecorded {
+  at: number;
+  timer: NodeJS.Timeout;
+}
+const unrecordedByDeps = new WeakMap<Deps, Map<number, Unrecorded>>();
+function unrecordedUses(deps: Deps): Map<number, Unrecorded> {
+  let m = unrecordedByDeps.get(deps);
+  if (!m) {
+    m = new Map();
+    unrecordedByDeps.set(deps, m);
+  }
+  return m;
+}
+function recordLater(deps: Deps, unrecorded: Map<number, Unrecorded>, tokenId: number, at: number, afterMs: number): void {
+  const pending = unrecorded.get(tokenId);
+  if (pending) {
+    pending.at = Math.max(pending.at, at);
+    return;
+  }
+  const timer = setTimeout(() => {
+    const latest = unrecorded.get(tokenId);
+    unrecorded.delete(tokenId);
+    if (!latest) return;
+    deps.stores.users.touchTokenForward(tokenId, new Date(latest.at).toISOString()).catch((err: unknown) => {
+      deps.logger.warn({ event: 'auth.touch_failed', tokenId, err }, 'last use not recorded');
+    });
+  }, afterMs);
+  timer.unref();
+  unrecorded.set(tokenId, { at, timer });
 }
 
 /** Routes a user whose password an admin reset may still use: change it, see oneself, log out. */

@@ -3,6 +3,9 @@ import type { Knex } from 'knex';
 /** PostgreSQL advisory-lock namespace of the throttle keys (db/knex.ts ADVISORY_LOCKS use another one). */
 const THROTTLE_LOCK_NAMESPACE = 0x7a74; // "zt"
 
+/** The bucket of the addresses accounts signed in from (kept for days, not a sliding window of attempts). */
+export const KNOWN_ADDRESS_BUCKET = 'login.known-address';
+
 export type TakeResult = { taken: true; id: number; count: number } | { taken: false; count: number; oldest: string | null };
 
 /** Attempts since `since` and the oldest of them (to say when the window frees up). */
@@ -46,9 +49,28 @@ export function createThrottleStore() {
     async clear(k: Knex, bucket: string, keyHash: string): Promise<void> {
       await k('throttle_events').where({ bucket, key_hash: keyHash }).delete();
     },
-    /** Deletes attempts older than `before` (no window reaches that far back). */
+    /** Deletes attempts older than `before` (no window reaches that far back) — not the known addresses (below). */
     async prune(k: Knex, before: string): Promise<number> {
-      return k('throttle_events').where('at', '<', before).delete();
+      return k('throttle_events').where('at', '<', before).whereNot('bucket', KNOWN_ADDRESS_BUCKET).delete();
+    },
+    /**
+     * Known addresses (s45 M2): one row per account and address that signed in, `key_hash` a keyed hash of both
+     * (app/users/known-addresses.ts — never the address itself), `at` the last success. Replaced on each success.
+     */
+    async markKnown(k: Knex, keyHash: string, at: string): Promise<void> {
+      await k.transaction(async (trx) => {
+        await trx('throttle_events').where({ bucket: KNOWN_ADDRESS_BUCKET, key_hash: keyHash }).delete();
+        await trx('throttle_events').insert({ bucket: KNOWN_ADDRESS_BUCKET, key_hash: keyHash, at });
+      });
+    },
+    /** Whether the account signed in from the address after `since`. */
+    async isKnown(k: Knex, keyHash: string, since: string): Promise<boolean> {
+      const row = await k('throttle_events').where({ bucket: KNOWN_ADDRESS_BUCKET, key_hash: keyHash }).where('at', '>', since).first('id');
+      return row !== undefined;
+    },
+    /** Deletes known addresses last used before `before`. */
+    async pruneKnown(k: Knex, before: string): Promise<number> {
+      return k('throttle_events').where({ bucket: KNOWN_ADDRESS_BUCKET }).where('at', '<', before).delete();
     },
   };
 }

@@ -101,7 +101,18 @@ export function createServiceStatusRouter(deps: Deps, self: { instance: string; 
             startedAt: Instant,
             database: z.enum(['sqlite', 'postgres']),
             heartbeatAt: Instant.nullable().openapi({ description: '本进程最近一次证明数据库可写的时间' }),
-            processes: z.array(z.strictObject({ instance: z.string(), startedAt: Instant, seenAt: Instant })),
+            processes: z
+              .array(
+                z.strictObject({
+                  instance: z.string(),
+                  startedAt: Instant,
+                  seenAt: Instant.openapi({ description: '该进程最近一次心跳（每个进程每 30 秒写一次，/readyz 探测时也写）' }),
+                  alive: z
+                    .boolean()
+                    .openapi({ description: 'seenAt 晚于当前时间前 90 秒（连续三次心跳未写入即为 false：进程已停止或卡住）' }),
+                }),
+              )
+              .openapi({ description: '各进程的心跳，最新在前；已停止的进程保留至每日巡检清理' }),
             lastSweep: SweepSummary.nullable().openapi({
               description: '最近一次每日巡检；chainOk=false 表示历史记录被篡改（详见日志与 npm run audit:verify）',
             }),

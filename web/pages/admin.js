@@ -646,7 +646,7 @@ async function accessLogTab(out, q) {
                   h('td', roleLabel(x.user.role)),
                   h('td', ACTIONS[x.action] ?? x.action),
                   h('td', x.caseId ? h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`) : '—'),
-                  h('td', x.documentId ? `#${x.documentId}` : '—'),
+                  h('td', x.documentId ? `#${x.documentId}` : x.courtPackageId ? `移送材料包 #${x.courtPackageId}` : '—'),
                 ),
               ),
             ),

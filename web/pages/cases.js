@@ -22,12 +22,14 @@ import {
 const V = () => state.vocab;
 const savedKey = () => `zc.filters.${state.user.id}`;
 /**
- * Six digits in a row, with any separators between them (as the server strips them: a reviewer, s44 L2) — any script's digits (full-width too) and Chinese numerals:
+ * Six digits in a row, with anything but a letter or a digit between them (as the server reads them: a reviewer, s44 L2;
+ * any dash, the soft hyphen, a zero-width space, an outside tester s45 L1) — any script's digits (full-width too,
+ * circled `①`) and Chinese numerals:
  * what an identity number or a phone typed into the search box looks like, read as the server reads it for roles that
  * may not search by them (db/stores/cases.ts DIGIT_RUN). A case number or a name holds no such run.
  */
 const PERSONAL_NUMBER =
-  /[\p{Nd}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖](?:[\s.\-·/_()（）+－—]*[\p{Nd}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖]){5}/u;
+  /[\p{Nd}\p{No}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖](?:[^\p{L}\p{Nd}\p{No}]*[\p{Nd}\p{No}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖]){5}/u;
 /**
  * A query as a saved filter keeps it: without a search text that looks like an identity number or a phone (security
  * check sec44: saved filters sit in this browser's storage, where whole numbers must not). A name or a case number
