@@ -141,13 +141,6 @@ export function createUserStore(knex: Knex, reader: Knex = knex) {
     async touchToken(tokenId: number, now: string): Promise<void> {
       await knex('tokens').where({ id: tokenId }).update({ last_used_at: now });
     },
-    /** Records a later last use, never an earlier one (another process may have recorded a later use meanwhile). */
-    async touchTokenForward(tokenId: number, at: string): Promise<void> {
-      await knex('tokens')
-        .where({ id: tokenId })
-        .where((q) => q.whereNull('last_used_at').orWhere('last_used_at', '<', at))
-        .update({ last_used_at: at });
-    },
     async revokeToken(tokenHash: string, now: string): Promise<void> {
       await knex('tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').update({ revoked_at: now });
     },

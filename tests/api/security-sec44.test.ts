@@ -32,9 +32,9 @@ describe(`L1: SESSION_IDLE_MINUTES=1 (${process.env.TEST_DB ?? 'sqlite'})`, () =
         moved += 25_000;
         expect((await t.api(token).get('/api/auth/me')).status, `use ${i} at ${i * 25} s`).toBe(200);
       }
-      // Unused for just over the minute: ended.
-      t.clock.advance(61_000);
-      moved += 61_000;
+      // Unused for over the minute and its touch interval (6 s, app/users/sessions.ts touchEveryMs): ended.
+      t.clock.advance(66_001);
+      moved += 66_001;
       expect((await t.api(token).get('/api/auth/me')).status).toBe(401);
     } finally {
       t.clock.advance(-moved);
