@@ -17,6 +17,7 @@ import {
   debateEnded,
   decidedClaimIds,
   effectiveForParty,
+  finalPartInForceDuringSuit,
   opensSetAsideWindow,
   pendingObjection,
   recusalToDecide,
@@ -563,6 +564,12 @@ const closedAdditions = {
         const split = separateEffect(a.context);
         return split !== null && !split.employerSued && split.workers.length > 0 && legal(a);
       },
+      actions: applyEnforcement,
+    },
+    // LDMAL Arts. 47–48, 51: the employer's suit concerns only a mixed award's non-final part; a worker applies to enforce
+    // the final part meanwhile (docs45 M4) — recorded without moving the case out of court.
+    {
+      guard: and([((a: Args) => finalPartInForceDuringSuit(a.context) && legal(a)) as never, stateIn('#in_litigation')]),
       actions: applyEnforcement,
     },
   ],

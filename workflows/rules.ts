@@ -268,6 +268,29 @@ export function receiptOrderRule(receivedOn: string, firstProceduralOn: string |
 export const pendingSuits = (ctx: CaseContext) => ctx.lawsuits.slice((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0);
 
 /**
+ * An award with a final part (终局裁决) that orders something and was not set aside. The final part takes effect the
+ * day it is made (LDMAL Art. 47); the employer cannot sue over it — a suit is the worker's (Art. 48), the employer's
+ * route is an application to set it aside at the intermediate court (Art. 49) — so an employer's suit (Art. 50) concerns
+ * only the non-final part, and the final part's items can still be enforced (LDMAL Art. 51; reviewer docs45 M4). A
+ * worker's suit against the final award (Art. 48) does stop it.
+ */
+export function finalPartEnforceable(ctx: Pick<CaseContext, 'award' | 'setAside'>): boolean {
+  const a = ctx.award;
+  if (!a || a.finality === 'non_final' || ctx.setAside?.result === 'set_aside') return false;
+  return a.items.some((i) => i.final && i.outcome !== 'dismissed');
+}
+
+/**
+ * A mixed award in court on the employer's suit alone (its non-final part, LDMAL Art. 50): the final part stays in force
+ * and a worker applies to enforce its items while the suit goes on (Arts. 47, 51) — the case stays in court.
+ */
+export function finalPartInForceDuringSuit(ctx: CaseContext): boolean {
+  if (ctx.closure?.mode !== 'award' || ctx.award?.finality !== 'mixed' || ctx.effectiveOn !== null) return false;
+  const pending = pendingSuits(ctx);
+  return pending.length > 0 && ctx.lawsuits.every((l) => !isWorkerId(ctx, l.partyId)) && finalPartEnforceable(ctx);
+}
+
+/**
  * Several workers, some of whom sued (domain.md §9.4): a non-final award (or a mixed award, with its non-final part)
  * does not take effect for the workers who sue, and does for those who do not, who may apply for enforcement
  * (SPC-1 Art. 17). It applies while the award as a whole is held in court — a suit pending, or the court decided the
@@ -1263,6 +1286,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     }
     // SPC-1 Art. 17: while the award is in court for the workers who sued, it is enforceable only by a worker who did
     // not sue and for whom it took effect.
+    // The final part of a mixed award while the employer sues on the other part: the worker enforces it (Arts. 47, 51).
+    if (finalPartInForceDuringSuit(ctx)) {
+      if (isWorkerParty(ctx, party)) return null;
+      return v(
+        'enforcement-final-part-by-worker',
+        'LDMAL Arts. 47, 51',
+        '用人单位就非终局裁决部分起诉期间，只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+        'partyId',
+      );
+    }
     const split = separateEffect(ctx);
     if (split && !effectiveForParty(ctx, party.id)) {
       const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);

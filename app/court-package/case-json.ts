@@ -4,6 +4,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
+import { finalPartEnforceable } from '../../workflows/rules.ts';
 import { eventView } from '../cases/views.ts';
 
 /**
@@ -71,19 +72,6 @@ export function packagePurposeRefusal(
     return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };
   }
   return null;
-}
-
-/**
- * An award with a final part (终局裁决) that orders something and was not set aside. The final part takes effect the
- * day it is made (LDMAL Art. 47); the employer cannot sue over it — a suit is the worker's (Art. 48), the employer's
- * route is an application to set it aside at the intermediate court (Art. 49) — so an employer's suit (Art. 50) concerns
- * only the non-final part, and the final part's items can still be enforced (LDMAL Art. 51; reviewer docs45 M4). A
- * worker's suit against the final award (Art. 48) does stop it.
- */
-export function finalPartEnforceable(ctx: Pick<MachineContext, 'award' | 'setAside'>): boolean {
-  const a = ctx.award;
-  if (!a || a.finality === 'non_final' || ctx.setAside?.result === 'set_aside') return false;
-  return a.items.some((i) => i.final && i.outcome !== 'dismissed');
 }
 
 export interface PackageMeta {

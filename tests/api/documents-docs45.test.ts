@@ -114,6 +114,26 @@ describe(`reviewer docs45 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const lit = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' });
     expect(lit.status).toBe(201);
     expect(lit.body.documentCount).toBeGreaterThanOrEqual(2);
+    // The worker applies to enforce the final part meanwhile (LDMAL Arts. 47, 51): recorded, the case stays in court;
+    // the employer, who sued, is not the one enforcing it.
+    const { send } = caseEvents(() => t);
+    const byEmployer = await send(
+      c,
+      a.tokens.clerk,
+      'APPLY_ENFORCEMENT',
+      { partyId: respondent, court: '聊城市东昌府区人民法院' },
+      '2026-04-11',
+    );
+    expect(byEmployer.status, JSON.stringify(byEmployer.body)).toBe(422);
+    expect(byEmployer.body.rule).toBe('enforcement-final-part-by-worker');
+    const enforced = await ok(
+      c,
+      a.tokens.clerk,
+      'APPLY_ENFORCEMENT',
+      { partyId: applicant, court: '聊城市东昌府区人民法院' },
+      '2026-04-11',
+    );
+    expect(enforced.state).toBe('in_litigation');
     // The worker sues too (LDMAL Art. 48: against the final award): enforcement stops.
     await ok(
       c,
