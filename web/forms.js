@@ -381,12 +381,13 @@ export const EVENT_FORMS = {
   // void44: a registration made by mistake (a second copy of one application), voided before acceptance.
   VOID_REGISTRATION: [
     reason(true, '作废原因'),
+    // ui45 M1: chosen among the registration's duplicate warnings and the applicant's other applications (案号 or
+    // 仲裁申请#编号, parties, 收到日期) — a clerk never sees the internal id the server takes.
     {
       name: 'duplicateOf',
-      label: '所重复的案件（编号，选填）',
-      kind: 'int',
-      min: 1,
-      hint: '重复登记的，填写另一件登记的编号（登记时的重复提示中列出）',
+      label: '所重复的案件（选填）',
+      kind: 'duplicateOf',
+      hint: '重复登记的，选择同一申请的另一件登记（登记时的重复提示及同一申请人的其他申请）',
     },
   ],
   REFER_ELSEWHERE: [

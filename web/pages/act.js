@@ -143,13 +143,15 @@ async function eventForm(c, type, done, screen) {
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
-  const [staff, workload, mediators, mediatorWorkload, barringAtOpen] = await Promise.all([
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
     needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
     needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
     // Rules Art. 34: the earlier cases the registration found that bar the same dispute, asked about in the dialog.
     type === 'ACCEPT' ? barringDuplicates(c) : [],
+    // ui45 M1: the registrations a mistaken one may repeat, chosen by what the clerk sees (case number, parties, date).
+    type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
   ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
@@ -317,6 +319,25 @@ async function eventForm(c, type, done, screen) {
         list.node.addEventListener('change', sync);
         sync();
       }
+    } else if (f.kind === 'duplicateOf') {
+      // (Options built in order: an object would put the numeric ids before 无.)
+      el = h('select', [
+        h('option', { value: '' }, '无'),
+        ...voidCandidates.map((d) => h('option', { value: String(d.id) }, candidateLine(d))),
+      ]);
+      const note = h('div.small.dup-date-note', { 'aria-live': 'polite' });
+      const chosen = el;
+      chosen.addEventListener('change', () => fill(note, sameApplicationNote(c, voidCandidates, chosen.value)));
+      const wrap = field(f.label, path, el, {
+        hint: voidCandidates.length ? f.hint : '未发现同一申请人的其他登记；不是重复登记的，选择“无”',
+      });
+      wrap.append(note);
+      fields.append(wrap);
+      describe.push(() => (chosen.value ? [f.label, chosen.selectedOptions[0]?.textContent ?? ''] : [f.label, '无']));
+      getters.push((b) => {
+        if (chosen.value) b[path] = Number(chosen.value);
+      });
+      continue;
     } else if (f.kind === 'mediator')
       el = select(
         Object.fromEntries(
@@ -600,9 +621,11 @@ async function eventForm(c, type, done, screen) {
       if (refused.status === 409) staleCase(form, close, done, mayDiscard);
       return;
     }
+    const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
     const warnings = [
       ...actWarnings(type, c, body, day, { documents, docNames: serviceDocs() }),
       ...serverWarnings,
+      ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
       ...barring.map(
@@ -889,6 +912,51 @@ function notSameMatterField(barring, getters, checks, describe) {
     ),
     reasonField,
   );
+}
+
+/**
+ * ui45 M1: the arbitration applications a mistaken registration may be a second copy of — the earlier cases its
+ * registration warned of (the REGISTER history entry's `duplicates`, Rules Arts. 34, 39) first, then the first
+ * applicant's other applications (the list's `q` on the name) — never this case, a voided one (the server refuses it),
+ * or one on another track. Each as the list gives it: case number or 仲裁申请#id, parties, 收到日期.
+ */
+async function duplicateCandidates(c) {
+  const name = c.applicants?.[0]?.name;
+  const [events, listed] = await Promise.all([
+    api('GET', `/api/cases/${c.id}/events`).catch(() => null),
+    name ? api('GET', `/api/cases?track=arbitration&pageSize=50&q=${encodeURIComponent(name)}`).catch(() => null) : null,
+  ]);
+  const reg = Array.isArray(events) ? events.find((e) => e.type === 'REGISTER') : null;
+  const warned = (reg?.payload?.duplicates ?? []).map((d) => Number(d.caseId)).filter((id) => id && id !== c.id);
+  const byId = new Map((listed?.items ?? []).map((x) => [x.id, x]));
+  const missing = warned.filter((id) => !byId.has(id));
+  const read = await Promise.all(missing.map((id) => api('GET', `/api/cases/${id}`).catch(() => null)));
+  for (const x of read.filter(Boolean))
+    byId.set(x.id, {
+      ...x,
+      applicantNames: (x.applicants ?? []).map((p) => p.name),
+      respondentNames: (x.respondents ?? []).map((p) => p.name),
+    });
+  const order = [...warned, ...[...byId.keys()].filter((id) => !warned.includes(id))];
+  return order
+    .map((id) => byId.get(id))
+    .filter((x) => x && x.id !== c.id && x.state !== 'voided' && (x.track ?? 'arbitration') === 'arbitration');
+}
+/** One candidate as the clerk knows it: 案号 (or 仲裁申请#id), 申请人 诉 被申请人, 收到日期. */
+export const candidateLine = (d) =>
+  `${caseName({ ...d, track: 'arbitration' })}：${(d.applicantNames ?? []).join('、')} 诉 ${(d.respondentNames ?? []).join('、')}，收到日期 ${d.receivedOn ?? '—'}${d.stateLabel ? `（${d.stateLabel}）` : ''}`;
+/**
+ * A mistaken registration is a second copy of the same application, received the same day; an application made again
+ * on another day is a new application, decided by 不予受理 (Rules Art. 34), not voided (the server refuses it).
+ */
+export function sameApplicationWarning(c, candidates, id) {
+  const d = id ? candidates.find((x) => String(x.id) === String(id)) : null;
+  if (!d?.receivedOn || !c.receivedOn || d.receivedOn === c.receivedOn) return null;
+  return `所选案件（${caseName({ ...d, track: 'arbitration' })}）的收到日期为 ${d.receivedOn}，本登记为 ${c.receivedOn}：不是同一申请的重复登记，而是再次申请。当事人就同一争议再次申请仲裁的，应办理“不予受理”（《劳动人事争议仲裁办案规则》第三十四条），不能作废。`;
+}
+function sameApplicationNote(c, candidates, id) {
+  const w = sameApplicationWarning(c, candidates, id);
+  return w ? h('div.alert.bad', { role: 'alert' }, w) : null;
 }
 
 /** The barring earlier cases the registration recorded (its history entry's `duplicates`); none when unreadable. */

@@ -155,9 +155,9 @@ export async function casePage(id, mount) {
     c.closure?.mode === 'voided'
       ? h(
           'p.small.voided',
-          `本登记已作废（误登记），${c.closure.closedOn}${c.closure.reason ? `：${c.closure.reason}` : ''}${
-            c.closure.duplicateOf ? `；所重复的案件：编号${c.closure.duplicateOf}` : ''
-          }。不作为仲裁申请处理，不计入统计。`,
+          `本登记已作废（误登记），${c.closure.closedOn}${c.closure.reason ? `：${c.closure.reason}` : ''}`,
+          c.closure.duplicateOf ? ['；所重复的案件：', duplicateLink(c.closure.duplicateOf)] : null,
+          '。不作为仲裁申请处理，不计入统计。',
         )
       : c.closure
         ? h(
@@ -249,6 +249,21 @@ export async function casePage(id, mount) {
     ),
   );
   if (flashNote) flashNote.focus();
+}
+/**
+ * ui45 M1: the case a voided registration repeated, named as the clerk knows it — its case number (or 仲裁申请#id),
+ * parties and 收到日期 — once read; until then (or unreadable) by 仲裁申请#id.
+ */
+function duplicateLink(id) {
+  const a = h('a', { href: `#/cases/${id}` }, `仲裁申请#${id}`);
+  api('GET', `/api/cases/${id}`)
+    .then((d) => {
+      a.textContent = `${caseName(d)}（${(d.applicants ?? []).map((p) => p.name).join('、')} 诉 ${(d.respondents ?? [])
+        .map((p) => p.name)
+        .join('、')}，收到日期 ${d.receivedOn}）`;
+    })
+    .catch(() => null);
+  return a;
 }
 /**
  * The duplicate-application warnings the server gave when this case was registered (Rules Arts. 34, 39), once, on the
