@@ -648,7 +648,7 @@ async function eventForm(c, type, done, screen) {
           h('p', `${dateLabel}：${on}`),
           awardEd ? null : describedFields(describe),
           backdated,
-          warnings.map((w) => h('p.warn.act-warning', w)),
+          warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),
           shifts.map((x) => h('p.deadline-shift', x)),
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
@@ -703,6 +703,7 @@ async function eventForm(c, type, done, screen) {
       ok.textContent = label;
     }
   });
+  if (type === 'SCHEDULE_HEARING') hearingWarningsAsTyped(c, type, form, fields, getters, dlg);
   document.body.append(dlg);
   dlg.showModal();
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
@@ -735,6 +736,43 @@ async function eventForm(c, type, done, screen) {
     dateInput.addEventListener('change', probe);
     probe();
   }
+}
+
+/**
+ * ui45 M3: the server's warnings for a hearing day (inside a respondent's defense period, LDMAL Art. 30; before the copy
+ * of the application was served, Rules Art. 58 — workflows/hearings.ts) shown beside 开庭日期 as it is typed, from the
+ * preview (nothing is recorded), half a second after the last change; the place, if still empty, is a stand-in.
+ */
+function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
+  const dateInput = fields.querySelector('[data-path="hearingOn"]');
+  const wrap = dateInput?.closest('.f');
+  if (!wrap) return;
+  const box = h('div.hearing-warnings', { 'aria-live': 'polite' });
+  wrap.append(box);
+  let timer = null;
+  let asked = 0;
+  const probe = async () => {
+    const n = ++asked;
+    const on = form.querySelector('[data-path="occurredOn"]')?.value || today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dateInput.value)) return fill(box);
+    // A date ahead of today is not a day an act can carry: the preview is asked as of today.
+    const body = { type, occurredOn: [on, today()].sort()[0] };
+    for (const g of getters) g(body);
+    if (!body.place) body.place = '（待定）';
+    const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch(() => null);
+    if (n !== asked || !dlg.open) return;
+    const said = Array.isArray(p?.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
+    fill(
+      box,
+      said.map((w) => h('p.warn.act-warning', w)),
+    );
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(probe, 500);
+  };
+  dateInput.addEventListener('input', later);
+  dateInput.addEventListener('change', later);
 }
 
 /**
