@@ -26,6 +26,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  dateProblems,
   daysBetween,
   download,
   draftTime,
@@ -539,7 +540,13 @@ async function eventForm(c, type, done, screen) {
       return !r ? [] : Array.isArray(r[0]) ? r : [r];
     });
     const on = form.querySelector('[data-path="occurredOn"]').value;
-    if (!on) bad.unshift(['occurredOn', REQUIRED]);
+    // ui45 L5: every date control's mistyped value (a year of 6320) with the other errors, at once.
+    const said = new Set(bad.map(([p]) => p));
+    const dates = dateProblems(form).filter(([p]) => !said.has(p));
+    const dateOf = dates.find(([p, m]) => p === 'occurredOn' && !m.startsWith('不能'));
+    bad.push(...dates.filter(([p]) => p !== 'occurredOn'));
+    if (dateOf) bad.unshift(dateOf);
+    else if (!on) bad.unshift(['occurredOn', REQUIRED]);
     else if (on > today()) bad.unshift(['occurredOn', `不能晚于今天（${today()}）`]);
     if (bad.length) {
       for (const [p, m] of bad) setError(form, p, m);

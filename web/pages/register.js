@@ -15,6 +15,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  dateProblems,
   draftKey,
   draftTime,
   field,
@@ -993,6 +994,8 @@ export function registerForm(track = 'arbitration', edit = null) {
     const bad = [
       ...unnamed.map((i) => [`respondents.${i}.ownership`, '请选择用人单位类型（统计按用人单位类型分列）']),
       ...localProblems(collect()),
+      // ui45 L5: a date mistyped (a year of 6320) is said now, with the rest, not after the rest is fixed.
+      ...dateProblems(form),
       // A claim whose owner was lost in a merge (web/merge.js) is not saved as everyone's claim unseen.
       ...(draftMeta.conflicts ?? [])
         .filter((c) => c.choose)
