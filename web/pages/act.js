@@ -794,6 +794,14 @@ const OPEN_PREVIEW = {
     rules: ['extension-before-deadline', 'extension-once'],
     hint: '延长审理期限须在审理期限届满前批准。如确已在届满前批准，请把“批准延期日期”改为批准之日。',
   },
+  // ui45 L1: the award cannot be confirmed effective while a party's period to sue or to apply to set it aside is open
+  // (LDMAL Arts. 48–50) — said as the dialog opens, not after it is filled in. (The refusal names no date yet: the
+  // earliest day is the server's to say.)
+  MARK_EFFECTIVE: {
+    probe: {},
+    rules: ['windows-still-open', 'effective-date-provisional'],
+    hint: '请在各当事人的起诉、申请撤销期间届满后办理（见“期限”栏）。',
+  },
 };
 
 /**
