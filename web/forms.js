@@ -13,6 +13,8 @@ export const LABELS = {
  * the vocabulary (templates/kinds.ts SERVED_DOCUMENTS, which also holds the full names the documents print) — no copy here.
  */
 export const serviceDocs = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.short]));
+/** The full names (仲裁裁决书, 仲裁调解书), as 文书种类 and the documents list name them: what the 送达 dialog offers (ui45 L3). */
+const serviceDocNames = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.name]));
 const METHODS = {
   direct: '直接送达',
   post: '邮寄送达',
@@ -89,7 +91,7 @@ export const EVENT_FORMS = {
       label: '送达文书',
       kind: 'select',
       get options() {
-        return serviceDocs();
+        return serviceDocNames();
       },
       required: true,
     },

@@ -937,7 +937,8 @@ function docsSection(c, docs, refresh) {
               h(
                 'td',
                 d.title,
-                f ? h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局') : null,
+                // ui45 L3: a space between the name and its mark (read, copied or printed: not 仲裁裁决书终局).
+                f ? [' ', h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局')] : null,
                 stale ? h('div.small.muted', '（已有较新的版本）') : null,
               ),
               h('td.small', d.caseNo ?? '—'),
