@@ -2,7 +2,18 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { browserSuite, caseAt, caseEvents, eventually, hasText, signIn } from '../helpers/case-fixtures.ts';
+import {
+  type BrowserRig,
+  browserSuite,
+  caseAt,
+  caseEvents,
+  DEFENSE,
+  eventually,
+  FACTS,
+  hasText,
+  REASONING,
+  signIn,
+} from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
@@ -11,14 +22,18 @@ import { type Actors, standardApplication } from '../helpers/procedure.ts';
  * by case number, parties and 收到日期, and says when the chosen one is a repeated application instead (M1); the
  * workbench counts and lists no voided registration (M2); a legal warning in a confirmation is the alert, the routine
  * line is quiet, and a hearing day inside the defense period is said beside 开庭日期 as it is typed (M3); on a phone the
- * case page's deadlines are cards and the provisional-calendar note is said once (M5).
+ * case page's deadlines are cards and the provisional-calendar note is said once (M5); and the low findings: 确认裁决生效
+ * says its refusal as it opens (L1), one name for the award and a separated finality mark (L3), a mistyped date said
+ * with the other errors (L5), the phone case list's filters behind 筛选 (L6), 劳动报酬 suggests 拖欠工资 (L7), no stale
+ * 已恢复…草稿 under 已在另一窗口登记 (L8), and 页面不存在 for an unknown address (L9).
  */
 let t: TestApp;
 let a: Actors;
 let base: string;
 let page: Page;
+let rig: BrowserRig;
 browserSuite((s) => {
-  ({ t, a, base, page } = s);
+  ({ t, a, base, page, rig } = s);
 });
 
 const { ok } = caseEvents(() => t);
@@ -176,5 +191,148 @@ describe('ui45 (Chromium)', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
       t.clock.set('2026-04-01T02:00:00Z');
     }
+  });
+
+  it('L9 an unknown address shows 页面不存在 with a way back, not the workbench', async () => {
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/mediation/new`);
+    await hasText(page.locator('main h1'), '页面不存在');
+    await hasText(page.locator('main'), '#/mediation/new');
+    expect(page.url()).toContain('#/mediation/new');
+    await page.getByRole('link', { name: '返回工作台' }).click();
+    await hasText(page.locator('main h1'), '工作台');
+  });
+
+  it('L7 a claim of 劳动报酬 suggests ticking 拖欠工资; L5 a mistyped date is said with the other errors', async () => {
+    await signIn(page, base, 'clerk');
+    await page.evaluate("for (const k of Object.keys(localStorage)) if (k.startsWith('zc.draft.')) localStorage.removeItem(k)");
+    await page.goto(`${base}/#/cases/new`);
+    const hint = page.locator('.wage-hint');
+    expect(await hint.isVisible()).toBe(false);
+    await page.locator('[data-claim="claims.0"]').getByLabel('请求类别').selectOption('wages');
+    await hasText(hint, '请勾选“拖欠工资”');
+    expect(await hint.isVisible()).toBe(true);
+    await page.getByLabel('拖欠工资（农民工工资优先）').check();
+    await eventually(async () => expect(await hint.isVisible()).toBe(false));
+    // A year of 6320 (2026/3/20 typed into the date control), with nothing else filled in: said at once, with the rest.
+    await page.getByLabel('收到申请日期').evaluate((el) => {
+      (el as unknown as { value: string }).value = '6320-12-05';
+    });
+    await page.getByRole('button', { name: '登记仲裁申请' }).click();
+    await hasText(page.locator('[data-error-for="receivedOn"]'), '年份无效');
+    await hasText(page.locator('[data-error-for="district"]'), '请选择');
+    await page.evaluate("for (const k of Object.keys(localStorage)) if (k.startsWith('zc.draft.')) localStorage.removeItem(k)");
+  });
+
+  it('L6 on a phone the case list folds its filters behind 筛选', async () => {
+    await t.api(a.tokens.clerk).post('/api/cases', application('2026-03-27')).expect(201);
+    await signIn(page, base, 'clerk');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${base}/#/cases`);
+      const toggle = page.getByRole('button', { name: '筛选', exact: true });
+      await page.locator('form.case-search').waitFor();
+      await toggle.waitFor();
+      expect(await page.getByLabel('查找').isVisible()).toBe(true);
+      expect(await page.getByLabel('地区').isVisible()).toBe(false);
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.getByLabel('地区').isVisible()).toBe(true);
+      // The sort row is one line: 审限剩余 on the same line as 案号.
+      await page.locator('table.case-list').waitFor();
+      const first = await page.locator('table.case-list thead th').first().boundingBox();
+      const last = await page.getByRole('link', { name: '审限剩余' }).boundingBox();
+      expect(first && last && Math.abs(first.y - last.y) < 4).toBe(true);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      expect(await toggle.isVisible()).toBe(false);
+      expect(await page.getByLabel('地区').isVisible()).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
+  it('L8 once the other tab registered the draft, 已恢复…草稿 is gone from this one', async () => {
+    await signIn(page, base, 'clerk');
+    const clearDrafts = (p: Page) =>
+      p.evaluate("for (const k of Object.keys(localStorage)) if (k.startsWith('zc.draft.')) localStorage.removeItem(k)");
+    await clearDrafts(page);
+    await page.goto(`${base}/#/cases/new`);
+    await page.getByLabel('收到申请日期').fill('2026-03-20');
+    await page.getByLabel('管辖地区').selectOption('东昌府区');
+    const respondent = page.locator('[data-party="respondents.0"]');
+    await respondent.getByLabel('名称').fill('聊城某某两窗有限公司');
+    await respondent.getByLabel('用人单位类型').selectOption('private');
+    await page.locator('[data-party="applicants.0"]').getByLabel('姓名').fill('两窗庚');
+    const claim = page.locator('[data-claim="claims.0"]');
+    await claim.getByLabel('请求类别').selectOption('economic_compensation');
+    await claim.getByLabel('请求内容').fill('支付解除劳动合同经济补偿');
+    await claim.getByLabel('金额（元）').fill('8000');
+    await hasText(page.locator('[data-draft-status]'), '草稿已自动保存在本机');
+    const tab2 = await rig.context.newPage();
+    try {
+      await tab2.goto(`${base}/#/cases/new`);
+      await hasText(tab2.locator('main'), '保存在本机的草稿');
+      expect(await tab2.locator('.draft-restored').count()).toBe(1);
+      await page.getByRole('button', { name: '登记仲裁申请' }).click();
+      await hasText(page.locator('main'), '已登记');
+      await hasText(tab2.locator('[data-other-tab] .alert'), '此申请已在另一窗口登记为');
+      expect(await tab2.locator('.draft-restored').count()).toBe(0);
+      expect(await tab2.locator('main').textContent()).not.toContain('已恢复');
+    } finally {
+      await tab2.close();
+      await clearDrafts(page);
+    }
+  });
+
+  it('L3 the 送达 dialog names the award as 文书种类 does; the documents list separates its finality mark; L1 确认裁决生效 says its refusal as it opens', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', {
+      body: standardApplication({ applicants: [worker('文书辛', 955)], receivedOn: '2026-03-02' }),
+    });
+    const claims = c.claims as unknown as { id: number; amount: string }[];
+    const awarded = await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: cl.amount, paymentDays: 10 })),
+        facts: FACTS,
+        reasoning: REASONING,
+        defenseSummary: DEFENSE,
+      },
+      '2026-03-30',
+    );
+    const made = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const served = await ok(
+      awarded,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: (c.applicants[0] as { id: number }).id, method: 'direct' },
+      '2026-03-31',
+    );
+    await ok(
+      served,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: (c.respondents[0] as { id: number }).id, method: 'direct' },
+      '2026-03-31',
+    );
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    const docs = page.locator('#sec-docs tbody tr').filter({ hasText: '仲裁裁决书' }).first();
+    await docs.waitFor();
+    expect(await docs.locator('td').first().textContent()).toMatch(/仲裁裁决书 (终局|非终局)/);
+    await actButton('送达').click();
+    let dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    const options = await dlg.getByRole('combobox', { name: '送达文书', exact: true }).locator('option').allTextContents();
+    expect(options).toContain('仲裁裁决书');
+    expect(options).not.toContain('裁决书');
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await actButton('确认裁决生效').click();
+    dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await hasText(dlg.locator('.open-refusal'), '裁决尚不能确认生效');
   });
 });
