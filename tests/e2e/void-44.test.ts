@@ -43,7 +43,10 @@ describe('void44 (Chromium)', () => {
     await hasText(ask, '作废后本登记不再作为仲裁申请处理，不计入统计，不可恢复');
     await ask.getByRole('button', { name: '确认作废误登记' }).click();
     await hasText(page.locator('main'), '本登记已作废（误登记）');
-    await hasText(page.locator('main'), `所重复的案件：仲裁申请#${first.id}（重复登记甲 诉 聊城某某重复登记有限公司，收到日期 2026-03-30）`);
+    await hasText(
+      page.locator('main'),
+      `所重复的案件：仲裁申请#${first.id}（重复登记甲 诉 聊城某某重复登记有限公司，收到日期 2026-03-30）`,
+    );
     await eventually(async () =>
       expect((await t.api(a.tokens.clerk).get(`/api/cases/${copy.id}`)).body).toMatchObject({ state: 'voided', stateLabel: '已作废' }),
     );
