@@ -53,7 +53,7 @@ import {
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
-import { EVENT_FORMS, LABELS, serviceDocs } from '../forms.js';
+import { EVENT_FORMS, LABELS, serviceDocNames } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -630,7 +630,7 @@ async function eventForm(c, type, done, screen) {
     }
     const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
     const warnings = [
-      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocs() }),
+      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocNames() }),
       ...serverWarnings,
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
