@@ -678,7 +678,7 @@ function servicesSection(c, events, partyName) {
 export function splitProvisionalNote(explanation = '') {
   const at = explanation.lastIndexOf('（暂定：');
   if (at < 0 || !explanation.endsWith('）')) return { own: explanation, note: null };
-  return { own: explanation.slice(0, at), note: explanation.slice(at + 1, -1) };
+  return { own: explanation.slice(0, at), note: explanation.slice(at + '（暂定：'.length, -1) };
 }
 
 function deadlinesSection(c) {
