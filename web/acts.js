@@ -211,6 +211,61 @@ const SERVICE_CONSEQUENCES = {
   mediation_document: '调解书经双方当事人签收后发生法律效力（《劳动争议调解仲裁法》第四十二条）；送达记录不能撤回。',
 };
 
+/**
+ * The side a party is on, as workflows/sides.ts decides it (the one home of the rule; mirrored here for the dialog):
+ * the employer's side is the side whose party has an employer type (ownership) recorded, else the respondents when a
+ * union applies (Rules Art. 64), else the applicants when every applicant is an organization, else the respondents; the
+ * natural persons on the other side are the workers; third parties are on neither.
+ */
+export function partySide(c, partyId) {
+  const parties = [
+    ...(c.applicants ?? []).map((p) => ({ side: 'applicant', ...p })),
+    ...(c.respondents ?? []).map((p) => ({ side: 'respondent', ...p })),
+  ];
+  const marked = new Set(parties.filter((p) => p.ownership).map((p) => p.side));
+  const applicants = parties.filter((p) => p.side === 'applicant');
+  const employer =
+    marked.size === 1
+      ? [...marked][0]
+      : c.collectiveGround === 'union_applicant'
+        ? 'respondent'
+        : applicants.length && applicants.every((p) => p.kind === 'organization')
+          ? 'applicant'
+          : 'respondent';
+  if (partyId === 'allApplicants') return employer === 'applicant' ? 'employer' : 'worker';
+  const p = parties.find((x) => String(x.id) === String(partyId));
+  if (!p) return null;
+  if (p.side === employer) return 'employer';
+  return p.kind === 'person' ? 'worker' : null;
+}
+
+const AWARD_FINAL = {
+  worker: '劳动者不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼（《劳动争议调解仲裁法》第四十八条）',
+  employer:
+    '用人单位不能向人民法院起诉；有证据证明裁决有法定情形之一的，可以自收到裁决书之日起三十日内向仲裁委员会所在地的中级人民法院申请撤销裁决（《劳动争议调解仲裁法》第四十九条）',
+};
+const AWARD_NON_FINAL =
+  '当事人不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼，期满不起诉的，裁决书发生法律效力；不适用申请撤销裁决（《劳动争议调解仲裁法》第五十条）';
+const AWARD_SERVED_ON = '期间自该当事人收到裁决书之日起算：直接送达为签收之日，公告、留置等方式为法定视为送达之日；送达记录不能撤回。';
+const SIDE_ZH = { worker: '劳动者一方', employer: '用人单位一方' };
+
+/**
+ * ui45 M4: what serving the award starts for this party, by the award's kind and the party's side — a 终局裁决: only
+ * the worker may sue (LDMAL Art. 48, 15 days), the employer may only apply to set it aside (Art. 49, 30 days); a
+ * non-final award: either may sue within 15 days (Art. 50), no setting aside; a mixed award: both parts. A third party,
+ * or an award the case does not show: the periods named without a side.
+ */
+export function awardServiceConsequence(c, partyId) {
+  const a = c.award ?? (c.proceedings?.partialAwards ?? []).at(-1) ?? null;
+  const side = partySide(c, partyId);
+  const finality = a?.finality;
+  if (!side || !['final', 'non_final', 'mixed'].includes(finality)) return SERVICE_CONSEQUENCES.award;
+  const who = `受送达人为${SIDE_ZH[side]}`;
+  if (finality === 'final') return `本裁决为终局裁决，${who}：${AWARD_FINAL[side]}。${AWARD_SERVED_ON}`;
+  if (finality === 'non_final') return `本裁决为非终局裁决：${AWARD_NON_FINAL}。${AWARD_SERVED_ON}`;
+  return `本裁决终局事项与非终局事项并存，${who}：终局事项，${AWARD_FINAL[side]}；非终局事项，${AWARD_NON_FINAL}。${AWARD_SERVED_ON}`;
+}
+
 /** Any other service: its date is what periods run from, and the record stays. */
 const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：请核对送达的文书、当事人、方式和日期；送达记录不能撤回。';
 
@@ -231,6 +286,10 @@ export function consequenceOf(type, c, body = {}) {
     if (body.partyId === 'allApplicants') {
       const names = (c.applicants ?? []).map((p) => p.name).join('、');
       return `将逐人登记向全体 ${(c.applicants ?? []).length} 名申请人（${names}）送达，${when}。${base}`;
+    }
+    if (body.document === 'award') {
+      const said = awardServiceConsequence(c, body.partyId);
+      return body.servedOn ? `${when}。${said}` : said;
     }
     return body.servedOn || !SERVICE_CONSEQUENCES[body.document] ? `${when}。${base}` : base;
   }

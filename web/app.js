@@ -404,8 +404,23 @@ async function route() {
   else if (path === '/board') boardPage(mount);
   else if (path?.startsWith('/admin')) adminPage(path, query ?? '', mount);
   else if (path === '/password') passwordPage(false);
-  else workbench(mount);
+  else if (!path || path === '/') workbench(mount);
+  else notFound(path);
   window.scrollTo(0, 0);
+}
+/** ui45 L9: an address the app has no page for says so (not the workbench under an unchanged address), with a way on. */
+function notFound(path) {
+  setTitle('页面不存在');
+  mount(
+    '',
+    h('h1', '页面不存在'),
+    h(
+      'div.alert.warn',
+      { role: 'alert' },
+      `没有地址为“#${path}”的页面：链接可能有误或已过时。`,
+      h('p', h('a', { href: '#/' }, '返回工作台'), ' · ', h('a', { href: '#/cases' }, '查看案件列表')),
+    ),
+  );
 }
 async function editPage(id) {
   setTitle('修改登记信息');

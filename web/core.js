@@ -509,6 +509,26 @@ export function field(label, path, el, opts = {}) {
 }
 export const input = (type, attrs = {}) => h('input', { type, ...attrs });
 
+/**
+ * ui45 L5: what a date control in `scope` holds that is no date the person meant — typed half-way (the browser reads
+ * nothing), or a year out of any case's range (2026/3/20 typed into the year segment became 6320-12-05), or past its
+ * max/min — as [path, message] pairs, said on the first submit with the other errors (not after they are fixed).
+ */
+export function dateProblems(scope) {
+  const out = [];
+  for (const el of scope.querySelectorAll('input[type="date"][data-path]')) {
+    if (el.disabled || el.closest('[hidden]')) continue;
+    const v = el.value;
+    const year = Number(v.slice(0, 4));
+    if (el.validity?.badInput) out.push([el.dataset.path, '日期不完整或无效：请按“年-月-日”填写或从日历选择']);
+    else if (!v) continue;
+    else if (!(year >= 1900 && year <= 2100)) out.push([el.dataset.path, `日期 ${v} 的年份无效：请按“年-月-日”填写或从日历选择`]);
+    else if (el.max && v > el.max) out.push([el.dataset.path, `不能晚于 ${el.max}`]);
+    else if (el.min && v < el.min) out.push([el.dataset.path, `不能早于 ${el.min}`]);
+  }
+  return out;
+}
+
 const FULL_WIDTH_DIGIT = /[０-９．]/;
 /**
  * An amount field (inputmode decimal, or a field named …amount) with full-width digits or point — what a Chinese input

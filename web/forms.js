@@ -13,6 +13,8 @@ export const LABELS = {
  * the vocabulary (templates/kinds.ts SERVED_DOCUMENTS, which also holds the full names the documents print) — no copy here.
  */
 export const serviceDocs = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.short]));
+/** The full names (仲裁裁决书, 仲裁调解书), as 文书种类 and the documents list name them: what the 送达 dialog offers (ui45 L3). */
+export const serviceDocNames = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.name]));
 const METHODS = {
   direct: '直接送达',
   post: '邮寄送达',
@@ -89,7 +91,7 @@ export const EVENT_FORMS = {
       label: '送达文书',
       kind: 'select',
       get options() {
-        return serviceDocs();
+        return serviceDocNames();
       },
       required: true,
     },
@@ -381,12 +383,13 @@ export const EVENT_FORMS = {
   // void44: a registration made by mistake (a second copy of one application), voided before acceptance.
   VOID_REGISTRATION: [
     reason(true, '作废原因'),
+    // ui45 M1: chosen among the registration's duplicate warnings and the applicant's other applications (案号 or
+    // 仲裁申请#编号, parties, 收到日期) — a clerk never sees the internal id the server takes.
     {
       name: 'duplicateOf',
-      label: '所重复的案件（编号，选填）',
-      kind: 'int',
-      min: 1,
-      hint: '重复登记的，填写另一件登记的编号（登记时的重复提示中列出）',
+      label: '所重复的案件（选填）',
+      kind: 'duplicateOf',
+      hint: '重复登记的，选择同一申请的另一件登记（登记时的重复提示及同一申请人的其他申请）',
     },
   ],
   REFER_ELSEWHERE: [

@@ -253,7 +253,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
     await dlg.getByRole('button', { name: '确定' }).click();
     const confirm = page.locator('dialog.confirm[open]');
-    await hasText(confirm, '起诉（十五日）、申请撤销裁决（三十日）的期间自其收到裁决书之日起算');
+    await hasText(confirm, '自收到裁决书之日起十五日内向人民法院提起诉讼');
     await confirm.getByRole('button', { name: '返回修改' }).click();
     await sleep(300);
     expect(await events(c.id, 'SERVE')).toHaveLength(0);

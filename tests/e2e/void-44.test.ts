@@ -36,13 +36,17 @@ describe('void44 (Chromium)', () => {
     const dlg = page.locator('dialog.act[open]');
     await dlg.waitFor();
     await dlg.getByLabel('作废原因').fill('重复登记（两个窗口各登记一次）');
-    await dlg.getByLabel('所重复的案件（编号，选填）').fill(String(first.id));
+    // ui45 M1: chosen among the registration's duplicate candidates (by case number or 仲裁申请#id), not typed as an id.
+    await dlg.getByLabel('所重复的案件（选填）').selectOption(String(first.id));
     await dlg.getByRole('button', { name: '作废误登记…' }).click();
     const ask = page.locator('dialog.confirm[open]');
     await hasText(ask, '作废后本登记不再作为仲裁申请处理，不计入统计，不可恢复');
     await ask.getByRole('button', { name: '确认作废误登记' }).click();
     await hasText(page.locator('main'), '本登记已作废（误登记）');
-    await hasText(page.locator('main'), `所重复的案件：编号${first.id}`);
+    await hasText(
+      page.locator('main'),
+      `所重复的案件：仲裁申请#${first.id}（重复登记甲 诉 聊城某某重复登记有限公司，收到日期 2026-03-30）`,
+    );
     await eventually(async () =>
       expect((await t.api(a.tokens.clerk).get(`/api/cases/${copy.id}`)).body).toMatchObject({ state: 'voided', stateLabel: '已作废' }),
     );

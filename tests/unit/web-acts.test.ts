@@ -287,7 +287,8 @@ describe('form checks', () => {
 });
 
 describe('the 送达 form names the documents from the vocabulary (D3: no copy in the web)', () => {
-  it('offers the short names of GET /api/reference/vocabulary servedDocuments, and forms.js holds none of its own', async () => {
+  // ui45 L3: by their full names (仲裁裁决书, 仲裁调解书), as 文书种类 and the documents list name them.
+  it('offers the names of GET /api/reference/vocabulary servedDocuments, and forms.js holds none of its own', async () => {
     // @ts-expect-error the web interface is plain JavaScript modules (no types)
     const { state } = await import('../../web/core.js');
     // @ts-expect-error the web interface is plain JavaScript modules (no types)
@@ -297,8 +298,8 @@ describe('the 送达 form names the documents from the vocabulary (D3: no copy i
     try {
       state.vocab = { servedDocuments: SERVED_DOCUMENTS };
       const f = (EVENT_FORMS.SERVE as { name: string; options?: Record<string, string> }[]).find((x) => x.name === 'document');
-      expect(f?.options?.award).toBe('裁决书');
-      expect(f?.options?.mediation_document).toBe('调解书');
+      expect(f?.options?.award).toBe('仲裁裁决书');
+      expect(f?.options?.mediation_document).toBe('仲裁调解书');
       expect(Object.keys(f?.options ?? {}).sort()).toEqual(Object.keys(SERVED_DOCUMENTS).sort());
       expect(serviceDocs().acceptance_notice).toBe('受理通知书');
     } finally {

@@ -26,6 +26,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  dateProblems,
   daysBetween,
   download,
   draftTime,
@@ -52,7 +53,7 @@ import {
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
-import { EVENT_FORMS, LABELS, serviceDocs } from '../forms.js';
+import { EVENT_FORMS, LABELS, serviceDocNames } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -143,13 +144,15 @@ async function eventForm(c, type, done, screen) {
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
-  const [staff, workload, mediators, mediatorWorkload, barringAtOpen] = await Promise.all([
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
     needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
     needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
     // Rules Art. 34: the earlier cases the registration found that bar the same dispute, asked about in the dialog.
     type === 'ACCEPT' ? barringDuplicates(c) : [],
+    // ui45 M1: the registrations a mistaken one may repeat, chosen by what the clerk sees (case number, parties, date).
+    type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
   ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
@@ -317,6 +320,25 @@ async function eventForm(c, type, done, screen) {
         list.node.addEventListener('change', sync);
         sync();
       }
+    } else if (f.kind === 'duplicateOf') {
+      // (Options built in order: an object would put the numeric ids before 无.)
+      el = h('select', [
+        h('option', { value: '' }, '无'),
+        ...voidCandidates.map((d) => h('option', { value: String(d.id) }, candidateLine(d))),
+      ]);
+      const note = h('div.small.dup-date-note', { 'aria-live': 'polite' });
+      const chosen = el;
+      chosen.addEventListener('change', () => fill(note, sameApplicationNote(c, voidCandidates, chosen.value)));
+      const wrap = field(f.label, path, el, {
+        hint: voidCandidates.length ? f.hint : '未发现同一申请人的其他登记；不是重复登记的，选择“无”',
+      });
+      wrap.append(note);
+      fields.append(wrap);
+      describe.push(() => (chosen.value ? [f.label, chosen.selectedOptions[0]?.textContent ?? ''] : [f.label, '无']));
+      getters.push((b) => {
+        if (chosen.value) b[path] = Number(chosen.value);
+      });
+      continue;
     } else if (f.kind === 'mediator')
       el = select(
         Object.fromEntries(
@@ -518,7 +540,13 @@ async function eventForm(c, type, done, screen) {
       return !r ? [] : Array.isArray(r[0]) ? r : [r];
     });
     const on = form.querySelector('[data-path="occurredOn"]').value;
-    if (!on) bad.unshift(['occurredOn', REQUIRED]);
+    // ui45 L5: every date control's mistyped value (a year of 6320) with the other errors, at once.
+    const said = new Set(bad.map(([p]) => p));
+    const dates = dateProblems(form).filter(([p]) => !said.has(p));
+    const dateOf = dates.find(([p, m]) => p === 'occurredOn' && !m.startsWith('不能'));
+    bad.push(...dates.filter(([p]) => p !== 'occurredOn'));
+    if (dateOf) bad.unshift(dateOf);
+    else if (!on) bad.unshift(['occurredOn', REQUIRED]);
     else if (on > today()) bad.unshift(['occurredOn', `不能晚于今天（${today()}）`]);
     if (bad.length) {
       for (const [p, m] of bad) setError(form, p, m);
@@ -600,9 +628,11 @@ async function eventForm(c, type, done, screen) {
       if (refused.status === 409) staleCase(form, close, done, mayDiscard);
       return;
     }
+    const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
     const warnings = [
-      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocs() }),
+      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocNames() }),
       ...serverWarnings,
+      ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
       ...barring.map(
@@ -625,7 +655,7 @@ async function eventForm(c, type, done, screen) {
           h('p', `${dateLabel}：${on}`),
           awardEd ? null : describedFields(describe),
           backdated,
-          warnings.map((w) => h('p.warn.act-warning', w)),
+          warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),
           shifts.map((x) => h('p.deadline-shift', x)),
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
@@ -680,6 +710,7 @@ async function eventForm(c, type, done, screen) {
       ok.textContent = label;
     }
   });
+  if (type === 'SCHEDULE_HEARING') hearingWarningsAsTyped(c, type, form, fields, getters, dlg);
   document.body.append(dlg);
   dlg.showModal();
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
@@ -715,6 +746,43 @@ async function eventForm(c, type, done, screen) {
 }
 
 /**
+ * ui45 M3: the server's warnings for a hearing day (inside a respondent's defense period, LDMAL Art. 30; before the copy
+ * of the application was served, Rules Art. 58 — workflows/hearings.ts) shown beside 开庭日期 as it is typed, from the
+ * preview (nothing is recorded), half a second after the last change; the place, if still empty, is a stand-in.
+ */
+function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
+  const dateInput = fields.querySelector('[data-path="hearingOn"]');
+  const wrap = dateInput?.closest('.f');
+  if (!wrap) return;
+  const box = h('div.hearing-warnings', { 'aria-live': 'polite' });
+  wrap.append(box);
+  let timer = null;
+  let asked = 0;
+  const probe = async () => {
+    const n = ++asked;
+    const on = form.querySelector('[data-path="occurredOn"]')?.value || today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dateInput.value)) return fill(box);
+    // A date ahead of today is not a day an act can carry: the preview is asked as of today.
+    const body = { type, occurredOn: [on, today()].sort()[0] };
+    for (const g of getters) g(body);
+    if (!body.place) body.place = '（待定）';
+    const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch(() => null);
+    if (n !== asked || !dlg.open) return;
+    const said = Array.isArray(p?.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
+    fill(
+      box,
+      said.map((w) => h('p.warn.act-warning', w)),
+    );
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(probe, 500);
+  };
+  dateInput.addEventListener('input', later);
+  dateInput.addEventListener('change', later);
+}
+
+/**
  * Acts the server may refuse before anything is filled in, asked when the dialog opens (and again when its date
  * changes) with a stand-in for the fields (`probe`): only the refusals in `rules`, which do not depend on them, are said.
  * An extension is refused once the time limit has run out (LDMAL Art. 43; Rules Art. 45) — and is offered meanwhile,
@@ -725,6 +793,14 @@ const OPEN_PREVIEW = {
     probe: { days: 1 },
     rules: ['extension-before-deadline', 'extension-once'],
     hint: '延长审理期限须在审理期限届满前批准。如确已在届满前批准，请把“批准延期日期”改为批准之日。',
+  },
+  // ui45 L1: the award cannot be confirmed effective while a party's period to sue or to apply to set it aside is open
+  // (LDMAL Arts. 48–50) — said as the dialog opens, not after it is filled in. (The refusal names no date yet: the
+  // earliest day is the server's to say.)
+  MARK_EFFECTIVE: {
+    probe: {},
+    rules: ['windows-still-open', 'effective-date-provisional'],
+    hint: '请在各当事人的起诉、申请撤销期间届满后办理（见“期限”栏）。',
   },
 };
 
@@ -889,6 +965,51 @@ function notSameMatterField(barring, getters, checks, describe) {
     ),
     reasonField,
   );
+}
+
+/**
+ * ui45 M1: the arbitration applications a mistaken registration may be a second copy of — the earlier cases its
+ * registration warned of (the REGISTER history entry's `duplicates`, Rules Arts. 34, 39) first, then the first
+ * applicant's other applications (the list's `q` on the name) — never this case, a voided one (the server refuses it),
+ * or one on another track. Each as the list gives it: case number or 仲裁申请#id, parties, 收到日期.
+ */
+async function duplicateCandidates(c) {
+  const name = c.applicants?.[0]?.name;
+  const [events, listed] = await Promise.all([
+    api('GET', `/api/cases/${c.id}/events`).catch(() => null),
+    name ? api('GET', `/api/cases?track=arbitration&pageSize=50&q=${encodeURIComponent(name)}`).catch(() => null) : null,
+  ]);
+  const reg = Array.isArray(events) ? events.find((e) => e.type === 'REGISTER') : null;
+  const warned = (reg?.payload?.duplicates ?? []).map((d) => Number(d.caseId)).filter((id) => id && id !== c.id);
+  const byId = new Map((listed?.items ?? []).map((x) => [x.id, x]));
+  const missing = warned.filter((id) => !byId.has(id));
+  const read = await Promise.all(missing.map((id) => api('GET', `/api/cases/${id}`).catch(() => null)));
+  for (const x of read.filter(Boolean))
+    byId.set(x.id, {
+      ...x,
+      applicantNames: (x.applicants ?? []).map((p) => p.name),
+      respondentNames: (x.respondents ?? []).map((p) => p.name),
+    });
+  const order = [...warned, ...[...byId.keys()].filter((id) => !warned.includes(id))];
+  return order
+    .map((id) => byId.get(id))
+    .filter((x) => x && x.id !== c.id && x.state !== 'voided' && (x.track ?? 'arbitration') === 'arbitration');
+}
+/** One candidate as the clerk knows it: 案号 (or 仲裁申请#id), 申请人 诉 被申请人, 收到日期. */
+export const candidateLine = (d) =>
+  `${caseName({ ...d, track: 'arbitration' })}：${(d.applicantNames ?? []).join('、')} 诉 ${(d.respondentNames ?? []).join('、')}，收到日期 ${d.receivedOn ?? '—'}${d.stateLabel ? `（${d.stateLabel}）` : ''}`;
+/**
+ * A mistaken registration is a second copy of the same application, received the same day; an application made again
+ * on another day is a new application, decided by 不予受理 (Rules Art. 34), not voided (the server refuses it).
+ */
+export function sameApplicationWarning(c, candidates, id) {
+  const d = id ? candidates.find((x) => String(x.id) === String(id)) : null;
+  if (!d?.receivedOn || !c.receivedOn || d.receivedOn === c.receivedOn) return null;
+  return `所选案件（${caseName({ ...d, track: 'arbitration' })}）的收到日期为 ${d.receivedOn}，本登记为 ${c.receivedOn}：不是同一申请的重复登记，而是再次申请。当事人就同一争议再次申请仲裁的，应办理“不予受理”（《劳动人事争议仲裁办案规则》第三十四条），不能作废。`;
+}
+function sameApplicationNote(c, candidates, id) {
+  const w = sameApplicationWarning(c, candidates, id);
+  return w ? h('div.alert.bad', { role: 'alert' }, w) : null;
 }
 
 /** The barring earlier cases the registration recorded (its history entry's `duplicates`); none when unreadable. */

@@ -155,9 +155,9 @@ export async function casePage(id, mount) {
     c.closure?.mode === 'voided'
       ? h(
           'p.small.voided',
-          `本登记已作废（误登记），${c.closure.closedOn}${c.closure.reason ? `：${c.closure.reason}` : ''}${
-            c.closure.duplicateOf ? `；所重复的案件：编号${c.closure.duplicateOf}` : ''
-          }。不作为仲裁申请处理，不计入统计。`,
+          `本登记已作废（误登记），${c.closure.closedOn}${c.closure.reason ? `：${c.closure.reason}` : ''}`,
+          c.closure.duplicateOf ? ['；所重复的案件：', duplicateLink(c.closure.duplicateOf)] : null,
+          '。不作为仲裁申请处理，不计入统计。',
         )
       : c.closure
         ? h(
@@ -249,6 +249,21 @@ export async function casePage(id, mount) {
     ),
   );
   if (flashNote) flashNote.focus();
+}
+/**
+ * ui45 M1: the case a voided registration repeated, named as the clerk knows it — its case number (or 仲裁申请#id),
+ * parties and 收到日期 — once read; until then (or unreadable) by 仲裁申请#id.
+ */
+function duplicateLink(id) {
+  const a = h('a', { href: `#/cases/${id}` }, `仲裁申请#${id}`);
+  api('GET', `/api/cases/${id}`)
+    .then((d) => {
+      a.textContent = `${caseName(d)}（${(d.applicants ?? []).map((p) => p.name).join('、')} 诉 ${(d.respondents ?? [])
+        .map((p) => p.name)
+        .join('、')}，收到日期 ${d.receivedOn}）`;
+    })
+    .catch(() => null);
+  return a;
 }
 /**
  * The duplicate-application warnings the server gave when this case was registered (Rules Arts. 34, 39), once, on the
@@ -656,13 +671,40 @@ function servicesSection(c, events, partyName) {
   );
 }
 
+/**
+ * A provisional deadline's explanation ends with the note on the missing official calendar (workflows/deadlines.ts
+ * provisionalNote, "（暂定：缺少…年国家法定节假日安排…）"), the same on every such row: split off, to be said once.
+ */
+export function splitProvisionalNote(explanation = '') {
+  const at = explanation.lastIndexOf('（暂定：');
+  if (at < 0 || !explanation.endsWith('）')) return { own: explanation, note: null };
+  return { own: explanation.slice(0, at), note: explanation.slice(at + '（暂定：'.length, -1) };
+}
+
 function deadlinesSection(c) {
+  // ui45 M5: the provisional-calendar note once above the list (each distinct wording once), not on every row; each
+  // provisional row is marked 暂定, the mark leading to the note.
+  const notes = [];
+  const rows = c.deadlines.map((d) => {
+    const { own, note } = d.provisional ? splitProvisionalNote(d.explanation ?? '') : { own: d.explanation ?? '', note: null };
+    if (note && !notes.includes(note)) notes.push(note);
+    return { d, own, noteAt: note ? notes.indexOf(note) : -1 };
+  });
+  const noteId = (i) => `dl-provisional-${c.id}-${i}`;
+  const toNote = (i) => (e) => {
+    const el = document.getElementById(noteId(i));
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+    e.preventDefault();
+  };
   return section(
     'sec-deadlines',
     '期限',
+    notes.map((n, i) => h('div.alert.warn.small.provisional-note', { id: noteId(i), tabindex: '-1' }, h('strong', '暂定日期：'), n)),
     c.deadlines.length
       ? h(
-          'table.t.case-deadlines',
+          // On a phone each deadline is a card (CSS ≤ 600 px): its name, 届满日, 剩余 and 状态 first, the explanation after.
+          'table.t.case-deadlines.stack-phone',
           h(
             'thead',
             h(
@@ -672,18 +714,31 @@ function deadlinesSection(c) {
           ),
           h(
             'tbody',
-            c.deadlines.map((d) =>
+            rows.map(({ d, own, noteAt }) =>
               h(
                 'tr',
                 h(
-                  'td',
-                  d.label,
-                  h('div.small.muted', withSource(d.explanation ?? '')),
-                  d.basis ? h('div.small.muted', `依据：${sourceZh(d.basis)}`) : null,
+                  'td.dl-name',
+                  h(
+                    'span.dl-label',
+                    d.label,
+                    noteAt >= 0
+                      ? h(
+                          'a.badge.warn.tight.dl-provisional',
+                          { href: `#${noteId(noteAt)}`, onclick: toNote(noteAt), 'aria-describedby': noteId(noteAt) },
+                          '暂定',
+                        )
+                      : null,
+                  ),
+                  h(
+                    'div.dl-explain',
+                    own ? h('div.small.muted', withSource(own)) : null,
+                    d.basis ? h('div.small.muted', `依据：${sourceZh(d.basis)}`) : null,
+                  ),
                 ),
-                h('td.date', dueText(d)),
-                h('td.small.date', ['open', 'overdue'].includes(d.status) ? daysLeftText(d.dueOn) : ''),
-                h('td', deadlineBadge(d)),
+                h('td.date.dl-due', { 'data-label': '届满日' }, dueText(d)),
+                h('td.small.date.dl-left', { 'data-label': '剩余' }, ['open', 'overdue'].includes(d.status) ? daysLeftText(d.dueOn) : ''),
+                h('td.dl-status', { 'data-label': '状态' }, deadlineBadge(d)),
               ),
             ),
           ),
@@ -882,7 +937,8 @@ function docsSection(c, docs, refresh) {
               h(
                 'td',
                 d.title,
-                f ? h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局') : null,
+                // ui45 L3: a space between the name and its mark (read, copied or printed: not 仲裁裁决书终局).
+                f ? [' ', h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局')] : null,
                 stale ? h('div.small.muted', '（已有较新的版本）') : null,
               ),
               h('td.small', d.caseNo ?? '—'),

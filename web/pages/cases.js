@@ -56,9 +56,17 @@ export async function caseList(params, mount) {
   const page = Number(q.get('page') ?? 1);
   const sort = q.get('sort') ?? '';
   const order = q.get('order') ?? (sort === 'receivedOn' ? 'desc' : 'asc');
+  // ui45 L6: on a phone the filters other than 查找 fold behind 筛选 (open when one is set), so the cases are on the
+  // first screen; the toggle is hidden on a wider screen (CSS).
+  const activeFilters = ['state', 'district', 'procedure', 'overdue', 'wageArrears', 'collective'].filter((k) => q.get(k)).length;
+  const toggle = h(
+    'button.btn.small.filter-toggle',
+    { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'case-filters' },
+    activeFilters ? `筛选（${activeFilters}）` : '筛选',
+  );
   const form = h(
-    'form.panel.row',
-    { role: 'search', 'aria-label': '案件检索' },
+    'form.panel.row.case-search',
+    { role: 'search', 'aria-label': '案件检索', id: 'case-filters' },
     field('查找', 'q', input('search', { name: 'q', value: q.get('q') ?? '', placeholder: '案号、当事人、身份证号、电话或代理人' }), {
       grow: true,
       hint: ['clerk', 'chair', 'admin'].includes(state.user.role) ? '身份证号、电话号码须完整输入' : '',
@@ -75,8 +83,15 @@ export async function caseList(params, mount) {
     h('label.check', input('checkbox', { name: 'collective', value: 'true', checked: q.get('collective') === 'true' }), '集体争议'),
     sort ? input('hidden', { name: 'sort', value: sort }) : null,
     sort ? input('hidden', { name: 'order', value: order }) : null,
+    toggle,
     h('button.btn.primary', { type: 'submit' }, '查询'),
   );
+  for (const el of form.children)
+    if (!el.querySelector('[name="q"]') && el.tagName !== 'BUTTON' && el.type !== 'hidden') el.classList.add('filter-extra');
+  toggle.addEventListener('click', () => {
+    const open = form.classList.toggle('filters-open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
   const go = (next) => {
     location.hash = `#/cases?${next}`;
   };

@@ -15,6 +15,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  dateProblems,
   draftKey,
   draftTime,
   field,
@@ -221,7 +222,7 @@ export function registerForm(track = 'arbitration', edit = null) {
         : null,
       d && !merged
         ? h(
-            'div.alert.ok.row',
+            'div.alert.ok.row.draft-restored',
             { role: 'status' },
             h('span.grow', `已恢复 ${draftTime(d)} 保存在本机的草稿。`),
             h('button.btn.small', { type: 'button', onclick: discardDraft }, '放弃草稿，重新填写'),
@@ -559,6 +560,13 @@ export function registerForm(track = 'arbitration', edit = null) {
           ),
           track === 'arbitration' ? field('程序', 'procedure', select(v.procedures, { value: m.procedure })) : null,
           h('label.check', input('checkbox', { 'data-path': 'wageArrears', checked: m.wageArrears }), '拖欠工资（农民工工资优先）'),
+          track === 'arbitration'
+            ? h(
+                'span.small.field-warn.wage-hint',
+                { role: 'status', hidden: true },
+                '请求中有“劳动报酬”：属于拖欠工资的，请勾选“拖欠工资”（统计为欠薪案件，优先处理）。',
+              )
+            : null,
         ),
         h('div.row', field('事实与理由', 'facts', h('textarea', { maxlength: 20000, rows: 3, value: m.facts }), { wide: true })),
       ),
@@ -629,8 +637,21 @@ export function registerForm(track = 'arbitration', edit = null) {
     );
     markConflicts();
     for (const el of form.querySelectorAll('input[data-path]')) warnDigits(el);
+    wageHint();
     if (focusSel) form.querySelector(focusSel)?.focus();
   }
+  /**
+   * ui45 L7: a claim of 劳动报酬 (wages) with 拖欠工资 not ticked: a visible suggestion beside the box, never ticked for
+   * the clerk (wages claimed are not always wages in arrears).
+   */
+  function wageHint() {
+    const hint = form.querySelector('.wage-hint');
+    if (!hint) return;
+    const box = form.querySelector('[data-path="wageArrears"]');
+    const wages = [...form.querySelectorAll('select[data-path$=".category"]')].some((s) => s.value === 'wages');
+    hint.hidden = !wages || Boolean(box?.checked);
+  }
+  form.addEventListener('change', wageHint);
 
   // ----- reading back -----
   function collect() {
@@ -910,12 +931,15 @@ export function registerForm(track = 'arbitration', edit = null) {
   /** The case another tab registered this draft as (its `storage` events), or null. */
   let registeredElsewhere = null;
   const otherTab = h('div', { 'data-other-tab': '' });
+  // ui45 L8: once another tab has registered (or dropped) this draft, 已恢复…草稿 above the form is no longer true.
+  const dropRestoredNote = () => note.querySelector('.draft-restored')?.remove();
   const caseLink = (c) => h('a', { href: `#/cases/${c.id}` }, c.name);
   function showRegisteredElsewhere(c, extra) {
     submitted = true;
     clearTimeout(draftTimer);
     dirty = false;
     state.leaveGuard = null;
+    dropRestoredNote();
     fill(
       otherTab,
       h(
@@ -947,6 +971,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       const before = read(e.oldValue);
       if (now?.registeredAs && now.idempotencyKey === draftMeta.idempotencyKey) {
         registeredElsewhere = now.registeredAs;
+        dropRestoredNote();
         fill(
           otherTab,
           h(
@@ -960,6 +985,7 @@ export function registerForm(track = 'arbitration', edit = null) {
           ),
         );
       } else if (!now && before?.idempotencyKey === draftMeta.idempotencyKey && !registeredElsewhere) {
+        dropRestoredNote();
         fill(
           otherTab,
           h(
@@ -993,6 +1019,8 @@ export function registerForm(track = 'arbitration', edit = null) {
     const bad = [
       ...unnamed.map((i) => [`respondents.${i}.ownership`, '请选择用人单位类型（统计按用人单位类型分列）']),
       ...localProblems(collect()),
+      // ui45 L5: a date mistyped (a year of 6320) is said now, with the rest, not after the rest is fixed.
+      ...dateProblems(form),
       // A claim whose owner was lost in a merge (web/merge.js) is not saved as everyone's claim unseen.
       ...(draftMeta.conflicts ?? [])
         .filter((c) => c.choose)
@@ -1109,6 +1137,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       else sentHere = true;
       if (!edit && err.status === 422 && err.problem?.rule === 'idempotency-key-reused') {
         // The draft's key already registered a case (in another tab) with other content than this tab's now.
+        dropRestoredNote();
         fill(
           otherTab,
           h(

@@ -147,14 +147,17 @@ export async function workbench(mount) {
     if (u.role === 'admin') return await adminBench(body);
     const canStats = u.role === 'analyst';
     const mine = u.role === 'arbitrator' ? `&arbitratorId=${u.id}` : u.role === 'mediator' ? '&track=mediation' : '';
-    const [due, cases, rate, hearings, passed, assigned] = await Promise.all([
+    const [due, cases, voided, rate, hearings, passed, assigned] = await Promise.all([
       u.role === 'analyst'
         ? { items: [], total: 0, overdue: 0 }
         : api(
             'GET',
             `/api/deadlines?within=14&pageSize=200&assignee=${['arbitrator', 'clerk', 'mediator'].includes(u.role) ? 'me' : 'all'}`,
           ),
-      api('GET', `/api/cases?pageSize=10${mine}`),
+      // ui45 M2: a registration voided as made by mistake is not an application (void44): not counted, not listed as
+      // recent — as the statistics page reads. The list filters one state at a time: the voided are counted apart.
+      api('GET', `/api/cases?pageSize=20${mine}`),
+      u.role === 'mediator' ? { total: 0 } : api('GET', `/api/cases?state=voided&pageSize=1${mine}`).catch(() => ({ total: 0 })),
       canStats ? api('GET', `/api/stats/closure?from=${today().slice(0, 4)}-01-01&to=${today().slice(0, 4)}-12-31`) : null,
       u.role === 'arbitrator'
         ? api('GET', `/api/hearings?from=${today()}&to=${addDays(today(), 13)}&arbitratorId=${u.id}&pageSize=50`)
@@ -170,6 +173,8 @@ export async function workbench(mount) {
     ]);
     // One page (overdue first, up to 200); the counts come from the whole list.
     const deadlines = due.items;
+    const counted = Math.max(0, cases.total - (voided?.total ?? 0));
+    const recent = cases.items.filter((x) => x.state !== 'voided').slice(0, 10);
     const soon = deadlines.filter((d) => d.status !== 'overdue' && d.dueOn && d.dueOn <= addDays(today(), 3));
     fill(
       body,
@@ -179,7 +184,9 @@ export async function workbench(mount) {
         u.role === 'analyst' ? null : card('已逾期期限', due.overdue, due.overdue ? 'bad' : 'ok'),
         u.role === 'analyst' ? null : card('三日内到期', soon.length, soon.length ? 'warn' : ''),
         u.role === 'analyst' ? null : card('十四日内到期', due.total - due.overdue, ''),
-        card(u.role === 'arbitrator' ? '我承办的案件' : u.role === 'mediator' ? '案前调解' : '案件总数', cases.total, ''),
+        card(u.role === 'arbitrator' ? '我承办的案件' : u.role === 'mediator' ? '案前调解' : '案件总数', counted, '', null, {
+          sub: voided?.total ? `不含已作废的误登记 ${voided.total} 件` : undefined,
+        }),
         hearings ? card('两周内开庭', hearings.total, '') : null,
         rate
           ? card(
@@ -215,7 +222,7 @@ export async function workbench(mount) {
       h(
         'section.panel',
         h('h2', u.role === 'arbitrator' ? '我承办的案件' : u.role === 'mediator' ? '案前调解（最近）' : '最近的案件'),
-        caseTable(cases.items),
+        caseTable(recent),
       ),
     );
   } catch (err) {
