@@ -801,7 +801,13 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'windows-still-open',
         'LDMAL Arts. 48–50',
-        `尚有当事人的起诉或申请撤销期间未届满（或裁决书尚未全部送达），裁决尚不能确认生效${provisionalNote(ev)}`,
+        // The day it can be confirmed, when the windows' ends are known (a new user's walk, s45 L1: the clerk was told
+        // only "not yet").
+        `尚有当事人的起诉或申请撤销期间未届满（或裁决书尚未全部送达），裁决尚不能确认生效${
+          typeof ev.facts?.effectiveOn === 'string' && ev.facts.effectiveOn > ev.occurredOn
+            ? `；各期间届满后，可于${ev.facts.effectiveOn}${ev.facts.provisional ? '（暂定）' : ''}起确认`
+            : ''
+        }${provisionalNote(ev)}`,
       );
     }
     // api.md v1.1: legal effect is confirmed only on exact dates.

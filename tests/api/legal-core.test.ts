@@ -98,6 +98,8 @@ describe(`item 1 — a mixed award takes effect with its non-final part (${proce
     const early = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-04-28');
     expect(early.status).toBe(422);
     expect(early.body.rule).toBe('windows-still-open');
+    // It says from which day (a new user's walk, s45 L1).
+    expect(early.body.detail).toContain('可于2026-04-29起确认');
     // The day the list says (refused before the fix until 05-14, after the employer's window).
     let v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, eff.dueOn as string);
     expect(v).toMatchObject({ state: 'award_effective', proceedings: { effectiveOn: '2026-04-29' } });
