@@ -396,7 +396,8 @@ const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四
 /** Acts whose confirmation shows the deadlines they move, from a preview (POST /api/cases/:id/event-preview). */
 export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT', 'SUSPEND', 'RESUME']);
 /** Acts whose confirmation shows the warnings the server's preview answers (workflows/hearings.ts defensePeriodWarnings). */
-export const PREVIEWS_WARNINGS = new Set(['SCHEDULE_HEARING', 'HOLD_HEARING']);
+// An award or partial award made inside a defense period or before service is warned of too (s45 L2).
+export const PREVIEWS_WARNINGS = new Set(['SCHEDULE_HEARING', 'HOLD_HEARING', 'ISSUE_AWARD', 'PARTIAL_AWARD']);
 /** Acts whose confirmation lists the due dates the preview moves (届满日由 X 变为 Y); the others say it in their own words. */
 export const LISTS_SHIFTS = new Set(['EXTEND_TIME_LIMIT']);
 

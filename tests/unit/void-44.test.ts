@@ -42,7 +42,7 @@ describe('defensePeriodWarnings (LDMAL Art. 30; Rules Art. 58)', () => {
   });
 
   it('the web asks the server: a hearing act is previewed and its warnings confirmed (the rule has one home)', () => {
-    expect([...PREVIEWS_WARNINGS].sort()).toEqual(['HOLD_HEARING', 'SCHEDULE_HEARING']);
+    expect([...PREVIEWS_WARNINGS].sort()).toEqual(['HOLD_HEARING', 'ISSUE_AWARD', 'PARTIAL_AWARD', 'SCHEDULE_HEARING']);
     const c = { track: 'arbitration', acceptedOn: '2026-03-04', closure: null, respondents: [{ id: 2 }], deadlines: [defense] };
     // No second copy of the rule in the browser that could say otherwise than the server.
     expect(actWarnings('SCHEDULE_HEARING', c, { hearingOn: '2026-03-20', occurredOn: '2026-03-09' }).join('')).not.toContain('答辩期');
