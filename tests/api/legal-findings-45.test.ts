@@ -212,4 +212,16 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(warnings.join('')).toContain('尚未收到仲裁申请书副本');
     expect(JSON.stringify(preview.body)).toContain('裁决日期 2026-04-10 在答辩期届满之前');
   });
+
+  it('two copies voided at once as duplicates of each other: one stands (reviewer s45 M2)', async () => {
+    const body = standardApplication({ applicants: [worker('工人戊', 455)] });
+    const [x, y] = [await registerCase(t, a, body), await registerCase(t, a, body)];
+    const answers = await Promise.all([
+      send(x, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: y.id }, '2026-06-01'),
+      send(y, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: x.id }, '2026-06-01'),
+    ]);
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    const states = await Promise.all([x, y].map(async (c) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state));
+    expect(states.sort()).toEqual(['received', 'voided']);
+  });
 });
