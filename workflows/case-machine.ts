@@ -23,6 +23,7 @@ import {
   recusalToDecide,
   separateEffect,
   setAsideCourtWarning,
+  setAsideWhole,
   signingParties,
 } from './rules.ts';
 
@@ -513,12 +514,13 @@ function openRecusalIndex(context: MachineContext): number {
 
 /**
  * LDMAL Art. 51: an effective award or mediation document not performed — the winning party applies to the court
- * (CPL Art. 250: within two years). Not while a suit on the award is pending or after it was set aside.
+ * (CPL Art. 250: within two years). Not while a suit on the award is pending or after it was set aside (a mixed award's
+ * non-final part, effective, still is: `setAsideWhole`).
  */
 const enforceable = (a: Args) => {
   const c = a.context;
   if (c.closure?.mode === 'mediation' || c.closure?.mode === 'review_confirmed') return true;
-  return c.closure?.mode === 'award' && c.effectiveOn !== null && c.setAside?.result !== 'set_aside';
+  return c.closure?.mode === 'award' && c.effectiveOn !== null && !setAsideWhole(c);
 };
 const applyEnforcement = setAdded(({ context, event }) => ({
   enforcement: [

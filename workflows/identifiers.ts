@@ -398,8 +398,11 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
         // numbers showed in the history): an identity number passing the GB 11643 check character, or a mobile of
         // 1[3-9] and 9 digits — not a word's digits that only look like one (a product code, a hash).
         const touching = (wordBefore && i === 0) || (wordAfter && j === last);
-        // A mobile followed at once by a word starting with x (`13912345678xyz`): the x is no part of it.
-        const mobileDigits = j === last && LETTER.test(after) && /^\d{11,15}[Xx]$/.test(digits) ? digits.slice(0, -1) : digits;
+        // A mobile followed at once by an x (`13912345678xyz`, `13812345678x`, `…X，`): the x is no part of it (reviewer
+        // s45 L1: one followed by x and no other letter was never masked).
+        // Not the check character of a grouped identity number (`110105 19491331 002X`): the x follows four digits.
+        const mobileDigits =
+          j === last && /^\d{11,15}[Xx]$/.test(digits) && /\d{4}[Xx]$/.test(groups[j]?.text ?? '') ? digits.slice(0, -1) : digits;
         if (/^\d{17}[\dXx]$/.test(digits)) {
           if (touching ? checkIdNumber(digits) === null : j === i || lenient || plausibleId(digits))
             best = { kind: 'id', groups: span, prefix: 0 };

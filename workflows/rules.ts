@@ -268,6 +268,14 @@ export function receiptOrderRule(receivedOn: string, firstProceduralOn: string |
 export const pendingSuits = (ctx: CaseContext) => ctx.lawsuits.slice((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0);
 
 /**
+ * The award set aside as a whole: a final award the intermediate court set aside (LDMAL Art. 49). A mixed award's set-aside
+ * takes its final part only — the non-final part stands under Art. 50 and, once effective, is enforced (Art. 51;
+ * reviewer s45 H1: it was effective and could not be enforced).
+ */
+export const setAsideWhole = (ctx: Pick<CaseContext, 'award' | 'setAside'>): boolean =>
+  ctx.setAside?.result === 'set_aside' && ctx.award?.finality !== 'mixed';
+
+/**
  * An award with a final part (终局裁决) that orders something and was not set aside. The final part takes effect the
  * day it is made (LDMAL Art. 47); the employer cannot sue over it — a suit is the worker's (Art. 48), the employer's
  * route is an application to set it aside at the intermediate court (Art. 49) — so an employer's suit (Art. 50) concerns

@@ -4,7 +4,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
-import { finalPartEnforceable } from '../../workflows/rules.ts';
+import { finalPartEnforceable, setAsideWhole } from '../../workflows/rules.ts';
 import { eventView } from '../cases/views.ts';
 
 /**
@@ -51,7 +51,8 @@ export function packagePurposeRefusal(
     // document, or an award in effect (for all, or for a worker on his own: SPC-1 Art. 17) and not set aside. A partial
     // award's effect is not recorded apart: its package is left to the court to judge.
     const mediated = ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed';
-    const setAside = ctx.setAside?.result === 'set_aside';
+    // A mixed award whose final part was set aside keeps its non-final part (LDMAL Arts. 49–50): not set aside whole.
+    const setAside = setAsideWhole(ctx);
     const inEffect = !!ctx.award && !setAside && (ctx.effectiveOn !== null || (ctx.effectiveFor ?? []).length > 0);
     if (mediated || inEffect || (ctx.partialAwards.length > 0 && !setAside)) return null;
     return {

@@ -94,16 +94,27 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     });
   const refusal = packagePurposeRefusal(ctx, input.purpose, c.state, { onlyEmployerSued });
   if (refusal) throw ruleRefusal({ rule: 'court-package-purpose', field: 'purpose', ...refusal });
-  // Enforcement while the employer's suit on the non-final part goes on: the package encloses the effective final award
-  // only — its document(s) (第N-1号 of a split award), not the part in court nor the other papers.
-  const finalOnly =
-    input.purpose === 'enforcement' && c.state === 'in_litigation'
-      ? new Set(
-          awardDocumentRefs(ctx, c.caseNo)
-            .filter((r) => r.partialAward === undefined && (r.part === 'final' || (!r.part && ctx.award?.finality === 'final')))
-            .map((r) => r.caseNo),
-        )
-      : null;
+  // Enforcement of one part of an award: while the employer's suit on the non-final part goes on, the effective final
+  // award only (第N-1号 of a split award); after a mixed award's final part was set aside (LDMAL Art. 49), its effective
+  // non-final part only (第N-2号; reviewer s45 H1) — not the part in court or set aside, nor the other papers.
+  const onlyPart =
+    input.purpose !== 'enforcement'
+      ? null
+      : c.state === 'in_litigation'
+        ? 'final'
+        : ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside'
+          ? 'non_final'
+          : null;
+  const finalOnly = onlyPart
+    ? new Set(
+        awardDocumentRefs(ctx, c.caseNo)
+          .filter(
+            (r) =>
+              r.partialAward === undefined && (r.part === onlyPart || (onlyPart === 'final' && !r.part && ctx.award?.finality === 'final')),
+          )
+          .map((r) => r.caseNo),
+      )
+    : null;
   const events = await stores.cases.events(k, caseId);
   const drafts = new Set(
     events
@@ -120,7 +131,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     throw ruleRefusal({
       rule: 'court-package-purpose',
       field: 'purpose',
-      detail: '终局裁决书尚未出具：请先出具终局裁决书，再生成申请强制执行的材料包',
+      detail: `${onlyPart === 'non_final' ? '非终局裁决书' : '终局裁决书'}尚未出具：请先出具该裁决书，再生成申请强制执行的材料包`,
       source: '《劳动争议调解仲裁法》第四十七条、第五十一条',
     });
   const total = issued.reduce((n, d) => n + d.size, 0);

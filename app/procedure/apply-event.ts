@@ -277,6 +277,9 @@ const DECIDED_IN_WRITER = new Set<EventType>([
   'DECIDE_RECUSAL',
   'SCHEDULE_HEARING',
   'POSTPONE_HEARING',
+  // The case a voided registration duplicates must still stand when the void is written: two clerks voiding two copies
+  // of one application as duplicates of each other would void both (reviewer s45 M2).
+  'VOID_REGISTRATION',
 ]);
 
 /** How often a decision made outside the transaction is made again when the case moved before it was written. */
@@ -418,7 +421,13 @@ async function decide(
     });
   // The case it duplicates has an applicant in common (reviewer s45 L1; its existence and kind: checkPayload above).
   if (ev.type === 'VOID_REGISTRATION' && typeof payload.duplicateOf === 'number') {
+    // Locked (PostgreSQL) and read in the writer (DECIDED_IN_WRITER): a void of the other case in progress is waited
+    // for, and then seen (a void of each by the other: one waits, the other is told the case is voided — or PostgreSQL
+    // breaks the deadlock and one answers 503 to be sent again).
+    if (uow) await deps.stores.cases.lockedVersion(k, payload.duplicateOf);
     const other = await deps.stores.cases.load(k, payload.duplicateOf);
+    if (other?.state === 'voided')
+      throw validationError([{ path: 'duplicateOf', message: `编号${payload.duplicateOf}的登记已作废` }]);
     const refusal = other
       ? duplicateOfRefusal(
           c.parties,

@@ -1,7 +1,9 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { creditCode, employer, worker } from '../helpers/fixtures.ts';
+import { asBytes } from '../helpers/pdf.ts';
 import { type Actors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -40,12 +42,12 @@ async function mixedUnderSetAside() {
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
   const v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: COURT, filedOn: '2026-04-20' }, '2026-04-20');
   expect(v.state).toBe('set_aside_pending');
-  return { c, worker1: c.applicants[0]?.id as number, company: c.respondents[0]?.id as number };
+  return { c, arb, worker1: c.applicants[0]?.id as number, company: c.respondents[0]?.id as number };
 }
 
 describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('M2: the final part of a mixed award set aside, the non-final part takes effect under LDMAL Art. 50 and is enforced', async () => {
-    const { c, worker1, company } = await mixedUnderSetAside();
+    const { c, arb, worker1, company } = await mixedUnderSetAside();
     let v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
     // Not the whole case set aside: the non-final award (第N-2号) stands, served, its windows running.
     expect(v.state).toBe('award_served');
@@ -69,9 +71,21 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-04-29');
     expect(v).toMatchObject({ state: 'award_effective', proceedings: { effectiveOn: '2026-04-29' } });
     expect(await nextEvents(c)).not.toContain('RECORD_SET_ASIDE');
-    // LDMAL Art. 51: the effective non-final award is sent for enforcement.
-    v = await ok(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'enforcement', court: BASIC }, '2026-05-20');
-    expect(v.state).toBe('enforcement_transferred');
+    // LDMAL Art. 51: the effective non-final award is enforced (reviewer s45 H1: 409, and its package 422 "撤销") — the
+    // package encloses the non-final award (第N-2号) only, not the final part set aside.
+    const docs = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/documents`, { kind: 'award', facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE });
+    expect(docs.status, JSON.stringify(docs.body)).toBe(201);
+    const nonFinal = (docs.body.documents as { id: number; caseNo: string }[]).find((d) => /-2号$/.test(d.caseNo));
+    const pkg = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'enforcement' });
+    expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
+    const zip = await JSZip.loadAsync((await asBytes(t.api(a.tokens.clerk).get(`/api/court-packages/${pkg.body.id}`))).body as Buffer);
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('documents/') && !f.endsWith('/'))).toEqual([
+      `documents/${nonFinal?.id}-award.pdf`,
+    ]);
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: worker1, court: BASIC }, '2026-05-20');
+    expect(v.state).toBe('enforcement_applied');
   });
 
   it('M2: a party sues on the non-final part after the set-aside; withdrawn, the award takes effect (SPC-2000 Art. 1)', async () => {
@@ -197,5 +211,17 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(warnings.join('')).toContain('裁决日期 2026-04-10 在答辩期届满之前');
     expect(warnings.join('')).toContain('尚未收到仲裁申请书副本');
     expect(JSON.stringify(preview.body)).toContain('裁决日期 2026-04-10 在答辩期届满之前');
+  });
+
+  it('two copies voided at once as duplicates of each other: one stands (reviewer s45 M2)', async () => {
+    const body = standardApplication({ applicants: [worker('工人戊', 455)] });
+    const [x, y] = [await registerCase(t, a, body), await registerCase(t, a, body)];
+    const answers = await Promise.all([
+      send(x, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: y.id }, '2026-06-01'),
+      send(y, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: x.id }, '2026-06-01'),
+    ]);
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    const states = await Promise.all([x, y].map(async (c) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state));
+    expect(states.sort()).toEqual(['received', 'voided']);
   });
 });

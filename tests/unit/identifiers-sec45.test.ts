@@ -23,6 +23,9 @@ describe('numbers next to Latin letters (s45 M1)', () => {
     ['13812345678abc', '138****5678abc'],
     ['13812345678Tel', '138****5678Tel'],
     ['13912345678xyz', '139****5678xyz'],
+    // A single x after it, then nothing or punctuation (reviewer s45 L1).
+    ['13812345678x', '138****5678x'],
+    ['电话13812345678X，', '电话138****5678X，'],
     ['TEL138-1234-5678', 'TEL138-****-5678'],
   ])('a mobile of 1[3-9] and 9 digits: %s', (typed, masked) => {
     expect(maskMobilesInText(typed)).toBe(masked);
