@@ -426,8 +426,7 @@ async function decide(
     // breaks the deadlock and one answers 503 to be sent again).
     if (uow) await deps.stores.cases.lockedVersion(k, payload.duplicateOf);
     const other = await deps.stores.cases.load(k, payload.duplicateOf);
-    if (other?.state === 'voided')
-      throw validationError([{ path: 'duplicateOf', message: `编号${payload.duplicateOf}的登记已作废` }]);
+    if (other?.state === 'voided') throw validationError([{ path: 'duplicateOf', message: `编号${payload.duplicateOf}的登记已作废` }]);
     const refusal = other
       ? duplicateOfRefusal(
           c.parties,

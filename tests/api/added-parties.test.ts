@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * A party added after acceptance — a third party or a co-respondent (LDMAL Arts. 22–23; Rules Art. 46(1)) — is told of
  * the case before an award decides on it: an award made before it was served is refused (422). Before, a third party
  * added the day before the award was never served, and the award was made all the same.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 const { send, ok } = caseEvents(() => t);
 

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, samplePayload } from '../helpers/procedure.ts';
+import { samplePayload } from '../helpers/procedure.ts';
 
 /**
  * An award item's outcome and amount say the same thing: 部分支持 (`partly`) awards less than the claim asks, as the
  * claim stands after any change of claims (app/procedure/apply-event.ts `checkReferences`). 400 naming the item's
  * amount; nothing recorded.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 describe(`award amounts against the claims (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('部分支持 of as much as the claim asks, or more, is refused naming the amount; less is recorded', async () => {

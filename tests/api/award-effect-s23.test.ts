@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /**
  * domain.md §9.4 — several workers: a non-final award does not take effect for those who sue and does for those who
@@ -14,14 +13,7 @@ type Deadline = { kind: string; label: string; dueOn: string | null; status: str
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
 type View = { id: number; state: string; deadlines: Deadline[] } & Record<string, any>;
 
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 const { send, ok } = caseEvents<View>(() => t);
 
 const COURT = '聊城市东昌府区人民法院';

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * The award limit at its edges, through the API on the official calendar (an outside tester's cases, stop 37): an
  * interval excluded from the day a rest day carried the limit to, an extension that would move nothing, a second
  * extension, and termination (Rules Art. 48) before the limit could have run out.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 const { send, ok } = caseEvents(() => t);
 const award = (v: CaseView) => (v.deadlines as { kind: string; dueOn: string; status: string }[]).find((d) => d.kind === 'award');

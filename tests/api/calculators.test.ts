@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Issue 17, part 1 over HTTP (both databases): POST /api/calculators/{kind}, the average-wage table behind the 3× cap,
  * roles, 400s naming the field, and a calculation kept with an award item and printed in the reasoning.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-04-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-04-20T02:00:00Z' });
 
 const calc = (token: string, kind: string, body: unknown) => t.api(token).post(`/api/calculators/${kind}`, body);
 

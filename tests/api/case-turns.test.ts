@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { casesInTurn } from '../../app/case-turns.ts';
 import { openDatabase } from '../../db/knex.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
-import { type Actors, registerCase } from '../helpers/procedure.ts';
+import { registerCase } from '../helpers/procedure.ts';
 
 /**
  * PostgreSQL: the writes of one case take turns in the process before they take a pooled connection
  * (app/case-turns.ts). A case row held locked by another session ties up one connection, not the pool.
  */
 const dialect = process.env.TEST_DB ?? 'sqlite';
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 describe.runIf(dialect === 'postgres')('writes of one case take turns (postgres)', () => {
   it('twelve events to a case locked elsewhere wait on one connection; another case is read meanwhile; none is a 500', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A claim may name the applicant whose own claim it is (ClaimInput.applicant, by position). In a case of several workers
@@ -12,14 +11,7 @@ import { type Actors, registerCase, standardApplication } from '../helpers/proce
  * "for all ten of us" is one sum. The documents name who is paid what. Found by an outside tester: ten workers owed
  * 20,000 each got a non-final award on a lump sum of 200,000, and the award could not say who was owed what.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 const { send, ok } = caseEvents(() => t);
 const ten = Array.from({ length: 10 }, (_, i) => worker(`工人${i + 1}`, 300 + i));

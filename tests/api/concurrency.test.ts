@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
-import { type Actors, registerCase } from '../helpers/procedure.ts';
+import { registerCase } from '../helpers/procedure.ts';
 
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 describe(`concurrency (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('many parallel events on one case: exactly one wins, the others get 409/412, no lost update', async () => {

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A counterclaim merged into the case (反申请, Rules Art. 36) is made of claims of the respondent, which the award must
  * decide like the applicant's (LDMAL Art. 46; Rules Art. 49). Before, FILE_COUNTERCLAIM restarted the award clock and
  * nothing could decide what it asked: the award was final on the applicant's claims alone.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 const { send, ok } = caseEvents(() => t);
 const arb = () => a.arbitrators[0] as { id: number; token: string };

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * An outside reviewer of the documents (docs43): the 送达回证 of an award names the document served (LDMAL Arts. 48–50:
  * its service starts the periods); a term of 0 days is refused (it printed "〇日内"); the arbitrator's text is refused
  * when it is punctuation alone (it printed "本委认为。").
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { send, ok } = caseEvents(() => t);
 const paths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside reviewer of the generated PDFs (docs44): a blank 送达回证 is never dated before a document it lists; an
  * award orders an act by the party obliged, the act and the term; a 调解书's receipt shows its signing.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { ok } = caseEvents(() => t);
 

@@ -3,26 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /** An outside reviewer of the generated PDFs (docs45, the fix round): the findings M2–M4 and the LOWs, read back. */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
+const { t, a } = apiSuite({
+  now: '2026-11-20T02:00:00Z',
+  env: {
+    TOKEN_TTL_HOURS: '100000',
+    COMMISSION_KEY_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zc-docs45-')), 'keys', 'commission-ed25519.pem'),
   },
-  {
-    now: '2026-11-20T02:00:00Z',
-    env: {
-      TOKEN_TTL_HOURS: '100000',
-      COMMISSION_KEY_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zc-docs45-')), 'keys', 'commission-ed25519.pem'),
-    },
-  },
-);
+});
 
 const { ok } = caseEvents(() => t);
 const award = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };

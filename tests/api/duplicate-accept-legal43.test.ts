@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Outside legal tester, LOW-2 — Rules Art. 34 (一事不再理): an application the registration found to repeat an earlier
  * case that still bars it is accepted only with the clerk's statement that it is not the same matter; an earlier case
  * withdrawn since no longer bars (Rules Art. 35); 不予受理 stays available.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { DUPLICATE_ACCEPT_CONFIRMATION: 'true' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { DUPLICATE_ACCEPT_CONFIRMATION: 'true' } });
 
 const { send, ok } = caseEvents(() => t);
 const version = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version as number;

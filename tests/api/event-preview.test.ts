@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 // POST /api/cases/:id/event-preview: an event decided exactly as it would be when sent, written nowhere — what a
 // confirmation shows before the act is recorded (an extension's new award due date).
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-04-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-04-20T02:00:00Z' });
 
 const award = (deadlines: Deadline[]) => deadlines.find((d) => d.kind === 'award');
 

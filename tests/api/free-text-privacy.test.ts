@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeIdNumber } from '../../workflows/identifiers.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * Identity numbers and phones that staff type into free text — mediation terms, a note — are personal data like the
@@ -10,11 +8,7 @@ import type { Actors } from '../helpers/procedure.ts';
  * arbitrator or mediator of another case) sees neither identity numbers nor phones; a claim's line carries no identity
  * data. And a retry of a write (Idempotency-Key) does not show a case again to one who may no longer read it in full.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 const ID = completeIdNumber('37150219851212567');
 const ID_MASKED = `${ID.slice(0, 4)}**********${ID.slice(-4)}`;

@@ -1,23 +1,15 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Findings of the s23 audit: bad input is a 4xx problem naming the field, checked in the contract's order, and changes
  * nothing — never a 500, never a record opened by a spelling of its id. The same body on SQLite and PostgreSQL.
  */
 const dialect = process.env.TEST_DB ?? 'sqlite';
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-12-02T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-12-02T02:00:00Z' });
 
 const paths = (r: { body: { errors?: { path: string }[] } }) => (r.body.errors ?? []).map((e) => e.path);
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+import { createActors, registerCase } from '../helpers/procedure.ts';
 
 /**
  * Findings of the security review (fixsec): the order of checks on unauthenticated bodies, login and work limits under
@@ -13,14 +13,7 @@ import { type Actors, createActors, registerCase } from '../helpers/procedure.ts
  * spreadsheet exports. The same body on SQLite and PostgreSQL.
  */
 const dialect = process.env.TEST_DB ?? 'sqlite';
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 const statuses = (rs: { status: number }[]) => {
   const n: Record<number, number> = {};

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A hearing room holds one hearing at a time and an arbitrator sits in one room (app/procedure/hearing-clash.ts):
@@ -10,11 +9,7 @@ import { type Actors, standardApplication } from '../helpers/procedure.ts';
  * hearing-clash at `time`, naming that case) and records nothing — unless the tribunal hears the cases together in
  * that room (`jointHearing`). Two clerks taking one slot at once: one gets it. Same body on SQLite and PostgreSQL.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
 type Body = Record<string, any>;

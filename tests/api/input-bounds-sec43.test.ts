@@ -2,11 +2,9 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { MAX_LISTED_ERRORS } from '../../app/errors.ts';
 import { bodySizeError, MAX_BODY_VALUES, MAX_KEYS_PER_OBJECT } from '../../server/http/body-size.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
 import { capturedLogger } from '../helpers/log-sink.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * Findings of an outside security tester (sec43): a body of tens of thousands of unknown keys answered a 400 naming each
@@ -15,14 +13,7 @@ import type { Actors } from '../helpers/procedure.ts';
  */
 const dialect = process.env.TEST_DB ?? 'sqlite';
 const { lines, logger } = capturedLogger();
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { logger },
-);
+const { t, a } = apiSuite({ logger });
 
 /** ~1 MB: 60,000 unknown keys, as the tester sent. */
 const manyKeys = JSON.stringify(Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`key${i}`, i])));

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import * as invisibleText from '../../db/migrations/20261205_0010_invisible_text.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { INVISIBLE_SEPARATORS } from '../helpers/invisible.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Characters that show nothing inside a name or free text (an outside security tester's finding, HIGH): a zero-width
@@ -15,11 +14,7 @@ import { type Actors, registerCase, standardApplication } from '../helpers/proce
  * masker. Input loses them (server/http/parse.ts); the maskers read through them, for text stored before; an upgrade
  * cleans the names and facts stored with them and writes their search text again. And (LOW) `张\u200b三` is found as 张三.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 const ID = '371502198506071238';
 const ID_MASKED = '3715**********1238';

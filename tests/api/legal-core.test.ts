@@ -58,14 +58,7 @@ function driver(app: () => TestApp, actors: () => Actors) {
   return { send, ok, awarded };
 }
 
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 const { send, ok, awarded } = driver(
   () => t,
   () => a,

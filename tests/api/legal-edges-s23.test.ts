@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAYMENT_DAYS } from '../../workflows/periods.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, plusDays, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type CaseShape, plusDays, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Session 23: the auditor's legal discrepancies, reproduced over HTTP on the official calendar. Each test names the
  * auditor's item and fails on the code before its fix. "Today" is 2026-11-20.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 type Body = Record<string, unknown>;
 type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string; partyId?: number; startsOn: string | null };

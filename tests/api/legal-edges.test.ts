@@ -9,14 +9,7 @@ import { type Actors, type CaseShape, createActors, largeApplication, registerCa
  * Issue 11, "Wrong today" items 1–13: hand-worked edge cases a commission meets, over HTTP on the official calendar.
  * Each test names its item and fails on the code before the fix. "Today" is 2026-11-20.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 type Body = Record<string, unknown>;
 type Deadline = {

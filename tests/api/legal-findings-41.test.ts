@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's hand-worked cases (stop 41): advance execution deducted in later awards (LDMAL Art. 44;
@@ -11,14 +10,7 @@ import { type Actors, standardApplication } from '../helpers/procedure.ts';
  * the recusal is decided (Rules Arts. 11–12), a collective mixed award's documents and windows worker by worker (LDMAL
  * Art. 48; SPC-1 Art. 17), the default basis of a damages claim, the written recusal decision, and small wording points.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { send, ok } = caseEvents(() => t);
 

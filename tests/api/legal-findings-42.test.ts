@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, createActors, standardApplication } from '../helpers/procedure.ts';
+import { createActors, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's findings (stop 42): a 调解书 is served on the party in person and takes effect on signing
@@ -9,14 +9,7 @@ import { type Actors, createActors, standardApplication } from '../helpers/proce
  * for its enforcement run from the last day of the performance period it states (CPL Art. 250(2)); the mediation's 15
  * days (LDMAL Art. 14(3)) are the day a party may go to arbitration, not an overdue deadline.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { send, ok } = caseEvents(() => t);
 type Deadline = { kind: string; status: string; startsOn: string | null; dueOn: string | null; explanation: string };

@@ -2,23 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createDeps } from '../../app/deps.ts';
 import { reprojectStatistics } from '../../app/stats/reproject.ts';
 import { createLogger } from '../../server/logger.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's findings (stop 44, API only): an advance-execution ruling transferred to the court after
  * the award (LDMAL Arts. 44, 50; Rules Art. 51), …
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { send, ok } = caseEvents(() => t);
 const ids = (c: CaseView) => (c.claims as { id: number }[]).map((x) => x.id);

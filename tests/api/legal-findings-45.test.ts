@@ -1,10 +1,9 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { creditCode, employer, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { type Actors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's findings (stop 45, API only): a mixed award whose final part is set aside keeps its
@@ -12,14 +11,7 @@ import { type Actors, largeApplication, registerCase, standardApplication } from
  * with the helpful 422 while a supplement is awaited (Rules Arts. 29, 34); a defense period run out with no defense is
  * `elapsed`, not `met`; the hearing warnings name the unit and the unserved respondent. "Today" is 2026-11-20.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { send, ok } = caseEvents(() => t);
 type Deadline = { kind: string; label: string; basis: string; dueOn: string | null; status: string; explanation: string; partyId?: number };

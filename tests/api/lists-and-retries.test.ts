@@ -1,20 +1,14 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * Issue 14 item 5 and the order of checks: one list envelope with the same pageSize limits on every top-level list; an
  * idempotent replay answers exactly what the first request did (status, body, Location, ETag); a body is read only
  * where it can be (login before authentication, writes after it), so a GET never answers 400 or 413 for a body.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 /** Every top-level list (api.md "Lists"), with a token that may read it. */
 const LISTS = (): [string, () => string][] => [

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { availableEvents, isAvailable, leafState } from '../../workflows/procedure.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { PRECONDITIONS } from '../../workflows/rules.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { application } from '../helpers/fixtures.ts';
 import {
@@ -15,29 +14,14 @@ import {
   shortestPaths,
 } from '../helpers/model.ts';
 import { addedRequest } from '../helpers/model-added.ts';
-import {
-  type Actors,
-  type CaseShape,
-  largeApplication,
-  plusDays,
-  samplePayload,
-  standardApplication,
-  tokenFor,
-} from '../helpers/procedure.ts';
+import { type CaseShape, largeApplication, plusDays, samplePayload, standardApplication, tokenFor } from '../helpers/procedure.ts';
 
 /**
  * Model-based tests: paths generated from the statechart with xstate/graph are driven through the real
  * HTTP API on a real database, checking the state after every step; at the end of the shortest path to each
  * state every event the model does not allow there must get 409.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 type Path = { steps: { event: ModelEvent; state: { value: unknown; context: unknown } }[]; state: { value: unknown } };
 

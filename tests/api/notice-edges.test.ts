@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Two notices an outside tester worked by hand: a public notice overtaken by service in another way stops pausing the
  * award clock that day (CPL Art. 95 serves by notice only a party who cannot be found; Rules Art. 46(6)); and a
  * collective case notifies its tribunal, periods and hearing at once within 5 days of acceptance (Rules Art. 65).
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-06-01T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-06-01T02:00:00Z' });
 
 const { ok } = caseEvents(() => t);
 type Deadline = { kind: string; dueOn: string | null; status: string; label: string; explanation: string; basis?: string };

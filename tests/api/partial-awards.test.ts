@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents, claimIds as ids } from '../helpers/case-fixtures.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Partial awards and the claims an award may decide, at their edges (an outside legal tester's findings, stop 36):
@@ -10,14 +9,7 @@ import { type Actors, standardApplication } from '../helpers/procedure.ts';
  * only given up changes nothing the respondent must answer and restarts no clock (Rules Arts. 35, 44, 46); a
  * counterclaim decided against an absent applicant needs the hearing notice proven served (LDMAL Art. 36).
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 const { send, ok } = caseEvents(() => t);
 const THREE = standardApplication({

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as searchTextMasked from '../../db/migrations/20261204_0020_search_text_masked.ts';
 import { searchText } from '../../db/stores/cases.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Identity numbers and phones where they do not belong (outside security test, findings F1, F4, F5 and the data-quality
@@ -13,11 +12,7 @@ import { type Actors, registerCase, standardApplication } from '../helpers/proce
  * out-of-scope reader by a registration's duplicate warning; one person twice among a case's parties; a mediation
  * referred to arbitration warned of the same dispute pending.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 const { ok } = caseEvents(() => t);
 const ID = idNumber('110105', '19491231', 2);

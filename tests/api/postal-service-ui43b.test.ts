@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * A new user's walk (M4): a document sent by post was recorded as served on the day the service was logged when 送达日期
  * was left empty, and the periods ran from that day. CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { send, ok } = caseEvents(() => t);
 

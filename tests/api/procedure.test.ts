@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, type CaseShape, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type CaseShape, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 type Body = Record<string, unknown>;
 const { send, ok } = caseEvents<CaseShape & Body>(() => t);

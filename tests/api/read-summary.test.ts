@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, samplePayload } from '../helpers/procedure.ts';
+import { samplePayload } from '../helpers/procedure.ts';
 
 /**
  * api.md "Reading (v1.1)": an analyst reads case summaries — case number, state, dates, district, procedure,
  * arbitrators, party names — not what the claims ask for in money or words, nor the award's items (app/cases/views.ts).
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 describe(`an analyst's case summary (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('names the claims and that an award was made, not amounts, claim texts or award items', async () => {

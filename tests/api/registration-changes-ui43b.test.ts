@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A new user's walk (M3): a registration correction recorded that all the fields the form sent had changed, though
  * only an applicant's name had. The history entry (UPDATE_REGISTRATION) says what really changed — computed from the
  * case as stored before and as written — and masks it for each reader as the entry's before and after are masked.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 type Change = { field: string; label: string; text: string; before?: unknown; after?: unknown; withheld?: true };
 type Entry = { type: string; payload: { fields?: string[]; changes?: Change[] } };

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A reviewer of the documents (s44, s45): the 不予受理通知书 had no number. A rejected application is never accepted and
  * has no case number; the notice gets its own serial of the decision's year (REJECTION_NO_PREFIX, default 聊劳人仲不字),
  * taken with REJECT in its transaction — in the order decided, the same every time it is printed, restarting each year.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 const { ok, send } = caseEvents(() => t);
 const notice = (c: { id: number }) => generatedText(t, a.tokens.clerk, c.id, { kind: 'rejection_notice' });
 

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
-import { type Actors, samplePayload, scopedCase } from '../helpers/procedure.ts';
+import { samplePayload, scopedCase } from '../helpers/procedure.ts';
 
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 /**
  * The role dimension alone: on a case every test user has in scope (its tribunal, its assigned mediator), 403 comes

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type CaseShape, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Outside legal tester, LOW-1 and LOW-3: a legal rule's refusal about one payload field names it in `field` (as
  * `hearing-notice-5-days` names `hearingOn`) and changes nothing; a refusal names parties by name, not by id; a 404 for
  * a path parameter names the parameter, never the value.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 type Body = Record<string, unknown>;
 const { send, ok } = caseEvents(() => t);

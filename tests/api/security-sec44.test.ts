@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside security tester's findings (sec44): L1 the idle timeout cut short by the rare last-use writes; L2 a case
  * found by a part of a phone (and not by a whole one typed full-width or grouped); L3 a malformed path id answered 404
  * where the role may never do it (403 before 404).
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { env: { SESSION_IDLE_MINUTES: '1' } },
-);
+const { t, a } = apiSuite({ env: { SESSION_IDLE_MINUTES: '1' } });
 
 describe(`L1: SESSION_IDLE_MINUTES=1 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('a token used every 25 s keeps working; one left unused for the idle minute stops', async () => {

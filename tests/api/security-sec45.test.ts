@@ -4,23 +4,14 @@ import type { Readiness } from '../../app/service/status.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startHeartbeat } from '../../server/scheduler.ts';
 import { completeIdNumber } from '../../workflows/identifiers.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents, eventually } from '../helpers/case-fixtures.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * An outside security / privacy tester's findings (sec45): M1 numbers written next to Latin letters never masked; M2
  * anyone could lock any account; L2 a stale service status; L3 a court package's id as a document's in the access log;
  * L4 numbers in staff names; L6 the idle timeout early; INFO-1 `page` beyond its range.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { env: { SESSION_IDLE_MINUTES: '1' } },
-);
+const { t, a } = apiSuite({ env: { SESSION_IDLE_MINUTES: '1' } });
 
 const login = (username: string, password: string, address: string) =>
   request(t.app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });

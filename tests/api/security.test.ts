@@ -8,12 +8,12 @@ import { loadConfig } from '../../app/config.ts';
 import { loggedName } from '../../app/users/sessions.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { ADMIN_PASSWORD, startTestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { checkedApp } from '../helpers/contract.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { application, employer, idNumber } from '../helpers/fixtures.ts';
-import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+import { createActors, registerCase } from '../helpers/procedure.ts';
 
 /** Issue 12: authentication, user lifecycle, headers, input walks, exports, limits on expensive work. */
 const lines: string[] = [];
@@ -25,14 +25,7 @@ const sink = new Writable({
 });
 const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', logger: createLogger('info', sink) },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', logger: createLogger('info', sink) });
 
 const login = (username: string, password: string, address?: string) => {
   const r = request(t.app).post('/api/auth/login');

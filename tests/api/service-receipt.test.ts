@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import type { Actors } from '../helpers/procedure.ts';
 
 /**
  * 送达回证 (document kind `service_receipt`): the receipt a served document travels with and the file keeps (CPL
@@ -10,14 +8,7 @@ import type { Actors } from '../helpers/procedure.ts';
  * the ways of service as boxes, signature and date blank, dated the day the document was made; after a recorded SERVE it
  * records that service — its way and day, and what stands for a signature where none does.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-04-01T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 const { ok } = caseEvents(() => t);
 const party = (c: CaseView, side: 'applicants' | 'respondents') =>

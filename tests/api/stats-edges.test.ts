@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Figures an outside statistician worked by hand and found wrong (stop 35): the amount awarded left out the partial
  * awards, and a failed pre-arbitration mediation referred to arbitration was never counted as referred. Each case is
  * the only one of its kind in this app, so the figures are its own.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
 const { ok } = caseEvents(() => t);
 const closure = async (q: string) => {

@@ -10,10 +10,9 @@ import { awardClock } from '../../workflows/deadlines.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { DISTRICTS } from '../../workflows/reference.ts';
 import { COUNTER_MEASURES, contributions, statFacts } from '../../workflows/stat-facts.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type CaseShape, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Random histories (issue 6): cases in random districts follow random paths on random days, each act recorded
@@ -24,14 +23,7 @@ import { type Actors, type CaseShape, registerCase, standardApplication } from '
  *  - the counters equal a from-scratch recomputation from the row versions, and the current rows equal the facts
  *    derived afresh from the cases.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 
 type Path =
   | 'received'

@@ -4,24 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { createCalendarStore } from '../../db/stores/calendar.ts';
 import { createCaseSummaryStore, partyNamesOf } from '../../db/stores/case-summaries.ts';
 import { createReferenceStore, replaceReferenceRows } from '../../db/stores/reference.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * The stores that took over the SQL the use cases used to write (code review, structure): the one read of party
  * names behind the lists, the tribunal rows, and the one replace-with-version of reference tables. Same body on
  * SQLite and PostgreSQL.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-04-01T02:00:00Z' },
-);
+const { t, a } = apiSuite({ now: '2026-04-01T02:00:00Z' });
 
 describe(`stores behind the use cases (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('party names of many cases in one read: each side in its order, names only, empty for a case without parties', async () => {

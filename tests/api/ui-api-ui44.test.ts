@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Round ui44 (a new user's walk), the API's part: an analyst's summary keeps an employer's 用人单位类型 (M3); the 受理
  * refusal of a repeated application names no internal field (L1); what the registration form relies on when two tabs
  * send the same draft (H1): the same Idempotency-Key and body is answered with the first case, another body is 422.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { now: '2026-11-20T02:00:00Z', env: { DUPLICATE_ACCEPT_CONFIRMATION: 'true' } },
-);
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { DUPLICATE_ACCEPT_CONFIRMATION: 'true' } });
 
 const { send, ok } = caseEvents(() => t);
 const pair = (n: number) =>

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSURE_MODE_LABELS } from '../../workflows/labels.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
-import { type Actors, scopedCase } from '../helpers/procedure.ts';
+import { scopedCase } from '../helpers/procedure.ts';
 
 /** What the web interface needs beside the v1 contract: the vocabulary and the award preview (writes nothing). */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 describe(`web-interface API (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('award preview classifies per item like the award itself, names foreign claims, and changes nothing', async () => {

@@ -4,13 +4,12 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import * as unicodeDigits from '../../db/migrations/20261206_0030_unicode_digits_search_text.ts';
 import { foldDigits } from '../../workflows/identifiers.ts';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { API_DIGIT_FORMS, fromTable, fromZero } from '../helpers/digit-forms.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { capturedLogger } from '../helpers/log-sink.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Identity numbers and mobiles written in digits other than ASCII (an outside security tester's finding, sec43b, LOW):
@@ -19,14 +18,7 @@ import { type Actors, registerCase, standardApplication } from '../helpers/proce
  * exports and the log — masked as typed.
  */
 const { lines, logger } = capturedLogger();
-let t: TestApp;
-let a: Actors;
-apiSuite(
-  (s) => {
-    ({ t, a } = s);
-  },
-  { logger },
-);
+const { t, a } = apiSuite({ logger });
 
 const ID = '371502198506071238';
 const MOBILE = '13987654321';

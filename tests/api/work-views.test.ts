@@ -1,21 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * What the web interface's work views read (issue 16): the hearing calendar, the chair's award-clock board, the
  * arbitrators' workload, the case list's sorting and wider search (as the policy allows), its xlsx export, and the
  * vocabulary and award-preview additions. Same body on SQLite and PostgreSQL.
  */
-let t: TestApp;
-let a: Actors;
-apiSuite((s) => {
-  ({ t, a } = s);
-});
+const { t, a } = apiSuite();
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
 type Body = Record<string, any>;

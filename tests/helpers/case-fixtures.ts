@@ -224,16 +224,37 @@ export interface ApiSuite {
   a: Actors;
 }
 /**
- * One Zhongcai (`opts` as `startTestApp` takes them) and its users for an API test file: started before its tests and
- * handed to `take`, closed after them.
+ * One Zhongcai (`opts` as `startTestApp` takes them) and its users for an API test file, started before its tests and
+ * closed after them: `const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });` — `t` and `a` stand for them inside
+ * the file's tests and hooks (used before the server started, they say so).
  */
-export function apiSuite(take: (s: ApiSuite) => void, opts: Parameters<typeof startTestApp>[0] = {}): void {
-  let t: TestApp | undefined;
+export function apiSuite(opts: Parameters<typeof startTestApp>[0] = {}): ApiSuite {
+  const live: Partial<ApiSuite> = {};
   beforeAll(async () => {
-    t = await startTestApp(opts);
-    take({ t, a: await createActors(t) });
+    live.t = await startTestApp(opts);
+    live.a = await createActors(live.t);
   }, 120_000);
   afterAll(async () => {
-    await t?.close();
+    await live.t?.close();
+  });
+  return { t: standIn(() => live.t), a: standIn(() => live.a) };
+}
+
+/** An object that reads and writes through to the one `get` answers once the suite has started it. */
+function standIn<T extends object>(get: () => T | undefined): T {
+  const real = (): T => {
+    const r = get();
+    if (!r) throw new Error('apiSuite: the server and its users are there only inside tests and hooks');
+    return r;
+  };
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(real(), key),
+    set: (_, key, value) => Reflect.set(real(), key, value),
+    has: (_, key) => Reflect.has(real(), key),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(real(), key);
+      return d ? { ...d, configurable: true } : undefined;
+    },
   });
 }
