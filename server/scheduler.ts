@@ -78,7 +78,7 @@ export function startCounterSettler(deps: Deps, intervalMs = 2_000): Scheduler {
 }
 
 /**
- * Writes this process's heartbeat (its row in `service_heartbeats`, by way of its readiness check) every `intervalMs`,
+ * Writes this process's heartbeat (its row in `service_heartbeats`, `readiness.beat` — never reused as a /readyz answer) every `intervalMs`,
  * whether or not anything probes `/readyz` (outside tester s45 L2: a killed process stayed listed as if running, a
  * live one nobody probed was missing). Stateless: one row per process, in the database.
  */
@@ -87,7 +87,7 @@ export function startHeartbeat(deps: Pick<Deps, 'logger'>, readiness: Readiness,
   const beat = () => {
     if (running) return;
     running = readiness
-      .check()
+      .beat()
       .catch((err) => deps.logger.warn({ err }, 'heartbeat not written'))
       .finally(() => {
         running = null;

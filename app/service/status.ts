@@ -14,6 +14,12 @@ export const HEARTBEAT_ALIVE_MS = 3 * HEARTBEAT_PERIOD_MS;
 export interface Readiness {
   /** Resolves when the database answers and accepted a write recently enough; rejects with the database's error. */
   check(): Promise<void>;
+  /**
+   * The periodic heartbeat (server/scheduler.ts startHeartbeat): writes this process's row, and is never reused by
+   * `check` — a probe right after a database stopped must not be answered ready from a beat seconds before (the fault
+   * test: /readyz 200 with PostgreSQL stopped).
+   */
+  beat(): Promise<void>;
   /** When this process last proved the database writable (ISO 8601), or null. */
   lastHeartbeatAt(): string | null;
 }
@@ -48,6 +54,11 @@ export function createReadiness(deps: Pick<Deps, 'db' | 'clock' | 'stores'>, ins
       if (okAt !== null && now >= okAt && now - okAt < HEARTBEAT_EVERY_MS) return Promise.resolve();
       writing ??= write();
       return writing;
+    },
+    async beat() {
+      const at = deps.clock.now().toISOString();
+      await deps.stores.housekeeping.heartbeat(deps.db.knex, instance, startedAt, at);
+      okIso = at;
     },
     lastHeartbeatAt: () => okIso,
   };
