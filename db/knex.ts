@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
+import { PLAN_ONCE } from './fixed-query.ts';
 import { migrateToLatest, migrationSource } from './migrations/index.ts';
 import {
   beginQueued,
@@ -392,6 +393,7 @@ class PgDisposingClient extends PgClient {
   }
   async _query(connection: PgConnection & WriteLaterConnection, obj: KnexQueryObject) {
     if (!obj.sql) throw new Error('The query is empty');
+    takePlanOnce(obj);
     await scriptsSent(connection);
     const sql = obj.sql.trimStart().toUpperCase();
     // The transaction's first statement, to go with its queued BEGIN, as EXECUTE of a kept statement — prepared (when
@@ -507,8 +509,9 @@ class PgDisposingClient extends PgClient {
     // Statements outside a transaction only: a write's statements with parameters vary in shape and selectivity (the
     // duplicate check of a registration, kept with a generic plan chosen while the tables were small, took 47 ms a run
     // against 0.2 ms planned for its values — measured on issue 15). The case load that begins a write is kept, as
-    // EXECUTE (`executeForm`): a lookup by id, one plan for every id.
-    const named = prepareRepeated(connection, obj, this.transacting ? 0 : this.preparedLimit());
+    // EXECUTE (`executeForm`): a lookup by id, one plan for every id. A statement whose plan cannot depend on its values
+    // (db/fixed-query.ts `planOnce`: the registration's inserts, the applicant lookup) is kept inside one too.
+    const named = prepareRepeated(connection, obj, this.transacting && !(obj as PlanOnce)[PLAN_ONCE_MARK] ? 0 : this.preparedLimit());
     try {
       return await super._query(connection, obj);
     } catch (err) {
@@ -522,6 +525,8 @@ class PgDisposingClient extends PgClient {
         // it is next taken from the pool, and every connection of the process prepares anew (`staleSchema`). The
         // statement runs again unprepared.
         staleSchema(connection, err);
+        // Inside a transaction the failure aborted it: its unit of work runs again (app/unit-of-work.ts).
+        if (this.transacting) throw retryable(err);
         obj.options = {};
         return await super._query(connection, obj);
       }
@@ -697,6 +702,19 @@ function prepareRepeated(connection: PgConnection, obj: KnexQueryObject, limit: 
   }
   obj.options = { name };
   return true;
+}
+const PLAN_ONCE_MARK = Symbol('zc.planOnce');
+type PlanOnce = KnexQueryObject & { [PLAN_ONCE_MARK]?: true };
+/**
+ * `planOnce` (db/fixed-query.ts) asked for the statement to be kept prepared inside a transaction: noted on the query
+ * object and taken out of its options — which go to node-pg as the query config, and whose emptiness marks a statement
+ * that may be sent with the transaction's queue (`plainStatement`).
+ */
+function takePlanOnce(obj: KnexQueryObject): void {
+  if (obj.options?.[PLAN_ONCE] !== true) return;
+  const { [PLAN_ONCE]: _, ...rest } = obj.options;
+  obj.options = rest;
+  (obj as PlanOnce)[PLAN_ONCE_MARK] = true;
 }
 /** Texts seen once, remembered per connection until this many (then forgotten together). */
 const SEEN_PER_CONNECTION = 256;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { INSERT_CHUNK } from './batch.ts';
+import { planOnce } from './fixed-query.ts';
 
 /**
  * PostgreSQL: a queued statement written two ways — `text`, with its values as literals, and `template`, the same SQL
@@ -143,7 +144,8 @@ export async function insertLater(
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     const statement = dialect === 'postgres' ? insertForm(table, chunk) : dialect ? insertStatement(table, chunk, dialect) : null;
-    if (statement === null) await writeLater(trx, trx(table).insert(chunk), opts);
+    // Bound (personal values on PostgreSQL): an INSERT … VALUES, whose plan no value changes — kept prepared.
+    if (statement === null) await writeLater(trx, planOnce(trx(table).insert(chunk)), opts);
     else await enqueue(trx, statement);
   }
 }
@@ -572,7 +574,7 @@ export interface WriteLaterConnection {
  * false where nothing is queued (SQLite, outside a transaction): the caller takes the value another way.
  * Until the queue is sent the value is not known: `answersNow` sends it when the caller needs the value earlier.
  */
-export async function queueAnswering(trx: Knex, statement: string, column: string, onAnswer: (value: string) => void): Promise<boolean> {
+export async function queueAnswering(trx: Knex, statement: Queued, column: string, onAnswer: (value: string) => void): Promise<boolean> {
   if (queueable(trx) !== 'postgres') return false;
   await enqueue(trx, statement);
   const conn = await (trx.client as WriteLaterClient).acquireConnection();

@@ -5,7 +5,7 @@ import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
-import { fixedRows } from '../fixed-query.ts';
+import { fixedRows, planOnce } from '../fixed-query.ts';
 import { eventHash, eventHashInput } from '../history-chain.ts';
 import { isPg, jsonObject, jsonRows, parseJsonColumn } from '../sql-json.ts';
 import {
@@ -17,6 +17,7 @@ import {
   insertLater,
   noteOnCommit,
   pgLiteral,
+  QueuedStatement,
   queueAnswering,
   queueStatement,
   reserveIds,
@@ -733,7 +734,8 @@ async function insertTreePg(
     main = `INSERT INTO "claims" ("case_id", "party_id", ${claimCols.map(q).join(', ')}) VALUES ${rows.join(', ')} RETURNING id, seq, ${answers.join(', ')}`;
   } else main = `SELECT NULL AS id, NULL AS seq, ${answers.join(', ')}`;
   if (bindings.length > TREE_MAX_BINDINGS) return null;
-  const result = (await trx.raw(`WITH ${parts.join(', ')} ${main}`, bindings as Knex.RawBinding[])) as {
+  // One text for every registration of the same shape (parties, agents, claims): kept prepared (`planOnce`).
+  const result = (await planOnce(trx.raw(`WITH ${parts.join(', ')} ${main}`, bindings as Knex.RawBinding[]))) as {
     // biome-ignore lint/suspicious/noExplicitAny: raw driver rows
     rows: Record<string, any>[];
   };
@@ -1365,7 +1367,8 @@ export function createCaseStore() {
       // Most applications are a worker's first: a lookup of the applicant in the parties' indexes answers that alone —
       // PostgreSQL plans it in a fifth of the time of the statement below (its plan was ~0.2–0.5 ms a registration,
       // issue 15), which then runs only when that applicant has a case.
-      if (!(await matching.clone().first())) return [];
+      // A lookup in the parties' name and identity-number indexes whatever the values: kept prepared (`planOnce`).
+      if (!(await planOnce(matching.clone().first()))) return [];
       // The candidates with their parties and claims folded in (db/sql-json.ts): one statement.
       const rows = await trx('cases')
         .select(
@@ -1540,13 +1543,13 @@ export function createCaseStore() {
      */
     async allocateSerialAtCommit(trx: Knex, year: number, onSerial: (serial: number) => void): Promise<boolean> {
       if (!Number.isSafeInteger(year)) throw new Error(`year ${year} is not an integer`);
-      return queueAnswering(
-        trx,
-        `WITH s AS (INSERT INTO case_number_counters (year, last_serial) VALUES (${year}, 1)
+      // With its template: the connection keeps it prepared (db/knex.ts scriptText), not planned on every acceptance.
+      const upsert = (y: string) =>
+        `WITH s AS (INSERT INTO case_number_counters (year, last_serial) VALUES (${y}, 1)
          ON CONFLICT (year) DO UPDATE SET last_serial = case_number_counters.last_serial + 1
-         RETURNING last_serial) SELECT set_config('zc.serial', last_serial::text, true) AS zc_serial FROM s`,
-        'zc_serial',
-        (v) => onSerial(Number(v)),
+         RETURNING last_serial) SELECT set_config('zc.serial', last_serial::text, true) AS zc_serial FROM s`;
+      return queueAnswering(trx, new QueuedStatement(upsert(String(year)), upsert('$1'), [String(year)]), 'zc_serial', (v) =>
+        onSerial(Number(v)),
       );
     },
 

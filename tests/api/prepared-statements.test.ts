@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTransaction } from '../../app/unit-of-work.ts';
+import { planOnce } from '../../db/fixed-query.ts';
 import { openDatabase } from '../../db/knex.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { application, worker } from '../helpers/fixtures.ts';
@@ -177,5 +179,68 @@ describe(`statements kept parsed on a connection (${dialect})`, () => {
     await accept(ids.slice(24, 48));
     await t.db.knex.schema.alterTable('cases', (tb) => tb.dropColumn('ps_extra2'));
     await accept(ids.slice(48));
+  });
+
+  it('inside a transaction, a statement asked to keep its plan (planOnce) is prepared the second time, one beside it is not', async () => {
+    if (dialect !== 'postgres') return;
+    const db = openDatabase(t.dbUrl, { poolMax: 1 });
+    try {
+      const run = () =>
+        db.knex.transaction(async (trx) => {
+          await trx.raw('select 1'); // the BEGIN goes with this one
+          expect(await planOnce(trx('ps_probe').where({ v: '二' }).first('k'))).toEqual({ k: 2 });
+          expect(await trx('ps_probe').where({ v: '一' }).first('k')).toEqual({ k: 1 });
+        });
+      const kept = async () =>
+        ((await db.knex.raw('select statement from pg_prepared_statements')).rows as { statement: string }[]).map((x) => x.statement);
+      await run();
+      expect((await kept()).filter((x) => /"ps_probe" where "v" = \$1/.test(x))).toEqual([]);
+      await run();
+      await run();
+      const probes = (await kept()).filter((x) => /"ps_probe" where "v" = \$1/.test(x));
+      expect(probes).toHaveLength(1);
+      expect(probes[0]).toContain('select "k" from "ps_probe" where "v" = $1');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a column added under a statement kept inside a transaction: the unit of work runs again and answers with it', async () => {
+    const db = openDatabase(t.dbUrl, { poolMax: 1 });
+    const deps = { db, clock: { now: () => new Date() } } as unknown as Parameters<typeof inTransaction>[0];
+    try {
+      const read = () =>
+        inTransaction(deps, async (uow) => {
+          await uow.trx.raw('select 1');
+          return planOnce(uow.trx('ps_probe').where({ k: 2 }).first());
+        });
+      expect(await read()).toMatchObject({ k: 2, v: '二' });
+      expect(await read()).toMatchObject({ k: 2, v: '二' });
+      await t.db.knex.schema.alterTable('ps_probe', (tb) => tb.string('x2').defaultTo('再'));
+      expect(await read()).toMatchObject({ k: 2, v: '二', x2: '再' });
+      expect(await read()).toMatchObject({ k: 2, v: '二', x2: '再' });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('registrations, whose inserts are kept prepared, go through columns added to cases and parties and dropped again', async () => {
+    const register = async (n: number, from: number) => {
+      const answers = await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          t.api(clerk).post('/api/cases', application({ applicants: [worker(`登${from + i}`, 600 + from + i)] })),
+        ),
+      );
+      for (const r of answers) expect(r.status, JSON.stringify(r.body)).toBe(201);
+      for (const r of answers) expect((await t.api(clerk).get(`/api/cases/${r.body.id}`)).body.respondents).toHaveLength(1);
+    };
+    await register(12, 0);
+    await register(12, 12);
+    await t.db.knex.schema.alterTable('cases', (tb) => tb.string('ps_extra3'));
+    await t.db.knex.schema.alterTable('parties', (tb) => tb.string('ps_extra4'));
+    await register(24, 24);
+    await t.db.knex.schema.alterTable('cases', (tb) => tb.dropColumn('ps_extra3'));
+    await t.db.knex.schema.alterTable('parties', (tb) => tb.dropColumn('ps_extra4'));
+    await register(24, 48);
   });
 });
