@@ -1297,12 +1297,9 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         );
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
-    // Of a split award, each document names as applicants those whose claims it decides — all of them where it decides
-    // a claim of theirs together (LDMAL Art. 48 binds the worker with a final item; SPC-1 Art. 17: effect worker by
-    // worker; Rules Art. 50: each document its own).
-    const own = claimsOfItems(d, g.items);
-    const onlyOf = split && own.length && own.every((c) => c.applicantId) ? new Set(own.map((c) => c.applicantId)) : null;
-    const docParties = onlyOf ? { ...d, applicants: d.applicants.filter((p) => onlyOf.has(p.id)) } : d;
+    // Both documents of a split award (Rules Art. 50) introduce every party of the case, as their narrative names them
+    // all (申请人甲、乙与被申请人…); only the orders are each part's (reviewer docs46 M3: 第N-1号 listed only the workers
+    // with a final item and then named one never introduced).
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(
       (it) =>
@@ -1365,7 +1362,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       // The date the award is made (ISSUE_AWARD / PARTIAL_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
-        ...parties(docParties),
+        ...parties(d),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.

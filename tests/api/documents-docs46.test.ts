@@ -4,8 +4,9 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
-import { asBytes } from '../helpers/pdf.ts';
-import { largeApplication } from '../helpers/procedure.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { asBytes, downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
+import { largeApplication, standardApplication } from '../helpers/procedure.ts';
 
 /** An outside reviewer of the generated PDFs (docs46): the findings, read back from the documents and packages. */
 const { t, a } = apiSuite({
@@ -91,6 +92,37 @@ describe(`reviewer docs46 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(no.body.detail).toContain('裁决书尚未出具');
     expect((await t.api(nf.arb.token).post(`/api/cases/${nf.c.id}/documents`, { kind: 'award' })).status).toBe(201);
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${nf.c.id}/court-packages`, { purpose: 'enforcement' })).status).toBe(201);
+  });
+
+  it('M3: both documents of a split award introduce every party of the case; the orders stay each part’s', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', {
+      body: standardApplication({
+        applicants: [worker('甲工', 601), worker('乙工', 602)],
+        claims: [
+          { category: 'wages', amount: '30000.00', description: '支付拖欠工资', applicant: 1 },
+          { category: 'wages', amount: '9000.00', description: '支付拖欠工资', applicant: 2 },
+        ],
+      }),
+    });
+    const [w1, w2] = ids(c);
+    const items = [
+      { claimId: w1, outcome: 'granted', amount: '30000.00' },
+      { claimId: w2, outcome: 'granted', amount: '9000.00' },
+    ];
+    expect((await ok(c, arb.token, 'ISSUE_AWARD', { items, ...award }, '2026-04-01')).award.finality).toBe('mixed');
+    const docs = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' });
+    expect(docs.body.documents).toHaveLength(2);
+    const texts = await Promise.all(
+      (docs.body.documents as { id: number }[]).map(async (d) => flat(pdfRaw(await downloadDocument(t, arb.token, d.id)))),
+    );
+    for (const text of texts) {
+      expect(text).toMatch(/申请人：甲工，.*申请人：乙工，/);
+      expect(text).toContain('申请人甲工、乙工与被申请人');
+    }
+    // The final part (第N-1号) orders 乙工's wages only; the non-final part 甲工's.
+    expect(texts[0]).toContain('向申请人乙工支付');
+    expect(texts[0]).not.toContain('向申请人甲工支付');
+    expect(texts[1]).toContain('向申请人甲工支付');
   });
 
   it('L3: README.txt names the case.json schema version the manifest carries', async () => {
