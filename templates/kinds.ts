@@ -335,10 +335,14 @@ function partyLines(role: string, ps: PartyView[], maskIds: boolean): Block[] {
  * for them. Only representatives who are among the applicants, in the order recorded (RECORD_REPRESENTATIVES).
  */
 function representativesLine(d: DocInput): Block[] {
+  const reps = representativeNames(d);
+  return reps.length ? [{ kind: 'para', text: `申请人代表：${reps.join('、')}。` }] : [];
+}
+/** The representatives of a collective dispute's workers, in the order recorded (RECORD_REPRESENTATIVES), by name. */
+function representativeNames(d: DocInput): string[] {
   if (!d.ctx.collective) return [];
   const byId = new Map(d.applicants.map((p) => [p.id, p.name]));
-  const reps = d.ctx.representatives.map((id) => byId.get(id)).filter((n): n is string => !!n);
-  return reps.length ? [{ kind: 'para', text: `申请人代表：${reps.join('、')}。` }] : [];
+  return d.ctx.representatives.map((id) => byId.get(id)).filter((n): n is string => !!n);
 }
 
 /** The parties' heading lines; with a merged counterclaim each side is also named by it (反申请人, 被反申请人). */
@@ -377,7 +381,24 @@ const thirdTail = (d: DocInput, on: string) => {
 };
 /** The addressees of a notice or decision that goes to every party: the applicants, respondents and third parties in the case on `on` (LDMAL Art. 23). */
 const everyone = (d: DocInput, on: string) =>
-  `${[...d.applicants, ...d.respondents, ...thirdPartiesAt(d, on)].map((p) => p.name).join('、')}：`;
+  `${[addressed(d, d.applicants), names(d.respondents), names(thirdPartiesAt(d, on))].filter(Boolean).join('、')}：`;
+
+/**
+ * More workers than this on a notice's address line are named by the first and their number (周志强等11人): a one-page
+ * notice (MOHRSS formats) does not list a collective dispute's workers, the case file and the award do (reviewer
+ * docs46 M1).
+ */
+const ADDRESSEES_LISTED = 5;
+/**
+ * The applicants a notice is addressed to: by name, or the first and their number when many; in a collective dispute
+ * with representatives on record, who they are (LDMAL Art. 7; Rules Art. 63: the representatives act for the workers,
+ * and the notice reaches them — reviewer docs46 M2): 「周志强等11人（申请人代表：周志强、吴丽娟、徐海涛）」.
+ */
+function addressed(d: DocInput, ps: PartyView[]): string {
+  const who = ps.length > ADDRESSEES_LISTED ? `${ps[0]?.name}等${ps.length}人` : names(ps);
+  const reps = representativeNames(d);
+  return reps.length ? `${who}（申请人代表：${reps.join('、')}）` : who;
+}
 const receivedOn = (d: DocInput) => d.ctx.supplement?.completedOn ?? d.receivedOn;
 
 /** The claims still asked for. */
@@ -623,7 +644,7 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
       // The acceptance decision (ACCEPT).
       dateOn: d.ctx.acceptedOn,
       blocks: [
-        { kind: 'to', text: `${names(d.applicants)}：` },
+        { kind: 'to', text: `${addressed(d, d.applicants)}：` },
         {
           kind: 'para',
           text: `${you(d.applicants)}与${names(d.respondents)}${thirdTail(d, d.ctx.acceptedOn)}${caseCause(standing(d))}一案，本委于${chineseDate(receivedOn(d))}收到仲裁申请。经审查，符合受理条件，本委决定予以受理。现将有关事项通知如下：`,
@@ -658,7 +679,7 @@ function rejectionNotice(d: DocInput): DocSpec[] {
       // The decision not to accept (REJECT).
       dateOn: r.decidedOn,
       blocks: [
-        { kind: 'to', text: `${names(d.applicants)}：` },
+        { kind: 'to', text: `${addressed(d, d.applicants)}：` },
         {
           kind: 'para',
           text: `${you(d.applicants)}于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(standing(d))}仲裁申请，经审查，${clause(r.reason)}。`,
@@ -684,7 +705,7 @@ function respondNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${names(d.respondents)}：` },
         {
           kind: 'para',
-          text: `${names(d.applicants)}与${you(d.respondents)}${thirdTail(d, d.ctx.acceptedOn)}${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达${you(d.respondents)}，并将有关事项通知如下：`,
+          text: `${addressed(d, d.applicants)}与${you(d.respondents)}${thirdTail(d, d.ctx.acceptedOn)}${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达${you(d.respondents)}，并将有关事项通知如下：`,
         },
         {
           kind: 'para',
@@ -1276,12 +1297,9 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         );
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
-    // Of a split award, each document names as applicants those whose claims it decides — all of them where it decides
-    // a claim of theirs together (LDMAL Art. 48 binds the worker with a final item; SPC-1 Art. 17: effect worker by
-    // worker; Rules Art. 50: each document its own).
-    const own = claimsOfItems(d, g.items);
-    const onlyOf = split && own.length && own.every((c) => c.applicantId) ? new Set(own.map((c) => c.applicantId)) : null;
-    const docParties = onlyOf ? { ...d, applicants: d.applicants.filter((p) => onlyOf.has(p.id)) } : d;
+    // Both documents of a split award (Rules Art. 50) introduce every party of the case, as their narrative names them
+    // all (申请人甲、乙与被申请人…); only the orders are each part's (reviewer docs46 M3: 第N-1号 listed only the workers
+    // with a final item and then named one never introduced).
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(
       (it) =>
@@ -1344,7 +1362,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       // The date the award is made (ISSUE_AWARD / PARTIAL_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
-        ...parties(docParties),
+        ...parties(d),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.
@@ -1704,7 +1722,7 @@ function resumeNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: everyone(d, s.to) },
         {
           kind: 'para',
-          text: `${theCase(d, s.to)}，本委于${chineseDate(s.from)}因${clause(s.reason)}决定中止审理。现中止审理的原因已经消除，依照《劳动人事争议仲裁办案规则》第四十七条之规定，本案自${chineseDate(s.to)}起恢复审理。`,
+          text: `${theCase(d, s.to)}，本委于${chineseDate(s.from)}因${clause(s.reason)}，决定中止审理。现中止审理的原因已经消除，依照《劳动人事争议仲裁办案规则》第四十七条之规定，本案自${chineseDate(s.to)}起恢复审理。`,
         },
         {
           kind: 'para',
@@ -2128,20 +2146,26 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   ];
 }
 
+/** A notice or decision of the one-page MOHRSS formats: laid out compactly (layout.ts `compact`; reviewer docs46 M1). */
+const notice =
+  (build: (d: DocInput) => DocSpec[]) =>
+  (d: DocInput): DocSpec[] =>
+    build(d).map((s) => ({ ...s, compact: true }));
+
 export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
-  acceptance_notice: acceptanceNotice,
-  rejection_notice: rejectionNotice,
-  respond_notice: respondNotice,
-  hearing_notice: hearingNotice,
-  tribunal_notice: tribunalNotice,
-  conversion_notice: conversionNotice,
+  acceptance_notice: notice(acceptanceNotice),
+  rejection_notice: notice(rejectionNotice),
+  respond_notice: notice(respondNotice),
+  hearing_notice: notice(hearingNotice),
+  tribunal_notice: notice(tribunalNotice),
+  conversion_notice: notice(conversionNotice),
   award,
   partial_award: partialAward,
   mediation_document: mediationDocument,
   mediation_agreement: mediationAgreement,
   advance_execution_ruling: advanceExecution,
   court_transfer_letter: transferLetter,
-  decision,
+  decision: notice(decision),
   service_receipt: serviceReceipt,
-  resume_notice: resumeNotice,
+  resume_notice: notice(resumeNotice),
 };

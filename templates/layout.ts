@@ -43,6 +43,11 @@ export interface DocSpec {
   draft?: boolean;
   /** The commission's seal image (PNG or JPEG) printed over the date on issued copies. */
   sealImage?: Buffer | null;
+  /**
+   * A one-page notice or decision (MOHRSS formats): narrower top and bottom margins and a tighter line pitch
+   * (`COMPACT`), so that the notice, its closing and the signature stand on one page (reviewer docs46 M1).
+   */
+  compact?: boolean;
 }
 
 export interface RenderOptions {
@@ -67,6 +72,10 @@ const BODY = 16;
  * one-page notice's 「特此通知。」 and signature onto a second page (reviewer docs45 #1).
  */
 const PITCH = ((297 - 37 - 35) * MM) / 22;
+/** A notice's page (`DocSpec.compact`): margins top and bottom 22 mm, a 24 pt pitch (1.5 lines: about 31 lines a page). */
+const COMPACT = { top: 22 * MM, bottom: 22 * MM, pitch: 24, footer: 11 * MM };
+/** Widow and orphan control: a paragraph broken across pages leaves at least this many lines on each side (L2). */
+const KEEP_LINES = 2;
 /** The date's right indent (GB/T 9704 §7.3.5.1: 成文日期右空四字). */
 const DATE_RIGHT = 4 * BODY;
 /** A seal is 42 mm across (the common size of a commission's round seal). */
@@ -175,7 +184,9 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   if (missing.length) throw new MissingGlyphError(missing);
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
+    margins: spec.compact
+      ? { top: COMPACT.top, bottom: COMPACT.bottom, left: 28 * MM, right: 26 * MM }
+      : { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
     bufferPages: true,
     autoFirstPage: true,
     info: {
@@ -206,15 +217,43 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   if (spec.caseNo) doc.font('song').fontSize(BODY).text(spec.caseNo, { align: 'right', width });
   doc.moveDown(0.8);
   doc.font('song').fontSize(BODY);
-  const lineH = () => Math.max(PITCH, doc.currentLineHeight(true) + 2);
+  const pitch = spec.compact ? COMPACT.pitch : PITCH;
+  const lineH = () => Math.max(pitch, doc.currentLineHeight(true) + 2);
   /** The gap pdfkit's own text flow (headings, right-aligned lines, notes) needs to keep the same pitch. */
-  const LINE_GAP = Math.max(2, PITCH - doc.currentLineHeight(true));
+  const LINE_GAP = Math.max(2, pitch - doc.currentLineHeight(true));
 
-  /** A justified paragraph: every line but the last is spread to the full width. */
-  const paragraph = (text: string, indent: number) => {
+  /** Whole lines that still fit on the page from the current position. */
+  const roomLines = () => Math.floor((bottom() - doc.y) / lineH() + 0.001);
+  const atTop = () => doc.y <= doc.page.margins.top + 1;
+  /**
+   * A justified paragraph: every line but the last is spread to the full width. Broken across pages, it leaves at least
+   * `KEEP_LINES` lines at the foot of one page and at the head of the next (widow and orphan control: never 「整）。」
+   * alone at the top of a page, reviewer docs46 L2). `tail`: lines that must follow its last line on the same page (the
+   * closing formula and the signature block): only its last lines go over with them, never the whole paragraph.
+   */
+  const paragraph = (text: string, indent: number, tail = 0) => {
     const lines = breakLines(doc, text, width - indent, width);
+    const n = lines.length;
+    // Lines to draw before the next page break (Infinity: no break planned from here).
+    let until = Number.POSITIVE_INFINITY;
+    const plan = (from: number) => {
+      const left = n - from;
+      const room = roomLines();
+      if (left + tail <= room) return Number.POSITIVE_INFINITY;
+      // The paragraph fits, and nothing has to go with it.
+      if (!tail && left <= room) return Number.POSITIVE_INFINITY;
+      let here = Math.min(room, left - KEEP_LINES);
+      if (here < KEEP_LINES && from === 0) here = 0;
+      // At the head of a page already: as many as fit (a paragraph longer than a page, or no way to keep it whole).
+      if (here <= 0 && atTop()) here = Math.max(1, Math.min(room, left));
+      return from + Math.max(0, here);
+    };
+    until = plan(0);
     lines.forEach((line, i) => {
-      if (doc.y + lineH() > bottom()) doc.addPage();
+      if (i === until || doc.y + lineH() > bottom()) {
+        doc.addPage();
+        until = plan(i);
+      }
       const x = left + (i === 0 ? indent : 0);
       const avail = width - (i === 0 ? indent : 0);
       const natural = doc.widthOfString(line);
@@ -278,7 +317,8 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
     return b.kind === 'gap' ? 0.5 : 1;
   };
   // The closing lines (「特此通知。」, 「特此决定。」) never go over to a page of their own with the signature: the last
-  // paragraph of body text before them goes with them (reviewer docs45 #1).
+  // lines of the paragraph of body text before them go with them (reviewer docs45 #1) — its last lines only, not the
+  // whole paragraph, which left page 1 a quarter empty (reviewer docs46 M1).
   let keepFrom = lastPara;
   while (keepFrom > 0 && CLOSING.test((spec.blocks[keepFrom] as { text?: string }).text ?? '')) {
     const prev = spec.blocks.findLastIndex((b, i) => i < keepFrom && (b.kind === 'para' || b.kind === 'to'));
@@ -287,10 +327,13 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   }
   for (const [bi, b] of spec.blocks.entries()) {
     doc.x = left;
+    // Lines that must stand on the page after the kept paragraph's last line: the closing lines, the signature block.
+    let tail = 0;
     if (bi === keepFrom && lastPara >= 0) {
-      const kept = spec.blocks.slice(keepFrom, lastPara + 1).reduce((n, x) => n + linesOf(x), 0);
-      const h = (kept + 1 + blockLines) * lineH();
-      if (doc.y + h > bottom() && doc.page.margins.top + h <= bottom()) doc.addPage();
+      const after = spec.blocks.slice(keepFrom + 1, lastPara + 1).reduce((n, x) => n + linesOf(x), 0);
+      tail = after + 1 + blockLines;
+      // More than a page could hold with two of the paragraph's lines: nothing to keep together.
+      if (doc.page.margins.top + (tail + KEEP_LINES) * lineH() > bottom()) tail = 0;
     }
     // A lead-in (申请人请求：, 随函附送：, 裁决如下：) or a heading is never the last line of a page: kept with the
     // first line of what it introduces (reviewer docs44 L4).
@@ -306,10 +349,10 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
     if (b.kind === 'gap') doc.moveDown(0.5);
     else if (b.kind === 'heading')
       doc.font('song-bold').text(b.text, left, doc.y, { align: 'center', width, lineGap: LINE_GAP }).font('song');
-    else if (b.kind === 'to') paragraph(b.text, 0);
+    else if (b.kind === 'to') paragraph(b.text, 0, tail);
     else if (b.kind === 'right') doc.text(b.text, left, doc.y, { width, align: 'right', lineGap: LINE_GAP });
     else if (b.kind === 'table') drawTable(doc, b, width);
-    else paragraph(b.text, b.indent === false ? 0 : BODY * 2);
+    else paragraph(b.text, b.indent === false ? 0 : BODY * 2, tail);
   }
   doc.y += lineH();
 
@@ -414,7 +457,7 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
       .font('song')
       .fontSize(12)
       .fillColor('black')
-      .text(`第 ${i + 1} 页 共 ${range.count} 页`, left, doc.page.height - 20 * MM, {
+      .text(`第 ${i + 1} 页 共 ${range.count} 页`, left, doc.page.height - (spec.compact ? COMPACT.footer : 20 * MM), {
         width,
         align: 'center',
         lineBreak: false,

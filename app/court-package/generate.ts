@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { awardDocumentRefs } from '../../templates/kinds.ts';
+import { setAsideWhole } from '../../workflows/rules.ts';
 import { isEmployerParty } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
@@ -30,7 +31,7 @@ function readme(caseNo: string | null, keyId: string, generatedAt: string): stri
     `移送法院材料包 ${caseNo ?? ''}`.trim(),
     `生成时间：${generatedAt}`,
     '',
-    '内容：case.json（案件信息，结构见 Zhongcai docs/court-package.md，版本 1.0）、documents/（仲裁文书 PDF 原件）、',
+    `内容：case.json（案件信息，结构见 Zhongcai docs/court-package.md，版本 ${CASE_SCHEMA_VERSION}）、documents/（仲裁文书 PDF 原件）、`,
     'manifest.json（除 manifest.json、manifest.sig、public-key.pem 外每个文件的 SHA-256）、manifest.sig（仲裁委员会',
     `以 Ed25519 私钥对 manifest.json 的签名，base64），public-key.pem（公钥，密钥编号 ${keyId}）。`,
     '',
@@ -38,6 +39,35 @@ function readme(caseNo: string | null, keyId: string, generatedAt: string): stri
     '（公钥以仲裁委员会 GET /api/keys 公布的为准；包内附带的公钥只能证明包未被改动，不能证明出处。）',
     '',
   ].join('\n');
+}
+
+type AwardRef = ReturnType<typeof awardDocumentRefs>[number];
+
+/**
+ * The instrument an enforcement package must hold and does not (its name, with the numbers missing), or null. Only
+ * issued documents count (drafts are left out before).
+ */
+function missingInstrument(
+  ctx: ReturnType<typeof caseContext>,
+  refs: AwardRef[],
+  onlyPart: 'final' | 'non_final' | null,
+  finalOnly: Set<string> | null,
+  issued: { kind: string; caseNo: string | null }[],
+): string | null {
+  const awardNos = new Set(issued.filter((d) => d.kind === 'award' && d.caseNo !== null).map((d) => d.caseNo));
+  if (finalOnly) return issued.length ? null : onlyPart === 'non_final' ? '非终局裁决书' : '终局裁决书';
+  if (ctx.award && !setAsideWhole(ctx)) {
+    const whole = refs.filter((r) => r.partialAward === undefined);
+    const absent = whole.filter((r) => !awardNos.has(r.caseNo));
+    if (!absent.length) return null;
+    const name = ctx.award.finality === 'final' ? '终局裁决书' : '裁决书';
+    const nos = absent.map((r) => r.caseNo).filter(Boolean);
+    return ctx.award.finality === 'mixed' && nos.length ? `${name}（${nos.join('、')}）` : name;
+  }
+  if (ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed')
+    return issued.some((d) => d.kind === 'mediation_document') ? null : '仲裁调解书';
+  if (ctx.partialAwards.length) return issued.some((d) => d.kind === 'partial_award') ? null : '部分裁决书';
+  return null;
 }
 
 /**
@@ -105,9 +135,10 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
         : ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside'
           ? 'non_final'
           : null;
+  const refs = awardDocumentRefs(ctx, c.caseNo);
   const finalOnly = onlyPart
     ? new Set(
-        awardDocumentRefs(ctx, c.caseNo)
+        refs
           .filter(
             (r) =>
               r.partialAward === undefined && (r.part === onlyPart || (onlyPart === 'final' && !r.part && ctx.award?.finality === 'final')),
@@ -127,13 +158,19 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   const issued = (await stores.documents.forCase(k, caseId)).filter(
     (d) => !drafts.has(d.id) && (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))),
   );
-  if (finalOnly && !issued.length)
-    throw ruleRefusal({
-      rule: 'court-package-purpose',
-      field: 'purpose',
-      detail: `${onlyPart === 'non_final' ? '非终局裁决书' : '终局裁决书'}尚未出具：请先出具该裁决书，再生成申请强制执行的材料包`,
-      source: '《劳动争议调解仲裁法》第四十七条、第五十一条',
-    });
+  // Every enforcement package holds the instrument it enforces (LDMAL Art. 51: the effective award or mediation
+  // document is the title the court executes; reviewer docs46 H1): the part enforced alone (above), else the whole
+  // award — both parts of a split one (Rules Art. 50) —, else the mediation document, else a partial award.
+  if (input.purpose === 'enforcement') {
+    const missing = missingInstrument(ctx, refs, onlyPart, finalOnly, issued);
+    if (missing)
+      throw ruleRefusal({
+        rule: 'court-package-purpose',
+        field: 'purpose',
+        detail: `${missing}尚未出具：请先出具该${missing.replace(/（.*$/, '')}，再生成申请强制执行的材料包`,
+        source: '《劳动争议调解仲裁法》第四十七条、第五十一条',
+      });
+  }
   const total = issued.reduce((n, d) => n + d.size, 0);
   if (total > config.courtPackageMaxBytes)
     throw tooLarge(

@@ -48,7 +48,7 @@ describe(`reviewer docs45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(pages.length).toBe(1);
     expect(text).toContain('恢复审理通知书');
     expect(text).toMatch(/聊劳人仲案字〔2026〕第\d+号/);
-    expect(text).toContain('本委于二〇二六年三月三十日因等待工伤认定结论决定中止审理');
+    expect(text).toContain('本委于二〇二六年三月三十日因等待工伤认定结论，决定中止审理');
     expect(text).toContain('本案自二〇二六年四月二日起恢复审理');
     expect(text).toContain('自恢复审理之日起继续计算');
     expect(text).toContain('《劳动人事争议仲裁办案规则》第四十七条');
