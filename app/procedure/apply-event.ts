@@ -15,7 +15,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
-import { defensePeriodWarnings } from '../../workflows/hearings.ts';
+import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import {
@@ -519,9 +519,11 @@ async function decide(
   const awardOn = ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD' ? ev.occurredOn : null;
   // Parties named by name, as a refusal names them (reviewer s45 L5: which respondent is not yet served).
   const partyNames = partyNameMap(updated.parties);
+  // A period not yet begun ends at the earliest as if the copy were served on the act's day, on this calendar (s46 M1).
+  const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense) : undefined;
   const warnings = (
     hearingOn
-      ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn)
+      ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest)
       : awardOn
         ? defensePeriodWarnings(ctx, awardOn, deadlines, ev.occurredOn, 'award')
         : []

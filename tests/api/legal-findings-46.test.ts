@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * An outside legal tester's findings (stop 46, API only): the warnings of a hearing inside a defense period not yet
+ * begun (LDMAL Art. 30; Rules Art. 80), an award after a defense filed in an added respondent's period, the
+ * 不予受理通知书's number on the case, the drill-down of finalAwards/mixedAwards, and a REJECT on a limitation ground.
+ * "Today" is 2026-12-05.
+ */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { send, ok } = caseEvents(() => t);
+
+const preview = async (c: { id: number }, token: string, body: Record<string, unknown>) => {
+  const r = await t.api(token).post(`/api/cases/${c.id}/event-preview`).send(body);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return (r.body.warnings ?? []) as string[];
+};
+
+/** Accepted 11-17; the original respondent served 12-01 (its period 12-02…12-15), the tribunal formed 12-01. */
+async function withAddedRespondent(n: number, opts: { serveOriginal?: boolean; add?: boolean } = {}) {
+  const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+    body: standardApplication({ applicants: [worker(`工人${n}`, 460 + n)], receivedOn: '2026-11-16' }),
+    acceptOn: '2026-11-17',
+    formOn: '2026-12-01',
+  });
+  const respondent = c.respondents[0]?.id as number;
+  if (opts.serveOriginal !== false)
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: respondent, method: 'direct' }, '2026-12-01');
+  let added: number | undefined;
+  if (opts.add !== false) {
+    const v = await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'respondent', ground: 'co_respondent', party: { kind: 'person', name: `追加被申请人${n}` } },
+      '2026-12-02',
+    );
+    added = (v.respondents as { id: number }[]).at(-1)?.id;
+  }
+  return { c, arb, respondent, added };
+}
+
+const schedule = (hearingOn: string) => ({ type: 'SCHEDULE_HEARING', occurredOn: '2026-12-02', hearingOn, place: '第一仲裁庭' });
+
+describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('M1: a hearing 13–14 days after the act is inside an unserved added respondent’s period (ten working days: 12-03…12-16)', async () => {
+    const { c, arb, added } = await withAddedRespondent(1);
+    const on15 = (await preview(c, arb.token, schedule('2026-12-15'))).join('\n');
+    // Both: the original respondent's running period (to 12-15) and the added respondent's, not yet begun.
+    expect(on15).toContain('在被申请人答辩期内（2026-12-15 届满）');
+    expect(on15).toContain('追加的被申请人（追加被申请人1）尚未收到仲裁申请书副本');
+    const on16 = await preview(c, arb.token, schedule('2026-12-16'));
+    expect(on16).toHaveLength(1);
+    expect(on16[0]).toContain('追加的被申请人（追加被申请人1）尚未收到仲裁申请书副本');
+    expect(on16[0]).toContain('即使当日送达，答辩期最早也要到 2026-12-16 才届满');
+    expect(await preview(c, arb.token, schedule('2026-12-17'))).toEqual([]);
+    // Recorded alike; served the same day, the added respondent's own period ends 12-16 as the warning said.
+    const v = await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-12-16', place: '第一仲裁庭' }, '2026-12-02');
+    expect(v.warnings?.join('')).toContain('尚未收到仲裁申请书副本');
+    const served = await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: added, method: 'direct' }, '2026-12-02');
+    const own = (served.deadlines as { kind: string; dueOn: string; partyId?: number }[]).find(
+      (d) => d.kind === 'defense_added_party' && d.partyId === added,
+    );
+    expect(own?.dueOn).toBe('2026-12-16');
+  });
+
+  it('M1: the same earliest end guards the unserved original respondent', async () => {
+    const { c, arb } = await withAddedRespondent(2, { serveOriginal: false, add: false });
+    const on16 = await preview(c, arb.token, schedule('2026-12-16'));
+    expect(on16.join('')).toContain('尚未收到仲裁申请书副本，答辩期尚未开始计算');
+    expect(on16.join('')).toContain('答辩期最早也要到 2026-12-16 才届满');
+    expect(await preview(c, arb.token, schedule('2026-12-17'))).toEqual([]);
+  });
+
+  it('L1: an award after a defense filed in the added respondent’s period is not warned of; one filed before it is', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', { body: standardApplication({ applicants: [worker('工人3', 463)] }) });
+    const respondent = c.respondents[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: respondent, method: 'direct' }, '2026-03-06');
+    // The original respondent's defense, before the added respondent's period began.
+    await ok(c, a.tokens.clerk, 'FILE_DEFENSE', {}, '2026-03-10');
+    const v = await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'respondent', ground: 'co_respondent', party: { kind: 'person', name: '追加被申请人3' } },
+      '2026-03-11',
+    );
+    const added = (v.respondents as { id: number }[]).at(-1)?.id;
+    // Its period: 03-13…03-26 (ten working days from 03-12).
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: added, method: 'direct' }, '2026-03-12');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-23', place: '第一仲裁庭' }, '2026-03-12');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-23');
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const award = { type: 'ISSUE_AWARD', occurredOn: '2026-03-24', items };
+    const before = (await preview(c, arb.token, award)).join('');
+    expect(before).toContain('裁决日期 2026-03-24 在追加的被申请人答辩期（追加被申请人3）内（2026-03-26 届满）');
+    // A defense filed since the added respondent's period began: the respondents' answer (recorded as a whole).
+    await ok(c, a.tokens.clerk, 'FILE_DEFENSE', {}, '2026-03-24');
+    expect(await preview(c, arb.token, award)).toEqual([]);
+  });
+});
