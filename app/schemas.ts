@@ -562,7 +562,16 @@ const PartialAward = z
 export const Proceedings = z
   .strictObject({
     supplement: z.strictObject({ requestedOn: Day, items: z.array(z.string()), completedOn: Day.nullable() }).nullable(),
-    rejection: z.strictObject({ reason: z.string(), decidedOn: Day }).nullable(),
+    rejection: z
+      .strictObject({
+        reason: z.string(),
+        decidedOn: Day,
+        documentNo: z.string().nullable().openapi({
+          description:
+            '不予受理通知书的文号（如 聊劳人仲不字〔2026〕第3号，REJECTION_NO_PREFIX），随不予受理决定取号（LDMAL Art. 29; Rules Art. 30）；未取号（调解、审查案件，或取号前的记录）为 null',
+        }),
+      })
+      .nullable(),
     representatives: z.array(Id).openapi({ description: '集体争议的代表（当事人编号）' }),
     services: z.array(
       z.strictObject({

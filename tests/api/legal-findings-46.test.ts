@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's findings (stop 46, API only): the warnings of a hearing inside a defense period not yet
@@ -99,5 +99,38 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // A defense filed since the added respondent's period began: the respondents' answer (recorded as a whole).
     await ok(c, a.tokens.clerk, 'FILE_DEFENSE', {}, '2026-03-24');
     expect(await preview(c, arb.token, award)).toEqual([]);
+  });
+
+  it('L2: the 不予受理通知书 number is on the case (proceedings.rejection.documentNo) and in the REJECT history entry', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('工人4', 464)], receivedOn: '2026-11-30' }));
+    const v = await ok(c, a.tokens.clerk, 'REJECT', { reason: '申请人的请求不属于劳动人事争议' }, '2026-12-01');
+    const no = (v.proceedings as { rejection: { documentNo: string } }).rejection.documentNo;
+    expect(no).toMatch(/^聊劳人仲不字〔2026〕第\d+号$/);
+    const got = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`);
+    expect(got.body.proceedings.rejection).toEqual({ reason: '申请人的请求不属于劳动人事争议', decidedOn: '2026-12-01', documentNo: no });
+    const events = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    const entry = (Array.isArray(events) ? events : (events as { items: typeof events }).items).find((e) => e.type === 'REJECT');
+    expect(entry?.payload.documentNo).toBe(no);
+    // An application never rejected has none.
+    const open = await registerCase(t, a, standardApplication({ applicants: [worker('工人5', 465)], receivedOn: '2026-11-30' }));
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${open.id}`)).body.proceedings.rejection).toBeNull();
+  });
+
+  it('L5: a REJECT on a limitation (仲裁时效) ground is recorded with a warning, previewed alike; another ground is not', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('工人6', 466)], receivedOn: '2026-11-30' }));
+    const body = { type: 'REJECT', occurredOn: '2026-12-01', reason: '申请超过一年仲裁时效' };
+    const previewed = await preview(c, a.tokens.clerk, body);
+    expect(previewed).toHaveLength(1);
+    expect(previewed[0]).toContain('仲裁时效不是不予受理的理由');
+    const r = await send(c, a.tokens.clerk, 'REJECT', { reason: body.reason }, '2026-12-01');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.state).toBe('rejected');
+    expect(r.body.warnings).toEqual(previewed);
+    const other = await registerCase(t, a, standardApplication({ applicants: [worker('工人7', 467)], receivedOn: '2026-11-30' }));
+    const fine = await ok(other, a.tokens.clerk, 'REJECT', { reason: '申请人的请求不属于劳动人事争议' }, '2026-12-01');
+    expect(fine.warnings).toBeUndefined();
   });
 });
