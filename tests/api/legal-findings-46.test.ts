@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { registerCase, standardApplication } from '../helpers/procedure.ts';
+import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's findings (stop 46, API only): the warnings of a hearing inside a defense period not yet
@@ -132,5 +132,41 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const other = await registerCase(t, a, standardApplication({ applicants: [worker('工人7', 467)], receivedOn: '2026-11-30' }));
     const fine = await ok(other, a.tokens.clerk, 'REJECT', { reason: '申请人的请求不属于劳动人事争议' }, '2026-12-01');
     expect(fine.warnings).toBeUndefined();
+  });
+
+  it('L4: finalAwards and mixedAwards drill down to exactly the cases they count', async () => {
+    // Three awards 2026-06-10: final (both items within 12 months' minimum wage), mixed, non-final (LDMAL Art. 47).
+    const awarded = async (n: number, amounts: string[], finality: string) => {
+      const { c, arb } = await caseAt(t, a, 'heard', {
+        body: largeApplication({ applicants: [worker(`工人${n}`, 460 + n)], receivedOn: '2026-05-04' }),
+        acceptOn: '2026-05-06',
+        formOn: '2026-05-07',
+        scheduleOn: '2026-05-08',
+        hearingOn: '2026-06-01',
+      });
+      const items = amounts.map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount, paymentDays: 10 }));
+      const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-06-10');
+      expect((v.award as { finality: string }).finality).toBe(finality);
+      return c.id;
+    };
+    const final = await awarded(8, ['12000.00', '20000.00'], 'final');
+    const mixed = await awarded(9, ['24120.00', '24120.01'], 'mixed');
+    await awarded(10, ['30000.00', '40000.00'], 'non_final');
+    const q = 'from=2026-06-01&to=2026-06-30';
+    const figures = await t.api(a.tokens.analyst).get(`/api/stats/closure?${q}`);
+    expect(figures.status, JSON.stringify(figures.body)).toBe(200);
+    expect(figures.body).toMatchObject({ finalAwards: 1, mixedAwards: 1 });
+    for (const [measure, id] of [
+      ['finalAwards', final],
+      ['mixedAwards', mixed],
+    ] as const) {
+      const r = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${q}&measure=${measure}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body.total).toBe(figures.body[measure]);
+      expect((r.body.items as { id: number }[]).map((i) => i.id)).toEqual([id]);
+    }
+    // The same filters as the other measures: a group without them lists none.
+    const none = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${q}&measure=finalAwards&groupBy=district&group=冠县`);
+    expect(none.body.total).toBe(0);
   });
 });
