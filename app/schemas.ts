@@ -677,6 +677,13 @@ export const Proceedings = z
         courtWarning: z.string().optional().openapi({
           description: '登记的法院不是仲裁委员会所在地的中级人民法院（INTERMEDIATE_COURT；劳动争议调解仲裁法第四十九条）时的提示；照常登记',
         }),
+        lawsuits: z
+          .array(z.strictObject({ partyId: Id, court: z.string(), filedOn: Day }))
+          .optional()
+          .openapi({
+            description:
+              '部分终局裁决的终局部分被撤销后，当事人就该事项向人民法院起诉（劳动争议调解仲裁法第四十九条第三款），在非终局部分已生效或执行时登记；不影响非终局部分的效力和执行',
+          }),
       })
       .nullable(),
     effectiveOn: Day.nullable(),

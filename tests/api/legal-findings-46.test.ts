@@ -169,4 +169,62 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const none = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${q}&measure=finalAwards&groupBy=district&group=冠县`);
     expect(none.body.total).toBe(0);
   });
+
+  it('stretch: a suit on the set-aside final part’s matters (LDMAL Art. 49(3)) is recorded on the effective case, its effect and enforcement untouched', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('工人11', 471)] }) });
+    // 12 × the minimum wage of 2010.00 is 24120.00: the first item final, the second not (LDMAL Art. 47).
+    const items = ['24120.00', '24120.01'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount, paymentDays: 10 }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-04-20' }, '2026-04-20');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
+    let v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-04-29');
+    expect(v.state).toBe('award_effective');
+    const worker1 = c.applicants[0]?.id as number;
+    type D = { kind: string; partyId?: number; status: string; dueOn: string | null };
+    const window = (x: typeof v) => (x.deadlines as D[]).find((d) => d.kind === 'sue_after_set_aside' && d.partyId === worker1);
+    const effective = (x: typeof v) => (x.deadlines as D[]).find((d) => d.kind === 'effective');
+    const effectiveBefore = effective(v);
+    const offered = ((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[]).map((e) => e.type);
+    expect(offered).toContain('RECORD_LAWSUIT');
+    // Before the fix: 409, the effective case took no suit.
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: worker1, court: '聊城市东昌府区人民法院', filedOn: '2026-05-06' },
+      '2026-05-06',
+    );
+    expect(v).toMatchObject({ state: 'award_effective', proceedings: { effectiveOn: '2026-04-29', lawsuits: [] } });
+    expect((v.proceedings as { setAside: { lawsuits: unknown[] } }).setAside.lawsuits).toEqual([
+      { partyId: worker1, court: '聊城市东昌府区人民法院', filedOn: '2026-05-06' },
+    ]);
+    expect(window(v)).toMatchObject({ dueOn: '2026-05-09', status: 'met' });
+    expect(effective(v)).toEqual(effectiveBefore);
+    // The non-final part is still enforced (LDMAL Art. 51), and a suit recorded after the application too.
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: worker1, court: '聊城市东昌府区人民法院' }, '2026-05-07');
+    expect(v.state).toBe('enforcement_applied');
+    const company = c.respondents[0]?.id as number;
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: company, court: '聊城市东昌府区人民法院', filedOn: '2026-05-08' },
+      '2026-05-08',
+    );
+    expect(v.state).toBe('enforcement_applied');
+    // A final award not set aside: still no suit on the effective case.
+    const { c: f, arb: arb2 } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人12', 472)] }) });
+    const fItems = ['12000.00', '20000.00'].map((amount, i) => ({ claimId: f.claims[i]?.id, outcome: 'granted', amount }));
+    await ok(f, arb2.token, 'ISSUE_AWARD', { items: fItems }, '2026-04-10');
+    const r = await send(
+      f,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: f.respondents[0]?.id, court: '聊城市东昌府区人民法院', filedOn: '2026-04-20' },
+      '2026-04-20',
+    );
+    expect(r.status).not.toBe(200);
+  });
 });
