@@ -562,7 +562,16 @@ const PartialAward = z
 export const Proceedings = z
   .strictObject({
     supplement: z.strictObject({ requestedOn: Day, items: z.array(z.string()), completedOn: Day.nullable() }).nullable(),
-    rejection: z.strictObject({ reason: z.string(), decidedOn: Day }).nullable(),
+    rejection: z
+      .strictObject({
+        reason: z.string(),
+        decidedOn: Day,
+        documentNo: z.string().nullable().openapi({
+          description:
+            '不予受理通知书的文号（如 聊劳人仲不字〔2026〕第3号，REJECTION_NO_PREFIX），随不予受理决定取号（LDMAL Art. 29; Rules Art. 30）；未取号（调解、审查案件，或取号前的记录）为 null',
+        }),
+      })
+      .nullable(),
     representatives: z.array(Id).openapi({ description: '集体争议的代表（当事人编号）' }),
     services: z.array(
       z.strictObject({
@@ -668,6 +677,13 @@ export const Proceedings = z
         courtWarning: z.string().optional().openapi({
           description: '登记的法院不是仲裁委员会所在地的中级人民法院（INTERMEDIATE_COURT；劳动争议调解仲裁法第四十九条）时的提示；照常登记',
         }),
+        lawsuits: z
+          .array(z.strictObject({ partyId: Id, court: z.string(), filedOn: Day }))
+          .optional()
+          .openapi({
+            description:
+              '部分终局裁决的终局部分被撤销后，当事人就该事项向人民法院起诉（劳动争议调解仲裁法第四十九条第三款），在非终局部分已生效或执行时登记；不影响非终局部分的效力和执行',
+          }),
       })
       .nullable(),
     effectiveOn: Day.nullable(),

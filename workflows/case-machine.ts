@@ -735,6 +735,31 @@ const recordEnforcementOutcome = setAdded(({ context, event }) => {
   };
 });
 /** Enforcement (LDMAL Art. 51; CPL Art. 250) once applied for: more applications, the court's outcome, archiving. */
+/**
+ * LDMAL Art. 49(3): once the final part of a mixed award is set aside, a party may sue on its matters within 15 days of
+ * receiving the ruling — while the non-final part is effective, and enforced (Arts. 50–51). The suit is recorded
+ * (`setAside.lawsuits`, which ends the party's `sue_after_set_aside` window) without leaving the state: it is not a suit
+ * against the non-final part, whose effect and enforcement it does not touch (reviewer s46, stretch: RECORD_LAWSUIT was
+ * refused on the effective case). A suit against the non-final part before it took effect goes to court as before.
+ */
+const suitAfterSetAside = {
+  RECORD_LAWSUIT: {
+    guard: (a: Args) => finalPartSetAside(a.context) && legal(a),
+    actions: set(({ context, event }: Args) => {
+      const s = context.setAside as NonNullable<CaseContext['setAside']>;
+      return {
+        setAside: {
+          ...s,
+          lawsuits: [
+            ...(s.lawsuits ?? []),
+            { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn },
+          ],
+        },
+      };
+    }),
+  },
+} as const;
+
 const enforcementStates = {
   enforcement_applied: {
     id: 'enforcement_applied',
@@ -744,6 +769,7 @@ const enforcementStates = {
         target: '#enforcement_closed',
         actions: recordEnforcementOutcome,
       },
+      ...suitAfterSetAside,
       ...archive,
     },
   },
@@ -1425,10 +1451,11 @@ export const caseMachine = setup({
                   target: '#enforcement_transferred',
                   actions: 'recordTransfer',
                 },
+                ...suitAfterSetAside,
                 ...archive,
               },
             },
-            enforcement_transferred: { id: 'enforcement_transferred', on: { ...archive } },
+            enforcement_transferred: { id: 'enforcement_transferred', on: { ...suitAfterSetAside, ...archive } },
             // The court decided the dispute (or found the award without effect): the award does not take effect.
             court_decided: { id: 'court_decided', on: { ...separateEffectAdditions, ...archive } },
           },

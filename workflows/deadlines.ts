@@ -878,7 +878,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     if (ctx.setAside?.result === 'set_aside') {
       const on = ctx.setAside.servedOn ?? (ctx.setAside.decidedOn as string);
       for (const party of signingParties(ctx)) {
-        const sued = ctx.lawsuits.find((l) => l.partyId === party.id && l.filedOn >= (ctx.setAside?.decidedOn as string))?.filedOn;
+        // A suit after the ruling: against the award's remains in court, or on the set-aside matters recorded while the
+        // non-final part is effective (`setAside.lawsuits`, reviewer s46).
+        const sued = [...ctx.lawsuits, ...(ctx.setAside.lawsuits ?? [])].find(
+          (l) => l.partyId === party.id && l.filedOn >= (ctx.setAside?.decidedOn as string),
+        )?.filedOn;
         add(
           'sue_after_set_aside',
           P.sue_after_set_aside,

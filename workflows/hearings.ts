@@ -1,6 +1,7 @@
+import { OfficialCalendar } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
-import { addDays } from './dates.ts';
-import { periodWords, type Unit } from './periods.ts';
+import { computePeriod } from './deadlines.ts';
+import { DEFAULT_PERIODS, type PeriodRule, periodWords, type Unit } from './periods.ts';
 
 /** One hearing session of a case as the hearing calendar shows it (the `hearings` table, one row per session). */
 export interface HearingRow {
@@ -74,6 +75,31 @@ export function sessionsFromHistory(events: HearingEventRecord[], closed: boolea
   return closed ? list.filter((s) => s.status === 'held') : list;
 }
 
+/** The earliest day a respondent's defense period can end, counted from `actOn` (see `earliestDefenseEnd`). */
+export interface EarliestEnd {
+  dueOn: string;
+  /** Counted over a year whose official calendar is not loaded (weekends and law-fixed holidays only). */
+  provisional: boolean;
+}
+
+/**
+ * The earliest end of a defense period that has not begun (the copy of the application not yet served): the period as
+ * if the copy were served on the act's own day — LDMAL Art. 30: ten days from receipt; Rules Art. 80: working days,
+ * the day of service not counted — on the official calendar (holidays skipped, make-up working days counted), marked
+ * provisional when a year's calendar is not loaded (reviewer s46 M1: a fixed 12 calendar days missed the 13th and
+ * 14th, which two weekends make the usual end: an act on 12-02 served the same day runs 12-03…12-16). `rule`: the
+ * configured `defense` period (PERIODS_OVERRIDE may make it calendar days); the calendar's default reads every year
+ * provisionally.
+ */
+export function earliestDefenseEnd(
+  actOn: string,
+  cal: OfficialCalendar = new OfficialCalendar([]),
+  rule: Pick<PeriodRule, 'days' | 'unit'> = DEFAULT_PERIODS.defense,
+): EarliestEnd {
+  const c = computePeriod(cal, rule, actOn, '作出本行为之日');
+  return { dueOn: c.dueOn as string, provisional: c.provisional === true };
+}
+
 /** The defense periods a hearing should not fall inside (workflows/deadlines.ts kinds). */
 const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_claims_change']);
 
@@ -105,6 +131,8 @@ export function defensePeriodWarnings(
    * period at all; one who has filed its defense has used its right, and its running period is not warned of.
    */
   act: 'hearing' | 'award' = 'hearing',
+  /** The earliest end of a period not yet begun (`earliestDefenseEnd` of `actOn`, on the commission's calendar). */
+  earliest: EarliestEnd = earliestDefenseEnd(actOn),
 ): string[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
   const out: string[] = [];
@@ -129,11 +157,14 @@ export function defensePeriodWarnings(
     .map((p) => p.id);
   const who = ctx.services && unserved.length ? `被申请人（当事人${unserved.join('、')}）` : '被申请人';
   // Not served yet: the hearing notice often goes out with the copy of the application, so a hearing set before the
-  // copy is served is only warned of when it falls inside the period however soon the copy is served — ten working days
-  // (Rules Art. 80) from the act's day at the earliest, never fewer than 13 calendar days (two weekends, at most one of
-  // their days an adjusted working day): on or before the 12th day after the act (a reviewer, s44: warned of every
-  // hearing scheduled before service, the usual order, it asked about nothing).
-  const surelyInside = act === 'award' || hearingOn <= addDays(actOn, 12);
+  // copy is served is only warned of when it falls inside the period however soon the copy is served — on or before
+  // the end of the period counted as if the copy were served on the act's day (`earliest`: ten working days by Rules
+  // Art. 80 on the official calendar — two weekends make it the 13th or 14th day, holidays later) (a reviewer, s44:
+  // warned of every hearing scheduled before service, the usual order, it asked about nothing; s46 M1: a fixed 12
+  // days let the 13th and 14th pass unwarned).
+  const surelyInside = act === 'award' || hearingOn <= earliest.dueOn;
+  const soonest =
+    act === 'award' ? '' : `即使当日送达，答辩期最早也要到 ${earliest.dueOn}${earliest.provisional ? '（预计）' : ''} 才届满；`;
   if (
     surelyInside &&
     ctx.defensePeriodDays === null &&
@@ -141,7 +172,7 @@ export function defensePeriodWarnings(
     !deadlines.some((d) => d.kind === 'defense')
   )
     out.push(
-      `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：${what} ${hearingOn} 在答辩期届满之前。被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；${instead('送达且答辩期满')}`,
+      `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：${what} ${hearingOn} 在答辩期届满之前。${soonest}被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；${instead('送达且答辩期满')}`,
     );
   // A respondent added after acceptance (Rules Art. 46(1)) answers within its own period from its own service
   // (workflows/deadlines.ts `defense_added_party`, there once it is served): one not yet served is warned of by name,
@@ -151,13 +182,19 @@ export function defensePeriodWarnings(
       if (added.side !== 'respondent' || added.on > actOn) continue;
       if (deadlines.some((d) => d.kind === 'defense_added_party' && d.partyId === added.partyId)) continue;
       out.push(
-        `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
+        `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。${soonest}被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
       );
     }
   }
   for (const d of deadlines) {
     if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
-    if (act === 'award' && d.kind !== 'defense_added_party' && (ctx.defenses ?? []).some((x) => x.filedOn >= (d.startsOn ?? ''))) continue;
+    // An award after a defense filed since the period began (the contract's wording, stop 45). FILE_DEFENSE records the
+    // respondents' defense as a whole, not per respondent: a defense the original respondent filed before an added
+    // respondent's period began cannot answer for it (the added respondent was not yet a party to answer), and is not
+    // taken as its defense; one filed on or after that period began — its own service — is the best evidence the record
+    // holds that the added respondent answered, and ends the warning like the others' (reviewer s46 L1: the added
+    // respondent's period was warned of after every defense). Which respondent filed is not recorded, so no finer rule.
+    if (act === 'award' && (ctx.defenses ?? []).some((x) => x.filedOn >= (d.startsOn ?? ''))) continue;
     out.push(
       `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
     );

@@ -199,3 +199,18 @@ export function assessLimitation(
     claims: out.filter((c) => c.claimId !== 0),
   };
 }
+
+/**
+ * A REJECT (不予受理) whose reason is a limitation (仲裁时效) ground: recorded, with a warning (reviewer s46 L5). The
+ * grounds for not accepting are the acceptance conditions — scope, clear claims and facts, standing, jurisdiction
+ * (LDMAL Art. 29; Rules Art. 30) — and limitation is not among them: it is a defense the respondent raises and the
+ * tribunal decides after acceptance (LDMAL Art. 27; domain.md §1.4, where local guidelines also say the commission
+ * should not raise it on its own motion). A warning, not a refusal: the reason may merely mention 时效 beside a ground
+ * of Art. 30, and the clerk's decision stands as recorded.
+ */
+export function rejectionLimitationWarnings(reason: unknown): string[] {
+  if (typeof reason !== 'string' || !reason.includes('时效')) return [];
+  return [
+    '仲裁时效不是不予受理的理由：不予受理的情形限于《劳动人事争议仲裁办案规则》第三十条（不属于受理范围、无明确的被申请人或仲裁请求、申请人不适格、不属于本委管辖等）；是否超过仲裁时效（《劳动争议调解仲裁法》第二十七条）应在受理后由被申请人抗辩、经仲裁庭审理后裁决。请核对不予受理的理由。',
+  ];
+}

@@ -320,6 +320,12 @@ export interface CaseContext extends CaseInput, AddedContext {
     servedOn?: string | null;
     /** LDMAL Art. 49: the court recorded is not the configured intermediate court — recorded, with this warning. */
     courtWarning?: string;
+    /**
+     * LDMAL Art. 49(3): the suits brought on the matters of a mixed award's final part after it was set aside, recorded
+     * while its non-final part is effective or enforced (RECORD_LAWSUIT in award_effective and after) — kept apart from
+     * `lawsuits`, which are suits against the award and hold its effect back (SPC-1 Art. 16).
+     */
+    lawsuits?: { partyId: number; court: string; filedOn: string }[];
   } | null;
   /**
    * The court's outcome of the suits recorded (SPC-2000; SPC-1 Art. 21(2)): `partyIds` are the parties whose suits it

@@ -2,6 +2,7 @@ import { searchableCaseText } from '../../workflows/case-number.ts';
 import type { Deps } from '../deps.ts';
 import { unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayReadCases, assertMayReplay, caseSearchScope, type ReadLevel, readLevel } from '../policy.ts';
+import { rejectionNoOf } from '../procedure/rejection-no.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView, namedDeadlines } from './views.ts';
@@ -15,12 +16,14 @@ export async function getCase(deps: Deps, actor: Actor, id: number): Promise<Cas
   const c = loaded.record;
   const ctx = caseContext(c);
   const level = readLevel(actor, caseScope(c, ctx));
-  const [names, calendar] = await Promise.all([
+  const [names, calendar, rejectionNo] = await Promise.all([
     userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(ctx.mediatorIds ?? [])]),
     deps.calendar.get(k, { version: loaded.calendarVersion }),
+    // A rejected application's 不予受理通知书 number (a statement only for such a case).
+    rejectionNoOf(deps, k, id, ctx),
   ]);
   if (level === 'full') await recordAccess(deps, actor, 'read_case', { caseId: id });
-  return buildCaseView(c, ctx, loaded.deadlines ?? [], names, { level, calendar });
+  return buildCaseView(c, ctx, loaded.deadlines ?? [], names, { level, calendar, rejectionNo });
 }
 
 /**

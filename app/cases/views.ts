@@ -158,7 +158,13 @@ export function buildCaseView(
   ctx: MachineContext,
   deadlines: Deadline[],
   names: ReadonlyMap<number, string>,
-  opts: { level?: ReadLevel; calendar?: OfficialCalendar; reuse?: ReusableView } = {},
+  opts: {
+    level?: ReadLevel;
+    calendar?: OfficialCalendar;
+    reuse?: ReusableView;
+    /** The 不予受理通知书's number (case_document_numbers, taken with REJECT), formatted; null or absent: none taken. */
+    rejectionNo?: string | null;
+  } = {},
 ) {
   const name = (id: number) => names.get(id) ?? `#${id}`;
   const level = opts.level ?? 'full';
@@ -182,7 +188,7 @@ export function buildCaseView(
     award: r && same('award') ? r.view.award : awardView(ctx, level),
     tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
-    ...(summary ? {} : { proceedings: proceedingsView(ctx) }),
+    ...(summary ? {} : { proceedings: proceedingsView(ctx, opts.rejectionNo ?? null) }),
     // The documents a SERVE may name now: those the record has made (workflows/rules.ts documentMadeOn, which SERVE is
     // refused on), and those it cannot tell of (a decision, other documents). Derived like the deadlines: not history.
     ...(summary ? {} : { servable: SERVICE_DOCUMENTS.filter((d) => documentMadeOn(ctx, d) !== null) }),
@@ -295,10 +301,14 @@ export interface ReusableView {
   ctx: MachineContext;
 }
 
-function proceedingsView(ctx: MachineContext) {
+/** The view's `proceedings.rejection` with the 不予受理通知书's number (reviewer s46 L2: only the document showed it). */
+export const rejectionView = (rejection: MachineContext['rejection'], documentNo: string | null) =>
+  rejection ? { ...rejection, documentNo } : null;
+
+function proceedingsView(ctx: MachineContext, rejectionNo: string | null) {
   return {
     supplement: ctx.supplement,
-    rejection: ctx.rejection,
+    rejection: rejectionView(ctx.rejection, rejectionNo),
     representatives: ctx.representatives,
     services: ctx.services,
     defenses: ctx.defenses,

@@ -15,9 +15,10 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
-import { defensePeriodWarnings } from '../../workflows/hearings.ts';
+import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
+import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
 import {
   availableEvents,
   isAvailable,
@@ -42,7 +43,7 @@ import {
   userNames,
 } from '../cases/case-state.ts';
 import { barringCaseIds, createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/register-case.ts';
-import { buildCaseView, type CaseView, claimApplicant, partyNameMap, viewDelta } from '../cases/views.ts';
+import { buildCaseView, type CaseView, claimApplicant, partyNameMap, rejectionView, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
@@ -52,6 +53,7 @@ import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows
 import { type AwardItemInput, awardRecord } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
+import { rejectionNoOf } from './rejection-no.ts';
 
 /** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
 export interface EventInput {
@@ -511,7 +513,9 @@ async function decide(
     ...(nctx.tribunal?.arbitratorIds ?? []),
     ...(nctx.mediatorIds ?? []),
   ]);
-  const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal });
+  // A rejected application's 不予受理通知书 number, already taken (REJECT takes it when written: `recordDecision`).
+  const rejectionNo = ctx.rejection ? await rejectionNoOf(deps, k, caseId, ctx) : null;
+  const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal, rejectionNo });
   // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
   // warning naming the period's end (workflows/hearings.ts).
   const hearingOn = ev.type === 'SCHEDULE_HEARING' ? (payload.hearingOn as string) : ev.type === 'HOLD_HEARING' ? ev.occurredOn : null;
@@ -519,12 +523,17 @@ async function decide(
   const awardOn = ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD' ? ev.occurredOn : null;
   // Parties named by name, as a refusal names them (reviewer s45 L5: which respondent is not yet served).
   const partyNames = partyNameMap(updated.parties);
+  // A period not yet begun ends at the earliest as if the copy were served on the act's day, on this calendar (s46 M1).
+  const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense) : undefined;
   const warnings = (
     hearingOn
-      ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn)
+      ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest)
       : awardOn
         ? defensePeriodWarnings(ctx, awardOn, deadlines, ev.occurredOn, 'award')
-        : []
+        : // 不予受理 on a limitation ground: limitation is decided after acceptance (LDMAL Art. 27; Rules Art. 30; s46 L5).
+          ev.type === 'REJECT' && nctx.track === 'arbitration'
+          ? rejectionLimitationWarnings(payload.reason)
+          : []
   ).map((w) => namePartiesIn(w, partyNames));
   return {
     warnings,
@@ -553,7 +562,7 @@ async function decide(
     entryPayload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
     // The view before the event, from the record and context in hand: the sections the event left alone are the
     // after view's own (app/cases/views.ts `reuse`), so only what changed is built a second time.
-    delta: viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal, reuse: { view, record: updated, ctx: nctx } }), view),
+    delta: viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal, rejectionNo, reuse: { view, record: updated, ctx: nctx } }), view),
   };
 }
 
@@ -645,8 +654,24 @@ async function recordDecision(
   if (!updateWithNumber) await updateCase();
   // LDMAL Art. 29; Rules Art. 30: the 不予受理通知书 is a numbered document, and a rejected application has no case
   // number — its own serial of the decision's year is taken with the decision (docs45: it printed none).
-  if (ev.type === 'REJECT' && nctx.track === 'arbitration' && nctx.rejection)
-    await stores.documents.takeNumber(uow.trx, caseId, 'rejection_notice', Number(ev.occurredOn.slice(0, 4)));
+  // The number goes into the answer's view, the history entry's `after` and its payload (`documentNo`), as on GET
+  // (`proceedings.rejection.documentNo`, reviewer s46 L2: only the document showed it).
+  let entryPayload = d.entryPayload;
+  if (ev.type === 'REJECT' && nctx.track === 'arbitration' && nctx.rejection) {
+    const year = Number(ev.occurredOn.slice(0, 4));
+    const documentNo = formatCaseNo(
+      deps.config.rejectionNoPrefix,
+      year,
+      await stores.documents.takeNumber(uow.trx, caseId, 'rejection_notice', year),
+    );
+    const numbered = <T>(v: T): T => {
+      const p = (v as { proceedings?: Record<string, unknown> } | null)?.proceedings;
+      return p ? { ...v, proceedings: { ...p, rejection: rejectionView(nctx.rejection, documentNo) } } : v;
+    };
+    view = numbered(view);
+    delta = { before: delta.before, after: numbered(delta.after) };
+    entryPayload = { ...entryPayload, documentNo };
+  }
   if (TRIBUNAL_EVENTS.has(ev.type)) await syncTribunal(uow.trx, caseId, nctx);
   if (ev.type === 'ASSIGN_MEDIATOR') await syncMediators(uow.trx, caseId, nctx);
   // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.
@@ -676,7 +701,7 @@ async function recordDecision(
     actorId: d.actor.id,
     actorRole: d.actor.role,
     actorName: d.actor.displayName,
-    payload: d.entryPayload,
+    payload: entryPayload,
     stateBefore: d.stateBefore,
     stateAfter: d.stateAfter,
     ...delta,

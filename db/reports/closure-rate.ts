@@ -411,6 +411,9 @@ export const MEASURES = [
   'rejected',
   'mediationEnded',
   'mediationAgreed',
+  // The awards among the cases closed (reviewer s46 L4: counted, not listable): the award's finality (LDMAL Art. 47).
+  'finalAwards',
+  'mixedAwards',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -462,6 +465,13 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
     case 'closed':
       where.push(ARB_BASE, 'accepted_on <= ?', 'closed_on >= ?', 'closed_on <= ?');
       b.push(q.to, q.from, q.to);
+      break;
+    case 'finalAwards':
+    case 'mixedAwards':
+      // As the counters count them (workflows/stat-facts.ts final_awards, mixed_awards): of the cases `closed` in the
+      // period, those closed by award (report mode award) whose award is final (终局) or mixed (部分终局).
+      where.push(ARB_BASE, 'accepted_on <= ?', 'closed_on >= ?', 'closed_on <= ?', "closure_mode = 'award'", 'finality = ?');
+      b.push(q.to, q.from, q.to, q.measure === 'finalAwards' ? 'final' : 'mixed');
       break;
     case 'pending':
       where.push(ARB_BASE, 'accepted_on <= ?', pendingAtEnd);
