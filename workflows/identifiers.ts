@@ -568,6 +568,18 @@ export function holdsPersonalNumber(s: string): boolean {
   return maskPersonalNumbersLeniently(s) !== s;
 }
 
+/**
+ * Control characters in a name (outside tester s46 L4: `张三\n<script>…` was taken): C0 and C1 — line feed, carriage
+ * return and tab among them, which free text keeps (server/http/parse.ts refuses the others everywhere) — and the line
+ * and paragraph separators U+2028/U+2029. A name is one line on every list, document and export; like the bidi
+ * controls (refused everywhere, server/http/parse.ts) they would make it show as something else. A message, or null.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const NAME_CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+export function nameControlProblem(s: string): string | null {
+  return NAME_CONTROL.test(s) ? '姓名（名称）中不应含有换行、制表符等控制字符（含 U+2028/U+2029）' : null;
+}
+
 /** Masks an identity number for lists and logs: 3715**********1234. */
 export function maskIdNumber(s: string | null | undefined): string | null {
   if (!s) return s ?? null;
