@@ -26,6 +26,7 @@ import { configurePasswordHashing } from './passwords.ts';
 import { configureRenderPool } from './render/pool.ts';
 import { horizonMs, type Limits, limitsFrom } from './security/limits.ts';
 import { Throttle } from './security/throttle.ts';
+import { addressKey } from './users/known-addresses.ts';
 
 /** Everything a use case needs, injected by the app factory or a CLI (nothing reads a global database or clock). */
 export interface Deps {
@@ -107,6 +108,6 @@ export function createDeps(opts: { db: Database; clock: Clock; logger: Logger; c
     periods: resolvePeriods(opts.config.periodsOverride),
     calendar: createCalendarProvider(opts.db, stores),
     limits,
-    throttle: new Throttle(opts.db.knex, stores.throttle, opts.clock, horizonMs(limits)),
+    throttle: new Throttle(opts.db.knex, stores.throttle, opts.clock, horizonMs(limits), () => addressKey(opts.config)),
   };
 }

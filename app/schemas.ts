@@ -1,6 +1,14 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { checkCreditCode, checkIdNumber, checkIsoDate, checkPhone, holdsPersonalNumber, parseMoney } from '../workflows/identifiers.ts';
+import {
+  checkCreditCode,
+  checkIdNumber,
+  checkIsoDate,
+  checkPhone,
+  holdsPersonalNumber,
+  nameControlProblem,
+  parseMoney,
+} from '../workflows/identifiers.ts';
 import { STATE_LABELS } from '../workflows/labels.ts';
 import { CLOSURE_MODES, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
@@ -32,7 +40,7 @@ export const Money = z
   .string()
   .superRefine(check((s) => (parseMoney(s) === null ? '金额应为以元为单位的数字字符串，最多两位小数，如 "26400.00"' : null)))
   .openapi({ type: 'string', pattern: '^\\d+(\\.\\d{1,2})?$', example: '12000.00', description: '人民币元，最多两位小数' });
-const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
+const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符').superRefine(check(nameControlProblem));
 /**
  * A party's, an agent's or a legal representative's name — and a person named in an event: no identity number or phone
  * typed into it (lists and summaries show names to every role; those have fields of their own). 400 naming the field.

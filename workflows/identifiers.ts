@@ -83,8 +83,12 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  *   `1 3 9 1 2 3 4 5 6 7 8`);
  * - an identity number: 17 digits and a digit or X in one such run; written in groups, positions 1–2 a province and
  *   7–14 a birth date (1900–2019), so that a dated serial such as `370000-20261203-0012` is not one;
- * - a mobile: 11 digits starting 1[3-9] in one run, one separator throughout, after the country code or not
- *   (`+86 139 0000 6666`, `008613800005555`) — so that amounts such as `13000.00 1500.00` are not one;
+ * - a mobile: 11 digits starting 1[3-9] in one run, one separator throughout, after the country code, a trunk 0 or
+ *   neither (`+86 139 0000 6666`, `008613800005555`, `0139 1234 5678`) — so that amounts such as `13000.00 1500.00`
+ *   are not one;
+ * - an identity number of the first generation: 15 digits, a province and a real YYMMDD (`firstGenerationId`);
+ * - 18 digits followed at once by an x (`371502199001011234X`): the 18 digits, the x left as typed (s46 H1);
+ * - the Roman numeral ten `Ⅹ`/`ⅹ` read as X;
  * - in full-width digits as a Chinese input method types them, or some of them (`１３８００００５５５５`).
  * A match starts and ends at a group's edge: a part of a longer digit group is no match (a bank account of 22 digits),
  * and dates and amounts (`2025.12.01`, `12000.00元`) hold too few digits. In text, digits right after or before a
@@ -228,6 +232,11 @@ const CHINESE_DIGITS: Record<string, string> = {
   捌: '8',
   玖: '9',
 };
+/**
+ * The Roman numeral ten (`Ⅹ` U+2169, `ⅹ` U+2179; NFKC `X`, `x`), which a Chinese input method offers for an identity
+ * number's check character X: read as X (outside tester s46 L3: `…002Ⅹ` was masked nowhere).
+ */
+const ROMAN_TEN: Record<string, string> = { '\u2169': 'X', '\u2179': 'x' };
 /** A text without any of these is read the same in the second reading (`maskNumbers`). */
 const ANY_CHINESE_DIGIT = /[〇\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\u3192-\u3195\u3280-\u3288]/;
 function circledDigits(cp: number): string | null {
@@ -265,11 +274,12 @@ function chineseDigit(ch: string): string | null {
 
 /** What `readable` reads otherwise than as typed; a text without any (and with no Chinese numeral) is read as it is. */
 const READ_OTHERWISE =
-  /[\uff01-\uff5e\u3000\u00A0\u1680\u2000-\u200A\u202F\u205F\u2010-\u2015\u2212\uFE58\uFE63\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}\p{No}]|(?![0-9])\p{Nd}/u;
+  /[\u2169\u2179\uff01-\uff5e\u3000\u00A0\u1680\u2000-\u200A\u202F\u205F\u2010-\u2015\u2212\uFE58\uFE63\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}\p{No}]|(?![0-9])\p{Nd}/u;
 const READ_OTHERWISE_ALL = new RegExp(READ_OTHERWISE.source, 'gu');
 /** How the first reading reads one character (not ASCII; Chinese numerals as typed). */
 function readCharacter(ch: string): string {
   if (FULL_WIDTH.test(ch)) return toHalfWidth(ch);
+  if (ROMAN_TEN[ch]) return ROMAN_TEN[ch];
   if (OTHER_SPACE.test(ch)) return ' ';
   if (OTHER_DASH.test(ch)) return '-';
   if (UNSEEN.test(ch)) return '';
@@ -311,6 +321,7 @@ function readable(s: string, chinese = false): { text: string; at: number[] | nu
       read = chinese ? (CHINESE_DIGITS[ch] ?? null) : null;
       numeral = read !== null;
     } else if (FULL_WIDTH.test(ch)) read = toHalfWidth(ch);
+    else if (ROMAN_TEN[ch]) read = ROMAN_TEN[ch] as string;
     else if (OTHER_SPACE.test(ch)) read = ' ';
     else if (OTHER_DASH.test(ch)) read = '-';
     else if (UNSEEN.test(ch)) read = '';
@@ -348,7 +359,22 @@ function readable(s: string, chinese = false): { text: string; at: number[] | nu
 export function foldDigits(s: string): string {
   return readable(s, true).text.replaceAll(EDGE, '');
 }
-const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
+/**
+ * A mobile, after the country code (`0086`, `86`) or the trunk 0 some write before it as before a landline's area code
+ * (`0139 1234 5678`: outside tester s46 L3) — no landline is 0 and 1[3-9] and 10 more digits (010 takes 8).
+ */
+const MOBILE = /^(?:0086|86|0)?1[3-9]\d{9}$/;
+
+/**
+ * A first-generation identity number (居民身份证, 15 digits: a 6-digit area code, the birth date as YYMMDD of the 1900s,
+ * a 3-digit serial; GB 11643-1989, replaced by the 18-digit number of GB 11643-1999 — old cards and records still carry
+ * it: outside tester s46 L3): read only when it starts with a province and its YYMMDD is a real date, so that case
+ * numbers, amounts and serials of 15 digits are no such number.
+ */
+function firstGenerationId(d: string): boolean {
+  if (!/^\d{15}$/.test(d) || !PROVINCES.has(Number(d.slice(0, 2)))) return false;
+  return isRealDate(1900 + Number(d.slice(6, 8)), Number(d.slice(8, 10)), Number(d.slice(10, 12)));
+}
 const LETTER = /^[A-Za-z]$/;
 const DIGIT = /^\d$/;
 
@@ -392,7 +418,16 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
       let digits = '';
       for (let j = i; j <= last; j++) {
         digits += (groups[j] as Group).text;
-        if (digits.length > 18) break;
+        if (digits.length > 18) {
+          // 18 digits and then an x (`371502199001011234X`, `idno…1234x`, `…1234xyz`): the x is no part of the number
+          // (outside tester s46 H1: such a number was masked nowhere) — the 18 digits are read as the identity number,
+          // strictly when their check character passes, always when read leniently; the x is kept as typed.
+          if (j === last && /^\d{18}[Xx]$/.test(digits) && (lenient || checkIdNumber(digits.slice(0, 18)) === null)) {
+            const g = groups[j] as Group;
+            best = { kind: 'id', groups: [...groups.slice(i, j), { from: g.from, to: g.to - 1, text: g.text.slice(0, -1) }], prefix: 0 };
+          }
+          break;
+        }
         const span = groups.slice(i, j + 1);
         // A group touching a letter (`ID371502…`, `TEL138…`, `…1234abc`) is read strictly (outside tester s45 M1: full
         // numbers showed in the history): an identity number passing the GB 11643 check character, or a mobile of
@@ -406,6 +441,9 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
         if (/^\d{17}[\dXx]$/.test(digits)) {
           if (touching ? checkIdNumber(digits) === null : j === i || lenient || plausibleId(digits))
             best = { kind: 'id', groups: span, prefix: 0 };
+        } else if (firstGenerationId(digits)) {
+          // No check character to read it by: next to letters too, a province and a real birth date are the test.
+          best = { kind: 'id', groups: span, prefix: 0 };
         } else if (MOBILE.test(mobileDigits)) {
           const prefix = mobileDigits.length - 11;
           // The separators between the groups (not the one after a country code standing alone) are one and the same.
@@ -420,7 +458,11 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
       return best;
     };
     /** A grouped identity number read leniently that is none (no province, no birth date) — `张三三七一五…` from 三. */
-    const doubtful = (f: Found) => f.kind === 'id' && f.groups.length > 1 && !plausibleId(f.groups.map((g) => g.text).join(''));
+    const doubtful = (f: Found) => {
+      const d = f.groups.map((g) => g.text).join('');
+      // A first-generation number (15 digits) was read with its province and birth date already.
+      return f.kind === 'id' && f.groups.length > 1 && d.length === 18 && !plausibleId(d);
+    };
     let i = 0;
     while (i <= last) {
       const best = bestAt(i);
@@ -524,6 +566,18 @@ export function maskPersonalNumbersLeniently(s: string): string {
 /** True when `s` holds an identity-number or mobile-number shaped sequence, read as the log reads (a name must not). */
 export function holdsPersonalNumber(s: string): boolean {
   return maskPersonalNumbersLeniently(s) !== s;
+}
+
+/**
+ * Control characters in a name (outside tester s46 L4: `张三\n<script>…` was taken): C0 and C1 — line feed, carriage
+ * return and tab among them, which free text keeps (server/http/parse.ts refuses the others everywhere) — and the line
+ * and paragraph separators U+2028/U+2029. A name is one line on every list, document and export; like the bidi
+ * controls (refused everywhere, server/http/parse.ts) they would make it show as something else. A message, or null.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const NAME_CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+export function nameControlProblem(s: string): string | null {
+  return NAME_CONTROL.test(s) ? '姓名（名称）中不应含有换行、制表符等控制字符（含 U+2028/U+2029）' : null;
 }
 
 /** Masks an identity number for lists and logs: 3715**********1234. */

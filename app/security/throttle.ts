@@ -31,7 +31,7 @@ const PRUNE_EVERY_MS = 60_000;
 
 /**
  * Limits counted in the database (db/stores/throttle.ts), shared by every process on it: failed logins per address and
- * per account, document generation and exports per user. Keys are hashed before they are stored. Old attempts are
+ * per account, document generation and exports per user. Keys are stored as a keyed hash (`hash`), never as sent. Old attempts are
  * pruned at most once a minute per process.
  */
 export class Throttle {
@@ -44,10 +44,20 @@ export class Throttle {
     private clock: Clock,
     /** The longest window in use: attempts older than this are never read again. */
     private horizonMs: number,
+    /**
+     * The key the keys are hashed with: the known addresses' (app/users/known-addresses.ts `addressKey`, login-address.key
+     * or LOGIN_ADDRESS_KEY), asked for at the first attempt.
+     */
+    private hashKey: () => Buffer,
   ) {}
 
+  /**
+   * A keyed hash (HMAC-SHA256) of the bucket and the key (outside tester s46 L2): an unkeyed sha256 of an address or a
+   * typed username was undone by trying the 2³² IPv4 addresses and common names. Rows written before with the unkeyed
+   * hash are no longer matched: they count for nothing and are pruned when their window is over (`prune`).
+   */
   private hash(limit: Limit, key: string): string {
-    return crypto.createHash('sha256').update(`${limit.bucket}\u0000${key}`).digest('hex');
+    return crypto.createHmac('sha256', this.hashKey()).update(`${limit.bucket}\u0000${key}`).digest('hex');
   }
 
   /**

@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '../../db/knex.ts';
 import type { UserRow } from '../../db/stores/users.ts';
-import { holdsPersonalNumber } from '../../workflows/identifiers.ts';
+import { holdsPersonalNumber, nameControlProblem } from '../../workflows/identifiers.ts';
 import type { Role } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, unknownPathParam, unprocessable, validationError } from '../errors.ts';
@@ -41,6 +41,10 @@ function assertNoPersonalNumber(fields: { username?: string; displayName?: strin
   const issues = Object.entries(fields)
     .filter(([, v]) => v !== undefined && holdsPersonalNumber(v))
     .map(([path]) => ({ path, message: path === 'username' ? '用户名中不应含有身份证号码或电话号码' : NAME_HOLDS_NUMBER }));
+  // A line break or another control character in a staff name (outside tester s46 L4), also when not sent through the
+  // contract's schema (app/schemas.ts Name refuses it there).
+  const control = fields.displayName === undefined ? null : nameControlProblem(fields.displayName);
+  if (control && !issues.some((i) => i.path === 'displayName')) issues.push({ path: 'displayName', message: control });
   if (issues.length) throw validationError(issues);
 }
 
