@@ -424,8 +424,8 @@ async function decide(
   // The case it duplicates has an applicant in common (reviewer s45 L1; its existence and kind: checkPayload above).
   if (ev.type === 'VOID_REGISTRATION' && typeof payload.duplicateOf === 'number') {
     // Locked (PostgreSQL) and read in the writer (DECIDED_IN_WRITER): a void of the other case in progress is waited
-    // for, and then seen (a void of each by the other: one waits, the other is told the case is voided — or PostgreSQL
-    // breaks the deadlock and one answers 503 to be sent again).
+    // for, and then seen (a void of each by the other: one waits, the other is told the case is voided — an earlier
+    // case was locked before this one, `applyEvent`, so the two never wait for each other).
     if (uow) await deps.stores.cases.lockedVersion(k, payload.duplicateOf);
     const other = await deps.stores.cases.load(k, payload.duplicateOf);
     if (other?.state === 'voided') throw validationError([{ path: 'duplicateOf', message: `编号${payload.duplicateOf}的登记已作废` }]);
@@ -735,6 +735,12 @@ export async function applyEvent(
 ): Promise<EventResult> {
   // The role's half of the policy before the load: a role that may never send this event is a 403, case or not.
   assertRoleMaySendEvent(actor, ev.type);
+  // Two cases locked in id order (PostgreSQL): a void naming an earlier case as the one it repeats locks that one
+  // before its own, so two copies voided at once as each other's duplicates wait in turn — the later void is then told
+  // the other is voided — instead of deadlocking (sec46 L1: PostgreSQL failed one after a second, answered 503).
+  const repeated = ev.type === 'VOID_REGISTRATION' ? ev.payload.duplicateOf : undefined;
+  if (deps.db.dialect === 'postgres' && typeof repeated === 'number' && Number.isSafeInteger(repeated) && repeated < caseId)
+    await deps.stores.cases.lockedVersion(uow.trx, repeated);
   const loaded = await deps.stores.cases.loadAggregate(uow.trx, caseId, AGGREGATE_FOR_UPDATE);
   const d = await decide(deps, uow.trx, uow, actor, caseId, ev, opts, notBefore(uow, loaded), loaded);
   try {

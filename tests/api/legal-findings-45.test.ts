@@ -205,15 +205,23 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(JSON.stringify(preview.body)).toContain('裁决日期 2026-04-10 在答辩期届满之前');
   });
 
-  it('two copies voided at once as duplicates of each other: one stands (reviewer s45 M2)', async () => {
-    const body = standardApplication({ applicants: [worker('工人戊', 455)] });
-    const [x, y] = [await registerCase(t, a, body), await registerCase(t, a, body)];
-    const answers = await Promise.all([
-      send(x, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: y.id }, '2026-06-01'),
-      send(y, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: x.id }, '2026-06-01'),
-    ]);
-    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
-    const states = await Promise.all([x, y].map(async (c) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state));
-    expect(states.sort()).toEqual(['received', 'voided']);
+  it('two copies voided at once as duplicates of each other: one stands, the other is told why (reviewer s45 M2, sec46 L1)', async () => {
+    // sec46 L1: on PostgreSQL each void locked its own case, then the other — a deadlock PostgreSQL broke after a second
+    // by failing one (503, to be sent again). The two cases are now locked in id order: the later void waits, then is
+    // told the case it names is voided.
+    for (let round = 0; round < 3; round++) {
+      const body = standardApplication({ applicants: [worker(`工人戊${round}`, 455 + round)] });
+      const [x, y] = [await registerCase(t, a, body), await registerCase(t, a, body)];
+      const answers = await Promise.all([
+        send(x, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: y.id }, '2026-06-01'),
+        send(y, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '重复登记同一申请', duplicateOf: x.id }, '2026-06-01'),
+      ]);
+      expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+      const loser = answers.find((r) => r.status !== 200);
+      expect(loser?.status, JSON.stringify(loser?.body)).toBe(400);
+      expect(loser?.body.errors).toEqual([expect.objectContaining({ path: 'duplicateOf', message: expect.stringContaining('已作废') })]);
+      const states = await Promise.all([x, y].map(async (c) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state));
+      expect(states.sort()).toEqual(['received', 'voided']);
+    }
   });
 });
