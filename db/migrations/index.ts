@@ -48,6 +48,7 @@ import * as m20261206_0010 from './20261206_0010_redundant_indexes.ts';
 import * as m20261206_0020 from './20261206_0020_duplicate_bars.ts';
 import * as m20261206_0030 from './20261206_0030_unicode_digits_search_text.ts';
 import * as m20261207_0010 from './20261207_0010_rejection_numbers.ts';
+import * as m20261208_0010 from './20261208_0010_search_text_long_numbers.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -108,6 +109,7 @@ export const migrations: [string, Migration][] = [
   ['20261206_0020_duplicate_bars', m20261206_0020],
   ['20261206_0030_unicode_digits_search_text', m20261206_0030],
   ['20261207_0010_rejection_numbers', m20261207_0010],
+  ['20261208_0010_search_text_long_numbers', m20261208_0010],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { addressKey } from '../../app/users/known-addresses.ts';
+import * as longNumbers from '../../db/migrations/20261208_0010_search_text_long_numbers.ts';
 import { completeIdNumber } from '../../workflows/identifiers.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
@@ -63,6 +64,37 @@ describe(`H1: an identity number followed by x (${process.env.TEST_DB ?? 'sqlite
       expect(JSON.stringify(view.body)).not.toContain(ID);
       expect(view.body.applicants[0].name).toBe(`张三${MASKED}X`);
     }
+  });
+
+  it('the upgrade writes the search text of such names stored before again: no longer found by a few of their digits', async () => {
+    const found = async (q: string) =>
+      ((await t.api(a.tokens.analyst).get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=200`)).body.items as { id: number }[]).some(
+        (x) => x.id === c.id,
+      );
+    const c = (await t.api(a.tokens.clerk).post('/api/cases', application({ applicants: [worker('孙九', 462)] }))).body;
+    const names = [`张三${ID}X`, '李四370102800101123', '王五0139 1234 5678', `赵六${ID.slice(0, 17)}Ⅹ`];
+    // As a version before sec46 stored them: the names as typed, the search text holding their digits.
+    await t.db
+      .knex('parties')
+      .where({ id: c.applicants[0]?.id })
+      .update({ name: names.join('') });
+    await t.db
+      .knex('cases')
+      .where({ id: c.id })
+      .update({ search_text: `\u0001${names.join('')}\u0001聊城某某机械有限公司` });
+    // A role that may not search by identity number finds nothing by six digits in a row; five or fewer it did find.
+    for (const q of [ID.slice(6, 11), '80010', '39 12']) expect(await found(q), q).toBe(true);
+    await longNumbers.up(t.db.knex);
+    const stored = (await t.db.knex('cases').where({ id: c.id }).first('search_text')).search_text as string;
+    expect(stored).toBe(
+      `\u0001张三${ID.slice(0, 4)}${'*'.repeat(11)}${ID.slice(15)}X李四3701${'*'.repeat(7)}1123王五0139 **** 5678赵六${ID.slice(0, 4)}${'*'.repeat(10)}${ID.slice(14, 17)}Ⅹ\u0001聊城某某机械有限公司`,
+    );
+    for (const q of [ID.slice(6, 11), '80010', '39 12']) expect(await found(q), q).toBe(false);
+    expect(await found('张三')).toBe(true);
+    // Once more changes nothing; a search text without long runs is left alone.
+    await longNumbers.up(t.db.knex);
+    expect((await t.db.knex('cases').where({ id: c.id }).first('search_text')).search_text).toBe(stored);
+    expect(longNumbers.maskLongRuns('聊城市某某有限公司（2026）第12号')).toBe('聊城市某某有限公司（2026）第12号');
   });
 
   it('is refused in a party name and a staff name, 400 naming the field', async () => {
