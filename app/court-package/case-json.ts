@@ -8,13 +8,13 @@ import { finalPartEnforceable, setAsideWhole } from '../../workflows/rules.ts';
 import { eventView } from '../cases/views.ts';
 
 /**
- * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.1 (1.1 adds each claim's
- * `counterclaim` and `applicantId`), documented in
+ * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.2 (1.1 adds each claim's
+ * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`), documented in
  * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
  * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
  */
 export const CASE_SCHEMA = 'zhongcai.court-package.case';
-export const CASE_SCHEMA_VERSION = '1.1';
+export const CASE_SCHEMA_VERSION = '1.2';
 
 /** Why the package goes to the court (domain.md §11). */
 export const PACKAGE_PURPOSES = {
@@ -89,7 +89,12 @@ export interface PackagedDocument extends Omit<DocumentInfo, 'caseId'> {
   path: string;
 }
 
-const awardView = (a: NonNullable<MachineContext['award']>) => ({
+/**
+ * An award as case.json holds it. `setAsideFinal`: the court set the award's final part aside (LDMAL Art. 49) — each
+ * final item says so (`setAside`), so that a court reading the file by machine does not enforce what no longer stands
+ * (legal s46 L3: a mixed award's set-aside final item read as granted).
+ */
+const awardView = (a: NonNullable<MachineContext['award']>, setAsideFinal = false) => ({
   finality: a.finality,
   issuedOn: a.issuedOn,
   defaultAward: a.defaultAward,
@@ -99,6 +104,7 @@ const awardView = (a: NonNullable<MachineContext['award']>) => ({
     outcome: i.outcome,
     amount: i.amount,
     final: i.final,
+    setAside: setAsideFinal && i.final,
     reason: i.reason,
     paymentDays: (i as { paymentDays?: number | null }).paymentDays ?? null,
   })),
@@ -163,8 +169,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     })),
     // Claims added, changed (with what they were) or given up after acceptance (Rules Art. 44).
     claimChanges: ctx.claimChanges ?? [],
-    award: ctx.award ? awardView(ctx.award) : null,
-    partialAwards: ctx.partialAwards.map(awardView),
+    award: ctx.award ? awardView(ctx.award, ctx.setAside?.result === 'set_aside') : null,
+    partialAwards: ctx.partialAwards.map((a) => awardView(a)),
     advanceExecutions: ctx.advanceExecutions.map((x) => ({
       claimIds: x.claimIds,
       ruledOn: x.ruledOn,

@@ -76,6 +76,12 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(Object.keys(zip.files).filter((f) => f.startsWith('documents/') && !f.endsWith('/'))).toEqual([
       `documents/${nonFinal?.id}-award.pdf`,
     ]);
+    // legal s46 L3: case.json says which items were set aside — a court reading it by machine enforces the rest only.
+    const caseJson = JSON.parse(await (zip.file('case.json') as JSZip.JSZipObject).async('string'));
+    expect(caseJson.schemaVersion).toBe('1.2');
+    const items = caseJson.award.items as { final: boolean; setAside: boolean }[];
+    expect(items.some((i) => i.final)).toBe(true);
+    for (const i of items) expect(i.setAside).toBe(i.final);
     v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: worker1, court: BASIC }, '2026-05-20');
     expect(v.state).toBe('enforcement_applied');
   });
