@@ -90,7 +90,8 @@ async function options(deps: Deps): Promise<ClosureOptions> {
 function drillLinks(p: PeriodQuery, groupBy?: GroupBy): Record<string, string> {
   const base = `/api/stats/closure/cases?from=${p.from}&to=${p.to}${p.asOf ? `&asOf=${p.asOf}` : ''}`;
   const out: Record<string, string> = {};
-  for (const m of ['carriedOver', 'accepted', 'closed', 'pending', 'overdue'] as const) out[m] = `${base}&measure=${m}`;
+  for (const m of ['carriedOver', 'accepted', 'closed', 'pending', 'overdue', 'finalAwards', 'mixedAwards'] as const)
+    out[m] = `${base}&measure=${m}`;
   if (groupBy) out.groups = `${base}&groupBy=${groupBy}&group={key}&measure={measure}`;
   return out;
 }

@@ -135,6 +135,8 @@ const ClosureSchema = z
         closed: z.string(),
         pending: z.string(),
         overdue: z.string(),
+        finalAwards: z.string(),
+        mixedAwards: z.string(),
         groups: z.string().optional().openapi({ description: '分组的下钻地址模板（{key}、{measure}）' }),
       })
       .openapi({ description: '各数字背后案件清单的地址（GET /api/stats/closure/cases）' }),

@@ -160,7 +160,9 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       ['finalAwards', final],
       ['mixedAwards', mixed],
     ] as const) {
-      const r = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${q}&measure=${measure}`);
+      // The figures link to their drill-down, as the other measures do.
+      expect(figures.body.links[measure]).toBe(`/api/stats/closure/cases?${q}&measure=${measure}`);
+      const r = await t.api(a.tokens.analyst).get(figures.body.links[measure]);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       expect(r.body.total).toBe(figures.body[measure]);
       expect((r.body.items as { id: number }[]).map((i) => i.id)).toEqual([id]);
