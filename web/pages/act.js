@@ -10,6 +10,7 @@ import {
   deadlineShifts,
   IRREVERSIBLE,
   LISTS_SHIFTS,
+  ONE_STEP,
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
   previewedConsequence,
@@ -53,7 +54,7 @@ import {
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
-import { EVENT_FORMS, LABELS, serviceDocNames } from '../forms.js';
+import { EVENT_FORMS, LABELS, METHODS, serviceDocNames } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -114,6 +115,9 @@ function currentHearing(c) {
     hr.place ? ` · ${hr.place}` : '',
   );
 }
+
+/** The confirmation's title and button: 确认 and the act, without a doubled 确认 (确认裁决生效, 确认调解协议 — ui46 M2). */
+const confirmWords = (type) => (eventLabel(type).startsWith('确认') ? eventLabel(type) : `确认${eventLabel(type)}`);
 
 /** Days before today beyond which an act's date is asked about before it is recorded (a late entry, a mistyped year). */
 const BACKDATED_DAYS = 30;
@@ -456,12 +460,28 @@ async function eventForm(c, type, done, screen) {
     });
   }
   const danger = Boolean(IRREVERSIBLE[type]);
-  const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, danger ? `${eventLabel(type)}…` : '确定');
+  // ui46 L3: every act that asks for a confirmation says so on its button (…) and in the footer; only the one-step
+  // records (acts.js ONE_STEP) read a plain 确定 — and ask only when a warning stands.
+  const asks = !ONE_STEP.has(type);
+  const ok = h(
+    `button.btn.${danger ? 'danger' : 'primary'}`,
+    { type: 'button' },
+    danger ? `${eventLabel(type)}…` : asks ? '确定…' : '确定',
+  );
   const cancel = h('button.btn', { type: 'button' }, '取消');
   form.append(
     h('div.dh', h('h2', { id: 'dlg-title' }, eventLabel(type)), h('span.small.muted', caseName(c))),
     fields,
-    h('div.df', danger ? h('span.small.muted.grow', '此操作不可撤销，确定前会再次确认') : null, cancel, ok),
+    h(
+      'div.df',
+      danger
+        ? h('span.small.muted.grow', '此操作不可撤销，确定前会再次确认')
+        : asks
+          ? h('span.small.muted.grow', '确定前会再次确认')
+          : h('span.small.muted.grow', '确定后即记录（有需要核对的事项时会先提示）'),
+      cancel,
+      ok,
+    ),
   );
   clearOnEdit(form);
   // Enter never submits an act: a form with typed facts must be confirmed with the button (issue 16).
@@ -630,7 +650,7 @@ async function eventForm(c, type, done, screen) {
     }
     const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
     const warnings = [
-      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocNames() }),
+      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocNames(), methodNames: METHODS }),
       ...serverWarnings,
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
@@ -649,7 +669,7 @@ async function eventForm(c, type, done, screen) {
       }
       if (dropped()) return;
       const sure = await confirmDialog({
-        title: `确认${eventLabel(type)}：${caseName(c)}`,
+        title: `${confirmWords(type)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
@@ -660,7 +680,7 @@ async function eventForm(c, type, done, screen) {
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],
-        confirmLabel: `确认${eventLabel(type)}`,
+        confirmLabel: confirmWords(type),
         danger: Boolean(consequence),
       });
       if (!sure || dropped()) return;
@@ -687,9 +707,12 @@ async function eventForm(c, type, done, screen) {
           : '';
       // What the server warned of as it recorded the act (not asked before: the preview failed or was not made).
       const noted = (answer?.warnings ?? []).filter((w) => typeof w === 'string' && !serverWarnings.includes(w));
+      // ui46 M2: the award's legal effective date as the server recorded it (LDMAL Arts. 47, 50), beside the 确认日期.
+      const effectiveOn = type === 'MARK_EFFECTIVE' ? answer?.proceedings?.effectiveOn : null;
+      const effective = effectiveOn ? `，裁决生效日期：${effectiveOn}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -766,13 +789,25 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
     const body = { type, occurredOn: [on, today()].sort()[0] };
     for (const g of getters) g(body);
     if (!body.place) body.place = '（待定）';
-    const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch(() => null);
+    // ui46 L2: the official calendar's word on the day (a holiday, a rest day) and the preview's refusal of the day
+    // itself (too soon for the written notice, LDMAL Art. 35; Rules Art. 38 — 422 on hearingOn) are said as typed too.
+    const [p, day] = await Promise.all([
+      api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err),
+      api('GET', `/api/calendar/day?date=${encodeURIComponent(dateInput.value)}`).catch(() => null),
+    ]);
     if (n !== asked || !dlg.open) return;
-    const said = Array.isArray(p?.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
-    fill(
-      box,
-      said.map((w) => h('p.warn.act-warning', w)),
-    );
+    const refusal =
+      p instanceof ApiError &&
+      p.status === 422 &&
+      (p.problem?.field === 'hearingOn' || (p.problem?.errors ?? []).some((e) => e.path === 'hearingOn'))
+        ? p.message
+        : null;
+    const said = p && !(p instanceof Error) && Array.isArray(p.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
+    const dayWarnings = actWarnings(type, c, { hearingOn: dateInput.value }, day);
+    fill(box, [
+      refusal ? h('p.alert.bad.hearing-refusal', refusal) : null,
+      ...[...dayWarnings, ...said].map((w) => h('p.warn.act-warning', w)),
+    ]);
   };
   const later = () => {
     clearTimeout(timer);
