@@ -240,6 +240,7 @@ export function partySide(c, partyId) {
           ? 'applicant'
           : 'respondent';
   if (partyId === 'allApplicants') return employer === 'applicant' ? 'employer' : 'worker';
+  if (partyId === 'allRespondents') return employer === 'respondent' ? 'employer' : 'worker';
   const p = parties.find((x) => String(x.id) === String(partyId));
   if (!p) return null;
   if (p.side === employer) return 'employer';
@@ -273,6 +274,16 @@ export function awardServiceConsequence(c, partyId) {
   return `本裁决终局事项与非终局事项并存，${who}：终局事项，${AWARD_FINAL[side]}；非终局事项，${AWARD_NON_FINAL}。${AWARD_SERVED_ON}`;
 }
 
+/**
+ * A service to every applicant, or (ui46 stretch) every respondent, of a case: one act per party, recorded in turn
+ * (web/pages/act.js serveAll). `partyId` is the choice's value; null for one party.
+ */
+const BULK_SERVICE = { allApplicants: ['applicants', '申请人'], allRespondents: ['respondents', '被申请人'] };
+export function bulkParties(c, partyId) {
+  const b = BULK_SERVICE[partyId];
+  return b ? { list: c[b[0]] ?? [], side: b[1] } : null;
+}
+
 /** Any other service: its date is what periods run from, and the record stays. */
 const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：请核对送达的文书、当事人、方式和日期；送达记录不能撤回。';
 
@@ -290,9 +301,10 @@ export function consequenceOf(type, c, body = {}) {
       : body.occurredOn
         ? `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn} 为送达日期`
         : `未填写送达日期的，以${DATE_LABELS.SERVE}为送达日期`;
-    if (body.partyId === 'allApplicants') {
-      const names = (c.applicants ?? []).map((p) => p.name).join('、');
-      return `将逐人登记向全体 ${(c.applicants ?? []).length} 名申请人（${names}）送达，${when}。${base}`;
+    const bulk = bulkParties(c, body.partyId);
+    if (bulk) {
+      const names = bulk.list.map((p) => p.name).join('、');
+      return `将逐人登记向全体 ${bulk.list.length} 名${bulk.side}（${names}）送达，${when}。${base}`;
     }
     if (body.document === 'award') {
       const said = awardServiceConsequence(c, body.partyId);
@@ -454,11 +466,12 @@ export function deadlineShifts(before = [], after = []) {
 
 /**
  * ui46 M1: the same document already served on the same party (the case's service records, `proceedings.services`):
- * one line per party, so that a second record is deliberate. A service to every applicant names each one already served.
+ * one line per party, so that a second record is deliberate. A service to every applicant (or respondent) names each one
+ * already served.
  */
 export function servedAlready(c, body = {}, docNames = {}, methodNames = {}) {
   if (!body.document || !body.partyId) return [];
-  const whom = body.partyId === 'allApplicants' ? (c.applicants ?? []) : null;
+  const whom = bulkParties(c, body.partyId)?.list ?? null;
   const all = [...(c.applicants ?? []), ...(c.respondents ?? []), ...(c.thirdParties ?? [])];
   const parties = whom ?? all.filter((p) => String(p.id) === String(body.partyId));
   const doc = docNames[body.document] ?? body.document;

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { browserSuite, caseAt, caseEvents, DEFENSE, eventually, FACTS, hasText, REASONING, signIn } from '../helpers/case-fixtures.ts';
-import { worker } from '../helpers/fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
 import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -78,6 +78,35 @@ describe('ui46 (Chromium)', () => {
     expect(await ask.locator('.act-warning').filter({ hasText: '再次登记' }).count()).toBe(0);
     await ask.getByRole('button', { name: '返回修改' }).click();
     await closeDialog();
+  });
+
+  it('stretch 送达 offers 全体被申请人 and starts on the method last used on the case', async () => {
+    const { c } = await caseAt(t, a, 'accepted', {
+      body: standardApplication({
+        applicants: [worker('送达己', 968)],
+        respondents: [employer('聊城某某送达甲有限公司'), employer('聊城某某送达乙有限公司')],
+        receivedOn: '2026-03-02',
+      }),
+    });
+    const [r1] = c.respondents as { id: number }[];
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'acceptance_notice', partyId: r1?.id, method: 'direct' }, '2026-03-06');
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await actButton('送达').click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    expect(await dlg.locator('[data-path="method"]').inputValue()).toBe('direct');
+    await hasText(dlg, '已按本案上次的送达方式预选');
+    await dlg.locator('[data-path="document"]').selectOption('acceptance_notice');
+    await dlg.locator('[data-path="partyId"]').selectOption({ label: '全体被申请人（2人，逐人登记）' });
+    await dlg.getByRole('button', { name: '确定…', exact: true }).click();
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask, '将逐人登记向全体 2 名被申请人（聊城某某送达甲有限公司、聊城某某送达乙有限公司）送达');
+    await hasText(ask.locator('.act-warning').filter({ hasText: '再次登记' }), '向聊城某某送达甲有限公司送达');
+    await ask.getByRole('button', { name: '确认送达' }).click();
+    await hasText(page.locator('main'), '共 2 名被申请人');
+    const services = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.proceedings.services as { partyId: number }[];
+    expect(services.map((x) => x.partyId).sort()).toEqual([r1?.id, r1?.id, (c.respondents[1] as { id: number }).id].sort());
   });
 
   it('M2 确认裁决生效: 确认日期, the legal effective date and its article from the server, no doubled 确认', async () => {

@@ -4,6 +4,7 @@
 // is kept as a draft per case until the award is made.
 import {
   actWarnings,
+  bulkParties,
   consequenceOf,
   DATE_HINTS,
   DATE_LABELS,
@@ -293,6 +294,8 @@ async function eventForm(c, type, done, screen) {
       const opts = Object.fromEntries(offered.map((p) => [p.id, p.label]));
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
+      // ui46 (stretch): every respondent too, where there are several.
+      if (type === 'SERVE' && c.respondents.length > 1) opts.allRespondents = `全体被申请人（${c.respondents.length}人，逐人登记）`;
       el = select(opts);
     } else if (f.kind === 'arbitrator') {
       // Recusal: only a member of this case's tribunal can withdraw (LDMAL Art. 33); the one who replaces him is not
@@ -405,15 +408,23 @@ async function eventForm(c, type, done, screen) {
       normalizeAsTyped(el, plainIdentifier);
     }
     // A required choice starts empty: the person picks the document, the party, the method (nothing pre-selected).
+    let preset = null;
     if (el.tagName === 'SELECT' && f.required) {
       // (The presiding arbitrator is chosen among those ticked: the placeholder is never a choice there.)
       el.prepend(h('option', { value: '', disabled: path === 'presidingId', hidden: path === 'presidingId' }, '（请选择）'));
       el.value = '';
+      // ui46 (stretch): 送达方式 starts on the method last used on this case (the confirmation repeats it); any other
+      // required choice starts empty.
+      const last = type === 'SERVE' && path === 'method' ? c.proceedings?.services?.at(-1)?.method : null;
+      if (last && [...el.options].some((o) => o.value === last)) {
+        el.value = last;
+        preset = '已按本案上次的送达方式预选，请核对';
+      }
     }
     const wrap = field(f.label, path, el, {
       required: f.required,
       wide: f.kind === 'textarea' || f.kind === 'lines',
-      hint: f.trackHint?.[c.track] ?? f.hint,
+      hint: preset ?? f.trackHint?.[c.track] ?? f.hint,
     });
     fields.append(wrap);
     requiredWith(fields, f, wrap, el, checks);
@@ -444,7 +455,7 @@ async function eventForm(c, type, done, screen) {
         put(
           b,
           path,
-          f.kind === 'int' || (['party', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && el.value !== 'allApplicants')
+          f.kind === 'int' || (['party', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
             ? Number(el.value.trim())
             : el.value.trim(),
         );
@@ -621,7 +632,7 @@ async function eventForm(c, type, done, screen) {
       // applicant is several acts, each answered as it is sent).
       if (
         !unanswered &&
-        (PREVIEWS_DEADLINES.has(type) || PREVIEWS_WARNINGS.has(type) || (consequence && body.partyId !== 'allApplicants')) &&
+        (PREVIEWS_DEADLINES.has(type) || PREVIEWS_WARNINGS.has(type) || (consequence && !bulkParties(c, body.partyId))) &&
         !previewAnswersNothing(type, c)
       ) {
         const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
@@ -692,7 +703,7 @@ async function eventForm(c, type, done, screen) {
     ok.textContent = '正在提交…';
     let answer = null;
     try {
-      if (body.partyId === 'allApplicants') await serveAll(c, body, key, form);
+      if (bulkParties(c, body.partyId)) await serveAll(c, body, key, form);
       else answer = await api('POST', `/api/cases/${c.id}/events`, body, { key, ifMatch: c.version });
       awardEd?.clear();
       close();
@@ -703,7 +714,7 @@ async function eventForm(c, type, done, screen) {
       // A service: the day of service (what periods run from), and how many were served at once.
       const served =
         type === 'SERVE'
-          ? `，送达日期：${body.servedOn ?? on}${body.partyId === 'allApplicants' ? `，共 ${c.applicants.length} 名申请人` : ''}`
+          ? `，送达日期：${body.servedOn ?? on}${bulkParties(c, body.partyId) ? `，共 ${bulkParties(c, body.partyId).list.length} 名${bulkParties(c, body.partyId).side}` : ''}`
           : '';
       // What the server warned of as it recorded the act (not asked before: the preview failed or was not made).
       const noted = (answer?.warnings ?? []).filter((w) => typeof w === 'string' && !serverWarnings.includes(w));
@@ -1086,15 +1097,16 @@ async function serveAll(c, body, key, form) {
   const box = form.querySelector('.form-alert');
   let version = c.version;
   const served = [];
-  for (const [i, p] of c.applicants.entries()) {
-    fill(box, h('div.alert.ok', { role: 'status' }, `正在登记送达 ${i + 1}/${c.applicants.length}：${p.name}`));
+  const { list, side } = bulkParties(c, body.partyId);
+  for (const [i, p] of list.entries()) {
+    fill(box, h('div.alert.ok', { role: 'status' }, `正在登记送达 ${i + 1}/${list.length}：${p.name}`));
     try {
       const r = await api('POST', `/api/cases/${c.id}/events`, { ...body, partyId: p.id }, { key: `${key}-${p.id}`, ifMatch: version });
       version = r.version;
       served.push(p.name);
     } catch (err) {
       // Stopped partway: what was recorded stays recorded; the person is told whom, and whom not.
-      if (served.length) err.partial = { served, left: c.applicants.slice(i).map((x) => x.name) };
+      if (served.length) err.partial = { served, left: list.slice(i).map((x) => x.name), side };
       throw err;
     }
   }
@@ -1112,7 +1124,7 @@ function partialService(form, partial) {
       h(
         'div.alert.warn.partial-service',
         { role: 'alert' },
-        `已为 ${partial.served.length} 名申请人登记送达（${partial.served.join('、')}）；以下 ${partial.left.length} 人尚未登记：${partial.left.join('、')}。请载入最新内容后逐人办理。`,
+        `已为 ${partial.served.length} 名${partial.side ?? '申请人'}登记送达（${partial.served.join('、')}）；以下 ${partial.left.length} 人尚未登记：${partial.left.join('、')}。请载入最新内容后逐人办理。`,
       ),
     );
 }
