@@ -7,6 +7,7 @@
  */
 export const DATE_HINTS = {
   SERVE: '本次登记的日期，不是签收日（签收日请填“送达日期”）',
+  MARK_EFFECTIVE: '办理确认之日；裁决的法定生效日期由系统依法计算，确认前显示',
 };
 
 /** The date field of each act, named as the act's date (the default is 办理日期). */
@@ -43,7 +44,9 @@ export const DATE_LABELS = {
   RECORD_LAWSUIT: '登记日期',
   RECORD_SET_ASIDE: '登记日期',
   RECORD_COURT_OUTCOME: '登记日期',
-  MARK_EFFECTIVE: '生效日期',
+  // ui46 M2: the day the clerk records the confirmation — not the award's effective date, which the law fixes (LDMAL
+  // Arts. 47, 50) and the server computes (the confirmation states it).
+  MARK_EFFECTIVE: '确认日期',
   TRANSFER_TO_COURT: '移送日期',
   ARCHIVE: '归档日期',
   ASSIGN_MEDIATOR: '指派日期',
@@ -131,6 +134,10 @@ export const IRREVERSIBLE = {
  */
 const SUSPEND_RULE = '中止须经仲裁委员会主任批准并书面通知当事人（《劳动人事争议仲裁办案规则》第四十七条）。';
 const WEIGHTY = {
+  // ui46 L3: a filed defense silences the later warnings of a hearing or award inside the defense period (workflows/
+  // hearings.ts), so it is confirmed like the other acts that move the case's position.
+  FILE_DEFENSE:
+    '将记录收到被申请人的答辩书，记录后不能撤回：此后开庭、裁决不再提示答辩期未满；被申请人未提交答辩书的，不影响仲裁程序的进行（《劳动争议调解仲裁法》第三十条）。请核对收到日期。',
   SUSPEND: `案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算；${SUSPEND_RULE}`,
   RESUME:
     '案件将恢复审理，记录后不能撤回：审理期限自恢复之日起继续计算，中止期间不计入（《劳动人事争议仲裁办案规则》第四十六条、第四十七条）。',
@@ -170,8 +177,8 @@ const WEIGHTY = {
 /**
  * Acts recorded in one step (no confirmation), and why: each records a filing by a party that moves no period of the
  * case's decision and binds no one — what follows from it is decided by an act that is itself confirmed — or an
- * arrangement whose legal effect comes with its notice's service (confirmed) and which a later act changes.
- *  - FILE_DEFENSE: the defense received (LDMAL Art. 30: no defense does not stop the proceedings);
+ * arrangement whose legal effect comes with its notice's service (confirmed) and which a later act changes. (A filed
+ * defense is confirmed since ui46 L3: it silences the defense-period warnings.) Their button reads 确定, the others' 确定…
  *  - RAISE_JURISDICTION_OBJECTION: decided by DECIDE_JURISDICTION_OBJECTION (confirmed);
  *  - APPLY_RECUSAL: decided by DECIDE_RECUSAL (confirmed);
  *  - SCHEDULE_HEARING, POSTPONE_HEARING: the hearing's consequences (LDMAL Art. 36) rest on the written notice's service
@@ -179,7 +186,7 @@ const WEIGHTY = {
  *    hearing left unrecorded, a hearing inside the defense period (void44), are still asked about (actWarnings: any
  *    warning makes the act ask for confirmation).
  */
-export const ONE_STEP = new Set(['FILE_DEFENSE', 'RAISE_JURISDICTION_OBJECTION', 'APPLY_RECUSAL', 'SCHEDULE_HEARING', 'POSTPONE_HEARING']);
+export const ONE_STEP = new Set(['RAISE_JURISDICTION_OBJECTION', 'APPLY_RECUSAL', 'SCHEDULE_HEARING', 'POSTPONE_HEARING']);
 
 /** Case-track wording where the law differs: a mediation before arbitration (LDMAL Arts. 5, 14) is not one inside it. */
 const TRACK_CONSEQUENCES = {
@@ -233,6 +240,7 @@ export function partySide(c, partyId) {
           ? 'applicant'
           : 'respondent';
   if (partyId === 'allApplicants') return employer === 'applicant' ? 'employer' : 'worker';
+  if (partyId === 'allRespondents') return employer === 'respondent' ? 'employer' : 'worker';
   const p = parties.find((x) => String(x.id) === String(partyId));
   if (!p) return null;
   if (p.side === employer) return 'employer';
@@ -266,6 +274,16 @@ export function awardServiceConsequence(c, partyId) {
   return `本裁决终局事项与非终局事项并存，${who}：终局事项，${AWARD_FINAL[side]}；非终局事项，${AWARD_NON_FINAL}。${AWARD_SERVED_ON}`;
 }
 
+/**
+ * A service to every applicant, or (ui46 stretch) every respondent, of a case: one act per party, recorded in turn
+ * (web/pages/act.js serveAll). `partyId` is the choice's value; null for one party.
+ */
+const BULK_SERVICE = { allApplicants: ['applicants', '申请人'], allRespondents: ['respondents', '被申请人'] };
+export function bulkParties(c, partyId) {
+  const b = BULK_SERVICE[partyId];
+  return b ? { list: c[b[0]] ?? [], side: b[1] } : null;
+}
+
 /** Any other service: its date is what periods run from, and the record stays. */
 const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：请核对送达的文书、当事人、方式和日期；送达记录不能撤回。';
 
@@ -283,9 +301,10 @@ export function consequenceOf(type, c, body = {}) {
       : body.occurredOn
         ? `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn} 为送达日期`
         : `未填写送达日期的，以${DATE_LABELS.SERVE}为送达日期`;
-    if (body.partyId === 'allApplicants') {
-      const names = (c.applicants ?? []).map((p) => p.name).join('、');
-      return `将逐人登记向全体 ${(c.applicants ?? []).length} 名申请人（${names}）送达，${when}。${base}`;
+    const bulk = bulkParties(c, body.partyId);
+    if (bulk) {
+      const names = bulk.list.map((p) => p.name).join('、');
+      return `将逐人登记向全体 ${bulk.list.length} 名${bulk.side}（${names}）送达，${when}。${base}`;
     }
     if (body.document === 'award') {
       const said = awardServiceConsequence(c, body.partyId);
@@ -379,6 +398,7 @@ function suspendConsequence(c, body, after = null) {
  * it ran out, leaves the case overdue (M1); the award limit's due date after a resumption. Null: the consequence stands.
  */
 export function previewedConsequence(type, c, body, after) {
+  if (type === 'MARK_EFFECTIVE') return effectiveConsequence(c, body, after);
   if (!Array.isArray(after)) return null;
   if (type === 'SUSPEND') return awardLimit(after) ? suspendConsequence(c, body, after) : null;
   if (type === 'RESUME') {
@@ -391,10 +411,32 @@ export function previewedConsequence(type, c, body, after) {
   return null;
 }
 
+/**
+ * ui46 M2: confirming an award effective states the award's legal effective date as the server computes it — a final
+ * award on the day it is made (LDMAL Art. 47), a non-final one when no party sued within 15 days of receipt (Art. 50) —
+ * from the preview's deadlines (`after`), else the case's: the 裁决生效日期 entry (its explanation names the article).
+ * The 确认日期 is the day the clerk records it, not that date. Null when neither says a date.
+ */
+export function effectiveConsequence(c, body = {}, after = null) {
+  const pick = (list) =>
+    (Array.isArray(list) ? list : []).find(
+      (d) => d.kind === 'effective' && (body.partyId === undefined ? d.partyId == null : String(d.partyId) === String(body.partyId)),
+    );
+  const d = pick(after)?.dueOn ? pick(after) : pick(c.deadlines);
+  const on = d?.dueOn ?? c.proceedings?.effectiveOn ?? null;
+  if (!on) return null;
+  const rule =
+    c.award?.finality === 'final'
+      ? '终局裁决自作出之日起发生法律效力（《劳动争议调解仲裁法》第四十七条）。'
+      : '当事人自收到裁决书之日起十五日内不起诉的，裁决书发生法律效力（《劳动争议调解仲裁法》第五十条）。';
+  const why = d?.explanation ? String(d.explanation).trim() : rule;
+  return `裁决的法定生效日期：${on}。${why}确认日期${body.occurredOn ? `（${body.occurredOn}）` : ''}是登记确认之日，不是生效日期。${IRREVERSIBLE.MARK_EFFECTIVE}`;
+}
+
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** Acts whose confirmation shows the deadlines they move, from a preview (POST /api/cases/:id/event-preview). */
-export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT', 'SUSPEND', 'RESUME']);
+export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT', 'SUSPEND', 'RESUME', 'MARK_EFFECTIVE']);
 /** Acts whose confirmation shows the warnings the server's preview answers (workflows/hearings.ts defensePeriodWarnings). */
 // An award or partial award made inside a defense period or before service is warned of too (s45 L2).
 export const PREVIEWS_WARNINGS = new Set(['SCHEDULE_HEARING', 'HOLD_HEARING', 'ISSUE_AWARD', 'PARTIAL_AWARD']);
@@ -422,6 +464,32 @@ export function deadlineShifts(before = [], after = []) {
   return out;
 }
 
+/**
+ * ui46 M1: the same document already served on the same party (the case's service records, `proceedings.services`):
+ * one line per party, so that a second record is deliberate. A service to every applicant (or respondent) names each one
+ * already served.
+ */
+export function servedAlready(c, body = {}, docNames = {}, methodNames = {}) {
+  if (!body.document || !body.partyId) return [];
+  const whom = bulkParties(c, body.partyId)?.list ?? null;
+  const all = [...(c.applicants ?? []), ...(c.respondents ?? []), ...(c.thirdParties ?? [])];
+  const parties = whom ?? all.filter((p) => String(p.id) === String(body.partyId));
+  const doc = docNames[body.document] ?? body.document;
+  const out = [];
+  for (const p of parties) {
+    const before = (c.proceedings?.services ?? []).filter((s) => s.document === body.document && String(s.partyId) === String(p.id));
+    if (!before.length) continue;
+    const times = before
+      .map((s) => {
+        const m = methodNames[s.method] ?? s.method;
+        return `${s.servedOn}以${m.replace(/（.*）$/, '')}${m.endsWith('方式') ? '' : '方式'}`;
+      })
+      .join('、');
+    out.push(`⚠ 已于${times}向${p.name}送达${doc}${before.length > 1 ? `（共 ${before.length} 次）` : ''}，再次登记将另记一次送达`);
+  }
+  return out;
+}
+
 /** Whether act `type` sets a hearing day that the confirmation should look up on the official calendar. */
 export const setsHearingDay = (type, body = {}) =>
   (type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') && /^\d{4}-\d{2}-\d{2}$/.test(body.hearingOn ?? '');
@@ -432,8 +500,9 @@ export const setsHearingDay = (type, body = {}) =>
  * as `day` (GET /api/calendar/day) says; without it, on a Saturday or Sunday —; a mediation amount above everything
  * claimed (it is what the statistics count as 调解金额).
  */
-export function actWarnings(type, c, body = {}, day = null, { documents = null, docNames = {} } = {}) {
+export function actWarnings(type, c, body = {}, day = null, { documents = null, docNames = {}, methodNames = {} } = {}) {
   const out = [];
+  if (type === 'SERVE') out.push(...servedAlready(c, body, docNames, methodNames));
   // A service recorded of a document the system makes but has not made for this case (ui44 M1: a 裁决书 recorded as
   // served while the 文书 panel says 尚未生成文书). `documents`: GET /api/cases/:id/documents, null when not read;
   // `docNames`: the served documents' short names (web/forms.js serviceDocs).

@@ -15,7 +15,7 @@ export const LABELS = {
 export const serviceDocs = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.short]));
 /** The full names (仲裁裁决书, 仲裁调解书), as 文书种类 and the documents list name them: what the 送达 dialog offers (ui45 L3). */
 export const serviceDocNames = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.name]));
-const METHODS = {
+export const METHODS = {
   direct: '直接送达',
   post: '邮寄送达',
   electronic: '电子送达',

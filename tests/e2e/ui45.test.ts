@@ -230,9 +230,10 @@ describe('ui45 (Chromium)', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await page.goto(`${base}/#/cases`);
-      const toggle = page.getByRole('button', { name: '筛选', exact: true });
+      // (Open, it reads 收起筛选: ui46 L6.)
+      const toggle = page.locator('button.filter-toggle');
       await page.locator('form.case-search').waitFor();
-      await toggle.waitFor();
+      await page.getByRole('button', { name: '筛选', exact: true }).waitFor();
       expect(await page.getByLabel('查找').isVisible()).toBe(true);
       expect(await page.getByLabel('地区').isVisible()).toBe(false);
       await toggle.click();

@@ -4,12 +4,14 @@
 // is kept as a draft per case until the award is made.
 import {
   actWarnings,
+  bulkParties,
   consequenceOf,
   DATE_HINTS,
   DATE_LABELS,
   deadlineShifts,
   IRREVERSIBLE,
   LISTS_SHIFTS,
+  ONE_STEP,
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
   previewedConsequence,
@@ -53,7 +55,7 @@ import {
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
-import { EVENT_FORMS, LABELS, serviceDocNames } from '../forms.js';
+import { EVENT_FORMS, LABELS, METHODS, serviceDocNames } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -114,6 +116,9 @@ function currentHearing(c) {
     hr.place ? ` · ${hr.place}` : '',
   );
 }
+
+/** The confirmation's title and button: 确认 and the act, without a doubled 确认 (确认裁决生效, 确认调解协议 — ui46 M2). */
+const confirmWords = (type) => (eventLabel(type).startsWith('确认') ? eventLabel(type) : `确认${eventLabel(type)}`);
 
 /** Days before today beyond which an act's date is asked about before it is recorded (a late entry, a mistyped year). */
 const BACKDATED_DAYS = 30;
@@ -289,6 +294,8 @@ async function eventForm(c, type, done, screen) {
       const opts = Object.fromEntries(offered.map((p) => [p.id, p.label]));
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
+      // ui46 (stretch): every respondent too, where there are several.
+      if (type === 'SERVE' && c.respondents.length > 1) opts.allRespondents = `全体被申请人（${c.respondents.length}人，逐人登记）`;
       el = select(opts);
     } else if (f.kind === 'arbitrator') {
       // Recusal: only a member of this case's tribunal can withdraw (LDMAL Art. 33); the one who replaces him is not
@@ -401,15 +408,23 @@ async function eventForm(c, type, done, screen) {
       normalizeAsTyped(el, plainIdentifier);
     }
     // A required choice starts empty: the person picks the document, the party, the method (nothing pre-selected).
+    let preset = null;
     if (el.tagName === 'SELECT' && f.required) {
       // (The presiding arbitrator is chosen among those ticked: the placeholder is never a choice there.)
       el.prepend(h('option', { value: '', disabled: path === 'presidingId', hidden: path === 'presidingId' }, '（请选择）'));
       el.value = '';
+      // ui46 (stretch): 送达方式 starts on the method last used on this case (the confirmation repeats it); any other
+      // required choice starts empty.
+      const last = type === 'SERVE' && path === 'method' ? c.proceedings?.services?.at(-1)?.method : null;
+      if (last && [...el.options].some((o) => o.value === last)) {
+        el.value = last;
+        preset = '已按本案上次的送达方式预选，请核对';
+      }
     }
     const wrap = field(f.label, path, el, {
       required: f.required,
       wide: f.kind === 'textarea' || f.kind === 'lines',
-      hint: f.trackHint?.[c.track] ?? f.hint,
+      hint: preset ?? f.trackHint?.[c.track] ?? f.hint,
     });
     fields.append(wrap);
     requiredWith(fields, f, wrap, el, checks);
@@ -440,7 +455,7 @@ async function eventForm(c, type, done, screen) {
         put(
           b,
           path,
-          f.kind === 'int' || (['party', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && el.value !== 'allApplicants')
+          f.kind === 'int' || (['party', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
             ? Number(el.value.trim())
             : el.value.trim(),
         );
@@ -456,12 +471,28 @@ async function eventForm(c, type, done, screen) {
     });
   }
   const danger = Boolean(IRREVERSIBLE[type]);
-  const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, danger ? `${eventLabel(type)}…` : '确定');
+  // ui46 L3: every act that asks for a confirmation says so on its button (…) and in the footer; only the one-step
+  // records (acts.js ONE_STEP) read a plain 确定 — and ask only when a warning stands.
+  const asks = !ONE_STEP.has(type);
+  const ok = h(
+    `button.btn.${danger ? 'danger' : 'primary'}`,
+    { type: 'button' },
+    danger ? `${eventLabel(type)}…` : asks ? '确定…' : '确定',
+  );
   const cancel = h('button.btn', { type: 'button' }, '取消');
   form.append(
     h('div.dh', h('h2', { id: 'dlg-title' }, eventLabel(type)), h('span.small.muted', caseName(c))),
     fields,
-    h('div.df', danger ? h('span.small.muted.grow', '此操作不可撤销，确定前会再次确认') : null, cancel, ok),
+    h(
+      'div.df',
+      danger
+        ? h('span.small.muted.grow', '此操作不可撤销，确定前会再次确认')
+        : asks
+          ? h('span.small.muted.grow', '确定前会再次确认')
+          : h('span.small.muted.grow', '确定后即记录（有需要核对的事项时会先提示）'),
+      cancel,
+      ok,
+    ),
   );
   clearOnEdit(form);
   // Enter never submits an act: a form with typed facts must be confirmed with the button (issue 16).
@@ -601,7 +632,7 @@ async function eventForm(c, type, done, screen) {
       // applicant is several acts, each answered as it is sent).
       if (
         !unanswered &&
-        (PREVIEWS_DEADLINES.has(type) || PREVIEWS_WARNINGS.has(type) || (consequence && body.partyId !== 'allApplicants')) &&
+        (PREVIEWS_DEADLINES.has(type) || PREVIEWS_WARNINGS.has(type) || (consequence && !bulkParties(c, body.partyId))) &&
         !previewAnswersNothing(type, c)
       ) {
         const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
@@ -630,7 +661,7 @@ async function eventForm(c, type, done, screen) {
     }
     const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
     const warnings = [
-      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocNames() }),
+      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocNames(), methodNames: METHODS }),
       ...serverWarnings,
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
@@ -649,7 +680,7 @@ async function eventForm(c, type, done, screen) {
       }
       if (dropped()) return;
       const sure = await confirmDialog({
-        title: `确认${eventLabel(type)}：${caseName(c)}`,
+        title: `${confirmWords(type)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
@@ -660,7 +691,7 @@ async function eventForm(c, type, done, screen) {
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],
-        confirmLabel: `确认${eventLabel(type)}`,
+        confirmLabel: confirmWords(type),
         danger: Boolean(consequence),
       });
       if (!sure || dropped()) return;
@@ -672,7 +703,7 @@ async function eventForm(c, type, done, screen) {
     ok.textContent = '正在提交…';
     let answer = null;
     try {
-      if (body.partyId === 'allApplicants') await serveAll(c, body, key, form);
+      if (bulkParties(c, body.partyId)) await serveAll(c, body, key, form);
       else answer = await api('POST', `/api/cases/${c.id}/events`, body, { key, ifMatch: c.version });
       awardEd?.clear();
       close();
@@ -683,13 +714,16 @@ async function eventForm(c, type, done, screen) {
       // A service: the day of service (what periods run from), and how many were served at once.
       const served =
         type === 'SERVE'
-          ? `，送达日期：${body.servedOn ?? on}${body.partyId === 'allApplicants' ? `，共 ${c.applicants.length} 名申请人` : ''}`
+          ? `，送达日期：${body.servedOn ?? on}${bulkParties(c, body.partyId) ? `，共 ${bulkParties(c, body.partyId).list.length} 名${bulkParties(c, body.partyId).side}` : ''}`
           : '';
       // What the server warned of as it recorded the act (not asked before: the preview failed or was not made).
       const noted = (answer?.warnings ?? []).filter((w) => typeof w === 'string' && !serverWarnings.includes(w));
+      // ui46 M2: the award's legal effective date as the server recorded it (LDMAL Arts. 47, 50), beside the 确认日期.
+      const effectiveOn = type === 'MARK_EFFECTIVE' ? answer?.proceedings?.effectiveOn : null;
+      const effective = effectiveOn ? `，裁决生效日期：${effectiveOn}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -766,13 +800,25 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
     const body = { type, occurredOn: [on, today()].sort()[0] };
     for (const g of getters) g(body);
     if (!body.place) body.place = '（待定）';
-    const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch(() => null);
+    // ui46 L2: the official calendar's word on the day (a holiday, a rest day) and the preview's refusal of the day
+    // itself (too soon for the written notice, LDMAL Art. 35; Rules Art. 38 — 422 on hearingOn) are said as typed too.
+    const [p, day] = await Promise.all([
+      api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err),
+      api('GET', `/api/calendar/day?date=${encodeURIComponent(dateInput.value)}`).catch(() => null),
+    ]);
     if (n !== asked || !dlg.open) return;
-    const said = Array.isArray(p?.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
-    fill(
-      box,
-      said.map((w) => h('p.warn.act-warning', w)),
-    );
+    const refusal =
+      p instanceof ApiError &&
+      p.status === 422 &&
+      (p.problem?.field === 'hearingOn' || (p.problem?.errors ?? []).some((e) => e.path === 'hearingOn'))
+        ? p.message
+        : null;
+    const said = p && !(p instanceof Error) && Array.isArray(p.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
+    const dayWarnings = actWarnings(type, c, { hearingOn: dateInput.value }, day);
+    fill(box, [
+      refusal ? h('p.alert.bad.hearing-refusal', refusal) : null,
+      ...[...dayWarnings, ...said].map((w) => h('p.warn.act-warning', w)),
+    ]);
   };
   const later = () => {
     clearTimeout(timer);
@@ -1051,15 +1097,16 @@ async function serveAll(c, body, key, form) {
   const box = form.querySelector('.form-alert');
   let version = c.version;
   const served = [];
-  for (const [i, p] of c.applicants.entries()) {
-    fill(box, h('div.alert.ok', { role: 'status' }, `正在登记送达 ${i + 1}/${c.applicants.length}：${p.name}`));
+  const { list, side } = bulkParties(c, body.partyId);
+  for (const [i, p] of list.entries()) {
+    fill(box, h('div.alert.ok', { role: 'status' }, `正在登记送达 ${i + 1}/${list.length}：${p.name}`));
     try {
       const r = await api('POST', `/api/cases/${c.id}/events`, { ...body, partyId: p.id }, { key: `${key}-${p.id}`, ifMatch: version });
       version = r.version;
       served.push(p.name);
     } catch (err) {
       // Stopped partway: what was recorded stays recorded; the person is told whom, and whom not.
-      if (served.length) err.partial = { served, left: c.applicants.slice(i).map((x) => x.name) };
+      if (served.length) err.partial = { served, left: list.slice(i).map((x) => x.name), side };
       throw err;
     }
   }
@@ -1077,7 +1124,7 @@ function partialService(form, partial) {
       h(
         'div.alert.warn.partial-service',
         { role: 'alert' },
-        `已为 ${partial.served.length} 名申请人登记送达（${partial.served.join('、')}）；以下 ${partial.left.length} 人尚未登记：${partial.left.join('、')}。请载入最新内容后逐人办理。`,
+        `已为 ${partial.served.length} 名${partial.side ?? '申请人'}登记送达（${partial.served.join('、')}）；以下 ${partial.left.length} 人尚未登记：${partial.left.join('、')}。请载入最新内容后逐人办理。`,
       ),
     );
 }

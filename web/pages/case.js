@@ -37,7 +37,7 @@ import {
   withSource,
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
-import { LABELS, serviceDocs } from '../forms.js';
+import { LABELS, METHODS, serviceDocNames, serviceDocs } from '../forms.js';
 import { openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
@@ -132,9 +132,12 @@ export async function casePage(id, mount) {
       'div.case-head',
       h('h1.no', caseName(c)),
       stateBadge(c.state),
+      // ui46 L5: a date is never broken inside (受理 2026-12- / 02 on a phone).
       h(
-        'span.muted',
-        `${c.district} · ${mediationTrack ? '案前调解' : (V().procedures[c.procedure] ?? c.procedure)} · 收到 ${c.receivedOn}${c.acceptedOn ? ` · 受理 ${c.acceptedOn}` : ''}`,
+        'span.muted.case-dates',
+        `${c.district} · ${mediationTrack ? '案前调解' : (V().procedures[c.procedure] ?? c.procedure)} · `,
+        h('span.nowrap', `收到 ${c.receivedOn}`),
+        c.acceptedOn ? [' · ', h('span.nowrap', `受理 ${c.acceptedOn}`)] : null,
       ),
       c.wageArrears ? h('span.badge.bad', '欠薪') : null,
       c.collective ? h('span.badge.warn', '集体争议') : null,
@@ -244,7 +247,7 @@ export async function casePage(id, mount) {
         deadlinesSection(c),
         proceedingsSection(c, partyName),
         servicesSection(c, events, partyName),
-        events ? historySection(events) : null,
+        events ? historySection(events, c) : null,
       ),
     ),
   );
@@ -747,7 +750,24 @@ function deadlinesSection(c) {
   );
 }
 
-function historySection(events) {
+/**
+ * ui46 L4: what a service entry served on whom, from its payload — the document, the party (named from the case's
+ * parties), the method and the day of service — so that two entries of one day can be told apart.
+ */
+export function serviceLine(e, c) {
+  const p = e.payload ?? {};
+  if (e.type !== 'SERVE' || !p.document) return null;
+  const party = partiesOf(c).find((x) => String(x.id) === String(p.partyId));
+  const doc = serviceDocNames()[p.document] ?? p.document;
+  const method = METHODS[p.method] ?? p.method;
+  return [
+    `${doc} → ${party ? party.label : `当事人${p.partyId ?? ''}`}`,
+    method ? `，${method}` : '',
+    p.servedOn && p.servedOn !== e.occurredOn ? `，送达日期 ${p.servedOn}` : '',
+  ].join('');
+}
+
+function historySection(events, c) {
   return section(
     'sec-history',
     '办理记录',
@@ -757,6 +777,7 @@ function historySection(events) {
         h(
           'li',
           h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
+          e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
           h('div.when', `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${chinaDateTime(e.recordedAt)}`),
           e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
           // A registration correction says what it changed, masked for this reader by the server (app/cases/views.ts).

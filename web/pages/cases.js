@@ -88,9 +88,12 @@ export async function caseList(params, mount) {
   );
   for (const el of form.children)
     if (!el.querySelector('[name="q"]') && el.tagName !== 'BUTTON' && el.type !== 'hidden') el.classList.add('filter-extra');
+  const closedLabel = toggle.textContent;
   toggle.addEventListener('click', () => {
     const open = form.classList.toggle('filters-open');
     toggle.setAttribute('aria-expanded', String(open));
+    // ui46 L6: once open it folds them again, and says so (it looked like one more filter).
+    toggle.textContent = open ? '收起筛选' : closedLabel;
   });
   const go = (next) => {
     location.hash = `#/cases?${next}`;

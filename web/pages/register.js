@@ -147,6 +147,17 @@ function localProblems(m) {
         else if (checkPersonName(a.name)) bad.push([`${b}.agents.${j}.name`, checkPersonName(a.name)]);
       });
     });
+  // ui46 L1: the limitation dates lie on or before the application's receipt (and so never after today) — said with the
+  // other errors on the first 登记, as the server says it (app/schemas.ts limitationDatesAfter; LDMAL Art. 27).
+  for (const [k, what] of [
+    ['knewOn', '知道或者应当知道权利被侵害之日'],
+    ['employmentEndedOn', '劳动关系终止之日'],
+  ]) {
+    const on = m.limitation?.[k];
+    if (!on || !/^\d{4}-\d{2}-\d{2}$/.test(on)) continue;
+    if (m.receivedOn && on > m.receivedOn) bad.push([`limitation.${k}`, `${what}不能晚于收件日期（${m.receivedOn}）`]);
+    else if (on > today()) bad.push([`limitation.${k}`, `${what}不能晚于今天（${today()}）`]);
+  }
   m.claims.forEach((cl, i) => {
     if (!cl.category) bad.push([`claims.${i}.category`, '请选择请求类别']);
     if (!cl.description.trim()) bad.push([`claims.${i}.description`, REQUIRED]);

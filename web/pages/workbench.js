@@ -25,7 +25,9 @@ import {
 export function caseTable(items, opts = {}) {
   if (!items.length) return h('div.empty', opts.empty ?? '没有符合条件的案件');
   return h(
-    'table.t',
+    // ui46 M3: on a phone each case is a card, each value under its column's name (app.css .stack-phone) — not a table
+    // squeezing the respondent into two characters a line.
+    'table.t.case-cards.stack-phone',
     opts.caption ? h('caption.sr-only', opts.caption) : null,
     h(
       'thead',
@@ -39,14 +41,14 @@ export function caseTable(items, opts = {}) {
       items.map((c) =>
         h(
           'tr',
-          h('td', h('a', { href: `#/cases/${c.id}` }, caseName(c))),
-          h('td', names(c.applicantNames)),
-          h('td', names(c.respondentNames)),
-          h('td', stateBadge(c.state)),
-          h('td', c.district),
-          h('td', c.receivedOn),
+          h('td.cc-no', h('a', { href: `#/cases/${c.id}` }, caseName(c))),
+          h('td', { 'data-label': '申请人' }, names(c.applicantNames)),
+          h('td', { 'data-label': '被申请人' }, names(c.respondentNames)),
+          h('td', { 'data-label': '状态' }, stateBadge(c.state)),
+          h('td', { 'data-label': '地区' }, c.district),
+          h('td.date', { 'data-label': '收到申请' }, c.receivedOn),
           h(
-            'td',
+            `td${c.wageArrears || c.collective || c.procedure === 'simple' ? '' : '.no-marks'}`,
             c.wageArrears ? h('span.badge.bad', '欠薪') : null,
             ' ',
             c.collective ? h('span.badge.warn', '集体') : null,
@@ -63,8 +65,10 @@ function deadlineTable(deadlines, empty) {
   if (!deadlines.length) return h('div.empty', empty);
   // On a phone the 说明 column goes (squeezed, it made each row 300 px tall): the explanation is behind a 说明 toggle
   // under the deadline's name (ui43 M5). app.css shows one or the other by width.
+  // ui46 M3: on a phone each deadline is a card like the case page's (app.css): the case and the deadline's name across
+  // the top, then 到期日, 剩余 and 状态 side by side — nothing off-screen to the right.
   return h(
-    'table.t.deadline-list',
+    'table.t.deadline-list.deadline-cards.stack-phone',
     h(
       'thead',
       h(
@@ -78,18 +82,18 @@ function deadlineTable(deadlines, empty) {
         h(
           'tr',
           h(
-            'td',
+            'td.dl-case',
             h('a', { href: `#/cases/${d.caseId}` }, caseName({ caseNo: d.caseNo, track: d.track, id: d.caseId })),
             h('div.small.muted', names(d.applicantNames)),
           ),
           h(
-            'td',
-            d.label,
+            'td.dl-kind',
+            h('span.dl-label', d.label),
             d.explanation ? h('details.explain-inline.small', h('summary', '说明'), h('div.muted', withSource(d.explanation))) : null,
           ),
-          h('td.date', dueText(d)),
-          h('td.small.date', daysLeftText(d.dueOn)),
-          h('td', deadlineBadge(d)),
+          h('td.date.dl-due', { 'data-label': '到期日' }, dueText(d)),
+          h('td.small.date.dl-left', { 'data-label': '剩余' }, daysLeftText(d.dueOn)),
+          h('td.dl-status', { 'data-label': '状态' }, deadlineBadge(d)),
           h('td.small.explain', withSource(d.explanation ?? '')),
         ),
       ),
