@@ -708,18 +708,29 @@ export function checkIdNumber(raw) {
  * and `-`.
  */
 export function checkPersonName(raw) {
+  // Line breaks and other control characters (sec46 L4: the server refuses them in names; a trailing one is trimmed).
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(String(raw ?? '').trim())) return '姓名（名称）中不应有换行、制表符等控制字符';
   const s = String(raw ?? '')
     .replace(/[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}]/gu, '')
     .replace(/\p{Zs}/gu, ' ')
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-')
+    .replace(/[\u2169\u2179]/g, 'X')
     .replace(/[\uff0d\uff0e\uff0f\uff3f\uff10-\uff19\uff38\uff58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  // The shapes the server refuses (workflows/identifiers.ts): an identity number (17 digits and a digit or X) or a
-  // mobile (11 digits from 13–19, maybe after 86), grouped or not — not any long number (a landline, a contract number).
+  // The shapes the server refuses (workflows/identifiers.ts): an identity number (17 digits and a digit or X — also
+  // followed by an x, sec46 H1 — or a first-generation 15-digit one: a province and a real 19YYMMDD), a mobile (11
+  // digits from 13–19, maybe after 86 or a trunk 0), grouped or not — not any long number (a landline, a contract number).
   const personal = [...s.matchAll(/\d(?:[ .\-·・/_\u3000]?\d)*(?:[ .\-·・/_\u3000]?[Xx])?/g)].some(([run]) => {
     const d = run.replace(/[^\dXx]/g, '');
-    return /^\d{17}[\dXx]$/.test(d) || /^(?:86)?1[3-9]\d{9}$/.test(d);
+    return /^\d{17}[\dXx]$/.test(d) || /^\d{18}[Xx]$/.test(d) || /^(?:86|0)?1[3-9]\d{9}$/.test(d) || firstGenerationId(d);
   });
   return personal ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
+}
+/** A first-generation (15-digit) identity number: a province code, then a real date 19YYMMDD, then three digits. */
+function firstGenerationId(d) {
+  const m = /^(\d{2})\d{4}(\d{2})(\d{2})(\d{2})\d{3}$/.exec(d);
+  if (!m || !ID_PROVINCES.has(Number(m[1]))) return false;
+  const [y, mo, day] = [1900 + Number(m[2]), Number(m[3]), Number(m[4])];
+  return mo >= 1 && mo <= 12 && day >= 1 && day <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 /**
  * An identity number or a credit code as typed or pasted — grouped with spaces, full-width spaces or hyphens

@@ -334,6 +334,21 @@ describe('the registration form refuses a number typed into a name, as the serve
     // Not every long number: a landline or a contract number in a name is the server's to judge, not refused here.
     for (const s of ['某某公司（0635-82345678）', '某某公司HT20240101123456']) expect(checkPersonName(s)).toBeNull();
     expect(checkPersonName('李四+86 139 1234 5678')).toContain('不应填写');
+    // sec46: what the server refuses since — an identity number followed by x, a 15-digit one, a mobile after a trunk 0,
+    // the Roman numeral ten, control characters.
+    for (const s of [
+      '张三371502199001011234X',
+      '张三３７１５０２１９９００１０１１２３４ｘ',
+      'NO.371502199001011234xyz',
+      '李四370102800101123',
+      '王五0139 1234 5678',
+      '赵六37150219900101123Ⅹ',
+    ])
+      expect(checkPersonName(s), s).toContain('不应填写');
+    expect(checkPersonName('张三\n<script>')).toContain('控制字符');
+    expect(checkPersonName('张三\n')).toBeNull();
+    // Fifteen digits that are no identity number (no province, no real date) are the server's to judge.
+    for (const s of ['某某公司990102800101123', '某某公司370102801301123']) expect(checkPersonName(s), s).toBeNull();
   });
 
   it('reads through what shows nothing, as the server does (outside security tester)', () => {
