@@ -26,7 +26,6 @@ import { configurePasswordHashing } from './passwords.ts';
 import { configureRenderPool } from './render/pool.ts';
 import { horizonMs, type Limits, limitsFrom } from './security/limits.ts';
 import { Throttle } from './security/throttle.ts';
-import { addressKey } from './users/known-addresses.ts';
 
 /** Everything a use case needs, injected by the app factory or a CLI (nothing reads a global database or clock). */
 export interface Deps {
@@ -108,6 +107,8 @@ export function createDeps(opts: { db: Database; clock: Clock; logger: Logger; c
     periods: resolvePeriods(opts.config.periodsOverride),
     calendar: createCalendarProvider(opts.db, stores),
     limits,
-    throttle: new Throttle(opts.db.knex, stores.throttle, opts.clock, horizonMs(limits), () => addressKey(opts.config)),
+    throttle: new Throttle(opts.db.knex, stores.throttle, opts.clock, horizonMs(limits), () =>
+      opts.config.loginAddressKey ? Buffer.from(opts.config.loginAddressKey, 'utf8') : null,
+    ),
   };
 }

@@ -45,19 +45,24 @@ export class Throttle {
     /** The longest window in use: attempts older than this are never read again. */
     private horizonMs: number,
     /**
-     * The key the keys are hashed with: the known addresses' (app/users/known-addresses.ts `addressKey`, login-address.key
-     * or LOGIN_ADDRESS_KEY), asked for at the first attempt.
+     * The key the keys are hashed with: LOGIN_ADDRESS_KEY, the one every process on the database is given; null without
+     * it — then an unkeyed sha256 (`hash`).
      */
-    private hashKey: () => Buffer,
+    private hashKey: () => Buffer | null,
   ) {}
 
   /**
-   * A keyed hash (HMAC-SHA256) of the bucket and the key (outside tester s46 L2): an unkeyed sha256 of an address or a
-   * typed username was undone by trying the 2³² IPv4 addresses and common names. Rows written before with the unkeyed
-   * hash are no longer matched: they count for nothing and are pruned when their window is over (`prune`).
+   * The stored form of the bucket and the key. With LOGIN_ADDRESS_KEY a keyed hash (HMAC-SHA256; outside tester s46 L2:
+   * an unkeyed sha256 of an address or a typed username is undone by trying the 2³² IPv4 addresses and common names).
+   * Without it an unkeyed sha256, as before: the counters must be the same in every process on the database, and the
+   * per-host key file (login-address.key) would give each host counters of its own — N hosts, N × the limit (reviewer
+   * s46 H1). A key kept in the database would protect nothing against its readers. Rows written under one form are not
+   * matched under the other: they count for nothing and are pruned when their window is over (`prune`).
    */
   private hash(limit: Limit, key: string): string {
-    return crypto.createHmac('sha256', this.hashKey()).update(`${limit.bucket}\u0000${key}`).digest('hex');
+    const k = this.hashKey();
+    const h = k ? crypto.createHmac('sha256', k) : crypto.createHash('sha256');
+    return h.update(`${limit.bucket}\u0000${key}`).digest('hex');
   }
 
   /**

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addressKey } from '../../app/users/known-addresses.ts';
 import * as longNumbers from '../../db/migrations/20261208_0010_search_text_long_numbers.ts';
 import { completeIdNumber } from '../../workflows/identifiers.ts';
+import { startTestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
 
@@ -182,28 +183,41 @@ describe(`L4: control characters in names (${process.env.TEST_DB ?? 'sqlite'})`,
 });
 
 describe(`L2: failed-login counters under a keyed hash (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('the address and the typed username are stored as an HMAC with the known addresses\u2019 key', async () => {
-    const address = '10.46.7.1';
-    const username = 'ghost-user-46';
-    const r = await request(t.app)
+  /** The throttle rows of one failed login through `app`, and the two forms its keys could take. */
+  async function failedLogin(app: typeof t, address: string, username: string) {
+    const r = await request(app.app)
       .post('/api/auth/login')
       .set('X-Forwarded-For', address)
       .send({ username, password: 'wrong-password-xyz' });
     expect(r.status).toBe(401);
-    const rows = (await t.db
-      .knex('throttle_events')
-      .whereIn('bucket', ['login.address', 'login.account'])
-      .select('bucket', 'key_hash')) as {
-      bucket: string;
-      key_hash: string;
-    }[];
-    const sha = (bucket: string, key: string) => crypto.createHash('sha256').update(`${bucket}\u0000${key}`).digest('hex');
-    const hmac = (bucket: string, key: string) =>
+    return (
+      (await app.db.knex('throttle_events').whereIn('bucket', ['login.address', 'login.account']).select('key_hash')) as {
+        key_hash: string;
+      }[]
+    ).map((x) => x.key_hash);
+  }
+  const sha = (bucket: string, key: string) => crypto.createHash('sha256').update(`${bucket}\u0000${key}`).digest('hex');
+
+  it('with LOGIN_ADDRESS_KEY, the address and the typed username are stored as an HMAC under it', async () => {
+    const KEY = 'login-address-key-for-sec46-tests-0123456789';
+    const keyed = await startTestApp({ env: { LOGIN_ADDRESS_KEY: KEY } });
+    try {
+      const hashes = await failedLogin(keyed, '10.46.7.2', 'ghost-user-46b');
+      const hmac = (bucket: string, key: string) => crypto.createHmac('sha256', KEY).update(`${bucket}\u0000${key}`).digest('hex');
+      expect(hashes).toContain(hmac('login.address', '10.46.7.2'));
+      expect(hashes).toContain(hmac('login.account', 'ghost-user-46b'));
+      expect(hashes).not.toContain(sha('login.address', '10.46.7.2'));
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  it('without it, an unkeyed hash every process on the database shares — never the per-host key file (reviewer s46 H1)', async () => {
+    const hashes = await failedLogin(t, '10.46.7.1', 'ghost-user-46');
+    expect(hashes).toContain(sha('login.address', '10.46.7.1'));
+    expect(hashes).toContain(sha('login.account', 'ghost-user-46'));
+    const perHost = (bucket: string, key: string) =>
       crypto.createHmac('sha256', addressKey(t.config)).update(`${bucket}\u0000${key}`).digest('hex');
-    const hashes = rows.map((x) => x.key_hash);
-    expect(hashes).not.toContain(sha('login.address', address));
-    expect(hashes).not.toContain(sha('login.account', username));
-    expect(hashes).toContain(hmac('login.address', address));
-    expect(hashes).toContain(hmac('login.account', username));
+    expect(hashes).not.toContain(perHost('login.address', '10.46.7.1'));
   });
 });
