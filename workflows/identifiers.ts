@@ -441,8 +441,10 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
         if (/^\d{17}[\dXx]$/.test(digits)) {
           if (touching ? checkIdNumber(digits) === null : j === i || lenient || plausibleId(digits))
             best = { kind: 'id', groups: span, prefix: 0 };
-        } else if (firstGenerationId(digits)) {
-          // No check character to read it by: next to letters too, a province and a real birth date are the test.
+        } else if (i === 0 && j === last && firstGenerationId(digits)) {
+          // No check character to read it by: next to letters too, a province and a real birth date are the test — of a
+          // whole run only, never fifteen digits inside a longer grouped number (a bank card's `6217 3715 0290 0101
+          // 123`: reviewer s46 L3).
           best = { kind: 'id', groups: span, prefix: 0 };
         } else if (MOBILE.test(mobileDigits)) {
           const prefix = mobileDigits.length - 11;
