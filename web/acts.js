@@ -137,7 +137,7 @@ const WEIGHTY = {
   // ui46 L3: a filed defense silences the later warnings of a hearing or award inside the defense period (workflows/
   // hearings.ts), so it is confirmed like the other acts that move the case's position.
   FILE_DEFENSE:
-    '将记录收到被申请人的答辩书，记录后不能撤回：此后开庭、裁决不再提示答辩期未满；被申请人未提交答辩书的，不影响仲裁程序的进行（《劳动争议调解仲裁法》第三十条）。请核对收到日期。',
+    '将记录收到被申请人的答辩书，记录后不能撤回：此后作出裁决时不再提示被申请人的答辩期未满（开庭仍按答辩期提示）；被申请人未提交答辩书的，不影响仲裁程序的进行（《劳动争议调解仲裁法》第三十条）。请核对收到日期。',
   SUSPEND: `案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算；${SUSPEND_RULE}`,
   RESUME:
     '案件将恢复审理，记录后不能撤回：审理期限自恢复之日起继续计算，中止期间不计入（《劳动人事争议仲裁办案规则》第四十六条、第四十七条）。',

@@ -721,7 +721,7 @@ export function checkPersonName(raw) {
   // digits from 13–19, maybe after 86 or a trunk 0), grouped or not — not any long number (a landline, a contract number).
   const personal = [...s.matchAll(/\d(?:[ .\-·・/_\u3000]?\d)*(?:[ .\-·・/_\u3000]?[Xx])?/g)].some(([run]) => {
     const d = run.replace(/[^\dXx]/g, '');
-    return /^\d{17}[\dXx]$/.test(d) || /^\d{18}[Xx]$/.test(d) || /^(?:86|0)?1[3-9]\d{9}$/.test(d) || firstGenerationId(d);
+    return /^\d{17}[\dXx]$/.test(d) || /^\d{18}[Xx]$/.test(d) || /^(?:0086|86|0)?1[3-9]\d{9}$/.test(d) || firstGenerationId(d);
   });
   return personal ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
 }

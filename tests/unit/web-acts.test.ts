@@ -343,6 +343,7 @@ describe('the registration form refuses a number typed into a name, as the serve
       '李四370102800101123',
       '王五0139 1234 5678',
       '赵六37150219900101123Ⅹ',
+      '钱七0086 139 1234 5678',
     ])
       expect(checkPersonName(s), s).toContain('不应填写');
     expect(checkPersonName('张三\n<script>')).toContain('控制字符');

@@ -413,11 +413,12 @@ async function eventForm(c, type, done, screen) {
       // (The presiding arbitrator is chosen among those ticked: the placeholder is never a choice there.)
       el.prepend(h('option', { value: '', disabled: path === 'presidingId', hidden: path === 'presidingId' }, '（请选择）'));
       el.value = '';
-      // ui46 (stretch): 送达方式 starts on the method last used on this case (the confirmation repeats it) — an ordinary
-      // one only: 留置、委托、公告、张贴 depend on what happened this time (a public notice adds 30 days), never assumed.
-      // Any other required choice starts empty.
+      // ui46 (stretch): 送达方式 starts on the method last used on this case (the confirmation repeats it) — 直接 or 邮寄
+      // only, which any party may be served by: 电子送达 needs the recipient's own consent (CPL Art. 90; reviewer s46 M3 —
+      // another party's was preselected), 留置、委托、公告、张贴 depend on what happened this time (a public notice adds
+      // 30 days). Any other required choice starts empty.
       const last = type === 'SERVE' && path === 'method' ? c.proceedings?.services?.at(-1)?.method : null;
-      if (last && ['direct', 'post', 'electronic'].includes(last) && [...el.options].some((o) => o.value === last)) {
+      if (last && ['direct', 'post'].includes(last) && [...el.options].some((o) => o.value === last)) {
         el.value = last;
         preset = '已按本案上次的送达方式预选，请核对';
       }
