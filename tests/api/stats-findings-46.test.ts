@@ -81,4 +81,40 @@ describe(`statistics findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, ()
     const zhangLine = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/claims/${ids[0]}/history`)).body;
     expect(zhangLine).toMatchObject({ challenged: true, court: { result: 'changed', amount: '2000.00' }, upheld: '2000.00' });
   });
+
+  it('L4: a group that is not one of its groupBy’s keys is a 400 naming group, for every groupBy; every key answers', async () => {
+    const q = 'from=2026-03-01&to=2026-03-31';
+    const bad: [string, string][] = [
+      ['procedure', '集体争议'],
+      ['procedure', '普通程序'],
+      ['cause', '劳动报酬'],
+      ['ownership', '私营企业'],
+      ['ownership', '未登记'],
+      ['wageArrears', '其他案件'],
+      ['arbitrator', '未组庭'],
+      ['district', '东昌府'],
+      ['cause', 'toString'],
+    ];
+    for (const [groupBy, group] of bad) {
+      const r = await t
+        .api(a.tokens.analyst)
+        .get(`/api/stats/closure/cases?${q}&measure=accepted&groupBy=${groupBy}&group=${encodeURIComponent(group)}`);
+      expect(r.status, `${groupBy}=${group}: ${JSON.stringify(r.body)}`).toBe(400);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['group']);
+    }
+    // The label is named with its key.
+    const label = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?${q}&measure=accepted&groupBy=procedure&group=集体争议`);
+    expect(label.body.errors[0].message).toContain('collective');
+    // Every key the figures answer drills down to as many cases as the group counts; an empty key is an empty list.
+    for (const groupBy of ['district', 'cause', 'procedure', 'wageArrears', 'arbitrator', 'ownership']) {
+      const f = await get(`/api/stats/closure?${q}&groupBy=${groupBy}`);
+      expect(f.groups.length, groupBy).toBeGreaterThan(0);
+      for (const g of f.groups as { key: string; accepted: number }[]) {
+        const d = await get(`/api/stats/closure/cases?${q}&measure=accepted&groupBy=${groupBy}&group=${encodeURIComponent(g.key)}`);
+        expect(d.total, `${groupBy}=${g.key}`).toBe(g.accepted);
+      }
+    }
+    expect((await get(`/api/stats/closure/cases?${q}&measure=accepted&groupBy=procedure&group=collective`)).total).toBe(0);
+  });
 });
