@@ -64,7 +64,7 @@ export function claimOwner(ctx: Pick<MachineContext, 'parties' | 'claims' | 'col
  * A suit by `partyId` reaches the award item on `claimId` (final or not): an employer's only a non-final item — any
  * worker's, as today: its suit is against the award, which then takes effect for no one (LDMAL Arts. 49–50; SPC-1
  * Art. 16); a worker's his own items and those of the applicants together, not another worker's (LDMAL Art. 48; SPC-1
- * Arts. 17, 19). A party on neither side (a third party, LDMAL Art. 23) reaches what a worker's suit of no one's would.
+ * Arts. 17, 19). A suit recorded for a party on neither side (a third party, LDMAL Art. 23) is read as before: every item.
  */
 export function suitReaches(ctx: MachineContext, partyId: number, claimId: number, final: boolean): boolean {
   if (isEmployerId(ctx, partyId)) return !final;
