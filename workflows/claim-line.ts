@@ -1,5 +1,5 @@
 import type { MachineContext } from './case-machine.ts';
-import { type ClaimOutcome, type CourtResult, claimOutcomes } from './claim-outcomes.ts';
+import { type ClaimOutcome, type CourtResult, claimOutcomes, suitReaches } from './claim-outcomes.ts';
 import { formatMoney, parseMoney } from './identifiers.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from './reference.ts';
 import { isEmployerParty } from './sides.ts';
@@ -189,7 +189,8 @@ export function claimLine(
     } else if (e.type === 'RECORD_LAWSUIT' && final !== null) {
       const party = ctx.parties.find((x) => x.id === pl.partyId);
       const employer = party !== undefined && isEmployerParty(ctx, party);
-      if (!employer || !final) {
+      // The items the suit reaches, as the outcomes count them: a worker's suit not another worker's own claim (stop 46, M4).
+      if (suitReaches(ctx, Number(pl.partyId), id, final)) {
         sued = true;
         add(e, 'challenged', `${employer ? '用人单位' : '劳动者'}向${String(pl.court ?? '')}起诉`);
       }

@@ -2,7 +2,7 @@ import type { MachineContext } from './case-machine.ts';
 import type { Outcome } from './finality.ts';
 import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
-import { isEmployerId } from './sides.ts';
+import { claimWorker, isEmployerId, isWorkerId } from './sides.ts';
 
 /**
  * Where each claim ended up (issue 17): what the commission awarded on it and what the courts then did — the award
@@ -10,8 +10,11 @@ import { isEmployerId } from './sides.ts';
  * changed by courts can be counted per claim. Pure: read from the procedure record the statechart keeps.
  *
  * Which award items a court proceeding reaches (domain.md §9, §11):
- * - a worker's suit reaches every item (LDMAL Art. 48 for final items, Art. 50 for the rest); an employer's suit only
- *   the non-final items (it cannot sue a final award, LDMAL Art. 49);
+ * - a worker's suit reaches his items (LDMAL Art. 48 for final items, Art. 50 for the rest): every item of a case with
+ *   one worker; where the claims are the workers' own (`applicant` set, Rules Art. 62) each worker's claim is his own
+ *   dispute — his suit reaches his own items and the claims of the applicants together, never another worker's, whose
+ *   award stands for him (SPC-1 Arts. 17, 19; stop 46, M4). An employer's suit reaches only the non-final items (it
+ *   cannot sue a final award, LDMAL Art. 49) — every worker's: the award then takes effect for no one (SPC-1 Art. 16);
  * - an application to set aside reaches the final items (LDMAL Art. 49);
  * - a judgment records per item: upheld, changed (to an amount) or revoked; a judgment without per-item results leaves
  *   the outcome `unspecified`; a suit withdrawn or dismissed as out of time leaves the award standing (SPC-2000 Arts. 1–2:
@@ -19,7 +22,8 @@ import { isEmployerId } from './sides.ts';
  *   `no_effect`, nothing upheld);
  * - a set-aside ruling revokes the final items (`revoked`); a rejected or withdrawn application leaves them `upheld`.
  * The finally upheld amount is known (`settled`) once the court has decided the item, or — with no court proceeding
- * reaching it — once the item stands: a final item from the award, a non-final one once the award took effect.
+ * reaching it — once the item stands: a final item from the award, a non-final one once the award took effect (for a
+ * worker's own item: once it took effect for him, MARK_EFFECTIVE with his partyId, SPC-1 Art. 17).
  */
 export type CourtResult = 'upheld' | 'changed' | 'revoked' | 'no_effect' | 'unspecified';
 
@@ -47,6 +51,28 @@ interface ClaimSource {
 
 const fen = (s: string | null | undefined) => (s ? (parseMoney(s) ?? 0) : 0);
 
+/**
+ * The worker whose own claim `claimId` is (Rules Art. 62: `applicant` set at registration), or null when it concerns
+ * every worker — a claim of the applicants together, an employer's, a union's (workflows/sides.ts `claimWorker`).
+ */
+export function claimOwner(ctx: Pick<MachineContext, 'parties' | 'claims' | 'collectiveGround'>, claimId: number): number | null {
+  const claim = ctx.claims.find((c) => c.id === claimId);
+  return claim ? claimWorker(ctx, claim) : null;
+}
+
+/**
+ * A suit by `partyId` reaches the award item on `claimId` (final or not): an employer's only a non-final item — any
+ * worker's, as today: its suit is against the award, which then takes effect for no one (LDMAL Arts. 49–50; SPC-1
+ * Art. 16); a worker's his own items and those of the applicants together, not another worker's (LDMAL Art. 48; SPC-1
+ * Arts. 17, 19). A suit recorded for a party on neither side (a third party, LDMAL Art. 23) is read as before: every item.
+ */
+export function suitReaches(ctx: MachineContext, partyId: number, claimId: number, final: boolean): boolean {
+  if (isEmployerId(ctx, partyId)) return !final;
+  if (!isWorkerId(ctx, partyId)) return true;
+  const owner = claimOwner(ctx, claimId);
+  return owner === null || owner === partyId;
+}
+
 /** Claims given up by a change of claims (CHANGE_CLAIMS `withdraw`, Rules Art. 44). */
 export function withdrawnIds(ctx: Pick<MachineContext, 'claimChanges'>): Set<number> {
   return new Set((ctx.claimChanges ?? []).flatMap((c) => c.withdrawn));
@@ -73,15 +99,15 @@ export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): Claim
         amountFen: i.outcome === 'dismissed' ? 0 : fen(i.amount),
         final: i.final,
       });
-  // By side, not by kind: an individual employer cannot sue against a final award either (LDMAL Art. 49).
-  const employer = (partyId: number) => isEmployerId(ctx, partyId);
   const outcomes = ctx.courtOutcomes ?? [];
   return claims.map((cl): ClaimOutcome => {
     const id = cl.id as number;
     const award = awarded.get(id) ?? null;
     const base = { claimId: id, category: cl.category, claimedFen: cl.amountFen, withdrawn: withdrawn.has(id), award };
     if (!award) return { ...base, challenged: false, court: null, upheldFen: null, settled: false };
-    const suedBy = ctx.lawsuits.filter((l) => l.filedOn >= award.on && (!employer(l.partyId) || !award.final));
+    // By side, not by kind: an individual employer cannot sue against a final award either (LDMAL Art. 49); a worker's
+    // suit reaches his own items and the applicants' together (suitReaches).
+    const suedBy = ctx.lawsuits.filter((l) => l.filedOn >= award.on && suitReaches(ctx, l.partyId, id, award.final));
     const setAside = award.final && ctx.setAside && ctx.setAside.filedOn >= award.on ? ctx.setAside : null;
     const challenged = suedBy.length > 0 || setAside !== null;
     let court: ClaimOutcome['court'] = null;
@@ -106,7 +132,12 @@ export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): Claim
             : court.result === 'unspecified'
               ? null
               : 0;
-    } else if (!challenged && (award.final || ctx.effectiveOn !== null)) upheldFen = award.amountFen;
+    } else if (!challenged) {
+      // A worker's own item stands once the award took effect for him while others sued (SPC-1 Art. 17).
+      const owner = claimOwner(ctx, id);
+      const effectiveForOwner = owner !== null && (ctx.effectiveFor ?? []).some((e) => e.partyId === owner);
+      if (award.final || ctx.effectiveOn !== null || effectiveForOwner) upheldFen = award.amountFen;
+    }
     return { ...base, challenged, court, upheldFen, settled: upheldFen !== null };
   });
 }

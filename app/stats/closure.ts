@@ -11,7 +11,7 @@ import {
 import { periodicReport } from '../../db/reports/periodic-report.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { addDays, addMonths } from '../../workflows/dates.ts';
-import { OWNERSHIP_TYPES } from '../../workflows/reference.ts';
+import { DISTRICTS, OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
@@ -119,15 +119,44 @@ export interface DrillInput extends PeriodInput {
   pageSize: number;
 }
 
+/**
+ * The keys a drill-down `group` may name per `groupBy` — the `key` of the groups GET /api/stats/closure answers (the
+ * districts are their own keys). Anything else — a label such as 集体争议 for `collective` — is a 400 naming `group`,
+ * for every groupBy alike (stop 46, L4: a label answered total 0 as if the group were empty). The arbitrator's keys are
+ * ids (or none), checked by form: an id without cases is an empty group.
+ */
+const GROUP_KEYS: Record<Exclude<GroupBy, 'arbitrator'>, Record<string, string>> = {
+  district: Object.fromEntries(DISTRICTS.map((d) => [d, d])),
+  cause: STAT_CAUSES,
+  procedure: PROCEDURE_KINDS,
+  wageArrears: { yes: '拖欠工资（农民工工资）案件', no: '其他案件' },
+  ownership: { ...OWNERSHIP_TYPES, unknown: '未登记' },
+};
+
+function checkGroup(groupBy: GroupBy, group: string): void {
+  if (groupBy === 'arbitrator') {
+    if (!/^(none|[1-9]\d{0,9})$/.test(group))
+      throw validationError([{ path: 'group', message: '按仲裁员分组时，group 应为仲裁员编号或 none（未组庭）' }]);
+    return;
+  }
+  const keys = GROUP_KEYS[groupBy];
+  if (own(keys, group) !== undefined) return;
+  const byLabel = Object.entries(keys).find(([k, label]) => label === group && k !== group)?.[0];
+  throw validationError([
+    {
+      path: 'group',
+      message: byLabel
+        ? `group 应为分组的 key：「${group}」应写作 ${byLabel}`
+        : `按 ${groupBy} 分组时，group 应为以下之一：${Object.keys(keys).join('、')}`,
+    },
+  ]);
+}
+
 /** GET /api/stats/closure/cases — the cases behind one number. */
 export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) {
   assertRole(actor, AREA_ROLES.stats, '查看统计');
   if (q.group !== undefined && !q.groupBy) throw validationError([{ path: 'groupBy', message: '指定 group 时须同时指定 groupBy' }]);
-  // Keys that are not text in the database: an arbitrator's id (or "none"), yes/no for wage arrears.
-  if (q.groupBy === 'arbitrator' && q.group !== undefined && !/^(none|[1-9]\d{0,9})$/.test(q.group))
-    throw validationError([{ path: 'group', message: '按仲裁员分组时，group 应为仲裁员编号或 none' }]);
-  if (q.groupBy === 'wageArrears' && q.group !== undefined && q.group !== 'yes' && q.group !== 'no')
-    throw validationError([{ path: 'group', message: '按是否欠薪分组时，group 应为 yes 或 no' }]);
+  if (q.groupBy && q.group !== undefined) checkGroup(q.groupBy, q.group);
   const p = period(deps, q);
   const r = await closureCases(deps.db.reader, {
     ...p,

@@ -21,8 +21,13 @@ import { type Fraction, fraction } from './fraction.ts';
  * - changedShare = courtChanged ÷ courtDecided (how often a court that decided an award changed it);
  *   changedOfAwarded = courtChanged ÷ items (how many awards of the period ended up changed).
  * Read from the counters (dim `claim_category` and the headline); `asOf` reproduces the figures as recorded then.
+ *
+ * 2026.2 (stop 46, M4): under claims of each worker's own (`applicant` set, Rules Art. 62) a worker's suit reaches his
+ * own items and the applicants' together only — another worker's final award stands for him (LDMAL Art. 48; SPC-1
+ * Arts. 17, 19); a worker's own non-final item is settled once the award took effect for him. The claim lines are stored
+ * per case (case_stat_rows): after upgrading run `npm run stats:reproject` once.
  */
-export const CLAIM_FORMULA_VERSION = 'zhongcai-claims-2026.1';
+export const CLAIM_FORMULA_VERSION = 'zhongcai-claims-2026.2';
 
 export interface ClaimFigures {
   items: number;

@@ -411,6 +411,8 @@ export const MEASURES = [
   'rejected',
   'mediationEnded',
   'mediationAgreed',
+  // A pre-arbitration mediation that failed and was referred to arbitration (调解不成转入仲裁, counter med_referred).
+  'mediationReferred',
   // The awards among the cases closed (reviewer s46 L4: counted, not listable): the award's finality (LDMAL Art. 47).
   'finalAwards',
   'mixedAwards',
@@ -503,9 +505,11 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
       break;
     case 'mediationEnded':
     case 'mediationAgreed':
+    case 'mediationReferred':
       where.push("track = 'mediation'", 'mediation_ended_on >= ?', 'mediation_ended_on <= ?');
       b.push(q.from, q.to);
       if (q.measure === 'mediationAgreed') where.push("mediation_outcome = 'agreed'");
+      if (q.measure === 'mediationReferred') where.push("mediation_outcome = 'referred'");
       break;
   }
   if (q.mode) where.push(MODE_SQL[q.mode]);

@@ -29,9 +29,15 @@ export interface ReportRow {
   /** Drill-down measure behind the number, when there is one. */
   measure?: string;
   mode?: string;
-  /** Further drill-down filters of the same list (GET /api/stats/closure/cases): award finality, collective cases. */
+  /**
+   * Further drill-down filters of the same list (GET /api/stats/closure/cases): award finality, collective cases, who
+   * filed, the result of a closed case, referred from mediation — each row's list totals the row's figure.
+   */
   finality?: 'final' | 'mixed';
   collective?: 'true';
+  filedBy?: 'worker' | 'employer';
+  result?: 'worker' | 'employer' | 'both';
+  referred?: 'true';
 }
 
 export interface BreakdownTable {
@@ -118,14 +124,14 @@ export async function periodicReport(
   const byCause = new Map((breakdowns.cause ?? []).map((g) => [g.key, g.accepted]));
   const cause = (keys: StatCause[]) => keys.reduce((s, k) => s + (byCause.get(k) ?? 0), 0);
   const byOwnership = new Map((breakdowns.ownership ?? []).map((g) => [g.key, g.accepted]));
-  type Filters = Pick<ReportRow, 'finality' | 'collective'>;
+  type Filters = Pick<ReportRow, 'finality' | 'collective' | 'filedBy' | 'result' | 'referred'>;
   const rows: [string, number | string | null, string?, string?, Filters?][] = [
     ['上期未结案件数', f.carriedOver, 'carriedOver'],
     ['本期受理案件数', f.accepted, 'accepted'],
-    ['  其中：集体劳动人事争议案件数', f.acceptedCollective],
-    ['  其中：劳动者申诉', f.filedBy.worker],
-    ['  其中：用人单位申诉', f.filedBy.employer],
-    ['  其中：经调解组织调解后申请仲裁', f.acceptedReferred],
+    ['  其中：集体劳动人事争议案件数', f.acceptedCollective, 'accepted', undefined, { collective: 'true' }],
+    ['  其中：劳动者申诉', f.filedBy.worker, 'accepted', undefined, { filedBy: 'worker' }],
+    ['  其中：用人单位申诉', f.filedBy.employer, 'accepted', undefined, { filedBy: 'employer' }],
+    ['  其中：经调解组织调解后申请仲裁', f.acceptedReferred, 'accepted', undefined, { referred: 'true' }],
     ['应结案件数（上期未结＋本期受理）', f.toClose],
     ['本期受理案件劳动者当事人数', f.workers],
     ['  其中：集体劳动人事争议劳动者当事人数', f.workersCollective],
@@ -153,9 +159,9 @@ export async function periodicReport(
     ['  其中：集体劳动人事争议结案数', f.closedCollective, 'closed', undefined, { collective: 'true' }],
     ['结案案件劳动者当事人数', f.workersClosed],
     ['结案案件按处理结果（裁决、调解结案）：', null],
-    ['  用人单位胜诉', f.results.employer],
-    ['  劳动者胜诉', f.results.worker],
-    ['  双方部分胜诉', f.results.both],
+    ['  用人单位胜诉', f.results.employer, 'closed', undefined, { result: 'employer' }],
+    ['  劳动者胜诉', f.results.worker, 'closed', undefined, { result: 'worker' }],
+    ['  双方部分胜诉', f.results.both, 'closed', undefined, { result: 'both' }],
     ['期末未结案件数', f.pending, 'pending'],
     [`仲裁结案率（目标 ${pct(f.target)}）`, pct(f.closureRate)],
     ['超审限案件数（逾期结案及期末逾期未结）', f.overdue, 'overdue'],
@@ -171,7 +177,7 @@ export async function periodicReport(
     ['调解组织（仲裁前）本期收到调解申请数', f.mediationSuccess.mediationTrack.received],
     ['调解组织（仲裁前）调解结案数', f.mediationSuccess.mediationTrack.ended, 'mediationEnded'],
     ['  其中：达成调解协议数', f.mediationSuccess.mediationTrack.agreed, 'mediationAgreed'],
-    ['  其中：调解不成转入仲裁数', f.mediationSuccess.mediationTrack.referred],
+    ['  其中：调解不成转入仲裁数', f.mediationSuccess.mediationTrack.referred, 'mediationReferred'],
     ['  调解协议约定金额（元）', f.mediationSuccess.mediationTrack.agreedAmount],
     ['调解协议仲裁审查：本期收到数', f.reviews.received],
     ['调解协议仲裁审查：本期审结数', f.reviews.closed],

@@ -30,7 +30,10 @@ const CasesQuery = z
     ...PeriodFields,
     measure: z.enum(MEASURES),
     groupBy: z.enum(GROUP_BYS).optional(),
-    group: z.string().max(40).optional(),
+    group: z.string().max(40).optional().openapi({
+      description:
+        '分组的 key（GET /api/stats/closure 各组的 key，如 collective、private、none；地区即其名称），不是标签；不是该 groupBy 的 key 时 400',
+    }),
     mode: z.enum(DRILL_MODES).optional(),
     filedBy: z.enum(['worker', 'employer']).optional().openapi({ description: '劳动者申诉 / 用人单位申诉' }),
     result: z.enum(['worker', 'employer', 'both']).optional().openapi({ description: '劳动者胜诉 / 用人单位胜诉 / 双方部分胜诉' }),
@@ -179,7 +182,13 @@ const ReportRow = z.strictObject({
   measure: z.string().optional().openapi({ description: '下钻的指标（GET /api/stats/closure/cases 的 measure）' }),
   mode: z.string().optional(),
   finality: z.enum(['final', 'mixed']).optional().openapi({ description: '下钻时另加的 finality（终局、部分终局裁决）' }),
-  collective: z.enum(['true']).optional().openapi({ description: '下钻时另加的 collective=true（集体争议结案）' }),
+  collective: z.enum(['true']).optional().openapi({ description: '下钻时另加的 collective=true（集体争议受理、结案）' }),
+  filedBy: z.enum(['worker', 'employer']).optional().openapi({ description: '下钻时另加的 filedBy（劳动者申诉 / 用人单位申诉）' }),
+  result: z
+    .enum(['worker', 'employer', 'both'])
+    .optional()
+    .openapi({ description: '下钻时另加的 result（劳动者胜诉 / 用人单位胜诉 / 双方部分胜诉）' }),
+  referred: z.enum(['true']).optional().openapi({ description: '下钻时另加的 referred=true（经调解组织调解后申请仲裁）' }),
 });
 const PeriodicReport = z
   .strictObject({

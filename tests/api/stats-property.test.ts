@@ -316,6 +316,8 @@ async function checkPeriod(p: Of<typeof periodArb>) {
       other: await count('closed', '&mode=other'),
       finalAwards: await count('closed', '&mode=award&finality=final'),
       mediationAgreed: await count('mediationAgreed'),
+      // Stop 46 (L3): report row 63, 调解不成转入仲裁.
+      mediationReferred: await count('mediationReferred'),
     },
     qs,
   ).toEqual({
@@ -324,6 +326,7 @@ async function checkPeriod(p: Of<typeof periodArb>) {
     other: f.byMode.other,
     finalAwards: f.finalAwards,
     mediationAgreed: f.mediationSuccess.mediationTrack.agreed,
+    mediationReferred: f.mediationSuccess.mediationTrack.referred,
   });
   const ms = f.mediationSuccess;
   expect([ms.bulletin.numerator, ms.bulletin.denominator]).toEqual([

@@ -455,8 +455,17 @@ describe(`the MA2/yearbook rows, hand-counted (${process.env.TEST_DB ?? 'sqlite'
     expect(byLabel('其中：终局裁决')).toMatchObject({ code: '34', measure: 'closed', mode: 'award', finality: 'final' });
     expect(byLabel('其中：部分终局裁决（终局与非终局事项并存）')).toMatchObject({ code: '35', finality: 'mixed' });
     expect(byLabel('其中：集体劳动人事争议结案数')).toMatchObject({ code: '42', measure: 'closed', collective: 'true' });
+    // Stop 46 (L3): the rows whose drill-down worked but was not named.
+    expect(byLabel('其中：集体劳动人事争议案件数')).toMatchObject({ code: '3', measure: 'accepted', collective: 'true', value: 1 });
+    expect(byLabel('其中：劳动者申诉')).toMatchObject({ code: '4', measure: 'accepted', filedBy: 'worker', value: 8 });
+    expect(byLabel('其中：用人单位申诉')).toMatchObject({ code: '5', measure: 'accepted', filedBy: 'employer', value: 1 });
+    expect(byLabel('其中：经调解组织调解后申请仲裁')).toMatchObject({ code: '6', measure: 'accepted', referred: 'true', value: 1 });
+    expect(byLabel('用人单位胜诉')).toMatchObject({ code: '45', measure: 'closed', result: 'employer', value: 2 });
+    expect(byLabel('劳动者胜诉')).toMatchObject({ code: '46', measure: 'closed', result: 'worker', value: 1 });
+    expect(byLabel('双方部分胜诉')).toMatchObject({ code: '47', measure: 'closed', result: 'both', value: 2 });
+    expect(byLabel('其中：调解不成转入仲裁数')).toMatchObject({ code: '63', measure: 'mediationReferred', value: 1 });
     for (const r of rows) {
-      const filters = ['mode', 'finality', 'collective'].filter((k) => r[k]).map((k) => `&${k}=${r[k]}`);
+      const filters = ['mode', 'finality', 'collective', 'filedBy', 'result', 'referred'].filter((k) => r[k]).map((k) => `&${k}=${r[k]}`);
       const d = await get(`/api/stats/closure/cases?${Q3}&measure=${r.measure}${filters.join('')}`);
       expect(d.status, JSON.stringify(d.body)).toBe(200);
       expect(d.body.total, `${r.code} ${r.label}`).toBe(r.value);

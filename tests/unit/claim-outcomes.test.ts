@@ -156,4 +156,45 @@ describe('claim outcomes', () => {
     ]);
     expect(JSON.stringify(lines)).toBe(JSON.stringify(claimStatLines(CLAIMS, c)));
   });
+
+  it('several workers, each his own claim (stop 46, M4): a worker’s suit reaches his items and the applicants’ together only', () => {
+    const [W1, W2] = [1, 3];
+    const own = [
+      { id: 21, category: 'wages' as const, amountFen: 3_000_000 },
+      { id: 22, category: 'wages' as const, amountFen: 3_000_000 },
+      { id: 23, category: 'economic_compensation' as const, amountFen: 3_000_000 },
+    ];
+    const base = startCase({
+      track: 'arbitration',
+      procedure: 'ordinary',
+      collective: false,
+      wageArrears: false,
+      receivedOn: '2026-03-02',
+      parties: [
+        { id: W1, side: 'applicant', kind: 'person' },
+        { id: W2, side: 'applicant', kind: 'person' },
+        { id: COMPANY, side: 'respondent', kind: 'organization' },
+      ],
+      claims: [
+        { id: 21, category: 'wages', partyId: W1 },
+        { id: 22, category: 'wages', partyId: W2 },
+        { id: 23, category: 'economic_compensation' },
+      ],
+    }).context;
+    // W1's item final, W2's and the joint one non-final (a mixed award).
+    const split = award([item(21, true, '20000.00'), item(22, false, '30000.00'), item(23, false, '30000.00')], 'mixed');
+    const of = (over: Partial<MachineContext>) => claimOutcomes(own, { ...base, award: split, ...over });
+    expect(of({ lawsuits: [suit(W1)] }).map((o) => o.challenged)).toEqual([true, false, true]);
+    expect(of({ lawsuits: [suit(W2)] }).map((o) => o.challenged)).toEqual([false, true, true]);
+    // The employer's suit reaches every non-final item, each worker's (as before: the award takes effect for no one,
+    // SPC-1 Art. 16), never the final one.
+    expect(of({ lawsuits: [suit(COMPANY)] }).map((o) => o.challenged)).toEqual([false, true, true]);
+    // W1 sues; the award took effect for W2 who did not (SPC-1 Art. 17): W2's non-final item stands, the joint one waits.
+    const split2 = of({ lawsuits: [suit(W1)], effectiveFor: [{ partyId: W2, effectiveOn: '2026-04-25' }] });
+    expect(split2.map((o) => [o.challenged, o.upheldFen])).toEqual([
+      [true, null],
+      [false, 3_000_000],
+      [true, null],
+    ]);
+  });
 });
