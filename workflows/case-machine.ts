@@ -987,11 +987,16 @@ export const caseMachine = setup({
         WITHDRAW: { target: '#closed_withdrawn', actions: close('withdrawal') },
         // Rules Art. 48: the hearing is terminated when a court accepted a suit over the delay (and similar grounds).
         TERMINATE: { target: '#closed_terminated', actions: close('termination') },
-        // LDMAL Art. 43: once, by the chair, no more than 15 days, before the limit runs out (rules.ts: a second one
-        // is refused with its rule, extension-once).
+        // LDMAL Art. 43: once per award period, by the chair, no more than 15 days, before the limit runs out (rules.ts:
+        // a second one in the same period is refused with its rule, extension-once). Rules Art. 46: a restart begins a
+        // new period, which may be extended once again; the superseded period's extension is kept in `earlierExtensions`.
         EXTEND_TIME_LIMIT: {
           guard: legal,
-          actions: set(({ event }: Args) => ({ extension: { days: p(event).days, approvedOn: event.occurredOn } })),
+          actions: set(({ context, event }: Args) => ({
+            extension: { days: p(event).days, approvedOn: event.occurredOn },
+            extensionRestarts: context.clockRestarts.length,
+            ...(context.extension ? { earlierExtensions: [...(context.earlierExtensions ?? []), context.extension] } : {}),
+          })),
         },
       },
       states: {

@@ -1,7 +1,16 @@
 import { provisionalBasis } from './calendar.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
-import type { AbsentNotice, CaseContext, ConsentMatter, CourtClaimResult, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
+import {
+  type AbsentNotice,
+  type CaseContext,
+  type ConsentMatter,
+  type CourtClaimResult,
+  type CourtOutcome,
+  currentExtension,
+  type EventType,
+  type ProcEvent,
+} from './procedure-types.ts';
 import { isEmployerId, isWorkerId, isWorkerParty } from './sides.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
@@ -553,14 +562,18 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
   // tribunal is formed from that state (case-machine.ts `formTribunalInMediation`).
   MEDIATION_AGREED: (ctx) => mediationNeedsTribunal(ctx, '记录调解协议'),
   // LDMAL Art. 43(1); Rules Art. 45: the award limit is extended once (the review's own extension is Rules Art. 76).
-  EXTEND_TIME_LIMIT: (ctx) =>
-    ctx.extension
+  // Rules Art. 46: counted within the current award period — an extension approved before a restart belonged to the
+  // superseded period (procedure-types.ts currentExtension; domain.md §7.2).
+  EXTEND_TIME_LIMIT: (ctx) => {
+    const ext = currentExtension(ctx);
+    return ext
       ? v(
           'extension-once',
-          'LDMAL Art. 43(1); Rules Art. 45',
-          `审理期限已于 ${ctx.extension.approvedOn} 延长${ctx.extension.days}日，延长只能批准一次`,
+          'LDMAL Art. 43(1); Rules Arts. 45–46',
+          `本期审理期限已于 ${ext.approvedOn} 延长${ext.days}日，延长只能批准一次（审理期限重新计算后可再批准延长一次）`,
         )
-      : null,
+      : null;
+  },
 };
 
 /**
