@@ -154,7 +154,12 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       description: '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时视为送达此前作出而该当事人尚未收到的各份裁决',
     }),
   }),
-  FILE_DEFENSE: z.object({ summary: LongText.optional() }),
+  FILE_DEFENSE: z.object({
+    summary: LongText.optional(),
+    partyId: Id.optional().openapi({
+      description: '提交答辩书的被申请人（当事人）。追加的被申请人的答辩须填写；不填的视为原被申请人的答辩，不结束追加的被申请人的答辩期',
+    }),
+  }),
   SHORTEN_DEFENSE_PERIOD: z.object({ days: z.number().int().min(0).max(365), respondentConsent: z.boolean() }),
   FILE_COUNTERCLAIM: z.object({
     description: Reason,

@@ -1012,9 +1012,14 @@ export const caseMachine = setup({
               })),
             },
             FILE_DEFENSE: {
-              guard: ({ context }) => context.stage !== 'mediation_signing',
+              guard: (a: Args) => a.context.stage !== 'mediation_signing' && legal(a),
               actions: set(({ context, event }: Args) => ({
                 defenses: [...context.defenses, { filedOn: event.occurredOn, summary: p(event).summary ?? null }],
+                // Who filed it, index by index (reviewer s46b M4); earlier records without it are padded with null.
+                defenseParties: [
+                  ...context.defenses.map((_, i) => context.defenseParties?.[i] ?? null),
+                  (p(event).partyId as number | undefined) ?? null,
+                ],
               })),
             },
             // Rules Art. 58: in simple procedure the defense period may be shortened or waived with consent.

@@ -12,7 +12,7 @@ import {
   periodWords,
   type Unit,
 } from './periods.ts';
-import { currentExtension, type Facts, type ProcEvent } from './procedure-types.ts';
+import { currentExtension, defensesBy, type Facts, type ProcEvent } from './procedure-types.ts';
 import {
   ADDITION_SERVICES,
   absentNotices,
@@ -684,7 +684,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const rule = defenseRule(ctx, P);
     const c = computePeriod(cal, rule, servedRespondentsOn, '被申请人收到申请书副本之日');
     if (ctx.defensePeriodDays !== null) c.explanation = `经被申请人同意缩短为${periodWords(rule)}（Rules Art. 58）；${c.explanation}`;
-    add('defense', rule, servedRespondentsOn, c, ctx.defenses[0]?.filedOn ?? null, 'party', { periodOnly: true });
+    // The original respondents' defense (one filed by an added respondent, with its partyId, answers for that one only).
+    const filed = defensesBy(ctx, 'original')[0]?.filedOn ?? null;
+    add('defense', rule, servedRespondentsOn, c, filed, 'party', { periodOnly: true });
   }
   if (ctx.defenses.length) {
     const on = ctx.defenses[0]?.filedOn as string;
@@ -1434,7 +1436,8 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
         { ...P.defense, label: '追加的被申请人答辩期' },
         servedOn,
         computePeriod(cal, P.defense, servedOn, '追加的被申请人收到申请书副本之日'),
-        null,
+        // Its own defense (FILE_DEFENSE naming it, reviewer s46b M4).
+        defensesBy(ctx, { partyId: a.partyId })[0]?.filedOn ?? null,
         'party',
         { partyId: a.partyId, periodOnly: true, label: `追加的被申请人答辩期（当事人${a.partyId}）` },
       );

@@ -232,6 +232,11 @@ export interface CaseContext extends CaseInput, AddedContext {
   services: ServiceRecord[];
   /** FILE_DEFENSE: the filed defense, with the summary the clerk recorded (null: none recorded). */
   defenses: { filedOn: string; summary?: string | null }[];
+  /**
+   * FILE_DEFENSE `partyId`, index by index with `defenses`: the respondent who filed it, or null where not given (read as
+   * the original respondents' defense, `defenseBy`). Absent or shorter in records stored before it was kept.
+   */
+  defenseParties?: (number | null)[];
   defensePeriodDays: number | null;
   /** Rules Arts. 36, 46(4): filed (timeliness) and accepted for joint hearing (the award clock restarts) on separate days. */
   counterclaims: {
@@ -487,6 +492,22 @@ export function currentExtension(
   if (!e) return null;
   if (ctx.extensionRestarts !== undefined) return ctx.extensionRestarts === ctx.clockRestarts.length ? e : null;
   return ctx.clockRestarts.some((r) => r.on > e.approvedOn) ? null : e;
+}
+
+/**
+ * The defenses filed by `who` (reviewer s46b M4): `{ partyId }` — the defenses that respondent filed (FILE_DEFENSE with
+ * its `partyId`); `'original'` — the original respondents' (filed without `partyId`, or by a respondent not added
+ * later, Rules Art. 46(1)). A defense filed without `partyId` never answers for an added respondent.
+ */
+export function defensesBy(
+  ctx: Pick<CaseContext, 'defenses' | 'defenseParties'> & Partial<Pick<CaseContext, 'partyAdditions'>>,
+  who: { partyId: number } | 'original',
+): { filedOn: string; summary?: string | null }[] {
+  const added = new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));
+  return ctx.defenses.filter((_, i) => {
+    const by = ctx.defenseParties?.[i] ?? null;
+    return who === 'original' ? by === null || !added.has(by) : by === who.partyId;
+  });
 }
 
 /** Empty records of the round-2 procedures: a new case starts with them, an older snapshot is filled with them. */

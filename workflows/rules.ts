@@ -1158,6 +1158,15 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     }
     return consentViolation(ctx, 'change_claims', { index: ctx.claimChanges?.at(-1)?.consentsBefore ?? 0 });
   },
+  // LDMAL Art. 30: the defense is the respondent's (an added respondent's too, Rules Art. 46(1)); `partyId` names which.
+  FILE_DEFENSE: (ctx, ev) => {
+    const id = ev.payload.partyId as number | undefined;
+    if (id === undefined) return null;
+    const party = ctx.parties.find((p) => p.id === id);
+    if (party && party.side !== 'respondent')
+      return v('defense-by-respondent', 'LDMAL Art. 30', '答辩书由被申请人提交：所填当事人不是被申请人', 'partyId');
+    return null;
+  },
   RAISE_JURISDICTION_OBJECTION: (ctx, ev) => {
     // Rules Art. 10: the objection is the respondent's (or a third party's); the applicant chose the commission.
     const party = ctx.parties.find((p) => p.id === ev.payload.partyId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -10,6 +11,23 @@ import { registerCase, standardApplication } from '../helpers/procedure.ts';
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 const { send, ok } = caseEvents(() => t);
 const award = (v: CaseView) => (v.deadlines as { kind: string; dueOn: string; explanation: string }[]).find((d) => d.kind === 'award');
+const preview = async (c: { id: number }, token: string, body: Record<string, unknown>) => {
+  const r = await t.api(token).post(`/api/cases/${c.id}/event-preview`).send(body);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return (r.body.warnings ?? []) as string[];
+};
+/** Accepted 09-21, the respondent served 09-22, heard 10-12 (its defense period long over). */
+async function heardOn1012(name: string, seq: number) {
+  const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+    body: standardApplication({ applicants: [worker(name, seq)], receivedOn: '2026-09-18' }),
+    acceptOn: '2026-09-21',
+    formOn: '2026-09-22',
+  });
+  await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: c.respondents[0]?.id, method: 'direct' }, '2026-09-22');
+  await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-10-12', place: '第一仲裁庭' }, '2026-09-23');
+  await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-10-12');
+  return { c, arb };
+}
 const TRAINING = { category: 'damages', amount: '5000.00', description: '返还培训费用' };
 
 describe(`legal findings, stop 46b (${process.env.TEST_DB ?? 'sqlite'})`, () => {
@@ -41,5 +59,82 @@ describe(`legal findings, stop 46b (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     const third = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 1, reason: '仍需鉴定' }, '2026-10-21');
     expect(third.status).toBe(422);
     expect(third.body.rule).toBe('extension-once');
+  });
+
+  it('legal M4: an award after a third party was added following the last hearing, with no hearing since, is warned of', async () => {
+    const { c, arb } = await heardOn1012('工人21', 481);
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const awardOn = (on: string) => ({ type: 'ISSUE_AWARD', occurredOn: on, items });
+    expect(await preview(c, arb.token, awardOn('2026-10-15'))).toEqual([]);
+    const v = await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'third_party', ground: 'interested_third_party', party: { kind: 'person', name: '第三人赵六' } },
+      '2026-10-13',
+    );
+    const third = (v.thirdParties as { id: number; name: string }[]).find((p) => p.name === '第三人赵六')?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'addition_notice', partyId: third, method: 'direct' }, '2026-10-14');
+    const warned = (await preview(c, arb.token, awardOn('2026-10-15'))).join('\n');
+    expect(warned).toContain('追加的第三人（第三人赵六）于 2026-10-13 追加，在最后一次开庭（2026-10-12）之后');
+    expect(warned).toContain('《劳动争议调解仲裁法》第三十五条');
+    // Recorded with the same warning (a warning, not a refusal).
+    const issued = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-10-15');
+    expect((issued.warnings as string[]).join('')).toContain('追加的第三人（第三人赵六）');
+  });
+
+  it('legal M4: a hearing held after the addition ends the warning', async () => {
+    const { c, arb } = await heardOn1012('工人22', 482);
+    const v = await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'third_party', ground: 'interested_third_party', party: { kind: 'person', name: '第三人孙七' } },
+      '2026-10-13',
+    );
+    const third = (v.thirdParties as { id: number; name: string }[]).find((p) => p.name === '第三人孙七')?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'addition_notice', partyId: third, method: 'direct' }, '2026-10-14');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-10-23', place: '第一仲裁庭' }, '2026-10-14');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-10-23');
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    expect(await preview(c, arb.token, { type: 'ISSUE_AWARD', occurredOn: '2026-10-26', items })).toEqual([]);
+  });
+
+  it('reviewer M4: the original respondent’s later defense does not end an added respondent’s period; its own (partyId) does', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', { body: standardApplication({ applicants: [worker('工人23', 483)] }) });
+    const respondent = c.respondents[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: respondent, method: 'direct' }, '2026-03-06');
+    const v = await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'respondent', ground: 'co_respondent', party: { kind: 'person', name: '追加被申请人23' } },
+      '2026-03-11',
+    );
+    const added = (v.respondents as { id: number }[]).at(-1)?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: added, method: 'direct' }, '2026-03-12');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-23', place: '第一仲裁庭' }, '2026-03-12');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-23');
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const award = { type: 'ISSUE_AWARD', occurredOn: '2026-03-24', items };
+    const addedWarning = '在追加的被申请人答辩期（追加被申请人23）内（2026-03-26 届满）';
+    // The original respondent's defense, filed after the added respondent was served: it does not answer for it.
+    await ok(c, a.tokens.clerk, 'FILE_DEFENSE', {}, '2026-03-24');
+    expect((await preview(c, arb.token, award)).join('')).toContain(addedWarning);
+    // Naming the original respondent: the same.
+    await ok(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: respondent }, '2026-03-24');
+    expect((await preview(c, arb.token, award)).join('')).toContain(addedWarning);
+    // An applicant is not the one who answers: 422 naming partyId.
+    const wrong = await send(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: c.applicants[0]?.id }, '2026-03-24');
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ rule: 'defense-by-respondent', field: 'partyId' });
+    // The added respondent's own defense ends its period's warning, and meets its deadline.
+    const filed = await ok(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: added }, '2026-03-24');
+    expect(await preview(c, arb.token, award)).toEqual([]);
+    const own = (filed.deadlines as { kind: string; partyId?: number; explanation: string }[]).find(
+      (d) => d.kind === 'defense_added_party' && d.partyId === added,
+    );
+    expect(own, JSON.stringify(filed.deadlines)).toBeTruthy();
+    expect(own?.explanation).toContain('已于2026-03-24完成');
   });
 });
