@@ -172,12 +172,34 @@ const formTribunalInMediation = {
     stageBefore: context.stageBefore === 'accepted' ? ('tribunal_formed' as const) : context.stageBefore,
   })),
 };
+/** LDMAL Art. 49(3): a suit on the set-aside final part's matters, kept with the set-aside (`setAside.lawsuits`). */
+const recordSetAsideSuit = set(({ context, event }: Args) => {
+  const s = context.setAside as NonNullable<CaseContext['setAside']>;
+  return {
+    setAside: {
+      ...s,
+      lawsuits: [
+        ...(s.lawsuits ?? []),
+        { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn },
+      ],
+    },
+  };
+});
 /**
  * After an award is made and until it takes effect: a party sues (LDMAL Arts. 48, 50), or the employer applies
  * to the intermediate court to set a final award aside (LDMAL Art. 49) — not possible for a non-final award.
  */
 const challenges = {
-  RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+  RECORD_LAWSUIT: [
+    // LDMAL Art. 49(3) (reviewer s46b M1): a suit on the set-aside final part's matters (`matter: 'set_aside'`) is not a
+    // suit against the non-final part: recorded in `setAside.lawsuits`, the state stays, the non-final part's effect is
+    // not held back — in award_issued / award_served as in the effective states (`suitAfterSetAside`).
+    {
+      guard: (a: Args) => finalPartSetAside(a.context) && (a.event.probe === true || p(a.event).matter === 'set_aside') && legal(a),
+      actions: recordSetAsideSuit,
+    },
+    { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+  ],
   RECORD_SET_ASIDE: {
     guard: (a: Args) =>
       a.context.award?.finality !== 'non_final' &&
@@ -742,22 +764,9 @@ const recordEnforcementOutcome = setAdded(({ context, event }) => {
  * against the non-final part, whose effect and enforcement it does not touch (reviewer s46, stretch: RECORD_LAWSUIT was
  * refused on the effective case). A suit against the non-final part before it took effect goes to court as before.
  */
+/** In the effective and enforcement states only a suit on the set-aside matters is taken (`matter: 'set_aside'`, rules.ts). */
 const suitAfterSetAside = {
-  RECORD_LAWSUIT: {
-    guard: (a: Args) => finalPartSetAside(a.context) && legal(a),
-    actions: set(({ context, event }: Args) => {
-      const s = context.setAside as NonNullable<CaseContext['setAside']>;
-      return {
-        setAside: {
-          ...s,
-          lawsuits: [
-            ...(s.lawsuits ?? []),
-            { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn },
-          ],
-        },
-      };
-    }),
-  },
+  RECORD_LAWSUIT: { guard: (a: Args) => finalPartSetAside(a.context) && legal(a), actions: recordSetAsideSuit },
 } as const;
 
 const enforcementStates = {

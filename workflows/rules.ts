@@ -808,6 +808,27 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
+    // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
+    // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
+    // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).
+    const mixedSetAside = ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside';
+    const matter = ev.payload.matter as 'set_aside' | 'award' | undefined;
+    if (!mixedSetAside && matter !== undefined)
+      return v(
+        'lawsuit-matter-only-after-set-aside',
+        'LDMAL Art. 49(3)',
+        '只有混合裁决的终局部分被撤销后，才需要区分起诉的是被撤销部分的事项还是非终局部分',
+        'matter',
+      );
+    if (mixedSetAside && matter === undefined)
+      return v('lawsuit-matter-required', 'LDMAL Art. 49(3)', '请说明起诉的是被撤销的终局部分的事项还是非终局部分', 'matter');
+    if (mixedSetAside && matter === 'award' && ctx.effectiveOn)
+      return v(
+        'non-final-part-effective',
+        'LDMAL Art. 50',
+        `非终局部分已于 ${ctx.effectiveOn} 发生法律效力，不能再对其起诉；对被撤销部分的事项起诉请选择“被撤销部分”`,
+        'matter',
+      );
     // LDMAL Arts. 48–49: an employer cannot sue against a final award; it may only apply to set it aside — once the
     // award is set aside, either party may sue on the dispute (Art. 49(3)).
     if (ctx.award?.finality === 'final' && ctx.setAside?.result !== 'set_aside' && isEmployer(ctx, ev.payload.partyId)) {

@@ -195,7 +195,7 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       c,
       a.tokens.clerk,
       'RECORD_LAWSUIT',
-      { partyId: worker1, court: '聊城市东昌府区人民法院', filedOn: '2026-05-06' },
+      { partyId: worker1, court: '聊城市东昌府区人民法院', filedOn: '2026-05-06', matter: 'set_aside' },
       '2026-05-06',
     );
     expect(v).toMatchObject({ state: 'award_effective', proceedings: { effectiveOn: '2026-04-29', lawsuits: [] } });
@@ -212,7 +212,7 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       c,
       a.tokens.clerk,
       'RECORD_LAWSUIT',
-      { partyId: company, court: '聊城市东昌府区人民法院', filedOn: '2026-05-08' },
+      { partyId: company, court: '聊城市东昌府区人民法院', filedOn: '2026-05-08', matter: 'set_aside' },
       '2026-05-08',
     );
     expect(v.state).toBe('enforcement_applied');

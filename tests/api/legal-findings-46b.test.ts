@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { registerCase, standardApplication } from '../helpers/procedure.ts';
+import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * A second outside legal tester's and a code reviewer's findings (stop 46b): an extension approved before the award
@@ -136,5 +136,48 @@ describe(`legal findings, stop 46b (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     );
     expect(own, JSON.stringify(filed.deadlines)).toBeTruthy();
     expect(own?.explanation).toContain('已于2026-03-24完成');
+  });
+
+  it('reviewer M1: a suit on the set-aside matters of a mixed award is routed by `matter` in award_served too', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('工人24', 484)] }) });
+    // 12 × the minimum wage of 2010.00 is 24120.00: the first item final, the second not (LDMAL Art. 47).
+    const items = ['24120.00', '24120.01'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount, paymentDays: 10 }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    // A matter before any set-aside: 422 naming it.
+    const early = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: c.applicants[0]?.id, court: '聊城市东昌府区人民法院', filedOn: '2026-04-11', matter: 'award' },
+      '2026-04-11',
+    );
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ rule: 'lawsuit-matter-only-after-set-aside', field: 'matter' });
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-04-20' }, '2026-04-20');
+    const v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
+    expect(v.state).toBe('award_served');
+    const worker1 = c.applicants[0]?.id as number;
+    const suit = { partyId: worker1, court: '聊城市东昌府区人民法院', filedOn: '2026-04-25' };
+    // Without `matter`: 400 naming it.
+    const missing = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', suit, '2026-04-25');
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body.errors)).toContain('"path":"matter"');
+    // On the set-aside matters: the state stays, the suit is the set-aside's, the non-final part not held back.
+    const onSetAside = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { ...suit, matter: 'set_aside' }, '2026-04-25');
+    expect(onSetAside).toMatchObject({ state: 'award_served', proceedings: { lawsuits: [] } });
+    expect((onSetAside.proceedings as { setAside: { lawsuits: unknown[] } }).setAside.lawsuits).toEqual([suit]);
+    // Against the non-final part, before it took effect: to court as before.
+    const company = c.respondents[0]?.id as number;
+    const against = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: company, court: '聊城市东昌府区人民法院', filedOn: '2026-04-26', matter: 'award' },
+      '2026-04-26',
+    );
+    expect(against.state).toBe('in_litigation');
+    expect((against.proceedings as { lawsuits: { partyId: number }[] }).lawsuits.map((l) => l.partyId)).toEqual([company]);
   });
 });
