@@ -154,7 +154,12 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       description: '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时视为送达此前作出而该当事人尚未收到的各份裁决',
     }),
   }),
-  FILE_DEFENSE: z.object({ summary: LongText.optional() }),
+  FILE_DEFENSE: z.object({
+    summary: LongText.optional(),
+    partyId: Id.optional().openapi({
+      description: '提交答辩书的被申请人（当事人）。追加的被申请人的答辩须填写；不填的视为原被申请人的答辩，不结束追加的被申请人的答辩期',
+    }),
+  }),
   SHORTEN_DEFENSE_PERIOD: z.object({ days: z.number().int().min(0).max(365), respondentConsent: z.boolean() }),
   FILE_COUNTERCLAIM: z.object({
     description: Reason,
@@ -278,7 +283,15 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         '终止审理的事由：delay_suit（默认）人民法院已受理当事人因逾期未作出裁决提起的诉讼（Rules Art. 48，须在审理期限届满之后）；other 其他依法应当终止审理的情形（地方规定，如浙江：自然人当事人死亡且无继承人；决定书不引用第四十八条）',
     }),
   }),
-  RECORD_LAWSUIT: z.object({ partyId: Id, court: Court, filedOn: IsoDate }),
+  RECORD_LAWSUIT: z.object({
+    partyId: Id,
+    court: Court,
+    filedOn: IsoDate,
+    matter: z.enum(['set_aside', 'award']).optional().openapi({
+      description:
+        '混合裁决的终局部分被撤销后必填（LDMAL Art. 49(3)）：set_aside 就被撤销部分的事项起诉（不影响非终局部分的效力），award 对尚未生效的非终局部分起诉；其他情形不填',
+    }),
+  }),
   RECORD_SET_ASIDE: z
     .object({ ...SET_ASIDE_FILING.partial().shape, ...SET_ASIDE_RESULT.partial().shape })
     .strict()

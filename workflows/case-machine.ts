@@ -172,12 +172,34 @@ const formTribunalInMediation = {
     stageBefore: context.stageBefore === 'accepted' ? ('tribunal_formed' as const) : context.stageBefore,
   })),
 };
+/** LDMAL Art. 49(3): a suit on the set-aside final part's matters, kept with the set-aside (`setAside.lawsuits`). */
+const recordSetAsideSuit = set(({ context, event }: Args) => {
+  const s = context.setAside as NonNullable<CaseContext['setAside']>;
+  return {
+    setAside: {
+      ...s,
+      lawsuits: [
+        ...(s.lawsuits ?? []),
+        { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn },
+      ],
+    },
+  };
+});
 /**
  * After an award is made and until it takes effect: a party sues (LDMAL Arts. 48, 50), or the employer applies
  * to the intermediate court to set a final award aside (LDMAL Art. 49) — not possible for a non-final award.
  */
 const challenges = {
-  RECORD_LAWSUIT: { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+  RECORD_LAWSUIT: [
+    // LDMAL Art. 49(3) (reviewer s46b M1): a suit on the set-aside final part's matters (`matter: 'set_aside'`) is not a
+    // suit against the non-final part: recorded in `setAside.lawsuits`, the state stays, the non-final part's effect is
+    // not held back — in award_issued / award_served as in the effective states (`suitAfterSetAside`).
+    {
+      guard: (a: Args) => finalPartSetAside(a.context) && (a.event.probe === true || p(a.event).matter === 'set_aside') && legal(a),
+      actions: recordSetAsideSuit,
+    },
+    { guard: 'legal', target: '#in_litigation', actions: 'recordLawsuit' },
+  ],
   RECORD_SET_ASIDE: {
     guard: (a: Args) =>
       a.context.award?.finality !== 'non_final' &&
@@ -742,22 +764,9 @@ const recordEnforcementOutcome = setAdded(({ context, event }) => {
  * against the non-final part, whose effect and enforcement it does not touch (reviewer s46, stretch: RECORD_LAWSUIT was
  * refused on the effective case). A suit against the non-final part before it took effect goes to court as before.
  */
+/** In the effective and enforcement states only a suit on the set-aside matters is taken (`matter: 'set_aside'`, rules.ts). */
 const suitAfterSetAside = {
-  RECORD_LAWSUIT: {
-    guard: (a: Args) => finalPartSetAside(a.context) && legal(a),
-    actions: set(({ context, event }: Args) => {
-      const s = context.setAside as NonNullable<CaseContext['setAside']>;
-      return {
-        setAside: {
-          ...s,
-          lawsuits: [
-            ...(s.lawsuits ?? []),
-            { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn },
-          ],
-        },
-      };
-    }),
-  },
+  RECORD_LAWSUIT: { guard: (a: Args) => finalPartSetAside(a.context) && legal(a), actions: recordSetAsideSuit },
 } as const;
 
 const enforcementStates = {
@@ -987,11 +996,16 @@ export const caseMachine = setup({
         WITHDRAW: { target: '#closed_withdrawn', actions: close('withdrawal') },
         // Rules Art. 48: the hearing is terminated when a court accepted a suit over the delay (and similar grounds).
         TERMINATE: { target: '#closed_terminated', actions: close('termination') },
-        // LDMAL Art. 43: once, by the chair, no more than 15 days, before the limit runs out (rules.ts: a second one
-        // is refused with its rule, extension-once).
+        // LDMAL Art. 43: once per award period, by the chair, no more than 15 days, before the limit runs out (rules.ts:
+        // a second one in the same period is refused with its rule, extension-once). Rules Art. 46: a restart begins a
+        // new period, which may be extended once again; the superseded period's extension is kept in `earlierExtensions`.
         EXTEND_TIME_LIMIT: {
           guard: legal,
-          actions: set(({ event }: Args) => ({ extension: { days: p(event).days, approvedOn: event.occurredOn } })),
+          actions: set(({ context, event }: Args) => ({
+            extension: { days: p(event).days, approvedOn: event.occurredOn },
+            extensionRestarts: context.clockRestarts.length,
+            ...(context.extension ? { earlierExtensions: [...(context.earlierExtensions ?? []), context.extension] } : {}),
+          })),
         },
       },
       states: {
@@ -1007,9 +1021,14 @@ export const caseMachine = setup({
               })),
             },
             FILE_DEFENSE: {
-              guard: ({ context }) => context.stage !== 'mediation_signing',
+              guard: (a: Args) => a.context.stage !== 'mediation_signing' && legal(a),
               actions: set(({ context, event }: Args) => ({
                 defenses: [...context.defenses, { filedOn: event.occurredOn, summary: p(event).summary ?? null }],
+                // Who filed it, index by index (reviewer s46b M4); earlier records without it are padded with null.
+                defenseParties: [
+                  ...context.defenses.map((_, i) => context.defenseParties?.[i] ?? null),
+                  (p(event).partyId as number | undefined) ?? null,
+                ],
               })),
             },
             // Rules Art. 58: in simple procedure the defense period may be shortened or waived with consent.

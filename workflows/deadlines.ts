@@ -12,7 +12,7 @@ import {
   periodWords,
   type Unit,
 } from './periods.ts';
-import type { Facts, ProcEvent } from './procedure-types.ts';
+import { currentExtension, defensesBy, type Facts, type ProcEvent } from './procedure-types.ts';
 import {
   ADDITION_SERVICES,
   absentNotices,
@@ -348,7 +348,10 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
       startWhat = REASONS[r.reason] ?? '重新起算之日';
     }
   }
-  const ext = ctx.extension?.days ?? 0;
+  // Rules Art. 46: only the extension approved within the current period lengthens it (an earlier one was spent on the
+  // period the restart superseded; procedure-types.ts currentExtension).
+  const extension = currentExtension(ctx);
+  const ext = extension?.days ?? 0;
   // A due date that is only provisional (a year without official data) is not judged on: the interval is excluded.
   const rule = awardRule(ctx, periods);
   const ex = excludedDays(ctx, today, startsOn, (days) => {
@@ -356,7 +359,7 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
     if (due.provisional || !due.dueOn) return null;
     return { dueOn: due.dueOn, nominal: rule.unit === 'calendar' ? addDays(startsOn, rule.days + days + ext) : due.dueOn };
   });
-  const notes = [...ex.notes, ...(ext ? [`经批准延长${ext}日（${ctx.extension?.approvedOn}）`] : [])];
+  const notes = [...ex.notes, ...(ext ? [`经批准延长${ext}日（${extension?.approvedOn}）`] : [])];
   const c = computePeriod(cal, awardRule(ctx, periods), startsOn, startWhat, {
     addDays: ex.days + ext,
     addNote: notes.length ? `，${notes.join('，')}` : '',
@@ -681,7 +684,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const rule = defenseRule(ctx, P);
     const c = computePeriod(cal, rule, servedRespondentsOn, '被申请人收到申请书副本之日');
     if (ctx.defensePeriodDays !== null) c.explanation = `经被申请人同意缩短为${periodWords(rule)}（Rules Art. 58）；${c.explanation}`;
-    add('defense', rule, servedRespondentsOn, c, ctx.defenses[0]?.filedOn ?? null, 'party', { periodOnly: true });
+    // The original respondents' defense (one filed by an added respondent, with its partyId, answers for that one only).
+    const filed = defensesBy(ctx, 'original')[0]?.filedOn ?? null;
+    add('defense', rule, servedRespondentsOn, c, filed, 'party', { periodOnly: true });
   }
   if (ctx.defenses.length) {
     const on = ctx.defenses[0]?.filedOn as string;
@@ -1104,10 +1109,11 @@ export function computeFacts(
     case 'TERMINATE': {
       const c = track(awardClock(ctx, view, periods, ev.occurredOn));
       facts.awardDueOn = c?.dueOn ?? null;
-      if (ev.type === 'EXTEND_TIME_LIMIT' && ctx.track !== 'review' && !ctx.extension && Number.isInteger(ev.payload.days)) {
+      if (ev.type === 'EXTEND_TIME_LIMIT' && ctx.track !== 'review' && !currentExtension(ctx) && Number.isInteger(ev.payload.days)) {
         facts.maxExtensionDays = periods.extension.days;
         const extension = { days: ev.payload.days as number, approvedOn: ev.occurredOn };
-        facts.extendedDueOn = track(awardClock({ ...ctx, extension }, view, periods, ev.occurredOn))?.dueOn ?? null;
+        const extended = { ...ctx, extension, extensionRestarts: ctx.clockRestarts.length };
+        facts.extendedDueOn = track(awardClock(extended, view, periods, ev.occurredOn))?.dueOn ?? null;
       } else if (ev.type === 'EXTEND_TIME_LIMIT') facts.maxExtensionDays = periods.extension.days;
       break;
     }
@@ -1430,7 +1436,8 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
         { ...P.defense, label: '追加的被申请人答辩期' },
         servedOn,
         computePeriod(cal, P.defense, servedOn, '追加的被申请人收到申请书副本之日'),
-        null,
+        // Its own defense (FILE_DEFENSE naming it, reviewer s46b M4).
+        defensesBy(ctx, { partyId: a.partyId })[0]?.filedOn ?? null,
         'party',
         { partyId: a.partyId, periodOnly: true, label: `追加的被申请人答辩期（当事人${a.partyId}）` },
       );

@@ -2,6 +2,7 @@ import { OfficialCalendar } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
 import { computePeriod } from './deadlines.ts';
 import { DEFAULT_PERIODS, type PeriodRule, periodWords, type Unit } from './periods.ts';
+import { defensesBy } from './procedure-types.ts';
 
 /** One hearing session of a case as the hearing calendar shows it (the `hearings` table, one row per session). */
 export interface HearingRow {
@@ -113,7 +114,7 @@ const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_
  */
 export function defensePeriodWarnings(
   ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'> &
-    Partial<Pick<MachineContext, 'partyAdditions' | 'services' | 'defenses'>>,
+    Partial<Pick<MachineContext, 'partyAdditions' | 'services' | 'defenses' | 'defenseParties' | 'hearingsHeld'>>,
   hearingOn: string,
   deadlines: readonly {
     kind: string;
@@ -186,15 +187,37 @@ export function defensePeriodWarnings(
       );
     }
   }
+  // A party added after the last hearing held (LDMAL Art. 23; Rules Art. 46(1)) with no hearing held since: the award
+  // would decide without it ever being heard — it takes part in the proceedings, and a hearing is notified to it five
+  // days ahead (LDMAL Art. 35) (legal s46b M4: a third party added and served after the hearing, the award unwarned).
+  // A hearing held on the day of the addition is taken as one it could take part in (added at that hearing).
+  if (act === 'award' && ctx.hearingsHeld?.length) {
+    const lastHeld = ctx.hearingsHeld
+      .map((h) => h.heldOn)
+      .sort()
+      .at(-1) as string;
+    for (const a of ctx.partyAdditions ?? []) {
+      if (a.on <= lastHeld || a.on > actOn) continue;
+      const role = a.side === 'third_party' ? '第三人' : '被申请人';
+      out.push(
+        `追加的${role}（当事人${a.partyId}）于 ${a.on} 追加，在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 前其未参加开庭审理。被追加的当事人参加仲裁活动（《劳动争议调解仲裁法》第二十三条；《劳动人事争议仲裁办案规则》第四十六条第一款），开庭日期应在开庭五日前书面通知当事人（《劳动争议调解仲裁法》第三十五条）；请核对，或书面通知并再次开庭后再作出裁决。`,
+      );
+    }
+  }
+  const record = { defenses: ctx.defenses ?? [], defenseParties: ctx.defenseParties, partyAdditions: ctx.partyAdditions };
+  const answered = (d: (typeof deadlines)[number]): boolean => {
+    if (d.kind === 'defense_added_party') return d.partyId !== undefined && defensesBy(record, { partyId: d.partyId }).length > 0;
+    const from = d.startsOn;
+    return Boolean(from) && defensesBy(record, 'original').some((x) => x.filedOn >= (from as string));
+  };
   for (const d of deadlines) {
     if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
-    // An award after a defense filed since the period began (the contract's wording, stop 45). FILE_DEFENSE records the
-    // respondents' defense as a whole, not per respondent: a defense the original respondent filed before an added
-    // respondent's period began cannot answer for it (the added respondent was not yet a party to answer), and is not
-    // taken as its defense; one filed on or after that period began — its own service — is the best evidence the record
-    // holds that the added respondent answered, and ends the warning like the others' (reviewer s46 L1: the added
-    // respondent's period was warned of after every defense). Which respondent filed is not recorded, so no finer rule.
-    if (act === 'award' && (ctx.defenses ?? []).some((x) => x.filedOn >= (d.startsOn ?? ''))) continue;
+    // An award after a defense filed since the period began (the contract's wording, stop 45) is not warned of. An added
+    // respondent's period (Rules Art. 46(1)) ends only with its own defense — FILE_DEFENSE naming it by `partyId`; one
+    // without `partyId` is the original respondents' and never answers for it (reviewer s46b M4: the original
+    // respondent's later defense dropped the added one's warning). The original respondents' periods end with their
+    // defense filed on or after the period began; a period whose start is not known is never taken as answered.
+    if (act === 'award' && answered(d)) continue;
     out.push(
       `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
     );

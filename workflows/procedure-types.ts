@@ -232,6 +232,11 @@ export interface CaseContext extends CaseInput, AddedContext {
   services: ServiceRecord[];
   /** FILE_DEFENSE: the filed defense, with the summary the clerk recorded (null: none recorded). */
   defenses: { filedOn: string; summary?: string | null }[];
+  /**
+   * FILE_DEFENSE `partyId`, index by index with `defenses`: the respondent who filed it, or null where not given (read as
+   * the original respondents' defense, `defenseBy`). Absent or shorter in records stored before it was kept.
+   */
+  defenseParties?: (number | null)[];
   defensePeriodDays: number | null;
   /** Rules Arts. 36, 46(4): filed (timeliness) and accepted for joint hearing (the award clock restarts) on separate days. */
   counterclaims: {
@@ -266,7 +271,15 @@ export interface CaseContext extends CaseInput, AddedContext {
   /** The stage to return to after a suspension ends or mediation fails. */
   stageBefore: Stage | null;
   suspensions: { from: string; to: string | null; reason: string }[];
+  /** The latest extension of the award limit approved (LDMAL Art. 43(1)); see `currentExtension` for the one in force. */
   extension: { days: number; approvedOn: string } | null;
+  /**
+   * `clockRestarts.length` when `extension` was approved: a restart since (Rules Art. 46) began a new period that the
+   * extension did not belong to (`currentExtension`). Absent in records stored before it was kept.
+   */
+  extensionRestarts?: number;
+  /** Extensions approved in award periods a restart has since superseded (Rules Art. 46), oldest first. */
+  earlierExtensions?: { days: number; approvedOn: string }[];
   mediation: {
     startedOn: string;
     terms: string | null;
@@ -463,6 +476,38 @@ export interface AddedContext {
     filedOn: string;
     outcome: { result: EnforcementResult; decidedOn: string; receivedOn: string | null; note: string | null } | null;
   }[];
+}
+
+/**
+ * The extension approved within the current award period, or null (domain.md §7.2). Rules Art. 46: a restart (party
+ * added, claims added or changed, counterclaim merged, transfer) makes the 45 days run anew from it, so an extension
+ * approved before it lengthened the superseded period only: it is not carried into the new one, and the new period may
+ * be extended once (≤ 15 days, LDMAL Art. 43(1); Rules Art. 45). Records stored before `extensionRestarts` was kept are
+ * read by date: a restart dated after the approval supersedes it.
+ */
+export function currentExtension(
+  ctx: Pick<CaseContext, 'extension' | 'extensionRestarts' | 'clockRestarts'>,
+): { days: number; approvedOn: string } | null {
+  const e = ctx.extension;
+  if (!e) return null;
+  if (ctx.extensionRestarts !== undefined) return ctx.extensionRestarts === ctx.clockRestarts.length ? e : null;
+  return ctx.clockRestarts.some((r) => r.on > e.approvedOn) ? null : e;
+}
+
+/**
+ * The defenses filed by `who` (reviewer s46b M4): `{ partyId }` — the defenses that respondent filed (FILE_DEFENSE with
+ * its `partyId`); `'original'` — the original respondents' (filed without `partyId`, or by a respondent not added
+ * later, Rules Art. 46(1)). A defense filed without `partyId` never answers for an added respondent.
+ */
+export function defensesBy(
+  ctx: Pick<CaseContext, 'defenses' | 'defenseParties'> & Partial<Pick<CaseContext, 'partyAdditions'>>,
+  who: { partyId: number } | 'original',
+): { filedOn: string; summary?: string | null }[] {
+  const added = new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));
+  return ctx.defenses.filter((_, i) => {
+    const by = ctx.defenseParties?.[i] ?? null;
+    return who === 'original' ? by === null || !added.has(by) : by === who.partyId;
+  });
 }
 
 /** Empty records of the round-2 procedures: a new case starts with them, an older snapshot is filled with them. */

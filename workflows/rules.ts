@@ -1,7 +1,16 @@
 import { provisionalBasis } from './calendar.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
-import type { AbsentNotice, CaseContext, ConsentMatter, CourtClaimResult, CourtOutcome, EventType, ProcEvent } from './procedure-types.ts';
+import {
+  type AbsentNotice,
+  type CaseContext,
+  type ConsentMatter,
+  type CourtClaimResult,
+  type CourtOutcome,
+  currentExtension,
+  type EventType,
+  type ProcEvent,
+} from './procedure-types.ts';
 import { isEmployerId, isWorkerId, isWorkerParty } from './sides.ts';
 
 /** A legal rule that refuses an event (HTTP 422), with its source. */
@@ -553,14 +562,18 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
   // tribunal is formed from that state (case-machine.ts `formTribunalInMediation`).
   MEDIATION_AGREED: (ctx) => mediationNeedsTribunal(ctx, '记录调解协议'),
   // LDMAL Art. 43(1); Rules Art. 45: the award limit is extended once (the review's own extension is Rules Art. 76).
-  EXTEND_TIME_LIMIT: (ctx) =>
-    ctx.extension
+  // Rules Art. 46: counted within the current award period — an extension approved before a restart belonged to the
+  // superseded period (procedure-types.ts currentExtension; domain.md §7.2).
+  EXTEND_TIME_LIMIT: (ctx) => {
+    const ext = currentExtension(ctx);
+    return ext
       ? v(
           'extension-once',
-          'LDMAL Art. 43(1); Rules Art. 45',
-          `审理期限已于 ${ctx.extension.approvedOn} 延长${ctx.extension.days}日，延长只能批准一次`,
+          'LDMAL Art. 43(1); Rules Arts. 45–46',
+          `本期审理期限已于 ${ext.approvedOn} 延长${ext.days}日，延长只能批准一次（审理期限重新计算后可再批准延长一次）`,
         )
-      : null,
+      : null;
+  },
 };
 
 /**
@@ -795,6 +808,27 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
+    // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
+    // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
+    // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).
+    const mixedSetAside = ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside';
+    const matter = ev.payload.matter as 'set_aside' | 'award' | undefined;
+    if (!mixedSetAside && matter !== undefined)
+      return v(
+        'lawsuit-matter-only-after-set-aside',
+        'LDMAL Art. 49(3)',
+        '只有混合裁决的终局部分被撤销后，才需要区分起诉的是被撤销部分的事项还是非终局部分',
+        'matter',
+      );
+    if (mixedSetAside && matter === undefined)
+      return v('lawsuit-matter-required', 'LDMAL Art. 49(3)', '请说明起诉的是被撤销的终局部分的事项还是非终局部分', 'matter');
+    if (mixedSetAside && matter === 'award' && ctx.effectiveOn)
+      return v(
+        'non-final-part-effective',
+        'LDMAL Art. 50',
+        `非终局部分已于 ${ctx.effectiveOn} 发生法律效力，不能再对其起诉；对被撤销部分的事项起诉请选择“被撤销部分”`,
+        'matter',
+      );
     // LDMAL Arts. 48–49: an employer cannot sue against a final award; it may only apply to set it aside — once the
     // award is set aside, either party may sue on the dispute (Art. 49(3)).
     if (ctx.award?.finality === 'final' && ctx.setAside?.result !== 'set_aside' && isEmployer(ctx, ev.payload.partyId)) {
@@ -1144,6 +1178,15 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       );
     }
     return consentViolation(ctx, 'change_claims', { index: ctx.claimChanges?.at(-1)?.consentsBefore ?? 0 });
+  },
+  // LDMAL Art. 30: the defense is the respondent's (an added respondent's too, Rules Art. 46(1)); `partyId` names which.
+  FILE_DEFENSE: (ctx, ev) => {
+    const id = ev.payload.partyId as number | undefined;
+    if (id === undefined) return null;
+    const party = ctx.parties.find((p) => p.id === id);
+    if (party && party.side !== 'respondent')
+      return v('defense-by-respondent', 'LDMAL Art. 30', '答辩书由被申请人提交：所填当事人不是被申请人', 'partyId');
+    return null;
   },
   RAISE_JURISDICTION_OBJECTION: (ctx, ev) => {
     // Rules Art. 10: the objection is the respondent's (or a third party's); the applicant chose the commission.

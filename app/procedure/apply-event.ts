@@ -87,6 +87,12 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     if (id !== undefined && !partyIds.has(id as number)) errors.push({ path, message: `本案没有编号为 ${id} 的当事人` });
   };
   party('partyId', payload.partyId);
+  // LDMAL Art. 49(3): once a mixed award's final part is set aside, a suit says which it is on (reviewer s46b M1).
+  if (type === 'RECORD_LAWSUIT' && payload.matter === undefined && ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside')
+    errors.push({
+      path: 'matter',
+      message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项（set_aside）还是非终局部分（award）',
+    });
   for (const [i, id] of ((payload.partyIds as number[] | undefined) ?? []).entries()) party(`partyIds.${i}`, id);
   const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id));
   (payload.claimIds as number[] | undefined)?.forEach((id, i) => {

@@ -89,7 +89,13 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('M2: a party sues on the non-final part after the set-aside; withdrawn, the award takes effect (SPC-2000 Art. 1)', async () => {
     const { c, company } = await mixedUnderSetAside();
     await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
-    let v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: company, court: BASIC, filedOn: '2026-04-27' }, '2026-04-27');
+    let v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: company, court: BASIC, filedOn: '2026-04-27', matter: 'award' },
+      '2026-04-27',
+    );
     expect(v.state).toBe('in_litigation');
     v = await ok(
       c,

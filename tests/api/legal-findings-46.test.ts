@@ -96,8 +96,8 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const award = { type: 'ISSUE_AWARD', occurredOn: '2026-03-24', items };
     const before = (await preview(c, arb.token, award)).join('');
     expect(before).toContain('裁决日期 2026-03-24 在追加的被申请人答辩期（追加被申请人3）内（2026-03-26 届满）');
-    // A defense filed since the added respondent's period began: the respondents' answer (recorded as a whole).
-    await ok(c, a.tokens.clerk, 'FILE_DEFENSE', {}, '2026-03-24');
+    // The added respondent's own defense (FILE_DEFENSE naming it, reviewer s46b M4).
+    await ok(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: added }, '2026-03-24');
     expect(await preview(c, arb.token, award)).toEqual([]);
   });
 
@@ -195,7 +195,7 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       c,
       a.tokens.clerk,
       'RECORD_LAWSUIT',
-      { partyId: worker1, court: '聊城市东昌府区人民法院', filedOn: '2026-05-06' },
+      { partyId: worker1, court: '聊城市东昌府区人民法院', filedOn: '2026-05-06', matter: 'set_aside' },
       '2026-05-06',
     );
     expect(v).toMatchObject({ state: 'award_effective', proceedings: { effectiveOn: '2026-04-29', lawsuits: [] } });
@@ -212,7 +212,7 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       c,
       a.tokens.clerk,
       'RECORD_LAWSUIT',
-      { partyId: company, court: '聊城市东昌府区人民法院', filedOn: '2026-05-08' },
+      { partyId: company, court: '聊城市东昌府区人民法院', filedOn: '2026-05-08', matter: 'set_aside' },
       '2026-05-08',
     );
     expect(v.state).toBe('enforcement_applied');
