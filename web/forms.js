@@ -123,7 +123,11 @@ export const EVENT_FORMS = {
     { name: 'confirmed', label: '简便方式送达已经受送达人确认', kind: 'bool', onlyWith: { method: ['sms'] } },
     { name: 'signer', label: '签收人', kind: 'text' },
   ],
-  FILE_DEFENSE: [{ name: 'summary', label: '答辩要点', kind: 'textarea' }],
+  FILE_DEFENSE: [
+    // Several respondents (one added after acceptance, Rules Art. 46(1)): which one filed.
+    { name: 'partyId', label: '提交答辩的被申请人', kind: 'respondent', when: (c) => c.respondents.length > 1 },
+    { name: 'summary', label: '答辩要点', kind: 'textarea' },
+  ],
   SHORTEN_DEFENSE_PERIOD: [
     { name: 'days', label: '答辩期（日）', kind: 'int', required: true, min: 1 },
     { name: 'respondentConsent', label: '被申请人同意缩短', kind: 'bool' },
@@ -278,6 +282,19 @@ export const EVENT_FORMS = {
   ],
   RECORD_LAWSUIT: [
     { name: 'partyId', label: '起诉当事人', kind: 'party', required: true },
+    // After a mixed award's final part was set aside: a suit on those matters (LDMAL Art. 49(3)) leaves the non-final
+    // part in effect; one against the non-final part (Art. 50) holds it back.
+    {
+      name: 'matter',
+      label: '起诉的事项',
+      kind: 'select',
+      options: {
+        set_aside: '终局裁决部分被撤销的事项（《劳动争议调解仲裁法》第四十九条第三款）',
+        award: '不服非终局裁决部分（第五十条）',
+      },
+      required: true,
+      when: (c) => c.award?.finality === 'mixed' && c.proceedings?.setAside?.result === 'set_aside',
+    },
     { name: 'court', label: '受理法院', kind: 'text', required: true },
     { name: 'filedOn', label: '起诉日期', kind: 'date', required: true },
   ],

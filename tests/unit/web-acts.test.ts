@@ -273,6 +273,17 @@ describe('form checks', () => {
     expect(serve.consent.onlyWith).toEqual({ method: ['electronic'] });
     expect(serve.confirmed.onlyWith).toEqual({ method: ['sms'] });
   });
+  it('起诉 asks which matter once a mixed award’s final part is set aside; 收到答辩书 which respondent when there are several', () => {
+    const matter = EVENT_FORMS.RECORD_LAWSUIT.find((f: { name: string }) => f.name === 'matter');
+    expect(matter.when({ award: { finality: 'mixed' }, proceedings: { setAside: { result: 'set_aside' } } })).toBe(true);
+    expect(matter.when({ award: { finality: 'mixed' }, proceedings: { setAside: { result: 'rejected' } } })).toBe(false);
+    expect(matter.when({ award: { finality: 'non_final' }, proceedings: {} })).toBe(false);
+    expect(Object.keys(matter.options)).toEqual(['set_aside', 'award']);
+    const filer = EVENT_FORMS.FILE_DEFENSE.find((f: { name: string }) => f.name === 'partyId');
+    expect(filer.kind).toBe('respondent');
+    expect(filer.when({ respondents: [{ id: 1 }, { id: 2 }] })).toBe(true);
+    expect(filer.when({ respondents: [{ id: 1 }] })).toBe(false);
+  });
   it('转入仲裁 starts on the mediation’s outcome', () => {
     const reason = EVENT_FORMS.REFER_TO_ARBITRATION.find((f: { name: string }) => f.name === 'reason');
     const m = (x: object, deadlines: object[] = []) => ({

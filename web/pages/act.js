@@ -297,6 +297,10 @@ async function eventForm(c, type, done, screen) {
       // ui46 (stretch): every respondent too, where there are several.
       if (type === 'SERVE' && c.respondents.length > 1) opts.allRespondents = `全体被申请人（${c.respondents.length}人，逐人登记）`;
       el = select(opts);
+    } else if (f.kind === 'respondent') {
+      // Which respondent filed (FILE_DEFENSE): an added respondent's own period ends only with its own defense (LDMAL
+      // Art. 30; Rules Art. 46(1)); left empty, the original respondents'.
+      el = select({ '': '原被申请人', ...Object.fromEntries(c.respondents.map((p) => [p.id, p.name])) });
     } else if (f.kind === 'arbitrator') {
       // Recusal: only a member of this case's tribunal can withdraw (LDMAL Art. 33); the one who replaces him is not
       // already on it (the server refuses a member, 422) — nor the one withdrawing.
@@ -457,7 +461,7 @@ async function eventForm(c, type, done, screen) {
         put(
           b,
           path,
-          f.kind === 'int' || (['party', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
+          f.kind === 'int' || (['party', 'respondent', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
             ? Number(el.value.trim())
             : el.value.trim(),
         );
