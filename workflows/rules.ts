@@ -416,6 +416,14 @@ function awardAbsenceRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
   );
 }
 
+/** A claim as the parties and the documents number it: 第N项请求, or 反请求第N项 (by its order among its kind). */
+function claimPosition(ctx: CaseContext, claimId: number): string {
+  const claim = ctx.claims.find((c) => c.id === claimId);
+  if (!claim) return `请求（编号${claimId}）`;
+  const n = ctx.claims.filter((c) => !!c.counterclaim === !!claim.counterclaim).indexOf(claim) + 1;
+  return claim.counterclaim ? `反请求第${n}项` : `第${n}项请求`;
+}
+
 function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violation | null {
   const items = (ev.payload.items ?? []) as { claimId: number; outcome: string; amount?: string }[];
   const decided = decidedClaimIds(ctx);
@@ -423,10 +431,15 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
   const withdrawn = withdrawnClaimIds(ctx);
   const gone = items.filter((i) => withdrawn.has(i.claimId));
   if (gone.length) {
+    // Named by position as the parties and the documents number them (第N项请求 / 反请求第N项), the first at its item
+    // (legal s46b L1: the internal id, no field); a counterclaim given up under Rules Art. 36, a claim under Arts. 35, 44.
+    const counter = gone.every((i) => ctx.claims.find((c) => c.id === i.claimId)?.counterclaim);
+    const first = items.findIndex((i) => withdrawn.has(i.claimId));
     return v(
       'claim-withdrawn',
-      'Rules Arts. 36, 44',
-      `请求 ${gone.map((i) => i.claimId).join('、')} 已${gone.every((i) => ctx.claims.find((c) => c.id === i.claimId)?.counterclaim) ? '由被申请人放弃（撤回反申请）' : '由当事人放弃'}，不再裁决`,
+      counter ? 'Rules Arts. 36, 44' : 'Rules Arts. 35, 44',
+      `${gone.map((i) => claimPosition(ctx, i.claimId)).join('、')}已${counter ? '由被申请人放弃（撤回反申请）' : '由当事人放弃'}，不再裁决`,
+      `items.${first}.claimId`,
     );
   }
   const again = items.filter((i) => decided.has(i.claimId));
@@ -629,6 +642,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         'postponement-3-days',
         'LDMAL Art. 35; Rules Art. 38',
         `当事人申请延期开庭应当在开庭前${words}提出，本申请已逾期${provisionalNote(ev)}`,
+        ev.payload.requestedOn !== undefined ? 'requestedOn' : 'occurredOn',
       );
     }
     // LDMAL Art. 35: the new date needs a new written notice, served the same notice period ahead — except in simple
@@ -747,7 +761,12 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     // Rules Art. 36: judged on the day the counterclaim was filed, not the day it was accepted and merged.
     if (ev.facts?.defensePeriodOpen === false) {
       const due = ev.facts.defenseDueOn ? `（答辩期于 ${ev.facts.defenseDueOn} 届满）` : '';
-      return v('counterclaim-in-defense-period', 'Rules Art. 36', `答辩期满后提出的反申请应当另行申请仲裁${due}${provisionalNote(ev)}`);
+      return v(
+        'counterclaim-in-defense-period',
+        'Rules Art. 36',
+        `答辩期满后提出的反申请应当另行申请仲裁${due}${provisionalNote(ev)}`,
+        ev.payload.filedOn !== undefined ? 'filedOn' : 'occurredOn',
+      );
     }
     return null;
   },

@@ -149,7 +149,18 @@ describe(`changing and adding claims — Rules Arts. 44, 46(3) (${process.env.TE
     await refused(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [c1?.id] }, '2026-03-09', 422, 'claim-already-withdrawn');
     await ok(c, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-20');
     const item = (id?: number) => ({ claimId: id, outcome: 'granted', amount: '1000.00' });
-    await refused(c, arb(0).token, 'ISSUE_AWARD', { items: [item(c0?.id), item(c1?.id)] }, '2026-03-23', 422, 'claim-withdrawn');
+    const gone = await refused(
+      c,
+      arb(0).token,
+      'ISSUE_AWARD',
+      { items: [item(c0?.id), item(c1?.id)] },
+      '2026-03-23',
+      422,
+      'claim-withdrawn',
+    );
+    // legal s46b L1: the item named as the field, the claim by its position — not an internal id — under Rules Arts. 35, 44.
+    expect(gone).toMatchObject({ field: 'items.1.claimId', source: 'Rules Arts. 35, 44' });
+    expect(gone.detail).toContain('第2项请求已由当事人放弃');
     expect((await ok(c, arb(0).token, 'ISSUE_AWARD', { items: [item(c0?.id)] }, '2026-03-23')).state).toBe('award_issued');
   });
 

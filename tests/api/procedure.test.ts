@@ -189,7 +189,8 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '2026-05-07',
     );
     expect(late.status).toBe(422);
-    expect(late.body).toMatchObject({ rule: 'postponement-3-days', source: 'LDMAL Art. 35; Rules Art. 38' });
+    // The day judged is named (legal s46b L1): here the act's own day, no requestedOn given.
+    expect(late.body).toMatchObject({ rule: 'postponement-3-days', source: 'LDMAL Art. 35; Rules Art. 38', field: 'occurredOn' });
     const r = await ok(
       c,
       arb.token,
