@@ -209,6 +209,12 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   HOLD_HEARING: z.object({
     applicantPresent: z.boolean(),
     respondentPresent: z.boolean(),
+    applicantLeftEarly: z.boolean().optional().openapi({
+      description: '申请人到庭后未经仲裁庭同意中途退庭（LDMAL Art. 36; Rules Art. 39：可按撤回仲裁申请处理）；须 applicantPresent 为 true',
+    }),
+    respondentLeftEarly: z.boolean().optional().openapi({
+      description: '被申请人到庭后未经仲裁庭同意中途退庭（LDMAL Art. 36：可缺席裁决）；须 respondentPresent 为 true',
+    }),
     thirdPartyPresent: z
       .boolean()
       .optional()

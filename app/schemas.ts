@@ -628,6 +628,8 @@ export const Proceedings = z
         heldOn: Day,
         applicantPresent: z.boolean(),
         respondentPresent: z.boolean(),
+        applicantLeftEarly: z.boolean().optional(),
+        respondentLeftEarly: z.boolean().optional(),
         thirdPartyPresent: z.boolean().optional(),
         public: z.boolean().optional(),
         nonPublicGround: NonPublicGround.nullable().optional(),

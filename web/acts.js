@@ -543,9 +543,10 @@ export function actWarnings(type, c, body = {}, day = null, { documents = null, 
           (!body.occurredOn || s.servedOn < body.occurredOn) &&
           (s.method !== 'sms' || s.confirmed === true),
       );
+    // One gone midway without leave (中途退庭) stands as absent (LDMAL Art. 36).
     for (const [side, present, list, what] of [
-      ['申请人', body.applicantPresent, c.applicants ?? [], '不能按撤回仲裁申请处理'],
-      ['被申请人', body.respondentPresent, c.respondents ?? [], '不能缺席裁决'],
+      ['申请人', body.applicantPresent && body.applicantLeftEarly !== true, c.applicants ?? [], '不能按撤回仲裁申请处理'],
+      ['被申请人', body.respondentPresent && body.respondentLeftEarly !== true, c.respondents ?? [], '不能缺席裁决'],
     ]) {
       const unproven = present === false ? list.filter((x) => !noticed(x.id)) : [];
       if (unproven.length)

@@ -179,6 +179,9 @@ export const EVENT_FORMS = {
     // Presence is a choice each time (nothing ticked in advance): an absence has consequences (LDMAL Art. 36).
     { name: 'applicantPresent', label: '申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
     { name: 'respondentPresent', label: '被申请人是否到庭', kind: 'yesno', yes: '到庭', no: '未到庭', required: true },
+    // 中途退庭 without the tribunal's consent stands as not attending (LDMAL Art. 36; Rules Art. 39).
+    { name: 'applicantLeftEarly', label: '申请人到庭后未经仲裁庭同意中途退庭', kind: 'bool' },
+    { name: 'respondentLeftEarly', label: '被申请人到庭后未经仲裁庭同意中途退庭', kind: 'bool' },
     {
       name: 'thirdPartyPresent',
       label: '第三人是否到庭',

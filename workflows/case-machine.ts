@@ -12,6 +12,7 @@ import {
 } from './procedure-types.ts';
 import {
   absentNotices,
+  attendedHearing,
   checkRules,
   courtOutcomeRecord,
   debateEnded,
@@ -97,7 +98,10 @@ const backTo = (field: 'stageBefore' | 'resumeTo', extra: (a: Args) => boolean, 
     actions,
   }));
 
-const applicantAbsentAtLastHearing = (ctx: MachineContext) => ctx.hearingsHeld.at(-1)?.applicantPresent === false;
+const applicantAbsentAtLastHearing = (ctx: MachineContext) => {
+  const held = ctx.hearingsHeld.at(-1);
+  return held !== undefined && !attendedHearing(held, 'applicant');
+};
 /** Whether every signing party has received the final award: a service of it, not of an earlier partial award. */
 const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; document: string; servedOn: string; awardOn?: string }) => {
   const issuedOn = ctx.award?.issuedOn ?? '';
@@ -1182,6 +1186,8 @@ export const caseMachine = setup({
                         heldOn: event.occurredOn,
                         applicantPresent: p(event).applicantPresent,
                         respondentPresent: p(event).respondentPresent,
+                        ...(p(event).applicantLeftEarly === true ? { applicantLeftEarly: true } : {}),
+                        ...(p(event).respondentLeftEarly === true ? { respondentLeftEarly: true } : {}),
                         ...(typeof p(event).thirdPartyPresent === 'boolean' ? { thirdPartyPresent: p(event).thirdPartyPresent } : {}),
                         public: p(event).public ?? context.hearing?.public ?? true,
                         nonPublicGround:

@@ -263,6 +263,12 @@ export interface CaseContext extends CaseInput, AddedContext {
     heldOn: string;
     applicantPresent: boolean;
     respondentPresent: boolean;
+    /**
+     * A side present that left the hearing midway without the tribunal's consent (中途退庭): for deemed withdrawal and
+     * a default award it stands as one that did not attend (LDMAL Art. 36; Rules Art. 39). Absent where not recorded.
+     */
+    applicantLeftEarly?: boolean;
+    respondentLeftEarly?: boolean;
     /** Whether the third parties (LDMAL Art. 23) attended; absent where not recorded. */
     thirdPartyPresent?: boolean;
     public?: boolean;

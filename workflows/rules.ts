@@ -95,7 +95,20 @@ export function hearingNoticeService(ctx: CaseContext, partyId: number): CaseCon
 }
 
 /**
- * Parties absent at the last hearing held, each with the written notice of that hearing proven served on it before the
+ * Whether a side attended a hearing held: present, and not gone midway without the tribunal's consent (中途退庭) —
+ * which LDMAL Art. 36 and Rules Art. 39 treat as refusing to attend (deemed withdrawal, a default award).
+ */
+export function attendedHearing(
+  held: Pick<CaseContext['hearingsHeld'][number], 'applicantPresent' | 'respondentPresent' | 'applicantLeftEarly' | 'respondentLeftEarly'>,
+  side: 'applicant' | 'respondent',
+): boolean {
+  return side === 'applicant'
+    ? held.applicantPresent && held.applicantLeftEarly !== true
+    : held.respondentPresent && held.respondentLeftEarly !== true;
+}
+
+/**
+ * Parties absent at the last hearing held (or gone midway without leave), each with the written notice of that hearing proven served on it before the
  * hearing day (null when there is none). LDMAL Art. 36; Rules Arts. 39, 59.
  */
 export function absentNotices(ctx: CaseContext): AbsentNotice[] {
@@ -103,8 +116,7 @@ export function absentNotices(ctx: CaseContext): AbsentNotice[] {
   if (!held) return [];
   const out: AbsentNotice[] = [];
   for (const side of ['applicant', 'respondent'] as const) {
-    const present = side === 'applicant' ? held.applicantPresent : held.respondentPresent;
-    if (present) continue;
+    if (attendedHearing(held, side)) continue;
     for (const party of ctx.parties.filter((p) => p.side === side)) {
       const s = hearingNoticeService(ctx, party.id);
       const proven = s && s.servedOn < held.heldOn ? s : null;

@@ -256,6 +256,10 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     errors.push({ path: 'filedOn', message: '反申请的提出日期不能晚于受理并合并审理之日（合并审理日期）' });
   if (type === 'POSTPONE_HEARING' && payload.requestedOn && (payload.requestedOn as string) > ev.occurredOn)
     errors.push({ path: 'requestedOn', message: '申请日期不能晚于延期决定之日（occurredOn）' });
+  // 中途退庭 is said of a side that came (LDMAL Art. 36): one absent did not leave.
+  for (const side of ['applicant', 'respondent'] as const)
+    if (type === 'HOLD_HEARING' && payload[`${side}LeftEarly`] === true && payload[`${side}Present`] !== true)
+      errors.push({ path: `${side}LeftEarly`, message: `${side === 'applicant' ? '申请人' : '被申请人'}未到庭，不能同时记录其中途退庭` });
   for (const t of ['RECORD_COURT_OUTCOME', 'RECORD_SET_ASIDE'] as const) {
     const decidedOn = (payload.decidedOn as string | undefined) ?? ev.occurredOn;
     if (type === t && payload.servedOn && (payload.servedOn as string) < decidedOn)

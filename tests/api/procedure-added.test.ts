@@ -714,6 +714,45 @@ describe('duplicate filing and the bar after deemed withdrawal — Rules Arts. 3
     expect(again.body.warnings).toEqual([expect.objectContaining({ code: 'pending', caseId: first.body.id })]);
   });
 
+  it("中途退庭: a side present that left without the tribunal's consent stands as absent (LDMAL Art. 36; Rules Art. 39)", async () => {
+    // An applicant who left midway: the application may be deemed withdrawn; the record keeps that it came.
+    const left = await scheduledCase('2026-03-20', body('退庭甲', 491));
+    const bad = await send(
+      left,
+      arb(0).token,
+      'HOLD_HEARING',
+      { applicantPresent: false, applicantLeftEarly: true, respondentPresent: true },
+      '2026-03-20',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'applicantLeftEarly' })]);
+    const held = await ok(
+      left,
+      arb(0).token,
+      'HOLD_HEARING',
+      { applicantPresent: true, applicantLeftEarly: true, respondentPresent: true },
+      '2026-03-20',
+    );
+    expect(proceedings(held).hearingsHeld).toEqual([expect.objectContaining({ applicantPresent: true, applicantLeftEarly: true })]);
+    expect((await ok(left, arb(0).token, 'DEEM_WITHDRAWN', {}, '2026-03-20')).state).toBe('closed_deemed_withdrawn');
+    // One who came and stayed: no deemed withdrawal.
+    const stayed = await scheduledCase('2026-03-20', body('退庭乙', 492));
+    await ok(stayed, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-20');
+    expect((await send(stayed, arb(0).token, 'DEEM_WITHDRAWN', {}, '2026-03-20')).status).toBe(409);
+    // A respondent who left midway: the award is a default award, with the notice of the hearing on record.
+    const gone = await scheduledCase('2026-03-20', body('退庭丙', 493));
+    await ok(
+      gone,
+      arb(0).token,
+      'HOLD_HEARING',
+      { applicantPresent: true, respondentPresent: true, respondentLeftEarly: true },
+      '2026-03-20',
+    );
+    const items = gone.claims.map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    const awarded = await ok(gone, arb(0).token, 'ISSUE_AWARD', { items }, '2026-03-23');
+    expect(awarded.award).toMatchObject({ defaultAward: true });
+  });
+
   it('after deemed withdrawal a new application is barred (Rules Art. 39); after voluntary withdrawal it is not (Rules Art. 35)', async () => {
     const deemed = await scheduledCase('2026-03-20', body('赵七', 457));
     await ok(deemed, arb(0).token, 'HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, '2026-03-20');
