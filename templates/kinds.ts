@@ -1447,13 +1447,37 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
  * The agreed terms as typed, one paragraph per line: "一、…；\n二、…" printed run together lost the items' breaks (new
  * user's walk). Blank lines are dropped; a one-line agreement is one paragraph as before.
  */
+/**
+ * A line of numbered items split into one per item: after a "；" or "。" where an item's numeral follows; after a "，",
+ * "," or a space only where the next number in sequence follows (「…12000元，二、申请人放弃其他仲裁请求。」 was printed
+ * as one paragraph, item 二 a continuation line carried flush left to the top of page 2: reviewer docs46b L1).
+ */
+function splitItems(line: string): string[] {
+  const MARK = /(?:(?<=[；;。])\s*|(?<=[，,\s])\s*)(?=([一二三四五六七八九十]+|\d+)[、．.](?!\d))/gu;
+  const first = /^\s*([一二三四五六七八九十]+|\d+)/u.exec(line)?.[1] ?? '';
+  const value = (n: string) => (/^\d+$/.test(n) ? Number(n) : ([...Array(100).keys()].find((i) => i > 0 && cnNumber(i) === n) ?? -1));
+  let expected = value(first) + 1;
+  const out: string[] = [];
+  let at = 0;
+  for (const m of line.matchAll(MARK)) {
+    const n = value(m[1] ?? '');
+    const hard = /[；;。]/u.test(line[m.index - 1] ?? '') || /[；;。]/u.test(line.slice(0, m.index).trimEnd().at(-1) ?? '');
+    if (!hard && n !== expected) continue;
+    if (m.index > at) out.push(line.slice(at, m.index).replace(/[，,\s]+$/u, hard ? '' : '；'));
+    at = m.index + m[0].length;
+    expected = n + 1;
+  }
+  out.push(line.slice(at));
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
 function termsParas(terms: string): { kind: 'para'; text: string }[] {
   // Items typed on one line ("一、…；二、…", "1、…。2、…") are printed one per paragraph too (reviewer docs42 M10): split
   // after a "；" or "。" where the next item's numeral follows — only when the line itself begins with one.
   const ITEM = /^\s*(?:[一二三四五六七八九十]+|\d+)[、．.]/u;
   const lines = terms
     .split(/\r?\n/)
-    .flatMap((l) => (ITEM.test(l) ? l.split(/(?<=[；;。])\s*(?=(?:[一二三四五六七八九十]+|\d+)[、．.](?!\d))/u) : [l]))
+    .flatMap((l) => (ITEM.test(l) ? splitItems(l) : [l]))
     .map((l) => l.trim())
     .filter(Boolean);
   return (lines.length ? lines : [terms]).map((text) => ({ kind: 'para' as const, text }));
