@@ -11,6 +11,12 @@ export interface Config {
   caseNoPrefix: string;
   /** The 不予受理通知书's number prefix (a rejected application has no case number): `聊劳人仲不字〔2026〕第3号`. */
   rejectionNoPrefix: string;
+  /**
+   * The number prefix of an arbitral review of a mediation agreement (Rules Arts. 74–79), which has no case number: its
+   * 调解书 and decisions are numbered `聊劳人仲审字〔2026〕第2号`. domain.md §12.1: reviews may use their own series — the
+   * local one is to be confirmed, hence configurable (REVIEW_NO_PREFIX).
+   */
+  reviewNoPrefix: string;
   /** Bearer token lifetime. */
   tokenTtlHours: number;
   /** Failed logins allowed per account (username) inside the window before 429 (lockout of the account). */
@@ -168,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     commissionName: env.COMMISSION_NAME || '聊城市劳动人事争议仲裁委员会',
     caseNoPrefix: env.CASE_NO_PREFIX || '聊劳人仲案字',
     rejectionNoPrefix: env.REJECTION_NO_PREFIX || (env.CASE_NO_PREFIX || '聊劳人仲案字').replace(/案字$/, '不字'),
+    reviewNoPrefix: env.REVIEW_NO_PREFIX || (env.CASE_NO_PREFIX || '聊劳人仲案字').replace(/案字$/, '审字'),
     tokenTtlHours: int('TOKEN_TTL_HOURS', 12),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20),

@@ -134,6 +134,11 @@ export interface RecordText {
   extensionDueOn?: string | null;
   /** Display name of whoever recorded each TRANSFER_TO_COURT, in the order of ctx.transfers. */
   transferRecordedBy?: (string | null)[];
+  /**
+   * The 决定书 issued (GENERATE_DOCUMENT kind decision, not a draft), in the order generated: the matter and the day
+   * the decision was made (its document's date). A receipt carries only a decision made, and names it by its matter.
+   */
+  decisions?: { matter: string; madeOn?: string; occurrence?: number; decidedOn?: string; corrects?: RequestText['corrects'] }[];
 }
 
 export interface DocInput {
@@ -1442,13 +1447,37 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
  * The agreed terms as typed, one paragraph per line: "一、…；\n二、…" printed run together lost the items' breaks (new
  * user's walk). Blank lines are dropped; a one-line agreement is one paragraph as before.
  */
+/**
+ * A line of numbered items split into one per item: after a "；" or "。" where an item's numeral follows; after a "，",
+ * "," or a space only where the next number in sequence follows (「…12000元，二、申请人放弃其他仲裁请求。」 was printed
+ * as one paragraph, item 二 a continuation line carried flush left to the top of page 2: reviewer docs46b L1).
+ */
+function splitItems(line: string): string[] {
+  const MARK = /(?:(?<=[；;。])\s*|(?<=[，,\s])\s*)(?=([一二三四五六七八九十]+|\d+)[、．.](?!\d))/gu;
+  const first = /^\s*([一二三四五六七八九十]+|\d+)/u.exec(line)?.[1] ?? '';
+  const value = (n: string) => (/^\d+$/.test(n) ? Number(n) : ([...Array(100).keys()].find((i) => i > 0 && cnNumber(i) === n) ?? -1));
+  let expected = value(first) + 1;
+  const out: string[] = [];
+  let at = 0;
+  for (const m of line.matchAll(MARK)) {
+    const n = value(m[1] ?? '');
+    const hard = /[；;。]/u.test(line[m.index - 1] ?? '') || /[；;。]/u.test(line.slice(0, m.index).trimEnd().at(-1) ?? '');
+    if (!hard && n !== expected) continue;
+    if (m.index > at) out.push(line.slice(at, m.index).replace(/[，,\s]+$/u, hard ? '' : '；'));
+    at = m.index + m[0].length;
+    expected = n + 1;
+  }
+  out.push(line.slice(at));
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
 function termsParas(terms: string): { kind: 'para'; text: string }[] {
   // Items typed on one line ("一、…；二、…", "1、…。2、…") are printed one per paragraph too (reviewer docs42 M10): split
   // after a "；" or "。" where the next item's numeral follows — only when the line itself begins with one.
   const ITEM = /^\s*(?:[一二三四五六七八九十]+|\d+)[、．.]/u;
   const lines = terms
     .split(/\r?\n/)
-    .flatMap((l) => (ITEM.test(l) ? l.split(/(?<=[；;。])\s*(?=(?:[一二三四五六七八九十]+|\d+)[、．.](?!\d))/u) : [l]))
+    .flatMap((l) => (ITEM.test(l) ? splitItems(l) : [l]))
     .map((l) => l.trim())
     .filter(Boolean);
   return (lines.length ? lines : [terms]).map((text) => ({ kind: 'para' as const, text }));
@@ -1615,7 +1644,41 @@ function effectiveDocuments(d: DocInput): string {
   return [...byTitle].map(([title, nos]) => `${title}　${numbersOnce(nos)}`).join('、');
 }
 
+/**
+ * 移送函 to the commission a case is transferred to (Rules Art. 9, domain.md §1.3: a case found outside the
+ * commission's jurisdiction is transferred to the competent commission, which accepts it; on an upheld objection,
+ * Rules Art. 10). Dated the transfer (TRANSFER_CASE, or DECIDE_JURISDICTION_OBJECTION upheld); the parties are told by
+ * the 决定书 (matter `transfer`), which the letter encloses with the file (reviewer docs46b M1).
+ */
+function commissionTransferLetter(d: DocInput, t: NonNullable<DocInput['ctx']['transferOut']>): DocSpec[] {
+  const objection = t.onObjection ? decidedObjections(d).findLast((o) => o.decision.result === 'upheld') : undefined;
+  const why = objection ? `${objectionText(d, objection)}经审查，异议成立` : `经审查，${clause(t.reason)}，本案不属于本委管辖`;
+  const enclosures = ['仲裁申请书及证据材料', '案卷材料目录', `${DOCUMENT_KINDS.decision}（移送管辖）`];
+  return [
+    {
+      title: DOCUMENT_KINDS.court_transfer_letter,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      dateOn: t.on,
+      blocks: [
+        { kind: 'to', text: `${t.toCommission}：` },
+        {
+          kind: 'para',
+          text: `${filed(d)}的${theCase(d, t.on)}${d.caseNo ? `（${d.caseNo}）` : ''}，${why}。依照《劳动人事争议仲裁办案规则》第九条${objection ? '、第十条' : ''}之规定，现将本案移送你委处理。`,
+        },
+        { kind: 'para', text: '随函附送：' },
+        ...enclosures.map((e, i): Block => ({ kind: 'para', text: `${i + 1}．${e}${ending(i, enclosures.length)}` })),
+        { kind: 'para', text: '请依法受理。' },
+        ...(d.contactPhone ? [{ kind: 'para' as const, text: `联系电话：${d.contactPhone}。` }] : []),
+      ],
+    },
+  ];
+}
+
 function transferLetter(d: DocInput): DocSpec[] {
+  // A case transferred to another commission: the letter goes to it (no court transfer is asked for, none recorded).
+  if (d.ctx.transferOut && !d.text.purpose && !d.text.court && !d.ctx.transfers.length)
+    return commissionTransferLetter(d, d.ctx.transferOut);
   // The letter belongs to a recorded transfer (TRANSFER_TO_COURT): its purpose, court and day come from the record.
   const candidates = d.ctx.transfers
     .map((t, i) => ({ ...t, recordedBy: d.record.transferRecordedBy?.[i] ?? null }))
@@ -1734,7 +1797,87 @@ function resumeNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/** 本委于…受理 (or, an application not accepted yet, the day it was received), as the decisions state it. */
+const filed = (d: DocInput) =>
+  d.ctx.acceptedOn ? `本委于${chineseDate(d.ctx.acceptedOn)}受理` : `本委于${chineseDate(receivedOn(d))}收到仲裁申请`;
+
+type DecidedObjection = DocInput['ctx']['jurisdictionObjections'][number] & {
+  decision: NonNullable<DocInput['ctx']['jurisdictionObjections'][number]['decision']>;
+};
+const decidedObjections = (d: DocInput): DecidedObjection[] =>
+  (d.ctx.jurisdictionObjections ?? []).filter((o): o is DecidedObjection => o.decision !== null);
+/** The party who raised a jurisdiction objection, by side and name. */
+function objector(d: DocInput, partyId: number): string {
+  const p = [...d.applicants, ...d.respondents, ...(d.thirdParties ?? [])].find((x) => x.id === partyId);
+  if (!p) return '当事人';
+  return `${d.applicants.includes(p) ? '申请人' : d.respondents.includes(p) ? '被申请人' : '第三人'}${p.name}`;
+}
+const objectionText = (d: DocInput, o: DecidedObjection) =>
+  `${objector(d, o.partyId)}于${chineseDate(o.on)}对本案提出管辖异议，认为${clause(o.grounds)}。`;
+
+/** Rules Art. 75: why a review application is not accepted (REJECT_REVIEW `ground`); `other` says it in the reason. */
+const REVIEW_REJECTION_GROUNDS: Record<string, string> = {
+  scope: '申请审查的事项不属于劳动人事争议仲裁委员会的受理范围',
+  jurisdiction: '本委对该调解协议的仲裁审查申请没有管辖权',
+  late: '申请超过了自调解协议生效之日起十五日的申请期限',
+  confirms_relationship: '该调解协议的内容涉及确认劳动关系',
+  judicially_confirmed: '该调解协议已经人民法院司法确认',
+  other: '',
+};
+/** Rules Art. 78: why no 调解书 is made (REFUSE_CONFIRMATION `ground`); `other` says it in the reason. */
+const REVIEW_REFUSAL_GROUNDS: Record<string, string> = {
+  unlawful: '违反法律、行政法规的强制性规定',
+  harms_interests: '损害国家利益、社会公共利益或者他人合法权益',
+  false_evidence: '当事人提供的证据材料有弄虚作假嫌疑',
+  involuntary: '违反自愿原则',
+  unclear: '内容不明确',
+  other: '',
+};
+/** Op-2022 item 1 [S] (domain.md §2.5): after a refusal or non-acceptance the parties may apply for arbitration. */
+const AFTER_REVIEW = '当事人可以就调解协议约定的属于劳动人事争议仲裁受理范围的事项依法申请仲裁。';
+/** The joint application for review (Rules Art. 74): the agreement, by whom reached and when. */
+function reviewApplication(d: DocInput): string {
+  const r = d.ctx.review;
+  const agreement = r ? `于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，` : '';
+  return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${agreement}于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。`;
+}
+
+/** The matters of a 决定书 (request `matter`), as the receipt of its service names them (决定书（中止审理）). */
+export const DECISION_MATTERS = {
+  suspension: '中止审理',
+  extension: '延长审理期限',
+  termination: '终止审理',
+  withdrawal: '准许撤回仲裁申请',
+  deemed_withdrawal: '按撤回仲裁申请处理',
+  correction: '补正',
+  recusal: '回避',
+  transfer: '移送管辖',
+  jurisdiction: '管辖异议',
+  review_rejection: '不予受理仲裁审查申请',
+  review_refusal: '不予制作调解书',
+} as const;
+export type DecisionMatter = keyof typeof DECISION_MATTERS;
+export const DECISION_MATTER_KEYS = Object.keys(DECISION_MATTERS) as [DecisionMatter, ...DecisionMatter[]];
+
 function decision(d: DocInput): DocSpec[] {
+  const { text, dateOn } = decisionBody(d);
+  return [
+    {
+      title: DOCUMENT_KINDS.decision,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      dateOn,
+      blocks: [
+        { kind: 'to', text: everyone(d, dateOn) },
+        { kind: 'para', text },
+        { kind: 'para', text: '本决定书自送达之日起生效。' },
+      ],
+    },
+  ];
+}
+
+/** The decision's text and date: what the record holds for the request's matter (and occurrence). */
+export function decisionBody(d: DocInput): { text: string; dateOn: string } {
   const matter = d.text.matter;
   const bodies: Record<string, () => { text: string; dateOn: string }> = {
     suspension: () => {
@@ -1754,11 +1897,69 @@ function decision(d: DocInput): DocSpec[] {
         dateOn: e.approvedOn,
       };
     },
+    // Rules Art. 48. The case's acceptance is stated as the 撤回 and 视为撤回 decisions state it (reviewer docs46b L8).
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
       return {
-        text: `${theCase(d, d.ctx.closure.closedOn)}，${d.ctx.closure.reason ? `因${clause(asOurCommission(d.ctx.closure.reason, d.commission))}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
+        text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${d.ctx.closure.reason ? `因${clause(asOurCommission(d.ctx.closure.reason, d.commission))}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
+      };
+    },
+    // Rules Art. 9 (domain.md §1.3): a case found outside the commission's jurisdiction after acceptance is transferred
+    // to the competent commission and the parties are told in writing; on an upheld objection, Rules Art. 10 too.
+    transfer: () => {
+      const t = d.ctx.transferOut;
+      if (!t) throw new NotReadyError('本案未移送其他仲裁委员会管辖（TRANSFER_CASE）');
+      const objection = t.onObjection ? decidedObjections(d).findLast((o) => o.decision.result === 'upheld') : undefined;
+      const raised = objection
+        ? `${objectionText(d, objection)}经审查，${clause(objection.decision.reason)}，异议成立。`
+        : `经审查，${clause(t.reason)}，本案不属于本委管辖。`;
+      return {
+        text: `${theCase(d, t.on)}，${filed(d)}。${raised}依照《劳动人事争议仲裁办案规则》第九条${objection ? '、第十条' : ''}之规定，本委决定：本案移送${t.toCommission}处理。`,
+        dateOn: t.on,
+      };
+    },
+    // Rules Art. 10 (domain.md §1.3): an objection decided — rejected by a written decision, or upheld and the case
+    // transferred. Of several, the one the request names (`occurrence` among the decided ones), or the latest.
+    jurisdiction: () => {
+      const o = pick(decidedObjections(d), d.text.occurrence, '管辖异议的决定（DECIDE_JURISDICTION_OBJECTION）');
+      const upheld = o.decision.result === 'upheld';
+      const result = upheld
+        ? `${objector(d, o.partyId)}提出的管辖异议成立，本案移送${d.ctx.transferOut?.toCommission ?? '有管辖权的劳动人事争议仲裁委员会'}处理`
+        : `驳回${objector(d, o.partyId)}提出的管辖异议，本案由本委继续审理`;
+      return {
+        text: `${theCase(d, o.decision.on)}，${filed(d)}。${objectionText(d, o)}经审查，${clause(o.decision.reason)}。依照《劳动人事争议仲裁办案规则》${upheld ? '第九条、' : ''}第十条之规定，本委决定：${result}。`,
+        dateOn: o.decision.on,
+      };
+    },
+    // Rules Art. 75 (domain.md §2.5): a review application not accepted is answered in writing; the parties may then
+    // apply for arbitration on the agreement's matters within the arbitration scope (Op-2022 item 1).
+    review_rejection: () => {
+      const r = d.ctx.review;
+      if (!r?.rejection) throw new NotReadyError('本案未决定不予受理仲裁审查申请（REJECT_REVIEW）');
+      const ground = REVIEW_REJECTION_GROUNDS[r.rejection.ground];
+      const why = [ground, clause(r.rejection.reason)].filter(Boolean).join('，');
+      return {
+        text: `${reviewApplication(d)}经审查，${why}。依照《劳动人事争议仲裁办案规则》第七十五条之规定，本委决定：对该仲裁审查申请不予受理。${AFTER_REVIEW}`,
+        dateOn: r.rejection.on,
+      };
+    },
+    // Rules Art. 78 (domain.md §2.5): no 调解书 is made, and the parties are told in writing; the review ends (Art. 79).
+    // A party refusing to sign the 调解书 (SIGN_MEDIATION_DOCUMENT refused): it does not take effect (Art. 77).
+    review_refusal: () => {
+      const r = d.ctx.review;
+      if (!r?.refusal) throw new NotReadyError('本案未决定不予制作调解书（REFUSE_CONFIRMATION）');
+      const accepted = `本委于${chineseDate(r.acceptedOn ?? receivedOn(d))}受理后依法进行了审查。`;
+      if (r.refusal.ground === 'signature_refused')
+        return {
+          text: `${reviewApplication(d)}${accepted}本委于${chineseDate(r.confirmation?.on ?? r.refusal.on)}制作调解书后，${clause(r.refusal.reason)}，调解书不发生法律效力。依照《劳动人事争议仲裁办案规则》第七十七条、第七十九条之规定，本案终止仲裁审查。${AFTER_REVIEW}`,
+          dateOn: r.refusal.on,
+        };
+      const ground = REVIEW_REFUSAL_GROUNDS[r.refusal.ground];
+      const why = [ground ? `该调解协议${ground}` : '', clause(r.refusal.reason)].filter(Boolean).join('，');
+      return {
+        text: `${reviewApplication(d)}${accepted}经审查，${why}。依照《劳动人事争议仲裁办案规则》第七十八条、第七十九条之规定，本委决定：不予制作调解书，本案终止仲裁审查。${AFTER_REVIEW}`,
+        dateOn: r.refusal.on,
       };
     },
     // LDMAL Art. 41; Rules Art. 35 [R]: the applicant withdraws (often after a settlement); the closure rests on a decision
@@ -1767,10 +1968,9 @@ function decision(d: DocInput): DocSpec[] {
     withdrawal: () => {
       const cl = d.ctx.closure;
       if (cl?.mode !== 'withdrawal') throw new NotReadyError('本案未撤回仲裁申请');
-      const filed = d.ctx.acceptedOn ? `本委于${chineseDate(d.ctx.acceptedOn)}受理` : `本委于${chineseDate(receivedOn(d))}收到仲裁申请`;
       const counter = cl.counterclaimWithdrawn ? '，被申请人亦撤回反申请' : '';
       return {
-        text: `${theCase(d, cl.closedOn)}，${filed}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。`,
+        text: `${theCase(d, cl.closedOn)}，${filed(d)}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。`,
         dateOn: cl.closedOn,
       };
     },
@@ -1827,25 +2027,8 @@ function decision(d: DocInput): DocSpec[] {
     },
   };
   const make = matter ? bodies[matter] : undefined;
-  if (!make)
-    throw new MissingTextError(
-      'matter',
-      '决定书须写明事项（matter）：suspension、extension、termination、withdrawal、deemed_withdrawal、correction 或 recusal',
-    );
-  const { text, dateOn } = make();
-  return [
-    {
-      title: DOCUMENT_KINDS.decision,
-      caseNo: d.caseNo,
-      commission: d.commission,
-      dateOn,
-      blocks: [
-        { kind: 'to', text: everyone(d, dateOn) },
-        { kind: 'para', text },
-        { kind: 'para', text: '本决定书自送达之日起生效。' },
-      ],
-    },
-  ];
+  if (!make) throw new MissingTextError('matter', `决定书须写明事项（matter）：${DECISION_MATTER_KEYS.join('、')}`);
+  return make();
 }
 
 /** A document an award or a partial award gave (one per finality part of a split one), as it is numbered. */
@@ -2016,8 +2199,45 @@ function servedDocumentsOf(
     if (!rulings.length) return { text: plain, madeOn };
     return { text: rulings.map((r) => `${plain}（${chineseDate(r.ruledOn)}作出）`).join('\n'), madeOn };
   }
+  // A 决定书 is named by its matter (决定书（中止审理）, reviewer docs46b M5): of those issued (and of the request's
+  // `matter`), the ones this service delivered — made by then and not delivered by an earlier one.
+  if (document === 'decision') {
+    const made = issuedDecisions(d);
+    const madeOn = delivered(made, (x) => x.madeOn).map((x) => x.madeOn);
+    const carried = made.filter((x) => madeOn.includes(x.madeOn));
+    const text = carried.map(
+      (x) => `${name}（${DECISION_MATTERS[x.matter as DecisionMatter] ?? x.matter}）${d.caseNo ? `　${d.caseNo}` : ''}`,
+    );
+    return { text: text.length ? text.join('\n') : plain, madeOn };
+  }
   // A kind made several times (two postponements, a second change of claims): the ones this receipt carries.
   return { text: plain, madeOn: delivered(madeDaysOf(d.ctx, document), (x) => x) };
+}
+
+/**
+ * The 决定书 of the case that were issued (GENERATE_DOCUMENT, `record.decisions`), of the request's `matter` if it
+ * names one, by the day made; the same decision generated twice counts once.
+ */
+function issuedDecisions(d: DocInput): { matter: string; madeOn: string }[] {
+  const seen = new Set<string>();
+  // An entry from before the day was kept with it: dated from the record as that decision is.
+  const dated = (x: NonNullable<RecordText['decisions']>[number]): string | null => {
+    if (x.madeOn) return x.madeOn;
+    try {
+      const { matter, occurrence, decidedOn, corrects } = x;
+      return decisionBody({ ...d, text: { matter, occurrence, decidedOn, corrects, body: '—' } }).dateOn;
+    } catch {
+      return null;
+    }
+  };
+  return (d.record.decisions ?? [])
+    .filter((x) => d.text.matter === undefined || x.matter === d.text.matter)
+    .flatMap((x) => {
+      const madeOn = dated(x);
+      return madeOn ? [{ matter: x.matter, madeOn }] : [];
+    })
+    .filter((x) => !seen.has(`${x.matter}/${x.madeOn}`) && seen.add(`${x.matter}/${x.madeOn}`))
+    .sort((x, y) => (x.madeOn < y.madeOn ? -1 : x.madeOn > y.madeOn ? 1 : 0));
 }
 
 /**
@@ -2046,7 +2266,9 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   const recorded = services.length || d.text.occurrence !== undefined ? pick(services, d.text.occurrence, '送达（SERVE）') : null;
   // A 调解书 is served by the party signing for it (LDMAL Art. 42(3): it takes effect once both have signed; Rules
   // Art. 73): a SIGN_MEDIATION_DOCUMENT recorded for the party and no SERVE is its service, 直接送达 on the day signed.
-  const signature = d.ctx.mediation?.signatures?.find((x) => x.partyId === party.id);
+  // A reviewed agreement's 调解书 likewise takes effect when both have signed for it (Rules Art. 77; reviewer docs46b M3).
+  const review = d.ctx.track === 'review';
+  const signature = (review ? d.ctx.review?.confirmation?.signatures : d.ctx.mediation?.signatures)?.find((x) => x.partyId === party.id);
   // Asked for by name with no SERVE of it; or, naming no document nor occurrence, the party's last service (the contract's
   // default) when that is the signing: the latest of the SERVEs and the signature, a signature on the day of a SERVE
   // winning (reviewer docs45 M2: the receipt of a party who signed the 调解书 described an older 开庭通知书 service).
@@ -2061,6 +2283,14 @@ function serviceReceipt(d: DocInput): DocSpec[] {
     : recorded;
   const document = s?.document ?? d.text.servedDocument;
   if (!document) throw new RecordIncompleteError('servedDocument', '尚无向该当事人送达的记录：请选择所送达的文书');
+  // A 决定书 is a document the commission issues: none issued (of the matter asked), no receipt of it (reviewer docs46b
+  // L5: a SERVE of a 决定书 never generated printed 「决定书 …第7号」).
+  if (document === 'decision' && !issuedDecisions(d).length)
+    throw new NotReadyError(
+      d.text.matter
+        ? `本案尚未作出${DOCUMENT_KINDS.decision}（${DECISION_MATTERS[d.text.matter as DecisionMatter] ?? d.text.matter}）`
+        : `本案尚未作出${DOCUMENT_KINDS.decision}`,
+    );
   const listed = servedDocumentsOf(d, party, document, s);
   // Before service: dated the day the document was made — where it lists several (a partial award of 10-09 and the
   // award of 10-20), the latest of them: a receipt is never dated before a document it carries. documentMadeOn gives
@@ -2114,7 +2344,9 @@ function serviceReceipt(d: DocInput): DocSpec[] {
     s?.method === 'left'
       ? '拒收事由：\n\n见证人（签名或者盖章）：\n'
       : signed
-        ? '受送达人签收调解书；调解书经双方当事人签收后，发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十二条第三款）。'
+        ? review
+          ? '受送达人签收调解书；调解书经双方当事人签收后，发生法律效力（《劳动人事争议仲裁办案规则》第七十七条）。'
+          : '受送达人签收调解书；调解书经双方当事人签收后，发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十二条第三款）。'
         : '';
   return [
     {

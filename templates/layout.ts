@@ -174,6 +174,15 @@ export function breakLines(
     w = cur.reduce((s, x) => s + doc.widthOfString(x), 0);
   }
   if (cur.length) lines.push(cur);
+  // In a table cell (`keepDates`) a last line of one character or one unit (「国」, 「%」) is not left alone: the
+  // previous line's last unit goes down with it, where the rules above allow (reviewer docs46b L2).
+  const last = lines.at(-1);
+  const prev = lines.at(-2);
+  if (keepDates && last && prev && last.length === 1 && prev.length >= 3) {
+    const moved = prev[prev.length - 1] as string;
+    const rest = prev[prev.length - 2] as string;
+    if (!/^\s+$/u.test(moved) && !NO_START.has(moved) && !NO_END.has(rest)) last.unshift(prev.pop() as string);
+  }
   return lines.map((l) => l.join('').replace(/\s+$/u, ''));
 }
 
@@ -494,9 +503,36 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>
         return `${lead}${rest.join('\n')}`;
       })
       .join('\n');
+  /**
+   * A cell's font size: the table's, or smaller where one unit that never breaks (「100.00%」, an identity number) is
+   * wider than the column — pdfkit split it 「100.00 / %」 (reviewer docs46b L2). Not below 6 pt.
+   */
+  const cellSize = (c: string, i: number) => {
+    doc.fontSize(size);
+    const w = (widths[i] as number) - 2 * PAD;
+    const widest = Math.max(
+      0,
+      ...c
+        .split(/\s+/u)
+        .flatMap((x) => x.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+/gu) ?? [])
+        .map((u) => doc.widthOfString(u)),
+    );
+    return widest > w ? Math.max(6, Math.floor(((size * w) / widest) * 4) / 4) : size;
+  };
+  // The lines are broken above to fit the column, and drawn one by one as broken: pdfkit's own wrapping, measuring a
+  // hair differently, broke some of them again (「《中华人民共和 / 国 / 民事诉讼法》」, reviewer docs46b L2).
+  const cellLines = (c: string, i: number) => (broken(c, i) || ' ').split('\n');
   const heightOf = (cells: string[], font: string) => {
-    doc.font(font).fontSize(size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(broken(c, i) || ' ', { width: (widths[i] as number) - 2 * PAD }))) + 2 * PAD;
+    doc.font(font);
+    return (
+      Math.max(
+        ...cells.map((c, i) => {
+          doc.fontSize(cellSize(c, i));
+          return cellLines(c, i).length * doc.currentLineHeight(true);
+        }),
+      ) +
+      2 * PAD
+    );
   };
   // Caption, header and first row stay together: start a new page when they do not fit.
   doc.font('song-bold').fontSize(BODY);
@@ -513,8 +549,14 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>
     cells.forEach((c, i) => {
       const w = widths[i] as number;
       doc.save().rect(x, y, w, h).lineWidth(0.5).strokeColor('#333333').stroke().restore();
-      doc.font(font).fontSize(size);
-      doc.fillColor('black').text(broken(c, i), x + PAD, y + PAD, { width: w - 2 * PAD, align: align(i), lineBreak: true, height: h });
+      doc.font(font).fontSize(cellSize(c, i)).fillColor('black');
+      const lh = doc.currentLineHeight(true);
+      cellLines(c, i).forEach((line, k) => {
+        const lw = doc.widthOfString(line);
+        const inner = w - 2 * PAD;
+        const dx = align(i) === 'right' ? inner - lw : 0;
+        doc.text(line, x + PAD + Math.max(0, dx), y + PAD + k * lh, { lineBreak: false });
+      });
       x += w;
     });
     doc.x = x0;

@@ -204,8 +204,9 @@ export function documentMadeOn(ctx: CaseContext, document: string): string | nul
       return ctx.hearing?.scheduledOn ?? null;
     case 'postponement_notice':
       return earliest(ctx.postponements.map((x) => x.decidedOn));
+    // A reviewed agreement's 调解书 is made with its confirmation (Rules Art. 77: CONFIRM_AGREEMENT).
     case 'mediation_document':
-      return ctx.mediation?.agreedOn ?? null;
+      return ctx.track === 'review' ? (ctx.review?.confirmation?.on ?? null) : (ctx.mediation?.agreedOn ?? null);
     case 'award':
       return earliest([ctx.award?.issuedOn, ...ctx.partialAwards.map((a) => a.issuedOn)]);
     case 'advance_execution_ruling':

@@ -200,7 +200,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     })),
     courtProceedings: {
       lawsuits: ctx.lawsuits,
-      setAside: ctx.setAside,
+      // Every key court-package.md lists, `servedOn` null while the application is pending (reviewer docs46b L6).
+      setAside: ctx.setAside ? { ...ctx.setAside, servedOn: ctx.setAside.servedOn ?? null } : null,
       outcomes: ctx.courtOutcomes ?? [],
       transfers: ctx.transfers,
       // Applications for enforcement and their outcomes (LDMAL Art. 51).

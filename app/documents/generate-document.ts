@@ -4,6 +4,7 @@ import type { DocumentInfo } from '../../db/stores/documents.ts';
 import {
   type AwardText,
   BUILDERS,
+  type DecisionMatter,
   DOCUMENT_KINDS,
   type DocumentKind,
   MissingTextError,
@@ -35,12 +36,12 @@ import {
 } from '../policy.ts';
 import { renderPdfOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
-import type { Transact } from '../unit-of-work.ts';
+import { inTransaction, type Transact } from '../unit-of-work.ts';
 import { documentAssets } from './assets.ts';
 
 export interface DocumentRequest extends RequestText {
   kind: DocumentKind;
-  matter?: 'suspension' | 'extension' | 'termination' | 'withdrawal' | 'deemed_withdrawal' | 'correction' | 'recusal';
+  matter?: DecisionMatter;
   purpose?: 'enforcement' | 'advance_execution' | 'litigation';
   /** A draft: marked 草稿, with the seal placeholder; an issued copy (the default) carries the seal image if any. */
   draft?: boolean;
@@ -111,6 +112,14 @@ function recordText(events: EventRecord[]): RecordText {
     extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
     extensionDueOn: extensionDueOn(last('EXTEND_TIME_LIMIT')),
     transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
+    // The 决定书 issued, each with its matter and the day it was made (kept with the act since docs46b; an older entry
+    // without it is dated from the record by templates/kinds.ts).
+    decisions: events.flatMap((e) => {
+      const p = e.payload as { kind?: string; draft?: boolean; madeOn?: string; text?: Partial<DocumentRequest> } | null;
+      if (e.type !== 'GENERATE_DOCUMENT' || p?.kind !== 'decision' || p.draft || !p.text?.matter) return [];
+      const { matter, occurrence, decidedOn, corrects } = p.text;
+      return [{ matter, madeOn: p.madeOn, occurrence, decidedOn, corrects }];
+    }),
   };
 }
 
@@ -197,6 +206,8 @@ export async function generateDocument(
         payload: {
           kind: p.req.kind,
           ...(p.req.draft ? { draft: true } : {}),
+          // A decision's day (its document's date): the receipts of its service name it (templates/kinds.ts).
+          ...(p.req.kind === 'decision' && p.madeOn ? { madeOn: p.madeOn } : {}),
           ...(Object.keys(p.text).length ? { text: p.text } : {}),
           documents: created.map((d) => ({ id: d.id, sha256: d.sha256, caseNo: d.caseNo })),
         },
@@ -287,11 +298,12 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const given = withdrawnIds(ctx);
   // The 不予受理通知书's own number, taken with the decision (app/procedure/apply-event.ts).
   const rejection = req.kind === 'rejection_notice' ? await stores.documents.numberOf(k, caseId, 'rejection_notice') : null;
+  const reviewNo = c.caseNo ? null : await reviewNumber(deps, caseId, ctx, req.kind);
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
     specs = BUILDERS[req.kind]({
       commission: config.commissionName,
-      caseNo: c.caseNo,
+      caseNo: c.caseNo ?? reviewNo,
       rejectionNo: rejection ? formatCaseNo(config.rejectionNoPrefix, rejection.year, rejection.serial) : null,
       receivedOn: c.receivedOn,
       applicants: side('applicant'),
@@ -367,7 +379,31 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       .filter((f) => req[f] !== undefined)
       .map((f) => [f, req[f]]),
   );
-  return { caseVersion: c.version, state: c.state, req, text, rendered, createdAt };
+  return { caseVersion: c.version, state: c.state, req, text, rendered, createdAt, madeOn: specs[0]?.dateOn ?? null };
+}
+
+/** The documents of an arbitral review that bear its number: the 调解书, the decisions, and their receipts. */
+const REVIEW_NUMBERED = new Set<DocumentKind>(['mediation_document', 'decision', 'service_receipt']);
+
+/**
+ * The number of an arbitral review of a mediation agreement (Rules Arts. 74–79; reviewer docs46b M3), which has no
+ * case number: its own serial of the year of its first act that makes a numbered document — the confirmation (调解书,
+ * Art. 77), a refusal (Art. 78) or the non-acceptance (Art. 75) — in the series REVIEW_NO_PREFIX configures (domain.md
+ * §12.1: reviews may use a series of their own). Taken with the first document that prints it, in a unit of work of its
+ * own — not the request's, which stores its idempotent answer — (db/stores/documents.ts takeNumber: the case keeps
+ * it; a rollback returns it); null before any such act.
+ */
+async function reviewNumber(deps: Deps, caseId: number, ctx: MachineContext, kind: DocumentKind) {
+  const r = ctx.review;
+  if (ctx.track !== 'review' || !r || !REVIEW_NUMBERED.has(kind)) return null;
+  const first = [r.confirmation?.on, r.refusal?.on, r.rejection?.on].filter((x): x is string => !!x).sort()[0];
+  if (!first) return null;
+  const { stores, config } = deps;
+  const year = Number(first.slice(0, 4));
+  const taken =
+    (await stores.documents.numberOf(deps.db.reader, caseId, 'review')) ??
+    (await inTransaction(deps, async (uow) => ({ year, serial: await stores.documents.takeNumber(uow.trx, caseId, 'review', year) })));
+  return formatCaseNo(config.reviewNoPrefix, taken.year, taken.serial);
 }
 
 /** GET /api/cases/:id/documents — not for summary readers (analysts). */

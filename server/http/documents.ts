@@ -4,7 +4,7 @@ import type { Deps } from '../../app/deps.ts';
 import { generateDocument, listDocuments, readDocument } from '../../app/documents/generate-document.ts';
 import { assertRoleMayGenerateDocument, assertRoleMayListDocuments, assertRoleMayReadDocuments } from '../../app/policy.ts';
 import { Instant, IsoDate, RecordId } from '../../app/schemas.ts';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
+import { DECISION_MATTER_KEYS, DOCUMENT_KINDS, type DocumentKind } from '../../templates/kinds.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { ifMatch } from './parse.ts';
 import { IdParams, route, WriteHeaders } from './route.ts';
@@ -23,13 +23,10 @@ const DocumentRequest = z
     counterclaimDefenseSummary: Written.optional().openapi({
       description: '申请人（被反申请人）针对反申请的答辩意见（裁决书裁决反申请请求时）',
     }),
-    matter: z
-      .enum(['suspension', 'extension', 'termination', 'withdrawal', 'deemed_withdrawal', 'correction', 'recusal'])
-      .optional()
-      .openapi({
-        description:
-          '决定书事项（withdrawal：准许撤回仲裁申请；deemed_withdrawal：按撤回仲裁申请处理；recusal：书面作出的回避决定，劳动人事争议仲裁办案规则第十二条）',
-      }),
+    matter: z.enum(DECISION_MATTER_KEYS).optional().openapi({
+      description:
+        '决定书事项（withdrawal：准许撤回仲裁申请；deemed_withdrawal：按撤回仲裁申请处理；recusal：书面作出的回避决定，劳动人事争议仲裁办案规则第十二条；transfer：移送管辖，第九条；jurisdiction：管辖异议的决定，第十条；review_rejection：不予受理仲裁审查申请，第七十五条；review_refusal：不予制作调解书、终止仲裁审查，第七十八条、第七十九条）。送达回证：所送达决定书的事项（servedDocument 为 decision 时）',
+    }),
     body: Written.optional().openapi({ description: '补正决定的补正内容' }),
     court: z.string().trim().min(1).max(100).optional().openapi({ description: '移送函：选定已记录的移送（受移送法院）' }),
     purpose: z
@@ -80,6 +77,11 @@ const DocumentRequest = z
       ctx.addIssue({ code: 'custom', path: ['corrects'], message: 'corrects 只用于补正决定（kind decision，matter correction）' });
     if (r.kind === 'service_receipt' && r.partyId === undefined)
       ctx.addIssue({ code: 'custom', path: ['partyId'], message: '送达回证须写明受送达人 partyId' });
+    // A receipt names the decision it carries by its matter (决定书（中止审理）): only with servedDocument decision.
+    if (r.kind === 'service_receipt' && r.matter !== undefined && r.servedDocument !== 'decision')
+      ctx.addIssue({ code: 'custom', path: ['matter'], message: '送达回证的 matter 只用于所送达的决定书（servedDocument 为 decision）' });
+    if (r.matter !== undefined && r.kind !== 'decision' && r.kind !== 'service_receipt')
+      ctx.addIssue({ code: 'custom', path: ['matter'], message: 'matter 只用于决定书及其送达回证' });
   })
   .openapi('DocumentRequest');
 const documentShape = {
