@@ -578,28 +578,32 @@ function history(
     // whether they came.
     const third = thirdPartiesAt(d, h.heldOn);
     const thirdCame = third.length && h.thirdPartyPresent !== undefined ? h.thirdPartyPresent : null;
-    if (h.applicantPresent && h.respondentPresent && thirdCame !== false)
+    // 中途退庭 (LDMAL Art. 36; Rules Art. 39): a side that came and left without the tribunal's consent is said so.
+    const stayed = { applicant: h.applicantPresent && !h.applicantLeftEarly, respondent: h.respondentPresent && !h.respondentLeftEarly };
+    const came = (who: string, present: boolean, left: boolean | undefined, ps: PartyView[]) =>
+      left ? `${who}到庭后未经仲裁庭同意中途退庭` : present ? `${who}到庭参加仲裁活动` : absent(who, ps);
+    const absent = (who: string, ps: PartyView[]) => {
+      // Written notice is asserted only where the record shows the notice served before the hearing.
+      const served = noticeServed(d, ps, h.heldOn);
+      return served === 'public' ? `${who}经公告送达开庭通知，未到庭` : served ? `${who}经书面通知，未到庭` : `${who}未到庭`;
+    };
+    if (stayed.applicant && stayed.respondent && thirdCame !== false)
       attend.push(thirdCame ? '申请人、被申请人、第三人均到庭参加仲裁活动' : '申请人、被申请人均到庭参加仲裁活动');
     else {
-      const absent = (who: string, ps: PartyView[]) => {
-        // Written notice is asserted only where the record shows the notice served before the hearing.
-        const served = noticeServed(d, ps, h.heldOn);
-        return served === 'public' ? `${who}经公告送达开庭通知，未到庭` : served ? `${who}经书面通知，未到庭` : `${who}未到庭`;
-      };
-      if (h.applicantPresent && h.respondentPresent) attend.push('申请人、被申请人到庭参加仲裁活动');
+      if (stayed.applicant && stayed.respondent) attend.push('申请人、被申请人到庭参加仲裁活动');
       else {
-        attend.push(h.applicantPresent ? '申请人到庭参加仲裁活动' : absent('申请人', d.applicants));
-        attend.push(h.respondentPresent ? '被申请人到庭参加仲裁活动' : absent('被申请人', d.respondents));
+        attend.push(came('申请人', h.applicantPresent, h.applicantLeftEarly, d.applicants));
+        attend.push(came('被申请人', h.respondentPresent, h.respondentLeftEarly, d.respondents));
       }
       if (thirdCame !== null) attend.push(thirdCame ? '第三人到庭参加仲裁活动' : absent('第三人', third));
-      if (!h.respondentPresent && i === lastHearing && opts.defaultAward && noticeServed(d, d.respondents, h.heldOn))
+      if (!stayed.respondent && i === lastHearing && opts.defaultAward && noticeServed(d, d.respondents, h.heldOn))
         // LDMAL Art. 36(2) (domain.md §5): a respondent notified in writing who does not come may be heard and decided in
         // default (可以缺席裁决) — the article is named, not only "依法".
         attend.push(`仲裁庭依照${DEFAULT_AWARD_BASIS}的规定缺席审理`);
     }
     // A 仲裁调解书 records that both sides agreed (LDMAL Art. 42): a hearing a party missed is recited without its
     // attendance, which read "未到庭" and then "双方当事人自愿达成如下协议" (reviewer docs42 M10).
-    const recited = opts.mediated && !(h.applicantPresent && h.respondentPresent) ? [] : attend;
+    const recited = opts.mediated && !(stayed.applicant && stayed.respondent) ? [] : attend;
     // LDMAL Art. 26: public unless the law or the parties' agreement says otherwise; the record says which.
     acts.push({
       on: h.heldOn,
@@ -1988,7 +1992,7 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       // The reason as a distinct addition only: what it repeats of the fixed wording is not printed twice.
       const more = absenceAddition(cl.reason ?? '');
       return {
-        text: `${theCase(d, cl.closedOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${/退庭/.test(cl.reason ?? '') ? '未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
+        text: `${theCase(d, cl.closedOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${d.ctx.hearingsHeld.at(-1)?.applicantLeftEarly === true || /退庭/.test(cl.reason ?? '') ? '到庭后未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款、《劳动人事争议仲裁办案规则》第三十九条之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
         dateOn: cl.closedOn,
       };
     },

@@ -708,7 +708,9 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     const deemed = await one(d, arb.token, { kind: 'decision', matter: 'deemed_withdrawal' });
     expect(deemed).toContain('于二〇二六年三月二十五日开庭审理。申请人张三于二〇二六年三月十日收到开庭通知，无正当理由拒不到庭。');
     expect(deemed).not.toContain('（申请人');
-    expect(deemed).toContain('依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款之规定，本案按撤回仲裁申请处理。');
+    expect(deemed).toContain(
+      '依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款、《劳动人事争议仲裁办案规则》第三十九条之规定，本案按撤回仲裁申请处理。',
+    );
     expect(deemed).toContain('二〇二六年三月二十六日');
   });
 

@@ -4,6 +4,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -735,6 +736,11 @@ describe('duplicate filing and the bar after deemed withdrawal — Rules Arts. 3
     );
     expect(proceedings(held).hearingsHeld).toEqual([expect.objectContaining({ applicantPresent: true, applicantLeftEarly: true })]);
     expect((await ok(left, arb(0).token, 'DEEM_WITHDRAWN', {}, '2026-03-20')).state).toBe('closed_deemed_withdrawn');
+    // The decision says what happened, and why it may be so handled.
+    const decision = await generatedText(t, arb(0).token, left.id, { kind: 'decision', matter: 'deemed_withdrawal' });
+    expect(decision).toContain('到庭后未经仲裁庭同意中途退庭');
+    expect(decision).not.toContain('拒不到庭');
+    expect(decision).toContain('《劳动人事争议仲裁办案规则》第三十九条');
     // One who came and stayed: no deemed withdrawal.
     const stayed = await scheduledCase('2026-03-20', body('退庭乙', 492));
     await ok(stayed, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-20');
