@@ -549,10 +549,11 @@ function history(
       on: s.from,
       text: `本案因${clause(s.reason)}于${chineseDate(s.from)}中止审理${s.to ? `，于${chineseDate(s.to)}恢复审理` : ''}。`,
     });
-  if (ctx.extension)
+  // Every extension approved, an earlier one of a period a restart superseded too (Rules Arts. 45–46; legal s46b M1).
+  for (const e of [...(ctx.earlierExtensions ?? []), ...(ctx.extension ? [ctx.extension] : [])])
     acts.push({
-      on: ctx.extension.approvedOn,
-      text: `经本委主任批准，本案审理期限于${chineseDate(ctx.extension.approvedOn)}延长${cnNumber(ctx.extension.days)}日。`,
+      on: e.approvedOn,
+      text: `经本委主任批准，本案审理期限于${chineseDate(e.approvedOn)}延长${cnNumber(e.days)}日。`,
     });
   // Rules Art. 46(1); LDMAL Arts. 22–23: a party added after acceptance, named as the record has it.
   for (const a of ctx.partyAdditions ?? []) {

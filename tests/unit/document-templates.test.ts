@@ -39,6 +39,19 @@ describe('document templates print the record, nothing more', () => {
     expect(byNotice).toContain('被申请人经公告送达开庭通知，未到庭');
   });
 
+  it('an award recites every extension approved, one of a period a restart superseded too (legal s46b M1)', () => {
+    const award = text(
+      BUILDERS.award(
+        withCtx({
+          earlierExtensions: [{ days: 10, approvedOn: '2026-03-10' }],
+          extension: { days: 15, approvedOn: '2026-03-16' },
+        } as Partial<DocInput['ctx']>),
+      ),
+    );
+    expect(award).toContain('本案审理期限于二〇二六年三月十日延长十日');
+    expect(award).toContain('本案审理期限于二〇二六年三月十六日延长十五日');
+  });
+
   it('a reasoning of only "本委认为。" prints "本委认为。", never "本委认为：。"; no mark doubled after a heading', () => {
     const award = (t: Partial<DocInput['text']>) =>
       (BUILDERS.award({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, ...t } })[0] as DocSpec).blocks
