@@ -1276,12 +1276,14 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       `${what}裁决被申请人的反申请请求，须写明申请人（被反申请人）针对反申请的答辩意见（在生成文书时填写，或在作出裁决时一并填写）`,
     );
   const intermediateCourt = d.intermediateCourt ?? '聊城市中级人民法院';
-  const hist = history(d, {
-    concluded: partial === null,
-    until: a.issuedOn,
-    partialAwards: partial ?? d.ctx.partialAwards.length,
-    defaultAward: a.defaultAward === true,
-  });
+  // The procedure as each document recites it, naming the parties it introduces (below).
+  const historyOf = (parties: DocInput) =>
+    history(parties, {
+      concluded: partial === null,
+      until: a.issuedOn,
+      partialAwards: partial ?? d.ctx.partialAwards.length,
+      defaultAward: a.defaultAward === true,
+    });
   const split = a.finality === 'mixed';
   const groups: { final: boolean; suffix: string; items: AwardItem[] }[] = split
     ? [
@@ -1307,9 +1309,14 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         );
   return groups.map((g) => {
     const claimIds = new Set(g.items.map((i) => i.claimId));
-    // Both documents of a split award (Rules Art. 50) introduce every party of the case, as their narrative names them
-    // all (申请人甲、乙与被申请人…); only the orders are each part's (reviewer docs46 M3: 第N-1号 listed only the workers
-    // with a final item and then named one never introduced).
+    // Of a split award, each document names as applicants those whose claims it decides — all of them where it decides
+    // a claim of theirs together (LDMAL Art. 48 binds the worker with a final item; SPC-1 Art. 17: effect worker by
+    // worker; Rules Art. 50: each document its own) — in its party block and in its narrative alike (reviewer docs46 M3:
+    // 第N-1号 listed one worker, then named another never introduced, 「申请人张三、李秀兰与被申请人…」).
+    const own = claimsOfItems(d, g.items);
+    const onlyOf = split && own.length && own.every((c) => c.applicantId) ? new Set(own.map((c) => c.applicantId)) : null;
+    const docParties = onlyOf ? { ...d, applicants: d.applicants.filter((p) => onlyOf.has(p.id)) } : d;
+    const hist = historyOf(docParties);
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(
       (it) =>
@@ -1372,7 +1379,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       // The date the award is made (ISSUE_AWARD / PARTIAL_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
-        ...parties(d),
+        ...parties(docParties),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.

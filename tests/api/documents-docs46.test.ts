@@ -94,7 +94,7 @@ describe(`reviewer docs46 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await t.api(a.tokens.clerk).post(`/api/cases/${nf.c.id}/court-packages`, { purpose: 'enforcement' })).status).toBe(201);
   });
 
-  it('M3: both documents of a split award introduce every party of the case; the orders stay each part’s', async () => {
+  it('M3: each document of a split award names, in its party block and its narrative alike, the workers it decides for', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', {
       body: standardApplication({
         applicants: [worker('甲工', 601), worker('乙工', 602)],
@@ -115,10 +115,18 @@ describe(`reviewer docs46 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const texts = await Promise.all(
       (docs.body.documents as { id: number }[]).map(async (d) => flat(pdfRaw(await downloadDocument(t, arb.token, d.id)))),
     );
-    for (const text of texts) {
-      expect(text).toMatch(/申请人：甲工，.*申请人：乙工，/);
-      expect(text).toContain('申请人甲工、乙工与被申请人');
-    }
+    // 乙工's 9,000 is final (第N-1号), 甲工's 30,000 not (第N-2号): each introduces its worker, and names no other
+    // (LDMAL Art. 48, SPC-1 Art. 17 — effect worker by worker; the s41 design kept, the narrative now following it).
+    const [finalDoc, nonFinal] = texts as [string, string];
+    expect(finalDoc).toContain('申请人：乙工，');
+    expect(finalDoc).toContain('申请人乙工与被申请人');
+    // 甲工 only where the other part is referred to (「申请人甲工关于…的仲裁请求，本委另行作出…第N-2号…」).
+    expect(finalDoc).not.toContain('申请人：甲工');
+    expect(finalDoc).not.toMatch(/甲工[、与]|[、]甲工/);
+    expect(nonFinal).toContain('申请人：甲工，');
+    expect(nonFinal).toContain('申请人甲工与被申请人');
+    expect(nonFinal).not.toContain('申请人：乙工');
+    expect(nonFinal).not.toMatch(/乙工[、与]|[、]乙工/);
     // The final part (第N-1号) orders 乙工's wages only; the non-final part 甲工's.
     expect(texts[0]).toContain('向申请人乙工支付');
     expect(texts[0]).not.toContain('向申请人甲工支付');
