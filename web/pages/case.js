@@ -853,7 +853,8 @@ function offeredKinds(c) {
     mediation_document: Boolean(p.mediation?.agreedOn),
     mediation_agreement: Boolean(p.trackMediation?.agreedOn),
     advance_execution_ruling: Boolean(p.advanceExecutions?.length),
-    court_transfer_letter: Boolean(p.transfers?.length),
+    // To a court (裁审衔接), or to the commission a case was transferred to (Rules Art. 9).
+    court_transfer_letter: Boolean(p.transfers?.length || p.transferOut),
     decision: Object.keys(decisionMatters(c)).length > 0,
     // Only once a suspension has ended (RESUME): the 恢复审理通知书 is dated the resumption.
     resume_notice: Boolean(p.suspensions?.some((s) => s.to)),
@@ -893,6 +894,10 @@ function decisionMatters(c) {
     deemed_withdrawal: '按撤回仲裁申请处理',
     correction: '补正',
     recusal: '回避决定',
+    transfer: '移送管辖',
+    jurisdiction: '管辖异议',
+    review_rejection: '不予受理仲裁审查申请',
+    review_refusal: '不予制作调解书',
   };
   const ok = {
     suspension: Boolean(p.suspensions?.length),
@@ -904,6 +909,12 @@ function decisionMatters(c) {
     correction: Boolean(c.award || p.partialAwards?.length),
     // Rules Art. 12: a recusal decided in writing has its 决定书.
     recusal: Boolean(p.recusalApplications?.some((r) => r.decision?.form === 'written')),
+    // Rules Arts. 9–10: a transfer to another commission, an objection to jurisdiction decided — each in writing.
+    transfer: c.closure?.mode === 'transfer' || Boolean(p.transferOut),
+    jurisdiction: Boolean(p.jurisdictionObjections?.some((o) => o.decision)),
+    // Rules Arts. 75, 78: a review not accepted, a 调解书 refused — answered in writing.
+    review_rejection: Boolean(p.review?.rejection),
+    review_refusal: Boolean(p.review?.refusal),
   };
   return Object.fromEntries(Object.entries(all).filter(([k]) => ok[k]));
 }
