@@ -9,6 +9,7 @@ import {
   reportHeading,
 } from '../../db/reports/periodic-report.ts';
 import { type Block, renderPdf } from '../../templates/layout.ts';
+import { chineseDate } from '../../workflows/dates.ts';
 import { csvCell, sheetCell } from '../security/cells.ts';
 
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
@@ -16,7 +17,7 @@ const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
 /** CSV with a UTF-8 byte-order mark so Excel on Windows opens the Chinese text correctly; one section per table. */
 export function reportCsv(r: PeriodicReport): Buffer {
   const lines: string[] = [
-    csvLine([`${r.commission}${r.title}`]),
+    csvLine([reportTitle(r)]),
     ...headerFields(r.header).map(([k, v]) => csvLine([k, v])),
     csvLine([reportHeading(r)]),
     '',
@@ -48,7 +49,15 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
     const fields = formHeader ? headerFields(r.header) : [];
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 + fields.length }] });
     // Every cell through the one neutralisation (names come from what people typed: app/security/cells.ts).
-    const add = (cells: (string | number | null)[]) => ws.addRow(cells.map(sheetCell));
+    // A figure is a number cell (summed and charted in Excel: reviewer docs46b L7 — they were text), shown as written.
+    const add = (cells: (string | number | null)[]) => {
+      const row = ws.addRow(cells.map((v) => sheetCell(figure(v)?.value ?? v)));
+      cells.forEach((v, i) => {
+        const f = figure(v);
+        if (f) row.getCell(i + 1).numFmt = f.format;
+      });
+      return row;
+    };
     add([title]).font = { bold: true, size: 14 };
     // The statistical form's header fields (表号, 制定机关, 批准文号, 填报单位, 负责人, 填表人, 报出日期).
     for (const [k, v] of fields) add([k, v]);
@@ -67,7 +76,7 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
   };
   sheet(
     '汇总',
-    `${r.commission}${r.title}（${r.form}）`,
+    reportTitle(r),
     ['序号', '指标', '数值'],
     r.summary.map((s) => [s.code, s.label, s.value]),
     [10, 52, 18],
@@ -88,13 +97,14 @@ export async function reportPdf(r: PeriodicReport): Promise<Buffer> {
       header: ['表号', r.header.formNo, '制定机关', r.header.authority],
       rows: [
         ['批准文号', r.header.approvalNo, '填报单位', r.header.unit],
-        ['统计期间', r.header.period, '报出日期', r.header.reportedOn],
+        // Dates in Chinese, as the sign-off below is (reviewer docs46b L7).
+        ['统计期间', chineseDates(r.header.period), '报出日期', chineseDate(r.header.reportedOn)],
         ['负责人', r.header.principal, '填表人', r.header.preparer],
       ],
       widths: [0.14, 0.36, 0.14, 0.36],
       align: ['left', 'left', 'left', 'left'],
     },
-    { kind: 'para', text: reportHeading(r), indent: false },
+    { kind: 'para', text: chineseDates(reportHeading(r)), indent: false },
     {
       kind: 'table',
       header: ['序号', '指标', '数值'],
@@ -110,14 +120,32 @@ export async function reportPdf(r: PeriodicReport): Promise<Buffer> {
   blocks.push({ kind: 'table', caption: '按月趋势', header: MONTH_HEADER, rows: r.monthly.map((m) => monthRow(m).map(String)) });
   return renderPdf(
     {
-      title: `${r.title}统计表`,
+      title: `${r.title}${TABLE}`,
       caseNo: null,
       commission: r.commission,
       blocks,
       // The report's date is its reporting day (报出日期), as the header says.
       dateOn: r.header.reportedOn,
-      notes: [`口径：${r.closure.mediationSuccess.bulletin.label}`],
+      // The label names its basis already (「统计公报口径：…」): not 「口径：统计公报口径：…」.
+      notes: [`调解成功率按${r.closure.mediationSuccess.bulletin.label}`],
     },
     { createdAt: new Date(r.generatedAt) },
   );
+}
+
+/** One title in every format (reviewer docs46b L7: the PDF's, the CSV's and the workbook's differed). */
+const TABLE = '统计表';
+const reportTitle = (r: PeriodicReport) => `${r.commission}${r.title}${TABLE}`;
+
+/** Every ISO date in a text written in Chinese (二〇二六年一月一日). */
+const chineseDates = (s: string) => s.replace(/\d{4}-\d{2}-\d{2}/g, (d) => chineseDate(d));
+
+/** A figure written as text ("295400.50", "83.33%", "12") as a number and its display format; null for any other text. */
+function figure(v: unknown): { value: number; format: string } | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(-?(?:0|[1-9]\d*)(?:\.(\d+))?)(%?)$/.exec(v);
+  if (!m) return null;
+  const places = m[2]?.length ?? 0;
+  const digits = places ? `0.${'0'.repeat(places)}` : '0';
+  return m[3] ? { value: Number(m[1]) / 100, format: `${digits}%` } : { value: Number(m[1]), format: digits };
 }

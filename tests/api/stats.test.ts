@@ -542,6 +542,14 @@ describe(`the MA2/yearbook rows, hand-counted (${process.env.TEST_DB ?? 'sqlite'
     expect(cells.get('报出日期')).toBe('2026-10-08');
     expect(cells.has('负责人') && cells.has('填表人') && cells.has('批准文号')).toBe(true);
     expect(cells.get('按撤回处理')).toBe(1);
+    // docs46b L7: one title in every format; a figure a number cell, not text.
+    const sheet = wb.getWorksheet('汇总');
+    expect(sheet?.getRow(1).getCell(1).value).toBe('聊城市劳动人事争议仲裁委员会劳动人事争议仲裁处理情况统计表');
+    expect(csv.text).toContain('聊城市劳动人事争议仲裁委员会劳动人事争议仲裁处理情况统计表');
+    const numbers: unknown[] = [];
+    sheet?.eachRow((r) => numbers.push(r.getCell(3).value));
+    expect(numbers.filter((v) => typeof v === 'number').length).toBeGreaterThan(20);
+    expect(numbers.filter((v) => typeof v === 'string' && /^-?\d+(\.\d+)?%?$/.test(v))).toEqual([]);
     const pdf = await get(`/api/stats/report?${Q3}&format=pdf&reportedOn=2026-10-08`).buffer(true).parse(binary);
     const dir = mkdtempSync(join(tmpdir(), 'zc-report-'));
     writeFileSync(join(dir, 'r.pdf'), pdf.body as Buffer);
@@ -555,12 +563,15 @@ describe(`the MA2/yearbook rows, hand-counted (${process.env.TEST_DB ?? 'sqlite'
       '负责人',
       '填表人',
       '报出日期',
-      '2026-10-08',
+      // In Chinese, as the sign-off (docs46b L7).
+      '二〇二六年十月八日',
       '双方部分胜诉',
       '按撤回处理',
       '按用人单位类型',
     ])
       expect(text, n).toContain(n);
+    expect(text).not.toContain('2026-10-08');
+    expect(text).not.toContain('口径：统计公报口径');
   });
 });
 
