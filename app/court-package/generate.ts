@@ -56,7 +56,10 @@ function missingInstrument(
 ): string | null {
   const awardNos = new Set(issued.filter((d) => d.kind === 'award' && d.caseNo !== null).map((d) => d.caseNo));
   if (finalOnly) return issued.length ? null : onlyPart === 'non_final' ? '非终局裁决书' : '终局裁决书';
-  if (ctx.award && !setAsideWhole(ctx)) {
+  // The award is the title only once it is in effect (a wholly final one from the day it is made): before that, an
+  // enforceable partial award is (reviewer s46 M2: the package demanded the award not yet in effect).
+  const awardInEffect = ctx.effectiveOn !== null || (ctx.effectiveFor ?? []).length > 0;
+  if (ctx.award && !setAsideWhole(ctx) && (awardInEffect || !ctx.partialAwards.length)) {
     const whole = refs.filter((r) => r.partialAward === undefined);
     const absent = whole.filter((r) => !awardNos.has(r.caseNo));
     if (!absent.length) return null;
@@ -161,6 +164,15 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   // Every enforcement package holds the instrument it enforces (LDMAL Art. 51: the effective award or mediation
   // document is the title the court executes; reviewer docs46 H1): the part enforced alone (above), else the whole
   // award — both parts of a split one (Rules Art. 50) —, else the mediation document, else a partial award.
+  // An advance-execution package holds the 先予执行裁决书 the court is asked to execute (LDMAL Art. 44; Rules Art. 51;
+  // reviewer s46 M2: it was made without it).
+  if (input.purpose === 'advance_execution' && !issued.some((d) => d.kind === 'advance_execution_ruling'))
+    throw ruleRefusal({
+      rule: 'court-package-purpose',
+      field: 'purpose',
+      detail: '先予执行裁决书尚未出具：请先出具该裁决书，再生成移送先予执行的材料包',
+      source: '《劳动争议调解仲裁法》第四十四条',
+    });
   if (input.purpose === 'enforcement') {
     const missing = missingInstrument(ctx, refs, onlyPart, finalOnly, issued);
     if (missing)

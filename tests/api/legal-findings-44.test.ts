@@ -81,7 +81,14 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const letter = flat(pdfRaw(await downloadDocument(t, a.tokens.chair, (r.body.documents as { id: number }[])[0]?.id as number)));
     for (const n of [`${COURT}：`, '先予执行裁决书', '送达回证', '二〇二六年四月十二日']) expect(letter, n).toContain(n);
-    // The court package for advance execution.
+    // The court package for advance execution: it holds the ruling it asks the court to execute (LDMAL Art. 44; reviewer
+    // s46 M2 — it was made without the ruling's PDF).
+    const early = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'advance_execution' });
+    expect(early.status, JSON.stringify(early.body)).toBe(422);
+    expect(early.body).toMatchObject({ rule: 'court-package-purpose', field: 'purpose' });
+    expect(early.body.detail).toContain('先予执行裁决书尚未出具');
+    const ruling = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });
+    expect(ruling.status, JSON.stringify(ruling.body)).toBe(201);
     const pkg = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'advance_execution' });
     expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
   });
