@@ -709,7 +709,7 @@ export function checkIdNumber(raw) {
  */
 export function checkPersonName(raw) {
   // Line breaks and other control characters (sec46 L4: the server refuses them in names; a trailing one is trimmed).
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(String(raw ?? '').trim())) return '姓名（名称）中不应有换行、制表符等控制字符';
+  if (/[\p{Cc}\u2028\u2029]/u.test(String(raw ?? '').trim())) return '姓名（名称）中不应有换行、制表符等控制字符';
   const s = String(raw ?? '')
     .replace(/[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\p{M}]/gu, '')
     .replace(/\p{Zs}/gu, ' ')
