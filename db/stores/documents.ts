@@ -34,9 +34,13 @@ export function createDocumentStore() {
     /**
      * The number of a case's act of `kind` that has no case number (db/migrations/20261207_0010): the one it was given,
      * or the next serial of the year from the kind's counter row — locked until COMMIT, so that a rollback returns it
-     * (never duplicated or skipped). Only inside the write of the act.
+     * (never duplicated or skipped). Only inside the write of the act. Two first takings for one case in two processes
+     * (an arbitral review's first numbered document generated twice at once) queue on the case row: the second then
+     * reads the number the first gave instead of failing on case_document_numbers' unique key. NO KEY UPDATE, so that
+     * the case's readers (KEY SHARE) do not wait; SQLite has one writer.
      */
     async takeNumber(trx: Knex, caseId: number, kind: string, year: number): Promise<number> {
+      if (trx.client.config.client === 'pg') await trx.raw('SELECT 1 FROM cases WHERE id = ? FOR NO KEY UPDATE', [caseId]);
       const given = await trx('case_document_numbers').where({ case_id: caseId, kind }).first('serial');
       if (given) return Number(given.serial);
       const raw = await trx.raw(

@@ -128,6 +128,16 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(refused).toContain('当事人可以就调解协议约定的属于劳动人事争议仲裁受理范围的事项依法申请仲裁。');
   });
 
+  it('a review\'s first numbered document generated several times at once gets one number, never a 500', async () => {
+    const c = await reviewCase();
+    await ok(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过调解协议生效之日起15日' }, '2026-03-11');
+    const made = await Promise.all(Array.from({ length: 4 }, () => generate(c, a.tokens.chair, { kind: 'decision', matter: 'review_rejection' })));
+    for (const r of made) expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const numbers = new Set(made.map((r) => r.body.caseNo));
+    expect(numbers.size).toBe(1);
+    expect([...numbers][0]).toMatch(/^聊劳人仲审字〔2026〕第\d+号$/);
+  });
+
   it('M3: the review 调解书 bears a number; signing for it is its service, and its receipt can be made', async () => {
     const c = await reviewCase();
     const arb = arbOf();
