@@ -122,6 +122,16 @@ export function checkRegistrationDates(
   today: string,
   current?: Pick<CaseRecord, 'receivedOn'> & { parties?: PartyRecord[]; limitation?: CaseRecord['limitation'] },
 ): void {
+  const errors = registrationDateErrors(body, today, current);
+  if (errors.length) throw validationError(errors);
+}
+
+/** `checkRegistrationDates`' errors, not thrown. */
+function registrationDateErrors(
+  body: Parameters<typeof checkRegistrationDates>[0],
+  today: string,
+  current?: Parameters<typeof checkRegistrationDates>[2],
+): FieldError[] {
   const errors: FieldError[] = [];
   if (body.limitation?.employmentStatus === 'ongoing' && body.limitation.employmentEndedOn)
     errors.push({ path: 'limitation.employmentEndedOn', message: '劳动关系仍存续时不应填写劳动关系终止日期' });
@@ -152,7 +162,21 @@ export function checkRegistrationDates(
       errors.push({ path: 'receivedOn', message: '收件日期不能早于当事人的出生日期（身份证号码）' });
   }
   errors.push(...samePersonTwice(body, current?.parties));
-  if (errors.length) throw validationError(errors);
+  return errors;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The date rules of a registration body the schema refused for another field (legal47b L3: a future receipt and a bad
+ * amount were named one at a time): the receipt and postmark dates, where they are themselves well-formed, so that one
+ * answer names every bad field. Nothing else of a malformed body is read.
+ */
+export function registrationDateErrorsOfRaw(raw: unknown, today: string): FieldError[] {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const r = raw as Record<string, unknown>;
+  const day = (v: unknown) => (typeof v === 'string' && ISO_DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+  const body = { receivedOn: day(r.receivedOn), postmarkOn: day(r.postmarkOn) };
+  return registrationDateErrors(body, today);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { assertMayReplayCaseView, caseDeadlines, caseHistory, getCase, listCases } from '../../app/cases/queries.ts';
-import { checkRegistrationDates, submitRegistration } from '../../app/cases/register-case.ts';
+import { checkRegistrationDates, registrationDateErrorsOfRaw, submitRegistration } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
 import { assertRoleMayEditRegistration } from '../../app/policy.ts';
@@ -34,6 +34,7 @@ export function createCasesRouter(deps: Deps): Router {
     tags: ['cases'],
     headers: IdempotencyHeader,
     body: CaseCreate,
+    alsoWhenInvalid: (raw) => registrationDateErrorsOfRaw(raw, deps.clock.today()),
     responses: {
       201: {
         description: '已登记（warnings：同一当事人之间的在先案件提示）',
@@ -105,6 +106,7 @@ export function createCasesRouter(deps: Deps): Router {
     body: CasePatch,
     responses: { 200: { description: '已修改', schema: Case, headers: ETagHeader } },
     problems: [403, 409, 412, 422],
+    alsoWhenInvalid: (raw) => registrationDateErrorsOfRaw(raw, deps.clock.today()),
     // The body's own date checks (400) before the role (403), as the handler asks them.
     authorize: (actor, body) => {
       checkRegistrationDates(body, deps.clock.today());

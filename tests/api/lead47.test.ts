@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite } from '../helpers/case-fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
+
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
+
+describe(`lead47 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal47b L3: a receipt in the future is named with a field the schema refused, in one answer', async () => {
+    const r = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        receivedOn: '2026-12-09',
+        postmarkOn: '2026-12-10',
+        claims: [{ category: 'wages', amount: '12000.001', description: '工资' }],
+      }),
+    );
+    expect(r.status).toBe(400);
+    const paths = r.body.errors.map((e: { path: string }) => e.path).sort();
+    expect(paths).toEqual(['claims.0.amount', 'postmarkOn', 'receivedOn']);
+    expect(r.body.errors.find((e: { path: string }) => e.path === 'receivedOn').message).toContain('收件日期不能晚于今天（2026-12-05）');
+    // Alone, the date is still named (the schema passes, the use case's check answers).
+    const alone = await t.api(a.tokens.clerk).post('/api/cases', standardApplication({ receivedOn: '2026-12-09' }));
+    expect(alone.status).toBe(400);
+    expect(alone.body.errors.map((e: { path: string }) => e.path)).toEqual(['receivedOn']);
+  });
+});
