@@ -55,7 +55,46 @@ export const styleNonce: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function securityHeaders() {
+export function securityHeaders(): RequestHandler {
+  const full = helmetWith();
+  // Every response but /docs' gets the same headers: computed once, set in one loop (helmet's eleven middlewares per
+  // request were ~0.1 ms of an ACCEPT's ~2.6 ms on the main thread, profile stop 47). /docs' nonce goes through helmet.
+  const fixed = headersOf(full);
+  return (req, res, next) => {
+    if (res.locals.styleNonce !== undefined || fixed === null) return full(req, res, next);
+    res.removeHeader('X-Powered-By');
+    for (const [name, value] of fixed) res.setHeader(name, value);
+    next();
+  };
+}
+
+/** The headers a middleware sets on a response that asks nothing of it (null when it does more than set and remove). */
+function headersOf(mw: RequestHandler): [string, string][] | null {
+  const set: [string, string][] = [];
+  let plain = true;
+  let called = false;
+  const res = {
+    locals: {},
+    setHeader: (name: string, value: unknown) => void set.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
+  try {
+    mw(
+      { method: 'GET', headers: {} } as Parameters<RequestHandler>[0],
+      res as unknown as Parameters<RequestHandler>[1],
+      (err?: unknown) => {
+        called = true;
+        if (err) plain = false;
+      },
+    );
+  } catch {
+    plain = false;
+  }
+  return plain && called ? set : null;
+}
+
+/** The helmet configuration itself (what `securityHeaders` sets, computed once). */
+export function helmetWith() {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -24,3 +24,24 @@ describe(`lead47 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(alone.body.errors.map((e: { path: string }) => e.path)).toEqual(['receivedOn']);
   });
 });
+
+describe('security headers computed once', () => {
+  it('every response but /docs carries exactly the headers helmet sets, X-Powered-By removed', async () => {
+    const { helmetWith, securityHeaders } = await import('../../server/app.ts');
+    const express = (await import('express')).default;
+    const request = (await import('supertest')).default;
+    const viaHelmet = express().use(helmetWith(), (_req: unknown, res: { json: (b: unknown) => void }) => res.json({}));
+    const ours = express().use(securityHeaders(), (_req: unknown, res: { json: (b: unknown) => void }) => res.json({}));
+    const strip = (h: Record<string, string>) => {
+      const { date: _d, etag: _e, ...rest } = h;
+      return rest;
+    };
+    const [x, y] = [await request(viaHelmet).get('/'), await request(ours).get('/')];
+    expect(strip(y.headers)).toEqual(strip(x.headers));
+    expect(y.headers['x-powered-by']).toBeUndefined();
+    // The app itself: the same set on an API answer.
+    const r = await t.api(a.tokens.clerk).get('/api/auth/me');
+    for (const [k, v] of Object.entries(strip(x.headers)))
+      if (!['content-type', 'content-length', 'connection', 'keep-alive'].includes(k)) expect(r.headers[k], k).toBe(v);
+  });
+});
