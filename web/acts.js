@@ -362,7 +362,12 @@ export function consequenceOf(type, c, body = {}) {
   if (type === 'SUSPEND') return suspendConsequence(c, body);
   // ui47 H2: after the award (or a mixed award's final part) was set aside, the suit is on the dispute itself, within
   // fifteen days of receiving the ruling (LDMAL Art. 49(3)) — not a suit that holds an award's effect back (Arts. 48, 50).
-  if (type === 'RECORD_LAWSUIT' && c.proceedings?.setAside?.result === 'set_aside') {
+  // A mixed award's suit against its non-final part (matter 'award', Art. 50) keeps the general wording.
+  if (
+    type === 'RECORD_LAWSUIT' &&
+    c.proceedings?.setAside?.result === 'set_aside' &&
+    (c.award?.finality !== 'mixed' || body.matter === 'set_aside')
+  ) {
     const s = c.proceedings.setAside;
     const part = c.award?.finality === 'mixed' ? '裁决的终局部分' : '裁决';
     return `将登记当事人已向人民法院起诉，记录后不能撤回：${part}已被${s.court}裁定撤销（${s.decidedOn ?? ''}${s.servedOn ? `，${s.servedOn} 送达` : ''}），当事人可以自收到裁定书之日起十五日内就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十九条第三款）。请核对起诉的当事人、法院和日期。`;

@@ -13,7 +13,7 @@ const { ok } = caseEvents(() => t);
 const COURT = '聊城市中级人民法院';
 
 /** A final award (one wage claim of 7,000.00, LDMAL Art. 47(1)) served on both sides on 03-31. */
-export async function finalAward(name: string, idSeed: number): Promise<CaseView> {
+async function finalAward(name: string, idSeed: number): Promise<CaseView> {
   const { c, arb } = await caseAt(t, a, 'heard', {
     body: standardApplication({
       applicants: [worker(name, idSeed)],
