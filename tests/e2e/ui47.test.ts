@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { browserSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, hasText, REASONING, signIn } from '../helpers/case-fixtures.ts';
-import { application, employer, worker } from '../helpers/fixtures.ts';
+import { application, creditCode, employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -277,5 +277,51 @@ describe('ui47 (Chromium)', () => {
     await hasText(page.locator('#sec-proc .review-agreement'), '被申请人于2026年6月30日前支付工资5000元');
     const names = await page.getByRole('group', { name: '可办理的操作' }).getByRole('button').allTextContents();
     expect(names.join('|')).not.toContain('撤回仲裁申请');
+  });
+
+  it('M3 登记申请 registers an application for review with its agreement; L4 the analyst’s search does not offer 身份证号', async () => {
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/new`);
+    await page.getByRole('link', { name: /登记仲裁审查申请/ }).click();
+    await page.getByRole('heading', { name: '登记仲裁审查申请' }).waitFor();
+    expect(await page.getByLabel('程序', { exact: true }).count()).toBe(0);
+    await page.getByLabel('收到申请日期').fill('2026-06-08');
+    await page.getByLabel('管辖地区').selectOption('东昌府区');
+    const applicant = page.locator('[data-party="applicants.0"]');
+    await applicant.getByLabel('姓名').fill('审查乙');
+    await applicant.getByLabel('公民身份号码').fill(idNumber('371502', '19900101', 479));
+    const respondent = page.locator('[data-party="respondents.0"]');
+    await respondent.getByLabel('名称').fill('聊城某某审查有限公司');
+    await respondent.getByLabel('统一社会信用代码').fill(creditCode());
+    await respondent.getByLabel('用人单位类型').selectOption('private');
+    const claim = page.locator('[data-claim="claims.0"]');
+    await claim.getByLabel('请求类别').selectOption('wages');
+    await claim.getByLabel('金额（元）').fill('5000');
+    await claim.getByLabel('请求内容').fill('确认调解协议：支付2026年5月工资5000元');
+    // The agreement is required.
+    await page.getByRole('button', { name: '登记仲裁审查申请' }).click();
+    await hasText(page.locator('[data-error-for="agreement.organization"]'), '必须填写');
+    await hasText(page.locator('[data-error-for="agreement.effectiveOn"]'), '必须填写');
+    await page.getByLabel('调解组织').fill('东昌府区古楼街道劳动争议调解委员会');
+    await page.getByLabel('调解协议生效日期').fill('2026-06-01');
+    await page.getByLabel('调解协议内容').fill('被申请人于2026年6月30日前支付工资5000元');
+    await page.getByRole('button', { name: '登记仲裁审查申请' }).click();
+    await page.waitForURL(/#\/cases\/\d+$/);
+    const id = Number(/#\/cases\/(\d+)$/.exec(page.url())?.[1]);
+    const c = (await t.api(a.tokens.clerk).get(`/api/cases/${id}`)).body;
+    expect(c.track).toBe('review');
+    expect(c.proceedings.review.agreement).toEqual({
+      organization: '东昌府区古楼街道劳动争议调解委员会',
+      effectiveOn: '2026-06-01',
+      terms: '被申请人于2026年6月30日前支付工资5000元',
+    });
+    await hasText(page.locator('#sec-proc .review-agreement'), '东昌府区古楼街道劳动争议调解委员会');
+
+    await signIn(page, base, 'analyst');
+    await page.goto(`${base}/#/cases`);
+    const search = page.getByRole('searchbox', { name: '查找' });
+    await search.waitFor();
+    expect(await search.getAttribute('placeholder')).not.toContain('身份证号');
+    expect(await search.getAttribute('placeholder')).not.toContain('电话');
   });
 });
