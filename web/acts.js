@@ -164,6 +164,12 @@ const WEIGHTY = {
     '将登记被代表劳动者的同意，记录后不能撤回：代表人据此办理所同意的事项，对这些劳动者发生效力（《劳动人事争议仲裁办案规则》第六十三条）。请核对书面同意的劳动者。',
   ACCEPT_REVIEW:
     '将受理调解协议的仲裁审查申请，记录后不能撤回：仲裁委员会应当自受理之日起五日内结束审查，经批准可延长五日（《劳动人事争议仲裁办案规则》第七十六条）。',
+  // ui47 H3: a party's objection or recusal application cannot be taken back out of the record and sets a decision
+  // running — confirmed, the party and the grounds named.
+  RAISE_JURISDICTION_OBJECTION:
+    '将记录该当事人提出的管辖异议，记录后不能撤回：仲裁委员会应当审查：异议成立的，将案件移送有管辖权的仲裁委员会并书面通知当事人；异议不成立的，书面决定驳回（《劳动人事争议仲裁办案规则》第十条）。请核对提出异议的当事人与异议理由。',
+  APPLY_RECUSAL:
+    '将记录该当事人的回避申请，记录后不能撤回：仲裁委员会应当在三日内作出回避决定，以口头或者书面方式通知当事人；决定前被申请回避的人员暂停参与本案工作（《劳动争议调解仲裁法》第三十三条；《劳动人事争议仲裁办案规则》第十一条、第十二条）。请核对申请的当事人、被申请回避的人员与事由。',
   RECORD_LAWSUIT:
     '将登记当事人已向人民法院起诉，记录后不能撤回：当事人在法定期间内起诉的，非终局裁决（或劳动者起诉的终局裁决）不发生法律效力（《劳动争议调解仲裁法》第四十八条、第五十条）。请核对起诉的当事人、法院和日期。',
   RECORD_SET_ASIDE:
@@ -179,17 +185,29 @@ const WEIGHTY = {
  * case's decision and binds no one — what follows from it is decided by an act that is itself confirmed — or an
  * arrangement whose legal effect comes with its notice's service (confirmed) and which a later act changes. (A filed
  * defense is confirmed since ui46 L3: it silences the defense-period warnings.) Their button reads 确定, the others' 确定…
- *  - RAISE_JURISDICTION_OBJECTION: decided by DECIDE_JURISDICTION_OBJECTION (confirmed);
- *  - APPLY_RECUSAL: decided by DECIDE_RECUSAL (confirmed);
+ *  (A party's jurisdiction objection and recusal application are confirmed since ui47 H3: the party's act cannot be
+ *  undone and starts the chair's decision.)
  *  - SCHEDULE_HEARING, POSTPONE_HEARING: the hearing's consequences (LDMAL Art. 36) rest on the written notice's service
  *    (SERVE of hearing_notice / postponement_notice, confirmed); the day can be moved by a postponement. A rest day, a
  *    hearing left unrecorded, a hearing inside the defense period (void44), are still asked about (actWarnings: any
  *    warning makes the act ask for confirmation).
  */
-export const ONE_STEP = new Set(['RAISE_JURISDICTION_OBJECTION', 'APPLY_RECUSAL', 'SCHEDULE_HEARING', 'POSTPONE_HEARING']);
+export const ONE_STEP = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING']);
+
+/**
+ * ui47 M4: an act's name on a case of another track where the arbitration wording does not fit — a review (Rules
+ * Arts. 74–79) is an application for review, not an arbitration application. `fallback`: the server's label.
+ */
+const TRACK_LABELS = { review: { WITHDRAW: '撤回审查申请' } };
+export function actLabel(type, c, fallback) {
+  return TRACK_LABELS[c?.track]?.[type] ?? fallback ?? type;
+}
 
 /** Case-track wording where the law differs: a mediation before arbitration (LDMAL Arts. 5, 14) is not one inside it. */
 const TRACK_CONSEQUENCES = {
+  review: {
+    WITHDRAW: '将记录当事人撤回调解协议的仲裁审查申请，审查以撤回结束，记录后不能撤回。',
+  },
   mediation: {
     MEDIATION_AGREED:
       '将记录达成调解协议，记录后不能撤回；调解协议书由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力（《劳动争议调解仲裁法》第十四条）。调解协议书不能像调解书那样申请强制执行：一方逾期不履行的，另一方可以依法申请仲裁（第十五条）；拖欠劳动报酬等的协议，用人单位逾期不履行的，劳动者可以申请支付令（第十六条）。',
@@ -342,6 +360,25 @@ export function consequenceOf(type, c, body = {}) {
     return `${IRREVERSIBLE.REFER_TO_ARBITRATION}${DATE_LABELS.REFER_TO_ARBITRATION} ${body.occurredOn ?? ''} 即为新仲裁申请的收到申请日期，仲裁委员会应自该日起五日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。`;
   }
   if (type === 'SUSPEND') return suspendConsequence(c, body);
+  // ui47 H2: after the award (or a mixed award's final part) was set aside, the suit is on the dispute itself, within
+  // fifteen days of receiving the ruling (LDMAL Art. 49(3)) — not a suit that holds an award's effect back (Arts. 48, 50).
+  // A mixed award's suit against its non-final part (matter 'award', Art. 50) keeps the general wording.
+  if (
+    type === 'RECORD_LAWSUIT' &&
+    c.proceedings?.setAside?.result === 'set_aside' &&
+    (c.award?.finality !== 'mixed' || body.matter === 'set_aside')
+  ) {
+    const s = c.proceedings.setAside;
+    const part = c.award?.finality === 'mixed' ? '裁决的终局部分' : '裁决';
+    return `将登记当事人已向人民法院起诉，记录后不能撤回：${part}已被${s.court}裁定撤销（${s.decidedOn ?? ''}${s.servedOn ? `，${s.servedOn} 送达` : ''}），当事人可以自收到裁定书之日起十五日内就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十九条第三款）。请核对起诉的当事人、法院和日期。`;
+  }
+  // ui47 H3: a party's objection or application, named with its party and grounds in the confirmation's list.
+  if (type === 'RAISE_JURISDICTION_OBJECTION' || type === 'APPLY_RECUSAL') {
+    const who = [...(c.applicants ?? []), ...(c.respondents ?? []), ...(c.thirdParties ?? [])].find(
+      (p) => String(p.id) === String(body.partyId),
+    );
+    return who ? `${who.name}：${WEIGHTY[type]}` : WEIGHTY[type];
+  }
   return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? WEIGHTY[type] ?? null;
 }
 

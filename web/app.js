@@ -392,9 +392,25 @@ async function route() {
   const caseM = /^\/cases\/(\d+)(\/edit|\/cover)?$/.exec(path ?? '');
   if (path === '/login') location.hash = '#/';
   else if (path === '/cases') caseList(query ?? '', mount);
-  else if (path === '/cases/new') {
-    setTitle('登记仲裁申请');
-    mount('#/cases/new', h('h1', '登记仲裁申请'), registerForm('arbitration'));
+  else if (path === '/cases/new' || path === '/cases/new-review') {
+    // ui47 M3: an application for arbitral review of a mediation agreement (Rules Arts. 74–79) is registered here too.
+    const review = path === '/cases/new-review';
+    const title = review ? '登记仲裁审查申请' : '登记仲裁申请';
+    setTitle(title);
+    mount(
+      '#/cases/new',
+      h('h1', title),
+      h(
+        'p.small.register-track',
+        review
+          ? [
+              '当事人共同申请对调解协议进行仲裁审查（《劳动人事争议仲裁办案规则》第七十四条）。',
+              h('a', { href: '#/cases/new' }, '改为登记仲裁申请'),
+            ]
+          : ['登记仲裁申请。', h('a', { href: '#/cases/new-review' }, '当事人共同申请审查调解协议的，登记仲裁审查申请')],
+      ),
+      registerForm(review ? 'review' : 'arbitration'),
+    );
   } else if (caseM?.[2] === '/edit') editPage(caseM[1]);
   else if (caseM?.[2] === '/cover') coverPage(caseM[1], mount);
   else if (caseM) casePage(caseM[1], mount);

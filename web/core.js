@@ -543,11 +543,19 @@ export function halfWidthAmount(el, composing) {
   el.value = el.value.replace(/[０-９．]/g, (ch) => (ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
   if (at !== null) el.setSelectionRange(at, at);
 }
+/**
+ * A select from `[value, label]` pairs, in the order given (ui47 H1: an object puts integer-like keys — party ids —
+ * before '', so a list built as { '': default, ...ids } opened on the first party). An object of string keys (a fixed
+ * vocabulary) is still accepted; anything keyed by ids is passed as pairs. Nothing is selected but `attrs.value`, else
+ * the first option.
+ */
 export function select(options, attrs = {}) {
+  const pairs = Array.isArray(options) ? options : Object.entries(options);
+  const value = attrs.value === undefined || attrs.value === null ? undefined : String(attrs.value);
   return h(
     'select',
     attrs,
-    Object.entries(options).map(([v, l]) => h('option', { value: v, selected: attrs.value === v }, l)),
+    pairs.map(([v, l]) => h('option', { value: String(v), selected: value === String(v) }, l)),
   );
 }
 export function setError(scope, path, message) {

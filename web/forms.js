@@ -125,7 +125,7 @@ export const EVENT_FORMS = {
   ],
   FILE_DEFENSE: [
     // Several respondents (one added after acceptance, Rules Art. 46(1)): which one filed.
-    { name: 'partyId', label: '提交答辩的被申请人', kind: 'respondent', when: (c) => c.respondents.length > 1 },
+    { name: 'partyId', label: '提交答辩的被申请人', kind: 'respondent', required: true, when: (c) => c.respondents.length > 1 },
     { name: 'summary', label: '答辩要点', kind: 'textarea' },
   ],
   SHORTEN_DEFENSE_PERIOD: [
@@ -431,7 +431,8 @@ export const EVENT_FORMS = {
   ],
   TRANSFER_CASE: [{ name: 'toCommission', label: '移送的仲裁委员会', kind: 'text', required: true }, reason(true, '移送理由')],
   APPLY_RECUSAL: [
-    { name: 'partyId', label: '申请人（当事人）', kind: 'party' },
+    // LDMAL Art. 33: the application is a party's — named, never defaulted (ui47 H3: the confirmation names it).
+    { name: 'partyId', label: '申请回避的当事人', kind: 'party', required: true },
     {
       name: 'target.kind',
       label: '被申请回避人员',

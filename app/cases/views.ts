@@ -14,7 +14,7 @@ import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts
 import { assessLimitation } from '../../workflows/limitation.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
-import { documentMadeOn } from '../../workflows/rules.ts';
+import { documentMadeOn, setAsideWhole } from '../../workflows/rules.ts';
 import { type ReadLevel, readsDuplicateFilings, SUMMARY_PARTY_FIELDS } from '../policy.ts';
 import { changeText, maskChange, type RegistrationChange } from './registration-changes.ts';
 
@@ -326,7 +326,10 @@ function proceedingsView(ctx: MachineContext, rejectionNo: string | null) {
     partialAwards: ctx.partialAwards,
     lawsuits: ctx.lawsuits,
     setAside: ctx.setAside,
-    effectiveOn: ctx.effectiveOn,
+    // ui47 H2: an award the court set aside (LDMAL Art. 49) is in force from no day — the record keeps the day it took
+    // effect (ctx), the view does not show it as in force. A mixed award whose final part alone was set aside keeps its
+    // non-final part's effect (setAsideWhole is false for it).
+    effectiveOn: setAsideWhole(ctx) ? null : ctx.effectiveOn,
     // SPC-1 Art. 17: the workers who did not sue, for whom the award took effect while another worker's suit goes on.
     effectiveFor: ctx.effectiveFor ?? [],
     transfers: ctx.transfers,

@@ -16,6 +16,7 @@ import {
   PREVIEWS_WARNINGS,
   previewedConsequence,
   setsHearingDay,
+  actLabel as trackLabel,
 } from '../acts.js';
 import {
   ApiError,
@@ -118,7 +119,9 @@ function currentHearing(c) {
 }
 
 /** The confirmation's title and button: 确认 and the act, without a doubled 确认 (确认裁决生效, 确认调解协议 — ui46 M2). */
-const confirmWords = (type) => (eventLabel(type).startsWith('确认') ? eventLabel(type) : `确认${eventLabel(type)}`);
+/** The act's name on this case (ui47 M4: a review's 撤回审查申请). */
+const actLabel = (type, c) => trackLabel(type, c, eventLabel(type));
+const confirmWords = (type, c) => (actLabel(type, c).startsWith('确认') ? actLabel(type, c) : `确认${actLabel(type, c)}`);
 
 /** Days before today beyond which an act's date is asked about before it is recorded (a late entry, a mistyped year). */
 const BACKDATED_DAYS = 30;
@@ -255,7 +258,7 @@ async function eventForm(c, type, done, screen) {
       // offered on a case under the ordinary procedure (a second walk was offered it, then refused).
       if (type === 'SERVE' && path === 'method' && c.procedure !== 'simple')
         options = Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'sms'));
-      el = select({ ...(f.required ? {} : { '': '（不选）' }), ...options });
+      el = select([...(f.required ? [] : [['', '（不选）']]), ...Object.entries(options)]);
       // A 调解书 is served on the party in person and takes effect on signing (LDMAL Art. 42(3); SPC CPL Interpretation
       // Art. 133): leaving, posting, public notice and SMS are not offered for it (the server refuses them, 422 on `method`).
       if (type === 'SERVE' && path === 'method') {
@@ -276,14 +279,26 @@ async function eventForm(c, type, done, screen) {
       // A choice the case's record already answers (转入仲裁原因 after 调解不成) starts chosen; the person may change it.
       const initial = f.initial?.(c);
       if (initial && initial in options) el.value = initial;
-    } else if (f.kind === 'category') el = select({ '': '（不选）', ...state.vocab.claimCategories });
-    // A claim added names its applicant by position among the case's (ClaimInput.applicant; Rules Art. 62).
-    else if (f.kind === 'applicant')
-      el = select({
-        '': '全体申请人共同',
-        ...Object.fromEntries(c.applicants.map((p, i) => [String(i + 1), `第${i + 1}名申请人（${p.name}）`])),
-      });
-    else if (f.kind === 'party') {
+    } else if (f.kind === 'category') el = select([['', '（不选）'], ...Object.entries(state.vocab.claimCategories)]);
+    // A claim added names its applicant by position among the case's (ClaimInput.applicant; Rules Art. 62). Several
+    // workers: whose claim it is is chosen, never defaulted (ui47 H1: the list opened on 第1名申请人) — 全体申请人共同
+    // is a choice like the others ('all', sent as no applicant).
+    else if (f.kind === 'applicant') {
+      el = select([
+        ['', '（请选择）'],
+        ['all', '全体申请人共同'],
+        ...c.applicants.map((p, i) => [String(i + 1), `第${i + 1}名申请人（${p.name}）`]),
+      ]);
+      const chosen = el;
+      // Required where the claim is given: the counterclaim always makes one; a change of claims only when one is added.
+      const prefix = path.replace(/applicant$/, '');
+      const given = () =>
+        type === 'FILE_COUNTERCLAIM' ||
+        [...fields.querySelectorAll('[data-path]')].some(
+          (x) => x.dataset.path.startsWith(prefix) && x.dataset.path !== path && String(x.value ?? '').trim() !== '',
+        );
+      checks.push(() => (chosen.value === '' && given() ? [path, '请选择该请求的申请人'] : null));
+    } else if (f.kind === 'party') {
       // A 调解书 is signed for by the applicants and respondents, each once: who has signed is not offered again.
       const signed = new Set((c.proceedings?.mediation?.signatures ?? []).map((s) => String(s.partyId)));
       const sides = new Set([...c.applicants, ...c.respondents].map((p) => String(p.id)));
@@ -291,16 +306,19 @@ async function eventForm(c, type, done, screen) {
         type === 'SIGN_MEDIATION_DOCUMENT' && path === 'partyId'
           ? parties.filter((p) => sides.has(String(p.id)) && !signed.has(String(p.id)))
           : parties;
-      const opts = Object.fromEntries(offered.map((p) => [p.id, p.label]));
+      const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
-      if (type === 'SERVE' && c.applicants.length > 1) opts.allApplicants = `全体申请人（${c.applicants.length}人，逐人登记）`;
+      if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
       // ui46 (stretch): every respondent too, where there are several.
-      if (type === 'SERVE' && c.respondents.length > 1) opts.allRespondents = `全体被申请人（${c.respondents.length}人，逐人登记）`;
-      el = select(opts);
+      if (type === 'SERVE' && c.respondents.length > 1)
+        opts.push(['allRespondents', `全体被申请人（${c.respondents.length}人，逐人登记）`]);
+      // Whose act it is is never chosen for the person (ui47 H1): an optional party starts on （不选）.
+      el = select(f.required ? opts : [['', '（不选）'], ...opts]);
     } else if (f.kind === 'respondent') {
       // Which respondent filed (FILE_DEFENSE): an added respondent's own period ends only with its own defense (LDMAL
-      // Art. 30; Rules Art. 46(1)); left empty, the original respondents'.
-      el = select({ '': '原被申请人', ...Object.fromEntries(c.respondents.map((p) => [p.id, p.name])) });
+      // Art. 30; Rules Art. 46(1)). Several respondents: the one who filed is named, never defaulted (ui47 H1: the list
+      // opened on the first company; 原被申请人 recorded a defense nobody could tell whose) — required, （请选择） first.
+      el = select(c.respondents.map((p) => [String(p.id), p.name]));
     } else if (f.kind === 'arbitrator') {
       // Recusal: only a member of this case's tribunal can withdraw (LDMAL Art. 33); the one who replaces him is not
       // already on it (the server refuses a member, 422) — nor the one withdrawing.
@@ -312,14 +330,11 @@ async function eventForm(c, type, done, screen) {
           : recusal && path === 'replacementId'
             ? staff.filter((s) => !members.has(String(s.id)))
             : staff;
-      el = select(
-        Object.fromEntries(
-          pool.map((s) => {
-            const w = /replacement/i.test(path) ? load.get(s.id) : null;
-            return [s.id, w ? `${s.displayName}（在办 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
-          }),
-        ),
-      );
+      const staffOpts = pool.map((s) => {
+        const w = /replacement/i.test(path) ? load.get(s.id) : null;
+        return [String(s.id), w ? `${s.displayName}（在办 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
+      });
+      el = select(f.required ? staffOpts : [['', '（不选）'], ...staffOpts]);
       if (path === 'presidingId' && tribunalList) {
         const list = tribunalList;
         const presiding = el;
@@ -352,12 +367,10 @@ async function eventForm(c, type, done, screen) {
       continue;
     } else if (f.kind === 'mediator')
       el = select(
-        Object.fromEntries(
-          mediators.map((s) => {
-            const w = mediatorLoad.get(s.id);
-            return [s.id, w ? `${s.displayName}（在办调解 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
-          }),
-        ),
+        mediators.map((s) => {
+          const w = mediatorLoad.get(s.id);
+          return [String(s.id), w ? `${s.displayName}（在办调解 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
+        }),
       );
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
       const options =
@@ -457,7 +470,7 @@ async function eventForm(c, type, done, screen) {
           .map((s) => s.trim())
           .filter(Boolean);
         if (lines.length) put(b, path, lines);
-      } else if (el.value.trim() !== '')
+      } else if (el.value.trim() !== '' && !(f.kind === 'applicant' && el.value === 'all'))
         put(
           b,
           path,
@@ -483,11 +496,11 @@ async function eventForm(c, type, done, screen) {
   const ok = h(
     `button.btn.${danger ? 'danger' : 'primary'}`,
     { type: 'button' },
-    danger ? `${eventLabel(type)}…` : asks ? '确定…' : '确定',
+    danger ? `${actLabel(type, c)}…` : asks ? '确定…' : '确定',
   );
   const cancel = h('button.btn', { type: 'button' }, '取消');
   form.append(
-    h('div.dh', h('h2', { id: 'dlg-title' }, eventLabel(type)), h('span.small.muted', caseName(c))),
+    h('div.dh', h('h2', { id: 'dlg-title' }, actLabel(type, c)), h('span.small.muted', caseName(c))),
     fields,
     h(
       'div.df',
@@ -521,8 +534,8 @@ async function eventForm(c, type, done, screen) {
     dirty: () => dirty || Boolean(outerGuard?.dirty()),
     confirm: () =>
       confirmDialog({
-        title: `离开此页并放弃“${eventLabel(type)}”？`,
-        body: h('p', `“${eventLabel(type)}”尚未提交。${keep}`),
+        title: `离开此页并放弃“${actLabel(type, c)}”？`,
+        body: h('p', `“${actLabel(type, c)}”尚未提交。${keep}`),
         confirmLabel: '放弃并离开',
       }),
   };
@@ -538,7 +551,7 @@ async function eventForm(c, type, done, screen) {
   const askClose = async () => {
     attempt++;
     if (!dirty) return close();
-    if (await confirmDialog({ title: `放弃“${eventLabel(type)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
+    if (await confirmDialog({ title: `放弃“${actLabel(type, c)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
   };
   /** Loading the latest case closes the dialog: when something was typed, the person says so first. */
   const mayDiscard = async () =>
@@ -686,7 +699,7 @@ async function eventForm(c, type, done, screen) {
       }
       if (dropped()) return;
       const sure = await confirmDialog({
-        title: `${confirmWords(type)}：${caseName(c)}`,
+        title: `${confirmWords(type, c)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h('p', `${dateLabel}：${on}`),
@@ -697,7 +710,7 @@ async function eventForm(c, type, done, screen) {
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],
-        confirmLabel: confirmWords(type),
+        confirmLabel: confirmWords(type, c),
         danger: Boolean(consequence),
       });
       if (!sure || dropped()) return;
@@ -727,9 +740,12 @@ async function eventForm(c, type, done, screen) {
       // ui46 M2: the award's legal effective date as the server recorded it (LDMAL Arts. 47, 50), beside the 确认日期.
       const effectiveOn = type === 'MARK_EFFECTIVE' ? answer?.proceedings?.effectiveOn : null;
       const effective = effectiveOn ? `，裁决生效日期：${effectiveOn}` : '';
+      // ui47 H1: whose act it was (a defense, an objection, a service on one party), by name.
+      const one = body.partyId && !bulkParties(c, body.partyId) ? partiesOf(c).find((p) => String(p.id) === String(body.partyId)) : null;
+      const whose = one ? `，当事人：${one.label}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${eventLabel(type)}”（${caseName(c)}，${dateLabel}：${on}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${actLabel(type, c)}”（${caseName(c)}${whose}，${dateLabel}：${on}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;

@@ -1,7 +1,7 @@
 // The case page: the whole file as the role may see it, in sections (parties and agents, claims and their history,
 // hearings, services, supplements, mediation, award, deadlines, documents, history), with the next acts, a printable
 // view and the file cover with its index (卷宗目录).
-import { consequenceOf, IRREVERSIBLE } from '../acts.js';
+import { actLabel, consequenceOf, IRREVERSIBLE } from '../acts.js';
 import {
   api,
   caseName,
@@ -135,7 +135,8 @@ export async function casePage(id, mount) {
       // ui46 L5: a date is never broken inside (受理 2026-12- / 02 on a phone).
       h(
         'span.muted.case-dates',
-        `${c.district} · ${mediationTrack ? '案前调解' : (V().procedures[c.procedure] ?? c.procedure)} · `,
+        // ui47 M4: a review (Rules Arts. 74–79) is no arbitration under a procedure — it says 仲裁审查.
+        `${c.district} · ${mediationTrack ? '案前调解' : c.track === 'review' ? '调解协议仲裁审查' : (V().procedures[c.procedure] ?? c.procedure)} · `,
         h('span.nowrap', `收到 ${c.receivedOn}`),
         c.acceptedOn ? [' · ', h('span.nowrap', `受理 ${c.acceptedOn}`)] : null,
       ),
@@ -188,7 +189,7 @@ export async function casePage(id, mount) {
             h(
               `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
               { type: 'button', onclick: () => openEventForm(c, n.type, refresh), title: consequenceOf(n.type, c) },
-              n.label,
+              actLabel(n.type, c, n.label),
             ),
           ),
         )
@@ -214,7 +215,7 @@ export async function casePage(id, mount) {
     { 'aria-label': '本页目录' },
     [
       ['sec-parties', '当事人'],
-      ['sec-claims', mediationTrack ? '调解请求' : '仲裁请求'],
+      ['sec-claims', mediationTrack ? '调解请求' : c.track === 'review' ? '审查申请' : '仲裁请求'],
       ['sec-proc', '程序记录'],
       ['sec-service', '送达'],
       ['sec-deadlines', '期限'],
@@ -237,7 +238,7 @@ export async function casePage(id, mount) {
       h(
         'div',
         partiesSection(c, mediationTrack),
-        claimsSection(c, events, mediationTrack),
+        claimsSection(c, events, mediationTrack || c.track === 'review'),
         docs ? docsSection(c, docs, refresh) : null,
         // Issue 17: the hand-off package to the court (移送法院材料包).
         courtPackagePanel(ui(), c, state.user?.role),
@@ -245,7 +246,7 @@ export async function casePage(id, mount) {
       h(
         'div',
         deadlinesSection(c),
-        proceedingsSection(c, partyName),
+        proceedingsSection(c, partyName, events),
         servicesSection(c, events, partyName),
         events ? historySection(events, c) : null,
       ),
@@ -406,6 +407,10 @@ function claimsSection(c, events, mediationTrack) {
   const partials = (c.proceedings?.partialAwards ?? []).flatMap((a) => (a.items ?? []).map((i) => ({ ...i, partialOn: a.issuedOn })));
   const awardItem = (claimId) => c.award?.items?.find((i) => i.claimId === claimId) ?? partials.find((i) => i.claimId === claimId);
   const awardItems = c.award?.items ?? [];
+  // ui47 H2: the award set aside by the court (LDMAL Art. 49) — the whole of it, or a mixed award's final part alone —
+  // decides nothing any more: its items read 已被撤销, not 终局.
+  const setAside = c.proceedings?.setAside?.result === 'set_aside' ? c.proceedings.setAside : null;
+  const revoked = (i) => Boolean(setAside && c.award && !i.partialOn && (c.award.finality !== 'mixed' || i.final));
   // Claim changes: the procedure's own acts, and registration corrections that touched the claims.
   const changes = (events ?? []).filter(
     (e) => ['CHANGE_CLAIMS', 'FILE_COUNTERCLAIM'].includes(e.type) || (e.type === 'UPDATE_REGISTRATION' && e.after && 'claims' in e.after),
@@ -417,7 +422,7 @@ function claimsSection(c, events, mediationTrack) {
     c.applicants.length > 3 ? `${c.applicants[0].name}等${c.applicants.length}名申请人` : c.applicants.map((p) => p.name).join('、');
   return section(
     'sec-claims',
-    mediationTrack ? '调解请求事项' : '仲裁请求与裁决',
+    c.track === 'review' ? '审查申请事项' : mediationTrack ? '调解请求事项' : '仲裁请求与裁决',
     // On a phone each claim is a card, each value under its column's name (td data-label; ui44 L5): the 裁决 column is
     // not cut at the screen's edge.
     h(
@@ -458,7 +463,9 @@ function claimsSection(c, events, mediationTrack) {
                         LABELS.outcome[it.outcome],
                         it.amount ? ` ${money(it.amount)}` : '',
                         ' ',
-                        h(`span.${it.final ? 'final-yes' : 'final-no'}`, { title: it.reason ?? '' }, it.final ? '终局' : '非终局'),
+                        revoked(it)
+                          ? h('span.final-no.set-aside', { title: `${setAside.decidedOn ?? ''} ${setAside.court}裁定撤销` }, '已被撤销')
+                          : h(`span.${it.final ? 'final-yes' : 'final-no'}`, { title: it.reason ?? '' }, it.final ? '终局' : '非终局'),
                         // Why (ui43 M6): the reason recorded with the award, e.g. 本案涉及确认劳动关系…
                         !it.final && it.reason ? h('div.small.muted.fin-reason', it.reason) : null,
                         it.partialOn ? h('div.small.muted', `部分裁决，${it.partialOn}`) : null,
@@ -475,6 +482,12 @@ function claimsSection(c, events, mediationTrack) {
       ? h(
           'div.award-summary',
           h('h3', `裁决：${LABELS.finality[c.award.finality]}（${c.award.issuedOn} 作出${c.award.defaultAward ? '，缺席裁决' : ''}）`),
+          setAside
+            ? h(
+                'p.small.final-no.award-set-aside',
+                `${c.award.finality === 'mixed' ? '终局部分' : '本裁决'}已被${setAside.court}裁定撤销（${setAside.decidedOn ?? ''}），不发生法律效力；当事人可以自收到裁定书之日起十五日内就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十九条第三款）。`,
+              )
+            : null,
           h(
             'ul',
             awardItems
@@ -485,7 +498,7 @@ function claimsSection(c, events, mediationTrack) {
                 const [from, to] = cl?.counterclaim ? [payee, payer] : [payer, payee];
                 return h(
                   'li',
-                  `${from} 向 ${to} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${i.final ? '终局' : '非终局'}）`,
+                  `${from} 向 ${to} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${revoked(i) ? '已被撤销' : i.final ? '终局' : '非终局'}）`,
                 );
               }),
             awardItems.some((i) => i.outcome === 'dismissed')
@@ -530,9 +543,32 @@ function changeText(e, c) {
   return parts.length ? `：${parts.join('，')}` : '';
 }
 
-function proceedingsSection(c, partyName) {
+/** ui47 M1: a hearing's attendance as recorded — who appeared, and who left before its end (中途退庭). */
+export function attendanceText(x) {
+  const side = (name, present, left) => `${name}${!present ? '未到庭' : left ? '到庭后中途退庭' : '到庭'}`;
+  return [
+    side('申请人', x.applicantPresent, x.applicantLeftEarly === true),
+    side('被申请人', x.respondentPresent, x.respondentLeftEarly === true),
+    ...(x.thirdPartyPresent === undefined ? [] : [`第三人${x.thirdPartyPresent ? '到庭' : '未到庭'}`]),
+  ].join('，');
+}
+
+function proceedingsSection(c, partyName, events) {
   const p = c.proceedings ?? {};
   const items = [];
+  // The review track (Rules Arts. 74–79): the agreement under review, as the parties applied with it (ui47 M2).
+  if (p.review?.agreement) {
+    const a = p.review.agreement;
+    items.push([
+      '审查的调解协议',
+      h('div.review-agreement', `${a.organization}，${a.effectiveOn} 生效`, a.terms ? h('p.small.pre', a.terms) : null),
+    ]);
+  }
+  if (p.review?.acceptedOn) items.push(['受理审查', p.review.acceptedOn]);
+  if (p.review?.rejection) items.push(['不予受理审查', `${p.review.rejection.on}：${p.review.rejection.reason}`]);
+  if (p.review?.extension) items.push(['延长审查期限', `${p.review.extension.on} 延长 ${p.review.extension.days} 日`]);
+  if (p.review?.confirmation) items.push(['确认调解协议', `${p.review.confirmation.on} 制作调解书`]);
+  if (p.review?.refusal) items.push(['不予确认', `${p.review.refusal.on}：${p.review.refusal.reason}`]);
   if (p.supplement)
     items.push([
       '补正',
@@ -546,7 +582,25 @@ function proceedingsSection(c, partyName) {
       ),
     ]);
   if (p.rejection) items.push(['不予受理', `${p.rejection.decidedOn}：${p.rejection.reason}`]);
-  for (const d of p.defenses ?? []) items.push(['答辩', `${d.filedOn} 收到答辩书${d.summary ? `：${d.summary}` : ''}`]);
+  // Whose defense it was (ui47 H1): the FILE_DEFENSE acts name the respondent, index by index with the defenses.
+  const defenseActs = (events ?? []).filter((e) => e.type === 'FILE_DEFENSE');
+  (p.defenses ?? []).forEach((d, i) => {
+    const by = defenseActs[i]?.payload?.partyId;
+    items.push(['答辩', `${d.filedOn} 收到${by ? `${partyName(by)}的` : ''}答辩书${d.summary ? `：${d.summary}` : ''}`]);
+  });
+  // ui47 M2: a jurisdiction objection — the party, its grounds, and the decision — and where the case was transferred.
+  for (const x of p.jurisdictionObjections ?? [])
+    items.push([
+      '管辖异议',
+      `${x.on} ${partyName(x.partyId)}提出管辖异议${x.timely === false ? '（逾期提出）' : ''}：${x.grounds}${
+        x.decision ? `；${x.decision.on} ${x.decision.result === 'upheld' ? '异议成立' : '驳回异议'}（${x.decision.reason}）` : '；尚未决定'
+      }`,
+    ]);
+  if (p.transferOut)
+    items.push([
+      '移送管辖',
+      `${p.transferOut.on} 移送${p.transferOut.toCommission}${p.transferOut.onObjection ? '（管辖异议成立）' : ''}：${p.transferOut.reason}`,
+    ]);
   for (const x of p.counterclaims ?? []) items.push(['反申请', `${x.filedOn}：${x.description}`]);
   if (p.hearing)
     items.push([
@@ -561,10 +615,7 @@ function proceedingsSection(c, partyName) {
     ]);
   for (const x of p.postponements ?? []) items.push(['延期开庭', `${x.decidedOn} 决定由 ${x.from} 延至 ${x.to}：${x.reason}`]);
   for (const x of p.hearingsHeld ?? [])
-    items.push([
-      '庭审',
-      `${x.heldOn} 开庭，申请人${x.applicantPresent ? '到庭' : '未到庭'}，被申请人${x.respondentPresent ? '到庭' : '未到庭'}${x.thirdPartyPresent === undefined ? '' : `，第三人${x.thirdPartyPresent ? '到庭' : '未到庭'}`}${x.public === false ? '，不公开' : ''}`,
-    ]);
+    items.push(['庭审', `${x.heldOn} 开庭，${attendanceText(x)}${x.public === false ? '，不公开' : ''}`]);
   for (const x of p.suspensions ?? []) items.push(['中止', `${x.from}${x.to ? ` 至 ${x.to}` : ' 起（尚未恢复）'}：${x.reason}`]);
   if (p.extension) items.push(['延长审限', `${p.extension.approvedOn} 批准延长 ${p.extension.days} 日`]);
   for (const x of p.clockRestarts ?? []) items.push(['审限重新计算', `${x.on}：${RESTART_REASONS[x.reason] ?? x.reason}`]);
@@ -616,7 +667,17 @@ function proceedingsSection(c, partyName) {
       '申请撤销',
       `${p.setAside.filedOn} 向${p.setAside.court}申请撤销${p.setAside.result ? `；${p.setAside.decidedOn ?? ''} ${{ rejected: '驳回申请', set_aside: '裁决被撤销', withdrawn: '撤回申请' }[p.setAside.result]}` : ''}${p.setAside.courtWarning ? `（注意：${p.setAside.courtWarning}）` : ''}`,
     ]);
-  if (p.effectiveOn) items.push(['生效', `${p.effectiveOn} 起裁决生效`]);
+  // ui47 H2: an award set aside is no longer in force (the view's effectiveOn is then null); a mixed award whose final
+  // part alone was set aside keeps its non-final part in force.
+  const setAside = p.setAside?.result === 'set_aside';
+  if (setAside)
+    items.push([
+      '裁决效力',
+      c.award?.finality === 'mixed'
+        ? `终局部分已被${p.setAside.court}裁定撤销（${p.setAside.decidedOn ?? ''}）${p.effectiveOn ? `；非终局部分 ${p.effectiveOn} 起生效` : ''}`
+        : `裁决已被${p.setAside.court}裁定撤销（${p.setAside.decidedOn ?? ''}），不发生法律效力`,
+    ]);
+  else if (p.effectiveOn) items.push(['生效', `${p.effectiveOn} 起裁决生效`]);
   for (const x of p.transfers ?? [])
     items.push([
       '移送法院',
@@ -778,6 +839,16 @@ function historySection(events, c) {
           'li',
           h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
+          // ui47 M1: who attended the hearing, who left before its end; H1: whose defense was received.
+          e.type === 'HOLD_HEARING' && typeof e.payload?.applicantPresent === 'boolean'
+            ? h('div.small.attendance', attendanceText(e.payload))
+            : null,
+          e.type === 'FILE_DEFENSE' && e.payload?.partyId
+            ? h(
+                'div.small.defense-by',
+                `答辩人：${partiesOf(c).find((x) => String(x.id) === String(e.payload.partyId))?.label ?? e.payload.partyId}`,
+              )
+            : null,
           h('div.when', `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${chinaDateTime(e.recordedAt)}`),
           e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
           // A registration correction says what it changed, masked for this reader by the server (app/cases/views.ts).
@@ -1022,8 +1093,15 @@ function docsSection(c, docs, refresh) {
     const draft = input('checkbox');
     // 送达回证: to whom, and of which document — by default what was last recorded as served on that party; a document
     // not yet served gives the blank receipt to take along.
-    const receiptParty = select(Object.fromEntries(partiesOf(c).map((p) => [String(p.id), p.label])), { 'aria-label': '受送达人' });
-    const receiptDoc = select({ '': '已记录的最近一次送达', ...serviceDocs() }, { 'aria-label': '所送达的文书' });
+    // ui47 L1: the addressee is chosen (（请选择）, never the first party), and only the documents this case has — those
+    // it can serve (`servable`) or has served — are offered, not every kind there is.
+    const receiptParty = select([['', '（请选择）'], ...partiesOf(c).map((p) => [String(p.id), p.label])], {
+      'aria-label': '受送达人',
+    });
+    const has = new Set([...(c.servable ?? []), ...(c.proceedings?.services ?? []).map((x) => x.document)]);
+    const receiptDoc = select([['', '已记录的最近一次送达'], ...Object.entries(serviceDocs()).filter(([k]) => has.has(k))], {
+      'aria-label': '所送达的文书',
+    });
     const receipt = h('span.receipt-choice', receiptParty, receiptDoc);
     // Which partial award or ruling, when there are several (the latest first chosen).
     const occurrence = h('select', { 'aria-label': '哪一件' });
@@ -1155,6 +1233,11 @@ function docsSection(c, docs, refresh) {
       if (empty) {
         fill(msg, h('div.alert.bad', { role: 'alert' }, `请先在“${TEXT_LABELS[empty[0]]}”中填写。`));
         empty[1].focus();
+        return;
+      }
+      if (kind.value === 'service_receipt' && !receiptParty.value) {
+        fill(msg, h('div.alert.bad', { role: 'alert' }, '请选择受送达人'));
+        receiptParty.focus();
         return;
       }
       if (!correctedBox.hidden && !corrected.value) {

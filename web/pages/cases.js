@@ -67,7 +67,7 @@ export async function caseList(params, mount) {
   const form = h(
     'form.panel.row.case-search',
     { role: 'search', 'aria-label': '案件检索', id: 'case-filters' },
-    field('查找', 'q', input('search', { name: 'q', value: q.get('q') ?? '', placeholder: '案号、当事人、身份证号、电话或代理人' }), {
+    field('查找', 'q', input('search', { name: 'q', value: q.get('q') ?? '', placeholder: searchPlaceholder(state.user.role) }), {
       grow: true,
       hint: ['clerk', 'chair', 'admin'].includes(state.user.role) ? '身份证号、电话号码须完整输入' : '',
     }),
@@ -290,4 +290,13 @@ export async function caseList(params, mount) {
   } catch (err) {
     fill(result, errorPanel(err));
   }
+}
+
+/**
+ * ui47 L4: what this role's search matches (app/policy.ts caseSearchScope): identity numbers and phones for admin,
+ * clerk and chair only; agents for everyone but the analyst, who reads summaries.
+ */
+export function searchPlaceholder(role) {
+  if (['clerk', 'chair', 'admin'].includes(role)) return '案号、当事人、身份证号、电话或代理人';
+  return role === 'analyst' ? '案号或当事人名称' : '案号、当事人或代理人';
 }

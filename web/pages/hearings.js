@@ -29,14 +29,14 @@ export async function hearingsPage(params, mount) {
       place ? api('GET', `/api/hearings?from=${days[0]}&to=${days[6]}&pageSize=200`) : null,
     ]);
     const rooms = [...new Set((allWeek ?? r).items.map((x) => x.place))].sort();
-    const arbSel = select(
-      { '': '全部仲裁员', ...Object.fromEntries(staff.map((s) => [s.id, s.displayName])) },
-      { value: arbitratorId, 'aria-label': '仲裁员' },
-    );
+    const arbSel = select([['', '全部仲裁员'], ...staff.map((s) => [String(s.id), s.displayName])], {
+      value: arbitratorId,
+      'aria-label': '仲裁员',
+    });
     arbSel.addEventListener('change', () => {
       location.hash = link({ arbitratorId: arbSel.value || null });
     });
-    const roomSel = select({ '': '全部法庭', ...Object.fromEntries(rooms.map((x) => [x, x])) }, { value: place, 'aria-label': '法庭' });
+    const roomSel = select([['', '全部法庭'], ...rooms.map((x) => [x, x])], { value: place, 'aria-label': '法庭' });
     roomSel.addEventListener('change', () => {
       location.hash = link({ place: roomSel.value || null });
     });

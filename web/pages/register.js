@@ -77,8 +77,16 @@ function emptyModel(track) {
     claims: [emptyClaim()],
     limitation: { knewOn: '', employmentStatus: '', employmentEndedOn: '' },
     ...(track === 'mediation' ? { procedure: undefined } : {}),
+    // ui47 M3: an application for arbitral review of a mediation agreement (Rules Arts. 74–79) names the agreement.
+    ...(track === 'review' ? { procedure: undefined, agreement: { organization: '', effectiveOn: '', terms: '' } } : {}),
   };
 }
+/** The form's words per track: an application for review is not an arbitration application (ui47 M3/M4). */
+const TRACK_WORDS = {
+  arbitration: { title: '登记仲裁申请', claims: '仲裁请求', back: '#/cases' },
+  mediation: { title: '登记调解申请', claims: '调解请求事项', back: '#/mediation' },
+  review: { title: '登记仲裁审查申请', claims: '审查申请事项', back: '#/cases' },
+};
 /** A case as the API shows it → the form's model (ids kept, so that a correction keeps the same parties and claims). */
 export function modelFromCase(c) {
   const party = (p) => ({
@@ -158,6 +166,14 @@ function localProblems(m) {
     if (m.receivedOn && on > m.receivedOn) bad.push([`limitation.${k}`, `${what}不能晚于收件日期（${m.receivedOn}）`]);
     else if (on > today()) bad.push([`limitation.${k}`, `${what}不能晚于今天（${today()}）`]);
   }
+  // Rules Art. 74: the agreement under review — its mediation organisation and the day it took effect (the 15 days to
+  // apply run from it, Rules Art. 75).
+  if (m.agreement) {
+    if (!m.agreement.organization.trim()) bad.push(['agreement.organization', REQUIRED]);
+    if (!m.agreement.effectiveOn) bad.push(['agreement.effectiveOn', REQUIRED]);
+    else if (m.receivedOn && m.agreement.effectiveOn > m.receivedOn)
+      bad.push(['agreement.effectiveOn', `调解协议生效日期不能晚于收件日期（${m.receivedOn}）`]);
+  }
   m.claims.forEach((cl, i) => {
     if (!cl.category) bad.push([`claims.${i}.category`, '请选择请求类别']);
     if (!cl.description.trim()) bad.push([`claims.${i}.description`, REQUIRED]);
@@ -209,11 +225,11 @@ export function registerForm(track = 'arbitration', edit = null) {
   let splitNote = '';
   const form = h('form.register', {
     novalidate: true,
-    'aria-label': edit ? '修改登记信息' : track === 'mediation' ? '登记调解申请' : '登记仲裁申请',
+    'aria-label': edit ? '修改登记信息' : TRACK_WORDS[track].title,
   });
   const note = h('div');
   const body = h('div');
-  const submitLabel = edit ? '保存修改' : track === 'mediation' ? '登记调解申请' : '登记仲裁申请';
+  const submitLabel = edit ? '保存修改' : TRACK_WORDS[track].title;
   const submit = h('button.btn.primary', { type: 'submit' }, submitLabel);
 
   const showDraftNote = (d) =>
@@ -581,6 +597,29 @@ export function registerForm(track = 'arbitration', edit = null) {
         ),
         h('div.row', field('事实与理由', 'facts', h('textarea', { maxlength: 20000, rows: 3, value: m.facts }), { wide: true })),
       ),
+      m.agreement && !edit
+        ? h(
+            'fieldset.review-agreement',
+            h('legend', '申请审查的调解协议'),
+            h(
+              'div.row',
+              field('调解组织', 'agreement.organization', input('text', { maxlength: 100, value: m.agreement.organization }), {
+                required: true,
+                hint: '达成调解协议的调解组织，如 某某街道劳动争议调解委员会',
+              }),
+              field('调解协议生效日期', 'agreement.effectiveOn', input('date', { value: m.agreement.effectiveOn, max: today() }), {
+                required: true,
+                hint: '双方签字或盖章、调解员签名并加盖调解组织印章之日；自该日起十五日内共同申请（《劳动人事争议仲裁办案规则》第七十四条、第七十五条）',
+              }),
+            ),
+            h(
+              'div.row',
+              field('调解协议内容', 'agreement.terms', h('textarea', { maxlength: 20000, rows: 3, value: m.agreement.terms }), {
+                wide: true,
+              }),
+            ),
+          )
+        : null,
       h(
         'fieldset',
         h('legend', '申请人'),
@@ -599,7 +638,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       ),
       h(
         'fieldset',
-        h('legend', track === 'mediation' ? '调解请求事项' : '仲裁请求'),
+        h('legend', TRACK_WORDS[track]?.claims ?? '仲裁请求'),
         // Several workers: a money claim of them all is judged final on its whole amount (LDMAL Art. 47(1); SPC-1 Art.
         // 19 reads each worker's item) — said where the claims are written, before the award.
         m.applicants.filter((p) => p.kind === 'person').length > 1
@@ -641,7 +680,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       h(
         'div.actions.sticky',
         submit,
-        h('a.btn', { href: edit ? `#/cases/${edit.id}` : track === 'mediation' ? '#/mediation' : '#/cases' }, '取消'),
+        h('a.btn', { href: edit ? `#/cases/${edit.id}` : (TRACK_WORDS[track]?.back ?? '#/cases') }, '取消'),
         h('span.small.muted', { 'aria-live': 'polite', 'data-draft-status': '' }),
         h('span.undo', { role: 'status', 'data-undo': '' }),
       ),
@@ -710,6 +749,15 @@ export function registerForm(track = 'arbitration', edit = null) {
         description: str(`claims.${i}.description`),
         applicant: str(`claims.${i}.applicant`),
       })),
+      ...(model.agreement
+        ? {
+            agreement: {
+              organization: val('agreement.organization') ? str('agreement.organization') : model.agreement.organization,
+              effectiveOn: val('agreement.effectiveOn') ? str('agreement.effectiveOn') : model.agreement.effectiveOn,
+              terms: val('agreement.terms') ? str('agreement.terms') : model.agreement.terms,
+            },
+          }
+        : {}),
       limitation: {
         knewOn: str('limitation.knewOn'),
         employmentStatus: str('limitation.employmentStatus'),
@@ -920,6 +968,12 @@ export function registerForm(track = 'arbitration', edit = null) {
       })),
     };
     if (track === 'arbitration' && m.procedure) body.procedure = m.procedure;
+    if (track === 'review' && m.agreement && !edit)
+      body.agreement = {
+        organization: m.agreement.organization.trim(),
+        effectiveOn: m.agreement.effectiveOn,
+        ...(m.agreement.terms.trim() ? { terms: m.agreement.terms.trim() } : {}),
+      };
     if (m.facts.trim()) body.facts = m.facts.trim();
     if (m.limitation?.knewOn)
       body.limitation = {
