@@ -696,7 +696,10 @@ export const Proceedings = z
           }),
       })
       .nullable(),
-    effectiveOn: Day.nullable(),
+    effectiveOn: Day.nullable().openapi({
+      description:
+        '裁决发生法律效力之日；裁决被人民法院裁定撤销后为 null（劳动争议调解仲裁法第四十九条）——部分终局裁决仅终局部分被撤销时，为非终局部分的生效之日',
+    }),
     effectiveFor: z
       .array(z.strictObject({ partyId: Id, effectiveOn: Day }))
       .openapi({ description: '多名劳动者时，未起诉的劳动者：裁决对其发生法律效力之日（SPC-1 Art. 17）' }),
