@@ -1,11 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { apiSuite, caseAt, caseEvents, claimIds } from '../helpers/case-fixtures.ts';
-import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, claimIds } from '../helpers/case-fixtures.ts';
+import { asBytes, downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** An outside documents reviewer (docsfix): lead-ins kept with what they introduce, court packages, receipts, stats. */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 const { ok } = caseEvents(() => t);
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
+
+async function reviewCase(): Promise<CaseView> {
+  const r = await t.api(a.tokens.clerk).post(
+    '/api/cases',
+    standardApplication({
+      track: 'review',
+      receivedOn: '2026-11-20',
+      agreement: { effectiveOn: '2026-11-18', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+    }),
+  );
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body as CaseView;
+}
+
+/** The package made for the case as the chair: its case.json, README.txt, and what the offline verifier prints. */
+async function courtPackage(c: { id: number }, body: Record<string, unknown>) {
+  const pkg = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, body);
+  expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
+  const bytes = (await asBytes(t.api(a.tokens.chair).get(`/api/court-packages/${pkg.body.id}`))).body as Buffer;
+  const zip = await JSZip.loadAsync(bytes);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docsfix-')), 'p.zip');
+  fs.writeFileSync(file, bytes);
+  const v = spawnSync(process.execPath, ['scripts/verify-court-package.mjs', file], { encoding: 'utf8' });
+  return {
+    caseJson: JSON.parse(await (zip.file('case.json') as JSZip.JSZipObject).async('string')),
+    readme: await (zip.file('README.txt') as JSZip.JSZipObject).async('string'),
+    verified: `${v.stdout}${v.stderr}`,
+  };
+}
 
 async function generated(c: { id: number }, token: string, body: Record<string, unknown>) {
   const r = await t.api(token).post(`/api/cases/${c.id}/documents`, body);
@@ -42,5 +80,57 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const ruling = await generated(c, arb.token, { kind: 'advance_execution_ruling' });
     for (const p of ruling.pageTexts) expect(p.replace(/第\d+页共\d+页$/u, ''), ruling.raw).not.toMatch(/[：:]$/u);
     expect(ruling.text).toContain('裁决如下：一、被申请人');
+  });
+
+  it('M2: the court package of a confirmed review holds its mediation, acceptance, effect and 审字 number (Rules Arts. 76–77)', async () => {
+    const c = await reviewCase();
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-11-24');
+    await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年12月31日前支付申请人工资5000元' }, '2026-11-27');
+    const made = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const number = made.body.caseNo as string;
+    expect(number).toMatch(/^聊劳人仲审字〔2026〕第\d+号$/);
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-12-01');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-12-01');
+    const p = await courtPackage(c, { purpose: 'enforcement', court: '聊城市东昌府区人民法院' });
+    expect(p.caseJson.schemaVersion).toBe('1.3');
+    expect(p.caseJson.case).toMatchObject({ caseNo: null, documentNo: number, acceptedOn: '2026-11-24', effectiveOn: '2026-12-01' });
+    expect(p.caseJson.mediation).toMatchObject({
+      terms: '被申请人于2026年12月31日前支付申请人工资5000元',
+      agreedOn: '2026-11-18',
+      confirmedOn: '2026-11-27',
+      organization: '某某街道劳动争议调解委员会',
+    });
+    expect(p.caseJson.mediation.signatures).toHaveLength(2);
+    expect(p.readme.split('\n')[0]).toBe(`移送法院材料包 ${number}`);
+    expect(p.verified).toContain(`核验通过：${number} 签名有效`);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8')));
+    expect(validate(p.caseJson), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('M2: a rejected application’s package bears its 不字 number; an arbitration 调解书 took effect on the last signature (LDMAL Art. 42(3))', async () => {
+    const rejected = await registerCase(t, a, standardApplication());
+    await ok(rejected, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-03-06');
+    const view = (await t.api(a.tokens.clerk).get(`/api/cases/${rejected.id}`)).body;
+    const no = view.proceedings.rejection.documentNo as string;
+    expect(no).toMatch(/^聊劳人仲不字〔2026〕第\d+号$/);
+    const p = await courtPackage(rejected, { purpose: 'litigation', court: '聊城市东昌府区人民法院' });
+    expect(p.caseJson.case).toMatchObject({ caseNo: null, documentNo: no });
+    expect(p.readme.split('\n')[0]).toBe(`移送法院材料包 ${no}`);
+    expect(p.verified).toContain(`核验通过：${no} 签名有效`);
+
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' })).status).toBe(201);
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-28' }, '2026-03-28');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' }, '2026-03-30');
+    const m = await courtPackage(c, { purpose: 'enforcement', court: '聊城市东昌府区人民法院' });
+    expect(m.caseJson.case).toMatchObject({ documentNo: null, effectiveOn: '2026-03-30' });
+    expect(m.readme.split('\n')[0]).toBe(`移送法院材料包 ${c.caseNo}`);
   });
 });
