@@ -133,4 +133,20 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(m.caseJson.case).toMatchObject({ documentNo: null, effectiveOn: '2026-03-30' });
     expect(m.readme.split('\n')[0]).toBe(`移送法院材料包 ${c.caseNo}`);
   });
+
+  it('L1: the 送达回证 of a 不予受理通知书 bears its 不字 number, under the title and after the document’s name', async () => {
+    const c = await registerCase(t, a, standardApplication());
+    await ok(c, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-03-06');
+    const notice = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'rejection_notice' });
+    expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+    const no = notice.body.documents[0].caseNo as string;
+    expect(no).toMatch(/^聊劳人仲不字〔2026〕第\d+号$/);
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'rejection_notice', partyId: c.applicants[0]?.id, method: 'direct' }, '2026-03-07');
+    const receipt = await generated(c, a.tokens.clerk, { kind: 'service_receipt', partyId: c.applicants[0]?.id });
+    expect(receipt.doc.caseNo).toBe(no);
+    expect(receipt.text).toContain(`送达回证${no}`);
+    expect(receipt.text).toContain(`不予受理通知书${no}`);
+    const list = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`);
+    expect(list.body.find((d: { kind: string }) => d.kind === 'service_receipt')?.caseNo).toBe(no);
+  });
 });
