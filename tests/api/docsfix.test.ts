@@ -149,4 +149,40 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const list = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`);
     expect(list.body.find((d: { kind: string }) => d.kind === 'service_receipt')?.caseNo).toBe(no);
   });
+
+  it('L2: the drill-down names a rejected application: its 不字 number and its parties’ names, never an identity number', async () => {
+    const c = await registerCase(t, a, standardApplication());
+    const view = await ok(c, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-05-06');
+    const no = view.proceedings.rejection.documentNo as string;
+    expect(no).toMatch(/^聊劳人仲不字〔2026〕第\d+号$/);
+    for (const measure of ['rejected', 'received']) {
+      const r = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?period=2026&measure=${measure}&pageSize=200`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const row = r.body.items.find((x: { id: number }) => x.id === c.id);
+      expect(row, measure).toMatchObject({
+        caseNo: null,
+        documentNo: no,
+        applicantNames: ['张三'],
+        respondentNames: ['聊城某某机械有限公司'],
+      });
+      expect(JSON.stringify(r.body)).not.toMatch(/\d{17}[\dX]/);
+    }
+    // An accepted case's row: its case number, no documentNo.
+    const { c: accepted } = await caseAt(t, a, 'accepted');
+    const acc = await t.api(a.tokens.analyst).get('/api/stats/closure/cases?from=2026-03-01&to=2026-03-31&measure=accepted&pageSize=200');
+    expect(acc.body.items.find((x: { id: number }) => x.id === accepted.id)).toMatchObject({ caseNo: accepted.caseNo, documentNo: null });
+  });
+
+  it('L4: the report PDF’s note stands above the issuer and the date; 「口径版本」 is never broken across lines', async () => {
+    const r = await asBytes(t.api(a.tokens.analyst).get('/api/stats/report?period=2026-Q1&format=pdf&reportedOn=2026-04-08'));
+    expect(r.status).toBe(200);
+    const raw = pdfRaw(r.body as Buffer);
+    const lines = raw.split('\n').map((l) => l.replace(/\s+/g, ''));
+    expect(lines.some((l) => l.startsWith('口径版本zhongcai-closure-'))).toBe(true);
+    expect(lines.filter((l) => /口$/u.test(l))).toEqual([]);
+    const text = flat(raw);
+    const note = text.indexOf('注：调解成功率按统计公报口径');
+    expect(note).toBeGreaterThan(0);
+    expect(note).toBeLessThan(text.lastIndexOf('聊城市劳动人事争议仲裁委员会二〇二六年四月八日'));
+  });
 });
