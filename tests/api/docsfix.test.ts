@@ -185,4 +185,32 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(note).toBeGreaterThan(0);
     expect(note).toBeLessThan(text.lastIndexOf('聊城市劳动人事争议仲裁委员会二〇二六年四月八日'));
   });
+
+  it('L5: rows 其他方式结案 and the reviews received / closed have a drill-down that totals each exactly', async () => {
+    const { c } = await caseAt(t, a, 'accepted', { acceptOn: '2026-06-01' });
+    await ok(c, a.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-06-10');
+    const review = await reviewCase();
+    await ok(review, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过调解协议生效之日起15日' }, '2026-11-25');
+    await reviewCase();
+    const report = await t.api(a.tokens.analyst).get('/api/stats/report?period=2026&format=json');
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const rows = report.body.summary as Record<string, string | number>[];
+    const row = (label: string) => rows.find((r) => String(r.label).trim() === label) as Record<string, string | number>;
+    expect(row('其他方式结案')).toMatchObject({ measure: 'closed', mode: 'other_ways' });
+    expect(row('调解协议仲裁审查：本期收到数')).toMatchObject({ measure: 'reviewsReceived' });
+    expect(row('调解协议仲裁审查：本期审结数')).toMatchObject({ measure: 'reviewsClosed' });
+    for (const label of ['其他方式结案', '调解协议仲裁审查：本期收到数', '调解协议仲裁审查：本期审结数']) {
+      const r = row(label);
+      expect(Number(r.value), label).toBeGreaterThan(0);
+      const d = await t
+        .api(a.tokens.analyst)
+        .get(`/api/stats/closure/cases?period=2026&measure=${r.measure}${r.mode ? `&mode=${r.mode}` : ''}&pageSize=200`);
+      expect(d.status, JSON.stringify(d.body)).toBe(200);
+      expect(d.body.total, label).toBe(r.value);
+    }
+    const others = await t.api(a.tokens.analyst).get('/api/stats/closure/cases?period=2026&measure=closed&mode=other_ways&pageSize=200');
+    expect(others.body.items.map((x: { id: number }) => x.id)).toContain(c.id);
+    const reviews = await t.api(a.tokens.analyst).get('/api/stats/closure/cases?period=2026&measure=reviewsClosed&pageSize=200');
+    expect(reviews.body.items.map((x: { id: number }) => x.id)).toContain(review.id);
+  });
 });
