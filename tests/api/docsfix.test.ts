@@ -213,4 +213,28 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const reviews = await t.api(a.tokens.analyst).get('/api/stats/closure/cases?period=2026&measure=reviewsClosed&pageSize=200');
     expect(reviews.body.items.map((x: { id: number }) => x.id)).toContain(review.id);
   });
+
+  it('L3: the review 调解书’s closing paragraph carried to page 2 is indented two characters (what pdftotext -layout hides)', async () => {
+    const c = await reviewCase();
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-11-24');
+    await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年12月31日前支付申请人工资5000元。' }, '2026-11-27');
+    const made = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const pdf = await downloadDocument(t, arb.token, made.body.documents[0].id);
+    // Each line's left edge as drawn (pdftotext -bbox), by page: -layout sets a page's leftmost text at column 0.
+    const out = spawnSync('pdftotext', ['-bbox', '-', '-'], { input: pdf }).stdout.toString();
+    const words: { page: number; x: number; text: string }[] = [];
+    let page = 0;
+    for (const w of out.matchAll(/<page|<word xMin="([\d.]+)"[^>]*>([^<]*)</g)) {
+      if (w[0] === '<page') page++;
+      else words.push({ page, x: Number(w[1]), text: w[2] as string });
+    }
+    const margin = Math.min(...words.filter((w) => w.page === 1).map((w) => w.x));
+    const closing = words.find((w) => w.text.startsWith('本调解书经双方当事人签收后'));
+    expect(closing, out).toBeDefined();
+    // Two characters of 16 pt (三号) in from the left margin, on whichever page it stands.
+    expect((closing?.x ?? 0) - margin).toBeCloseTo(32, 0);
+  });
 });
