@@ -156,6 +156,8 @@ export function verify(zipBytes, opts = {}) {
     keyId,
     keySource: opts.keyPem ? 'given' : 'package',
     caseNo: manifest?.caseNo ?? null,
+    // The 审字 / 不字 number of a case without a case number (an arbitral review, a rejected application).
+    documentNo: manifest?.documentNo ?? null,
     generatedAt: manifest?.generatedAt ?? null,
     files: checked,
   };
@@ -195,9 +197,10 @@ function main(argv) {
     for (const f of r.files) process.stdout.write(`${f.ok ? '✓' : '✗'} ${f.path}  ${f.sha256}\n`);
     for (const w of r.warnings) process.stdout.write(`注意：${w}\n`);
     for (const e of r.errors) process.stdout.write(`✗ ${e}\n`);
+    const no = r.caseNo ?? r.documentNo;
     process.stdout.write(
       r.ok
-        ? `VERIFIED 核验通过：${r.caseNo ?? ''} 签名有效（密钥 ${r.keyId}），${r.files.length} 个文件与清单一致\n`
+        ? `VERIFIED 核验通过：${no ? `${no} ` : ''}签名有效（密钥 ${r.keyId}），${r.files.length} 个文件与清单一致\n`
         : `REFUSED 核验未通过：${r.errors.length} 处问题\n`,
     );
   }

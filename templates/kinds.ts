@@ -2303,7 +2303,10 @@ function serviceReceipt(d: DocInput): DocSpec[] {
         ? `本案尚未作出${DOCUMENT_KINDS.decision}（${DECISION_MATTERS[d.text.matter as DecisionMatter] ?? d.text.matter}）`
         : `本案尚未作出${DOCUMENT_KINDS.decision}`,
     );
-  const listed = servedDocumentsOf(d, party, document, s);
+  // A 不予受理通知书 bears its own 不字 number, never a case number (LDMAL Art. 29; Rules Art. 30): so does its receipt,
+  // under the title and after the document's name (reviewer docsfix L1).
+  const numbered = document === 'rejection_notice' && d.rejectionNo ? { ...d, caseNo: d.rejectionNo } : d;
+  const listed = servedDocumentsOf(numbered, party, document, s);
   // Before service: dated the day the document was made — where it lists several (a partial award of 10-09 and the
   // award of 10-20), the latest of them: a receipt is never dated before a document it carries. documentMadeOn gives
   // the earliest (the first day any of them could be served, which SERVE is checked against).
@@ -2363,7 +2366,7 @@ function serviceReceipt(d: DocInput): DocSpec[] {
   return [
     {
       title: DOCUMENT_KINDS.service_receipt,
-      caseNo: d.caseNo,
+      caseNo: numbered.caseNo,
       commission: d.commission,
       dateOn,
       blocks: [

@@ -234,6 +234,8 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
   /** Whole lines that still fit on the page from the current position. */
   const roomLines = () => Math.floor((bottom() - doc.y) / lineH() + 0.001);
   const atTop = () => doc.y <= doc.page.margins.top + 1;
+  /** The block being set follows a lead-in that stands at the head of its page (reviewer docsfix M1). */
+  let leadAtTop = false;
   /**
    * A justified paragraph: every line but the last is spread to the full width. Broken across pages, it leaves at least
    * `KEEP_LINES` lines at the foot of one page and at the head of the next (widow and orphan control: never 「整）。」
@@ -254,7 +256,8 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
       let here = Math.min(room, left - KEEP_LINES);
       if (here < KEEP_LINES && from === 0) here = 0;
       // At the head of a page already: as many as fit (a paragraph longer than a page, or no way to keep it whole).
-      if (here <= 0 && atTop()) here = Math.max(1, Math.min(room, left));
+      // A lead-in set at the head of the page counts as the head: the paragraph is not moved on without it.
+      if (here <= 0 && (atTop() || leadAtTop)) here = Math.max(1, Math.min(room, left));
       return from + Math.max(0, here);
     };
     until = plan(0);
@@ -334,27 +337,46 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
     if (prev < 0) break;
     keepFrom = prev;
   }
+  /** Lines that must stand on the page after block `bi`'s last line: the closing lines, the signature block. */
+  const tailOf = (bi: number): number => {
+    if (bi !== keepFrom || lastPara < 0) return 0;
+    const after = spec.blocks.slice(keepFrom + 1, lastPara + 1).reduce((n, x) => n + linesOf(x), 0);
+    const tail = after + 1 + blockLines;
+    // More than a page could hold with two of the paragraph's lines: nothing to keep together.
+    return doc.page.margins.top + (tail + KEEP_LINES) * lineH() > bottom() ? 0 : tail;
+  };
+  /**
+   * The lines block `bi` needs on the page for its first line to be set there, as paragraph()'s plan() decides: a
+   * paragraph too short to leave KEEP_LINES on each page goes over whole (and with its tail, when it has one); a
+   * longer one starts on a page with KEEP_LINES of room. A table needs its header and a row.
+   */
+  const startNeed = (bi: number): number => {
+    const x = spec.blocks[bi];
+    if (!x) return 0;
+    if (x.kind === 'table') return 2;
+    if (x.kind !== 'para' && x.kind !== 'to') return 1;
+    const n = linesOf(x);
+    return n - KEEP_LINES >= KEEP_LINES ? KEEP_LINES : n + tailOf(bi);
+  };
   for (const [bi, b] of spec.blocks.entries()) {
     doc.x = left;
-    // Lines that must stand on the page after the kept paragraph's last line: the closing lines, the signature block.
-    let tail = 0;
-    if (bi === keepFrom && lastPara >= 0) {
-      const after = spec.blocks.slice(keepFrom + 1, lastPara + 1).reduce((n, x) => n + linesOf(x), 0);
-      tail = after + 1 + blockLines;
-      // More than a page could hold with two of the paragraph's lines: nothing to keep together.
-      if (doc.page.margins.top + (tail + KEEP_LINES) * lineH() > bottom()) tail = 0;
-    }
+    const tail = tailOf(bi);
     // A lead-in (申请人请求：, 随函附送：, 裁决如下：) or a heading is never the last line of a page: kept with the
-    // first line of what it introduces (reviewer docs44 L4).
+    // first line of what it introduces (reviewer docs44 L4) — foreseeing what moves that first line to the next page:
+    // widow and orphan control, or the closing lines and signature kept with it (reviewer docsfix M1: 「裁决如下：」
+    // alone at the foot of page 1 of a 先予执行裁决书, its only order moved whole to page 2).
     const next = spec.blocks[bi + 1];
     if ((bi < keepFrom || bi > lastPara) && next && (next.kind === 'para' || next.kind === 'to' || next.kind === 'table')) {
       const leads = b.kind === 'heading' || ((b.kind === 'para' || b.kind === 'to') && /[：:]$/u.test(b.text));
       if (leads && 'text' in b) {
         const indent = b.kind === 'para' && b.indent !== false ? BODY * 2 : 0;
-        const h = (breakLines(doc, b.text, width - indent, width).length + (next.kind === 'table' ? 2 : 1)) * lineH();
-        if (doc.y + h > bottom() && doc.page.margins.top + h <= bottom()) doc.addPage();
+        const own = breakLines(doc, b.text, width - indent, width).length;
+        const h = (own + startNeed(bi + 1)) * lineH();
+        const fitsAlone = (own + Math.min(startNeed(bi + 1), KEEP_LINES)) * lineH();
+        if (doc.y + h > bottom() && !atTop() && doc.page.margins.top + fitsAlone <= bottom()) doc.addPage();
       }
     }
+    const leadHere = atTop();
     if (b.kind === 'gap') doc.moveDown(0.5);
     else if (b.kind === 'heading')
       doc.font('song-bold').text(b.text, left, doc.y, { align: 'center', width, lineGap: LINE_GAP }).font('song');
@@ -362,6 +384,7 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
     else if (b.kind === 'right') doc.text(b.text, left, doc.y, { width, align: 'right', lineGap: LINE_GAP });
     else if (b.kind === 'table') drawTable(doc, b, width);
     else paragraph(b.text, b.indent === false ? 0 : BODY * 2, tail);
+    leadAtTop = leadHere && (b.kind === 'heading' || ((b.kind === 'para' || b.kind === 'to') && /[：:]$/u.test(b.text)));
   }
   doc.y += lineH();
 

@@ -8,13 +8,14 @@ import { finalPartEnforceable, setAsideWhole } from '../../workflows/rules.ts';
 import { eventView } from '../cases/views.ts';
 
 /**
- * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.2 (1.1 adds each claim's
- * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`), documented in
+ * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.3 (1.1 adds each claim's
+ * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`; 1.3 the case's `documentNo`, and the mediation of an
+ * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`), documented in
  * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
  * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
  */
 export const CASE_SCHEMA = 'zhongcai.court-package.case';
-export const CASE_SCHEMA_VERSION = '1.2';
+export const CASE_SCHEMA_VERSION = '1.3';
 
 /** Why the package goes to the court (domain.md §11). */
 export const PACKAGE_PURPOSES = {
@@ -82,6 +83,11 @@ export interface PackageMeta {
   purpose: PackagePurpose;
   court: string | null;
   keyId: string;
+  /**
+   * The number of a case without a case number: an arbitral review's 审字 number (Rules Arts. 74–79), or a rejected
+   * application's 不予受理通知书 不字 number (LDMAL Art. 29; Rules Art. 30). Null for a case with a case number.
+   */
+  documentNo: string | null;
 }
 
 export interface PackagedDocument extends Omit<DocumentInfo, 'caseId'> {
@@ -110,6 +116,39 @@ const awardView = (a: NonNullable<MachineContext['award']>, setAsideFinal = fals
   })),
 });
 
+/**
+ * The day the instrument took effect. An award's is recorded (`ctx.effectiveOn`). A 调解书 takes effect the day the last
+ * party signs for it (LDMAL Art. 42(3); Rules Art. 77 for a reviewed agreement's): the case's closing day then.
+ */
+const effectiveOf = (ctx: MachineContext): string | null =>
+  ctx.effectiveOn ?? (ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed' ? ctx.closure.closedOn : null);
+
+/**
+ * The mediation the case holds: the tribunal's (LDMAL Arts. 42), or the agreement an arbitral review confirmed (Rules
+ * Art. 77: its terms as confirmed, the day of the confirmation, the parties' signatures for the 调解书).
+ */
+function mediationView(ctx: MachineContext) {
+  if (ctx.mediation)
+    return {
+      terms: ctx.mediation.terms,
+      agreedOn: ctx.mediation.agreedOn,
+      amount: ctx.mediation.amount ?? null,
+      signatures: ctx.mediation.signatures,
+    };
+  const r = ctx.review;
+  if (ctx.track !== 'review' || !r?.confirmation) return null;
+  return {
+    terms: r.confirmation.terms,
+    // The agreement before the mediation organization took effect on this day (Rules Art. 74).
+    agreedOn: r.agreement.effectiveOn,
+    amount: null,
+    signatures: r.confirmation.signatures,
+    confirmedOn: r.confirmation.on,
+    organization: r.agreement.organization,
+    performanceDueOn: r.confirmation.performanceDueOn ?? null,
+  };
+}
+
 export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventRecord[], documents: PackagedDocument[], meta: PackageMeta) {
   const withdrawn = new Set((ctx.claimChanges ?? []).flatMap((x) => x.withdrawn));
   return {
@@ -124,16 +163,19 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     case: {
       id: c.id,
       caseNo: c.caseNo,
+      // 1.3: the 审字 or 不字 number of a case without a case number (PackageMeta.documentNo).
+      documentNo: meta.documentNo,
       track: c.track,
       state: c.state,
       stateLabel: stateLabel(c.state),
       receivedOn: c.receivedOn,
-      acceptedOn: c.acceptedOn,
+      // A review's acceptance (ACCEPT_REVIEW, Rules Art. 76) is recorded on the review, not on the case row.
+      acceptedOn: c.acceptedOn ?? ctx.review?.acceptedOn ?? null,
       district: c.district,
       procedure: c.procedure,
       collective: c.collective,
       closure: ctx.closure ? { mode: ctx.closure.mode, closedOn: ctx.closure.closedOn } : null,
-      effectiveOn: ctx.effectiveOn,
+      effectiveOn: effectiveOf(ctx),
       version: c.version,
     },
     // In full: the court needs to identify the parties (LDMAL Art. 51; CPL on enforcement). Who may generate is limited.
@@ -182,14 +224,7 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       transferredOn: x.transferredOn,
       court: x.court,
     })),
-    mediation: ctx.mediation
-      ? {
-          terms: ctx.mediation.terms,
-          agreedOn: ctx.mediation.agreedOn,
-          amount: ctx.mediation.amount ?? null,
-          signatures: ctx.mediation.signatures,
-        }
-      : null,
+    mediation: mediationView(ctx),
     services: ctx.services.map((s) => ({
       document: s.document,
       partyId: s.partyId,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { awardDocumentRefs } from '../../templates/kinds.ts';
+import { formatCaseNo } from '../../workflows/case-number.ts';
 import { setAsideWhole } from '../../workflows/rules.ts';
 import { isEmployerParty } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
@@ -8,6 +9,7 @@ import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { ruleRefusal, tooLarge, unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayHandOffToCourt, assertRoleMayHandOffToCourt } from '../policy.ts';
+import { rejectionNoOf } from '../procedure/rejection-no.ts';
 import { assemblePackageOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
@@ -26,6 +28,7 @@ const view = ({ caseId: _c, createdBy: _b, ...p }: CourtPackageInfo): CourtPacka
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
+/** README.txt: headed by the case number, or the 审字 / 不字 number of a case without one (reviewer docsfix M2). */
 function readme(caseNo: string | null, keyId: string, generatedAt: string): string {
   return [
     `移送法院材料包 ${caseNo ?? ''}`.trim(),
@@ -197,6 +200,15 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   // Before any work: a server without the registered key refuses to sign (503 saying what to do).
   const key = await signingKey(k, stores, config.commissionKeyPath);
   const generatedAt = deps.clock.now().toISOString();
+  // A case without a case number is known by its document's number: an arbitral review's 审字 number (taken with its
+  // first numbered document, app/documents/generate-document.ts) or a rejected application's 不字 number (taken with
+  // REJECT). Read only, never taken here: null when none was taken yet.
+  const reviewNo = c.caseNo || ctx.track !== 'review' ? null : await stores.documents.numberOf(k, caseId, 'review');
+  const documentNo = c.caseNo
+    ? null
+    : reviewNo
+      ? formatCaseNo(config.reviewNoPrefix, reviewNo.year, reviewNo.serial)
+      : await rejectionNoOf(deps, k, caseId, ctx);
   const court = input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
   const caseJson = buildCaseJson(c, ctx, events, documents, {
     generatedAt,
@@ -205,9 +217,10 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     purpose: input.purpose,
     court,
     keyId: key.keyId,
+    documentNo,
   });
   const files: { path: string; bytes: Buffer }[] = [
-    { path: 'README.txt', bytes: Buffer.from(readme(c.caseNo, key.keyId, generatedAt), 'utf8') },
+    { path: 'README.txt', bytes: Buffer.from(readme(c.caseNo ?? documentNo, key.keyId, generatedAt), 'utf8') },
     { path: 'case.json', bytes: Buffer.from(`${JSON.stringify(caseJson, null, 2)}\n`, 'utf8') },
     ...documents.map((d) => ({ path: d.path, bytes: d.bytes })),
   ];
@@ -220,6 +233,8 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       commission: config.commissionName,
       caseId: c.id,
       caseNo: c.caseNo,
+      // The 审字 / 不字 number of a case without a case number (optional: a reader of version 1 ignores it).
+      ...(documentNo ? { documentNo } : {}),
       purpose: input.purpose,
       court,
       generatedAt,

@@ -296,8 +296,12 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       }));
   const assets = documentAssets(config);
   const given = withdrawnIds(ctx);
-  // The 不予受理通知书's own number, taken with the decision (app/procedure/apply-event.ts).
-  const rejection = req.kind === 'rejection_notice' ? await stores.documents.numberOf(k, caseId, 'rejection_notice') : null;
+  // The 不予受理通知书's own number, taken with the decision (app/procedure/apply-event.ts); its 送达回证 bears it too
+  // (reviewer docsfix L1: the receipt of a rejection had no number at all).
+  const rejection =
+    req.kind === 'rejection_notice' || (req.kind === 'service_receipt' && ctx.rejection)
+      ? await stores.documents.numberOf(k, caseId, 'rejection_notice')
+      : null;
   const reviewNo = c.caseNo ? null : await reviewNumber(deps, caseId, ctx, req.kind);
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {

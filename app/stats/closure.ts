@@ -10,7 +10,9 @@ import {
 } from '../../db/reports/closure-rate.ts';
 import { periodicReport } from '../../db/reports/periodic-report.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
+import { formatCaseNo } from '../../workflows/case-number.ts';
 import { addDays, addMonths } from '../../workflows/dates.ts';
+import { maskPersonalNumbersInText } from '../../workflows/identifiers.ts';
 import { DISTRICTS, OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
@@ -152,6 +154,45 @@ function checkGroup(groupBy: GroupBy, group: string): void {
   ]);
 }
 
+type DrillItem = Record<string, unknown> & { id: number; caseNo: string | null; closureMode: string | null };
+
+/**
+ * A drill-down row as a case summary names the case (api.md "Reading (v1.1)": an analyst reads case summaries — case
+ * number, dates, party names —, never identity numbers or contact data): the applicants' and respondents' names
+ * (identity numbers and phones typed into a name masked), and the number of a case without a case number — a rejected
+ * application's 不予受理通知书 不字 number (LDMAL Art. 29; Rules Art. 30), taken with REJECT — as `documentNo`
+ * (reviewer docsfix L2: a rejection listed as a bare id). Two reads for the page, whatever its size.
+ */
+async function withNames(deps: Deps, items: DrillItem[]) {
+  const ids = items.map((x) => x.id);
+  const k = deps.db.reader;
+  const parties = ids.length
+    ? await k('parties')
+        .whereIn('case_id', ids)
+        .whereIn('side', ['applicant', 'respondent'])
+        .orderBy(['case_id', 'side', 'seq'])
+        .select('case_id', 'side', 'name')
+    : [];
+  const unnumbered = items.filter((x) => x.caseNo === null && x.closureMode === 'rejection').map((x) => x.id);
+  const numbers = unnumbered.length
+    ? await k('case_document_numbers')
+        .whereIn('case_id', unnumbered)
+        .where({ kind: 'rejection_notice' })
+        .select('case_id', 'year', 'serial')
+    : [];
+  const noOf = new Map(
+    numbers.map((n) => [Number(n.case_id), formatCaseNo(deps.config.rejectionNoPrefix, Number(n.year), Number(n.serial))]),
+  );
+  const names = (id: number, side: string) =>
+    parties.filter((p) => Number(p.case_id) === id && p.side === side).map((p) => maskPersonalNumbersInText(p.name as string));
+  return items.map((x) => ({
+    ...x,
+    documentNo: noOf.get(x.id) ?? null,
+    applicantNames: names(x.id, 'applicant'),
+    respondentNames: names(x.id, 'respondent'),
+  }));
+}
+
 /** GET /api/stats/closure/cases — the cases behind one number. */
 export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) {
   assertRole(actor, AREA_ROLES.stats, '查看统计');
@@ -174,6 +215,7 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
   });
   return {
     ...r,
+    items: await withNames(deps, r.items as DrillItem[]),
     page: q.page,
     pageSize: q.pageSize,
     from: p.from,

@@ -104,7 +104,11 @@ export async function reportPdf(r: PeriodicReport): Promise<Buffer> {
       widths: [0.14, 0.36, 0.14, 0.36],
       align: ['left', 'left', 'left', 'left'],
     },
-    { kind: 'para', text: chineseDates(reportHeading(r)), indent: false },
+    // The period and the formula's version a line each: 「口径版本」 broke at the line's end 「口 / 径」 (reviewer
+    // docsfix L4). The 「；」 stays with the period, so the text reads as the other formats' one line.
+    ...chineseDates(reportHeading(r))
+      .split(/(?<=；)/u)
+      .map((text): Block => ({ kind: 'para', text, indent: false })),
     {
       kind: 'table',
       header: ['序号', '指标', '数值'],
@@ -118,6 +122,9 @@ export async function reportPdf(r: PeriodicReport): Promise<Buffer> {
     blocks.push({ kind: 'table', caption: b.title, header: BREAKDOWN_HEADER, rows: b.groups.map((g) => breakdownRow(g).map(String)) });
   }
   blocks.push({ kind: 'table', caption: '按月趋势', header: MONTH_HEADER, rows: r.monthly.map((m) => monthRow(m).map(String)) });
+  // The notes belong to the table, above the issuer and the date that close the report (reviewer docsfix L4: printed
+  // under the sign-off). The label names its basis already (「统计公报口径：…」): not 「口径：统计公报口径：…」.
+  blocks.push({ kind: 'gap' }, { kind: 'para', text: `注：调解成功率按${r.closure.mediationSuccess.bulletin.label}`, indent: false });
   return renderPdf(
     {
       title: `${r.title}${TABLE}`,
@@ -126,8 +133,6 @@ export async function reportPdf(r: PeriodicReport): Promise<Buffer> {
       blocks,
       // The report's date is its reporting day (报出日期), as the header says.
       dateOn: r.header.reportedOn,
-      // The label names its basis already (「统计公报口径：…」): not 「口径：统计公报口径：…」.
-      notes: [`调解成功率按${r.closure.mediationSuccess.bulletin.label}`],
     },
     { createdAt: new Date(r.generatedAt) },
   );

@@ -416,10 +416,24 @@ export const MEASURES = [
   // The awards among the cases closed (reviewer s46 L4: counted, not listable): the award's finality (LDMAL Art. 47).
   'finalAwards',
   'mixedAwards',
+  // The arbitral reviews of mediation agreements (Rules Arts. 74–79) received and closed, as the counters count them
+  // (workflows/stat-facts.ts rev_received, rev_closed; reviewer docsfix L5: the report's rows had no list).
+  'reviewsReceived',
+  'reviewsClosed',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export const DRILL_MODES = ['award', 'mediation', 'withdrawal', 'other', 'deemed_withdrawal', 'termination', 'transfer'] as const;
+export const DRILL_MODES = [
+  'award',
+  'mediation',
+  'withdrawal',
+  'other',
+  // 其他方式结案 as the report's row totals it: withdrawal and every other mode (reviewer docsfix L5).
+  'other_ways',
+  'deemed_withdrawal',
+  'termination',
+  'transfer',
+] as const;
 
 export interface DrillQuery extends PeriodQuery {
   measure: Measure;
@@ -443,6 +457,8 @@ const MODE_SQL: Record<NonNullable<DrillQuery['mode']>, string> = {
   withdrawal: "closure_mode = 'withdrawal'",
   // Every mode the report folds into 其他方式 besides voluntary withdrawal (the figures count closed − the other three).
   other: "closure_mode NOT IN ('award', 'mediation', 'withdrawal')",
+  // The report's 其他方式结案 (byMode.withdrawal + byMode.other): every closed case not closed by award or mediation.
+  other_ways: "(closure_mode IS NULL OR closure_mode NOT IN ('award', 'mediation'))",
   deemed_withdrawal: "closure_mode = 'deemed_withdrawal'",
   termination: "closure_mode = 'termination'",
   transfer: "closure_mode = 'transfer'",
@@ -501,6 +517,26 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
       break;
     case 'rejected':
       where.push("track = 'arbitration'", "closure_mode = 'rejection'", 'closed_on >= ?', 'closed_on <= ?');
+      b.push(q.from, q.to);
+      break;
+    case 'reviewsReceived':
+      // A review is neither an arbitration nor a pre-arbitration mediation: its own track (stat-facts.ts: every track
+      // but those two). A voided registration is counted nowhere.
+      where.push(
+        "track NOT IN ('arbitration', 'mediation')",
+        "(closure_mode IS NULL OR closure_mode <> 'voided')",
+        'received_on >= ?',
+        'received_on <= ?',
+      );
+      b.push(q.from, q.to);
+      break;
+    case 'reviewsClosed':
+      where.push(
+        "track NOT IN ('arbitration', 'mediation')",
+        "(closure_mode IS NULL OR closure_mode <> 'voided')",
+        'closed_on >= ?',
+        'closed_on <= ?',
+      );
       b.push(q.from, q.to);
       break;
     case 'mediationEnded':

@@ -150,6 +150,11 @@ const DrillCase = z
   .strictObject({
     id: z.number().int(),
     caseNo: z.string().nullable(),
+    documentNo: z.string().nullable().openapi({
+      description: '无案号案件的文书编号：不予受理的申请为不予受理通知书的不字号（劳动争议调解仲裁法第二十九条）；其他为 null',
+    }),
+    applicantNames: z.array(z.string()).openapi({ description: '申请人姓名或名称（不含身份证号码、联系方式）' }),
+    respondentNames: z.array(z.string()).openapi({ description: '被申请人姓名或名称' }),
     state: CaseState,
     district: z.string(),
     cause: z.string(),

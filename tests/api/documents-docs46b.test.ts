@@ -128,10 +128,12 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(refused).toContain('当事人可以就调解协议约定的属于劳动人事争议仲裁受理范围的事项依法申请仲裁。');
   });
 
-  it('a review\'s first numbered document generated several times at once gets one number, never a 500', async () => {
+  it("a review's first numbered document generated several times at once gets one number, never a 500", async () => {
     const c = await reviewCase();
     await ok(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过调解协议生效之日起15日' }, '2026-03-11');
-    const made = await Promise.all(Array.from({ length: 4 }, () => generate(c, a.tokens.chair, { kind: 'decision', matter: 'review_rejection' })));
+    const made = await Promise.all(
+      Array.from({ length: 4 }, () => generate(c, a.tokens.chair, { kind: 'decision', matter: 'review_rejection' })),
+    );
     for (const r of made) expect(r.status, JSON.stringify(r.body)).toBe(201);
     const numbers = new Set(made.map((r) => r.body.caseNo));
     expect(numbers.size).toBe(1);
@@ -232,7 +234,7 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
   });
 
-  it('L6: case.json of a set-aside package while pending lists setAside.servedOn (null); the schema says 1.2', async () => {
+  it('L6: case.json of a set-aside package while pending lists setAside.servedOn (null); the schema says 1.3', async () => {
     const { c, arb } = await caseAt(t, a, 'heard');
     const [wages, comp] = ids(c);
     const items = [
@@ -255,9 +257,9 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       servedOn: null,
     });
     const schema = JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8'));
-    expect(schema.$id).toMatch(/case-1\.2\.json$/);
-    expect(schema.title).toContain('version 1.2');
-    expect(caseJson.schemaVersion).toBe('1.2');
+    expect(schema.$id).toMatch(/case-1\.3\.json$/);
+    expect(schema.title).toContain('version 1.3');
+    expect(caseJson.schemaVersion).toBe('1.3');
     const ajv = new Ajv2020Module.default({ allErrors: true, strict: false });
     addFormatsModule.default(ajv);
     const validate = ajv.compile(schema);
