@@ -71,7 +71,9 @@ describe('numbers across a run of separators, a line break, a tab or a comma (se
 describe('the upgrade 20261209_0010 (search text of names stored before)', () => {
   it('masks long digit runs across separators, digits only, and leaves the rest', () => {
     expect(maskWideRuns('张三371502  19850607  1238')).toBe('张三3715**  ********  1238');
-    expect(maskWideRuns('李四139，1234，5678、王五３７１５０２\n１９８５０６０７１２３８')).toBe('李四139，1***，5678、王五３７１５**\n********１２３８');
+    expect(maskWideRuns('李四139，1234，5678、王五３７１５０２\n１９８５０６０７１２３８')).toBe(
+      '李四139，1***，5678、王五３７１５**\n********１２３８',
+    );
     expect(maskWideRuns('聊城市某某有限公司（2026）第12号')).toBe('聊城市某某有限公司（2026）第12号');
     // What the live masker wrote is left as it is.
     expect(maskWideRuns('张三3715**********1238 139 **** 5678')).toBe('张三3715**********1238 139 **** 5678');
