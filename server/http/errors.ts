@@ -128,7 +128,7 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
       e = new AppError(400, 'unsupported-body-encoding', '不支持的请求体编码', `不支持的${what}：请求体须为 UTF-8 编码的 JSON`, {
         errors: [{ path: header, message: `不支持的${what}` }],
       });
-    } else if (err?.status === 400 && typeof err?.code === 'string' && contentEncoding(req) !== null) {
+    } else if (err?.status === 400 && err.type === undefined && typeof err.code === 'string' && contentEncoding(req) !== null) {
       // The body parser decompresses a gzip, deflate, br or zstd body and answers what zlib said ("incorrect header
       // check", outside tester sec47 L4): a body that is not what its Content-Encoding names, in the house's words.
       const enc = contentEncoding(req);
