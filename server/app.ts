@@ -17,7 +17,7 @@ import { createClaimStatsRouter } from './http/claim-stats.ts';
 import { createClaimsRouter } from './http/claims.ts';
 import { createCourtPackagesRouter, createPublicKeysRouter } from './http/court-packages.ts';
 import { createDocumentsRouter } from './http/documents.ts';
-import { errorHandler, hasBody, JSON_TYPES, notFoundRoute, notJsonBody } from './http/errors.ts';
+import { errorHandler, hasBody, JSON_TYPES, notFoundRoute, notJsonBody, optionsRoute, wrongMethod } from './http/errors.ts';
 import { createEventsRouter } from './http/events.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { createReferenceRouter } from './http/reference.ts';
@@ -175,6 +175,8 @@ export function createApp(opts: AppOptions): Express {
   };
   // The process's periodic heartbeat (server/main.ts startHeartbeat) writes through this readiness.
   app.locals.readiness = self.readiness;
+  // OPTIONS first, for every path (server/http/errors.ts optionsRoute): 405 with Allow, as no operation takes it.
+  app.use(optionsRoute);
   app.use(createServiceRouter(deps, lifecycle, self.readiness));
   app.use(createPublicKeysRouter(deps));
   // Only login's body is read before authentication: any other request answers 401 before its body is looked at.
@@ -182,8 +184,12 @@ export function createApp(opts: AppOptions): Express {
   app.use(createLoginRouter(deps));
   // 401 comes before any other check (api.md order): authenticate, then parse the body.
   // A GET's body is never read (no GET takes one), so it cannot answer 400 or 413 for it (/openapi.json says so).
+  // A method the path does not take is answered 405 before its body is looked at (outside tester sec47 L1: a text body
+  // made it a 400 about the body's type), the same with any body or none.
   app.use('/api', authenticateRequest(deps), (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
+    const wrong = wrongMethod(req, res);
+    if (wrong) return next(wrong);
     return json(req, res, next);
   });
   for (const r of [

@@ -78,14 +78,19 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * Identity numbers (18 characters, GB 11643) and mainland mobile numbers written into free text — mediation terms, a
  * note, the facts, a party's name — found by their shape (a credit code of 18 digits looks the same and is masked too),
  * also as people write them down:
- * - digits in groups, one separator between two groups — a space, `.`, `-`, `·`, `/`, `_` or the ideographic space —
- *   in any grouping (`110105 19491231 002X`, `1101 0519 4912 3100 2X`, `110105.19491231.002X`, `139-1234-5678`,
- *   `1 3 9 1 2 3 4 5 6 7 8`);
+ * - digits in groups, up to three separators between two groups — a space (any width: NBSP, the ideographic space …),
+ *   `.`, `-`, `·`, `/`, `_`, a tab or a line break, a comma (`,`, `，`) or `、` — in any grouping (`110105 19491231 002X`,
+ *   `1101 0519 4912 3100 2X`, `110105.19491231.002X`, `139-1234-5678`, `1 3 9 1 2 3 4 5 6 7 8`, `371502  19850607  1238`,
+ *   `371502\n198506071238`, `371502，198506071238`: outside tester sec47 H2 — a doubled separator, a line break, a tab or
+ *   a comma carried a number past the name check and every masker); in the log's JSON text an escaped `\n`, `\t`, `\r`
+ *   counts as one;
  * - an identity number: 17 digits and a digit or X in one such run; written in groups, positions 1–2 a province and
  *   7–14 a birth date (1900–2019), so that a dated serial such as `370000-20261203-0012` is not one;
  * - a mobile: 11 digits starting 1[3-9] in one run, one separator throughout, after the country code, a trunk 0 or
  *   neither (`+86 139 0000 6666`, `008613800005555`, `0139 1234 5678`) — so that amounts such as `13000.00 1500.00`
- *   are not one;
+ *   are not one; between groups a wide separator (more than one character, a tab, a line break, a comma: what also
+ *   parts the cells of a pasted table and the items of a list) only in the groupings a mobile is written in, 3-4-4,
+ *   3-8 or 7-4 (`139  1234  5678`), so that `13,800,000,000` and a table's row `13800\t1500\t55` are none;
  * - an identity number of the first generation: 15 digits, a province and a real YYMMDD (`firstGenerationId`);
  * - 18 digits followed at once by an x (`371502199001011234X`): the 18 digits, the x left as typed (s46 H1);
  * - the Roman numeral ten `Ⅹ`/`ⅹ` read as X;
@@ -106,17 +111,21 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * (U+00A0, U+2000–200A, U+202F …) reads as a space and any dash (U+2010–2015, U+2212, small and full-width hyphens) as
  * `-`. Input has them removed (server/http/parse.ts); this reading covers text stored before, and what comes another way.
  */
-const SEPARATORS = ' .\\-·・/_\uE000';
+const SEPARATORS = ' .\\-·・/_\uE000\t\n\v\f\r\u0085\u2028\u2029,、､\uFE50\uFE51';
+/** What makes a separator between two groups wide (WIDE_GROUPINGS): a line or cell break, a comma (`，` reads `,`). */
+const WIDE = /[\t\n\v\f\r\u0085\u2028\u2029,、､\uFE50\uFE51]|\\[ntr]/;
+/** One separator: a character of SEPARATORS, or a line break or tab escaped in JSON (the log's text). */
+const SEPARATOR = `(?:[${SEPARATORS}]|\\\\[ntr])`;
 /**
  * Read between a Chinese numeral and a digit beside it (`readable`): a separator that is no separator typed — a number
  * may start or end there, and a mobile's one separator throughout does not count it.
  */
 const EDGE = '\uE000';
-const RUN = new RegExp(`\\d+(?:[${SEPARATORS}]\\d+)*[Xx]?`, 'g');
+const RUN = new RegExp(`\\d+(?:${SEPARATOR}{1,3}\\d+)*[Xx]?`, 'g');
 const GROUP = /\d+[Xx]?/g;
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
-/** 11 digits, at most one separator between each two: a text without such a run holds neither. */
-const ELEVEN_DIGITS = new RegExp(`\\d(?:[${SEPARATORS}]?\\d){10}`);
+/** 11 digits, at most three separators between each two: a text without such a run holds neither. */
+const ELEVEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}{0,3}\\d){10}`);
 /** Full-width forms (digits, Ｘ, ＋, －, ．, ／, ＿ …) and the ideographic space as ASCII, one character for one. */
 const FULL_WIDTH = /^[\uff01-\uff5e\u3000]$/;
 const toHalfWidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -390,6 +399,25 @@ interface Group {
   to: number;
   text: string;
 }
+/** The separators between each two groups of `span`, as read. */
+function separatorsOf(ascii: string, span: Group[]): string[] {
+  return span.slice(1).map((g, n) => ascii.slice((span[n] as Group).to, g.from));
+}
+const COMMA = /[,、､\uFE50\uFE51]/;
+/** The groupings a mobile is written in (after its country code or trunk 0), the only ones read across a wide separator. */
+const WIDE_GROUPINGS = new Set(['3,4,4', '3,8', '7,4', '11']);
+function mobileGrouping(span: Group[], between: string[], prefix: number): boolean {
+  const lengths: number[] = [];
+  span.forEach((g, n) => {
+    const len = g.text.replace(/[Xx]$/, '').length;
+    // Digits parted only by a Chinese numeral's edge (EDGE) are one group as written.
+    if (n > 0 && between[n - 1] === EDGE) lengths[lengths.length - 1] = (lengths[lengths.length - 1] as number) + len;
+    else lengths.push(len);
+  });
+  if (lengths[0] === prefix) lengths.shift();
+  else lengths[0] = (lengths[0] as number) - prefix;
+  return WIDE_GROUPINGS.has(lengths.join(','));
+}
 /** One number found: what it is, the groups it spans, and (a mobile) how many digits of country code lead it. */
 interface Found {
   kind: 'id' | 'mobile' | 'long';
@@ -439,7 +467,9 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
         const mobileDigits =
           j === last && /^\d{11,15}[Xx]$/.test(digits) && /\d{4}[Xx]$/.test(groups[j]?.text ?? '') ? digits.slice(0, -1) : digits;
         if (/^\d{17}[\dXx]$/.test(digits)) {
-          if (touching ? checkIdNumber(digits) === null : j === i || lenient || plausibleId(digits))
+          // Across a comma, a province and a birth date also when read leniently: the log's JSON lists ids with commas.
+          const listed = separatorsOf(ascii, span).some((b) => COMMA.test(b));
+          if (touching ? checkIdNumber(digits) === null : j === i || (lenient && !listed) || plausibleId(digits))
             best = { kind: 'id', groups: span, prefix: 0 };
         } else if (i === 0 && j === last && firstGenerationId(digits)) {
           // No check character to read it by: next to letters too, a province and a real birth date are the test — of a
@@ -448,10 +478,13 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
           best = { kind: 'id', groups: span, prefix: 0 };
         } else if (MOBILE.test(mobileDigits)) {
           const prefix = mobileDigits.length - 11;
+          const between = separatorsOf(ascii, span);
           // The separators between the groups (not the one after a country code standing alone) are one and the same.
-          const seps = new Set(span.slice(1).flatMap((g, n) => (n === 0 && span[0]?.text.length === prefix ? [] : [ascii[g.from - 1]])));
+          const seps = new Set(between.filter((_, n) => !(n === 0 && span[0]?.text.length === prefix)));
           seps.delete(EDGE);
-          if (lenient || seps.size <= 1) best = { kind: 'mobile', groups: span, prefix };
+          const wide = between.some((b) => b.length > 1 || WIDE.test(b));
+          if ((lenient || seps.size <= 1) && (!wide || mobileGrouping(span, between, prefix)))
+            best = { kind: 'mobile', groups: span, prefix };
         }
       }
       if (!best && lenient && (groups[i] as Group).text.replace(/[Xx]$/, '').length >= 19) {
@@ -492,11 +525,11 @@ function maskNumbers(s: string, kinds: { ids: boolean; mobiles: boolean }, lenie
 }
 
 /**
- * A run of digit-like characters (digits of any form, Chinese numerals), one separator at most between two and what
+ * A run of digit-like characters (digits of any form, Chinese numerals), three separators at most between two and what
  * shows nothing anywhere: conservative (any separator of any width), cheap (one native scan).
  */
 const DIGIT_LIKE_RUN = new RegExp(
-  `(?:[0-9\\p{Nd}\\p{No}〇\\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\\u3192-\\u3195\\u3280-\\u3288][${UNSEEN_CLASS}]*(?:[ .\\-·・/_\\u3000\\uff01-\\uff5e\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u2010-\\u2015\\u2212\\uFE58\\uFE63][${UNSEEN_CLASS}]*)?)+`,
+  `(?:[0-9\\p{Nd}\\p{No}〇\\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\\u3192-\\u3195\\u3280-\\u3288][${UNSEEN_CLASS}]*(?:[ .\\-·・/_\\u3000\\uff01-\\uff5e\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\t\\n\\v\\f\\r\\u0085\\u2028\\u2029,、､\\uFE50\\uFE51][${UNSEEN_CLASS}]*){0,3})+`,
   'gu',
 );
 /** Whether the second reading could find what the first did not: a run of 6 or more (`⑩` is two digits) holding a numeral. */

@@ -467,7 +467,16 @@ export function eventView(e: EventRecord, level: ReadLevel = 'full') {
     payload: maskDeep(payload, dropContact) as Record<string, unknown>,
     stateBefore: e.stateBefore,
     stateAfter: e.stateAfter,
-    before: maskDeep(e.before, dropContact),
-    after: maskDeep(e.after, dropContact),
+    before: atLevel(maskDeep(e.before, dropContact), level),
+    after: atLevel(maskDeep(e.after, dropContact), level),
   };
+}
+
+/**
+ * A stored snapshot (a case view as it was written, `readLevel: 'full'`) as the reader is shown it: with the reader's
+ * level, the level its content was masked to (outside tester sec47 L2: a masked reader's history claimed `full`).
+ */
+function atLevel(snapshot: unknown, level: ReadLevel): unknown {
+  if (!snapshot || typeof snapshot !== 'object' || Array.isArray(snapshot) || !('readLevel' in snapshot)) return snapshot;
+  return { ...(snapshot as Record<string, unknown>), readLevel: level };
 }

@@ -49,6 +49,7 @@ import * as m20261206_0020 from './20261206_0020_duplicate_bars.ts';
 import * as m20261206_0030 from './20261206_0030_unicode_digits_search_text.ts';
 import * as m20261207_0010 from './20261207_0010_rejection_numbers.ts';
 import * as m20261208_0010 from './20261208_0010_search_text_long_numbers.ts';
+import * as m20261209_0010 from './20261209_0010_search_text_wide_separators.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -110,6 +111,7 @@ export const migrations: [string, Migration][] = [
   ['20261206_0030_unicode_digits_search_text', m20261206_0030],
   ['20261207_0010_rejection_numbers', m20261207_0010],
   ['20261208_0010_search_text_long_numbers', m20261208_0010],
+  ['20261209_0010_search_text_wide_separators', m20261209_0010],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

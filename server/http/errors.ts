@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
 import { percentDecoded, scrub } from '../logger.ts';
@@ -16,14 +16,30 @@ export function answeredPath(req: Request): string {
   return masked === decoded ? scrub(raw) : masked;
 }
 
+/**
+ * A path that exists with other methods: 405 with the methods it takes (RFC 9110 §15.5.6), the Allow header set; null
+ * when the path takes the method or is no path of the API. OPTIONS is a method no path takes (no cross-origin use, no
+ * preflight). The path read whole, wherever the handler is mounted.
+ */
+export function wrongMethod(req: Request, res: Response): AppError | null {
+  const allowed = methodsAt(`${req.baseUrl ?? ''}${req.path}`);
+  if (!allowed.length || allowed.includes(req.method)) return null;
+  res.setHeader('Allow', allowed.join(', '));
+  return new AppError(405, 'method-not-allowed', '不支持该请求方法', `该地址不接受 ${req.method}，可用：${allowed.join('、')}`);
+}
+
 export const notFoundRoute: RequestHandler = (req, res, next) => {
-  // A path that exists with other methods: 405 with the methods it takes (RFC 9110 §15.5.6), not a 404 (contract check).
-  const allowed = methodsAt(req.path);
-  if (allowed.length && !allowed.includes(req.method)) {
-    res.setHeader('Allow', allowed.join(', '));
-    return next(new AppError(405, 'method-not-allowed', '不支持该请求方法', `该地址不接受 ${req.method}，可用：${allowed.join('、')}`));
-  }
-  next(notFound(`没有这个地址：${req.method} ${answeredPath(req)}`));
+  // Not a 404 for a path that exists with other methods (contract check).
+  next(wrongMethod(req, res) ?? notFound(`没有这个地址：${req.method} ${answeredPath(req)}`));
+};
+
+/**
+ * OPTIONS, before any router answers it with Express's own `200 text/plain` list (outside tester sec47 L1): the 405
+ * every path answers a method it does not take, or (no path of the API) the 404 at the end.
+ */
+export const optionsRoute: RequestHandler = (req, res, next) => {
+  if (req.method !== 'OPTIONS') return next();
+  next(wrongMethod(req, res) ?? notFound(`没有这个地址：${req.method} ${answeredPath(req)}`));
 };
 
 /**
@@ -56,6 +72,14 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
 export function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** The body's Content-Encoding when one the body parser decompresses (gzip, deflate, br, zstd), else null. */
+function contentEncoding(req: Request): string | null {
+  const enc = String(req.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
+  return ['gzip', 'deflate', 'br', 'zstd'].includes(enc) ? enc : null;
 }
 
 /** A body sent as another media type than JSON: 400 naming the header (no operation documents 415). */
@@ -104,6 +128,17 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
       e = new AppError(400, 'unsupported-body-encoding', '不支持的请求体编码', `不支持的${what}：请求体须为 UTF-8 编码的 JSON`, {
         errors: [{ path: header, message: `不支持的${what}` }],
       });
+    } else if (err?.status === 400 && err.type === undefined && typeof err.code === 'string' && contentEncoding(req) !== null) {
+      // The body parser decompresses a gzip, deflate, br or zstd body and answers what zlib said ("incorrect header
+      // check", outside tester sec47 L4): a body that is not what its Content-Encoding names, in the house's words.
+      const enc = contentEncoding(req);
+      e = new AppError(
+        400,
+        'malformed-body-encoding',
+        '请求体无法解压',
+        `请求体不是有效的 ${enc} 压缩数据：请按 Content-Encoding: ${enc} 压缩后发送，或不带该头发送 UTF-8 编码的 JSON`,
+        { errors: [{ path: 'Content-Encoding', message: `请求体不是有效的 ${enc} 压缩数据` }] },
+      );
     } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
       e = new AppError(err.status, 'bad-request', '请求无效', String(err.message ?? ''));
     } else {

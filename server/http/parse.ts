@@ -126,12 +126,42 @@ export function mergedFieldErrors(textErrors: FieldError[], schemaErrors: FieldE
   return [...schemaErrors.filter((e) => !told.has(e.path)), ...textErrors];
 }
 
+type Issue = z.core.$ZodIssue;
+/** How far an issue's bound is from the value: the tighter of two bounds on one field is the one to name. */
+const tightness = (i: Issue): number =>
+  i.code === 'too_big' ? -Number(i.maximum) : i.code === 'too_small' ? Number(i.minimum) : Number.NEGATIVE_INFINITY;
+/**
+ * One issue per field (outside tester sec47 L3: `1e308` for a number of at most 500 was told both "≤9007199254740991",
+ * zod's safe-integer bound of `int()`, and "≤500"): of two bounds the tighter one, else the first. Unknown keys each
+ * name their own field, kept all.
+ */
+export function onePerField(error: z.ZodError): z.ZodError {
+  const chosen = new Map<string, Issue>();
+  const kept: Issue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      kept.push(issue);
+      continue;
+    }
+    const key = JSON.stringify(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
+    const had = chosen.get(key);
+    if (!had) {
+      chosen.set(key, issue);
+      kept.push(issue);
+    } else if (had.code === issue.code && tightness(issue) > tightness(had)) {
+      kept[kept.indexOf(had)] = issue;
+      chosen.set(key, issue);
+    }
+  }
+  return { issues: kept } as unknown as z.ZodError;
+}
+
 /** Parses a body or query with a zod schema, its text made `withoutInvisibleText` first; 400 naming every bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: (string | number)[] = []): z.infer<S> {
   if (value === undefined) value = {};
   assertShallow(value, prefix);
   const r = schema.safeParse(withoutInvisibleText(value));
-  const errors = mergedFieldErrors(controlCharErrors(value, prefix), r.success ? [] : zodFieldErrors(r.error, prefix));
+  const errors = mergedFieldErrors(controlCharErrors(value, prefix), r.success ? [] : zodFieldErrors(onePerField(r.error), prefix));
   if (errors.length) throw validationError(errors);
   return r.data as z.infer<S>;
 }
