@@ -11,7 +11,7 @@ import { nextEvents } from '../../app/procedure/next-events.ts';
 import { AwardPreview, AwardPreviewResult, Case, Deadline } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
-import { assertShallow, controlCharErrors, ifMatch, mergedFieldErrors, withoutInvisibleText } from './parse.ts';
+import { assertShallow, controlCharErrors, ifMatch, mergedFieldErrors, onePerField, withoutInvisibleText } from './parse.ts';
 import { ETagHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
@@ -37,7 +37,7 @@ export function parseEventBody(body: unknown, today: string): EventInput {
   assertShallow(body);
   const { type, occurredOn, ...rest } = body as Record<string, unknown>;
   const env = EventEnvelope.safeParse({ type, occurredOn });
-  const errors: FieldError[] = env.success ? [] : zodFieldErrors(env.error);
+  const errors: FieldError[] = env.success ? [] : zodFieldErrors(onePerField(env.error));
   if (!env.success && errors.some((e) => e.path === 'type')) {
     throw validationError(
       errors.map((e) => (e.path === 'type' ? { ...e, message: `未知的事件类型；可用：${EVENT_TYPES.join(', ')}` } : e)),
@@ -46,7 +46,7 @@ export function parseEventBody(body: unknown, today: string): EventInput {
   const t = type as EventType;
   // The payload's text without invisible characters (parse.ts `withoutInvisibleText`), as every request's.
   const payload = STRICT_PAYLOADS[t].safeParse(withoutInvisibleText(rest));
-  errors.push(...mergedFieldErrors(controlCharErrors(rest), payload.success ? [] : zodFieldErrors(payload.error)));
+  errors.push(...mergedFieldErrors(controlCharErrors(rest), payload.success ? [] : zodFieldErrors(onePerField(payload.error))));
   const on = (occurredOn as string | undefined) ?? today;
   if (env.success && on > today) errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
   // Dates of acts inside the payload are validated like occurredOn: never in the future.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt } from '../helpers/case-fixtures.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -22,6 +22,19 @@ describe(`lead47 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const alone = await t.api(a.tokens.clerk).post('/api/cases', standardApplication({ receivedOn: '2026-12-09' }));
     expect(alone.status).toBe(400);
     expect(alone.body.errors.map((e: { path: string }) => e.path)).toEqual(['receivedOn']);
+  });
+});
+
+describe(`event bodies (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('sec47 L3 in events too: a number past two bounds is told once, with the tighter bound', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const r = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${c.id}/events`, { type: 'EXTEND_TIME_LIMIT', occurredOn: '2026-03-05', days: 1e308 });
+    expect(r.status).toBe(400);
+    const about = r.body.errors.filter((e: { path: string }) => e.path === 'days');
+    expect(about).toHaveLength(1);
+    expect(about[0].message).toContain('365');
   });
 });
 
