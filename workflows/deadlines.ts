@@ -13,12 +13,14 @@ import {
   type Unit,
 } from './periods.ts';
 import { currentExtension, defensesBy, type Facts, type ProcEvent } from './procedure-types.ts';
+import { isRemedyWindow } from './remedy-warnings.ts';
 import {
   ADDITION_SERVICES,
   absentNotices,
   addedPartyIds,
   courtOutcomeRecord,
   effectiveForParty,
+  finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
   separateEffect,
@@ -572,7 +574,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           ? `期限${c.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
           : `案件已于${ended}结案，此项不再需要。`
       : status === 'met_late'
-        ? `已于${metOn}完成（晚于期限${c?.dueOn}）。`
+        ? isRemedyWindow(String(kind))
+          ? // LDMAL Arts. 48–50: a suit or application after the period is recorded as filed; the court decides whether it
+            // was in time (reviewer legal M3: "完成" made a late filing look valid).
+            `已于${metOn}提出，晚于期间届满日${c?.dueOn}：逾期提出，是否受理由人民法院决定。`
+          : `已于${metOn}完成（晚于期限${c?.dueOn}）。`
         : metOn
           ? `已于${metOn}完成。`
           : '';
@@ -1324,8 +1330,11 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
       };
     return { on: due, what: `调解书规定的履行期间最后一日（调解书于${effectiveOn}生效）` };
   }
-  if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
-  const award = ctx.award;
+  // LDMAL Arts. 47, 51: a mixed award's final part is enforceable from the day it is made, before its non-final part takes
+  // effect (reviewer legal H2: no enforcement_application deadline while the non-final windows ran).
+  const finalOnly = mode === 'award' && !ctx.effectiveOn && finalPartInForce(ctx);
+  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside')) return null;
+  const award = ctx.award as NonNullable<MachineContext['award']>;
   // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
   // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).
   const payDays = (i: (typeof award.items)[number]): number | null => {
@@ -1341,7 +1350,16 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
     const note = defaulted ? `；未另定履行期限的给付项按裁决书所载${DEFAULT_PAYMENT_DAYS}日计` : '';
     return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日${note}）` };
   };
-  if (award.finality !== 'mixed') return from(ctx.effectiveOn, award.items, '裁决');
+  if (finalOnly)
+    return {
+      ...from(
+        award.issuedOn,
+        award.items.filter((i) => i.final),
+        '终局部分',
+      ),
+      note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
+    };
+  if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
   // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
   // `effectiveOn`; each part's two years run from its own start, and the list shows the earlier end.
   const fin = from(
@@ -1350,7 +1368,7 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
     '终局部分',
   );
   const non = from(
-    ctx.effectiveOn,
+    ctx.effectiveOn as string,
     award.items.filter((i) => !i.final),
     '非终局部分',
   );

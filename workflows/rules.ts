@@ -315,9 +315,18 @@ export function finalPartEnforceable(ctx: Pick<CaseContext, 'award' | 'setAside'
  * and a worker applies to enforce its items while the suit goes on (Arts. 47, 51) — the case stays in court.
  */
 export function finalPartInForceDuringSuit(ctx: CaseContext): boolean {
+  return pendingSuits(ctx).length > 0 && finalPartInForce(ctx);
+}
+
+/**
+ * A mixed award not yet effective as a whole (its non-final part waits out the 15-day windows, LDMAL Art. 50, or the
+ * employer's suit on it): its final part took effect the day it was made (LDMAL Art. 47) and the worker may apply to
+ * enforce it (Art. 51) — in award_issued / award_served as during the employer's suit (reviewer legal H2). Not after a
+ * worker sued (Art. 48 holds the final part back) or once the final part was set aside (Art. 49).
+ */
+export function finalPartInForce(ctx: CaseContext): boolean {
   if (ctx.closure?.mode !== 'award' || ctx.award?.finality !== 'mixed' || ctx.effectiveOn !== null) return false;
-  const pending = pendingSuits(ctx);
-  return pending.length > 0 && ctx.lawsuits.every((l) => !isWorkerId(ctx, l.partyId)) && finalPartEnforceable(ctx);
+  return ctx.lawsuits.every((l) => !isWorkerId(ctx, l.partyId)) && finalPartEnforceable(ctx);
 }
 
 /**
@@ -1376,12 +1385,13 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     // SPC-1 Art. 17: while the award is in court for the workers who sued, it is enforceable only by a worker who did
     // not sue and for whom it took effect.
     // The final part of a mixed award while the employer sues on the other part: the worker enforces it (Arts. 47, 51).
-    if (finalPartInForceDuringSuit(ctx)) {
+    // The same while the non-final part's windows run (reviewer legal H2).
+    if (finalPartInForce(ctx)) {
       if (isWorkerParty(ctx, party)) return null;
       return v(
         'enforcement-final-part-by-worker',
         'LDMAL Arts. 47, 51',
-        '用人单位就非终局裁决部分起诉期间，只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+        '非终局裁决部分尚未生效（起诉期间未满或用人单位已起诉），只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
         'partyId',
       );
     }

@@ -28,6 +28,7 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
+import { remedyWarnings } from '../../workflows/remedy-warnings.ts';
 import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn, duplicateOfRefusal } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
@@ -543,7 +544,8 @@ async function decide(
         : // 不予受理 on a limitation ground: limitation is decided after acceptance (LDMAL Art. 27; Rules Art. 30; s46 L5).
           ev.type === 'REJECT' && nctx.track === 'arbitration'
           ? rejectionLimitationWarnings(payload.reason)
-          : []
+          : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
+            remedyWarnings(ctx, nctx, ev, deadlines)
   ).map((w) => namePartiesIn(w, partyNames));
   return {
     warnings,
