@@ -28,6 +28,7 @@ import {
   setAsideCourtWarning,
   setAsideWhole,
   signingParties,
+  workerSuitHoldingSetAside,
 } from './rules.ts';
 
 /**
@@ -1407,6 +1408,13 @@ export const caseMachine = setup({
               id: 'in_litigation',
               on: {
                 RECORD_LAWSUIT: { guard: 'legal', actions: 'recordLawsuit' },
+                // SPC-1 Art. 21(1): the employer's application while the worker sues is refused by its rule (422, rules.ts
+                // setAsideAfterWorkerSuit), not by a 409 that names none (reviewer legal M2). Never taken.
+                // (An action, never run: XState's `can` ignores a transition that has neither a target nor an action.)
+                RECORD_SET_ASIDE: {
+                  guard: (a: Args) => a.event.probe === true && workerSuitHoldingSetAside(a.context) !== null,
+                  actions: set(() => ({})),
+                },
                 ...separateEffectAdditions,
                 // What the court did moves the award (domain.md §11; SPC-2000 Arts. 1–3; SPC-1 Art. 21(2); LDMAL Art. 49(3)).
                 RECORD_COURT_OUTCOME: [

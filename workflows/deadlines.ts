@@ -25,6 +25,7 @@ import {
   hearingNoticeService,
   separateEffect,
   signingParties,
+  workerSuitHoldingSetAside,
 } from './rules.ts';
 import { isEmployerParty, isWorkerId } from './sides.ts';
 
@@ -873,9 +874,21 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       // nothing left to sue on; the dispute goes to court within 15 days of the ruling instead (Art. 49(3),
       // `sue_after_set_aside`) — reviewer s45 M2.
       const setAsideOn = w.kind === 'sue_final_worker' && ctx.setAside?.result === 'set_aside' ? (ctx.setAside.decidedOn ?? null) : null;
-      add(w.kind, rule, w.servedOn, w.computed, met, 'party', {
+      // SPC-1 Art. 21: while the worker's suit is pending the employer cannot apply (the intermediate court does not accept
+      // it); the 30 days run again from the ruling that dismisses the suit or permits its withdrawal
+      // (`set_aside_after_suit`) — the window reads paused, not open (reviewer legal M2).
+      const workerSuit = w.kind === 'set_aside_employer' && !met ? workerSuitHoldingSetAside(ctx) : null;
+      const held: Computed | null =
+        workerSuit && w.computed
+          ? {
+              ...w.computed,
+              explanation: `劳动者已于${workerSuit.filedOn}向人民法院起诉，中级人民法院不受理用人单位撤销裁决的申请，本期间暂停；起诉被驳回或者准许撤诉的，用人单位可自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）。原期间：${w.computed.explanation}`,
+            }
+          : null;
+      add(w.kind, rule, w.servedOn, held ?? w.computed, met, 'party', {
         partyId: w.partyId,
         periodOnly: true,
+        ...(held ? { paused: true } : {}),
         label: `${rule.label}（当事人${w.partyId}）`,
         ...(setAsideOn
           ? {

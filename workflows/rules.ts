@@ -286,6 +286,27 @@ export function receiptOrderRule(receivedOn: string, firstProceduralOn: string |
   );
 }
 
+/** The worker's suit against a final award (or a mixed one) pending (LDMAL Art. 48; SPC-1 Art. 21(1)), or null. */
+export function workerSuitHoldingSetAside(ctx: CaseContext): CaseContext['lawsuits'][number] | null {
+  if (!ctx.award || ctx.award.finality === 'non_final' || ctx.setAside?.result === 'set_aside') return null;
+  return pendingSuits(ctx).find((l) => isWorkerId(ctx, l.partyId)) ?? null;
+}
+
+/**
+ * SPC-1 Art. 21: while the worker's suit is pending, the intermediate court does not accept the employer's application
+ * to set the award aside; if the suit is dismissed or its withdrawal permitted, the employer may apply within 30 days of
+ * receiving that ruling (`set_aside_after_suit`).
+ */
+export function setAsideAfterWorkerSuit(ctx: CaseContext): Violation | null {
+  const suit = workerSuitHoldingSetAside(ctx);
+  if (!suit) return null;
+  return v(
+    'set-aside-while-worker-sues',
+    'SPC-1 Art. 21',
+    `劳动者已于${suit.filedOn}就终局裁决向${suit.court}起诉：中级人民法院不受理用人单位撤销裁决的申请；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）`,
+  );
+}
+
 /** The suits recorded that no court outcome has ended yet (an outcome ends the suits recorded before it). */
 export const pendingSuits = (ctx: CaseContext) => ctx.lawsuits.slice((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0);
 
@@ -563,6 +584,8 @@ export function duplicateOfRefusal(
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
  */
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
+  // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
+  RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
   // void44: a registration made by mistake is voided only while it is nothing but the commission's own entry: not yet
   // accepted (the machine offers it in `received` only), the applicant not yet told to supplement it (Rules Art. 29:
   // the written notice went out under this registration) and no document served to a party. After any of these the
@@ -877,6 +900,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     }
     return null;
   },
+  // SPC-1 Art. 21(1): once the worker sued over a final award (or a mixed one), the intermediate court does not accept the
+  // employer's application to set it aside (reviewer legal M2: a generic 409 named no rule).
+  RECORD_SET_ASIDE: (ctx, ev) => (ev.payload.result === undefined ? setAsideAfterWorkerSuit(ctx) : null),
   MARK_EFFECTIVE: (ctx, ev) => {
     const split = separateEffectRule(ctx, ev);
     if (split) return split;

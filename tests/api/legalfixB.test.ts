@@ -81,6 +81,33 @@ describe(`remedies after an award, legalfixB (${process.env.TEST_DB ?? 'sqlite'}
     expect((v.warnings as string[]).join('')).toContain('申请撤销仲裁裁决的日期2026-05-20晚于法定期间的届满日');
   });
 
+  it('M2: while the worker sues over a final award, the employer’s set-aside window is paused and an application is 422 naming the rule', async () => {
+    const { c, workerId, employerId } = await finalAwardServed(9);
+    let v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    expect(v.state).toBe('in_litigation');
+    const held = deadline(v, 'set_aside_employer', employerId);
+    expect(held?.status).toBe('paused');
+    expect(held?.explanation).toContain('第二十一条');
+    const offered = ((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[]).map((e) => e.type);
+    expect(offered).not.toContain('RECORD_SET_ASIDE');
+    // Before the fix: a 409 naming no rule.
+    const r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-22' }, '2026-04-22');
+    expect(r.status, JSON.stringify(r.body)).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'set-aside-while-worker-sues' });
+    expect(r.body.detail).toContain('最高人民法院劳动争议解释（一）第二十一条');
+    // The suit withdrawn: the employer's 30 days run from the ruling (SPC-1 Art. 21(2)).
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', decidedOn: '2026-04-25', servedOn: '2026-04-27' },
+      '2026-04-27',
+    );
+    expect(deadline(v, 'set_aside_after_suit', employerId)?.dueOn).toBe('2026-05-27');
+    v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-28' }, '2026-04-28');
+    expect(v.state).toBe('set_aside_pending');
+  });
+
   it('M1: a withdrawal after a final partial award leaves it enforceable; the decision withdraws the undecided claims only', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人B8', 528)] }) });
     const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
