@@ -14,7 +14,7 @@ import { isStaleWrite } from '../../db/write-later.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
+import { awardClock, computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
@@ -29,6 +29,7 @@ import {
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
 import { remedyWarnings } from '../../workflows/remedy-warnings.ts';
+import { restartWarnings } from '../../workflows/restart-warnings.ts';
 import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn, duplicateOfRefusal } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
@@ -546,7 +547,14 @@ async function decide(
           ? rejectionLimitationWarnings(payload.reason)
           : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
             remedyWarnings(ctx, nctx, ev, deadlines)
-  ).map((w) => namePartiesIn(w, partyNames));
+  )
+    .concat(
+      // A restart that shortens an extended award limit (Rules Art. 46; domain.md §7.2).
+      nctx.clockRestarts.length > ctx.clockRestarts.length
+        ? restartWarnings(ctx, nctx, awardClock(ctx, cal, deps.periods, at.today)?.dueOn ?? null, awardDueOn)
+        : [],
+    )
+    .map((w) => namePartiesIn(w, partyNames));
   return {
     warnings,
     caseId,

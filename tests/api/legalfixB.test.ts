@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { largeApplication, standardApplication } from '../helpers/procedure.ts';
+import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside arbitrator's findings on the remedies after an award (LDMAL Arts. 47–51; SPC-1 Arts. 21, 25): enforcement
@@ -106,6 +106,29 @@ describe(`remedies after an award, legalfixB (${process.env.TEST_DB ?? 'sqlite'}
     expect(deadline(v, 'set_aside_after_suit', employerId)?.dueOn).toBe('2026-05-27');
     v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-28' }, '2026-04-28');
     expect(v.state).toBe('set_aside_pending');
+  });
+
+  it('M4: a counterclaim merged after an extension, restarting to an earlier limit, is recorded with a warning (Rules Art. 46)', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('工人B10', 530)] }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-09-02');
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'direct' }, '2026-09-08');
+    let v = await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂' }, '2026-09-10');
+    const extended = deadline(v, 'award')?.dueOn as string;
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'FILE_COUNTERCLAIM',
+      {
+        description: '被申请人反申请：申请人返还培训费用',
+        claims: [{ category: 'damages', amount: '5000.00', description: '返还培训费用' }],
+      },
+      '2026-09-15',
+    );
+    const restarted = deadline(v, 'award')?.dueOn as string;
+    expect(restarted < extended).toBe(true);
+    const w = (v.warnings as string[]).join('');
+    expect(w).toContain(`至${restarted}届满，早于此前经批准延长后的期限${extended}`);
+    expect(w).toContain('第四十六条');
   });
 
   it('M1: a withdrawal after a final partial award leaves it enforceable; the decision withdraws the undecided claims only', async () => {
