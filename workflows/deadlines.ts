@@ -1024,7 +1024,8 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
     const on = addDays(last, 1);
     c = {
       dueOn: on,
-      explanation: `各方当事人起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起发生法律效力${note}（劳动争议调解仲裁法第五十条）。`,
+      // The note of a mixed award cites Art. 50 already: not twice (reviewer legal L3).
+      explanation: `各方当事人起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起发生法律效力${note}${note.includes('第五十条') ? '' : '（劳动争议调解仲裁法第五十条）'}。`,
     };
   }
   return provisional ? asProvisional(c, years, 'calendar') : c;

@@ -131,6 +131,47 @@ describe(`remedies after an award, legalfixB (${process.env.TEST_DB ?? 'sqlite'}
     expect(w).toContain('第四十六条');
   });
 
+  it('L1, L3: a dismissed item’s finality reason says dismissed; Art. 50 is cited once after the final part was set aside', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('工人B11', 531)] }) });
+    const dismissed = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/event-preview`)
+      .send({
+        type: 'ISSUE_AWARD',
+        occurredOn: '2026-04-10',
+        items: [
+          { claimId: c.claims[0]?.id, outcome: 'dismissed' },
+          { claimId: c.claims[1]?.id, outcome: 'granted', amount: '30000.00' },
+        ],
+      });
+    expect(dismissed.status, JSON.stringify(dismissed.body)).toBe(200);
+    const issued = await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: c.claims[0]?.id, outcome: 'dismissed' },
+          { claimId: c.claims[1]?.id, outcome: 'granted', amount: '30000.00' },
+        ],
+      },
+      '2026-04-10',
+    );
+    const reasons = JSON.stringify(issued.award);
+    expect(reasons).toContain('该项请求被驳回，按本委对驳回的第四十七条第一项请求的处理口径，计为终局');
+    // L3 on a mixed award whose final part is set aside.
+    const m = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('工人B12', 532)] }) });
+    const items = ['24120.00', '24120.01'].map((amount, i) => ({ claimId: m.c.claims[i]?.id, outcome: 'granted', amount }));
+    await ok(m.c, m.arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    for (const p of [...m.c.applicants, ...m.c.respondents])
+      await ok(m.c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    await ok(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    const v = await ok(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
+    const eff = deadline(v, 'effective')?.explanation as string;
+    expect(eff).toContain('劳动争议调解仲裁法第五十条');
+    expect(eff.split('第五十条').length - 1).toBe(1);
+  });
+
   it('M1: a withdrawal after a final partial award leaves it enforceable; the decision withdraws the undecided claims only', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人B8', 528)] }) });
     const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
