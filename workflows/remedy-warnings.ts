@@ -65,3 +65,17 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
   }
   return [];
 }
+
+/**
+ * LDMAL Art. 43(1): an award not made within the limit (45 days, +≤15 on approval, the excluded periods aside) — the
+ * parties may sue on the dispute. An award made after it is recorded (and its status `met_late`) with a warning saying
+ * so (reviewer legal L4).
+ */
+export function lateAwardWarnings(ev: ProcEvent, deadlines: Deadline[]): string[] {
+  if (ev.type !== 'ISSUE_AWARD') return [];
+  const limit = deadlines.find((d) => d.kind === 'award');
+  if (!limit?.dueOn || limit.provisional || limit.status !== 'met_late') return [];
+  return [
+    `裁决于${ev.occurredOn}作出，晚于审理期限${limit.dueOn}：仲裁庭逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼（劳动争议调解仲裁法第四十三条第一款）`,
+  ];
+}

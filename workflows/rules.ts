@@ -817,11 +817,18 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   RECORD_REPRESENTATIVES: (ctx, ev) => {
     const ids = ev.payload.partyIds as number[];
+    // Who is named first (reviewer legal L2: a respondent named alone was told "三至五名" instead of what was wrong).
+    const workers = ctx.parties.filter((p) => isWorkerParty(ctx, p)).map((p) => p.id);
+    const other = ids.find((id) => !workers.includes(id));
+    if (other !== undefined)
+      return v(
+        'representatives-are-workers',
+        'LDMAL Art. 7',
+        `代表须为本案劳动者一方的当事人；当事人${other}不是劳动者一方的申请人`,
+        'partyIds',
+      );
     if (ids.length < 3 || ids.length > 5)
       return v('three-to-five-representatives', 'Rules Art. 63', '集体争议的劳动者一方应推举三至五名代表', 'partyIds');
-    const workers = ctx.parties.filter((p) => isWorkerParty(ctx, p)).map((p) => p.id);
-    if (ids.some((id) => !workers.includes(id)))
-      return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的当事人', 'partyIds');
     return null;
   },
   ADVANCE_EXECUTION: (ctx, ev) => {

@@ -28,7 +28,7 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
-import { remedyWarnings } from '../../workflows/remedy-warnings.ts';
+import { lateAwardWarnings, remedyWarnings } from '../../workflows/remedy-warnings.ts';
 import { restartWarnings } from '../../workflows/restart-warnings.ts';
 import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn, duplicateOfRefusal } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
@@ -553,6 +553,8 @@ async function decide(
       nctx.clockRestarts.length > ctx.clockRestarts.length
         ? restartWarnings(ctx, nctx, awardClock(ctx, cal, deps.periods, at.today)?.dueOn ?? null, awardDueOn)
         : [],
+      // An award after the limit (LDMAL Art. 43(1)).
+      lateAwardWarnings(ev, deadlines),
     )
     .map((w) => namePartiesIn(w, partyNames));
   return {

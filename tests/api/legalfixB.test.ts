@@ -172,6 +172,30 @@ describe(`remedies after an award, legalfixB (${process.env.TEST_DB ?? 'sqlite'}
     expect(eff.split('第五十条').length - 1).toBe(1);
   });
 
+  it('L2: a respondent named as a representative is told it is not a worker applicant, not "三至五名"', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => worker(`工人C${i + 1}`, 540 + i));
+    const c = await registerCase(t, a, standardApplication({ applicants: ten }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    const r = await send(c, a.tokens.clerk, 'RECORD_REPRESENTATIVES', { partyIds: [c.respondents[0]?.id] }, '2026-03-05');
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'representatives-are-workers', field: 'partyIds' });
+    expect(r.body.detail).toContain('不是劳动者一方的申请人');
+  });
+
+  it('L4: an award made after the limit is recorded with a warning citing LDMAL Art. 43(1); one in time is not', async () => {
+    // Accepted 03-04: 45 days end 04-18, a Saturday → 04-20 (LDMAL Art. 43(1)).
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人B13', 533)] }) });
+    const items = ['12000.00', '20000.00'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+    const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-05-06');
+    expect(deadline(v, 'award')?.status).toBe('met_late');
+    expect((v.warnings as string[]).join('')).toContain('晚于审理期限2026-04-20');
+    expect((v.warnings as string[]).join('')).toContain('劳动争议调解仲裁法第四十三条第一款');
+    const { c: f, arb: arb2 } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人B14', 534)] }) });
+    const fItems = ['12000.00', '20000.00'].map((amount, i) => ({ claimId: f.claims[i]?.id, outcome: 'granted', amount }));
+    const inTime = await ok(f, arb2.token, 'ISSUE_AWARD', { items: fItems }, '2026-04-10');
+    expect(((inTime.warnings ?? []) as string[]).join('')).not.toContain('审理期限');
+  });
+
   it('M1: a withdrawal after a final partial award leaves it enforceable; the decision withdraws the undecided claims only', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人B8', 528)] }) });
     const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
