@@ -1981,8 +1981,18 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       const cl = d.ctx.closure;
       if (cl?.mode !== 'withdrawal') throw new NotReadyError('本案未撤回仲裁申请');
       const counter = cl.counterclaimWithdrawn ? '，被申请人亦撤回反申请' : '';
+      // LDMAL Art. 43(2): a partial award made before the withdrawal stands (Arts. 47, 51) — the withdrawal reaches the
+      // claims not yet decided only, and the decision says so, naming the partial awards by number (reviewer legal M1).
+      const partial = d.ctx.partialAwards.filter((pa) => pa.issuedOn <= cl.closedOn);
+      const nos = awardDocumentRefs(d.ctx, d.caseNo)
+        .filter((r) => r.partialAward !== undefined && r.partialAward <= partial.length && r.caseNo)
+        .map((r) => r.caseNo);
+      const decided = partial.length
+        ? `除本委${nos.length ? numbersOnce(nos) : ''}部分裁决已裁决事项（${partial.map((pa) => itemsNamed(d, pa.items)).join('；')}）以外的`
+        : '';
+      const stands = partial.length ? '已作出的部分裁决不因撤回而失去效力。' : '';
       return {
-        text: `${theCase(d, cl.closedOn)}，${filed(d)}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。`,
+        text: `${theCase(d, cl.closedOn)}，${filed(d)}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回${decided}仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回${decided}仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。${stands}`,
         dateOn: cl.closedOn,
       };
     },

@@ -18,6 +18,8 @@ import {
   debateEnded,
   decidedClaimIds,
   effectiveForParty,
+  finalPartEnforceable,
+  finalPartInForce,
   finalPartInForceDuringSuit,
   opensSetAsideWindow,
   pendingObjection,
@@ -26,6 +28,7 @@ import {
   setAsideCourtWarning,
   setAsideWhole,
   signingParties,
+  workerSuitHoldingSetAside,
 } from './rules.ts';
 
 /**
@@ -548,6 +551,16 @@ const enforceable = (a: Args) => {
   if (c.closure?.mode === 'mediation' || c.closure?.mode === 'review_confirmed') return true;
   return c.closure?.mode === 'award' && c.effectiveOn !== null && !setAsideWhole(c);
 };
+/**
+ * LDMAL Arts. 47, 49, 51: a final award (or a mixed award's final part) is effective the day it is made, so the worker may
+ * apply for enforcement while the employer's application to set it aside is pending — the court suspends enforcement
+ * meanwhile (SPC-1 Art. 25; a warning says so). A mixed award not yet effective: its final part only.
+ */
+const enforceableDuringSetAside = (c: MachineContext) =>
+  c.closure?.mode === 'award' && c.setAside !== null && c.setAside.result === null && finalPartEnforceable(c);
+/** A final partial award (LDMAL Art. 43(2)) ordering something: effective the day it was made (Art. 47). */
+const partialAwardEnforceable = (c: MachineContext) =>
+  c.partialAwards.some((pa) => pa.items.some((i) => i.final && i.outcome !== 'dismissed'));
 const applyEnforcement = setAdded(({ context, event }) => ({
   enforcement: [
     ...context.enforcement,
@@ -601,6 +614,23 @@ const closedAdditions = {
       actions: applyEnforcement,
     },
   ],
+} as const;
+/**
+ * LDMAL Arts. 47, 51: a mixed award's final part is effective the day it is made; while the non-final part's 15-day
+ * windows run (Art. 50) the worker applies to enforce it, or the commission hands the final award over for enforcement —
+ * recorded without moving the case, which still waits for the non-final part (reviewer legal H2: 409 before).
+ */
+const finalPartEnforcement = {
+  APPLY_ENFORCEMENT: { guard: (a: Args) => finalPartInForce(a.context) && legal(a), actions: applyEnforcement },
+} as const;
+const finalPartTransfer = {
+  guard: (a: Args) =>
+    finalPartInForce(a.context) &&
+    // Handed over once: nothing more to send.
+    !a.context.transfers.some((t) => t.purpose === 'enforcement') &&
+    (a.event.probe === true || p(a.event).purpose === 'enforcement') &&
+    legal(a),
+  actions: 'recordTransfer',
 } as const;
 
 /** Rules Arts. 74–79: arbitral review of a mediation agreement, its own track. */
@@ -773,10 +803,27 @@ const suitAfterSetAside = {
   RECORD_LAWSUIT: { guard: (a: Args) => finalPartSetAside(a.context) && legal(a), actions: recordSetAsideSuit },
 } as const;
 
+/** An application for enforcement the court has not yet decided (RECORD_ENFORCEMENT_OUTCOME ends it). */
+const enforcementPending = (c: MachineContext) => c.enforcement.some((e) => e.outcome === null);
+
 const enforcementStates = {
   enforcement_applied: {
     id: 'enforcement_applied',
     on: {
+      // LDMAL Art. 49: the employer has 30 days from receipt to apply to set a final award (a mixed award's final part)
+      // aside, whether or not the worker has applied for enforcement meanwhile; the court suspends enforcement while the
+      // application is pending (SPC-1 Art. 25; reviewer legal H1: an enforcement application swallowed the set-aside).
+      RECORD_SET_ASIDE: {
+        guard: (a: Args) =>
+          a.context.closure?.mode === 'award' &&
+          a.context.award !== null &&
+          a.context.award?.finality !== 'non_final' &&
+          a.context.setAside === null &&
+          (a.event.probe === true || p(a.event).result === undefined) &&
+          legal(a),
+        target: '#set_aside_pending',
+        actions: 'fileSetAside',
+      },
       RECORD_ENFORCEMENT_OUTCOME: {
         guard: (a: Args) => a.context.enforcement.some((e) => e.outcome === null) && legal(a),
         target: '#enforcement_closed',
@@ -1342,16 +1389,18 @@ export const caseMachine = setup({
                   { guard: 'legal', actions: recordService },
                 ],
                 ...challenges,
-                TRANSFER_TO_COURT: advanceTransfer,
+                ...finalPartEnforcement,
+                TRANSFER_TO_COURT: [advanceTransfer, finalPartTransfer],
               },
             },
             award_served: {
               id: 'award_served',
               on: {
                 ...challenges,
+                ...finalPartEnforcement,
                 // LDMAL Art. 50: a non-final award takes effect when no party sued within 15 days of receipt.
                 MARK_EFFECTIVE: { guard: 'legal', target: '#award_effective', actions: markEffective },
-                TRANSFER_TO_COURT: advanceTransfer,
+                TRANSFER_TO_COURT: [advanceTransfer, finalPartTransfer],
               },
             },
             // 裁审衔接: a party sued; the court now decides. The commission may send the file.
@@ -1359,6 +1408,13 @@ export const caseMachine = setup({
               id: 'in_litigation',
               on: {
                 RECORD_LAWSUIT: { guard: 'legal', actions: 'recordLawsuit' },
+                // SPC-1 Art. 21(1): the employer's application while the worker sues is refused by its rule (422, rules.ts
+                // setAsideAfterWorkerSuit), not by a 409 that names none (reviewer legal M2). Never taken.
+                // (An action, never run: XState's `can` ignores a transition that has neither a target nor an action.)
+                RECORD_SET_ASIDE: {
+                  guard: (a: Args) => a.event.probe === true && workerSuitHoldingSetAside(a.context) !== null,
+                  actions: set(() => ({})),
+                },
                 ...separateEffectAdditions,
                 // What the court did moves the award (domain.md §11; SPC-2000 Arts. 1–3; SPC-1 Art. 21(2); LDMAL Art. 49(3)).
                 RECORD_COURT_OUTCOME: [
@@ -1417,11 +1473,26 @@ export const caseMachine = setup({
                   guard: (a: Args) => a.context.award?.finality === 'mixed' && a.context.effectiveOn === null && legal(a),
                   actions: markEffective,
                 },
+                // LDMAL Arts. 49, 51: the worker may apply for enforcement while the employer's application is pending;
+                // the court suspends enforcement until the application is decided (SPC-1 Art. 25) — recorded here with a
+                // warning (workflows/remedy-warnings.ts), the case stays until the set-aside is decided (reviewer legal H1).
+                APPLY_ENFORCEMENT: {
+                  guard: (a: Args) => (enforceableDuringSetAside(a.context) || enforceable(a)) && legal(a),
+                  actions: applyEnforcement,
+                },
                 RECORD_SET_ASIDE: [
-                  // The award set aside (a final award: all of it) — LDMAL Art. 49(3).
+                  // The award set aside (a final award: all of it) — LDMAL Art. 49(3). An enforcement applied for ends
+                  // with it: there is no award left to enforce.
                   {
                     guard: (a: Args) => p(a.event).result === 'set_aside' && a.context.award?.finality !== 'mixed',
                     target: '#award_set_aside',
+                    actions: 'decideSetAside',
+                  },
+                  // Rejected or withdrawn (or a mixed award's final part set aside) while an enforcement application is
+                  // pending: the suspended enforcement goes on (LDMAL Art. 51).
+                  {
+                    guard: (a: Args) => a.event.probe !== true && awardStands(a) && enforcementPending(a.context),
+                    target: '#enforcement_applied',
                     actions: 'decideSetAside',
                   },
                   // Rejected or withdrawn — or only the final part of a mixed award set aside (finalPartSetAside: the
@@ -1495,7 +1566,15 @@ export const caseMachine = setup({
             ...archive,
           },
         },
-        closed_withdrawn: { id: 'closed_withdrawn', on: { ...archive } },
+        // LDMAL Arts. 43(2), 47, 51: a final partial award made before the withdrawal stays effective and is enforced; the
+        // withdrawal reaches the undecided claims only (reviewer legal M1) — recorded without leaving the closure.
+        closed_withdrawn: {
+          id: 'closed_withdrawn',
+          on: {
+            APPLY_ENFORCEMENT: { guard: (a: Args) => partialAwardEnforceable(a.context) && legal(a), actions: applyEnforcement },
+            ...archive,
+          },
+        },
         closed_deemed_withdrawn: { id: 'closed_deemed_withdrawn', on: { ...archive } },
         closed_terminated: { id: 'closed_terminated', on: { ...archive } },
         // Rules Art. 9 (round 2): transferred for jurisdiction — closes the case here; stats count it under `other`.

@@ -13,16 +13,19 @@ import {
   type Unit,
 } from './periods.ts';
 import { currentExtension, defensesBy, type Facts, type ProcEvent } from './procedure-types.ts';
+import { isRemedyWindow } from './remedy-warnings.ts';
 import {
   ADDITION_SERVICES,
   absentNotices,
   addedPartyIds,
   courtOutcomeRecord,
   effectiveForParty,
+  finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
   separateEffect,
   signingParties,
+  workerSuitHoldingSetAside,
 } from './rules.ts';
 import { isEmployerParty, isWorkerId } from './sides.ts';
 
@@ -572,7 +575,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           ? `期限${c.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
           : `案件已于${ended}结案，此项不再需要。`
       : status === 'met_late'
-        ? `已于${metOn}完成（晚于期限${c?.dueOn}）。`
+        ? isRemedyWindow(String(kind))
+          ? // LDMAL Arts. 48–50: a suit or application after the period is recorded as filed; the court decides whether it
+            // was in time (reviewer legal M3: "完成" made a late filing look valid).
+            `已于${metOn}提出，晚于期间届满日${c?.dueOn}：逾期提出，是否受理由人民法院决定。`
+          : `已于${metOn}完成（晚于期限${c?.dueOn}）。`
         : metOn
           ? `已于${metOn}完成。`
           : '';
@@ -867,9 +874,21 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       // nothing left to sue on; the dispute goes to court within 15 days of the ruling instead (Art. 49(3),
       // `sue_after_set_aside`) — reviewer s45 M2.
       const setAsideOn = w.kind === 'sue_final_worker' && ctx.setAside?.result === 'set_aside' ? (ctx.setAside.decidedOn ?? null) : null;
-      add(w.kind, rule, w.servedOn, w.computed, met, 'party', {
+      // SPC-1 Art. 21: while the worker's suit is pending the employer cannot apply (the intermediate court does not accept
+      // it); the 30 days run again from the ruling that dismisses the suit or permits its withdrawal
+      // (`set_aside_after_suit`) — the window reads paused, not open (reviewer legal M2).
+      const workerSuit = w.kind === 'set_aside_employer' && !met ? workerSuitHoldingSetAside(ctx) : null;
+      const held: Computed | null =
+        workerSuit && w.computed
+          ? {
+              ...w.computed,
+              explanation: `劳动者已于${workerSuit.filedOn}向人民法院起诉，中级人民法院不受理用人单位撤销裁决的申请，本期间暂停；起诉被驳回或者准许撤诉的，用人单位可自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）。原期间：${w.computed.explanation}`,
+            }
+          : null;
+      add(w.kind, rule, w.servedOn, held ?? w.computed, met, 'party', {
         partyId: w.partyId,
         periodOnly: true,
+        ...(held ? { paused: true } : {}),
         label: `${rule.label}（当事人${w.partyId}）`,
         ...(setAsideOn
           ? {
@@ -1005,7 +1024,8 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
     const on = addDays(last, 1);
     c = {
       dueOn: on,
-      explanation: `各方当事人起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起发生法律效力${note}（劳动争议调解仲裁法第五十条）。`,
+      // The note of a mixed award cites Art. 50 already: not twice (reviewer legal L3).
+      explanation: `各方当事人起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起发生法律效力${note}${note.includes('第五十条') ? '' : '（劳动争议调解仲裁法第五十条）'}。`,
     };
   }
   return provisional ? asProvisional(c, years, 'calendar') : c;
@@ -1324,8 +1344,11 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
       };
     return { on: due, what: `调解书规定的履行期间最后一日（调解书于${effectiveOn}生效）` };
   }
-  if (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside') return null;
-  const award = ctx.award;
+  // LDMAL Arts. 47, 51: a mixed award's final part is enforceable from the day it is made, before its non-final part takes
+  // effect (reviewer legal H2: no enforcement_application deadline while the non-final windows ran).
+  const finalOnly = mode === 'award' && !ctx.effectiveOn && finalPartInForce(ctx);
+  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside')) return null;
+  const award = ctx.award as NonNullable<MachineContext['award']>;
   // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
   // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).
   const payDays = (i: (typeof award.items)[number]): number | null => {
@@ -1341,7 +1364,16 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
     const note = defaulted ? `；未另定履行期限的给付项按裁决书所载${DEFAULT_PAYMENT_DAYS}日计` : '';
     return { on: addDays(effectiveOn, max), what: `${what}规定的履行期间最后一日（生效之日${effectiveOn}起${max}日${note}）` };
   };
-  if (award.finality !== 'mixed') return from(ctx.effectiveOn, award.items, '裁决');
+  if (finalOnly)
+    return {
+      ...from(
+        award.issuedOn,
+        award.items.filter((i) => i.final),
+        '终局部分',
+      ),
+      note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
+    };
+  if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
   // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
   // `effectiveOn`; each part's two years run from its own start, and the list shows the earlier end.
   const fin = from(
@@ -1350,7 +1382,7 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
     '终局部分',
   );
   const non = from(
-    ctx.effectiveOn,
+    ctx.effectiveOn as string,
     award.items.filter((i) => !i.final),
     '非终局部分',
   );

@@ -146,6 +146,14 @@ export function classifyAward(
       if (it.outcome === 'dismissed' && !options.dismissedItemsFinal) {
         return { ...it, final: false, reason: '该项请求被驳回，按本委对驳回的第四十七条第一项请求的处理口径，非终局' };
       }
+      // FINAL_AWARD_DISMISSED_ITEMS=final (the default): a dismissed item awards nothing, so no amount is compared — it is
+      // counted final under the setting, and its reason says so (reviewer legal L1: it read "裁决金额不超过…").
+      if (it.outcome === 'dismissed')
+        return {
+          ...it,
+          final: true,
+          reason: '该项请求被驳回，按本委对驳回的第四十七条第一项请求的处理口径，计为终局（劳动争议调解仲裁法第四十七条第一项）',
+        };
       const amount = it.amountFen ?? 0;
       return amount <= thresholdFen
         ? {

@@ -286,6 +286,27 @@ export function receiptOrderRule(receivedOn: string, firstProceduralOn: string |
   );
 }
 
+/** The worker's suit against a final award (or a mixed one) pending (LDMAL Art. 48; SPC-1 Art. 21(1)), or null. */
+export function workerSuitHoldingSetAside(ctx: CaseContext): CaseContext['lawsuits'][number] | null {
+  if (!ctx.award || ctx.award.finality === 'non_final' || ctx.setAside?.result === 'set_aside') return null;
+  return pendingSuits(ctx).find((l) => isWorkerId(ctx, l.partyId)) ?? null;
+}
+
+/**
+ * SPC-1 Art. 21: while the worker's suit is pending, the intermediate court does not accept the employer's application
+ * to set the award aside; if the suit is dismissed or its withdrawal permitted, the employer may apply within 30 days of
+ * receiving that ruling (`set_aside_after_suit`).
+ */
+export function setAsideAfterWorkerSuit(ctx: CaseContext): Violation | null {
+  const suit = workerSuitHoldingSetAside(ctx);
+  if (!suit) return null;
+  return v(
+    'set-aside-while-worker-sues',
+    'SPC-1 Art. 21',
+    `劳动者已于${suit.filedOn}就终局裁决向${suit.court}起诉：中级人民法院不受理用人单位撤销裁决的申请；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）`,
+  );
+}
+
 /** The suits recorded that no court outcome has ended yet (an outcome ends the suits recorded before it). */
 export const pendingSuits = (ctx: CaseContext) => ctx.lawsuits.slice((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0);
 
@@ -315,9 +336,18 @@ export function finalPartEnforceable(ctx: Pick<CaseContext, 'award' | 'setAside'
  * and a worker applies to enforce its items while the suit goes on (Arts. 47, 51) — the case stays in court.
  */
 export function finalPartInForceDuringSuit(ctx: CaseContext): boolean {
+  return pendingSuits(ctx).length > 0 && finalPartInForce(ctx);
+}
+
+/**
+ * A mixed award not yet effective as a whole (its non-final part waits out the 15-day windows, LDMAL Art. 50, or the
+ * employer's suit on it): its final part took effect the day it was made (LDMAL Art. 47) and the worker may apply to
+ * enforce it (Art. 51) — in award_issued / award_served as during the employer's suit (reviewer legal H2). Not after a
+ * worker sued (Art. 48 holds the final part back) or once the final part was set aside (Art. 49).
+ */
+export function finalPartInForce(ctx: CaseContext): boolean {
   if (ctx.closure?.mode !== 'award' || ctx.award?.finality !== 'mixed' || ctx.effectiveOn !== null) return false;
-  const pending = pendingSuits(ctx);
-  return pending.length > 0 && ctx.lawsuits.every((l) => !isWorkerId(ctx, l.partyId)) && finalPartEnforceable(ctx);
+  return ctx.lawsuits.every((l) => !isWorkerId(ctx, l.partyId)) && finalPartEnforceable(ctx);
 }
 
 /**
@@ -554,6 +584,8 @@ export function duplicateOfRefusal(
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
  */
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
+  // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
+  RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
   // void44: a registration made by mistake is voided only while it is nothing but the commission's own entry: not yet
   // accepted (the machine offers it in `received` only), the applicant not yet told to supplement it (Rules Art. 29:
   // the written notice went out under this registration) and no document served to a party. After any of these the
@@ -785,11 +817,18 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   RECORD_REPRESENTATIVES: (ctx, ev) => {
     const ids = ev.payload.partyIds as number[];
+    // Who is named first (reviewer legal L2: a respondent named alone was told "三至五名" instead of what was wrong).
+    const workers = ctx.parties.filter((p) => isWorkerParty(ctx, p)).map((p) => p.id);
+    const other = ids.find((id) => !workers.includes(id));
+    if (other !== undefined)
+      return v(
+        'representatives-are-workers',
+        'LDMAL Art. 7',
+        `代表须为本案劳动者一方的当事人；当事人${other}不是劳动者一方的申请人`,
+        'partyIds',
+      );
     if (ids.length < 3 || ids.length > 5)
       return v('three-to-five-representatives', 'Rules Art. 63', '集体争议的劳动者一方应推举三至五名代表', 'partyIds');
-    const workers = ctx.parties.filter((p) => isWorkerParty(ctx, p)).map((p) => p.id);
-    if (ids.some((id) => !workers.includes(id)))
-      return v('representatives-are-workers', 'LDMAL Art. 7', '代表须为本案劳动者一方的当事人', 'partyIds');
     return null;
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
@@ -868,6 +907,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     }
     return null;
   },
+  // SPC-1 Art. 21(1): once the worker sued over a final award (or a mixed one), the intermediate court does not accept the
+  // employer's application to set it aside (reviewer legal M2: a generic 409 named no rule).
+  RECORD_SET_ASIDE: (ctx, ev) => (ev.payload.result === undefined ? setAsideAfterWorkerSuit(ctx) : null),
   MARK_EFFECTIVE: (ctx, ev) => {
     const split = separateEffectRule(ctx, ev);
     if (split) return split;
@@ -1376,12 +1418,13 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     // SPC-1 Art. 17: while the award is in court for the workers who sued, it is enforceable only by a worker who did
     // not sue and for whom it took effect.
     // The final part of a mixed award while the employer sues on the other part: the worker enforces it (Arts. 47, 51).
-    if (finalPartInForceDuringSuit(ctx)) {
+    // The same while the non-final part's windows run (reviewer legal H2).
+    if (finalPartInForce(ctx)) {
       if (isWorkerParty(ctx, party)) return null;
       return v(
         'enforcement-final-part-by-worker',
         'LDMAL Arts. 47, 51',
-        '用人单位就非终局裁决部分起诉期间，只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+        '非终局裁决部分尚未生效（起诉期间未满或用人单位已起诉），只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
         'partyId',
       );
     }

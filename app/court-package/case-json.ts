@@ -35,6 +35,13 @@ export type PackagePurpose = keyof typeof PACKAGE_PURPOSES;
  * non-acceptance or a delay as well as an award (LDMAL Arts. 29, 43, 48, 50), and a court may ask for the file at any
  * stage: those are never refused.
  */
+/** A mixed award not yet effective, served or not, no suit filed: its final part is enforced alone (LDMAL Arts. 47, 51). */
+export const finalPartAlone = (ctx: Pick<MachineContext, 'award' | 'setAside' | 'effectiveOn'>, state: string | undefined): boolean =>
+  (state === 'award_issued' || state === 'award_served') &&
+  ctx.award?.finality === 'mixed' &&
+  ctx.effectiveOn === null &&
+  finalPartEnforceable(ctx);
+
 export function packagePurposeRefusal(
   ctx: Pick<MachineContext, 'award' | 'partialAwards' | 'closure' | 'advanceExecutions' | 'effectiveOn' | 'effectiveFor' | 'setAside'>,
   purpose: PackagePurpose,
@@ -44,6 +51,9 @@ export function packagePurposeRefusal(
   const awards = [...ctx.partialAwards, ...(ctx.award ? [ctx.award] : [])];
   // Only the employer sued: its suit is on the non-final part; the final part stands and is enforced (finalPartOnly).
   if (purpose === 'enforcement' && state === 'in_litigation' && opts.onlyEmployerSued && finalPartEnforceable(ctx)) return null;
+  // A mixed award's final part, effective the day it was made (LDMAL Art. 47), while the non-final part's windows run:
+  // enforced on its own (Art. 51; reviewer legal H2) — the package holds the final award only (generate.ts).
+  if (purpose === 'enforcement' && finalPartAlone(ctx, state)) return null;
   if (purpose === 'enforcement' && state === 'in_litigation')
     // A suit on the award is pending (LDMAL Arts. 48, 50): nothing to enforce until the court has decided.
     return { detail: '当事人已就本案裁决向人民法院起诉，诉讼期间不能申请强制执行', source: '《劳动争议调解仲裁法》第五十一条' };

@@ -13,7 +13,14 @@ import { rejectionNoOf } from '../procedure/rejection-no.ts';
 import { assemblePackageOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import type { Transact } from '../unit-of-work.ts';
-import { buildCaseJson, CASE_SCHEMA_VERSION, type PackagedDocument, type PackagePurpose, packagePurposeRefusal } from './case-json.ts';
+import {
+  buildCaseJson,
+  CASE_SCHEMA_VERSION,
+  finalPartAlone,
+  type PackagedDocument,
+  type PackagePurpose,
+  packagePurposeRefusal,
+} from './case-json.ts';
 import { signingKey } from './keys.ts';
 
 /** The manifest's format (docs/court-package.md): every file of the package but the manifest, its signature and the key. */
@@ -136,7 +143,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   const onlyPart =
     input.purpose !== 'enforcement'
       ? null
-      : c.state === 'in_litigation'
+      : c.state === 'in_litigation' || finalPartAlone(ctx, c.state)
         ? 'final'
         : ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside'
           ? 'non_final'

@@ -14,7 +14,7 @@ import { isStaleWrite } from '../../db/write-later.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
+import { awardClock, computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
 import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
@@ -28,6 +28,8 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
+import { lateAwardWarnings, remedyWarnings } from '../../workflows/remedy-warnings.ts';
+import { restartWarnings } from '../../workflows/restart-warnings.ts';
 import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn, duplicateOfRefusal } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
@@ -543,8 +545,18 @@ async function decide(
         : // 不予受理 on a limitation ground: limitation is decided after acceptance (LDMAL Art. 27; Rules Art. 30; s46 L5).
           ev.type === 'REJECT' && nctx.track === 'arbitration'
           ? rejectionLimitationWarnings(payload.reason)
-          : []
-  ).map((w) => namePartiesIn(w, partyNames));
+          : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
+            remedyWarnings(ctx, nctx, ev, deadlines)
+  )
+    .concat(
+      // A restart that shortens an extended award limit (Rules Art. 46; domain.md §7.2).
+      nctx.clockRestarts.length > ctx.clockRestarts.length
+        ? restartWarnings(ctx, nctx, awardClock(ctx, cal, deps.periods, at.today)?.dueOn ?? null, awardDueOn)
+        : [],
+      // An award after the limit (LDMAL Art. 43(1)).
+      lateAwardWarnings(ev, deadlines),
+    )
+    .map((w) => namePartiesIn(w, partyNames));
   return {
     warnings,
     caseId,

@@ -60,9 +60,13 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const unserved = await send(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-11');
     expect(unserved.status, JSON.stringify(unserved.body)).toBe(422);
     expect(unserved.body.rule).toBe('advance-execution-not-served');
-    // Only advance execution: enforcement of an award not yet effective stays refused.
-    const enforce = await send(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'enforcement', court: COURT }, '2026-04-11');
-    expect(enforce.status).toBe(409);
+    // Enforcement of the award not yet effective: of its final part only (12 000, effective the day it was made — LDMAL
+    // Arts. 47, 51; reviewer legal H2, legalfixB), not refused any more; previewed here, not recorded.
+    const enforce = await t
+      .api(a.tokens.clerk)
+      .post(`/api/cases/${c.id}/event-preview`)
+      .send({ type: 'TRANSFER_TO_COURT', occurredOn: '2026-04-11', purpose: 'enforcement', court: COURT });
+    expect(enforce.status, JSON.stringify(enforce.body)).toBe(200);
     await ok(
       c,
       a.tokens.clerk,
@@ -72,10 +76,11 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
     const done = await ok(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-12');
     expect(done.state).toBe('award_issued');
-    // Transferred: nothing more to send.
-    expect(await nextEvents(c)).not.toContain('TRANSFER_TO_COURT');
+    // Transferred: nothing more to send for advance execution (the final part's enforcement still may be, H2 above).
     const again = await send(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-04-12');
-    expect(again.status).toBe(409);
+    // The final part's enforcement keeps TRANSFER_TO_COURT open: the refusal names the rule (nothing to transfer).
+    expect(again.status).toBe(422);
+    expect(again.body.rule).toBe('no-advance-execution-ruling');
     // The transfer letter.
     const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'court_transfer_letter' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);

@@ -1,0 +1,81 @@
+import type { MachineContext } from './case-machine.ts';
+import type { Deadline } from './deadlines.ts';
+import type { ProcEvent } from './procedure-types.ts';
+
+/**
+ * The remedies after an award (LDMAL Arts. 48–51) are the court's to accept or refuse: the commission records what was
+ * filed, and warns when the record shows something the court will weigh (reviewer legal H1, M3).
+ */
+
+/** The windows a suit (LDMAL Arts. 48, 49(3), 50; SPC-1 Art. 24) or a set-aside application (LDMAL Art. 49) meets. */
+const SUE_KINDS = new Set([
+  'sue_non_final',
+  'sue_final_worker',
+  'sue_after_set_aside',
+  'sue_after_non_enforcement',
+  'partial_award_sue_non_final',
+  'partial_award_sue_final_worker',
+]);
+const SET_ASIDE_KINDS = new Set(['set_aside_employer', 'set_aside_after_suit', 'partial_award_set_aside_employer']);
+
+/** Whether a deadline kind is a party's window to sue on or apply to set aside an award (LDMAL Arts. 48–50). */
+export const isRemedyWindow = (kind: string): boolean => SUE_KINDS.has(kind) || SET_ASIDE_KINDS.has(kind);
+
+/**
+ * A suit or application filed on `filedOn` after every window it could meet had ended, on exact dates: a warning naming
+ * the period's end (LDMAL Arts. 48–50). Recorded all the same — whether it was filed in time (a party's receipt, a
+ * reason for the delay) is the court's decision. No warning when a window is still open, provisional or not yet begun.
+ */
+function lateWarning(deadlines: Deadline[], kinds: Set<string>, partyId: number | null, filedOn: string, what: string): string[] {
+  const windows = deadlines.filter((d) => kinds.has(d.kind) && (partyId === null || d.partyId === undefined || d.partyId === partyId));
+  if (!windows.length || windows.some((d) => !d.dueOn || d.provisional)) return [];
+  const last = windows
+    .map((d) => d.dueOn as string)
+    .sort()
+    .at(-1) as string;
+  if (filedOn <= last) return [];
+  return [
+    `${what}的日期${filedOn}晚于法定期间的届满日${last}（劳动争议调解仲裁法第四十八条至第五十条）：已按提交的情况登记，是否受理由人民法院决定`,
+  ];
+}
+
+/**
+ * Warnings for an act on the remedies after an award, read from the case before (`ctx`) and after (`nctx`) the act and
+ * the deadlines after it.
+ */
+export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: ProcEvent, deadlines: Deadline[]): string[] {
+  const pl = ev.payload as Record<string, unknown>;
+  const filedOn = typeof pl.filedOn === 'string' ? pl.filedOn : ev.occurredOn;
+  if (ev.type === 'RECORD_LAWSUIT' && typeof pl.partyId === 'number') {
+    return lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉');
+  }
+  if (ev.type === 'RECORD_SET_ASIDE' && pl.result === undefined) {
+    const out = lateWarning(deadlines, SET_ASIDE_KINDS, null, filedOn, '申请撤销仲裁裁决');
+    // LDMAL Arts. 49, 51: an application filed while enforcement is applied for — the court suspends enforcement (SPC-1 Art. 25).
+    if (nctx.enforcement.some((e) => e.outcome === null))
+      out.push(
+        '劳动者已申请强制执行；用人单位申请撤销终局裁决的，人民法院应当裁定中止执行，裁决被撤销的，裁定终结执行（劳动争议调解仲裁法第四十九条、第五十一条；最高人民法院劳动争议解释（一）第二十五条）',
+      );
+    return out;
+  }
+  if (ev.type === 'APPLY_ENFORCEMENT' && ctx.setAside && ctx.setAside.result === null) {
+    return [
+      `用人单位申请撤销终局裁决的案件正在${ctx.setAside.court}审查（${ctx.setAside.filedOn}提出）：人民法院应当裁定中止执行，撤销裁决申请被驳回的，恢复执行；裁决被撤销的，终结执行（劳动争议调解仲裁法第四十九条、第五十一条；最高人民法院劳动争议解释（一）第二十五条）`,
+    ];
+  }
+  return [];
+}
+
+/**
+ * LDMAL Art. 43(1): an award not made within the limit (45 days, +≤15 on approval, the excluded periods aside) — the
+ * parties may sue on the dispute. An award made after it is recorded (and its status `met_late`) with a warning saying
+ * so (reviewer legal L4).
+ */
+export function lateAwardWarnings(ev: ProcEvent, deadlines: Deadline[]): string[] {
+  if (ev.type !== 'ISSUE_AWARD') return [];
+  const limit = deadlines.find((d) => d.kind === 'award');
+  if (!limit?.dueOn || limit.provisional || limit.status !== 'met_late') return [];
+  return [
+    `裁决于${ev.occurredOn}作出，晚于审理期限${limit.dueOn}：仲裁庭逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼（劳动争议调解仲裁法第四十三条第一款）`,
+  ];
+}
