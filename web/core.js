@@ -709,7 +709,7 @@ export function checkIdNumber(raw) {
 }
 /**
  * A name (a party's, an agent's, a legal representative's) holding an identity number or a mobile — 11 digits or more
- * in one run, one separator (space . - · / _) at most between two, half- or full-width: the server refuses it
+ * in one run, up to three separators (space . - · / _ , 、) between two, half- or full-width: the server refuses it
  * (app/schemas.ts PersonName), with this message. Read as it shows, as the server reads it: what shows nothing
  * (zero-width space and joiners, soft hyphen, word joiner, BOM, Hangul fillers, variation selectors, tag characters,
  * combining marks) is left out, so `371502\u200b19850607\u200b1238` is one number; other spaces and dashes are spaces
@@ -727,7 +727,9 @@ export function checkPersonName(raw) {
   // The shapes the server refuses (workflows/identifiers.ts): an identity number (17 digits and a digit or X — also
   // followed by an x, sec46 H1 — or a first-generation 15-digit one: a province and a real 19YYMMDD), a mobile (11
   // digits from 13–19, maybe after 86 or a trunk 0), grouped or not — not any long number (a landline, a contract number).
-  const personal = [...s.matchAll(/\d(?:[ .\-·・/_\u3000]?\d)*(?:[ .\-·・/_\u3000]?[Xx])?/g)].some(([run]) => {
+  // Up to three separators between two digits, commas and enumeration commas among them (sec47 H2: "371502  19850607
+  // 1238", "371502，198506071238"), as the server reads names.
+  const personal = [...s.matchAll(/\d(?:[ .\-·・/_\u3000,，、､﹐﹑]{0,3}\d)*(?:[ .\-·・/_\u3000,，、､﹐﹑]{0,3}[Xx])?/g)].some(([run]) => {
     const d = run.replace(/[^\dXx]/g, '');
     return /^\d{17}[\dXx]$/.test(d) || /^\d{18}[Xx]$/.test(d) || /^(?:0086|86|0)?1[3-9]\d{9}$/.test(d) || firstGenerationId(d);
   });
