@@ -75,16 +75,21 @@ export const HEARING_NOTICE_DOCUMENTS = ['hearing_notice', 'postponement_notice'
 
 /**
  * The first proven service on `partyId` of written notice of the *current* hearing date (LDMAL Art. 35): a notice of an
- * earlier date does not count once the hearing was postponement (the notice must name the new date), and a
+ * earlier date does not count once the hearing was postponed (the notice must name the new date; one recorded before the postponement names the old date even when served on its day), and a
  * simple-method notice (phone/SMS/fax/e-mail) counts only if the addressee confirmed it (Rules Art. 59).
  */
 export function hearingNoticeService(ctx: CaseContext, partyId: number): CaseContext['services'][number] | null {
   const setOn = hearingDateSetOn(ctx);
   if (!setOn) return null;
+  // The order of the acts, not only their dates (legalfixA H1): a notice served on the day of the postponement but
+  // recorded before it is a notice of the old date, and so is a public notice of the old date deemed served after the
+  // postponement. LDMAL Art. 36 needs 书面通知 of the hearing the party missed.
+  const from = ctx.hearingNoticesFrom ?? 0;
   return (
     ctx.services
       .filter(
-        (s) =>
+        (s, i) =>
+          i >= from &&
           HEARING_NOTICE_DOCUMENTS.includes(s.document) &&
           s.partyId === partyId &&
           s.servedOn >= setOn &&
