@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { offDaysWith } from '../helpers/calendar-years.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { standardApplication } from '../helpers/procedure.ts';
@@ -58,5 +59,30 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, '2026-11-27');
     const closed = await ok(c, arb.token, 'DEEM_WITHDRAWN', {}, '2026-11-27');
     expect(closed.state).toBe('closed_deemed_withdrawn');
+  });
+
+  it("M2: a year that leaves out the law's holidays, a day of another year, or a weekday as 调休上班日 is 400, nothing loaded", async () => {
+    const admin = t.api(t.adminToken);
+    const paths = (r: { body: { errors?: { path: string; message: string }[] } }) => (r.body.errors ?? []).map((e) => e.path).sort();
+    const onlyNewYear = await admin.put('/api/calendar/years/2027', { notice: '测试', offDays: ['2027-01-01'], workDays: [] });
+    expect(onlyNewYear.status).toBe(400);
+    expect(paths(onlyNewYear)).toEqual(['offDays']);
+    const why = onlyNewYear.body.errors[0].message as string;
+    expect(why).toContain('2027-02-06（春节）');
+    expect(why).toContain('2027-10-01（国庆节）');
+    expect(why).toContain('清明节、端午节、中秋节');
+    const odd = await admin.put('/api/calendar/years/2027', { notice: '测试', offDays: ['2026-12-31'], workDays: ['2027-01-05'] });
+    expect(odd.status).toBe(400);
+    // 2026-12-31 is not in a 元旦 break (1 January itself is not off); Tuesday 01-05 is no make-up working day.
+    expect(paths(odd)).toEqual(['offDays', 'offDays.0', 'workDays.0']);
+    expect(odd.body.errors.find((e: { path: string }) => e.path === 'workDays.0').message).toContain('周六或周日');
+    expect((await t.api(a.tokens.clerk).get('/api/calendar/years')).body.map((y: { year: number }) => y.year)).not.toContain(2027);
+    // A December day of the year before is allowed inside the 元旦 break that runs into 1 January (the 2023 notice).
+    const ok2027 = await admin.put('/api/calendar/years/2027', {
+      notice: '测试',
+      offDays: offDaysWith(2027, ['2026-12-31', '2027-01-02', '2027-01-03']),
+      workDays: ['2026-12-27', '2027-02-20'],
+    });
+    expect(ok2027.status, JSON.stringify(ok2027.body)).toBe(202);
   });
 });
