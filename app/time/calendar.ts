@@ -71,8 +71,8 @@ export interface CalendarYearInput {
   names?: Record<string, string>;
 }
 
-const realDay = (d: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+/** A real day of the calendar (2027-02-30 is not: the day arithmetic reads it as 03-02). */
+const realDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && addDays(d, 0) === d;
 
 /** The first year the 2024 revision of the Holidays-Reg (全国年节及纪念日放假办法) governs: 13 holiday days. */
 export const HOLIDAYS_REG_2024_FROM = 2025;
