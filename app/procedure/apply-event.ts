@@ -14,8 +14,8 @@ import { isStaleWrite } from '../../db/write-later.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
-import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
+import { computeDeadlines, computeFacts, type Deadline, lateAcceptanceWarnings } from '../../workflows/deadlines.ts';
+import { defensePeriodWarnings, earliestDefenseEnd, lateHearingNoticeWarnings, restDayHearingWarnings } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
@@ -28,7 +28,14 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
-import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn, duplicateOfRefusal } from '../../workflows/rules.ts';
+import {
+  absentNotices,
+  challengedActorRefusal,
+  decidedClaimIds,
+  documentMadeOn,
+  duplicateOfRefusal,
+  unconfirmedSimpleServiceWarnings,
+} from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
 import { inCaseTurn } from '../case-turns.ts';
@@ -543,8 +550,17 @@ async function decide(
         : // 不予受理 on a limitation ground: limitation is decided after acceptance (LDMAL Art. 27; Rules Art. 30; s46 L5).
           ev.type === 'REJECT' && nctx.track === 'arbitration'
           ? rejectionLimitationWarnings(payload.reason)
-          : []
-  ).map((w) => namePartiesIn(w, partyNames));
+          : ev.type === 'ACCEPT'
+            ? lateAcceptanceWarnings(deadlines)
+            : ev.type === 'SERVE'
+              ? [...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
+              : []
+  )
+    // A hearing set or moved to a weekend or holiday (legalfixA L4): warned of, not refused.
+    .concat(
+      ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING' ? restDayHearingWarnings(cal, payload.hearingOn as string) : [],
+    )
+    .map((w) => namePartiesIn(w, partyNames));
   return {
     warnings,
     caseId,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offDaysWith } from '../helpers/calendar-years.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside clerk's findings (legalfixA): the notice of an old hearing date served on the day of the postponement,
@@ -84,5 +84,116 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       workDays: ['2026-12-27', '2027-02-20'],
     });
     expect(ok2027.status, JSON.stringify(ok2027.body)).toBe(202);
+  });
+
+  it('M1: an overdue acceptance says the applicant may sue (LDMAL Art. 29); a late ACCEPT is recorded with a warning', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('甘三', 703)], receivedOn: '2026-11-20' }));
+    const view = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+    const acc = deadline(view, 'acceptance');
+    expect(acc).toMatchObject({ dueOn: '2026-11-27', status: 'overdue' });
+    expect(acc?.explanation).toContain('申请人可以就该劳动争议事项向人民法院提起诉讼');
+    const due = await t.api(a.tokens.clerk).get('/api/deadlines').query({ within: 30, assignee: 'all', kind: 'acceptance', pageSize: 100 });
+    expect(due.status).toBe(200);
+    const listed = (due.body.items as (Deadline & { caseId: number })[]).find((d) => d.caseId === c.id);
+    expect(listed?.explanation).toContain('向人民法院提起诉讼');
+    const late = await send(c, a.tokens.clerk, 'ACCEPT', {}, '2026-12-05');
+    expect(late.status).toBe(200);
+    expect(late.body.warnings).toEqual([expect.stringContaining('申请人可以就该劳动争议事项向人民法院提起诉讼')]);
+    expect(late.body.warnings[0]).toContain('2026-11-27');
+    const after = deadline(late.body.view ?? late.body, 'acceptance');
+    expect(after?.status).toBe('met_late');
+    expect(after?.explanation).toContain('自2026-11-28起申请人可以就该劳动争议事项向人民法院提起诉讼');
+  });
+
+  it('L1: a hearing notice served after its last day is recorded with a warning (LDMAL Art. 35), a deemed one by its deemed day', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({ applicants: [worker('甘四', 704)], receivedOn: '2026-08-21' }),
+      acceptOn: '2026-08-24',
+      formOn: '2026-08-25',
+    });
+    const app = c.applicants[0]?.id;
+    const resp = c.respondents[0]?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: resp, method: 'direct' }, '2026-08-25');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-09-14', place: '第一仲裁庭' }, '2026-09-01');
+    // Five clear working days before Monday 09-14 (09-07…09-11): served by 09-06 at the latest (the hearing_notice deadline).
+    const timely = await send(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: resp, method: 'direct' }, '2026-09-04');
+    expect(timely.status).toBe(200);
+    expect(timely.body.warnings ?? []).toEqual([]);
+    const late = await send(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: app, method: 'direct' }, '2026-09-10');
+    expect(late.status).toBe(200);
+    expect(late.body.warnings).toEqual([expect.stringContaining('晚于最迟送达日 2026-09-06')]);
+    expect(late.body.warnings[0]).toContain('第三十五条');
+    expect(late.body.warnings[0]).toContain('甘四');
+  });
+
+  it('L1: a hearing notice by public notice deemed served after the last day is warned of with its deemed day', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({ applicants: [worker('甘五', 705)], receivedOn: '2026-10-08' }),
+      acceptOn: '2026-10-09',
+      formOn: '2026-10-09',
+    });
+    const resp = c.respondents[0]?.id;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: resp, method: 'direct' }, '2026-10-09');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-11-18', place: '第一仲裁庭' }, '2026-10-15');
+    const late = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'hearing_notice', partyId: resp, method: 'public_notice' },
+      '2026-10-16',
+    );
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    expect(late.body.warnings).toEqual([expect.stringContaining('2026-10-16公告，视为2026-11-15送达')]);
+  });
+
+  it('L2: a simple-method service not confirmed is recorded with a warning naming the defense period (Rules Art. 59)', async () => {
+    const { c } = await caseAt(t, a, 'accepted', {
+      body: standardApplication({ applicants: [worker('甘六', 706)], receivedOn: '2026-11-02', procedure: 'simple' }),
+      acceptOn: '2026-11-03',
+    });
+    const resp = c.respondents[0]?.id;
+    const sms = await send(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: resp, method: 'sms' }, '2026-11-04');
+    expect(sms.status).toBe(200);
+    expect(sms.body.warnings).toEqual([expect.stringContaining('尚未经受送达人确认收悉（《劳动人事争议仲裁办案规则》第五十九条）')]);
+    expect(sms.body.warnings[0]).toContain('答辩期');
+    const confirmed = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'respond_notice', partyId: resp, method: 'sms', confirmed: true },
+      '2026-11-05',
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.warnings ?? []).toEqual([]);
+  });
+
+  it('L4: a hearing set or moved to a Sunday or a holiday is recorded with a warning', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({ applicants: [worker('甘七', 707)], receivedOn: '2026-11-02' }),
+      acceptOn: '2026-11-03',
+      formOn: '2026-11-04',
+    });
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: c.respondents[0]?.id, method: 'direct' }, '2026-11-04');
+    const sunday = await send(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-12-20', place: '第一仲裁庭' }, '2026-12-01');
+    expect(sunday.status).toBe(200);
+    expect(sunday.body.warnings).toEqual([expect.stringContaining('开庭日期 2026-12-20 是休息日（星期日）')]);
+    const newYear = await send(
+      c,
+      arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2027-01-01', reason: '仲裁员出差', requestedBy: 'tribunal' },
+      '2026-12-02',
+    );
+    expect(newYear.status).toBe(200);
+    expect(newYear.body.warnings).toEqual([expect.stringContaining('开庭日期 2027-01-01 是法定节假日')]);
+    const monday = await send(
+      c,
+      arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2026-12-21', reason: '恢复原定安排', requestedBy: 'tribunal' },
+      '2026-12-03',
+    );
+    expect(monday.status).toBe(200);
+    expect(monday.body.warnings ?? []).toEqual([]);
   });
 });
