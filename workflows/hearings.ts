@@ -261,7 +261,5 @@ export function restDayHearingWarnings(cal: OfficialCalendar, hearingOn: string)
   if (!d.rest) return [];
   const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
   const what = d.kind === 'holiday' ? `法定节假日${d.name ? `（${d.name}）` : ''}` : `休息日（星期${WEEK[weekday(hearingOn)]}）`;
-  return [
-    `开庭日期 ${hearingOn} 是${what}${view.assumed.size ? '（该年节假日安排尚未录入，按暂定日历判断）' : ''}：请核对开庭日期是否有误。`,
-  ];
+  return [`开庭日期 ${hearingOn} 为${what}${view.assumed.size ? '（该年节假日安排尚未录入，按暂定日历判断）' : ''}，请核对。`];
 }

@@ -176,7 +176,7 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: c.respondents[0]?.id, method: 'direct' }, '2026-11-04');
     const sunday = await send(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-12-20', place: '第一仲裁庭' }, '2026-12-01');
     expect(sunday.status).toBe(200);
-    expect(sunday.body.warnings).toEqual([expect.stringContaining('开庭日期 2026-12-20 是休息日（星期日）')]);
+    expect(sunday.body.warnings).toEqual([expect.stringContaining('开庭日期 2026-12-20 为休息日（星期日），请核对。')]);
     const newYear = await send(
       c,
       arb.token,
@@ -185,7 +185,7 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '2026-12-02',
     );
     expect(newYear.status).toBe(200);
-    expect(newYear.body.warnings).toEqual([expect.stringContaining('开庭日期 2027-01-01 是法定节假日')]);
+    expect(newYear.body.warnings).toEqual([expect.stringContaining('开庭日期 2027-01-01 为法定节假日')]);
     const monday = await send(
       c,
       arb.token,
@@ -195,5 +195,30 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
     expect(monday.status).toBe(200);
     expect(monday.body.warnings ?? []).toEqual([]);
+  });
+
+  it('L5, L6: the limitation reasoning names an interruption after expiry as without effect, and a Sunday as 休息日', async () => {
+    const r = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        applicants: [worker('甘八', 708)],
+        receivedOn: '2026-03-02',
+        limitation: { knewOn: '2024-12-07', interruptions: [{ on: '2025-12-20', kind: '向用人单位主张权利' }] },
+      }),
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // 2025-12-07 is a Sunday → Monday 12-08 (CivCode Art. 203).
+    expect(r.body.limitation).toMatchObject({ status: 'expired', expiresOn: '2025-12-08' });
+    const why = r.body.limitation.reasoning as string;
+    expect(why).toContain('2025-12-07为休息日，顺延至其后第一个工作日2025-12-08');
+    expect(why).not.toContain('法定休假日');
+    expect(why).toContain('2025-12-20向用人单位主张权利发生在时效期间届满（2025-12-08）之后，不发生时效中断的效力');
+    const holiday = await t
+      .api(a.tokens.clerk)
+      .post(
+        '/api/cases',
+        standardApplication({ applicants: [worker('甘九', 709)], receivedOn: '2026-03-02', limitation: { knewOn: '2024-10-01' } }),
+      );
+    expect(holiday.body.limitation.reasoning).toContain('2025-10-01为法定节假日');
   });
 });
