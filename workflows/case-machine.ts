@@ -844,7 +844,9 @@ export const caseMachine = setup({
     markReferred: set(({ context, event }: Args) => ({
       trackMediation: { ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>), referredOn: event.occurredOn },
     })),
-    schedule: set(({ event }: Args) => ({
+    schedule: set(({ context, event }: Args) => ({
+      // LDMAL Art. 35: only a notice recorded from here on can name this date (rules.ts hearingNoticeService).
+      hearingNoticesFrom: context.services.length,
       hearing: {
         hearingOn: p(event).hearingOn,
         place: p(event).place,
@@ -1209,6 +1211,8 @@ export const caseMachine = setup({
                         place: p(event).place ?? h.place,
                         time: p(event).time ?? h.time ?? null,
                       },
+                      // LDMAL Art. 35: a notice recorded before the postponement names the old date (rules.ts hearingNoticeService).
+                      hearingNoticesFrom: context.services.length,
                       postponements: [
                         ...context.postponements,
                         {

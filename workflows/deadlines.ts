@@ -530,6 +530,23 @@ function windowsClosed(finality: AwardFinality | undefined, windows: PartyWindow
   return holdingWindows(finality, windows).every((w) => w.computed?.dueOn && on > w.computed.dueOn);
 }
 
+/** LDMAL Art. 29: what an acceptance not decided in time opens to the applicant (the deadline and a late ACCEPT say it). */
+export const ACCEPTANCE_OVERDUE_REMEDY =
+  '申请人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第二十九条：逾期未作出受理或者不予受理决定的，申请人可以就该劳动争议事项向人民法院提起诉讼）。';
+
+/**
+ * LDMAL Art. 29: an ACCEPT after the acceptance period ran out is recorded (the commission may still accept), with a
+ * warning that from the day after the period the applicant could already sue in court (legalfixA M1). `deadlines`: the
+ * case's deadlines as the act leaves them.
+ */
+export function lateAcceptanceWarnings(deadlines: readonly Pick<Deadline, 'kind' | 'status' | 'dueOn' | 'metOn'>[]): string[] {
+  const acc = deadlines.find((d) => d.kind === 'acceptance');
+  if (acc?.status !== 'met_late' || !acc.dueOn) return [];
+  return [
+    `受理决定（${acc.metOn}）晚于受理期限（${acc.dueOn} 届满）：期限届满后${ACCEPTANCE_OVERDUE_REMEDY}请核对申请人是否已向人民法院起诉。`,
+  ];
+}
+
 /** Every deadline of a case, with status relative to `today`. */
 export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, today: string): Deadline[] {
   const out: Deadline[] = [];
@@ -666,6 +683,15 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       decidedOn ?? withdrawnEarly,
       'clerk',
     );
+    // LDMAL Art. 29: 逾期未作出受理或者不予受理决定的，申请人可以就该劳动争议事项向人民法院提起诉讼 — the overdue
+    // acceptance says what it opens to the applicant (domain.md workflow step 3: "Overdue → flag 'applicant may sue'"),
+    // and so does a decision made late (the right arose when the period ran out; legalfixA M1).
+    const acc = out.at(-1);
+    if (acc?.kind === 'acceptance' && acc.dueOn && !withdrawnEarly) {
+      if (acc.status === 'overdue') acc.explanation += `期限已过仍未作出受理或者不予受理决定：${ACCEPTANCE_OVERDUE_REMEDY}`;
+      else if (decidedOn && decidedOn > acc.dueOn)
+        acc.explanation += `期限届满时尚未作出决定，自${addDays(acc.dueOn, 1)}起${ACCEPTANCE_OVERDUE_REMEDY}`;
+    }
   }
   if (!ctx.acceptedOn) return out;
 

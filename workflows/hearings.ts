@@ -1,5 +1,6 @@
 import { OfficialCalendar } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
+import { weekday } from './dates.ts';
 import { computePeriod } from './deadlines.ts';
 import { DEFAULT_PERIODS, type PeriodRule, periodWords, type Unit } from './periods.ts';
 import { defensesBy } from './procedure-types.ts';
@@ -223,4 +224,42 @@ export function defensePeriodWarnings(
     );
   }
   return out;
+}
+
+/**
+ * legalfixA L1: a written notice of the hearing date served too late — on a day after the last day the hearing_notice
+ * deadline leaves (LDMAL Art. 35; Rules Art. 38: at least five days before the hearing) — is recorded with a warning
+ * when it is served, not only when the tribunal later tries to treat the party's absence (rules.ts absence-notice-late).
+ * A deemed service (public notice, left, posted) is judged by its deemed day. `deadlines`: the case's deadlines as the
+ * SERVE leaves them.
+ */
+export function lateHearingNoticeWarnings(
+  ctx: Pick<MachineContext, 'hearing' | 'services'>,
+  deadlines: readonly { kind: string; dueOn: string | null; provisional?: boolean; days: number; unit: Unit }[],
+): string[] {
+  const s = ctx.services.at(-1);
+  const h = ctx.hearing;
+  if (!s || !h || !['hearing_notice', 'postponement_notice'].includes(s.document)) return [];
+  const d = deadlines.find((x) => x.kind === 'hearing_notice');
+  if (!d?.dueOn || s.servedOn <= d.dueOn) return [];
+  const act = ({ public_notice: '公告', left: '留置', posted: '张贴' } as Record<string, string>)[s.method] ?? '送达';
+  const deemed = s.publishedOn ? `（${s.publishedOn}${act}，视为${s.servedOn}送达）` : '';
+  return [
+    `开庭通知送达当事人${s.partyId}之日 ${s.servedOn}${deemed} 晚于最迟送达日 ${d.dueOn}${d.provisional ? '（预计）' : ''}：开庭日期、地点应在开庭${periodWords(d)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）。该当事人届时不到庭的，不能据此按撤回仲裁申请处理或缺席裁决（《劳动争议调解仲裁法》第三十六条）；请考虑另定开庭日期（${h.hearingOn}）并重新通知。`,
+  ];
+}
+
+/**
+ * legalfixA L4: a hearing set (SCHEDULE_HEARING) or moved (POSTPONE_HEARING) to a rest day — a weekend or an official
+ * holiday on the commission's calendar (a year not loaded: its weekends and law-fixed holidays, marked 预计) — is
+ * recorded with a warning, not refused: a commission may sit on a rest day, but it is rarely meant. A 调休上班日 is a
+ * working day.
+ */
+export function restDayHearingWarnings(cal: OfficialCalendar, hearingOn: string): string[] {
+  const view = cal.provisionalView();
+  const d = view.day(hearingOn);
+  if (!d.rest) return [];
+  const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
+  const what = d.kind === 'holiday' ? `法定节假日${d.name ? `（${d.name}）` : ''}` : `休息日（星期${WEEK[weekday(hearingOn)]}）`;
+  return [`开庭日期 ${hearingOn} 为${what}${view.assumed.size ? '（该年节假日安排尚未录入，按暂定日历判断）' : ''}，请核对。`];
 }

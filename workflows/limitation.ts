@@ -93,7 +93,11 @@ function segment(input: LimitationInput, from: string, view: OfficialCalendar | 
     const r = view.rollForward(nominal);
     if (r.dueOn !== nominal) {
       expiresOn = r.dueOn;
-      rolled = `；${nominal}为法定休假日，顺延至其后第一个工作日${expiresOn}（民法典第二百零三条）`;
+      // legalfixA L6: a weekend is a 休息日, a holiday a 法定节假日 (CivCode Art. 203: 法定休假日 covers both; the
+      // reasoning names which it is).
+      const first = r.rolledOver[0];
+      const what = first?.reason === 'holiday' ? `法定节假日${first.name ? `（${first.name}）` : ''}` : '休息日';
+      rolled = `；${nominal}为${what}，顺延至其后第一个工作日${expiresOn}（民法典第二百零三条）`;
     }
   }
   return { nominal, expiresOn, steps, rolled };
@@ -113,9 +117,14 @@ function runYear(input: LimitationInput, start: string, what: string, filedOn: s
   let from = start;
   let fromWhat = what;
   let seg = segment(input, from, view);
+  // Interruptions after the period had already ended (legalfixA L5): named, with their lack of effect.
+  const late: string[] = [];
   for (const i of interruptions) {
     if (i.on <= from) continue;
-    if (i.on > seg.expiresOn) break;
+    if (i.on > seg.expiresOn) {
+      late.push(`${i.on}${i.kind}发生在时效期间届满（${seg.expiresOn}）之后，不发生时效中断的效力（第二十七条第二款）`);
+      continue;
+    }
     const suspended = seg.steps.filter((x) => x < i.on);
     done.push(
       `时效自${fromWhat}起算${suspended.length ? `，${suspended.join('，')}` : ''}，原应至${seg.expiresOn}届满；${i.on}因${i.kind}时效中断，重新计算一年（第二十七条第二款）`,
@@ -130,7 +139,7 @@ function runYear(input: LimitationInput, start: string, what: string, filedOn: s
     rolled += `（缺少${y}年国家法定节假日安排，${provisionalBasis([...view.assumed])}，据此判断是否顺延）`;
   }
   const last = `时效自${fromWhat}起算一年${seg.steps.length ? `；${seg.steps.join('；')}` : ''}，至${seg.nominal}届满${rolled}`;
-  return { expiresOn: seg.expiresOn, text: [...done, last].join('；') };
+  return { expiresOn: seg.expiresOn, text: [...done, last, ...late].join('；') };
 }
 
 /**

@@ -258,6 +258,13 @@ export interface CaseContext extends CaseInput, AddedContext {
     public?: boolean;
     nonPublicGround?: NonPublicGround | null;
   } | null;
+  /**
+   * How many services were recorded when the current hearing date was set (its SCHEDULE_HEARING or the POSTPONE_HEARING
+   * that moved it): only a service recorded after that, at `services[hearingNoticesFrom]` or later, can be notice of the
+   * current date (LDMAL Arts. 35–36) — a notice of the old date served on the day of the postponement, recorded before
+   * it, names the old date. Absent in snapshots stored before it was kept (then the dates alone decide).
+   */
+  hearingNoticesFrom?: number;
   postponements: { from: string; to: string; reason: string; decidedOn: string; requestedBy?: string; requestedOn?: string }[];
   hearingsHeld: {
     heldOn: string;

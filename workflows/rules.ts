@@ -13,6 +13,26 @@ import {
 } from './procedure-types.ts';
 import { isEmployerId, isWorkerId, isWorkerParty } from './sides.ts';
 
+/**
+ * legalfixA L2: a document served by a simple method (phone/SMS/fax/e-mail, method `sms`) that the addressee has not
+ * confirmed receiving. Rules Art. 59 allows the method in simple cases; what it proves is the addressee's receipt
+ * (domain.md §5: an unconfirmed simple-method notice supports no deemed withdrawal or default award [S]). The service
+ * is recorded and counted as the clerk recorded it — the reading that an unconfirmed one does not count for every
+ * period is not settled — with a warning naming what runs from it.
+ */
+export function unconfirmedSimpleServiceWarnings(ev: ProcEvent): string[] {
+  if (ev.type !== 'SERVE' || ev.payload.method !== 'sms' || ev.payload.confirmed === true) return [];
+  const doc = ev.payload.document as string;
+  const runs = ['application_copy', 'respond_notice'].includes(doc)
+    ? '答辩期（《劳动争议调解仲裁法》第三十条：自收到仲裁申请书副本之日起）按此日计算，'
+    : HEARING_NOTICE_DOCUMENTS.includes(doc)
+      ? '未经确认的开庭通知不能作为按撤回处理或缺席裁决的依据；'
+      : '';
+  return [
+    `以电话、短信等简便方式送达（当事人${ev.payload.partyId as number}），尚未经受送达人确认收悉（《劳动人事争议仲裁办案规则》第五十九条）：${runs}请取得确认后登记（confirmed），或以其他方式送达。`,
+  ];
+}
+
 /** A legal rule that refuses an event (HTTP 422), with its source. */
 export interface Violation {
   rule: string;
@@ -75,16 +95,21 @@ export const HEARING_NOTICE_DOCUMENTS = ['hearing_notice', 'postponement_notice'
 
 /**
  * The first proven service on `partyId` of written notice of the *current* hearing date (LDMAL Art. 35): a notice of an
- * earlier date does not count once the hearing was postponement (the notice must name the new date), and a
+ * earlier date does not count once the hearing was postponed (the notice must name the new date; one recorded before the postponement names the old date even when served on its day), and a
  * simple-method notice (phone/SMS/fax/e-mail) counts only if the addressee confirmed it (Rules Art. 59).
  */
 export function hearingNoticeService(ctx: CaseContext, partyId: number): CaseContext['services'][number] | null {
   const setOn = hearingDateSetOn(ctx);
   if (!setOn) return null;
+  // The order of the acts, not only their dates (legalfixA H1): a notice served on the day of the postponement but
+  // recorded before it is a notice of the old date, and so is a public notice of the old date deemed served after the
+  // postponement. LDMAL Art. 36 needs 书面通知 of the hearing the party missed.
+  const from = ctx.hearingNoticesFrom ?? 0;
   return (
     ctx.services
       .filter(
-        (s) =>
+        (s, i) =>
+          i >= from &&
           HEARING_NOTICE_DOCUMENTS.includes(s.document) &&
           s.partyId === partyId &&
           s.servedOn >= setOn &&

@@ -14,8 +14,8 @@ import { isStaleWrite } from '../../db/write-later.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { awardClock, computeDeadlines, computeFacts, type Deadline } from '../../workflows/deadlines.ts';
-import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
+import { awardClock, computeDeadlines, computeFacts, type Deadline, lateAcceptanceWarnings } from '../../workflows/deadlines.ts';
+import { defensePeriodWarnings, earliestDefenseEnd, lateHearingNoticeWarnings, restDayHearingWarnings } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
@@ -30,7 +30,14 @@ import {
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
 import { lateAwardWarnings, remedyWarnings } from '../../workflows/remedy-warnings.ts';
 import { restartWarnings } from '../../workflows/restart-warnings.ts';
-import { absentNotices, challengedActorRefusal, decidedClaimIds, documentMadeOn, duplicateOfRefusal } from '../../workflows/rules.ts';
+import {
+  absentNotices,
+  challengedActorRefusal,
+  decidedClaimIds,
+  documentMadeOn,
+  duplicateOfRefusal,
+  unconfirmedSimpleServiceWarnings,
+} from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
 import { inCaseTurn } from '../case-turns.ts';
@@ -545,8 +552,12 @@ async function decide(
         : // 不予受理 on a limitation ground: limitation is decided after acceptance (LDMAL Art. 27; Rules Art. 30; s46 L5).
           ev.type === 'REJECT' && nctx.track === 'arbitration'
           ? rejectionLimitationWarnings(payload.reason)
-          : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
-            remedyWarnings(ctx, nctx, ev, deadlines)
+          : ev.type === 'ACCEPT'
+            ? lateAcceptanceWarnings(deadlines)
+            : ev.type === 'SERVE'
+              ? [...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
+              : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
+                remedyWarnings(ctx, nctx, ev, deadlines)
   )
     .concat(
       // A restart that shortens an extended award limit (Rules Art. 46; domain.md §7.2).
@@ -555,6 +566,8 @@ async function decide(
         : [],
       // An award after the limit (LDMAL Art. 43(1)).
       lateAwardWarnings(ev, deadlines),
+      // A hearing set or moved to a weekend or holiday (legalfixA L4): warned of, not refused.
+      ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING' ? restDayHearingWarnings(cal, payload.hearingOn as string) : [],
     )
     .map((w) => namePartiesIn(w, partyNames));
   return {

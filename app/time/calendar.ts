@@ -1,5 +1,5 @@
-import { type CalendarYear, MissingCalendarYearError, type SkippedDay } from '../../workflows/calendar.ts';
-import { addDays } from '../../workflows/dates.ts';
+import { type CalendarYear, MissingCalendarYearError, provisionalHoliday, type SkippedDay } from '../../workflows/calendar.ts';
+import { addDays, weekday, yearOf } from '../../workflows/dates.ts';
 import { computePeriod } from '../../workflows/deadlines.ts';
 import { stateLabel } from '../../workflows/labels.ts';
 import { nameDeadline } from '../cases/views.ts';
@@ -71,19 +71,93 @@ export interface CalendarYearInput {
   names?: Record<string, string>;
 }
 
-/** The dates of a year's notice must belong to it (December dates may belong to the next year's notice, domain.md §14.4). */
+/** A real day of the calendar (2027-02-30 is not: the day arithmetic reads it as 03-02). */
+const realDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && addDays(d, 0) === d;
+
+/** The first year the 2024 revision of the Holidays-Reg (全国年节及纪念日放假办法) governs: 13 holiday days. */
+export const HOLIDAYS_REG_2024_FROM = 2025;
+
+/**
+ * Windows in which the lunar and solar-term holidays always fall (Holidays-Reg Art. 2; the State Council notice names
+ * the exact day): 清明 on the solar term (4–5 April, at most 3–6 April), 端午 (五月初五: 28 May – 25 June), 中秋 (八月十五:
+ * 7 September – 6 October; its break may run to 8 October). A notice with no day off in one of them leaves that holiday out.
+ */
+const LUNAR_WINDOWS = [
+  { name: '清明节', from: '04-03', to: '04-06' },
+  { name: '端午节', from: '05-28', to: '06-25' },
+  { name: '中秋节', from: '09-07', to: '10-08' },
+];
+
+/**
+ * The days of `year` the law itself fixes as holidays (Holidays-Reg Art. 2: 元旦 1 Jan; 春节 除夕 to 初三 where the
+ * system knows the year's Spring Festival; 劳动节 1–2 May; 国庆节 1–3 Oct) — the provisional view's own list
+ * (workflows/calendar.ts `provisionalHoliday`), so the two never disagree.
+ */
+function lawFixedDays(year: number): { date: string; name: string }[] {
+  const out: { date: string; name: string }[] = [];
+  for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) {
+    const name = provisionalHoliday(d);
+    if (name) out.push({ date: d, name });
+  }
+  return out;
+}
+
+/**
+ * A year's notice must be a plausible State Council arrangement (legalfixA M2: an incomplete or impossible one was
+ * loaded, and every deadline then marked exact):
+ * - its dates belong to it — December dates of the year before only in the 元旦 break that runs into 1 January (the
+ *   2019 and 2023 notices began on 30 and 31 December, with a make-up day on 29 December) (domain.md §14.4);
+ * - a 调休上班日 is a Saturday or Sunday worked in exchange for a weekday off (domain.md §14.4), never a weekday;
+ * - from 2025 (the 2024 revision in force) every day the law fixes is a day off, with a day off for 清明, 端午 and
+ *   中秋 each, and at least the 13 holiday days in the year.
+ */
 export function calendarYearErrors(rawYear: string, body: CalendarYearInput): FieldError[] {
   const year = Number(rawYear);
   const errors: FieldError[] = [];
-  if (!/^\d{4}$/.test(rawYear) || year < 2000 || year > 2100) errors.push({ path: 'year', message: '年份应为2000–2100' });
+  const validYear = /^\d{4}$/.test(rawYear) && year >= 2000 && year <= 2100;
+  if (!validYear) errors.push({ path: 'year', message: '年份应为2000–2100' });
+  const off = new Set(body.offDays);
+  const newYearsEve = `${year - 1}-12-25`;
+  // A day of the December before, off: every day from it to 1 January is off too (the 元旦 break).
+  const inNewYearBreak = (d: string) => {
+    for (let x = d; x <= `${year}-01-01`; x = addDays(x, 1)) if (!off.has(x)) return false;
+    return true;
+  };
   for (const field of ['offDays', 'workDays'] as const) {
     body[field].forEach((d, i) => {
-      const y = Number(d.slice(0, 4));
-      if (y !== year && !(y === year - 1 && d.slice(5, 7) === '12')) errors.push({ path: `${field}.${i}`, message: `日期不属于${year}年` });
+      const y = yearOf(d);
+      if (y === year) return;
+      const december = y === year - 1 && d >= newYearsEve && (field === 'workDays' || inNewYearBreak(d));
+      if (!december)
+        errors.push({
+          path: `${field}.${i}`,
+          message: `日期不属于${year}年（上一年12月的日期只能是连至${year}年1月1日的元旦假期及其调休上班日）`,
+        });
     });
   }
+  body.workDays.forEach((d, i) => {
+    // A date that is not a real day (2027-02-30) is the schema's to name; one outside the year is named above.
+    if (!realDay(d) || errors.some((e) => e.path === `workDays.${i}`)) return;
+    const wd = weekday(d);
+    if (wd !== 0 && wd !== 6) errors.push({ path: `workDays.${i}`, message: `调休上班日应为周六或周日：${d}是工作日` });
+  });
   const both = body.offDays.filter((d) => body.workDays.includes(d));
   if (both.length) errors.push({ path: 'workDays', message: `同一天既是放假日又是调休上班日：${both.join('、')}` });
+  if (validYear && year >= HOLIDAYS_REG_2024_FROM) {
+    const missing = lawFixedDays(year).filter((h) => !off.has(h.date));
+    const inYear = body.offDays.filter((d) => yearOf(d) === year);
+    const lunar = LUNAR_WINDOWS.filter((w) => !inYear.some((d) => d.slice(5) >= w.from && d.slice(5) <= w.to)).map((w) => w.name);
+    const parts = [
+      ...(missing.length ? [`缺少法律规定的节日：${missing.map((h) => `${h.date}（${h.name}）`).join('、')}`] : []),
+      ...(lunar.length ? [`没有${lunar.join('、')}的放假日`] : []),
+      ...(inYear.length < 13 ? [`全年放假日只有${inYear.length}天，少于法定节假日13天`] : []),
+    ];
+    if (parts.length)
+      errors.push({
+        path: 'offDays',
+        message: `${parts.join('；')}（《全国年节及纪念日放假办法》第二条，2024年修订，2025年起施行）`,
+      });
+  }
   return errors;
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputationsIdle } from '../../app/time/recompute.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { offDaysWith } from '../helpers/calendar-years.ts';
 import { caseEvents } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
@@ -20,8 +21,10 @@ type Deadline = { kind: string; dueOn: string | null; startsOn: string | null; s
 beforeAll(async () => {
   t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
   a = await createActors(t);
-  // Two-year enforcement windows end in 2028: an (ordinary, weekends-only) year so their last days are exact.
-  const put = await t.api(t.adminToken).put('/api/calendar/years/2028', { notice: '测试：仅周末', offDays: [], workDays: [] });
+  // Two-year enforcement windows end in 2028: a year of weekends and the law's holidays only, so their last days are exact.
+  const put = await t
+    .api(t.adminToken)
+    .put('/api/calendar/years/2028', { notice: '测试：周末及法定日期的节日', offDays: offDaysWith(2028), workDays: [] });
   expect(put.status).toBe(202);
   await recomputationsIdle(t.db);
 });

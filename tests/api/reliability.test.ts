@@ -20,6 +20,7 @@ import { createLifecycle } from '../../server/lifecycle.ts';
 import { createLogger } from '../../server/logger.ts';
 import { statFacts } from '../../workflows/stat-facts.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { offDaysWith } from '../helpers/calendar-years.ts';
 import { caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { type Actors, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
 import { recomputeAndCompare } from '../helpers/recompute.ts';
@@ -169,7 +170,7 @@ describe(`reliability (${dialect})`, () => {
     expect((await b.as(a.tokens.clerk).get('/api/calendar/deadline').query(calc)).status).toBe(422);
     const put = await t.api(t.adminToken).put('/api/calendar/years/2027', {
       notice: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
-      offDays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+      offDays: offDaysWith(2027, ['2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07']),
       workDays: ['2027-09-26', '2027-10-09'],
     });
     expect(put.status).toBe(202);

@@ -190,7 +190,8 @@ describe('a hearing inside the defense period (LDMAL Art. 30; Rules Art. 58)', (
     );
     const after = new Date(Date.parse(`${defenseDue(s2)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const fine = await ok(later, arb2.token, 'SCHEDULE_HEARING', { hearingOn: after, place: '第二仲裁庭' }, '2026-03-07');
-    expect(fine.warnings).toBeUndefined();
+    // The day after is a Saturday: only the rest-day warning (legalfixA L4), none about the defense period.
+    expect(fine.warnings).toEqual([`开庭日期 ${after} 为休息日（星期六），请核对。`]);
   });
 
   it('before the respondent received the copy: warned when the hearing falls inside the period however soon the copy is served', async () => {
