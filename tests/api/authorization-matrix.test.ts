@@ -23,6 +23,7 @@ import {
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import type { Role } from '../../workflows/reference.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import { LAW_OFF_DAYS } from '../helpers/calendar-years.ts';
 import { application } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, samplePayload, scopedCase, scopeOf } from '../helpers/procedure.ts';
 
@@ -228,7 +229,7 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
       return [
         {
           params: { year: '2027' },
-          body: { notice: '矩阵测试', offDays: ['2027-01-01'], workDays: [] },
+          body: { notice: '矩阵测试', offDays: LAW_OFF_DAYS[2027], workDays: [] },
           allowed: areaAllowed,
         },
       ];
