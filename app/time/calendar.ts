@@ -85,7 +85,9 @@ export const HOLIDAYS_REG_2024_FROM = 2025;
 const LUNAR_WINDOWS = [
   { name: '清明节', from: '04-03', to: '04-06' },
   { name: '端午节', from: '05-28', to: '06-25' },
-  { name: '中秋节', from: '09-07', to: '10-08' },
+  // 国庆 1–3 October, required on their own, are no 中秋 day: a 中秋 that falls on one of them adds a day to the break
+  // (2020: 1–8 October; 2028: 中秋 3 October, off 1–4 October) — reviewer rev47 M1 (a year without 中秋 passed).
+  { name: '中秋节', from: '09-07', to: '10-08', besides: ['10-01', '10-02', '10-03'] },
 ];
 
 /**
@@ -146,7 +148,9 @@ export function calendarYearErrors(rawYear: string, body: CalendarYearInput): Fi
   if (validYear && year >= HOLIDAYS_REG_2024_FROM) {
     const missing = lawFixedDays(year).filter((h) => !off.has(h.date));
     const inYear = body.offDays.filter((d) => yearOf(d) === year);
-    const lunar = LUNAR_WINDOWS.filter((w) => !inYear.some((d) => d.slice(5) >= w.from && d.slice(5) <= w.to)).map((w) => w.name);
+    const lunar = LUNAR_WINDOWS.filter(
+      (w) => !inYear.some((d) => d.slice(5) >= w.from && d.slice(5) <= w.to && !w.besides?.includes(d.slice(5))),
+    ).map((w) => w.name);
     const parts = [
       ...(missing.length ? [`缺少法律规定的节日：${missing.map((h) => `${h.date}（${h.name}）`).join('、')}`] : []),
       ...(lunar.length ? [`没有${lunar.join('、')}的放假日`] : []),

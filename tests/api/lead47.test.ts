@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LAW_OFF_DAYS } from '../helpers/calendar-years.ts';
 import { apiSuite, caseAt } from '../helpers/case-fixtures.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
@@ -35,6 +36,23 @@ describe(`event bodies (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const about = r.body.errors.filter((e: { path: string }) => e.path === 'days');
     expect(about).toHaveLength(1);
     expect(about[0].message).toContain('365');
+  });
+});
+
+describe(`calendar years (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('rev47 M1: a year without a 中秋 day off is refused — 国庆 1–3 October do not stand for it', async () => {
+    const admin = t.api(t.adminToken);
+    const without = await admin.put('/api/calendar/years/2027', {
+      notice: '测试',
+      offDays: (LAW_OFF_DAYS[2027] as string[]).filter((d) => d !== '2027-09-15'),
+      workDays: [],
+    });
+    expect(without.status).toBe(400);
+    expect(without.body.errors[0].path).toBe('offDays');
+    expect(without.body.errors[0].message).toContain('没有中秋节的放假日');
+    // 中秋 on 3 October 2028: the break runs to 4 October, which is its day off.
+    const merged = await admin.put('/api/calendar/years/2028', { notice: '测试', offDays: LAW_OFF_DAYS[2028], workDays: [] });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(202);
   });
 });
 
