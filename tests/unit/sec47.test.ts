@@ -72,9 +72,14 @@ describe('the upgrade 20261209_0010 (search text of names stored before)', () =>
   it('masks long digit runs across separators, digits only, and leaves the rest', () => {
     expect(maskWideRuns('张三371502  19850607  1238')).toBe('张三3715**  ********  1238');
     expect(maskWideRuns('李四139，1234，5678、王五３７１５０２\n１９８５０６０７１２３８')).toBe(
-      '李四139，1***，5678、王五３７１５**\n********１２３８',
+      '李四139，****，5678、王五３７１５**\n********１２３８',
     );
     expect(maskWideRuns('聊城市某某有限公司（2026）第12号')).toBe('聊城市某某有限公司（2026）第12号');
+    // rev47 M2: the mobile as the live masker shows it (three digits kept), not a date list or an amount.
+    expect(maskWideRuns('王五139  1234  5678')).toBe('王五139  ****  5678');
+    expect(maskWideRuns('赵六+86 139  1234  5678')).toBe('赵六+86 139  ****  5678');
+    expect(maskWideRuns('某某1990-01-01、1991-02-02')).toBe('某某1990-01-01、1991-02-02');
+    expect(maskWideRuns('某某公司 12,000,000.00')).toBe('某某公司 12,000,000.00');
     // What the live masker wrote is left as it is.
     expect(maskWideRuns('张三3715**********1238 139 **** 5678')).toBe('张三3715**********1238 139 **** 5678');
   });
