@@ -731,9 +731,30 @@ export function checkPersonName(raw) {
   // 1238", "371502，198506071238"), as the server reads names.
   const personal = [...s.matchAll(/\d(?:[ .\-·・/_\u3000,，、､﹐﹑]{0,3}\d)*(?:[ .\-·・/_\u3000,，、､﹐﹑]{0,3}[Xx])?/g)].some(([run]) => {
     const d = run.replace(/[^\dXx]/g, '');
-    return /^\d{17}[\dXx]$/.test(d) || /^\d{18}[Xx]$/.test(d) || /^(?:0086|86|0)?1[3-9]\d{9}$/.test(d) || firstGenerationId(d);
+    return (
+      /^\d{17}[\dXx]$/.test(d) ||
+      /^\d{18}[Xx]$/.test(d) ||
+      (/^(?:0086|86|0)?1[3-9]\d{9}$/.test(d) && mobileAsWritten(run, d.length - 11)) ||
+      firstGenerationId(d)
+    );
   });
   return personal ? '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目' : null;
+}
+/**
+ * A mobile's digits as the server reads them in a name (workflows/identifiers.ts): one kind of separator throughout (a
+ * country code's own aside), and across a wide one — two characters or more, a comma, 、 — only in its written groupings
+ * 3-4-4, 3-8, 7-4 (rev47 L3: `13,800,000,000` is an amount's shape, which the server lets through).
+ */
+function mobileAsWritten(run, prefix) {
+  const groups = run.match(/\d+/g) ?? [];
+  const between = run.split(/\d+/).slice(1, -1);
+  const seps = new Set(between.filter((_, n) => !(n === 0 && groups[0]?.length === prefix)));
+  if (seps.size > 1) return false;
+  if (!between.some((b) => b.length > 1 || /[,，、､﹐﹑]/.test(b))) return true;
+  const lengths = groups.map((g) => g.length);
+  if (lengths[0] === prefix) lengths.shift();
+  else lengths[0] -= prefix;
+  return ['3,4,4', '3,8', '7,4', '11'].includes(lengths.join(','));
 }
 /** A first-generation (15-digit) identity number: a province code, then a real date 19YYMMDD, then three digits. */
 function firstGenerationId(d) {
