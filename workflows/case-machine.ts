@@ -22,6 +22,7 @@ import {
   finalPartInForce,
   finalPartInForceDuringSuit,
   opensSetAsideWindow,
+  partialAwardInForce,
   pendingObjection,
   recusalToDecide,
   separateEffect,
@@ -558,9 +559,6 @@ const enforceable = (a: Args) => {
  */
 const enforceableDuringSetAside = (c: MachineContext) =>
   c.closure?.mode === 'award' && c.setAside !== null && c.setAside.result === null && finalPartEnforceable(c);
-/** A final partial award (LDMAL Art. 43(2)) ordering something: effective the day it was made (Art. 47). */
-const partialAwardEnforceable = (c: MachineContext) =>
-  c.partialAwards.some((pa) => pa.items.some((i) => i.final && i.outcome !== 'dismissed'));
 const applyEnforcement = setAdded(({ context, event }) => ({
   enforcement: [
     ...context.enforcement,
@@ -573,6 +571,10 @@ const applyEnforcement = setAdded(({ context, event }) => ({
     },
   ],
 }));
+/** A final partial award enforced after the case was withdrawn or deemed withdrawn (LDMAL Arts. 36, 43(2), 47, 51). */
+const partialAwardEnforcement = {
+  APPLY_ENFORCEMENT: { guard: (a: Args) => partialAwardInForce(a.context) && legal(a), actions: applyEnforcement },
+} as const;
 /**
  * SPC-1 Art. 17: several workers, some of whom sued — the award is effective for a worker who did not sue once that
  * worker's windows and the employer's have run (MARK_EFFECTIVE with `partyId`). The case stays where it is (in court
@@ -1612,15 +1614,11 @@ export const caseMachine = setup({
           },
         },
         // LDMAL Arts. 43(2), 47, 51: a final partial award made before the withdrawal stays effective and is enforced; the
-        // withdrawal reaches the undecided claims only (reviewer legal M1) — recorded without leaving the closure.
-        closed_withdrawn: {
-          id: 'closed_withdrawn',
-          on: {
-            APPLY_ENFORCEMENT: { guard: (a: Args) => partialAwardEnforceable(a.context) && legal(a), actions: applyEnforcement },
-            ...archive,
-          },
-        },
-        closed_deemed_withdrawn: { id: 'closed_deemed_withdrawn', on: { ...archive } },
+        // withdrawal reaches the undecided claims only (reviewer legal M1) — recorded without leaving the closure. Not
+        // once a worker sued on it (Art. 48) or it was set aside (Art. 49); by the worker (rules.ts partialAwardInForce).
+        closed_withdrawn: { id: 'closed_withdrawn', on: { ...partialAwardEnforcement, ...archive } },
+        // LDMAL Art. 36: a deemed withdrawal is a withdrawal — the same for a final partial award made before it (revfix L2).
+        closed_deemed_withdrawn: { id: 'closed_deemed_withdrawn', on: { ...partialAwardEnforcement, ...archive } },
         closed_terminated: { id: 'closed_terminated', on: { ...archive } },
         // Rules Art. 9 (round 2): transferred for jurisdiction — closes the case here; stats count it under `other`.
         closed_transferred: { id: 'closed_transferred', on: { ...archive } },

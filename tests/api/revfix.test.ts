@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { largeApplication, standardApplication } from '../helpers/procedure.ts';
 
@@ -123,6 +123,41 @@ describe(`remedies after an award, revfix (${process.env.TEST_DB ?? 'sqlite'})`,
     expect(v.state).toBe('award_set_aside');
     // Before the fix: outcome null for ever, RECORD_ENFORCEMENT_OUTCOME not offered in award_set_aside.
     expect(v.proceedings.enforcement[0].outcome).toMatchObject({ result: 'terminated', decidedOn: '2026-04-30' });
+  });
+
+  it('L2: a final partial award after a withdrawal or a deemed withdrawal is enforced by the worker alone', async () => {
+    const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+    const partial = async (n: number) => {
+      const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker(`工人P${n}`, 590 + n)] }) });
+      await ok(
+        c,
+        arb.token,
+        'PARTIAL_AWARD',
+        { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00' }], ...text },
+        '2026-04-02',
+      );
+      return { c, arb, workerId: c.applicants[0]?.id as number, employerId: c.respondents[0]?.id as number };
+    };
+    const w = await partial(1);
+    await ok(w.c, a.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-04-10');
+    // Before the fix: the employer's application was recorded too (LDMAL Art. 51: the party the award entitles).
+    const r = await send(w.c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w.employerId, court: BASIC }, '2026-04-20');
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'enforcement-partial-award-by-worker', field: 'partyId' });
+    expect((await ok(w.c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w.workerId, court: BASIC }, '2026-04-20')).state).toBe(
+      'closed_withdrawn',
+    );
+    // Deemed withdrawn (LDMAL Art. 36) after the partial award: before the fix, 409.
+    const d = await partial(2);
+    await ok(d.c, d.arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-04-20', place: '第一仲裁庭' }, '2026-04-03');
+    await ok(d.c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: d.workerId, method: 'direct' }, '2026-04-06');
+    await ok(d.c, d.arb.token, 'HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, '2026-04-20');
+    let v = await ok(d.c, d.arb.token, 'DEEM_WITHDRAWN', { reason: '申请人经书面通知，无正当理由拒不到庭' }, '2026-04-21');
+    expect(v.state).toBe('closed_deemed_withdrawn');
+    expect(await offered(d.c)).toContain('APPLY_ENFORCEMENT');
+    v = await ok(d.c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: d.workerId, court: BASIC }, '2026-04-25');
+    expect(v.state).toBe('closed_deemed_withdrawn');
+    expect(v.proceedings.enforcement).toHaveLength(1);
   });
 
   it('L4: the final part of a mixed award is handed over for enforcement once; a second hand-off is refused', async () => {
