@@ -22,6 +22,7 @@ import {
   finalPartInForce,
   finalPartInForceDuringSuit,
   opensSetAsideWindow,
+  partialAwardInForce,
   pendingObjection,
   recusalToDecide,
   separateEffect,
@@ -558,9 +559,6 @@ const enforceable = (a: Args) => {
  */
 const enforceableDuringSetAside = (c: MachineContext) =>
   c.closure?.mode === 'award' && c.setAside !== null && c.setAside.result === null && finalPartEnforceable(c);
-/** A final partial award (LDMAL Art. 43(2)) ordering something: effective the day it was made (Art. 47). */
-const partialAwardEnforceable = (c: MachineContext) =>
-  c.partialAwards.some((pa) => pa.items.some((i) => i.final && i.outcome !== 'dismissed'));
 const applyEnforcement = setAdded(({ context, event }) => ({
   enforcement: [
     ...context.enforcement,
@@ -573,6 +571,10 @@ const applyEnforcement = setAdded(({ context, event }) => ({
     },
   ],
 }));
+/** A final partial award enforced after the case was withdrawn or deemed withdrawn (LDMAL Arts. 36, 43(2), 47, 51). */
+const partialAwardEnforcement = {
+  APPLY_ENFORCEMENT: { guard: (a: Args) => partialAwardInForce(a.context) && legal(a), actions: applyEnforcement },
+} as const;
 /**
  * SPC-1 Art. 17: several workers, some of whom sued — the award is effective for a worker who did not sue once that
  * worker's windows and the employer's have run (MARK_EFFECTIVE with `partyId`). The case stays where it is (in court
@@ -803,8 +805,26 @@ const suitAfterSetAside = {
   RECORD_LAWSUIT: { guard: (a: Args) => finalPartSetAside(a.context) && legal(a), actions: recordSetAsideSuit },
 } as const;
 
-/** An application for enforcement the court has not yet decided (RECORD_ENFORCEMENT_OUTCOME ends it). */
-const enforcementPending = (c: MachineContext) => c.enforcement.some((e) => e.outcome === null);
+/**
+ * SPC-1 Art. 25; LDMAL Art. 49: the pending applications for enforcement a set-aside ends (终结执行). A final award's: all
+ * of them. A mixed award's final part set aside: those made for the final part alone — while the award had not taken
+ * effect with its non-final part (LDMAL Arts. 47, 50: `finalPartInForce`); an application filed once the whole award was
+ * effective goes on for the non-final part (LDMAL Art. 51), what the court still enforces being its to say.
+ */
+const endedBySetAside = (c: MachineContext, e: MachineContext['enforcement'][number]) =>
+  e.outcome === null && (c.award?.finality !== 'mixed' || c.effectiveOn === null || e.filedOn < c.effectiveOn);
+/**
+ * The set-aside decided (RECORD_SET_ASIDE with `result`) leaves an enforcement to go on (SPC-1 Art. 25: 恢复执行) — only
+ * of an award in effect as a whole: a final award, or a mixed award marked effective (reviewer revfix H1: a mixed award
+ * whose non-final part's windows still run went to enforcement_applied and could neither take effect nor be sued on).
+ * Rejected or withdrawn: every pending application resumes; the final part set aside: those it does not end.
+ */
+const enforcementGoesOn = (a: Args) => {
+  const c = a.context;
+  if (a.event.probe === true || !awardStands(a)) return false;
+  if (c.award?.finality !== 'final' && !(c.award?.finality === 'mixed' && c.effectiveOn !== null)) return false;
+  return c.enforcement.some((e) => e.outcome === null && (p(a.event).result !== 'set_aside' || !endedBySetAside(c, e)));
+};
 
 const enforcementStates = {
   enforcement_applied: {
@@ -878,14 +898,35 @@ export const caseMachine = setup({
         },
       };
     }),
-    decideSetAside: set(({ context, event }: Args) => ({
-      setAside: {
-        ...(context.setAside as NonNullable<CaseContext['setAside']>),
-        result: p(event).result,
-        decidedOn: p(event).decidedOn ?? event.occurredOn,
-        servedOn: p(event).servedOn ?? p(event).decidedOn ?? event.occurredOn,
-      },
-    })),
+    decideSetAside: set(({ context, event }: Args) => {
+      const decidedOn = p(event).decidedOn ?? event.occurredOn;
+      return {
+        setAside: {
+          ...(context.setAside as NonNullable<CaseContext['setAside']>),
+          result: p(event).result,
+          decidedOn,
+          servedOn: p(event).servedOn ?? p(event).decidedOn ?? event.occurredOn,
+        },
+        // SPC-1 Art. 25: 仲裁裁决被撤销的，人民法院应当裁定终结执行 — the enforcement the set-aside reaches ends on its day
+        // (reviewer revfix L1: it stayed open for ever in award_set_aside).
+        enforcement:
+          p(event).result === 'set_aside'
+            ? context.enforcement.map((e) =>
+                endedBySetAside(context, e)
+                  ? {
+                      ...e,
+                      outcome: {
+                        result: 'terminated' as const,
+                        decidedOn,
+                        receivedOn: null,
+                        note: '仲裁裁决（终局部分）已被撤销，执行终结（最高人民法院劳动争议解释（一）第二十五条）',
+                      },
+                    }
+                  : e,
+              )
+            : context.enforcement,
+      };
+    }),
     recordCourtOutcome: set(({ context, event }: Args) => ({
       courtOutcomes: [...(context.courtOutcomes ?? []), courtOutcomeRecord(context, event)],
     })),
@@ -1492,10 +1533,12 @@ export const caseMachine = setup({
                     target: '#award_set_aside',
                     actions: 'decideSetAside',
                   },
-                  // Rejected or withdrawn (or a mixed award's final part set aside) while an enforcement application is
-                  // pending: the suspended enforcement goes on (LDMAL Art. 51).
+                  // Rejected or withdrawn while an enforcement application of the award in effect is pending: the
+                  // suspended enforcement goes on (SPC-1 Art. 25 恢复执行; LDMAL Art. 51) — `enforcementGoesOn`. Not a mixed
+                  // award whose non-final part waits out its windows (LDMAL Art. 50): it goes back to where service stands
+                  // below, the application still pending; nor the final part's own enforcement once it is set aside.
                   {
-                    guard: (a: Args) => a.event.probe !== true && awardStands(a) && enforcementPending(a.context),
+                    guard: enforcementGoesOn,
                     target: '#enforcement_applied',
                     actions: 'decideSetAside',
                   },
@@ -1571,15 +1614,11 @@ export const caseMachine = setup({
           },
         },
         // LDMAL Arts. 43(2), 47, 51: a final partial award made before the withdrawal stays effective and is enforced; the
-        // withdrawal reaches the undecided claims only (reviewer legal M1) — recorded without leaving the closure.
-        closed_withdrawn: {
-          id: 'closed_withdrawn',
-          on: {
-            APPLY_ENFORCEMENT: { guard: (a: Args) => partialAwardEnforceable(a.context) && legal(a), actions: applyEnforcement },
-            ...archive,
-          },
-        },
-        closed_deemed_withdrawn: { id: 'closed_deemed_withdrawn', on: { ...archive } },
+        // withdrawal reaches the undecided claims only (reviewer legal M1) — recorded without leaving the closure. Not
+        // once a worker sued on it (Art. 48) or it was set aside (Art. 49); by the worker (rules.ts partialAwardInForce).
+        closed_withdrawn: { id: 'closed_withdrawn', on: { ...partialAwardEnforcement, ...archive } },
+        // LDMAL Art. 36: a deemed withdrawal is a withdrawal — the same for a final partial award made before it (revfix L2).
+        closed_deemed_withdrawn: { id: 'closed_deemed_withdrawn', on: { ...partialAwardEnforcement, ...archive } },
         closed_terminated: { id: 'closed_terminated', on: { ...archive } },
         // Rules Art. 9 (round 2): transferred for jurisdiction — closes the case here; stats count it under `other`.
         closed_transferred: { id: 'closed_transferred', on: { ...archive } },

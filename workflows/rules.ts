@@ -376,6 +376,18 @@ export function finalPartInForce(ctx: CaseContext): boolean {
 }
 
 /**
+ * LDMAL Arts. 43(2), 47, 51: a final partial award ordering something, made before the application was withdrawn — or
+ * deemed withdrawn (Art. 36), which reaches the undecided claims only in the same way — took effect the day it was made
+ * and is enforced. Not once a worker sued on it (Art. 48: a final award a worker sues on does not take effect) nor once
+ * it was set aside (Art. 49) (reviewer revfix L2).
+ */
+export function partialAwardInForce(ctx: CaseContext): boolean {
+  if (ctx.closure?.mode !== 'withdrawal' && ctx.closure?.mode !== 'deemed_withdrawal') return false;
+  if (ctx.setAside?.result === 'set_aside' || ctx.lawsuits.some((l) => isWorkerId(ctx, l.partyId))) return false;
+  return ctx.partialAwards.some((pa) => pa.items.some((i) => i.final && i.outcome !== 'dismissed'));
+}
+
+/**
  * Several workers, some of whom sued (domain.md §9.4): a non-final award (or a mixed award, with its non-final part)
  * does not take effect for the workers who sue, and does for those who do not, who may apply for enforcement
  * (SPC-1 Art. 17). It applies while the award as a whole is held in court — a suit pending, or the court decided the
@@ -1450,6 +1462,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         'enforcement-final-part-by-worker',
         'LDMAL Arts. 47, 51',
         '非终局裁决部分尚未生效（起诉期间未满或用人单位已起诉），只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+        'partyId',
+      );
+    }
+    // LDMAL Arts. 47, 51: a final partial award after a withdrawal is enforced by the party it entitles — the worker, as
+    // the final part of a mixed award above (reviewer revfix L2).
+    if (partialAwardInForce(ctx) && !isWorkerParty(ctx, party)) {
+      return v(
+        'enforcement-partial-award-by-worker',
+        'LDMAL Arts. 43(2), 47, 51',
+        '仲裁申请已撤回（或按撤回处理），只有劳动者可以就已发生法律效力的终局部分裁决申请强制执行',
         'partyId',
       );
     }
