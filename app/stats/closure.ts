@@ -12,7 +12,6 @@ import { periodicReport } from '../../db/reports/periodic-report.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { addDays, addMonths } from '../../workflows/dates.ts';
-import { maskPersonalNumbersInText } from '../../workflows/identifiers.ts';
 import { DISTRICTS, OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
@@ -164,33 +163,24 @@ type DrillItem = Record<string, unknown> & { id: number; caseNo: string | null; 
  * (reviewer docsfix L2: a rejection listed as a bare id). Two reads for the page, whatever its size.
  */
 async function withNames(deps: Deps, items: DrillItem[]) {
-  const ids = items.map((x) => x.id);
   const k = deps.db.reader;
-  const parties = ids.length
-    ? await k('parties')
-        .whereIn('case_id', ids)
-        .whereIn('side', ['applicant', 'respondent'])
-        .orderBy(['case_id', 'side', 'seq'])
-        .select('case_id', 'side', 'name')
-    : [];
   const unnumbered = items.filter((x) => x.caseNo === null && x.closureMode === 'rejection').map((x) => x.id);
-  const numbers = unnumbered.length
-    ? await k('case_document_numbers')
-        .whereIn('case_id', unnumbered)
-        .where({ kind: 'rejection_notice' })
-        .select('case_id', 'year', 'serial')
-    : [];
-  const noOf = new Map(
-    numbers.map((n) => [Number(n.case_id), formatCaseNo(deps.config.rejectionNoPrefix, Number(n.year), Number(n.serial))]),
-  );
-  const names = (id: number, side: string) =>
-    parties.filter((p) => Number(p.case_id) === id && p.side === side).map((p) => maskPersonalNumbersInText(p.name as string));
-  return items.map((x) => ({
-    ...x,
-    documentNo: noOf.get(x.id) ?? null,
-    applicantNames: names(x.id, 'applicant'),
-    respondentNames: names(x.id, 'respondent'),
-  }));
+  const [names, numbers] = await Promise.all([
+    deps.stores.caseSummaries.partyNamesOf(
+      k,
+      items.map((x) => x.id),
+    ),
+    deps.stores.documents.numbersOf(k, unnumbered, 'rejection_notice'),
+  ]);
+  return items.map((x) => {
+    const n = numbers.get(x.id);
+    return {
+      ...x,
+      documentNo: n ? formatCaseNo(deps.config.rejectionNoPrefix, n.year, n.serial) : null,
+      applicantNames: names.get(x.id)?.applicantNames ?? [],
+      respondentNames: names.get(x.id)?.respondentNames ?? [],
+    };
+  });
 }
 
 /** GET /api/stats/closure/cases — the cases behind one number. */

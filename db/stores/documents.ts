@@ -60,6 +60,13 @@ export function createDocumentStore() {
       return r ? { year: Number(r.year), serial: Number(r.serial) } : null;
     },
 
+    /** The numbers the given cases' acts of `kind` were given (`takeNumber`), by case; one read whatever the count. */
+    async numbersOf(k: Knex, caseIds: number[], kind: string): Promise<Map<number, { year: number; serial: number }>> {
+      if (!caseIds.length) return new Map();
+      const rows = await k('case_document_numbers').whereIn('case_id', caseIds).where({ kind }).select('case_id', 'year', 'serial');
+      return new Map(rows.map((r) => [Number(r.case_id), { year: Number(r.year), serial: Number(r.serial) }]));
+    },
+
     async insert(trx: Knex, d: Omit<DocumentInfo, 'id' | 'size'> & { bytes: Buffer; createdBy: number }): Promise<DocumentInfo> {
       const row = {
         case_id: d.caseId,
