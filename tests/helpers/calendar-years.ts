@@ -39,3 +39,22 @@ export const LAW_OFF_DAYS: Record<number, string[]> = {
 
 /** `LAW_OFF_DAYS[year]` with `extra` days off, sorted, each once. */
 export const offDaysWith = (year: number, extra: string[] = []): string[] => [...new Set([...(LAW_OFF_DAYS[year] ?? []), ...extra])].sort();
+
+/**
+ * A plausible arrangement of any year from 2025 (test data, not a notice): `LAW_OFF_DAYS[year]` where given, else the
+ * days the law fixes as the provisional view knows them (workflows/calendar.ts `provisionalHoliday`: 元旦, 春节 where the
+ * year's Spring Festival is known, 劳动节, 国庆节), a day in each window 清明, 端午 and 中秋 take
+ * (app/time/calendar.ts), and February days up to the law's 13 where the Spring Festival is not known.
+ */
+export async function plausibleOffDays(year: number): Promise<string[]> {
+  if (LAW_OFF_DAYS[year]) return LAW_OFF_DAYS[year] as string[];
+  const { provisionalHoliday } = await import('../../workflows/calendar.ts');
+  const days: string[] = [];
+  for (let t = Date.UTC(year, 0, 1); new Date(t).getUTCFullYear() === year; t += 86_400_000) {
+    const d = new Date(t).toISOString().slice(0, 10);
+    if (provisionalHoliday(d)) days.push(d);
+  }
+  days.push(`${year}-04-05`, `${year}-06-01`, `${year}-09-20`);
+  for (let n = 10; days.length < 13; n++) days.push(`${year}-02-${String(n).padStart(2, '0')}`);
+  return [...new Set(days)].sort();
+}

@@ -5,6 +5,7 @@ import { loadConfig } from '../../app/config.ts';
 import { createDeps } from '../../app/deps.ts';
 import { openDatabase } from '../../db/knex.ts';
 import { createLogger } from '../../server/logger.ts';
+import { plausibleOffDays } from '../helpers/calendar-years.ts';
 import { PgServer } from '../helpers/pg-server.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 import { recomputeAndCompare } from '../helpers/recompute.ts';
@@ -68,13 +69,13 @@ describe('two server processes on one PostgreSQL', () => {
     const arbs = [await userToken(A.base, admin, 'arb-a', 'arbitrator'), await userToken(B.base, admin, 'arb-b', 'arbitrator')];
 
     // The servers run on the real clock: dates relative to today, and the official calendar loaded for this year and
-    // the next when the packaged data lacks them (test data: no holidays).
+    // the next when the packaged data lacks them (test data: the law's holidays only, tests/helpers/calendar-years.ts).
     const years = (await call(null, 'GET', `${A.base}/api/calendar/years`, { token: clerk })).body.map((y: { year: number }) => y.year);
     const thisYear = Number(cstDay().slice(0, 4));
     for (const y of [thisYear - 1, thisYear, thisYear + 1].filter((y) => !years.includes(y))) {
       const put = await call(null, 'PUT', `${A.base}/api/calendar/years/${y}`, {
         token: admin,
-        body: { notice: `测试数据：${y}年节假日安排`, offDays: [], workDays: [] },
+        body: { notice: `测试数据：${y}年节假日安排`, offDays: await plausibleOffDays(y), workDays: [] },
       });
       expect(put.status).toBe(202);
     }
@@ -140,10 +141,11 @@ describe('two server processes on one PostgreSQL', () => {
       ),
     );
     const nextYear = Math.max(thisYear + 2, ...years) + 1;
+    const nextOff = await plausibleOffDays(nextYear);
     const calendar = (base: string) =>
       call(null, 'PUT', `${base}/api/calendar/years/${nextYear}`, {
         token: admin,
-        body: { notice: `测试数据：${nextYear}年节假日安排`, offDays: [`${nextYear}-01-01`], workDays: [] },
+        body: { notice: `测试数据：${nextYear}年节假日安排`, offDays: nextOff, workDays: [] },
       });
     const [cli, calA, calB, ...writes] = await Promise.all([
       runSweepCli(),
