@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { largeApplication } from '../helpers/procedure.ts';
+import { largeApplication, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * legalfixC: the employer's application to set aside a mixed award's final part while it sues on the non-final part
@@ -121,5 +121,49 @@ describe(`legalfixC (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-22' }, '2026-04-22');
     expect(r.status).toBe(422);
     expect(r.body.rule ?? JSON.stringify(r.body)).toContain('set-aside-while-worker-sues');
+  });
+
+  /** Accepted 08-24, tribunal 08-25, a hearing on Monday 09-14 set 09-01: the notice is due by 09-06 (LDMAL Art. 35). */
+  async function hearingSet(name: string, seq: number) {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({ applicants: [worker(name, seq)], receivedOn: '2026-08-21' }),
+      acceptOn: '2026-08-24',
+      formOn: '2026-08-25',
+    });
+    const app = c.applicants[0]?.id as number;
+    const resp = c.respondents[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: resp, method: 'direct' }, '2026-08-25');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-09-14', place: '第一仲裁庭' }, '2026-09-01');
+    return { c, arb, app, resp };
+  }
+  const listed = async (c: { id: number }) =>
+    ((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/deadlines`)).body as D[]).filter((d) => d.kind === 'hearing_notice');
+
+  it('2: a late hearing notice stays listed as met_late once the hearing is held (LDMAL Art. 35; Rules Art. 38)', async () => {
+    const { c, arb, app, resp } = await hearingSet('甘六', 706);
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: resp, method: 'direct' }, '2026-09-04');
+    const late = await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: app, method: 'direct' }, '2026-09-10');
+    expect((late.warnings as string[]).join('')).toContain('晚于最迟送达日 2026-09-06');
+    const v = await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-09-14');
+    expect(v.state).toBe('heard');
+    // Before the fix: gone from the case view and GET /deadlines.
+    expect(deadline(v, 'hearing_notice')).toMatchObject({ status: 'met_late', dueOn: '2026-09-06' });
+    expect(await listed(c)).toEqual([expect.objectContaining({ status: 'met_late', dueOn: '2026-09-06' })]);
+    // The window to ask for a postponement goes with the hearing.
+    expect(deadline(v, 'postponement_request')).toBeUndefined();
+  });
+
+  it('2: a timely notice stays met; one never served on a party reads missed once the hearing is held', async () => {
+    const { c, arb, app, resp } = await hearingSet('甘七', 707);
+    for (const partyId of [app, resp])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId, method: 'direct' }, '2026-09-04');
+    let v = await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-09-14');
+    expect(deadline(v, 'hearing_notice')?.status).toBe('met');
+
+    const d = await hearingSet('甘八', 708);
+    await ok(d.c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: d.resp, method: 'direct' }, '2026-09-04');
+    v = await ok(d.c, d.arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-09-14');
+    expect(deadline(v, 'hearing_notice')).toMatchObject({ status: 'missed', dueOn: '2026-09-06' });
+    expect(deadline(v, 'hearing_notice')?.explanation).toContain('开庭已于2026-09-14举行');
   });
 });
