@@ -273,6 +273,30 @@ const awardStands = (a: Args) =>
   p(a.event).result === 'withdrawn' ||
   (p(a.event).result === 'set_aside' && a.context.award?.finality === 'mixed');
 const effectConfirmed = (c: MachineContext) => c.award?.finality === 'mixed' && c.effectiveOn !== null;
+/** The employer's application against a mixed award's final part, filed and not yet decided. */
+const setAsidePending = (c: Pick<MachineContext, 'award' | 'setAside'>) => c.award?.finality === 'mixed' && c.setAside?.result === null;
+/**
+ * LDMAL Arts. 49–50: while the employer sues on a mixed award's non-final part (`in_litigation`), it may still apply to the
+ * intermediate court to set the final part aside within its 30 days — the suit does not take that away; only a worker's
+ * suit holds it (SPC-1 Art. 21(1), 422 `set-aside-while-worker-sues`, rules.ts). The application and its result are
+ * recorded in `setAside` as in the award's own states (`fileSetAside`, `decideSetAside`); the case stays in court, the
+ * suit on the non-final part going on. The final part set aside (`finalPartSetAside`): the worker's windows to sue on it
+ * end and `sue_after_set_aside` runs (workflows/deadlines.ts); rejected or withdrawn: the final part stands.
+ */
+const setAsideDuringSuit = [
+  {
+    guard: (a: Args) =>
+      a.context.award?.finality === 'mixed' &&
+      (a.context.setAside === null || (a.context.setAside.result !== null && a.context.setAside.result !== 'set_aside')) &&
+      (a.event.probe === true || p(a.event).result === undefined) &&
+      legal(a),
+    actions: 'fileSetAside',
+  },
+  {
+    guard: (a: Args) => setAsidePending(a.context) && (a.event.probe === true || p(a.event).result !== undefined) && legal(a),
+    actions: 'decideSetAside',
+  },
+] as const;
 const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args) => ({ archivedOn: event.occurredOn })) } };
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -1452,14 +1476,28 @@ export const caseMachine = setup({
             in_litigation: {
               id: 'in_litigation',
               on: {
-                RECORD_LAWSUIT: { guard: 'legal', actions: 'recordLawsuit' },
-                // SPC-1 Art. 21(1): the employer's application while the worker sues is refused by its rule (422, rules.ts
-                // setAsideAfterWorkerSuit), not by a 409 that names none (reviewer legal M2). Never taken.
-                // (An action, never run: XState's `can` ignores a transition that has neither a target nor an action.)
-                RECORD_SET_ASIDE: {
-                  guard: (a: Args) => a.event.probe === true && workerSuitHoldingSetAside(a.context) !== null,
-                  actions: set(() => ({})),
-                },
+                RECORD_LAWSUIT: [
+                  // LDMAL Art. 49(3): a suit on the matters of the final part set aside during the suit is kept with the
+                  // set-aside, as in the award's own states (`challenges`) — not one more suit on the non-final part.
+                  {
+                    guard: (a: Args) =>
+                      finalPartSetAside(a.context) && a.event.probe !== true && p(a.event).matter === 'set_aside' && legal(a),
+                    actions: recordSetAsideSuit,
+                  },
+                  { guard: 'legal', actions: 'recordLawsuit' },
+                ],
+                RECORD_SET_ASIDE: [
+                  // SPC-1 Art. 21(1): the employer's application while the worker sues is refused by its rule (422, rules.ts
+                  // setAsideAfterWorkerSuit), not by a 409 that names none (reviewer legal M2). Never taken.
+                  // (An action, never run: XState's `can` ignores a transition that has neither a target nor an action.)
+                  {
+                    guard: (a: Args) => a.event.probe === true && workerSuitHoldingSetAside(a.context) !== null,
+                    actions: set(() => ({})),
+                  },
+                  // LDMAL Arts. 49–50: the employer's application against a mixed award's final part while it sues on
+                  // the non-final part, and its result — the case stays in court (reviewer legalfixC 1).
+                  ...setAsideDuringSuit,
+                ],
                 ...separateEffectAdditions,
                 // What the court did moves the award (domain.md §11; SPC-2000 Arts. 1–3; SPC-1 Art. 21(2); LDMAL Art. 49(3)).
                 RECORD_COURT_OUTCOME: [
@@ -1474,6 +1512,22 @@ export const caseMachine = setup({
                       p(a.event).outcome === 'dismissed_no_effect',
                     target: '#court_decided',
                     actions: 'recordCourtOutcome',
+                  },
+                  // Withdrawal permitted or dismissed as out of time while the employer's application against the final
+                  // part is pending (LDMAL Art. 49): the case waits for it in set_aside_pending, the non-final part marked
+                  // effective when no window is left (SPC-2000 Arts. 1–2; SPC-1 Art. 25: the application does not hold it).
+                  {
+                    guard: (a: Args) => setAsidePending(a.context),
+                    target: '#set_aside_pending',
+                    actions: [
+                      'recordCourtOutcome',
+                      set(({ context, event }: Args) => ({
+                        effectiveOn:
+                          event.facts?.challengeWindowsClosed === true
+                            ? (context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn)
+                            : context.effectiveOn,
+                      })),
+                    ],
                   },
                   // Withdrawal permitted or dismissed as out of time: the award is back where its service stands…
                   {
@@ -1600,7 +1654,12 @@ export const caseMachine = setup({
             },
             enforcement_transferred: { id: 'enforcement_transferred', on: { ...suitAfterSetAside, ...archive } },
             // The court decided the dispute (or found the award without effect): the award does not take effect.
-            court_decided: { id: 'court_decided', on: { ...separateEffectAdditions, ...archive } },
+            // An application against a mixed award's final part filed during the suit (LDMAL Art. 49) is still decided
+            // after the court's judgment on the non-final part (`setAsideDuringSuit`: its result only).
+            court_decided: {
+              id: 'court_decided',
+              on: { ...separateEffectAdditions, RECORD_SET_ASIDE: setAsideDuringSuit[1], ...archive },
+            },
           },
         },
         closed_mediation: {

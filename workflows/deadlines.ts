@@ -782,12 +782,19 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     endedOn: closedOn,
   });
 
-  if (ctx.hearing && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))) {
+  // LDMAL Art. 35; Rules Art. 38: the notice of the hearing set stays listed once the hearing is held (reviewer legalfixC
+  // 2: a late notice was warned of at SERVE, then vanished from the deadlines) — met, met_late, or, not served on every
+  // party by the hearing, `missed` (the hearing held makes it moot, `endedOn`, as a closure does other duties). The
+  // party's window to ask for a postponement goes with the hearing.
+  const heldOn = ctx.hearing ? (ctx.hearingsHeld.find((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))?.heldOn ?? null) : null;
+  if (ctx.hearing) {
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
     // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
     const notices = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id)?.servedOn ?? null);
-    const noticedOn = notices.every(Boolean) ? ((notices as string[]).sort().at(-1) as string) : null;
+    const lastNotice = notices.every(Boolean) ? ((notices as string[]).sort().at(-1) as string) : null;
+    // A notice served only after the hearing was held gave no notice of it.
+    const noticedOn = lastNotice && (!heldOn || lastNotice <= heldOn) ? lastNotice : null;
     const moved = setOn !== h.scheduledOn ? `开庭日期于${setOn}改期，原开庭日期的通知不能代替新日期的通知；` : '';
     const n = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.hearing_notice));
     const workingNote =
@@ -807,8 +814,19 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       ),
       noticedOn,
       'clerk',
-      { endedOn: closedOn },
+      heldOn
+        ? {
+            endedOn: heldOn,
+            endedNote: noticedOn
+              ? undefined
+              : `开庭已于${heldOn}举行，开庭通知未在开庭前送达全体当事人（劳动争议调解仲裁法第三十五条；劳动人事争议仲裁办案规则第三十八条）。`,
+          }
+        : { endedOn: closedOn },
     );
+  }
+  if (ctx.hearing && !heldOn) {
+    const h = ctx.hearing;
+    const setOn = hearingDateSetOn(ctx) as string;
     const r = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.postponement_request));
     add(
       'postponement_request',
