@@ -138,19 +138,29 @@ const registered = new Set<string>();
  */
 export function methodsAt(path: string): string[] {
   const out = new Set<string>();
-  for (const key of registered) {
-    const [method, template] = key.split(' ') as [string, string];
-    let re = templates.get(template);
-    if (!re) {
-      re = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`);
-      templates.set(template, re);
-    }
-    if (re.test(path)) out.add(method.toUpperCase());
-  }
+  for (const [re, methods] of templateTable()) if (re.test(path)) for (const m of methods) out.add(m);
   if (out.has('GET')) out.add('HEAD');
   return [...out];
 }
-const templates = new Map<string, RegExp>();
+/**
+ * Each path template once, compiled, with its methods — built again only when a route was registered since: asked of
+ * every write before its body is read (server/app.ts, 405 before the body), so no string splitting per request.
+ */
+let table: { size: number; entries: [RegExp, string[]][] } = { size: -1, entries: [] };
+function templateTable(): [RegExp, string[]][] {
+  if (table.size === registered.size) return table.entries;
+  const byTemplate = new Map<string, string[]>();
+  for (const key of registered) {
+    const [method, template] = key.split(' ') as [string, string];
+    byTemplate.set(template, [...(byTemplate.get(template) ?? []), method.toUpperCase()]);
+  }
+  const entries = [...byTemplate].map(([template, methods]): [RegExp, string[]] => [
+    new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`),
+    methods,
+  ]);
+  table = { size: registered.size, entries };
+  return entries;
+}
 
 /**
  * Examples of the document: real answers over the demo data, keyed "operationId status" (written by
