@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { largeApplication, standardApplication } from '../helpers/procedure.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /**
  * legalfixC: the employer's application to set aside a mixed award's final part while it sues on the non-final part
@@ -22,13 +22,7 @@ const offered = async (c: { id: number }) =>
  * non-final part 04-20 (LDMAL Art. 50) — the case is in_litigation.
  */
 async function mixedAwardEmployerSues(n: number) {
-  const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker(`工人C${n}`, 600 + n)] }) });
-  const items = ['24120.00', '24120.01'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
-  await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
-  for (const p of [...c.applicants, ...c.respondents])
-    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
-  const workerId = c.applicants[0]?.id as number;
-  const employerId = c.respondents[0]?.id as number;
+  const { c, workerId, employerId } = await mixedAwardServed(t, a, `工人C${n}`, 600 + n);
   const v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
   expect(v.state).toBe('in_litigation');
   return { c, workerId, employerId };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { largeApplication, standardApplication } from '../helpers/procedure.ts';
 
@@ -20,13 +20,7 @@ const offered = async (c: { id: number }) =>
  * Art. 47), served on all 04-15; the worker applies to enforce its final part on 04-21 (the case stays award_served).
  */
 async function mixedAwardEnforced(n: number) {
-  const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker(`工人R${n}`, 560 + n)] }) });
-  const items = ['24120.00', '24120.01'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
-  await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
-  for (const p of [...c.applicants, ...c.respondents])
-    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
-  const workerId = c.applicants[0]?.id as number;
-  const employerId = c.respondents[0]?.id as number;
+  const { c, arb, workerId, employerId } = await mixedAwardServed(t, a, `工人R${n}`, 560 + n);
   const v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC }, '2026-04-21');
   expect(v.state).toBe('award_served');
   return { c, arb, workerId, employerId };

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from './app.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from './procedure.ts';
+import { worker } from './fixtures.ts';
+import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from './procedure.ts';
 
 /**
  * The setup the API and browser tests share: sending events to a case, walking a fresh case along the ordinary path
@@ -82,6 +83,20 @@ export async function caseAt(
     c = await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn, place: '第一仲裁庭', ...w.hearing }, w.scheduleOn ?? '2026-03-09');
   if (upTo('heard')) c = await ok(c, arb.token, 'HOLD_HEARING', w.held ?? { applicantPresent: true, respondentPresent: true }, hearingOn);
   return { c, arb };
+}
+
+/**
+ * A mixed award made 04-10 (12 × the minimum wage of 2010.00 is 24120.00: the first item final, the second not, LDMAL
+ * Art. 47) on a one-worker case of the named worker, served on all on 04-15 — the case in award_served.
+ */
+export async function mixedAwardServed(t: TestApp, a: Actors, name: string, seq: number) {
+  const { ok } = caseEvents(() => t);
+  const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker(name, seq)] }) });
+  const items = ['24120.00', '24120.01'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+  await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+  for (const p of [...c.applicants, ...c.respondents])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
+  return { c, arb, workerId: c.applicants[0]?.id as number, employerId: c.respondents[0]?.id as number };
 }
 
 // ---------- browser tests ----------
