@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** An outside reviewer of the generated PDFs (docs45, the fix round): the findings M2–M4 and the LOWs, read back. */
 const { t, a } = apiSuite({
   now: '2026-11-20T02:00:00Z',
   env: {
     TOKEN_TTL_HOURS: '100000',
-    COMMISSION_KEY_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zc-docs45-')), 'keys', 'commission-ed25519.pem'),
+    COMMISSION_KEY_PATH: path.join(scratchDir('zc-docs45-'), 'keys', 'commission-ed25519.pem'),
   },
 });
 

@@ -7,13 +7,14 @@ import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONIN
 import { worker } from '../helpers/fixtures.ts';
 import { asBytes, downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { largeApplication, standardApplication } from '../helpers/procedure.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** An outside reviewer of the generated PDFs (docs46): the findings, read back from the documents and packages. */
 const { t, a } = apiSuite({
   now: '2026-11-20T02:00:00Z',
   env: {
     TOKEN_TTL_HOURS: '100000',
-    COMMISSION_KEY_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zc-docs46-')), 'keys', 'commission-ed25519.pem'),
+    COMMISSION_KEY_PATH: path.join(scratchDir('zc-docs46-'), 'keys', 'commission-ed25519.pem'),
   },
 });
 

@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** A second outside reviewer of the documents (docs46b): the findings, read back from the documents. */
 const { t, a } = apiSuite({
   now: '2026-11-20T02:00:00Z',
   env: {
     TOKEN_TTL_HOURS: '100000',
-    COMMISSION_KEY_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zc-docs46b-')), 'keys', 'commission-ed25519.pem'),
+    COMMISSION_KEY_PATH: path.join(scratchDir('zc-docs46b-'), 'keys', 'commission-ed25519.pem'),
   },
 });
 const { ok, send } = caseEvents(() => t);

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { caseAt, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
 import { downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /**
  * Documents print what the record says, dated the day of their act (issue 18). Every document generated here is
@@ -22,7 +22,7 @@ import { type Actors, type CaseShape, createActors, registerCase, standardApplic
  */
 let t: TestApp;
 let a: Actors;
-const sealDir = mkdtempSync(join(tmpdir(), 'zc-seal-'));
+const sealDir = scratchDir('zc-seal-');
 const SEAL = join(sealDir, 'seal.png');
 
 /** A small red PNG (the commission's seal image slot). */
@@ -62,7 +62,7 @@ afterAll(async () => t?.close());
 
 const pdfText = (bytes: Buffer) => flat(pdfRaw(bytes));
 function imageCount(bytes: Buffer): number {
-  const dir = mkdtempSync(join(tmpdir(), 'zc-img-'));
+  const dir = scratchDir('zc-img-');
   writeFileSync(join(dir, 'd.pdf'), bytes);
   const r = spawnSync('pdfimages', ['-list', join(dir, 'd.pdf')], { encoding: 'utf8' });
   return r.stdout

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /**
  * Hand-counted fixture (issue 6). Period Q1 2026 = 2026-01-01 … 2026-03-31.
@@ -389,7 +389,7 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
 
     const pdf = await get(`/api/stats/report?${Q1}&format=pdf`).buffer(true).parse(binary);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const dir = mkdtempSync(join(tmpdir(), 'zc-report-'));
+    const dir = scratchDir('zc-report-');
     writeFileSync(join(dir, 'r.pdf'), pdf.body as Buffer);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, '')).toContain('劳动人事争议仲裁处理情况统计表');
@@ -551,7 +551,7 @@ describe(`the MA2/yearbook rows, hand-counted (${process.env.TEST_DB ?? 'sqlite'
     expect(numbers.filter((v) => typeof v === 'number').length).toBeGreaterThan(20);
     expect(numbers.filter((v) => typeof v === 'string' && /^-?\d+(\.\d+)?%?$/.test(v))).toEqual([]);
     const pdf = await get(`/api/stats/report?${Q3}&format=pdf&reportedOn=2026-10-08`).buffer(true).parse(binary);
-    const dir = mkdtempSync(join(tmpdir(), 'zc-report-'));
+    const dir = scratchDir('zc-report-');
     writeFileSync(join(dir, 'r.pdf'), pdf.body as Buffer);
     const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const n of [

@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import request from 'supertest';
@@ -13,6 +11,7 @@ import { createLogger } from '../../server/logger.ts';
 import type { Role } from '../../workflows/reference.ts';
 import { checkedApp } from './contract.ts';
 import { freshDatabase } from './db.ts';
+import { testKeyPath } from './scratch.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-1';
 
@@ -65,7 +64,7 @@ export async function startTestApp(
     // ACCEPT is off unless a suite turns it on (tests/api/duplicate-accept-legal43.test.ts).
     DUPLICATE_ACCEPT_CONFIRMATION: 'false',
     // Issue 17: the commission's signing key of a test run lives in the temporary directory, never in data/.
-    COMMISSION_KEY_PATH: join(tmpdir(), `zc-test-keys-${process.pid}`, 'commission-ed25519.pem'),
+    COMMISSION_KEY_PATH: testKeyPath(),
     ...idle,
     ...opts.env,
   });

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { freePort } from './pg-server.ts';
+import { testKeyPath } from './scratch.ts';
 
 /** A real `npm start` server (server/main.ts) in a child process, as an operator runs it. */
 export interface ServerProcess {
@@ -38,7 +37,7 @@ export async function spawnServer(port: number, env: Record<string, string>, wai
       // The same worker registered against the same employer again and again (tests/helpers/app.ts says why).
       DUPLICATE_ACCEPT_CONFIRMATION: 'false',
       // The first start of a fresh install makes the signing key: in the temporary directory, never in data/.
-      COMMISSION_KEY_PATH: join(tmpdir(), `zc-test-keys-${process.pid}`, 'commission-ed25519.pem'),
+      COMMISSION_KEY_PATH: testKeyPath(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
