@@ -143,7 +143,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     method: z.enum(SERVICE_METHODS),
     servedOn: IsoDate.optional().openapi({
       description:
-        '送达日期（送达回证上的日期；默认 occurredOn）；邮寄送达必填，为回执上注明的收件日期（CPL Art. 91，缺少时422 postal-service-receipt-date）；公告送达为公告发出之日，自此经过30日视为送达（CPL Art. 95）',
+        '送达日期（送达回证上的日期；默认 occurredOn；不填 occurredOn 时，occurredOn 即为此日）；邮寄送达必填，为回执上注明的收件日期（CPL Art. 91，缺少时422 postal-service-receipt-date）；公告送达为公告发出之日，自此经过30日视为送达（CPL Art. 95）',
     }),
     consent: z.boolean().optional().openapi({ description: '电子送达须受送达人同意' }),
     confirmed: z.boolean().optional().openapi({

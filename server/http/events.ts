@@ -47,8 +47,13 @@ export function parseEventBody(body: unknown, today: string): EventInput {
   // The payload's text without invisible characters (parse.ts `withoutInvisibleText`), as every request's.
   const payload = STRICT_PAYLOADS[t].safeParse(withoutInvisibleText(rest));
   errors.push(...mergedFieldErrors(controlCharErrors(rest), payload.success ? [] : zodFieldErrors(onePerField(payload.error))));
-  const on = (occurredOn as string | undefined) ?? today;
-  if (env.success && on > today) errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
+  // api.md: occurredOn is the day the act happened (default today). A service happens on its servedOn: a SERVE sent
+  // without occurredOn is dated by it, so a receipt entered weeks later does not date every later act after its entry.
+  const servedOn = t === 'SERVE' && payload.success ? (payload.data as { servedOn?: string }).servedOn : undefined;
+  const on = (occurredOn as string | undefined) ?? servedOn ?? today;
+  // A day taken from servedOn is named there (below), not as occurredOn, which was not sent.
+  if (env.success && on > today && occurredOn !== undefined)
+    errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
   // Dates of acts inside the payload are validated like occurredOn: never in the future.
   for (const key of PAST_DATE_FIELDS) {
     // The value as parsed (invisible characters gone), not as sent: "20\u200b25-01-01" is 2025-01-01.
