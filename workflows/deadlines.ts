@@ -1592,6 +1592,7 @@ function addedFacts(
       if (ctx.evidence) facts.evidencePeriodOpen = ev.occurredOn <= cal.rollForward(ctx.evidence.until).dueOn;
       break;
     case 'ACCEPT_REVIEW':
+    case 'REJECT_REVIEW':
       if (ctx.review) {
         // Rules Art. 74: the period and unit of the `review_filing` deadline (PERIODS_OVERRIDE included).
         const { effectiveOn } = ctx.review.agreement;

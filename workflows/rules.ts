@@ -1422,6 +1422,28 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     }
     return null;
   },
+  REJECT_REVIEW: (ctx, ev) => {
+    // Rules Art. 75 names the grounds of a refusal: a refusal must stand on what the record shows. Lateness (Art. 74:
+    // more than 15 days after the agreement took effect) is judged on the same dates as ACCEPT_REVIEW judges it.
+    if (ev.payload.ground === 'late' && ev.facts?.reviewFilingTimely === true) {
+      const f = ev.facts.reviewFiling;
+      const dates = f ? `调解协议于${f.effectiveOn}生效，申请期间至${f.dueOn}届满，本申请${f.filedOn}提出，未逾期` : '本申请未逾期';
+      return v(
+        'review-rejection-not-late',
+        'Rules Arts. 74–75',
+        `${dates}，不能以超过申请期间为由不予受理（《劳动人事争议仲裁办案规则》第七十四条、第七十五条）${provisionalNote(ev)}`,
+        'ground',
+      );
+    }
+    if (ev.payload.ground === 'confirms_relationship' && !ctx.claims.some((c) => c.category === 'confirm_relationship'))
+      return v(
+        'review-rejection-no-relationship-claim',
+        'Rules Art. 75',
+        '调解协议内容不涉及确认劳动关系（登记的协议事项中没有“确认劳动关系”），不能以此为由不予受理；如登记有误，请先更正登记',
+        'ground',
+      );
+    return null;
+  },
   EXTEND_TIME_LIMIT: (ctx, ev) => {
     if (ctx.track !== 'review') return null;
     // Rules Art. 76: the review may be extended once, by no more than 5 (working) days, with the chair's approval.

@@ -190,7 +190,7 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const { c } = await caseAt(t, a, 'accepted', { acceptOn: '2026-06-01' });
     await ok(c, a.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-06-10');
     const review = await reviewCase();
-    await ok(review, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过调解协议生效之日起15日' }, '2026-11-25');
+    await ok(review, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'scope', reason: '协议事项不属于劳动人事争议' }, '2026-11-25');
     await reviewCase();
     const report = await t.api(a.tokens.analyst).get('/api/stats/report?period=2026&format=json');
     expect(report.status, JSON.stringify(report.body)).toBe(200);

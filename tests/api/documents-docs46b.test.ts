@@ -22,14 +22,15 @@ const { ok, send } = caseEvents(() => t);
 const generate = (c: { id: number }, token: string, body: Record<string, unknown>) =>
   t.api(token).post(`/api/cases/${c.id}/documents`, body);
 
-/** A review of a mediation agreement (Rules Arts. 74–79), received 2026-03-10. */
-async function reviewCase(): Promise<CaseView> {
+/** A review of a mediation agreement (Rules Arts. 74–79), received 2026-03-10 — late when the agreement took effect
+ * before 2026-02-24 less 15 days (a refusal for lateness needs a late application: tests/api/lead48.test.ts). */
+async function reviewCase(effectiveOn = '2026-03-02'): Promise<CaseView> {
   const r = await t.api(a.tokens.clerk).post(
     '/api/cases',
     standardApplication({
       track: 'review',
       receivedOn: '2026-03-10',
-      agreement: { effectiveOn: '2026-03-02', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+      agreement: { effectiveOn, organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
     }),
   );
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -107,11 +108,11 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('M2: a review not accepted (Art. 75) and a confirmation refused (Art. 78) are answered in writing', async () => {
-    const rej = await reviewCase();
+    const rej = await reviewCase('2026-02-06');
     await ok(rej, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过调解协议生效之日起15日' }, '2026-03-11');
     const notAccepted = await generatedText(t, a.tokens.chair, rej.id, { kind: 'decision', matter: 'review_rejection' });
     expect(notAccepted).toContain(
-      '于二〇二六年三月二日经某某街道劳动争议调解委员会调解达成调解协议，于二〇二六年三月十日共同向本委申请仲裁审查。',
+      '于二〇二六年二月六日经某某街道劳动争议调解委员会调解达成调解协议，于二〇二六年三月十日共同向本委申请仲裁审查。',
     );
     expect(notAccepted).toContain('申请超过了自调解协议生效之日起十五日的申请期限，超过调解协议生效之日起15日。');
     expect(notAccepted).toContain('依照《劳动人事争议仲裁办案规则》第七十五条之规定，本委决定：对该仲裁审查申请不予受理。');
@@ -130,7 +131,7 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it("a review's first numbered document generated several times at once gets one number, never a 500", async () => {
-    const c = await reviewCase();
+    const c = await reviewCase('2026-02-06');
     await ok(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过调解协议生效之日起15日' }, '2026-03-11');
     const made = await Promise.all(
       Array.from({ length: 4 }, () => generate(c, a.tokens.chair, { kind: 'decision', matter: 'review_rejection' })),

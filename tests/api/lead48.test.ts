@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/** The lead's fixes at stop 48, from the outside checks (ui48: a new user's walk in Chromium). */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
+const { ok, send } = caseEvents(() => t);
+
+const history = async (c: { id: number }) =>
+  (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as { type: string; occurredOn: string }[];
+
+describe(`lead48: a receipt entered late (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('ui48 H1: a SERVE sent without occurredOn happened on its servedOn — a timely defense is recorded on its day', async () => {
+    const { c } = await caseAt(t, a, 'accepted', { acceptOn: '2026-11-18' });
+    const respondent = (c.respondents as { id: number }[])[0]?.id;
+    // The paper receipt (served 11-20) is entered today, 12-05, without a separate day of entry.
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: respondent, method: 'direct', servedOn: '2026-11-20' });
+    const serve = (await history(c)).find((e) => e.type === 'SERVE');
+    expect(serve?.occurredOn).toBe('2026-11-20');
+    // The defense that came on 11-27, inside the 10 days (LDMAL Art. 30), is recorded on 11-27 and is on time.
+    const v = await ok(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: respondent, summary: '被申请人认为已足额支付工资' }, '2026-11-27');
+    const defense = (v.deadlines as { kind: string; status: string }[]).find((d) => d.kind === 'defense');
+    expect(defense?.status).toBe('met');
+  });
+
+  it('an explicit occurredOn still orders the acts after it (api.md)', async () => {
+    const { c } = await caseAt(t, a, 'accepted', { acceptOn: '2026-11-18' });
+    const respondent = (c.respondents as { id: number }[])[0]?.id;
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'application_copy', partyId: respondent, method: 'direct', servedOn: '2026-11-20' },
+      '2026-12-01',
+    );
+    const r = await send(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: respondent }, '2026-11-27');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'occurredOn' });
+  });
+});
+
+describe(`lead48: refusing a review (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const review = (effectiveOn: string, claims?: { category: string; amount?: string; description: string }[]) =>
+    registerCase(
+      t,
+      a,
+      standardApplication({
+        track: 'review',
+        receivedOn: '2026-12-01',
+        ...(claims ? { claims } : {}),
+        agreement: { effectiveOn, organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+      }),
+    ) as Promise<CaseView>;
+
+  it('ui48 H2: an application made within 15 days of the agreement is not refused as late (Rules Arts. 74–75)', async () => {
+    const c = await review('2026-11-25');
+    const r = await send(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过十五日' }, '2026-12-02');
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'review-rejection-not-late' });
+    expect(r.body.detail).toContain('申请期间至2026-12-10届满');
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('review_received');
+    // A late one is: 2026-11-02 + 15 days ended 11-17.
+    const late = await review('2026-11-02');
+    const v = await ok(late, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过十五日' }, '2026-12-02');
+    expect(v.state).toBe('review_rejected');
+  });
+
+  it('ui48 H2: "confirms a labor relationship" needs such a matter in the agreement (Rules Art. 75)', async () => {
+    const c = await review('2026-11-25');
+    const r = await send(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'confirms_relationship', reason: '涉及确认劳动关系' }, '2026-12-02');
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'review-rejection-no-relationship-claim' });
+    const rel = await review('2026-11-25', [{ category: 'confirm_relationship', description: '确认2024年1月至2025年6月存在劳动关系' }]);
+    const v = await ok(rel, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'confirms_relationship', reason: '涉及确认劳动关系' }, '2026-12-02');
+    expect(v.state).toBe('review_rejected');
+  });
+});
