@@ -12,7 +12,8 @@ import type { Knex } from 'knex';
  * text (after the case number), a run of digits (ASCII or full-width) with up to four separators between two (any space
  * or line break, `.`, `-`, `·`, `/`, `_`, a comma, `、`), then maybe an x/X/Ⅹ after up to four more, is masked when its
  * digits are
- * - an identity number (15 digits, 17 with or without a check character, 18 and more): first four and last four kept;
+ * - an identity number (15 digits, 17 with or without a check character, 18 and more): first four and last four kept,
+ *   an X after it counted among the last four (`1101**********002 X`);
  * - a mobile (1[3-9] and nine digits, maybe after 86, 0086 or 0): the prefix and its first three digits kept and its
  *   last four;
  * and left as it is otherwise. Each hidden digit shows `*`, the separators and the X as they are. Runs the live masker
@@ -31,8 +32,10 @@ export function maskSeparatedRuns(name: string): string {
     const chars = Array.from(run);
     const digits = chars.map((c, i) => (DIGIT.test(c) ? i : -1)).filter((i) => i >= 0);
     const d = digits.map((i) => ascii(chars[i] as string)).join('');
+    // The check character X counts among an identity number's last four, as the live masker shows it (`…002X`).
+    const x = /[XxＸｘⅩⅹ]$/.test(run) ? [chars.length - 1] : [];
     let hidden: number[];
-    if (d.length === 15 || d.length >= 17) hidden = digits.slice(4, -4);
+    if (d.length === 15 || d.length >= 17) hidden = [...digits, ...x].slice(4, -4);
     else if (/^(?:0086|86|0)?1[3-9]\d{9}$/.test(d)) hidden = digits.slice(-8, -4);
     else return run;
     const set = new Set(hidden);
