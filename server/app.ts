@@ -175,7 +175,8 @@ export function createApp(opts: AppOptions): Express {
   };
   // The process's periodic heartbeat (server/main.ts startHeartbeat) writes through this readiness.
   app.locals.readiness = self.readiness;
-  // OPTIONS first, for every path (server/http/errors.ts optionsRoute): 405 with Allow, as no operation takes it.
+  // OPTIONS and HEAD first, for every path of the API (server/http/errors.ts optionsRoute): 405 with Allow, as no
+  // operation takes them.
   app.use(optionsRoute);
   app.use(createServiceRouter(deps, lifecycle, self.readiness));
   app.use(createPublicKeysRouter(deps));
@@ -187,7 +188,7 @@ export function createApp(opts: AppOptions): Express {
   // A method the path does not take is answered 405 before its body is looked at (outside tester sec47 L1: a text body
   // made it a 400 about the body's type), the same with any body or none.
   app.use('/api', authenticateRequest(deps), (req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    if (req.method === 'GET') return next();
     const wrong = wrongMethod(req, res);
     if (wrong) return next(wrong);
     return json(req, res, next);

@@ -78,14 +78,18 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * Identity numbers (18 characters, GB 11643) and mainland mobile numbers written into free text — mediation terms, a
  * note, the facts, a party's name — found by their shape (a credit code of 18 digits looks the same and is masked too),
  * also as people write them down:
- * - digits in groups, up to three separators between two groups — a space (any width: NBSP, the ideographic space …),
+ * - digits in groups, up to four separators between two groups (a CRLF counts as one: `371502\r\n\r\n198506071238`,
+ *   `371502    19850607    1238` — outside tester secfix L3; five or more part two numbers) — a space (any width: NBSP, the ideographic space …),
  *   `.`, `-`, `·`, `/`, `_`, a tab or a line break, a comma (`,`, `，`) or `、` — in any grouping (`110105 19491231 002X`,
  *   `1101 0519 4912 3100 2X`, `110105.19491231.002X`, `139-1234-5678`, `1 3 9 1 2 3 4 5 6 7 8`, `371502  19850607  1238`,
  *   `371502\n198506071238`, `371502，198506071238`: outside tester sec47 H2 — a doubled separator, a line break, a tab or
  *   a comma carried a number past the name check and every masker); in the log's JSON text an escaped `\n`, `\t`, `\r`
  *   counts as one;
- * - an identity number: 17 digits and a digit or X in one such run; written in groups, positions 1–2 a province and
- *   7–14 a birth date (1900–2019), so that a dated serial such as `370000-20261203-0012` is not one;
+ * - an identity number: 17 digits and a digit or X in one such run — the X also set apart by up to four separators
+ *   (`11010519491231002 X`, `…002-X`, `…002,X`, `…002\tX`: outside tester secfix H1, masked nowhere before); written in
+ *   groups, positions 1–2 a province and 7–14 a birth date (1900–2019), so that a dated serial such as
+ *   `370000-20261203-0012` is not one; 17 digits alone, a whole run with a province and a birth date, are one without
+ *   its check character (which follows from them);
  * - a mobile: 11 digits starting 1[3-9] in one run, one separator throughout, after the country code, a trunk 0 or
  *   neither (`+86 139 0000 6666`, `008613800005555`, `0139 1234 5678`) — so that amounts such as `13000.00 1500.00`
  *   are not one; between groups a wide separator (more than one character, a tab, a line break, a comma: what also
@@ -95,7 +99,9 @@ export function idNumberFacts(s: string): { birthDate: string; sex: 'male' | 'fe
  * - 18 digits followed at once by an x (`371502199001011234X`): the 18 digits, the x left as typed (s46 H1);
  * - the Roman numeral ten `Ⅹ`/`ⅹ` read as X;
  * - in full-width digits as a Chinese input method types them, or some of them (`１３８００００５５５５`).
- * A match starts and ends at a group's edge: a part of a longer digit group is no match (a bank account of 22 digits),
+ * - a group of 19 or more digits that holds 18 passing the GB 11643 check (`37150219850607123813912345678`: an identity
+ *   number and a mobile written together — outside tester secfix M2), masked whole as the log masks it.
+ * Otherwise a match starts and ends at a group's edge: a part of a longer digit group is no match (a bank account of 22 digits),
  * and dates and amounts (`2025.12.01`, `12000.00元`) hold too few digits. In text, digits right after or before a
  * Latin letter are read strictly, as part of a word — but for a letter after a backslash (the log scrubs JSON text,
  * where a line break is `\n`) and an X ending an identity number (a mobile may follow it at once): only an identity
@@ -115,17 +121,17 @@ const SEPARATORS = ' .\\-·・/_\uE000\t\n\v\f\r\u0085\u2028\u2029,、､\uFE50\
 /** What makes a separator between two groups wide (WIDE_GROUPINGS): a line or cell break, a comma (`，` reads `,`). */
 const WIDE = /[\t\n\v\f\r\u0085\u2028\u2029,、､\uFE50\uFE51]|\\[ntr]/;
 /** One separator: a character of SEPARATORS, or a line break or tab escaped in JSON (the log's text). */
-const SEPARATOR = `(?:[${SEPARATORS}]|\\\\[ntr])`;
+const SEPARATOR = `(?:\r\n|\\\\r\\\\n|[${SEPARATORS}]|\\\\[ntr])`;
 /**
  * Read between a Chinese numeral and a digit beside it (`readable`): a separator that is no separator typed — a number
  * may start or end there, and a mobile's one separator throughout does not count it.
  */
 const EDGE = '\uE000';
-const RUN = new RegExp(`\\d+(?:${SEPARATOR}{1,3}\\d+)*[Xx]?`, 'g');
-const GROUP = /\d+[Xx]?/g;
+const RUN = new RegExp(`\\d+(?:${SEPARATOR}{1,4}\\d+)*(?:${SEPARATOR}{0,4}[Xx])?`, 'g');
+const GROUP = /\d+[Xx]?|[Xx]/g;
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
-/** 11 digits, at most three separators between each two: a text without such a run holds neither. */
-const ELEVEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}{0,3}\\d){10}`);
+/** 11 digits, at most four separators between each two: a text without such a run holds neither. */
+const ELEVEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}{0,4}\\d){10}`);
 /** Full-width forms (digits, Ｘ, ＋, －, ．, ／, ＿ …) and the ideographic space as ASCII, one character for one. */
 const FULL_WIDTH = /^[\uff01-\uff5e\u3000]$/;
 const toHalfWidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -387,6 +393,17 @@ function firstGenerationId(d: string): boolean {
 const LETTER = /^[A-Za-z]$/;
 const DIGIT = /^\d$/;
 
+/**
+ * A group of 19 or more digits holding, anywhere in it, 18 characters that pass the GB 11643 check (a province, a real
+ * birth date, the check character): an identity number written straight against more digits — a mobile, a bank account
+ * (outside tester secfix M2: `37150219850607123813912345678` showed in full in views and history). Masked whole, as the
+ * log masks any such group; a bank account of 19–22 digits holds such 18 by chance about once in 10⁸.
+ */
+function holdsValidId(d: string): boolean {
+  for (let k = 0; k + 18 <= d.length; k++) if (checkIdNumber(d.slice(k, k + 18)) === null) return true;
+  return false;
+}
+
 /** A grouped identity number reads as one: a province, then a real birth date between 1900 and 2019. */
 function plausibleId(d: string): boolean {
   if (!PROVINCES.has(Number(d.slice(0, 2)))) return false;
@@ -450,7 +467,12 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
           // 18 digits and then an x (`371502199001011234X`, `idno…1234x`, `…1234xyz`): the x is no part of the number
           // (outside tester s46 H1: such a number was masked nowhere) — the 18 digits are read as the identity number,
           // strictly when their check character passes, always when read leniently; the x is kept as typed.
-          if (j === last && /^\d{18}[Xx]$/.test(digits) && (lenient || checkIdNumber(digits.slice(0, 18)) === null)) {
+          if (
+            j === last &&
+            /^\d{18}[Xx]$/.test(digits) &&
+            (groups[j] as Group).text.length > 1 &&
+            (lenient || checkIdNumber(digits.slice(0, 18)) === null)
+          ) {
             const g = groups[j] as Group;
             best = { kind: 'id', groups: [...groups.slice(i, j), { from: g.from, to: g.to - 1, text: g.text.slice(0, -1) }], prefix: 0 };
           }
@@ -476,6 +498,10 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
           // whole run only, never fifteen digits inside a longer grouped number (a bank card's `6217 3715 0290 0101
           // 123`: reviewer s46 L3).
           best = { kind: 'id', groups: span, prefix: 0 };
+        } else if (i === 0 && j === last && /^\d{17}$/.test(digits) && plausibleId(digits)) {
+          // 17 digits alone, a whole run: an identity number without its check character — which follows from the 17
+          // (outside tester secfix H1): a province and a real birth date are the test, as for a grouped one.
+          best = { kind: 'id', groups: span, prefix: 0 };
         } else if (MOBILE.test(mobileDigits)) {
           const prefix = mobileDigits.length - 11;
           const between = separatorsOf(ascii, span);
@@ -487,7 +513,8 @@ function findNumbers(ascii: string, lenient: boolean): Found[] {
             best = { kind: 'mobile', groups: span, prefix };
         }
       }
-      if (!best && lenient && (groups[i] as Group).text.replace(/[Xx]$/, '').length >= 19) {
+      const long = (groups[i] as Group).text.replace(/[Xx]$/, '');
+      if (!best && long.length >= 19 && (lenient || holdsValidId((groups[i] as Group).text))) {
         best = { kind: 'long', groups: [groups[i] as Group], prefix: 0 };
       }
       return best;
@@ -525,11 +552,11 @@ function maskNumbers(s: string, kinds: { ids: boolean; mobiles: boolean }, lenie
 }
 
 /**
- * A run of digit-like characters (digits of any form, Chinese numerals), three separators at most between two and what
+ * A run of digit-like characters (digits of any form, Chinese numerals), four separators at most between two and what
  * shows nothing anywhere: conservative (any separator of any width), cheap (one native scan).
  */
 const DIGIT_LIKE_RUN = new RegExp(
-  `(?:[0-9\\p{Nd}\\p{No}〇\\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\\u3192-\\u3195\\u3280-\\u3288][${UNSEEN_CLASS}]*(?:[ .\\-·・/_\\u3000\\uff01-\\uff5e\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\t\\n\\v\\f\\r\\u0085\\u2028\\u2029,、､\\uFE50\\uFE51][${UNSEEN_CLASS}]*){0,3})+`,
+  `(?:[0-9\\p{Nd}\\p{No}〇\\u25cb零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\\u3192-\\u3195\\u3280-\\u3288][${UNSEEN_CLASS}]*(?:[ .\\-·・/_\\u3000\\uff01-\\uff5e\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\t\\n\\v\\f\\r\\u0085\\u2028\\u2029,、､\\uFE50\\uFE51][${UNSEEN_CLASS}]*){0,4})+`,
   'gu',
 );
 /** Whether the second reading could find what the first did not: a run of 6 or more (`⑩` is two digits) holding a numeral. */

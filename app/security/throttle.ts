@@ -112,6 +112,24 @@ export class Throttle {
     await this.store.clear(this.knex, limit.bucket, this.hash(limit, key));
   }
 
+  /**
+   * Records that something happened to a key now (one row, the last: an admin's password reset of an account), kept
+   * for the limit's window — `lastMark` reads it back: counters keyed with it start afresh after each mark.
+   */
+  async mark(limit: Limit, key: string): Promise<void> {
+    const hash = this.hash(limit, key);
+    await this.store.clear(this.knex, limit.bucket, hash);
+    const now = this.clock.now().getTime();
+    await this.store.take(this.knex, limit.bucket, hash, new Date(now).toISOString(), new Date(now - limit.windowMs).toISOString(), 1);
+  }
+
+  /** When `mark` last recorded the key within the limit's window, or null. */
+  async lastMark(limit: Limit, key: string): Promise<string | null> {
+    const now = this.clock.now().getTime();
+    const r = await this.store.recent(this.knex, limit.bucket, this.hash(limit, key), new Date(now - limit.windowMs).toISOString());
+    return r.count ? r.oldest : null;
+  }
+
   private async prune(now: number): Promise<void> {
     if (now - this.lastPrune < PRUNE_EVERY_MS && now >= this.lastPrune) return;
     this.lastPrune = now;

@@ -9,7 +9,7 @@ import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import { NAME_HOLDS_NUMBER } from '../schemas.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { passwordWeakness } from './password-policy.ts';
-import { accountKey } from './sessions.ts';
+import { liftLockouts } from './sessions.ts';
 
 export interface UserInput {
   username: string;
@@ -167,7 +167,7 @@ export async function resetPassword(
     await audit(deps, uow, actor, id, 'reset_password', null, null);
     return { ...user, mustChangePassword: true };
   });
-  await deps.throttle.reset(deps.limits.loginAccount, accountKey(user.username));
+  await liftLockouts(deps, user.username);
   deps.logger.info({ event: 'auth.password_reset', userId: id, by: actor.id }, 'password reset by admin');
   return updated;
 }

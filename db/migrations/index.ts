@@ -50,6 +50,7 @@ import * as m20261206_0030 from './20261206_0030_unicode_digits_search_text.ts';
 import * as m20261207_0010 from './20261207_0010_rejection_numbers.ts';
 import * as m20261208_0010 from './20261208_0010_search_text_long_numbers.ts';
 import * as m20261209_0010 from './20261209_0010_search_text_wide_separators.ts';
+import * as m20261210_0010 from './20261210_0010_search_text_separated_check.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -112,6 +113,7 @@ export const migrations: [string, Migration][] = [
   ['20261207_0010_rejection_numbers', m20261207_0010],
   ['20261208_0010_search_text_long_numbers', m20261208_0010],
   ['20261209_0010_search_text_wide_separators', m20261209_0010],
+  ['20261210_0010_search_text_separated_check', m20261210_0010],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
@@ -36,8 +37,14 @@ export const notFoundRoute: RequestHandler = (req, res, next) => {
 /**
  * OPTIONS, before any router answers it with Express's own `200 text/plain` list (outside tester sec47 L1): the 405
  * every path answers a method it does not take, or (no path of the API) the 404 at the end.
+ *
+ * HEAD on a path of the API: 405 too, before authentication, like any method the path does not take — Express would
+ * run the GET handler and send its headers only, and a read of a case or a document's download recorded in the access
+ * log would then stand for bytes never sent (outside tester secfix L1); /openapi.json documents no HEAD, and the Allow
+ * header names none. Elsewhere (the web client's files, /openapi.json, /docs) HEAD is answered as before.
  */
 export const optionsRoute: RequestHandler = (req, res, next) => {
+  if (req.method === 'HEAD') return next(wrongMethod(req, res) ?? undefined);
   if (req.method !== 'OPTIONS') return next();
   next(wrongMethod(req, res) ?? notFound(`没有这个地址：${req.method} ${answeredPath(req)}`));
 };
@@ -74,12 +81,18 @@ export function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** The body's Content-Encoding when one the body parser decompresses (gzip, deflate, br, zstd), else null. */
+/**
+ * Whether this process's zlib decompresses zstd: Node.js 22.15 and 23.8 on (`zlib.createZstdDecompress`), not Node 20 —
+ * the body parser decompresses a zstd body only then, and refuses it otherwise (outside tester secfix L2).
+ */
+export const ZSTD = typeof (zlib as { createZstdDecompress?: unknown }).createZstdDecompress === 'function';
+
+/** The body's Content-Encoding when one the body parser decompresses (gzip, deflate, br; zstd with ZSTD), else null. */
 function contentEncoding(req: Request): string | null {
   const enc = String(req.headers['content-encoding'] ?? '')
     .trim()
     .toLowerCase();
-  return ['gzip', 'deflate', 'br', 'zstd'].includes(enc) ? enc : null;
+  return ['gzip', 'deflate', 'br', ...(ZSTD ? ['zstd'] : [])].includes(enc) ? enc : null;
 }
 
 /** A body sent as another media type than JSON: 400 naming the header (no operation documents 415). */
@@ -125,11 +138,18 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
       // with 415, which no operation documents: answered as the 400 every write documents, naming the header.
       const header = err.type === 'charset.unsupported' ? 'Content-Type' : 'Content-Encoding';
       const what = err.type === 'charset.unsupported' ? `字符集 ${err.charset}` : `内容编码 ${err.encoding}`;
-      e = new AppError(400, 'unsupported-body-encoding', '不支持的请求体编码', `不支持的${what}：请求体须为 UTF-8 编码的 JSON`, {
-        errors: [{ path: header, message: `不支持的${what}` }],
+      // zstd is known, but this server's Node.js has no zstd in its zlib (before 22.15 / 23.8): say so.
+      const zstd = err.type === 'encoding.unsupported' && String(err.encoding).toLowerCase() === 'zstd' && !ZSTD;
+      const why = zstd
+        ? `本服务器的 Node.js（${process.version}）不支持 zstd 解压（Node.js 22.15、23.8 起才支持）：请以 gzip、deflate 或 br 压缩，或不压缩发送 UTF-8 编码的 JSON`
+        : '请求体须为 UTF-8 编码的 JSON';
+      e = new AppError(400, 'unsupported-body-encoding', '不支持的请求体编码', `不支持的${what}：${why}`, {
+        errors: [
+          { path: header, message: zstd ? `不支持的${what}：本服务器的 Node.js（${process.version}）不支持 zstd` : `不支持的${what}` },
+        ],
       });
     } else if (err?.status === 400 && err.type === undefined && typeof err.code === 'string' && contentEncoding(req) !== null) {
-      // The body parser decompresses a gzip, deflate, br or zstd body and answers what zlib said ("incorrect header
+      // The body parser decompresses a gzip, deflate, br (or, with ZSTD, zstd) body and answers what zlib said ("incorrect header
       // check", outside tester sec47 L4): a body that is not what its Content-Encoding names, in the house's words.
       const enc = contentEncoding(req);
       e = new AppError(

@@ -37,7 +37,7 @@ export function buildOpenApi(): Record<string, unknown> {
       title: 'Zhongcai 仲裁 API',
       version: '1.1.0',
       description:
-        '劳动人事争议调解仲裁案件管理系统 HTTP 接口（contract v1.1）。错误以 RFC 9457 application/problem+json 返回。文档中没有的地址答 404；地址存在而方法不对答 405，Allow 头列出该地址接受的方法——不论请求体是何类型；OPTIONS 不是任何地址接受的方法（本接口不供跨源调用，不答预检），同样答 405 并带 Allow 头，不论是否带令牌。',
+        '劳动人事争议调解仲裁案件管理系统 HTTP 接口（contract v1.1）。错误以 RFC 9457 application/problem+json 返回。文档中没有的地址答 404；地址存在而方法不对答 405，Allow 头列出该地址接受的方法——不论请求体是何类型；OPTIONS 与 HEAD 不是任何地址接受的方法（本接口不供跨源调用，不答预检；HEAD 不代替 GET，以免只发头部的请求被记作读取或下载），同样答 405 并带 Allow 头，不论是否带令牌；每个操作的 405 回答见其 responses。',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],

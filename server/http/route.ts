@@ -33,6 +33,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   401: '未登录：缺少或无效的访问令牌',
   403: '无权：角色或案件范围不允许',
   404: '未找到',
+  405: '地址存在而方法不对：本操作的地址不接受所用的方法（HEAD、OPTIONS 及本文档未列出的方法），Allow 头列出它接受的方法',
   409: '当前状态不允许（allowed 列出允许的事件）',
   412: 'If-Match 版本已过期（currentVersion 为当前版本）',
   413: '过大：请求体超过 BODY_LIMIT，或导出、材料包超过其上限（rule 指明哪一项）',
@@ -139,7 +140,7 @@ const registered = new Set<string>();
 export function methodsAt(path: string): string[] {
   const out = new Set<string>();
   for (const [re, methods] of templateTable()) if (re.test(path)) for (const m of methods) out.add(m);
-  if (out.has('GET')) out.add('HEAD');
+  // No HEAD: no operation takes it (server/http/errors.ts unansweredMethods) — /openapi.json lists none either.
   return [...out];
 }
 /**
@@ -188,7 +189,8 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   if (!OPERATION_ACCESS[spec.operationId])
     throw new Error(`operation ${spec.operationId} has no entry in OPERATION_ACCESS (app/policy.ts)`);
   const auth = spec.auth !== false;
-  const problems = new Set<number>([500, 503, ...(spec.problems ?? [])]);
+  // 405: the path of every operation answers a method it does not take (HEAD, OPTIONS among them) with Allow (secfix L4).
+  const problems = new Set<number>([405, 500, 503, ...(spec.problems ?? [])]);
   if (auth) problems.add(401);
   // A user whose password an admin reset gets 403 everywhere but the few routes that let them change it.
   if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);
@@ -219,6 +221,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     responses[String(s)] = {
       description: PROBLEM_TEXT[s] ?? '错误',
       ...(s === 429 || s === 503 ? { headers: { 'Retry-After': { description: '秒数', schema: { type: 'integer' } } } } : {}),
+      ...(s === 405 ? { headers: { Allow: { description: '该地址接受的方法，如 GET, POST', schema: { type: 'string' } } } } : {}),
       content: withExample(spec.operationId, s, { 'application/problem+json': { schema: Problem } }),
     };
   }
