@@ -41,10 +41,12 @@ export const notFoundRoute: RequestHandler = (req, res, next) => {
  * HEAD on a path of the API: 405 too, before authentication, like any method the path does not take — Express would
  * run the GET handler and send its headers only, and a read of a case or a document's download recorded in the access
  * log would then stand for bytes never sent (outside tester secfix L1); /openapi.json documents no HEAD, and the Allow
- * header names none. Elsewhere (the web client's files, /openapi.json, /docs) HEAD is answered as before.
+ * header names none. Elsewhere (the web client's files, /openapi.json, /docs) HEAD is answered as before, and so are
+ * the probes /healthz and /readyz, which record nothing and which an outside monitor may ask with HEAD.
  */
+const PROBES = new Set(['/healthz', '/readyz']);
 export const optionsRoute: RequestHandler = (req, res, next) => {
-  if (req.method === 'HEAD') return next(wrongMethod(req, res) ?? undefined);
+  if (req.method === 'HEAD') return next(PROBES.has(req.path) ? undefined : (wrongMethod(req, res) ?? undefined));
   if (req.method !== 'OPTIONS') return next();
   next(wrongMethod(req, res) ?? notFound(`没有这个地址：${req.method} ${answeredPath(req)}`));
 };

@@ -75,3 +75,14 @@ describe(`lead48: refusing a review (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     expect(v.state).toBe('review_rejected');
   });
 });
+
+describe(`lead48: HEAD (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('the probes answer HEAD for an outside monitor; a path of the API does not (secfix L1)', async () => {
+    const request = (await import('supertest')).default;
+    expect((await request(t.app).head('/healthz')).status).toBe(200);
+    expect((await request(t.app).head('/readyz')).status).toBe(200);
+    const api = await request(t.app).head('/api/cases/1').set('Authorization', `Bearer ${a.tokens.clerk}`);
+    expect(api.status).toBe(405);
+    expect(api.headers.allow).not.toContain('HEAD');
+  });
+});
