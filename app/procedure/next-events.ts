@@ -1,5 +1,8 @@
+import type { OfficialCalendar } from '../../workflows/calendar.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
 import { awardClock } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
+import type { Periods } from '../../workflows/periods.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { challengedActorRefusal } from '../../workflows/rules.ts';
@@ -30,10 +33,20 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
  * of the calendar (workflows/deadlines.ts computeFacts), as of today. A suspended case whose limit ran before the
  * suspension offered an extension that was then refused.
  */
-async function offeredToday(deps: Deps, ctx: Parameters<typeof awardClock>[0], events: EventType[], today: string): Promise<EventType[]> {
-  const bound: EventType[] = ['EXTEND_TIME_LIMIT', 'CONVERT_TO_ORDINARY'];
-  if (ctx.track === 'review' || !events.some((t) => bound.includes(t))) return events;
-  const cal = (await deps.calendar.get()).provisionalView();
-  const due = awardClock(ctx, cal, deps.periods, today)?.dueOn;
-  return due && today > due ? events.filter((t) => !bound.includes(t)) : events;
+export function withoutActsAfterLimit(
+  ctx: MachineContext,
+  events: EventType[],
+  cal: OfficialCalendar,
+  periods: Periods,
+  today: string,
+): EventType[] {
+  if (ctx.track === 'review' || !events.some((t) => LIMIT_BOUND.includes(t))) return events;
+  const due = awardClock(ctx, cal.provisionalView(), periods, today)?.dueOn;
+  return due && today > due ? events.filter((t) => !LIMIT_BOUND.includes(t)) : events;
+}
+const LIMIT_BOUND: EventType[] = ['EXTEND_TIME_LIMIT', 'CONVERT_TO_ORDINARY'];
+
+async function offeredToday(deps: Deps, ctx: MachineContext, events: EventType[], today: string): Promise<EventType[]> {
+  if (!events.some((t) => LIMIT_BOUND.includes(t))) return events;
+  return withoutActsAfterLimit(ctx, events, await deps.calendar.get(), deps.periods, today);
 }
