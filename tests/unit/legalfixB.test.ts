@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { festivalBreakHasDayOff } from '../../app/time/calendar.ts';
+import { calendarYearErrors, festivalBreakHasDayOff } from '../../app/time/calendar.ts';
 import { OfficialCalendar } from '../../workflows/calendar.ts';
 import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
 import { restDayHearingWarnings } from '../../workflows/hearings.ts';
-import { LAW_OFF_DAYS } from '../helpers/calendar-years.ts';
+import { LAW_OFF_DAYS, plausibleOffDays } from '../helpers/calendar-years.ts';
 
 /**
  * legalfixB M2: the festival-break check against what the State Council actually arranged (the packaged notices), the
@@ -46,6 +46,16 @@ describe('festival breaks, legalfixB M2', () => {
     expect(festivalBreakHasDayOff(y2028, new Set(), '2028-10-03', ['10-01', '10-02', '10-03'])).toBe(true);
     y2028.delete('2028-10-04');
     expect(festivalBreakHasDayOff(y2028, new Set(), '2028-10-03', ['10-01', '10-02', '10-03'])).toBe(false);
+  });
+});
+
+describe('the test arrangements still load', () => {
+  it.each([2027, 2028, 2029, 2030, 2031, 2032])('plausibleOffDays(%i) passes the check', async (year) => {
+    expect(calendarYearErrors(String(year), { notice: '测试', offDays: await plausibleOffDays(year), workDays: [] })).toEqual([]);
+  });
+  it('a year beyond the table is checked on the windows, and the refusal says so', () => {
+    const errors = calendarYearErrors('2031', { notice: '测试', offDays: ['2031-01-01'], workDays: [] });
+    expect(errors[0]?.message).toContain('该年的农历节日日期未列入系统');
   });
 });
 
