@@ -30,6 +30,19 @@ export const SPRING_FESTIVAL_DAYS: Record<number, string> = {
   2030: '2030-02-03',
 };
 
+/**
+ * The days of the holidays Holidays-Reg Art. 2 puts on a lunar or solar-term date, for the same years as
+ * `SPRING_FESTIVAL_DAYS` (checked against the published lunar calendar and solar terms): 清明节 (the 清明 solar term),
+ * 端午节 (农历五月初五), 中秋节 (农历八月十五). A year not listed is checked against the windows these always fall in
+ * (app/time/calendar.ts `LUNAR_WINDOWS`).
+ */
+export const LUNAR_FESTIVAL_DAYS: Record<number, { 清明节: string; 端午节: string; 中秋节: string }> = {
+  2027: { 清明节: '2027-04-05', 端午节: '2027-06-09', 中秋节: '2027-09-15' },
+  2028: { 清明节: '2028-04-04', 端午节: '2028-05-28', 中秋节: '2028-10-03' },
+  2029: { 清明节: '2029-04-04', 端午节: '2029-06-16', 中秋节: '2029-09-22' },
+  2030: { 清明节: '2030-04-05', 端午节: '2030-06-05', 中秋节: '2030-09-12' },
+};
+
 /** Holidays-Reg (全国年节及纪念日放假办法, 2024 revision) Art. 2: the holidays on fixed Gregorian dates. */
 const FIXED_HOLIDAYS: Record<string, string> = {
   '01-01': '元旦',
@@ -60,6 +73,30 @@ export function provisionalHoliday(date: string): string | undefined {
  * How the provisional view reads `years` (for explanations): "该年暂按周末和法定日期固定的节日（元旦、春节、劳动节、
  * 国庆节）休息计算，未计清明节、端午节、中秋节、补休和调休上班日".
  */
+/**
+ * The festival `date` is by the law or the tables alone: a law-fixed day (`provisionalHoliday`) or the day of 清明节,
+ * 端午节 or 中秋节 where `LUNAR_FESTIVAL_DAYS` knows the year. Names a calendar year's day off loaded without `names`.
+ */
+export function festivalOn(date: string): string | undefined {
+  const lunar = LUNAR_FESTIVAL_DAYS[yearOf(date)];
+  // Both on one day (中秋 on 3 October 2028): "国庆节、中秋节".
+  const names = [provisionalHoliday(date), lunar && (Object.keys(lunar) as (keyof typeof lunar)[]).find((k) => lunar[k] === date)];
+  return names.filter(Boolean).join('、') || undefined;
+}
+
+/**
+ * Where the lunar and solar-term holidays of a year not in `LUNAR_FESTIVAL_DAYS` always fall (Holidays-Reg Art. 2):
+ * 清明 on the solar term (4–5 April, at most 3–6 April), 端午 (五月初五: 28 May – 25 June), 中秋 (八月十五: 7 September –
+ * 8 October with its break). Used to name a day off of such a year that was loaded without names.
+ */
+export const LUNAR_WINDOWS = [
+  { name: '清明节', from: '04-03', to: '04-06' },
+  { name: '端午节', from: '05-28', to: '06-25' },
+  // 国庆 1–3 October, required on their own, are no 中秋 day: a 中秋 that falls on one of them adds a day to the break
+  // (2020: 1–8 October; 2028: 中秋 3 October, off 1–4 October) — reviewer rev47 M1 (a year without 中秋 passed).
+  { name: '中秋节', from: '09-07', to: '10-08', besides: ['10-01', '10-02', '10-03'] },
+];
+
 export function provisionalBasis(years: number[]): string {
   const spring = years.filter((y) => SPRING_FESTIVAL_DAYS[y]);
   const without = years.filter((y) => !SPRING_FESTIVAL_DAYS[y]);
@@ -156,10 +193,34 @@ export class OfficialCalendar {
     }
     const name = this.names.get(date);
     if (this.work.has(date)) return { date, rest: false, kind: 'makeup_workday', name };
-    if (this.off.has(date)) return { date, rest: true, kind: 'holiday', name };
+    // legalfixB L4: a year loaded without `names` still names its days off where the law and the tables allow.
+    if (this.off.has(date)) return { date, rest: true, kind: 'holiday', name: name ?? this.derivedName(date) };
     const wd = weekday(date);
     if (wd === 0 || wd === 6) return { date, rest: true, kind: 'weekend' };
     return { date, rest: false, kind: 'workday' };
+  }
+
+  /**
+   * The festival a day off without a loaded name belongs to: its own (`festivalOn`), else the festivals of the days of
+   * the same break (the rest days around it, weekends included, within the loaded years: 10-05 in 国庆 1–7 October is
+   * 国庆节; 30 September 2023 is 中秋节、国庆节), else — a year the tables do not know — the lunar holiday whose window
+   * it lies in (`LUNAR_WINDOWS`).
+   */
+  private derivedName(date: string): string | undefined {
+    const own = festivalOn(date);
+    if (own) return own;
+    const restKnown = (d: string) => {
+      if (!this.known.has(yearOf(d)) || this.work.has(d)) return false;
+      const wd = weekday(d);
+      return this.off.has(d) || wd === 0 || wd === 6;
+    };
+    const breakDays: string[] = [];
+    for (const dir of [-1, 1]) for (let i = 1, d = addDays(date, dir); i <= 10 && restKnown(d); i++, d = addDays(d, dir)) breakDays.push(d);
+    const found = [...new Set(breakDays.sort().flatMap((d) => festivalOn(d)?.split('、') ?? []))];
+    if (found.length) return found.join('、');
+    if (LUNAR_FESTIVAL_DAYS[yearOf(date)]) return undefined;
+    const md = date.slice(5);
+    return LUNAR_WINDOWS.find((w) => md >= w.from && md <= w.to && !w.besides?.includes(md))?.name;
   }
 
   /**

@@ -235,7 +235,14 @@ function excludedDays(
   for (const s of ctx.suspensions) {
     const end = s.to ?? today;
     const n = Math.max(0, daysBetween(s.from, end));
-    raw.push({ from: s.from, to: end, open: !s.to, what: `中止审理${s.from}至${s.to ?? '今'}（${n}天${s.to ? '' : '，仍在中止'}）` });
+    // The days excluded are the suspension's first day to the day before the case resumes (or before today): worded so
+    // that a clerk counting the named days gets the same number (legalfixB L2: "11-10至11-30（20天）" read as 21).
+    const what = s.to
+      ? `中止审理${s.from}至恢复审理之日${s.to}前一日（${n}天）`
+      : n === 0
+        ? `中止审理自今日${s.from}起（仍在中止）`
+        : `中止审理${s.from}至今日${today}前一日（${n}天，仍在中止）`;
+    raw.push({ from: s.from, to: end, open: !s.to, what });
   }
   for (const sv of ctx.services) {
     if (sv.method !== 'public_notice') continue;

@@ -1,9 +1,9 @@
 import { OfficialCalendar } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
 import { weekday } from './dates.ts';
-import { computePeriod } from './deadlines.ts';
-import { DEFAULT_PERIODS, type PeriodRule, periodWords, type Unit } from './periods.ts';
-import { defensesBy } from './procedure-types.ts';
+import { awardClock, computePeriod } from './deadlines.ts';
+import { DEFAULT_PERIODS, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
+import { currentExtension, defensesBy } from './procedure-types.ts';
 
 /** One hearing session of a case as the hearing calendar shows it (the `hearings` table, one row per session). */
 export interface HearingRow {
@@ -245,7 +245,7 @@ export function lateHearingNoticeWarnings(
   const act = ({ public_notice: '公告', left: '留置', posted: '张贴' } as Record<string, string>)[s.method] ?? '送达';
   const deemed = s.publishedOn ? `（${s.publishedOn}${act}，视为${s.servedOn}送达）` : '';
   return [
-    `开庭通知送达当事人${s.partyId}之日 ${s.servedOn}${deemed} 晚于最迟送达日 ${d.dueOn}${d.provisional ? '（预计）' : ''}：开庭日期、地点应在开庭${periodWords(d)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）。该当事人届时不到庭的，不能据此按撤回仲裁申请处理或缺席裁决（《劳动争议调解仲裁法》第三十六条）；请考虑另定开庭日期（${h.hearingOn}）并重新通知。`,
+    `开庭通知送达当事人${s.partyId}之日 ${s.servedOn}${deemed} 晚于最迟送达日 ${d.dueOn}${d.provisional ? '（预计）' : ''}：开庭日期、地点应在开庭${periodWords(d)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）。该当事人届时不到庭的，不能据此按撤回仲裁申请处理或缺席裁决（《劳动争议调解仲裁法》第三十六条）；开庭日期${h.hearingOn}前已来不及依法通知，请考虑另定开庭日期并重新通知。`,
   ];
 }
 
@@ -262,4 +262,76 @@ export function restDayHearingWarnings(cal: OfficialCalendar, hearingOn: string)
   const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
   const what = d.kind === 'holiday' ? `法定节假日${d.name ? `（${d.name}）` : ''}` : `休息日（星期${WEEK[weekday(hearingOn)]}）`;
   return [`开庭日期 ${hearingOn} 为${what}${view.assumed.size ? '（该年节假日安排尚未录入，按暂定日历判断）' : ''}，请核对。`];
+}
+
+/**
+ * legalfixB M1: a hearing set (SCHEDULE_HEARING) or moved (POSTPONE_HEARING) to a day after the award limit — LDMAL
+ * Art. 43(1): the tribunal ends the case within 45 days of acceptance, extended once by no more than 15 days with the
+ * chair's approval before the limit runs out (Rules Art. 45), the excluded and restarted periods counted (Rules Art.
+ * 46); after it the parties may sue on the dispute. Warned of, not refused (SPC-1 Art. 12(1): some delays are the
+ * commission's proper reasons), naming the limit and whether an extension is still available and how far it reaches.
+ * `actOn`: the day of the act (the extension is judged as of it); `today`: the day the deadlines are computed for.
+ */
+export function hearingAfterLimitWarnings(
+  ctx: MachineContext,
+  hearingOn: string,
+  cal: OfficialCalendar,
+  periods: Periods,
+  actOn: string,
+  today: string = actOn,
+): string[] {
+  if (ctx.track !== 'arbitration' || ctx.closure || ctx.award) return [];
+  const view = cal.provisionalView();
+  const clock = awardClock(ctx, view, periods, today);
+  const due = clock?.dueOn;
+  if (!clock || !due || hearingOn <= due) return [];
+  const est = (provisional: boolean | undefined) => (provisional ? '（预计）' : '');
+  const head = `开庭日期 ${hearingOn} 在审理期限届满日 ${due}${est(clock.provisional)} 之后：仲裁庭裁决劳动争议案件应当自受理之日起四十五日内结束，逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十三条第一款）。`;
+  const max = periods.extension.days;
+  const ext = currentExtension(ctx);
+  let tail: string;
+  if (actOn > due) tail = `审理期限已于 ${due} 届满，不能再延长（《劳动人事争议仲裁办案规则》第四十五条）；请核对。`;
+  else if (ext)
+    tail = `本期审理期限已于 ${ext.approvedOn} 延长${ext.days}日，不能再延长（延长只能批准一次，《劳动人事争议仲裁办案规则》第四十五条）；请另定 ${due} 之前的开庭日期。`;
+  else {
+    const extended = awardClock(
+      { ...ctx, extension: { days: max, approvedOn: actOn }, extensionRestarts: ctx.clockRestarts.length },
+      view,
+      periods,
+      today,
+    );
+    const reach = extended?.dueOn ? `延长${max}日后最迟至 ${extended.dueOn}${est(extended.provisional)}` : `延长不超过${max}日`;
+    const rule = `案情复杂需要延期的，经仲裁委员会主任批准可以延长一次，不得超过${max}日，须在期限届满（${due}）前批准（《劳动争议调解仲裁法》第四十三条第一款；《劳动人事争议仲裁办案规则》第四十五条）`;
+    tail =
+      extended?.dueOn && hearingOn > extended.dueOn
+        ? `本期审理期限尚可延长：${rule}，但${reach}，开庭日期仍在其后；请另定开庭日期。`
+        : `本期审理期限尚可延长：${rule}，${reach}；请核对，或另定 ${due} 之前的开庭日期。`;
+  }
+  return [head + tail];
+}
+
+/**
+ * legalfixB L5: a hearing the case is scheduled for and the suspension of the proceedings (Rules Art. 47). At SUSPEND,
+ * a scheduled hearing on or after the day of suspension falls inside it: no hearing while suspended. At RESUME, a
+ * scheduled hearing whose day passed while suspended was never held: the case still reads 已排期 for it, and only a
+ * postponement (POSTPONE_HEARING: a new day, notified in writing ahead, LDMAL Art. 35; Rules Art. 38) lets it be held.
+ * Warned of, the state machine unchanged. `stateBefore` / `stateAfter`: the leaf states around the event.
+ */
+export function suspensionHearingWarnings(
+  type: string,
+  ctx: Pick<MachineContext, 'hearing'>,
+  nctx: Pick<MachineContext, 'hearing'>,
+  stateBefore: string,
+  stateAfter: string,
+  occurredOn: string,
+  notice: Pick<PeriodRule, 'days' | 'unit'> = DEFAULT_PERIODS.hearing_notice,
+): string[] {
+  const renotify = `另定开庭日期并在开庭${periodWords(notice)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）`;
+  if (type === 'SUSPEND' && stateBefore === 'hearing_scheduled' && ctx.hearing && ctx.hearing.hearingOn >= occurredOn)
+    return [
+      `本案已定于 ${ctx.hearing.hearingOn} 开庭，该日在中止审理期间（自 ${occurredOn} 起）：中止审理期间不开庭（《劳动人事争议仲裁办案规则》第四十七条）。已通知当事人的，请告知开庭不再按期进行；恢复审理后请记录延期开庭，${renotify}。`,
+    ];
+  if (type === 'RESUME' && stateAfter === 'hearing_scheduled' && nctx.hearing && nctx.hearing.hearingOn < occurredOn)
+    return [`本案通知的开庭日期 ${nctx.hearing.hearingOn} 已在中止审理期间经过，未开庭：请记录延期开庭，${renotify}。`];
+  return [];
 }

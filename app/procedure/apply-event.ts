@@ -15,7 +15,14 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { awardClock, computeDeadlines, computeFacts, type Deadline, lateAcceptanceWarnings } from '../../workflows/deadlines.ts';
-import { defensePeriodWarnings, earliestDefenseEnd, lateHearingNoticeWarnings, restDayHearingWarnings } from '../../workflows/hearings.ts';
+import {
+  defensePeriodWarnings,
+  earliestDefenseEnd,
+  hearingAfterLimitWarnings,
+  lateHearingNoticeWarnings,
+  restDayHearingWarnings,
+  suspensionHearingWarnings,
+} from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
@@ -568,6 +575,14 @@ async function decide(
       lateAwardWarnings(ev, deadlines),
       // A hearing set or moved to a weekend or holiday (legalfixA L4): warned of, not refused.
       ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING' ? restDayHearingWarnings(cal, payload.hearingOn as string) : [],
+      // …or to a day after the award limit (LDMAL Art. 43(1); Rules Art. 45), naming whether it may still be extended.
+      (ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING') && typeof payload.hearingOn === 'string'
+        ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)
+        : [],
+      // A scheduled hearing inside a suspension, or passed during it (Rules Art. 47; LDMAL Art. 35).
+      ev.type === 'SUSPEND' || ev.type === 'RESUME'
+        ? suspensionHearingWarnings(ev.type, ctx, nctx, leafState(snap.value), result.state, ev.occurredOn, deps.periods.hearing_notice)
+        : [],
     )
     .map((w) => namePartiesIn(w, partyNames));
   return {

@@ -1,4 +1,11 @@
-import { type CalendarYear, MissingCalendarYearError, provisionalHoliday, type SkippedDay } from '../../workflows/calendar.ts';
+import {
+  type CalendarYear,
+  LUNAR_FESTIVAL_DAYS,
+  LUNAR_WINDOWS,
+  MissingCalendarYearError,
+  provisionalHoliday,
+  type SkippedDay,
+} from '../../workflows/calendar.ts';
 import { addDays, weekday, yearOf } from '../../workflows/dates.ts';
 import { computePeriod } from '../../workflows/deadlines.ts';
 import { stateLabel } from '../../workflows/labels.ts';
@@ -78,17 +85,28 @@ const realDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && addDays(d, 0) ==
 export const HOLIDAYS_REG_2024_FROM = 2025;
 
 /**
- * Windows in which the lunar and solar-term holidays always fall (Holidays-Reg Art. 2; the State Council notice names
- * the exact day): 清明 on the solar term (4–5 April, at most 3–6 April), 端午 (五月初五: 28 May – 25 June), 中秋 (八月十五:
- * 7 September – 6 October; its break may run to 8 October). A notice with no day off in one of them leaves that holiday out.
+ * legalfixB M2: whether the break around a lunar or solar-term festival day has a day off of its own — the festival day
+ * is a rest day (never a 调休上班日) and the rest days running through it (days off and weekends, as the State Council
+ * arranges a break) include a day off that is not one of `besides` (another holiday's law-fixed days). The State
+ * Council has always given the festival day itself, or, where it fell on a weekend, the break around it (清明 2020:
+ * 4–6 April); where 中秋 fell next to or on 国庆 it merged into one break with a day added (2017: 中秋 10-04, off 1–8
+ * October; 2020: 中秋 10-01, off 1–8 October; 2023: 中秋 9-29, off 9-29 – 10-6; 2028: 中秋 10-03, the break runs to
+ * 10-04) — accepted, while the 国庆 days alone (10-01 – 10-03) are no 中秋 day.
  */
-const LUNAR_WINDOWS = [
-  { name: '清明节', from: '04-03', to: '04-06' },
-  { name: '端午节', from: '05-28', to: '06-25' },
-  // 国庆 1–3 October, required on their own, are no 中秋 day: a 中秋 that falls on one of them adds a day to the break
-  // (2020: 1–8 October; 2028: 中秋 3 October, off 1–4 October) — reviewer rev47 M1 (a year without 中秋 passed).
-  { name: '中秋节', from: '09-07', to: '10-08', besides: ['10-01', '10-02', '10-03'] },
-];
+export function festivalBreakHasDayOff(
+  off: ReadonlySet<string>,
+  work: ReadonlySet<string>,
+  festivalDay: string,
+  besides: readonly string[] = [],
+): boolean {
+  const rest = (d: string) => off.has(d) || (!work.has(d) && (weekday(d) === 0 || weekday(d) === 6));
+  if (!rest(festivalDay)) return false;
+  const own = (d: string) => off.has(d) && !besides.includes(d.slice(5));
+  if (own(festivalDay)) return true;
+  for (const dir of [-1, 1])
+    for (let i = 1, d = addDays(festivalDay, dir); i <= 10 && rest(d); i++, d = addDays(d, dir)) if (own(d)) return true;
+  return false;
+}
 
 /**
  * The days of `year` the law itself fixes as holidays (Holidays-Reg Art. 2: 元旦 1 Jan; 春节 除夕 to 初三 where the
@@ -111,7 +129,8 @@ function lawFixedDays(year: number): { date: string; name: string }[] {
  *   2019 and 2023 notices began on 30 and 31 December, with a make-up day on 29 December) (domain.md §14.4);
  * - a 调休上班日 is a Saturday or Sunday worked in exchange for a weekday off (domain.md §14.4), never a weekday;
  * - from 2025 (the 2024 revision in force) every day the law fixes is a day off, with a day off for 清明, 端午 and
- *   中秋 each, and at least the 13 holiday days in the year.
+ *   中秋 each (in the festival's own break for the years workflows/calendar.ts LUNAR_FESTIVAL_DAYS tables, else in the
+ *   window the festival always falls in), and at least the 13 holiday days in the year.
  */
 export function calendarYearErrors(rawYear: string, body: CalendarYearInput): FieldError[] {
   const year = Number(rawYear);
@@ -148,12 +167,26 @@ export function calendarYearErrors(rawYear: string, body: CalendarYearInput): Fi
   if (validYear && year >= HOLIDAYS_REG_2024_FROM) {
     const missing = lawFixedDays(year).filter((h) => !off.has(h.date));
     const inYear = body.offDays.filter((d) => yearOf(d) === year);
-    const lunar = LUNAR_WINDOWS.filter(
-      (w) => !inYear.some((d) => d.slice(5) >= w.from && d.slice(5) <= w.to && !w.besides?.includes(d.slice(5))),
-    ).map((w) => w.name);
+    // The years whose festival days are tabled (workflows/calendar.ts LUNAR_FESTIVAL_DAYS): a day off in the festival's
+    // own break (legalfixB M2: 国庆 days after a workday 中秋, or a 端午 day 12 days early, passed the windows). Other
+    // years: a day off anywhere in the window the festival always falls in.
+    const days = LUNAR_FESTIVAL_DAYS[year];
+    const work = new Set(body.workDays);
+    const lunar = LUNAR_WINDOWS.filter((w) => {
+      const day = days?.[w.name as keyof typeof days];
+      if (day) return !festivalBreakHasDayOff(off, work, day, w.besides);
+      return !inYear.some((d) => d.slice(5) >= w.from && d.slice(5) <= w.to && !w.besides?.includes(d.slice(5)));
+    }).map((w) => w.name);
+    const on = lunar.map((n) => `${n}${days?.[n as keyof typeof days]}`).join('、');
     const parts = [
       ...(missing.length ? [`缺少法律规定的节日：${missing.map((h) => `${h.date}（${h.name}）`).join('、')}`] : []),
-      ...(lunar.length ? [`没有${lunar.join('、')}的放假日`] : []),
+      ...(lunar.length
+        ? [
+            days
+              ? `没有${lunar.join('、')}的放假日（应为节日当日或与其相连的同一假期内的一日：${on}）`
+              : `没有${lunar.join('、')}的放假日（该年的农历节日日期未列入系统，只按节日可能落在的日期范围检查）`,
+          ]
+        : []),
       ...(inYear.length < 13 ? [`全年放假日只有${inYear.length}天，少于法定节假日13天`] : []),
     ];
     if (parts.length)

@@ -176,7 +176,11 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: c.respondents[0]?.id, method: 'direct' }, '2026-11-04');
     const sunday = await send(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-12-20', place: '第一仲裁庭' }, '2026-12-01');
     expect(sunday.status).toBe(200);
-    expect(sunday.body.warnings).toEqual([expect.stringContaining('开庭日期 2026-12-20 为休息日（星期日），请核对。')]);
+    // Accepted 11-03: the award limit is 12-18, and these hearings are after it (legalfixB M1, LDMAL Art. 43(1)).
+    expect(sunday.body.warnings).toEqual([
+      expect.stringContaining('开庭日期 2026-12-20 为休息日（星期日），请核对。'),
+      expect.stringContaining('在审理期限届满日 2026-12-18'),
+    ]);
     const newYear = await send(
       c,
       arb.token,
@@ -185,7 +189,10 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '2026-12-02',
     );
     expect(newYear.status).toBe(200);
-    expect(newYear.body.warnings).toEqual([expect.stringContaining('开庭日期 2027-01-01 为法定节假日')]);
+    expect(newYear.body.warnings).toEqual([
+      expect.stringContaining('开庭日期 2027-01-01 为法定节假日'),
+      expect.stringContaining('在审理期限届满日 2026-12-18'),
+    ]);
     const monday = await send(
       c,
       arb.token,
@@ -194,7 +201,7 @@ describe(`legalfixA findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '2026-12-03',
     );
     expect(monday.status).toBe(200);
-    expect(monday.body.warnings ?? []).toEqual([]);
+    expect(monday.body.warnings ?? []).toEqual([expect.stringContaining('在审理期限届满日 2026-12-18')]);
   });
 
   it('L5, L6: the limitation reasoning names an interruption after expiry as without effect, and a Sunday as 休息日', async () => {

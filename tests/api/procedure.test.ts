@@ -378,6 +378,6 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const award = (r.deadlines as { kind: string; dueOn: string; explanation: string }[]).find((d) => d.kind === 'award');
     // 45 + 10 paused days from 2026-03-04 → 2026-04-28 (Tuesday).
     expect(award?.dueOn).toBe('2026-04-28');
-    expect(award?.explanation).toContain('中止审理2026-03-10至2026-03-20（10天）');
+    expect(award?.explanation).toContain('中止审理2026-03-10至恢复审理之日2026-03-20前一日（10天）');
   });
 });

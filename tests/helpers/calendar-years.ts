@@ -43,18 +43,22 @@ export const offDaysWith = (year: number, extra: string[] = []): string[] => [..
 /**
  * A plausible arrangement of any year from 2025 (test data, not a notice): `LAW_OFF_DAYS[year]` where given, else the
  * days the law fixes as the provisional view knows them (workflows/calendar.ts `provisionalHoliday`: 元旦, 春节 where the
- * year's Spring Festival is known, 劳动节, 国庆节), a day in each window 清明, 端午 and 中秋 take
- * (app/time/calendar.ts), and February days up to the law's 13 where the Spring Festival is not known.
+ * year's Spring Festival is known, 劳动节, 国庆节), the 清明, 端午 and 中秋 days where workflows/calendar.ts
+ * LUNAR_FESTIVAL_DAYS tables them (else a day in each window they take, app/time/calendar.ts), and February days up to the law's 13 where the Spring Festival is not known.
  */
 export async function plausibleOffDays(year: number): Promise<string[]> {
   if (LAW_OFF_DAYS[year]) return LAW_OFF_DAYS[year] as string[];
-  const { provisionalHoliday } = await import('../../workflows/calendar.ts');
+  const { provisionalHoliday, LUNAR_FESTIVAL_DAYS } = await import('../../workflows/calendar.ts');
   const days: string[] = [];
   for (let t = Date.UTC(year, 0, 1); new Date(t).getUTCFullYear() === year; t += 86_400_000) {
     const d = new Date(t).toISOString().slice(0, 10);
     if (provisionalHoliday(d)) days.push(d);
   }
-  days.push(`${year}-04-05`, `${year}-06-01`, `${year}-09-20`);
+  // The festival days themselves where tabled (legalfixB M2: a day off in the festival's own break is required then).
+  const lunar = LUNAR_FESTIVAL_DAYS[year];
+  days.push(...(lunar ? Object.values(lunar) : [`${year}-04-05`, `${year}-06-01`, `${year}-09-20`]));
+  // 中秋 on a 国庆 day (2028): the break gets a day of its own after 国庆.
+  if (lunar && lunar.中秋节 >= `${year}-10-01`) days.push(`${year}-10-04`);
   for (let n = 10; days.length < 13; n++) days.push(`${year}-02-${String(n).padStart(2, '0')}`);
   return [...new Set(days)].sort();
 }

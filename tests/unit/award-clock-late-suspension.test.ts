@@ -47,7 +47,7 @@ describe('a suspension after the award period ran out (LDMAL Art. 43; Rules Arts
       '2026-11-25',
     );
     expect(d).toMatchObject({ dueOn: '2026-10-19', status: 'overdue' });
-    expect(d?.explanation).toContain('中止审理2026-11-02至2026-11-20（18天）始于审理期限届满（2026-10-19）之后，不扣除');
+    expect(d?.explanation).toContain('中止审理2026-11-02至恢复审理之日2026-11-20前一日（18天）始于审理期限届满（2026-10-19）之后，不扣除');
   });
   it('while such a suspension lasts the clock reads overdue, not paused', () => {
     const d = award(
@@ -105,7 +105,9 @@ describe('an interval beginning on the day a rest day carried the last day to (C
   it('a suspension from the carried day: its days are excluded from that day, so the limit ends the day the case resumes', () => {
     const d = award(carried({ suspensions: [{ from: '2026-04-20', to: '2026-04-30', reason: '等待鉴定' }] }), '2026-04-30');
     expect(d).toMatchObject({ dueOn: '2026-04-30', status: 'open' });
-    expect(d?.explanation).toContain('期限末日2026-04-18依法顺延至2026-04-20，中止审理2026-04-20至2026-04-30始于顺延期间');
+    expect(d?.explanation).toContain(
+      '期限末日2026-04-18依法顺延至2026-04-20，中止审理2026-04-20至恢复审理之日2026-04-30前一日始于顺延期间',
+    );
   });
   it('one from the Sunday in between likewise, and while it lasts the clock is paused, not overdue', () => {
     const d = award(carried({ suspensions: [{ from: '2026-04-19', to: null, reason: '等待鉴定' }] }), '2026-04-25');

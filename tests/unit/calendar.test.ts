@@ -147,7 +147,7 @@ describe('the award clock (LDMAL Art. 43; Rules Arts. 45–47)', () => {
     const c = awardClock(resumed.context, cal, periods, '2025-10-01');
     // 45 + 10 = 55 days → 2025-11-09 (Sunday) → Monday 2025-11-10.
     expect(c?.dueOn).toBe('2025-11-10');
-    expect(c?.explanation).toContain('扣除中止审理2025-09-20至2025-09-30（10天）');
+    expect(c?.explanation).toContain('扣除中止审理2025-09-20至恢复审理之日2025-09-30前一日（10天）');
     expect(c?.explanation).toContain('顺延至其后第一个工作日2025-11-10');
   });
   it('an approved extension adds up to 15 days', () => {
