@@ -842,7 +842,7 @@ const LimitationStatus = z.enum(['within', 'expired', 'exempt']);
 const caseShape = {
   ...caseSummaryShape,
   documentNo: DocumentNo.optional().openapi({
-    description: '无案号案件的“不字”号或“审字”号（同案件列表）；GET /api/cases/{id} 给出，写入的应答不含',
+    description: '无案号案件的“不字”号或“审字”号（同案件列表）；案件视图及写入的应答均给出（此前保存的幂等应答可能不含）',
   }),
   readLevel: ReadLevelField,
   collectiveGround: z

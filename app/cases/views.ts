@@ -165,8 +165,8 @@ export function buildCaseView(
     /** The 不予受理通知书's number (case_document_numbers, taken with REJECT), formatted; null or absent: none taken. */
     rejectionNo?: string | null;
     /**
-     * The 不字 / 审字 number of a case without a case number (app/cases/document-no.ts), as GET /api/cases/{id} reads it;
-     * undefined (a write's answer): the field is left out.
+     * The 不字 / 审字 number of a case without a case number (app/cases/document-no.ts), as GET /api/cases/{id} and every
+     * write's answer give it; undefined: the field is left out (a view built for another use).
      */
     documentNo?: string | null;
   } = {},

@@ -148,7 +148,9 @@ describe(`reviewer docsfix, round 48 (${process.env.TEST_DB ?? 'sqlite'})`, () =
     const number = made.body.documents[0].caseNo as string;
     expect(number).toMatch(/^聊劳人仲审字〔2026〕第\d+号$/);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-12-01');
-    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-12-01');
+    const signed = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-12-01');
+    // A write's case view says it too, as GET does.
+    expect(signed.documentNo).toBe(number);
 
     for (const measure of ['reviewsReceived', 'reviewsClosed']) {
       const r = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?from=2026-11-01&to=2026-12-05&measure=${measure}&pageSize=200`);
@@ -165,7 +167,8 @@ describe(`reviewer docsfix, round 48 (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(view.body).toMatchObject({ caseNo: null, documentNo: number });
 
     const rejected = (await caseAt(t, a, 'received')).c;
-    await ok(rejected, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-11-06');
+    const rejectedView = await ok(rejected, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-11-06');
+    expect(rejectedView.documentNo).toBe(rejectedView.proceedings.rejection.documentNo);
     const all = await t.api(a.tokens.clerk).get('/api/cases?pageSize=100&sort=receivedOn&order=desc');
     const row = all.body.items.find((x: { id: number }) => x.id === rejected.id);
     expect(row).toMatchObject({ caseNo: null, documentNo: expect.stringMatching(/^聊劳人仲不字〔2026〕第\d+号$/) });
