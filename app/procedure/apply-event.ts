@@ -536,7 +536,9 @@ async function decide(
   // A rejected application's 不予受理通知书 number, already taken (REJECT takes it when written: `recordDecision`).
   const rejectionNo = ctx.rejection ? await rejectionNoOf(deps, k, caseId, ctx) : null;
   // The 不字 / 审字 number of a case without a case number, as GET answers it (reviewer docsfix L1).
-  const documentNo = (await documentNumbersOf(deps, k, [{ id: caseId, caseNo: updated.caseNo }])).get(caseId) ?? null;
+  // Read only for a review or a rejected application (the only cases that have one): no statement for any other write.
+  const numberable = updated.caseNo === null && (nctx.track === 'review' || Boolean(ctx.rejection));
+  const documentNo = numberable ? ((await documentNumbersOf(deps, k, [{ id: caseId, caseNo: null }])).get(caseId) ?? null) : null;
   const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal, rejectionNo, documentNo });
   // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
   // warning naming the period's end (workflows/hearings.ts).
