@@ -523,9 +523,16 @@ const caseSummaryShape = {
   closure: z.strictObject({ mode: z.enum(CLOSURE_MODES), closedOn: Day }).nullable(),
   version: z.number().int().openapi({ description: '案件版本；写入时以 If-Match 带回', example: 3 }),
 };
+/** The 不字 / 审字 number of a case without a case number (reviewer docsfix L1). */
+const DocumentNo = z.string().nullable().openapi({
+  description:
+    '无案号案件的文书编号：被不予受理的申请为不予受理通知书的“不字”号（《劳动争议调解仲裁法》第二十九条），仲裁审查案件为“审字”号（《办案规则》第七十四条至第七十九条）；有案号或尚未编号为 null',
+  example: '聊劳人仲审字〔2026〕第1号',
+});
 export const CaseSummary = z
   .strictObject({
     ...caseSummaryShape,
+    documentNo: DocumentNo,
     awardDueOn: Day.nullable().openapi({ description: '进行中的审理期限届满日（未受理、已结案为 null）' }),
     awardDueProvisional: z.boolean().openapi({ description: '该届满日为预计（超出已录入的官方节假日安排）' }),
   })
@@ -834,6 +841,9 @@ const LimitationStatus = z.enum(['within', 'expired', 'exempt']);
 
 const caseShape = {
   ...caseSummaryShape,
+  documentNo: DocumentNo.optional().openapi({
+    description: '无案号案件的“不字”号或“审字”号（同案件列表）；案件视图及写入的应答均给出（此前保存的幂等应答可能不含）',
+  }),
   readLevel: ReadLevelField,
   collectiveGround: z
     .enum(['collective_contract', 'union_applicant'])

@@ -694,7 +694,12 @@ function rejectionNotice(d: DocInput): DocSpec[] {
           kind: 'para',
           text: `${you(d.applicants)}于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(standing(d))}仲裁申请，经审查，${clause(r.reason)}。`,
         },
-        { kind: 'para', text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，本委决定不予受理。' },
+        // LDMAL Art. 29; Rules Art. 30 (the conditions of acceptance), Art. 31 (a non-acceptance notice where (1)–(3) of
+        // Art. 30 fail): domain.md §12 table, [C]/[S] (reviewer docsfix L4).
+        {
+          kind: 'para',
+          text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条、《劳动人事争议仲裁办案规则》第三十条、第三十一条的规定，本委决定不予受理。',
+        },
         { kind: 'para', text: `${you(d.applicants)}对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。` },
         { kind: 'para', text: '特此通知。' },
       ],
@@ -1635,8 +1640,26 @@ function advanceExecution(d: DocInput): DocSpec[] {
       ],
       signatures: signatures(d),
       after: d.clerkName ? [`书记员　${d.clerkName}`] : [],
+      // A certified copy like the awards and the 调解书 (reviewer docsfix L4); a draft leaves it out.
+      certified: '本件与原本核对无异',
     },
   ];
+}
+
+/**
+ * What a withdrawal or a deemed withdrawal reaches after partial awards (LDMAL Art. 43(2)): 「除本委…第N号之一部分裁决已裁决
+ * 事项（…）以外的」, naming the partial awards made by `on` and what they decided; empty without one.
+ */
+function beyondPartialAwards(d: DocInput, on: string): { decided: string; partial: boolean } {
+  const partial = d.ctx.partialAwards.filter((pa) => pa.issuedOn <= on);
+  if (!partial.length) return { decided: '', partial: false };
+  const nos = awardDocumentRefs(d.ctx, d.caseNo)
+    .filter((r) => r.partialAward !== undefined && r.partialAward <= partial.length && r.caseNo)
+    .map((r) => r.caseNo);
+  return {
+    decided: `除本委${nos.length ? numbersOnce(nos) : ''}部分裁决已裁决事项（${partial.map((pa) => itemsNamed(d, pa.items)).join('；')}）以外的`,
+    partial: true,
+  };
 }
 
 /** 聊劳人仲案字〔2026〕第4-1号、第4-2号: document numbers of one series, the prefix once. */
@@ -1983,14 +2006,8 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       const counter = cl.counterclaimWithdrawn ? '，被申请人亦撤回反申请' : '';
       // LDMAL Art. 43(2): a partial award made before the withdrawal stands (Arts. 47, 51) — the withdrawal reaches the
       // claims not yet decided only, and the decision says so, naming the partial awards by number (reviewer legal M1).
-      const partial = d.ctx.partialAwards.filter((pa) => pa.issuedOn <= cl.closedOn);
-      const nos = awardDocumentRefs(d.ctx, d.caseNo)
-        .filter((r) => r.partialAward !== undefined && r.partialAward <= partial.length && r.caseNo)
-        .map((r) => r.caseNo);
-      const decided = partial.length
-        ? `除本委${nos.length ? numbersOnce(nos) : ''}部分裁决已裁决事项（${partial.map((pa) => itemsNamed(d, pa.items)).join('；')}）以外的`
-        : '';
-      const stands = partial.length ? '已作出的部分裁决不因撤回而失去效力。' : '';
+      const { decided, partial } = beyondPartialAwards(d, cl.closedOn);
+      const stands = partial ? '已作出的部分裁决不因撤回而失去效力。' : '';
       return {
         text: `${theCase(d, cl.closedOn)}，${filed(d)}。申请人于${chineseDate(cl.closedOn)}${cl.reason ? `以${clause(cl.reason)}为由` : ''}申请撤回${decided}仲裁申请${counter}。经审查，撤回申请不违反法律规定，本委决定：准许申请人撤回${decided}仲裁申请${cl.counterclaimWithdrawn ? '，准许被申请人撤回反申请' : ''}。${stands}`,
         dateOn: cl.closedOn,
@@ -2007,10 +2024,14 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
         return n.servedOn ? `${who}于${chineseDate(n.servedOn)}收到开庭通知` : who;
       });
       const counter = cl.counterclaimWithdrawn ? '被申请人撤回反申请，本委予以准许。' : '';
+      // LDMAL Art. 43(2): a partial award made before stands (Arts. 47, 51); the deemed withdrawal (Art. 36(1)) reaches
+      // the claims not yet decided only, as a withdrawal does (reviewer docsfix M2: it read as withdrawing the whole case).
+      const { decided, partial } = beyondPartialAwards(d, cl.closedOn);
+      const stands = partial ? '已作出的部分裁决不因按撤回仲裁申请处理而失去效力。' : '';
       // The reason as a distinct addition only: what it repeats of the fixed wording is not printed twice.
       const more = absenceAddition(cl.reason ?? '');
       return {
-        text: `${theCase(d, cl.closedOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${d.ctx.hearingsHeld.at(-1)?.applicantLeftEarly === true || /退庭/.test(cl.reason ?? '') ? '到庭后未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款、《劳动人事争议仲裁办案规则》第三十九条之规定，本案按撤回仲裁申请处理。${counter}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
+        text: `${theCase(d, cl.closedOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${absent.length ? `${absent.join('，')}，` : '经书面通知，'}${d.ctx.hearingsHeld.at(-1)?.applicantLeftEarly === true || /退庭/.test(cl.reason ?? '') ? '到庭后未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款、《劳动人事争议仲裁办案规则》第三十九条之规定，本案${decided ? `申请人${decided}仲裁申请` : ''}按撤回仲裁申请处理。${counter}${stands}申请人就同一仲裁请求再次申请仲裁的，本委不予受理。`,
         dateOn: cl.closedOn,
       };
     },

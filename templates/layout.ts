@@ -19,6 +19,12 @@ export type Block =
   | { kind: 'to'; text: string }
   | { kind: 'right'; text: string }
   | { kind: 'gap' }
+  /**
+   * A line under a table (a report's period and formula version), at the table's 10.5 pt (五号) — 9 pt where that keeps
+   * it on one line — left-aligned; too long even so, broken after its 「；」 (reviewer docsfix L2: set at the body's
+   * 16 pt it stood out larger than the table and wrapped onto two lines).
+   */
+  | { kind: 'small'; text: string }
   /** A ruled table at 10.5 pt (五号); the header row repeats on each page. First column left, others right-aligned. */
   | { kind: 'table'; header: string[]; rows: string[][]; caption?: string; widths?: number[]; align?: ('left' | 'right')[] };
 
@@ -383,6 +389,7 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
     else if (b.kind === 'to') paragraph(b.text, 0, tail);
     else if (b.kind === 'right') doc.text(b.text, left, doc.y, { width, align: 'right', lineGap: LINE_GAP });
     else if (b.kind === 'table') drawTable(doc, b, width);
+    else if (b.kind === 'small') smallLine(doc, b.text, left, width, bottom());
     else paragraph(b.text, b.indent === false ? 0 : BODY * 2, tail);
     leadAtTop = leadHere && (b.kind === 'heading' || ((b.kind === 'para' || b.kind === 'to') && /[：:]$/u.test(b.text)));
   }
@@ -501,6 +508,19 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
 }
 
 const TABLE_SIZE = 10.5;
+
+/** A `small` block: one line at the table's size, or 9 pt, or broken after each 「；」 at 9 pt; then the body size again. */
+function smallLine(doc: PDFKit.PDFDocument, text: string, x: number, width: number, bottom: number): void {
+  doc.font('song').fontSize(TABLE_SIZE);
+  if (doc.widthOfString(text) > width) doc.fontSize(9);
+  const lines = doc.widthOfString(text) > width ? text.split(/(?<=；)/u) : [text];
+  for (const line of lines) {
+    const h = doc.currentLineHeight(true) + 3;
+    if (doc.y + h > bottom) doc.addPage();
+    doc.text(line, x, doc.y, { width, lineGap: 3 });
+  }
+  doc.font('song').fontSize(BODY);
+}
 const PAD = 3;
 
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>, width: number): void {

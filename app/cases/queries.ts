@@ -5,6 +5,7 @@ import { type Actor, assertMayReadCases, assertMayReplay, caseSearchScope, type 
 import { rejectionNoOf } from '../procedure/rejection-no.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
+import { documentNumbersOf } from './document-no.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView, namedDeadlines } from './views.ts';
 
 /** GET /api/cases/:id — the case at the actor's read level; a full read is recorded in the access log. */
@@ -16,14 +17,16 @@ export async function getCase(deps: Deps, actor: Actor, id: number): Promise<Cas
   const c = loaded.record;
   const ctx = caseContext(c);
   const level = readLevel(actor, caseScope(c, ctx));
-  const [names, calendar, rejectionNo] = await Promise.all([
+  const [names, calendar, rejectionNo, documentNo] = await Promise.all([
     userNames(deps, k, [...(ctx.tribunal?.arbitratorIds ?? []), ...(ctx.mediatorIds ?? [])]),
     deps.calendar.get(k, { version: loaded.calendarVersion }),
     // A rejected application's 不予受理通知书 number (a statement only for such a case).
     rejectionNoOf(deps, k, id, ctx),
+    // The 不字 / 审字 number of a case without a case number (reviewer docsfix L1; statements only for such a case).
+    documentNumbersOf(deps, k, [{ id, caseNo: c.caseNo }]).then((m) => m.get(id) ?? null),
   ]);
   if (level === 'full') await recordAccess(deps, actor, 'read_case', { caseId: id });
-  return buildCaseView(c, ctx, loaded.deadlines ?? [], names, { level, calendar, rejectionNo });
+  return buildCaseView(c, ctx, loaded.deadlines ?? [], names, { level, calendar, rejectionNo, documentNo });
 }
 
 /**
@@ -77,7 +80,14 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     page: q.page,
     pageSize: q.pageSize,
   });
-  return { items: result.items.map(caseSummaryView), total: result.total, page: q.page, pageSize: q.pageSize };
+  // A rejected application or an arbitral review has no case number: its 不字 / 审字 number (reviewer docsfix L1).
+  const numbers = await documentNumbersOf(deps, k, result.items);
+  return {
+    items: result.items.map((c) => ({ ...caseSummaryView(c), documentNo: numbers.get(c.id) ?? null })),
+    total: result.total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /**

@@ -263,7 +263,8 @@ export async function createCase(
   const ctx = caseSnapshot(record).context;
   const cal = await deps.calendar.get(uow.trx, opts.calendarVersion === undefined ? {} : { version: opts.calendarVersion });
   const deadlines = computeDeadlines(ctx, cal, deps.periods, uow.today);
-  const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []), { calendar: cal });
+  // A case just registered has no 不字 / 审字 number yet (documentNo, reviewer docsfix L1).
+  const view = buildCaseView(record, ctx, deadlines, await userNames(deps, uow.trx, []), { calendar: cal, documentNo: null });
   // Registration is the first entry of the history (api.md), in the same transaction. Written before the deadlines and
   // the statistics: on PostgreSQL its values (what the parties gave) are bound, a message of its own, and the rows
   // queued after it go with COMMIT instead of on a message before it (db/write-later.ts).

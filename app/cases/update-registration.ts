@@ -7,6 +7,7 @@ import { type Actor, assertMayEditRegistration, assertRoleMayEditRegistration } 
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
+import { documentNumbersOf } from './document-no.ts';
 import { checkClaimApplicants, checkRegistrationDates, collectiveFlags, toClaim, toParty } from './register-case.ts';
 import { changedFields, registrationChanges } from './registration-changes.ts';
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
@@ -135,10 +136,13 @@ export async function updateRegistration(
   const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
   await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
   const names = await userNames(deps, uow.trx, snapshot.context.mediatorIds ?? []);
-  const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal });
+  // The 不字 / 审字 number of a case without a case number, as GET answers it (reviewer docsfix L1).
+  const documentNo = (await documentNumbersOf(deps, uow.trx, [{ id, caseNo: updated.caseNo }])).get(id) ?? null;
+  const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal, documentNo });
   // The view before, reusing the sections built from the very same parts (app/cases/views.ts `reuse`).
   const beforeView = buildCaseView(current, before.context, [], names, {
     calendar: cal,
+    documentNo,
     reuse: { view, record: updated, ctx: snapshot.context },
   });
   const changes = registrationChanges(beforeView, view, { before: current.limitation, after: updated.limitation });

@@ -164,6 +164,11 @@ export function buildCaseView(
     reuse?: ReusableView;
     /** The 不予受理通知书's number (case_document_numbers, taken with REJECT), formatted; null or absent: none taken. */
     rejectionNo?: string | null;
+    /**
+     * The 不字 / 审字 number of a case without a case number (app/cases/document-no.ts), as GET /api/cases/{id} and every
+     * write's answer give it; undefined: the field is left out (a view built for another use).
+     */
+    documentNo?: string | null;
   } = {},
 ) {
   const name = (id: number) => names.get(id) ?? `#${id}`;
@@ -183,6 +188,7 @@ export function buildCaseView(
   const withdrawn = withdrawnIds(ctx);
   const view = {
     ...registration,
+    ...(opts.documentNo !== undefined ? { documentNo: opts.documentNo } : {}),
     claims: registration.claims.map((cl) => ({ ...cl, withdrawn: withdrawn.has(cl.id) })),
     closure: r && same('closure') ? r.view.closure : closureView(ctx, level),
     award: r && same('award') ? r.view.award : awardView(ctx, level),

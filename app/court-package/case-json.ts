@@ -8,14 +8,15 @@ import { finalPartEnforceable, setAsideWhole } from '../../workflows/rules.ts';
 import { eventView } from '../cases/views.ts';
 
 /**
- * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.3 (1.1 adds each claim's
+ * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.4 (1.1 adds each claim's
  * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`; 1.3 the case's `documentNo`, and the mediation of an
- * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`), documented in
+ * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`; 1.4 each act's original document marked `original`, with whom it was `served` on),
+ * documented in
  * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
  * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
  */
 export const CASE_SCHEMA = 'zhongcai.court-package.case';
-export const CASE_SCHEMA_VERSION = '1.3';
+export const CASE_SCHEMA_VERSION = '1.4';
 
 /** Why the package goes to the court (domain.md §11). */
 export const PACKAGE_PURPOSES = {
@@ -103,6 +104,9 @@ export interface PackageMeta {
 export interface PackagedDocument extends Omit<DocumentInfo, 'caseId'> {
   /** Where the PDF lies inside the ZIP. */
   path: string;
+  /** The original of an act's document (schema 1.4; app/documents/originals.ts) and the services of that act. */
+  original?: boolean;
+  served?: { partyId: number; servedOn: string; method: string }[];
 }
 
 /**
@@ -276,6 +280,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       size: d.size,
       createdAt: d.createdAt,
       path: d.path,
+      // 1.4 (docsfix H1): an act's original — the one document of the act the package holds — and whom it was served on.
+      ...(d.original ? { original: true, served: d.served ?? [] } : {}),
     })),
   };
 }

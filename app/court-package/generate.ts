@@ -7,6 +7,7 @@ import { isEmployerParty } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
+import { actKey, generations, originals } from '../documents/originals.ts';
 import { ruleRefusal, tooLarge, unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayHandOffToCourt, assertRoleMayHandOffToCourt } from '../policy.ts';
 import { rejectionNoOf } from '../procedure/rejection-no.ts';
@@ -52,6 +53,22 @@ function readme(caseNo: string | null, keyId: string, generatedAt: string): stri
 }
 
 type AwardRef = ReturnType<typeof awardDocumentRefs>[number];
+
+/**
+ * An act's original as case.json lists it (docsfix H1): `original` true, and `served` — the services of its act the
+ * record holds (party, day, method; empty while none): the document in the package is the one those parties received.
+ */
+function servedOf(ctx: ReturnType<typeof caseContext>, d: { kind: string }, key: string | undefined) {
+  if (key === undefined) return {};
+  // Which award a service delivered, where it says (ServiceRecord.awardOn): the award's day, or the partial award's.
+  const occurrence = key.startsWith('partial_award#') ? Number(key.slice('partial_award#'.length)) : null;
+  const awardOn = d.kind === 'award' ? ctx.award?.issuedOn : occurrence ? ctx.partialAwards[occurrence - 1]?.issuedOn : undefined;
+  const served = ctx.services
+    .filter((s) => s.document === d.kind && (awardOn === undefined || s.awardOn === undefined || s.awardOn === awardOn))
+    .filter((s) => awardOn === undefined || s.servedOn >= awardOn)
+    .map((s) => ({ partyId: s.partyId, servedOn: s.servedOn, method: s.method }));
+  return { original: true, served };
+}
 
 /**
  * The instrument an enforcement package must hold and does not (its name, with the numbers missing), or null. Only
@@ -168,8 +185,18 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   // Bounded before a byte of a PDF is read: per user (COURT_PACKAGES_PER_MINUTE), and the documents' total size
   // (COURT_PACKAGE_MAX_BYTES, from the stored sizes) — over it, 413 naming the limit.
   await deps.throttle.take(deps.limits.courtPackages, String(actor.id));
+  // One original per act (reviewer docsfix H1; Rules Art. 54): an act's document printed again — before reprints
+  // answered the original, or with other text — is not another instrument; its corrections are 补正 decisions of their own.
+  const original = new Map<number, string>();
+  for (const [key, g] of originals(events)) for (const d of g.documents) original.set(d.id, key);
+  const copies = new Set(
+    generations(events)
+      .filter((g) => !g.draft && actKey(g.kind, g.text, g.madeOn) !== null)
+      .flatMap((g) => g.documents.map((d) => d.id))
+      .filter((id) => !original.has(id)),
+  );
   const issued = (await stores.documents.forCase(k, caseId)).filter(
-    (d) => !drafts.has(d.id) && (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))),
+    (d) => !drafts.has(d.id) && !copies.has(d.id) && (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))),
   );
   // Every enforcement package holds the instrument it enforces (LDMAL Art. 51: the effective award or mediation
   // document is the title the court executes; reviewer docs46 H1): the part enforced alone (above), else the whole
@@ -202,7 +229,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   const documents: (PackagedDocument & { bytes: Buffer })[] = [];
   for (const d of issued) {
     const full = await stores.documents.find(k, d.id);
-    if (full) documents.push({ ...full, path: `documents/${d.id}-${d.kind}.pdf` });
+    if (full) documents.push({ ...full, path: `documents/${d.id}-${d.kind}.pdf`, ...servedOf(ctx, d, original.get(d.id)) });
   }
   // Before any work: a server without the registered key refuses to sign (503 saying what to do).
   const key = await signingKey(k, stores, config.commissionKeyPath);

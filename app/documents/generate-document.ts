@@ -38,6 +38,7 @@ import { renderPdfOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { inTransaction, type Transact } from '../unit-of-work.ts';
 import { documentAssets } from './assets.ts';
+import { actKey, originals } from './originals.ts';
 
 export interface DocumentRequest extends RequestText {
   kind: DocumentKind;
@@ -115,8 +116,9 @@ function recordText(events: EventRecord[]): RecordText {
     // The 决定书 issued, each with its matter and the day it was made (kept with the act since docs46b; an older entry
     // without it is dated from the record by templates/kinds.ts).
     decisions: events.flatMap((e) => {
-      const p = e.payload as { kind?: string; draft?: boolean; madeOn?: string; text?: Partial<DocumentRequest> } | null;
-      if (e.type !== 'GENERATE_DOCUMENT' || p?.kind !== 'decision' || p.draft || !p.text?.matter) return [];
+      const p = e.payload as { kind?: string; draft?: boolean; reprint?: boolean; madeOn?: string; text?: Partial<DocumentRequest> } | null;
+      // A reprint (docsfix H1) is the same decision again, not another one.
+      if (e.type !== 'GENERATE_DOCUMENT' || p?.kind !== 'decision' || p.draft || p.reprint || !p.text?.matter) return [];
       const { matter, occurrence, decidedOn, corrects } = p.text;
       return [{ matter, madeOn: p.madeOn, occurrence, decidedOn, corrects }];
     }),
@@ -186,6 +188,11 @@ export async function generateDocument(
     prepare: (attempt) => renderDocuments(deps, actor, caseId, input, attempt === 0, opts.expectedVersion),
     async store(uow, p) {
       const created: DocumentInfo[] = [];
+      // A reprint of an issued act's document: the original, as stored (no new document, no new number).
+      if (p.original) {
+        const ids = new Set(p.original);
+        created.push(...(await stores.documents.forCase(uow.trx, caseId)).filter((d) => ids.has(d.id)));
+      }
       for (const r of p.rendered) {
         created.push(
           await stores.documents.insert(uow.trx, {
@@ -206,6 +213,7 @@ export async function generateDocument(
         payload: {
           kind: p.req.kind,
           ...(p.req.draft ? { draft: true } : {}),
+          ...(p.original ? { reprint: true } : {}),
           // A decision's day (its document's date): the receipts of its service name it (templates/kinds.ts).
           ...(p.req.kind === 'decision' && p.madeOn ? { madeOn: p.madeOn } : {}),
           ...(Object.keys(p.text).length ? { text: p.text } : {}),
@@ -359,6 +367,11 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     throw e;
   }
   const createdAt = deps.clock.now();
+  const madeOn = specs[0]?.dateOn ?? null;
+  // An act's document already issued: its original, or a refusal of other text (Rules Art. 54; docsfix H1).
+  const original = req.draft ? null : issuedOriginal(req, input, events, madeOn);
+  if (original)
+    return { caseVersion: c.version, state: c.state, req, text: original.text, rendered: [], createdAt, madeOn, original: original.ids };
   const rendered: { title: string; caseNo: string | null; bytes: Buffer }[] = [];
   for (const spec of specs) {
     // A 调解协议书 is sealed by the mediation organization by hand, after the parties sign (LDMAL Art. 14): never
@@ -383,7 +396,55 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       .filter((f) => req[f] !== undefined)
       .map((f) => [f, req[f]]),
   );
-  return { caseVersion: c.version, state: c.state, req, text, rendered, createdAt, madeOn: specs[0]?.dateOn ?? null };
+  return {
+    caseVersion: c.version,
+    state: c.state,
+    req,
+    text,
+    rendered,
+    createdAt,
+    madeOn,
+    original: null as number[] | null,
+  };
+}
+
+const sameText = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * An issued act's document asked for again (reviewer docsfix H1; app/documents/originals.ts): its text is fixed once
+ * issued — Rules Art. 54: a written or calculation error, or a matter decided but left out, is put right by a 补正
+ * decision (kind `decision`, matter `correction`, `corrects`) — so a request writing other text is refused (422, rule
+ * `issued-document-text-fixed`, naming the field), and one writing none or the same answers the original: the same
+ * stored document(s), never a second copy under the same number. A draft (`draft: true`) may always be printed.
+ */
+function issuedOriginal(
+  req: DocumentRequest,
+  input: DocumentRequest,
+  events: EventRecord[],
+  madeOn: string | null,
+): { ids: number[]; text: Record<string, unknown> } | null {
+  const key = actKey(req.kind, req as unknown as Record<string, unknown>, madeOn);
+  const original = key === null ? undefined : originals(events).get(key);
+  if (!original) return null;
+  // What the original printed: its request's text, else what was written with the act (ISSUE_AWARD / PARTIAL_AWARD).
+  const record = recordText(events);
+  const written =
+    req.kind === 'award' ? record.award : req.kind === 'partial_award' ? record.partialAwards?.[(req.occurrence ?? 1) - 1] : undefined;
+  const changed = TEXT_FIELDS.find((f) => {
+    if (input[f] === undefined) return false;
+    const before = original.text[f] ?? (f === 'legalBasis' ? undefined : written?.[f]);
+    return !sameText(input[f], before);
+  });
+  if (changed) {
+    const label = DOCUMENT_KINDS[req.kind];
+    throw ruleRefusal({
+      rule: 'issued-document-text-fixed',
+      field: changed,
+      source: '《劳动人事争议仲裁办案规则》第五十四条',
+      detail: `该${label}已出具，文本不得更改，也不以同一文号另出一份：文字、计算错误或已裁决而遗漏的事项，以补正决定书更正（kind "decision"，matter "correction"，corrects 指明所补正的文书）；仅供修改讨论的，可生成草稿（draft: true）`,
+    });
+  }
+  return { ids: original.documents.map((d) => d.id), text: original.text };
 }
 
 /** The documents of an arbitral review that bear its number: the 调解书, the decisions, and their receipts. */

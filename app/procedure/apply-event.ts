@@ -58,6 +58,7 @@ import {
   syncTribunal,
   userNames,
 } from '../cases/case-state.ts';
+import { documentNumbersOf } from '../cases/document-no.ts';
 import { barringCaseIds, createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, rejectionView, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
@@ -541,7 +542,11 @@ async function decide(
   ]);
   // A rejected application's 不予受理通知书 number, already taken (REJECT takes it when written: `recordDecision`).
   const rejectionNo = ctx.rejection ? await rejectionNoOf(deps, k, caseId, ctx) : null;
-  const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal, rejectionNo });
+  // The 不字 / 审字 number of a case without a case number, as GET answers it (reviewer docsfix L1).
+  // Read only for a review or a rejected application (the only cases that have one): no statement for any other write.
+  const numberable = updated.caseNo === null && (nctx.track === 'review' || Boolean(ctx.rejection));
+  const documentNo = numberable ? ((await documentNumbersOf(deps, k, [{ id: caseId, caseNo: null }])).get(caseId) ?? null) : null;
+  const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal, rejectionNo, documentNo });
   // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
   // warning naming the period's end (workflows/hearings.ts).
   const hearingOn = ev.type === 'SCHEDULE_HEARING' ? (payload.hearingOn as string) : ev.type === 'HOLD_HEARING' ? ev.occurredOn : null;
@@ -612,7 +617,10 @@ async function decide(
     entryPayload: Object.keys(facts).length ? { ...payload, ruleFacts: facts } : payload,
     // The view before the event, from the record and context in hand: the sections the event left alone are the
     // after view's own (app/cases/views.ts `reuse`), so only what changed is built a second time.
-    delta: viewDelta(buildCaseView(c, ctx, [], names, { calendar: cal, rejectionNo, reuse: { view, record: updated, ctx: nctx } }), view),
+    delta: viewDelta(
+      buildCaseView(c, ctx, [], names, { calendar: cal, rejectionNo, documentNo, reuse: { view, record: updated, ctx: nctx } }),
+      view,
+    ),
   };
 }
 
@@ -716,7 +724,9 @@ async function recordDecision(
     );
     const numbered = <T>(v: T): T => {
       const p = (v as { proceedings?: Record<string, unknown> } | null)?.proceedings;
-      return p ? { ...v, proceedings: { ...p, rejection: rejectionView(nctx.rejection, documentNo) } } : v;
+      // The view's `documentNo` too (reviewer docsfix L1), where the view carries it.
+      const no = v && typeof v === 'object' && 'documentNo' in v ? { documentNo } : {};
+      return p ? { ...v, ...no, proceedings: { ...p, rejection: rejectionView(nctx.rejection, documentNo) } } : v;
     };
     view = numbered(view);
     delta = { before: delta.before, after: numbered(delta.after) };

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import {
   type ClosureOptions,
   closureCases,
@@ -14,6 +15,7 @@ import { formatCaseNo } from '../../workflows/case-number.ts';
 import { addDays, addMonths } from '../../workflows/dates.ts';
 import { DISTRICTS, OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
+import { documentNumbersOf } from '../cases/document-no.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
 import { own } from '../own.ts';
@@ -153,34 +155,50 @@ function checkGroup(groupBy: GroupBy, group: string): void {
   ]);
 }
 
-type DrillItem = Record<string, unknown> & { id: number; caseNo: string | null; closureMode: string | null };
+type DrillItem = Record<string, unknown> & { id: number; caseNo: string | null; track: string; acceptedOn: string | null };
 
 /**
  * A drill-down row as a case summary names the case (api.md "Reading (v1.1)": an analyst reads case summaries — case
  * number, dates, party names —, never identity numbers or contact data): the applicants' and respondents' names
- * (identity numbers and phones typed into a name masked), and the number of a case without a case number — a rejected
- * application's 不予受理通知书 不字 number (LDMAL Art. 29; Rules Art. 30), taken with REJECT — as `documentNo`
- * (reviewer docsfix L2: a rejection listed as a bare id). Two reads for the page, whatever its size.
+ * (identity numbers and phones typed into a name masked), and the number of a case without a case number as
+ * `documentNo` — a rejected application's 不予受理通知书 不字 number (LDMAL Art. 29; Rules Art. 30), taken with REJECT
+ * (reviewer docsfix L2), or an arbitral review's 审字 number (Rules Arts. 74–79; reviewer docsfix M1). A review has no
+ * acceptance in the statistical rows (it is not an arbitration accepted): its `acceptedOn` is the review's own
+ * (ACCEPT_REVIEW, Rules Art. 75), read from its record. Three reads for the page, whatever its size.
  */
 async function withNames(deps: Deps, items: DrillItem[]) {
   const k = deps.db.reader;
-  const unnumbered = items.filter((x) => x.caseNo === null && x.closureMode === 'rejection').map((x) => x.id);
-  const [names, numbers] = await Promise.all([
+  const reviewIds = items.filter((x) => x.track === 'review').map((x) => x.id);
+  const [names, numbers, reviewAccepted] = await Promise.all([
     deps.stores.caseSummaries.partyNamesOf(
       k,
       items.map((x) => x.id),
     ),
-    deps.stores.documents.numbersOf(k, unnumbered, 'rejection_notice'),
+    documentNumbersOf(deps, k, items),
+    reviewsAcceptedOn(k, reviewIds),
   ]);
-  return items.map((x) => {
-    const n = numbers.get(x.id);
-    return {
-      ...x,
-      documentNo: n ? formatCaseNo(deps.config.rejectionNoPrefix, n.year, n.serial) : null,
-      applicantNames: names.get(x.id)?.applicantNames ?? [],
-      respondentNames: names.get(x.id)?.respondentNames ?? [],
-    };
-  });
+  return items.map(({ track: _t, ...x }) => ({
+    ...x,
+    ...(_t === 'review' && x.acceptedOn === null ? { acceptedOn: reviewAccepted.get(x.id) ?? null } : {}),
+    documentNo: numbers.get(x.id) ?? null,
+    applicantNames: names.get(x.id)?.applicantNames ?? [],
+    respondentNames: names.get(x.id)?.respondentNames ?? [],
+  }));
+}
+
+/** The day each arbitral review was accepted (its record's `review.acceptedOn`, ACCEPT_REVIEW), by case. */
+async function reviewsAcceptedOn(k: Knex, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = (await k('cases').whereIn('id', ids).select('id', 'snapshot')) as { id: number; snapshot: unknown }[];
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const snap = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as {
+      context?: { review?: { acceptedOn?: string } };
+    } | null;
+    const on = snap?.context?.review?.acceptedOn;
+    if (on) out.set(Number(r.id), on);
+  }
+  return out;
 }
 
 /** GET /api/stats/closure/cases — the cases behind one number. */

@@ -104,11 +104,9 @@ export async function reportPdf(r: PeriodicReport): Promise<Buffer> {
       widths: [0.14, 0.36, 0.14, 0.36],
       align: ['left', 'left', 'left', 'left'],
     },
-    // The period and the formula's version a line each: 「口径版本」 broke at the line's end 「口 / 径」 (reviewer
-    // docsfix L4). The 「；」 stays with the period, so the text reads as the other formats' one line.
-    ...chineseDates(reportHeading(r))
-      .split(/(?<=；)/u)
-      .map((text): Block => ({ kind: 'para', text, indent: false })),
+    // The period and the formula's version under the header table, at the table's size and on one line where it fits
+    // (reviewer docsfix L2 of round 48: set at the body's size it stood out and wrapped; templates/layout.ts `small`).
+    { kind: 'small', text: chineseDates(reportHeading(r)) },
     {
       kind: 'table',
       header: ['序号', '指标', '数值'],

@@ -603,6 +603,8 @@ JOIN cases c ON c.id = x.case_id ORDER BY COALESCE(x.accepted_on, x.received_on)
     items: rows.map((r) => ({
       id: Number(r.case_id),
       caseNo: r.case_no ?? null,
+      // Which track (a review's number and acceptance are its own: app/stats/closure.ts); not part of the row answered.
+      track: r.track as string,
       state: r.current_state,
       district: r.district,
       cause: r.cause,

@@ -95,7 +95,7 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-12-01');
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-12-01');
     const p = await courtPackage(c, { purpose: 'enforcement', court: '聊城市东昌府区人民法院' });
-    expect(p.caseJson.schemaVersion).toBe('1.3');
+    expect(p.caseJson.schemaVersion).toBe('1.4');
     expect(p.caseJson.case).toMatchObject({ caseNo: null, documentNo: number, acceptedOn: '2026-11-24', effectiveOn: '2026-12-01' });
     expect(p.caseJson.mediation).toMatchObject({
       terms: '被申请人于2026年12月31日前支付申请人工资5000元',
@@ -178,7 +178,8 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.status).toBe(200);
     const raw = pdfRaw(r.body as Buffer);
     const lines = raw.split('\n').map((l) => l.replace(/\s+/g, ''));
-    expect(lines.some((l) => l.startsWith('口径版本zhongcai-closure-'))).toBe(true);
+    // Since round 48 (L2) on the period's line, at the table's size: never broken inside 「口径」.
+    expect(lines.some((l) => l.startsWith('统计期间：') && l.includes('口径版本zhongcai-closure-'))).toBe(true);
     expect(lines.filter((l) => /口$/u.test(l))).toEqual([]);
     const text = flat(raw);
     const note = text.indexOf('注：调解成功率按统计公报口径');

@@ -259,9 +259,9 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       servedOn: null,
     });
     const schema = JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8'));
-    expect(schema.$id).toMatch(/case-1\.3\.json$/);
-    expect(schema.title).toContain('version 1.3');
-    expect(caseJson.schemaVersion).toBe('1.3');
+    expect(schema.$id).toMatch(/case-1\.4\.json$/);
+    expect(schema.title).toContain('version 1.4');
+    expect(caseJson.schemaVersion).toBe('1.4');
     const ajv = new Ajv2020Module.default({ allErrors: true, strict: false });
     addFormatsModule.default(ajv);
     const validate = ajv.compile(schema);

@@ -1,0 +1,89 @@
+import type { EventRecord } from '../../db/stores/cases.ts';
+
+/**
+ * The original of an act's document (reviewer docsfix H1). Once a decision document of an act is issued — an award
+ * (both parts of a mixed one), a partial award, an advance-execution ruling, a 调解书, a 不予受理通知书, a 决定书 — its
+ * text is fixed: a mistake in it is put right by a 补正 decision (Rules Art. 54: "裁决书中的文字、计算错误或者仲裁庭
+ * 已经裁决但在裁决书中遗漏的事项"), never by printing the act again with other text under the same number. The
+ * original is the first issued (non-draft) generation of the act; a reprint answers it again, and a court package
+ * encloses it once.
+ */
+export interface GenerationEntry {
+  seq: number;
+  kind: string;
+  draft: boolean;
+  text: Record<string, unknown>;
+  /** A decision's day (its document's date), kept with the act. */
+  madeOn: string | null;
+  documents: { id: number }[];
+}
+
+/** Kinds whose issued document is an act's decision, fixed once issued (one original per act). */
+export const ACT_KINDS = new Set([
+  'award',
+  'partial_award',
+  'advance_execution_ruling',
+  'mediation_document',
+  'rejection_notice',
+  'decision',
+]);
+
+/** The event that makes the act a kind prints: a later one of the type (an award made again) starts a new original. */
+const MADE_BY: Record<string, string> = { award: 'ISSUE_AWARD', mediation_document: 'MEDIATION_AGREED', rejection_notice: 'REJECT' };
+
+/** Each GENERATE_DOCUMENT of the history, in order. */
+export function generations(events: EventRecord[]): GenerationEntry[] {
+  return events.flatMap((e) => {
+    if (e.type !== 'GENERATE_DOCUMENT') return [];
+    const p = (e.payload ?? {}) as {
+      kind?: string;
+      draft?: boolean;
+      madeOn?: string;
+      text?: Record<string, unknown>;
+      documents?: { id: number }[];
+    };
+    return [
+      {
+        seq: e.seq,
+        kind: p.kind ?? '',
+        draft: p.draft === true,
+        text: p.text ?? {},
+        madeOn: p.madeOn ?? null,
+        documents: p.documents ?? [],
+      },
+    ];
+  });
+}
+
+/**
+ * Which act a generation prints: the kind, and the partial award or ruling (its occurrence); a 决定书 is one act per
+ * matter and day (its text is the record's: `occurrence` may be left out for the latest, so the day tells which) — a
+ * 补正 per the document it corrects and its text (several corrections are several acts).
+ */
+export function actKey(kind: string, text: Record<string, unknown>, madeOn: string | null): string | null {
+  if (!ACT_KINDS.has(kind)) return null;
+  if (kind === 'partial_award' || kind === 'advance_execution_ruling') return `${kind}#${text.occurrence ?? ''}`;
+  if (kind === 'decision') {
+    const { matter, corrects, body, decidedOn } = text;
+    return matter === 'correction'
+      ? `decision#correction#${JSON.stringify([corrects ?? null, body ?? null, decidedOn ?? null])}`
+      : madeOn
+        ? `decision#${matter ?? ''}#${madeOn}`
+        : null; // an entry from before the day was kept with it: not told apart, left as it is
+  }
+  return kind;
+}
+
+/** The original generation of each act the history holds (the first issued one after the act was made). */
+export function originals(events: EventRecord[]): Map<string, GenerationEntry> {
+  const made = new Map<string, number>();
+  for (const e of events) for (const [kind, type] of Object.entries(MADE_BY)) if (e.type === type) made.set(kind, e.seq as number);
+  const out = new Map<string, GenerationEntry>();
+  for (const g of generations(events)) {
+    const key = actKey(g.kind, g.text, g.madeOn);
+    if (key === null || g.draft || !g.documents.length) continue;
+    if (g.seq < (made.get(g.kind) ?? 0)) continue;
+    if (!out.has(key)) out.set(key, g);
+  }
+  return out;
+}
