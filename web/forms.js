@@ -101,7 +101,7 @@ export const EVENT_FORMS = {
       name: 'servedOn',
       label: '送达日期',
       kind: 'date',
-      hint: '不填则为登记日期',
+      hint: '当事人签收之日；不填则为登记日期，登记日期也不填的为今天',
       // CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期 — asked for by that name, and required (the server
       // refuses a posting without it: 422 postal-service-receipt-date on servedOn).
       requiredWith: {
@@ -421,6 +421,8 @@ export const EVENT_FORMS = {
     { name: 'fromCaseNo', label: '原案号', kind: 'text' },
   ],
   RAISE_JURISDICTION_OBJECTION: [
+    // ui48 L1: a respondent's objection (Rules Art. 10; the server refuses an applicant's): only respondents are offered
+    // (web/pages/act.js RESPONDENTS_ONLY).
     { name: 'partyId', label: '提出异议的当事人', kind: 'party', required: true },
     { name: 'grounds', label: '异议理由', kind: 'textarea', required: true },
   ],
