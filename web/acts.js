@@ -8,7 +8,7 @@
 export const DATE_HINTS = {
   // ui48 H1: empty by default — the service is then dated by its 送达日期 (the server's rule), not by the day of entry.
   SERVE:
-    '选填，默认不填：不填则以“送达日期”为本次送达的日期，之后的答辩等事项按此日期办理；办理记录另行保留登记时间。只在本次送达须另记日期时填写',
+    '选填，默认不填：不填则以“送达日期”为本次送达的日期（两者都不填的，为今天），之后的答辩等事项按此日期办理；办理记录另行保留登记时间。只在本次送达须另记日期时填写',
   MARK_EFFECTIVE: '办理确认之日；裁决的法定生效日期由系统依法计算，确认前显示',
 };
 

@@ -101,7 +101,7 @@ export const EVENT_FORMS = {
       name: 'servedOn',
       label: '送达日期',
       kind: 'date',
-      hint: '当事人签收之日；不填则为登记日期，登记日期也不填的为今天',
+      hint: '不填则为登记日期',
       // CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期 — asked for by that name, and required (the server
       // refuses a posting without it: 422 postal-service-receipt-date on servedOn).
       requiredWith: {
