@@ -99,6 +99,36 @@ describe('ui48 (Chromium)', () => {
     expect(e?.occurredOn).toBe('2026-03-12');
   });
 
+  it('H1 a 送达日期 before the case’s last act: the service is dated that act’s day, said in the confirmation', async () => {
+    const { c } = await caseAt(t, a, 'accepted', {
+      body: standardApplication({ applicants: [worker('送达癸', 490)], receivedOn: '2026-03-02' }),
+    });
+    const applicant = c.applicants[0] as { id: number; name: string };
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'acceptance_notice', partyId: applicant.id, method: 'direct', servedOn: '2026-03-07' },
+      '2026-03-07',
+    );
+    await openCase(c.id);
+    await actButton('送达').click();
+    const dlg = dialog();
+    await dlg.waitFor();
+    await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('application_copy');
+    await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ index: 2 });
+    await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
+    await dlg.locator('[data-path="servedOn"]').fill('2026-03-06');
+    await dlg.getByRole('button', { name: '确定…' }).click();
+    await ask().waitFor();
+    await hasText(ask().locator('.act-date'), '登记日期：2026-03-07（送达日期 2026-03-06 早于本案已记录的上一程序事项的日期');
+    await ask().getByRole('button', { name: '确认送达' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    const e = (await events(c.id, 'SERVE')).at(-1);
+    expect(e?.occurredOn).toBe('2026-03-07');
+    expect(e?.payload.servedOn).toBe('2026-03-06');
+  });
+
   it('M1 a late jurisdiction objection is said late with the defense due date and not pending; L1 only respondents are offered', async () => {
     const { c } = await caseAt(t, a, 'tribunal_formed', {
       body: standardApplication({
