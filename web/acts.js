@@ -6,7 +6,9 @@
  * than today). 送达's date is the day the service is recorded; the day the party signed goes in 送达日期.
  */
 export const DATE_HINTS = {
-  SERVE: '本次登记的日期，不是签收日（签收日请填“送达日期”）',
+  // ui48 H1: empty by default — the service is then dated by its 送达日期 (the server's rule), not by the day of entry.
+  SERVE:
+    '选填，默认不填：不填则以“送达日期”为本次送达的日期（两者都不填的，为今天），之后的答辩等事项按此日期办理；办理记录另行保留登记时间。只在本次送达须另记日期时填写',
   MARK_EFFECTIVE: '办理确认之日；裁决的法定生效日期由系统依法计算，确认前显示',
 };
 
@@ -16,6 +18,7 @@ export const DATE_LABELS = {
   SUPPLEMENT_RECEIVED: '收齐补正材料日期',
   ACCEPT: '受理日期',
   REJECT: '决定不予受理日期',
+  // ui48 H1: optional, empty by default (web/pages/act.js DATE_OPTIONAL): the act's day only when the clerk enters one.
   SERVE: '登记日期',
   FILE_DEFENSE: '收到答辩书日期',
   SHORTEN_DEFENSE_PERIOD: '决定日期',
@@ -318,7 +321,9 @@ export function consequenceOf(type, c, body = {}) {
       ? `送达日期 ${body.servedOn}`
       : body.occurredOn
         ? `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn} 为送达日期`
-        : `未填写送达日期的，以${DATE_LABELS.SERVE}为送达日期`;
+        : body.type === 'SERVE'
+          ? '未填写送达日期：以今天为送达日期'
+          : `未填写送达日期的，以${DATE_LABELS.SERVE}为送达日期（${DATE_LABELS.SERVE}也未填写的，为今天）`;
     const bulk = bulkParties(c, body.partyId);
     if (bulk) {
       const names = bulk.list.map((p) => p.name).join('、');
@@ -360,6 +365,17 @@ export function consequenceOf(type, c, body = {}) {
     return `${IRREVERSIBLE.REFER_TO_ARBITRATION}${DATE_LABELS.REFER_TO_ARBITRATION} ${body.occurredOn ?? ''} 即为新仲裁申请的收到申请日期，仲裁委员会应自该日起五日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。`;
   }
   if (type === 'SUSPEND') return suspendConsequence(c, body);
+  // ui48 L3: an award after a hearing the respondent missed or left without leave is a default award; a deemed
+  // withdrawal rests on the applicant's absence or leaving (LDMAL Art. 36) — each named with the hearing's day.
+  if ((type === 'ISSUE_AWARD' || type === 'DEEM_WITHDRAWN') && c.track !== 'mediation' && c.track !== 'review') {
+    const h = (c.proceedings?.hearingsHeld ?? []).at(-1);
+    const side = type === 'ISSUE_AWARD' ? 'respondent' : 'applicant';
+    const away = h ? absence(h, side) : null;
+    if (type === 'ISSUE_AWARD' && away)
+      return `本裁决为缺席裁决：被申请人${away}（${h.heldOn} 开庭），被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决（《劳动争议调解仲裁法》第三十六条第二款）。${IRREVERSIBLE.ISSUE_AWARD}`;
+    if (type === 'DEEM_WITHDRAWN' && away)
+      return `按撤回仲裁申请处理的事由：申请人${away}（${h.heldOn} 开庭）——申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以视为撤回仲裁申请（《劳动争议调解仲裁法》第三十六条第一款）。${IRREVERSIBLE.DEEM_WITHDRAWN}`;
+  }
   // ui47 H2: after the award (or a mixed award's final part) was set aside, the suit is on the dispute itself, within
   // fifteen days of receiving the ruling (LDMAL Art. 49(3)) — not a suit that holds an award's effect back (Arts. 48, 50).
   // A mixed award's suit against its non-final part (matter 'award', Art. 50) keeps the general wording.
@@ -377,9 +393,34 @@ export function consequenceOf(type, c, body = {}) {
     const who = [...(c.applicants ?? []), ...(c.respondents ?? []), ...(c.thirdParties ?? [])].find(
       (p) => String(p.id) === String(body.partyId),
     );
-    return who ? `${who.name}：${WEIGHTY[type]}` : WEIGHTY[type];
+    const late = type === 'RAISE_JURISDICTION_OBJECTION' ? lateObjection(c, body) : null;
+    const said = late
+      ? `将记录该当事人提出的管辖异议，记录后不能撤回。该当事人的答辩期已于 ${late} 届满，异议在答辩期满后提出（逾期提出）：当事人提出管辖异议应当在答辩期满前书面提出，逾期提出的，不影响仲裁程序的进行，仲裁委员会不作决定（《劳动人事争议仲裁办案规则》第十条）。请核对提出异议的当事人与异议理由。`
+      : WEIGHTY[type];
+    return who ? `${who.name}：${said}` : said;
   }
   return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? WEIGHTY[type] ?? null;
+}
+
+/** How a side missed hearing `h`: 未到庭, 到庭后未经仲裁庭同意中途退庭, or null (attended to the end). */
+function absence(h, side) {
+  if (h[`${side}Present`] === false) return '未到庭';
+  if (h[`${side}LeftEarly`] === true) return '到庭后未经仲裁庭同意中途退庭';
+  return null;
+}
+
+/**
+ * ui48 M1: the last day of the objecting party's defense period when the objection's day (`body.occurredOn`) is after it
+ * — a late objection (Rules Art. 10: raised before the defense period ends; a late one does not stop the case and is not
+ * decided). From the case's deadlines: an added respondent's own period, else the respondents'. Null: in time, or the
+ * case does not show the period (no service yet: the period has not begun).
+ */
+export function lateObjection(c, body = {}) {
+  const list = c.deadlines ?? [];
+  const own = list.find((d) => d.kind === 'defense_added_party' && body.partyId != null && String(d.partyId) === String(body.partyId));
+  const d = own ?? list.find((x) => x.kind === 'defense');
+  const on = body.occurredOn;
+  return d?.dueOn && on && on > d.dueOn ? d.dueOn : null;
 }
 
 /**
@@ -387,7 +428,7 @@ export function consequenceOf(type, c, body = {}) {
  * make them: a partial award is served as a 裁决书; a mediation before arbitration ends in a 调解协议书. The others (an
  * application copy, a defense copy, a postponement notice, other documents) are not made here, so nothing is said.
  */
-const GENERATED_AS = {
+export const GENERATED_AS = {
   acceptance_notice: ['acceptance_notice'],
   rejection_notice: ['rejection_notice'],
   respond_notice: ['respond_notice'],

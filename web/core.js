@@ -976,8 +976,16 @@ export const card = (label, n, cls, onclick, opts = {}) =>
     h('div.l', label),
     opts.sub ? h('div.small.muted', opts.sub) : null,
   );
+/**
+ * A case as a commission names it: its 案号, else (ui48 M2) the number of the document that closed it without one — the
+ * 不予受理通知书's 不字 number, a review's 审字 number (`documentNo` of a list row or view, or the view's
+ * `proceedings.rejection.documentNo`) — else the registration's own number.
+ */
 export const caseName = (c) =>
-  c.caseNo ?? (c.track === 'mediation' ? `调解申请#${c.id}` : c.track === 'review' ? `仲裁审查申请#${c.id}` : `仲裁申请#${c.id}`);
+  c.caseNo ??
+  c.documentNo ??
+  c.proceedings?.rejection?.documentNo ??
+  (c.track === 'mediation' ? `调解申请#${c.id}` : c.track === 'review' ? `仲裁审查申请#${c.id}` : `仲裁申请#${c.id}`);
 
 /** A small CSV writer for lists on screen: cells that a spreadsheet would run as formulas are neutralised (web/cells.js). */
 export function csvBlob(header, rows) {

@@ -421,6 +421,8 @@ export const EVENT_FORMS = {
     { name: 'fromCaseNo', label: '原案号', kind: 'text' },
   ],
   RAISE_JURISDICTION_OBJECTION: [
+    // ui48 L1: a respondent's objection (Rules Art. 10; the server refuses an applicant's): only respondents are offered
+    // (web/pages/act.js RESPONDENTS_ONLY).
     { name: 'partyId', label: '提出异议的当事人', kind: 'party', required: true },
     { name: 'grounds', label: '异议理由', kind: 'textarea', required: true },
   ],

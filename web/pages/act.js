@@ -9,6 +9,7 @@ import {
   DATE_HINTS,
   DATE_LABELS,
   deadlineShifts,
+  GENERATED_AS,
   IRREVERSIBLE,
   LISTS_SHIFTS,
   ONE_STEP,
@@ -123,6 +124,15 @@ function currentHearing(c) {
 const actLabel = (type, c) => trackLabel(type, c, eventLabel(type));
 const confirmWords = (type, c) => (actLabel(type, c).startsWith('确认') ? actLabel(type, c) : `确认${actLabel(type, c)}`);
 
+/** ui48 L1: acts only a respondent takes — a jurisdiction objection (Rules Art. 10; the server refuses an applicant's). */
+const RESPONDENTS_ONLY = new Set(['RAISE_JURISDICTION_OBJECTION']);
+
+/**
+ * ui48 H1: acts whose 办理日期 is optional and starts empty — a service is dated by its 送达日期 (the server dates a
+ * SERVE sent without occurredOn by its servedOn), so a receipt entered today no longer dates every later act after today.
+ */
+const DATE_OPTIONAL = new Set(['SERVE']);
+
 /** Days before today beyond which an act's date is asked about before it is recorded (a late entry, a mistyped year). */
 const BACKDATED_DAYS = 30;
 
@@ -152,7 +162,7 @@ async function eventForm(c, type, done, screen) {
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
-  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates] = await Promise.all([
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
     needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
@@ -161,6 +171,8 @@ async function eventForm(c, type, done, screen) {
     type === 'ACCEPT' ? barringDuplicates(c) : [],
     // ui45 M1: the registrations a mistaken one may repeat, chosen by what the clerk sees (case number, parties, date).
     type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
+    // ui48 L6: what the 文书 panel lists, to offer and mark the documents a service may name.
+    type === 'SERVE' ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
   ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
@@ -177,7 +189,7 @@ async function eventForm(c, type, done, screen) {
     h('div.form-alert'),
     openRefusal,
     field(dateLabel, 'occurredOn', input('date', { value: initialDate(c, type), max: today() }), {
-      required: true,
+      required: !DATE_OPTIONAL.has(type),
       hint: DATE_HINTS[type] ?? '行为实际发生之日，可早于今天，不能晚于今天',
     }),
   );
@@ -187,6 +199,18 @@ async function eventForm(c, type, done, screen) {
   /** What the confirmation of an irreversible act repeats: [label, value as shown] of each filled field. */
   const describe = [];
   let awardEd = null;
+  // ui48 L2: a recusal decision names whom it is about — the person the pending application challenges.
+  if (type === 'DECIDE_RECUSAL') {
+    const r = (c.proceedings?.recusalApplications ?? []).find((x) => !x.decision);
+    const t = r?.target;
+    const who =
+      t?.kind === 'arbitrator'
+        ? (staff.find((s) => String(s.id) === String(t.userId))?.displayName ??
+          (c.tribunal?.arbitrators ?? []).find((x) => String(x.id) === String(t.userId))?.name ??
+          t.name)
+        : t?.name;
+    if (who) describe.push(() => [t.kind === 'arbitrator' ? '被申请回避的仲裁员' : '被申请回避的记录人员', who]);
+  }
   // FORM_TRIBUNAL: the presiding arbitrator is chosen among those ticked (the server refuses anyone else).
   let tribunalList = null;
   for (const f of spec) {
@@ -258,6 +282,17 @@ async function eventForm(c, type, done, screen) {
       // offered on a case under the ordinary procedure (a second walk was offered it, then refused).
       if (type === 'SERVE' && path === 'method' && c.procedure !== 'simple')
         options = Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'sms'));
+      // ui48 L6: a 决定书 is a document only this system's 文书 panel makes for a decision (no act of the record makes
+      // it), so it is offered once one was generated; another document the system makes but has not made for this case
+      // is marked (its service is asked about again in the confirmation).
+      if (type === 'SERVE' && path === 'document' && Array.isArray(docsAtOpen)) {
+        const made = (k) => !GENERATED_AS[k] || docsAtOpen.some((d) => GENERATED_AS[k].includes(d.kind));
+        options = Object.fromEntries(
+          Object.entries(options)
+            .filter(([k]) => k !== 'decision' || made(k))
+            .map(([k, v]) => [k, made(k) ? v : `${v}（本案尚未生成）`]),
+        );
+      }
       el = select([...(f.required ? [] : [['', '（不选）']]), ...Object.entries(options)]);
       // A 调解书 is served on the party in person and takes effect on signing (LDMAL Art. 42(3); SPC CPL Interpretation
       // Art. 133): leaving, posting, public notice and SMS are not offered for it (the server refuses them, 422 on `method`).
@@ -305,7 +340,9 @@ async function eventForm(c, type, done, screen) {
       const offered =
         type === 'SIGN_MEDIATION_DOCUMENT' && path === 'partyId'
           ? parties.filter((p) => sides.has(String(p.id)) && !signed.has(String(p.id)))
-          : parties;
+          : RESPONDENTS_ONLY.has(type)
+            ? parties.filter((p) => p.sideCode === 'respondent')
+            : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -335,6 +372,11 @@ async function eventForm(c, type, done, screen) {
         return [String(s.id), w ? `${s.displayName}（在办 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
       });
       el = select(f.required ? staffOpts : [['', '（不选）'], ...staffOpts]);
+      // ui48 L2: the confirmation names the arbitrator, not the workload beside the name.
+      for (const o of el.options) {
+        const s = pool.find((x) => String(x.id) === o.value);
+        if (s) o.dataset.name = s.displayName;
+      }
       if (path === 'presidingId' && tribunalList) {
         const list = tribunalList;
         const presiding = el;
@@ -459,7 +501,7 @@ async function eventForm(c, type, done, screen) {
       });
     describe.push(() => {
       if (el.value.trim() === '') return null;
-      const shown = el.tagName === 'SELECT' ? el.selectedOptions[0]?.textContent : el.value.trim();
+      const shown = el.tagName === 'SELECT' ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent) : el.value.trim();
       return [f.label, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
     });
     if (/amount$/i.test(path)) checks.push(() => (checkMoney(el.value.trim()) ? [path, checkMoney(el.value.trim())] : null));
@@ -589,14 +631,20 @@ async function eventForm(c, type, done, screen) {
       const r = ch();
       return !r ? [] : Array.isArray(r[0]) ? r : [r];
     });
-    const on = form.querySelector('[data-path="occurredOn"]').value;
+    // ui48 H1: a service's own day is its 送达日期 — its 办理日期 is sent only when the clerk enters one (the server dates
+    // a SERVE sent without it by its servedOn): `typed` is what was entered, `on` the act's day as the confirmation says it.
+    const typed = form.querySelector('[data-path="occurredOn"]').value;
+    const servedField = DATE_OPTIONAL.has(type) ? form.querySelector('[data-path="servedOn"]')?.value : '';
+    let on = typed || (DATE_OPTIONAL.has(type) ? servedField || today() : '');
+    /** The day a service is dated when its 送达日期 is before the case's last act (orderRefusalDay). */
+    let datedAfter = null;
     // ui45 L5: every date control's mistyped value (a year of 6320) with the other errors, at once.
     const said = new Set(bad.map(([p]) => p));
     const dates = dateProblems(form).filter(([p]) => !said.has(p));
     const dateOf = dates.find(([p, m]) => p === 'occurredOn' && !m.startsWith('不能'));
     bad.push(...dates.filter(([p]) => p !== 'occurredOn'));
     if (dateOf) bad.unshift(dateOf);
-    else if (!on) bad.unshift(['occurredOn', REQUIRED]);
+    else if (!on && !typed) bad.unshift(['occurredOn', REQUIRED]);
     else if (on > today()) bad.unshift(['occurredOn', `不能晚于今天（${today()}）`]);
     if (bad.length) {
       for (const [p, m] of bad) setError(form, p, m);
@@ -609,14 +657,14 @@ async function eventForm(c, type, done, screen) {
     // The refusal said when the dialog opened stays while fields are still missing (above); now it is said again, if it
     // still stands, by this attempt's own preview.
     fill(openRefusal);
-    const body = { type, occurredOn: on };
+    const body = DATE_OPTIONAL.has(type) && !typed ? { type } : { type, occurredOn: on };
     for (const g of getters) g(body);
     if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
     // An irreversible act, or one whose consequence depends on what is chosen (serving the award starts the periods).
     let consequence = consequenceOf(type, c, body);
     // An act dated well before today (a late entry, or a mistyped year) is asked about too: its date moves the periods
     // and the statistics, and the history keeps the day it was recorded beside it.
-    const lag = daysBetween(on, today());
+    const lag = typed || !DATE_OPTIONAL.has(type) ? daysBetween(on, today()) : 0;
     const backdated =
       lag > BACKDATED_DAYS
         ? h(
@@ -654,7 +702,17 @@ async function eventForm(c, type, done, screen) {
         (PREVIEWS_DEADLINES.has(type) || PREVIEWS_WARNINGS.has(type) || (consequence && !bulkParties(c, body.partyId))) &&
         !previewAnswersNothing(type, c)
       ) {
-        const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
+        let p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
+        // ui48 H1: a service dated by its 送达日期 cannot go before an act already recorded on a later day (acts are
+        // recorded in the order of their dates): it is dated the earliest day it can be, that act's — said in the
+        // confirmation; its periods still run from the 送达日期.
+        const earliest = DATE_OPTIONAL.has(type) && !typed ? orderRefusalDay(p) : null;
+        if (earliest) {
+          on = earliest;
+          body.occurredOn = earliest;
+          datedAfter = earliest;
+          p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
+        }
         // An act the server cannot preview (it writes parties or claims as it is decided) is judged when sent.
         if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) {
           if (p.problem?.rule !== 'preview-not-available') refused = p;
@@ -702,7 +760,14 @@ async function eventForm(c, type, done, screen) {
         title: `${confirmWords(type, c)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
-          h('p', `${dateLabel}：${on}`),
+          h(
+            'p.act-date',
+            typed || !DATE_OPTIONAL.has(type)
+              ? `${dateLabel}：${on}`
+              : datedAfter
+                ? `${dateLabel}：${on}（送达日期 ${servedField} 早于本案已记录的上一程序事项的日期，本次送达按该日记入办理记录；自送达之日起算的期间仍按送达日期 ${servedField} 计算）`
+                : `${dateLabel}：未填写，以送达日期 ${on} 为准`,
+          ),
           awardEd ? null : describedFields(describe),
           backdated,
           warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),
@@ -745,7 +810,7 @@ async function eventForm(c, type, done, screen) {
       const whose = one ? `，当事人：${one.label}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${actLabel(type, c)}”（${caseName(c)}${whose}，${dateLabel}：${on}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${actLabel(type, c)}”（${caseName(c)}${whose}${typed || datedAfter || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -777,6 +842,9 @@ async function eventForm(c, type, done, screen) {
       const n = ++asked;
       fill(openRefusal);
       if (!dateInput.value || dateInput.value > today()) return;
+      // ui48 L5: only a probe that may be refused is sent — a refusal is shown, an answer that cannot say anything is a
+      // request not made.
+      if (OPEN_PREVIEW[type].when && !OPEN_PREVIEW[type].when(c, dateInput.value)) return;
       const err = await api('POST', `/api/cases/${c.id}/event-preview`, {
         type,
         occurredOn: dateInput.value,
@@ -858,7 +926,14 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
  */
 const OPEN_PREVIEW = {
   EXTEND_TIME_LIMIT: {
-    probe: { days: 1 },
+    // ui48 L5: the longest extension (LDMAL Art. 43) — one day was refused as changing nothing where the limit's last
+    // day fell on a rest day (422 extension-changes-nothing, a console error each time the dialog opened).
+    probe: { days: 15 },
+    // Asked only where the case shows the limit run out by the day chosen: else the answer could only be yes.
+    when: (c, on) => {
+      const d = (c.deadlines ?? []).find((x) => x.kind === 'award');
+      return Boolean(d?.dueOn) && d.status !== 'paused' && on > d.dueOn;
+    },
     rules: ['extension-before-deadline', 'extension-once'],
     hint: '延长审理期限须在审理期限届满前批准。如确已在届满前批准，请把“批准延期日期”改为批准之日。',
   },
@@ -880,6 +955,19 @@ const OPEN_PREVIEW = {
 function previewAnswersNothing(type, c) {
   const m = c.proceedings?.trackMediation;
   return type === 'REFER_TO_ARBITRATION' && Boolean(m && (m.failedOn || m.agreedOn));
+}
+
+/**
+ * The day of the case's last act when `err` refuses an act for being dated before it (400 on occurredOn: 发生日期不能早于
+ * 上一程序事件的日期（…）), else null.
+ */
+function orderRefusalDay(err) {
+  if (!(err instanceof ApiError) || (err.status !== 400 && err.status !== 422)) return null;
+  for (const e of err.problem?.errors ?? []) {
+    const m = e.path === 'occurredOn' ? /上一程序事件的日期（(\d{4}-\d{2}-\d{2})）/.exec(String(e.message ?? '')) : null;
+    if (m) return m[1];
+  }
+  return null;
 }
 
 /** Legal refusals about one field that the server does not name (`field`): placed at that field in the dialog. */
@@ -972,6 +1060,7 @@ function namedDate(err, dateLabel) {
 }
 /** The act's date a dialog starts with: today, or for a hearing held the day it was scheduled for (not a later one). */
 function initialDate(c, type) {
+  if (DATE_OPTIONAL.has(type)) return '';
   if (type === 'HOLD_HEARING') {
     const on = c.proceedings?.hearing?.hearingOn;
     return on && on <= today() ? on : '';

@@ -78,7 +78,11 @@ async function loadFile(id) {
     // What the case's state allows of anyone: the acts that wait on someone else are named, with who does them.
     api('GET', `/api/cases/${id}/next-events?all=true`).catch(() => []),
     api('GET', `/api/cases/${id}/events`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
-    api('GET', `/api/cases/${id}/documents`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
+    // ui48 M3: a summary reader (the analyst) reads no documents (api.md "Reading (v1.1)"): not asked for — a refused
+    // request is a red line in the console.
+    state.user?.role === 'analyst'
+      ? null
+      : api('GET', `/api/cases/${id}/documents`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
   ]);
   const mine = new Set(next.map((n) => n.type));
   return { c, next, others: all.filter((n) => !mine.has(n.type)), events, docs };
@@ -592,8 +596,13 @@ function proceedingsSection(c, partyName, events) {
   for (const x of p.jurisdictionObjections ?? [])
     items.push([
       '管辖异议',
+      // ui48 M1: a late objection (after the defense period) is not decided and does not stop the case (Rules Art. 10).
       `${x.on} ${partyName(x.partyId)}提出管辖异议${x.timely === false ? '（逾期提出）' : ''}：${x.grounds}${
-        x.decision ? `；${x.decision.on} ${x.decision.result === 'upheld' ? '异议成立' : '驳回异议'}（${x.decision.reason}）` : '；尚未决定'
+        x.decision
+          ? `；${x.decision.on} ${x.decision.result === 'upheld' ? '异议成立' : '驳回异议'}（${x.decision.reason}）`
+          : x.timely === false
+            ? '；答辩期满后提出，不影响案件审理（《劳动人事争议仲裁办案规则》第十条）'
+            : '；尚未决定'
       }`,
     ]);
   if (p.transferOut)

@@ -3,6 +3,7 @@
 import {
   addDays,
   api,
+  caseName,
   closureLabel,
   csvBlob,
   download,
@@ -118,7 +119,7 @@ export async function statsPage(params, mount) {
       const arbName = (id) => (id === null ? '未组庭' : (arbs.find((a) => a.id === id)?.displayName ?? `#${id}`));
       const header = ['案号', '地区', '争议原因', '仲裁员', '受理', '结案', '方式', '结案天数', '审限届满', '当前状态'];
       const rowOf = (i) => [
-        i.caseNo ?? `#${i.id}`,
+        caseName(i),
         i.district,
         V().statCauses[i.cause] ?? i.cause,
         arbName(i.arbitratorId),
@@ -159,7 +160,7 @@ export async function statsPage(params, mount) {
                   d.items.map((i) =>
                     h(
                       'tr',
-                      h('td', h('a', { href: `#/cases/${i.id}` }, i.caseNo ?? `#${i.id}`)),
+                      h('td', h('a', { href: `#/cases/${i.id}` }, caseName(i))),
                       h('td', i.district),
                       h('td', V().statCauses[i.cause] ?? i.cause),
                       h('td', arbName(i.arbitratorId)),
