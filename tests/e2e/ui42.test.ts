@@ -168,7 +168,7 @@ describe('ui42 (Chromium)', () => {
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '送达', exact: true }).click();
     const dlg = page.locator('dialog.act[open]');
-    await hasText(dlg, '本次登记的日期，不是签收日');
+    await hasText(dlg, '不填则以“送达日期”为本次送达的日期');
     await dlg.getByRole('button', { name: '取消' }).click();
   });
 
