@@ -881,6 +881,15 @@ const caseShape = {
       issuedOn: Day,
       minimumWage: MinimumWageUsed.nullable().optional().openapi({ description: '判断终局所依据的月最低工资标准；summary 时不含' }),
       defaultAward: z.boolean().openapi({ description: '缺席裁决：最后一次开庭时被申请人未到庭' }),
+      setAside: z
+        .strictObject({
+          court: z.string(),
+          decidedOn: Day.nullable(),
+          whole: z.boolean().openapi({ description: 'true：裁决全部被撤销；false：混合裁决仅终局部分被撤销，非终局部分不受影响' }),
+        })
+        .nullable()
+        .optional()
+        .openapi({ description: '裁决（或混合裁决的终局部分）已被中级人民法院裁定撤销（LDMAL Art. 49）；各阅读级别均含' }),
       absentNotices: z.array(AbsentNotice).optional().openapi({ description: 'summary 时不含' }),
       items: z
         .array(

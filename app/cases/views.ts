@@ -243,13 +243,18 @@ function closureView(ctx: MachineContext, level: ReadLevel) {
 
 /** The award; a summary (analysts) shows that and when it was made and whether it is final, not its items. */
 function awardView(ctx: MachineContext, level: ReadLevel) {
+  // LDMAL Art. 49: an award (a mixed award's final part) the intermediate court set aside has no effect — said at every
+  // level, an analyst's summary too (outside tester ui48 M3: it read as an award in force).
+  const sa = ctx.setAside?.result === 'set_aside' ? ctx.setAside : null;
+  const setAside = sa ? { court: sa.court, decidedOn: sa.decidedOn, whole: setAsideWhole(ctx) } : null;
   if (ctx.award && level === 'summary') {
-    return { finality: ctx.award.finality, issuedOn: ctx.award.issuedOn, defaultAward: ctx.award.defaultAward };
+    return { finality: ctx.award.finality, issuedOn: ctx.award.issuedOn, defaultAward: ctx.award.defaultAward, setAside };
   }
   return ctx.award
     ? {
         finality: ctx.award.finality,
         issuedOn: ctx.award.issuedOn,
+        setAside,
         minimumWage: ctx.award.minimumWage,
         defaultAward: ctx.award.defaultAward,
         // LDMAL Art. 36: who was absent at the last hearing and the written notice proven served on each.

@@ -86,3 +86,22 @@ describe(`lead48: HEAD (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(api.headers.allow).not.toContain('HEAD');
   });
 });
+
+describe(`lead48: an award set aside, read by an analyst (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('ui48 M3: the summary says the final award was set aside (LDMAL Art. 49), not only that it was made', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = ['12000.00', '20000.00'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-04-20' }, '2026-04-20');
+    const staff = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-05-10' }, '2026-05-10');
+    expect(staff.award).toMatchObject({ setAside: { court: '聊城市中级人民法院', decidedOn: '2026-05-10', whole: true } });
+    const analyst = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}`)).body;
+    expect(analyst.readLevel).toBe('summary');
+    expect(analyst.award).toEqual({
+      finality: 'final',
+      issuedOn: '2026-04-10',
+      defaultAward: false,
+      setAside: { court: '聊城市中级人民法院', decidedOn: '2026-05-10', whole: true },
+    });
+  });
+});

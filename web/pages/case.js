@@ -413,7 +413,8 @@ function claimsSection(c, events, mediationTrack) {
   const awardItems = c.award?.items ?? [];
   // ui47 H2: the award set aside by the court (LDMAL Art. 49) — the whole of it, or a mixed award's final part alone —
   // decides nothing any more: its items read 已被撤销, not 终局.
-  const setAside = c.proceedings?.setAside?.result === 'set_aside' ? c.proceedings.setAside : null;
+  // The award's own setAside says it at every reading level (an analyst's summary has no proceedings).
+  const setAside = c.proceedings?.setAside?.result === 'set_aside' ? c.proceedings.setAside : (c.award?.setAside ?? null);
   const revoked = (i) => Boolean(setAside && c.award && !i.partialOn && (c.award.finality !== 'mixed' || i.final));
   // Claim changes: the procedure's own acts, and registration corrections that touched the claims.
   const changes = (events ?? []).filter(
