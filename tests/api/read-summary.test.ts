@@ -21,7 +21,12 @@ describe(`an analyst's case summary (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     expect(summary.claims.length).toBe(awarded.claims.length);
     // What is claimed and whether it was given up (Rules Art. 44), not how much nor in what words.
     for (const cl of summary.claims) expect(Object.keys(cl).sort()).toEqual(['category', 'categoryLabel', 'id', 'seq', 'withdrawn']);
-    expect(summary.award).toEqual({ finality: awarded.award.finality, issuedOn: '2026-03-26', defaultAward: awarded.award.defaultAward });
+    expect(summary.award).toEqual({
+      finality: awarded.award.finality,
+      issuedOn: '2026-03-26',
+      defaultAward: awarded.award.defaultAward,
+      setAside: null,
+    });
     // Every other reader still sees them.
     const full = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
     expect(full.award.items).toEqual(awarded.award.items);
