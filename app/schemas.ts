@@ -681,7 +681,11 @@ export const Proceedings = z
       .strictObject({
         court: z.string(),
         filedOn: Day,
-        result: z.enum(['rejected', 'set_aside', 'withdrawn']).nullable(),
+        result: z.enum(['rejected', 'set_aside', 'withdrawn', 'terminated']).nullable().openapi({
+          description:
+            'terminated：劳动者就终局裁决起诉，中级人民法院不再审查撤销申请（最高人民法院劳动争议解释（一）第二十一条），见 note',
+        }),
+        note: z.string().optional().openapi({ description: '撤销申请因劳动者起诉而终结时的说明' }),
         decidedOn: Day.nullable(),
         servedOn: Day.nullable().optional(),
         courtWarning: z.string().optional().openapi({

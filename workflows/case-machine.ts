@@ -31,6 +31,7 @@ import {
   signingParties,
   workerSuitHoldingSetAside,
 } from './rules.ts';
+import { isWorkerId } from './sides.ts';
 
 /**
  * The statutory procedure (LDMAL; MOHRSS Rules 2017) as one statechart. Pure: no database, clock or HTTP.
@@ -180,6 +181,25 @@ const formTribunalInMediation = {
     stageBefore: context.stageBefore === 'accepted' ? ('tribunal_formed' as const) : context.stageBefore,
   })),
 };
+/**
+ * SPC-1 Art. 21(1): when the worker sues under LDMAL Art. 48, the intermediate court does not accept the employer's
+ * application to set the award aside, and ends one it already accepted (domain.md §9.3: "does not accept (or rejects)").
+ * The worker's suit recorded while the employer's application is pending ends it (`result: 'terminated'`, on the suit's
+ * day, with a note saying why) — the worker's suit takes precedence (legalfixA H1). The employer's 30 days read paused while the suit is
+ * pending and run again from the ruling that ends it (Art. 21(2), `set_aside_after_suit`).
+ */
+const endSetAsideReview = set(({ context, event }: Args) => {
+  const s = context.setAside as NonNullable<CaseContext['setAside']>;
+  const on = p(event).filedOn ?? event.occurredOn;
+  return {
+    setAside: {
+      ...s,
+      result: 'terminated' as const,
+      decidedOn: on,
+      note: `劳动者已于${on}向人民法院起诉，中级人民法院对用人单位撤销仲裁裁决的申请不予受理或终结审查；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）`,
+    },
+  };
+});
 /** LDMAL Art. 49(3): a suit on the set-aside final part's matters, kept with the set-aside (`setAside.lawsuits`). */
 const recordSetAsideSuit = set(({ context, event }: Args) => {
   const s = context.setAside as NonNullable<CaseContext['setAside']>;
@@ -1565,6 +1585,23 @@ export const caseMachine = setup({
             set_aside_pending: {
               id: 'set_aside_pending',
               on: {
+                // A suit while the application is pending (legalfixA H1): LDMAL Art. 50 gives each party its 15 days to
+                // sue on a mixed award's non-final part whatever the employer does under Art. 49, and SPC-1 Art. 21(1)
+                // puts the worker's suit on a final award (part) first — the intermediate court ends its review
+                // (已经受理的，裁定终结审查: `endSetAsideReview`). The case goes to court; the non-final part is not
+                // marked effective while the suit is pending (in_litigation offers no MARK_EFFECTIVE for it).
+                RECORD_LAWSUIT: [
+                  {
+                    guard: (a: Args) => a.event.probe !== true && isWorkerId(a.context, p(a.event).partyId) && legal(a),
+                    target: '#in_litigation',
+                    actions: ['recordLawsuit', endSetAsideReview],
+                  },
+                  {
+                    guard: (a: Args) => (a.event.probe === true || a.context.award?.finality === 'mixed') && legal(a),
+                    target: '#in_litigation',
+                    actions: 'recordLawsuit',
+                  },
+                ],
                 // The employer's application against the final part of a mixed award does not stop the award taking
                 // effect with its non-final part (SPC-1 Art. 25): it is marked effective here, and stays so when the
                 // application is rejected or withdrawn.

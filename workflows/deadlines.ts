@@ -24,6 +24,7 @@ import {
   hearingDateSetOn,
   hearingNoticeService,
   separateEffect,
+  setAsideWhole,
   signingParties,
   workerSuitHoldingSetAside,
 } from './rules.ts';
@@ -912,7 +913,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         w.kind === 'set_aside_after_suit'
           ? setAsideAfter(w.servedOn as string)
           : w.kind === 'set_aside_employer'
-            ? (ctx.setAside?.filedOn ?? null)
+            ? // An application whose review the worker's suit ended (SPC-1 Art. 21(1), `terminated`) does not meet the
+              // window: it reads paused while the suit is pending, as when the suit came first (legalfixA H1).
+              ctx.setAside?.result === 'terminated'
+              ? null
+              : (ctx.setAside?.filedOn ?? null)
             : sued;
       // The award (a mixed award: its final part) set aside, a worker's window to sue on it (LDMAL Art. 48) ends: there is
       // nothing left to sue on; the dispute goes to court within 15 days of the ruling instead (Art. 49(3),
@@ -1391,7 +1396,9 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
   // LDMAL Arts. 47, 51: a mixed award's final part is enforceable from the day it is made, before its non-final part takes
   // effect (reviewer legal H2: no enforcement_application deadline while the non-final windows ran).
   const finalOnly = mode === 'award' && !ctx.effectiveOn && finalPartInForce(ctx);
-  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside')) return null;
+  // An award set aside as a whole has nothing left to enforce (LDMAL Art. 49); a mixed award whose final part alone was
+  // set aside keeps its non-final part, enforced once effective (LDMAL Arts. 50–51; CPL Art. 250) — legalfixA M1.
+  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || setAsideWhole(ctx))) return null;
   const award = ctx.award as NonNullable<MachineContext['award']>;
   // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
   // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).
@@ -1418,6 +1425,15 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
       note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
     };
   if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
+  if (ctx.setAside?.result === 'set_aside')
+    return {
+      ...from(
+        ctx.effectiveOn as string,
+        award.items.filter((i) => !i.final),
+        '非终局部分',
+      ),
+      note: `终局部分已于${ctx.setAside.decidedOn ?? ''}被人民法院裁定撤销，仅非终局部分可申请执行（劳动争议调解仲裁法第四十九条、第五十一条）。`,
+    };
   // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
   // `effectiveOn`; each part's two years run from its own start, and the list shows the earlier end.
   const fin = from(

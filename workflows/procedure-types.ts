@@ -340,7 +340,10 @@ export interface CaseContext extends CaseInput, AddedContext {
   setAside: {
     court: string;
     filedOn: string;
-    result: 'rejected' | 'set_aside' | 'withdrawn' | null;
+    /** `terminated`: the review ended by the worker's suit (SPC-1 Art. 21(1)) — see `note`. */
+    result: 'rejected' | 'set_aside' | 'withdrawn' | 'terminated' | null;
+    /** Why the application ended without the court's decision on it (`terminated`). */
+    note?: string;
     decidedOn: string | null;
     /** The day the ruling was received (LDMAL Art. 49(3): the 15-day suing window runs from it). */
     servedOn?: string | null;

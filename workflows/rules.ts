@@ -623,6 +623,9 @@ export function duplicateOfRefusal(
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
   // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
   RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
+  // SPC-1 Art. 16; LDMAL Art. 50: while the employer's suit holds the (non-final part of the) award back for everyone, it
+  // is not offered (legalfixA H1: it was offered in court and answered 422 only when sent).
+  MARK_EFFECTIVE: (ctx) => (separateEffect(ctx)?.employerSued ? separateEffectRule(ctx, { payload: {} } as ProcEvent) : null),
   // void44: a registration made by mistake is voided only while it is nothing but the commission's own entry: not yet
   // accepted (the machine offers it in `received` only), the applicant not yet told to supplement it (Rules Art. 29:
   // the written notice went out under this registration) and no document served to a party. After any of these the

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * legalfixA: the remedies after an award an outside arbitrator found missing — a suit while a set-aside is pending
+ * (LDMAL Arts. 49–50; SPC-1 Art. 21), the remedies against a partial award (LDMAL Art. 43(2); Rules Art. 49), the
+ * enforcement window of a mixed award whose final part was set aside (LDMAL Art. 51), an advance-execution ruling's
+ * amounts (LDMAL Art. 44) and a worker's suit after applying to enforce (LDMAL Art. 48). "Today" is 2026-12-05.
+ */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { send, ok } = caseEvents(() => t);
+type D = { kind: string; partyId?: number; status: string; dueOn: string | null; explanation: string };
+const deadline = (v: CaseView, kind: string, partyId?: number) =>
+  (v.deadlines as D[]).find((d) => d.kind === kind && (partyId === undefined || d.partyId === partyId));
+const INTERMEDIATE = '聊城市中级人民法院';
+const BASIC = '聊城市东昌府区人民法院';
+const offered = async (c: { id: number }) =>
+  ((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[]).map((e) => e.type);
+const view = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+
+/** A final award (12 000 + 20 000) made 04-10, served on all 04-13. */
+async function finalAwardServed(n: number) {
+  const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker(`工人A${n}`, 700 + n)] }) });
+  const items = ['12000.00', '20000.00'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+  await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+  for (const p of [...c.applicants, ...c.respondents])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+  return { c, arb, workerId: c.applicants[0]?.id as number, employerId: c.respondents[0]?.id as number };
+}
+
+describe(`legalfixA (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('H1a: the employer sues on the non-final part while its set-aside of the final part is pending (LDMAL Art. 50)', async () => {
+    const { c, employerId } = await mixedAwardServed(t, a, '工人A1', 751);
+    let v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    expect(v.state).toBe('set_aside_pending');
+    expect(await offered(c)).toContain('RECORD_LAWSUIT');
+    // Before the fix: 409.
+    v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-23' }, '2026-04-23');
+    expect(v.state).toBe('in_litigation');
+    // The employer's own suit does not end its application (only a worker's does, SPC-1 Art. 21(1)).
+    expect(v.proceedings.setAside).toMatchObject({ result: null, filedOn: '2026-04-20' });
+    expect(deadline(v, 'sue_non_final', employerId)?.status).toBe('met');
+    // The non-final part is sued on: it does not take effect.
+    expect(await offered(c)).not.toContain('MARK_EFFECTIVE');
+    const r = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-05-05');
+    expect([r.status, r.body.rule]).toEqual([422, 'employer-sued-no-effect']);
+    expect((await view(c)).proceedings.effectiveOn).toBeNull();
+    // The application is still decided in court.
+    v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'rejected', decidedOn: '2026-05-10' }, '2026-05-10');
+    expect(v.state).toBe('in_litigation');
+    expect(v.proceedings.setAside.result).toBe('rejected');
+  });
+
+  it('H1b: the worker sues on a final award while the set-aside is pending — the suit is recorded and ends the review (SPC-1 Art. 21(1))', async () => {
+    const { c, workerId, employerId } = await finalAwardServed(1);
+    let v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    expect(v.state).toBe('set_aside_pending');
+    expect(deadline(v, 'set_aside_employer', employerId)?.status).toBe('met');
+    // Before the fix: 409 while sue_final_worker was open until 04-28.
+    v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-04-22' }, '2026-04-22');
+    expect(v.state).toBe('in_litigation');
+    expect(v.proceedings.lawsuits).toEqual([{ partyId: workerId, court: BASIC, filedOn: '2026-04-22' }]);
+    expect(v.proceedings.setAside).toMatchObject({ result: 'terminated', decidedOn: '2026-04-22' });
+    expect(v.proceedings.setAside.note).toContain('第二十一条');
+    expect(deadline(v, 'sue_final_worker', workerId)?.status).toBe('met');
+    // The employer's 30 days read paused while the worker's suit is pending, as when the suit came first.
+    const sa = deadline(v, 'set_aside_employer', employerId);
+    expect(sa?.status).toBe('paused');
+    expect(sa?.explanation).toContain('第二十一条');
+    expect(await offered(c)).not.toContain('MARK_EFFECTIVE');
+    expect(await offered(c)).not.toContain('RECORD_SET_ASIDE');
+    // The worker withdraws with the court's permission: the employer has 30 days from that ruling (SPC-1 Art. 21(2)).
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', decidedOn: '2026-05-10', servedOn: '2026-05-12' },
+      '2026-05-12',
+    );
+    expect(deadline(v, 'set_aside_after_suit', employerId)?.dueOn).toBe('2026-06-11');
+    v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-05-20' }, '2026-05-20');
+    expect(v.state).toBe('set_aside_pending');
+    expect(v.proceedings.setAside).toMatchObject({ filedOn: '2026-05-20', result: null });
+    expect(deadline(v, 'set_aside_after_suit', employerId)?.status).toBe('met');
+  });
+
+  it('M1: a mixed award whose final part was set aside keeps the enforcement window of its non-final part (LDMAL Art. 51)', async () => {
+    const { c } = await mixedAwardServed(t, a, '工人A3', 753);
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    let v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
+    v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-05-06');
+    expect(v.state).toBe('award_effective');
+    const d = deadline(v, 'enforcement_application');
+    expect(d, JSON.stringify(v.deadlines.map((x: D) => x.kind))).toBeDefined();
+    expect(d?.explanation).toContain('非终局部分');
+    // Two years from the last day of the non-final part's performance period (CPL Art. 250).
+    expect(d?.dueOn && d.dueOn > '2028-05-01').toBe(true);
+  });
+});
