@@ -893,7 +893,23 @@ const enforcementStates = {
         target: '#enforcement_closed',
         actions: recordEnforcementOutcome,
       },
-      ...suitAfterSetAside,
+      RECORD_LAWSUIT: [
+        // LDMAL Art. 48 (legalfixA L2): the worker may sue on a final award within 15 days of receiving it, whether or not
+        // he applied to enforce it meanwhile — the law attaches no waiver to the application, and a final award the worker
+        // sues on does not take effect (Art. 48; the court, not the commission, ends the enforcement of it). The suit
+        // goes to court as in the award's own states; the enforcement recorded stays for the court's outcome. The
+        // employer's suit is refused by its rule (422 employer-cannot-sue-final, Arts. 48–49).
+        {
+          guard: (a: Args) =>
+            a.context.award?.finality === 'final' &&
+            a.context.closure?.mode === 'award' &&
+            a.context.setAside?.result !== 'set_aside' &&
+            legal(a),
+          target: '#in_litigation',
+          actions: 'recordLawsuit',
+        },
+        suitAfterSetAside.RECORD_LAWSUIT,
+      ],
       ...archive,
     },
   },

@@ -98,4 +98,21 @@ describe(`legalfixA (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // Two years from the last day of the non-final part's performance period (CPL Art. 250).
     expect(d?.dueOn && d.dueOn > '2028-05-01').toBe(true);
   });
+
+  it('L2: the worker who applied to enforce a final award may still sue on it within his 15 days (LDMAL Art. 48)', async () => {
+    const { c, workerId, employerId } = await finalAwardServed(2);
+    let v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC }, '2026-04-15');
+    expect(v.state).toBe('enforcement_applied');
+    expect(deadline(v, 'sue_final_worker', workerId)?.status).not.toBe('met');
+    expect(await offered(c)).toContain('RECORD_LAWSUIT');
+    // The employer cannot sue on a final award (LDMAL Arts. 48–49): its rule, not a 409.
+    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    expect([r.status, r.body.rule]).toEqual([422, 'employer-cannot-sue-final']);
+    // Before the fix: 409 while sue_final_worker read open.
+    v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    expect(v.state).toBe('in_litigation');
+    expect(deadline(v, 'sue_final_worker', workerId)?.status).toBe('met');
+    // The enforcement applied for stays for the court's outcome.
+    expect(v.proceedings.enforcement).toHaveLength(1);
+  });
 });
