@@ -23,6 +23,7 @@ import {
   finalPartInForceDuringSuit,
   opensSetAsideWindow,
   partialAwardInForce,
+  partialAwardInForceNo,
   pendingObjection,
   recusalToDecide,
   separateEffect,
@@ -617,7 +618,23 @@ const applyEnforcement = setAdded(({ context, event }) => ({
 }));
 /** A final partial award enforced after the case was withdrawn or deemed withdrawn (LDMAL Arts. 36, 43(2), 47, 51). */
 const partialAwardEnforcement = {
-  APPLY_ENFORCEMENT: { guard: (a: Args) => partialAwardInForce(a.context) && legal(a), actions: applyEnforcement },
+  APPLY_ENFORCEMENT: {
+    guard: (a: Args) => partialAwardInForce(a.context) && legal(a),
+    // Marked with the partial award it enforces (legalfixA H2): its set-aside ends it (SPC-1 Art. 25), not the award's.
+    actions: setAdded(({ context, event }) => ({
+      enforcement: [
+        ...context.enforcement,
+        {
+          on: event.occurredOn,
+          partyId: p(event).partyId,
+          court: p(event).court,
+          filedOn: p(event).filedOn ?? event.occurredOn,
+          outcome: null,
+          partialAward: partialAwardInForceNo(context) ?? 1,
+        },
+      ],
+    })),
+  },
 } as const;
 /**
  * SPC-1 Art. 17: several workers, some of whom sued — the award is effective for a worker who did not sue once that
@@ -856,7 +873,10 @@ const suitAfterSetAside = {
  * effective goes on for the non-final part (LDMAL Art. 51), what the court still enforces being its to say.
  */
 const endedBySetAside = (c: MachineContext, e: MachineContext['enforcement'][number]) =>
-  e.outcome === null && (c.award?.finality !== 'mixed' || c.effectiveOn === null || e.filedOn < c.effectiveOn);
+  e.outcome === null &&
+  // A partial award's enforcement is its own (legalfixA H2): the award's set-aside does not reach it.
+  e.partialAward === undefined &&
+  (c.award?.finality !== 'mixed' || c.effectiveOn === null || e.filedOn < c.effectiveOn);
 /**
  * The set-aside decided (RECORD_SET_ASIDE with `result`) leaves an enforcement to go on (SPC-1 Art. 25: 恢复执行) — only
  * of an award in effect as a whole: a final award, or a mixed award marked effective (reviewer revfix H1: a mixed award
@@ -867,7 +887,9 @@ const enforcementGoesOn = (a: Args) => {
   const c = a.context;
   if (a.event.probe === true || !awardStands(a)) return false;
   if (c.award?.finality !== 'final' && !(c.award?.finality === 'mixed' && c.effectiveOn !== null)) return false;
-  return c.enforcement.some((e) => e.outcome === null && (p(a.event).result !== 'set_aside' || !endedBySetAside(c, e)));
+  return c.enforcement.some(
+    (e) => e.outcome === null && e.partialAward === undefined && (p(a.event).result !== 'set_aside' || !endedBySetAside(c, e)),
+  );
 };
 
 const enforcementStates = {

@@ -23,6 +23,7 @@ import {
   finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
+  partialRemediesOf,
   separateEffect,
   setAsideWhole,
   signingParties,
@@ -881,24 +882,40 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // They do not hold the case or the final award back; a suit or an application after its receipt ends the window.
   for (const { index, award, windows } of partialAwardWindows(ctx, cal, P)) {
     const which = ctx.partialAwards.length > 1 ? `第${index + 1}件部分裁决` : '部分裁决';
+    // The remedies recorded against this partial award (legalfixA H2: `partialAward` on the act) meet its windows.
+    const remedies = partialRemediesOf(ctx, index + 1);
+    const workerSuit = remedies.find((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
     for (const w of windows) {
       const rule = P[w.kind];
-      const after = w.servedOn ?? award.issuedOn;
       const met =
         w.kind === 'set_aside_employer'
-          ? ctx.setAside && ctx.setAside.filedOn >= after
-            ? ctx.setAside.filedOn
-            : null
-          : (ctx.lawsuits.find((l) => l.partyId === w.partyId && l.filedOn >= after)?.filedOn ?? null);
+          ? (remedies.find((r) => r.kind === 'set_aside' && r.result !== 'terminated')?.filedOn ?? null)
+          : (remedies.find((r) => r.kind === 'lawsuit' && r.partyId === w.partyId)?.filedOn ?? null);
       const c = w.computed ?? {
         dueOn: null,
         explanation: `${which}于${award.issuedOn}作出，尚未送达当事人${w.partyId}；自收到之日起计算（劳动人事争议仲裁办案规则第四十九条）。`,
       };
-      add(`partial_award_${w.kind}`, { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49` }, w.servedOn, c, met, 'party', {
-        partyId: w.partyId,
-        periodOnly: true,
-        label: `${which}：${rule.label}（当事人${w.partyId}）`,
-      });
+      // SPC-1 Art. 21: the worker's suit on it holds the employer's application, as for the award.
+      const held = w.kind === 'set_aside_employer' && !met && workerSuit && w.computed;
+      add(
+        `partial_award_${w.kind}`,
+        { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49` },
+        w.servedOn,
+        held
+          ? {
+              ...c,
+              explanation: `劳动者已于${workerSuit.filedOn}就${which}向人民法院起诉，中级人民法院不受理用人单位撤销该裁决的申请，本期间暂停（最高人民法院劳动争议解释（一）第二十一条）。原期间：${c.explanation}`,
+            }
+          : c,
+        met,
+        'party',
+        {
+          partyId: w.partyId,
+          periodOnly: true,
+          ...(held ? { paused: true } : {}),
+          label: `${which}：${rule.label}（当事人${w.partyId}）`,
+        },
+      );
     }
   }
 
@@ -1548,7 +1565,12 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
         explanation: `自${start.what}（${start.on}）起算${ENFORCEMENT_YEARS}年，至${nominal}届满${rolled}（民事诉讼法第二百五十条）。${start.note ?? ''}一方当事人逾期不履行的，另一方可向人民法院申请强制执行（劳动争议调解仲裁法第五十一条）。`,
       };
     });
-    const applied = (ctx.enforcement ?? []).map((e) => e.filedOn).sort()[0] ?? null;
+    // A partial award's enforcement (legalfixA H2) does not meet the award's window.
+    const applied =
+      (ctx.enforcement ?? [])
+        .filter((e) => e.partialAward === undefined)
+        .map((e) => e.filedOn)
+        .sort()[0] ?? null;
     const transferred = ctx.transfers.find((t) => t.purpose === 'enforcement')?.transferredOn ?? null;
     add(
       'enforcement_application',

@@ -21,7 +21,7 @@ import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
 import {
   availableEvents,
-  isAvailable,
+  isAvailableFor,
   leafState,
   persist,
   type Snapshot,
@@ -97,7 +97,13 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   };
   party('partyId', payload.partyId);
   // LDMAL Art. 49(3): once a mixed award's final part is set aside, a suit says which it is on (reviewer s46b M1).
-  if (type === 'RECORD_LAWSUIT' && payload.matter === undefined && ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside')
+  if (
+    type === 'RECORD_LAWSUIT' &&
+    payload.matter === undefined &&
+    payload.partialAward === undefined &&
+    ctx.award?.finality === 'mixed' &&
+    ctx.setAside?.result === 'set_aside'
+  )
     errors.push({
       path: 'matter',
       message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项（set_aside）还是非终局部分（award）',
@@ -257,7 +263,14 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     (payload.performanceDueOn as string) < ev.occurredOn
   )
     errors.push({ path: 'performanceDueOn', message: `履行期限届满之日不能早于达成调解协议（确认）之日（${ev.occurredOn}）` });
-  const issuedOn = ctx.award?.issuedOn;
+  // LDMAL Art. 43(2) (legalfixA H2): a remedy against a partial award names one the case has; its dates follow that award.
+  const partialNo = payload.partialAward as number | undefined;
+  if (partialNo !== undefined && !ctx.partialAwards[partialNo - 1])
+    errors.push({
+      path: 'partialAward',
+      message: ctx.partialAwards.length ? `本案只有${ctx.partialAwards.length}件部分裁决` : '本案没有作出部分裁决',
+    });
+  const issuedOn = partialNo !== undefined ? ctx.partialAwards[partialNo - 1]?.issuedOn : ctx.award?.issuedOn;
   const challenge = type === 'RECORD_LAWSUIT' || type === 'RECORD_SET_ASIDE';
   if (challenge && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
     errors.push({ path: 'filedOn', message: `起诉或申请撤销日期不能早于裁决作出之日（${issuedOn}）` });
@@ -373,7 +386,7 @@ async function decide(
   await checkReferences(deps, k, c, ctx, ev);
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
-  if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
+  if (!isAvailableFor(snap, ev)) throw notAllowed(snap, ev.type, ev.occurredOn);
   checkPayloadDates(ctx, ev);
   // Which award an award document delivers, when named: one the case has (a partial award's or the final award's day).
   if (ev.type === 'SERVE' && ev.payload.awardOn !== undefined) {

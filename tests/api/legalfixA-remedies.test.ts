@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, type CaseView, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
@@ -27,6 +27,22 @@ async function finalAwardServed(n: number) {
   await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
   for (const p of [...c.applicants, ...c.respondents])
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+  return { c, arb, workerId: c.applicants[0]?.id as number, employerId: c.respondents[0]?.id as number };
+}
+
+/** A final partial award (12 000 on the first claim) made 04-02 in a heard case, served on all 04-03. */
+async function finalPartialAward(n: number) {
+  const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker(`工人P${n}`, 720 + n)] }) });
+  const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+  await ok(
+    c,
+    arb.token,
+    'PARTIAL_AWARD',
+    { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00' }], ...text },
+    '2026-04-02',
+  );
+  for (const p of [...c.applicants, ...c.respondents])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03' }, '2026-04-03');
   return { c, arb, workerId: c.applicants[0]?.id as number, employerId: c.respondents[0]?.id as number };
 }
 
@@ -114,5 +130,106 @@ describe(`legalfixA (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(deadline(v, 'sue_final_worker', workerId)?.status).toBe('met');
     // The enforcement applied for stays for the court's outcome.
     expect(v.proceedings.enforcement).toHaveLength(1);
+  });
+
+  it('H2: the employer applies to set aside a final partial award while the case goes on; the worker enforces it; set aside ends it', async () => {
+    const { c, arb, workerId, employerId } = await finalPartialAward(1);
+    let v = await view(c);
+    expect(v.state).toBe('heard');
+    const clockBefore = deadline(v, 'award')?.dueOn;
+    expect(deadline(v, 'partial_award_set_aside_employer', employerId)?.dueOn).toBe('2026-05-06');
+    const next = await offered(c);
+    expect(next).toEqual(expect.arrayContaining(['RECORD_SET_ASIDE', 'RECORD_LAWSUIT', 'APPLY_ENFORCEMENT']));
+    // The worker applies to enforce it (LDMAL Arts. 47, 51) — before the fix: 409.
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC, partialAward: 1 }, '2026-04-08');
+    expect(v.state).toBe('heard');
+    expect(v.proceedings.enforcement).toEqual([expect.objectContaining({ partyId: workerId, partialAward: 1, outcome: null })]);
+    // The employer cannot sue on a final partial award; only the worker may enforce it.
+    let r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: employerId, court: BASIC, filedOn: '2026-04-09', partialAward: 1 },
+      '2026-04-09',
+    );
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'employer-cannot-sue-final', 'partyId']);
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: employerId, court: BASIC, partialAward: 1 }, '2026-04-09');
+    expect([r.status, r.body.rule]).toEqual([422, 'enforcement-partial-award-by-worker']);
+    // A partial award the case does not have: 400 naming the field, nothing recorded.
+    r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-10', partialAward: 2 }, '2026-04-10');
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('partialAward');
+    // The employer's application (LDMAL Art. 49) — before the fix: 409. The SPC-1 Art. 25 warning: enforcement suspended.
+    r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-10', partialAward: 1 }, '2026-04-10');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    v = r.body;
+    expect(v.state).toBe('heard');
+    expect(v.warnings.join('')).toContain('第二十五条');
+    expect(v.proceedings.partialAwardRemedies).toEqual([
+      expect.objectContaining({ partialAward: 1, kind: 'set_aside', court: INTERMEDIATE, filedOn: '2026-04-10', result: null }),
+    ]);
+    expect(deadline(v, 'partial_award_set_aside_employer', employerId)?.status).toBe('met');
+    // The main procedure is untouched: same state, same 45-day clock; the award's own remedies are not recorded.
+    expect(deadline(v, 'award')?.dueOn).toBe(clockBefore);
+    expect(v.proceedings.setAside).toBeNull();
+    r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-11', partialAward: 1 }, '2026-04-11');
+    expect([r.status, r.body.rule]).toEqual([422, 'partial-award-set-aside-exists']);
+    // Set aside (LDMAL Art. 49): the enforcement ends (SPC-1 Art. 25), nothing of it is left to enforce.
+    v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-20', partialAward: 1 }, '2026-04-20');
+    expect(v.state).toBe('heard');
+    expect(v.proceedings.partialAwardRemedies[0]).toMatchObject({ result: 'set_aside', decidedOn: '2026-04-20' });
+    expect(v.proceedings.enforcement[0].outcome).toMatchObject({ result: 'terminated', decidedOn: '2026-04-20' });
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC, partialAward: 1 }, '2026-04-21');
+    expect([r.status, r.body.rule]).toEqual([422, 'partial-award-set-aside']);
+    // The case still goes on to its award.
+    const items = [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '20000.00' }];
+    v = await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE }, '2026-04-22');
+    expect(v.state).toBe('award_issued');
+  });
+
+  it('H2: the worker sues on a final partial award — recorded, its window met; the employer may no longer apply (SPC-1 Art. 21)', async () => {
+    const { c, workerId, employerId } = await finalPartialAward(2);
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: workerId, court: BASIC, filedOn: '2026-04-10', partialAward: 1 },
+      '2026-04-10',
+    );
+    expect(v.state).toBe('heard');
+    expect(v.proceedings.lawsuits).toEqual([]);
+    expect(v.proceedings.partialAwardRemedies).toEqual([
+      expect.objectContaining({ partialAward: 1, kind: 'lawsuit', partyId: workerId, filedOn: '2026-04-10' }),
+    ]);
+    expect(deadline(v, 'partial_award_sue_final_worker', workerId)?.status).toBe('met');
+    expect(deadline(v, 'partial_award_set_aside_employer', employerId)?.status).toBe('paused');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_SET_ASIDE',
+      { court: INTERMEDIATE, filedOn: '2026-04-12', partialAward: 1 },
+      '2026-04-12',
+    );
+    expect([r.status, r.body.rule]).toEqual([422, 'set-aside-while-worker-sues']);
+    // A final partial award the worker sued on does not take effect (LDMAL Art. 48): not enforced.
+    const e = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC, partialAward: 1 }, '2026-04-12');
+    expect([e.status, e.body.rule]).toEqual([422, 'partial-award-sued']);
+  });
+
+  it('H2: after a withdrawal the employer applies to set aside the final partial award; the enforcement is suspended, then ends', async () => {
+    const { c, workerId } = await finalPartialAward(3);
+    await ok(c, a.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-04-08');
+    // An application that names no partial award enforces the one in force (revfix L2), marked with it.
+    let v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC }, '2026-04-09');
+    expect(v.proceedings.enforcement[0]).toMatchObject({ partialAward: 1, outcome: null });
+    expect(await offered(c)).toContain('RECORD_SET_ASIDE');
+    // Before the fix: 409.
+    v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-15', partialAward: 1 }, '2026-04-15');
+    expect(v.state).toBe('closed_withdrawn');
+    expect(v.warnings.join('')).toContain('中止执行');
+    v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-25', partialAward: 1 }, '2026-04-25');
+    expect(v.state).toBe('closed_withdrawn');
+    expect(v.proceedings.enforcement[0].outcome).toMatchObject({ result: 'terminated' });
+    expect(await offered(c)).not.toContain('APPLY_ENFORCEMENT');
   });
 });

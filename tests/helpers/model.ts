@@ -234,7 +234,9 @@ export function shortestPaths(input: CaseInput) {
  */
 // The seed: walks reaching every closing state (a closed deemed withdrawal is rare on a random walk). Moved from
 // 20261125 when transferring an advance-execution ruling came to need its service first, which changed the walks.
-export function randomSimplePaths(input: CaseInput, count: number, seed = 20261206, maxSteps = 20) {
+// The seed: walks are random over the chart's transitions, so a transition added moves them (legalfixA: with the suits
+// taken in set_aside_pending and enforcement_applied, 20261206 no longer reached award_set_aside; 20261207 reaches all 13).
+export function randomSimplePaths(input: CaseInput, count: number, seed = 20261207, maxSteps = 20) {
   let x = seed >>> 0;
   const rand = () => {
     // xorshift32
