@@ -15,6 +15,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { awardClock, computeDeadlines, computeFacts, type Deadline, lateAcceptanceWarnings } from '../../workflows/deadlines.ts';
+import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import { defensePeriodWarnings, earliestDefenseEnd, lateHearingNoticeWarnings, restDayHearingWarnings } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
@@ -123,6 +124,25 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   (payload.amounts as { claimId: number }[] | undefined)?.forEach((a, i) => {
     if (!claimIds.has(a.claimId)) errors.push({ path: `amounts.${i}.claimId`, message: `本案没有编号为 ${a.claimId} 的仲裁请求` });
   });
+  // LDMAL Art. 44; Rules Art. 51 (legalfixA L1): a ruling that a payment claim (remuneration, work-injury medical costs,
+  // economic compensation, damages) be paid in advance orders an amount — recorded with it, or the ruling could never be
+  // printed (its document needs every amount) nor transferred. A claim of another category is the rule's to refuse
+  // (422 advance-execution-categories).
+  if (type === 'ADVANCE_EXECUTION') {
+    const given = new Set(((payload.amounts as { claimId: number }[] | undefined) ?? []).map((a) => a.claimId));
+    const unpriced = c.claims.filter(
+      (cl) =>
+        cl.id !== undefined &&
+        (payload.claimIds as number[] | undefined)?.includes(cl.id) === true &&
+        MONETARY_FINAL_CATEGORIES.includes(cl.category) &&
+        !given.has(cl.id),
+    );
+    if (unpriced.length)
+      errors.push({
+        path: 'amounts',
+        message: `须写明准予先予执行的金额（劳动争议调解仲裁法第四十四条）：第${unpriced.map((cl) => cl.seq).join('、')}项请求未写明`,
+      });
+  }
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
     const items = payload.items as { claimId: number; outcome: string; amount?: string }[];
     for (const [i, it] of items.entries()) {

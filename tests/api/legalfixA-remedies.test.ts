@@ -232,4 +232,31 @@ describe(`legalfixA (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(v.proceedings.enforcement[0].outcome).toMatchObject({ result: 'terminated' });
     expect(await offered(c)).not.toContain('APPLY_ENFORCEMENT');
   });
+
+  it('L1: an advance-execution ruling on a payment claim needs its amount at the event (LDMAL Art. 44): 400 naming amounts', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人L1', 741)] }) });
+    const claimId = c.claims[0]?.id;
+    const r = await send(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [claimId], rightsClear: true, lifeSeriouslyAffected: true },
+      '2026-03-26',
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([expect.objectContaining({ path: 'amounts' })]);
+    // Nothing recorded.
+    expect((await view(c)).proceedings.advanceExecutions).toEqual([]);
+    const v = await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [claimId], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId, amount: '5000.00' }], paymentDays: 7 },
+      '2026-03-26',
+    );
+    expect(v.proceedings.advanceExecutions).toHaveLength(1);
+    // The ruling prints (before: 422 `amounts` at the document).
+    const doc = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });
+    expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+  });
 });

@@ -117,7 +117,14 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('SUSPEND', { reason: '等待工伤认定' }),
     ev('RESUME'),
     ev('EXTEND_TIME_LIMIT', { days: 15 }),
-    ev('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true, lifeSeriouslyAffected: true }),
+    // legalfixA L1: a payment claim's amount (and the days to pay it) is required at the event (LDMAL Art. 44).
+    ev('ADVANCE_EXECUTION', {
+      claimIds: [10],
+      rightsClear: true,
+      lifeSeriouslyAffected: true,
+      amounts: [{ claimId: 10, amount: '1000.00' }],
+      paymentDays: 7,
+    }),
     ev('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' }, 'advance_execution'),
     ev('TRANSFER_TO_COURT', { purpose: 'enforcement', court: '聊城市东昌府区人民法院' }, 'enforcement'),
     ev('TRANSFER_TO_COURT', { purpose: 'litigation', court: '聊城市东昌府区人民法院' }, 'litigation'),
