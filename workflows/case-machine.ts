@@ -20,6 +20,7 @@ import {
   effectiveForParty,
   finalPartEnforceable,
   finalPartInForce,
+  finalAwardNonSuers,
   finalPartInForceDuringSuit,
   opensSetAsideWindow,
   partialAwardInForce,
@@ -674,6 +675,12 @@ const closedAdditions = {
     // the final part meanwhile (docs45 M4) — recorded without moving the case out of court.
     {
       guard: and([((a: Args) => finalPartInForceDuringSuit(a.context) && legal(a)) as never, stateIn('#in_litigation')]),
+      actions: applyEnforcement,
+    },
+    // LDMAL Arts. 47–48, 51 (legalfixA M3): several workers, a final award — it is in force for those who did not sue,
+    // who apply to enforce it while the others' suits go on (the rule names who may: award-not-effective-for-party).
+    {
+      guard: and([((a: Args) => finalAwardNonSuers(a.context) !== null && legal(a)) as never, stateIn('#in_litigation')]),
       actions: applyEnforcement,
     },
   ],

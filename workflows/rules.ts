@@ -534,6 +534,23 @@ export function separateEffect(ctx: CaseContext): { workers: number[]; employerS
   };
 }
 
+/**
+ * Several workers and a final award, some of whom sued (legalfixA M3): a final award is effective from the day it is made
+ * (LDMAL Art. 47); a worker's suit holds back his own award only (Art. 48), so for the workers who did not sue it is in
+ * force and they may apply to enforce it (Art. 51) while the others' suits go on. Returns those workers, or null when
+ * the award is not a final one in court on some workers' suits.
+ */
+export function finalAwardNonSuers(ctx: CaseContext): number[] | null {
+  if (ctx.award?.finality !== 'final' || ctx.closure?.mode !== 'award' || ctx.setAside?.result === 'set_aside') return null;
+  const pending = pendingSuits(ctx);
+  if (pending.length === 0 || !pending.some((l) => isWorkerId(ctx, l.partyId))) return null;
+  const sued = new Set(ctx.lawsuits.map((l) => l.partyId));
+  const workers = signingParties(ctx)
+    .filter((x) => isWorkerParty(ctx, x) && !sued.has(x.id))
+    .map((x) => x.id);
+  return workers.length ? workers : null;
+}
+
 /** The day the award took effect for one party on its own (SPC-1 Art. 17), as MARK_EFFECTIVE recorded it. */
 export const effectiveForParty = (ctx: CaseContext, partyId: number): string | null =>
   (ctx.effectiveFor ?? []).find((e) => e.partyId === partyId)?.effectiveOn ?? null;
@@ -1609,6 +1626,15 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         'partyId',
       );
     }
+    // LDMAL Arts. 47–48, 51 (legalfixA M3): a final award in court on some workers' suits is in force for the others.
+    const nonSuers = finalAwardNonSuers(ctx);
+    if (nonSuers && !nonSuers.includes(party.id))
+      return v(
+        'award-not-effective-for-party',
+        'LDMAL Arts. 47–48, 51',
+        `终局裁决对已起诉的劳动者不发生法律效力，只有未起诉的劳动者（当事人${nonSuers.join('、')}）可以申请强制执行`,
+        'partyId',
+      );
     const split = separateEffect(ctx);
     if (split && !effectiveForParty(ctx, party.id)) {
       const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);

@@ -259,4 +259,27 @@ describe(`legalfixA (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const doc = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });
     expect(doc.status, JSON.stringify(doc.body)).toBe(201);
   });
+
+  it('M3: several workers, a final award, one sues — the others enforce it meanwhile (LDMAL Arts. 47–48, 51)', async () => {
+    const body = standardApplication({ applicants: [worker('工人M1', 761), worker('工人M2', 762), worker('工人M3', 763)] });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const items = c.claims.map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    let v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    expect(v.award.finality).toBe('final');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    const [w1, w2] = c.applicants.map((x: { id: number }) => x.id) as [number, number];
+    v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    expect(v.state).toBe('in_litigation');
+    expect(await offered(c)).toContain('APPLY_ENFORCEMENT');
+    // The worker who sued: his award does not take effect (Art. 48) — refused with the rule naming who may.
+    let r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w1, court: BASIC }, '2026-04-25');
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'award-not-effective-for-party', 'partyId']);
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: c.respondents[0]?.id, court: BASIC }, '2026-04-25');
+    expect(r.status).toBe(422);
+    // Before the fix: 409. Recorded without leaving the court stage.
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w2, court: BASIC }, '2026-04-25');
+    expect(v.state).toBe('in_litigation');
+    expect(v.proceedings.enforcement).toEqual([expect.objectContaining({ partyId: w2, outcome: null })]);
+  });
 });
