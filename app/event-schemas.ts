@@ -104,6 +104,14 @@ const NewParty = z.discriminatedUnion('kind', [PersonInput.omit({ id: true }), O
 const Decision = z.enum(['written', 'oral']).optional().openapi({ description: '书面或口头（口头的记录在案）' });
 
 /** One strict schema per event type: the payload beside `type` and `occurredOn`. */
+/**
+ * LDMAL Art. 43(2); Rules Art. 49 (legalfixA H2): a suit, set-aside or enforcement against a partial award names it —
+ * 1 for the first partial award made. Absent: against the award.
+ */
+const PartialAwardRef = z.number().int().min(1).max(100).optional().openapi({
+  description:
+    '针对部分裁决（先行裁决）的起诉、申请撤销或申请执行时填写：第几件部分裁决（按作出顺序，1 为第一件；劳动争议调解仲裁法第四十三条第二款、办案规则第四十九条）。不填为针对本案裁决',
+});
 /** RECORD_SET_ASIDE's two forms: the employer's filing, or the court's result. */
 const SET_ASIDE_FILING = z.object({ court: Court, filedOn: IsoDate }).strict();
 const SET_ASIDE_RESULT = z
@@ -297,9 +305,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       description:
         '混合裁决的终局部分被撤销后必填（LDMAL Art. 49(3)）：set_aside 就被撤销部分的事项起诉（不影响非终局部分的效力），award 对尚未生效的非终局部分起诉；其他情形不填',
     }),
+    partialAward: PartialAwardRef,
   }),
   RECORD_SET_ASIDE: z
-    .object({ ...SET_ASIDE_FILING.partial().shape, ...SET_ASIDE_RESULT.partial().shape })
+    .object({ ...SET_ASIDE_FILING.partial().shape, ...SET_ASIDE_RESULT.partial().shape, partialAward: PartialAwardRef })
     .strict()
     // One of two forms, each refusal naming a field (a union of the two named none: `path: ""`).
     .superRefine((p, ctx) => {
@@ -466,7 +475,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     ground: z.enum(['unlawful', 'harms_interests', 'false_evidence', 'involuntary', 'unclear', 'other']),
     reason: Reason,
   }),
-  APPLY_ENFORCEMENT: z.object({ partyId: Id, court: Court, filedOn: IsoDate.optional() }),
+  APPLY_ENFORCEMENT: z.object({ partyId: Id, court: Court, filedOn: IsoDate.optional(), partialAward: PartialAwardRef }),
   RECORD_ENFORCEMENT_OUTCOME: z.object({
     result: z.enum(['enforced', 'partly_enforced', 'terminated', 'refused', 'withdrawn', 'settled']),
     decidedOn: IsoDate.optional(),
@@ -508,7 +517,13 @@ function recordSetAsideMember() {
   const filingKeys = Object.keys(filing.shape);
   const resultKeys = Object.keys(result.shape);
   return z
-    .object({ type: z.literal('RECORD_SET_ASIDE'), occurredOn: IsoDate.optional(), ...filing.partial().shape, ...result.partial().shape })
+    .object({
+      type: z.literal('RECORD_SET_ASIDE'),
+      occurredOn: IsoDate.optional(),
+      ...filing.partial().shape,
+      ...result.partial().shape,
+      partialAward: PartialAwardRef,
+    })
     .strict()
     .openapi('RecordSetAsideEvent', {
       description: '用人单位申请撤销终局裁决（court、filedOn），或法院的处理结果（result）',

@@ -688,7 +688,11 @@ export const Proceedings = z
       .strictObject({
         court: z.string(),
         filedOn: Day,
-        result: z.enum(['rejected', 'set_aside', 'withdrawn']).nullable(),
+        result: z.enum(['rejected', 'set_aside', 'withdrawn', 'terminated']).nullable().openapi({
+          description:
+            'terminated：劳动者就终局裁决起诉，中级人民法院不再审查撤销申请（最高人民法院劳动争议解释（一）第二十一条），见 note',
+        }),
+        note: z.string().optional().openapi({ description: '撤销申请因劳动者起诉而终结时的说明' }),
         decidedOn: Day.nullable(),
         servedOn: Day.nullable().optional(),
         courtWarning: z.string().optional().openapi({
@@ -832,8 +836,30 @@ export const Proceedings = z
             note: z.string().nullable(),
           })
           .nullable(),
+        partialAward: z.number().int().optional().openapi({
+          description: '申请执行的是第几件部分裁决（劳动争议调解仲裁法第四十三条第二款、第四十七条、第五十一条）；不填为本案裁决',
+        }),
       }),
     ),
+    partialAwardRemedies: z
+      .array(
+        z.strictObject({
+          partialAward: z.number().int().openapi({ description: '第几件部分裁决（按作出顺序，1 为第一件）' }),
+          kind: z.enum(['lawsuit', 'set_aside']).openapi({ description: 'lawsuit 当事人起诉；set_aside 用人单位申请撤销（终局部分裁决）' }),
+          partyId: Id.nullable(),
+          court: z.string(),
+          filedOn: Day,
+          result: z.enum(['rejected', 'set_aside', 'withdrawn', 'terminated']).nullable(),
+          decidedOn: Day.nullable(),
+          servedOn: Day.nullable().optional(),
+          note: z.string().optional(),
+          courtWarning: z.string().optional(),
+        }),
+      )
+      .openapi({
+        description:
+          '针对部分裁决的起诉、申请撤销及其结果（劳动争议调解仲裁法第四十三条第二款、第四十八条至第五十条；办案规则第四十九条）；不影响本案程序和审理期限',
+      }),
   })
   .openapi('Proceedings', { description: '程序记录：送达、开庭、中止、延期、调解、部分裁决、起诉、移送及第二轮程序（summary 时不含）' });
 

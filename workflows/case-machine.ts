@@ -18,11 +18,13 @@ import {
   debateEnded,
   decidedClaimIds,
   effectiveForParty,
+  finalAwardNonSuers,
   finalPartEnforceable,
   finalPartInForce,
   finalPartInForceDuringSuit,
   opensSetAsideWindow,
   partialAwardInForce,
+  partialAwardInForceNo,
   pendingObjection,
   recusalToDecide,
   separateEffect,
@@ -31,6 +33,7 @@ import {
   signingParties,
   workerSuitHoldingSetAside,
 } from './rules.ts';
+import { isWorkerId } from './sides.ts';
 
 /**
  * The statutory procedure (LDMAL; MOHRSS Rules 2017) as one statechart. Pure: no database, clock or HTTP.
@@ -180,6 +183,25 @@ const formTribunalInMediation = {
     stageBefore: context.stageBefore === 'accepted' ? ('tribunal_formed' as const) : context.stageBefore,
   })),
 };
+/**
+ * SPC-1 Art. 21(1): when the worker sues under LDMAL Art. 48, the intermediate court does not accept the employer's
+ * application to set the award aside, and ends one it already accepted (domain.md §9.3: "does not accept (or rejects)").
+ * The worker's suit recorded while the employer's application is pending ends it (`result: 'terminated'`, on the suit's
+ * day, with a note saying why) — the worker's suit takes precedence (legalfixA H1). The employer's 30 days read paused while the suit is
+ * pending and run again from the ruling that ends it (Art. 21(2), `set_aside_after_suit`).
+ */
+const endSetAsideReview = set(({ context, event }: Args) => {
+  const s = context.setAside as NonNullable<CaseContext['setAside']>;
+  const on = p(event).filedOn ?? event.occurredOn;
+  return {
+    setAside: {
+      ...s,
+      result: 'terminated' as const,
+      decidedOn: on,
+      note: `劳动者已于${on}向人民法院起诉，中级人民法院对用人单位撤销仲裁裁决的申请不予受理或终结审查；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）`,
+    },
+  };
+});
 /** LDMAL Art. 49(3): a suit on the set-aside final part's matters, kept with the set-aside (`setAside.lawsuits`). */
 const recordSetAsideSuit = set(({ context, event }: Args) => {
   const s = context.setAside as NonNullable<CaseContext['setAside']>;
@@ -597,7 +619,23 @@ const applyEnforcement = setAdded(({ context, event }) => ({
 }));
 /** A final partial award enforced after the case was withdrawn or deemed withdrawn (LDMAL Arts. 36, 43(2), 47, 51). */
 const partialAwardEnforcement = {
-  APPLY_ENFORCEMENT: { guard: (a: Args) => partialAwardInForce(a.context) && legal(a), actions: applyEnforcement },
+  APPLY_ENFORCEMENT: {
+    guard: (a: Args) => partialAwardInForce(a.context) && legal(a),
+    // Marked with the partial award it enforces (legalfixA H2): its set-aside ends it (SPC-1 Art. 25), not the award's.
+    actions: setAdded(({ context, event }) => ({
+      enforcement: [
+        ...context.enforcement,
+        {
+          on: event.occurredOn,
+          partyId: p(event).partyId,
+          court: p(event).court,
+          filedOn: p(event).filedOn ?? event.occurredOn,
+          outcome: null,
+          partialAward: partialAwardInForceNo(context) ?? 1,
+        },
+      ],
+    })),
+  },
 } as const;
 /**
  * SPC-1 Art. 17: several workers, some of whom sued — the award is effective for a worker who did not sue once that
@@ -637,6 +675,12 @@ const closedAdditions = {
     // the final part meanwhile (docs45 M4) — recorded without moving the case out of court.
     {
       guard: and([((a: Args) => finalPartInForceDuringSuit(a.context) && legal(a)) as never, stateIn('#in_litigation')]),
+      actions: applyEnforcement,
+    },
+    // LDMAL Arts. 47–48, 51 (legalfixA M3): several workers, a final award — it is in force for those who did not sue,
+    // who apply to enforce it while the others' suits go on (the rule names who may: award-not-effective-for-party).
+    {
+      guard: and([((a: Args) => finalAwardNonSuers(a.context) !== null && legal(a)) as never, stateIn('#in_litigation')]),
       actions: applyEnforcement,
     },
   ],
@@ -836,7 +880,10 @@ const suitAfterSetAside = {
  * effective goes on for the non-final part (LDMAL Art. 51), what the court still enforces being its to say.
  */
 const endedBySetAside = (c: MachineContext, e: MachineContext['enforcement'][number]) =>
-  e.outcome === null && (c.award?.finality !== 'mixed' || c.effectiveOn === null || e.filedOn < c.effectiveOn);
+  e.outcome === null &&
+  // A partial award's enforcement is its own (legalfixA H2): the award's set-aside does not reach it.
+  e.partialAward === undefined &&
+  (c.award?.finality !== 'mixed' || c.effectiveOn === null || e.filedOn < c.effectiveOn);
 /**
  * The set-aside decided (RECORD_SET_ASIDE with `result`) leaves an enforcement to go on (SPC-1 Art. 25: 恢复执行) — only
  * of an award in effect as a whole: a final award, or a mixed award marked effective (reviewer revfix H1: a mixed award
@@ -847,7 +894,9 @@ const enforcementGoesOn = (a: Args) => {
   const c = a.context;
   if (a.event.probe === true || !awardStands(a)) return false;
   if (c.award?.finality !== 'final' && !(c.award?.finality === 'mixed' && c.effectiveOn !== null)) return false;
-  return c.enforcement.some((e) => e.outcome === null && (p(a.event).result !== 'set_aside' || !endedBySetAside(c, e)));
+  return c.enforcement.some(
+    (e) => e.outcome === null && e.partialAward === undefined && (p(a.event).result !== 'set_aside' || !endedBySetAside(c, e)),
+  );
 };
 
 const enforcementStates = {
@@ -873,7 +922,23 @@ const enforcementStates = {
         target: '#enforcement_closed',
         actions: recordEnforcementOutcome,
       },
-      ...suitAfterSetAside,
+      RECORD_LAWSUIT: [
+        // LDMAL Art. 48 (legalfixA L2): the worker may sue on a final award within 15 days of receiving it, whether or not
+        // he applied to enforce it meanwhile — the law attaches no waiver to the application, and a final award the worker
+        // sues on does not take effect (Art. 48; the court, not the commission, ends the enforcement of it). The suit
+        // goes to court as in the award's own states; the enforcement recorded stays for the court's outcome. The
+        // employer's suit is refused by its rule (422 employer-cannot-sue-final, Arts. 48–49).
+        {
+          guard: (a: Args) =>
+            a.context.award?.finality === 'final' &&
+            a.context.closure?.mode === 'award' &&
+            a.context.setAside?.result !== 'set_aside' &&
+            legal(a),
+          target: '#in_litigation',
+          actions: 'recordLawsuit',
+        },
+        suitAfterSetAside.RECORD_LAWSUIT,
+      ],
       ...archive,
     },
   },
@@ -1565,6 +1630,23 @@ export const caseMachine = setup({
             set_aside_pending: {
               id: 'set_aside_pending',
               on: {
+                // A suit while the application is pending (legalfixA H1): LDMAL Art. 50 gives each party its 15 days to
+                // sue on a mixed award's non-final part whatever the employer does under Art. 49, and SPC-1 Art. 21(1)
+                // puts the worker's suit on a final award (part) first — the intermediate court ends its review
+                // (已经受理的，裁定终结审查: `endSetAsideReview`). The case goes to court; the non-final part is not
+                // marked effective while the suit is pending (in_litigation offers no MARK_EFFECTIVE for it).
+                RECORD_LAWSUIT: [
+                  {
+                    guard: (a: Args) => a.event.probe !== true && isWorkerId(a.context, p(a.event).partyId) && legal(a),
+                    target: '#in_litigation',
+                    actions: ['recordLawsuit', endSetAsideReview],
+                  },
+                  {
+                    guard: (a: Args) => (a.event.probe === true || a.context.award?.finality === 'mixed') && legal(a),
+                    target: '#in_litigation',
+                    actions: 'recordLawsuit',
+                  },
+                ],
                 // The employer's application against the final part of a mixed award does not stop the award taking
                 // effect with its non-final part (SPC-1 Art. 25): it is marked effective here, and stays so when the
                 // application is rejected or withdrawn.

@@ -23,7 +23,9 @@ import {
   finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
+  partialRemediesOf,
   separateEffect,
+  setAsideWhole,
   signingParties,
   workerSuitHoldingSetAside,
 } from './rules.ts';
@@ -887,24 +889,40 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // They do not hold the case or the final award back; a suit or an application after its receipt ends the window.
   for (const { index, award, windows } of partialAwardWindows(ctx, cal, P)) {
     const which = ctx.partialAwards.length > 1 ? `第${index + 1}件部分裁决` : '部分裁决';
+    // The remedies recorded against this partial award (legalfixA H2: `partialAward` on the act) meet its windows.
+    const remedies = partialRemediesOf(ctx, index + 1);
+    const workerSuit = remedies.find((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
     for (const w of windows) {
       const rule = P[w.kind];
-      const after = w.servedOn ?? award.issuedOn;
       const met =
         w.kind === 'set_aside_employer'
-          ? ctx.setAside && ctx.setAside.filedOn >= after
-            ? ctx.setAside.filedOn
-            : null
-          : (ctx.lawsuits.find((l) => l.partyId === w.partyId && l.filedOn >= after)?.filedOn ?? null);
+          ? (remedies.find((r) => r.kind === 'set_aside' && r.result !== 'terminated')?.filedOn ?? null)
+          : (remedies.find((r) => r.kind === 'lawsuit' && r.partyId === w.partyId)?.filedOn ?? null);
       const c = w.computed ?? {
         dueOn: null,
         explanation: `${which}于${award.issuedOn}作出，尚未送达当事人${w.partyId}；自收到之日起计算（劳动人事争议仲裁办案规则第四十九条）。`,
       };
-      add(`partial_award_${w.kind}`, { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49` }, w.servedOn, c, met, 'party', {
-        partyId: w.partyId,
-        periodOnly: true,
-        label: `${which}：${rule.label}（当事人${w.partyId}）`,
-      });
+      // SPC-1 Art. 21: the worker's suit on it holds the employer's application, as for the award.
+      const held = w.kind === 'set_aside_employer' && !met && workerSuit && w.computed;
+      add(
+        `partial_award_${w.kind}`,
+        { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49` },
+        w.servedOn,
+        held
+          ? {
+              ...c,
+              explanation: `劳动者已于${workerSuit.filedOn}就${which}向人民法院起诉，中级人民法院不受理用人单位撤销该裁决的申请，本期间暂停（最高人民法院劳动争议解释（一）第二十一条）。原期间：${c.explanation}`,
+            }
+          : c,
+        met,
+        'party',
+        {
+          partyId: w.partyId,
+          periodOnly: true,
+          ...(held ? { paused: true } : {}),
+          label: `${which}：${rule.label}（当事人${w.partyId}）`,
+        },
+      );
     }
   }
 
@@ -919,7 +937,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         w.kind === 'set_aside_after_suit'
           ? setAsideAfter(w.servedOn as string)
           : w.kind === 'set_aside_employer'
-            ? (ctx.setAside?.filedOn ?? null)
+            ? // An application whose review the worker's suit ended (SPC-1 Art. 21(1), `terminated`) does not meet the
+              // window: it reads paused while the suit is pending, as when the suit came first (legalfixA H1).
+              ctx.setAside?.result === 'terminated'
+              ? null
+              : (ctx.setAside?.filedOn ?? null)
             : sued;
       // The award (a mixed award: its final part) set aside, a worker's window to sue on it (LDMAL Art. 48) ends: there is
       // nothing left to sue on; the dispute goes to court within 15 days of the ruling instead (Art. 49(3),
@@ -1398,7 +1420,9 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
   // LDMAL Arts. 47, 51: a mixed award's final part is enforceable from the day it is made, before its non-final part takes
   // effect (reviewer legal H2: no enforcement_application deadline while the non-final windows ran).
   const finalOnly = mode === 'award' && !ctx.effectiveOn && finalPartInForce(ctx);
-  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || ctx.setAside?.result === 'set_aside')) return null;
+  // An award set aside as a whole has nothing left to enforce (LDMAL Art. 49); a mixed award whose final part alone was
+  // set aside keeps its non-final part, enforced once effective (LDMAL Arts. 50–51; CPL Art. 250) — legalfixA M1.
+  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || setAsideWhole(ctx))) return null;
   const award = ctx.award as NonNullable<MachineContext['award']>;
   // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
   // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).
@@ -1425,6 +1449,15 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
       note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
     };
   if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
+  if (ctx.setAside?.result === 'set_aside')
+    return {
+      ...from(
+        ctx.effectiveOn as string,
+        award.items.filter((i) => !i.final),
+        '非终局部分',
+      ),
+      note: `终局部分已于${ctx.setAside.decidedOn ?? ''}被人民法院裁定撤销，仅非终局部分可申请执行（劳动争议调解仲裁法第四十九条、第五十一条）。`,
+    };
   // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
   // `effectiveOn`; each part's two years run from its own start, and the list shows the earlier end.
   const fin = from(
@@ -1539,7 +1572,12 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
         explanation: `自${start.what}（${start.on}）起算${ENFORCEMENT_YEARS}年，至${nominal}届满${rolled}（民事诉讼法第二百五十条）。${start.note ?? ''}一方当事人逾期不履行的，另一方可向人民法院申请强制执行（劳动争议调解仲裁法第五十一条）。`,
       };
     });
-    const applied = (ctx.enforcement ?? []).map((e) => e.filedOn).sort()[0] ?? null;
+    // A partial award's enforcement (legalfixA H2) does not meet the award's window.
+    const applied =
+      (ctx.enforcement ?? [])
+        .filter((e) => e.partialAward === undefined)
+        .map((e) => e.filedOn)
+        .sort()[0] ?? null;
     const transferred = ctx.transfers.find((t) => t.purpose === 'enforcement')?.transferredOn ?? null;
     add(
       'enforcement_application',

@@ -340,7 +340,10 @@ export interface CaseContext extends CaseInput, AddedContext {
   setAside: {
     court: string;
     filedOn: string;
-    result: 'rejected' | 'set_aside' | 'withdrawn' | null;
+    /** `terminated`: the review ended by the worker's suit (SPC-1 Art. 21(1)) — see `note`. */
+    result: 'rejected' | 'set_aside' | 'withdrawn' | 'terminated' | null;
+    /** Why the application ended without the court's decision on it (`terminated`). */
+    note?: string;
     decidedOn: string | null;
     /** The day the ruling was received (LDMAL Art. 49(3): the 15-day suing window runs from it). */
     servedOn?: string | null;
@@ -488,7 +491,31 @@ export interface AddedContext {
     court: string;
     filedOn: string;
     outcome: { result: EnforcementResult; decidedOn: string; receivedOn: string | null; note: string | null } | null;
+    /** The partial award enforced (1 = the first made, LDMAL Arts. 43(2), 47, 51); absent: the award (or before it was kept). */
+    partialAward?: number;
   }[];
+  /**
+   * The remedies against a partial award (部分裁决, LDMAL Art. 43(2); Rules Art. 49: challenged as any award), recorded
+   * without moving the case (legalfixA H2): a party's suit (LDMAL Arts. 48, 50), the employer's application to set a final
+   * partial award aside (Art. 49) and its result. `partialAward` numbers the partial award, 1 = the first made. Their
+   * enforcement is kept in `enforcement` (`partialAward`). Absent on snapshots from before it was kept (read as none).
+   */
+  partialAwardRemedies?: PartialAwardRemedy[];
+}
+
+export interface PartialAwardRemedy {
+  partialAward: number;
+  kind: 'lawsuit' | 'set_aside';
+  /** The suing party; null for the employer's application to set aside (the employer side). */
+  partyId: number | null;
+  court: string;
+  filedOn: string;
+  /** set_aside: the intermediate court's result (null while pending); `terminated`: ended by the worker's suit (SPC-1 Art. 21(1)). */
+  result: 'rejected' | 'set_aside' | 'withdrawn' | 'terminated' | null;
+  decidedOn: string | null;
+  servedOn?: string | null;
+  note?: string;
+  courtWarning?: string;
 }
 
 /**

@@ -3,7 +3,8 @@ import { caseMachine, MACHINE_VERSION, type MachineContext } from './case-machin
 import { addDays } from './dates.ts';
 import { DEFAULT_PERIODS } from './periods.ts';
 import { addedContext, type CaseInput, EVENT_TYPES, type EventType, type ProcEvent } from './procedure-types.ts';
-import { checkRules, PRECONDITIONS, type Violation } from './rules.ts';
+import { checkRules, PRECONDITIONS, partialRemediesOf, partialRemedyOffered, setAsideCourtWarning, type Violation } from './rules.ts';
+import { isWorkerId } from './sides.ts';
 
 export type Snapshot = ReturnType<typeof caseMachine.resolveState>;
 
@@ -85,14 +86,120 @@ export function leafState(value: unknown): string {
   return String(v);
 }
 
-/** Whether the state takes the event type at all (payload rules aside). */
+/** The acts that name a partial award (`partialAward`) when taken against it (LDMAL Art. 43(2); Rules Art. 49). */
+const PARTIAL_REMEDIES = new Set<EventType>(['RECORD_LAWSUIT', 'RECORD_SET_ASIDE', 'APPLY_ENFORCEMENT']);
+const partialOffered = (snap: Snapshot, type: EventType) => PARTIAL_REMEDIES.has(type) && partialRemedyOffered(snap.context, type);
+
+/** Whether the state takes the event type at all (payload rules aside) — or a remedy against a partial award. */
 export function isAvailable(snap: Snapshot, type: EventType, occurredOn: string): boolean {
-  return snap.can({ type, occurredOn, probe: true, payload: {} });
+  return snap.can({ type, occurredOn, probe: true, payload: {} }) || partialOffered(snap, type);
+}
+
+/** A remedy that names a partial award (`partialAward`): its rules answer, whatever the state (legalfixA H2). */
+const namesPartialAward = (ev: Pick<ProcEvent, 'type' | 'payload'>) =>
+  PARTIAL_REMEDIES.has(ev.type) && ev.payload.partialAward !== undefined;
+const partialRemedyGate = (c: MachineContext) => c.track === 'arbitration' && c.archivedOn === null && c.closure?.mode !== 'voided';
+
+/** `isAvailable` for an event with its payload: a remedy naming a partial award is taken in any state of an open file. */
+export function isAvailableFor(snap: Snapshot, ev: Pick<ProcEvent, 'type' | 'payload' | 'occurredOn'>): boolean {
+  return namesPartialAward(ev) ? partialRemedyGate(snap.context) : isAvailable(snap, ev.type, ev.occurredOn);
 }
 
 /** Event types the case's current state and context allow (payload rules aside; rules.ts `PRECONDITIONS` not). */
 export function availableEvents(snap: Snapshot, occurredOn: string): EventType[] {
-  return EVENT_TYPES.filter((type) => isAvailable(snap, type, occurredOn) && !PRECONDITIONS[type]?.(snap.context));
+  return EVENT_TYPES.filter(
+    (type) =>
+      (snap.can({ type, occurredOn, probe: true, payload: {} }) && !PRECONDITIONS[type]?.(snap.context)) || partialOffered(snap, type),
+  );
+}
+
+/**
+ * A remedy against a partial award (部分裁决, LDMAL Art. 43(2); Rules Art. 49: a party dissatisfied with it proceeds as
+ * against any award) — legalfixA H2. It is recorded whatever the case's state, without moving it: the main procedure
+ * and its 45-day clock go on (or the case stays closed after a withdrawal). The rules are rules.ts
+ * `partialAwardRemedyRule`; what is recorded:
+ * * RECORD_LAWSUIT: the party's suit (LDMAL Arts. 48, 50) in `partialAwardRemedies`. A worker's suit ends the employer's
+ *   pending application against that partial award (SPC-1 Art. 21(1): `terminated`, as for the award, H1).
+ * * RECORD_SET_ASIDE: the employer's application (LDMAL Art. 49), or the intermediate court's result on the pending one.
+ *   Set aside: the enforcement of that partial award pending ends (SPC-1 Art. 25: 终结执行).
+ * * APPLY_ENFORCEMENT: in `enforcement`, marked with the partial award (LDMAL Arts. 47, 51).
+ */
+export function recordPartialRemedy(ctx: MachineContext, ev: ProcEvent): MachineContext {
+  const pl = ev.payload;
+  const n = pl.partialAward as number;
+  const filedOn = (pl.filedOn as string | undefined) ?? ev.occurredOn;
+  const remedies = ctx.partialAwardRemedies ?? [];
+  if (ev.type === 'APPLY_ENFORCEMENT')
+    return {
+      ...ctx,
+      enforcement: [
+        ...ctx.enforcement,
+        { on: ev.occurredOn, partyId: pl.partyId, court: pl.court, filedOn, outcome: null, partialAward: n },
+      ],
+    };
+  if (ev.type === 'RECORD_LAWSUIT') {
+    const ends = isWorkerId(ctx, pl.partyId);
+    return {
+      ...ctx,
+      partialAwardRemedies: [
+        ...remedies.map((r) =>
+          ends && r.partialAward === n && r.kind === 'set_aside' && r.result === null
+            ? {
+                ...r,
+                result: 'terminated' as const,
+                decidedOn: filedOn,
+                note: `劳动者已于${filedOn}就第${n}件部分裁决向人民法院起诉，中级人民法院对用人单位撤销该裁决的申请不予受理或终结审查（最高人民法院劳动争议解释（一）第二十一条）`,
+              }
+            : r,
+        ),
+        { partialAward: n, kind: 'lawsuit', partyId: pl.partyId, court: pl.court, filedOn, result: null, decidedOn: null },
+      ],
+    };
+  }
+  if (pl.result === undefined) {
+    const courtWarning = setAsideCourtWarning(pl.court, ev.facts?.intermediateCourt);
+    return {
+      ...ctx,
+      partialAwardRemedies: [
+        ...remedies,
+        {
+          partialAward: n,
+          kind: 'set_aside',
+          partyId: null,
+          court: pl.court,
+          filedOn,
+          result: null,
+          decidedOn: null,
+          ...(courtWarning ? { courtWarning } : {}),
+        },
+      ],
+    };
+  }
+  const pending = partialRemediesOf(ctx, n).find((r) => r.kind === 'set_aside' && r.result === null);
+  const decidedOn = (pl.decidedOn as string | undefined) ?? ev.occurredOn;
+  return {
+    ...ctx,
+    partialAwardRemedies: remedies.map((r) =>
+      r === pending ? { ...r, result: pl.result, decidedOn, servedOn: (pl.servedOn as string | undefined) ?? decidedOn } : r,
+    ),
+    // SPC-1 Art. 25: 仲裁裁决被撤销的，人民法院应当裁定终结执行.
+    enforcement:
+      pl.result === 'set_aside'
+        ? ctx.enforcement.map((e) =>
+            e.partialAward === n && e.outcome === null
+              ? {
+                  ...e,
+                  outcome: {
+                    result: 'terminated' as const,
+                    decidedOn,
+                    receivedOn: null,
+                    note: `第${n}件部分裁决已被撤销，执行终结（最高人民法院劳动争议解释（一）第二十五条）`,
+                  },
+                }
+              : e,
+          )
+        : ctx.enforcement,
+  };
 }
 
 export type ApplyResult =
@@ -107,6 +214,15 @@ export type ApplyResult =
 export function applyEvent(snap: Snapshot, event: ProcEvent): ApplyResult {
   // The list of allowed events costs one probe per event type: work it out only for a refusal.
   const refuse = (): ApplyResult => ({ ok: false, reason: 'not_allowed', allowed: availableEvents(snap, event.occurredOn) });
+  // A remedy against a partial award: its rules answer (which partial award, by whom, what is pending), not the state.
+  if (namesPartialAward(event)) {
+    const c = snap.context;
+    if (!partialRemedyGate(c)) return refuse();
+    const violation = checkRules(c, event);
+    if (violation) return { ok: false, reason: 'rule', violation };
+    const next = caseMachine.resolveState({ value: snap.value, context: recordPartialRemedy(c, event) });
+    return { ok: true, next, state: leafState(next.value) };
+  }
   if (!isAvailable(snap, event.type, event.occurredOn)) return refuse();
   const violation = checkRules(snap.context, event);
   if (violation) return { ok: false, reason: 'rule', violation };

@@ -46,13 +46,14 @@ function lateWarning(deadlines: Deadline[], kinds: Set<string>, partyId: number 
 export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: ProcEvent, deadlines: Deadline[]): string[] {
   const pl = ev.payload as Record<string, unknown>;
   const filedOn = typeof pl.filedOn === 'string' ? pl.filedOn : ev.occurredOn;
+  if (typeof pl.partialAward === 'number') return partialRemedyWarnings(ctx, nctx, ev, deadlines, pl.partialAward, filedOn);
   if (ev.type === 'RECORD_LAWSUIT' && typeof pl.partyId === 'number') {
     return lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉');
   }
   if (ev.type === 'RECORD_SET_ASIDE' && pl.result === undefined) {
     const out = lateWarning(deadlines, SET_ASIDE_KINDS, null, filedOn, '申请撤销仲裁裁决');
     // LDMAL Arts. 49, 51: an application filed while enforcement is applied for — the court suspends enforcement (SPC-1 Art. 25).
-    if (nctx.enforcement.some((e) => e.outcome === null))
+    if (nctx.enforcement.some((e) => e.outcome === null && e.partialAward === undefined))
       out.push(
         '劳动者已申请强制执行；用人单位申请撤销终局裁决的，人民法院应当裁定中止执行，裁决被撤销的，裁定终结执行（劳动争议调解仲裁法第四十九条、第五十一条；最高人民法院劳动争议解释（一）第二十五条）',
       );
@@ -63,6 +64,34 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
       `用人单位申请撤销终局裁决的案件正在${ctx.setAside.court}审查（${ctx.setAside.filedOn}提出）：人民法院应当裁定中止执行，撤销裁决申请被驳回的，恢复执行；裁决被撤销的，终结执行（劳动争议调解仲裁法第四十九条、第五十一条；最高人民法院劳动争议解释（一）第二十五条）`,
     ];
   }
+  return [];
+}
+
+const SUSPENDED =
+  '人民法院应当裁定中止执行，撤销裁决申请被驳回的，恢复执行；裁决被撤销的，终结执行（劳动争议调解仲裁法第四十九条、第五十一条；最高人民法院劳动争议解释（一）第二十五条）';
+
+/** The same warnings for a remedy against the partial award numbered `n` (legalfixA H2; LDMAL Art. 43(2); Rules Art. 49). */
+function partialRemedyWarnings(
+  ctx: MachineContext,
+  nctx: MachineContext,
+  ev: ProcEvent,
+  deadlines: Deadline[],
+  n: number,
+  filedOn: string,
+): string[] {
+  const pl = ev.payload as Record<string, unknown>;
+  const partial = (kinds: Set<string>) => new Set([...kinds].filter((k) => k.startsWith('partial_award_')));
+  if (ev.type === 'RECORD_LAWSUIT' && typeof pl.partyId === 'number')
+    return lateWarning(deadlines, partial(SUE_KINDS), pl.partyId, filedOn, '就部分裁决起诉');
+  if (ev.type === 'RECORD_SET_ASIDE' && pl.result === undefined) {
+    const out = lateWarning(deadlines, partial(SET_ASIDE_KINDS), null, filedOn, '申请撤销部分裁决');
+    if (nctx.enforcement.some((e) => e.outcome === null && e.partialAward === n))
+      out.push(`劳动者已就第${n}件部分裁决申请强制执行；用人单位申请撤销该裁决的，${SUSPENDED}`);
+    return out;
+  }
+  const pending = (ctx.partialAwardRemedies ?? []).find((r) => r.partialAward === n && r.kind === 'set_aside' && r.result === null);
+  if (ev.type === 'APPLY_ENFORCEMENT' && pending)
+    return [`用人单位申请撤销第${n}件部分裁决的案件正在${pending.court}审查（${pending.filedOn}提出）：${SUSPENDED}`];
   return [];
 }
 

@@ -382,9 +382,133 @@ export function finalPartInForce(ctx: CaseContext): boolean {
  * it was set aside (Art. 49) (reviewer revfix L2).
  */
 export function partialAwardInForce(ctx: CaseContext): boolean {
-  if (ctx.closure?.mode !== 'withdrawal' && ctx.closure?.mode !== 'deemed_withdrawal') return false;
-  if (ctx.setAside?.result === 'set_aside' || ctx.lawsuits.some((l) => isWorkerId(ctx, l.partyId))) return false;
-  return ctx.partialAwards.some((pa) => pa.items.some((i) => i.final && i.outcome !== 'dismissed'));
+  return partialAwardInForceNo(ctx) !== null;
+}
+
+/**
+ * The first partial award in force after a withdrawal (1 = the first made), or null: the one an APPLY_ENFORCEMENT that
+ * names none enforces. Not one set aside or sued on by a worker as recorded against it (legalfixA H2).
+ */
+export function partialAwardInForceNo(ctx: CaseContext): number | null {
+  if (ctx.closure?.mode !== 'withdrawal' && ctx.closure?.mode !== 'deemed_withdrawal') return null;
+  if (ctx.setAside?.result === 'set_aside' || ctx.lawsuits.some((l) => isWorkerId(ctx, l.partyId))) return null;
+  const i = ctx.partialAwards.findIndex((pa, j) => {
+    const remedies = (ctx.partialAwardRemedies ?? []).filter((r) => r.partialAward === j + 1);
+    const gone = remedies.some(
+      (r) =>
+        (r.kind === 'set_aside' && r.result === 'set_aside') || (r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId)),
+    );
+    return !gone && pa.items.some((it) => it.final && it.outcome !== 'dismissed');
+  });
+  return i < 0 ? null : i + 1;
+}
+
+/** The remedies recorded against the partial award numbered `n` (1 = the first made; legalfixA H2). */
+export const partialRemediesOf = (ctx: CaseContext, n: number) => (ctx.partialAwardRemedies ?? []).filter((r) => r.partialAward === n);
+
+/** The partial award's items that order something and are final (LDMAL Art. 47): what its enforcement is of. */
+const partialFinalOrders = (award: CaseContext['partialAwards'][number]) => award.items.some((i) => i.final && i.outcome !== 'dismissed');
+
+/**
+ * The remedies against a partial award (LDMAL Art. 43(2); Rules Art. 49: a party dissatisfied with it proceeds as
+ * against any award — domain.md §9.1), named by `partialAward` on RECORD_LAWSUIT, RECORD_SET_ASIDE and
+ * APPLY_ENFORCEMENT (legalfixA H2). Recorded whatever the case's state: the main procedure and its 45-day clock go on.
+ * * A suit (LDMAL Arts. 48, 50): by the worker, or by the employer against a partial award that is not final (the
+ *   employer cannot sue against a final one, Arts. 48–49, until it is set aside, Art. 49(3)); one per party.
+ * * The employer's application to set aside (LDMAL Art. 49): against a partial award with final items only; not while
+ *   the worker's suit on it is pending (SPC-1 Art. 21(1)); one at a time; its result names a pending one.
+ * * Enforcement (LDMAL Arts. 47, 51): of a partial award's final items ordering something, by the worker — not once he
+ *   sued on it (Art. 48) nor once it was set aside (Art. 49). A non-final partial award's effect (Art. 50) is not
+ *   recorded on its own: not enforced here (domain.md §9.1).
+ */
+export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const n = ev.payload.partialAward as number;
+  const award = ctx.partialAwards[n - 1];
+  if (!award)
+    return v(
+      'partial-award-unknown',
+      'LDMAL Art. 43(2)',
+      ctx.partialAwards.length ? `本案只有${ctx.partialAwards.length}件部分裁决，没有第${n}件` : '本案没有作出部分裁决',
+      'partialAward',
+    );
+  const remedies = partialRemediesOf(ctx, n);
+  const setAside = remedies.find((r) => r.kind === 'set_aside' && r.result === 'set_aside');
+  const pending = remedies.find((r) => r.kind === 'set_aside' && r.result === null);
+  const workerSuit = remedies.find((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
+  const which = `第${n}件部分裁决`;
+  const partyId = ev.payload.partyId as number | undefined;
+  if (ev.type === 'RECORD_LAWSUIT') {
+    if (award.finality === 'final' && !setAside && partyId !== undefined && isEmployer(ctx, partyId))
+      return v(
+        'employer-cannot-sue-final',
+        'LDMAL Arts. 48–49',
+        `${which}为终局裁决，用人单位不能起诉，只能向中级人民法院申请撤销`,
+        'partyId',
+      );
+    if (remedies.some((r) => r.kind === 'lawsuit' && r.partyId === partyId))
+      return v('partial-award-already-sued', 'LDMAL Arts. 48, 50', `当事人${partyId}已就${which}起诉`, 'partyId');
+    return null;
+  }
+  if (ev.type === 'RECORD_SET_ASIDE') {
+    if (ev.payload.result !== undefined)
+      return pending ? null : v('partial-award-no-set-aside-pending', 'LDMAL Art. 49', `${which}没有审查中的撤销申请`, 'partialAward');
+    if (award.finality === 'non_final')
+      return v(
+        'partial-award-not-final',
+        'LDMAL Art. 49',
+        `${which}为非终局裁决，不能申请撤销；当事人可以起诉（第五十条）`,
+        'partialAward',
+      );
+    if (workerSuit)
+      return v(
+        'set-aside-while-worker-sues',
+        'SPC-1 Art. 21',
+        `劳动者已于${workerSuit.filedOn}就${which}向${workerSuit.court}起诉：中级人民法院不受理用人单位撤销该裁决的申请（最高人民法院劳动争议解释（一）第二十一条）`,
+      );
+    if (pending || setAside)
+      return v(
+        'partial-award-set-aside-exists',
+        'LDMAL Art. 49',
+        pending ? `${which}的撤销申请正在审查（${pending.filedOn}提出）` : `${which}已被撤销`,
+        'partialAward',
+      );
+    return null;
+  }
+  if (ev.type === 'APPLY_ENFORCEMENT') {
+    const party = ctx.parties.find((x) => x.id === partyId);
+    if (!party || !isWorkerParty(ctx, party))
+      return v(
+        'enforcement-partial-award-by-worker',
+        'LDMAL Arts. 43(2), 47, 51',
+        `只有劳动者可以就${which}的终局裁决事项申请强制执行`,
+        'partyId',
+      );
+    if (!partialFinalOrders(award))
+      return v('nothing-to-enforce', 'LDMAL Arts. 47, 51', `${which}没有已发生法律效力的终局给付事项可供强制执行`, 'partialAward');
+    if (setAside) return v('partial-award-set-aside', 'LDMAL Art. 49', `${which}已于${setAside.decidedOn}被撤销`, 'partialAward');
+    if (workerSuit)
+      return v(
+        'partial-award-sued',
+        'LDMAL Art. 48',
+        `劳动者已于${workerSuit.filedOn}就${which}起诉，该裁决不发生法律效力`,
+        'partialAward',
+      );
+    return null;
+  }
+  return null;
+}
+
+/** Whether a remedy against some partial award can be recorded now (the event offered; legalfixA H2). */
+export function partialRemedyOffered(ctx: CaseContext, type: EventType): boolean {
+  if (ctx.track !== 'arbitration' || ctx.archivedOn !== null || ctx.partialAwards.length === 0) return false;
+  return ctx.partialAwards.some((award, i) => {
+    const remedies = partialRemediesOf(ctx, i + 1);
+    const gone = remedies.some((r) => r.kind === 'set_aside' && r.result === 'set_aside');
+    const sued = remedies.some((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
+    if (type === 'RECORD_LAWSUIT') return true;
+    if (type === 'RECORD_SET_ASIDE') return award.finality !== 'non_final' && !gone && !sued;
+    return partialFinalOrders(award) && !gone && !sued;
+  });
 }
 
 /**
@@ -408,6 +532,23 @@ export function separateEffect(ctx: CaseContext): { workers: number[]; employerS
       .map((p) => p.id),
     employerSued: ctx.lawsuits.some((l) => !isWorkerId(ctx, l.partyId)),
   };
+}
+
+/**
+ * Several workers and a final award, some of whom sued (legalfixA M3): a final award is effective from the day it is made
+ * (LDMAL Art. 47); a worker's suit holds back his own award only (Art. 48), so for the workers who did not sue it is in
+ * force and they may apply to enforce it (Art. 51) while the others' suits go on. Returns those workers, or null when
+ * the award is not a final one in court on some workers' suits.
+ */
+export function finalAwardNonSuers(ctx: CaseContext): number[] | null {
+  if (ctx.award?.finality !== 'final' || ctx.closure?.mode !== 'award' || ctx.setAside?.result === 'set_aside') return null;
+  const pending = pendingSuits(ctx);
+  if (pending.length === 0 || !pending.some((l) => isWorkerId(ctx, l.partyId))) return null;
+  const sued = new Set(ctx.lawsuits.map((l) => l.partyId));
+  const workers = signingParties(ctx)
+    .filter((x) => isWorkerParty(ctx, x) && !sued.has(x.id))
+    .map((x) => x.id);
+  return workers.length ? workers : null;
 }
 
 /** The day the award took effect for one party on its own (SPC-1 Art. 17), as MARK_EFFECTIVE recorded it. */
@@ -623,6 +764,9 @@ export function duplicateOfRefusal(
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
   // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
   RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
+  // SPC-1 Art. 16; LDMAL Art. 50: while the employer's suit holds the (non-final part of the) award back for everyone, it
+  // is not offered (legalfixA H1: it was offered in court and answered 422 only when sent).
+  MARK_EFFECTIVE: (ctx) => (separateEffect(ctx)?.employerSued ? separateEffectRule(ctx, { payload: {} } as ProcEvent) : null),
   // void44: a registration made by mistake is voided only while it is nothing but the commission's own entry: not yet
   // accepted (the machine offers it in `received` only), the applicant not yet told to supplement it (Rules Art. 29:
   // the written notice went out under this registration) and no document served to a party. After any of these the
@@ -916,6 +1060,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
+    if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
     // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
     // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
     // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).
@@ -946,7 +1091,12 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   // SPC-1 Art. 21(1): once the worker sued over a final award (or a mixed one), the intermediate court does not accept the
   // employer's application to set it aside (reviewer legal M2: a generic 409 named no rule).
-  RECORD_SET_ASIDE: (ctx, ev) => (ev.payload.result === undefined ? setAsideAfterWorkerSuit(ctx) : null),
+  RECORD_SET_ASIDE: (ctx, ev) =>
+    ev.payload.partialAward !== undefined
+      ? partialAwardRemedyRule(ctx, ev)
+      : ev.payload.result === undefined
+        ? setAsideAfterWorkerSuit(ctx)
+        : null,
   MARK_EFFECTIVE: (ctx, ev) => {
     const split = separateEffectRule(ctx, ev);
     if (split) return split;
@@ -1467,6 +1617,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   APPLY_ENFORCEMENT: (ctx, ev) => {
+    if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
     const party = ctx.parties.find((p) => p.id === ev.payload.partyId);
     if (!party || party.side === 'third_party')
       return v('enforcement-by-party', 'LDMAL Art. 51', '申请强制执行的应当是本案当事人', 'partyId');
@@ -1497,6 +1648,15 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         'partyId',
       );
     }
+    // LDMAL Arts. 47–48, 51 (legalfixA M3): a final award in court on some workers' suits is in force for the others.
+    const nonSuers = finalAwardNonSuers(ctx);
+    if (nonSuers && !nonSuers.includes(party.id))
+      return v(
+        'award-not-effective-for-party',
+        'LDMAL Arts. 47–48, 51',
+        `终局裁决对已起诉的劳动者不发生法律效力，只有未起诉的劳动者（当事人${nonSuers.join('、')}）可以申请强制执行`,
+        'partyId',
+      );
     const split = separateEffect(ctx);
     if (split && !effectiveForParty(ctx, party.id)) {
       const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);

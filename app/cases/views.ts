@@ -360,6 +360,8 @@ function proceedingsView(ctx: MachineContext, rejectionNo: string | null) {
     consents: ctx.consents,
     review: ctx.review,
     enforcement: ctx.enforcement,
+    // LDMAL Art. 43(2); Rules Art. 49 (legalfixA H2): the suits and set-aside applications against partial awards.
+    partialAwardRemedies: ctx.partialAwardRemedies ?? [],
   };
 }
 

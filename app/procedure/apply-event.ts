@@ -15,6 +15,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { awardClock, computeDeadlines, computeFacts, type Deadline, lateAcceptanceWarnings } from '../../workflows/deadlines.ts';
+import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
   defensePeriodWarnings,
   earliestDefenseEnd,
@@ -28,7 +29,7 @@ import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
 import {
   availableEvents,
-  isAvailable,
+  isAvailableFor,
   leafState,
   persist,
   type Snapshot,
@@ -105,7 +106,13 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   };
   party('partyId', payload.partyId);
   // LDMAL Art. 49(3): once a mixed award's final part is set aside, a suit says which it is on (reviewer s46b M1).
-  if (type === 'RECORD_LAWSUIT' && payload.matter === undefined && ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside')
+  if (
+    type === 'RECORD_LAWSUIT' &&
+    payload.matter === undefined &&
+    payload.partialAward === undefined &&
+    ctx.award?.finality === 'mixed' &&
+    ctx.setAside?.result === 'set_aside'
+  )
     errors.push({
       path: 'matter',
       message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项（set_aside）还是非终局部分（award）',
@@ -125,6 +132,25 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   (payload.amounts as { claimId: number }[] | undefined)?.forEach((a, i) => {
     if (!claimIds.has(a.claimId)) errors.push({ path: `amounts.${i}.claimId`, message: `本案没有编号为 ${a.claimId} 的仲裁请求` });
   });
+  // LDMAL Art. 44; Rules Art. 51 (legalfixA L1): a ruling that a payment claim (remuneration, work-injury medical costs,
+  // economic compensation, damages) be paid in advance orders an amount — recorded with it, or the ruling could never be
+  // printed (its document needs every amount) nor transferred. A claim of another category is the rule's to refuse
+  // (422 advance-execution-categories).
+  if (type === 'ADVANCE_EXECUTION') {
+    const given = new Set(((payload.amounts as { claimId: number }[] | undefined) ?? []).map((a) => a.claimId));
+    const unpriced = c.claims.filter(
+      (cl) =>
+        cl.id !== undefined &&
+        (payload.claimIds as number[] | undefined)?.includes(cl.id) === true &&
+        MONETARY_FINAL_CATEGORIES.includes(cl.category) &&
+        !given.has(cl.id),
+    );
+    if (unpriced.length)
+      errors.push({
+        path: 'amounts',
+        message: `须写明准予先予执行的金额（劳动争议调解仲裁法第四十四条）：第${unpriced.map((cl) => cl.seq).join('、')}项请求未写明`,
+      });
+  }
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
     const items = payload.items as { claimId: number; outcome: string; amount?: string }[];
     for (const [i, it] of items.entries()) {
@@ -265,7 +291,14 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     (payload.performanceDueOn as string) < ev.occurredOn
   )
     errors.push({ path: 'performanceDueOn', message: `履行期限届满之日不能早于达成调解协议（确认）之日（${ev.occurredOn}）` });
-  const issuedOn = ctx.award?.issuedOn;
+  // LDMAL Art. 43(2) (legalfixA H2): a remedy against a partial award names one the case has; its dates follow that award.
+  const partialNo = payload.partialAward as number | undefined;
+  if (partialNo !== undefined && !ctx.partialAwards[partialNo - 1])
+    errors.push({
+      path: 'partialAward',
+      message: ctx.partialAwards.length ? `本案只有${ctx.partialAwards.length}件部分裁决` : '本案没有作出部分裁决',
+    });
+  const issuedOn = partialNo !== undefined ? ctx.partialAwards[partialNo - 1]?.issuedOn : ctx.award?.issuedOn;
   const challenge = type === 'RECORD_LAWSUIT' || type === 'RECORD_SET_ASIDE';
   if (challenge && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
     errors.push({ path: 'filedOn', message: `起诉或申请撤销日期不能早于裁决作出之日（${issuedOn}）` });
@@ -381,7 +414,7 @@ async function decide(
   await checkReferences(deps, k, c, ctx, ev);
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
-  if (!isAvailable(snap, ev.type, ev.occurredOn)) throw notAllowed(snap, ev.type, ev.occurredOn);
+  if (!isAvailableFor(snap, ev)) throw notAllowed(snap, ev.type, ev.occurredOn);
   checkPayloadDates(ctx, ev);
   // Which award an award document delivers, when named: one the case has (a partial award's or the final award's day).
   if (ev.type === 'SERVE' && ev.payload.awardOn !== undefined) {

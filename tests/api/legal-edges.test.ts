@@ -330,11 +330,19 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
   it('item 7: advance execution needs both statutory conditions recorded as true (LDMAL Art. 44)', async () => {
     const { c, arb } = await scheduled();
     const claimIds = [c.claims[0]?.id];
-    const none = await send(c, arb.token, 'ADVANCE_EXECUTION', { claimIds }, '2026-03-10');
+    // (legalfixA L1: the amount is required at the field first — given here, the conditions are what is tested.)
+    const priced = { amounts: [{ claimId: claimIds[0], amount: '8000.00' }], paymentDays: 5 };
+    const none = await send(c, arb.token, 'ADVANCE_EXECUTION', { claimIds, ...priced }, '2026-03-10');
     expect(none.status).toBe(422);
     expect(none.body).toMatchObject({ rule: 'advance-execution-conditions', source: 'LDMAL Art. 44' });
     expect(none.body.detail).toContain('rightsClear');
-    const one = await send(c, arb.token, 'ADVANCE_EXECUTION', { claimIds, rightsClear: true, lifeSeriouslyAffected: false }, '2026-03-10');
+    const one = await send(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds, rightsClear: true, lifeSeriouslyAffected: false, ...priced },
+      '2026-03-10',
+    );
     expect(one.body.rule).toBe('advance-execution-conditions');
     // Of what is claimed (12,000.00), and — with earlier rulings on the claim — of what is left (LDMAL Art. 44).
     const both = { claimIds, rightsClear: true, lifeSeriouslyAffected: true };

@@ -131,8 +131,24 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       { claimIds: [wages], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: wages, amount: '6000' }], paymentDays: 7 },
       '2026-03-26',
     );
-    // The record names the compensation claim in a ruling, but not the amount ordered on it.
-    await ok(c, arb.token, 'ADVANCE_EXECUTION', { claimIds: [comp], rightsClear: true, lifeSeriouslyAffected: true }, '2026-03-27');
+    // The record names the compensation claim in a ruling, but not the amount ordered on it — as an older version
+    // stored it: a ruling is now refused without its amount (legalfixA L1, 400 `amounts`), so the amount is removed
+    // from the stored context afterwards (the history is append-only).
+    await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [comp], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: comp, amount: '1000.00' }], paymentDays: 7 },
+      '2026-03-27',
+    );
+    const row = await t.db.knex('cases').where({ id: c.id }).first('snapshot');
+    const snap = JSON.parse(row.snapshot);
+    delete snap.context.advanceExecutions[1].amounts;
+    delete snap.context.advanceExecutions[1].paymentDays;
+    await t.db
+      .knex('cases')
+      .where({ id: c.id })
+      .update({ snapshot: JSON.stringify(snap) });
     const preview = await t.api(arb.token).post(`/api/cases/${c.id}/award-preview`, {
       items: [
         { claimId: wages, outcome: 'granted', amount: '5000.00' },

@@ -108,6 +108,8 @@ class HttpDriver {
     const body: Record<string, unknown> = { ...p };
     if (p.partyId !== undefined) body.partyId = this.party(p.partyId);
     if (p.claimIds) body.claimIds = (p.claimIds as number[]).map(this.claim);
+    if (p.amounts)
+      body.amounts = (p.amounts as { claimId: number; amount: string }[]).map((x) => ({ ...x, claimId: this.claim(x.claimId) }));
     if (e.type === 'FORM_TRIBUNAL') body.arbitratorIds = [a.arbitrators[0]?.id];
     if (e.type === 'FORM_TRIBUNAL') body.presidingId = a.arbitrators[0]?.id;
     if (e.type === 'SCHEDULE_HEARING') body.hearingOn = plusDays(on, 15);

@@ -63,6 +63,8 @@ describe('LOW-1: rule refusals about one payload field name it', () => {
     const confirm = c.claims.find((x) => x.category === 'confirm_relationship')?.id;
     const wages = c.claims.find((x) => x.category === 'wages')?.id;
     const both = { rightsClear: true, lifeSeriouslyAffected: true };
+    // legalfixA L1: a wages claim's amount is required at the field first (400) — given, the conditions are tested.
+    const priced = { amounts: [{ claimId: wages, amount: '1000.00' }], paymentDays: 5 };
     await refusedAt(
       c,
       arb.token,
@@ -76,12 +78,20 @@ describe('LOW-1: rule refusals about one payload field name it', () => {
       c,
       arb.token,
       'ADVANCE_EXECUTION',
-      { claimIds: [wages], rightsClear: true, lifeSeriouslyAffected: false },
+      { claimIds: [wages], rightsClear: true, lifeSeriouslyAffected: false, ...priced },
       '2026-03-10',
       'advance-execution-conditions',
       'lifeSeriouslyAffected',
     );
-    await refusedAt(c, arb.token, 'ADVANCE_EXECUTION', { claimIds: [wages] }, '2026-03-10', 'advance-execution-conditions', 'rightsClear');
+    await refusedAt(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [wages], ...priced },
+      '2026-03-10',
+      'advance-execution-conditions',
+      'rightsClear',
+    );
   });
 
   it('extension-before-deadline → occurredOn', async () => {

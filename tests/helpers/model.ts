@@ -117,7 +117,14 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('SUSPEND', { reason: '等待工伤认定' }),
     ev('RESUME'),
     ev('EXTEND_TIME_LIMIT', { days: 15 }),
-    ev('ADVANCE_EXECUTION', { claimIds: [10], rightsClear: true, lifeSeriouslyAffected: true }),
+    // legalfixA L1: a payment claim's amount (and the days to pay it) is required at the event (LDMAL Art. 44).
+    ev('ADVANCE_EXECUTION', {
+      claimIds: [10],
+      rightsClear: true,
+      lifeSeriouslyAffected: true,
+      amounts: [{ claimId: 10, amount: '1000.00' }],
+      paymentDays: 7,
+    }),
     ev('TRANSFER_TO_COURT', { purpose: 'advance_execution', court: '聊城市东昌府区人民法院' }, 'advance_execution'),
     ev('TRANSFER_TO_COURT', { purpose: 'enforcement', court: '聊城市东昌府区人民法院' }, 'enforcement'),
     ev('TRANSFER_TO_COURT', { purpose: 'litigation', court: '聊城市东昌府区人民法院' }, 'litigation'),
@@ -234,7 +241,9 @@ export function shortestPaths(input: CaseInput) {
  */
 // The seed: walks reaching every closing state (a closed deemed withdrawal is rare on a random walk). Moved from
 // 20261125 when transferring an advance-execution ruling came to need its service first, which changed the walks.
-export function randomSimplePaths(input: CaseInput, count: number, seed = 20261206, maxSteps = 20) {
+// The seed: walks are random over the chart's transitions, so a transition added moves them (legalfixA: with the suits
+// taken in set_aside_pending and enforcement_applied, 20261206 no longer reached award_set_aside; 20261207 reaches all 13).
+export function randomSimplePaths(input: CaseInput, count: number, seed = 20261207, maxSteps = 20) {
   let x = seed >>> 0;
   const rand = () => {
     // xorshift32

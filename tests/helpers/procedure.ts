@@ -127,7 +127,14 @@ export function samplePayload(
     case 'EXTEND_TIME_LIMIT':
       return { days: 15, reason: '案情复杂' };
     case 'ADVANCE_EXECUTION':
-      return { claimIds: [c.claims[0]?.id], rightsClear: true, lifeSeriouslyAffected: true };
+      // legalfixA L1: a payment claim's amount is required (LDMAL Art. 44), with the days to pay it.
+      return {
+        claimIds: [c.claims[0]?.id],
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+        amounts: [{ claimId: c.claims[0]?.id, amount: '1000.00' }],
+        paymentDays: 7,
+      };
     case 'PARTIAL_AWARD':
       return { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1000.00' }] };
     case 'ISSUE_AWARD':

@@ -675,7 +675,7 @@ function proceedingsSection(c, partyName, events) {
   if (p.setAside)
     items.push([
       '申请撤销',
-      `${p.setAside.filedOn} 向${p.setAside.court}申请撤销${p.setAside.result ? `；${p.setAside.decidedOn ?? ''} ${{ rejected: '驳回申请', set_aside: '裁决被撤销', withdrawn: '撤回申请' }[p.setAside.result]}` : ''}${p.setAside.courtWarning ? `（注意：${p.setAside.courtWarning}）` : ''}`,
+      `${p.setAside.filedOn} 向${p.setAside.court}申请撤销${p.setAside.result ? `；${p.setAside.decidedOn ?? ''} ${{ rejected: '驳回申请', set_aside: '裁决被撤销', withdrawn: '撤回申请', terminated: '因劳动者起诉终结审查' }[p.setAside.result]}` : ''}${p.setAside.courtWarning ? `（注意：${p.setAside.courtWarning}）` : ''}`,
     ]);
   // ui47 H2: an award set aside is no longer in force (the view's effectiveOn is then null); a mixed award whose final
   // part alone was set aside keeps its non-final part in force.
