@@ -1648,6 +1648,22 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         'partyId',
       );
     }
+    // LDMAL Art. 51: "一方当事人逾期不履行的，另一方当事人可以…申请执行" — the party the award entitles applies, never the one
+    // it orders to perform (outside tester ui48 H3: the employer that lost was recorded as applying, closing the worker's
+    // window). An item granted on an applicant's claim entitles the applicants; on a counterclaim's, the respondents.
+    if (ctx.award) {
+      const granted = ctx.award.items.filter((i) => i.outcome !== 'dismissed');
+      const entitled = new Set(granted.map((i) => (ctx.claims.find((c) => c.id === i.claimId)?.counterclaim ? 'respondent' : 'applicant')));
+      if (granted.length && !entitled.has(party.side))
+        return v(
+          'enforcement-by-obligee',
+          'LDMAL Art. 51',
+          `裁决确定由${party.side === 'applicant' ? '申请人' : '被申请人'}一方履行给付义务；申请强制执行的应当是裁决所确认权利的${
+            party.side === 'applicant' ? '被申请人' : '申请人'
+          }一方（《劳动争议调解仲裁法》第五十一条：一方当事人逾期不履行的，另一方当事人可以申请执行）`,
+          'partyId',
+        );
+    }
     // LDMAL Arts. 47–48, 51 (legalfixA M3): a final award in court on some workers' suits is in force for the others.
     const nonSuers = finalAwardNonSuers(ctx);
     if (nonSuers && !nonSuers.includes(party.id))

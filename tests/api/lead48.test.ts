@@ -105,3 +105,25 @@ describe(`lead48: an award set aside, read by an analyst (${process.env.TEST_DB 
     });
   });
 });
+
+describe(`lead48: who applies to enforce (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('ui48 H3: the employer an award orders to pay cannot be recorded as applying for enforcement (LDMAL Art. 51)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = ['3000.00', '2000.00'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount, paymentDays: 10 }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    const employer = c.respondents[0]?.id as number;
+    const worker = c.applicants[0]?.id as number;
+    const court = '聊城市东昌府区人民法院';
+    const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    const r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: employer, court, filedOn: '2026-05-06' }, '2026-05-06');
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'enforcement-by-obligee' });
+    expect(r.body.detail).toContain('第五十一条');
+    const after = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(after.version).toBe(before.version);
+    const v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: worker, court, filedOn: '2026-05-06' }, '2026-05-06');
+    expect(v.state).toBe('enforcement_applied');
+  });
+});

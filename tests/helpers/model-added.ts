@@ -70,7 +70,7 @@ export function addedEvents(ctx: MachineContext, ev: Ev): ModelEvent[] {
     ev('RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced' }),
     // The review track.
     ev('ACCEPT_REVIEW'),
-    ev('REJECT_REVIEW', { ground: 'late', reason: '超过15日' }),
+    ev('REJECT_REVIEW', { ground: 'scope', reason: '协议事项不属于劳动人事争议' }),
     ev('CONFIRM_AGREEMENT', { terms: '被申请人支付工资' }),
     ev('REFUSE_CONFIRMATION', { ground: 'involuntary', reason: '非自愿' }),
     ev('EXTEND_TIME_LIMIT', { days: 5 }, 'review'),

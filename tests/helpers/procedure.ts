@@ -186,7 +186,7 @@ export function samplePayload(
     case 'RECORD_REPRESENTED_CONSENT':
       return { matter: 'settle', partyIds: [applicant] };
     case 'REJECT_REVIEW':
-      return { ground: 'late', reason: '超过15日' };
+      return { ground: 'scope', reason: '协议事项不属于劳动人事争议' };
     case 'CONFIRM_AGREEMENT':
       return { terms: '被申请人支付工资' };
     case 'REFUSE_CONFIRMATION':
