@@ -843,7 +843,10 @@ const reviewTrack = {
   },
 } as const;
 const recordEnforcementOutcome = setAdded(({ context, event }) => {
-  const i = context.enforcement.findIndex((e) => e.outcome === null);
+  // The award's own enforcement first: an enforcement of a partial award named by `partialAward` (legalfixA H2) is not
+  // the one the case's enforcement states stand for (reviewer s48 H1: the award's outcome landed on the partial one).
+  const own = context.enforcement.findIndex((e) => e.outcome === null && e.partialAward === undefined);
+  const i = own >= 0 ? own : context.enforcement.findIndex((e) => e.outcome === null);
   return {
     enforcement: context.enforcement.map((e, j) =>
       j === i

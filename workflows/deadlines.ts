@@ -1197,6 +1197,20 @@ export function computeFacts(
     case 'RECORD_SET_ASIDE':
       if (opts.intermediateCourt) facts.intermediateCourt = opts.intermediateCourt;
       break;
+    case 'RECORD_LAWSUIT': {
+      // LDMAL Art. 48: the worker's 15 days on a final award (part), from his receipt — whether a suit met them decides
+      // whether it ends a pending set-aside (SPC-1 Art. 21(1)) or takes an award under enforcement back to court.
+      const partyId = ev.payload.partyId;
+      if (typeof partyId !== 'number' || ev.payload.partialAward !== undefined) break;
+      const w = challengeWindows(ctx, view, periods).find((x) => x.partyId === partyId && x.kind === 'sue_final_worker');
+      const c = w?.computed;
+      if (c?.dueOn && !c.provisional) {
+        const filedOn = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+        facts.finalSuitDueOn = c.dueOn;
+        facts.finalSuitTimely = filedOn <= c.dueOn;
+      }
+      break;
+    }
     case 'EXTEND_TIME_LIMIT':
     case 'CONVERT_TO_ORDINARY':
     case 'TERMINATE': {

@@ -72,6 +72,12 @@ export type Stage = 'accepted' | 'tribunal_formed' | 'hearing_scheduled' | 'hear
  * so that the machine itself stays pure: no clock, no database.
  */
 export interface Facts {
+  /**
+   * RECORD_LAWSUIT by a worker (LDMAL Art. 48): the last day of his window to sue on the final award (part), on exact
+   * dates — absent when unknown or provisional — and whether the suit was filed by then (reviewer s48 H2, H3).
+   */
+  finalSuitDueOn?: string;
+  finalSuitTimely?: boolean;
   /** Award time limit's last day, including extension and pauses (LDMAL Art. 43); null before acceptance or when unknown. */
   awardDueOn?: string | null;
   /** LDMAL Art. 43: the longest extension (the `extension` period, PERIODS_OVERRIDE). */

@@ -1087,7 +1087,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     if (ctx.award?.finality === 'final' && ctx.setAside?.result !== 'set_aside' && isEmployer(ctx, ev.payload.partyId)) {
       return v('employer-cannot-sue-final', 'LDMAL Arts. 48–49', '终局裁决的用人单位不能起诉，只能向中级人民法院申请撤销裁决', 'partyId');
     }
-    return null;
+    return workerSuitOnFinalAwardInForce(ctx, ev);
   },
   // SPC-1 Art. 21(1): once the worker sued over a final award (or a mixed one), the intermediate court does not accept the
   // employer's application to set it aside (reviewer legal M2: a generic 409 named no rule).
@@ -1686,6 +1686,42 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
 };
+
+/**
+ * A worker's suit while the employer's set-aside is pending or while the final award is being enforced (reviewer s48 H2,
+ * H3, M2). SPC-1 Art. 21(1) ends the intermediate court's review for a suit brought under LDMAL Art. 48 — within the
+ * worker's 15 days — and only such a suit takes a final award in force back to court: a late one is refused here (the
+ * record would otherwise show a review ended, or an award no longer in force, that the court never ended). With several
+ * workers the suit concerns the suing worker's own award only, and the set-aside is not split by worker (domain.md §9.4):
+ * recorded once the court has decided the application.
+ */
+function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const partyId = ev.payload.partyId;
+  if (typeof partyId !== 'number' || !isWorkerId(ctx, partyId)) return null;
+  const setAsidePending = ctx.setAside !== null && ctx.setAside.result === null;
+  const enforcing = ctx.enforcement.some((e) => e.outcome === null && e.partialAward === undefined);
+  if (!setAsidePending && !enforcing) return null;
+  if (ev.facts?.finalSuitTimely === false)
+    return v(
+      'late-suit-on-final-award',
+      'LDMAL Art. 48; SPC-1 Art. 21',
+      `劳动者对终局裁决的起诉期间已于${ev.facts.finalSuitDueOn}届满（《劳动争议调解仲裁法》第四十八条：收到仲裁裁决书之日起十五日内）；${
+        setAsidePending
+          ? '逾期的起诉不能终结中级人民法院对用人单位撤销裁决申请的审查（最高人民法院劳动争议解释（一）第二十一条），请先登记该申请的审查结果'
+          : '终局裁决已发生法律效力并正在申请强制执行，逾期的起诉不能使其不发生效力'
+      }`,
+      'filedOn',
+    );
+  const workers = ctx.parties.filter((p) => p.side !== 'third_party' && isWorkerId(ctx, p.id));
+  if (setAsidePending && ctx.award && ctx.award.finality !== 'non_final' && workers.length > 1)
+    return v(
+      'suit-during-set-aside-several-workers',
+      'SPC-1 Art. 21; LDMAL Art. 48',
+      '本案有多名劳动者：一名劳动者的起诉只涉及其本人的裁决，用人单位对其他劳动者的撤销裁决申请仍在审查；本系统尚不能按劳动者分别登记撤销申请，请待中级人民法院对撤销申请作出裁定后登记该起诉',
+      'partyId',
+    );
+  return null;
+}
 
 export function checkRules(ctx: CaseContext, ev: ProcEvent): Violation | null {
   return RULES[ev.type]?.(ctx, ev) ?? ADDED_RULES[ev.type]?.(ctx, ev) ?? null;

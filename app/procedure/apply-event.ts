@@ -78,6 +78,8 @@ export interface EventInput {
   type: EventType;
   occurredOn: string;
   payload: Record<string, unknown>;
+  /** A SERVE sent without occurredOn: its day was taken from servedOn (server/http/events.ts parseEventBody). */
+  occurredOnFrom?: 'servedOn';
 }
 
 export interface EventResult {
@@ -392,7 +394,7 @@ async function decide(
   uow: UnitOfWork | null,
   actor: Actor,
   caseId: number,
-  ev: EventInput,
+  sent: EventInput,
   opts: { expectedVersion?: number },
   at: { now: string; today: string },
   loaded: CaseAggregate | undefined,
@@ -400,6 +402,12 @@ async function decide(
   if (!loaded) throw unknownPathParam('id', '案件');
   const c = loaded.record;
   const head = loaded.head as HistoryHead;
+  const last = head.lastProceduralOn;
+  // A receipt entered after later acts (reviewer s48 M1): a SERVE dated by its servedOn — no occurredOn sent — that is
+  // earlier than the last act recorded is dated by that act's day, as the web form does; its servedOn stays the
+  // service's day, from which the periods run. An occurredOn sent is judged as sent (api.md).
+  const ev =
+    sent.occurredOnFrom === 'servedOn' && last && last >= c.receivedOn && sent.occurredOn < last ? { ...sent, occurredOn: last } : sent;
   const snap = caseSnapshot(c);
   const ctx = snap.context;
   assertMaySendEvent(actor, ev.type, caseScope(c, ctx));
@@ -407,7 +415,6 @@ async function decide(
 
   // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count), nor before the
   // receipt as it now stands (a correction before acceptance may have moved it; the registration row keeps the first).
-  const last = head.lastProceduralOn;
   if (last && last >= c.receivedOn && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
   if (ev.occurredOn < c.receivedOn) throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);

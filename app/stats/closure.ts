@@ -175,7 +175,7 @@ async function withNames(deps: Deps, items: DrillItem[]) {
       items.map((x) => x.id),
     ),
     documentNumbersOf(deps, k, items),
-    reviewsAcceptedOn(k, reviewIds),
+    deps.stores.caseSummaries.reviewsAcceptedOn(k, reviewIds),
   ]);
   return items.map(({ track: _t, ...x }) => ({
     ...x,
@@ -184,21 +184,6 @@ async function withNames(deps: Deps, items: DrillItem[]) {
     applicantNames: names.get(x.id)?.applicantNames ?? [],
     respondentNames: names.get(x.id)?.respondentNames ?? [],
   }));
-}
-
-/** The day each arbitral review was accepted (its record's `review.acceptedOn`, ACCEPT_REVIEW), by case. */
-async function reviewsAcceptedOn(k: Knex, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = (await k('cases').whereIn('id', ids).select('id', 'snapshot')) as { id: number; snapshot: unknown }[];
-  const out = new Map<number, string>();
-  for (const r of rows) {
-    const snap = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as {
-      context?: { review?: { acceptedOn?: string } };
-    } | null;
-    const on = snap?.context?.review?.acceptedOn;
-    if (on) out.set(Number(r.id), on);
-  }
-  return out;
 }
 
 /** GET /api/stats/closure/cases — the cases behind one number. */

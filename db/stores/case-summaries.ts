@@ -64,6 +64,22 @@ export function createCaseSummaryStore() {
   return {
     partyNamesOf,
     tribunalsOf,
+    /** The day each arbitral review was accepted (its record's `review.acceptedOn`, ACCEPT_REVIEW, Rules Art. 75), by case. */
+    async reviewsAcceptedOn(k: Knex, caseIds: number[]): Promise<Map<number, string>> {
+      const out = new Map<number, string>();
+      if (!caseIds.length) return out;
+      const rows = (await k('cases')
+        .whereIn('id', [...new Set(caseIds)])
+        .select('id', 'snapshot')) as { id: number; snapshot: unknown }[];
+      for (const r of rows) {
+        const snap = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as {
+          context?: { review?: { acceptedOn?: string } };
+        } | null;
+        const on = snap?.context?.review?.acceptedOn;
+        if (on) out.set(Number(r.id), on);
+      }
+      return out;
+    },
     /** Number, state and party names of the given cases (those that exist). */
     async headlines(k: Knex, caseIds: number[]): Promise<Map<number, CaseHeadline>> {
       const ids = [...new Set(caseIds)];

@@ -61,7 +61,12 @@ export function parseEventBody(body: unknown, today: string): EventInput {
     if (typeof d === 'string' && d > today) errors.push({ path: key, message: `日期不能晚于今天（${today}）` });
   }
   if (errors.length) throw validationError(errors);
-  return { type: t, occurredOn: on, payload: payload.data as Record<string, unknown> };
+  return {
+    type: t,
+    occurredOn: on,
+    payload: payload.data as Record<string, unknown>,
+    ...(occurredOn === undefined && servedOn !== undefined ? { occurredOnFrom: 'servedOn' as const } : {}),
+  };
 }
 
 export function createEventsRouter(deps: Deps): Router {

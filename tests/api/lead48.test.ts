@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** The lead's fixes at stop 48, from the outside checks (ui48: a new user's walk in Chromium). */
@@ -7,7 +8,11 @@ const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
 const { ok, send } = caseEvents(() => t);
 
 const history = async (c: { id: number }) =>
-  (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as { type: string; occurredOn: string }[];
+  (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as {
+    type: string;
+    occurredOn: string;
+    payload: Record<string, unknown>;
+  }[];
 
 describe(`lead48: a receipt entered late (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('ui48 H1: a SERVE sent without occurredOn happened on its servedOn — a timely defense is recorded on its day', async () => {
@@ -21,6 +26,23 @@ describe(`lead48: a receipt entered late (${process.env.TEST_DB ?? 'sqlite'})`, 
     const v = await ok(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: respondent, summary: '被申请人认为已足额支付工资' }, '2026-11-27');
     const defense = (v.deadlines as { kind: string; status: string }[]).find((d) => d.kind === 'defense');
     expect(defense?.status).toBe('met');
+  });
+
+  it('reviewer M1: a receipt older than the last act, sent without occurredOn, is dated by that act; its servedOn stands', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed', { acceptOn: '2026-11-18', formOn: '2026-11-25' });
+    const respondent = (c.respondents as { id: number }[])[0]?.id;
+    const v = await ok(c, a.tokens.clerk, 'SERVE', {
+      document: 'application_copy',
+      partyId: respondent,
+      method: 'direct',
+      servedOn: '2026-11-20',
+    });
+    const serve = (await history(c)).find((e) => e.type === 'SERVE') as { occurredOn: string; payload: { servedOn: string } } | undefined;
+    expect(serve?.occurredOn).toBe('2026-11-25');
+    expect(serve?.payload.servedOn).toBe('2026-11-20');
+    // The defense period runs from the service day (LDMAL Art. 30; ten working days as configured), not from 11-25.
+    const defense = (v.deadlines as { kind: string; dueOn: string }[]).find((d) => d.kind === 'defense');
+    expect(defense?.dueOn).toBe('2026-12-04');
   });
 
   it('an explicit occurredOn still orders the acts after it (api.md)', async () => {
@@ -125,5 +147,87 @@ describe(`lead48: who applies to enforce (${process.env.TEST_DB ?? 'sqlite'})`, 
     expect(after.version).toBe(before.version);
     const v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: worker, court, filedOn: '2026-05-06' }, '2026-05-06');
     expect(v.state).toBe('enforcement_applied');
+  });
+});
+
+describe(`lead48: a worker's suit on a final award in force (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const INTERMEDIATE = '聊城市中级人民法院';
+  const BASIC = '聊城市东昌府区人民法院';
+  /** A final award (12 000 + 20 000) made 04-10 on the workers named, served on all 04-13. */
+  async function finalAwardServed(names: [string, number][]) {
+    const body = standardApplication({ applicants: names.map(([n, i]) => worker(n, i)) });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const items = c.claims.map((cl: { id: number }, i: number) => ({
+      claimId: cl.id,
+      outcome: 'granted',
+      amount: i ? '20000.00' : '12000.00',
+    }));
+    expect((await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10')).award.finality).toBe('final');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    return { c, workers: c.applicants.map((x: { id: number }) => x.id) as number[] };
+  }
+
+  it('reviewer H2: a late suit does not end the pending set-aside (SPC-1 Art. 21(1) concerns a suit under LDMAL Art. 48)', async () => {
+    const { c, workers } = await finalAwardServed([['工人R1', 801]]);
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-05-08' }, '2026-05-08');
+    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-05-20' }, '2026-05-20');
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'late-suit-on-final-award', 'filedOn']);
+    expect(r.body.detail).toContain('2026-04-28');
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(v.state).toBe('set_aside_pending');
+    expect(v.proceedings.setAside).toMatchObject({ result: null, filedOn: '2026-05-08' });
+  });
+
+  it('reviewer H3: a late suit does not take a final award under enforcement back to court (LDMAL Art. 48)', async () => {
+    const { c, workers } = await finalAwardServed([['工人R2', 802]]);
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workers[0], court: BASIC, filedOn: '2026-06-15' }, '2026-06-15');
+    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-07-20' }, '2026-07-20');
+    expect([r.status, r.body.rule]).toEqual([422, 'late-suit-on-final-award']);
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('enforcement_applied');
+  });
+
+  it('reviewer M2: with several workers one worker’s suit does not end the set-aside as to the others', async () => {
+    const { c, workers } = await finalAwardServed([
+      ['工人R3', 803],
+      ['工人R4', 804],
+    ]);
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-04-22' }, '2026-04-22');
+    expect([r.status, r.body.rule]).toEqual([422, 'suit-during-set-aside-several-workers']);
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.proceedings.setAside.result).toBeNull();
+  });
+
+  it('reviewer H1: the award’s enforcement outcome is recorded on the award’s enforcement, not a partial award’s', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人R5', 805)] }) });
+    const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+    const first = c.claims[0]?.id;
+    await ok(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: first, outcome: 'granted', amount: '12000.00' }], ...text }, '2026-04-02');
+    const parties = [...c.applicants, ...c.respondents] as { id: number }[];
+    for (const p of parties)
+      await ok(
+        c,
+        a.tokens.clerk,
+        'SERVE',
+        { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03', awardOn: '2026-04-02' },
+        '2026-04-03',
+      );
+    const workerId = c.applicants[0]?.id;
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC, partialAward: 1 }, '2026-04-08');
+    const rest = c.claims.slice(1).map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '2000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items: rest, ...text }, '2026-04-10');
+    for (const p of parties)
+      await ok(
+        c,
+        a.tokens.clerk,
+        'SERVE',
+        { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13', awardOn: '2026-04-10' },
+        '2026-04-13',
+      );
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: BASIC, filedOn: '2026-05-06' }, '2026-05-06');
+    const v = await ok(c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced', decidedOn: '2026-06-01' }, '2026-06-01');
+    const entries = v.proceedings.enforcement as { partialAward?: number; outcome: { result: string } | null }[];
+    expect(entries.find((e) => e.partialAward === 1)?.outcome).toBeNull();
+    expect(entries.find((e) => e.partialAward === undefined)?.outcome).toMatchObject({ result: 'enforced' });
   });
 });
