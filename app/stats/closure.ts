@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import {
   type ClosureOptions,
   closureCases,
@@ -11,7 +10,6 @@ import {
 } from '../../db/reports/closure-rate.ts';
 import { periodicReport } from '../../db/reports/periodic-report.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
-import { formatCaseNo } from '../../workflows/case-number.ts';
 import { addDays, addMonths } from '../../workflows/dates.ts';
 import { DISTRICTS, OWNERSHIP_TYPES } from '../../workflows/reference.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
