@@ -605,35 +605,23 @@ const enforceable = (a: Args) => {
  */
 const enforceableDuringSetAside = (c: MachineContext) =>
   c.closure?.mode === 'award' && c.setAside !== null && c.setAside.result === null && finalPartEnforceable(c);
-const applyEnforcement = setAdded(({ context, event }) => ({
-  enforcement: [
-    ...context.enforcement,
-    {
-      on: event.occurredOn,
-      partyId: p(event).partyId,
-      court: p(event).court,
-      filedOn: p(event).filedOn ?? event.occurredOn,
-      outcome: null,
-    },
-  ],
-}));
+/** An enforcement application as recorded (LDMAL Art. 51), of the award or of the partial award numbered `partialAward`. */
+const enforcementEntry = (event: ProcEvent, partialAward?: number) => ({
+  on: event.occurredOn,
+  partyId: p(event).partyId,
+  court: p(event).court,
+  filedOn: p(event).filedOn ?? event.occurredOn,
+  outcome: null,
+  ...(partialAward === undefined ? {} : { partialAward }),
+});
+const applyEnforcement = setAdded(({ context, event }) => ({ enforcement: [...context.enforcement, enforcementEntry(event)] }));
 /** A final partial award enforced after the case was withdrawn or deemed withdrawn (LDMAL Arts. 36, 43(2), 47, 51). */
 const partialAwardEnforcement = {
   APPLY_ENFORCEMENT: {
     guard: (a: Args) => partialAwardInForce(a.context) && legal(a),
     // Marked with the partial award it enforces (legalfixA H2): its set-aside ends it (SPC-1 Art. 25), not the award's.
     actions: setAdded(({ context, event }) => ({
-      enforcement: [
-        ...context.enforcement,
-        {
-          on: event.occurredOn,
-          partyId: p(event).partyId,
-          court: p(event).court,
-          filedOn: p(event).filedOn ?? event.occurredOn,
-          outcome: null,
-          partialAward: partialAwardInForceNo(context) ?? 1,
-        },
-      ],
+      enforcement: [...context.enforcement, enforcementEntry(event, partialAwardInForceNo(context) ?? 1)],
     })),
   },
 } as const;
