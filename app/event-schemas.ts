@@ -280,6 +280,9 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
           ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 不在本次先予执行的 claimIds 中` });
         else if (seen.has(a.claimId)) ctx.addIssue({ code: 'custom', path, message: `请求 ${a.claimId} 的金额重复` });
         seen.add(a.claimId);
+        // LDMAL Art. 44: a ruling orders something paid in advance — not nothing (legal48c L4).
+        if (/^0+(\.0+)?$/.test(a.amount))
+          ctx.addIssue({ code: 'custom', path: ['amounts', i, 'amount'], message: '先予执行的金额应大于零' });
       }
       // LDMAL Art. 44: a ruling that orders amounts paid in advance orders them paid within a term — recorded with it,
       // or the ruling could never be printed (its document asks for paymentDays) nor transferred (reviewer docs42 M7).

@@ -1540,6 +1540,17 @@ export const caseMachine = setup({
                       finalPartSetAside(a.context) && a.event.probe !== true && p(a.event).matter === 'set_aside' && legal(a),
                     actions: recordSetAsideSuit,
                   },
+                  // SPC-1 Art. 21(1): the worker's suit on a final award (part) while the employer's application is pending —
+                  // the employer sued first on the non-final part (legal48c H3) — ends the application here too.
+                  {
+                    guard: (a: Args) =>
+                      a.event.probe !== true &&
+                      a.context.setAside?.result === null &&
+                      isWorkerId(a.context, p(a.event).partyId) &&
+                      p(a.event).partialAward === undefined &&
+                      legal(a),
+                    actions: ['recordLawsuit', endSetAsideReview],
+                  },
                   { guard: 'legal', actions: 'recordLawsuit' },
                 ],
                 RECORD_SET_ASIDE: [

@@ -1201,8 +1201,12 @@ export function computeFacts(
       // LDMAL Art. 48: the worker's 15 days on a final award (part), from his receipt — whether a suit met them decides
       // whether it ends a pending set-aside (SPC-1 Art. 21(1)) or takes an award under enforcement back to court.
       const partyId = ev.payload.partyId;
-      if (typeof partyId !== 'number' || ev.payload.partialAward !== undefined) break;
-      const w = challengeWindows(ctx, view, periods).find((x) => x.partyId === partyId && x.kind === 'sue_final_worker');
+      if (typeof partyId !== 'number') break;
+      // A suit on a partial award (legalfixA H2) meets that award's windows, from its own service.
+      const n = ev.payload.partialAward;
+      const windows =
+        typeof n === 'number' ? (partialAwardWindows(ctx, view, periods)[n - 1]?.windows ?? []) : challengeWindows(ctx, view, periods);
+      const w = windows.find((x) => x.partyId === partyId && x.kind === 'sue_final_worker');
       const c = w?.computed;
       if (c?.dueOn && !c.provisional) {
         const filedOn = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;

@@ -48,7 +48,15 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
   const filedOn = typeof pl.filedOn === 'string' ? pl.filedOn : ev.occurredOn;
   if (typeof pl.partialAward === 'number') return partialRemedyWarnings(ctx, nctx, ev, deadlines, pl.partialAward, filedOn);
   if (ev.type === 'RECORD_LAWSUIT' && typeof pl.partyId === 'number') {
-    return lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉');
+    const out = lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉');
+    // LDMAL Art. 48 (legal48c M1): the worker who applied to enforce a final award and then sues on it — the award does
+    // not take effect for him while his suit stands; the court decides what becomes of his application.
+    const own = ctx.enforcement.find((e) => e.outcome === null && e.partialAward === undefined && e.partyId === pl.partyId);
+    if (own)
+      out.push(
+        `该当事人已于${own.filedOn}向${own.court}申请强制执行；其对终局裁决起诉后，裁决对其不发生法律效力（劳动争议调解仲裁法第四十八条），该执行申请的处理（撤回、中止或终结执行）以人民法院的裁定为准，请届时登记其结果`,
+      );
+    return out;
   }
   if (ev.type === 'RECORD_SET_ASIDE' && pl.result === undefined) {
     const out = lateWarning(deadlines, SET_ASIDE_KINDS, null, filedOn, '申请撤销仲裁裁决');

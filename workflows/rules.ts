@@ -447,6 +447,24 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
       );
     if (remedies.some((r) => r.kind === 'lawsuit' && r.partyId === partyId))
       return v('partial-award-already-sued', 'LDMAL Arts. 48, 50', `当事人${partyId}已就${which}起诉`, 'partyId');
+    // As for the award (workerSuitOnFinalAwardInForce; legal48c H1, H2): only a timely suit ends a pending set-aside of
+    // it (SPC-1 Art. 21(1)), and with several workers it concerns the suing worker's own award only.
+    if (pending && partyId !== undefined && isWorkerId(ctx, partyId)) {
+      if (ev.facts?.finalSuitTimely === false)
+        return v(
+          'late-suit-on-final-award',
+          'LDMAL Art. 48; SPC-1 Art. 21',
+          `劳动者对${which}的起诉期间已于${ev.facts.finalSuitDueOn}届满（《劳动争议调解仲裁法》第四十八条）；逾期的起诉不能终结中级人民法院对用人单位撤销该裁决申请的审查（最高人民法院劳动争议解释（一）第二十一条），请先登记该申请的审查结果`,
+          'filedOn',
+        );
+      if (ctx.parties.filter((x) => x.side !== 'third_party' && isWorkerId(ctx, x.id)).length > 1)
+        return v(
+          'suit-during-set-aside-several-workers',
+          'SPC-1 Art. 21; LDMAL Art. 48',
+          `本案有多名劳动者：一名劳动者就${which}的起诉只涉及其本人，用人单位对其他劳动者的撤销申请仍在审查；本系统尚不能按劳动者分别登记撤销申请，请待中级人民法院对撤销申请作出裁定后登记该起诉`,
+          'partyId',
+        );
+    }
     return null;
   }
   if (ev.type === 'RECORD_SET_ASIDE') {

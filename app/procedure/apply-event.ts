@@ -276,6 +276,12 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     else if (made && servedOn < made)
       errors.push({ path, message: `送达日期不能早于该文书作出之日（${DOCUMENT_WORDS[doc] ?? ''} ${made}）` });
     else if (servedOn < ctx.receivedOn) errors.push({ path, message: `送达日期不能早于收到仲裁申请之日（${ctx.receivedOn}）` });
+    // A service is recorded once it happened: never on a day before it (legal48c L5; a receipt's day is its servedOn).
+    else if (servedOn > ev.occurredOn)
+      errors.push({
+        path: 'servedOn',
+        message: `送达日期不能晚于登记（发生）日期（${ev.occurredOn}）；送达后登记的，登记日期填送达当日或之后`,
+      });
     // The notice to respond and the copy of the application go to those who answer it (LDMAL Art. 30; Rules Art. 46(1)
     // for an added party), never to the applicant — whose public notice would otherwise hold the award clock.
     const to = ctx.parties.find((p) => p.id === payload.partyId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -229,5 +229,104 @@ describe(`lead48: a worker's suit on a final award in force (${process.env.TEST_
     const entries = v.proceedings.enforcement as { partialAward?: number; outcome: { result: string } | null }[];
     expect(entries.find((e) => e.partialAward === 1)?.outcome).toBeNull();
     expect(entries.find((e) => e.partialAward === undefined)?.outcome).toMatchObject({ result: 'enforced' });
+  });
+});
+
+describe(`lead48: a second outside check of the remedies (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const INTERMEDIATE = '聊城市中级人民法院';
+  const BASIC = '聊城市东昌府区人民法院';
+  const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+  /** A final partial award on each worker's first claim (8 000), made 04-02, served on all 04-03; the employer applies 04-10 to set it aside. */
+  async function partialUnderSetAside(names: [string, number][]) {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: names.map(([n, i]) => worker(n, i)) }) });
+    const items = [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '8000.00' }];
+    await ok(c, arb.token, 'PARTIAL_AWARD', { items, ...text }, '2026-04-02');
+    for (const p of [...c.applicants, ...c.respondents] as { id: number }[])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03' }, '2026-04-03');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-10', partialAward: 1 }, '2026-04-10');
+    return { c, workers: c.applicants.map((x: { id: number }) => x.id) as number[] };
+  }
+
+  it('legal48c H1: a late worker suit on a partial award does not end its pending set-aside', async () => {
+    const { c, workers } = await partialUnderSetAside([['工人S1', 811]]);
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: workers[0], court: BASIC, filedOn: '2026-05-06', partialAward: 1 },
+      '2026-05-06',
+    );
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'late-suit-on-final-award', 'filedOn']);
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(v.proceedings.partialAwardRemedies).toEqual([expect.objectContaining({ kind: 'set_aside', result: null })]);
+  });
+
+  it('legal48c H2: with several workers, one worker’s suit on the partial award waits for the set-aside’s ruling', async () => {
+    const { c, workers } = await partialUnderSetAside([
+      ['工人S2', 812],
+      ['工人S5', 815],
+    ]);
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: workers[0], court: BASIC, filedOn: '2026-04-13', partialAward: 1 },
+      '2026-04-13',
+    );
+    expect([r.status, r.body.rule]).toEqual([422, 'suit-during-set-aside-several-workers']);
+  });
+
+  it('legal48c H3: the worker’s suit after the employer’s (mixed award, set-aside pending) ends the application', async () => {
+    const { c, employerId } = await mixedAwardServed(t, a, '工人S3', 813);
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-22' }, '2026-04-22');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: c.applicants[0]?.id, court: BASIC, filedOn: '2026-04-24' },
+      '2026-04-24',
+    );
+    expect(v.state).toBe('in_litigation');
+    expect(v.proceedings.setAside).toMatchObject({ result: 'terminated', decidedOn: '2026-04-24' });
+  });
+
+  it('legal48c M1, L4, L5: a suit after one’s own enforcement is warned; no advance execution of nothing; no service registered before it happened', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人S4', 814)] }) });
+    const items = c.claims.map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    for (const p of [...c.applicants, ...c.respondents] as { id: number }[])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    const w = c.applicants[0]?.id;
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w, court: BASIC, filedOn: '2026-04-24' }, '2026-04-24');
+    expect(r.status).toBe(200);
+    expect((r.body.warnings as string[]).some((x) => x.includes('已于2026-04-20') && x.includes('申请强制执行'))).toBe(true);
+
+    const { c: h } = await caseAt(t, a, 'heard');
+    const zero = await send(
+      h,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      {
+        claimIds: [h.claims[0]?.id],
+        amounts: [{ claimId: h.claims[0]?.id, amount: '0.00' }],
+        paymentDays: 10,
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+      },
+      '2026-03-26',
+    );
+    expect(zero.status).toBe(400);
+    expect(zero.body.errors.map((e: { path: string }) => e.path)).toContain('amounts.0.amount');
+    const early = await send(
+      h,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'acceptance_notice', partyId: h.applicants[0]?.id, method: 'direct', servedOn: '2026-03-27' },
+      '2026-03-26',
+    );
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0]).toMatchObject({ path: 'servedOn' });
   });
 });
