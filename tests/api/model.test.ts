@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { withoutActsAfterLimit } from '../../app/procedure/next-events.ts';
-import { OfficialCalendar } from '../../workflows/calendar.ts';
-import { packagedCalendarYears } from '../../workflows/calendar-seed.ts';
-import { resolvePeriods } from '../../workflows/periods.ts';
 import { availableEvents, isAvailable, leafState } from '../../workflows/procedure.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { PRECONDITIONS } from '../../workflows/rules.ts';
@@ -26,7 +22,6 @@ import { type CaseShape, largeApplication, plusDays, samplePayload, standardAppl
  * state every event the model does not allow there must get 409.
  */
 const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
-const CALENDAR = new OfficialCalendar(packagedCalendarYears());
 
 type Path = { steps: { event: ModelEvent; state: { value: unknown; context: unknown } }[]; state: { value: unknown } };
 
@@ -221,9 +216,7 @@ describe(`model-based: statechart paths driven over HTTP (${process.env.TEST_DB 
       );
       const modelAllowed = availableEvents(snap, d.cursor);
       const served = await t.api(a.tokens.analyst).get(`/api/cases/${d.c.id}/next-events?all=true`);
-      // Less the acts the award limit, run out by today (11-20), would refuse (legalfixB L1).
-      const offered = withoutActsAfterLimit(snap.context, modelAllowed, CALENDAR, resolvePeriods(), '2026-11-20');
-      expect(served.body.map((e: { type: string }) => e.type).sort(), leaf).toEqual([...offered].sort());
+      expect(served.body.map((e: { type: string }) => e.type).sort(), leaf).toEqual([...modelAllowed].sort());
       const arbIds = a.arbitrators.map((x) => x.id);
       for (const type of EVENT_TYPES.filter((x) => !modelAllowed.includes(x))) {
         // 403 comes before 409 (api.md order): where nobody may send the event, there is no 409 to see.
