@@ -333,9 +333,13 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(1);
   });
 
+  // Accepted 03-30: the award limit (45 days, LDMAL Art. 43) is 05-14 — the hearings below fall inside it, so that no
+  // warning of a hearing after the limit (stop 48) is asked about besides the one under test.
+  const LATE_ACCEPTANCE = { acceptOn: '2026-03-30', formOn: '2026-03-31' };
+
   it('a hearing set on a statutory holiday is pointed out by name; on an adjusted working Saturday (调休上班) it is not', async () => {
-    const holiday = (await caseAt(t, a, 'tribunal_formed')).c;
-    const worked = (await caseAt(t, a, 'tribunal_formed')).c;
+    const holiday = (await caseAt(t, a, 'tribunal_formed', LATE_ACCEPTANCE)).c;
+    const worked = (await caseAt(t, a, 'tribunal_formed', LATE_ACCEPTANCE)).c;
     await signIn(page, base, 'arb-li');
     // Monday 2026-05-04: a weekday, and a day of the Labour Day holiday on the official calendar.
     const dlg = await scheduleInDialog(holiday.id, '2026-05-04');
@@ -352,7 +356,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
   });
 
   it('cancelling while the hearing day is still being looked up records nothing, whatever the lookup then says', async () => {
-    const { c } = await caseAt(t, a, 'tribunal_formed');
+    const { c } = await caseAt(t, a, 'tribunal_formed', LATE_ACCEPTANCE);
     await signIn(page, base, 'arb-li');
     // The calendar answers slowly: the person cancels before it does.
     let release: () => void = () => undefined;
@@ -408,8 +412,8 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
   });
 
   it('a room already taken at that hour is refused at the time field, naming the case; ticked as a joint hearing of the same tribunal, it is recorded', async () => {
-    const first = (await caseAt(t, a, 'tribunal_formed')).c;
-    const second = (await caseAt(t, a, 'tribunal_formed')).c;
+    const first = (await caseAt(t, a, 'tribunal_formed', LATE_ACCEPTANCE)).c;
+    const second = (await caseAt(t, a, 'tribunal_formed', LATE_ACCEPTANCE)).c;
     const arb = a.arbitrators[0] as { token: string };
     const taken = await t.api(arb.token).post(`/api/cases/${first.id}/events`, {
       type: 'SCHEDULE_HEARING',
