@@ -613,7 +613,15 @@ async function decide(
           : ev.type === 'ACCEPT'
             ? lateAcceptanceWarnings(deadlines)
             : ev.type === 'SERVE'
-              ? [...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
+              ? [
+                  ...(ev !== sent
+                    ? [
+                        `送达日期${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次送达按${ev.occurredOn}记入办理记录；自送达之日起算的期间仍按送达日期${sent.occurredOn}计算`,
+                      ]
+                    : []),
+                  ...unconfirmedSimpleServiceWarnings(ev),
+                  ...lateHearingNoticeWarnings(nctx, deadlines),
+                ]
               : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
                 remedyWarnings(ctx, nctx, ev, deadlines)
   )

@@ -121,7 +121,9 @@ describe('ui48 (Chromium)', () => {
     await dlg.locator('[data-path="servedOn"]').fill('2026-03-06');
     await dlg.getByRole('button', { name: '确定…' }).click();
     await ask().waitFor();
-    await hasText(ask().locator('.act-date'), '登记日期：2026-03-07（送达日期 2026-03-06 早于本案已记录的上一程序事项的日期');
+    // The server dates it (reviewer s48 M1) and says so: the periods still run from the 送达日期.
+    await hasText(ask().locator('.act-date'), '登记日期：未填写，以送达日期 2026-03-06 为准');
+    await hasText(ask().locator('.act-warning'), '本次送达按2026-03-07记入办理记录；自送达之日起算的期间仍按送达日期2026-03-06计算');
     await ask().getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });
     const e = (await events(c.id, 'SERVE')).at(-1);

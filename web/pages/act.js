@@ -635,9 +635,7 @@ async function eventForm(c, type, done, screen) {
     // a SERVE sent without it by its servedOn): `typed` is what was entered, `on` the act's day as the confirmation says it.
     const typed = form.querySelector('[data-path="occurredOn"]').value;
     const servedField = DATE_OPTIONAL.has(type) ? form.querySelector('[data-path="servedOn"]')?.value : '';
-    let on = typed || (DATE_OPTIONAL.has(type) ? servedField || today() : '');
-    /** The day a service is dated when its 送达日期 is before the case's last act (orderRefusalDay). */
-    let datedAfter = null;
+    const on = typed || (DATE_OPTIONAL.has(type) ? servedField || today() : '');
     // ui45 L5: every date control's mistyped value (a year of 6320) with the other errors, at once.
     const said = new Set(bad.map(([p]) => p));
     const dates = dateProblems(form).filter(([p]) => !said.has(p));
@@ -702,17 +700,9 @@ async function eventForm(c, type, done, screen) {
         (PREVIEWS_DEADLINES.has(type) || PREVIEWS_WARNINGS.has(type) || (consequence && !bulkParties(c, body.partyId))) &&
         !previewAnswersNothing(type, c)
       ) {
-        let p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
-        // ui48 H1: a service dated by its 送达日期 cannot go before an act already recorded on a later day (acts are
-        // recorded in the order of their dates): it is dated the earliest day it can be, that act's — said in the
-        // confirmation; its periods still run from the 送达日期.
-        const earliest = DATE_OPTIONAL.has(type) && !typed ? orderRefusalDay(p) : null;
-        if (earliest) {
-          on = earliest;
-          body.occurredOn = earliest;
-          datedAfter = earliest;
-          p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
-        }
+        // ui48 H1: a service dated by its 送达日期 before an act already recorded on a later day is dated by the server
+        // on that act's day — its warning says so in the confirmation; its periods still run from the 送达日期.
+        const p = await api('POST', `/api/cases/${c.id}/event-preview`, body).catch((err) => err);
         // An act the server cannot preview (it writes parties or claims as it is decided) is judged when sent.
         if (p instanceof ApiError && p.status >= 400 && p.status < 500 && p.status !== 401) {
           if (p.problem?.rule !== 'preview-not-available') refused = p;
@@ -760,14 +750,7 @@ async function eventForm(c, type, done, screen) {
         title: `${confirmWords(type, c)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
-          h(
-            'p.act-date',
-            typed || !DATE_OPTIONAL.has(type)
-              ? `${dateLabel}：${on}`
-              : datedAfter
-                ? `${dateLabel}：${on}（送达日期 ${servedField} 早于本案已记录的上一程序事项的日期，本次送达按该日记入办理记录；自送达之日起算的期间仍按送达日期 ${servedField} 计算）`
-                : `${dateLabel}：未填写，以送达日期 ${on} 为准`,
-          ),
+          h('p.act-date', typed || !DATE_OPTIONAL.has(type) ? `${dateLabel}：${on}` : `${dateLabel}：未填写，以送达日期 ${on} 为准`),
           awardEd ? null : describedFields(describe),
           backdated,
           warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),
@@ -810,7 +793,7 @@ async function eventForm(c, type, done, screen) {
       const whose = one ? `，当事人：${one.label}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${actLabel(type, c)}”（${caseName(c)}${whose}${typed || datedAfter || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${actLabel(type, c)}”（${caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -955,19 +938,6 @@ const OPEN_PREVIEW = {
 function previewAnswersNothing(type, c) {
   const m = c.proceedings?.trackMediation;
   return type === 'REFER_TO_ARBITRATION' && Boolean(m && (m.failedOn || m.agreedOn));
-}
-
-/**
- * The day of the case's last act when `err` refuses an act for being dated before it (400 on occurredOn: 发生日期不能早于
- * 上一程序事件的日期（…）), else null.
- */
-function orderRefusalDay(err) {
-  if (!(err instanceof ApiError) || (err.status !== 400 && err.status !== 422)) return null;
-  for (const e of err.problem?.errors ?? []) {
-    const m = e.path === 'occurredOn' ? /上一程序事件的日期（(\d{4}-\d{2}-\d{2})）/.exec(String(e.message ?? '')) : null;
-    if (m) return m[1];
-  }
-  return null;
 }
 
 /** Legal refusals about one field that the server does not name (`field`): placed at that field in the dialog. */
