@@ -276,8 +276,9 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     else if (made && servedOn < made)
       errors.push({ path, message: `送达日期不能早于该文书作出之日（${DOCUMENT_WORDS[doc] ?? ''} ${made}）` });
     else if (servedOn < ctx.receivedOn) errors.push({ path, message: `送达日期不能早于收到仲裁申请之日（${ctx.receivedOn}）` });
-    // A service is recorded once it happened: never on a day before it (legal48c L5; a receipt's day is its servedOn).
-    else if (servedOn > ev.occurredOn)
+    // A direct service is its own act: recorded on or after its day, never before it (legal48c L5). A posted document is
+    // sent on the act's day and received later (CPL Art. 91: the receipt's day is its servedOn), as is a public notice.
+    else if (payload.method === 'direct' && servedOn > ev.occurredOn)
       errors.push({
         path: 'servedOn',
         message: `送达日期不能晚于登记（发生）日期（${ev.occurredOn}）；送达后登记的，登记日期填送达当日或之后`,
