@@ -497,7 +497,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
 /** The envelope: `{type, occurredOn?, ...payload}`. */
 export const EventEnvelope = z.object({
   type: z.enum(EVENT_TYPES),
-  occurredOn: IsoDate.optional().openapi({ description: '行为发生日（默认今天；可早于今天，不得晚于今天，不得早于上一事件）' }),
+  occurredOn: IsoDate.optional().openapi({
+    description:
+      '行为发生日（默认今天；正文写明该行为之日的——送达 servedOn、签收 signedOn、起诉/申请撤销/申请执行 filedOn、法院裁判 decidedOn——默认该日；可早于今天，不得晚于今天，不得早于上一事件）',
+  }),
 });
 
 const pascal = (t: string) =>

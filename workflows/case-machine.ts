@@ -118,6 +118,14 @@ const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; docume
   if (extra && ofTheAward(extra)) served.add(extra.partyId);
   return signingParties(ctx).every((party) => served.has(party.id));
 };
+/**
+ * The day a mediation document takes effect: the day the last party signed for it (LDMAL Art. 42(3); Rules Art. 77) —
+ * the latest of the signing days, whatever order the receipts are entered in (legal49b H1), not the last one entered.
+ */
+const lastSignedOn = (earlier: readonly { signedOn: string }[], event: ProcEvent) => {
+  const own: string = p(event).signedOn ?? event.occurredOn;
+  return earlier.reduce((latest, s) => (s.signedOn > latest ? s.signedOn : latest), own);
+};
 const allSignedAfter = (ctx: MachineContext, partyId: number) => {
   const signed = new Set((ctx.mediation?.signatures ?? []).map((s) => s.partyId));
   signed.add(partyId);
@@ -801,8 +809,11 @@ const reviewTrack = {
             target: '#review_confirmed',
             actions: [
               reviewSign,
-              set(({ event }: Args) => ({
-                closure: { mode: 'review_confirmed' as const, closedOn: p(event).signedOn ?? event.occurredOn },
+              set(({ context, event }: Args) => ({
+                closure: {
+                  mode: 'review_confirmed' as const,
+                  closedOn: lastSignedOn(context.review?.confirmation?.signatures ?? [], event),
+                },
               })),
             ],
           },
@@ -1454,8 +1465,8 @@ export const caseMachine = setup({
                     actions: [
                       'sign',
                       // Closing date: the day the last party signs (domain.md §10.2).
-                      set(({ event }: Args) => ({
-                        closure: { mode: 'mediation' as const, closedOn: p(event).signedOn ?? event.occurredOn },
+                      set(({ context, event }: Args) => ({
+                        closure: { mode: 'mediation' as const, closedOn: lastSignedOn(context.mediation?.signatures ?? [], event) },
                       })),
                     ],
                   },

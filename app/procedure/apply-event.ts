@@ -78,8 +78,8 @@ export interface EventInput {
   type: EventType;
   occurredOn: string;
   payload: Record<string, unknown>;
-  /** A SERVE sent without occurredOn: its day was taken from servedOn (server/http/events.ts parseEventBody). */
-  occurredOnFrom?: 'servedOn';
+  /** Sent without occurredOn: its day was taken from this payload field (server/http/events.ts actDayField). */
+  occurredOnFrom?: string;
 }
 
 export interface EventResult {
@@ -96,6 +96,21 @@ const notAllowed = (snap: Snapshot, type: EventType, on: string) =>
     state: leafState(snap.value),
     allowed: availableEvents(snap, on),
   });
+
+const ACT_DAY_LABELS: Record<string, string> = {
+  servedOn: '送达日期',
+  signedOn: '签收日期',
+  filedOn: '向人民法院提出之日',
+  decidedOn: '人民法院作出裁判之日',
+};
+
+/** An act dated by its own day in the body, older than the last act recorded, is entered on that act's day (decide). */
+const datedLaterWarnings = (sent: EventInput, ev: EventInput): string[] =>
+  ev === sent || sent.occurredOnFrom === undefined
+    ? []
+    : [
+        `${ACT_DAY_LABELS[sent.occurredOnFrom] ?? sent.occurredOnFrom}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次“${eventLabel(ev.type)}”按${ev.occurredOn}记入办理记录；自该日起算的期间仍按${sent.occurredOn}计算`,
+      ];
 
 /** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
 async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineContext, ev: EventInput): Promise<void> {
@@ -410,11 +425,11 @@ async function decide(
   const c = loaded.record;
   const head = loaded.head as HistoryHead;
   const last = head.lastProceduralOn;
-  // A receipt entered after later acts (reviewer s48 M1): a SERVE dated by its servedOn — no occurredOn sent — that is
-  // earlier than the last act recorded is dated by that act's day, as the web form does; its servedOn stays the
-  // service's day, from which the periods run. An occurredOn sent is judged as sent (api.md).
+  // A paper entered after later acts (reviewer s48 M1; legal49b M1): an act dated by its own day in the body — no
+  // occurredOn sent — that is earlier than the last act recorded is dated by that act's day, as the web form does; the
+  // body's day stays the act's, from which the periods run. An occurredOn sent is judged as sent (api.md).
   const ev =
-    sent.occurredOnFrom === 'servedOn' && last && last >= c.receivedOn && sent.occurredOn < last ? { ...sent, occurredOn: last } : sent;
+    sent.occurredOnFrom !== undefined && last && last >= c.receivedOn && sent.occurredOn < last ? { ...sent, occurredOn: last } : sent;
   const snap = caseSnapshot(c);
   const ctx = snap.context;
   assertMaySendEvent(actor, ev.type, caseScope(c, ctx));
@@ -614,17 +629,9 @@ async function decide(
           : ev.type === 'ACCEPT'
             ? lateAcceptanceWarnings(deadlines)
             : ev.type === 'SERVE'
-              ? [
-                  ...(ev !== sent
-                    ? [
-                        `送达日期${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次送达按${ev.occurredOn}记入办理记录；自送达之日起算的期间仍按送达日期${sent.occurredOn}计算`,
-                      ]
-                    : []),
-                  ...unconfirmedSimpleServiceWarnings(ev),
-                  ...lateHearingNoticeWarnings(nctx, deadlines),
-                ]
+              ? [...datedLaterWarnings(sent, ev), ...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
               : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
-                remedyWarnings(ctx, nctx, ev, deadlines)
+                [...datedLaterWarnings(sent, ev), ...remedyWarnings(ctx, nctx, ev, deadlines)]
   )
     .concat(
       // A restart that shortens an extended award limit (Rules Art. 46; domain.md §7.2).

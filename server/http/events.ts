@@ -31,6 +31,30 @@ const STRICT_PAYLOADS = Object.fromEntries(
   }),
 ) as Record<EventType, z.ZodType>;
 
+/**
+ * The payload field that holds the day an act itself happened, when the body carries one: a service on its servedOn, a
+ * signature on its signedOn, a suit, a set-aside or an enforcement application on the day it was filed in court, a
+ * court's ruling on the day it was made. Not a counterclaim's filedOn: its occurredOn is the commission's merger of it,
+ * from which the award limit restarts (Rules Art. 46(4)).
+ */
+function actDayField(type: EventType, payload: Record<string, unknown>): string | undefined {
+  const field =
+    type === 'SERVE'
+      ? 'servedOn'
+      : type === 'SIGN_MEDIATION_DOCUMENT'
+        ? 'signedOn'
+        : type === 'RECORD_LAWSUIT' || type === 'APPLY_ENFORCEMENT'
+          ? 'filedOn'
+          : type === 'RECORD_SET_ASIDE'
+            ? payload.result === undefined
+              ? 'filedOn'
+              : 'decidedOn'
+            : type === 'RECORD_COURT_OUTCOME' || type === 'RECORD_ENFORCEMENT_OUTCOME'
+              ? 'decidedOn'
+              : undefined;
+  return field && typeof payload[field] === 'string' ? field : undefined;
+}
+
 /** Parses `{type, occurredOn?, ...payload}` against the event's own strict schema; 400 naming every bad field. */
 export function parseEventBody(body: unknown, today: string): EventInput {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw validationError([{ path: '', message: '请求体应为 JSON 对象' }]);
@@ -47,11 +71,13 @@ export function parseEventBody(body: unknown, today: string): EventInput {
   // The payload's text without invisible characters (parse.ts `withoutInvisibleText`), as every request's.
   const payload = STRICT_PAYLOADS[t].safeParse(withoutInvisibleText(rest));
   errors.push(...mergedFieldErrors(controlCharErrors(rest), payload.success ? [] : zodFieldErrors(onePerField(payload.error))));
-  // api.md: occurredOn is the day the act happened (default today). A service happens on its servedOn: a SERVE sent
-  // without occurredOn is dated by it, so a receipt entered weeks later does not date every later act after its entry.
-  const servedOn = t === 'SERVE' && payload.success ? (payload.data as { servedOn?: string }).servedOn : undefined;
-  const on = (occurredOn as string | undefined) ?? servedOn ?? today;
-  // A day taken from servedOn is named there (below), not as occurredOn, which was not sent.
+  // api.md: occurredOn is the day the act happened (default today). An act whose body carries its own day — a service's
+  // servedOn, a signature's signedOn, a court filing's filedOn, a court's decidedOn (ACT_DAY) — sent without occurredOn
+  // happened on that day: a paper entered weeks later does not date every later act after its entry (ui48 H1, legal49b M1).
+  const fromField = payload.success && occurredOn === undefined ? actDayField(t, payload.data as Record<string, unknown>) : undefined;
+  const actDay = fromField ? ((payload.data as Record<string, unknown>)[fromField] as string) : undefined;
+  const on = (occurredOn as string | undefined) ?? actDay ?? today;
+  // A day taken from the body is named there (below), not as occurredOn, which was not sent.
   if (env.success && on > today && occurredOn !== undefined)
     errors.push({ path: 'occurredOn', message: `发生日期不能晚于今天（${today}）` });
   // Dates of acts inside the payload are validated like occurredOn: never in the future.
@@ -65,7 +91,7 @@ export function parseEventBody(body: unknown, today: string): EventInput {
     type: t,
     occurredOn: on,
     payload: payload.data as Record<string, unknown>,
-    ...(occurredOn === undefined && servedOn !== undefined ? { occurredOnFrom: 'servedOn' as const } : {}),
+    ...(fromField && actDay !== undefined ? { occurredOnFrom: fromField } : {}),
   };
 }
 

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+
+/** The lead's fixes at stop 49, from the outside checks (legal49b: clocks and the dating of acts). */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
+const { ok, send } = caseEvents(() => t);
+
+type Entry = { type: string; occurredOn: string; payload: Record<string, unknown> };
+const history = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as Entry[];
+const COURT = '聊城市中级人民法院';
+
+describe(`lead49: the day an act happened (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal49b H1: a mediation document takes effect on the later signature, whatever order the receipts are entered in', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    // The applicant signed on 03-31 and is entered first; the respondent signed earlier, on 03-30, entered second.
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-31' }, '2026-03-31');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SIGN_MEDIATION_DOCUMENT',
+      { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' },
+      '2026-03-31',
+    );
+    // LDMAL Art. 42(3): it takes effect once both have signed — on 03-31, not on the last receipt's 03-30.
+    expect((v.closure as { closedOn: string }).closedOn).toBe('2026-03-31');
+    const deadlines = v.deadlines as { kind: string; status: string; explanation: string }[];
+    const signing = deadlines.find((d) => d.kind === 'mediation_signature');
+    expect(signing?.status).toBe('met');
+    expect(signing?.explanation).toContain('2026-03-31');
+    const closed = await t.api(a.tokens.analyst).get('/api/stats/closure/cases?from=2026-03-31&to=2026-03-31&measure=closed');
+    expect(closed.status).toBe(200);
+    expect((closed.body.items as { id: number }[]).map((x) => x.id)).toContain(c.id);
+  });
+
+  it('legal49b M1: a signature, a set-aside, an enforcement and a suit sent without occurredOn happened on the day in the body', async () => {
+    const m = await mixedAwardServed(t, a, '林四九', 491);
+    // The employer's application to set aside the final part, filed 04-20, entered today without a day of entry.
+    await ok(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: COURT, filedOn: '2026-04-20' });
+    // The worker's enforcement of the final part, filed 04-22 (SPC-1 Art. 25: recorded with its warning).
+    await ok(m.c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: m.workerId, court: '聊城市东昌府区人民法院', filedOn: '2026-04-22' });
+    let h = await history(m.c);
+    expect(h.find((e) => e.type === 'RECORD_SET_ASIDE')?.occurredOn).toBe('2026-04-20');
+    expect(h.find((e) => e.type === 'APPLY_ENFORCEMENT')?.occurredOn).toBe('2026-04-22');
+    // A later act is still recorded on the day it happened (before, the set-aside dated today barred it: 400 occurredOn).
+    // The employer's suit on the non-final part, filed 04-21 — older than the enforcement entered before it: entered on
+    // 04-22 with a warning; its window is judged on its filedOn.
+    const r = await send(m.c, a.tokens.clerk, 'RECORD_LAWSUIT', {
+      partyId: m.employerId,
+      court: '聊城市东昌府区人民法院',
+      filedOn: '2026-04-21',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.warnings.join('')).toContain('向人民法院提出之日2026-04-21早于本案已记录的上一程序事项的日期');
+    h = await history(m.c);
+    const suit = h.find((e) => e.type === 'RECORD_LAWSUIT');
+    expect(suit).toMatchObject({ occurredOn: '2026-04-22', payload: { filedOn: '2026-04-21' } });
+    // An explicit occurredOn is judged as sent (api.md): before the last act it is refused, naming occurredOn.
+    const early = await send(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'rejected', decidedOn: '2026-04-30' }, '2026-04-21');
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0]).toMatchObject({ path: 'occurredOn' });
+    // The court's ruling without occurredOn: on its decidedOn.
+    await ok(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'rejected', decidedOn: '2026-05-20', servedOn: '2026-05-22' });
+    h = await history(m.c);
+    expect(h.filter((e) => e.type === 'RECORD_SET_ASIDE').map((e) => e.occurredOn)).toEqual(['2026-04-20', '2026-05-20']);
+  });
+
+  it('legal49b M1: a signature sent without occurredOn is dated by its signedOn', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-28' });
+    const v = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' });
+    expect((await history(c)).filter((e) => e.type === 'SIGN_MEDIATION_DOCUMENT').map((e) => e.occurredOn)).toEqual([
+      '2026-03-28',
+      '2026-03-30',
+    ]);
+    expect((v.closure as { closedOn: string }).closedOn).toBe('2026-03-30');
+  });
+});
