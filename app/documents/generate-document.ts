@@ -36,7 +36,7 @@ import {
 } from '../policy.ts';
 import { renderPdfOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
-import { inTransaction, type Transact } from '../unit-of-work.ts';
+import { inTransaction, type Transact, type UnitOfWork } from '../unit-of-work.ts';
 import { documentAssets } from './assets.ts';
 import { actKey, originals } from './originals.ts';
 
@@ -186,7 +186,12 @@ export async function generateDocument(
     type: 'GENERATE_DOCUMENT',
     // A case that moved between the read and the lock is read again: with If-Match, that read answers 412.
     prepare: (attempt) => renderDocuments(deps, actor, caseId, input, attempt === 0, opts.expectedVersion),
-    async store(uow, p) {
+    async store(uow, prepared) {
+      // Under the case lock: an original of this act stored by a request that ran alongside (sec49 H1; generating a
+      // document does not move the case's version, so recordBookkeepingAct does not see it). Its text is fixed once
+      // issued (Rules Art. 54): this request answers that original, or 422 when it writes other text — never a second
+      // original under the same number.
+      const p = await unlessIssuedMeanwhile(deps, uow, caseId, input, prepared);
       const created: DocumentInfo[] = [];
       // A reprint of an issued act's document: the original, as stored (no new document, no new number).
       if (p.original) {
@@ -224,6 +229,15 @@ export async function generateDocument(
       };
     },
   });
+}
+
+/** The prepared act, or — when an original of the same act was stored since it was read — a reprint of that original. */
+async function unlessIssuedMeanwhile<
+  P extends { req: DocumentRequest; original: number[] | null; madeOn: string | null; text: Record<string, unknown>; rendered: unknown[] },
+>(deps: Deps, uow: UnitOfWork, caseId: number, input: DocumentRequest, p: P): Promise<P> {
+  if (p.original || p.req.draft) return p;
+  const again = issuedOriginal(p.req, input, await deps.stores.cases.events(uow.trx, caseId), p.madeOn);
+  return again ? { ...p, original: again.ids, text: again.text, rendered: [] } : p;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 
 /** The lead's fixes at stop 49, from the outside checks (legal49b: clocks and the dating of acts). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -77,5 +77,31 @@ describe(`lead49: the day an act happened (${process.env.TEST_DB ?? 'sqlite'})`,
       '2026-03-30',
     ]);
     expect((v.closure as { closedOn: string }).closedOn).toBe('2026-03-30');
+  });
+});
+
+describe(`lead49: an issued document generated several times at once (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('sec49 H1: one original per act — the others answer it, or 422 when they write other text (Rules Art. 54)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = (c.claims as { id: number }[]).map((x) => ({ claimId: x.id, outcome: 'granted', amount: '1000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE }, '2026-04-10');
+    const post = (body: Record<string, unknown>) => t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', ...body });
+    // Two with the text written at the award, one with none, two writing other text — all at once.
+    const made = await Promise.all([
+      post({ facts: FACTS }),
+      post({}),
+      post({ facts: FACTS }),
+      post({ facts: `${FACTS}（另稿甲）` }),
+      post({ facts: `${FACTS}（另稿乙）` }),
+    ]);
+    const ids = new Set<number>();
+    for (const r of made.slice(0, 3)) {
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      for (const d of r.body.documents as { id: number }[]) ids.add(d.id);
+    }
+    expect(ids.size).toBe(1);
+    for (const r of made.slice(3)) expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'issued-document-text-fixed', 'facts']);
+    const list = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body as { id: number; kind: string; draft?: boolean }[];
+    expect(list.filter((d) => d.kind === 'award').map((d) => d.id)).toEqual([...ids]);
   });
 });
