@@ -83,7 +83,9 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
     title: `案件列表（导出于 ${deps.clock.today()}，共 ${r.items.length} 件）`,
     header: ['案号', '状态', '申请人', '被申请人', '地区', '程序', '收到申请', '受理', '审限届满', '结案', '结案方式', '欠薪', '集体争议'],
     rows: r.items.map((c) => [
-      c.caseNo ?? `${c.track === 'mediation' ? '调解申请' : '仲裁申请'}#${c.id}`,
+      // As the list names it (web/core.js caseName): a case without a case number by its 不字/审字 document's number
+      // (LDMAL Art. 29; Rules Arts. 74–79), else by its kind and id (sec49 M1).
+      c.caseNo ?? c.documentNo ?? `${c.track === 'mediation' ? '调解申请' : c.track === 'review' ? '仲裁审查申请' : '仲裁申请'}#${c.id}`,
       stateLabel(c.state),
       c.applicantNames.join('、'),
       c.respondentNames.join('、'),

@@ -1,5 +1,8 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
+import { asBytes } from '../helpers/pdf.ts';
+import { registerCase } from '../helpers/procedure.ts';
 
 /** The lead's fixes at stop 49, from the outside checks (legal49b: clocks and the dating of acts). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -103,5 +106,23 @@ describe(`lead49: an issued document generated several times at once (${process.
     for (const r of made.slice(3)) expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'issued-document-text-fixed', 'facts']);
     const list = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body as { id: number; kind: string; draft?: boolean }[];
     expect(list.filter((d) => d.kind === 'award').map((d) => d.id)).toEqual([...ids]);
+  });
+});
+
+describe(`lead49: the case-list export (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('sec49 M1: a rejected application is named by its 不字 number, as the list names it', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-03-06');
+    const row = ((await t.api(a.tokens.clerk).get('/api/cases?state=rejected')).body.items as { id: number; documentNo: string }[]).find(
+      (x) => x.id === c.id,
+    );
+    expect(row?.documentNo).toMatch(/^聊劳人仲不字〔2026〕第\d+号$/);
+    const r = await asBytes(t.api(a.tokens.clerk).get('/api/exports/cases?state=rejected'));
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.body as unknown as ArrayBuffer);
+    const cells = JSON.stringify(wb.worksheets[0]?.getSheetValues());
+    expect(cells).toContain(row?.documentNo);
+    expect(cells).not.toContain(`仲裁申请#${c.id}`);
   });
 });
