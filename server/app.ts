@@ -29,6 +29,9 @@ import { createUsersRouter } from './http/users.ts';
 import { createLifecycle, drainConnections, type Lifecycle } from './lifecycle.ts';
 import { requestLogger } from './logger.ts';
 
+/** The paths of the API answered without a login (server/http/auth.ts login; court-packages.ts public keys). */
+const PUBLIC_API_PATHS = new Set(['/api/auth/login', '/api/keys']);
+
 export interface AppOptions {
   db: Database;
   clock: Clock;
@@ -179,6 +182,12 @@ export function createApp(opts: AppOptions): Express {
   // operation takes them.
   app.use(optionsRoute);
   app.use(createServiceRouter(deps, lifecycle, self.readiness));
+  // The paths that need no login (login, the public keys) answer a method they do not take 405 with Allow, as every
+  // other path of the API does — not 401, which asks for a login they do not need (sec49 L1).
+  app.use((req, res, next) => {
+    const wrong = PUBLIC_API_PATHS.has(req.path) ? wrongMethod(req, res) : null;
+    return wrong ? next(wrong) : next();
+  });
   app.use(createPublicKeysRouter(deps));
   // Only login's body is read before authentication: any other request answers 401 before its body is looked at.
   app.post('/api/auth/login', json);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
@@ -124,5 +125,22 @@ describe(`lead49: the case-list export (${process.env.TEST_DB ?? 'sqlite'})`, ()
     const cells = JSON.stringify(wb.worksheets[0]?.getSheetValues());
     expect(cells).toContain(row?.documentNo);
     expect(cells).not.toContain(`仲裁申请#${c.id}`);
+  });
+});
+
+describe(`lead49: methods on the paths that need no login (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('sec49 L1: a wrong method on login or the public keys is 405 with Allow, not 401', async () => {
+    for (const [method, path, allow] of [
+      ['get', '/api/auth/login', 'POST'],
+      ['delete', '/api/auth/login', 'POST'],
+      ['post', '/api/keys', 'GET'],
+      ['delete', '/api/keys', 'GET'],
+    ] as const) {
+      const r = await request(t.app)[method](path);
+      expect([method, path, r.status, r.headers.allow]).toEqual([method, path, 405, allow]);
+    }
+    // The methods they take are answered as before.
+    expect((await request(t.app).get('/api/keys')).status).toBe(200);
+    expect((await request(t.app).post('/api/auth/login').send({ username: 'nobody', password: 'x' })).status).toBe(401);
   });
 });
