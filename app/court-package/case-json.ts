@@ -5,18 +5,21 @@ import { formatMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
 import { finalPartEnforceable, setAsideWhole } from '../../workflows/rules.ts';
-import { eventView } from '../cases/views.ts';
+import { eventView, partialSetAside } from '../cases/views.ts';
 
 /**
  * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.4 (1.1 adds each claim's
  * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`; 1.3 the case's `documentNo`, and the mediation of an
- * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`; 1.4 each act's original document marked `original`, with whom it was `served` on),
+ * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`; 1.4 each act's original document marked `original`, with whom it was `served` on;
+ * 1.5 each partial award's `setAside`, `courtProceedings.partialAwardRemedies`, the tribunal's mediation's
+ * `performanceDueOn`, an enforcement package's `enforced`, each document's `documentNo`, a reviewed agreement's
+ * `agreementTerms`),
  * documented in
  * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
  * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
  */
 export const CASE_SCHEMA = 'zhongcai.court-package.case';
-export const CASE_SCHEMA_VERSION = '1.4';
+export const CASE_SCHEMA_VERSION = '1.5';
 
 /** Why the package goes to the court (domain.md §11). */
 export const PACKAGE_PURPOSES = {
@@ -148,6 +151,8 @@ function mediationView(ctx: MachineContext) {
       agreedOn: ctx.mediation.agreedOn,
       amount: ctx.mediation.amount ?? null,
       signatures: ctx.mediation.signatures,
+      // 1.5 (med49 M3b): the last day of the performance period the 调解书 states (CPL Art. 250(2)), when recorded.
+      performanceDueOn: ctx.mediation.performanceDueOn ?? null,
     };
   const r = ctx.review;
   if (ctx.track !== 'review' || !r?.confirmation) return null;
@@ -226,7 +231,11 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     // Claims added, changed (with what they were) or given up after acceptance (Rules Art. 44).
     claimChanges: ctx.claimChanges ?? [],
     award: ctx.award ? awardView(ctx.award, ctx.setAside?.result === 'set_aside') : null,
-    partialAwards: ctx.partialAwards.map((a) => awardView(a)),
+    // 1.5 (docs49 H1): a partial award the court set aside says so, its final items too (LDMAL Arts. 43(2), 49).
+    partialAwards: ctx.partialAwards.map((a, k) => {
+      const setAside = partialSetAside(ctx, k + 1);
+      return { ...awardView(a, setAside !== null), setAside };
+    }),
     advanceExecutions: ctx.advanceExecutions.map((x) => ({
       claimIds: x.claimIds,
       ruledOn: x.ruledOn,
@@ -253,8 +262,20 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       setAside: ctx.setAside ? { ...ctx.setAside, servedOn: ctx.setAside.servedOn ?? null } : null,
       outcomes: ctx.courtOutcomes ?? [],
       transfers: ctx.transfers,
-      // Applications for enforcement and their outcomes (LDMAL Art. 51).
+      // Applications for enforcement and their outcomes (LDMAL Art. 51); a partial award's carries `partialAward`.
       enforcement: ctx.enforcement ?? [],
+      // 1.5 (docs49 H1): the suits against the partial awards and the applications to set them aside, with the rulings
+      // (LDMAL Arts. 43(2), 48–50; Rules Art. 49), `partialAward` numbering the partial award (1 = the first made).
+      partialAwardRemedies: (ctx.partialAwardRemedies ?? []).map((r) => ({
+        partialAward: r.partialAward,
+        kind: r.kind,
+        partyId: r.partyId,
+        court: r.court,
+        filedOn: r.filedOn,
+        result: r.result,
+        decidedOn: r.decidedOn,
+        servedOn: r.servedOn ?? null,
+      })),
     },
     // The history as the commission recorded it, identity numbers masked in the payloads (the parties list has them).
     history: events.map((e) => {

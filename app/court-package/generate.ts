@@ -60,11 +60,24 @@ type AwardRef = ReturnType<typeof awardDocumentRefs>[number];
  */
 function servedOf(ctx: ReturnType<typeof caseContext>, d: { kind: string }, key: string | undefined) {
   if (key === undefined) return {};
-  // Which award a service delivered, where it says (ServiceRecord.awardOn): the award's day, or the partial award's.
+  // med49 M3a: a 调解书 is served by the parties' signing for it (LDMAL Art. 42(3); Rules Art. 77 for a reviewed
+  // agreement's; SIGN_MEDIATION_DOCUMENT counts as its service, README) — its signatures are its services.
+  if (d.kind === 'mediation_document') {
+    const signatures = ctx.mediation?.signatures ?? (ctx.track === 'review' ? ctx.review?.confirmation?.signatures : undefined) ?? [];
+    const signed = signatures.map((x) => ({ partyId: x.partyId, servedOn: x.signedOn, method: 'signed' }));
+    const other = ctx.services
+      .filter((s) => s.document === d.kind)
+      .map((s) => ({ partyId: s.partyId, servedOn: s.servedOn, method: s.method }));
+    return { original: true, served: [...signed, ...other] };
+  }
+  // Which award a service delivered, where it says (ServiceRecord.awardOn): the award's day, or the partial award's. A
+  // SERVE {document: "award"} naming none delivered every award made by its day — a partial award's too (docs49 M1; the
+  // deadlines read it so, workflows/deadlines.ts): a partial award is served as an award.
   const occurrence = key.startsWith('partial_award#') ? Number(key.slice('partial_award#'.length)) : null;
   const awardOn = d.kind === 'award' ? ctx.award?.issuedOn : occurrence ? ctx.partialAwards[occurrence - 1]?.issuedOn : undefined;
+  const document = d.kind === 'partial_award' ? 'award' : d.kind;
   const served = ctx.services
-    .filter((s) => s.document === d.kind && (awardOn === undefined || s.awardOn === undefined || s.awardOn === awardOn))
+    .filter((s) => s.document === document && (awardOn === undefined || s.awardOn === undefined || s.awardOn === awardOn))
     .filter((s) => awardOn === undefined || s.servedOn >= awardOn)
     .map((s) => ({ partyId: s.partyId, servedOn: s.servedOn, method: s.method }));
   return { original: true, served };

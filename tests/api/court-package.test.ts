@@ -99,7 +99,7 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     pkg = r.body;
     expect(r.headers.location).toBe(`/api/court-packages/${pkg.id}`);
-    expect(r.body).toMatchObject({ purpose: 'litigation', court: '聊城市东昌府区人民法院', schemaVersion: '1.4', documentCount: 2 });
+    expect(r.body).toMatchObject({ purpose: 'litigation', court: '聊城市东昌府区人民法院', schemaVersion: '1.5', documentCount: 2 });
     // A retry with the same key answers the same package and records nothing more.
     const again = await t
       .api(a.tokens.clerk)

@@ -258,9 +258,9 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       servedOn: null,
     });
     const schema = JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8'));
-    expect(schema.$id).toMatch(/case-1\.4\.json$/);
-    expect(schema.title).toContain('version 1.4');
-    expect(caseJson.schemaVersion).toBe('1.4');
+    expect(schema.$id).toMatch(/case-1\.5\.json$/);
+    expect(schema.title).toContain('version 1.5');
+    expect(caseJson.schemaVersion).toBe('1.5');
     const ajv = new Ajv2020Module.default({ allErrors: true, strict: false });
     addFormatsModule.default(ajv);
     const validate = ajv.compile(schema);
