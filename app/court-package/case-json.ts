@@ -102,6 +102,17 @@ export interface PackageMeta {
    * application's 不予受理通知书 不字 number (LDMAL Art. 29; Rules Art. 30). Null for a case with a case number.
    */
   documentNo: string | null;
+  /**
+   * 1.5 (docs49 M2), an enforcement package's: the instrument the court is asked to enforce (LDMAL Art. 51) — the award
+   * (`part`: the one part enforced alone), a partial award (`partialAward`, 1 = the first made; null: every one) or the
+   * 调解书 — and the numbers of its documents the package encloses. Null for other purposes.
+   */
+  enforced: {
+    kind: 'award' | 'partial_award' | 'mediation_document';
+    partialAward: number | null;
+    part: 'final' | 'non_final' | null;
+    documentNos: string[];
+  } | null;
 }
 
 export interface PackagedDocument extends Omit<DocumentInfo, 'caseId'> {
@@ -179,6 +190,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     purpose: meta.purpose,
     purposeLabel: PACKAGE_PURPOSES[meta.purpose],
     court: meta.court,
+    // 1.5 (docs49 M2): what an enforcement package asks the court to enforce.
+    enforced: meta.enforced,
     case: {
       id: c.id,
       caseNo: c.caseNo,

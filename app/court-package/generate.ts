@@ -19,6 +19,7 @@ import {
   CASE_SCHEMA_VERSION,
   finalPartAlone,
   type PackagedDocument,
+  type PackageMeta,
   type PackagePurpose,
   packagePurposeRefusal,
 } from './case-json.ts';
@@ -113,6 +114,26 @@ function missingInstrument(
   return null;
 }
 
+/** What an enforcement package asks the court to enforce (case.json `enforced`, 1.5; LDMAL Art. 51; docs49 M2). */
+function enforcedOf(
+  ctx: ReturnType<typeof caseContext>,
+  onlyPart: 'final' | 'non_final' | null,
+  enforcedPartial: number | null,
+  issued: { kind: string; caseNo: string | null }[],
+): PackageMeta['enforced'] {
+  const nos = (kind: string) => issued.filter((d) => d.kind === kind && d.caseNo !== null).map((d) => d.caseNo as string);
+  if (onlyPart) return { kind: 'award', partialAward: null, part: onlyPart, documentNos: nos('award') };
+  if (enforcedPartial !== null)
+    return { kind: 'partial_award', partialAward: enforcedPartial, part: null, documentNos: nos('partial_award') };
+  const awardInEffect = ctx.effectiveOn !== null || (ctx.effectiveFor ?? []).length > 0;
+  if (ctx.award && !setAsideWhole(ctx) && (awardInEffect || !ctx.partialAwards.length))
+    return { kind: 'award', partialAward: null, part: null, documentNos: nos('award') };
+  if (ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed')
+    return { kind: 'mediation_document', partialAward: null, part: null, documentNos: nos('mediation_document') };
+  if (ctx.partialAwards.length) return { kind: 'partial_award', partialAward: null, part: null, documentNos: nos('partial_award') };
+  return null;
+}
+
 /**
  * POST /api/cases/:id/court-packages — the hand-off package for a court (裁审衔接, domain.md §11): case.json, every
  * issued PDF (drafts left out), a manifest of SHA-256 hashes signed with the commission's Ed25519 key. Assembled
@@ -179,6 +200,16 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
           ? 'non_final'
           : null;
   const refs = awardDocumentRefs(ctx, c.caseNo);
+  // docs49 M2: an application to enforce a partial award (APPLY_ENFORCEMENT {partialAward}; LDMAL Arts. 43(2), 47, 51)
+  // while the award is not in effect: the package encloses that partial award only — not the award not yet effective.
+  const awardInEffect = ctx.effectiveOn !== null || (ctx.effectiveFor ?? []).length > 0;
+  const lastApplication = ctx.enforcement?.at(-1);
+  const enforcedPartial =
+    input.purpose === 'enforcement' && onlyPart === null && !awardInEffect && lastApplication?.partialAward !== undefined
+      ? lastApplication.partialAward
+      : null;
+  const partialNos =
+    enforcedPartial === null ? null : new Set(refs.filter((r) => r.partialAward === enforcedPartial).map((r) => r.caseNo));
   const finalOnly = onlyPart
     ? new Set(
         refs
@@ -209,7 +240,11 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       .filter((id) => !original.has(id)),
   );
   const issued = (await stores.documents.forCase(k, caseId)).filter(
-    (d) => !drafts.has(d.id) && !copies.has(d.id) && (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))),
+    (d) =>
+      !drafts.has(d.id) &&
+      !copies.has(d.id) &&
+      (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))) &&
+      (!partialNos || (d.kind === 'partial_award' && d.caseNo !== null && partialNos.has(d.caseNo))),
   );
   // Every enforcement package holds the instrument it enforces (LDMAL Art. 51: the effective award or mediation
   // document is the title the court executes; reviewer docs46 H1): the part enforced alone (above), else the whole
@@ -224,7 +259,11 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       source: '《劳动争议调解仲裁法》第四十四条',
     });
   if (input.purpose === 'enforcement') {
-    const missing = missingInstrument(ctx, refs, onlyPart, finalOnly, issued);
+    const missing = partialNos
+      ? issued.length
+        ? null
+        : `部分裁决书（${[...partialNos].filter(Boolean).join('、')}）`.replace('（）', '')
+      : missingInstrument(ctx, refs, onlyPart, finalOnly, issued);
     if (missing)
       throw ruleRefusal({
         rule: 'court-package-purpose',
@@ -265,6 +304,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     court,
     keyId: key.keyId,
     documentNo,
+    enforced: input.purpose === 'enforcement' ? enforcedOf(ctx, onlyPart, enforcedPartial, issued) : null,
   });
   const files: { path: string; bytes: Buffer }[] = [
     { path: 'README.txt', bytes: Buffer.from(readme(c.caseNo ?? documentNo, key.keyId, generatedAt), 'utf8') },

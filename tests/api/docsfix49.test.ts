@@ -131,4 +131,21 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       { partyId: c.respondents[0]?.id, servedOn: '2026-03-28', method: 'signed' },
     ]);
   });
+
+  it('M2: the enforcement of a partial award encloses that partial award only, and case.json says what is enforced (LDMAL Arts. 43(2), 51)', async () => {
+    const { c, workerId } = await partialThenAward(3);
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workerId, court: '聊城市东昌府区人民法院', partialAward: 1 }, '2026-04-20');
+    const { caseJson, zip } = await packageOf(c, 'enforcement');
+    const pdfs = Object.keys(zip.files).filter((f) => f.startsWith('documents/'));
+    expect(pdfs).toHaveLength(1);
+    expect(pdfs[0]).toMatch(/-partial_award\.pdf$/);
+    expect(caseJson.documents.map((d: { kind: string }) => d.kind)).toEqual(['partial_award']);
+    expect(caseJson.enforced).toMatchObject({ kind: 'partial_award', partialAward: 1, part: null });
+    expect(caseJson.enforced.documentNos).toHaveLength(1);
+    expect(caseJson.enforced.documentNos[0]).toMatch(/号之一$/);
+    // Another purpose encloses both, and names nothing enforced.
+    const lit = await packageOf(c, 'litigation');
+    expect(lit.caseJson.enforced).toBeNull();
+    expect(lit.caseJson.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['award', 'partial_award']);
+  });
 });
