@@ -208,8 +208,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     input.purpose === 'enforcement' && onlyPart === null && !awardInEffect && lastApplication?.partialAward !== undefined
       ? lastApplication.partialAward
       : null;
-  const partialNos =
-    enforcedPartial === null ? null : new Set(refs.filter((r) => r.partialAward === enforcedPartial).map((r) => r.caseNo));
+  const partialNos = enforcedPartial === null ? null : new Set(refs.filter((r) => r.partialAward === enforcedPartial).map((r) => r.caseNo));
   const finalOnly = onlyPart
     ? new Set(
         refs

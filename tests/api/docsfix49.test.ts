@@ -63,10 +63,26 @@ const issue = async (c: { id: number }, token: string, kind: string, extra: Reco
  */
 async function partialThenAward(seq: number) {
   const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker(`工人Q${seq}`, 780 + seq)] }) });
-  const text = { facts: '经审理查明，被申请人拖欠工资。', reasoning: '本委认为，用人单位应当及时足额支付劳动报酬。', defenseSummary: '被申请人辩称已足额支付工资。' };
-  await ok(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '24120.00' }], ...text }, '2026-04-02');
+  const text = {
+    facts: '经审理查明，被申请人拖欠工资。',
+    reasoning: '本委认为，用人单位应当及时足额支付劳动报酬。',
+    defenseSummary: '被申请人辩称已足额支付工资。',
+  };
+  await ok(
+    c,
+    arb.token,
+    'PARTIAL_AWARD',
+    { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '24120.00' }], ...text },
+    '2026-04-02',
+  );
   await issue(c, arb.token, 'partial_award');
-  await ok(c, arb.token, 'ISSUE_AWARD', { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '24120.01' }], ...text }, '2026-04-10');
+  await ok(
+    c,
+    arb.token,
+    'ISSUE_AWARD',
+    { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '24120.01' }], ...text },
+    '2026-04-10',
+  );
   await issue(c, arb.token, 'award');
   for (const p of [...c.applicants, ...c.respondents])
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
