@@ -164,4 +164,22 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(lit.caseJson.enforced).toBeNull();
     expect(lit.caseJson.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['award', 'partial_award']);
   });
+
+  it('M3 (stats): a drill-down row of a case whose award was set aside says so, as the case summary does (LDMAL Art. 49)', async () => {
+    const { c } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('工人S1', 791)] }) });
+    const items = ['12000.00', '20000.00'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+    await ok(c, a.arbitrators[0]?.token as string, 'ISSUE_AWARD', { items }, '2026-04-10');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
+    const summary = (await t.api(a.tokens.analyst).get(`/api/cases/${c.id}`)).body;
+    expect(summary.award.setAside).toMatchObject({ court: INTERMEDIATE, decidedOn: '2026-04-24', whole: true });
+    const r = await t.api(a.tokens.analyst).get('/api/stats/closure/cases?from=2026-01-01&to=2026-12-31&measure=closed&pageSize=100');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const row = r.body.items.find((x: { id: number }) => x.id === c.id);
+    expect(row, JSON.stringify(r.body.items.map((x: { id: number }) => x.id))).toBeDefined();
+    expect(row.setAside).toEqual({ court: INTERMEDIATE, decidedOn: '2026-04-24', whole: true });
+    expect(r.body.items.filter((x: { id: number }) => x.id !== c.id).every((x: { setAside: unknown }) => x.setAside === null)).toBe(true);
+  });
 });
