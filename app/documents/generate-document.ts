@@ -447,13 +447,16 @@ function issuedOriginal(
   return { ids: original.documents.map((d) => d.id), text: original.text };
 }
 
-/** The documents of an arbitral review that bear its number: the 调解书, the decisions, and their receipts. */
-const REVIEW_NUMBERED = new Set<DocumentKind>(['mediation_document', 'decision', 'service_receipt']);
+/**
+ * The documents of an arbitral review that bear its number: the 受理通知书 (Rules Art. 75 [R]; med49 M5), the 调解书, the
+ * decisions, and their receipts.
+ */
+const REVIEW_NUMBERED = new Set<DocumentKind>(['acceptance_notice', 'mediation_document', 'decision', 'service_receipt']);
 
 /**
  * The number of an arbitral review of a mediation agreement (Rules Arts. 74–79; reviewer docs46b M3), which has no
- * case number: its own serial of the year of its first act that makes a numbered document — the confirmation (调解书,
- * Art. 77), a refusal (Art. 78) or the non-acceptance (Art. 75) — in the series REVIEW_NO_PREFIX configures (domain.md
+ * case number: its own serial of the year of its first act that makes a numbered document — the acceptance (受理通知书,
+ * Art. 75), the confirmation (调解书, Art. 77), a refusal (Art. 78) or the non-acceptance (Art. 75) — in the series REVIEW_NO_PREFIX configures (domain.md
  * §12.1: reviews may use a series of their own). Taken with the first document that prints it, in a unit of work of its
  * own — not the request's, which stores its idempotent answer — (db/stores/documents.ts takeNumber: the case keeps
  * it; a rollback returns it); null before any such act.
@@ -461,7 +464,7 @@ const REVIEW_NUMBERED = new Set<DocumentKind>(['mediation_document', 'decision',
 async function reviewNumber(deps: Deps, caseId: number, ctx: MachineContext, kind: DocumentKind) {
   const r = ctx.review;
   if (ctx.track !== 'review' || !r || !REVIEW_NUMBERED.has(kind)) return null;
-  const first = [r.confirmation?.on, r.refusal?.on, r.rejection?.on].filter((x): x is string => !!x).sort()[0];
+  const first = [r.acceptedOn, r.confirmation?.on, r.refusal?.on, r.rejection?.on].filter((x): x is string => !!x).sort()[0];
   if (!first) return null;
   const { stores, config } = deps;
   const year = Number(first.slice(0, 4));

@@ -6,8 +6,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { asBytes } from '../helpers/pdf.ts';
-import { largeApplication } from '../helpers/procedure.ts';
+import { asBytes, generatedText } from '../helpers/pdf.ts';
+import { largeApplication, standardApplication } from '../helpers/procedure.ts';
 
 /** The outside documents and mediation reviewers, round 49 (docsfix49). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
@@ -182,4 +182,46 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(row.setAside).toEqual({ court: INTERMEDIATE, decidedOn: '2026-04-24', whole: true });
     expect(r.body.items.filter((x: { id: number }) => x.id !== c.id).every((x: { setAside: unknown }) => x.setAside === null)).toBe(true);
   });
+
+  it('M5: an accepted arbitral review has its 受理通知书, numbered in the 审字 series (Rules Art. 75)', async () => {
+    const c = await reviewCase('2026-11-18');
+    const before = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' });
+    expect(before.status).toBe(409);
+    expect(before.body.detail).toContain('仲裁审查申请尚未受理');
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    const made = await issue(c, a.tokens.clerk, 'acceptance_notice');
+    expect(made.caseNo).toMatch(/^聊劳人仲审字〔2026〕第\d+号$/);
+    const text = await generatedText(t, a.tokens.clerk, c.id, { kind: 'acceptance_notice' });
+    expect(text).toContain('共同向本委申请仲裁审查');
+    expect(text).toContain('第七十五条');
+    expect(text).toContain('五日内审查终结');
+    expect(text).not.toContain('四十五日');
+  });
+
+  it('L2: the review-rejection 决定书 does not say its ground twice (Rules Art. 75)', async () => {
+    const c = await reviewCase('2026-11-18', [{ category: 'confirm_relationship', description: '确认2024年1月至2025年6月存在劳动关系' }]);
+    await ok(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'confirms_relationship', reason: '协议确认劳动关系' }, '2026-11-24');
+    const text = await generatedText(t, a.tokens.chair, c.id, { kind: 'decision', matter: 'review_rejection' });
+    expect(text).toContain('经审查，该调解协议的内容涉及确认劳动关系。');
+    expect(text).not.toContain('协议确认劳动关系。');
+    // A reason that says more than the ground is kept after it.
+    const other = await reviewCase('2026-11-18');
+    await ok(other, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'scope', reason: '协议约定的是股东之间的分红事项' }, '2026-11-24');
+    const kept = await generatedText(t, a.tokens.chair, other.id, { kind: 'decision', matter: 'review_rejection' });
+    expect(kept).toContain('受理范围，协议约定的是股东之间的分红事项。');
+  });
 });
+
+async function reviewCase(effectiveOn: string, claims?: { category: string; description: string }[]): Promise<CaseView> {
+  const r = await t.api(a.tokens.clerk).post(
+    '/api/cases',
+    standardApplication({
+      track: 'review',
+      receivedOn: '2026-11-20',
+      ...(claims ? { claims } : {}),
+      agreement: { effectiveOn, organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+    }),
+  );
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body as CaseView;
+}
