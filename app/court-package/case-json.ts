@@ -309,7 +309,10 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       id: d.id,
       kind: d.kind,
       title: d.title,
+      // The number the document bears (its first name; not the case's own number, which is case.caseNo).
       caseNo: d.caseNo,
+      // 1.5 (docs49 L1): the same number under its true name.
+      documentNo: d.caseNo,
       sha256: d.sha256,
       size: d.size,
       createdAt: d.createdAt,

@@ -48,10 +48,15 @@ export interface DocumentRequest extends RequestText {
   draft?: boolean;
 }
 
-/** `occurrence`: which partial award or advance-execution ruling of the case the document is of (1-based). */
-export type DocumentView = Omit<DocumentInfo, 'caseId'> & { occurrence?: number };
+/**
+ * `occurrence`: which partial award or advance-execution ruling of the case the document is of (1-based). `documentNo`
+ * (docs49 L1): the number the document bears — the case number, a part's (第N-1号), a partial award's (第N号之一), a
+ * review's 审字 or a rejection's 不字 number; `caseNo` is the same value under its first name, kept for the clients that
+ * read it (a field is never renamed or removed).
+ */
+export type DocumentView = Omit<DocumentInfo, 'caseId'> & { documentNo: string | null; occurrence?: number };
 const view = ({ caseId: _c, ...d }: DocumentInfo, occurrence?: number): DocumentView =>
-  occurrence === undefined ? d : { ...d, occurrence };
+  occurrence === undefined ? { ...d, documentNo: d.caseNo } : { ...d, documentNo: d.caseNo, occurrence };
 
 /** Kinds of which a case can have several acts: the document is of one of them (the request's `occurrence`). */
 const OF_AN_ACT = new Set<DocumentKind>(['partial_award', 'advance_execution_ruling']);

@@ -88,7 +88,13 @@ const documentShape = {
   id: z.number().int(),
   kind: z.enum(KINDS),
   title: z.string(),
-  caseNo: z.string().nullable(),
+  caseNo: z.string().nullable().openapi({
+    description: '文书所载编号（历史字段名，与 documentNo 相同，保留以免影响已有客户端）；不是案件本身的案号——案件案号见案件的 caseNo',
+  }),
+  documentNo: z.string().nullable().openapi({
+    description:
+      '文书所载编号：案号，或拆分裁决的第N-1号/第N-2号，部分裁决的第N号之一，仲裁审查的审字号，不予受理通知书的不字号；没有编号的文书为 null',
+  }),
   sha256: z.string(),
   size: z.number().int(),
   caseVersion: z.number().int(),

@@ -191,6 +191,10 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
     const made = await issue(c, a.tokens.clerk, 'acceptance_notice');
     expect(made.caseNo).toMatch(/^聊劳人仲审字〔2026〕第\d+号$/);
+    // L1: the number the document bears is its documentNo (caseNo keeps the same value under its first name).
+    expect(made.documents[0].documentNo).toBe(made.caseNo);
+    const listed = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body as { documentNo: string; caseNo: string }[];
+    expect(listed[0]).toMatchObject({ documentNo: made.caseNo, caseNo: made.caseNo });
     const text = await generatedText(t, a.tokens.clerk, c.id, { kind: 'acceptance_notice' });
     expect(text).toContain('共同向本委申请仲裁审查');
     expect(text).toContain('第七十五条');
