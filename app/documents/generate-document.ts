@@ -4,6 +4,7 @@ import type { DocumentInfo } from '../../db/stores/documents.ts';
 import {
   type AwardText,
   BUILDERS,
+  correctionTarget,
   type DecisionMatter,
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -22,6 +23,7 @@ import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, staleVersion, userNames } from '../cases/case-state.ts';
+import { partialSetAside } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import {
@@ -183,7 +185,7 @@ export async function generateDocument(
   input: DocumentRequest,
   transact: Transact,
   opts: { expectedVersion?: number } = {},
-): Promise<{ documents: DocumentView[] }> {
+): Promise<{ documents: DocumentView[]; warnings: string[] }> {
   const { stores } = deps;
   return recordBookkeepingAct(deps, transact, {
     caseId,
@@ -217,6 +219,7 @@ export async function generateDocument(
       return {
         payload: {
           kind: p.req.kind,
+          ...(p.warnings?.length ? { warnings: p.warnings } : {}),
           ...(p.req.draft ? { draft: true } : {}),
           ...(p.original ? { reprint: true } : {}),
           // A decision's day (its document's date): the receipts of its service name it (templates/kinds.ts).
@@ -225,7 +228,7 @@ export async function generateDocument(
           documents: created.map((d) => ({ id: d.id, sha256: d.sha256, caseNo: d.caseNo })),
         },
         after: { documents },
-        result: { documents },
+        result: { documents, warnings: p.warnings ?? [] },
       };
     },
   });
@@ -410,7 +413,28 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     createdAt,
     madeOn,
     original: null as number[] | null,
+    warnings: req.kind === 'decision' && req.matter === 'correction' ? correctionWarnings(ctx, c.caseNo ?? reviewNo, req) : [],
   };
+}
+
+/**
+ * docs49 L2: a 补正 decision (Rules Art. 54) for an award — or the part of it, or the partial award — the intermediate
+ * court set aside (LDMAL Arts. 43(2), 49): the award no longer has effect, so correcting its clerical errors is rarely
+ * meant. Neither LDMAL nor the Rules as domain.md records them forbid it: made, with a warning.
+ */
+function correctionWarnings(ctx: MachineContext, caseNo: string | null, req: DocumentRequest): string[] {
+  const target = correctionTarget({ ctx, caseNo, text: req });
+  const ruling =
+    target.partialAward !== undefined
+      ? partialSetAside(ctx, target.partialAward)
+      : ctx.setAside?.result === 'set_aside'
+        ? { court: ctx.setAside.court, decidedOn: ctx.setAside.decidedOn as string }
+        : null;
+  // Only the final part of a mixed award is set aside (LDMAL Art. 49): its non-final part still stands.
+  if (!ruling || target.part === 'non_final') return [];
+  return [
+    `${target.caseNo}${target.title}已由${ruling.court}于${ruling.decidedOn}裁定撤销（《劳动争议调解仲裁法》第四十九条），不再发生法律效力；补正决定已作出，请核对是否确需补正。`,
+  ];
 }
 
 const sameText = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

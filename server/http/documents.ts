@@ -118,7 +118,13 @@ export function createDocumentsRouter(deps: Deps): Router {
     responses: {
       201: {
         description: '已生成（顶层字段描述第一份）',
-        schema: z.strictObject({ ...documentShape, documents: z.array(DocumentInfo) }).openapi('GeneratedDocuments'),
+        schema: z
+          .strictObject({
+            ...documentShape,
+            documents: z.array(DocumentInfo),
+            warnings: z.array(z.string()).optional().openapi({ description: '提醒（不阻止生成）：如对已被人民法院撤销的裁决作出补正决定' }),
+          })
+          .openapi('GeneratedDocuments'),
       },
     },
     problems: [403, 409, 412, 422, 429],
@@ -130,7 +136,10 @@ export function createDocumentsRouter(deps: Deps): Router {
         req,
         res,
         (transact) => generateDocument(deps, actor, params.id, body, transact, { expectedVersion }),
-        (r) => ({ status: 201, body: { ...r.documents[0], documents: r.documents } }),
+        (r) => ({
+          status: 201,
+          body: { ...r.documents[0], documents: r.documents, ...(r.warnings.length ? { warnings: r.warnings } : {}) },
+        }),
       );
     },
   });

@@ -214,6 +214,24 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const kept = await generatedText(t, a.tokens.chair, other.id, { kind: 'decision', matter: 'review_rejection' });
     expect(kept).toContain('受理范围，协议约定的是股东之间的分红事项。');
   });
+
+  it('L2 (docs): a 补正 decision for an award the court set aside is made with a warning (Rules Art. 54; LDMAL Art. 49)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('工人C1', 795)] }) });
+    const items = ['12000.00', '20000.00'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    const body = { kind: 'decision', matter: 'correction', body: '第二页第三行“二〇二五年”应为“二〇二六年”。', decidedOn: '2026-04-16' };
+    const before = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, body);
+    expect(before.status, JSON.stringify(before.body)).toBe(201);
+    expect(before.body.warnings).toBeUndefined();
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
+    const after = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { ...body, decidedOn: '2026-04-27' });
+    expect(after.status, JSON.stringify(after.body)).toBe(201);
+    expect(after.body.warnings).toHaveLength(1);
+    expect(after.body.warnings[0]).toContain(`${INTERMEDIATE}于2026-04-24裁定撤销`);
+  });
 });
 
 async function reviewCase(effectiveOn: string, claims?: { category: string; description: string }[]): Promise<CaseView> {
