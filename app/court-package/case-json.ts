@@ -47,7 +47,10 @@ export const finalPartAlone = (ctx: Pick<MachineContext, 'award' | 'setAside' | 
   finalPartEnforceable(ctx);
 
 export function packagePurposeRefusal(
-  ctx: Pick<MachineContext, 'award' | 'partialAwards' | 'closure' | 'advanceExecutions' | 'effectiveOn' | 'effectiveFor' | 'setAside'>,
+  ctx: Pick<
+    MachineContext,
+    'award' | 'partialAwards' | 'closure' | 'advanceExecutions' | 'effectiveOn' | 'effectiveFor' | 'setAside' | 'partialAwardRemedies'
+  >,
   purpose: PackagePurpose,
   state?: string,
   opts: { onlyEmployerSued?: boolean } = {},
@@ -84,8 +87,18 @@ export function packagePurposeRefusal(
     return { detail: '本案没有先予执行裁决，无可移送执行', source: '《劳动争议调解仲裁法》第四十四条' };
   }
   if (purpose === 'set_aside') {
-    if (awards.some((a) => a.items.some((i) => i.final))) return null;
-    return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };
+    if (!awards.some((a) => a.items.some((i) => i.final)))
+      return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };
+    // med49 L3: the package goes to the intermediate court the employer applied to (LDMAL Art. 49): made once that
+    // application is recorded (RECORD_SET_ASIDE, of the award or of a partial award) — before, it had no court and no
+    // application to answer. A court asking for the file meanwhile is `court_request`.
+    const applied = ctx.setAside !== null || (ctx.partialAwardRemedies ?? []).some((r) => r.kind === 'set_aside');
+    if (applied) return null;
+    return {
+      detail:
+        '尚未记录用人单位向中级人民法院申请撤销裁决（RECORD_SET_ASIDE），不能生成申请撤销仲裁裁决的材料包；人民法院调阅案卷请选 court_request',
+      source: '《劳动争议调解仲裁法》第四十九条',
+    };
   }
   return null;
 }

@@ -294,7 +294,14 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     : reviewNo
       ? formatCaseNo(config.reviewNoPrefix, reviewNo.year, reviewNo.serial)
       : await rejectionNoOf(deps, k, caseId, ctx);
-  const court = input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
+  const partialSetAsideCourt = (ctx.partialAwardRemedies ?? []).filter((r) => r.kind === 'set_aside').at(-1)?.court;
+  const court =
+    input.court ??
+    ctx.transfers.at(-1)?.court ??
+    ctx.setAside?.court ??
+    (input.purpose === 'set_aside' ? partialSetAsideCourt : undefined) ??
+    ctx.lawsuits.at(-1)?.court ??
+    null;
   const caseJson = buildCaseJson(c, ctx, events, documents, {
     generatedAt,
     generatedBy: { name: actor.displayName, role: actor.role },

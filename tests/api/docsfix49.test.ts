@@ -232,6 +232,21 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(after.body.warnings).toHaveLength(1);
     expect(after.body.warnings[0]).toContain(`${INTERMEDIATE}于2026-04-24裁定撤销`);
   });
+
+  it('L3 (med): a set-aside package before any application to set aside is refused, naming purpose (LDMAL Art. 49)', async () => {
+    const { c } = await partialThenAward(4);
+    const r = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose: 'set_aside' });
+    expect(r.status, JSON.stringify(r.body)).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'court-package-purpose', field: 'purpose' });
+    expect(r.body.detail).toContain('RECORD_SET_ASIDE');
+    // Nothing recorded.
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as { type: string }[];
+    expect(history.some((e) => e.type === 'GENERATE_COURT_PACKAGE')).toBe(false);
+    // Once the employer's application (here: against the final partial award) is recorded, the package goes to its court.
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20', partialAward: 1 }, '2026-04-20');
+    const made = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose: 'set_aside', court: INTERMEDIATE });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+  });
 });
 
 async function reviewCase(effectiveOn: string, claims?: { category: string; description: string }[]): Promise<CaseView> {
