@@ -189,6 +189,9 @@ function mediationView(ctx: MachineContext) {
     confirmedOn: r.confirmation.on,
     organization: r.agreement.organization,
     performanceDueOn: r.confirmation.performanceDueOn ?? null,
+    // 1.5 (med49 M4): the terms of the agreement as registered for review (Rules Art. 74) — the 调解书's content must
+    // match the agreement (Art. 77): a court reads both where they differ.
+    agreementTerms: r.agreement.terms,
   };
 }
 

@@ -413,8 +413,28 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     createdAt,
     madeOn,
     original: null as number[] | null,
-    warnings: req.kind === 'decision' && req.matter === 'correction' ? correctionWarnings(ctx, c.caseNo ?? reviewNo, req) : [],
+    warnings:
+      req.kind === 'decision' && req.matter === 'correction'
+        ? correctionWarnings(ctx, c.caseNo ?? reviewNo, req)
+        : req.kind === 'mediation_document'
+          ? reviewTermsWarnings(ctx)
+          : [],
   };
+}
+
+/**
+ * med49 M4: the 调解书 of an arbitral review prints the confirmed terms as the parties' agreement; Rules Art. 77: its
+ * content must match the agreement registered for review (Art. 74). Confirmed terms other than the registered ones are
+ * made with a warning naming both (whitespace and final punctuation aside).
+ */
+function reviewTermsWarnings(ctx: MachineContext): string[] {
+  const r = ctx.review;
+  if (ctx.track !== 'review' || !r?.confirmation || !r.agreement.terms) return [];
+  const norm = (x: string) => x.replace(/[\s。；;，,.]+/gu, '');
+  if (norm(r.confirmation.terms) === norm(r.agreement.terms)) return [];
+  return [
+    `确认的协议内容与登记审查的调解协议不一致：调解协议为“${r.agreement.terms}”，确认为“${r.confirmation.terms}”。调解书的内容应当与调解协议的内容一致（《劳动人事争议仲裁办案规则》第七十七条），请核对。`,
+  ];
 }
 
 /**

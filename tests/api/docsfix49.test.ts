@@ -247,6 +247,20 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const made = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose: 'set_aside', court: INTERMEDIATE });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
   });
+
+  it('M4 (med): confirmed terms other than the registered agreement: the 调解书 is made with a warning, case.json shows both (Rules Art. 77)', async () => {
+    const c = await reviewCase('2026-11-18');
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-11-24');
+    await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年12月31日前支付申请人工资8000元' }, '2026-11-27');
+    const made = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.warnings?.[0]).toContain('调解协议为“支付工资5000元”');
+    expect(made.body.warnings?.[0]).toContain('第七十七条');
+    const { caseJson } = await packageOf(c, 'court_request');
+    expect(caseJson.mediation).toMatchObject({ terms: '被申请人于2026年12月31日前支付申请人工资8000元', agreementTerms: '支付工资5000元' });
+  });
 });
 
 async function reviewCase(effectiveOn: string, claims?: { category: string; description: string }[]): Promise<CaseView> {
