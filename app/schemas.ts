@@ -567,6 +567,10 @@ const PartialAward = z
     defaultAward: z.boolean(),
     absentNotices: z.array(AbsentNotice).optional(),
     heldOn: Day.nullable().optional(),
+    setAside: z.strictObject({ court: z.string(), decidedOn: Day, servedOn: Day.nullable() }).nullable().optional().openapi({
+      description:
+        '人民法院撤销该部分裁决（混合部分裁决：其终局部分）的裁定（《劳动争议调解仲裁法》第四十三条第二款、第四十九条）；null：未被撤销。被撤销的部分裁决不发生法律效力',
+    }),
   })
   .openapi('PartialAward');
 

@@ -5,10 +5,13 @@
  *
  * Demo users (password = username + "-demo-2026"): clerk-wang, chair-zhang, arb-li, arb-zhao, arb-sun,
  * mediator-liu, analyst-chen. The admin is created as on first start (ADMIN_PASSWORD or printed).
+ *
+ * SEED_TODAY=YYYY-MM-DD seeds as if today were that day (the server's clock is pinned to it; tests use it to run the
+ * seed on days whose dates cross holidays). The acts' days are computed on the calendar (scripts/seed-demo-dates.ts).
  */
 import type { AddressInfo } from 'node:net';
 import { ensureFirstAdmin } from '../app/bootstrap.ts';
-import { systemClock } from '../app/clock.ts';
+import { type Clock, FixedClock, systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import type { Deps } from '../app/deps.ts';
 import { sweepDeadlines } from '../app/time/sweep.ts';
@@ -18,13 +21,18 @@ import { createLogger } from '../server/logger.ts';
 import { addDays } from '../workflows/dates.ts';
 import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { DISTRICTS } from '../workflows/reference.ts';
+import { demoDates } from './seed-demo-dates.ts';
 
 const config = loadConfig();
+const seedToday = process.env.SEED_TODAY;
+if (seedToday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(seedToday)) throw new Error('SEED_TODAY must be YYYY-MM-DD');
+// Noon in China (04:00 UTC) of SEED_TODAY, or the real clock.
+const clock: Clock = seedToday ? new FixedClock(`${seedToday}T04:00:00Z`) : systemClock;
 const db = openDatabase(config.databaseUrl);
 await migrateLatest(db);
-const admin = await ensureFirstAdmin(db, systemClock, config.adminPassword ?? 'admin-demo-2026');
+const admin = await ensureFirstAdmin(db, clock, config.adminPassword ?? 'admin-demo-2026');
 if (admin.created) console.log(`created admin (password: ${config.adminPassword ? 'ADMIN_PASSWORD' : 'admin-demo-2026'})`);
-const app = createApp({ db, clock: systemClock, logger: createLogger('warn'), config });
+const app = createApp({ db, clock, logger: createLogger('warn'), config });
 const server = app.listen(0);
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -148,7 +156,9 @@ const REGIONS: Record<string, string> = {
   高唐县: '371526',
 };
 
-const today = systemClock.today();
+const today = clock.today();
+const deps = app.locals.deps as Deps;
+const calendar = await deps.calendar.get();
 let created = 0;
 for (let i = 0; i < 36; i++) {
   const district = DISTRICTS[i % DISTRICTS.length] as string;
@@ -197,6 +207,7 @@ for (let i = 0; i < 36; i++) {
   const token = body.track === 'mediation' ? tokens['mediator-liu'] : tokens['clerk-wang'];
   const c = await call('POST', '/api/cases', token as string, body);
   created++;
+  const on = demoDates(calendar, deps.periods, receivedOn);
   if (body.track === 'mediation') {
     if (i % 2 === 0)
       await call('POST', `/api/cases/${c.id}/events`, tokens['mediator-liu'] as string, {
@@ -214,31 +225,33 @@ for (let i = 0; i < 36; i++) {
     await ev('clerk-wang', 'REJECT', addDays(receivedOn, 3), { reason: '申请人与被申请人之间不存在劳动关系争议，不属于受案范围' });
     continue;
   }
-  await ev('clerk-wang', 'ACCEPT', addDays(receivedOn, 2));
-  await ev('clerk-wang', 'SERVE', addDays(receivedOn, 4), {
-    document: 'respond_notice',
-    partyId: c.respondents[0].id,
-    method: 'post',
-    servedOn: addDays(receivedOn, 4),
-  });
+  await ev('clerk-wang', 'ACCEPT', on.acceptOn);
+  if (on.respondNoticeOn <= today)
+    await ev('clerk-wang', 'SERVE', on.respondNoticeOn, {
+      document: 'respond_notice',
+      partyId: c.respondents[0].id,
+      method: 'post',
+      servedOn: on.respondNoticeOn,
+    });
   if (stage === 1) continue;
   const arbitrators = collective
     ? [ids['arb-li'], ids['arb-zhao'], ids['arb-sun']]
     : [pick([ids['arb-li'], ids['arb-zhao'], ids['arb-sun']])];
-  await ev('chair-zhang', 'FORM_TRIBUNAL', addDays(receivedOn, 5), { arbitratorIds: arbitrators, presidingId: arbitrators[0] });
+  if (on.tribunalOn > today) continue;
+  await ev('chair-zhang', 'FORM_TRIBUNAL', on.tribunalOn, { arbitratorIds: arbitrators, presidingId: arbitrators[0] });
   // The written notice of the tribunal's composition, served on every party (LDMAL Art. 32).
-  if (addDays(receivedOn, 6) <= today) {
+  if (on.tribunalNoticeOn <= today) {
     for (const p of [...c.applicants, ...c.respondents])
-      await ev('clerk-wang', 'SERVE', addDays(receivedOn, 6), { document: 'tribunal_notice', partyId: p.id, method: 'direct' });
+      await ev('clerk-wang', 'SERVE', on.tribunalNoticeOn, { document: 'tribunal_notice', partyId: p.id, method: 'direct' });
   }
   const arb = Object.keys(ids).find((k) => ids[k] === arbitrators[0]) as string;
-  if (stage === 2) continue;
-  const hearingOn = addDays(receivedOn, 21);
-  await ev(arb, 'SCHEDULE_HEARING', addDays(receivedOn, 7), { hearingOn, place: pick(['第一仲裁庭', '第二仲裁庭', '第三仲裁庭']) });
+  if (stage === 2 || on.scheduleOn > today) continue;
+  const hearingOn = on.hearingOn;
+  await ev(arb, 'SCHEDULE_HEARING', on.scheduleOn, { hearingOn, place: pick(['第一仲裁庭', '第二仲裁庭', '第三仲裁庭']) });
   // The written hearing notice, served on every party well ahead (LDMAL Art. 35) — a default award rests on it (Art. 36).
-  if (addDays(receivedOn, 8) <= today) {
+  if (on.hearingNoticeOn <= today) {
     for (const p of [...c.applicants, ...c.respondents])
-      await ev('clerk-wang', 'SERVE', addDays(receivedOn, 8), { document: 'hearing_notice', partyId: p.id, method: 'direct' });
+      await ev('clerk-wang', 'SERVE', on.hearingNoticeOn, { document: 'hearing_notice', partyId: p.id, method: 'direct' });
   }
   if (stage === 3 || hearingOn > today) continue;
   await ev(arb, 'HOLD_HEARING', hearingOn, { applicantPresent: true, respondentPresent: i % 10 !== 7 });
@@ -246,10 +259,10 @@ for (let i = 0; i < 36; i++) {
     await ev(arb, 'START_MEDIATION', hearingOn);
     await ev(arb, 'MEDIATION_AGREED', hearingOn, { terms: `被申请人于${addDays(hearingOn, 10)}前支付申请人工资${wages}元` });
     for (const p of [...c.applicants, ...c.respondents])
-      await ev('clerk-wang', 'SIGN_MEDIATION_DOCUMENT', addDays(hearingOn, 2), { partyId: p.id });
+      if (on.signOn <= today) await ev('clerk-wang', 'SIGN_MEDIATION_DOCUMENT', on.signOn, { partyId: p.id });
     continue;
   }
-  const awardOn = addDays(hearingOn, 10);
+  const awardOn = on.awardOn;
   if (awardOn > today) continue;
   await ev(arb, 'ISSUE_AWARD', awardOn, {
     items: c.claims.map((cl: { id: number; amount: string | null }, k: number) => ({
@@ -263,7 +276,7 @@ for (let i = 0; i < 36; i++) {
 }
 // Today's deadline sweep, as the server's scheduler would run it: overdue marks and the award-clock alerts (the
 // header's 审限提醒 shows what the sweep recorded).
-const swept = await sweepDeadlines(app.locals.deps as Deps, systemClock.today());
+const swept = await sweepDeadlines(deps, clock.today());
 server.close();
 await db.close();
 console.log(`deadline sweep: ${swept.alertsRecorded} award-clock alerts recorded`);

@@ -644,7 +644,40 @@ function history(
   return out;
 }
 
+/**
+ * The 受理通知书 of an arbitral review (med49 M5): Rules Art. 75 [R] — the commission decides promptly whether to accept
+ * a joint application for review and, accepting it, issues a 受理通知书 (domain.md §2.5) —, addressed to both parties
+ * (they applied jointly, Art. 74), numbered in the review's 审字 series, dated by ACCEPT_REVIEW; the review ends within
+ * 5 days of acceptance, extendable by 5 with the chair's approval (Art. 76).
+ */
+function reviewAcceptanceNotice(d: DocInput): DocSpec[] {
+  const on = d.ctx.review?.acceptedOn;
+  if (!on) throw new NotReadyError('仲裁审查申请尚未受理（ACCEPT_REVIEW），不能出具受理通知书');
+  return [
+    {
+      title: DOCUMENT_KINDS.acceptance_notice,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      dateOn: on,
+      blocks: [
+        { kind: 'to', text: `${addressed(d, [...d.applicants, ...d.respondents])}：` },
+        {
+          kind: 'para',
+          text: `${reviewApplication(d)}经审查，符合受理条件，依照《劳动人事争议仲裁办案规则》第七十五条之规定，本委决定予以受理。现将有关事项通知如下：`,
+        },
+        {
+          kind: 'para',
+          text: '一、本委将指定仲裁员对调解协议进行审查，自受理之日起五日内审查终结；需要延期的，经本委主任批准，可以延长，但延长期限不得超过五日。',
+        },
+        { kind: 'para', text: '二、调解书送达前，当事人可以撤回仲裁审查申请。' },
+        { kind: 'para', text: '特此通知。' },
+      ],
+    },
+  ];
+}
+
 function acceptanceNotice(d: DocInput): DocSpec[] {
+  if (d.ctx.track === 'review') return reviewAcceptanceNotice(d);
   if (!d.ctx.acceptedOn) throw new NotReadyError('案件尚未受理，不能出具受理通知书');
   return [
     {
@@ -1868,6 +1901,17 @@ const REVIEW_REFUSAL_GROUNDS: Record<string, string> = {
   unclear: '内容不明确',
   other: '',
 };
+/**
+ * The ground's standard sentence and the reason typed for it, the reason left out where it only says the ground again
+ * (med49 L2: "该调解协议的内容涉及确认劳动关系，协议确认劳动关系。"): most of its character pairs are in the ground.
+ */
+function groundAndReason(ground: string, reason: string): string {
+  const typed = clause(reason);
+  if (!ground || !typed) return ground || typed;
+  const pairs = [...typed.replace(/[\s，。、；：,.;:]/gu, '')].flatMap((ch, i, xs) => (i + 1 < xs.length ? [`${ch}${xs[i + 1]}`] : []));
+  const echoed = pairs.length > 0 && pairs.filter((p) => ground.includes(p)).length / pairs.length >= 0.6;
+  return echoed ? ground : `${ground}，${typed}`;
+}
 /** Op-2022 item 1 [S] (domain.md §2.5): after a refusal or non-acceptance the parties may apply for arbitration. */
 const AFTER_REVIEW = '当事人可以就调解协议约定的属于劳动人事争议仲裁受理范围的事项依法申请仲裁。';
 /** The joint application for review (Rules Art. 74): the agreement, by whom reached and when. */
@@ -1972,8 +2016,7 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     review_rejection: () => {
       const r = d.ctx.review;
       if (!r?.rejection) throw new NotReadyError('本案未决定不予受理仲裁审查申请（REJECT_REVIEW）');
-      const ground = REVIEW_REJECTION_GROUNDS[r.rejection.ground];
-      const why = [ground, clause(r.rejection.reason)].filter(Boolean).join('，');
+      const why = groundAndReason(REVIEW_REJECTION_GROUNDS[r.rejection.ground] ?? '', r.rejection.reason);
       return {
         text: `${reviewApplication(d)}经审查，${why}。依照《劳动人事争议仲裁办案规则》第七十五条之规定，本委决定：对该仲裁审查申请不予受理。${AFTER_REVIEW}`,
         dateOn: r.rejection.on,
@@ -1991,7 +2034,7 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
           dateOn: r.refusal.on,
         };
       const ground = REVIEW_REFUSAL_GROUNDS[r.refusal.ground];
-      const why = [ground ? `该调解协议${ground}` : '', clause(r.refusal.reason)].filter(Boolean).join('，');
+      const why = groundAndReason(ground ? `该调解协议${ground}` : '', r.refusal.reason);
       return {
         text: `${reviewApplication(d)}${accepted}经审查，${why}。依照《劳动人事争议仲裁办案规则》第七十八条、第七十九条之规定，本委决定：不予制作调解书，本案终止仲裁审查。${AFTER_REVIEW}`,
         dateOn: r.refusal.on,

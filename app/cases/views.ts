@@ -241,6 +241,15 @@ function closureView(ctx: MachineContext, level: ReadLevel) {
     : null;
 }
 
+/**
+ * The intermediate court's ruling setting the `n`th partial award (its final part) aside (LDMAL Arts. 43(2), 49; Rules
+ * Art. 49: a partial award is challenged as any award), or null (docs49 H1).
+ */
+export function partialSetAside(ctx: Pick<MachineContext, 'partialAwardRemedies'>, n: number) {
+  const r = (ctx.partialAwardRemedies ?? []).find((x) => x.partialAward === n && x.kind === 'set_aside' && x.result === 'set_aside');
+  return r ? { court: r.court, decidedOn: r.decidedOn as string, servedOn: r.servedOn ?? null } : null;
+}
+
 /** The award; a summary (analysts) shows that and when it was made and whether it is final, not its items. */
 function awardView(ctx: MachineContext, level: ReadLevel) {
   // LDMAL Art. 49: an award (a mixed award's final part) the intermediate court set aside has no effect — said at every
@@ -334,7 +343,8 @@ function proceedingsView(ctx: MachineContext, rejectionNo: string | null) {
     mediationHistory: ctx.mediationHistory,
     trackMediation: ctx.trackMediation,
     advanceExecutions: ctx.advanceExecutions,
-    partialAwards: ctx.partialAwards,
+    // docs49 H1: a partial award the intermediate court set aside (LDMAL Arts. 43(2), 49) says so, as `award.setAside` does.
+    partialAwards: ctx.partialAwards.map((p, k) => ({ ...p, setAside: partialSetAside(ctx, k + 1) })),
     lawsuits: ctx.lawsuits,
     setAside: ctx.setAside,
     // ui47 H2: an award the court set aside (LDMAL Art. 49) is in force from no day — the record keeps the day it took

@@ -5,18 +5,21 @@ import { formatMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
 import { finalPartEnforceable, setAsideWhole } from '../../workflows/rules.ts';
-import { eventView } from '../cases/views.ts';
+import { eventView, partialSetAside } from '../cases/views.ts';
 
 /**
  * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.4 (1.1 adds each claim's
  * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`; 1.3 the case's `documentNo`, and the mediation of an
- * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`; 1.4 each act's original document marked `original`, with whom it was `served` on),
+ * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`; 1.4 each act's original document marked `original`, with whom it was `served` on;
+ * 1.5 each partial award's `setAside`, `courtProceedings.partialAwardRemedies`, the tribunal's mediation's
+ * `performanceDueOn`, an enforcement package's `enforced`, each document's `documentNo`, a reviewed agreement's
+ * `agreementTerms`),
  * documented in
  * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
  * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
  */
 export const CASE_SCHEMA = 'zhongcai.court-package.case';
-export const CASE_SCHEMA_VERSION = '1.4';
+export const CASE_SCHEMA_VERSION = '1.5';
 
 /** Why the package goes to the court (domain.md §11). */
 export const PACKAGE_PURPOSES = {
@@ -44,7 +47,10 @@ export const finalPartAlone = (ctx: Pick<MachineContext, 'award' | 'setAside' | 
   finalPartEnforceable(ctx);
 
 export function packagePurposeRefusal(
-  ctx: Pick<MachineContext, 'award' | 'partialAwards' | 'closure' | 'advanceExecutions' | 'effectiveOn' | 'effectiveFor' | 'setAside'>,
+  ctx: Pick<
+    MachineContext,
+    'award' | 'partialAwards' | 'closure' | 'advanceExecutions' | 'effectiveOn' | 'effectiveFor' | 'setAside' | 'partialAwardRemedies'
+  >,
   purpose: PackagePurpose,
   state?: string,
   opts: { onlyEmployerSued?: boolean } = {},
@@ -81,8 +87,18 @@ export function packagePurposeRefusal(
     return { detail: '本案没有先予执行裁决，无可移送执行', source: '《劳动争议调解仲裁法》第四十四条' };
   }
   if (purpose === 'set_aside') {
-    if (awards.some((a) => a.items.some((i) => i.final))) return null;
-    return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };
+    if (!awards.some((a) => a.items.some((i) => i.final)))
+      return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };
+    // med49 L3: the package goes to the intermediate court the employer applied to (LDMAL Art. 49): made once that
+    // application is recorded (RECORD_SET_ASIDE, of the award or of a partial award) — before, it had no court and no
+    // application to answer. A court asking for the file meanwhile is `court_request`.
+    const applied = ctx.setAside !== null || (ctx.partialAwardRemedies ?? []).some((r) => r.kind === 'set_aside');
+    if (applied) return null;
+    return {
+      detail:
+        '尚未记录用人单位向中级人民法院申请撤销裁决（RECORD_SET_ASIDE），不能生成申请撤销仲裁裁决的材料包；人民法院调阅案卷请选 court_request',
+      source: '《劳动争议调解仲裁法》第四十九条',
+    };
   }
   return null;
 }
@@ -99,6 +115,17 @@ export interface PackageMeta {
    * application's 不予受理通知书 不字 number (LDMAL Art. 29; Rules Art. 30). Null for a case with a case number.
    */
   documentNo: string | null;
+  /**
+   * 1.5 (docs49 M2), an enforcement package's: the instrument the court is asked to enforce (LDMAL Art. 51) — the award
+   * (`part`: the one part enforced alone), a partial award (`partialAward`, 1 = the first made; null: every one) or the
+   * 调解书 — and the numbers of its documents the package encloses. Null for other purposes.
+   */
+  enforced: {
+    kind: 'award' | 'partial_award' | 'mediation_document';
+    partialAward: number | null;
+    part: 'final' | 'non_final' | null;
+    documentNos: string[];
+  } | null;
 }
 
 export interface PackagedDocument extends Omit<DocumentInfo, 'caseId'> {
@@ -148,6 +175,8 @@ function mediationView(ctx: MachineContext) {
       agreedOn: ctx.mediation.agreedOn,
       amount: ctx.mediation.amount ?? null,
       signatures: ctx.mediation.signatures,
+      // 1.5 (med49 M3b): the last day of the performance period the 调解书 states (CPL Art. 250(2)), when recorded.
+      performanceDueOn: ctx.mediation.performanceDueOn ?? null,
     };
   const r = ctx.review;
   if (ctx.track !== 'review' || !r?.confirmation) return null;
@@ -160,6 +189,9 @@ function mediationView(ctx: MachineContext) {
     confirmedOn: r.confirmation.on,
     organization: r.agreement.organization,
     performanceDueOn: r.confirmation.performanceDueOn ?? null,
+    // 1.5 (med49 M4): the terms of the agreement as registered for review (Rules Art. 74) — the 调解书's content must
+    // match the agreement (Art. 77): a court reads both where they differ.
+    agreementTerms: r.agreement.terms,
   };
 }
 
@@ -174,6 +206,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     purpose: meta.purpose,
     purposeLabel: PACKAGE_PURPOSES[meta.purpose],
     court: meta.court,
+    // 1.5 (docs49 M2): what an enforcement package asks the court to enforce.
+    enforced: meta.enforced,
     case: {
       id: c.id,
       caseNo: c.caseNo,
@@ -226,7 +260,11 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     // Claims added, changed (with what they were) or given up after acceptance (Rules Art. 44).
     claimChanges: ctx.claimChanges ?? [],
     award: ctx.award ? awardView(ctx.award, ctx.setAside?.result === 'set_aside') : null,
-    partialAwards: ctx.partialAwards.map((a) => awardView(a)),
+    // 1.5 (docs49 H1): a partial award the court set aside says so, its final items too (LDMAL Arts. 43(2), 49).
+    partialAwards: ctx.partialAwards.map((a, k) => {
+      const setAside = partialSetAside(ctx, k + 1);
+      return { ...awardView(a, setAside !== null), setAside };
+    }),
     advanceExecutions: ctx.advanceExecutions.map((x) => ({
       claimIds: x.claimIds,
       ruledOn: x.ruledOn,
@@ -253,8 +291,20 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       setAside: ctx.setAside ? { ...ctx.setAside, servedOn: ctx.setAside.servedOn ?? null } : null,
       outcomes: ctx.courtOutcomes ?? [],
       transfers: ctx.transfers,
-      // Applications for enforcement and their outcomes (LDMAL Art. 51).
+      // Applications for enforcement and their outcomes (LDMAL Art. 51); a partial award's carries `partialAward`.
       enforcement: ctx.enforcement ?? [],
+      // 1.5 (docs49 H1): the suits against the partial awards and the applications to set them aside, with the rulings
+      // (LDMAL Arts. 43(2), 48–50; Rules Art. 49), `partialAward` numbering the partial award (1 = the first made).
+      partialAwardRemedies: (ctx.partialAwardRemedies ?? []).map((r) => ({
+        partialAward: r.partialAward,
+        kind: r.kind,
+        partyId: r.partyId,
+        court: r.court,
+        filedOn: r.filedOn,
+        result: r.result,
+        decidedOn: r.decidedOn,
+        servedOn: r.servedOn ?? null,
+      })),
     },
     // The history as the commission recorded it, identity numbers masked in the payloads (the parties list has them).
     history: events.map((e) => {
@@ -275,7 +325,10 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       id: d.id,
       kind: d.kind,
       title: d.title,
+      // The number the document bears (its first name; not the case's own number, which is case.caseNo).
       caseNo: d.caseNo,
+      // 1.5 (docs49 L1): the same number under its true name.
+      documentNo: d.caseNo,
       sha256: d.sha256,
       size: d.size,
       createdAt: d.createdAt,

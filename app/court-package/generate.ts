@@ -19,6 +19,7 @@ import {
   CASE_SCHEMA_VERSION,
   finalPartAlone,
   type PackagedDocument,
+  type PackageMeta,
   type PackagePurpose,
   packagePurposeRefusal,
 } from './case-json.ts';
@@ -60,11 +61,24 @@ type AwardRef = ReturnType<typeof awardDocumentRefs>[number];
  */
 function servedOf(ctx: ReturnType<typeof caseContext>, d: { kind: string }, key: string | undefined) {
   if (key === undefined) return {};
-  // Which award a service delivered, where it says (ServiceRecord.awardOn): the award's day, or the partial award's.
+  // med49 M3a: a 调解书 is served by the parties' signing for it (LDMAL Art. 42(3); Rules Art. 77 for a reviewed
+  // agreement's; SIGN_MEDIATION_DOCUMENT counts as its service, README) — its signatures are its services.
+  if (d.kind === 'mediation_document') {
+    const signatures = ctx.mediation?.signatures ?? (ctx.track === 'review' ? ctx.review?.confirmation?.signatures : undefined) ?? [];
+    const signed = signatures.map((x) => ({ partyId: x.partyId, servedOn: x.signedOn, method: 'signed' }));
+    const other = ctx.services
+      .filter((s) => s.document === d.kind)
+      .map((s) => ({ partyId: s.partyId, servedOn: s.servedOn, method: s.method }));
+    return { original: true, served: [...signed, ...other] };
+  }
+  // Which award a service delivered, where it says (ServiceRecord.awardOn): the award's day, or the partial award's. A
+  // SERVE {document: "award"} naming none delivered every award made by its day — a partial award's too (docs49 M1; the
+  // deadlines read it so, workflows/deadlines.ts): a partial award is served as an award.
   const occurrence = key.startsWith('partial_award#') ? Number(key.slice('partial_award#'.length)) : null;
   const awardOn = d.kind === 'award' ? ctx.award?.issuedOn : occurrence ? ctx.partialAwards[occurrence - 1]?.issuedOn : undefined;
+  const document = d.kind === 'partial_award' ? 'award' : d.kind;
   const served = ctx.services
-    .filter((s) => s.document === d.kind && (awardOn === undefined || s.awardOn === undefined || s.awardOn === awardOn))
+    .filter((s) => s.document === document && (awardOn === undefined || s.awardOn === undefined || s.awardOn === awardOn))
     .filter((s) => awardOn === undefined || s.servedOn >= awardOn)
     .map((s) => ({ partyId: s.partyId, servedOn: s.servedOn, method: s.method }));
   return { original: true, served };
@@ -97,6 +111,26 @@ function missingInstrument(
   if (ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed')
     return issued.some((d) => d.kind === 'mediation_document') ? null : '仲裁调解书';
   if (ctx.partialAwards.length) return issued.some((d) => d.kind === 'partial_award') ? null : '部分裁决书';
+  return null;
+}
+
+/** What an enforcement package asks the court to enforce (case.json `enforced`, 1.5; LDMAL Art. 51; docs49 M2). */
+function enforcedOf(
+  ctx: ReturnType<typeof caseContext>,
+  onlyPart: 'final' | 'non_final' | null,
+  enforcedPartial: number | null,
+  issued: { kind: string; caseNo: string | null }[],
+): PackageMeta['enforced'] {
+  const nos = (kind: string) => issued.filter((d) => d.kind === kind && d.caseNo !== null).map((d) => d.caseNo as string);
+  if (onlyPart) return { kind: 'award', partialAward: null, part: onlyPart, documentNos: nos('award') };
+  if (enforcedPartial !== null)
+    return { kind: 'partial_award', partialAward: enforcedPartial, part: null, documentNos: nos('partial_award') };
+  const awardInEffect = ctx.effectiveOn !== null || (ctx.effectiveFor ?? []).length > 0;
+  if (ctx.award && !setAsideWhole(ctx) && (awardInEffect || !ctx.partialAwards.length))
+    return { kind: 'award', partialAward: null, part: null, documentNos: nos('award') };
+  if (ctx.closure?.mode === 'mediation' || ctx.closure?.mode === 'review_confirmed')
+    return { kind: 'mediation_document', partialAward: null, part: null, documentNos: nos('mediation_document') };
+  if (ctx.partialAwards.length) return { kind: 'partial_award', partialAward: null, part: null, documentNos: nos('partial_award') };
   return null;
 }
 
@@ -166,6 +200,15 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
           ? 'non_final'
           : null;
   const refs = awardDocumentRefs(ctx, c.caseNo);
+  // docs49 M2: an application to enforce a partial award (APPLY_ENFORCEMENT {partialAward}; LDMAL Arts. 43(2), 47, 51)
+  // while the award is not in effect: the package encloses that partial award only — not the award not yet effective.
+  const awardInEffect = ctx.effectiveOn !== null || (ctx.effectiveFor ?? []).length > 0;
+  const lastApplication = ctx.enforcement?.at(-1);
+  const enforcedPartial =
+    input.purpose === 'enforcement' && onlyPart === null && !awardInEffect && lastApplication?.partialAward !== undefined
+      ? lastApplication.partialAward
+      : null;
+  const partialNos = enforcedPartial === null ? null : new Set(refs.filter((r) => r.partialAward === enforcedPartial).map((r) => r.caseNo));
   const finalOnly = onlyPart
     ? new Set(
         refs
@@ -196,7 +239,11 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       .filter((id) => !original.has(id)),
   );
   const issued = (await stores.documents.forCase(k, caseId)).filter(
-    (d) => !drafts.has(d.id) && !copies.has(d.id) && (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))),
+    (d) =>
+      !drafts.has(d.id) &&
+      !copies.has(d.id) &&
+      (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))) &&
+      (!partialNos || (d.kind === 'partial_award' && d.caseNo !== null && partialNos.has(d.caseNo))),
   );
   // Every enforcement package holds the instrument it enforces (LDMAL Art. 51: the effective award or mediation
   // document is the title the court executes; reviewer docs46 H1): the part enforced alone (above), else the whole
@@ -211,7 +258,11 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       source: '《劳动争议调解仲裁法》第四十四条',
     });
   if (input.purpose === 'enforcement') {
-    const missing = missingInstrument(ctx, refs, onlyPart, finalOnly, issued);
+    const missing = partialNos
+      ? issued.length
+        ? null
+        : `部分裁决书（${[...partialNos].filter(Boolean).join('、')}）`.replace('（）', '')
+      : missingInstrument(ctx, refs, onlyPart, finalOnly, issued);
     if (missing)
       throw ruleRefusal({
         rule: 'court-package-purpose',
@@ -243,7 +294,14 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     : reviewNo
       ? formatCaseNo(config.reviewNoPrefix, reviewNo.year, reviewNo.serial)
       : await rejectionNoOf(deps, k, caseId, ctx);
-  const court = input.court ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
+  const partialSetAsideCourt = (ctx.partialAwardRemedies ?? []).filter((r) => r.kind === 'set_aside').at(-1)?.court;
+  const court =
+    input.court ??
+    ctx.transfers.at(-1)?.court ??
+    ctx.setAside?.court ??
+    (input.purpose === 'set_aside' ? partialSetAsideCourt : undefined) ??
+    ctx.lawsuits.at(-1)?.court ??
+    null;
   const caseJson = buildCaseJson(c, ctx, events, documents, {
     generatedAt,
     generatedBy: { name: actor.displayName, role: actor.role },
@@ -252,6 +310,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     court,
     keyId: key.keyId,
     documentNo,
+    enforced: input.purpose === 'enforcement' ? enforcedOf(ctx, onlyPart, enforcedPartial, issued) : null,
   });
   const files: { path: string; bytes: Buffer }[] = [
     { path: 'README.txt', bytes: Buffer.from(readme(c.caseNo ?? documentNo, key.keyId, generatedAt), 'utf8') },

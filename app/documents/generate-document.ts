@@ -4,6 +4,7 @@ import type { DocumentInfo } from '../../db/stores/documents.ts';
 import {
   type AwardText,
   BUILDERS,
+  correctionTarget,
   type DecisionMatter,
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -22,6 +23,7 @@ import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, staleVersion, userNames } from '../cases/case-state.ts';
+import { partialSetAside } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import {
@@ -48,10 +50,15 @@ export interface DocumentRequest extends RequestText {
   draft?: boolean;
 }
 
-/** `occurrence`: which partial award or advance-execution ruling of the case the document is of (1-based). */
-export type DocumentView = Omit<DocumentInfo, 'caseId'> & { occurrence?: number };
+/**
+ * `occurrence`: which partial award or advance-execution ruling of the case the document is of (1-based). `documentNo`
+ * (docs49 L1): the number the document bears — the case number, a part's (第N-1号), a partial award's (第N号之一), a
+ * review's 审字 or a rejection's 不字 number; `caseNo` is the same value under its first name, kept for the clients that
+ * read it (a field is never renamed or removed).
+ */
+export type DocumentView = Omit<DocumentInfo, 'caseId'> & { documentNo: string | null; occurrence?: number };
 const view = ({ caseId: _c, ...d }: DocumentInfo, occurrence?: number): DocumentView =>
-  occurrence === undefined ? d : { ...d, occurrence };
+  occurrence === undefined ? { ...d, documentNo: d.caseNo } : { ...d, documentNo: d.caseNo, occurrence };
 
 /** Kinds of which a case can have several acts: the document is of one of them (the request's `occurrence`). */
 const OF_AN_ACT = new Set<DocumentKind>(['partial_award', 'advance_execution_ruling']);
@@ -178,7 +185,7 @@ export async function generateDocument(
   input: DocumentRequest,
   transact: Transact,
   opts: { expectedVersion?: number } = {},
-): Promise<{ documents: DocumentView[] }> {
+): Promise<{ documents: DocumentView[]; warnings: string[] }> {
   const { stores } = deps;
   return recordBookkeepingAct(deps, transact, {
     caseId,
@@ -217,6 +224,7 @@ export async function generateDocument(
       return {
         payload: {
           kind: p.req.kind,
+          ...(p.warnings?.length ? { warnings: p.warnings } : {}),
           ...(p.req.draft ? { draft: true } : {}),
           ...(p.original ? { reprint: true } : {}),
           // A decision's day (its document's date): the receipts of its service name it (templates/kinds.ts).
@@ -225,7 +233,7 @@ export async function generateDocument(
           documents: created.map((d) => ({ id: d.id, sha256: d.sha256, caseNo: d.caseNo })),
         },
         after: { documents },
-        result: { documents },
+        result: { documents, warnings: p.warnings ?? [] },
       };
     },
   });
@@ -419,7 +427,48 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     createdAt,
     madeOn,
     original: null as number[] | null,
+    warnings:
+      req.kind === 'decision' && req.matter === 'correction'
+        ? correctionWarnings(ctx, c.caseNo ?? reviewNo, req)
+        : req.kind === 'mediation_document'
+          ? reviewTermsWarnings(ctx)
+          : [],
   };
+}
+
+/**
+ * med49 M4: the 调解书 of an arbitral review prints the confirmed terms as the parties' agreement; Rules Art. 77: its
+ * content must match the agreement registered for review (Art. 74). Confirmed terms other than the registered ones are
+ * made with a warning naming both (whitespace and final punctuation aside).
+ */
+function reviewTermsWarnings(ctx: MachineContext): string[] {
+  const r = ctx.review;
+  if (ctx.track !== 'review' || !r?.confirmation || !r.agreement.terms) return [];
+  const norm = (x: string) => x.replace(/[\s。；;，,.]+/gu, '');
+  if (norm(r.confirmation.terms) === norm(r.agreement.terms)) return [];
+  return [
+    `确认的协议内容与登记审查的调解协议不一致：调解协议为“${r.agreement.terms}”，确认为“${r.confirmation.terms}”。调解书的内容应当与调解协议的内容一致（《劳动人事争议仲裁办案规则》第七十七条），请核对。`,
+  ];
+}
+
+/**
+ * docs49 L2: a 补正 decision (Rules Art. 54) for an award — or the part of it, or the partial award — the intermediate
+ * court set aside (LDMAL Arts. 43(2), 49): the award no longer has effect, so correcting its clerical errors is rarely
+ * meant. Neither LDMAL nor the Rules as domain.md records them forbid it: made, with a warning.
+ */
+function correctionWarnings(ctx: MachineContext, caseNo: string | null, req: DocumentRequest): string[] {
+  const target = correctionTarget({ ctx, caseNo, text: req });
+  const ruling =
+    target.partialAward !== undefined
+      ? partialSetAside(ctx, target.partialAward)
+      : ctx.setAside?.result === 'set_aside'
+        ? { court: ctx.setAside.court, decidedOn: ctx.setAside.decidedOn as string }
+        : null;
+  // Only the final part of a mixed award is set aside (LDMAL Art. 49): its non-final part still stands.
+  if (!ruling || target.part === 'non_final') return [];
+  return [
+    `${target.caseNo}${target.title}已由${ruling.court}于${ruling.decidedOn}裁定撤销（《劳动争议调解仲裁法》第四十九条），不再发生法律效力；补正决定已作出，请核对是否确需补正。`,
+  ];
 }
 
 const sameText = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -461,13 +510,16 @@ function issuedOriginal(
   return { ids: original.documents.map((d) => d.id), text: original.text };
 }
 
-/** The documents of an arbitral review that bear its number: the 调解书, the decisions, and their receipts. */
-const REVIEW_NUMBERED = new Set<DocumentKind>(['mediation_document', 'decision', 'service_receipt']);
+/**
+ * The documents of an arbitral review that bear its number: the 受理通知书 (Rules Art. 75 [R]; med49 M5), the 调解书, the
+ * decisions, and their receipts.
+ */
+const REVIEW_NUMBERED = new Set<DocumentKind>(['acceptance_notice', 'mediation_document', 'decision', 'service_receipt']);
 
 /**
  * The number of an arbitral review of a mediation agreement (Rules Arts. 74–79; reviewer docs46b M3), which has no
- * case number: its own serial of the year of its first act that makes a numbered document — the confirmation (调解书,
- * Art. 77), a refusal (Art. 78) or the non-acceptance (Art. 75) — in the series REVIEW_NO_PREFIX configures (domain.md
+ * case number: its own serial of the year of its first act that makes a numbered document — the acceptance (受理通知书,
+ * Art. 75), the confirmation (调解书, Art. 77), a refusal (Art. 78) or the non-acceptance (Art. 75) — in the series REVIEW_NO_PREFIX configures (domain.md
  * §12.1: reviews may use a series of their own). Taken with the first document that prints it, in a unit of work of its
  * own — not the request's, which stores its idempotent answer — (db/stores/documents.ts takeNumber: the case keeps
  * it; a rollback returns it); null before any such act.
@@ -475,7 +527,7 @@ const REVIEW_NUMBERED = new Set<DocumentKind>(['mediation_document', 'decision',
 async function reviewNumber(deps: Deps, caseId: number, ctx: MachineContext, kind: DocumentKind) {
   const r = ctx.review;
   if (ctx.track !== 'review' || !r || !REVIEW_NUMBERED.has(kind)) return null;
-  const first = [r.confirmation?.on, r.refusal?.on, r.rejection?.on].filter((x): x is string => !!x).sort()[0];
+  const first = [r.acceptedOn, r.confirmation?.on, r.refusal?.on, r.rejection?.on].filter((x): x is string => !!x).sort()[0];
   if (!first) return null;
   const { stores, config } = deps;
   const year = Number(first.slice(0, 4));

@@ -162,25 +162,38 @@ type DrillItem = Record<string, unknown> & { id: number; caseNo: string | null; 
  * `documentNo` — a rejected application's 不予受理通知书 不字 number (LDMAL Art. 29; Rules Art. 30), taken with REJECT
  * (reviewer docsfix L2), or an arbitral review's 审字 number (Rules Arts. 74–79; reviewer docsfix M1). A review has no
  * acceptance in the statistical rows (it is not an arbitration accepted): its `acceptedOn` is the review's own
- * (ACCEPT_REVIEW, Rules Art. 75), read from its record. Three reads for the page, whatever its size.
+ * (ACCEPT_REVIEW, Rules Art. 75), read from its record. An award (a mixed award's final part) the intermediate court set
+ * aside says so (`setAside`, as the case summary's award.setAside; LDMAL Art. 49; docs49 M3). Four reads for the page,
+ * whatever its size.
  */
 async function withNames(deps: Deps, items: DrillItem[]) {
   const k = deps.db.reader;
   const reviewIds = items.filter((x) => x.track === 'review').map((x) => x.id);
-  const [names, numbers, reviewAccepted] = await Promise.all([
+  const [names, numbers, reviewAccepted, awards] = await Promise.all([
     deps.stores.caseSummaries.partyNamesOf(
       k,
       items.map((x) => x.id),
     ),
     documentNumbersOf(deps, k, items),
     deps.stores.caseSummaries.reviewsAcceptedOn(k, reviewIds),
+    deps.stores.caseSummaries.awardSetAsideOf(
+      k,
+      items.map((x) => x.id),
+    ),
   ]);
+  const setAsideOf = (id: number) => {
+    const r = awards.get(id);
+    const sa = r?.setAside?.result === 'set_aside' ? r.setAside : null;
+    // `whole`: the award as a whole (setAsideWhole, workflows/rules.ts) — false when only a mixed award's final part was.
+    return sa ? { court: sa.court, decidedOn: sa.decidedOn as string, whole: r?.award?.finality !== 'mixed' } : null;
+  };
   return items.map(({ track: _t, ...x }) => ({
     ...x,
     ...(_t === 'review' && x.acceptedOn === null ? { acceptedOn: reviewAccepted.get(x.id) ?? null } : {}),
     documentNo: numbers.get(x.id) ?? null,
     applicantNames: names.get(x.id)?.applicantNames ?? [],
     respondentNames: names.get(x.id)?.respondentNames ?? [],
+    setAside: setAsideOf(x.id),
   }));
 }
 

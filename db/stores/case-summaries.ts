@@ -80,6 +80,35 @@ export function createCaseSummaryStore() {
       }
       return out;
     },
+    /**
+     * The award and the court's ruling on setting it aside (LDMAL Art. 49) of the given cases, from their records: what a
+     * statistical row needs to say an award no longer stands (docs49 M3). One query.
+     */
+    async awardSetAsideOf(
+      k: Knex,
+      caseIds: number[],
+    ): Promise<
+      Map<
+        number,
+        { award: { finality: string } | null; setAside: { court: string; result: string | null; decidedOn: string | null } | null }
+      >
+    > {
+      const out = new Map();
+      if (!caseIds.length) return out;
+      const rows = (await k('cases')
+        .whereIn('id', [...new Set(caseIds)])
+        .select('id', 'snapshot')) as { id: number; snapshot: unknown }[];
+      for (const r of rows) {
+        const snap = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as {
+          context?: {
+            award?: { finality: string } | null;
+            setAside?: { court: string; result: string | null; decidedOn: string | null } | null;
+          };
+        } | null;
+        out.set(Number(r.id), { award: snap?.context?.award ?? null, setAside: snap?.context?.setAside ?? null });
+      }
+      return out;
+    },
     /** Number, state and party names of the given cases (those that exist). */
     async headlines(k: Knex, caseIds: number[]): Promise<Map<number, CaseHeadline>> {
       const ids = [...new Set(caseIds)];

@@ -88,7 +88,13 @@ const documentShape = {
   id: z.number().int(),
   kind: z.enum(KINDS),
   title: z.string(),
-  caseNo: z.string().nullable(),
+  caseNo: z.string().nullable().openapi({
+    description: '文书所载编号（历史字段名，与 documentNo 相同，保留以免影响已有客户端）；不是案件本身的案号——案件案号见案件的 caseNo',
+  }),
+  documentNo: z.string().nullable().openapi({
+    description:
+      '文书所载编号：案号，或拆分裁决的第N-1号/第N-2号，部分裁决的第N号之一，仲裁审查的审字号，不予受理通知书的不字号；没有编号的文书为 null',
+  }),
   sha256: z.string(),
   size: z.number().int(),
   caseVersion: z.number().int(),
@@ -112,7 +118,13 @@ export function createDocumentsRouter(deps: Deps): Router {
     responses: {
       201: {
         description: '已生成（顶层字段描述第一份）',
-        schema: z.strictObject({ ...documentShape, documents: z.array(DocumentInfo) }).openapi('GeneratedDocuments'),
+        schema: z
+          .strictObject({
+            ...documentShape,
+            documents: z.array(DocumentInfo),
+            warnings: z.array(z.string()).optional().openapi({ description: '提醒（不阻止生成）：如对已被人民法院撤销的裁决作出补正决定' }),
+          })
+          .openapi('GeneratedDocuments'),
       },
     },
     problems: [403, 409, 412, 422, 429],
@@ -124,7 +136,10 @@ export function createDocumentsRouter(deps: Deps): Router {
         req,
         res,
         (transact) => generateDocument(deps, actor, params.id, body, transact, { expectedVersion }),
-        (r) => ({ status: 201, body: { ...r.documents[0], documents: r.documents } }),
+        (r) => ({
+          status: 201,
+          body: { ...r.documents[0], documents: r.documents, ...(r.warnings.length ? { warnings: r.warnings } : {}) },
+        }),
       );
     },
   });

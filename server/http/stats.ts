@@ -170,6 +170,17 @@ const DrillCase = z
     daysToClose: z.number().int().nullable(),
     closedLate: z.boolean(),
     mediationOutcome: z.string().nullable(),
+    setAside: z
+      .strictObject({
+        court: z.string(),
+        decidedOn: Day,
+        whole: z.boolean().openapi({ description: 'true：裁决整体被撤销；false：仅混合裁决的终局部分被撤销' }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          '人民法院撤销该案裁决（或混合裁决终局部分）的裁定（《劳动争议调解仲裁法》第四十九条），同案件摘要的 award.setAside；null：未被撤销',
+      }),
   })
   .openapi('ClosureCase', { description: '统计数字背后的一件案件（统计行）' });
 const ClosureCases = listOf(DrillCase, 'ClosureCases', {

@@ -113,7 +113,8 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(notAccepted).toContain(
       '于二〇二六年二月六日经某某街道劳动争议调解委员会调解达成调解协议，于二〇二六年三月十日共同向本委申请仲裁审查。',
     );
-    expect(notAccepted).toContain('申请超过了自调解协议生效之日起十五日的申请期限，超过调解协议生效之日起15日。');
+    // med49 L2: the typed reason only restated the ground, so it is not printed again.
+    expect(notAccepted).toContain('申请超过了自调解协议生效之日起十五日的申请期限。');
     expect(notAccepted).toContain('依照《劳动人事争议仲裁办案规则》第七十五条之规定，本委决定：对该仲裁审查申请不予受理。');
     expect(notAccepted).toMatch(/聊劳人仲审字〔2026〕第\d+号/);
     expect((await generate(rej, a.tokens.chair, { kind: 'decision', matter: 'review_refusal' })).status).toBe(409);
@@ -258,9 +259,9 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       servedOn: null,
     });
     const schema = JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8'));
-    expect(schema.$id).toMatch(/case-1\.4\.json$/);
-    expect(schema.title).toContain('version 1.4');
-    expect(caseJson.schemaVersion).toBe('1.4');
+    expect(schema.$id).toMatch(/case-1\.5\.json$/);
+    expect(schema.title).toContain('version 1.5');
+    expect(caseJson.schemaVersion).toBe('1.5');
     const ajv = new Ajv2020Module.default({ allErrors: true, strict: false });
     addFormatsModule.default(ajv);
     const validate = ajv.compile(schema);
