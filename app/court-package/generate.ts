@@ -294,14 +294,22 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     : reviewNo
       ? formatCaseNo(config.reviewNoPrefix, reviewNo.year, reviewNo.serial)
       : await rejectionNoOf(deps, k, caseId, ctx);
-  const partialSetAsideCourt = (ctx.partialAwardRemedies ?? []).filter((r) => r.kind === 'set_aside').at(-1)?.court;
-  const court =
-    input.court ??
-    ctx.transfers.at(-1)?.court ??
-    ctx.setAside?.court ??
-    (input.purpose === 'set_aside' ? partialSetAsideCourt : undefined) ??
-    ctx.lawsuits.at(-1)?.court ??
-    null;
+  const remedies = ctx.partialAwardRemedies ?? [];
+  const partialSetAsideCourt = remedies.filter((r) => r.kind === 'set_aside').at(-1)?.court;
+  // The court the record names for this purpose first (sec49 L2: an enforcement package addressed to nobody while the
+  // application's court is on record): the enforcement application's, the set-aside's, the suit's; then as before.
+  const transferredTo = (purposes: string[]) => ctx.transfers.filter((x) => purposes.includes(x.purpose)).at(-1)?.court;
+  const forPurpose =
+    input.purpose === 'enforcement'
+      ? (ctx.enforcement.at(-1)?.court ?? transferredTo(['enforcement']))
+      : input.purpose === 'advance_execution'
+        ? transferredTo(['advance_execution'])
+        : input.purpose === 'set_aside'
+          ? (ctx.setAside?.court ?? partialSetAsideCourt)
+          : input.purpose === 'litigation'
+            ? (ctx.lawsuits.at(-1)?.court ?? remedies.filter((r) => r.kind === 'lawsuit').at(-1)?.court)
+            : undefined;
+  const court = input.court ?? forPurpose ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
   const caseJson = buildCaseJson(c, ctx, events, documents, {
     generatedAt,
     generatedBy: { name: actor.displayName, role: actor.role },

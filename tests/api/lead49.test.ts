@@ -144,3 +144,36 @@ describe(`lead49: methods on the paths that need no login (${process.env.TEST_DB
     expect((await request(t.app).post('/api/auth/login').send({ username: 'nobody', password: 'x' })).status).toBe(401);
   });
 });
+
+describe(`lead49: the court a package is addressed to (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('sec49 L2: an enforcement package defaults to the enforcement application’s court', async () => {
+    const m = await mixedAwardServed(t, a, '林四十九', 492);
+    await ok(
+      m.c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: m.employerId, court: '聊城市东昌府区人民法院', filedOn: '2026-04-20' },
+      '2026-04-20',
+    );
+    await ok(
+      m.c,
+      a.tokens.clerk,
+      'APPLY_ENFORCEMENT',
+      { partyId: m.workerId, court: '聊城市茌平区人民法院', filedOn: '2026-04-22' },
+      '2026-04-22',
+    );
+    // The award's documents issued (a package encloses them).
+    expect(
+      (
+        await t
+          .api(m.arb.token)
+          .post(`/api/cases/${m.c.id}/documents`, { kind: 'award', facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE })
+      ).status,
+    ).toBe(201);
+    const enforcement = await t.api(a.tokens.chair).post(`/api/cases/${m.c.id}/court-packages`, { purpose: 'enforcement' });
+    expect(enforcement.status, JSON.stringify(enforcement.body)).toBe(201);
+    expect(enforcement.body.court).toBe('聊城市茌平区人民法院');
+    const litigation = await t.api(a.tokens.chair).post(`/api/cases/${m.c.id}/court-packages`, { purpose: 'litigation' });
+    expect(litigation.body.court).toBe('聊城市东昌府区人民法院');
+  });
+});
