@@ -72,6 +72,18 @@ const COUNTERCLAIM_WITHDRAWN = {
   },
 };
 
+/**
+ * ui49 H1: a remedy (a suit, a set-aside, an enforcement) against a partial award names it — `partialAward`, 1 for the
+ * first made (LDMAL Art. 43(2); Rules Art. 49). Asked only on a case with partial awards: which award the act is against,
+ * 本案裁决 or 第N件部分裁决 (web/pages/act.js, kind `partialAward`; the confirmation names it).
+ */
+const AGAINST_AWARD = {
+  name: 'partialAward',
+  label: '针对的裁决',
+  kind: 'partialAward',
+  when: (c) => (c.proceedings?.partialAwards ?? []).length > 0,
+};
+
 export const EVENT_FORMS = {
   REQUEST_SUPPLEMENT: [{ name: 'items', label: '补正事项（一次性列明）', kind: 'lines', required: true }],
   SUPPLEMENT_RECEIVED: [],
@@ -284,6 +296,7 @@ export const EVENT_FORMS = {
     reason(),
   ],
   RECORD_LAWSUIT: [
+    AGAINST_AWARD,
     { name: 'partyId', label: '起诉当事人', kind: 'party', required: true },
     // After a mixed award's final part was set aside: a suit on those matters (LDMAL Art. 49(3)) leaves the non-final
     // part in effect; one against the non-final part (Art. 50) holds it back.
@@ -302,6 +315,7 @@ export const EVENT_FORMS = {
     { name: 'filedOn', label: '起诉日期', kind: 'date', required: true },
   ],
   RECORD_SET_ASIDE: [
+    AGAINST_AWARD,
     { name: 'court', label: '中级人民法院', kind: 'text' },
     { name: 'filedOn', label: '申请撤销日期', kind: 'date' },
     {
@@ -541,6 +555,7 @@ export const EVENT_FORMS = {
     reason(true, '书面告知的理由'),
   ],
   APPLY_ENFORCEMENT: [
+    AGAINST_AWARD,
     { name: 'partyId', label: '申请执行的当事人', kind: 'party', required: true },
     { name: 'court', label: '人民法院', kind: 'text', required: true },
     { name: 'filedOn', label: '申请日期', kind: 'date' },

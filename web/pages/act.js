@@ -162,7 +162,8 @@ async function eventForm(c, type, done, screen) {
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
-  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen] = await Promise.all([
+  const againstAward = spec.some((f) => f.kind === 'partialAward');
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen, awardDocs] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
     needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
@@ -173,6 +174,8 @@ async function eventForm(c, type, done, screen) {
     type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
     // ui48 L6: what the 文书 panel lists, to offer and mark the documents a service may name.
     type === 'SERVE' ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
+    // ui49 H1: the awards' document numbers, to name the award a remedy is against.
+    againstAward ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
   ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
@@ -221,6 +224,10 @@ async function eventForm(c, type, done, screen) {
       fields.append(awardEd.node);
       getters.push(awardEd.get);
       checks.push(awardEd.check);
+      continue;
+    }
+    if (f.kind === 'partialAward') {
+      fields.append(againstAwardField(c, f, awardDocs, getters, checks, describe));
       continue;
     }
     if (f.kind === 'textarea') el = h('textarea', { rows: 3, maxlength: f.max ?? 20000 });
@@ -850,6 +857,41 @@ async function eventForm(c, type, done, screen) {
     dateInput.addEventListener('change', probe);
     probe();
   }
+}
+
+/**
+ * ui49 H1: which award a suit, set-aside or enforcement is against — 本案裁决 (once made) or 第N件部分裁决, each named
+ * by its date and, once generated, its document number. Required with （请选择） when there is a choice; a single
+ * award is chosen for the person and still named in the confirmation. Sends `partialAward` (1 = the first partial
+ * award made); 本案裁决 sends nothing.
+ */
+export function againstAwardOptions(c, docs) {
+  const issued = (Array.isArray(docs) ? docs : []).filter((d) => !/草稿/.test(d.title ?? '') && d.caseNo);
+  const no = (kind, n) => {
+    const d = issued.find((x) => x.kind === kind && (kind !== 'partial_award' || (x.occurrence ?? 1) === n));
+    return d ? `，${d.caseNo}` : '';
+  };
+  const opts = [];
+  if (c.award) opts.push(['award', `本案裁决（${c.award.issuedOn ?? ''}${no('award')}）`]);
+  for (const [i, a] of (c.proceedings?.partialAwards ?? []).entries())
+    opts.push([String(i + 1), `第${i + 1}件部分裁决（${a.issuedOn}${no('partial_award', i + 1)}）`]);
+  return opts;
+}
+
+function againstAwardField(c, f, docs, getters, checks, describe) {
+  const opts = againstAwardOptions(c, docs);
+  const el = select(opts.length > 1 ? [['', '（请选择）'], ...opts] : opts);
+  if (opts.length > 1) el.value = '';
+  const wrap = field(f.label, f.name, el, {
+    required: true,
+    hint: opts.length > 1 ? '起诉、申请撤销或申请执行的是本案裁决还是某一件部分裁决（《劳动争议调解仲裁法》第四十三条第二款）' : null,
+  });
+  checks.push(() => (el.value ? null : [f.name, '请选择针对的裁决']));
+  describe.push(() => (el.value ? [f.label, el.selectedOptions[0]?.textContent ?? ''] : null));
+  getters.push((b) => {
+    if (el.value && el.value !== 'award') b.partialAward = Number(el.value);
+  });
+  return wrap;
 }
 
 /**

@@ -669,8 +669,36 @@ function proceedingsSection(c, partyName, events) {
       '先予执行',
       `${x.ruledOn} 裁决：${x.claimIds.map((id) => c.claims.find((cl) => cl.id === id)?.description ?? id).join('、')}${x.amounts?.length ? `，金额 ${x.amounts.map((a) => money(a.amount)).join('、')}` : ''}${x.paymentDays ? `，${x.paymentDays} 日内履行` : ''}${x.transferredOn ? `；${x.transferredOn} 移送${x.court ?? '法院'}` : ''}`,
     ]);
-  for (const a of p.partialAwards ?? [])
-    items.push(['部分裁决', `${a.issuedOn}：${a.items.length} 项（${LABELS.finality[a.finality] ?? a.finality}）`]);
+  // ui49 H1: what is recorded against each partial award (a suit, a set-aside and its result, an enforcement), beside it.
+  const RESULTS = { rejected: '驳回申请', set_aside: '部分裁决被撤销', withdrawn: '撤回申请', terminated: '因劳动者起诉终结审查' };
+  (p.partialAwards ?? []).forEach((a, i) => {
+    const n = i + 1;
+    const lines = [
+      ...(p.partialAwardRemedies ?? [])
+        .filter((r) => r.partialAward === n)
+        .map((r) =>
+          r.kind === 'lawsuit'
+            ? `${partyName(r.partyId)} ${r.filedOn} 向${r.court}起诉`
+            : `${r.filedOn} 向${r.court}申请撤销${r.result ? `；${r.decidedOn ?? ''} ${RESULTS[r.result] ?? r.result}` : '（尚未裁定）'}${r.courtWarning ? `（注意：${r.courtWarning}）` : ''}`,
+        ),
+      ...(p.enforcement ?? [])
+        .filter((x) => x.partialAward === n)
+        .map((x) => `${partyName(x.partyId)} ${x.filedOn ?? ''} 向${x.court ?? '人民法院'}申请强制执行`),
+    ];
+    items.push([
+      (p.partialAwards ?? []).length > 1 ? `第${n}件部分裁决` : '部分裁决',
+      h(
+        'div.partial-award',
+        `${a.issuedOn}：${a.items.length} 项（${LABELS.finality[a.finality] ?? a.finality}）`,
+        lines.length
+          ? h(
+              'ul.small.partial-remedies',
+              lines.map((x) => h('li', x)),
+            )
+          : null,
+      ),
+    ]);
+  });
   for (const x of p.lawsuits ?? []) items.push(['起诉', `${partyName(x.partyId)} ${x.filedOn} 向${x.court}起诉`]);
   if (p.setAside)
     items.push([
