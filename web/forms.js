@@ -122,6 +122,15 @@ export const EVENT_FORMS = {
         hint: '邮寄送达以回执上注明的收件日期为送达日期（《民事诉讼法》第九十一条）',
         message: '邮寄送达请填写回执上注明的收件日期',
       },
+      // ui49 M3: a document left (留置), posted (张贴) or published (公告) is deemed served later (Rules Art. 20 [R]; CPL
+      // Art. 95): the day typed is the day of that act, the record's 送达日期 the deemed day the confirmation names.
+      labelWith: {
+        method: {
+          left: { label: '留置之日', hint: '留置送达的，视为送达日期由系统依法计算（留置之日起三个工作日后）' },
+          posted: { label: '张贴之日', hint: '张贴送达的，视为送达日期由系统依法计算（张贴之日起三个工作日后）' },
+          public_notice: { label: '公告之日', hint: '公告送达的，自公告之日起经过三十日即视为送达，视为送达日期由系统计算' },
+        },
+      },
     },
     // Each box belongs to its method (workflows/rules.ts SERVE): electronic service needs the addressee's consent (CPL
     // Art. 90; refused without it), a simple-method notice counts only once confirmed (Rules Art. 59).

@@ -107,4 +107,63 @@ describe('ui49 (Chromium)', () => {
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
     expect(v.state).toBe('award_issued');
   });
+
+  it('M2 an issued award asked for again is a reprint of the original: said so, its button 补打原件, the history says 补打', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('补打甲', 493)] }) });
+    const items = c.claims.map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, ...text }, '2026-04-08');
+    const first = await t.api(arb.token).post(`/api/cases/${c.id}/documents`).send({ kind: 'award' });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const before = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { id: number }[];
+    await openCase(c.id, 'arb-li');
+    await page.getByLabel('文书种类').selectOption('award');
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    await ask().waitFor();
+    await hasText(ask(), '补打“仲裁裁决书”？');
+    await hasText(ask(), '再次生成即补打原件（同一文号、同一内容，不产生新的版本）');
+    await hasText(ask(), '补正决定书');
+    expect(await ask().getByRole('button', { name: '生成新版本' }).count()).toBe(0);
+    await ask().getByRole('button', { name: '补打原件' }).click();
+    await hasText(page.locator('.flash'), '已补打原件：');
+    const after = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { id: number }[];
+    expect(after.map((d) => d.id)).toEqual(before.map((d) => d.id));
+    await hasText(page.locator('#sec-history .generated-what').filter({ hasText: '补打' }), '仲裁裁决书（补打原件）');
+    expect(await page.locator('#sec-history .generated-what').filter({ hasText: '补打' }).count()).toBe(1);
+  });
+
+  it('M3/L2 a document left at the domicile: the confirmation, the message and the 送达记录 give the deemed 送达日期 and the 留置之日', async () => {
+    const { c } = await caseAt(t, a, 'accepted', {
+      body: standardApplication({ applicants: [worker('留置甲', 494)] }),
+      acceptOn: '2026-04-07',
+    });
+    await openCase(c.id);
+    await actButton('送达').click();
+    const dlg = dialog();
+    await dlg.waitFor();
+    await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('application_copy');
+    await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ index: 2 });
+    const method = dlg.getByRole('combobox', { name: '送达方式', exact: true });
+    // L2: a posting's date is the one on its return receipt, said in the confirmation.
+    await method.selectOption('post');
+    await dlg.locator('[data-path="servedOn"]').fill('2026-04-13');
+    await dlg.getByRole('button', { name: '确定…' }).click();
+    await ask().waitFor();
+    await hasText(ask(), '送达日期（回执上注明的收件日期）2026-04-13');
+    await ask().getByRole('button', { name: '返回修改' }).click();
+    await ask().waitFor({ state: 'detached' });
+    await method.selectOption('left');
+    await hasText(dlg.locator('label[for]').filter({ hasText: '留置之日' }), '留置之日');
+    await dlg.getByRole('button', { name: '确定…' }).click();
+    await ask().waitFor();
+    await hasText(ask(), '留置之日 2026-04-13，视为送达日期 2026-04-16');
+    await hasText(ask(), '留置之日：2026-04-13');
+    await ask().getByRole('button', { name: '确认送达' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    const s = v.proceedings.services.at(-1);
+    expect([s.servedOn, s.publishedOn]).toEqual(['2026-04-16', '2026-04-13']);
+    await hasText(page.locator('main'), '送达日期：2026-04-16，留置之日：2026-04-13');
+    await hasText(page.locator('#sec-service td.served-on'), '2026-04-16');
+    await hasText(page.locator('#sec-service td.served-on'), '留置之日 2026-04-13，视为送达');
+  });
 });

@@ -21,6 +21,7 @@ import {
 } from '../acts.js';
 import {
   ApiError,
+  addDays,
   api,
   caseName,
   checkMoney,
@@ -509,7 +510,9 @@ async function eventForm(c, type, done, screen) {
     describe.push(() => {
       if (el.value.trim() === '') return null;
       const shown = el.tagName === 'SELECT' ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent) : el.value.trim();
-      return [f.label, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
+      // ui49 M3: a field named after the choice of another (留置之日, 回执签收日期) is repeated under that name.
+      const named = f.requiredWith ? (wrap.querySelector('label')?.firstChild?.textContent ?? f.label) : f.label;
+      return [named, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
     });
     if (/amount$/i.test(path)) checks.push(() => (checkMoney(el.value.trim()) ? [path, checkMoney(el.value.trim())] : null));
     getters.push((b) => {
@@ -689,6 +692,7 @@ async function eventForm(c, type, done, screen) {
     // Warnings the server answers for the act as sent (a hearing inside a defense period, or before the copy of the
     // application was served: workflows/hearings.ts) — one home for the rule, asked by preview (reviewer s44 M1).
     let serverWarnings = [];
+    let deemedOn = null;
     // The preview's refusal (the act would be refused as it stands: 400/403/404/409/422) is shown at once, in place of
     // a confirmation of an act the server has already said it will not record.
     let refused = null;
@@ -722,6 +726,11 @@ async function eventForm(c, type, done, screen) {
           // limit ran out is not deducted: the case stays overdue).
           consequence = previewedConsequence(type, c, body, p.deadlines) ?? consequence;
         }
+      }
+      // ui49 M3: a document left, posted or published is deemed served later: the confirmation names that day.
+      if (type === 'SERVE' && DEEMED_ACT[body.method] && body.servedOn) {
+        deemedOn = await deemedServiceDay(body.method, body.servedOn);
+        consequence = consequenceOf(type, c, body, { deemedOn });
       }
     } finally {
       busy = false;
@@ -786,9 +795,14 @@ async function eventForm(c, type, done, screen) {
       // A hearing set or moved: the day, time and room it was set for, not only the day of the act.
       const hearing = setsHearingDay(type, body) ? `；开庭：${[body.hearingOn, body.time, body.place].filter(Boolean).join(' ')}` : '';
       // A service: the day of service (what periods run from), and how many were served at once.
+      // ui49 M3: the record's 送达日期 — for a document left, posted or published, the deemed day (and the day of that
+      // act beside it), as the server recorded it.
+      const recorded = type === 'SERVE' ? (answer?.proceedings?.services ?? []).at(-1) : null;
+      const servedDay = recorded?.servedOn ?? deemedOn ?? body.servedOn ?? on;
+      const actDay = DEEMED_ACT[body.method] ? `，${DEEMED_ACT[body.method]}之日：${recorded?.publishedOn ?? body.servedOn ?? on}` : '';
       const served =
         type === 'SERVE'
-          ? `，送达日期：${body.servedOn ?? on}${bulkParties(c, body.partyId) ? `，共 ${bulkParties(c, body.partyId).list.length} 名${bulkParties(c, body.partyId).side}` : ''}`
+          ? `，送达日期：${servedDay}${actDay}${bulkParties(c, body.partyId) ? `，共 ${bulkParties(c, body.partyId).list.length} 名${bulkParties(c, body.partyId).side}` : ''}`
           : '';
       // What the server warned of as it recorded the act (not asked before: the preview failed or was not made).
       const noted = (answer?.warnings ?? []).filter((w) => typeof w === 'string' && !serverWarnings.includes(w));
@@ -857,6 +871,20 @@ async function eventForm(c, type, done, screen) {
     dateInput.addEventListener('change', probe);
     probe();
   }
+}
+
+/** ui49 M3: the services deemed served after the commission's own act, by that act's name (workflows/periods.ts). */
+export const DEEMED_ACT = { left: '留置', posted: '张贴', public_notice: '公告' };
+
+/**
+ * The deemed day of service of a document left or posted (3 working days after, Rules Art. 20 [R], on the official
+ * calendar) or published (30 days after, CPL Art. 95) — the legal periods the server applies by default; null when the
+ * calendar cannot say (the confirmation then says it is computed on recording).
+ */
+async function deemedServiceDay(method, on) {
+  if (method === 'public_notice') return addDays(on, 30);
+  const r = await api('GET', `/api/calendar/deadline?from=${encodeURIComponent(on)}&days=3&unit=working`).catch(() => null);
+  return r?.dueOn ?? null;
 }
 
 /**
@@ -1021,12 +1049,18 @@ function requiredWith(fields, f, wrap, el, checks) {
   const name = wrap.querySelector('label');
   const hintEl = el.id ? wrap.querySelector(`#${CSS.escape(`${el.id}-hint`)}`) : null;
   const active = () => values.includes(ctl.value);
+  // ui49 M3: another name for other choices (留置之日 for 留置送达), not required.
+  const renamed = () => Object.values(f.labelWith ?? {})[0]?.[ctl.value] ?? null;
   const sync = () => {
     const now = active();
-    name.replaceChildren(now ? label : f.label, ...(now || f.required ? [h('span.req', { 'aria-hidden': 'true' }, '*')] : []));
+    const alt = renamed();
+    name.replaceChildren(
+      now ? label : (alt?.label ?? f.label),
+      ...(now || f.required ? [h('span.req', { 'aria-hidden': 'true' }, '*')] : []),
+    );
     if (now || f.required) el.setAttribute('aria-required', 'true');
     else el.removeAttribute('aria-required');
-    if (hintEl) hintEl.textContent = now ? hint : (f.hint ?? '');
+    if (hintEl) hintEl.textContent = now ? hint : (alt?.hint ?? f.hint ?? '');
   };
   ctl.addEventListener('change', sync);
   sync();

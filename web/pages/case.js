@@ -38,7 +38,7 @@ import {
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
 import { LABELS, METHODS, serviceDocNames, serviceDocs } from '../forms.js';
-import { openEventForm, partiesOf } from './act.js';
+import { DEEMED_ACT, openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
 const SERVICE_METHODS = {
@@ -731,15 +731,23 @@ function servicesSection(c, events, partyName) {
   // What was served on whom, how, when and who signed: the SERVE acts of the history.
   const served = (events ?? []).filter((e) => e.type === 'SERVE');
   const fallback = c.proceedings?.services ?? [];
+  // ui49 M3: the record's 送达日期 is the deemed day for a document left, posted or published (the act's payload keeps
+  // the day typed, the record's `publishedOn`): each act read with its record, one service per act, in order.
+  const paired = served.length === fallback.length;
   const rows = served.length
-    ? served.map((e) => ({
-        document: e.payload.document,
-        partyId: e.payload.partyId,
-        method: e.payload.method,
-        servedOn: e.payload.servedOn ?? e.occurredOn,
-        signer: e.payload.signer ?? null,
-        by: e.actor?.name ?? '',
-      }))
+    ? served.map((e, i) => {
+        const r = paired && fallback[i]?.method === e.payload.method ? fallback[i] : null;
+        return {
+          document: e.payload.document,
+          partyId: e.payload.partyId,
+          method: e.payload.method,
+          servedOn: r?.servedOn ?? e.payload.servedOn ?? e.occurredOn,
+          publishedOn: r?.publishedOn ?? null,
+          awardOn: e.payload.awardOn ?? null,
+          signer: e.payload.signer ?? null,
+          by: e.actor?.name ?? '',
+        };
+      })
     : fallback.map((s) => ({ ...s, signer: null, by: '' }));
   return section(
     'sec-service',
@@ -762,7 +770,13 @@ function servicesSection(c, events, partyName) {
                 h('td', serviceDocs()[s.document] ?? V().documentKinds[s.document] ?? s.document),
                 h('td', partyName(s.partyId)),
                 h('td', SERVICE_METHODS[s.method] ?? s.method),
-                h('td', s.servedOn),
+                h(
+                  'td.served-on',
+                  s.servedOn,
+                  s.publishedOn && DEEMED_ACT[s.method]
+                    ? h('div.small.muted', `${DEEMED_ACT[s.method]}之日 ${s.publishedOn}，视为送达`)
+                    : null,
+                ),
                 h('td', s.signer ?? '—'),
                 h('td.small', s.by || '—'),
               ),
@@ -877,6 +891,13 @@ function historySection(events, c) {
           'li',
           h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
+          // ui49 M2: which document was generated, and whether it was the original printed again (补打).
+          e.type === 'GENERATE_DOCUMENT' && e.payload?.kind
+            ? h(
+                'div.small.generated-what',
+                `${V().documentKinds?.[e.payload.kind] ?? e.payload.kind}${e.payload.draft ? '（草稿）' : ''}${e.payload.reprint ? '（补打原件）' : ''}`,
+              )
+            : null,
           // ui47 M1: who attended the hearing, who left before its end; H1: whose defense was received.
           e.type === 'HOLD_HEARING' && typeof e.payload?.applicantPresent === 'boolean'
             ? h('div.small.attendance', attendanceText(e.payload))
@@ -1049,6 +1070,8 @@ function correctionTargets(c) {
 
 /** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
 const docChoices = new Map();
+/** The kinds whose issued document is an act's decision, fixed once issued (app/documents/originals.ts ACT_KINDS). */
+const ACT_KINDS = new Set(['award', 'partial_award', 'advance_execution_ruling', 'mediation_document', 'rejection_notice', 'decision']);
 
 function docsSection(c, docs, refresh) {
   const msg = h('div', { 'aria-live': 'polite' });
@@ -1293,15 +1316,24 @@ function docsSection(c, docs, refresh) {
       const earlier = draft.checked
         ? null
         : docs.filter((d) => d.kind === kind.value && !/草稿/.test(d.title) && (!which || d.occurrence === which)).at(-1);
+      // ui49 M2: an act's document once issued is fixed (Rules Art. 54; server: app/documents/originals.ts ACT_KINDS):
+      // asked for again it is the original reprinted (补打: same number, same text) — a change of text is a 补正决定书 or
+      // a draft. Other documents (notices, receipts) are generated as a new version.
+      const fixed = ACT_KINDS.has(kind.value);
       if (
         earlier &&
         !(await confirmDialog({
-          title: `再次生成“${kinds[kind.value]}”？`,
+          title: fixed ? `补打“${kinds[kind.value]}”？` : `再次生成“${kinds[kind.value]}”？`,
           body: [
             h('p', `本案已有 ${earlier.title}${earlier.caseNo ? ` ${earlier.caseNo}` : ''}（${chinaDateTime(earlier.createdAt)} 生成）。`),
-            h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
+            fixed
+              ? h(
+                  'p.reprint-note',
+                  `${kind.value === 'decision' ? '同一事项、同一日期的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。所填文字与原件不同的，不予生成。文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；需要改稿的，请勾选“草稿”。`,
+                )
+              : h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
           ],
-          confirmLabel: '生成新版本',
+          confirmLabel: fixed ? '补打原件' : '生成新版本',
         }))
       )
         return;
@@ -1341,7 +1373,12 @@ function docsSection(c, docs, refresh) {
           { key: key.get() },
         );
         key.done();
-        sessionStorage.setItem('zc.caseflash', `已生成：${r.documents.map((d) => `${docName(c, d)} ${d.caseNo ?? ''}`.trim()).join('、')}`);
+        // A reprint answers the original's documents (ids already listed): said as 补打, not as a new document.
+        const reprinted = r.documents.length > 0 && r.documents.every((d) => docs.some((x) => x.id === d.id));
+        sessionStorage.setItem(
+          'zc.caseflash',
+          `${reprinted ? '已补打原件' : '已生成'}：${r.documents.map((d) => `${docName(c, d)} ${d.caseNo ?? ''}`.trim()).join('、')}`,
+        );
         refresh();
       } catch (err) {
         key.done(err);
