@@ -7,8 +7,8 @@
  */
 export const DATE_HINTS = {
   // ui48 H1: empty by default — the service is then dated by its 送达日期 (the server's rule), not by the day of entry.
-  SERVE:
-    '选填，默认不填：不填则以“送达日期”为本次送达的日期（两者都不填的，为今天），之后的答辩等事项按此日期办理；办理记录另行保留登记时间。只在本次送达须另记日期时填写',
+  // ui49 L4: the day the document was sent out (交邮、留置、张贴), not the day of data entry — short.
+  SERVE: '选填：不填则以“送达日期”为本次送达的日期。交邮、留置、张贴等送出之日与送达日期不同时填写',
   MARK_EFFECTIVE: '办理确认之日；裁决的法定生效日期由系统依法计算，确认前显示',
 };
 
@@ -19,7 +19,7 @@ export const DATE_LABELS = {
   ACCEPT: '受理日期',
   REJECT: '决定不予受理日期',
   // ui48 H1: optional, empty by default (web/pages/act.js DATE_OPTIONAL): the act's day only when the clerk enters one.
-  SERVE: '登记日期',
+  SERVE: '送交日期',
   FILE_DEFENSE: '收到答辩书日期',
   SHORTEN_DEFENSE_PERIOD: '决定日期',
   FILE_COUNTERCLAIM: '合并审理日期',
@@ -201,7 +201,8 @@ export const ONE_STEP = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING']);
  * ui47 M4: an act's name on a case of another track where the arbitration wording does not fit — a review (Rules
  * Arts. 74–79) is an application for review, not an arbitration application. `fallback`: the server's label.
  */
-const TRACK_LABELS = { review: { WITHDRAW: '撤回审查申请' } };
+// ui49 L8: a review is an application for the commission's 仲裁审查 (Rules Arts. 74–79).
+const TRACK_LABELS = { review: { WITHDRAW: '撤回仲裁审查申请' } };
 export function actLabel(type, c, fallback) {
   return TRACK_LABELS[c?.track]?.[type] ?? fallback ?? type;
 }

@@ -15,6 +15,23 @@ export const LABELS = {
 export const serviceDocs = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.short]));
 /** The full names (仲裁裁决书, 仲裁调解书), as 文书种类 and the documents list name them: what the 送达 dialog offers (ui45 L3). */
 export const serviceDocNames = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.name]));
+/**
+ * ui49 L3: whether a service of `award` delivered a partial award — its `awardOn` is a partial award's day (not the
+ * award's), or, without one, the case had only partial awards on the day of service.
+ */
+export function servesPartialAward(c, payload = {}, on = null) {
+  if (payload.document !== 'award') return false;
+  const partials = c.proceedings?.partialAwards ?? [];
+  if (!partials.length) return false;
+  if (payload.awardOn) return payload.awardOn !== c.award?.issuedOn && partials.some((a) => a.issuedOn === payload.awardOn);
+  const day = payload.servedOn ?? on;
+  return !c.award || Boolean(day && c.award.issuedOn && day < c.award.issuedOn);
+}
+/** The served document's name (full, or `short` as the 送达记录 and 卷内目录 name it), a partial award's as such. */
+export function servedDocName(c, payload = {}, on = null, short = false) {
+  if (servesPartialAward(c, payload, on)) return short ? '部分裁决书' : '部分裁决书（仲裁裁决书）';
+  return (short ? serviceDocs() : serviceDocNames())[payload.document] ?? null;
+}
 export const METHODS = {
   direct: '直接送达',
   post: '邮寄送达',
@@ -113,7 +130,7 @@ export const EVENT_FORMS = {
       name: 'servedOn',
       label: '送达日期',
       kind: 'date',
-      hint: '不填则为登记日期',
+      hint: '不填则为送交日期',
       // CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期 — asked for by that name, and required (the server
       // refuses a posting without it: 422 postal-service-receipt-date on servedOn).
       requiredWith: {
@@ -540,8 +557,9 @@ export const EVENT_FORMS = {
         late: '超过调解协议生效之日起15日',
         confirms_relationship: '确认劳动关系',
         judicially_confirmed: '已经人民法院司法确认',
-        other: '其他',
       },
+      // ui49 M1: Rules Art. 75 lists these five grounds only (domain.md §2.5) — no 其他.
+      hint: '《劳动人事争议仲裁办案规则》第七十五条规定的情形',
     },
     reason(true, '理由'),
   ],

@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { browserSuite, caseAt, caseEvents, DEFENSE, FACTS, hasText, REASONING, signIn } from '../helpers/case-fixtures.ts';
-import { worker } from '../helpers/fixtures.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { application, worker } from '../helpers/fixtures.ts';
+import { type Actors, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Round ui49 (a new user's walk) in Chromium: a remedy against a partial award names it (H1); reprinting an issued
@@ -165,5 +165,85 @@ describe('ui49 (Chromium)', () => {
     await hasText(page.locator('main'), '送达日期：2026-04-16，留置之日：2026-04-13');
     await hasText(page.locator('#sec-service td.served-on'), '2026-04-16');
     await hasText(page.locator('#sec-service td.served-on'), '留置之日 2026-04-13，视为送达');
+  });
+
+  it('M1 a review’s rejection offers the five grounds of Rules Art. 75 only; L8 its withdrawal is 撤回仲裁审查申请', async () => {
+    const review = await registerCase(
+      t,
+      a,
+      application({
+        track: 'review',
+        applicants: [worker('审查乙', 495)],
+        claims: [{ category: 'wages', amount: '5000.00', description: '支付2026年3月工资5000元' }],
+        receivedOn: '2026-04-15',
+        agreement: {
+          effectiveOn: '2026-04-10',
+          organization: '东昌府区古楼街道劳动争议调解委员会',
+          terms: '被申请人于2026年5月30日前支付工资5000元',
+        },
+      }),
+    );
+    await openCase(review.id as number);
+    const names = await page.getByRole('group', { name: '可办理的操作' }).getByRole('button').allTextContents();
+    expect(names).toContain('撤回仲裁审查申请');
+    await actButton('仲裁审查申请不予受理').click();
+    const dlg = dialog();
+    await dlg.waitFor();
+    const grounds = dlg.getByRole('combobox', { name: '不予受理事由', exact: true });
+    const values = await grounds.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(values).toEqual(['', 'scope', 'jurisdiction', 'late', 'confirms_relationship', 'judicially_confirmed']);
+    expect(await grounds.locator('option').allTextContents()).not.toContain('其他');
+  });
+
+  it('L1 enforcement offers the entitled side; L3 a partial award’s service is 部分裁决书; L6 the 卷内目录 dates a receipt by its 送达日期', async () => {
+    const { c } = await partialAwardServed('部分丙', 496);
+    // A receipt entered late: served 03-05, recorded 04-15.
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'acceptance_notice', partyId: c.applicants[0]?.id, method: 'direct', servedOn: '2026-03-05' },
+      '2026-04-15',
+    );
+    await openCase(c.id);
+    await hasText(page.locator('#sec-service tbody tr').first(), '部分裁决书');
+    await hasText(page.locator('#sec-history .served-what').filter({ hasText: '→' }).first(), '部分裁决书');
+    await actButton('登记当事人申请强制执行').click();
+    const dlg = dialog();
+    await dlg.waitFor();
+    const who = await dlg.getByRole('combobox', { name: '申请执行的当事人', exact: true }).locator('option').allTextContents();
+    expect(who.filter((x) => x.startsWith('被申请人'))).toEqual([]);
+    expect(who.some((x) => x.startsWith('申请人：部分丙'))).toBe(true);
+    await dlg.getByRole('button', { name: '取消' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await actButton('送达').click();
+    await dialog().waitFor();
+    // L4: the act's own date is the day the document was sent out, not the day of entry.
+    expect(await dialog().getByLabel('送交日期').count()).toBe(1);
+    const docs = await dialog().getByRole('combobox', { name: '送达文书', exact: true }).locator('option[value="award"]').allTextContents();
+    expect(docs[0]).toContain('部分裁决书');
+    await dialog().getByRole('button', { name: '取消' }).click();
+    await page.goto(`${base}/#/cases/${c.id}/cover`);
+    const rows = page.locator('.cover-index tbody tr');
+    await hasText(rows.filter({ hasText: '送达回证（部分裁决书）' }), '2026-04-03');
+    expect(await rows.filter({ hasText: '2026-03-05' }).filter({ hasText: '送达回证' }).count()).toBe(1);
+    expect(await rows.filter({ hasText: '2026-04-15' }).filter({ hasText: '送达回证' }).count()).toBe(0);
+  });
+
+  it('L5 the extension’s confirmation gives its days with the unit', async () => {
+    const { c } = await caseAt(t, a, 'accepted', {
+      body: standardApplication({ applicants: [worker('延期甲', 497)] }),
+      acceptOn: '2026-04-07',
+    });
+    await openCase(c.id, 'chair');
+    await actButton('延长审理期限').click();
+    const dlg = dialog();
+    await dlg.waitFor();
+    await dlg.locator('[data-path="occurredOn"]').fill('2026-04-20');
+    await dlg.locator('[data-path="days"]').fill('15');
+    await dlg.locator('[data-path="reason"]').fill('案情复杂，需要进一步调查取证');
+    await dlg.getByRole('button', { name: '延长审理期限…' }).click();
+    await ask().waitFor();
+    await hasText(ask(), '延长天数：15日');
   });
 });

@@ -121,7 +121,7 @@ function currentHearing(c) {
 }
 
 /** The confirmation's title and button: 确认 and the act, without a doubled 确认 (确认裁决生效, 确认调解协议 — ui46 M2). */
-/** The act's name on this case (ui47 M4: a review's 撤回审查申请). */
+/** The act's name on this case (ui47 M4, ui49 L8: a review's 撤回仲裁审查申请). */
 const actLabel = (type, c) => trackLabel(type, c, eventLabel(type));
 const confirmWords = (type, c) => (actLabel(type, c).startsWith('确认') ? actLabel(type, c) : `确认${actLabel(type, c)}`);
 
@@ -301,6 +301,9 @@ async function eventForm(c, type, done, screen) {
             .map(([k, v]) => [k, made(k) ? v : `${v}（本案尚未生成）`]),
         );
       }
+      // ui49 L3: before the award, the only award to serve is a partial award: named so.
+      if (type === 'SERVE' && path === 'document' && 'award' in options && !c.award && (c.proceedings?.partialAwards ?? []).length)
+        options = { ...options, award: options.award.replace(/^[^（]*裁决书/, '部分裁决书') };
       el = select([...(f.required ? [] : [['', '（不选）']]), ...Object.entries(options)]);
       // A 调解书 is served on the party in person and takes effect on signing (LDMAL Art. 42(3); SPC CPL Interpretation
       // Art. 133): leaving, posting, public notice and SMS are not offered for it (the server refuses them, 422 on `method`).
@@ -350,7 +353,9 @@ async function eventForm(c, type, done, screen) {
           ? parties.filter((p) => sides.has(String(p.id)) && !signed.has(String(p.id)))
           : RESPONDENTS_ONLY.has(type)
             ? parties.filter((p) => p.sideCode === 'respondent')
-            : parties;
+            : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
+              ? parties.filter((p) => entitledSides(c).has(p.sideCode))
+              : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -509,7 +514,11 @@ async function eventForm(c, type, done, screen) {
       });
     describe.push(() => {
       if (el.value.trim() === '') return null;
-      const shown = el.tagName === 'SELECT' ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent) : el.value.trim();
+      // ui49 L5: a number is repeated with its unit (延长天数：15日).
+      const shown =
+        el.tagName === 'SELECT'
+          ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent)
+          : `${el.value.trim()}${f.kind === 'int' && f.unit ? f.unit : ''}`;
       // ui49 M3: a field named after the choice of another (留置之日, 回执签收日期) is repeated under that name.
       const named = f.requiredWith ? (wrap.querySelector('label')?.firstChild?.textContent ?? f.label) : f.label;
       return [named, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
@@ -871,6 +880,22 @@ async function eventForm(c, type, done, screen) {
     dateInput.addEventListener('change', probe);
     probe();
   }
+}
+
+/**
+ * ui49 L1: the side an award entitles to apply for enforcement (LDMAL Art. 51: the other party of the one ordered to
+ * perform) — an item granted on an applicant's claim entitles the applicants, on a counterclaim's the respondents
+ * (workflows/rules.ts, enforcement-by-obligee; the server stays the judge). Null when the view does not say (no item
+ * granted).
+ */
+export function entitledSides(c) {
+  const counter = new Set((c.claims ?? []).filter((cl) => cl.counterclaim).map((cl) => cl.id));
+  const granted = [c.award, ...(c.proceedings?.partialAwards ?? [])]
+    .filter(Boolean)
+    .flatMap((a) => a.items ?? [])
+    .filter((i) => i.outcome && i.outcome !== 'dismissed');
+  if (!granted.length) return null;
+  return new Set(granted.map((i) => (counter.has(i.claimId) ? 'respondent' : 'applicant')));
 }
 
 /** ui49 M3: the services deemed served after the commission's own act, by that act's name (workflows/periods.ts). */

@@ -37,7 +37,7 @@ import {
   withSource,
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
-import { LABELS, METHODS, serviceDocNames, serviceDocs } from '../forms.js';
+import { LABELS, METHODS, servedDocName, serviceDocs } from '../forms.js';
 import { DEEMED_ACT, openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
@@ -209,7 +209,7 @@ export async function casePage(id, mount) {
     others.length
       ? h(
           'p.small.muted.noprint.others-next',
-          `由其他人员办理：${others.map((n) => `${n.label}（${n.roles.map(roleLabel).join('、')}）`).join('；')}`,
+          `由其他人员办理：${others.map((n) => `${actLabel(n.type, c, n.label)}（${n.roles.map(roleLabel).join('、')}）`).join('；')}`,
         )
       : null,
   );
@@ -767,7 +767,7 @@ function servicesSection(c, events, partyName) {
             rows.map((s) =>
               h(
                 'tr',
-                h('td', serviceDocs()[s.document] ?? V().documentKinds[s.document] ?? s.document),
+                h('td', servedDocName(c, s, null, true) ?? V().documentKinds[s.document] ?? s.document),
                 h('td', partyName(s.partyId)),
                 h('td', SERVICE_METHODS[s.method] ?? s.method),
                 h(
@@ -871,7 +871,7 @@ export function serviceLine(e, c) {
   const p = e.payload ?? {};
   if (e.type !== 'SERVE' || !p.document) return null;
   const party = partiesOf(c).find((x) => String(x.id) === String(p.partyId));
-  const doc = serviceDocNames()[p.document] ?? p.document;
+  const doc = servedDocName(c, p, e.occurredOn) ?? p.document;
   const method = METHODS[p.method] ?? p.method;
   return [
     `${doc} → ${party ? party.label : `当事人${p.partyId ?? ''}`}`,
@@ -889,7 +889,7 @@ function historySection(events, c) {
       events.map((e) =>
         h(
           'li',
-          h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
+          h('div', h('strong', actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
           // ui49 M2: which document was generated, and whether it was the original printed again (补打).
           e.type === 'GENERATE_DOCUMENT' && e.payload?.kind
@@ -1474,8 +1474,8 @@ const FILE_ITEMS = {
   TRANSFER_TO_COURT: '移送函及移送材料清单',
   ARCHIVE: '归档审批表',
 };
-function fileItem(e) {
-  if (e.type === 'SERVE') return `送达回证（${serviceDocs()[e.payload?.document] ?? '文书'}）`;
+function fileItem(e, c) {
+  if (e.type === 'SERVE') return `送达回证（${servedDocName(c, e.payload ?? {}, e.occurredOn, true) ?? '文书'}）`;
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {
@@ -1493,7 +1493,10 @@ export async function coverPage(id, mount) {
   const archive = (events ?? []).find((e) => e.type === 'ARCHIVE');
   const causes = [...new Set(c.claims.map((cl) => V().claimCategories[cl.category] ?? cl.category))].join('、');
   const index = [
-    ...(events ?? []).filter((e) => e.type !== 'GENERATE_DOCUMENT').map((e) => ({ on: e.occurredOn, name: fileItem(e) })),
+    // ui49 L6: a service receipt is dated by its 送达日期 (a receipt entered late is not dated by its entry).
+    ...(events ?? [])
+      .filter((e) => e.type !== 'GENERATE_DOCUMENT')
+      .map((e) => ({ on: (e.type === 'SERVE' && e.payload?.servedOn) || e.occurredOn, name: fileItem(e, c) })),
     ...(docs ?? []).map((d) => ({ on: chinaDate(d.createdAt), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
   ].sort((a, b) => a.on.localeCompare(b.on));
   fill(
