@@ -190,7 +190,7 @@ describe('ui49 (Chromium)', () => {
     const dlg = dialog();
     await dlg.waitFor();
     const grounds = dlg.getByRole('combobox', { name: '不予受理事由', exact: true });
-    const values = await grounds.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const values = await grounds.locator('option').evaluateAll((os) => os.map((o) => (o as { value: string }).value));
     expect(values).toEqual(['', 'scope', 'jurisdiction', 'late', 'confirms_relationship', 'judicially_confirmed']);
     expect(await grounds.locator('option').allTextContents()).not.toContain('其他');
   });
