@@ -157,6 +157,7 @@ describe('ui49 (Chromium)', () => {
     await ask().waitFor();
     await hasText(ask(), '留置之日 2026-04-13，视为送达日期 2026-04-16');
     await hasText(ask(), '留置之日：2026-04-13');
+    await hasText(ask().locator('.act-date'), '送交日期：未填写，以留置之日 2026-04-13 为准');
     await ask().getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;

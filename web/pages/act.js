@@ -775,7 +775,12 @@ async function eventForm(c, type, done, screen) {
         title: `${confirmWords(type, c)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
-          h('p.act-date', typed || !DATE_OPTIONAL.has(type) ? `${dateLabel}：${on}` : `${dateLabel}：未填写，以送达日期 ${on} 为准`),
+          h(
+            'p.act-date',
+            typed || !DATE_OPTIONAL.has(type)
+              ? `${dateLabel}：${on}`
+              : `${dateLabel}：未填写，以${type === 'SERVE' && DEEMED_ACT[body.method] ? `${DEEMED_ACT[body.method]}之日` : '送达日期'} ${on} 为准`,
+          ),
           awardEd ? null : describedFields(describe),
           backdated,
           warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),

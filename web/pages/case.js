@@ -1320,20 +1320,22 @@ function docsSection(c, docs, refresh) {
       // asked for again it is the original reprinted (补打: same number, same text) — a change of text is a 补正决定书 or
       // a draft. Other documents (notices, receipts) are generated as a new version.
       const fixed = ACT_KINDS.has(kind.value);
+      // A 决定书 is fixed per matter and day: another matter's is a new document.
+      const decision = kind.value === 'decision';
       if (
         earlier &&
         !(await confirmDialog({
-          title: fixed ? `补打“${kinds[kind.value]}”？` : `再次生成“${kinds[kind.value]}”？`,
+          title: fixed && !decision ? `补打“${kinds[kind.value]}”？` : `再次生成“${kinds[kind.value]}”？`,
           body: [
             h('p', `本案已有 ${earlier.title}${earlier.caseNo ? ` ${earlier.caseNo}` : ''}（${chinaDateTime(earlier.createdAt)} 生成）。`),
             fixed
               ? h(
                   'p.reprint-note',
-                  `${kind.value === 'decision' ? '同一事项、同一日期的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。所填文字与原件不同的，不予生成。文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；需要改稿的，请勾选“草稿”。`,
+                  `${decision ? '同一事项、同一日期的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。${decision ? '其他事项的决定书，生成新的决定书。' : ''}所填文字与原件不同的，不予生成。文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；需要改稿的，请勾选“草稿”。`,
                 )
               : h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
           ],
-          confirmLabel: fixed ? '补打原件' : '生成新版本',
+          confirmLabel: decision ? '生成（同一决定为补打）' : fixed ? '补打原件' : '生成新版本',
         }))
       )
         return;
