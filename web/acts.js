@@ -7,8 +7,8 @@
  */
 export const DATE_HINTS = {
   // ui48 H1: empty by default — the service is then dated by its 送达日期 (the server's rule), not by the day of entry.
-  SERVE:
-    '选填，默认不填：不填则以“送达日期”为本次送达的日期（两者都不填的，为今天），之后的答辩等事项按此日期办理；办理记录另行保留登记时间。只在本次送达须另记日期时填写',
+  // ui49 L4: the day the document was sent out (交邮、留置、张贴), not the day of data entry — short.
+  SERVE: '选填：不填则以“送达日期”为本次送达的日期。交邮、留置、张贴等送出之日与送达日期不同时填写',
   MARK_EFFECTIVE: '办理确认之日；裁决的法定生效日期由系统依法计算，确认前显示',
 };
 
@@ -19,7 +19,7 @@ export const DATE_LABELS = {
   ACCEPT: '受理日期',
   REJECT: '决定不予受理日期',
   // ui48 H1: optional, empty by default (web/pages/act.js DATE_OPTIONAL): the act's day only when the clerk enters one.
-  SERVE: '登记日期',
+  SERVE: '送交日期',
   FILE_DEFENSE: '收到答辩书日期',
   SHORTEN_DEFENSE_PERIOD: '决定日期',
   FILE_COUNTERCLAIM: '合并审理日期',
@@ -201,7 +201,8 @@ export const ONE_STEP = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING']);
  * ui47 M4: an act's name on a case of another track where the arbitration wording does not fit — a review (Rules
  * Arts. 74–79) is an application for review, not an arbitration application. `fallback`: the server's label.
  */
-const TRACK_LABELS = { review: { WITHDRAW: '撤回审查申请' } };
+// ui49 L8: a review is an application for the commission's 仲裁审查 (Rules Arts. 74–79).
+const TRACK_LABELS = { review: { WITHDRAW: '撤回仲裁审查申请' } };
 export function actLabel(type, c, fallback) {
   return TRACK_LABELS[c?.track]?.[type] ?? fallback ?? type;
 }
@@ -275,7 +276,10 @@ const AWARD_FINAL = {
 };
 const AWARD_NON_FINAL =
   '当事人不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼，期满不起诉的，裁决书发生法律效力；不适用申请撤销裁决（《劳动争议调解仲裁法》第五十条）';
-const AWARD_SERVED_ON = '期间自该当事人收到裁决书之日起算：直接送达为签收之日，公告、留置等方式为法定视为送达之日；送达记录不能撤回。';
+const AWARD_SERVED_OTHERWISE =
+  '期间自该当事人收到裁决书之日起算：直接送达为签收之日，公告、留置等方式为法定视为送达之日；送达记录不能撤回。';
+const POSTAL_DAY = '邮寄送达的，以回执上注明的收件日期为送达日期（《民事诉讼法》第九十一条）';
+const AWARD_SERVED_BY_POST = `期间自该当事人收到裁决书之日起算：${POSTAL_DAY}；送达记录不能撤回。`;
 const SIDE_ZH = { worker: '劳动者一方', employer: '用人单位一方' };
 
 /**
@@ -284,11 +288,16 @@ const SIDE_ZH = { worker: '劳动者一方', employer: '用人单位一方' };
  * non-final award: either may sue within 15 days (Art. 50), no setting aside; a mixed award: both parts. A third party,
  * or an award the case does not show: the periods named without a side.
  */
-export function awardServiceConsequence(c, partyId) {
+export function awardServiceConsequence(c, partyId, method) {
   const a = c.award ?? (c.proceedings?.partialAwards ?? []).at(-1) ?? null;
   const side = partySide(c, partyId);
   const finality = a?.finality;
-  if (!side || !['final', 'non_final', 'mixed'].includes(finality)) return SERVICE_CONSEQUENCES.award;
+  // ui49 L2: a posted award is received on the day its return receipt shows (CPL Art. 91).
+  const AWARD_SERVED_ON = method === 'post' ? AWARD_SERVED_BY_POST : AWARD_SERVED_OTHERWISE;
+  if (!side || !['final', 'non_final', 'mixed'].includes(finality))
+    return method === 'post'
+      ? SERVICE_CONSEQUENCES.award.replace(/：直接送达为.*$/, `：${POSTAL_DAY}；送达记录不能撤回。`)
+      : SERVICE_CONSEQUENCES.award;
   const who = `受送达人为${SIDE_ZH[side]}`;
   if (finality === 'final') return `本裁决为终局裁决，${who}：${AWARD_FINAL[side]}。${AWARD_SERVED_ON}`;
   if (finality === 'non_final') return `本裁决为非终局裁决：${AWARD_NON_FINAL}。${AWARD_SERVED_ON}`;
@@ -305,6 +314,14 @@ export function bulkParties(c, partyId) {
   return b ? { list: c[b[0]] ?? [], side: b[1] } : null;
 }
 
+/** ui49 M3: the acts after which a document is deemed served, and the rule (workflows/periods.ts defaults). */
+const DEEMED_ACTS = { left: '留置', posted: '张贴', public_notice: '公告' };
+const DEEMED_RULE = {
+  left: '留置之日起三个工作日后视为送达',
+  posted: '张贴之日起三个工作日后视为送达',
+  public_notice: '自公告之日起经过三十日即视为送达，《民事诉讼法》第九十五条',
+};
+
 /** Any other service: its date is what periods run from, and the record stays. */
 const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：请核对送达的文书、当事人、方式和日期；送达记录不能撤回。';
 
@@ -313,24 +330,32 @@ const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：�
  * confirmed (a record that cannot be taken back; one to every applicant names them all and the day of service); so is
  * a change of claims that gives claims up (the award decides them no more).
  */
-export function consequenceOf(type, c, body = {}) {
+export function consequenceOf(type, c, body = {}, opts = {}) {
   if (type === 'SERVE') {
     const base = SERVICE_CONSEQUENCES[body.document] ?? SERVICE_DEFAULT;
+    // ui49 M3: a document left, posted or published is deemed served later: the day typed is that act's, the 送达日期
+    // the deemed day (`opts.deemedOn`, computed by the dialog) — what the periods run from.
+    const act = DEEMED_ACTS[body.method];
     // Without a body (the 送达 button's tooltip) there is no date to name yet (ui44 L2).
-    const when = body.servedOn
-      ? `送达日期 ${body.servedOn}`
-      : body.occurredOn
-        ? `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn} 为送达日期`
-        : body.type === 'SERVE'
-          ? '未填写送达日期：以今天为送达日期'
-          : `未填写送达日期的，以${DATE_LABELS.SERVE}为送达日期（${DATE_LABELS.SERVE}也未填写的，为今天）`;
+    const when =
+      act && body.servedOn
+        ? `${act}之日 ${body.servedOn}，视为送达日期 ${opts.deemedOn ?? `依法计算（${DEEMED_RULE[body.method]}）`}${opts.deemedOn ? `（${DEEMED_RULE[body.method]}）` : ''}`
+        : body.servedOn && body.method === 'post'
+          ? `送达日期（回执上注明的收件日期）${body.servedOn}`
+          : body.servedOn
+            ? `送达日期 ${body.servedOn}`
+            : body.occurredOn
+              ? `未填写送达日期：以${DATE_LABELS.SERVE} ${body.occurredOn} 为送达日期`
+              : body.type === 'SERVE'
+                ? '未填写送达日期：以今天为送达日期'
+                : `未填写送达日期的，以${DATE_LABELS.SERVE}为送达日期（${DATE_LABELS.SERVE}也未填写的，为今天）`;
     const bulk = bulkParties(c, body.partyId);
     if (bulk) {
       const names = bulk.list.map((p) => p.name).join('、');
       return `将逐人登记向全体 ${bulk.list.length} 名${bulk.side}（${names}）送达，${when}。${base}`;
     }
     if (body.document === 'award') {
-      const said = awardServiceConsequence(c, body.partyId);
+      const said = awardServiceConsequence(c, body.partyId, body.method);
       return body.servedOn ? `${when}。${said}` : said;
     }
     return body.servedOn || !SERVICE_CONSEQUENCES[body.document] ? `${when}。${base}` : base;

@@ -15,6 +15,23 @@ export const LABELS = {
 export const serviceDocs = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.short]));
 /** The full names (仲裁裁决书, 仲裁调解书), as 文书种类 and the documents list name them: what the 送达 dialog offers (ui45 L3). */
 export const serviceDocNames = () => Object.fromEntries(Object.entries(state.vocab?.servedDocuments ?? {}).map(([k, v]) => [k, v.name]));
+/**
+ * ui49 L3: whether a service of `award` delivered a partial award — its `awardOn` is a partial award's day (not the
+ * award's), or, without one, the case had only partial awards on the day of service.
+ */
+export function servesPartialAward(c, payload = {}, on = null) {
+  if (payload.document !== 'award') return false;
+  const partials = c.proceedings?.partialAwards ?? [];
+  if (!partials.length) return false;
+  if (payload.awardOn) return payload.awardOn !== c.award?.issuedOn && partials.some((a) => a.issuedOn === payload.awardOn);
+  const day = payload.servedOn ?? on;
+  return !c.award || Boolean(day && c.award.issuedOn && day < c.award.issuedOn);
+}
+/** The served document's name (full, or `short` as the 送达记录 and 卷内目录 name it), a partial award's as such. */
+export function servedDocName(c, payload = {}, on = null, short = false) {
+  if (servesPartialAward(c, payload, on)) return short ? '部分裁决书' : '部分裁决书（仲裁裁决书）';
+  return (short ? serviceDocs() : serviceDocNames())[payload.document] ?? null;
+}
 export const METHODS = {
   direct: '直接送达',
   post: '邮寄送达',
@@ -72,6 +89,18 @@ const COUNTERCLAIM_WITHDRAWN = {
   },
 };
 
+/**
+ * ui49 H1: a remedy (a suit, a set-aside, an enforcement) against a partial award names it — `partialAward`, 1 for the
+ * first made (LDMAL Art. 43(2); Rules Art. 49). Asked only on a case with partial awards: which award the act is against,
+ * 本案裁决 or 第N件部分裁决 (web/pages/act.js, kind `partialAward`; the confirmation names it).
+ */
+const AGAINST_AWARD = {
+  name: 'partialAward',
+  label: '针对的裁决',
+  kind: 'partialAward',
+  when: (c) => (c.proceedings?.partialAwards ?? []).length > 0,
+};
+
 export const EVENT_FORMS = {
   REQUEST_SUPPLEMENT: [{ name: 'items', label: '补正事项（一次性列明）', kind: 'lines', required: true }],
   SUPPLEMENT_RECEIVED: [],
@@ -101,7 +130,7 @@ export const EVENT_FORMS = {
       name: 'servedOn',
       label: '送达日期',
       kind: 'date',
-      hint: '不填则为登记日期',
+      hint: '不填则为送交日期',
       // CPL Art. 91: 邮寄送达的，以回执上注明的收件日期为送达日期 — asked for by that name, and required (the server
       // refuses a posting without it: 422 postal-service-receipt-date on servedOn).
       requiredWith: {
@@ -109,6 +138,15 @@ export const EVENT_FORMS = {
         label: '回执签收日期',
         hint: '邮寄送达以回执上注明的收件日期为送达日期（《民事诉讼法》第九十一条）',
         message: '邮寄送达请填写回执上注明的收件日期',
+      },
+      // ui49 M3: a document left (留置), posted (张贴) or published (公告) is deemed served later (Rules Art. 20 [R]; CPL
+      // Art. 95): the day typed is the day of that act, the record's 送达日期 the deemed day the confirmation names.
+      labelWith: {
+        method: {
+          left: { label: '留置之日', hint: '留置送达的，视为送达日期由系统依法计算（留置之日起三个工作日后）' },
+          posted: { label: '张贴之日', hint: '张贴送达的，视为送达日期由系统依法计算（张贴之日起三个工作日后）' },
+          public_notice: { label: '公告之日', hint: '公告送达的，自公告之日起经过三十日即视为送达，视为送达日期由系统计算' },
+        },
       },
     },
     // Each box belongs to its method (workflows/rules.ts SERVE): electronic service needs the addressee's consent (CPL
@@ -284,6 +322,7 @@ export const EVENT_FORMS = {
     reason(),
   ],
   RECORD_LAWSUIT: [
+    AGAINST_AWARD,
     { name: 'partyId', label: '起诉当事人', kind: 'party', required: true },
     // After a mixed award's final part was set aside: a suit on those matters (LDMAL Art. 49(3)) leaves the non-final
     // part in effect; one against the non-final part (Art. 50) holds it back.
@@ -302,6 +341,7 @@ export const EVENT_FORMS = {
     { name: 'filedOn', label: '起诉日期', kind: 'date', required: true },
   ],
   RECORD_SET_ASIDE: [
+    AGAINST_AWARD,
     { name: 'court', label: '中级人民法院', kind: 'text' },
     { name: 'filedOn', label: '申请撤销日期', kind: 'date' },
     {
@@ -517,8 +557,9 @@ export const EVENT_FORMS = {
         late: '超过调解协议生效之日起15日',
         confirms_relationship: '确认劳动关系',
         judicially_confirmed: '已经人民法院司法确认',
-        other: '其他',
       },
+      // ui49 M1: Rules Art. 75 lists these five grounds only (domain.md §2.5) — no 其他.
+      hint: '《劳动人事争议仲裁办案规则》第七十五条规定的情形',
     },
     reason(true, '理由'),
   ],
@@ -541,6 +582,7 @@ export const EVENT_FORMS = {
     reason(true, '书面告知的理由'),
   ],
   APPLY_ENFORCEMENT: [
+    AGAINST_AWARD,
     { name: 'partyId', label: '申请执行的当事人', kind: 'party', required: true },
     { name: 'court', label: '人民法院', kind: 'text', required: true },
     { name: 'filedOn', label: '申请日期', kind: 'date' },

@@ -265,7 +265,7 @@ describe('web interface journeys (Chromium)', () => {
     await text(page.locator('.case-head'), '已受理');
     await text(page.locator('.case-head h1'), '〔2026〕');
 
-    const serve = await openAct('送达', '登记日期', '2026-03-04');
+    const serve = await openAct('送达', '送交日期', '2026-03-04');
     await serve.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
     await serve.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '申请人：张三' });
     await serve.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
@@ -273,7 +273,7 @@ describe('web interface journeys (Chromium)', () => {
     await serve.getByRole('button', { name: '确定' }).click();
     // Every service is confirmed (it cannot be taken back), naming the day of service; a double-click records it once.
     const serveConfirm = page.locator('dialog.confirm[open]');
-    await text(serveConfirm, '未填写送达日期：以登记日期 2026-03-04 为送达日期');
+    await text(serveConfirm, '未填写送达日期：以送交日期 2026-03-04 为送达日期');
     await serveConfirm.getByRole('button', { name: '确认送达' }).dblclick();
     await serve.waitFor({ state: 'detached' });
     expect(await events(caseId, 'SERVE')).toHaveLength(1);
@@ -564,7 +564,7 @@ describe('web interface journeys (Chromium)', () => {
       .api(await t.tokenFor('clerk', 'clerk-e2e'))
       .post(`/api/cases/${many.body.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-10' });
     await page.goto(`${base}/#/cases/${many.body.id}`);
-    await act('送达', '登记日期', '2026-03-10', async (dlg) => {
+    await act('送达', '送交日期', '2026-03-10', async (dlg) => {
       await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
       await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '全体申请人（3人，逐人登记）' });
       await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('post');

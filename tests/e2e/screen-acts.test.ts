@@ -291,18 +291,18 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await actButton('送达').click();
     const dlg = page.locator('dialog.act[open]');
     await dlg.waitFor();
-    await dlg.getByLabel('登记日期').fill('2026-02-10');
+    await dlg.getByLabel('送交日期').fill('2026-02-10');
     await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
     await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: `申请人：${applicant}` });
     await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
     await dlg.getByRole('button', { name: '确定' }).click();
     const ask = page.locator('dialog.confirm[open]');
-    await hasText(ask.locator('.backdated'), '所填登记日期（2026-02-10）早于今天 50 天');
+    await hasText(ask.locator('.backdated'), '所填送交日期（2026-02-10）早于今天 50 天');
     await ask.getByRole('button', { name: '返回修改' }).click();
     await sleep(300);
     expect(await events(c.id, 'SERVE')).toHaveLength(0);
     // Dated within the month: the service is still confirmed (it cannot be taken back), but not as a late entry.
-    await dlg.getByLabel('登记日期').fill('2026-03-20');
+    await dlg.getByLabel('送交日期').fill('2026-03-20');
     await dlg.getByRole('button', { name: '确定' }).click();
     const again = page.locator('dialog.confirm[open]');
     await hasText(again, '为送达日期');

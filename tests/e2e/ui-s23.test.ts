@@ -349,7 +349,7 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '送达', exact: true }).click();
     const dlg = page.locator('dialog.act[open]');
-    await dlg.getByLabel('登记日期').fill('2026-03-05');
+    await dlg.getByLabel('送交日期').fill('2026-03-05');
     await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
     await dlg.getByRole('combobox', { name: '受送达人', exact: true }).selectOption({ label: '申请人：张三' });
     await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');

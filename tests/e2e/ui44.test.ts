@@ -101,12 +101,12 @@ describe('ui44 (Chromium)', () => {
     await page.goto(`${base}/#/cases/${c.id}`);
     await hasText(page.locator('.case-head'), '已受理');
     // L2: the button's tooltip names no empty date.
-    expect(await actButton('送达').getAttribute('title')).not.toMatch(/登记日期\s+为/);
+    expect(await actButton('送达').getAttribute('title')).not.toMatch(/送交日期\s+为/);
     await actButton('送达').click();
     const dlg = page.locator('dialog.act[open]');
     await dlg.waitFor();
     // L4: the hint names the dialog's own date field.
-    await hasText(dlg, '不填则为登记日期');
+    await hasText(dlg, '不填则为送交日期');
     await dlg.getByRole('combobox', { name: '送达文书', exact: true }).selectOption('acceptance_notice');
     await dlg
       .getByRole('combobox', { name: '受送达人', exact: true })

@@ -65,7 +65,7 @@ describe('ui48 (Chromium)', () => {
     await dlg.locator('[data-path="servedOn"]').fill('2026-03-10');
     await dlg.getByRole('button', { name: '确定…' }).click();
     await ask().waitFor();
-    await hasText(ask(), '登记日期：未填写，以送达日期 2026-03-10 为准');
+    await hasText(ask(), '送交日期：未填写，以送达日期 2026-03-10 为准');
     await hasText(ask(), '送达日期 2026-03-10');
     // Not a late entry: nothing is asked about the day of entry.
     expect(await ask().locator('.backdated').count()).toBe(0);
@@ -92,7 +92,7 @@ describe('ui48 (Chromium)', () => {
     await dlg.getByRole('combobox', { name: '送达方式', exact: true }).selectOption('direct');
     await dlg.getByRole('button', { name: '确定…' }).click();
     await ask().waitFor();
-    await hasText(ask(), '登记日期：2026-03-12');
+    await hasText(ask(), '送交日期：2026-03-12');
     await ask().getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });
     const [e] = await events(c.id, 'SERVE');
@@ -122,7 +122,7 @@ describe('ui48 (Chromium)', () => {
     await dlg.getByRole('button', { name: '确定…' }).click();
     await ask().waitFor();
     // The server dates it (reviewer s48 M1) and says so: the periods still run from the 送达日期.
-    await hasText(ask().locator('.act-date'), '登记日期：未填写，以送达日期 2026-03-06 为准');
+    await hasText(ask().locator('.act-date'), '送交日期：未填写，以送达日期 2026-03-06 为准');
     await hasText(ask().locator('.act-warning'), '本次送达按2026-03-07记入办理记录；自送达之日起算的期间仍按送达日期2026-03-06计算');
     await ask().getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });

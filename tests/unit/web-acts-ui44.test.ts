@@ -29,10 +29,10 @@ describe('ui44 act confirmations', () => {
   });
   it('L2 the 送达 button tooltip (no body) names no empty date', () => {
     const tip = consequenceOf('SERVE', c);
-    expect(tip).not.toMatch(/登记日期\s+为/);
-    expect(tip).toContain('未填写送达日期的，以登记日期为送达日期');
+    expect(tip).not.toMatch(/送交日期\s+为/);
+    expect(tip).toContain('未填写送达日期的，以送交日期为送达日期');
     // With the dialog's date, the day is named.
-    expect(consequenceOf('SERVE', c, { document: 'other', occurredOn: '2026-03-20' })).toContain('以登记日期 2026-03-20 为送达日期');
+    expect(consequenceOf('SERVE', c, { document: 'other', occurredOn: '2026-03-20' })).toContain('以送交日期 2026-03-20 为送达日期');
     expect(consequenceOf('SIGN_MEDIATION_DOCUMENT', { ...c, proceedings: {} })).not.toMatch(/登记日期\s+为/);
   });
   it('L3 a mediation before arbitration speaks of 调解请求 and of a 调解协议书, not of a 调解书 to enforce', () => {
@@ -47,6 +47,6 @@ describe('ui44 act confirmations', () => {
   });
   it('L4 the 送达日期 hint names the dialog’s own date field', () => {
     const served = EVENT_FORMS.SERVE.find((f: { name: string }) => f.name === 'servedOn');
-    expect(served.hint).toBe('不填则为登记日期');
+    expect(served.hint).toBe('不填则为送交日期');
   });
 });

@@ -42,7 +42,7 @@ describe('consequenceOf', () => {
     expect(consequenceOf('SERVE', c, { document: 'award' })).toContain('第四十八条至第五十条');
     // A service cannot be taken back (a helper's walk recorded twelve at one click).
     expect(consequenceOf('SERVE', c, { document: 'acceptance_notice', occurredOn: '2026-03-05' })).toContain(
-      '未填写送达日期：以登记日期 2026-03-05 为送达日期',
+      '未填写送达日期：以送交日期 2026-03-05 为送达日期',
     );
     expect(consequenceOf('SERVE', c, { document: 'tribunal_notice', servedOn: '2026-03-04' })).toContain('送达日期 2026-03-04');
     const many = { track: 'arbitration', applicants: [{ name: '赵甲' }, { name: '钱乙' }] };

@@ -21,6 +21,7 @@ import {
 } from '../acts.js';
 import {
   ApiError,
+  addDays,
   api,
   caseName,
   checkMoney,
@@ -120,7 +121,7 @@ function currentHearing(c) {
 }
 
 /** The confirmation's title and button: 确认 and the act, without a doubled 确认 (确认裁决生效, 确认调解协议 — ui46 M2). */
-/** The act's name on this case (ui47 M4: a review's 撤回审查申请). */
+/** The act's name on this case (ui47 M4, ui49 L8: a review's 撤回仲裁审查申请). */
 const actLabel = (type, c) => trackLabel(type, c, eventLabel(type));
 const confirmWords = (type, c) => (actLabel(type, c).startsWith('确认') ? actLabel(type, c) : `确认${actLabel(type, c)}`);
 
@@ -162,7 +163,8 @@ async function eventForm(c, type, done, screen) {
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
-  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen] = await Promise.all([
+  const againstAward = spec.some((f) => f.kind === 'partialAward');
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen, awardDocs] = await Promise.all([
     needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
     needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
     needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
@@ -173,6 +175,8 @@ async function eventForm(c, type, done, screen) {
     type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
     // ui48 L6: what the 文书 panel lists, to offer and mark the documents a service may name.
     type === 'SERVE' ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
+    // ui49 H1: the awards' document numbers, to name the award a remedy is against.
+    againstAward ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
   ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
@@ -221,6 +225,10 @@ async function eventForm(c, type, done, screen) {
       fields.append(awardEd.node);
       getters.push(awardEd.get);
       checks.push(awardEd.check);
+      continue;
+    }
+    if (f.kind === 'partialAward') {
+      fields.append(againstAwardField(c, f, awardDocs, getters, checks, describe));
       continue;
     }
     if (f.kind === 'textarea') el = h('textarea', { rows: 3, maxlength: f.max ?? 20000 });
@@ -293,6 +301,9 @@ async function eventForm(c, type, done, screen) {
             .map(([k, v]) => [k, made(k) ? v : `${v}（本案尚未生成）`]),
         );
       }
+      // ui49 L3: before the award, the only award to serve is a partial award: named so.
+      if (type === 'SERVE' && path === 'document' && 'award' in options && !c.award && (c.proceedings?.partialAwards ?? []).length)
+        options = { ...options, award: options.award.replace(/^[^（]*裁决书/, '部分裁决书') };
       el = select([...(f.required ? [] : [['', '（不选）']]), ...Object.entries(options)]);
       // A 调解书 is served on the party in person and takes effect on signing (LDMAL Art. 42(3); SPC CPL Interpretation
       // Art. 133): leaving, posting, public notice and SMS are not offered for it (the server refuses them, 422 on `method`).
@@ -342,7 +353,9 @@ async function eventForm(c, type, done, screen) {
           ? parties.filter((p) => sides.has(String(p.id)) && !signed.has(String(p.id)))
           : RESPONDENTS_ONLY.has(type)
             ? parties.filter((p) => p.sideCode === 'respondent')
-            : parties;
+            : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
+              ? parties.filter((p) => entitledSides(c).has(p.sideCode))
+              : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -501,8 +514,14 @@ async function eventForm(c, type, done, screen) {
       });
     describe.push(() => {
       if (el.value.trim() === '') return null;
-      const shown = el.tagName === 'SELECT' ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent) : el.value.trim();
-      return [f.label, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
+      // ui49 L5: a number is repeated with its unit (延长天数：15日).
+      const shown =
+        el.tagName === 'SELECT'
+          ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent)
+          : `${el.value.trim()}${f.kind === 'int' && f.unit ? f.unit : ''}`;
+      // ui49 M3: a field named after the choice of another (留置之日, 回执签收日期) is repeated under that name.
+      const named = f.requiredWith ? (wrap.querySelector('label')?.firstChild?.textContent ?? f.label) : f.label;
+      return [named, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
     });
     if (/amount$/i.test(path)) checks.push(() => (checkMoney(el.value.trim()) ? [path, checkMoney(el.value.trim())] : null));
     getters.push((b) => {
@@ -682,6 +701,7 @@ async function eventForm(c, type, done, screen) {
     // Warnings the server answers for the act as sent (a hearing inside a defense period, or before the copy of the
     // application was served: workflows/hearings.ts) — one home for the rule, asked by preview (reviewer s44 M1).
     let serverWarnings = [];
+    let deemedOn = null;
     // The preview's refusal (the act would be refused as it stands: 400/403/404/409/422) is shown at once, in place of
     // a confirmation of an act the server has already said it will not record.
     let refused = null;
@@ -715,6 +735,11 @@ async function eventForm(c, type, done, screen) {
           // limit ran out is not deducted: the case stays overdue).
           consequence = previewedConsequence(type, c, body, p.deadlines) ?? consequence;
         }
+      }
+      // ui49 M3: a document left, posted or published is deemed served later: the confirmation names that day.
+      if (type === 'SERVE' && DEEMED_ACT[body.method] && body.servedOn) {
+        deemedOn = await deemedServiceDay(body.method, body.servedOn);
+        consequence = consequenceOf(type, c, body, { deemedOn });
       }
     } finally {
       busy = false;
@@ -750,7 +775,12 @@ async function eventForm(c, type, done, screen) {
         title: `${confirmWords(type, c)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
-          h('p.act-date', typed || !DATE_OPTIONAL.has(type) ? `${dateLabel}：${on}` : `${dateLabel}：未填写，以送达日期 ${on} 为准`),
+          h(
+            'p.act-date',
+            typed || !DATE_OPTIONAL.has(type)
+              ? `${dateLabel}：${on}`
+              : `${dateLabel}：未填写，以${type === 'SERVE' && DEEMED_ACT[body.method] ? `${DEEMED_ACT[body.method]}之日` : '送达日期'} ${on} 为准`,
+          ),
           awardEd ? null : describedFields(describe),
           backdated,
           warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),
@@ -779,9 +809,14 @@ async function eventForm(c, type, done, screen) {
       // A hearing set or moved: the day, time and room it was set for, not only the day of the act.
       const hearing = setsHearingDay(type, body) ? `；开庭：${[body.hearingOn, body.time, body.place].filter(Boolean).join(' ')}` : '';
       // A service: the day of service (what periods run from), and how many were served at once.
+      // ui49 M3: the record's 送达日期 — for a document left, posted or published, the deemed day (and the day of that
+      // act beside it), as the server recorded it.
+      const recorded = type === 'SERVE' ? (answer?.proceedings?.services ?? []).at(-1) : null;
+      const servedDay = recorded?.servedOn ?? deemedOn ?? body.servedOn ?? on;
+      const actDay = DEEMED_ACT[body.method] ? `，${DEEMED_ACT[body.method]}之日：${recorded?.publishedOn ?? body.servedOn ?? on}` : '';
       const served =
         type === 'SERVE'
-          ? `，送达日期：${body.servedOn ?? on}${bulkParties(c, body.partyId) ? `，共 ${bulkParties(c, body.partyId).list.length} 名${bulkParties(c, body.partyId).side}` : ''}`
+          ? `，送达日期：${servedDay}${actDay}${bulkParties(c, body.partyId) ? `，共 ${bulkParties(c, body.partyId).list.length} 名${bulkParties(c, body.partyId).side}` : ''}`
           : '';
       // What the server warned of as it recorded the act (not asked before: the preview failed or was not made).
       const noted = (answer?.warnings ?? []).filter((w) => typeof w === 'string' && !serverWarnings.includes(w));
@@ -850,6 +885,71 @@ async function eventForm(c, type, done, screen) {
     dateInput.addEventListener('change', probe);
     probe();
   }
+}
+
+/**
+ * ui49 L1: the side an award entitles to apply for enforcement (LDMAL Art. 51: the other party of the one ordered to
+ * perform) — an item granted on an applicant's claim entitles the applicants, on a counterclaim's the respondents
+ * (workflows/rules.ts, enforcement-by-obligee; the server stays the judge). Null when the view does not say (no item
+ * granted).
+ */
+export function entitledSides(c) {
+  const counter = new Set((c.claims ?? []).filter((cl) => cl.counterclaim).map((cl) => cl.id));
+  const granted = [c.award, ...(c.proceedings?.partialAwards ?? [])]
+    .filter(Boolean)
+    .flatMap((a) => a.items ?? [])
+    .filter((i) => i.outcome && i.outcome !== 'dismissed');
+  if (!granted.length) return null;
+  return new Set(granted.map((i) => (counter.has(i.claimId) ? 'respondent' : 'applicant')));
+}
+
+/** ui49 M3: the services deemed served after the commission's own act, by that act's name (workflows/periods.ts). */
+export const DEEMED_ACT = { left: '留置', posted: '张贴', public_notice: '公告' };
+
+/**
+ * The deemed day of service of a document left or posted (3 working days after, Rules Art. 20 [R], on the official
+ * calendar) or published (30 days after, CPL Art. 95) — the legal periods the server applies by default; null when the
+ * calendar cannot say (the confirmation then says it is computed on recording).
+ */
+async function deemedServiceDay(method, on) {
+  if (method === 'public_notice') return addDays(on, 30);
+  const r = await api('GET', `/api/calendar/deadline?from=${encodeURIComponent(on)}&days=3&unit=working`).catch(() => null);
+  return r?.dueOn ?? null;
+}
+
+/**
+ * ui49 H1: which award a suit, set-aside or enforcement is against — 本案裁决 (once made) or 第N件部分裁决, each named
+ * by its date and, once generated, its document number. Required with （请选择） when there is a choice; a single
+ * award is chosen for the person and still named in the confirmation. Sends `partialAward` (1 = the first partial
+ * award made); 本案裁决 sends nothing.
+ */
+export function againstAwardOptions(c, docs) {
+  const issued = (Array.isArray(docs) ? docs : []).filter((d) => !/草稿/.test(d.title ?? '') && d.caseNo);
+  const no = (kind, n) => {
+    const d = issued.find((x) => x.kind === kind && (kind !== 'partial_award' || (x.occurrence ?? 1) === n));
+    return d ? `，${d.caseNo}` : '';
+  };
+  const opts = [];
+  if (c.award) opts.push(['award', `本案裁决（${c.award.issuedOn ?? ''}${no('award')}）`]);
+  for (const [i, a] of (c.proceedings?.partialAwards ?? []).entries())
+    opts.push([String(i + 1), `第${i + 1}件部分裁决（${a.issuedOn}${no('partial_award', i + 1)}）`]);
+  return opts;
+}
+
+function againstAwardField(c, f, docs, getters, checks, describe) {
+  const opts = againstAwardOptions(c, docs);
+  const el = select(opts.length > 1 ? [['', '（请选择）'], ...opts] : opts);
+  if (opts.length > 1) el.value = '';
+  const wrap = field(f.label, f.name, el, {
+    required: true,
+    hint: opts.length > 1 ? '起诉、申请撤销或申请执行的是本案裁决还是某一件部分裁决（《劳动争议调解仲裁法》第四十三条第二款）' : null,
+  });
+  checks.push(() => (el.value ? null : [f.name, '请选择针对的裁决']));
+  describe.push(() => (el.value ? [f.label, el.selectedOptions[0]?.textContent ?? ''] : null));
+  getters.push((b) => {
+    if (el.value && el.value !== 'award') b.partialAward = Number(el.value);
+  });
+  return wrap;
 }
 
 /**
@@ -979,12 +1079,18 @@ function requiredWith(fields, f, wrap, el, checks) {
   const name = wrap.querySelector('label');
   const hintEl = el.id ? wrap.querySelector(`#${CSS.escape(`${el.id}-hint`)}`) : null;
   const active = () => values.includes(ctl.value);
+  // ui49 M3: another name for other choices (留置之日 for 留置送达), not required.
+  const renamed = () => Object.values(f.labelWith ?? {})[0]?.[ctl.value] ?? null;
   const sync = () => {
     const now = active();
-    name.replaceChildren(now ? label : f.label, ...(now || f.required ? [h('span.req', { 'aria-hidden': 'true' }, '*')] : []));
+    const alt = renamed();
+    name.replaceChildren(
+      now ? label : (alt?.label ?? f.label),
+      ...(now || f.required ? [h('span.req', { 'aria-hidden': 'true' }, '*')] : []),
+    );
     if (now || f.required) el.setAttribute('aria-required', 'true');
     else el.removeAttribute('aria-required');
-    if (hintEl) hintEl.textContent = now ? hint : (f.hint ?? '');
+    if (hintEl) hintEl.textContent = now ? hint : (alt?.hint ?? f.hint ?? '');
   };
   ctl.addEventListener('change', sync);
   sync();

@@ -37,8 +37,8 @@ import {
   withSource,
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
-import { LABELS, METHODS, serviceDocNames, serviceDocs } from '../forms.js';
-import { openEventForm, partiesOf } from './act.js';
+import { LABELS, METHODS, servedDocName, serviceDocs } from '../forms.js';
+import { DEEMED_ACT, openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
 const SERVICE_METHODS = {
@@ -209,7 +209,7 @@ export async function casePage(id, mount) {
     others.length
       ? h(
           'p.small.muted.noprint.others-next',
-          `由其他人员办理：${others.map((n) => `${n.label}（${n.roles.map(roleLabel).join('、')}）`).join('；')}`,
+          `由其他人员办理：${others.map((n) => `${actLabel(n.type, c, n.label)}（${n.roles.map(roleLabel).join('、')}）`).join('；')}`,
         )
       : null,
   );
@@ -669,8 +669,36 @@ function proceedingsSection(c, partyName, events) {
       '先予执行',
       `${x.ruledOn} 裁决：${x.claimIds.map((id) => c.claims.find((cl) => cl.id === id)?.description ?? id).join('、')}${x.amounts?.length ? `，金额 ${x.amounts.map((a) => money(a.amount)).join('、')}` : ''}${x.paymentDays ? `，${x.paymentDays} 日内履行` : ''}${x.transferredOn ? `；${x.transferredOn} 移送${x.court ?? '法院'}` : ''}`,
     ]);
-  for (const a of p.partialAwards ?? [])
-    items.push(['部分裁决', `${a.issuedOn}：${a.items.length} 项（${LABELS.finality[a.finality] ?? a.finality}）`]);
+  // ui49 H1: what is recorded against each partial award (a suit, a set-aside and its result, an enforcement), beside it.
+  const RESULTS = { rejected: '驳回申请', set_aside: '部分裁决被撤销', withdrawn: '撤回申请', terminated: '因劳动者起诉终结审查' };
+  (p.partialAwards ?? []).forEach((a, i) => {
+    const n = i + 1;
+    const lines = [
+      ...(p.partialAwardRemedies ?? [])
+        .filter((r) => r.partialAward === n)
+        .map((r) =>
+          r.kind === 'lawsuit'
+            ? `${partyName(r.partyId)} ${r.filedOn} 向${r.court}起诉`
+            : `${r.filedOn} 向${r.court}申请撤销${r.result ? `；${r.decidedOn ?? ''} ${RESULTS[r.result] ?? r.result}` : '（尚未裁定）'}${r.courtWarning ? `（注意：${r.courtWarning}）` : ''}`,
+        ),
+      ...(p.enforcement ?? [])
+        .filter((x) => x.partialAward === n)
+        .map((x) => `${partyName(x.partyId)} ${x.filedOn ?? ''} 向${x.court ?? '人民法院'}申请强制执行`),
+    ];
+    items.push([
+      (p.partialAwards ?? []).length > 1 ? `第${n}件部分裁决` : '部分裁决',
+      h(
+        'div.partial-award',
+        `${a.issuedOn}：${a.items.length} 项（${LABELS.finality[a.finality] ?? a.finality}）`,
+        lines.length
+          ? h(
+              'ul.small.partial-remedies',
+              lines.map((x) => h('li', x)),
+            )
+          : null,
+      ),
+    ]);
+  });
   for (const x of p.lawsuits ?? []) items.push(['起诉', `${partyName(x.partyId)} ${x.filedOn} 向${x.court}起诉`]);
   if (p.setAside)
     items.push([
@@ -703,15 +731,23 @@ function servicesSection(c, events, partyName) {
   // What was served on whom, how, when and who signed: the SERVE acts of the history.
   const served = (events ?? []).filter((e) => e.type === 'SERVE');
   const fallback = c.proceedings?.services ?? [];
+  // ui49 M3: the record's 送达日期 is the deemed day for a document left, posted or published (the act's payload keeps
+  // the day typed, the record's `publishedOn`): each act read with its record, one service per act, in order.
+  const paired = served.length === fallback.length;
   const rows = served.length
-    ? served.map((e) => ({
-        document: e.payload.document,
-        partyId: e.payload.partyId,
-        method: e.payload.method,
-        servedOn: e.payload.servedOn ?? e.occurredOn,
-        signer: e.payload.signer ?? null,
-        by: e.actor?.name ?? '',
-      }))
+    ? served.map((e, i) => {
+        const r = paired && fallback[i]?.method === e.payload.method ? fallback[i] : null;
+        return {
+          document: e.payload.document,
+          partyId: e.payload.partyId,
+          method: e.payload.method,
+          servedOn: r?.servedOn ?? e.payload.servedOn ?? e.occurredOn,
+          publishedOn: r?.publishedOn ?? null,
+          awardOn: e.payload.awardOn ?? null,
+          signer: e.payload.signer ?? null,
+          by: e.actor?.name ?? '',
+        };
+      })
     : fallback.map((s) => ({ ...s, signer: null, by: '' }));
   return section(
     'sec-service',
@@ -731,10 +767,16 @@ function servicesSection(c, events, partyName) {
             rows.map((s) =>
               h(
                 'tr',
-                h('td', serviceDocs()[s.document] ?? V().documentKinds[s.document] ?? s.document),
+                h('td', servedDocName(c, s, null, true) ?? V().documentKinds[s.document] ?? s.document),
                 h('td', partyName(s.partyId)),
                 h('td', SERVICE_METHODS[s.method] ?? s.method),
-                h('td', s.servedOn),
+                h(
+                  'td.served-on',
+                  s.servedOn,
+                  s.publishedOn && DEEMED_ACT[s.method]
+                    ? h('div.small.muted', `${DEEMED_ACT[s.method]}之日 ${s.publishedOn}，视为送达`)
+                    : null,
+                ),
                 h('td', s.signer ?? '—'),
                 h('td.small', s.by || '—'),
               ),
@@ -829,7 +871,7 @@ export function serviceLine(e, c) {
   const p = e.payload ?? {};
   if (e.type !== 'SERVE' || !p.document) return null;
   const party = partiesOf(c).find((x) => String(x.id) === String(p.partyId));
-  const doc = serviceDocNames()[p.document] ?? p.document;
+  const doc = servedDocName(c, p, e.occurredOn) ?? p.document;
   const method = METHODS[p.method] ?? p.method;
   return [
     `${doc} → ${party ? party.label : `当事人${p.partyId ?? ''}`}`,
@@ -847,8 +889,15 @@ function historySection(events, c) {
       events.map((e) =>
         h(
           'li',
-          h('div', h('strong', eventLabel(e.type)), ` · ${e.occurredOn}`),
+          h('div', h('strong', actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
+          // ui49 M2: which document was generated, and whether it was the original printed again (补打).
+          e.type === 'GENERATE_DOCUMENT' && e.payload?.kind
+            ? h(
+                'div.small.generated-what',
+                `${V().documentKinds?.[e.payload.kind] ?? e.payload.kind}${e.payload.draft ? '（草稿）' : ''}${e.payload.reprint ? '（补打原件）' : ''}`,
+              )
+            : null,
           // ui47 M1: who attended the hearing, who left before its end; H1: whose defense was received.
           e.type === 'HOLD_HEARING' && typeof e.payload?.applicantPresent === 'boolean'
             ? h('div.small.attendance', attendanceText(e.payload))
@@ -1021,6 +1070,8 @@ function correctionTargets(c) {
 
 /** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
 const docChoices = new Map();
+/** The kinds whose issued document is an act's decision, fixed once issued (app/documents/originals.ts ACT_KINDS). */
+const ACT_KINDS = new Set(['award', 'partial_award', 'advance_execution_ruling', 'mediation_document', 'rejection_notice', 'decision']);
 
 function docsSection(c, docs, refresh) {
   const msg = h('div', { 'aria-live': 'polite' });
@@ -1265,15 +1316,26 @@ function docsSection(c, docs, refresh) {
       const earlier = draft.checked
         ? null
         : docs.filter((d) => d.kind === kind.value && !/草稿/.test(d.title) && (!which || d.occurrence === which)).at(-1);
+      // ui49 M2: an act's document once issued is fixed (Rules Art. 54; server: app/documents/originals.ts ACT_KINDS):
+      // asked for again it is the original reprinted (补打: same number, same text) — a change of text is a 补正决定书 or
+      // a draft. Other documents (notices, receipts) are generated as a new version.
+      const fixed = ACT_KINDS.has(kind.value);
+      // A 决定书 is fixed per matter and day: another matter's is a new document.
+      const decision = kind.value === 'decision';
       if (
         earlier &&
         !(await confirmDialog({
-          title: `再次生成“${kinds[kind.value]}”？`,
+          title: fixed && !decision ? `补打“${kinds[kind.value]}”？` : `再次生成“${kinds[kind.value]}”？`,
           body: [
             h('p', `本案已有 ${earlier.title}${earlier.caseNo ? ` ${earlier.caseNo}` : ''}（${chinaDateTime(earlier.createdAt)} 生成）。`),
-            h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
+            fixed
+              ? h(
+                  'p.reprint-note',
+                  `${decision ? '同一事项、同一日期的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。${decision ? '其他事项的决定书，生成新的决定书。' : ''}所填文字与原件不同的，不予生成。文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；需要改稿的，请勾选“草稿”。`,
+                )
+              : h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
           ],
-          confirmLabel: '生成新版本',
+          confirmLabel: decision ? '生成（同一决定为补打）' : fixed ? '补打原件' : '生成新版本',
         }))
       )
         return;
@@ -1313,7 +1375,12 @@ function docsSection(c, docs, refresh) {
           { key: key.get() },
         );
         key.done();
-        sessionStorage.setItem('zc.caseflash', `已生成：${r.documents.map((d) => `${docName(c, d)} ${d.caseNo ?? ''}`.trim()).join('、')}`);
+        // A reprint answers the original's documents (ids already listed): said as 补打, not as a new document.
+        const reprinted = r.documents.length > 0 && r.documents.every((d) => docs.some((x) => x.id === d.id));
+        sessionStorage.setItem(
+          'zc.caseflash',
+          `${reprinted ? '已补打原件' : '已生成'}：${r.documents.map((d) => `${docName(c, d)} ${d.caseNo ?? ''}`.trim()).join('、')}`,
+        );
         refresh();
       } catch (err) {
         key.done(err);
@@ -1409,8 +1476,8 @@ const FILE_ITEMS = {
   TRANSFER_TO_COURT: '移送函及移送材料清单',
   ARCHIVE: '归档审批表',
 };
-function fileItem(e) {
-  if (e.type === 'SERVE') return `送达回证（${serviceDocs()[e.payload?.document] ?? '文书'}）`;
+function fileItem(e, c) {
+  if (e.type === 'SERVE') return `送达回证（${servedDocName(c, e.payload ?? {}, e.occurredOn, true) ?? '文书'}）`;
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {
@@ -1428,7 +1495,10 @@ export async function coverPage(id, mount) {
   const archive = (events ?? []).find((e) => e.type === 'ARCHIVE');
   const causes = [...new Set(c.claims.map((cl) => V().claimCategories[cl.category] ?? cl.category))].join('、');
   const index = [
-    ...(events ?? []).filter((e) => e.type !== 'GENERATE_DOCUMENT').map((e) => ({ on: e.occurredOn, name: fileItem(e) })),
+    // ui49 L6: a service receipt is dated by its 送达日期 (a receipt entered late is not dated by its entry).
+    ...(events ?? [])
+      .filter((e) => e.type !== 'GENERATE_DOCUMENT')
+      .map((e) => ({ on: (e.type === 'SERVE' && e.payload?.servedOn) || e.occurredOn, name: fileItem(e, c) })),
     ...(docs ?? []).map((d) => ({ on: chinaDate(d.createdAt), name: `${docName(c, d)} ${d.caseNo ?? ''}`.trim() })),
   ].sort((a, b) => a.on.localeCompare(b.on));
   fill(
