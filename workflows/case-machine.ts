@@ -124,7 +124,8 @@ const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; docume
  */
 const lastSignedOn = (earlier: readonly { signedOn: string }[], event: ProcEvent) => {
   const own: string = p(event).signedOn ?? event.occurredOn;
-  return earlier.reduce((latest, s) => (s.signedOn > latest ? s.signedOn : latest), own);
+  // ISO days sort as text: the last is the latest.
+  return [own, ...earlier.map((s) => s.signedOn)].sort().at(-1) as string;
 };
 const allSignedAfter = (ctx: MachineContext, partyId: number) => {
   const signed = new Set((ctx.mediation?.signatures ?? []).map((s) => s.partyId));

@@ -97,20 +97,23 @@ const notAllowed = (snap: Snapshot, type: EventType, on: string) =>
     allowed: availableEvents(snap, on),
   });
 
-const ACT_DAY_LABELS: Record<string, string> = {
-  servedOn: '送达日期',
-  signedOn: '签收日期',
-  filedOn: '向人民法院提出之日',
-  decidedOn: '人民法院作出裁判之日',
+/** The day in the body an act sent without occurredOn is dated by (server/http/events.ts actDayField): its name, and
+ * the words for the periods that run from it. */
+const ACT_DAY_LABELS: Record<string, { name: string; from: string }> = {
+  servedOn: { name: '送达日期', from: '送达之日' },
+  signedOn: { name: '签收日期', from: '签收之日' },
+  filedOn: { name: '向人民法院提出之日', from: '提出之日' },
+  decidedOn: { name: '人民法院作出裁判之日', from: '裁判之日' },
 };
 
 /** An act dated by its own day in the body, older than the last act recorded, is entered on that act's day (decide). */
-const datedLaterWarnings = (sent: EventInput, ev: EventInput): string[] =>
-  ev === sent || sent.occurredOnFrom === undefined
-    ? []
-    : [
-        `${ACT_DAY_LABELS[sent.occurredOnFrom] ?? sent.occurredOnFrom}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次“${eventLabel(ev.type)}”按${ev.occurredOn}记入办理记录；自该日起算的期间仍按${sent.occurredOn}计算`,
-      ];
+function datedLaterWarnings(sent: EventInput, ev: EventInput): string[] {
+  if (ev === sent || sent.occurredOnFrom === undefined) return [];
+  const day = ACT_DAY_LABELS[sent.occurredOnFrom] ?? { name: sent.occurredOnFrom, from: sent.occurredOnFrom };
+  return [
+    `${day.name}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次${eventLabel(ev.type)}按${ev.occurredOn}记入办理记录；自${day.from}起算的期间仍按${day.name}${sent.occurredOn}计算`,
+  ];
+}
 
 /** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
 async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineContext, ev: EventInput): Promise<void> {
