@@ -725,6 +725,21 @@ export function mediationNeedsTribunal(ctx: CaseContext, act = '制作调解书'
   );
 }
 
+/**
+ * LDMAL Art. 42(2),(4) (legal49a H4): "调解达成协议的，仲裁庭应当制作调解书" — once agreement is reached the tribunal makes
+ * the 调解书; an award (a partial one included) or a ruling on the claims follows only if a party goes back on it before
+ * the document is served (SIGN_MEDIATION_DOCUMENT refused, which returns the case to award drafting) or mediation fails.
+ */
+export function mediationAgreedRefusal(ctx: CaseContext, act: string): Violation | null {
+  // An agreement recorded and not gone back on: the case is signing its 调解书 (a refusal ends the mediation: null).
+  if (!ctx.mediation?.agreedOn) return null;
+  return v(
+    'mediation-agreed-no-award',
+    'LDMAL Art. 42(2),(4)',
+    `双方已于${ctx.mediation?.agreedOn ?? ''}达成调解协议，仲裁庭应当制作调解书，不能${act}（《劳动争议调解仲裁法》第四十二条）：当事人在调解书送达前反悔的，请先登记拒绝签收调解书，再及时作出裁决`,
+  );
+}
+
 /** A party as the duplicate check compares it (workflows/duplicates.ts, db/stores/cases.ts matchingApplicants). */
 interface NamedParty {
   side: string;
@@ -804,15 +819,20 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
             `本案已于 ${ctx.services[0]?.servedOn} 向当事人送达文书，不能作废登记：属于重复申请的，请作出不予受理决定，或由申请人撤回申请`,
           )
         : null,
-  // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing.
+  // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing;
+  // and not once the parties have agreed (LDMAL Art. 42(2),(4): `mediationAgreedRefusal`).
   PARTIAL_AWARD: (ctx) =>
-    ctx.hearingsHeld.length
+    mediationAgreedRefusal(ctx, '作出部分裁决') ??
+    (ctx.hearingsHeld.length
       ? null
       : v(
           'partial-award-before-hearing',
           'LDMAL Arts. 43(2), 35–36; Rules Art. 49',
           '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭',
-        ),
+        )),
+  // LDMAL Art. 44 rules on what is claimed while the award is pending; once the parties agreed, the 调解书 settles it
+  // (LDMAL Art. 42(2),(4); legal49a H4).
+  ADVANCE_EXECUTION: (ctx) => mediationAgreedRefusal(ctx, '裁决先予执行'),
   // LDMAL Art. 42(2)–(3); Rules Art. 73: "调解达成协议的，仲裁庭应当制作调解书……调解书由仲裁员签名": an agreement in
   // arbitration becomes the tribunal's mediation document, so it is recorded only once a tribunal is formed. A mediation
   // the chair's mediator began before (Rules Art. 71 lets the tribunal entrust one before the hearing) goes on; the
@@ -1031,6 +1051,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
+    const agreed = PRECONDITIONS.ADVANCE_EXECUTION?.(ctx);
+    if (agreed) return agreed;
     const ids = ev.payload.claimIds as number[];
     // LDMAL Art. 44: the ruling is made on the party's application — made before the ruling, within the case.
     const applied = ev.payload.appliedOn as string | undefined;
@@ -1075,7 +1097,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   // LDMAL Art. 36: a default award only after written notice of the hearing proven served on the absent respondent.
-  PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
+  PARTIAL_AWARD: (ctx, ev) =>
+    mediationAgreedRefusal(ctx, '作出部分裁决') ?? awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);

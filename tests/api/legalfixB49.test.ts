@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+
+/** legalfixB at stop 49: the procedure itself (outside testers legal49a, legal49b, med49). */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
+const { ok, send } = caseEvents(() => t);
+
+type Entry = { type: string; occurredOn: string };
+const history = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as Entry[];
+const offered = async (c: { id: number }, token: string) =>
+  ((await t.api(token).get(`/api/cases/${c.id}/next-events`)).body as { type: string }[]).map((e) => e.type);
+const COURT = '聊城市中级人民法院';
+const BASIC = '聊城市东昌府区人民法院';
+
+describe(`legalfixB49: mediation agreed, no award (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal49a H4: no partial award nor advance execution once agreement is reached (LDMAL Art. 42(2),(4))', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-04-02');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-04-03');
+    const next = await offered(c, arb.token);
+    expect(next).not.toContain('PARTIAL_AWARD');
+    expect(next).not.toContain('ADVANCE_EXECUTION');
+    const before = (await history(c)).length;
+    const wages = c.claims[0]?.id;
+    let r = await send(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: wages, outcome: 'dismissed' }] }, '2026-04-04');
+    expect([r.status, r.body.rule]).toEqual([422, 'mediation-agreed-no-award']);
+    expect(r.body.detail).toContain('第四十二条');
+    r = await send(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [wages], amounts: [{ claimId: wages, amount: '5000.00' }], rightsClear: true, lifeSeriouslyAffected: true, paymentDays: 10 },
+      '2026-04-04',
+    );
+    expect([r.status, r.body.rule]).toEqual([422, 'mediation-agreed-no-award']);
+    expect((await history(c)).length).toBe(before);
+    // A party going back on it before service: the award follows (LDMAL Art. 42(4)) — a partial one too.
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, refused: true }, '2026-04-05');
+    expect(await offered(c, arb.token)).toContain('PARTIAL_AWARD');
+    await ok(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: wages, outcome: 'dismissed' }] }, '2026-04-06');
+  });
+});
+
+describe(`legalfixB49: a court's or a party's day follows the act it answers (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal49a M1: a set-aside ruling before the application, a judgment before the suit → 400, nothing changed', async () => {
+    const m = await mixedAwardServed(t, a, '林甲', 711);
+    await ok(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: COURT, filedOn: '2026-04-25' }, '2026-04-25');
+    const before = (await history(m.c)).length;
+    let r = await send(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-20' }, '2026-04-26');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'decidedOn' });
+    // Sent without occurredOn (dated by its decidedOn, then by the last act): still refused on its decidedOn.
+    r = await send(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-20' });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'decidedOn' });
+    expect((await history(m.c)).length).toBe(before);
+    // The ruling made on 05-20 is served later (servedOn after decidedOn is what happens).
+    await ok(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'rejected', decidedOn: '2026-05-20', servedOn: '2026-05-25' }, '2026-05-26');
+  });
+
+  it('legal49a M1: a judgment before the suit, an enforcement outcome before the application → 400', async () => {
+    const m = await mixedAwardServed(t, a, '林乙', 712);
+    await ok(m.c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: m.employerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    let r = await send(m.c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-04-18' }, '2026-04-21');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'decidedOn' });
+    await ok(m.c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-04-30' }, '2026-04-30');
+
+    const e = await mixedAwardServed(t, a, '林丙', 713);
+    await ok(e.c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: e.workerId, court: BASIC, filedOn: '2026-05-06' }, '2026-05-06');
+    const before = (await history(e.c)).length;
+    r = await send(
+      e.c,
+      a.tokens.clerk,
+      'RECORD_ENFORCEMENT_OUTCOME',
+      { result: 'refused', decidedOn: '2026-05-01', receivedOn: '2026-05-02' },
+      '2026-05-07',
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((x: { path: string }) => x.path)).toEqual(['decidedOn', 'receivedOn']);
+    r = await send(e.c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'refused', decidedOn: '2026-05-10', receivedOn: '2026-05-09' });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'receivedOn' });
+    expect((await history(e.c)).length).toBe(before);
+    await ok(e.c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'refused', decidedOn: '2026-05-10', receivedOn: '2026-05-12' });
+  });
+
+  it('legal49a M1: an act recorded before the day it happened (filedOn, signedOn after occurredOn) → 400', async () => {
+    const m = await mixedAwardServed(t, a, '林丁', 714);
+    let r = await send(m.c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: m.employerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-16');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'filedOn' });
+    r = await send(m.c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: m.workerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-16');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'filedOn' });
+
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-04-02');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-04-03');
+    r = await send(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-04-06' }, '2026-04-04');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'signedOn' });
+    // Without occurredOn it is dated by its signedOn (lead49) and recorded.
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-04-06' });
+  });
+});
