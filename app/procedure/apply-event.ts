@@ -334,12 +334,74 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   for (const side of ['applicant', 'respondent'] as const)
     if (type === 'HOLD_HEARING' && payload[`${side}LeftEarly`] === true && payload[`${side}Present`] !== true)
       errors.push({ path: `${side}LeftEarly`, message: `${side === 'applicant' ? '申请人' : '被申请人'}未到庭，不能同时记录其中途退庭` });
+  // legal49a M1: an act's own day (the day a suit or application was filed, a 调解书 signed for, a court ruled) is the day
+  // it happened — recorded on or after it, never before (occurredOn is the day of entry; sent without it, the server
+  // dates the act by this field: server/http/events.ts actDayField).
+  const ownDay: Partial<Record<EventType, string>> = {
+    RECORD_LAWSUIT: 'filedOn',
+    APPLY_ENFORCEMENT: 'filedOn',
+    SIGN_MEDIATION_DOCUMENT: 'signedOn',
+    RECORD_SET_ASIDE: payload.result === undefined ? 'filedOn' : 'decidedOn',
+    RECORD_COURT_OUTCOME: 'decidedOn',
+    RECORD_ENFORCEMENT_OUTCOME: 'decidedOn',
+  };
+  const dayField = ownDay[type];
+  const day = dayField ? (payload[dayField] as string | undefined) : undefined;
+  if (dayField && day && day > ev.occurredOn)
+    errors.push({
+      path: dayField,
+      message: `${ACT_DAY_LABELS[dayField] ?? dayField}${day}晚于登记（发生）日期${ev.occurredOn}：事项发生后方能登记，登记日期填该日或之后`,
+    });
+  // legal49a M1: a court answers what was brought to it — its ruling is made no earlier than the application or suit it
+  // decides (else the windows after it, LDMAL Art. 49(3), SPC-1 Arts. 21, 24, would run from before it was brought).
+  const answered = courtAnswers(ctx, type, payload);
+  if (answered) {
+    const decidedOn = payload.decidedOn as string | undefined;
+    if (decidedOn && decidedOn < answered.filedOn)
+      errors.push({ path: 'decidedOn', message: `人民法院作出裁判之日不能早于${answered.what}之日（${answered.filedOn}）` });
+    const receivedOn = payload.receivedOn as string | undefined;
+    const ruled = decidedOn !== undefined && decidedOn >= answered.filedOn;
+    if (receivedOn && receivedOn < (ruled ? decidedOn : answered.filedOn))
+      errors.push({
+        path: 'receivedOn',
+        message: ruled ? `收到裁定之日不能早于裁定作出之日（${decidedOn}）` : `收到裁定之日不能早于${answered.what}之日（${answered.filedOn}）`,
+      });
+  }
   for (const t of ['RECORD_COURT_OUTCOME', 'RECORD_SET_ASIDE'] as const) {
     const decidedOn = (payload.decidedOn as string | undefined) ?? ev.occurredOn;
     if (type === t && payload.servedOn && (payload.servedOn as string) < decidedOn)
       errors.push({ path: 'servedOn', message: `裁定送达日期不能早于裁定作出之日（${decidedOn}）` });
   }
   if (errors.length) throw validationError(errors);
+}
+
+/**
+ * The application or suit a court's ruling recorded now decides, and the day it was brought: the pending set-aside (of
+ * the award, or of the partial award named), the suits since the last court outcome (`courtOutcomeRecord`), the
+ * pending enforcement the outcome is recorded on (case-machine.ts `recordEnforcementOutcome`).
+ */
+function courtAnswers(ctx: CaseContext, type: EventType, payload: Record<string, unknown>): { filedOn: string; what: string } | null {
+  if (type === 'RECORD_SET_ASIDE' && payload.result !== undefined) {
+    const n = payload.partialAward as number | undefined;
+    const pending =
+      n === undefined
+        ? ctx.setAside?.result === null
+          ? ctx.setAside
+          : null
+        : (ctx.partialAwardRemedies ?? []).find((r) => r.partialAward === n && r.kind === 'set_aside' && r.result === null);
+    return pending ? { filedOn: pending.filedOn, what: '申请撤销裁决' } : null;
+  }
+  if (type === 'RECORD_COURT_OUTCOME') {
+    const since = (ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0;
+    const latest = ctx.lawsuits.slice(since).reduce<string | null>((m, l) => (m === null || l.filedOn > m ? l.filedOn : m), null);
+    return latest ? { filedOn: latest, what: '起诉' } : null;
+  }
+  if (type === 'RECORD_ENFORCEMENT_OUTCOME') {
+    const own = ctx.enforcement.find((e) => e.outcome === null && e.partialAward === undefined);
+    const e = own ?? ctx.enforcement.find((x) => x.outcome === null);
+    return e ? { filedOn: e.filedOn, what: '申请执行' } : null;
+  }
+  return null;
 }
 
 const previewNotAvailable = (type: EventType) =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
 
 /** legalfixB at stop 49: the procedure itself (outside testers legal49a, legal49b, med49). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -29,7 +31,13 @@ describe(`legalfixB49: mediation agreed, no award (${process.env.TEST_DB ?? 'sql
       c,
       arb.token,
       'ADVANCE_EXECUTION',
-      { claimIds: [wages], amounts: [{ claimId: wages, amount: '5000.00' }], rightsClear: true, lifeSeriouslyAffected: true, paymentDays: 10 },
+      {
+        claimIds: [wages],
+        amounts: [{ claimId: wages, amount: '5000.00' }],
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+        paymentDays: 10,
+      },
       '2026-04-04',
     );
     expect([r.status, r.body.rule]).toEqual([422, 'mediation-agreed-no-award']);
@@ -55,7 +63,38 @@ describe(`legalfixB49: a court's or a party's day follows the act it answers (${
     expect(r.body.errors[0]).toMatchObject({ path: 'decidedOn' });
     expect((await history(m.c)).length).toBe(before);
     // The ruling made on 05-20 is served later (servedOn after decidedOn is what happens).
-    await ok(m.c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'rejected', decidedOn: '2026-05-20', servedOn: '2026-05-25' }, '2026-05-26');
+    await ok(
+      m.c,
+      a.tokens.clerk,
+      'RECORD_SET_ASIDE',
+      { result: 'rejected', decidedOn: '2026-05-20', servedOn: '2026-05-25' },
+      '2026-05-26',
+    );
+  });
+
+  it('legal49a M1: a partial award’s set-aside ruled before the application → 400 naming decidedOn', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('林戊', 715)] }) });
+    const first = c.claims[0]?.id;
+    await ok(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: first, outcome: 'granted', amount: '12000.00' }] }, '2026-04-02');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(
+        c,
+        a.tokens.clerk,
+        'SERVE',
+        { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03', awardOn: '2026-04-02' },
+        '2026-04-03',
+      );
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: COURT, filedOn: '2026-04-25', partialAward: 1 }, '2026-04-25');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_SET_ASIDE',
+      { result: 'set_aside', decidedOn: '2026-04-20', partialAward: 1 },
+      '2026-04-26',
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'decidedOn' });
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'rejected', decidedOn: '2026-05-06', partialAward: 1 }, '2026-05-06');
   });
 
   it('legal49a M1: a judgment before the suit, an enforcement outcome before the application → 400', async () => {
@@ -78,7 +117,11 @@ describe(`legalfixB49: a court's or a party's day follows the act it answers (${
     );
     expect(r.status).toBe(400);
     expect(r.body.errors.map((x: { path: string }) => x.path)).toEqual(['decidedOn', 'receivedOn']);
-    r = await send(e.c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'refused', decidedOn: '2026-05-10', receivedOn: '2026-05-09' });
+    r = await send(e.c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', {
+      result: 'refused',
+      decidedOn: '2026-05-10',
+      receivedOn: '2026-05-09',
+    });
     expect(r.status).toBe(400);
     expect(r.body.errors[0]).toMatchObject({ path: 'receivedOn' });
     expect((await history(e.c)).length).toBe(before);
