@@ -1097,8 +1097,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   // LDMAL Art. 36: a default award only after written notice of the hearing proven served on the absent respondent.
-  PARTIAL_AWARD: (ctx, ev) =>
-    mediationAgreedRefusal(ctx, '作出部分裁决') ?? awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
+  PARTIAL_AWARD: (ctx, ev) => mediationAgreedRefusal(ctx, '作出部分裁决') ?? awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);

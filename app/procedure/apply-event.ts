@@ -364,7 +364,9 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     if (receivedOn && receivedOn < (ruled ? decidedOn : answered.filedOn))
       errors.push({
         path: 'receivedOn',
-        message: ruled ? `收到裁定之日不能早于裁定作出之日（${decidedOn}）` : `收到裁定之日不能早于${answered.what}之日（${answered.filedOn}）`,
+        message: ruled
+          ? `收到裁定之日不能早于裁定作出之日（${decidedOn}）`
+          : `收到裁定之日不能早于${answered.what}之日（${answered.filedOn}）`,
       });
   }
   for (const t of ['RECORD_COURT_OUTCOME', 'RECORD_SET_ASIDE'] as const) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** legalfixB at stop 49: the procedure itself (outside testers legal49a, legal49b, med49). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -145,5 +145,32 @@ describe(`legalfixB49: a court's or a party's day follows the act it answers (${
     expect(r.body.errors[0]).toMatchObject({ path: 'signedOn' });
     // Without occurredOn it is dated by its signedOn (lead49) and recorded.
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-04-06' });
+  });
+});
+
+describe(`legalfixB49: a collective dispute and simple handling (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const eleven = Array.from({ length: 11 }, (_, i) => worker(`集体${i + 1}`, 600 + i));
+  const refusing = apiSuite({ now: '2026-12-05T02:00:00Z', env: { COLLECTIVE_SIMPLE_HANDLING: 'refused' } });
+
+  it('med49 M1: COLLECTIVE_SIMPLE_HANDLING=refused — a collective case registered simple is 400 naming procedure', async () => {
+    const { t: rt, a: ra } = refusing;
+    const r = await rt.api(ra.tokens.clerk).post('/api/cases', standardApplication({ applicants: eleven, procedure: 'simple' }));
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toMatchObject({ path: 'procedure' });
+    expect(r.body.errors[0].message).toContain('第六十六条');
+    // A simple case made collective by a correction before acceptance: judged the same way, nothing changed.
+    const c = await registerCase(rt, ra, standardApplication({ applicants: eleven.slice(0, 9), procedure: 'simple' }));
+    const p = await rt.api(ra.tokens.clerk).patch(`/api/cases/${c.id}`, { applicants: eleven.slice(0, 10) });
+    expect(p.status).toBe(400);
+    expect(p.body.errors[0]).toMatchObject({ path: 'procedure' });
+    const now = await rt.api(ra.tokens.clerk).get(`/api/cases/${c.id}`);
+    expect((now.body.applicants as unknown[]).length).toBe(9);
+    // Registered ordinary, it is accepted (and heard by three).
+    await registerCase(rt, ra, standardApplication({ applicants: eleven, procedure: 'ordinary' }));
+  });
+
+  it('med49 M1: by default (Rules Art. 62(2)) a collective case may be handled simply, its tribunal still of three', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: eleven, procedure: 'simple' }));
+    expect(c.collective).toBe(true);
   });
 });
