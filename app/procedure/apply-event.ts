@@ -11,10 +11,18 @@ import {
   type UpdateGuard,
 } from '../../db/stores/cases.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
+import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { awardClock, computeDeadlines, computeFacts, type Deadline, lateAcceptanceWarnings } from '../../workflows/deadlines.ts';
+import {
+  awardClock,
+  computeDeadlines,
+  computeFacts,
+  type Deadline,
+  lateAcceptanceWarnings,
+  leavesPeriodBefore,
+} from '../../workflows/deadlines.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
   defensePeriodWarnings,
@@ -27,6 +35,7 @@ import {
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
+import { type Periods, periodWords } from '../../workflows/periods.ts';
 import {
   availableEvents,
   isAvailableFor,
@@ -44,6 +53,7 @@ import {
   decidedClaimIds,
   documentMadeOn,
   duplicateOfRefusal,
+  hearingDateSetOn,
   unconfirmedSimpleServiceWarnings,
 } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
@@ -111,6 +121,27 @@ const datedLaterWarnings = (sent: EventInput, ev: EventInput): string[] =>
     : [
         `${ACT_DAY_LABELS[sent.occurredOnFrom] ?? sent.occurredOnFrom}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次“${eventLabel(ev.type)}”按${ev.occurredOn}记入办理记录；自该日起算的期间仍按${sent.occurredOn}计算`,
       ];
+
+/**
+ * med49 L6: a conversion to the ordinary procedure (Rules Art. 61) keeps what simple handling allowed — a hearing set at
+ * short notice (Rules Art. 60) and a defense period shortened or waived with consent (Rules Art. 58) — which the
+ * ordinary procedure does not: warned of (the tribunal decides whether to set a new date or give time to answer).
+ */
+function conversionWarnings(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, on: string): string[] {
+  const out: string[] = [];
+  const h = ctx.hearing;
+  const held = h ? ctx.hearingsHeld.some((x) => x.heldOn >= h.scheduledOn) : true;
+  const setOn = hearingDateSetOn(ctx);
+  if (h && !held && setOn && h.hearingOn >= on && !leavesPeriodBefore(cal.provisionalView(), periods.hearing_notice, setOn, h.hearingOn))
+    out.push(
+      `本案已于${setOn}按简易处理定于${h.hearingOn}开庭，距开庭不足${periodWords(periods.hearing_notice)}：转为普通程序后，开庭日期应在开庭${periodWords(periods.hearing_notice)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条），请考虑延期开庭并重新通知。`,
+    );
+  if (ctx.defensePeriodDays !== null && ctx.defenses.length === 0)
+    out.push(
+      `本案答辩期已按简易处理经被申请人同意${ctx.defensePeriodDays === 0 ? '取消' : `缩短为${periodWords({ days: ctx.defensePeriodDays, unit: periods.defense.unit })}`}（《劳动人事争议仲裁办案规则》第五十八条）：转为普通程序后仍按缩短后的答辩期计算，被申请人尚未答辩；如需给予完整的答辩期（${periodWords(periods.defense)}），请另行安排。`,
+    );
+  return out;
+}
 
 /** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
 async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineContext, ev: EventInput): Promise<void> {
@@ -710,6 +741,8 @@ async function decide(
       (ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING') && typeof payload.hearingOn === 'string'
         ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)
         : [],
+      // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
+      ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // A scheduled hearing inside a suspension, or passed during it (Rules Art. 47; LDMAL Art. 35).
       ev.type === 'SUSPEND' || ev.type === 'RESUME'
         ? suspensionHearingWarnings(ev.type, ctx, nctx, leafState(snap.value), result.state, ev.occurredOn, deps.periods.hearing_notice)

@@ -174,3 +174,42 @@ describe(`legalfixB49: a collective dispute and simple handling (${process.env.T
     expect(c.collective).toBe(true);
   });
 });
+
+describe(`legalfixB49: the hearing notice of a simple case (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  type Dl = { kind: string; status: string; startsOn: string; dueOn: string | null; explanation: string };
+  it('med49 M2, L6: no 5-day notice deadline for a hearing set flexibly (Rules Arts. 59–60); the conversion warns', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', { body: standardApplication({ procedure: 'simple' }) });
+    await ok(c, arb.token, 'SHORTEN_DEFENSE_PERIOD', { days: 3, respondentConsent: true }, '2026-03-06');
+    const v = await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-11', place: '第一仲裁庭' }, '2026-03-09');
+    const kinds = (v.deadlines as Dl[]).map((d) => d.kind);
+    expect(kinds).not.toContain('hearing_notice');
+    expect(kinds).not.toContain('postponement_request');
+    const listed = await t.api(a.tokens.clerk).get('/api/deadlines?within=366&kind=hearing_notice&pageSize=200');
+    expect(listed.status).toBe(200);
+    const items = (listed.body.items ?? listed.body) as { caseId?: number; kind: string }[];
+    expect(items.filter((d) => d.caseId === c.id && d.kind === 'hearing_notice')).toEqual([]);
+    const r = await send(c, arb.token, 'CONVERT_TO_ORDINARY', { reason: '案情复杂' }, '2026-03-10');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const w = (r.body.warnings as string[]).join('\n');
+    expect(w).toContain('2026-03-11开庭');
+    expect(w).toContain('第三十八条');
+    expect(w).toContain('第五十八条');
+    expect((r.body.deadlines as Dl[]).map((d) => d.kind)).not.toContain('hearing_notice');
+  });
+
+  it('med49 M2: an ordinary case keeps its hearing notice deadline', async () => {
+    const { c } = await caseAt(t, a, 'hearing_scheduled');
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect((v.deadlines as Dl[]).find((d) => d.kind === 'hearing_notice')).toMatchObject({ startsOn: '2026-03-09' });
+  });
+
+  it('legal49b L4: a 调解书 agreed after the award limit passed says the limit had already passed', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-04-10');
+    const v = await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年5月10日前支付申请人工资10000元。' }, '2026-04-25');
+    const d = (v.deadlines as Dl[]).find((x) => x.kind === 'mediation_signature') as Dl;
+    expect(d.dueOn && d.dueOn < d.startsOn).toBe(true);
+    expect(d.explanation).toContain(`审理期限已于${d.dueOn}届满`);
+    expect(d.explanation).toContain('签收已不可能在审理期限内完成');
+  });
+});
