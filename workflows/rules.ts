@@ -189,6 +189,13 @@ function absenceNoticeRule(
   return null;
 }
 
+/**
+ * LDMAL Art. 36; Rules Arts. 39, 59: deemed withdrawal needs the written notice of that hearing proven served on the
+ * absent applicant (in time: `facts.absenceNoticeLate`). Whatever the payload — so next-events does not offer what it
+ * refuses (legal49b L3).
+ */
+export const deemWithdrawnNoticeRefusal = (ctx: CaseContext, ev: ProcEvent): Violation | null => absenceNoticeRule(ctx, ev, 'applicant');
+
 /** LDMAL Art. 26: a hearing is public unless the parties agreed otherwise or state secrets, trade secrets or privacy are involved. */
 function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violation | null {
   if (ev.payload.public !== false) return null;
@@ -944,7 +951,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
-  DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant') ?? counterclaimStanding(ctx, ev),
+  DEEM_WITHDRAWN: (ctx, ev) => deemWithdrawnNoticeRefusal(ctx, ev) ?? counterclaimStanding(ctx, ev),
   MEDIATION_AGREED: (ctx) => PRECONDITIONS.MEDIATION_AGREED?.(ctx) ?? null,
   VOID_REGISTRATION: (ctx) => PRECONDITIONS.VOID_REGISTRATION?.(ctx) ?? null,
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {

@@ -123,6 +123,18 @@ const datedLaterWarnings = (sent: EventInput, ev: EventInput): string[] =>
       ];
 
 /**
+ * legal49b L2: Rules Art. 47 excludes a suspension from the award limit (LDMAL Art. 43) — one that begins after the limit
+ * ran out has nothing to exclude: recorded, with a warning that the limit stays passed (the deadline's explanation says
+ * "始于审理期限届满之后，不扣除").
+ */
+function lateSuspensionWarnings(dueOn: string | null, on: string): string[] {
+  if (!dueOn || on <= dueOn) return [];
+  return [
+    `审理期限已于${dueOn}届满，本次中止审理始于其后（${on}），不扣除审理期限（《劳动人事争议仲裁办案规则》第四十七条）：逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十三条第一款）。`,
+  ];
+}
+
+/**
  * med49 L6: a conversion to the ordinary procedure (Rules Art. 61) keeps what simple handling allowed — a hearing set at
  * short notice (Rules Art. 60) and a defense period shortened or waived with consent (Rules Art. 58) — which the
  * ordinary procedure does not: warned of (the tribunal decides whether to set a new date or give time to answer).
@@ -741,6 +753,8 @@ async function decide(
       (ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING') && typeof payload.hearingOn === 'string'
         ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)
         : [],
+      // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
+      ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // A scheduled hearing inside a suspension, or passed during it (Rules Art. 47; LDMAL Art. 35).

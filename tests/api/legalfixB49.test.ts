@@ -213,3 +213,39 @@ describe(`legalfixB49: the hearing notice of a simple case (${process.env.TEST_D
     expect(d.explanation).toContain('签收已不可能在审理期限内完成');
   });
 });
+
+describe(`legalfixB49: suspension and deemed withdrawal (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal49b L2: a suspension begun after the award limit expired is warned of (Rules Art. 47; LDMAL Art. 43)', async () => {
+    const { c } = await caseAt(t, a, 'heard');
+    const early = await send(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-04-01');
+    expect(early.status).toBe(200);
+    expect(((early.body.warnings ?? []) as string[]).join('')).not.toContain('不扣除');
+    await ok(c, a.tokens.chair, 'RESUME', {}, '2026-04-03');
+    const r = await send(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-05-25');
+    expect(r.status).toBe(200);
+    const w = (r.body.warnings as string[]).join('');
+    expect(w).toContain('本次中止审理始于其后（2026-05-25），不扣除审理期限');
+    expect(w).toContain('第四十七条');
+  });
+
+  it('legal49b L3: deemed withdrawal is not offered when the absent applicant’s notice was late', async () => {
+    const notified = async (applicantOn: string) => {
+      const { c, arb } = await caseAt(t, a, 'hearing_scheduled');
+      for (const [p, on] of [
+        [c.respondents[0]?.id, '2026-03-10'],
+        [c.applicants[0]?.id, applicantOn],
+      ] as const)
+        await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p, method: 'direct', servedOn: on }, on);
+      await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: false, respondentPresent: true }, '2026-03-25');
+      return { c, arb };
+    };
+    const late = await notified('2026-03-23');
+    expect(await offered(late.c, late.arb.token)).not.toContain('DEEM_WITHDRAWN');
+    const r = await send(late.c, late.arb.token, 'DEEM_WITHDRAWN', {}, '2026-03-26');
+    expect([r.status, r.body.rule]).toEqual([422, 'absence-notice-late']);
+    // Notified in time: offered, and recorded.
+    const timely = await notified('2026-03-10');
+    expect(await offered(timely.c, timely.arb.token)).toContain('DEEM_WITHDRAWN');
+    await ok(timely.c, timely.arb.token, 'DEEM_WITHDRAWN', {}, '2026-03-26');
+  });
+});
