@@ -849,6 +849,9 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
   // Rules Art. 46: counted within the current award period — an extension approved before a restart belonged to the
   // superseded period (procedure-types.ts currentExtension; domain.md §7.2).
   EXTEND_TIME_LIMIT: (ctx) => {
+    // Rules Art. 76: a review's period is extended once (med49 L4: a second one answered 409).
+    const review = ctx.track === 'review' ? ctx.review?.extension : null;
+    if (review) return v('extension-once', 'Rules Art. 76', `仲裁审查期限已于 ${review.on} 延长${review.days}日，延长只能批准一次`);
     const ext = currentExtension(ctx);
     return ext
       ? v(
@@ -1643,6 +1646,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   },
   EXTEND_TIME_LIMIT: (ctx, ev) => {
     if (ctx.track !== 'review') return null;
+    const once = PRECONDITIONS.EXTEND_TIME_LIMIT?.(ctx);
+    if (once) return once;
     // Rules Art. 76: the review may be extended once, by no more than 5 (working) days, with the chair's approval.
     const max = ev.facts?.reviewExtensionMaxDays ?? DEFAULT_PERIODS.review_extension.days;
     if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`, 'days');

@@ -249,3 +249,29 @@ describe(`legalfixB49: suspension and deemed withdrawal (${process.env.TEST_DB ?
     await ok(timely.c, timely.arb.token, 'DEEM_WITHDRAWN', {}, '2026-03-26');
   });
 });
+
+describe(`legalfixB49: the review's extension (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('med49 L4: extended from acceptance, before an arbitrator is designated; a second one is 422 extension-once (Rules Art. 76)', async () => {
+    const reg = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        track: 'review',
+        receivedOn: '2026-11-20',
+        agreement: { effectiveOn: '2026-11-18', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+      }),
+    );
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const c = reg.body as { id: number };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    expect(await offered(c, a.tokens.chair)).toContain('EXTEND_TIME_LIMIT');
+    const v = await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 5 }, '2026-11-25');
+    expect(v.state).toBe('review_accepted');
+    expect(await offered(c, a.tokens.chair)).not.toContain('EXTEND_TIME_LIMIT');
+    const r = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 3 }, '2026-11-26');
+    expect([r.status, r.body.rule]).toEqual([422, 'extension-once']);
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-11-26');
+    const again = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 3 }, '2026-11-27');
+    expect([again.status, again.body.rule]).toEqual([422, 'extension-once']);
+  });
+});
