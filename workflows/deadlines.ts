@@ -686,7 +686,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (!ctx.supplement || ctx.supplement.completedOn || decidedOn) {
     add(
       'acceptance',
-      P.acceptance,
+      // Rules Art. 65 (domain.md §8.2): a collective dispute's acceptance decision within 5 days of receipt — its own
+      // article, same period (med49 L7); LDMAL Art. 29 still opens the suit when it runs out.
+      ctx.collective ? { ...P.acceptance, basis: 'Rules Art. 65; LDMAL Art. 29' } : P.acceptance,
       accStart,
       computePeriod(cal, P.acceptance, accStart, ctx.supplement?.completedOn ? '补正材料收齐之日' : '收到仲裁申请之日'),
       decidedOn ?? withdrawnEarly,

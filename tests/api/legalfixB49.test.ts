@@ -275,3 +275,14 @@ describe(`legalfixB49: the review's extension (${process.env.TEST_DB ?? 'sqlite'
     expect([again.status, again.body.rule]).toEqual([422, 'extension-once']);
   });
 });
+
+describe(`legalfixB49: the collective acceptance deadline (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('med49 L7: cites Rules Art. 65', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => worker(`受理${i + 1}`, 650 + i));
+    const c = await registerCase(t, a, standardApplication({ applicants: ten }));
+    const d = (c.deadlines as { kind: string; basis: string }[]).find((x) => x.kind === 'acceptance');
+    expect(d?.basis).toBe('Rules Art. 65; LDMAL Art. 29');
+    const one = await registerCase(t, a, standardApplication({ applicants: [worker('受理单', 670)] }));
+    expect((one.deadlines as { kind: string; basis: string }[]).find((x) => x.kind === 'acceptance')?.basis).toContain('Rules Arts. 30–31');
+  });
+});
