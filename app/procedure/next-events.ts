@@ -1,6 +1,6 @@
+import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
-import { computeFacts } from '../../workflows/deadlines.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { challengedActorRefusal, deemWithdrawnNoticeRefusal } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
