@@ -99,6 +99,14 @@ export interface Config {
   /** MEDIATION_DOCUMENT_BY_POST (default false): a 调解书 may be served by post (workflows/rules.ts SERVE). */
   mediationDocumentByPost: boolean;
   /**
+   * Rules Arts. 56, 62(2), 66 (domain.md §8.2; med49 M1): whether a collective dispute may be registered for simple
+   * handling (简易处理). `allowed` (default): Rules Art. 62(2) lets a collective case meeting a condition of Art. 56 be
+   * handled simply — its tribunal still of three (Art. 66; Art. 56 only permits a sole arbitrator). `refused`
+   * (COLLECTIVE_SIMPLE_HANDLING=refused): a collective case is heard by three under the ordinary procedure; registration
+   * (or a correction making the case collective) with procedure "simple" is 400 naming `procedure`.
+   */
+  collectiveSimpleHandling: 'allowed' | 'refused';
+  /**
    * Rules Art. 34 (一事不再理): an ACCEPT while an earlier case the registration found still bars the same dispute is
    * refused (422 duplicate-application-pending) unless it states `notSameMatter` with a reason (default true);
    * DUPLICATE_ACCEPT_CONFIRMATION=false leaves the registration's warnings as warnings (app/procedure/duplicate-bar.ts).
@@ -202,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     mediationDocumentByPost: env.MEDIATION_DOCUMENT_BY_POST === 'true',
+    collectiveSimpleHandling: env.COLLECTIVE_SIMPLE_HANDLING === 'refused' ? 'refused' : 'allowed',
     duplicateAcceptConfirmation: env.DUPLICATE_ACCEPT_CONFIRMATION !== 'false',
     recusalUrgentEvents: (env.RECUSAL_URGENT_EVENTS ?? 'ADVANCE_EXECUTION')
       .split(',')

@@ -711,6 +711,17 @@ const reviewWithdraw = {
   // Rules Arts. 76, 79: the parties may withdraw before the mediation document is served; the review ends.
   WITHDRAW: { target: '#review_terminated', actions: endReview('review_terminated') },
 };
+/**
+ * Rules Art. 76: the review ends within 5 working days of acceptance, extended once by up to 5 with approval — the
+ * period runs from acceptance, so it may be extended before an arbitrator is designated (med49 L4). A second extension
+ * is the rule's to refuse (422 extension-once, rules.ts), not the state's.
+ */
+const reviewExtend = {
+  EXTEND_TIME_LIMIT: {
+    guard: 'legal' as const,
+    actions: reviewSet((_r, { event }) => ({ extension: { on: event.occurredOn, days: p(event).days } })),
+  },
+};
 const reviewSignedAfter = (ctx: MachineContext, partyId: number) => {
   const signed = new Set((ctx.review?.confirmation?.signatures ?? []).map((s) => s.partyId));
   signed.add(partyId);
@@ -748,6 +759,7 @@ const reviewTrack = {
     review_accepted: {
       id: 'review_accepted',
       on: {
+        ...reviewExtend,
         // Rules Art. 77: the commission designates the arbitrator who reviews.
         FORM_TRIBUNAL: {
           target: '#review_in_progress',
@@ -781,11 +793,7 @@ const reviewTrack = {
             endReview('review_terminated'),
           ],
         },
-        // Rules Art. 76: +5 (working) days once, approved by the chair or the delegated institute head.
-        EXTEND_TIME_LIMIT: {
-          guard: (a: Args) => a.context.review?.extension === null && legal(a),
-          actions: reviewSet((_r, { event }) => ({ extension: { on: event.occurredOn, days: p(event).days } })),
-        },
+        ...reviewExtend,
         ...reviewWithdraw,
       },
     },

@@ -686,7 +686,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (!ctx.supplement || ctx.supplement.completedOn || decidedOn) {
     add(
       'acceptance',
-      P.acceptance,
+      // Rules Art. 65 (domain.md §8.2): a collective dispute's acceptance decision within 5 days of receipt — its own
+      // article, same period (med49 L7); LDMAL Art. 29 still opens the suit when it runs out.
+      ctx.collective ? { ...P.acceptance, basis: 'Rules Art. 65; LDMAL Art. 29' } : P.acceptance,
       accStart,
       computePeriod(cal, P.acceptance, accStart, ctx.supplement?.completedOn ? '补正材料收齐之日' : '收到仲裁申请之日'),
       decidedOn ?? withdrawnEarly,
@@ -795,8 +797,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // 2: a late notice was warned of at SERVE, then vanished from the deadlines) — met, met_late, or, not served on every
   // party by the hearing, `missed` (the hearing held makes it moot, `endedOn`, as a closure does other duties). The
   // party's window to ask for a postponement goes with the hearing.
+  let noticeFree = false;
   const heldOn = ctx.hearing ? (ctx.hearingsHeld.find((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))?.heldOn ?? null) : null;
+  // Rules Arts. 59–60 (med49 M2): in simple handling the tribunal sets the hearing date flexibly and may notify by phone
+  // or SMS — no notice period to keep, so no notice deadline for a hearing set while the case was simple (a conversion
+  // to ordinary afterwards, Rules Art. 61, does not make a short notice given under it late: the conversion warns of it).
+  // Nor one that could not be met from the day the date was set (due before it starts: the same-day conversion case).
+  const setUnderSimple = (setOn: string) => ctx.procedure === 'simple' || (ctx.conversion != null && ctx.conversion.on > setOn);
   if (ctx.hearing) {
+    const h = ctx.hearing;
+    const setOn = hearingDateSetOn(ctx) as string;
+    const due = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.hearing_notice)).value;
+    if (setUnderSimple(setOn) || (due !== null && due < setOn)) noticeFree = true;
+  }
+  if (ctx.hearing && !noticeFree) {
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
     // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
@@ -837,23 +851,26 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
     const r = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.postponement_request));
-    add(
-      'postponement_request',
-      P.postponement_request,
-      setOn,
-      asProvisional(
-        {
-          dueOn: r.value,
-          explanation: `当事人有正当理由申请延期开庭的，应在开庭前${periodWords(P.postponement_request)}提出，最迟${r.value}。`,
-        },
-        r.years,
-        P.postponement_request.unit,
-        'before',
-      ),
-      null,
-      'party',
-      { periodOnly: true },
-    );
+    // A window to ask for postponement that closed before the date was even set (a short-notice hearing of a simple
+    // case, Rules Art. 60) was never open to a party: not listed as one that elapsed (med49 M2).
+    if (r.value === null || r.value >= setOn)
+      add(
+        'postponement_request',
+        P.postponement_request,
+        setOn,
+        asProvisional(
+          {
+            dueOn: r.value,
+            explanation: `当事人有正当理由申请延期开庭的，应在开庭前${periodWords(P.postponement_request)}提出，最迟${r.value}。`,
+          },
+          r.years,
+          P.postponement_request.unit,
+          'before',
+        ),
+        null,
+        'party',
+        { periodOnly: true },
+      );
   }
 
   const clock = awardClock(ctx, cal, P, closedOn ?? today);
@@ -873,7 +890,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       ctx.mediation.agreedOn,
       {
         dueOn: clock.dueOn,
-        explanation: `调解书经双方当事人签收后生效；一方在送达前反悔的，仲裁庭应当及时作出裁决。签收须在审理期限（${clock.dueOn ?? '未知'}）内完成。`,
+        // legal49b L4: an agreement reached after the limit ran out starts a duty already past its day — said plainly.
+        explanation:
+          clock.dueOn && clock.dueOn < ctx.mediation.agreedOn
+            ? `达成调解协议时（${ctx.mediation.agreedOn}）审理期限已于${clock.dueOn}届满，签收已不可能在审理期限内完成（劳动争议调解仲裁法第四十三条第一款）；调解书经双方当事人签收后生效，一方在送达前反悔的，仲裁庭应当及时作出裁决。`
+            : `调解书经双方当事人签收后生效；一方在送达前反悔的，仲裁庭应当及时作出裁决。签收须在审理期限（${clock.dueOn ?? '未知'}）内完成。`,
         missingYear: clock.missingYear,
         provisional: clock.provisional,
       },

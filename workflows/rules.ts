@@ -189,6 +189,13 @@ function absenceNoticeRule(
   return null;
 }
 
+/**
+ * LDMAL Art. 36; Rules Arts. 39, 59: deemed withdrawal needs the written notice of that hearing proven served on the
+ * absent applicant (in time: `facts.absenceNoticeLate`). Whatever the payload — so next-events does not offer what it
+ * refuses (legal49b L3).
+ */
+export const deemWithdrawnNoticeRefusal = (ctx: CaseContext, ev: ProcEvent): Violation | null => absenceNoticeRule(ctx, ev, 'applicant');
+
 /** LDMAL Art. 26: a hearing is public unless the parties agreed otherwise or state secrets, trade secrets or privacy are involved. */
 function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violation | null {
   if (ev.payload.public !== false) return null;
@@ -725,6 +732,21 @@ export function mediationNeedsTribunal(ctx: CaseContext, act = '制作调解书'
   );
 }
 
+/**
+ * LDMAL Art. 42(2),(4) (legal49a H4): "调解达成协议的，仲裁庭应当制作调解书" — once agreement is reached the tribunal makes
+ * the 调解书; an award (a partial one included) or a ruling on the claims follows only if a party goes back on it before
+ * the document is served (SIGN_MEDIATION_DOCUMENT refused, which returns the case to award drafting) or mediation fails.
+ */
+export function mediationAgreedRefusal(ctx: CaseContext, act: string): Violation | null {
+  // An agreement recorded and not gone back on: the case is signing its 调解书 (a refusal ends the mediation: null).
+  if (!ctx.mediation?.agreedOn) return null;
+  return v(
+    'mediation-agreed-no-award',
+    'LDMAL Art. 42(2),(4)',
+    `双方已于${ctx.mediation?.agreedOn ?? ''}达成调解协议，仲裁庭应当制作调解书，不能${act}（《劳动争议调解仲裁法》第四十二条）：当事人在调解书送达前反悔的，请先登记拒绝签收调解书，再及时作出裁决`,
+  );
+}
+
 /** A party as the duplicate check compares it (workflows/duplicates.ts, db/stores/cases.ts matchingApplicants). */
 interface NamedParty {
   side: string;
@@ -804,15 +826,20 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
             `本案已于 ${ctx.services[0]?.servedOn} 向当事人送达文书，不能作废登记：属于重复申请的，请作出不予受理决定，或由申请人撤回申请`,
           )
         : null,
-  // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing.
+  // LDMAL Art. 43(2); Rules Art. 49: part of the facts found clear in the hearing is decided first — after a hearing;
+  // and not once the parties have agreed (LDMAL Art. 42(2),(4): `mediationAgreedRefusal`).
   PARTIAL_AWARD: (ctx) =>
-    ctx.hearingsHeld.length
+    mediationAgreedRefusal(ctx, '作出部分裁决') ??
+    (ctx.hearingsHeld.length
       ? null
       : v(
           'partial-award-before-hearing',
           'LDMAL Arts. 43(2), 35–36; Rules Art. 49',
           '先行裁决须在开庭审理、部分事实已经清楚之后作出：本案尚未开庭',
-        ),
+        )),
+  // LDMAL Art. 44 rules on what is claimed while the award is pending; once the parties agreed, the 调解书 settles it
+  // (LDMAL Art. 42(2),(4); legal49a H4).
+  ADVANCE_EXECUTION: (ctx) => mediationAgreedRefusal(ctx, '裁决先予执行'),
   // LDMAL Art. 42(2)–(3); Rules Art. 73: "调解达成协议的，仲裁庭应当制作调解书……调解书由仲裁员签名": an agreement in
   // arbitration becomes the tribunal's mediation document, so it is recorded only once a tribunal is formed. A mediation
   // the chair's mediator began before (Rules Art. 71 lets the tribunal entrust one before the hearing) goes on; the
@@ -822,6 +849,9 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
   // Rules Art. 46: counted within the current award period — an extension approved before a restart belonged to the
   // superseded period (procedure-types.ts currentExtension; domain.md §7.2).
   EXTEND_TIME_LIMIT: (ctx) => {
+    // Rules Art. 76: a review's period is extended once (med49 L4: a second one answered 409).
+    const review = ctx.track === 'review' ? ctx.review?.extension : null;
+    if (review) return v('extension-once', 'Rules Art. 76', `仲裁审查期限已于 ${review.on} 延长${review.days}日，延长只能批准一次`);
     const ext = currentExtension(ctx);
     return ext
       ? v(
@@ -924,7 +954,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
-  DEEM_WITHDRAWN: (ctx, ev) => absenceNoticeRule(ctx, ev, 'applicant') ?? counterclaimStanding(ctx, ev),
+  DEEM_WITHDRAWN: (ctx, ev) => deemWithdrawnNoticeRefusal(ctx, ev) ?? counterclaimStanding(ctx, ev),
   MEDIATION_AGREED: (ctx) => PRECONDITIONS.MEDIATION_AGREED?.(ctx) ?? null,
   VOID_REGISTRATION: (ctx) => PRECONDITIONS.VOID_REGISTRATION?.(ctx) ?? null,
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
@@ -1031,6 +1061,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   ADVANCE_EXECUTION: (ctx, ev) => {
+    const agreed = PRECONDITIONS.ADVANCE_EXECUTION?.(ctx);
+    if (agreed) return agreed;
     const ids = ev.payload.claimIds as number[];
     // LDMAL Art. 44: the ruling is made on the party's application — made before the ruling, within the case.
     const applied = ev.payload.appliedOn as string | undefined;
@@ -1075,7 +1107,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   // LDMAL Art. 36: a default award only after written notice of the hearing proven served on the absent respondent.
-  PARTIAL_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
+  PARTIAL_AWARD: (ctx, ev) => mediationAgreedRefusal(ctx, '作出部分裁决') ?? awardItemsRule(ctx, ev, false) ?? awardAbsenceRule(ctx, ev),
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
@@ -1614,6 +1646,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   },
   EXTEND_TIME_LIMIT: (ctx, ev) => {
     if (ctx.track !== 'review') return null;
+    const once = PRECONDITIONS.EXTEND_TIME_LIMIT?.(ctx);
+    if (once) return once;
     // Rules Art. 76: the review may be extended once, by no more than 5 (working) days, with the chair's approval.
     const max = ev.facts?.reviewExtensionMaxDays ?? DEFAULT_PERIODS.review_extension.days;
     if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`, 'days');

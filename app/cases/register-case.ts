@@ -98,6 +98,38 @@ export function collectiveFlags(
   return { collective: byCount || ground !== null, collectiveGround: ground };
 }
 
+/**
+ * Rules Arts. 56, 62(2), 66 (med49 M1; COLLECTIVE_SIMPLE_HANDLING=refused): a collective dispute is heard by a tribunal of
+ * three (Art. 66) under the ordinary procedure — not registered for simple handling, whose mark is the sole arbitrator
+ * (Art. 56). 400 naming `procedure`. With the default `allowed` (Art. 62(2): a collective case meeting a condition of
+ * Art. 56 may be handled simply) nothing is refused: its tribunal is still of three (rules.ts FORM_TRIBUNAL).
+ */
+export function collectiveSimpleErrors(
+  procedure: string | undefined,
+  collective: boolean,
+  mode: 'allowed' | 'refused' | undefined,
+): FieldError[] {
+  if (mode !== 'refused' || procedure !== 'simple' || !collective) return [];
+  return [
+    {
+      path: 'procedure',
+      message:
+        '集体劳动人事争议由三名仲裁员组成仲裁庭处理（《劳动人事争议仲裁办案规则》第六十六条），本委不对其简易处理（第五十六条）：请选择普通程序',
+    },
+  ];
+}
+
+/** `flags` once `collectiveSimpleErrors` finds nothing to refuse (400 naming `procedure` otherwise). */
+export function collectiveOf<T extends { collective: boolean }>(
+  procedure: string | undefined,
+  flags: T,
+  mode: 'allowed' | 'refused' | undefined,
+): T {
+  const errors = collectiveSimpleErrors(procedure, flags.collective, mode);
+  if (errors.length) throw validationError(errors);
+  return flags;
+}
+
 /** A party as sent or as stored: only its identity number (a person's) is read. */
 type IdHolder = { [field: string]: unknown };
 const PARTY_FIELDS = ['applicants', 'respondents', 'thirdParties'] as const;
@@ -342,7 +374,7 @@ export async function registerCase(
       district: input.district,
       facts: input.facts ?? null,
       procedure: input.procedure ?? 'ordinary',
-      ...collectiveFlags(input, parties),
+      ...collectiveOf(input.procedure, collectiveFlags(input, parties), deps.config.collectiveSimpleHandling),
       wageArrears: input.wageArrears ?? false,
       limitation: input.limitation ?? null,
       duplicateBars: barringCaseIds(warnings),

@@ -8,7 +8,7 @@ import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
 import { documentNumbersOf } from './document-no.ts';
-import { checkClaimApplicants, checkRegistrationDates, collectiveFlags, toClaim, toParty } from './register-case.ts';
+import { checkClaimApplicants, checkRegistrationDates, collectiveFlags, collectiveOf, toClaim, toParty } from './register-case.ts';
 import { changedFields, registrationChanges } from './registration-changes.ts';
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
 
@@ -112,6 +112,13 @@ export async function updateRegistration(
       ? collectiveFlags(body, parties ?? current.parties, current.collectiveGround)
       : {}),
   };
+  // COLLECTIVE_SIMPLE_HANDLING=refused (Rules Arts. 56, 66; med49 M1): a case made collective, or made simple, is judged
+  // as at registration — 400 naming `procedure`.
+  collectiveOf(
+    cols.procedure ?? current.procedure,
+    { collective: cols.collective ?? current.collective },
+    deps.config.collectiveSimpleHandling,
+  );
   const claims = body.claims?.map(toClaim);
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });

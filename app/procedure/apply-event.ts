@@ -11,10 +11,18 @@ import {
   type UpdateGuard,
 } from '../../db/stores/cases.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
+import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { awardClock, computeDeadlines, computeFacts, type Deadline, lateAcceptanceWarnings } from '../../workflows/deadlines.ts';
+import {
+  awardClock,
+  computeDeadlines,
+  computeFacts,
+  type Deadline,
+  lateAcceptanceWarnings,
+  leavesPeriodBefore,
+} from '../../workflows/deadlines.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
   defensePeriodWarnings,
@@ -27,6 +35,7 @@ import {
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
+import { type Periods, periodWords } from '../../workflows/periods.ts';
 import {
   availableEvents,
   isAvailableFor,
@@ -44,6 +53,7 @@ import {
   decidedClaimIds,
   documentMadeOn,
   duplicateOfRefusal,
+  hearingDateSetOn,
   unconfirmedSimpleServiceWarnings,
 } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
@@ -113,6 +123,39 @@ function datedLaterWarnings(sent: EventInput, ev: EventInput): string[] {
   return [
     `${day.name}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次${eventLabel(ev.type)}按${ev.occurredOn}记入办理记录；自${day.from}起算的期间仍按${day.name}${sent.occurredOn}计算`,
   ];
+}
+
+/**
+ * legal49b L2: Rules Art. 47 excludes a suspension from the award limit (LDMAL Art. 43) — one that begins after the limit
+ * ran out has nothing to exclude: recorded, with a warning that the limit stays passed (the deadline's explanation says
+ * "始于审理期限届满之后，不扣除").
+ */
+function lateSuspensionWarnings(dueOn: string | null, on: string): string[] {
+  if (!dueOn || on <= dueOn) return [];
+  return [
+    `审理期限已于${dueOn}届满，本次中止审理始于其后（${on}），不扣除审理期限（《劳动人事争议仲裁办案规则》第四十七条）：逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十三条第一款）。`,
+  ];
+}
+
+/**
+ * med49 L6: a conversion to the ordinary procedure (Rules Art. 61) keeps what simple handling allowed — a hearing set at
+ * short notice (Rules Art. 60) and a defense period shortened or waived with consent (Rules Art. 58) — which the
+ * ordinary procedure does not: warned of (the tribunal decides whether to set a new date or give time to answer).
+ */
+function conversionWarnings(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, on: string): string[] {
+  const out: string[] = [];
+  const h = ctx.hearing;
+  const held = h ? ctx.hearingsHeld.some((x) => x.heldOn >= h.scheduledOn) : true;
+  const setOn = hearingDateSetOn(ctx);
+  if (h && !held && setOn && h.hearingOn >= on && !leavesPeriodBefore(cal.provisionalView(), periods.hearing_notice, setOn, h.hearingOn))
+    out.push(
+      `本案已于${setOn}按简易处理定于${h.hearingOn}开庭，距开庭不足${periodWords(periods.hearing_notice)}：转为普通程序后，开庭日期应在开庭${periodWords(periods.hearing_notice)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条），请考虑延期开庭并重新通知。`,
+    );
+  if (ctx.defensePeriodDays !== null && ctx.defenses.length === 0)
+    out.push(
+      `本案答辩期已按简易处理经被申请人同意${ctx.defensePeriodDays === 0 ? '取消' : `缩短为${periodWords({ days: ctx.defensePeriodDays, unit: periods.defense.unit })}`}（《劳动人事争议仲裁办案规则》第五十八条）：转为普通程序后仍按缩短后的答辩期计算，被申请人尚未答辩；如需给予完整的答辩期（${periodWords(periods.defense)}），请另行安排。`,
+    );
+  return out;
 }
 
 /** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
@@ -337,12 +380,76 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   for (const side of ['applicant', 'respondent'] as const)
     if (type === 'HOLD_HEARING' && payload[`${side}LeftEarly`] === true && payload[`${side}Present`] !== true)
       errors.push({ path: `${side}LeftEarly`, message: `${side === 'applicant' ? '申请人' : '被申请人'}未到庭，不能同时记录其中途退庭` });
+  // legal49a M1: an act's own day (the day a suit or application was filed, a 调解书 signed for, a court ruled) is the day
+  // it happened — recorded on or after it, never before (occurredOn is the day of entry; sent without it, the server
+  // dates the act by this field: server/http/events.ts actDayField).
+  const ownDay: Partial<Record<EventType, string>> = {
+    RECORD_LAWSUIT: 'filedOn',
+    APPLY_ENFORCEMENT: 'filedOn',
+    SIGN_MEDIATION_DOCUMENT: 'signedOn',
+    RECORD_SET_ASIDE: payload.result === undefined ? 'filedOn' : 'decidedOn',
+    RECORD_COURT_OUTCOME: 'decidedOn',
+    RECORD_ENFORCEMENT_OUTCOME: 'decidedOn',
+  };
+  const dayField = ownDay[type];
+  const day = dayField ? (payload[dayField] as string | undefined) : undefined;
+  if (dayField && day && day > ev.occurredOn)
+    errors.push({
+      path: dayField,
+      message: `${ACT_DAY_LABELS[dayField] ?? dayField}${day}晚于登记（发生）日期${ev.occurredOn}：事项发生后方能登记，登记日期填该日或之后`,
+    });
+  // legal49a M1: a court answers what was brought to it — its ruling is made no earlier than the application or suit it
+  // decides (else the windows after it, LDMAL Art. 49(3), SPC-1 Arts. 21, 24, would run from before it was brought).
+  const answered = courtAnswers(ctx, type, payload);
+  if (answered) {
+    const decidedOn = payload.decidedOn as string | undefined;
+    if (decidedOn && decidedOn < answered.filedOn)
+      errors.push({ path: 'decidedOn', message: `人民法院作出裁判之日不能早于${answered.what}之日（${answered.filedOn}）` });
+    const receivedOn = payload.receivedOn as string | undefined;
+    const ruled = decidedOn !== undefined && decidedOn >= answered.filedOn;
+    if (receivedOn && receivedOn < (ruled ? decidedOn : answered.filedOn))
+      errors.push({
+        path: 'receivedOn',
+        message: ruled
+          ? `收到裁定之日不能早于裁定作出之日（${decidedOn}）`
+          : `收到裁定之日不能早于${answered.what}之日（${answered.filedOn}）`,
+      });
+  }
   for (const t of ['RECORD_COURT_OUTCOME', 'RECORD_SET_ASIDE'] as const) {
     const decidedOn = (payload.decidedOn as string | undefined) ?? ev.occurredOn;
     if (type === t && payload.servedOn && (payload.servedOn as string) < decidedOn)
       errors.push({ path: 'servedOn', message: `裁定送达日期不能早于裁定作出之日（${decidedOn}）` });
   }
   if (errors.length) throw validationError(errors);
+}
+
+/**
+ * The application or suit a court's ruling recorded now decides, and the day it was brought: the pending set-aside (of
+ * the award, or of the partial award named), the suits since the last court outcome (`courtOutcomeRecord`), the
+ * pending enforcement the outcome is recorded on (case-machine.ts `recordEnforcementOutcome`).
+ */
+function courtAnswers(ctx: CaseContext, type: EventType, payload: Record<string, unknown>): { filedOn: string; what: string } | null {
+  if (type === 'RECORD_SET_ASIDE' && payload.result !== undefined) {
+    const n = payload.partialAward as number | undefined;
+    const pending =
+      n === undefined
+        ? ctx.setAside?.result === null
+          ? ctx.setAside
+          : null
+        : (ctx.partialAwardRemedies ?? []).find((r) => r.partialAward === n && r.kind === 'set_aside' && r.result === null);
+    return pending ? { filedOn: pending.filedOn, what: '申请撤销裁决' } : null;
+  }
+  if (type === 'RECORD_COURT_OUTCOME') {
+    const since = (ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0;
+    const latest = ctx.lawsuits.slice(since).reduce<string | null>((m, l) => (m === null || l.filedOn > m ? l.filedOn : m), null);
+    return latest ? { filedOn: latest, what: '起诉' } : null;
+  }
+  if (type === 'RECORD_ENFORCEMENT_OUTCOME') {
+    const own = ctx.enforcement.find((e) => e.outcome === null && e.partialAward === undefined);
+    const e = own ?? ctx.enforcement.find((x) => x.outcome === null);
+    return e ? { filedOn: e.filedOn, what: '申请执行' } : null;
+  }
+  return null;
 }
 
 const previewNotAvailable = (type: EventType) =>
@@ -649,6 +756,10 @@ async function decide(
       (ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING') && typeof payload.hearingOn === 'string'
         ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)
         : [],
+      // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
+      ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
+      // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
+      ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // A scheduled hearing inside a suspension, or passed during it (Rules Art. 47; LDMAL Art. 35).
       ev.type === 'SUSPEND' || ev.type === 'RESUME'
         ? suspensionHearingWarnings(ev.type, ctx, nctx, leafState(snap.value), result.state, ev.occurredOn, deps.periods.hearing_notice)

@@ -1,6 +1,8 @@
+import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
-import { challengedActorRefusal } from '../../workflows/rules.ts';
+import type { EventType } from '../../workflows/procedure-types.ts';
+import { challengedActorRefusal, deemWithdrawnNoticeRefusal } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
@@ -9,7 +11,22 @@ import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
 export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { all?: boolean } = {}) {
   const c = await loadCase(deps, deps.db.reader, id);
   const snap = caseSnapshot(c);
-  const available = availableEvents(snap, deps.clock.today());
+  const today = deps.clock.today();
+  let available = availableEvents(snap, today);
+  // legal49b L3: what the rules will refuse whatever the payload, where the check is cheap and certain, is not offered:
+  // deemed withdrawal after a hearing whose written notice was not proven served on the absent applicant in time
+  // (LDMAL Art. 36; Rules Art. 39). Judged today, as the form would send it.
+  if (available.includes('DEEM_WITHDRAWN')) {
+    const type: EventType = 'DEEM_WITHDRAWN';
+    const cal = await deps.calendar.get(deps.db.reader);
+    const { facts } = computeFacts(snap.context, { type, occurredOn: today, payload: {} }, cal, deps.periods, {
+      absenceNoticeTimely: deps.config.absenceNoticeTimely,
+      mediationDocumentByPost: deps.config.mediationDocumentByPost,
+      intermediateCourt: deps.config.intermediateCourt,
+    });
+    if (deemWithdrawnNoticeRefusal(snap.context, { type, occurredOn: today, payload: {}, facts }))
+      available = available.filter((t) => t !== type);
+  }
   const scope = caseScope(c, snap.context);
   // Rules Arts. 11–12: what the person challenged for recusal may not record until it is decided is not offered.
   const list = opts.all

@@ -819,7 +819,8 @@ describe('arbitral review of a mediation agreement — Rules Arts. 74–79 (its 
     await refused(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 6 }, '2026-03-12', 422, 'review-extension-max');
     r = await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 5, reason: '需核实协议是否自愿' }, '2026-03-12');
     expect(deadline(r, 'review').dueOn).toBe('2026-03-25');
-    await refused(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 1 }, '2026-03-12', 409);
+    // Rules Art. 76: once — the rule answers (med49 L4), not the state.
+    await refused(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 1 }, '2026-03-12', 422, 'extension-once');
     r = await ok(c, arb(0).token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年3月31日前支付申请人工资5000元' }, '2026-03-16');
     expect(r.state).toBe('review_signing');
     // Reviewed in time: the review deadline is met; the mediation document the parties sign is made (Rules Art. 77).
