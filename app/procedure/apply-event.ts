@@ -101,11 +101,17 @@ export interface EventResult {
   warnings: string[];
 }
 
-const notAllowed = (snap: Snapshot, type: EventType, on: string) =>
-  conflict(`案件当前状态为“${stateLabel(leafState(snap.value))}”，不能进行“${eventLabel(type)}”`, {
-    state: leafState(snap.value),
-    allowed: availableEvents(snap, on),
-  });
+function notAllowed(snap: Snapshot, type: EventType, on: string) {
+  const allowed = availableEvents(snap, on);
+  // Offered here only against a partial award (ui49 H1: the 409 listed the act it refused): say which field it needs.
+  const onlyPartial = allowed.includes(type);
+  return conflict(
+    `案件当前状态为“${stateLabel(leafState(snap.value))}”，不能就本案裁决进行“${eventLabel(type)}”${
+      onlyPartial ? '；针对部分裁决的，请写明针对第几件部分裁决（partialAward，1 为第一件，《劳动争议调解仲裁法》第四十三条第二款）' : ''
+    }`,
+    { state: leafState(snap.value), allowed, ...(onlyPartial ? { field: 'partialAward' } : {}) },
+  );
+}
 
 /** The day in the body an act sent without occurredOn is dated by (server/http/events.ts actDayField): its name, and
  * the words for the periods that run from it. */
