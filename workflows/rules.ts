@@ -435,6 +435,7 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
   const setAside = remedies.find((r) => r.kind === 'set_aside' && r.result === 'set_aside');
   const pending = remedies.find((r) => r.kind === 'set_aside' && r.result === null);
   const workerSuit = remedies.find((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
+  const workerSuitOf = (id: number | undefined) => remedies.find((r) => r.kind === 'lawsuit' && r.partyId === id && id !== undefined);
   const which = `第${n}件部分裁决`;
   const partyId = ev.payload.partyId as number | undefined;
   if (ev.type === 'RECORD_LAWSUIT') {
@@ -504,12 +505,16 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
     if (!partialFinalOrders(award))
       return v('nothing-to-enforce', 'LDMAL Arts. 47, 51', `${which}没有已发生法律效力的终局给付事项可供强制执行`, 'partialAward');
     if (setAside) return v('partial-award-set-aside', 'LDMAL Art. 49', `${which}已于${setAside.decidedOn}被撤销`, 'partialAward');
-    if (workerSuit)
+    // LDMAL Arts. 47–48, 51; SPC-1 Art. 17 (legal49a H2): a worker's suit holds back his own award only — for the workers
+    // who did not sue, the final partial award stays in force and is enforced, as the award's path does
+    // (finalAwardNonSuers).
+    const own = workerSuitOf(partyId);
+    if (own)
       return v(
         'partial-award-sued',
         'LDMAL Art. 48',
-        `劳动者已于${workerSuit.filedOn}就${which}起诉，该裁决不发生法律效力`,
-        'partialAward',
+        `当事人${partyId}已于${own.filedOn}就${which}起诉，该裁决对其不发生法律效力`,
+        'partyId',
       );
     return null;
   }
@@ -525,7 +530,10 @@ export function partialRemedyOffered(ctx: CaseContext, type: EventType): boolean
     const sued = remedies.some((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
     if (type === 'RECORD_LAWSUIT') return true;
     if (type === 'RECORD_SET_ASIDE') return award.finality !== 'non_final' && !gone && !sued;
-    return partialFinalOrders(award) && !gone && !sued;
+    // Enforced by a worker who did not sue on it (LDMAL Arts. 47–48, 51; legal49a H2).
+    const suers = new Set(remedies.filter((r) => r.kind === 'lawsuit').map((r) => r.partyId));
+    const free = signingParties(ctx).some((x) => isWorkerParty(ctx, x) && !suers.has(x.id));
+    return partialFinalOrders(award) && !gone && free;
   });
 }
 
@@ -548,25 +556,52 @@ export function separateEffect(ctx: CaseContext): { workers: number[]; employerS
     workers: signingParties(ctx)
       .filter((p) => isWorkerParty(ctx, p) && !sued.has(p.id))
       .map((p) => p.id),
-    employerSued: ctx.lawsuits.some((l) => !isWorkerId(ctx, l.partyId)),
+    employerSued: ctx.lawsuits.some((l) => !isWorkerId(ctx, l.partyId) && !suitAfterEffect(ctx, l)),
   };
 }
 
 /**
- * Several workers and a final award, some of whom sued (legalfixA M3): a final award is effective from the day it is made
- * (LDMAL Art. 47); a worker's suit holds back his own award only (Art. 48), so for the workers who did not sue it is in
- * force and they may apply to enforce it (Art. 51) while the others' suits go on. Returns those workers, or null when
- * the award is not a final one in court on some workers' suits.
+ * LDMAL Art. 50 (legal49a H3): a suit filed after the award took effect for a worker who did not sue was filed after the
+ * 15-day windows ended — MARK_EFFECTIVE for him required the employer's windows to have run (SPC-1 Art. 17) — so it is
+ * late: the court dismisses it (SPC-2000 Art. 2) and it does not undo the effect that arose when the windows elapsed.
+ * Only a suit filed before that day holds the award back for everyone (SPC-1 Art. 16).
+ */
+const suitAfterEffect = (ctx: CaseContext, suit: CaseContext['lawsuits'][number]): boolean =>
+  (ctx.effectiveFor ?? []).some((e) => e.effectiveOn <= suit.filedOn);
+
+/**
+ * The workers a final award is not in force for, because of their own suit (LDMAL Art. 48): a suit pending, or one the
+ * court ended by a judgment — the judgment decides the dispute in the award's place — or by finding the award without
+ * effect (legal49a H1: the worker who sued could still enforce the award after the judgment). A suit withdrawn or
+ * dismissed as out of time leaves the award in force for him (SPC-1 Art. 21(2)). Maps each worker to how it ended
+ * (`pending`, or the outcome's decidedOn).
+ */
+export function finalAwardHeldFor(ctx: CaseContext): Map<number, { outcome: 'pending' | CourtOutcome; decidedOn?: string }> {
+  const out = new Map<number, { outcome: 'pending' | CourtOutcome; decidedOn?: string }>();
+  let since = 0;
+  for (const o of ctx.courtOutcomes ?? []) {
+    if (o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')
+      for (const l of ctx.lawsuits.slice(since, o.suitCount))
+        if (isWorkerId(ctx, l.partyId)) out.set(l.partyId, { outcome: o.outcome, decidedOn: o.decidedOn });
+    since = o.suitCount;
+  }
+  for (const l of pendingSuits(ctx)) if (isWorkerId(ctx, l.partyId)) out.set(l.partyId, { outcome: 'pending' });
+  return out;
+}
+
+/**
+ * A final award some workers sued on (legalfixA M3; legal49a H1): a final award is effective from the day it is made
+ * (LDMAL Art. 47); a worker's suit holds back his own award only (Art. 48) — while pending, and for good once the court
+ * gave judgment — so for the workers who did not sue it is in force and they may apply to enforce it (Art. 51). Returns
+ * those workers (none when every worker sued), or null when no worker's suit holds the final award back.
  */
 export function finalAwardNonSuers(ctx: CaseContext): number[] | null {
   if (ctx.award?.finality !== 'final' || ctx.closure?.mode !== 'award' || ctx.setAside?.result === 'set_aside') return null;
-  const pending = pendingSuits(ctx);
-  if (pending.length === 0 || !pending.some((l) => isWorkerId(ctx, l.partyId))) return null;
-  const sued = new Set(ctx.lawsuits.map((l) => l.partyId));
-  const workers = signingParties(ctx)
-    .filter((x) => isWorkerParty(ctx, x) && !sued.has(x.id))
+  const held = finalAwardHeldFor(ctx);
+  if (held.size === 0) return null;
+  return signingParties(ctx)
+    .filter((x) => isWorkerParty(ctx, x) && !held.has(x.id))
     .map((x) => x.id);
-  return workers.length ? workers : null;
 }
 
 /** The day the award took effect for one party on its own (SPC-1 Art. 17), as MARK_EFFECTIVE recorded it. */
@@ -780,6 +815,18 @@ export function duplicateOfRefusal(
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
  */
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
+  // Rules Art. 21 (the file is bound after the case ends); LDMAL Arts. 48–50 (legal49a M5): not while a court still decides.
+  ARCHIVE: (ctx) => archiveWhileCourtDecides(ctx),
+  // LDMAL Art. 48 (legal49a H1): a final award every worker sued on (pending, or replaced by a judgment) has nobody to
+  // enforce it — not offered (the rule answers an attempt: award-not-effective-for-party).
+  APPLY_ENFORCEMENT: (ctx) =>
+    finalAwardNonSuers(ctx)?.length === 0
+      ? v(
+          'award-not-effective-for-party',
+          'LDMAL Arts. 47–48, 51',
+          '终局裁决对已起诉的劳动者不发生法律效力，没有可以申请执行该裁决的当事人',
+        )
+      : null,
   // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
   RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
   // SPC-1 Art. 16; LDMAL Art. 50: while the employer's suit holds the (non-final part of the) award back for everyone, it
@@ -834,10 +881,33 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
 };
 
 /**
+ * A case is archived once it ends (Rules Art. 21) — not while a court still decides on the award (legal49a M5): a
+ * suit pending (LDMAL Arts. 48, 50), an application to set the award or a partial award aside under review (Art. 49).
+ * Its outcome could no longer be recorded on an archived file. An enforcement is the court's own proceeding and does
+ * not hold the file back.
+ */
+function archiveWhileCourtDecides(ctx: CaseContext): Violation | null {
+  const suit = pendingSuits(ctx)[0];
+  const setAside =
+    ctx.setAside?.result === null
+      ? ctx.setAside
+      : (ctx.partialAwardRemedies ?? []).find((r) => r.kind === 'set_aside' && r.result === null);
+  if (!suit && !setAside) return null;
+  return v(
+    'archive-while-court-decides',
+    'Rules Art. 21; LDMAL Arts. 48–50',
+    suit
+      ? `当事人${suit.partyId}已于${suit.filedOn}向${suit.court}起诉，尚未登记法院的处理结果：请登记结果后再归档`
+      : `撤销仲裁裁决的申请（${setAside?.filedOn}提出）正在中级人民法院审查：请登记审查结果后再归档`,
+  );
+}
+
+/**
  * Payload-dependent legal rules per event. The machine's guards call these (so the chart itself refuses
  * illegal steps) and the server calls them first to answer 422 with the rule and its source.
  */
 export const RULES: Partial<Record<EventType, Rule>> = {
+  ARCHIVE: (ctx) => archiveWhileCourtDecides(ctx),
   FORM_TRIBUNAL: (ctx, ev) => {
     const ids = ev.payload.arbitratorIds as number[];
     // OrgRules Art. 13; Rules Art. 66: collective disputes (10+ workers) need a three-arbitrator tribunal.
@@ -1684,13 +1754,24 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     }
     // LDMAL Arts. 47–48, 51 (legalfixA M3): a final award in court on some workers' suits is in force for the others.
     const nonSuers = finalAwardNonSuers(ctx);
-    if (nonSuers && !nonSuers.includes(party.id))
+    if (nonSuers && !nonSuers.includes(party.id)) {
+      const held = finalAwardHeldFor(ctx).get(party.id);
+      const why = !held
+        ? ''
+        : held.outcome === 'pending'
+          ? `当事人${party.id}已就终局裁决向人民法院起诉，诉讼期间裁决对其不发生法律效力；`
+          : `人民法院已于${held.decidedOn}就当事人${party.id}的起诉作出${held.outcome === 'judgment' ? '判决' : '裁定'}，终局裁决对其不发生法律效力，应以人民法院的判决为准；`;
       return v(
         'award-not-effective-for-party',
         'LDMAL Arts. 47–48, 51',
-        `终局裁决对已起诉的劳动者不发生法律效力，只有未起诉的劳动者（当事人${nonSuers.join('、')}）可以申请强制执行`,
+        `${why}${
+          nonSuers.length
+            ? `只有未起诉的劳动者（当事人${nonSuers.join('、')}）可以申请执行终局裁决`
+            : '终局裁决对已起诉的劳动者不发生法律效力，没有可以申请执行该裁决的当事人'
+        }`,
         'partyId',
       );
+    }
     const split = separateEffect(ctx);
     if (split && !effectiveForParty(ctx, party.id)) {
       const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);
