@@ -20,6 +20,7 @@ import {
   addedPartyIds,
   courtOutcomeRecord,
   effectiveForParty,
+  finalAwardNonSuers,
   finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
@@ -994,7 +995,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // A mixed award whose final part was set aside: its non-final part still takes effect under LDMAL Art. 50 (s45 M2).
     if (
       (ctx.setAside?.result !== 'set_aside' || ctx.award.finality === 'mixed') &&
-      !(ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')
+      !(ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect') &&
+      // LDMAL Art. 48 (legal49a H1): a final award every worker sued on is in force for nobody while the suits stand.
+      finalAwardNonSuers(ctx)?.length !== 0
     ) {
       const eff = effectiveDate(ctx, windows);
       add(
@@ -1441,6 +1444,9 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
   // An award set aside as a whole has nothing left to enforce (LDMAL Art. 49); a mixed award whose final part alone was
   // set aside keeps its non-final part, enforced once effective (LDMAL Arts. 50–51; CPL Art. 250) — legalfixA M1.
   if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || setAsideWhole(ctx))) return null;
+  // LDMAL Art. 48 (legal49a H1): a final award every worker sued on (pending, or replaced by the court's judgment) has
+  // nobody to enforce it.
+  if (finalAwardNonSuers(ctx)?.length === 0) return null;
   const award = ctx.award as NonNullable<MachineContext['award']>;
   // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
   // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).

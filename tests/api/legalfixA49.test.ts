@@ -54,12 +54,16 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     let v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
     expect(v.state).toBe('in_litigation');
     expect(await offered(c)).not.toContain('APPLY_ENFORCEMENT');
+    // The displays agree: no effective date elapsed, no enforcement window for the worker who sued.
+    expect(deadline(v, 'effective')).toBeUndefined();
+    expect(deadline(v, 'enforcement_application')).toBeUndefined();
     v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-20' }, '2026-06-20');
     expect(v.state).toBe('court_decided');
     expect(await offered(c)).not.toContain('APPLY_ENFORCEMENT');
     const r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w, court: BASIC }, '2026-06-25');
     expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'award-not-effective-for-party', 'partyId']);
     expect(r.body.detail).toContain('判决');
+    expect(deadline(await view(c), 'enforcement_application')).toBeUndefined();
   });
 
   it('1b: several workers — A sued and the court gave judgment; A cannot enforce, B (who did not sue) can (LDMAL Arts. 47–48, 51)', async () => {
