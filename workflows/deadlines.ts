@@ -893,12 +893,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // The remedies recorded against this partial award (legalfixA H2: `partialAward` on the act) meet its windows.
     const remedies = partialRemediesOf(ctx, index + 1);
     const workerSuit = remedies.find((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
+    // LDMAL Art. 49(3) (legal49a M4, docs49 H1): the partial award set aside, the worker's window to sue on it ends and
+    // each party has 15 days from receiving the ruling to sue on the dispute — as for the award.
+    const setAside = remedies.find((r) => r.kind === 'set_aside' && r.result === 'set_aside');
+    const setAsideOn = setAside?.decidedOn ?? null;
+    const suitOf = (id: number, after: boolean) =>
+      remedies.find((r) => r.kind === 'lawsuit' && r.partyId === id && (setAsideOn === null || after === r.filedOn >= setAsideOn))
+        ?.filedOn ?? null;
     for (const w of windows) {
       const rule = P[w.kind];
       const met =
         w.kind === 'set_aside_employer'
           ? (remedies.find((r) => r.kind === 'set_aside' && r.result !== 'terminated')?.filedOn ?? null)
-          : (remedies.find((r) => r.kind === 'lawsuit' && r.partyId === w.partyId)?.filedOn ?? null);
+          : suitOf(w.partyId, false);
+      const ends = w.kind === 'sue_final_worker' && setAsideOn !== null;
       const c = w.computed ?? {
         dueOn: null,
         explanation: `${which}于${award.issuedOn}作出，尚未送达当事人${w.partyId}；自收到之日起计算（劳动人事争议仲裁办案规则第四十九条）。`,
@@ -922,8 +930,28 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           periodOnly: true,
           ...(held ? { paused: true } : {}),
           label: `${which}：${rule.label}（当事人${w.partyId}）`,
+          ...(ends
+            ? {
+                endedOn: setAsideOn,
+                endedNote: `${which}已于${setAsideOn}被人民法院裁定撤销，不再就其起诉；当事人可自收到撤销裁定之日起十五日内就该劳动争议事项向人民法院起诉（劳动争议调解仲裁法第四十九条第三款）。`,
+              }
+            : {}),
         },
       );
+    }
+    if (setAside && setAsideOn) {
+      const on = setAside.servedOn ?? setAsideOn;
+      const rule = P.sue_after_set_aside;
+      for (const party of signingParties(ctx))
+        add(
+          'partial_award_sue_after_set_aside',
+          { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49`, label: `${which}被撤销后起诉期间` },
+          on,
+          computePeriod(cal, rule, on, '收到撤销裁决裁定之日'),
+          suitOf(party.id, true),
+          'party',
+          { partyId: party.id, periodOnly: true, label: `${which}被撤销后起诉期间（当事人${party.id}）` },
+        );
     }
   }
 

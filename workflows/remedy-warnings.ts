@@ -15,6 +15,8 @@ const SUE_KINDS = new Set([
   'sue_after_non_enforcement',
   'partial_award_sue_non_final',
   'partial_award_sue_final_worker',
+  // LDMAL Art. 49(3): 15 days from receiving the ruling that set the partial award aside (legal49a M4).
+  'partial_award_sue_after_set_aside',
 ]);
 const SET_ASIDE_KINDS = new Set(['set_aside_employer', 'set_aside_after_suit', 'partial_award_set_aside_employer']);
 

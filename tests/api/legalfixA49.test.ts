@@ -171,4 +171,35 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-20' }, '2026-06-20');
     expect(await offered(c)).toContain('ARCHIVE');
   });
+
+  it('4: a partial award set aside — 15 days from the ruling to sue (elapsed by today, 12-05), no late warning (LDMAL Art. 49(3))', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人庚', 961)] }) });
+    await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '10000.00' }], ...TEXT },
+      '2026-04-01',
+    );
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03' }, '2026-04-03');
+    const w = c.applicants[0]?.id as number;
+    const e = c.respondents[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { partialAward: 1, court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
+    let v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_SET_ASIDE',
+      { partialAward: 1, result: 'set_aside', decidedOn: '2026-05-10', servedOn: '2026-05-12' },
+      '2026-05-12',
+    );
+    expect(deadline(v, 'partial_award_sue_final_worker', w)?.status).toBe('ended');
+    expect(deadline(v, 'partial_award_sue_final_worker', w)?.explanation).toContain('第四十九条第三款');
+    expect(deadline(v, 'partial_award_sue_after_set_aside', w)).toMatchObject({ dueOn: '2026-05-27', status: 'elapsed' });
+    expect(deadline(v, 'partial_award_sue_after_set_aside', e)).toMatchObject({ dueOn: '2026-05-27', status: 'elapsed' });
+    v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partialAward: 1, partyId: w, court: BASIC, filedOn: '2026-05-21' }, '2026-05-21');
+    // Before the fix: "晚于法定期间的届满日2026-04-20…".
+    expect((v.warnings ?? []).join('')).not.toContain('晚于法定期间');
+    expect(deadline(v, 'partial_award_sue_after_set_aside', w)?.status).toBe('met');
+  });
 });
