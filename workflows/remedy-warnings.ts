@@ -1,6 +1,7 @@
 import type { MachineContext } from './case-machine.ts';
 import type { Deadline } from './deadlines.ts';
 import type { ProcEvent } from './procedure-types.ts';
+import { isEmployerId } from './sides.ts';
 
 /**
  * The remedies after an award (LDMAL Arts. 48–51) are the court's to accept or refuse: the commission records what was
@@ -68,6 +69,16 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
         '劳动者已申请强制执行；用人单位申请撤销终局裁决的，人民法院应当裁定中止执行，裁决被撤销的，裁定终结执行（劳动争议调解仲裁法第四十九条、第五十一条；最高人民法院劳动争议解释（一）第二十五条）',
       );
     return out;
+  }
+  // LDMAL Art. 51 (legal49a M4, med49 H1): a 调解书 is enforced by the party it entitles, the other side applying when one
+  // does not perform. The record keeps its terms as text only (who pays is not a field), so the employer side applying
+  // is recorded with a warning naming it, not refused: the worker usually is the one paid, but a 调解书 may bind him too.
+  const mode = ctx.closure?.mode;
+  if (ev.type === 'APPLY_ENFORCEMENT' && (mode === 'mediation' || mode === 'review_confirmed') && typeof pl.partyId === 'number') {
+    if (isEmployerId(ctx, pl.partyId))
+      return [
+        `申请执行的当事人${pl.partyId}为用人单位一方：调解书由一方当事人逾期不履行的，由另一方当事人申请执行（劳动争议调解仲裁法第五十一条）；调解书确定由用人单位给付的，用人单位不能申请执行，请核对调解书内容和申请人`,
+      ];
   }
   if (ev.type === 'APPLY_ENFORCEMENT' && ctx.setAside && ctx.setAside.result === null) {
     return [

@@ -202,4 +202,17 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((v.warnings ?? []).join('')).not.toContain('晚于法定期间');
     expect(deadline(v, 'partial_award_sue_after_set_aside', w)?.status).toBe('met');
   });
+
+  it('6: the employer applying to enforce a 调解书 is warned by name (LDMAL Art. 51)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人辛', 971)] }) });
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-28' }, '2026-03-28');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' }, '2026-03-30');
+    const v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: c.respondents[0]?.id, court: BASIC }, '2026-04-20');
+    const text = (v.warnings ?? []).join('');
+    expect(text).toContain('第五十一条');
+    expect(text).toContain('用人单位一方');
+    expect(text).not.toMatch(/当事人\d/);
+  });
 });
