@@ -1228,6 +1228,21 @@ export function computeFacts(
     case 'RECORD_SET_ASIDE':
       if (opts.intermediateCourt) facts.intermediateCourt = opts.intermediateCourt;
       break;
+    case 'APPLY_ENFORCEMENT': {
+      // LDMAL Art. 50 (legal49a M5): a non-final partial award takes effect when every party's window on it has run.
+      const n = ev.payload.partialAward;
+      if (typeof n !== 'number') break;
+      const windows = (partialAwardWindows(ctx, view, periods)[n - 1]?.windows ?? []).filter((w) => w.kind === 'sue_non_final');
+      for (const w of windows) track(w.computed);
+      const known = windows.length > 0 && windows.every((w) => w.computed?.dueOn && !w.computed.provisional);
+      facts.partialWindowsEndOn = known
+        ? (windows
+            .map((w) => w.computed?.dueOn as string)
+            .sort()
+            .at(-1) as string)
+        : null;
+      break;
+    }
     case 'RECORD_LAWSUIT': {
       // LDMAL Art. 48: the worker's 15 days on a final award (part), from his receipt — whether a suit met them decides
       // whether it ends a pending set-aside (SPC-1 Art. 21(1)) or takes an award under enforcement back to court.

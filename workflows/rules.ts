@@ -418,8 +418,8 @@ const partialFinalOrders = (award: CaseContext['partialAwards'][number]) => awar
  * * The employer's application to set aside (LDMAL Art. 49): against a partial award with final items only; not while
  *   the worker's suit on it is pending (SPC-1 Art. 21(1)); one at a time; its result names a pending one.
  * * Enforcement (LDMAL Arts. 47, 51): of a partial award's final items ordering something, by the worker — not once he
- *   sued on it (Art. 48) nor once it was set aside (Art. 49). A non-final partial award's effect (Art. 50) is not
- *   recorded on its own: not enforced here (domain.md §9.1).
+ *   sued on it (Art. 48) nor once it was set aside (Art. 49) — per worker (legal49a H2). A non-final partial award is
+ *   enforced once every party's window on it has run without a timely suit (Art. 50; legal49a M5, domain.md §9.1).
  */
 export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
   const n = ev.payload.partialAward as number;
@@ -502,8 +502,34 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
         `只有劳动者可以就${which}的终局裁决事项申请强制执行`,
         'partyId',
       );
-    if (!partialFinalOrders(award))
-      return v('nothing-to-enforce', 'LDMAL Arts. 47, 51', `${which}没有已发生法律效力的终局给付事项可供强制执行`, 'partialAward');
+    if (!partialFinalOrders(award)) {
+      // LDMAL Arts. 50–51 (legal49a M5): a non-final partial award no party sued on in time took effect when every
+      // party's 15-day window on it had run, and is enforced like any effective award.
+      if (!award.items.some((i) => i.outcome !== 'dismissed'))
+        return v('nothing-to-enforce', 'LDMAL Art. 51', `${which}驳回了其处理的全部请求，没有可供强制执行的给付内容`, 'partialAward');
+      const end = ev.facts?.partialWindowsEndOn;
+      if (!end || ev.occurredOn <= end)
+        return v(
+          'partial-award-not-effective',
+          'LDMAL Art. 50',
+          `${which}为非终局裁决，各方当事人收到后十五日内均未起诉的，期满才发生法律效力（劳动争议调解仲裁法第五十条）${
+            end ? `：起诉期间于${end}届满，可于其后申请强制执行` : '：尚未向全部当事人送达，起诉期间未能确定'
+          }`,
+          'partialAward',
+        );
+      // A timely suit holds it back for the party who sued, and the employer's for everyone (SPC-1 Arts. 16–17).
+      const timely = remedies.find(
+        (r) => r.kind === 'lawsuit' && r.filedOn <= end && (r.partyId === partyId || (r.partyId !== null && !isWorkerId(ctx, r.partyId))),
+      );
+      if (timely)
+        return v(
+          'partial-award-sued',
+          'LDMAL Art. 50; SPC-1 Art. 16',
+          `当事人${timely.partyId}已于${timely.filedOn}就${which}起诉，该非终局裁决不发生法律效力`,
+          'partialAward',
+        );
+      return null;
+    }
     if (setAside) return v('partial-award-set-aside', 'LDMAL Art. 49', `${which}已于${setAside.decidedOn}被撤销`, 'partialAward');
     // LDMAL Arts. 47–48, 51; SPC-1 Art. 17 (legal49a H2): a worker's suit holds back his own award only — for the workers
     // who did not sue, the final partial award stays in force and is enforced, as the award's path does

@@ -215,4 +215,26 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(text).toContain('用人单位一方');
     expect(text).not.toMatch(/当事人\d/);
   });
+
+  it('5: a non-final partial award nobody sued on took effect and is enforced (LDMAL Arts. 50–51)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人壬', 981)] }) });
+    const pa = await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '26400.00' }], ...TEXT },
+      '2026-04-01',
+    );
+    expect(pa.proceedings.partialAwards[0].finality).toBe('non_final');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03' }, '2026-04-03');
+    const w = c.applicants[0]?.id as number;
+    let r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partialAward: 1, partyId: w, court: BASIC }, '2026-04-10');
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'partial-award-not-effective', 'partialAward']);
+    await ok(c, a.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-04-25');
+    // Before the fix: 422 nothing-to-enforce "没有已发生法律效力的…".
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partialAward: 1, partyId: w, court: BASIC }, '2026-04-26');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body as CaseView).proceedings.enforcement).toEqual([expect.objectContaining({ partyId: w, partialAward: 1 })]);
+  });
 });
