@@ -1356,6 +1356,9 @@ export function computeFacts(
       for (const w of holdingWindows(ctx.award?.finality, windows)) track(w.computed);
       facts.challengeWindowsClosed = windowsClosed(ctx.award?.finality, windows, ev.occurredOn);
       facts.effectiveOn = ctx.award?.finality === 'final' ? ctx.award.issuedOn : effectiveDate(ctx, windows).dueOn;
+      // legal49a L1: a final award's refusal names the last day of the windows it waits for (LDMAL Arts. 48–49).
+      const ends = holdingWindows(ctx.award?.finality, windows).map((w) => w.computed?.dueOn);
+      if (ctx.award?.finality === 'final' && ends.length && ends.every(Boolean)) facts.windowsEndOn = (ends as string[]).sort().at(-1);
       break;
     }
     case 'RECORD_COURT_OUTCOME': {

@@ -83,6 +83,8 @@ export interface Facts {
    * to sue on it, on exact dates — null when some window is unknown (not served) or provisional.
    */
   partialWindowsEndOn?: string | null;
+  /** MARK_EFFECTIVE on a final award (LDMAL Arts. 48–49; legal49a L1): the last day of the windows it waits for. */
+  windowsEndOn?: string;
   /** Award time limit's last day, including extension and pauses (LDMAL Art. 43); null before acceptance or when unknown. */
   awardDueOn?: string | null;
   /** LDMAL Art. 43: the longest extension (the `extension` period, PERIODS_OVERRIDE). */

@@ -1214,6 +1214,19 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   MARK_EFFECTIVE: (ctx, ev) => {
     const split = separateEffectRule(ctx, ev);
     if (split) return split;
+    // LDMAL Arts. 47–49 (legal49a L1): a final award is effective from the day it is made; MARK_EFFECTIVE confirms that it
+    // stands once neither the worker's suit nor the employer's application can come — the refusal says so, not "not yet
+    // effective".
+    if (ev.facts?.challengeWindowsClosed === false && ctx.award?.finality === 'final' && ctx.closure?.mode === 'award') {
+      const end = typeof ev.facts.windowsEndOn === 'string' ? ev.facts.windowsEndOn : null;
+      return v(
+        'windows-still-open',
+        'LDMAL Arts. 47–49',
+        `终局裁决自作出之日（${ctx.award.issuedOn}）起发生法律效力（劳动争议调解仲裁法第四十七条）；劳动者的起诉期间（第四十八条）或用人单位申请撤销裁决的期间（第四十九条）尚未届满（或裁决书尚未全部送达），暂不能确认裁决不再受到挑战${
+          end ? `；各期间届满后，可于${end}之后确认` : ''
+        }${provisionalNote(ev)}`,
+      );
+    }
     if (ev.facts?.challengeWindowsClosed === false) {
       return v(
         'windows-still-open',

@@ -237,4 +237,13 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect((r.body as CaseView).proceedings.enforcement).toEqual([expect.objectContaining({ partyId: w, partialAward: 1 })]);
   });
+
+  it('8: MARK_EFFECTIVE on a final award too early says the award is effective and what it waits for (LDMAL Arts. 47–49)', async () => {
+    const { c } = await awardServed(['工人癸'], 991, { claims: WAGES, amount: '10000.00', on: '2026-04-10', servedOn: '2026-04-15' });
+    const r = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-04-16');
+    expect([r.status, r.body.rule]).toEqual([422, 'windows-still-open']);
+    expect(r.body.detail).toContain('终局裁决自作出之日（2026-04-10）起发生法律效力');
+    expect(r.body.detail).not.toContain('裁决尚不能确认生效');
+    expect(r.body.detail).toContain('2026-05-15');
+  });
 });
