@@ -52,6 +52,24 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
   if (typeof pl.partialAward === 'number') return partialRemedyWarnings(ctx, nctx, ev, deadlines, pl.partialAward, filedOn);
   if (ev.type === 'RECORD_LAWSUIT' && typeof pl.partyId === 'number') {
     const out = lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉');
+    // legal49b L1: a suit dated before the party received the award — the windows run from receipt (LDMAL Arts. 48, 50).
+    const award = ctx.award;
+    if (award) {
+      const receipt = ctx.services
+        .filter(
+          (s) =>
+            s.document === 'award' &&
+            s.partyId === pl.partyId &&
+            s.servedOn >= award.issuedOn &&
+            (s.awardOn === undefined || s.awardOn === award.issuedOn),
+        )
+        .map((s) => s.servedOn)
+        .sort()[0];
+      if (!receipt || filedOn < receipt)
+        out.push(
+          `起诉日期${filedOn}${receipt ? `早于该当事人收到裁决书之日${receipt}` : '时尚未登记该当事人收到裁决书'}：起诉期间自收到裁决书之日起计算（劳动争议调解仲裁法第四十八条、第五十条），请核对起诉日期和送达记录`,
+        );
+    }
     // LDMAL Art. 48 (legal48c M1): the worker who applied to enforce a final award and then sues on it — the award does
     // not take effect for him while his suit stands; the court decides what becomes of his application.
     const own = ctx.enforcement.find((e) => e.outcome === null && e.partialAward === undefined && e.partyId === pl.partyId);

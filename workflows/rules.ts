@@ -841,8 +841,6 @@ export function duplicateOfRefusal(
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
  */
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
-  // Rules Art. 21 (the file is bound after the case ends); LDMAL Arts. 48–50 (legal49a M5): not while a court still decides.
-  ARCHIVE: (ctx) => archiveWhileCourtDecides(ctx),
   // LDMAL Art. 48 (legal49a H1): a final award every worker sued on (pending, or replaced by a judgment) has nobody to
   // enforce it — not offered (the rule answers an attempt: award-not-effective-for-party).
   APPLY_ENFORCEMENT: (ctx) =>
@@ -907,33 +905,10 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
 };
 
 /**
- * A case is archived once it ends (Rules Art. 21) — not while a court still decides on the award (legal49a M5): a
- * suit pending (LDMAL Arts. 48, 50), an application to set the award or a partial award aside under review (Art. 49).
- * Its outcome could no longer be recorded on an archived file. An enforcement is the court's own proceeding and does
- * not hold the file back.
- */
-function archiveWhileCourtDecides(ctx: CaseContext): Violation | null {
-  const suit = pendingSuits(ctx)[0];
-  const setAside =
-    ctx.setAside?.result === null
-      ? ctx.setAside
-      : (ctx.partialAwardRemedies ?? []).find((r) => r.kind === 'set_aside' && r.result === null);
-  if (!suit && !setAside) return null;
-  return v(
-    'archive-while-court-decides',
-    'Rules Art. 21; LDMAL Arts. 48–50',
-    suit
-      ? `当事人${suit.partyId}已于${suit.filedOn}向${suit.court}起诉，尚未登记法院的处理结果：请登记结果后再归档`
-      : `撤销仲裁裁决的申请（${setAside?.filedOn}提出）正在中级人民法院审查：请登记审查结果后再归档`,
-  );
-}
-
-/**
  * Payload-dependent legal rules per event. The machine's guards call these (so the chart itself refuses
  * illegal steps) and the server calls them first to answer 422 with the rule and its source.
  */
 export const RULES: Partial<Record<EventType, Rule>> = {
-  ARCHIVE: (ctx) => archiveWhileCourtDecides(ctx),
   FORM_TRIBUNAL: (ctx, ev) => {
     const ids = ev.payload.arbitratorIds as number[];
     // OrgRules Art. 13; Rules Art. 66: collective disputes (10+ workers) need a three-arbitrator tribunal.
@@ -1175,6 +1150,16 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
+    // legal49b L1: one suit per party on the award at a time — a second while the first awaits its outcome is the same
+    // suit recorded twice (a repeated suit, 重复起诉, is not accepted: SPC CPL Interpretation Art. 247).
+    const same = pendingSuits(ctx).find((l) => l.partyId === ev.payload.partyId);
+    if (same)
+      return v(
+        'already-suing',
+        'LDMAL Arts. 48, 50; SPC CPL Interpretation Art. 247',
+        `当事人${same.partyId}已于${same.filedOn}向${same.court}起诉，尚未登记法院的处理结果：同一当事人不能就同一裁决再次登记起诉`,
+        'partyId',
+      );
     // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
     // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
     // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).

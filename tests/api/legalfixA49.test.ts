@@ -6,7 +6,7 @@ import { standardApplication } from '../helpers/procedure.ts';
 /**
  * legalfixA, round 49: the remedies after an award an outside tester (legal49a, legal49b, med49, docs49) found wrong —
  * the effect of a court judgment on a final award (LDMAL Art. 48), a final partial award per worker (LDMAL Arts. 47–48,
- * 51; SPC-1 Art. 17), a late employer suit (LDMAL Art. 50), archiving while a court still decides. "Today" is 2026-12-05.
+ * 51; SPC-1 Art. 17), a late employer suit (LDMAL Art. 50), the partial-award remedies and the refusals that were untrue. "Today" is 2026-12-05.
  */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 const { send, ok } = caseEvents(() => t);
@@ -133,7 +133,6 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // Before the fix: 422 employer-sued-no-effect.
     const v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: wc }, '2026-05-06');
     expect(v.proceedings.effectiveFor).toEqual(expect.arrayContaining([expect.objectContaining({ partyId: wc })]));
-    expect(await offered(c)).not.toContain('ARCHIVE');
   });
 
   it('3b: a timely employer suit still holds the award back for all (SPC-1 Art. 16; LDMAL Art. 50)', async () => {
@@ -148,28 +147,6 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-28' }, '2026-04-28');
     const r = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: wb }, '2026-05-06');
     expect([r.status, r.body.rule]).toEqual([422, 'employer-sued-no-effect']);
-  });
-
-  it('7: no archiving while a suit or a set-aside awaits its outcome', async () => {
-    const { c, workers } = await awardServed(['工人己'], 951, {
-      claims: WAGES,
-      amount: '10000.00',
-      on: '2026-04-10',
-      servedOn: '2026-04-15',
-    });
-    let v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: INTERMEDIATE, filedOn: '2026-04-20' }, '2026-04-20');
-    expect(v.state).toBe('set_aside_pending');
-    expect(await offered(c)).not.toContain('ARCHIVE');
-    // The state does not take it here (409); in court it is the rule that refuses.
-    let r = await send(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-04-21');
-    expect(r.status).toBe(409);
-    v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-04-22' }, '2026-04-22');
-    expect(v.state).toBe('in_litigation');
-    expect(await offered(c)).not.toContain('ARCHIVE');
-    r = await send(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-04-23');
-    expect([r.status, r.body.rule]).toEqual([422, 'archive-while-court-decides']);
-    v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-20' }, '2026-06-20');
-    expect(await offered(c)).toContain('ARCHIVE');
   });
 
   it('4: a partial award set aside — 15 days from the ruling to sue (elapsed by today, 12-05), no late warning (LDMAL Art. 49(3))', async () => {
@@ -245,5 +222,21 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.body.detail).toContain('终局裁决自作出之日（2026-04-10）起发生法律效力');
     expect(r.body.detail).not.toContain('裁决尚不能确认生效');
     expect(r.body.detail).toContain('2026-05-15');
+  });
+
+  it('9: a suit dated before the party received the award is warned; a second suit by the same party while the first is pending is refused', async () => {
+    const { c, workers } = await awardServed(['工人子'], 995, {
+      claims: WAGES,
+      amount: '10000.00',
+      on: '2026-04-10',
+      servedOn: '2026-04-15',
+    });
+    const [w] = workers as [number];
+    const v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w, court: BASIC, filedOn: '2026-04-12' }, '2026-04-16');
+    expect(v.state).toBe('in_litigation');
+    expect((v.warnings ?? []).join('')).toContain('早于该当事人收到裁决书之日2026-04-15');
+    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'already-suing', 'partyId']);
+    expect((await view(c)).proceedings.lawsuits).toHaveLength(1);
   });
 });
