@@ -20,6 +20,7 @@ import {
   addedPartyIds,
   courtOutcomeRecord,
   effectiveForParty,
+  finalAwardNonSuers,
   finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
@@ -913,12 +914,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // The remedies recorded against this partial award (legalfixA H2: `partialAward` on the act) meet its windows.
     const remedies = partialRemediesOf(ctx, index + 1);
     const workerSuit = remedies.find((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
+    // LDMAL Art. 49(3) (legal49a M4, docs49 H1): the partial award set aside, the worker's window to sue on it ends and
+    // each party has 15 days from receiving the ruling to sue on the dispute — as for the award.
+    const setAside = remedies.find((r) => r.kind === 'set_aside' && r.result === 'set_aside');
+    const setAsideOn = setAside?.decidedOn ?? null;
+    const suitOf = (id: number, after: boolean) =>
+      remedies.find((r) => r.kind === 'lawsuit' && r.partyId === id && (setAsideOn === null || after === r.filedOn >= setAsideOn))
+        ?.filedOn ?? null;
     for (const w of windows) {
       const rule = P[w.kind];
       const met =
         w.kind === 'set_aside_employer'
           ? (remedies.find((r) => r.kind === 'set_aside' && r.result !== 'terminated')?.filedOn ?? null)
-          : (remedies.find((r) => r.kind === 'lawsuit' && r.partyId === w.partyId)?.filedOn ?? null);
+          : suitOf(w.partyId, false);
+      const ends = w.kind === 'sue_final_worker' && setAsideOn !== null;
       const c = w.computed ?? {
         dueOn: null,
         explanation: `${which}于${award.issuedOn}作出，尚未送达当事人${w.partyId}；自收到之日起计算（劳动人事争议仲裁办案规则第四十九条）。`,
@@ -942,8 +951,28 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           periodOnly: true,
           ...(held ? { paused: true } : {}),
           label: `${which}：${rule.label}（当事人${w.partyId}）`,
+          ...(ends
+            ? {
+                endedOn: setAsideOn,
+                endedNote: `${which}已于${setAsideOn}被人民法院裁定撤销，不再就其起诉；当事人可自收到撤销裁定之日起十五日内就该劳动争议事项向人民法院起诉（劳动争议调解仲裁法第四十九条第三款）。`,
+              }
+            : {}),
         },
       );
+    }
+    if (setAside && setAsideOn) {
+      const on = setAside.servedOn ?? setAsideOn;
+      const rule = P.sue_after_set_aside;
+      for (const party of signingParties(ctx))
+        add(
+          'partial_award_sue_after_set_aside',
+          { ...rule, basis: `${rule.basis}; LDMAL Art. 43(2); Rules Art. 49`, label: `${which}被撤销后起诉期间` },
+          on,
+          computePeriod(cal, rule, on, '收到撤销裁决裁定之日'),
+          suitOf(party.id, true),
+          'party',
+          { partyId: party.id, periodOnly: true, label: `${which}被撤销后起诉期间（当事人${party.id}）` },
+        );
     }
   }
 
@@ -1015,7 +1044,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // A mixed award whose final part was set aside: its non-final part still takes effect under LDMAL Art. 50 (s45 M2).
     if (
       (ctx.setAside?.result !== 'set_aside' || ctx.award.finality === 'mixed') &&
-      !(ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')
+      !(ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect') &&
+      // LDMAL Art. 48 (legal49a H1): a final award every worker sued on is in force for nobody while the suits stand.
+      finalAwardNonSuers(ctx)?.length !== 0
     ) {
       const eff = effectiveDate(ctx, windows);
       add(
@@ -1218,6 +1249,21 @@ export function computeFacts(
     case 'RECORD_SET_ASIDE':
       if (opts.intermediateCourt) facts.intermediateCourt = opts.intermediateCourt;
       break;
+    case 'APPLY_ENFORCEMENT': {
+      // LDMAL Art. 50 (legal49a M5): a non-final partial award takes effect when every party's window on it has run.
+      const n = ev.payload.partialAward;
+      if (typeof n !== 'number') break;
+      const windows = (partialAwardWindows(ctx, view, periods)[n - 1]?.windows ?? []).filter((w) => w.kind === 'sue_non_final');
+      for (const w of windows) track(w.computed);
+      const known = windows.length > 0 && windows.every((w) => w.computed?.dueOn && !w.computed.provisional);
+      facts.partialWindowsEndOn = known
+        ? (windows
+            .map((w) => w.computed?.dueOn as string)
+            .sort()
+            .at(-1) as string)
+        : null;
+      break;
+    }
     case 'RECORD_LAWSUIT': {
       // LDMAL Art. 48: the worker's 15 days on a final award (part), from his receipt — whether a suit met them decides
       // whether it ends a pending set-aside (SPC-1 Art. 21(1)) or takes an award under enforcement back to court.
@@ -1331,6 +1377,9 @@ export function computeFacts(
       for (const w of holdingWindows(ctx.award?.finality, windows)) track(w.computed);
       facts.challengeWindowsClosed = windowsClosed(ctx.award?.finality, windows, ev.occurredOn);
       facts.effectiveOn = ctx.award?.finality === 'final' ? ctx.award.issuedOn : effectiveDate(ctx, windows).dueOn;
+      // legal49a L1: a final award's refusal names the last day of the windows it waits for (LDMAL Arts. 48–49).
+      const ends = holdingWindows(ctx.award?.finality, windows).map((w) => w.computed?.dueOn);
+      if (ctx.award?.finality === 'final' && ends.length && ends.every(Boolean)) facts.windowsEndOn = (ends as string[]).sort().at(-1);
       break;
     }
     case 'RECORD_COURT_OUTCOME': {
@@ -1462,6 +1511,9 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
   // An award set aside as a whole has nothing left to enforce (LDMAL Art. 49); a mixed award whose final part alone was
   // set aside keeps its non-final part, enforced once effective (LDMAL Arts. 50–51; CPL Art. 250) — legalfixA M1.
   if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || setAsideWhole(ctx))) return null;
+  // LDMAL Art. 48 (legal49a H1): a final award every worker sued on (pending, or replaced by the court's judgment) has
+  // nobody to enforce it.
+  if (finalAwardNonSuers(ctx)?.length === 0) return null;
   const award = ctx.award as NonNullable<MachineContext['award']>;
   // The performance period is the one the award prints: an item ordering a payment without `paymentDays` reads
   // DEFAULT_PAYMENT_DAYS, like the document (templates/kinds.ts rulingItem).

@@ -78,6 +78,13 @@ export interface Facts {
    */
   finalSuitDueOn?: string;
   finalSuitTimely?: boolean;
+  /**
+   * APPLY_ENFORCEMENT naming a non-final partial award (LDMAL Art. 50; legal49a M5): the last day of every party's window
+   * to sue on it, on exact dates — null when some window is unknown (not served) or provisional.
+   */
+  partialWindowsEndOn?: string | null;
+  /** MARK_EFFECTIVE on a final award (LDMAL Arts. 48–49; legal49a L1): the last day of the windows it waits for. */
+  windowsEndOn?: string;
   /** Award time limit's last day, including extension and pauses (LDMAL Art. 43); null before acceptance or when unknown. */
   awardDueOn?: string | null;
   /** LDMAL Art. 43: the longest extension (the `extension` period, PERIODS_OVERRIDE). */

@@ -1,6 +1,7 @@
 import type { MachineContext } from './case-machine.ts';
 import type { Deadline } from './deadlines.ts';
 import type { ProcEvent } from './procedure-types.ts';
+import { isEmployerId } from './sides.ts';
 
 /**
  * The remedies after an award (LDMAL Arts. 48–51) are the court's to accept or refuse: the commission records what was
@@ -15,6 +16,8 @@ const SUE_KINDS = new Set([
   'sue_after_non_enforcement',
   'partial_award_sue_non_final',
   'partial_award_sue_final_worker',
+  // LDMAL Art. 49(3): 15 days from receiving the ruling that set the partial award aside (legal49a M4).
+  'partial_award_sue_after_set_aside',
 ]);
 const SET_ASIDE_KINDS = new Set(['set_aside_employer', 'set_aside_after_suit', 'partial_award_set_aside_employer']);
 
@@ -49,6 +52,24 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
   if (typeof pl.partialAward === 'number') return partialRemedyWarnings(ctx, nctx, ev, deadlines, pl.partialAward, filedOn);
   if (ev.type === 'RECORD_LAWSUIT' && typeof pl.partyId === 'number') {
     const out = lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉');
+    // legal49b L1: a suit dated before the party received the award — the windows run from receipt (LDMAL Arts. 48, 50).
+    const award = ctx.award;
+    if (award) {
+      const receipt = ctx.services
+        .filter(
+          (s) =>
+            s.document === 'award' &&
+            s.partyId === pl.partyId &&
+            s.servedOn >= award.issuedOn &&
+            (s.awardOn === undefined || s.awardOn === award.issuedOn),
+        )
+        .map((s) => s.servedOn)
+        .sort()[0];
+      if (!receipt || filedOn < receipt)
+        out.push(
+          `起诉日期${filedOn}${receipt ? `早于该当事人收到裁决书之日${receipt}` : '时尚未登记该当事人收到裁决书'}：起诉期间自收到裁决书之日起计算（劳动争议调解仲裁法第四十八条、第五十条），请核对起诉日期和送达记录`,
+        );
+    }
     // LDMAL Art. 48 (legal48c M1): the worker who applied to enforce a final award and then sues on it — the award does
     // not take effect for him while his suit stands; the court decides what becomes of his application.
     const own = ctx.enforcement.find((e) => e.outcome === null && e.partialAward === undefined && e.partyId === pl.partyId);
@@ -66,6 +87,16 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
         '劳动者已申请强制执行；用人单位申请撤销终局裁决的，人民法院应当裁定中止执行，裁决被撤销的，裁定终结执行（劳动争议调解仲裁法第四十九条、第五十一条；最高人民法院劳动争议解释（一）第二十五条）',
       );
     return out;
+  }
+  // LDMAL Art. 51 (legal49a M4, med49 H1): a 调解书 is enforced by the party it entitles, the other side applying when one
+  // does not perform. The record keeps its terms as text only (who pays is not a field), so the employer side applying
+  // is recorded with a warning naming it, not refused: the worker usually is the one paid, but a 调解书 may bind him too.
+  const mode = ctx.closure?.mode;
+  if (ev.type === 'APPLY_ENFORCEMENT' && (mode === 'mediation' || mode === 'review_confirmed') && typeof pl.partyId === 'number') {
+    if (isEmployerId(ctx, pl.partyId))
+      return [
+        `申请执行的当事人${pl.partyId}为用人单位一方：调解书由一方当事人逾期不履行的，由另一方当事人申请执行（劳动争议调解仲裁法第五十一条）；调解书确定由用人单位给付的，用人单位不能申请执行，请核对调解书内容和申请人`,
+      ];
   }
   if (ev.type === 'APPLY_ENFORCEMENT' && ctx.setAside && ctx.setAside.result === null) {
     return [

@@ -425,8 +425,8 @@ const partialFinalOrders = (award: CaseContext['partialAwards'][number]) => awar
  * * The employer's application to set aside (LDMAL Art. 49): against a partial award with final items only; not while
  *   the worker's suit on it is pending (SPC-1 Art. 21(1)); one at a time; its result names a pending one.
  * * Enforcement (LDMAL Arts. 47, 51): of a partial award's final items ordering something, by the worker — not once he
- *   sued on it (Art. 48) nor once it was set aside (Art. 49). A non-final partial award's effect (Art. 50) is not
- *   recorded on its own: not enforced here (domain.md §9.1).
+ *   sued on it (Art. 48) nor once it was set aside (Art. 49) — per worker (legal49a H2). A non-final partial award is
+ *   enforced once every party's window on it has run without a timely suit (Art. 50; legal49a M5, domain.md §9.1).
  */
 export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
   const n = ev.payload.partialAward as number;
@@ -442,6 +442,7 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
   const setAside = remedies.find((r) => r.kind === 'set_aside' && r.result === 'set_aside');
   const pending = remedies.find((r) => r.kind === 'set_aside' && r.result === null);
   const workerSuit = remedies.find((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
+  const workerSuitOf = (id: number | undefined) => remedies.find((r) => r.kind === 'lawsuit' && r.partyId === id && id !== undefined);
   const which = `第${n}件部分裁决`;
   const partyId = ev.payload.partyId as number | undefined;
   if (ev.type === 'RECORD_LAWSUIT') {
@@ -508,15 +509,45 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
         `只有劳动者可以就${which}的终局裁决事项申请强制执行`,
         'partyId',
       );
-    if (!partialFinalOrders(award))
-      return v('nothing-to-enforce', 'LDMAL Arts. 47, 51', `${which}没有已发生法律效力的终局给付事项可供强制执行`, 'partialAward');
+    if (!partialFinalOrders(award)) {
+      // LDMAL Arts. 50–51 (legal49a M5): a non-final partial award no party sued on in time took effect when every
+      // party's 15-day window on it had run, and is enforced like any effective award.
+      if (!award.items.some((i) => i.outcome !== 'dismissed'))
+        return v('nothing-to-enforce', 'LDMAL Art. 51', `${which}驳回了其处理的全部请求，没有可供强制执行的给付内容`, 'partialAward');
+      const end = ev.facts?.partialWindowsEndOn;
+      if (!end || ev.occurredOn <= end)
+        return v(
+          'partial-award-not-effective',
+          'LDMAL Art. 50',
+          `${which}为非终局裁决，各方当事人收到后十五日内均未起诉的，期满才发生法律效力（劳动争议调解仲裁法第五十条）${
+            end ? `：起诉期间于${end}届满，可于其后申请强制执行` : '：尚未向全部当事人送达，起诉期间未能确定'
+          }`,
+          'partialAward',
+        );
+      // A timely suit holds it back for the party who sued, and the employer's for everyone (SPC-1 Arts. 16–17).
+      const timely = remedies.find(
+        (r) => r.kind === 'lawsuit' && r.filedOn <= end && (r.partyId === partyId || (r.partyId !== null && !isWorkerId(ctx, r.partyId))),
+      );
+      if (timely)
+        return v(
+          'partial-award-sued',
+          'LDMAL Art. 50; SPC-1 Art. 16',
+          `当事人${timely.partyId}已于${timely.filedOn}就${which}起诉，该非终局裁决不发生法律效力`,
+          'partialAward',
+        );
+      return null;
+    }
     if (setAside) return v('partial-award-set-aside', 'LDMAL Art. 49', `${which}已于${setAside.decidedOn}被撤销`, 'partialAward');
-    if (workerSuit)
+    // LDMAL Arts. 47–48, 51; SPC-1 Art. 17 (legal49a H2): a worker's suit holds back his own award only — for the workers
+    // who did not sue, the final partial award stays in force and is enforced, as the award's path does
+    // (finalAwardNonSuers).
+    const own = workerSuitOf(partyId);
+    if (own)
       return v(
         'partial-award-sued',
         'LDMAL Art. 48',
-        `劳动者已于${workerSuit.filedOn}就${which}起诉，该裁决不发生法律效力`,
-        'partialAward',
+        `当事人${partyId}已于${own.filedOn}就${which}起诉，该裁决对其不发生法律效力`,
+        'partyId',
       );
     return null;
   }
@@ -532,7 +563,10 @@ export function partialRemedyOffered(ctx: CaseContext, type: EventType): boolean
     const sued = remedies.some((r) => r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId));
     if (type === 'RECORD_LAWSUIT') return true;
     if (type === 'RECORD_SET_ASIDE') return award.finality !== 'non_final' && !gone && !sued;
-    return partialFinalOrders(award) && !gone && !sued;
+    // Enforced by a worker who did not sue on it (LDMAL Arts. 47–48, 51; legal49a H2).
+    const suers = new Set(remedies.filter((r) => r.kind === 'lawsuit').map((r) => r.partyId));
+    const free = signingParties(ctx).some((x) => isWorkerParty(ctx, x) && !suers.has(x.id));
+    return partialFinalOrders(award) && !gone && free;
   });
 }
 
@@ -555,25 +589,52 @@ export function separateEffect(ctx: CaseContext): { workers: number[]; employerS
     workers: signingParties(ctx)
       .filter((p) => isWorkerParty(ctx, p) && !sued.has(p.id))
       .map((p) => p.id),
-    employerSued: ctx.lawsuits.some((l) => !isWorkerId(ctx, l.partyId)),
+    employerSued: ctx.lawsuits.some((l) => !isWorkerId(ctx, l.partyId) && !suitAfterEffect(ctx, l)),
   };
 }
 
 /**
- * Several workers and a final award, some of whom sued (legalfixA M3): a final award is effective from the day it is made
- * (LDMAL Art. 47); a worker's suit holds back his own award only (Art. 48), so for the workers who did not sue it is in
- * force and they may apply to enforce it (Art. 51) while the others' suits go on. Returns those workers, or null when
- * the award is not a final one in court on some workers' suits.
+ * LDMAL Art. 50 (legal49a H3): a suit filed after the award took effect for a worker who did not sue was filed after the
+ * 15-day windows ended — MARK_EFFECTIVE for him required the employer's windows to have run (SPC-1 Art. 17) — so it is
+ * late: the court dismisses it (SPC-2000 Art. 2) and it does not undo the effect that arose when the windows elapsed.
+ * Only a suit filed before that day holds the award back for everyone (SPC-1 Art. 16).
+ */
+const suitAfterEffect = (ctx: CaseContext, suit: CaseContext['lawsuits'][number]): boolean =>
+  (ctx.effectiveFor ?? []).some((e) => e.effectiveOn <= suit.filedOn);
+
+/**
+ * The workers a final award is not in force for, because of their own suit (LDMAL Art. 48): a suit pending, or one the
+ * court ended by a judgment — the judgment decides the dispute in the award's place — or by finding the award without
+ * effect (legal49a H1: the worker who sued could still enforce the award after the judgment). A suit withdrawn or
+ * dismissed as out of time leaves the award in force for him (SPC-1 Art. 21(2)). Maps each worker to how it ended
+ * (`pending`, or the outcome's decidedOn).
+ */
+export function finalAwardHeldFor(ctx: CaseContext): Map<number, { outcome: 'pending' | CourtOutcome; decidedOn?: string }> {
+  const out = new Map<number, { outcome: 'pending' | CourtOutcome; decidedOn?: string }>();
+  let since = 0;
+  for (const o of ctx.courtOutcomes ?? []) {
+    if (o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')
+      for (const l of ctx.lawsuits.slice(since, o.suitCount))
+        if (isWorkerId(ctx, l.partyId)) out.set(l.partyId, { outcome: o.outcome, decidedOn: o.decidedOn });
+    since = o.suitCount;
+  }
+  for (const l of pendingSuits(ctx)) if (isWorkerId(ctx, l.partyId)) out.set(l.partyId, { outcome: 'pending' });
+  return out;
+}
+
+/**
+ * A final award some workers sued on (legalfixA M3; legal49a H1): a final award is effective from the day it is made
+ * (LDMAL Art. 47); a worker's suit holds back his own award only (Art. 48) — while pending, and for good once the court
+ * gave judgment — so for the workers who did not sue it is in force and they may apply to enforce it (Art. 51). Returns
+ * those workers (none when every worker sued), or null when no worker's suit holds the final award back.
  */
 export function finalAwardNonSuers(ctx: CaseContext): number[] | null {
   if (ctx.award?.finality !== 'final' || ctx.closure?.mode !== 'award' || ctx.setAside?.result === 'set_aside') return null;
-  const pending = pendingSuits(ctx);
-  if (pending.length === 0 || !pending.some((l) => isWorkerId(ctx, l.partyId))) return null;
-  const sued = new Set(ctx.lawsuits.map((l) => l.partyId));
-  const workers = signingParties(ctx)
-    .filter((x) => isWorkerParty(ctx, x) && !sued.has(x.id))
+  const held = finalAwardHeldFor(ctx);
+  if (held.size === 0) return null;
+  return signingParties(ctx)
+    .filter((x) => isWorkerParty(ctx, x) && !held.has(x.id))
     .map((x) => x.id);
-  return workers.length ? workers : null;
 }
 
 /** The day the award took effect for one party on its own (SPC-1 Art. 17), as MARK_EFFECTIVE recorded it. */
@@ -802,6 +863,16 @@ export function duplicateOfRefusal(
  * not offered (procedure.ts `availableEvents`, and so next-events), and sent anyway answers 422 with the rule.
  */
 export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Violation | null>> = {
+  // LDMAL Art. 48 (legal49a H1): a final award every worker sued on (pending, or replaced by a judgment) has nobody to
+  // enforce it — not offered (the rule answers an attempt: award-not-effective-for-party).
+  APPLY_ENFORCEMENT: (ctx) =>
+    finalAwardNonSuers(ctx)?.length === 0
+      ? v(
+          'award-not-effective-for-party',
+          'LDMAL Arts. 47–48, 51',
+          '终局裁决对已起诉的劳动者不发生法律效力，没有可以申请执行该裁决的当事人',
+        )
+      : null,
   // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
   RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
   // SPC-1 Art. 16; LDMAL Art. 50: while the employer's suit holds the (non-final part of the) award back for everyone, it
@@ -1111,6 +1182,16 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
+    // legal49b L1: one suit per party on the award at a time — a second while the first awaits its outcome is the same
+    // suit recorded twice (a repeated suit, 重复起诉, is not accepted: SPC CPL Interpretation Art. 247).
+    const same = pendingSuits(ctx).find((l) => l.partyId === ev.payload.partyId);
+    if (same)
+      return v(
+        'already-suing',
+        'LDMAL Arts. 48, 50; SPC CPL Interpretation Art. 247',
+        `当事人${same.partyId}已于${same.filedOn}向${same.court}起诉，尚未登记法院的处理结果：同一当事人不能就同一裁决再次登记起诉`,
+        'partyId',
+      );
     // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
     // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
     // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).
@@ -1150,6 +1231,19 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   MARK_EFFECTIVE: (ctx, ev) => {
     const split = separateEffectRule(ctx, ev);
     if (split) return split;
+    // LDMAL Arts. 47–49 (legal49a L1): a final award is effective from the day it is made; MARK_EFFECTIVE confirms that it
+    // stands once neither the worker's suit nor the employer's application can come — the refusal says so, not "not yet
+    // effective".
+    if (ev.facts?.challengeWindowsClosed === false && ctx.award?.finality === 'final' && ctx.closure?.mode === 'award') {
+      const end = typeof ev.facts.windowsEndOn === 'string' ? ev.facts.windowsEndOn : null;
+      return v(
+        'windows-still-open',
+        'LDMAL Arts. 47–49',
+        `终局裁决自作出之日（${ctx.award.issuedOn}）起发生法律效力（劳动争议调解仲裁法第四十七条）；劳动者的起诉期间（第四十八条）或用人单位申请撤销裁决的期间（第四十九条）尚未届满（或裁决书尚未全部送达），暂不能确认裁决不再受到挑战${
+          end ? `；各期间届满后，可于${end}之后确认` : ''
+        }${provisionalNote(ev)}`,
+      );
+    }
     if (ev.facts?.challengeWindowsClosed === false) {
       return v(
         'windows-still-open',
@@ -1718,13 +1812,24 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     }
     // LDMAL Arts. 47–48, 51 (legalfixA M3): a final award in court on some workers' suits is in force for the others.
     const nonSuers = finalAwardNonSuers(ctx);
-    if (nonSuers && !nonSuers.includes(party.id))
+    if (nonSuers && !nonSuers.includes(party.id)) {
+      const held = finalAwardHeldFor(ctx).get(party.id);
+      const why = !held
+        ? ''
+        : held.outcome === 'pending'
+          ? `当事人${party.id}已就终局裁决向人民法院起诉，诉讼期间裁决对其不发生法律效力；`
+          : `人民法院已于${held.decidedOn}就当事人${party.id}的起诉作出${held.outcome === 'judgment' ? '判决' : '裁定'}，终局裁决对其不发生法律效力，应以人民法院的判决为准；`;
       return v(
         'award-not-effective-for-party',
         'LDMAL Arts. 47–48, 51',
-        `终局裁决对已起诉的劳动者不发生法律效力，只有未起诉的劳动者（当事人${nonSuers.join('、')}）可以申请强制执行`,
+        `${why}${
+          nonSuers.length
+            ? `只有未起诉的劳动者（当事人${nonSuers.join('、')}）可以申请执行终局裁决`
+            : '终局裁决对已起诉的劳动者不发生法律效力，没有可以申请执行该裁决的当事人'
+        }`,
         'partyId',
       );
+    }
     const split = separateEffect(ctx);
     if (split && !effectiveForParty(ctx, party.id)) {
       const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);
