@@ -470,7 +470,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   }),
   ACCEPT_REVIEW: z.object({}),
   REJECT_REVIEW: z.object({
-    ground: z.enum(['scope', 'jurisdiction', 'late', 'confirms_relationship', 'judicially_confirmed', 'other']),
+    ground: z.enum(['scope', 'jurisdiction', 'late', 'confirms_relationship', 'judicially_confirmed', 'other']).openapi({
+      description:
+        '不予受理的事由（《劳动人事争议仲裁办案规则》第七十五条）：scope 不属于受理范围；jurisdiction 不属于本委管辖；late 超出申请期间；confirms_relationship 涉及确认劳动关系；judicially_confirmed 已经人民法院司法确认。other 不是第七十五条的事由，以 422 review-rejection-ground 拒绝',
+    }),
     reason: Reason,
   }),
   CONFIRM_AGREEMENT: z.object({ terms: z.string().trim().min(1, '须写明调解书内容').max(20000), performanceDueOn: PerformanceDueOn }),

@@ -1736,6 +1736,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         '调解协议内容不涉及确认劳动关系（登记的协议事项中没有“确认劳动关系”），不能以此为由不予受理；如登记有误，请先更正登记',
         'ground',
       );
+    // Rules Art. 75 names five grounds and no other (ui49 M1: a refusal for missing papers was printed as an Art. 75
+    // refusal): papers missing are asked for once, in full (Rules Art. 74), not a ground of non-acceptance. The value stays
+    // in the vocabulary (never removed), and is refused.
+    if (ev.payload.ground === 'other')
+      return v(
+        'review-rejection-ground',
+        'Rules Art. 75',
+        '《劳动人事争议仲裁办案规则》第七十五条规定的不予受理情形只有五种：不属于受理范围、不属于本委管辖、超出申请期间、涉及确认劳动关系、已经人民法院司法确认；请选择其一。申请材料不齐全的，应当一次性告知当事人补正，而不是不予受理',
+        'ground',
+      );
     return null;
   },
   EXTEND_TIME_LIMIT: (ctx, ev) => {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { registerCase } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** The lead's fixes at stop 49, from the outside checks (legal49b: clocks and the dating of acts). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -175,5 +175,20 @@ describe(`lead49: the court a package is addressed to (${process.env.TEST_DB ?? 
     expect(enforcement.body.court).toBe('聊城市茌平区人民法院');
     const litigation = await t.api(a.tokens.chair).post(`/api/cases/${m.c.id}/court-packages`, { purpose: 'litigation' });
     expect(litigation.body.court).toBe('聊城市东昌府区人民法院');
+  });
+});
+
+describe(`lead49: the grounds of not accepting a review (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('ui49 M1: ground "other" is refused — Rules Art. 75 names five grounds; nothing is recorded', async () => {
+    const r = await t.api(a.tokens.clerk).post('/api/cases', {
+      ...standardApplication({ track: 'review', receivedOn: '2026-03-10' }),
+      agreement: { effectiveOn: '2026-03-02', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const c = r.body as { id: number; version: number };
+    const refused = await send(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'other', reason: '申请材料不齐全' }, '2026-03-11');
+    expect([refused.status, refused.body.rule, refused.body.field]).toEqual([422, 'review-rejection-ground', 'ground']);
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version).toBe(c.version);
+    await ok(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'scope', reason: '协议约定的是股东之间的分红事项' }, '2026-03-11');
   });
 });
