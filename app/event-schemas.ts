@@ -164,6 +164,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   }),
   FILE_DEFENSE: z.object({
     summary: LongText.optional(),
+    filedOn: IsoDate.optional().openapi({
+      description:
+        '收到答辩书之日（答辩期据此判断，LDMAL Art. 30）。不填 occurredOn 时以此为办理日期；该日早于本案上一程序事项的，按上一事项之日记入办理记录并提示，答辩期仍按此日判断',
+    }),
     partyId: Id.optional().openapi({
       description: '提交答辩书的被申请人（当事人）。追加的被申请人的答辩须填写；不填的视为原被申请人的答辩，不结束追加的被申请人的答辩期',
     }),

@@ -1217,7 +1217,7 @@ export const caseMachine = setup({
             FILE_DEFENSE: {
               guard: (a: Args) => a.context.stage !== 'mediation_signing' && legal(a),
               actions: set(({ context, event }: Args) => ({
-                defenses: [...context.defenses, { filedOn: event.occurredOn, summary: p(event).summary ?? null }],
+                defenses: [...context.defenses, { filedOn: p(event).filedOn ?? event.occurredOn, summary: p(event).summary ?? null }],
                 // Who filed it, index by index (reviewer s46b M4); earlier records without it are padded with null.
                 defenseParties: [
                   ...context.defenses.map((_, i) => context.defenseParties?.[i] ?? null),

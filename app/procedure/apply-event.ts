@@ -121,13 +121,19 @@ const ACT_DAY_LABELS: Record<string, { name: string; from: string }> = {
   filedOn: { name: '向人民法院提出之日', from: '提出之日' },
   decidedOn: { name: '人民法院作出裁判之日', from: '裁判之日' },
 };
+const actDay = (type: EventType, field: string) =>
+  type === 'FILE_DEFENSE' && field === 'filedOn'
+    ? { name: '收到答辩书之日', from: '收到答辩书之日' }
+    : (ACT_DAY_LABELS[field] ?? { name: field, from: field });
 
 /** An act dated by its own day in the body, older than the last act recorded, is entered on that act's day (decide). */
 function datedLaterWarnings(sent: EventInput, ev: EventInput): string[] {
   if (ev === sent || sent.occurredOnFrom === undefined) return [];
-  const day = ACT_DAY_LABELS[sent.occurredOnFrom] ?? { name: sent.occurredOnFrom, from: sent.occurredOnFrom };
+  const day = actDay(sent.type, sent.occurredOnFrom);
+  // A defense is judged on its day (LDMAL Art. 30): no period runs from it.
+  const periods = sent.type === 'FILE_DEFENSE' ? '答辩是否在答辩期内仍按' : `自${day.from}起算的期间仍按`;
   return [
-    `${day.name}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次${eventLabel(ev.type)}按${ev.occurredOn}记入办理记录；自${day.from}起算的期间仍按${day.name}${sent.occurredOn}计算`,
+    `${day.name}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次${eventLabel(ev.type)}按${ev.occurredOn}记入办理记录；${periods}${day.name}${sent.occurredOn}${sent.type === 'FILE_DEFENSE' ? '判断' : '计算'}`,
   ];
 }
 
@@ -390,6 +396,7 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   // it happened — recorded on or after it, never before (occurredOn is the day of entry; sent without it, the server
   // dates the act by this field: server/http/events.ts actDayField).
   const ownDay: Partial<Record<EventType, string>> = {
+    FILE_DEFENSE: 'filedOn',
     RECORD_LAWSUIT: 'filedOn',
     APPLY_ENFORCEMENT: 'filedOn',
     SIGN_MEDIATION_DOCUMENT: 'signedOn',
@@ -402,7 +409,7 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   if (dayField && day && day > ev.occurredOn)
     errors.push({
       path: dayField,
-      message: `${ACT_DAY_LABELS[dayField] ?? dayField}${day}晚于登记（发生）日期${ev.occurredOn}：事项发生后方能登记，登记日期填该日或之后`,
+      message: `${actDay(type, dayField).name}${day}晚于登记（发生）日期${ev.occurredOn}：事项发生后方能登记，登记日期填该日或之后`,
     });
   // legal49a M1: a court answers what was brought to it — its ruling is made no earlier than the application or suit it
   // decides (else the windows after it, LDMAL Art. 49(3), SPC-1 Arts. 21, 24, would run from before it was brought).

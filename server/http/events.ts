@@ -33,7 +33,8 @@ const STRICT_PAYLOADS = Object.fromEntries(
 
 /**
  * The payload field that holds the day an act itself happened, when the body carries one: a service on its servedOn, a
- * signature on its signedOn, a suit, a set-aside or an enforcement application on the day it was filed in court, a
+ * signature on its signedOn, a defense on the day it was received (ui49 M4), a suit, a set-aside or an enforcement
+ * application on the day it was filed in court, a
  * court's ruling on the day it was made. Not a counterclaim's filedOn: its occurredOn is the commission's merger of it,
  * from which the award limit restarts (Rules Art. 46(4)).
  */
@@ -43,7 +44,7 @@ function actDayField(type: EventType, payload: Record<string, unknown>): string 
       ? 'servedOn'
       : type === 'SIGN_MEDIATION_DOCUMENT'
         ? 'signedOn'
-        : type === 'RECORD_LAWSUIT' || type === 'APPLY_ENFORCEMENT'
+        : type === 'RECORD_LAWSUIT' || type === 'APPLY_ENFORCEMENT' || type === 'FILE_DEFENSE'
           ? 'filedOn'
           : type === 'RECORD_SET_ASIDE'
             ? payload.result === undefined

@@ -192,3 +192,35 @@ describe(`lead49: the grounds of not accepting a review (${process.env.TEST_DB ?
     await ok(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'scope', reason: '协议约定的是股东之间的分红事项' }, '2026-03-11');
   });
 });
+
+describe(`lead49: a defense received before a paper entered first (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('ui49 M4: FILE_DEFENSE with filedOn and no occurredOn — entered on the last act’s day, judged on the day it came', async () => {
+    const { c } = await caseAt(t, a, 'accepted', { acceptOn: '2026-11-03' });
+    const respondent = (c.respondents as { id: number }[])[0]?.id as number;
+    const applicant = (c.applicants as { id: number }[])[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: respondent, method: 'direct', servedOn: '2026-11-04' });
+    // The morning's mail: a postal receipt (signed 11-25) entered first, then the defense that came on 11-16.
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      {
+        document: 'acceptance_notice',
+        partyId: applicant,
+        method: 'post',
+        servedOn: '2026-11-25',
+      },
+      '2026-11-25',
+    );
+    const r = await send(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: respondent, filedOn: '2026-11-16' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.warnings.join('')).toContain('收到答辩书之日2026-11-16早于本案已记录的上一程序事项的日期');
+    const defense = (r.body.deadlines as { kind: string; status: string }[]).find((d) => d.kind === 'defense');
+    expect(defense?.status).toBe('met');
+    const e = (await history(c)).find((x) => x.type === 'FILE_DEFENSE');
+    expect(e).toMatchObject({ occurredOn: '2026-11-25', payload: { filedOn: '2026-11-16' } });
+    // A filedOn after an explicit occurredOn is refused, naming filedOn.
+    const late = await send(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: respondent, filedOn: '2026-11-30' }, '2026-11-26');
+    expect([late.status, late.body.errors?.[0]?.path]).toEqual([400, 'filedOn']);
+  });
+});

@@ -674,7 +674,10 @@ async function eventForm(c, type, done, screen) {
     // The refusal said when the dialog opened stays while fields are still missing (above); now it is said again, if it
     // still stands, by this attempt's own preview.
     fill(openRefusal);
-    const body = DATE_OPTIONAL.has(type) && !typed ? { type } : { type, occurredOn: on };
+    // ui49 M4: a defense is sent with the day it was received (filedOn): the server records it on that day — or, when a
+    // later act was entered first (the morning's mail opened in another order), on that act's day with a warning, the
+    // defense still judged on the day it came (LDMAL Art. 30).
+    const body = DATE_OPTIONAL.has(type) && !typed ? { type } : type === 'FILE_DEFENSE' ? { type, filedOn: on } : { type, occurredOn: on };
     for (const g of getters) g(body);
     if (type === 'FORM_TRIBUNAL' && body.arbitratorIds?.length === 1 && !body.presidingId) body.presidingId = body.arbitratorIds[0];
     // An irreversible act, or one whose consequence depends on what is chosen (serving the award starts the periods).
