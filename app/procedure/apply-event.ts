@@ -137,6 +137,15 @@ function datedLaterWarnings(sent: EventInput, ev: EventInput): string[] {
   ];
 }
 
+/** CONFIRM_AGREEMENT's terms set against the agreement registered for review, ignoring spacing and punctuation. */
+function confirmedTermsWarnings(registered: string | null, confirmed: string): string[] {
+  const bare = (x: string) => x.replace(/[\s，。、；：,.;:（）()“”"'‘’]/gu, '');
+  if (!registered || bare(registered) === bare(confirmed)) return [];
+  return [
+    `所确认的调解书内容与登记的调解协议内容不一致（登记：“${registered}”）；仲裁调解书的内容应当与调解协议一致（《劳动人事争议仲裁办案规则》第七十七条），请核对`,
+  ];
+}
+
 /**
  * legal49b L2: Rules Art. 47 excludes a suspension from the award limit (LDMAL Art. 43) — one that begins after the limit
  * ran out has nothing to exclude: recorded, with a warning that the limit stays passed (the deadline's explanation says
@@ -773,6 +782,9 @@ async function decide(
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
+      // Rules Art. 77: the review's 调解书 states the agreement under review (med49 M4) — other terms are said, not refused
+      // (the registered text may be a summary).
+      ev.type === 'CONFIRM_AGREEMENT' ? confirmedTermsWarnings(ctx.review?.agreement.terms ?? null, payload.terms as string) : [],
       // A scheduled hearing inside a suspension, or passed during it (Rules Art. 47; LDMAL Art. 35).
       ev.type === 'SUSPEND' || ev.type === 'RESUME'
         ? suspensionHearingWarnings(ev.type, ctx, nctx, leafState(snap.value), result.state, ev.occurredOn, deps.periods.hearing_notice)

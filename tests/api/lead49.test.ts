@@ -224,3 +224,32 @@ describe(`lead49: a defense received before a paper entered first (${process.env
     expect([late.status, late.body.errors?.[0]?.path]).toEqual([400, 'filedOn']);
   });
 });
+
+describe(`lead49: the review's 调解书 and the agreement (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('med49 M4: confirmed terms other than the agreement registered are warned of (Rules Art. 77)', async () => {
+    const review = async () => {
+      const r = await t.api(a.tokens.clerk).post('/api/cases', {
+        ...standardApplication({ track: 'review', receivedOn: '2026-03-10' }),
+        agreement: { effectiveOn: '2026-03-02', organization: '某某街道劳动争议调解委员会', terms: '被申请人支付申请人经济补偿20000元' },
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const c = r.body as { id: number };
+      const arb = a.arbitrators[0] as { id: number; token: string };
+      await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-03-11');
+      await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-11');
+      return { c, arb };
+    };
+    const one = await review();
+    const other = await ok(
+      one.c,
+      one.arb.token,
+      'CONFIRM_AGREEMENT',
+      { terms: '被申请人支付申请人经济补偿5000元，申请人放弃其他请求' },
+      '2026-03-12',
+    );
+    expect(((other.warnings ?? []) as string[]).join('')).toContain('所确认的调解书内容与登记的调解协议内容不一致');
+    const two = await review();
+    const same = await ok(two.c, two.arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人支付申请人经济补偿20000元。' }, '2026-03-12');
+    expect(((same.warnings ?? []) as string[]).join('')).not.toContain('不一致');
+  });
+});
