@@ -1355,6 +1355,10 @@ export function computeFacts(
     case 'DEEM_WITHDRAWN': {
       const held = ctx.hearingsHeld.at(-1);
       if (!held || !opts.absenceNoticeTimely) break;
+      // Rules Arts. 59–60 (reviewer s49 M1): a hearing set under simple handling has no notice period — a notice proven
+      // served before it (absentNotices) is enough, as the deadlines keep no hearing_notice for it.
+      const setOn = ctx.hearing ? hearingDateSetOn(ctx) : null;
+      if (setOn && (ctx.procedure === 'simple' || (ctx.conversion != null && ctx.conversion.on > setOn))) break;
       facts.noticePeriod = rule(periods.hearing_notice);
       const side = ev.type === 'DEEM_WITHDRAWN' ? 'applicant' : 'respondent';
       facts.absenceNoticeLate = absentNotices(ctx)

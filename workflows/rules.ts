@@ -514,8 +514,10 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
       // party's 15-day window on it had run, and is enforced like any effective award.
       if (!award.items.some((i) => i.outcome !== 'dismissed'))
         return v('nothing-to-enforce', 'LDMAL Art. 51', `${which}驳回了其处理的全部请求，没有可供强制执行的给付内容`, 'partialAward');
+      // Judged on the day the application was filed in court (reviewer s49 H2), not the day it was entered.
       const end = ev.facts?.partialWindowsEndOn;
-      if (!end || ev.occurredOn <= end)
+      const filedOn = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+      if (!end || filedOn <= end)
         return v(
           'partial-award-not-effective',
           'LDMAL Art. 50',
@@ -1184,7 +1186,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
     // legal49b L1: one suit per party on the award at a time — a second while the first awaits its outcome is the same
     // suit recorded twice (a repeated suit, 重复起诉, is not accepted: SPC CPL Interpretation Art. 247).
-    const same = pendingSuits(ctx).find((l) => l.partyId === ev.payload.partyId);
+    // A suit on a mixed award's set-aside matters (LDMAL Art. 49(3), `matter: set_aside`) is another suit, recorded on
+    // its own (proceedings.setAside.lawsuits): not the same one again (reviewer s49 H1).
+    const same = ev.payload.matter === 'set_aside' ? undefined : pendingSuits(ctx).find((l) => l.partyId === ev.payload.partyId);
     if (same)
       return v(
         'already-suing',

@@ -106,34 +106,32 @@ function notAllowed(snap: Snapshot, type: EventType, on: string) {
   // Offered here only against a partial award (ui49 H1: the 409 listed the act it refused): say which field it needs.
   const onlyPartial = allowed.includes(type);
   return conflict(
-    `案件当前状态为“${stateLabel(leafState(snap.value))}”，不能就本案裁决进行“${eventLabel(type)}”${
-      onlyPartial ? '；针对部分裁决的，请写明针对第几件部分裁决（partialAward，1 为第一件，《劳动争议调解仲裁法》第四十三条第二款）' : ''
-    }`,
+    onlyPartial
+      ? `案件当前状态为“${stateLabel(leafState(snap.value))}”，不能就本案裁决进行“${eventLabel(type)}”；针对部分裁决的，请写明针对第几件部分裁决（partialAward，1 为第一件，《劳动争议调解仲裁法》第四十三条第二款）`
+      : `案件当前状态为“${stateLabel(leafState(snap.value))}”，不能进行“${eventLabel(type)}”`,
     { state: leafState(snap.value), allowed, ...(onlyPartial ? { field: 'partialAward' } : {}) },
   );
 }
 
 /** The day in the body an act sent without occurredOn is dated by (server/http/events.ts actDayField): its name, and
- * the words for the periods that run from it. */
-const ACT_DAY_LABELS: Record<string, { name: string; from: string }> = {
-  servedOn: { name: '送达日期', from: '送达之日' },
-  signedOn: { name: '签收日期', from: '签收之日' },
-  filedOn: { name: '向人民法院提出之日', from: '提出之日' },
-  decidedOn: { name: '人民法院作出裁判之日', from: '裁判之日' },
+ * what stays judged on it (reviewer s49 M4: the periods after a court's ruling run from its service, not from it). */
+const ACT_DAY_LABELS: Record<string, { name: string; stays: string }> = {
+  servedOn: { name: '送达日期', stays: '自送达之日起算的期间仍按送达日期{day}计算' },
+  signedOn: { name: '签收日期', stays: '调解书的签收仍按签收日期{day}记录' },
+  filedOn: { name: '向人民法院提出之日', stays: '是否在法定期间内提出仍按{day}判断' },
+  decidedOn: { name: '人民法院作出裁判之日', stays: '裁判仍按其作出之日{day}记录' },
 };
 const actDay = (type: EventType, field: string) =>
   type === 'FILE_DEFENSE' && field === 'filedOn'
-    ? { name: '收到答辩书之日', from: '收到答辩书之日' }
-    : (ACT_DAY_LABELS[field] ?? { name: field, from: field });
+    ? { name: '收到答辩书之日', stays: '答辩是否在答辩期内仍按收到答辩书之日{day}判断' }
+    : (ACT_DAY_LABELS[field] ?? { name: field, stays: '' });
 
 /** An act dated by its own day in the body, older than the last act recorded, is entered on that act's day (decide). */
 function datedLaterWarnings(sent: EventInput, ev: EventInput): string[] {
   if (ev === sent || sent.occurredOnFrom === undefined) return [];
   const day = actDay(sent.type, sent.occurredOnFrom);
-  // A defense is judged on its day (LDMAL Art. 30): no period runs from it.
-  const periods = sent.type === 'FILE_DEFENSE' ? '答辩是否在答辩期内仍按' : `自${day.from}起算的期间仍按`;
   return [
-    `${day.name}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次${eventLabel(ev.type)}按${ev.occurredOn}记入办理记录；${periods}${day.name}${sent.occurredOn}${sent.type === 'FILE_DEFENSE' ? '判断' : '计算'}`,
+    `${day.name}${sent.occurredOn}早于本案已记录的上一程序事项的日期，本次${eventLabel(ev.type)}按${ev.occurredOn}记入办理记录；${day.stays.replace('{day}', sent.occurredOn)}`,
   ];
 }
 
@@ -393,6 +391,9 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   const challenge = type === 'RECORD_LAWSUIT' || type === 'RECORD_SET_ASIDE';
   if (challenge && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
     errors.push({ path: 'filedOn', message: `起诉或申请撤销日期不能早于裁决作出之日（${issuedOn}）` });
+  // An award is enforced after it was made (LDMAL Art. 51; reviewer s49 H2).
+  if (type === 'APPLY_ENFORCEMENT' && issuedOn && payload.filedOn && (payload.filedOn as string) < issuedOn)
+    errors.push({ path: 'filedOn', message: `申请强制执行的日期不能早于裁决作出之日（${issuedOn}）` });
   if (type === 'FILE_COUNTERCLAIM' && payload.filedOn && (payload.filedOn as string) > ev.occurredOn)
     errors.push({ path: 'filedOn', message: '反申请的提出日期不能晚于受理并合并审理之日（合并审理日期）' });
   if (type === 'POSTPONE_HEARING' && payload.requestedOn && (payload.requestedOn as string) > ev.occurredOn)
@@ -571,6 +572,9 @@ async function decide(
   // receipt as it now stands (a correction before acceptance may have moved it; the registration row keeps the first).
   if (last && last >= c.receivedOn && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
+  // A defense received before the application was (reviewer s49 M3): named at the day sent, not at occurredOn.
+  if (ev.type === 'FILE_DEFENSE' && typeof ev.payload.filedOn === 'string' && ev.payload.filedOn < c.receivedOn)
+    throw validationError([{ path: 'filedOn', message: `收到答辩书之日不能早于收到仲裁申请之日（${c.receivedOn}）` }]);
   if (ev.occurredOn < c.receivedOn) throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
   await checkReferences(deps, k, c, ctx, ev);
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);

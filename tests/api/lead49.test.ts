@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { registerCase, standardApplication } from '../helpers/procedure.ts';
+import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** The lead's fixes at stop 49, from the outside checks (legal49b: clocks and the dating of acts). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -251,5 +252,101 @@ describe(`lead49: the review's 调解书 and the agreement (${process.env.TEST_D
     const two = await review();
     const same = await ok(two.c, two.arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人支付申请人经济补偿20000元。' }, '2026-03-12');
     expect(((same.warnings ?? []) as string[]).join('')).not.toContain('不一致');
+  });
+});
+
+describe(`lead49: the reviewer's findings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const TEXT = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+  const BASIC = '聊城市东昌府区人民法院';
+
+  it('H1: the employer suing a mixed award’s non-final part may still sue on the set-aside matters (LDMAL Art. 49(3))', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('工人九一', 493)] }) });
+    const items = ['24120.00', '24120.01'].map((amount, i) => ({ claimId: c.claims[i]?.id, outcome: 'granted', amount }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-13' }, '2026-04-13');
+    const company = c.respondents[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: company, court: BASIC, filedOn: '2026-04-15' }, '2026-04-15');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-04-20' }, '2026-04-20');
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { result: 'set_aside', decidedOn: '2026-04-24' }, '2026-04-24');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: company, court: BASIC, filedOn: '2026-04-25', matter: 'set_aside' },
+      '2026-04-25',
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // The same suit again (no matter: the non-final part, still pending) is still refused.
+    const again = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: company, court: BASIC, filedOn: '2026-04-26', matter: 'award' },
+      '2026-04-26',
+    );
+    expect([again.status, again.body.rule]).toEqual([422, 'already-suing']);
+  });
+
+  it('H2: a non-final partial award’s enforcement is judged on the day it was filed; an award is not enforced before it was made', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人寅', 494)] }) });
+    await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '26400.00' }], ...TEXT },
+      '2026-04-01',
+    );
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03' }, '2026-04-03');
+    const w = c.applicants[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-04-25');
+    for (const occurredOn of [undefined, '2026-04-26']) {
+      const r = await send(
+        c,
+        a.tokens.clerk,
+        'APPLY_ENFORCEMENT',
+        { partialAward: 1, partyId: w, court: BASIC, filedOn: '2026-04-08' },
+        occurredOn,
+      );
+      expect([r.status, r.body.rule]).toEqual([422, 'partial-award-not-effective']);
+    }
+    expect(
+      (await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partialAward: 1, partyId: w, court: BASIC, filedOn: '2026-04-27' })).status,
+    ).toBe(200);
+
+    const m = await mixedAwardServed(t, a, '工人未', 495);
+    const early = await send(m.c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: m.workerId, court: BASIC, filedOn: '2026-03-01' });
+    expect([early.status, early.body.errors?.[0]?.path]).toEqual([400, 'filedOn']);
+  });
+
+  it('M1: a default award after a hearing set under simple handling needs the notice served, not a notice period (Rules Arts. 59–60)', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({ procedure: 'simple', applicants: [worker('工人午', 496)] }),
+    });
+    await ok(c, arb.token, 'SHORTEN_DEFENSE_PERIOD', { days: 0, respondentConsent: true }, '2026-03-06');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-11', place: '第一仲裁庭' }, '2026-03-09');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(
+        c,
+        a.tokens.clerk,
+        'SERVE',
+        { document: 'hearing_notice', partyId: p.id, method: 'direct', servedOn: '2026-03-09' },
+        '2026-03-09',
+      );
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: false }, '2026-03-11');
+    const items = (c.claims as { id: number }[]).map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    const r = await send(c, arb.token, 'ISSUE_AWARD', { items, ...TEXT }, '2026-03-12');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  });
+
+  it('M2, M3: a 409 names partial awards only when the act is offered against one; a defense is not received before the application', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    const r = await send(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-06');
+    expect(r.status).toBe(409);
+    expect(r.body.detail).toContain('不能进行“');
+    expect(r.body.detail).not.toContain('本案裁决');
+    const d = await send(c, a.tokens.clerk, 'FILE_DEFENSE', { filedOn: '2020-01-01' });
+    expect([d.status, d.body.errors?.[0]?.path]).toEqual([400, 'filedOn']);
   });
 });
