@@ -54,6 +54,7 @@ import {
   documentMadeOn,
   duplicateOfRefusal,
   hearingDateSetOn,
+  pendingSuits,
   unconfirmedSimpleServiceWarnings,
 } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
@@ -786,6 +787,13 @@ async function decide(
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
+      // legal49c H2: one court outcome is recorded for every suit pending — with several (several workers, or both sides),
+      // the clerk is told so: a ruling on one of them only is not yet recorded apart (domain.md §11).
+      ev.type === 'RECORD_COURT_OUTCOME' && pendingSuits(ctx).length > 1
+        ? [
+            `本案有${pendingSuits(ctx).length}件起诉尚未登记处理结果；本次登记的法院处理结果适用于其中全部起诉。人民法院分别处理的，请待全部起诉有结果后按最终结果登记，并在办理记录中注明（本系统尚不能对每件起诉分别登记结果）`,
+          ]
+        : [],
       // Rules Art. 77: the review's 调解书 states the agreement under review (med49 M4) — other terms are said, not refused
       // (the registered text may be a summary).
       ev.type === 'CONFIRM_AGREEMENT' ? confirmedTermsWarnings(ctx.review?.agreement.terms ?? null, payload.terms as string) : [],
