@@ -34,5 +34,7 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
     : eventsForActor(actor, scope, available).filter(
         (t) => !challengedActorRefusal(snap.context, actor.id, t, deps.config.recusalUrgentEvents),
       );
-  return list.map((t) => ({ type: t, label: eventLabel(t), roles: caseEventRoles(t, scope) }));
+  // A review's withdrawal is of the application for review (Rules Art. 79; legal49c L2), as the web client names it.
+  const label = (t: EventType) => (t === 'WITHDRAW' && snap.context.track === 'review' ? '撤回仲裁审查申请' : eventLabel(t));
+  return list.map((t) => ({ type: t, label: label(t), roles: caseEventRoles(t, scope) }));
 }

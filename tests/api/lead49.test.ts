@@ -187,6 +187,9 @@ describe(`lead49: the grounds of not accepting a review (${process.env.TEST_DB ?
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const c = r.body as { id: number; version: number };
+    // legal49c L2: its withdrawal is named for what it withdraws.
+    const next = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/next-events`)).body as { type: string; label: string }[];
+    expect(next.find((e) => e.type === 'WITHDRAW')?.label).toBe('撤回仲裁审查申请');
     const refused = await send(c, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'other', reason: '申请材料不齐全' }, '2026-03-11');
     expect([refused.status, refused.body.rule, refused.body.field]).toEqual([422, 'review-rejection-ground', 'ground']);
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version).toBe(c.version);
