@@ -38,7 +38,8 @@ export function demoDates(calendar: OfficialCalendar, periods: Periods, received
   const hearingNoticeOn = after(scheduleOn, 1);
   const earliest = firstDayAfterPeriod(cal, periods.hearing_notice, hearingNoticeOn);
   const wanted = addDays(receivedOn, 21);
-  const hearingOn = workingDayFrom(cal, earliest > wanted ? earliest : wanted);
+  // The later of the two ISO days (they sort as text).
+  const hearingOn = workingDayFrom(cal, [earliest, wanted].sort()[1] as string);
   const signOn = after(hearingOn, 2);
   const awardOn = workingDayFrom(cal, addDays(hearingOn, 10));
   return { acceptOn, respondNoticeOn, tribunalOn, tribunalNoticeOn, scheduleOn, hearingNoticeOn, hearingOn, signOn, awardOn };

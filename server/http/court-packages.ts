@@ -16,16 +16,10 @@ const CourtPackageRequest = z
         .map(([k, v]) => `${k}：${v}`)
         .join('；'),
     }),
-    court: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({
-        description:
-          '受移送的人民法院（缺省取本用途最近记录的法院：申请强制执行的执行申请、撤销申请、起诉或移送的法院；无则取最近记录的移送、撤销申请或起诉的法院）',
-      }),
+    court: z.string().trim().min(1).max(100).optional().openapi({
+      description:
+        '受移送的人民法院（缺省取本用途最近记录的法院：申请强制执行的执行申请、撤销申请、起诉或移送的法院；无则取最近记录的移送、撤销申请或起诉的法院）',
+    }),
   })
   .strict()
   .openapi('CourtPackageRequest');
