@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { maskPersonalNumbersInText } from '../../workflows/identifiers.ts';
+import { isPg, parseJsonColumn } from '../sql-json.ts';
 
 /** The names a case shows wherever it is listed: applicants and respondents, each side in its order (seq). */
 export interface PartyNames {
@@ -59,6 +60,27 @@ export interface CaseHeadline extends PartyNames {
   track: string;
 }
 
+/**
+ * Objects of the cases' records (`context.<key>` of the snapshot), taken out by the database in one query: the rest of the
+ * record — parties, identity numbers — never reaches this process (reviewer s49 L3). Object-valued keys only (SQLite's
+ * json_extract answers them as JSON text, PostgreSQL's #> as json).
+ */
+async function contextParts(k: Knex, caseIds: number[], keys: readonly string[]): Promise<Map<number, Record<string, unknown>>> {
+  const out = new Map<number, Record<string, unknown>>();
+  if (!caseIds.length) return out;
+  for (const key of keys) if (!/^[A-Za-z]+$/.test(key)) throw new Error(`not a record key: ${key}`);
+  const parts = keys.map((key) =>
+    isPg(k)
+      ? k.raw(`(snapshot::json #> '{context,${key}}') as ??`, [key])
+      : k.raw(`json_extract(snapshot, '$.context.${key}') as ??`, [key]),
+  );
+  const rows = (await k('cases')
+    .whereIn('id', [...new Set(caseIds)])
+    .select('id', ...parts)) as Record<string, unknown>[];
+  for (const r of rows) out.set(Number(r.id), Object.fromEntries(keys.map((key) => [key, parseJsonColumn(r[key], null)])));
+  return out;
+}
+
 /** Case summaries for read models, and `case_arbitrators` kept in step with the tribunal in the snapshot. */
 export function createCaseSummaryStore() {
   return {
@@ -67,16 +89,9 @@ export function createCaseSummaryStore() {
     /** The day each arbitral review was accepted (its record's `review.acceptedOn`, ACCEPT_REVIEW, Rules Art. 75), by case. */
     async reviewsAcceptedOn(k: Knex, caseIds: number[]): Promise<Map<number, string>> {
       const out = new Map<number, string>();
-      if (!caseIds.length) return out;
-      const rows = (await k('cases')
-        .whereIn('id', [...new Set(caseIds)])
-        .select('id', 'snapshot')) as { id: number; snapshot: unknown }[];
-      for (const r of rows) {
-        const snap = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as {
-          context?: { review?: { acceptedOn?: string } };
-        } | null;
-        const on = snap?.context?.review?.acceptedOn;
-        if (on) out.set(Number(r.id), on);
+      for (const [id, parts] of await contextParts(k, caseIds, ['review'])) {
+        const on = (parts.review as { acceptedOn?: string } | null)?.acceptedOn;
+        if (on) out.set(id, on);
       }
       return out;
     },
@@ -94,19 +109,8 @@ export function createCaseSummaryStore() {
       >
     > {
       const out = new Map();
-      if (!caseIds.length) return out;
-      const rows = (await k('cases')
-        .whereIn('id', [...new Set(caseIds)])
-        .select('id', 'snapshot')) as { id: number; snapshot: unknown }[];
-      for (const r of rows) {
-        const snap = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as {
-          context?: {
-            award?: { finality: string } | null;
-            setAside?: { court: string; result: string | null; decidedOn: string | null } | null;
-          };
-        } | null;
-        out.set(Number(r.id), { award: snap?.context?.award ?? null, setAside: snap?.context?.setAside ?? null });
-      }
+      for (const [id, parts] of await contextParts(k, caseIds, ['award', 'setAside']))
+        out.set(id, { award: parts.award ?? null, setAside: parts.setAside ?? null });
       return out;
     },
     /** Number, state and party names of the given cases (those that exist). */
