@@ -1280,25 +1280,6 @@ export function computeFacts(
         facts.finalSuitDueOn = c.dueOn;
         facts.finalSuitTimely = filedOn <= c.dueOn;
       }
-      // LDMAL Art. 50 (legal49c H1): a suit on a non-final award filed after it took effect does not undo that effect,
-      // whether or not a clerk recorded it first — the day it arose, from the windows, on exact dates only.
-      if (typeof n !== 'number' && ev.payload.matter === undefined && ctx.award && ctx.award.finality !== 'final') {
-        const split = separateEffect(ctx);
-        if (split && !split.employerSued) {
-          const recorded = new Set((ctx.effectiveFor ?? []).map((e) => e.partyId));
-          const arisen = split.workers
-            .filter((w) => !recorded.has(w))
-            .map((w) => ({ w, c: partyEffectiveDate(ctx, windows, w) }))
-            .filter((x) => x.c.dueOn && !x.c.provisional && x.c.dueOn <= filedOn);
-          const first = arisen.map((x) => x.c.dueOn as string).sort()[0];
-          if (first) facts.effectArisen = { on: first, partyIds: arisen.map((x) => x.w) };
-        } else if (ctx.effectiveOn === null && ctx.lawsuits.length === 0 && ctx.closure?.mode === 'award') {
-          const e = effectiveDate(ctx, windows);
-          const sue = windows.filter((w) => w.kind === 'sue_non_final');
-          if (e.dueOn && !e.provisional && !sue.some((w) => w.computed?.provisional) && e.dueOn <= filedOn)
-            facts.effectArisen = { on: e.dueOn, partyIds: [] };
-        }
-      }
       break;
     }
     case 'EXTEND_TIME_LIMIT':

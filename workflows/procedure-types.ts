@@ -79,13 +79,6 @@ export interface Facts {
   finalSuitDueOn?: string;
   finalSuitTimely?: boolean;
   /**
-   * RECORD_LAWSUIT on a non-final award (or a mixed award's non-final part) filed after it took effect by law — every
-   * window that held it back ran out without a timely suit (LDMAL Art. 50), or, for the workers who did not sue while
-   * others did, their own and the employer's (SPC-1 Art. 17) — an effect not yet recorded by MARK_EFFECTIVE: the day and
-   * the workers it is for (empty: everyone) (legal49c H1).
-   */
-  effectArisen?: { on: string; partyIds: number[] };
-  /**
    * APPLY_ENFORCEMENT naming a non-final partial award (LDMAL Art. 50; legal49a M5): the last day of every party's window
    * to sue on it, on exact dates — null when some window is unknown (not served) or provisional.
    */

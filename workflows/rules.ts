@@ -1196,20 +1196,6 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `当事人${same.partyId}已于${same.filedOn}向${same.court}起诉，尚未登记法院的处理结果：同一当事人不能就同一裁决再次登记起诉`,
         'partyId',
       );
-    // LDMAL Art. 50; SPC-1 Art. 17 (legal49c H1): a suit filed after a non-final award took effect — every window ran out
-    // without a timely suit — is late: the court dismisses it (SPC-2000 Art. 2) and it does not undo the effect. Recorded
-    // only once that effect is (MARK_EFFECTIVE), so that the record says the award is in force whatever order the clerk
-    // enters the papers in; a suit recorded first took the award back to court.
-    const arisen = ev.facts?.effectArisen;
-    if (arisen) {
-      const whom = arisen.partyIds.length ? `对未起诉的劳动者（当事人${arisen.partyIds.join('、')}）` : '';
-      return v(
-        'late-suit-award-effective',
-        arisen.partyIds.length ? 'LDMAL Art. 50; SPC-1 Art. 17' : 'LDMAL Art. 50',
-        `裁决已于${arisen.on}起${whom}发生法律效力（《劳动争议调解仲裁法》第五十条${arisen.partyIds.length ? '；最高人民法院劳动争议解释（一）第十七条' : ''}）：此后的起诉已超过起诉期间，不能使已经发生的效力消灭，是否受理由人民法院决定。请先登记裁决生效（MARK_EFFECTIVE${arisen.partyIds.length ? '，逐一写明劳动者' : ''}）${arisen.partyIds.length ? '，再登记该起诉' : ''}`,
-        'filedOn',
-      );
-    }
     // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
     // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
     // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).

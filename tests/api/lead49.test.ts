@@ -354,59 +354,6 @@ describe(`lead49: the reviewer's findings (${process.env.TEST_DB ?? 'sqlite'})`,
   });
 });
 
-describe(`lead49: a late suit on a non-final award that already took effect (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  const BASIC = '聊城市东昌府区人民法院';
-  const nonFinal = async (names: [string, number][]) => {
-    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: names.map(([n, s]) => worker(n, s)) }) });
-    // The compensation granted (non-final: LDMAL Art. 47 reaches wages and compensation up to 12 months' minimum wage
-    // only); every other claim dismissed.
-    const claims = c.claims as { id: number; category: string; amount: string }[];
-    expect(claims.some((x) => x.category === 'economic_compensation')).toBe(true);
-    const items = claims.map((x) =>
-      x.category === 'economic_compensation'
-        ? { claimId: x.id, outcome: 'granted', amount: x.amount }
-        : { claimId: x.id, outcome: 'dismissed' },
-    );
-    await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE }, '2026-04-10');
-    for (const p of [...c.applicants, ...c.respondents])
-      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
-    return { c, employer: c.respondents[0]?.id as number, workers: (c.applicants as { id: number }[]).map((x) => x.id) };
-  };
-
-  it('legal49c H1: nobody sued in time — a late employer suit is refused until the effect is recorded (LDMAL Art. 50)', async () => {
-    const { c, employer, workers } = await nonFinal([['工人甲九', 497]]);
-    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employer, court: BASIC, filedOn: '2026-05-12' }, '2026-05-12');
-    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'late-suit-award-effective', 'filedOn']);
-    expect(r.body.detail).toContain('裁决已于2026-05-01起发生法律效力');
-    await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-05-13');
-    expect(
-      (await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workers[0], court: BASIC, filedOn: '2026-05-14' }, '2026-05-14'))
-        .status,
-    ).toBe(200);
-    // A timely suit is recorded as before.
-    const other = await nonFinal([['工人乙九', 498]]);
-    await ok(other.c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: other.employer, court: BASIC, filedOn: '2026-04-28' }, '2026-04-28');
-  });
-
-  it('legal49c H1: one worker sued in time — the employer’s late suit waits for the others’ effect to be recorded (SPC-1 Art. 17)', async () => {
-    const { c, employer, workers } = await nonFinal([
-      ['工人丙九', 499],
-      ['工人丁九', 500],
-      ['工人戊九', 501],
-    ]);
-    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
-    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employer, court: BASIC, filedOn: '2026-05-12' }, '2026-05-12');
-    expect([r.status, r.body.rule]).toEqual([422, 'late-suit-award-effective']);
-    expect(r.body.detail).toContain('对未起诉的劳动者（工人丁九、工人戊九）发生法律效力');
-    for (const w of workers.slice(1)) await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: w }, '2026-05-13');
-    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employer, court: BASIC, filedOn: '2026-05-12' }, '2026-05-13');
-    expect(
-      (await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: workers[2], court: BASIC, filedOn: '2026-05-14' }, '2026-05-14'))
-        .status,
-    ).toBe(200);
-  });
-});
-
 describe(`lead49: one court outcome for several suits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('legal49c H2: recorded for every pending suit, with a warning saying so', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', {
