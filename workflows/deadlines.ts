@@ -606,7 +606,11 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
           ? // LDMAL Arts. 48–50: a suit or application after the period is recorded as filed; the court decides whether it
             // was in time (reviewer legal M3: "完成" made a late filing look valid).
             `已于${metOn}提出，晚于期间届满日${c?.dueOn}：逾期提出，是否受理由人民法院决定。`
-          : `已于${metOn}完成（晚于期限${c?.dueOn}）。`
+          : kind === 'review_filing'
+            ? // Rules Arts. 74–75: an application for review filed after the 15 days is one the commission does not
+              // accept — not a duty done late (med49 L1).
+              `已于${metOn}提出，晚于期间届满日${c?.dueOn}：超过申请仲裁审查的期限，属于不予受理的情形（劳动人事争议仲裁办案规则第七十五条）。`
+            : `已于${metOn}完成（晚于期限${c?.dueOn}）。`
         : metOn
           ? `已于${metOn}完成。`
           : '';
