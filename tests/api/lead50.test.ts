@@ -19,7 +19,11 @@ describe(`lead50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         applicants: [worker('孙九', 459)],
         respondents: [employer('聊城某某物流有限公司')],
         claims: [{ category: 'wages', amount: '5000.00', description: '支付2026年1月工资5000元' }],
-        agreement: { effectiveOn: '2026-03-02', organization: '东昌府区古楼街道劳动争议调解委员会', terms: '被申请人于2026年3月31日前支付工资5000元' },
+        agreement: {
+          effectiveOn: '2026-03-02',
+          organization: '东昌府区古楼街道劳动争议调解委员会',
+          terms: '被申请人于2026年3月31日前支付工资5000元',
+        },
       }),
     );
     const filing = (c.deadlines as Deadline[]).find((d) => d.kind === 'review_filing');
