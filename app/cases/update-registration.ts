@@ -128,11 +128,13 @@ export async function updateRegistration(
   };
   // COLLECTIVE_SIMPLE_HANDLING=refused (Rules Arts. 56, 66; med49 M1): a case made collective, or made simple, is judged
   // as at registration — 400 naming `procedure`.
-  collectiveOf(
-    cols.procedure ?? current.procedure,
-    { collective: cols.collective ?? current.collective },
-    deps.config.collectiveSimpleHandling,
-  );
+  // (A marking alone changes neither: the registration as it stands is not judged again.)
+  if (!marking)
+    collectiveOf(
+      cols.procedure ?? current.procedure,
+      { collective: cols.collective ?? current.collective },
+      deps.config.collectiveSimpleHandling,
+    );
   const claims = body.claims?.map(toClaim);
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });

@@ -28,6 +28,8 @@ describe(`legal aid and major collective disputes (${process.env.TEST_DB ?? 'sql
       body: standardApplication({ applicants: [{ ...worker('王小明', 501), agents: [legalAid] }] }),
     });
     await ok(A, a.tokens.clerk, 'WITHDRAW', { reason: '双方已和解' }, '2026-03-20');
+    // A closed case is marked no more (409), whatever it is.
+    expect((await t.api(a.tokens.chair).patch(`/api/cases/${A.id}`, { majorCollective: false })).status).toBe(409);
     const { c: C } = await caseAt(t, a, 'accepted', {
       body: standardApplication({
         applicants: [

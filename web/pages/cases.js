@@ -215,7 +215,11 @@ export async function caseList(params, mount) {
             'span.muted',
             `共 ${r.total} 件 · `,
             sort
-              ? h('a.default-order', { href: `#/cases?${byDefault}` }, '恢复默认排序（重大集体争议、欠薪、集体争议案件优先）')
+              ? h(
+                  'a.default-order',
+                  { href: `#/cases?${byDefault}`, title: '重大集体劳动人事争议最先，其次欠薪、集体争议案件' },
+                  '恢复默认排序（欠薪、集体争议案件优先）',
+                )
               : '重大集体争议、欠薪、集体争议案件优先',
           ),
           h(
