@@ -107,6 +107,14 @@ export interface Config {
    */
   collectiveSimpleHandling: 'allowed' | 'refused';
   /**
+   * 重大集体劳动人事争议 (domain.md §8.2): a collective case (Rules Art. 62: 10+ workers) whose workers number at least
+   * this many is major — shown on its view and in the lists, ordered first, counted in the statistics. No national text
+   * sets a head count (关于加强劳动人事争议调解工作的意见 (2009) §6 and 人社部发〔2017〕26号 name the mechanism, not a threshold): the
+   * default 30 is Zhongcai's local choice (MAJOR_COLLECTIVE_MIN_WORKERS). The chair may also mark a collective case
+   * major whatever its head count (PATCH /api/cases/:id `majorCollective`).
+   */
+  majorCollectiveMinWorkers: number;
+  /**
    * Rules Art. 34 (一事不再理): an ACCEPT while an earlier case the registration found still bars the same dispute is
    * refused (422 duplicate-application-pending) unless it states `notSameMatter` with a reason (default true);
    * DUPLICATE_ACCEPT_CONFIRMATION=false leaves the registration's warnings as warnings (app/procedure/duplicate-bar.ts).
@@ -211,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     mediationDocumentByPost: env.MEDIATION_DOCUMENT_BY_POST === 'true',
     collectiveSimpleHandling: env.COLLECTIVE_SIMPLE_HANDLING === 'refused' ? 'refused' : 'allowed',
+    majorCollectiveMinWorkers: int('MAJOR_COLLECTIVE_MIN_WORKERS', 30),
     duplicateAcceptConfirmation: env.DUPLICATE_ACCEPT_CONFIRMATION !== 'false',
     recusalUrgentEvents: (env.RECUSAL_URGENT_EVENTS ?? 'ADVANCE_EXECUTION')
       .split(',')

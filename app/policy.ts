@@ -54,6 +54,11 @@ export const AREA_ROLES = {
   users: ['admin'],
   referenceData: ['admin'],
   calendar: ['admin'],
+  /**
+   * Marking a collective case major (重大集体劳动人事争议; domain.md §8.2): the chair, who heads the commission's
+   * emergency handling — a registration field set through PATCH /api/cases/:id, alone (`markMajorRefusal`).
+   */
+  majorCollective: ['chair'],
   /** The chair's board of award clocks against the closure target (issue 16). */
   board: ['chair', 'admin'],
   /** Changes to users and reference data (the audit log of writes that are not about one case). */
@@ -161,6 +166,14 @@ export function registerRefusal(actor: Actor, track: 'arbitration' | 'mediation'
 }
 export function assertMayRegister(actor: Actor, track: 'arbitration' | 'mediation'): void {
   refuse(registerRefusal(actor, track));
+}
+
+/** Marking (or unmarking) a collective case major (重大集体劳动人事争议): AREA_ROLES.majorCollective. */
+export function markMajorRefusal(actor: Actor): string | null {
+  return roleRefusal(actor, AREA_ROLES.majorCollective, '标记重大集体劳动人事争议');
+}
+export function assertMayMarkMajor(actor: Actor): void {
+  refuse(markMajorRefusal(actor));
 }
 
 /** Editing a registration before acceptance: the clerk; a mediator only on a pre-arbitration mediation in its scope. */

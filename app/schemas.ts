@@ -254,6 +254,14 @@ export const CasePatch = z
       [K in keyof typeof caseFields]: z.ZodOptional<(typeof caseFields)[K]>;
     },
   )
+  .extend({
+    // 重大集体劳动人事争议 (domain.md §8.2): the chair's marking, asked of the policy module (app/policy.ts
+    // markMajorRefusal); only a collective case may be marked. Alone in a body it may be sent until the case closes.
+    majorCollective: z.boolean().optional().openapi({
+      description:
+        '主任标记（或取消标记）重大集体劳动人事争议（仅集体争议案件；人数达到 MAJOR_COLLECTIVE_MIN_WORKERS 的集体争议不论标记均为重大）。仅含本字段时结案前均可修改',
+    }),
+  })
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: '至少修改一个字段' })
   // Without `receivedOn` in the body the stored receipt is not known here: checkRegistrationDates checks against it.
@@ -518,6 +526,9 @@ const caseSummaryShape = {
   procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]),
   collective: z.boolean(),
   wageArrears: z.boolean(),
+  major: z.boolean().openapi({
+    description: '重大集体劳动人事争议（主任标记，或劳动者人数达到 MAJOR_COLLECTIVE_MIN_WORKERS）；列表中排在最前',
+  }),
   applicantNames: z.array(z.string()),
   respondentNames: z.array(z.string()),
   closure: z.strictObject({ mode: z.enum(CLOSURE_MODES), closedOn: Day }).nullable(),
@@ -881,6 +892,8 @@ const caseShape = {
     .openapi({ description: '书记员设定集体争议的依据（不足10名劳动者时）；null：按人数判断' }),
   channel: z.enum(Object.keys(CHANNELS) as [keyof typeof CHANNELS]),
   postmarkOn: Day.nullable(),
+  majorMarked: z.boolean().openapi({ description: '主任已标记为重大集体劳动人事争议' }),
+  majorNote: z.string().nullable().openapi({ description: '重大集体劳动人事争议的处理提示（非重大为 null）' }),
   facts: z.string().nullable().optional().openapi({ description: 'summary 时不含' }),
   applicants: z.array(Party),
   respondents: z.array(Party),
@@ -1047,6 +1060,7 @@ export const CaseListQuery = Pagination.extend({
   procedure: z.enum(['ordinary', 'simple']).optional(),
   collective: z.enum(['true', 'false']).optional(),
   wageArrears: z.enum(['true', 'false']).optional(),
+  major: z.enum(['true', 'false']).optional().openapi({ description: '仅重大集体劳动人事争议（true）或排除之（false）' }),
   q: z.string().trim().max(100).optional(),
   arbitratorId: QueryId.optional(),
   mediatorId: QueryId.optional().openapi({
@@ -1056,7 +1070,7 @@ export const CaseListQuery = Pagination.extend({
   sort: z
     .enum(['awardDue', 'receivedOn', 'state', 'caseNo'])
     .optional()
-    .openapi({ description: '排序列；缺省为欠薪、集体争议优先，再按收件日期新在前' }),
+    .openapi({ description: '排序列；缺省为重大集体争议、欠薪、集体争议优先，再按收件日期新在前' }),
   order: z.enum(['asc', 'desc']).optional(),
 }).strict();
 

@@ -27,6 +27,7 @@ const q: PeriodQuery = { from: `${year}-01-01`, to: `${year}-12-31`, asOf: null,
 const opts = {
   target: '0.98',
   mediationRateShown: 'bulletin' as const,
+  majorMinWorkers: 30,
   label: (_g: string, k: string) => k,
   commission: config.commissionName,
   generatedAt: new Date().toISOString(),

@@ -47,6 +47,7 @@ export interface CaseListQuery {
   procedure?: string;
   collective?: boolean;
   wageArrears?: boolean;
+  major?: boolean;
   q?: string;
   arbitratorId?: number;
   mediatorId?: number;
@@ -70,6 +71,7 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     procedure: q.procedure,
     collective: q.collective,
     wageArrears: q.wageArrears,
+    major: q.major,
     q: q.q ? searchableCaseText(q.q) : undefined,
     arbitratorId: q.arbitratorId,
     mediatorId: q.mediatorId,

@@ -34,6 +34,7 @@ const CASE_FIELDS: Record<string, string> = {
   collective: '集体争议',
   collectiveGround: '集体争议依据',
   wageArrears: '拖欠工资',
+  majorMarked: '重大集体劳动人事争议（主任标记）',
   facts: '事实与理由',
 };
 const SIDES = { applicants: '申请人', respondents: '被申请人', thirdParties: '第三人' } as const;

@@ -1,9 +1,9 @@
-import { type CaseRecord, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
+import { type CaseRecord, isMajorCollective, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
 import { persist } from '../../workflows/procedure.ts';
 import { receiptOrderRule } from '../../workflows/rules.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, validationError } from '../errors.ts';
-import { type Actor, assertMayEditRegistration, assertRoleMayEditRegistration } from '../policy.ts';
+import { type Actor, assertMayEditRegistration, assertMayMarkMajor, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
@@ -75,13 +75,26 @@ export async function updateRegistration(
   opts: { expectedVersion?: number },
 ): Promise<CaseView> {
   const { stores } = deps;
-  assertRoleMayEditRegistration(actor);
+  // 重大集体劳动人事争议 (domain.md §8.2): the chair's marking is a field of its own — sent alone, by the chair (the
+  // policy module), on a collective case that is not closed; the registration's other fields stay the clerk's.
+  const marking = body.majorCollective !== undefined;
+  if (marking && Object.keys(body).length > 1)
+    throw validationError([{ path: 'majorCollective', message: '重大集体劳动人事争议的标记须单独提交，不与其他登记信息一并修改' }]);
+  if (marking) assertMayMarkMajor(actor);
+  else assertRoleMayEditRegistration(actor);
   const current = await loadCase(deps, uow.trx, id, { forUpdate: true });
   const before = caseSnapshot(current);
-  assertMayEditRegistration(actor, caseScope(current, before.context));
+  if (!marking) assertMayEditRegistration(actor, caseScope(current, before.context));
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version)
     throw await staleVersion(deps, uow.trx, id, current.version);
-  if (!EDITABLE_STATES.has(current.state)) {
+  if (marking) {
+    if (current.closedOn !== null || current.closureMode !== null)
+      throw conflict('案件已结束，不能再标记重大集体劳动人事争议', { allowed: [] });
+    if (body.majorCollective && !current.collective)
+      throw validationError([
+        { path: 'majorCollective', message: '只有集体劳动人事争议（《劳动人事争议仲裁办案规则》第六十二条）可以标记为重大集体争议' },
+      ]);
+  } else if (!EDITABLE_STATES.has(current.state)) {
     throw conflict('案件已受理或已结束，登记信息不能再修改；请通过程序事件处理（如变更仲裁请求）', { allowed: [] });
   }
   checkRegistrationDates(body, uow.today, current);
@@ -108,17 +121,20 @@ export async function updateRegistration(
     procedure: body.procedure,
     wageArrears: body.wageArrears,
     limitation: body.limitation,
+    majorMarked: body.majorCollective,
     ...(parties || body.collective !== undefined || body.collectiveGround !== undefined
       ? collectiveFlags(body, parties ?? current.parties, current.collectiveGround)
       : {}),
   };
   // COLLECTIVE_SIMPLE_HANDLING=refused (Rules Arts. 56, 66; med49 M1): a case made collective, or made simple, is judged
   // as at registration — 400 naming `procedure`.
-  collectiveOf(
-    cols.procedure ?? current.procedure,
-    { collective: cols.collective ?? current.collective },
-    deps.config.collectiveSimpleHandling,
-  );
+  // (A marking alone changes neither: the registration as it stands is not judged again.)
+  if (!marking)
+    collectiveOf(
+      cols.procedure ?? current.procedure,
+      { collective: cols.collective ?? current.collective },
+      deps.config.collectiveSimpleHandling,
+    );
   const claims = body.claims?.map(toClaim);
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });
@@ -136,6 +152,8 @@ export async function updateRegistration(
     version: current.version + 1,
     updatedAt: uow.now,
   };
+  // A correction making the case no longer collective leaves it not major, whatever the marking (Rules Art. 62).
+  updated.major = isMajorCollective(updated, deps.config.majorCollectiveMinWorkers);
   const snapshot = persist(caseSnapshot(updated));
   await stores.cases.setDerived(uow.trx, id, { snapshot });
   updated.snapshot = snapshot;

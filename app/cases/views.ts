@@ -64,6 +64,7 @@ export function caseSummaryView(c: CaseSummaryRecord) {
     procedure: c.procedure,
     collective: c.collective,
     wageArrears: c.wageArrears,
+    major: c.major ?? false,
     // A list never shows an identity number or a phone (api.md "Reading (v1.1)"): typed into a name, they are masked.
     applicantNames: c.parties.filter((p) => p.side === 'applicant').map((p) => maskPersonalNumbersInText(p.name)),
     respondentNames: c.parties.filter((p) => p.side === 'respondent').map((p) => maskPersonalNumbersInText(p.name)),
@@ -128,6 +129,14 @@ export type RegistrationView = ReturnType<typeof registrationHead> &
     }[];
   };
 
+/**
+ * What a major collective case's view says (domain.md §8.2): the emergency mechanism's duties are not deadlines here —
+ * the texts found (关于加强劳动人事争议调解工作的意见 §6; 人社部发〔2017〕26号) name an information-reporting system and
+ * emergency mediation led by the labor administration, with no period to count ([R]) — so a note, not a deadline.
+ */
+export const MAJOR_NOTE =
+  '重大集体劳动人事争议：优先立案、优先审理（《劳动人事争议仲裁办案规则》第五条），按重大集体劳动人事争议信息报告制度及时报告，并启动应急调处机制（由人力资源社会保障行政部门会同工会、企业代表组织等协调处置）';
+
 function registrationHead(c: CaseRecord, level: ReadLevel) {
   return {
     ...caseSummaryView(c),
@@ -135,6 +144,8 @@ function registrationHead(c: CaseRecord, level: ReadLevel) {
     collectiveGround: c.collectiveGround,
     channel: c.channel,
     postmarkOn: c.postmarkOn,
+    majorMarked: c.majorMarked ?? false,
+    majorNote: c.major ? MAJOR_NOTE : null,
     ...(level === 'summary' ? {} : { facts: c.facts }),
   };
 }

@@ -9,6 +9,7 @@ import {
   type PeriodQuery,
 } from '../../db/reports/closure-rate.ts';
 import { periodicReport } from '../../db/reports/periodic-report.ts';
+import { legalAidCases } from '../../db/reports/special-cases.ts';
 import { MissingGlyphError } from '../../templates/layout.ts';
 import { addDays, addMonths } from '../../workflows/dates.ts';
 import { DISTRICTS, OWNERSHIP_TYPES } from '../../workflows/reference.ts';
@@ -77,6 +78,7 @@ async function options(deps: Deps): Promise<ClosureOptions> {
   return {
     target: deps.config.statsClosureTarget,
     mediationRateShown: deps.config.statsMediationRate,
+    majorMinWorkers: deps.config.majorCollectiveMinWorkers,
     label: (g: GroupBy, key: string) => {
       if (g === 'cause') return own(STAT_CAUSES, key) ?? key;
       if (g === 'procedure') return own(PROCEDURE_KINDS, key) ?? key;
@@ -91,7 +93,19 @@ async function options(deps: Deps): Promise<ClosureOptions> {
 function drillLinks(p: PeriodQuery, groupBy?: GroupBy): Record<string, string> {
   const base = `/api/stats/closure/cases?from=${p.from}&to=${p.to}${p.asOf ? `&asOf=${p.asOf}` : ''}`;
   const out: Record<string, string> = {};
-  for (const m of ['carriedOver', 'accepted', 'closed', 'pending', 'overdue', 'finalAwards', 'mixedAwards'] as const)
+  for (const m of [
+    'carriedOver',
+    'accepted',
+    'closed',
+    'pending',
+    'overdue',
+    'finalAwards',
+    'mixedAwards',
+    'legalAid',
+    'legalAidClosed',
+    'majorCollective',
+    'majorCollectiveClosed',
+  ] as const)
     out[m] = `${base}&measure=${m}`;
   if (groupBy) out.groups = `${base}&groupBy=${groupBy}&group={key}&measure={measure}`;
   return out;
@@ -203,6 +217,8 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
   if (q.group !== undefined && !q.groupBy) throw validationError([{ path: 'groupBy', message: '指定 group 时须同时指定 groupBy' }]);
   if (q.groupBy && q.group !== undefined) checkGroup(q.groupBy, q.group);
   const p = period(deps, q);
+  // Legal aid: the cases a worker has it in, as the figures count them (db/reports/special-cases.ts).
+  const legalAidCaseIds = q.measure.startsWith('legalAid') ? [...(await legalAidCases(deps.db.reader, p)).keys()] : undefined;
   const r = await closureCases(deps.db.reader, {
     ...p,
     measure: q.measure,
@@ -214,6 +230,8 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
     referred: q.referred === undefined ? undefined : q.referred === 'true',
     collective: q.collective === undefined ? undefined : q.collective === 'true',
     finality: q.finality,
+    legalAidCaseIds,
+    majorMinWorkers: deps.config.majorCollectiveMinWorkers,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });

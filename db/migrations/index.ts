@@ -51,6 +51,7 @@ import * as m20261207_0010 from './20261207_0010_rejection_numbers.ts';
 import * as m20261208_0010 from './20261208_0010_search_text_long_numbers.ts';
 import * as m20261209_0010 from './20261209_0010_search_text_wide_separators.ts';
 import * as m20261210_0010 from './20261210_0010_search_text_separated_check.ts';
+import * as m20261215_0070 from './20261215_0070_major_collective.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -114,6 +115,7 @@ export const migrations: [string, Migration][] = [
   ['20261208_0010_search_text_long_numbers', m20261208_0010],
   ['20261209_0010_search_text_wide_separators', m20261209_0010],
   ['20261210_0010_search_text_separated_check', m20261210_0010],
+  ['20261215_0070_major_collective', m20261215_0070],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

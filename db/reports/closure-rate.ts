@@ -3,6 +3,7 @@ import { addDays, addMonths, cstDayStart } from '../../workflows/dates.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { COUNTER_MEASURES, type Contribution, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
 import { type Fraction, fraction } from './fraction.ts';
+import { majorRowSql, type SpecialFigures, specialFigures } from './special-cases.ts';
 
 /**
  * The arbitration closure rate and the figures around it (domain.md §13.2; api.md "Statistics").
@@ -217,7 +218,7 @@ export function rowsOf(raw: any): Record<string, any>[] {
   return Array.isArray(raw) ? raw : raw.rows;
 }
 
-const ARB_BASE = `track = 'arbitration' AND accepted_on IS NOT NULL AND (closure_mode IS NULL OR closure_mode <> 'rejection')`;
+export const ARB_BASE = `track = 'arbitration' AND accepted_on IS NOT NULL AND (closure_mode IS NULL OR closure_mode <> 'rejection')`;
 
 export interface GroupFigures extends Figures {
   key: string;
@@ -240,6 +241,10 @@ export interface ClosureFigures extends Figures {
   reviews: { carriedOver: number; received: number; closed: number };
   /** 案件办理数 (bulletins): arbitration cases to be closed + mediations and reviews open at the start or received. */
   handled: number;
+  /** 法律援助: cases to be closed in which a worker has legal aid, the workers assisted, of which closed (special-cases.ts). */
+  legalAid: SpecialFigures;
+  /** 重大集体劳动人事争议: major collective cases to be closed, their workers, of which closed (special-cases.ts). */
+  majorCollective: SpecialFigures;
 }
 
 export interface MediationSuccess {
@@ -300,6 +305,8 @@ export interface ClosureOptions {
   mediationRateShown: MediationSuccess['shown'];
   /** Labels for group keys (arbitrator ids → names, cause codes → Chinese). */
   label: (groupBy: GroupBy, key: string) => string;
+  /** MAJOR_COLLECTIVE_MIN_WORKERS (app/config.ts): the head count that makes a collective case major. */
+  majorMinWorkers: number;
 }
 
 /** GET /api/stats/closure: the headline figures and, optionally, one breakdown. */
@@ -334,6 +341,7 @@ export async function closureWithBreakdowns(
     formulaVersion: FORMULA_VERSION,
     reviews: { carriedOver: all.rev_carried, received: all.rev_received, closed: all.rev_closed },
     handled: head.toClose + all.med_carried + all.med_received + all.rev_carried + all.rev_received,
+    ...(await specialFigures(knex, q, { majorMinWorkers: opts.majorMinWorkers })),
   };
   const breakdowns: Partial<Record<GroupBy, GroupFigures[]>> = {};
   for (const g of groupBys) {
@@ -420,6 +428,12 @@ export const MEASURES = [
   // (workflows/stat-facts.ts rev_received, rev_closed; reviewer docsfix L5: the report's rows had no list).
   'reviewsReceived',
   'reviewsClosed',
+  // Legal aid and major collective disputes (db/reports/special-cases.ts): the cases to be closed in the period counted,
+  // and of them those closed in the period.
+  'legalAid',
+  'legalAidClosed',
+  'majorCollective',
+  'majorCollectiveClosed',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -447,6 +461,10 @@ export interface DrillQuery extends PeriodQuery {
   collective?: boolean;
   /** The award's finality (终局 / 部分终局 / 非终局), as finalAwards and mixedAwards count it with mode=award. */
   finality?: 'final' | 'mixed' | 'non_final';
+  /** measure legalAid / legalAidClosed: the cases with a worker's legal aid (special-cases.ts legalAidCases). */
+  legalAidCaseIds?: number[];
+  /** measure majorCollective / majorCollectiveClosed: MAJOR_COLLECTIVE_MIN_WORKERS. */
+  majorMinWorkers?: number;
   limit: number;
   offset: number;
 }
@@ -539,6 +557,29 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
       );
       b.push(q.from, q.to);
       break;
+    case 'legalAid':
+    case 'legalAidClosed':
+    case 'majorCollective':
+    case 'majorCollectiveClosed': {
+      // The cases to be closed in the period (carried over + accepted), or of them those closed in it (special-cases.ts).
+      if (q.measure.endsWith('Closed')) {
+        where.push(ARB_BASE, 'accepted_on <= ?', 'closed_on >= ?', 'closed_on <= ?');
+        b.push(q.to, q.from, q.to);
+      } else {
+        where.push(ARB_BASE, 'accepted_on <= ?', '(closed_on IS NULL OR closed_on >= ?)');
+        b.push(q.to, q.from);
+      }
+      if (q.measure.startsWith('legalAid')) {
+        const ids = q.legalAidCaseIds ?? [];
+        where.push(ids.length ? `case_id IN (${ids.map(() => '?').join(', ')})` : '1 = 0');
+        b.push(...ids);
+      } else {
+        const m = majorRowSql(q.majorMinWorkers ?? 30);
+        where.push(m.sql);
+        b.push(...m.bindings);
+      }
+      break;
+    }
     case 'mediationEnded':
     case 'mediationAgreed':
     case 'mediationReferred':

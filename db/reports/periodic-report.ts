@@ -184,6 +184,13 @@ export async function periodicReport(
     ['案件办理数（仲裁应结＋调解组织及仲裁审查在办、新收）', f.handled],
     ['调解成功率（调解组织口径）', pct(f.mediationSuccess.organization.value)],
     ['调解成功率（统计公报口径）', pct(f.mediationSuccess.bulletin.value)],
+    // Zhongcai's definitions (db/reports/special-cases.ts; domain.md §13.2), appended so the rows above keep their codes.
+    ['法律援助：应结案件中劳动者获得法律援助的案件数', f.legalAid.cases, 'legalAid'],
+    ['  其中：本期结案', f.legalAid.closed, 'legalAidClosed'],
+    ['  获得法律援助的劳动者人数', f.legalAid.workers],
+    ['重大集体劳动人事争议：应结案件数', f.majorCollective.cases, 'majorCollective'],
+    ['  其中：本期结案', f.majorCollective.closed, 'majorCollectiveClosed'],
+    ['  重大集体劳动人事争议劳动者人数', f.majorCollective.workers],
   ];
   const summary: ReportRow[] = rows.map(([label, value, measure, mode, filters], i) => ({
     code: String(i + 1),

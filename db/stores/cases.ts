@@ -3,7 +3,7 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import { foldDigits, maskPersonalNumbersLeniently, withoutInvisibles } from '../../workflows/identifiers.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
-import type { StatFacts } from '../../workflows/stat-facts.ts';
+import { type StatFacts, workerCount } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { fixedRows, planOnce } from '../fixed-query.ts';
 import { eventHash, eventHashInput } from '../history-chain.ts';
@@ -66,6 +66,13 @@ export interface CaseRecord {
    * costs an ACCEPT no read.
    */
   duplicateBars: number[];
+  /** The chair marked this collective case major (重大集体劳动人事争议; domain.md §8.2). */
+  majorMarked?: boolean;
+  /**
+   * A major collective case (重大集体劳动人事争议; domain.md §8.2), as the store read it: collective, and marked by the
+   * chair or with at least MAJOR_COLLECTIVE_MIN_WORKERS workers (`isMajorCollective`). Derived, never written.
+   */
+  major?: boolean;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -148,6 +155,7 @@ export interface CaseColumns {
   linkedCaseId?: number | null;
   limitation?: LimitationInput | null;
   duplicateBars?: number[];
+  majorMarked?: boolean;
 }
 
 const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
@@ -174,6 +182,7 @@ const COLUMN_NAMES: Record<keyof CaseColumns, string> = {
   linkedCaseId: 'linked_case_id',
   limitation: 'limitation',
   duplicateBars: 'duplicate_bars',
+  majorMarked: 'major_marked',
 };
 
 export function toRow(c: CaseColumns): Record<string, unknown> {
@@ -227,6 +236,7 @@ function fromRow(r: Row): Omit<CaseRecord, 'parties' | 'claims'> {
     version: Number(r.version),
     linkedCaseId: nOrNull(r.linked_case_id),
     duplicateBars: r.duplicate_bars ? String(r.duplicate_bars).split(',').map(Number) : [],
+    majorMarked: Boolean(r.major_marked),
     createdBy: nOrNull(r.created_by),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -251,10 +261,36 @@ export type CaseSummaryRecord = Pick<
   | 'version'
 > & {
   parties: Pick<PartyRecord, 'side' | 'name'>[];
+  /** A major collective case (重大集体劳动人事争议): marked by the chair or at MAJOR_COLLECTIVE_MIN_WORKERS workers. */
+  major?: boolean;
   /** The running award clock's due date, on list pages (null: none running), and whether it is provisional. */
   awardDueOn?: string | null;
   awardDueProvisional?: boolean;
 };
+
+/**
+ * A major collective case (重大集体劳动人事争议; domain.md §8.2) as SQL over `cases`: collective, and marked by the chair
+ * or with at least `minWorkers` workers — the statistics projection's head count (case_stat_rows.workers: the natural
+ * persons on the workers' side, workflows/sides.ts), read from the case's current row.
+ */
+/**
+ * A major collective case (重大集体劳动人事争议; domain.md §8.2): collective (Rules Art. 62) and marked major by the chair
+ * or with at least `minWorkers` workers (the natural persons on the workers' side, workflows/sides.ts — the head count
+ * the statistics count). The threshold is a local choice (MAJOR_COLLECTIVE_MIN_WORKERS, app/config.ts).
+ */
+export function isMajorCollective(
+  c: Pick<CaseRecord, 'collective' | 'majorMarked' | 'parties' | 'collectiveGround'>,
+  minWorkers: number,
+): boolean {
+  return c.collective && (c.majorMarked === true || workerCount(c.parties, c.collectiveGround ?? null) >= minWorkers);
+}
+
+export function majorSql(minWorkers = 30): [string, (boolean | number)[]] {
+  return [
+    `(cases.collective = ? AND (cases.major_marked = ? OR EXISTS (SELECT 1 FROM case_stat_rows msr WHERE msr.case_id = cases.id AND msr.recorded_to IS NULL AND msr.workers >= ?)))`,
+    [true, true, minWorkers],
+  ];
+}
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -267,6 +303,7 @@ const SUMMARY_COLUMNS = [
   'procedure',
   'collective',
   'wage_arrears',
+  'major_marked',
   'closure_mode',
   'closed_on',
   'version',
@@ -351,6 +388,9 @@ export interface CaseListFilter {
   procedure?: string;
   collective?: boolean;
   wageArrears?: boolean;
+  /** Major collective cases only (true) or none of them (false); `majorMinWorkers` is the head count (app/config.ts). */
+  major?: boolean;
+  majorMinWorkers?: number;
   q?: string;
   /** Cases on this arbitrator's tribunal. */
   arbitratorId?: number;
@@ -752,7 +792,9 @@ async function insertTreePg(
   return { caseId: Number(first.case_id), partyIds, agentIds, claimIds: claimRows.map((_, i) => claimBy.get(i + 1) as number) };
 }
 
-export function createCaseStore() {
+export function createCaseStore(opts: { majorMinWorkers?: number } = {}) {
+  const majorMinWorkers = opts.majorMinWorkers ?? 30;
+  const withMajor = (r: CaseRecord): CaseRecord => Object.assign(r, { major: isMajorCollective(r, majorMinWorkers) });
   async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
     const existing = await trx('parties').where({ case_id: caseId }).select('id');
     const keep = new Set(parties.filter((p) => p.id).map((p) => p.id));
@@ -937,7 +979,7 @@ export function createCaseStore() {
       // Parties are returned in side order (applicants, respondents, third parties), as `load` returns them.
       const order = { applicant: 0, respondent: 1, third_party: 2 } as const;
       stored.sort((a, b) => order[a.side] - order[b.side]);
-      return {
+      return withMajor({
         id,
         track: (cols.track ?? 'arbitration') as CaseRecord['track'],
         state: cols.state ?? '',
@@ -963,12 +1005,13 @@ export function createCaseStore() {
         version: 1,
         linkedCaseId: cols.linkedCaseId ?? null,
         duplicateBars: cols.duplicateBars ?? [],
+        majorMarked: cols.majorMarked ?? false,
         createdBy,
         createdAt: now,
         updatedAt: now,
         parties: stored,
         claims: storedClaims,
-      };
+      });
     },
 
     /** The case with its children; `forUpdate` locks the case row until commit (PostgreSQL; SQLite has one writer). */
@@ -990,7 +1033,10 @@ export function createCaseStore() {
         else if (!(await trx('cases').where({ id }).forNoKeyUpdate().first('id'))) return undefined;
       }
       const row = await aggregateRow(trx, id, parts);
-      return row ? aggregateFromRow(row, parts) : undefined;
+      if (!row) return undefined;
+      const aggregate = aggregateFromRow(row, parts);
+      withMajor(aggregate.record);
+      return aggregate;
     },
 
     /** Case ids above `afterId`, ascending, at most `limit` (keyset pagination for tasks that visit every case). */
@@ -1162,6 +1208,10 @@ export function createCaseStore() {
         if (f.procedure) qb.where(col('procedure'), f.procedure);
         if (f.collective !== undefined) qb.where(col('collective'), f.collective);
         if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
+        if (f.major !== undefined) {
+          const [sql, bindings] = majorSql(f.majorMinWorkers ?? majorMinWorkers);
+          qb.whereRaw(f.major ? sql : `NOT ${sql}`, bindings);
+        }
         if (f.caseIds) qb.whereIn(col('id'), f.caseIds.length ? f.caseIds : [-1]);
         if (f.arbitratorId) qb.whereIn(col('id'), trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
         if (f.mediatorId) qb.whereIn(col('id'), trx('case_mediators').select('case_id').where({ user_id: f.mediatorId }));
@@ -1212,7 +1262,9 @@ export function createCaseStore() {
         }
       });
       const dir = f.order === 'desc' ? 'desc' : 'asc';
-      // Wage-arrears and collective cases first (priority, Rules Art. 5), then newest (index cases_list_order).
+      // Major collective cases first (重大集体劳动人事争议: the emergency mechanism, domain.md §8.2), then wage-arrears and
+      // collective cases (priority, Rules Art. 5), then newest (index cases_list_order).
+      const [majorExpr, majorBindings] = majorSql(f.majorMinWorkers ?? majorMinWorkers);
       const byPriority = [
         { column: col('wage_arrears'), order: 'desc' },
         { column: col('collective'), order: 'desc' },
@@ -1230,6 +1282,7 @@ export function createCaseStore() {
         else if (f.sort === 'state') q.orderBy(col('state'), dir);
         else if (f.sort === 'caseNo')
           q.orderByRaw(`CASE WHEN cases.case_no IS NULL THEN 1 ELSE 0 END`).orderBy(col('case_year'), dir).orderBy(col('case_serial'), dir);
+        if (!f.sort) q.orderByRaw(`CASE WHEN ${majorExpr} THEN 0 ELSE 1 END`, majorBindings);
         q.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
         return q;
       };
@@ -1251,6 +1304,7 @@ export function createCaseStore() {
           col('total_n'),
           trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
           trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
+          trx.raw(`CASE WHEN ${majorExpr} THEN 1 ELSE 0 END AS major`, majorBindings),
           // The parties' names folded into the row (db/sql-json.ts): no query per page for them.
           trx.raw(
             `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'name']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} AS names_json`,
@@ -1279,6 +1333,7 @@ export function createCaseStore() {
           parties: parseJsonColumn<{ side: PartyRecord['side']; name: string }[]>(r.names_json, []),
           awardDueOn: r.award_due_on ?? null,
           awardDueProvisional: Number(r.award_due_provisional ?? 0) === 1,
+          major: Number(r.major ?? 0) === 1,
         })),
       };
     },

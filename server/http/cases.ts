@@ -4,7 +4,7 @@ import { assertMayReplayCaseView, caseDeadlines, caseHistory, getCase, listCases
 import { checkRegistrationDates, registrationDateErrorsOfRaw, submitRegistration } from '../../app/cases/register-case.ts';
 import { updateRegistration } from '../../app/cases/update-registration.ts';
 import type { Deps } from '../../app/deps.ts';
-import { assertRoleMayEditRegistration } from '../../app/policy.ts';
+import { assertMayMarkMajor, assertRoleMayEditRegistration } from '../../app/policy.ts';
 import {
   Case,
   CaseCreate,
@@ -74,6 +74,7 @@ export function createCasesRouter(deps: Deps): Router {
           ...q,
           collective: bool(q.collective),
           wageArrears: bool(q.wageArrears),
+          major: bool(q.major),
           overdue: q.overdue === 'true' ? true : undefined,
         }),
       };
@@ -99,7 +100,7 @@ export function createCasesRouter(deps: Deps): Router {
     method: 'patch',
     path: '/api/cases/{id}',
     operationId: 'updateRegistration',
-    summary: '受理前修改登记信息（书记员）',
+    summary: '受理前修改登记信息（书记员）；主任标记重大集体劳动人事争议（majorCollective，单独提交）',
     tags: ['cases'],
     params: IdParams,
     headers: WriteHeaders,
@@ -110,7 +111,9 @@ export function createCasesRouter(deps: Deps): Router {
     // The body's own date checks (400) before the role (403), as the handler asks them.
     authorize: (actor, body) => {
       checkRegistrationDates(body, deps.clock.today());
-      assertRoleMayEditRegistration(actor);
+      // The chair's marking of a major collective case (重大集体劳动人事争议) is the chair's, asked of the policy module.
+      if (body.majorCollective !== undefined) assertMayMarkMajor(actor);
+      else assertRoleMayEditRegistration(actor);
     },
     handler: async ({ req, res, actor, params, body }) => {
       const expectedVersion = ifMatch(req);

@@ -127,6 +127,13 @@ const closureShape = {
   groups: z.array(GroupFigures).optional(),
   reviews: z.strictObject({ carriedOver: n(), received: n(), closed: n() }),
   handled: n().openapi({ description: '案件办理数：仲裁应结 + 调解组织与仲裁审查在办、新收' }),
+  legalAid: z.strictObject({ cases: n(), workers: n(), closed: n() }).openapi({
+    description:
+      '法律援助（中裁口径）：应结案件中有劳动者获得法律援助（代理人类别 legal_aid）的案件数、获得法律援助的劳动者人数、其中本期结案数',
+  }),
+  majorCollective: z.strictObject({ cases: n(), workers: n(), closed: n() }).openapi({
+    description: '重大集体劳动人事争议（主任标记或人数达到 MAJOR_COLLECTIVE_MIN_WORKERS）：应结案件数、劳动者人数、其中本期结案数',
+  }),
 };
 const ClosureSchema = z
   .strictObject({
@@ -140,6 +147,10 @@ const ClosureSchema = z
         overdue: z.string(),
         finalAwards: z.string(),
         mixedAwards: z.string(),
+        legalAid: z.string(),
+        legalAidClosed: z.string(),
+        majorCollective: z.string(),
+        majorCollectiveClosed: z.string(),
         groups: z.string().optional().openapi({ description: '分组的下钻地址模板（{key}、{measure}）' }),
       })
       .openapi({ description: '各数字背后案件清单的地址（GET /api/stats/closure/cases）' }),

@@ -142,6 +142,7 @@ export function createWorkRouter(deps: Deps): Router {
         ...q,
         collective: bool(q.collective),
         wageArrears: bool(q.wageArrears),
+        major: bool(q.major),
         overdue: q.overdue === 'true' ? true : undefined,
       });
       res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -134,6 +134,7 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         "limitation",
         "linked_case_id",
         "machine_version",
+        "major_marked",
         "postmark_on",
         "procedure",
         "received_on",

@@ -144,16 +144,19 @@ export async function casePage(id, mount) {
         h('span.nowrap', `收到 ${c.receivedOn}`),
         c.acceptedOn ? [' · ', h('span.nowrap', `受理 ${c.acceptedOn}`)] : null,
       ),
+      c.major ? h('span.badge.bad', { 'data-testid': 'major-badge' }, '重大集体争议') : null,
       c.wageArrears ? h('span.badge.bad', '欠薪') : null,
       c.collective ? h('span.badge.warn', '集体争议') : null,
       h('span.grow'),
       h(
         'span.actions.noprint',
         canEdit ? h('a.btn.small', { href: `#/cases/${c.id}/edit` }, '修改登记信息') : null,
+        markMajorButton(c, refresh),
         h('button.btn.small', { type: 'button', onclick: () => window.print() }, '打印本页'),
         h('a.btn.small', { href: `#/cases/${c.id}/cover` }, '卷宗封面与目录'),
       ),
     ),
+    c.majorNote ? h('p.small.alert.warn', { 'data-testid': 'major-note' }, c.majorNote) : null,
     c.tribunal
       ? h(
           'p.small',
@@ -1547,4 +1550,26 @@ export async function coverPage(id, mount) {
       ),
     ),
   );
+}
+
+/**
+ * The chair's marking of a collective case as major (重大集体劳动人事争议; domain.md §8.2): PATCH majorCollective alone,
+ * until the case closes. The server asks the policy module; the button is only offered to the chair.
+ */
+function markMajorButton(c, refresh) {
+  if (state.user.role !== 'chair' || !c.collective || c.closure) return null;
+  const btn = h(
+    'button.btn.small',
+    { type: 'button', 'data-testid': 'mark-major' },
+    c.majorMarked ? '取消重大集体争议标记' : '标记为重大集体争议',
+  );
+  btn.onclick = guard(btn, async () => {
+    try {
+      await api('PATCH', `/api/cases/${c.id}`, { majorCollective: !c.majorMarked }, { ifMatch: c.version });
+      await refresh(c.majorMarked ? '已取消重大集体争议标记' : '已标记为重大集体劳动人事争议');
+    } catch (err) {
+      btn.after(errorPanel(err));
+    }
+  });
+  return btn;
 }

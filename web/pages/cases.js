@@ -58,7 +58,7 @@ export async function caseList(params, mount) {
   const order = q.get('order') ?? (sort === 'receivedOn' ? 'desc' : 'asc');
   // ui45 L6: on a phone the filters other than 查找 fold behind 筛选 (open when one is set), so the cases are on the
   // first screen; the toggle is hidden on a wider screen (CSS).
-  const activeFilters = ['state', 'district', 'procedure', 'overdue', 'wageArrears', 'collective'].filter((k) => q.get(k)).length;
+  const activeFilters = ['state', 'district', 'procedure', 'overdue', 'wageArrears', 'collective', 'major'].filter((k) => q.get(k)).length;
   const toggle = h(
     'button.btn.small.filter-toggle',
     { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'case-filters' },
@@ -81,6 +81,7 @@ export async function caseList(params, mount) {
     h('label.check', input('checkbox', { name: 'overdue', value: 'true', checked: q.get('overdue') === 'true' }), '有逾期期限'),
     h('label.check', input('checkbox', { name: 'wageArrears', value: 'true', checked: q.get('wageArrears') === 'true' }), '欠薪'),
     h('label.check', input('checkbox', { name: 'collective', value: 'true', checked: q.get('collective') === 'true' }), '集体争议'),
+    h('label.check', input('checkbox', { name: 'major', value: 'true', checked: q.get('major') === 'true' }), '重大集体争议'),
     sort ? input('hidden', { name: 'sort', value: sort }) : null,
     sort ? input('hidden', { name: 'order', value: order }) : null,
     toggle,
@@ -214,8 +215,12 @@ export async function caseList(params, mount) {
             'span.muted',
             `共 ${r.total} 件 · `,
             sort
-              ? h('a.default-order', { href: `#/cases?${byDefault}` }, '恢复默认排序（欠薪、集体争议案件优先）')
-              : '欠薪、集体争议案件优先',
+              ? h(
+                  'a.default-order',
+                  { href: `#/cases?${byDefault}`, title: '重大集体劳动人事争议最先，其次欠薪、集体争议案件' },
+                  '恢复默认排序（欠薪、集体争议案件优先）',
+                )
+              : '重大集体争议、欠薪、集体争议案件优先',
           ),
           h(
             'button.btn.small',
@@ -266,8 +271,10 @@ export async function caseList(params, mount) {
                         : '—',
                     ),
                     h(
-                      `td${c.wageArrears || c.collective || c.procedure === 'simple' ? '' : '.no-marks'}`,
+                      `td${c.major || c.wageArrears || c.collective || c.procedure === 'simple' ? '' : '.no-marks'}`,
                       { 'data-label': '标记' },
+                      c.major ? h('span.badge.bad', { title: '重大集体劳动人事争议' }, '重大') : null,
+                      c.major ? ' ' : null,
                       c.wageArrears ? h('span.badge.bad', '欠薪') : null,
                       ' ',
                       c.collective ? h('span.badge.warn', '集体') : null,

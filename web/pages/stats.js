@@ -343,6 +343,23 @@ export async function statsPage(params, mount) {
       h('span.grow'),
       h('div.actions', exportBtn('xlsx', '导出 Excel'), exportBtn('csv', '导出 CSV'), exportBtn('pdf', '导出 PDF')),
     ),
+    // Legal aid and major collective disputes among the cases to be closed (domain.md §13.2: Zhongcai's definitions).
+    h(
+      'div.panel.row',
+      { 'data-testid': 'special-cases' },
+      h(
+        'span.modes',
+        '法律援助（应结案件中劳动者获得法律援助）：',
+        modeLink('劳动者获得法律援助的案件', f.legalAid.cases, 'legalAid'),
+        ` 件（劳动者 ${f.legalAid.workers} 人），其中本期结案 `,
+        modeLink('获得法律援助的案件中本期结案', f.legalAid.closed, 'legalAidClosed'),
+        ' 件；重大集体劳动人事争议：',
+        modeLink('重大集体劳动人事争议案件', f.majorCollective.cases, 'majorCollective'),
+        ` 件（劳动者 ${f.majorCollective.workers} 人），其中本期结案 `,
+        modeLink('重大集体劳动人事争议本期结案', f.majorCollective.closed, 'majorCollectiveClosed'),
+        ' 件',
+      ),
+    ),
     h('div.grid2', h('div.panel', h('h2', '按月趋势'), trend), h('div.panel', h('h2', '各地区结案率'), byDistrict)),
     h(
       'div.grid2',

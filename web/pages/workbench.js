@@ -48,7 +48,9 @@ export function caseTable(items, opts = {}) {
           h('td', { 'data-label': '地区' }, c.district),
           h('td.date', { 'data-label': '收到申请' }, c.receivedOn),
           h(
-            `td${c.wageArrears || c.collective || c.procedure === 'simple' ? '' : '.no-marks'}`,
+            `td${c.major || c.wageArrears || c.collective || c.procedure === 'simple' ? '' : '.no-marks'}`,
+            c.major ? h('span.badge.bad', { title: '重大集体劳动人事争议' }, '重大') : null,
+            c.major ? ' ' : null,
             c.wageArrears ? h('span.badge.bad', '欠薪') : null,
             ' ',
             c.collective ? h('span.badge.warn', '集体') : null,
