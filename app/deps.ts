@@ -41,10 +41,10 @@ export interface Deps {
   throttle: Throttle;
 }
 
-export function createStores(db: Database, config?: Pick<Config, 'majorCollectiveMinWorkers'>) {
+export function createStores(db: Database) {
   return {
     users: createUserStore(db.knex, db.reader),
-    cases: createCaseStore({ majorMinWorkers: config?.majorCollectiveMinWorkers }),
+    cases: createCaseStore(),
     reference: createReferenceStore(),
     calendar: createCalendarStore(),
     deadlines: createDeadlineStore(),
@@ -97,7 +97,7 @@ export function createCalendarProvider(db: Database, stores: Stores): CalendarPr
 }
 
 export function createDeps(opts: { db: Database; clock: Clock; logger: Logger; config: Config }): Deps {
-  const stores = createStores(opts.db, opts.config);
+  const stores = createStores(opts.db);
   const limits = limitsFrom(opts.config);
   configurePasswordHashing({ concurrency: opts.config.passwordHashConcurrency });
   configureRenderPool({ threads: opts.config.renderThreads });

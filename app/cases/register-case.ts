@@ -5,6 +5,7 @@ import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplic
 import { checkIdBornBefore, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
+import { workerCount } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
@@ -117,6 +118,19 @@ export function collectiveSimpleErrors(
         '集体劳动人事争议由三名仲裁员组成仲裁庭处理（《劳动人事争议仲裁办案规则》第六十六条），本委不对其简易处理（第五十六条）：请选择普通程序',
     },
   ];
+}
+
+/**
+ * 重大集体劳动人事争议 (domain.md §8.2): a collective case registered with at least MAJOR_COLLECTIVE_MIN_WORKERS workers
+ * (a local choice, app/config.ts; the statistics' head count, workflows/sides.ts) is marked major at registration; the
+ * chair marks or unmarks any collective case later. Stored (`major_marked`), so the case list orders on a column.
+ */
+export function majorAtRegistration<T extends { collective: boolean; collectiveGround: string | null }>(
+  flags: T,
+  parties: Pick<PartyRecord, 'side' | 'kind'>[],
+  minWorkers: number,
+): T & { majorMarked: boolean } {
+  return { ...flags, majorMarked: flags.collective && workerCount(parties, flags.collectiveGround) >= minWorkers };
 }
 
 /** `flags` once `collectiveSimpleErrors` finds nothing to refuse (400 naming `procedure` otherwise). */
@@ -374,7 +388,11 @@ export async function registerCase(
       district: input.district,
       facts: input.facts ?? null,
       procedure: input.procedure ?? 'ordinary',
-      ...collectiveOf(input.procedure, collectiveFlags(input, parties), deps.config.collectiveSimpleHandling),
+      ...majorAtRegistration(
+        collectiveOf(input.procedure, collectiveFlags(input, parties), deps.config.collectiveSimpleHandling),
+        parties,
+        deps.config.majorCollectiveMinWorkers,
+      ),
       wageArrears: input.wageArrears ?? false,
       limitation: input.limitation ?? null,
       duplicateBars: barringCaseIds(warnings),

@@ -1,6 +1,7 @@
 import { type CaseRecord, isMajorCollective, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
 import { persist } from '../../workflows/procedure.ts';
 import { receiptOrderRule } from '../../workflows/rules.ts';
+import { workerCount } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayEditRegistration, assertMayMarkMajor, assertRoleMayEditRegistration } from '../policy.ts';
@@ -123,7 +124,12 @@ export async function updateRegistration(
     limitation: body.limitation,
     majorMarked: body.majorCollective,
     ...(parties || body.collective !== undefined || body.collectiveGround !== undefined
-      ? collectiveFlags(body, parties ?? current.parties, current.collectiveGround)
+      ? majorAfterCorrection(
+          collectiveFlags(body, parties ?? current.parties, current.collectiveGround),
+          current,
+          parties ?? current.parties,
+          deps.config.majorCollectiveMinWorkers,
+        )
       : {}),
   };
   // COLLECTIVE_SIMPLE_HANDLING=refused (Rules Arts. 56, 66; med49 M1): a case made collective, or made simple, is judged
@@ -152,8 +158,7 @@ export async function updateRegistration(
     version: current.version + 1,
     updatedAt: uow.now,
   };
-  // A correction making the case no longer collective leaves it not major, whatever the marking (Rules Art. 62).
-  updated.major = isMajorCollective(updated, deps.config.majorCollectiveMinWorkers);
+  updated.major = isMajorCollective(updated);
   const snapshot = persist(caseSnapshot(updated));
   await stores.cases.setDerived(uow.trx, id, { snapshot });
   updated.snapshot = snapshot;
@@ -187,4 +192,21 @@ export async function updateRegistration(
     ...viewDelta(beforeView, view),
   });
   return view;
+}
+
+/**
+ * 重大集体劳动人事争议 (domain.md §8.2) after a correction of the registration: a case no longer collective is no longer
+ * major (Rules Art. 62); one whose workers now reach MAJOR_COLLECTIVE_MIN_WORKERS, from fewer, is marked as at
+ * registration (`majorAtRegistration`); otherwise the marking stands as it was (the chair's, or the registration's).
+ */
+function majorAfterCorrection<T extends { collective: boolean; collectiveGround: string | null }>(
+  flags: T,
+  current: CaseRecord,
+  parties: PartyRecord[],
+  minWorkers: number,
+): T & { majorMarked?: boolean } {
+  if (!flags.collective) return { ...flags, majorMarked: false };
+  const before = current.collective ? workerCount(current.parties, current.collectiveGround) : 0;
+  const after = workerCount(parties, flags.collectiveGround);
+  return before < minWorkers && after >= minWorkers ? { ...flags, majorMarked: true } : flags;
 }

@@ -78,7 +78,6 @@ async function options(deps: Deps): Promise<ClosureOptions> {
   return {
     target: deps.config.statsClosureTarget,
     mediationRateShown: deps.config.statsMediationRate,
-    majorMinWorkers: deps.config.majorCollectiveMinWorkers,
     label: (g: GroupBy, key: string) => {
       if (g === 'cause') return own(STAT_CAUSES, key) ?? key;
       if (g === 'procedure') return own(PROCEDURE_KINDS, key) ?? key;
@@ -231,7 +230,6 @@ export async function closureDrillDown(deps: Deps, actor: Actor, q: DrillInput) 
     collective: q.collective === undefined ? undefined : q.collective === 'true',
     finality: q.finality,
     legalAidCaseIds,
-    majorMinWorkers: deps.config.majorCollectiveMinWorkers,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });

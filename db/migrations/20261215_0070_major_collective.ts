@@ -1,18 +1,37 @@
 import type { Knex } from 'knex';
 
 /**
- * 重大集体劳动人事争议 (domain.md §8.2 "Major collective disputes"): the chair's marking of a collective case as major
- * (`major_marked`). A collective case is major when the chair marked it or when its workers reach
- * MAJOR_COLLECTIVE_MIN_WORKERS (a local choice, app/config.ts) — the head count is read from the case's parties at
- * read time, so only the chair's marking is stored. Existing cases are not marked.
+ * 重大集体劳动人事争议 (domain.md §8.2 "Major collective disputes"): a collective case's marking as major
+ * (`major_marked`) — at registration when its workers reach MAJOR_COLLECTIVE_MIN_WORKERS (a local choice, app/config.ts;
+ * app/cases/register-case.ts majorAtRegistration), or by the chair at any time. Major cases come first in the case list:
+ * the list's order index (20261201_0015) leads with the marking, so a page is still read from the index (issue 15).
+ *
+ * Existing collective cases are marked by the default head count (30 workers, the statistics projection's current row);
+ * a commission with another MAJOR_COLLECTIVE_MIN_WORKERS marks or unmarks them by hand (the chair's PATCH).
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('cases', (t) => {
     t.boolean('major_marked').notNullable().defaultTo(false);
   });
+  await knex('cases')
+    .where('collective', true)
+    .whereIn('id', knex('case_stat_rows').select('case_id').whereNull('recorded_to').where('workers', '>=', 30))
+    .update({ major_marked: true });
+  await knex.schema.alterTable('cases', (t) => {
+    t.dropIndex(['wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
+  });
+  await knex.schema.alterTable('cases', (t) => {
+    t.index(['major_marked', 'wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('cases', (t) => {
+    t.dropIndex(['major_marked', 'wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
+  });
+  await knex.schema.alterTable('cases', (t) => {
+    t.index(['wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
+  });
   await knex.schema.alterTable('cases', (t) => {
     t.dropColumn('major_marked');
   });

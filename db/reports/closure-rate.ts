@@ -305,8 +305,6 @@ export interface ClosureOptions {
   mediationRateShown: MediationSuccess['shown'];
   /** Labels for group keys (arbitrator ids → names, cause codes → Chinese). */
   label: (groupBy: GroupBy, key: string) => string;
-  /** MAJOR_COLLECTIVE_MIN_WORKERS (app/config.ts): the head count that makes a collective case major. */
-  majorMinWorkers: number;
 }
 
 /** GET /api/stats/closure: the headline figures and, optionally, one breakdown. */
@@ -341,7 +339,7 @@ export async function closureWithBreakdowns(
     formulaVersion: FORMULA_VERSION,
     reviews: { carriedOver: all.rev_carried, received: all.rev_received, closed: all.rev_closed },
     handled: head.toClose + all.med_carried + all.med_received + all.rev_carried + all.rev_received,
-    ...(await specialFigures(knex, q, { majorMinWorkers: opts.majorMinWorkers })),
+    ...(await specialFigures(knex, q)),
   };
   const breakdowns: Partial<Record<GroupBy, GroupFigures[]>> = {};
   for (const g of groupBys) {
@@ -463,8 +461,6 @@ export interface DrillQuery extends PeriodQuery {
   finality?: 'final' | 'mixed' | 'non_final';
   /** measure legalAid / legalAidClosed: the cases with a worker's legal aid (special-cases.ts legalAidCases). */
   legalAidCaseIds?: number[];
-  /** measure majorCollective / majorCollectiveClosed: MAJOR_COLLECTIVE_MIN_WORKERS. */
-  majorMinWorkers?: number;
   limit: number;
   offset: number;
 }
@@ -574,7 +570,7 @@ export async function closureCases(knex: Knex, q: DrillQuery): Promise<{ items: 
         where.push(ids.length ? `case_id IN (${ids.map(() => '?').join(', ')})` : '1 = 0');
         b.push(...ids);
       } else {
-        const m = majorRowSql(q.majorMinWorkers ?? 30);
+        const m = majorRowSql();
         where.push(m.sql);
         b.push(...m.bindings);
       }

@@ -87,11 +87,14 @@ FROM parties p WHERE p.case_id IN (${marks})`,
   return out;
 }
 
-/** SQL over case_stat_rows: a major collective case (collective, and marked by the chair or with enough workers). */
-export function majorRowSql(minWorkers: number): { sql: string; bindings: unknown[] } {
+/**
+ * SQL over case_stat_rows: a major collective case — collective, and marked (at registration by its head count, or by
+ * the chair: cases.major_marked, db/stores/cases.ts isMajorCollective).
+ */
+export function majorRowSql(): { sql: string; bindings: unknown[] } {
   return {
-    sql: '(collective = ? AND (workers >= ? OR case_id IN (SELECT id FROM cases WHERE major_marked = ?)))',
-    bindings: [true, minWorkers, true],
+    sql: '(collective = ? AND case_id IN (SELECT id FROM cases WHERE major_marked = ?))',
+    bindings: [true, true],
   };
 }
 
@@ -99,7 +102,6 @@ export function majorRowSql(minWorkers: number): { sql: string; bindings: unknow
 export async function specialFigures(
   knex: Knex,
   q: PeriodQuery,
-  opts: { majorMinWorkers: number },
 ): Promise<{ legalAid: SpecialFigures; majorCollective: SpecialFigures }> {
   const aided = await legalAidCases(knex, q);
   const legalAid: SpecialFigures = { cases: aided.size, workers: 0, closed: 0 };
@@ -108,7 +110,7 @@ export async function specialFigures(
     if (a.closed) legalAid.closed += 1;
   }
   const w = toCloseWhere(q);
-  const m = majorRowSql(opts.majorMinWorkers);
+  const m = majorRowSql();
   const [row] = rowsOf(
     await knex.raw(
       `SELECT COUNT(*) AS cases, COALESCE(SUM(workers), 0) AS workers,

@@ -3,7 +3,7 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import { foldDigits, maskPersonalNumbersLeniently, withoutInvisibles } from '../../workflows/identifiers.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
-import { type StatFacts, workerCount } from '../../workflows/stat-facts.ts';
+import type { StatFacts } from '../../workflows/stat-facts.ts';
 import { insertChunked } from '../batch.ts';
 import { fixedRows, planOnce } from '../fixed-query.ts';
 import { eventHash, eventHashInput } from '../history-chain.ts';
@@ -69,8 +69,8 @@ export interface CaseRecord {
   /** The chair marked this collective case major (重大集体劳动人事争议; domain.md §8.2). */
   majorMarked?: boolean;
   /**
-   * A major collective case (重大集体劳动人事争议; domain.md §8.2), as the store read it: collective, and marked by the
-   * chair or with at least MAJOR_COLLECTIVE_MIN_WORKERS workers (`isMajorCollective`). Derived, never written.
+   * A major collective case (重大集体劳动人事争议; domain.md §8.2), as the store read it: collective and marked
+   * (`isMajorCollective`). Derived, never written.
    */
   major?: boolean;
   createdBy: number | null;
@@ -269,28 +269,18 @@ export type CaseSummaryRecord = Pick<
 };
 
 /**
- * A major collective case (重大集体劳动人事争议; domain.md §8.2) as SQL over `cases`: collective, and marked by the chair
- * or with at least `minWorkers` workers — the statistics projection's head count (case_stat_rows.workers: the natural
- * persons on the workers' side, workflows/sides.ts), read from the case's current row.
+ * A major collective case (重大集体劳动人事争议; domain.md §8.2): collective (Rules Art. 62) and marked major — at
+ * registration when it has at least MAJOR_COLLECTIVE_MIN_WORKERS workers (app/cases/register-case.ts
+ * `majorAtRegistration`), or by the chair at any time. Stored as a column, so the case list orders on it from an index
+ * (cases_list_order) — a head count worked out per row would sort the whole table on every page (issue 15).
  */
-/**
- * A major collective case (重大集体劳动人事争议; domain.md §8.2): collective (Rules Art. 62) and marked major by the chair
- * or with at least `minWorkers` workers (the natural persons on the workers' side, workflows/sides.ts — the head count
- * the statistics count). The threshold is a local choice (MAJOR_COLLECTIVE_MIN_WORKERS, app/config.ts).
- */
-export function isMajorCollective(
-  c: Pick<CaseRecord, 'collective' | 'majorMarked' | 'parties' | 'collectiveGround'>,
-  minWorkers: number,
-): boolean {
-  return c.collective && (c.majorMarked === true || workerCount(c.parties, c.collectiveGround ?? null) >= minWorkers);
+export function isMajorCollective(c: Pick<CaseRecord, 'collective' | 'majorMarked'>): boolean {
+  return c.collective && c.majorMarked === true;
 }
 
-export function majorSql(minWorkers = 30): [string, (boolean | number)[]] {
-  return [
-    `(cases.collective = ? AND (cases.major_marked = ? OR EXISTS (SELECT 1 FROM case_stat_rows msr WHERE msr.case_id = cases.id AND msr.recorded_to IS NULL AND msr.workers >= ?)))`,
-    [true, true, minWorkers],
-  ];
-}
+/** `isMajorCollective` as SQL over `cases`. */
+export const MAJOR_SQL = '(cases.collective = ? AND cases.major_marked = ?)';
+const MAJOR_BINDINGS = [true, true];
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -388,9 +378,8 @@ export interface CaseListFilter {
   procedure?: string;
   collective?: boolean;
   wageArrears?: boolean;
-  /** Major collective cases only (true) or none of them (false); `majorMinWorkers` is the head count (app/config.ts). */
+  /** Major collective cases only (true) or none of them (false). */
   major?: boolean;
-  majorMinWorkers?: number;
   q?: string;
   /** Cases on this arbitrator's tribunal. */
   arbitratorId?: number;
@@ -792,9 +781,8 @@ async function insertTreePg(
   return { caseId: Number(first.case_id), partyIds, agentIds, claimIds: claimRows.map((_, i) => claimBy.get(i + 1) as number) };
 }
 
-export function createCaseStore(opts: { majorMinWorkers?: number } = {}) {
-  const majorMinWorkers = opts.majorMinWorkers ?? 30;
-  const withMajor = (r: CaseRecord): CaseRecord => Object.assign(r, { major: isMajorCollective(r, majorMinWorkers) });
+export function createCaseStore() {
+  const withMajor = (r: CaseRecord): CaseRecord => Object.assign(r, { major: isMajorCollective(r) });
   async function writeParties(trx: Knex, caseId: number, parties: PartyRecord[]): Promise<void> {
     const existing = await trx('parties').where({ case_id: caseId }).select('id');
     const keep = new Set(parties.filter((p) => p.id).map((p) => p.id));
@@ -1208,10 +1196,7 @@ export function createCaseStore(opts: { majorMinWorkers?: number } = {}) {
         if (f.procedure) qb.where(col('procedure'), f.procedure);
         if (f.collective !== undefined) qb.where(col('collective'), f.collective);
         if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
-        if (f.major !== undefined) {
-          const [sql, bindings] = majorSql(f.majorMinWorkers ?? majorMinWorkers);
-          qb.whereRaw(f.major ? sql : `NOT ${sql}`, bindings);
-        }
+        if (f.major !== undefined) qb.whereRaw(f.major ? MAJOR_SQL : `NOT ${MAJOR_SQL}`, MAJOR_BINDINGS);
         if (f.caseIds) qb.whereIn(col('id'), f.caseIds.length ? f.caseIds : [-1]);
         if (f.arbitratorId) qb.whereIn(col('id'), trx('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
         if (f.mediatorId) qb.whereIn(col('id'), trx('case_mediators').select('case_id').where({ user_id: f.mediatorId }));
@@ -1264,8 +1249,8 @@ export function createCaseStore(opts: { majorMinWorkers?: number } = {}) {
       const dir = f.order === 'desc' ? 'desc' : 'asc';
       // Major collective cases first (重大集体劳动人事争议: the emergency mechanism, domain.md §8.2), then wage-arrears and
       // collective cases (priority, Rules Art. 5), then newest (index cases_list_order).
-      const [majorExpr, majorBindings] = majorSql(f.majorMinWorkers ?? majorMinWorkers);
       const byPriority = [
+        { column: col('major_marked'), order: 'desc' },
         { column: col('wage_arrears'), order: 'desc' },
         { column: col('collective'), order: 'desc' },
         { column: col('received_on'), order: 'desc' },
@@ -1282,7 +1267,6 @@ export function createCaseStore(opts: { majorMinWorkers?: number } = {}) {
         else if (f.sort === 'state') q.orderBy(col('state'), dir);
         else if (f.sort === 'caseNo')
           q.orderByRaw(`CASE WHEN cases.case_no IS NULL THEN 1 ELSE 0 END`).orderBy(col('case_year'), dir).orderBy(col('case_serial'), dir);
-        if (!f.sort) q.orderByRaw(`CASE WHEN ${majorExpr} THEN 0 ELSE 1 END`, majorBindings);
         q.orderBy(f.sort ? [{ column: col('id'), order: dir }] : byPriority);
         return q;
       };
@@ -1304,7 +1288,7 @@ export function createCaseStore(opts: { majorMinWorkers?: number } = {}) {
           col('total_n'),
           trx.raw(`${AWARD_DUE_SQL} AS award_due_on`),
           trx.raw(`${AWARD_DUE_PROVISIONAL_SQL} AS award_due_provisional`),
-          trx.raw(`CASE WHEN ${majorExpr} THEN 1 ELSE 0 END AS major`, majorBindings),
+          trx.raw(`CASE WHEN ${MAJOR_SQL} THEN 1 ELSE 0 END AS major`, MAJOR_BINDINGS),
           // The parties' names folded into the row (db/sql-json.ts): no query per page for them.
           trx.raw(
             `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'name']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} AS names_json`,

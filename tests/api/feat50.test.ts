@@ -69,8 +69,8 @@ describe(`legal aid and major collective disputes (${process.env.TEST_DB ?? 'sql
   });
 
   it('a collective case is major at the head count or by the chair’s marking: view, list order and filter, statistics', async () => {
-    // M1: 12 workers — major by MAJOR_COLLECTIVE_MIN_WORKERS=12. M2: 10 workers — collective, not major until the chair
-    // marks it. W: one worker, wage arrears (the priority before this one).
+    // M1: 12 workers — marked major at registration by MAJOR_COLLECTIVE_MIN_WORKERS=12. M2: 10 workers — collective,
+    // not major until the chair marks it. W: one worker, wage arrears (the priority before this one).
     const { c: M1 } = await caseAt(t, a, 'accepted', { body: standardApplication({ applicants: workers(12, 600) }) });
     const { c: M2 } = await caseAt(t, a, 'accepted', { body: standardApplication({ applicants: workers(10, 700) }) });
     const { c: W } = await caseAt(t, a, 'accepted', {
@@ -79,7 +79,7 @@ describe(`legal aid and major collective disputes (${process.env.TEST_DB ?? 'sql
     expect(M1.collective).toBe(true);
     expect(M2.collective).toBe(true);
     const v1 = await get(a.tokens.clerk, `/api/cases/${M1.id}`);
-    expect(v1).toMatchObject({ major: true, majorMarked: false });
+    expect(v1).toMatchObject({ major: true, majorMarked: true });
     expect(v1.majorNote).toContain('重大集体劳动人事争议');
     expect(await get(a.tokens.clerk, `/api/cases/${M2.id}`)).toMatchObject({ major: false, majorNote: null });
 
@@ -124,10 +124,15 @@ describe(`legal aid and major collective disputes (${process.env.TEST_DB ?? 'sql
     const drill = await get(a.tokens.analyst, `/api/stats/closure/cases?${PERIOD}&measure=majorCollective`);
     expect(drill.items.map((x: { id: number }) => x.id).sort()).toEqual([M1.id, M2.id].sort());
 
-    // Unmarked, M2 is no longer major; M1 stays (its head count).
+    // Unmarked, M2 is no longer major; M1 stays. The chair may unmark a case marked by its head count too.
     const unmarked = await mark(a.tokens.chair, M2.id, { majorCollective: false });
     expect(unmarked.status).toBe(200);
     expect(unmarked.body).toMatchObject({ major: false, majorMarked: false });
     expect((await get(a.tokens.analyst, `/api/stats/closure?${PERIOD}`)).majorCollective).toEqual({ cases: 1, workers: 12, closed: 0 });
+    const unmarkedM1 = await mark(a.tokens.chair, M1.id, { majorCollective: false });
+    expect(unmarkedM1.body).toMatchObject({ major: false, majorMarked: false });
+    expect((await get(a.tokens.analyst, `/api/stats/closure?${PERIOD}`)).majorCollective).toEqual({ cases: 0, workers: 0, closed: 0 });
+    // With no major case left, none leads the list.
+    expect((await get(a.tokens.clerk, '/api/cases?pageSize=200')).items[0].major).toBe(false);
   });
 });
