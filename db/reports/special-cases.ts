@@ -99,10 +99,7 @@ export function majorRowSql(): { sql: string; bindings: unknown[] } {
 }
 
 /** Legal aid and major collective cases among the cases to be closed in the period (see above). */
-export async function specialFigures(
-  knex: Knex,
-  q: PeriodQuery,
-): Promise<{ legalAid: SpecialFigures; majorCollective: SpecialFigures }> {
+export async function specialFigures(knex: Knex, q: PeriodQuery): Promise<{ legalAid: SpecialFigures; majorCollective: SpecialFigures }> {
   const aided = await legalAidCases(knex, q);
   const legalAid: SpecialFigures = { cases: aided.size, workers: 0, closed: 0 };
   for (const a of aided.values()) {
