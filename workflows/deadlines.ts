@@ -208,6 +208,8 @@ interface Excluded {
   to: string;
   what: string;
   open: boolean;
+  /** The words for the part after `start` of an interval begun before it (a restart, Rules Art. 46). */
+  clippedWhat?: (start: string) => string;
 }
 
 /**
@@ -235,6 +237,12 @@ function excludedDays(
   dueWith: (excluded: number) => { nominal: string; dueOn: string } | null,
 ): { days: number; notes: string[]; pausedNow: boolean; why: string[]; knownEnds: string[] } {
   const raw: Excluded[] = [];
+  // Rules Art. 46 excludes a public notice made while the time limit runs — of a document served in the course of the
+  // proceedings. The award (or the closure) stops the clock: a notice begun on or after that day (the award's own, a
+  // ruling's) excludes nothing (legal50b M2: the award's notice of 11-25 moved a limit already met on 11-20 to 12-28).
+  const stop = ctx.award?.issuedOn ?? ctx.closure?.closedOn ?? null;
+  const stopWhat = ctx.award?.issuedOn ? '裁决作出' : '结案';
+  const afterStop: string[] = [];
   for (const s of ctx.suspensions) {
     const end = s.to ?? today;
     const n = Math.max(0, daysBetween(s.from, end));
@@ -254,6 +262,12 @@ function excludedDays(
     // SERVE refuses it) — a record from before that refusal excludes nothing.
     if (!PUBLIC_NOTICE_DOCUMENT(sv.document)) continue;
     const published = sv.publishedOn ?? sv.servedOn;
+    if (stop !== null && published >= stop) {
+      afterStop.push(
+        `公告送达期间${published}至${sv.servedOn}（当事人${sv.partyId}）始于${stopWhat}（${stop}）之后，审理期限已停止计算，不扣除`,
+      );
+      continue;
+    }
     // Zhongcai's reading (README "Readings chosen"): the notice period is excluded while the notice does its work — a
     // party found and served the same document in another way before the notice's 30 days ran out (CPL Art. 95 serves
     // by notice only one who cannot be found) is served that day, and the exclusion ends with it.
@@ -264,18 +278,23 @@ function excludedDays(
       .sort()[0];
     // Served that way on the day of publication or before it: nothing of the notice period to exclude.
     const to = overtaken ? ([overtaken, published].sort()[1] as string) : sv.servedOn;
+    const how = overtaken ? `；公告期满前已于${to}以其他方式送达` : '';
     raw.push({
       from: published,
       to,
       open: today >= published && today < to,
-      what: overtaken
-        ? `公告送达期间${published}至${to}（${daysBetween(published, to)}天，当事人${sv.partyId}；公告期满前已于${to}以其他方式送达）`
-        : `公告送达期间${published}至${sv.servedOn}（${daysBetween(published, sv.servedOn)}天，当事人${sv.partyId}）`,
+      what: `公告送达期间${published}至${to}（${daysBetween(published, to)}天，当事人${sv.partyId}${how}）`,
+      // Begun before a restart (Rules Art. 46): only its days inside the restarted period are excluded. The notice's days
+      // are the day after publication to the deemed day (CPL Arts. 85(2), 95), the restart day is day 0 of the new
+      // period (counted from the next day): the days after the restart day to the deemed day, named as counted
+      // (legal50b M3: "09-07至10-07（30天）" was written while 22 days were deducted).
+      clippedWhat: (start: string) =>
+        `公告送达期间${published}至${to}中属于本期间的${addDays(start, 1)}至${to}（${daysBetween(start, to)}天，当事人${sv.partyId}${how}）`,
     });
   }
   // An interval still running is kept on its first day too (0 days yet): the clock is paused from that day.
   const clipped = raw
-    .map((x) => ({ ...x, from: x.from < from ? from : x.from }))
+    .map((x) => (x.from < from ? { ...x, from, what: x.clippedWhat ? x.clippedWhat(from) : x.what } : x))
     .filter((x) => x.to > x.from || (x.open && x.to === x.from))
     .sort((a, b) => a.from.localeCompare(b.from));
   let days = 0;
@@ -314,7 +333,7 @@ function excludedDays(
   // A public-notice period still running has a known end (its deemed service day, CPL Art. 95) and is excluded whole
   // already; an open suspension has none (counted to today).
   const knownEnds = [...new Set(openOnes.filter((x) => !x.what.startsWith('中止')).map((x) => x.to))].sort();
-  return { days, notes: [...notes, ...late], pausedNow: openOnes.length > 0, why: [...new Set(why)], knownEnds };
+  return { days, notes: [...notes, ...late, ...afterStop], pausedNow: openOnes.length > 0, why: [...new Set(why)], knownEnds };
 }
 
 /** How a paused award clock's due date is to be read: resumed today (a suspension), or when a notice period ends. */
@@ -545,6 +564,13 @@ export const ACCEPTANCE_OVERDUE_REMEDY =
   '申请人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第二十九条：逾期未作出受理或者不予受理决定的，申请人可以就该劳动争议事项向人民法院提起诉讼）。';
 
 /**
+ * LDMAL Art. 43(1): what an award limit run out opens to the parties (the overdue or late-met `award` deadline says it).
+ * SPC-1 Art. 12(1): the court does not accept such a suit where the delay has a proper reason.
+ */
+export const AWARD_OVERDUE_REMEDY =
+  '当事人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十三条第一款：逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼；因移送管辖、正在送达或者送达延误、等待另案诉讼结果或者评残结论、正在等候开庭、启动鉴定程序或者委托调查取证等正当事由逾期的，人民法院不予受理，《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十二条）。';
+
+/**
  * LDMAL Art. 29: an ACCEPT after the acceptance period ran out is recorded (the commission may still accept), with a
  * warning that from the day after the period the applicant could already sue in court (legalfixA M1). `deadlines`: the
  * case's deadlines as the act leaves them.
@@ -655,19 +681,27 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // overdue, `elapsed` once over.
     if (m?.agreedOn) {
       const from = '调解协议生效之日（以达成调解协议之日计）';
-      add('review_filing', P.review_filing, m.agreedOn, computePeriod(cal, P.review_filing, m.agreedOn, from), null, 'party', {
-        periodOnly: true,
-        label: '双方当事人共同申请仲裁审查调解协议的期间（调解协议生效之日起）',
-      });
+      // Rules Art. 75(4): an agreement concerning the confirmation of a labor relationship is not accepted for review (the
+      // rule ACCEPT_REVIEW refuses it by, 'review-confirms-relationship': any of its matters) — no review period is
+      // offered for it; judicial confirmation remains (med50 M5).
+      const relationship = ctx.claims.some((c) => c.category === 'confirm_relationship');
+      if (!relationship)
+        add('review_filing', P.review_filing, m.agreedOn, computePeriod(cal, P.review_filing, m.agreedOn, from), null, 'party', {
+          periodOnly: true,
+          label: '双方当事人共同申请仲裁审查调解协议的期间（调解协议生效之日起）',
+        });
+      // The basis as users read it (med50 L2): the People's Mediation Law has no code the case page translates.
       const confirmation = {
         days: 30,
         unit: 'calendar' as const,
-        basis: "CPL Art. 205; People's Mediation Law Art. 33",
+        basis: 'CPL Art. 205; 《中华人民共和国人民调解法》第三十三条',
         label: '双方当事人共同申请司法确认调解协议的期间（调解协议生效之日起）',
       };
-      add('judicial_confirmation', confirmation, m.agreedOn, computePeriod(cal, confirmation, m.agreedOn, from), null, 'party', {
-        periodOnly: true,
-      });
+      const c = computePeriod(cal, confirmation, m.agreedOn, from);
+      if (relationship)
+        c.explanation +=
+          '调解协议涉及确认劳动关系，不能申请仲裁委员会审查（劳动人事争议仲裁办案规则第七十五条第（四）项），可以申请司法确认。';
+      add('judicial_confirmation', confirmation, m.agreedOn, c, null, 'party', { periodOnly: true });
     }
     return out;
   }
@@ -679,14 +713,20 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // Rules Art. 31: a written explanation (REFER_ELSEWHERE) is the decision for a jurisdiction-only defect.
   const decidedOn = ctx.acceptedOn ?? ctx.rejection?.decidedOn ?? ctx.referral?.on ?? null;
   const withdrawnEarly = !ctx.acceptedOn && ctx.closure?.mode === 'withdrawal' ? ctx.closure.closedOn : null;
-  add(
-    'supplement_notice',
-    P.supplement_notice,
-    ctx.receivedOn,
-    computePeriod(cal, P.supplement_notice, ctx.receivedOn, '收到仲裁申请之日'),
-    ctx.supplement?.requestedOn ?? decidedOn ?? withdrawnEarly,
-    'clerk',
-  );
+  // Rules Art. 29: materials incomplete, the commission tells the applicant once, in full, what to supplement — on the
+  // spot or within 5 days. A duty only where something is missing, which the record shows by the request itself
+  // (REQUEST_SUPPLEMENT): an application complete as filed has no supplement notice to give — not overdue while it
+  // waits for its acceptance decision (the `acceptance` deadline is that to-do, LDMAL Art. 29), nor "已完成" once
+  // accepted without one (legal50b L3).
+  if (ctx.supplement)
+    add(
+      'supplement_notice',
+      P.supplement_notice,
+      ctx.receivedOn,
+      computePeriod(cal, P.supplement_notice, ctx.receivedOn, '收到仲裁申请之日'),
+      ctx.supplement.requestedOn,
+      'clerk',
+    );
   const accStart = ctx.supplement?.completedOn ?? ctx.receivedOn;
   if (!ctx.supplement || ctx.supplement.completedOn || decidedOn) {
     add(
@@ -887,6 +927,15 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // it) and is deducted whole already: the date is the one the clock reaches when it resumes then (stop 44, L2).
     const shown: Computed = paused ? { ...clock, explanation: `${pausedWords(clock)}${clock.explanation}` } : clock;
     add('award', awardRule(ctx, P), clock.startsOn, shown, closedOn, 'tribunal', { paused });
+    // LDMAL Art. 43(1): 逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼 — the limit run out says what it
+    // opens to the parties, as the acceptance's does (LDMAL Art. 29); so does a case closed after it (the right arose
+    // the day after the limit ran out; legal50b M1).
+    const award = out.at(-1);
+    if (award?.kind === 'award' && award.dueOn) {
+      if (award.status === 'overdue') award.explanation += `审理期限已届满，仍未作出仲裁裁决：${AWARD_OVERDUE_REMEDY}`;
+      else if (award.status === 'met_late' || award.status === 'missed')
+        award.explanation += `审理期限届满时尚未结案，自${addDays(award.dueOn, 1)}起${AWARD_OVERDUE_REMEDY}`;
+    }
   }
   if (ctx.mediation?.agreedOn && clock) {
     add(
@@ -1478,6 +1527,10 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
   const filedOn = filedOnOf(ctx);
   const c = computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日');
   if (filedOn !== ctx.receivedOn) c.explanation += `邮寄申请以邮戳日期${filedOn}为提出之日（${ctx.receivedOn}收到，在途时间不计入期间）。`;
+  // Rules Art. 75(4) (med50 M5): whatever the period, an agreement confirming a labor relationship is not accepted.
+  if (ctx.claims.some((x) => x.category === 'confirm_relationship'))
+    c.explanation +=
+      '调解协议涉及确认劳动关系，不属于仲裁审查的范围，仲裁委员会不予受理（劳动人事争议仲裁办案规则第七十五条第（四）项），当事人可以申请司法确认。';
   add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
   const clock = reviewClock(ctx, cal, P);
   if (clock) {

@@ -113,6 +113,20 @@ function runYear(input: LimitationInput, start: string, what: string, filedOn: s
   const interruptions = [...(input.interruptions ?? [])]
     .filter((i) => i.on > start && i.on <= filedOn)
     .sort((a, b) => a.on.localeCompare(b.on));
+  // LDMAL Art. 27(1)–(3): the year runs from `start` (the day the party knew or should have known of the infringement,
+  // or the employment's end, Art. 27(4)); an interruption or a suspension before it has nothing to interrupt or stop —
+  // named with its lack of effect rather than silently dropped (legal50b L2). (Refusing such a date at registration is a
+  // question for app/schemas.ts: the reading that it is a clerk's slip is not certain, so the record keeps it.)
+  const before = [
+    ...(input.interruptions ?? [])
+      .filter((i) => i.on < start)
+      .map((i) => ({ on: i.on, text: `${i.on}${i.kind}发生在${what}前，时效尚未开始计算，不引起时效中断（第二十七条第二款）` })),
+    ...(input.suspensions ?? [])
+      .filter((x) => x.to <= start)
+      .map((x) => ({ on: x.from, text: `${x.from}至${x.to}的时效中止事由发生在${what}前，不引起时效中止（第二十七条第三款）` })),
+  ]
+    .sort((a, b) => a.on.localeCompare(b.on))
+    .map((x) => x.text);
   const done: string[] = [];
   let from = start;
   let fromWhat = what;
@@ -139,7 +153,7 @@ function runYear(input: LimitationInput, start: string, what: string, filedOn: s
     rolled += `（缺少${y}年国家法定节假日安排，${provisionalBasis([...view.assumed])}，据此判断是否顺延）`;
   }
   const last = `时效自${fromWhat}起算一年${seg.steps.length ? `；${seg.steps.join('；')}` : ''}，至${seg.nominal}届满${rolled}`;
-  return { expiresOn: seg.expiresOn, text: [...done, last, ...late].join('；') };
+  return { expiresOn: seg.expiresOn, text: [...done, last, ...late, ...before].join('；') };
 }
 
 /**
