@@ -200,7 +200,12 @@ export async function updateRegistration(
     claims: claims ?? current.claims,
   };
   const viewOpts = { calendar: cal, documentNo };
+  // A column the comparison of views does not cover yet (a field added to the registration) counts as changed if it differs.
+  const sameCols = Object.entries(cols).every(
+    ([k, v]) => v === undefined || JSON.stringify(v) === JSON.stringify((current as unknown as Record<string, unknown>)[k] ?? null),
+  );
   if (
+    sameCols &&
     registrationChanges(
       buildCaseView(current, before.context, [], names, viewOpts),
       buildCaseView(proposed, caseSnapshot(proposed).context, [], names, viewOpts),

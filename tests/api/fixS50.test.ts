@@ -56,6 +56,16 @@ describe(`H1: a save that changes nothing writes nothing (${db})`, () => {
     expect(entries.at(-1)?.payload).toMatchObject({ fields: ['facts'] });
   });
 
+  it('the limitation facts sent back as they stand: nothing written', async () => {
+    const limitation = { knewOn: '2025-12-31', employmentStatus: 'ended', employmentEndedOn: '2025-12-31' };
+    const c = await registerCase(t, a, standardApplication({ limitation }));
+    const n = (await history(c.id)).length;
+    const r = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { limitation, facts: c.facts });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.version).toBe(c.version);
+    expect(await history(c.id)).toHaveLength(n);
+  });
+
   it('ASSIGN_MEDIATOR of a mediator already assigned: 200, same version, no second entry', async () => {
     const { c } = await caseAt(t, a, 'accepted');
     const first = await ok(c, a.tokens.chair, 'ASSIGN_MEDIATOR', { mediatorId: a.ids.mediator });
