@@ -77,7 +77,9 @@ function fieldChanges(path: string, label: string, names: Record<string, string>
 /**
  * Members of a list matched by id — and a member the write replaced with a new row (an agent sent without its id gets a
  * new one) matched to the one that stood at its place: changed ones field by field, new ones added, missing ones
- * removed. An agent kept as it was is no change, whatever its row's id (UI walk, stop 43).
+ * removed. An agent kept as it was is no change, whatever its row's id (UI walk, stop 43). With `byIdOnly` (parties:
+ * one sent without its id that is the same person keeps it, app/cases/update-registration.ts) a new row is a party
+ * replaced, and says so: the one removed and the one added, never a few of its fields changed (sec50 H2).
  */
 function listChanges(
   path: string,
@@ -86,13 +88,16 @@ function listChanges(
   label: (row: Row, i: number) => string,
   whole: (row: Row) => unknown,
   fields: (path: string, label: string, b: Row, a: Row) => RegistrationChange[],
+  byIdOnly = false,
 ): RegistrationChange[] {
   const byId = (a: Row) => (a.id !== undefined ? before.find((x) => x.id === a.id) : undefined);
   const matched = new Set(after.map(byId).filter((b): b is Row => b !== undefined));
   // After the members matched by id, the rest pair up by position: before's i-th unmatched with after's i-th unmatched.
   const leftBefore = before.filter((b) => !matched.has(b));
   const leftAfter = after.filter((a) => byId(a) === undefined);
-  const pairOf = new Map<Row, Row>(leftAfter.flatMap((a, k) => (leftBefore[k] ? [[a, leftBefore[k] as Row] as [Row, Row]] : [])));
+  const pairOf = new Map<Row, Row>(
+    byIdOnly ? [] : leftAfter.flatMap((a, k) => (leftBefore[k] ? [[a, leftBefore[k] as Row] as [Row, Row]] : [])),
+  );
   const paired = new Set(pairOf.values());
   const removed = before.flatMap((b, i) =>
     matched.has(b) || paired.has(b) ? [] : [{ field: `${path}.${i}`, label: label(b, i), kind: 'removed' as const, before: whole(b) }],
@@ -138,6 +143,7 @@ export function registrationChanges(
             (p2, l2, b2, a2) => fieldChanges(p2, l2, AGENT_FIELDS, b2, a2),
           ),
         ],
+        true,
       ),
     );
   }

@@ -63,6 +63,51 @@ function checkChildIds(body: CasePatch, current: CaseRecord): void {
   checkClaimApplicants(body.claims, applicants, 'claims');
 }
 
+/** A person's identity number or an organization's credit code, as one compares them (an X in either case). */
+const identityOf = (p: { kind: string; idNumber?: string | null; creditCode?: string | null }) =>
+  ((p.kind === 'organization' ? p.creditCode : p.idNumber) ?? '').toUpperCase() || null;
+
+/**
+ * A party sent without its `id` that is a party the case has — the same side, and the same identity number or credit
+ * code, or the same name when neither has one — is that party: it keeps its id (and what the record's acts say of it).
+ * A form or client that re-sends the parties without their ids replaced every party with a new row, leaving the
+ * services, signatures and suits recorded naming a party the case no longer had (sec50 H2).
+ */
+function matchSentParties(body: CasePatch, current: CaseRecord): CasePatch {
+  const sides = { applicants: 'applicant', respondents: 'respondent', thirdParties: 'third_party' } as const;
+  const out: CasePatch = { ...body };
+  for (const [field, side] of Object.entries(sides) as [keyof typeof sides, PartyRecord['side']][]) {
+    const sent = body[field];
+    if (!sent) continue;
+    const taken = new Set<number | undefined>(sent.map((p) => p.id).filter((x) => x !== undefined));
+    const free = current.parties.filter((p) => p.side === side && !taken.has(p.id));
+    out[field] = sent.map((p) => {
+      if (p.id !== undefined) return p;
+      const key = identityOf(p);
+      const same = free.find((x) => (key ? identityOf(x) === key : identityOf(x) === null && x.name === p.name));
+      if (!same) return p;
+      free.splice(free.indexOf(same), 1);
+      return { ...p, id: same.id };
+    });
+  }
+  return out;
+}
+
+/** Keys of a recorded act's payload that name a party of the case (a service, signature, suit, defense, recusal…). */
+const PARTY_KEYS = /^(partyId|partyIds|.*PartyId|.*PartyIds)$/;
+
+/** The ids of parties that a recorded act names (any entry but the registration's own), at any depth of its payload. */
+function partiesNamedByActs(events: { type: string; payload: unknown }[]): Set<number> {
+  const named = new Set<number>();
+  const walk = (v: unknown, key: string | null): void => {
+    if (typeof v === 'number' && key !== null && PARTY_KEYS.test(key)) named.add(v);
+    else if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  for (const e of events) if (e.type !== 'REGISTER' && e.type !== 'UPDATE_REGISTRATION') walk(e.payload, null);
+  return named;
+}
+
 /**
  * PATCH /api/cases/:id — corrects the registration before acceptance (afterwards claims change only by procedure
  * events). A bookkeeping act: recorded in the history with today's date, never a procedural date.
@@ -106,6 +151,7 @@ export async function updateRegistration(
     const violation = receiptOrderRule(body.receivedOn, first);
     if (violation) throw ruleRefusal(violation);
   }
+  body = matchSentParties(body, current);
   checkChildIds(body, current);
   const replace = <K extends 'applicants' | 'respondents' | 'thirdParties'>(field: K, side: PartyRecord['side']) =>
     body[field] ? body[field].map((p) => toParty(side, p)) : current.parties.filter((p) => p.side === side);
@@ -142,6 +188,55 @@ export async function updateRegistration(
       deps.config.collectiveSimpleHandling,
     );
   const claims = body.claims?.map(toClaim);
+  const names = await userNames(deps, uow.trx, before.context.mediatorIds ?? []);
+  const cal = await deps.calendar.get(uow.trx);
+  // The 不字 / 审字 number of a case without a case number, as GET answers it (reviewer docsfix L1).
+  const documentNo = (await documentNumbersOf(deps, uow.trx, [{ id, caseNo: current.caseNo }])).get(id) ?? null;
+  // A party a recorded act names (a service, a signature, a suit…) is not removed nor replaced by a new row: the act
+  // would name a party the case no longer has (sec50 H2) — 422 naming the party; correct its details under its id.
+  if (parties) {
+    const kept = new Set<number | undefined>(parties.map((p) => p.id).filter((x) => x !== undefined));
+    const gone = current.parties.filter((p) => !kept.has(p.id));
+    if (gone.length) {
+      const named = partiesNamedByActs(await stores.cases.events(uow.trx, id));
+      const held = gone.filter((p) => named.has(p.id as number));
+      if (held.length) {
+        const side = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const;
+        const who = held.map((p) => `${side[p.side]}${p.name}（编号${p.id}）`).join('、');
+        throw ruleRefusal({
+          rule: 'party-named-by-act',
+          source: 'api-contract.md',
+          field: held[0]?.side === 'applicant' ? 'applicants' : held[0]?.side === 'respondent' ? 'respondents' : 'thirdParties',
+          detail: `${who}已有记录在案的程序行为（如送达、签收、起诉）指向该当事人，不能删除或替换；修改其信息请保留其编号（id）`,
+        });
+      }
+    }
+  }
+  // What the write would change, compared before anything is written: a save that changes nothing (a form sends every
+  // field, changed or not) writes nothing — no version, no history entry (the history is hash-chained: an entry for an
+  // act that never happened cannot be taken back, sec50 H1) — and answers the case as it stands.
+  const proposed: CaseRecord = {
+    ...current,
+    ...(Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)) as Partial<CaseRecord>),
+    parties: parties ?? current.parties,
+    claims: claims ?? current.claims,
+  };
+  const viewOpts = { calendar: cal, documentNo };
+  // A column the comparison of views does not cover yet (a field added to the registration) counts as changed if it differs.
+  const sameCols = Object.entries(cols).every(
+    ([k, v]) => v === undefined || JSON.stringify(v) === JSON.stringify((current as unknown as Record<string, unknown>)[k] ?? null),
+  );
+  if (
+    sameCols &&
+    registrationChanges(
+      buildCaseView(current, before.context, [], names, viewOpts),
+      buildCaseView(proposed, caseSnapshot(proposed).context, [], names, viewOpts),
+      { before: current.limitation, after: proposed.limitation },
+    ).length === 0
+  ) {
+    const loaded = await stores.cases.loadAggregate(uow.trx, id, { deadlines: true });
+    return buildCaseView(current, before.context, loaded?.deadlines ?? [], names, viewOpts);
+  }
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });
   } catch (err) {
@@ -162,12 +257,8 @@ export async function updateRegistration(
   const snapshot = persist(caseSnapshot(updated));
   await stores.cases.setDerived(uow.trx, id, { snapshot });
   updated.snapshot = snapshot;
-  const cal = await deps.calendar.get(uow.trx);
   const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
   await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
-  const names = await userNames(deps, uow.trx, snapshot.context.mediatorIds ?? []);
-  // The 不字 / 审字 number of a case without a case number, as GET answers it (reviewer docsfix L1).
-  const documentNo = (await documentNumbersOf(deps, uow.trx, [{ id, caseNo: updated.caseNo }])).get(id) ?? null;
   const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal, documentNo });
   // The view before, reusing the sections built from the very same parts (app/cases/views.ts `reuse`).
   const beforeView = buildCaseView(current, before.context, [], names, {

@@ -37,11 +37,18 @@ const view = ({ caseId: _c, createdBy: _b, ...p }: CourtPackageInfo): CourtPacka
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
+/**
+ * An instant as the commission's clock reads it (China Standard Time, UTC+8, no daylight saving — the time zone every
+ * day of the product is in, workflows/dates.ts): `2026-12-06T04:03:24+08:00` (sec50 L1: the README and the file's name
+ * said UTC). The manifest and case.json keep the instant in UTC, as their format says.
+ */
+const chinaTime = (instant: string) => `${new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+
 /** README.txt: headed by the case number, or the 审字 / 不字 number of a case without one (reviewer docsfix M2). */
 function readme(caseNo: string | null, keyId: string, generatedAt: string): string {
   return [
     `移送法院材料包 ${caseNo ?? ''}`.trim(),
-    `生成时间：${generatedAt}`,
+    `生成时间：${chinaTime(generatedAt)}`,
     '',
     `内容：case.json（案件信息，结构见 Zhongcai docs/court-package.md，版本 ${CASE_SCHEMA_VERSION}）、documents/（仲裁文书 PDF 原件）、`,
     'manifest.json（除 manifest.json、manifest.sig、public-key.pem 外每个文件的 SHA-256）、manifest.sig（仲裁委员会',
@@ -347,7 +354,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     keyPath: config.commissionKeyPath,
     generatedAt,
   });
-  const stamp = generatedAt.replace(/[-:]/g, '').slice(0, 15);
+  const stamp = chinaTime(generatedAt).replace(/[-:]/g, '').slice(0, 15);
   const fileName = `court-package-${c.id}-${stamp}.zip`;
 
   return {

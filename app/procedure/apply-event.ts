@@ -536,6 +536,8 @@ interface Decision {
   /** Warnings the act is recorded with (`EventResult.warnings`). */
   warnings: string[];
   delta: { before: unknown; after: unknown };
+  /** The act changes nothing (a mediator assigned again): nothing is written, the case is answered as it stands. */
+  unchanged?: true;
 }
 
 /**
@@ -724,13 +726,15 @@ async function decide(
     cols.linkedCaseId = record.id;
   }
 
+  // A mediator assigned again changes nothing: no version, no history entry for an act that never happened (sec50 H1).
+  const unchanged = ev.type === 'ASSIGN_MEDIATOR' && (ctx.mediatorIds ?? []).includes(payload.mediatorId as number);
   // The record as it now stands, from what is in hand (no second load).
   const updated: CaseRecord = {
     ...c,
     ...(children ?? {}),
     ...(cols as Partial<CaseRecord>),
-    version: c.version + 1,
-    updatedAt: at.now,
+    version: unchanged ? c.version : c.version + 1,
+    updatedAt: unchanged ? c.updatedAt : at.now,
   };
   const deadlines = computeDeadlines(nctx, cal, deps.periods, at.today);
   const awardDueOn = deadlines.find((d) => d.kind === 'award')?.dueOn ?? null;
@@ -804,6 +808,7 @@ async function decide(
     )
     .map((w) => namePartiesIn(w, partyNames));
   return {
+    ...(unchanged ? { unchanged } : {}),
     warnings,
     caseId,
     actor,
@@ -851,6 +856,7 @@ async function recordDecision(
 ): Promise<EventResult> {
   const { stores } = deps;
   const { caseId, c, nctx, ev, cols, children } = d;
+  if (d.unchanged) return { view: d.view, version: c.version, linkedCaseId: null, warnings: d.warnings };
   let { updated, view, delta } = d;
   /**
    * The case number (ACCEPT): the next serial of the year from its counter row, locked until COMMIT, so that a

@@ -20,6 +20,17 @@ export function limitsFrom(config: Config) {
       windowMs: login,
       message: (m) => `登录失败次数过多，账号暂时锁定，请 ${m} 分钟后再试`,
     },
+    /**
+     * Wrong current passwords given by one session (POST /api/auth/password), keyed by its token: the signed-in user
+     * changes the password while strangers' guesses hold the account's login lockout (sec50 M1); a stolen token still
+     * cannot try more than this.
+     */
+    passwordSession: {
+      bucket: 'password.session',
+      max: config.loginMaxFailures,
+      windowMs: login,
+      message: (m) => `当前密码错误次数过多，请 ${m} 分钟后再试`,
+    },
     /** Documents generated per user (PDF rendering costs tens of milliseconds of CPU each). */
     documents: {
       bucket: 'work.documents',

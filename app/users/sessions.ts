@@ -242,8 +242,11 @@ export async function logoutAll(deps: Deps, actor: Actor): Promise<number> {
 }
 
 /**
- * POST /api/auth/password — the user changes its own password: the current one must be right (a wrong one counts as a
- * failed login of the account), the new one must pass the policy. Every other token of the user ends; this one stays.
+ * POST /api/auth/password — the user changes its own password: the current one must be right, the new one must pass
+ * the policy. Every other token of the user ends; this one stays. Wrong current passwords are limited per session (its
+ * token, `passwordSession`), not by the account's login lockout: strangers guessing the password at the login hold that
+ * lockout, and it must not keep the signed-in user from changing it (sec50 M1). A wrong one still counts as a failed
+ * login of the account (a stolen token's guesses lock the login, as before).
  */
 export async function changePassword(
   deps: Deps,
@@ -256,7 +259,7 @@ export async function changePassword(
   const user = await stores.users.findById(actor.id);
   if (!user) throw unauthorized();
   // Counted before the hash, like a login (see `login`); given back when the current password is right.
-  const attempt = await throttle.take(limits.loginAccount, accountKey(user.username));
+  const attempt = await throttle.take(limits.passwordSession, currentTokenHash);
   let ok: boolean;
   try {
     ok = await verifyPassword(input.currentPassword, (await stores.users.passwordHash(user.id)) ?? DUMMY_HASH);
@@ -265,6 +268,10 @@ export async function changePassword(
     throw err;
   }
   if (!ok) {
+    // Counted against the account's logins too; an account already locked is no reason to answer otherwise.
+    await throttle.take(limits.loginAccount, accountKey(user.username)).catch((err: { status?: number }) => {
+      if (err.status !== 429) throw err;
+    });
     deps.logger.warn({ event: 'auth.password_change_failed', userId: user.id, username: user.username }, 'wrong current password');
     throw validationError([{ path: 'currentPassword', message: '当前密码不正确' }]);
   }

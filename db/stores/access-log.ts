@@ -28,14 +28,20 @@ export function createAccessLogStore() {
   return {
     /** Resolves once the entry is committed (concurrent entries share one INSERT: db/grouped-insert.ts). */
     async append(k: Knex, e: AccessEntry): Promise<void> {
-      await groupedInsert(k, 'access_log', {
-        at: e.at,
-        user_id: e.userId,
-        role: e.role,
-        action: e.action,
-        case_id: e.caseId,
-        document_id: e.documentId,
-      });
+      // Grouped by case: a case row held locked elsewhere holds up only its own readers (sec50 H3).
+      await groupedInsert(
+        k,
+        'access_log',
+        {
+          at: e.at,
+          user_id: e.userId,
+          role: e.role,
+          action: e.action,
+          case_id: e.caseId,
+          document_id: e.documentId,
+        },
+        String(e.caseId),
+      );
     },
     async list(k: Knex, f: AccessLogFilter) {
       const base = k('access_log').where((qb) => {

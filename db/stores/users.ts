@@ -120,7 +120,9 @@ export function createUserStore(knex: Knex, reader: Knex = knex) {
      */
     async activeAdminIds(trx: Knex): Promise<number[]> {
       const q = trx('users').where({ role: 'admin', active: true }).select('id');
-      if (trx.client.config.client === 'pg') q.forUpdate();
+      // FOR NO KEY UPDATE, like the case locks (db/stores/cases.ts `lock`): an admin's id never changes, and the rows
+      // that only reference the user — an access-log entry, a token — take KEY SHARE without waiting for it (sec50 H3).
+      if (trx.client.config.client === 'pg') q.forNoKeyUpdate();
       return (await q).map((r: { id: number }) => Number(r.id));
     },
     async createToken(userId: number, tokenHash: string, now: string, expiresAt: string): Promise<void> {

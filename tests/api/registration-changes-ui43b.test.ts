@@ -49,9 +49,10 @@ describe(`what a registration correction changed (${process.env.TEST_DB ?? 'sqli
     expect(e.payload.changes).toEqual([
       expect.objectContaining({ field: 'applicants.0.name', before: '王大锤', after: '王大槌', text: '申请人1姓名：王大锤 → 王大槌' }),
     ]);
-    // A form sent again unchanged records an entry with no change.
-    await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, wholeForm(r.body, { name: '王大槌' }));
-    expect((await lastCorrection(a.tokens.clerk, c.id)).payload).toMatchObject({ fields: [], changes: [] });
+    // A form sent again unchanged records nothing: same version, no entry (sec50 H1; tests/api/fixS50.test.ts).
+    const again = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, wholeForm(r.body, { name: '王大槌' }));
+    expect(again.body.version).toBe(r.body.version);
+    expect((await lastCorrection(a.tokens.clerk, c.id)).payload.changes).toHaveLength(1);
   });
 
   it('a changed identity number and phone: masked for everyone, and a masked reader reads only that they changed', async () => {
