@@ -125,7 +125,13 @@ const ACT_DAY_LABELS: Record<string, { name: string; stays: string }> = {
 const actDay = (type: EventType, field: string) =>
   type === 'FILE_DEFENSE' && field === 'filedOn'
     ? { name: '收到答辩书之日', stays: '答辩是否在答辩期内仍按收到答辩书之日{day}判断' }
-    : (ACT_DAY_LABELS[field] ?? { name: field, stays: '' });
+    : type === 'EXTEND_TIME_LIMIT'
+      ? { name: '批准延长之日', stays: '是否在审理期限届满前批准、延长后的期限仍按批准之日{day}计算' }
+      : type === 'SUSPEND'
+        ? { name: '决定中止审理之日', stays: '审理期限自{day}起中止计算' }
+        : type === 'RESUME'
+          ? { name: '恢复审理之日', stays: '审理期限自{day}起恢复计算，只扣除实际中止的期间' }
+          : (ACT_DAY_LABELS[field] ?? { name: field, stays: '' });
 
 /** An act dated by its own day in the body, older than the last act recorded, is entered on that act's day (decide). */
 function datedLaterWarnings(sent: EventInput, ev: EventInput): string[] {
@@ -364,6 +370,13 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
         path: 'servedOn',
         message: `送达日期不能晚于登记（发生）日期（${ev.occurredOn}）；送达后登记的，登记日期填送达当日或之后`,
       });
+    // legal50b L1: a posted document is sent on occurredOn and received on servedOn (CPL Art. 91) — not received before
+    // it was sent. Sent without occurredOn, the act is dated by servedOn (or entered late on the last act's day): no check.
+    else if (payload.method === 'post' && ev.occurredOnFrom === undefined && payload.servedOn && servedOn < ev.occurredOn)
+      errors.push({
+        path: 'servedOn',
+        message: `邮寄送达的签收日期不能早于寄出之日（登记日期 ${ev.occurredOn}）：邮寄的文书于寄出日登记，签收日期为回执上的日期`,
+      });
     // The notice to respond and the copy of the application go to those who answer it (LDMAL Art. 30; Rules Art. 46(1)
     // for an added party), never to the applicant — whose public notice would otherwise hold the award clock.
     const to = ctx.parties.find((p) => p.id === payload.partyId);
@@ -374,6 +387,21 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   const agreedOn = ctx.mediation?.agreedOn;
   if (type === 'SIGN_MEDIATION_DOCUMENT' && agreedOn && payload.signedOn && (payload.signedOn as string) < agreedOn)
     errors.push({ path: 'signedOn', message: `签收日期不能早于达成调解协议之日（${agreedOn}）` });
+  // med50 H1; Rules Art. 77: on review, the 调解书 is made when the agreement is confirmed (CONFIRM_AGREEMENT) and takes
+  // effect when both sign for it — never signed for before it existed.
+  const confirmedOn = ctx.track === 'review' ? ctx.review?.confirmation?.on : undefined;
+  if (type === 'SIGN_MEDIATION_DOCUMENT' && confirmedOn && payload.signedOn && (payload.signedOn as string) < confirmedOn)
+    errors.push({ path: 'signedOn', message: `签收日期不能早于仲裁调解书作出（确认调解协议）之日（${confirmedOn}）` });
+  // legal50b H1: an extension, a suspension or a resumption entered late with its own day — on the case (after its
+  // acceptance), and a resumption not before the suspension it ends (Rules Art. 47: only the days suspended are excluded).
+  const ownOn = type === 'EXTEND_TIME_LIMIT' ? 'approvedOn' : type === 'SUSPEND' || type === 'RESUME' ? 'decidedOn' : null;
+  const actOn = ownOn ? (payload[ownOn] as string | undefined) : undefined;
+  if (ownOn && actOn) {
+    const from = type === 'RESUME' ? ctx.suspensions.at(-1)?.from : undefined;
+    if (from && actOn < from) errors.push({ path: ownOn, message: `恢复审理之日不能早于中止审理之日（${from}）` });
+    else if (ctx.acceptedOn && actOn < ctx.acceptedOn)
+      errors.push({ path: ownOn, message: `${actDay(type, ownOn).name}不能早于受理之日（${ctx.acceptedOn}）` });
+  }
   // CPL Art. 250(2): the performance period a 调解书 (or an agreement) states ends on or after the day it was agreed.
   if (
     (type === 'MEDIATION_AGREED' || type === 'CONFIRM_AGREEMENT') &&
@@ -414,6 +442,10 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     RECORD_SET_ASIDE: payload.result === undefined ? 'filedOn' : 'decidedOn',
     RECORD_COURT_OUTCOME: 'decidedOn',
     RECORD_ENFORCEMENT_OUTCOME: 'decidedOn',
+    // legal50b H1: the chair's approval of an extension (LDMAL Art. 43(1)), a suspension and a resumption (Rules Art. 47).
+    EXTEND_TIME_LIMIT: 'approvedOn',
+    SUSPEND: 'decidedOn',
+    RESUME: 'decidedOn',
   };
   const dayField = ownDay[type];
   const day = dayField ? (payload[dayField] as string | undefined) : undefined;
@@ -755,6 +787,8 @@ async function decide(
   const partyNames = partyNameMap(updated.parties);
   // A period not yet begun ends at the earliest as if the copy were served on the act's day, on this calendar (s46 M1).
   const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense) : undefined;
+  // A suspension entered late is judged on the day it was decided (legal50b H1; server/http/events.ts actDayField).
+  const suspendedOn = typeof payload.decidedOn === 'string' ? payload.decidedOn : ev.occurredOn;
   const warnings = (
     hearingOn
       ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest)
@@ -784,7 +818,7 @@ async function decide(
         ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)
         : [],
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
-      ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
+      ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // legal49c H2: one court outcome is recorded for every suit pending — with several (several workers, or both sides),

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
+
+/** fixP50: the outside checks of 2026-12-05 (legal50a, legal50b, med50). The server's today is 2026-12-06 China time. */
+const { t, a } = apiSuite({ now: '2026-12-05T17:00:00Z' });
+const { ok, send } = caseEvents(() => t);
+
+type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string };
+const awardDue = (v: CaseView) => (v.deadlines as Deadline[]).find((d) => d.kind === 'award')?.dueOn;
+const history = async (c: { id: number }) =>
+  (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as { type: string; occurredOn: string; payload: Record<string, unknown> }[];
+
+async function reviewCase(): Promise<CaseView> {
+  const r = await t.api(a.tokens.clerk).post(
+    '/api/cases',
+    standardApplication({
+      track: 'review',
+      receivedOn: '2026-12-01',
+      agreement: { effectiveOn: '2026-11-28', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+    }),
+  );
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body as CaseView;
+}
+
+describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal50a H1: an arbitrator recused on the case is not put back on its tribunal (LDMAL Arts. 33, 49(1)(3))', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const [arb1, arb2, arb3] = a.arbitrators as { id: number; token: string }[];
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb1?.id], presidingId: arb1?.id }, '2026-03-05');
+    const apply = (userId?: number, on = '2026-03-06') =>
+      ok(
+        c,
+        a.tokens.clerk,
+        'APPLY_RECUSAL',
+        { partyId: c.respondents[0]?.id, target: { kind: 'arbitrator', userId }, ground: 'relationship', reason: '仲裁员与申请人系亲属' },
+        on,
+      );
+    await apply(arb1?.id);
+    await ok(c, a.tokens.chair, 'DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId: arb2?.id }, '2026-03-07');
+    // The chair replaces arb2 — by arb1, who withdrew: refused, naming replacementId; nothing changed.
+    const back = await send(c, a.tokens.chair, 'RECUSE_ARBITRATOR', { arbitratorId: arb2?.id, replacementId: arb1?.id, reason: '回避' }, '2026-03-08');
+    expect([back.status, back.body.rule, back.body.field], JSON.stringify(back.body)).toEqual([422, 'recused-arbitrator', 'replacementId']);
+    // Replaced by arb3, who is then challenged; granted, with arb1 as the replacement: refused too.
+    await ok(c, a.tokens.chair, 'RECUSE_ARBITRATOR', { arbitratorId: arb2?.id, replacementId: arb3?.id, reason: '回避' }, '2026-03-08');
+    await apply(arb3?.id, '2026-03-09');
+    for (const replacementId of [arb1?.id, arb2?.id]) {
+      const r = await send(c, a.tokens.chair, 'DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId }, '2026-03-10');
+      expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'recused-arbitrator', 'replacementId']);
+    }
+    const view = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+    expect(view.tribunal?.arbitrators.map((x: { id: number }) => x.id)).toEqual([arb3?.id]);
+  });
+
+  it('legal50b H1: an extension and a suspension approved in time are entered late on their own day', async () => {
+    const { c } = await caseAt(t, a, 'received');
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
+    let v = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-10-14');
+    expect(awardDue(v)).toBe('2026-11-26');
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: c.respondents[0]?.id, method: 'post', servedOn: '2026-11-30' });
+    // Approved on 11-20 (before the limit ran out on 11-26), entered today.
+    const r = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-11-20' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.warnings.join('')).toContain('批准延长之日2026-11-20早于本案已记录的上一程序事项的日期');
+    expect(awardDue(r.body)).toBe('2026-12-11');
+    expect((await history(c)).at(-1)).toMatchObject({ occurredOn: '2026-11-30', payload: { approvedOn: '2026-11-20' } });
+    // One approved after the limit ran out is still refused, naming approvedOn.
+    const { c: c2 } = await caseAt(t, a, 'received');
+    await ok(c2, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
+    await ok(c2, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-10-14');
+    await ok(c2, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: c2.respondents[0]?.id, method: 'post', servedOn: '2026-11-30' });
+    const late = await send(c2, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-11-27' });
+    expect([late.status, late.body.rule, late.body.field], JSON.stringify(late.body)).toEqual([422, 'extension-before-deadline', 'approvedOn']);
+    // A suspension decided 11-15, resumed 11-17, entered late: the limit excludes only those days.
+    const s = await send(c2, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'pending_case', decidedOn: '2026-11-15' });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const early = await send(c2, a.tokens.chair, 'RESUME', { decidedOn: '2026-11-14' });
+    expect([early.status, early.body.errors?.[0]?.path], JSON.stringify(early.body)).toEqual([400, 'decidedOn']);
+    v = await ok(c2, a.tokens.chair, 'RESUME', { decidedOn: '2026-11-17' });
+    expect((await history(c2)).at(-1)).toMatchObject({ type: 'RESUME', occurredOn: '2026-11-30', payload: { decidedOn: '2026-11-17' } });
+    const limit = (v.deadlines as Deadline[]).find((d) => d.kind === 'award');
+    // Rules Art. 47: 11-15 and 11-16 excluded (2 days): 11-28, a Saturday, carried to Monday 11-30.
+    expect(limit?.explanation).toContain('扣除中止审理2026-11-15至恢复审理之日2026-11-17前一日（2天）');
+    expect(limit?.dueOn).toBe('2026-11-30');
+    // An act's own day after the day it is entered on is refused, naming it.
+    const ahead = await send(c2, a.tokens.chair, 'SUSPEND', { reason: '等待鉴定', decidedOn: '2026-12-02' }, '2026-12-01');
+    expect([ahead.status, ahead.body.errors?.[0]?.path], JSON.stringify(ahead.body)).toEqual([400, 'decidedOn']);
+  });
+
+  it('med50 H1: on review a 调解书 is not signed for before the agreement was confirmed (Rules Art. 77)', async () => {
+    const c = await reviewCase();
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-12-03');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-03');
+    await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年12月31日前支付申请人工资5000元' }, '2026-12-04');
+    const r = await send(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-10-01' });
+    expect([r.status, r.body.errors?.[0]?.path], JSON.stringify(r.body)).toEqual([400, 'signedOn']);
+    expect(r.body.errors[0].message).toContain('2026-12-04');
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-12-04' });
+  });
+});
