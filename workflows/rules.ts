@@ -1394,6 +1394,17 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `调解组织收到调解申请之日起${words}内仍可调解；调解不成或期满未达成协议后方可申请仲裁${provisionalNote(ev)}`,
       );
     }
+    // med50 M3; LDMAL Arts. 14(3), 15: once an agreement was reached, the mediation neither failed nor ran out without
+    // one — the way to arbitration is its non-performance (Art. 15), or no reason stated (e.g. the agreement held void).
+    // Refused rather than warned: no lawful path needs the false reason, and the referral's record would carry it.
+    const reason = ev.payload.reason as string | undefined;
+    if (ctx.trackMediation?.agreedOn && (reason === 'failed' || reason === 'time_limit'))
+      return v(
+        'mediation-agreement-reached',
+        'LDMAL Arts. 14(3), 15',
+        `本调解已于${ctx.trackMediation.agreedOn}达成调解协议，不属于调解不成或期满未达成协议；一方不履行协议的，请选择“不履行调解协议”（劳动争议调解仲裁法第十五条）`,
+        'reason',
+      );
     return null;
   },
 };

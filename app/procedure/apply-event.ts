@@ -152,6 +152,31 @@ function confirmedTermsWarnings(registered: string | null, confirmed: string): s
 }
 
 /**
+ * med50 M2–M3: a mediation's performance is enforced (LDMAL Art. 51: 逾期不履行; CPL Art. 250) or taken to arbitration
+ * (LDMAL Art. 15: 在协议约定期限内不履行) once the agreed period ran out — before it, nothing has gone unperformed yet.
+ * Recorded with a warning naming the day (the clerk may be entering a paper dated wrongly, or a party who said he will
+ * not perform); the performance period's last day is the one recorded with the agreement.
+ */
+function earlyPerformanceWarnings(ctx: CaseContext, ev: EventInput): string[] {
+  if (ev.type === 'APPLY_ENFORCEMENT' && !ctx.award && ev.payload.partialAward === undefined) {
+    const due = ctx.track === 'review' ? ctx.review?.confirmation?.performanceDueOn : ctx.mediation?.performanceDueOn;
+    const on = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+    if (due && on <= due)
+      return [
+        `调解书载明的履行期限至${due}届满，本次申请强制执行（${on}）在履行期限届满之前：一方当事人逾期不履行发生法律效力的调解书的，另一方当事人方可申请人民法院执行（《劳动争议调解仲裁法》第五十一条），请核对`,
+      ];
+  }
+  if (ev.type === 'REFER_TO_ARBITRATION' && ev.payload.reason === 'non_performance') {
+    const due = ctx.trackMediation?.performanceDueOn;
+    if (due && ev.occurredOn <= due)
+      return [
+        `调解协议约定的履行期限至${due}届满，本次以不履行调解协议为由申请仲裁（${ev.occurredOn}）在期限届满之前：一方当事人在协议约定期限内不履行调解协议的，另一方当事人方可申请仲裁（《劳动争议调解仲裁法》第十五条），请核对`,
+      ];
+  }
+  return [];
+}
+
+/**
  * legal49b L2: Rules Art. 47 excludes a suspension from the award limit (LDMAL Art. 43) — one that begins after the limit
  * ran out has nothing to exclude: recorded, with a warning that the limit stays passed (the deadline's explanation says
  * "始于审理期限届满之后，不扣除").
@@ -258,6 +283,13 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         errors.push({
           path: `items.${i}.amount`,
           message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
+        });
+      } else if (it.outcome === 'granted' && claimed !== null && awarded !== null && awarded < claimed) {
+        // legal50a M4; LDMAL Art. 46: 支持 grants the claim as asked — less than it leaves the rest undecided (漏裁); the
+        // award supports part and rejects the rest (部分支持, “驳回其他仲裁请求”).
+        errors.push({
+          path: `items.${i}.amount`,
+          message: `支持的金额 ${formatMoney(awarded)} 元少于请求金额 ${formatMoney(claimed)} 元：只支持其中一部分的，请选择“支持部分”（部分支持），其余请求予以驳回`,
         });
       } else if (claimed !== null && awarded !== null && awarded > claimed) {
         // An award decides what was asked (不告不理; LDMAL Art. 46: it decides the claims): more than the claim is an award
@@ -819,6 +851,7 @@ async function decide(
         : [],
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
+      earlyPerformanceWarnings(ctx, ev),
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // legal49c H2: one court outcome is recorded for every suit pending — with several (several workers, or both sides),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { application } from '../helpers/fixtures.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
 /** fixP50: the outside checks of 2026-12-05 (legal50a, legal50b, med50). The server's today is 2026-12-06 China time. */
@@ -99,5 +100,66 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect([r.status, r.body.errors?.[0]?.path], JSON.stringify(r.body)).toEqual([400, 'signedOn']);
     expect(r.body.errors[0].message).toContain('2026-12-04');
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-12-04' });
+  });
+
+  it('legal50a M4: 支持 with less than the claim is refused at the item, asking for 支持部分 (LDMAL Art. 46)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const [wages, comp] = c.claims as { id: number }[];
+    const items = [
+      { claimId: wages?.id, outcome: 'granted', amount: '3000.00' },
+      { claimId: comp?.id, outcome: 'granted', amount: '26400.00' },
+    ];
+    const r = await send(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-01');
+    expect([r.status, r.body.errors?.[0]?.path], JSON.stringify(r.body)).toEqual([400, 'items.0.amount']);
+    expect(r.body.errors[0].message).toContain('支持部分');
+    expect((await history(c)).some((e) => e.type === 'ISSUE_AWARD')).toBe(false);
+    // 支持部分 with the same amount is the award that decides the rest (驳回其他仲裁请求).
+    await ok(c, arb.token, 'ISSUE_AWARD', { items: [{ ...items[0], outcome: 'partly' }, items[1]] }, '2026-04-01');
+  });
+
+  it('legal50a M3: facts or reasoning holding only their heading are asked for, as the defense summary is', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = (c.claims as { id: number }[]).map((cl) => ({ claimId: cl.id, outcome: 'dismissed' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: '经审理查明：', reasoning: '本委认为' }, '2026-04-01');
+    const make = (text: Record<string, string> = {}) =>
+      t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', defenseSummary: '被申请人认为已足额支付工资', ...text });
+    let r = await make();
+    expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'text-from-arbitrator', 'facts']);
+    r = await make({ facts: '申请人于2023年3月入职被申请人处。' });
+    expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'text-from-arbitrator', 'reasoning']);
+    r = await make({ facts: '申请人于2023年3月入职被申请人处。', reasoning: '本委认为，申请人的请求缺乏证据。' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  });
+
+  it('med50 M2: enforcing a review 调解书 before its performance period ran out is recorded with a warning (LDMAL Art. 51)', async () => {
+    const c = await reviewCase();
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-12-03');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-03');
+    const terms = '被申请人于2026年12月31日前支付申请人工资5000元';
+    await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms, performanceDueOn: '2026-12-31' }, '2026-12-04');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: p.id, signedOn: '2026-12-05' });
+    const r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', {
+      partyId: c.applicants[0]?.id,
+      court: '聊城市东昌府区人民法院',
+      filedOn: '2026-12-06',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.warnings.join('')).toContain('履行期限至2026-12-31届满');
+    expect(r.body.warnings.join('')).toContain('第五十一条');
+  });
+
+  it('med50 M2–M3: a mediation agreement is taken to arbitration for non-performance with a warning before its day; never as failed', async () => {
+    const m = (await t.api(a.tokens.mediator).post('/api/cases', application({ track: 'mediation', receivedOn: '2026-11-20' }))).body;
+    await ok(m, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人于2026年12月20日前支付工资', performanceDueOn: '2026-12-20' }, '2026-11-25');
+    for (const reason of ['failed', 'time_limit']) {
+      const r = await send(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', { reason }, '2026-12-01');
+      expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'mediation-agreement-reached', 'reason']);
+    }
+    const r = await send(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', { reason: 'non_performance' }, '2026-12-01');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.warnings.join('')).toContain('履行期限至2026-12-20届满');
+    expect(r.body.warnings.join('')).toContain('第十五条');
   });
 });
