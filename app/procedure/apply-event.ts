@@ -152,6 +152,25 @@ function confirmedTermsWarnings(registered: string | null, confirmed: string): s
 }
 
 /**
+ * legal50a M4; LDMAL Art. 46: 支持 grants a claim as asked — an amount less than the claim's leaves the rest undecided
+ * (漏裁): the award supports part and rejects the rest (部分支持, “驳回其他仲裁请求”). Recorded with a warning naming the
+ * item (a refusal is the stricter reading; the existing fixtures and clients send 支持 with less — see the fixP50 report).
+ */
+function grantedBelowClaimWarnings(claims: readonly { id?: number; seq?: number; amountFen?: number | null }[], ev: EventInput): string[] {
+  if (ev.type !== 'ISSUE_AWARD' && ev.type !== 'PARTIAL_AWARD') return [];
+  const items = ev.payload.items as { claimId: number; outcome: string; amount?: string }[];
+  return items.flatMap((it, i) => {
+    const claim = claims.find((cl) => cl.id === it.claimId);
+    const claimed = claim?.amountFen ?? null;
+    const awarded = it.amount === undefined ? null : parseMoney(it.amount);
+    if (it.outcome !== 'granted' || claimed === null || awarded === null || awarded >= claimed) return [];
+    return [
+      `第${claim?.seq ?? i + 1}项请求（items.${i}.amount）支持的金额${formatMoney(awarded)}元少于请求金额${formatMoney(claimed)}元：裁决书将只支持该金额而未对其余部分作出处理（漏裁，《劳动争议调解仲裁法》第四十六条）；只支持其中一部分的，应选择“支持部分”，其余请求予以驳回`,
+    ];
+  });
+}
+
+/**
  * med50 M2–M3: a mediation's performance is enforced (LDMAL Art. 51: 逾期不履行; CPL Art. 250) or taken to arbitration
  * (LDMAL Art. 15: 在协议约定期限内不履行) once the agreed period ran out — before it, nothing has gone unperformed yet.
  * Recorded with a warning naming the day (the clerk may be entering a paper dated wrongly, or a party who said he will
@@ -283,13 +302,6 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         errors.push({
           path: `items.${i}.amount`,
           message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
-        });
-      } else if (it.outcome === 'granted' && claimed !== null && awarded !== null && awarded < claimed) {
-        // legal50a M4; LDMAL Art. 46: 支持 grants the claim as asked — less than it leaves the rest undecided (漏裁); the
-        // award supports part and rejects the rest (部分支持, “驳回其他仲裁请求”).
-        errors.push({
-          path: `items.${i}.amount`,
-          message: `支持的金额 ${formatMoney(awarded)} 元少于请求金额 ${formatMoney(claimed)} 元：只支持其中一部分的，请选择“支持部分”（部分支持），其余请求予以驳回`,
         });
       } else if (claimed !== null && awarded !== null && awarded > claimed) {
         // An award decides what was asked (不告不理; LDMAL Art. 46: it decides the claims): more than the claim is an award
@@ -852,6 +864,7 @@ async function decide(
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
       earlyPerformanceWarnings(ctx, ev),
+      grantedBelowClaimWarnings(c.claims, ev),
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // legal49c H2: one court outcome is recorded for every suit pending — with several (several workers, or both sides),
