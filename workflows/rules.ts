@@ -195,6 +195,8 @@ function absenceNoticeRule(
  * refuses (legal49b L3).
  */
 export const deemWithdrawnNoticeRefusal = (ctx: CaseContext, ev: ProcEvent): Violation | null => absenceNoticeRule(ctx, ev, 'applicant');
+/** The same for an award against the absent respondent (LDMAL Art. 36; legal50a L1): refused whatever its items are. */
+export const defaultAwardNoticeRefusal = (ctx: CaseContext, ev: ProcEvent): Violation | null => absenceNoticeRule(ctx, ev, 'respondent');
 
 /** LDMAL Art. 26: a hearing is public unless the parties agreed otherwise or state secrets, trade secrets or privacy are involved. */
 function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violation | null {

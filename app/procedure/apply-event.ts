@@ -22,6 +22,7 @@ import {
   type Deadline,
   lateAcceptanceWarnings,
   leavesPeriodBefore,
+  reviewClock,
 } from '../../workflows/deadlines.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
@@ -168,6 +169,36 @@ function grantedBelowClaimWarnings(claims: readonly { id?: number; seq?: number;
       `第${claim?.seq ?? i + 1}项请求（items.${i}.amount）支持的金额${formatMoney(awarded)}元少于请求金额${formatMoney(claimed)}元：裁决书将只支持该金额而未对其余部分作出处理（漏裁，《劳动争议调解仲裁法》第四十六条）；只支持其中一部分的，应选择“支持部分”，其余请求予以驳回`,
     ];
   });
+}
+
+/**
+ * Acts recorded after their period, which the record keeps as late, said so as they are entered (as an award after its
+ * limit is, `lateAwardWarnings`): a review confirmed after its limit (med50 L3; Rules Art. 76), a jurisdiction objection
+ * raised after the defense period (legal50a L2; Rules Art. 10: kept `timely: false`), a recusal decided after its three
+ * working days (Rules Art. 12: the deadline met late).
+ */
+const lateReviewDue = (c: { dueOn: string | null; provisional?: boolean } | null) => (c && !c.provisional ? c.dueOn : null);
+
+function lateActWarnings(ctx: CaseContext, nctx: CaseContext, ev: EventInput, deadlines: Deadline[], reviewDueOn: string | null): string[] {
+  if (ev.type === 'CONFIRM_AGREEMENT' && reviewDueOn && ev.occurredOn > reviewDueOn)
+    return [
+      `仲裁审查期限已于${reviewDueOn}届满，本次确认调解协议（${ev.occurredOn}）晚于审查期限（《劳动人事争议仲裁办案规则》第七十六条：仲裁委员会应当自受理之日起五日内结束仲裁审查），请在办理记录中说明原因`,
+    ];
+  if (ev.type === 'RAISE_JURISDICTION_OBJECTION' && nctx.jurisdictionObjections.at(-1)?.timely === false)
+    return [
+      '管辖异议应当在答辩期满前书面提出，本次异议在答辩期满后提出，已记录为逾期提出：当事人逾期提出的，不影响仲裁程序的进行（《劳动人事争议仲裁办案规则》第十条）',
+    ];
+  if (ev.type === 'DECIDE_RECUSAL') {
+    const i = (ctx.recusalApplications ?? []).findIndex((r, j) => r.decision === null && nctx.recusalApplications[j]?.decision !== null);
+    const app = (ctx.recusalApplications ?? [])[i];
+    const due = app && !app.afterDebate ? deadlines.filter((d) => d.kind === 'recusal_decision' && d.startsOn === app.on) : [];
+    const late = due.find((d) => d.status === 'met_late' && !d.provisional);
+    if (late?.dueOn)
+      return [
+        `回避申请于${app?.on}提出，应在${late.dueOn}前作出决定，本次决定（${ev.occurredOn}）已逾期（《劳动人事争议仲裁办案规则》第十二条：三日内以口头或者书面形式作出决定）`,
+      ];
+  }
+  return [];
 }
 
 /**
@@ -864,6 +895,13 @@ async function decide(
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
       earlyPerformanceWarnings(ctx, ev),
+      lateActWarnings(
+        ctx,
+        nctx,
+        ev,
+        deadlines,
+        ev.type === 'CONFIRM_AGREEMENT' ? lateReviewDue(reviewClock(ctx, cal, deps.periods)) : null,
+      ),
       grantedBelowClaimWarnings(c.claims, ev),
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],

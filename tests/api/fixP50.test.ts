@@ -10,15 +10,19 @@ const { ok, send } = caseEvents(() => t);
 type Deadline = { kind: string; dueOn: string | null; status: string; explanation: string };
 const awardDue = (v: CaseView) => (v.deadlines as Deadline[]).find((d) => d.kind === 'award')?.dueOn;
 const history = async (c: { id: number }) =>
-  (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as { type: string; occurredOn: string; payload: Record<string, unknown> }[];
+  (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as {
+    type: string;
+    occurredOn: string;
+    payload: Record<string, unknown>;
+  }[];
 
-async function reviewCase(): Promise<CaseView> {
+async function reviewCase(receivedOn = '2026-12-01'): Promise<CaseView> {
   const r = await t.api(a.tokens.clerk).post(
     '/api/cases',
     standardApplication({
       track: 'review',
-      receivedOn: '2026-12-01',
-      agreement: { effectiveOn: '2026-11-28', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+      receivedOn,
+      agreement: { effectiveOn: '2026-11-18', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
     }),
   );
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -41,7 +45,13 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await apply(arb1?.id);
     await ok(c, a.tokens.chair, 'DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId: arb2?.id }, '2026-03-07');
     // The chair replaces arb2 — by arb1, who withdrew: refused, naming replacementId; nothing changed.
-    const back = await send(c, a.tokens.chair, 'RECUSE_ARBITRATOR', { arbitratorId: arb2?.id, replacementId: arb1?.id, reason: '回避' }, '2026-03-08');
+    const back = await send(
+      c,
+      a.tokens.chair,
+      'RECUSE_ARBITRATOR',
+      { arbitratorId: arb2?.id, replacementId: arb1?.id, reason: '回避' },
+      '2026-03-08',
+    );
     expect([back.status, back.body.rule, back.body.field], JSON.stringify(back.body)).toEqual([422, 'recused-arbitrator', 'replacementId']);
     // Replaced by arb3, who is then challenged; granted, with arb1 as the replacement: refused too.
     await ok(c, a.tokens.chair, 'RECUSE_ARBITRATOR', { arbitratorId: arb2?.id, replacementId: arb3?.id, reason: '回避' }, '2026-03-08');
@@ -60,7 +70,12 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
     let v = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-10-14');
     expect(awardDue(v)).toBe('2026-11-26');
-    await ok(c, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: c.respondents[0]?.id, method: 'post', servedOn: '2026-11-30' });
+    await ok(c, a.tokens.clerk, 'SERVE', {
+      document: 'tribunal_notice',
+      partyId: c.respondents[0]?.id,
+      method: 'post',
+      servedOn: '2026-11-30',
+    });
     // Approved on 11-20 (before the limit ran out on 11-26), entered today.
     const r = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-11-20' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -71,9 +86,18 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const { c: c2 } = await caseAt(t, a, 'received');
     await ok(c2, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
     await ok(c2, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-10-14');
-    await ok(c2, a.tokens.clerk, 'SERVE', { document: 'tribunal_notice', partyId: c2.respondents[0]?.id, method: 'post', servedOn: '2026-11-30' });
+    await ok(c2, a.tokens.clerk, 'SERVE', {
+      document: 'tribunal_notice',
+      partyId: c2.respondents[0]?.id,
+      method: 'post',
+      servedOn: '2026-11-30',
+    });
     const late = await send(c2, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-11-27' });
-    expect([late.status, late.body.rule, late.body.field], JSON.stringify(late.body)).toEqual([422, 'extension-before-deadline', 'approvedOn']);
+    expect([late.status, late.body.rule, late.body.field], JSON.stringify(late.body)).toEqual([
+      422,
+      'extension-before-deadline',
+      'approvedOn',
+    ]);
     // A suspension decided 11-15, resumed 11-17, entered late: the limit excludes only those days.
     const s = await send(c2, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'pending_case', decidedOn: '2026-11-15' });
     expect(s.status, JSON.stringify(s.body)).toBe(200);
@@ -160,7 +184,13 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
   it('med50 M2–M3: a mediation agreement is taken to arbitration for non-performance with a warning before its day; never as failed', async () => {
     const m = (await t.api(a.tokens.mediator).post('/api/cases', application({ track: 'mediation', receivedOn: '2026-11-20' }))).body;
-    await ok(m, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人于2026年12月20日前支付工资', performanceDueOn: '2026-12-20' }, '2026-11-25');
+    await ok(
+      m,
+      a.tokens.mediator,
+      'MEDIATION_AGREED',
+      { terms: '被申请人于2026年12月20日前支付工资', performanceDueOn: '2026-12-20' },
+      '2026-11-25',
+    );
     for (const reason of ['failed', 'time_limit']) {
       const r = await send(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', { reason }, '2026-12-01');
       expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'mediation-agreement-reached', 'reason']);
@@ -169,5 +199,77 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.warnings.join('')).toContain('履行期限至2026-12-20届满');
     expect(r.body.warnings.join('')).toContain('第十五条');
+  });
+
+  it('legal50b L1: a posted document received before the day it was posted is 400 naming servedOn', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const body = { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'post', servedOn: '2026-03-06' };
+    const r = await send(c, a.tokens.clerk, 'SERVE', body, '2026-03-10');
+    expect([r.status, r.body.errors?.[0]?.path], JSON.stringify(r.body)).toEqual([400, 'servedOn']);
+    expect((await history(c)).some((e) => e.type === 'SERVE')).toBe(false);
+    // Posted 03-05, received 03-06: recorded.
+    await ok(c, a.tokens.clerk, 'SERVE', body, '2026-03-05');
+  });
+
+  it('med50 L1, legal50a L1: next-events does not offer what the rules refuse whatever the payload', async () => {
+    const offered = async (c: { id: number }) =>
+      ((await t.api(a.tokens.admin).get(`/api/cases/${c.id}/next-events?all=true`)).body as { type: string }[]).map((x) => x.type);
+    // A mediation received 12-01 is within its 15 days today (LDMAL Art. 14(3)): no referral offered.
+    const m = (await t.api(a.tokens.mediator).post('/api/cases', application({ track: 'mediation', receivedOn: '2026-12-01' }))).body;
+    expect(await offered(m)).not.toContain('REFER_TO_ARBITRATION');
+    expect((await send(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', {})).body.rule).toBe('mediation-15-days');
+    // A hearing the respondent missed without proof of notice (LDMAL Art. 36): no default award offered.
+    const { c } = await caseAt(t, a, 'heard', { held: { applicantPresent: true, respondentPresent: false } });
+    const list = await offered(c);
+    expect(list).not.toContain('ISSUE_AWARD');
+    expect(list).not.toContain('PARTIAL_AWARD');
+    const items = (c.claims as { id: number }[]).map((cl) => ({ claimId: cl.id, outcome: 'dismissed' }));
+    const r = await send(c, a.arbitrators[0]?.token as string, 'ISSUE_AWARD', { items }, '2026-04-01');
+    expect(r.body.rule, JSON.stringify(r.body)).toBe('default-award-notice-not-proven');
+    // Both present: offered.
+    const { c: heard } = await caseAt(t, a, 'heard');
+    expect(await offered(heard)).toContain('ISSUE_AWARD');
+  });
+
+  it('med50 L3, legal50a L2: a review confirmed after its limit, an objection after the defense period, a recusal decided late — warned', async () => {
+    const c = await reviewCase();
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-12-01');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-01');
+    // Rules Art. 76: five working days from 12-01 end on 12-08 — confirmed on 12-04: nothing said.
+    let v = await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年12月31日前支付申请人工资5000元' }, '2026-12-04');
+    expect((v.warnings as string[]).some((w) => w.includes('审查期限'))).toBe(false);
+    const late = await reviewCase('2026-11-20');
+    await ok(late, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-23');
+    await ok(late, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-11-23');
+    const deadlines = (await t.api(a.tokens.clerk).get(`/api/cases/${late.id}`)).body.deadlines as Deadline[];
+    const due = deadlines.find((d) => d.kind === 'review')?.dueOn as string;
+    expect(due < '2026-12-06', due).toBe(true);
+    v = await ok(late, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年12月31日前支付申请人工资5000元' }, '2026-12-06');
+    expect((v.warnings as string[]).join('')).toContain(`仲裁审查期限已于${due}届满`);
+
+    const { c: o } = await caseAt(t, a, 'accepted');
+    await ok(o, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: o.respondents[0]?.id, method: 'direct' }, '2026-03-06');
+    v = await ok(
+      o,
+      a.tokens.clerk,
+      'RAISE_JURISDICTION_OBJECTION',
+      { partyId: o.respondents[0]?.id, grounds: '应由临清市仲裁委管辖' },
+      '2026-03-25',
+    );
+    expect(v.proceedings.jurisdictionObjections).toMatchObject([{ timely: false }]);
+    expect((v.warnings as string[]).join('')).toContain('第十条');
+
+    const { c: r } = await caseAt(t, a, 'tribunal_formed');
+    const [arb1, arb2] = a.arbitrators as { id: number; token: string }[];
+    await ok(
+      r,
+      a.tokens.clerk,
+      'APPLY_RECUSAL',
+      { partyId: r.respondents[0]?.id, target: { kind: 'arbitrator', userId: arb1?.id }, ground: 'relationship', reason: '系亲属' },
+      '2026-03-06',
+    );
+    v = await ok(r, a.tokens.chair, 'DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId: arb2?.id }, '2026-03-20');
+    expect((v.warnings as string[]).join('')).toContain('第十二条');
   });
 });
