@@ -250,9 +250,21 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   SUSPEND: z.object({
     reason: Reason,
     ground: z.enum(['death', 'incapacity', 'successor', 'force_majeure', 'pending_case', 'appraisal', 'other']).optional(),
+    decidedOn: IsoDate.optional().openapi({
+      description: '决定中止审理之日（《劳动人事争议仲裁办案规则》第四十七条）；补录时填写，审理期限自该日起中止计算',
+    }),
   }),
-  RESUME: z.object({ reason: Reason.optional() }),
-  EXTEND_TIME_LIMIT: z.object({ days: z.number().int().min(1, '至少延长1日').max(365), reason: Reason.optional() }),
+  RESUME: z.object({
+    reason: Reason.optional(),
+    decidedOn: IsoDate.optional().openapi({ description: '恢复审理之日；补录时填写，只扣除实际中止的期间（办案规则第四十七条）' }),
+  }),
+  EXTEND_TIME_LIMIT: z.object({
+    days: z.number().int().min(1, '至少延长1日').max(365),
+    reason: Reason.optional(),
+    approvedOn: IsoDate.optional().openapi({
+      description: '仲裁委员会主任批准延长之日（劳动争议调解仲裁法第四十三条第一款）；在期限内批准、事后补录的，按该日判断',
+    }),
+  }),
   CONVERT_TO_ORDINARY: z.object({ reason: Reason.optional() }),
   ADVANCE_EXECUTION: z
     .object({

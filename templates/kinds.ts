@@ -1299,8 +1299,12 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   const what = partial === null ? '裁决书' : '部分裁决书';
   const facts = d.text.facts ?? written?.facts;
   const reasoning = d.text.reasoning ?? written?.reasoning;
-  if (!facts) throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
-  if (!reasoning) throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
+  // legal50a M3: a text of nothing but its heading ("本委认为", "经审理查明：") says nothing — asked for, as an empty one
+  // and as the defense summary's heading alone (`defense`), not printed as "本委认为。".
+  if (!facts || !afterHeading('经审理查明', facts))
+    throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
+  if (!reasoning || !afterHeading('本委认为', reasoning))
+    throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
   const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
   // 被申请人辩称 answers the applicant's claims: stated where the document decides some of them.
   const defenseText = a.items.some((it) => !isCounter(it)) ? defense(d, written) : null;

@@ -719,7 +719,8 @@ const reviewWithdraw = {
 const reviewExtend = {
   EXTEND_TIME_LIMIT: {
     guard: 'legal' as const,
-    actions: reviewSet((_r, { event }) => ({ extension: { on: event.occurredOn, days: p(event).days } })),
+    // legal50b H1: approved in time and entered late — on the day approved.
+    actions: reviewSet((_r, { event }) => ({ extension: { on: p(event).approvedOn ?? event.occurredOn, days: p(event).days } })),
   },
 };
 const reviewSignedAfter = (ctx: MachineContext, partyId: number) => {
@@ -1196,7 +1197,8 @@ export const caseMachine = setup({
         EXTEND_TIME_LIMIT: {
           guard: legal,
           actions: set(({ context, event }: Args) => ({
-            extension: { days: p(event).days, approvedOn: event.occurredOn },
+            // legal50b H1: approved in time and entered late — on the day approved (`approvedOn`).
+            extension: { days: p(event).days, approvedOn: p(event).approvedOn ?? event.occurredOn },
             extensionRestarts: context.clockRestarts.length,
             ...(context.extension ? { earlierExtensions: [...(context.earlierExtensions ?? []), context.extension] } : {}),
           })),
@@ -1211,7 +1213,8 @@ export const caseMachine = setup({
               target: '#suspended',
               actions: set(({ context, event }: Args) => ({
                 resumeTo: context.stage,
-                suspensions: [...context.suspensions, { from: event.occurredOn, to: null, reason: p(event).reason }],
+                // legal50b H1: a suspension entered late runs from the day decided (`decidedOn`).
+                suspensions: [...context.suspensions, { from: p(event).decidedOn ?? event.occurredOn, to: null, reason: p(event).reason }],
               })),
             },
             FILE_DEFENSE: {
@@ -1492,7 +1495,10 @@ export const caseMachine = setup({
           on: {
             RESUME: backTo('resumeTo', () => true, [
               set(({ context, event }: Args) => ({
-                suspensions: context.suspensions.map((s, i) => (i === context.suspensions.length - 1 ? { ...s, to: event.occurredOn } : s)),
+                // legal50b H1: a resumption entered late ends the suspension on the day it resumed (`decidedOn`).
+                suspensions: context.suspensions.map((s, i) =>
+                  i === context.suspensions.length - 1 ? { ...s, to: p(event).decidedOn ?? event.occurredOn } : s,
+                ),
               })),
             ]),
           },

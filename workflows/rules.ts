@@ -195,6 +195,8 @@ function absenceNoticeRule(
  * refuses (legal49b L3).
  */
 export const deemWithdrawnNoticeRefusal = (ctx: CaseContext, ev: ProcEvent): Violation | null => absenceNoticeRule(ctx, ev, 'applicant');
+/** The same for an award against the absent respondent (LDMAL Art. 36; legal50a L1): refused whatever its items are. */
+export const defaultAwardNoticeRefusal = (ctx: CaseContext, ev: ProcEvent): Violation | null => absenceNoticeRule(ctx, ev, 'respondent');
 
 /** LDMAL Art. 26: a hearing is public unless the parties agreed otherwise or state secrets, trade secrets or privacy are involved. */
 function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violation | null {
@@ -937,12 +939,32 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
 };
 
 /**
+ * LDMAL Art. 33; Rules Arts. 11–12: an arbitrator who withdrew from the case (recused by the chair, RECUSE_ARBITRATOR,
+ * or on a party's application granted, DECIDE_RECUSAL) no longer hears it — an award he took part in is a set-aside
+ * ground (LDMAL Art. 49(1)(3)). So he is not named again: as a replacement, nor when the tribunal is formed anew (legal50a H1).
+ */
+function recusedOnCase(ctx: CaseContext, ids: number[]): ((path: string) => Violation) | null {
+  const recused = new Set<number>([
+    ...(ctx.recusals ?? []).map((r) => r.arbitratorId),
+    ...(ctx.recusalApplications ?? [])
+      .filter((r) => r.target.kind === 'arbitrator' && r.target.userId !== null && r.decision?.result === 'granted')
+      .map((r) => r.target.userId as number),
+  ]);
+  const back = ids.find((id) => recused.has(id));
+  if (back === undefined) return null;
+  return (path) =>
+    v('recused-arbitrator', 'LDMAL Arts. 33, 49(1)(3); Rules Arts. 11–12', `仲裁员（${back}）已在本案回避，不得再参与本案审理`, path);
+}
+
+/**
  * Payload-dependent legal rules per event. The machine's guards call these (so the chart itself refuses
  * illegal steps) and the server calls them first to answer 422 with the rule and its source.
  */
 export const RULES: Partial<Record<EventType, Rule>> = {
   FORM_TRIBUNAL: (ctx, ev) => {
     const ids = ev.payload.arbitratorIds as number[];
+    const back = recusedOnCase(ctx, ids);
+    if (back) return back('arbitratorIds');
     // OrgRules Art. 13; Rules Art. 66: collective disputes (10+ workers) need a three-arbitrator tribunal.
     if (ctx.collective && ids.length !== 3) {
       return v(
@@ -960,7 +982,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v('not-on-tribunal', 'LDMAL Art. 33', '被申请回避的仲裁员不是本案仲裁庭成员', 'arbitratorId');
     if (t.arbitratorIds.includes(ev.payload.replacementId))
       return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员', 'replacementId');
-    return null;
+    return recusedOnCase(ctx, [ev.payload.replacementId])?.('replacementId') ?? null;
   },
   SCHEDULE_HEARING: (ctx, ev) => {
     if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '开庭日期应晚于排期日期', 'hearingOn');
@@ -1051,12 +1073,14 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     const max = ev.facts?.maxExtensionDays ?? DEFAULT_PERIODS.extension.days;
     if (ev.payload.days > max) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', `延长期限不得超过${max}日`, 'days');
     const due = ev.facts?.awardDueOn;
-    if (due && ev.occurredOn > due)
+    // legal50b H1: approved in time, entered late — judged on the day approved.
+    const approvedOn = (ev.payload.approvedOn as string | undefined) ?? ev.occurredOn;
+    if (due && approvedOn > due)
       return v(
         'extension-before-deadline',
         'LDMAL Art. 43; Rules Art. 45',
         `审理期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`,
-        'occurredOn',
+        ev.payload.approvedOn ? 'approvedOn' : 'occurredOn',
       );
     // The extension lengthens the period itself (counted on from its last day counted, not from the working day a rest
     // day carried it to): one too short to reach past that day would spend the only extension on nothing.
@@ -1372,6 +1396,17 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `调解组织收到调解申请之日起${words}内仍可调解；调解不成或期满未达成协议后方可申请仲裁${provisionalNote(ev)}`,
       );
     }
+    // med50 M3; LDMAL Arts. 14(3), 15: once an agreement was reached, the mediation neither failed nor ran out without
+    // one — the way to arbitration is its non-performance (Art. 15), or no reason stated (e.g. the agreement held void).
+    // Refused rather than warned: no lawful path needs the false reason, and the referral's record would carry it.
+    const reason = ev.payload.reason as string | undefined;
+    if (ctx.trackMediation?.agreedOn && (reason === 'failed' || reason === 'time_limit'))
+      return v(
+        'mediation-agreement-reached',
+        'LDMAL Arts. 14(3), 15',
+        `本调解已于${ctx.trackMediation.agreedOn}达成调解协议，不属于调解不成或期满未达成协议；一方不履行协议的，请选择“不履行调解协议”（劳动争议调解仲裁法第十五条）`,
+        'reason',
+      );
     return null;
   },
 };
@@ -1640,6 +1675,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       if (!rep) return v('replacement-needed', 'LDMAL Art. 33; Rules Art. 12', '决定仲裁员回避的，应当指定替换的仲裁员', 'replacementId');
       if (ctx.tribunal?.arbitratorIds.includes(rep))
         return v('replacement-on-tribunal', 'LDMAL Art. 33', '替换的仲裁员已是本案仲裁庭成员', 'replacementId');
+      const back = recusedOnCase(ctx, [rep]);
+      if (back) return back('replacementId');
     }
     return null;
   },
@@ -1760,12 +1797,14 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     const max = ev.facts?.reviewExtensionMaxDays ?? DEFAULT_PERIODS.review_extension.days;
     if (ev.payload.days > max) return v('review-extension-max', 'Rules Art. 76', `仲裁审查期限延长不得超过${max}日`, 'days');
     const due = ev.facts?.reviewDueOn;
-    if (due && ev.occurredOn > due)
+    // legal50b H1: approved in time, entered late — judged on the day approved.
+    const approvedOn = (ev.payload.approvedOn as string | undefined) ?? ev.occurredOn;
+    if (due && approvedOn > due)
       return v(
         'review-extension-before-deadline',
         'Rules Art. 76',
         `审查期限已于 ${due} 届满，不能再延长${provisionalNote(ev)}`,
-        'occurredOn',
+        ev.payload.approvedOn ? 'approvedOn' : 'occurredOn',
       );
     return null;
   },

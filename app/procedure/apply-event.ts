@@ -22,6 +22,7 @@ import {
   type Deadline,
   lateAcceptanceWarnings,
   leavesPeriodBefore,
+  reviewClock,
 } from '../../workflows/deadlines.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
@@ -125,7 +126,13 @@ const ACT_DAY_LABELS: Record<string, { name: string; stays: string }> = {
 const actDay = (type: EventType, field: string) =>
   type === 'FILE_DEFENSE' && field === 'filedOn'
     ? { name: '收到答辩书之日', stays: '答辩是否在答辩期内仍按收到答辩书之日{day}判断' }
-    : (ACT_DAY_LABELS[field] ?? { name: field, stays: '' });
+    : type === 'EXTEND_TIME_LIMIT'
+      ? { name: '批准延长之日', stays: '是否在审理期限届满前批准、延长后的期限仍按批准之日{day}计算' }
+      : type === 'SUSPEND'
+        ? { name: '决定中止审理之日', stays: '审理期限自{day}起中止计算' }
+        : type === 'RESUME'
+          ? { name: '恢复审理之日', stays: '审理期限自{day}起恢复计算，只扣除实际中止的期间' }
+          : (ACT_DAY_LABELS[field] ?? { name: field, stays: '' });
 
 /** An act dated by its own day in the body, older than the last act recorded, is entered on that act's day (decide). */
 function datedLaterWarnings(sent: EventInput, ev: EventInput): string[] {
@@ -143,6 +150,80 @@ function confirmedTermsWarnings(registered: string | null, confirmed: string): s
   return [
     `所确认的调解书内容与登记的调解协议内容不一致（登记：“${registered}”）；仲裁调解书的内容应当与调解协议一致（《劳动人事争议仲裁办案规则》第七十七条），请核对`,
   ];
+}
+
+/**
+ * legal50a M4; LDMAL Art. 46: 支持 grants a claim as asked — an amount less than the claim's leaves the rest undecided
+ * (漏裁): the award supports part and rejects the rest (部分支持, “驳回其他仲裁请求”). Recorded with a warning naming the
+ * item (a refusal is the stricter reading; the existing fixtures and clients send 支持 with less — see the fixP50 report).
+ */
+function grantedBelowClaimWarnings(claims: readonly { id?: number; seq?: number; amountFen?: number | null }[], ev: EventInput): string[] {
+  if (ev.type !== 'ISSUE_AWARD' && ev.type !== 'PARTIAL_AWARD') return [];
+  const items = ev.payload.items as { claimId: number; outcome: string; amount?: string }[];
+  return items.flatMap((it, i) => {
+    const claim = claims.find((cl) => cl.id === it.claimId);
+    const claimed = claim?.amountFen ?? null;
+    const awarded = it.amount === undefined ? null : parseMoney(it.amount);
+    if (it.outcome !== 'granted' || claimed === null || awarded === null || awarded >= claimed) return [];
+    return [
+      `第${claim?.seq ?? i + 1}项请求（items.${i}.amount）支持的金额${formatMoney(awarded)}元少于请求金额${formatMoney(claimed)}元：裁决书将只支持该金额而未对其余部分作出处理（漏裁，《劳动争议调解仲裁法》第四十六条）；只支持其中一部分的，应选择“支持部分”，其余请求予以驳回`,
+    ];
+  });
+}
+
+/**
+ * Acts recorded after their period, which the record keeps as late, said so as they are entered (as an award after its
+ * limit is, `lateAwardWarnings`): a review confirmed after its limit (med50 L3; Rules Art. 76), a jurisdiction objection
+ * raised after the defense period (legal50a L2; Rules Art. 10: kept `timely: false`), a recusal decided after its three
+ * working days (Rules Art. 12: the deadline met late).
+ */
+const lateReviewDue = (c: { dueOn: string | null; provisional?: boolean } | null) => (c && !c.provisional ? c.dueOn : null);
+
+function lateActWarnings(ctx: CaseContext, nctx: CaseContext, ev: EventInput, deadlines: Deadline[], reviewDueOn: string | null): string[] {
+  if (ev.type === 'CONFIRM_AGREEMENT' && reviewDueOn && ev.occurredOn > reviewDueOn)
+    return [
+      `仲裁审查期限已于${reviewDueOn}届满，本次确认调解协议（${ev.occurredOn}）晚于审查期限（《劳动人事争议仲裁办案规则》第七十六条：仲裁委员会应当自受理之日起五日内结束仲裁审查），请在办理记录中说明原因`,
+    ];
+  if (ev.type === 'RAISE_JURISDICTION_OBJECTION' && nctx.jurisdictionObjections.at(-1)?.timely === false)
+    return [
+      '管辖异议应当在答辩期满前书面提出，本次异议在答辩期满后提出，已记录为逾期提出：当事人逾期提出的，不影响仲裁程序的进行（《劳动人事争议仲裁办案规则》第十条）',
+    ];
+  if (ev.type === 'DECIDE_RECUSAL') {
+    const i = (ctx.recusalApplications ?? []).findIndex((r, j) => r.decision === null && nctx.recusalApplications[j]?.decision !== null);
+    const app = (ctx.recusalApplications ?? [])[i];
+    const due = app && !app.afterDebate ? deadlines.filter((d) => d.kind === 'recusal_decision' && d.startsOn === app.on) : [];
+    const late = due.find((d) => d.status === 'met_late' && !d.provisional);
+    if (late?.dueOn)
+      return [
+        `回避申请于${app?.on}提出，应在${late.dueOn}前作出决定，本次决定（${ev.occurredOn}）已逾期（《劳动人事争议仲裁办案规则》第十二条：三日内以口头或者书面形式作出决定）`,
+      ];
+  }
+  return [];
+}
+
+/**
+ * med50 M2–M3: a mediation's performance is enforced (LDMAL Art. 51: 逾期不履行; CPL Art. 250) or taken to arbitration
+ * (LDMAL Art. 15: 在协议约定期限内不履行) once the agreed period ran out — before it, nothing has gone unperformed yet.
+ * Recorded with a warning naming the day (the clerk may be entering a paper dated wrongly, or a party who said he will
+ * not perform); the performance period's last day is the one recorded with the agreement.
+ */
+function earlyPerformanceWarnings(ctx: CaseContext, ev: EventInput): string[] {
+  if (ev.type === 'APPLY_ENFORCEMENT' && !ctx.award && ev.payload.partialAward === undefined) {
+    const due = ctx.track === 'review' ? ctx.review?.confirmation?.performanceDueOn : ctx.mediation?.performanceDueOn;
+    const on = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+    if (due && on <= due)
+      return [
+        `调解书载明的履行期限至${due}届满，本次申请强制执行（${on}）在履行期限届满之前：一方当事人逾期不履行发生法律效力的调解书的，另一方当事人方可申请人民法院执行（《劳动争议调解仲裁法》第五十一条），请核对`,
+      ];
+  }
+  if (ev.type === 'REFER_TO_ARBITRATION' && ev.payload.reason === 'non_performance') {
+    const due = ctx.trackMediation?.performanceDueOn;
+    if (due && ev.occurredOn <= due)
+      return [
+        `调解协议约定的履行期限至${due}届满，本次以不履行调解协议为由申请仲裁（${ev.occurredOn}）在期限届满之前：一方当事人在协议约定期限内不履行调解协议的，另一方当事人方可申请仲裁（《劳动争议调解仲裁法》第十五条），请核对`,
+      ];
+  }
+  return [];
 }
 
 /**
@@ -364,6 +445,13 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
         path: 'servedOn',
         message: `送达日期不能晚于登记（发生）日期（${ev.occurredOn}）；送达后登记的，登记日期填送达当日或之后`,
       });
+    // legal50b L1: a posted document is sent on occurredOn and received on servedOn (CPL Art. 91) — not received before
+    // it was sent. Sent without occurredOn, the act is dated by servedOn (or entered late on the last act's day): no check.
+    else if (payload.method === 'post' && ev.occurredOnFrom === undefined && payload.servedOn && servedOn < ev.occurredOn)
+      errors.push({
+        path: 'servedOn',
+        message: `邮寄送达的签收日期不能早于寄出之日（登记日期 ${ev.occurredOn}）：邮寄的文书于寄出日登记，签收日期为回执上的日期`,
+      });
     // The notice to respond and the copy of the application go to those who answer it (LDMAL Art. 30; Rules Art. 46(1)
     // for an added party), never to the applicant — whose public notice would otherwise hold the award clock.
     const to = ctx.parties.find((p) => p.id === payload.partyId);
@@ -374,6 +462,21 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   const agreedOn = ctx.mediation?.agreedOn;
   if (type === 'SIGN_MEDIATION_DOCUMENT' && agreedOn && payload.signedOn && (payload.signedOn as string) < agreedOn)
     errors.push({ path: 'signedOn', message: `签收日期不能早于达成调解协议之日（${agreedOn}）` });
+  // med50 H1; Rules Art. 77: on review, the 调解书 is made when the agreement is confirmed (CONFIRM_AGREEMENT) and takes
+  // effect when both sign for it — never signed for before it existed.
+  const confirmedOn = ctx.track === 'review' ? ctx.review?.confirmation?.on : undefined;
+  if (type === 'SIGN_MEDIATION_DOCUMENT' && confirmedOn && payload.signedOn && (payload.signedOn as string) < confirmedOn)
+    errors.push({ path: 'signedOn', message: `签收日期不能早于仲裁调解书作出（确认调解协议）之日（${confirmedOn}）` });
+  // legal50b H1: an extension, a suspension or a resumption entered late with its own day — on the case (after its
+  // acceptance), and a resumption not before the suspension it ends (Rules Art. 47: only the days suspended are excluded).
+  const ownOn = type === 'EXTEND_TIME_LIMIT' ? 'approvedOn' : type === 'SUSPEND' || type === 'RESUME' ? 'decidedOn' : null;
+  const actOn = ownOn ? (payload[ownOn] as string | undefined) : undefined;
+  if (ownOn && actOn) {
+    const from = type === 'RESUME' ? ctx.suspensions.at(-1)?.from : undefined;
+    if (from && actOn < from) errors.push({ path: ownOn, message: `恢复审理之日不能早于中止审理之日（${from}）` });
+    else if (ctx.acceptedOn && actOn < ctx.acceptedOn)
+      errors.push({ path: ownOn, message: `${actDay(type, ownOn).name}不能早于受理之日（${ctx.acceptedOn}）` });
+  }
   // CPL Art. 250(2): the performance period a 调解书 (or an agreement) states ends on or after the day it was agreed.
   if (
     (type === 'MEDIATION_AGREED' || type === 'CONFIRM_AGREEMENT') &&
@@ -414,6 +517,10 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     RECORD_SET_ASIDE: payload.result === undefined ? 'filedOn' : 'decidedOn',
     RECORD_COURT_OUTCOME: 'decidedOn',
     RECORD_ENFORCEMENT_OUTCOME: 'decidedOn',
+    // legal50b H1: the chair's approval of an extension (LDMAL Art. 43(1)), a suspension and a resumption (Rules Art. 47).
+    EXTEND_TIME_LIMIT: 'approvedOn',
+    SUSPEND: 'decidedOn',
+    RESUME: 'decidedOn',
   };
   const dayField = ownDay[type];
   const day = dayField ? (payload[dayField] as string | undefined) : undefined;
@@ -759,6 +866,8 @@ async function decide(
   const partyNames = partyNameMap(updated.parties);
   // A period not yet begun ends at the earliest as if the copy were served on the act's day, on this calendar (s46 M1).
   const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense) : undefined;
+  // A suspension entered late is judged on the day it was decided (legal50b H1; server/http/events.ts actDayField).
+  const suspendedOn = typeof payload.decidedOn === 'string' ? payload.decidedOn : ev.occurredOn;
   const warnings = (
     hearingOn
       ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest)
@@ -788,7 +897,16 @@ async function decide(
         ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)
         : [],
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
-      ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
+      ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
+      earlyPerformanceWarnings(ctx, ev),
+      lateActWarnings(
+        ctx,
+        nctx,
+        ev,
+        deadlines,
+        ev.type === 'CONFIRM_AGREEMENT' ? lateReviewDue(reviewClock(ctx, cal, deps.periods)) : null,
+      ),
+      grantedBelowClaimWarnings(c.claims, ev),
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // legal49c H2: one court outcome is recorded for every suit pending — with several (several workers, or both sides),

@@ -2,7 +2,7 @@ import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import { challengedActorRefusal, deemWithdrawnNoticeRefusal } from '../../workflows/rules.ts';
+import { challengedActorRefusal, deemWithdrawnNoticeRefusal, defaultAwardNoticeRefusal, RULES } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
@@ -16,16 +16,23 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   // legal49b L3: what the rules will refuse whatever the payload, where the check is cheap and certain, is not offered:
   // deemed withdrawal after a hearing whose written notice was not proven served on the absent applicant in time
   // (LDMAL Art. 36; Rules Art. 39). Judged today, as the form would send it.
-  if (available.includes('DEEM_WITHDRAWN')) {
-    const type: EventType = 'DEEM_WITHDRAWN';
+  // The same for an award against an absent respondent (legal50a L1: absence-notice-late, default-award-notice-not-proven)
+  // and for a referral to arbitration within a running mediation's 15 days (med50 L1: LDMAL Art. 14(3), mediation-15-days).
+  const certain: [EventType, (ev: Parameters<typeof deemWithdrawnNoticeRefusal>[1]) => boolean][] = [
+    ['DEEM_WITHDRAWN', (ev) => deemWithdrawnNoticeRefusal(snap.context, ev) !== null],
+    ['ISSUE_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) !== null],
+    ['PARTIAL_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) !== null],
+    ['REFER_TO_ARBITRATION', (ev) => RULES.REFER_TO_ARBITRATION?.(snap.context, ev)?.rule === 'mediation-15-days'],
+  ];
+  for (const [type, refused] of certain) {
+    if (!available.includes(type)) continue;
     const cal = await deps.calendar.get(deps.db.reader);
     const { facts } = computeFacts(snap.context, { type, occurredOn: today, payload: {} }, cal, deps.periods, {
       absenceNoticeTimely: deps.config.absenceNoticeTimely,
       mediationDocumentByPost: deps.config.mediationDocumentByPost,
       intermediateCourt: deps.config.intermediateCourt,
     });
-    if (deemWithdrawnNoticeRefusal(snap.context, { type, occurredOn: today, payload: {}, facts }))
-      available = available.filter((t) => t !== type);
+    if (refused({ type, occurredOn: today, payload: {}, facts })) available = available.filter((t) => t !== type);
   }
   const scope = caseScope(c, snap.context);
   // Rules Arts. 11–12: what the person challenged for recusal may not record until it is decided is not offered.

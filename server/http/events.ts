@@ -18,7 +18,7 @@ import { runWriteStaged } from './write.ts';
 const NextEvent = z.strictObject({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.enum(ROLE_CODES)) }).openapi('NextEvent');
 
 /** Payload dates of acts that have already happened (a hearing date may be in the future; these may not). */
-const PAST_DATE_FIELDS = ['servedOn', 'signedOn', 'filedOn', 'decidedOn', 'requestedOn'];
+const PAST_DATE_FIELDS = ['servedOn', 'signedOn', 'filedOn', 'decidedOn', 'requestedOn', 'approvedOn'];
 
 /**
  * Each event's payload schema with unknown keys refused, made once: zod compiles an object schema's parser on its first
@@ -52,7 +52,13 @@ function actDayField(type: EventType, payload: Record<string, unknown>): string 
               : 'decidedOn'
             : type === 'RECORD_COURT_OUTCOME' || type === 'RECORD_ENFORCEMENT_OUTCOME'
               ? 'decidedOn'
-              : undefined;
+              : // The chair's extension (LDMAL Art. 43(1)), a suspension and a resumption (Rules Art. 47) approved in time
+                // and entered late (legal50b H1).
+                type === 'EXTEND_TIME_LIMIT'
+                ? 'approvedOn'
+                : type === 'SUSPEND' || type === 'RESUME'
+                  ? 'decidedOn'
+                  : undefined;
   return field && typeof payload[field] === 'string' ? field : undefined;
 }
 

@@ -131,7 +131,10 @@ class HttpDriver {
     const { occurredOn, body } = this.request(e);
     const token = this.token(e.type);
     if (!token) throw new Error(`${label}: nobody may send ${e.type} on case ${this.c.id}`);
-    const r = await t.api(token).post(`/api/cases/${this.c.id}/events`, { type: e.type, occurredOn, ...body });
+    // A posted notice received on the day the date was set is entered without occurredOn — dated by its receipt, or on
+    // the last act's day — since a posted document is sent on occurredOn and not received before (fixP50, legal50b L1).
+    const posted = e.type === 'SERVE' && body.method === 'post' && typeof body.servedOn === 'string' && body.servedOn < occurredOn;
+    const r = await t.api(token).post(`/api/cases/${this.c.id}/events`, { type: e.type, ...(posted ? {} : { occurredOn }), ...body });
     expect(r.status, `${label}: ${e.type}${e.variant ? `:${e.variant}` : ''} → ${JSON.stringify(r.body)}`).toBe(200);
     expect(r.body.state, label).toBe(expected);
     this.c = r.body;

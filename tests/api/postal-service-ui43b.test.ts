@@ -19,14 +19,15 @@ describe(`service by post (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.body.detail).toContain('回执');
     const still = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
     expect(still.proceedings.services).toEqual([]);
-    // Logged on 03-10, received (return receipt) on 03-06: the defense period runs from 03-06 (LDMAL Art. 30: 10 days,
-    // the working-day schedule of this commission's calendar), not from the day logged.
+    // Posted on 03-05 (occurredOn: the day sent, api-contract), received (return receipt) on 03-06: the defense period
+    // runs from 03-06 (LDMAL Art. 30: 10 days, the working-day schedule of this commission's calendar), not from the day
+    // posted. (fixP50, legal50b L1: a receipt dated before the day posted is 400 naming servedOn.)
     const v = await ok(
       c,
       a.tokens.clerk,
       'SERVE',
       { document: 'respond_notice', partyId: to, method: 'post', servedOn: '2026-03-06' },
-      '2026-03-10',
+      '2026-03-05',
     );
     expect(v.proceedings.services).toEqual([expect.objectContaining({ method: 'post', servedOn: '2026-03-06' })]);
     expect(v.deadlines.find((d: { kind: string }) => d.kind === 'defense')).toMatchObject({ dueOn: '2026-03-20' });

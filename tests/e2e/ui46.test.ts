@@ -43,8 +43,9 @@ describe('ui46 (Chromium)', () => {
       c,
       a.tokens.clerk,
       'SERVE',
+      // Posted 03-05 (occurredOn, the day sent), received 03-06 (fixP50: not received before it was posted).
       { document: 'acceptance_notice', partyId: first?.id, method: 'post', servedOn: '2026-03-06' },
-      '2026-03-07',
+      '2026-03-05',
     );
     await signIn(page, base, 'clerk');
     await page.goto(`${base}/#/cases/${c.id}`);

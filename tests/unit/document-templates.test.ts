@@ -52,20 +52,34 @@ describe('document templates print the record, nothing more', () => {
     expect(award).toContain('本案审理期限于二〇二六年三月十六日延长十五日');
   });
 
-  it('a reasoning of only "本委认为。" prints "本委认为。", never "本委认为：。"; no mark doubled after a heading', () => {
+  it('a reasoning or findings of only their heading are asked for (legal50a M3); no mark doubled after a heading', () => {
     const award = (t: Partial<DocInput['text']>) =>
       (BUILDERS.award({ ...SAMPLE_INPUT, text: { ...SAMPLE_INPUT.text, ...t } })[0] as DocSpec).blocks
         .filter((b): b is Extract<Block, { kind: 'para' }> => b.kind === 'para')
         .map((b) => b.text);
+    // fixP50 (legal50a M3): nothing after the heading says nothing — asked for (422 text-from-arbitrator), as the defense
+    // summary's heading alone is, not printed as "本委认为。".
+    const empty: [Partial<DocInput['text']>, string][] = [
+      [{ reasoning: '本委认为。' }, 'reasoning'],
+      [{ reasoning: '本委认为：。' }, 'reasoning'],
+      [{ reasoning: '本委认为' }, 'reasoning'],
+      [{ reasoning: '本委认为……' }, 'reasoning'],
+      [{ facts: '经审理查明：' }, 'facts'],
+      [{ facts: '经审理查明。' }, 'facts'],
+    ];
+    for (const [t, field] of empty) {
+      let thrown: unknown = null;
+      try {
+        award(t);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown instanceof MissingTextError ? thrown.field : String(thrown), JSON.stringify(t)).toBe(field);
+    }
     const cases: [Partial<DocInput['text']>, string][] = [
-      [{ reasoning: '本委认为。' }, '本委认为。'],
-      [{ reasoning: '本委认为：。' }, '本委认为。'],
-      [{ reasoning: '本委认为' }, '本委认为。'],
-      [{ reasoning: '本委认为……' }, '本委认为……'],
       [{ reasoning: '本委认为；被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
       [{ reasoning: '本委认为。被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
       [{ reasoning: '被申请人应当支付工资。' }, '本委认为：被申请人应当支付工资。'],
-      [{ facts: '经审理查明。' }, '经审理查明。'],
       [{ facts: '经审理查明，申请人于2025年入职。' }, '经审理查明：申请人于2025年入职。'],
     ];
     for (const [t, line] of cases) {
