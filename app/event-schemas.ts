@@ -337,6 +337,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         description:
           'judgment 判决；withdrawal_permitted 裁定准予撤诉（裁决自裁定送达之日生效）；dismissed_out_of_time 超过起诉期间裁定驳回（裁决自起诉期间届满次日生效）；dismissed_no_effect 因主体错误或非劳动争议驳回（裁决不生效）',
       }),
+      partyId: Id.optional().openapi({
+        description:
+          '本次裁判针对哪一当事人的起诉（起诉的当事人编号）：有多件起诉尚待登记结果时必填（多名劳动者起诉，或双方均起诉），只有一件时可不填；裁判只对该起诉发生作用（劳动争议调解仲裁法第四十八条、第五十条；最高人民法院劳动争议解释（一）第十七条），其余起诉仍待结果时案件仍在诉讼中',
+      }),
       court: Court.optional(),
       decidedOn: IsoDate.optional().openapi({ description: '裁判作出之日（默认 occurredOn）' }),
       servedOn: IsoDate.optional().openapi({ description: '裁定送达当事人之日（默认 decidedOn）' }),

@@ -50,6 +50,7 @@ import { restartWarnings } from '../../workflows/restart-warnings.ts';
 import {
   absentNotices,
   challengedActorRefusal,
+  courtOutcomeSuitError,
   decidedClaimIds,
   documentMadeOn,
   duplicateOfRefusal,
@@ -284,6 +285,11 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         });
     });
   }
+  // legal49c H2: a court outcome ends one suit — which, when several are pending (several workers, or both sides).
+  if (type === 'RECORD_COURT_OUTCOME') {
+    const error = courtOutcomeSuitError(ctx, payload.partyId as number | undefined);
+    if (error) errors.push({ path: 'partyId', message: error });
+  }
   if (type === 'RECORD_COURT_OUTCOME' && Array.isArray(payload.items)) {
     // Issue 17: a judgment's result per award item names a claim the commission decided.
     const decided = decidedClaimIds(ctx);
@@ -464,8 +470,11 @@ function courtAnswers(ctx: CaseContext, type: EventType, payload: Record<string,
     return pending ? { filedOn: pending.filedOn, what: '申请撤销裁决' } : null;
   }
   if (type === 'RECORD_COURT_OUTCOME') {
-    const since = (ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0;
-    const latest = ctx.lawsuits.slice(since).reduce<string | null>((m, l) => (m === null || l.filedOn > m ? l.filedOn : m), null);
+    // legal49c H2: the suit the ruling ends (the party named), or every suit pending when none is named.
+    const named = payload.partyId as number | undefined;
+    const latest = pendingSuits(ctx)
+      .filter((l) => named === undefined || l.partyId === named)
+      .reduce<string | null>((m, l) => (m === null || l.filedOn > m ? l.filedOn : m), null);
     return latest ? { filedOn: latest, what: '起诉' } : null;
   }
   if (type === 'RECORD_ENFORCEMENT_OUTCOME') {
@@ -787,13 +796,6 @@ async function decide(
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
-      // legal49c H2: one court outcome is recorded for every suit pending — with several (several workers, or both sides),
-      // the clerk is told so: a ruling on one of them only is not yet recorded apart (domain.md §11).
-      ev.type === 'RECORD_COURT_OUTCOME' && pendingSuits(ctx).length > 1
-        ? [
-            `本案有${pendingSuits(ctx).length}件起诉尚未登记处理结果；本次登记的法院处理结果适用于其中全部起诉。人民法院分别处理的，请待全部起诉有结果后按最终结果登记，并在办理记录中注明（本系统尚不能对每件起诉分别登记结果）`,
-          ]
-        : [],
       // Rules Art. 77: the review's 调解书 states the agreement under review (med49 M4) — other terms are said, not refused
       // (the registered text may be a summary).
       ev.type === 'CONFIRM_AGREEMENT' ? confirmedTermsWarnings(ctx.review?.agreement.terms ?? null, payload.terms as string) : [],

@@ -58,7 +58,7 @@ import {
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
-import { EVENT_FORMS, LABELS, METHODS, serviceDocNames } from '../forms.js';
+import { EVENT_FORMS, LABELS, METHODS, pendingSuitParties, serviceDocNames } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -351,11 +351,14 @@ async function eventForm(c, type, done, screen) {
       const offered =
         type === 'SIGN_MEDIATION_DOCUMENT' && path === 'partyId'
           ? parties.filter((p) => sides.has(String(p.id)) && !signed.has(String(p.id)))
-          : RESPONDENTS_ONLY.has(type)
-            ? parties.filter((p) => p.sideCode === 'respondent')
-            : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
-              ? parties.filter((p) => entitledSides(c).has(p.sideCode))
-              : parties;
+          : type === 'RECORD_COURT_OUTCOME'
+            ? // fixA50 (legal49c H2): the parties whose suit awaits its outcome — the suit the ruling ends.
+              parties.filter((p) => pendingSuitParties(c).has(String(p.id)))
+            : RESPONDENTS_ONLY.has(type)
+              ? parties.filter((p) => p.sideCode === 'respondent')
+              : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
+                ? parties.filter((p) => entitledSides(c).has(p.sideCode))
+                : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * fixA50, round 50: the court's outcome per suit (legal49c H2; LDMAL Arts. 48, 50; SPC-1 Art. 17; SPC-2000 Arts. 1–3),
+ * the remedies' outcomes on an archived file (legal49a M5), the enforcement of a partial award by the side entitled
+ * (reviewer L1) and the service of a partial award (LDMAL Art. 43(2)). "Today" is 2026-12-05.
+ */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { send, ok } = caseEvents(() => t);
+const BASIC = '聊城市东昌府区人民法院';
+type NextEvent = { type: string; suits?: { partyId: number }[] };
+type Suit = { partyId: number; decided: { outcome: string; decidedOn: string } | null };
+const nextEvents = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/next-events`)).body as NextEvent[];
+const view = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+const suits = (v: CaseView) => (v.proceedings as { lawsuits: Suit[] }).lawsuits;
+
+/** Workers `names` (seq from `seq`) against one employer; every claim granted at `amount`; served on all on `servedOn`. */
+async function awardServed(names: string[], seq: number, opts: { claims?: unknown[]; amount: string; on: string; servedOn: string }) {
+  const body = standardApplication({
+    applicants: names.map((n, i) => worker(n, seq + i)),
+    respondents: [employer()],
+    ...(opts.claims ? { claims: opts.claims } : {}),
+  });
+  const { c, arb } = await caseAt(t, a, 'heard', { body });
+  const items = (c.claims as { id: number }[]).map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: opts.amount }));
+  const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, opts.on);
+  for (const p of [...c.applicants, ...c.respondents])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: opts.servedOn }, opts.servedOn);
+  return { c, arb, v, workers: c.applicants.map((x: { id: number }) => x.id) as number[], employerId: c.respondents[0]?.id as number };
+}
+const WAGES = [{ category: 'wages', amount: '10000.00', description: '2025年工资' }];
+
+describe(`fixA50 1: one court outcome per suit (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal49c H2: two workers sued a final award — one withdrawal ends his suit only, the other goes on (LDMAL Art. 48)', async () => {
+    const {
+      c,
+      workers,
+      v: issued,
+    } = await awardServed(['工人甲五', '工人乙五', '工人丙五'], 951, {
+      claims: WAGES,
+      amount: '10000.00',
+      on: '2026-04-10',
+      servedOn: '2026-04-15',
+    });
+    expect(issued.award.finality).toBe('final');
+    const [w1, w2, w3] = workers as [number, number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w2, court: BASIC, filedOn: '2026-04-22' }, '2026-04-22');
+    // next-events names the suits a ruling may end.
+    const offered = (await nextEvents(c)).find((e) => e.type === 'RECORD_COURT_OUTCOME');
+    expect(offered?.suits?.map((s) => s.partyId)).toEqual([w1, w2]);
+    // Two suits pending: which one the ruling ends is required (400 naming partyId), nothing recorded.
+    const before = await view(c);
+    let r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', decidedOn: '2026-05-20' });
+    expect([r.status, r.body.errors?.[0]?.path]).toEqual([400, 'partyId']);
+    expect(r.body.errors[0].message).toContain('本案有2件起诉');
+    // A party without a pending suit is not one to rule on.
+    r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', partyId: w3, decidedOn: '2026-05-20' });
+    expect([r.status, r.body.errors?.[0]?.path]).toEqual([400, 'partyId']);
+    expect((await view(c)).version).toBe(before.version);
+    // w1's withdrawal: his suit ends, w2's goes on — the case stays in court.
+    let v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-05-20' });
+    expect(v.state).toBe('in_litigation');
+    expect(suits(v).map((s) => s.decided?.outcome ?? null)).toEqual(['withdrawal_permitted', null]);
+    expect((await nextEvents(c)).find((e) => e.type === 'RECORD_COURT_OUTCOME')?.suits?.map((s) => s.partyId)).toEqual([w2]);
+    // The final award is in force again for w1 (his suit withdrawn, SPC-2000 Art. 1): he may apply to enforce it, while
+    // w2's suit holds it back for w2 (LDMAL Art. 48).
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w2, court: BASIC }, '2026-05-25');
+    expect([r.status, r.body.field]).toEqual([422, 'partyId']);
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w1, court: BASIC }, '2026-05-25');
+    expect(v.state).toBe('in_litigation');
+    // The last suit pending: partyId may be left out. The judgment replaces the award for w2 only.
+    v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-20' });
+    expect(v.state).toBe('court_decided');
+    expect(suits(v).map((s) => s.decided?.outcome ?? null)).toEqual(['withdrawal_permitted', 'judgment']);
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w2, court: BASIC }, '2026-06-25');
+    expect([r.status, r.body.rule]).toEqual([422, 'award-not-effective-for-party']);
+  });
+
+  it("legal49c H2: a mixed award both sides sued — the employer's withdrawal leaves the worker's suit pending, and back", async () => {
+    for (const [first, seq] of [
+      ['employer', 961],
+      ['worker', 962],
+    ] as const) {
+      const { c, workerId, employerId } = await mixedAwardServed(t, a, `工人混${seq}`, seq);
+      await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+      await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-21' }, '2026-04-21');
+      const [one, other] = first === 'employer' ? [employerId, workerId] : [workerId, employerId];
+      let v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', {
+        outcome: 'withdrawal_permitted',
+        partyId: one,
+        decidedOn: '2026-05-20',
+      });
+      expect(v.state, first).toBe('in_litigation');
+      expect(suits(v).find((s) => s.partyId === other)?.decided, first).toBeNull();
+      v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', partyId: other, decidedOn: '2026-06-20' });
+      expect(v.state, first).toBe('court_decided');
+      expect(suits(v).every((s) => s.decided !== null)).toBe(true);
+    }
+  });
+});
