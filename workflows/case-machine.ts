@@ -213,6 +213,26 @@ const endSetAsideReview = set(({ context, event }: Args) => {
     },
   };
 });
+/**
+ * legal49a M5: the court's outcome on an archived file — recorded as in in_litigation, the award's effect marked as
+ * in_litigation's move to award_effective would (SPC-2000 Arts. 1–2): once no suit is pending, none of those ended
+ * together was a judgment or found the award without effect, no set-aside window opened by a worker's suit ended
+ * (SPC-1 Art. 21(2); not for a mixed award) and no window is left.
+ */
+const archivedCourtOutcome = set(({ context, event }: Args) => {
+  const record = courtOutcomeRecord(context, event);
+  const together = [...roundOutcomes(context), record];
+  const settles =
+    suitsLeftAfter(context, event) === 0 &&
+    !together.some((o) => decides(o.outcome)) &&
+    (context.award?.finality === 'mixed' || !together.some((o) => opensSetAsideWindow(context, o.outcome, o.partyIds))) &&
+    event.facts?.challengeWindowsClosed === true;
+  return {
+    courtOutcomes: [...(context.courtOutcomes ?? []), record],
+    effectiveOn: settles ? (context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn) : context.effectiveOn,
+  };
+});
+
 /** A court outcome that decides the dispute or finds the award without effect (SPC-2000 Art. 3). */
 const decides = (outcome: unknown) => outcome === 'judgment' || outcome === 'dismissed_no_effect';
 
@@ -1808,8 +1828,23 @@ export const caseMachine = setup({
       },
     },
 
-    // 归档 (Rules Arts. 21–24).
-    archived: { id: 'archived', type: 'final' },
+    // 归档 (Rules Arts. 21–24). legal49a M5 (domain.md §10.3): a file archived while a suit or an enforcement awaited the
+    // court (ARCHIVE from in_litigation or enforcement_applied) takes the court's outcome when it comes — the ruling is
+    // added to the file (Rules Art. 22 lists the papers; nothing ends the court's proceedings at the commission), the case
+    // stays archived and its remedy record moves on.
+    archived: {
+      id: 'archived',
+      on: {
+        RECORD_COURT_OUTCOME: {
+          guard: (a: Args) => pendingSuits(a.context).length > 0 && legal(a),
+          actions: archivedCourtOutcome,
+        },
+        RECORD_ENFORCEMENT_OUTCOME: {
+          guard: (a: Args) => a.context.enforcement.some((e) => e.outcome === null) && legal(a),
+          actions: recordEnforcementOutcome,
+        },
+      },
+    },
   },
 });
 

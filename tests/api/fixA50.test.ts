@@ -32,6 +32,7 @@ async function awardServed(names: string[], seq: number, opts: { claims?: unknow
   return { c, arb, v, workers: c.applicants.map((x: { id: number }) => x.id) as number[], employerId: c.respondents[0]?.id as number };
 }
 const WAGES = [{ category: 'wages', amount: '10000.00', description: '2025年工资' }];
+const COMPENSATION = [{ category: 'economic_compensation', amount: '30000.00', description: '解除劳动合同经济补偿' }];
 
 describe(`fixA50 1: one court outcome per suit (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('legal49c H2: two workers sued a final award — one withdrawal ends his suit only, the other goes on (LDMAL Art. 48)', async () => {
@@ -99,6 +100,77 @@ describe(`fixA50 1: one court outcome per suit (${process.env.TEST_DB ?? 'sqlite
       v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', partyId: other, decidedOn: '2026-06-20' });
       expect(v.state, first).toBe('court_decided');
       expect(suits(v).every((s) => s.decided !== null)).toBe(true);
+    }
+  });
+});
+
+describe(`fixA50 2: the court's outcomes on an archived file (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('legal49a M5: archived while a suit awaits its outcome — the outcome is recorded, the file stays archived (domain.md §10.3)', async () => {
+    const {
+      c,
+      employerId,
+      v: issued,
+    } = await awardServed(['工人丁五'], 971, { claims: COMPENSATION, amount: '30000.00', on: '2026-04-10', servedOn: '2026-04-15' });
+    expect(issued.award.finality).toBe('non_final');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    let v = await ok(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-05-10');
+    expect(v.state).toBe('archived');
+    expect((await nextEvents(c)).map((e) => e.type)).toContain('RECORD_COURT_OUTCOME');
+    // The suit withdrawn with the court's permission: the award takes effect (SPC-2000 Art. 1), the case stays archived.
+    v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', decidedOn: '2026-06-20' });
+    expect(v.state).toBe('archived');
+    expect(suits(v)[0]?.decided).toEqual({ outcome: 'withdrawal_permitted', decidedOn: '2026-06-20' });
+    expect(v.proceedings.effectiveOn).not.toBeNull();
+    expect(v.proceedings.archivedOn).toBe('2026-05-10');
+    // Nothing left to rule on: a second outcome is refused.
+    const r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-21' });
+    expect(r.status).toBe(409);
+  });
+
+  it('legal49a M5: the outcome first, then archiving — as before', async () => {
+    const { c, employerId } = await awardServed(['工人戊五'], 972, {
+      claims: COMPENSATION,
+      amount: '30000.00',
+      on: '2026-04-10',
+      servedOn: '2026-04-15',
+    });
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    let v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-20' });
+    expect(v.state).toBe('court_decided');
+    v = await ok(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-07-10');
+    expect(v.state).toBe('archived');
+    expect(suits(v)[0]?.decided?.outcome).toBe('judgment');
+    expect((await nextEvents(c)).map((e) => e.type)).not.toContain('RECORD_COURT_OUTCOME');
+  });
+
+  it('legal49a M5: an enforcement applied for, then archived — its outcome is recorded on the archived file; and the other order', async () => {
+    for (const [order, seq] of [
+      ['archive-first', 981],
+      ['outcome-first', 982],
+    ] as const) {
+      const { c, workers } = await awardServed([`工人己${seq}`], seq, {
+        claims: WAGES,
+        amount: '10000.00',
+        on: '2026-04-10',
+        servedOn: '2026-04-15',
+      });
+      const [w] = workers as [number];
+      let v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w, court: BASIC }, '2026-06-25');
+      expect(v.state).toBe('enforcement_applied');
+      if (order === 'archive-first') {
+        v = await ok(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-07-01');
+        expect(v.state).toBe('archived');
+        v = await ok(c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced', decidedOn: '2026-09-10' });
+        expect(v.state).toBe('archived');
+      } else {
+        v = await ok(c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced', decidedOn: '2026-09-10' });
+        expect(v.state).toBe('enforcement_closed');
+        v = await ok(c, a.tokens.clerk, 'ARCHIVE', {}, '2026-09-20');
+        expect(v.state).toBe('archived');
+      }
+      expect(v.proceedings.enforcement[0].outcome, order).toMatchObject({ result: 'enforced', decidedOn: '2026-09-10' });
+      const r = await send(c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced', decidedOn: '2026-09-11' });
+      expect(r.status, order).toBe(409);
     }
   });
 });
