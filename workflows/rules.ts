@@ -581,7 +581,7 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
   }
   if (ev.type === 'APPLY_ENFORCEMENT') {
     const party = ctx.parties.find((x) => x.id === partyId);
-    if (!party || !isWorkerParty(ctx, party))
+    if (!party || (partialFinalOrders(award) && !isWorkerParty(ctx, party)))
       return v(
         'enforcement-partial-award-by-worker',
         'LDMAL Arts. 43(2), 47, 51',
@@ -589,6 +589,21 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
         'partyId',
       );
     if (!partialFinalOrders(award)) {
+      // LDMAL Art. 51 (reviewer L1): a non-final partial award is enforced by the side it entitles, as the award is
+      // (`enforcement-by-obligee`) — the employer whose counterclaim it granted too, not the workers alone.
+      const granted = award.items.filter((i) => i.outcome !== 'dismissed');
+      const entitled = new Set<string>(
+        granted.map((i) => (ctx.claims.find((c) => c.id === i.claimId)?.counterclaim ? 'respondent' : 'applicant')),
+      );
+      if (granted.length && !entitled.has(party.side))
+        return v(
+          'enforcement-by-obligee',
+          'LDMAL Art. 51',
+          `${which}确定由${party.side === 'applicant' ? '申请人' : '被申请人'}一方履行给付义务；申请强制执行的应当是该裁决所确认权利的${
+            party.side === 'applicant' ? '被申请人' : '申请人'
+          }一方（《劳动争议调解仲裁法》第五十一条）`,
+          'partyId',
+        );
       // LDMAL Arts. 50–51 (legal49a M5): a non-final partial award no party sued on in time took effect when every
       // party's 15-day window on it had run, and is enforced like any effective award.
       if (!award.items.some((i) => i.outcome !== 'dismissed'))
@@ -605,9 +620,14 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
           }`,
           'partialAward',
         );
-      // A timely suit holds it back for the party who sued, and the employer's for everyone (SPC-1 Arts. 16–17).
+      // A timely suit holds it back for the party who sued, and the employer's for everyone (SPC-1 Arts. 16–17); an
+      // employer enforcing its counterclaim's items is held back by any worker's suit too — the dispute with him is in court.
+      const worker = isWorkerParty(ctx, party);
       const timely = remedies.find(
-        (r) => r.kind === 'lawsuit' && r.filedOn <= end && (r.partyId === partyId || (r.partyId !== null && !isWorkerId(ctx, r.partyId))),
+        (r) =>
+          r.kind === 'lawsuit' &&
+          r.filedOn <= end &&
+          (!worker || r.partyId === partyId || (r.partyId !== null && !isWorkerId(ctx, r.partyId))),
       );
       if (timely)
         return v(

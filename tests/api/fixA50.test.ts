@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, type CaseView, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * fixA50, round 50: the court's outcome per suit (legal49c H2; LDMAL Arts. 48, 50; SPC-1 Art. 17; SPC-2000 Arts. 1–3),
@@ -172,5 +172,66 @@ describe(`fixA50 2: the court's outcomes on an archived file (${process.env.TEST
       const r = await send(c, a.tokens.clerk, 'RECORD_ENFORCEMENT_OUTCOME', { result: 'enforced', decidedOn: '2026-09-11' });
       expect(r.status, order).toBe(409);
     }
+  });
+});
+
+/** A case with the employer's counterclaim merged (Rules Art. 36), heard on 03-30; a non-final partial award grants it. */
+async function counterclaimPartialAward(seq: number) {
+  const c = await registerCase(t, a, standardApplication({ applicants: [worker(`工人反${seq}`, seq)] }));
+  const arb = a.arbitrators[0] as { id: number; token: string };
+  await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+  const notice = { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'direct', servedOn: '2026-03-06' };
+  await ok(c, a.tokens.clerk, 'SERVE', notice, '2026-03-06');
+  const cc = {
+    description: '被申请人反申请：申请人返还培训费用',
+    claims: [{ category: 'damages', amount: '5000.00', description: '返还培训费用' }],
+  };
+  const merged = await ok(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', cc, '2026-03-10');
+  await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-11');
+  await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-30', place: '第一仲裁庭' }, '2026-03-12');
+  await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-30');
+  const counter = (merged.claims as { id: number; counterclaim?: boolean }[]).find((x) => x.counterclaim)?.id as number;
+  const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+  const pa = await ok(
+    c,
+    arb.token,
+    'PARTIAL_AWARD',
+    { items: [{ claimId: counter, outcome: 'granted', amount: '5000.00' }], ...text },
+    '2026-04-01',
+  );
+  return { c, arb, pa, workerId: c.applicants[0]?.id as number, employerId: c.respondents[0]?.id as number };
+}
+
+describe(`fixA50 3: a non-final partial award is enforced by the side it entitles (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('reviewer L1: the employer whose counterclaim it granted applies; the worker it orders to pay does not (LDMAL Arts. 43(2), 50–51)', async () => {
+    const { c, pa, workerId, employerId } = await counterclaimPartialAward(991);
+    expect(pa.proceedings.partialAwards[0].finality).toBe('non_final');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03' }, '2026-04-03');
+    // Before the windows ran out: not yet effective (LDMAL Art. 50) — for the employer too.
+    let r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partialAward: 1, partyId: employerId, court: BASIC }, '2026-04-10');
+    expect([r.status, r.body.rule]).toEqual([422, 'partial-award-not-effective']);
+    // The worker is the one it orders to pay: not his to enforce (Art. 51: 另一方当事人).
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partialAward: 1, partyId: workerId, court: BASIC }, '2026-04-26');
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'enforcement-by-obligee', 'partyId']);
+    // Before the fix: 422 enforcement-partial-award-by-worker.
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partialAward: 1, partyId: employerId, court: BASIC }, '2026-04-26');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body as CaseView).proceedings.enforcement).toEqual([expect.objectContaining({ partyId: employerId, partialAward: 1 })]);
+  });
+
+  it("reviewer L1: the worker's timely suit on it holds the employer's enforcement back (SPC-1 Art. 16)", async () => {
+    const { c, workerId, employerId } = await counterclaimPartialAward(992);
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-03' }, '2026-04-03');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partialAward: 1, partyId: workerId, court: BASIC, filedOn: '2026-04-10' },
+      '2026-04-10',
+    );
+    const r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partialAward: 1, partyId: employerId, court: BASIC }, '2026-04-26');
+    expect([r.status, r.body.rule]).toEqual([422, 'partial-award-sued']);
   });
 });
