@@ -159,7 +159,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     }),
     signer: PersonName.optional(),
     awardOn: IsoDate.optional().openapi({
-      description: '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时视为送达此前作出而该当事人尚未收到的各份裁决',
+      description:
+        '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时：已作出最终裁决的，视为送达最终裁决书（该当事人尚未收到的部分裁决须另行登记，附提示）；尚未作出最终裁决的，视为送达此前作出而该当事人尚未收到的各份部分裁决',
+    }),
+    partialAward: z.number().int().min(1).max(100).optional().openapi({
+      description: '送达部分裁决书（document 为 award）：第几件部分裁决（1 为最先作出的，LDMAL Art. 43(2)）；记为其作出日期（awardOn）',
     }),
   }),
   FILE_DEFENSE: z.object({

@@ -129,6 +129,17 @@ export const EVENT_FORMS = {
       required: true,
     },
     { name: 'partyId', label: '受送达人', kind: 'party', required: true },
+    // fixA50 (item 4; LDMAL Art. 43(2)): once the final award is made, a 裁决书 naming no award is the final award's; a
+    // partial award's service names it (the server records it by its day).
+    {
+      name: 'partialAward',
+      label: '送达的部分裁决书（送达部分裁决书时选择；不选为最终裁决书）',
+      kind: 'select',
+      numeric: true,
+      when: (c) => Boolean(c.award) && (c.proceedings?.partialAwards ?? []).length > 0,
+      options: (c) =>
+        Object.fromEntries((c.proceedings?.partialAwards ?? []).map((p, i) => [String(i + 1), `第${i + 1}件部分裁决书（${p.issuedOn}）`])),
+    },
     { name: 'method', label: '送达方式', kind: 'select', options: METHODS, required: true },
     {
       name: 'servedOn',

@@ -600,7 +600,36 @@ async function decide(
       ]);
   }
 
+  // LDMAL Art. 43(2); Rules Art. 49 (fixA50, item 4): which award an award document delivers. A partial award named
+  // (`partialAward`, 1 = the first made) is recorded by its day (`awardOn`, as the windows, the documents list and the
+  // templates read it). Naming none once the final award is made serves the final award only — not also a partial
+  // award the party has not received, whose service is recorded apart (a warning says so).
+  if (ev.type === 'SERVE' && ev.payload.partialAward !== undefined) {
+    const pa = ctx.partialAwards[(ev.payload.partialAward as number) - 1];
+    if (ev.payload.document !== 'award' || !pa)
+      throw validationError([
+        {
+          path: 'partialAward',
+          message: `只有裁决书（document: award）写明所送达的部分裁决，且须是本案作出的部分裁决（共${ctx.partialAwards.length}件）`,
+        },
+      ]);
+    if (ev.payload.awardOn !== undefined && ev.payload.awardOn !== pa.issuedOn)
+      throw validationError([{ path: 'awardOn', message: `第${ev.payload.partialAward}件部分裁决作于${pa.issuedOn}，与 awardOn 不符` }]);
+  }
   const payload: Record<string, unknown> = { ...ev.payload };
+  let partialsLeft: string[] = [];
+  if (ev.type === 'SERVE' && payload.document === 'award' && payload.awardOn === undefined) {
+    if (payload.partialAward !== undefined) payload.awardOn = ctx.partialAwards[(payload.partialAward as number) - 1]?.issuedOn;
+    else if (ctx.award) {
+      const received = (on: string) =>
+        ctx.services.some(
+          (s) =>
+            s.document === 'award' && s.partyId === payload.partyId && s.servedOn >= on && (s.awardOn === undefined || s.awardOn === on),
+        );
+      partialsLeft = ctx.partialAwards.map((x, i) => (received(x.issuedOn) ? '' : `第${i + 1}件（${x.issuedOn}）`)).filter(Boolean);
+      if (ctx.partialAwards.length) payload.awardOn = ctx.award.issuedOn;
+    }
+  }
   // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).
   // Decided inside its unit of work — but for a referral's preview, which stops before it writes (below).
   if (WRITES_WHILE_DECIDING.has(ev.type) && !uow && ev.type !== 'REFER_TO_ARBITRATION')
@@ -796,6 +825,12 @@ async function decide(
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, ev.occurredOn)?.dueOn ?? null, ev.occurredOn) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
+      // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
+      partialsLeft.length
+        ? [
+            `本次送达记为最终裁决书的送达；该当事人尚未收到的部分裁决（${partialsLeft.join('、')}）未记为送达，一并送达的请另行登记（partialAward）`,
+          ]
+        : [],
       // Rules Art. 77: the review's 调解书 states the agreement under review (med49 M4) — other terms are said, not refused
       // (the registered text may be a summary).
       ev.type === 'CONFIRM_AGREEMENT' ? confirmedTermsWarnings(ctx.review?.agreement.terms ?? null, payload.terms as string) : [],

@@ -235,3 +235,46 @@ describe(`fixA50 3: a non-final partial award is enforced by the side it entitle
     expect([r.status, r.body.rule]).toEqual([422, 'partial-award-sued']);
   });
 });
+
+describe(`fixA50 4: serving a partial award (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('SERVE names the partial award it delivers; naming none after the final award serves the final award only (LDMAL Art. 43(2))', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人庚五', 993)] }) });
+    const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+    await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '26400.00' }], ...text },
+      '2026-04-01',
+    );
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1000.00' }], ...text },
+      '2026-04-10',
+    );
+    const [w, e] = [c.applicants[0]?.id as number, c.respondents[0]?.id as number];
+    const serve = (partyId: number, extra: Record<string, unknown>) =>
+      send(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId, method: 'direct', servedOn: '2026-04-15', ...extra });
+    // A partial award the case does not have, or named on another document: 400 naming partialAward, nothing recorded.
+    let r = await serve(w, { partialAward: 2 });
+    expect([r.status, r.body.errors?.[0]?.path]).toEqual([400, 'partialAward']);
+    r = await serve(w, { document: 'hearing_notice', partialAward: 1 });
+    expect([r.status, r.body.errors?.[0]?.path]).toEqual([400, 'partialAward']);
+    // The worker receives the partial award, named: recorded by its day.
+    r = await serve(w, { partialAward: 1 });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // The employer receives an award document naming none: the final award, with a warning that the partial one is not.
+    r = await serve(e, {});
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(((r.body.warnings ?? []) as string[]).join('')).toContain('第1件（2026-04-01）');
+    const services = (r.body as CaseView).proceedings.services as { document: string; partyId: number; awardOn?: string }[];
+    expect(services.filter((s) => s.document === 'award').map((s) => [s.partyId, s.awardOn])).toEqual([
+      [w, '2026-04-01'],
+      [e, '2026-04-10'],
+    ]);
+    // The final award is not served on the worker by the partial award's service: not served to all, the case stays.
+    expect((r.body as CaseView).state).toBe('award_issued');
+  });
+});

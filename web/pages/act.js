@@ -285,7 +285,9 @@ async function eventForm(c, type, done, screen) {
       // 送达: only the documents the record has made (the server refuses the others; a helper's walk was offered 裁决书
       // on a case without an award).
       const servable = type === 'SERVE' && path === 'document' ? c.servable : null;
-      let options = servable ? Object.fromEntries(Object.entries(f.options).filter(([k]) => servable.includes(k))) : f.options;
+      // fixA50: a field's options may depend on the case (a function of it).
+      const base = typeof f.options === 'function' ? f.options(c) : f.options;
+      let options = servable ? Object.fromEntries(Object.entries(base).filter(([k]) => servable.includes(k))) : base;
       // Service by phone or SMS is for simple handling only (Rules Art. 59; the server refuses it otherwise): not
       // offered on a case under the ordinary procedure (a second walk was offered it, then refused).
       if (type === 'SERVE' && path === 'method' && c.procedure !== 'simple')
@@ -538,7 +540,9 @@ async function eventForm(c, type, done, screen) {
         put(
           b,
           path,
-          f.kind === 'int' || (['party', 'respondent', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
+          f.kind === 'int' ||
+            f.numeric ||
+            (['party', 'respondent', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
             ? Number(el.value.trim())
             : el.value.trim(),
         );
