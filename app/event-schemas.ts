@@ -159,7 +159,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     }),
     signer: PersonName.optional(),
     awardOn: IsoDate.optional().openapi({
-      description: '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时视为送达此前作出而该当事人尚未收到的各份裁决',
+      description:
+        '裁决书：送达的是哪一份裁决（其作出日期：部分裁决或最终裁决）；缺省时：已作出最终裁决的，视为送达最终裁决书（该当事人尚未收到的部分裁决须另行登记，附提示）；尚未作出最终裁决的，视为送达此前作出而该当事人尚未收到的各份部分裁决',
+    }),
+    partialAward: z.number().int().min(1).max(100).optional().openapi({
+      description: '送达部分裁决书（document 为 award）：第几件部分裁决（1 为最先作出的，LDMAL Art. 43(2)）；记为其作出日期（awardOn）',
     }),
   }),
   FILE_DEFENSE: z.object({
@@ -348,6 +352,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']).openapi({
         description:
           'judgment 判决；withdrawal_permitted 裁定准予撤诉（裁决自裁定送达之日生效）；dismissed_out_of_time 超过起诉期间裁定驳回（裁决自起诉期间届满次日生效）；dismissed_no_effect 因主体错误或非劳动争议驳回（裁决不生效）',
+      }),
+      partyId: Id.optional().openapi({
+        description:
+          '本次裁判针对哪一当事人的起诉（起诉的当事人编号）：有多件起诉尚待登记结果时必填（多名劳动者起诉，或双方均起诉），只有一件时可不填；裁判只对该起诉发生作用（劳动争议调解仲裁法第四十八条、第五十条；最高人民法院劳动争议解释（一）第十七条），其余起诉仍待结果时案件仍在诉讼中',
       }),
       court: Court.optional(),
       decidedOn: IsoDate.optional().openapi({ description: '裁判作出之日（默认 occurredOn）' }),

@@ -698,7 +698,20 @@ export const Proceedings = z
       }),
     ),
     partialAwards: z.array(PartialAward),
-    lawsuits: z.array(z.strictObject({ partyId: Id, court: z.string(), filedOn: Day })),
+    lawsuits: z.array(
+      z.strictObject({
+        partyId: Id,
+        court: z.string(),
+        filedOn: Day,
+        decided: z
+          .strictObject({
+            outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']),
+            decidedOn: Day,
+          })
+          .nullable()
+          .openapi({ description: '人民法院对该起诉的处理结果（每件起诉分别登记；null 为尚待结果）' }),
+      }),
+    ),
     setAside: z
       .strictObject({
         court: z.string(),

@@ -32,6 +32,10 @@ export function servedDocName(c, payload = {}, on = null, short = false) {
   if (servesPartialAward(c, payload, on)) return short ? '部分裁决书' : '部分裁决书（仲裁裁决书）';
   return (short ? serviceDocs() : serviceDocNames())[payload.document] ?? null;
 }
+/** fixA50 (legal49c H2): the parties whose suit against the award awaits the court's outcome (`decided` null). */
+export const pendingSuitParties = (c) =>
+  new Set((c.proceedings?.lawsuits ?? []).filter((l) => l.decided === null).map((l) => String(l.partyId)));
+
 export const METHODS = {
   direct: '直接送达',
   post: '邮寄送达',
@@ -125,6 +129,17 @@ export const EVENT_FORMS = {
       required: true,
     },
     { name: 'partyId', label: '受送达人', kind: 'party', required: true },
+    // fixA50 (item 4; LDMAL Art. 43(2)): once the final award is made, a 裁决书 naming no award is the final award's; a
+    // partial award's service names it (the server records it by its day).
+    {
+      name: 'partialAward',
+      label: '送达的部分裁决书（送达部分裁决书时选择；不选为最终裁决书）',
+      kind: 'select',
+      numeric: true,
+      when: (c) => Boolean(c.award) && (c.proceedings?.partialAwards ?? []).length > 0,
+      options: (c) =>
+        Object.fromEntries((c.proceedings?.partialAwards ?? []).map((p, i) => [String(i + 1), `第${i + 1}件部分裁决书（${p.issuedOn}）`])),
+    },
     { name: 'method', label: '送达方式', kind: 'select', options: METHODS, required: true },
     {
       name: 'servedOn',
@@ -365,6 +380,14 @@ export const EVENT_FORMS = {
         dismissed_out_of_time: '超过起诉期间裁定驳回',
         dismissed_no_effect: '主体错误或非劳动争议驳回（裁决不生效）',
       },
+    },
+    // fixA50 (legal49c H2): a ruling ends one suit — which, when several are pending (the server requires partyId then).
+    {
+      name: 'partyId',
+      label: '裁判针对的起诉（起诉当事人）',
+      kind: 'party',
+      required: true,
+      when: (c) => pendingSuitParties(c).size > 1,
     },
     { name: 'court', label: '法院', kind: 'text' },
     { name: 'decidedOn', label: '裁判日期', kind: 'date' },

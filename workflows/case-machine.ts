@@ -26,7 +26,9 @@ import {
   partialAwardInForce,
   partialAwardInForceNo,
   pendingObjection,
+  pendingSuits,
   recusalToDecide,
+  roundOutcomes,
   separateEffect,
   setAsideCourtWarning,
   setAsideWhole,
@@ -211,6 +213,33 @@ const endSetAsideReview = set(({ context, event }: Args) => {
     },
   };
 });
+/**
+ * legal49a M5: the court's outcome on an archived file — recorded as in in_litigation, the award's effect marked as
+ * in_litigation's move to award_effective would (SPC-2000 Arts. 1–2): once no suit is pending, none of those ended
+ * together was a judgment or found the award without effect, no set-aside window opened by a worker's suit ended
+ * (SPC-1 Art. 21(2); not for a mixed award) and no window is left.
+ */
+const archivedCourtOutcome = set(({ context, event }: Args) => {
+  const record = courtOutcomeRecord(context, event);
+  const together = [...roundOutcomes(context), record];
+  const settles =
+    suitsLeftAfter(context, event) === 0 &&
+    !together.some((o) => decides(o.outcome)) &&
+    (context.award?.finality === 'mixed' || !together.some((o) => opensSetAsideWindow(context, o.outcome, o.partyIds))) &&
+    event.facts?.challengeWindowsClosed === true;
+  return {
+    courtOutcomes: [...(context.courtOutcomes ?? []), record],
+    effectiveOn: settles ? (context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn) : context.effectiveOn,
+  };
+});
+
+/** A court outcome that decides the dispute or finds the award without effect (SPC-2000 Art. 3). */
+const decides = (outcome: unknown) => outcome === 'judgment' || outcome === 'dismissed_no_effect';
+
+/** legal49c H2: how many suits stay pending once this court outcome is recorded. */
+const suitsLeftAfter = (ctx: MachineContext, ev: ProcEvent): number =>
+  pendingSuits({ lawsuits: ctx.lawsuits, courtOutcomes: [...(ctx.courtOutcomes ?? []), courtOutcomeRecord(ctx, ev)] }).length;
+
 /** LDMAL Art. 49(3): a suit on the set-aside final part's matters, kept with the set-aside (`setAside.lawsuits`). */
 const recordSetAsideSuit = set(({ context, event }: Args) => {
   const s = context.setAside as NonNullable<CaseContext['setAside']>;
@@ -1594,15 +1623,23 @@ export const caseMachine = setup({
                 ...separateEffectAdditions,
                 // What the court did moves the award (domain.md §11; SPC-2000 Arts. 1–3; SPC-1 Art. 21(2); LDMAL Art. 49(3)).
                 RECORD_COURT_OUTCOME: [
+                  // legal49c H2: a ruling ends the suit it names (`partyId`); while another suit is pending the case stays
+                  // in court — the ruled party's award moves on its own (finalAwardHeldFor, separateEffect: LDMAL Art. 48,
+                  // SPC-1 Art. 17; a suit withdrawn or dismissed out of time leaves the award in force for him).
+                  {
+                    guard: (a: Args) => a.event.probe !== true && suitsLeftAfter(a.context, a.event) > 0,
+                    actions: 'recordCourtOutcome',
+                  },
                   // A judgment decides the dispute itself; a dismissal for a wrong party or a non-labor matter leaves the
-                  // award without effect (SPC-2000 Art. 3); after a set-aside there is no award to revive.
+                  // award without effect (SPC-2000 Art. 3); after a set-aside there is no award to revive. A judgment on
+                  // one of several suits ended apart decides the case in court as well (roundOutcomes).
                   {
                     guard: (a: Args) =>
                       // A mixed award's non-final part outlives the set-aside of its final part (finalPartSetAside).
                       (a.context.setAside?.result === 'set_aside' && !finalPartSetAside(a.context)) ||
                       a.event.probe === true ||
-                      p(a.event).outcome === 'judgment' ||
-                      p(a.event).outcome === 'dismissed_no_effect',
+                      decides(p(a.event).outcome) ||
+                      roundOutcomes(a.context).some((o) => decides(o.outcome)),
                     target: '#court_decided',
                     actions: 'recordCourtOutcome',
                   },
@@ -1635,7 +1672,9 @@ export const caseMachine = setup({
                     guard: (a: Args) =>
                       // The set-aside window a mixed award's final part gets does not hold the award back (holdingWindows).
                       (a.context.award?.finality === 'mixed' ||
-                        !opensSetAsideWindow(a.context, p(a.event).outcome, courtOutcomeRecord(a.context, a.event).partyIds)) &&
+                        ![...roundOutcomes(a.context), courtOutcomeRecord(a.context, a.event)].some((o) =>
+                          opensSetAsideWindow(a.context, o.outcome, o.partyIds),
+                        )) &&
                       a.event.facts?.challengeWindowsClosed === true,
                     target: '#award_effective',
                     actions: [
@@ -1795,8 +1834,23 @@ export const caseMachine = setup({
       },
     },
 
-    // 归档 (Rules Arts. 21–24).
-    archived: { id: 'archived', type: 'final' },
+    // 归档 (Rules Arts. 21–24). legal49a M5 (domain.md §10.3): a file archived while a suit or an enforcement awaited the
+    // court (ARCHIVE from in_litigation or enforcement_applied) takes the court's outcome when it comes — the ruling is
+    // added to the file (Rules Art. 22 lists the papers; nothing ends the court's proceedings at the commission), the case
+    // stays archived and its remedy record moves on.
+    archived: {
+      id: 'archived',
+      on: {
+        RECORD_COURT_OUTCOME: {
+          guard: (a: Args) => pendingSuits(a.context).length > 0 && legal(a),
+          actions: archivedCourtOutcome,
+        },
+        RECORD_ENFORCEMENT_OUTCOME: {
+          guard: (a: Args) => a.context.enforcement.some((e) => e.outcome === null) && legal(a),
+          actions: recordEnforcementOutcome,
+        },
+      },
+    },
   },
 });
 

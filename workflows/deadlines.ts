@@ -25,6 +25,7 @@ import {
   hearingDateSetOn,
   hearingNoticeService,
   partialRemediesOf,
+  pendingSuits,
   separateEffect,
   setAsideWhole,
   signingParties,
@@ -1154,7 +1155,7 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
   }
   // SPC-1 Art. 16: while a suit is pending, the award does not take effect — for the workers who did not sue, see
   // partyEffectiveDate (SPC-1 Art. 17).
-  if (ctx.lawsuits.length > ((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0)) {
+  if (pendingSuits(ctx).length > 0) {
     const split = separateEffect(ctx);
     const others =
       split && !split.employerSued && split.workers.length

@@ -381,6 +381,11 @@ export interface CaseContext extends CaseInput, AddedContext {
     partyIds: number[];
     /** How many suits were recorded when it was recorded (a later outcome ends only later suits). */
     suitCount: number;
+    /**
+     * The suits it ended, as positions in `lawsuits` (legal49c H2: one ruling per suit — RECORD_COURT_OUTCOME `partyId`).
+     * Absent on records made before: such an outcome ended every suit recorded before it (`suitCount`).
+     */
+    suits?: number[];
     /** Issue 17: what the judgment did with each award item, where the clerk recorded it (absent on older records). */
     items?: CourtClaimResult[];
   }[];

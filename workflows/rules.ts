@@ -258,18 +258,26 @@ export function documentMadeOn(ctx: CaseContext, document: string): string | nul
   }
 }
 
-/** The record a RECORD_COURT_OUTCOME adds: which suits it ended and when its ruling was served. */
+/**
+ * The record a RECORD_COURT_OUTCOME adds: which suit it ended and when its ruling was served. legal49c H2: a ruling ends
+ * one suit — the suit of the party it names (`partyId`; one pending suit per party, rule `already-suing`), or the only
+ * suit pending. With several pending and none named (refused with 400 on `partyId`, apply-event.ts), or on a probe, it
+ * ends them all, as before.
+ */
 export function courtOutcomeRecord(ctx: CaseContext, ev: ProcEvent): NonNullable<CaseContext['courtOutcomes']>[number] {
   const decidedOn = (ev.payload.decidedOn as string | undefined) ?? ev.occurredOn;
-  // The suits recorded since the previous outcome are the ones this ruling ends.
-  const since = (ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0;
+  const named = ev.payload.partyId as number | undefined;
+  const pending = pendingSuitIndexes(ctx);
+  const ends = named === undefined ? pending : pending.filter((i) => suitAt(ctx, i).partyId === named);
+  const last = ends.at(-1);
   return {
     outcome: ev.payload.outcome as CourtOutcome,
-    court: (ev.payload.court as string | undefined) ?? ctx.lawsuits.at(-1)?.court ?? null,
+    court: (ev.payload.court as string | undefined) ?? (last === undefined ? ctx.lawsuits.at(-1)?.court : suitAt(ctx, last).court) ?? null,
     decidedOn,
     servedOn: (ev.payload.servedOn as string | undefined) ?? decidedOn,
-    partyIds: [...new Set(ctx.lawsuits.slice(since).map((l) => l.partyId))],
+    partyIds: [...new Set(ends.map((i) => suitAt(ctx, i).partyId))],
     suitCount: ctx.lawsuits.length,
+    suits: ends,
     // Issue 17: the judgment per award item, when recorded.
     ...(Array.isArray(ev.payload.items)
       ? {
@@ -341,8 +349,79 @@ export function setAsideAfterWorkerSuit(ctx: CaseContext): Violation | null {
   );
 }
 
-/** The suits recorded that no court outcome has ended yet (an outcome ends the suits recorded before it). */
-export const pendingSuits = (ctx: CaseContext) => ctx.lawsuits.slice((ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0);
+/**
+ * The suits each court outcome ended, as positions in `lawsuits` (legal49c H2): its `suits`, or — on a record made
+ * before outcomes were per suit — every suit recorded before it not ended yet.
+ */
+export function outcomeSuits(ctx: Pick<CaseContext, 'lawsuits' | 'courtOutcomes'>): number[][] {
+  const ended = new Set<number>();
+  return (ctx.courtOutcomes ?? []).map((o) => {
+    const suits = o.suits ?? [...Array(Math.min(o.suitCount, ctx.lawsuits.length)).keys()].filter((i) => !ended.has(i));
+    for (const i of suits) ended.add(i);
+    return suits;
+  });
+}
+
+/** The positions in `lawsuits` of the suits no court outcome has ended yet. */
+export function pendingSuitIndexes(ctx: Pick<CaseContext, 'lawsuits' | 'courtOutcomes'>): number[] {
+  const ended = new Set(outcomeSuits(ctx).flat());
+  return ctx.lawsuits.map((_, i) => i).filter((i) => !ended.has(i));
+}
+
+/** The suits recorded that no court outcome has ended yet (legal49c H2: each outcome ends its own suit). */
+export const pendingSuits = (ctx: Pick<CaseContext, 'lawsuits' | 'courtOutcomes'>) => pendingSuitIndexes(ctx).map((i) => suitAt(ctx, i));
+
+/** The suit at a position in `lawsuits` (positions come from `lawsuits` itself). */
+const suitAt = (ctx: Pick<CaseContext, 'lawsuits'>, i: number) => ctx.lawsuits[i] as CaseContext['lawsuits'][number];
+
+/**
+ * Each suit with the court's outcome that ended it, or `decided: null` while pending (legal49c H2): what the case view
+ * and case.json show of which suit a ruling decided.
+ */
+export function suitsWithOutcomes(ctx: Pick<CaseContext, 'lawsuits' | 'courtOutcomes'>) {
+  const decided = new Map<number, { outcome: CourtOutcome; decidedOn: string }>();
+  const outcomes = ctx.courtOutcomes ?? [];
+  outcomeSuits(ctx).forEach((suits, k) => {
+    const o = outcomes[k];
+    if (o) for (const i of suits) decided.set(i, { outcome: o.outcome, decidedOn: o.decidedOn });
+  });
+  return ctx.lawsuits.map((l, i) => ({ ...l, decided: decided.get(i) ?? null }));
+}
+
+/**
+ * The court outcomes of the suits now before the court or just ended together: those recorded since the last outcome
+ * after which no suit was pending. The case leaves in_litigation when the last of them is recorded; what it moves to
+ * is judged on them all (legal49c H2: a judgment on one worker's suit decides the case in court even when another
+ * worker's suit was withdrawn).
+ */
+export function roundOutcomes(ctx: Pick<CaseContext, 'lawsuits' | 'courtOutcomes'>): NonNullable<CaseContext['courtOutcomes']> {
+  const all = ctx.courtOutcomes ?? [];
+  const per = outcomeSuits(ctx);
+  const ended = new Set<number>();
+  let start = 0;
+  per.forEach((suits, k) => {
+    for (const i of suits) ended.add(i);
+    const count = Math.min(all[k]?.suitCount ?? 0, ctx.lawsuits.length);
+    if ([...Array(count).keys()].every((i) => ended.has(i))) start = k + 1;
+  });
+  return all.slice(start);
+}
+
+/**
+ * The suit a court outcome is for (legal49c H2): the party named, or the only suit pending. `null` names nothing to
+ * refuse; otherwise the field error (400 on `partyId`).
+ */
+export function courtOutcomeSuitError(ctx: CaseContext, partyId: number | undefined): string | null {
+  const pending = pendingSuits(ctx);
+  if (partyId === undefined)
+    return pending.length > 1
+      ? `本案有${pending.length}件起诉尚未登记处理结果（当事人${pending.map((l) => l.partyId).join('、')}），请写明本次裁判针对哪一当事人的起诉（partyId）`
+      : null;
+  if (pending.some((l) => l.partyId === partyId)) return null;
+  return pending.length
+    ? `当事人${partyId}没有尚未登记处理结果的起诉；待登记结果的起诉：当事人${pending.map((l) => l.partyId).join('、')}`
+    : '本案没有尚未登记处理结果的起诉';
+}
 
 /**
  * The award set aside as a whole: a final award the intermediate court set aside (LDMAL Art. 49). A mixed award's set-aside
@@ -504,7 +583,7 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
   }
   if (ev.type === 'APPLY_ENFORCEMENT') {
     const party = ctx.parties.find((x) => x.id === partyId);
-    if (!party || !isWorkerParty(ctx, party))
+    if (!party || (partialFinalOrders(award) && !isWorkerParty(ctx, party)))
       return v(
         'enforcement-partial-award-by-worker',
         'LDMAL Arts. 43(2), 47, 51',
@@ -512,6 +591,21 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
         'partyId',
       );
     if (!partialFinalOrders(award)) {
+      // LDMAL Art. 51 (reviewer L1): a non-final partial award is enforced by the side it entitles, as the award is
+      // (`enforcement-by-obligee`) — the employer whose counterclaim it granted too, not the workers alone.
+      const granted = award.items.filter((i) => i.outcome !== 'dismissed');
+      const entitled = new Set<string>(
+        granted.map((i) => (ctx.claims.find((c) => c.id === i.claimId)?.counterclaim ? 'respondent' : 'applicant')),
+      );
+      if (granted.length && !entitled.has(party.side))
+        return v(
+          'enforcement-by-obligee',
+          'LDMAL Art. 51',
+          `${which}确定由${party.side === 'applicant' ? '申请人' : '被申请人'}一方履行给付义务；申请强制执行的应当是该裁决所确认权利的${
+            party.side === 'applicant' ? '被申请人' : '申请人'
+          }一方（《劳动争议调解仲裁法》第五十一条）`,
+          'partyId',
+        );
       // LDMAL Arts. 50–51 (legal49a M5): a non-final partial award no party sued on in time took effect when every
       // party's 15-day window on it had run, and is enforced like any effective award.
       if (!award.items.some((i) => i.outcome !== 'dismissed'))
@@ -528,9 +622,14 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
           }`,
           'partialAward',
         );
-      // A timely suit holds it back for the party who sued, and the employer's for everyone (SPC-1 Arts. 16–17).
+      // A timely suit holds it back for the party who sued, and the employer's for everyone (SPC-1 Arts. 16–17); an
+      // employer enforcing its counterclaim's items is held back by any worker's suit too — the dispute with him is in court.
+      const worker = isWorkerParty(ctx, party);
       const timely = remedies.find(
-        (r) => r.kind === 'lawsuit' && r.filedOn <= end && (r.partyId === partyId || (r.partyId !== null && !isWorkerId(ctx, r.partyId))),
+        (r) =>
+          r.kind === 'lawsuit' &&
+          r.filedOn <= end &&
+          (!worker || r.partyId === partyId || (r.partyId !== null && !isWorkerId(ctx, r.partyId))),
       );
       if (timely)
         return v(
@@ -588,13 +687,30 @@ export function separateEffect(ctx: CaseContext): { workers: number[]; employerS
   if (ctx.effectiveOn !== null || ctx.setAside?.result === 'set_aside' || ctx.lawsuits.length === 0) return null;
   const decided = (ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect');
   if (pendingSuits(ctx).length === 0 && !decided) return null;
-  const sued = new Set(ctx.lawsuits.map((l) => l.partyId));
+  const held = holdingSuits(ctx);
+  const sued = new Set(held.map((l) => l.partyId));
   return {
     workers: signingParties(ctx)
       .filter((p) => isWorkerParty(ctx, p) && !sued.has(p.id))
       .map((p) => p.id),
-    employerSued: ctx.lawsuits.some((l) => !isWorkerId(ctx, l.partyId) && !suitAfterEffect(ctx, l)),
+    employerSued: held.some((l) => !isWorkerId(ctx, l.partyId) && !suitAfterEffect(ctx, l)),
   };
+}
+
+/**
+ * The suits that hold the award back for their party (legal49c H2): pending, or ended by a judgment (it decides the
+ * dispute in the award's place, LDMAL Art. 50) or by a finding that the award has no effect (SPC-2000 Art. 3). A suit
+ * withdrawn or dismissed as out of time does not: the award stands for that party as if it had not sued (SPC-2000
+ * Arts. 1–2), the other suits going on. Several suits ended by one outcome recorded before outcomes were per suit
+ * count as that outcome says.
+ */
+function holdingSuits(ctx: CaseContext): CaseContext['lawsuits'] {
+  const per = outcomeSuits(ctx);
+  const revived = new Set<number>();
+  (ctx.courtOutcomes ?? []).forEach((o, k) => {
+    if (o.outcome === 'withdrawal_permitted' || o.outcome === 'dismissed_out_of_time') for (const i of per[k] ?? []) revived.add(i);
+  });
+  return ctx.lawsuits.filter((_, i) => !revived.has(i));
 }
 
 /**
@@ -615,13 +731,13 @@ const suitAfterEffect = (ctx: CaseContext, suit: CaseContext['lawsuits'][number]
  */
 export function finalAwardHeldFor(ctx: CaseContext): Map<number, { outcome: 'pending' | CourtOutcome; decidedOn?: string }> {
   const out = new Map<number, { outcome: 'pending' | CourtOutcome; decidedOn?: string }>();
-  let since = 0;
-  for (const o of ctx.courtOutcomes ?? []) {
+  // legal49c H2: each outcome reaches the suits it ended only.
+  const per = outcomeSuits(ctx);
+  (ctx.courtOutcomes ?? []).forEach((o, k) => {
     if (o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')
-      for (const l of ctx.lawsuits.slice(since, o.suitCount))
+      for (const l of (per[k] ?? []).map((i) => suitAt(ctx, i)))
         if (isWorkerId(ctx, l.partyId)) out.set(l.partyId, { outcome: o.outcome, decidedOn: o.decidedOn });
-    since = o.suitCount;
-  }
+  });
   for (const l of pendingSuits(ctx)) if (isWorkerId(ctx, l.partyId)) out.set(l.partyId, { outcome: 'pending' });
   return out;
 }

@@ -14,7 +14,7 @@ import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts
 import { assessLimitation } from '../../workflows/limitation.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
-import { documentMadeOn, setAsideWhole } from '../../workflows/rules.ts';
+import { documentMadeOn, setAsideWhole, suitsWithOutcomes } from '../../workflows/rules.ts';
 import { type ReadLevel, readsDuplicateFilings, SUMMARY_PARTY_FIELDS } from '../policy.ts';
 import { changeText, maskChange, type RegistrationChange } from './registration-changes.ts';
 
@@ -356,7 +356,8 @@ function proceedingsView(ctx: MachineContext, rejectionNo: string | null) {
     advanceExecutions: ctx.advanceExecutions,
     // docs49 H1: a partial award the intermediate court set aside (LDMAL Arts. 43(2), 49) says so, as `award.setAside` does.
     partialAwards: ctx.partialAwards.map((p, k) => ({ ...p, setAside: partialSetAside(ctx, k + 1) })),
-    lawsuits: ctx.lawsuits,
+    // legal49c H2: each suit with the court's outcome that ended it (`decided`, null while pending).
+    lawsuits: suitsWithOutcomes(ctx),
     setAside: ctx.setAside,
     // ui47 H2: an award the court set aside (LDMAL Art. 49) is in force from no day — the record keeps the day it took
     // effect (ctx), the view does not show it as in force. A mixed award whose final part alone was set aside keeps its

@@ -4,7 +4,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
-import { finalPartEnforceable, setAsideWhole } from '../../workflows/rules.ts';
+import { finalPartEnforceable, setAsideWhole, suitsWithOutcomes } from '../../workflows/rules.ts';
 import { eventView, partialSetAside } from '../cases/views.ts';
 
 /**
@@ -286,7 +286,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       confirmed: s.confirmed ?? null,
     })),
     courtProceedings: {
-      lawsuits: ctx.lawsuits,
+      // legal49c H2: each suit with the outcome that ended it (`decided`); `outcomes[].suits` are positions in it.
+      lawsuits: suitsWithOutcomes(ctx),
       // Every key court-package.md lists, `servedOn` null while the application is pending (reviewer docs46b L6).
       setAside: ctx.setAside ? { ...ctx.setAside, servedOn: ctx.setAside.servedOn ?? null } : null,
       outcomes: ctx.courtOutcomes ?? [],

@@ -80,7 +80,9 @@ function servedOf(ctx: ReturnType<typeof caseContext>, d: { kind: string }, key:
   }
   // Which award a service delivered, where it says (ServiceRecord.awardOn): the award's day, or the partial award's. A
   // SERVE {document: "award"} naming none delivered every award made by its day — a partial award's too (docs49 M1; the
-  // deadlines read it so, workflows/deadlines.ts): a partial award is served as an award.
+  // deadlines read it so, workflows/deadlines.ts): a partial award is served as an award. Since fixA50 a service naming
+  // none once the final award is made is recorded as the final award's (apply-event.ts), so this reading is left to
+  // services made before the final award, and to older records.
   const occurrence = key.startsWith('partial_award#') ? Number(key.slice('partial_award#'.length)) : null;
   const awardOn = d.kind === 'award' ? ctx.award?.issuedOn : occurrence ? ctx.partialAwards[occurrence - 1]?.issuedOn : undefined;
   const document = d.kind === 'partial_award' ? 'award' : d.kind;

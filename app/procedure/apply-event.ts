@@ -51,6 +51,7 @@ import { restartWarnings } from '../../workflows/restart-warnings.ts';
 import {
   absentNotices,
   challengedActorRefusal,
+  courtOutcomeSuitError,
   decidedClaimIds,
   documentMadeOn,
   duplicateOfRefusal,
@@ -365,6 +366,11 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         });
     });
   }
+  // legal49c H2: a court outcome ends one suit — which, when several are pending (several workers, or both sides).
+  if (type === 'RECORD_COURT_OUTCOME') {
+    const error = courtOutcomeSuitError(ctx, payload.partyId as number | undefined);
+    if (error) errors.push({ path: 'partyId', message: error });
+  }
   if (type === 'RECORD_COURT_OUTCOME' && Array.isArray(payload.items)) {
     // Issue 17: a judgment's result per award item names a claim the commission decided.
     const decided = decidedClaimIds(ctx);
@@ -571,8 +577,11 @@ function courtAnswers(ctx: CaseContext, type: EventType, payload: Record<string,
     return pending ? { filedOn: pending.filedOn, what: '申请撤销裁决' } : null;
   }
   if (type === 'RECORD_COURT_OUTCOME') {
-    const since = (ctx.courtOutcomes ?? []).at(-1)?.suitCount ?? 0;
-    const latest = ctx.lawsuits.slice(since).reduce<string | null>((m, l) => (m === null || l.filedOn > m ? l.filedOn : m), null);
+    // legal49c H2: the suit the ruling ends (the party named), or every suit pending when none is named.
+    const named = payload.partyId as number | undefined;
+    const latest = pendingSuits(ctx)
+      .filter((l) => named === undefined || l.partyId === named)
+      .reduce<string | null>((m, l) => (m === null || l.filedOn > m ? l.filedOn : m), null);
     return latest ? { filedOn: latest, what: '起诉' } : null;
   }
   if (type === 'RECORD_ENFORCEMENT_OUTCOME') {
@@ -700,7 +709,36 @@ async function decide(
       ]);
   }
 
+  // LDMAL Art. 43(2); Rules Art. 49 (fixA50, item 4): which award an award document delivers. A partial award named
+  // (`partialAward`, 1 = the first made) is recorded by its day (`awardOn`, as the windows, the documents list and the
+  // templates read it). Naming none once the final award is made serves the final award only — not also a partial
+  // award the party has not received, whose service is recorded apart (a warning says so).
+  if (ev.type === 'SERVE' && ev.payload.partialAward !== undefined) {
+    const pa = ctx.partialAwards[(ev.payload.partialAward as number) - 1];
+    if (ev.payload.document !== 'award' || !pa)
+      throw validationError([
+        {
+          path: 'partialAward',
+          message: `只有裁决书（document: award）写明所送达的部分裁决，且须是本案作出的部分裁决（共${ctx.partialAwards.length}件）`,
+        },
+      ]);
+    if (ev.payload.awardOn !== undefined && ev.payload.awardOn !== pa.issuedOn)
+      throw validationError([{ path: 'awardOn', message: `第${ev.payload.partialAward}件部分裁决作于${pa.issuedOn}，与 awardOn 不符` }]);
+  }
   const payload: Record<string, unknown> = { ...ev.payload };
+  let partialsLeft: string[] = [];
+  if (ev.type === 'SERVE' && payload.document === 'award' && payload.awardOn === undefined) {
+    if (payload.partialAward !== undefined) payload.awardOn = ctx.partialAwards[(payload.partialAward as number) - 1]?.issuedOn;
+    else if (ctx.award) {
+      const received = (on: string) =>
+        ctx.services.some(
+          (s) =>
+            s.document === 'award' && s.partyId === payload.partyId && s.servedOn >= on && (s.awardOn === undefined || s.awardOn === on),
+        );
+      partialsLeft = ctx.partialAwards.map((x, i) => (received(x.issuedOn) ? '' : `第${i + 1}件（${x.issuedOn}）`)).filter(Boolean);
+      if (ctx.partialAwards.length) payload.awardOn = ctx.award.issuedOn;
+    }
+  }
   // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).
   // Decided inside its unit of work — but for a referral's preview, which stops before it writes (below).
   if (WRITES_WHILE_DECIDING.has(ev.type) && !uow && ev.type !== 'REFER_TO_ARBITRATION')
@@ -909,11 +947,10 @@ async function decide(
       grantedBelowClaimWarnings(c.claims, ev),
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
-      // legal49c H2: one court outcome is recorded for every suit pending — with several (several workers, or both sides),
-      // the clerk is told so: a ruling on one of them only is not yet recorded apart (domain.md §11).
-      ev.type === 'RECORD_COURT_OUTCOME' && pendingSuits(ctx).length > 1
+      // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
+      partialsLeft.length
         ? [
-            `本案有${pendingSuits(ctx).length}件起诉尚未登记处理结果；本次登记的法院处理结果适用于其中全部起诉。人民法院分别处理的，请待全部起诉有结果后按最终结果登记，并在办理记录中注明（本系统尚不能对每件起诉分别登记结果）`,
+            `本次送达记为最终裁决书的送达；该当事人尚未收到的部分裁决（${partialsLeft.join('、')}）未记为送达，一并送达的请另行登记（partialAward）`,
           ]
         : [],
       // Rules Art. 77: the review's 调解书 states the agreement under review (med49 M4) — other terms are said, not refused

@@ -2,7 +2,13 @@ import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import { challengedActorRefusal, deemWithdrawnNoticeRefusal, defaultAwardNoticeRefusal, RULES } from '../../workflows/rules.ts';
+import {
+  challengedActorRefusal,
+  deemWithdrawnNoticeRefusal,
+  defaultAwardNoticeRefusal,
+  pendingSuits,
+  RULES,
+} from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
@@ -43,5 +49,12 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
       );
   // A review's withdrawal is of the application for review (Rules Art. 79; legal49c L2), as the web client names it.
   const label = (t: EventType) => (t === 'WITHDRAW' && snap.context.track === 'review' ? '撤回仲裁审查申请' : eventLabel(t));
-  return list.map((t) => ({ type: t, label: label(t), roles: caseEventRoles(t, scope) }));
+  // legal49c H2: a court outcome ends one suit — the suits it may name.
+  const suits = pendingSuits(snap.context).map((l) => ({ partyId: l.partyId, court: l.court, filedOn: l.filedOn }));
+  return list.map((t) => ({
+    type: t,
+    label: label(t),
+    roles: caseEventRoles(t, scope),
+    ...(t === 'RECORD_COURT_OUTCOME' && suits.length ? { suits } : {}),
+  }));
 }

@@ -8,14 +8,27 @@ import { assertRoleMayPreviewAward, assertRoleMaySendEvent } from '../../app/pol
 import { type EventInput, previewEvent, submitEvent } from '../../app/procedure/apply-event.ts';
 import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
-import { AwardPreview, AwardPreviewResult, Case, Deadline } from '../../app/schemas.ts';
+import { AwardPreview, AwardPreviewResult, Case, Deadline, RecordId } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
 import { assertShallow, controlCharErrors, ifMatch, mergedFieldErrors, onePerField, withoutInvisibleText } from './parse.ts';
 import { ETagHeader, IdParams, route, WriteHeaders } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
-const NextEvent = z.strictObject({ type: z.enum(EVENT_TYPES), label: z.string(), roles: z.array(z.enum(ROLE_CODES)) }).openapi('NextEvent');
+const NextEvent = z
+  .strictObject({
+    type: z.enum(EVENT_TYPES),
+    label: z.string(),
+    roles: z.array(z.enum(ROLE_CODES)),
+    suits: z
+      .array(z.strictObject({ partyId: RecordId, court: z.string(), filedOn: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          'RECORD_COURT_OUTCOME：尚待登记结果的起诉；多于一件时登记须以 partyId 写明裁判针对哪一件（legal49c H2；劳动争议调解仲裁法第四十八条、第五十条）',
+      }),
+  })
+  .openapi('NextEvent');
 
 /** Payload dates of acts that have already happened (a hearing date may be in the future; these may not). */
 const PAST_DATE_FIELDS = ['servedOn', 'signedOn', 'filedOn', 'decidedOn', 'requestedOn', 'approvedOn'];

@@ -84,8 +84,16 @@ async function partialThenAward(seq: number) {
     '2026-04-10',
   );
   await issue(c, arb.token, 'award');
+  // fixA50 (item 4): served together, each is recorded — the partial award named, the award naming none.
   for (const p of [...c.applicants, ...c.respondents])
-    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
+    for (const named of [{ partialAward: 1 }, {}])
+      await ok(
+        c,
+        a.tokens.clerk,
+        'SERVE',
+        { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15', ...named },
+        '2026-04-15',
+      );
   return { c, arb, workerId: c.applicants[0]?.id as number, employerId: c.respondents[0]?.id as number };
 }
 
@@ -122,7 +130,8 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     ]);
   });
 
-  it('M1: one SERVE {document: "award"} naming no award is the service of the partial award and of the award', async () => {
+  // fixA50 (item 4): no longer one SERVE naming no award — the partial award's service names it (`partialAward`).
+  it('M1: the service of the partial award and of the award, served together, shows on each document', async () => {
     const { c, workerId, employerId } = await partialThenAward(2);
     const { caseJson } = await packageOf(c, 'litigation');
     const served = (kind: string) =>

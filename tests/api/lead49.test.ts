@@ -355,7 +355,8 @@ describe(`lead49: the reviewer's findings (${process.env.TEST_DB ?? 'sqlite'})`,
 });
 
 describe(`lead49: one court outcome for several suits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('legal49c H2: recorded for every pending suit, with a warning saying so', async () => {
+  // fixA50 (legal49c H2): the warning of lead49 became a requirement — the ruling names the suit it ends (partyId).
+  it('legal49c H2: with several suits pending, the outcome names the suit it ends', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', {
       body: standardApplication({ applicants: [worker('工人子九', 502), worker('工人丑九', 503), worker('工人卯九', 504)] }),
     });
@@ -368,7 +369,16 @@ describe(`lead49: one court outcome for several suits (${process.env.TEST_DB ?? 
     const [w1, w2] = (c.applicants as { id: number }[]).map((x) => x.id);
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: '聊城市东昌府区人民法院', filedOn: '2026-04-20' }, '2026-04-20');
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w2, court: '聊城市东昌府区人民法院', filedOn: '2026-04-22' }, '2026-04-22');
-    const v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-20' }, '2026-06-20');
-    expect(((v.warnings ?? []) as string[]).join('')).toContain('本案有2件起诉尚未登记处理结果');
+    const r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-06-20' }, '2026-06-20');
+    expect([r.status, r.body.errors?.[0]?.path]).toEqual([400, 'partyId']);
+    expect(r.body.errors[0].message).toContain('本案有2件起诉尚未登记处理结果');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'judgment', partyId: w1, decidedOn: '2026-06-20' },
+      '2026-06-20',
+    );
+    expect(v.state).toBe('in_litigation');
   });
 });

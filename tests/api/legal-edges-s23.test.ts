@@ -229,12 +229,24 @@ describe(`session 23 — a partial award has its own windows (${process.env.TEST
       { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '2000.00' }] },
       '2026-03-30',
     );
-    // The worker receives both documents on 04-02 (one service naming no award delivers both).
+    // The worker receives both documents on 04-02. fixA50 (item 4): a service naming no award after the final award is
+    // the final award's (warned of the partial award outstanding); the partial award's names it.
     v = await ok(
       c,
       a.tokens.clerk,
       'SERVE',
       { document: 'award', partyId: worker1, method: 'direct', servedOn: '2026-04-02' },
+      '2026-04-02',
+    );
+    expect(((v.warnings ?? []) as string[]).join('')).toContain('部分裁决');
+    expect(v.deadlines.find((d) => d.kind === 'partial_award_sue_final_worker' && d.partyId === worker1)).not.toMatchObject({
+      startsOn: '2026-04-02',
+    });
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: worker1, method: 'direct', servedOn: '2026-04-02', partialAward: 1 },
       '2026-04-02',
     );
     expect(find(v, 'partial_award_sue_final_worker', worker1)).toMatchObject({ startsOn: '2026-04-02', dueOn: '2026-04-17' });

@@ -77,7 +77,7 @@ describe(`legalfixA (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // Before the fix: 409 while sue_final_worker was open until 04-28.
     v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-04-22' }, '2026-04-22');
     expect(v.state).toBe('in_litigation');
-    expect(v.proceedings.lawsuits).toEqual([{ partyId: workerId, court: BASIC, filedOn: '2026-04-22' }]);
+    expect(v.proceedings.lawsuits).toEqual([{ partyId: workerId, court: BASIC, filedOn: '2026-04-22', decided: null }]); // fixA50: each suit says its outcome
     expect(v.proceedings.setAside).toMatchObject({ result: 'terminated', decidedOn: '2026-04-22' });
     expect(v.proceedings.setAside.note).toContain('第二十一条');
     expect(deadline(v, 'sue_final_worker', workerId)?.status).toBe('met');

@@ -4,7 +4,7 @@ import { caseMachine, type MachineContext } from '../../workflows/case-machine.t
 import { addDays } from '../../workflows/dates.ts';
 import { leafState, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import { type CaseInput, EVENT_TYPES, type Facts, type ProcEvent } from '../../workflows/procedure-types.ts';
-import { hearingNoticeService } from '../../workflows/rules.ts';
+import { hearingNoticeService, pendingSuits } from '../../workflows/rules.ts';
 import { ADDED_FACTS, addedEvents, addedKey, addedOnly, reviewKey } from './model-added.ts';
 
 export { MODEL_REVIEW_INPUT } from './model-added.ts';
@@ -87,6 +87,7 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
   const noticed = (id: number) => hearingNoticeService(ctx, id) !== null;
   const scheduled = ctx.hearing !== null && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string));
   const served = (id: number) => ctx.services.some((x) => x.document === 'award' && x.partyId === id);
+  const pending = [...new Set(pendingSuits(ctx).map((x) => x.partyId))];
   const list = [
     ev('REQUEST_SUPPLEMENT', { items: ['身份证复印件'] }),
     ev('SUPPLEMENT_RECEIVED'),
@@ -139,10 +140,12 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     ev('RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: today }, 'file'),
     ev('RECORD_SET_ASIDE', { result: 'rejected' }, 'rejected'),
     ev('RECORD_SET_ASIDE', { result: 'set_aside' }, 'set_aside'),
-    ev('RECORD_COURT_OUTCOME', { outcome: 'judgment' }, 'judgment'),
-    ev('RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted' }, 'withdrawal_permitted'),
-    ev('RECORD_COURT_OUTCOME', { outcome: 'dismissed_out_of_time' }, 'dismissed_out_of_time'),
-    ev('RECORD_COURT_OUTCOME', { outcome: 'dismissed_no_effect' }, 'dismissed_no_effect'),
+    // fixA50 (legal49c H2): a court outcome ends one suit — named (`partyId`) when several are pending.
+    ...(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect'] as const).flatMap((outcome) =>
+      pending.length > 1
+        ? pending.map((id) => ev('RECORD_COURT_OUTCOME', { outcome, partyId: id }, `${outcome}-${id}`))
+        : [ev('RECORD_COURT_OUTCOME', { outcome }, outcome)],
+    ),
     ev('MARK_EFFECTIVE'),
     ev('ARCHIVE'),
     // void44: a registration made by mistake, voided before acceptance.
@@ -207,7 +210,7 @@ export function stateKey(snap: { value: unknown; context: MachineContext }): str
       [...new Set(c.services.filter((x) => x.document === 'award').map((x) => x.partyId))].sort(),
       c.setAside?.result ?? null,
       // The suits the next court outcome would end (SPC-1 Art. 21(2) reads who sued).
-      [...new Set(c.lawsuits.slice((c.courtOutcomes ?? []).at(-1)?.suitCount ?? 0).map((x) => x.partyId))].sort(),
+      [...new Set(pendingSuits(c).map((x) => x.partyId))].sort(),
     ]);
   }
   return JSON.stringify([leaf]);

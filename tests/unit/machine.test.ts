@@ -375,7 +375,10 @@ describe('procedure statechart guards', () => {
     expect(d.ctx.effectiveOn).toBe('2026-04-09');
     expect(d.do('TRANSFER_TO_COURT', { purpose: 'enforcement', court: '聊城市东昌府区人民法院' })).toBe('enforcement_transferred');
     expect(d.do('ARCHIVE')).toBe('archived');
-    expect(d.snap.status).toBe('done');
+    // fixA50 (legal49a M5): an archived file still takes the court's later outcomes — not a final state any more; with
+    // no suit or enforcement pending it takes nothing.
+    expect(d.snap.value).toBe('archived');
+    expect(d.snap.can({ type: 'RECORD_COURT_OUTCOME', occurredOn: '2026-12-01', probe: true, payload: {} } as never)).toBe(false);
     expect(availableEvents(d.snap, d.day)).toEqual([]);
   });
 

@@ -58,7 +58,7 @@ import {
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
-import { EVENT_FORMS, LABELS, METHODS, serviceDocNames } from '../forms.js';
+import { EVENT_FORMS, LABELS, METHODS, pendingSuitParties, serviceDocNames } from '../forms.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -285,7 +285,9 @@ async function eventForm(c, type, done, screen) {
       // 送达: only the documents the record has made (the server refuses the others; a helper's walk was offered 裁决书
       // on a case without an award).
       const servable = type === 'SERVE' && path === 'document' ? c.servable : null;
-      let options = servable ? Object.fromEntries(Object.entries(f.options).filter(([k]) => servable.includes(k))) : f.options;
+      // fixA50: a field's options may depend on the case (a function of it).
+      const base = typeof f.options === 'function' ? f.options(c) : f.options;
+      let options = servable ? Object.fromEntries(Object.entries(base).filter(([k]) => servable.includes(k))) : base;
       // Service by phone or SMS is for simple handling only (Rules Art. 59; the server refuses it otherwise): not
       // offered on a case under the ordinary procedure (a second walk was offered it, then refused).
       if (type === 'SERVE' && path === 'method' && c.procedure !== 'simple')
@@ -351,11 +353,14 @@ async function eventForm(c, type, done, screen) {
       const offered =
         type === 'SIGN_MEDIATION_DOCUMENT' && path === 'partyId'
           ? parties.filter((p) => sides.has(String(p.id)) && !signed.has(String(p.id)))
-          : RESPONDENTS_ONLY.has(type)
-            ? parties.filter((p) => p.sideCode === 'respondent')
-            : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
-              ? parties.filter((p) => entitledSides(c).has(p.sideCode))
-              : parties;
+          : type === 'RECORD_COURT_OUTCOME'
+            ? // fixA50 (legal49c H2): the parties whose suit awaits its outcome — the suit the ruling ends.
+              parties.filter((p) => pendingSuitParties(c).has(String(p.id)))
+            : RESPONDENTS_ONLY.has(type)
+              ? parties.filter((p) => p.sideCode === 'respondent')
+              : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
+                ? parties.filter((p) => entitledSides(c).has(p.sideCode))
+                : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -535,7 +540,9 @@ async function eventForm(c, type, done, screen) {
         put(
           b,
           path,
-          f.kind === 'int' || (['party', 'respondent', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
+          f.kind === 'int' ||
+            f.numeric ||
+            (['party', 'respondent', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
             ? Number(el.value.trim())
             : el.value.trim(),
         );
