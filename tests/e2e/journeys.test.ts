@@ -425,6 +425,8 @@ describe('web interface journeys (Chromium)', () => {
 
     await page.getByLabel('文书种类').selectOption('award');
     await page.getByRole('button', { name: '生成', exact: true }).click();
+    // ui50 H1: the original is issued once, on confirmation.
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     const docs = page.locator('#sec-docs tbody tr');
     await count(docs, 2);
     await text(docs.nth(0), '-1号');

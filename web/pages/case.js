@@ -1068,6 +1068,14 @@ function correctionTargets(c) {
   return out;
 }
 
+/**
+ * Roles that print, never write, an act's document (app/policy.ts ISSUED_DOCUMENT_ROLES): the clerk prints the award,
+ * a partial award or a ruling as the arbitrator made it.
+ */
+const PRINT_ONLY = { award: ['clerk'], partial_award: ['clerk'], advance_execution_ruling: ['clerk'] };
+const printsOnly = (kind) => (PRINT_ONLY[kind] ?? []).includes(state.user?.role);
+/** A server message shown as a hint: without the field's code in brackets (补正内容（body） → 补正内容). */
+const plainHint = (m) => String(m ?? '').replace(/[（(][A-Za-z_]+[）)]/g, '');
 /** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
 const docChoices = new Map();
 /** The kinds whose issued document is an act's decision, fixed once issued (app/documents/originals.ts ACT_KINDS). */
@@ -1210,6 +1218,11 @@ function docsSection(c, docs, refresh) {
       if (which?.partialAward) return parts[which.partialAward - 1]?.issuedOn ?? null;
       return c.award?.issuedOn ?? (parts.length === 1 ? (parts[0]?.issuedOn ?? null) : null);
     };
+    // ui50 M4: said before 生成, to one who only prints the act's document.
+    const printNote = h(
+      'p.small.muted.print-note',
+      '您只能按仲裁员已作出的文本打印本文书；仲裁员尚未写明其事实、理由和依据的，须由仲裁员先生成正式文本。',
+    );
     const decidedCheck = () => {
       const on = decidedOn.value;
       if (!on) return REQUIRED;
@@ -1219,6 +1232,7 @@ function docsSection(c, docs, refresh) {
       return null;
     };
     const showMatter = () => {
+      printNote.hidden = !printsOnly(kind.value);
       receipt.hidden = kind.value !== 'service_receipt';
       matter.hidden = kind.value !== 'decision';
       correctedBox.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
@@ -1286,6 +1300,40 @@ function docsSection(c, docs, refresh) {
       [...occurrence.options].some((o) => o.value === chosen.occurrence)
     )
       occurrence.value = chosen.occurrence;
+    /** The confirmation of an act's original (ui50 H1): what will be printed and recorded, 返回修改 focused. */
+    const confirmOriginal = () => {
+      const label = kinds[kind.value];
+      const which = occurrence.hidden ? '' : (occurrence.selectedOptions[0]?.textContent ?? '');
+      const matterLabel = kind.value === 'decision' ? (matters[matter.value] ?? '') : '';
+      const names = (side) => (side ?? []).map((p) => p.name).join('、');
+      const [applicants, respondents] = [names(c.applicants), names(c.respondents)];
+      const typed = [...textBoxes].filter(([, box]) => box.value.trim());
+      const line = (k, v) => h('li', h('span.muted', `${k}：`), v);
+      return confirmDialog({
+        title: `生成“${label}”正式文本（原件）？`,
+        body: [
+          h('p', `将生成${label}的正式文本，记入本案办理记录。`),
+          h(
+            'ul.original-what',
+            line('案件', `${caseName(c)}${applicants || respondents ? `（${applicants} 诉 ${respondents}）` : ''}`),
+            line('文书', `${label}${which ? ` ${which}` : ''}${matterLabel ? `（${matterLabel}）` : ''}`),
+            c.caseNo ? line('文号', `按案号 ${c.caseNo} 编号`) : null,
+            !correctedBox.hidden || (matter.value === 'correction' && kind.value === 'decision' && targets.length === 1)
+              ? line('补正的裁决书', corrected.selectedOptions[0]?.textContent ?? '')
+              : null,
+            decidedBox.hidden ? null : line('补正决定日期', decidedOn.value),
+            typed.length
+              ? typed.map(([f, box]) => line(TEXT_LABELS[f], h('span.gen-typed', box.value.trim())))
+              : line('正文', '按本案记录中已作出的事实、理由和依据'),
+          ),
+          h(
+            'p.reprint-note',
+            '正式文本一经生成即为原件，文字不能再改：再次生成只是补打原件（同一文号、同一内容）；文字、计算错误或遗漏事项，须制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）。需要先看稿的，请返回修改并勾选“草稿”。',
+          ),
+        ],
+        confirmLabel: `生成正式文本`,
+      });
+    };
     const key = keyHolder();
     const generate = guard(btn, async () => {
       // A document already issued is issued again only on purpose: each generation is a new version with its number.
@@ -1339,6 +1387,9 @@ function docsSection(c, docs, refresh) {
         }))
       )
         return;
+      // ui50 H1: the first issued (non-draft) document of an act is its original, fixed for good: asked first, naming
+      // the document, the case and the text it will print — as an act is (nothing recorded by a single click).
+      if (!earlier && fixed && !draft.checked && !(await confirmOriginal())) return;
       btn.textContent = '正在生成…';
       fill(msg);
       try {
@@ -1391,8 +1442,23 @@ function docsSection(c, docs, refresh) {
           decidedOn.focus();
           return;
         }
+        // ui50 M4: a role that only prints an act others made (the clerk an award) is never given the writing boxes —
+        // the server would refuse the text it writes (403): the arbitrator issues the text first.
+        const printOnly = err.problem?.rule === 'text-from-arbitrator' && printsOnly(kind.value);
+        if (printOnly) {
+          fill(
+            msg,
+            h(
+              'div.alert.bad.print-only',
+              { role: 'alert' },
+              `${kinds[kind.value]}的${TEXT_LABELS[err.problem.field] ?? '正文'}尚未写明：须由仲裁员先生成${kinds[kind.value]}的正式文本，${roleLabel(state.user.role)}再按已作出的文本打印。`,
+            ),
+          );
+          msg.scrollIntoView({ block: 'nearest' });
+          return;
+        }
         const missing =
-          err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, err.message, err.problem.claimIds) : null;
+          err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, plainHint(err.message), err.problem.claimIds) : null;
         fill(
           msg,
           h(
@@ -1418,6 +1484,7 @@ function docsSection(c, docs, refresh) {
       occurrence,
       h('label.check', draft, '草稿（印章处为占位）'),
       btn,
+      printNote,
       texts,
     );
   }
