@@ -243,7 +243,7 @@ export async function casePage(id, mount) {
         'div',
         partiesSection(c, mediationTrack),
         claimsSection(c, events, mediationTrack || c.track === 'review'),
-        docs ? docsSection(c, docs, refresh) : null,
+        docs ? docsSection(c, docs, refresh, events) : null,
         // Issue 17: the hand-off package to the court (移送法院材料包).
         courtPackagePanel(ui(), c, state.user?.role),
       ),
@@ -880,6 +880,28 @@ export function serviceLine(e, c) {
   ].join('');
 }
 
+/**
+ * ui50 L: a party's suit in the history names who sued, in which court, and against which award (a partial award by
+ * its number, `partialAward`), as a service line names its details.
+ */
+export function lawsuitLine(e, c) {
+  const p = e.payload ?? {};
+  if (e.type !== 'RECORD_LAWSUIT') return null;
+  const party = p.partyId ? partiesOf(c).find((x) => String(x.id) === String(p.partyId)) : null;
+  const against = p.partialAward
+    ? `第${p.partialAward}件部分裁决`
+    : c.award?.issuedOn && c.award.issuedOn <= e.occurredOn
+      ? '本案裁决'
+      : null;
+  const parts = [
+    party ? `起诉人：${party.name}（${party.side}）` : null,
+    p.court ? `法院：${p.court}` : null,
+    against ? `针对${against}` : null,
+    p.filedOn && p.filedOn !== e.occurredOn ? `起诉日期 ${p.filedOn}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join('，') : null;
+}
+
 function historySection(events, c) {
   return section(
     'sec-history',
@@ -891,6 +913,7 @@ function historySection(events, c) {
           'li',
           h('div', h('strong', actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
+          e.type === 'RECORD_LAWSUIT' && lawsuitLine(e, c) ? h('div.small.lawsuit-what', lawsuitLine(e, c)) : null,
           // ui49 M2: which document was generated, and whether it was the original printed again (补打).
           e.type === 'GENERATE_DOCUMENT' && e.payload?.kind
             ? h(
@@ -1076,13 +1099,38 @@ const PRINT_ONLY = { award: ['clerk'], partial_award: ['clerk'], advance_executi
 const printsOnly = (kind) => (PRINT_ONLY[kind] ?? []).includes(state.user?.role);
 /** A server message shown as a hint: without the field's code in brackets (补正内容（body） → 补正内容). */
 const plainHint = (m) => String(m ?? '').replace(/[（(][A-Za-z_]+[）)]/g, '');
+/**
+ * ui50 L: a 补正决定书 in the documents list says which award it corrects (Rules Art. 54), from the generation that
+ * made it (its `corrects`: a partial award, a part of a mixed award, else the award). Document id → words.
+ */
+function correctionsOf(c, events) {
+  const out = new Map();
+  const parts = c.proceedings?.partialAwards ?? [];
+  // What there was to correct when each was made (one target only: the request need not name it).
+  let awarded = false;
+  let partials = 0;
+  for (const e of events ?? []) {
+    const p = e.payload ?? {};
+    if (e.type === 'ISSUE_AWARD') awarded = true;
+    if (e.type === 'PARTIAL_AWARD') partials += 1;
+    if (e.type !== 'GENERATE_DOCUMENT' || p.kind !== 'decision' || p.text?.matter !== 'correction') continue;
+    const which = p.text.corrects ?? {};
+    const part = which.part === 'final' ? '终局部分' : which.part === 'non_final' ? '非终局部分' : '';
+    const nth = which.partialAward ?? (awarded ? null : partials || null);
+    const on = nth ? parts[nth - 1]?.issuedOn : c.award?.issuedOn;
+    const target = `${nth ? `第${nth}件部分裁决书` : '裁决书'}${on || part ? `（${[on, part].filter(Boolean).join('，')}）` : ''}`;
+    for (const d of p.documents ?? []) out.set(d.id, `补正决定：补正${target}`);
+  }
+  return out;
+}
 /** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
 const docChoices = new Map();
 /** The kinds whose issued document is an act's decision, fixed once issued (app/documents/originals.ts ACT_KINDS). */
 const ACT_KINDS = new Set(['award', 'partial_award', 'advance_execution_ruling', 'mediation_document', 'rejection_notice', 'decision']);
 
-function docsSection(c, docs, refresh) {
+function docsSection(c, docs, refresh, events) {
   const msg = h('div', { 'aria-live': 'polite' });
+  const corrections = correctionsOf(c, events);
   const kinds = offeredKinds(c);
   const latest = new Map();
   // A version of a document: the same kind, number and act (a partial award's, a ruling's), draft or not.
@@ -1109,6 +1157,7 @@ function docsSection(c, docs, refresh) {
               h(
                 'td',
                 d.title,
+                corrections.get(d.id) ? h('div.small.corrects-what', corrections.get(d.id)) : null,
                 // ui45 L3: a space between the name and its mark (read, copied or printed: not 仲裁裁决书终局).
                 f ? [' ', h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局')] : null,
                 stale ? h('div.small.muted', '（已有较新的版本）') : null,
