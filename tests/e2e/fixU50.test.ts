@@ -61,6 +61,15 @@ describe('fixU50 (Chromium)', () => {
     await generate().click();
     await ask().waitFor();
     await hasText(ask(), '被申请人辩称（答辩意见）：被申请人辩称已足额支付工资。');
+    // On a 390 px phone the confirmation fits the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const box = await ask().boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+      expect(await ask().evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
     await ask().getByRole('button', { name: '生成正式文本' }).click();
     await hasText(page.locator('.flash'), '已生成：');
     expect(await docCount(c.id, 'award')).toBe(1);
