@@ -187,18 +187,19 @@ function humanMessage(status, problem, path = '') {
 }
 /** "…（LDMAL Art. 35）" → "…（依据：《劳动争议调解仲裁法》第三十五条）" — the source once, in Chinese. */
 export function withSource(detail, source) {
-  let text = String(detail);
+  let text = lawCodes(String(detail));
+  source = source ? lawCodes(source) : source;
   const sources = [];
   if (source) {
     sources.push(source);
     text = text.replace(`（${source}）`, '').replace(`(${source})`, '');
   }
   // A source the server left inside the text: "（LDMAL Art. 43; Rules Art. 45）".
-  text = text.replace(/[（(]((?:LDMAL|Rules|OrgRules|CPL|CPL-Interp|SPC-\w+|LCL|LL)\b[^）)]*)[）)]/g, (_m, s) => {
+  text = text.replace(/[（(]((?:LDMAL|Rules|OrgRules|CPL|CPL-Interp|SPC-\w+|LCL|LL|PML)\b[^）)]*)[）)]/g, (_m, s) => {
     if (!sources.includes(s)) sources.push(s);
     return '';
   });
-  text = text.replace(/(?:LDMAL|Rules|OrgRules|CPL|CPL-Interp|SPC-\w+) Arts?\. [\d–\-, ()]+/g, (m) => sourceZh(m));
+  text = text.replace(/(?:LDMAL|Rules|OrgRules|CPL|CPL-Interp|SPC-\w+|PML) Arts?\. [\d–\-, ()]+/g, (m) => sourceZh(m));
   text = text.replace(/PUT \/api\/calendar\/years\/(\d{4})/g, '由管理员在“系统管理 › 节假日安排”中录入$1年安排');
   return sources.length ? `${text.trim()}（依据：${sources.map(sourceZh).join('；')}）` : text.trim();
 }
@@ -214,7 +215,10 @@ const LAWS = {
   'SPC-2000': '《最高人民法院关于人民法院对经劳动争议仲裁裁决的纠纷准予撤诉或驳回起诉后劳动争议仲裁裁决从何时起生效的解释》',
   LCL: '《劳动合同法》',
   LL: '《劳动法》',
+  PML: '《人民调解法》',
 };
+/** ui50: a law the server cites by its English name ("People's Mediation Law Art. 33"), read as its code. */
+const lawCodes = (text) => text.replace(/People[’']s Mediation Law(?= Arts?\.)/g, 'PML');
 const DIGITS = '〇一二三四五六七八九';
 /** 1–999 in Chinese numerals as statute articles are numbered (十五, 二十一, 一百零五). */
 export function cnNumber(n) {
@@ -231,7 +235,7 @@ export function cnNumber(n) {
 const ITEMIZED = new Set(['LDMAL 47', 'Rules 46']);
 /** "LDMAL Art. 43; Rules Arts. 45–46" → "《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条至第四十六条". */
 export function sourceZh(source) {
-  return String(source)
+  return lawCodes(String(source))
     .split(/;\s*/)
     .map((part) => {
       const m = /^([A-Za-z][\w-]*)\s+Arts?\.\s*(.+)$/.exec(part.trim());

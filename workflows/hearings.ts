@@ -319,7 +319,7 @@ export function hearingAfterLimitWarnings(
  */
 export function suspensionHearingWarnings(
   type: string,
-  ctx: Pick<MachineContext, 'hearing'>,
+  ctx: Pick<MachineContext, 'hearing'> & Partial<Pick<MachineContext, 'suspensions'>>,
   nctx: Pick<MachineContext, 'hearing'>,
   stateBefore: string,
   stateAfter: string,
@@ -331,7 +331,17 @@ export function suspensionHearingWarnings(
     return [
       `本案已定于 ${ctx.hearing.hearingOn} 开庭，该日在中止审理期间（自 ${occurredOn} 起）：中止审理期间不开庭（《劳动人事争议仲裁办案规则》第四十七条）。已通知当事人的，请告知开庭不再按期进行；恢复审理后请记录延期开庭，${renotify}。`,
     ];
-  if (type === 'RESUME' && stateAfter === 'hearing_scheduled' && nctx.hearing && nctx.hearing.hearingOn < occurredOn)
-    return [`本案通知的开庭日期 ${nctx.hearing.hearingOn} 已在中止审理期间经过，未开庭：请记录延期开庭，${renotify}。`];
+  if (type === 'RESUME' && stateAfter === 'hearing_scheduled' && nctx.hearing && nctx.hearing.hearingOn < occurredOn) {
+    const on = nctx.hearing.hearingOn;
+    // ui50 M1: the day passed during the suspension only when it fell on or after its start (the SUSPEND branch above
+    // warns of that day then); one that passed before it was not reached because of the suspension — the record
+    // shows no hearing held that day, which is said as such.
+    const from = (ctx.suspensions ?? []).findLast((s) => s.to === null)?.from ?? null;
+    if (from && on < from)
+      return [
+        `本案通知的开庭日期 ${on} 在中止审理（自 ${from} 起）之前已经经过，本案未记录该日开庭：该日已开庭的，请记录开庭审理；未开庭的，请记录延期开庭，${renotify}。`,
+      ];
+    return [`本案通知的开庭日期 ${on} 已在中止审理期间经过，未开庭：请记录延期开庭，${renotify}。`];
+  }
   return [];
 }

@@ -298,7 +298,7 @@ describe('web interface journeys (Chromium)', () => {
     // Assigning a mediator shows each mediator's mediations in hand.
     await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '指派调解员', exact: true }).click();
     const med = page.locator('dialog.act[open]');
-    await text(med.getByLabel('调解员').locator('option', { hasText: 'mediator-e2e' }), '在办调解 0 件，本周开庭 0 次');
+    await text(med.getByLabel('调解员').locator('option', { hasText: 'mediator-e2e' }), '在办调解 0 件）');
     await med.getByRole('button', { name: '取消' }).click();
     await med.waitFor({ state: 'detached' });
     const dlg = await openAct('组成仲裁庭', '组庭日期', '2026-03-05');
@@ -425,6 +425,8 @@ describe('web interface journeys (Chromium)', () => {
 
     await page.getByLabel('文书种类').selectOption('award');
     await page.getByRole('button', { name: '生成', exact: true }).click();
+    // ui50 H1: the original is issued once, on confirmation.
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     const docs = page.locator('#sec-docs tbody tr');
     await count(docs, 2);
     await text(docs.nth(0), '-1号');

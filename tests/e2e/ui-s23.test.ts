@@ -475,12 +475,14 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.getByLabel('文书种类').selectOption('award');
     await page.getByRole('button', { name: '生成', exact: true }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     const box = page.getByLabel('被申请人辩称（答辩意见）');
     await visible(box);
     await text(page.locator('.alert.bad'), '被申请人辩称');
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('TEXTAREA');
     await box.fill('被申请人辩称已足额支付工资。');
     await page.getByRole('button', { name: '生成', exact: true }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     await visible(page.getByText('已生成：'));
     const docs = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { kind: string }[];
     expect(docs.filter((d) => d.kind === 'award').length).toBeGreaterThan(0);
@@ -519,11 +521,14 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     expect(await which.locator('option').allTextContents()).toEqual(['第1件（2026-03-26，第1项）', '第2件（2026-03-27，第2项）']);
     await which.selectOption('1');
     await page.getByRole('button', { name: '生成', exact: true }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     await visible(page.getByText('已生成：'));
     await page.getByLabel('文书种类').selectOption('partial_award');
     await page.getByLabel('哪一件').selectOption('2');
-    // The second partial award's first document: no "generate again?" question.
+    // The second partial award's first document: no "generate again?" question — its original's (ui50 H1).
     await page.getByRole('button', { name: '生成', exact: true }).click();
+    await text(page.locator('dialog.confirm[open] h2'), '生成“部分裁决书”正式文本（原件）？');
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     await eventually(async () => {
       const docs = (await t.api(arb.token).get(`/api/cases/${c.id}/documents`)).body as { kind: string; occurrence?: number }[];
       expect(docs.filter((d) => d.kind === 'partial_award').map((d) => d.occurrence)).toEqual([1, 2]);

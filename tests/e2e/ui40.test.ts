@@ -67,9 +67,10 @@ describe('ui40: a new user’s walk (Chromium)', () => {
       await hasText(page.locator('.flash'), '已生成：开庭通知书');
       expect(await page.getByLabel('文书种类').inputValue()).toBe('award');
       await page.getByRole('button', { name: '生成', exact: true }).click();
-      // The award is asked for (its text, or generated): never "再次生成开庭通知书".
+      // The award is asked for (its original's confirmation, ui50 H1): never "再次生成开庭通知书".
+      await hasText(page.locator('dialog.confirm[open] h2'), '生成“仲裁裁决书”正式文本（原件）？');
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
       await eventually(async () => expect(kinds).toEqual(['hearing_notice', 'award']));
-      expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
     } finally {
       await page.unroute('**/api/cases/*/documents');
     }

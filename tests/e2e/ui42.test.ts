@@ -222,6 +222,7 @@ describe('ui42 (Chromium)', () => {
     await target.selectOption(nonFinal ?? '');
     expect(await page.locator('.corrected-choice .field-error').textContent()).toBe('');
     await page.getByRole('button', { name: '生成', exact: true }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     // Past the browser's check: the server asks for the correction's text (nothing about which award).
     await page.getByRole('textbox', { name: '补正内容' }).waitFor();
   });
@@ -260,10 +261,14 @@ describe('ui42 (Chromium)', () => {
     expect(await docCount()).toBe(before);
     await date.fill('2026-03-31');
     await generate.click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     const body = page.getByRole('textbox', { name: '补正内容' });
     await body.waitFor();
     await body.fill('裁决书第一项中“2025年10月”应为“2025年11月”。');
     await generate.click();
+    // ui50 H1: the confirmation names the text and the decision's date.
+    await hasText(page.locator('dialog.confirm[open]'), '补正决定日期：2026-03-31');
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
     await eventually(async () => expect(await docCount()).toBe(before + 1));
     const history = await t.db.knex('case_events').where({ case_id: c.id, type: 'GENERATE_DOCUMENT' }).orderBy('seq');
     const raw = history.at(-1)?.payload;

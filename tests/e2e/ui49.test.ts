@@ -157,7 +157,8 @@ describe('ui49 (Chromium)', () => {
     await ask().waitFor();
     await hasText(ask(), '留置之日 2026-04-13，视为送达日期 2026-04-16');
     await hasText(ask(), '留置之日：2026-04-13');
-    await hasText(ask().locator('.act-date'), '送交日期：未填写，以留置之日 2026-04-13 为准');
+    // ui50 L: one day for the act — the 送交日期 box is put away, the day typed is both.
+    await hasText(ask().locator('.act-date'), '送交日期：即留置之日 2026-04-13');
     await ask().getByRole('button', { name: '确认送达' }).click();
     await dlg.waitFor({ state: 'detached' });
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;

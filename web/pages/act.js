@@ -55,6 +55,7 @@ import {
   showErrors,
   sourceZh,
   state,
+  stateLabel,
   today,
 } from '../core.js';
 import { calculatorButton } from '../features.js';
@@ -78,6 +79,8 @@ function put(b, path, v) {
 }
 
 /** Parties of a case with their side, for pickers. */
+/** The words of a late award's warning (LDMAL Art. 43), the browser's and the server's alike. */
+const LATE_AWARD = /逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼/;
 export function partiesOf(c) {
   const list = [
     ...c.applicants.map((p, i) => ({ ...p, side: '申请人', sideCode: 'applicant', nth: i + 1 })),
@@ -429,7 +432,8 @@ async function eventForm(c, type, done, screen) {
       el = select(
         mediators.map((s) => {
           const w = mediatorLoad.get(s.id);
-          return [String(s.id), w ? `${s.displayName}（在办调解 ${w.openCases} 件，本周开庭 ${w.hearingsThisWeek} 次）` : s.displayName];
+          // ui50 L: a mediator holds no hearings (开庭 is the tribunal's): the load shown is the mediations in hand.
+          return [String(s.id), w ? `${s.displayName}（在办调解 ${w.openCases} 件）` : s.displayName];
         }),
       );
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
@@ -548,6 +552,7 @@ async function eventForm(c, type, done, screen) {
         );
     });
   }
+  if (type === 'SERVE') oneDayOfDeemedService(fields);
   if (type === 'ACCEPT' && barringAtOpen.length) fields.append(notSameMatterField(barringAtOpen, getters, checks, describe));
   if (type === 'ADVANCE_EXECUTION') {
     // Required with the amounts ordered (LDMAL Art. 44): the ruling orders payment within this term.
@@ -712,6 +717,9 @@ async function eventForm(c, type, done, screen) {
     // application was served: workflows/hearings.ts) — one home for the rule, asked by preview (reviewer s44 M1).
     let serverWarnings = [];
     let deemedOn = null;
+    // ui50 L: the case changed since this page was drawn (another tab recorded 中止审理): said, and the deadlines
+    // compared are the latest, not the page's.
+    let staleNote = null;
     // The preview's refusal (the act would be refused as it stands: 400/403/404/409/422) is shown at once, in place of
     // a confirmation of an act the server has already said it will not record.
     let refused = null;
@@ -740,10 +748,14 @@ async function eventForm(c, type, done, screen) {
           if (Array.isArray(p.warnings)) serverWarnings = p.warnings.filter((w) => typeof w === 'string');
         }
         if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
-          if (LISTS_SHIFTS.has(type)) shifts = deadlineShifts(c.deadlines, p.deadlines);
+          const latest = await api('GET', `/api/cases/${c.id}`).catch(() => null);
+          const now = latest && latest.version !== c.version ? latest : c;
+          if (now !== c)
+            staleNote = `本案在本页打开后已有新的记录（他人或您在其他窗口办理，现为“${stateLabel(now.state)}”）：以下期限已按最新记录计算，页面上显示的期限已过时。确认时如提示案件已更新，请载入最新内容后再办理。`;
+          if (LISTS_SHIFTS.has(type)) shifts = deadlineShifts(now.deadlines, p.deadlines);
           // What the act will really do to the deadlines, as the server computed it (a suspension begun after the time
           // limit ran out is not deducted: the case stays overdue).
-          consequence = previewedConsequence(type, c, body, p.deadlines) ?? consequence;
+          consequence = previewedConsequence(type, now, body, p.deadlines) ?? consequence;
         }
       }
       // ui49 M3: a document left, posted or published is deemed served later: the confirmation names that day.
@@ -762,9 +774,12 @@ async function eventForm(c, type, done, screen) {
       return;
     }
     const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
+    // ui50 L: a late award is warned of once — the browser's words (届满日, 预计), the server's like one left out.
+    const own = actWarnings(type, c, body, day, { documents, docNames: serviceDocNames(), methodNames: METHODS });
+    const lateSaid = (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') && own.some((w) => LATE_AWARD.test(w));
     const warnings = [
-      ...actWarnings(type, c, body, day, { documents, docNames: serviceDocNames(), methodNames: METHODS }),
-      ...serverWarnings,
+      ...own,
+      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w))),
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
@@ -773,7 +788,7 @@ async function eventForm(c, type, done, screen) {
           `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${duplicateWhat(d)}（${sourceZh(d.source)}）：同一争议不予受理。请核对是否为同一事实、理由和请求；属于同一争议的，应办理“不予受理”。`,
       ),
     ];
-    if (consequence || backdated || warnings.length) {
+    if (consequence || backdated || warnings.length || staleNote) {
       busy = true;
       try {
         awardSummary = awardEd ? await awardEd.summary() : null;
@@ -789,9 +804,12 @@ async function eventForm(c, type, done, screen) {
             'p.act-date',
             typed || !DATE_OPTIONAL.has(type)
               ? `${dateLabel}：${on}`
-              : `${dateLabel}：未填写，以${type === 'SERVE' && DEEMED_ACT[body.method] ? `${DEEMED_ACT[body.method]}之日` : '送达日期'} ${on} 为准`,
+              : type === 'SERVE' && DEEMED_ACT[body.method]
+                ? `${dateLabel}：即${DEEMED_ACT[body.method]}之日 ${on}`
+                : `${dateLabel}：未填写，以送达日期 ${on} 为准`,
           ),
           awardEd ? null : describedFields(describe),
+          staleNote ? h('p.warn.stale-note', { role: 'alert' }, staleNote) : null,
           backdated,
           warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),
           shifts.map((x) => h('p.deadline-shift', x)),
@@ -915,6 +933,28 @@ export function entitledSides(c) {
 
 /** ui49 M3: the services deemed served after the commission's own act, by that act's name (workflows/periods.ts). */
 export const DEEMED_ACT = { left: '留置', posted: '张贴', public_notice: '公告' };
+/**
+ * ui50 L: a service by leaving, posting or notice asks one day — that act's (留置之日, 张贴之日, 公告之日), which is also
+ * the day the document was sent out: the 送交日期 box is put away (its value kept for another method), and the act is
+ * dated by the one day typed.
+ */
+function oneDayOfDeemedService(fields) {
+  const method = fields.querySelector('[data-path="method"]');
+  const day = fields.querySelector('[data-path="occurredOn"]');
+  const wrap = day?.closest('div.f');
+  if (!method || !day || !wrap) return;
+  let kept = '';
+  const sync = () => {
+    const deemed = Boolean(DEEMED_ACT[method.value]);
+    if (deemed && !wrap.hidden) {
+      kept = day.value;
+      day.value = '';
+    } else if (!deemed && wrap.hidden) day.value = kept;
+    wrap.hidden = deemed;
+  };
+  method.addEventListener('change', sync);
+  sync();
+}
 
 /**
  * The deemed day of service of a document left or posted (3 working days after, Rules Art. 20 [R], on the official

@@ -614,6 +614,18 @@ async function accessLogTab(out, q) {
     for (const [k, v] of new FormData(form)) if (v) n.set(k, String(v));
     location.hash = `#/admin/access-log?${n}`;
   });
+  // ui50 L: a downloaded document named by its title and number (the log keeps its id only): each case's list, once.
+  const docNames = new Map();
+  const downloaded = [...new Set(r.items.filter((x) => x.documentId && x.caseId).map((x) => x.caseId))];
+  await Promise.all(
+    downloaded.map((id) =>
+      api('GET', `/api/cases/${id}/documents`)
+        .then((docs) => {
+          for (const d of docs) docNames.set(d.id, `${d.title}${d.caseNo ? ` ${d.caseNo}` : ''}`);
+        })
+        .catch(() => null),
+    ),
+  );
   const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
   const goPage = (p) => {
     const n = new URLSearchParams(q);
@@ -645,8 +657,16 @@ async function accessLogTab(out, q) {
                   h('td', `${x.user.displayName}（${x.user.username}）`),
                   h('td', roleLabel(x.user.role)),
                   h('td', ACTIONS[x.action] ?? x.action),
-                  h('td', x.caseId ? h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`) : '—'),
-                  h('td', x.documentId ? `#${x.documentId}` : x.courtPackageId ? `移送材料包 #${x.courtPackageId}` : '—'),
+                  // A case without a 案号 yet (not accepted) by the number the filter above asks for (案件编号).
+                  h('td', x.caseId ? h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `案件编号 ${x.caseId}`) : '—'),
+                  h(
+                    'td',
+                    x.documentId
+                      ? (docNames.get(x.documentId) ?? `文书编号 ${x.documentId}`)
+                      : x.courtPackageId
+                        ? `移送材料包（编号 ${x.courtPackageId}）`
+                        : '—',
+                  ),
                 ),
               ),
             ),

@@ -246,7 +246,7 @@ export async function casePage(id, mount) {
         'div',
         partiesSection(c, mediationTrack),
         claimsSection(c, events, mediationTrack || c.track === 'review'),
-        docs ? docsSection(c, docs, refresh) : null,
+        docs ? docsSection(c, docs, refresh, events) : null,
         // Issue 17: the hand-off package to the court (移送法院材料包).
         courtPackagePanel(ui(), c, state.user?.role),
       ),
@@ -883,6 +883,28 @@ export function serviceLine(e, c) {
   ].join('');
 }
 
+/**
+ * ui50 L: a party's suit in the history names who sued, in which court, and against which award (a partial award by
+ * its number, `partialAward`), as a service line names its details.
+ */
+export function lawsuitLine(e, c) {
+  const p = e.payload ?? {};
+  if (e.type !== 'RECORD_LAWSUIT') return null;
+  const party = p.partyId ? partiesOf(c).find((x) => String(x.id) === String(p.partyId)) : null;
+  const against = p.partialAward
+    ? `第${p.partialAward}件部分裁决`
+    : c.award?.issuedOn && c.award.issuedOn <= e.occurredOn
+      ? '本案裁决'
+      : null;
+  const parts = [
+    party ? `起诉人：${party.name}（${party.side}）` : null,
+    p.court ? `法院：${p.court}` : null,
+    against ? `针对${against}` : null,
+    p.filedOn && p.filedOn !== e.occurredOn ? `起诉日期 ${p.filedOn}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join('，') : null;
+}
+
 function historySection(events, c) {
   return section(
     'sec-history',
@@ -894,6 +916,7 @@ function historySection(events, c) {
           'li',
           h('div', h('strong', actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
+          e.type === 'RECORD_LAWSUIT' && lawsuitLine(e, c) ? h('div.small.lawsuit-what', lawsuitLine(e, c)) : null,
           // ui49 M2: which document was generated, and whether it was the original printed again (补打).
           e.type === 'GENERATE_DOCUMENT' && e.payload?.kind
             ? h(
@@ -1071,13 +1094,46 @@ function correctionTargets(c) {
   return out;
 }
 
+/**
+ * Roles that print, never write, an act's document (app/policy.ts ISSUED_DOCUMENT_ROLES): the clerk prints the award,
+ * a partial award or a ruling as the arbitrator made it.
+ */
+const PRINT_ONLY = { award: ['clerk'], partial_award: ['clerk'], advance_execution_ruling: ['clerk'] };
+const printsOnly = (kind) => (PRINT_ONLY[kind] ?? []).includes(state.user?.role);
+/** A server message shown as a hint: without the field's code in brackets (补正内容（body） → 补正内容). */
+const plainHint = (m) => String(m ?? '').replace(/[（(][A-Za-z_]+[）)]/g, '');
+/**
+ * ui50 L: a 补正决定书 in the documents list says which award it corrects (Rules Art. 54), from the generation that
+ * made it (its `corrects`: a partial award, a part of a mixed award, else the award). Document id → words.
+ */
+function correctionsOf(c, events) {
+  const out = new Map();
+  const parts = c.proceedings?.partialAwards ?? [];
+  // What there was to correct when each was made (one target only: the request need not name it).
+  let awarded = false;
+  let partials = 0;
+  for (const e of events ?? []) {
+    const p = e.payload ?? {};
+    if (e.type === 'ISSUE_AWARD') awarded = true;
+    if (e.type === 'PARTIAL_AWARD') partials += 1;
+    if (e.type !== 'GENERATE_DOCUMENT' || p.kind !== 'decision' || p.text?.matter !== 'correction') continue;
+    const which = p.text.corrects ?? {};
+    const part = which.part === 'final' ? '终局部分' : which.part === 'non_final' ? '非终局部分' : '';
+    const nth = which.partialAward ?? (awarded ? null : partials || null);
+    const on = nth ? parts[nth - 1]?.issuedOn : c.award?.issuedOn;
+    const target = `${nth ? `第${nth}件部分裁决书` : '裁决书'}${on || part ? `（${[on, part].filter(Boolean).join('，')}）` : ''}`;
+    for (const d of p.documents ?? []) out.set(d.id, `补正决定：补正${target}`);
+  }
+  return out;
+}
 /** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
 const docChoices = new Map();
 /** The kinds whose issued document is an act's decision, fixed once issued (app/documents/originals.ts ACT_KINDS). */
 const ACT_KINDS = new Set(['award', 'partial_award', 'advance_execution_ruling', 'mediation_document', 'rejection_notice', 'decision']);
 
-function docsSection(c, docs, refresh) {
+function docsSection(c, docs, refresh, events) {
   const msg = h('div', { 'aria-live': 'polite' });
+  const corrections = correctionsOf(c, events);
   const kinds = offeredKinds(c);
   const latest = new Map();
   // A version of a document: the same kind, number and act (a partial award's, a ruling's), draft or not.
@@ -1104,6 +1160,7 @@ function docsSection(c, docs, refresh) {
               h(
                 'td',
                 d.title,
+                corrections.get(d.id) ? h('div.small.corrects-what', corrections.get(d.id)) : null,
                 // ui45 L3: a space between the name and its mark (read, copied or printed: not 仲裁裁决书终局).
                 f ? [' ', h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局')] : null,
                 stale ? h('div.small.muted', '（已有较新的版本）') : null,
@@ -1213,6 +1270,11 @@ function docsSection(c, docs, refresh) {
       if (which?.partialAward) return parts[which.partialAward - 1]?.issuedOn ?? null;
       return c.award?.issuedOn ?? (parts.length === 1 ? (parts[0]?.issuedOn ?? null) : null);
     };
+    // ui50 M4: said before 生成, to one who only prints the act's document.
+    const printNote = h(
+      'p.small.muted.print-note',
+      '您只能按仲裁员已作出的文本打印本文书；仲裁员尚未写明其事实、理由和依据的，须由仲裁员先生成正式文本。',
+    );
     const decidedCheck = () => {
       const on = decidedOn.value;
       if (!on) return REQUIRED;
@@ -1222,6 +1284,7 @@ function docsSection(c, docs, refresh) {
       return null;
     };
     const showMatter = () => {
+      printNote.hidden = !printsOnly(kind.value);
       receipt.hidden = kind.value !== 'service_receipt';
       matter.hidden = kind.value !== 'decision';
       correctedBox.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
@@ -1289,6 +1352,40 @@ function docsSection(c, docs, refresh) {
       [...occurrence.options].some((o) => o.value === chosen.occurrence)
     )
       occurrence.value = chosen.occurrence;
+    /** The confirmation of an act's original (ui50 H1): what will be printed and recorded, 返回修改 focused. */
+    const confirmOriginal = () => {
+      const label = kinds[kind.value];
+      const which = occurrence.hidden ? '' : (occurrence.selectedOptions[0]?.textContent ?? '');
+      const matterLabel = kind.value === 'decision' ? (matters[matter.value] ?? '') : '';
+      const names = (side) => (side ?? []).map((p) => p.name).join('、');
+      const [applicants, respondents] = [names(c.applicants), names(c.respondents)];
+      const typed = [...textBoxes].filter(([, box]) => box.value.trim());
+      const line = (k, v) => h('li', h('span.muted', `${k}：`), v);
+      return confirmDialog({
+        title: `生成“${label}”正式文本（原件）？`,
+        body: [
+          h('p', `将生成${label}的正式文本，记入本案办理记录。`),
+          h(
+            'ul.original-what',
+            line('案件', `${caseName(c)}${applicants || respondents ? `（${applicants} 诉 ${respondents}）` : ''}`),
+            line('文书', `${label}${which ? ` ${which}` : ''}${matterLabel ? `（${matterLabel}）` : ''}`),
+            c.caseNo ? line('文号', `按案号 ${c.caseNo} 编号`) : null,
+            !correctedBox.hidden || (matter.value === 'correction' && kind.value === 'decision' && targets.length === 1)
+              ? line('补正的裁决书', corrected.selectedOptions[0]?.textContent ?? '')
+              : null,
+            decidedBox.hidden ? null : line('补正决定日期', decidedOn.value),
+            typed.length
+              ? typed.map(([f, box]) => line(TEXT_LABELS[f], h('span.gen-typed', box.value.trim())))
+              : line('正文', '按本案记录中已作出的事实、理由和依据'),
+          ),
+          h(
+            'p.reprint-note',
+            '正式文本一经生成即为原件，文字不能再改：再次生成只是补打原件（同一文号、同一内容）；文字、计算错误或遗漏事项，须制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）。需要先看稿的，请返回修改并勾选“草稿”。',
+          ),
+        ],
+        confirmLabel: `生成正式文本`,
+      });
+    };
     const key = keyHolder();
     const generate = guard(btn, async () => {
       // A document already issued is issued again only on purpose: each generation is a new version with its number.
@@ -1342,6 +1439,9 @@ function docsSection(c, docs, refresh) {
         }))
       )
         return;
+      // ui50 H1: the first issued (non-draft) document of an act is its original, fixed for good: asked first, naming
+      // the document, the case and the text it will print — as an act is (nothing recorded by a single click).
+      if (!earlier && fixed && !draft.checked && !(await confirmOriginal())) return;
       btn.textContent = '正在生成…';
       fill(msg);
       try {
@@ -1394,8 +1494,23 @@ function docsSection(c, docs, refresh) {
           decidedOn.focus();
           return;
         }
+        // ui50 M4: a role that only prints an act others made (the clerk an award) is never given the writing boxes —
+        // the server would refuse the text it writes (403): the arbitrator issues the text first.
+        const printOnly = err.problem?.rule === 'text-from-arbitrator' && printsOnly(kind.value);
+        if (printOnly) {
+          fill(
+            msg,
+            h(
+              'div.alert.bad.print-only',
+              { role: 'alert' },
+              `${kinds[kind.value]}的${TEXT_LABELS[err.problem.field] ?? '正文'}尚未写明：须由仲裁员先生成${kinds[kind.value]}的正式文本，${roleLabel(state.user.role)}再按已作出的文本打印。`,
+            ),
+          );
+          msg.scrollIntoView({ block: 'nearest' });
+          return;
+        }
         const missing =
-          err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, err.message, err.problem.claimIds) : null;
+          err.problem?.rule === 'text-from-arbitrator' ? askForText(err.problem.field, plainHint(err.message), err.problem.claimIds) : null;
         fill(
           msg,
           h(
@@ -1421,6 +1536,7 @@ function docsSection(c, docs, refresh) {
       occurrence,
       h('label.check', draft, '草稿（印章处为占位）'),
       btn,
+      printNote,
       texts,
     );
   }
