@@ -75,6 +75,8 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     mediatorId: q.mediatorId,
     overdue: q.overdue,
     searchIn: caseSearchScope(actor),
+    // docs50 M1: a case without a case number is found by its 不字 / 审字 number, as the list names it (document-no.ts).
+    documentNoPrefixes: { review: deps.config.reviewNoPrefix, rejection_notice: deps.config.rejectionNoPrefix },
     sort: q.sort,
     order: q.order,
     page: q.page,

@@ -1,0 +1,176 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { application } from '../helpers/fixtures.ts';
+import { asBytes } from '../helpers/pdf.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/** Outside checks of 2026-12-05 (docs50, med50), fixed in round 50 (fixR50). */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { ok, send } = caseEvents(() => t);
+const DB = process.env.TEST_DB ?? 'sqlite';
+
+const search = async (token: string, q: string) =>
+  (await t.api(token).get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=100`)).body as {
+    total: number;
+    items: { id: number; documentNo: string | null; acceptedOn: string | null; procedure: string | null }[];
+  };
+
+async function reviewCase(extra: Record<string, unknown> = {}): Promise<CaseView> {
+  const r = await t.api(a.tokens.clerk).post(
+    '/api/cases',
+    standardApplication({
+      track: 'review',
+      receivedOn: '2026-11-20',
+      agreement: { effectiveOn: '2026-11-18', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元', ...extra },
+    }),
+  );
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body as CaseView;
+}
+
+const packageOf = (c: { id: number }, purpose: string) =>
+  t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose, court: '聊城市东昌府区人民法院' });
+
+describe(`fixR50 docs50 M1: a case known by its 不字 / 审字 number is found by it (${DB})`, () => {
+  it('q matches the whole number and its parts, for every role that searches', async () => {
+    const rejected = await registerCase(t, a, standardApplication());
+    await ok(rejected, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-03-06');
+    const review = await reviewCase();
+    await ok(review, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${review.id}/documents`, { kind: 'acceptance_notice' })).status).toBe(201);
+    const list = await search(a.tokens.clerk, '');
+    const noOf = (id: number) => list.items.find((x) => x.id === id)?.documentNo as string;
+    const [bu, shen] = [noOf(rejected.id), noOf(review.id)];
+    expect(bu).toMatch(/^聊劳人仲不字〔2026〕第\d+号$/);
+    expect(shen).toMatch(/^聊劳人仲审字〔2026〕第\d+号$/);
+    const serial = (no: string) => (no.match(/第(\d+)号/) as RegExpMatchArray)[1];
+    for (const [c, no] of [
+      [rejected, bu],
+      [review, shen],
+    ] as const) {
+      for (const q of [no, no.replace('聊劳人仲', ''), no.replace('〔', '[').replace('〕', ']'), `第${serial(no)}号`]) {
+        for (const token of [a.tokens.clerk, a.tokens.analyst]) {
+          const r = await search(token, q);
+          expect([q, r.items.map((x) => x.id)]).toEqual([q, expect.arrayContaining([c.id])]);
+        }
+      }
+    }
+    // A whole number finds its case alone (不字 and 审字 numbers are not each other's, nor a 案字 number's).
+    expect((await search(a.tokens.clerk, bu)).items.map((x) => x.id)).toEqual([rejected.id]);
+    expect((await search(a.tokens.clerk, shen)).items.map((x) => x.id)).toEqual([review.id]);
+    expect((await search(a.tokens.clerk, `不字〔2026〕第${Number(serial(bu)) + 500}号`)).total).toBe(0);
+  });
+});
+
+describe(`fixR50 docs50 M2: a review's acceptance and procedure as the case, the list and the export show them (${DB})`, () => {
+  it('acceptedOn is the day of ACCEPT_REVIEW; no ordinary procedure is claimed (Rules Arts. 74–76)', async () => {
+    const c = await reviewCase();
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect([v.acceptedOn, v.procedure]).toEqual(['2026-11-24', null]);
+    const row = (await t.api(a.tokens.clerk).get('/api/cases?track=review&pageSize=100')).body.items.find(
+      (x: { id: number }) => x.id === c.id,
+    );
+    expect([row.acceptedOn, row.procedure]).toEqual(['2026-11-24', null]);
+    const r = await asBytes(t.api(a.tokens.clerk).get('/api/exports/cases?track=review'));
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.body as unknown as ArrayBuffer);
+    const rows = (wb.worksheets[0]?.getSheetValues() ?? []) as unknown[][];
+    const header = rows.find((x) => Array.isArray(x) && x.includes('受理')) as unknown[];
+    const mine = rows.find((x) => Array.isArray(x) && x.includes('2026-11-24')) as unknown[];
+    expect(mine, JSON.stringify(rows)).toBeDefined();
+    expect(mine[header.indexOf('程序')]).toBe('仲裁审查');
+    expect(mine[header.indexOf('受理')]).toBe('2026-11-24');
+    // An arbitration's procedure is unchanged.
+    const arb = (await t.api(a.tokens.clerk).get('/api/cases?track=arbitration&pageSize=1')).body.items[0];
+    expect(['ordinary', 'simple']).toContain(arb.procedure);
+  });
+});
+
+describe(`fixR50 med50 M4: a litigation package only for a suit recorded, with the document it is about (${DB})`, () => {
+  it('refused after an effective 调解书, a confirmed review and a pre-arbitration mediation (no suit)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' })).status).toBe(201);
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-28' });
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' });
+    const mediated = await packageOf(c, 'litigation');
+    expect([mediated.status, mediated.body.rule, mediated.body.field]).toEqual([422, 'court-package-purpose', 'purpose']);
+    expect(mediated.body.detail).toContain('调解书');
+    expect(mediated.body.detail).toContain('court_request');
+
+    const review = await reviewCase();
+    const rarb = a.arbitrators[0] as { id: number; token: string };
+    await ok(review, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    await ok(review, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [rarb.id], presidingId: rarb.id }, '2026-11-24');
+    await ok(review, rarb.token, 'CONFIRM_AGREEMENT', {}, '2026-11-27');
+    const confirmed = await packageOf(review, 'litigation');
+    expect([confirmed.status, confirmed.body.rule]).toEqual([422, 'court-package-purpose']);
+    expect(confirmed.body.detail).toContain('仲裁审查');
+
+    const m = await t.api(a.tokens.clerk).post('/api/cases', application({ track: 'mediation' }));
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const pre = await packageOf(m.body, 'litigation');
+    expect([pre.status, pre.body.rule]).toEqual([422, 'court-package-purpose']);
+    expect(pre.body.detail).toContain('案前调解');
+    // Nothing recorded; the court's request for the file is still answered.
+    const h = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as { type: string }[];
+    expect(h.some((e) => e.type === 'GENERATE_COURT_PACKAGE')).toBe(false);
+    expect((await packageOf(c, 'court_request')).status).toBe(201);
+  });
+
+  it('a suit recorded on an award never issued as a document: refused until the 裁决书 is issued', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = (c.claims as { id: number }[]).map((x) => ({ claimId: x.id, outcome: 'granted', amount: '1000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: c.applicants[0]?.id, court: '聊城市东昌府区人民法院', filedOn: '2026-04-15' });
+    const before = await packageOf(c, 'litigation');
+    expect([before.status, before.body.rule, before.body.field]).toEqual([422, 'court-package-purpose', 'purpose']);
+    expect(before.body.detail).toContain('裁决书尚未出具');
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(201);
+    const after = await packageOf(c, 'litigation');
+    expect(after.status, JSON.stringify(after.body)).toBe(201);
+    expect(after.body.documentCount).toBeGreaterThan(0);
+  });
+
+  it('a case in which no suit is recorded is refused, naming RECORD_LAWSUIT', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = (c.claims as { id: number }[]).map((x) => ({ claimId: x.id, outcome: 'granted', amount: '1000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(201);
+    const r = await packageOf(c, 'litigation');
+    expect([r.status, r.body.rule]).toEqual([422, 'court-package-purpose']);
+    expect(r.body.detail).toContain('RECORD_LAWSUIT');
+  });
+});
+
+describe(`fixR50 med50 M6: no identity number in a review's mediation organization, nor an agent's unit (${DB})`, () => {
+  it('refused with 400 naming the field; nothing registered', async () => {
+    const before = (await search(a.tokens.clerk, '')).total;
+    const r = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        track: 'review',
+        receivedOn: '2026-11-20',
+        agreement: { effectiveOn: '2026-11-18', organization: '371502199001011330', terms: '支付工资5000元' },
+      }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([expect.objectContaining({ path: 'agreement.organization' })]);
+    expect(r.body.errors[0].message).toContain('身份证号码');
+    const body = standardApplication() as { applicants: { agents?: unknown[] }[] };
+    body.applicants[0] = {
+      ...body.applicants[0],
+      agents: [{ name: '李律师', kind: 'lawyer', unit: '山东某律师事务所13800000000' }],
+    };
+    const agent = await t.api(a.tokens.clerk).post('/api/cases', body);
+    expect(agent.status).toBe(400);
+    expect(agent.body.errors[0].path).toBe('applicants.0.agents.0.unit');
+    expect((await search(a.tokens.clerk, '')).total).toBe(before);
+  });
+});
+
+void send;
