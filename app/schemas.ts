@@ -513,9 +513,15 @@ const caseSummaryShape = {
   stateLabel: z.string().openapi({ example: '已受理（待组庭）' }),
   caseNo: z.string().nullable().openapi({ example: '聊劳人仲案字〔2026〕第15号' }),
   receivedOn: Day,
-  acceptedOn: Day.nullable(),
+  acceptedOn: Day.nullable().openapi({ description: '受理日期；仲裁审查案件为受理审查申请（ACCEPT_REVIEW）之日；未受理为 null' }),
   district: z.enum(DISTRICTS),
-  procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]),
+  procedure: z
+    .enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES])
+    .nullable()
+    .openapi({
+      description:
+        '处理程序：ordinary 普通程序，simple 简易处理；仲裁审查案件（track review，《办案规则》第七十四条至第七十九条）无此程序，为 null',
+    }),
   collective: z.boolean(),
   wageArrears: z.boolean(),
   applicantNames: z.array(z.string()),

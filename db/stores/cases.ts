@@ -1165,7 +1165,8 @@ export function createCaseStore() {
         if (f.state) qb.where(col('state'), f.state);
         if (f.track) qb.where(col('track'), f.track);
         if (f.district) qb.where(col('district'), f.district);
-        if (f.procedure) qb.where(col('procedure'), f.procedure);
+        // A review has no ordinary or simple procedure (Rules Arts. 74–79; its view shows null, docs50 M2).
+        if (f.procedure) qb.where(col('procedure'), f.procedure).whereNot(col('track'), 'review');
         if (f.collective !== undefined) qb.where(col('collective'), f.collective);
         if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
         if (f.caseIds) qb.whereIn(col('id'), f.caseIds.length ? f.caseIds : [-1]);
