@@ -9,6 +9,7 @@ import { registerCase, standardApplication } from '../helpers/procedure.ts';
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 const { ok, send } = caseEvents(() => t);
 const DB = process.env.TEST_DB ?? 'sqlite';
+const AWARD_TEXT = { facts: '申请人于2023年3月入职被申请人处。', reasoning: '被申请人应支付工资。', defenseSummary: '被申请人未答辩。' };
 
 const search = async (token: string, q: string) =>
   (await t.api(token).get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=100`)).body as {
@@ -106,7 +107,7 @@ describe(`fixR50 med50 M4: a litigation package only for a suit recorded, with t
     const rarb = a.arbitrators[0] as { id: number; token: string };
     await ok(review, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
     await ok(review, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [rarb.id], presidingId: rarb.id }, '2026-11-24');
-    await ok(review, rarb.token, 'CONFIRM_AGREEMENT', {}, '2026-11-27');
+    await ok(review, rarb.token, 'CONFIRM_AGREEMENT', { terms: '支付工资5000元' }, '2026-11-27');
     const confirmed = await packageOf(review, 'litigation');
     expect([confirmed.status, confirmed.body.rule]).toEqual([422, 'court-package-purpose']);
     expect(confirmed.body.detail).toContain('仲裁审查');
@@ -130,17 +131,27 @@ describe(`fixR50 med50 M4: a litigation package only for a suit recorded, with t
     const before = await packageOf(c, 'litigation');
     expect([before.status, before.body.rule, before.body.field]).toEqual([422, 'court-package-purpose', 'purpose']);
     expect(before.body.detail).toContain('裁决书尚未出具');
-    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(201);
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', ...AWARD_TEXT })).status).toBe(201);
     const after = await packageOf(c, 'litigation');
     expect(after.status, JSON.stringify(after.body)).toBe(201);
     expect(after.body.documentCount).toBeGreaterThan(0);
+  });
+
+  it('a rejected application: the suit LDMAL Art. 29 allows, with its 不予受理通知书 issued', async () => {
+    const c = await registerCase(t, a, standardApplication());
+    await ok(c, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-03-06');
+    const before = await packageOf(c, 'litigation');
+    expect([before.status, before.body.rule]).toEqual([422, 'court-package-purpose']);
+    expect(before.body.detail).toContain('不予受理通知书尚未出具');
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'rejection_notice' })).status).toBe(201);
+    expect((await packageOf(c, 'litigation')).status).toBe(201);
   });
 
   it('a case in which no suit is recorded is refused, naming RECORD_LAWSUIT', async () => {
     const { c, arb } = await caseAt(t, a, 'heard');
     const items = (c.claims as { id: number }[]).map((x) => ({ claimId: x.id, outcome: 'granted', amount: '1000.00' }));
     await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
-    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(201);
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award', ...AWARD_TEXT })).status).toBe(201);
     const r = await packageOf(c, 'litigation');
     expect([r.status, r.body.rule]).toEqual([422, 'court-package-purpose']);
     expect(r.body.detail).toContain('RECORD_LAWSUIT');
