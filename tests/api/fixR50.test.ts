@@ -181,6 +181,11 @@ describe(`fixR50 med50 M6: no identity number in a review's mediation organizati
     expect(agent.status).toBe(400);
     expect(agent.body.errors[0].path).toBe('applicants.0.agents.0.unit');
     expect((await search(a.tokens.clerk, '')).total).toBe(before);
+    // A user's display name is printed on documents too (the arbitrators', the clerk's).
+    const user = await t
+      .api(t.adminToken)
+      .post('/api/users', { username: 'arb.num', password: 'Qz7!vLp2#Rk9wX', role: 'arbitrator', displayName: '王13800000000' });
+    expect([user.status, user.body.errors?.[0]?.path]).toEqual([400, 'displayName']);
   });
 });
 
