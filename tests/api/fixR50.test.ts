@@ -190,3 +190,20 @@ describe(`fixR50 med50 M6: no identity number in a review's mediation organizati
 });
 
 void send;
+
+describe(`fixR50 docs50 L5: the documents list tells a draft from an issued document (${DB})`, () => {
+  it('draft: true / false on each item and in the generation answer', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    const draft = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice', draft: true });
+    expect([draft.status, draft.body.draft]).toEqual([201, true]);
+    const issued = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' });
+    expect([issued.status, issued.body.draft]).toEqual([201, false]);
+    const list = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/documents`)).body as { id: number; draft: boolean }[];
+    expect(list.map((d) => [d.id, d.draft]).sort()).toEqual(
+      [
+        [draft.body.id, true],
+        [issued.body.id, false],
+      ].sort(),
+    );
+  });
+});
