@@ -238,6 +238,18 @@ const you = (ps: PartyView[]) => (ps.length > 1 ? '你们' : ps[0]?.kind === 'or
 const arabicDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /** A claim's description as a clause: without the trailing punctuation a clerk may have typed. */
 const clause = (s: string) => s.trim().replace(/[。；;，,.\s]+$/u, '');
+/**
+ * A typed reason as the cause of a suspension or an extension (因…): as typed where it already says 因 / 由于 / 鉴于 at
+ * its head, 鉴于… where it says its own 因 after its subject (docs50 L3: 「因申请人因工伤住院治疗」), else 因….
+ */
+const because = (reason: string) => {
+  const r = clause(reason);
+  if (/^(因为|因|由于|鉴于)/u.test(r)) return r;
+  // Its own 因 right after who it is about (申请人因…, 被申请人法定代表人因…), not one deep in a clause (因人民法院已受理
+  // 当事人因逾期…提起的诉讼 reads as it is).
+  const own = r.indexOf('因');
+  return own > 0 && own <= 8 ? `鉴于${r}` : `因${r}`;
+};
 /** "；" between items, "。" after the last one. */
 const ending = (i: number, n: number) => (i === n - 1 ? '。' : '；');
 
@@ -547,7 +559,7 @@ function history(
   for (const s of ctx.suspensions)
     acts.push({
       on: s.from,
-      text: `本案因${clause(s.reason)}于${chineseDate(s.from)}中止审理${s.to ? `，于${chineseDate(s.to)}恢复审理` : ''}。`,
+      text: `本案${because(s.reason)}，于${chineseDate(s.from)}中止审理${s.to ? `，于${chineseDate(s.to)}恢复审理` : ''}。`,
     });
   // Every extension approved, an earlier one of a period a restart superseded too (Rules Arts. 45–46; legal s46b M1).
   for (const e of [...(ctx.earlierExtensions ?? []), ...(ctx.extension ? [ctx.extension] : [])])
@@ -1853,7 +1865,7 @@ function resumeNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: everyone(d, s.to) },
         {
           kind: 'para',
-          text: `${theCase(d, s.to)}，本委于${chineseDate(s.from)}因${clause(s.reason)}，决定中止审理。现中止审理的原因已经消除，依照《劳动人事争议仲裁办案规则》第四十七条之规定，本案自${chineseDate(s.to)}起恢复审理。`,
+          text: `${theCase(d, s.to)}，本委于${chineseDate(s.from)}${because(s.reason)}，决定中止审理。现中止审理的原因已经消除，依照《劳动人事争议仲裁办案规则》第四十七条之规定，本案自${chineseDate(s.to)}起恢复审理。`,
         },
         {
           kind: 'para',
@@ -1909,7 +1921,8 @@ function groundAndReason(ground: string, reason: string): string {
   const typed = clause(reason);
   if (!ground || !typed) return ground || typed;
   const pairs = [...typed.replace(/[\s，。、；：,.;:]/gu, '')].flatMap((ch, i, xs) => (i + 1 < xs.length ? [`${ch}${xs[i + 1]}`] : []));
-  const echoed = pairs.length > 0 && pairs.filter((p) => ground.includes(p)).length / pairs.length >= 0.6;
+  // Half or more (docs50 L3: 「申请超过了…申请期限，申请人未在…十五日内提出仲裁审查申请」 said the ground twice at 0.54).
+  const echoed = pairs.length > 0 && pairs.filter((p) => ground.includes(p)).length / pairs.length >= 0.5;
   return echoed ? ground : `${ground}，${typed}`;
 }
 /** Op-2022 item 1 [S] (domain.md §2.5): after a refusal or non-acceptance the parties may apply for arbitration. */
@@ -1962,14 +1975,14 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     suspension: () => {
       const s = pick(d.ctx.suspensions, d.text.occurrence, '中止审理');
       return {
-        text: `${theCase(d, s.from)}，因${clause(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
+        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
         dateOn: s.from,
       };
     },
     extension: () => {
       const e = d.ctx.extension;
       if (!e) throw new NotReadyError('本案没有延长审理期限记录');
-      const why = d.record.extensionReason ? `因${clause(d.record.extensionReason)}，` : '';
+      const why = d.record.extensionReason ? `${because(d.record.extensionReason)}，` : '';
       return {
         // LDMAL Art. 43(1); Rules Art. 45: the parties are told in writing; the decision names the new last day.
         text: `${theCase(d, e.approvedOn)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日${d.record.extensionDueOn ? `，延长后的审理期限至${chineseDate(d.record.extensionDueOn)}届满` : ''}。`,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application } from '../helpers/fixtures.ts';
-import { asBytes } from '../helpers/pdf.ts';
+import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** Outside checks of 2026-12-05 (docs50, med50), fixed in round 50 (fixR50). */
@@ -205,5 +205,34 @@ describe(`fixR50 docs50 L5: the documents list tells a draft from an issued docu
         [issued.body.id, false],
       ].sort(),
     );
+  });
+});
+
+describe(`fixR50 docs50 L3: a typed reason is not said twice (${DB})`, () => {
+  it('a suspension reason holding its own 因 is not given another (Rules Art. 47)', async () => {
+    const { c } = await caseAt(t, a, 'tribunal_formed');
+    await ok(c, a.tokens.chair, 'SUSPEND', { reason: '申请人因工伤住院治疗', ground: 'other' }, '2026-03-30');
+    const text = await generatedText(t, a.tokens.chair, c.id, { kind: 'decision', matter: 'suspension' });
+    expect(text).not.toContain('因申请人因');
+    expect(text).toContain('鉴于申请人因工伤住院治疗');
+    const plain = (await caseAt(t, a, 'tribunal_formed')).c;
+    await ok(plain, a.tokens.chair, 'SUSPEND', { reason: '因等待工伤认定结论', ground: 'appraisal' }, '2026-03-30');
+    const kept = await generatedText(t, a.tokens.chair, plain.id, { kind: 'decision', matter: 'suspension' });
+    expect(kept).toContain('，因等待工伤认定结论，依照');
+    expect(kept).not.toContain('因因');
+  });
+
+  it('a late review application: the reason restating the 15 days is not printed after the ground (Rules Art. 75)', async () => {
+    const c = await reviewCase({ effectiveOn: '2026-10-01' });
+    await ok(
+      c,
+      a.tokens.clerk,
+      'REJECT_REVIEW',
+      { ground: 'late', reason: '申请人未在调解协议生效之日起十五日内提出仲裁审查申请' },
+      '2026-11-24',
+    );
+    const text = await generatedText(t, a.tokens.chair, c.id, { kind: 'decision', matter: 'review_rejection' });
+    expect(text).toContain('申请超过了自调解协议生效之日起十五日的申请期限。');
+    expect(text).not.toContain('申请人未在');
   });
 });
