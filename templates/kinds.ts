@@ -1934,6 +1934,16 @@ function reviewApplication(d: DocInput): string {
   return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${agreement}于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。`;
 }
 
+/** What a 补正决定书 corrects (Rules Art. 54), read from its text (docs50 L2). */
+function correctionOf(body: string): string {
+  const omitted = /遗漏/u.test(body);
+  const calculated = /计算/u.test(body);
+  if (omitted && calculated) return '存在计算错误并遗漏了已经裁决的事项';
+  if (omitted) return '遗漏了已经裁决的事项';
+  if (calculated) return '存在计算错误';
+  return '存在笔误';
+}
+
 /** The matters of a 决定书 (request `matter`), as the receipt of its service names them (决定书（中止审理）). */
 export const DECISION_MATTERS = {
   suspension: '中止审理',
@@ -2113,6 +2123,9 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
         dateOn: dec.on,
       };
     },
+    // Rules Art. 54 covers 文字错误, 计算错误 and 已裁决但遗漏的事项: the decision says which the correction is of, as its
+    // text says it (docs50 L2: it always said 存在笔误) — a text error (笔误) unless the correction speaks of a calculation
+    // or of an omitted matter.
     // Rules Art. 54: the decision names the document it corrects by its own number, kind and date — one part of an
     // award split by finality (第N-1号 / 第N-2号), or a partial award (第N号之一) — never a number no document bears.
     correction: () => {
@@ -2120,7 +2133,7 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
       if (!d.text.decidedOn) throw new MissingTextError('decidedOn', '补正决定须写明作出决定的日期（decidedOn）');
       return {
-        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
+        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}${correctionOf(d.text.body)}，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
         dateOn: d.text.decidedOn,
       };
     },

@@ -236,3 +236,20 @@ describe(`fixR50 docs50 L3: a typed reason is not said twice (${DB})`, () => {
     expect(text).not.toContain('申请人未在');
   });
 });
+
+describe(`fixR50 docs50 L2: a 补正决定书 says what it corrects (Rules Art. 54) (${DB})`, () => {
+  it('a calculation error and an omitted matter are not called 笔误', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const items = (c.claims as { id: number }[]).map((x) => ({ claimId: x.id, outcome: 'granted', amount: '1000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, ...AWARD_TEXT }, '2026-04-10');
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(201);
+    const text = (body: string) =>
+      generatedText(t, arb.token, c.id, { kind: 'decision', matter: 'correction', body, decidedOn: '2026-04-16' });
+    const calc = await text('裁决第一项金额计算有误，“1000元”应为“1100元”。');
+    expect(calc).toContain('仲裁裁决书存在计算错误，依照');
+    expect(calc).not.toContain('笔误');
+    const omitted = await text('仲裁庭已经裁决但裁决书遗漏的事项补正为：被申请人支付申请人加班费500元。');
+    expect(omitted).toContain('仲裁裁决书遗漏了已经裁决的事项，依照');
+    expect(await text('第二页第三行“二〇二五年”应为“二〇二六年”。')).toContain('仲裁裁决书存在笔误，依照');
+  });
+});
