@@ -723,6 +723,9 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/** A non-acceptance reason about 仲裁时效 (LDMAL Art. 27), as REJECT warns of it. */
+const limitationReason = (reason: string) => /时效/u.test(reason);
+
 function rejectionNotice(d: DocInput): DocSpec[] {
   const r = d.ctx.rejection;
   if (!r) throw new NotReadyError('案件未作不予受理决定，不能出具不予受理通知书');
@@ -740,12 +743,20 @@ function rejectionNotice(d: DocInput): DocSpec[] {
           text: `${you(d.applicants)}于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(standing(d))}仲裁申请，经审查，${clause(r.reason)}。`,
         },
         // LDMAL Art. 29; Rules Art. 30 (the conditions of acceptance), Art. 31 (a non-acceptance notice where (1)–(3) of
-        // Art. 30 fail): domain.md §12 table, [C]/[S] (reviewer docsfix L4).
+        // Art. 30 fail): domain.md §12 table, [C]/[S] (reviewer docsfix L4). A reason about 仲裁时效 (recorded by REJECT
+        // with a warning) is no ground of Art. 30: limitation is a defense decided by award (LDMAL Art. 27). The notice
+        // the applicant is owed (Art. 29) is still made — stating the decision and the reason as recorded, without
+        // claiming Rules Arts. 30–31 for it (docs50 observation; domain.md §12).
+        limitationReason(r.reason)
+          ? { kind: 'para', text: '本委决定不予受理。' }
+          : {
+              kind: 'para',
+              text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条、《劳动人事争议仲裁办案规则》第三十条、第三十一条的规定，本委决定不予受理。',
+            },
         {
           kind: 'para',
-          text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条、《劳动人事争议仲裁办案规则》第三十条、第三十一条的规定，本委决定不予受理。',
+          text: `${limitationReason(r.reason) ? '根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，' : ''}${you(d.applicants)}对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。`,
         },
-        { kind: 'para', text: `${you(d.applicants)}对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。` },
         { kind: 'para', text: '特此通知。' },
       ],
     },

@@ -253,3 +253,20 @@ describe(`fixR50 docs50 L2: a 补正决定书 says what it corrects (Rules Art. 
     expect(await text('第二页第三行“二〇二五年”应为“二〇二六年”。')).toContain('仲裁裁决书存在笔误，依照');
   });
 });
+
+describe(`fixR50 docs50 observation: a non-acceptance for 仲裁时效 does not claim it as a ground (LDMAL Arts. 27, 29) (${DB})`, () => {
+  it('the notice states the decision and the reason as recorded, without Rules Arts. 30–31', async () => {
+    const c = await registerCase(t, a, standardApplication());
+    await ok(c, a.tokens.clerk, 'REJECT', { reason: '申请人的仲裁申请已超过一年的仲裁时效' }, '2026-03-06');
+    const text = await generatedText(t, a.tokens.clerk, c.id, { kind: 'rejection_notice' });
+    expect(text).toContain('经审查，申请人的仲裁申请已超过一年的仲裁时效。');
+    expect(text).toContain('本委决定不予受理。');
+    expect(text).not.toContain('第三十条');
+    expect(text).toContain('根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，');
+    const other = await registerCase(t, a, standardApplication());
+    await ok(other, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-03-06');
+    expect(await generatedText(t, a.tokens.clerk, other.id, { kind: 'rejection_notice' })).toContain(
+      '第三十条、第三十一条的规定，本委决定不予受理。',
+    );
+  });
+});
