@@ -47,6 +47,12 @@ const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100�
  */
 export const NAME_HOLDS_NUMBER = '姓名（名称）中不应填写身份证号码或电话号码，请填在对应栏目';
 export const PersonName = Name.superRefine(check((s) => (holdsPersonalNumber(s) ? NAME_HOLDS_NUMBER : null)));
+/**
+ * The name of an organization printed on documents and searched like a party's — an agent's firm, the mediation
+ * organization of a reviewed agreement (Rules Art. 74) — refuses an identity number or a phone
+ * as a party's name does (med50 M6: 371502199001011330 as the organization was printed on the 审字 调解书).
+ */
+const OrganizationName = PersonName;
 const Address = z.string().trim().max(200, '不能超过200个字符');
 const Phone = z.string().trim().superRefine(check(checkPhone)).openapi({ example: '13800000000' });
 export const IdNumber = z
@@ -67,7 +73,7 @@ export const AgentInput = z
     id: RecordId.optional(),
     name: PersonName,
     kind: z.enum(Object.keys(AGENT_KINDS) as [keyof typeof AGENT_KINDS]),
-    unit: Name.optional(),
+    unit: OrganizationName.optional(),
     phone: Phone.optional(),
     relationship: z
       .string()
@@ -224,7 +230,7 @@ const caseFields = {
 export const ReviewAgreementInput = z
   .object({
     effectiveOn: IsoDate.openapi({ description: '调解协议生效之日（双方签字或盖章、调解员签名并加盖调解组织印章之日）' }),
-    organization: Name.openapi({ description: '达成协议的调解组织' }),
+    organization: OrganizationName.openapi({ description: '达成协议的调解组织（不含身份证号码、电话号码）' }),
     terms: z.string().trim().min(1).max(20000, '不能超过20000个字符').optional().openapi({ description: '调解协议内容' }),
   })
   .strict()
@@ -521,9 +527,15 @@ const caseSummaryShape = {
   stateLabel: z.string().openapi({ example: '已受理（待组庭）' }),
   caseNo: z.string().nullable().openapi({ example: '聊劳人仲案字〔2026〕第15号' }),
   receivedOn: Day,
-  acceptedOn: Day.nullable(),
+  acceptedOn: Day.nullable().openapi({ description: '受理日期；仲裁审查案件为受理审查申请（ACCEPT_REVIEW）之日；未受理为 null' }),
   district: z.enum(DISTRICTS),
-  procedure: z.enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES]),
+  procedure: z
+    .enum(Object.keys(PROCEDURES) as [keyof typeof PROCEDURES])
+    .nullable()
+    .openapi({
+      description:
+        '处理程序：ordinary 普通程序，simple 简易处理；仲裁审查案件（track review，《办案规则》第七十四条至第七十九条）无此程序，为 null',
+    }),
   collective: z.boolean(),
   wageArrears: z.boolean(),
   major: z.boolean().openapi({

@@ -238,6 +238,18 @@ const you = (ps: PartyView[]) => (ps.length > 1 ? '你们' : ps[0]?.kind === 'or
 const arabicDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /** A claim's description as a clause: without the trailing punctuation a clerk may have typed. */
 const clause = (s: string) => s.trim().replace(/[。；;，,.\s]+$/u, '');
+/**
+ * A typed reason as the cause of a suspension or an extension (因…): as typed where it already says 因 / 由于 / 鉴于 at
+ * its head, 鉴于… where it says its own 因 after its subject (docs50 L3: 「因申请人因工伤住院治疗」), else 因….
+ */
+const because = (reason: string) => {
+  const r = clause(reason);
+  if (/^(因为|因|由于|鉴于)/u.test(r)) return r;
+  // Its own 因 right after who it is about (申请人因…, 被申请人法定代表人因…), not one deep in a clause (因人民法院已受理
+  // 当事人因逾期…提起的诉讼 reads as it is).
+  const own = r.indexOf('因');
+  return own > 0 && own <= 8 ? `鉴于${r}` : `因${r}`;
+};
 /** "；" between items, "。" after the last one. */
 const ending = (i: number, n: number) => (i === n - 1 ? '。' : '；');
 
@@ -547,7 +559,7 @@ function history(
   for (const s of ctx.suspensions)
     acts.push({
       on: s.from,
-      text: `本案因${clause(s.reason)}于${chineseDate(s.from)}中止审理${s.to ? `，于${chineseDate(s.to)}恢复审理` : ''}。`,
+      text: `本案${because(s.reason)}，于${chineseDate(s.from)}中止审理${s.to ? `，于${chineseDate(s.to)}恢复审理` : ''}。`,
     });
   // Every extension approved, an earlier one of a period a restart superseded too (Rules Arts. 45–46; legal s46b M1).
   for (const e of [...(ctx.earlierExtensions ?? []), ...(ctx.extension ? [ctx.extension] : [])])
@@ -711,6 +723,9 @@ function acceptanceNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/** A non-acceptance reason about 仲裁时效 (LDMAL Art. 27), as REJECT warns of it. */
+const limitationReason = (reason: string) => /时效/u.test(reason);
+
 function rejectionNotice(d: DocInput): DocSpec[] {
   const r = d.ctx.rejection;
   if (!r) throw new NotReadyError('案件未作不予受理决定，不能出具不予受理通知书');
@@ -728,12 +743,20 @@ function rejectionNotice(d: DocInput): DocSpec[] {
           text: `${you(d.applicants)}于${chineseDate(receivedOn(d))}提出的与${names(d.respondents)}${caseCause(standing(d))}仲裁申请，经审查，${clause(r.reason)}。`,
         },
         // LDMAL Art. 29; Rules Art. 30 (the conditions of acceptance), Art. 31 (a non-acceptance notice where (1)–(3) of
-        // Art. 30 fail): domain.md §12 table, [C]/[S] (reviewer docsfix L4).
+        // Art. 30 fail): domain.md §12 table, [C]/[S] (reviewer docsfix L4). A reason about 仲裁时效 (recorded by REJECT
+        // with a warning) is no ground of Art. 30: limitation is a defense decided by award (LDMAL Art. 27). The notice
+        // the applicant is owed (Art. 29) is still made — stating the decision and the reason as recorded, without
+        // claiming Rules Arts. 30–31 for it (docs50 observation; domain.md §12).
+        limitationReason(r.reason)
+          ? { kind: 'para', text: '本委决定不予受理。' }
+          : {
+              kind: 'para',
+              text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条、《劳动人事争议仲裁办案规则》第三十条、第三十一条的规定，本委决定不予受理。',
+            },
         {
           kind: 'para',
-          text: '根据《中华人民共和国劳动争议调解仲裁法》第二十九条、《劳动人事争议仲裁办案规则》第三十条、第三十一条的规定，本委决定不予受理。',
+          text: `${limitationReason(r.reason) ? '根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，' : ''}${you(d.applicants)}对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。`,
         },
-        { kind: 'para', text: `${you(d.applicants)}对本不予受理决定不服的，可以就该劳动争议事项向人民法院提起诉讼。` },
         { kind: 'para', text: '特此通知。' },
       ],
     },
@@ -1857,7 +1880,7 @@ function resumeNotice(d: DocInput): DocSpec[] {
         { kind: 'to', text: everyone(d, s.to) },
         {
           kind: 'para',
-          text: `${theCase(d, s.to)}，本委于${chineseDate(s.from)}因${clause(s.reason)}，决定中止审理。现中止审理的原因已经消除，依照《劳动人事争议仲裁办案规则》第四十七条之规定，本案自${chineseDate(s.to)}起恢复审理。`,
+          text: `${theCase(d, s.to)}，本委于${chineseDate(s.from)}${because(s.reason)}，决定中止审理。现中止审理的原因已经消除，依照《劳动人事争议仲裁办案规则》第四十七条之规定，本案自${chineseDate(s.to)}起恢复审理。`,
         },
         {
           kind: 'para',
@@ -1913,7 +1936,8 @@ function groundAndReason(ground: string, reason: string): string {
   const typed = clause(reason);
   if (!ground || !typed) return ground || typed;
   const pairs = [...typed.replace(/[\s，。、；：,.;:]/gu, '')].flatMap((ch, i, xs) => (i + 1 < xs.length ? [`${ch}${xs[i + 1]}`] : []));
-  const echoed = pairs.length > 0 && pairs.filter((p) => ground.includes(p)).length / pairs.length >= 0.6;
+  // Half or more (docs50 L3: 「申请超过了…申请期限，申请人未在…十五日内提出仲裁审查申请」 said the ground twice at 0.54).
+  const echoed = pairs.length > 0 && pairs.filter((p) => ground.includes(p)).length / pairs.length >= 0.5;
   return echoed ? ground : `${ground}，${typed}`;
 }
 /** Op-2022 item 1 [S] (domain.md §2.5): after a refusal or non-acceptance the parties may apply for arbitration. */
@@ -1923,6 +1947,16 @@ function reviewApplication(d: DocInput): string {
   const r = d.ctx.review;
   const agreement = r ? `于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，` : '';
   return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${agreement}于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。`;
+}
+
+/** What a 补正决定书 corrects (Rules Art. 54), read from its text (docs50 L2). */
+function correctionOf(body: string): string {
+  const omitted = /遗漏/u.test(body);
+  const calculated = /计算/u.test(body);
+  if (omitted && calculated) return '存在计算错误并遗漏了已经裁决的事项';
+  if (omitted) return '遗漏了已经裁决的事项';
+  if (calculated) return '存在计算错误';
+  return '存在笔误';
 }
 
 /** The matters of a 决定书 (request `matter`), as the receipt of its service names them (决定书（中止审理）). */
@@ -1966,14 +2000,14 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     suspension: () => {
       const s = pick(d.ctx.suspensions, d.text.occurrence, '中止审理');
       return {
-        text: `${theCase(d, s.from)}，因${clause(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
+        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
         dateOn: s.from,
       };
     },
     extension: () => {
       const e = d.ctx.extension;
       if (!e) throw new NotReadyError('本案没有延长审理期限记录');
-      const why = d.record.extensionReason ? `因${clause(d.record.extensionReason)}，` : '';
+      const why = d.record.extensionReason ? `${because(d.record.extensionReason)}，` : '';
       return {
         // LDMAL Art. 43(1); Rules Art. 45: the parties are told in writing; the decision names the new last day.
         text: `${theCase(d, e.approvedOn)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日${d.record.extensionDueOn ? `，延长后的审理期限至${chineseDate(d.record.extensionDueOn)}届满` : ''}。`,
@@ -2104,6 +2138,9 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
         dateOn: dec.on,
       };
     },
+    // Rules Art. 54 covers 文字错误, 计算错误 and 已裁决但遗漏的事项: the decision says which the correction is of, as its
+    // text says it (docs50 L2: it always said 存在笔误) — a text error (笔误) unless the correction speaks of a calculation
+    // or of an omitted matter.
     // Rules Art. 54: the decision names the document it corrects by its own number, kind and date — one part of an
     // award split by finality (第N-1号 / 第N-2号), or a partial award (第N号之一) — never a number no document bears.
     correction: () => {
@@ -2111,7 +2148,7 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
       if (!d.text.decidedOn) throw new MissingTextError('decidedOn', '补正决定须写明作出决定的日期（decidedOn）');
       return {
-        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}存在笔误，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
+        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}${correctionOf(d.text.body)}，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
         dateOn: d.text.decidedOn,
       };
     },

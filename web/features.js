@@ -278,6 +278,14 @@ export function courtPackagePanel(ui, c, role) {
       (['mediation', 'review_confirmed'].includes(c.closure?.mode) || inEffect || ((pr.partialAwards ?? []).length > 0 && !setAside)),
     advance_execution: (pr.advanceExecutions ?? []).length > 0,
     set_aside: awards.some((a) => (a.items ?? []).some((i) => i.final)),
+    // A suit recorded (on the award, a partial award, a set-aside final part), a rejected application's (LDMAL Art. 29)
+    // or the one the hearing was terminated for (Rules Art. 48): app/court-package/case-json.ts litigationBasis.
+    litigation:
+      (pr.lawsuits ?? []).length > 0 ||
+      (pr.setAside?.lawsuits ?? []).length > 0 ||
+      (pr.partialAwardRemedies ?? []).some((r) => r.kind === 'lawsuit') ||
+      c.closure?.mode === 'rejection' ||
+      (c.closure?.mode === 'termination' && c.closure?.ground !== 'other'),
   };
   const purpose = h(
     'select',

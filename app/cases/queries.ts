@@ -77,15 +77,26 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     mediatorId: q.mediatorId,
     overdue: q.overdue,
     searchIn: caseSearchScope(actor),
+    // docs50 M1: a case without a case number is found by its 不字 / 审字 number, as the list names it (document-no.ts).
+    documentNoPrefixes: { review: deps.config.reviewNoPrefix, rejection_notice: deps.config.rejectionNoPrefix },
     sort: q.sort,
     order: q.order,
     page: q.page,
     pageSize: q.pageSize,
   });
   // A rejected application or an arbitral review has no case number: its 不字 / 审字 number (reviewer docsfix L1).
-  const numbers = await documentNumbersOf(deps, k, result.items);
+  // A review's acceptance (ACCEPT_REVIEW, Rules Art. 75) is on its record, not on the case row (docs50 M2).
+  const reviews = result.items.filter((c) => c.track === 'review' && c.acceptedOn === null).map((c) => c.id);
+  const [numbers, reviewAccepted] = await Promise.all([
+    documentNumbersOf(deps, k, result.items),
+    reviews.length ? deps.stores.caseSummaries.reviewsAcceptedOn(k, reviews) : new Map<number, string>(),
+  ]);
   return {
-    items: result.items.map((c) => ({ ...caseSummaryView(c), documentNo: numbers.get(c.id) ?? null })),
+    items: result.items.map((c) => {
+      const view = caseSummaryView(c);
+      const acceptedOn = view.acceptedOn ?? reviewAccepted.get(c.id) ?? null;
+      return { ...view, acceptedOn, documentNo: numbers.get(c.id) ?? null };
+    }),
     total: result.total,
     page: q.page,
     pageSize: q.pageSize,

@@ -61,7 +61,9 @@ export function caseSummaryView(c: CaseSummaryRecord) {
     receivedOn: c.receivedOn,
     acceptedOn: c.acceptedOn,
     district: c.district,
-    procedure: c.procedure,
+    // An arbitral review of a mediation agreement (Rules Arts. 74–79) is no arbitration heard under the ordinary or the
+    // simple procedure (Rules Arts. 56–61): it has none (docs50 M2; the row's column keeps its default).
+    procedure: c.track === 'review' ? null : c.procedure,
     collective: c.collective,
     wageArrears: c.wageArrears,
     major: c.major ?? false,
@@ -199,6 +201,9 @@ export function buildCaseView(
   const withdrawn = withdrawnIds(ctx);
   const view = {
     ...registration,
+    // A review's acceptance is the day of ACCEPT_REVIEW (Rules Art. 75), recorded on the review, not on the case row
+    // (docs50 M2: acceptedOn was null though proceedings, statistics and case.json had it).
+    acceptedOn: registration.acceptedOn ?? (c.track === 'review' ? (ctx.review?.acceptedOn ?? null) : null),
     ...(opts.documentNo !== undefined ? { documentNo: opts.documentNo } : {}),
     claims: registration.claims.map((cl) => ({ ...cl, withdrawn: withdrawn.has(cl.id) })),
     closure: r && same('closure') ? r.view.closure : closureView(ctx, level),

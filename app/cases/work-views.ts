@@ -90,7 +90,8 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
       c.applicantNames.join('、'),
       c.respondentNames.join('、'),
       c.district,
-      c.track === 'mediation' ? '案前调解' : (own(PROCEDURES, c.procedure) ?? c.procedure),
+      // A review has no ordinary or simple procedure (Rules Arts. 74–79; docs50 M2): named by what it is.
+      c.track === 'mediation' ? '案前调解' : c.procedure === null ? '仲裁审查' : (own(PROCEDURES, c.procedure) ?? c.procedure),
       c.receivedOn,
       c.acceptedOn ?? '',
       c.awardDueOn ?? '',

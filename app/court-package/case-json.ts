@@ -35,9 +35,9 @@ export type PackagePurpose = keyof typeof PACKAGE_PURPOSES;
  * Why a package for this purpose has nothing to hand over (domain.md §11), or null. Only the purposes that rest on an
  * instrument are judged: enforcement needs an award (partial or final) or a mediation document — the one the
  * tribunal made or the one confirming a mediation agreement (LDMAL Art. 51); a transfer for advance execution needs
- * the ruling (LDMAL Art. 44); an application to set aside needs a final award item (LDMAL Art. 49). A suit may follow a
- * non-acceptance or a delay as well as an award (LDMAL Arts. 29, 43, 48, 50), and a court may ask for the file at any
- * stage: those are never refused.
+ * the ruling (LDMAL Art. 44); an application to set aside needs a final award item (LDMAL Art. 49); a litigation
+ * package needs a suit (`litigationBasis`; med50 M4). A court may ask for the file at any stage (court_request): never
+ * refused.
  */
 /** A mixed award not yet effective, served or not, no suit filed: its final part is enforced alone (LDMAL Arts. 47, 51). */
 export const finalPartAlone = (ctx: Pick<MachineContext, 'award' | 'setAside' | 'effectiveOn'>, state: string | undefined): boolean =>
@@ -46,10 +46,68 @@ export const finalPartAlone = (ctx: Pick<MachineContext, 'award' | 'setAside' | 
   ctx.effectiveOn === null &&
   finalPartEnforceable(ctx);
 
+/**
+ * What a litigation (当事人起诉) package answers (med50 M4): a suit the record holds — on the award (LDMAL Arts. 48, 50;
+ * RECORD_LAWSUIT), on a partial award (Art. 43(2); Rules Art. 49), on the matters of a final award set aside (Art.
+ * 49(3)) —, the suit the hearing was terminated for (the tribunal's delay: Art. 43(1); Rules Art. 48), or the suit a
+ * rejected applicant may bring (Art. 29; SPC-1 Art. 5), which the closed case cannot record. `documents`: the kinds of
+ * issued document the suit is about, one of which the package must hold (none for a suit over the delay: no document).
+ * Null: no suit exists, and none can be brought on this record.
+ */
+export function litigationBasis(
+  ctx: Pick<MachineContext, 'lawsuits' | 'setAside' | 'partialAwardRemedies' | 'closure'>,
+): { documents: { kind: string; name: string }[] } | null {
+  const onAward = ctx.lawsuits.length > 0 || (ctx.setAside?.lawsuits?.length ?? 0) > 0;
+  const onPartial = (ctx.partialAwardRemedies ?? []).some((r) => r.kind === 'lawsuit');
+  if (onAward || onPartial)
+    return {
+      documents: [
+        ...(onAward ? [{ kind: 'award', name: '裁决书' }] : []),
+        ...(onPartial ? [{ kind: 'partial_award', name: '部分裁决书' }] : []),
+      ],
+    };
+  if (ctx.closure?.mode === 'rejection') return { documents: [{ kind: 'rejection_notice', name: '不予受理通知书' }] };
+  if (ctx.closure?.mode === 'termination' && ctx.closure.ground !== 'other') return { documents: [] };
+  return null;
+}
+
+/** Why no litigation package is made on this record (med50 M4), as the refusal says it. */
+function noSuit(ctx: Pick<MachineContext, 'closure' | 'track'>): { detail: string; source: string } {
+  const instead = '；人民法院调阅案卷请选 court_request';
+  if (ctx.track === 'mediation')
+    return {
+      detail: `案前调解不是仲裁，当事人不能就调解向人民法院起诉（调解不成的，可以申请仲裁）${instead}`,
+      source: '《劳动争议调解仲裁法》第五条、第十六条',
+    };
+  if (ctx.track === 'review')
+    return {
+      detail: `仲裁审查案件没有可以起诉的仲裁裁决（确认的调解书签收后即发生法律效力；不予确认的，当事人可以就调解协议申请仲裁）${instead}`,
+      source: '《劳动人事争议仲裁办案规则》第七十七条至第七十九条',
+    };
+  if (ctx.closure?.mode === 'mediation')
+    return {
+      detail: `本案以仲裁调解书结案，调解书经双方当事人签收后发生法律效力，当事人不能就本案起诉；未记录当事人起诉（RECORD_LAWSUIT）${instead}`,
+      source: '《劳动争议调解仲裁法》第四十二条',
+    };
+  return {
+    detail: `尚未记录当事人向人民法院起诉（RECORD_LAWSUIT），不能生成当事人起诉的材料包${instead}`,
+    source: '《劳动争议调解仲裁法》第二十九条、第四十三条、第四十八条、第五十条',
+  };
+}
+
 export function packagePurposeRefusal(
   ctx: Pick<
     MachineContext,
-    'award' | 'partialAwards' | 'closure' | 'advanceExecutions' | 'effectiveOn' | 'effectiveFor' | 'setAside' | 'partialAwardRemedies'
+    | 'award'
+    | 'partialAwards'
+    | 'closure'
+    | 'advanceExecutions'
+    | 'effectiveOn'
+    | 'effectiveFor'
+    | 'setAside'
+    | 'partialAwardRemedies'
+    | 'lawsuits'
+    | 'track'
   >,
   purpose: PackagePurpose,
   state?: string,
@@ -86,6 +144,7 @@ export function packagePurposeRefusal(
     if (ctx.advanceExecutions.length) return null;
     return { detail: '本案没有先予执行裁决，无可移送执行', source: '《劳动争议调解仲裁法》第四十四条' };
   }
+  if (purpose === 'litigation') return litigationBasis(ctx) ? null : noSuit(ctx);
   if (purpose === 'set_aside') {
     if (!awards.some((a) => a.items.some((i) => i.final)))
       return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };

@@ -18,6 +18,7 @@ import {
   buildCaseJson,
   CASE_SCHEMA_VERSION,
   finalPartAlone,
+  litigationBasis,
   type PackagedDocument,
   type PackageMeta,
   type PackagePurpose,
@@ -266,6 +267,18 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       detail: '先予执行裁决书尚未出具：请先出具该裁决书，再生成移送先予执行的材料包',
       source: '《劳动争议调解仲裁法》第四十四条',
     });
+  // A litigation package holds the document the suit is about (med50 M4: a suit on an award never issued as a
+  // document made a package of no document): the 裁决书 / 部分裁决书 sued on, the 不予受理通知书 (LDMAL Arts. 29, 48, 50).
+  const suit = input.purpose === 'litigation' ? litigationBasis(ctx) : null;
+  if (suit?.documents.length && !suit.documents.some((x) => issued.some((d) => d.kind === x.kind))) {
+    const names = suit.documents.map((x) => x.name).join('或');
+    throw ruleRefusal({
+      rule: 'court-package-purpose',
+      field: 'purpose',
+      detail: `当事人起诉所针对的${names}尚未出具：请先出具${names}，再生成当事人起诉的材料包`,
+      source: '《劳动争议调解仲裁法》第二十九条、第四十八条、第五十条',
+    });
+  }
   if (input.purpose === 'enforcement') {
     const missing = partialNos
       ? issued.length

@@ -56,9 +56,10 @@ export interface DocumentRequest extends RequestText {
  * review's 审字 or a rejection's 不字 number; `caseNo` is the same value under its first name, kept for the clients that
  * read it (a field is never renamed or removed).
  */
-export type DocumentView = Omit<DocumentInfo, 'caseId'> & { documentNo: string | null; occurrence?: number };
-const view = ({ caseId: _c, ...d }: DocumentInfo, occurrence?: number): DocumentView =>
-  occurrence === undefined ? { ...d, documentNo: d.caseNo } : { ...d, documentNo: d.caseNo, occurrence };
+export type DocumentView = Omit<DocumentInfo, 'caseId'> & { documentNo: string | null; draft: boolean; occurrence?: number };
+/** `draft`: printed as a draft (草稿, no seal; docs50 L5: the list did not tell a draft from an issued document). */
+const view = ({ caseId: _c, ...d }: DocumentInfo, occurrence: number | undefined, draft: boolean): DocumentView =>
+  occurrence === undefined ? { ...d, documentNo: d.caseNo, draft } : { ...d, documentNo: d.caseNo, draft, occurrence };
 
 /** Kinds of which a case can have several acts: the document is of one of them (the request's `occurrence`). */
 const OF_AN_ACT = new Set<DocumentKind>(['partial_award', 'advance_execution_ruling']);
@@ -220,7 +221,7 @@ export async function generateDocument(
           }),
         );
       }
-      const documents = created.map((d) => view(d, OF_AN_ACT.has(p.req.kind) ? p.req.occurrence : undefined));
+      const documents = created.map((d) => view(d, OF_AN_ACT.has(p.req.kind) ? p.req.occurrence : undefined, p.req.draft === true));
       return {
         payload: {
           kind: p.req.kind,
@@ -543,15 +544,18 @@ export async function listDocuments(deps: Deps, actor: Actor, caseId: number): P
   const c = await loadCase(deps, deps.db.reader, caseId);
   assertMayListDocuments(actor, caseScope(c, caseContext(c)));
   const docs = await deps.stores.documents.forCase(deps.db.reader, caseId);
-  // Which act a partial award's or ruling's document is of: kept with the act that generated it.
+  // Which act a partial award's or ruling's document is of, and whether it was a draft: kept with the act that
+  // generated it (the GENERATE_DOCUMENT entry).
   const of = new Map<number, number>();
-  if (docs.some((d) => OF_AN_ACT.has(d.kind as DocumentKind)))
+  const drafts = new Set<number>();
+  if (docs.length)
     for (const e of await deps.stores.cases.events(deps.db.reader, caseId)) {
-      const p = e.payload as { kind?: DocumentKind; text?: { occurrence?: number }; documents?: { id: number }[] };
-      if (e.type === 'GENERATE_DOCUMENT' && p.kind && OF_AN_ACT.has(p.kind) && p.text?.occurrence)
-        for (const d of p.documents ?? []) of.set(d.id, p.text.occurrence);
+      if (e.type !== 'GENERATE_DOCUMENT') continue;
+      const p = e.payload as { kind?: DocumentKind; draft?: boolean; text?: { occurrence?: number }; documents?: { id: number }[] };
+      if (p.draft) for (const d of p.documents ?? []) drafts.add(d.id);
+      if (p.kind && OF_AN_ACT.has(p.kind) && p.text?.occurrence) for (const d of p.documents ?? []) of.set(d.id, p.text.occurrence);
     }
-  return docs.map((d) => view(d, of.get(d.id)));
+  return docs.map((d) => view(d, of.get(d.id), drafts.has(d.id)));
 }
 
 /**

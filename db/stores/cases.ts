@@ -390,6 +390,12 @@ export interface CaseListFilter {
   caseIds?: number[];
   /** What `q` may also match (the policy decides): a whole identity number, phones, agents' names and firms. */
   searchIn?: { identity: boolean; phone: boolean; agents: boolean };
+  /**
+   * The prefixes of the document numbers a case without a case number is known by, by kind of
+   * `case_document_numbers` (`review` 审字, `rejection_notice` 不字): `q` matches the number as formatted with them
+   * (app/cases/document-no.ts), whole or in part, as it matches a case number.
+   */
+  documentNoPrefixes?: Record<string, string>;
   /** Column order; the default is priority (wage arrears, collective) then newest. */
   sort?: 'awardDue' | 'receivedOn' | 'state' | 'caseNo';
   order?: 'asc' | 'desc';
@@ -1193,7 +1199,8 @@ export function createCaseStore() {
         if (f.state) qb.where(col('state'), f.state);
         if (f.track) qb.where(col('track'), f.track);
         if (f.district) qb.where(col('district'), f.district);
-        if (f.procedure) qb.where(col('procedure'), f.procedure);
+        // A review has no ordinary or simple procedure (Rules Arts. 74–79; its view shows null, docs50 M2).
+        if (f.procedure) qb.where(col('procedure'), f.procedure).whereNot(col('track'), 'review');
         if (f.collective !== undefined) qb.where(col('collective'), f.collective);
         if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
         if (f.major !== undefined) qb.whereRaw(f.major ? MAJOR_SQL : `NOT ${MAJOR_SQL}`, MAJOR_BINDINGS);
@@ -1217,6 +1224,23 @@ export function createCaseStore() {
           else
             qb.where((w) => {
               w.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]);
+              // docs50 M1: the 不字 / 审字 number of a case without a case number (LDMAL Art. 29; Rules Arts. 74–79), as
+              // the list names it — formatted in SQL as formatCaseNo writes it (prefix〔year〕第serial号), so a part of it
+              // (不字〔2026〕第3号, 第3号) is found too. Not in search_text: the number is taken after the text is written.
+              // Only for the cases that have no case number (the list names the others by it).
+              for (const [kind, prefix] of Object.entries(f.documentNoPrefixes ?? {}))
+                w.orWhereIn(
+                  col('id'),
+                  trx('case_document_numbers')
+                    .join('cases as numbered', 'numbered.id', 'case_document_numbers.case_id')
+                    .select('case_document_numbers.case_id')
+                    .where('case_document_numbers.kind', kind)
+                    .whereNull('numbered.case_no')
+                    .whereRaw(
+                      `(CAST(? AS VARCHAR(100)) || '\u3014' || CAST(case_document_numbers.year AS VARCHAR(10)) || '\u3015第' || CAST(case_document_numbers.serial AS VARCHAR(10)) || '号') LIKE ? ESCAPE '\\'`,
+                      [prefix, like],
+                    ),
+                );
               // A whole identity number, exactly (indexed lookups, never a pattern over identity numbers).
               const number = s?.identity || s?.phone ? wholeNumber(q) : null;
               if (s?.identity && number && /^\d{17}[\dX]$/.test(number))

@@ -99,6 +99,7 @@ const documentShape = {
   size: z.number().int(),
   caseVersion: z.number().int(),
   createdAt: Instant,
+  draft: z.boolean().openapi({ description: '草稿（draft: true 生成，标“草稿”、不盖章，不移送法院）；false：出具的文书' }),
   occurrence: z.number().int().optional().openapi({ description: '部分裁决书、先予执行裁决书：本案第几件部分裁决或先予执行裁决的文书' }),
 };
 const DocumentInfo = z.strictObject(documentShape).openapi('Document');

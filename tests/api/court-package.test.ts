@@ -383,7 +383,7 @@ describe(`the signing key: made once, explicitly; only the registered key signs 
         request(app)
           .post(`/api/cases/${cc.id}/court-packages`)
           .set('Authorization', `Bearer ${ha.tokens.clerk}`)
-          .send({ purpose: 'litigation' });
+          .send({ purpose: 'court_request' });
       expect((await request(h.app).get('/api/keys')).body).toEqual({ keys: [] });
       const refused = await make();
       expect(refused.status).toBe(503);

@@ -118,6 +118,8 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const view = (await t.api(a.tokens.clerk).get(`/api/cases/${rejected.id}`)).body;
     const no = view.proceedings.rejection.documentNo as string;
     expect(no).toMatch(/^聊劳人仲不字〔2026〕第\d+号$/);
+    // A litigation package holds the notice the applicant's suit is about (LDMAL Art. 29; fixR50, med50 M4).
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${rejected.id}/documents`, { kind: 'rejection_notice' })).status).toBe(201);
     const p = await courtPackage(rejected, { purpose: 'litigation', court: '聊城市东昌府区人民法院' });
     expect(p.caseJson.case).toMatchObject({ caseNo: null, documentNo: no });
     expect(p.readme.split('\n')[0]).toBe(`移送法院材料包 ${no}`);

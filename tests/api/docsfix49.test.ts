@@ -110,7 +110,7 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
     const v = await view(c);
     expect(v.proceedings.partialAwards[0].setAside).toEqual({ court: INTERMEDIATE, decidedOn: '2026-04-24', servedOn: '2026-04-24' });
-    const { caseJson } = await packageOf(c, 'litigation');
+    const { caseJson } = await packageOf(c, 'court_request');
     expect(caseJson.schemaVersion).toBe('1.5');
     expect(caseJson.partialAwards[0].setAside).toMatchObject({ court: INTERMEDIATE, decidedOn: '2026-04-24' });
     expect(caseJson.partialAwards[0].items[0].setAside).toBe(true);
@@ -133,7 +133,7 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   // fixA50 (item 4): no longer one SERVE naming no award — the partial award's service names it (`partialAward`).
   it('M1: the service of the partial award and of the award, served together, shows on each document', async () => {
     const { c, workerId, employerId } = await partialThenAward(2);
-    const { caseJson } = await packageOf(c, 'litigation');
+    const { caseJson } = await packageOf(c, 'court_request');
     const served = (kind: string) =>
       caseJson.documents.find((d: { kind: string; original?: boolean }) => d.kind === kind && d.original)?.served;
     const both = [workerId, employerId].map((partyId) => ({ partyId, servedOn: '2026-04-15', method: 'direct' }));
@@ -169,7 +169,7 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(caseJson.enforced.documentNos).toHaveLength(1);
     expect(caseJson.enforced.documentNos[0]).toMatch(/号之一$/);
     // Another purpose encloses both, and names nothing enforced.
-    const lit = await packageOf(c, 'litigation');
+    const lit = await packageOf(c, 'court_request');
     expect(lit.caseJson.enforced).toBeNull();
     expect(lit.caseJson.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['award', 'partial_award']);
   });

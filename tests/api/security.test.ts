@@ -631,7 +631,7 @@ describe(`case exports and court packages are bounded (${process.env.TEST_DB ?? 
       const doc = await limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' });
       expect(doc.status).toBe(201);
       const pack = (token: string) =>
-        limited.api(token).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation', court: '聊城市中级人民法院' });
+        limited.api(token).post(`/api/cases/${c.id}/court-packages`, { purpose: 'court_request', court: '聊城市中级人民法院' });
       const first = await pack(la.tokens.clerk);
       expect(first.status, JSON.stringify(first.body)).toBe(201);
       expect(first.body.documentCount).toBe(1);
