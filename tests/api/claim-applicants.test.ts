@@ -79,8 +79,8 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
       'ISSUE_AWARD',
       {
         items: [{ claimId: claimsOf(c)[0]?.id, outcome: 'granted', amount: '200000.00' }],
-        facts: '经审理查明……',
-        reasoning: '本委认为……',
+        facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+        reasoning: '本委认为：被申请人应当支付所欠工资。',
       },
       '2026-04-10',
     );
@@ -111,8 +111,8 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
           { claimId: w2?.id, outcome: 'granted', amount: '4000.00' },
         ],
         defenseSummary: '被申请人辩称双方系劳务关系',
-        facts: '经审理查明……',
-        reasoning: '本委认为……',
+        facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+        reasoning: '本委认为：被申请人应当支付所欠工资。',
       },
       '2026-04-10',
     );
@@ -153,8 +153,8 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
           { claimId: comp?.id, outcome: 'dismissed' },
         ],
         defenseSummary: '被申请人辩称已足额支付',
-        facts: '经审理查明……',
-        reasoning: '本委认为……',
+        facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+        reasoning: '本委认为：被申请人应当支付所欠工资。',
       },
       '2026-04-10',
     );
@@ -187,8 +187,8 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
       {
         items: [{ claimId: w1?.id, outcome: 'granted', amount: '3000.00' }],
         defenseSummary: '被申请人辩称已支付',
-        facts: '经审理查明……',
-        reasoning: '本委认为……',
+        facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+        reasoning: '本委认为：被申请人应当支付所欠工资。',
       },
       '2026-04-10',
     );
@@ -220,8 +220,8 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
           { claimId: hours?.id, outcome: 'granted' },
         ],
         defenseSummary: '被申请人辩称已按集体合同执行',
-        facts: '经审理查明……',
-        reasoning: '本委认为……',
+        facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+        reasoning: '本委认为：被申请人应当支付所欠工资。',
       },
       '2026-04-10',
     );

@@ -41,8 +41,8 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
           { claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00' },
           { claimId: c.claims[1]?.id, outcome: 'partly', amount: '24120.00' },
         ],
-        facts: '经审理查明……',
-        reasoning: '本委认为……',
+        facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+        reasoning: '本委认为：被申请人应当支付所欠工资。',
       },
       '2026-04-10',
     );

@@ -186,8 +186,8 @@ async function play(k: Of<typeof caseArb>) {
       outcome: outcome(i),
       ...(outcome(i) === 'dismissed' ? {} : { amount: '1000.00' }),
     })),
-    facts: '经审理查明……',
-    reasoning: '本委认为……',
+    facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+    reasoning: '本委认为：被申请人应当支付所欠工资。',
   });
   if (k.path !== 'sued') return;
   // The worker sues (every item reached, LDMAL Arts. 48, 50); the court then rules per item, rules without saying,

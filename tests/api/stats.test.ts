@@ -68,8 +68,8 @@ async function awardPath(c: CaseShape, acceptOn: string, scheduleOn: string, hea
   if (awardOn)
     await ev(c, arb.token, 'ISSUE_AWARD', awardOn, {
       items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' })),
-      facts: '经审理查明……',
-      reasoning: '本委认为……',
+      facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+      reasoning: '本委认为：被申请人应当支付所欠工资。',
     });
 }
 
@@ -114,8 +114,8 @@ beforeAll(async () => {
   const arb = a.arbitrators[0] as { id: number; token: string };
   await ev({ ...F, tribunal: null }, arb.token, 'ISSUE_AWARD', '2026-04-05', {
     items: F.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '5000.00' })),
-    facts: '经审理查明……',
-    reasoning: '本委认为……',
+    facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+    reasoning: '本委认为：被申请人应当支付所欠工资。',
   });
   at('2026-04-08');
   await ev(H, a.tokens.clerk, 'WITHDRAW', '2026-03-30', { reason: '已和解' });
@@ -170,8 +170,8 @@ async function q3Fixture() {
   await awardPath(O, '2026-07-08', '2026-07-09', '2026-07-30', '');
   await ev(O, arb.token, 'ISSUE_AWARD', '2026-08-12', {
     items: O.claims.map((cl) => ({ claimId: cl.id, outcome: 'dismissed' })),
-    facts: '经审理查明……',
-    reasoning: '本委认为……',
+    facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+    reasoning: '本委认为：被申请人应当支付所欠工资。',
   });
   const P = await register('2026-07-08', '东昌府区', {
     claims: [{ category: 'contract_change', amount: '5000.00', description: '变更劳动合同并补发工资差额' }],
@@ -195,8 +195,8 @@ async function q3Fixture() {
       { claimId: U.claims[0]?.id, outcome: 'partly', amount: '6000.00' },
       { claimId: U.claims[1]?.id, outcome: 'dismissed' },
     ],
-    facts: '经审理查明……',
-    reasoning: '本委认为……',
+    facts: '经审理查明：双方存在劳动关系，被申请人未足额支付工资。',
+    reasoning: '本委认为：被申请人应当支付所欠工资。',
   });
   const Q = await registerCase(t, a, standardApplication({ receivedOn: '2026-07-01', track: 'mediation' }) as never);
   await ev(Q, a.tokens.clerk, 'ASSIGN_MEDIATOR', '2026-07-01', { mediatorId: a.ids.mediator });
