@@ -10,29 +10,19 @@ import type { Knex } from 'knex';
  * a commission with another MAJOR_COLLECTIVE_MIN_WORKERS marks or unmarks them by hand (the chair's PATCH).
  */
 export async function up(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('cases', (t) => {
-    t.boolean('major_marked').notNullable().defaultTo(false);
-  });
+  // Plain DDL, here, for the index below and in `down`: knex's SQLite alterTable rebuilds the table for a NOT NULL column or an
+  // index change, which the foreign keys to a `cases` holding rows refuse.
+  await knex.raw('ALTER TABLE cases ADD COLUMN major_marked boolean NOT NULL DEFAULT FALSE');
   await knex('cases')
     .where('collective', true)
     .whereIn('id', knex('case_stat_rows').select('case_id').whereNull('recorded_to').where('workers', '>=', 30))
     .update({ major_marked: true });
-  await knex.schema.alterTable('cases', (t) => {
-    t.dropIndex(['wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
-  });
-  await knex.schema.alterTable('cases', (t) => {
-    t.index(['major_marked', 'wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
-  });
+  await knex.raw('DROP INDEX cases_list_order');
+  await knex.raw('CREATE INDEX cases_list_order ON cases (major_marked, wage_arrears, collective, received_on, id)');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('cases', (t) => {
-    t.dropIndex(['major_marked', 'wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
-  });
-  await knex.schema.alterTable('cases', (t) => {
-    t.index(['wage_arrears', 'collective', 'received_on', 'id'], 'cases_list_order');
-  });
-  await knex.schema.alterTable('cases', (t) => {
-    t.dropColumn('major_marked');
-  });
+  await knex.raw('DROP INDEX cases_list_order');
+  await knex.raw('CREATE INDEX cases_list_order ON cases (wage_arrears, collective, received_on, id)');
+  await knex.raw('ALTER TABLE cases DROP COLUMN major_marked');
 }
