@@ -1191,6 +1191,17 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     const due = ev.facts?.awardDueOn;
     // legal50b H1: approved in time, entered late — judged on the day approved.
     const approvedOn = (ev.payload.approvedOn as string | undefined) ?? ev.occurredOn;
+    // Rules Art. 46: a restart after the approval began a new period the approval never reached (the extension of the
+    // period then running lapsed with it, procedure-types.ts `extensionInForce`). Entered late, it would lengthen the new
+    // period as if approved for it (reviewer s50 H1): the new period needs its own approval.
+    const restart = ctx.clockRestarts.filter((r) => r.on > approvedOn).at(-1);
+    if (restart)
+      return v(
+        'extension-before-restart',
+        'LDMAL Art. 43; Rules Art. 46',
+        `该延长于 ${approvedOn} 批准，审理期限已于 ${restart.on} 重新计算，批准时的期限不再适用；重新计算的期限需要延长的，须另行报批`,
+        ev.payload.approvedOn ? 'approvedOn' : 'occurredOn',
+      );
     if (due && approvedOn > due)
       return v(
         'extension-before-deadline',

@@ -736,6 +736,16 @@ async function decide(
             s.document === 'award' && s.partyId === payload.partyId && s.servedOn >= on && (s.awardOn === undefined || s.awardOn === on),
         );
       partialsLeft = ctx.partialAwards.map((x, i) => (received(x.issuedOn) ? '' : `第${i + 1}件（${x.issuedOn}）`)).filter(Boolean);
+      // Received before the final award was made, it can only be a partial award: which one, the record must say
+      // (reviewer s50 M1 — read as the final award, it would hold an impossible service and start no window).
+      const servedOn = (payload.servedOn as string | undefined) ?? ev.occurredOn;
+      if (ctx.partialAwards.length && servedOn < ctx.award.issuedOn)
+        throw validationError([
+          {
+            path: 'partialAward',
+            message: `送达日期${servedOn}早于本案裁决作出之日（${ctx.award.issuedOn}），所送达的是部分裁决：请写明第几件部分裁决（partialAward）`,
+          },
+        ]);
       if (ctx.partialAwards.length) payload.awardOn = ctx.award.issuedOn;
     }
   }
@@ -958,7 +968,15 @@ async function decide(
       ev.type === 'CONFIRM_AGREEMENT' ? confirmedTermsWarnings(ctx.review?.agreement.terms ?? null, payload.terms as string) : [],
       // A scheduled hearing inside a suspension, or passed during it (Rules Art. 47; LDMAL Art. 35).
       ev.type === 'SUSPEND' || ev.type === 'RESUME'
-        ? suspensionHearingWarnings(ev.type, ctx, nctx, leafState(snap.value), result.state, ev.occurredOn, deps.periods.hearing_notice)
+        ? suspensionHearingWarnings(
+            ev.type,
+            ctx,
+            nctx,
+            leafState(snap.value),
+            result.state,
+            (payload.decidedOn as string | undefined) ?? ev.occurredOn,
+            deps.periods.hearing_notice,
+          )
         : [],
     )
     .map((w) => namePartiesIn(w, partyNames));

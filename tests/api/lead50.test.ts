@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
-import { registerCase } from '../helpers/procedure.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** The lead's fixes at stop 50. */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
+const { ok, send } = caseEvents(() => t);
 
 type Deadline = { kind: string; status: string; dueOn: string; explanation: string };
 
@@ -32,5 +33,69 @@ describe(`lead50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(filing?.explanation).toContain('不予受理');
     expect(filing?.explanation).toContain('第七十五条');
     expect(filing?.explanation).not.toContain('完成');
+  });
+
+  it('reviewer s50 H1: an extension approved before a restart, entered after it, does not lengthen the new period (Rules Art. 46)', async () => {
+    const { c } = await caseAt(t, a, 'received', { body: standardApplication({ applicants: [worker('吴五', 561)] }) });
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'CHANGE_CLAIMS',
+      { add: [{ category: 'damages', amount: '3000.00', description: '未签订书面劳动合同二倍工资差额' }] },
+      '2026-11-20',
+    );
+    const due = (x: unknown) => (x as { deadlines: Deadline[] }).deadlines.find((d) => d.kind === 'award')?.dueOn;
+    const before = due(v);
+    const r = await send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-11-10' }, '2026-11-25');
+    expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'extension-before-restart', 'approvedOn']);
+    const now = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(due(now)).toBe(before);
+    // Approved for the restarted period, it extends it.
+    const fresh = await send(
+      c,
+      a.tokens.chair,
+      'EXTEND_TIME_LIMIT',
+      { days: 15, reason: '案情复杂', approvedOn: '2026-11-24' },
+      '2026-11-25',
+    );
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+    expect(due(fresh.body)).not.toBe(before);
+  });
+
+  it('reviewer s50 M1: an award received before the final award was made must name the partial award it was', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('郑六', 562)] }) });
+    const text = { facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+    await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: c.claims[1]?.id, outcome: 'granted', amount: '26400.00' }], ...text },
+      '2026-04-01',
+    );
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items: [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '1000.00' }], ...text },
+      '2026-04-10',
+    );
+    const w = c.applicants[0]?.id as number;
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: w, method: 'direct', servedOn: '2026-04-05' },
+      '2026-04-12',
+    );
+    expect([r.status, r.body.errors?.[0]?.path], JSON.stringify(r.body)).toEqual([400, 'partialAward']);
+    const named = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: w, method: 'direct', servedOn: '2026-04-05', partialAward: 1 },
+      '2026-04-12',
+    );
+    expect(named.status, JSON.stringify(named.body)).toBe(200);
   });
 });
