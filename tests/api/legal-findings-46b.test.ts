@@ -65,7 +65,7 @@ describe(`legal findings, stop 46b (${process.env.TEST_DB ?? 'sqlite'})`, () => 
 
   it('legal M4: an award after a third party was added following the last hearing, with no hearing since, is warned of', async () => {
     const { c, arb } = await heardOn1012('工人21', 481);
-    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'partly', amount: '1000.00', paymentDays: 10 }));
     const awardOn = (on: string) => ({ type: 'ISSUE_AWARD', occurredOn: on, items });
     expect(await preview(c, arb.token, awardOn('2026-10-15'))).toEqual([]);
     const v = await ok(
@@ -98,7 +98,7 @@ describe(`legal findings, stop 46b (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'addition_notice', partyId: third, method: 'direct' }, '2026-10-14');
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-10-23', place: '第一仲裁庭' }, '2026-10-14');
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-10-23');
-    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'partly', amount: '1000.00', paymentDays: 10 }));
     expect(await preview(c, arb.token, { type: 'ISSUE_AWARD', occurredOn: '2026-10-26', items })).toEqual([]);
   });
 
@@ -117,7 +117,7 @@ describe(`legal findings, stop 46b (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: added, method: 'direct' }, '2026-03-12');
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-23', place: '第一仲裁庭' }, '2026-03-12');
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-23');
-    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'partly', amount: '1000.00', paymentDays: 10 }));
     const award = { type: 'ISSUE_AWARD', occurredOn: '2026-03-24', items };
     const addedWarning = '在追加的被申请人答辩期（追加被申请人23）内（2026-03-26 届满）';
     // The original respondent's defense, filed after the added respondent was served: it does not answer for it.
