@@ -8,7 +8,7 @@ import { assertRoleMayPreviewAward, assertRoleMaySendEvent } from '../../app/pol
 import { type EventInput, previewEvent, submitEvent } from '../../app/procedure/apply-event.ts';
 import { awardPreview } from '../../app/procedure/award-preview.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
-import { AwardPreview, AwardPreviewResult, Case, Deadline, RecordId } from '../../app/schemas.ts';
+import { AwardPreview, AwardPreviewResult, Case, Day, Deadline, RecordId } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
 import { assertShallow, controlCharErrors, ifMatch, mergedFieldErrors, onePerField, withoutInvisibleText } from './parse.ts';
@@ -21,7 +21,7 @@ const NextEvent = z
     label: z.string(),
     roles: z.array(z.enum(ROLE_CODES)),
     suits: z
-      .array(z.strictObject({ partyId: RecordId, court: z.string(), filedOn: z.string() }))
+      .array(z.strictObject({ partyId: RecordId, court: z.string(), filedOn: Day }))
       .optional()
       .openapi({
         description:

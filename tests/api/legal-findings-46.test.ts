@@ -92,7 +92,7 @@ describe(`legal findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: added, method: 'direct' }, '2026-03-12');
     await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-23', place: '第一仲裁庭' }, '2026-03-12');
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-23');
-    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00', paymentDays: 10 }));
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'partly', amount: '1000.00', paymentDays: 10 }));
     const award = { type: 'ISSUE_AWARD', occurredOn: '2026-03-24', items };
     const before = (await preview(c, arb.token, award)).join('');
     expect(before).toContain('裁决日期 2026-03-24 在追加的被申请人答辩期（追加被申请人3）内（2026-03-26 届满）');
