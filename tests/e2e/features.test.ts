@@ -162,14 +162,14 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await login('clerk', 'clerk-password-1');
     await page.goto(caseUrl());
     const panel = page.locator('.panel').filter({ hasText: '移送法院材料包' });
-    // Only the purposes the case has an instrument for: this award is not in effect yet (nothing to enforce) and there is
-    // no advance-execution ruling to transfer.
+    // Only the purposes the case has an instrument for: this award is not in effect yet (nothing to enforce), there is
+    // no advance-execution ruling to transfer, and no suit is recorded (a litigation package goes with a suit, med50 M4).
     await panel.getByLabel('移送事由').waitFor();
     const offered = await panel
       .getByLabel('移送事由')
       .locator('option')
       .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
-    expect(offered).toEqual(['litigation', 'set_aside', 'court_request']);
+    expect(offered).toEqual(['set_aside', 'court_request']);
     await panel.getByLabel('移送事由').selectOption('court_request');
     await panel.getByLabel('受移送法院').fill('聊城市东昌府区人民法院');
     await panel.getByRole('button', { name: '生成移送法院材料包' }).click();
