@@ -1244,12 +1244,32 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
     .map((w) => w.computed?.dueOn as string)
     .sort()
     .at(-1) as string;
-  const on = addDays(last, 1);
   const note = award.finality === 'mixed' ? `（终局部分自作出之日（${award.issuedOn}）起生效，劳动争议调解仲裁法第四十七条）` : '';
-  const c: Computed = {
-    dueOn: on,
-    explanation: `当事人${partyId}未向人民法院起诉；其本人与用人单位的起诉期间最晚于${last}届满，期满未起诉的，裁决自${on}起对其发生法律效力，其可申请强制执行${note}（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十七条）。其他劳动者起诉的，裁决对起诉的劳动者不发生法律效力。`,
-  };
+  // His own suit ended without a judgment (legal50c H1): withdrawn with the court's permission, the award takes effect
+  // for him from service of the ruling (SPC-2000 Art. 1) — not before the windows have ended; dismissed as out of time,
+  // from the day after the suing period (SPC-2000 Art. 2). While it was pending it had no effect for him (SPC-1 Art. 16).
+  const own = reviving(ctx)
+    .filter((o) => o.partyIds.includes(partyId))
+    .at(-1);
+  const windowsEnd = addDays(last, 1);
+  let c: Computed;
+  if (own?.outcome === 'withdrawal_permitted') {
+    const on = [windowsEnd, own.servedOn].sort().at(-1) as string;
+    c = {
+      dueOn: on,
+      explanation: `人民法院裁定准予当事人${partyId}撤诉，裁决自裁定送达之日（${own.servedOn}）起对其发生法律效力（最高人民法院2000年批复第一条）；其本人与用人单位的起诉期间于${last}届满，生效日为${on}，其可申请强制执行${note}（最高人民法院劳动争议解释（一）第十七条）。`,
+    };
+  } else if (own?.outcome === 'dismissed_out_of_time') {
+    c = {
+      dueOn: windowsEnd,
+      explanation: `当事人${partyId}的起诉超过期间被裁定驳回，裁决自起诉期间届满之次日（${windowsEnd}）起对其恢复法律效力（最高人民法院2000年批复第二条），其可申请强制执行${note}（最高人民法院劳动争议解释（一）第十七条）。`,
+    };
+  } else {
+    c = {
+      dueOn: windowsEnd,
+      explanation: `当事人${partyId}未向人民法院起诉；其本人与用人单位的起诉期间最晚于${last}届满，期满未起诉的，裁决自${windowsEnd}起对其发生法律效力，其可申请强制执行${note}（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十七条）。其他劳动者起诉的，裁决对起诉的劳动者不发生法律效力。`,
+    };
+  }
   const years = [...new Set(sue.flatMap((w) => w.computed?.years ?? []))].sort();
   return sue.some((w) => w.computed?.provisional) ? asProvisional(c, years, 'calendar') : c;
 }

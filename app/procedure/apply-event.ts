@@ -479,7 +479,12 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   const actOn = ownOn ? (payload[ownOn] as string | undefined) : undefined;
   if (ownOn && actOn) {
     const from = type === 'RESUME' ? ctx.suspensions.at(-1)?.from : undefined;
+    // legal50c M1: a suspension entered late does not begin before the resumption that ended the one before it — the
+    // days between were days the case ran (Rules Arts. 46–47).
+    const resumedOn = type === 'SUSPEND' ? ctx.suspensions.at(-1)?.to : undefined;
     if (from && actOn < from) errors.push({ path: ownOn, message: `恢复审理之日不能早于中止审理之日（${from}）` });
+    else if (resumedOn && actOn < resumedOn)
+      errors.push({ path: ownOn, message: `中止审理之日不能早于上一次恢复审理之日（${resumedOn}）` });
     else if (ctx.acceptedOn && actOn < ctx.acceptedOn)
       errors.push({ path: ownOn, message: `${actDay(type, ownOn).name}不能早于受理之日（${ctx.acceptedOn}）` });
   }

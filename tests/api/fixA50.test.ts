@@ -278,3 +278,33 @@ describe(`fixA50 4: serving a partial award (${process.env.TEST_DB ?? 'sqlite'})
     expect((r.body as CaseView).state).toBe('award_issued');
   });
 });
+
+describe(`legal50c H1: a worker's own suit withdrawn (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('the award takes effect for him from service of the ruling, not from the end of the windows (SPC-2000 Art. 1)', async () => {
+    const { c, workers } = await awardServed(['工人甲九', '工人乙九'], 971, {
+      claims: COMPENSATION,
+      amount: '30000.00',
+      on: '2026-04-10',
+      servedOn: '2026-04-15',
+    });
+    const [w1, w2] = workers as [number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w2, court: BASIC, filedOn: '2026-04-21' }, '2026-04-21');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-05-10', servedOn: '2026-05-11' },
+      '2026-05-11',
+    );
+    const mine = (v.deadlines as { kind: string; partyId?: number; dueOn: string; explanation: string }[]).find(
+      (d) => d.kind === 'effective' && d.partyId === w1,
+    );
+    // The windows ended 04-30 (05-01 the day after); the ruling was served 05-11.
+    expect(mine?.dueOn).toBe('2026-05-11');
+    expect(mine?.explanation).toContain('准予');
+    expect(mine?.explanation).not.toContain('未向人民法院起诉');
+    const marked = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: w1 }, '2026-05-11');
+    expect(JSON.stringify(marked)).toContain(`"effectiveFor":[{"partyId":${w1},"effectiveOn":"2026-05-11"}]`);
+  });
+});

@@ -98,4 +98,16 @@ describe(`lead50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
     expect(named.status, JSON.stringify(named.body)).toBe(200);
   });
+
+  it('legal50c M1: a suspension entered late does not begin before the last resumption (Rules Arts. 46–47)', async () => {
+    const { c, arb } = await caseAt(t, a, 'received', { body: standardApplication({ applicants: [worker('冯七', 563)] }) });
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
+    await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', decidedOn: '2026-04-01' }, '2026-04-01');
+    await ok(c, a.tokens.chair, 'RESUME', { decidedOn: '2026-04-11' }, '2026-04-11');
+    const r = await send(c, a.tokens.chair, 'SUSPEND', { reason: '等待鉴定结论', decidedOn: '2026-04-05' }, '2026-04-12');
+    expect([r.status, r.body.errors?.[0]?.path], JSON.stringify(r.body)).toEqual([400, 'decidedOn']);
+    const later = await send(c, a.tokens.chair, 'SUSPEND', { reason: '等待鉴定结论', decidedOn: '2026-04-11' }, '2026-04-12');
+    expect(later.status, JSON.stringify(later.body)).toBe(200);
+  });
 });
