@@ -20,33 +20,29 @@ const groups = new WeakMap<Knex, Map<string, Group>>();
  * one turn of SQLite's single writer) instead of queuing one write each. Inside a transaction the row is simply
  * inserted in it.
  *
- * `key` (PostgreSQL): rows share an INSERT only with rows of the same key — the row their foreign key references (the
- * case an access-log row names). That key takes a KEY SHARE lock on the referenced row, which waits behind a FOR UPDATE
- * lock held on it elsewhere: in one INSERT with other cases' rows, one case row held locked made every reader of every
- * case in it wait and fail with 503 after the lock timeout (sec50 H3). Apart, a blocked row fails only its own read, and
- * the other keys' inserts run meanwhile. SQLite has no row locks and one writer: one group per table, as many rows per
- * turn as possible.
+ * One group per table: a table written this way must take no row lock on another table (no foreign key that a row
+ * held locked elsewhere could hold up — the access log's case key was dropped on PostgreSQL for that, sec50 H3), or one
+ * locked row would hold up every caller whose row shares the INSERT.
  */
-export function groupedInsert(k: Knex, table: string, row: Record<string, unknown>, key = ''): Promise<void> {
+export function groupedInsert(k: Knex, table: string, row: Record<string, unknown>): Promise<void> {
   if ((k as Knex.Transaction).isTransaction)
     return k(table)
       .insert(row)
       .then(() => undefined);
   const byTable = groups.get(k) ?? new Map<string, Group>();
   groups.set(k, byTable);
-  const name = k.client.config.client === 'pg' ? `${table}\u0000${key}` : table;
-  let g = byTable.get(name);
+  let g = byTable.get(table);
   if (!g) {
     g = { running: false, queue: [] };
-    byTable.set(name, g);
+    byTable.set(table, g);
   }
   const group = g;
   const done = new Promise<void>((resolve, reject) => group.queue.push({ row, resolve, reject }));
-  if (!group.running) void drain(k, table, group, () => byTable.delete(name));
+  if (!group.running) void drain(k, table, group, () => byTable.delete(table));
   return done;
 }
 
-/** Writes the group's rows until none wait; `idle` then forgets the group (a key per case would otherwise pile up). */
+/** Writes the group's rows until none wait; `idle` then forgets the group. */
 async function drain(k: Knex, table: string, g: Group, idle: () => void): Promise<void> {
   g.running = true;
   try {

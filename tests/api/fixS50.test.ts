@@ -147,7 +147,7 @@ describe(`L2: a blank If-Match (${db})`, () => {
 });
 
 describe.runIf(db === 'postgres')('H3: a case row held locked elsewhere (postgres)', () => {
-  it("fails at most its own full read: another case's read answers 200 at once", async () => {
+  it("holds up no read: another case's read answers 200 at once, and the locked case's own read answers 200", async () => {
     const locked = await registerCase(t, a, standardApplication());
     const other = await registerCase(t, a, standardApplication());
     let release = () => {};
@@ -178,8 +178,10 @@ describe.runIf(db === 'postgres')('H3: a case row held locked elsewhere (postgre
         expect(r.status, JSON.stringify(r.body)).toBe(200);
         expect(Date.now() - started).toBeLessThan(2_000);
       }
+      // The access log names the case without a foreign key on PostgreSQL (migration 20261216_0010): it takes no lock
+      // on the case row, so even the locked case's own read is not held up.
+      expect(await first).toBe(200);
       release();
-      expect([200, 503]).toContain(await first);
     } finally {
       release();
       await holder;
