@@ -32,7 +32,8 @@ export async function mediationPage(mount, message = null) {
           inside,
           open.length
             ? h(
-                'table.t',
+                // ui51 L3: on a phone each case a card (app.css .stack-phone), as the case list.
+                'table.t.med-cards.stack-phone',
                 h(
                   'thead',
                   h(
@@ -46,9 +47,9 @@ export async function mediationPage(mount, message = null) {
                     h(
                       'tr',
                       h('td', h('a', { href: `#/cases/${c.id}` }, c.caseNo ?? `仲裁申请 #${c.id}`)),
-                      h('td', names(c.applicantNames)),
-                      h('td', c.respondentNames.join('、')),
-                      h('td', c.stateLabel ?? c.state),
+                      h('td', { 'data-label': '申请人' }, names(c.applicantNames)),
+                      h('td', { 'data-label': '被申请人' }, c.respondentNames.join('、')),
+                      h('td', { 'data-label': '状态' }, c.stateLabel ?? c.state),
                     ),
                   ),
                 ),
@@ -80,7 +81,9 @@ export async function mediationPage(mount, message = null) {
       list,
       r.items.length
         ? h(
-            'table.t',
+            // ui51 L3: on a phone each mediation a card, its 达成协议 / 调解不成 within the screen (not a table scrolled
+            // sideways with the actions off its edge).
+            'table.t.med-cards.stack-phone',
             h(
               'thead',
               h(
@@ -94,10 +97,14 @@ export async function mediationPage(mount, message = null) {
                 h(
                   'tr',
                   h('td', h('a', { href: `#/cases/${c.id}` }, `调解申请 #${c.id}`)),
-                  h('td', names(c.applicantNames)),
-                  h('td', c.respondentNames.join('、')),
-                  h('td', c.receivedOn),
-                  h('td', h('span.actions', act(c, 'MEDIATION_AGREED', '达成协议'), act(c, 'MEDIATION_FAILED', '调解不成'))),
+                  h('td', { 'data-label': '申请人' }, names(c.applicantNames)),
+                  h('td', { 'data-label': '被申请人' }, c.respondentNames.join('、')),
+                  h('td.date', { 'data-label': '收到' }, c.receivedOn),
+                  h(
+                    'td.med-actions',
+                    { 'data-label': '记录结果' },
+                    h('span.actions', act(c, 'MEDIATION_AGREED', '达成协议'), act(c, 'MEDIATION_FAILED', '调解不成')),
+                  ),
                 ),
               ),
             ),
