@@ -92,8 +92,10 @@ export function partiesOf(c) {
   const named = (p) => list.filter((q) => q.name === p.name).length > 1;
   return list.map((p) => {
     const tail = p.idNumber ? String(p.idNumber).slice(-4) : null;
-    const which = named(p) ? `（第${p.nth}位${p.side}${tail ? `，身份证号尾号${tail}` : ''}）` : '';
-    return { ...p, label: `${p.side}：${p.name}${which}` };
+    // ui51 M3: `which` tells apart two parties of one name (第N位申请人, the identity number's tail where this reader
+    // sees it); `who` is the name with it, for the case page's lists (deadlines, records, services, history).
+    const which = named(p) ? `第${p.nth}位${p.side}${tail ? `，身份证号尾号${tail}` : ''}` : null;
+    return { ...p, which, who: which ? `${p.name}（${which}）` : p.name, label: `${p.side}：${p.name}${which ? `（${which}）` : ''}` };
   });
 }
 
@@ -856,7 +858,7 @@ async function eventForm(c, type, done, screen) {
       const whose = one ? `，当事人：${one.label}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${actLabel(type, c)}”（${caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${actLabel(type, c)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
