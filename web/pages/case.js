@@ -127,7 +127,14 @@ export async function casePage(id, mount) {
     return casePage(id, mount);
   };
   const parties = partiesOf(c);
-  const partyName = (pid) => parties.find((p) => p.id === pid)?.name ?? `当事人${pid}`;
+  // ui51 M3: two workers of one name are told apart wherever a party is named (第N位申请人, the number's tail).
+  const partyName = (pid) => parties.find((p) => p.id === pid)?.who ?? `当事人${pid}`;
+  // ui51 M2: the parties sign for a 调解书 (LDMAL Art. 42; Rules Art. 77): none issued yet, the signature waits for it
+  // (the server refuses it then) and the page says why, leading to the 文书 section.
+  const unsigned =
+    next.some((n) => n.type === 'SIGN_MEDIATION_DOCUMENT') &&
+    Array.isArray(docs) &&
+    !docs.some((d) => d.kind === 'mediation_document' && !d.draft && !/草稿/.test(d.title ?? ''));
   const canEdit = EDITABLE.has(c.state) && (state.user.role === 'clerk' || (state.user.role === 'mediator' && mediationTrack));
 
   const head = h(
@@ -195,12 +202,27 @@ export async function casePage(id, mount) {
           next.map((n) =>
             h(
               `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
-              { type: 'button', onclick: () => openEventForm(c, n.type, refresh), title: consequenceOf(n.type, c) },
+              {
+                type: 'button',
+                onclick: () => openEventForm(c, n.type, refresh),
+                title: consequenceOf(n.type, c),
+                ...(n.type === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { disabled: true, 'aria-describedby': 'sign-needs-document' } : {}),
+              },
               actLabel(n.type, c, n.label),
             ),
           ),
         )
       : h('p.muted.noprint', '当前没有您可以办理的操作'),
+    unsigned
+      ? h(
+          'p.small.warn.noprint.sign-needs-document',
+          { id: 'sign-needs-document' },
+          '“签收调解书”暂不能办理：尚未生成调解书。当事人签收的是调解书（《劳动争议调解仲裁法》第四十二条），须先由仲裁员在“文书”中生成调解书正式文本、送达当事人，再登记签收。',
+          'mediation_document' in offeredKinds(c)
+            ? [' ', h('a', { href: '#sec-docs', onclick: (e) => jump(e, 'sec-docs') }, '前往生成调解书')]
+            : null,
+        )
+      : null,
     // A mediation inside arbitration before the tribunal is formed: the agreement cannot be recorded yet, and the
     // mediator would otherwise find its act missing without a word (new user's walk).
     c.track === 'arbitration' && c.state === 'in_mediation' && !c.tribunal
@@ -252,7 +274,7 @@ export async function casePage(id, mount) {
       ),
       h(
         'div',
-        deadlinesSection(c),
+        deadlinesSection(c, parties),
         proceedingsSection(c, partyName, events),
         servicesSection(c, events, partyName),
         events ? historySection(events, c) : null,
@@ -702,7 +724,24 @@ function proceedingsSection(c, partyName, events) {
       ),
     ]);
   });
-  for (const x of p.lawsuits ?? []) items.push(['起诉', `${partyName(x.partyId)} ${x.filedOn} 向${x.court}起诉`]);
+  // ui51 M2: each suit with the court's outcome that ended it (the view's `decided`; the day served and the court from
+  // the outcome's act, which the view's `decided` does not carry).
+  for (const x of p.lawsuits ?? []) {
+    const o = x.decided ? outcomeAct(x, events) : null;
+    items.push([
+      '起诉',
+      h(
+        'div.lawsuit',
+        `${partyName(x.partyId)} ${x.filedOn} 向${x.court}起诉`,
+        x.decided
+          ? h(
+              'div.small.court-outcome',
+              `法院裁判：${COURT_OUTCOMES[x.decided.outcome] ?? x.decided.outcome}${o?.payload?.court ? `（${o.payload.court}）` : ''}，${x.decided.decidedOn ?? ''} 作出${o?.payload?.servedOn ? `，${o.payload.servedOn} 送达` : ''}`,
+            )
+          : h('div.small.muted.court-outcome', '尚未登记法院裁判结果'),
+      ),
+    ]);
+  }
   if (p.setAside)
     items.push([
       '申请撤销',
@@ -800,11 +839,35 @@ export function splitProvisionalNote(explanation = '') {
   return { own: explanation.slice(0, at), note: explanation.slice(at + '（暂定：'.length, -1) };
 }
 
-function deadlinesSection(c) {
+/**
+ * ui51 M3: a party's deadline named by the server with the party's name alone ("终局裁决劳动者起诉期间（杨海涛）") says which
+ * of two of one name it is.
+ */
+function deadlineLabel(d, parties) {
+  const p = d.partyId ? parties.find((x) => x.id === d.partyId) : null;
+  if (!p?.which) return d.label;
+  const plain = `（${p.name}）`;
+  if (d.label.includes(plain)) return d.label.replace(plain, `（${p.name}，${p.which}）`);
+  return d.label.includes(p.name) ? d.label.replace(p.name, p.who) : `${d.label}（${p.who}）`;
+}
+/**
+ * ui51 M5: a deadline whose act was done before its period began (a suit filed before the award was served) comes from
+ * the server as `open`, its explanation "尚未开始计算。已于…完成。": done is done — shown as met, without the prefix.
+ */
+export function deadlineShown(d) {
+  if (!['open', 'unknown'].includes(d.status)) return d;
+  // The stored deadlines carry no metOn: the day is read from the server's own words.
+  const said = /^尚未开始计算。(已于(\d{4}-\d{2}-\d{2})(?:完成|提出))/.exec(d.explanation ?? '');
+  const metOn = d.metOn ?? said?.[2];
+  if (!metOn) return d;
+  return { ...d, metOn, status: 'met', explanation: String(d.explanation ?? '').replace(/^尚未开始计算。/, '') };
+}
+function deadlinesSection(c, parties = partiesOf(c)) {
   // ui45 M5: the provisional-calendar note once above the list (each distinct wording once), not on every row; each
   // provisional row is marked 暂定, the mark leading to the note.
   const notes = [];
-  const rows = c.deadlines.map((d) => {
+  const rows = c.deadlines.map((given) => {
+    const d = deadlineShown(given);
     const { own, note } = d.provisional ? splitProvisionalNote(d.explanation ?? '') : { own: d.explanation ?? '', note: null };
     if (note && !notes.includes(note)) notes.push(note);
     return { d, own, noteAt: note ? notes.indexOf(note) : -1 };
@@ -840,7 +903,7 @@ function deadlinesSection(c) {
                   'td.dl-name',
                   h(
                     'span.dl-label',
-                    d.label,
+                    deadlineLabel(d, parties),
                     noteAt >= 0
                       ? h(
                           'a.badge.warn.tight.dl-provisional',
@@ -855,7 +918,7 @@ function deadlinesSection(c) {
                     d.basis ? h('div.small.muted', `依据：${sourceZh(d.basis)}`) : null,
                   ),
                 ),
-                h('td.date.dl-due', { 'data-label': '届满日' }, dueText(d)),
+                h('td.date.dl-due', { 'data-label': '届满日' }, d.metOn && !d.dueOn ? h('span.muted', '—') : dueText(d)),
                 h('td.small.date.dl-left', { 'data-label': '剩余' }, ['open', 'overdue'].includes(d.status) ? daysLeftText(d.dueOn) : ''),
                 h('td.dl-status', { 'data-label': '状态' }, deadlineBadge(d)),
               ),
@@ -897,12 +960,62 @@ export function lawsuitLine(e, c) {
       ? '本案裁决'
       : null;
   const parts = [
-    party ? `起诉人：${party.name}（${party.side}）` : null,
+    party ? `起诉人：${party.name}（${party.which ?? party.side}）` : null,
     p.court ? `法院：${p.court}` : null,
     against ? `针对${against}` : null,
     p.filedOn && p.filedOn !== e.occurredOn ? `起诉日期 ${p.filedOn}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join('，') : null;
+}
+
+/** ui51 M2: the court's outcomes as the case page says them (the dialog's words, forms.js RECORD_COURT_OUTCOME). */
+const COURT_OUTCOMES = {
+  judgment: '判决',
+  withdrawal_permitted: '裁定准予撤诉',
+  dismissed_out_of_time: '超过起诉期间裁定驳回起诉',
+  dismissed_no_effect: '主体错误或非劳动争议裁定驳回起诉（裁决不生效）',
+};
+/** The RECORD_COURT_OUTCOME act that ended suit `x` (its party named, or the one outcome of that kind and day). */
+function outcomeAct(x, events) {
+  const acts = (events ?? []).filter(
+    (e) =>
+      e.type === 'RECORD_COURT_OUTCOME' &&
+      e.payload?.outcome === x.decided.outcome &&
+      (e.payload?.decidedOn ?? e.occurredOn) === x.decided.decidedOn,
+  );
+  return acts.find((e) => e.payload?.partyId === x.partyId) ?? acts.find((e) => !e.payload?.partyId) ?? null;
+}
+/**
+ * ui51 M2: a court outcome in the history says what the court decided, when, when served, and whose suit it ended.
+ */
+export function courtOutcomeLine(e, c) {
+  const p = e.payload ?? {};
+  if (e.type !== 'RECORD_COURT_OUTCOME' || !p.outcome) return null;
+  const decidedOn = p.decidedOn ?? e.occurredOn;
+  const partyIds = p.partyId
+    ? [p.partyId]
+    : (c.proceedings?.lawsuits ?? [])
+        .filter((x) => x.decided?.outcome === p.outcome && x.decided?.decidedOn === decidedOn)
+        .map((x) => x.partyId);
+  const parties = partiesOf(c);
+  const whose = [...new Set(partyIds)]
+    .map((id) => parties.find((x) => String(x.id) === String(id)))
+    .filter(Boolean)
+    .map((x) => `${x.name}（${x.which ?? x.side}）`);
+  return [
+    `${COURT_OUTCOMES[p.outcome] ?? p.outcome}`,
+    whose.length ? `，针对${whose.join('、')}的起诉` : '',
+    p.court ? `，法院：${p.court}` : '',
+    `，裁判日期 ${decidedOn}`,
+    p.servedOn ? `，送达日期 ${p.servedOn}` : '',
+  ].join('');
+}
+
+/** ui51 H1: a registration correction whose only change is the chair's major marking is named as that marking. */
+function majorMarking(e) {
+  const ch = e.type === 'UPDATE_REGISTRATION' ? (e.payload?.changes ?? []) : [];
+  if (!ch.length || !ch.every((x) => x.field === 'majorMarked')) return null;
+  return ch.at(-1).after ? '标记为重大集体劳动人事争议' : '取消重大集体劳动人事争议标记';
 }
 
 function historySection(events, c) {
@@ -914,9 +1027,10 @@ function historySection(events, c) {
       events.map((e) =>
         h(
           'li',
-          h('div', h('strong', actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
+          h('div', h('strong', majorMarking(e) ?? actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
           e.type === 'RECORD_LAWSUIT' && lawsuitLine(e, c) ? h('div.small.lawsuit-what', lawsuitLine(e, c)) : null,
+          e.type === 'RECORD_COURT_OUTCOME' && courtOutcomeLine(e, c) ? h('div.small.outcome-what', courtOutcomeLine(e, c)) : null,
           // ui49 M2: which document was generated, and whether it was the original printed again (补打).
           e.type === 'GENERATE_DOCUMENT' && e.payload?.kind
             ? h(
@@ -937,7 +1051,7 @@ function historySection(events, c) {
           h('div.when', `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${chinaDateTime(e.recordedAt)}`),
           e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
           // A registration correction says what it changed, masked for this reader by the server (app/cases/views.ts).
-          e.type === 'UPDATE_REGISTRATION' && e.payload?.changes?.length
+          e.type === 'UPDATE_REGISTRATION' && e.payload?.changes?.length && !majorMarking(e)
             ? h(
                 'ul.small.changes',
                 e.payload.changes.map((x) => h('li', x.text)),
@@ -961,7 +1075,7 @@ function pendingSignatures(c, m) {
   return waiting.length
     ? h(
         'div.small.warn.pending-signatures',
-        `尚待签收：${waiting.map((p) => p.name).join('、')}。送达调解书后，请逐一办理“签收调解书”（记录签收日期）；双方均签收后以调解结案（《劳动争议调解仲裁法》第四十二条）。`,
+        `尚待签收：${waiting.map((p) => partiesOf(c).find((x) => x.id === p.id)?.who ?? p.name).join('、')}。送达调解书后，请逐一办理“签收调解书”（记录签收日期）；双方均签收后以调解结案（《劳动争议调解仲裁法》第四十二条）。`,
       )
     : null;
 }
@@ -1006,7 +1120,8 @@ function offeredKinds(c) {
     tribunal_notice: Boolean(c.tribunal),
     conversion_notice: Boolean(p.conversion),
     // A mediation inside arbitration ends in a 仲裁调解书 (LDMAL Art. 42), one before it in a 调解协议书 (Art. 14).
-    mediation_document: Boolean(p.mediation?.agreedOn),
+    // ui51 M2: a review's agreement once confirmed (Rules Art. 77) is made a 调解书 too (numbered 审字 by the server).
+    mediation_document: Boolean(p.mediation?.agreedOn || p.review?.confirmation),
     mediation_agreement: Boolean(p.trackMediation?.agreedOn),
     advance_execution_ruling: Boolean(p.advanceExecutions?.length),
     // To a court (裁审衔接), or to the commission a case was transferred to (Rules Art. 9).
@@ -1034,6 +1149,7 @@ function suggestedKind(c, kinds) {
     award_issued: ['award'],
     award_served: ['award'],
     mediation_signing: ['mediation_document'],
+    review_signing: ['mediation_document'],
     closed_mediation: ['mediation_document'],
     mediation_agreed: ['mediation_agreement'],
   };
@@ -1596,6 +1712,7 @@ const FILE_ITEMS = {
   ARCHIVE: '归档审批表',
 };
 function fileItem(e, c) {
+  if (majorMarking(e)) return `${majorMarking(e)}记录`;
   if (e.type === 'SERVE') return `送达回证（${servedDocName(c, e.payload ?? {}, e.occurredOn, true) ?? '文书'}）`;
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
@@ -1680,8 +1797,44 @@ function markMajorButton(c, refresh) {
     c.majorMarked ? '取消重大集体争议标记' : '标记为重大集体争议',
   );
   btn.onclick = guard(btn, async () => {
+    // ui51 H1: marking (or unmarking) is an act on the case: asked first, naming it, the case and what it does.
+    const marking = !c.majorMarked;
+    const act = marking ? '标记为重大集体劳动人事争议' : '取消重大集体劳动人事争议标记';
+    const names = (side) => (side ?? []).map((p) => p.name).join('、');
+    const workers = (c.applicants ?? []).length;
+    const ok = await confirmDialog({
+      title: `${act}？`,
+      body: [
+        h(
+          'ul.original-what.major-what',
+          h('li', h('span.muted', '操作：'), act),
+          h(
+            'li',
+            h('span.muted', '案件：'),
+            `${caseName(c)}（${names(c.applicants)} 诉 ${names(c.respondents)}${workers ? `，申请人 ${workers} 人` : ''}）`,
+          ),
+        ),
+        marking
+          ? h(
+              'ul.major-effects',
+              h('li', '本案在案件列表、工作台中排在最前，优先处理（《劳动人事争议仲裁办案规则》第五条）；'),
+              h('li', '计入统计中的“重大集体劳动人事争议案件”（件数、劳动者人数、结案数）；'),
+              h('li', '案件页提示：按重大集体劳动人事争议信息报告制度报告，并由劳动行政部门启动应急调解协调机制。标记不改变任何办案期限。'),
+            )
+          : h(
+              'ul.major-effects',
+              h('li', '本案不再作为重大集体劳动人事争议排在列表最前；'),
+              h('li', '不再计入统计中的“重大集体劳动人事争议案件”；'),
+              h('li', '案件页不再显示信息报告与应急调解协调机制的提示。标记不改变任何办案期限。'),
+            ),
+        h('p.small.muted', '该操作记入本案办理记录。'),
+      ],
+      confirmLabel: marking ? '确认标记' : '确认取消标记',
+      danger: !marking,
+    });
+    if (!ok) return;
     try {
-      await api('PATCH', `/api/cases/${c.id}`, { majorCollective: !c.majorMarked }, { ifMatch: c.version });
+      await api('PATCH', `/api/cases/${c.id}`, { majorCollective: marking }, { ifMatch: c.version });
       await refresh(c.majorMarked ? '已取消重大集体争议标记' : '已标记为重大集体劳动人事争议');
     } catch (err) {
       btn.after(errorPanel(err));
