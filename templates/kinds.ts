@@ -1044,6 +1044,68 @@ function afterHeading(heading: string, text: string): string {
 }
 
 /**
+ * The labels an award's parts go by, as an arbitrator or a template may type them as headings (legal51a H2). A label is
+ * a heading, never the text under it: 「查明」 or 「认为」 alone are left to the arbitrator (words, if few).
+ */
+const PART_LABELS = [
+  '经审理查明',
+  '经审理认定',
+  '本委查明',
+  '本委认定',
+  '仲裁庭查明',
+  '仲裁委查明',
+  '查明事实',
+  '查明的事实',
+  '认定事实',
+  '事实认定',
+  '案件事实',
+  '本案事实',
+  '基本事实',
+  '事实与理由',
+  '事实和理由',
+  '事实及理由',
+  '事实',
+  '本委认为',
+  '本仲裁委认为',
+  '仲裁委认为',
+  '仲裁委员会认为',
+  '仲裁庭认为',
+  '本庭认为',
+  '裁决理由',
+  '本委意见',
+  '理由',
+  '被申请人辩称',
+  '申请人辩称',
+  '被反申请人辩称',
+  '针对反申请辩称',
+  '答辩意见',
+  '辩称意见',
+  '辩称',
+  '答辩',
+].sort((x, y) => y.length - x.length);
+/** A heading's number (一、 （一） (1) 1． 1. 1、 第一、 ① 第一部分) or a bracket around a label (【】〔〕《》“”). */
+const HEADING_MARKS =
+  /^(?:[\s：:，,。.；;、·—\-【】〔〕［］[\]《》<>“”"'‘’]+|第?[一二三四五六七八九十]+(?:部分|项|点)?[、，,.．:：)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:[、.．:：)）]|$)|[①-⑳]|第[一二三四五六七八九十]+部分)/u;
+
+/**
+ * legal51a H2: text of nothing but headings — numbered ("一、案件事实", "（二）本委认为"), bracketed, or the label alone
+ * ("本委认为", "事实与理由：") — states neither facts nor reasons. LDMAL Art. 46: the award states the claims, the facts
+ * found, the reasons and the result; Rules Art. 54 then fixes its text once issued. Such text is asked for again, never
+ * printed as "经审理查明：一、案件事实".
+ */
+export function headingsOnly(text: string): boolean {
+  let rest = text;
+  for (;;) {
+    const before = rest;
+    rest = rest.replace(HEADING_MARKS, '');
+    const label = PART_LABELS.find((l) => rest.startsWith(l));
+    if (label) rest = rest.slice(label.length);
+    if (rest === before) break;
+  }
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+/**
  * "经审理查明：…" / "本委认为：…" as printed: a text that says nothing after the heading ("本委认为。") is printed as the
  * heading and one full stop — never "本委认为：。" (a colon before a full stop, a mark doubled).
  */
@@ -1064,7 +1126,13 @@ function withoutAnswerHeading(text: string): string {
  */
 function defense(d: DocInput, written: AwardText | undefined): string | { silent: string } {
   const given = d.text.defenseSummary ?? written?.defenseSummary;
-  // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written.
+  // legal51a H2: a summary the arbitrator wrote of nothing but headings ("被申请人辩称：", "（一）答辩意见") states no
+  // defense (LDMAL Art. 46; Rules Art. 54 fixes the text once issued): asked for again, as the facts and reasons are.
+  if (given && headingsOnly(given))
+    throw new MissingTextError(
+      'defenseSummary',
+      '裁决书的“被申请人辩称”须写明答辩意见的内容，仅有标题的文字不能作为答辩意见（在生成文书时填写）',
+    );
   const said = given ? afterHeading('被申请人辩称', given) : '';
   if (said) return clause(said);
   const filed = d.ctx.defenses;
@@ -1324,10 +1392,17 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   const reasoning = d.text.reasoning ?? written?.reasoning;
   // legal50a M3: a text of nothing but its heading ("本委认为", "经审理查明：") says nothing — asked for, as an empty one
   // and as the defense summary's heading alone (`defense`), not printed as "本委认为。".
-  if (!facts || !afterHeading('经审理查明', facts))
-    throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
-  if (!reasoning || !afterHeading('本委认为', reasoning))
-    throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
+  // legal51a H2: nor does one of headings alone ("一、案件事实", "（二）本委认为") — LDMAL Art. 46.
+  if (!facts || !afterHeading('经审理查明', facts) || headingsOnly(facts))
+    throw new MissingTextError(
+      'facts',
+      `${what}的“经审理查明”须由仲裁员撰写查明的事实（在生成文书时填写，或在作出裁决时一并填写；仅有标题的文字不能作为事实部分，劳动争议调解仲裁法第四十六条）`,
+    );
+  if (!reasoning || !afterHeading('本委认为', reasoning) || headingsOnly(reasoning))
+    throw new MissingTextError(
+      'reasoning',
+      `${what}的“本委认为”须由仲裁员撰写裁决理由（在生成文书时填写，或在作出裁决时一并填写；仅有标题的文字不能作为理由部分，劳动争议调解仲裁法第四十六条）`,
+    );
   const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
   // 被申请人辩称 answers the applicant's claims: stated where the document decides some of them.
   const defenseText = a.items.some((it) => !isCounter(it)) ? defense(d, written) : null;
@@ -1335,7 +1410,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   // arbitrator's text (the request's, else the one written with the award) — asked for, never invented.
   const counterAnswer = d.text.counterclaimDefenseSummary ?? written?.counterclaimDefenseSummary;
   const decidesCounterclaim = a.items.some(isCounter);
-  if (decidesCounterclaim && !counterAnswer)
+  if (decidesCounterclaim && (!counterAnswer || headingsOnly(counterAnswer)))
     throw new MissingTextError(
       'counterclaimDefenseSummary',
       `${what}裁决被申请人的反申请请求，须写明申请人（被反申请人）针对反申请的答辩意见（在生成文书时填写，或在作出裁决时一并填写）`,
