@@ -1144,17 +1144,15 @@ function withoutAnswerHeading(text: string): string {
  */
 function defense(d: DocInput, written: AwardText | undefined): string | { silent: string } {
   const given = d.text.defenseSummary ?? written?.defenseSummary;
-  // legal51a H2: a summary the arbitrator wrote of nothing but headings ("被申请人辩称：", "（一）答辩意见") states no
-  // defense (LDMAL Art. 46; Rules Art. 54 fixes the text once issued): asked for again, as the facts and reasons are.
-  if (given && headingsOnly(given))
-    throw new MissingTextError(
-      'defenseSummary',
-      '裁决书的“被申请人辩称”须写明答辩意见的内容，仅有标题的文字不能作为答辩意见（在生成文书时填写）',
-    );
-  const said = given ? afterHeading('被申请人辩称', given) : '';
+  // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written — nor does one of
+  // headings alone ("（一）答辩意见", "二、被申请人辩称：", legal51a H2): the defense filed or heard is then asked for
+  // (422 defenseSummary, below), and a respondent who said nothing is said to (LDMAL Art. 46; Rules Art. 54).
+  const said = given && !headingsOnly(given) ? afterHeading('被申请人辩称', given) : '';
   if (said) return clause(said);
   const filed = d.ctx.defenses;
-  const recorded = filed.map((x) => (x.summary ? afterHeading('被申请人辩称', x.summary) : '')).filter((s) => !!s);
+  const recorded = filed
+    .map((x) => (x.summary && !headingsOnly(x.summary) ? afterHeading('被申请人辩称', x.summary) : ''))
+    .filter((s) => !!s);
   if (recorded.length) return recorded.map(clause).join('；');
   if (filed.length)
     throw new MissingTextError(
