@@ -212,7 +212,14 @@ export function cnNumber(n: number): string {
   return String(n);
 }
 const ORDINALS = (n: number) => `${cnNumber(n)}、`;
-const yuan = (amount: string) => `${amount}元（${capitalAmount(Math.round(Number(amount) * 100))}）`;
+/**
+ * An amount as every document prints it: yuan with two decimals, then its capitals (6000.00元（陆仟元整）) — legal51a L2:
+ * an advance-execution ruling recorded "5000" printed "5000元" where the awards print "6000.00元".
+ */
+const yuan = (amount: string) => {
+  const fen = Math.round(Number(amount.replace(/[,，]/g, '')) * 100);
+  return `${formatMoney(fen)}元（${capitalAmount(fen)}）`;
+};
 /** An amount a clerk wrote at the end of a claim's text ("支付拖欠工资8000元", "…共计人民币1.2万元整"). */
 const TRAILING_AMOUNT = /[，,\s]*(?:共计|合计|计)?(?:人民币)?(?<![0-9.．])([0-9][0-9,，]*(?:\.[0-9]{1,2})?)\s*(万)?元整?$/u;
 /**
@@ -250,6 +257,15 @@ const because = (reason: string) => {
   const own = r.indexOf('因');
   return own > 0 && own <= 8 ? `鉴于${r}` : `因${r}`;
 };
+/**
+ * Free text the arbitrator wrote, printed as a sentence of the document: ended with "。" where it ends without final
+ * punctuation (docs51 L1: a 补正决定书 printed 「…应为“二〇二六年”本决定书自送达之日起生效。」); a trailing "；" or "，" is
+ * the sentence's end.
+ */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/[；;，,、：:\s]+$/u, '');
+  return /[。！？!?.…]$/u.test(t) ? t : `${t}。`;
+}
 /** "；" between items, "。" after the last one. */
 const ending = (i: number, n: number) => (i === n - 1 ? '。' : '；');
 
@@ -300,7 +316,9 @@ function agentLine(a: PartyView['agents'][number], role: string, party: PartyVie
       return unit.startsWith(party.name) ? unit : `${party.name}${unit}`;
     },
     union: () => as(a.unit ?? '工会', '推荐的人员', /推荐的人员$/),
-    legal_aid: () => as(a.unit ?? '法律援助机构', '指派的律师', /指派的律师$/),
+    // 法律援助法 Art. 12 [R]: the legal-aid body assigns lawyers, 基层法律服务工作者, volunteers and others — its
+    // 法律援助人员; the record does not say which he is (med51 L5: every such agent was printed 指派的律师).
+    legal_aid: () => as(a.unit ?? '法律援助机构', '指派的法律援助人员', /指派的(律师|基层法律服务工作者|法律援助人员|法律援助志愿者)$/),
   };
   const desc = what[a.kind]?.() ?? a.unit;
   return `委托代理人：${a.name}${desc ? `，${desc}` : ''}。`;
@@ -1044,12 +1062,74 @@ function afterHeading(heading: string, text: string): string {
 }
 
 /**
+ * The labels an award's parts go by, as an arbitrator or a template may type them as headings (legal51a H2). A label is
+ * a heading, never the text under it: 「查明」 or 「认为」 alone are left to the arbitrator (words, if few).
+ */
+const PART_LABELS = [
+  '经审理查明',
+  '经审理认定',
+  '本委查明',
+  '本委认定',
+  '仲裁庭查明',
+  '仲裁委查明',
+  '查明事实',
+  '查明的事实',
+  '认定事实',
+  '事实认定',
+  '案件事实',
+  '本案事实',
+  '基本事实',
+  '事实与理由',
+  '事实和理由',
+  '事实及理由',
+  '事实',
+  '本委认为',
+  '本仲裁委认为',
+  '仲裁委认为',
+  '仲裁委员会认为',
+  '仲裁庭认为',
+  '本庭认为',
+  '裁决理由',
+  '本委意见',
+  '理由',
+  '被申请人辩称',
+  '申请人辩称',
+  '被反申请人辩称',
+  '针对反申请辩称',
+  '答辩意见',
+  '辩称意见',
+  '辩称',
+  '答辩',
+].sort((x, y) => y.length - x.length);
+/** A heading's number (一、 （一） (1) 1． 1. 1、 第一、 ① 第一部分) or a bracket around a label (【】〔〕《》“”). */
+const HEADING_MARKS =
+  /^(?:[\s：:，,。.；;、·—\-【】〔〕［］[\]《》<>“”"'‘’]+|第?[一二三四五六七八九十]+(?:部分|项|点)?[、，,.．:：)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:[、.．:：)）]|$)|[①-⑳]|第[一二三四五六七八九十]+部分)/u;
+
+/**
+ * legal51a H2: text of nothing but headings — numbered ("一、案件事实", "（二）本委认为"), bracketed, or the label alone
+ * ("本委认为", "事实与理由：") — states neither facts nor reasons. LDMAL Art. 46: the award states the claims, the facts
+ * found, the reasons and the result; Rules Art. 54 then fixes its text once issued. Such text is asked for again, never
+ * printed as "经审理查明：一、案件事实".
+ */
+export function headingsOnly(text: string): boolean {
+  let rest = text;
+  for (;;) {
+    const before = rest;
+    rest = rest.replace(HEADING_MARKS, '');
+    const label = PART_LABELS.find((l) => rest.startsWith(l));
+    if (label) rest = rest.slice(label.length);
+    if (rest === before) break;
+  }
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+/**
  * "经审理查明：…" / "本委认为：…" as printed: a text that says nothing after the heading ("本委认为。") is printed as the
  * heading and one full stop — never "本委认为：。" (a colon before a full stop, a mark doubled).
  */
 function headed(heading: string, text: string): string {
   const rest = afterHeading(heading, text);
-  return rest ? `${heading}：${rest}` : `${heading}${text.includes('…') ? '……' : '。'}`;
+  return rest ? `${heading}：${sentence(rest)}` : `${heading}${text.includes('…') ? '……' : '。'}`;
 }
 
 /** The applicant's answer to a counterclaim typed with a heading of its own (申请人辩称，…) is printed once under the document's. */
@@ -1064,11 +1144,15 @@ function withoutAnswerHeading(text: string): string {
  */
 function defense(d: DocInput, written: AwardText | undefined): string | { silent: string } {
   const given = d.text.defenseSummary ?? written?.defenseSummary;
-  // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written.
-  const said = given ? afterHeading('被申请人辩称', given) : '';
+  // A summary of nothing but the heading ("被申请人辩称。") says nothing: as if none were written — nor does one of
+  // headings alone ("（一）答辩意见", "二、被申请人辩称：", legal51a H2): the defense filed or heard is then asked for
+  // (422 defenseSummary, below), and a respondent who said nothing is said to (LDMAL Art. 46; Rules Art. 54).
+  const said = given && !headingsOnly(given) ? afterHeading('被申请人辩称', given) : '';
   if (said) return clause(said);
   const filed = d.ctx.defenses;
-  const recorded = filed.map((x) => (x.summary ? afterHeading('被申请人辩称', x.summary) : '')).filter((s) => !!s);
+  const recorded = filed
+    .map((x) => (x.summary && !headingsOnly(x.summary) ? afterHeading('被申请人辩称', x.summary) : ''))
+    .filter((s) => !!s);
   if (recorded.length) return recorded.map(clause).join('；');
   if (filed.length)
     throw new MissingTextError(
@@ -1110,8 +1194,33 @@ function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, aw
   const deducted = '已先予执行的部分在执行时予以扣减';
   if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行，${deducted}）`;
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
-  const excess = adv.fen > awarded ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}` : '';
+  // docs51 M2: what was executed beyond the amount awarded goes back — 执行回转 (CPL Art. 244, 2023 text [R]; domain.md
+  // §9.2). Stated as the consequence of executed sums only: the record holds what was ordered, not what was paid.
+  const excess =
+    adv.fen > awarded
+      ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}，${RETURNED}超出本项裁决金额的部分，申请人应当予以返还（执行回转）`
+      : '';
   return `，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${deducted}${excess}`;
+}
+
+/** The sums executed under an advance-execution ruling (the record holds what it ordered; paid is the court's to know). */
+const RETURNED = '已依先予执行裁决执行的款项';
+
+/**
+ * docs51 M2: an item dismissed (or awarding nothing) whose claim an advance-execution ruling ordered paid (LDMAL Art.
+ * 44): the award says what the ruling ordered and that what was executed under it is returned (执行回转, CPL Art. 244 in
+ * the 2023 text [R]; domain.md §9.2: the award deals with the part executed in advance). Null where no ruling named it.
+ */
+function advanceReturned(d: DocInput, it: AwardItem, issuedOn: string): string | null {
+  const claim = d.claims.find((c) => c.id === it.claimId);
+  if (!claim || claim.counterclaim) return null;
+  if (it.outcome !== 'dismissed' && it.amount && Number(it.amount) > 0) return null;
+  const adv = advanceOrdered(d.ctx, it.claimId, issuedOn);
+  if (!adv) return null;
+  const ordered = adv.rulings.length
+    ? `本委于${adv.rulings.map((r) => chineseDate(r)).join('、')}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}`
+    : `已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行`;
+  return `申请人${claim.applicant ?? ''}关于${clause(claim.description)}的仲裁请求，${ordered}；本裁决对该项请求未予支持，${RETURNED}，申请人应当予以返还（执行回转）。`;
 }
 
 /** A period a claim's words give: 自2023年3月1日起, (自|于|在)2023年3月至2025年12月(期间). */
@@ -1324,10 +1433,17 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   const reasoning = d.text.reasoning ?? written?.reasoning;
   // legal50a M3: a text of nothing but its heading ("本委认为", "经审理查明：") says nothing — asked for, as an empty one
   // and as the defense summary's heading alone (`defense`), not printed as "本委认为。".
-  if (!facts || !afterHeading('经审理查明', facts))
-    throw new MissingTextError('facts', `${what}的“经审理查明”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
-  if (!reasoning || !afterHeading('本委认为', reasoning))
-    throw new MissingTextError('reasoning', `${what}的“本委认为”须由仲裁员撰写（在生成文书时填写，或在作出裁决时一并填写）`);
+  // legal51a H2: nor does one of headings alone ("一、案件事实", "（二）本委认为") — LDMAL Art. 46.
+  if (!facts || !afterHeading('经审理查明', facts) || headingsOnly(facts))
+    throw new MissingTextError(
+      'facts',
+      `${what}的“经审理查明”须由仲裁员撰写查明的事实（在生成文书时填写，或在作出裁决时一并填写；仅有标题的文字不能作为事实部分，劳动争议调解仲裁法第四十六条）`,
+    );
+  if (!reasoning || !afterHeading('本委认为', reasoning) || headingsOnly(reasoning))
+    throw new MissingTextError(
+      'reasoning',
+      `${what}的“本委认为”须由仲裁员撰写裁决理由（在生成文书时填写，或在作出裁决时一并填写；仅有标题的文字不能作为理由部分，劳动争议调解仲裁法第四十六条）`,
+    );
   const isCounter = (it: AwardItem) => d.claims.find((c) => c.id === it.claimId)?.counterclaim === true;
   // 被申请人辩称 answers the applicant's claims: stated where the document decides some of them.
   const defenseText = a.items.some((it) => !isCounter(it)) ? defense(d, written) : null;
@@ -1335,7 +1451,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   // arbitrator's text (the request's, else the one written with the award) — asked for, never invented.
   const counterAnswer = d.text.counterclaimDefenseSummary ?? written?.counterclaimDefenseSummary;
   const decidesCounterclaim = a.items.some(isCounter);
-  if (decidesCounterclaim && !counterAnswer)
+  if (decidesCounterclaim && (!counterAnswer || headingsOnly(counterAnswer)))
     throw new MissingTextError(
       'counterclaimDefenseSummary',
       `${what}裁决被申请人的反申请请求，须写明申请人（被反申请人）针对反申请的答辩意见（在生成文书时填写，或在作出裁决时一并填写）`,
@@ -1422,6 +1538,11 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         if (partly.length) orders.push(`驳回${about(claimsOfItems(d, partly), who, `其他${claims}`)}`);
       } else orders.push(granted.length === 0 ? `驳回${who}的全部${claims}` : `驳回${who}的其他${claims}`);
     }
+    // docs51 M2: a claim ordered paid in advance and not granted: what the ruling ordered, and its return.
+    const returned: Block[] = g.items
+      .map((it) => advanceReturned(d, it, a.issuedOn))
+      .filter((x): x is string => x !== null)
+      .map((text) => ({ kind: 'para', text }));
     const other = groups.find((x) => x !== g);
     const elsewhere = other ? itemsNamed(d, other.items) : '';
     const crossRef: Block[] =
@@ -1470,6 +1591,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         }),
         { kind: 'para', text: `依照${formatBasis(cited)}之规定，${partial === null ? '' : '先行'}裁决如下：` },
         ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),
+        ...returned,
         ...crossRef,
         ...rest,
         ...rightsNotice(
@@ -2148,7 +2270,7 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       if (!d.text.body) throw new MissingTextError('body', '补正决定须写明补正内容（body）');
       if (!d.text.decidedOn) throw new MissingTextError('decidedOn', '补正决定须写明作出决定的日期（decidedOn）');
       return {
-        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}${correctionOf(d.text.body)}，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${d.text.body}`,
+        text: `本委于${chineseDate(target.issuedOn)}作出的${target.caseNo}${target.part ? (target.part === 'final' ? '终局' : '非终局') : ''}${target.title}${correctionOf(d.text.body)}，依照《劳动人事争议仲裁办案规则》第五十四条之规定，决定补正如下：${sentence(d.text.body)}`,
         dateOn: d.text.decidedOn,
       };
     },

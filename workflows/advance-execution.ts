@@ -65,7 +65,7 @@ export function advanceWarning(
       amount: advance,
       rulings: adv.rulings,
       remaining: null,
-      message: `${base}，本项未裁决支付：请在“本委认为”中写明对已先予执行部分的处理${also}`,
+      message: `${base}，本项未裁决支付：裁决书写明已依先予执行裁决执行的款项由申请人返还（执行回转），请在“本委认为”中写明理由${also}`,
     };
   if (adv.fen >= awarded)
     return {
@@ -74,7 +74,7 @@ export function advanceWarning(
       remaining: '0.00',
       message:
         adv.fen > awarded
-          ? `${base}，超过本项裁决金额${formatMoney(awarded)}元：裁决书写明被申请人无需另行支付及超出的${formatMoney(adv.fen - awarded)}元，超出部分请在“本委认为”中写明处理${also}`
+          ? `${base}，超过本项裁决金额${formatMoney(awarded)}元：裁决书写明已先予执行的部分在执行时予以扣减，超出的${formatMoney(adv.fen - awarded)}元中已执行的由申请人返还（执行回转），请在“本委认为”中写明理由${also}`
           : `${base}，与本项裁决金额相同：裁决书写明被申请人无需另行支付${also}`,
     };
   const remaining = formatMoney(awarded - adv.fen);

@@ -111,17 +111,8 @@ export function classifyAward(
         .map((c) => c.worker)
     : [];
   const classified = items.map((it): ClassifiedItem => {
-    // SPC-1 Art. 19; Rules Art. 50: item by item, per worker — another worker's confirmation is not this one's dispute.
-    const mine = it.worker ?? null;
-    if (confirming.some((w) => w === null || mine === null || w === mine))
-      return {
-        ...it,
-        final: false,
-        reason:
-          mine !== null && !confirming.includes(null)
-            ? '该劳动者的请求涉及确认劳动关系，其裁决事项为非终局（人社部发〔2022〕9号）'
-            : '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）',
-      };
+    // legal51a L1: checked before the confirmation rule — an employer's claim is non-final whatever the case confirms,
+    // and its reason is that ground (a partial award's counterclaim item read 「本案涉及确认劳动关系」).
     // LDMAL Art. 47(1) makes final what a worker 追索 (recovers: remuneration, work-injury medical costs, compensation or
     // damages) up to twelve months' minimum wage: an employer's claim of such a category against a worker — as the
     // applicant or by counterclaim — is not one. Art. 47(2) (national labor standards) does not ask who claims.
@@ -133,6 +124,17 @@ export function classifyAward(
           '用人单位对劳动者的请求，不属于劳动争议调解仲裁法第四十七条第一项（劳动者追索劳动报酬、工伤医疗费、经济补偿或者赔偿金）的终局裁决事项，非终局',
       };
     }
+    // SPC-1 Art. 19; Rules Art. 50: item by item, per worker — another worker's confirmation is not this one's dispute.
+    const mine = it.worker ?? null;
+    if (confirming.some((w) => w === null || mine === null || w === mine))
+      return {
+        ...it,
+        final: false,
+        reason:
+          mine !== null && !confirming.includes(null)
+            ? '该劳动者的请求涉及确认劳动关系，其裁决事项为非终局（人社部发〔2022〕9号）'
+            : '本案涉及确认劳动关系，裁决为非终局（人社部发〔2022〕9号）',
+      };
     if (it.byUnion && options.unionClaimsNonFinal && MONETARY_FINAL_CATEGORIES.includes(it.category)) {
       return {
         ...it,

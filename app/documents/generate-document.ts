@@ -433,7 +433,9 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         ? correctionWarnings(ctx, c.caseNo ?? reviewNo, req)
         : req.kind === 'mediation_document'
           ? reviewTermsWarnings(ctx)
-          : [],
+          : req.kind === 'hearing_notice'
+            ? collectiveNoticeWarnings(ctx)
+            : [],
   };
 }
 
@@ -449,6 +451,23 @@ function reviewTermsWarnings(ctx: MachineContext): string[] {
   if (norm(r.confirmation.terms) === norm(r.agreement.terms)) return [];
   return [
     `确认的协议内容与登记审查的调解协议不一致：调解协议为“${r.agreement.terms}”，确认为“${r.confirmation.terms}”。调解书的内容应当与调解协议的内容一致（《劳动人事争议仲裁办案规则》第七十七条），请核对。`,
+  ];
+}
+
+/**
+ * docs51 L2: Rules Art. 65 [R] — a collective case's hearing notice states the defense and evidence periods. Made
+ * before an evidence period was set (SET_EVIDENCE_PERIOD) it prints 「举证期限由仲裁庭另行指定」: made, with a warning —
+ * the period is for the tribunal to set, not for the document to invent. The notice's act is the scheduling or the
+ * postponement that set this hearing's date (templates/kinds.ts hearingNotice).
+ */
+function collectiveNoticeWarnings(ctx: MachineContext): string[] {
+  const h = ctx.hearing;
+  if (!ctx.collective || !h) return [];
+  const moved = ctx.postponements.filter((p) => p.decidedOn >= h.scheduledOn && p.to === h.hearingOn).at(-1);
+  const madeOn = moved?.decidedOn ?? h.scheduledOn;
+  if (ctx.evidence && ctx.evidence.setOn <= madeOn) return [];
+  return [
+    '集体劳动人事争议的开庭通知应当一并告知答辩期和举证期限（《劳动人事争议仲裁办案规则》第六十五条），本案尚未确定举证期限（SET_EVIDENCE_PERIOD），通知书写为“举证期限由仲裁庭另行指定”；请确定举证期限后另行通知当事人。',
   ];
 }
 

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
+import { advanceOrdered } from '../../workflows/advance-execution.ts';
+import type { MachineContext } from '../../workflows/case-machine.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { claimByEmployer, claimByUnion, claimWorker } from '../../workflows/sides.ts';
@@ -108,4 +110,34 @@ export async function awardRecord(
     thresholdAmount: formatMoney(r.thresholdFen),
     defaultAward,
   };
+}
+
+/**
+ * docs51 M2: an award or partial award that dismisses a claim an advance-execution ruling (先予执行, LDMAL Art. 44)
+ * ordered paid, or grants less than the ruling ordered, is made with a warning: the award document states the sum
+ * ordered and that what was executed beyond the award is returned (执行回转, CPL Art. 244 in the 2023 text [R];
+ * domain.md §9.2), and the reasons are the arbitrator's to write. Never a refusal: the award may rightly differ.
+ */
+export function advanceReversalWarnings(
+  ctx: Pick<MachineContext, 'advanceExecutions'>,
+  claims: readonly { id?: number; description: string; counterclaim?: boolean }[],
+  items: readonly { claimId: number; outcome: string; amount?: string | null }[] | undefined,
+  on: string,
+): string[] {
+  return (items ?? []).flatMap((it) => {
+    const claim = claims.find((c) => c.id === it.claimId);
+    if (!claim || claim.counterclaim) return [];
+    const adv = advanceOrdered(ctx, it.claimId, on);
+    if (!adv) return [];
+    const awarded = it.outcome === 'dismissed' ? 0 : (parseMoney(it.amount ?? '') ?? 0);
+    const days = [...adv.rulings, ...adv.unrecorded].sort().join('、');
+    const ordered = adv.rulings.length ? `${formatMoney(adv.fen)}元` : '（未记录金额）';
+    const what = `请求“${claim.description}”已于${days}裁决先予执行${ordered}（劳动争议调解仲裁法第四十四条）`;
+    const tail =
+      '；裁决书写明已依先予执行裁决执行的款项超出裁决金额的部分由申请人返还（执行回转，民事诉讼法第二百四十四条），请在“本委认为”中写明理由';
+    if (awarded === 0) return [`先予执行的请求被驳回：${what}，本次裁决未予支持${tail}`];
+    if (adv.rulings.length && awarded < adv.fen)
+      return [`先予执行的请求被改判：${what}，本次裁决${formatMoney(awarded)}元，少于先予执行的金额${tail}`];
+    return [];
+  });
 }

@@ -191,7 +191,7 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '日内向申请人张三支付解除劳动合同经济补偿26400.00元（人民币贰万陆仟肆佰元整）（本项请求已经本委于二〇二六年三月二十七日裁决先予执行，已先予执行的部分在执行时予以扣减）',
     );
     const [ruling] = await documents(c, arb.token, { kind: 'advance_execution_ruling', occurrence: 1 });
-    expect(ruling).toContain('七日内先行向申请人张三支付拖欠工资6000元（人民币陆仟元整）');
+    expect(ruling).toContain('七日内先行向申请人张三支付拖欠工资6000.00元（人民币陆仟元整）');
   });
 
   it('M1: a confirmed labor relationship names both sides, and the period where the claim gives one', async () => {

@@ -580,7 +580,7 @@ describe('reviewer docs42: parties and addressees', () => {
     ];
     const printed = text(BUILDERS.award({ ...SAMPLE_INPUT, applicants: [{ ...worker, agents }] }));
     expect(printed).toContain('委托代理人：王大律，山东鲁西明德律师事务所律师。');
-    expect(printed).toContain('委托代理人：赵援，聊城市法律援助中心指派的律师。');
+    expect(printed).toContain('委托代理人：赵援，聊城市法律援助中心指派的法律援助人员。');
     expect(printed).toContain('委托代理人：钱工，聊城市总工会推荐的人员。');
     expect(printed).toContain('委托代理人：孙某，律师。');
   });
