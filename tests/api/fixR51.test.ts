@@ -306,3 +306,20 @@ describe(`fixR51 docs51 L6: mediation amounts not recorded are counted, not show
     expect(csv.text).toContain('1件未登记金额');
   });
 });
+
+describe(`fixR51 docs51 L4: a malformed path id names its parameter (${DB})`, () => {
+  it('404 naming `id` — the contract answers a path id that names nothing 404, after 403 (api-contract.md; sec44 L3)', async () => {
+    for (const path of [
+      '/api/documents/abc',
+      '/api/court-packages/abc',
+      '/api/cases/abc',
+      '/api/cases/abc/documents',
+      '/api/documents/0',
+    ]) {
+      const r = await t.api(a.tokens.chair).get(path);
+      expect([path, r.status, r.body.field]).toEqual([path, 404, 'id']);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(r.body.detail).not.toContain('abc');
+    }
+  });
+});
