@@ -129,8 +129,43 @@ export function majorAtRegistration<T extends { collective: boolean; collectiveG
   flags: T,
   parties: Pick<PartyRecord, 'side' | 'kind'>[],
   minWorkers: number,
+  /** An arbitral review of a mediation agreement (Rules Arts. 74–79) tries no dispute: never major (med51 L4). */
+  track?: string,
 ): T & { majorMarked: boolean } {
-  return { ...flags, majorMarked: flags.collective && workerCount(parties, flags.collectiveGround) >= minWorkers };
+  return {
+    ...flags,
+    majorMarked: track !== 'review' && flags.collective && workerCount(parties, flags.collectiveGround) >= minWorkers,
+  };
+}
+
+/**
+ * The arbitration application a pre-arbitration mediation refers (REFER_TO_ARBITRATION; LDMAL Art. 14) is a registration
+ * (med51 H2): marked major at MAJOR_COLLECTIVE_MIN_WORKERS workers as `majorAtRegistration` marks one, and major too when
+ * the mediation case was (the chair's marking, or its own registration's, carried over — domain.md §8.2).
+ */
+export function majorOnReferral(
+  mediation: Pick<CaseRecord, 'collective' | 'collectiveGround' | 'majorMarked'>,
+  parties: Pick<PartyRecord, 'side' | 'kind'>[],
+  minWorkers: number,
+): { majorMarked: boolean } {
+  const { majorMarked } = majorAtRegistration(mediation, parties, minWorkers);
+  return { majorMarked: majorMarked || (mediation.collective && mediation.majorMarked === true) };
+}
+
+/**
+ * Parties added after acceptance (ADD_PARTY; LDMAL Art. 23; Rules Art. 46(1)) to a collective case: one whose workers now
+ * reach MAJOR_COLLECTIVE_MIN_WORKERS, from fewer, is marked major as at registration (domain.md §8.2); otherwise the
+ * marking stands (the chair's, or the registration's). Nothing to write when it does not change.
+ */
+export function majorAfterAddedParties(
+  c: Pick<CaseRecord, 'track' | 'collective' | 'collectiveGround' | 'majorMarked' | 'parties'>,
+  parties: Pick<PartyRecord, 'side' | 'kind'>[],
+  minWorkers: number,
+): { majorMarked?: true } {
+  if (c.track === 'review' || !c.collective || c.majorMarked) return {};
+  const before = workerCount(c.parties, c.collectiveGround);
+  const after = workerCount(parties, c.collectiveGround);
+  return before < minWorkers && after >= minWorkers ? { majorMarked: true } : {};
 }
 
 /** `flags` once `collectiveSimpleErrors` finds nothing to refuse (400 naming `procedure` otherwise). */
@@ -392,6 +427,7 @@ export async function registerCase(
         collectiveOf(input.procedure, collectiveFlags(input, parties), deps.config.collectiveSimpleHandling),
         parties,
         deps.config.majorCollectiveMinWorkers,
+        input.track,
       ),
       wageArrears: input.wageArrears ?? false,
       limitation: input.limitation ?? null,

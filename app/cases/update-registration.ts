@@ -136,6 +136,15 @@ export async function updateRegistration(
   if (marking) {
     if (current.closedOn !== null || current.closureMode !== null)
       throw conflict('案件已结束，不能再标记重大集体劳动人事争议', { allowed: [] });
+    // An arbitral review of a mediation agreement (Rules Arts. 74–79) confirms or refuses an agreement: it tries no
+    // dispute, and a major collective dispute's emergency handling is not its own (med51 L4) — 400 naming the field.
+    if (body.majorCollective && current.track === 'review')
+      throw validationError([
+        {
+          path: 'majorCollective',
+          message: '仲裁审查案件（《劳动人事争议仲裁办案规则》第七十四条至第七十九条）不审理争议，不能标记为重大集体劳动人事争议',
+        },
+      ]);
     if (body.majorCollective && !current.collective)
       throw validationError([
         { path: 'majorCollective', message: '只有集体劳动人事争议（《劳动人事争议仲裁办案规则》第六十二条）可以标记为重大集体争议' },

@@ -279,7 +279,9 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       // A review's acceptance (ACCEPT_REVIEW, Rules Art. 76) is recorded on the review, not on the case row.
       acceptedOn: c.acceptedOn ?? ctx.review?.acceptedOn ?? null,
       district: c.district,
-      procedure: c.procedure,
+      // An arbitral review (Rules Arts. 74–79) is heard under neither the ordinary nor the simple procedure (Rules Arts.
+      // 56–61): none, as the case view says (app/cases/views.ts; med51 M3).
+      procedure: c.track === 'review' ? null : c.procedure,
       collective: c.collective,
       closure: ctx.closure ? { mode: ctx.closure.mode, closedOn: ctx.closure.closedOn } : null,
       effectiveOn: effectiveOf(ctx),

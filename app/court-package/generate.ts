@@ -25,6 +25,7 @@ import {
   packagePurposeRefusal,
 } from './case-json.ts';
 import { signingKey } from './keys.ts';
+import { receiptsOf } from './receipts.ts';
 
 /** The manifest's format (docs/court-package.md): every file of the package but the manifest, its signature and the key. */
 export const MANIFEST_FORMAT = 'zhongcai.court-package.manifest';
@@ -46,7 +47,7 @@ const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex'
 const chinaTime = (instant: string) => `${new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 
 /** README.txt: headed by the case number, or the 审字 / 不字 number of a case without one (reviewer docsfix M2). */
-function readme(caseNo: string | null, keyId: string, generatedAt: string): string {
+function readme(caseNo: string | null, keyId: string, generatedAt: string, lacking: string[] = []): string {
   return [
     `移送法院材料包 ${caseNo ?? ''}`.trim(),
     `生成时间：${chinaTime(generatedAt)}`,
@@ -58,6 +59,7 @@ function readme(caseNo: string | null, keyId: string, generatedAt: string): stri
     '核验：node verify-court-package.mjs 本文件.zip --key 仲裁委公布的公钥.pem',
     '（公钥以仲裁委员会 GET /api/keys 公布的为准；包内附带的公钥只能证明包未被改动，不能证明出处。）',
     '',
+    ...(lacking.length ? ['移送函所列附件中本材料包未含：', ...lacking.map((x) => `- ${x}`), ''] : []),
   ].join('\n');
 }
 
@@ -248,12 +250,17 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       .flatMap((g) => g.documents.map((d) => d.id))
       .filter((id) => !original.has(id)),
   );
+  // The 送达回证 issued, by document (the 移送函 lists them: templates/kinds.ts transferLetter; docs51 M1).
+  const receipts = receiptsOf(events);
+  // A part enforced alone goes with the receipts of the award's (or the partial award's) service, the letter's 送达回证.
+  const receiptOf = (d: { id: number; kind: string }, served: string) =>
+    d.kind === 'service_receipt' && receipts.get(d.id)?.servedDocument === served && receipts.get(d.id)?.afterService === true;
   const issued = (await stores.documents.forCase(k, caseId)).filter(
     (d) =>
       !drafts.has(d.id) &&
       !copies.has(d.id) &&
-      (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo))) &&
-      (!partialNos || (d.kind === 'partial_award' && d.caseNo !== null && partialNos.has(d.caseNo))),
+      (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo)) || receiptOf(d, 'award')) &&
+      (!partialNos || (d.kind === 'partial_award' && d.caseNo !== null && partialNos.has(d.caseNo)) || receiptOf(d, 'partial_award')),
   );
   // Every enforcement package holds the instrument it enforces (LDMAL Art. 51: the effective award or mediation
   // document is the title the court executes; reviewer docs46 H1): the part enforced alone (above), else the whole
@@ -267,6 +274,32 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       detail: '先予执行裁决书尚未出具：请先出具该裁决书，再生成移送先予执行的材料包',
       source: '《劳动争议调解仲裁法》第四十四条',
     });
+  // docs51 M1: the 移送函 for advance execution encloses 「先予执行裁决书送达回证」 (templates/kinds.ts transferLetter), and
+  // TRANSFER_TO_COURT asks the ruling served on every respondent first (LDMAL Art. 44; Rules Art. 51): the package holds
+  // an issued 送达回证 of that service for each respondent — else 422 naming the missing enclosure (the receipts are issued
+  // as any document is, POST /api/cases/:id/documents {kind: "service_receipt"}, like the ruling itself above).
+  if (input.purpose === 'advance_execution') {
+    const held = new Set(
+      issued.flatMap((d) => {
+        const r = receipts.get(d.id);
+        return r?.servedDocument === 'advance_execution_ruling' && r.afterService ? [r.partyId] : [];
+      }),
+    );
+    const lacking = c.parties.filter((p) => p.side === 'respondent' && !held.has(p.id as number));
+    if (lacking.length) {
+      const served = (id: number) => ctx.services.some((x) => x.document === 'advance_execution_ruling' && x.partyId === id);
+      const unserved = lacking.filter((p) => !served(p.id as number));
+      const who = (ps: typeof lacking) => ps.map((p) => `（当事人${p.id}）`).join('');
+      throw ruleRefusal({
+        rule: 'court-package-purpose',
+        field: 'purpose',
+        detail: unserved.length
+          ? `移送函所附「先予执行裁决书送达回证」：先予执行裁决书尚未送达被申请人${who(unserved)}——请先登记送达（SERVE），出具送达回证（service_receipt，servedDocument: advance_execution_ruling），再生成移送先予执行的材料包`
+          : `移送函所附「先予执行裁决书送达回证」尚未出具（被申请人${who(lacking)}）：请先出具送达回证（service_receipt，servedDocument: advance_execution_ruling），再生成移送先予执行的材料包`,
+        source: '《劳动争议调解仲裁法》第四十四条；《劳动人事争议仲裁办案规则》第五十一条',
+      });
+    }
+  }
   // A litigation package holds the document the suit is about (med50 M4: a suit on an award never issued as a
   // document made a package of no document): the 裁决书 / 部分裁决书 sued on, the 不予受理通知书 (LDMAL Arts. 29, 48, 50).
   const suit = input.purpose === 'litigation' ? litigationBasis(ctx) : null;
@@ -332,6 +365,19 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
             ? (ctx.lawsuits.at(-1)?.court ?? remedies.filter((r) => r.kind === 'lawsuit').at(-1)?.court)
             : undefined;
   const court = input.court ?? forPurpose ?? ctx.transfers.at(-1)?.court ?? ctx.setAside?.court ?? ctx.lawsuits.at(-1)?.court ?? null;
+  // docs51 M1: what the 移送函 of a recorded transfer for enforcement or a suit lists (templates/kinds.ts transferLetter:
+  // 送达回证; for enforcement 生效证明 too) and the package does not hold is said in README.txt, not left to be found
+  // missing: no receipt issued (the services are in case.json), no 生效证明 (a document Zhongcai does not issue).
+  const transferred = ctx.transfers.some((x) => x.purpose === input.purpose);
+  const lacking =
+    transferred && (input.purpose === 'enforcement' || input.purpose === 'litigation')
+      ? [
+          ...(documents.some((d) => receipts.get(d.id)?.afterService)
+            ? []
+            : ['送达回证（未出具；送达记录见 case.json 的 services 及 documents[].served）']),
+          ...(input.purpose === 'enforcement' ? ['生效证明（本系统不出具；生效日期见 case.json 的 case.effectiveOn）'] : []),
+        ]
+      : [];
   const caseJson = buildCaseJson(c, ctx, events, documents, {
     generatedAt,
     generatedBy: { name: actor.displayName, role: actor.role },
@@ -343,7 +389,7 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     enforced: input.purpose === 'enforcement' ? enforcedOf(ctx, onlyPart, enforcedPartial, issued) : null,
   });
   const files: { path: string; bytes: Buffer }[] = [
-    { path: 'README.txt', bytes: Buffer.from(readme(c.caseNo ?? documentNo, key.keyId, generatedAt), 'utf8') },
+    { path: 'README.txt', bytes: Buffer.from(readme(c.caseNo ?? documentNo, key.keyId, generatedAt, lacking), 'utf8') },
     { path: 'case.json', bytes: Buffer.from(`${JSON.stringify(caseJson, null, 2)}\n`, 'utf8') },
     ...documents.map((d) => ({ path: d.path, bytes: d.bytes })),
   ];

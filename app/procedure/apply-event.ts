@@ -73,7 +73,14 @@ import {
   userNames,
 } from '../cases/case-state.ts';
 import { documentNumbersOf } from '../cases/document-no.ts';
-import { barringCaseIds, createCase, duplicateFilingWarnings, duplicatesEntry } from '../cases/register-case.ts';
+import {
+  barringCaseIds,
+  createCase,
+  duplicateFilingWarnings,
+  duplicatesEntry,
+  majorAfterAddedParties,
+  majorOnReferral,
+} from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, rejectionView, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
@@ -759,6 +766,9 @@ async function decide(
   if (WRITES_WHILE_DECIDING.has(ev.type) && !uow && ev.type !== 'REFER_TO_ARBITRATION')
     throw new Error(`${ev.type} is decided inside its unit of work`);
   const children = uow ? await writeAddedRows(deps, uow, c, ev.type, payload) : null;
+  // Workers added to a collective case reaching MAJOR_COLLECTIVE_MIN_WORKERS mark it major (domain.md §8.2; med51 H2).
+  const addedMajor =
+    children && ev.type === 'ADD_PARTY' ? majorAfterAddedParties(c, children.parties, deps.config.majorCollectiveMinWorkers) : {};
   if (ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD') {
     // The record keeps which parties were absent and the written notice proven served on each (LDMAL Art. 36), so that
     // the award document states only what the record shows.
@@ -843,6 +853,7 @@ async function decide(
     closureMode: nctx.closure?.mode ?? null,
     closedOn: nctx.closure?.closedOn ?? null,
     finality: nctx.award?.finality ?? null,
+    ...addedMajor,
   };
   // The case number's year is the year of the ACCEPT event's occurredOn (api.md); the serial is taken when the
   // decision is written (`recordDecision`).
@@ -875,6 +886,8 @@ async function decide(
         procedure: c.procedure,
         collective: c.collective,
         collectiveGround: c.collectiveGround,
+        // A referral is a registration: 重大集体劳动人事争议 as at registration, or as the mediation was marked (med51 H2).
+        ...majorOnReferral(c, parties, deps.config.majorCollectiveMinWorkers),
         wageArrears: c.wageArrears,
         linkedCaseId: c.id,
         duplicateBars: barringCaseIds(warnings),
@@ -893,6 +906,7 @@ async function decide(
     ...c,
     ...(children ?? {}),
     ...(cols as Partial<CaseRecord>),
+    ...(addedMajor.majorMarked ? { major: true } : {}),
     version: unchanged ? c.version : c.version + 1,
     updatedAt: unchanged ? c.updatedAt : at.now,
   };

@@ -3,7 +3,7 @@ import { addDays, addMonths, cstDayStart } from '../../workflows/dates.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { COUNTER_MEASURES, type Contribution, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
 import { type Fraction, fraction } from './fraction.ts';
-import { majorRowSql, type SpecialFigures, specialFigures } from './special-cases.ts';
+import { majorRowSql, type SpecialFigures, specialFigures, specialFiguresByGroup } from './special-cases.ts';
 
 /**
  * The arbitration closure rate and the figures around it (domain.md §13.2; api.md "Statistics").
@@ -223,6 +223,9 @@ export const ARB_BASE = `track = 'arbitration' AND accepted_on IS NOT NULL AND (
 export interface GroupFigures extends Figures {
   key: string;
   label: string;
+  /** The group's legal-aid and major collective cases (special-cases.ts; med51 L1), as the headline figures count them. */
+  legalAid: SpecialFigures;
+  majorCollective: SpecialFigures;
 }
 
 export interface ClosureFigures extends Figures {
@@ -245,6 +248,8 @@ export interface ClosureFigures extends Figures {
   legalAid: SpecialFigures;
   /** 重大集体劳动人事争议: major collective cases to be closed, their workers, of which closed (special-cases.ts). */
   majorCollective: SpecialFigures;
+  /** Of the cases closed by mediation (byMode.mediation), those whose amount was not recorded (`withoutAmount`). */
+  mediatedWithoutAmount: number;
 }
 
 export interface MediationSuccess {
@@ -254,10 +259,19 @@ export interface MediationSuccess {
   organization: Fraction & { label: string };
   /** Bulletins: cases resolved by mediation (mediation-track agreements + arbitration mediation documents) ÷ all closed. */
   bulletin: Fraction & { label: string };
-  mediationTrack: { received: number; ended: number; agreed: number; referred: number; carriedOver: number; agreedAmount: string };
+  mediationTrack: {
+    received: number;
+    ended: number;
+    agreed: number;
+    referred: number;
+    carriedOver: number;
+    agreedAmount: string;
+    /** Of `agreed`, the agreements whose amount was not recorded (docs51 L6: `agreedAmount` does not hold them). */
+    agreedWithoutAmount: number;
+  };
 }
 
-function mediationSuccess(all: Sums, shown: MediationSuccess['shown']): MediationSuccess {
+function mediationSuccess(all: Sums, shown: MediationSuccess['shown'], agreedWithoutAmount = 0): MediationSuccess {
   return {
     shown,
     organization: {
@@ -275,6 +289,7 @@ function mediationSuccess(all: Sums, shown: MediationSuccess['shown']): Mediatio
       referred: all.med_referred,
       carriedOver: all.med_carried,
       agreedAmount: formatMoney(all.med_agreed_fen),
+      agreedWithoutAmount,
     },
   };
 }
@@ -307,6 +322,28 @@ export interface ClosureOptions {
   label: (groupBy: GroupBy, key: string) => string;
 }
 
+/**
+ * docs51 L6: the mediation closures whose amount was not recorded (MEDIATION_AGREED `amount` is optional; the amount of
+ * a 调解书 or an agreement is what was recorded, workflows/stat-facts.ts mediatedFen) — so that 调解金额 / 调解协议约定金额
+ * say how many cases they do not hold instead of a bare 0.00. An amount recorded as 0 counts as not recorded. Read from
+ * the statistics rows as the counters count them: the arbitration cases closed by mediation in the period, and the
+ * pre-arbitration mediations ended with an agreement in it.
+ */
+async function withoutAmount(knex: Knex, q: PeriodQuery): Promise<{ mediated: number; agreed: number }> {
+  const v = validRows(q);
+  const [row] = rowsOf(
+    await knex.raw(
+      `SELECT
+  COALESCE(SUM(CASE WHEN ${ARB_BASE} AND closure_mode = 'mediation' AND closed_on >= ? AND closed_on <= ? THEN 1 ELSE 0 END), 0) AS mediated,
+  COALESCE(SUM(CASE WHEN track = 'mediation' AND mediation_outcome = 'agreed' AND mediation_ended_on >= ? AND mediation_ended_on <= ? THEN 1 ELSE 0 END), 0) AS agreed
+FROM case_stat_rows WHERE ${v.sql} AND mediated_fen = 0
+  AND ((closure_mode = 'mediation' AND closed_on >= ? AND closed_on <= ?) OR (mediation_outcome = 'agreed' AND mediation_ended_on >= ? AND mediation_ended_on <= ?))`,
+      [q.from, q.to, q.from, q.to, ...v.bindings, q.from, q.to, q.from, q.to] as never[],
+    ),
+  );
+  return { mediated: Number(row?.mediated ?? 0), agreed: Number(row?.agreed ?? 0) };
+}
+
 /** GET /api/stats/closure: the headline figures and, optionally, one breakdown. */
 export async function closureRate(knex: Knex, q: PeriodQuery, opts: ClosureOptions & { groupBy?: GroupBy }): Promise<ClosureFigures> {
   const groupBys = opts.groupBy ? [opts.groupBy] : [];
@@ -325,7 +362,8 @@ export async function closureWithBreakdowns(
   const sums = await counterSums(knex, q, dims);
   const all = sums.get('all\u0000all') ?? zeroSums();
   const head = figures(all, target);
-  const ms = mediationSuccess(all, opts.mediationRateShown);
+  const unrecorded = await withoutAmount(knex, q);
+  const ms = mediationSuccess(all, opts.mediationRateShown, unrecorded.agreed);
   const figuresOut: ClosureFigures = {
     from: q.from,
     to: q.to,
@@ -339,11 +377,13 @@ export async function closureWithBreakdowns(
     formulaVersion: FORMULA_VERSION,
     reviews: { carriedOver: all.rev_carried, received: all.rev_received, closed: all.rev_closed },
     handled: head.toClose + all.med_carried + all.med_received + all.rev_carried + all.rev_received,
+    mediatedWithoutAmount: unrecorded.mediated,
     ...(await specialFigures(knex, q)),
   };
   const breakdowns: Partial<Record<GroupBy, GroupFigures[]>> = {};
   for (const g of groupBys) {
     const dim = GROUP_DIMS[g];
+    const special = await specialFiguresByGroup(knex, q, g);
     const groups: GroupFigures[] = [];
     for (const [k, s] of sums) {
       const [d, key] = k.split('\u0000') as [string, string];
@@ -352,7 +392,14 @@ export async function closureWithBreakdowns(
       // A group with nothing in the period and nothing carried into it is not shown.
       if (f.carriedOver === 0 && f.accepted === 0 && f.closed === 0 && f.applications.received === 0 && f.applications.rejected === 0)
         continue;
-      groups.push({ key, label: opts.label(g, key), ...f });
+      const sp = special.get(key);
+      groups.push({
+        key,
+        label: opts.label(g, key),
+        ...f,
+        legalAid: sp?.legalAid ?? { cases: 0, workers: 0, closed: 0 },
+        majorCollective: sp?.majorCollective ?? { cases: 0, workers: 0, closed: 0 },
+      });
     }
     groups.sort((a, b) => b.carriedOver + b.accepted - (a.carriedOver + a.accepted) || a.key.localeCompare(b.key));
     breakdowns[g] = groups;

@@ -171,14 +171,18 @@ export async function periodicReport(
     ['调解结案与终局裁决占结案比例', pct(f.mediatedOrFinalShare.value)],
     ['本期受理案件请求金额（元）', f.amounts.claimed],
     ['本期裁决结案裁决金额（元）', f.amounts.awarded],
-    ['本期调解结案调解金额（元）', f.amounts.mediated],
+    // docs51 L6: a mediation closure without an amount recorded is not in the sum: say how many, not a bare 0.00.
+    ['本期调解结案调解金额（元）', withUnrecorded(f.amounts.mediated, f.mediatedWithoutAmount)],
     ['收到仲裁申请数', f.applications.received, 'received'],
     ['不予受理数', f.applications.rejected, 'rejected'],
     ['调解组织（仲裁前）本期收到调解申请数', f.mediationSuccess.mediationTrack.received],
     ['调解组织（仲裁前）调解结案数', f.mediationSuccess.mediationTrack.ended, 'mediationEnded'],
     ['  其中：达成调解协议数', f.mediationSuccess.mediationTrack.agreed, 'mediationAgreed'],
     ['  其中：调解不成转入仲裁数', f.mediationSuccess.mediationTrack.referred, 'mediationReferred'],
-    ['  调解协议约定金额（元）', f.mediationSuccess.mediationTrack.agreedAmount],
+    [
+      '  调解协议约定金额（元）',
+      withUnrecorded(f.mediationSuccess.mediationTrack.agreedAmount, f.mediationSuccess.mediationTrack.agreedWithoutAmount),
+    ],
     ['调解协议仲裁审查：本期收到数', f.reviews.received, 'reviewsReceived'],
     ['调解协议仲裁审查：本期审结数', f.reviews.closed, 'reviewsClosed'],
     ['案件办理数（仲裁应结＋调解组织及仲裁审查在办、新收）', f.handled],
@@ -241,6 +245,9 @@ export const BREAKDOWN_HEADER = [
   '结案率',
   '超审限',
 ];
+
+/** An amount the report sums, with how many cases of it have none recorded (docs51 L6): "0.00（2件未登记金额）". */
+const withUnrecorded = (amount: string, unrecorded: number): string => (unrecorded ? `${amount}（${unrecorded}件未登记金额）` : amount);
 
 export const breakdownRow = (g: GroupFigures): (string | number)[] => [
   g.label,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { isWorkerParty } from '../../workflows/sides.ts';
-import { ARB_BASE, type PeriodQuery, rowsOf, validRows } from './closure-rate.ts';
+import { ARB_BASE, type GroupBy, type PeriodQuery, rowsOf, validRows } from './closure-rate.ts';
 
 /**
  * Legal aid (法律援助) and major collective disputes (重大集体劳动人事争议) in the statistics (domain.md §13.2 "Legal aid
@@ -46,16 +46,20 @@ const CHUNK = 500;
  * closed in the period: read from the rows, then the parties and agents of those cases only (cases with any legal-aid
  * agent at all are few); which party is a worker is workflows/sides.ts's answer, as the statistics' head count.
  */
-export async function legalAidCases(knex: Knex, q: PeriodQuery): Promise<Map<number, { workers: number; closed: boolean }>> {
+export async function legalAidCases(
+  knex: Knex,
+  q: PeriodQuery,
+  groupBy?: GroupBy,
+): Promise<Map<number, { workers: number; closed: boolean; group?: string }>> {
   const w = toCloseWhere(q);
   const rows = rowsOf(
     await knex.raw(
-      `SELECT case_id, closed_on FROM case_stat_rows WHERE ${w.sql}
+      `SELECT case_id, closed_on, ${GROUP_COLUMNS} FROM case_stat_rows WHERE ${w.sql}
   AND case_id IN (SELECT p.case_id FROM parties p JOIN agents a ON a.party_id = p.id WHERE a.kind = 'legal_aid')`,
       w.bindings as never[],
     ),
   );
-  const out = new Map<number, { workers: number; closed: boolean }>();
+  const out = new Map<number, { workers: number; closed: boolean; group?: string }>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const ids = chunk.map((r) => Number(r.case_id));
@@ -81,8 +85,69 @@ FROM parties p WHERE p.case_id IN (${marks})`,
       const ps = byCase.get(id) ?? [];
       const c = { parties: ps, collectiveGround: ground.get(id) ?? null };
       const workers = ps.filter((p) => p.aided && isWorkerParty(c, p)).length;
-      if (workers > 0) out.set(id, { workers, closed: closedIn(q, r.closed_on) });
+      if (workers > 0) out.set(id, { workers, closed: closedIn(q, r.closed_on), ...(groupBy ? { group: groupKey(groupBy, r) } : {}) });
     }
+  }
+  return out;
+}
+
+/** The row's columns a breakdown groups on (closure-rate.ts ROW_COLUMN). */
+const GROUP_COLUMNS = 'district, cause, procedure_kind, wage_arrears, arbitrator_id, ownership';
+
+/** A row's group key, as the counters key it (workflows/stat-facts.ts dimKey): the `key` of GET /api/stats/closure's groups. */
+function groupKey(groupBy: GroupBy, r: Record<string, unknown>): string {
+  switch (groupBy) {
+    case 'district':
+      return String(r.district);
+    case 'cause':
+      return String(r.cause);
+    case 'procedure':
+      return String(r.procedure_kind);
+    case 'wageArrears':
+      return r.wage_arrears === true || Number(r.wage_arrears) === 1 ? 'yes' : 'no';
+    case 'arbitrator':
+      return r.arbitrator_id === null || r.arbitrator_id === undefined ? 'none' : String(Number(r.arbitrator_id));
+    case 'ownership':
+      return String(r.ownership);
+  }
+}
+
+const zero = (): SpecialFigures => ({ cases: 0, workers: 0, closed: 0 });
+
+/**
+ * Legal aid and major collective cases per group of a breakdown (med51 L1: the groups had none, though their drill-down
+ * per group answered the cases), by the same definitions as `specialFigures`. A group absent from the map has none.
+ */
+export async function specialFiguresByGroup(
+  knex: Knex,
+  q: PeriodQuery,
+  groupBy: GroupBy,
+): Promise<Map<string, { legalAid: SpecialFigures; majorCollective: SpecialFigures }>> {
+  const out = new Map<string, { legalAid: SpecialFigures; majorCollective: SpecialFigures }>();
+  const of = (key: string) => {
+    const g = out.get(key) ?? { legalAid: zero(), majorCollective: zero() };
+    out.set(key, g);
+    return g;
+  };
+  for (const a of (await legalAidCases(knex, q, groupBy)).values()) {
+    const g = of(a.group as string).legalAid;
+    g.cases += 1;
+    g.workers += a.workers;
+    if (a.closed) g.closed += 1;
+  }
+  const w = toCloseWhere(q);
+  const m = majorRowSql();
+  const rows = rowsOf(
+    await knex.raw(`SELECT workers, closed_on, ${GROUP_COLUMNS} FROM case_stat_rows WHERE ${w.sql} AND ${m.sql}`, [
+      ...w.bindings,
+      ...m.bindings,
+    ] as never[]),
+  );
+  for (const r of rows) {
+    const g = of(groupKey(groupBy, r)).majorCollective;
+    g.cases += 1;
+    g.workers += Number(r.workers ?? 0);
+    if (closedIn(q, r.closed_on)) g.closed += 1;
   }
   return out;
 }

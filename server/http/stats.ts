@@ -96,8 +96,15 @@ const figuresShape = {
   }),
   results: z.strictObject({ employer: n(), worker: n(), both: n() }).openapi({ description: '裁决、调解结案的处理结果' }),
 };
+const Special = (description: string) => z.strictObject({ cases: n(), workers: n(), closed: n() }).openapi({ description });
 const GroupFigures = z
-  .strictObject({ ...figuresShape, key: z.string(), label: z.string() })
+  .strictObject({
+    ...figuresShape,
+    key: z.string(),
+    label: z.string(),
+    legalAid: Special('本组的法律援助案件：应结案件数、获得法律援助的劳动者人数、其中本期结案数（下钻：groups 模板 measure=legalAid）'),
+    majorCollective: Special('本组的重大集体劳动人事争议：应结案件数、劳动者人数、其中本期结案数（下钻：measure=majorCollective）'),
+  })
   .openapi('GroupFigures', { description: '一个分组（地区、争议原因、程序……）的同一组指标' });
 const GroupBy = z.enum(GROUP_BYS);
 const closureShape = {
@@ -119,6 +126,7 @@ const closureShape = {
       referred: n(),
       carriedOver: n(),
       agreedAmount: Amount,
+      agreedWithoutAmount: n().openapi({ description: '达成调解协议中未登记金额的件数（不计入 agreedAmount）' }),
     }),
   }),
   medianDays: z.number().nullable(),
@@ -127,6 +135,7 @@ const closureShape = {
   groups: z.array(GroupFigures).optional(),
   reviews: z.strictObject({ carriedOver: n(), received: n(), closed: n() }),
   handled: n().openapi({ description: '案件办理数：仲裁应结 + 调解组织与仲裁审查在办、新收' }),
+  mediatedWithoutAmount: n().openapi({ description: '本期调解结案中未登记调解金额的件数（不计入 amounts.mediated）' }),
   legalAid: z.strictObject({ cases: n(), workers: n(), closed: n() }).openapi({
     description:
       '法律援助（中裁口径）：应结案件中有劳动者获得法律援助（代理人类别 legal_aid）的案件数、获得法律援助的劳动者人数、其中本期结案数',

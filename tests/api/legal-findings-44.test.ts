@@ -94,6 +94,9 @@ describe(`legal findings, stop 44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(early.body.detail).toContain('先予执行裁决书尚未出具');
     const ruling = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });
     expect(ruling.status, JSON.stringify(ruling.body)).toBe(201);
+    // …and the ruling's 送达回证 the 移送函 lists (docs51 M1; tests/api/fixR51.test.ts).
+    const receiptBody = { kind: 'service_receipt', partyId: c.respondents[0]?.id, servedDocument: 'advance_execution_ruling' };
+    expect((await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, receiptBody)).status).toBe(201);
     const pkg = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'advance_execution' });
     expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
   });
