@@ -1183,14 +1183,21 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
       .map((w) => w.computed?.dueOn as string)
       .sort()
       .at(-1);
+  // legal51a H1: every suit ended counts, in whatever order the rulings were entered. The award was held back while any
+  // suit was pending (SPC-1 Art. 16); a withdrawal gives it effect from service of its ruling (SPC-2000 Art. 1), an
+  // out-of-time dismissal from the day after the suing period (Art. 2): the effect is the latest of these days.
+  const withdrawals = reviving(ctx).filter((o) => o.outcome === 'withdrawal_permitted');
   const outcome = reviving(ctx).at(-1);
   let c: Computed;
-  if (outcome?.outcome === 'withdrawal_permitted') {
-    const others = lastOf(sue.filter((w) => !outcome.partyIds.includes(w.partyId)));
-    const on = others && addDays(others, 1) > outcome.servedOn ? addDays(others, 1) : outcome.servedOn;
+  if (withdrawals.length) {
+    const withdrawn = new Set(withdrawals.flatMap((o) => o.partyIds));
+    const others = lastOf(sue.filter((w) => !withdrawn.has(w.partyId)));
+    const served = withdrawals.map((o) => o.servedOn).sort();
+    const on = [...(others ? [addDays(others, 1)] : []), ...served].sort().at(-1) as string;
+    const rulings = served.length > 1 ? `各准予撤诉裁定分别于${served.join('、')}送达` : `裁定送达之日（${served[0]}）`;
     c = {
       dueOn: on,
-      explanation: `人民法院裁定准予撤诉，裁决自裁定送达之日（${outcome.servedOn}）起发生法律效力（最高人民法院2000年批复第一条）${others ? `；其他当事人的起诉期间于${others}届满` : ''}，生效日为${on}${note}。`,
+      explanation: `人民法院裁定准予撤诉，裁决自${rulings}起发生法律效力（最高人民法院2000年批复第一条）；起诉期间任何一方的起诉未结，裁决不发生法律效力（最高人民法院劳动争议解释（一）第十六条）${others ? `；其他当事人的起诉期间于${others}届满` : ''}，生效日为${on}${note}。`,
     };
   } else if (outcome?.outcome === 'dismissed_out_of_time') {
     const last = lastOf(sue) as string;
@@ -1251,13 +1258,27 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
   const own = reviving(ctx)
     .filter((o) => o.partyIds.includes(partyId))
     .at(-1);
+  // legal51b H2: the employer's suit held the award back for every worker while pending (SPC-1 Art. 16); withdrawn, the
+  // award takes effect from service of that ruling (SPC-2000 Art. 1) — for him too, not from the end of the windows.
+  const employerWithdrawals = reviving(ctx).filter(
+    (o) => o.outcome === 'withdrawal_permitted' && o.partyIds.some((id) => employers.has(id)),
+  );
   const windowsEnd = addDays(last, 1);
+  const employerServed = employerWithdrawals.map((o) => o.servedOn).sort().at(-1) ?? null;
+  const employerNote = employerServed
+    ? `；用人单位的起诉在裁定送达前裁决对任何当事人均不发生法律效力，准予用人单位撤诉的裁定于${employerServed}送达（最高人民法院劳动争议解释（一）第十六条；最高人民法院2000年批复第一条）`
+    : '';
   let c: Computed;
   if (own?.outcome === 'withdrawal_permitted') {
-    const on = [windowsEnd, own.servedOn].sort().at(-1) as string;
+    const on = [windowsEnd, own.servedOn, ...(employerServed ? [employerServed] : [])].sort().at(-1) as string;
     c = {
       dueOn: on,
-      explanation: `人民法院裁定准予当事人${partyId}撤诉，裁决自裁定送达之日（${own.servedOn}）起对其发生法律效力（最高人民法院2000年批复第一条）；其本人与用人单位的起诉期间于${last}届满，生效日为${on}，其可申请强制执行${note}（最高人民法院劳动争议解释（一）第十七条）。`,
+      explanation: `人民法院裁定准予当事人${partyId}撤诉，裁决自裁定送达之日（${own.servedOn}）起对其发生法律效力（最高人民法院2000年批复第一条）；其本人与用人单位的起诉期间于${last}届满${employerNote}，生效日为${on}，其可申请强制执行${note}（最高人民法院劳动争议解释（一）第十七条）。`,
+    };
+  } else if (employerServed && employerServed > windowsEnd) {
+    c = {
+      dueOn: employerServed,
+      explanation: `当事人${partyId}${own ? '的起诉超过期间被裁定驳回' : '未向人民法院起诉'}；其本人与用人单位的起诉期间最晚于${last}届满${employerNote}，裁决自${employerServed}起对其发生法律效力，其可申请强制执行${note}（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十七条）。`,
     };
   } else if (own?.outcome === 'dismissed_out_of_time') {
     c = {

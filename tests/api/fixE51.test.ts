@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * fixE51, round 51: the effect of an award after the court's outcomes of several suits (SPC-1 Arts. 16–17, 21;
+ * SPC-2000 Arts. 1–2), the outcome's check, and the deadlines that follow. "Today" is 2026-12-05.
+ */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { send, ok } = caseEvents(() => t);
+const BASIC = '聊城市东昌府区人民法院';
+type Deadline = { kind: string; partyId?: number; dueOn: string | null; status: string; startsOn?: string | null; explanation: string };
+const deadlines = (v: CaseView) => v.deadlines as Deadline[];
+const effective = (v: CaseView, partyId?: number) => deadlines(v).filter((d) => d.kind === 'effective' && d.partyId === partyId);
+const view = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+const COMPENSATION = [{ category: 'economic_compensation', amount: '30000.00', description: '解除劳动合同经济补偿' }];
+const WAGES = [{ category: 'wages', amount: '10000.00', description: '2025年工资' }];
+
+/** Workers `names` (seq from `seq`) against one employer; every claim granted; the award served on all on `servedOn`. */
+async function awardServed(names: string[], seq: number, opts: { claims?: unknown[]; amount: string; on: string; servedOn: string }) {
+  const body = standardApplication({
+    applicants: names.map((n, i) => worker(n, seq + i)),
+    respondents: [employer()],
+    claims: opts.claims ?? COMPENSATION,
+  });
+  const { c, arb } = await caseAt(t, a, 'heard', { body });
+  const items = (c.claims as { id: number }[]).map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: opts.amount }));
+  const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, opts.on);
+  for (const p of [...c.applicants, ...c.respondents])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: opts.servedOn }, opts.servedOn);
+  return { c, arb, v, workers: c.applicants.map((x: { id: number }) => x.id) as number[], employerId: c.respondents[0]?.id as number };
+}
+
+describe(`fixE51 H1: the effect after several suits ended takes every ruling into account (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  for (const order of ['withdrawal first', 'dismissal first'] as const)
+    it(`a worker's suit withdrawn (served 11-22), the employer's late suit dismissed out of time — ${order}: effect 11-22 (SPC-1 Art. 16; SPC-2000 Arts. 1–2)`, async () => {
+      const { c, workers, employerId, v: issued } = await awardServed(['工人甲E', '工人乙E'], order === 'withdrawal first' ? 511 : 515, {
+        amount: '30000.00',
+        on: '2026-10-20',
+        servedOn: '2026-10-28',
+      });
+      expect(issued.award.finality).toBe('non_final');
+      const [w1] = workers as [number, number];
+      await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-05' }, '2026-11-05');
+      // The windows ended 11-12: the employer's suit of 11-16 is late (recorded with a warning; the court decides).
+      await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-11-16' }, '2026-11-16');
+      const withdrawal = { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-11-20', servedOn: '2026-11-22' };
+      const dismissal = { outcome: 'dismissed_out_of_time', partyId: employerId, decidedOn: '2026-11-24', servedOn: '2026-11-26' };
+      const [first, second] = order === 'withdrawal first' ? [withdrawal, dismissal] : [dismissal, withdrawal];
+      await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', first, first.servedOn);
+      const v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', second, '2026-11-26');
+      expect(v.state).toBe('award_effective');
+      expect(v.proceedings.effectiveOn).toBe('2026-11-22');
+      expect(effective(v)[0]?.dueOn).toBe('2026-11-22');
+    });
+});
+
+describe(`fixE51 H2: an employer's suit withdrawn held the award back for everyone until the ruling's service (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('the worker who did not sue is bound from service of the employer\'s withdrawal ruling, not from the end of the windows (SPC-1 Art. 16; SPC-2000 Art. 1)', async () => {
+    const { c, workers, employerId } = await awardServed(['张三E', '李五E'], 521, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
+    const [w1, w2] = workers as [number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-11-13' }, '2026-11-13');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: employerId, decidedOn: '2026-11-30', servedOn: '2026-12-02' },
+      '2026-12-02',
+    );
+    expect(v.state).toBe('in_litigation');
+    expect(effective(v, w2)[0]?.dueOn).toBe('2026-12-02');
+    expect(effective(v, w2)[0]?.explanation).toContain('准予用人单位撤诉的裁定于2026-12-02送达');
+    const marked = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: w2 }, '2026-12-02');
+    expect(marked.proceedings.effectiveFor).toEqual([{ partyId: w2, effectiveOn: '2026-12-02' }]);
+  });
+});
+
+describe(`fixE51 H3: one worker's suit withdrawn, the other worker's own effect stays (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('李五 is bound since 11-24 (SPC-1 Art. 17) and enforces from there; 张三 from service of his ruling (SPC-2000 Art. 1)', async () => {
+    const { c, workers } = await awardServed(['张三F', '李五F'], 531, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
+    const [w1, w2] = workers as [number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
+    let v = await view(c);
+    expect(effective(v, w2)[0]?.dueOn).toBe('2026-11-24');
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-12-01', servedOn: '2026-12-03' },
+      '2026-12-03',
+    );
+    expect(v.state).toBe('award_effective');
+    expect(v.proceedings.effectiveOn).toBe('2026-12-03');
+    expect(effective(v, w2)[0]?.dueOn).toBe('2026-11-24');
+    expect(effective(v, w1)[0]?.dueOn).toBe('2026-12-03');
+    const enforce = deadlines(v).filter((d) => d.kind === 'enforcement_application');
+    expect(enforce.find((d) => d.partyId === w2)?.startsOn).toBe('2026-12-04');
+    expect(enforce.find((d) => d.partyId === w1)?.startsOn).toBe('2026-12-13');
+  });
+});
