@@ -1,6 +1,7 @@
 import { describeSkipped, type OfficialCalendar, provisionalBasis, type SkippedDay } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
+import { claimOwner } from './claim-outcomes.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import {
   DEEMED_SERVICE,
@@ -1122,14 +1123,17 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       );
     }
     // SPC-1 Art. 17: some workers sued, the employer did not — the award takes effect for each worker who did not sue.
+    // legal51b H3: once the suits ended without a judgment, each worker's own date stays (a withdrawal ruling served after
+    // the windows dates only its own party's effect, SPC-2000 Art. 1) — the award as a whole takes effect on the last.
     const split = separateEffect(ctx);
-    for (const partyId of split && !split.employerSued ? split.workers : []) {
+    for (const partyId of split ? (split.employerSued ? [] : split.workers) : workersAfterSuits(ctx, windows)) {
+      const c = partyEffectiveDate(ctx, windows, partyId);
       add(
         'effective',
         { days: 0, unit: 'calendar', basis: 'LDMAL Art. 50; SPC-1 Art. 17', label: `裁决对当事人${partyId}的生效日期` },
         ctx.award.issuedOn,
-        partyEffectiveDate(ctx, windows, partyId),
-        effectiveForParty(ctx, partyId),
+        c,
+        effectiveForParty(ctx, partyId) ?? (ctx.effectiveOn && c.dueOn && c.dueOn <= ctx.effectiveOn ? c.dueOn : null),
         'clerk',
         { partyId, periodOnly: true, label: `裁决对当事人${partyId}的生效日期` },
       );
@@ -1215,6 +1219,26 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
     };
   }
   return provisional ? asProvisional(c, years, 'calendar') : c;
+}
+
+/**
+ * SPC-1 Art. 17; SPC-2000 Arts. 1–2 (legal51b H3): the workers each with an effect date of their own after every suit on a
+ * non-final award ended without a judgment or a finding of no effect — listed when their dates differ (a worker's suit
+ * withdrawn by a ruling served after the windows: his effect dates from its service, the others' from the windows' end).
+ * Empty otherwise: the award's one `effective` date says it all.
+ */
+export function workersAfterSuits(ctx: MachineContext, windows: PartyWindow[]): number[] {
+  const award = ctx.award;
+  if (!award || award.finality === 'final' || ctx.closure?.mode !== 'award' || ctx.setAside?.result === 'set_aside') return [];
+  if (!ctx.lawsuits.length || pendingSuits(ctx).length) return [];
+  if ((ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')) return [];
+  const workers = signingParties(ctx)
+    .filter((x) => isWorkerId(ctx, x.id))
+    .map((x) => x.id);
+  if (workers.length < 2) return [];
+  const whole = effectiveDate(ctx, windows).dueOn;
+  const dates = workers.map((id) => partyEffectiveDate(ctx, windows, id).dueOn);
+  return whole && dates.every(Boolean) && dates.some((d) => d !== whole) ? workers : [];
 }
 
 /**
@@ -1584,7 +1608,10 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 }
 
 /** The start of the enforcement window: the last day of the performance period, or the effective date (CPL Art. 250). */
-function enforcementStart(ctx: MachineContext): { on: string; what: string; note?: string } | null {
+function enforcementStart(
+  ctx: MachineContext,
+  forParty?: { partyId: number; effectiveOn: string },
+): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
     // CPL Art. 250(2): from the last day of the performance period the 调解书 states (分期履行: the last instalment's);
@@ -1642,6 +1669,14 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
       ),
       note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
     };
+  // legal51b H3: a worker's own effect date (SPC-1 Art. 17) starts his own two years, on his own items.
+  if (forParty && award.finality === 'non_final') {
+    const mine = award.items.filter((i) => {
+      const owner = claimOwner(ctx, i.claimId);
+      return owner === null || owner === forParty.partyId;
+    });
+    return from(forParty.effectiveOn, mine, `裁决对当事人${forParty.partyId}`);
+  }
   if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
   if (ctx.setAside?.result === 'set_aside')
     return {
@@ -1754,9 +1789,22 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
     }
   }
 
-  // LDMAL Art. 51; CPL Art. 250: the obligee applies to the court within two years.
-  const start = enforcementStart(ctx);
-  if (start) {
+  // LDMAL Art. 51; CPL Art. 250: the obligee applies to the court within two years — each worker from his own effect
+  // date when the suits left them different (SPC-1 Art. 17; legal51b H3).
+  const ownEffect =
+    ctx.award?.finality === 'non_final' && ctx.effectiveOn
+      ? (() => {
+          const windows = challengeWindows(ctx, cal, P);
+          return workersAfterSuits(ctx, windows).map((partyId) => ({
+            partyId,
+            effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
+          }));
+        })()
+      : [];
+  for (const [forParty, start] of ownEffect.length
+    ? ownEffect.map((x) => [x, enforcementStart(ctx, x)] as const)
+    : [[undefined, enforcementStart(ctx)] as const]) {
+    if (!start) continue;
     const nominal = addMonths(start.on, 12 * ENFORCEMENT_YEARS);
     const c = guarded(cal, (cal) => {
       const r = cal.rollForward(nominal);
@@ -1769,7 +1817,7 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
     // A partial award's enforcement (legalfixA H2) does not meet the award's window.
     const applied =
       (ctx.enforcement ?? [])
-        .filter((e) => e.partialAward === undefined)
+        .filter((e) => e.partialAward === undefined && (!forParty || e.partyId === forParty.partyId))
         .map((e) => e.filedOn)
         .sort()[0] ?? null;
     const transferred = ctx.transfers.find((t) => t.purpose === 'enforcement')?.transferredOn ?? null;
@@ -1780,7 +1828,9 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
       c,
       applied ?? transferred,
       'party',
-      { periodOnly: true },
+      forParty
+        ? { periodOnly: true, partyId: forParty.partyId, label: `申请强制执行期间（当事人${forParty.partyId}）` }
+        : { periodOnly: true },
     );
   }
 
