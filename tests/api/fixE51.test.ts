@@ -100,3 +100,23 @@ describe(`fixE51 H3: one worker's suit withdrawn, the other worker's own effect 
     expect(enforce.find((d) => d.partyId === w1)?.startsOn).toBe('2026-12-13');
   });
 });
+
+describe(`fixE51 M1: a timely suit dismissed as out of time (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('is recorded with a warning naming the window the suit met (SPC-2000 Art. 2 concerns a late suit)', async () => {
+    const { c, workers } = await awardServed(['工人丙E'], 541, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
+    const [w1] = workers as [number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
+    const r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' }, '2026-12-01');
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body.warnings)).toContain('2026-11-23届满');
+    expect(JSON.stringify(r.body.warnings)).toContain('批复第二条');
+  });
+  it('a late suit dismissed as out of time gets no such warning', async () => {
+    const { c, workers } = await awardServed(['工人丁E'], 551, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
+    const [w1] = workers as [number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-25' }, '2026-11-25');
+    const r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' }, '2026-12-01');
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body.warnings ?? [])).not.toContain('批复第二条');
+  });
+});
