@@ -120,3 +120,29 @@ describe(`fixE51 M1: a timely suit dismissed as out of time (${process.env.TEST_
     expect(JSON.stringify(r.body.warnings ?? [])).not.toContain('批复第二条');
   });
 });
+
+describe(`fixE51 M2: another worker's enforcement pending when the last suit ends (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('a final award: A\'s suit withdrawn, B\'s application pending → enforcement_applied (SPC-1 Art. 21(2); LDMAL Art. 51)', async () => {
+    const { c, workers, employerId } = await awardServed(['工人戊E', '工人己E'], 561, {
+      claims: WAGES,
+      amount: '10000.00',
+      on: '2026-11-01',
+      servedOn: '2026-11-08',
+    });
+    const [w1, w2] = workers as [number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w2, court: BASIC }, '2026-11-20');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-11-30', servedOn: '2026-12-02' },
+      '2026-12-02',
+    );
+    expect(v.state).toBe('enforcement_applied');
+    // The employer's 30 days from the ruling (SPC-1 Art. 21(2)) are still open there.
+    expect(deadlines(v).find((d) => d.kind === 'set_aside_after_suit' && d.partyId === employerId)?.status).toBe('open');
+    const r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-12-04' }, '2026-12-04');
+    expect([r.status, r.body.state]).toEqual([200, 'set_aside_pending']);
+  });
+});
