@@ -1063,11 +1063,27 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
               explanation: `劳动者已于${workerSuit.filedOn}向人民法院起诉，中级人民法院不受理用人单位撤销裁决的申请，本期间暂停；起诉被驳回或者准许撤诉的，用人单位可自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）。原期间：${w.computed.explanation}`,
             }
           : null;
+      // SPC-1 Art. 21(2) (legal51b M2): the worker's suit ended by withdrawal or dismissal, the employer's 30 days run
+      // from that ruling (`set_aside_after_suit`); the window from its receipt of the award, paused meanwhile, is
+      // superseded — ended on the ruling's service, not open again beside the new one.
+      const superseded =
+        w.kind === 'set_aside_employer' && !met
+          ? (windows
+              .filter((x) => x.kind === 'set_aside_after_suit' && x.partyId === w.partyId)
+              .map((x) => x.servedOn as string)
+              .sort()[0] ?? null)
+          : null;
       add(w.kind, rule, w.servedOn, held ?? w.computed, met, 'party', {
         partyId: w.partyId,
         periodOnly: true,
         ...(held ? { paused: true } : {}),
         label: `${rule.label}（当事人${w.partyId}）`,
+        ...(superseded && !held
+          ? {
+              endedOn: superseded,
+              endedNote: `劳动者的起诉已被人民法院裁定准予撤诉或驳回（裁定于${superseded}送达），用人单位申请撤销裁决的期间改为自收到该裁定之日起三十日，见“劳动者撤诉或起诉被驳回后用人单位申请撤销终局裁决期间”，本期间不再计算（最高人民法院劳动争议解释（一）第二十一条）。`,
+            }
+          : {}),
         ...(setAsideOn
           ? {
               endedOn: setAsideOn,
@@ -1117,7 +1133,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         },
         ctx.award.issuedOn,
         eff,
-        ctx.effectiveOn && ctx.award.finality !== 'final' ? ctx.effectiveOn : null,
+        // A final award took effect the day it was made (LDMAL Art. 47; `effectiveOn` recorded then): met, not elapsed
+        // (legal51a L3).
+        ctx.effectiveOn ?? null,
         'clerk',
         { periodOnly: true },
       );

@@ -146,3 +146,27 @@ describe(`fixE51 M2: another worker's enforcement pending when the last suit end
     expect([r.status, r.body.state]).toEqual([200, 'set_aside_pending']);
   });
 });
+
+describe(`fixE51 M6, L3: a final award after the worker's suit was withdrawn (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('the employer\'s first window reads ended beside set_aside_after_suit (SPC-1 Art. 21(2)); `effective` reads met on the award day (LDMAL Art. 47)', async () => {
+    const { c, workers, employerId } = await awardServed(['工人庚E'], 571, { claims: WAGES, amount: '10000.00', on: '2026-11-01', servedOn: '2026-11-10' });
+    const [w1] = workers as [number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
+    let v = await view(c);
+    expect(deadlines(v).find((d) => d.kind === 'set_aside_employer')?.status).toBe('paused');
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', decidedOn: '2026-11-30', servedOn: '2026-12-02' },
+      '2026-12-02',
+    );
+    const first = deadlines(v).find((d) => d.kind === 'set_aside_employer' && d.partyId === employerId);
+    expect(first?.status).toBe('ended');
+    expect(first?.explanation).toContain('第二十一条');
+    const after = deadlines(v).find((d) => d.kind === 'set_aside_after_suit' && d.partyId === employerId);
+    expect([after?.status, after?.dueOn]).toEqual(['open', '2027-01-04']);
+    const eff = effective(v)[0];
+    expect([eff?.status, eff?.dueOn]).toEqual(['met', '2026-11-01']);
+  });
+});
