@@ -1611,11 +1611,11 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
   const filedOn = filedOnOf(ctx);
   const c = computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日');
   if (filedOn !== ctx.receivedOn) c.explanation += `邮寄申请以邮戳日期${filedOn}为提出之日（${ctx.receivedOn}收到，在途时间不计入期间）。`;
-  // Rules Art. 75(4) (med50 M5): whatever the period, an agreement confirming a labor relationship is not accepted.
-  if (ctx.claims.some((x) => x.category === 'confirm_relationship'))
-    c.explanation +=
-      '调解协议涉及确认劳动关系，不属于仲裁审查的范围，仲裁委员会不予受理（劳动人事争议仲裁办案规则第七十五条第（四）项），当事人可以申请司法确认。';
-  add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
+  // Rules Art. 75(4) (med50 M5; med51 L2): whatever the period, an agreement confirming a labor relationship is not
+  // accepted for review (ACCEPT_REVIEW refuses it, 'review-confirms-relationship') — no review period is shown for it,
+  // as on the mediation track; judicial confirmation remains.
+  if (!ctx.claims.some((x) => x.category === 'confirm_relationship'))
+    add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
   const clock = reviewClock(ctx, cal, P);
   if (clock) {
     const done = r.confirmation?.on ?? r.refusal?.on ?? null;

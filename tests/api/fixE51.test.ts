@@ -170,3 +170,26 @@ describe(`fixE51 M6, L3: a final award after the worker's suit was withdrawn (${
     expect([eff?.status, eff?.dueOn]).toEqual(['met', '2026-11-01']);
   });
 });
+
+describe(`fixE51 L8: a review of an agreement confirming a labor relationship (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('lists no review_filing deadline (Rules Art. 75(4): not accepted for review), as the mediation track; another agreement does', async () => {
+    const review = async (claims?: unknown[]) =>
+      (
+        await t.api(a.tokens.clerk).post('/api/cases', standardApplication({
+          track: 'review',
+          receivedOn: '2026-12-01',
+          applicants: [worker('工人辛E', claims ? 581 : 582)],
+          ...(claims ? { claims } : {}),
+          agreement: { effectiveOn: '2026-11-25', organization: '某某街道劳动争议调解委员会', terms: '确认劳动关系并支付工资' },
+        }))
+      ).body as CaseView;
+    const rel = await review([
+      { category: 'confirm_relationship', description: '确认2024年1月至2025年6月存在劳动关系' },
+      { category: 'wages', amount: '5000.00', description: '支付工资5000元' },
+    ]);
+    expect(rel.id).toBeTypeOf('number');
+    expect(deadlines(await view(rel)).some((d) => d.kind === 'review_filing')).toBe(false);
+    const plain = await review();
+    expect(deadlines(await view(plain)).find((d) => d.kind === 'review_filing')?.status).toBe('met');
+  });
+});
