@@ -1,7 +1,7 @@
 import { describeSkipped, type OfficialCalendar, provisionalBasis, type SkippedDay } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
-import { addDays, addMonths, daysBetween } from './dates.ts';
 import { claimOwner } from './claim-outcomes.ts';
+import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import {
   DEEMED_SERVICE,
@@ -1306,7 +1306,11 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
     (o) => o.outcome === 'withdrawal_permitted' && o.partyIds.some((id) => employers.has(id)),
   );
   const windowsEnd = addDays(last, 1);
-  const employerServed = employerWithdrawals.map((o) => o.servedOn).sort().at(-1) ?? null;
+  const employerServed =
+    employerWithdrawals
+      .map((o) => o.servedOn)
+      .sort()
+      .at(-1) ?? null;
   const employerNote = employerServed
     ? `；用人单位的起诉在裁定送达前裁决对任何当事人均不发生法律效力，准予用人单位撤诉的裁定于${employerServed}送达（最高人民法院劳动争议解释（一）第十六条；最高人民法院2000年批复第一条）`
     : '';

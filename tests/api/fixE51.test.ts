@@ -35,7 +35,12 @@ async function awardServed(names: string[], seq: number, opts: { claims?: unknow
 describe(`fixE51 H1: the effect after several suits ended takes every ruling into account (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   for (const order of ['withdrawal first', 'dismissal first'] as const)
     it(`a worker's suit withdrawn (served 11-22), the employer's late suit dismissed out of time — ${order}: effect 11-22 (SPC-1 Art. 16; SPC-2000 Arts. 1–2)`, async () => {
-      const { c, workers, employerId, v: issued } = await awardServed(['工人甲E', '工人乙E'], order === 'withdrawal first' ? 511 : 515, {
+      const {
+        c,
+        workers,
+        employerId,
+        v: issued,
+      } = await awardServed(['工人甲E', '工人乙E'], order === 'withdrawal first' ? 511 : 515, {
         amount: '30000.00',
         on: '2026-10-20',
         servedOn: '2026-10-28',
@@ -57,8 +62,12 @@ describe(`fixE51 H1: the effect after several suits ended takes every ruling int
 });
 
 describe(`fixE51 H2: an employer's suit withdrawn held the award back for everyone until the ruling's service (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('the worker who did not sue is bound from service of the employer\'s withdrawal ruling, not from the end of the windows (SPC-1 Art. 16; SPC-2000 Art. 1)', async () => {
-    const { c, workers, employerId } = await awardServed(['张三E', '李五E'], 521, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
+  it("the worker who did not sue is bound from service of the employer's withdrawal ruling, not from the end of the windows (SPC-1 Art. 16; SPC-2000 Art. 1)", async () => {
+    const { c, workers, employerId } = await awardServed(['张三E', '李五E'], 521, {
+      amount: '30000.00',
+      on: '2026-11-01',
+      servedOn: '2026-11-08',
+    });
     const [w1, w2] = workers as [number, number];
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-11-13' }, '2026-11-13');
@@ -106,7 +115,13 @@ describe(`fixE51 M1: a timely suit dismissed as out of time (${process.env.TEST_
     const { c, workers } = await awardServed(['工人丙E'], 541, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
     const [w1] = workers as [number];
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
-    const r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' }, '2026-12-01');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' },
+      '2026-12-01',
+    );
     expect(r.status).toBe(200);
     expect(JSON.stringify(r.body.warnings)).toContain('2026-11-23届满');
     expect(JSON.stringify(r.body.warnings)).toContain('批复第二条');
@@ -115,14 +130,20 @@ describe(`fixE51 M1: a timely suit dismissed as out of time (${process.env.TEST_
     const { c, workers } = await awardServed(['工人丁E'], 551, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
     const [w1] = workers as [number];
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-25' }, '2026-11-25');
-    const r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' }, '2026-12-01');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' },
+      '2026-12-01',
+    );
     expect(r.status).toBe(200);
     expect(JSON.stringify(r.body.warnings ?? [])).not.toContain('批复第二条');
   });
 });
 
 describe(`fixE51 M2: another worker's enforcement pending when the last suit ends (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('a final award: A\'s suit withdrawn, B\'s application pending → enforcement_applied (SPC-1 Art. 21(2); LDMAL Art. 51)', async () => {
+  it("a final award: A's suit withdrawn, B's application pending → enforcement_applied (SPC-1 Art. 21(2); LDMAL Art. 51)", async () => {
     const { c, workers, employerId } = await awardServed(['工人戊E', '工人己E'], 561, {
       claims: WAGES,
       amount: '10000.00',
@@ -148,8 +169,13 @@ describe(`fixE51 M2: another worker's enforcement pending when the last suit end
 });
 
 describe(`fixE51 M6, L3: a final award after the worker's suit was withdrawn (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('the employer\'s first window reads ended beside set_aside_after_suit (SPC-1 Art. 21(2)); `effective` reads met on the award day (LDMAL Art. 47)', async () => {
-    const { c, workers, employerId } = await awardServed(['工人庚E'], 571, { claims: WAGES, amount: '10000.00', on: '2026-11-01', servedOn: '2026-11-10' });
+  it("the employer's first window reads ended beside set_aside_after_suit (SPC-1 Art. 21(2)); `effective` reads met on the award day (LDMAL Art. 47)", async () => {
+    const { c, workers, employerId } = await awardServed(['工人庚E'], 571, {
+      claims: WAGES,
+      amount: '10000.00',
+      on: '2026-11-01',
+      servedOn: '2026-11-10',
+    });
     const [w1] = workers as [number];
     await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
     let v = await view(c);
@@ -175,13 +201,16 @@ describe(`fixE51 L8: a review of an agreement confirming a labor relationship ($
   it('lists no review_filing deadline (Rules Art. 75(4): not accepted for review), as the mediation track; another agreement does', async () => {
     const review = async (claims?: unknown[]) =>
       (
-        await t.api(a.tokens.clerk).post('/api/cases', standardApplication({
-          track: 'review',
-          receivedOn: '2026-12-01',
-          applicants: [worker('工人辛E', claims ? 581 : 582)],
-          ...(claims ? { claims } : {}),
-          agreement: { effectiveOn: '2026-11-25', organization: '某某街道劳动争议调解委员会', terms: '确认劳动关系并支付工资' },
-        }))
+        await t.api(a.tokens.clerk).post(
+          '/api/cases',
+          standardApplication({
+            track: 'review',
+            receivedOn: '2026-12-01',
+            applicants: [worker('工人辛E', claims ? 581 : 582)],
+            ...(claims ? { claims } : {}),
+            agreement: { effectiveOn: '2026-11-25', organization: '某某街道劳动争议调解委员会', terms: '确认劳动关系并支付工资' },
+          }),
+        )
       ).body as CaseView;
     const rel = await review([
       { category: 'confirm_relationship', description: '确认2024年1月至2025年6月存在劳动关系' },
