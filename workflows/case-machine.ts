@@ -1659,6 +1659,22 @@ export const caseMachine = setup({
                       })),
                     ],
                   },
+                  // legal51a M2: a worker's application to enforce the award, made while another's suit went on (SPC-1
+                  // Art. 17; LDMAL Arts. 47–48, 51), is still before the court: the case goes on to it once the award is in
+                  // force — a final award (a worker's suit withdrawn or dismissed leaves it in force, SPC-1 Art. 21(2); the
+                  // employer's set-aside within its 30 days is taken there too), or a non-final one whose windows ran.
+                  {
+                    guard: (a: Args) =>
+                      a.context.enforcement.some((e) => e.outcome === null && e.partialAward === undefined) &&
+                      (a.context.award?.finality === 'final' || a.event.facts?.challengeWindowsClosed === true),
+                    target: '#enforcement_applied',
+                    actions: [
+                      'recordCourtOutcome',
+                      set(({ context, event }: Args) => ({
+                        effectiveOn: context.effectiveOn ?? event.facts?.effectiveOn ?? event.occurredOn,
+                      })),
+                    ],
+                  },
                   // Withdrawal permitted or dismissed as out of time: the award is back where its service stands…
                   {
                     guard: (a: Args) => !awardServedToAll(a.context),

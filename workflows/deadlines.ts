@@ -1,5 +1,6 @@
 import { describeSkipped, type OfficialCalendar, provisionalBasis, type SkippedDay } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
+import { claimOwner } from './claim-outcomes.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
 import {
@@ -1062,11 +1063,27 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
               explanation: `劳动者已于${workerSuit.filedOn}向人民法院起诉，中级人民法院不受理用人单位撤销裁决的申请，本期间暂停；起诉被驳回或者准许撤诉的，用人单位可自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）。原期间：${w.computed.explanation}`,
             }
           : null;
+      // SPC-1 Art. 21(2) (legal51b M2): the worker's suit ended by withdrawal or dismissal, the employer's 30 days run
+      // from that ruling (`set_aside_after_suit`); the window from its receipt of the award, paused meanwhile, is
+      // superseded — ended on the ruling's service, not open again beside the new one.
+      const superseded =
+        w.kind === 'set_aside_employer' && !met
+          ? (windows
+              .filter((x) => x.kind === 'set_aside_after_suit' && x.partyId === w.partyId)
+              .map((x) => x.servedOn as string)
+              .sort()[0] ?? null)
+          : null;
       add(w.kind, rule, w.servedOn, held ?? w.computed, met, 'party', {
         partyId: w.partyId,
         periodOnly: true,
         ...(held ? { paused: true } : {}),
         label: `${rule.label}（当事人${w.partyId}）`,
+        ...(superseded && !held
+          ? {
+              endedOn: superseded,
+              endedNote: `劳动者的起诉已被人民法院裁定准予撤诉或驳回（裁定于${superseded}送达），用人单位申请撤销裁决的期间改为自收到该裁定之日起三十日，见“劳动者撤诉或起诉被驳回后用人单位申请撤销终局裁决期间”，本期间不再计算（最高人民法院劳动争议解释（一）第二十一条）。`,
+            }
+          : {}),
         ...(setAsideOn
           ? {
               endedOn: setAsideOn,
@@ -1116,20 +1133,25 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         },
         ctx.award.issuedOn,
         eff,
-        ctx.effectiveOn && ctx.award.finality !== 'final' ? ctx.effectiveOn : null,
+        // A final award took effect the day it was made (LDMAL Art. 47; `effectiveOn` recorded then): met, not elapsed
+        // (legal51a L3).
+        ctx.effectiveOn ?? null,
         'clerk',
         { periodOnly: true },
       );
     }
     // SPC-1 Art. 17: some workers sued, the employer did not — the award takes effect for each worker who did not sue.
+    // legal51b H3: once the suits ended without a judgment, each worker's own date stays (a withdrawal ruling served after
+    // the windows dates only its own party's effect, SPC-2000 Art. 1) — the award as a whole takes effect on the last.
     const split = separateEffect(ctx);
-    for (const partyId of split && !split.employerSued ? split.workers : []) {
+    for (const partyId of split ? (split.employerSued ? [] : split.workers) : workersAfterSuits(ctx, windows)) {
+      const c = partyEffectiveDate(ctx, windows, partyId);
       add(
         'effective',
         { days: 0, unit: 'calendar', basis: 'LDMAL Art. 50; SPC-1 Art. 17', label: `裁决对当事人${partyId}的生效日期` },
         ctx.award.issuedOn,
-        partyEffectiveDate(ctx, windows, partyId),
-        effectiveForParty(ctx, partyId),
+        c,
+        effectiveForParty(ctx, partyId) ?? (ctx.effectiveOn && c.dueOn && c.dueOn <= ctx.effectiveOn ? c.dueOn : null),
         'clerk',
         { partyId, periodOnly: true, label: `裁决对当事人${partyId}的生效日期` },
       );
@@ -1183,14 +1205,21 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
       .map((w) => w.computed?.dueOn as string)
       .sort()
       .at(-1);
+  // legal51a H1: every suit ended counts, in whatever order the rulings were entered. The award was held back while any
+  // suit was pending (SPC-1 Art. 16); a withdrawal gives it effect from service of its ruling (SPC-2000 Art. 1), an
+  // out-of-time dismissal from the day after the suing period (Art. 2): the effect is the latest of these days.
+  const withdrawals = reviving(ctx).filter((o) => o.outcome === 'withdrawal_permitted');
   const outcome = reviving(ctx).at(-1);
   let c: Computed;
-  if (outcome?.outcome === 'withdrawal_permitted') {
-    const others = lastOf(sue.filter((w) => !outcome.partyIds.includes(w.partyId)));
-    const on = others && addDays(others, 1) > outcome.servedOn ? addDays(others, 1) : outcome.servedOn;
+  if (withdrawals.length) {
+    const withdrawn = new Set(withdrawals.flatMap((o) => o.partyIds));
+    const others = lastOf(sue.filter((w) => !withdrawn.has(w.partyId)));
+    const served = withdrawals.map((o) => o.servedOn).sort();
+    const on = [...(others ? [addDays(others, 1)] : []), ...served].sort().at(-1) as string;
+    const rulings = served.length > 1 ? `各准予撤诉裁定分别于${served.join('、')}送达` : `裁定送达之日（${served[0]}）`;
     c = {
       dueOn: on,
-      explanation: `人民法院裁定准予撤诉，裁决自裁定送达之日（${outcome.servedOn}）起发生法律效力（最高人民法院2000年批复第一条）${others ? `；其他当事人的起诉期间于${others}届满` : ''}，生效日为${on}${note}。`,
+      explanation: `人民法院裁定准予撤诉，裁决自${rulings}起发生法律效力（最高人民法院2000年批复第一条）；起诉期间任何一方的起诉未结，裁决不发生法律效力（最高人民法院劳动争议解释（一）第十六条）${others ? `；其他当事人的起诉期间于${others}届满` : ''}，生效日为${on}${note}。`,
     };
   } else if (outcome?.outcome === 'dismissed_out_of_time') {
     const last = lastOf(sue) as string;
@@ -1208,6 +1237,26 @@ function effectiveDate(ctx: MachineContext, windows: PartyWindow[]): Computed {
     };
   }
   return provisional ? asProvisional(c, years, 'calendar') : c;
+}
+
+/**
+ * SPC-1 Art. 17; SPC-2000 Arts. 1–2 (legal51b H3): the workers each with an effect date of their own after every suit on a
+ * non-final award ended without a judgment or a finding of no effect — listed when their dates differ (a worker's suit
+ * withdrawn by a ruling served after the windows: his effect dates from its service, the others' from the windows' end).
+ * Empty otherwise: the award's one `effective` date says it all.
+ */
+export function workersAfterSuits(ctx: MachineContext, windows: PartyWindow[]): number[] {
+  const award = ctx.award;
+  if (!award || award.finality === 'final' || ctx.closure?.mode !== 'award' || ctx.setAside?.result === 'set_aside') return [];
+  if (!ctx.lawsuits.length || pendingSuits(ctx).length) return [];
+  if ((ctx.courtOutcomes ?? []).some((o) => o.outcome === 'judgment' || o.outcome === 'dismissed_no_effect')) return [];
+  const workers = signingParties(ctx)
+    .filter((x) => isWorkerId(ctx, x.id))
+    .map((x) => x.id);
+  if (workers.length < 2) return [];
+  const whole = effectiveDate(ctx, windows).dueOn;
+  const dates = workers.map((id) => partyEffectiveDate(ctx, windows, id).dueOn);
+  return whole && dates.every(Boolean) && dates.some((d) => d !== whole) ? workers : [];
 }
 
 /**
@@ -1251,13 +1300,31 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
   const own = reviving(ctx)
     .filter((o) => o.partyIds.includes(partyId))
     .at(-1);
+  // legal51b H2: the employer's suit held the award back for every worker while pending (SPC-1 Art. 16); withdrawn, the
+  // award takes effect from service of that ruling (SPC-2000 Art. 1) — for him too, not from the end of the windows.
+  const employerWithdrawals = reviving(ctx).filter(
+    (o) => o.outcome === 'withdrawal_permitted' && o.partyIds.some((id) => employers.has(id)),
+  );
   const windowsEnd = addDays(last, 1);
+  const employerServed =
+    employerWithdrawals
+      .map((o) => o.servedOn)
+      .sort()
+      .at(-1) ?? null;
+  const employerNote = employerServed
+    ? `；用人单位的起诉在裁定送达前裁决对任何当事人均不发生法律效力，准予用人单位撤诉的裁定于${employerServed}送达（最高人民法院劳动争议解释（一）第十六条；最高人民法院2000年批复第一条）`
+    : '';
   let c: Computed;
   if (own?.outcome === 'withdrawal_permitted') {
-    const on = [windowsEnd, own.servedOn].sort().at(-1) as string;
+    const on = [windowsEnd, own.servedOn, ...(employerServed ? [employerServed] : [])].sort().at(-1) as string;
     c = {
       dueOn: on,
-      explanation: `人民法院裁定准予当事人${partyId}撤诉，裁决自裁定送达之日（${own.servedOn}）起对其发生法律效力（最高人民法院2000年批复第一条）；其本人与用人单位的起诉期间于${last}届满，生效日为${on}，其可申请强制执行${note}（最高人民法院劳动争议解释（一）第十七条）。`,
+      explanation: `人民法院裁定准予当事人${partyId}撤诉，裁决自裁定送达之日（${own.servedOn}）起对其发生法律效力（最高人民法院2000年批复第一条）；其本人与用人单位的起诉期间于${last}届满${employerNote}，生效日为${on}，其可申请强制执行${note}（最高人民法院劳动争议解释（一）第十七条）。`,
+    };
+  } else if (employerServed && employerServed > windowsEnd) {
+    c = {
+      dueOn: employerServed,
+      explanation: `当事人${partyId}${own ? '的起诉超过期间被裁定驳回' : '未向人民法院起诉'}；其本人与用人单位的起诉期间最晚于${last}届满${employerNote}，裁决自${employerServed}起对其发生法律效力，其可申请强制执行${note}（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十七条）。`,
     };
   } else if (own?.outcome === 'dismissed_out_of_time') {
     c = {
@@ -1548,11 +1615,11 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
   const filedOn = filedOnOf(ctx);
   const c = computePeriod(cal, P.review_filing, r.agreement.effectiveOn, '调解协议生效之日');
   if (filedOn !== ctx.receivedOn) c.explanation += `邮寄申请以邮戳日期${filedOn}为提出之日（${ctx.receivedOn}收到，在途时间不计入期间）。`;
-  // Rules Art. 75(4) (med50 M5): whatever the period, an agreement confirming a labor relationship is not accepted.
-  if (ctx.claims.some((x) => x.category === 'confirm_relationship'))
-    c.explanation +=
-      '调解协议涉及确认劳动关系，不属于仲裁审查的范围，仲裁委员会不予受理（劳动人事争议仲裁办案规则第七十五条第（四）项），当事人可以申请司法确认。';
-  add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
+  // Rules Art. 75(4) (med50 M5; med51 L2): whatever the period, an agreement confirming a labor relationship is not
+  // accepted for review (ACCEPT_REVIEW refuses it, 'review-confirms-relationship') — no review period is shown for it,
+  // as on the mediation track; judicial confirmation remains.
+  if (!ctx.claims.some((x) => x.category === 'confirm_relationship'))
+    add('review_filing', P.review_filing, r.agreement.effectiveOn, c, filedOn, 'party');
   const clock = reviewClock(ctx, cal, P);
   if (clock) {
     const done = r.confirmation?.on ?? r.refusal?.on ?? null;
@@ -1563,7 +1630,10 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 }
 
 /** The start of the enforcement window: the last day of the performance period, or the effective date (CPL Art. 250). */
-function enforcementStart(ctx: MachineContext): { on: string; what: string; note?: string } | null {
+function enforcementStart(
+  ctx: MachineContext,
+  forParty?: { partyId: number; effectiveOn: string },
+): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
     // CPL Art. 250(2): from the last day of the performance period the 调解书 states (分期履行: the last instalment's);
@@ -1621,6 +1691,14 @@ function enforcementStart(ctx: MachineContext): { on: string; what: string; note
       ),
       note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
     };
+  // legal51b H3: a worker's own effect date (SPC-1 Art. 17) starts his own two years, on his own items.
+  if (forParty && award.finality === 'non_final') {
+    const mine = award.items.filter((i) => {
+      const owner = claimOwner(ctx, i.claimId);
+      return owner === null || owner === forParty.partyId;
+    });
+    return from(forParty.effectiveOn, mine, `裁决对当事人${forParty.partyId}`);
+  }
   if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
   if (ctx.setAside?.result === 'set_aside')
     return {
@@ -1733,9 +1811,22 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
     }
   }
 
-  // LDMAL Art. 51; CPL Art. 250: the obligee applies to the court within two years.
-  const start = enforcementStart(ctx);
-  if (start) {
+  // LDMAL Art. 51; CPL Art. 250: the obligee applies to the court within two years — each worker from his own effect
+  // date when the suits left them different (SPC-1 Art. 17; legal51b H3).
+  const ownEffect =
+    ctx.award?.finality === 'non_final' && ctx.effectiveOn
+      ? (() => {
+          const windows = challengeWindows(ctx, cal, P);
+          return workersAfterSuits(ctx, windows).map((partyId) => ({
+            partyId,
+            effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
+          }));
+        })()
+      : [];
+  for (const [forParty, start] of ownEffect.length
+    ? ownEffect.map((x) => [x, enforcementStart(ctx, x)] as const)
+    : [[undefined, enforcementStart(ctx)] as const]) {
+    if (!start) continue;
     const nominal = addMonths(start.on, 12 * ENFORCEMENT_YEARS);
     const c = guarded(cal, (cal) => {
       const r = cal.rollForward(nominal);
@@ -1748,7 +1839,7 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
     // A partial award's enforcement (legalfixA H2) does not meet the award's window.
     const applied =
       (ctx.enforcement ?? [])
-        .filter((e) => e.partialAward === undefined)
+        .filter((e) => e.partialAward === undefined && (!forParty || e.partyId === forParty.partyId))
         .map((e) => e.filedOn)
         .sort()[0] ?? null;
     const transferred = ctx.transfers.find((t) => t.purpose === 'enforcement')?.transferredOn ?? null;
@@ -1759,7 +1850,9 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
       c,
       applied ?? transferred,
       'party',
-      { periodOnly: true },
+      forParty
+        ? { periodOnly: true, partyId: forParty.partyId, label: `申请强制执行期间（当事人${forParty.partyId}）` }
+        : { periodOnly: true },
     );
   }
 

@@ -79,6 +79,7 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
       );
     return out;
   }
+  if (ev.type === 'RECORD_COURT_OUTCOME' && pl.outcome === 'dismissed_out_of_time') return timelyDismissalWarning(ctx, nctx, deadlines);
   if (ev.type === 'RECORD_SET_ASIDE' && pl.result === undefined) {
     const out = lateWarning(deadlines, SET_ASIDE_KINDS, null, filedOn, '申请撤销仲裁裁决');
     // LDMAL Arts. 49, 51: an application filed while enforcement is applied for — the court suspends enforcement (SPC-1 Art. 25).
@@ -104,6 +105,31 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
     ];
   }
   return [];
+}
+
+/**
+ * SPC-2000 Art. 2 (legal51a M1): a suit dismissed as out of time, which the record shows filed within its party's window
+ * on exact dates. Recorded with a warning, not refused: the court's ruling is a fact the commission records, and the court
+ * judges timeliness on the receipt it finds (an earlier receipt proven before it, LDMAL Arts. 48, 50) — a refusal would
+ * leave the suit pending in the record with no outcome it could take. The award's effect then dates, as the ruling says,
+ * from the day after the period the record shows; the warning asks to check the service record and the ruling.
+ */
+function timelyDismissalWarning(ctx: MachineContext, nctx: MachineContext, deadlines: Deadline[]): string[] {
+  const ended = nctx.courtOutcomes?.at(-1)?.suits ?? [];
+  const out: string[] = [];
+  for (const suit of ended.map((i) => ctx.lawsuits[i]).filter((l) => l !== undefined)) {
+    const own = deadlines.filter((d) => (d.kind === 'sue_non_final' || d.kind === 'sue_final_worker') && d.partyId === suit.partyId);
+    if (!own.length || own.some((d) => !d.dueOn || d.provisional)) continue;
+    const last = own
+      .map((d) => d.dueOn as string)
+      .sort()
+      .at(-1) as string;
+    if (suit.filedOn <= last)
+      out.push(
+        `当事人${suit.partyId}于${suit.filedOn}起诉，按本案送达记录在其起诉期间（${last}届满）之内；以超过起诉期间驳回起诉适用于逾期的起诉（最高人民法院2000年批复第二条）。已按人民法院的裁定登记，裁决自起诉期间届满之次日起恢复法律效力；请核对送达记录和裁定内容`,
+      );
+  }
+  return out;
 }
 
 const SUSPENDED =
