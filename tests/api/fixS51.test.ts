@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * An outside security/reliability check's findings (sec51): M1 a mistyped year of receipt went through silently and
+ * numbered the case in a closed year; L1 same-name parties re-sent without ids swapped their contact details; L2
+ * logout took unknown fields; L3 a `null` body was "malformed JSON"; L4 a second sweep of a day hid the first one's
+ * alerts; L5 the access log named a rejected case by nothing; L6 a credit code found no case.
+ */
+const { t, a } = apiSuite({ now: '2026-04-20T18:00:00Z', env: { EARLIER_YEAR_ACCEPT_CONFIRMATION: 'true' } });
+const db = process.env.TEST_DB ?? 'sqlite';
+const { ok, send } = caseEvents(() => t);
+
+describe(`M1: a received date long past is warned of; numbering in an earlier year is confirmed (${db})`, () => {
+  it('registration warns (dateWarnings), ACCEPT in 2019 is 422 earlierYear until confirmed, then warns', async () => {
+    const r = await t.api(a.tokens.clerk).post('/api/cases', standardApplication({ receivedOn: '2019-11-20' }));
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.warnings).toEqual([]);
+    expect(r.body.dateWarnings).toEqual([expect.stringContaining('收件日期（2019-11-20）')]);
+    expect(r.body.dateWarnings[0]).toContain('第二十九条');
+    const c = r.body;
+    const refused = await send(c, a.tokens.clerk, 'ACCEPT', {}, '2019-11-22');
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body).toMatchObject({ rule: 'accept-earlier-year', field: 'earlierYear' });
+    expect(refused.body.detail).toContain('2019');
+    // Nothing changed: no number, still received.
+    const still = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`);
+    expect(still.body).toMatchObject({ state: 'received', caseNo: null, version: c.version });
+    const done = await ok(c, a.tokens.clerk, 'ACCEPT', { earlierYear: true }, '2019-11-22');
+    expect(done.caseNo).toMatch(/〔2019〕/);
+    expect(done.warnings).toEqual(expect.arrayContaining([expect.stringContaining('收件日期（2019-11-20）')]));
+    const history = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/events`)).body as { type: string; payload: object }[];
+    expect(history.find((e) => e.type === 'ACCEPT')?.payload).toMatchObject({ earlierYear: true });
+  });
+
+  it('1900-01-01 (the lowest date the API takes, as the statistics do) is warned of and confirmed too', async () => {
+    const nobody = { kind: 'person', name: '王五', phone: '13800000001', address: '聊城市东昌府区柳园街道' };
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '1900-01-01', applicants: [nobody] }));
+    expect(c.dateWarnings).toEqual([expect.stringContaining('1900-01-01')]);
+    const refused = await send(c, a.tokens.clerk, 'ACCEPT', {}, '1900-01-02');
+    expect(refused.status).toBe(422);
+    expect(refused.body.field).toBe('earlierYear');
+  });
+
+  it('a receipt this year: no date warning and no confirmation; the confirmation of a current year is not needed', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-04-15' }));
+    expect(c.dateWarnings).toBeUndefined();
+    const done = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-04-17');
+    expect(done.caseNo).toMatch(/〔2026〕/);
+    expect(done.warnings ?? []).toEqual([]);
+  });
+
+  it('a receipt of late last year accepted this year: no warning, no confirmation (within RECEIVED_ON_STALE_DAYS)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2025-12-30' }));
+    expect(c.dateWarnings).toBeUndefined();
+    const r = await send(c, a.tokens.clerk, 'ACCEPT', {}, '2026-01-04');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  });
+
+  it('an ACCEPT dated last year (entered in January for a December decision) asks for the confirmation', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2025-12-29' }));
+    const r = await send(c, a.tokens.clerk, 'ACCEPT', {}, '2025-12-31');
+    expect(r.status).toBe(422);
+    expect(r.body.field).toBe('earlierYear');
+    expect((await send(c, a.tokens.clerk, 'ACCEPT', { earlierYear: true }, '2025-12-31')).status).toBe(200);
+  });
+});
