@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -64,5 +65,50 @@ describe(`M1: a received date long past is warned of; numbering in an earlier ye
     expect(r.status).toBe(422);
     expect(r.body.field).toBe('earlierYear');
     expect((await send(c, a.tokens.clerk, 'ACCEPT', { earlierYear: true }, '2025-12-31')).status).toBe(200);
+  });
+});
+
+describe(`L2: logout and logout-all take no fields (${db})`, () => {
+  it('{"x":1} → 400 naming x, the token still works; {} and no body → 204', async () => {
+    for (const path of ['/api/auth/logout', '/api/auth/logout-all']) {
+      const token = await t.tokenFor('clerk', `leaver${path.length}`);
+      const r = await t.api(token).post(path, { x: 1 });
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.headers['content-type']).toMatch(/problem\+json/);
+      expect(r.body.errors).toEqual([expect.objectContaining({ path: 'x' })]);
+      const arr = await t.api(token).post(path, [1]);
+      expect(arr.status).toBe(400);
+      expect((await t.api(token).get('/api/auth/me')).status).toBe(200);
+      expect((await t.api(token).post(path, {})).status).toBe(204);
+      expect((await t.api(token).get('/api/auth/me')).status).toBe(401);
+    }
+    const bare = await t.tokenFor('clerk', 'leaver-bare');
+    expect((await t.api(bare).post('/api/auth/logout')).status).toBe(204);
+    expect((await t.api(bare).get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe(`L3: a JSON body of null, a number or a string is valid JSON, not an object (${db})`, () => {
+  it('answers as [1,2] does, not "JSON 解析失败"', async () => {
+    const send = (raw: string) =>
+      request(t.app).post('/api/cases').set('Authorization', `Bearer ${a.tokens.clerk}`).set('Content-Type', 'application/json').send(raw);
+    expect((await send('[1,2]')).status).toBe(400);
+    for (const raw of ['null', ' null ', '1', '"x"', 'true']) {
+      const r = await send(raw);
+      expect(r.status, raw).toBe(400);
+      expect(r.body.type, raw).not.toMatch(/malformed-json/);
+      expect(r.body.detail, raw).not.toContain('JSON 解析失败');
+      expect(r.body.errors, raw).toEqual([{ path: '', message: '请求体应为 JSON 对象' }]);
+    }
+    // Not JSON at all is still malformed.
+    const bad = await send('nul');
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toBe('JSON 解析失败');
+    const ev = await request(t.app)
+      .post('/api/cases/1/events')
+      .set('Authorization', `Bearer ${a.tokens.clerk}`)
+      .set('Content-Type', 'application/json')
+      .send('null');
+    expect(ev.body.errors).toEqual([{ path: '', message: '请求体应为 JSON 对象' }]);
   });
 });
