@@ -1,5 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { createDeps } from '../../app/deps.ts';
+import { runDailySweep } from '../../app/time/sweep.ts';
+import { createLogger } from '../../server/logger.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -110,5 +113,27 @@ describe(`L3: a JSON body of null, a number or a string is valid JSON, not an ob
       .set('Content-Type', 'application/json')
       .send('null');
     expect(ev.body.errors).toEqual([{ path: '', message: '请求体应为 JSON 对象' }]);
+  });
+});
+
+describe(`L4: two sweeps on one day — the status shows the day's totals (${db})`, () => {
+  it('a scheduled run, then a forced one: alertsRecorded is the first run plus the second (0), not 0', async () => {
+    // An application left unaccepted past its 5 days (LDMAL Art. 29): the first sweep records its overdue alert.
+    await registerCase(t, a, standardApplication({ receivedOn: '2026-04-01' }));
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const first = await runDailySweep(deps);
+    expect(first?.alertsRecorded).toBeGreaterThan(0);
+    const second = await runDailySweep(deps, { force: true });
+    expect(second?.alertsRecorded).toBe(0);
+    const status = await t.api(t.adminToken).get('/api/service/status');
+    expect(status.status).toBe(200);
+    expect(status.body.lastSweep).toMatchObject({
+      day: first?.day,
+      alertsRecorded: (first?.alertsRecorded ?? 0) + (second?.alertsRecorded ?? 0),
+      cases: (first?.cases ?? 0) + (second?.cases ?? 0),
+      deadlinesChanged: (first?.deadlinesChanged ?? 0) + (second?.deadlinesChanged ?? 0),
+      chainOk: true,
+    });
+    expect(status.body.lastSweep.finishedAt).not.toBeNull();
   });
 });
