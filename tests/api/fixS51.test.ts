@@ -137,3 +137,22 @@ describe(`L4: two sweeps on one day — the status shows the day's totals (${db}
     expect(status.body.lastSweep.finishedAt).not.toBeNull();
   });
 });
+
+describe(`L5: the access log names a rejected case by its 不字 number (${db})`, () => {
+  it('caseNo null, documentNo the 不予受理通知书 number; an accepted case: caseNo, documentNo null', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-04-18' }));
+    const rejected = await ok(c, a.tokens.clerk, 'REJECT', { reason: '申请人的请求不属于劳动人事争议' }, '2026-04-20');
+    const documentNo = rejected.proceedings.rejection.documentNo as string;
+    expect(documentNo).toMatch(/不字/);
+    expect((await t.api(a.tokens.chair).get(`/api/cases/${c.id}`)).status).toBe(200);
+    const log = await t.api(a.tokens.chair).get(`/api/access-log?caseId=${c.id}`);
+    expect(log.status, JSON.stringify(log.body)).toBe(200);
+    expect(log.body.items.length).toBeGreaterThan(0);
+    for (const e of log.body.items) expect(e).toMatchObject({ caseId: c.id, caseNo: null, documentNo });
+    const other = await registerCase(t, a, standardApplication({ receivedOn: '2026-04-18' }));
+    const accepted = await ok(other, a.tokens.clerk, 'ACCEPT', {}, '2026-04-20');
+    await t.api(a.tokens.chair).get(`/api/cases/${other.id}`);
+    const log2 = await t.api(a.tokens.chair).get(`/api/access-log?caseId=${other.id}`);
+    expect(log2.body.items[0]).toMatchObject({ caseNo: accepted.caseNo, documentNo: null });
+  });
+});
