@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createDeps } from '../../app/deps.ts';
 import { runDailySweep } from '../../app/time/sweep.ts';
 import { createLogger } from '../../server/logger.ts';
+import { completeCreditCode } from '../../workflows/identifiers.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
+import { employer } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -154,5 +156,25 @@ describe(`L5: the access log names a rejected case by its 不字 number (${db})`
     await t.api(a.tokens.chair).get(`/api/cases/${other.id}`);
     const log2 = await t.api(a.tokens.chair).get(`/api/access-log?caseId=${other.id}`);
     expect(log2.body.items[0]).toMatchObject({ caseNo: accepted.caseNo, documentNo: null });
+  });
+});
+
+describe(`L6: a whole credit code finds the employer's cases, for full readers (${db})`, () => {
+  it('clerk and chair find it (any case, spaces, lower case); a part of it finds nothing; an arbitrator finds nothing', async () => {
+    const code = completeCreditCode('91371500MA3D8E9F7');
+    const body = standardApplication({ respondents: [{ ...employer('聊城某某信用代码测试有限公司'), creditCode: code }] });
+    const c = await registerCase(t, a, body);
+    const ids = async (token: string, q: string) => {
+      const r = await t.api(token).get(`/api/cases?q=${encodeURIComponent(q)}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.items as { id: number }[]).map((x) => x.id);
+    };
+    expect(await ids(a.tokens.clerk, code)).toEqual([c.id]);
+    expect(await ids(a.tokens.chair, code.toLowerCase())).toEqual([c.id]);
+    expect(await ids(a.tokens.clerk, `${code.slice(0, 6)} ${code.slice(6)}`)).toEqual([c.id]);
+    expect(await ids(a.tokens.clerk, code.slice(0, 17))).toEqual([]);
+    expect(await ids(a.arbitrators[0]?.token as string, code)).toEqual([]);
+    // Another employer's code (the fixtures' one) does not find this case.
+    expect(await ids(a.tokens.clerk, employer().creditCode)).not.toContain(c.id);
   });
 });
