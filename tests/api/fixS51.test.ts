@@ -178,3 +178,72 @@ describe(`L6: a whole credit code finds the employer's cases, for full readers (
     expect(await ids(a.tokens.clerk, employer().creditCode)).not.toContain(c.id);
   });
 });
+
+describe(`L1: two applicants of one name and no identity number, re-sent in another order without ids (${db})`, () => {
+  type Party = Record<string, unknown> & { id: number };
+  const zhangA = { kind: 'person', name: '张伟', phone: '13800000011', address: '聊城市东昌府区一号' };
+  const zhangB = { kind: 'person', name: '张伟', phone: '13800000022', address: '聊城市茌平区二号' };
+  const served = async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-04-18', applicants: [zhangA, zhangB] }));
+    const first = (c.applicants as Party[])[0] as Party;
+    await ok(c, a.tokens.clerk, 'REQUEST_SUPPLEMENT', { items: ['劳动合同复印件'] }, '2026-04-19');
+    const s = await ok(c, a.tokens.clerk, 'SERVE', { document: 'supplement_notice', partyId: first.id, method: 'direct' }, '2026-04-20');
+    return { c: { ...c, version: s.version }, first, second: (c.applicants as Party[])[1] as Party };
+  };
+
+  it('swapped: each keeps his own id and details — the party the SERVE names still has his own address and phone', async () => {
+    const { c, first, second } = await served();
+    const r = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { applicants: [zhangB, zhangA] });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const byId = (body: { applicants: Party[] }) => Object.fromEntries(body.applicants.map((p) => [p.id, [p.phone, p.address]]));
+    expect(byId(r.body)).toEqual({ [first.id]: [zhangA.phone, zhangA.address], [second.id]: [zhangB.phone, zhangB.address] });
+    // Only the order differs: nothing to write (sec50 H1).
+    expect(r.body.version).toBe(c.version);
+    // One of them corrected (a new phone), sent first: the address still tells who he is.
+    const fixed = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { applicants: [{ ...zhangB, phone: '13800000033' }, zhangA] });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(byId(fixed.body)).toEqual({ [first.id]: [zhangA.phone, zhangA.address], [second.id]: ['13800000033', zhangB.address] });
+  });
+
+  it('both changed so that nothing tells them apart, one named by an act: 422 naming applicants.N.id, nothing changed', async () => {
+    const { c, first, second } = await served();
+    const before = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`);
+    const r = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [
+        { ...zhangA, phone: '13900000001', address: '聊城市阳谷县三号' },
+        { ...zhangA, phone: '13900000002', address: '聊城市莘县四号' },
+      ],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'ambiguous-party', field: 'applicants.0.id' });
+    expect(r.body.detail).toContain('applicants.1.id');
+    const after = await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`);
+    expect(after.body.version).toBe(before.body.version);
+    expect(after.body.applicants.map((p: Party) => p.id)).toEqual([first.id, second.id]);
+    // With the ids: taken as sent.
+    const withIds = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [
+        { ...zhangA, id: second.id, phone: '13900000001' },
+        { ...zhangA, id: first.id, phone: '13900000002' },
+      ],
+    });
+    expect(withIds.status, JSON.stringify(withIds.body)).toBe(200);
+    expect(withIds.body.applicants.map((p: Party) => [p.id, p.phone])).toEqual([
+      [second.id, '13900000001'],
+      [first.id, '13900000002'],
+    ]);
+  });
+
+  it('the same, with no act naming either: taken by order (no refusal)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-04-18', applicants: [zhangA, zhangB] }));
+    const ids = (c.applicants as Party[]).map((p) => p.id);
+    const r = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [
+        { ...zhangA, phone: '13900000001', address: '聊城市阳谷县三号' },
+        { ...zhangA, phone: '13900000002', address: '聊城市莘县四号' },
+      ],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.applicants.map((p: Party) => p.id)).toEqual(ids);
+  });
+});
