@@ -121,6 +121,18 @@ export interface Config {
    */
   duplicateAcceptConfirmation: boolean;
   /**
+   * sec51 M1: a received date (收件日期) more than this many days before today (China time) is warned of at
+   * registration and at ACCEPT as a likely mistyped year (LDMAL Arts. 27, 29; workflows/received-plausibility.ts).
+   * RECEIVED_ON_STALE_DAYS, default 365; 0 turns the warning off.
+   */
+  receivedOnStaleDays: number;
+  /**
+   * sec51 M1: an ACCEPT dated in a year before today's numbers the case in a closed year: 422 accept-earlier-year
+   * (field `earlierYear`) unless the payload confirms it with `earlierYear: true` (default true);
+   * EARLIER_YEAR_ACCEPT_CONFIRMATION=false takes such an ACCEPT without asking.
+   */
+  earlierYearAcceptConfirmation: boolean;
+  /**
    * Rules Art. 12 (domain.md §4.1): a person challenged for recusal steps back until the decision "except for urgent
    * measures", which the Rules do not list: the events that person may still record (RECUSAL_URGENT_EVENTS, comma
    * separated; default ADVANCE_EXECUTION — the ruling for a worker whose life would be seriously affected, LDMAL Art. 44;
@@ -221,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collectiveSimpleHandling: env.COLLECTIVE_SIMPLE_HANDLING === 'refused' ? 'refused' : 'allowed',
     majorCollectiveMinWorkers: int('MAJOR_COLLECTIVE_MIN_WORKERS', 30),
     duplicateAcceptConfirmation: env.DUPLICATE_ACCEPT_CONFIRMATION !== 'false',
+    receivedOnStaleDays: whole('RECEIVED_ON_STALE_DAYS', 365),
+    earlierYearAcceptConfirmation: env.EARLIER_YEAR_ACCEPT_CONFIRMATION !== 'false',
     recusalUrgentEvents: (env.RECUSAL_URGENT_EVENTS ?? 'ADVANCE_EXECUTION')
       .split(',')
       .map((x) => x.trim())

@@ -137,6 +137,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       reason: z.string().trim().min(1, '不能为空').max(500, '不能超过500个字符').optional().openapi({
         description: '与 notSameMatter 一并填写：为何不属于同一争议（如：请求期间不同），记入办理记录',
       }),
+      // sec51 M1 (workflows/received-plausibility.ts): numbering a case in a year before today's is confirmed.
+      earlierYear: z.literal(true).optional().openapi({
+        description:
+          '确认按受理日期所在的往年年度编号：受理日期（occurredOn）早于今年的，须注明，否则 422 accept-earlier-year（EARLIER_YEAR_ACCEPT_CONFIRMATION）',
+      }),
     })
     .superRefine((b, ctx) => {
       if (b.notSameMatter && b.reason === undefined)

@@ -321,9 +321,10 @@ export function assertMayReplay(actor: Actor, scope: CaseScope, shownLevel: Read
  * only for the roles that read every case in full (admin, clerk, chair) — anyone else could otherwise learn whose
  * number it is; agents' names and firms for everyone who reads more than summaries. Lists show names only.
  */
-export function caseSearchScope(actor: Actor): { identity: boolean; phone: boolean; agents: boolean } {
+export function caseSearchScope(actor: Actor): { identity: boolean; phone: boolean; agents: boolean; creditCode: boolean } {
   const full = actor.role === 'admin' || actor.role === 'clerk' || actor.role === 'chair';
-  return { identity: full, phone: full, agents: actor.role !== 'analyst' };
+  // A whole credit code (sec51 L6): not personal, but found, as a whole identity number is, by full readers only.
+  return { identity: full, phone: full, agents: actor.role !== 'analyst', creditCode: full };
 }
 /** The list of a case's documents (titles, hashes): everyone who reads more than a summary. */
 export function documentListRefusal(actor: Actor, scope: CaseScope): string | null {

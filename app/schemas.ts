@@ -1169,5 +1169,10 @@ export const RegisteredCase = z
   .strictObject({
     ...caseShape,
     warnings: z.array(DuplicateWarning).openapi({ description: '重复申请提示（一事不再理、按撤回处理后再申请）；不影响登记' }),
+    // sec51 M1 (workflows/received-plausibility.ts): only when there is something to say.
+    dateWarnings: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: '日期提示：收件日期早于今天超过 RECEIVED_ON_STALE_DAYS 日（多为年份填错；LDMAL Arts. 27, 29）；不影响登记' }),
   })
   .openapi('RegisteredCase');

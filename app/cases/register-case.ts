@@ -4,6 +4,7 @@ import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { checkIdBornBefore, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
+import { staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
 import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import { workerCount } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
@@ -384,7 +385,7 @@ export async function registerCase(
   input: CaseCreate,
   /** What was read before the transaction (`submitRegistration`); without it, read inside. */
   reads?: RegistrationReads,
-): Promise<CaseView & { warnings: DuplicateWarning[] }> {
+): Promise<CaseView & { warnings: DuplicateWarning[]; dateWarnings?: string[] }> {
   // A review is registered by the filing clerk like an arbitration application.
   assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
   checkRegistrationDates(input, uow.today);
@@ -443,7 +444,9 @@ export async function registerCase(
     },
     { calendarVersion: versions.calendar },
   );
-  return { ...view, warnings };
+  // sec51 M1: a receipt long before today is most often a mistyped year (LDMAL Arts. 27, 29): said, not refused.
+  const dateWarnings = staleReceivedWarnings(input.receivedOn, uow.today, deps.config.receivedOnStaleDays);
+  return { ...view, warnings, ...(dateWarnings.length ? { dateWarnings } : {}) };
 }
 
 /**

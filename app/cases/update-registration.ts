@@ -67,31 +67,106 @@ function checkChildIds(body: CasePatch, current: CaseRecord): void {
 const identityOf = (p: { kind: string; idNumber?: string | null; creditCode?: string | null }) =>
   ((p.kind === 'organization' ? p.creditCode : p.idNumber) ?? '').toUpperCase() || null;
 
+/** What tells apart two parties of one name and no identity number: their other registered details (sec51 L1). */
+const DETAILS = ['phone', 'address', 'ethnicity', 'legalRepresentative', 'legalRepresentativeTitle', 'ownership'] as const;
+const agentNames = (p: PartyRecord) =>
+  p.agents
+    .map((a) => a.name)
+    .sort()
+    .join('\u0001');
+const detailsOf = (p: PartyRecord) => JSON.stringify([...DETAILS.map((k) => p[k] ?? null), agentNames(p)]);
+/** How many of the details a sent party has as the stored one has them (set on both sides, and the same). */
+const likeness = (sent: PartyRecord, stored: PartyRecord) =>
+  DETAILS.filter((k) => sent[k] != null && sent[k] === stored[k]).length +
+  (sent.agents.length && agentNames(sent) === agentNames(stored) ? 1 : 0);
+
 /**
  * A party sent without its `id` that is a party the case has — the same side, and the same identity number or credit
  * code, or the same name when neither has one — is that party: it keeps its id (and what the record's acts say of it).
  * A form or client that re-sends the parties without their ids replaced every party with a new row, leaving the
  * services, signatures and suits recorded naming a party the case no longer had (sec50 H2).
+ *
+ * Several parties of one name and no identity number (two workers 张伟, sec51 L1): re-sent in another order, the first
+ * stored one of the name took the first sent one's id, and the party a SERVE names held the other's address and phone.
+ * They are told apart by their other details (phone, address, ethnicity, legal representative, agents): a sent party
+ * goes to the stored one it is most like, when each is the other's one best match. What is left still tied goes by
+ * order — unless the tied parties' details differ and an act on the record names one of them (`named`, read only
+ * then): 400 naming `applicants.N.id`, asking for the ids (which one is meant cannot be guessed).
  */
-function matchSentParties(body: CasePatch, current: CaseRecord): CasePatch {
+async function matchSentParties(body: CasePatch, current: CaseRecord, named: () => Promise<Set<number>>): Promise<CasePatch> {
   const sides = { applicants: 'applicant', respondents: 'respondent', thirdParties: 'third_party' } as const;
   const out: CasePatch = { ...body };
+  const ambiguous: { path: string; name: string }[] = [];
   for (const [field, side] of Object.entries(sides) as [keyof typeof sides, PartyRecord['side']][]) {
     const sent = body[field];
     if (!sent) continue;
     const taken = new Set<number | undefined>(sent.map((p) => p.id).filter((x) => x !== undefined));
     const free = current.parties.filter((p) => p.side === side && !taken.has(p.id));
-    out[field] = sent.map((p) => {
-      if (p.id !== undefined) return p;
-      const key = identityOf(p);
-      const same = free.find((x) => (key ? identityOf(x) === key : identityOf(x) === null && x.name === p.name));
-      if (!same) return p;
+    const ids: (number | undefined)[] = sent.map((p) => p.id);
+    // Identity numbers and credit codes first: one party each.
+    sent.forEach((p, i) => {
+      const key = p.id === undefined ? identityOf(p) : null;
+      const same = key ? free.find((x) => identityOf(x) === key) : undefined;
+      if (!same) return;
       free.splice(free.indexOf(same), 1);
-      return { ...p, id: same.id };
+      ids[i] = same.id;
     });
+    // Then by name, group by group.
+    const names = new Set(sent.filter((p, i) => ids[i] === undefined && identityOf(p) === null).map((p) => p.name));
+    for (const name of names) {
+      const left = sent.flatMap((p, i) => (ids[i] === undefined && identityOf(p) === null && p.name === name ? [i] : []));
+      let stored = free.filter((x) => identityOf(x) === null && x.name === name);
+      const record = new Map(left.map((i) => [i, toParty(side, sent[i] as PartyInputOf<typeof sent>)]));
+      // Mutual best matches by likeness, while there are any.
+      for (let found = true; found && left.length && stored.length > 1; ) {
+        found = false;
+        for (const i of [...left]) {
+          const score = (x: PartyRecord) => likeness(record.get(i) as PartyRecord, x);
+          const best = Math.max(...stored.map(score));
+          const tops = stored.filter((x) => score(x) === best);
+          if (best === 0 || tops.length !== 1) continue;
+          const top = tops[0] as PartyRecord;
+          const rivals = left.filter((j) => j !== i).map((j) => likeness(record.get(j) as PartyRecord, top));
+          if (rivals.some((r) => r >= best)) continue;
+          ids[i] = top.id;
+          left.splice(left.indexOf(i), 1);
+          stored = stored.filter((x) => x !== top);
+          free.splice(free.indexOf(top), 1);
+          found = true;
+        }
+      }
+      if (!left.length || !stored.length) continue;
+      // Still tied: by order — harmless when the tied ones hold the same details, or no act names any of them.
+      const differ =
+        (stored.length > 1 && new Set(stored.map(detailsOf)).size > 1) ||
+        (left.length > 1 && new Set(left.map((i) => detailsOf(record.get(i) as PartyRecord))).size > 1);
+      if (differ && stored.length > 1 && left.length > 1) {
+        const acted = await named();
+        if (stored.some((x) => x.id !== undefined && acted.has(x.id))) {
+          for (const i of left) ambiguous.push({ path: `${field}.${i}.id`, name });
+          continue;
+        }
+      }
+      for (const i of left) {
+        const next = stored.shift();
+        if (!next) break;
+        ids[i] = next.id;
+        free.splice(free.indexOf(next), 1);
+      }
+    }
+    out[field] = sent.map((p, i) => (p.id === undefined && ids[i] !== undefined ? { ...p, id: ids[i] } : p));
   }
+  const first = ambiguous[0];
+  if (first)
+    throw ruleRefusal({
+      rule: 'ambiguous-party',
+      source: 'api-contract.md',
+      field: first.path,
+      detail: `有多个名为“${first.name}”且未填身份证号码的当事人，从所填信息（电话、住址等）无法判断哪一条是哪一位，而已有送达等办理记录指向其中一位：请带上各当事人的编号（${ambiguous.map((a) => a.path).join('、')}）重新提交`,
+    });
   return out;
 }
+type PartyInputOf<T> = T extends (infer P)[] ? P : never;
 
 /** Keys of a recorded act's payload that name a party of the case (a service, signature, suit, defense, recusal…). */
 const PARTY_KEYS = /^(partyId|partyIds|.*PartyId|.*PartyIds)$/;
@@ -160,7 +235,7 @@ export async function updateRegistration(
     const violation = receiptOrderRule(body.receivedOn, first);
     if (violation) throw ruleRefusal(violation);
   }
-  body = matchSentParties(body, current);
+  body = await matchSentParties(body, current, async () => partiesNamedByActs(await stores.cases.events(uow.trx, id)));
   checkChildIds(body, current);
   const replace = <K extends 'applicants' | 'respondents' | 'thirdParties'>(field: K, side: PartyRecord['side']) =>
     body[field] ? body[field].map((p) => toParty(side, p)) : current.parties.filter((p) => p.side === side);

@@ -46,6 +46,7 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
+import { earlierYearAcceptRefusal, staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
 import { lateAwardWarnings, remedyWarnings } from '../../workflows/remedy-warnings.ts';
 import { restartWarnings } from '../../workflows/restart-warnings.ts';
 import {
@@ -840,6 +841,12 @@ async function decide(
   // needs the clerk's statement that it is not the same matter (app/procedure/duplicate-bar.ts).
   const duplicate = await duplicateAcceptBar(deps, k, c, ev);
   if (duplicate) throw ruleRefusal(duplicate);
+  // sec51 M1: a case numbered in a year before today's is confirmed (LDMAL Art. 29; workflows/received-plausibility.ts).
+  const earlierYear =
+    ev.type === 'ACCEPT' && deps.config.earlierYearAcceptConfirmation
+      ? earlierYearAcceptRefusal(ev.occurredOn, at.today, ev.payload)
+      : null;
+  if (earlierYear) throw ruleRefusal(earlierYear);
 
   const nctx = result.next.context;
   // A room or an arbitrator another case's session takes at that time (locked until the write ends).
@@ -944,7 +951,7 @@ async function decide(
           ev.type === 'REJECT' && nctx.track === 'arbitration'
           ? rejectionLimitationWarnings(payload.reason)
           : ev.type === 'ACCEPT'
-            ? lateAcceptanceWarnings(deadlines)
+            ? [...lateAcceptanceWarnings(deadlines), ...staleReceivedWarnings(c.receivedOn, at.today, deps.config.receivedOnStaleDays)]
             : ev.type === 'SERVE'
               ? [...datedLaterWarnings(sent, ev), ...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
               : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).

@@ -1,5 +1,6 @@
 import type { AccessAction } from '../../db/stores/access-log.ts';
 import { addDays, cstDayStart } from '../../workflows/dates.ts';
+import { documentNumbersOf } from '../cases/document-no.ts';
 import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
@@ -48,5 +49,10 @@ export async function listAccessLog(deps: Deps, actor: Actor, q: AccessLogQuery)
     page: q.page,
     pageSize: q.pageSize,
   });
-  return { items: r.items, total: r.total, page: q.page, pageSize: q.pageSize };
+  // A case without a 案字 number — a rejected application (不予受理, its 不字 number), an arbitral review (审字) — is
+  // named by the number its document took, so the chair can tell which case was read (sec51 L5; LDMAL Art. 29).
+  const numbered = r.items.flatMap((e) => (e.caseId !== null && e.caseNo === null ? [{ id: e.caseId, caseNo: null }] : []));
+  const numbers = await documentNumbersOf(deps, deps.db.reader, numbered);
+  const items = r.items.map((e) => ({ ...e, documentNo: e.caseId !== null && e.caseNo === null ? (numbers.get(e.caseId) ?? null) : null }));
+  return { items, total: r.total, page: q.page, pageSize: q.pageSize };
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { foldDigits, maskPersonalNumbersLeniently, withoutInvisibles } from '../../workflows/identifiers.ts';
+import { checkCreditCode, foldDigits, maskPersonalNumbersLeniently, withoutInvisibles } from '../../workflows/identifiers.ts';
 import type { LimitationInput } from '../../workflows/limitation.ts';
 import type { ClaimCategory } from '../../workflows/reference.ts';
 import type { StatFacts } from '../../workflows/stat-facts.ts';
@@ -358,6 +358,15 @@ export function wholeNumber(q: string): string | null {
 }
 
 /**
+ * A `q` read as one whole unified social credit code (GB 32100): digits folded as `wholeNumber` folds them, spaces
+ * and dashes dropped, letters upper case; null unless its check character holds (never a part of a code).
+ */
+export function wholeCreditCode(q: string): string | null {
+  const bare = foldDigits(q).replace(/[\s-]/g, '').toUpperCase();
+  return bare.length === 18 && checkCreditCode(bare) === null ? bare : null;
+}
+
+/**
  * Searchable text: the case number and every party name, identity-number and mobile shaped digits masked as the log
  * masks them — a role that may not search by identity is not let probe a number typed into a name a few digits at a
  * time (reviewer, stop 41); who may search by identity finds a case by the number itself (the parties' columns).
@@ -388,8 +397,11 @@ export interface CaseListFilter {
   /** Cases with an overdue deadline. */
   overdue?: boolean;
   caseIds?: number[];
-  /** What `q` may also match (the policy decides): a whole identity number, phones, agents' names and firms. */
-  searchIn?: { identity: boolean; phone: boolean; agents: boolean };
+  /**
+   * What `q` may also match (the policy decides): a whole identity number, phones, agents' names and firms, a whole
+   * credit code.
+   */
+  searchIn?: { identity: boolean; phone: boolean; agents: boolean; creditCode?: boolean };
   /**
    * The prefixes of the document numbers a case without a case number is known by, by kind of
    * `case_document_numbers` (`review` 审字, `rejection_notice` 不字): `q` matches the number as formatted with them
@@ -1245,6 +1257,10 @@ export function createCaseStore() {
               const number = s?.identity || s?.phone ? wholeNumber(q) : null;
               if (s?.identity && number && /^\d{17}[\dX]$/.test(number))
                 w.orWhereIn(col('id'), trx('parties').select('case_id').whereIn('id_number', [number, number.toLowerCase()]));
+              // sec51 L6: a whole 统一社会信用代码 (GB 32100, valid check character), exactly — as stored, upper case
+              // (app/schemas.ts CreditCode); by the parties' credit-code index.
+              const code = s?.creditCode ? wholeCreditCode(q) : null;
+              if (code) w.orWhereIn(col('id'), trx('parties').select('case_id').where('credit_code', code));
               // A whole phone, exactly: the stored one without its dashes (app/schemas.ts Phone: digits and '-'), never
               // a part of one (`q=1234` of 13812345678 found the case: security finding L2, sec44).
               if (s?.phone && number && /^\d{7,20}$/.test(number)) {

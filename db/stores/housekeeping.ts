@@ -68,22 +68,27 @@ export function createHousekeepingStore() {
     async sweepDone(k: Knex, day: string): Promise<boolean> {
       return Boolean(await k('sweep_runs').where({ day }).whereNotNull('finished_at').first('day'));
     },
+    /**
+     * One row per day holds the day's runs together (sec51 L4: a forced sweep after the scheduled one replaced its
+     * row, and the status showed 0 alerts where the first run had recorded 2031): a later run of the day keeps the
+     * day's first start and, once finished, adds its counts to the day's (`sweepFinished`). A day whose run finished
+     * stays done while another runs.
+     */
     async sweepStarted(k: Knex, day: string, holder: string, now: string): Promise<void> {
-      await k('sweep_runs')
-        .insert({ day, holder, started_at: now, finished_at: null })
-        .onConflict('day')
-        .merge({ holder, started_at: now, finished_at: null });
+      await k('sweep_runs').insert({ day, holder, started_at: now, finished_at: null }).onConflict('day').merge({ holder });
     },
+    /** The run's counts added to the day's; the chain's state is the latest run's (it verifies the whole record). */
     async sweepFinished(k: Knex, r: Omit<SweepRun, 'holder' | 'startedAt'>): Promise<void> {
+      const plus = (column: string, n: number | null) => k.raw('coalesce(??, 0) + ?', [column, n ?? 0]);
       await k('sweep_runs')
         .where({ day: r.day })
         .update({
           finished_at: r.finishedAt,
-          cases: r.cases,
-          deadlines_changed: r.deadlinesChanged,
-          alerts_recorded: r.alertsRecorded,
-          purged_tokens: r.purgedTokens,
-          purged_idempotency: r.purgedIdempotency,
+          cases: plus('cases', r.cases),
+          deadlines_changed: plus('deadlines_changed', r.deadlinesChanged),
+          alerts_recorded: plus('alerts_recorded', r.alertsRecorded),
+          purged_tokens: plus('purged_tokens', r.purgedTokens),
+          purged_idempotency: plus('purged_idempotency', r.purgedIdempotency),
           chain_ok: r.chainOk,
           chain_broken: r.chainBroken === null || r.chainBroken === undefined ? null : JSON.stringify(r.chainBroken),
           chain_anchor: r.chainAnchor,

@@ -5,6 +5,7 @@ import { sha256 } from '../../app/passwords.ts';
 import { Instant, Login, PasswordChange, User } from '../../app/schemas.ts';
 import { changePassword, login, logout, logoutAll } from '../../app/users/sessions.ts';
 import { bearerToken } from '../auth.ts';
+import { noBody } from './parse.ts';
 import { IdempotencyHeader, route } from './route.ts';
 import { runWriteStaged } from './write.ts';
 
@@ -40,6 +41,8 @@ export function createAuthRouter(deps: Deps): Router {
     summary: '注销当前令牌',
     tags: ['auth'],
     responses: { 204: { description: '已注销' } },
+    // No body, or {}: a field is 400 naming it, and nothing ends (sec51 L2).
+    parseBody: noBody,
     handler: async ({ req, actor }) => {
       await logout(deps, actor, bearerToken(req) as string);
       return { status: 204, body: null };
@@ -52,6 +55,7 @@ export function createAuthRouter(deps: Deps): Router {
     summary: '在所有设备上注销（结束本人的全部令牌，包括当前令牌）',
     tags: ['auth'],
     responses: { 204: { description: '已全部注销' } },
+    parseBody: noBody,
     handler: async ({ actor }) => {
       await logoutAll(deps, actor);
       return { status: 204, body: null };

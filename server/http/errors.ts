@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, databaseFaultError, notFound } from '../../app/errors.ts';
+import { AppError, databaseFaultError, notFound, validationError } from '../../app/errors.ts';
 import { percentDecoded, scrub } from '../logger.ts';
 import { methodsAt } from './route.ts';
 
@@ -133,6 +133,10 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
       e = notFound('没有这个记录：路径中的编码无效');
     } else if (err?.type === 'entity.too.large') {
       e = new AppError(413, 'payload-too-large', '请求体过大', `请求体超过上限（${err.limit} 字节）`);
+    } else if (err?.type === 'entity.parse.failed' && isJsonScalar(err.body)) {
+      // `null`, a number, a string, true: valid JSON the parser refuses in its strict mode (objects and arrays only).
+      // Not malformed (sec51 L3): answered as an array is, the body is not an object.
+      e = validationError([{ path: '', message: '请求体应为 JSON 对象' }]);
     } else if (err?.type === 'entity.parse.failed') {
       e = new AppError(400, 'malformed-json', '请求体不是有效的 JSON', 'JSON 解析失败');
     } else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') {
@@ -186,4 +190,15 @@ export function errorHandler(logger: Logger, opts: { errorLogPerMinute?: number;
         }),
       );
   };
+}
+
+/** The raw body a strict JSON parser refused is valid JSON all the same (`null`, `1`, `"x"`, `true`). */
+function isJsonScalar(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const v: unknown = JSON.parse(body);
+    return v === null || typeof v !== 'object';
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { badRequest, type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
 import { withoutInvisibles } from '../../workflows/identifiers.ts';
 
@@ -164,6 +164,17 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: (s
   const errors = mergedFieldErrors(controlCharErrors(value, prefix), r.success ? [] : zodFieldErrors(onePerField(r.error), prefix));
   if (errors.length) throw validationError(errors);
   return r.data as z.infer<S>;
+}
+
+/**
+ * The body of an operation that takes none (logout, logout-all): absent or `{}`; any field → 400 naming it, anything
+ * else than an object → 400, before the operation does anything (sec51 L2: `{"x":1}` ended the tokens). As every
+ * other route refuses an unknown field.
+ */
+const NO_FIELDS = z.strictObject({});
+export function noBody(raw: unknown): undefined {
+  if (raw !== undefined) parse(NO_FIELDS, raw);
+  return undefined;
 }
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; absent → undefined; anything else → 400. */

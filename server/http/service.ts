@@ -114,7 +114,8 @@ export function createServiceStatusRouter(deps: Deps, self: { instance: string; 
               )
               .openapi({ description: '各进程的心跳，最新在前；已停止的进程保留至每日巡检清理' }),
             lastSweep: SweepSummary.nullable().openapi({
-              description: '最近一次每日巡检；chainOk=false 表示历史记录被篡改（详见日志与 npm run audit:verify）',
+              description:
+                '最近一日的每日巡检；同一日巡检多次（定时一次，再强制一次）的，合计为一条：startedAt 为当日首次开始，finishedAt 为最近一次结束，cases、deadlinesChanged、alertsRecorded 为当日各次之和（sec51 L4）；chainOk=false 表示历史记录被篡改（详见日志与 npm run audit:verify）',
             }),
           })
           .openapi('ServiceStatus'),

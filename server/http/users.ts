@@ -17,6 +17,9 @@ const AccessLogEntry = z
     action: z.enum(['read_case', 'read_history', 'download_document', 'download_court_package']),
     caseId: z.number().int().nullable(),
     caseNo: z.string().nullable(),
+    documentNo: z.string().nullable().openapi({
+      description: '无案号的案件以其文书编号标明：不予受理的申请为不予受理通知书的不字号，仲裁审查为审字号；有案号或未取号时为 null',
+    }),
     documentId: z.number().int().nullable().openapi({ description: '下载的文书编号（download_document）；其他操作为 null' }),
     courtPackageId: z
       .number()

@@ -63,6 +63,9 @@ export async function startTestApp(
     // The suites register the same worker against the same employer over and over: the Rules Art. 34 confirmation at
     // ACCEPT is off unless a suite turns it on (tests/api/duplicate-accept-legal43.test.ts).
     DUPLICATE_ACCEPT_CONFIRMATION: 'false',
+    // The suites move their clocks across years and accept on dates of their fixtures: the sec51 M1 confirmation of an
+    // ACCEPT numbered in an earlier year is off unless a suite turns it on (tests/api/fixS51.test.ts).
+    EARLIER_YEAR_ACCEPT_CONFIRMATION: 'false',
     // Issue 17: the commission's signing key of a test run lives in the temporary directory, never in data/.
     COMMISSION_KEY_PATH: testKeyPath(),
     ...idle,

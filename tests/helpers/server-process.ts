@@ -36,6 +36,7 @@ export async function spawnServer(port: number, env: Record<string, string>, wai
       SCHEDULER_HOUR: '-1',
       // The same worker registered against the same employer again and again (tests/helpers/app.ts says why).
       DUPLICATE_ACCEPT_CONFIRMATION: 'false',
+      EARLIER_YEAR_ACCEPT_CONFIRMATION: 'false',
       // The first start of a fresh install makes the signing key: in the temporary directory, never in data/.
       COMMISSION_KEY_PATH: testKeyPath(),
       ...env,

@@ -556,6 +556,7 @@ async function eventForm(c, type, done, screen) {
   }
   if (type === 'SERVE') oneDayOfDeemedService(fields);
   if (type === 'ACCEPT' && barringAtOpen.length) fields.append(notSameMatterField(barringAtOpen, getters, checks, describe));
+  if (type === 'ACCEPT') fields.append(earlierYearField(getters, describe));
   if (type === 'ADVANCE_EXECUTION') {
     // Required with the amounts ordered (LDMAL Art. 44): the ruling orders payment within this term.
     const days = input('number', { min: 0, max: 365, step: 1, required: true });
@@ -1213,6 +1214,24 @@ const DUPLICATE_WHAT = {
  * it the server refuses the acceptance while such a case still bars (422 duplicate-application-pending, shown at the
  * box). The same matter is refused instead: 不予受理.
  */
+/**
+ * sec51 M1: an acceptance dated in a year before this one numbers the case in that closed year — the server asks for
+ * the clerk's confirmation (`earlierYear`; 422 accept-earlier-year, shown at the box) unless EARLIER_YEAR_ACCEPT_CONFIRMATION=false.
+ */
+function earlierYearField(getters, describe) {
+  const box = input('checkbox');
+  box.dataset.path = 'earlierYear';
+  getters.push((b) => {
+    if (box.checked) b.earlierYear = true;
+  });
+  describe.push(() => (box.checked ? ['按往年年度编号', '已确认'] : null));
+  return h(
+    'div.bool-field',
+    h('label.check', box, '受理日期在往年的：确认按该年度编号（仅在受理日期早于今年时需要）'),
+    h('div.field-error', { 'data-error-for': 'earlierYear' }),
+  );
+}
+
 function notSameMatterField(barring, getters, checks, describe) {
   const box = input('checkbox');
   box.dataset.path = 'notSameMatter';
