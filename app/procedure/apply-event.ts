@@ -84,6 +84,7 @@ import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows
 import { type AwardItemInput, awardRecord } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
+import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 import { rejectionNoOf } from './rejection-no.ts';
 
 /** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
@@ -704,6 +705,15 @@ async function decide(
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailableFor(snap, ev)) throw notAllowed(snap, ev.type, ev.occurredOn);
+  // med51 H1; LDMAL Art. 42(3), Rules Art. 77: a 调解书 is signed for (served) only once it exists — issued after the
+  // agreement now in signing. A party going back on the agreement before it is served (refused) is recorded whatever.
+  if (ev.type === 'SIGN_MEDIATION_DOCUMENT' && ev.payload.refused !== true && !(await mediationDocumentIssued(deps, k, caseId, ctx)))
+    throw conflict(MEDIATION_DOCUMENT_MISSING, {
+      rule: 'mediation-document-not-issued',
+      field: 'document',
+      state: leafState(snap.value),
+      allowed: availableEvents(snap, ev.occurredOn),
+    });
   checkPayloadDates(ctx, ev);
   // Which award an award document delivers, when named: one the case has (a partial award's or the final award's day).
   if (ev.type === 'SERVE' && ev.payload.awardOn !== undefined) {
