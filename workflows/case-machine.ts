@@ -1225,12 +1225,23 @@ export const caseMachine = setup({
         // new period, which may be extended once again; the superseded period's extension is kept in `earlierExtensions`.
         EXTEND_TIME_LIMIT: {
           guard: legal,
-          actions: set(({ context, event }: Args) => ({
+          actions: set(({ context, event }: Args) => {
             // legal50b H1: approved in time and entered late — on the day approved (`approvedOn`).
-            extension: { days: p(event).days, approvedOn: p(event).approvedOn ?? event.occurredOn },
-            extensionRestarts: context.clockRestarts.length,
-            ...(context.extension ? { earlierExtensions: [...(context.earlierExtensions ?? []), context.extension] } : {}),
-          })),
+            const extension = { days: p(event).days as number, approvedOn: (p(event).approvedOn as string) ?? event.occurredOn };
+            // legal51b M1; Rules Art. 46: approved before a restart recorded since, it was the superseded period's — kept
+            // with the earlier extensions, never the current period's (reviewer s50 H1: it does not lengthen the new one).
+            if (context.clockRestarts.some((r) => r.on > extension.approvedOn))
+              return {
+                earlierExtensions: [...(context.earlierExtensions ?? []), extension].sort((x, y) =>
+                  x.approvedOn.localeCompare(y.approvedOn),
+                ),
+              };
+            return {
+              extension,
+              extensionRestarts: context.clockRestarts.length,
+              ...(context.extension ? { earlierExtensions: [...(context.earlierExtensions ?? []), context.extension] } : {}),
+            };
+          }),
         },
       },
       states: {

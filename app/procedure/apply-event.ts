@@ -117,6 +117,20 @@ function notAllowed(snap: Snapshot, type: EventType, on: string) {
   );
 }
 
+/**
+ * legal51b M1 — LDMAL Art. 43(1); Rules Art. 46 (domain.md §7.1–§7.2): an extension approved in time is recorded whenever
+ * its paper is entered, but one approved before a restart the record already holds was the superseded period's: it does
+ * not lengthen the period now running, which needs its own approval before it runs out.
+ */
+function supersededExtensionWarnings(ctx: CaseContext, payload: Record<string, unknown>, occurredOn: string): string[] {
+  const approvedOn = (payload.approvedOn as string | undefined) ?? occurredOn;
+  const restart = ctx.clockRestarts.find((r) => r.on > approvedOn);
+  if (!restart) return [];
+  return [
+    `该延长于${approvedOn}批准，审理期限已于${restart.on}依《劳动人事争议仲裁办案规则》第四十六条重新计算：原延长属于被取代的期间，已予记录，但不延长重新计算的审理期限；如需延长，请在新期限届满前另行报批（《劳动争议调解仲裁法》第四十三条第一款）`,
+  ];
+}
+
 /** The day in the body an act sent without occurredOn is dated by (server/http/events.ts actDayField): its name, and
  * what stays judged on it (reviewer s49 M4: the periods after a court's ruling run from its service, not from it). */
 const ACT_DAY_LABELS: Record<string, { name: string; stays: string }> = {
@@ -951,6 +965,8 @@ async function decide(
       nctx.clockRestarts.length > ctx.clockRestarts.length
         ? restartWarnings(ctx, nctx, awardClock(ctx, cal, deps.periods, at.today)?.dueOn ?? null, awardDueOn)
         : [],
+      // legal51b M1: an extension approved before a restart recorded since, entered late — the superseded period's.
+      ev.type === 'EXTEND_TIME_LIMIT' ? supersededExtensionWarnings(ctx, payload, ev.occurredOn) : [],
       // An award after the limit (LDMAL Art. 43(1)).
       lateAwardWarnings(ev, deadlines),
       // A hearing set or moved to a weekend or holiday (legalfixA L4): warned of, not refused.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
 import { issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
 /** fixP51: the outside checks of 2026-12-05 (med51, legal51b). The server's today is 2026-12-06 China time. */
@@ -77,5 +78,62 @@ describe(`fixP51 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-26');
     const v = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, refused: true }, '2026-03-27');
     expect(v.state).toBe('heard');
+  });
+
+  it('legal51b M1: an extension approved in time before a restart is recorded when entered after it, lengthening nothing (LDMAL Art. 43; Rules Art. 46)', async () => {
+    type Deadline = { kind: string; dueOn: string | null };
+    const due = (v: unknown) => (v as { deadlines: Deadline[] }).deadlines.find((d) => d.kind === 'award')?.dueOn;
+    const run = async (order: 'counterclaim-first' | 'extension-first') => {
+      const { c } = await caseAt(t, a, 'received');
+      await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
+      const counterclaim = () =>
+        ok(c, a.tokens.clerk, 'FILE_COUNTERCLAIM', { description: '反申请：请求返还培训费5000元', filedOn: '2026-10-21' }, '2026-10-21');
+      const extend = () => send(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-10-20' });
+      let r: Awaited<ReturnType<typeof extend>>;
+      let v: unknown;
+      if (order === 'counterclaim-first') {
+        v = await counterclaim();
+        r = await extend();
+      } else {
+        r = await extend();
+        v = await counterclaim();
+      }
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const view = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+      return { c, r, v, view };
+    };
+    const late = await run('counterclaim-first');
+    expect(late.r.body.warnings.join('')).toContain('不延长重新计算的审理期限');
+    const inOrder = await run('extension-first');
+    // Either order: the same award limit, the new period's own (not lengthened by the superseded period's extension).
+    expect(due(late.view)).toBe(due(inOrder.view));
+    expect(due(late.view)).toBe(due(late.v));
+    // The new period may still be extended once, in time.
+    const fresh = await send(late.c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-11-20' });
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+    expect(due(fresh.body)).not.toBe(due(late.view));
+    // The superseded period was extended once only.
+    const twice = await send(late.c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 10, reason: '案情复杂', approvedOn: '2026-10-19' });
+    expect([twice.status, twice.body.rule], JSON.stringify(twice.body)).toEqual([422, 'extension-once']);
+  });
+
+  it('med51 L: a review of a collective agreement is designated to one arbitrator (Rules Art. 76); arbitration still needs three', async () => {
+    const r = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        track: 'review',
+        receivedOn: '2026-12-01',
+        applicants: [worker('工人丙', 511), worker('工人丁', 512)],
+        collective: true,
+        collectiveGround: 'collective_contract',
+        agreement: { effectiveOn: '2026-11-18', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+      }),
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const c = r.body as CaseView;
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-12-03');
+    const v = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-03');
+    expect(v.tribunal?.arbitrators.map((x: { id: number }) => x.id)).toEqual([arb.id]);
   });
 });
