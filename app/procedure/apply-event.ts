@@ -268,6 +268,12 @@ function conversionWarnings(ctx: MachineContext, cal: OfficialCalendar, periods:
     out.push(
       `本案已于${setOn}按简易处理定于${h.hearingOn}开庭，距开庭不足${periodWords(periods.hearing_notice)}：转为普通程序后，开庭日期应在开庭${periodWords(periods.hearing_notice)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条），请考虑延期开庭并重新通知。`,
     );
+  // med51 M1 — LDMAL Art. 31: a sole arbitrator is for simple cases; Rules Art. 61: converted, the tribunal may need
+  // re-forming — the chair may form it again (FORM_TRIBUNAL) until a hearing is held under the ordinary procedure.
+  if (ctx.tribunal && ctx.tribunal.arbitratorIds.length === 1)
+    out.push(
+      '本案按简易处理由一名仲裁员独任仲裁（《劳动争议调解仲裁法》第三十一条）：转为普通程序后，需由三名仲裁员组成仲裁庭的，请在按普通程序开庭前重新组成仲裁庭（组成仲裁庭），并将仲裁庭的组成情况书面通知当事人（《劳动争议调解仲裁法》第三十二条；《劳动人事争议仲裁办案规则》第六十一条）。',
+    );
   if (ctx.defensePeriodDays !== null && ctx.defenses.length === 0)
     out.push(
       `本案答辩期已按简易处理经被申请人同意${ctx.defensePeriodDays === 0 ? '取消' : `缩短为${periodWords({ days: ctx.defensePeriodDays, unit: periods.defense.unit })}`}（《劳动人事争议仲裁办案规则》第五十八条）：转为普通程序后仍按缩短后的答辩期计算，被申请人尚未答辩；如需给予完整的答辩期（${periodWords(periods.defense)}），请另行安排。`,

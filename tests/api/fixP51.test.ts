@@ -136,4 +136,20 @@ describe(`fixP51 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const v = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-03');
     expect(v.tribunal?.arbitrators.map((x: { id: number }) => x.id)).toEqual([arb.id]);
   });
+
+  it("med51 M1: converted to the ordinary procedure, a sole arbitrator's tribunal is warned of and may be re-formed until heard (LDMAL Art. 31; Rules Art. 61)", async () => {
+    const { c, arb } = await caseAt(t, a, 'hearing_scheduled', { body: standardApplication({ procedure: 'simple' }) });
+    const conv = await send(c, a.tokens.chair, 'CONVERT_TO_ORDINARY', { reason: '案情复杂，需要进行鉴定' }, '2026-03-10');
+    expect(conv.status, JSON.stringify(conv.body)).toBe(200);
+    expect(conv.body.warnings.join('')).toContain('重新组成仲裁庭');
+    expect((await nextOf(c, a.tokens.chair)).map((n) => n.type)).toContain('FORM_TRIBUNAL');
+    const ids = a.arbitrators.map((x) => x.id);
+    const v = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-11');
+    expect(v.tribunal?.arbitrators.map((x: { id: number }) => x.id)).toEqual(ids);
+    expect(v.state).toBe('hearing_scheduled');
+    // Once heard under the ordinary procedure, it is not formed again.
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+    const again = await send(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-26');
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
+  });
 });
