@@ -258,6 +258,8 @@ for (let i = 0; i < 36; i++) {
   if (stage === 4) {
     await ev(arb, 'START_MEDIATION', hearingOn);
     await ev(arb, 'MEDIATION_AGREED', hearingOn, { terms: `被申请人于${addDays(hearingOn, 10)}前支付申请人工资${wages}元` });
+    // med51 H1 (LDMAL Art. 42(3); Rules Art. 77): the tribunal issues the 调解书 before the parties sign for it.
+    if (on.signOn <= today) await call('POST', `/api/cases/${c.id}/documents`, tokens[arb] as string, { kind: 'mediation_document' });
     for (const p of [...c.applicants, ...c.respondents])
       if (on.signOn <= today) await ev('clerk-wang', 'SIGN_MEDIATION_DOCUMENT', on.signOn, { partyId: p.id });
     continue;

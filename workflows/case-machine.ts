@@ -187,6 +187,21 @@ const endMediation = (outcome: 'failed' | 'refused') =>
  * FORM_TRIBUNAL during a mediation begun before the tribunal existed (LDMAL Art. 42(2)–(3): the 调解书 is made by the
  * tribunal and signed by its arbitrators). The mediation goes on; if it fails the case returns to the tribunal formed.
  */
+/**
+ * med51 M1; LDMAL Art. 31; Rules Art. 61: a sole arbitrator's tribunal of a case converted from simple handling may be
+ * re-formed (FORM_TRIBUNAL again) until a hearing is held on or after the conversion.
+ */
+export function reformAfterConversion(ctx: Pick<CaseContext, 'tribunal' | 'conversion' | 'hearingsHeld' | 'procedure'>): boolean {
+  const conv = ctx.conversion;
+  return (
+    ctx.procedure === 'ordinary' &&
+    conv !== null &&
+    conv !== undefined &&
+    ctx.tribunal !== null &&
+    ctx.tribunal.arbitratorIds.length === 1 &&
+    !ctx.hearingsHeld.some((h) => h.heldOn >= conv.on)
+  );
+}
 const formTribunalInMediation = {
   guard: (a: Args) => a.context.tribunal === null && legal(a),
   actions: set(({ context, event }: Args) => ({
@@ -1225,12 +1240,23 @@ export const caseMachine = setup({
         // new period, which may be extended once again; the superseded period's extension is kept in `earlierExtensions`.
         EXTEND_TIME_LIMIT: {
           guard: legal,
-          actions: set(({ context, event }: Args) => ({
+          actions: set(({ context, event }: Args) => {
             // legal50b H1: approved in time and entered late — on the day approved (`approvedOn`).
-            extension: { days: p(event).days, approvedOn: p(event).approvedOn ?? event.occurredOn },
-            extensionRestarts: context.clockRestarts.length,
-            ...(context.extension ? { earlierExtensions: [...(context.earlierExtensions ?? []), context.extension] } : {}),
-          })),
+            const extension = { days: p(event).days as number, approvedOn: (p(event).approvedOn as string) ?? event.occurredOn };
+            // legal51b M1; Rules Art. 46: approved before a restart recorded since, it was the superseded period's — kept
+            // with the earlier extensions, never the current period's (reviewer s50 H1: it does not lengthen the new one).
+            if (context.clockRestarts.some((r) => r.on > extension.approvedOn))
+              return {
+                earlierExtensions: [...(context.earlierExtensions ?? []), extension].sort((x, y) =>
+                  x.approvedOn.localeCompare(y.approvedOn),
+                ),
+              };
+            return {
+              extension,
+              extensionRestarts: context.clockRestarts.length,
+              ...(context.extension ? { earlierExtensions: [...(context.earlierExtensions ?? []), context.extension] } : {}),
+            };
+          }),
         },
       },
       states: {
@@ -1316,6 +1342,15 @@ export const caseMachine = setup({
               actions: set(({ event }: Args) => ({
                 procedure: 'ordinary',
                 conversion: { on: event.occurredOn, reason: (p(event).reason as string | undefined) ?? null },
+              })),
+            },
+            // med51 M1 — LDMAL Art. 31 (a sole arbitrator for simple cases; otherwise three); Rules Art. 61: a case converted
+            // to the ordinary procedure while its tribunal is a sole arbitrator may be re-formed by the chair, while no
+            // hearing has been held under the ordinary procedure (the tribunal's formation is notified again, LDMAL Art. 32).
+            FORM_TRIBUNAL: {
+              guard: (a: Args) => reformAfterConversion(a.context) && legal(a),
+              actions: set(({ event }: Args) => ({
+                tribunal: { arbitratorIds: p(event).arbitratorIds, presidingId: p(event).presidingId, formedOn: event.occurredOn },
               })),
             },
             // LDMAL Art. 44: advance execution; the ruling goes to the court in parallel with the case.

@@ -1081,8 +1081,10 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     const ids = ev.payload.arbitratorIds as number[];
     const back = recusedOnCase(ctx, ids);
     if (back) return back('arbitratorIds');
-    // OrgRules Art. 13; Rules Art. 66: collective disputes (10+ workers) need a three-arbitrator tribunal.
-    if (ctx.collective && ids.length !== 3) {
+    // OrgRules Art. 13; Rules Art. 66: collective disputes (10+ workers) need a three-arbitrator tribunal — to hear them.
+    // A review of a mediation agreement is not a hearing: Rules Art. 76 has the commission designate an arbitrator
+    // (指定仲裁员) to review it, whatever the number of workers (med51 L; domain.md §6 review, [R]).
+    if (ctx.collective && ctx.track !== 'review' && ids.length !== 3) {
       return v(
         'collective-needs-three-arbitrators',
         'OrgRules Art. 13; Rules Art. 66',
@@ -1183,25 +1185,34 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   EXTEND_TIME_LIMIT: (ctx, ev) => {
-    const once = PRECONDITIONS.EXTEND_TIME_LIMIT?.(ctx);
-    if (once) return once;
     // LDMAL Art. 43: extension by no more than 15 days, approved before the time limit runs out.
     const max = ev.facts?.maxExtensionDays ?? DEFAULT_PERIODS.extension.days;
     if (ev.payload.days > max) return v('extension-max-15', 'LDMAL Art. 43; Rules Art. 45', `延长期限不得超过${max}日`, 'days');
     const due = ev.facts?.awardDueOn;
     // legal50b H1: approved in time, entered late — judged on the day approved.
     const approvedOn = (ev.payload.approvedOn as string | undefined) ?? ev.occurredOn;
-    // Rules Art. 46: a restart after the approval began a new period the approval never reached (the extension of the
-    // period then running lapsed with it, procedure-types.ts `extensionInForce`). Entered late, it would lengthen the new
-    // period as if approved for it (reviewer s50 H1): the new period needs its own approval.
-    const restart = ctx.clockRestarts.filter((r) => r.on > approvedOn).at(-1);
-    if (restart)
-      return v(
-        'extension-before-restart',
-        'LDMAL Art. 43; Rules Art. 46',
-        `该延长于 ${approvedOn} 批准，审理期限已于 ${restart.on} 重新计算，批准时的期限不再适用；重新计算的期限需要延长的，须另行报批`,
-        ev.payload.approvedOn ? 'approvedOn' : 'occurredOn',
+    // Rules Art. 46: a restart after the approval began a new period the approval never reached — the extension belonged
+    // to the period then running and lapsed with it (procedure-types.ts `currentExtension`; domain.md §7.2). Approved in
+    // time, it is in time whenever the paper is entered (§7.1; legal51b M1): recorded as that superseded period's, never
+    // lengthening the new one (reviewer s50 H1; case-machine.ts keeps it in `earlierExtensions`, apply-event.ts warns). That
+    // period was extended once only (LDMAL Art. 43(1)).
+    const restart = ctx.clockRestarts.find((r) => r.on > approvedOn);
+    if (restart) {
+      const from = ctx.clockRestarts.filter((r) => r.on <= approvedOn).at(-1)?.on ?? '';
+      const same = [...(ctx.earlierExtensions ?? []), ...(ctx.extension ? [ctx.extension] : [])].find(
+        (e) => e.approvedOn >= from && e.approvedOn < restart.on,
       );
+      return same
+        ? v(
+            'extension-once',
+            'LDMAL Art. 43(1); Rules Arts. 45–46',
+            `${restart.on}重新计算前的审理期限已于 ${same.approvedOn} 延长${same.days}日，延长只能批准一次`,
+            ev.payload.approvedOn ? 'approvedOn' : 'occurredOn',
+          )
+        : null;
+    }
+    const once = PRECONDITIONS.EXTEND_TIME_LIMIT?.(ctx);
+    if (once) return once;
     if (due && approvedOn > due)
       return v(
         'extension-before-deadline',

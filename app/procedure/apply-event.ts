@@ -92,6 +92,7 @@ import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows
 import { type AwardItemInput, advanceReversalWarnings, awardRecord } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
+import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 import { rejectionNoOf } from './rejection-no.ts';
 
 /** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
@@ -122,6 +123,20 @@ function notAllowed(snap: Snapshot, type: EventType, on: string) {
       : `案件当前状态为“${stateLabel(leafState(snap.value))}”，不能进行“${eventLabel(type)}”`,
     { state: leafState(snap.value), allowed, ...(onlyPartial ? { field: 'partialAward' } : {}) },
   );
+}
+
+/**
+ * legal51b M1 — LDMAL Art. 43(1); Rules Art. 46 (domain.md §7.1–§7.2): an extension approved in time is recorded whenever
+ * its paper is entered, but one approved before a restart the record already holds was the superseded period's: it does
+ * not lengthen the period now running, which needs its own approval before it runs out.
+ */
+function supersededExtensionWarnings(ctx: CaseContext, payload: Record<string, unknown>, occurredOn: string): string[] {
+  const approvedOn = (payload.approvedOn as string | undefined) ?? occurredOn;
+  const restart = ctx.clockRestarts.find((r) => r.on > approvedOn);
+  if (!restart) return [];
+  return [
+    `该延长于${approvedOn}批准，审理期限已于${restart.on}依《劳动人事争议仲裁办案规则》第四十六条重新计算：原延长属于被取代的期间，已予记录，但不延长重新计算的审理期限；如需延长，请在新期限届满前另行报批（《劳动争议调解仲裁法》第四十三条第一款）`,
+  ];
 }
 
 /** The day in the body an act sent without occurredOn is dated by (server/http/events.ts actDayField): its name, and
@@ -260,6 +275,12 @@ function conversionWarnings(ctx: MachineContext, cal: OfficialCalendar, periods:
   if (h && !held && setOn && h.hearingOn >= on && !leavesPeriodBefore(cal.provisionalView(), periods.hearing_notice, setOn, h.hearingOn))
     out.push(
       `本案已于${setOn}按简易处理定于${h.hearingOn}开庭，距开庭不足${periodWords(periods.hearing_notice)}：转为普通程序后，开庭日期应在开庭${periodWords(periods.hearing_notice)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条），请考虑延期开庭并重新通知。`,
+    );
+  // med51 M1 — LDMAL Art. 31: a sole arbitrator is for simple cases; Rules Art. 61: converted, the tribunal may need
+  // re-forming — the chair may form it again (FORM_TRIBUNAL) until a hearing is held under the ordinary procedure.
+  if (ctx.tribunal && ctx.tribunal.arbitratorIds.length === 1)
+    out.push(
+      '本案按简易处理由一名仲裁员独任仲裁（《劳动争议调解仲裁法》第三十一条）：转为普通程序后，需由三名仲裁员组成仲裁庭的，请在按普通程序开庭前重新组成仲裁庭（组成仲裁庭），并将仲裁庭的组成情况书面通知当事人（《劳动争议调解仲裁法》第三十二条；《劳动人事争议仲裁办案规则》第六十一条）。',
     );
   if (ctx.defensePeriodDays !== null && ctx.defenses.length === 0)
     out.push(
@@ -712,6 +733,15 @@ async function decide(
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailableFor(snap, ev)) throw notAllowed(snap, ev.type, ev.occurredOn);
+  // med51 H1; LDMAL Art. 42(3), Rules Art. 77: a 调解书 is signed for (served) only once it exists — issued after the
+  // agreement now in signing. A party going back on the agreement before it is served (refused) is recorded whatever.
+  if (ev.type === 'SIGN_MEDIATION_DOCUMENT' && ev.payload.refused !== true && !(await mediationDocumentIssued(deps, k, caseId, ctx)))
+    throw conflict(MEDIATION_DOCUMENT_MISSING, {
+      rule: 'mediation-document-not-issued',
+      field: 'document',
+      state: leafState(snap.value),
+      allowed: availableEvents(snap, ev.occurredOn),
+    });
   checkPayloadDates(ctx, ev);
   // Which award an award document delivers, when named: one the case has (a partial award's or the final award's day).
   if (ev.type === 'SERVE' && ev.payload.awardOn !== undefined) {
@@ -962,6 +992,8 @@ async function decide(
       nctx.clockRestarts.length > ctx.clockRestarts.length
         ? restartWarnings(ctx, nctx, awardClock(ctx, cal, deps.periods, at.today)?.dueOn ?? null, awardDueOn)
         : [],
+      // legal51b M1: an extension approved before a restart recorded since, entered late — the superseded period's.
+      ev.type === 'EXTEND_TIME_LIMIT' ? supersededExtensionWarnings(ctx, payload, ev.occurredOn) : [],
       // An award after the limit (LDMAL Art. 43(1)).
       lateAwardWarnings(ev, deadlines),
       // A hearing set or moved to a weekend or holiday (legalfixA L4): warned of, not refused.

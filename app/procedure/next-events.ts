@@ -12,6 +12,7 @@ import {
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
+import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 
 /** GET /api/cases/:id/next-events — what the case's state allows now; unless `all`, only what this actor may send. */
 export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { all?: boolean } = {}) {
@@ -51,10 +52,14 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   const label = (t: EventType) => (t === 'WITHDRAW' && snap.context.track === 'review' ? '撤回仲裁审查申请' : eventLabel(t));
   // legal49c H2: a court outcome ends one suit — the suits it may name.
   const suits = pendingSuits(snap.context).map((l) => ({ partyId: l.partyId, court: l.court, filedOn: l.filedOn }));
+  // med51 H1 (LDMAL Art. 42(3); Rules Art. 77): before the 调解书 is issued no one signs for it — the act is offered only
+  // to record a party going back on the agreement (refused), and says why.
+  const unsigned = list.includes('SIGN_MEDIATION_DOCUMENT') && !(await mediationDocumentIssued(deps, deps.db.reader, id, snap.context));
   return list.map((t) => ({
     type: t,
-    label: label(t),
+    label: t === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? '当事人拒绝签收调解书（调解书尚未出具）' : label(t),
     roles: caseEventRoles(t, scope),
     ...(t === 'RECORD_COURT_OUTCOME' && suits.length ? { suits } : {}),
+    ...(t === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { refusalOnly: true, note: MEDIATION_DOCUMENT_MISSING } : {}),
   }));
 }

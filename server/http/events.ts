@@ -27,6 +27,11 @@ const NextEvent = z
         description:
           'RECORD_COURT_OUTCOME：尚待登记结果的起诉；多于一件时登记须以 partyId 写明裁判针对哪一件（legal49c H2；劳动争议调解仲裁法第四十八条、第五十条）',
       }),
+    refusalOnly: z.literal(true).optional().openapi({
+      description:
+        'SIGN_MEDIATION_DOCUMENT：仲裁调解书尚未出具，只能记录当事人拒绝签收（反悔）；签收须待调解书出具（med51 H1；劳动争议调解仲裁法第四十二条、办案规则第七十七条）',
+    }),
+    note: z.string().optional().openapi({ description: '此事项目前受到的限制及其原因' }),
   })
   .openapi('NextEvent');
 

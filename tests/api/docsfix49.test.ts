@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
-import { largeApplication, standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, largeApplication, standardApplication } from '../helpers/procedure.ts';
 
 /** The outside documents and mediation reviewers, round 49 (docsfix49). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
@@ -146,6 +146,7 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人支付工资5000元', performanceDueOn: '2026-04-30' }, '2026-03-26');
     await issue(c, arb.token, 'mediation_document');
+    await issueMediationDocument(t, arb.token, c);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-03-27');
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-03-28');
     const { caseJson } = await packageOf(c, 'enforcement');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside reviewer of the generated PDFs (docs44): a blank 送达回证 is never dated before a document it lists; an
@@ -36,6 +36,7 @@ describe(`reviewer docs44 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const [applicant, respondent] = [(c.applicants as { id: number }[])[0]?.id, (c.respondents as { id: number }[])[0]?.id];
     await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    await issueMediationDocument(t, arb.token, c);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: applicant, signedOn: '2026-03-28' }, '2026-03-28');
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: respondent, signedOn: '2026-03-30' }, '2026-03-30');
     const receipt = (partyId: unknown) =>

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 /** An outside reviewer of the generated PDFs (docs45, the fix round): the findings M2–M4 and the LOWs, read back. */
@@ -27,6 +27,7 @@ describe(`reviewer docs45 fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
     await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    await issueMediationDocument(t, arb.token, c);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: applicant, signedOn: '2026-03-28' }, '2026-03-28');
     const receipt = (partyId: unknown, more: Record<string, unknown> = {}) =>
       generatedText(t, a.tokens.clerk, c.id, { kind: 'service_receipt', partyId, ...more });

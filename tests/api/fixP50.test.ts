@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { application } from '../helpers/fixtures.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
 /** fixP50: the outside checks of 2026-12-05 (legal50a, legal50b, med50). The server's today is 2026-12-06 China time. */
 const { t, a } = apiSuite({ now: '2026-12-05T17:00:00Z' });
@@ -120,6 +120,7 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-12-03');
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-03');
     await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年12月31日前支付申请人工资5000元' }, '2026-12-04');
+    await issueMediationDocument(t, arb.token, c);
     const r = await send(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-10-01' });
     expect([r.status, r.body.errors?.[0]?.path], JSON.stringify(r.body)).toEqual([400, 'signedOn']);
     expect(r.body.errors[0].message).toContain('2026-12-04');
@@ -170,6 +171,7 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-03');
     const terms = '被申请人于2026年12月31日前支付申请人工资5000元';
     await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms, performanceDueOn: '2026-12-31' }, '2026-12-04');
+    await issueMediationDocument(t, arb.token, c);
     for (const p of [...c.applicants, ...c.respondents])
       await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: p.id, signedOn: '2026-12-05' });
     const r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', {

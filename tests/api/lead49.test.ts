@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, mixedAwardServed, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** The lead's fixes at stop 49, from the outside checks (legal49b: clocks and the dating of acts). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -20,6 +20,7 @@ describe(`lead49: the day an act happened (${process.env.TEST_DB ?? 'sqlite'})`,
     await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
     // The applicant signed on 03-31 and is entered first; the respondent signed earlier, on 03-30, entered second.
+    await issueMediationDocument(t, arb.token, c);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-31' }, '2026-03-31');
     const v = await ok(
       c,
@@ -75,6 +76,7 @@ describe(`lead49: the day an act happened (${process.env.TEST_DB ?? 'sqlite'})`,
     const { c, arb } = await caseAt(t, a, 'heard');
     await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    await issueMediationDocument(t, arb.token, c);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-28' });
     const v = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' });
     expect((await history(c)).filter((e) => e.type === 'SIGN_MEDIATION_DOCUMENT').map((e) => e.occurredOn)).toEqual([

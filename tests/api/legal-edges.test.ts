@@ -3,7 +3,15 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
+import {
+  type Actors,
+  type CaseShape,
+  createActors,
+  issueMediationDocument,
+  largeApplication,
+  registerCase,
+  standardApplication,
+} from '../helpers/procedure.ts';
 
 /**
  * Issue 11, "Wrong today" items 1–13: hand-worked edge cases a commission meets, over HTTP on the official calendar.
@@ -127,6 +135,7 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator }, '2026-03-11');
     await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-12');
+    await issueMediationDocument(t, a.tokens.mediator, c);
     const early2 = await send(
       c,
       a.tokens.clerk,

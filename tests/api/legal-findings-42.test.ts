@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/app.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { createActors, standardApplication } from '../helpers/procedure.ts';
+import { createActors, issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * An outside legal tester's findings (stop 42): a 调解书 is served on the party in person and takes effect on signing
@@ -26,6 +26,7 @@ async function agreedCase(agreed: Record<string, unknown> = {}) {
     { terms: '被申请人于2026年4月30日前支付申请人工资12000元', ...agreed },
     '2026-03-26',
   );
+  await issueMediationDocument(t, arb.token, c);
   expect(r.state).toBe('mediation_signing');
   return { c: r, arb };
 }
@@ -184,6 +185,7 @@ describe(`legal findings, stop 42 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       { terms: '被申请人于2026年5月15日前支付申请人工资5000元', performanceDueOn: '2026-05-15' },
       '2026-03-16',
     );
+    await issueMediationDocument(t, arb.token, c);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-03-17');
     const v = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-03-18');
     expect(deadline(v, 'enforcement_application')).toMatchObject({ startsOn: '2026-05-15', status: 'open' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * legalfixA, round 49: the remedies after an award an outside tester (legal49a, legal49b, med49, docs49) found wrong —
@@ -184,6 +184,7 @@ describe(`legalfixA49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('工人辛', 971)] }) });
     await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-26');
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-03-27');
+    await issueMediationDocument(t, arb.token, c);
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-28' }, '2026-03-28');
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-30' }, '2026-03-30');
     const v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: c.respondents[0]?.id, court: BASIC }, '2026-04-20');

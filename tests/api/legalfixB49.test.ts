@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { registerCase, standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** legalfixB at stop 49: the procedure itself (outside testers legal49a, legal49b, med49). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z' });
@@ -140,6 +140,7 @@ describe(`legalfixB49: a court's or a party's day follows the act it answers (${
     const { c, arb } = await caseAt(t, a, 'heard');
     await ok(c, arb.token, 'START_MEDIATION', {}, '2026-04-02');
     await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年4月10日前支付申请人工资10000元。' }, '2026-04-03');
+    await issueMediationDocument(t, arb.token, c);
     r = await send(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-04-06' }, '2026-04-04');
     expect(r.status).toBe(400);
     expect(r.body.errors[0]).toMatchObject({ path: 'signedOn' });

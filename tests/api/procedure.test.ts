@@ -3,7 +3,7 @@ import type { EventType } from '../../workflows/procedure-types.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { application, worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
-import { type CaseShape, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type CaseShape, issueMediationDocument, largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 
@@ -310,6 +310,7 @@ describe(`the procedure over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(await next(a.tokens.chair)).not.toContain('FORM_TRIBUNAL');
     r = await ok(c, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资12000元' }, '2026-03-06');
     expect(r.state).toBe('mediation_signing');
+    await issueMediationDocument(t, a.tokens.mediator, c);
     r = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-03-09' }, '2026-03-09');
     expect(r.state).toBe('mediation_signing');
     r = await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-03-10' }, '2026-03-10');

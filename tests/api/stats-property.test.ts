@@ -12,7 +12,7 @@ import { DISTRICTS } from '../../workflows/reference.ts';
 import { COUNTER_MEASURES, contributions, statFacts } from '../../workflows/stat-facts.ts';
 import { apiSuite } from '../helpers/case-fixtures.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type CaseShape, registerCase, standardApplication } from '../helpers/procedure.ts';
+import { type CaseShape, issueMediationDocument, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Random histories (issue 6): cases in random districts follow random paths on random days, each act recorded
@@ -157,6 +157,7 @@ async function play(k: Of<typeof caseArb>) {
       terms: '支付工资',
       ...(g3 % 3 ? { amount: g3 % 3 === 1 ? '1000.00' : '38400.00' } : {}),
     });
+    await issueMediationDocument(t, a.tokens.mediator, c2);
     await act(c2, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', addDays(s, g2 % 5), k.lag, { partyId: c.applicants[0]?.id });
     await act(c2, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', addDays(s, g2 % 5), k.lag, { partyId: c.respondents[0]?.id });
     return;

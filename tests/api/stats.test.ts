@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { employer, idNumber, worker } from '../helpers/fixtures.ts';
-import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
+import {
+  type Actors,
+  type CaseShape,
+  createActors,
+  issueMediationDocument,
+  registerCase,
+  standardApplication,
+} from '../helpers/procedure.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 /**
@@ -92,6 +99,7 @@ beforeAll(async () => {
   // LDMAL Art. 42(2)–(3): the agreement becomes the tribunal's 调解书, so the tribunal is formed first.
   await ev(E, a.tokens.chair, 'FORM_TRIBUNAL', '2026-02-20', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator });
   await ev(E, a.tokens.mediator, 'MEDIATION_AGREED', '2026-02-23', { terms: '被申请人支付工资12000元' });
+  await issueMediationDocument(t, a.tokens.mediator, E);
   await ev(E, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-02-24', { partyId: E.applicants[0]?.id, signedOn: '2026-02-24' });
   await ev(E, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-02-25', { partyId: E.respondents[0]?.id, signedOn: '2026-02-25' });
   const F = await register('2026-02-01', '临清市', {
@@ -181,6 +189,7 @@ async function q3Fixture() {
   await ev(P, a.tokens.mediator, 'START_MEDIATION', '2026-07-15');
   await ev(P, a.tokens.chair, 'FORM_TRIBUNAL', '2026-07-15', { arbitratorIds: [a.ids.arbitrator], presidingId: a.ids.arbitrator });
   await ev(P, a.tokens.mediator, 'MEDIATION_AGREED', '2026-07-15', { terms: '被申请人支付申请人3000元', amount: '3000.00' });
+  await issueMediationDocument(t, a.tokens.mediator, P);
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.applicants[0]?.id, signedOn: '2026-07-20' });
   await ev(P, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', '2026-07-20', { partyId: P.respondents[0]?.id, signedOn: '2026-07-20' });
   const T = await register('2026-07-09', '东昌府区', {

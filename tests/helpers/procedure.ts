@@ -257,3 +257,12 @@ export async function registerCase(t: TestApp, actors: Actors, body = standardAp
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
 }
+
+/**
+ * med51 H1 (LDMAL Art. 42(3); Rules Art. 77): the tribunal (or the case's mediator) issues the 仲裁调解书 the parties
+ * then sign for — a signature before it exists is refused (409 mediation-document-not-issued).
+ */
+export async function issueMediationDocument(t: TestApp, token: string, c: { id: number }): Promise<void> {
+  const r = await t.api(token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' });
+  if (r.status !== 201) throw new Error(`mediation_document: ${r.status} ${JSON.stringify(r.body)}`);
+}

@@ -897,7 +897,7 @@ async function eventForm(c, type, done, screen) {
       const err = await api('POST', `/api/cases/${c.id}/event-preview`, {
         type,
         occurredOn: dateInput.value,
-        ...OPEN_PREVIEW[type].probe,
+        ...(typeof OPEN_PREVIEW[type].probe === 'function' ? OPEN_PREVIEW[type].probe(c) : OPEN_PREVIEW[type].probe),
       }).then(
         () => null,
         (e) => e,
@@ -1080,6 +1080,14 @@ const OPEN_PREVIEW = {
     probe: {},
     rules: ['windows-still-open', 'effective-date-provisional'],
     hint: '请在各当事人的起诉、申请撤销期间届满后办理（见“期限”栏）。',
+  },
+  // med51 H1 (LDMAL Art. 42(3); Rules Art. 77): no signature before the 调解书 is issued — said as the dialog opens.
+  SIGN_MEDIATION_DOCUMENT: {
+    probe: (c) => ({ partyId: [...(c.applicants ?? []), ...(c.respondents ?? [])][0]?.id }),
+    // Once a party has signed, the document exists: nothing to ask.
+    when: (c) => !(c.proceedings?.mediation?.signatures ?? []).length && !(c.proceedings?.review?.confirmation?.signatures ?? []).length,
+    rules: ['mediation-document-not-issued'],
+    hint: '请先在“文书”栏生成仲裁调解书（非草稿）后再登记签收；当事人在调解书出具前反悔的，可勾选“拒绝签收”登记。',
   },
 };
 
