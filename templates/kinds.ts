@@ -1089,6 +1089,10 @@ const PART_LABELS = [
   '仲裁委员会认为',
   '仲裁庭认为',
   '本庭认为',
+  '本院认为',
+  '本院查明',
+  '事实部分',
+  '理由部分',
   '裁决理由',
   '本委意见',
   '理由',
@@ -1103,11 +1107,18 @@ const PART_LABELS = [
 ].sort((x, y) => y.length - x.length);
 /** A heading's number (一、 （一） (1) 1． 1. 1、 第一、 ① 第一部分) or a bracket around a label (【】〔〕《》“”). */
 const HEADING_MARKS =
-  /^(?:[\s：:，,。.；;、·—\-【】〔〕［］[\]《》<>“”"'‘’]+|第?[一二三四五六七八九十]+(?:部分|项|点)?[、，,.．:：)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:[、.．:：)）]|$)|[①-⑳]|第[一二三四五六七八九十]+部分)/u;
+  /^(?:[\s：:，,。.；;、·—\-【】〔〕［］[\]《》<>“”"'‘’]+|第?[一二三四五六七八九十]+(?:部分|项|点)?[、，,.．:：)）〕］】\s]|[（(〔［【[][一二三四五六七八九十\d]{1,3}[)）〕］】\]]|\d{1,2}(?:[、.．:：)）\s]|$)|[①-⑳]|第[一二三四五六七八九十]+部分)/u;
+/**
+ * What follows a label without saying anything (legal51c M1): "如下", a placeholder ("待补充", "略", "（待填写）"), or a
+ * topic line of its own ("（一）关于工资" — a line of ≤ 20 characters, no sentence in it, that only names a matter).
+ */
+const HEADING_FILLERS =
+  /^(?:如下|[（(]?(?:待补充|待填写|待完善|待定|略|暂无|此处填写|此处省略)[)）]?|……+|\.{3,}|(?:关于|对于)[^\n。；;，,：:！!？?]{1,20}(?=\n|$))/u;
 
 /**
- * legal51a H2: text of nothing but headings — numbered ("一、案件事实", "（二）本委认为"), bracketed, or the label alone
- * ("本委认为", "事实与理由：") — states neither facts nor reasons. LDMAL Art. 46: the award states the claims, the facts
+ * legal51a H2: text of nothing but headings — numbered ("一、案件事实", "（二）本委认为", "〔一〕", "一 案件事实"),
+ * bracketed, or the label alone ("本委认为", "事实与理由：", "经审理查明如下："), with placeholders ("待补充") or topic lines
+ * ("（一）关于工资") and nothing under them (legal51c M1) — states neither facts nor reasons. LDMAL Art. 46: the award states the claims, the facts
  * found, the reasons and the result; Rules Art. 54 then fixes its text once issued. Such text is asked for again, never
  * printed as "经审理查明：一、案件事实".
  */
@@ -1118,6 +1129,7 @@ export function headingsOnly(text: string): boolean {
     rest = rest.replace(HEADING_MARKS, '');
     const label = PART_LABELS.find((l) => rest.startsWith(l));
     if (label) rest = rest.slice(label.length);
+    rest = rest.replace(HEADING_FILLERS, '');
     if (rest === before) break;
   }
   return !/[\p{L}\p{N}]/u.test(rest);

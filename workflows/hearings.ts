@@ -115,7 +115,7 @@ const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_
  */
 export function defensePeriodWarnings(
   ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'> &
-    Partial<Pick<MachineContext, 'partyAdditions' | 'services' | 'defenses' | 'defenseParties' | 'hearingsHeld'>>,
+    Partial<Pick<MachineContext, 'partyAdditions' | 'services' | 'defenses' | 'defenseParties' | 'hearingsHeld' | 'tribunal'>>,
   hearingOn: string,
   deadlines: readonly {
     kind: string;
@@ -204,6 +204,15 @@ export function defensePeriodWarnings(
         `追加的${role}（当事人${a.partyId}）于 ${a.on} 追加，在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 前其未参加开庭审理。被追加的当事人参加仲裁活动（《劳动争议调解仲裁法》第二十三条；《劳动人事争议仲裁办案规则》第四十六条第一款），开庭日期应在开庭五日前书面通知当事人（《劳动争议调解仲裁法》第三十五条）；请核对，或书面通知并再次开庭后再作出裁决。`,
       );
     }
+    // legal51c M2: a tribunal formed (again) after the last hearing held — re-formed on a conversion to the ordinary
+    // procedure (LDMAL Art. 31; Rules Art. 61), or a member replaced — with no hearing held since: the award would be made
+    // by arbitrators who did not hear the case (LDMAL Arts. 35–36: the tribunal hears it). Said, not refused: whether the
+    // parties' hearing stands is the tribunal's to decide.
+    const formedOn = ctx.tribunal?.formedOn;
+    if (formedOn && formedOn > lastHeld && formedOn <= actOn)
+      out.push(
+        `仲裁庭于 ${formedOn} 组成（重新组成），在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 的仲裁庭未曾开庭审理本案。仲裁庭应当开庭审理（《劳动争议调解仲裁法》第三十五条、第三十六条；转为普通程序的，《劳动人事争议仲裁办案规则》第六十一条）；请核对，或书面通知当事人并再次开庭后再作出裁决。`,
+      );
   }
   const record = { defenses: ctx.defenses ?? [], defenseParties: ctx.defenseParties, partyAdditions: ctx.partyAdditions };
   const answered = (d: (typeof deadlines)[number]): boolean => {

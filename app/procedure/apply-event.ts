@@ -89,7 +89,7 @@ import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
-import { type AwardItemInput, advanceReversalWarnings, awardRecord } from './award.ts';
+import { type AwardItemInput, advanceReversalWarnings, awardRecord, headingOnlyTextWarnings } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
@@ -1015,6 +1015,7 @@ async function decide(
       grantedBelowClaimWarnings(c.claims, ev),
       // docs51 M2 (fixD51): a claim ordered paid in advance (LDMAL Art. 44) dismissed or reduced by the award.
       awardOn ? advanceReversalWarnings(ctx, c.claims, payload.items as AwardItemInput[], awardOn) : [],
+      awardOn ? headingOnlyTextWarnings(payload) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
+import { headingsOnly } from '../../templates/kinds.ts';
 import { advanceOrdered } from '../../workflows/advance-execution.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
@@ -118,6 +119,26 @@ export async function awardRecord(
  * ordered and that what was executed beyond the award is returned (执行回转, CPL Art. 244 in the 2023 text [R];
  * domain.md §9.2), and the reasons are the arbitrator's to write. Never a refusal: the award may rightly differ.
  */
+/**
+ * legal51c M3: facts or reasoning given with ISSUE_AWARD / PARTIAL_AWARD that are only headings ("一、案件事实",
+ * "本委认为如下：") — the award document refuses them (templates/kinds.ts headingsOnly; LDMAL Art. 46), so the
+ * arbitrator is told now, in the event's answer and its preview, not first when the document is generated.
+ */
+export function headingOnlyTextWarnings(payload: { facts?: unknown; reasoning?: unknown }): string[] {
+  const parts = [
+    ['facts', '经审理查明'],
+    ['reasoning', '本委认为'],
+  ] as const;
+  return parts.flatMap(([field, heading]) => {
+    const text = payload[field];
+    return typeof text === 'string' && text.trim() && headingsOnly(text)
+      ? [
+          `${heading}（${field}）只有标题或占位文字，未写明内容：生成裁决书时须写明${field === 'facts' ? '查明的事实' : '裁决的理由'}，否则不予出具（《劳动争议调解仲裁法》第四十六条）`,
+        ]
+      : [];
+  });
+}
+
 export function advanceReversalWarnings(
   ctx: Pick<MachineContext, 'advanceExecutions'>,
   claims: readonly { id?: number; description: string; counterclaim?: boolean }[],
