@@ -124,9 +124,13 @@ function timelyDismissalWarning(ctx: MachineContext, nctx: MachineContext, deadl
       .map((d) => d.dueOn as string)
       .sort()
       .at(-1) as string;
+    // legal51c L5: a final award is in effect from the day it is made (LDMAL Art. 47) — the dismissal leaves it so.
+    const effect = own.some((d) => d.kind === 'sue_final_worker')
+      ? '终局裁决自作出之日起发生法律效力（《劳动争议调解仲裁法》第四十七条），起诉被驳回后对其继续有效'
+      : '裁决自起诉期间届满之次日起恢复法律效力';
     if (suit.filedOn <= last)
       out.push(
-        `当事人${suit.partyId}于${suit.filedOn}起诉，按本案送达记录在其起诉期间（${last}届满）之内；以超过起诉期间驳回起诉适用于逾期的起诉（最高人民法院2000年批复第二条）。已按人民法院的裁定登记，裁决自起诉期间届满之次日起恢复法律效力；请核对送达记录和裁定内容`,
+        `当事人${suit.partyId}于${suit.filedOn}起诉，按本案送达记录在其起诉期间（${last}届满）之内；以超过起诉期间驳回起诉适用于逾期的起诉（最高人民法院2000年批复第二条）。已按人民法院的裁定登记，${effect}；请核对送达记录和裁定内容`,
       );
   }
   return out;

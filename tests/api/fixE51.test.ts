@@ -126,6 +126,27 @@ describe(`fixE51 M1: a timely suit dismissed as out of time (${process.env.TEST_
     expect(JSON.stringify(r.body.warnings)).toContain('2026-11-23届满');
     expect(JSON.stringify(r.body.warnings)).toContain('批复第二条');
   });
+  it('on a final award the warning says the award stands from the day it was made (LDMAL Art. 47; legal51c L5)', async () => {
+    const { c, workers } = await awardServed(['工人丙F'], 545, {
+      claims: WAGES,
+      amount: '10000.00',
+      on: '2026-11-01',
+      servedOn: '2026-11-08',
+    });
+    const [w1] = workers as [number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' },
+      '2026-12-01',
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const said = JSON.stringify(r.body.warnings);
+    expect(said).toContain('终局裁决自作出之日起发生法律效力');
+    expect(said).not.toContain('恢复法律效力');
+  });
   it('a late suit dismissed as out of time gets no such warning', async () => {
     const { c, workers } = await awardServed(['工人丁E'], 551, { amount: '30000.00', on: '2026-11-01', servedOn: '2026-11-08' });
     const [w1] = workers as [number];
