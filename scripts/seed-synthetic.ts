@@ -180,7 +180,8 @@ interface EventAct {
   type: EventType;
   on: string;
   actor: Actor;
-  payload: (ids: { parties: number[]; claims: number[] }) => Record<string, unknown>;
+  /** `today`: the day the act is recorded (China time). */
+  payload: (ids: { parties: number[]; claims: number[] }, today: string) => Record<string, unknown>;
 }
 type Act = EventAct | { type: 'GENERATE_DOCUMENT'; on: string; actor: Actor; document: DocumentRequest };
 
@@ -260,7 +261,8 @@ function planCase(): { body: Record<string, unknown>; acts: Act[] } {
     if (path === 'rejected') A('REJECT', acc, clerk, () => ({ reason: '不属于劳动人事争议仲裁受案范围' }));
     else if (path === 'withdrawnEarly') A('WITHDRAW', acc, clerk, () => ({ reason: '申请人撤回申请' }));
     else {
-      A('ACCEPT', acc, clerk);
+      // sec51 M1: an acceptance of late December recorded in January numbers the case in its year — the clerk confirms it.
+      A('ACCEPT', acc, clerk, (_ids, today) => (acc.slice(0, 4) < today.slice(0, 4) ? { earlierYear: true } : {}));
       if (path === 'mediation') {
         const s = addDays(acc, int(3, 30));
         // The chair assigns the mediator, who then mediates (scope: app/policy.ts).
@@ -375,7 +377,7 @@ async function play(story: Story, plan: { act: Act; instant: string }[], run: Ru
         documents++;
       } else {
         await run(instant, (uow) => {
-          const ev = parseEventBody({ type: a.type, occurredOn: a.on, ...a.payload(story.ids) }, uow.today);
+          const ev = parseEventBody({ type: a.type, occurredOn: a.on, ...a.payload(story.ids, uow.today) }, uow.today);
           return applyEvent(deps, uow, a.actor, story.caseId, ev);
         });
       }
