@@ -225,7 +225,9 @@ for (let i = 0; i < 36; i++) {
     await ev('clerk-wang', 'REJECT', addDays(receivedOn, 3), { reason: '申请人与被申请人之间不存在劳动关系争议，不属于受案范围' });
     continue;
   }
-  await ev('clerk-wang', 'ACCEPT', on.acceptOn);
+  // sec51 M1: an acceptance recorded in a later year than it was made numbers the case in its year — the clerk confirms it
+  // (SEED_TODAY early in January; LDMAL Art. 29; Rules Art. 30).
+  await ev('clerk-wang', 'ACCEPT', on.acceptOn, on.acceptOn.slice(0, 4) < today.slice(0, 4) ? { earlierYear: true } : {});
   if (on.respondNoticeOn <= today)
     await ev('clerk-wang', 'SERVE', on.respondNoticeOn, {
       document: 'respond_notice',

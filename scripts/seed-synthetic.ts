@@ -8,23 +8,40 @@
  * exactly what the API would have written — there is no second write path. Each act is recorded at its own instant
  * (a unit of work per act, stamped on the day of the act or a few days later); the acts of `--batch` cases share one
  * transaction (bulk mode: fewer commits, the same functions per case). Deadlines are those computed on the day of
- * each case's last act (the daily sweep, `npm run deadlines:sweep`, brings them to today). No documents.
+ * each case's last act (the daily sweep, `npm run deadlines:sweep`, brings them to today).
+ *
+ * Documents: a mediation closure issues its 仲裁调解书 before the parties sign for it (LDMAL Art. 42(3); Rules Art. 77;
+ * SIGN_MEDIATION_DOCUMENT is refused until it exists), through the API's own use case, `generateDocument` — no other
+ * document is generated. It is rendered from committed rows, so such a case plays its acts up to the document inside the
+ * bulk transaction and the rest (the document, then the signatures) after the batch commits, each act in its own
+ * transaction at its stamped instant; the document's createdAt and history entry come from a FixedClock set to that
+ * instant (app/clock.ts), so the history stays in order. The continuations of a batch run a few cases at a time, so
+ * that the render threads are kept busy while the database writes. Rendering (tens of ms per 调解书) makes the seeding
+ * slower than before; the rate printed at the end includes it.
+ *
+ * Its own configuration for the run (loadConfig, then): DOCUMENTS_PER_MINUTE unlimited — the seeder's arbitrators are
+ * never throttled by the per-user document limit (deps.limits.documents) — and RENDER_THREADS, unless set, the
+ * machine's cores (app/render/pool.ts).
  *
  * An act the use case refuses (a rule of the statechart, say) ends that case's story where it stands, as a clerk
  * would stop; refusals happen before the use case writes anything, and they are counted in the summary.
  *
  * Target database: DATABASE_URL (default SQLite data/zhongcai.sqlite). Adds to what is there.
  */
+
+import os from 'node:os';
 import { ensureFirstAdmin } from '../app/bootstrap.ts';
 import { registerCase } from '../app/cases/register-case.ts';
-import { systemClock } from '../app/clock.ts';
+import { FixedClock, systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { createDeps } from '../app/deps.ts';
+import { type DocumentRequest, generateDocument } from '../app/documents/generate-document.ts';
 import { AppError } from '../app/errors.ts';
 import { hashPassword } from '../app/passwords.ts';
 import type { Actor } from '../app/policy.ts';
 import { applyEvent } from '../app/procedure/apply-event.ts';
 import { minimumWages, replaceMinimumWages } from '../app/reference/minimum-wages.ts';
+import { closeRenderPool } from '../app/render/pool.ts';
 import { CaseCreate } from '../app/schemas.ts';
 import { inBulkTransaction, inTransaction, type UnitOfWork } from '../app/unit-of-work.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
@@ -44,6 +61,8 @@ const BATCH = Number(args.get('batch') ?? 200);
 let seed = Number(args.get('seed') ?? 7);
 if (!Number.isInteger(N) || N <= 0) throw new Error('--cases must be a positive integer');
 if (!Number.isInteger(BATCH) || BATCH <= 0) throw new Error('--batch must be a positive integer');
+/** How many cases' continuations (a document and the acts after it) run at once, below the render queue's bound. */
+const CONTINUATIONS = 4;
 
 // mulberry32: a small deterministic generator, so a seed reproduces the same history.
 function rand(): number {
@@ -64,7 +83,13 @@ function weighted<T>(items: [T, number][]): T {
   return (items.at(-1) as [T, number])[0];
 }
 
-const config = loadConfig();
+// The seeder's own configuration: no per-user document limit (its arbitrators issue hundreds of 调解书 a minute), and
+// as many render threads as cores unless RENDER_THREADS says otherwise.
+const config = {
+  ...loadConfig(),
+  documentsPerMinute: Number.MAX_SAFE_INTEGER,
+  ...(process.env.RENDER_THREADS ? {} : { renderThreads: os.availableParallelism() }),
+};
 const db = openDatabase(config.databaseUrl);
 await migrateLatest(db);
 await ensureFirstAdmin(db, systemClock, config.adminPassword ?? 'admin-demo-2026');
@@ -147,13 +172,18 @@ function receivedDay(): string {
   return addDays(startDay, Math.min(span - 1, Math.floor(x)));
 }
 
-/** One act of a case's story; party and claim references are positions, resolved once the case is registered. */
-interface Act {
+/**
+ * One act of a case's story: an event, or a document issued (`document`: generateDocument's request). Party and claim
+ * references are positions, resolved once the case is registered.
+ */
+interface EventAct {
   type: EventType;
   on: string;
   actor: Actor;
-  payload: (ids: { parties: number[]; claims: number[] }) => Record<string, unknown>;
+  /** `today`: the day the act is recorded (China time). */
+  payload: (ids: { parties: number[]; claims: number[] }, today: string) => Record<string, unknown>;
 }
+type Act = EventAct | { type: 'GENERATE_DOCUMENT'; on: string; actor: Actor; document: DocumentRequest };
 
 /** One application (the API's registration body) and the acts that follow it, stopped at TODAY. */
 function planCase(): { body: Record<string, unknown>; acts: Act[] } {
@@ -210,7 +240,7 @@ function planCase(): { body: Record<string, unknown>; acts: Act[] } {
   const nParties = workers + 1;
 
   const acts: Act[] = [];
-  const A = (type: EventType, on: string, actor: Actor, payload: Act['payload'] = () => ({})) => {
+  const A = (type: EventType, on: string, actor: Actor, payload: EventAct['payload'] = () => ({})) => {
     if (on <= TODAY) acts.push({ type, on, actor, payload });
   };
   const arb = arbitrators[int(0, arbitrators.length - 1)] as Actor;
@@ -231,7 +261,8 @@ function planCase(): { body: Record<string, unknown>; acts: Act[] } {
     if (path === 'rejected') A('REJECT', acc, clerk, () => ({ reason: '不属于劳动人事争议仲裁受案范围' }));
     else if (path === 'withdrawnEarly') A('WITHDRAW', acc, clerk, () => ({ reason: '申请人撤回申请' }));
     else {
-      A('ACCEPT', acc, clerk);
+      // sec51 M1: an acceptance of late December recorded in January numbers the case in its year — the clerk confirms it.
+      A('ACCEPT', acc, clerk, (_ids, today) => (acc.slice(0, 4) < today.slice(0, 4) ? { earlierYear: true } : {}));
       if (path === 'mediation') {
         const s = addDays(acc, int(3, 30));
         // The chair assigns the mediator, who then mediates (scope: app/policy.ts).
@@ -242,6 +273,8 @@ function planCase(): { body: Record<string, unknown>; acts: Act[] } {
         A('FORM_TRIBUNAL', s, chair, () => ({ arbitratorIds: panel.map((a) => a.id), presidingId: arb.id }));
         A('MEDIATION_AGREED', s, mediator, () => ({ terms: '被申请人支付申请人款项' }));
         const sign = addDays(s, int(0, 6));
+        // The tribunal's presiding arbitrator issues the 调解书 (Rules Art. 73); the signature is its service (Art. 77).
+        if (sign <= TODAY) acts.push({ type: 'GENERATE_DOCUMENT', on: sign, actor: arb, document: { kind: 'mediation_document' } });
         // Every party signs for the mediation document (it takes effect on the last signature).
         for (let i = 0; i < nParties; i++)
           A('SIGN_MEDIATION_DOCUMENT', sign, clerk, (ids) => ({ partyId: ids.parties[i], signedOn: sign }));
@@ -317,23 +350,37 @@ function stamper(received: string) {
 
 const refusals = new Map<string, number>();
 let acts = 0;
+let documents = 0;
 
-/** Registers one planned application and applies its acts, each through the API's use cases. */
-async function seedCase(at: (instant: string) => UnitOfWork): Promise<void> {
-  const { body, acts: plan } = planCase();
-  const stamp = stamper(body.receivedOn as string);
-  const input = CaseCreate.parse(body);
-  // A pre-arbitration mediation is registered by its mediator (who then has it in scope: app/policy.ts).
-  const view = await registerCase(deps, at(stamp(input.receivedOn)), input.track === 'mediation' ? mediator : clerk, input);
-  const ids = {
-    parties: [...view.applicants, ...view.respondents].map((p) => p.id),
-    claims: view.claims.map((c) => c.id),
-  };
-  for (const a of plan) {
-    const uow = at(stamp(a.on));
+/** Runs one act's write in a unit of work at the given instant. */
+type Run = <T>(instant: string, fn: (uow: UnitOfWork) => Promise<T>) => Promise<T>;
+/** After the batch has committed: each act in its own transaction, at its instant. */
+const alone: Run = (instant, fn) => inTransaction({ db: deps.db, clock: new FixedClock(instant) }, fn);
+
+interface Story {
+  caseId: number;
+  ids: { parties: number[]; claims: number[] };
+}
+
+/**
+ * Plays acts of a case in order, each at its instant; false when one is refused (the case's story ends there, as a
+ * clerk would stop).
+ */
+async function play(story: Story, plan: { act: Act; instant: string }[], run: Run): Promise<boolean> {
+  for (const { act: a, instant } of plan) {
     try {
-      const ev = parseEventBody({ type: a.type, occurredOn: a.on, ...a.payload(ids) }, uow.today);
-      await applyEvent(deps, uow, a.actor, view.id, ev);
+      if ('document' in a) {
+        // The API's use case: rendered from what is committed, recorded under the case lock in its own transaction.
+        // Its createdAt and history entry are at the act's instant (a clock pinned to it).
+        const at = { ...deps, clock: new FixedClock(instant) };
+        await generateDocument(at, a.actor, story.caseId, a.document, (fn) => inTransaction(at, fn));
+        documents++;
+      } else {
+        await run(instant, (uow) => {
+          const ev = parseEventBody({ type: a.type, occurredOn: a.on, ...a.payload(story.ids, uow.today) }, uow.today);
+          return applyEvent(deps, uow, a.actor, story.caseId, ev);
+        });
+      }
       acts++;
     } catch (err) {
       // A refusal (400/403/409/412/422) comes before the use case writes: the case stays where it is.
@@ -343,9 +390,42 @@ async function seedCase(at: (instant: string) => UnitOfWork): Promise<void> {
       const k = `${a.type} ${err.status}: ${rule ?? err.message.replace(/[\d-]+|[\u4e00-\u9fff]+(?=在)/g, '…').slice(0, 60)}`;
       refusals.set(k, (refusals.get(k) ?? 0) + 1);
       if (process.env.SEED_DEBUG) console.error(k);
-      break;
+      return false;
     }
   }
+  return true;
+}
+
+/**
+ * Registers one planned application and applies its acts, each through the API's use cases, in the bulk transaction —
+ * up to a document, which is rendered from committed rows: the rest of the story (the document, then what follows it)
+ * is answered as a continuation, to run once the batch has committed.
+ */
+async function seedCase(at: (instant: string) => UnitOfWork): Promise<(() => Promise<unknown>) | null> {
+  const { body, acts: plan } = planCase();
+  const stamp = stamper(body.receivedOn as string);
+  const input = CaseCreate.parse(body);
+  // A pre-arbitration mediation is registered by its mediator (who then has it in scope: app/policy.ts).
+  const view = await registerCase(deps, at(stamp(input.receivedOn)), input.track === 'mediation' ? mediator : clerk, input);
+  const story: Story = {
+    caseId: view.id,
+    ids: { parties: [...view.applicants, ...view.respondents].map((p) => p.id), claims: view.claims.map((c) => c.id) },
+  };
+  // Every act's instant drawn now, in order: continuations run side by side, and a seed must still give one history.
+  const stamped = plan.map((act) => ({ act, instant: stamp(act.on) }));
+  const doc = plan.findIndex((a) => 'document' in a);
+  const inBatch = doc < 0 ? stamped : stamped.slice(0, doc);
+  if (!(await play(story, inBatch, (instant, fn) => fn(at(instant)))) || doc < 0) return null;
+  return () => play(story, stamped.slice(doc), alone);
+}
+
+/** Runs the continuations a few at a time (a document renders on a thread while another case writes). */
+async function runAll(tasks: (() => Promise<unknown>)[], width: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await (tasks[next++] as () => Promise<unknown>)();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
 }
 
 const t0 = Date.now();
@@ -361,9 +441,15 @@ const bar = (done: number) => {
 // Bulk mode: the use cases of BATCH cases in one transaction (each act still its own unit of work and instant).
 for (let done = 0; done < N; ) {
   const n = Math.min(BATCH, N - done);
+  const later: (() => Promise<unknown>)[] = [];
   await inBulkTransaction(deps, async (at) => {
-    for (let i = 0; i < n; i++) await seedCase(at);
+    for (let i = 0; i < n; i++) {
+      const rest = await seedCase(at);
+      if (rest) later.push(rest);
+    }
   });
+  // The documents and the acts after them, from what the batch committed.
+  await runAll(later, CONTINUATIONS);
   done += n;
   bar(done);
 }
@@ -371,7 +457,7 @@ process.stderr.write('\n');
 await knex.raw('ANALYZE');
 const secs = (Date.now() - t0) / 1000;
 console.log(
-  `seeded ${N} cases and ${acts} acts through registerCase/applyEvent in ${secs.toFixed(1)} s (${Math.round(N / secs)} cases/s, ${Math.round(
+  `seeded ${N} cases and ${acts} acts through registerCase/applyEvent (${documents} of them 调解书 by generateDocument) in ${secs.toFixed(1)} s (${Math.round(N / secs)} cases/s, ${Math.round(
     (N + acts) / secs,
   )} writes/s); database: ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
 );
@@ -379,4 +465,5 @@ if (refusals.size) {
   console.log('acts refused (the case stopped there):');
   for (const [k, n] of [...refusals].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${k}`);
 }
-await db.knex.destroy();
+await closeRenderPool();
+await db.close(); // the writer and the reader connections (generateDocument reads through db.reader)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../app/deps.ts';
 import { runDailySweep } from '../../app/time/sweep.ts';
+import { BOOKKEEPING_EVENTS } from '../../db/stores/cases.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { runScript } from '../helpers/cli.ts';
@@ -10,7 +11,8 @@ import { recomputeAndCompare } from '../helpers/recompute.ts';
  * Issue 15: the synthetic seeder has no write path of its own — it registers and acts through registerCase and
  * applyEvent (bulk mode: several cases per transaction). What it leaves is what the API would have left: every derived
  * row agrees with a recomputation, the history chain holds, each history entry has its before/after, and the hearing
- * calendar is fed by the hearing events.
+ * calendar is fed by the hearing events. med51 H1: a mediation closure issues its 调解书 (generateDocument) before the
+ * parties sign for it.
  */
 let t: TestApp;
 let deps: Deps;
@@ -52,11 +54,36 @@ describe('seed:synthetic through the use cases', () => {
     for (const e of events) {
       expect(e.after, `${e.type} of case ${e.case_id}`).not.toBeNull();
       expect(String(e.after)).not.toContain('synthetic');
-      if (e.type !== 'REGISTER') expect(e.before, `${e.type} of case ${e.case_id}`).not.toBeNull();
+      // A bookkeeping entry (the 调解书 generated) has no before, as recordBookkeepingAct writes it for the API.
+      if (e.type !== 'REGISTER' && !BOOKKEEPING_EVENTS.includes(e.type)) expect(e.before, `${e.type} of case ${e.case_id}`).not.toBeNull();
     }
     const scheduled = new Set(events.filter((e) => e.type === 'SCHEDULE_HEARING').map((e) => Number(e.case_id)));
     expect(scheduled.size).toBeGreaterThan(0);
     const hearings = await k('hearings').select('case_id');
     expect(new Set(hearings.map((h) => Number(h.case_id)))).toEqual(scheduled);
+  });
+
+  it('issues every closed mediation its 调解书 through generateDocument, before the first signature and in the order of the history', async () => {
+    const k = t.db.knex;
+    const closed = (await k('cases').where({ state: 'closed_mediation' }).select('id')).map((c) => Number(c.id));
+    expect(closed.length).toBeGreaterThan(0);
+    for (const id of closed) {
+      const events = await k('case_events').where({ case_id: id }).orderBy('seq').select('seq', 'type', 'recorded_at', 'payload');
+      const payload = (e: { payload: unknown }) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload) ?? {};
+      const issued = events.find((e) => e.type === 'GENERATE_DOCUMENT' && payload(e).kind === 'mediation_document' && !payload(e).draft);
+      const agreed = events.findLast((e) => e.type === 'MEDIATION_AGREED');
+      const signed = events.find((e) => e.type === 'SIGN_MEDIATION_DOCUMENT');
+      expect(issued, `case ${id}`).toBeDefined();
+      expect(Number(issued?.seq)).toBeGreaterThan(Number(agreed?.seq));
+      expect(Number(issued?.seq)).toBeLessThan(Number(signed?.seq));
+      const docs = await k('documents').where({ case_id: id, kind: 'mediation_document' }).select('created_at');
+      expect(
+        docs.map((d) => new Date(d.created_at).toISOString()),
+        `case ${id}`,
+      ).toEqual([new Date(issued?.recorded_at).toISOString()]);
+      // Each act at its stamped instant: the history's instants never go back.
+      const at = events.map((e) => new Date(e.recorded_at).toISOString());
+      expect(at, `case ${id}`).toEqual([...at].sort());
+    }
   });
 });
