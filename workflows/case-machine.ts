@@ -967,7 +967,11 @@ const enforcementStates = {
           a.context.closure?.mode === 'award' &&
           a.context.award !== null &&
           a.context.award?.finality !== 'non_final' &&
-          a.context.setAside === null &&
+          // A first application, or a new one after an earlier application ended without setting the award aside — the
+          // employer's 30 days from the ruling that ended a worker's suit (SPC-1 Art. 21(2); reviewer s51 H1: the case
+          // reaches this state when that suit ends while another worker's enforcement is pending).
+          !finalPartSetAside(a.context) &&
+          (a.context.setAside === null || a.context.setAside.result !== null) &&
           (a.event.probe === true || p(a.event).result === undefined) &&
           legal(a),
         target: '#set_aside_pending',
@@ -1348,7 +1352,9 @@ export const caseMachine = setup({
             // to the ordinary procedure while its tribunal is a sole arbitrator may be re-formed by the chair, while no
             // hearing has been held under the ordinary procedure (the tribunal's formation is notified again, LDMAL Art. 32).
             FORM_TRIBUNAL: {
-              guard: (a: Args) => reformAfterConversion(a.context) && legal(a),
+              // Not while a 调解书 is being signed for: it is the tribunal's, signed by its arbitrators (LDMAL Art. 42(3)) —
+              // re-formed then, the case would close on a document of a tribunal that no longer is (reviewer s51 M2).
+              guard: (a: Args) => reformAfterConversion(a.context) && notSigning(a) && legal(a),
               actions: set(({ event }: Args) => ({
                 tribunal: { arbitratorIds: p(event).arbitratorIds, presidingId: p(event).presidingId, formedOn: event.occurredOn },
               })),

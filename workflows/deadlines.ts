@@ -1434,6 +1434,20 @@ export function computeFacts(
         const extended = { ...ctx, extension, extensionRestarts: ctx.clockRestarts.length };
         facts.extendedDueOn = track(awardClock(extended, view, periods, ev.occurredOn))?.dueOn ?? null;
       } else if (ev.type === 'EXTEND_TIME_LIMIT') facts.maxExtensionDays = periods.extension.days;
+      // Approved before a restart the record holds (entered late): the period it was approved in — the one the restart
+      // superseded — must still have been running (LDMAL Art. 43(1); reviewer s51 M3). Its last day, without extension.
+      if (ev.type === 'EXTEND_TIME_LIMIT') {
+        const approvedOn = typeof ev.payload.approvedOn === 'string' ? ev.payload.approvedOn : ev.occurredOn;
+        if (ctx.clockRestarts.some((r) => r.on > approvedOn)) {
+          const then = {
+            ...ctx,
+            clockRestarts: ctx.clockRestarts.filter((r) => r.on <= approvedOn),
+            extension: null,
+            earlierExtensions: [],
+          };
+          facts.supersededDueOn = track(awardClock(then, view, periods, approvedOn))?.dueOn ?? null;
+        }
+      }
       break;
     }
     case 'SCHEDULE_HEARING':

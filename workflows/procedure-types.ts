@@ -91,6 +91,11 @@ export interface Facts {
   maxExtensionDays?: number;
   /** LDMAL Art. 49: the intermediate court where the commission sits (INTERMEDIATE_COURT), for RECORD_SET_ASIDE. */
   intermediateCourt?: string;
+  /**
+   * EXTEND_TIME_LIMIT approved before a restart the record holds (Rules Art. 46): the last day of the period it was
+   * approved in, without extension — the approval must not be after it (LDMAL Art. 43(1)).
+   */
+  supersededDueOn?: string | null;
   /** LDMAL Art. 43: the award limit's last day with the extension asked for (EXTEND_TIME_LIMIT). */
   extendedDueOn?: string | null;
   /** LDMAL Art. 14: 15 days from the mediation organization's receipt have passed without agreement. */

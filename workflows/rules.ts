@@ -1198,6 +1198,14 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     // period was extended once only (LDMAL Art. 43(1)).
     const restart = ctx.clockRestarts.find((r) => r.on > approvedOn);
     if (restart) {
+      const before = ev.facts?.supersededDueOn;
+      if (before && approvedOn > before)
+        return v(
+          'extension-before-deadline',
+          'LDMAL Art. 43; Rules Arts. 45–46',
+          `批准延长时（${approvedOn}），${restart.on}重新计算前的审理期限已于 ${before} 届满，不能再延长`,
+          ev.payload.approvedOn ? 'approvedOn' : 'occurredOn',
+        );
       const from = ctx.clockRestarts.filter((r) => r.on <= approvedOn).at(-1)?.on ?? '';
       const same = [...(ctx.earlierExtensions ?? []), ...(ctx.extension ? [ctx.extension] : [])].find(
         (e) => e.approvedOn >= from && e.approvedOn < restart.on,

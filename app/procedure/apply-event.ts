@@ -735,7 +735,14 @@ async function decide(
   if (!isAvailableFor(snap, ev)) throw notAllowed(snap, ev.type, ev.occurredOn);
   // med51 H1; LDMAL Art. 42(3), Rules Art. 77: a 调解书 is signed for (served) only once it exists — issued after the
   // agreement now in signing. A party going back on the agreement before it is served (refused) is recorded whatever.
-  if (ev.type === 'SIGN_MEDIATION_DOCUMENT' && ev.payload.refused !== true && !(await mediationDocumentIssued(deps, k, caseId, ctx)))
+  // A party that signed already signed the document the others sign — or signed before this rule (reviewer s51 H2): the
+  // other parties' signatures of a case part-signed then are not held up.
+  if (
+    ev.type === 'SIGN_MEDIATION_DOCUMENT' &&
+    ev.payload.refused !== true &&
+    !ctx.mediation?.signatures.length &&
+    !(await mediationDocumentIssued(deps, k, caseId, ctx))
+  )
     throw conflict(MEDIATION_DOCUMENT_MISSING, {
       rule: 'mediation-document-not-issued',
       field: 'document',

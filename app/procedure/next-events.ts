@@ -54,7 +54,11 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   const suits = pendingSuits(snap.context).map((l) => ({ partyId: l.partyId, court: l.court, filedOn: l.filedOn }));
   // med51 H1 (LDMAL Art. 42(3); Rules Art. 77): before the 调解书 is issued no one signs for it — the act is offered only
   // to record a party going back on the agreement (refused), and says why.
-  const unsigned = list.includes('SIGN_MEDIATION_DOCUMENT') && !(await mediationDocumentIssued(deps, deps.db.reader, id, snap.context));
+  // As apply-event.ts: once a party has signed, the others sign too.
+  const unsigned =
+    list.includes('SIGN_MEDIATION_DOCUMENT') &&
+    !snap.context.mediation?.signatures.length &&
+    !(await mediationDocumentIssued(deps, deps.db.reader, id, snap.context));
   return list.map((t) => ({
     type: t,
     label: t === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? '当事人拒绝签收调解书（调解书尚未出具）' : label(t),

@@ -187,6 +187,29 @@ describe(`fixE51 M2: another worker's enforcement pending when the last suit end
     const r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-12-04' }, '2026-12-04');
     expect([r.status, r.body.state]).toEqual([200, 'set_aside_pending']);
   });
+
+  it("reviewer s51 H1: an application ended by the worker's suit may be made again there once the suit is withdrawn (SPC-1 Art. 21)", async () => {
+    const { c, workers } = await awardServed(['工人戊F'], 566, {
+      claims: WAGES,
+      amount: '10000.00',
+      on: '2026-11-01',
+      servedOn: '2026-11-08',
+    });
+    const [w1] = workers as [number];
+    await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-11-10' }, '2026-11-10');
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: w1, court: BASIC }, '2026-11-11');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-12' }, '2026-11-12');
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-11-30', servedOn: '2026-12-02' },
+      '2026-12-02',
+    );
+    expect(v.state).toBe('enforcement_applied');
+    const r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-12-04' }, '2026-12-04');
+    expect([r.status, r.body.state], JSON.stringify(r.body)).toEqual([200, 'set_aside_pending']);
+  });
 });
 
 describe(`fixE51 M6, L3: a final award after the worker's suit was withdrawn (${process.env.TEST_DB ?? 'sqlite'})`, () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
 /** lead51: what the re-check of round 51 (legal51c) found in the round's fixes — M1, M2, M3. */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
@@ -90,5 +90,47 @@ describe(`lead51 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect((r.body.warnings as string[]).join('\n')).toContain('仲裁庭于 2026-03-27 组成（重新组成），在最后一次开庭（2026-03-25）之后');
+  });
+
+  it('reviewer s51 M2: the tribunal is not re-formed while its 调解书 is being signed for (LDMAL Art. 42(3))', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', { body: standardApplication({ procedure: 'simple' }) });
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-03-06');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: '被申请人于2026年3月31日前支付申请人工资6000元' }, '2026-03-07');
+    await issueMediationDocument(t, arb.token, c);
+    const worker = c.applicants[0]?.id as number;
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: worker, signedOn: '2026-03-09' }, '2026-03-09');
+    expect((await send(c, a.tokens.chair, 'CONVERT_TO_ORDINARY', { reason: '案情复杂' }, '2026-03-10')).status).toBe(200);
+    const ids = a.arbitrators.map((x) => x.id);
+    const r = await send(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-11');
+    expect(r.status, JSON.stringify(r.body)).toBe(409);
+  });
+
+  it('reviewer s51 M3: a late-entered extension of a superseded period is refused when that period had run out when approved (LDMAL Art. 43(1))', async () => {
+    type View = { deadlines: { kind: string; dueOn: string | null }[] };
+    const { c } = await caseAt(t, a, 'accepted', { body: standardApplication({ receivedOn: '2026-08-28' }), acceptOn: '2026-09-01' });
+    expect((c as unknown as View).deadlines.find((d) => d.kind === 'award')?.dueOn).toBe('2026-10-16');
+    const add = { add: [{ category: 'damages', amount: '8000.00', description: '未订立书面劳动合同二倍工资差额' }] };
+    await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', add, '2026-11-02');
+    const late = await send(
+      c,
+      a.tokens.chair,
+      'EXTEND_TIME_LIMIT',
+      { days: 10, reason: '案情复杂', approvedOn: '2026-10-25' },
+      '2026-11-05',
+    );
+    expect([late.status, late.body.rule, late.body.field], JSON.stringify(late.body)).toEqual([
+      422,
+      'extension-before-deadline',
+      'approvedOn',
+    ]);
+    // Approved while that period ran: recorded, as the superseded period's (fixP51, legal51b M1).
+    const inTime = await send(
+      c,
+      a.tokens.chair,
+      'EXTEND_TIME_LIMIT',
+      { days: 10, reason: '案情复杂', approvedOn: '2026-10-10' },
+      '2026-11-05',
+    );
+    expect(inTime.status, JSON.stringify(inTime.body)).toBe(200);
   });
 });

@@ -14,7 +14,15 @@ import {
   shortestPaths,
 } from '../helpers/model.ts';
 import { addedRequest } from '../helpers/model-added.ts';
-import { type CaseShape, largeApplication, plusDays, samplePayload, standardApplication, tokenFor } from '../helpers/procedure.ts';
+import {
+  type CaseShape,
+  issueMediationDocument,
+  largeApplication,
+  plusDays,
+  samplePayload,
+  standardApplication,
+  tokenFor,
+} from '../helpers/procedure.ts';
 
 /**
  * Model-based tests: paths generated from the statechart with xstate/graph are driven through the real
@@ -126,8 +134,20 @@ class HttpDriver {
     return { occurredOn: on, body };
   }
 
+  /** A 调解书 issued since the agreement now in signing (LDMAL Art. 42(3); Rules Art. 77: nothing is signed for before it). */
+  private documentIssued = false;
+
+  /** Before the first signature for an agreement: the tribunal issues the 调解书 (an HTTP step outside the model, med51 H1). */
+  private async issueDocumentIfNeeded(e: ModelEvent): Promise<void> {
+    if (e.type === 'MEDIATION_AGREED' || e.type === 'CONFIRM_AGREEMENT') this.documentIssued = false;
+    if (e.type !== 'SIGN_MEDIATION_DOCUMENT' || e.payload.refused || this.documentIssued) return;
+    await issueMediationDocument(t, (a.arbitrators[0] as { token: string }).token, this.c);
+    this.documentIssued = true;
+  }
+
   async step(e: ModelEvent, expected: string, label: string): Promise<void> {
     await this.assignMediatorIfNeeded(e.type);
+    await this.issueDocumentIfNeeded(e);
     const { occurredOn, body } = this.request(e);
     const token = this.token(e.type);
     if (!token) throw new Error(`${label}: nobody may send ${e.type} on case ${this.c.id}`);
