@@ -86,7 +86,9 @@ describe('fixU51 (Chromium)', () => {
     // The clerk is offered 签收调解书 only once a 调解书 exists: why not yet, said.
     await openCase(c.id, 'clerk');
     await hasText(page.locator('.sign-needs-document'), '尚未生成调解书');
-    expect(await actButton('签收调解书').isDisabled()).toBe(true);
+    // Offered as a party's refusal only (LDMAL Art. 42(4)), not as a signature.
+    expect(await actButton('当事人拒绝签收调解书（调解书尚未出具）').isDisabled()).toBe(false);
+    expect(await actButton('签收调解书').count()).toBe(0);
     // The arbitrator is offered the 调解书 (suggested), and generates it.
     await openCase(c.id, 'arb-li');
     await eventually(async () => expect(await page.getByLabel('文书种类').inputValue()).toBe('mediation_document'));

@@ -1235,7 +1235,7 @@ function earlierYearField(getters, describe) {
   describe.push(() => (box.checked ? ['按往年年度编号', '已确认'] : null));
   return h(
     'div.bool-field',
-    h('label.check', box, '受理日期在往年的：确认按该年度编号（仅在受理日期早于今年时需要）'),
+    h('label.check', box, '往年作出的受理决定：确认按该年度编号（仅在受理决定的日期早于今年时需要）'),
     h('div.field-error', { 'data-error-for': 'earlierYear' }),
   );
 }

@@ -131,10 +131,8 @@ export async function casePage(id, mount) {
   const partyName = (pid) => parties.find((p) => p.id === pid)?.who ?? `当事人${pid}`;
   // ui51 M2: the parties sign for a 调解书 (LDMAL Art. 42; Rules Art. 77): none issued yet, the signature waits for it
   // (the server refuses it then) and the page says why, leading to the 文书 section.
-  const unsigned =
-    next.some((n) => n.type === 'SIGN_MEDIATION_DOCUMENT') &&
-    Array.isArray(docs) &&
-    !docs.some((d) => d.kind === 'mediation_document' && !d.draft && !/草稿/.test(d.title ?? ''));
+  // The server says so (next-events `refusalOnly`): the act is then offered as a party's refusal only (LDMAL Art. 42(4)).
+  const unsigned = next.some((n) => n.type === 'SIGN_MEDIATION_DOCUMENT' && n.refusalOnly);
   const canEdit = EDITABLE.has(c.state) && (state.user.role === 'clerk' || (state.user.role === 'mediator' && mediationTrack));
 
   const head = h(
@@ -206,7 +204,7 @@ export async function casePage(id, mount) {
                 type: 'button',
                 onclick: () => openEventForm(c, n.type, refresh),
                 title: consequenceOf(n.type, c),
-                ...(n.type === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { disabled: true, 'aria-describedby': 'sign-needs-document' } : {}),
+                ...(n.type === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { 'aria-describedby': 'sign-needs-document' } : {}),
               },
               actLabel(n.type, c, n.label),
             ),
@@ -217,7 +215,7 @@ export async function casePage(id, mount) {
       ? h(
           'p.small.warn.noprint.sign-needs-document',
           { id: 'sign-needs-document' },
-          '“签收调解书”暂不能办理：尚未生成调解书。当事人签收的是调解书（《劳动争议调解仲裁法》第四十二条），须先由仲裁员在“文书”中生成调解书正式文本、送达当事人，再登记签收。',
+          '“签收调解书”暂不能办理：尚未生成调解书。当事人签收的是调解书（《劳动争议调解仲裁法》第四十二条），须先由仲裁员在“文书”中生成调解书正式文本、送达当事人，再登记签收；调解书出具前当事人反悔的，可登记其拒绝签收。',
           'mediation_document' in offeredKinds(c)
             ? [' ', h('a', { href: '#sec-docs', onclick: (e) => jump(e, 'sec-docs') }, '前往生成调解书')]
             : null,
