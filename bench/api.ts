@@ -196,6 +196,11 @@ async function waitReady(base: string, child: ChildProcess): Promise<void> {
   throw new Error(`${base} did not start`);
 }
 
+/** The database a PostgreSQL URL names (its path), whose backends' CPU the bench counts. */
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = http.createServer().listen(0, '127.0.0.1', () => {
@@ -290,17 +295,19 @@ async function main() {
     // database's work is in it (the driver's threads); PostgreSQL's server processes are not counted on either side.
     // The main thread's share is printed beside it: JavaScript runs there; the rest is SQLite's own work on libuv's
     // pool and V8's helper threads (GC, compilation).
-    // On PostgreSQL, also the CPU of the database's server processes during the turn (only one server is loaded at a
-    // time, so it is that server's): where a write's cost lies, in Node or in the database.
+    // On PostgreSQL, also the CPU of the backends connected to that server's database during the turn (only one server
+    // is loaded at a time; other clusters and databases on the machine are not counted): where a write's cost lies, in
+    // Node or in the database.
     const measured = async (base: string, pid: number | undefined, plan: Plan, seconds: number) => {
+      const database = pg ? databaseName(base === zcBase ? (process.env.DATABASE_URL as string) : (process.env.FLOOR_DATABASE_URL as string)) : undefined;
       const before = processCpuMs(pid);
       const mainBefore = processCpuMs(pid, { mainThread: true });
-      const dbBefore = pg ? postgresCpuMs() : null;
+      const dbBefore = pg ? postgresCpuMs(database) : null;
       // A one-shot plan used up by earlier turns sends nothing: a turn of no requests.
       const r = (await runClient(base, plan, seconds, CONNECTIONS)).all ?? { requests: 0, seconds, rps: 0, p50: 0, p99: 0, errors: 0 };
       const after = processCpuMs(pid);
       const mainAfter = processCpuMs(pid, { mainThread: true });
-      const dbAfter = pg ? postgresCpuMs() : null;
+      const dbAfter = pg ? postgresCpuMs(database) : null;
       return {
         r,
         cpuMs: before === null || after === null ? null : after - before,

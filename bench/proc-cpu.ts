@@ -18,11 +18,14 @@ export function processCpuMs(pid: number | undefined, opts: { mainThread?: boole
 }
 
 /**
- * User + system CPU time of every PostgreSQL server process on the machine (command name `postgres`: the postmaster,
- * its backends and workers), in ms. A backend that exits between two readings takes its time with it, so this is
- * meant for a pool that keeps its connections (the bench's servers do). Null where there is no /proc.
+ * User + system CPU time of PostgreSQL server processes on this machine (command name `postgres`), in ms: with
+ * `database`, only the backends connected to that database (their command line reads `postgres: <user> <database>
+ * <host> …`), so another cluster or another database on the machine — another engineer's tests, the floor's database —
+ * is not counted; without it, every one (the postmaster, its backends and workers). A backend that exits between two
+ * readings takes its time with it, so this is meant for a pool that keeps its connections (the bench's servers do).
+ * Null where there is no /proc.
  */
-export function postgresCpuMs(): number | null {
+export function postgresCpuMs(database?: string): number | null {
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x));
@@ -35,6 +38,10 @@ export function postgresCpuMs(): number | null {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (comm !== 'postgres') continue;
+      if (database !== undefined) {
+        const words = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim().split(/\s+/);
+        if (words[0] !== 'postgres:' || words[2] !== database) continue;
+      }
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       total += (Number(f[11]) + Number(f[12])) * 10;
     } catch {

@@ -1446,8 +1446,10 @@ export function createCaseStore() {
       // Most applications are a worker's first: a lookup of the applicant in the parties' indexes answers that alone —
       // PostgreSQL plans it in a fifth of the time of the statement below (its plan was ~0.2–0.5 ms a registration,
       // issue 15), which then runs only when that applicant has a case.
-      // A lookup in the parties' name and identity-number indexes whatever the values: kept prepared (`planOnce`).
-      if (!(await planOnce(matching.clone().first()))) return [];
+      // Planned every time (not `planOnce`): a plan kept from a connection's first registrations, when the parties
+      // table was small, read the whole table (a sequential scan) ever after — ~1 ms a registration at 9,000 parties
+      // and growing with the table (stop 52).
+      if (!(await matching.clone().first())) return [];
       // The candidates with their parties and claims folded in (db/sql-json.ts): one statement.
       const rows = await trx('cases')
         .select(
