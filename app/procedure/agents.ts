@@ -18,9 +18,9 @@ import type { UnitOfWork } from '../unit-of-work.ts';
  *   nor the 2017 Rules say so in terms ([S]: the Rules have no detailed agency provisions); the local rules
  *   (粤劳仲〔2003〕8号 Art. 5) and the Civil Procedure Law's rule applied by analogy do ([S]/[R]).
  *
- * The party must be one of the case's (400 `partyId`, apply-event.ts checkReferences); the agent revoked one of that
- * party's (400 `agentId`). A party at the configured number of agents (AGENTS_PER_PARTY_MAX), an agent appointed twice,
- * one revoked twice: 422 naming the field.
+ * The party must be one of the case's (400 `partyId`, as every event's party: apply-event.ts checkReferences); the agent
+ * revoked one of that party's (422 `unknown-agent`, field `agentId`). A party at the configured number of agents
+ * (AGENTS_PER_PARTY_MAX), an agent appointed twice, one revoked twice: 422 naming the field.
  */
 
 type Payload = Record<string, unknown>;
@@ -34,7 +34,7 @@ type AgentPayload = {
 
 export const AGENT_EVENTS = new Set(['APPOINT_AGENT', 'REVOKE_AGENT']);
 
-/** 400 checks before the state is asked (api.md order): the agent named is the party's, the days are possible. */
+/** 400 checks before the state is asked (api.md order): the days are possible — the notice not before the appointment. */
 export async function checkAgentEvent(k: Knex, c: CaseRecord, ev: { type: string; occurredOn: string; payload: Payload }): Promise<void> {
   if (!AGENT_EVENTS.has(ev.type)) return;
   const errors: FieldError[] = [];
@@ -47,8 +47,8 @@ export async function checkAgentEvent(k: Knex, c: CaseRecord, ev: { type: string
     const party = c.parties.find((x) => x.id === p.partyId);
     if (party) {
       const agent = (await agentsOfParties(k, [party.id as number])).find((a) => a.id === p.agentId);
-      if (!agent) errors.push({ path: 'agentId', message: `${party.name}没有编号为 ${p.agentId} 的委托代理人` });
-      else if (agent.appointedOn && receivedOn < agent.appointedOn)
+      // An agent who is not this party's is refused after the state is asked (422 unknown-agent, writeAgentRows).
+      if (agent?.appointedOn && receivedOn < agent.appointedOn)
         errors.push({ path: 'receivedOn', message: `解除委托的告知不能早于收到授权委托书之日（${agent.appointedOn}）` });
     }
   }
@@ -92,8 +92,12 @@ export async function writeAgentRows(deps: Deps, uow: UnitOfWork, c: CaseRecord,
     const { appointedOn: since, ...fields } = rec;
     agents = [...party.agents, { id, ...fields, since }];
   } else {
-    if (!party.agents.some((x) => x.id === payload.agentId))
-      throw unprocessable(`该委托代理人的委托已经解除`, { rule: 'agent-already-revoked', field: 'agentId' });
+    if (!party.agents.some((x) => x.id === payload.agentId)) {
+      const known = (await agentsOfParties(uow.trx, [partyId])).some((x) => x.id === payload.agentId);
+      throw known
+        ? unprocessable('该委托代理人的委托已经解除', { rule: 'agent-already-revoked', field: 'agentId' })
+        : unprocessable(`${party.name}没有编号为 ${payload.agentId} 的委托代理人`, { rule: 'unknown-agent', field: 'agentId' });
+    }
     await revokeAgent(uow.trx, payload.agentId as number, receivedOn);
     agents = party.agents.filter((x) => x.id !== payload.agentId);
   }

@@ -168,7 +168,9 @@ describe(`agents appointed and revoked after acceptance (${process.env.TEST_DB ?
     expect(await path(appoint({ receivedOn: '2026-03-01' }), 400)).toContain('receivedOn');
     const revoke = (payload: Record<string, unknown>) =>
       send(c, a.tokens.clerk, 'REVOKE_AGENT', { partyId: applicant, receivedOn: '2026-03-12', ...payload }, '2026-03-12');
-    expect(await path(revoke({ agentId: 999999 }), 400)).toContain('agentId');
+    const unknown = await revoke({ agentId: 999999 });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ rule: 'unknown-agent', field: 'agentId' });
     expect(await path(revoke({}), 400)).toContain('agentId');
     let now = (await get(a.tokens.clerk, `/api/cases/${c.id}`)) as View;
     expect(now.version).toBe(c.version);
@@ -187,7 +189,7 @@ describe(`agents appointed and revoked after acceptance (${process.env.TEST_DB ?
     now = (await get(a.tokens.clerk, `/api/cases/${c.id}`)) as View;
     const lawyer = now.respondents[0]?.agents.find((x) => x.name === '周律师') as Agent;
     // An agent of another party is not this party's.
-    expect(await path(revoke({ agentId: lawyer.id }), 400)).toContain('agentId');
+    expect((await revoke({ agentId: lawyer.id })).body).toMatchObject({ status: 422, rule: 'unknown-agent', field: 'agentId' });
     // The notice cannot precede the power of attorney.
     const tooEarly = await send(
       c,
