@@ -115,6 +115,13 @@ export interface Config {
    */
   majorCollectiveMinWorkers: number;
   /**
+   * feat52: the most agents a party may have at once when one is appointed after acceptance (APPOINT_AGENT, 422
+   * agents-per-party). LDMAL Art. 24 and the Rules set no number; local rules and the CPL (by analogy) allow one or
+   * two (domain.md §1.2, [S]/[R]): a commission following them sets AGENTS_PER_PARTY_MAX=2. Default 10, as many as
+   * registration takes; at most 10.
+   */
+  agentsPerPartyMax: number;
+  /**
    * Rules Art. 34 (一事不再理): an ACCEPT while an earlier case the registration found still bars the same dispute is
    * refused (422 duplicate-application-pending) unless it states `notSameMatter` with a reason (default true);
    * DUPLICATE_ACCEPT_CONFIRMATION=false leaves the registration's warnings as warnings (app/procedure/duplicate-bar.ts).
@@ -232,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediationDocumentByPost: env.MEDIATION_DOCUMENT_BY_POST === 'true',
     collectiveSimpleHandling: env.COLLECTIVE_SIMPLE_HANDLING === 'refused' ? 'refused' : 'allowed',
     majorCollectiveMinWorkers: int('MAJOR_COLLECTIVE_MIN_WORKERS', 30),
+    agentsPerPartyMax: Math.min(10, int('AGENTS_PER_PARTY_MAX', 10)),
     duplicateAcceptConfirmation: env.DUPLICATE_ACCEPT_CONFIRMATION !== 'false',
     receivedOnStaleDays: whole('RECEIVED_ON_STALE_DAYS', 365),
     earlierYearAcceptConfirmation: env.EARLIER_YEAR_ACCEPT_CONFIRMATION !== 'false',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_TYPES, type EventType, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
-import { ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, PersonName, RecordId } from './schemas.ts';
+import { AgentInput, ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, PersonName, RecordId } from './schemas.ts';
 
 const Id = RecordId;
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
@@ -523,6 +523,24 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       description: '作废原因（至少4个字），如“重复登记（与收件编号123为同一申请）”；记入办理记录',
     }),
     duplicateOf: Id.optional().openapi({ description: '本登记所重复的案件（编号）；须是本案以外的案件' }),
+  }),
+  // feat52: LDMAL Art. 24 — the party's signed or sealed power of attorney, stating the matters and the authority, is
+  // submitted to the commission; the agent's fields are registration's (AgentInput, `legal_aid` for 法律援助).
+  APPOINT_AGENT: z.object({
+    partyId: Id.openapi({ description: '委托的当事人（本案当事人编号）' }),
+    agent: AgentInput.omit({ id: true }),
+    powers: z.enum(['general', 'special']).openapi({
+      description:
+        '授权委托书载明的权限：general 一般授权；special 特别授权（代为承认、放弃、变更仲裁请求，进行和解，提出反申请等须特别授权）',
+    }),
+    receivedOn: IsoDate.openapi({ description: '仲裁委收到授权委托书之日（不晚于登记日期 occurredOn）' }),
+  }),
+  // feat52: the party's written notice that the agency is revoked (domain.md §1.2: local rules and the CPL by analogy);
+  // the commission tells the other side.
+  REVOKE_AGENT: z.object({
+    partyId: Id.openapi({ description: '委托的当事人' }),
+    agentId: Id.openapi({ description: '被解除委托的代理人（parties[].agents[].id）' }),
+    receivedOn: IsoDate.openapi({ description: '仲裁委收到解除委托的书面告知之日（不晚于登记日期 occurredOn）' }),
   }),
 };
 

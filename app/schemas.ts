@@ -413,6 +413,10 @@ const Agent = z.strictObject({
   unit: z.string().nullable(),
   phone: z.string().nullable().optional().openapi({ description: '仅 full' }),
   relationship: z.string().nullable(),
+  powers: z.enum(['general', 'special']).nullable().openapi({
+    description: '授权权限（登记委托代理人时载明）：general 一般授权；special 特别授权；随立案登记的代理人为 null',
+  }),
+  since: Day.nullable().openapi({ description: '仲裁委收到授权委托书之日（登记委托代理人时）；随立案登记的代理人为 null' }),
 });
 export const Party = z
   .strictObject({

@@ -56,6 +56,9 @@ export const DATE_LABELS = {
   // Round 2 procedures (issue 11).
   CHANGE_CLAIMS: '变更请求日期',
   ADD_PARTY: '决定追加日期',
+  // feat52: the day of entry; the day the paper was received is its own field.
+  APPOINT_AGENT: '登记日期',
+  REVOKE_AGENT: '登记日期',
   REFER_ELSEWHERE: '书面告知日期',
   ACCEPT_TRANSFER: '受理日期',
   RAISE_JURISDICTION_OBJECTION: '提出异议日期',
@@ -137,6 +140,11 @@ export const IRREVERSIBLE = {
  */
 const SUSPEND_RULE = '中止须经仲裁委员会主任批准并书面通知当事人（《劳动人事争议仲裁办案规则》第四十七条）。';
 const WEIGHTY = {
+  // feat52 (LDMAL Art. 24): the agent acts for the party within the authority the power of attorney states.
+  APPOINT_AGENT:
+    '将登记该当事人的委托代理人：代理人在授权委托书载明的委托事项和权限内参加仲裁活动（《劳动争议调解仲裁法》第二十四条）；代为承认、放弃、变更仲裁请求，进行和解等，须有特别授权。此后生成的文书列明该代理人。请核对授权委托书有委托人签名或者盖章、所载权限和收到日期。',
+  REVOKE_AGENT:
+    '将登记解除该代理人的委托：此后生成的文书不再列明该代理人，仲裁委员会应将解除委托的情况告知对方当事人。请核对当事人的书面告知和收到日期。',
   // ui46 L3: a filed defense silences the later warnings of a hearing or award inside the defense period (workflows/
   // hearings.ts), so it is confirmed like the other acts that move the case's position.
   FILE_DEFENSE:

@@ -463,6 +463,31 @@ export const EVENT_FORMS = {
     { name: 'party.idNumber', label: '身份证号码（自然人）', kind: 'text', identifier: true },
     { name: 'party.address', label: '地址', kind: 'text' },
   ],
+  // feat52: an agent appointed after acceptance (LDMAL Art. 24: the power of attorney, signed or sealed, stating the
+  // matters and the authority) — the same fields as registration's agents; 法律援助 is the kind `legal_aid`.
+  APPOINT_AGENT: [
+    { name: 'partyId', label: '委托人（当事人）', kind: 'party', required: true },
+    { name: 'agent.name', label: '代理人姓名', kind: 'text', required: true, max: 100 },
+    { name: 'agent.kind', label: '代理人类别', kind: 'select', options: () => state.vocab?.agentKinds ?? {}, required: true },
+    { name: 'agent.unit', label: '工作单位/律所/指派或推荐单位', kind: 'text', max: 100, hint: '法律援助的，填指派的法律援助机构' },
+    { name: 'agent.relationship', label: '与当事人关系（近亲属）', kind: 'text', max: 20, hint: '近亲属代理的填写，如 配偶、父亲' },
+    { name: 'agent.phone', label: '代理人电话', kind: 'text', max: 32 },
+    {
+      name: 'powers',
+      label: '授权权限',
+      kind: 'select',
+      options: { general: '一般授权', special: '特别授权（可代为承认、放弃、变更仲裁请求，进行和解等）' },
+      required: true,
+      hint: '按授权委托书载明的权限选择；仅写“全权代理”而无具体授权的，按一般授权登记',
+    },
+    { name: 'receivedOn', label: '收到授权委托书日期', kind: 'date', required: true },
+  ],
+  // feat52: the party's written notice revoking an agency; the commission tells the other side. The agent is chosen
+  // among the parties' agents (the party follows from him), or preset from the agent's line on the case page.
+  REVOKE_AGENT: [
+    { name: 'agentId', label: '解除委托的代理人', kind: 'agent', required: true },
+    { name: 'receivedOn', label: '收到解除委托书面告知日期', kind: 'date', required: true },
+  ],
   // void44: a registration made by mistake (a second copy of one application), voided before acceptance.
   VOID_REGISTRATION: [
     reason(true, '作废原因'),

@@ -380,6 +380,18 @@ const archive = { ARCHIVE: { target: '#archived', actions: set(({ event }: Args)
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const notSigning = (a: Args) => a.context.stage !== 'mediation_signing';
+/** feat52: agents are appointed or revoked on an accepted case (an accepted review too) until it closes. */
+const agentActsOpen = (c: MachineContext) =>
+  c.archivedOn === null &&
+  c.closure === null &&
+  (c.track === 'arbitration' ? c.acceptedOn !== null : c.track === 'review' ? (c.review?.acceptedOn ?? null) !== null : false);
+const recordAgentAct = (act: 'appoint' | 'revoke') =>
+  set(({ context, event }: Args) => ({
+    agentActs: [
+      ...(context.agentActs ?? []),
+      { on: p(event).receivedOn ?? event.occurredOn, act, partyId: p(event).partyId, agentId: p(event).agentId },
+    ],
+  }));
 const chosen = (a: Args, field: string, value: string) => a.event.probe === true || p(a.event)[field] === value;
 const setAdded = (fn: (a: Args) => Partial<AddedContext> & Partial<MachineContext>) => set(fn);
 
@@ -1115,6 +1127,11 @@ export const caseMachine = setup({
         mediatorIds: [...new Set([...(context.mediatorIds ?? []), p(event).mediatorId as number])],
       })),
     },
+    // feat52: LDMAL Art. 24 — a party may appoint an agent (or revoke one) at any point of the proceedings: from
+    // acceptance (a review case's too, Rules Arts. 74–79) until the case closes. The agent's row is written by the
+    // server (app/procedure/added-events.ts); the chart records nothing of its own, the history keeps the act.
+    APPOINT_AGENT: { guard: (a: Args) => agentActsOpen(a.context), actions: recordAgentAct('appoint') },
+    REVOKE_AGENT: { guard: (a: Args) => agentActsOpen(a.context), actions: recordAgentAct('revoke') },
   },
   states: {
     start: {

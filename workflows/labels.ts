@@ -112,6 +112,9 @@ export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION'
     APPLY_ENFORCEMENT: '登记当事人申请强制执行',
     RECORD_ENFORCEMENT_OUTCOME: '登记强制执行结果',
     VOID_REGISTRATION: '作废误登记',
+    // feat52 (LDMAL Art. 24).
+    APPOINT_AGENT: '登记委托代理人',
+    REVOKE_AGENT: '解除委托代理',
   };
 
 /** How a case ended (结案方式), for every workflows/procedure-types.ts CLOSURE_MODES. */

@@ -62,6 +62,9 @@ export const EVENT_TYPES = [
   'RECORD_ENFORCEMENT_OUTCOME',
   // void44: a registration made by mistake (a second copy of one application) voided before acceptance — no legal act.
   'VOID_REGISTRATION',
+  // feat52: an agent appointed, or his agency revoked, after acceptance (LDMAL Art. 24).
+  'APPOINT_AGENT',
+  'REVOKE_AGENT',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -414,6 +417,11 @@ export interface CaseContext extends CaseInput, AddedContext {
   archivedOn: string | null;
   /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
   mediatorIds?: number[];
+  /**
+   * feat52 (APPOINT_AGENT / REVOKE_AGENT; LDMAL Art. 24): the agency acts recorded after acceptance, in order — the
+   * day the power of attorney or the written notice was received. The agents themselves are rows (db/stores/agents.ts).
+   */
+  agentActs?: { on: string; act: 'appoint' | 'revoke'; partyId: number; agentId: number }[];
 }
 
 /**

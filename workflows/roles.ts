@@ -66,6 +66,10 @@ export const EVENT_ROLES: Record<EventType, readonly Role[]> = {
   RECORD_ENFORCEMENT_OUTCOME: ['clerk'],
   // void44: the clerk who registered the case (app/policy.ts asks that of a clerk) or the chair.
   VOID_REGISTRATION: ['clerk', 'chair'],
+  // feat52: the power of attorney (LDMAL Art. 24) or the written notice revoking it is received by the commission's
+  // staff: the clerk, or an arbitrator of the case's tribunal (as ADD_PARTY and CHANGE_CLAIMS).
+  APPOINT_AGENT: ['clerk', 'arbitrator'],
+  REVOKE_AGENT: ['clerk', 'arbitrator'],
 };
 
 /** Events an arbitrator may send only when sitting on the case's tribunal. */

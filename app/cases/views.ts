@@ -47,6 +47,9 @@ function partyView(p: PartyRecord, level: ReadLevel) {
       unit: a.unit,
       ...(full ? { phone: a.phone } : {}),
       relationship: a.relationship ?? null,
+      // feat52 (APPOINT_AGENT; LDMAL Art. 24): the authority granted and the day the power of attorney was received.
+      powers: a.powers ?? null,
+      since: a.since ?? null,
     })),
   };
 }

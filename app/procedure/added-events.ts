@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
 import type { ClaimInput, PartyInput } from '../schemas.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
+import { AGENT_EVENTS, writeAgentRows } from './agents.ts';
 
 /**
  * Round 2 (issue 11 "Missing"): what the server does around the statechart for the added procedures — references to
@@ -127,6 +128,8 @@ export async function writeAddedRows(
     const claims = [...c.claims.map((cl) => ({ ...cl, ...(rows.find((r) => r.id === cl.id) ?? {}) })), ...added];
     return { parties: c.parties, claims };
   }
+  // feat52: an agent appointed or revoked (LDMAL Art. 24): the case's parties with their agents as they now stand.
+  if (AGENT_EVENTS.has(type)) return { parties: await writeAgentRows(deps, uow, c, type, payload), claims: c.claims };
   if (type === 'FILE_COUNTERCLAIM') {
     // Rules Art. 36: the merged counterclaim's claims, appended to the case's and decided by its award (LDMAL Art. 46).
     // Without itemized claims its description is the one claim.

@@ -89,6 +89,7 @@ import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
+import { checkAgentEvent } from './agents.ts';
 import { type AwardItemInput, advanceReversalWarnings, awardRecord, headingOnlyTextWarnings } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
@@ -630,7 +631,15 @@ const previewNotAvailable = (type: EventType) =>
   unprocessable(`${eventLabel(type)}无法预览：它在决定时即写入当事人或请求`, { rule: 'preview-not-available' });
 
 /** Events whose rows are written while the event is decided (a party or claims added, a new application referred). */
-const WRITES_WHILE_DECIDING = new Set<EventType>(['ADD_PARTY', 'CHANGE_CLAIMS', 'FILE_COUNTERCLAIM', 'REFER_TO_ARBITRATION']);
+const WRITES_WHILE_DECIDING = new Set<EventType>([
+  'ADD_PARTY',
+  'CHANGE_CLAIMS',
+  'FILE_COUNTERCLAIM',
+  'REFER_TO_ARBITRATION',
+  // feat52: the agent's row (app/procedure/agents.ts).
+  'APPOINT_AGENT',
+  'REVOKE_AGENT',
+]);
 
 /**
  * Events decided inside the writer's transaction on every database: those that write while decided, those that
@@ -731,6 +740,7 @@ async function decide(
   if (ev.occurredOn < c.receivedOn) throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
   await checkReferences(deps, k, c, ctx, ev);
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
+  await checkAgentEvent(k, c, ev);
   // 409 before any legal rule (api.md order): is the event possible in this state at all?
   if (!isAvailableFor(snap, ev)) throw notAllowed(snap, ev.type, ev.occurredOn);
   // med51 H1; LDMAL Art. 42(3), Rules Art. 77: a 调解书 is signed for (served) only once it exists — issued after the

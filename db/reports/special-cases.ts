@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { isWorkerParty } from '../../workflows/sides.ts';
-import { ARB_BASE, type GroupBy, type PeriodQuery, rowsOf, validRows } from './closure-rate.ts';
+import { ARB_BASE, endOfDayInstant, type GroupBy, type PeriodQuery, rowsOf, validRows } from './closure-rate.ts';
 
 /**
  * Legal aid (法律援助) and major collective disputes (重大集体劳动人事争议) in the statistics (domain.md §13.2 "Legal aid
@@ -14,7 +14,8 @@ import { ARB_BASE, type GroupBy, type PeriodQuery, rowsOf, validRows } from './c
  * - major collective: the collective cases (Rules Art. 62) marked major by the chair or with at least
  *   MAJOR_COLLECTIVE_MIN_WORKERS workers (the projection's head count); `workers` their workers; `closed` as above.
  * The agents and the chair's marking are read from the current record (they have no history of their own): an `asOf`
- * figure keeps the cases as the statistics rows stood that day, with today's agents and markings.
+ * figure keeps the cases as the statistics rows stood that day, with today's agents and markings — but for an agent
+ * appointed after acceptance (APPOINT_AGENT, feat52), counted from the day he was recorded.
  */
 export const SPECIAL_FORMULA_VERSION = 'zhongcai-special-2026.1';
 
@@ -52,11 +53,16 @@ export async function legalAidCases(
   groupBy?: GroupBy,
 ): Promise<Map<number, { workers: number; closed: boolean; group?: string }>> {
   const w = toCloseWhere(q);
+  // feat52: an agent appointed after acceptance (APPOINT_AGENT) carries the instant he was recorded: an `asOf` figure
+  // counts him from the end of that day on, as it reads the statistics rows (`validRows`). One revoked since still
+  // counts: the worker had legal aid in the case.
+  const since = q.asOf ? ' AND (a.recorded_at IS NULL OR a.recorded_at < ?)' : '';
+  const sinceBindings = q.asOf ? [endOfDayInstant(q.asOf)] : [];
   const rows = rowsOf(
     await knex.raw(
       `SELECT case_id, closed_on, ${GROUP_COLUMNS} FROM case_stat_rows WHERE ${w.sql}
-  AND case_id IN (SELECT p.case_id FROM parties p JOIN agents a ON a.party_id = p.id WHERE a.kind = 'legal_aid')`,
-      w.bindings as never[],
+  AND case_id IN (SELECT p.case_id FROM parties p JOIN agents a ON a.party_id = p.id WHERE a.kind = 'legal_aid'${since})`,
+      [...w.bindings, ...sinceBindings] as never[],
     ),
   );
   const out = new Map<number, { workers: number; closed: boolean; group?: string }>();
@@ -67,9 +73,9 @@ export async function legalAidCases(
     const [parties, grounds] = await Promise.all([
       knex.raw(
         `SELECT p.case_id, p.side, p.kind, p.ownership,
-  CASE WHEN EXISTS (SELECT 1 FROM agents a WHERE a.party_id = p.id AND a.kind = 'legal_aid') THEN 1 ELSE 0 END AS aided
+  CASE WHEN EXISTS (SELECT 1 FROM agents a WHERE a.party_id = p.id AND a.kind = 'legal_aid'${since}) THEN 1 ELSE 0 END AS aided
 FROM parties p WHERE p.case_id IN (${marks})`,
-        ids,
+        [...sinceBindings, ...ids],
       ),
       knex.raw(`SELECT id, collective_ground FROM cases WHERE id IN (${marks})`, ids),
     ]);

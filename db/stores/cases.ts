@@ -88,6 +88,10 @@ export interface AgentRecord {
   phone: string | null;
   /** A relative's relationship to the party (配偶, 父亲…); null otherwise. */
   relationship?: string | null;
+  /** feat52 (APPOINT_AGENT; LDMAL Art. 24): 一般授权 / 特别授权 as the power of attorney grants; null when not recorded. */
+  powers?: 'general' | 'special' | null;
+  /** feat52: the day the commission received the power of attorney (APPOINT_AGENT); null for an agent registered with the case. */
+  since?: string | null;
 }
 
 export interface PartyRecord {
@@ -490,6 +494,8 @@ const agentFromRow = (a: Record<string, any>): AgentRecord => ({
   unit: a.unit ?? null,
   phone: a.phone ?? null,
   relationship: a.relationship ?? null,
+  powers: a.powers ?? null,
+  since: a.appointed_on ?? null,
 });
 
 /** An agent's row: every field the record holds (an agent added after acceptance keeps its relationship too). */
@@ -556,7 +562,7 @@ const PARTY_COLUMNS = [
   'legal_representative_title',
   'ownership',
 ];
-const AGENT_COLUMNS = ['id', 'seq', 'name', 'kind', 'unit', 'phone', 'relationship'];
+const AGENT_COLUMNS = ['id', 'seq', 'name', 'kind', 'unit', 'phone', 'relationship', 'powers', 'appointed_on'];
 const CLAIM_COLUMNS = ['id', 'seq', 'category', 'amount_fen', 'description', 'counterclaim', 'party_id'];
 
 /** Where the history of a case stands: its last entry (the next one chains to it) and its last procedural day. */
@@ -604,7 +610,8 @@ export interface AggregateParts {
  * the caller asks for — one round trip instead of one per table.
  */
 function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
-  const agents = jsonRows(k, jsonObject(k, 'a', AGENT_COLUMNS), 'agents a where a.party_id = p.id', 'a.seq');
+  // feat52: an agent revoked (REVOKE_AGENT) is no longer the party's: his row stays for the statistics and history.
+  const agents = jsonRows(k, jsonObject(k, 'a', AGENT_COLUMNS), 'agents a where a.party_id = p.id and a.revoked_on is null', 'a.seq');
   const cols = [
     'cases.*',
     k.raw(
@@ -878,7 +885,9 @@ export function createCaseStore() {
   async function loadChildren(trx: Knex, caseIds: number[]) {
     const parties = caseIds.length ? await trx('parties').whereIn('case_id', caseIds).orderBy(['case_id', 'side', 'seq']) : [];
     const partyIds = parties.map((p) => p.id);
-    const agents = partyIds.length ? await trx('agents').whereIn('party_id', partyIds).orderBy(['party_id', 'seq']) : [];
+    const agents = partyIds.length
+      ? await trx('agents').whereIn('party_id', partyIds).whereNull('revoked_on').orderBy(['party_id', 'seq'])
+      : [];
     const claims = caseIds.length ? await trx('claims').whereIn('case_id', caseIds).orderBy(['case_id', 'seq']) : [];
     const agentsBy = new Map<number, AgentRecord[]>();
     for (const a of agents) {

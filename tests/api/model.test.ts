@@ -201,10 +201,11 @@ describe(`model-based: statechart paths driven over HTTP (${process.env.TEST_DB 
 
   it(`drives the shortest path to every one of the ${states} model states`, async () => {
     // Every event added in round 2 (issue 11) is driven over HTTP on some path, except the consent of represented
-    // workers, which needs a collective case (tests/api/procedure-added.test.ts).
+    // workers, which needs a collective case (tests/api/procedure-added.test.ts), and the agents' appointment and
+    // revocation (feat52), which move no state and need an agent's row (tests/api/feat52.test.ts).
     const driven = new Set(tracks.flatMap(([, ps]) => ps.flatMap((p) => p.steps.map((s) => s.event.type as string))));
     const added = EVENT_TYPES.slice(EVENT_TYPES.indexOf('CHANGE_CLAIMS'));
-    expect(added.filter((x) => !driven.has(x))).toEqual(['RECORD_REPRESENTED_CONSENT']);
+    expect(added.filter((x) => !driven.has(x))).toEqual(['RECORD_REPRESENTED_CONSENT', 'APPOINT_AGENT', 'REVOKE_AGENT']);
     let checked = 0;
     for (const [track, paths] of tracks) {
       const longest = maximal(paths);

@@ -197,6 +197,11 @@ export function samplePayload(
       return { result: 'enforced' };
     case 'VOID_REGISTRATION':
       return { reason: '重复登记（同一申请两次登记）' };
+    // feat52 (LDMAL Art. 24). The agent revoked need not exist: the answer sought is the policy's (403) or the state's.
+    case 'APPOINT_AGENT':
+      return { partyId: applicant, agent: { name: '刘援助', kind: 'legal_aid' }, powers: 'general', receivedOn: on };
+    case 'REVOKE_AGENT':
+      return { partyId: applicant, agentId: 1, receivedOn: on };
     default:
       return {};
   }

@@ -148,20 +148,21 @@ let opening = false;
 /**
  * The dialog of one act on case `c` as the screen shows it. The act is sent with the case's version (If-Match): when
  * someone else changed the case since the screen was drawn, nothing is recorded and the dialog offers the latest case.
- * A dialog whose lists arrive after the person left the case's screen is not opened.
+ * A dialog whose lists arrive after the person left the case's screen is not opened. `opened.agentId`: the agent a
+ * revocation opened from his line starts on (feat52).
  */
-export async function openEventForm(c, type, done) {
+export async function openEventForm(c, type, done, opened = {}) {
   if (opening || document.querySelector('dialog.act[open]')) return;
   const screen = state.screen;
   opening = true;
   try {
-    await eventForm(c, type, done, screen);
+    await eventForm(c, type, done, screen, opened);
   } finally {
     opening = false;
   }
 }
 
-async function eventForm(c, type, done, screen) {
+async function eventForm(c, type, done, screen, opened = {}) {
   // A field with `when` is asked only where the case makes it a question.
   const spec = (EVENT_FORMS[type] ?? []).filter((f) => !f.when || f.when(c));
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
@@ -374,6 +375,15 @@ async function eventForm(c, type, done, screen) {
         opts.push(['allRespondents', `全体被申请人（${c.respondents.length}人，逐人登记）`]);
       // Whose act it is is never chosen for the person (ui47 H1): an optional party starts on （不选）.
       el = select(f.required ? opts : [['', '（不选）'], ...opts]);
+    } else if (f.kind === 'agent') {
+      // feat52: the agent whose agency is revoked, among the parties' agents as they stand; his party goes with him.
+      const agents = parties.flatMap((p) => (p.agents ?? []).map((ag) => ({ p, ag })));
+      el = select(agents.map(({ p, ag }) => [String(ag.id), `${ag.name}（${p.label}的委托代理人）`]));
+      const picked = el;
+      getters.push((b) => {
+        const hit = agents.find((x) => String(x.ag.id) === picked.value);
+        if (hit) b.partyId = Number(hit.p.id);
+      });
     } else if (f.kind === 'respondent') {
       // Which respondent filed (FILE_DEFENSE): an added respondent's own period ends only with its own defense (LDMAL
       // Art. 30; Rules Art. 46(1)). Several respondents: the one who filed is named, never defaulted (ui47 H1: the list
@@ -506,6 +516,8 @@ async function eventForm(c, type, done, screen) {
         preset = '已按本案上次的送达方式预选，请核对';
       }
     }
+    // feat52: the revocation opened from an agent's line starts on that agent.
+    if (f.kind === 'agent' && opened.agentId !== undefined) el.value = String(opened.agentId);
     const wrap = field(f.label, path, el, {
       required: f.required,
       wide: f.kind === 'textarea' || f.kind === 'lines',
@@ -548,7 +560,7 @@ async function eventForm(c, type, done, screen) {
           path,
           f.kind === 'int' ||
             f.numeric ||
-            (['party', 'respondent', 'arbitrator', 'mediator', 'applicant'].includes(f.kind) && !bulkParties(c, el.value))
+            (['party', 'respondent', 'arbitrator', 'mediator', 'applicant', 'agent'].includes(f.kind) && !bulkParties(c, el.value))
             ? Number(el.value.trim())
             : el.value.trim(),
         );

@@ -264,7 +264,7 @@ export async function casePage(id, mount) {
       'div.grid2',
       h(
         'div',
-        partiesSection(c, mediationTrack),
+        partiesSection(c, mediationTrack, next, refresh),
         claimsSection(c, events, mediationTrack || c.track === 'review'),
         docs ? docsSection(c, docs, refresh, events) : null,
         // Issue 17: the hand-off package to the court (移送法院材料包).
@@ -357,7 +357,10 @@ function limitationNote(c) {
   );
 }
 
-function partiesSection(c, mediationTrack) {
+function partiesSection(c, mediationTrack, next = [], refresh = undefined) {
+  // feat52: an agency is revoked from the agent's line when the case offers it to this person (REVOKE_AGENT).
+  const revocable = next.some((n) => n.type === 'REVOKE_AGENT');
+  const POWERS = { general: '一般授权', special: '特别授权' };
   const block = (sideLabel, p) =>
     h(
       'div.party',
@@ -399,7 +402,9 @@ function partiesSection(c, mediationTrack) {
               'thead',
               h(
                 'tr',
-                ['姓名', '类别', '工作单位/律所', '电话', '关系'].map((x) => h('th', { scope: 'col' }, x)),
+                ['姓名', '类别', '工作单位/律所', '电话', '关系', '权限', '收到委托书', ...(revocable ? ['操作'] : [])].map((x) =>
+                  h('th', { scope: 'col' }, x),
+                ),
               ),
             ),
             h(
@@ -412,6 +417,22 @@ function partiesSection(c, mediationTrack) {
                   h('td', a.unit ?? '—'),
                   h('td', 'phone' in a ? (a.phone ?? '—') : '（无权查看）'),
                   h('td', a.relationship ?? '—'),
+                  h('td', a.powers ? POWERS[a.powers] : '—'),
+                  h('td', a.since ?? '随申请登记'),
+                  revocable
+                    ? h(
+                        'td.noprint',
+                        h(
+                          'button.btn.small',
+                          {
+                            type: 'button',
+                            'aria-label': `解除${a.name}的委托`,
+                            onclick: () => openEventForm(c, 'REVOKE_AGENT', refresh, { agentId: a.id }),
+                          },
+                          '解除委托…',
+                        ),
+                      )
+                    : null,
                 ),
               ),
             ),
