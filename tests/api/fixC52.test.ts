@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * Outside checks of legal52b, fixed in round 52 (fixC52). MAJOR_COLLECTIVE_MIN_WORKERS is the default 30.
+ */
+const { t, a } = apiSuite({ now: '2026-12-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { ok, send } = caseEvents(() => t);
+const DB = process.env.TEST_DB ?? 'sqlite';
+const NAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张'.split('');
+/** n workers with distinct names and identity numbers. */
+const workers = (n: number, from: number) =>
+  Array.from({ length: n }, (_, i) =>
+    worker(`${NAMES[(from + i) % 24]}某${NAMES[Math.floor((from + i) / 24) % 24]}${NAMES[i % 7]}`, from + i),
+  );
+const view = async (id: number): Promise<CaseView> => (await t.api(a.tokens.clerk).get(`/api/cases/${id}`)).body;
+
+/** An employer's application against `n` workers (LDMAL Art. 7 counts the workers' side, here the respondents). */
+const againstWorkers = (n: number, from: number, extra: Record<string, unknown> = {}) =>
+  standardApplication({
+    receivedOn: '2026-11-20',
+    applicants: [employer()],
+    respondents: workers(n, from),
+    claims: [{ category: 'other', amount: '5000.00', description: '返还培训费' }],
+    ...extra,
+  });
+
+describe(`fixC52 legal52b H2: an employer's application against 10 or more workers is collective (${DB})`, () => {
+  it('registered collective and major (LDMAL Art. 7; Rules Art. 62); collective:true needs no ground', async () => {
+    const c = await registerCase(t, a, againstWorkers(30, 100));
+    expect([c.collective, c.major, c.majorMarked]).toEqual([true, true, true]);
+    const small = await registerCase(t, a, againstWorkers(10, 140, { collective: true }));
+    expect([small.collective, small.major, small.collectiveGround]).toEqual([true, false, null]);
+    // Nine workers are not collective by the count; collective:true then needs its ground (400 naming the field).
+    const nine = await t.api(a.tokens.clerk).post('/api/cases', againstWorkers(9, 160, { collective: true }));
+    expect(nine.status).toBe(400);
+    expect(JSON.stringify(nine.body)).toContain('collectiveGround');
+  });
+
+  it('more than 50 workers can be respondents (the cap is the applicants’ 500)', async () => {
+    const c = await registerCase(t, a, againstWorkers(60, 200));
+    expect(c.respondents).toHaveLength(60);
+    expect([c.collective, c.major]).toEqual([true, true]);
+  });
+
+  it('a PATCH un-marking collective is 400 naming collective, nothing changed', async () => {
+    const c = await registerCase(t, a, againstWorkers(12, 300));
+    const r = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { collective: false });
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.[0]?.path ?? JSON.stringify(r.body)).toContain('collective');
+    expect(JSON.stringify(r.body)).toContain('劳动者一方');
+    expect((await view(c.id)).collective).toBe(true);
+  });
+
+  it('29 workers then a 30th added (ADD_PARTY) → major; three arbitrators; respondent workers elect representatives', async () => {
+    const c = await registerCase(t, a, againstWorkers(29, 330));
+    expect([c.collective, c.major]).toEqual([true, false]);
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-23');
+    const added = await ok(
+      c,
+      a.tokens.clerk,
+      'ADD_PARTY',
+      { side: 'respondent', ground: 'co_respondent', party: worker('欧阳某某', 380) },
+      '2026-11-24',
+    );
+    expect(added).toMatchObject({ collective: true, major: true, majorMarked: true });
+    // Rules Art. 66: a sole arbitrator is refused.
+    const arb = a.arbitrators[0] as { id: number };
+    const sole = await send(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-11-25');
+    expect(sole.status).toBe(422);
+    expect(JSON.stringify(sole.body)).toContain('collective-needs-three-arbitrators');
+    // LDMAL Art. 7; Rules Art. 63: the workers (respondents here) elect 3–5 representatives; the employer is not one.
+    const v = await view(c.id);
+    const ids = v.respondents.map((p) => p.id);
+    const employerId = v.applicants[0]?.id as number;
+    const wrong = await send(c, a.tokens.clerk, 'RECORD_REPRESENTATIVES', { partyIds: [employerId, ids[0], ids[1]] }, '2026-11-25');
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.body)).toContain('不是劳动者一方的被申请人');
+    await ok(c, a.tokens.clerk, 'RECORD_REPRESENTATIVES', { partyIds: ids.slice(0, 3) }, '2026-11-25');
+  });
+});
