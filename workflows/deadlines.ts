@@ -255,7 +255,22 @@ function excludedDays(
       : n === 0
         ? `中止审理自今日${s.from}起（仍在中止）`
         : `中止审理${s.from}至今日${today}前一日（${n}天，仍在中止）`;
-    raw.push({ from: s.from, to: end, open: !s.to, what });
+    raw.push({
+      from: s.from,
+      to: end,
+      open: !s.to,
+      what,
+      // Begun before a restart (Rules Art. 46): only its days inside the restarted period — the restart day to the day
+      // before the case resumes (or before today) — are excluded (Rules Art. 47), and the words name those days
+      // (legal52b M2: "中止审理08-15至…（10天）" was written while 5 were deducted; "…（3天）" while none were).
+      clippedWhat: (start: string) => {
+        const m = Math.max(0, daysBetween(start, end));
+        if (s.to) return `中止审理${s.from}至恢复审理之日${s.to}前一日中属于本期间的${start}至${addDays(s.to, -1)}（${m}天）`;
+        return m === 0
+          ? `中止审理${s.from}起（仍在中止），本期间自${start}起暂停计算（0天）`
+          : `中止审理${s.from}起中属于本期间的${start}至今日${today}前一日（${m}天，仍在中止）`;
+      },
+    });
   }
   for (const sv of ctx.services) {
     if (sv.method !== 'public_notice') continue;

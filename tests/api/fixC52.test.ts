@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
-import { employer, worker } from '../helpers/fixtures.ts';
+import { creditCode, employer, worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -79,5 +79,48 @@ describe(`fixC52 legal52b H2: an employer's application against 10 or more worke
     expect(wrong.status).toBe(422);
     expect(JSON.stringify(wrong.body)).toContain('不是劳动者一方的被申请人');
     await ok(c, a.tokens.clerk, 'RECORD_REPRESENTATIVES', { partyIds: ids.slice(0, 3) }, '2026-11-25');
+  });
+});
+
+type D = { kind: string; dueOn: string; explanation: string; status: string };
+const awardDue = (v: CaseView) => (v.deadlines as D[]).find((d) => d.kind === 'award') as D;
+
+describe(`fixC52 legal52b M2: the award limit's words name the suspension days actually deducted (${DB})`, () => {
+  it('a suspension begun before a restart: only its days in the new period, named so (Rules Arts. 46–47)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-08-03' }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-08-05');
+    await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { add: [{ category: 'other', amount: '3000.00', description: '加班费' }] }, '2026-08-20');
+    // Entered late: suspended 08-15, still suspended today (12-20): 08-20 … 12-19 fall in the new period (122 days).
+    const suspended = awardDue(await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', decidedOn: '2026-08-15' }));
+    expect(suspended.explanation).toContain('中止审理2026-08-15起中属于本期间的2026-08-20至今日2026-12-20前一日（122天，仍在中止）');
+    expect(suspended.dueOn).toBe('2027-02-03'); // 08-20 + 45 = 10-04, + 122
+    const resumed = awardDue(await ok(c, a.tokens.chair, 'RESUME', { decidedOn: '2026-08-25' }));
+    expect(resumed.dueOn).toBe('2026-10-09'); // 08-20 + 45 = 10-04, + 5
+    expect(resumed.explanation).toContain('中止审理2026-08-15至恢复审理之日2026-08-25前一日中属于本期间的2026-08-20至2026-08-24（5天）');
+    expect(resumed.explanation).not.toContain('（10天）');
+  });
+
+  it('a party added during a suspension: the days deducted are those after the restart (0 on its day)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-16' }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-18');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'ADD_PARTY',
+      {
+        side: 'respondent',
+        ground: 'co_respondent',
+        party: { ...employer('聊城某某劳务派遣有限公司'), creditCode: creditCode('91371500MA3C7K2L2') },
+      },
+      '2026-12-06',
+    );
+    // Entered late: the suspension was decided on 12-03, before the restart of 12-06 (Rules Art. 46(1)).
+    const added = awardDue(
+      await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待另案审理结果', ground: 'pending_case', decidedOn: '2026-12-03' }),
+    );
+    // Today 12-20: 12-06 … 12-19 (14 days) of the new period; 12-06 + 45 = 2027-01-20, + 14.
+    expect(added.explanation).toContain('中止审理2026-12-03起中属于本期间的2026-12-06至今日2026-12-20前一日（14天，仍在中止）');
+    expect(added.explanation).not.toContain('2026-12-03至今日2026-12-20前一日（17天');
+    expect(added.dueOn).toBe('2027-02-03');
   });
 });
