@@ -600,6 +600,25 @@ export function lateAcceptanceWarnings(deadlines: readonly Pick<Deadline, 'kind'
   ];
 }
 
+/**
+ * LDMAL Art. 29; Rules Arts. 29–30: the one-time supplement notice is given on the spot or within the 5 working days of
+ * the acceptance decision, from receipt. One given after those days (REQUEST_SUPPLEMENT dated later) is recorded — the
+ * commission may still ask — with the late ACCEPT's warning: from the day after the period ran out the applicant could
+ * already sue in court (legal52b M3). `ctx`: the case before the request (no supplement yet).
+ */
+export function lateSupplementWarnings(
+  ctx: Pick<MachineContext, 'receivedOn'>,
+  requestedOn: string,
+  cal: OfficialCalendar,
+  periods: Periods,
+): string[] {
+  const acc = computePeriod(cal, periods.acceptance, ctx.receivedOn, '收到仲裁申请之日');
+  if (!acc.dueOn || acc.provisional || requestedOn <= acc.dueOn) return [];
+  return [
+    `一次性告知补正（${requestedOn}）晚于受理期限（${acc.dueOn} 届满，《劳动人事争议仲裁办案规则》第二十九条：当场或者在五日内一次性告知）：期限届满后${ACCEPTANCE_OVERDUE_REMEDY}请核对申请人是否已向人民法院起诉。`,
+  ];
+}
+
 /** Every deadline of a case, with status relative to `today`. */
 export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, today: string): Deadline[] {
   const out: Deadline[] = [];

@@ -21,6 +21,7 @@ import {
   computeFacts,
   type Deadline,
   lateAcceptanceWarnings,
+  lateSupplementWarnings,
   leavesPeriodBefore,
   reviewClock,
 } from '../../workflows/deadlines.ts';
@@ -989,7 +990,10 @@ async function decide(
           ? rejectionLimitationWarnings(payload.reason)
           : ev.type === 'ACCEPT'
             ? [...lateAcceptanceWarnings(deadlines), ...staleReceivedWarnings(c.receivedOn, at.today, deps.config.receivedOnStaleDays)]
-            : ev.type === 'SERVE'
+            : // legal52b M3: a supplement notice after the acceptance period, as a late ACCEPT (LDMAL Art. 29; Rules Art. 29).
+              ev.type === 'REQUEST_SUPPLEMENT'
+              ? lateSupplementWarnings(ctx, ev.occurredOn, cal, deps.periods)
+              : ev.type === 'SERVE'
               ? [...datedLaterWarnings(sent, ev), ...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
               : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
                 [...datedLaterWarnings(sent, ev), ...remedyWarnings(ctx, nctx, ev, deadlines)]

@@ -124,3 +124,19 @@ describe(`fixC52 legal52b M2: the award limit's words name the suspension days a
     expect(added.dueOn).toBe('2027-02-03');
   });
 });
+
+describe(`fixC52 legal52b M3: a supplement notice after the acceptance period is warned of as a late ACCEPT (${DB})`, () => {
+  it('received 11-02, the 5 working days end 11-09: REQUEST_SUPPLEMENT on 11-16 warns (LDMAL Art. 29; Rules Art. 29)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-02' }));
+    const r = await send(c, a.tokens.clerk, 'REQUEST_SUPPLEMENT', { items: ['补充劳动合同复印件'] }, '2026-11-16');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const words = (r.body.warnings as string[]).join();
+    expect(words).toContain('一次性告知补正（2026-11-16）晚于受理期限（2026-11-09 届满');
+    expect(words).toContain('申请人可以就该劳动争议事项向人民法院提起诉讼');
+    // In time: no such warning.
+    const d = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-02', applicants: [worker('李某某', 611)] }));
+    const inTime = await send(d, a.tokens.clerk, 'REQUEST_SUPPLEMENT', { items: ['补充劳动合同复印件'] }, '2026-11-09');
+    expect(inTime.status).toBe(200);
+    expect(((inTime.body.warnings ?? []) as string[]).join()).not.toContain('晚于受理期限');
+  });
+});
