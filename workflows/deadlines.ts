@@ -619,6 +619,48 @@ export function lateSupplementWarnings(
   ];
 }
 
+/** The matters of LDMAL Art. 16: 拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金. */
+const PAYMENT_ORDER_CATEGORIES: ReadonlySet<string> = new Set(['wages', 'work_injury_medical', 'economic_compensation', 'damages']);
+
+/**
+ * LDMAL Art. 16 (legal52b M2; domain.md §2.4): a mediation agreement on unpaid remuneration, work-injury medical costs,
+ * economic compensation or damages that the employer does not perform within the agreed period — the worker may take
+ * it to the basic court for a payment order (CPL Art. 225). Informational, once the agreed day (`performanceDueOn`) has
+ * passed and the matter was not referred to arbitration instead (LDMAL Art. 15): an entry of the worker's, binding no
+ * one (`elapsed`, with the words of the article). Whether the employer performed the record does not show; the court's
+ * payment-order procedure is not modelled.
+ */
+function paymentOrderEntry(
+  ctx: MachineContext,
+  today: string,
+  add: (
+    kind: string,
+    rule: { days: number; unit: Unit; basis: string; label: string },
+    startsOn: string,
+    c: Computed,
+    metOn: null,
+    assignee: Assignee,
+    opts: { entitlement: boolean; entitlementNote: string },
+  ) => void,
+): void {
+  const m = ctx.trackMediation;
+  const due = m?.performanceDueOn;
+  if (!m?.agreedOn || !due || today <= due || m.referredOn) return;
+  if (!ctx.claims.some((c) => PAYMENT_ORDER_CATEGORIES.has(c.category) && !(c as { counterclaim?: boolean }).counterclaim)) return;
+  const rule = {
+    days: 0,
+    unit: 'calendar' as const,
+    basis: 'LDMAL Art. 16; CPL Art. 225',
+    label: '劳动者申请支付令（用人单位在调解协议约定期限内不履行的）',
+  };
+  const c: Computed = { dueOn: due, explanation: `调解协议约定的履行期限至${due}届满。` };
+  add('payment_order', rule, due, c, null, 'party', {
+    entitlement: true,
+    entitlementNote:
+      '因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，劳动者可以持调解协议书依法向人民法院申请支付令（《劳动争议调解仲裁法》第十六条；向有管辖权的基层人民法院申请，《民事诉讼法》第二百二十五条）；也可以依法申请仲裁（第十五条）。',
+  });
+}
+
 /** Every deadline of a case, with status relative to `today`. */
 export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, today: string): Deadline[] {
   const out: Deadline[] = [];
@@ -738,6 +780,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         c.explanation +=
           '调解协议涉及确认劳动关系，不能申请仲裁委员会审查（劳动人事争议仲裁办案规则第七十五条第（四）项），可以申请司法确认。';
       add('judicial_confirmation', confirmation, m.agreedOn, c, null, 'party', { periodOnly: true });
+      paymentOrderEntry(ctx, today, add);
     }
     return out;
   }

@@ -140,3 +140,31 @@ describe(`fixC52 legal52b M3: a supplement notice after the acceptance period is
     expect(((inTime.body.warnings ?? []) as string[]).join()).not.toContain('晚于受理期限');
   });
 });
+
+describe(`fixC52 legal52b M2 (payment order): a mediation agreement on wages unperformed by the agreed day (${DB})`, () => {
+  const mediationOn = async (claims: unknown[], performanceDueOn: string, seq: number) => {
+    const m = await t
+      .api(a.tokens.mediator)
+      .post(
+        '/api/cases',
+        standardApplication({ track: 'mediation', receivedOn: '2026-11-20', applicants: [worker('钱某某', seq)], claims }),
+      );
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    return ok(m.body, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资', performanceDueOn }, '2026-11-25');
+  };
+  const entry = (v: CaseView) => (v.deadlines as D[]).find((d) => d.kind === 'payment_order') as D & { basis: string };
+
+  it('after performanceDueOn the worker’s payment-order route is shown with its article (LDMAL Art. 16)', async () => {
+    const v = await mediationOn([{ category: 'wages', amount: '12000.00', description: '2026年9月至10月工资' }], '2026-12-10', 701);
+    expect(entry(v)).toMatchObject({ dueOn: '2026-12-10', status: 'elapsed', assignee: 'party' });
+    expect(entry(v).basis).toContain('LDMAL Art. 16');
+    expect(entry(v).explanation).toContain('劳动者可以持调解协议书依法向人民法院申请支付令');
+  });
+
+  it('not before the agreed day, nor for another matter', async () => {
+    const early = await mediationOn([{ category: 'wages', amount: '12000.00', description: '工资' }], '2026-12-31', 702);
+    expect(entry(early)).toBeUndefined();
+    const other = await mediationOn([{ category: 'social_insurance', description: '补缴社会保险' }], '2026-12-10', 703);
+    expect(entry(other)).toBeUndefined();
+  });
+});
