@@ -79,6 +79,10 @@ describe(`fixC52 legal52b H2: an employer's application against 10 or more worke
     expect(wrong.status).toBe(422);
     expect(JSON.stringify(wrong.body)).toContain('不是劳动者一方的被申请人');
     await ok(c, a.tokens.clerk, 'RECORD_REPRESENTATIVES', { partyIds: ids.slice(0, 3) }, '2026-11-25');
+    // Statistics (domain.md §13): the case and its 30 workers are counted as a collective dispute accepted in November.
+    const f = (await t.api(a.tokens.chair).get('/api/stats/closure?from=2026-11-01&to=2026-11-30')).body;
+    expect(JSON.stringify(f)).toContain('"workersCollective":30');
+    expect(f.majorCollective).toMatchObject({ cases: 1, workers: 30 });
   });
 });
 
