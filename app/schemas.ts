@@ -212,14 +212,16 @@ const caseFields = {
   wageArrears: z.boolean().optional().openapi({ description: '拖欠农民工工资（优先处理；与仲裁时效无关）' }),
   collective: z.boolean().optional().openapi({
     description:
-      '集体劳动人事争议（须三名仲裁员）：10名以上劳动者时自动为 true；不足10人的集体合同争议或工会申请由书记员设为 true 并写明 collectiveGround',
+      '集体劳动人事争议（须三名仲裁员）：劳动者一方（劳动者申请时为申请人，用人单位申请时为被申请人）10名以上劳动者时自动为 true；不足10人的集体合同争议或工会申请由书记员设为 true 并写明 collectiveGround',
   }),
   collectiveGround: z
     .enum(['collective_contract', 'union_applicant'])
     .optional()
     .openapi({ description: 'collective_contract 因履行集体合同发生的争议；union_applicant 工会申请（Rules Arts. 62, 64）' }),
   applicants: z.array(PartyInput).min(1, '至少一名申请人').max(500),
-  respondents: z.array(PartyInput).min(1, '至少一名被申请人').max(50),
+  // As many as the applicants: an employer applying against its workers has them among the respondents (LDMAL Art. 7;
+  // Rules Art. 62 count the workers' side wherever it is — legal52b H2).
+  respondents: z.array(PartyInput).min(1, '至少一名被申请人').max(500),
   thirdParties: z.array(PartyInput).max(20).optional(),
   claims: z.array(ClaimInput).min(1, '至少一项仲裁请求').max(100),
   facts: z.string().trim().max(20000, '不能超过20000个字符').optional(),

@@ -255,7 +255,22 @@ function excludedDays(
       : n === 0
         ? `中止审理自今日${s.from}起（仍在中止）`
         : `中止审理${s.from}至今日${today}前一日（${n}天，仍在中止）`;
-    raw.push({ from: s.from, to: end, open: !s.to, what });
+    raw.push({
+      from: s.from,
+      to: end,
+      open: !s.to,
+      what,
+      // Begun before a restart (Rules Art. 46): only its days inside the restarted period — the restart day to the day
+      // before the case resumes (or before today) — are excluded (Rules Art. 47), and the words name those days
+      // (legal52b M2: "中止审理08-15至…（10天）" was written while 5 were deducted; "…（3天）" while none were).
+      clippedWhat: (start: string) => {
+        const m = Math.max(0, daysBetween(start, end));
+        if (s.to) return `中止审理${s.from}至恢复审理之日${s.to}前一日中属于本期间的${start}至${addDays(s.to, -1)}（${m}天）`;
+        return m === 0
+          ? `中止审理${s.from}起（仍在中止），本期间自${start}起暂停计算（0天）`
+          : `中止审理${s.from}起中属于本期间的${start}至今日${today}前一日（${m}天，仍在中止）`;
+      },
+    });
   }
   for (const sv of ctx.services) {
     if (sv.method !== 'public_notice') continue;
@@ -585,6 +600,67 @@ export function lateAcceptanceWarnings(deadlines: readonly Pick<Deadline, 'kind'
   ];
 }
 
+/**
+ * LDMAL Art. 29; Rules Arts. 29–30: the one-time supplement notice is given on the spot or within the 5 working days of
+ * the acceptance decision, from receipt. One given after those days (REQUEST_SUPPLEMENT dated later) is recorded — the
+ * commission may still ask — with the late ACCEPT's warning: from the day after the period ran out the applicant could
+ * already sue in court (legal52b M3). `ctx`: the case before the request (no supplement yet).
+ */
+export function lateSupplementWarnings(
+  ctx: Pick<MachineContext, 'receivedOn'>,
+  requestedOn: string,
+  cal: OfficialCalendar,
+  periods: Periods,
+): string[] {
+  const acc = computePeriod(cal, periods.acceptance, ctx.receivedOn, '收到仲裁申请之日');
+  if (!acc.dueOn || acc.provisional || requestedOn <= acc.dueOn) return [];
+  return [
+    `一次性告知补正（${requestedOn}）晚于受理期限（${acc.dueOn} 届满，《劳动人事争议仲裁办案规则》第二十九条：当场或者在五日内一次性告知）：期限届满后${ACCEPTANCE_OVERDUE_REMEDY}请核对申请人是否已向人民法院起诉。`,
+  ];
+}
+
+/** The matters of LDMAL Art. 16: 拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金. */
+const PAYMENT_ORDER_CATEGORIES: ReadonlySet<string> = new Set(['wages', 'work_injury_medical', 'economic_compensation', 'damages']);
+
+/**
+ * LDMAL Art. 16 (legal52b M2; domain.md §2.4): a mediation agreement on unpaid remuneration, work-injury medical costs,
+ * economic compensation or damages that the employer does not perform within the agreed period — the worker may take
+ * it to the basic court for a payment order (CPL Art. 225). Informational, once the agreed day (`performanceDueOn`) has
+ * passed and the matter was not referred to arbitration instead (LDMAL Art. 15): an entry of the worker's, binding no
+ * one (`elapsed`, with the words of the article). Whether the employer performed the record does not show; the court's
+ * payment-order procedure is not modelled.
+ */
+function paymentOrderEntry(
+  ctx: MachineContext,
+  today: string,
+  add: (
+    kind: string,
+    rule: { days: number; unit: Unit; basis: string; label: string },
+    startsOn: string,
+    c: Computed,
+    metOn: null,
+    assignee: Assignee,
+    opts: { entitlement: boolean; entitlementNote: string },
+  ) => void,
+): void {
+  const m = ctx.trackMediation;
+  const due = m?.performanceDueOn;
+  if (!m?.agreedOn || !due || today <= due || m.referredOn) return;
+  if (!ctx.claims.some((c) => PAYMENT_ORDER_CATEGORIES.has(c.category) && !(c as { counterclaim?: boolean }).counterclaim)) return;
+  const rule = {
+    days: 0,
+    unit: 'calendar' as const,
+    basis: 'LDMAL Art. 16; CPL Art. 225',
+    label: '劳动者申请支付令（用人单位在调解协议约定期限内不履行的）',
+  };
+  const c: Computed = { dueOn: due, explanation: `调解协议约定的履行期限至${due}届满。` };
+  add('payment_order', rule, due, c, null, 'party', {
+    entitlement: true,
+    entitlementNote:
+      '因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，劳动者可以持调解协议书依法向人民法院申请支付令（《劳动争议调解仲裁法》第十六条；向有管辖权的基层人民法院申请，《民事诉讼法》第二百二十五条）；也可以依法申请仲裁（第十五条）。',
+  });
+}
+
 /** Every deadline of a case, with status relative to `today`. */
 export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, today: string): Deadline[] {
   const out: Deadline[] = [];
@@ -704,6 +780,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         c.explanation +=
           '调解协议涉及确认劳动关系，不能申请仲裁委员会审查（劳动人事争议仲裁办案规则第七十五条第（四）项），可以申请司法确认。';
       add('judicial_confirmation', confirmation, m.agreedOn, c, null, 'party', { periodOnly: true });
+      paymentOrderEntry(ctx, today, add);
     }
     return out;
   }

@@ -37,3 +37,17 @@ export function earlierYearAcceptRefusal(occurredOn: string, today: string, payl
     field: 'earlierYear',
   };
 }
+
+/**
+ * legal52b L1: `earlierYear: true` on an ACCEPT dated in today's year (or later) confirms nothing — the case is numbered
+ * in the current year as any other. Recorded (the clerk meant no harm, and the number is right), with a warning that
+ * the confirmation was not needed, so that a wrong acceptance date (a year typed ahead of a December decision) is
+ * checked. Rules Art. 30 (受理); api.md: the case number's year is the ACCEPT's.
+ */
+export function needlessEarlierYearWarnings(occurredOn: string, today: string, payload: { earlierYear?: unknown }): string[] {
+  if (payload.earlierYear !== true || occurredOn.slice(0, 4) < today.slice(0, 4)) return [];
+  const year = occurredOn.slice(0, 4);
+  return [
+    `受理日期（${occurredOn}）在${year}年，不早于今年（${today.slice(0, 4)}年），无需确认按往年年度编号（earlierYear）：案件按${year}年度编号；请核对受理日期是否填错`,
+  ];
+}

@@ -11,7 +11,7 @@ import {
   type EventType,
   type ProcEvent,
 } from './procedure-types.ts';
-import { isEmployerId, isWorkerId, isWorkerParty } from './sides.ts';
+import { isEmployerId, isWorkerId, isWorkerParty, workerSide } from './sides.ts';
 
 /**
  * legalfixA L2: a document served by a simple method (phone/SMS/fax/e-mail, method `sms`) that the addressee has not
@@ -1296,7 +1296,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'representatives-are-workers',
         'LDMAL Art. 7',
-        `代表须为本案劳动者一方的当事人；当事人${other}不是劳动者一方的申请人`,
+        `代表须为本案劳动者一方的当事人；当事人${other}不是劳动者一方的${workerSide(ctx) === 'applicant' ? '申请人' : '被申请人'}`,
         'partyIds',
       );
     if (ids.length < 3 || ids.length > 5)
@@ -1620,7 +1620,10 @@ export function debateEnded(ctx: CaseContext): boolean {
   return !!last && (!ctx.hearing || last.heldOn >= ctx.hearing.hearingOn);
 }
 
-/** Workers represented in a collective case: applicant workers who are not among the 3–5 representatives (Rules Art. 63). */
+/**
+ * Workers represented in a collective case: the workers (on the workers' side, applicants or — an employer applying —
+ * respondents; LDMAL Art. 7) who are not among the 3–5 representatives (Rules Art. 63).
+ */
 export function representedWorkers(ctx: CaseContext): number[] {
   if (!ctx.collective || ctx.representatives.length === 0) return [];
   return ctx.parties.filter((p) => isWorkerParty(ctx, p) && !ctx.representatives.includes(p.id)).map((p) => p.id);

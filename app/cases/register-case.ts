@@ -69,9 +69,14 @@ export function claimApplicantErrors(claims: Pick<ClaimInput, 'applicant'>[] | u
   return errors;
 }
 
-/** Collective dispute: 10 or more workers (natural persons) on the applicant side (LDMAL Art. 7; Rules Art. 62). */
-export const isCollective = (parties: PartyRecord[]) =>
-  parties.filter((p) => p.side === 'applicant' && p.kind === 'person').length >= COLLECTIVE_MIN_WORKERS;
+/**
+ * Collective dispute: 10 or more workers on the workers' side (劳动者一方, LDMAL Art. 7; Rules Art. 62) — the natural
+ * persons on whichever procedural side the workers are (workflows/sides.ts): the applicants when workers apply, the
+ * respondents when an employer applies against its workers (legal52b H2: an employer's application against 30 workers
+ * was never collective). `collectiveGround` decides the sides when a union applies (Rules Art. 64).
+ */
+export const isCollective = (parties: Pick<PartyRecord, 'side' | 'kind' | 'ownership'>[], collectiveGround: string | null = null) =>
+  workerCount(parties, collectiveGround) >= COLLECTIVE_MIN_WORKERS;
 
 /**
  * `collective` and its ground as the clerk sets them: a collective-contract dispute or a union applicant is collective
@@ -83,11 +88,14 @@ export function collectiveFlags(
   parties: PartyRecord[],
   current: CollectiveGround | null = null,
 ): { collective: boolean; collectiveGround: CollectiveGround | null } {
-  const byCount = isCollective(parties);
   let ground = body.collective === false ? null : (body.collectiveGround ?? current);
+  const byCount = isCollective(parties, ground ?? null);
   const errors: FieldError[] = [];
   if (body.collective === false && byCount)
-    errors.push({ path: 'collective', message: `申请人中有${COLLECTIVE_MIN_WORKERS}名以上劳动者，依法为集体争议（Rules Art. 62）` });
+    errors.push({
+      path: 'collective',
+      message: `劳动者一方有${COLLECTIVE_MIN_WORKERS}名以上劳动者，依法为集体争议（LDMAL Art. 7；Rules Art. 62）`,
+    });
   if (body.collective === true && !ground && !byCount)
     errors.push({
       path: 'collectiveGround',

@@ -21,6 +21,7 @@ import {
   computeFacts,
   type Deadline,
   lateAcceptanceWarnings,
+  lateSupplementWarnings,
   leavesPeriodBefore,
   reviewClock,
 } from '../../workflows/deadlines.ts';
@@ -46,7 +47,7 @@ import {
   applyEvent as transitionCase,
 } from '../../workflows/procedure.ts';
 import type { CaseContext, EventType, ProcEvent } from '../../workflows/procedure-types.ts';
-import { earlierYearAcceptRefusal, staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
+import { earlierYearAcceptRefusal, needlessEarlierYearWarnings, staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
 import { lateAwardWarnings, remedyWarnings } from '../../workflows/remedy-warnings.ts';
 import { restartWarnings } from '../../workflows/restart-warnings.ts';
 import {
@@ -998,11 +999,18 @@ async function decide(
           ev.type === 'REJECT' && nctx.track === 'arbitration'
           ? rejectionLimitationWarnings(payload.reason)
           : ev.type === 'ACCEPT'
-            ? [...lateAcceptanceWarnings(deadlines), ...staleReceivedWarnings(c.receivedOn, at.today, deps.config.receivedOnStaleDays)]
-            : ev.type === 'SERVE'
-              ? [...datedLaterWarnings(sent, ev), ...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
-              : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
-                [...datedLaterWarnings(sent, ev), ...remedyWarnings(ctx, nctx, ev, deadlines)]
+            ? [
+                ...lateAcceptanceWarnings(deadlines),
+                ...staleReceivedWarnings(c.receivedOn, at.today, deps.config.receivedOnStaleDays),
+                ...needlessEarlierYearWarnings(ev.occurredOn, at.today, ev.payload),
+              ]
+            : // legal52b M3: a supplement notice after the acceptance period, as a late ACCEPT (LDMAL Art. 29; Rules Art. 29).
+              ev.type === 'REQUEST_SUPPLEMENT'
+              ? lateSupplementWarnings(ctx, ev.occurredOn, cal, deps.periods)
+              : ev.type === 'SERVE'
+                ? [...datedLaterWarnings(sent, ev), ...unconfirmedSimpleServiceWarnings(ev), ...lateHearingNoticeWarnings(nctx, deadlines)]
+                : // A suit or set-aside filed late, an enforcement during a set-aside (LDMAL Arts. 48–51; SPC-1 Art. 25).
+                  [...datedLaterWarnings(sent, ev), ...remedyWarnings(ctx, nctx, ev, deadlines)]
   )
     .concat(
       // A restart that shortens an extended award limit (Rules Art. 46; domain.md §7.2).
