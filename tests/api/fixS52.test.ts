@@ -1,0 +1,80 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/knex.ts';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startTestApp } from '../helpers/app.ts';
+
+/** Findings of the outside checker sec52 (fixS52). The same body on SQLite and PostgreSQL. */
+const dialect = process.env.TEST_DB ?? 'sqlite';
+
+type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+describe(`H1: parallel correct logins lock nothing (${dialect})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '4', LOGIN_MAX_FAILURES: '3' } });
+    for (let i = 0; i < 8; i++) await t.tokenFor('clerk', `user${i}`);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  const login = (app: Parameters<typeof request>[0], username: string, password: string, address: string) =>
+    request(app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
+  /** Every answer a 200, or a 429 that says what happened: logins in flight, a Retry-After of seconds — never 「失败」. */
+  const onlyBusy = (rs: request.Response[], busy: string) => {
+    for (const r of rs) {
+      if (r.status === 200) continue;
+      expect(r.status, JSON.stringify(r.body)).toBe(429);
+      expect(r.body.detail).toBe(busy);
+      expect(r.body.detail).not.toContain('失败');
+      expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(2);
+    }
+  };
+
+  it('from one address, more correct logins at once than LOGIN_MAX_FAILURES_PER_ADDRESS: no lockout, the next login passes', async () => {
+    const db = openDatabase(t.dbUrl);
+    const second = createApp({ db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    try {
+      const rs = await Promise.all(
+        Array.from({ length: 22 }, (_, i) => login(i % 2 ? second : t.app, `user${i % 8}`, `user${i % 8}-password-1`, '10.52.0.1')),
+      );
+      onlyBusy(rs, '该地址同时进行的登录过多，请稍后再试');
+      expect(rs.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(4);
+      // Nothing failed: nothing is counted, nothing remembered — the next correct login from there, in either process, passes.
+      expect((await login(t.app, 'user0', 'user0-password-1', '10.52.0.1')).status).toBe(200);
+      expect((await login(second, 'user1', 'user1-password-1', '10.52.0.1')).status).toBe(200);
+      const rows = await t.db
+        .knex('throttle_events')
+        .whereIn('bucket', ['login.address', 'login.address~', 'login.account', 'login.account~']);
+      expect(rows).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('one account, 12 correct logins at once: none 「账号暂时锁定」, the next one passes', async () => {
+    const rs = await Promise.all(Array.from({ length: 12 }, (_, i) => login(t.app, 'user2', 'user2-password-1', `10.52.1.${i + 1}`)));
+    onlyBusy(rs, '该账号同时进行的登录过多，请稍后再试');
+    expect((await login(t.app, 'user2', 'user2-password-1', '10.52.1.99')).status).toBe(200);
+  });
+
+  it('only failures count: below the limit a correct login passes; at the limit 「失败次数过多」 as before, also for the right password', async () => {
+    for (let i = 0; i < 3; i++) expect((await login(t.app, `nobody${i}`, 'wrong-password-1', '10.52.2.1')).status).toBe(401);
+    // 3 failures of 4, and correct logins in parallel: they pass or are told to retry in seconds.
+    const rs = await Promise.all(Array.from({ length: 4 }, (_, i) => login(t.app, `user${i + 3}`, `user${i + 3}-password-1`, '10.52.2.1')));
+    onlyBusy(rs, '该地址同时进行的登录过多，请稍后再试');
+    expect(rs.some((r) => r.status === 200)).toBe(true);
+    expect((await login(t.app, 'nobody3', 'wrong-password-1', '10.52.2.1')).status).toBe(401);
+    const locked = await login(t.app, 'user3', 'user3-password-1', '10.52.2.1');
+    expect(locked.status).toBe(429);
+    expect(locked.body.detail).toMatch(/^该地址登录失败次数过多，请 1[45] 分钟后再试$/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    // Parallel wrong passwords for one account: at most LOGIN_MAX_FAILURES (3) are hashed, then the account is locked.
+    const wrong = await Promise.all(Array.from({ length: 10 }, (_, i) => login(t.app, 'user7', `wrong-${i}-password`, `10.52.3.${i + 1}`)));
+    expect(wrong.filter((r) => r.status === 401)).toHaveLength(3);
+    const after = await login(t.app, 'user7', 'user7-password-1', '10.52.3.99');
+    expect(after.status).toBe(429);
+    expect(after.body.detail).toContain('账号暂时锁定');
+  });
+});
