@@ -78,3 +78,60 @@ describe(`H1: parallel correct logins lock nothing (${dialect})`, () => {
     expect(after.body.detail).toContain('账号暂时锁定');
   });
 });
+
+describe(`M1, L1: reference tables and users (${dialect})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  const audits = async () => Number((await t.db.knex('audit_log').count({ n: '*' }).first())?.n);
+  const versions = async () => await t.db.knex('reference_versions').orderBy('name').select('name', 'version');
+
+  it('M1: PUT average-wages [] → 400 naming the body, the table unchanged (as the minimum wages)', async () => {
+    const admin = t.api(t.adminToken);
+    const row = { district: '全市', year: 2024, monthly: '6000', publishedOn: '2025-05-20', source: '测试公布文件' };
+    expect((await admin.put('/api/reference/average-wages', [row])).status).toBe(200);
+    const before = (await admin.get('/api/reference/average-wages')).body;
+    const [n, v] = [await audits(), await versions()];
+    const r = await admin.put('/api/reference/average-wages', []);
+    expect(r.status).toBe(400);
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    expect(r.body.errors).toEqual([{ path: '', message: '职工月平均工资表不能为空（整表替换）' }]);
+    expect((await admin.get('/api/reference/average-wages')).body).toEqual(before);
+    expect(await audits()).toBe(n);
+    expect(await versions()).toEqual(v);
+  });
+
+  it('L1: the same table again, in another order, or a user PATCH changing nothing: 200, no audit row, no version bump', async () => {
+    const admin = t.api(t.adminToken);
+    const avg = [
+      { district: '全市', year: 2024, monthly: '6000', publishedOn: '2025-05-20', source: '测试公布文件', confirmed: true },
+      { district: '全市', year: 2023, monthly: '5800.00', source: '测试公布文件' },
+    ];
+    expect((await admin.put('/api/reference/average-wages', avg)).status).toBe(200);
+    const min = (await admin.get('/api/reference/minimum-wages')).body as object[];
+    expect(min.length).toBeGreaterThan(0);
+    await t.tokenFor('clerk', 'same-name');
+    const id = t.userId('same-name');
+    const [n, v] = [await audits(), await versions()];
+    const sameAvg = await admin.put('/api/reference/average-wages', [{ ...avg[1], monthly: '5800' }, avg[0]]);
+    expect(sameAvg.status).toBe(200);
+    expect(sameAvg.body).toEqual((await admin.get('/api/reference/average-wages')).body);
+    const sameMin = await admin.put('/api/reference/minimum-wages', [...min].reverse());
+    expect(sameMin.status).toBe(200);
+    expect(sameMin.body).toEqual(min);
+    const user = await admin.patch(`/api/users/${id}`, { displayName: 'same-name（测试）', active: true, role: 'clerk' });
+    expect(user.status).toBe(200);
+    expect(user.body).toMatchObject({ id, displayName: 'same-name（测试）', active: true, role: 'clerk' });
+    expect(await audits()).toBe(n);
+    expect(await versions()).toEqual(v);
+    // A real change is still written and audited.
+    expect((await admin.patch(`/api/users/${id}`, { displayName: '新名字' })).status).toBe(200);
+    expect((await admin.put('/api/reference/average-wages', [avg[0]])).status).toBe(200);
+    expect(await audits()).toBe(n + 2);
+    expect(await versions()).not.toEqual(v);
+  });
+});
