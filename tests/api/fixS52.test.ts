@@ -4,6 +4,8 @@ import { openDatabase } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp } from '../helpers/app.ts';
+import { caseEvents } from '../helpers/case-fixtures.ts';
+import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
 
 /** Findings of the outside checker sec52 (fixS52). The same body on SQLite and PostgreSQL. */
 const dialect = process.env.TEST_DB ?? 'sqlite';
@@ -133,5 +135,50 @@ describe(`M1, L1: reference tables and users (${dialect})`, () => {
     expect((await admin.put('/api/reference/average-wages', [avg[0]])).status).toBe(200);
     expect(await audits()).toBe(n + 2);
     expect(await versions()).not.toEqual(v);
+  });
+});
+
+describe(`M2: the state before the date ordering (${dialect})`, () => {
+  let t: TestApp;
+  let a: Actors;
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-11-28T02:00:00Z' });
+    a = await createActors(t);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  const { send, ok } = caseEvents(() => t);
+
+  it('ACCEPT of a rejected case dated before the rejection: 409 naming the state, as on a later day; nothing recorded', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-11-25');
+    const version = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version;
+    for (const day of ['2026-11-24', '2026-11-26']) {
+      const r = await send(c, a.tokens.clerk, 'ACCEPT', {}, day);
+      expect(r.status, `${day}: ${JSON.stringify(r.body)}`).toBe(409);
+      expect(r.body.detail).toContain('案件当前状态为“不予受理”，不能进行“受理”');
+    }
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.version).toBe(version);
+  });
+
+  it('a voided registration: an event dated before the void is 409, not the date 400; an allowed event dated too early is still 400', async () => {
+    const c = await registerCase(t, a);
+    await ok(c, a.tokens.clerk, 'VOID_REGISTRATION', { reason: '登记错误' }, '2026-11-25');
+    const r = await send(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-24');
+    expect(r.status, JSON.stringify(r.body)).toBe(409);
+    expect(r.body.detail).not.toContain('发生日期');
+    // The date check stands for an event the state allows.
+    const d = await registerCase(t, a);
+    await ok(d, a.tokens.clerk, 'ACCEPT', {}, '2026-11-25');
+    const early = await send(
+      d,
+      a.tokens.chair,
+      'FORM_TRIBUNAL',
+      { arbitratorIds: [a.arbitrators[0]?.id], presidingId: a.arbitrators[0]?.id },
+      '2026-11-24',
+    );
+    expect(early.status, JSON.stringify(early.body)).toBe(400);
+    expect(early.body.errors).toEqual([{ path: 'occurredOn', message: '发生日期不能早于上一程序事件的日期（2026-11-25）' }]);
   });
 });
