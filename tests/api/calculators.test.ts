@@ -184,7 +184,7 @@ describe(`calculators over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const doc = (await t.api(a.tokens.clerk).get('/openapi.json')).body;
     const op = doc.paths['/api/calculators/{kind}'].post;
     expect(op.operationId).toBe('calculate');
-    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '404', '405', '413', '500', '503']);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '404', '405', '413', '431', '500', '503']);
     expect(doc.paths['/api/reference/average-wages'].put.operationId).toBe('replaceAverageWages');
   });
 });

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/knex.ts';
@@ -180,5 +181,47 @@ describe(`M2: the state before the date ordering (${dialect})`, () => {
     );
     expect(early.status, JSON.stringify(early.body)).toBe(400);
     expect(early.body.errors).toEqual([{ path: 'occurredOn', message: '发生日期不能早于上一程序事件的日期（2026-11-25）' }]);
+  });
+});
+
+describe(`L2: a request line over maxHeaderSize (${dialect})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-11-20T02:00:00Z' });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('GET /api/cases?q=<45 KB> → 431 problem+json naming the cause, documented in /openapi.json; the server still answers', async () => {
+    const server = createApp({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config }).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await fetch(`${base}/api/cases/110101199003077777?q=${'张'.repeat(5000)}${'x'.repeat(30_000)}`, {
+        headers: { authorization: `Bearer ${t.adminToken}` },
+      });
+      expect(r.status).toBe(431);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+      const body = (await r.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({
+        type: 'https://zhongcai.dev/problems/request-header-too-large',
+        title: '请求头过大',
+        status: 431,
+        detail: '请求行与请求头合计超过 16 KB（多为过长的查询参数，如 q）：请缩短查询内容后重试',
+      });
+      // The path without the query, an identity-number shape masked (as every problem's instance).
+      expect(body.instance).toMatch(/^\/api\/cases\//);
+      expect(String(body.instance)).not.toContain('110101199003077777');
+      // A request of ordinary size on the same server is answered as ever.
+      const ok = await fetch(`${base}/api/cases?q=${'张'.repeat(10)}`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+      expect(ok.status).toBe(200);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    const doc = (await request(t.app).get('/openapi.json')).body;
+    expect(doc.paths['/api/cases'].get.responses['431']).toMatchObject({
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
   });
 });
