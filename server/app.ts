@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import express, { type Express, type RequestHandler, Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -15,6 +16,7 @@ import { createCalculatorsRouter } from './http/calculators.ts';
 import { createCasesRouter } from './http/cases.ts';
 import { createClaimStatsRouter } from './http/claim-stats.ts';
 import { createClaimsRouter } from './http/claims.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { createCourtPackagesRouter, createPublicKeysRouter } from './http/court-packages.ts';
 import { createDocumentsRouter } from './http/documents.ts';
 import { errorHandler, hasBody, JSON_TYPES, notFoundRoute, notJsonBody, optionsRoute, wrongMethod } from './http/errors.ts';
@@ -132,6 +134,14 @@ export function createApp(opts: AppOptions): Express {
   const lifecycle = opts.lifecycle ?? createLifecycle(opts.clock.now().toISOString());
   app.locals.deps = deps;
   app.locals.lifecycle = lifecycle;
+  // The server `listen` makes answers what Node refuses before Express (a request line over maxHeaderSize) with a
+  // problem+json 431 (server/http/client-errors.ts; outside checker sec52 L2).
+  const listen = app.listen.bind(app) as (...args: unknown[]) => Server;
+  app.listen = ((...args: unknown[]) => {
+    const server = listen(...args);
+    answerClientErrors(server, opts.logger);
+    return server;
+  }) as typeof app.listen;
   app.use(drainConnections(lifecycle));
   app.disable('x-powered-by');
   // ETags are case versions ("3") set by the routes, never a hash of the body Express would add.

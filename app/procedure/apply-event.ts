@@ -733,6 +733,10 @@ async function decide(
 
   // api.md: occurredOn never before the previous procedural event (bookkeeping entries do not count), nor before the
   // receipt as it now stands (a correction before acceptance may have moved it; the registration row keeps the first).
+  // The state first (api.md: 409 before the checks of the act itself; outside checker sec52 M2): an event the state
+  // does not allow on the earliest day it could bear is 409 — a rejected or voided case says so, not 「早于上一程序事件」.
+  const firstDay = last && last > c.receivedOn ? last : c.receivedOn;
+  if (ev.occurredOn < firstDay && !isAvailableFor(snap, { ...ev, occurredOn: firstDay })) throw notAllowed(snap, ev.type, firstDay);
   if (last && last >= c.receivedOn && ev.occurredOn < last)
     throw validationError([{ path: 'occurredOn', message: `发生日期不能早于上一程序事件的日期（${last}）` }]);
   // A defense received before the application was (reviewer s49 M3): named at the day sent, not at occurredOn.

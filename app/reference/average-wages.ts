@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
+import { sameRows } from './same-rows.ts';
 
 export interface AverageWageInput {
   district: string;
@@ -19,7 +20,8 @@ async function table(deps: Deps, k = deps.db.reader) {
     district: r.district,
     year: r.year,
     monthly: yuan(r.monthlyFen),
-    publishedOn: r.publishedOn,
+    // Left out when not given, as the schema has it (optional, not nullable): a null broke the documented answer.
+    ...(r.publishedOn ? { publishedOn: r.publishedOn } : {}),
     source: r.source,
     confirmed: r.confirmed,
   }));
@@ -44,18 +46,19 @@ export async function replaceAverageWages(deps: Deps, uow: UnitOfWork, actor: Ac
   });
   if (errors.length) throw validationError(errors);
   assertRole(actor, AREA_ROLES.referenceData, '修改职工月平均工资');
+  const records = rows.map((r) => ({
+    district: r.district,
+    year: r.year,
+    monthlyFen: parseMoney(r.monthly) as number,
+    publishedOn: r.publishedOn ?? null,
+    source: r.source,
+    confirmed: r.confirmed ?? false,
+  }));
+  // The same table (in any order): nothing is written — no audit row, and no version bump, which would make every
+  // process re-read the table and recompute the deadlines that depend on reference data (outside checker sec52 L1).
+  if (sameRows(await deps.stores.reference.averageWages(uow.trx), records)) return table(deps, uow.trx);
   const before = await table(deps, uow.trx);
-  await deps.stores.reference.replaceAverageWages(
-    uow.trx,
-    rows.map((r) => ({
-      district: r.district,
-      year: r.year,
-      monthlyFen: parseMoney(r.monthly) as number,
-      publishedOn: r.publishedOn ?? null,
-      source: r.source,
-      confirmed: r.confirmed ?? false,
-    })),
-  );
+  await deps.stores.reference.replaceAverageWages(uow.trx, records);
   await deps.stores.reference.audit(uow.trx, {
     entity: 'average_wages',
     key: '*',

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { validationError } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
+import { sameRows } from './same-rows.ts';
 
 export interface MinimumWageInput {
   district: string;
@@ -36,17 +37,17 @@ export async function replaceMinimumWages(deps: Deps, uow: UnitOfWork, actor: Ac
   });
   if (dupes.length) throw validationError(dupes);
   assertRole(actor, AREA_ROLES.referenceData, '修改最低工资标准');
+  const records = rows.map((r) => ({
+    district: r.district,
+    monthlyFen: parseMoney(r.monthly) as number,
+    effectiveFrom: r.effectiveFrom,
+    source: r.source ?? '管理员录入',
+    confirmed: r.confirmed ?? false,
+  }));
+  // The same table (in any order): nothing is written — no audit row, no version bump (sec52 L1, as average wages).
+  if (sameRows(await deps.stores.reference.minimumWages(uow.trx), records)) return table(deps, uow.trx);
   const before = await table(deps, uow.trx);
-  await deps.stores.reference.replaceMinimumWages(
-    uow.trx,
-    rows.map((r) => ({
-      district: r.district,
-      monthlyFen: parseMoney(r.monthly) as number,
-      effectiveFrom: r.effectiveFrom,
-      source: r.source ?? '管理员录入',
-      confirmed: r.confirmed ?? false,
-    })),
-  );
+  await deps.stores.reference.replaceMinimumWages(uow.trx, records);
   await deps.stores.reference.audit(uow.trx, {
     entity: 'minimum_wages',
     key: '*',

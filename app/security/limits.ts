@@ -11,6 +11,7 @@ export function limitsFrom(config: Config) {
       max: config.loginMaxFailuresPerAddress,
       windowMs: login,
       message: (m) => `该地址登录失败次数过多，请 ${m} 分钟后再试`,
+      busyMessage: '该地址同时进行的登录过多，请稍后再试',
       rememberRefusals: true,
     },
     /** Failed logins (and wrong current passwords) for one account, from any address: the account is locked. */
@@ -19,6 +20,7 @@ export function limitsFrom(config: Config) {
       max: config.loginMaxFailures,
       windowMs: login,
       message: (m) => `登录失败次数过多，账号暂时锁定，请 ${m} 分钟后再试`,
+      busyMessage: '该账号同时进行的登录过多，请稍后再试',
     },
     /**
      * Wrong current passwords given by one session (POST /api/auth/password), keyed by its token: the signed-in user
@@ -30,6 +32,7 @@ export function limitsFrom(config: Config) {
       max: config.loginMaxFailures,
       windowMs: login,
       message: (m) => `当前密码错误次数过多，请 ${m} 分钟后再试`,
+      busyMessage: '同时进行的密码修改过多，请稍后再试',
     },
     /** Documents generated per user (PDF rendering costs tens of milliseconds of CPU each). */
     documents: {

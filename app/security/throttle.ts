@@ -17,6 +17,11 @@ export interface Limit {
    * lifts an account's lockout, in every process).
    */
   rememberRefusals?: boolean;
+  /**
+   * For limits taken with `reserve`: the 429 detail when the key's attempts in flight (none yet failed) fill the
+   * limit — true to what happened, not 「失败次数过多」 (sec52 H1) — answered with a Retry-After of a few seconds.
+   */
+  busyMessage?: string;
 }
 
 const REMEMBERED_MAX = 10_000;
@@ -25,7 +30,20 @@ const REMEMBERED_MAX = 10_000;
 export interface Attempt {
   count: number;
   release(): Promise<void>;
+  /**
+   * A reserved attempt (`reserve`) that failed: counted from now on against the limit; the number of failures of the
+   * key in the window with it. For an attempt of `take`, which counts from the start, the count taken.
+   */
+  fail(): Promise<number>;
 }
+
+/**
+ * How long a reservation (`reserve`) stands as an attempt in flight: a login waits in the bounded hash queue and
+ * hashes within seconds. An older one (its process ended mid-hash) counts as a failure.
+ */
+export const IN_FLIGHT_MS = 60_000;
+/** The Retry-After of a refusal while the key's attempts in flight fill the limit: they end within seconds. */
+export const BUSY_RETRY_SECONDS = 2;
 
 const PRUNE_EVERY_MS = 60_000;
 
@@ -72,25 +90,52 @@ export class Throttle {
    * (a login that succeeds) gives its attempt back with `release()`.
    */
   async take(limit: Limit, key: string): Promise<Attempt> {
+    return this.count(limit, key, false);
+  }
+
+  /**
+   * Like `take`, for work that counts only when it fails (a login, a current password): the attempt is reserved before
+   * the work begins, atomically with the check, and holds a place under the limit while in flight — N parallel guesses
+   * still reach the hash at most `max` times. Only failures (`fail()`) count afterwards; a success gives its place
+   * back (`release()`). Refused when the key's failures are at the limit (the limit's message, remembered with
+   * `rememberRefusals`), or — never remembered, a short Retry-After, `busyMessage` — when attempts in flight fill what
+   * is left: parallel correct logins lock nothing (outside checker sec52 H1: 22 parallel correct logins from one
+   * address locked it out for 15 minutes with 「失败次数过多」).
+   */
+  async reserve(limit: Limit, key: string): Promise<Attempt> {
+    return this.count(limit, key, true);
+  }
+
+  private async count(limit: Limit, key: string, reserve: boolean): Promise<Attempt> {
     const now = this.clock.now().getTime();
     const hash = this.hash(limit, key);
     const until = this.refusedUntil.get(hash);
     if (until !== undefined && until > now) throw this.refusal(limit, until - now);
     const since = new Date(now - limit.windowMs).toISOString();
-    const r = await this.store.take(this.knex, limit.bucket, hash, new Date(now).toISOString(), since, limit.max);
+    const pendingSince = reserve ? new Date(now - IN_FLIGHT_MS).toISOString() : undefined;
+    const r = await this.store.take(this.knex, limit.bucket, hash, new Date(now).toISOString(), since, limit.max, pendingSince);
     if (!r.taken) {
+      if (r.busy) throw Object.assign(tooManyRequests(limit.busyMessage ?? limit.message(1), BUSY_RETRY_SECONDS), { inFlight: true });
       const wait = Date.parse(r.oldest ?? since) + limit.windowMs - now;
       if (limit.rememberRefusals) this.remember(hash, now + wait, now);
       throw this.refusal(limit, wait);
     }
     await this.prune(now);
-    let released = false;
+    let settled = false;
     return {
       count: r.count,
       release: async () => {
-        if (released) return;
-        released = true;
+        if (settled) return;
+        settled = true;
         await this.store.remove(this.knex, r.id);
+      },
+      fail: async () => {
+        if (settled || !reserve) return r.count;
+        settled = true;
+        await this.store.confirm(this.knex, r.id, limit.bucket);
+        const at = this.clock.now().getTime();
+        const n = await this.store.recent(this.knex, limit.bucket, hash, new Date(at - limit.windowMs).toISOString());
+        return n.count;
       },
     };
   }

@@ -52,11 +52,13 @@ export function loggedName(
 
 /**
  * POST /api/auth/login — a bearer token for a valid username and password. In order, before any hashing: the attempt
- * is counted against the client address's failures (LOGIN_MAX_FAILURES_PER_ADDRESS) and the account's
+ * is reserved against the client address's failures (LOGIN_MAX_FAILURES_PER_ADDRESS) and the account's
  * (LOGIN_MAX_FAILURES) — in the database for every process, atomically with the check, so that parallel guesses cannot
- * all pass a check made before any of them was counted: at most the limit ever reach the hash. Then one bounded scrypt
- * (app/passwords.ts) — also for an unknown username, so that timing does not tell which usernames exist. A success
- * gives its attempts back (and clears the account's failures); a refusal (429) counts nothing. Every outcome is
+ * all pass a check made before any of them was counted: at most the limit ever reach the hash (`Throttle.reserve`).
+ * Then one bounded scrypt (app/passwords.ts) — also for an unknown username, so that timing does not tell which
+ * usernames exist. Only a failure counts: a success gives its places back (and clears the account's failures); a
+ * refusal (429) counts nothing — 「失败次数过多」 only when the failures are at the limit, 「同时进行的登录过多」 with a
+ * short Retry-After when logins in flight fill it (outside checker sec52 H1). Every outcome is
  * logged with the address and the username — never the password; and a name that is no account's only as a digest
  * (`loggedName`).
  */
@@ -79,7 +81,9 @@ export async function login(
     account,
     pair,
   ).catch((err) => {
-    logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
+    if ((err as { inFlight?: boolean }).inFlight)
+      logger.warn({ event: 'auth.login_refused', ...who, reason: 'in_flight' }, 'login refused: too many logins in flight');
+    else logger.warn({ event: 'auth.login_refused', ...who, reason: 'locked' }, 'login refused: too many failures');
     throw err;
   });
   let user: Awaited<ReturnType<typeof deps.stores.users.findByUsername>>;
@@ -96,11 +100,11 @@ export async function login(
   if (!user || !ok || !user.active) {
     const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
     logger.warn({ event: 'auth.login_failed', ...who, reason }, 'login failed');
-    if (byAddress.count === limits.loginAddress.max)
-      logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
-    if (byAccount?.count === limits.loginAccount.max)
-      logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
-    if (byKnownAddress?.count === limits.loginAccount.max)
+    // Now counted as failures (they were reserved while in flight): a lockout is logged by the failure that makes it.
+    const [nAddress, nAccount, nKnown] = await Promise.all([byAddress.fail(), byAccount?.fail(), byKnownAddress?.fail()]);
+    if (nAddress === limits.loginAddress.max) logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
+    if (nAccount === limits.loginAccount.max) logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
+    if (nKnown === limits.loginAccount.max)
       logger.warn({ event: 'auth.lockout', scope: 'known_address', ...who }, 'login lockout: account from a known address');
     throw unauthorized('用户名或密码错误');
   }
@@ -164,7 +168,7 @@ async function takeLoginAttempts(
   knownCounter?: string;
   accountLocked: boolean;
 }> {
-  const byAddress = await deps.throttle.take(deps.limits.loginAddress, address);
+  const byAddress = await deps.throttle.reserve(deps.limits.loginAddress, address);
   const taken: Attempt[] = [byAddress];
   try {
     let known: boolean | undefined;
@@ -174,7 +178,7 @@ async function takeLoginAttempts(
     };
     let byAccount: Attempt | undefined;
     try {
-      byAccount = await deps.throttle.take(deps.limits.loginAccount, account);
+      byAccount = await deps.throttle.reserve(deps.limits.loginAccount, account);
       taken.push(byAccount);
     } catch (err) {
       if ((err as { status?: number }).status !== 429 || !(await isKnown())) throw err;
@@ -185,7 +189,7 @@ async function takeLoginAttempts(
     const knownCounter = (await isKnown())
       ? `${pair}\u0000${(await deps.throttle.lastMark(passwordResetMark(deps.limits), account)) ?? ''}`
       : undefined;
-    const byKnownAddress = knownCounter ? await deps.throttle.take(knownAddressLimit(deps.limits), knownCounter) : undefined;
+    const byKnownAddress = knownCounter ? await deps.throttle.reserve(knownAddressLimit(deps.limits), knownCounter) : undefined;
     if (byKnownAddress) taken.push(byKnownAddress);
     return { attempts: taken, byAddress, byAccount, byKnownAddress, knownCounter, accountLocked: !byAccount };
   } catch (err) {
@@ -258,8 +262,8 @@ export async function changePassword(
   const { throttle, limits, stores } = deps;
   const user = await stores.users.findById(actor.id);
   if (!user) throw unauthorized();
-  // Counted before the hash, like a login (see `login`); given back when the current password is right.
-  const attempt = await throttle.take(limits.passwordSession, currentTokenHash);
+  // Reserved before the hash, like a login (see `login`); given back when the current password is right.
+  const attempt = await throttle.reserve(limits.passwordSession, currentTokenHash);
   let ok: boolean;
   try {
     ok = await verifyPassword(input.currentPassword, (await stores.users.passwordHash(user.id)) ?? DUMMY_HASH);
@@ -268,6 +272,7 @@ export async function changePassword(
     throw err;
   }
   if (!ok) {
+    await attempt.fail();
     // Counted against the account's logins too; an account already locked is no reason to answer otherwise.
     await throttle.take(limits.loginAccount, accountKey(user.username)).catch((err: { status?: number }) => {
       if (err.status !== 429) throw err;

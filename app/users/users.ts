@@ -118,6 +118,12 @@ export async function updateUser(deps: Deps, uow: UnitOfWork, actor: Actor, id: 
   assertNoPersonalNumber({ displayName: patch.displayName });
   const before = await deps.stores.users.findById(id, uow.trx);
   if (!before) throw unknownPathParam('id', '用户');
+  // Nothing to change (every field sent as it is): no write, no audit row (outside checker sec52 L1).
+  const changes =
+    (patch.active !== undefined && patch.active !== before.active) ||
+    (patch.role !== undefined && patch.role !== before.role) ||
+    (patch.displayName !== undefined && patch.displayName !== before.displayName);
+  if (!changes) return before;
   const losesAdmin =
     before.role === 'admin' && before.active && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
   if (losesAdmin) {

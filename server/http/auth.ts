@@ -20,7 +20,7 @@ export function createLoginRouter(deps: Deps): Router {
     operationId: 'login',
     summary: '登录，取得访问令牌',
     description:
-      '同一地址（LOGIN_MAX_FAILURES_PER_ADDRESS）或同一账号（LOGIN_MAX_FAILURES）在 LOGIN_WINDOW_MINUTES 内失败次数过多 → 429（Retry-After），在计算密码散列之前判断；' +
+      '同一地址（LOGIN_MAX_FAILURES_PER_ADDRESS）或同一账号（LOGIN_MAX_FAILURES）在 LOGIN_WINDOW_MINUTES 内失败次数过多 → 429（Retry-After），在计算密码散列之前判断；只计失败的登录：正在核对密码的登录暂占名额，成功即归还，其占满余下名额时 → 429「同时进行的登录过多」（Retry-After: 2，不锁定）；' +
       '但该账号在 LOGIN_KNOWN_ADDRESS_DAYS（默认 90）天内成功登录过的地址，不因其他地址的失败而被拒绝（该地址自身的失败仍计入，满 LOGIN_MAX_FAILURES 次 → 429）；登录过于集中 → 503。',
     tags: ['auth'],
     auth: false,

@@ -37,6 +37,9 @@ const AverageWage = z
   .strict()
   .openapi('AverageWage');
 const AverageWageTable = z.array(AverageWage).max(1000);
+// Replaced whole, like the minimum wages: an empty table would drop every year's average at once, and with it the
+// 3× cap of LCL Art. 47(2) on every calculation (outside checker sec52 M1).
+const AverageWageTableInput = AverageWageTable.min(1, '职工月平均工资表不能为空（整表替换）');
 
 export function createReferenceRouter(deps: Deps): Router {
   const router = Router();
@@ -89,7 +92,7 @@ export function createReferenceRouter(deps: Deps): Router {
     summary: '替换职工月平均工资表（管理员）',
     tags: ['reference'],
     headers: IdempotencyHeader,
-    body: AverageWageTable,
+    body: AverageWageTableInput,
     responses: { 200: { description: '新表', schema: AverageWageTable } },
     problems: [403],
     handler: async ({ req, res, actor, body }) => {

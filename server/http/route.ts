@@ -39,6 +39,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   413: '过大：请求体超过 BODY_LIMIT，或导出、材料包超过其上限（rule 指明哪一项）',
   422: '不符合法定规则或业务规则（rule、source 指明依据）',
   429: '请求过于频繁（Retry-After）',
+  431: '请求行与请求头过大（超过 16 KB，多为过长的查询参数）：请缩短后重试（server/http/client-errors.ts）',
   500: '内部错误（errorId 用于查找日志）',
   503: '数据库暂时不可用（Retry-After）',
 };
@@ -190,7 +191,8 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     throw new Error(`operation ${spec.operationId} has no entry in OPERATION_ACCESS (app/policy.ts)`);
   const auth = spec.auth !== false;
   // 405: the path of every operation answers a method it does not take (HEAD, OPTIONS among them) with Allow (secfix L4).
-  const problems = new Set<number>([405, 500, 503, ...(spec.problems ?? [])]);
+  // 431: a request line and headers over Node's maxHeaderSize, on any path (server/http/client-errors.ts, sec52 L2).
+  const problems = new Set<number>([405, 431, 500, 503, ...(spec.problems ?? [])]);
   if (auth) problems.add(401);
   // A user whose password an admin reset gets 403 everywhere but the few routes that let them change it.
   if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);

@@ -74,7 +74,10 @@ describe(`calculators over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect((await calc(a.tokens[role], 'notice_pay', { lastMonthWage: '5600' })).status).toBe(200);
     expect((await calc(a.tokens.analyst, 'notice_pay', { lastMonthWage: '5600' })).status).toBe(403);
     expect((await calc(t.adminToken, 'notice_pay', { lastMonthWage: '5600' })).status).toBe(403);
-    expect((await t.api(a.tokens.clerk).put('/api/reference/average-wages', [])).status).toBe(403);
+    expect(
+      (await t.api(a.tokens.clerk).put('/api/reference/average-wages', [{ district: '全市', year: 2024, monthly: '6000', source: '测试' }]))
+        .status,
+    ).toBe(403);
     expect((await t.api(a.tokens.analyst).get('/api/reference/average-wages')).status).toBe(200);
   });
 
@@ -181,7 +184,7 @@ describe(`calculators over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const doc = (await t.api(a.tokens.clerk).get('/openapi.json')).body;
     const op = doc.paths['/api/calculators/{kind}'].post;
     expect(op.operationId).toBe('calculate');
-    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '404', '405', '413', '500', '503']);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '404', '405', '413', '431', '500', '503']);
     expect(doc.paths['/api/reference/average-wages'].put.operationId).toBe('replaceAverageWages');
   });
 });
