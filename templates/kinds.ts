@@ -212,6 +212,27 @@ export function cnNumber(n: number): string {
   return String(n);
 }
 const ORDINALS = (n: number) => `${cnNumber(n)}、`;
+
+/**
+ * docs52 H1: the name each party goes by on the documents. Parties of one case who share a name (two workers both
+ * 张三, a worker and a third party) are told apart the way Chinese legal documents do, by a number in brackets after
+ * the name in the order the case lists its parties — 张三（一）、张三（二） — in the party block, the heading, the
+ * addressees and each item of the operative part (LDMAL Arts. 46, 51: the award identifies whom it orders paid); a name
+ * no other party bears is printed as it is. `parties`: all of the case's, in the case's order.
+ */
+export function distinctPartyNames(parties: readonly { id: number; name: string }[]): Map<number, string> {
+  const count = new Map<string, number>();
+  for (const p of parties) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return new Map(
+    parties.map((p) => {
+      if ((count.get(p.name) ?? 0) < 2) return [p.id, p.name];
+      const k = (seen.get(p.name) ?? 0) + 1;
+      seen.set(p.name, k);
+      return [p.id, `${p.name}（${cnNumber(k)}）`];
+    }),
+  );
+}
 /**
  * An amount as every document prints it: yuan with two decimals, then its capitals (6000.00元（陆仟元整）) — legal51a L2:
  * an advance-execution ruling recorded "5000" printed "5000元" where the awards print "6000.00元".
@@ -459,10 +480,11 @@ type DocClaim = DocInput['claims'][number];
 function about(claims: DocClaim[], who: string, what: string): string {
   const groups = new Map<string, string[]>();
   for (const c of claims) {
-    const key = c.counterclaim ? '' : (c.applicant ?? '');
+    // By the applicant, not the name: two workers of one name are two creditors (docs52 H1).
+    const key = c.counterclaim || !c.applicant ? '' : `${c.applicantId ?? ''}:${c.applicant}`;
     groups.set(key, [...(groups.get(key) ?? []), clause(c.description)]);
   }
-  return [...groups].map(([name, words]) => `${who}${name}关于${words.join('、')}的${what}`).join('、');
+  return [...groups].map(([key, words]) => `${who}${key.replace(/^[^:]*:/u, '')}关于${words.join('、')}的${what}`).join('、');
 }
 const claimsOfItems = (d: DocInput, items: { claimId: number }[]): DocClaim[] =>
   items.map((i) => d.claims.find((c) => c.id === i.claimId)).filter((c): c is DocClaim => !!c);
