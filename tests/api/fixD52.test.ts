@@ -1,8 +1,9 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { idNumber, worker } from '../helpers/fixtures.ts';
-import { downloadDocument, flat, generatedText, pdfRaw } from '../helpers/pdf.ts';
-import { standardApplication } from '../helpers/procedure.ts';
+import { asBytes, downloadDocument, flat, generatedText, pdfRaw } from '../helpers/pdf.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** fixD52: the outside checks of round 52 on the documents, the court package and the report (docs52). */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
@@ -65,5 +66,118 @@ describe(`fixD52 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const plain = await generatedText(t, a.tokens.clerk, single.c.id, { kind: 'respond_notice' });
     expect(plain).toContain('张四');
     expect(plain).not.toContain('张四（');
+  });
+});
+
+const COURT = '聊城市东昌府区人民法院';
+async function packageOf(c: { id: number }, purpose: string) {
+  const pkg = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose, court: COURT });
+  expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
+  const bytes = (await asBytes(t.api(a.tokens.chair).get(`/api/court-packages/${pkg.body.id}`))).body as Buffer;
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (name: string) => (zip.file(name) as JSZip.JSZipObject).async('string');
+  return { caseJson: JSON.parse(await text('case.json')), names: Object.keys(zip.files) };
+}
+const docId = (r: { status: number; body: { documents: { id: number }[] } }) => {
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.documents[0]?.id as number;
+};
+
+describe(`fixD52 court package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('docs52 M1: a blank 送达回证 a filled one followed is left out; a replaced tribunal notice is marked (Rules Art. 51)', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('郑六', 521)] }));
+    const [x, y] = a.arbitrators as [{ id: number; token: string }, { id: number; token: string }];
+    const respondent = c.respondents[0]?.id as number;
+    const make = (token: string, body: Record<string, unknown>) => t.api(token).post(`/api/cases/${c.id}/documents`, body);
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [x.id], presidingId: x.id }, '2026-03-05');
+    const firstNotice = docId(await make(a.tokens.clerk, { kind: 'tribunal_notice' }));
+    await ok(
+      c,
+      a.tokens.clerk,
+      'APPLY_RECUSAL',
+      { partyId: respondent, target: { kind: 'arbitrator', userId: x.id }, ground: 'relationship', reason: '仲裁员与申请人代理人系同学' },
+      '2026-03-09',
+    );
+    await ok(c, a.tokens.chair, 'DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId: y.id }, '2026-03-11');
+    const secondNotice = docId(await make(a.tokens.clerk, { kind: 'tribunal_notice' }));
+    await ok(c, y.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-12');
+    await ok(c, y.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+    const wages = c.claims[0]?.id as number;
+    await ok(
+      c,
+      y.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [wages], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: wages, amount: '6000' }], paymentDays: 7 },
+      '2026-03-26',
+    );
+    docId(await make(y.token, { kind: 'advance_execution_ruling' }));
+    // The blank receipt, printed to take along before the ruling is served.
+    const receipt = { kind: 'service_receipt', partyId: respondent, servedDocument: 'advance_execution_ruling' };
+    const blank = docId(await make(a.tokens.clerk, receipt));
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'advance_execution_ruling', partyId: respondent, method: 'direct' }, '2026-03-27');
+    await ok(c, a.tokens.clerk, 'TRANSFER_TO_COURT', { purpose: 'advance_execution', court: COURT }, '2026-03-28');
+    // Only the blank one: refused as before, nothing stored.
+    const refused = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose: 'advance_execution', court: COURT });
+    expect([refused.status, refused.body.rule, refused.body.field]).toEqual([422, 'court-package-purpose', 'purpose']);
+    expect((await t.api(a.tokens.chair).get(`/api/cases/${c.id}/court-packages`)).body).toEqual([]);
+    // The filled one issued: the package holds it, not the blank one.
+    const filled = docId(await make(a.tokens.clerk, receipt));
+    const { names, caseJson } = await packageOf(c, 'advance_execution');
+    expect(names).toContain(`documents/${filled}-service_receipt.pdf`);
+    expect(names).not.toContain(`documents/${blank}-service_receipt.pdf`);
+    expect(caseJson.documents.map((d: { id: number }) => d.id)).not.toContain(blank);
+    // The tribunal notice of the tribunal as first formed: enclosed, marked replaced by the one after the recusal.
+    const notices = caseJson.documents.filter((d: { kind: string }) => d.kind === 'tribunal_notice');
+    expect(notices).toEqual([
+      expect.objectContaining({ id: firstNotice, supersededBy: secondNotice }),
+      expect.not.objectContaining({ supersededBy: expect.anything() }),
+    ]);
+    expect(notices[1].id).toBe(secondNotice);
+  });
+});
+
+const stats = async (path: string) => {
+  const r = await t.api(a.tokens.analyst).get(path);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+};
+
+describe(`fixD52 statistics (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('docs52 M2: each group of a breakdown carries mediatedWithoutAmount as the headline figures do', async () => {
+    const JULY = 'from=2026-07-01&to=2026-07-31';
+    // Two arbitration cases closed by a 调解书 in July: 东昌府区 without an amount, 茌平区 with 15000.00.
+    for (const [district, amount, seq] of [
+      ['东昌府区', undefined, 531],
+      ['茌平区', '15000.00', 532],
+    ] as const) {
+      const { c, arb } = await caseAt(t, a, 'heard', {
+        body: standardApplication({ receivedOn: '2026-07-01', district, applicants: [worker('调解甲', seq)] }),
+        acceptOn: '2026-07-02',
+        formOn: '2026-07-03',
+        scheduleOn: '2026-07-04',
+        hearingOn: '2026-07-20',
+      });
+      await ok(c, arb.token, 'START_MEDIATION', {}, '2026-07-20');
+      await ok(
+        c,
+        arb.token,
+        'MEDIATION_AGREED',
+        { terms: '被申请人于2026年8月10日前支付申请人工资。', ...(amount ? { amount } : {}) },
+        '2026-07-21',
+      );
+      expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'mediation_document' })).status).toBe(201);
+      await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-07-22' });
+      await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id, signedOn: '2026-07-22' });
+    }
+    const f = await stats(`/api/stats/closure?${JULY}&groupBy=district`);
+    expect([f.amounts.mediated, f.mediatedWithoutAmount]).toEqual(['15000.00', 1]);
+    const group = (key: string) => f.groups.find((g: { key: string }) => g.key === key);
+    expect([group('东昌府区').amounts.mediated, group('东昌府区').mediatedWithoutAmount]).toEqual(['0.00', 1]);
+    expect([group('茌平区').amounts.mediated, group('茌平区').mediatedWithoutAmount]).toEqual(['15000.00', 0]);
+    // The report's breakdowns (JSON) carry it alike.
+    const report = await stats(`/api/stats/report?${JULY}`);
+    const byDistrict = report.breakdowns.find((b: { groupBy: string }) => b.groupBy === 'district');
+    expect(byDistrict.groups.find((g: { key: string }) => g.key === '东昌府区')?.mediatedWithoutAmount).toBe(1);
   });
 });
