@@ -338,6 +338,11 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       ? await stores.documents.numberOf(k, caseId, 'rejection_notice')
       : null;
   const reviewNo = c.caseNo ? null : await reviewNumber(deps, caseId, ctx, req.kind);
+  // docs52 L4: a collective case's hearing notice states the defense period's last day (Rules Art. 65), as computed.
+  const defense =
+    req.kind === 'hearing_notice' && ctx.collective
+      ? (await stores.deadlines.forCase(k, caseId)).find((x) => x.kind === 'defense' && x.startsOn && x.dueOn)
+      : undefined;
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
     specs = BUILDERS[req.kind]({
@@ -383,6 +388,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       // 送达回证 of a document not yet served: dated the day that document was made.
       ...(req.kind === 'service_receipt' && req.servedDocument ? { servedDocumentMadeOn: documentMadeOn(ctx, req.servedDocument) } : {}),
       mediationDocumentMethods: mediationDocumentMethods(config.mediationDocumentByPost),
+      ...(defense ? { defenseDue: { startsOn: defense.startsOn as string, dueOn: defense.dueOn as string } } : {}),
       text: req,
       record: recordText(events),
     });

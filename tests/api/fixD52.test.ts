@@ -181,3 +181,64 @@ describe(`fixD52 statistics (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(byDistrict.groups.find((g: { key: string }) => g.key === '东昌府区')?.mediatedWithoutAmount).toBe(1);
   });
 });
+
+describe(`fixD52 low (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('docs52 L1: a recusal decided without form "written" has no 决定书, and the 409 says form "written" is needed', async () => {
+    const c = await registerCase(t, a, standardApplication({ applicants: [worker('郑七', 541)] }));
+    const [x, y] = a.arbitrators as [{ id: number; token: string }, { id: number; token: string }];
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [x.id], presidingId: x.id }, '2026-03-05');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'APPLY_RECUSAL',
+      {
+        partyId: c.respondents[0]?.id,
+        target: { kind: 'arbitrator', userId: x.id },
+        ground: 'relationship',
+        reason: '仲裁员与申请人代理人系同学',
+      },
+      '2026-03-09',
+    );
+    await ok(c, a.tokens.chair, 'DECIDE_RECUSAL', { result: 'granted', decidedBy: 'chair', replacementId: y.id }, '2026-03-11');
+    const r = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'recusal' });
+    expect(r.status, JSON.stringify(r.body)).toBe(409);
+    expect(r.body.detail).toContain('form: "written"');
+    expect(r.body.detail).toContain('DECIDE_RECUSAL');
+  });
+
+  it('docs52 L4: a collective case’s hearing notice states the last day of the defense period once the copy is served (Rules Art. 65)', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => worker(`工友${i + 1}`, 550 + i));
+    const c = await registerCase(t, a, standardApplication({ applicants: ten }));
+    const ids = a.arbitrators.map((x) => x.id);
+    const arb = a.arbitrators[0] as { token: string };
+    const v0 = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    expect(v0.collective).toBe(true);
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'respond_notice', partyId: c.respondents[0]?.id, method: 'direct', servedOn: '2026-03-05' },
+      '2026-03-05',
+    );
+    const due = (v.deadlines as { kind: string; dueOn: string }[]).find((d) => d.kind === 'defense')?.dueOn as string;
+    expect(due).toMatch(/^2026-03-/);
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-05');
+    await ok(c, arb.token, 'SET_EVIDENCE_PERIOD', { until: '2026-03-20' }, '2026-03-09');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
+    const notice = await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' });
+    const cn = (d: string) => {
+      const n = (x: number) =>
+        x < 10
+          ? '〇一二三四五六七八九'[x]
+          : x < 20
+            ? `十${x % 10 ? '〇一二三四五六七八九'[x % 10] : ''}`
+            : `${'〇一二三四五六七八九'[Math.floor(x / 10)]}十${x % 10 ? '〇一二三四五六七八九'[x % 10] : ''}`;
+      return `二〇二六年${n(Number(d.slice(5, 7)))}月${n(Number(d.slice(8, 10)))}日`;
+    };
+    expect(notice).toContain(
+      `依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人已于二〇二六年三月五日收到仲裁申请书副本，答辩期至${cn(due)}止，被申请人应当在此期限内提交答辩书；举证期限至二〇二六年三月二十日止`,
+    );
+    expect(notice).not.toContain('之日起十日内提交答辩书');
+  });
+});
