@@ -196,6 +196,12 @@ export interface DocInput {
    * no rule for that document (a decision, another document).
    */
   servedDocumentMadeOn?: string | null;
+  /**
+   * The original respondents' defense period as the case's deadlines hold it (workflows/deadlines.ts `defense`): from
+   * the day the copy of the application was received to its last day. Given to a collective case's hearing notice
+   * (Rules Art. 65); absent while the copy is not served.
+   */
+  defenseDue?: { startsOn: string; dueOn: string } | null;
   /** How a 调解书 may be served here (workflows/rules.ts mediationDocumentMethods, as configured). */
   mediationDocumentMethods?: readonly string[];
   text: RequestText;
@@ -212,6 +218,27 @@ export function cnNumber(n: number): string {
   return String(n);
 }
 const ORDINALS = (n: number) => `${cnNumber(n)}、`;
+
+/**
+ * docs52 H1: the name each party goes by on the documents. Parties of one case who share a name (two workers both
+ * 张三, a worker and a third party) are told apart the way Chinese legal documents do, by a number in brackets after
+ * the name in the order the case lists its parties — 张三（一）、张三（二） — in the party block, the heading, the
+ * addressees and each item of the operative part (LDMAL Arts. 46, 51: the award identifies whom it orders paid); a name
+ * no other party bears is printed as it is. `parties`: all of the case's, in the case's order.
+ */
+export function distinctPartyNames(parties: readonly { id: number; name: string }[]): Map<number, string> {
+  const count = new Map<string, number>();
+  for (const p of parties) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return new Map(
+    parties.map((p) => {
+      if ((count.get(p.name) ?? 0) < 2) return [p.id, p.name];
+      const k = (seen.get(p.name) ?? 0) + 1;
+      seen.set(p.name, k);
+      return [p.id, `${p.name}（${cnNumber(k)}）`];
+    }),
+  );
+}
 /**
  * An amount as every document prints it: yuan with two decimals, then its capitals (6000.00元（陆仟元整）) — legal51a L2:
  * an advance-execution ruling recorded "5000" printed "5000元" where the awards print "6000.00元".
@@ -459,10 +486,11 @@ type DocClaim = DocInput['claims'][number];
 function about(claims: DocClaim[], who: string, what: string): string {
   const groups = new Map<string, string[]>();
   for (const c of claims) {
-    const key = c.counterclaim ? '' : (c.applicant ?? '');
+    // By the applicant, not the name: two workers of one name are two creditors (docs52 H1).
+    const key = c.counterclaim || !c.applicant ? '' : `${c.applicantId ?? ''}:${c.applicant}`;
     groups.set(key, [...(groups.get(key) ?? []), clause(c.description)]);
   }
-  return [...groups].map(([name, words]) => `${who}${name}关于${words.join('、')}的${what}`).join('、');
+  return [...groups].map(([key, words]) => `${who}${key.replace(/^[^:]*:/u, '')}关于${words.join('、')}的${what}`).join('、');
 }
 const claimsOfItems = (d: DocInput, items: { claimId: number }[]): DocClaim[] =>
   items.map((i) => d.claims.find((c) => c.id === i.claimId)).filter((c): c is DocClaim => !!c);
@@ -979,6 +1007,17 @@ function tribunalNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/**
+ * docs52 L4: the defense period a collective case's hearing notice restates (Rules Art. 65; LDMAL Art. 30) — its last
+ * day where the copy of the application was served by the notice's act (`on`), else the rule.
+ */
+function defenseDueText(d: DocInput, on: string): string {
+  const due = d.defenseDue;
+  if (due && due.startsOn <= on)
+    return `被申请人已于${chineseDate(due.startsOn)}收到仲裁申请书副本，答辩期至${chineseDate(due.dueOn)}止，被申请人应当在此期限内提交答辩书`;
+  return '被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书';
+}
+
 function hearingNotice(d: DocInput): DocSpec[] {
   const h = d.ctx.hearing;
   if (!h) throw new NotReadyError('案件尚未排期开庭，不能出具开庭通知书');
@@ -1009,7 +1048,7 @@ function hearingNotice(d: DocInput): DocSpec[] {
               {
                 kind: 'para' as const,
                 // The evidence period as it stood at this notice's act, not one set after it.
-                text: `依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书；${d.ctx.evidence && d.ctx.evidence.setOn <= (moved?.decidedOn ?? h.scheduledOn) ? `举证期限至${chineseDate(d.ctx.evidence.until)}止，当事人应当在此期限内提交证据` : '举证期限由仲裁庭另行指定'}。`,
+                text: `依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：${defenseDueText(d, moved?.decidedOn ?? h.scheduledOn)}；${d.ctx.evidence && d.ctx.evidence.setOn <= (moved?.decidedOn ?? h.scheduledOn) ? `举证期限至${chineseDate(d.ctx.evidence.until)}止，当事人应当在此期限内提交证据` : '举证期限由仲裁庭另行指定'}。`,
               },
             ]
           : []),
@@ -2254,7 +2293,14 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     // writing (DECIDE_RECUSAL form "written"; an oral one is only recorded). Dated the decision.
     recusal: () => {
       const written = (d.ctx.recusalApplications ?? []).filter((r) => r.decision?.form === 'written');
-      const r = pick(written, d.text.occurrence, '书面回避决定（DECIDE_RECUSAL）');
+      // docs52 L1: a decision recorded without form "written" (an oral one, or form left out) has no 决定书 — say what is
+      // needed, not only that there is none.
+      const oral = (d.ctx.recusalApplications ?? []).some((x) => x.decision && x.decision.form !== 'written');
+      if (!written.length && oral)
+        throw new NotReadyError(
+          '本案的回避决定未记录为书面决定：回避决定书只为书面作出的决定生成，须在作出回避决定（DECIDE_RECUSAL）时记录 form: "written"（口头决定只记入笔录）',
+        );
+      const r = pick(written, d.text.occurrence, '书面回避决定（DECIDE_RECUSAL，form: "written"）');
       const dec = r.decision as NonNullable<typeof r.decision>;
       const party = [...d.applicants, ...d.respondents, ...(d.thirdParties ?? [])].find((p) => p.id === r.partyId);
       const side = party ? (d.applicants.includes(party) ? '申请人' : d.respondents.includes(party) ? '被申请人' : '第三人') : '当事人';

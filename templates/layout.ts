@@ -128,13 +128,21 @@ const BRACKETED = /（[^（）]{1,8}）/gu;
  * read as one item and never split 「二〇二六年九月十 / 五日」 (reviewer docs45 L4). Body paragraphs break it as text.
  */
 const CN_DATE = /[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?/gu;
+/**
+ * Kept whole everywhere (docs52 L2): a document's number 「第2号」「第1-2号」 (a line ending 「…〔2026〕第2」 and the
+ * next beginning 「号）」 reads as another number), and a counted note 「（1件未登记金额）」, which split
+ * 「（1件未登」/「记金额）」 in the report.
+ */
+const ALWAYS_WHOLE = /第[0-9]+(?:-[0-9]+)?号|（[0-9]+件[^（）]{1,8}）/gu;
 function units(text: string, keepBrackets = false, keepDates = false): string[] {
   const plain = (t: string) =>
     (t.match(/[A-Za-z0-9.,:%/\-+*#@&_~'"=]+|\s+|[\s\S]/gu) ?? []).flatMap((u) =>
       u.length > 10 && /^[0-9A-Z*]+$/.test(u) && !WHOLE_NUMBER.test(u) ? [...u] : [u],
     );
-  if (!keepBrackets && !keepDates) return plain(text);
-  const whole = keepBrackets && keepDates ? new RegExp(`${BRACKETED.source}|${CN_DATE.source}`, 'gu') : keepBrackets ? BRACKETED : CN_DATE;
+  const whole = new RegExp(
+    [ALWAYS_WHOLE.source, ...(keepBrackets ? [BRACKETED.source] : []), ...(keepDates ? [CN_DATE.source] : [])].join('|'),
+    'gu',
+  );
   const out: string[] = [];
   let at = 0;
   for (const m of text.matchAll(whole)) {

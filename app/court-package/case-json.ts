@@ -193,6 +193,8 @@ export interface PackagedDocument extends Omit<DocumentInfo, 'caseId'> {
   /** The original of an act's document (schema 1.4; app/documents/originals.ts) and the services of that act. */
   original?: boolean;
   served?: { partyId: number; servedOn: string; method: string }[];
+  /** docs52 M1: a notice a later one replaced (the tribunal re-formed after a recusal): that notice's document id. */
+  supersededBy?: number;
 }
 
 /**
@@ -397,6 +399,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       path: d.path,
       // 1.4 (docsfix H1): an act's original — the one document of the act the package holds — and whom it was served on.
       ...(d.original ? { original: true, served: d.served ?? [] } : {}),
+      // docs52 M1 (optional, as 1.5 allows readers to ignore): the notice that replaced this one.
+      ...(d.supersededBy !== undefined ? { supersededBy: d.supersededBy } : {}),
     })),
   };
 }

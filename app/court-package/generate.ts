@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { EventRecord } from '../../db/stores/cases.ts';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { awardDocumentRefs } from '../../templates/kinds.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
@@ -64,6 +65,38 @@ function readme(caseNo: string | null, keyId: string, generatedAt: string, lacki
 }
 
 type AwardRef = ReturnType<typeof awardDocumentRefs>[number];
+
+/**
+ * Notice kinds a later one replaces, and the events that change what they state: the 仲裁庭组成通知书 states the
+ * tribunal, which a formation or a recusal granted with a replacement changes (LDMAL Arts. 31, 33; Rules Arts. 11–12).
+ */
+const REPLACEABLE_NOTICES: Record<string, (e: EventRecord) => boolean> = {
+  tribunal_notice: (e) =>
+    e.type === 'FORM_TRIBUNAL' ||
+    e.type === 'RECUSE_ARBITRATOR' ||
+    (e.type === 'DECIDE_RECUSAL' &&
+      (e.payload as { result?: unknown; replacementId?: unknown } | null)?.result === 'granted' &&
+      typeof (e.payload as { replacementId?: unknown }).replacementId === 'number'),
+};
+
+/**
+ * docs52 M1: the enclosed notices (`held`) a later one replaced, by document id: a notice printed before a change of
+ * what it states, when one of its kind was printed after the change, points to the latest one's document.
+ */
+export function supersededNotices(events: EventRecord[], held: ReadonlySet<number>): Map<number, number> {
+  const out = new Map<number, number>();
+  const gens = generations(events);
+  for (const [kind, changes] of Object.entries(REPLACEABLE_NOTICES)) {
+    const printed = gens.filter((g) => g.kind === kind && !g.draft && g.documents.some((d) => held.has(d.id)));
+    const latest = printed.at(-1);
+    const by = latest?.documents.find((d) => held.has(d.id))?.id;
+    if (!latest || by === undefined) continue;
+    const changedAt = events.filter(changes).map((e) => e.seq);
+    for (const g of printed)
+      if (changedAt.some((seq) => seq > g.seq && seq < latest.seq)) for (const d of g.documents) if (held.has(d.id)) out.set(d.id, by);
+  }
+  return out;
+}
 
 /**
  * An act's original as case.json lists it (docsfix H1): `original` true, and `served` — the services of its act the
@@ -255,10 +288,25 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   // A part enforced alone goes with the receipts of the award's (or the partial award's) service, the letter's 送达回证.
   const receiptOf = (d: { id: number; kind: string }, served: string) =>
     d.kind === 'service_receipt' && receipts.get(d.id)?.servedDocument === served && receipts.get(d.id)?.afterService === true;
-  const issued = (await stores.documents.forCase(k, caseId)).filter(
+  const stored = (await stores.documents.forCase(k, caseId)).filter((d) => !drafts.has(d.id) && !copies.has(d.id));
+  // docs52 M1: a 送达回证 printed before the service it is to prove (its boxes blank) is not proof of a service; where a
+  // receipt of that service on that party was issued after it, the court gets that one alone (CPL Art. 87; Rules
+  // Art. 51: the file proves the service). A blank one with no later receipt stays (an advance-execution package is
+  // then refused below).
+  const receiptKey = (r: { partyId: number; servedDocument: string | null }) => `${r.partyId}:${r.servedDocument}`;
+  const proven = new Set(
+    stored.flatMap((d) => {
+      const r = d.kind === 'service_receipt' ? receipts.get(d.id) : undefined;
+      return r?.afterService ? [receiptKey(r)] : [];
+    }),
+  );
+  const blankSuperseded = (d: { id: number; kind: string }) => {
+    const r = d.kind === 'service_receipt' ? receipts.get(d.id) : undefined;
+    return !!r && !r.afterService && r.servedDocument !== null && proven.has(receiptKey(r));
+  };
+  const issued = stored.filter(
     (d) =>
-      !drafts.has(d.id) &&
-      !copies.has(d.id) &&
+      !blankSuperseded(d) &&
       (!finalOnly || (d.kind === 'award' && d.caseNo !== null && finalOnly.has(d.caseNo)) || receiptOf(d, 'award')) &&
       (!partialNos || (d.kind === 'partial_award' && d.caseNo !== null && partialNos.has(d.caseNo)) || receiptOf(d, 'partial_award')),
   );
@@ -332,10 +380,20 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       `案件的 ${issued.length} 份文书共 ${mb(total)}，超过移送材料包上限 ${mb(config.courtPackageMaxBytes)}（COURT_PACKAGE_MAX_BYTES）`,
       { rule: 'court-package-max-bytes' },
     );
+  // docs52 M1: a notice a later one of its kind replaced — the 仲裁庭组成通知书 of the tribunal as first formed, after a
+  // recusal re-formed it (LDMAL Art. 33; Rules Art. 12) — is enclosed marked so in case.json (`supersededBy`: the
+  // notice that replaced it), not left to read as the tribunal in office.
+  const replacedBy = supersededNotices(events, new Set(issued.map((d) => d.id)));
   const documents: (PackagedDocument & { bytes: Buffer })[] = [];
   for (const d of issued) {
     const full = await stores.documents.find(k, d.id);
-    if (full) documents.push({ ...full, path: `documents/${d.id}-${d.kind}.pdf`, ...servedOf(ctx, d, original.get(d.id)) });
+    if (full)
+      documents.push({
+        ...full,
+        path: `documents/${d.id}-${d.kind}.pdf`,
+        ...servedOf(ctx, d, original.get(d.id)),
+        ...(replacedBy.has(d.id) ? { supersededBy: replacedBy.get(d.id) } : {}),
+      });
   }
   // Before any work: a server without the registered key refuses to sign (503 saying what to do).
   const key = await signingKey(k, stores, config.commissionKeyPath);

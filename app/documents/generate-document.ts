@@ -8,6 +8,7 @@ import {
   type DecisionMatter,
   DOCUMENT_KINDS,
   type DocumentKind,
+  distinctPartyNames,
   MissingTextError,
   NotReadyError,
   RecordIncompleteError,
@@ -317,12 +318,15 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const arbitrators = (ctx.tribunal?.arbitratorIds ?? [])
     .map((id) => ({ displayName: names.get(id) ?? '', presiding: id === ctx.tribunal?.presidingId }))
     .sort((a, b) => Number(b.presiding) - Number(a.presiding));
+  // docs52 H1: parties who share a name go by 张三（一）、张三（二） on every document (templates/kinds.ts).
+  const partyNames = distinctPartyNames(c.parties.map((p) => ({ id: p.id as number, name: p.name })));
   const side = (s: string) =>
     c.parties
       .filter((p) => p.side === s)
       .map((p) => ({
         ...p,
         id: p.id as number,
+        name: partyNames.get(p.id as number) ?? p.name,
         agents: p.agents.map((a) => ({ name: a.name, kind: a.kind, unit: a.unit, relationship: a.relationship ?? null })),
       }));
   const assets = documentAssets(config);
@@ -334,6 +338,11 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       ? await stores.documents.numberOf(k, caseId, 'rejection_notice')
       : null;
   const reviewNo = c.caseNo ? null : await reviewNumber(deps, caseId, ctx, req.kind);
+  // docs52 L4: a collective case's hearing notice states the defense period's last day (Rules Art. 65), as computed.
+  const defense =
+    req.kind === 'hearing_notice' && ctx.collective
+      ? (await stores.deadlines.forCase(k, caseId)).find((x) => x.kind === 'defense' && x.startsOn && x.dueOn)
+      : undefined;
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
     specs = BUILDERS[req.kind]({
@@ -356,7 +365,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
         ...(cl.counterclaim ? { counterclaim: true } : {}),
         // One applicant's own claim of several applicants' (Rules Art. 62), or the one a counterclaim's is against.
         ...(cl.partyId && c.parties.filter((p) => p.side === 'applicant').length > 1
-          ? { applicant: c.parties.find((p) => p.id === cl.partyId)?.name, applicantId: cl.partyId }
+          ? { applicant: partyNames.get(cl.partyId as number), applicantId: cl.partyId }
           : {}),
         // Whose claim it is: the employer's when it applies, or its counterclaim.
         ...(claimByEmployer(c, cl) ? { byEmployer: true } : {}),
@@ -379,6 +388,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       // 送达回证 of a document not yet served: dated the day that document was made.
       ...(req.kind === 'service_receipt' && req.servedDocument ? { servedDocumentMadeOn: documentMadeOn(ctx, req.servedDocument) } : {}),
       mediationDocumentMethods: mediationDocumentMethods(config.mediationDocumentByPost),
+      ...(defense ? { defenseDue: { startsOn: defense.startsOn as string, dueOn: defense.dueOn as string } } : {}),
       text: req,
       record: recordText(events),
     });

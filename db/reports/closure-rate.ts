@@ -3,7 +3,7 @@ import { addDays, addMonths, cstDayStart } from '../../workflows/dates.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { COUNTER_MEASURES, type Contribution, type CounterMeasure, type StatDim } from '../../workflows/stat-facts.ts';
 import { type Fraction, fraction } from './fraction.ts';
-import { majorRowSql, type SpecialFigures, specialFigures, specialFiguresByGroup } from './special-cases.ts';
+import { GROUP_COLUMNS, groupKey, majorRowSql, type SpecialFigures, specialFigures, specialFiguresByGroup } from './special-cases.ts';
 
 /**
  * The arbitration closure rate and the figures around it (domain.md §13.2; api.md "Statistics").
@@ -226,6 +226,8 @@ export interface GroupFigures extends Figures {
   /** The group's legal-aid and major collective cases (special-cases.ts; med51 L1), as the headline figures count them. */
   legalAid: SpecialFigures;
   majorCollective: SpecialFigures;
+  /** Of the group's cases closed by mediation, those whose amount was not recorded (docs52 M2: as the headline's). */
+  mediatedWithoutAmount: number;
 }
 
 export interface ClosureFigures extends Figures {
@@ -344,6 +346,24 @@ FROM case_stat_rows WHERE ${v.sql} AND mediated_fen = 0
   return { mediated: Number(row?.mediated ?? 0), agreed: Number(row?.agreed ?? 0) };
 }
 
+/**
+ * docs52 M2: `withoutAmount`'s mediation closures per group of a breakdown (a group's amounts.mediated does not hold
+ * them either), keyed as the counters key the groups (special-cases.ts groupKey). A group absent from the map has none.
+ */
+async function mediatedWithoutAmountByGroup(knex: Knex, q: PeriodQuery, groupBy: GroupBy): Promise<Map<string, number>> {
+  const v = validRows(q);
+  const rows = rowsOf(
+    await knex.raw(
+      `SELECT ${GROUP_COLUMNS} FROM case_stat_rows WHERE ${v.sql} AND mediated_fen = 0
+  AND ${ARB_BASE} AND closure_mode = 'mediation' AND closed_on >= ? AND closed_on <= ?`,
+      [...v.bindings, q.from, q.to] as never[],
+    ),
+  );
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(groupKey(groupBy, r), (out.get(groupKey(groupBy, r)) ?? 0) + 1);
+  return out;
+}
+
 /** GET /api/stats/closure: the headline figures and, optionally, one breakdown. */
 export async function closureRate(knex: Knex, q: PeriodQuery, opts: ClosureOptions & { groupBy?: GroupBy }): Promise<ClosureFigures> {
   const groupBys = opts.groupBy ? [opts.groupBy] : [];
@@ -384,6 +404,7 @@ export async function closureWithBreakdowns(
   for (const g of groupBys) {
     const dim = GROUP_DIMS[g];
     const special = await specialFiguresByGroup(knex, q, g);
+    const unrecordedOf = await mediatedWithoutAmountByGroup(knex, q, g);
     const groups: GroupFigures[] = [];
     for (const [k, s] of sums) {
       const [d, key] = k.split('\u0000') as [string, string];
@@ -399,6 +420,7 @@ export async function closureWithBreakdowns(
         ...f,
         legalAid: sp?.legalAid ?? { cases: 0, workers: 0, closed: 0 },
         majorCollective: sp?.majorCollective ?? { cases: 0, workers: 0, closed: 0 },
+        mediatedWithoutAmount: unrecordedOf.get(key) ?? 0,
       });
     }
     groups.sort((a, b) => b.carriedOver + b.accepted - (a.carriedOver + a.accepted) || a.key.localeCompare(b.key));

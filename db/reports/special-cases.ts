@@ -98,10 +98,10 @@ FROM parties p WHERE p.case_id IN (${marks})`,
 }
 
 /** The row's columns a breakdown groups on (closure-rate.ts ROW_COLUMN). */
-const GROUP_COLUMNS = 'district, cause, procedure_kind, wage_arrears, arbitrator_id, ownership';
+export const GROUP_COLUMNS = 'district, cause, procedure_kind, wage_arrears, arbitrator_id, ownership';
 
 /** A row's group key, as the counters key it (workflows/stat-facts.ts dimKey): the `key` of GET /api/stats/closure's groups. */
-function groupKey(groupBy: GroupBy, r: Record<string, unknown>): string {
+export function groupKey(groupBy: GroupBy, r: Record<string, unknown>): string {
   switch (groupBy) {
     case 'district':
       return String(r.district);

@@ -104,6 +104,7 @@ const GroupFigures = z
     label: z.string(),
     legalAid: Special('本组的法律援助案件：应结案件数、获得法律援助的劳动者人数、其中本期结案数（下钻：groups 模板 measure=legalAid）'),
     majorCollective: Special('本组的重大集体劳动人事争议：应结案件数、劳动者人数、其中本期结案数（下钻：measure=majorCollective）'),
+    mediatedWithoutAmount: n().openapi({ description: '本组本期调解结案中未登记调解金额的件数（不计入本组 amounts.mediated）' }),
   })
   .openapi('GroupFigures', { description: '一个分组（地区、争议原因、程序……）的同一组指标' });
 const GroupBy = z.enum(GROUP_BYS);
