@@ -279,10 +279,27 @@ export async function updateRegistration(
   // A party a recorded act names (a service, a signature, a suit…) is not removed nor replaced by a new row: the act
   // would name a party the case no longer has (sec50 H2) — 422 naming the party; correct its details under its id.
   if (parties) {
+    let namedByActs: Set<number> | undefined;
+    const namedParties = async () => (namedByActs ??= partiesNamedByActs(await stores.cases.events(uow.trx, id)));
+    // A party an act names kept under its id but made another kind of party (a person into an organization, or back):
+    // not a correction of its details but another party — the service, signature or suit recorded would then name a
+    // legal person it was never made to (sec52 L3). 422 naming the field; a new party is added as a new party.
+    for (const field of ['applicants', 'respondents', 'thirdParties'] as const) {
+      for (const [i, sent] of (body[field] ?? []).entries()) {
+        const stored = sent.id === undefined ? undefined : current.parties.find((p) => p.id === sent.id);
+        if (stored && stored.kind !== sent.kind && (await namedParties()).has(stored.id as number))
+          throw ruleRefusal({
+            rule: 'party-identity-after-act',
+            source: 'api-contract.md',
+            field: `${field}.${i}.kind`,
+            detail: `${stored.name}（编号${stored.id}）已有记录在案的程序行为（如送达、签收、起诉）指向该当事人，不能改为${sent.kind === 'person' ? '自然人' : '单位'}：那是另一当事人，不是对其信息的更正`,
+          });
+      }
+    }
     const kept = new Set<number | undefined>(parties.map((p) => p.id).filter((x) => x !== undefined));
     const gone = current.parties.filter((p) => !kept.has(p.id));
     if (gone.length) {
-      const named = partiesNamedByActs(await stores.cases.events(uow.trx, id));
+      const named = await namedParties();
       const held = gone.filter((p) => named.has(p.id as number));
       if (held.length) {
         const side = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const;
