@@ -17,7 +17,13 @@ describe(`sec52 L3: the kind of a party an act names (${db})`, () => {
     const applicant = (c.applicants as Party[])[0] as Party;
     const asOrg = { id: applicant.id, kind: 'organization', name: `${applicant.name}商行` };
     await ok(c, a.tokens.clerk, 'REQUEST_SUPPLEMENT', { items: ['劳动合同复印件'] }, '2026-04-02');
-    const served = await ok(c, a.tokens.clerk, 'SERVE', { document: 'supplement_notice', partyId: applicant.id, method: 'direct' }, '2026-04-03');
+    const served = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'supplement_notice', partyId: applicant.id, method: 'direct' },
+      '2026-04-03',
+    );
     const r = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { applicants: [asOrg] });
     expect(r.status, JSON.stringify(r.body)).toBe(422);
     expect(r.body.rule).toBe('party-identity-after-act');
@@ -26,7 +32,9 @@ describe(`sec52 L3: the kind of a party an act names (${db})`, () => {
     expect(now.body.version).toBe(served.version);
     expect(now.body.applicants[0].kind).toBe('person');
     // His details under his id (a phone) are still a correction.
-    const phone = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { applicants: [{ ...applicantFields(applicant), phone: '13900000002' }] });
+    const phone = await t
+      .api(a.tokens.clerk)
+      .patch(`/api/cases/${c.id}`, { applicants: [{ ...applicantFields(applicant), phone: '13900000002' }] });
     expect(phone.status, JSON.stringify(phone.body)).toBe(200);
   });
 
