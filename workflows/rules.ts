@@ -368,6 +368,26 @@ export function pendingSuitIndexes(ctx: Pick<CaseContext, 'lawsuits' | 'courtOut
   return ctx.lawsuits.map((_, i) => i).filter((i) => !ended.has(i));
 }
 
+/**
+ * The same party's earlier suit, ended by a court outcome made after the day a new suit says it was filed (legal52a M3):
+ * the two would have been pending together (domain.md §9.4). Its filing day and the day the ruling ended it.
+ */
+function overlappedSuit(ctx: CaseContext, ev: ProcEvent): { filedOn: string; decidedOn: string } | null {
+  const filedOn = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+  const outcomes = ctx.courtOutcomes ?? [];
+  let found: { filedOn: string; decidedOn: string } | null = null;
+  outcomeSuits(ctx).forEach((suits, k) => {
+    const o = outcomes[k];
+    if (!o) return;
+    for (const i of suits) {
+      const l = suitAt(ctx, i);
+      if (l.partyId !== ev.payload.partyId) continue;
+      if (filedOn < o.decidedOn && (!found || o.decidedOn > found.decidedOn)) found = { filedOn: l.filedOn, decidedOn: o.decidedOn };
+    }
+  });
+  return found;
+}
+
 /** The suits recorded that no court outcome has ended yet (legal49c H2: each outcome ends its own suit). */
 export const pendingSuits = (ctx: Pick<CaseContext, 'lawsuits' | 'courtOutcomes'>) => pendingSuitIndexes(ctx).map((i) => suitAt(ctx, i));
 
@@ -1366,6 +1386,16 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `当事人${same.partyId}已于${same.filedOn}向${same.court}起诉，尚未登记法院的处理结果：同一当事人不能就同一裁决再次登记起诉`,
         'partyId',
       );
+    // domain.md §9.4 (legal52a M3): one suit pending per party at a time — a suit entered after an earlier one of the same
+    // party ended was filed after the ruling that ended it, else the two overlapped (SPC CPL Interpretation Art. 247).
+    const overlap = ev.payload.matter === 'set_aside' ? undefined : overlappedSuit(ctx, ev);
+    if (overlap)
+      return v(
+        'suit-overlaps-earlier-suit',
+        'LDMAL Arts. 48, 50; SPC CPL Interpretation Art. 247',
+        `当事人${ev.payload.partyId}此前于${overlap.filedOn}的起诉至${overlap.decidedOn}法院作出裁判时才终结：再次起诉的日期应在该日或之后（同一当事人同一时间只能有一件起诉）`,
+        'filedOn',
+      );
     // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
     // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
     // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).
@@ -1960,6 +1990,20 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       return v('already-signed', 'Rules Art. 77', '该当事人已签收调解书', 'partyId');
     }
     return null;
+  },
+  // SPC-1 Art. 21(2) (legal52a H1): a worker's suit on a final award dismissed opens the employer's 30 days from its
+  // receipt of the ruling — a day the record must hold, not one assumed from the ruling's date. (A withdrawal always
+  // needs it — the award's effect runs from that service, SPC-2000 Art. 1 — refused with 400 by the event's schema.)
+  RECORD_COURT_OUTCOME: (ctx, ev) => {
+    if (ev.payload.servedOn !== undefined || ev.payload.outcome !== 'dismissed_out_of_time') return null;
+    const record = courtOutcomeRecord(ctx, ev);
+    if (!opensSetAsideWindow(ctx, record.outcome, record.partyIds)) return null;
+    return v(
+      'ruling-service-required',
+      'SPC-1 Art. 21(2)',
+      '劳动者就终局裁决的起诉被裁定驳回的，用人单位可以自收到裁定书之日起三十日内申请撤销裁决（最高人民法院劳动争议解释（一）第二十一条）：请填写裁定送达日期（servedOn）',
+      'servedOn',
+    );
   },
   APPLY_ENFORCEMENT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
+import { standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * fixE52, round 52: the court's outcomes and the award's effect after them (SPC-2000 Art. 1; SPC-1 Arts. 17, 21;
+ * LDMAL Arts. 48, 50). Award issued 10-12, served on every party 10-13. "Today" is 2026-12-05.
+ */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { send, ok } = caseEvents(() => t);
+const BASIC = '聊城市东昌府区人民法院';
+const MIDDLE = '聊城市中级人民法院';
+type Deadline = { kind: string; partyId?: number; dueOn: string | null; status: string; startsOn?: string | null; explanation: string };
+const deadlines = (v: CaseView) => v.deadlines as Deadline[];
+const of = (v: CaseView, kind: string, partyId?: number) => deadlines(v).filter((d) => d.kind === kind && d.partyId === partyId);
+const view = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+const COMPENSATION = [{ category: 'economic_compensation', amount: '30000.00', description: '解除劳动合同经济补偿' }];
+const WAGES = [{ category: 'wages', amount: '10000.00', description: '2025年工资' }];
+
+/** Workers `names` (seq from `seq`) against one employer; every claim granted 10-12; the award served on all 10-13. */
+async function awardServed(names: string[], seq: number, final: boolean) {
+  const body = standardApplication({
+    applicants: names.map((n, i) => worker(n, seq + i)),
+    respondents: [employer()],
+    claims: final ? WAGES : COMPENSATION,
+  });
+  const { c, arb } = await caseAt(t, a, 'heard', { body });
+  const items = (c.claims as { id: number }[]).map((cl) => ({
+    claimId: cl.id,
+    outcome: 'granted',
+    amount: final ? '10000.00' : '30000.00',
+  }));
+  const v = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-10-12');
+  expect(v.award.finality).toBe(final ? 'final' : 'non_final');
+  for (const p of [...c.applicants, ...c.respondents])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-10-13' }, '2026-10-13');
+  return { c, arb, workers: c.applicants.map((x: { id: number }) => x.id) as number[], employerId: c.respondents[0]?.id as number };
+}
+
+describe(`fixE52 1: a withdrawal's effect runs from the ruling's service, which must be entered (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('withdrawal_permitted without servedOn: 400 naming servedOn, nothing recorded (SPC-2000 Art. 1)', async () => {
+    const { c, employerId } = await awardServed(['工人甲五二'], 611, false);
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    const before = await view(c);
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', decidedOn: '2026-11-05' },
+      '2026-11-05',
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['servedOn']);
+    const after = await view(c);
+    expect(after.version).toBe(before.version);
+    expect(after.proceedings.effectiveOn).toBeNull();
+    // With the service day: effective from it.
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', decidedOn: '2026-11-05', servedOn: '2026-11-09' },
+      '2026-11-09',
+    );
+    expect(v.proceedings.effectiveOn).toBe('2026-11-09');
+  });
+  it("a worker's suit on a final award dismissed: the employer's 30 days run from service, which must be entered (SPC-1 Art. 21(2))", async () => {
+    const { c, workers } = await awardServed(['工人乙五二'], 613, true);
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'dismissed_out_of_time', decidedOn: '2026-11-05' },
+      '2026-11-05',
+    );
+    expect([r.status, r.body.field]).toEqual([422, 'servedOn']);
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'dismissed_out_of_time', decidedOn: '2026-11-05', servedOn: '2026-11-09' },
+      '2026-11-09',
+    );
+    expect(deadlines(v).find((d) => d.kind === 'set_aside_after_suit')?.dueOn).toBe('2026-12-09');
+  });
+});
+
+describe(`fixE52 5: one suit pending per party at a time (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('a second suit filed before the ruling that ended the first: 422 naming filedOn (domain.md §9.4)', async () => {
+    const { c, workers } = await awardServed(['工人丙五二', '工人丁五二'], 615, false);
+    const [w1, w2] = workers as [number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w2, court: BASIC, filedOn: '2026-10-22' }, '2026-10-22');
+    const ended = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-11-10', servedOn: '2026-11-10' },
+      '2026-11-10',
+    );
+    expect(ended.state).toBe('in_litigation');
+    const before = await view(c);
+    const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-01' }, '2026-11-10');
+    expect([r.status, r.body.field, r.body.rule]).toEqual([422, 'filedOn', 'suit-overlaps-earlier-suit']);
+    expect((await view(c)).version).toBe(before.version);
+  });
+});
