@@ -617,6 +617,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     else if (opts.paused && !metOn) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
     // An entitlement period is no one's duty: ending the matter after it ran out is not late.
+    // legal52b L2: a worker's suit on a final award after his 15 days did not meet his window (LDMAL Art. 48): the window
+    // ran out — `elapsed`, the late suit named in the text — the award standing in force (Art. 47).
+    else if (metOn && kind === 'sue_final_worker' && metOn > c.dueOn) status = 'elapsed';
     else if (metOn) status = metOn > c.dueOn && !opts.entitlement ? 'met_late' : 'met';
     // A period that binds no one (a party's defense period or window to sue, periodOnly) that ran out with nothing done is
     // `elapsed` (api-contract: a period that frees a party to act once over), not `met`, which says it was done — a
@@ -629,7 +632,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         : c?.dueOn && ended > c.dueOn
           ? `期限${c.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
           : `案件已于${ended}结案，此项不再需要。`
-      : status === 'met_late'
+      : status === 'met_late' || (status === 'elapsed' && metOn)
         ? isRemedyWindow(String(kind))
           ? // LDMAL Arts. 48–50: a suit or application after the period is recorded as filed; the court decides whether it
             // was in time (reviewer legal M3: "完成" made a late filing look valid).

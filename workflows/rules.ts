@@ -2100,7 +2100,13 @@ function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violati
   if (typeof partyId !== 'number' || !isWorkerId(ctx, partyId)) return null;
   const setAsidePending = ctx.setAside !== null && ctx.setAside.result === null;
   const enforcing = ctx.enforcement.some((e) => e.outcome === null && e.partialAward === undefined);
-  if (!setAsidePending && !enforcing) return null;
+  // legal52b H1: a final award is in force from the day it is made (LDMAL Art. 47), and SPC-1 Art. 21 holds the
+  // employer's set-aside back for a suit brought under Art. 48 only — within the worker's 15 days. Recorded before the
+  // employer applies, a late suit would pause its window and take the award out of force, while entered after it it is
+  // refused: refused in both orders, so the award and the employer's 30 days stand whatever the order of entry (the
+  // court dismisses the late suit, SPC-2000 Art. 2; a receipt recorded wrongly is corrected first).
+  const finalInForce = ctx.award?.finality === 'final' && ctx.closure?.mode === 'award' && ctx.setAside?.result !== 'set_aside';
+  if (!setAsidePending && !enforcing && !finalInForce) return null;
   if (ev.facts?.finalSuitTimely === false)
     return v(
       'late-suit-on-final-award',
@@ -2108,7 +2114,9 @@ function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violati
       `劳动者对终局裁决的起诉期间已于${ev.facts.finalSuitDueOn}届满（《劳动争议调解仲裁法》第四十八条：收到仲裁裁决书之日起十五日内）；${
         setAsidePending
           ? '逾期的起诉不能终结中级人民法院对用人单位撤销裁决申请的审查（最高人民法院劳动争议解释（一）第二十一条），请先登记该申请的审查结果'
-          : '终局裁决已发生法律效力并正在申请强制执行，逾期的起诉不能使其不发生效力'
+          : enforcing
+            ? '终局裁决已发生法律效力并正在申请强制执行，逾期的起诉不能使其不发生效力'
+            : `终局裁决自作出之日（${ctx.award?.issuedOn}）起发生法律效力（第四十七条），逾期的起诉不能使其不发生效力，也不妨碍用人单位在其期间内申请撤销裁决（最高人民法院劳动争议解释（一）第二十一条只适用于依第四十八条在十五日内提起的诉讼）；收到裁决书的日期登记有误的，请先更正送达记录`
       }`,
       'filedOn',
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, mixedAwardServed } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
@@ -105,5 +105,41 @@ describe(`fixE52 5: one suit pending per party at a time (${process.env.TEST_DB 
     const r = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-01' }, '2026-11-10');
     expect([r.status, r.body.field, r.body.rule]).toEqual([422, 'filedOn', 'suit-overlaps-earlier-suit']);
     expect((await view(c)).version).toBe(before.version);
+  });
+});
+
+describe(`fixE52 2: a worker's late suit on a final award does not stop the employer's set-aside (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('late suit first: refused as when entered after the set-aside; the employer applies, the award stays in force (LDMAL Arts. 47–48; SPC-1 Art. 21)', async () => {
+    const { c, workers, employerId } = await awardServed(['工人戊五二'], 617, true);
+    const [w1] = workers as [number];
+    const before = await view(c);
+    const late = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-02' }, '2026-11-02');
+    expect([late.status, late.body.rule, late.body.field]).toEqual([422, 'late-suit-on-final-award', 'filedOn']);
+    expect(late.body.detail).toContain('2026-10-28');
+    let v = await view(c);
+    expect(v.version).toBe(before.version);
+    // The employer's own 30 days (LDMAL Art. 49) are not paused; the award's effect is still on the list.
+    expect(of(v, 'set_aside_employer', employerId)[0]?.status).not.toBe('paused');
+    expect(deadlines(v).some((d) => d.kind === 'effective')).toBe(true);
+    v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: '聊城市中级人民法院', filedOn: '2026-11-05' }, '2026-11-05');
+    expect(v.state).toBe('set_aside_pending');
+    // The other order: the same refusal.
+    const again = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-06' }, '2026-11-06');
+    expect([again.status, again.body.rule]).toEqual([422, 'late-suit-on-final-award']);
+  });
+  it('a timely suit on a final award is still recorded and goes to court (LDMAL Art. 48)', async () => {
+    const { c, workers } = await awardServed(['工人己五二'], 619, true);
+    const v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-10-27' }, '2026-10-27');
+    expect(v.state).toBe('in_litigation');
+  });
+});
+
+describe(`fixE52 2 (legal52b L2): a late suit does not read as meeting the worker's window (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('a late suit on a mixed award: sue_final_worker elapsed, the late suit named (LDMAL Art. 48)', async () => {
+    const { c, workerId } = await mixedAwardServed(t, a, '工人庚五二', 621);
+    const v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-05-08' }, '2026-05-08');
+    const w = of(v, 'sue_final_worker', workerId)[0];
+    expect(w?.status).toBe('elapsed');
+    expect(w?.explanation).toContain('已于2026-05-08提出，晚于期间届满日');
   });
 });
