@@ -1396,7 +1396,17 @@ export function computeFacts(
     case 'APPLY_ENFORCEMENT': {
       // LDMAL Art. 50 (legal49a M5): a non-final partial award takes effect when every party's window on it has run.
       const n = ev.payload.partialAward;
-      if (typeof n !== 'number') break;
+      if (typeof n !== 'number') {
+        // SPC-1 Art. 17; LDMAL Art. 50 (legal52a M3): a worker who did not sue while others did — the award is in force
+        // for him once his and the employer side's windows ran, on the date his `effective` deadline shows.
+        const split = separateEffect(ctx);
+        const partyId = ev.payload.partyId;
+        if (split && !split.employerSued && typeof partyId === 'number' && split.workers.includes(partyId)) {
+          const c = track(partyEffectiveDate(ctx, challengeWindows(ctx, view, periods), partyId));
+          facts.partyEffectiveOn = c.provisional ? null : c.dueOn;
+        }
+        break;
+      }
       const windows = (partialAwardWindows(ctx, view, periods)[n - 1]?.windows ?? []).filter((w) => w.kind === 'sue_non_final');
       for (const w of windows) track(w.computed);
       const known = windows.length > 0 && windows.every((w) => w.computed?.dueOn && !w.computed.provisional);

@@ -2074,12 +2074,23 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       );
     }
     const split = separateEffect(ctx);
-    if (split && !effectiveForParty(ctx, party.id)) {
+    // SPC-1 Art. 17; LDMAL Art. 50 (legal52a M3): in force for a worker who did not sue once his own and the employer
+    // side's windows ran — on the date his `effective` deadline computes (`partyEffectiveOn`), MARK_EFFECTIVE or not.
+    const computed = typeof ev.facts?.partyEffectiveOn === 'string' ? ev.facts.partyEffectiveOn : null;
+    const appliedOn = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+    if (split && !effectiveForParty(ctx, party.id) && !(computed && computed <= appliedOn)) {
       const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);
+      const own = split.employerSued
+        ? '：用人单位已起诉，裁决对任何当事人均不发生法律效力（最高人民法院劳动争议解释（一）第十六条）'
+        : !split.workers.includes(party.id)
+          ? ''
+          : computed
+            ? `：其本人与用人单位的起诉期间届满后，自${computed}起对其发生法律效力（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十七条）`
+            : '：其本人或用人单位的起诉期间尚未确定（裁决书尚未全部送达或日期暂定）';
       return v(
         'award-not-effective-for-party',
         'SPC-1 Arts. 16–17; LDMAL Art. 51',
-        `裁决尚未对当事人${party.id}发生法律效力${on.length ? `；已对${on.join('、')}生效` : ''}`,
+        `裁决尚未对当事人${party.id}发生法律效力${own}${on.length ? `；已对${on.join('、')}生效` : ''}`,
         'partyId',
       );
     }

@@ -143,3 +143,20 @@ describe(`fixE52 2 (legal52b L2): a late suit does not read as meeting the worke
     expect(w?.explanation).toContain('已于2026-05-08提出，晚于期间届满日');
   });
 });
+
+describe(`fixE52 3: a worker who did not sue enforces on the date his effect is computed (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('2 workers, non-final award, only A sues: B applies on 10-29 without MARK_EFFECTIVE; before it, the refusal names the date (SPC-1 Art. 17; LDMAL Art. 50)', async () => {
+    const { c, workers } = await awardServed(['工人辛五二', '工人壬五二'], 623, false);
+    const [wa, wb] = workers as [number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: wa, court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    let v = await view(c);
+    expect(of(v, 'effective', wb)[0]?.dueOn).toBe('2026-10-29');
+    const early = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: BASIC }, '2026-10-28');
+    expect([early.status, early.body.rule, early.body.field]).toEqual([422, 'award-not-effective-for-party', 'partyId']);
+    expect(early.body.detail).toContain('自2026-10-29起对其发生法律效力');
+    const sued = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wa, court: BASIC }, '2026-10-30');
+    expect([sued.status, sued.body.rule]).toEqual([422, 'award-not-effective-for-party']);
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: BASIC }, '2026-10-30');
+    expect(v.state).toBe('in_litigation');
+  });
+});
