@@ -1689,7 +1689,7 @@ function enforcementStart(
   const finalOnly = mode === 'award' && !ctx.effectiveOn && finalPartInForce(ctx);
   // An award set aside as a whole has nothing left to enforce (LDMAL Art. 49); a mixed award whose final part alone was
   // set aside keeps its non-final part, enforced once effective (LDMAL Arts. 50–51; CPL Art. 250) — legalfixA M1.
-  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || setAsideWhole(ctx))) return null;
+  if (!finalOnly && (mode !== 'award' || !ctx.award || !(ctx.effectiveOn || forParty) || setAsideWhole(ctx))) return null;
   // LDMAL Art. 48 (legal49a H1): a final award every worker sued on (pending, or replaced by the court's judgment) has
   // nobody to enforce it.
   if (finalAwardNonSuers(ctx)?.length === 0) return null;
@@ -1840,14 +1840,20 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
 
   // LDMAL Art. 51; CPL Art. 250: the obligee applies to the court within two years — each worker from his own effect
   // date when the suits left them different (SPC-1 Art. 17; legal51b H3).
+  // legal52a M2: the same for a worker who did not sue while another worker's suit is pending or after it ended in a
+  // judgment (separateEffect): the award is his from his own date (SPC-1 Art. 17), his two years run from it.
+  const split = separateEffect(ctx);
+  const splitWorkers = split && !split.employerSued ? split.workers : null;
   const ownEffect =
-    ctx.award?.finality === 'non_final' && ctx.effectiveOn
+    ctx.award?.finality === 'non_final' && (ctx.effectiveOn || splitWorkers)
       ? (() => {
           const windows = challengeWindows(ctx, cal, P);
-          return workersAfterSuits(ctx, windows).map((partyId) => ({
-            partyId,
-            effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
-          }));
+          return (splitWorkers ?? workersAfterSuits(ctx, windows))
+            .map((partyId) => ({
+              partyId,
+              effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
+            }))
+            .filter((x) => x.effectiveOn);
         })()
       : [];
   for (const [forParty, start] of ownEffect.length

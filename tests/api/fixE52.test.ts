@@ -160,3 +160,18 @@ describe(`fixE52 3: a worker who did not sue enforces on the date his effect is 
     expect(v.state).toBe('in_litigation');
   });
 });
+
+describe(`fixE52 4: the worker who did not sue has his enforcement window (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it("while A's suit is pending and after it ends in a judgment, B's enforcement_application runs from his own date (CPL Art. 250; SPC-1 Art. 17)", async () => {
+    const { c, workers } = await awardServed(['工人癸五二', '工人子五二'], 625, false);
+    const [wa, wb] = workers as [number, number];
+    let v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: wa, court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    const mine = (x: CaseView) => of(x, 'enforcement_application', wb)[0];
+    expect(mine(v)?.explanation).toContain('2026-10-29');
+    expect(of(v, 'enforcement_application', wa)).toEqual([]);
+    v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-11-20' }, '2026-11-20');
+    expect(v.state).toBe('court_decided');
+    expect(mine(v)?.explanation).toContain('2026-10-29');
+    expect(of(v, 'enforcement_application', wa)).toEqual([]);
+  });
+});
