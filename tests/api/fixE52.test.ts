@@ -175,3 +175,21 @@ describe(`fixE52 4: the worker who did not sue has his enforcement window (${pro
     expect(of(v, 'enforcement_application', wa)).toEqual([]);
   });
 });
+
+describe(`fixE52 7 (legal52a L1): the award preview refuses an amount above the claim as ISSUE_AWARD does (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('granted 40000.00 on a 30000.00 claim: 400 naming items.0.amount (LDMAL Art. 46)', async () => {
+    const body = standardApplication({ applicants: [worker('工人丑五二', 627)], respondents: [employer()], claims: COMPENSATION });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const claimId = (c.claims as { id: number }[])[0]?.id;
+    const r = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/award-preview`, { items: [{ claimId, outcome: 'granted', amount: '40000.00' }] });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['items.0.amount']);
+    expect(r.body.errors[0].message).toContain('不能超过请求金额 30000.00');
+    const fine = await t
+      .api(arb.token)
+      .post(`/api/cases/${c.id}/award-preview`, { items: [{ claimId, outcome: 'granted', amount: '30000.00' }] });
+    expect(fine.status).toBe(200);
+  });
+});
