@@ -193,3 +193,16 @@ describe(`fixE52 7 (legal52a L1): the award preview refuses an amount above the 
     expect(fine.status).toBe(200);
   });
 });
+
+describe(`fixE52 6 (legal52a M4): court_decided names whom the judgment holds the award back for (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('final award, A sued, B enforcing; A judged: the label says the award is without effect for the suing party only (LDMAL Arts. 47–48)', async () => {
+    const { c, workers } = await awardServed(['工人寅五二', '工人卯五二'], 629, true);
+    const [wa, wb] = workers as [number, number];
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: wa, court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: BASIC }, '2026-10-22');
+    const v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-11-20' }, '2026-11-20');
+    expect(v.state).toBe('court_decided');
+    expect(v.stateLabel).toBe('法院已裁判（裁决对起诉的当事人不发生法律效力）');
+    expect(v.proceedings.effectiveOn).toBe('2026-10-12');
+  });
+});
