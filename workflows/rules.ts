@@ -438,6 +438,8 @@ export function courtOutcomeSuitError(ctx: CaseContext, partyId: number | undefi
       ? `本案有${pending.length}件起诉尚未登记处理结果（当事人${pending.map((l) => l.partyId).join('、')}），请写明本次裁判针对哪一当事人的起诉（partyId）`
       : null;
   if (pending.some((l) => l.partyId === partyId)) return null;
+  // legal52a L3: a party not of the case is named once, by the payload's party check (app/procedure/apply-event.ts).
+  if (!ctx.parties.some((p) => p.id === partyId)) return null;
   return pending.length
     ? `当事人${partyId}没有尚未登记处理结果的起诉；待登记结果的起诉：当事人${pending.map((l) => l.partyId).join('、')}`
     : '本案没有尚未登记处理结果的起诉';

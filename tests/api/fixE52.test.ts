@@ -206,3 +206,19 @@ describe(`fixE52 6 (legal52a M4): court_decided names whom the judgment holds th
     expect(v.proceedings.effectiveOn).toBe('2026-10-12');
   });
 });
+
+describe(`fixE52 7 (legal52a L3): an unknown partyId on a court outcome is one error (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('RECORD_COURT_OUTCOME {partyId: 999999}: 400 with one error at partyId', async () => {
+    const { c, employerId } = await awardServed(['工人辰五二'], 631, false);
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: employerId, court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'judgment', partyId: 999999, decidedOn: '2026-11-05' },
+      '2026-11-05',
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['partyId']);
+  });
+});
