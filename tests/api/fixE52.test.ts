@@ -10,7 +10,6 @@ import { standardApplication } from '../helpers/procedure.ts';
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 const { send, ok } = caseEvents(() => t);
 const BASIC = '聊城市东昌府区人民法院';
-const MIDDLE = '聊城市中级人民法院';
 type Deadline = { kind: string; partyId?: number; dueOn: string | null; status: string; startsOn?: string | null; explanation: string };
 const deadlines = (v: CaseView) => v.deadlines as Deadline[];
 const of = (v: CaseView, kind: string, partyId?: number) => deadlines(v).filter((d) => d.kind === kind && d.partyId === partyId);
