@@ -364,7 +364,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       }),
       court: Court.optional(),
       decidedOn: IsoDate.optional().openapi({ description: '裁判作出之日（默认 occurredOn）' }),
-      servedOn: IsoDate.optional().openapi({ description: '裁定送达当事人之日（默认 decidedOn）' }),
+      servedOn: IsoDate.optional().openapi({
+        description:
+          '裁定送达当事人之日：准予撤诉的必填（裁决自送达之日生效）；劳动者就终局裁决的起诉被裁定驳回的必填（用人单位申请撤销的三十日自收到裁定书之日起算）；判决等其他情形默认 decidedOn',
+      }),
       // Appended for claim tracking (issue 17): what the judgment did with each award item.
       items: z
         .array(
@@ -385,7 +388,13 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         .optional()
         .openapi({ description: '判决对各裁决项的处理（仅 outcome 为 judgment 时）' }),
     })
-    .refine((o) => o.items === undefined || o.outcome === 'judgment', { message: '只有判决才登记各项处理结果', path: ['items'] }),
+    .refine((o) => o.items === undefined || o.outcome === 'judgment', { message: '只有判决才登记各项处理结果', path: ['items'] })
+    // SPC-2000 Art. 1 (legal52a H1): after a withdrawal the award takes effect from the ruling's service — a day the
+    // record must hold, not one assumed from the ruling's date (no later act records that service).
+    .refine((o) => o.outcome !== 'withdrawal_permitted' || o.servedOn !== undefined, {
+      message: '准予撤诉的，裁决自裁定书送达之日起发生法律效力（最高人民法院2000年批复第一条）：请填写裁定送达日期（servedOn）',
+      path: ['servedOn'],
+    }),
   MARK_EFFECTIVE: z.object({
     partyId: Id.optional().openapi({
       description:

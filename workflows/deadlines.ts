@@ -693,6 +693,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     else if (opts.paused && !metOn) status = 'paused';
     else if (!c || c.dueOn === null) status = c?.missingYear ? 'unknown' : 'open';
     // An entitlement period is no one's duty: ending the matter after it ran out is not late.
+    // legal52b L2: a worker's suit on a final award after his 15 days did not meet his window (LDMAL Art. 48): the window
+    // ran out — `elapsed`, the late suit named in the text — the award standing in force (Art. 47).
+    else if (metOn && kind === 'sue_final_worker' && metOn > c.dueOn) status = 'elapsed';
     else if (metOn) status = metOn > c.dueOn && !opts.entitlement ? 'met_late' : 'met';
     // A period that binds no one (a party's defense period or window to sue, periodOnly) that ran out with nothing done is
     // `elapsed` (api-contract: a period that frees a party to act once over), not `met`, which says it was done — a
@@ -705,7 +708,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         : c?.dueOn && ended > c.dueOn
           ? `期限${c.dueOn}届满时尚未完成；案件已于${ended}结案，不再计算。`
           : `案件已于${ended}结案，此项不再需要。`
-      : status === 'met_late'
+      : status === 'met_late' || (status === 'elapsed' && metOn)
         ? isRemedyWindow(String(kind))
           ? // LDMAL Arts. 48–50: a suit or application after the period is recorded as filed; the court decides whether it
             // was in time (reviewer legal M3: "完成" made a late filing look valid).
@@ -1470,7 +1473,17 @@ export function computeFacts(
     case 'APPLY_ENFORCEMENT': {
       // LDMAL Art. 50 (legal49a M5): a non-final partial award takes effect when every party's window on it has run.
       const n = ev.payload.partialAward;
-      if (typeof n !== 'number') break;
+      if (typeof n !== 'number') {
+        // SPC-1 Art. 17; LDMAL Art. 50 (legal52a M3): a worker who did not sue while others did — the award is in force
+        // for him once his and the employer side's windows ran, on the date his `effective` deadline shows.
+        const split = separateEffect(ctx);
+        const partyId = ev.payload.partyId;
+        if (split && !split.employerSued && typeof partyId === 'number' && split.workers.includes(partyId)) {
+          const c = track(partyEffectiveDate(ctx, challengeWindows(ctx, view, periods), partyId));
+          facts.partyEffectiveOn = c.provisional ? null : c.dueOn;
+        }
+        break;
+      }
       const windows = (partialAwardWindows(ctx, view, periods)[n - 1]?.windows ?? []).filter((w) => w.kind === 'sue_non_final');
       for (const w of windows) track(w.computed);
       const known = windows.length > 0 && windows.every((w) => w.computed?.dueOn && !w.computed.provisional);
@@ -1753,7 +1766,7 @@ function enforcementStart(
   const finalOnly = mode === 'award' && !ctx.effectiveOn && finalPartInForce(ctx);
   // An award set aside as a whole has nothing left to enforce (LDMAL Art. 49); a mixed award whose final part alone was
   // set aside keeps its non-final part, enforced once effective (LDMAL Arts. 50–51; CPL Art. 250) — legalfixA M1.
-  if (!finalOnly && (mode !== 'award' || !ctx.award || !ctx.effectiveOn || setAsideWhole(ctx))) return null;
+  if (!finalOnly && (mode !== 'award' || !ctx.award || !(ctx.effectiveOn || forParty) || setAsideWhole(ctx))) return null;
   // LDMAL Art. 48 (legal49a H1): a final award every worker sued on (pending, or replaced by the court's judgment) has
   // nobody to enforce it.
   if (finalAwardNonSuers(ctx)?.length === 0) return null;
@@ -1904,14 +1917,20 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
 
   // LDMAL Art. 51; CPL Art. 250: the obligee applies to the court within two years — each worker from his own effect
   // date when the suits left them different (SPC-1 Art. 17; legal51b H3).
+  // legal52a M2: the same for a worker who did not sue while another worker's suit is pending or after it ended in a
+  // judgment (separateEffect): the award is his from his own date (SPC-1 Art. 17), his two years run from it.
+  const split = separateEffect(ctx);
+  const splitWorkers = split && !split.employerSued ? split.workers : null;
   const ownEffect =
-    ctx.award?.finality === 'non_final' && ctx.effectiveOn
+    ctx.award?.finality === 'non_final' && (ctx.effectiveOn || splitWorkers)
       ? (() => {
           const windows = challengeWindows(ctx, cal, P);
-          return workersAfterSuits(ctx, windows).map((partyId) => ({
-            partyId,
-            effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
-          }));
+          return (splitWorkers ?? workersAfterSuits(ctx, windows))
+            .map((partyId) => ({
+              partyId,
+              effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
+            }))
+            .filter((x) => x.effectiveOn);
         })()
       : [];
   for (const [forParty, start] of ownEffect.length

@@ -25,7 +25,9 @@ export const STATE_LABELS: Record<string, string> = {
   set_aside_pending: '撤销裁决申请审查中',
   award_set_aside: '裁决已被撤销',
   award_effective: '裁决已生效',
-  court_decided: '法院已裁判（裁决不发生法律效力）',
+  // legal52a M4: a judgment (or a finding of no effect) holds the award back for the parties whose suits it decided
+  // (LDMAL Arts. 48, 50); a final award stays in force for the workers who did not sue (Art. 47; SPC-1 Art. 17).
+  court_decided: '法院已裁判（裁决对起诉的当事人不发生法律效力）',
   enforcement_transferred: '已移送法院执行',
   closed_mediation: '调解结案',
   closed_withdrawn: '撤回结案',

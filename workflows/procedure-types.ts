@@ -128,6 +128,11 @@ export interface Facts {
   challengeWindowsClosed?: boolean;
   /** Earliest day the award can take effect (non-final: after the last window; final: the day it was made). */
   effectiveOn?: string | null;
+  /**
+   * SPC-1 Art. 17 (legal52a M3): APPLY_ENFORCEMENT by a worker who did not sue while others did — the day the award takes
+   * effect for him, as his `effective` deadline computes it (null when unknown or provisional).
+   */
+  partyEffectiveOn?: string | null;
   // Round 2 additions.
   /** Rules Art. 15: the evidence period (last day rolled over rest days, CPL Art. 85(3)) has not yet ended. */
   evidencePeriodOpen?: boolean;

@@ -368,6 +368,26 @@ export function pendingSuitIndexes(ctx: Pick<CaseContext, 'lawsuits' | 'courtOut
   return ctx.lawsuits.map((_, i) => i).filter((i) => !ended.has(i));
 }
 
+/**
+ * The same party's earlier suit, ended by a court outcome made after the day a new suit says it was filed (legal52a M3):
+ * the two would have been pending together (domain.md §9.4). Its filing day and the day the ruling ended it.
+ */
+function overlappedSuit(ctx: CaseContext, ev: ProcEvent): { filedOn: string; decidedOn: string } | null {
+  const filedOn = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+  const outcomes = ctx.courtOutcomes ?? [];
+  let found: { filedOn: string; decidedOn: string } | null = null;
+  outcomeSuits(ctx).forEach((suits, k) => {
+    const o = outcomes[k];
+    if (!o) return;
+    for (const i of suits) {
+      const l = suitAt(ctx, i);
+      if (l.partyId !== ev.payload.partyId) continue;
+      if (filedOn < o.decidedOn && (!found || o.decidedOn > found.decidedOn)) found = { filedOn: l.filedOn, decidedOn: o.decidedOn };
+    }
+  });
+  return found;
+}
+
 /** The suits recorded that no court outcome has ended yet (legal49c H2: each outcome ends its own suit). */
 export const pendingSuits = (ctx: Pick<CaseContext, 'lawsuits' | 'courtOutcomes'>) => pendingSuitIndexes(ctx).map((i) => suitAt(ctx, i));
 
@@ -418,6 +438,8 @@ export function courtOutcomeSuitError(ctx: CaseContext, partyId: number | undefi
       ? `本案有${pending.length}件起诉尚未登记处理结果（当事人${pending.map((l) => l.partyId).join('、')}），请写明本次裁判针对哪一当事人的起诉（partyId）`
       : null;
   if (pending.some((l) => l.partyId === partyId)) return null;
+  // legal52a L3: a party not of the case is named once, by the payload's party check (app/procedure/apply-event.ts).
+  if (!ctx.parties.some((p) => p.id === partyId)) return null;
   return pending.length
     ? `当事人${partyId}没有尚未登记处理结果的起诉；待登记结果的起诉：当事人${pending.map((l) => l.partyId).join('、')}`
     : '本案没有尚未登记处理结果的起诉';
@@ -1366,6 +1388,16 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `当事人${same.partyId}已于${same.filedOn}向${same.court}起诉，尚未登记法院的处理结果：同一当事人不能就同一裁决再次登记起诉`,
         'partyId',
       );
+    // domain.md §9.4 (legal52a M3): one suit pending per party at a time — a suit entered after an earlier one of the same
+    // party ended was filed after the ruling that ended it, else the two overlapped (SPC CPL Interpretation Art. 247).
+    const overlap = ev.payload.matter === 'set_aside' ? undefined : overlappedSuit(ctx, ev);
+    if (overlap)
+      return v(
+        'suit-overlaps-earlier-suit',
+        'LDMAL Arts. 48, 50; SPC CPL Interpretation Art. 247',
+        `当事人${ev.payload.partyId}此前于${overlap.filedOn}的起诉至${overlap.decidedOn}法院作出裁判时才终结：再次起诉的日期应在该日或之后（同一当事人同一时间只能有一件起诉）`,
+        'filedOn',
+      );
     // LDMAL Art. 49(3) (reviewer s46b M1): once a mixed award's final part is set aside, a suit is either on the set-aside
     // matters (`set_aside`) or against the non-final part (`award`), which only exists until that part takes effect
     // (LDMAL Art. 50). `matter` is for that case only (the server answers a missing one with 400 first).
@@ -1964,6 +1996,20 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     }
     return null;
   },
+  // SPC-1 Art. 21(2) (legal52a H1): a worker's suit on a final award dismissed opens the employer's 30 days from its
+  // receipt of the ruling — a day the record must hold, not one assumed from the ruling's date. (A withdrawal always
+  // needs it — the award's effect runs from that service, SPC-2000 Art. 1 — refused with 400 by the event's schema.)
+  RECORD_COURT_OUTCOME: (ctx, ev) => {
+    if (ev.payload.servedOn !== undefined || ev.payload.outcome !== 'dismissed_out_of_time') return null;
+    const record = courtOutcomeRecord(ctx, ev);
+    if (!opensSetAsideWindow(ctx, record.outcome, record.partyIds)) return null;
+    return v(
+      'ruling-service-required',
+      'SPC-1 Art. 21(2)',
+      '劳动者就终局裁决的起诉被裁定驳回的，用人单位可以自收到裁定书之日起三十日内申请撤销裁决（最高人民法院劳动争议解释（一）第二十一条）：请填写裁定送达日期（servedOn）',
+      'servedOn',
+    );
+  },
   APPLY_ENFORCEMENT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
     const party = ctx.parties.find((p) => p.id === ev.payload.partyId);
@@ -2033,12 +2079,23 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
       );
     }
     const split = separateEffect(ctx);
-    if (split && !effectiveForParty(ctx, party.id)) {
+    // SPC-1 Art. 17; LDMAL Art. 50 (legal52a M3): in force for a worker who did not sue once his own and the employer
+    // side's windows ran — on the date his `effective` deadline computes (`partyEffectiveOn`), MARK_EFFECTIVE or not.
+    const computed = typeof ev.facts?.partyEffectiveOn === 'string' ? ev.facts.partyEffectiveOn : null;
+    const appliedOn = typeof ev.payload.filedOn === 'string' ? ev.payload.filedOn : ev.occurredOn;
+    if (split && !effectiveForParty(ctx, party.id) && !(computed && computed <= appliedOn)) {
       const on = (ctx.effectiveFor ?? []).map((e) => `当事人${e.partyId}（${e.effectiveOn}起）`);
+      const own = split.employerSued
+        ? '：用人单位已起诉，裁决对任何当事人均不发生法律效力（最高人民法院劳动争议解释（一）第十六条）'
+        : !split.workers.includes(party.id)
+          ? ''
+          : computed
+            ? `：其本人与用人单位的起诉期间届满后，自${computed}起对其发生法律效力（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十七条）`
+            : '：其本人或用人单位的起诉期间尚未确定（裁决书尚未全部送达或日期暂定）';
       return v(
         'award-not-effective-for-party',
         'SPC-1 Arts. 16–17; LDMAL Art. 51',
-        `裁决尚未对当事人${party.id}发生法律效力${on.length ? `；已对${on.join('、')}生效` : ''}`,
+        `裁决尚未对当事人${party.id}发生法律效力${own}${on.length ? `；已对${on.join('、')}生效` : ''}`,
         'partyId',
       );
     }
@@ -2059,7 +2116,13 @@ function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violati
   if (typeof partyId !== 'number' || !isWorkerId(ctx, partyId)) return null;
   const setAsidePending = ctx.setAside !== null && ctx.setAside.result === null;
   const enforcing = ctx.enforcement.some((e) => e.outcome === null && e.partialAward === undefined);
-  if (!setAsidePending && !enforcing) return null;
+  // legal52b H1: a final award is in force from the day it is made (LDMAL Art. 47), and SPC-1 Art. 21 holds the
+  // employer's set-aside back for a suit brought under Art. 48 only — within the worker's 15 days. Recorded before the
+  // employer applies, a late suit would pause its window and take the award out of force, while entered after it it is
+  // refused: refused in both orders, so the award and the employer's 30 days stand whatever the order of entry (the
+  // court dismisses the late suit, SPC-2000 Art. 2; a receipt recorded wrongly is corrected first).
+  const finalInForce = ctx.award?.finality === 'final' && ctx.closure?.mode === 'award' && ctx.setAside?.result !== 'set_aside';
+  if (!setAsidePending && !enforcing && !finalInForce) return null;
   if (ev.facts?.finalSuitTimely === false)
     return v(
       'late-suit-on-final-award',
@@ -2067,7 +2130,9 @@ function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violati
       `劳动者对终局裁决的起诉期间已于${ev.facts.finalSuitDueOn}届满（《劳动争议调解仲裁法》第四十八条：收到仲裁裁决书之日起十五日内）；${
         setAsidePending
           ? '逾期的起诉不能终结中级人民法院对用人单位撤销裁决申请的审查（最高人民法院劳动争议解释（一）第二十一条），请先登记该申请的审查结果'
-          : '终局裁决已发生法律效力并正在申请强制执行，逾期的起诉不能使其不发生效力'
+          : enforcing
+            ? '终局裁决已发生法律效力并正在申请强制执行，逾期的起诉不能使其不发生效力'
+            : `终局裁决自作出之日（${ctx.award?.issuedOn}）起发生法律效力（第四十七条），逾期的起诉不能使其不发生效力，也不妨碍用人单位在其期间内申请撤销裁决（最高人民法院劳动争议解释（一）第二十一条只适用于依第四十八条在十五日内提起的诉讼）；收到裁决书的日期登记有误的，请先更正送达记录`
       }`,
       'filedOn',
     );

@@ -1,7 +1,7 @@
 import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { formatMoney } from '../../workflows/identifiers.ts';
+import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -22,7 +22,21 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
   const unknown = input.items.flatMap((it, i) =>
     c.claims.some((cl) => cl.id === it.claimId) ? [] : [{ path: `items.${i}.claimId`, message: `请求 ${it.claimId} 不属于本案` }],
   );
-  if (unknown.length) throw validationError(unknown);
+  // legal52a L1: the preview refuses an amount above the claim as ISSUE_AWARD does (400 on the item's amount): an award
+  // decides what was asked (不告不理; LDMAL Art. 46) — a claim asking too little is changed first (Rules Art. 44).
+  const beyond = input.items.flatMap((it, i) => {
+    const claimed = c.claims.find((cl) => cl.id === it.claimId)?.amountFen ?? null;
+    const awarded = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    return claimed !== null && awarded !== null && awarded > claimed
+      ? [
+          {
+            path: `items.${i}.amount`,
+            message: `裁决金额不能超过请求金额 ${formatMoney(claimed)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`,
+          },
+        ]
+      : [];
+  });
+  if (unknown.length || beyond.length) throw validationError([...unknown, ...beyond]);
   const on = input.occurredOn ?? deps.clock.today();
   const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));

@@ -88,8 +88,10 @@ describe(`several workers, one sues (SPC-1 Art. 17) (${process.env.TEST_DB ?? 's
     expect(r.body.detail).toContain('张三已向人民法院起诉');
     r = await send(c, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-07-02');
     expect([r.status, r.body.rule]).toEqual([422, 'effect-party-required']);
-    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: COURT }, '2026-07-02');
+    // fixE52 (legal52a M1): B enforces from his computed date, MARK_EFFECTIVE or not — refused the day before, naming it.
+    r = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: COURT, filedOn: '2026-07-01' }, '2026-07-02');
     expect([r.status, r.body.rule]).toEqual([422, 'award-not-effective-for-party']);
+    expect(r.body.detail).toContain('自2026-07-02起对其发生法律效力');
 
     v = await ok(c, a.tokens.clerk, 'MARK_EFFECTIVE', { partyId: wb }, '2026-07-02');
     // The case stays in court for A: not closed anew, not effective as a whole.

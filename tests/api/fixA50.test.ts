@@ -55,15 +55,29 @@ describe(`fixA50 1: one court outcome per suit (${process.env.TEST_DB ?? 'sqlite
     expect(offered?.suits?.map((s) => s.partyId)).toEqual([w1, w2]);
     // Two suits pending: which one the ruling ends is required (400 naming partyId), nothing recorded.
     const before = await view(c);
-    let r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', decidedOn: '2026-05-20' });
+    let r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', {
+      outcome: 'withdrawal_permitted',
+      decidedOn: '2026-05-20',
+      servedOn: '2026-05-20',
+    });
     expect([r.status, r.body.errors?.[0]?.path]).toEqual([400, 'partyId']);
     expect(r.body.errors[0].message).toContain('本案有2件起诉');
     // A party without a pending suit is not one to rule on.
-    r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', partyId: w3, decidedOn: '2026-05-20' });
+    r = await send(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', {
+      outcome: 'withdrawal_permitted',
+      partyId: w3,
+      decidedOn: '2026-05-20',
+      servedOn: '2026-05-20',
+    });
     expect([r.status, r.body.errors?.[0]?.path]).toEqual([400, 'partyId']);
     expect((await view(c)).version).toBe(before.version);
     // w1's withdrawal: his suit ends, w2's goes on — the case stays in court.
-    let v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', partyId: w1, decidedOn: '2026-05-20' });
+    let v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', {
+      outcome: 'withdrawal_permitted',
+      partyId: w1,
+      decidedOn: '2026-05-20',
+      servedOn: '2026-05-20',
+    });
     expect(v.state).toBe('in_litigation');
     expect(suits(v).map((s) => s.decided?.outcome ?? null)).toEqual(['withdrawal_permitted', null]);
     expect((await nextEvents(c)).find((e) => e.type === 'RECORD_COURT_OUTCOME')?.suits?.map((s) => s.partyId)).toEqual([w2]);
@@ -94,6 +108,7 @@ describe(`fixA50 1: one court outcome per suit (${process.env.TEST_DB ?? 'sqlite
         outcome: 'withdrawal_permitted',
         partyId: one,
         decidedOn: '2026-05-20',
+        servedOn: '2026-05-20',
       });
       expect(v.state, first).toBe('in_litigation');
       expect(suits(v).find((s) => s.partyId === other)?.decided, first).toBeNull();
@@ -117,7 +132,11 @@ describe(`fixA50 2: the court's outcomes on an archived file (${process.env.TEST
     expect(v.state).toBe('archived');
     expect((await nextEvents(c)).map((e) => e.type)).toContain('RECORD_COURT_OUTCOME');
     // The suit withdrawn with the court's permission: the award takes effect (SPC-2000 Art. 1), the case stays archived.
-    v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'withdrawal_permitted', decidedOn: '2026-06-20' });
+    v = await ok(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', {
+      outcome: 'withdrawal_permitted',
+      decidedOn: '2026-06-20',
+      servedOn: '2026-06-20',
+    });
     expect(v.state).toBe('archived');
     expect(suits(v)[0]?.decided).toEqual({ outcome: 'withdrawal_permitted', decidedOn: '2026-06-20' });
     expect(v.proceedings.effectiveOn).not.toBeNull();

@@ -139,7 +139,7 @@ describe(`fixE51 M1: a timely suit dismissed as out of time (${process.env.TEST_
       c,
       a.tokens.clerk,
       'RECORD_COURT_OUTCOME',
-      { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01' },
+      { outcome: 'dismissed_out_of_time', decidedOn: '2026-12-01', servedOn: '2026-12-01' },
       '2026-12-01',
     );
     expect(r.status, JSON.stringify(r.body)).toBe(200);

@@ -630,7 +630,7 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
       '2026-04-20',
     );
     v = await ok(j, a.tokens.clerk, 'RECORD_COURT_OUTCOME', { outcome: 'judgment', decidedOn: '2026-07-01' }, '2026-07-02');
-    expect(v).toMatchObject({ state: 'court_decided', stateLabel: '法院已裁判（裁决不发生法律效力）' });
+    expect(v).toMatchObject({ state: 'court_decided', stateLabel: '法院已裁判（裁决对起诉的当事人不发生法律效力）' });
     expect(v.deadlines.some((d) => d.kind === 'effective')).toBe(false);
     expect((await send(j, a.tokens.clerk, 'MARK_EFFECTIVE', {}, '2026-07-03')).status).toBe(409);
     await ok(j, a.tokens.clerk, 'ARCHIVE', {}, '2026-07-03');

@@ -66,11 +66,12 @@ describe(`remedies after an award, legalfixB (${process.env.TEST_DB ?? 'sqlite'}
   it('M3: a suit and a set-aside application filed after their periods are recorded with a warning', async () => {
     const { c, workerId } = await finalAwardServed(4);
     // The worker's 15 days from 04-13 end 04-28 (LDMAL Art. 48).
-    let v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-05-06' }, '2026-05-06');
-    expect((v.warnings as string[]).join('')).toContain('晚于法定期间的届满日2026-04-28');
-    const sue = deadline(v, 'sue_final_worker', workerId);
-    expect(sue?.status).toBe('met_late');
-    expect(sue?.explanation).toContain('由人民法院决定');
+    // fixE52 (legal52b H1): on a final award in force (LDMAL Art. 47) a late suit is refused — in whatever order it is
+    // entered with the employer's set-aside (SPC-1 Art. 21 holds that back for a suit within the 15 days only).
+    const late = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workerId, court: BASIC, filedOn: '2026-05-06' }, '2026-05-06');
+    expect([late.status, late.body.rule]).toEqual([422, 'late-suit-on-final-award']);
+    expect(late.body.detail).toContain('2026-04-28');
+    let v: CaseView;
     // In time: no warning.
     const { c: f, workerId: w2 } = await finalAwardServed(5);
     v = await ok(f, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w2, court: BASIC, filedOn: '2026-04-20' }, '2026-04-20');

@@ -113,6 +113,8 @@ class HttpDriver {
     if (p.claimIds) body.claimIds = (p.claimIds as number[]).map(this.claim);
     if (p.amounts)
       body.amounts = (p.amounts as { claimId: number; amount: string }[]).map((x) => ({ ...x, claimId: this.claim(x.claimId) }));
+    // legal52a H1: the ruling's service is entered (withdrawal, dismissal) — on the day the outcome is recorded here.
+    if (e.type === 'RECORD_COURT_OUTCOME' && body.servedOn !== undefined) body.servedOn = on;
     if (e.type === 'FORM_TRIBUNAL') body.arbitratorIds = [a.arbitrators[0]?.id];
     if (e.type === 'FORM_TRIBUNAL') body.presidingId = a.arbitrators[0]?.id;
     if (e.type === 'SCHEDULE_HEARING') body.hearingOn = plusDays(on, 15);

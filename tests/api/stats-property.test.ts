@@ -219,7 +219,7 @@ async function play(k: Of<typeof caseArb>) {
       await act(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', decided, k.lag, { outcome: 'judgment' });
       return;
     case 3:
-      await act(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', decided, k.lag, { outcome: 'withdrawal_permitted' });
+      await act(c, a.tokens.clerk, 'RECORD_COURT_OUTCOME', decided, k.lag, { outcome: 'withdrawal_permitted', servedOn: decided });
       return;
   }
 }

@@ -88,6 +88,8 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
   const scheduled = ctx.hearing !== null && !ctx.hearingsHeld.some((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string));
   const served = (id: number) => ctx.services.some((x) => x.document === 'award' && x.partyId === id);
   const pending = [...new Set(pendingSuits(ctx).map((x) => x.partyId))];
+  // legal52a H1: a withdrawal (SPC-2000 Art. 1) or a dismissal (SPC-1 Art. 21(2)) is recorded with its service.
+  const ruling = (o: string) => (o === 'withdrawal_permitted' || o === 'dismissed_out_of_time' ? { servedOn: today } : {});
   const list = [
     ev('REQUEST_SUPPLEMENT', { items: ['身份证复印件'] }),
     ev('SUPPLEMENT_RECEIVED'),
@@ -143,8 +145,8 @@ function eventsAt(ctx: MachineContext, today: string, ev: Ev): ModelEvent[] {
     // fixA50 (legal49c H2): a court outcome ends one suit — named (`partyId`) when several are pending.
     ...(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect'] as const).flatMap((outcome) =>
       pending.length > 1
-        ? pending.map((id) => ev('RECORD_COURT_OUTCOME', { outcome, partyId: id }, `${outcome}-${id}`))
-        : [ev('RECORD_COURT_OUTCOME', { outcome }, outcome)],
+        ? pending.map((id) => ev('RECORD_COURT_OUTCOME', { outcome, partyId: id, ...ruling(outcome) }, `${outcome}-${id}`))
+        : [ev('RECORD_COURT_OUTCOME', { outcome, ...ruling(outcome) }, outcome)],
     ),
     ev('MARK_EFFECTIVE'),
     ev('ARCHIVE'),
