@@ -32,7 +32,7 @@ import {
   signingParties,
   workerSuitHoldingSetAside,
 } from './rules.ts';
-import { isEmployerParty, isWorkerId } from './sides.ts';
+import { claimByEmployer, isEmployerParty, isWorkerId } from './sides.ts';
 
 /**
  * The latest change of claims the respondent answers (Rules Art. 44: claims added or changed open a new defense
@@ -646,7 +646,9 @@ function paymentOrderEntry(
   const m = ctx.trackMediation;
   const due = m?.performanceDueOn;
   if (!m?.agreedOn || !due || today <= due || m.referredOn) return;
-  if (!ctx.claims.some((c) => PAYMENT_ORDER_CATEGORIES.has(c.category) && !(c as { counterclaim?: boolean }).counterclaim)) return;
+  // The worker's own claims only (workflows/sides.ts): Art. 16 gives the worker a payment order against an employer
+  // that does not pay — not an employer's claim on its worker (recheck52 M1).
+  if (!ctx.claims.some((c) => PAYMENT_ORDER_CATEGORIES.has(c.category) && !claimByEmployer(ctx, c as { counterclaim?: boolean }))) return;
   const rule = {
     days: 0,
     unit: 'calendar' as const,

@@ -9,7 +9,9 @@
  * 1. the side of a party whose employer economic type (用人单位经济类型, `ownership`) is recorded — only an employer has
  *    one — when the record names one side only;
  * 2. the respondents when a union applies for the workers (`collectiveGround: 'union_applicant'`, Rules Art. 64);
- * 3. the applicants when every applicant is an organization (an employer applies against its workers);
+ * 3. the applicants when every applicant is an organization (an employer applies against its workers), or when an
+ *    organization is among the applicants and every respondent is a natural person (an employer with an individual
+ *    contractor as co-party, Rules Art. 7, applying against workers; recheck52 H1);
  * 4. otherwise the respondents (workers apply — the common case).
  *
  * Every applicant or respondent on the employer's side is on the employer side, whatever its kind; the natural persons
@@ -40,7 +42,11 @@ export function employerSide(c: SidedCase): Side {
   if (marked.size === 1) return [...marked][0] as Side;
   if (c.collectiveGround === 'union_applicant') return 'respondent';
   const applicants = c.parties.filter((p) => p.side === 'applicant');
-  return applicants.length > 0 && applicants.every((p) => p.kind === 'organization') ? 'applicant' : 'respondent';
+  const respondents = c.parties.filter((p) => p.side === 'respondent');
+  if (applicants.length > 0 && applicants.every((p) => p.kind === 'organization')) return 'applicant';
+  return applicants.some((p) => p.kind === 'organization') && respondents.length > 0 && respondents.every((p) => p.kind === 'person')
+    ? 'applicant'
+    : 'respondent';
 }
 
 /** An employer applies (用人单位申诉). */

@@ -185,3 +185,36 @@ describe(`fixC52 legal52b L1: earlierYear on an ACCEPT dated this year is record
     expect(((plain.body.warnings ?? []) as string[]).join()).not.toContain('earlierYear');
   });
 });
+
+describe(`recheck52: an employer with an individual contractor as co-applicant, against its workers (${DB})`, () => {
+  it('the 30 respondent workers are the workers’ side: collective and major, without ownership recorded (Rules Arts. 7, 62)', async () => {
+    const contractor = worker('包某某', 801);
+    const { ownership: _o, ...company } = employer() as Record<string, unknown>;
+    const c = await registerCase(t, a, againstWorkers(30, 300, { applicants: [company, contractor] }));
+    expect([c.collective, c.major]).toEqual([true, true]);
+  });
+});
+
+describe(`recheck52: no payment-order entry on the employer's own claim (${DB})`, () => {
+  it('an employer’s mediation agreement with its worker (damages owed by the worker): no entry (LDMAL Art. 16)', async () => {
+    const m = await t.api(a.tokens.mediator).post(
+      '/api/cases',
+      standardApplication({
+        track: 'mediation',
+        receivedOn: '2026-11-20',
+        applicants: [employer()],
+        respondents: [worker('郑某某', 811)],
+        claims: [{ category: 'damages', amount: '8000.00', description: '劳动者违约赔偿培训费' }],
+      }),
+    );
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const v = await ok(
+      m.body,
+      a.tokens.mediator,
+      'MEDIATION_AGREED',
+      { terms: '被申请人赔偿培训费', performanceDueOn: '2026-12-10' },
+      '2026-11-25',
+    );
+    expect((v.deadlines as { kind: string }[]).map((d) => d.kind)).not.toContain('payment_order');
+  });
+});
