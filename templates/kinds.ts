@@ -1013,8 +1013,26 @@ function tribunalNotice(d: DocInput): DocSpec[] {
  */
 function defenseDueText(d: DocInput, on: string): string {
   const due = d.defenseDue;
-  if (due && due.startsOn <= on)
-    return `被申请人已于${chineseDate(due.startsOn)}收到仲裁申请书副本，答辩期至${chineseDate(due.dueOn)}止，被申请人应当在此期限内提交答辩书`;
+  if (due && due.startsOn <= on) {
+    // Each respondent's period runs from his own receipt (LDMAL Art. 30): one receipt day is stated only when every
+    // respondent received the copy that day; served on different days, the notice says the rule and the last day the
+    // record computes from the last receipt (reviewer s52 M2).
+    const firsts = new Set(
+      d.ctx.parties
+        .filter((p) => p.side === 'respondent')
+        .map(
+          (p) =>
+            d.ctx.services
+              .filter((x) => x.partyId === p.id && (x.document === 'application_copy' || x.document === 'respond_notice'))
+              .map((x) => x.servedOn)
+              .sort()[0],
+        )
+        .filter((x): x is string => !!x && x <= due.startsOn),
+    );
+    if (firsts.size <= 1)
+      return `被申请人已于${chineseDate(due.startsOn)}收到仲裁申请书副本，答辩期至${chineseDate(due.dueOn)}止，被申请人应当在此期限内提交答辩书`;
+    return `被申请人应当自各自收到仲裁申请书副本之日起十日内提交答辩书（最后收到的被申请人于${chineseDate(due.startsOn)}收到，其答辩期至${chineseDate(due.dueOn)}止）`;
+  }
   return '被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书';
 }
 

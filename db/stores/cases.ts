@@ -1279,6 +1279,7 @@ export function createCaseStore() {
                   trx('agents')
                     .join('parties', 'parties.id', 'agents.party_id')
                     .select('parties.case_id')
+                    .whereNull('agents.revoked_on')
                     .whereRaw(`replace(agents.phone, '-', '') = ?`, [number]),
                 );
               }
@@ -1288,6 +1289,8 @@ export function createCaseStore() {
                   trx('agents')
                     .join('parties', 'parties.id', 'agents.party_id')
                     .select('parties.case_id')
+                    // An agent revoked (REVOKE_AGENT) is no longer shown with the case: nor found by (reviewer s52 L3).
+                    .whereNull('agents.revoked_on')
                     .where((a) =>
                       a.whereRaw(`agents.name LIKE ? ESCAPE '\\'`, [like]).orWhereRaw(`agents.unit LIKE ? ESCAPE '\\'`, [like]),
                     ),

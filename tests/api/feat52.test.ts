@@ -69,7 +69,8 @@ describe(`agents appointed and revoked after acceptance (${process.env.TEST_DB ?
     expect(revoked.applicants[0]?.agents.map((x) => x.name)).toEqual(['刘援助']);
     expect((await get(a.tokens.clerk, `/api/cases/${c.id}/events`)).at(-1)).toMatchObject({ type: 'REVOKE_AGENT' });
 
-    // Legal-aid statistics count the case from the day the power of attorney was received (asOf), not before.
+    // Legal-aid statistics count the case from the day the appointment was recorded (asOf), not before — not from
+    // the day the power of attorney was received (reviewer s52 L2).
     const after = await get(a.tokens.analyst, '/api/stats/closure?from=2026-03-01&to=2026-03-31');
     expect(after.legalAid.cases).toBe(before.legalAid.cases + 1);
     expect(after.legalAid.workers).toBe(before.legalAid.workers + 1);

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
-import { idNumber, worker } from '../helpers/fixtures.ts';
+import { employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { asBytes, downloadDocument, flat, generatedText, pdfRaw } from '../helpers/pdf.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -240,5 +240,36 @@ describe(`fixD52 low (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       `依照《劳动人事争议仲裁办案规则》第六十五条的规定，一并通知如下：被申请人已于二〇二六年三月五日收到仲裁申请书副本，答辩期至${cn(due)}止，被申请人应当在此期限内提交答辩书；举证期限至二〇二六年三月二十日止`,
     );
     expect(notice).not.toContain('之日起十日内提交答辩书');
+  });
+
+  it('reviewer s52 M2: respondents served on different days — the notice states the rule and the last receipt, not one day for all (LDMAL Art. 30)', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => worker(`工人${i + 1}`, 580 + i));
+    const c = await registerCase(
+      t,
+      a,
+      standardApplication({
+        applicants: [employer()],
+        respondents: ten,
+        claims: [{ category: 'other', amount: '5000.00', description: '返还培训费' }],
+      }),
+    );
+    const ids = a.arbitrators.map((x) => x.id);
+    const arb = a.arbitrators[0] as { token: string };
+    const v0 = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04');
+    expect(v0.collective).toBe(true);
+    const rs = c.respondents as { id: number }[];
+    for (const [i, r] of rs.entries())
+      await ok(
+        c,
+        a.tokens.clerk,
+        'SERVE',
+        { document: 'respond_notice', partyId: r.id, method: 'direct', servedOn: i === 0 ? '2026-03-05' : '2026-03-12' },
+        i === 0 ? '2026-03-05' : '2026-03-12',
+      );
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-12');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-04-08', place: '第一仲裁庭' }, '2026-03-13');
+    const notice = await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' });
+    expect(notice).toContain('被申请人应当自各自收到仲裁申请书副本之日起十日内提交答辩书（最后收到的被申请人于二〇二六年三月十二日收到');
+    expect(notice).not.toContain('被申请人已于');
   });
 });
