@@ -150,20 +150,33 @@ let opening = false;
  * someone else changed the case since the screen was drawn, nothing is recorded and the dialog offers the latest case.
  * A dialog whose lists arrive after the person left the case's screen is not opened.
  */
-export async function openEventForm(c, type, done) {
+export async function openEventForm(c, type, done, offer = {}) {
   if (opening || document.querySelector('dialog.act[open]')) return;
   const screen = state.screen;
   opening = true;
   try {
-    await eventForm(c, type, done, screen);
+    await eventForm(c, type, done, screen, offer);
   } finally {
     opening = false;
   }
 }
 
-async function eventForm(c, type, done, screen) {
+/** fixU52 M1: a refusal of the 调解书 is named as one — the dialog, its button, the confirmation and the flash. */
+const REFUSAL_LABEL = '登记拒绝签收调解书';
+
+async function eventForm(c, type, done, screen, offer = {}) {
+  // fixU52 M1 (LDMAL Art. 42(3)–(4); Rules Art. 77): before the 调解书 is issued (next-events `refusalOnly`) the act is
+  // only a party's refusal — the dialog opens as one, the 拒绝签收 box ticked and locked, the date named 拒收日期.
+  const refusalOnly = type === 'SIGN_MEDIATION_DOCUMENT' && offer.refusalOnly === true;
   // A field with `when` is asked only where the case makes it a question.
-  const spec = (EVENT_FORMS[type] ?? []).filter((f) => !f.when || f.when(c));
+  const spec = (EVENT_FORMS[type] ?? [])
+    .filter((f) => !f.when || f.when(c))
+    .map((f) => (refusalOnly && f.name === 'signedOn' ? { ...f, label: '拒收日期' } : f));
+  // The act's name as this dialog does it (a refusal of the 调解书 is named so); `body` as it will be sent.
+  const title = refusalOnly ? REFUSAL_LABEL : actLabel(type, c);
+  const refusing = (body) => type === 'SIGN_MEDIATION_DOCUMENT' && (refusalOnly || body?.refused === true);
+  const nameOf = (body) => (refusing(body) ? REFUSAL_LABEL : actLabel(type, c));
+  const askWords = (body) => (refusing(body) ? REFUSAL_LABEL : confirmWords(type, c));
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
@@ -272,7 +285,8 @@ async function eventForm(c, type, done, screen) {
       fields.append(publicityField(c, type, f, getters, checks, describe));
       continue;
     } else if (f.kind === 'bool') {
-      const box = input('checkbox', { checked: f.default === true });
+      const locked = refusalOnly && path === 'refused';
+      const box = input('checkbox', { checked: f.default === true || locked, disabled: locked });
       box.dataset.path = path;
       // The error on its own line under the box (a refusal can be long).
       const wrap = h('div.bool-field', h('label.check', box, f.label), h('div.field-error', { 'data-error-for': path }));
@@ -284,6 +298,13 @@ async function eventForm(c, type, done, screen) {
         if (shown() && (box.checked || !f.omitFalse)) put(b, path, box.checked);
       });
       describe.push(() => (shown() && box.checked ? [f.label, '是'] : null));
+      // fixU52 M1: ticking 拒绝签收 makes the act a refusal — the dialog's title and button say so as it is ticked.
+      if (type === 'SIGN_MEDIATION_DOCUMENT' && path === 'refused' && !refusalOnly)
+        box.addEventListener('change', () => {
+          const name = nameOf({ refused: box.checked });
+          form.querySelector('#dlg-title').textContent = name;
+          if (!busy) ok.textContent = `${name}…`;
+        });
       if (f.requiredWhenShown) checks.push(() => (shown() && !box.checked ? [path, f.requiredWhenShown] : null));
       continue;
     } else if (f.kind === 'select') {
@@ -569,14 +590,12 @@ async function eventForm(c, type, done, screen) {
   // ui46 L3: every act that asks for a confirmation says so on its button (…) and in the footer; only the one-step
   // records (acts.js ONE_STEP) read a plain 确定 — and ask only when a warning stands.
   const asks = !ONE_STEP.has(type);
-  const ok = h(
-    `button.btn.${danger ? 'danger' : 'primary'}`,
-    { type: 'button' },
-    danger ? `${actLabel(type, c)}…` : asks ? '确定…' : '确定',
-  );
+  const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, danger ? `${title}…` : asks ? '确定…' : '确定');
   const cancel = h('button.btn', { type: 'button' }, '取消');
   form.append(
-    h('div.dh', h('h2', { id: 'dlg-title' }, actLabel(type, c)), h('span.small.muted', caseName(c))),
+    h('div.dh', h('h2', { id: 'dlg-title' }, title), h('span.small.muted', caseName(c))),
+    // The one explanation why only a refusal can be recorded now (the server's words, next-events `note`).
+    refusalOnly && offer.note ? h('p.small.warn.refusal-only-note', offer.note) : null,
     fields,
     h(
       'div.df',
@@ -610,8 +629,8 @@ async function eventForm(c, type, done, screen) {
     dirty: () => dirty || Boolean(outerGuard?.dirty()),
     confirm: () =>
       confirmDialog({
-        title: `离开此页并放弃“${actLabel(type, c)}”？`,
-        body: h('p', `“${actLabel(type, c)}”尚未提交。${keep}`),
+        title: `离开此页并放弃“${title}”？`,
+        body: h('p', `“${title}”尚未提交。${keep}`),
         confirmLabel: '放弃并离开',
       }),
   };
@@ -627,7 +646,7 @@ async function eventForm(c, type, done, screen) {
   const askClose = async () => {
     attempt++;
     if (!dirty) return close();
-    if (await confirmDialog({ title: `放弃“${actLabel(type, c)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
+    if (await confirmDialog({ title: `放弃“${title}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
   };
   /** Loading the latest case closes the dialog: when something was typed, the person says so first. */
   const mayDiscard = async () =>
@@ -773,7 +792,7 @@ async function eventForm(c, type, done, screen) {
     if (refused) {
       showErrors(form, placeRefusal(namedDate(refused, dateLabel)));
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
-      if (refused.status === 409) staleCase(form, close, done, mayDiscard);
+      if (isStale(refused)) staleCase(form, close, done, mayDiscard);
       return;
     }
     const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
@@ -800,7 +819,7 @@ async function eventForm(c, type, done, screen) {
       }
       if (dropped()) return;
       const sure = await confirmDialog({
-        title: `${confirmWords(type, c)}：${caseName(c)}`,
+        title: `${askWords(body)}：${caseName(c)}`,
         body: [
           h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
           h(
@@ -819,7 +838,7 @@ async function eventForm(c, type, done, screen) {
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],
-        confirmLabel: confirmWords(type, c),
+        confirmLabel: askWords(body),
         danger: Boolean(consequence),
       });
       if (!sure || dropped()) return;
@@ -859,7 +878,7 @@ async function eventForm(c, type, done, screen) {
       const whose = one ? `，当事人：${one.label}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${actLabel(type, c)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${nameOf(body)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -870,7 +889,7 @@ async function eventForm(c, type, done, screen) {
         stopped = true;
         partialService(form, err.partial);
         staleCase(form, close, done, mayDiscard);
-      } else if (err instanceof ApiError && (err.status === 412 || err.status === 409)) staleCase(form, close, done, mayDiscard);
+      } else if (isStale(err)) staleCase(form, close, done, mayDiscard);
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;
@@ -884,7 +903,8 @@ async function eventForm(c, type, done, screen) {
   document.body.append(dlg);
   dlg.showModal();
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
-  if (OPEN_PREVIEW[type]) {
+  // The refusal-only act says why once (its note above): the signature's refusal is not asked for again as it opens.
+  if (OPEN_PREVIEW[type] && !refusalOnly) {
     const dateInput = form.querySelector('[data-path="occurredOn"]');
     let asked = 0;
     const probe = async () => {
@@ -1393,6 +1413,15 @@ function partialService(form, partial) {
         `已为 ${partial.served.length} 名${partial.side ?? '申请人'}登记送达（${partial.served.join('、')}）；以下 ${partial.left.length} 人尚未登记：${partial.left.join('、')}。请载入最新内容后逐人办理。`,
       ),
     );
+}
+
+/**
+ * fixU52 M1: the page is out of date — a version conflict (412), or the case's state no longer allows the act (409
+ * without a rule). A 409 that names a legal rule (mediation-document-not-issued) is the law's answer on the case as it
+ * is: loading it again changes nothing, and is not offered.
+ */
+function isStale(err) {
+  return err instanceof ApiError && (err.status === 412 || (err.status === 409 && !err.problem?.rule));
 }
 
 /**

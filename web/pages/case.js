@@ -202,7 +202,8 @@ export async function casePage(id, mount) {
               `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
               {
                 type: 'button',
-                onclick: () => openEventForm(c, n.type, refresh),
+                // fixU52 M1: a refusal-only offer opens as the refusal, with the server's note why.
+                onclick: () => openEventForm(c, n.type, refresh, n.refusalOnly ? { refusalOnly: true, note: n.note } : {}),
                 title: consequenceOf(n.type, c),
                 ...(n.type === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { 'aria-describedby': 'sign-needs-document' } : {}),
               },
