@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { browserSuite, caseAt, caseEvents, hasText, signIn } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
-import { type Actors, standardApplication } from '../helpers/procedure.ts';
+import { type Actors, issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Round ui52 fixes in Chromium: a refusal of the 调解书 before it is issued reads as a refusal throughout (M1); the
@@ -71,6 +71,12 @@ describe('fixU52 (Chromium)', () => {
     await hasText(page.locator('.flash'), '已办理“登记拒绝签收调解书”');
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { state: string };
     expect(v.state).not.toBe('mediation_signing');
+    // M2: the history names the act as the refusal, and who refused; the procedure record too.
+    await openCase(c.id, 'clerk');
+    const refusal = page.locator('#sec-history li', { hasText: '拒绝签收调解书 · ' });
+    await hasText(refusal.locator('.signed-by'), '拒绝签收的当事人：申请人：张伟（第2位申请人');
+    expect(await page.locator('#sec-history strong', { hasText: /^签收调解书$/ }).count()).toBe(0);
+    await hasText(page.locator('#sec-proc'), '调解书被拒收（张伟（第2位申请人');
 
     // Opened without the offer (another screen's button) on a case whose 调解书 is not issued: the 409 of the law's rule
     // is shown without 载入最新内容; ticking 拒绝签收 makes the title, button and confirmation the refusal's.
@@ -100,5 +106,19 @@ describe('fixU52 (Chromium)', () => {
     await dialog().locator('[data-path="refused"]').uncheck();
     await dialog().getByRole('button', { name: '签收调解书…' }).click();
     await hasText(dialog().locator('.form-alert'), '尚未出具仲裁调解书');
+  });
+
+  it('M2 a signature for the 调解书 names its party in the history', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', {
+      body: standardApplication({ applicants: [worker('李娜', 711), worker('李娜', 712)] }),
+    });
+    await ok(c, arb.token, 'START_MEDIATION', {}, '2026-11-26');
+    await ok(c, arb.token, 'MEDIATION_AGREED', { terms: TERMS }, '2026-11-26');
+    await issueMediationDocument(t, arb.token, c);
+    await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id, signedOn: '2026-11-27' }, '2026-11-28');
+    await openCase(c.id, 'clerk');
+    const signed = page.locator('#sec-history li', { hasText: '签收调解书 · 2026-11-28' });
+    await hasText(signed.locator('.signed-by'), '签收当事人：申请人：李娜（第1位申请人');
+    await hasText(signed.locator('.signed-by'), '签收日期 2026-11-27');
   });
 });

@@ -670,8 +670,15 @@ function proceedingsSection(c, partyName, events) {
       ),
     ]);
   }
-  for (const x of p.mediationHistory ?? [])
-    items.push(['调解', `${x.startedOn}–${x.endedOn}：${x.outcome === 'failed' ? '调解不成' : '调解书被拒收'}`]);
+  // fixU52 M2: a 调解书 refused names who refused it (LDMAL Art. 42(4)) — the refusal act of the day the mediation ended.
+  for (const x of p.mediationHistory ?? []) {
+    const refusal =
+      x.outcome === 'refused'
+        ? (events ?? []).findLast((e) => e.type === 'SIGN_MEDIATION_DOCUMENT' && e.payload?.refused === true && e.occurredOn === x.endedOn)
+        : null;
+    const by = refusal?.payload?.partyId ? `（${partyName(refusal.payload.partyId)} 拒绝签收）` : '';
+    items.push(['调解', `${x.startedOn}–${x.endedOn}：${x.outcome === 'failed' ? '调解不成' : `调解书被拒收${by}`}`]);
+  }
   if (p.trackMediation) {
     const m = p.trackMediation;
     items.push([
@@ -1010,6 +1017,23 @@ export function courtOutcomeLine(e, c) {
   ].join('');
 }
 
+/**
+ * fixU52 M2: a signature for the 调解书, or its refusal (LDMAL Art. 42), names the party as the case page does (第N位申请人
+ * where two share a name) and the day signed or refused where it is not the act's day.
+ */
+export function signatureLine(e, c) {
+  const p = e.payload ?? {};
+  if (e.type !== 'SIGN_MEDIATION_DOCUMENT' || !p.partyId) return null;
+  const party = partiesOf(c).find((x) => String(x.id) === String(p.partyId));
+  const refused = p.refused === true;
+  return [
+    `${refused ? '拒绝签收的当事人' : '签收当事人'}：${party ? party.label : `当事人${p.partyId}`}`,
+    p.signedOn && p.signedOn !== e.occurredOn ? `，${refused ? '拒收日期' : '签收日期'} ${p.signedOn}` : '',
+  ].join('');
+}
+/** The act's name in the history: a refused signature is the refusal (fixU52 M2). */
+const REFUSED_SIGNATURE = '拒绝签收调解书';
+
 /** ui51 H1: a registration correction whose only change is the chair's major marking is named as that marking. */
 function majorMarking(e) {
   const ch = e.type === 'UPDATE_REGISTRATION' ? (e.payload?.changes ?? []) : [];
@@ -1026,7 +1050,18 @@ function historySection(events, c) {
       events.map((e) =>
         h(
           'li',
-          h('div', h('strong', majorMarking(e) ?? actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
+          h(
+            'div',
+            h(
+              'strong',
+              majorMarking(e) ??
+                (e.type === 'SIGN_MEDIATION_DOCUMENT' && e.payload?.refused === true
+                  ? REFUSED_SIGNATURE
+                  : actLabel(e.type, c, eventLabel(e.type))),
+            ),
+            ` · ${e.occurredOn}`,
+          ),
+          e.type === 'SIGN_MEDIATION_DOCUMENT' && signatureLine(e, c) ? h('div.small.signed-by', signatureLine(e, c)) : null,
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
           e.type === 'RECORD_LAWSUIT' && lawsuitLine(e, c) ? h('div.small.lawsuit-what', lawsuitLine(e, c)) : null,
           e.type === 'RECORD_COURT_OUTCOME' && courtOutcomeLine(e, c) ? h('div.small.outcome-what', courtOutcomeLine(e, c)) : null,
