@@ -19,7 +19,8 @@ browserSuite(
   (s) => {
     ({ t, a, base, page } = s);
   },
-  { now: '2026-12-05T17:00:00Z' },
+  // The earlier-year confirmation is asked (the suite's default turns it off: README configuration table).
+  { now: '2026-12-05T17:00:00Z', env: { EARLIER_YEAR_ACCEPT_CONFIRMATION: 'true' } },
 );
 
 const { ok } = caseEvents(() => t);
@@ -120,5 +121,49 @@ describe('fixU52 (Chromium)', () => {
     const signed = page.locator('#sec-history li', { hasText: '签收调解书 · 2026-11-28' });
     await hasText(signed.locator('.signed-by'), '签收当事人：申请人：李娜（第1位申请人');
     await hasText(signed.locator('.signed-by'), '签收日期 2026-11-27');
+  });
+
+  it('M3 the earlier-year box: shown only for a date of an earlier year, named by the refusal, its year in the confirmation', async () => {
+    const register = async () => {
+      const r = await t.api(a.tokens.clerk).post('/api/cases', standardApplication({ receivedOn: '2025-12-29' }));
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body as { id: number };
+    };
+    const c = await register();
+    await openCase(c.id, 'clerk');
+    await actButton('受理').click();
+    await dialog().waitFor();
+    const wrap = dialog().locator('.earlier-year');
+    const box = dialog().locator('[data-path="earlierYear"]');
+    const date = dialog().getByLabel('受理日期');
+    await date.fill('2026-12-01');
+    expect(await wrap.isHidden()).toBe(true);
+    await date.fill('2025-12-31');
+    await wrap.waitFor();
+    await hasText(wrap, '编为2025年度的案号');
+    await dialog().getByRole('button', { name: '受理…' }).click();
+    const said = dialog().locator('[data-error-for="earlierYear"]');
+    await hasText(said, '请勾选“往年作出的受理决定：确认按该年度编号”后受理');
+    expect(await said.textContent()).not.toContain('earlierYear');
+    await box.check();
+    await dialog().getByRole('button', { name: '受理…' }).click();
+    await hasText(ask(), '案号年度：按2025年度编号（往年作出的受理决定，已确认）');
+    await ask().getByRole('button', { name: '确认受理' }).click();
+    await hasText(page.locator('.flash'), '〔2025〕');
+
+    // Ticked, then the date moved into this year: hidden, unticked, not sent.
+    const d = await register();
+    await openCase(d.id, 'clerk');
+    await actButton('受理').click();
+    await dialog().getByLabel('受理日期').fill('2025-12-31');
+    await dialog().locator('[data-path="earlierYear"]').check();
+    await dialog().getByLabel('受理日期').fill('2026-12-01');
+    expect(await dialog().locator('.earlier-year').isHidden()).toBe(true);
+    await dialog().getByRole('button', { name: '受理…' }).click();
+    expect(await ask().textContent()).not.toContain('案号年度');
+    await ask().getByRole('button', { name: '确认受理' }).click();
+    await hasText(page.locator('.flash'), '〔2026〕');
+    const history = (await t.api(a.tokens.clerk).get(`/api/cases/${d.id}/events`)).body as { type: string; payload: object }[];
+    expect(history.find((e) => e.type === 'ACCEPT')?.payload).not.toHaveProperty('earlierYear');
   });
 });

@@ -577,7 +577,7 @@ async function eventForm(c, type, done, screen, offer = {}) {
   }
   if (type === 'SERVE') oneDayOfDeemedService(fields);
   if (type === 'ACCEPT' && barringAtOpen.length) fields.append(notSameMatterField(barringAtOpen, getters, checks, describe));
-  if (type === 'ACCEPT') fields.append(earlierYearField(getters, describe));
+  if (type === 'ACCEPT') fields.append(earlierYearField(fields, getters, describe));
   if (type === 'ADVANCE_EXECUTION') {
     // Required with the amounts ordered (LDMAL Art. 44): the ruling orders payment within this term.
     const days = input('number', { min: 0, max: 365, step: 1, required: true });
@@ -1245,19 +1245,38 @@ const DUPLICATE_WHAT = {
 /**
  * sec51 M1: an acceptance dated in a year before this one numbers the case in that closed year — the server asks for
  * the clerk's confirmation (`earlierYear`; 422 accept-earlier-year, shown at the box) unless EARLIER_YEAR_ACCEPT_CONFIRMATION=false.
+ * The box is shown, and sent, only while the date entered lies in a year before this one (ui52 M3), and the confirmation
+ * names the year (the preview does not give the number itself).
  */
-function earlierYearField(getters, describe) {
+function earlierYearField(fields, getters, describe) {
+  const date = fields.querySelector('[data-path="occurredOn"]');
   const box = input('checkbox');
   box.dataset.path = 'earlierYear';
-  getters.push((b) => {
-    if (box.checked) b.earlierYear = true;
-  });
-  describe.push(() => (box.checked ? ['按往年年度编号', '已确认'] : null));
-  return h(
-    'div.bool-field',
-    h('label.check', box, '往年作出的受理决定：确认按该年度编号（仅在受理决定的日期早于今年时需要）'),
+  const year = () => (date?.value ?? '').slice(0, 4);
+  const earlier = () => /^\d{4}$/.test(year()) && year() < today().slice(0, 4);
+  const hint = h('div.small.muted.earlier-year-hint');
+  const wrap = h(
+    'div.bool-field.earlier-year',
+    // (The box's words are the server's refusal's: workflows/received-plausibility.ts.)
+    h('label.check', box, '往年作出的受理决定：确认按该年度编号'),
+    hint,
     h('div.field-error', { 'data-error-for': 'earlierYear' }),
   );
+  const sync = () => {
+    const shown = earlier();
+    wrap.hidden = !shown;
+    box.disabled = !shown;
+    if (!shown) box.checked = false;
+    fill(hint, shown ? `受理日期在${year()}年：案件将编为${year()}年度的案号（该年度序号续编，该年度统计随之变化）` : '');
+  };
+  date?.addEventListener('input', sync);
+  date?.addEventListener('change', sync);
+  sync();
+  getters.push((b) => {
+    if (earlier() && box.checked) b.earlierYear = true;
+  });
+  describe.push(() => (earlier() && box.checked ? ['案号年度', `按${year()}年度编号（往年作出的受理决定，已确认）`] : null));
+  return wrap;
 }
 
 function notSameMatterField(barring, getters, checks, describe) {
