@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { browserSuite, caseAt, caseEvents, hasText, signIn } from '../helpers/case-fixtures.ts';
+import { browserSuite, caseAt, caseEvents, hasText, mixedAwardServed, signIn } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { type Actors, issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
 
@@ -165,5 +165,34 @@ describe('fixU52 (Chromium)', () => {
     await hasText(page.locator('.flash'), '〔2026〕');
     const history = (await t.api(a.tokens.clerk).get(`/api/cases/${d.id}/events`)).body as { type: string; payload: object }[];
     expect(history.find((e) => e.type === 'ACCEPT')?.payload).not.toHaveProperty('earlierYear');
+  });
+
+  it('M4 the employer’s old set-aside period after the worker’s suit was withdrawn reads 不再计算, with why', async () => {
+    const { c, workerId, employerId } = await mixedAwardServed(t, a, '孙某撤', 721);
+    await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: workerId, court: '聊城市东昌府区人民法院', filedOn: '2026-04-20' },
+      '2026-04-20',
+    );
+    await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: workerId, decidedOn: '2026-06-01', servedOn: '2026-06-05' },
+      '2026-06-05',
+    );
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as {
+      deadlines: { kind: string; status: string; partyId?: number; label: string }[];
+    };
+    const old = v.deadlines.find((d) => d.kind === 'set_aside_employer' && d.partyId === employerId);
+    expect(old?.status).toBe('ended');
+    await openCase(c.id, 'clerk');
+    const row = page.locator('#sec-deadlines tr', { hasText: old?.label ?? '' }).first();
+    await hasText(row.locator('.dl-status'), '不再计算');
+    expect(await row.locator('.dl-status').textContent()).not.toContain('结案');
+    expect(await row.locator('.dl-due').textContent()).not.toContain('待定');
+    await hasText(row.locator('.dl-explain'), '第二十一条');
   });
 });
