@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { browserSuite, caseAt, caseEvents, hasText, mixedAwardServed, signIn } from '../helpers/case-fixtures.ts';
-import { worker } from '../helpers/fixtures.ts';
-import { type Actors, issueMediationDocument, standardApplication } from '../helpers/procedure.ts';
+import { employer, worker } from '../helpers/fixtures.ts';
+import { type Actors, issueMediationDocument, largeApplication, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Round ui52 fixes in Chromium: a refusal of the 调解书 before it is issued reads as a refusal throughout (M1); the
@@ -194,5 +194,58 @@ describe('fixU52 (Chromium)', () => {
     expect(await row.locator('.dl-status').textContent()).not.toContain('结案');
     expect(await row.locator('.dl-due').textContent()).not.toContain('待定');
     await hasText(row.locator('.dl-explain'), '第二十一条');
+  });
+
+  it('L1–L4 same-name parties told apart; the analyst’s file index names the document served; long lists abbreviated; no employer’s suit on a final award', async () => {
+    const body = largeApplication({ applicants: [worker('王芳', 731), worker('王芳', 732)], respondents: [employer()] });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const items = c.claims.map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    const issued = await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
+    expect((issued.award as { finality: string }).finality).toBe('final');
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
+
+    // L4: the employer is not offered as the one suing on a final award (LDMAL Arts. 48–49).
+    await openCase(c.id, 'clerk');
+    await actButton('登记当事人起诉').click();
+    await dialog().waitFor();
+    const offered = await dialog().getByLabel('起诉当事人').locator('option').allTextContents();
+    expect(offered.some((o) => o.includes('被申请人'))).toBe(false);
+    expect(offered.filter((o) => o.includes('王芳'))).toHaveLength(2);
+    // L1: the confirmation's header tells the two 王芳 apart.
+    await dialog().getByLabel('起诉当事人').selectOption({ index: 2 });
+    await dialog().getByLabel('受理法院').fill('聊城市东昌府区人民法院');
+    await dialog().getByLabel('起诉日期').fill('2026-04-20');
+    await dialog().getByLabel('登记日期').fill('2026-04-20');
+    // L5: Enter in a date field moves to the act's button, and records nothing.
+    await dialog().getByLabel('起诉日期').press('Enter');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('确定…');
+    expect(await ask().count()).toBe(0);
+    await dialog().locator('.df .btn.danger, .df .btn.primary').click();
+    await ask().waitFor();
+    await hasText(ask(), '申请人：王芳（第1位申请人');
+    await hasText(ask(), '王芳（第2位申请人');
+    await ask().getByRole('button', { name: '返回修改' }).click();
+
+    // L1, L2: the analyst's parties and file cover tell them apart; each receipt names its document.
+    await signIn(page, base, 'analyst');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.locator('#sec-parties').waitFor();
+    await hasText(page.locator('#sec-parties'), '（第2位申请人');
+    await page.goto(`${base}/#/cases/${c.id}/cover`);
+    await page.locator('article.cover').waitFor();
+    await hasText(page.locator('article.cover'), '王芳（第2位申请人');
+    await hasText(page.locator('.cover-page'), '送达回证（裁决书）');
+    expect(await page.locator('.cover-page').textContent()).not.toContain('送达回证（文书）');
+
+    // L3: the major marking names thirty workers as the case list does.
+    const many = Array.from({ length: 30 }, (_, i) => worker(`工人${i}`, 740 + i));
+    const { c: big } = await caseAt(t, a, 'accepted', { body: standardApplication({ applicants: many }) });
+    await openCase(big.id, 'chair');
+    await page.getByTestId('mark-major').click();
+    await ask().waitFor();
+    await hasText(ask(), '工人0、工人1、工人2 等30人 诉');
+    expect(await ask().textContent()).not.toContain('工人29');
+    await ask().getByRole('button', { name: '返回修改' }).click();
   });
 });

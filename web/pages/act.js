@@ -15,6 +15,7 @@ import {
   ONE_STEP,
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
+  partySide,
   previewedConsequence,
   setsHearingDay,
   actLabel as trackLabel,
@@ -43,6 +44,7 @@ import {
   input,
   loadDraft,
   money,
+  names,
   newKey,
   normalizeAsTyped,
   plainAmount,
@@ -386,7 +388,9 @@ async function eventForm(c, type, done, screen, offer = {}) {
               ? parties.filter((p) => p.sideCode === 'respondent')
               : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
                 ? parties.filter((p) => entitledSides(c).has(p.sideCode))
-                : parties;
+                : type === 'RECORD_LAWSUIT' && employerMayNotSue(c)
+                  ? parties.filter((p) => partySide(c, p.id) !== 'employer')
+                  : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -612,7 +616,10 @@ async function eventForm(c, type, done, screen, offer = {}) {
   // Enter never submits an act: a form with typed facts must be confirmed with the button (issue 16).
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+    if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    // ui52 L5: Enter in a date field moves to the act's button — it does not press it (its confirmation still asks).
+    if (e.target.type === 'date') ok.focus();
   });
   let dirty = false;
   form.addEventListener('input', () => {
@@ -821,7 +828,16 @@ async function eventForm(c, type, done, screen, offer = {}) {
       const sure = await confirmDialog({
         title: `${askWords(body)}：${caseName(c)}`,
         body: [
-          h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
+          // ui52 L1, L3: applicants of one name told apart (第N位申请人); many abbreviated as the case list does.
+          h(
+            'p',
+            h('strong', `案件：${caseName(c)}`),
+            `（申请人：${names(
+              partiesOf(c)
+                .filter((p) => p.sideCode === 'applicant')
+                .map((p) => p.who),
+            )}）`,
+          ),
           h(
             'p.act-date',
             typed || !DATE_OPTIONAL.has(type)
@@ -936,6 +952,17 @@ async function eventForm(c, type, done, screen, offer = {}) {
     dateInput.addEventListener('change', probe);
     probe();
   }
+}
+
+/**
+ * ui52 L4: a final award (LDMAL Art. 47) the employer cannot sue on — it may only apply to set it aside (Arts. 48–49)
+ * until the court sets it aside (Art. 49(3)). Only where no partial award the suit might be against is other than final
+ * (a non-final one, Art. 50, the employer may sue on): the server stays the judge (422 employer-cannot-sue-final).
+ */
+function employerMayNotSue(c) {
+  if (c.award?.finality !== 'final') return false;
+  if (c.proceedings?.setAside?.result === 'set_aside' || c.award?.setAside) return false;
+  return (c.proceedings?.partialAwards ?? []).every((x) => x.finality === 'final');
 }
 
 /**

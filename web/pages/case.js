@@ -24,6 +24,7 @@ import {
   input,
   keyHolder,
   money,
+  names,
   REQUIRED,
   roleLabel,
   saveBlob,
@@ -359,10 +360,20 @@ function limitationNote(c) {
 }
 
 function partiesSection(c, mediationTrack) {
+  // ui52 L1: two parties of one name told apart as the dialogs' choices do (第N位申请人).
+  const listed = partiesOf(c);
+  const which = (p) => listed.find((x) => x.id === p.id)?.which;
   const block = (sideLabel, p) =>
     h(
       'div.party',
-      h('h3', h('span.badge.info', sideLabel), ' ', p.name, p.kind === 'organization' ? h('span.small.muted', '（单位）') : null),
+      h(
+        'h3',
+        h('span.badge.info', sideLabel),
+        ' ',
+        p.name,
+        which(p) ? h('span.small.muted.party-which', `（${which(p)}）`) : null,
+        p.kind === 'organization' ? h('span.small.muted', '（单位）') : null,
+      ),
       dl([
         p.kind === 'person' ? ['公民身份号码', shown(p, 'idNumber')] : ['统一社会信用代码', shown(p, 'creditCode')],
         p.kind === 'person' && p.sex ? ['性别', p.sex === 'male' ? '男' : '女'] : null,
@@ -1747,7 +1758,11 @@ const FILE_ITEMS = {
 };
 function fileItem(e, c) {
   if (majorMarking(e)) return `${majorMarking(e)}记录`;
-  if (e.type === 'SERVE') return `送达回证（${servedDocName(c, e.payload ?? {}, e.occurredOn, true) ?? '文书'}）`;
+  // ui52 L2: the document's kind (an analyst's history carries it too); a receipt of a kind not known is a 送达回证.
+  if (e.type === 'SERVE') {
+    const doc = servedDocName(c, e.payload ?? {}, e.occurredOn, true);
+    return doc ? `送达回证（${doc}）` : '送达回证';
+  }
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {
@@ -1786,8 +1801,9 @@ export async function coverPage(id, mount) {
       dl([
         ['案号', caseName(c)],
         ['案由', causes],
-        ['申请人', c.applicants.map((p) => p.name).join('、')],
-        ['被申请人', c.respondents.map((p) => p.name).join('、')],
+        // ui52 L1: two parties of one name told apart (第N位申请人).
+        ['申请人', sideWho(c, 'applicant').join('、')],
+        ['被申请人', sideWho(c, 'respondent').join('、')],
         ['收案日期', c.receivedOn],
         ['受理日期', c.acceptedOn ?? '—'],
         ['结案日期', c.closure?.closedOn ?? '—'],
@@ -1823,6 +1839,12 @@ export async function coverPage(id, mount) {
  * The chair's marking of a collective case as major (重大集体劳动人事争议; domain.md §8.2): PATCH majorCollective alone,
  * until the case closes. The server asks the policy module; the button is only offered to the chair.
  */
+/** ui52 L1: a side's parties by name, two of one name told apart (第N位申请人) as the dialogs' choices are. */
+export function sideWho(c, code) {
+  return partiesOf(c)
+    .filter((p) => p.sideCode === code)
+    .map((p) => p.who);
+}
 function markMajorButton(c, refresh) {
   if (state.user.role !== 'chair' || !c.collective || c.closure) return null;
   const btn = h(
@@ -1834,7 +1856,8 @@ function markMajorButton(c, refresh) {
     // ui51 H1: marking (or unmarking) is an act on the case: asked first, naming it, the case and what it does.
     const marking = !c.majorMarked;
     const act = marking ? '标记为重大集体劳动人事争议' : '取消重大集体劳动人事争议标记';
-    const names = (side) => (side ?? []).map((p) => p.name).join('、');
+    // ui52 L1, L3: parties of one name told apart; a long list abbreviated as the case list does (工人0、工人1、工人2 等30人).
+    const sideNames = (code) => names(sideWho(c, code));
     const workers = (c.applicants ?? []).length;
     const ok = await confirmDialog({
       title: `${act}？`,
@@ -1845,7 +1868,7 @@ function markMajorButton(c, refresh) {
           h(
             'li',
             h('span.muted', '案件：'),
-            `${caseName(c)}（${names(c.applicants)} 诉 ${names(c.respondents)}${workers ? `，申请人 ${workers} 人` : ''}）`,
+            `${caseName(c)}（${sideNames('applicant')} 诉 ${sideNames('respondent')}${workers > 3 ? '' : workers ? `，申请人 ${workers} 人` : ''}）`,
           ),
         ),
         marking
