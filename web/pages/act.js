@@ -599,7 +599,8 @@ async function eventForm(c, type, done, screen, offer = {}) {
   form.append(
     h('div.dh', h('h2', { id: 'dlg-title' }, title), h('span.small.muted', caseName(c))),
     // The one explanation why only a refusal can be recorded now (the server's words, next-events `note`).
-    refusalOnly && offer.note ? h('p.small.warn.refusal-only-note', offer.note) : null,
+    // (form.append is the DOM's: nothing is appended rather than a null, which it would write as "null".)
+    ...(refusalOnly && offer.note ? [h('p.small.warn.refusal-only-note', offer.note)] : []),
     fields,
     h(
       'div.df',
