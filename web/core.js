@@ -451,7 +451,9 @@ export function deadlineBadge(d) {
     elapsed: ['info', '已届满'],
     paused: ['warn', '暂停计算'],
     unknown: ['warn', '待定'],
-    ended: ['info', '结案不再计算'],
+    // ui52 M4: ended by the case's closure or by something else (a worker's suit withdrawn replaces the employer's period
+    // to apply to set aside, SPC-1 Art. 21(2)): the server's explanation beside it says which.
+    ended: ['info', '不再计算'],
     // Stop 44, L4: its day passed before the case closed — missed, not mooted; no longer anyone's to-do.
     missed: ['bad', '逾期未完成'],
   };
@@ -462,6 +464,8 @@ export function deadlineBadge(d) {
 export function dueText(d) {
   // A window that has not started (the award not yet served) is not "undetermined": it has no start yet.
   if (!d.dueOn && !d.startsOn && d.status === 'open') return h('span.muted', '尚未起算');
+  // ui52 M4: a period no longer counted without a due day is not "to be determined".
+  if (!d.dueOn && d.status === 'ended') return h('span.muted', '—');
   if (!d.dueOn) return h('span', '待定');
   const out = d.provisional ? h('span', { title: d.explanation ?? '' }, d.dueOn, h('span.badge.warn.tight', '预计')) : h('span', d.dueOn);
   markRestDay(out, d.dueOn);

@@ -23,7 +23,8 @@ export function staleReceivedWarnings(receivedOn: string, today: string, staleDa
  * statistics change — so it needs the clerk's explicit `earlierYear: true` (422 `accept-earlier-year` naming the field
  * otherwise), as `notSameMatter` is asked for at an acceptance an earlier case bars (Rules Art. 34). An ACCEPT entered
  * early in January for a decision made late in December is the usual honest case. Off with
- * EARLIER_YEAR_ACCEPT_CONFIRMATION=false (app/config.ts). Null when nothing is to confirm.
+ * EARLIER_YEAR_ACCEPT_CONFIRMATION=false (app/config.ts). Null when nothing is to confirm. The detail names the box as the
+ * web client labels it (web/pages/act.js earlierYearField; ui52 M3), the field's code only in `field`.
  */
 export function earlierYearAcceptRefusal(occurredOn: string, today: string, payload: { earlierYear?: unknown }): Violation | null {
   if (payload.earlierYear === true) return null;
@@ -33,7 +34,7 @@ export function earlierYearAcceptRefusal(occurredOn: string, today: string, payl
   return {
     rule: 'accept-earlier-year',
     source: 'LDMAL Art. 29; Rules Art. 30',
-    detail: `受理日期（${occurredOn}）在${year}年，案件将编为${year}年度的案号（该年度序号续编，该年度统计随之变化），而今天是${current}年：请核对受理日期；确为${year}年作出的受理决定的，请勾选“确认按${year}年度编号”（earlierYear）后受理`,
+    detail: `受理日期（${occurredOn}）在${year}年，案件将编为${year}年度的案号（该年度序号续编，该年度统计随之变化），而今天是${current}年：请核对受理日期；确为${year}年作出的受理决定的，请勾选“往年作出的受理决定：确认按该年度编号”后受理`,
     field: 'earlierYear',
   };
 }

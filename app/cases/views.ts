@@ -477,6 +477,15 @@ function withChangeText(stored: unknown, dropContact: boolean): unknown {
   return { ...payload, changes };
 }
 
+/**
+ * ui52 L2: of a payload, a summary reader sees only which document a service delivered (a kind from a fixed list,
+ * naming no one) — the file index (卷内目录) names its receipt by it.
+ */
+function summaryPayload(e: EventRecord): Record<string, unknown> {
+  const document = (e.payload as Record<string, unknown> | null)?.document;
+  return e.type === 'SERVE' && typeof document === 'string' ? { document } : {};
+}
+
 /** One history entry at the reader's level; a summary reader (analyst) sees who did what when, not the payloads. */
 export function eventView(e: EventRecord, level: ReadLevel = 'full') {
   if (level === 'summary') {
@@ -488,7 +497,7 @@ export function eventView(e: EventRecord, level: ReadLevel = 'full') {
       occurredOn: e.occurredOn,
       recordedAt: e.recordedAt,
       actor: { id: e.actorId, role: e.actorRole, name: e.actorName },
-      payload: {},
+      payload: summaryPayload(e),
       stateBefore: e.stateBefore,
       stateAfter: e.stateAfter,
       before: null,

@@ -15,6 +15,7 @@ import {
   ONE_STEP,
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
+  partySide,
   previewedConsequence,
   setsHearingDay,
   actLabel as trackLabel,
@@ -43,6 +44,7 @@ import {
   input,
   loadDraft,
   money,
+  names,
   newKey,
   normalizeAsTyped,
   plainAmount,
@@ -162,9 +164,22 @@ export async function openEventForm(c, type, done, opened = {}) {
   }
 }
 
+/** fixU52 M1: a refusal of the 调解书 is named as one — the dialog, its button, the confirmation and the flash. */
+const REFUSAL_LABEL = '登记拒绝签收调解书';
+
 async function eventForm(c, type, done, screen, opened = {}) {
+  // fixU52 M1 (LDMAL Art. 42(3)–(4); Rules Art. 77): before the 调解书 is issued (next-events `refusalOnly`) the act is
+  // only a party's refusal — the dialog opens as one, the 拒绝签收 box ticked and locked, the date named 拒收日期.
+  const refusalOnly = type === 'SIGN_MEDIATION_DOCUMENT' && opened.refusalOnly === true;
   // A field with `when` is asked only where the case makes it a question.
-  const spec = (EVENT_FORMS[type] ?? []).filter((f) => !f.when || f.when(c));
+  const spec = (EVENT_FORMS[type] ?? [])
+    .filter((f) => !f.when || f.when(c))
+    .map((f) => (refusalOnly && f.name === 'signedOn' ? { ...f, label: '拒收日期' } : f));
+  // The act's name as this dialog does it (a refusal of the 调解书 is named so); `body` as it will be sent.
+  const title = refusalOnly ? REFUSAL_LABEL : actLabel(type, c);
+  const refusing = (body) => type === 'SIGN_MEDIATION_DOCUMENT' && (refusalOnly || body?.refused === true);
+  const nameOf = (body) => (refusing(body) ? REFUSAL_LABEL : actLabel(type, c));
+  const askWords = (body) => (refusing(body) ? REFUSAL_LABEL : confirmWords(type, c));
   const needsStaff = spec.some((f) => f.kind.startsWith('arbitrator'));
   const needsMediators = spec.some((f) => f.kind === 'mediator');
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
@@ -273,7 +288,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
       fields.append(publicityField(c, type, f, getters, checks, describe));
       continue;
     } else if (f.kind === 'bool') {
-      const box = input('checkbox', { checked: f.default === true });
+      const locked = refusalOnly && path === 'refused';
+      const box = input('checkbox', { checked: f.default === true || locked, disabled: locked });
       box.dataset.path = path;
       // The error on its own line under the box (a refusal can be long).
       const wrap = h('div.bool-field', h('label.check', box, f.label), h('div.field-error', { 'data-error-for': path }));
@@ -285,6 +301,13 @@ async function eventForm(c, type, done, screen, opened = {}) {
         if (shown() && (box.checked || !f.omitFalse)) put(b, path, box.checked);
       });
       describe.push(() => (shown() && box.checked ? [f.label, '是'] : null));
+      // fixU52 M1: ticking 拒绝签收 makes the act a refusal — the dialog's title and button say so as it is ticked.
+      if (type === 'SIGN_MEDIATION_DOCUMENT' && path === 'refused' && !refusalOnly)
+        box.addEventListener('change', () => {
+          const name = nameOf({ refused: box.checked });
+          form.querySelector('#dlg-title').textContent = name;
+          if (!busy) ok.textContent = `${name}…`;
+        });
       if (f.requiredWhenShown) checks.push(() => (shown() && !box.checked ? [path, f.requiredWhenShown] : null));
       continue;
     } else if (f.kind === 'select') {
@@ -366,7 +389,9 @@ async function eventForm(c, type, done, screen, opened = {}) {
               ? parties.filter((p) => p.sideCode === 'respondent')
               : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
                 ? parties.filter((p) => entitledSides(c).has(p.sideCode))
-                : parties;
+                : type === 'RECORD_LAWSUIT' && employerMayNotSue(c)
+                  ? parties.filter((p) => partySide(c, p.id) !== 'employer')
+                  : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -568,7 +593,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
   }
   if (type === 'SERVE') oneDayOfDeemedService(fields);
   if (type === 'ACCEPT' && barringAtOpen.length) fields.append(notSameMatterField(barringAtOpen, getters, checks, describe));
-  if (type === 'ACCEPT') fields.append(earlierYearField(getters, describe));
+  if (type === 'ACCEPT') fields.append(earlierYearField(fields, getters, describe));
   if (type === 'ADVANCE_EXECUTION') {
     // Required with the amounts ordered (LDMAL Art. 44): the ruling orders payment within this term.
     const days = input('number', { min: 0, max: 365, step: 1, required: true });
@@ -581,14 +606,13 @@ async function eventForm(c, type, done, screen, opened = {}) {
   // ui46 L3: every act that asks for a confirmation says so on its button (…) and in the footer; only the one-step
   // records (acts.js ONE_STEP) read a plain 确定 — and ask only when a warning stands.
   const asks = !ONE_STEP.has(type);
-  const ok = h(
-    `button.btn.${danger ? 'danger' : 'primary'}`,
-    { type: 'button' },
-    danger ? `${actLabel(type, c)}…` : asks ? '确定…' : '确定',
-  );
+  const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, danger ? `${title}…` : asks ? '确定…' : '确定');
   const cancel = h('button.btn', { type: 'button' }, '取消');
   form.append(
-    h('div.dh', h('h2', { id: 'dlg-title' }, actLabel(type, c)), h('span.small.muted', caseName(c))),
+    h('div.dh', h('h2', { id: 'dlg-title' }, title), h('span.small.muted', caseName(c))),
+    // The one explanation why only a refusal can be recorded now (the server's words, next-events `note`).
+    // (form.append is the DOM's: nothing is appended rather than a null, which it would write as "null".)
+    ...(refusalOnly && opened.note ? [h('p.small.warn.refusal-only-note', opened.note)] : []),
     fields,
     h(
       'div.df',
@@ -605,7 +629,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
   // Enter never submits an act: a form with typed facts must be confirmed with the button (issue 16).
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+    if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    // ui52 L5: Enter in a date field moves to the act's button — it does not press it (its confirmation still asks).
+    if (e.target.type === 'date') ok.focus();
   });
   let dirty = false;
   form.addEventListener('input', () => {
@@ -622,8 +649,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
     dirty: () => dirty || Boolean(outerGuard?.dirty()),
     confirm: () =>
       confirmDialog({
-        title: `离开此页并放弃“${actLabel(type, c)}”？`,
-        body: h('p', `“${actLabel(type, c)}”尚未提交。${keep}`),
+        title: `离开此页并放弃“${title}”？`,
+        body: h('p', `“${title}”尚未提交。${keep}`),
         confirmLabel: '放弃并离开',
       }),
   };
@@ -639,7 +666,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
   const askClose = async () => {
     attempt++;
     if (!dirty) return close();
-    if (await confirmDialog({ title: `放弃“${actLabel(type, c)}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
+    if (await confirmDialog({ title: `放弃“${title}”？`, body: h('p', keep), confirmLabel: '放弃并关闭' })) close();
   };
   /** Loading the latest case closes the dialog: when something was typed, the person says so first. */
   const mayDiscard = async () =>
@@ -785,7 +812,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     if (refused) {
       showErrors(form, placeRefusal(namedDate(refused, dateLabel)));
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
-      if (refused.status === 409) staleCase(form, close, done, mayDiscard);
+      if (isStale(refused)) staleCase(form, close, done, mayDiscard);
       return;
     }
     const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
@@ -812,9 +839,18 @@ async function eventForm(c, type, done, screen, opened = {}) {
       }
       if (dropped()) return;
       const sure = await confirmDialog({
-        title: `${confirmWords(type, c)}：${caseName(c)}`,
+        title: `${askWords(body)}：${caseName(c)}`,
         body: [
-          h('p', h('strong', `案件：${caseName(c)}`), `（申请人：${c.applicants.map((p) => p.name).join('、')}）`),
+          // ui52 L1, L3: applicants of one name told apart (第N位申请人); many abbreviated as the case list does.
+          h(
+            'p',
+            h('strong', `案件：${caseName(c)}`),
+            `（申请人：${names(
+              partiesOf(c)
+                .filter((p) => p.sideCode === 'applicant')
+                .map((p) => p.who),
+            )}）`,
+          ),
           h(
             'p.act-date',
             typed || !DATE_OPTIONAL.has(type)
@@ -831,7 +867,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
         ],
-        confirmLabel: confirmWords(type, c),
+        confirmLabel: askWords(body),
         danger: Boolean(consequence),
       });
       if (!sure || dropped()) return;
@@ -871,7 +907,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const whose = one ? `，当事人：${one.label}` : '';
       if (state.screen === screen)
         done(
-          `已办理“${actLabel(type, c)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${nameOf(body)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -882,7 +918,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
         stopped = true;
         partialService(form, err.partial);
         staleCase(form, close, done, mayDiscard);
-      } else if (err instanceof ApiError && (err.status === 412 || err.status === 409)) staleCase(form, close, done, mayDiscard);
+      } else if (isStale(err)) staleCase(form, close, done, mayDiscard);
     } finally {
       busy = false;
       for (const b of form.querySelectorAll('button')) b.disabled = false;
@@ -896,7 +932,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
   document.body.append(dlg);
   dlg.showModal();
   (form.querySelector('[data-restored]') ?? form.querySelector('input, select, textarea'))?.focus();
-  if (OPEN_PREVIEW[type]) {
+  // The refusal-only act says why once (its note above): the signature's refusal is not asked for again as it opens.
+  if (OPEN_PREVIEW[type] && !refusalOnly) {
     const dateInput = form.querySelector('[data-path="occurredOn"]');
     let asked = 0;
     const probe = async () => {
@@ -928,6 +965,17 @@ async function eventForm(c, type, done, screen, opened = {}) {
     dateInput.addEventListener('change', probe);
     probe();
   }
+}
+
+/**
+ * ui52 L4: a final award (LDMAL Art. 47) the employer cannot sue on — it may only apply to set it aside (Arts. 48–49)
+ * until the court sets it aside (Art. 49(3)). Only where no partial award the suit might be against is other than final
+ * (a non-final one, Art. 50, the employer may sue on): the server stays the judge (422 employer-cannot-sue-final).
+ */
+function employerMayNotSue(c) {
+  if (c.award?.finality !== 'final') return false;
+  if (c.proceedings?.setAside?.result === 'set_aside' || c.award?.setAside) return false;
+  return (c.proceedings?.partialAwards ?? []).every((x) => x.finality === 'final');
 }
 
 /**
@@ -1237,19 +1285,38 @@ const DUPLICATE_WHAT = {
 /**
  * sec51 M1: an acceptance dated in a year before this one numbers the case in that closed year — the server asks for
  * the clerk's confirmation (`earlierYear`; 422 accept-earlier-year, shown at the box) unless EARLIER_YEAR_ACCEPT_CONFIRMATION=false.
+ * The box is shown, and sent, only while the date entered lies in a year before this one (ui52 M3), and the confirmation
+ * names the year (the preview does not give the number itself).
  */
-function earlierYearField(getters, describe) {
+function earlierYearField(fields, getters, describe) {
+  const date = fields.querySelector('[data-path="occurredOn"]');
   const box = input('checkbox');
   box.dataset.path = 'earlierYear';
-  getters.push((b) => {
-    if (box.checked) b.earlierYear = true;
-  });
-  describe.push(() => (box.checked ? ['按往年年度编号', '已确认'] : null));
-  return h(
-    'div.bool-field',
-    h('label.check', box, '往年作出的受理决定：确认按该年度编号（仅在受理决定的日期早于今年时需要）'),
+  const year = () => (date?.value ?? '').slice(0, 4);
+  const earlier = () => /^\d{4}$/.test(year()) && year() < today().slice(0, 4);
+  const hint = h('div.small.muted.earlier-year-hint');
+  const wrap = h(
+    'div.bool-field.earlier-year',
+    // (The box's words are the server's refusal's: workflows/received-plausibility.ts.)
+    h('label.check', box, '往年作出的受理决定：确认按该年度编号'),
+    hint,
     h('div.field-error', { 'data-error-for': 'earlierYear' }),
   );
+  const sync = () => {
+    const shown = earlier();
+    wrap.hidden = !shown;
+    box.disabled = !shown;
+    if (!shown) box.checked = false;
+    fill(hint, shown ? `受理日期在${year()}年：案件将编为${year()}年度的案号（该年度序号续编，该年度统计随之变化）` : '');
+  };
+  date?.addEventListener('input', sync);
+  date?.addEventListener('change', sync);
+  sync();
+  getters.push((b) => {
+    if (earlier() && box.checked) b.earlierYear = true;
+  });
+  describe.push(() => (earlier() && box.checked ? ['案号年度', `按${year()}年度编号（往年作出的受理决定，已确认）`] : null));
+  return wrap;
 }
 
 function notSameMatterField(barring, getters, checks, describe) {
@@ -1405,6 +1472,15 @@ function partialService(form, partial) {
         `已为 ${partial.served.length} 名${partial.side ?? '申请人'}登记送达（${partial.served.join('、')}）；以下 ${partial.left.length} 人尚未登记：${partial.left.join('、')}。请载入最新内容后逐人办理。`,
       ),
     );
+}
+
+/**
+ * fixU52 M1: the page is out of date — a version conflict (412), or the case's state no longer allows the act (409
+ * without a rule). A 409 that names a legal rule (mediation-document-not-issued) is the law's answer on the case as it
+ * is: loading it again changes nothing, and is not offered.
+ */
+function isStale(err) {
+  return err instanceof ApiError && (err.status === 412 || (err.status === 409 && !err.problem?.rule));
 }
 
 /**

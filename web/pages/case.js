@@ -24,6 +24,7 @@ import {
   input,
   keyHolder,
   money,
+  names,
   REQUIRED,
   roleLabel,
   saveBlob,
@@ -202,7 +203,8 @@ export async function casePage(id, mount) {
               `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
               {
                 type: 'button',
-                onclick: () => openEventForm(c, n.type, refresh),
+                // fixU52 M1: a refusal-only offer opens as the refusal, with the server's note why.
+                onclick: () => openEventForm(c, n.type, refresh, n.refusalOnly ? { refusalOnly: true, note: n.note } : {}),
                 title: consequenceOf(n.type, c),
                 ...(n.type === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { 'aria-describedby': 'sign-needs-document' } : {}),
               },
@@ -361,10 +363,20 @@ function partiesSection(c, mediationTrack, next = [], refresh = undefined) {
   // feat52: an agency is revoked from the agent's line when the case offers it to this person (REVOKE_AGENT).
   const revocable = next.some((n) => n.type === 'REVOKE_AGENT');
   const POWERS = { general: '一般授权', special: '特别授权' };
+  // ui52 L1: two parties of one name told apart as the dialogs' choices do (第N位申请人).
+  const listed = partiesOf(c);
+  const which = (p) => listed.find((x) => x.id === p.id)?.which;
   const block = (sideLabel, p) =>
     h(
       'div.party',
-      h('h3', h('span.badge.info', sideLabel), ' ', p.name, p.kind === 'organization' ? h('span.small.muted', '（单位）') : null),
+      h(
+        'h3',
+        h('span.badge.info', sideLabel),
+        ' ',
+        p.name,
+        which(p) ? h('span.small.muted.party-which', `（${which(p)}）`) : null,
+        p.kind === 'organization' ? h('span.small.muted', '（单位）') : null,
+      ),
       dl([
         p.kind === 'person' ? ['公民身份号码', shown(p, 'idNumber')] : ['统一社会信用代码', shown(p, 'creditCode')],
         p.kind === 'person' && p.sex ? ['性别', p.sex === 'male' ? '男' : '女'] : null,
@@ -690,8 +702,15 @@ function proceedingsSection(c, partyName, events) {
       ),
     ]);
   }
-  for (const x of p.mediationHistory ?? [])
-    items.push(['调解', `${x.startedOn}–${x.endedOn}：${x.outcome === 'failed' ? '调解不成' : '调解书被拒收'}`]);
+  // fixU52 M2: a 调解书 refused names who refused it (LDMAL Art. 42(4)) — the refusal act of the day the mediation ended.
+  for (const x of p.mediationHistory ?? []) {
+    const refusal =
+      x.outcome === 'refused'
+        ? (events ?? []).findLast((e) => e.type === 'SIGN_MEDIATION_DOCUMENT' && e.payload?.refused === true && e.occurredOn === x.endedOn)
+        : null;
+    const by = refusal?.payload?.partyId ? `（${partyName(refusal.payload.partyId)} 拒绝签收）` : '';
+    items.push(['调解', `${x.startedOn}–${x.endedOn}：${x.outcome === 'failed' ? '调解不成' : `调解书被拒收${by}`}`]);
+  }
   if (p.trackMediation) {
     const m = p.trackMediation;
     items.push([
@@ -1030,6 +1049,23 @@ export function courtOutcomeLine(e, c) {
   ].join('');
 }
 
+/**
+ * fixU52 M2: a signature for the 调解书, or its refusal (LDMAL Art. 42), names the party as the case page does (第N位申请人
+ * where two share a name) and the day signed or refused where it is not the act's day.
+ */
+export function signatureLine(e, c) {
+  const p = e.payload ?? {};
+  if (e.type !== 'SIGN_MEDIATION_DOCUMENT' || !p.partyId) return null;
+  const party = partiesOf(c).find((x) => String(x.id) === String(p.partyId));
+  const refused = p.refused === true;
+  return [
+    `${refused ? '拒绝签收的当事人' : '签收当事人'}：${party ? party.label : `当事人${p.partyId}`}`,
+    p.signedOn && p.signedOn !== e.occurredOn ? `，${refused ? '拒收日期' : '签收日期'} ${p.signedOn}` : '',
+  ].join('');
+}
+/** The act's name in the history: a refused signature is the refusal (fixU52 M2). */
+const REFUSED_SIGNATURE = '拒绝签收调解书';
+
 /** ui51 H1: a registration correction whose only change is the chair's major marking is named as that marking. */
 function majorMarking(e) {
   const ch = e.type === 'UPDATE_REGISTRATION' ? (e.payload?.changes ?? []) : [];
@@ -1046,7 +1082,18 @@ function historySection(events, c) {
       events.map((e) =>
         h(
           'li',
-          h('div', h('strong', majorMarking(e) ?? actLabel(e.type, c, eventLabel(e.type))), ` · ${e.occurredOn}`),
+          h(
+            'div',
+            h(
+              'strong',
+              majorMarking(e) ??
+                (e.type === 'SIGN_MEDIATION_DOCUMENT' && e.payload?.refused === true
+                  ? REFUSED_SIGNATURE
+                  : actLabel(e.type, c, eventLabel(e.type))),
+            ),
+            ` · ${e.occurredOn}`,
+          ),
+          e.type === 'SIGN_MEDIATION_DOCUMENT' && signatureLine(e, c) ? h('div.small.signed-by', signatureLine(e, c)) : null,
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
           e.type === 'RECORD_LAWSUIT' && lawsuitLine(e, c) ? h('div.small.lawsuit-what', lawsuitLine(e, c)) : null,
           e.type === 'RECORD_COURT_OUTCOME' && courtOutcomeLine(e, c) ? h('div.small.outcome-what', courtOutcomeLine(e, c)) : null,
@@ -1732,7 +1779,11 @@ const FILE_ITEMS = {
 };
 function fileItem(e, c) {
   if (majorMarking(e)) return `${majorMarking(e)}记录`;
-  if (e.type === 'SERVE') return `送达回证（${servedDocName(c, e.payload ?? {}, e.occurredOn, true) ?? '文书'}）`;
+  // ui52 L2: the document's kind (an analyst's history carries it too); a receipt of a kind not known is a 送达回证.
+  if (e.type === 'SERVE') {
+    const doc = servedDocName(c, e.payload ?? {}, e.occurredOn, true);
+    return doc ? `送达回证（${doc}）` : '送达回证';
+  }
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {
@@ -1771,8 +1822,9 @@ export async function coverPage(id, mount) {
       dl([
         ['案号', caseName(c)],
         ['案由', causes],
-        ['申请人', c.applicants.map((p) => p.name).join('、')],
-        ['被申请人', c.respondents.map((p) => p.name).join('、')],
+        // ui52 L1: two parties of one name told apart (第N位申请人).
+        ['申请人', sideWho(c, 'applicant').join('、')],
+        ['被申请人', sideWho(c, 'respondent').join('、')],
         ['收案日期', c.receivedOn],
         ['受理日期', c.acceptedOn ?? '—'],
         ['结案日期', c.closure?.closedOn ?? '—'],
@@ -1808,6 +1860,12 @@ export async function coverPage(id, mount) {
  * The chair's marking of a collective case as major (重大集体劳动人事争议; domain.md §8.2): PATCH majorCollective alone,
  * until the case closes. The server asks the policy module; the button is only offered to the chair.
  */
+/** ui52 L1: a side's parties by name, two of one name told apart (第N位申请人) as the dialogs' choices are. */
+export function sideWho(c, code) {
+  return partiesOf(c)
+    .filter((p) => p.sideCode === code)
+    .map((p) => p.who);
+}
 function markMajorButton(c, refresh) {
   if (state.user.role !== 'chair' || !c.collective || c.closure) return null;
   const btn = h(
@@ -1819,7 +1877,8 @@ function markMajorButton(c, refresh) {
     // ui51 H1: marking (or unmarking) is an act on the case: asked first, naming it, the case and what it does.
     const marking = !c.majorMarked;
     const act = marking ? '标记为重大集体劳动人事争议' : '取消重大集体劳动人事争议标记';
-    const names = (side) => (side ?? []).map((p) => p.name).join('、');
+    // ui52 L1, L3: parties of one name told apart; a long list abbreviated as the case list does (工人0、工人1、工人2 等30人).
+    const sideNames = (code) => names(sideWho(c, code));
     const workers = (c.applicants ?? []).length;
     const ok = await confirmDialog({
       title: `${act}？`,
@@ -1830,7 +1889,7 @@ function markMajorButton(c, refresh) {
           h(
             'li',
             h('span.muted', '案件：'),
-            `${caseName(c)}（${names(c.applicants)} 诉 ${names(c.respondents)}${workers ? `，申请人 ${workers} 人` : ''}）`,
+            `${caseName(c)}（${sideNames('applicant')} 诉 ${sideNames('respondent')}${workers > 3 ? '' : workers ? `，申请人 ${workers} 人` : ''}）`,
           ),
         ),
         marking
