@@ -49,6 +49,6 @@ export function needlessEarlierYearWarnings(occurredOn: string, today: string, p
   if (payload.earlierYear !== true || occurredOn.slice(0, 4) < today.slice(0, 4)) return [];
   const year = occurredOn.slice(0, 4);
   return [
-    `受理日期（${occurredOn}）在${year}年，不早于今年（${today.slice(0, 4)}年），无需确认按往年年度编号（earlierYear）：案件按${year}年度编号；请核对受理日期是否填错`,
+    `受理日期（${occurredOn}）在${year}年，不早于今年（${today.slice(0, 4)}年），无需勾选“往年作出的受理决定：确认按该年度编号”：案件按${year}年度编号；请核对受理日期是否填错`,
   ];
 }

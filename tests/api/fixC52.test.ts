@@ -178,11 +178,11 @@ describe(`fixC52 legal52b L1: earlierYear on an ACCEPT dated this year is record
     const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-12-14', applicants: [worker('孙某某', 721)] }));
     const r = await send(c, a.tokens.clerk, 'ACCEPT', { earlierYear: true }, '2026-12-15');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect((r.body.warnings as string[]).join()).toContain('无需确认按往年年度编号（earlierYear）');
+    expect((r.body.warnings as string[]).join()).toContain('无需勾选“往年作出的受理决定：确认按该年度编号”');
     expect(r.body.view?.caseNo ?? r.body.caseNo).toContain('2026');
     const d = await registerCase(t, a, standardApplication({ receivedOn: '2026-12-14', applicants: [worker('周某某', 722)] }));
     const plain = await send(d, a.tokens.clerk, 'ACCEPT', {}, '2026-12-15');
-    expect(((plain.body.warnings ?? []) as string[]).join()).not.toContain('earlierYear');
+    expect(((plain.body.warnings ?? []) as string[]).join()).not.toContain('往年作出的受理决定');
   });
 });
 
