@@ -85,7 +85,7 @@ interface Computed {
   years?: number[];
 }
 
-type Rule = Pick<PeriodRule, 'days' | 'unit'>;
+type Rule = Pick<PeriodRule, 'days' | 'unit' | 'countsTargetDay'>;
 
 /** Runs a computation on a provisional view of the calendar and says which missing years it had to assume. */
 function onView<T>(cal: OfficialCalendar, fn: (view: OfficialCalendar) => T): { value: T; years: number[] } {
@@ -175,12 +175,14 @@ function makeupNote(cal: OfficialCalendar, from: string, to: string): string {
  */
 export function leavesPeriodBefore(cal: OfficialCalendar, rule: Rule, on: string, target: string): boolean {
   const end = rule.unit === 'working' ? cal.addWorkingDays(on, rule.days).dueOn : addDays(on, rule.days);
-  return end < target;
+  // `countsTargetDay` (PERIODS_OVERRIDE; legal52a Q1): the period counted back from the target day ends on it.
+  return rule.countsTargetDay ? end <= target : end < target;
 }
 
 /** The first day that `rule` counted from `on` leaves before it: the earliest target `leavesPeriodBefore` accepts. */
 export function firstDayAfterPeriod(cal: OfficialCalendar, rule: Rule, on: string): string {
-  return addDays(rule.unit === 'working' ? cal.addWorkingDays(on, rule.days).dueOn : addDays(on, rule.days), 1);
+  const end = rule.unit === 'working' ? cal.addWorkingDays(on, rule.days).dueOn : addDays(on, rule.days);
+  return rule.countsTargetDay ? end : addDays(end, 1);
 }
 
 /** `d` itself when it is a working day, else the next working day (a date to suggest for a hearing). */
@@ -195,13 +197,14 @@ export function workingDayFrom(cal: OfficialCalendar, d: string): string {
  * a Saturday that leaves five working days before the hearing is in time.
  */
 export function latestDayBefore(cal: OfficialCalendar, target: string, rule: Rule): string {
-  if (rule.unit === 'calendar') return addDays(target, -rule.days - 1);
+  const clear = rule.countsTargetDay ? 0 : 1;
+  if (rule.unit === 'calendar') return addDays(target, -rule.days - clear);
   let d = target;
   for (let counted = 0; counted < rule.days; ) {
     d = addDays(d, -1);
     if (!cal.day(d).rest) counted++;
   }
-  return addDays(d, -1);
+  return addDays(d, -clear);
 }
 
 /** An interval [from, to) of days excluded from the award clock, with the words that explain it. */

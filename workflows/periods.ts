@@ -16,6 +16,14 @@ export interface PeriodRule {
    * practice rolls it over sets {"public_notice":{"rollOver":true}}.
    */
   rollOver?: boolean;
+  /**
+   * Periods counted back from a day (`hearing_notice` 开庭五日前, `postponement_request` 开庭三日前; LDMAL Art. 35): by
+   * default the whole period must lie between the act and that day, both excluded (five clear working days between the
+   * notice's service and the hearing). `true` counts the period back from the day itself, which then ends it: a notice
+   * served on the fifth working day before the hearing is in time (CPL Art. 85's counting read from the hearing day) —
+   * a commission reading 「开庭五日前」 so sets {"hearing_notice":{"countsTargetDay":true}} (legal52a Q1; domain.md §5).
+   */
+  countsTargetDay?: boolean;
 }
 
 export const DEFAULT_PERIODS = {
@@ -92,6 +100,8 @@ export const DEEMED_SERVICE: Readonly<Record<string, PeriodKind>> = {
   posted: 'deemed_service_posted',
 };
 export const DEEMED_SERVICE_PERIODS = ['public_notice', 'deemed_service_left', 'deemed_service_posted'] as const;
+/** The periods counted back from a day (the hearing): the ones `countsTargetDay` may be set for. */
+export const BEFORE_TARGET_PERIODS = ['hearing_notice', 'postponement_request'] as const;
 export type Periods = Record<PeriodKind, PeriodRule>;
 
 /** LDMAL Art. 43: the award limit may be extended once by no more than 15 days (`extension` in the table). */
@@ -113,6 +123,11 @@ export function resolvePeriods(override?: string): Periods {
       throw new Error(`PERIODS_OVERRIDE: ${k}.unit must be working or calendar`);
     if (v.rollOver !== undefined && (!(DEEMED_SERVICE_PERIODS as readonly string[]).includes(k) || typeof v.rollOver !== 'boolean'))
       throw new Error(`PERIODS_OVERRIDE: rollOver is a true/false setting of public_notice only (and the other deemed-service periods)`);
+    if (
+      v.countsTargetDay !== undefined &&
+      (!(BEFORE_TARGET_PERIODS as readonly string[]).includes(k) || typeof v.countsTargetDay !== 'boolean')
+    )
+      throw new Error(`PERIODS_OVERRIDE: countsTargetDay is a true/false setting of hearing_notice and postponement_request only`);
     out[k as PeriodKind] = { ...cur, ...v };
   }
   return out;
