@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe(`hearing notice counted back from the hearing day (countsTargetDay; ${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('scheduled on 03-12: 03-18 is refused naming 03-19 as the earliest; 03-19 is accepted; the notice's last day is 03-12', async () => {
+  it('scheduled on 03-12: 03-18 is refused naming 03-19 as the earliest; 03-19 is accepted; the last day to serve the notice is 03-12', async () => {
     const a = await createActors(t);
     const { c, arb } = await caseAt(t, a, 'tribunal_formed');
     const { send, ok } = caseEvents(() => t);
