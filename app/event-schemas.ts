@@ -334,6 +334,10 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         '混合裁决的终局部分被撤销后必填（LDMAL Art. 49(3)）：set_aside 就被撤销部分的事项起诉（不影响非终局部分的效力），award 对尚未生效的非终局部分起诉；其他情形不填',
     }),
     partialAward: PartialAwardRef,
+    courtAccepted: z.literal(true).optional().openapi({
+      description:
+        '劳动者对终局裁决的起诉期间届满后的起诉：人民法院已立案受理的（如依民事诉讼法第八十六条准许顺延期限）注明 true，照常登记；不注明的，逾期起诉 422 late-suit-on-final-award（reviewer s52 H1）',
+    }),
   }),
   RECORD_SET_ASIDE: z
     .object({ ...SET_ASIDE_FILING.partial().shape, ...SET_ASIDE_RESULT.partial().shape, partialAward: PartialAwardRef })

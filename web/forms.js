@@ -354,6 +354,14 @@ export const EVENT_FORMS = {
     },
     { name: 'court', label: '受理法院', kind: 'text', required: true },
     { name: 'filedOn', label: '起诉日期', kind: 'date', required: true },
+    // reviewer s52 H1: a late suit on a final award the court has docketed (its period extended, CPL Art. 86).
+    {
+      name: 'courtAccepted',
+      label: '法院已受理逾期起诉（如准许顺延期限）',
+      kind: 'bool',
+      omitFalse: true,
+      when: (c) => c.award?.finality === 'final',
+    },
   ],
   RECORD_SET_ASIDE: [
     AGAINST_AWARD,

@@ -2123,7 +2123,10 @@ function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violati
   // court dismisses the late suit, SPC-2000 Art. 2; a receipt recorded wrongly is corrected first).
   const finalInForce = ctx.award?.finality === 'final' && ctx.closure?.mode === 'award' && ctx.setAside?.result !== 'set_aside';
   if (!setAsidePending && !enforcing && !finalInForce) return null;
-  if (ev.facts?.finalSuitTimely === false)
+  // Whether a suit is in time is the court's to decide: a late suit the court has docketed (its period extended, CPL
+  // Art. 86) is recorded when the clerk says so (`courtAccepted`; reviewer s52 H1) — the court then treats it as one
+  // under LDMAL Art. 48, and its outcome (dismissed_out_of_time among them, SPC-2000 Art. 2) is recorded as it comes.
+  if (ev.facts?.finalSuitTimely === false && ev.payload.courtAccepted !== true)
     return v(
       'late-suit-on-final-award',
       'LDMAL Art. 48; SPC-1 Art. 21',
@@ -2133,7 +2136,7 @@ function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violati
           : enforcing
             ? '终局裁决已发生法律效力并正在申请强制执行，逾期的起诉不能使其不发生效力'
             : `终局裁决自作出之日（${ctx.award?.issuedOn}）起发生法律效力（第四十七条），逾期的起诉不能使其不发生效力，也不妨碍用人单位在其期间内申请撤销裁决（最高人民法院劳动争议解释（一）第二十一条只适用于依第四十八条在十五日内提起的诉讼）；收到裁决书的日期登记有误的，请先更正送达记录`
-      }`,
+      }；人民法院已立案受理该逾期起诉的（如准许顺延期限，《民事诉讼法》第八十六条），请注明“法院已受理逾期起诉”后登记`,
       'filedOn',
     );
   const workers = ctx.parties.filter((p) => p.side !== 'third_party' && isWorkerId(ctx, p.id));

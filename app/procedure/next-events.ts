@@ -59,9 +59,7 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
     list.includes('SIGN_MEDIATION_DOCUMENT') &&
     !snap.context.mediation?.signatures.length &&
     !(await mediationDocumentIssued(deps, deps.db.reader, id, snap.context));
-  // REVOKE_AGENT needs an agent to revoke (the case's parties as loaded: revoked agents are left out; reviewer s52 L4).
-  const offered = c.parties.some((p) => p.agents.length) ? list : list.filter((t) => t !== 'REVOKE_AGENT');
-  return offered.map((t) => ({
+  return list.map((t) => ({
     type: t,
     label: t === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? '当事人拒绝签收调解书（调解书尚未出具）' : label(t),
     roles: caseEventRoles(t, scope),

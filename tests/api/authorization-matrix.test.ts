@@ -193,7 +193,13 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
     case 'calculate':
       return [{ params: { kind: 'notice_pay' }, body: { lastMonthWage: '5600.00' }, allowed: areaAllowed }];
     case 'replaceAverageWages':
-      return [{ body: [], allowed: areaAllowed }];
+      // Not empty (an empty table is a 400 since sec52 M1).
+      return [
+        {
+          body: [{ district: '全市', year: 2025, monthly: '7000.00', publishedOn: '2026-05-01', source: '矩阵', confirmed: true }],
+          allowed: areaAllowed,
+        },
+      ];
     case 'claimStatistics':
       return [{ query: period, allowed: areaAllowed }];
     case 'claimStatisticsDrillDown':

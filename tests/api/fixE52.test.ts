@@ -126,6 +126,27 @@ describe(`fixE52 2: a worker's late suit on a final award does not stop the empl
     const again = await send(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: w1, court: BASIC, filedOn: '2026-11-06' }, '2026-11-06');
     expect([again.status, again.body.rule]).toEqual([422, 'late-suit-on-final-award']);
   });
+  it('reviewer s52 H1: a late suit the court docketed (courtAccepted, CPL Art. 86) is recorded with its warning and goes to court', async () => {
+    const { c, workers } = await awardServed(['工人庚五二'], 621, true);
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: workers[0], court: BASIC, filedOn: '2026-11-02', courtAccepted: true },
+      '2026-11-02',
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.state).toBe('in_litigation');
+    expect((r.body.warnings as string[]).join()).toContain('2026-10-28');
+    const refused = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: workers[0], court: BASIC, filedOn: '2026-11-02', courtAccepted: false },
+      '2026-11-02',
+    );
+    expect(refused.status).toBe(400);
+  });
   it('a timely suit on a final award is still recorded and goes to court (LDMAL Art. 48)', async () => {
     const { c, workers } = await awardServed(['工人己五二'], 619, true);
     const v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: workers[0], court: BASIC, filedOn: '2026-10-27' }, '2026-10-27');
@@ -155,7 +176,7 @@ describe(`fixE52 3: a worker who did not sue enforces on the date his effect is 
     expect(early.body.detail).toContain('自2026-10-29起对其发生法律效力');
     const sued = await send(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wa, court: BASIC }, '2026-10-30');
     expect([sued.status, sued.body.rule]).toEqual([422, 'award-not-effective-for-party']);
-    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: BASIC }, '2026-10-30');
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: BASIC }, '2026-10-29');
     expect(v.state).toBe('in_litigation');
   });
 });

@@ -198,19 +198,26 @@ export async function casePage(id, mount) {
       ? h(
           'div.actions.noprint',
           { role: 'group', 'aria-label': '可办理的操作' },
-          next.map((n) =>
-            h(
-              `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
-              {
-                type: 'button',
-                // fixU52 M1: a refusal-only offer opens as the refusal, with the server's note why.
-                onclick: () => openEventForm(c, n.type, refresh, n.refusalOnly ? { refusalOnly: true, note: n.note } : {}),
-                title: consequenceOf(n.type, c),
-                ...(n.type === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { 'aria-describedby': 'sign-needs-document' } : {}),
-              },
-              actLabel(n.type, c, n.label),
+          // REVOKE_AGENT needs an agent to revoke (reviewer s52 L4): not offered on a case whose parties have none.
+          next
+            .filter(
+              (n) =>
+                n.type !== 'REVOKE_AGENT' ||
+                [...(c.applicants ?? []), ...(c.respondents ?? []), ...(c.thirdParties ?? [])].some((p) => p.agents?.length),
+            )
+            .map((n) =>
+              h(
+                `button.btn${IRREVERSIBLE[n.type] ? '.irreversible' : ''}`,
+                {
+                  type: 'button',
+                  // fixU52 M1: a refusal-only offer opens as the refusal, with the server's note why.
+                  onclick: () => openEventForm(c, n.type, refresh, n.refusalOnly ? { refusalOnly: true, note: n.note } : {}),
+                  title: consequenceOf(n.type, c),
+                  ...(n.type === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { 'aria-describedby': 'sign-needs-document' } : {}),
+                },
+                actLabel(n.type, c, n.label),
+              ),
             ),
-          ),
         )
       : h('p.muted.noprint', '当前没有您可以办理的操作'),
     unsigned
