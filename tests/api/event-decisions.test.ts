@@ -7,6 +7,7 @@ import { verifyHistory } from '../../db/history-chain.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { type Actors, createActors, registerCase } from '../helpers/procedure.ts';
+import { resourced } from '../helpers/reference.ts';
 
 /**
  * On SQLite an event is decided from a read outside the writer's transaction and the writer only writes the decision
@@ -86,7 +87,8 @@ describe(`an event decided outside the writer is decided again when the case mov
   it('reference data loaded in between (a calendar year, a minimum wage): decided again with it', async () => {
     const c = await accepted();
     // A minimum wage table saved (any kind of reference data: the guard sums every kind's version).
-    const table = (await t.api(t.adminToken).get('/api/reference/minimum-wages')).body;
+    // With a change (a table saved as it stands writes nothing since sec52 L1): a row's source re-checked.
+    const table = resourced((await t.api(t.adminToken).get('/api/reference/minimum-wages')).body);
     const { transact, opened } = interleaved(() => t.api(t.adminToken).put('/api/reference/minimum-wages', table).expect(200));
     await submitEvent(deps, transact, clerk, c.id, serve(c.applicants[0]?.id as number));
     expect(opened()).toBe(dialect === 'sqlite' ? 2 : 1);

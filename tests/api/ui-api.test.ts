@@ -19,7 +19,7 @@ describe(`web-interface API (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const ok = await t.api(a.tokens.arbitrator).post(url, {
       items: [
         { claimId: wages?.id, outcome: 'granted', amount: '12000.00' },
-        { claimId: comp?.id, outcome: 'partly', amount: '99999.00' },
+        { claimId: comp?.id, outcome: 'partly', amount: '26000.00' },
       ],
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
