@@ -299,7 +299,9 @@ async function main() {
     // is loaded at a time; other clusters and databases on the machine are not counted): where a write's cost lies, in
     // Node or in the database.
     const measured = async (base: string, pid: number | undefined, plan: Plan, seconds: number) => {
-      const database = pg ? databaseName(base === zcBase ? (process.env.DATABASE_URL as string) : (process.env.FLOOR_DATABASE_URL as string)) : undefined;
+      const database = pg
+        ? databaseName(base === zcBase ? (process.env.DATABASE_URL as string) : (process.env.FLOOR_DATABASE_URL as string))
+        : undefined;
       const before = processCpuMs(pid);
       const mainBefore = processCpuMs(pid, { mainThread: true });
       const dbBefore = pg ? postgresCpuMs(database) : null;

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, availableEvents, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput, EventType } from '../../workflows/procedure-types.ts';
-import { MODEL_REVIEW_INPUT } from '../helpers/model-added.ts';
+import { MODEL_INPUT, MODEL_REVIEW_INPUT } from '../helpers/model.ts';
 
 /**
  * feat52: the statechart offers APPOINT_AGENT / REVOKE_AGENT (LDMAL Art. 24) from acceptance — an arbitration's or an
  * arbitral review's — until the case closes, never on a mediation before arbitration, and records the act.
  */
-const base: CaseInput = {
-  track: 'arbitration',
-  procedure: 'ordinary',
-  collective: false,
-  wageArrears: false,
-  receivedOn: '2026-03-02',
-  parties: [
-    { id: 1, side: 'applicant', kind: 'person' },
-    { id: 2, side: 'respondent', kind: 'organization' },
-  ],
-  claims: [
-    { id: 10, category: 'wages' },
-    { id: 11, category: 'contract' },
-  ],
-};
+const base: CaseInput = MODEL_INPUT;
 
 const step = (snap: Snapshot, type: EventType, payload: Record<string, unknown> = {}, on = '2026-03-04'): Snapshot => {
   const r = applyEvent(snap, { type, occurredOn: on, payload, facts: {} });
