@@ -56,7 +56,7 @@ describe('feat52: agents after acceptance (Chromium)', () => {
     expect((await agents(c.id)).map((x) => x.name)).toEqual(['马小妹', '刘援助']);
 
     // The relative's line offers the revocation, the dialog starting on him.
-    await page.getByRole('button', { name: '解除马小妹的委托' }).click();
+    await page.getByRole('button', { name: '解除委托…（马小妹）' }).click();
     const revoke = dialog();
     await revoke.waitFor();
     expect(await revoke.locator('[data-path="agentId"] option:checked').textContent()).toContain('马小妹');

@@ -445,7 +445,8 @@ function partiesSection(c, mediationTrack, next = [], refresh = undefined) {
                           'button.btn.small',
                           {
                             type: 'button',
-                            'aria-label': `解除${a.name}的委托`,
+                            // The visible words first in the name (WCAG 2.5.3: label in name), then whose agency.
+                            'aria-label': `解除委托…（${a.name}）`,
                             onclick: () => openEventForm(c, 'REVOKE_AGENT', refresh, { agentId: a.id }),
                           },
                           '解除委托…',
