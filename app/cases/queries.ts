@@ -5,7 +5,7 @@ import { type Actor, assertMayReadCases, assertMayReplay, caseSearchScope, type 
 import { rejectionNoOf } from '../procedure/rejection-no.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { caseContext, caseScope, loadCase, userNames } from './case-state.ts';
-import { documentNumbersOf } from './document-no.ts';
+import { documentNoOf, documentNumbersOf } from './document-no.ts';
 import { buildCaseView, type CaseView, caseSummaryView, eventView, namedDeadlines } from './views.ts';
 
 /** GET /api/cases/:id — the case at the actor's read level; a full read is recorded in the access log. */
@@ -87,15 +87,14 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
   // A rejected application or an arbitral review has no case number: its 不字 / 审字 number (reviewer docsfix L1).
   // A review's acceptance (ACCEPT_REVIEW, Rules Art. 75) is on its record, not on the case row (docs50 M2).
   const reviews = result.items.filter((c) => c.track === 'review' && c.acceptedOn === null).map((c) => c.id);
-  const [numbers, reviewAccepted] = await Promise.all([
-    documentNumbersOf(deps, k, result.items),
-    reviews.length ? deps.stores.caseSummaries.reviewsAcceptedOn(k, reviews) : new Map<number, string>(),
-  ]);
+  // The numbers came with the page's rows (db/stores/cases.ts list).
+  const reviewAccepted = reviews.length ? await deps.stores.caseSummaries.reviewsAcceptedOn(k, reviews) : new Map<number, string>();
   return {
     items: result.items.map((c) => {
       const view = caseSummaryView(c);
       const acceptedOn = view.acceptedOn ?? reviewAccepted.get(c.id) ?? null;
-      return { ...view, acceptedOn, documentNo: numbers.get(c.id) ?? null };
+      const documentNo = c.caseNo === null ? documentNoOf(deps.config, c.documentNumbers ?? []) : null;
+      return { ...view, acceptedOn, documentNo };
     }),
     total: result.total,
     page: q.page,

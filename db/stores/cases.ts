@@ -28,6 +28,7 @@ import {
   writeLaterChangingOne,
 } from '../write-later.ts';
 import { DEADLINE_COLUMNS, deadlineFromRow } from './deadlines.ts';
+import { NUMBERED_KINDS, type TakenNumber } from './documents.ts';
 import { factsFromRow, STAT_FACT_COLUMNS } from './stats.ts';
 
 /** Why the clerk marked a case collective although fewer than 10 workers apply (Rules Arts. 62, 64). */
@@ -270,6 +271,8 @@ export type CaseSummaryRecord = Pick<
   /** The running award clock's due date, on list pages (null: none running), and whether it is provisional. */
   awardDueOn?: string | null;
   awardDueProvisional?: boolean;
+  /** On list pages, of a case without a case number: the numbers its acts were given (不字 / 审字, `takeNumber`). */
+  documentNumbers?: TakenNumber[];
 };
 
 /**
@@ -1345,6 +1348,12 @@ export function createCaseStore() {
           trx.raw(
             `${jsonRows(trx, jsonObject(trx, 'p', ['side', 'name']), 'parties p where p.case_id = cases.id', 'p.side, p.seq')} AS names_json`,
           ),
+          // A case without a case number is named by its 不字 / 审字 number (app/cases/document-no.ts): the numbers its
+          // acts were given, folded into the row — no statement per page for them.
+          trx.raw(
+            `CASE WHEN cases.case_no IS NULL THEN ${jsonRows(trx, jsonObject(trx, 'n', ['kind', 'year', 'serial']), `case_document_numbers n where n.case_id = cases.id and n.kind in (${NUMBERED_KINDS.map(() => '?').join(', ')})`, 'n.kind')} END AS numbers_json`,
+            [...NUMBERED_KINDS],
+          ),
         ]),
       );
       // biome-ignore lint/suspicious/noExplicitAny: rows of a raw select
@@ -1370,6 +1379,11 @@ export function createCaseStore() {
           awardDueOn: r.award_due_on ?? null,
           awardDueProvisional: Number(r.award_due_provisional ?? 0) === 1,
           major: Number(r.major ?? 0) === 1,
+          documentNumbers: parseJsonColumn<TakenNumber[]>(r.numbers_json, []).map((n) => ({
+            kind: n.kind,
+            year: Number(n.year),
+            serial: Number(n.serial),
+          })),
         })),
       };
     },

@@ -1,6 +1,16 @@
 import type { Knex } from 'knex';
 import { rowsOf } from '../reports/closure-rate.ts';
 
+/** A number a case's act was given (`takeNumber`): its kind, year and serial. */
+export interface TakenNumber {
+  kind: string;
+  year: number;
+  serial: number;
+}
+
+/** The acts whose number names a case without a case number (审字, 不字; app/cases/document-no.ts). */
+export const NUMBERED_KINDS = ['review', 'rejection_notice'] as const;
+
 export interface DocumentInfo {
   id: number;
   caseId: number;
@@ -60,11 +70,22 @@ export function createDocumentStore() {
       return r ? { year: Number(r.year), serial: Number(r.serial) } : null;
     },
 
-    /** The numbers the given cases' acts of `kind` were given (`takeNumber`), by case; one read whatever the count. */
-    async numbersOf(k: Knex, caseIds: number[], kind: string): Promise<Map<number, { year: number; serial: number }>> {
-      if (!caseIds.length) return new Map();
-      const rows = await k('case_document_numbers').whereIn('case_id', caseIds).where({ kind }).select('case_id', 'year', 'serial');
-      return new Map(rows.map((r) => [Number(r.case_id), { year: Number(r.year), serial: Number(r.serial) }]));
+    /**
+     * The numbers the given cases' acts of the given kinds were given (`takeNumber`), by case and kind; one read whatever
+     * the count.
+     */
+    async numbersOf(k: Knex, caseIds: number[], kinds: readonly string[]): Promise<Map<number, TakenNumber[]>> {
+      const out = new Map<number, TakenNumber[]>();
+      if (!caseIds.length || !kinds.length) return out;
+      const rows = await k('case_document_numbers')
+        .whereIn('case_id', caseIds)
+        .whereIn('kind', kinds)
+        .select('case_id', 'kind', 'year', 'serial');
+      for (const r of rows) {
+        const id = Number(r.case_id);
+        out.set(id, [...(out.get(id) ?? []), { kind: r.kind, year: Number(r.year), serial: Number(r.serial) }]);
+      }
+      return out;
     },
 
     async insert(trx: Knex, d: Omit<DocumentInfo, 'id' | 'size'> & { bytes: Buffer; createdBy: number }): Promise<DocumentInfo> {
