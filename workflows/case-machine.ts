@@ -47,8 +47,10 @@ import { isWorkerId } from './sides.ts';
 export const MACHINE_VERSION = 3;
 
 export function initialContext(input: CaseInput): CaseContext & { stage: Stage | null; resumeTo: Stage | null } {
+  // The defaults as one literal, the added procedures' records and the input (whose keys none of them has) spread
+  // after it: spread first, ~50 properties added one by one made V8 build the object in dictionary mode — ~20 KB of
+  // garbage per registration (heap sampling, stop 53); as a literal it is built from one shape.
   return {
-    ...input,
     supplement: null,
     rejection: null,
     acceptedOn: null,
@@ -86,6 +88,7 @@ export function initialContext(input: CaseInput): CaseContext & { stage: Stage |
     archivedOn: null,
     mediatorIds: [],
     ...addedContext(input),
+    ...input,
   };
 }
 
