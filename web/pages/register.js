@@ -1189,7 +1189,12 @@ export function registerForm(track = 'arbitration', edit = null) {
       state.leaveGuard = null;
       const done = edit ? '登记信息已修改。' : '已登记。';
       // Earlier cases between the same parties (Rules Arts. 34, 39): shown on the new case's page, with links.
-      if (c.warnings?.length) sessionStorage.setItem('zc.casewarnings', JSON.stringify({ caseId: c.id, warnings: c.warnings }));
+      // …and the parties' and agents' (fixA53 `partyWarnings`: one agent for both sides, a missing relationship or firm).
+      if (c.warnings?.length || c.partyWarnings?.length)
+        sessionStorage.setItem(
+          'zc.casewarnings',
+          JSON.stringify({ caseId: c.id, warnings: c.warnings ?? [], notes: c.partyWarnings ?? [] }),
+        );
       sessionStorage.setItem(
         'zc.caseflash',
         c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done,
