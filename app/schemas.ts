@@ -1180,5 +1180,10 @@ export const RegisteredCase = z
       .array(z.string())
       .optional()
       .openapi({ description: '日期提示：收件日期早于今天超过 RECEIVED_ON_STALE_DAYS 日（多为年份填错；LDMAL Arts. 27, 29）；不影响登记' }),
+    // fixA53 (workflows/agent-checks.ts): only when there is something to say.
+    partyWarnings: z.array(z.string()).optional().openapi({
+      description:
+        '当事人与代理人提示：同名者代理双方或为对方当事人、法定代表人（律师法第三十九条）；近亲属未填关系、律师未填律师事务所；用人单位一方登记法律援助代理人；双方均为自然人且未标明用人单位（LDMAL Art. 22）；不影响登记',
+    }),
   })
   .openapi('RegisteredCase');

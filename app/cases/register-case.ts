@@ -1,5 +1,6 @@
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
+import { casePartyWarnings } from '../../workflows/agent-checks.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { checkIdBornBefore, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
@@ -393,7 +394,7 @@ export async function registerCase(
   input: CaseCreate,
   /** What was read before the transaction (`submitRegistration`); without it, read inside. */
   reads?: RegistrationReads,
-): Promise<CaseView & { warnings: DuplicateWarning[]; dateWarnings?: string[] }> {
+): Promise<CaseView & { warnings: DuplicateWarning[]; dateWarnings?: string[]; partyWarnings?: string[] }> {
   // A review is registered by the filing clerk like an arbitration application.
   assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
   checkRegistrationDates(input, uow.today);
@@ -454,7 +455,10 @@ export async function registerCase(
   );
   // sec51 M1: a receipt long before today is most often a mistyped year (LDMAL Arts. 27, 29): said, not refused.
   const dateWarnings = staleReceivedWarnings(input.receivedOn, uow.today, deps.config.receivedOnStaleDays);
-  return { ...view, warnings, ...(dateWarnings.length ? { dateWarnings } : {}) };
+  // fixA53 (legal53a M2, L2, L3): one agent for both sides, an agent lacking his relationship or firm, an employer's
+  // legal-aid agent, sides the record cannot tell apart (workflows/agent-checks.ts): said, not refused.
+  const partyWarnings = casePartyWarnings({ parties, collectiveGround: input.collectiveGround ?? null });
+  return { ...view, warnings, ...(dateWarnings.length ? { dateWarnings } : {}), ...(partyWarnings.length ? { partyWarnings } : {}) };
 }
 
 /**

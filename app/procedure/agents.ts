@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { agentsOfParties, appointAgent, revokeAgent } from '../../db/stores/agents.ts';
 import type { AgentRecord, CaseRecord, PartyRecord } from '../../db/stores/cases.ts';
+import { agentWarnings } from '../../workflows/agent-checks.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, unprocessable, validationError } from '../errors.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
@@ -102,4 +103,15 @@ export async function writeAgentRows(deps: Deps, uow: UnitOfWork, c: CaseRecord,
     agents = party.agents.filter((x) => x.id !== payload.agentId);
   }
   return c.parties.map((x) => (x.id === partyId ? { ...x, agents } : x));
+}
+
+/**
+ * fixA53 (legal53a M2, L2): the warnings an appointment is recorded with (`EventResult.warnings`) — the appointed agent
+ * also the other side's agent, party or legal representative (律师法 Art. 39), a near relative without his relationship,
+ * a lawyer without his firm, a legal-aid agent of the employer side (workflows/agent-checks.ts). Never a refusal: the
+ * same name is not the same person. `c` is the case as it stands after the appointment.
+ */
+export function appointedAgentWarnings(c: Pick<CaseRecord, 'parties' | 'collectiveGround'>, payload: Payload): string[] {
+  const party = c.parties.find((x) => x.id === payload.partyId);
+  return party ? agentWarnings(c, party, payload.agent as AgentPayload) : [];
 }

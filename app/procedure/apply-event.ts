@@ -90,7 +90,7 @@ import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
-import { checkAgentEvent } from './agents.ts';
+import { appointedAgentWarnings, checkAgentEvent } from './agents.ts';
 import { type AwardItemInput, advanceReversalWarnings, awardRecord, headingOnlyTextWarnings } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
@@ -1034,6 +1034,8 @@ async function decide(
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
       earlyPerformanceWarnings(ctx, ev),
+      // fixA53: an agent also the other side's, or lacking his relationship or firm (律师法 Art. 39; LDMAL Art. 24).
+      ev.type === 'APPOINT_AGENT' ? appointedAgentWarnings(updated, payload) : [],
       lateActWarnings(
         ctx,
         nctx,

@@ -320,9 +320,14 @@ function registrationWarnings(id) {
   if (!saved || String(saved.caseId) !== String(id)) return null;
   sessionStorage.removeItem('zc.casewarnings');
   const list = saved.warnings ?? [];
-  if (!list.length) return null;
+  // fixA53: the parties' and agents' warnings of the registration (`partyWarnings`), to be checked.
+  const notes = saved.notes ?? [];
+  const parties = notes.length
+    ? h('div.alert.warn', { role: 'note' }, h('strong', '当事人、代理人信息请核对'), h('ul', ...notes.map((n) => h('li.small', n))))
+    : null;
+  if (!list.length) return parties;
   const barring = list.some((w) => w.bars);
-  return h(
+  const dupes = h(
     `div.alert.${barring ? 'bad' : 'warn'}.dupes`,
     { role: 'alert' },
     h('strong', `登记时发现同一当事人之间的在先案件（${list.length} 件）：请在受理前核对是否为同一争议`),
@@ -340,6 +345,7 @@ function registrationWarnings(id) {
     ),
     barring ? h('p.small', '同一争议已有裁决、调解书或按撤回处理的，再次申请不予受理（可办理“不予受理”）。') : null,
   );
+  return parties ? [parties, dupes] : dupes;
 }
 function jump(e, id) {
   e.preventDefault();

@@ -442,7 +442,14 @@ export function registerForm(track = 'arbitration', edit = null) {
               ),
               { required: sideKey === 'respondents' && !edit, hint: '用于统计“按用人单位类型”' },
             )
-          : null,
+          : // fixA53 (legal53a L3): a natural person who is the employer (个人用工) is told from the worker by it
+            // (workflows/sides.ts; LDMAL Art. 22) — the registration warns when both sides are persons without it.
+            field(
+              '用人单位类型',
+              `${base}.ownership`,
+              select({ '': '（劳动者不选）', ...state.vocab.ownershipTypes }, { value: p.ownership ?? '' }),
+              { hint: '仅当该自然人是用人单位（如个体工商户业主）时选择' },
+            ),
         field('联系电话', `${base}.phone`, phoneInput(text('phone', { maxlength: 30, inputmode: 'tel' }))),
         field('住所/地址', `${base}.address`, text('address', { maxlength: 200 }), { grow: true }),
       ),
@@ -937,7 +944,9 @@ export function registerForm(track = 'arbitration', edit = null) {
     const party = (p) => {
       const out = { ...(p.id ? { id: p.id } : {}), kind: p.kind, name: p.name.trim() };
       const keys =
-        p.kind === 'person' ? ['idNumber', 'phone', 'address'] : ['creditCode', 'legalRepresentative', 'ownership', 'phone', 'address'];
+        p.kind === 'person'
+          ? ['idNumber', 'ownership', 'phone', 'address']
+          : ['creditCode', 'legalRepresentative', 'ownership', 'phone', 'address'];
       for (const k of keys) if (p[k]?.trim()) out[k] = k === 'creditCode' ? p[k].trim().toUpperCase() : p[k].trim();
       const agents = p.agents.map((a) => ({
         ...(a.id ? { id: a.id } : {}),
@@ -1189,7 +1198,12 @@ export function registerForm(track = 'arbitration', edit = null) {
       state.leaveGuard = null;
       const done = edit ? '登记信息已修改。' : '已登记。';
       // Earlier cases between the same parties (Rules Arts. 34, 39): shown on the new case's page, with links.
-      if (c.warnings?.length) sessionStorage.setItem('zc.casewarnings', JSON.stringify({ caseId: c.id, warnings: c.warnings }));
+      // …and the parties' and agents' (fixA53 `partyWarnings`: one agent for both sides, a missing relationship or firm).
+      if (c.warnings?.length || c.partyWarnings?.length)
+        sessionStorage.setItem(
+          'zc.casewarnings',
+          JSON.stringify({ caseId: c.id, warnings: c.warnings ?? [], notes: c.partyWarnings ?? [] }),
+        );
       sessionStorage.setItem(
         'zc.caseflash',
         c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done,
