@@ -30,24 +30,29 @@ export const touchEveryMs = (idleMs: number): number => Math.min(TOUCH_EVERY_MS,
 export const accountKey = (username: string) => username.trim().toLowerCase();
 
 /**
- * The key of this process's username digests: random, made at start and never stored, so a digest cannot be checked
- * against a list of likely passwords by whoever reads the log; within one process's log it still tells repeated
- * attempts of one name apart.
+ * The key of the username digests in the log: derived from the key of the known login addresses (`addressKey`:
+ * LOGIN_ADDRESS_KEY, else the host's `login-address.key`), which every process on the database shares when they run on
+ * several hosts and every process of one host shares anyway — so one name gives one digest in the logs of every
+ * process, and an operator matches the refusals (`auth.login_refused`, a digest only) with the account's own lines
+ * (outside tester sec53 L1: a random key per process told nothing across processes or restarts). A reader of the log
+ * without that key cannot try a password list against a digest. Derived, not the key itself: a digest is no HMAC of
+ * anything stored in the database.
  */
-const NAME_DIGEST_KEY = crypto.randomBytes(32);
+export function usernameDigestKey(config: Parameters<typeof addressKey>[0]): Buffer {
+  return crypto.createHmac('sha256', addressKey(config)).update('zhongcai login username digest').digest();
+}
 
 /**
- * The username as the log records it: an account's name as it is; any other text as a keyed digest (HMAC-SHA256, 16
- * base64url characters) — a name that matches no account is often a password typed into the wrong field, and the log
- * never holds passwords, in clear or in a form that can be tried. Not hex: 16 hex digits hold an 11-digit run shaped
- * like a mobile number often enough (about 1 in 100) that the log's masking cut the digest (server/logger.ts scrub).
+ * The username as the log records it: as a keyed digest (HMAC-SHA256, 16 base64url characters) of the name as the
+ * login limits read it (`accountKey`: `Analyst `, `analyst` one account, one digest) — and beside it, for an account,
+ * the account's own name. A name that matches no account is only ever a digest: it is often a password typed into the
+ * wrong field, and the log never holds passwords, in clear or in a form that can be tried without the key. Not hex: 16
+ * hex digits hold an 11-digit run shaped like a mobile number often enough (about 1 in 100) that the log's masking cut
+ * the digest (server/logger.ts scrub).
  */
-export function loggedName(
-  username: string,
-  isAccount: boolean,
-  key: Buffer = NAME_DIGEST_KEY,
-): { username: string } | { usernameDigest: string } {
-  return isAccount ? { username } : { usernameDigest: crypto.createHmac('sha256', key).update(username).digest('base64url').slice(0, 16) };
+export function loggedName(username: string, account: string | null, key: Buffer): { username?: string; usernameDigest: string } {
+  const usernameDigest = crypto.createHmac('sha256', key).update(accountKey(username)).digest('base64url').slice(0, 16);
+  return account === null ? { usernameDigest } : { username: account, usernameDigest };
 }
 
 /**
@@ -59,8 +64,10 @@ export function loggedName(
  * usernames exist. Only a failure counts: a success gives its places back (and clears the account's failures); a
  * refusal (429) counts nothing — 「失败次数过多」 only when the failures are at the limit, 「同时进行的登录过多」 with a
  * short Retry-After when logins in flight fill it (outside checker sec52 H1). Every outcome is
- * logged with the address and the username — never the password; and a name that is no account's only as a digest
- * (`loggedName`).
+ * logged with the address and the username's digest, the same in every process (`loggedName`) — never the password;
+ * once the name is found to be an account's (a wrong password, an inactive user, a login), the account's name beside
+ * it: that name is an account's, which the log may name, not a password typed into the wrong field (a password that is
+ * also a username is no secret). A name that is no account's, and every refusal before the lookup, only as the digest.
  */
 export async function login(
   deps: Deps,
@@ -70,7 +77,8 @@ export async function login(
   const { throttle, limits, logger } = deps;
   // `ip`, not `address`: the log redacts every `address` key (parties' addresses). A name that is no account's is logged
   // as a digest only: people type their password into the username field (`loggedName`).
-  let who = { ...loggedName(input.username, false), ip: address };
+  const digestKey = usernameDigestKey(deps.config);
+  let who = { ...loggedName(input.username, null, digestKey), ip: address };
   // A refusal while locked does no more work than the refusal (no lookup): the name is logged as a digest; the lockout
   // itself (below) names the account.
   const account = accountKey(input.username);
@@ -96,12 +104,13 @@ export async function login(
     await Promise.allSettled(attempts.map((x) => x.release()));
     throw err;
   }
-  if (user) who = { ...loggedName(input.username, true), ip: address };
+  // An account's name as stored (the one typed matched it): a name, not a password typed in the wrong field.
+  if (user) who = { ...loggedName(input.username, user.username, digestKey), ip: address };
   if (!user || !ok || !user.active) {
     const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
     logger.warn({ event: 'auth.login_failed', ...who, reason }, 'login failed');
     // Now counted as failures (they were reserved while in flight): a lockout is logged by the failure that makes it.
-    const [nAddress, nAccount, nKnown] = await Promise.all([byAddress.fail(), byAccount?.fail(), byKnownAddress?.fail()]);
+    const [nAddress, nAccount, nKnown] = await Promise.all([byAddress?.fail(), byAccount?.fail(), byKnownAddress?.fail()]);
     if (nAddress === limits.loginAddress.max) logger.warn({ event: 'auth.lockout', scope: 'address', ...who }, 'login lockout: address');
     if (nAccount === limits.loginAccount.max) logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
     if (nKnown === limits.loginAccount.max)
@@ -150,6 +159,7 @@ const knownSince = (deps: Deps, now: Date) => new Date(now.getTime() - deps.conf
 
 /**
  * The address's attempt, then the account's; when the account refuses, the address's is given back (nothing counts).
+ * The address's refusal does not refuse an account from an address known for it (sec53 M1): no address attempt then.
  * From an address the account signed in from within LOGIN_KNOWN_ADDRESS_DAYS, a refusal of the account (its failures
  * from anywhere at the limit) does not refuse: the attempt is counted against this account and address instead, and
  * refused when they are at the limit — a stranger's guesses cannot lock the real user out, its own still count
@@ -162,20 +172,30 @@ async function takeLoginAttempts(
   pair: string,
 ): Promise<{
   attempts: Attempt[];
-  byAddress: Attempt;
+  byAddress?: Attempt;
   byAccount?: Attempt;
   byKnownAddress?: Attempt;
   knownCounter?: string;
   accountLocked: boolean;
 }> {
-  const byAddress = await deps.throttle.reserve(deps.limits.loginAddress, address);
-  const taken: Attempt[] = [byAddress];
+  let known: boolean | undefined;
+  const isKnown = async () => {
+    known ??= await deps.stores.throttle.isKnown(deps.db.knex, pair, knownSince(deps, deps.clock.now()));
+    return known;
+  };
+  // The address's limit (its failures, or its logins in flight) does not refuse an account from an address known for it
+  // (LOGIN_KNOWN_ADDRESS_DAYS): otherwise 20 guesses at any names from an office's one NAT address lock every user there
+  // out, each 15 minutes (outside tester sec53 M1). Such a login is then not counted against the address; it is still
+  // reserved against the account and against this account's own failures from this address (below), refused at
+  // LOGIN_MAX_FAILURES — a guesser there gets at most that many more tries per account that signed in from there.
+  let byAddress: Attempt | undefined;
   try {
-    let known: boolean | undefined;
-    const isKnown = async () => {
-      known ??= await deps.stores.throttle.isKnown(deps.db.knex, pair, knownSince(deps, deps.clock.now()));
-      return known;
-    };
+    byAddress = await deps.throttle.reserve(deps.limits.loginAddress, address);
+  } catch (err) {
+    if ((err as { status?: number }).status !== 429 || !(await isKnown())) throw err;
+  }
+  const taken: Attempt[] = byAddress ? [byAddress] : [];
+  try {
     let byAccount: Attempt | undefined;
     try {
       byAccount = await deps.throttle.reserve(deps.limits.loginAccount, account);

@@ -91,7 +91,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
    */
   alsoWhenInvalid?: (raw: unknown) => FieldError[];
   /**
-   * Problem statuses besides the automatic ones: 401 and 403 with auth (403: a password reset pending), 400 with inputs,
+   * Problem statuses besides the automatic ones: 401 and 403 with auth (403: a password reset pending), 400 (any query),
    * 404 with path parameters, 413 with a body, 500, 503.
    */
   problems?: ProblemStatus[];
@@ -175,6 +175,14 @@ function withExample(operationId: string, status: number | string, content: Reco
   return Object.fromEntries(Object.entries(content).map(([media, c]) => [media, /json$/.test(media) ? { ...c, example } : c]));
 }
 
+/**
+ * The query of an operation that takes none (a single resource: `/api/cases/1`, `/api/documents/34`, `/api/auth/me`):
+ * any parameter → 400 naming it, before anything is read — as a list refuses a parameter it does not know (outside
+ * tester sec53 L5: `?foo=bar` was refused on lists and ignored here). The web UI sends none to these (no cache buster,
+ * no download flag: `web/core.js` `api`, `fetchBlob`).
+ */
+const NO_QUERY = z.strictObject({});
+
 const ANONYMOUS: Actor = { id: 0, role: 'analyst', displayName: '' } as Actor;
 
 /**
@@ -198,7 +206,8 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   if (auth && !WHILE_PASSWORD_MUST_CHANGE.has(spec.path)) problems.add(403);
   // A write's body is parsed as JSON whatever the route (server/app.ts): malformed, or in a charset other than UTF-8 or
   // an unknown Content-Encoding → 400 (errors[] names the header), too large → 413. GET bodies are not read.
-  if (spec.query || spec.body || spec.headers || spec.method !== 'get') problems.add(400);
+  // Every operation answers 400 for a query parameter it does not take (`NO_QUERY`), as a list does for one of its own.
+  problems.add(400);
   if (spec.method !== 'get') problems.add(413);
   // The same Idempotency-Key with a different request → 422 (server/http/write.ts).
   if (spec.headers && 'Idempotency-Key' in spec.headers.shape) problems.add(422);
@@ -252,7 +261,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   router[spec.method](expressPath, async (req: Request, res: Response) => {
     // api.md order: 401 (authenticate, before this) → 400 (query, body) → 403 → 404 (a path id that names nothing).
-    const query = spec.query ? parse(spec.query, req.query) : ({} as z.infer<Q>);
+    const query = parse(spec.query ?? NO_QUERY, req.query) as z.infer<Q>;
     const body = spec.parseBody
       ? spec.parseBody(req.body, req)
       : spec.body

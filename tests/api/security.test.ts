@@ -5,7 +5,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../app/bootstrap.ts';
 import { loadConfig } from '../../app/config.ts';
-import { loggedName } from '../../app/users/sessions.ts';
+import { loggedName, usernameDigestKey } from '../../app/users/sessions.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { ADMIN_PASSWORD, startTestApp } from '../helpers/app.ts';
@@ -109,7 +109,7 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(events).toContainEqual(
       expect.objectContaining({
         event: 'auth.login_refused',
-        ...loggedName('lock-me', false),
+        ...loggedName('lock-me', null, usernameDigestKey(t.config)),
         ip: '10.1.0.99',
       }),
     );
@@ -137,13 +137,14 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(failed[0]).not.toHaveProperty('username');
     // One name gives one digest: repeated guesses of it can still be told apart from other names.
     expect(failed[1]?.usernameDigest).toBe(failed[0]?.usernameDigest);
-    // Keyed (HMAC with a key made at start, never stored): not a plain hash anyone could try a password list against.
+    // Keyed (HMAC with a key derived from the login-address key, never logged): not a plain hash anyone could try a
+    // password list against.
     const plain = createHash('sha256').update(typed).digest('base64url');
     expect(plain.startsWith(String(failed[0]?.usernameDigest))).toBe(false);
     const [k1, k2] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
-    expect(loggedName(typed, false, k1)).toEqual(loggedName(typed, false, k1));
-    expect(loggedName(typed, false, k1)).not.toEqual(loggedName(typed, false, k2));
-    expect(loggedName('clerk', true)).toEqual({ username: 'clerk' });
+    expect(loggedName(typed, null, k1)).toEqual(loggedName(typed, null, k1));
+    expect(loggedName(typed, null, k1)).not.toEqual(loggedName(typed, null, k2));
+    expect(loggedName('clerk', 'clerk', k1)).toEqual({ username: 'clerk', usernameDigest: loggedName('clerk', null, k1).usernameDigest });
   });
 
   it('is counted in the database: a second process on the same database sees the failures; old attempts are pruned', async () => {
