@@ -25,6 +25,7 @@ import {
   finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
+  outcomeSuits,
   partialRemediesOf,
   pendingSuits,
   separateEffect,
@@ -540,9 +541,16 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
     spent.has(w.partyId) ? { ...w, spent: true } : w,
   );
   if (award.finality !== 'non_final') {
-    for (const o of reviving(ctx)) {
-      if (!o.partyIds.some((id) => isWorkerId(ctx, id))) continue;
+    const per = outcomeSuits(ctx);
+    for (const [k, o] of (ctx.courtOutcomes ?? []).entries()) {
+      if (o.outcome !== 'withdrawal_permitted' && o.outcome !== 'dismissed_out_of_time') continue;
+      const suits = (per[k] ?? [])
+        .map((i) => ctx.lawsuits[i])
+        .filter((l): l is MachineContext['lawsuits'][number] => l !== undefined && isWorkerId(ctx, l.partyId));
       for (const employer of signingParties(ctx).filter((x) => isEmployerParty(ctx, x))) {
+        // SPC-1 Art. 21(2) (legal53a H1): only a suit that held the employer's window — brought under LDMAL Art. 48 within
+        // the worker's 15 days, while that window ran — gives it 30 days from the ruling; a late suit revives nothing.
+        if (!suits.some((l) => suitHoldsSetAside(out, l, employer.id))) continue;
         out.push({
           partyId: employer.id,
           kind: 'set_aside_after_suit',
@@ -553,6 +561,40 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
     }
   }
   return out;
+}
+
+/**
+ * SPC-1 Art. 21 (legal53a H1): whether a worker's suit on a final award (part) holds the employer's window to apply to
+ * set it aside (LDMAL Art. 49) — the intermediate court does not accept the application while it is pending, and the
+ * employer has 30 days from the ruling that dismisses it or permits its withdrawal (`set_aside_after_suit`). Art. 21 is
+ * about a suit brought "依据调解仲裁法第四十八条", within the worker's 15 days of his receipt, while the employer's own
+ * window ran: a suit filed after the worker's period (even one the court docketed, `courtAccepted`), or after the
+ * employer's window had ended, neither pauses nor revives it. `windows`: the award's windows computed so far (each
+ * `set_aside_after_suit` an earlier ruling opened counts as the employer's window from its service). Where a day is not
+ * known yet (the award not served, a provisional calendar year) the suit is taken to hold it, as before.
+ */
+function suitHoldsSetAside(windows: PartyWindow[], suit: { partyId: number; filedOn: string }, employerId: number): boolean {
+  const own = windows.find((w) => w.partyId === suit.partyId && w.kind === 'sue_final_worker')?.computed;
+  if (own?.dueOn && !own.provisional && suit.filedOn > own.dueOn) return false;
+  const employer = windows.filter(
+    (w) => w.partyId === employerId && (w.kind === 'set_aside_employer' || w.kind === 'set_aside_after_suit'),
+  );
+  if (!employer.length) return true;
+  return employer.some(
+    (w) =>
+      !w.computed?.dueOn ||
+      w.computed.provisional ||
+      ((w.kind === 'set_aside_employer' || (w.servedOn as string) <= suit.filedOn) && suit.filedOn <= w.computed.dueOn),
+  );
+}
+
+/**
+ * The worker's suit pending that holds employer `employerId`'s window to apply to set the final award aside (SPC-1
+ * Art. 21(1); suitHoldsSetAside), or null.
+ */
+function pendingSuitHoldingSetAside(ctx: MachineContext, windows: PartyWindow[], employerId: number) {
+  if (!workerSuitHoldingSetAside(ctx)) return null;
+  return pendingSuits(ctx).find((l) => isWorkerId(ctx, l.partyId) && suitHoldsSetAside(windows, l, employerId)) ?? null;
 }
 
 /**
@@ -1140,7 +1182,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       // SPC-1 Art. 21: while the worker's suit is pending the employer cannot apply (the intermediate court does not accept
       // it); the 30 days run again from the ruling that dismisses the suit or permits its withdrawal
       // (`set_aside_after_suit`) — the window reads paused, not open (reviewer legal M2).
-      const workerSuit = w.kind === 'set_aside_employer' && !met ? workerSuitHoldingSetAside(ctx) : null;
+      // legal53a H1: only a suit that holds the window (suitHoldsSetAside) — not a late one, nor one filed after it ended.
+      const workerSuit = w.kind === 'set_aside_employer' && !met ? pendingSuitHoldingSetAside(ctx, windows, w.partyId) : null;
       const held: Computed | null =
         workerSuit && w.computed
           ? {
