@@ -21,6 +21,7 @@ import {
   addedPartyIds,
   courtOutcomeRecord,
   effectiveForParty,
+  finalAwardHeldFor,
   finalAwardNonSuers,
   finalPartInForce,
   hearingDateSetOn,
@@ -1784,7 +1785,7 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 /** The start of the enforcement window: the last day of the performance period, or the effective date (CPL Art. 250). */
 function enforcementStart(
   ctx: MachineContext,
-  forParty?: { partyId: number; effectiveOn: string },
+  forParty?: { partyId: number; effectiveOn: string; note?: string },
 ): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
@@ -1844,12 +1845,13 @@ function enforcementStart(
       note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
     };
   // legal51b H3: a worker's own effect date (SPC-1 Art. 17) starts his own two years, on his own items.
-  if (forParty && award.finality === 'non_final') {
+  // legal53a M1: a final award's too, for each worker it is in force for (finalAwardOwnEffect).
+  if (forParty && award.finality !== 'mixed') {
     const mine = award.items.filter((i) => {
       const owner = claimOwner(ctx, i.claimId);
       return owner === null || owner === forParty.partyId;
     });
-    return from(forParty.effectiveOn, mine, `裁决对当事人${forParty.partyId}`);
+    return { ...from(forParty.effectiveOn, mine, `裁决对当事人${forParty.partyId}`), note: forParty.note };
   }
   if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
   if (ctx.setAside?.result === 'set_aside')
@@ -1877,6 +1879,39 @@ function enforcementStart(
   return first.on === second.on
     ? first
     : { ...first, note: `混合裁决的${second.what}为${second.on}，该部分的申请执行期间相应较晚届满；此处列出较早届满的期间。` };
+}
+
+/**
+ * legal53a M1: a final award several workers hold, some of whom sued (LDMAL Arts. 47–48; SPC-1 Art. 17): the award is in
+ * force worker by worker, so each worker it is in force for has his own enforcement window (CPL Art. 250) on his own
+ * items — from the day it was made (Art. 47; a suit dismissed as out of time leaves that day, SPC-2000 Art. 2), or, for a
+ * worker whose own suit was withdrawn, from the service of the ruling permitting it (SPC-2000 Art. 1). A worker whose
+ * suit is pending or ended in a judgment or a finding of no effect has none (finalAwardHeldFor). Empty (one window for
+ * the award) with one worker or no worker's suit.
+ */
+function finalAwardOwnEffect(ctx: MachineContext): { partyId: number; effectiveOn: string; note?: string }[] {
+  const award = ctx.award;
+  if (award?.finality !== 'final' || ctx.closure?.mode !== 'award' || setAsideWhole(ctx)) return [];
+  const workers = signingParties(ctx)
+    .filter((x) => isWorkerId(ctx, x.id))
+    .map((x) => x.id);
+  if (workers.length < 2 || !ctx.lawsuits.some((l) => isWorkerId(ctx, l.partyId))) return [];
+  const held = finalAwardHeldFor(ctx);
+  const per = outcomeSuits(ctx);
+  const out = workers
+    .filter((id) => !held.has(id))
+    .map((partyId) => {
+      // His own suit's last ruling (each party has one suit pending at a time).
+      const k = (ctx.courtOutcomes ?? []).findLastIndex((_, i) => (per[i] ?? []).some((j) => ctx.lawsuits[j]?.partyId === partyId));
+      const o = ctx.courtOutcomes?.[k];
+      if (o?.outcome !== 'withdrawal_permitted' || o.servedOn <= award.issuedOn) return { partyId, effectiveOn: award.issuedOn };
+      return {
+        partyId,
+        effectiveOn: o.servedOn,
+        note: `当事人${partyId}的起诉经人民法院裁定准予撤诉，裁决自裁定送达之日（${o.servedOn}）起对其发生法律效力（最高人民法院2000年批复第一条；劳动争议调解仲裁法第四十八条）。`,
+      };
+    });
+  return out;
 }
 
 function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline, closedOn: string | null): void {
@@ -1969,18 +2004,20 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
   // judgment (separateEffect): the award is his from his own date (SPC-1 Art. 17), his two years run from it.
   const split = separateEffect(ctx);
   const splitWorkers = split && !split.employerSued ? split.workers : null;
-  const ownEffect =
-    ctx.award?.finality === 'non_final' && (ctx.effectiveOn || splitWorkers)
-      ? (() => {
-          const windows = challengeWindows(ctx, cal, P);
-          return (splitWorkers ?? workersAfterSuits(ctx, windows))
-            .map((partyId) => ({
-              partyId,
-              effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
-            }))
-            .filter((x) => x.effectiveOn);
-        })()
-      : [];
+  const ownEffect: { partyId: number; effectiveOn: string; note?: string }[] =
+    ctx.award?.finality === 'final'
+      ? finalAwardOwnEffect(ctx)
+      : ctx.award?.finality === 'non_final' && (ctx.effectiveOn || splitWorkers)
+        ? (() => {
+            const windows = challengeWindows(ctx, cal, P);
+            return (splitWorkers ?? workersAfterSuits(ctx, windows))
+              .map((partyId) => ({
+                partyId,
+                effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
+              }))
+              .filter((x) => x.effectiveOn);
+          })()
+        : [];
   for (const [forParty, start] of ownEffect.length
     ? ownEffect.map((x) => [x, enforcementStart(ctx, x)] as const)
     : [[undefined, enforcementStart(ctx)] as const]) {

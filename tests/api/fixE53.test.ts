@@ -12,7 +12,14 @@ const { t, a } = apiSuite({ now: '2026-12-06T02:00:00Z', env: { TOKEN_TTL_HOURS:
 const { send, ok } = caseEvents(() => t);
 const BASIC = '聊城市东昌府区人民法院';
 const MIDDLE = '聊城市中级人民法院';
-type Deadline = { kind: string; partyId?: number; dueOn: string | null; status: string; explanation: string; label?: string };
+type Deadline = {
+  kind: string;
+  partyId?: number;
+  dueOn: string | null;
+  startsOn?: string | null;
+  status: string;
+  explanation: string;
+};
 const deadlines = (v: CaseView) => v.deadlines as Deadline[];
 const of = (v: CaseView, kind: string, partyId?: number) => deadlines(v).filter((d) => d.kind === kind && d.partyId === partyId);
 const view = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
@@ -110,5 +117,37 @@ describe(`fixE53 1 (legal53a H1): a late worker suit neither pauses nor revives 
     v = await view(c);
     expect(of(v, 'set_aside_employer', employerId)[0]?.status).toBe('ended');
     expect(of(v, 'set_aside_after_suit', employerId)[0]?.dueOn).toBe('2026-12-14');
+  });
+});
+
+describe(`fixE53 2 (legal53a M1): a final award's enforcement window per worker (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it("B's application meets B's window only; A's runs from the service of his withdrawal ruling + the performance period (CPL Art. 250; SPC-2000 Art. 1)", async () => {
+    const { c, workers, employerId } = await finalAward(['工人戊五三', '工人己五三'], 537);
+    const [wa, wb] = workers as [number, number];
+    for (const id of [wa, wb, employerId]) await serve(c, id, '2026-10-12');
+    let v = await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: wa, court: BASIC, filedOn: '2026-10-20' }, '2026-10-20');
+    // While A's suit is pending: B's own window, A none.
+    expect(of(v, 'enforcement_application', wb)).toHaveLength(1);
+    expect(of(v, 'enforcement_application', wa)).toEqual([]);
+    expect(of(v, 'enforcement_application')).toEqual([]);
+    v = await ok(c, a.tokens.clerk, 'APPLY_ENFORCEMENT', { partyId: wb, court: BASIC, filedOn: '2026-11-02' }, '2026-11-02');
+    expect(of(v, 'enforcement_application', wb)[0]?.status).toBe('met');
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'withdrawal_permitted', partyId: wa, decidedOn: '2026-11-10', servedOn: '2026-11-13' },
+      '2026-11-13',
+    );
+    v = await view(c);
+    expect(of(v, 'enforcement_application')).toEqual([]);
+    expect(of(v, 'enforcement_application', wb)[0]?.status).toBe('met');
+    const mine = of(v, 'enforcement_application', wa)[0];
+    expect(mine?.status).toBe('open');
+    // 11-13 + the award's default performance period, two years on (rolled to a working day when it falls on a rest day).
+    expect(mine?.explanation).toContain('2026-11-13');
+    expect(mine?.explanation).toContain('最高人民法院2000年批复第一条');
+    expect([mine?.startsOn, mine?.dueOn]).toEqual(['2026-11-23', '2028-11-23']);
+    expect(of(v, 'enforcement_application', wb)[0]?.dueOn).toBe('2028-10-19');
   });
 });
