@@ -989,8 +989,19 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
     // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
-    const notices = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id)?.servedOn ?? null);
+    const services = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id));
+    // legal53b L1: a notice by announcement (or another deemed service, `publishedOn`) deemed served on or after the
+    // hearing day (CPL Art. 95: served when the announcement period has run) gives no notice of that hearing: it does not
+    // meet the notice period, and the row says so — the period can still be met by serving that party otherwise in time.
+    const tooLate = services.filter((x) => x?.publishedOn && x.servedOn >= h.hearingOn) as NonNullable<(typeof services)[number]>[];
+    const notices = services.map((x) => (x && !tooLate.includes(x) ? x.servedOn : null));
     const lastNotice = notices.every(Boolean) ? ((notices as string[]).sort().at(-1) as string) : null;
+    const announced = tooLate
+      .map(
+        (x) =>
+          `对当事人${x.partyId}的开庭通知于${x.publishedOn}${x.method === 'public_notice' ? '公告送达' : '留置或张贴送达'}，视为${x.servedOn}送达，${x.servedOn === h.hearingOn ? '即开庭当日' : `晚于开庭日${h.hearingOn}`}，不能在开庭前送达，不能满足开庭通知期间（${x.method === 'public_notice' ? '《民事诉讼法》第九十五条' : '《劳动人事争议仲裁办案规则》第二十条'}；《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）：请在最迟送达日前以其他方式送达，或另定开庭日期并重新通知。`,
+      )
+      .join('');
     // A notice served only after the hearing was held gave no notice of it.
     const noticedOn = lastNotice && (!heldOn || lastNotice <= heldOn) ? lastNotice : null;
     const moved = setOn !== h.scheduledOn ? `开庭日期于${setOn}改期，原开庭日期的通知不能代替新日期的通知；` : '';
@@ -1004,7 +1015,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       asProvisional(
         {
           dueOn: n.value,
-          explanation: `${moved}开庭日为${h.hearingOn}，开庭通知应在开庭前至少${periodWords(P.hearing_notice)}送达全体当事人，最迟送达日为${n.value}${workingNote}。`,
+          explanation: `${moved}开庭日为${h.hearingOn}，开庭通知应在开庭前至少${periodWords(P.hearing_notice)}送达全体当事人，最迟送达日为${n.value}${workingNote}。${noticedOn ? '' : announced}`,
         },
         n.years,
         P.hearing_notice.unit,

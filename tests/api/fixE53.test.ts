@@ -151,3 +151,43 @@ describe(`fixE53 2 (legal53a M1): a final award's enforcement window per worker 
     expect(of(v, 'enforcement_application', wb)[0]?.dueOn).toBe('2028-10-19');
   });
 });
+
+describe(`fixE53 3 (legal53b L1): a hearing notice by announcement deemed served after the hearing (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('the hearing_notice row says the announcement cannot meet the notice period (CPL Art. 95; LDMAL Art. 35; Rules Art. 38)', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-12-21', place: '第一仲裁庭' }, '2026-12-04');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'hearing_notice', partyId: c.applicants[0]?.id, method: 'direct', servedOn: '2026-12-06' },
+      '2026-12-06',
+    );
+    const r = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'hearing_notice', partyId: c.respondents[0]?.id, method: 'public_notice', servedOn: '2026-12-06' },
+      '2026-12-06',
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body.warnings as string[]).join()).toContain('2027-01-05');
+    const d = of(await view(c), 'hearing_notice')[0];
+    // Not met (least of all "done" on a day after the hearing): still open — the respondent may yet be served otherwise
+    // by 12-13 — and the row names the announcement and why it cannot meet the period.
+    expect([d?.dueOn, d?.status]).toEqual(['2026-12-13', 'open']);
+    expect(d?.explanation).not.toContain('完成');
+    expect(d?.explanation).toContain('2026-12-06公告送达，视为2027-01-05送达，晚于开庭日2026-12-21');
+    expect(d?.explanation).toContain('不能满足开庭通知期间');
+    expect(d?.explanation).toContain('《民事诉讼法》第九十五条');
+    // Served directly in time after all: met, the announcement no longer the notice that counts.
+    const v = await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'hearing_notice', partyId: c.respondents[0]?.id, method: 'direct', servedOn: '2026-12-06' },
+      '2026-12-06',
+    );
+    expect(of(v, 'hearing_notice')[0]?.status).toBe('met');
+  });
+});
