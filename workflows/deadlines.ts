@@ -21,10 +21,12 @@ import {
   addedPartyIds,
   courtOutcomeRecord,
   effectiveForParty,
+  finalAwardHeldFor,
   finalAwardNonSuers,
   finalPartInForce,
   hearingDateSetOn,
   hearingNoticeService,
+  outcomeSuits,
   partialRemediesOf,
   pendingSuits,
   separateEffect,
@@ -540,9 +542,16 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
     spent.has(w.partyId) ? { ...w, spent: true } : w,
   );
   if (award.finality !== 'non_final') {
-    for (const o of reviving(ctx)) {
-      if (!o.partyIds.some((id) => isWorkerId(ctx, id))) continue;
+    const per = outcomeSuits(ctx);
+    for (const [k, o] of (ctx.courtOutcomes ?? []).entries()) {
+      if (o.outcome !== 'withdrawal_permitted' && o.outcome !== 'dismissed_out_of_time') continue;
+      const suits = (per[k] ?? [])
+        .map((i) => ctx.lawsuits[i])
+        .filter((l): l is MachineContext['lawsuits'][number] => l !== undefined && isWorkerId(ctx, l.partyId));
       for (const employer of signingParties(ctx).filter((x) => isEmployerParty(ctx, x))) {
+        // SPC-1 Art. 21(2) (legal53a H1): only a suit that held the employer's window — brought under LDMAL Art. 48 within
+        // the worker's 15 days, while that window ran — gives it 30 days from the ruling; a late suit revives nothing.
+        if (!suits.some((l) => suitHoldsSetAside(out, l, employer.id))) continue;
         out.push({
           partyId: employer.id,
           kind: 'set_aside_after_suit',
@@ -553,6 +562,40 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
     }
   }
   return out;
+}
+
+/**
+ * SPC-1 Art. 21 (legal53a H1): whether a worker's suit on a final award (part) holds the employer's window to apply to
+ * set it aside (LDMAL Art. 49) — the intermediate court does not accept the application while it is pending, and the
+ * employer has 30 days from the ruling that dismisses it or permits its withdrawal (`set_aside_after_suit`). Art. 21 is
+ * about a suit brought "依据调解仲裁法第四十八条", within the worker's 15 days of his receipt, while the employer's own
+ * window ran: a suit filed after the worker's period (even one the court docketed, `courtAccepted`), or after the
+ * employer's window had ended, neither pauses nor revives it. `windows`: the award's windows computed so far (each
+ * `set_aside_after_suit` an earlier ruling opened counts as the employer's window from its service). Where a day is not
+ * known yet (the award not served, a provisional calendar year) the suit is taken to hold it, as before.
+ */
+function suitHoldsSetAside(windows: PartyWindow[], suit: { partyId: number; filedOn: string }, employerId: number): boolean {
+  const own = windows.find((w) => w.partyId === suit.partyId && w.kind === 'sue_final_worker')?.computed;
+  if (own?.dueOn && !own.provisional && suit.filedOn > own.dueOn) return false;
+  const employer = windows.filter(
+    (w) => w.partyId === employerId && (w.kind === 'set_aside_employer' || w.kind === 'set_aside_after_suit'),
+  );
+  if (!employer.length) return true;
+  return employer.some(
+    (w) =>
+      !w.computed?.dueOn ||
+      w.computed.provisional ||
+      ((w.kind === 'set_aside_employer' || (w.servedOn as string) <= suit.filedOn) && suit.filedOn <= w.computed.dueOn),
+  );
+}
+
+/**
+ * The worker's suit pending that holds employer `employerId`'s window to apply to set the final award aside (SPC-1
+ * Art. 21(1); suitHoldsSetAside), or null.
+ */
+function pendingSuitHoldingSetAside(ctx: MachineContext, windows: PartyWindow[], employerId: number) {
+  if (!workerSuitHoldingSetAside(ctx)) return null;
+  return pendingSuits(ctx).find((l) => isWorkerId(ctx, l.partyId) && suitHoldsSetAside(windows, l, employerId)) ?? null;
 }
 
 /**
@@ -946,8 +989,19 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
     // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
-    const notices = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id)?.servedOn ?? null);
+    const services = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id));
+    // legal53b L1: a notice by announcement (or another deemed service, `publishedOn`) deemed served on or after the
+    // hearing day (CPL Art. 95: served when the announcement period has run) gives no notice of that hearing: it does not
+    // meet the notice period, and the row says so — the period can still be met by serving that party otherwise in time.
+    const tooLate = services.filter((x) => x?.publishedOn && x.servedOn >= h.hearingOn) as NonNullable<(typeof services)[number]>[];
+    const notices = services.map((x) => (x && !tooLate.includes(x) ? x.servedOn : null));
     const lastNotice = notices.every(Boolean) ? ((notices as string[]).sort().at(-1) as string) : null;
+    const announced = tooLate
+      .map(
+        (x) =>
+          `对当事人${x.partyId}的开庭通知于${x.publishedOn}${x.method === 'public_notice' ? '公告送达' : '留置或张贴送达'}，视为${x.servedOn}送达，${x.servedOn === h.hearingOn ? '即开庭当日' : `晚于开庭日${h.hearingOn}`}，不能在开庭前送达，不能满足开庭通知期间（${x.method === 'public_notice' ? '《民事诉讼法》第九十五条' : '《劳动人事争议仲裁办案规则》第二十条'}；《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）：请在最迟送达日前以其他方式送达，或另定开庭日期并重新通知。`,
+      )
+      .join('');
     // A notice served only after the hearing was held gave no notice of it.
     const noticedOn = lastNotice && (!heldOn || lastNotice <= heldOn) ? lastNotice : null;
     const moved = setOn !== h.scheduledOn ? `开庭日期于${setOn}改期，原开庭日期的通知不能代替新日期的通知；` : '';
@@ -961,7 +1015,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       asProvisional(
         {
           dueOn: n.value,
-          explanation: `${moved}开庭日为${h.hearingOn}，开庭通知应在开庭前至少${periodWords(P.hearing_notice)}送达全体当事人，最迟送达日为${n.value}${workingNote}。`,
+          explanation: `${moved}开庭日为${h.hearingOn}，开庭通知应在开庭前至少${periodWords(P.hearing_notice)}送达全体当事人，最迟送达日为${n.value}${workingNote}。${noticedOn ? '' : announced}`,
         },
         n.years,
         P.hearing_notice.unit,
@@ -1140,7 +1194,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       // SPC-1 Art. 21: while the worker's suit is pending the employer cannot apply (the intermediate court does not accept
       // it); the 30 days run again from the ruling that dismisses the suit or permits its withdrawal
       // (`set_aside_after_suit`) — the window reads paused, not open (reviewer legal M2).
-      const workerSuit = w.kind === 'set_aside_employer' && !met ? workerSuitHoldingSetAside(ctx) : null;
+      // legal53a H1: only a suit that holds the window (suitHoldsSetAside) — not a late one, nor one filed after it ended.
+      const workerSuit = w.kind === 'set_aside_employer' && !met ? pendingSuitHoldingSetAside(ctx, windows, w.partyId) : null;
       const held: Computed | null =
         workerSuit && w.computed
           ? {
@@ -1741,7 +1796,7 @@ function reviewDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods,
 /** The start of the enforcement window: the last day of the performance period, or the effective date (CPL Art. 250). */
 function enforcementStart(
   ctx: MachineContext,
-  forParty?: { partyId: number; effectiveOn: string },
+  forParty?: { partyId: number; effectiveOn: string; note?: string },
 ): { on: string; what: string; note?: string } | null {
   const mode = ctx.closure?.mode;
   if (mode === 'mediation' || mode === 'review_confirmed') {
@@ -1801,12 +1856,13 @@ function enforcementStart(
       note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
     };
   // legal51b H3: a worker's own effect date (SPC-1 Art. 17) starts his own two years, on his own items.
-  if (forParty && award.finality === 'non_final') {
+  // legal53a M1: a final award's too, for each worker it is in force for (finalAwardOwnEffect).
+  if (forParty && award.finality !== 'mixed') {
     const mine = award.items.filter((i) => {
       const owner = claimOwner(ctx, i.claimId);
       return owner === null || owner === forParty.partyId;
     });
-    return from(forParty.effectiveOn, mine, `裁决对当事人${forParty.partyId}`);
+    return { ...from(forParty.effectiveOn, mine, `裁决对当事人${forParty.partyId}`), note: forParty.note };
   }
   if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
   if (ctx.setAside?.result === 'set_aside')
@@ -1834,6 +1890,39 @@ function enforcementStart(
   return first.on === second.on
     ? first
     : { ...first, note: `混合裁决的${second.what}为${second.on}，该部分的申请执行期间相应较晚届满；此处列出较早届满的期间。` };
+}
+
+/**
+ * legal53a M1: a final award several workers hold, some of whom sued (LDMAL Arts. 47–48; SPC-1 Art. 17): the award is in
+ * force worker by worker, so each worker it is in force for has his own enforcement window (CPL Art. 250) on his own
+ * items — from the day it was made (Art. 47; a suit dismissed as out of time leaves that day, SPC-2000 Art. 2), or, for a
+ * worker whose own suit was withdrawn, from the service of the ruling permitting it (SPC-2000 Art. 1). A worker whose
+ * suit is pending or ended in a judgment or a finding of no effect has none (finalAwardHeldFor). Empty (one window for
+ * the award) with one worker or no worker's suit.
+ */
+function finalAwardOwnEffect(ctx: MachineContext): { partyId: number; effectiveOn: string; note?: string }[] {
+  const award = ctx.award;
+  if (award?.finality !== 'final' || ctx.closure?.mode !== 'award' || setAsideWhole(ctx)) return [];
+  const workers = signingParties(ctx)
+    .filter((x) => isWorkerId(ctx, x.id))
+    .map((x) => x.id);
+  if (workers.length < 2 || !ctx.lawsuits.some((l) => isWorkerId(ctx, l.partyId))) return [];
+  const held = finalAwardHeldFor(ctx);
+  const per = outcomeSuits(ctx);
+  const out = workers
+    .filter((id) => !held.has(id))
+    .map((partyId) => {
+      // His own suit's last ruling (each party has one suit pending at a time).
+      const k = (ctx.courtOutcomes ?? []).findLastIndex((_, i) => (per[i] ?? []).some((j) => ctx.lawsuits[j]?.partyId === partyId));
+      const o = ctx.courtOutcomes?.[k];
+      if (o?.outcome !== 'withdrawal_permitted' || o.servedOn <= award.issuedOn) return { partyId, effectiveOn: award.issuedOn };
+      return {
+        partyId,
+        effectiveOn: o.servedOn,
+        note: `当事人${partyId}的起诉经人民法院裁定准予撤诉，裁决自裁定送达之日（${o.servedOn}）起对其发生法律效力（最高人民法院2000年批复第一条；劳动争议调解仲裁法第四十八条）。`,
+      };
+    });
+  return out;
 }
 
 function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, add: AddDeadline, closedOn: string | null): void {
@@ -1926,18 +2015,20 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
   // judgment (separateEffect): the award is his from his own date (SPC-1 Art. 17), his two years run from it.
   const split = separateEffect(ctx);
   const splitWorkers = split && !split.employerSued ? split.workers : null;
-  const ownEffect =
-    ctx.award?.finality === 'non_final' && (ctx.effectiveOn || splitWorkers)
-      ? (() => {
-          const windows = challengeWindows(ctx, cal, P);
-          return (splitWorkers ?? workersAfterSuits(ctx, windows))
-            .map((partyId) => ({
-              partyId,
-              effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
-            }))
-            .filter((x) => x.effectiveOn);
-        })()
-      : [];
+  const ownEffect: { partyId: number; effectiveOn: string; note?: string }[] =
+    ctx.award?.finality === 'final'
+      ? finalAwardOwnEffect(ctx)
+      : ctx.award?.finality === 'non_final' && (ctx.effectiveOn || splitWorkers)
+        ? (() => {
+            const windows = challengeWindows(ctx, cal, P);
+            return (splitWorkers ?? workersAfterSuits(ctx, windows))
+              .map((partyId) => ({
+                partyId,
+                effectiveOn: effectiveForParty(ctx, partyId) ?? (partyEffectiveDate(ctx, windows, partyId).dueOn as string),
+              }))
+              .filter((x) => x.effectiveOn);
+          })()
+        : [];
   for (const [forParty, start] of ownEffect.length
     ? ownEffect.map((x) => [x, enforcementStart(ctx, x)] as const)
     : [[undefined, enforcementStart(ctx)] as const]) {
