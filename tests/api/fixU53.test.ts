@@ -33,10 +33,19 @@ describe(`fixU53 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       c,
       a.tokens.clerk,
       'APPOINT_AGENT',
-      { partyId, agent: { name: '周律师', kind: 'relative', relationship: '哥哥', phone: PHONE }, powers: 'general', receivedOn: '2026-12-04' },
+      {
+        partyId,
+        agent: { name: '周律师', kind: 'relative', relationship: '哥哥', phone: PHONE },
+        powers: 'general',
+        receivedOn: '2026-12-04',
+      },
       '2026-12-05',
     );
-    const agentId = (appointed.applicants[0]?.agents as { id: number; name: string }[]).find((x) => x.name === '周律师')?.id as number;
+    const listed = ((appointed.applicants[0] as { agents?: { id: number; name: string }[] }).agents ?? []) as {
+      id: number;
+      name: string;
+    }[];
+    const agentId = listed.find((x) => x.name === '周律师')?.id as number;
     let v = await read(a.tokens.clerk, c.id);
     expect(v.proceedings.agents).toEqual([
       { agentId, partyId, name: '周律师', kind: 'relative', powers: 'general', appointedOn: '2026-12-04', revokedOn: null },
@@ -44,7 +53,7 @@ describe(`fixU53 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'REVOKE_AGENT', { partyId, agentId, receivedOn: '2026-12-05' }, '2026-12-06');
     v = await read(a.tokens.clerk, c.id);
     // The party's agents no longer hold him; the record does, with the day the revocation was received.
-    expect(v.applicants[0]?.agents ?? []).toEqual([]);
+    expect((v.applicants[0] as { agents?: unknown[] }).agents ?? []).toEqual([]);
     expect(v.proceedings.agents).toEqual([
       { agentId, partyId, name: '周律师', kind: 'relative', powers: 'general', appointedOn: '2026-12-04', revokedOn: '2026-12-05' },
     ]);
