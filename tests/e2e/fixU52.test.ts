@@ -241,6 +241,6 @@ describe('fixU52 (Chromium)', () => {
     await ask().waitFor();
     await hasText(ask(), '工人0、工人1、工人2 等30人 诉');
     expect(await ask().textContent()).not.toContain('工人29');
-    await ask().getByRole('button', { name: '取消' }).click();
+    await ask().getByRole('button', { name: '取消', exact: true }).click();
   });
 });
