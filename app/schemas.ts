@@ -721,6 +721,9 @@ export const Proceedings = z
         partyId: Id,
         court: z.string(),
         filedOn: Day,
+        courtAccepted: z.literal(true).optional().openapi({
+          description: '起诉期间届满后的起诉，登记时注明人民法院已立案受理（民事诉讼法第八十六条；RECORD_LAWSUIT courtAccepted）',
+        }),
         decided: z
           .strictObject({
             outcome: z.enum(['judgment', 'withdrawal_permitted', 'dismissed_out_of_time', 'dismissed_no_effect']),
@@ -887,6 +890,22 @@ export const Proceedings = z
         }),
       }),
     ),
+    agents: z
+      .array(
+        z.strictObject({
+          agentId: Id,
+          partyId: Id,
+          name: z.string().nullable(),
+          kind: z.string().nullable(),
+          powers: z.enum(['general', 'special']).nullable().openapi({ description: 'general 一般授权；special 特别授权' }),
+          appointedOn: Day.nullable().openapi({ description: '收到授权委托书之日（受理前登记的代理人为 null）' }),
+          revokedOn: Day.nullable().openapi({ description: '收到解除委托的书面告知之日；null 为仍在代理' }),
+        }),
+      )
+      .openapi({
+        description:
+          '受理后登记委托、解除委托的代理人（APPOINT_AGENT / REVOKE_AGENT；劳动争议调解仲裁法第二十四条）：谁代理哪一方、权限、起止之日；不含联系电话',
+      }),
     partialAwardRemedies: z
       .array(
         z.strictObject({

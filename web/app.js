@@ -3,6 +3,7 @@
 // web/pages/.
 import {
   ApiError,
+  apart,
   api,
   chinaDate,
   confirmDialog,
@@ -209,7 +210,7 @@ async function notifications(bell, panel) {
               h(
                 'li',
                 h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `#${d.caseId}`),
-                ` ${d.applicantNames.slice(0, 2).join('、')} · `,
+                ` ${apart(d.applicantNames).slice(0, 2).join('、')} · `,
                 h(d.status === 'overdue' ? 'strong.final-no' : 'span', daysLeftText(d.dueOn)),
                 h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDate(d.recordedAt)}）`),
               ),

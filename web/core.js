@@ -429,7 +429,15 @@ export function claimOwner(c, cl) {
   return (c.applicants ?? []).find((p) => p.id === cl.applicantId)?.name ?? '';
 }
 /** At most three names, then “等N人” (collective disputes list dozens of workers). */
-export const names = (list) => (list.length > 3 ? `${list.slice(0, 3).join('、')} 等${list.length}人` : list.join('、'));
+/**
+ * ui53 L6: two parties of one name in a list's row are told apart by their place on that side, as the case page does
+ * (李强（第1位）、李强（第2位）); a name given once stays as it is.
+ */
+export const apart = (list) => list.map((n, i) => (list.filter((x) => x === n).length > 1 ? `${n}（第${i + 1}位）` : n));
+export const names = (list) => {
+  const told = apart(list);
+  return told.length > 3 ? `${told.slice(0, 3).join('、')} 等${told.length}人` : told.join('、');
+};
 export function stateBadge(s) {
   const cls =
     s.startsWith('closed') || s === 'archived' || s === 'award_effective'

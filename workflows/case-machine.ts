@@ -392,7 +392,17 @@ const recordAgentAct = (act: 'appoint' | 'revoke') =>
   set(({ context, event }: Args) => ({
     agentActs: [
       ...(context.agentActs ?? []),
-      { on: p(event).receivedOn ?? event.occurredOn, act, partyId: p(event).partyId, agentId: p(event).agentId },
+      {
+        on: p(event).receivedOn ?? event.occurredOn,
+        act,
+        partyId: p(event).partyId,
+        agentId: p(event).agentId,
+        // ui53 M1 (LDMAL Art. 24): who was appointed, and with what authority, kept for the record after a revocation
+        // (the agent's row then leaves the party's agents). No phone: the record is read at every level.
+        ...(act === 'appoint' && p(event).agent
+          ? { name: p(event).agent.name, kind: p(event).agent.kind, powers: p(event).powers ?? null }
+          : {}),
+      },
     ],
   }));
 const chosen = (a: Args, field: string, value: string) => a.event.probe === true || p(a.event)[field] === value;
@@ -1048,7 +1058,16 @@ export const caseMachine = setup({
       };
     }),
     recordLawsuit: set(({ context, event }: Args) => ({
-      lawsuits: [...context.lawsuits, { partyId: p(event).partyId, court: p(event).court, filedOn: p(event).filedOn ?? event.occurredOn }],
+      lawsuits: [
+        ...context.lawsuits,
+        {
+          partyId: p(event).partyId,
+          court: p(event).court,
+          filedOn: p(event).filedOn ?? event.occurredOn,
+          // ui53 M2: a late suit the court docketed (CPL Art. 86; reviewer s52 H1) says so in the record.
+          ...(p(event).courtAccepted === true ? { courtAccepted: true as const } : {}),
+        },
+      ],
     })),
     fileSetAside: set(({ event }: Args) => {
       const courtWarning = setAsideCourtWarning(p(event).court, event.facts?.intermediateCourt);

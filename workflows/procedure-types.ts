@@ -362,7 +362,7 @@ export interface CaseContext extends CaseInput, AddedContext {
     /** VOID_REGISTRATION: the case this registration duplicated, when named. */
     duplicateOf?: number;
   } | null;
-  lawsuits: { partyId: number; court: string; filedOn: string }[];
+  lawsuits: { partyId: number; court: string; filedOn: string; courtAccepted?: true }[];
   setAside: {
     court: string;
     filedOn: string;
@@ -426,7 +426,16 @@ export interface CaseContext extends CaseInput, AddedContext {
    * feat52 (APPOINT_AGENT / REVOKE_AGENT; LDMAL Art. 24): the agency acts recorded after acceptance, in order — the
    * day the power of attorney or the written notice was received. The agents themselves are rows (db/stores/agents.ts).
    */
-  agentActs?: { on: string; act: 'appoint' | 'revoke'; partyId: number; agentId: number }[];
+  agentActs?: {
+    on: string;
+    act: 'appoint' | 'revoke';
+    partyId: number;
+    agentId: number;
+    /** An appointment's agent and authority (ui53 M1; absent on acts recorded before). */
+    name?: string;
+    kind?: string;
+    powers?: 'general' | 'special' | null;
+  }[];
 }
 
 /**

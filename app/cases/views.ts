@@ -213,7 +213,7 @@ export function buildCaseView(
     award: r && same('award') ? r.view.award : awardView(ctx, level),
     tribunal: r && same('tribunal') ? r.view.tribunal : tribunalView(ctx, name),
     mediators: (ctx.mediatorIds ?? []).map((id) => ({ id, displayName: name(id) })),
-    ...(summary ? {} : { proceedings: proceedingsView(ctx, opts.rejectionNo ?? null) }),
+    ...(summary ? {} : { proceedings: proceedingsView(ctx, opts.rejectionNo ?? null, c.parties) }),
     // The documents a SERVE may name now: those the record has made (workflows/rules.ts documentMadeOn, which SERVE is
     // refused on), and those it cannot tell of (a decision, other documents). Derived like the deadlines: not history.
     ...(summary ? {} : { servable: SERVICE_DOCUMENTS.filter((d) => documentMadeOn(ctx, d) !== null) }),
@@ -344,8 +344,50 @@ export interface ReusableView {
 export const rejectionView = (rejection: MachineContext['rejection'], documentNo: string | null) =>
   rejection ? { ...rejection, documentNo } : null;
 
-function proceedingsView(ctx: MachineContext, rejectionNo: string | null) {
+/**
+ * ui53 M1 (LDMAL Art. 24): the agents appointed or revoked after acceptance, one line each — for which party, with what
+ * authority, from when and until when. A revoked agent leaves the party's `agents`; the record keeps him. The name and
+ * authority come from the appointment's act (or, for an act recorded before they were kept, the agent's current row);
+ * no phone at any level.
+ */
+function agentsView(ctx: MachineContext, parties: PartyRecord[]) {
+  const rows = new Map<
+    number,
+    {
+      agentId: number;
+      partyId: number;
+      name: string | null;
+      kind: string | null;
+      powers: 'general' | 'special' | null;
+      appointedOn: string | null;
+      revokedOn: string | null;
+    }
+  >();
+  const current = (id: number) => parties.flatMap((p) => p.agents).find((a) => a.id === id);
+  for (const x of ctx.agentActs ?? []) {
+    const row = rows.get(x.agentId) ?? {
+      agentId: x.agentId,
+      partyId: x.partyId,
+      name: current(x.agentId)?.name ?? null,
+      kind: current(x.agentId)?.kind ?? null,
+      powers: (current(x.agentId)?.powers as 'general' | 'special' | undefined) ?? null,
+      appointedOn: null,
+      revokedOn: null,
+    };
+    if (x.act === 'appoint') {
+      row.appointedOn = x.on;
+      if (x.name !== undefined) row.name = x.name;
+      if (x.kind !== undefined) row.kind = x.kind;
+      if (x.powers !== undefined) row.powers = x.powers;
+    } else row.revokedOn = x.on;
+    rows.set(x.agentId, row);
+  }
+  return [...rows.values()];
+}
+
+function proceedingsView(ctx: MachineContext, rejectionNo: string | null, parties: PartyRecord[]) {
   return {
+    agents: agentsView(ctx, parties),
     supplement: ctx.supplement,
     rejection: rejectionView(ctx.rejection, rejectionNo),
     representatives: ctx.representatives,

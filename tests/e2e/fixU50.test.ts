@@ -47,8 +47,8 @@ describe('fixU50 (Chromium)', () => {
     await hasText(ask(), `案件：${c.caseNo}（原件甲 诉`);
     await hasText(ask(), '文书：仲裁裁决书');
     await hasText(ask(), '文字不能再改');
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('返回修改');
-    await ask().getByRole('button', { name: '返回修改' }).click();
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('取消');
+    await ask().getByRole('button', { name: '取消' }).click();
     await ask().waitFor({ state: 'detached' });
     expect(await docCount(c.id, 'award')).toBe(0);
     // Confirmed: the server asks for the defense summary; written, the confirmation names the text.

@@ -47,8 +47,8 @@ describe('fixU51 (Chromium)', () => {
     await hasText(ask(), '排在最前');
     await hasText(ask(), '重大集体劳动人事争议案件');
     await hasText(ask(), '应急调解协调机制');
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('返回修改');
-    await ask().getByRole('button', { name: '返回修改' }).click();
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('取消');
+    await ask().getByRole('button', { name: '取消' }).click();
     await ask().waitFor({ state: 'detached' });
     expect(await marked()).toBe(false);
     await page.getByTestId('mark-major').click();

@@ -54,8 +54,8 @@ describe('fixU52 (Chromium)', () => {
     await page.waitForTimeout(300);
     expect(await dialog().locator('.open-refusal .alert').count()).toBe(0);
     // The second 张伟 (after （请选择） and the first).
-    await dialog().getByLabel('签收当事人').selectOption({ index: 2 });
-    expect(await dialog().getByLabel('签收当事人').locator('option:checked').textContent()).toContain('张伟（第2位申请人');
+    await dialog().getByLabel('拒收当事人').selectOption({ index: 2 });
+    expect(await dialog().getByLabel('拒收当事人').locator('option:checked').textContent()).toContain('张伟（第2位申请人');
     await dialog().getByLabel('拒收日期').fill('2026-12-05');
     await dialog().getByRole('button', { name: '登记拒绝签收调解书…' }).click();
     await ask().waitFor();
@@ -241,6 +241,6 @@ describe('fixU52 (Chromium)', () => {
     await ask().waitFor();
     await hasText(ask(), '工人0、工人1、工人2 等30人 诉');
     expect(await ask().textContent()).not.toContain('工人29');
-    await ask().getByRole('button', { name: '返回修改' }).click();
+    await ask().getByRole('button', { name: '取消', exact: true }).click();
   });
 });

@@ -12,6 +12,7 @@ import {
   GENERATED_AS,
   IRREVERSIBLE,
   LISTS_SHIFTS,
+  NOT_PREVIEWED,
   ONE_STEP,
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
@@ -166,6 +167,21 @@ export async function openEventForm(c, type, done, opened = {}) {
 
 /** fixU52 M1: a refusal of the 调解书 is named as one — the dialog, its button, the confirmation and the flash. */
 const REFUSAL_LABEL = '登记拒绝签收调解书';
+/** ui53 L2: in a refusal (LDMAL Art. 42) the party and the day are the refusal's (forms.js SIGN_MEDIATION_DOCUMENT). */
+const REFUSAL_FIELDS = { partyId: '拒收当事人', signedOn: '拒收日期' };
+/** ui53 L2: the server's words about the signature's date or party (apply-event.ts), said of the refusal in one. */
+function refusalWorded(err, refusing) {
+  if (!refusing || !(err instanceof ApiError)) return err;
+  const word = (m) =>
+    String(m ?? '')
+      .replaceAll('签收日期', '拒收日期')
+      .replaceAll('签收当事人', '拒收当事人');
+  for (const e of err.problem?.errors ?? []) e.message = word(e.message);
+  err.message = word(err.message);
+  return err;
+}
+/** ui53 L2: a note of the server's, closed with its full stop. */
+const sentence = (t) => (/[。！？）」”]$/.test(t) ? t : `${t}。`);
 
 async function eventForm(c, type, done, screen, opened = {}) {
   // fixU52 M1 (LDMAL Art. 42(3)–(4); Rules Art. 77): before the 调解书 is issued (next-events `refusalOnly`) the act is
@@ -174,7 +190,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
   // A field with `when` is asked only where the case makes it a question.
   const spec = (EVENT_FORMS[type] ?? [])
     .filter((f) => !f.when || f.when(c))
-    .map((f) => (refusalOnly && f.name === 'signedOn' ? { ...f, label: '拒收日期' } : f));
+    .map((f) => (refusalOnly && REFUSAL_FIELDS[f.name] ? { ...f, label: REFUSAL_FIELDS[f.name] } : f));
   // The act's name as this dialog does it (a refusal of the 调解书 is named so); `body` as it will be sent.
   const title = refusalOnly ? REFUSAL_LABEL : actLabel(type, c);
   const refusing = (body) => type === 'SIGN_MEDIATION_DOCUMENT' && (refusalOnly || body?.refused === true);
@@ -301,12 +317,18 @@ async function eventForm(c, type, done, screen, opened = {}) {
         if (shown() && (box.checked || !f.omitFalse)) put(b, path, box.checked);
       });
       describe.push(() => (shown() && box.checked ? [f.label, '是'] : null));
-      // fixU52 M1: ticking 拒绝签收 makes the act a refusal — the dialog's title and button say so as it is ticked.
+      // fixU52 M1: ticking 拒绝签收 makes the act a refusal — the dialog's title and button say so as it is ticked;
+      // ui53 L2: and its party and date fields are the refusal's (拒收当事人, 拒收日期).
       if (type === 'SIGN_MEDIATION_DOCUMENT' && path === 'refused' && !refusalOnly)
         box.addEventListener('change', () => {
           const name = nameOf({ refused: box.checked });
           form.querySelector('#dlg-title').textContent = name;
           if (!busy) ok.textContent = `${name}…`;
+          for (const f of spec) {
+            const words = REFUSAL_FIELDS[f.name];
+            const label = words && fields.querySelector(`[data-path="${f.name}"]`)?.closest('.f')?.querySelector('label');
+            if (label?.firstChild) label.firstChild.textContent = box.checked ? words : f.label;
+          }
         });
       if (f.requiredWhenShown) checks.push(() => (shown() && !box.checked ? [path, f.requiredWhenShown] : null));
       continue;
@@ -403,7 +425,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
     } else if (f.kind === 'agent') {
       // feat52: the agent whose agency is revoked, among the parties' agents as they stand; his party goes with him.
       const agents = parties.flatMap((p) => (p.agents ?? []).map((ag) => ({ p, ag })));
-      el = select(agents.map(({ p, ag }) => [String(ag.id), `${ag.name}（${p.label}的委托代理人）`]));
+      // ui53 L3: short enough for a phone's width — the party by side and place where two share a name (the identity
+      // number's tail is on the case page); the dialog's confirmation repeats it.
+      const whose = (p) => `${p.which ? `第${p.nth}位` : ''}${p.side}${p.name}`;
+      el = select(agents.map(({ p, ag }) => [String(ag.id), `${ag.name}（${whose(p)}）`]));
       const picked = el;
       getters.push((b) => {
         const hit = agents.find((x) => String(x.ag.id) === picked.value);
@@ -568,7 +593,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
           ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent)
           : `${el.value.trim()}${f.kind === 'int' && f.unit ? f.unit : ''}`;
       // ui49 M3: a field named after the choice of another (留置之日, 回执签收日期) is repeated under that name.
-      const named = f.requiredWith ? (wrap.querySelector('label')?.firstChild?.textContent ?? f.label) : f.label;
+      // ui53 L2: a refusal's party and date under the refusal's names, as the dialog shows them.
+      const named = f.requiredWith || REFUSAL_FIELDS[f.name] ? (wrap.querySelector('label')?.firstChild?.textContent ?? f.label) : f.label;
       return [named, shown.length > 80 ? `${shown.slice(0, 80)}…` : shown];
     });
     if (/amount$/i.test(path)) checks.push(() => (checkMoney(el.value.trim()) ? [path, checkMoney(el.value.trim())] : null));
@@ -612,7 +638,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     h('div.dh', h('h2', { id: 'dlg-title' }, title), h('span.small.muted', caseName(c))),
     // The one explanation why only a refusal can be recorded now (the server's words, next-events `note`).
     // (form.append is the DOM's: nothing is appended rather than a null, which it would write as "null".)
-    ...(refusalOnly && opened.note ? [h('p.small.warn.refusal-only-note', opened.note)] : []),
+    ...(refusalOnly && opened.note ? [h('p.small.warn.refusal-only-note', sentence(opened.note))] : []),
     fields,
     h(
       'div.df',
@@ -810,7 +836,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     }
     if (dropped()) return;
     if (refused) {
-      showErrors(form, placeRefusal(namedDate(refused, dateLabel)));
+      showErrors(form, placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body))));
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
       if (isStale(refused)) staleCase(form, close, done, mayDiscard);
       return;
@@ -821,7 +847,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     const lateSaid = (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') && own.some((w) => LATE_AWARD.test(w));
     const warnings = [
       ...own,
-      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w))),
+      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w))).map((w) => docketedSuit(type, body, w)),
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
@@ -913,7 +939,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
       unanswered = lost;
-      showErrors(form, placeRefusal(namedDate(err, dateLabel)));
+      showErrors(form, placeRefusal(refusalWorded(namedDate(err, dateLabel), refusing(body))));
       if (err.partial && !lost) {
         stopped = true;
         partialService(form, err.partial);
@@ -1157,8 +1183,20 @@ const OPEN_PREVIEW = {
  * preview-not-available, a failed request in the console that tells the person nothing.
  */
 function previewAnswersNothing(type, c) {
+  // ui53 L5: an act whose rows are written as it is decided has no preview (the server's 422 preview-not-available).
+  if (NOT_PREVIEWED.has(type)) return true;
   const m = c.proceedings?.trackMediation;
   return type === 'REFER_TO_ARBITRATION' && Boolean(m && (m.failedOn || m.agreedOn));
+}
+
+/**
+ * ui53 M2: a late suit the clerk records as docketed by the court (courtAccepted; CPL Art. 86) — the server's warning of
+ * the late date is kept, without its "the court will decide whether to accept it", which the box has answered.
+ */
+function docketedSuit(type, body, w) {
+  if (type !== 'RECORD_LAWSUIT' || body.courtAccepted !== true) return w;
+  const cut = w.replace(/：已按提交的情况登记，是否受理由人民法院决定$/, '');
+  return cut === w ? w : `${cut}：已登记为人民法院已受理的逾期起诉。`;
 }
 
 /** Legal refusals about one field that the server does not name (`field`): placed at that field in the dialog. */

@@ -452,7 +452,8 @@ function partiesSection(c, mediationTrack, next = [], refresh = undefined) {
                           {
                             type: 'button',
                             // The visible words first in the name (WCAG 2.5.3: label in name), then whose agency.
-                            'aria-label': `解除委托…（${a.name}）`,
+                            // ui53 L3: and whose agent, where two parties share a name (李强（第1位申请人…）).
+                            'aria-label': `解除委托…（${a.name}${which(p) ? `，${p.name}（${which(p)}）的委托代理人` : ''}）`,
                             onclick: () => openEventForm(c, 'REVOKE_AGENT', refresh, { agentId: a.id }),
                           },
                           '解除委托…',
@@ -784,7 +785,8 @@ function proceedingsSection(c, partyName, events) {
       '起诉',
       h(
         'div.lawsuit',
-        `${partyName(x.partyId)} ${x.filedOn} 向${x.court}起诉`,
+        // ui53 M2: a late suit the court docketed (CPL Art. 86) is recorded as docketed.
+        `${partyName(x.partyId)} ${x.filedOn} 向${x.court}起诉${x.courtAccepted ? LATE_SUIT_ACCEPTED : ''}`,
         x.decided
           ? h(
               'div.small.court-outcome',
@@ -794,6 +796,9 @@ function proceedingsSection(c, partyName, events) {
       ),
     ]);
   }
+  // ui53 M1 (LDMAL Art. 24): who acted for which party after acceptance, with what authority, from when until when —
+  // kept after the agency is revoked (the agent's line then leaves 当事人).
+  for (const x of p.agents ?? []) items.push(['委托代理人', h('div.agent-record', agentRecordLine(x, partyName))]);
   if (p.setAside)
     items.push([
       '申请撤销',
@@ -1016,6 +1021,8 @@ export function lawsuitLine(e, c) {
     p.court ? `法院：${p.court}` : null,
     against ? `针对${against}` : null,
     p.filedOn && p.filedOn !== e.occurredOn ? `起诉日期 ${p.filedOn}` : null,
+    // ui53 M2 (CPL Art. 86): recorded as a late suit the court docketed.
+    p.courtAccepted === true ? LATE_SUIT_ACCEPTED.slice(1, -1) : null,
   ].filter(Boolean);
   return parts.length ? parts.join('，') : null;
 }
@@ -1037,6 +1044,54 @@ function outcomeAct(x, events) {
   );
   return acts.find((e) => e.payload?.partyId === x.partyId) ?? acts.find((e) => !e.payload?.partyId) ?? null;
 }
+/** ui53 M2: a late suit recorded as docketed by the court (RECORD_LAWSUIT courtAccepted; CPL Art. 86). */
+const LATE_SUIT_ACCEPTED = '（逾期起诉，法院已受理）';
+const AGENT_POWERS = { general: '一般授权', special: '特别授权' };
+
+/** ui53 M1: an agency in the procedure record (the view's proceedings.agents): agent, party, authority, from, until. */
+function agentRecordLine(x, partyName) {
+  return [
+    `${x.name ?? `代理人${x.agentId}`}${x.kind ? `（${V().agentKinds?.[x.kind] ?? x.kind}）` : ''}`,
+    `，代理${partyName(x.partyId)}`,
+    x.powers ? `，${AGENT_POWERS[x.powers] ?? x.powers}` : '',
+    x.appointedOn ? `，${x.appointedOn} 收到授权委托书` : '',
+    x.revokedOn ? `，${x.revokedOn} 收到解除委托的告知（已解除）` : '，现仍代理',
+  ].join('');
+}
+
+/**
+ * ui53 M1 (LDMAL Art. 24): an agent appointed or revoked names the agent, the party, the authority and the day the power
+ * of attorney (or the notice of revocation) was received. A revocation names the agent from his appointment's act (the
+ * payload holds only his number) or the record.
+ */
+export function agentActLine(e, c, events) {
+  const p = e.payload ?? {};
+  if ((e.type !== 'APPOINT_AGENT' && e.type !== 'REVOKE_AGENT') || !p.partyId) return null;
+  const party = partiesOf(c).find((x) => String(x.id) === String(p.partyId));
+  const whose = party ? party.label : `当事人${p.partyId}`;
+  if (e.type === 'APPOINT_AGENT') {
+    const a = p.agent ?? {};
+    return [
+      `委托人：${whose}`,
+      a.name ? `，代理人：${a.name}${a.kind ? `（${V().agentKinds?.[a.kind] ?? a.kind}）` : ''}` : '',
+      a.relationship ? `，关系：${a.relationship}` : '',
+      p.powers ? `，权限：${AGENT_POWERS[p.powers] ?? p.powers}` : '',
+      p.receivedOn ? `，收到授权委托书 ${p.receivedOn}` : '',
+    ].join('');
+  }
+  const appointed = (events ?? []).find((x) => x.type === 'APPOINT_AGENT' && String(x.payload?.agentId) === String(p.agentId));
+  const rec = (c.proceedings?.agents ?? []).find((x) => String(x.agentId) === String(p.agentId));
+  const name = appointed?.payload?.agent?.name ?? rec?.name;
+  const powers = appointed?.payload?.powers ?? rec?.powers;
+  const since = appointed?.payload?.receivedOn ?? rec?.appointedOn;
+  return [
+    `委托人：${whose}`,
+    `，解除委托的代理人：${name ?? `编号${p.agentId}`}`,
+    powers ? `（${AGENT_POWERS[powers] ?? powers}${since ? `，${since} 起` : ''}）` : '',
+    p.receivedOn ? `，收到解除委托的告知 ${p.receivedOn}` : '',
+  ].join('');
+}
+
 /**
  * ui51 M2: a court outcome in the history says what the court decided, when, when served, and whose suit it ended.
  */
@@ -1108,6 +1163,7 @@ function historySection(events, c) {
             ` · ${e.occurredOn}`,
           ),
           e.type === 'SIGN_MEDIATION_DOCUMENT' && signatureLine(e, c) ? h('div.small.signed-by', signatureLine(e, c)) : null,
+          agentActLine(e, c, events) ? h('div.small.agent-act', agentActLine(e, c, events)) : null,
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
           e.type === 'RECORD_LAWSUIT' && lawsuitLine(e, c) ? h('div.small.lawsuit-what', lawsuitLine(e, c)) : null,
           e.type === 'RECORD_COURT_OUTCOME' && courtOutcomeLine(e, c) ? h('div.small.outcome-what', courtOutcomeLine(e, c)) : null,
@@ -1548,7 +1604,7 @@ function docsSection(c, docs, refresh, events) {
       [...occurrence.options].some((o) => o.value === chosen.occurrence)
     )
       occurrence.value = chosen.occurrence;
-    /** The confirmation of an act's original (ui50 H1): what will be printed and recorded, 返回修改 focused. */
+    /** The confirmation of an act's original (ui50 H1): what will be printed and recorded, 取消 focused. */
     const confirmOriginal = () => {
       const label = kinds[kind.value];
       const which = occurrence.hidden ? '' : (occurrence.selectedOptions[0]?.textContent ?? '');
@@ -1576,10 +1632,12 @@ function docsSection(c, docs, refresh, events) {
           ),
           h(
             'p.reprint-note',
-            '正式文本一经生成即为原件，文字不能再改：再次生成只是补打原件（同一文号、同一内容）；文字、计算错误或遗漏事项，须制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）。需要先看稿的，请返回修改并勾选“草稿”。',
+            '正式文本一经生成即为原件，文字不能再改：再次生成只是补打原件（同一文号、同一内容）；文字、计算错误或遗漏事项，须制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）。需要先看稿的，请取消并勾选“草稿”。',
           ),
         ],
         confirmLabel: `生成正式文本`,
+        // ui53 L4: nothing in this confirmation can be modified: the way back is 取消.
+        cancelLabel: '取消',
       });
     };
     const key = keyHolder();
@@ -1922,6 +1980,8 @@ function markMajorButton(c, refresh) {
         h('p.small.muted', '该操作记入本案办理记录。'),
       ],
       confirmLabel: marking ? '确认标记' : '确认取消标记',
+      // ui53 L4: nothing here can be modified: the way back is 取消.
+      cancelLabel: '取消',
       danger: !marking,
     });
     if (!ok) return;
