@@ -729,6 +729,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       endedOn?: string | null;
       /** What ended it, when not the case's closure (`endedOn`): said instead of "案件已于…结案". */
       endedNote?: string;
+      /** A late suit the clerk recorded as docketed by the court (`courtAccepted`, CPL Art. 86): said so (ui53 M3). */
+      docketed?: boolean;
     } = {},
   ) => {
     // A duty the case's closure made moot (`endedOn`) ends on the closing day without having been done: `ended`, no
@@ -760,7 +762,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         ? isRemedyWindow(String(kind))
           ? // LDMAL Arts. 48–50: a suit or application after the period is recorded as filed; the court decides whether it
             // was in time (reviewer legal M3: "完成" made a late filing look valid).
-            `已于${metOn}提出，晚于期间届满日${c?.dueOn}：逾期提出，是否受理由人民法院决定。`
+            opts.docketed
+            ? `已于${metOn}提出，晚于期间届满日${c?.dueOn}：逾期起诉，已登记人民法院受理（民事诉讼法第八十六条）。`
+            : `已于${metOn}提出，晚于期间届满日${c?.dueOn}：逾期提出，是否受理由人民法院决定。`
           : kind === 'review_filing'
             ? // Rules Arts. 74–75: an application for review filed after the 15 days is one the commission does not
               // accept — not a duty done late (med49 L1).
@@ -1176,7 +1180,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const setAsideAfter = (on: string) => (ctx.setAside && ctx.setAside.filedOn >= on ? ctx.setAside.filedOn : null);
     for (const w of windows) {
       const rule = P[w.kind];
-      const sued = ctx.lawsuits.find((l) => l.partyId === w.partyId)?.filedOn ?? null;
+      const suit = ctx.lawsuits.find((l) => l.partyId === w.partyId);
+      const sued = suit?.filedOn ?? null;
       const met =
         w.kind === 'set_aside_after_suit'
           ? setAsideAfter(w.servedOn as string)
@@ -1217,6 +1222,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
         partyId: w.partyId,
         periodOnly: true,
         ...(held ? { paused: true } : {}),
+        ...(met === sued && suit?.courtAccepted ? { docketed: true } : {}),
         label: `${rule.label}（当事人${w.partyId}）`,
         ...(superseded && !held
           ? {

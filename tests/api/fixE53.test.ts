@@ -59,6 +59,11 @@ describe(`fixE53 1 (legal53a H1): a late worker suit neither pauses nor revives 
     );
     expect((v.warnings as string[] | undefined)?.join() ?? '').toContain('2026-10-30');
     v = await view(c);
+    // ui53 M3 (lead): the worker's window says the late suit was recorded as docketed by the court (CPL Art. 86).
+    const own = of(v, 'sue_final_worker', w)[0];
+    expect(own?.status).toBe('elapsed');
+    expect(own?.explanation).toContain('已于2026-11-30提出，晚于期间届满日2026-10-30：逾期起诉，已登记人民法院受理（民事诉讼法第八十六条）。');
+    expect(own?.explanation).not.toContain('是否受理由人民法院决定');
     const setAside = of(v, 'set_aside_employer', employerId)[0];
     expect(setAside?.status).toBe('elapsed');
     expect(setAside?.explanation).not.toContain('本期间暂停');
