@@ -88,6 +88,7 @@ import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
+import { recordAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { checkAgentEvent } from './agents.ts';
@@ -671,6 +672,8 @@ interface Decision {
   actor: Actor;
   ev: EventInput;
   now: string;
+  /** The day (China time) the deadlines were computed for. */
+  today: string;
   /** The case as read, and as it now stands. */
   c: CaseRecord;
   updated: CaseRecord;
@@ -1077,6 +1080,7 @@ async function decide(
     actor,
     ev,
     now: at.now,
+    today: at.today,
     c,
     updated,
     head,
@@ -1220,7 +1224,10 @@ async function recordDecision(
   const closedNow = Boolean(nctx.closure && !d.ctx.closure);
   if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
-  await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
+  // legal53b L2: the alerts the deadlines now reach are recorded with them (an act entered late can make the award limit
+  // overdue at once: GET /api/alerts agrees with /api/deadlines without waiting for the daily sweep).
+  if (await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines }))
+    await recordAlerts(deps, uow.trx, caseId, d.deadlines, d.today, d.now);
   await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
   const out: { result?: EventResult; serial?: number } = {};
   const atCommit =
