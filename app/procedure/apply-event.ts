@@ -92,7 +92,7 @@ import { recordAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { checkAgentEvent } from './agents.ts';
-import { type AwardItemInput, advanceReversalWarnings, awardRecord, headingOnlyTextWarnings } from './award.ts';
+import { type AwardItemInput, advanceReversalWarnings, awardItemErrors, awardRecord, headingOnlyTextWarnings } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
@@ -348,36 +348,9 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         message: `须写明准予先予执行的金额（劳动争议调解仲裁法第四十四条）：第${unpriced.map((cl) => cl.seq).join('、')}项请求未写明`,
       });
   }
-  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
-    const items = payload.items as { claimId: number; outcome: string; amount?: string }[];
-    for (const [i, it] of items.entries()) {
-      if (!claimIds.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
-      // 部分支持 is less than what the claim asks (as it stands after any change of claims): an amount as large as the
-      // claim's — or larger — says the opposite of the outcome chosen.
-      const claimed = c.claims.find((cl) => cl.id === it.claimId)?.amountFen ?? null;
-      const awarded = it.amount === undefined ? null : parseMoney(it.amount);
-      if (it.outcome !== 'dismissed' && awarded !== null && awarded <= 0) {
-        // LDMAL Art. 46: the ruling states a definite result — supporting a claim with nothing to pay says the opposite.
-        errors.push({
-          path: `items.${i}.amount`,
-          message: '支持或部分支持的裁决金额应大于 0 元；不予支持的请选择“驳回”，非给付请求可不填金额',
-        });
-      } else if (it.outcome === 'partly' && claimed !== null && awarded !== null && awarded >= claimed) {
-        errors.push({
-          path: `items.${i}.amount`,
-          message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
-        });
-      } else if (claimed !== null && awarded !== null && awarded > claimed) {
-        // An award decides what was asked (不告不理; LDMAL Art. 46: it decides the claims): more than the claim is an award
-        // beyond the request (超裁). A claim asking too little is changed first (CHANGE_CLAIMS, Rules Art. 44).
-        errors.push({
-          path: `items.${i}.amount`,
-          message: `裁决金额不能超过请求金额 ${formatMoney(claimed)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`,
-        });
-      }
-    }
-    if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
-  }
+  // The items' own checks, shared with the award preview (app/procedure/award.ts awardItemErrors).
+  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD')
+    errors.push(...awardItemErrors(c.claims, payload.items as { claimId: number; outcome: string; amount?: string }[]));
   if (type === 'ADVANCE_EXECUTION' && Array.isArray(payload.amounts)) {
     // LDMAL Art. 44; Rules Art. 51: advance execution of what is claimed — no more than the claim asks, less what the
     // case's earlier rulings already ordered on it.

@@ -8,13 +8,51 @@ import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workf
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { claimByEmployer, claimByUnion, claimWorker } from '../../workflows/sides.ts';
 import type { Deps } from '../deps.ts';
-import { unprocessable } from '../errors.ts';
+import { type FieldError, unprocessable } from '../errors.ts';
 
 export interface AwardItemInput {
   claimId: number;
   outcome: ItemToClassify['outcome'];
   amount?: string;
   paymentDays?: number;
+}
+
+/**
+ * The award items' own checks (400, each naming its item's field), the one home of what ISSUE_AWARD, PARTIAL_AWARD and
+ * the award preview refuse alike (legal53a L1: the preview copied only one of them): each item names a claim of this
+ * case, once; an amount supporting a claim is more than 0 (LDMAL Art. 46: the ruling states a definite result); 部分支持
+ * is less than the claim asks (as it stands after any change of claims); no item awards more than the claim asks
+ * (不告不理 — an award decides what was asked, LDMAL Art. 46; a claim asking too little is changed first, Rules Art. 44).
+ */
+export function awardItemErrors(
+  claims: readonly { id?: number; amountFen?: number | null }[],
+  items: readonly { claimId: number; outcome: string; amount?: string | null }[],
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [i, it] of items.entries()) {
+    const claim = claims.find((cl) => cl.id === it.claimId);
+    if (!claim) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
+    const claimed = claim?.amountFen ?? null;
+    const awarded = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    if (it.outcome !== 'dismissed' && awarded !== null && awarded <= 0) {
+      errors.push({
+        path: `items.${i}.amount`,
+        message: '支持或部分支持的裁决金额应大于 0 元；不予支持的请选择“驳回”，非给付请求可不填金额',
+      });
+    } else if (it.outcome === 'partly' && claimed !== null && awarded !== null && awarded >= claimed) {
+      errors.push({
+        path: `items.${i}.amount`,
+        message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
+      });
+    } else if (claimed !== null && awarded !== null && awarded > claimed) {
+      errors.push({
+        path: `items.${i}.amount`,
+        message: `裁决金额不能超过请求金额 ${formatMoney(claimed)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`,
+      });
+    }
+  }
+  if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
+  return errors;
 }
 
 /**
