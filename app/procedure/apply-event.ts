@@ -92,7 +92,15 @@ import { recordAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { checkAgentEvent } from './agents.ts';
-import { type AwardItemInput, advanceReversalWarnings, awardItemErrors, awardRecord, headingOnlyTextWarnings } from './award.ts';
+import {
+  type AwardItemInput,
+  advanceReversalWarnings,
+  awardDocumentMissingWords,
+  awardItemErrors,
+  awardRecord,
+  awardsServedWithoutDocument,
+  headingOnlyTextWarnings,
+} from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
@@ -790,6 +798,20 @@ async function decide(
       if (ctx.partialAwards.length) payload.awardOn = ctx.award.issuedOn;
     }
   }
+  // legal53b M1 — LDMAL Arts. 48–50: the windows to sue and to apply to set aside run from receipt of the 裁决书. An award
+  // (its parts, a partial award) served whose issued document Zhongcai has not made: a warning, or — where the commission
+  // makes every 裁决书 here (AWARD_SERVICE_WITHOUT_DOCUMENT=refuse) — 409 as the 调解书 (LDMAL Art. 42; Rules Art. 77).
+  const undocumented =
+    ev.type === 'SERVE' && payload.document === 'award'
+      ? await awardsServedWithoutDocument(deps, k, caseId, ctx, payload, (payload.servedOn as string | undefined) ?? ev.occurredOn)
+      : [];
+  if (undocumented.length && deps.config.awardServiceWithoutDocument === 'refuse')
+    throw conflict(awardDocumentMissingWords(undocumented, true), {
+      rule: 'award-document-not-issued',
+      field: 'document',
+      state: leafState(snap.value),
+      allowed: availableEvents(snap, ev.occurredOn),
+    });
   // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).
   // Decided inside its unit of work — but for a referral's preview, which stops before it writes (below).
   if (WRITES_WHILE_DECIDING.has(ev.type) && !uow && ev.type !== 'REFER_TO_ARBITRATION')
@@ -1023,6 +1045,7 @@ async function decide(
       awardOn ? headingOnlyTextWarnings(payload) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
+      undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],
       // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
       partialsLeft.length
         ? [
