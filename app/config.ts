@@ -96,6 +96,14 @@ export interface Config {
    * notice period (5 working days) before it (default true); `false` accepts any notice proven served before the hearing day.
    */
   absenceNoticeTimely: boolean;
+  /**
+   * legal53b M1 — LDMAL Arts. 48–50: the windows to sue or to apply to set aside run from receipt of the 裁决书. A SERVE
+   * of an award (the award, each part of a split one, a partial award) whose issued document was not made in Zhongcai:
+   * `warn` (default; a commission may make the 裁决书 outside the system) records it with a warning; `refuse`
+   * (AWARD_SERVICE_WITHOUT_DOCUMENT=refuse) answers 409 award-document-not-issued (field `document`), as the 调解书 is
+   * (LDMAL Art. 42; Rules Art. 77). Local practice, domain.md §14.2.
+   */
+  awardServiceWithoutDocument: 'warn' | 'refuse';
   /** MEDIATION_DOCUMENT_BY_POST (default false): a 调解书 may be served by post (workflows/rules.ts SERVE). */
   mediationDocumentByPost: boolean;
   /**
@@ -237,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finalAwardWageDate: wageDate(env.FINAL_AWARD_WAGE_DATE),
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     mediationDocumentByPost: env.MEDIATION_DOCUMENT_BY_POST === 'true',
+    awardServiceWithoutDocument: awardService(env.AWARD_SERVICE_WITHOUT_DOCUMENT),
     collectiveSimpleHandling: env.COLLECTIVE_SIMPLE_HANDLING === 'refused' ? 'refused' : 'allowed',
     majorCollectiveMinWorkers: int('MAJOR_COLLECTIVE_MIN_WORKERS', 30),
     agentsPerPartyMax: Math.min(10, int('AGENTS_PER_PARTY_MAX', 10)),
@@ -278,6 +287,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calculatorReadings: readings(env.CALCULATOR_READINGS),
     commissionKeyPath: env.COMMISSION_KEY_PATH || 'data/commission-ed25519.pem',
   };
+}
+
+function awardService(raw: string | undefined): 'warn' | 'refuse' {
+  if (raw === undefined || raw === '' || raw === 'warn') return 'warn';
+  if (raw === 'refuse') return 'refuse';
+  throw new Error(`AWARD_SERVICE_WITHOUT_DOCUMENT must be warn or refuse, got "${raw}"`);
 }
 
 function employerClaims(raw: string | undefined, name = 'FINAL_AWARD_EMPLOYER_CLAIMS'): boolean {

@@ -873,24 +873,32 @@ function claimPosition(ctx: CaseContext, claimId: number): string {
   return claim.counterclaim ? `反请求第${n}项` : `第${n}项请求`;
 }
 
+/**
+ * Rules Art. 44: a claim the applicant gave up (CHANGE_CLAIMS) is no longer decided — refused alike by ISSUE_AWARD,
+ * PARTIAL_AWARD and the award preview (app/procedure/award-preview.ts; legal53a L1).
+ */
+export function withdrawnItemsRule(ctx: CaseContext, items: readonly { claimId: number }[]): Violation | null {
+  const withdrawn = withdrawnClaimIds(ctx);
+  const gone = items.filter((i) => withdrawn.has(i.claimId));
+  if (!gone.length) return null;
+  // Named by position as the parties and the documents number them (第N项请求 / 反请求第N项), the first at its item
+  // (legal s46b L1: the internal id, no field); a counterclaim given up under Rules Art. 36, a claim under Arts. 35, 44.
+  const counter = gone.every((i) => ctx.claims.find((c) => c.id === i.claimId)?.counterclaim);
+  const first = items.findIndex((i) => withdrawn.has(i.claimId));
+  return v(
+    'claim-withdrawn',
+    counter ? 'Rules Arts. 36, 44' : 'Rules Arts. 35, 44',
+    `${gone.map((i) => claimPosition(ctx, i.claimId)).join('、')}已${counter ? '由被申请人放弃（撤回反申请）' : '由当事人放弃'}，不再裁决`,
+    `items.${first}.claimId`,
+  );
+}
+
 function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violation | null {
   const items = (ev.payload.items ?? []) as { claimId: number; outcome: string; amount?: string }[];
   const decided = decidedClaimIds(ctx);
-  // Rules Art. 44: a claim the applicant gave up (CHANGE_CLAIMS) is no longer decided.
+  const gone = withdrawnItemsRule(ctx, items);
+  if (gone) return gone;
   const withdrawn = withdrawnClaimIds(ctx);
-  const gone = items.filter((i) => withdrawn.has(i.claimId));
-  if (gone.length) {
-    // Named by position as the parties and the documents number them (第N项请求 / 反请求第N项), the first at its item
-    // (legal s46b L1: the internal id, no field); a counterclaim given up under Rules Art. 36, a claim under Arts. 35, 44.
-    const counter = gone.every((i) => ctx.claims.find((c) => c.id === i.claimId)?.counterclaim);
-    const first = items.findIndex((i) => withdrawn.has(i.claimId));
-    return v(
-      'claim-withdrawn',
-      counter ? 'Rules Arts. 36, 44' : 'Rules Arts. 35, 44',
-      `${gone.map((i) => claimPosition(ctx, i.claimId)).join('、')}已${counter ? '由被申请人放弃（撤回反申请）' : '由当事人放弃'}，不再裁决`,
-      `items.${first}.claimId`,
-    );
-  }
   const again = items.filter((i) => decided.has(i.claimId));
   if (again.length) {
     return v('claim-already-decided', 'Rules Art. 49', `请求 ${again.map((i) => i.claimId).join('、')} 已由部分裁决处理，不能再次裁决`);

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayEditRegistration, assertMayMarkMajor, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
+import { recordAlerts } from '../time/alerts.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
 import { documentNumbersOf } from './document-no.ts';
@@ -209,8 +210,8 @@ export async function updateRegistration(
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version)
     throw await staleVersion(deps, uow.trx, id, current.version);
   if (marking) {
-    if (current.closedOn !== null || current.closureMode !== null)
-      throw conflict('案件已结束，不能再标记重大集体劳动人事争议', { allowed: [] });
+    // api.md order (legal53b L3): the field's own checks (400 naming `majorCollective`: a review, a case not collective)
+    // come before the state's (409: the case closed).
     // An arbitral review of a mediation agreement (Rules Arts. 74–79) confirms or refuses an agreement: it tries no
     // dispute, and a major collective dispute's emergency handling is not its own (med51 L4) — 400 naming the field.
     if (body.majorCollective && current.track === 'review')
@@ -224,6 +225,8 @@ export async function updateRegistration(
       throw validationError([
         { path: 'majorCollective', message: '只有集体劳动人事争议（《劳动人事争议仲裁办案规则》第六十二条）可以标记为重大集体争议' },
       ]);
+    if (current.closedOn !== null || current.closureMode !== null)
+      throw conflict('案件已结束，不能再标记重大集体劳动人事争议', { allowed: [] });
   } else if (!EDITABLE_STATES.has(current.state)) {
     throw conflict('案件已受理或已结束，登记信息不能再修改；请通过程序事件处理（如变更仲裁请求）', { allowed: [] });
   }
@@ -359,6 +362,8 @@ export async function updateRegistration(
   await stores.cases.setDerived(uow.trx, id, { snapshot });
   updated.snapshot = snapshot;
   const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
+  // legal53b L2: a corrected receipt may bring the award limit to an alert at once (app/time/alerts.ts recordAlerts).
+  await recordAlerts(deps, uow.trx, id, deadlines, uow.today, uow.now);
   await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
   const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal, documentNo });
   // The view before, reusing the sections built from the very same parts (app/cases/views.ts `reuse`).

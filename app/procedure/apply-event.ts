@@ -88,10 +88,19 @@ import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
+import { recordAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { appointedAgentWarnings, checkAgentEvent } from './agents.ts';
-import { type AwardItemInput, advanceReversalWarnings, awardRecord, headingOnlyTextWarnings } from './award.ts';
+import {
+  type AwardItemInput,
+  advanceReversalWarnings,
+  awardDocumentMissingWords,
+  awardItemErrors,
+  awardRecord,
+  awardsServedWithoutDocument,
+  headingOnlyTextWarnings,
+} from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
@@ -347,36 +356,9 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         message: `须写明准予先予执行的金额（劳动争议调解仲裁法第四十四条）：第${unpriced.map((cl) => cl.seq).join('、')}项请求未写明`,
       });
   }
-  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
-    const items = payload.items as { claimId: number; outcome: string; amount?: string }[];
-    for (const [i, it] of items.entries()) {
-      if (!claimIds.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
-      // 部分支持 is less than what the claim asks (as it stands after any change of claims): an amount as large as the
-      // claim's — or larger — says the opposite of the outcome chosen.
-      const claimed = c.claims.find((cl) => cl.id === it.claimId)?.amountFen ?? null;
-      const awarded = it.amount === undefined ? null : parseMoney(it.amount);
-      if (it.outcome !== 'dismissed' && awarded !== null && awarded <= 0) {
-        // LDMAL Art. 46: the ruling states a definite result — supporting a claim with nothing to pay says the opposite.
-        errors.push({
-          path: `items.${i}.amount`,
-          message: '支持或部分支持的裁决金额应大于 0 元；不予支持的请选择“驳回”，非给付请求可不填金额',
-        });
-      } else if (it.outcome === 'partly' && claimed !== null && awarded !== null && awarded >= claimed) {
-        errors.push({
-          path: `items.${i}.amount`,
-          message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
-        });
-      } else if (claimed !== null && awarded !== null && awarded > claimed) {
-        // An award decides what was asked (不告不理; LDMAL Art. 46: it decides the claims): more than the claim is an award
-        // beyond the request (超裁). A claim asking too little is changed first (CHANGE_CLAIMS, Rules Art. 44).
-        errors.push({
-          path: `items.${i}.amount`,
-          message: `裁决金额不能超过请求金额 ${formatMoney(claimed)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`,
-        });
-      }
-    }
-    if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
-  }
+  // The items' own checks, shared with the award preview (app/procedure/award.ts awardItemErrors).
+  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD')
+    errors.push(...awardItemErrors(c.claims, payload.items as { claimId: number; outcome: string; amount?: string }[]));
   if (type === 'ADVANCE_EXECUTION' && Array.isArray(payload.amounts)) {
     // LDMAL Art. 44; Rules Art. 51: advance execution of what is claimed — no more than the claim asks, less what the
     // case's earlier rulings already ordered on it.
@@ -671,6 +653,8 @@ interface Decision {
   actor: Actor;
   ev: EventInput;
   now: string;
+  /** The day (China time) the deadlines were computed for. */
+  today: string;
   /** The case as read, and as it now stands. */
   c: CaseRecord;
   updated: CaseRecord;
@@ -814,6 +798,20 @@ async function decide(
       if (ctx.partialAwards.length) payload.awardOn = ctx.award.issuedOn;
     }
   }
+  // legal53b M1 — LDMAL Arts. 48–50: the windows to sue and to apply to set aside run from receipt of the 裁决书. An award
+  // (its parts, a partial award) served whose issued document Zhongcai has not made: a warning, or — where the commission
+  // makes every 裁决书 here (AWARD_SERVICE_WITHOUT_DOCUMENT=refuse) — 409 as the 调解书 (LDMAL Art. 42; Rules Art. 77).
+  const undocumented =
+    ev.type === 'SERVE' && payload.document === 'award'
+      ? await awardsServedWithoutDocument(deps, k, caseId, ctx, payload, (payload.servedOn as string | undefined) ?? ev.occurredOn)
+      : [];
+  if (undocumented.length && deps.config.awardServiceWithoutDocument === 'refuse')
+    throw conflict(awardDocumentMissingWords(undocumented, true), {
+      rule: 'award-document-not-issued',
+      field: 'document',
+      state: leafState(snap.value),
+      allowed: availableEvents(snap, ev.occurredOn),
+    });
   // An added party or claim is written first so that the procedure record holds its id (rolled back on refusal).
   // Decided inside its unit of work — but for a referral's preview, which stops before it writes (below).
   if (WRITES_WHILE_DECIDING.has(ev.type) && !uow && ev.type !== 'REFER_TO_ARBITRATION')
@@ -1049,6 +1047,7 @@ async function decide(
       awardOn ? headingOnlyTextWarnings(payload) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
+      undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],
       // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
       partialsLeft.length
         ? [
@@ -1079,6 +1078,7 @@ async function decide(
     actor,
     ev,
     now: at.now,
+    today: at.today,
     c,
     updated,
     head,
@@ -1222,7 +1222,10 @@ async function recordDecision(
   const closedNow = Boolean(nctx.closure && !d.ctx.closure);
   if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
-  await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines });
+  // legal53b L2: the alerts the deadlines now reach are recorded with them (an act entered late can make the award limit
+  // overdue at once: GET /api/alerts agrees with /api/deadlines without waiting for the daily sweep).
+  if (await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines }))
+    await recordAlerts(deps, uow.trx, caseId, d.deadlines, d.today, d.now);
   await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
   const out: { result?: EventResult; serial?: number } = {};
   const atCommit =

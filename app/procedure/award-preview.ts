@@ -1,13 +1,14 @@
 import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
+import { formatMoney } from '../../workflows/identifiers.ts';
+import { withdrawnItemsRule } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { validationError } from '../errors.ts';
+import { ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayPreviewAward, assertRoleMayPreviewAward } from '../policy.ts';
-import { type AwardItemInput, classifyItems, minimumWageFor } from './award.ts';
+import { type AwardItemInput, awardItemErrors, classifyItems, minimumWageFor } from './award.ts';
 
 /**
  * POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing.
@@ -19,24 +20,13 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
   const c = await loadCase(deps, k, id);
   const ctx = caseContext(c);
   assertMayPreviewAward(actor, caseScope(c, ctx));
-  const unknown = input.items.flatMap((it, i) =>
-    c.claims.some((cl) => cl.id === it.claimId) ? [] : [{ path: `items.${i}.claimId`, message: `请求 ${it.claimId} 不属于本案` }],
-  );
-  // legal52a L1: the preview refuses an amount above the claim as ISSUE_AWARD does (400 on the item's amount): an award
-  // decides what was asked (不告不理; LDMAL Art. 46) — a claim asking too little is changed first (Rules Art. 44).
-  const beyond = input.items.flatMap((it, i) => {
-    const claimed = c.claims.find((cl) => cl.id === it.claimId)?.amountFen ?? null;
-    const awarded = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
-    return claimed !== null && awarded !== null && awarded > claimed
-      ? [
-          {
-            path: `items.${i}.amount`,
-            message: `裁决金额不能超过请求金额 ${formatMoney(claimed)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`,
-          },
-        ]
-      : [];
-  });
-  if (unknown.length || beyond.length) throw validationError([...unknown, ...beyond]);
+  // legal53a L1: the preview refuses what ISSUE_AWARD refuses of the items, with the same status and field — the items'
+  // own checks (400, app/procedure/award.ts awardItemErrors), then a claim given up by a change of claims (422
+  // claim-withdrawn, Rules Art. 44; workflows/rules.ts withdrawnItemsRule).
+  const errors = awardItemErrors(c.claims, input.items);
+  if (errors.length) throw validationError(errors);
+  const withdrawn = withdrawnItemsRule(ctx, input.items);
+  if (withdrawn) throw ruleRefusal(withdrawn);
   const on = input.occurredOn ?? deps.clock.today();
   const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));

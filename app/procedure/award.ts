@@ -6,15 +6,55 @@ import { advanceOrdered } from '../../workflows/advance-execution.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
+import type { CaseContext } from '../../workflows/procedure-types.ts';
 import { claimByEmployer, claimByUnion, claimWorker } from '../../workflows/sides.ts';
 import type { Deps } from '../deps.ts';
-import { unprocessable } from '../errors.ts';
+import { generations } from '../documents/originals.ts';
+import { type FieldError, unprocessable } from '../errors.ts';
 
 export interface AwardItemInput {
   claimId: number;
   outcome: ItemToClassify['outcome'];
   amount?: string;
   paymentDays?: number;
+}
+
+/**
+ * The award items' own checks (400, each naming its item's field), the one home of what ISSUE_AWARD, PARTIAL_AWARD and
+ * the award preview refuse alike (legal53a L1: the preview copied only one of them): each item names a claim of this
+ * case, once; an amount supporting a claim is more than 0 (LDMAL Art. 46: the ruling states a definite result); 部分支持
+ * is less than the claim asks (as it stands after any change of claims); no item awards more than the claim asks
+ * (不告不理 — an award decides what was asked, LDMAL Art. 46; a claim asking too little is changed first, Rules Art. 44).
+ */
+export function awardItemErrors(
+  claims: readonly { id?: number; amountFen?: number | null }[],
+  items: readonly { claimId: number; outcome: string; amount?: string | null }[],
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [i, it] of items.entries()) {
+    const claim = claims.find((cl) => cl.id === it.claimId);
+    if (!claim) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
+    const claimed = claim?.amountFen ?? null;
+    const awarded = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    if (it.outcome !== 'dismissed' && awarded !== null && awarded <= 0) {
+      errors.push({
+        path: `items.${i}.amount`,
+        message: '支持或部分支持的裁决金额应大于 0 元；不予支持的请选择“驳回”，非给付请求可不填金额',
+      });
+    } else if (it.outcome === 'partly' && claimed !== null && awarded !== null && awarded >= claimed) {
+      errors.push({
+        path: `items.${i}.amount`,
+        message: `部分支持的金额应少于请求金额 ${formatMoney(claimed)} 元；全额支持请选择“支持”`,
+      });
+    } else if (claimed !== null && awarded !== null && awarded > claimed) {
+      errors.push({
+        path: `items.${i}.amount`,
+        message: `裁决金额不能超过请求金额 ${formatMoney(claimed)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`,
+      });
+    }
+  }
+  if (new Set(items.map((i) => i.claimId)).size !== items.length) errors.push({ path: 'items', message: '同一请求不能出现两次' });
+  return errors;
 }
 
 /**
@@ -162,3 +202,52 @@ export function advanceReversalWarnings(
     return [];
   });
 }
+
+/**
+ * legal53b M1 — LDMAL Arts. 48–50: the windows to sue (15 days) and to apply to set aside (30 days) run from receipt of
+ * the 裁决书. The awards a SERVE of `document: "award"` delivers (its payload as `decide` completed it: `partialAward`, or
+ * `awardOn`, or none — the final award once made, else every partial award made by the day served) whose issued (not
+ * draft) document has not been generated in Zhongcai: the final award's (both parts of a split one come with one
+ * generation) after the latest ISSUE_AWARD, a partial award's of that occurrence (部分裁决书, LDMAL Art. 43(2)). Named as
+ * the warning or the refusal says them (AWARD_SERVICE_WITHOUT_DOCUMENT, domain.md §14.2).
+ */
+export async function awardsServedWithoutDocument(
+  deps: Deps,
+  k: Knex,
+  caseId: number,
+  ctx: CaseContext,
+  payload: Record<string, unknown>,
+  servedOn: string,
+): Promise<string[]> {
+  const partial = (n: number) => ({ label: `第${n}件部分裁决书（${ctx.partialAwards[n - 1]?.issuedOn ?? ''}）`, occurrence: n });
+  const final = { label: `裁决书（${ctx.award?.issuedOn ?? ''}）`, occurrence: null };
+  const awardOn = payload.awardOn as string | undefined;
+  const acts: { label: string; occurrence: number | null }[] =
+    payload.partialAward !== undefined
+      ? [partial(payload.partialAward as number)]
+      : awardOn !== undefined
+        ? [
+            ...(ctx.award?.issuedOn === awardOn ? [final] : []),
+            ...ctx.partialAwards.flatMap((a, i) => (a.issuedOn === awardOn ? [partial(i + 1)] : [])),
+          ]
+        : ctx.award
+          ? [final]
+          : ctx.partialAwards.flatMap((a, i) => (a.issuedOn <= servedOn ? [partial(i + 1)] : []));
+  if (!acts.length) return [];
+  const events = await deps.stores.cases.events(k, caseId);
+  const madeAt = events.filter((e) => e.type === 'ISSUE_AWARD').at(-1)?.seq ?? 0;
+  const issued = generations(events).filter((g) => !g.draft && g.documents.length > 0);
+  return acts
+    .filter((a) =>
+      a.occurrence === null
+        ? !issued.some((g) => g.kind === 'award' && g.seq > madeAt)
+        : !issued.some((g) => g.kind === 'partial_award' && g.text.occurrence === a.occurrence),
+    )
+    .map((a) => a.label);
+}
+
+/** A SERVE of an award whose document Zhongcai has not made: the warning (`warn`) or the 409's detail (`refuse`). */
+export const awardDocumentMissingWords = (labels: string[], refuse: boolean): string =>
+  refuse
+    ? `本案的${labels.join('、')}尚未在本系统生成（出具），该文书尚不存在，不能登记送达：请先生成裁决书；起诉期和申请撤销期自收到裁决书之日起计算（《劳动争议调解仲裁法》第四十八条至第五十条）`
+    : `本案的${labels.join('、')}尚未在本系统生成（出具）：已按所登记的送达记录，起诉期（十五日）和申请撤销期（三十日）自该送达之日起计算（《劳动争议调解仲裁法》第四十八条至第五十条）；请核实当事人收到的是已作出并盖章的裁决书，裁决书在本系统外制作的，可不予理会`;

@@ -1,10 +1,12 @@
+import type { Knex } from 'knex';
 import { daysBetween } from '../../workflows/dates.ts';
+import type { Deadline } from '../../workflows/deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
 
 /**
- * GET /api/alerts — the award-clock alerts the daily sweep recorded (T-10, T-5, T-1, overdue; app/time/sweep.ts) that
- * still stand, one per case (its latest): the header's 审限提醒. An arbitrator sees its tribunal's cases, the clerk,
+ * GET /api/alerts — the award-clock alerts recorded (T-10, T-5, T-1, overdue) by the daily sweep (app/time/sweep.ts) or
+ * by the write that brought the deadline there (`recordAlerts`, legal53b L2) that still stand, one per case (its latest): the header's 审限提醒. An arbitrator sees its tribunal's cases, the clerk,
  * the chair and the admin all. Overdue first, then by due date. LDMAL Art. 43 (the 45-day award clock).
  */
 export async function awardClockAlerts(deps: Deps, actor: Actor, q: { page: number; pageSize: number }) {
@@ -29,4 +31,39 @@ export async function awardClockAlerts(deps: Deps, actor: Actor, q: { page: numb
     pageSize: q.pageSize,
     overdue: all.filter((a) => a.status === 'overdue').length,
   };
+}
+
+/** Alerts for the award clock before it runs out (domain.md §16.1 item 16: T-10, T-5, T-1) and when overdue. */
+export const AWARD_ALERTS = [10, 5, 1];
+
+/**
+ * The alerts a deadline has reached on `today`: `overdue` for any deadline overdue, T-10/T-5/T-1 for the award clock
+ * (LDMAL Art. 43) within that many days — each recorded once (db/stores/deadlines.ts `alert`).
+ */
+export function alertThresholds(d: Deadline, today: string): string[] {
+  if (!d.dueOn || (d.status !== 'open' && d.status !== 'overdue')) return [];
+  if (d.status === 'overdue') return ['overdue'];
+  const left = daysBetween(today, d.dueOn);
+  return d.kind === 'award' ? AWARD_ALERTS.filter((n) => left <= n).map((n) => `T-${n}`) : [];
+}
+
+/**
+ * Records the alerts the case's deadlines have reached, in the caller's transaction — by the daily sweep, and by every
+ * write that computes the deadlines (legal53b L2: an act entered late that makes the award limit overdue shows in
+ * GET /api/alerts at once, as in /api/deadlines, not after the next sweep). Nothing is kept per process. Answers how many
+ * were new; no statement when no threshold is reached.
+ */
+export async function recordAlerts(
+  deps: Deps,
+  trx: Knex,
+  caseId: number,
+  deadlines: readonly Deadline[],
+  today: string,
+  now: string,
+): Promise<number> {
+  let recorded = 0;
+  for (const d of deadlines)
+    for (const threshold of alertThresholds(d, today))
+      if (await deps.stores.deadlines.alert(trx, { caseId, kind: d.kind, threshold, dueOn: d.dueOn as string, now })) recorded++;
+  return recorded;
 }

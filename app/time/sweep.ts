@@ -3,14 +3,14 @@ import type { Knex } from 'knex';
 import { type BrokenRow, verifyHistory } from '../../db/history-chain.ts';
 import { withAdvisoryLock } from '../../db/knex.ts';
 import { deadlineRow } from '../../db/stores/deadlines.ts';
-import { daysBetween } from '../../workflows/dates.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { inTransaction } from '../unit-of-work.ts';
+import { recordAlerts } from './alerts.ts';
 
-/** Alerts for the award clock before it runs out (domain.md §16.1 item 16: T-10, T-5, T-1) and when overdue. */
-export const AWARD_ALERTS = [10, 5, 1];
+/** The alerts' thresholds (app/time/alerts.ts, which records them for the sweep and for each write). */
+export { AWARD_ALERTS } from './alerts.ts';
 
 export interface SweepResult {
   cases: number;
@@ -59,17 +59,8 @@ export async function sweepDeadlines(
       // A newly loaded calendar year can give an award clock its due date: keep the statistics in step (a no-op when
       // no statistical fact changed).
       await projectStats(deps, uow.trx, c, ctx, after, uow.now);
-      for (const d of after) {
-        if (d.status === 'overdue') result.overdue++;
-        if (!d.dueOn || (d.status !== 'open' && d.status !== 'overdue')) continue;
-        const left = daysBetween(today, d.dueOn);
-        const thresholds =
-          d.status === 'overdue' ? ['overdue'] : d.kind === 'award' ? AWARD_ALERTS.filter((n) => left <= n).map((n) => `T-${n}`) : [];
-        for (const threshold of thresholds) {
-          if (await stores.deadlines.alert(uow.trx, { caseId: id, kind: d.kind, threshold, dueOn: d.dueOn, now: uow.now }))
-            result.alertsRecorded++;
-        }
-      }
+      result.overdue += after.filter((d) => d.status === 'overdue').length;
+      result.alertsRecorded += await recordAlerts(deps, uow.trx, id, after, today, uow.now);
       await opts.onCase?.(uow.trx, id, changed);
     });
   }

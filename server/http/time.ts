@@ -66,7 +66,7 @@ const AwardClockAlert = z
     dueOn: Day,
     status: z.enum(['open', 'overdue']),
     daysLeft: z.number().int().openapi({ description: '距届满的天数（今天起算；负数为已逾期天数）' }),
-    recordedAt: Instant.openapi({ description: '每日巡检记录此提醒的时间' }),
+    recordedAt: Instant.openapi({ description: '记录此提醒的时间：每日巡检，或使期限到达提醒的那次写入' }),
   })
   .openapi('AwardClockAlert');
 const SkippedDay = z.strictObject({ date: Day, reason: z.enum(['weekend', 'holiday']), name: z.string().optional() });
