@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { createDeps } from '../../app/deps.ts';
+import { reprojectStatistics } from '../../app/stats/reproject.ts';
+import { createLogger } from '../../server/logger.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { asBytes } from '../helpers/pdf.ts';
+import { largeApplication } from '../helpers/procedure.ts';
+
+/** fixD53: the outside checks of round 53 on the statistics, the documents, the exports and the court package. */
+const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { ok } = caseEvents(() => t);
+
+const stats = async (path: string) => {
+  const r = await t.api(a.tokens.analyst).get(path);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+};
+
+describe(`fixD53 statistics (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('docs53 M1: a final partial award and a non-final award together classify the case — mixed (LDMAL Arts. 43, 47; Rules Art. 50)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', {
+      body: largeApplication({ applicants: [worker('李混', 531)], receivedOn: '2026-05-04' }),
+      acceptOn: '2026-05-06',
+      formOn: '2026-05-07',
+      scheduleOn: '2026-05-08',
+      hearingOn: '2026-06-01',
+    });
+    const [wages, comp] = c.claims.map((x: { id: number }) => x.id);
+    const p = await ok(
+      c,
+      arb.token,
+      'PARTIAL_AWARD',
+      { items: [{ claimId: wages, outcome: 'granted', amount: '12000.00' }] },
+      '2026-06-03',
+    );
+    expect(p.proceedings.partialAwards[0].finality).toBe('final');
+    const v = await ok(c, arb.token, 'ISSUE_AWARD', { items: [{ claimId: comp, outcome: 'partly', amount: '30000.00' }] }, '2026-06-10');
+    expect(v.award.finality).toBe('non_final');
+    const Q = 'from=2026-06-01&to=2026-06-30';
+    const f = await stats(`/api/stats/closure?${Q}`);
+    expect(f).toMatchObject({ finalAwards: 0, mixedAwards: 1 });
+    const listed = async (measure: string) =>
+      (await stats(`/api/stats/closure/cases?${Q}&measure=${measure}`)).items.map((i: { id: number }) => i.id);
+    expect(await listed('mixedAwards')).toEqual([c.id]);
+    expect(await listed('finalAwards')).toEqual([]);
+    // The case list of the period says why: the row's finality is the decisions' together.
+    const closed = await stats(`/api/stats/closure/cases?${Q}&measure=closed&mode=award&finality=mixed`);
+    expect(closed.items.map((i: { id: number; finality: string }) => [i.id, i.finality])).toEqual([[c.id, 'mixed']]);
+    // The report's rows 其中：终局裁决 / 部分终局裁决 count it where the drill-down lists it.
+    const report = await stats(`/api/stats/report?${Q}&format=json`);
+    const row = (label: string) => report.summary.find((r: { label: string }) => r.label.trim() === label);
+    expect(row('其中：终局裁决')).toMatchObject({ value: 0, finality: 'final' });
+    expect(row('其中：部分终局裁决（终局与非终局事项并存）')).toMatchObject({ value: 1, finality: 'mixed' });
+    // Re-projection with today's definitions derives the same facts: nothing to move.
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    expect(await reprojectStatistics(deps)).toMatchObject({ changed: 0 });
+    expect(await stats(`/api/stats/closure?${Q}`)).toMatchObject({ finalAwards: 0, mixedAwards: 1 });
+  });
+
+  it('docs53 L2: the workbook stores each rate as the rounded fraction it shows, no float noise', async () => {
+    // June: the case of the test above closed, one more closed by award, one still open — a closure rate of 2/3
+    // (66.67%, which as 66.67 / 100 is 0.6667000000000001).
+    const { c, arb } = await caseAt(t, a, 'heard', {
+      body: largeApplication({ applicants: [worker('结案乙', 532)], receivedOn: '2026-06-01' }),
+      acceptOn: '2026-06-02',
+      formOn: '2026-06-03',
+      scheduleOn: '2026-06-04',
+      hearingOn: '2026-06-15',
+    });
+    const items = c.claims.map((x: { id: number }) => ({ claimId: x.id, outcome: 'granted', amount: '10000.00' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-06-20');
+    await caseAt(t, a, 'accepted', {
+      body: largeApplication({ applicants: [worker('待结丙', 533)], receivedOn: '2026-06-02' }),
+      acceptOn: '2026-06-03',
+    });
+    const x = (await asBytes(t.api(a.tokens.analyst).get('/api/stats/report?from=2026-06-01&to=2026-06-30&format=xlsx'))).body as Buffer;
+    const zip = await JSZip.loadAsync(x);
+    const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    expect(sheets.length).toBeGreaterThan(1);
+    for (const name of sheets) {
+      const xml = await (zip.file(name) as JSZip.JSZipObject).async('string');
+      expect(xml, name).not.toMatch(/<v>-?\d+\.\d{7,}<\/v>/);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x as never);
+    const cells = new Map<string, unknown>();
+    wb.getWorksheet('汇总')?.eachRow((r) => {
+      cells.set(String(r.getCell(2).value).trim(), r.getCell(3).value);
+    });
+    expect([...cells.entries()].find(([k]) => k.startsWith('仲裁结案率'))?.[1]).toBe(0.6667);
+    expect(cells.get('终局裁决占裁决结案比例')).toBe(0.5);
+  });
+
+  it('docs53 L1: the report says its causes are one per case, by the first claim (domain.md §13.1)', async () => {
+    // June's cases above all claim wages first and compensation second: every one under 劳动报酬, none under 解除、终止.
+    const report = await stats('/api/stats/report?from=2026-06-01&to=2026-06-30&format=json');
+    const labels = report.summary.map((r: { label: string }) => r.label.trim());
+    expect(labels).toContain('本期受理案件按争议原因（每案按所列第一项请求计一类）：');
+    const value = (label: string) => report.summary.find((r: { label: string }) => r.label.trim() === label)?.value;
+    expect([value('劳动报酬'), value('解除、终止劳动合同')]).toEqual([2, 0]);
+  });
+});
