@@ -152,7 +152,5 @@ function figure(v: unknown): { value: number; format: string } | null {
   const digits = places ? `0.${'0'.repeat(places)}` : '0';
   // A rate is stored as the fraction it shows, rounded to its places (docs53 L2: 81.82 / 100 wrote
   // <v>0.8181999999999999</v> — shown right, but the cell's value carried float noise into every sum).
-  return m[3]
-    ? { value: Number((Number(m[1]) / 100).toFixed(places + 2)), format: `${digits}%` }
-    : { value: Number(m[1]), format: digits };
+  return m[3] ? { value: Number((Number(m[1]) / 100).toFixed(places + 2)), format: `${digits}%` } : { value: Number(m[1]), format: digits };
 }
