@@ -5,9 +5,9 @@ import { createDeps } from '../../app/deps.ts';
 import { reprojectStatistics } from '../../app/stats/reproject.ts';
 import { createLogger } from '../../server/logger.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
-import { worker } from '../helpers/fixtures.ts';
+import { idNumber, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
-import { largeApplication } from '../helpers/procedure.ts';
+import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** fixD53: the outside checks of round 53 on the statistics, the documents, the exports and the court package. */
 const { t, a } = apiSuite({ now: '2026-12-05T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
@@ -101,5 +101,70 @@ describe(`fixD53 statistics (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(labels).toContain('本期受理案件按争议原因（每案按所列第一项请求计一类）：');
     const value = (label: string) => report.summary.find((r: { label: string }) => r.label.trim() === label)?.value;
     expect([value('劳动报酬'), value('解除、终止劳动合同')]).toEqual([2, 0]);
+  });
+});
+
+/** The export's rows: the header row and each case's row, found by a cell value. */
+async function exportRows(query: string) {
+  const r = await asBytes(t.api(a.tokens.clerk).get(`/api/exports/cases?${query}`));
+  expect(r.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(r.body as unknown as ArrayBuffer);
+  const rows = (wb.worksheets[0]?.getSheetValues() ?? []).filter(Array.isArray) as unknown[][];
+  const header = rows.find((x) => x.includes('程序')) as unknown[];
+  return { rows, col: (row: unknown[], name: string) => row[header.indexOf(name)] };
+}
+
+describe(`fixD53 case-list export (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('docs53 L4: parties of one name by the labels the documents give them (张三（一）、张三（二）)', async () => {
+    await registerCase(
+      t,
+      a,
+      standardApplication({
+        receivedOn: '2026-02-02',
+        applicants: [
+          { ...worker('同名甲'), idNumber: idNumber('371502', '19900101', 541) },
+          { ...worker('同名甲'), idNumber: idNumber('371502', '19850505', 542) },
+        ],
+      }),
+    );
+    const { rows, col } = await exportRows(`q=${encodeURIComponent('同名甲')}`);
+    const mine = rows.find((x) => x.includes('2026-02-02')) as unknown[];
+    expect(mine, JSON.stringify(rows)).toBeDefined();
+    expect(col(mine, '申请人')).toBe('同名甲（一）、同名甲（二）');
+  });
+
+  it('docs53 L5: a refused application (不字) and a refused review entered no procedure: 「—」', async () => {
+    const refused = await registerCase(t, a, standardApplication({ applicants: [worker('不予受理乙', 543)], receivedOn: '2026-02-03' }));
+    await ok(refused, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-02-04');
+    await registerCase(t, a, standardApplication({ applicants: [worker('在办丙', 544)], receivedOn: '2026-02-05' }));
+    const review = (
+      await t.api(a.tokens.clerk).post(
+        '/api/cases',
+        standardApplication({
+          track: 'review',
+          applicants: [worker('审查丁', 545)],
+          receivedOn: '2026-11-20',
+          agreement: { effectiveOn: '2026-11-18', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+        }),
+      )
+    ).body as { id: number };
+    await ok(review, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'scope', reason: '协议事项不属于劳动人事争议' }, '2026-11-25');
+    const accepted = (
+      await t.api(a.tokens.clerk).post(
+        '/api/cases',
+        standardApplication({
+          track: 'review',
+          applicants: [worker('审查戊', 546)],
+          receivedOn: '2026-11-21',
+          agreement: { effectiveOn: '2026-11-18', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+        }),
+      )
+    ).body as { id: number };
+    await ok(accepted, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-11-24');
+    const { rows, col } = await exportRows('');
+    const row = (name: string) => rows.find((x) => x.some((v) => typeof v === 'string' && v.startsWith(name))) as unknown[];
+    expect([col(row('不予受理乙'), '程序'), col(row('审查丁'), '程序')]).toEqual(['—', '—']);
+    expect([col(row('在办丙'), '程序'), col(row('审查戊'), '程序')]).toEqual(['普通程序', '仲裁审查']);
   });
 });
