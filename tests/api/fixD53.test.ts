@@ -3,8 +3,9 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createDeps } from '../../app/deps.ts';
 import { reprojectStatistics } from '../../app/stats/reproject.ts';
+import { runDailySweep } from '../../app/time/sweep.ts';
 import { createLogger } from '../../server/logger.ts';
-import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { idNumber, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
 import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -166,5 +167,53 @@ describe(`fixD53 case-list export (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const row = (name: string) => rows.find((x) => x.some((v) => typeof v === 'string' && v.startsWith(name))) as unknown[];
     expect([col(row('不予受理乙'), '程序'), col(row('审查丁'), '程序')]).toEqual(['—', '—']);
     expect([col(row('在办丙'), '程序'), col(row('审查戊'), '程序')]).toEqual(['普通程序', '仲裁审查']);
+  });
+});
+
+describe(`fixD53 court package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('sec53 L4: packages of one case made at once each have their own file name (the package id in it)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: largeApplication({ applicants: [worker('转交己', 551)] }) });
+    const items = c.claims.map((x: { id: number }) => ({ claimId: x.id, outcome: 'granted', amount: '10000.00', paymentDays: 10 }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE }, '2026-04-02');
+    expect((await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'award' })).status).toBe(201);
+    for (const p of [...c.applicants, ...c.respondents])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct' }, '2026-04-03');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: c.applicants[0]?.id, court: '聊城市东昌府区人民法院', filedOn: '2026-04-10' },
+      '2026-04-10',
+    );
+    // The clock stands still: every package in the same second.
+    const made = await Promise.all(
+      Array.from({ length: 4 }, () => t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' })),
+    );
+    for (const r of made) expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const names = made.map((r) => r.body.fileName as string);
+    expect(new Set(names).size).toBe(4);
+    for (const r of made) expect(r.body.fileName).toMatch(new RegExp(`^court-package-${c.id}-${r.body.id}-\\d{8}T\\d{6}\\.zip$`));
+    const listed = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/court-packages`)).body as { id: number; fileName: string }[];
+    expect(listed.map((p) => p.fileName).sort()).toEqual([...names].sort());
+    const d = await asBytes(t.api(a.tokens.chair).get(`/api/court-packages/${made[0]?.body.id}`));
+    expect(d.headers['content-disposition']).toBe(`attachment; filename="${names[0]}"`);
+  });
+});
+
+describe(`fixD53 sweep (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('sec53 L4: two sweeps of one day — the cases looked at are the largest run’s, the alerts and purges still summed', async () => {
+    // Open cases for the sweep to look at (those of the tests above, or these alone).
+    await registerCase(t, a, standardApplication({ applicants: [worker('扫描庚', 561)], receivedOn: '2026-11-30' }));
+    const deps = createDeps({ db: t.db, clock: t.clock, logger: createLogger('silent'), config: t.config });
+    const first = await runDailySweep(deps, { force: true });
+    const second = await runDailySweep(deps, { force: true });
+    expect(first?.cases).toBeGreaterThan(0);
+    expect(second?.cases).toBe(first?.cases);
+    const status = await t.api(t.adminToken).get('/api/service/status');
+    expect(status.status).toBe(200);
+    expect(status.body.lastSweep).toMatchObject({
+      cases: first?.cases,
+      alertsRecorded: (first?.alertsRecorded ?? 0) + (second?.alertsRecorded ?? 0),
+    });
   });
 });
