@@ -7,7 +7,7 @@ import { runDailySweep } from '../../app/time/sweep.ts';
 import { createLogger } from '../../server/logger.ts';
 import { apiSuite, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { idNumber, worker } from '../helpers/fixtures.ts';
-import { asBytes } from '../helpers/pdf.ts';
+import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /** fixD53: the outside checks of round 53 on the statistics, the documents, the exports and the court package. */
@@ -215,5 +215,43 @@ describe(`fixD53 sweep (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       cases: first?.cases,
       alertsRecorded: (first?.alertsRecorded ?? 0) + (second?.alertsRecorded ?? 0),
     });
+  });
+});
+
+describe(`fixD53 documents (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('docs53 L3: a payment ordered names the one paid before the verb — never a name run into a date (LDMAL Art. 46)', async () => {
+    const body = largeApplication({
+      applicants: [
+        { ...worker('李B'), idNumber: idNumber('371502', '19900101', 571) },
+        { ...worker('张三'), idNumber: idNumber('371502', '19900101', 572) },
+        { ...worker('张三'), idNumber: idNumber('371502', '19850505', 573) },
+      ],
+      claims: [
+        { category: 'wages', amount: '24120.00', description: '2025年10月至12月工资', applicant: 1 },
+        { category: 'wages', amount: '9000.00', description: '2025年10月至12月工资' },
+      ],
+    });
+    const { c, arb } = await caseAt(t, a, 'heard', { body });
+    const [own, all] = c.claims.map((x: { id: number }) => x.id);
+    await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      { claimIds: [own], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: own, amount: '6000' }], paymentDays: 7 },
+      '2026-03-26',
+    );
+    const ruling = await generatedText(t, arb.token, c.id, { kind: 'advance_execution_ruling' });
+    expect(ruling).toContain('先行向申请人李B支付2025年10月至12月工资6000.00元');
+    const items = [
+      { claimId: own, outcome: 'granted', amount: '24120.00' },
+      { claimId: all, outcome: 'granted', amount: '9000.00' },
+    ];
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE }, '2026-04-10');
+    const award = await generatedText(t, arb.token, c.id, { kind: 'award' });
+    expect(award).toContain('向申请人李B支付2025年10月至12月工资24120.00元');
+    expect(award).toContain('先行向申请人李B支付');
+    expect(award).toContain('向申请人李B、张三（一）、张三（二）支付2025年10月至12月工资9000.00元');
+    // No name runs into a figure anywhere in the documents.
+    for (const text of [ruling, award]) expect(text).not.toMatch(/申请人(李B|张三（[一二]）)[0-9]/u);
   });
 });
