@@ -519,11 +519,12 @@ function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
 }
 
 /**
- * "支付申请人张三加班费" / "向申请人张三返还培训费用": a claim written as the act asked for (返还培训费用, 支付违约金)
- * reads "向…返还…", not "支付…返还…". (Not 补缴: social insurance is paid to the agency, not to the party.)
+ * "向申请人张三支付加班费" / "向申请人张三返还培训费用": the one paid before the verb, so that a name is never run into
+ * what is paid (docs53 L3: 「支付申请人李B2025年10月至12月工资」); a claim written as the act asked for (返还培训费用,
+ * 支付违约金) reads "向…返还…", not "支付…返还…". (Not 补缴: social insurance is paid to the agency, not to the party.)
  */
 const payAct = (payee: string, paid: string): string =>
-  /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `支付${payee}${paid}`;
+  /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `向${payee}支付${paid}`;
 
 /** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
 function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][number]): string {
@@ -1407,11 +1408,12 @@ function actOrdered(what: string, obliged: [string, string[]], other: [string, s
   if (!w) return null;
   const verb = TO_VERBS.exec(w)?.[0];
   if (verb) {
-    // 支付申请人工资 / 返还被申请人借支款: the other named once, in full, after the verb.
+    // 向申请人张三支付工资 / 向被申请人返还借支款: the other named once, in full, before the verb — never "支付申请人李B
+    // 2025年…工资", the name run into what is paid (docs53 L3; the form of 「向…支付」 Chinese awards use).
     const rest = strip(w.slice(verb.length), other, others);
-    return rest ? `${verb}${otherFull}${rest}` : `向${otherFull}${w}`;
+    return rest ? `向${otherFull}${verb}${rest}` : `向${otherFull}${w}`;
   }
-  if (pay) return `支付${otherFull}${w}`;
+  if (pay) return `向${otherFull}支付${w}`;
   if (/^(继续履行|恢复|续订|签订)/u.test(w)) return `与${otherFull}${w}`;
   return `为${otherFull}${w}`;
 }

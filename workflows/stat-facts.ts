@@ -1,6 +1,7 @@
 import type { MachineContext } from './case-machine.ts';
 import { type ClaimStatLine, changedByCourt, claimStatLines, courtDecided } from './claim-outcomes.ts';
 import { daysBetween } from './dates.ts';
+import type { Finality } from './finality.ts';
 import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
 import { employerApplies, isEmployerParty, isWorkerParty } from './sides.ts';
@@ -162,6 +163,20 @@ function resultOf(ctx: MachineContext, claimedFen: number, counter: ReadonlySet<
   return null;
 }
 
+/**
+ * The finality of the case's decisions together (docs53 M1): its partial awards (部分裁决, Rules Art. 49 — a final one
+ * takes effect as such, LDMAL Art. 47) and its closing award. Every decision final → final; every one non-final →
+ * non-final; otherwise mixed (部分终局: final and non-final matters side by side, Rules Art. 50; domain.md §9.5, §13.1).
+ * Null when the case has no award at all.
+ */
+export function decisionsFinality(ctx: Pick<MachineContext, 'partialAwards' | 'award'>): Finality | null {
+  const all = [...(ctx.partialAwards ?? []), ...(ctx.award ? [ctx.award] : [])].map((a) => a.finality);
+  if (!all.length) return null;
+  if (all.every((f) => f === 'final')) return 'final';
+  if (all.every((f) => f === 'non_final')) return 'non_final';
+  return 'mixed';
+}
+
 export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string | null): StatFacts {
   // The amounts claimed and awarded, the result and the claim lines are the applicant's claims (domain.md §13.1): a
   // merged counterclaim's (Rules Art. 36) are claims against the applicant, not part of the case's 标的额.
@@ -218,7 +233,7 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
     acceptedOn,
     closedOn,
     closureMode,
-    finality: ctx.award?.finality ?? null,
+    finality: decisionsFinality(ctx),
     arbitratorId: ctx.tribunal?.presidingId ?? null,
     awardDueOn,
     daysToClose: counted ? daysBetween(acceptedOn as string, closedOn as string) : null,

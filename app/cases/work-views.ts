@@ -1,5 +1,7 @@
 import type { AuditEntity } from '../../db/stores/reference.ts';
+import { distinctPartyNames } from '../../templates/kinds.ts';
 import { addDays, daysBetween, mondayOf } from '../../workflows/dates.ts';
+import { maskPersonalNumbersInText } from '../../workflows/identifiers.ts';
 import { closureModeLabel, stateLabel } from '../../workflows/labels.ts';
 import { PROCEDURES } from '../../workflows/reference.ts';
 import type { Deps } from '../deps.ts';
@@ -78,6 +80,18 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
       rule: 'export-max-rows',
     });
   const r = await listCases(deps, actor, { ...q, page: 1, pageSize: max });
+  // docs53 L4: parties of one case who share a name by the labels the documents give them (张三（一）、张三（二）,
+  // templates/kinds.ts distinctPartyNames, over all the case's parties in its order), masked as the list masks them.
+  const parties = await deps.stores.caseSummaries.partiesInOrderOf(
+    deps.db.reader,
+    r.items.map((c) => c.id),
+  );
+  const names = (id: number, side: string, fallback: string[]) => {
+    const ps = parties.get(id) ?? [];
+    const labels = distinctPartyNames(ps);
+    const mine = ps.filter((p) => p.side === side);
+    return (mine.length ? mine.map((p) => maskPersonalNumbersInText(labels.get(p.id) ?? p.name)) : fallback).join('、');
+  };
   return renderCaseSheetOffThread({
     createdAt: deps.clock.now().toISOString(),
     title: `案件列表（导出于 ${deps.clock.today()}，共 ${r.items.length} 件）`,
@@ -87,11 +101,10 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
       // (LDMAL Art. 29; Rules Arts. 74–79), else by its kind and id (sec49 M1).
       c.caseNo ?? c.documentNo ?? `${c.track === 'mediation' ? '调解申请' : c.track === 'review' ? '仲裁审查申请' : '仲裁申请'}#${c.id}`,
       stateLabel(c.state),
-      c.applicantNames.join('、'),
-      c.respondentNames.join('、'),
+      names(c.id, 'applicant', c.applicantNames),
+      names(c.id, 'respondent', c.respondentNames),
       c.district,
-      // A review has no ordinary or simple procedure (Rules Arts. 74–79; docs50 M2): named by what it is.
-      c.track === 'mediation' ? '案前调解' : c.procedure === null ? '仲裁审查' : (own(PROCEDURES, c.procedure) ?? c.procedure),
+      procedureCell(c),
       c.receivedOn,
       c.acceptedOn ?? '',
       c.awardDueOn ?? '',
@@ -103,6 +116,18 @@ export async function exportCases(deps: Deps, actor: Actor, q: Omit<CaseListQuer
     widths: [26, 18, 24, 24, 12, 10, 12, 12, 12, 12, 12, 6, 8],
   });
 }
+
+/**
+ * The export's 程序 column. An application refused (不予受理, LDMAL Art. 29; a review's, Rules Art. 75) or a registration
+ * voided entered no procedure: 「—」 (docs53 L5: a 不字 case read 普通程序). A review has no ordinary or simple procedure
+ * (Rules Arts. 74–79; docs50 M2): named by what it is.
+ */
+function procedureCell(c: { track: string; procedure: string | null; closure?: { mode: string } | null }): string {
+  if (c.closure && NO_PROCEDURE.includes(c.closure.mode)) return '—';
+  if (c.track === 'mediation') return '案前调解';
+  return c.procedure === null ? '仲裁审查' : (own(PROCEDURES, c.procedure) ?? c.procedure);
+}
+const NO_PROCEDURE = ['rejection', 'review_rejected', 'voided'];
 
 /** GET /api/audit-log — changes to users, minimum wages and holiday calendars, newest first (admin, chair). */
 export async function auditLog(deps: Deps, actor: Actor, q: { entity?: AuditEntity; page: number; pageSize: number }) {

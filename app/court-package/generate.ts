@@ -474,7 +474,9 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     generatedAt,
   });
   const stamp = chinaTime(generatedAt).replace(/[-:]/g, '').slice(0, 15);
-  const fileName = `court-package-${c.id}-${stamp}.zip`;
+  // The package's id in the name (sec53 L4: packages of one case generated in the same second shared a name): one
+  // name per package, known once the row is inserted (db/stores/court-packages.ts insert).
+  const fileName = (packageId: number) => `court-package-${c.id}-${packageId}-${stamp}.zip`;
 
   return {
     caseVersion: c.version,

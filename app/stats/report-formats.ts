@@ -150,5 +150,7 @@ function figure(v: unknown): { value: number; format: string } | null {
   if (!m) return null;
   const places = m[2]?.length ?? 0;
   const digits = places ? `0.${'0'.repeat(places)}` : '0';
-  return m[3] ? { value: Number(m[1]) / 100, format: `${digits}%` } : { value: Number(m[1]), format: digits };
+  // A rate is stored as the fraction it shows, rounded to its places (docs53 L2: 81.82 / 100 wrote
+  // <v>0.8181999999999999</v> — shown right, but the cell's value carried float noise into every sum).
+  return m[3] ? { value: Number((Number(m[1]) / 100).toFixed(places + 2)), format: `${digits}%` } : { value: Number(m[1]), format: digits };
 }

@@ -135,7 +135,10 @@ export async function periodicReport(
     ['应结案件数（上期未结＋本期受理）', f.toClose],
     ['本期受理案件劳动者当事人数', f.workers],
     ['  其中：集体劳动人事争议劳动者当事人数', f.workersCollective],
-    ['本期受理案件按争议原因：', null],
+    // One cause per case — its first claim's (workflows/stat-facts.ts statFacts; domain.md §13.1): the rows add up to the
+    // cases accepted, as the yearbook's do; the heading says so (docs53 L1: a case claiming wages and compensation
+    // counts under 劳动报酬 only when wages come first).
+    ['本期受理案件按争议原因（每案按所列第一项请求计一类）：', null],
     ...YEARBOOK_CAUSES.flatMap((c): [string, number][] => [
       [`  ${c.label}`, cause(c.causes)],
       ...(c.detail ?? []).map(([label, k]): [string, number] => [`    其中：${label}`, cause([k])]),

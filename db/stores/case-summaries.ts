@@ -85,6 +85,19 @@ async function contextParts(k: Knex, caseIds: number[], keys: readonly string[])
 export function createCaseSummaryStore() {
   return {
     partyNamesOf,
+    /**
+     * Every party of the given cases — id, side, name — in the order the case record lists them (side, then seq: as
+     * `loadChildren` in db/stores/cases.ts), third parties included: what the documents' labels of same-name parties
+     * (templates/kinds.ts distinctPartyNames, 张三（一）/张三（二）) are computed from (docs53 L4). Names only.
+     */
+    async partiesInOrderOf(k: Knex, caseIds: number[]): Promise<Map<number, { id: number; side: string; name: string }[]>> {
+      const ids = [...new Set(caseIds)];
+      const out = new Map<number, { id: number; side: string; name: string }[]>(ids.map((id) => [id, []]));
+      if (!ids.length) return out;
+      const rows = await k('parties').whereIn('case_id', ids).orderBy(['case_id', 'side', 'seq']).select('id', 'case_id', 'side', 'name');
+      for (const r of rows) out.get(Number(r.case_id))?.push({ id: Number(r.id), side: r.side as string, name: r.name as string });
+      return out;
+    },
     tribunalsOf,
     /** The day each arbitral review was accepted (its record's `review.acceptedOn`, ACCEPT_REVIEW, Rules Art. 75), by case. */
     async reviewsAcceptedOn(k: Knex, caseIds: number[]): Promise<Map<number, string>> {

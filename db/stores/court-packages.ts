@@ -58,12 +58,20 @@ const info = (r: Record<string, any>): CourtPackageInfo => ({
 /** Court hand-off packages as generated: the ZIP bytes exactly as served, and what they were signed with. */
 export function createCourtPackageStore() {
   return {
-    async insert(trx: Knex, p: Omit<CourtPackageInfo, 'id'> & { bytes: Buffer }): Promise<CourtPackageInfo> {
+    /**
+     * `fileName` may be made from the package's id (sec53 L4: packages of one case generated in the same second shared a
+     * name): the row is inserted, then named, in the caller's transaction.
+     */
+    async insert(
+      trx: Knex,
+      p: Omit<CourtPackageInfo, 'id' | 'fileName'> & { bytes: Buffer; fileName: string | ((id: number) => string) },
+    ): Promise<CourtPackageInfo> {
+      const named = typeof p.fileName === 'string' ? p.fileName : null;
       const row = {
         case_id: p.caseId,
         purpose: p.purpose,
         court: p.court,
-        file_name: p.fileName,
+        file_name: named ?? '',
         bytes: p.bytes,
         size: p.size,
         sha256: p.sha256,
@@ -77,7 +85,12 @@ export function createCourtPackageStore() {
         created_at: p.createdAt,
       };
       const [ins] = await trx('court_packages').insert(row).returning('id');
-      return info({ ...row, id: (ins as { id: number }).id });
+      const id = Number((ins as { id: number }).id);
+      if (typeof p.fileName === 'function') {
+        row.file_name = p.fileName(id);
+        await trx('court_packages').where({ id }).update({ file_name: row.file_name });
+      }
+      return info({ ...row, id });
     },
     async forCase(k: Knex, caseId: number): Promise<CourtPackageInfo[]> {
       return (await k('court_packages').where({ case_id: caseId }).orderBy('id').select(COLUMNS)).map(info);

@@ -71,20 +71,25 @@ export function createHousekeepingStore() {
     /**
      * One row per day holds the day's runs together (sec51 L4: a forced sweep after the scheduled one replaced its
      * row, and the status showed 0 alerts where the first run had recorded 2031): a later run of the day keeps the
-     * day's first start and, once finished, adds its counts to the day's (`sweepFinished`). A day whose run finished
+     * day's first start and, once finished, adds its counts to the day's (`sweepFinished`; the cases looked at: the largest run's). A day whose run finished
      * stays done while another runs.
      */
     async sweepStarted(k: Knex, day: string, holder: string, now: string): Promise<void> {
       await k('sweep_runs').insert({ day, holder, started_at: now, finished_at: null }).onConflict('day').merge({ holder });
     },
-    /** The run's counts added to the day's; the chain's state is the latest run's (it verifies the whole record). */
+    /**
+     * The run's counts added to the day's — but `cases`, the largest run's (sec53 L4); the chain's state is the latest
+     * run's (it verifies the whole record).
+     */
     async sweepFinished(k: Knex, r: Omit<SweepRun, 'holder' | 'startedAt'>): Promise<void> {
       const plus = (column: string, n: number | null) => k.raw('coalesce(??, 0) + ?', [column, n ?? 0]);
       await k('sweep_runs')
         .where({ day: r.day })
         .update({
           finished_at: r.finishedAt,
-          cases: plus('cases', r.cases),
+          // sec53 L4: the cases a sweep looked at are the same cases each run: the day's figure is the largest run's, not
+          // a sum (two runs over 812 cases read 1624). Deadlines changed, alerts and purges are done once each: summed.
+          cases: k.raw('CASE WHEN coalesce(??, 0) > ? THEN ?? ELSE ? END', ['cases', r.cases ?? 0, 'cases', r.cases ?? 0]),
           deadlines_changed: plus('deadlines_changed', r.deadlinesChanged),
           alerts_recorded: plus('alerts_recorded', r.alertsRecorded),
           purged_tokens: plus('purged_tokens', r.purgedTokens),

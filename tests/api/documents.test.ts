@@ -147,7 +147,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       '被申请人辩称：已足额支付申请人工资，不同意申请人的全部请求。',
       // The arbitrator's basis for item 1; the suggestion for the dismissed item 2 (burden of proof; final, Art. 47(1)).
       '依照《中华人民共和国劳动合同法》第三十条，《工资支付暂行规定》第十八条，《中华人民共和国劳动争议调解仲裁法》第六条、第四十七条第（一）项之规定，裁决如下',
-      '一、被申请人聊城某某机械有限公司于本裁决生效之日起十日内支付申请人欧阳喆垚䶮2025年10月至12月工资8000.00元（人民币捌仟元整）；',
+      '一、被申请人聊城某某机械有限公司于本裁决生效之日起十日内向申请人欧阳喆垚䶮支付2025年10月至12月工资8000.00元（人民币捌仟元整）；',
       '二、驳回申请人的其他仲裁请求。',
       '本裁决为终局裁决',
       // Claims: one level of brackets, the last one ends with a full stop.
@@ -242,7 +242,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     expect(partial).toContain(
       '依照《中华人民共和国劳动合同法》第三十条，《中华人民共和国劳动争议调解仲裁法》第四十三条第二款、第四十七条第（一）项之规定，先行裁决如下：',
     );
-    expect(partial).toContain('一、被申请人聊城某某机械有限公司于本裁决生效之日起十日内支付申请人张三2025年10月至12月工资12000.00元');
+    expect(partial).toContain('一、被申请人聊城某某机械有限公司于本裁决生效之日起十日内向申请人张三支付2025年10月至12月工资12000.00元');
     expect(partial).toContain('申请人的其他仲裁请求，本委另行裁决。');
     expect(partial).toContain('本裁决为终局裁决');
     expect(partial).not.toContain('本案现已审理终结');
@@ -725,7 +725,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     });
     const ruling = await one(c, arb.token, { kind: 'advance_execution_ruling' });
     expect(ruling).toContain(
-      '一、被申请人聊城某某机械有限公司于本裁决书送达之日起七日内先行支付申请人张三2025年10月至12月工资5000.00元（人民币伍仟元整）。',
+      '一、被申请人聊城某某机械有限公司于本裁决书送达之日起七日内先行向申请人张三支付2025年10月至12月工资5000.00元（人民币伍仟元整）。',
     );
     expect(ruling).toContain('权利义务关系明确，不先予执行将严重影响申请人的生活');
     expect(ruling).not.toContain('12000.00');
@@ -779,7 +779,7 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
       .where({ id: c.id })
       .update({ snapshot: JSON.stringify(snap) });
     const ruling = await one(c, arb.token, { kind: 'advance_execution_ruling' });
-    expect(ruling).toContain('一、被申请人聊城某某机械有限公司先行支付申请人张三2025年10月至12月工资5000.00元（人民币伍仟元整）。');
+    expect(ruling).toContain('一、被申请人聊城某某机械有限公司先行向申请人张三支付2025年10月至12月工资5000.00元（人民币伍仟元整）。');
     expect(ruling).not.toContain('送达之日起');
   });
 

@@ -46,8 +46,8 @@ describe(`fixD52 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(one).toContain('委托代理人：王某，系申请人张三（一）的配偶');
     expect(one).toContain('委托代理人：李某，系申请人张三（二）的父亲');
     expect(one).toContain('申请人张三（一）、张三（二）与被申请人聊城某某机械有限公司');
-    expect(one).toContain('支付申请人张三（一）2026年5月至7月工资12000.00元');
-    expect(one).toContain('支付申请人张三（二）2026年6月至7月工资4500.25元');
+    expect(one).toContain('向申请人张三（一）支付2026年5月至7月工资12000.00元');
+    expect(one).toContain('向申请人张三（二）支付2026年6月至7月工资4500.25元');
     expect(one).toContain('驳回申请人张三（二）关于2026年6月至7月工资的其他仲裁请求');
     expect(one).toContain('申请人张三（一）关于解除劳动合同经济补偿的仲裁请求，本委另行作出聊劳人仲案字〔2026〕第1-2号');
     expect(one).not.toMatch(/张三(?!（)/u);

@@ -251,7 +251,7 @@ describe(`L1: court package times in China Standard Time (${db})`, () => {
     const r = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/court-packages`, { purpose: 'litigation' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const d = await asBytes(t.api(a.tokens.clerk).get(`/api/court-packages/${r.body.id}`));
-    expect(d.headers['content-disposition']).toBe(`attachment; filename="court-package-${c.id}-20260421T020000.zip"`);
+    expect(d.headers['content-disposition']).toBe(`attachment; filename="court-package-${c.id}-${r.body.id}-20260421T020000.zip"`);
     const zip = await JSZip.loadAsync(d.body as Buffer);
     const readme = await zip.file('README.txt')?.async('string');
     expect(readme).toContain('生成时间：2026-04-21T02:00:00+08:00');

@@ -60,10 +60,10 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
     const [partial] = await documents(c, arb.token, { kind: 'partial_award' });
     expect(partial).toContain(
-      '仲裁庭于二〇二六年三月二十六日依申请人的申请作出先予执行裁决，裁决被申请人聊城某某机械有限公司先行支付申请人张三2025年10月至12月工资6000.00元（人民币陆仟元整）。',
+      '仲裁庭于二〇二六年三月二十六日依申请人的申请作出先予执行裁决，裁决被申请人聊城某某机械有限公司先行向申请人张三支付2025年10月至12月工资6000.00元（人民币陆仟元整）。',
     );
     expect(partial).toContain(
-      '支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付6000.00元（人民币陆仟元整），已先予执行的部分在执行时予以扣减',
+      '向申请人张三支付2025年10月至12月工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付6000.00元（人民币陆仟元整），已先予执行的部分在执行时予以扣减',
     );
     // Reviewer docs43 M7: a ruling orders a payment, it is not one — the rest is not "尚需支付".
     expect(partial).not.toContain('尚需支付');
@@ -76,7 +76,7 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       '2026-04-10',
     );
     const award = (await documents(c, arb.token, { kind: 'award' })).join('\n');
-    expect(award).toContain('作出先予执行裁决，裁决被申请人聊城某某机械有限公司先行支付申请人张三2025年10月至12月工资6000.00元');
+    expect(award).toContain('作出先予执行裁决，裁决被申请人聊城某某机械有限公司先行向申请人张三支付2025年10月至12月工资6000.00元');
   });
 
   it('H1: an advance as large as the amount awarded is not ordered paid again', async () => {
@@ -108,7 +108,7 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // Reviewer docs43 M7 (over rev41 M2(a)): the ruling is not payment — the whole amount is ordered, and what was
     // executed in advance is deducted on enforcement, so it is not paid twice; never "无需另行支付".
     expect(award).toContain(
-      '被申请人聊城某某机械有限公司于本裁决生效之日起十日内支付申请人张三2025年10月至12月工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付12000.00元（人民币壹万贰仟元整），已先予执行的部分在执行时予以扣减',
+      '被申请人聊城某某机械有限公司于本裁决生效之日起十日内向申请人张三支付2025年10月至12月工资12000.00元（人民币壹万贰仟元整），本委于二〇二六年三月二十六日作出的先予执行裁决已裁决先行支付12000.00元（人民币壹万贰仟元整），已先予执行的部分在执行时予以扣减',
     );
     expect(award).not.toContain('无需另行支付');
     // Legal tester s42, F3: the sentence reads once, not "先予执行裁决裁决".

@@ -25,7 +25,7 @@ const pages = async (blocks: Block[]) =>
 describe('lead-ins (reviewer docsfix M1)', () => {
   it('「裁决如下：」 goes to the next page with the first order whatever moves that order there (widow control, the kept closing)', async () => {
     const order =
-      '一、被申请人聊城某某机械有限公司于本裁决书送达之日起五日内先行支付申请人张三工伤医疗费15000.00元（人民币壹万伍仟元整）。';
+      '一、被申请人聊城某某机械有限公司于本裁决书送达之日起五日内先行向申请人张三支付工伤医疗费15000.00元（人民币壹万伍仟元整）。';
     let stranded = 0;
     for (let k = 0; k < 44; k++) {
       const filler =

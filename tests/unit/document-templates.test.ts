@@ -114,7 +114,7 @@ describe('document templates print the record, nothing more', () => {
     const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as DocInput['ctx']['advanceExecutions'][number];
     for (const legacy of [{ ...ae, paymentDays: null }, (({ paymentDays: _, ...rest }) => rest)(ae)]) {
       const out = text(BUILDERS.advance_execution_ruling(withCtx({ advanceExecutions: [legacy as typeof ae] })));
-      expect(out).toContain('先行支付');
+      expect(out).toContain('先行向申请人');
       expect(out).not.toMatch(/送达之日起.{1,4}日内/);
     }
     expect(text(BUILDERS.advance_execution_ruling(SAMPLE_INPUT))).toContain('于本裁决书送达之日起五日内先行');
@@ -704,11 +704,11 @@ describe('reviewer docs43: receipts, third parties, terms, advance execution, la
   it('H2: a term of 0 days stored before it was refused prints 立即, never 〇日内', () => {
     const ae = SAMPLE_INPUT.ctx.advanceExecutions[0] as Ctx['advanceExecutions'][number];
     const ruling = text(BUILDERS.advance_execution_ruling(withCtx({ advanceExecutions: [{ ...ae, paymentDays: 0 }] })));
-    expect(ruling).toContain('于本裁决书送达后立即先行支付');
+    expect(ruling).toContain('于本裁决书送达后立即先行向申请人');
     expect(ruling).not.toContain('〇日内');
     const a = SAMPLE_INPUT.ctx.award as NonNullable<Ctx['award']>;
     const award = text(BUILDERS.award(withCtx({ award: { ...a, items: a.items.map((i) => ({ ...i, paymentDays: 0 })) } })));
-    expect(award).toContain('于本裁决生效后立即支付');
+    expect(award).toContain('于本裁决生效后立即向申请人');
     expect(award).not.toContain('〇日内');
   });
 
@@ -724,7 +724,7 @@ describe('reviewer docs43: receipts, third parties, terms, advance execution, la
         withCtx({ award: { ...a, items: a.items.map((i) => (i.claimId === 10 ? { ...i, amount: '8000.00', amountFen: 800000 } : i)) } }),
       ),
     );
-    expect(covered).toContain('日内支付申请人');
+    expect(covered).toContain('日内向申请人');
     expect(covered).toContain('已先予执行的部分在执行时予以扣减');
     expect(covered).not.toContain('无需另行支付');
   });
@@ -869,11 +869,11 @@ describe('reviewer docs44: documents', () => {
     const loan = ruled('申请人返还借支款3000元', true);
     expect(loan).toContain(`申请人${worker}于本裁决生效之日起十日内向被申请人${firm}返还借支款3000.00元`);
     expect(loan).not.toMatch(/支付被申请人[^。]*申请人返还/);
-    expect(ruled('申请人返还被申请人借支款3000元', true)).toContain(`内返还被申请人${firm}借支款3000.00元`);
+    expect(ruled('申请人返还被申请人借支款3000元', true)).toContain(`内向被申请人${firm}返还借支款3000.00元`);
     // The applicant's direction: the employer as the claim wrote it dropped, the worker named once.
     const wages = ruled('请求裁决被申请人支付申请人2025年10月至12月拖欠的工资3000元', false);
-    expect(wages).toContain(`被申请人${firm}于本裁决生效之日起十日内支付申请人${worker}2025年10月至12月拖欠的工资3000.00元`);
-    expect(ruled('加班费', false)).toContain(`内支付申请人${worker}加班费3000.00元`);
+    expect(wages).toContain(`被申请人${firm}于本裁决生效之日起十日内向申请人${worker}支付2025年10月至12月拖欠的工资3000.00元`);
+    expect(ruled('加班费', false)).toContain(`内向申请人${worker}支付加班费3000.00元`);
     expect(ruled('给付加班费', false)).toContain(`内向申请人${worker}给付加班费3000.00元`);
   });
 
