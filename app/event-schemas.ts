@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { EVENT_TYPES, type EventType, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
-import { AgentInput, ClaimInput, IsoDate, Money, OrganizationInput, PersonInput, PersonName, RecordId } from './schemas.ts';
+import {
+  AgentInput,
+  ClaimInput,
+  IsoDate,
+  Money,
+  noAmountOnDismissed,
+  OrganizationInput,
+  PersonInput,
+  PersonName,
+  RecordId,
+} from './schemas.ts';
 
 const Id = RecordId;
 const Reason = z.string().trim().min(1, '不能为空').max(2000, '不能超过2000个字符');
@@ -56,11 +66,7 @@ const AwardItem = z
       .openapi({ description: '本项金额所依据的计算（服务器按输入复算并随裁决保存）' }),
   })
   .strict()
-  // A dismissed claim is awarded nothing: an amount on it would be counted as awarded money in every figure after.
-  .superRefine((it, ctx) => {
-    if (it.outcome === 'dismissed' && it.amount !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: '驳回的请求不能有裁决金额' });
-  });
+  .superRefine(noAmountOnDismissed);
 /**
  * The arbitrator's findings and reasoning (domain.md §12.3): text that says something — a text of punctuation alone
  * ("。") printed "本委认为。" (reviewer docs43 M1).

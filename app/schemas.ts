@@ -1124,6 +1124,15 @@ export const CaseListQuery = Pagination.extend({
   order: z.enum(['asc', 'desc']).optional(),
 }).strict();
 
+/**
+ * A dismissed claim is awarded nothing: an amount on it would be counted as awarded money in every figure after. The
+ * award's items (app/event-schemas.ts) and the preview's (recheck53) refuse it alike.
+ */
+export function noAmountOnDismissed(it: { outcome: string; amount?: string }, ctx: z.RefinementCtx): void {
+  if (it.outcome === 'dismissed' && it.amount !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: '驳回的请求不能有裁决金额' });
+}
+
 export const AwardPreview = z
   .object({
     occurredOn: IsoDate.optional(),
@@ -1135,7 +1144,8 @@ export const AwardPreview = z
             outcome: z.enum(['granted', 'partly', 'dismissed']),
             amount: Money.optional(),
           })
-          .strict(),
+          .strict()
+          .superRefine(noAmountOnDismissed),
       )
       .min(1)
       .max(100),

@@ -893,16 +893,14 @@ export function withdrawnItemsRule(ctx: CaseContext, items: readonly { claimId: 
   );
 }
 
-function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violation | null {
-  const items = (ev.payload.items ?? []) as { claimId: number; outcome: string; amount?: string }[];
-  const decided = decidedClaimIds(ctx);
-  const gone = withdrawnItemsRule(ctx, items);
-  if (gone) return gone;
-  const withdrawn = withdrawnClaimIds(ctx);
-  const again = items.filter((i) => decided.has(i.claimId));
-  if (again.length) {
-    return v('claim-already-decided', 'Rules Art. 49', `请求 ${again.map((i) => i.claimId).join('、')} 已由部分裁决处理，不能再次裁决`);
-  }
+/**
+ * A money claim granted in whole or in part names the sum (LDMAL Art. 46): the award's items and the award preview
+ * (app/procedure/award-preview.ts, recheck53) refuse it alike.
+ */
+export function amountRequiredRule(
+  ctx: Pick<CaseContext, 'claims'>,
+  items: readonly { claimId: number; outcome: string; amount?: string }[],
+): Violation | null {
   for (const [i, it] of items.entries()) {
     const claim = ctx.claims.find((c) => c.id === it.claimId);
     if (claim && MONETARY_FINAL_CATEGORIES.includes(claim.category) && it.outcome !== 'dismissed' && it.amount === undefined) {
@@ -914,6 +912,21 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
       );
     }
   }
+  return null;
+}
+
+function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violation | null {
+  const items = (ev.payload.items ?? []) as { claimId: number; outcome: string; amount?: string }[];
+  const decided = decidedClaimIds(ctx);
+  const gone = withdrawnItemsRule(ctx, items);
+  if (gone) return gone;
+  const withdrawn = withdrawnClaimIds(ctx);
+  const again = items.filter((i) => decided.has(i.claimId));
+  if (again.length) {
+    return v('claim-already-decided', 'Rules Art. 49', `请求 ${again.map((i) => i.claimId).join('、')} 已由部分裁决处理，不能再次裁决`);
+  }
+  const unpriced = amountRequiredRule(ctx, items);
+  if (unpriced) return unpriced;
   const covered = new Set(items.map((i) => i.claimId));
   const missing = ctx.claims.filter((c) => !decided.has(c.id) && !covered.has(c.id) && !withdrawn.has(c.id)).map((c) => c.id);
   if (whole && missing.length) {

@@ -212,7 +212,8 @@ export function createEventsRouter(deps: Deps): Router {
     method: 'post',
     path: '/api/cases/{id}/award-preview',
     operationId: 'awardPreview',
-    summary: '裁决终局性预判（不写入）：逐项判断终局/非终局，供裁决表单即时显示',
+    summary:
+      '裁决终局性预判（不写入）：逐项判断终局/非终局，供裁决表单即时显示；对所填各项的检查与作出裁决（ISSUE_AWARD）相同（400/422 同一字段），但不要求已处理每一项请求',
     tags: ['procedure'],
     params: IdParams,
     body: AwardPreview,

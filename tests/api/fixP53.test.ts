@@ -158,6 +158,12 @@ describe(`fixP53 legal53a L1: the award preview refuses what ISSUE_AWARD refuses
     expect(beyond.status).toBe(400);
     const unknown = await compare([{ outcome: 'granted', amount: '100.00', claimId: 999999 }]);
     expect([unknown.status, unknown.body.errors?.[0]?.path]).toEqual([400, 'items.1.claimId']);
+    // recheck53 (lead): a dismissed item with an amount (400), a money claim granted without its sum (422
+    // award-amount-required, LDMAL Art. 46) — alike too.
+    const dismissedPriced = await compare([{ outcome: 'dismissed', amount: '1.00' }]);
+    expect([dismissedPriced.status, dismissedPriced.body.errors?.[0]?.path]).toEqual([400, 'items.1.amount']);
+    const unpriced = await compare([{ outcome: 'granted' }]);
+    expect([unpriced.status, unpriced.body.rule, unpriced.body.field]).toEqual([422, 'award-amount-required', 'items.1.amount']);
     // Still a good form answers 200.
     expect(
       (await t.api(arb.token).post(`/api/cases/${c.id}/award-preview`, { items: both([{ outcome: 'partly', amount: '11999.99' }]) }))
