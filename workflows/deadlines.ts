@@ -568,15 +568,16 @@ export function challengeWindows(ctx: MachineContext, cal: OfficialCalendar, per
  * SPC-1 Art. 21 (legal53a H1): whether a worker's suit on a final award (part) holds the employer's window to apply to
  * set it aside (LDMAL Art. 49) — the intermediate court does not accept the application while it is pending, and the
  * employer has 30 days from the ruling that dismisses it or permits its withdrawal (`set_aside_after_suit`). Art. 21 is
- * about a suit brought "依据调解仲裁法第四十八条", within the worker's 15 days of his receipt, while the employer's own
- * window ran: a suit filed after the worker's period (even one the court docketed, `courtAccepted`), or after the
- * employer's window had ended, neither pauses nor revives it. `windows`: the award's windows computed so far (each
- * `set_aside_after_suit` an earlier ruling opened counts as the employer's window from its service). Where a day is not
- * known yet (the award not served, a provisional calendar year) the suit is taken to hold it, as before.
+ * about a suit brought "依据调解仲裁法第四十八条"; a suit after the worker's 15 days is on the record only when the clerk
+ * records that the court docketed it (`courtAccepted`, CPL Art. 86; workflows/rules.ts) — the court then hears it as one
+ * brought under Art. 48, and it holds the employer's window as a timely one does (reviewer s53 A H1: the application
+ * it ends, `endSetAsideReview`, and the refusal while it is pending, `setAsideAfterWorkerSuit`, read it so too). What
+ * no suit does is revive a window that had ended before it was filed (legal53a H1). `windows`: the award's windows
+ * computed so far (each `set_aside_after_suit` an earlier ruling opened counts as the employer's window from its
+ * service). Where a day is not known yet (the award not served, a provisional calendar year) the suit is taken to hold
+ * it, as before.
  */
 function suitHoldsSetAside(windows: PartyWindow[], suit: { partyId: number; filedOn: string }, employerId: number): boolean {
-  const own = windows.find((w) => w.partyId === suit.partyId && w.kind === 'sue_final_worker')?.computed;
-  if (own?.dueOn && !own.provisional && suit.filedOn > own.dueOn) return false;
   const employer = windows.filter(
     (w) => w.partyId === employerId && (w.kind === 'set_aside_employer' || w.kind === 'set_aside_after_suit'),
   );
@@ -590,12 +591,19 @@ function suitHoldsSetAside(windows: PartyWindow[], suit: { partyId: number; file
 }
 
 /**
- * The worker's suit pending that holds employer `employerId`'s window to apply to set the final award aside (SPC-1
- * Art. 21(1); suitHoldsSetAside), or null.
+ * The worker's suit pending that holds the employer's window `w` to apply to set the final award aside (SPC-1 Art. 21(1);
+ * suitHoldsSetAside): filed while `w` ran (an after-suit window from its ruling's service), or null.
  */
-function pendingSuitHoldingSetAside(ctx: MachineContext, windows: PartyWindow[], employerId: number) {
+function pendingSuitHoldingWindow(ctx: MachineContext, windows: PartyWindow[], w: PartyWindow) {
   if (!workerSuitHoldingSetAside(ctx)) return null;
-  return pendingSuits(ctx).find((l) => isWorkerId(ctx, l.partyId) && suitHoldsSetAside(windows, l, employerId)) ?? null;
+  return (
+    pendingSuits(ctx).find(
+      (l) =>
+        isWorkerId(ctx, l.partyId) &&
+        suitHoldsSetAside(windows, l, w.partyId) &&
+        (w.kind === 'set_aside_employer' || (w.servedOn as string) <= l.filedOn),
+    ) ?? null
+  );
 }
 
 /**
@@ -1178,6 +1186,15 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (ctx.award) {
     const windows = challengeWindows(ctx, cal, P);
     const setAsideAfter = (on: string) => (ctx.setAside && ctx.setAside.filedOn >= on ? ctx.setAside.filedOn : null);
+    // The employer's window from its receipt of the award, once a ruling on a worker's suit opened the 30 days from that
+    // ruling (SPC-1 Art. 21(2)): the day of that ruling's service, else null.
+    const supersededOn = (w: PartyWindow): string | null =>
+      w.kind === 'set_aside_employer'
+        ? (windows
+            .filter((x) => x.kind === 'set_aside_after_suit' && x.partyId === w.partyId)
+            .map((x) => x.servedOn as string)
+            .sort()[0] ?? null)
+        : null;
     for (const w of windows) {
       const rule = P[w.kind];
       const suit = ctx.lawsuits.find((l) => l.partyId === w.partyId);
@@ -1200,7 +1217,13 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       // it); the 30 days run again from the ruling that dismisses the suit or permits its withdrawal
       // (`set_aside_after_suit`) — the window reads paused, not open (reviewer legal M2).
       // legal53a H1: only a suit that holds the window (suitHoldsSetAside) — not a late one, nor one filed after it ended.
-      const workerSuit = w.kind === 'set_aside_employer' && !met ? pendingSuitHoldingSetAside(ctx, windows, w.partyId) : null;
+      // The window the employer's 30 days moved to (`superseded`, below) is the one a later suit holds; an after-suit
+      // window is held, too, by another worker's suit filed while it ran (reviewer s53 A M2: else it read open while
+      // RECORD_SET_ASIDE was refused, workflows/rules.ts setAsideAfterWorkerSuit).
+      const workerSuit =
+        (w.kind === 'set_aside_employer' || w.kind === 'set_aside_after_suit') && !met && !supersededOn(w)
+          ? pendingSuitHoldingWindow(ctx, windows, w)
+          : null;
       const held: Computed | null =
         workerSuit && w.computed
           ? {
@@ -1211,13 +1234,7 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
       // SPC-1 Art. 21(2) (legal51b M2): the worker's suit ended by withdrawal or dismissal, the employer's 30 days run
       // from that ruling (`set_aside_after_suit`); the window from its receipt of the award, paused meanwhile, is
       // superseded — ended on the ruling's service, not open again beside the new one.
-      const superseded =
-        w.kind === 'set_aside_employer' && !met
-          ? (windows
-              .filter((x) => x.kind === 'set_aside_after_suit' && x.partyId === w.partyId)
-              .map((x) => x.servedOn as string)
-              .sort()[0] ?? null)
-          : null;
+      const superseded = !met ? supersededOn(w) : null;
       add(w.kind, rule, w.servedOn, held ?? w.computed, met, 'party', {
         partyId: w.partyId,
         periodOnly: true,
@@ -1918,10 +1935,18 @@ function finalAwardOwnEffect(ctx: MachineContext): { partyId: number; effectiveO
   const out = workers
     .filter((id) => !held.has(id))
     .map((partyId) => {
-      // His own suit's last ruling (each party has one suit pending at a time).
-      const k = (ctx.courtOutcomes ?? []).findLastIndex((_, i) => (per[i] ?? []).some((j) => ctx.lawsuits[j]?.partyId === partyId));
-      const o = ctx.courtOutcomes?.[k];
-      if (o?.outcome !== 'withdrawal_permitted' || o.servedOn <= award.issuedOn) return { partyId, effectiveOn: award.issuedOn };
+      // The first withdrawal of his own suits that was served after the award: the award binds him from that service
+      // (SPC-2000 Art. 1); a later suit of his and its dismissal do not move the day back (reviewer s53 A M1). Else
+      // (no withdrawal, or dismissals only) from the award's day (LDMAL Art. 47).
+      const o = (ctx.courtOutcomes ?? [])
+        .filter(
+          (x, i) =>
+            x.outcome === 'withdrawal_permitted' &&
+            x.servedOn > award.issuedOn &&
+            (per[i] ?? []).some((j) => ctx.lawsuits[j]?.partyId === partyId),
+        )
+        .sort((x, y) => (x.servedOn < y.servedOn ? -1 : x.servedOn > y.servedOn ? 1 : 0))[0];
+      if (!o) return { partyId, effectiveOn: award.issuedOn };
       return {
         partyId,
         effectiveOn: o.servedOn,

@@ -29,7 +29,15 @@ export const isRemedyWindow = (kind: string): boolean => SUE_KINDS.has(kind) || 
  * the period's end (LDMAL Arts. 48–50). Recorded all the same — whether it was filed in time (a party's receipt, a
  * reason for the delay) is the court's decision. No warning when a window is still open, provisional or not yet begun.
  */
-function lateWarning(deadlines: Deadline[], kinds: Set<string>, partyId: number | null, filedOn: string, what: string): string[] {
+function lateWarning(
+  deadlines: Deadline[],
+  kinds: Set<string>,
+  partyId: number | null,
+  filedOn: string,
+  what: string,
+  /** A suit the clerk records as docketed by the court (`courtAccepted`, CPL Art. 86): said so (reviewer s53 A L1). */
+  docketed = false,
+): string[] {
   const windows = deadlines.filter((d) => kinds.has(d.kind) && (partyId === null || d.partyId === undefined || d.partyId === partyId));
   if (!windows.length || windows.some((d) => !d.dueOn || d.provisional)) return [];
   const last = windows
@@ -38,7 +46,9 @@ function lateWarning(deadlines: Deadline[], kinds: Set<string>, partyId: number 
     .at(-1) as string;
   if (filedOn <= last) return [];
   return [
-    `${what}的日期${filedOn}晚于法定期间的届满日${last}（劳动争议调解仲裁法第四十八条至第五十条）：已按提交的情况登记，是否受理由人民法院决定`,
+    docketed
+      ? `${what}的日期${filedOn}晚于法定期间的届满日${last}（劳动争议调解仲裁法第四十八条至第五十条）：已登记为人民法院已受理的逾期起诉（民事诉讼法第八十六条）`
+      : `${what}的日期${filedOn}晚于法定期间的届满日${last}（劳动争议调解仲裁法第四十八条至第五十条）：已按提交的情况登记，是否受理由人民法院决定`,
   ];
 }
 
@@ -51,7 +61,7 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
   const filedOn = typeof pl.filedOn === 'string' ? pl.filedOn : ev.occurredOn;
   if (typeof pl.partialAward === 'number') return partialRemedyWarnings(ctx, nctx, ev, deadlines, pl.partialAward, filedOn);
   if (ev.type === 'RECORD_LAWSUIT' && typeof pl.partyId === 'number') {
-    const out = lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉');
+    const out = lateWarning(deadlines, SUE_KINDS, pl.partyId, filedOn, '起诉', pl.courtAccepted === true);
     // legal49b L1: a suit dated before the party received the award — the windows run from receipt (LDMAL Arts. 48, 50).
     const award = ctx.award;
     if (award) {

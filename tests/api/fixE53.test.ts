@@ -58,11 +58,16 @@ describe(`fixE53 1 (legal53a H1): a late worker suit neither pauses nor revives 
       '2026-11-30',
     );
     expect((v.warnings as string[] | undefined)?.join() ?? '').toContain('2026-10-30');
+    // Reviewer s53 A L1 (lead): the warning says what the clerk recorded — the court docketed the late suit.
+    expect((v.warnings as string[]).join()).toContain('已登记为人民法院已受理的逾期起诉（民事诉讼法第八十六条）');
+    expect((v.warnings as string[]).join()).not.toContain('是否受理由人民法院决定');
     v = await view(c);
     // ui53 M3 (lead): the worker's window says the late suit was recorded as docketed by the court (CPL Art. 86).
     const own = of(v, 'sue_final_worker', w)[0];
     expect(own?.status).toBe('elapsed');
-    expect(own?.explanation).toContain('已于2026-11-30提出，晚于期间届满日2026-10-30：逾期起诉，已登记人民法院受理（民事诉讼法第八十六条）。');
+    expect(own?.explanation).toContain(
+      '已于2026-11-30提出，晚于期间届满日2026-10-30：逾期起诉，已登记人民法院受理（民事诉讼法第八十六条）。',
+    );
     expect(own?.explanation).not.toContain('是否受理由人民法院决定');
     const setAside = of(v, 'set_aside_employer', employerId)[0];
     expect(setAside?.status).toBe('elapsed');
@@ -99,7 +104,7 @@ describe(`fixE53 1 (legal53a H1): a late worker suit neither pauses nor revives 
     expect(of(v, 'set_aside_after_suit', employerId)[0]?.dueOn).toBe('2026-12-23');
   });
 
-  it("case 7: two workers — worker B's late suit after A's withdrawal ruling leaves the superseded window ended", async () => {
+  it("case 7: two workers — worker B's late suit after A's withdrawal ruling leaves the superseded window ended and holds the 30 days from A's ruling", async () => {
     const { c, workers, employerId } = await finalAward(['工人丙五三', '工人丁五三'], 535);
     const [wa, wb] = workers as [number, number];
     for (const id of [wa, wb, employerId]) await serve(c, id, '2026-10-12');
@@ -121,7 +126,40 @@ describe(`fixE53 1 (legal53a H1): a late worker suit neither pauses nor revives 
     );
     v = await view(c);
     expect(of(v, 'set_aside_employer', employerId)[0]?.status).toBe('ended');
-    expect(of(v, 'set_aside_after_suit', employerId)[0]?.dueOn).toBe('2026-12-14');
+    // Reviewer s53 A H1/M2 (lead): B's suit the court docketed, filed while the 30 days from A's ruling ran, holds them —
+    // the intermediate court takes no application while it is pending (SPC-1 Art. 21(1)): paused, not open.
+    const after = of(v, 'set_aside_after_suit', employerId)[0];
+    expect([after?.dueOn, after?.status]).toEqual(['2026-12-14', 'paused']);
+    const r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: MIDDLE, filedOn: '2026-11-25' }, '2026-11-25');
+    expect([r.status, r.body.rule]).toEqual([422, 'set-aside-while-worker-sues']);
+  });
+
+  it('reviewer s53 A H1: a late suit the court docketed, filed while the employer’s window runs, holds it and ends its pending application as a timely one does (SPC-1 Art. 21)', async () => {
+    const { c, workers, employerId } = await finalAward(['工人庚五三'], 539);
+    const [w] = workers as [number];
+    for (const id of [w, employerId]) await serve(c, id, '2026-10-12');
+    let v = await ok(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: MIDDLE, filedOn: '2026-10-20' }, '2026-10-20');
+    expect(v.state).toBe('set_aside_pending');
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: w, court: BASIC, filedOn: '2026-11-05', courtAccepted: true },
+      '2026-11-05',
+    );
+    expect(of(v, 'set_aside_employer', employerId)[0]?.status).toBe('paused');
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'dismissed_out_of_time', decidedOn: '2026-11-28', servedOn: '2026-12-01' },
+      '2026-12-01',
+    );
+    const after = of(v, 'set_aside_after_suit', employerId)[0];
+    expect([after?.startsOn, after?.dueOn, after?.status]).toEqual(['2026-12-01', '2026-12-31', 'open']);
+    const r = await send(c, a.tokens.clerk, 'RECORD_SET_ASIDE', { court: MIDDLE, filedOn: '2026-12-02' }, '2026-12-02');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(((r.body.warnings as string[] | undefined) ?? []).join()).not.toContain('晚于法定期间');
   });
 });
 
@@ -154,6 +192,18 @@ describe(`fixE53 2 (legal53a M1): a final award's enforcement window per worker 
     expect(mine?.explanation).toContain('最高人民法院2000年批复第一条');
     expect([mine?.startsOn, mine?.dueOn]).toEqual(['2026-11-23', '2028-11-23']);
     expect(of(v, 'enforcement_application', wb)[0]?.dueOn).toBe('2028-10-19');
+    // Reviewer s53 A M1 (lead): a later, late suit of A's (docketed) and its dismissal do not move the day the award
+    // bound him back to the award's day (SPC-2000 Art. 1).
+    await ok(c, a.tokens.clerk, 'RECORD_LAWSUIT', { partyId: wa, court: BASIC, filedOn: '2026-11-25', courtAccepted: true }, '2026-11-25');
+    v = await ok(
+      c,
+      a.tokens.clerk,
+      'RECORD_COURT_OUTCOME',
+      { outcome: 'dismissed_out_of_time', partyId: wa, decidedOn: '2026-12-01', servedOn: '2026-12-02' },
+      '2026-12-02',
+    );
+    const again = of(v, 'enforcement_application', wa)[0];
+    expect([again?.startsOn, again?.dueOn]).toEqual(['2026-11-23', '2028-11-23']);
   });
 });
 

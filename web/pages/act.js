@@ -847,7 +847,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     const lateSaid = (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') && own.some((w) => LATE_AWARD.test(w));
     const warnings = [
       ...own,
-      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w))).map((w) => docketedSuit(type, body, w)),
+      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w))),
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
@@ -1187,16 +1187,6 @@ function previewAnswersNothing(type, c) {
   if (NOT_PREVIEWED.has(type)) return true;
   const m = c.proceedings?.trackMediation;
   return type === 'REFER_TO_ARBITRATION' && Boolean(m && (m.failedOn || m.agreedOn));
-}
-
-/**
- * ui53 M2: a late suit the clerk records as docketed by the court (courtAccepted; CPL Art. 86) — the server's warning of
- * the late date is kept, without its "the court will decide whether to accept it", which the box has answered.
- */
-function docketedSuit(type, body, w) {
-  if (type !== 'RECORD_LAWSUIT' || body.courtAccepted !== true) return w;
-  const cut = w.replace(/：已按提交的情况登记，是否受理由人民法院决定$/, '');
-  return cut === w ? w : `${cut}：已登记为人民法院已受理的逾期起诉。`;
 }
 
 /** Legal refusals about one field that the server does not name (`field`): placed at that field in the dialog. */
