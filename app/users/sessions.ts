@@ -83,7 +83,7 @@ export async function login(
   // itself (below) names the account.
   const account = accountKey(input.username);
   const pair = knownAddressHash(addressKey(deps.config), account, address);
-  const { attempts, byAddress, byAccount, byKnownAddress, knownCounter, accountLocked } = await takeLoginAttempts(
+  const { attempts, byAddress, byAccount, byKnownAddress, knownCounter, accountLocked, addressRefusal } = await takeLoginAttempts(
     deps,
     address,
     account,
@@ -115,6 +115,9 @@ export async function login(
     if (nAccount === limits.loginAccount.max) logger.warn({ event: 'auth.lockout', scope: 'account', ...who }, 'login lockout: account');
     if (nKnown === limits.loginAccount.max)
       logger.warn({ event: 'auth.lockout', scope: 'known_address', ...who }, 'login lockout: account from a known address');
+    // At a locked address only the right password of an account known there gets in: a wrong one answers the address's
+    // refusal, as every other name there does — a 401 would tell who has signed in from it (reviewer s53 B M1).
+    if (addressRefusal) throw addressRefusal;
     throw unauthorized('用户名或密码错误');
   }
   await Promise.all(attempts.map((x) => x.release()));
@@ -177,6 +180,8 @@ async function takeLoginAttempts(
   byKnownAddress?: Attempt;
   knownCounter?: string;
   accountLocked: boolean;
+  /** The address limit's refusal a known account got past: what a wrong password of it answers (reviewer s53 B M1). */
+  addressRefusal?: unknown;
 }> {
   let known: boolean | undefined;
   const isKnown = async () => {
@@ -189,10 +194,12 @@ async function takeLoginAttempts(
   // reserved against the account and against this account's own failures from this address (below), refused at
   // LOGIN_MAX_FAILURES — a guesser there gets at most that many more tries per account that signed in from there.
   let byAddress: Attempt | undefined;
+  let addressRefusal: unknown;
   try {
     byAddress = await deps.throttle.reserve(deps.limits.loginAddress, address);
   } catch (err) {
     if ((err as { status?: number }).status !== 429 || !(await isKnown())) throw err;
+    addressRefusal = err;
   }
   const taken: Attempt[] = byAddress ? [byAddress] : [];
   try {
@@ -211,7 +218,7 @@ async function takeLoginAttempts(
       : undefined;
     const byKnownAddress = knownCounter ? await deps.throttle.reserve(knownAddressLimit(deps.limits), knownCounter) : undefined;
     if (byKnownAddress) taken.push(byKnownAddress);
-    return { attempts: taken, byAddress, byAccount, byKnownAddress, knownCounter, accountLocked: !byAccount };
+    return { attempts: taken, byAddress, byAccount, byKnownAddress, knownCounter, accountLocked: !byAccount, addressRefusal };
   } catch (err) {
     await Promise.allSettled(taken.map((x) => x.release()));
     throw err;

@@ -61,6 +61,7 @@ export function createPublicKeysRouter(deps: Deps): Router {
   route(router, {
     method: 'get',
     path: '/api/keys',
+    anyQuery: true,
     operationId: 'publicKeys',
     summary: '仲裁委员会登记的公钥（核验移送法院材料包的签名；无需登录；尚未初始化密钥时为空列表）',
     tags: ['court-packages'],

@@ -73,6 +73,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   auth?: boolean;
   params?: P;
   query?: Q;
+  /**
+   * A probe a monitor or load balancer calls (health, readiness, the public keys): a query string — a cache-buster — is
+   * ignored, not refused (reviewer s53 B L1: a 400 would mark a healthy process down).
+   */
+  anyQuery?: boolean;
   /** Documented request headers (If-Match, Idempotency-Key); read by the handler. */
   headers?: z.ZodObject;
   body?: B;
@@ -207,7 +212,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   // A write's body is parsed as JSON whatever the route (server/app.ts): malformed, or in a charset other than UTF-8 or
   // an unknown Content-Encoding → 400 (errors[] names the header), too large → 413. GET bodies are not read.
   // Every operation answers 400 for a query parameter it does not take (`NO_QUERY`), as a list does for one of its own.
-  problems.add(400);
+  if (!spec.anyQuery || spec.query) problems.add(400);
   if (spec.method !== 'get') problems.add(413);
   // The same Idempotency-Key with a different request → 422 (server/http/write.ts).
   if (spec.headers && 'Idempotency-Key' in spec.headers.shape) problems.add(422);
@@ -261,7 +266,7 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   router[spec.method](expressPath, async (req: Request, res: Response) => {
     // api.md order: 401 (authenticate, before this) → 400 (query, body) → 403 → 404 (a path id that names nothing).
-    const query = parse(spec.query ?? NO_QUERY, req.query) as z.infer<Q>;
+    const query = (spec.anyQuery && !spec.query ? {} : parse(spec.query ?? NO_QUERY, req.query)) as z.infer<Q>;
     const body = spec.parseBody
       ? spec.parseBody(req.body, req)
       : spec.body

@@ -20,6 +20,7 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle, readiness:
   route(router, {
     method: 'get',
     path: '/healthz',
+    anyQuery: true,
     operationId: 'health',
     summary: '存活检查（进程在运行即 200，不访问数据库）',
     tags: ['service'],
@@ -36,6 +37,7 @@ export function createServiceRouter(deps: Deps, lifecycle: Lifecycle, readiness:
   route(router, {
     method: 'get',
     path: '/readyz',
+    anyQuery: true,
     operationId: 'ready',
     summary: '就绪检查（数据库可读可写、未在停止中时 200）',
     description:
