@@ -167,6 +167,7 @@ describe(`L5: a query parameter a single resource does not take (${dialect})`, (
         .map(([m]) => `${m} ${p}`),
     );
     expect(missing.sort()).toEqual(['get /api/keys', 'get /healthz', 'get /readyz']);
-    for (const probe of ['/healthz?ts=1', '/readyz?x=1', '/api/keys?x=1']) expect((await request(t.app).get(probe)).status, probe).toBe(200);
+    for (const probe of ['/healthz?ts=1', '/readyz?x=1', '/api/keys?x=1'])
+      expect((await request(t.app).get(probe)).status, probe).toBe(200);
   });
 });
