@@ -551,12 +551,6 @@ export const PREVIEWS_DEADLINES = new Set(['EXTEND_TIME_LIMIT', 'SUSPEND', 'RESU
 /** Acts whose confirmation shows the warnings the server's preview answers (workflows/hearings.ts defensePeriodWarnings). */
 // An award or partial award made inside a defense period or before service is warned of too (s45 L2).
 export const PREVIEWS_WARNINGS = new Set(['SCHEDULE_HEARING', 'HOLD_HEARING', 'ISSUE_AWARD', 'PARTIAL_AWARD']);
-/**
- * ui53 L5: acts the server does not preview — their rows (a party, claims, an agent) are written as they are decided
- * (app/procedure/apply-event.ts previewEvent: WRITES_WHILE_DECIDING but a referral, 422 preview-not-available); judged
- * when sent. (A referral is previewed as far as its refusals: act.js previewAnswersNothing.)
- */
-export const NOT_PREVIEWED = new Set(['ADD_PARTY', 'CHANGE_CLAIMS', 'FILE_COUNTERCLAIM', 'APPOINT_AGENT', 'REVOKE_AGENT']);
 /** Acts whose confirmation lists the due dates the preview moves (届满日由 X 变为 Y); the others say it in their own words. */
 export const LISTS_SHIFTS = new Set(['EXTEND_TIME_LIMIT']);
 

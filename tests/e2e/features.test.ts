@@ -176,7 +176,7 @@ describe('issue 17 in the web interface (Chromium)', () => {
     await text(panel, '已生成材料包');
     await text(panel.locator('table.t'), '人民法院调阅案卷');
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载 ZIP' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^court-package-\d+-\d{8}T\d{6}\.zip$/);
+    expect(download.suggestedFilename()).toMatch(/^court-package-\d+-\d+-\d{8}T\d{6}\.zip$/);
     await page.screenshot({ path: join(SHOTS, '17-court-package.png'), fullPage: true });
     // The arbitrator does not see the action (identity numbers inside; the server refuses it too).
     await page.getByRole('button', { name: '退出' }).click();

@@ -815,6 +815,11 @@ describe('web interface journeys (Chromium)', () => {
     await page.goto(`${base}/#/cases/${reg.body.id}`);
     await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '送达', exact: true }).click();
     const dlg = page.locator('dialog.act[open]');
+    // Its options are filled once the dialog has the case: waited for, not read at once (a slow machine read none).
+    await dlg
+      .getByRole('combobox', { name: '受送达人', exact: true })
+      .locator('option', { hasText: '第2位申请人' })
+      .waitFor({ state: 'attached' });
     const options = await dlg.getByRole('combobox', { name: '受送达人', exact: true }).locator('option').allTextContents();
     expect(options).toContain(`申请人：周九（第1位申请人，身份证号尾号${first.idNumber.slice(-4)}）`);
     expect(options).toContain(`申请人：周九（第2位申请人，身份证号尾号${second.idNumber.slice(-4)}）`);

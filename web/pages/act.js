@@ -12,7 +12,6 @@ import {
   GENERATED_AS,
   IRREVERSIBLE,
   LISTS_SHIFTS,
-  NOT_PREVIEWED,
   ONE_STEP,
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
@@ -1183,8 +1182,9 @@ const OPEN_PREVIEW = {
  * preview-not-available, a failed request in the console that tells the person nothing.
  */
 function previewAnswersNothing(type, c) {
-  // ui53 L5: an act whose rows are written as it is decided has no preview (the server's 422 preview-not-available).
-  if (NOT_PREVIEWED.has(type)) return true;
+  // ui53 L5 is left: the acts whose rows are written as they are decided (adding a party, claims, an agent) answer 422
+  // preview-not-available — but only after their form passed the server's checks, whose 400 the dialog shows before the
+  // confirmation (ui-s23 #9); skipping their preview moved those errors after it.
   const m = c.proceedings?.trackMediation;
   return type === 'REFER_TO_ARBITRATION' && Boolean(m && (m.failedOn || m.agreedOn));
 }
