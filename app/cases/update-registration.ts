@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayEditRegistration, assertMayMarkMajor, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
-import { recordAlerts } from '../time/alerts.ts';
+import { queueAlerts } from '../time/alerts.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
 import { documentNumbersOf } from './document-no.ts';
@@ -363,7 +363,7 @@ export async function updateRegistration(
   updated.snapshot = snapshot;
   const deadlines = await storeDeadlines(deps, uow.trx, id, snapshot.context, cal, uow.today);
   // legal53b L2: a corrected receipt may bring the award limit to an alert at once (app/time/alerts.ts recordAlerts).
-  await recordAlerts(deps, uow.trx, id, deadlines, uow.today, uow.now);
+  await queueAlerts(deps, uow.trx, id, deadlines, uow.today, uow.now);
   await projectStats(deps, uow.trx, updated, snapshot.context, deadlines, uow.now);
   const view = buildCaseView(updated, snapshot.context, deadlines, names, { calendar: cal, documentNo });
   // The view before, reusing the sections built from the very same parts (app/cases/views.ts `reuse`).

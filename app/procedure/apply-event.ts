@@ -88,7 +88,7 @@ import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
-import { recordAlerts } from '../time/alerts.ts';
+import { queueAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { appointedAgentWarnings, checkAgentEvent } from './agents.ts';
@@ -1225,7 +1225,7 @@ async function recordDecision(
   // legal53b L2: the alerts the deadlines now reach are recorded with them (an act entered late can make the award limit
   // overdue at once: GET /api/alerts agrees with /api/deadlines without waiting for the daily sweep).
   if (await stores.deadlines.replace(uow.trx, caseId, d.deadlines, { stored: d.storedDeadlines }))
-    await recordAlerts(deps, uow.trx, caseId, d.deadlines, d.today, d.now);
+    await queueAlerts(deps, uow.trx, caseId, d.deadlines, d.today, d.now);
   await stores.stats.project(uow.trx, caseId, d.stat.facts, d.now, { current: d.stat.current });
   const out: { result?: EventResult; serial?: number } = {};
   const atCommit =

@@ -67,3 +67,21 @@ export async function recordAlerts(
       if (await deps.stores.deadlines.alert(trx, { caseId, kind: d.kind, threshold, dueOn: d.dueOn as string, now })) recorded++;
   return recorded;
 }
+
+/**
+ * `recordAlerts` for a write that computed the deadlines (a procedure event, a registration correction; legal53b L2):
+ * the same alerts, each queued with the write's other statements (db/stores/deadlines.ts `alertLater`) — nobody reads
+ * how many were new, and a late-entered act whose duties are overdue costs no trip per alert.
+ */
+export async function queueAlerts(
+  deps: Deps,
+  trx: Knex,
+  caseId: number,
+  deadlines: readonly Deadline[],
+  today: string,
+  now: string,
+): Promise<void> {
+  for (const d of deadlines)
+    for (const threshold of alertThresholds(d, today))
+      await deps.stores.deadlines.alertLater(trx, { caseId, kind: d.kind, threshold, dueOn: d.dueOn as string, now });
+}

@@ -125,6 +125,20 @@ export function createDeadlineStore() {
       return (await trx('case_deadlines').distinct('case_id').where({ status: 'overdue' })).map((r) => Number(r.case_id));
     },
     /** Records an alert once; returns false when it was already recorded. */
+    /**
+     * `alert` for a write that does not read the answer (a procedure event, a registration correction): queued with the
+     * transaction's other writes (db/write-later.ts) — no trip of its own (one-message.test.ts: an ACCEPT entered late,
+     * its deadlines overdue, is still three messages on PostgreSQL).
+     */
+    async alertLater(trx: Knex, a: { caseId: number; kind: string; threshold: string; dueOn: string; now: string }): Promise<void> {
+      await writeLater(
+        trx,
+        trx('deadline_alerts')
+          .insert({ case_id: a.caseId, kind: a.kind, threshold: a.threshold, due_on: a.dueOn, created_at: a.now })
+          .onConflict(['case_id', 'kind', 'threshold', 'due_on'])
+          .ignore(),
+      );
+    },
     async alert(trx: Knex, a: { caseId: number; kind: string; threshold: string; dueOn: string; now: string }): Promise<boolean> {
       const r = await trx('deadline_alerts')
         .insert({ case_id: a.caseId, kind: a.kind, threshold: a.threshold, due_on: a.dueOn, created_at: a.now })
