@@ -62,10 +62,14 @@ export async function recordAlerts(
   now: string,
 ): Promise<number> {
   let recorded = 0;
-  for (const d of deadlines)
-    for (const threshold of alertThresholds(d, today))
-      if (await deps.stores.deadlines.alert(trx, { caseId, kind: d.kind, threshold, dueOn: d.dueOn as string, now })) recorded++;
+  for (const row of reachedAlerts(caseId, deadlines, today, now)) if (await deps.stores.deadlines.alert(trx, row)) recorded++;
   return recorded;
+}
+
+/** The alert rows the case's deadlines have reached on `today` — what `recordAlerts` and `queueAlerts` write. */
+function* reachedAlerts(caseId: number, deadlines: readonly Deadline[], today: string, now: string) {
+  for (const d of deadlines)
+    for (const threshold of alertThresholds(d, today)) yield { caseId, kind: d.kind, threshold, dueOn: d.dueOn as string, now };
 }
 
 /**
@@ -81,7 +85,5 @@ export async function queueAlerts(
   today: string,
   now: string,
 ): Promise<void> {
-  for (const d of deadlines)
-    for (const threshold of alertThresholds(d, today))
-      await deps.stores.deadlines.alertLater(trx, { caseId, kind: d.kind, threshold, dueOn: d.dueOn as string, now });
+  for (const row of reachedAlerts(caseId, deadlines, today, now)) await deps.stores.deadlines.alertLater(trx, row);
 }
