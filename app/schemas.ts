@@ -1216,3 +1216,13 @@ export const RegisteredCase = z
     }),
   })
   .openapi('RegisteredCase');
+
+/** PATCH /api/cases/{id}: the case as corrected, with the parties' and agents' warnings when the parties were sent. */
+export const UpdatedCase = z
+  .strictObject({
+    ...caseShape,
+    partyWarnings: z.array(z.string()).optional().openapi({
+      description: '当事人与代理人提示（仅在请求修改当事人或集体争议依据时，且有提示时出现；内容同登记时的 partyWarnings）；不影响修改',
+    }),
+  })
+  .openapi('UpdatedCase');

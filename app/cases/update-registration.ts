@@ -1,4 +1,5 @@
 import { type CaseRecord, isMajorCollective, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
+import { casePartyWarnings } from '../../workflows/agent-checks.ts';
 import { persist } from '../../workflows/procedure.ts';
 import { receiptOrderRule } from '../../workflows/rules.ts';
 import { workerCount } from '../../workflows/stat-facts.ts';
@@ -195,7 +196,7 @@ export async function updateRegistration(
   id: number,
   body: CasePatch,
   opts: { expectedVersion?: number },
-): Promise<CaseView> {
+): Promise<CaseView & { partyWarnings?: string[] }> {
   const { stores } = deps;
   // 重大集体劳动人事争议 (domain.md §8.2): the chair's marking is a field of its own — sent alone, by the chair (the
   // policy module), on a collective case that is not closed; the registration's other fields stay the clerk's.
@@ -339,7 +340,7 @@ export async function updateRegistration(
     ).length === 0
   ) {
     const loaded = await stores.cases.loadAggregate(uow.trx, id, { deadlines: true });
-    return buildCaseView(current, before.context, loaded?.deadlines ?? [], names, viewOpts);
+    return withPartyWarnings(buildCaseView(current, before.context, loaded?.deadlines ?? [], names, viewOpts), body, current);
   }
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });
@@ -388,7 +389,18 @@ export async function updateRegistration(
     stateAfter: updated.state,
     ...viewDelta(beforeView, view),
   });
-  return view;
+  return withPartyWarnings(view, body, updated);
+}
+
+/**
+ * reviewer s53 A L3: a correction that sends the parties (or the collective ground) is told what a registration is told
+ * of its agents and sides (workflows/agent-checks.ts: one agent for both sides, a missing relationship or firm, an
+ * employer's legal-aid agent, sides the record cannot tell apart) — said, not refused; the web shows them on the case.
+ */
+function withPartyWarnings(view: CaseView, body: CasePatch, c: CaseRecord): CaseView & { partyWarnings?: string[] } {
+  if (body.applicants === undefined && body.respondents === undefined && body.collectiveGround === undefined) return view;
+  const partyWarnings = casePartyWarnings({ parties: c.parties, collectiveGround: c.collectiveGround ?? null });
+  return partyWarnings.length ? { ...view, partyWarnings } : view;
 }
 
 /**

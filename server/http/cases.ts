@@ -16,6 +16,7 @@ import {
   Deadline,
   listOf,
   RegisteredCase,
+  UpdatedCase,
 } from '../../app/schemas.ts';
 import { ifMatch } from './parse.ts';
 import { CreatedHeaders, ETagHeader, IdempotencyHeader, IdParams, route, WriteHeaders } from './route.ts';
@@ -105,7 +106,7 @@ export function createCasesRouter(deps: Deps): Router {
     params: IdParams,
     headers: WriteHeaders,
     body: CasePatch,
-    responses: { 200: { description: '已修改', schema: Case, headers: ETagHeader } },
+    responses: { 200: { description: '已修改', schema: UpdatedCase, headers: ETagHeader } },
     problems: [403, 409, 412, 422],
     alsoWhenInvalid: (raw) => registrationDateErrorsOfRaw(raw, deps.clock.today()),
     // The body's own date checks (400) before the role (403), as the handler asks them.

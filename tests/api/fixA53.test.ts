@@ -85,6 +85,21 @@ describe(`fixA53 M2: one person for both sides (${DB})`, () => {
     const plain = await registerCase(t, a, standardApplication({ applicants: [worker('周无事', 533)] }));
     expect((plain as Record<string, unknown>).partyWarnings).toBeUndefined();
   });
+
+  it('a correction of the parties before acceptance says the same (reviewer s53 A L3); one of other fields says nothing', async () => {
+    const c = (await registerCase(t, a, standardApplication({ applicants: [worker('郑更正', 535)] }))) as unknown as View;
+    const [w0, e0] = [c.applicants[0], c.respondents[0]];
+    const r = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [{ ...worker('郑更正', 535), id: w0?.id, agents: [{ name: '冯双方', kind: 'lawyer', unit: '某律师事务所' }] }],
+      respondents: [{ ...employer(), id: e0?.id, agents: [{ name: '冯双方', kind: 'employee' }] }],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body.partyWarnings as string[]).filter((x) => x.includes('冯双方同时登记为'))).toHaveLength(1);
+    expect(r.body.applicants[0].agents.map((x: { name: string }) => x.name)).toEqual(['冯双方']);
+    const facts = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, { facts: '更正后的事实与理由' });
+    expect(facts.status, JSON.stringify(facts.body)).toBe(200);
+    expect(facts.body.partyWarnings).toBeUndefined();
+  });
 });
 
 describe(`fixA53 L2: an agent lacking his relationship or firm, an employer's legal-aid agent (${DB})`, () => {
