@@ -213,6 +213,13 @@ export function latestDayBefore(cal: OfficialCalendar, target: string, rule: Rul
 interface Excluded {
   from: string;
   to: string;
+  /**
+   * The day of the act that began the interval, by which it is judged begun within the limit or after it: a
+   * suspension's first day (`from`), a public notice's publication — the day before its first day (CPL Art. 85(2)).
+   */
+  begins: string;
+  /** A public notice's deemed service day (CPL Art. 95): its last day excluded, after which the clock runs again. */
+  deemedOn?: string;
   what: string;
   open: boolean;
   /** The words for the part after `start` of an interval begun before it (a restart, Rules Art. 46). */
@@ -263,6 +270,7 @@ function excludedDays(
     raw.push({
       from: s.from,
       to: end,
+      begins: s.from,
       open: !s.to,
       what,
       // Begun before a restart (Rules Art. 46): only its days inside the restarted period — the restart day to the day
@@ -301,9 +309,14 @@ function excludedDays(
     // Served that way on the day of publication or before it: nothing of the notice period to exclude.
     const to = overtaken ? ([overtaken, published].sort()[1] as string) : sv.servedOn;
     const how = overtaken ? `；公告期满前已于${to}以其他方式送达` : '';
+    // The notice's days are the day after publication to the deemed day (CPL Arts. 85(2), 95) — as the words count
+    // them: merged with a suspension, the days they share are excluded once (legal54b #1: publication 09-03, deemed
+    // 10-03, suspended 09-20 to 10-20 excluded 47 days where 09-04..10-19 are 46).
     raw.push({
-      from: published,
-      to,
+      from: addDays(published, 1),
+      to: addDays(to, 1),
+      begins: published,
+      deemedOn: to,
       open: today >= published && today < to,
       what: `公告送达期间${published}至${to}（${daysBetween(published, to)}天，当事人${sv.partyId}${how}）`,
       // Begun before a restart (Rules Art. 46): only its days inside the restarted period are excluded. The notice's days
@@ -314,9 +327,14 @@ function excludedDays(
         `公告送达期间${published}至${to}中属于本期间的${addDays(start, 1)}至${to}（${daysBetween(start, to)}天，当事人${sv.partyId}${how}）`,
     });
   }
-  // An interval still running is kept on its first day too (0 days yet): the clock is paused from that day.
+  // An interval still running is kept on its first day too (0 days yet): the clock is paused from that day. A restart
+  // day is day 0 of the new period: a suspension keeps it (its own convention, from its first day), a notice's days
+  // excluded are those after it, as its words count them.
   const clipped = raw
-    .map((x) => (x.from < from ? { ...x, from, what: x.clippedWhat ? x.clippedWhat(from) : x.what } : x))
+    .map((x) => {
+      const lo = x.deemedOn ? addDays(from, 1) : from;
+      return x.from < lo ? { ...x, from: lo, what: x.clippedWhat ? x.clippedWhat(from) : x.what } : x;
+    })
     .filter((x) => x.to > x.from || (x.open && x.to === x.from))
     .sort((a, b) => a.from.localeCompare(b.from));
   let days = 0;
@@ -334,12 +352,12 @@ function excludedDays(
     if (cur) days += daysBetween(cur.from, cur.to);
     cur = null;
     const due = dueWith(days + tail);
-    if (due !== null && x.from > due.dueOn) {
+    if (due !== null && x.begins > due.dueOn) {
       late.push(`${x.what}始于审理期限届满（${due.dueOn}）之后，不扣除`);
       continue;
     }
-    if (due !== null && x.from > due.nominal) {
-      tail += daysBetween(due.nominal, x.from);
+    if (due !== null && x.begins > due.nominal) {
+      tail += daysBetween(due.nominal, x.begins);
       late.push(`期限末日${due.nominal}依法顺延至${due.dueOn}，${x.what.replace(/（.*$/, '')}始于顺延期间，期限至该期间结束之日`);
     }
     cur = { from: x.from, to: x.to };
@@ -354,7 +372,7 @@ function excludedDays(
   const why = openOnes.map((x) => (x.what.startsWith('中止') ? '中止审理' : '公告送达期间'));
   // A public-notice period still running has a known end (its deemed service day, CPL Art. 95) and is excluded whole
   // already; an open suspension has none (counted to today).
-  const knownEnds = [...new Set(openOnes.filter((x) => !x.what.startsWith('中止')).map((x) => x.to))].sort();
+  const knownEnds = [...new Set(openOnes.flatMap((x) => (x.deemedOn ? [x.deemedOn] : [])))].sort();
   return { days, notes: [...notes, ...late, ...afterStop], pausedNow: openOnes.length > 0, why: [...new Set(why)], knownEnds };
 }
 

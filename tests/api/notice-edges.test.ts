@@ -35,6 +35,24 @@ describe(`notices at their edges (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(deadline(v, 'award').explanation).toContain('公告期满前已于2026-03-16以其他方式送达');
   });
 
+  it('a notice merged with a suspension: the days they share are excluded once, the notice’s from the day after publication (legal54b #1)', async () => {
+    // Published 03-06: the notice's days are 03-07..04-05 (CPL Arts. 85(2), 95); suspended 03-20, resumed 04-20: 03-20..04-19.
+    // Together 03-07..04-19, 44 days: 03-04 + 45 = 04-18, + 44 = Monday 06-01 (the two read as 03-06..04-19 gave 45).
+    const { c } = await published();
+    await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-03-20');
+    const v = await ok(c, a.tokens.chair, 'RESUME', {}, '2026-04-20');
+    expect(deadline(v, 'award').dueOn).toBe('2026-06-01');
+    expect(deadline(v, 'award').explanation).toContain('合计扣除44天');
+  });
+
+  it('a suspension from the notice’s deemed day shares that day with it (legal54b #1)', async () => {
+    // 03-07..04-05 and 04-05..04-14: 39 days, not 40 — 04-18 + 39 = Wednesday 05-27.
+    const { c } = await published();
+    await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', ground: 'appraisal' }, '2026-04-05');
+    const v = await ok(c, a.tokens.chair, 'RESUME', {}, '2026-04-15');
+    expect(deadline(v, 'award').dueOn).toBe('2026-05-27');
+  });
+
   it('a direct service on the day of publication leaves nothing of the notice period to exclude', async () => {
     const { c, r } = await published();
     const v = await ok(c, a.tokens.clerk, 'SERVE', { document: 'respond_notice', partyId: r, method: 'direct' }, '2026-03-06');
