@@ -270,9 +270,16 @@ export function describeSkipped(days: SkippedDay[]): string {
   const parts: string[] = [];
   if (holidays.length) {
     const names = [...new Set(holidays.map((d) => d.name).filter(Boolean))];
-    parts.push(
-      `法定节假日${holidays.length}天（${holidays[0]?.date}${holidays.length > 1 ? `至${holidays.at(-1)?.date}` : ''}${names.length ? `，${names.join('、')}` : ''}）`,
-    );
+    // Each unbroken run of holidays on its own (legal54b #2: "09-26至10-07" read as one holiday over the working days
+    // 09-28..09-30 that the period counted).
+    const runs: [string, string][] = [];
+    for (const d of holidays) {
+      const last = runs.at(-1);
+      if (last && addDays(last[1], 1) === d.date) last[1] = d.date;
+      else runs.push([d.date, d.date]);
+    }
+    const spans = runs.map(([from, to]) => (from === to ? from : `${from}至${to}`)).join('、');
+    parts.push(`法定节假日${holidays.length}天（${spans}${names.length ? `，${names.join('、')}` : ''}）`);
   }
   if (weekends.length) parts.push(`休息日${weekends.length}天`);
   return parts.join('，');

@@ -87,6 +87,11 @@ describe('official calendar 2023–2026 (domain.md §14)', () => {
     expect(c.explanation).toBe(
       '自收到仲裁申请之日（2025-09-26）的次日起算5个工作日，跳过法定节假日8天（2025-10-01至2025-10-08，国庆节、中秋节），休息日1天，调休上班日2025-09-28计为工作日，截止2025-10-10。',
     );
+    // legal54b #2: two runs of holidays with working days between them are named apart (2026: 中秋 09-25..09-27, 国庆
+    // 10-01..10-07; 09-28..09-30 counted).
+    expect(computePeriod(cal, DEFAULT_PERIODS.acceptance, '2026-09-25', '收到仲裁申请之日').explanation).toContain(
+      '跳过法定节假日9天（2026-09-26至2026-09-27、2026-10-01至2026-10-07，',
+    );
     const r = computePeriod(cal, DEFAULT_PERIODS.sue_non_final, '2025-09-20', '收到裁决书之日');
     expect(r.explanation).toContain('届满日为2025-10-05；该日为法定节假日（国庆节），依法顺延至其后第一个工作日2025-10-09');
   });
