@@ -1212,7 +1212,7 @@ export const RegisteredCase = z
     // fixA53 (workflows/agent-checks.ts): only when there is something to say.
     partyWarnings: z.array(z.string()).optional().openapi({
       description:
-        '当事人与代理人提示：同名者代理双方或为对方当事人、法定代表人（律师法第三十九条）；近亲属未填关系、律师未填律师事务所；用人单位一方登记法律援助代理人；双方均为自然人且未标明用人单位（LDMAL Art. 22）；不影响登记',
+        '当事人与代理人提示：同名者代理双方或为对方当事人、法定代表人（律师法第三十九条）；近亲属未填关系、律师未填律师事务所；用人单位一方登记法律援助代理人；双方均为自然人且未标明用人单位（LDMAL Art. 22）；多名劳动者申请时未指明申请人的金额请求（按全体申请人共同的请求裁决、按合计数额判断终局，LDMAL Art. 47(1)）；不影响登记',
     }),
   })
   .openapi('RegisteredCase');
@@ -1222,7 +1222,7 @@ export const UpdatedCase = z
   .strictObject({
     ...caseShape,
     partyWarnings: z.array(z.string()).optional().openapi({
-      description: '当事人与代理人提示（仅在请求修改当事人或集体争议依据时，且有提示时出现；内容同登记时的 partyWarnings）；不影响修改',
+      description: '当事人与代理人提示（仅在请求修改当事人、仲裁请求或集体争议依据时，且有提示时出现；内容同登记时的 partyWarnings）；不影响修改',
     }),
   })
   .openapi('UpdatedCase');

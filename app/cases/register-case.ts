@@ -3,10 +3,10 @@ import { isStaleWrite } from '../../db/write-later.ts';
 import { casePartyWarnings } from '../../workflows/agent-checks.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
-import { checkIdBornBefore, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
+import { checkIdBornBefore, formatMoney, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
 import { staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
-import { COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
+import { CLAIM_CATEGORIES, COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
 import { workerCount } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
@@ -68,6 +68,26 @@ export function claimApplicantErrors(claims: Pick<ClaimInput, 'applicant'>[] | u
       errors.push({ path: `${path}.${i}.applicant`, message: `本案只有${applicants}名申请人，没有第${c.applicant}名` });
   });
   return errors;
+}
+
+/**
+ * docs54 #2: a money claim of several worker-applicants that names none of them is the applicants' together — the award
+ * orders the sum to them all without each one's share, and its finality is judged on the sum (LDMAL Art. 47(1) reads
+ * each worker's own claim; SPC-1 Art. 19): said at registration and at a correction of the claims (`partyWarnings`),
+ * never refused — a joint claim is lawful (README "claims of several applicants").
+ */
+export function jointMoneyClaimWarnings(parties: readonly Pick<PartyRecord, 'side' | 'kind'>[], claims: readonly ClaimRecord[]): string[] {
+  const workers = parties.filter((p) => p.side === 'applicant' && p.kind === 'person').length;
+  if (workers < 2) return [];
+  const out: string[] = [];
+  claims.forEach((c, i) => {
+    if (c.counterclaim || c.amountFen === null || c.amountFen <= 0 || typeof c.applicant === 'number' || typeof c.partyId === 'number')
+      return;
+    out.push(
+      `第${i + 1}项请求（${CLAIM_CATEGORIES[c.category]}${formatMoney(c.amountFen)}元）未指明申请人，为${workers}名申请人共同的请求：裁决将向全体申请人支付该数额而不分列各人应得数额，终局裁决按该合计数额判断（劳动争议调解仲裁法第四十七条第一项按每名劳动者各自的请求判断）。如为各人的请求，请按申请人分别登记数额`,
+    );
+  });
+  return out;
 }
 
 /**
@@ -457,7 +477,10 @@ export async function registerCase(
   const dateWarnings = staleReceivedWarnings(input.receivedOn, uow.today, deps.config.receivedOnStaleDays);
   // fixA53 (legal53a M2, L2, L3): one agent for both sides, an agent lacking his relationship or firm, an employer's
   // legal-aid agent, sides the record cannot tell apart (workflows/agent-checks.ts): said, not refused.
-  const partyWarnings = casePartyWarnings({ parties, collectiveGround: input.collectiveGround ?? null });
+  const partyWarnings = [
+    ...casePartyWarnings({ parties, collectiveGround: input.collectiveGround ?? null }),
+    ...jointMoneyClaimWarnings(parties, claims),
+  ];
   return { ...view, warnings, ...(dateWarnings.length ? { dateWarnings } : {}), ...(partyWarnings.length ? { partyWarnings } : {}) };
 }
 

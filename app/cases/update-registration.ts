@@ -11,7 +11,15 @@ import { queueAlerts } from '../time/alerts.ts';
 import type { UnitOfWork } from '../unit-of-work.ts';
 import { caseScope, caseSnapshot, loadCase, projectStats, staleVersion, storeDeadlines, userNames } from './case-state.ts';
 import { documentNumbersOf } from './document-no.ts';
-import { checkClaimApplicants, checkRegistrationDates, collectiveFlags, collectiveOf, toClaim, toParty } from './register-case.ts';
+import {
+  checkClaimApplicants,
+  checkRegistrationDates,
+  collectiveFlags,
+  collectiveOf,
+  jointMoneyClaimWarnings,
+  toClaim,
+  toParty,
+} from './register-case.ts';
 import { changedFields, registrationChanges } from './registration-changes.ts';
 import { buildCaseView, type CaseView, viewDelta } from './views.ts';
 
@@ -398,8 +406,13 @@ export async function updateRegistration(
  * employer's legal-aid agent, sides the record cannot tell apart) — said, not refused; the web shows them on the case.
  */
 function withPartyWarnings(view: CaseView, body: CasePatch, c: CaseRecord): CaseView & { partyWarnings?: string[] } {
-  if (body.applicants === undefined && body.respondents === undefined && body.collectiveGround === undefined) return view;
-  const partyWarnings = casePartyWarnings({ parties: c.parties, collectiveGround: c.collectiveGround ?? null });
+  if (body.applicants === undefined && body.respondents === undefined && body.collectiveGround === undefined && body.claims === undefined)
+    return view;
+  // The claims as the store wrote them: a kept claim sent without `applicant` holds its own `partyId` again.
+  const partyWarnings = [
+    ...casePartyWarnings({ parties: c.parties, collectiveGround: c.collectiveGround ?? null }),
+    ...jointMoneyClaimWarnings(c.parties, c.claims),
+  ];
   return partyWarnings.length ? { ...view, partyWarnings } : view;
 }
 
