@@ -132,11 +132,16 @@ function lawFixedDays(year: number): { date: string; name: string }[] {
  *   中秋 each (in the festival's own break for the years workflows/calendar.ts LUNAR_FESTIVAL_DAYS tables, else in the
  *   window the festival always falls in), and at least the 13 holiday days in the year.
  */
+/** The path's year: four digits, 2000–2100 — else named `year`, whatever the body (sec54 L2). */
+export function calendarYearPathErrors(rawYear: string): FieldError[] {
+  const year = Number(rawYear);
+  return /^\d{4}$/.test(rawYear) && year >= 2000 && year <= 2100 ? [] : [{ path: 'year', message: '年份应为2000–2100' }];
+}
+
 export function calendarYearErrors(rawYear: string, body: CalendarYearInput): FieldError[] {
   const year = Number(rawYear);
-  const errors: FieldError[] = [];
-  const validYear = /^\d{4}$/.test(rawYear) && year >= 2000 && year <= 2100;
-  if (!validYear) errors.push({ path: 'year', message: '年份应为2000–2100' });
+  const errors: FieldError[] = [...calendarYearPathErrors(rawYear)];
+  const validYear = errors.length === 0;
   const off = new Set(body.offDays);
   const newYearsEve = `${year - 1}-12-25`;
   // A day of the December before, off: every day from it to 1 January is off too (the 元旦 break).

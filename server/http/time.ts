@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
+import { AppError, type FieldError, validationError } from '../../app/errors.ts';
 import { AREA_ROLES, assertRole } from '../../app/policy.ts';
 import { Day, DueDeadline, Instant, IsoDate, listOf, Pagination, queryInt } from '../../app/schemas.ts';
 import { awardClockAlerts } from '../../app/time/alerts.ts';
 import {
   calendarDay,
   calendarYearErrors,
+  calendarYearPathErrors,
   calendarYears,
   deadlineCalculator,
   dueDeadlines,
@@ -155,14 +157,23 @@ export function createTimeRouter(deps: Deps): Router {
     headers: IdempotencyHeader,
     body: CalendarYearBody,
     // One pass over the whole request, so that every bad field — the body's and the year's — is named in one answer.
-    parseBody: (raw, req) =>
-      parse(
-        CalendarYearBody.superRefine((b, ctx) => {
-          for (const e of calendarYearErrors(String(req.params.year), b))
-            ctx.addIssue({ code: 'custom', path: e.path.split('.'), message: e.message });
-        }),
-        raw,
-      ),
+    parseBody: (raw, req) => {
+      const year = String(req.params.year);
+      try {
+        return parse(
+          CalendarYearBody.superRefine((b, ctx) => {
+            for (const e of calendarYearErrors(year, b)) ctx.addIssue({ code: 'custom', path: e.path.split('.'), message: e.message });
+          }),
+          raw,
+        );
+      } catch (err) {
+        // sec54 L2: a body failing its own schema is never refined — the year is named beside its fields all the same.
+        const fields = err instanceof AppError ? (err.extra.errors as FieldError[] | undefined) : undefined;
+        const bad = calendarYearPathErrors(year);
+        if (fields && bad.length && !fields.some((e) => e.path === 'year')) throw validationError([...bad, ...fields]);
+        throw err;
+      }
+    },
     description:
       '该年安排立即生效（此后对案件的每个操作都按它计算）；未结案件的期限随即重新计算：应答最多等待 CALENDAR_RECOMPUTE_WAIT_MS（默认 10 秒）让其完成，未完成的在后台继续（202；应答体中的 recomputation 为等待之后的状态：done 已完成，running/pending 仍在后台进行；以同一 Idempotency-Key 重试时返回首次应答所存的状态，当前进度以 Location 为准），进度见 Location（GET /api/calendar/recomputations/{id}）。重新计算可重复执行、中断后从上次完成的案件继续。',
     responses: {

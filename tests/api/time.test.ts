@@ -171,6 +171,10 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         expect(out.status, y).toBe(400);
         expect(out.body.errors.map((e: { path: string }) => e.path)).toContain('year');
       }
+      // …and beside a body that fails its own schema (sec54 L2: `abcd` with `{}` named only the body's fields).
+      const both = await t.api(t.adminToken).put('/api/calendar/years/abcd', {});
+      expect(both.status).toBe(400);
+      expect(both.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['notice', 'offDays', 'workDays', 'year']);
       // Test data, not the official 2027 schedule: a holiday on Tuesday 2027-01-26 moves the date later.
       const put = await t.api(t.adminToken).put('/api/calendar/years/2027', {
         notice: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
