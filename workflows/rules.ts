@@ -11,7 +11,7 @@ import {
   type EventType,
   type ProcEvent,
 } from './procedure-types.ts';
-import { isEmployerId, isWorkerId, isWorkerParty, workerSide } from './sides.ts';
+import { claimByEmployer, claimWorker, employerApplies, isEmployerId, isWorkerId, isWorkerParty, workerSide } from './sides.ts';
 
 /**
  * legalfixA L2: a document served by a simple method (phone/SMS/fax/e-mail, method `sms`) that the addressee has not
@@ -1365,6 +1365,21 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         'LDMAL Art. 44',
         `申请先予执行的日期 ${applied} 早于本委收到仲裁申请之日 ${ctx.receivedOn}`,
         'appliedOn',
+      );
+    // LDMAL Art. 44 (legal54a H1–H2): advance execution is of what a WORKER recovers (追索劳动报酬、工伤医疗费、经济补偿或者
+    // 赔偿金), on his application, his life seriously affected — whichever side he is on: the worker-applicant's claims, or
+    // the worker's counterclaim against an employer that applied (Rules Art. 36). Never of the employer's claim against a
+    // worker, as applicant or by counterclaim (workflows/sides.ts claimByEmployer — the same question finality asks, Art.
+    // 47(1)). A union's claim for the workers (Rules Art. 64) is on the workers' side and is not refused here.
+    const employers = ctx.claims.filter((c) => ids.includes(c.id) && claimByEmployer(ctx, c));
+    if (employers.length)
+      return v(
+        'advance-execution-worker-claims',
+        'LDMAL Art. 44',
+        `先予执行仅适用于劳动者追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的请求（劳动争议调解仲裁法第四十四条）：请求 ${employers
+          .map((c) => c.id)
+          .join('、')} 是用人单位对劳动者提出的请求（${employerApplies(ctx) ? '用人单位的仲裁申请' : '用人单位的反申请'}），不能先予执行`,
+        'claimIds',
       );
     // LDMAL Art. 44: only claims for remuneration, work-injury medical costs, economic compensation or damages.
     const bad = ctx.claims.filter((c) => ids.includes(c.id) && !MONETARY_FINAL_CATEGORIES.includes(c.category));
