@@ -481,8 +481,31 @@ export function finalPartInForceDuringSuit(ctx: CaseContext): boolean {
  * worker sued (Art. 48 holds the final part back) or once the final part was set aside (Art. 49).
  */
 export function finalPartInForce(ctx: CaseContext): boolean {
-  if (ctx.closure?.mode !== 'award' || ctx.award?.finality !== 'mixed' || ctx.effectiveOn !== null) return false;
-  return ctx.lawsuits.every((l) => !isWorkerId(ctx, l.partyId)) && finalPartEnforceable(ctx);
+  return finalPartInForceFor(ctx).length > 0;
+}
+
+/**
+ * The workers a mixed award's final part is in force for (legal54a H3–H4), while the award is not effective as a whole:
+ * each worker's items are his own (SPC-1 Art. 19; Rules Art. 50; workflows/sides.ts claimWorker), so the final part is in
+ * force for a worker who has a final item granted — his own, or one of the workers' together — (LDMAL Art. 47) and whose
+ * own suit does not hold his award back (pending, or ended by a judgment or a finding of no effect: LDMAL Art. 48; SPC-1
+ * Art. 17 — another worker's suit holds back that worker's award only). A worker whose items are all non-final has
+ * nothing in force until the non-final part takes effect (LDMAL Art. 50; SPC-1 Art. 16 while the employer sues). Not
+ * once the final part was set aside (Art. 49).
+ */
+export function finalPartInForceFor(ctx: CaseContext): number[] {
+  const award = ctx.award;
+  if (ctx.closure?.mode !== 'award' || award?.finality !== 'mixed' || ctx.effectiveOn !== null || !finalPartEnforceable(ctx)) return [];
+  const held = finalAwardHeldFor(ctx);
+  const granted = award.items
+    .filter((i) => i.final && i.outcome !== 'dismissed')
+    .map((i) => ctx.claims.find((c) => c.id === i.claimId))
+    // The final items a worker recovers: not the employer's against a worker (its claim or counterclaim, Rules Art. 36).
+    .filter((c): c is CaseContext['claims'][number] => c !== undefined && !claimByEmployer(ctx, c));
+  return signingParties(ctx)
+    .filter((p) => isWorkerParty(ctx, p) && !held.has(p.id))
+    .filter((p) => granted.some((c) => [null, p.id].includes(claimWorker(ctx, c))))
+    .map((p) => p.id);
 }
 
 /**
@@ -2059,12 +2082,33 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     // not sue and for whom it took effect.
     // The final part of a mixed award while the employer sues on the other part: the worker enforces it (Arts. 47, 51).
     // The same while the non-final part's windows run (reviewer legal H2).
-    if (finalPartInForce(ctx)) {
-      if (isWorkerParty(ctx, party)) return null;
+    // legal54a H3–H4: per worker — the worker who has a final item granted and whose own suit does not hold it back
+    // (finalPartInForceFor); another worker's suit holds back that worker's award only (SPC-1 Art. 17).
+    const inForceFor = finalPartInForceFor(ctx);
+    if (inForceFor.length) {
+      if (inForceFor.includes(party.id) || effectiveForParty(ctx, party.id)) return null;
+      if (!isWorkerParty(ctx, party))
+        return v(
+          'enforcement-final-part-by-worker',
+          'LDMAL Arts. 47, 51',
+          '非终局裁决部分尚未生效（起诉期间未满或用人单位已起诉），只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+          'partyId',
+        );
+      const held = finalAwardHeldFor(ctx).get(party.id);
+      const employerSued = pendingSuits(ctx).some((l) => !isWorkerId(ctx, l.partyId));
+      const why = held
+        ? held.outcome === 'pending'
+          ? `当事人${party.id}已向人民法院起诉，诉讼期间裁决对其不发生法律效力（劳动争议调解仲裁法第四十八条、第五十条；最高人民法院劳动争议解释（一）第十七条）`
+          : `人民法院已于${held.decidedOn}就当事人${party.id}的起诉作出${held.outcome === 'judgment' ? '判决' : '裁定'}，裁决对其不发生法律效力，应以人民法院的判决为准`
+        : `裁决对当事人${party.id}的裁决事项均为非终局，${
+            employerSued
+              ? '用人单位已起诉，非终局部分不发生法律效力（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十六条）'
+              : '非终局部分须待起诉期间届满后才发生法律效力（劳动争议调解仲裁法第五十条）'
+          }`;
       return v(
-        'enforcement-final-part-by-worker',
-        'LDMAL Arts. 47, 51',
-        '非终局裁决部分尚未生效（起诉期间未满或用人单位已起诉），只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+        'award-not-effective-for-party',
+        'LDMAL Arts. 47–48, 50–51; SPC-1 Arts. 16–17',
+        `${why}；终局部分自作出之日起发生法律效力（第四十七条），只有有终局裁决事项且未起诉的劳动者（当事人${inForceFor.join('、')}）现在可以申请执行`,
         'partyId',
       );
     }
