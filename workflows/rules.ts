@@ -342,10 +342,18 @@ export function workerSuitHoldingSetAside(ctx: CaseContext): CaseContext['lawsui
 export function setAsideAfterWorkerSuit(ctx: CaseContext): Violation | null {
   const suit = workerSuitHoldingSetAside(ctx);
   if (!suit) return null;
+  // legal54a (6), domain.md §9.4 [S]: with several workers, SPC-1 Art. 21(1) holds back the set-aside of the suing
+  // worker's award only; Zhongcai records one set-aside for the whole award (RECORD_SET_ASIDE names no worker), so it
+  // stays refused while any worker's suit is pending — said plainly, not presented as the article's reach.
+  const several = ctx.parties.filter((p) => p.side !== 'third_party' && isWorkerId(ctx, p.id)).length > 1;
   return v(
     'set-aside-while-worker-sues',
     'SPC-1 Art. 21',
-    `劳动者已于${suit.filedOn}就终局裁决向${suit.court}起诉：中级人民法院不受理用人单位撤销裁决的申请；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）`,
+    `劳动者（当事人${suit.partyId}）已于${suit.filedOn}就终局裁决向${suit.court}起诉：中级人民法院不受理用人单位撤销裁决的申请；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）${
+      several
+        ? `。本案有多名劳动者：该起诉只阻止撤销当事人${suit.partyId}的裁决，用人单位对其他劳动者的裁决仍可申请撤销；但本系统尚不能按劳动者分别登记撤销申请（撤销申请不写明针对哪一劳动者），须待该起诉有处理结果后登记`
+        : ''
+    }`,
   );
 }
 
