@@ -1158,6 +1158,10 @@ export const AwardPreviewResult = z
     finality: z.enum(['final', 'non_final', 'mixed']),
     thresholdAmount: Amount,
     minimumWage: z.strictObject({ monthly: Amount, effectiveFrom: Day, confirmed: z.boolean() }),
+    warnings: z.array(z.string()).optional().openapi({
+      description:
+        '仅在有提示时出现：已裁决先予执行的请求被驳回或裁决金额少于先予执行的金额（劳动争议调解仲裁法第四十四条），与作出裁决时的 warnings 相同',
+    }),
     items: z.array(
       z.strictObject({
         claimId: Id,

@@ -11,7 +11,7 @@ import {
   type EventType,
   type ProcEvent,
 } from './procedure-types.ts';
-import { isEmployerId, isWorkerId, isWorkerParty, workerSide } from './sides.ts';
+import { claimByEmployer, claimWorker, employerApplies, isEmployerId, isWorkerId, isWorkerParty, workerSide } from './sides.ts';
 
 /**
  * legalfixA L2: a document served by a simple method (phone/SMS/fax/e-mail, method `sms`) that the addressee has not
@@ -342,10 +342,18 @@ export function workerSuitHoldingSetAside(ctx: CaseContext): CaseContext['lawsui
 export function setAsideAfterWorkerSuit(ctx: CaseContext): Violation | null {
   const suit = workerSuitHoldingSetAside(ctx);
   if (!suit) return null;
+  // legal54a (6), domain.md §9.4 [S]: with several workers, SPC-1 Art. 21(1) holds back the set-aside of the suing
+  // worker's award only; Zhongcai records one set-aside for the whole award (RECORD_SET_ASIDE names no worker), so it
+  // stays refused while any worker's suit is pending — said plainly, not presented as the article's reach.
+  const several = ctx.parties.filter((p) => p.side !== 'third_party' && isWorkerId(ctx, p.id)).length > 1;
   return v(
     'set-aside-while-worker-sues',
     'SPC-1 Art. 21',
-    `劳动者已于${suit.filedOn}就终局裁决向${suit.court}起诉：中级人民法院不受理用人单位撤销裁决的申请；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）`,
+    `劳动者（当事人${suit.partyId}）已于${suit.filedOn}就终局裁决向${suit.court}起诉：中级人民法院不受理用人单位撤销裁决的申请；起诉被驳回或者准许撤诉的，用人单位可以自收到裁定书之日起三十日内申请撤销（最高人民法院劳动争议解释（一）第二十一条）${
+      several
+        ? `。本案有多名劳动者：该起诉只阻止撤销当事人${suit.partyId}的裁决，用人单位对其他劳动者的裁决仍可申请撤销；但本系统尚不能按劳动者分别登记撤销申请（撤销申请不写明针对哪一劳动者），须待该起诉有处理结果后登记`
+        : ''
+    }`,
   );
 }
 
@@ -481,8 +489,31 @@ export function finalPartInForceDuringSuit(ctx: CaseContext): boolean {
  * worker sued (Art. 48 holds the final part back) or once the final part was set aside (Art. 49).
  */
 export function finalPartInForce(ctx: CaseContext): boolean {
-  if (ctx.closure?.mode !== 'award' || ctx.award?.finality !== 'mixed' || ctx.effectiveOn !== null) return false;
-  return ctx.lawsuits.every((l) => !isWorkerId(ctx, l.partyId)) && finalPartEnforceable(ctx);
+  return finalPartInForceFor(ctx).length > 0;
+}
+
+/**
+ * The workers a mixed award's final part is in force for (legal54a H3–H4), while the award is not effective as a whole:
+ * each worker's items are his own (SPC-1 Art. 19; Rules Art. 50; workflows/sides.ts claimWorker), so the final part is in
+ * force for a worker who has a final item granted — his own, or one of the workers' together — (LDMAL Art. 47) and whose
+ * own suit does not hold his award back (pending, or ended by a judgment or a finding of no effect: LDMAL Art. 48; SPC-1
+ * Art. 17 — another worker's suit holds back that worker's award only). A worker whose items are all non-final has
+ * nothing in force until the non-final part takes effect (LDMAL Art. 50; SPC-1 Art. 16 while the employer sues). Not
+ * once the final part was set aside (Art. 49).
+ */
+export function finalPartInForceFor(ctx: CaseContext): number[] {
+  const award = ctx.award;
+  if (ctx.closure?.mode !== 'award' || award?.finality !== 'mixed' || ctx.effectiveOn !== null || !finalPartEnforceable(ctx)) return [];
+  const held = finalAwardHeldFor(ctx);
+  const granted = award.items
+    .filter((i) => i.final && i.outcome !== 'dismissed')
+    .map((i) => ctx.claims.find((c) => c.id === i.claimId))
+    // The final items a worker recovers: not the employer's against a worker (its claim or counterclaim, Rules Art. 36).
+    .filter((c): c is CaseContext['claims'][number] => c !== undefined && !claimByEmployer(ctx, c));
+  return signingParties(ctx)
+    .filter((p) => isWorkerParty(ctx, p) && !held.has(p.id))
+    .filter((p) => granted.some((c) => [null, p.id].includes(claimWorker(ctx, c))))
+    .map((p) => p.id);
 }
 
 /**
@@ -1366,6 +1397,21 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `申请先予执行的日期 ${applied} 早于本委收到仲裁申请之日 ${ctx.receivedOn}`,
         'appliedOn',
       );
+    // LDMAL Art. 44 (legal54a H1–H2): advance execution is of what a WORKER recovers (追索劳动报酬、工伤医疗费、经济补偿或者
+    // 赔偿金), on his application, his life seriously affected — whichever side he is on: the worker-applicant's claims, or
+    // the worker's counterclaim against an employer that applied (Rules Art. 36). Never of the employer's claim against a
+    // worker, as applicant or by counterclaim (workflows/sides.ts claimByEmployer — the same question finality asks, Art.
+    // 47(1)). A union's claim for the workers (Rules Art. 64) is on the workers' side and is not refused here.
+    const employers = ctx.claims.filter((c) => ids.includes(c.id) && claimByEmployer(ctx, c));
+    if (employers.length)
+      return v(
+        'advance-execution-worker-claims',
+        'LDMAL Art. 44',
+        `先予执行仅适用于劳动者追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的请求（劳动争议调解仲裁法第四十四条）：请求 ${employers
+          .map((c) => c.id)
+          .join('、')} 是用人单位对劳动者提出的请求（${employerApplies(ctx) ? '用人单位的仲裁申请' : '用人单位的反申请'}），不能先予执行`,
+        'claimIds',
+      );
     // LDMAL Art. 44: only claims for remuneration, work-injury medical costs, economic compensation or damages.
     const bad = ctx.claims.filter((c) => ids.includes(c.id) && !MONETARY_FINAL_CATEGORIES.includes(c.category));
     if (bad.length) {
@@ -2044,12 +2090,33 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     // not sue and for whom it took effect.
     // The final part of a mixed award while the employer sues on the other part: the worker enforces it (Arts. 47, 51).
     // The same while the non-final part's windows run (reviewer legal H2).
-    if (finalPartInForce(ctx)) {
-      if (isWorkerParty(ctx, party)) return null;
+    // legal54a H3–H4: per worker — the worker who has a final item granted and whose own suit does not hold it back
+    // (finalPartInForceFor); another worker's suit holds back that worker's award only (SPC-1 Art. 17).
+    const inForceFor = finalPartInForceFor(ctx);
+    if (inForceFor.length) {
+      if (inForceFor.includes(party.id) || effectiveForParty(ctx, party.id)) return null;
+      if (!isWorkerParty(ctx, party))
+        return v(
+          'enforcement-final-part-by-worker',
+          'LDMAL Arts. 47, 51',
+          '非终局裁决部分尚未生效（起诉期间未满或用人单位已起诉），只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+          'partyId',
+        );
+      const held = finalAwardHeldFor(ctx).get(party.id);
+      const employerSued = pendingSuits(ctx).some((l) => !isWorkerId(ctx, l.partyId));
+      const why = held
+        ? held.outcome === 'pending'
+          ? `当事人${party.id}已向人民法院起诉，诉讼期间裁决对其不发生法律效力（劳动争议调解仲裁法第四十八条、第五十条；最高人民法院劳动争议解释（一）第十七条）`
+          : `人民法院已于${held.decidedOn}就当事人${party.id}的起诉作出${held.outcome === 'judgment' ? '判决' : '裁定'}，裁决对其不发生法律效力，应以人民法院的判决为准`
+        : `裁决对当事人${party.id}的裁决事项均为非终局，${
+            employerSued
+              ? '用人单位已起诉，非终局部分不发生法律效力（劳动争议调解仲裁法第五十条；最高人民法院劳动争议解释（一）第十六条）'
+              : '非终局部分须待起诉期间届满后才发生法律效力（劳动争议调解仲裁法第五十条）'
+          }`;
       return v(
-        'enforcement-final-part-by-worker',
-        'LDMAL Arts. 47, 51',
-        '非终局裁决部分尚未生效（起诉期间未满或用人单位已起诉），只有劳动者可以就已发生法律效力的终局裁决部分申请强制执行',
+        'award-not-effective-for-party',
+        'LDMAL Arts. 47–48, 50–51; SPC-1 Arts. 16–17',
+        `${why}；终局部分自作出之日起发生法律效力（第四十七条），只有有终局裁决事项且未起诉的劳动者（当事人${inForceFor.join('、')}）现在可以申请执行`,
         'partyId',
       );
     }

@@ -323,15 +323,10 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
       message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项（set_aside）还是非终局部分（award）',
     });
   for (const [i, id] of ((payload.partyIds as number[] | undefined) ?? []).entries()) party(`partyIds.${i}`, id);
-  const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id));
+  // LDMAL Art. 44 (legal54a H1–H2): whose claim an advance execution may be of — a worker's, applicant or counterclaiming —
+  // is the rule's to answer (422 advance-execution-worker-claims, workflows/rules.ts), not a reference check.
   (payload.claimIds as number[] | undefined)?.forEach((id, i) => {
     if (!claimIds.has(id)) errors.push({ path: `claimIds.${i}`, message: `本案没有编号为 ${id} 的仲裁请求` });
-    // LDMAL Art. 44: advance execution is of what the worker-applicant claims, not of a counterclaim (Rules Art. 36).
-    else if (type === 'ADVANCE_EXECUTION' && counter.has(id))
-      errors.push({
-        path: `claimIds.${i}`,
-        message: `第${c.claims.find((cl) => cl.id === id)?.seq ?? id}项请求是被申请人的反申请请求，不能先予执行（劳动争议调解仲裁法第四十四条）`,
-      });
   });
   // ADVANCE_EXECUTION's amounts name this case's claims (the schema also ties them to claimIds, once each).
   (payload.amounts as { claimId: number }[] | undefined)?.forEach((a, i) => {

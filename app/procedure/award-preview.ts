@@ -8,7 +8,7 @@ import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayPreviewAward, assertRoleMayPreviewAward } from '../policy.ts';
-import { type AwardItemInput, awardItemErrors, classifyItems, minimumWageFor } from './award.ts';
+import { type AwardItemInput, advanceReversalWarnings, awardItemErrors, classifyItems, minimumWageFor } from './award.ts';
 
 /**
  * POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing.
@@ -34,7 +34,11 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
   const on = input.occurredOn ?? deps.clock.today();
   const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));
+  // legal54a M5: what ISSUE_AWARD / PARTIAL_AWARD warn of a claim ordered paid in advance (LDMAL Art. 44) dismissed or
+  // granted below the sum ordered, from the same home (app/procedure/award.ts advanceReversalWarnings).
+  const warnings = advanceReversalWarnings(ctx, c.claims, input.items, on);
   return {
+    ...(warnings.length ? { warnings } : {}),
     finality: r.finality,
     thresholdAmount: formatMoney(r.thresholdFen),
     minimumWage: { monthly: formatMoney(wage.monthlyFen), effectiveFrom: wage.effectiveFrom, confirmed: wage.confirmed },

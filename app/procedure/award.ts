@@ -154,12 +154,6 @@ export async function awardRecord(
 }
 
 /**
- * docs51 M2: an award or partial award that dismisses a claim an advance-execution ruling (先予执行, LDMAL Art. 44)
- * ordered paid, or grants less than the ruling ordered, is made with a warning: the award document states the sum
- * ordered and that what was executed beyond the award is returned (执行回转, CPL Art. 244 in the 2023 text [R];
- * domain.md §9.2), and the reasons are the arbitrator's to write. Never a refusal: the award may rightly differ.
- */
-/**
  * legal51c M3: facts or reasoning given with ISSUE_AWARD / PARTIAL_AWARD that are only headings ("一、案件事实",
  * "本委认为如下：") — the award document refuses them (templates/kinds.ts headingsOnly; LDMAL Art. 46), so the
  * arbitrator is told now, in the event's answer and its preview, not first when the document is generated.
@@ -179,6 +173,12 @@ export function headingOnlyTextWarnings(payload: { facts?: unknown; reasoning?: 
   });
 }
 
+/**
+ * docs51 M2: an award or partial award that dismisses a claim an advance-execution ruling (先予执行, LDMAL Art. 44)
+ * ordered paid, or grants less than the ruling ordered, is made with a warning: the award document states the sum
+ * ordered and that what was executed beyond the award is returned (执行回转, CPL Art. 244 in the 2023 text [R];
+ * domain.md §9.2), and the reasons are the arbitrator's to write. Never a refusal: the award may rightly differ.
+ */
 export function advanceReversalWarnings(
   ctx: Pick<MachineContext, 'advanceExecutions'>,
   claims: readonly { id?: number; description: string; counterclaim?: boolean }[],
@@ -186,8 +186,9 @@ export function advanceReversalWarnings(
   on: string,
 ): string[] {
   return (items ?? []).flatMap((it) => {
+    // legal54a H2: a worker's counterclaim may be ordered paid in advance too (LDMAL Art. 44) — any claim a ruling named.
     const claim = claims.find((c) => c.id === it.claimId);
-    if (!claim || claim.counterclaim) return [];
+    if (!claim) return [];
     const adv = advanceOrdered(ctx, it.claimId, on);
     if (!adv) return [];
     const awarded = it.outcome === 'dismissed' ? 0 : (parseMoney(it.amount ?? '') ?? 0);
@@ -197,8 +198,12 @@ export function advanceReversalWarnings(
     const tail =
       '；裁决书写明已依先予执行裁决执行的款项超出裁决金额的部分由申请人返还（执行回转，民事诉讼法第二百四十四条），请在“本委认为”中写明理由';
     if (awarded === 0) return [`先予执行的请求被驳回：${what}，本次裁决未予支持${tail}`];
+    // legal54a M5: the sum ordered in advance beyond what the award grants, named — the award settles it (returned or
+    // set off); a warning, never a refusal (the tribunal may find less is owed; LDMAL Art. 44 is provisional).
     if (adv.rulings.length && awarded < adv.fen)
-      return [`先予执行的请求被改判：${what}，本次裁决${formatMoney(awarded)}元，少于先予执行的金额${tail}`];
+      return [
+        `先予执行的请求被改判：${what}，本次裁决${formatMoney(awarded)}元，少于先予执行的金额，已裁决先予执行的款项超出本次裁决金额${formatMoney(adv.fen - awarded)}元${tail}`,
+      ];
     return [];
   });
 }

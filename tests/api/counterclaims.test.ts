@@ -66,8 +66,8 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
       { claimIds: [cc], rightsClear: true, lifeSeriouslyAffected: true, amounts: [{ claimId: cc, amount: '100.00' }], paymentDays: 5 },
       '2026-03-31',
     );
-    expect(advance.status).toBe(400);
-    expect(advance.body.errors[0].path).toBe('claimIds.0');
+    // fixE54 (legal54a H1–H2): whose claim it is, is the rule's — 422 naming claimIds (a worker's counterclaim is allowed).
+    expect([advance.status, advance.body.rule, advance.body.field]).toEqual([422, 'advance-execution-worker-claims', 'claimIds']);
 
     // An award on the applicant's claims alone leaves the counterclaim undecided: refused.
     const [w, e] = own(v);
