@@ -247,6 +247,9 @@ export const BREAKDOWN_HEADER = [
   '期末未结',
   '结案率',
   '超审限',
+  // docs54 M1: each group's applications, as the drill-down (measure=received|rejected&groupBy&group) lists them.
+  '收到申请',
+  '不予受理',
 ];
 
 /** An amount the report sums, with how many cases of it have none recorded (docs51 L6): "0.00（2件未登记金额）". */
@@ -263,6 +266,8 @@ export const breakdownRow = (g: GroupFigures): (string | number)[] => [
   g.pending,
   pct(g.closureRate),
   g.overdue,
+  g.applications.received,
+  g.applications.rejected,
 ];
 
 export const MONTH_HEADER = ['月份', '本月受理', '本月结案', '仲裁调解', '仲裁裁决', '其他方式', '累计结案率'];
