@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { asBytes, flat, pdfRaw } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -62,5 +63,40 @@ describe(`docs54 M1: applications in every breakdown (${process.env.TEST_DB ?? '
     expect(text).toContain('收到申请,不予受理');
     const line = text.split(/\r?\n/).find((l) => l.startsWith('未组庭,'));
     expect(line?.split(',').slice(-2)).toEqual(['3', '1']);
+  });
+});
+
+describe(`docs54 L4: a report of a period not yet over says so (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('JSON, CSV and PDF say the period is not over and the day the figures stand at; a period over says nothing', async () => {
+    // Accepted 10-01, still open: past its award time limit by 12-06.
+    await caseAt(t, a, 'accepted', { body: standardApplication({ receivedOn: '2026-09-28' }), acceptOn: '2026-10-01' });
+    const report = await get('/api/stats/report?period=2026-12&format=json');
+    expect(report).toMatchObject({ from: '2026-12-01', to: '2026-12-31', asOf: null, incomplete: true, dataAsOf: '2026-12-06' });
+    expect(report.header.period).toBe('2026-12-01 至 2026-12-31（统计期间尚未结束，数据截至2026-12-06）');
+    // The period-end figures are those of 12-06: the open cases (this one, and the March ones above when run together)
+    // are overdue on that day, and the drill-down lists them.
+    expect(report.closure.overdueDetail.pendingOverdue).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/stats/closure/cases?period=2026-12&measure=pendingOverdue')).total).toBe(
+      report.closure.overdueDetail.pendingOverdue,
+    );
+
+    const csv = await t.api(a.tokens.analyst).get('/api/stats/report?period=2026-12&format=csv').buffer(true);
+    const text = String(csv.text ?? csv.body);
+    expect(text).toContain('统计期间,2026-12-01 至 2026-12-31（统计期间尚未结束，数据截至2026-12-06）');
+    expect(text).toContain('统计期间尚未结束，数据截至2026-12-06，期末未结、期末逾期未结均为截至该日的数');
+    const pdf = await asBytes(t.api(a.tokens.analyst).get('/api/stats/report?period=2026-12&format=pdf'));
+    expect(pdf.status).toBe(200);
+    const pdfText = flat(pdfRaw(pdf.body as Buffer));
+    expect(pdfText).toContain('二〇二六年十二月一日至二〇二六年十二月三十一日（统计期间尚未结束，数据截至二〇二六年十二月六日）');
+    expect(pdfText).toContain('期末未结、期末逾期未结均为截至该日的数');
+
+    // A period over, and one recomputed as of a day after its end, say nothing of it.
+    for (const q of ['period=2026-11', 'period=2026-11&asOf=2026-12-03']) {
+      const done = await get(`/api/stats/report?${q}&format=json`);
+      expect(done, q).toMatchObject({ incomplete: false, dataAsOf: null, header: { period: '2026-11-01 至 2026-11-30' } });
+    }
+    // Recomputed as of a day inside the period: not over on that day.
+    const early = await get('/api/stats/report?period=2026-11&asOf=2026-11-20&format=json');
+    expect(early).toMatchObject({ incomplete: true, dataAsOf: '2026-11-20' });
   });
 });
