@@ -1750,7 +1750,18 @@ function termsParas(terms: string): { kind: 'para'; text: string }[] {
     .flatMap((l) => (ITEM.test(l) ? splitItems(l) : [l]))
     .map((l) => l.trim())
     .filter(Boolean);
-  return (lines.length ? lines : [terms]).map((text) => ({ kind: 'para' as const, text }));
+  return (lines.length ? lines : [terms]).map((text) => ({ kind: 'para' as const, text: closedSentence(text) }));
+}
+
+/**
+ * An agreed term as typed, ended as a sentence (docs54 L2: printed without a closing 「。」): a term that ends without
+ * final punctuation gets 「。」, one that ends with a comma or enumeration comma has it replaced; 「；」 between items,
+ * 「。」, 「！」, 「？」 and a closing quote after them are kept.
+ */
+export function closedSentence(text: string): string {
+  const t = text.trimEnd();
+  if (!t || /(?:[。；;！？!?…]|[。！？][”’」』])$/u.test(t)) return t;
+  return `${t.replace(/[，,、：:]+$/u, '')}。`;
 }
 
 function mediationDocument(d: DocInput): DocSpec[] {

@@ -104,8 +104,12 @@ export function specText(spec: DocSpec): string {
   ].join('\n');
 }
 
-/** A closing formula of a notice or decision (特此通知。, 特此决定。, 此致): never carried over without body text. */
-const CLOSING = /^(?:特此\S{1,4}。?|此致|此复)$/u;
+/**
+ * A closing formula of a notice or decision (特此通知。, 特此决定。, 此致), or a mediation document's clause on when it takes
+ * effect (「本调解书经双方当事人签收后，即具有法律效力。」, LDMAL Art. 42(3)): never carried over without body text — on
+ * a page of its own above the signatures it read as a stray line (docs54 L2).
+ */
+const CLOSING = /^(?:特此\S{1,4}。?|此致|此复|本调解书经双方当事人签收后，即具有法律效力。)$/u;
 
 // Chinese line-breaking rules (禁则): characters that may not begin a line, and those that may not end one.
 const NO_START = new Set([...'，。、；：？！）》」』〕】〉”’…—·％,.;:?!)]}%']);

@@ -369,7 +369,11 @@ export function contributions(f: StatFacts): Contribution[] {
     if (f.closedOn) each(f.closedOn, { rev_closed: 1 }, ['all', 'district']);
     return out;
   }
-  each(f.receivedOn, { received: 1 }, ['all', 'district']);
+  // docs54 M1: applications received and rejected are counted in every breakdown, under the key the case has now — as
+  // the drill-down (`measure=received|rejected&groupBy&group`) lists them: a case not yet assigned a tribunal under
+  // arbitrator `none` (未组庭), its procedure the one it has so far — so each group's figure equals its list, and the
+  // groups add up to the headline (they were kept by district only, every other breakdown read 0).
+  each(f.receivedOn, { received: 1 });
   // Issue 17: every awarded claim on its award's day, by claim category and in the headline.
   for (const l of claimLinesOf(f)) {
     const m: Measures = {
@@ -385,7 +389,7 @@ export function contributions(f: StatFacts): Contribution[] {
     };
     out.push({ dim: 'claim_category', key: l.category, day: l.on, m }, { dim: 'all', key: 'all', day: l.on, m });
   }
-  if (f.closureMode === 'rejection' && f.closedOn) each(f.closedOn, { rejected: 1 }, ['all', 'district']);
+  if (f.closureMode === 'rejection' && f.closedOn) each(f.closedOn, { rejected: 1 });
   if (f.acceptedOn === null || f.closureMode === 'rejection') return out;
   each(f.acceptedOn, {
     accepted: 1,

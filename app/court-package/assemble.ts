@@ -34,7 +34,10 @@ export async function assemblePackage(p: PackageParts): Promise<AssembledPackage
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   const signature = sign(key, manifestBytes).toString('base64');
   const zip = new JSZip();
-  const date = new Date(p.generatedAt);
+  // A ZIP entry's time (MS-DOS date and time) has no zone and is read as a wall clock; JSZip writes it from the UTC
+  // fields of `date`. Shifted by eight hours, the entries read China Standard Time — the clock of the file's name and
+  // README.txt's 生成时间 (docs54 L3: the name said T165243, the entries 08:52:43).
+  const date = new Date(Date.parse(p.generatedAt) + 8 * 3_600_000);
   zip.file('manifest.json', manifestBytes, { date, compression: 'DEFLATE' });
   zip.file('manifest.sig', `${signature}\n`, { date, compression: 'STORE' });
   zip.file('public-key.pem', key.publicKeyPem, { date, compression: 'STORE' });

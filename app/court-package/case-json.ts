@@ -8,7 +8,7 @@ import { finalPartEnforceable, setAsideWhole, suitsWithOutcomes } from '../../wo
 import { eventView, partialSetAside } from '../cases/views.ts';
 
 /**
- * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.4 (1.1 adds each claim's
+ * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.5 (CASE_SCHEMA_VERSION; 1.1 adds each claim's
  * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`; 1.3 the case's `documentNo`, and the mediation of an
  * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`; 1.4 each act's original document marked `original`, with whom it was `served` on;
  * 1.5 each partial award's `setAside`, `courtProceedings.partialAwardRemedies`, the tribunal's mediation's

@@ -52,6 +52,7 @@ function readme(caseNo: string | null, keyId: string, generatedAt: string, lacki
   return [
     `移送法院材料包 ${caseNo ?? ''}`.trim(),
     `生成时间：${chinaTime(generatedAt)}`,
+    '（本文件名及压缩包内各文件的时间均为北京时间；manifest.json、case.json 中的 generatedAt 为协调世界时 UTC。）',
     '',
     `内容：case.json（案件信息，结构见 Zhongcai docs/court-package.md，版本 ${CASE_SCHEMA_VERSION}）、documents/（仲裁文书 PDF 原件）、`,
     'manifest.json（除 manifest.json、manifest.sig、public-key.pem 外每个文件的 SHA-256）、manifest.sig（仲裁委员会',

@@ -83,7 +83,7 @@ export async function reportXlsx(r: PeriodicReport): Promise<Buffer> {
     true,
   );
   for (const b of r.breakdowns) {
-    sheet(b.title, `${r.title}·${b.title}`, BREAKDOWN_HEADER, b.groups.map(breakdownRow), [26, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+    sheet(b.title, `${r.title}·${b.title}`, BREAKDOWN_HEADER, b.groups.map(breakdownRow), [26, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
   }
   sheet('按月', `${r.title}·按月趋势`, MONTH_HEADER, r.monthly.map(monthRow), [12, 10, 10, 10, 10, 10, 12]);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -54,6 +54,7 @@ import * as m20261210_0010 from './20261210_0010_search_text_separated_check.ts'
 import * as m20261215_0070 from './20261215_0070_major_collective.ts';
 import * as m20261216_0010 from './20261216_0010_access_log_no_case_lock.ts';
 import * as m20261217_0010 from './20261217_0010_agent_appointments.ts';
+import * as m20261218_0054 from './20261218_0054_stat_applications_by_group.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -120,6 +121,7 @@ export const migrations: [string, Migration][] = [
   ['20261215_0070_major_collective', m20261215_0070],
   ['20261216_0010_access_log_no_case_lock', m20261216_0010],
   ['20261217_0010_agent_appointments', m20261217_0010],
+  ['20261218_0054_stat_applications_by_group', m20261218_0054],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

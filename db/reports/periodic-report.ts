@@ -66,6 +66,14 @@ export interface PeriodicReport {
   from: string;
   to: string;
   asOf: string | null;
+  /**
+   * docs54 L4: the period was not over on the day the figures stand at — today (the period's last day included: it ends
+   * at the end of that day), or `asOf` before `to`. Its period-end figures (期末未结, 期末逾期未结) are then as of that
+   * day, `dataAsOf`, and every format says so.
+   */
+  incomplete: boolean;
+  /** The day the figures of an incomplete period stand at (the end of it, China time); null when the period is over. */
+  dataAsOf: string | null;
   generatedAt: string;
   formulaVersion: string;
   summary: ReportRow[];
@@ -110,13 +118,16 @@ export async function periodicReport(
 ): Promise<PeriodicReport> {
   const groupBys = Object.keys(BREAKDOWN_TITLES) as GroupBy[];
   const { figures: f, breakdowns } = await closureWithBreakdowns(knex, q, opts, groupBys);
+  const incomplete = q.asOf ? q.asOf < q.to : q.today <= q.to;
+  const dataAsOf = incomplete ? (q.asOf ?? q.today) : null;
   // Header fields with no configured value stay blank for the preparer to fill in, never invented.
   const header: ReportHeader = {
     formNo: opts.header?.formNo ?? '人社统MA2',
     authority: opts.header?.authority ?? '人力资源和社会保障部',
     approvalNo: opts.header?.approvalNo ?? '',
     unit: opts.commission,
-    period: `${q.from} 至 ${q.to}`,
+    // docs54 L4: a period not yet over says so where the period is named, on every format.
+    period: `${q.from} 至 ${q.to}${dataAsOf ? `（${periodNotOver(dataAsOf)}）` : ''}`,
     principal: opts.header?.principal ?? '',
     preparer: opts.header?.preparer ?? '',
     reportedOn: opts.header?.reportedOn ?? opts.generatedAt.slice(0, 10),
@@ -215,6 +226,8 @@ export async function periodicReport(
     from: q.from,
     to: q.to,
     asOf: q.asOf ?? null,
+    incomplete,
+    dataAsOf,
     generatedAt: opts.generatedAt,
     formulaVersion: f.formulaVersion,
     summary,
@@ -247,6 +260,9 @@ export const BREAKDOWN_HEADER = [
   '期末未结',
   '结案率',
   '超审限',
+  // docs54 M1: each group's applications, as the drill-down (measure=received|rejected&groupBy&group) lists them.
+  '收到申请',
+  '不予受理',
 ];
 
 /** An amount the report sums, with how many cases of it have none recorded (docs51 L6): "0.00（2件未登记金额）". */
@@ -263,6 +279,8 @@ export const breakdownRow = (g: GroupFigures): (string | number)[] => [
   g.pending,
   pct(g.closureRate),
   g.overdue,
+  g.applications.received,
+  g.applications.rejected,
 ];
 
 export const MONTH_HEADER = ['月份', '本月受理', '本月结案', '仲裁调解', '仲裁裁决', '其他方式', '累计结案率'];
@@ -277,6 +295,10 @@ export const monthRow = (m: MonthRow): (string | number)[] => [
   pct(m.cumulativeClosureRate),
 ];
 
+/** docs54 L4: what a report of a period not yet over says of itself. */
+export const periodNotOver = (day: string) => `统计期间尚未结束，数据截至${day}`;
+
 export function reportHeading(r: PeriodicReport): string {
-  return `统计期间：${r.from} 至 ${r.to}${r.asOf ? `（按 ${r.asOf} 日终记录重算）` : ''}；口径版本 ${r.formulaVersion}`;
+  const notOver = r.dataAsOf ? `；${periodNotOver(r.dataAsOf)}，期末未结、期末逾期未结均为截至该日的数` : '';
+  return `统计期间：${r.from} 至 ${r.to}${r.asOf ? `（按 ${r.asOf} 日终记录重算）` : ''}${notOver}；口径版本 ${r.formulaVersion}`;
 }

@@ -245,6 +245,8 @@ const PeriodicReport = z
     from: Day,
     to: Day,
     asOf: Day.nullable(),
+    incomplete: z.boolean().openapi({ description: '统计期间尚未结束（今天或 asOf 不晚于/早于截止日）：期末数为截至 dataAsOf 的数' }),
+    dataAsOf: Day.nullable().openapi({ description: '统计期间尚未结束时，数据截至之日（该日终，北京时间）；期间已结束为 null' }),
     generatedAt: Instant,
     formulaVersion: z.string(),
     summary: z.array(ReportRow),

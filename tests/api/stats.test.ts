@@ -393,7 +393,20 @@ describe(`closure statistics, hand-counted (${process.env.TEST_DB ?? 'sqlite'})`
     const district = wb.getWorksheet('按地区');
     expect(district?.getRow(3).values).toEqual([
       undefined,
-      ...['分组', '上期未结', '本期受理', '本期结案', '仲裁调解', '仲裁裁决', '其他方式', '期末未结', '结案率', '超审限'],
+      ...[
+        '分组',
+        '上期未结',
+        '本期受理',
+        '本期结案',
+        '仲裁调解',
+        '仲裁裁决',
+        '其他方式',
+        '期末未结',
+        '结案率',
+        '超审限',
+        '收到申请',
+        '不予受理',
+      ],
     ]);
 
     const pdf = await get(`/api/stats/report?${Q1}&format=pdf`).buffer(true).parse(binary);

@@ -68,7 +68,8 @@ describe('调解书 terms (reviewer docs46b L1)', () => {
     expect(out.map((b) => b.text)).toContain('一、被申请人于2026年4月10日前支付申请人工资12000元；');
     // 「3、5月」 is not the next item after 1: kept in its item.
     expect(paras('1、支付3、5月工资，共计1.5万元 2、双方无争议').map((b) => b.text)).toEqual(
-      expect.arrayContaining(['1、支付3、5月工资，共计1.5万元；', '2、双方无争议']),
+      // The last term ends as a sentence (docs54 L2: typed without its 「。」).
+      expect.arrayContaining(['1、支付3、5月工资，共计1.5万元；', '2、双方无争议。']),
     );
   });
 });
