@@ -1226,7 +1226,8 @@ export const UpdatedCase = z
   .strictObject({
     ...caseShape,
     partyWarnings: z.array(z.string()).optional().openapi({
-      description: '当事人与代理人提示（仅在请求修改当事人、仲裁请求或集体争议依据时，且有提示时出现；内容同登记时的 partyWarnings）；不影响修改',
+      description:
+        '当事人与代理人提示（仅在请求修改当事人、仲裁请求或集体争议依据时，且有提示时出现；内容同登记时的 partyWarnings）；不影响修改',
     }),
   })
   .openapi('UpdatedCase');
