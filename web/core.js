@@ -868,10 +868,16 @@ export const draftKey = (name) => `zc.draft.${state.user?.id ?? 0}.${name}`;
  */
 export const DRAFT_LIFE_HOURS = 12;
 const DRAFT_LIFE_MS = DRAFT_LIFE_HOURS * 3_600_000;
-/** Whether the stored draft `raw` is past its life (unreadable or undated counts as past). */
+/**
+ * Whether the stored draft `raw` is past its life: saved more than DRAFT_LIFE_MS ago, or unreadable. (saveDraft always
+ * dates a draft; one with no savedAt at all was not written by it and is left to the sign-in and sign-out clearing.)
+ */
 function draftExpired(raw) {
   try {
-    const at = Date.parse(JSON.parse(raw)?.savedAt ?? '');
+    const d = JSON.parse(raw);
+    if (!d || typeof d !== 'object') return true;
+    if (d.savedAt === undefined) return false;
+    const at = Date.parse(d.savedAt);
     return !Number.isFinite(at) || Date.now() - at > DRAFT_LIFE_MS;
   } catch {
     return true;

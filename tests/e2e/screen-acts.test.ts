@@ -437,7 +437,8 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await hasText(dlg.locator('[data-error-for="time"]'), '合并开庭');
     expect(await events(second.id, 'SCHEDULE_HEARING')).toHaveLength(0);
     await dlg.getByLabel('合并开庭', { exact: false }).check();
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '排期开庭…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认排期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     const recorded = (await t.api(t.adminToken).get(`/api/cases/${second.id}/events`)).body as {
       type: string;
