@@ -192,18 +192,45 @@ const WEIGHTY = {
 };
 
 /**
- * Acts recorded in one step (no confirmation), and why: each records a filing by a party that moves no period of the
- * case's decision and binds no one — what follows from it is decided by an act that is itself confirmed — or an
- * arrangement whose legal effect comes with its notice's service (confirmed) and which a later act changes. (A filed
- * defense is confirmed since ui46 L3: it silences the defense-period warnings.) Their button reads 确定, the others' 确定…
- *  (A party's jurisdiction objection and recusal application are confirmed since ui47 H3: the party's act cannot be
- *  undone and starts the chair's decision.)
- *  - SCHEDULE_HEARING, POSTPONE_HEARING: the hearing's consequences (LDMAL Art. 36) rest on the written notice's service
- *    (SERVE of hearing_notice / postponement_notice, confirmed); the day can be moved by a postponement. A rest day, a
- *    hearing left unrecorded, a hearing inside the defense period (void44), are still asked about (actWarnings: any
- *    warning makes the act ask for confirmation).
+ * Acts recorded in one step (no confirmation): none. fixU54 #1: 排期开庭 and 延期开庭 were recorded from a plain 确定
+ * when no warning stood; the interface never records an act by accident, so they are confirmed like every other act,
+ * the confirmation naming the day, time and place, the parties to be notified and the written notice five working
+ * days ahead (LDMAL Art. 35; Rules Art. 80) — hearingConsequence. (Kept, empty, for tests/unit/web-acts.test.ts.)
  */
-export const ONE_STEP = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING']);
+export const ONE_STEP = new Set();
+
+/** fixU54 #1: the parties a hearing notice goes to, by side (many workers of a collective case abbreviated). */
+function notifiedParties(c) {
+  const side = (list, word) => {
+    const names = (list ?? []).map((p) => p.name).filter(Boolean);
+    if (!names.length) return null;
+    return names.length > 3 ? `${word}${names.slice(0, 3).join('、')}等${names.length}人` : `${word}${names.join('、')}`;
+  };
+  return [side(c.applicants, '申请人'), side(c.respondents, '被申请人'), side(c.thirdParties, '第三人')].filter(Boolean).join('，');
+}
+
+const HEARING_NOTICE_RULE =
+  '仲裁庭应当在开庭五日前，将开庭日期、地点书面通知双方当事人；当事人有正当理由的，可以在开庭三日前请求延期开庭（《劳动争议调解仲裁法》第三十五条；五日、三日按工作日计算，《劳动人事争议仲裁办案规则》第八十条）。';
+
+/**
+ * fixU54 #1: what scheduling or postponing a hearing does — said with the day, time and place as sent (a postponement's
+ * empty time or place stays as it was), and whom the written notice goes to.
+ */
+function hearingConsequence(type, c, body = {}) {
+  const was = c.proceedings?.hearing ?? null;
+  const postpone = type === 'POSTPONE_HEARING';
+  const time = body.time || (postpone ? was?.time : '') || '';
+  const place = body.place || (postpone ? was?.place : '') || '';
+  const when = body.hearingOn ? `${body.hearingOn}${time ? ` ${time}` : '（未填时间）'}${place ? `，地点：${place}` : ''}` : '';
+  const who = notifiedParties(c);
+  const notify = `须将${postpone ? '新的' : ''}开庭日期、时间、地点书面通知${who || '各方当事人'}（${postpone ? '延期开庭通知书' : '开庭通知书'}），并登记送达。`;
+  const absent = '当事人经书面通知，无正当理由拒不到庭的，申请人按撤回仲裁申请处理、被申请人可以缺席裁决（第三十六条）。';
+  if (postpone) {
+    const before = was?.hearingOn ? `原定 ${was.hearingOn}${was.time ? ` ${was.time}` : ''} 的开庭不再按期举行，` : '';
+    return `将记录延期开庭：${before}开庭改${when ? `为 ${when}` : '期'}，记入办理记录。${notify}${HEARING_NOTICE_RULE}${absent}`;
+  }
+  return `将排期开庭${when ? `：${when}` : ''}，记入办理记录。${notify}${HEARING_NOTICE_RULE}${absent}`;
+}
 
 /**
  * ui47 M4: an act's name on a case of another track where the arbitration wording does not fit — a review (Rules
@@ -398,6 +425,7 @@ export function consequenceOf(type, c, body = {}, opts = {}) {
     return `${IRREVERSIBLE.REFER_TO_ARBITRATION}${DATE_LABELS.REFER_TO_ARBITRATION} ${body.occurredOn ?? ''} 即为新仲裁申请的收到申请日期，仲裁委员会应自该日起五日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。`;
   }
   if (type === 'SUSPEND') return suspendConsequence(c, body);
+  if (type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') return hearingConsequence(type, c, body);
   // ui48 L3: an award after a hearing the respondent missed or left without leave is a default award; a deemed
   // withdrawal rests on the applicant's absence or leaving (LDMAL Art. 36) — each named with the hearing's day.
   if ((type === 'ISSUE_AWARD' || type === 'DEEM_WITHDRAWN') && c.track !== 'mediation' && c.track !== 'review') {

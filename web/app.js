@@ -8,6 +8,7 @@ import {
   chinaDate,
   confirmDialog,
   daysLeftText,
+  dropExpiredDrafts,
   field,
   fill,
   guard,
@@ -473,4 +474,6 @@ window.addEventListener('storage', (e) => {
     route();
   }
 });
+// fixU54 #4: every page load drops the drafts past their life, of every user of this browser (core.js DRAFT_LIFE_HOURS).
+dropExpiredDrafts();
 route();

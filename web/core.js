@@ -350,6 +350,7 @@ export function setSession(token, user) {
   // A session that expired keeps its drafts for the same person's return; whoever signs in next on this browser does
   // not find another person's identity numbers and phones stored in it (security check s41, F8).
   for (const k of allDraftKeys()) if (!k.startsWith(`zc.draft.${user?.id ?? 0}.`)) localStorage.removeItem(k);
+  dropExpiredDrafts();
   for (const k of storedKeys('zc.filters.')) if (k !== `zc.filters.${user?.id ?? 0}`) localStorage.removeItem(k);
 }
 /** Where to go after signing in: `hash`, for the user `uid` only (null: whoever signs in, e.g. a link opened signed out). */
@@ -859,10 +860,51 @@ export function plainAmountField(el) {
 // ---------- drafts: kept in this browser, per user, until submitted ----------
 /** The localStorage key of this user's draft `name` (a form listens for its `storage` events from other tabs). */
 export const draftKey = (name) => `zc.draft.${state.user?.id ?? 0}.${name}`;
+/**
+ * fixU54 #4: a draft lives DRAFT_LIFE_HOURS after it was last saved. Drafts hold whole identity numbers and phones; a
+ * tab closed without signing out (a shared counter PC) leaves them in this browser until then at most — every page
+ * load drops the expired drafts of every user (dropExpiredDrafts), and an expired draft is never restored. Within its
+ * life a draft, and the Idempotency-Key a registration's draft carries, are kept as before.
+ */
+export const DRAFT_LIFE_HOURS = 12;
+const DRAFT_LIFE_MS = DRAFT_LIFE_HOURS * 3_600_000;
+/**
+ * Whether the stored draft `raw` is past its life: saved more than DRAFT_LIFE_MS ago, or unreadable. (saveDraft always
+ * dates a draft; one with no savedAt at all was not written by it and is left to the sign-in and sign-out clearing.)
+ */
+function draftExpired(raw) {
+  try {
+    const d = JSON.parse(raw);
+    if (!d || typeof d !== 'object') return true;
+    if (d.savedAt === undefined) return false;
+    const at = Date.parse(d.savedAt);
+    return !Number.isFinite(at) || Date.now() - at > DRAFT_LIFE_MS;
+  } catch {
+    return true;
+  }
+}
+/** fixU54 #4: removes every expired draft in this browser, whoever's it is (on every page load and sign-in). */
+export function dropExpiredDrafts() {
+  for (const k of allDraftKeys()) {
+    try {
+      const raw = localStorage.getItem(k);
+      if (raw !== null && draftExpired(raw)) localStorage.removeItem(k);
+    } catch {
+      /* storage disabled: nothing kept */
+    }
+  }
+}
+/** What the draft notes say of a draft's life (register.js). */
+export const DRAFT_LIFE_NOTE = `草稿仅保存在本机，${DRAFT_LIFE_HOURS}小时内未再保存即自动清除；退出登录时立即清除`;
 export function loadDraft(name) {
   try {
     const raw = localStorage.getItem(draftKey(name));
-    return raw ? JSON.parse(raw) : null;
+    if (!raw) return null;
+    if (draftExpired(raw)) {
+      localStorage.removeItem(draftKey(name));
+      return null;
+    }
+    return JSON.parse(raw);
   } catch {
     return null;
   }

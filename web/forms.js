@@ -204,7 +204,14 @@ export const EVENT_FORMS = {
   RECORD_REPRESENTATIVES: [{ name: 'partyIds', label: '代表人', kind: 'parties', required: true }],
   FORM_TRIBUNAL: [
     { name: 'arbitratorIds', label: '仲裁员（独任1名或合议3名）', kind: 'arbitrators', required: true },
-    { name: 'presidingId', label: '首席/独任仲裁员', kind: 'arbitrator', required: true },
+    // fixU54 #2: one ticked is filled in as the sole arbitrator; of three, the presiding one is chosen (act.js).
+    {
+      name: 'presidingId',
+      label: '首席/独任仲裁员',
+      kind: 'arbitrator',
+      required: true,
+      hint: '勾选1名的，自动填为独任仲裁员；勾选3名的，请选择首席仲裁员',
+    },
   ],
   RECUSE_ARBITRATOR: [
     { name: 'arbitratorId', label: '回避的仲裁员', kind: 'arbitrator', required: true },

@@ -202,7 +202,8 @@ describe('s23: defaults an act dialog starts with (Chromium)', () => {
     await dlg.locator('[data-path="hearingOn"]').fill('2026-03-25');
     await dlg.locator('[data-path="place"]').fill('第二仲裁庭');
     await how.selectOption('privacy');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '排期开庭…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认排期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     const [s] = await events(c.id, 'SCHEDULE_HEARING');
     expect(s?.payload).toMatchObject({ public: false, nonPublicGround: 'privacy' });

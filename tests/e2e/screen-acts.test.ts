@@ -34,7 +34,7 @@ const events = async (caseId: number, type: string) =>
 const actButton = (label: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: label, exact: true });
 /**
  * Opens 排期开庭 on a case whose tribunal is formed, fills the day (and the time, when given) and the place, and clicks
- * 确定: the open dialog.
+ * 排期开庭… (fixU54 #1: a confirmation always follows): the open dialog.
  */
 async function scheduleInDialog(caseId: number, on: string, time?: string) {
   await page.goto(`${base}/#/cases/${caseId}`);
@@ -45,7 +45,7 @@ async function scheduleInDialog(caseId: number, on: string, time?: string) {
   await dlg.locator('[data-path="hearingOn"]').fill(on);
   if (time) await dlg.locator('[data-path="time"]').fill(time);
   await dlg.locator('[data-path="place"]').fill('第一仲裁庭');
-  await dlg.getByRole('button', { name: '确定' }).click();
+  await dlg.getByRole('button', { name: '排期开庭…' }).click();
   return dlg;
 }
 /** The staff lists an act's dialog loads answer late (a slow network): `ms` after the request. */
@@ -160,11 +160,15 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     // Too near for the 5 working days' notice (LDMAL Art. 35): refused at the date's field, with the earliest date.
     await dlg.getByLabel('新的开庭日期').fill('2026-04-03');
     await dlg.getByLabel('理由').fill('仲裁员临时公务');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '延期开庭…' }).click();
     await hasText(dlg.locator('[data-error-for="hearingOn"]'), '最早可定于');
     await dlg.getByLabel('新的开庭日期').fill('2026-04-28');
     await dlg.getByLabel('新的开庭时间').fill('14:30');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '延期开庭…' }).click();
+    // fixU54 #1: confirmed, naming the new day and time and the place kept.
+    const ask = page.locator('dialog.confirm[open]');
+    await hasText(ask.locator('.consequence'), '开庭改为 2026-04-28 14:30，地点：第一仲裁庭');
+    await ask.getByRole('button', { name: '确认延期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { proceedings: { hearing: Record<string, unknown> } };
     expect(v.proceedings.hearing).toMatchObject({ hearingOn: '2026-04-28', time: '14:30', place: '第一仲裁庭' });
@@ -348,10 +352,13 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await ask.getByRole('button', { name: '确认排期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     expect(await events(holiday.id, 'SCHEDULE_HEARING')).toHaveLength(1);
-    // Saturday 2026-05-09 is worked: no confirmation, the act is recorded at once.
+    // Saturday 2026-05-09 is worked: confirmed (fixU54 #1: every hearing is), without a warning of the day.
     const dlg2 = await scheduleInDialog(worked.id, '2026-05-09');
+    const ask2 = page.locator('dialog.confirm[open]');
+    await hasText(ask2.locator('.consequence'), '2026-05-09');
+    expect(await ask2.locator('.act-warning').count()).toBe(0);
+    await ask2.getByRole('button', { name: '确认排期开庭' }).click();
     await dlg2.waitFor({ state: 'detached' });
-    expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
     expect(await events(worked.id, 'SCHEDULE_HEARING')).toHaveLength(1);
   });
 
@@ -368,7 +375,7 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
       await route.continue();
     });
     try {
-      // A working day: once looked up, nothing would be asked and the act would go at once.
+      // A working day: once looked up, only the confirmation would be asked (fixU54 #1).
       const dlg = await scheduleInDialog(c.id, '2026-04-21');
       await dlg.getByRole('button', { name: '取消' }).click();
       const ask = page.locator('dialog.confirm[open]');
@@ -379,9 +386,10 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
       // Still only the question the person asked for; nothing was sent.
       expect(await page.locator('dialog.confirm[open]').count()).toBe(1);
       expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(0);
-      // "返回修改": the dialog stays, and 确定 then records the act once.
+      // "返回修改": the dialog stays, and 排期开庭… then 确认排期开庭 records the act once.
       await ask.getByRole('button', { name: '返回修改' }).click();
-      await dlg.getByRole('button', { name: '确定' }).click();
+      await dlg.getByRole('button', { name: '排期开庭…' }).click();
+      await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认排期开庭' }).click();
       await dlg.waitFor({ state: 'detached' });
       expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(1);
     } finally {
@@ -429,7 +437,8 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await hasText(dlg.locator('[data-error-for="time"]'), '合并开庭');
     expect(await events(second.id, 'SCHEDULE_HEARING')).toHaveLength(0);
     await dlg.getByLabel('合并开庭', { exact: false }).check();
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '排期开庭…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认排期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     const recorded = (await t.api(t.adminToken).get(`/api/cases/${second.id}/events`)).body as {
       type: string;

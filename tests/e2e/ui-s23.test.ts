@@ -244,7 +244,8 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     // Nothing in the field refuses the later date (the browser's own range check passes).
     expect(await hearingOn.evaluate((el) => (el as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(true);
     await dlg.locator('[data-path="place"]').fill('第二仲裁庭');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '排期开庭…' }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认排期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     const s = (await events(c.id, 'SCHEDULE_HEARING')) as unknown as { payload: { hearingOn: string } }[];
     expect(s.map((e) => e.payload.hearingOn)).toEqual(['2026-04-20']);
@@ -298,7 +299,9 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
   it("#8 a new user's initial password is shown once with a copy button; the dialog does not close on Esc", async () => {
     // Continues on the dialog the previous test opened.
     const dlg = page.locator('dialog.secret[open]');
-    await text(dlg, '只显示这一次');
+    // fixU54 #5: said as what it is — the initial password to pass on, replaced at the first sign-in.
+    await text(dlg, '这是交给该用户的初始密码');
+    await text(dlg, '首次登录时须改为自己的密码');
     await text(dlg, 'clerk-new');
     const shown = (await dlg.getByTestId('temp-password').textContent()) ?? '';
     expect(shown).toMatch(/^[A-Za-z0-9]{16}$/);

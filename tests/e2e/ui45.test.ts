@@ -123,7 +123,7 @@ describe('ui45 (Chromium)', () => {
     await hasText(dlg.locator('.hearing-warnings .act-warning'), '第三十条');
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('tribunal_formed');
     await dlg.getByLabel('地点').fill('第一仲裁庭');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '排期开庭…' }).click();
     const ask = page.locator('dialog.confirm[open]');
     const warning = ask.locator('.act-warning').filter({ hasText: '第三十条' });
     await hasText(warning, `${due} 届满`);

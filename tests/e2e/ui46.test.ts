@@ -164,7 +164,7 @@ describe('ui46 (Chromium)', () => {
     }
   });
 
-  it('L2 a hearing day too soon for the notice, or a holiday, is said as typed; L3 the one-step dialog says it records at once', async () => {
+  it('L2 a hearing day too soon for the notice, or a holiday, is said as typed; L3 (fixU54) the dialog says it asks before recording', async () => {
     const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
       body: standardApplication({ applicants: [worker('排期丙', 965)], receivedOn: '2026-03-02' }),
     });
@@ -178,7 +178,7 @@ describe('ui46 (Chromium)', () => {
     await actButton('排期开庭').click();
     const dlg = page.locator('dialog.act[open]');
     await dlg.waitFor();
-    await hasText(dlg.locator('.df'), '确定后即记录');
+    await hasText(dlg.locator('.df'), '记录前会再次确认');
     await dlg.getByLabel('开庭日期').fill(soon);
     if (preview.status === 422) await hasText(dlg.locator('.hearing-warnings .hearing-refusal'), '开庭通知应在开庭');
     else expect(preview.status).toBe(200);

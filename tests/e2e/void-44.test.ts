@@ -73,7 +73,7 @@ describe('void44 (Chromium)', () => {
     await dlg.getByLabel('排期（通知）日期').fill('2026-03-09');
     await dlg.getByLabel('开庭日期').fill(due);
     await dlg.getByLabel('地点').fill('第一仲裁庭');
-    await dlg.getByRole('button', { name: '确定' }).click();
+    await dlg.getByRole('button', { name: '排期开庭…' }).click();
     const ask = page.locator('dialog.confirm[open]');
     await hasText(ask, `${due} 届满`);
     await hasText(ask, '第三十条');

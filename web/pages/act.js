@@ -144,6 +144,12 @@ const DATE_OPTIONAL = new Set(['SERVE']);
 /** Days before today beyond which an act's date is asked about before it is recorded (a late entry, a mistyped year). */
 const BACKDATED_DAYS = 30;
 
+/** fixU54 #2: the error beside 首席/独任仲裁员 left unchosen, by what is ticked. */
+const PRESIDING_MISSING = (list) => (list.values().length ? '请从已勾选的仲裁员中选择首席仲裁员' : '请先勾选仲裁员（独任1名或合议3名）');
+
+/** fixU54 #1: acts whose button names the act though they can be taken back by a later act (a hearing's day). */
+const NAMED_BUTTON = new Set(['SCHEDULE_HEARING', 'POSTPONE_HEARING']);
+
 /** An act's dialog on its way (its lists loading): a second click opens no second dialog. */
 let opening = false;
 
@@ -460,12 +466,28 @@ async function eventForm(c, type, done, screen, opened = {}) {
         if (s) o.dataset.name = s.displayName;
       }
       if (path === 'presidingId' && tribunalList) {
+        // fixU54 #2: one arbitrator ticked is the sole arbitrator — filled in, shown chosen. Several ticked: the person
+        // chooses the presiding one among them (a choice the person made stays while its arbitrator stays ticked; one
+        // filled in for a single arbitrator is not kept as the presiding of three) — none chosen is an error beside
+        // the field (the required check below), never a first-ticked default.
         const list = tribunalList;
         const presiding = el;
+        let chosen = false;
+        presiding.addEventListener('change', () => {
+          chosen = presiding.value !== '';
+        });
         const sync = () => {
-          const ticked = new Set(list.values().map(String));
-          for (const o of presiding.options) o.hidden = o.disabled = !ticked.has(o.value);
-          if (!ticked.has(presiding.value)) presiding.value = [...ticked][0] ?? '';
+          const ticked = list.values().map(String);
+          for (const o of presiding.options) o.hidden = o.disabled = o.value === '' || !ticked.includes(o.value);
+          if (ticked.length === 1) {
+            if (presiding.value !== ticked[0]) {
+              presiding.value = ticked[0];
+              chosen = false;
+            }
+          } else if (!chosen || !ticked.includes(presiding.value)) {
+            presiding.value = '';
+            chosen = false;
+          }
         };
         list.node.addEventListener('change', sync);
         sync();
@@ -574,7 +596,15 @@ async function eventForm(c, type, done, screen, opened = {}) {
     });
     fields.append(wrap);
     requiredWith(fields, f, wrap, el, checks);
-    if (f.required) checks.push(() => (el.value.trim() ? null : [path, el.tagName === 'SELECT' ? '请选择' : REQUIRED]));
+    if (f.required)
+      checks.push(() =>
+        el.value.trim()
+          ? null
+          : [
+              path,
+              path === 'presidingId' && tribunalList ? PRESIDING_MISSING(tribunalList) : el.tagName === 'SELECT' ? '请选择' : REQUIRED,
+            ],
+      );
     if (f.kind === 'int')
       checks.push(() => {
         if (el.value.trim() === '') return null;
@@ -628,10 +658,12 @@ async function eventForm(c, type, done, screen, opened = {}) {
     });
   }
   const danger = Boolean(IRREVERSIBLE[type]);
-  // ui46 L3: every act that asks for a confirmation says so on its button (…) and in the footer; only the one-step
-  // records (acts.js ONE_STEP) read a plain 确定 — and ask only when a warning stands.
+  // ui46 L3: every act that asks for a confirmation says so on its button (…) and in the footer. fixU54 #1: no act is
+  // recorded in one step any more (acts.js ONE_STEP is empty); a hearing's day set or moved is asked about on a button
+  // that names the act (排期开庭… → 确认排期开庭), like 受理 and 组成仲裁庭.
   const asks = !ONE_STEP.has(type);
-  const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, danger ? `${title}…` : asks ? '确定…' : '确定');
+  const named = danger || NAMED_BUTTON.has(type);
+  const ok = h(`button.btn.${danger ? 'danger' : 'primary'}`, { type: 'button' }, named ? `${title}…` : asks ? '确定…' : '确定');
   const cancel = h('button.btn', { type: 'button' }, '取消');
   form.append(
     h('div.dh', h('h2', { id: 'dlg-title' }, title), h('span.small.muted', caseName(c))),
@@ -643,9 +675,11 @@ async function eventForm(c, type, done, screen, opened = {}) {
       'div.df',
       danger
         ? h('span.small.muted.grow', '此操作不可撤销，确定前会再次确认')
-        : asks
-          ? h('span.small.muted.grow', '确定前会再次确认')
-          : h('span.small.muted.grow', '确定后即记录（有需要核对的事项时会先提示）'),
+        : NAMED_BUTTON.has(type)
+          ? h('span.small.muted.grow', '记录前会再次确认开庭日期、时间、地点和须通知的当事人')
+          : asks
+            ? h('span.small.muted.grow', '确定前会再次确认')
+            : h('span.small.muted.grow', '确定后即记录（有需要核对的事项时会先提示）'),
       cancel,
       ok,
     ),

@@ -68,10 +68,20 @@ function tempPassword() {
   return [...bytes].map((b) => chars[b % chars.length]).join('');
 }
 /**
- * A password shown once (a new user's initial password, a temporary one after a reset): a copy button, "只显示这一次",
- * and the dialog closes only when the admin confirms having noted it — not on Esc.
+ * A password shown once (a new user's initial password, a temporary one after a reset): a copy button, what the
+ * password is for (`once`: fixU54 #5, a new user's initial password is said as such), and the dialog closes only when
+ * the admin confirms having noted it — not on Esc.
  */
-function secretDialog({ title, lead, secret }) {
+/** fixU54 #3: the show/hide button beside a password field's box (inside the field, after the box). */
+function withToggle(wrap, box, toggle) {
+  toggle.setAttribute('aria-controls', box.id);
+  const row = h('span.pw-row');
+  box.replaceWith(row);
+  row.append(box, toggle);
+  return wrap;
+}
+
+function secretDialog({ title, lead, secret, once = '只显示这一次：关闭后无法再查看。请复制或记下，当面或通过安全渠道告知本人。' }) {
   return new Promise((resolve) => {
     const copied = h('span.small', { 'aria-live': 'polite' });
     const shown = h('p.temp-password', { 'data-testid': 'temp-password' }, secret);
@@ -87,7 +97,7 @@ function secretDialog({ title, lead, secret }) {
         lead,
         shown,
         h('p.row', copy, copied),
-        h('p.alert.warn', { id: 'secret-once' }, '只显示这一次：关闭后无法再查看。请复制或记下，当面或通过安全渠道告知本人。'),
+        h('p.alert.warn', { id: 'secret-once' }, once),
         h('label.check', noted, '我已记下（或已复制）这个密码'),
       ),
       h('div.df', ok),
@@ -231,7 +241,16 @@ async function usersTab(out, notice = null) {
     );
   };
   const create = h('form.panel', { novalidate: true, 'aria-labelledby': 'new-user' });
-  const pw = input('text', { autocomplete: 'off', value: tempPassword() });
+  // fixU54 #3: the initial password is not shown in plain view on a counter's screen; 显示 shows it while the admin
+  // checks or copies it (aria-pressed says which), and the browser does not offer it as a saved sign-in.
+  const pw = input('password', { autocomplete: 'new-password', value: tempPassword(), class: 'pw-box' });
+  const reveal = h('button.btn.small.pw-toggle', { type: 'button', 'aria-pressed': 'false', 'aria-controls': '' }, '显示');
+  reveal.addEventListener('click', () => {
+    const shown = pw.type === 'password';
+    pw.type = shown ? 'text' : 'password';
+    reveal.setAttribute('aria-pressed', String(shown));
+    reveal.textContent = shown ? '隐藏' : '显示';
+  });
   const createBtn = h('button.btn.primary.label-gap', { type: 'submit' }, '创建');
   fill(
     create,
@@ -242,7 +261,7 @@ async function usersTab(out, notice = null) {
       field('用户名', 'username', input('text', { autocomplete: 'off', maxlength: 64 }), { required: true, hint: '小写字母开头，3–64位' }),
       field('姓名（显示名）', 'displayName', input('text', { maxlength: 100 }), { required: true }),
       field('角色', 'role', select(state.vocab.roles, { value: 'clerk' }), { required: true }),
-      field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；用户首次登录后须修改' }),
+      withToggle(field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；用户首次登录后须修改' }), pw, reveal),
       createBtn,
     ),
   );
@@ -260,12 +279,13 @@ async function usersTab(out, notice = null) {
       clearErrors(create);
       await secretDialog({
         title: `已创建用户：${u.displayName ?? body.displayName}`,
-        lead: h(
-          'p',
-          `用户名 ${u.username ?? body.username}，角色“${roleLabel(u.role ?? body.role)}”。初始密码如下，请告知本人；其首次登录后须修改密码：`,
-        ),
+        lead: h('p', `用户名 ${u.username ?? body.username}，角色“${roleLabel(u.role ?? body.role)}”。初始密码：`),
         secret: body.password,
+        // fixU54 #5: what the password is — the one to pass to the user, who replaces it at the first sign-in.
+        once: '这是交给该用户的初始密码：请当面或通过安全渠道告知本人，本人首次登录时须改为自己的密码。系统不保存明文，关闭此对话框后不再显示。',
       });
+      // A new form for the next user: a fresh initial password, hidden again.
+      if (pw.type !== 'password') reveal.click();
       await reload(`已创建用户 ${u.displayName ?? body.displayName}（${u.username ?? body.username}）`);
     } catch (err) {
       key.done(err);

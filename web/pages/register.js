@@ -15,6 +15,7 @@ import {
   clearErrors,
   clearOnEdit,
   confirmDialog,
+  DRAFT_LIFE_NOTE,
   dateProblems,
   draftKey,
   draftTime,
@@ -251,7 +252,7 @@ export function registerForm(track = 'arbitration', edit = null) {
         ? h(
             'div.alert.ok.row.draft-restored',
             { role: 'status' },
-            h('span.grow', `已恢复 ${draftTime(d)} 保存在本机的草稿。`),
+            h('span.grow', `已恢复 ${draftTime(d)} 保存在本机的草稿。${DRAFT_LIFE_NOTE}。`),
             h('button.btn.small', { type: 'button', onclick: discardDraft }, '放弃草稿，重新填写'),
           )
         : null,
@@ -890,7 +891,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       if (submitted || !state.user) return;
       saveDraft(draftName, collect(), draftMeta);
       const s = form.querySelector('[data-draft-status]');
-      if (s) s.textContent = `草稿已自动保存在本机（${chinaTimeNow()}）`;
+      if (s) s.textContent = `草稿已自动保存在本机（${chinaTimeNow()}）。${DRAFT_LIFE_NOTE}。`;
     }, 400);
   }
   form.addEventListener('input', changed);
