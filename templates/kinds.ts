@@ -1,4 +1,4 @@
-import { advanceOrdered } from '../workflows/advance-execution.ts';
+import { advanceOrdered, advanceSides } from '../workflows/advance-execution.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { formatMoney } from '../workflows/identifiers.ts';
@@ -1260,7 +1260,7 @@ type AwardItem = AwardItemsRecord['items'][number];
  * amount ordered in advance above the award is stated as a fact; what becomes of it is the arbitrator's to reason.
  * A ruling that named the claim without a recorded amount is named by its day.
  */
-function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, awarded: number): string {
+function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, awarded: number, counterclaim?: boolean): string {
   const deducted = '已先予执行的部分在执行时予以扣减';
   if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行，${deducted}）`;
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
@@ -1268,7 +1268,7 @@ function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, aw
   // §9.2). Stated as the consequence of executed sums only: the record holds what was ordered, not what was paid.
   const excess =
     adv.fen > awarded
-      ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}，${RETURNED}超出本项裁决金额的部分，申请人应当予以返还（执行回转）`
+      ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}，${RETURNED}超出本项裁决金额的部分，${advanceSides(counterclaim)[0]}应当予以返还（执行回转）`
       : '';
   return `，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${deducted}${excess}`;
 }
@@ -1283,14 +1283,18 @@ const RETURNED = '已依先予执行裁决执行的款项';
  */
 function advanceReturned(d: DocInput, it: AwardItem, issuedOn: string): string | null {
   const claim = d.claims.find((c) => c.id === it.claimId);
-  if (!claim || claim.counterclaim) return null;
+  if (!claim) return null;
   if (it.outcome !== 'dismissed' && it.amount && Number(it.amount) > 0) return null;
   const adv = advanceOrdered(d.ctx, it.claimId, issuedOn);
   if (!adv) return null;
   const ordered = adv.rulings.length
     ? `本委于${adv.rulings.map((r) => chineseDate(r)).join('、')}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}`
     : `已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行`;
-  return `申请人${claim.applicant ?? ''}关于${clause(claim.description)}的仲裁请求，${ordered}；本裁决对该项请求未予支持，${RETURNED}，申请人应当予以返还（执行回转）。`;
+  // reviewer s54 A M1: a worker's counterclaim paid in advance goes back from the respondent who was paid.
+  const whose = claim.counterclaim
+    ? `被申请人${names(d.respondents)}关于${clause(claim.description)}的反申请请求`
+    : `申请人${claim.applicant ?? ''}关于${clause(claim.description)}的仲裁请求`;
+  return `${whose}，${ordered}；本裁决对该项请求未予支持，${RETURNED}，${advanceSides(claim.counterclaim)[0]}应当予以返还（执行回转）。`;
 }
 
 /** A period a claim's words give: 自2023年3月1日起, (自|于|在)2023年3月至2025年12月(期间). */
@@ -1350,9 +1354,9 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
   if (it.amount && Number(it.amount) > 0) {
     const paid = withoutAmount(what, claim?.amount);
     const act = payOrdered(d, claim, payee, paid);
-    const adv = issuedOn && !claim?.counterclaim ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
+    const adv = issuedOn ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
-    return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded) : ''}`;
+    return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}`;
   }
   // A confirmation is ordered as such (确认…), not as "supporting a request".
   if (!claim?.counterclaim && it.category === 'confirm_relationship')
@@ -1754,14 +1758,15 @@ function termsParas(terms: string): { kind: 'para'; text: string }[] {
 }
 
 /**
- * An agreed term as typed, ended as a sentence (docs54 L2: printed without a closing 「。」): a term that ends without
- * final punctuation gets 「。」, one that ends with a comma or enumeration comma has it replaced; 「；」 between items,
- * 「。」, 「！」, 「？」 and a closing quote after them are kept.
+ * An agreed term as typed, ended as a sentence (docs54 L2: printed without a closing 「。」): a term that ends in a
+ * character or a closing bracket or quote gets 「。」; one that ends in any punctuation stays exactly as typed — a
+ * colon introducing the next lines, an enumeration comma, an ASCII period are the parties' words (reviewer s54 B M1:
+ * 「支付下列款项：」 was printed 「…款项。」; Rules Art. 77: the 调解书 matches the agreement).
  */
 export function closedSentence(text: string): string {
   const t = text.trimEnd();
-  if (!t || /(?:[。；;！？!?…]|[。！？][”’」』])$/u.test(t)) return t;
-  return `${t.replace(/[，,、：:]+$/u, '')}。`;
+  if (!t || /[。；;！？!?…．.：:、，,]$/u.test(t) || /[。！？!?.][”’」』)）]$/u.test(t)) return t;
+  return `${t}。`;
 }
 
 function mediationDocument(d: DocInput): DocSpec[] {
@@ -1875,9 +1880,15 @@ function advanceExecution(d: DocInput): DocSpec[] {
   // it was made: the order without a term. LDMAL Art. 44 and Rules Art. 51 fix no term and domain.md §9.2 gives no
   // default, so none is invented (DEFAULT_PAYMENT_DAYS is the award's drafting default, not this ruling's).
   const term = ae.paymentDays === null || ae.paymentDays === undefined ? '' : within('于本裁决书送达之日起', ae.paymentDays);
+  // reviewer s54 A H1: a ruling on a respondent worker's counterclaim (LDMAL Art. 44; the rules refuse a ruling mixing
+  // it with the employer's claims) — the worker applied and is paid, the applicant employer pays, as the award's items.
+  const counter = ae.claimIds.some((id) => d.claims.find((x) => x.id === id)?.counterclaim);
+  const worker = counter ? '被申请人（反申请人）' : '申请人';
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    return `被申请人${names(d.respondents)}${term}先行${payOrdered(d, c, `申请人${c?.applicant ?? names(d.applicants)}`, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
+    const applicant = `申请人${c?.applicant ?? names(d.applicants)}`;
+    const [payer, payee] = counter ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(d.respondents)}`, applicant];
+    return `${payer}${term}先行${payOrdered(d, c, payee, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });
   return [
     {
@@ -1892,11 +1903,11 @@ function advanceExecution(d: DocInput): DocSpec[] {
         {
           kind: 'para',
           // LDMAL Art. 44 (根据当事人的申请): the day the applicant applied, where recorded.
-          text: `${theCase(d, ae.ruledOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `申请人于${chineseDate(ae.appliedOn)}` : '审理中，申请人'}向仲裁庭申请先予执行。`,
+          text: `${theCase(d, ae.ruledOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `${worker}于${chineseDate(ae.appliedOn)}` : `审理中，${worker}`}向仲裁庭申请先予执行。`,
         },
         {
           kind: 'para',
-          text: '仲裁庭经审查认为，本案当事人之间权利义务关系明确，不先予执行将严重影响申请人的生活，申请人的申请符合先予执行的条件。',
+          text: `仲裁庭经审查认为，本案当事人之间权利义务关系明确，不先予执行将严重影响${worker}的生活，${worker}的申请符合先予执行的条件。`,
         },
         { kind: 'para', text: '依照《中华人民共和国劳动争议调解仲裁法》第四十四条之规定，裁决如下：' },
         ...orders.map((o, i): Block => ({ kind: 'para', text: `${ORDINALS(i + 1)}${o}${ending(i, orders.length)}` })),

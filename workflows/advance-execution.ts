@@ -38,6 +38,13 @@ export function advanceOrdered(
   return rulings.length || unrecorded.length ? { fen, rulings, unrecorded } : null;
 }
 
+/**
+ * Who was ordered paid in advance and who pays, by the claim's side: the applicant's claim paid by the respondent, a
+ * respondent worker's counterclaim (Rules Art. 36) paid by the applicant (LDMAL Art. 44 is of the worker's claim).
+ */
+export const advanceSides = (counterclaim: boolean | undefined): [paid: string, payer: string] =>
+  counterclaim ? ['被申请人', '申请人'] : ['申请人', '被申请人'];
+
 /** A ruling named the claim without recording an amount: the award cannot deduct it, the arbitrator must deal with it. */
 export const UNRECORDED_ADVANCE = '本项请求已作出先予执行裁决，但未记录先行支付金额，请在裁决理由中写明已先予执行部分';
 
@@ -50,7 +57,11 @@ export function advanceWarning(
   ctx: Pick<MachineContext, 'advanceExecutions'>,
   item: { claimId: number; outcome: string; amount?: string | null },
   on: string,
+  counterclaim = false,
 ): { amount: string | null; rulings: string[]; remaining: string | null; message: string } | null {
+  // reviewer s54 A M1: a worker's counterclaim paid in advance (LDMAL Art. 44) — the respondent was paid, the applicant
+  // pays; what goes back goes back from the respondent.
+  const [paid, payer] = advanceSides(counterclaim);
   const adv = advanceOrdered(ctx, item.claimId, on);
   if (!adv) return null;
   const unrecorded = adv.unrecorded.length ? `（${adv.unrecorded.join('、')}）` : '';
@@ -65,7 +76,7 @@ export function advanceWarning(
       amount: advance,
       rulings: adv.rulings,
       remaining: null,
-      message: `${base}，本项未裁决支付：裁决书写明已依先予执行裁决执行的款项由申请人返还（执行回转），请在“本委认为”中写明理由${also}`,
+      message: `${base}，本项未裁决支付：裁决书写明已依先予执行裁决执行的款项由${paid}返还（执行回转），请在“本委认为”中写明理由${also}`,
     };
   if (adv.fen >= awarded)
     return {
@@ -74,8 +85,8 @@ export function advanceWarning(
       remaining: '0.00',
       message:
         adv.fen > awarded
-          ? `${base}，超过本项裁决金额${formatMoney(awarded)}元：裁决书写明已先予执行的部分在执行时予以扣减，超出的${formatMoney(adv.fen - awarded)}元中已执行的由申请人返还（执行回转），请在“本委认为”中写明理由${also}`
-          : `${base}，与本项裁决金额相同：裁决书写明被申请人无需另行支付${also}`,
+          ? `${base}，超过本项裁决金额${formatMoney(awarded)}元：裁决书写明已先予执行的部分在执行时予以扣减，超出的${formatMoney(adv.fen - awarded)}元中已执行的由${paid}返还（执行回转），请在“本委认为”中写明理由${also}`
+          : `${base}，与本项裁决金额相同：裁决书写明${payer}无需另行支付${also}`,
     };
   const remaining = formatMoney(awarded - adv.fen);
   return {

@@ -51,7 +51,7 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
       const given = input.items.find((x) => x.claimId === i.claimId);
       const outcome = given?.outcome ?? 'granted';
       // domain.md §9.2 (Zhejiang-Reg Art. 34): an item ordered paid in advance — the award deducts and states it.
-      const advance = advanceWarning(ctx, { claimId: i.claimId, outcome, amount: given?.amount ?? null }, on);
+      const advance = advanceWarning(ctx, { claimId: i.claimId, outcome, amount: given?.amount ?? null }, on, claim?.counterclaim);
       return {
         claimId: i.claimId,
         final: i.final,

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
 import { headingsOnly } from '../../templates/kinds.ts';
-import { advanceOrdered } from '../../workflows/advance-execution.ts';
+import { advanceOrdered, advanceSides } from '../../workflows/advance-execution.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
@@ -195,8 +195,7 @@ export function advanceReversalWarnings(
     const days = [...adv.rulings, ...adv.unrecorded].sort().join('、');
     const ordered = adv.rulings.length ? `${formatMoney(adv.fen)}元` : '（未记录金额）';
     const what = `请求“${claim.description}”已于${days}裁决先予执行${ordered}（劳动争议调解仲裁法第四十四条）`;
-    const tail =
-      '；裁决书写明已依先予执行裁决执行的款项超出裁决金额的部分由申请人返还（执行回转，民事诉讼法第二百四十四条），请在“本委认为”中写明理由';
+    const tail = `；裁决书写明已依先予执行裁决执行的款项超出裁决金额的部分由${advanceSides(claim.counterclaim)[0]}返还（执行回转，民事诉讼法第二百四十四条），请在“本委认为”中写明理由`;
     if (awarded === 0) return [`先予执行的请求被驳回：${what}，本次裁决未予支持${tail}`];
     // legal54a M5: the sum ordered in advance beyond what the award grants, named — the award settles it (returned or
     // set off); a warning, never a refusal (the tribunal may find less is owed; LDMAL Art. 44 is provisional).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
+import { generatedText } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -76,6 +77,21 @@ describe(`fixE54 1–2: advance execution is of a worker's claim, whichever side
       '2026-03-27',
     );
     expect([both.status, both.body.rule, both.body.field]).toEqual([422, 'advance-execution-worker-claims', 'claimIds']);
+    // reviewer s54 A H1: the ruling names the worker as the one who applied and is paid, the employer as the payer.
+    const ruling = await generatedText(t, arb.token, c.id, { kind: 'advance_execution_ruling' });
+    expect(ruling).toContain('审理中，被申请人（反申请人）向仲裁庭申请先予执行');
+    expect(ruling).toContain('不先予执行将严重影响被申请人（反申请人）的生活');
+    expect(ruling).toMatch(/申请人聊城某某机械有限公司于本裁决书送达之日起七日内先行向被申请人戊支付拖欠工资3000\.00元/);
+    expect(ruling).not.toContain('先行向申请人');
+    // …and an award dismissing the counterclaim says the respondent returns what was executed (执行回转).
+    const preview = await t.api(arb.token).post(`/api/cases/${c.id}/award-preview`, {
+      items: [
+        { claimId: c1, outcome: 'dismissed' },
+        { claimId: counter, outcome: 'dismissed' },
+      ],
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect((preview.body.warnings as string[]).join('\n')).toContain('超出裁决金额的部分由被申请人返还');
   });
 
   it("a worker-applicant case: the employer's counterclaim → 422 advance-execution-worker-claims; the worker's claim → 200", async () => {
