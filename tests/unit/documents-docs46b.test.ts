@@ -73,3 +73,22 @@ describe('调解书 terms (reviewer docs46b L1)', () => {
     );
   });
 });
+
+describe('closedSentence: an agreed term ends as a sentence without changing the parties’ words (docs54 L2, reviewer s54 B M1)', () => {
+  it('adds 「。」 after a character, a number or a closing bracket; keeps any punctuation the parties typed', async () => {
+    const { closedSentence } = await import('../../templates/kinds.ts');
+    expect(closedSentence('被申请人支付工资3000元')).toBe('被申请人支付工资3000元。');
+    expect(closedSentence('（人民币叁仟元整）')).toBe('（人民币叁仟元整）。');
+    for (const kept of [
+      '被申请人于5月1日前支付下列款项：',
+      '收款账户:',
+      '见附件1、2、',
+      '各方确认，',
+      'USD 100.',
+      '双方无其他争议；',
+      '……“已结清。”',
+      '结清。',
+    ])
+      expect(closedSentence(kept)).toBe(kept);
+  });
+});
