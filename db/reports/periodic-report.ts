@@ -118,7 +118,9 @@ export async function periodicReport(
 ): Promise<PeriodicReport> {
   const groupBys = Object.keys(BREAKDOWN_TITLES) as GroupBy[];
   const { figures: f, breakdowns } = await closureWithBreakdowns(knex, q, opts, groupBys);
-  const incomplete = q.asOf ? q.asOf < q.to : q.today <= q.to;
+  // Not over while today is on or before its last day, or when read as of a day before it (reviewer s54 B L1: asOf on
+  // the last day, which is today, read as over).
+  const incomplete = q.today <= q.to || (q.asOf != null && q.asOf < q.to);
   const dataAsOf = incomplete ? (q.asOf ?? q.today) : null;
   // Header fields with no configured value stay blank for the preparer to fill in, never invented.
   const header: ReportHeader = {
