@@ -318,7 +318,8 @@ function excludedDays(
       begins: published,
       deemedOn: to,
       open: today >= published && today < to,
-      what: `公告送达期间${published}至${to}（${daysBetween(published, to)}天，当事人${sv.partyId}${how}）`,
+      // The days named as counted (recheck54 C: "03-06至04-05（30天）" read as 31): from the day after publication.
+      what: `公告送达期间${addDays(published, 1)}至${to}（${daysBetween(published, to)}天，${published}发出公告，当事人${sv.partyId}${how}）`,
       // Begun before a restart (Rules Art. 46): only its days inside the restarted period are excluded. The notice's days
       // are the day after publication to the deemed day (CPL Arts. 85(2), 95), the restart day is day 0 of the new
       // period (counted from the next day): the days after the restart day to the deemed day, named as counted

@@ -386,6 +386,6 @@ describe(`items 3 and 5 — PERIODS_OVERRIDE reaches every rule (${process.env.T
     // The notice period excluded from the award clock is the same interval, 03-06…04-20 (45 days; Rules Art. 46(6)):
     // 03-04 + 45 + 45 = 06-02.
     expect(deadline(v, 'award')).toMatchObject({ dueOn: '2026-06-02' });
-    expect(deadline(v, 'award').explanation).toContain('公告送达期间2026-03-06至2026-04-20（45天');
+    expect(deadline(v, 'award').explanation).toContain('公告送达期间2026-03-07至2026-04-20（45天，2026-03-06发出公告');
   });
 });
