@@ -7,6 +7,7 @@ import { checkIdBornBefore, formatMoney, idNumberFacts, parseMoney } from '../..
 import { startCase } from '../../workflows/procedure.ts';
 import { staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
 import { CLAIM_CATEGORIES, COLLECTIVE_MIN_WORKERS } from '../../workflows/reference.ts';
+import { isWorkerParty } from '../../workflows/sides.ts';
 import { workerCount } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
@@ -76,8 +77,12 @@ export function claimApplicantErrors(claims: Pick<ClaimInput, 'applicant'>[] | u
  * each worker's own claim; SPC-1 Art. 19): said at registration and at a correction of the claims (`partyWarnings`),
  * never refused — a joint claim is lawful (README "claims of several applicants").
  */
-export function jointMoneyClaimWarnings(parties: readonly Pick<PartyRecord, 'side' | 'kind'>[], claims: readonly ClaimRecord[]): string[] {
-  const workers = parties.filter((p) => p.side === 'applicant' && p.kind === 'person').length;
+export function jointMoneyClaimWarnings(
+  c: { parties: readonly PartyRecord[]; collectiveGround?: string | null },
+  claims: readonly ClaimRecord[],
+): string[] {
+  // The workers among the applicants (workflows/sides.ts): individual employers applying are not (reviewer s54 A L4).
+  const workers = c.parties.filter((p) => p.side === 'applicant' && isWorkerParty(c, p)).length;
   if (workers < 2) return [];
   const out: string[] = [];
   claims.forEach((c, i) => {
@@ -479,7 +484,7 @@ export async function registerCase(
   // legal-aid agent, sides the record cannot tell apart (workflows/agent-checks.ts): said, not refused.
   const partyWarnings = [
     ...casePartyWarnings({ parties, collectiveGround: input.collectiveGround ?? null }),
-    ...jointMoneyClaimWarnings(parties, claims),
+    ...jointMoneyClaimWarnings({ parties, collectiveGround: input.collectiveGround ?? null }, claims),
   ];
   return { ...view, warnings, ...(dateWarnings.length ? { dateWarnings } : {}), ...(partyWarnings.length ? { partyWarnings } : {}) };
 }

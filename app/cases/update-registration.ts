@@ -406,12 +406,12 @@ export async function updateRegistration(
  * employer's legal-aid agent, sides the record cannot tell apart) — said, not refused; the web shows them on the case.
  */
 function withPartyWarnings(view: CaseView, body: CasePatch, c: CaseRecord): CaseView & { partyWarnings?: string[] } {
-  if (body.applicants === undefined && body.respondents === undefined && body.collectiveGround === undefined && body.claims === undefined)
-    return view;
+  const sent = [body.applicants, body.respondents, body.thirdParties, body.collectiveGround, body.claims];
+  if (sent.every((x) => x === undefined)) return view;
   // The claims as the store wrote them: a kept claim sent without `applicant` holds its own `partyId` again.
   const partyWarnings = [
     ...casePartyWarnings({ parties: c.parties, collectiveGround: c.collectiveGround ?? null }),
-    ...jointMoneyClaimWarnings(c.parties, c.claims),
+    ...jointMoneyClaimWarnings(c, c.claims),
   ];
   return partyWarnings.length ? { ...view, partyWarnings } : view;
 }
