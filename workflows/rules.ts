@@ -11,7 +11,16 @@ import {
   type EventType,
   type ProcEvent,
 } from './procedure-types.ts';
-import { claimByEmployer, claimWorker, employerApplies, isEmployerId, isWorkerId, isWorkerParty, workerSide } from './sides.ts';
+import {
+  claimByEmployer,
+  claimByUnion,
+  claimWorker,
+  employerApplies,
+  isEmployerId,
+  isWorkerId,
+  isWorkerParty,
+  workerSide,
+} from './sides.ts';
 
 /**
  * legalfixA L2: a document served by a simple method (phone/SMS/fax/e-mail, method `sms`) that the addressee has not
@@ -1401,7 +1410,18 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     // 赔偿金), on his application, his life seriously affected — whichever side he is on: the worker-applicant's claims, or
     // the worker's counterclaim against an employer that applied (Rules Art. 36). Never of the employer's claim against a
     // worker, as applicant or by counterclaim (workflows/sides.ts claimByEmployer — the same question finality asks, Art.
-    // 47(1)). A union's claim for the workers (Rules Art. 64) is on the workers' side and is not refused here.
+    // 47(1)). Nor of a union's claim for the workers (Rules Art. 64; sides.ts claimByUnion): the article's applicant is a
+    // worker whose life is seriously affected, who may go without security (reviewers s54 A, recheck54 B).
+    const unions = ctx.claims.filter((c) => ids.includes(c.id) && claimByUnion(ctx, c));
+    if (unions.length)
+      return v(
+        'advance-execution-worker-claims',
+        'LDMAL Art. 44',
+        `先予执行由劳动者就其本人追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的请求申请（劳动争议调解仲裁法第四十四条：不先予执行将严重影响申请人的生活）：请求 ${unions
+          .map((c) => c.id)
+          .join('、')} 是工会为劳动者提出的请求（劳动人事争议仲裁办案规则第六十四条），不能先予执行`,
+        'claimIds',
+      );
     const employers = ctx.claims.filter((c) => ids.includes(c.id) && claimByEmployer(ctx, c));
     if (employers.length)
       return v(

@@ -43,6 +43,25 @@ describe(`fixE54 1–2: advance execution is of a worker's claim, whichever side
     expect(v.proceedings.advanceExecutions).toEqual([]);
   });
 
+  it("a union's claim for the workers (Rules Art. 64) → 422: the article's applicant is a worker (reviewers s54)", async () => {
+    const body = standardApplication({
+      applicants: [employer('聊城某某机械有限公司工会委员会')],
+      collective: true,
+      collectiveGround: 'union_applicant',
+      claims: [{ category: 'wages', amount: '9000.00', description: '支付拖欠的职工工资' }],
+    });
+    // Three arbitrators for a collective case (Rules Art. 66): accepted 03-04, formed 03-05, heard 03-25.
+    const { c } = await caseAt(t, a, 'accepted', { body });
+    const ids = a.arbitrators.slice(0, 3).map((x) => x.id);
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-05');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', place: '第一仲裁庭' }, '2026-03-09');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-03-25');
+    const r = await send(c, arb.token, 'ADVANCE_EXECUTION', advance(c.claims[0]?.id as number, '1000.00'), '2026-03-26');
+    expect([r.status, r.body.rule, r.body.field]).toEqual([422, 'advance-execution-worker-claims', 'claimIds']);
+    expect(r.body.detail).toContain('是工会为劳动者提出的请求');
+  });
+
   it("2: the worker's counterclaim for wages against the employer-applicant → 200 recorded", async () => {
     const { c, arb } = await employerApplies(542);
     const v = await ok(
