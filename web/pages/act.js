@@ -860,9 +860,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
         }
       }
       // ui49 M3: a document left, posted or published is deemed served later: the confirmation names that day.
-      if (type === 'SERVE' && DEEMED_ACT[body.method] && body.servedOn) {
-        deemedOn = await deemedServiceDay(body.method, body.servedOn);
-        consequence = consequenceOf(type, c, body, { deemedOn });
+      // fixU2-54 #4: with no day typed the act is today's (the server dates it so), and its deemed day is named too.
+      if (type === 'SERVE' && DEEMED_ACT[body.method] && (body.servedOn || on)) {
+        deemedOn = await deemedServiceDay(body.method, body.servedOn || on);
+        consequence = consequenceOf(type, c, { ...body, servedOn: body.servedOn || on }, { deemedOn });
       }
     } finally {
       busy = false;
@@ -964,9 +965,15 @@ async function eventForm(c, type, done, screen, opened = {}) {
       // ui47 H1: whose act it was (a defense, an objection, a service on one party), by name.
       const one = body.partyId && !bulkParties(c, body.partyId) ? partiesOf(c).find((p) => String(p.id) === String(body.partyId)) : null;
       const whose = one ? `，当事人：${one.label}` : '';
+      // fixU2-54 #1: a 调解书 served is not yet signed for: the status says which act records the signature, for whom.
+      const bulk = bulkParties(c, body.partyId);
+      const toSign =
+        type === 'SERVE' && body.document === 'mediation_document'
+          ? `本次只登记了送达：${one ? `${one.label}` : bulk ? `各${bulk.side}` : '当事人'}签收调解书后，请办理“签收调解书”登记其签收（拒绝签收的，在其中勾选“拒绝签收”）；调解书经双方当事人签收后发生法律效力。`
+          : '';
       if (state.screen === screen)
         done(
-          `已办理“${nameOf(body)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${nameOf(body)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${toSign}${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -1076,6 +1083,21 @@ function oneDayOfDeemedService(fields) {
   };
   method.addEventListener('change', sync);
   sync();
+  // fixU2-54 #4: nobody signs for a document left, posted or published — its 签收人 box is put away (and not sent).
+  const signer = fields.querySelector('[data-path="signer"]');
+  const signerWrap = signer?.closest('div.f');
+  if (!signer || !signerWrap) return;
+  let signerKept = '';
+  const syncSigner = () => {
+    const deemed = Boolean(DEEMED_ACT[method.value]);
+    if (deemed && !signerWrap.hidden) {
+      signerKept = signer.value;
+      signer.value = '';
+    } else if (!deemed && signerWrap.hidden) signer.value = signerKept;
+    signerWrap.hidden = deemed;
+  };
+  method.addEventListener('change', syncSigner);
+  syncSigner();
 }
 
 /**
