@@ -620,7 +620,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const shown =
         el.tagName === 'SELECT'
           ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent)
-          : `${el.value.trim()}${f.kind === 'int' && f.unit ? f.unit : ''}`;
+          : // fixU2-54 #5: an amount in yuan repeated as amounts are shown elsewhere (8,000.00 元), not as typed.
+            /amount$/i.test(path) && !checkMoney(el.value.trim())
+            ? money(plainAmount(el.value))
+            : `${el.value.trim()}${f.kind === 'int' && f.unit ? f.unit : ''}`;
       // ui49 M3: a field named after the choice of another (留置之日, 回执签收日期) is repeated under that name.
       // ui53 L2: a refusal's party and date under the refusal's names, as the dialog shows them.
       const named = f.requiredWith || REFUSAL_FIELDS[f.name] ? (wrap.querySelector('label')?.firstChild?.textContent ?? f.label) : f.label;

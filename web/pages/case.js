@@ -541,9 +541,15 @@ function claimsSection(c, events, mediationTrack) {
                         ' ',
                         revoked(it)
                           ? h('span.final-no.set-aside', { title: `${setAside.decidedOn ?? ''} ${setAside.court}裁定撤销` }, '已被撤销')
-                          : h(`span.${it.final ? 'final-yes' : 'final-no'}`, { title: it.reason ?? '' }, it.final ? '终局' : '非终局'),
+                          : h(
+                              `span.${it.final ? 'final-yes' : 'final-no'}`,
+                              { title: it.reason ?? '' },
+                              // fixU2-54 #5: a dismissed item is final only as the award record counts it (its reason
+                              // says by which reading) — said as counted, with the reason shown.
+                              it.final ? (it.outcome === 'dismissed' ? '计为终局' : '终局') : '非终局',
+                            ),
                         // Why (ui43 M6): the reason recorded with the award, e.g. 本案涉及确认劳动关系…
-                        !it.final && it.reason ? h('div.small.muted.fin-reason', it.reason) : null,
+                        (!it.final || it.outcome === 'dismissed') && it.reason ? h('div.small.muted.fin-reason', it.reason) : null,
                         it.partialOn ? h('div.small.muted', `部分裁决，${it.partialOn}`) : null,
                       ]
                     : '—',
@@ -574,7 +580,7 @@ function claimsSection(c, events, mediationTrack) {
                 const [from, to] = cl?.counterclaim ? [payee, payer] : [payer, payee];
                 return h(
                   'li',
-                  `${from} 向 ${to} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${revoked(i) ? '已被撤销' : i.final ? '终局' : '非终局'}）`,
+                  `${from} 向 ${to} ${i.amount ? '支付' : '履行'}：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${revoked(i) ? '已被撤销' : i.final ? '终局' : '非终局'}）`,
                 );
               }),
             awardItems.some((i) => i.outcome === 'dismissed')
