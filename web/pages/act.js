@@ -1742,12 +1742,18 @@ function awardEditor(c, type, dateInput) {
   let timer;
   let lastPreview = null;
   let asked = 0;
-  /** Asks the server how the items stand (finality, legal basis); an answer to an older question is dropped. */
-  const runPreview = async () => {
+  /**
+   * Asks the server how the items stand (finality, legal basis); an answer to an older question is dropped. fixU2-54 #6:
+   * asked only once every item answered can be judged (its amount given where a money claim is granted, a valid amount
+   * within the claim) — not on every keystroke of an amount the server would refuse (400, a console error each time);
+   * `force` (the confirmation) asks whatever stands, so that a complete form's refusal is shown before it.
+   */
+  const runPreview = async (force = false) => {
     const n = ++asked;
     // Only the items answered so far: the rest show no finality until they have an outcome.
     const answered = rows.filter((r) => r.outcome.value);
-    for (const r of rows.filter((x) => !x.outcome.value)) {
+    const unready = force ? [] : answered.filter((r) => !judgeable(r));
+    for (const r of rows.filter((x) => !x.outcome.value || unready.includes(x))) {
       r.fin.className = '';
       r.fin.textContent = '—';
       r.fin.title = '';
@@ -1756,6 +1762,11 @@ function awardEditor(c, type, dateInput) {
     if (!answered.length) {
       lastPreview = null;
       summaryLine.textContent = '';
+      return;
+    }
+    if (unready.length) {
+      lastPreview = null;
+      summaryLine.textContent = `第${unready.map((r) => r.cl.seq).join('、')}项的裁决金额填写完整后，显示裁决性质（终局或非终局）。`;
       return;
     }
     const items = answered.map((r) => ({
@@ -1797,7 +1808,7 @@ function awardEditor(c, type, dateInput) {
   };
   const preview = () => {
     clearTimeout(timer);
-    timer = setTimeout(runPreview, 250);
+    timer = setTimeout(() => runPreview(), 250);
   };
   const facts = h('textarea', { rows: 5, maxlength: 20000 });
   const reasoning = h('textarea', { rows: 5, maxlength: 20000 });
@@ -1956,7 +1967,7 @@ function awardEditor(c, type, dateInput) {
   // the confirmation never shows the answer for the amounts before the change.
   const summary = async () => {
     clearTimeout(timer);
-    await runPreview();
+    await runPreview(true);
     return summaryNode();
   };
   const summaryNode = () =>
@@ -1994,6 +2005,17 @@ function awardEditor(c, type, dateInput) {
   return { node, get, check, summary, clear: () => clearDraft(draftName) };
 }
 /** How far an item's amount exceeds what its claim asks, in fen (negative: less); null when either is not a sum. */
+/** fixU2-54 #6: the money claims whose grant needs its sum (workflows/finality.ts MONETARY_FINAL_CATEGORIES; LDMAL Art. 46). */
+const PRICED_CATEGORIES = new Set(['wages', 'work_injury_medical', 'economic_compensation', 'damages']);
+/** fixU2-54 #6: whether an answered award item is one the server can judge (app/procedure/award.ts awardItemErrors). */
+function judgeable(r) {
+  if (r.outcome.value === 'dismissed') return true;
+  const typed = plainAmount(r.amount.value);
+  if (!typed) return !PRICED_CATEGORIES.has(r.cl.category);
+  if (checkMoney(typed) || !(Number(typed) > 0)) return false;
+  const over = overClaim(r);
+  return over === null || (r.outcome.value === 'partly' ? over < 0 : over <= 0);
+}
 function overClaim(r) {
   const typed = plainAmount(r.amount.value);
   if (r.outcome.value === 'dismissed' || !typed || checkMoney(typed) || r.cl.amount == null) return null;
