@@ -22,6 +22,7 @@ const { ok } = caseEvents(() => t);
 const actButton = (name: string) => page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name, exact: true });
 const dialog = () => page.locator('dialog.act[open]');
 const ask = () => page.locator('dialog.confirm[open]');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const openCase = async (id: number, who: string) => {
   await signIn(page, base, who);
   await page.goto(`${base}/#/cases/${id}`);
@@ -138,5 +139,48 @@ describe('fixU2-54 (Chromium)', () => {
     expect(await ask().locator('.consequence').textContent()).not.toContain('依法计算');
     expect(await ask().textContent()).not.toContain('签收人');
     await ask().getByRole('button', { name: '返回修改' }).click();
+  });
+
+  it('#5 after an award: 支付 for a money item; a dismissed item counted final says so with its reason', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('支付戊', 545)] }) });
+    const items = [
+      { claimId: c.claims[0]?.id, outcome: 'granted', amount: '1000.00' },
+      { claimId: c.claims[1]?.id, outcome: 'dismissed' },
+    ];
+    await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: '申请人入职被申请人处。', reasoning: '依法应当支付工资。' }, '2026-03-30');
+    await openCase(c.id, 'clerk');
+    const summary = page.locator('.award-summary');
+    await hasText(summary, '支付：2025年10月至12月工资');
+    expect(await summary.textContent()).not.toContain('支付/履行');
+    const dismissed = page.locator('tr', { hasText: '解除劳动合同经济补偿' }).locator('td[data-label="裁决"]');
+    await hasText(dismissed, '计为终局');
+    await hasText(dismissed.locator('.fin-reason'), '该项请求被驳回');
+  });
+
+  it('#6 the award form asks for its preview only once the answered items can be judged: no 400s while typing', async () => {
+    const { c } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('预览己', 546)] }) });
+    const refused: number[] = [];
+    const asked: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/award-preview')) {
+        asked.push(r.url());
+        if (r.status() >= 400) refused.push(r.status());
+      }
+    });
+    await openCase(c.id, 'arb-li');
+    await actButton('作出裁决').click();
+    const dlg = dialog();
+    await dlg.waitFor();
+    // 部分支持 of a wage claim without its amount, then more than claimed: nothing the server would refuse is asked.
+    await dlg.getByLabel('第1项裁决结果').selectOption('partly');
+    await sleep(600);
+    await hasText(dlg, '第1项的裁决金额填写完整后，显示裁决性质');
+    await dlg.getByLabel('第1项裁决金额').fill('99999');
+    await sleep(600);
+    expect(asked).toHaveLength(0);
+    await dlg.getByLabel('第1项裁决金额').fill('1000');
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    await hasText(dlg.locator('.final-yes'), '终局');
+    expect(refused).toEqual([]);
   });
 });
