@@ -258,6 +258,14 @@ const TRACK_CONSEQUENCES = {
 };
 
 /**
+ * fixU2-54 #1: what serving the 调解书 records — the delivery only. It takes effect on the day each party signs for it
+ * (LDMAL Art. 42(3)); a 签收人 entered with the service is the delivery's receipt, not that signature, which is recorded
+ * by 签收调解书 (a refusal there too).
+ */
+export const MEDIATION_SERVICE =
+  '本次只登记调解书的送达，不登记当事人签收调解书：调解书经双方当事人签收后发生法律效力（《劳动争议调解仲裁法》第四十二条第三款），当事人签收后须另行办理“签收调解书”登记其签收及签收日期；当事人拒绝签收的，在“签收调解书”中勾选“拒绝签收”登记。送达记录不能撤回。';
+
+/**
  * Served documents whose receipt has legal effect: the service is confirmed like an irreversible act. The award: suits
  * and applications to set aside run from receipt (LDMAL Arts. 48–50); the hearing notice, served in writing, is what a
  * default award or a deemed withdrawal rests on (LDMAL Art. 36); the application copy starts the defense period (Art.
@@ -272,7 +280,8 @@ const SERVICE_CONSEQUENCES = {
     '延期开庭通知的送达决定当事人是否经书面通知新的开庭日期（《劳动争议调解仲裁法》第三十六条）：请核对送达的当事人、方式和日期；送达记录不能撤回。',
   application_copy: '被申请人的答辩期自其收到仲裁申请书副本之日起算（《劳动争议调解仲裁法》第三十条）；送达记录不能撤回。',
   respond_notice: '被申请人的答辩期自其收到仲裁申请书副本之日起算（《劳动争议调解仲裁法》第三十条）；送达记录不能撤回。',
-  mediation_document: '调解书经双方当事人签收后发生法律效力（《劳动争议调解仲裁法》第四十二条）；送达记录不能撤回。',
+  // fixU2-54 #1: serving the 调解书 records its delivery only — the party's signature is the separate act 签收调解书.
+  mediation_document: MEDIATION_SERVICE,
 };
 
 /**
@@ -367,7 +376,11 @@ const SERVICE_DEFAULT = '自送达之日起算的期间按送达日期计算：�
  */
 export function consequenceOf(type, c, body = {}, opts = {}) {
   if (type === 'SERVE') {
-    const base = SERVICE_CONSEQUENCES[body.document] ?? SERVICE_DEFAULT;
+    const signer = typeof body.signer === 'string' ? body.signer.trim() : '';
+    const base =
+      body.document === 'mediation_document' && signer
+        ? `签收人“${signer}”是本次送交的签收，不是当事人签收调解书的登记。${MEDIATION_SERVICE}`
+        : (SERVICE_CONSEQUENCES[body.document] ?? SERVICE_DEFAULT);
     // ui49 M3: a document left, posted or published is deemed served later: the day typed is that act's, the 送达日期
     // the deemed day (`opts.deemedOn`, computed by the dialog) — what the periods run from.
     const act = DEEMED_ACTS[body.method];

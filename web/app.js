@@ -6,6 +6,7 @@ import {
   apart,
   api,
   chinaDate,
+  clearOnEdit,
   confirmDialog,
   daysLeftText,
   dropExpiredDrafts,
@@ -247,6 +248,7 @@ function loginPage() {
     }),
     h('button.btn.primary.full', { type: 'submit' }, '登录'),
   );
+  clearOnEdit(form);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const fd = new FormData(form);
@@ -327,6 +329,7 @@ function passwordPage(forced) {
       }
     },
   );
+  clearOnEdit(form);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     changeOnce();

@@ -592,11 +592,18 @@ export function clearErrors(form) {
   const box = form.querySelector('.form-alert');
   if (box) fill(box);
 }
-/** A field's error goes away as soon as the field is changed (no stale red messages after a fix). */
+/**
+ * A field's error goes away as soon as the field is changed (no stale red messages after a fix) — fixU2-54 #3: also a
+ * field made of several controls (a 到庭/未到庭 radio group, a checklist) whose path is on their container: its error
+ * and aria-invalid go once one of them is answered.
+ */
 export function clearOnEdit(form) {
   const clear = (e) => {
-    const path = e.target?.dataset?.path;
-    if (path && e.target.classList.contains('invalid')) setError(form, path, null);
+    const holder = e.target?.closest?.('[data-path]');
+    const path = holder?.dataset?.path;
+    if (!path || !form.contains(holder)) return;
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
+    if (holder.classList.contains('invalid') || slot?.textContent) setError(form, path, null);
   };
   form.addEventListener('input', clear);
   form.addEventListener('change', clear);

@@ -44,7 +44,7 @@ describe('fixU50 (Chromium)', () => {
     await generate().click();
     await ask().waitFor();
     await hasText(ask().locator('h2'), '生成“仲裁裁决书”正式文本（原件）？');
-    await hasText(ask(), `案件：${c.caseNo}（原件甲 诉`);
+    await hasText(ask(), `案件：${c.caseNo}（申请人原件甲，被申请人`);
     await hasText(ask(), '文书：仲裁裁决书');
     await hasText(ask(), '文字不能再改');
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('取消');

@@ -49,7 +49,7 @@ describe('consequenceOf', () => {
     expect(consequenceOf('SERVE', many, { document: 'tribunal_notice', partyId: 'allApplicants', servedOn: '2026-03-04' })).toContain(
       '将逐人登记向全体 2 名申请人（赵甲、钱乙）送达，送达日期 2026-03-04',
     );
-    expect(consequenceOf('SCHEDULE_HEARING', c)).toBeNull();
+    expect(consequenceOf('SCHEDULE_HEARING', c)).toContain('第三十五条');
     expect(consequenceOf('ACCEPT', c)).toContain('第四十三条');
   });
   it('a signature on the 调解书 names the day it takes effect; a referral names the day the review period runs from; a suspension asks', () => {

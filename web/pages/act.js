@@ -620,7 +620,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const shown =
         el.tagName === 'SELECT'
           ? (el.selectedOptions[0]?.dataset.name ?? el.selectedOptions[0]?.textContent)
-          : `${el.value.trim()}${f.kind === 'int' && f.unit ? f.unit : ''}`;
+          : // fixU2-54 #5: an amount in yuan repeated as amounts are shown elsewhere (8,000.00 元), not as typed.
+            /amount$/i.test(path) && !checkMoney(el.value.trim())
+            ? money(plainAmount(el.value))
+            : `${el.value.trim()}${f.kind === 'int' && f.unit ? f.unit : ''}`;
       // ui49 M3: a field named after the choice of another (留置之日, 回执签收日期) is repeated under that name.
       // ui53 L2: a refusal's party and date under the refusal's names, as the dialog shows them.
       const named = f.requiredWith || REFUSAL_FIELDS[f.name] ? (wrap.querySelector('label')?.firstChild?.textContent ?? f.label) : f.label;
@@ -860,9 +863,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
         }
       }
       // ui49 M3: a document left, posted or published is deemed served later: the confirmation names that day.
-      if (type === 'SERVE' && DEEMED_ACT[body.method] && body.servedOn) {
-        deemedOn = await deemedServiceDay(body.method, body.servedOn);
-        consequence = consequenceOf(type, c, body, { deemedOn });
+      // fixU2-54 #4: with no day typed the act is today's (the server dates it so), and its deemed day is named too.
+      if (type === 'SERVE' && DEEMED_ACT[body.method] && (body.servedOn || on)) {
+        deemedOn = await deemedServiceDay(body.method, body.servedOn || on);
+        consequence = consequenceOf(type, c, { ...body, servedOn: body.servedOn || on }, { deemedOn });
       }
     } finally {
       busy = false;
@@ -964,9 +968,15 @@ async function eventForm(c, type, done, screen, opened = {}) {
       // ui47 H1: whose act it was (a defense, an objection, a service on one party), by name.
       const one = body.partyId && !bulkParties(c, body.partyId) ? partiesOf(c).find((p) => String(p.id) === String(body.partyId)) : null;
       const whose = one ? `，当事人：${one.label}` : '';
+      // fixU2-54 #1: a 调解书 served is not yet signed for: the status says which act records the signature, for whom.
+      const bulk = bulkParties(c, body.partyId);
+      const toSign =
+        type === 'SERVE' && body.document === 'mediation_document'
+          ? `本次只登记了送达：${one ? `${one.label}` : bulk ? `各${bulk.side}` : '当事人'}签收调解书后，请办理“签收调解书”登记其签收（拒绝签收的，在其中勾选“拒绝签收”）；调解书经双方当事人签收后发生法律效力。`
+          : '';
       if (state.screen === screen)
         done(
-          `已办理“${nameOf(body)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${noted.length ? `请注意：${noted.join('；')}` : ''}`,
+          `已办理“${nameOf(body)}”（${answer?.caseNo && !c.caseNo ? `案号：${answer.caseNo}` : caseName(c)}${whose}${typed || !DATE_OPTIONAL.has(type) ? `，${dateLabel}：${on}` : ''}${effective}${served}${hearing}），已记入办理记录。${toSign}${noted.length ? `请注意：${noted.join('；')}` : ''}`,
         );
     } catch (err) {
       const lost = err instanceof ApiError && err.status === 0;
@@ -1076,6 +1086,21 @@ function oneDayOfDeemedService(fields) {
   };
   method.addEventListener('change', sync);
   sync();
+  // fixU2-54 #4: nobody signs for a document left, posted or published — its 签收人 box is put away (and not sent).
+  const signer = fields.querySelector('[data-path="signer"]');
+  const signerWrap = signer?.closest('div.f');
+  if (!signer || !signerWrap) return;
+  let signerKept = '';
+  const syncSigner = () => {
+    const deemed = Boolean(DEEMED_ACT[method.value]);
+    if (deemed && !signerWrap.hidden) {
+      signerKept = signer.value;
+      signer.value = '';
+    } else if (!deemed && signerWrap.hidden) signer.value = signerKept;
+    signerWrap.hidden = deemed;
+  };
+  method.addEventListener('change', syncSigner);
+  syncSigner();
 }
 
 /**
@@ -1717,12 +1742,18 @@ function awardEditor(c, type, dateInput) {
   let timer;
   let lastPreview = null;
   let asked = 0;
-  /** Asks the server how the items stand (finality, legal basis); an answer to an older question is dropped. */
-  const runPreview = async () => {
+  /**
+   * Asks the server how the items stand (finality, legal basis); an answer to an older question is dropped. fixU2-54 #6:
+   * asked only once every item answered can be judged (its amount given where a money claim is granted, a valid amount
+   * within the claim) — not on every keystroke of an amount the server would refuse (400, a console error each time);
+   * `force` (the confirmation) asks whatever stands, so that a complete form's refusal is shown before it.
+   */
+  const runPreview = async (force = false) => {
     const n = ++asked;
     // Only the items answered so far: the rest show no finality until they have an outcome.
     const answered = rows.filter((r) => r.outcome.value);
-    for (const r of rows.filter((x) => !x.outcome.value)) {
+    const unready = force ? [] : answered.filter((r) => !judgeable(r));
+    for (const r of rows.filter((x) => !x.outcome.value || unready.includes(x))) {
       r.fin.className = '';
       r.fin.textContent = '—';
       r.fin.title = '';
@@ -1731,6 +1762,11 @@ function awardEditor(c, type, dateInput) {
     if (!answered.length) {
       lastPreview = null;
       summaryLine.textContent = '';
+      return;
+    }
+    if (unready.length) {
+      lastPreview = null;
+      summaryLine.textContent = `第${unready.map((r) => r.cl.seq).join('、')}项的裁决金额填写完整后，显示裁决性质（终局或非终局）。`;
       return;
     }
     const items = answered.map((r) => ({
@@ -1772,7 +1808,7 @@ function awardEditor(c, type, dateInput) {
   };
   const preview = () => {
     clearTimeout(timer);
-    timer = setTimeout(runPreview, 250);
+    timer = setTimeout(() => runPreview(), 250);
   };
   const facts = h('textarea', { rows: 5, maxlength: 20000 });
   const reasoning = h('textarea', { rows: 5, maxlength: 20000 });
@@ -1931,7 +1967,7 @@ function awardEditor(c, type, dateInput) {
   // the confirmation never shows the answer for the amounts before the change.
   const summary = async () => {
     clearTimeout(timer);
-    await runPreview();
+    await runPreview(true);
     return summaryNode();
   };
   const summaryNode = () =>
@@ -1969,6 +2005,17 @@ function awardEditor(c, type, dateInput) {
   return { node, get, check, summary, clear: () => clearDraft(draftName) };
 }
 /** How far an item's amount exceeds what its claim asks, in fen (negative: less); null when either is not a sum. */
+/** fixU2-54 #6: the money claims whose grant needs its sum (workflows/finality.ts MONETARY_FINAL_CATEGORIES; LDMAL Art. 46). */
+const PRICED_CATEGORIES = new Set(['wages', 'work_injury_medical', 'economic_compensation', 'damages']);
+/** fixU2-54 #6: whether an answered award item is one the server can judge (app/procedure/award.ts awardItemErrors). */
+function judgeable(r) {
+  if (r.outcome.value === 'dismissed') return true;
+  const typed = plainAmount(r.amount.value);
+  if (!typed) return !PRICED_CATEGORIES.has(r.cl.category);
+  if (checkMoney(typed) || !(Number(typed) > 0)) return false;
+  const over = overClaim(r);
+  return over === null || (r.outcome.value === 'partly' ? over < 0 : over <= 0);
+}
 function overClaim(r) {
   const typed = plainAmount(r.amount.value);
   if (r.outcome.value === 'dismissed' || !typed || checkMoney(typed) || r.cl.amount == null) return null;

@@ -541,9 +541,15 @@ function claimsSection(c, events, mediationTrack) {
                         ' ',
                         revoked(it)
                           ? h('span.final-no.set-aside', { title: `${setAside.decidedOn ?? ''} ${setAside.court}裁定撤销` }, '已被撤销')
-                          : h(`span.${it.final ? 'final-yes' : 'final-no'}`, { title: it.reason ?? '' }, it.final ? '终局' : '非终局'),
+                          : h(
+                              `span.${it.final ? 'final-yes' : 'final-no'}`,
+                              { title: it.reason ?? '' },
+                              // fixU2-54 #5: a dismissed item is final only as the award record counts it (its reason
+                              // says by which reading) — said as counted, with the reason shown.
+                              it.final ? (it.outcome === 'dismissed' ? '计为终局' : '终局') : '非终局',
+                            ),
                         // Why (ui43 M6): the reason recorded with the award, e.g. 本案涉及确认劳动关系…
-                        !it.final && it.reason ? h('div.small.muted.fin-reason', it.reason) : null,
+                        (!it.final || it.outcome === 'dismissed') && it.reason ? h('div.small.muted.fin-reason', it.reason) : null,
                         it.partialOn ? h('div.small.muted', `部分裁决，${it.partialOn}`) : null,
                       ]
                     : '—',
@@ -574,7 +580,7 @@ function claimsSection(c, events, mediationTrack) {
                 const [from, to] = cl?.counterclaim ? [payee, payer] : [payer, payee];
                 return h(
                   'li',
-                  `${from} 向 ${to} 支付/履行：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${revoked(i) ? '已被撤销' : i.final ? '终局' : '非终局'}）`,
+                  `${from} 向 ${to} ${i.amount ? '支付' : '履行'}：${cl?.description ?? ''}${i.amount ? ` ${money(i.amount)}` : ''}（${revoked(i) ? '已被撤销' : i.final ? '终局' : '非终局'}）`,
                 );
               }),
             awardItems.some((i) => i.outcome === 'dismissed')
@@ -1380,6 +1386,27 @@ function correctionsOf(c, events) {
 }
 /** Per case, the document kind (and decision matter, act) last chosen in the 文书 panel, kept while the app is open. */
 const docChoices = new Map();
+/**
+ * fixU2-54 #2: what an act's original prints, by kind — each in its own words (a 调解书 is the parties' agreement, not
+ * the tribunal's findings), and what follows once it is generated. Rules Art. 54 (补正决定书) is the awards' rule only.
+ */
+const ORIGINAL_TEXT = {
+  award: '按本案记录中已作出的事实、理由和依据',
+  partial_award: '按本案记录中已作出的部分裁决事项及其事实、理由和依据',
+  advance_execution_ruling: '按本案记录的先予执行裁决（先予执行的事项、金额和履行期限）',
+  mediation_document: '按本案记录的调解协议（双方当事人协议的内容）',
+  rejection_notice: '按本案记录的不予受理决定及其理由',
+  decision: '按本案记录的该决定事项及其理由',
+};
+const REPRINT = '正式文本一经生成即为原件，文字不能再改：再次生成只是补打原件（同一文号、同一内容）。';
+const DRAFT_FIRST = '需要先看稿的，请取消并勾选“草稿”。';
+const ORIGINAL_NOTE = {
+  award: `${REPRINT}文字、计算错误或遗漏事项，须制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）。${DRAFT_FIRST}`,
+  partial_award: `${REPRINT}文字、计算错误或遗漏事项，须制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）。${DRAFT_FIRST}`,
+  mediation_document: `${REPRINT}调解书的内容应与调解协议一致，经双方当事人签收后发生法律效力（《劳动争议调解仲裁法》第四十二条）：请在送达当事人签收前核对。${DRAFT_FIRST}`,
+  other: `${REPRINT}请在送达前核对。${DRAFT_FIRST}`,
+};
+
 /** The kinds whose issued document is an act's decision, fixed once issued (app/documents/originals.ts ACT_KINDS). */
 const ACT_KINDS = new Set(['award', 'partial_award', 'advance_execution_ruling', 'mediation_document', 'rejection_notice', 'decision']);
 
@@ -1619,7 +1646,11 @@ function docsSection(c, docs, refresh, events) {
           h('p', `将生成${label}的正式文本，记入本案办理记录。`),
           h(
             'ul.original-what',
-            line('案件', `${caseName(c)}${applicants || respondents ? `（${applicants} 诉 ${respondents}）` : ''}`),
+            // fixU2-54 #2: the parties as an arbitration names them (申请人…、被申请人…), not a court's “诉”.
+            line(
+              '案件',
+              `${caseName(c)}${applicants || respondents ? `（${[applicants && `申请人${applicants}`, respondents && `被申请人${respondents}`].filter(Boolean).join('，')}）` : ''}`,
+            ),
             line('文书', `${label}${which ? ` ${which}` : ''}${matterLabel ? `（${matterLabel}）` : ''}`),
             c.caseNo ? line('文号', `按案号 ${c.caseNo} 编号`) : null,
             !correctedBox.hidden || (matter.value === 'correction' && kind.value === 'decision' && targets.length === 1)
@@ -1628,12 +1659,9 @@ function docsSection(c, docs, refresh, events) {
             decidedBox.hidden ? null : line('补正决定日期', decidedOn.value),
             typed.length
               ? typed.map(([f, box]) => line(TEXT_LABELS[f], h('span.gen-typed', box.value.trim())))
-              : line('正文', '按本案记录中已作出的事实、理由和依据'),
+              : line('正文', ORIGINAL_TEXT[kind.value] ?? ORIGINAL_TEXT.award),
           ),
-          h(
-            'p.reprint-note',
-            '正式文本一经生成即为原件，文字不能再改：再次生成只是补打原件（同一文号、同一内容）；文字、计算错误或遗漏事项，须制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）。需要先看稿的，请取消并勾选“草稿”。',
-          ),
+          h('p.reprint-note', ORIGINAL_NOTE[kind.value] ?? ORIGINAL_NOTE.other),
         ],
         confirmLabel: `生成正式文本`,
         // ui53 L4: nothing in this confirmation can be modified: the way back is 取消.
@@ -1685,7 +1713,7 @@ function docsSection(c, docs, refresh, events) {
             fixed
               ? h(
                   'p.reprint-note',
-                  `${decision ? '同一事项、同一日期的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。${decision ? '其他事项的决定书，生成新的决定书。' : ''}所填文字与原件不同的，不予生成。文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；需要改稿的，请勾选“草稿”。`,
+                  `${decision ? '同一事项、同一日期的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。${decision ? '其他事项的决定书，生成新的决定书。' : ''}所填文字与原件不同的，不予生成。${kind.value === 'award' || kind.value === 'partial_award' ? '文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；' : ''}需要改稿的，请勾选“草稿”。`,
                 )
               : h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
           ],
