@@ -28,11 +28,14 @@ const events = async (caseId: number, type: string) =>
 // Accepted 03-30: the award limit (45 days) is 05-14 — a hearing on Tuesday 04-21 draws no warning of its own.
 const LATE_ACCEPTANCE = { acceptOn: '2026-03-30', formOn: '2026-03-31' };
 
+/** The page's storage, inside functions `page.evaluate` runs in the browser (the project's types have no DOM). */
+declare const localStorage: { setItem(key: string, value: string): void; removeItem(key: string): void };
+
 describe('fixU54 (Chromium)', () => {
   it('#1 排期开庭… asks first, naming day, time, place, the parties notified and LDMAL Art. 35; Enter and a double click record nothing twice', async () => {
     const { c } = await caseAt(t, a, 'tribunal_formed', LATE_ACCEPTANCE);
-    const applicant = (c.applicants[0] as { name: string }).name;
-    const respondent = (c.respondents[0] as { name: string }).name;
+    const applicant = (c.applicants[0] as unknown as { name: string }).name;
+    const respondent = (c.respondents[0] as unknown as { name: string }).name;
     await signIn(page, base, 'arb-li');
     await page.goto(`${base}/#/cases/${c.id}`);
     await hasText(page.locator('.case-head'), '已组庭');

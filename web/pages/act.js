@@ -525,9 +525,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
           ? parties.map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
             ? c.claims
-                // Advance execution (LDMAL Art. 44) takes the applicant's claims only; a change of claims lists the
-                // counterclaim's too (【反请求】), which only the respondent gives up (`by`).
-                .filter((cl) => !(cl.counterclaim && type === 'ADVANCE_EXECUTION'))
+                // Every claim, the counterclaim's too (【反请求】): advance execution (LDMAL Art. 44) is of a worker's
+                // claim whichever side he is on — the applicant's, or a worker's counterclaim when the employer applied;
+                // the server judges which (422 advance-execution-worker-claims, shown before the confirmation;
+                // reviewer s54 A M2). A change of claims lists both too: only the respondent gives up its own (`by`).
                 .map((cl) => ({ value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' }))
             : staff.map((s) => {
                 const w = load.get(s.id);
@@ -1598,17 +1599,15 @@ function staleCase(form, close, done, mayDiscard = async () => true) {
 
 /** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim. */
 function advanceAmounts(c, claimList) {
-  const rows = c.claims
-    .filter((cl) => !cl.counterclaim)
-    .map((cl) => {
-      const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
-      amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
-      return {
-        cl,
-        amount,
-        row: h('tr', h('td', claimLine(cl, c)), h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path }))),
-      };
-    });
+  const rows = c.claims.map((cl) => {
+    const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
+    amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
+    return {
+      cl,
+      amount,
+      row: h('tr', h('td', claimLine(cl, c)), h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path }))),
+    };
+  });
   const chosen = () => new Set([...claimList.querySelectorAll('input:checked')].map((i) => Number(i.value)));
   const tbody = h('tbody');
   const sync = () =>
