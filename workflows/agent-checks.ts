@@ -77,6 +77,7 @@ export function casePartyWarnings(c: SidedCase<CheckedParty>): string[] {
   const out = new Set<string>();
   for (const party of c.parties) for (const agent of party.agents ?? []) for (const w of agentWarnings(c, party, agent)) out.add(w);
   for (const w of undecidedSidesWarnings(c)) out.add(w);
+  for (const w of noWorkerSideWarnings(c)) out.add(w);
   return [...out];
 }
 
@@ -92,5 +93,20 @@ export function undecidedSidesWarnings(c: SidedCase<CheckedParty>): string[] {
   if (!sided.every((p) => p.kind === 'person') || sided.some((p) => p.ownership)) return [];
   return [
     '申请人和被申请人均为自然人，且均未填写用人单位经济类型（ownership）：系统无法分辨哪一方是用人单位，按申请人为劳动者一方处理（劳动争议调解仲裁法第二十二条）。个人用工的雇主（如个体工商户业主）一方请填写经济类型，以免时限、终局裁决和统计按错误的一方计算',
+  ];
+}
+
+/**
+ * Both sides organizations only, no union applying (recheck54 A): the case has no worker (LDMAL Art. 22: the worker and
+ * the employer are the parties), and sides.ts reads the applicants as the employer's side — a union that applies for
+ * the workers in a collective-contract dispute (Rules Art. 64; LCL Art. 56) registered without `collectiveGround:
+ * 'union_applicant'` would have its suit window, finality and statistics counted as an employer's.
+ */
+export function noWorkerSideWarnings(c: SidedCase<CheckedParty>): string[] {
+  const sided = c.parties.filter((p) => p.side === 'applicant' || p.side === 'respondent');
+  if (!sided.some((p) => p.side === 'applicant') || !sided.some((p) => p.side === 'respondent')) return [];
+  if (c.collectiveGround === 'union_applicant' || !sided.every((p) => p.kind === 'organization')) return [];
+  return [
+    '申请人和被申请人均为单位，本案没有劳动者一方（劳动争议调解仲裁法第二十二条）：系统按申请人为用人单位一方处理。工会代表劳动者就集体合同争议申请仲裁的（《劳动人事争议仲裁办案规则》第六十四条、劳动合同法第五十六条），请将集体争议依据设为“工会申请”（collectiveGround: union_applicant），以免起诉期、终局裁决和统计按用人单位申请计算',
   ];
 }

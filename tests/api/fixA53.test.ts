@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
+import { completeCreditCode } from '../../workflows/identifiers.ts';
 
 /**
  * fixA53 (legal53a M2, L2, L3): conflicts of interest among agents, agents lacking their relationship or firm, an
@@ -199,5 +200,25 @@ describe(`fixA53 L3: both sides natural persons, no side marked as the employer 
     const marked = await t.api(a.tokens.mediator).post('/api/cases', body('private'));
     expect(marked.status, JSON.stringify(marked.body)).toBe(201);
     expect(marked.body.partyWarnings).toBeUndefined();
+  });
+});
+
+describe(`recheck54 A: a union registered against an employer without its ground (${DB})`, () => {
+  it('warns that the case has no worker and names the union ground; with collectiveGround union_applicant it does not', async () => {
+    const union = { ...employer('聊城某某机械有限公司工会委员会'), creditCode: completeCreditCode('81371500MA3C7K2L1'), legalRepresentative: '周主席' };
+    const body = (ground?: boolean) =>
+      standardApplication({
+        applicants: [union],
+        respondents: [employer()],
+        claims: [{ category: 'other', description: '履行集体合同约定的工资调整' }],
+        ...(ground ? { collective: true, collectiveGround: 'union_applicant' } : {}),
+      });
+    const r = await t.api(a.tokens.clerk).post('/api/cases', body());
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(joined(r.body.partyWarnings)).toContain('本案没有劳动者一方');
+    expect(joined(r.body.partyWarnings)).toContain('union_applicant');
+    const grounded = await t.api(a.tokens.clerk).post('/api/cases', body(true));
+    expect(grounded.status, JSON.stringify(grounded.body)).toBe(201);
+    expect(joined(grounded.body.partyWarnings)).not.toContain('本案没有劳动者一方');
   });
 });
