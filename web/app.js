@@ -214,6 +214,8 @@ async function notifications(bell, panel) {
                 h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `#${d.caseId}`),
                 ` ${apart(d.applicantNames).slice(0, 2).join('、')} · `,
                 h(d.status === 'overdue' ? 'strong.final-no' : 'span', daysLeftText(d.dueOn)),
+                // legal55b M1: a due day beyond the loaded official calendar is provisional (预计), as in the deadline lists.
+                d.provisional ? h('span.badge.warn.tight', { title: `届满日${d.dueOn}为预计：该年节假日安排尚未载入` }, '预计') : null,
                 h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDate(d.recordedAt)}）`),
               ),
             ),

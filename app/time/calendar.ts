@@ -221,6 +221,8 @@ export async function loadCalendarYear(deps: Deps, actor: Actor, rawYear: string
     names: body.names ?? {},
   };
   const result = await transact(async (uow) => {
+    // legal55b L2: a year loaded again (a corrected arrangement) is audited with what it replaced.
+    const before = (await deps.stores.calendar.years(uow.trx)).find((x) => x.year === year);
     await deps.stores.calendar.put(uow.trx, y, actor.id, uow.now);
     await deps.stores.reference.audit(uow.trx, {
       entity: 'calendar_years',
@@ -229,7 +231,7 @@ export async function loadCalendarYear(deps: Deps, actor: Actor, rawYear: string
       actorId: actor.id,
       actorRole: actor.role,
       at: uow.now,
-      before: undefined,
+      before,
       after: y,
     });
     const job = await deps.stores.calendar.requestRecomputation(uow.trx, year, actor.id, uow.now);

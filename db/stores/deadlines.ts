@@ -155,23 +155,27 @@ export function createDeadlineStore() {
     async standingAwardAlerts(
       k: Knex,
       f: { arbitratorId?: number } = {},
-    ): Promise<{ caseId: number; threshold: string; dueOn: string; recordedAt: string; status: 'open' | 'overdue' }[]> {
+    ): Promise<
+      { caseId: number; threshold: string; dueOn: string; provisional: boolean; recordedAt: string; status: 'open' | 'overdue' }[]
+    > {
       const q = k('deadline_alerts as a')
         .join('case_deadlines as d', (j) => j.on('d.case_id', 'a.case_id').andOn('d.kind', 'a.kind').andOn('d.due_on', 'a.due_on'))
         .where('a.kind', 'award')
         .whereIn('d.status', ['open', 'overdue'])
-        .select('a.id', 'a.case_id', 'a.threshold', 'a.due_on', 'a.created_at', 'd.status')
+        .select('a.id', 'a.case_id', 'a.threshold', 'a.due_on', 'a.created_at', 'd.status', 'd.provisional')
         .orderBy('a.id');
       if (f.arbitratorId) q.whereIn('a.case_id', k('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
       const latest = new Map<
         number,
-        { caseId: number; threshold: string; dueOn: string; recordedAt: string; status: 'open' | 'overdue' }
+        { caseId: number; threshold: string; dueOn: string; provisional: boolean; recordedAt: string; status: 'open' | 'overdue' }
       >();
       for (const r of await q)
         latest.set(Number(r.case_id), {
           caseId: Number(r.case_id),
           threshold: r.threshold,
           dueOn: r.due_on,
+          // legal55b M1: a due day resting on a year with no official holiday notice is said to be provisional here too.
+          provisional: Boolean(r.provisional),
           recordedAt: r.created_at,
           status: r.status,
         });

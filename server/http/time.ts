@@ -66,6 +66,9 @@ const AwardClockAlert = z
     applicantNames: z.array(z.string()),
     threshold: z.enum(['T-10', 'T-5', 'T-1', 'overdue']).openapi({ description: '记录的提醒：届满前10日、5日、1日，或已逾期' }),
     dueOn: Day,
+    provisional: z.boolean().openapi({
+      description: '届满日是否为预计：其所依的年份尚无国务院办公厅节假日安排通知（载入该年日历后重算）',
+    }),
     status: z.enum(['open', 'overdue']),
     daysLeft: z.number().int().openapi({ description: '距届满的天数（今天起算；负数为已逾期天数）' }),
     recordedAt: Instant.openapi({ description: '记录此提醒的时间：每日巡检，或使期限到达提醒的那次写入' }),

@@ -54,6 +54,21 @@ describe(`calendar years (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const merged = await admin.put('/api/calendar/years/2028', { notice: '测试', offDays: LAW_OFF_DAYS[2028], workDays: [] });
     expect(merged.status, JSON.stringify(merged.body)).toBe(202);
   });
+
+  it('legal55b L2: a year loaded again is audited with the arrangement it replaced (before) and the new one (after)', async () => {
+    const admin = t.api(t.adminToken);
+    const first = await admin.put('/api/calendar/years/2028', { notice: '测试一', offDays: LAW_OFF_DAYS[2028], workDays: [] });
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    const again = await admin.put('/api/calendar/years/2028', { notice: '测试二（更正）', offDays: LAW_OFF_DAYS[2028], workDays: [] });
+    expect(again.status, JSON.stringify(again.body)).toBe(202);
+    const log = await admin.get('/api/audit-log?entity=calendar_years');
+    expect(log.status, JSON.stringify(log.body)).toBe(200);
+    const of2028 = log.body.items.filter((x: { entityKey?: string; key?: string }) => (x.entityKey ?? x.key) === '2028');
+    // Newest first: the correction names what it replaced.
+    expect(of2028[0].before).toMatchObject({ year: 2028, notice: '测试一' });
+    expect(of2028[0].after).toMatchObject({ year: 2028, notice: '测试二（更正）' });
+    expect(of2028.at(-1).before ?? null).toBeNull();
+  });
 });
 
 describe('security headers computed once', () => {

@@ -316,7 +316,14 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       // Award due 2026-04-20: on 04-12 the sweep records T-10.
       await sweepDeadlines(deps(), '2026-04-12');
       const [alert] = await alertsOf(a.tokens.clerk);
-      expect(alert).toMatchObject({ threshold: 'T-10', dueOn: '2026-04-20', status: 'open', daysLeft: 8, applicantNames: ['张三'] });
+      expect(alert).toMatchObject({
+        threshold: 'T-10',
+        dueOn: '2026-04-20',
+        provisional: false,
+        status: 'open',
+        daysLeft: 8,
+        applicantNames: ['张三'],
+      });
       expect(alert.caseNo).toMatch(/〔2026〕/);
       expect(await alertsOf(mine.token)).toHaveLength(1);
       expect(await alertsOf(a.tokens.chair)).toHaveLength(1);
@@ -330,6 +337,28 @@ describe(`legal time over HTTP (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       const overdue = await alertsOf(a.tokens.clerk);
       expect(overdue).toHaveLength(1);
       expect(overdue[0]).toMatchObject({ threshold: 'overdue', status: 'overdue', daysLeft: -1 });
+    } finally {
+      t.clock.set('2026-04-01T02:00:00Z');
+      await sweepDeadlines(deps(), '2026-04-01');
+    }
+  });
+
+  it('GET /api/alerts: an award limit in a year with no official holiday notice is said to be provisional (legal55b M1)', async () => {
+    t.clock.set('2027-11-25T02:00:00Z');
+    try {
+      const c = await registerCase(t, a, standardApplication({ receivedOn: '2027-11-20' }));
+      const acc = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2027-11-25' });
+      expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+      // 45 days from 2027-11-25: Sunday 2028-01-09 → Monday 01-10 (CPL Art. 85), on no official 2028 notice: provisional
+      // (2027 may be loaded by an earlier test of this file; 2028 never is).
+      const award = (await deps().stores.deadlines.forCase(t.db.knex, c.id)).find((d) => d.kind === 'award');
+      expect(award).toMatchObject({ dueOn: '2028-01-10', provisional: true });
+      t.clock.set('2028-01-01T02:00:00Z');
+      await sweepDeadlines(deps(), '2028-01-01');
+      const r = await t.api(a.tokens.clerk).get('/api/alerts').query({ pageSize: 200 });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const mine = r.body.items.filter((x: { caseId: number }) => x.caseId === c.id);
+      expect(mine).toEqual([expect.objectContaining({ threshold: 'T-10', dueOn: '2028-01-10', provisional: true, daysLeft: 9 })]);
     } finally {
       t.clock.set('2026-04-01T02:00:00Z');
       await sweepDeadlines(deps(), '2026-04-01');
