@@ -11,7 +11,8 @@ import { missingGlyphs, songBold, songRegular } from './fonts.ts';
  * the signature block (GB/T 9704 §7.3.5): the arbitrators and the clerk in one column (titles spread to one width, the
  * names aligned, the date under them), the issuing body centered over the date, the date in Chinese numerals four
  * characters from the right edge, the seal over both — a dashed placeholder on drafts only, the commission's seal image
- * on issued copies when one is configured; "第 1 页 共 N 页" at the foot of each page; 22 lines a page (§5.2.2).
+ * on issued copies when one is configured; the page number 「— 1 —」 under the type area, odd pages right, even left
+ * (§7.5); 22 lines a page (§5.2.2).
  */
 export type Block =
   | { kind: 'para'; text: string; indent?: boolean }
@@ -504,15 +505,16 @@ export async function renderPdf(spec: DocSpec, meta: RenderOptions): Promise<Buf
         .text('草稿', left, 18 * MM, { width, align: 'right', lineBreak: false })
         .restore();
     }
+    // GB/T 9704-2012 §7.5 (docs55 L4): the page number in 4号 (14 pt) Arabic numerals between two 一字线 「— 1 —」, 7 mm
+    // under the type area's lower edge; odd pages to the right, even pages to the left, one character (16 pt) in. A
+    // notice's compact page keeps the number in its narrower foot.
+    const n = i + 1;
+    const top = spec.compact ? doc.page.height - COMPACT.footer : doc.page.height - marginBottom + 7 * MM;
     doc
       .font('song')
-      .fontSize(12)
+      .fontSize(14)
       .fillColor('black')
-      .text(`第 ${i + 1} 页 共 ${range.count} 页`, left, doc.page.height - (spec.compact ? COMPACT.footer : 20 * MM), {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(`— ${n} —`, left + 16, top, { width: width - 32, align: n % 2 === 1 ? 'right' : 'left', lineBreak: false });
     doc.page.margins.bottom = marginBottom;
   }
   doc.end();
