@@ -18,7 +18,7 @@ import { sweepDeadlines } from '../app/time/sweep.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
 import { createApp } from '../server/app.ts';
 import { createLogger } from '../server/logger.ts';
-import { addDays } from '../workflows/dates.ts';
+import { addDays, chineseDate } from '../workflows/dates.ts';
 import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { DISTRICTS } from '../workflows/reference.ts';
 import { demoDates } from './seed-demo-dates.ts';
@@ -259,7 +259,11 @@ for (let i = 0; i < 36; i++) {
   await ev(arb, 'HOLD_HEARING', hearingOn, { applicantPresent: true, respondentPresent: i % 10 !== 7 });
   if (stage === 4) {
     await ev(arb, 'START_MEDIATION', hearingOn);
-    await ev(arb, 'MEDIATION_AGREED', hearingOn, { terms: `被申请人于${addDays(hearingOn, 10)}前支付申请人工资${wages}元` });
+    // docs55 L2: the agreement as a 调解书 states it (LDMAL Art. 42) — the day in Chinese, each payee by name.
+    const payees = c.applicants.map((p: { name: string }) => p.name);
+    await ev(arb, 'MEDIATION_AGREED', hearingOn, {
+      terms: `被申请人于${chineseDate(addDays(hearingOn, 10))}前向申请人${payees.join('、')}支付拖欠工资${payees.length > 1 ? '共计' : ''}${wages}元`,
+    });
     // med51 H1 (LDMAL Art. 42(3); Rules Art. 77): the tribunal issues the 调解书 before the parties sign for it.
     if (on.signOn <= today) await call('POST', `/api/cases/${c.id}/documents`, tokens[arb] as string, { kind: 'mediation_document' });
     for (const p of [...c.applicants, ...c.respondents])
