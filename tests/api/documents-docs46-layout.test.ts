@@ -10,7 +10,8 @@ const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z', env: { TOKEN_TTL_HOURS:
 const { ok } = caseEvents(() => t);
 const DUMP = process.env.DOCS46_DUMP;
 
-const pagesOf = (raw: string) => Number(/共\s*(\d+)\s*页/.exec(raw)?.[1] ?? 0);
+// The page numbers (GB/T 9704 §7.5) are 「— n —」: the pages are counted as pdftotext separates them.
+const pagesOf = (raw: string) => raw.split('\f').filter((p) => p.trim()).length;
 async function generated(c: { id: number }, token: string, body: Record<string, unknown>, name: string) {
   const r = await t.api(token).post(`/api/cases/${c.id}/documents`, body);
   expect(r.status, JSON.stringify(r.body)).toBe(201);

@@ -24,7 +24,7 @@ function lines(pdf: Buffer): Line[] {
         text: [...(m[2] as string).matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join(''),
       })),
     )
-    .filter((l) => !/^第\d+页共\d+页$/.test(l.text));
+    .filter((l) => !/^—\d+—$/.test(l.text));
 }
 
 describe(`docs54 L2: the 调解书's last page and its terms (${process.env.TEST_DB ?? 'sqlite'})`, () => {

@@ -19,7 +19,7 @@ export function pdfRaw(bytes: Buffer): string {
 }
 
 /** Running text: page footers and whitespace removed (Chinese lines wrap anywhere; justified lines may read with gaps). */
-export const flat = (raw: string) => raw.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '').replace(/\s+/g, '');
+export const flat = (raw: string) => raw.replace(/—\s*\d+\s*—/g, '').replace(/\s+/g, '');
 
 /** A stored document's PDF, downloaded as the holder of the token. */
 export async function downloadDocument(t: TestApp, token: string, id: number): Promise<Buffer> {

@@ -19,7 +19,7 @@ const pages = async (blocks: Block[]) =>
     ),
   )
     .split('\f')
-    .map((p) => p.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '').replace(/\s+/g, ''))
+    .map((p) => p.replace(/—\s*\d+\s*—/g, '').replace(/\s+/g, ''))
     .filter(Boolean);
 
 describe('lead-ins (reviewer docsfix M1)', () => {

@@ -998,7 +998,7 @@ describe('reviewer docs44: documents', () => {
           pg
             .split('\n')
             .map((l) => l.replace(/\s+/g, ''))
-            .filter((l) => l && !/^第\d+页共\d+页$/.test(l)),
+            .filter((l) => l && !/^—\d+—$/.test(l)),
         );
       for (const [i, lines] of pages.entries()) expect(lines.at(-1), `${n} paragraphs, page ${i + 1}`).not.toBe('申请人请求：');
       if (pages.findIndex((lines) => lines.includes('申请人请求：')) > 0 && pages[1]?.[0] === '申请人请求：') moved++;

@@ -16,7 +16,7 @@ function pages(pdf: Buffer): string[][] {
       pg
         .split('\n')
         .map((l) => l.replace(/\s+/g, ''))
-        .filter((l) => l && !/^第\d+页共\d+页$/.test(l)),
+        .filter((l) => l && !/^—\d+—$/.test(l)),
     )
     .filter((pg) => pg.length > 0);
 }
