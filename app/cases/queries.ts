@@ -31,13 +31,15 @@ export async function getCase(deps: Deps, actor: Actor, id: number): Promise<Cas
 
 /**
  * Before a write's stored answer holding a case view is sent again (an Idempotency-Key's retry): the actor must still
- * read the case at the level the view was built for (policy `replayRefusal`).
+ * read the case at the level the view was built for (policy `replayRefusal`). A full view sent again is a read of the
+ * case with no act behind it: recorded in the access log as a GET's is (sec55 M1).
  */
 export async function assertMayReplayCaseView(deps: Deps, actor: Actor, body: unknown): Promise<void> {
   const view = body as { id?: unknown; readLevel?: unknown } | null;
   if (!view || typeof view.id !== 'number' || typeof view.readLevel !== 'string') return;
   const c = await loadCase(deps, deps.db.reader, view.id);
   assertMayReplay(actor, caseScope(c, caseContext(c)), view.readLevel as ReadLevel);
+  if (view.readLevel === 'full') await recordAccess(deps, actor, 'read_case', { caseId: view.id });
 }
 
 export interface CaseListQuery {

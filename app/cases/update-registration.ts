@@ -5,6 +5,7 @@ import { receiptOrderRule } from '../../workflows/rules.ts';
 import { workerCount } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, validationError } from '../errors.ts';
+import { recordAccess } from '../security/access-log.ts';
 import { type Actor, assertMayEditRegistration, assertMayMarkMajor, assertRoleMayEditRegistration } from '../policy.ts';
 import type { CasePatch } from '../schemas.ts';
 import { queueAlerts } from '../time/alerts.ts';
@@ -348,7 +349,10 @@ export async function updateRegistration(
     ).length === 0
   ) {
     const loaded = await stores.cases.loadAggregate(uow.trx, id, { deadlines: true });
-    return withPartyWarnings(buildCaseView(current, before.context, loaded?.deadlines ?? [], names, viewOpts), body, current);
+    const view = buildCaseView(current, before.context, loaded?.deadlines ?? [], names, viewOpts);
+    // sec55 M1: with no history entry to say who acted, the full case answered is a read — recorded as a GET's is.
+    if (view.readLevel === 'full') await recordAccess(deps, actor, 'read_case', { caseId: id }, uow.trx);
+    return withPartyWarnings(view, body, current);
   }
   try {
     await stores.cases.update(uow.trx, id, current.version, cols, uow.now, { parties, claims });

@@ -1,3 +1,4 @@
+import { recordAccess } from '../security/access-log.ts';
 import type { Knex } from 'knex';
 import {
   type CaseAggregate,
@@ -1116,7 +1117,11 @@ async function recordDecision(
 ): Promise<EventResult> {
   const { stores } = deps;
   const { caseId, c, nctx, ev, cols, children } = d;
-  if (d.unchanged) return { view: d.view, version: c.version, linkedCaseId: null, warnings: d.warnings };
+  if (d.unchanged) {
+    // sec55 M1: nothing written, no history entry says who acted — the full case answered is a read, recorded as a GET's.
+    if (d.view.readLevel === 'full') await recordAccess(deps, d.actor, 'read_case', { caseId }, uow.trx);
+    return { view: d.view, version: c.version, linkedCaseId: null, warnings: d.warnings };
+  }
   let { updated, view, delta } = d;
   /**
    * The case number (ACCEPT): the next serial of the year from its counter row, locked until COMMIT, so that a

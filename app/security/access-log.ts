@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { AccessAction } from '../../db/stores/access-log.ts';
 import { addDays, cstDayStart } from '../../workflows/dates.ts';
 import { documentNumbersOf } from '../cases/document-no.ts';
@@ -14,8 +15,10 @@ export async function recordAccess(
   actor: Actor,
   action: AccessAction,
   target: { caseId: number | null; documentId?: number | null },
+  /** Inside a unit of work, its transaction (on SQLite the one writer connection is held by it). */
+  k: Knex = deps.db.knex,
 ): Promise<void> {
-  await deps.stores.accessLog.append(deps.db.knex, {
+  await deps.stores.accessLog.append(k, {
     at: deps.clock.now().toISOString(),
     userId: actor.id,
     role: actor.role,
