@@ -1,4 +1,3 @@
-import { recordAccess } from '../security/access-log.ts';
 import type { Knex } from 'knex';
 import {
   type CaseAggregate,
@@ -89,6 +88,7 @@ import { cstDate } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
+import { recordAccess } from '../security/access-log.ts';
 import { queueAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { completeCreditCode } from '../../workflows/identifiers.ts';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
-import { completeCreditCode } from '../../workflows/identifiers.ts';
 
 /**
  * fixA53 (legal53a M2, L2, L3): conflicts of interest among agents, agents lacking their relationship or firm, an
@@ -205,7 +205,11 @@ describe(`fixA53 L3: both sides natural persons, no side marked as the employer 
 
 describe(`recheck54 A: a union registered against an employer without its ground (${DB})`, () => {
   it('warns that the case has no worker and names the union ground; with collectiveGround union_applicant it does not', async () => {
-    const union = { ...employer('聊城某某机械有限公司工会委员会'), creditCode: completeCreditCode('81371500MA3C7K2L1'), legalRepresentative: '周主席' };
+    const union = {
+      ...employer('聊城某某机械有限公司工会委员会'),
+      creditCode: completeCreditCode('81371500MA3C7K2L1'),
+      legalRepresentative: '周主席',
+    };
     const body = (ground?: boolean) =>
       standardApplication({
         applicants: [union],
