@@ -149,7 +149,15 @@ describe(`fixP55 #5: who pays, and joint liability (连带责任, LCL Art. 92(2)
       const items = [{ claimId: overtime?.id, outcome: 'granted', amount: '20000.00', ...extra }, ...rest];
       const preview = await t.api(arb.token).post(`/api/cases/${c.id}/award-preview`, { occurredOn: '2026-04-10', items });
       const award = await send(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING }, '2026-04-10');
-      for (const r of [preview, award]) {
+      // The event preview decides ISSUE_AWARD as it would be sent: the same refusal.
+      const eventPreview = await t.api(arb.token).post(`/api/cases/${c.id}/event-preview`, {
+        type: 'ISSUE_AWARD',
+        occurredOn: '2026-04-10',
+        items,
+        facts: FACTS,
+        reasoning: REASONING,
+      });
+      for (const r of [preview, award, eventPreview]) {
         expect(r.status, JSON.stringify(r.body)).toBe(400);
         const e = (r.body.errors as { path: string; message: string }[]).find((x) => x.path === path);
         expect(e?.message, JSON.stringify(r.body)).toContain(words);

@@ -1777,6 +1777,8 @@ function awardEditor(c, type, dateInput) {
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
         ? { amount: plainAmount(r.amount.value) }
         : {}),
+      // legal55a #4/#5: the item as the award sends it — the preview refuses what the award would.
+      ...(r.payers && r.outcome.value !== 'dismissed' ? r.payers.get() : {}),
     }));
     try {
       const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
@@ -1867,6 +1869,7 @@ function awardEditor(c, type, dateInput) {
     r.outcome.addEventListener('change', keep);
     if (r.payers) {
       r.payers.node.addEventListener('change', keep);
+      r.payers.node.addEventListener('change', preview);
       // Who pays is asked only of an item that orders something (a dismissed one orders nobody anything).
       const shown = () => {
         r.payers.node.hidden = r.outcome.value === 'dismissed';
