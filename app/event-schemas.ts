@@ -41,7 +41,13 @@ export { SERVICE_DOCUMENTS };
  */
 export const SERVICE_METHODS = ['direct', 'post', 'electronic', 'sms', 'left', 'entrusted', 'public_notice', 'posted'] as const;
 
-const AwardItem = z
+const uniqueIds = (ids: number[]) => new Set(ids).size === ids.length;
+
+/**
+ * One award item — the one schema ISSUE_AWARD, PARTIAL_AWARD and the award preview (POST /api/cases/{id}/award-preview,
+ * `AwardPreview` below) take, so that the preview never refuses a field the award accepts (legal55a #4).
+ */
+export const AwardItem = z
   .object({
     claimId: Id,
     outcome: z.enum(['granted', 'partly', 'dismissed']),
@@ -64,9 +70,29 @@ const AwardItem = z
       .strict()
       .optional()
       .openapi({ description: '本项金额所依据的计算（服务器按输入复算并随裁决保存）' }),
+    // legal55a #5: who performs the item — some of the respondents, not every one — and whether jointly. A dispatched
+    // worker's agency and user unit are co-respondents (LDMAL Art. 22(2)) and answer jointly for harm done to him
+    // (LCL Art. 92(2)); an award says which respondent pays and which answers jointly (app/procedure/award.ts).
+    obligorIds: z.array(Id).min(1, '至少一名被申请人').max(100).refine(uniqueIds, '同一被申请人不能出现两次').optional().openapi({
+      description:
+        '履行本项裁决的被申请人（本案被申请人的当事人编号，按顺序：第一名为支付（履行）义务人）；不填为全体被申请人。驳回的请求和反申请请求不能填写',
+    }),
+    jointLiability: z.boolean().optional().openapi({
+      description:
+        'true：其余被申请人对第一名被申请人的本项义务承担连带责任（如劳务派遣单位与用工单位，劳动合同法第九十二条第二款），裁决主文写明「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」；须有两名以上义务人',
+    }),
   })
   .strict()
   .superRefine(noAmountOnDismissed);
+
+/** POST /api/cases/{id}/award-preview: the award's items as ISSUE_AWARD takes them (`AwardItem`), and the award's date. */
+export const AwardPreview = z
+  .object({
+    occurredOn: IsoDate.optional(),
+    items: z.array(AwardItem).min(1).max(100),
+  })
+  .strict()
+  .openapi('AwardPreview');
 /**
  * The arbitrator's findings and reasoning (domain.md §12.3): text that says something — a text of punctuation alone
  * ("。") printed "本委认为。" (reviewer docs43 M1).
@@ -89,8 +115,6 @@ const PerformanceDueOn = IsoDate.optional().openapi({
   description:
     '履行期限届满之日：调解书载明的履行期限的最后一日（分期履行的，为最后一期履行期限届满之日）。申请强制执行的二年期间自此起算（民事诉讼法第二百五十条第二款）；未载明履行期限的不填，自调解书生效之日起算',
 });
-
-const uniqueIds = (ids: number[]) => new Set(ids).size === ids.length;
 
 // ── Round 2 (issue 11 "Missing") payload parts ──
 const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');

@@ -583,6 +583,9 @@ const AwardRecordItem = z.strictObject({
   final: z.boolean(),
   reason: z.string(),
   paymentDays: z.number().int().nullable().optional(),
+  // legal55a #5 (app/event-schemas.ts AwardItem): absent on an item every respondent performs.
+  obligorIds: z.array(Id).optional().openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
+  jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
 });
 const MinimumWageUsed = z.strictObject({
   district: z.string(),
@@ -997,6 +1000,11 @@ const caseShape = {
             amount: Amount.nullable(),
             final: z.boolean(),
             reason: z.string(),
+            obligorIds: z
+              .array(Id)
+              .optional()
+              .openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
+            jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
           }),
         )
         .optional()
@@ -1131,32 +1139,12 @@ export const CaseListQuery = Pagination.extend({
 
 /**
  * A dismissed claim is awarded nothing: an amount on it would be counted as awarded money in every figure after. The
- * award's items (app/event-schemas.ts) and the preview's (recheck53) refuse it alike.
+ * award's items (app/event-schemas.ts AwardItem, which the preview takes too: legal55a #4) refuse it.
  */
 export function noAmountOnDismissed(it: { outcome: string; amount?: string }, ctx: z.RefinementCtx): void {
   if (it.outcome === 'dismissed' && it.amount !== undefined)
     ctx.addIssue({ code: 'custom', path: ['amount'], message: '驳回的请求不能有裁决金额' });
 }
-
-export const AwardPreview = z
-  .object({
-    occurredOn: IsoDate.optional(),
-    items: z
-      .array(
-        z
-          .object({
-            claimId: RecordId,
-            outcome: z.enum(['granted', 'partly', 'dismissed']),
-            amount: Money.optional(),
-          })
-          .strict()
-          .superRefine(noAmountOnDismissed),
-      )
-      .min(1)
-      .max(100),
-  })
-  .strict()
-  .openapi('AwardPreview');
 
 export const AwardPreviewResult = z
   .strictObject({

@@ -173,6 +173,11 @@ export interface DocInput {
     /** That applicant's party id (a counterclaim's: whom it is against). */
     applicantId?: number;
   }[];
+  /**
+   * legal55a #7: the claims a document's dispute is named from (案由), where not every claim still asked for — one
+   * document of a split award names its own workers' dispute, not another worker's confirmation of his relationship.
+   */
+  causeClaims?: DocInput['claims'];
   ctx: MachineContext;
   arbitrators: { displayName: string; presiding: boolean }[];
   /**
@@ -434,7 +439,7 @@ const signatures = (d: DocInput) =>
  */
 const theCase = (d: DocInput, on?: string) => {
   const third = on ? thirdPartiesAt(d, on) : (d.thirdParties ?? []);
-  return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${third.length ? `、第三人${names(third)}` : ''}${caseCause(standing(d))}一案`;
+  return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${third.length ? `、第三人${names(third)}` : ''}${caseCause(d.causeClaims ?? standing(d))}一案`;
 };
 /** ", 第三人丙" after the other side where a notice names the case to one side (LDMAL Art. 23). */
 const thirdTail = (d: DocInput, on: string) => {
@@ -1338,6 +1343,24 @@ function within(from: string, days: number): string {
   return days > 0 ? `${from}${cnNumber(days)}日内` : `${from.replace(/之日起$/, '后')}立即`;
 }
 
+/**
+ * legal55a #5: who performs an award item — the respondents it names (`obligorIds`, in their order), else every
+ * respondent — and, where the item says they answer jointly (`jointLiability`), the one ordered to perform (the first)
+ * and those who answer jointly for it (连带责任: the dispatch agency and the user unit, LCL Art. 92(2); LDMAL Art.
+ * 22(2)). The operative wording is the one Chinese awards use: 「被申请人A于本裁决生效之日起十日内向申请人支付…，被申请人B对
+ * 上述款项承担连带责任」 — never 「被申请人A、B…支付」, which says neither who pays nor that they answer jointly.
+ */
+export function itemObligors(
+  respondents: PartyView[],
+  it: { obligorIds?: number[] | null; jointLiability?: boolean | null },
+): { performs: PartyView[]; jointly: PartyView[] } {
+  const named = it.obligorIds?.length
+    ? it.obligorIds.map((id) => respondents.find((p) => p.id === id)).filter((p): p is PartyView => !!p)
+    : [];
+  const all = named.length ? named : respondents;
+  return it.jointLiability && all.length > 1 ? { performs: all.slice(0, 1), jointly: all.slice(1) } : { performs: all, jointly: [] };
+}
+
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
 function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | null {
   if (it.outcome === 'dismissed') return null;
@@ -1348,19 +1371,20 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
   // A counterclaim's item is the respondent's claim: the applicant pays, the respondent's request is supported. One
   // applicant's own claim of several (Rules Art. 62) is paid to him, a counterclaim's against him paid by him.
   const applicant = `申请人${claim?.applicant ?? names(d.applicants)}`;
-  const [payer, payee] = claim?.counterclaim
-    ? [applicant, `被申请人${names(d.respondents)}`]
-    : [`被申请人${names(d.respondents)}`, applicant];
+  // legal55a #5: the respondents the item names perform it; the others named answer jointly (LCL Art. 92(2)).
+  const { performs, jointly } = claim?.counterclaim ? { performs: d.respondents, jointly: [] } : itemObligors(d.respondents, it);
+  const [payer, payee] = claim?.counterclaim ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(performs)}`, applicant];
+  const joint = (what: string) => (jointly.length ? `，被申请人${names(jointly)}对上述${what}承担连带责任` : '');
   if (it.amount && Number(it.amount) > 0) {
     const paid = withoutAmount(what, claim?.amount);
     const act = payOrdered(d, claim, payee, paid);
     const adv = issuedOn ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
-    return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}`;
+    return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}`;
   }
-  // A confirmation is ordered as such (确认…), not as "supporting a request".
+  // A confirmation is ordered as such (确认…), not as "supporting a request" — with the respondents the item names.
   if (!claim?.counterclaim && it.category === 'confirm_relationship')
-    return confirmation(what, applicant, `被申请人${names(d.respondents)}`);
+    return confirmation(what, applicant, `被申请人${names(it.obligorIds?.length ? [...performs, ...jointly] : d.respondents)}`);
   // An act ordered (补缴社会保险费, 出具解除劳动合同证明, 办理档案转移手续): the party obliged, the act and its term —
   // domain.md §12.3 item 8; the term only where the item records one (`paymentDays`, which the enforcement window
   // also counts: workflows/deadlines.ts), none invented for an act.
@@ -1371,7 +1395,7 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     claim?.counterclaim ? ['被申请人', d.respondents.map((p) => p.name)] : ['申请人', applicantNames(d, claim)],
     payee,
   );
-  if (ordered) return `${payer}${term ? within('于本裁决生效之日起', term) : ''}${ordered}`;
+  if (ordered) return `${payer}${term ? within('于本裁决生效之日起', term) : ''}${ordered}${joint('义务')}`;
   if (claim?.counterclaim) return `支持被申请人关于${what}的反申请请求`;
   return `支持申请人${claim?.applicant ?? ''}关于${what}的仲裁请求`;
 }
@@ -1571,7 +1595,15 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
     // 第N-1号 listed one worker, then named another never introduced, 「申请人张三、李秀兰与被申请人…」).
     const own = claimsOfItems(d, g.items);
     const onlyOf = split && own.length && own.every((c) => c.applicantId) ? new Set(own.map((c) => c.applicantId)) : null;
-    const docParties = onlyOf ? { ...d, applicants: d.applicants.filter((p) => onlyOf.has(p.id)) } : d;
+    // legal55a #7: its dispute (案由) is named from its workers' claims — their own and those of all the applicants
+    // together — not from another worker's (Rules Art. 50: each document its own; SPC-1 Art. 19: item by item).
+    const docParties = onlyOf
+      ? {
+          ...d,
+          applicants: d.applicants.filter((p) => onlyOf.has(p.id)),
+          causeClaims: standing(d).filter((c) => c.applicantId === undefined || c.applicantId === null || onlyOf.has(c.applicantId)),
+        }
+      : d;
     const hist = historyOf(docParties);
     // Legal basis: the arbitrator's list for each item (request, else recorded with the award), else the suggestion.
     const basis = g.items.flatMap(

@@ -232,7 +232,11 @@ export interface CourtClaimResult {
 export type CourtOutcome = 'judgment' | 'withdrawal_permitted' | 'dismissed_out_of_time' | 'dismissed_no_effect';
 
 export interface AwardRecord {
-  items: (ClassifiedItem & { amount: string | null })[];
+  /**
+   * `obligorIds`: the respondents who perform the item, the first the one ordered to pay (absent: every respondent);
+   * `jointLiability`: the others answer jointly for it (LCL Art. 92(2); legal55a #5). Absent on records before them.
+   */
+  items: (ClassifiedItem & { amount: string | null; paymentDays?: number | null; obligorIds?: number[]; jointLiability?: boolean })[];
   finality: Finality;
   issuedOn: string;
   minimumWage: { district: string; monthly: string; effectiveFrom: string } | null;

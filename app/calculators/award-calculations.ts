@@ -8,7 +8,7 @@ import { runCalculator } from './calculate.ts';
 import { CALCULATOR_INPUTS } from './schemas.ts';
 
 /** An award item as ISSUE_AWARD / PARTIAL_AWARD carry it, with the calculation the arbitrator kept (if any). */
-interface ItemWithCalculation {
+export interface ItemWithCalculation {
   claimId: number;
   amount?: string;
   calculation?: { kind: CalculatorKind; input: Record<string, unknown>; print?: boolean };

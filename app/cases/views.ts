@@ -293,6 +293,9 @@ function awardView(ctx: MachineContext, level: ReadLevel) {
           amount: i.amount,
           final: i.final,
           reason: i.reason,
+          // legal55a #5: who performs the item, and jointly (app/event-schemas.ts AwardItem) — only where recorded.
+          ...(i.obligorIds ? { obligorIds: i.obligorIds } : {}),
+          ...(i.jointLiability ? { jointLiability: true } : {}),
         })),
       }
     : null;

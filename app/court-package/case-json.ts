@@ -215,6 +215,11 @@ const awardView = (a: NonNullable<MachineContext['award']>, setAsideFinal = fals
     setAside: setAsideFinal && i.final,
     reason: i.reason,
     paymentDays: (i as { paymentDays?: number | null }).paymentDays ?? null,
+    // legal55a #5: the respondents who perform the item (the first pays) and whether the others answer jointly (LCL
+    // Art. 92(2)) — only where the award recorded them (absent: every respondent), so that the court enforces against
+    // those the award names. Optional fields: a reader of 1.x ignores them.
+    ...(i.obligorIds ? { obligorIds: i.obligorIds } : {}),
+    ...(i.jointLiability ? { jointLiability: true } : {}),
   })),
 });
 

@@ -354,7 +354,7 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   }
   // The items' own checks, shared with the award preview (app/procedure/award.ts awardItemErrors).
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD')
-    errors.push(...awardItemErrors(c.claims, payload.items as { claimId: number; outcome: string; amount?: string }[]));
+    errors.push(...awardItemErrors(c.claims, payload.items as AwardItemInput[], c.parties));
   if (type === 'ADVANCE_EXECUTION' && Array.isArray(payload.amounts)) {
     // LDMAL Art. 44; Rules Art. 51: advance execution of what is claimed — no more than the claim asks, less what the
     // case's earlier rulings already ordered on it.

@@ -4,6 +4,7 @@ import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { amountRequiredRule, withdrawnItemsRule } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
+import { type ItemWithCalculation, keepCalculations } from '../calculators/award-calculations.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { ruleRefusal, validationError } from '../errors.ts';
@@ -14,7 +15,12 @@ import { type AwardItemInput, advanceReversalWarnings, awardItemErrors, classify
  * POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing.
  * Drafting help for the case's tribunal and those who read the case in full (app/policy.ts awardPreviewRefusal).
  */
-export async function awardPreview(deps: Deps, actor: Actor, id: number, input: { occurredOn?: string; items: AwardItemInput[] }) {
+export async function awardPreview(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { occurredOn?: string; items: (AwardItemInput & ItemWithCalculation)[] },
+) {
   const k = deps.db.reader;
   assertRoleMayPreviewAward(actor);
   const c = await loadCase(deps, k, id);
@@ -23,8 +29,11 @@ export async function awardPreview(deps: Deps, actor: Actor, id: number, input: 
   // legal53a L1: the preview refuses what ISSUE_AWARD refuses of the items, with the same status and field — the items'
   // own checks (400, app/procedure/award.ts awardItemErrors), then a claim given up by a change of claims (422
   // claim-withdrawn, Rules Art. 44; workflows/rules.ts withdrawnItemsRule).
-  const errors = awardItemErrors(c.claims, input.items);
+  const errors = awardItemErrors(c.claims, input.items, c.parties);
   if (errors.length) throw validationError(errors);
+  // legal55a #4: the items as ISSUE_AWARD takes them (one schema, app/event-schemas.ts AwardItem) — a calculation given
+  // is recomputed as the award would (400 naming a bad field); nothing is kept.
+  await keepCalculations(deps, k, c, input.items);
   const withdrawn = withdrawnItemsRule(ctx, input.items);
   if (withdrawn) throw ruleRefusal(withdrawn);
   // recheck53: a money claim granted without its sum (422 award-amount-required, LDMAL Art. 46) as ISSUE_AWARD. What the

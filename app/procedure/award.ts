@@ -17,6 +17,67 @@ export interface AwardItemInput {
   outcome: ItemToClassify['outcome'];
   amount?: string;
   paymentDays?: number;
+  /** legal55a #5: the respondents who perform the item (the first pays), and whether the others answer jointly. */
+  obligorIds?: number[];
+  jointLiability?: boolean;
+}
+
+type AwardItemChecked = {
+  claimId: number;
+  outcome: string;
+  amount?: string | null;
+  obligorIds?: readonly number[];
+  jointLiability?: boolean;
+};
+
+/**
+ * legal55a #5: who performs an award item (`obligorIds`, 400 naming the field): respondents of this case only — the
+ * applicant performs a counterclaim's item (Rules Art. 36) and a dismissed item orders nobody anything; joint liability
+ * (`jointLiability`, 连带责任: a dispatched worker's agency and user unit, LCL Art. 92(2); LDMAL Art. 22(2) makes them
+ * co-respondents) needs two obligors at least — those named, else the case's respondents.
+ */
+function obligorErrors(
+  claims: readonly { id?: number; counterclaim?: boolean }[],
+  items: readonly AwardItemChecked[],
+  parties: readonly { id?: number; side: string; name: string }[],
+): FieldError[] {
+  const respondents = parties.filter((p) => p.side === 'respondent');
+  const errors: FieldError[] = [];
+  for (const [i, it] of items.entries()) {
+    if (it.obligorIds === undefined && it.jointLiability === undefined) continue;
+    const claim = claims.find((c) => c.id === it.claimId);
+    const field = it.obligorIds !== undefined ? 'obligorIds' : 'jointLiability';
+    if (it.outcome === 'dismissed') {
+      errors.push({ path: `items.${i}.${field}`, message: '驳回的请求没有履行义务人，不能指定履行的被申请人或连带责任' });
+      continue;
+    }
+    if (claim?.counterclaim) {
+      errors.push({
+        path: `items.${i}.${field}`,
+        message: '反申请请求由申请人履行，不能指定履行的被申请人或连带责任（《劳动人事争议仲裁办案规则》第三十六条）',
+      });
+      continue;
+    }
+    const others = (it.obligorIds ?? []).filter((id) => !respondents.some((p) => p.id === id));
+    if (others.length) {
+      const named = others.map((id) => {
+        const p = parties.find((x) => x.id === id);
+        return p ? `${p.name}（${p.side === 'applicant' ? '申请人' : '第三人'}）` : `编号 ${id}`;
+      });
+      errors.push({
+        path: `items.${i}.obligorIds`,
+        message: `履行义务人须为本案被申请人：${named.join('、')}不是本案被申请人（本案被申请人：${respondents.map((p) => `${p.name}（编号 ${p.id}）`).join('、')}）`,
+      });
+      continue;
+    }
+    const count = it.obligorIds?.length ?? respondents.length;
+    if (it.jointLiability === true && count < 2)
+      errors.push({
+        path: `items.${i}.jointLiability`,
+        message: `连带责任须有两名以上履行义务人（本项${it.obligorIds ? '指定' : '本案'}被申请人只有${count}名）；如劳务派遣单位与用工单位承担连带赔偿责任（《中华人民共和国劳动合同法》第九十二条第二款）`,
+      });
+  }
+  return errors;
 }
 
 /**
@@ -27,10 +88,11 @@ export interface AwardItemInput {
  * (不告不理 — an award decides what was asked, LDMAL Art. 46; a claim asking too little is changed first, Rules Art. 44).
  */
 export function awardItemErrors(
-  claims: readonly { id?: number; amountFen?: number | null }[],
-  items: readonly { claimId: number; outcome: string; amount?: string | null }[],
+  claims: readonly { id?: number; amountFen?: number | null; counterclaim?: boolean }[],
+  items: readonly AwardItemChecked[],
+  parties: readonly { id?: number; side: string; name: string }[],
 ): FieldError[] {
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = [...obligorErrors(claims, items, parties)];
   for (const [i, it] of items.entries()) {
     const claim = claims.find((cl) => cl.id === it.claimId);
     if (!claim) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
@@ -138,6 +200,9 @@ export async function awardRecord(
       ...x,
       amount: x.amountFen === null ? null : formatMoney(x.amountFen),
       paymentDays: items[i]?.paymentDays ?? null,
+      // legal55a #5: kept only where given — an item without them is performed by every respondent, as before.
+      ...(items[i]?.obligorIds ? { obligorIds: items[i]?.obligorIds } : {}),
+      ...(items[i]?.jointLiability ? { jointLiability: true } : {}),
     })),
     finality: r.finality,
     issuedOn: on,

@@ -1685,6 +1685,7 @@ function awardEditor(c, type, dateInput) {
       basis.addEventListener('input', () => {
         basis.dataset.edited = 'true';
       });
+      const payers = payerPicker(c, cl, i, prior);
       const fin = h('span', { 'aria-live': 'polite' }, '—');
       // Why the item is (non-)final, as the server's preview says (ui43 M6): shown under it, not only in a tooltip.
       const why = h('div.small.muted.fin-reason');
@@ -1695,6 +1696,7 @@ function awardEditor(c, type, dateInput) {
         outcome,
         amount,
         basis,
+        payers,
         fin,
         why,
         calc: prior?.calculation ?? null,
@@ -1734,6 +1736,7 @@ function awardEditor(c, type, dateInput) {
       r.basis.dataset.path = `${base}.legalBasis`;
       r.outcomeError.dataset.errorFor = `${base}.outcome`;
       r.amountError.dataset.errorFor = `${base}.amount`;
+      r.payers?.renumber(base);
     }
     return list;
   };
@@ -1774,6 +1777,8 @@ function awardEditor(c, type, dateInput) {
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() && !checkMoney(r.amount.value.trim())
         ? { amount: plainAmount(r.amount.value) }
         : {}),
+      // legal55a #4/#5: the item as the award sends it — the preview refuses what the award would.
+      ...(r.payers && r.outcome.value !== 'dismissed' ? r.payers.get() : {}),
     }));
     try {
       const p = await api('POST', `/api/cases/${c.id}/award-preview`, { items });
@@ -1837,6 +1842,7 @@ function awardEditor(c, type, dateInput) {
       ...(r.outcome.value !== 'dismissed' && r.amount.value.trim() ? { amount: plainAmount(r.amount.value) } : {}),
       ...(r.basis.dataset.edited === 'true' ? { legalBasis: lines(r.basis.value) } : {}),
       ...(r.calc ? { calculation: r.calc } : {}),
+      ...(r.payers && r.outcome.value !== 'dismissed' ? r.payers.get() : {}),
     })),
     facts: facts.value,
     reasoning: reasoning.value,
@@ -1861,6 +1867,16 @@ function awardEditor(c, type, dateInput) {
     r.amount.addEventListener('input', preview);
     for (const el of [r.outcome, r.amount, r.basis]) el.addEventListener('input', keep);
     r.outcome.addEventListener('change', keep);
+    if (r.payers) {
+      r.payers.node.addEventListener('change', keep);
+      r.payers.node.addEventListener('change', preview);
+      // Who pays is asked only of an item that orders something (a dismissed one orders nobody anything).
+      const shown = () => {
+        r.payers.node.hidden = r.outcome.value === 'dismissed';
+      };
+      r.outcome.addEventListener('change', shown);
+      shown();
+    }
   }
   for (const el of [facts, reasoning, defense, counterAnswer]) el.addEventListener('input', keep);
   dateInput?.addEventListener('change', () => {
@@ -1889,7 +1905,7 @@ function awardEditor(c, type, dateInput) {
             'tr',
             h('td', { 'data-label': '请求' }, claimLine(r.cl, c)),
             h('td.num', { 'data-label': '请求金额' }, money(r.cl.amount)),
-            h('td', { 'data-label': '裁决结果' }, r.outcome, r.outcomeError),
+            h('td', { 'data-label': '裁决结果' }, r.outcome, r.outcomeError, r.payers?.node ?? null),
             h('td', { 'data-label': '裁决金额（元）' }, r.amount, ' ', r.button, r.tag, r.amountError),
             h('td', { 'data-label': '终局性' }, r.fin, r.why),
             h('td', { 'data-label': '裁决依据（可修改）' }, r.basis),
@@ -1994,7 +2010,7 @@ function awardEditor(c, type, dateInput) {
         sent().map((r) =>
           h(
             'li',
-            `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）`,
+            `${claimLine(r.cl, c)}：${LABELS.outcome[r.outcome.value]}${r.outcome.value !== 'dismissed' && r.amount.value.trim() ? ` ${money(r.amount.value.trim())}` : ''}（${r.fin.textContent}）${r.payers && r.outcome.value !== 'dismissed' ? r.payers.said() : ''}`,
             // Why an item is non-final, under it (ui43 M6).
             r.fin.classList.contains('final-no') && r.why.textContent ? h('div.muted.fin-reason', `理由：${r.why.textContent}`) : null,
           ),
@@ -2002,6 +2018,72 @@ function awardEditor(c, type, dateInput) {
       ),
     );
   return { node, get, check, summary, clear: () => clearDraft(draftName) };
+}
+/**
+ * legal55a #5: who performs an award item where the case has two respondents or more (a dispatched worker's agency and
+ * user unit, LDMAL Art. 22(2)): every respondent (as before), or the one ordered to pay — and those of the others who
+ * answer jointly for it (连带责任, LCL Art. 92(2)). Sent as `obligorIds` (the one who pays first) and `jointLiability`;
+ * the award prints 「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」. Null for a counterclaim's item (the
+ * applicant performs it) or a case with one respondent.
+ */
+function payerPicker(c, cl, i, prior) {
+  const respondents = c.respondents ?? [];
+  if (cl.counterclaim || respondents.length < 2) return null;
+  const first = prior?.obligorIds?.[0];
+  const payer = select([['', '全体被申请人'], ...respondents.map((p) => [String(p.id), p.name])], {
+    'aria-label': `第${cl.seq}项履行义务人`,
+    'data-path': `items.${i}.obligorIds`,
+    value: first ? String(first) : '',
+  });
+  const jointBoxes = respondents.map((p) => {
+    const box = input('checkbox', {
+      value: String(p.id),
+      checked: prior?.jointLiability === true && (prior?.obligorIds ?? []).slice(1).includes(p.id),
+    });
+    return { p, box, label: h('label.check.item', box, h('span', p.name)) };
+  });
+  const jointList = h(
+    'div.checklist',
+    { role: 'group', 'aria-label': `第${cl.seq}项承担连带责任的被申请人`, dataset: { path: `items.${i}.jointLiability` } },
+    jointBoxes.map((x) => x.label),
+  );
+  const obligorError = h('span.field-error', { 'data-error-for': `items.${i}.obligorIds` });
+  const jointError = h('span.field-error', { 'data-error-for': `items.${i}.jointLiability` });
+  const jointRow = h('div.small', '承担连带责任：', jointList);
+  const sync = () => {
+    // Joint liability is for another respondent's obligation: asked once one respondent is named to pay.
+    jointRow.hidden = !payer.value;
+    for (const x of jointBoxes) {
+      const own = String(x.p.id) === payer.value;
+      x.label.hidden = own;
+      if (own) x.box.checked = false;
+    }
+  };
+  payer.addEventListener('change', sync);
+  sync();
+  const node = h('div.payers.small', h('label', '履行义务人：', payer), obligorError, jointRow, jointError);
+  const joint = () => (payer.value ? jointBoxes.filter((x) => x.box.checked && String(x.p.id) !== payer.value).map((x) => x.p) : []);
+  return {
+    node,
+    get: () => {
+      if (!payer.value) return {};
+      const others = joint();
+      return { obligorIds: [Number(payer.value), ...others.map((p) => p.id)], ...(others.length ? { jointLiability: true } : {}) };
+    },
+    /** What the award will print of who pays, for the confirmation. */
+    said: () => {
+      if (!payer.value) return '';
+      const p = respondents.find((x) => String(x.id) === payer.value);
+      const others = joint();
+      return `；由被申请人${p?.name ?? ''}履行${others.length ? `，被申请人${others.map((x) => x.name).join('、')}承担连带责任` : ''}`;
+    },
+    renumber: (base) => {
+      payer.dataset.path = `${base}.obligorIds`;
+      jointList.dataset.path = `${base}.jointLiability`;
+      obligorError.dataset.errorFor = `${base}.obligorIds`;
+      jointError.dataset.errorFor = `${base}.jointLiability`;
+    },
+  };
 }
 /** How far an item's amount exceeds what its claim asks, in fen (negative: less); null when either is not a sum. */
 /** fixU2-54 #6: the money claims whose grant needs its sum (workflows/finality.ts MONETARY_FINAL_CATEGORIES; LDMAL Art. 46). */
