@@ -602,8 +602,12 @@ function history(
     if (what.length)
       acts.push({ on: ch.on, text: `${counter ? '被申请人（反申请人）' : '申请人'}于${chineseDate(ch.on)}${what.join('，')}。` });
     if (own) {
+      // legal55a 3: one part of a split award (its applicants only, Rules Art. 50) recites its own applicants' waivers —
+      // not another worker's, whom its header does not name.
+      const present = new Set(d.applicants.map((p) => p.id));
       const by = new Map<string, string[]>();
-      for (const c of given) by.set(c.applicant ?? '', [...(by.get(c.applicant ?? '') ?? []), clause(c.description)]);
+      for (const c of given.filter((x) => !x.applicantId || present.has(x.applicantId)))
+        by.set(c.applicant ?? '', [...(by.get(c.applicant ?? '') ?? []), clause(c.description)]);
       for (const [name, words] of by)
         acts.push({ on: ch.on, text: `申请人${name}于${chineseDate(ch.on)}放弃关于${words.join('、')}的仲裁请求。` });
     }

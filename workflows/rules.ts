@@ -79,6 +79,15 @@ export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.
 
 /** The employer side, by side and not by kind: an individual employer is a natural person (workflows/sides.ts). */
 const isEmployer = (ctx: CaseContext, partyId: number) => isEmployerId(ctx, partyId);
+const isThirdParty = (ctx: CaseContext, partyId: unknown) => ctx.parties.some((p) => p.id === partyId && p.side === 'third_party');
+/** LDMAL Arts. 47–49 (legal55a 2): a third party cannot sue against a final award (`which`: 裁决, 第N件部分裁决). */
+const thirdPartyCannotSueFinal = (partyId: unknown, which: string) =>
+  v(
+    'third-party-cannot-sue-final',
+    'LDMAL Arts. 47–49',
+    `${which}为终局裁决，自作出之日起发生法律效力（《劳动争议调解仲裁法》第四十七条）：只有劳动者可以对终局裁决向人民法院起诉（第四十八条），用人单位只能向中级人民法院申请撤销（第四十九条）；第三人当事人${partyId}不能对其起诉`,
+    'partyId',
+  );
 
 /**
  * api.md v1.1: a refusal judged on a date computed without the official calendar says so plainly, and how to get
@@ -319,7 +328,8 @@ export function setAsideCourtWarning(court: unknown, intermediateCourt: string |
 export function opensSetAsideWindow(ctx: CaseContext, outcome: CourtOutcome, partyIds: number[]): boolean {
   if (outcome !== 'withdrawal_permitted' && outcome !== 'dismissed_out_of_time') return false;
   if (ctx.award?.finality === 'non_final' || !ctx.award) return false;
-  return partyIds.some((id) => isWorkerId(ctx, id));
+  // legal55a 1: the suit of a worker with a final item only (LDMAL Art. 48) held the set-aside back.
+  return partyIds.some((id) => isWorkerId(ctx, id) && workerHasFinalPart(ctx, id));
 }
 
 /**
@@ -337,10 +347,65 @@ export function receiptOrderRule(receivedOn: string, firstProceduralOn: string |
   );
 }
 
-/** The worker's suit against a final award (or a mixed one) pending (LDMAL Art. 48; SPC-1 Art. 21(1)), or null. */
+/**
+ * The award's items that are a worker's (legal55a 1, 3): those on his own claims and on claims of every worker together
+ * (naming no worker, an employer's) — never another worker's (SPC-1 Arts. 17, 19; Rules Art. 50; sides.ts claimWorker).
+ */
+export function workerAwardItems(ctx: CaseContext, partyId: number): NonNullable<CaseContext['award']>['items'] {
+  return (ctx.award?.items ?? []).filter((i) => {
+    const claim = ctx.claims.find((c) => c.id === i.claimId);
+    return claim !== undefined && [null, partyId].includes(claimWorker(ctx, claim));
+  });
+}
+
+/**
+ * The worker has a final item in the award — granted or dismissed (LDMAL Art. 47): only his suit is one against a
+ * final award (Art. 48). A worker whose items are all non-final sues under Art. 50 (legal55a 1).
+ */
+export const workerHasFinalPart = (ctx: CaseContext, partyId: number): boolean => workerAwardItems(ctx, partyId).some((i) => i.final);
+
+/**
+ * legal55a 3: a worker to whom the award decides nothing — his own claims were all given up before it (Rules Arts. 35,
+ * 44) or decided by a partial award, and no claim of the workers together is in it. The award binds him in nothing: he
+ * has no award to sue against (LDMAL Arts. 48, 50) nor to enforce (Art. 51). The words naming him and why, or null.
+ */
+export function noAwardItemsWords(ctx: CaseContext, partyId: number): string | null {
+  if (ctx.closure?.mode !== 'award' || !ctx.award || !isWorkerId(ctx, partyId)) return null;
+  if (workerAwardItems(ctx, partyId).length) return null;
+  const own = ctx.claims.filter((c) => claimWorker(ctx, c) === partyId);
+  const changes = (ctx.claimChanges ?? []).filter(
+    (ch) => ch.by !== 'respondent' && ch.withdrawn.some((id) => own.some((c) => c.id === id)),
+  );
+  const given = new Set(changes.flatMap((ch) => ch.withdrawn));
+  const partial = ctx.partialAwards.findIndex((pa) => pa.items.some((i) => own.some((c) => c.id === i.claimId)));
+  const why =
+    own.length && own.every((c) => given.has(c.id))
+      ? `其仲裁请求已于${changes.map((ch) => ch.on).join('、')}全部撤回（放弃）（劳动人事争议仲裁办案规则第四十四条）`
+      : partial >= 0
+        ? `其仲裁请求已由第${partial + 1}件部分裁决处理（对该部分裁决的起诉、执行请写明 partialAward）`
+        : '本案没有其本人的仲裁请求';
+  return `当事人${partyId}${why}，裁决（${ctx.award.issuedOn}）对其没有裁决事项`;
+}
+
+/** legal55a 3: serving the award on a worker it decides nothing of is warned, not refused — serving him does no harm. */
+export function noAwardItemsServiceWarnings(ctx: CaseContext, ev: Pick<ProcEvent, 'type' | 'payload'>): string[] {
+  if (ev.type !== 'SERVE' || ev.payload.document !== 'award' || ev.payload.partialAward !== undefined) return [];
+  const words = typeof ev.payload.partyId === 'number' ? noAwardItemsWords(ctx, ev.payload.partyId) : null;
+  return words
+    ? [
+        `${words}：向其送达裁决书不产生其起诉或申请执行的权利（《劳动争议调解仲裁法》第四十八条、第五十条、第五十一条）；已按所登记的送达记录，请核对是否应向其送达`,
+      ]
+    : [];
+}
+
+/**
+ * The worker's suit against a final award (or the final part of a mixed one — his own final items) pending (LDMAL
+ * Art. 48; SPC-1 Art. 21(1)), or null. legal55a 1: a worker whose items are all non-final sues under LDMAL Art. 50 on
+ * the non-final part, which does not hold back the set-aside of another worker's final award (Art. 49; SPC-1 Arts. 17, 19).
+ */
 export function workerSuitHoldingSetAside(ctx: CaseContext): CaseContext['lawsuits'][number] | null {
   if (!ctx.award || ctx.award.finality === 'non_final' || ctx.setAside?.result === 'set_aside') return null;
-  return pendingSuits(ctx).find((l) => isWorkerId(ctx, l.partyId)) ?? null;
+  return pendingSuits(ctx).find((l) => isWorkerId(ctx, l.partyId) && workerHasFinalPart(ctx, l.partyId)) ?? null;
 }
 
 /**
@@ -596,6 +661,7 @@ export function partialAwardRemedyRule(ctx: CaseContext, ev: ProcEvent): Violati
         `${which}为终局裁决，用人单位不能起诉，只能向中级人民法院申请撤销`,
         'partyId',
       );
+    if (award.finality === 'final' && !setAside && isThirdParty(ctx, partyId)) return thirdPartyCannotSueFinal(partyId, which);
     if (remedies.some((r) => r.kind === 'lawsuit' && r.partyId === partyId))
       return v('partial-award-already-sued', 'LDMAL Arts. 48, 50', `当事人${partyId}已就${which}起诉`, 'partyId');
     // As for the award (workerSuitOnFinalAwardInForce; legal48c H1, H2): only a timely suit ends a pending set-aside of
@@ -1463,6 +1529,15 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   ISSUE_AWARD: (ctx, ev) => awardItemsRule(ctx, ev, true) ?? awardAbsenceRule(ctx, ev),
   RECORD_LAWSUIT: (ctx, ev) => {
     if (ev.payload.partialAward !== undefined) return partialAwardRemedyRule(ctx, ev);
+    // legal55a 3 (LDMAL Arts. 48, 50; Rules Arts. 35, 44): a worker the award decides nothing of has nothing to sue against.
+    const nothing = typeof ev.payload.partyId === 'number' ? noAwardItemsWords(ctx, ev.payload.partyId) : null;
+    if (nothing)
+      return v(
+        'no-award-items-for-party',
+        'LDMAL Arts. 48, 50; Rules Arts. 35, 44',
+        `${nothing}，不能对裁决起诉（《劳动争议调解仲裁法》第四十八条、第五十条：对裁决不服的当事人起诉）`,
+        'partyId',
+      );
     // legal49b L1: one suit per party on the award at a time — a second while the first awaits its outcome is the same
     // suit recorded twice (a repeated suit, 重复起诉, is not accepted: SPC CPL Interpretation Art. 247).
     // A suit on a mixed award's set-aside matters (LDMAL Art. 49(3), `matter: set_aside`) is another suit, recorded on
@@ -1511,6 +1586,11 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     if (ctx.award?.finality === 'final' && ctx.setAside?.result !== 'set_aside' && isEmployer(ctx, ev.payload.partyId)) {
       return v('employer-cannot-sue-final', 'LDMAL Arts. 48–49', '终局裁决的用人单位不能起诉，只能向中级人民法院申请撤销裁决', 'partyId');
     }
+    // LDMAL Arts. 47–49 (legal55a 2): a final award is in force from the day it is made; only the worker may sue against it
+    // (Art. 48), the employer may only apply to set it aside (Art. 49) — a third party (Art. 23) has neither route. Against
+    // a non-final award, or the non-final part of a mixed one, a party the award binds may sue (Art. 50 「当事人」).
+    if (ctx.award?.finality === 'final' && ctx.setAside?.result !== 'set_aside' && isThirdParty(ctx, ev.payload.partyId))
+      return thirdPartyCannotSueFinal(ev.payload.partyId, '裁决');
     return workerSuitOnFinalAwardInForce(ctx, ev);
   },
   // SPC-1 Art. 21(1): once the worker sued over a final award (or a mixed one), the intermediate court does not accept the
@@ -2106,6 +2186,10 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (ctx.closure?.mode === 'award' && ctx.award && ctx.award.items.every((i) => i.outcome === 'dismissed')) {
       return v('nothing-to-enforce', 'LDMAL Art. 51', '裁决驳回了全部仲裁请求，没有可供强制执行的给付内容');
     }
+    // legal55a 3: a worker the award decides nothing of has nothing to enforce (LDMAL Art. 51; Rules Arts. 35, 44).
+    const nothing = noAwardItemsWords(ctx, party.id);
+    if (nothing)
+      return v('no-award-items-for-party', 'LDMAL Art. 51; Rules Arts. 35, 44', `${nothing}，没有可供其申请强制执行的内容`, 'partyId');
     // SPC-1 Art. 17: while the award is in court for the workers who sued, it is enforceable only by a worker who did
     // not sue and for whom it took effect.
     // The final part of a mixed award while the employer sues on the other part: the worker enforces it (Arts. 47, 51).
@@ -2222,6 +2306,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
 function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violation | null {
   const partyId = ev.payload.partyId;
   if (typeof partyId !== 'number' || !isWorkerId(ctx, partyId)) return null;
+  // legal55a 1: a worker whose items are all non-final sues under LDMAL Art. 50 — not against a final award (Art. 48).
+  if (ctx.award && !workerHasFinalPart(ctx, partyId)) return null;
   const setAsidePending = ctx.setAside !== null && ctx.setAside.result === null;
   const enforcing = ctx.enforcement.some((e) => e.outcome === null && e.partialAward === undefined);
   // legal52b H1: a final award is in force from the day it is made (LDMAL Art. 47), and SPC-1 Art. 21 holds the

@@ -61,6 +61,10 @@ export async function checkAddedReferences(deps: Deps, k: Knex, c: CaseRecord, t
   const applicants = c.parties.filter((p) => p.side === 'applicant').length;
   if (type === 'CHANGE_CLAIMS') errors.push(...claimApplicantErrors(payload.add as ClaimInput[] | undefined, applicants, 'add'));
   if (type === 'FILE_COUNTERCLAIM') errors.push(...claimApplicantErrors(payload.claims as ClaimInput[] | undefined, applicants, 'claims'));
+  // legal55a 8: the third party's attendance is recorded where the case has one (LDMAL Art. 23; Rules Art. 46(1)), as the
+  // form asks it only then — on a case with none it would print 「第三人到庭」 of no one.
+  if (type === 'HOLD_HEARING' && payload.thirdPartyPresent !== undefined && !c.parties.some((p) => p.side === 'third_party'))
+    errors.push({ path: 'thirdPartyPresent', message: '本案没有第三人（劳动争议调解仲裁法第二十三条），不能记录第三人是否到庭' });
   if (type === 'ADD_PARTY') {
     const np = toParty(payload.side as PartyRecord['side'], payload.party as PartyInput);
     if (c.parties.some((p) => sameParty(p, np))) errors.push({ path: 'party', message: `${np.name} 已是本案当事人` });

@@ -58,6 +58,7 @@ import {
   documentMadeOn,
   duplicateOfRefusal,
   hearingDateSetOn,
+  noAwardItemsServiceWarnings,
   pendingSuits,
   unconfirmedSimpleServiceWarnings,
 } from '../../workflows/rules.ts';
@@ -1044,6 +1045,8 @@ async function decide(
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],
+      // legal55a 3: the award served on a worker it decides nothing of (Rules Arts. 35, 44): warned, not refused.
+      noAwardItemsServiceWarnings(ctx, ev),
       // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
       partialsLeft.length
         ? [

@@ -417,7 +417,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
               : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
                 ? parties.filter((p) => entitledSides(c).has(p.sideCode))
                 : type === 'RECORD_LAWSUIT' && employerMayNotSue(c)
-                  ? parties.filter((p) => partySide(c, p.id) !== 'employer')
+                  ? // legal55a 2: only a worker sues against a final award — neither the employer nor a third party (LDMAL Art. 48).
+                    parties.filter((p) => p.sideCode !== 'third_party' && partySide(c, p.id) !== 'employer')
                   : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
@@ -1039,7 +1040,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
 
 /**
  * ui52 L4: a final award (LDMAL Art. 47) the employer cannot sue on — it may only apply to set it aside (Arts. 48–49)
- * until the court sets it aside (Art. 49(3)). Only where no partial award the suit might be against is other than final
+ * until the court sets it aside (Art. 49(3)); nor may a third party (legal55a 2, 422 third-party-cannot-sue-final). Only where no partial award the suit might be against is other than final
  * (a non-final one, Art. 50, the employer may sue on): the server stays the judge (422 employer-cannot-sue-final).
  */
 function employerMayNotSue(c) {
