@@ -1340,7 +1340,8 @@ function decisionMatters(c) {
     extension: Boolean(p.extension),
     termination: c.closure?.mode === 'termination',
     withdrawal: c.closure?.mode === 'withdrawal',
-    deemed_withdrawal: c.closure?.mode === 'deemed_withdrawal',
+    // legal54c M1: one worker's application alone treated as withdrawn has its decision too (the latest by default).
+    deemed_withdrawal: c.closure?.mode === 'deemed_withdrawal' || Boolean(p.deemedWithdrawals?.length),
     // Rules Art. 54: an award or a partial award can be corrected (the decision names which: `correctionTargets`).
     correction: Boolean(c.award || p.partialAwards?.length),
     // Rules Art. 12: a recusal decided in writing has its 决定书.
