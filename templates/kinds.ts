@@ -623,6 +623,16 @@ function history(
         text: `本委于${chineseDate(a.on)}依法追加${p.name}为本案${a.side === 'third_party' ? '第三人' : '被申请人'}。`,
       });
   }
+  // legal54c M1 — one worker's application treated as withdrawn while the case went on (LDMAL Art. 36(1); Rules Art. 39;
+  // SPC-1 Art. 19): the award recites it, so that it is read as deciding the others' claims only.
+  for (const w of ctx.deemedWithdrawals ?? []) {
+    const p = d.applicants.find((x) => x.id === w.partyId);
+    if (p && !(ctx.closure?.mode === 'deemed_withdrawal' && ctx.closure.closedOn === w.on))
+      acts.push({
+        on: w.on,
+        text: `申请人${p.name}${w.absentNotice?.servedOn ? '经书面通知，无正当理由拒不到庭' : '未到庭'}，本委于${chineseDate(w.on)}决定对其按撤回仲裁申请处理。`,
+      });
+  }
   // Rules Art. 36: a counterclaim accepted and heard with the case.
   for (const cc of ctx.counterclaims) {
     const merged = cc.mergedOn ?? cc.filedOn;
@@ -2336,7 +2346,11 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       // Rules Art. 39; SPC-1 Art. 19): the decision names him, and the case goes on for the others. The latest, or the
       // one `occurrence` numbers; the case's own closure (every applicant) when it closed so without naming one.
       const own = d.ctx.deemedWithdrawals ?? [];
-      const closedWhole = cl?.mode === 'deemed_withdrawal' && !own.some((w) => w.on === cl.closedOn);
+      // Closed by naming the last applicant: the last one recorded, on the closing day, the only absent one it kept.
+      const lastOwn = own.at(-1);
+      const closedWhole =
+        cl?.mode === 'deemed_withdrawal' &&
+        !(lastOwn?.on === cl.closedOn && (cl.absentNotices ?? []).every((n) => n.partyId === lastOwn.partyId));
       if (own.length && (d.text.occurrence !== undefined || !closedWhole)) {
         const w = pick(own, d.text.occurrence, '对一名申请人按撤回仲裁申请处理（DEEM_WITHDRAWN partyId）');
         const who = d.applicants.find((p) => p.id === w.partyId)?.name ?? '申请人';

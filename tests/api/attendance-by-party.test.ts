@@ -82,6 +82,7 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
       'ISSUE_AWARD',
       {
         items: other.map((x) => ({ claimId: x.id, outcome: 'granted', amount: '15000.00' })),
+        defenseSummary: '被申请人辩称其经营困难',
         facts: '经审理查明，被申请人拖欠申请人乙1工资。',
         reasoning: '本委认为，被申请人应当支付。',
       },
@@ -89,6 +90,12 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     );
     expect(award.state).toBe('award_issued');
     expect(award.closure).toMatchObject({ mode: 'award' });
+    // The award recites the worker's deemed withdrawal and names who did not come.
+    const awardText = await generatedText(t, presiding.token, c.id, { kind: 'award' });
+    expect(awardText).toContain(
+      `申请人${p1.name}经书面通知，无正当理由拒不到庭，本委于${'二〇二六年三月二十六日'}决定对其按撤回仲裁申请处理`,
+    );
+    expect(awardText).toContain(`申请人${p2.name}到庭参加仲裁活动，申请人${p1.name}经书面通知，未到庭`);
 
     // His new application on the same dispute: flagged as barred (Rules Art. 39), refused at acceptance.
     const again2 = await t.api(a.tokens.clerk).post('/api/cases', {
@@ -158,7 +165,12 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
       c,
       presiding.token,
       'ISSUE_AWARD',
-      { items, defenseSummary: '被申请人辩称其已足额支付', facts: '经审理查明，被申请人拖欠工资。', reasoning: '本委认为，被申请人应当支付。' },
+      {
+        items,
+        defenseSummary: '被申请人辩称其已足额支付',
+        facts: '经审理查明，被申请人拖欠工资。',
+        reasoning: '本委认为，被申请人应当支付。',
+      },
       '2026-04-10',
     );
     expect(award.award.absentNotices).toMatchObject([{ partyId: agency.id, side: 'respondent' }]);
