@@ -65,6 +65,13 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     expect(done.proceedings.deemedWithdrawals).toMatchObject([{ partyId: p1.id, on: '2026-03-26', claimIds: mine }]);
     expect(done.proceedings.deemedWithdrawals[0].absentNotice).toMatchObject({ partyId: p1.id, servedOn: '2026-03-10' });
 
+    // Statistics: a partial deemed withdrawal closes nothing (a case closes once, by its final outcome).
+    const closed = async (mode: string) => {
+      const r = await t.api(a.tokens.analyst).get(`/api/stats/closure/cases?from=2026-03-01&to=2026-04-30&measure=closed&mode=${mode}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.items as { id: number }[]).map((i) => i.id);
+    };
+    expect(await closed('deemed_withdrawal')).not.toContain(c.id);
     // Twice: refused, naming the field.
     const again = await send(c, presiding.token, 'DEEM_WITHDRAWN', { partyId: p1.id }, '2026-03-26');
     expect(again.status).toBe(400);
@@ -90,6 +97,8 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     );
     expect(award.state).toBe('award_issued');
     expect(award.closure).toMatchObject({ mode: 'award' });
+    expect(await closed('award')).toContain(c.id);
+    expect(await closed('deemed_withdrawal')).not.toContain(c.id);
     // The award recites the worker's deemed withdrawal and names who did not come.
     const awardText = await generatedText(t, presiding.token, c.id, { kind: 'award' });
     expect(awardText).toContain(
