@@ -679,6 +679,10 @@ export const Proceedings = z
         applicantLeftEarly: z.boolean().optional(),
         respondentLeftEarly: z.boolean().optional(),
         thirdPartyPresent: z.boolean().optional(),
+        absentParties: z
+          .array(Id)
+          .optional()
+          .openapi({ description: '逐人记录的未到庭当事人（HOLD_HEARING absentParties；LDMAL Art. 36; SPC-1 Art. 19）' }),
         public: z.boolean().optional(),
         nonPublicGround: NonPublicGround.nullable().optional(),
       }),
@@ -797,6 +801,20 @@ export const Proceedings = z
       .nullable()
       .openapi({ description: '简易处理转为普通程序（劳动人事争议仲裁办案规则第六十一条）：决定之日及理由；未转换为 null' }),
     partyAdditions: z.array(z.strictObject({ on: Day, partyId: Id, side: z.enum(['respondent', 'third_party']), ground: z.string() })),
+    deemedWithdrawals: z
+      .array(
+        z.strictObject({
+          partyId: Id,
+          on: Day,
+          claimIds: z.array(Id),
+          absentNotice: AbsentNotice.nullable(),
+          reason: z.string().optional(),
+        }),
+      )
+      .openapi({
+        description:
+          '仅对一名申请人按撤回仲裁申请处理（DEEM_WITHDRAWN partyId；LDMAL Art. 36; Rules Art. 39; SPC-1 Art. 19）：其请求视为撤回，再次申请的不予受理；案件对其他申请人继续',
+      }),
     referral: z.strictObject({ on: Day, competentCommission: z.string(), reason: z.string() }).nullable(),
     transferIn: z.strictObject({ on: Day, fromCommission: z.string(), fromCaseNo: z.string().nullable() }).nullable(),
     jurisdictionObjections: z.array(

@@ -632,6 +632,16 @@ function history(
         text: `本委于${chineseDate(a.on)}依法追加${p.name}为本案${a.side === 'third_party' ? '第三人' : '被申请人'}。`,
       });
   }
+  // legal54c M1 — one worker's application treated as withdrawn while the case went on (LDMAL Art. 36(1); Rules Art. 39;
+  // SPC-1 Art. 19): the award recites it, so that it is read as deciding the others' claims only.
+  for (const w of ctx.deemedWithdrawals ?? []) {
+    const p = d.applicants.find((x) => x.id === w.partyId);
+    if (p && !(ctx.closure?.mode === 'deemed_withdrawal' && ctx.closure.closedOn === w.on))
+      acts.push({
+        on: w.on,
+        text: `申请人${p.name}${w.absentNotice?.servedOn ? '经书面通知，无正当理由拒不到庭' : '未到庭'}，本委于${chineseDate(w.on)}决定对其按撤回仲裁申请处理。`,
+      });
+  }
   // Rules Art. 36: a counterclaim accepted and heard with the case.
   for (const cc of ctx.counterclaims) {
     const merged = cc.mergedOn ?? cc.filedOn;
@@ -656,19 +666,38 @@ function history(
       const served = noticeServed(d, ps, h.heldOn);
       return served === 'public' ? `${who}经公告送达开庭通知，未到庭` : served ? `${who}经书面通知，未到庭` : `${who}未到庭`;
     };
-    if (stayed.applicant && stayed.respondent && thirdCame !== false)
+    // legal54c M1 — attendance party by party (HOLD_HEARING absentParties; LDMAL Art. 36; SPC-1 Art. 19): a side that
+    // came with one of it absent — a worker of several, a co-respondent (LDMAL Art. 22(2)) — names who came and who did not.
+    const missing = new Set(h.absentParties ?? []);
+    const one = (who: string, ps: PartyView[]) => {
+      const away = ps.filter((p) => missing.has(p.id));
+      const there = ps.filter((p) => !missing.has(p.id));
+      return `${who}${there.map((p) => p.name).join('、')}到庭参加仲裁活动，${away.map((p) => absent(`${who}${p.name}`, [p])).join('，')}`;
+    };
+    const split = {
+      applicant: stayed.applicant && d.applicants.some((p) => missing.has(p.id)),
+      respondent: stayed.respondent && d.respondents.some((p) => missing.has(p.id)),
+    };
+    if (stayed.applicant && stayed.respondent && !split.applicant && !split.respondent && thirdCame !== false)
       attend.push(thirdCame ? '申请人、被申请人、第三人均到庭参加仲裁活动' : '申请人、被申请人均到庭参加仲裁活动');
     else {
-      if (stayed.applicant && stayed.respondent) attend.push('申请人、被申请人到庭参加仲裁活动');
+      if (stayed.applicant && stayed.respondent && !split.applicant && !split.respondent) attend.push('申请人、被申请人到庭参加仲裁活动');
       else {
-        attend.push(came('申请人', h.applicantPresent, h.applicantLeftEarly, d.applicants));
-        attend.push(came('被申请人', h.respondentPresent, h.respondentLeftEarly, d.respondents));
+        attend.push(split.applicant ? one('申请人', d.applicants) : came('申请人', h.applicantPresent, h.applicantLeftEarly, d.applicants));
+        attend.push(
+          split.respondent ? one('被申请人', d.respondents) : came('被申请人', h.respondentPresent, h.respondentLeftEarly, d.respondents),
+        );
       }
       if (thirdCame !== null) attend.push(thirdCame ? '第三人到庭参加仲裁活动' : absent('第三人', third));
       if (!stayed.respondent && i === lastHearing && opts.defaultAward && noticeServed(d, d.respondents, h.heldOn))
         // LDMAL Art. 36(2) (domain.md §5): a respondent notified in writing who does not come may be heard and decided in
         // default (可以缺席裁决) — the article is named, not only "依法".
         attend.push(`仲裁庭依照${DEFAULT_AWARD_BASIS}的规定缺席审理`);
+      else if (split.respondent && i === lastHearing && opts.defaultAward) {
+        // legal54c M1: one co-respondent absent (LDMAL Arts. 22(2), 36(2)): the default is against him, named.
+        const away = d.respondents.filter((p) => missing.has(p.id) && noticeServed(d, [p], h.heldOn));
+        if (away.length) attend.push(`仲裁庭依照${DEFAULT_AWARD_BASIS}的规定对被申请人${away.map((p) => p.name).join('、')}缺席审理`);
+      }
     }
     // A 仲裁调解书 records that both sides agreed (LDMAL Art. 42): a hearing a party missed is recited without its
     // attendance, which read "未到庭" and then "双方当事人自愿达成如下协议" (reviewer docs42 M10).
@@ -2349,6 +2378,28 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     // Art. 39 [S]: the same claims are then not accepted again (domain.md §5).
     deemed_withdrawal: () => {
       const cl = d.ctx.closure;
+      // legal54c M1 — one worker's application alone treated as withdrawn (DEEM_WITHDRAWN partyId; LDMAL Art. 36(1);
+      // Rules Art. 39; SPC-1 Art. 19): the decision names him, and the case goes on for the others. The latest, or the
+      // one `occurrence` numbers; the case's own closure (every applicant) when it closed so without naming one.
+      const own = d.ctx.deemedWithdrawals ?? [];
+      // Closed by naming the last applicant: the last one recorded, on the closing day, the only absent one it kept.
+      const lastOwn = own.at(-1);
+      const closedWhole =
+        cl?.mode === 'deemed_withdrawal' &&
+        !(lastOwn?.on === cl.closedOn && (cl.absentNotices ?? []).every((n) => n.partyId === lastOwn.partyId));
+      if (own.length && (d.text.occurrence !== undefined || !closedWhole)) {
+        const w = pick(own, d.text.occurrence, '对一名申请人按撤回仲裁申请处理（DEEM_WITHDRAWN partyId）');
+        const who = d.applicants.find((p) => p.id === w.partyId)?.name ?? '申请人';
+        const heldOn = [...d.ctx.hearingsHeld].reverse().find((h) => h.heldOn <= w.on)?.heldOn ?? w.on;
+        const served = w.absentNotice?.servedOn ? `于${chineseDate(w.absentNotice.servedOn)}收到开庭通知，` : '经书面通知，';
+        const left = [...d.ctx.hearingsHeld].reverse().find((h) => h.heldOn <= w.on)?.applicantLeftEarly === true;
+        const more = absenceAddition(w.reason ?? '');
+        const last = cl?.mode === 'deemed_withdrawal' && cl.closedOn === w.on;
+        return {
+          text: `${theCase(d, w.on)}，本委于${chineseDate(d.ctx.acceptedOn as string)}受理，于${chineseDate(heldOn)}开庭审理。申请人${who}${served}${left || /退庭/.test(w.reason ?? '') ? '到庭后未经仲裁庭同意中途退庭' : '无正当理由拒不到庭'}${more ? `（${more}）` : ''}。依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款、《劳动人事争议仲裁办案规则》第三十九条之规定，视为撤回${who}的仲裁申请，${who}的仲裁请求按撤回仲裁申请处理。${last ? '' : '本案对其他申请人继续审理。'}${who}以同一事实和理由再次申请仲裁的，本委不予受理。`,
+          dateOn: w.on,
+        };
+      }
       if (cl?.mode !== 'deemed_withdrawal') throw new NotReadyError('本案未按撤回仲裁申请处理');
       const heldOn = d.ctx.hearingsHeld.at(-1)?.heldOn ?? cl.closedOn;
       const absent = (cl.absentNotices ?? []).map((n) => {

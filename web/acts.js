@@ -443,6 +443,26 @@ export function consequenceOf(type, c, body = {}, opts = {}) {
   // withdrawal rests on the applicant's absence or leaving (LDMAL Art. 36) — each named with the hearing's day.
   if ((type === 'ISSUE_AWARD' || type === 'DEEM_WITHDRAWN') && c.track !== 'mediation' && c.track !== 'review') {
     const h = (c.proceedings?.hearingsHeld ?? []).at(-1);
+    // legal54c M1 — one worker's application alone (DEEM_WITHDRAWN partyId): named, with the bar (Rules Art. 39) and
+    // whether the case goes on for the others (SPC-1 Art. 19).
+    if (type === 'DEEM_WITHDRAWN' && body.partyId !== undefined && body.partyId !== '') {
+      const who = (c.applicants ?? []).find((p) => String(p.id) === String(body.partyId))?.name ?? '该申请人';
+      const gone = new Set((c.proceedings?.deemedWithdrawals ?? []).map((d) => String(d.partyId)));
+      const others = (c.applicants ?? []).filter((p) => String(p.id) !== String(body.partyId) && !gone.has(String(p.id)));
+      const why = h ? `（${h.heldOn} 开庭${absentParty(h, 'applicant', body.partyId) ?? '未到庭'}）` : '';
+      return `视为撤回${who}的仲裁申请${why}，${who}的仲裁请求按撤回仲裁申请处理，${who}不得以同一事实和理由再次申请仲裁（《劳动争议调解仲裁法》第三十六条第一款、《劳动人事争议仲裁办案规则》第三十九条）。${
+        others.length
+          ? `案件对其他申请人（${others.map((p) => p.name).join('、')}）继续审理。记录后不能撤回。`
+          : `${who}是最后一名申请人：${IRREVERSIBLE.DEEM_WITHDRAWN}`
+      }`;
+    }
+    // legal54c M1: one co-respondent absent while another attended (LDMAL Arts. 22(2), 36(2)): the default is his.
+    const awayRespondents =
+      type === 'ISSUE_AWARD' && h && !absence(h, 'respondent')
+        ? (c.respondents ?? []).filter((p) => (h.absentParties ?? []).some((id) => String(id) === String(p.id)))
+        : [];
+    if (awayRespondents.length)
+      return `本裁决对被申请人${awayRespondents.map((p) => p.name).join('、')}为缺席裁决：其未到庭（${h.heldOn} 开庭），被申请人经书面通知，无正当理由拒不到庭的，可以缺席裁决（《劳动争议调解仲裁法》第三十六条第二款）。${IRREVERSIBLE.ISSUE_AWARD}`;
     const side = type === 'ISSUE_AWARD' ? 'respondent' : 'applicant';
     const away = h ? absence(h, side) : null;
     if (type === 'ISSUE_AWARD' && away)
@@ -477,6 +497,11 @@ export function consequenceOf(type, c, body = {}, opts = {}) {
 }
 
 /** How a side missed hearing `h`: 未到庭, 到庭后未经仲裁庭同意中途退庭, or null (attended to the end). */
+/** legal54c M1: one party's absence at hearing `h` — his side's, or his own (HOLD_HEARING absentParties). */
+function absentParty(h, side, id) {
+  return absence(h, side) ?? ((h.absentParties ?? []).some((x) => String(x) === String(id)) ? '未到庭' : null);
+}
+
 function absence(h, side) {
   if (h[`${side}Present`] === false) return '未到庭';
   if (h[`${side}LeftEarly`] === true) return '到庭后未经仲裁庭同意中途退庭';
@@ -700,7 +725,9 @@ export function actWarnings(type, c, body = {}, day = null, { documents = null, 
       ['申请人', body.applicantPresent && body.applicantLeftEarly !== true, c.applicants ?? [], '不能按撤回仲裁申请处理'],
       ['被申请人', body.respondentPresent && body.respondentLeftEarly !== true, c.respondents ?? [], '不能缺席裁决'],
     ]) {
-      const unproven = present === false ? list.filter((x) => !noticed(x.id)) : [];
+      // legal54c M1: a party ticked absent one by one, too (absentParties).
+      const listed = (body.absentParties ?? []).map(String);
+      const unproven = list.filter((x) => (present === false || listed.includes(String(x.id))) && !noticed(x.id));
       if (unproven.length)
         out.push(
           `未到庭的${side}${unproven.map((x) => x.name).join('、')}尚无本次开庭通知的送达记录：${what}（《劳动争议调解仲裁法》第三十六条）。请先登记送达，或改期开庭。`,

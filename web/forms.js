@@ -242,6 +242,15 @@ export const EVENT_FORMS = {
     // 中途退庭 without the tribunal's consent stands as not attending (LDMAL Art. 36; Rules Art. 39).
     { name: 'applicantLeftEarly', label: '申请人到庭后未经仲裁庭同意中途退庭', kind: 'bool' },
     { name: 'respondentLeftEarly', label: '被申请人到庭后未经仲裁庭同意中途退庭', kind: 'bool' },
+    // legal54c M1 — attendance party by party (LDMAL Art. 36; SPC-1 Art. 19): with several workers or co-respondents,
+    // the one who did not come is ticked by name while his side, someone of it there, is recorded present.
+    {
+      name: 'absentParties',
+      label: '其中未到庭的当事人（逐人勾选）',
+      kind: 'parties',
+      hint: '一方有人到庭、有人未到庭时勾选未到庭的人（该方选“到庭”）；一方全部未到庭的，选“未到庭”即可',
+      when: (c) => (c.applicants ?? []).length > 1 || (c.respondents ?? []).length > 1,
+    },
     {
       name: 'thirdPartyPresent',
       label: '第三人是否到庭',
@@ -329,7 +338,18 @@ export const EVENT_FORMS = {
   PARTIAL_AWARD: [{ name: 'items', label: '部分裁决事项', kind: 'award' }],
   ISSUE_AWARD: [{ name: 'items', label: '裁决事项', kind: 'award' }],
   WITHDRAW: [reason(true, '撤回理由'), COUNTERCLAIM_WITHDRAWN],
-  DEEM_WITHDRAWN: [reason(false), COUNTERCLAIM_WITHDRAWN],
+  DEEM_WITHDRAWN: [
+    // legal54c M1 (LDMAL Art. 36; Rules Art. 39; SPC-1 Art. 19): one absent worker's application alone; （不选）: every applicant's.
+    {
+      name: 'partyId',
+      label: '仅对这一名未到庭的申请人按撤回处理',
+      kind: 'party',
+      hint: '不选：对全部申请人按撤回仲裁申请处理并结案；选定的：仅视为撤回其仲裁申请，其不得以同一事实和理由再次申请仲裁，案件对其他申请人继续审理',
+      when: (c) => (c.applicants ?? []).length > 1,
+    },
+    reason(false),
+    COUNTERCLAIM_WITHDRAWN,
+  ],
   TERMINATE: [
     {
       name: 'ground',

@@ -25,9 +25,12 @@ import {
   opensSetAsideWindow,
   partialAwardInForce,
   partialAwardInForceNo,
+  partialDeemedWithdrawal,
+  partyAttendedHearing,
   pendingObjection,
   pendingSuits,
   recusalToDecide,
+  remainingApplicants,
   roundOutcomes,
   separateEffect,
   setAsideCourtWarning,
@@ -110,10 +113,38 @@ const backTo = (field: 'stageBefore' | 'resumeTo', extra: (a: Args) => boolean, 
     actions,
   }));
 
-const applicantAbsentAtLastHearing = (ctx: MachineContext) => {
+/**
+ * The applicant side absent at the last hearing — or, with DEEM_WITHDRAWN `partyId`, that applicant (legal54c M1:
+ * LDMAL Art. 36 and Rules Art. 39 apply to each worker, SPC-1 Art. 19).
+ */
+const applicantAbsentAtLastHearing = (ctx: MachineContext, partyId?: unknown) => {
   const held = ctx.hearingsHeld.at(-1);
-  return held !== undefined && !attendedHearing(held, 'applicant');
+  if (held === undefined) return false;
+  if (typeof partyId === 'number') return remainingApplicants(ctx).includes(partyId) && !partyAttendedHearing(held, 'applicant', partyId);
+  return !attendedHearing(held, 'applicant');
 };
+/** DEEM_WITHDRAWN `partyId`: what the record keeps of that worker's deemed withdrawal (Rules Art. 39: with the bar). */
+const recordDeemedWithdrawal = set(({ context, event }: Args) => {
+  const partyId = p(event).partyId as number | undefined;
+  if (typeof partyId !== 'number') return {};
+  const withdrawn = new Set((context.claimChanges ?? []).flatMap((c) => c.withdrawn));
+  return {
+    deemedWithdrawals: [
+      ...(context.deemedWithdrawals ?? []),
+      {
+        partyId,
+        on: event.occurredOn,
+        // His own claims (Rules Art. 62: `partyId` set at registration) not already given up; claims of the applicants
+        // together stay for the others.
+        claimIds: context.claims
+          .filter((c) => !c.counterclaim && c.partyId === partyId && c.id !== undefined && !withdrawn.has(c.id as number))
+          .map((c) => c.id as number),
+        absentNotice: absentNotices(context).find((n) => n.partyId === partyId) ?? null,
+        ...(p(event).reason ? { reason: p(event).reason as string } : {}),
+      },
+    ],
+  };
+});
 /** Whether every signing party has received the final award: a service of it, not of an earlier partial award. */
 const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; document: string; servedOn: string; awardOn?: string }) => {
   const issuedOn = ctx.award?.issuedOn ?? '';
@@ -1493,6 +1524,10 @@ export const caseMachine = setup({
                         ...(p(event).applicantLeftEarly === true ? { applicantLeftEarly: true } : {}),
                         ...(p(event).respondentLeftEarly === true ? { respondentLeftEarly: true } : {}),
                         ...(typeof p(event).thirdPartyPresent === 'boolean' ? { thirdPartyPresent: p(event).thirdPartyPresent } : {}),
+                        // legal54c M1: who was absent, party by party (LDMAL Art. 36; SPC-1 Art. 19).
+                        ...(Array.isArray(p(event).absentParties) && p(event).absentParties.length
+                          ? { absentParties: [...new Set(p(event).absentParties as number[])] }
+                          : {}),
                         public: p(event).public ?? context.hearing?.public ?? true,
                         nonPublicGround:
                           (p(event).public ?? context.hearing?.public) === false
@@ -1523,20 +1558,38 @@ export const caseMachine = setup({
                   ],
                 },
                 // LDMAL Art. 36; Rules Art. 39: the applicant's unexcused absence may be treated as withdrawal.
-                DEEM_WITHDRAWN: {
-                  guard: (a: Args) => applicantAbsentAtLastHearing(a.context) && legal(a),
-                  target: '#closed_deemed_withdrawn',
-                  actions: [
-                    close('deemed_withdrawal'),
-                    // What the decision may state: the written notice proven served on each absent applicant.
-                    set(({ context }: Args) => ({
-                      closure: {
-                        ...(context.closure as NonNullable<CaseContext['closure']>),
-                        absentNotices: absentNotices(context).filter((n) => n.side === 'applicant'),
-                      },
-                    })),
-                  ],
-                },
+                DEEM_WITHDRAWN: [
+                  // legal54c M1: one absent worker's application alone (`partyId`) while the others go on to an award.
+                  {
+                    guard: (a: Args) =>
+                      // A probe (which acts are open) without a party: some worker of several was absent.
+                      (a.event.probe === true &&
+                        p(a.event).partyId === undefined &&
+                        remainingApplicants(a.context).length > 1 &&
+                        absentNotices(a.context).some((n) => n.side === 'applicant')) ||
+                      (partialDeemedWithdrawal(a.context, p(a.event).partyId) &&
+                        applicantAbsentAtLastHearing(a.context, p(a.event).partyId) &&
+                        legal(a)),
+                    actions: recordDeemedWithdrawal,
+                  },
+                  {
+                    guard: (a: Args) => applicantAbsentAtLastHearing(a.context, p(a.event).partyId) && legal(a),
+                    target: '#closed_deemed_withdrawn',
+                    actions: [
+                      close('deemed_withdrawal'),
+                      // What the decision may state: the written notice proven served on each absent applicant.
+                      set(({ context, event }: Args) => ({
+                        closure: {
+                          ...(context.closure as NonNullable<CaseContext['closure']>),
+                          absentNotices: absentNotices(context).filter(
+                            (n) => n.side === 'applicant' && (typeof p(event).partyId !== 'number' || n.partyId === p(event).partyId),
+                          ),
+                        },
+                      })),
+                      recordDeemedWithdrawal,
+                    ],
+                  },
+                ],
                 SCHEDULE_HEARING: { guard: 'legal', target: '#hearing_scheduled', actions: 'schedule' },
                 START_MEDIATION: { target: '#in_mediation', actions: startMediation },
               },

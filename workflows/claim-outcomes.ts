@@ -74,8 +74,12 @@ export function suitReaches(ctx: MachineContext, partyId: number, claimId: numbe
 }
 
 /** Claims given up by a change of claims (CHANGE_CLAIMS `withdraw`, Rules Art. 44). */
-export function withdrawnIds(ctx: Pick<MachineContext, 'claimChanges'>): Set<number> {
-  return new Set((ctx.claimChanges ?? []).flatMap((c) => c.withdrawn));
+export function withdrawnIds(ctx: Pick<MachineContext, 'claimChanges'> & Partial<Pick<MachineContext, 'deemedWithdrawals'>>): Set<number> {
+  return new Set([
+    ...(ctx.claimChanges ?? []).flatMap((c) => c.withdrawn),
+    // legal54c M1: a worker's application treated as withdrawn alone (LDMAL Art. 36; Rules Art. 39) ends his claims.
+    ...(ctx.deemedWithdrawals ?? []).flatMap((d) => d.claimIds),
+  ]);
 }
 
 export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): ClaimOutcome[] {

@@ -23,6 +23,12 @@ export interface DuplicateCandidate {
   receivedOn: string;
   parties: DuplicateParty[];
   claims: { category: string }[];
+  /**
+   * legal54c M1: applicants of the earlier case whose application alone was treated as withdrawn (DEEM_WITHDRAWN
+   * `partyId`), with the day — Rules Art. 39 bars a new application by each of them on the same dispute, whatever became
+   * of the case for the others. Absent: none (or not read: the case has none).
+   */
+  barredApplicants?: (DuplicateParty & { on: string })[];
 }
 
 export interface DuplicateWarning {
@@ -90,6 +96,25 @@ export function classify(c: Pick<DuplicateCandidate, 'state' | 'closureMode'>): 
 }
 
 /**
+ * Rules Art. 39 for one worker (legal54c M1): an incoming applicant whose own application in the earlier case was treated
+ * as withdrawn (DEEM_WITHDRAWN `partyId`) may not apply again on the same dispute — the bar is his, so it holds while the
+ * case goes on for the others and after it closed, however it closed. Null: no incoming applicant is one of them.
+ */
+export function partyBar(
+  applicants: DuplicateParty[],
+  barred: DuplicateCandidate['barredApplicants'],
+): (Pick<DuplicateWarning, 'code' | 'bars' | 'source'> & { what: string }) | null {
+  const hit = (barred ?? []).filter((b) => applicants.some((a) => same(a, b)));
+  if (!hit.length) return null;
+  return {
+    code: 'deemed_withdrawn',
+    bars: true,
+    source: 'Rules Art. 39',
+    what: `申请人${hit.map((b) => b.name).join('、')}的仲裁申请已于${hit.map((b) => b.on).join('、')}按撤回仲裁申请处理，其再次申请的不予受理`,
+  };
+}
+
+/**
  * Earlier arbitration cases between the same applicant(s) and respondent(s) with a claim of the same category: one
  * warning each, those that bar first. `candidates` are cases sharing at least an applicant (db/stores/cases.ts).
  */
@@ -109,7 +134,7 @@ export function duplicateWarnings(
     const common = [...new Set(incoming.claims.map((x) => x.category).filter((k) => theirs.has(k)))];
     if (!common.length) continue;
     const sameClaims = sorted(incoming.claims.map((x) => x.category)) === sorted(c.claims.map((x) => x.category));
-    const k = classify(c);
+    const k = partyBar(side(incoming.parties, 'applicant'), c.barredApplicants) ?? classify(c);
     out.push({
       code: k.code,
       caseId: c.id,
@@ -136,6 +161,8 @@ export interface EarlierCase {
   receivedOn: string;
   state: string;
   closureMode: string | null;
+  /** legal54c M1: its applicants deemed to have withdrawn alone (Rules Art. 39; `DuplicateCandidate.barredApplicants`). */
+  barredApplicants?: DuplicateCandidate['barredApplicants'];
 }
 
 /**
@@ -151,12 +178,13 @@ export function duplicateAcceptRefusal(
   recorded: { caseId: number; bars: boolean }[],
   earlier: EarlierCase[],
   payload: { notSameMatter?: unknown },
+  applicants: DuplicateParty[] = [],
 ): Violation | null {
   if (payload.notSameMatter === true) return null;
   const ids = new Set(recorded.filter((d) => d.bars).map((d) => d.caseId));
   const barring = earlier
     .filter((c) => ids.has(c.id))
-    .map((c) => ({ c, k: classify(c) }))
+    .map((c) => ({ c, k: partyBar(applicants, c.barredApplicants) ?? classify(c) }))
     .filter((x) => x.k.bars);
   if (!barring.length) return null;
   // The latest three named (warnings come latest first), the rest counted.
@@ -169,7 +197,7 @@ export function duplicateAcceptRefusal(
   return {
     rule: 'duplicate-application-pending',
     source: sources,
-    detail: `同一申请人与被申请人之间已有同类请求的在先案件：${named}。对同一争议（事实、理由和请求相同）的申请不予受理（《劳动人事争议仲裁办案规则》第三十四条）。经核对不属于同一争议的，请勾选“经核对，本申请与上述在先案件不属于同一争议，予以受理”并填写“不属于同一争议的理由”后受理；属于同一争议的，请办理“不予受理”`,
+    detail: `同一申请人与被申请人之间已有同类请求的在先案件：${named}。对同一争议（事实、理由和请求相同）的申请不予受理（《劳动人事争议仲裁办案规则》${sources.includes('Art. 39') ? '第三十四条、第三十九条' : '第三十四条'}）。经核对不属于同一争议的，请勾选“经核对，本申请与上述在先案件不属于同一争议，予以受理”并填写“不属于同一争议的理由”后受理；属于同一争议的，请办理“不予受理”`,
     field: 'notSameMatter',
   };
 }

@@ -308,6 +308,13 @@ export interface CaseContext extends CaseInput, AddedContext {
     respondentLeftEarly?: boolean;
     /** Whether the third parties (LDMAL Art. 23) attended; absent where not recorded. */
     thirdPartyPresent?: boolean;
+    /**
+     * legal54c M1 — the parties absent one by one (HOLD_HEARING `absentParties`): a worker of several or a co-respondent
+     * absent while the others of his side attended. LDMAL Art. 36 and Rules Art. 39 apply to each party (SPC-1 Art. 19:
+     * each worker's application is his own). A side recorded absent (`applicantPresent` false) is absent whole. Absent
+     * where not recorded.
+     */
+    absentParties?: number[];
     public?: boolean;
     nonPublicGround?: NonPublicGround | null;
   }[];
@@ -353,6 +360,13 @@ export interface CaseContext extends CaseInput, AddedContext {
   }[];
   partialAwards: AwardRecord[];
   award: AwardRecord | null;
+  /**
+   * legal54c M1 — DEEM_WITHDRAWN with `partyId`: one absent worker's application treated as withdrawn (LDMAL Art. 36;
+   * Rules Art. 39) while the case goes on for the others — his claims (`claimIds`, withdrawn), the written notice proven
+   * served on him, and the Rules Art. 39 bar on his new application on the same dispute (workflows/duplicates.ts).
+   * Absent on a case without one.
+   */
+  deemedWithdrawals?: { partyId: number; on: string; claimIds: number[]; absentNotice: AbsentNotice | null; reason?: string }[];
   /** DEEM_WITHDRAWN keeps the written notice proven served on the absent applicants (LDMAL Art. 36). */
   closure: {
     mode: ClosureMode;

@@ -150,6 +150,36 @@ export function attendedHearing(
     : held.respondentPresent && held.respondentLeftEarly !== true;
 }
 
+/** The applicants still in the proceedings: not one whose application was treated as withdrawn alone (legal54c M1). */
+export function remainingApplicants(ctx: Pick<CaseContext, 'parties' | 'deemedWithdrawals'>): number[] {
+  const gone = new Set((ctx.deemedWithdrawals ?? []).map((d) => d.partyId));
+  return ctx.parties.filter((p) => p.side === 'applicant' && !gone.has(p.id)).map((p) => p.id);
+}
+
+/**
+ * DEEM_WITHDRAWN `partyId` ends that worker's application while other applicants go on (LDMAL Art. 36; Rules Art. 39;
+ * SPC-1 Art. 19): true when some other applicant remains. Deeming the last one withdrawn ends the case as before.
+ */
+export function partialDeemedWithdrawal(ctx: Pick<CaseContext, 'parties' | 'deemedWithdrawals'>, partyId: unknown): boolean {
+  return typeof partyId === 'number' && remainingApplicants(ctx).some((id) => id !== partyId);
+}
+
+/**
+ * Whether one party attended (legal54c M1): LDMAL Art. 36 and Rules Art. 39 apply to each party — each worker of several
+ * has his own application (SPC-1 Art. 19), a co-respondent (LDMAL Art. 22(2)) his own defense — so a party named in
+ * `absentParties` did not attend although others of his side did; a side recorded absent or gone midway is absent whole.
+ */
+export function partyAttendedHearing(
+  held: Pick<
+    CaseContext['hearingsHeld'][number],
+    'applicantPresent' | 'respondentPresent' | 'applicantLeftEarly' | 'respondentLeftEarly' | 'absentParties'
+  >,
+  side: 'applicant' | 'respondent',
+  partyId: number,
+): boolean {
+  return attendedHearing(held, side) && !(held.absentParties ?? []).includes(partyId);
+}
+
 /**
  * Parties absent at the last hearing held (or gone midway without leave), each with the written notice of that hearing proven served on it before the
  * hearing day (null when there is none). LDMAL Art. 36; Rules Arts. 39, 59.
@@ -158,9 +188,11 @@ export function absentNotices(ctx: CaseContext): AbsentNotice[] {
   const held = ctx.hearingsHeld.at(-1);
   if (!held) return [];
   const out: AbsentNotice[] = [];
+  // A worker whose application was already treated as withdrawn (DEEM_WITHDRAWN partyId) is no longer in the proceedings.
+  const gone = new Set((ctx.deemedWithdrawals ?? []).map((d) => d.partyId));
   for (const side of ['applicant', 'respondent'] as const) {
-    if (attendedHearing(held, side)) continue;
-    for (const party of ctx.parties.filter((p) => p.side === side)) {
+    for (const party of ctx.parties.filter((p) => p.side === side && !gone.has(p.id))) {
+      if (partyAttendedHearing(held, side, party.id)) continue;
       const s = hearingNoticeService(ctx, party.id);
       const proven = s && s.servedOn < held.heldOn ? s : null;
       out.push({
@@ -185,7 +217,10 @@ function absenceNoticeRule(
   side: 'applicant' | 'respondent',
   inDefault = side === 'respondent',
 ): Violation | null {
-  const list = absentNotices(ctx).filter((n) => n.side === side);
+  // legal54c M1: DEEM_WITHDRAWN with `partyId` treats that worker's application alone as withdrawn — the written
+  // notice is needed on him (LDMAL Art. 36; Rules Art. 39), not on the others.
+  const one = ev.type === 'DEEM_WITHDRAWN' && typeof ev.payload.partyId === 'number' ? ev.payload.partyId : null;
+  const list = absentNotices(ctx).filter((n) => n.side === side && (one === null || n.partyId === one));
   const what = inDefault ? (side === 'applicant' ? '对其缺席裁决反申请请求' : '缺席裁决') : '按撤回仲裁申请处理';
   const missing = list.filter((n) => n.servedOn === null);
   if (missing.length) {
@@ -1316,7 +1351,9 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     return nonPublicRule(ev, ctx.hearing?.public === false ? ctx.hearing.nonPublicGround : null);
   },
   // LDMAL Art. 36; Rules Arts. 39, 59: only after written notice of that hearing proven served on the applicant.
-  DEEM_WITHDRAWN: (ctx, ev) => deemWithdrawnNoticeRefusal(ctx, ev) ?? counterclaimStanding(ctx, ev),
+  // legal54c M1: one worker's deemed withdrawal while others go on leaves a counterclaim standing to be decided with them.
+  DEEM_WITHDRAWN: (ctx, ev) =>
+    deemWithdrawnNoticeRefusal(ctx, ev) ?? (partialDeemedWithdrawal(ctx, ev.payload.partyId) ? null : counterclaimStanding(ctx, ev)),
   MEDIATION_AGREED: (ctx) => PRECONDITIONS.MEDIATION_AGREED?.(ctx) ?? null,
   VOID_REGISTRATION: (ctx) => PRECONDITIONS.VOID_REGISTRATION?.(ctx) ?? null,
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
@@ -1761,7 +1798,12 @@ export const RULES: Partial<Record<EventType, Rule>> = {
 // ───────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Claims the applicant gave up by CHANGE_CLAIMS (Rules Art. 44). Snapshots stored before round 2 have none. */
-export const withdrawnClaimIds = (ctx: CaseContext): Set<number> => new Set((ctx.claimChanges ?? []).flatMap((c) => c.withdrawn));
+export const withdrawnClaimIds = (ctx: CaseContext): Set<number> =>
+  new Set([
+    ...(ctx.claimChanges ?? []).flatMap((c) => c.withdrawn),
+    // legal54c M1: a worker's application treated as withdrawn alone (LDMAL Art. 36; Rules Art. 39) ends his claims.
+    ...(ctx.deemedWithdrawals ?? []).flatMap((d) => d.claimIds),
+  ]);
 
 /** Parties added after acceptance (Rules Art. 46(1)). */
 export const addedPartyIds = (ctx: CaseContext): Set<number> => new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));

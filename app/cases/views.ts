@@ -424,6 +424,8 @@ function proceedingsView(ctx: MachineContext, rejectionNo: string | null, partie
     // Round 2 (issue 11 "Missing").
     claimChanges: ctx.claimChanges,
     partyAdditions: ctx.partyAdditions,
+    // legal54c M1: workers whose application alone was treated as withdrawn (LDMAL Art. 36; Rules Art. 39).
+    deemedWithdrawals: ctx.deemedWithdrawals ?? [],
     // Rules Art. 61: a simple case converted to the ordinary procedure (null: never converted).
     conversion: ctx.conversion ?? null,
     referral: ctx.referral,

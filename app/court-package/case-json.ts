@@ -1,6 +1,7 @@
 import type { CaseRecord, EventRecord } from '../../db/stores/cases.ts';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
+import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
@@ -262,7 +263,8 @@ function mediationView(ctx: MachineContext) {
 }
 
 export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventRecord[], documents: PackagedDocument[], meta: PackageMeta) {
-  const withdrawn = new Set((ctx.claimChanges ?? []).flatMap((x) => x.withdrawn));
+  // legal54c M1: a worker's claims deemed withdrawn with him (DEEM_WITHDRAWN partyId) are withdrawn too.
+  const withdrawn = withdrawnIds(ctx);
   return {
     schema: CASE_SCHEMA,
     schemaVersion: CASE_SCHEMA_VERSION,

@@ -59,6 +59,7 @@ import {
   duplicateOfRefusal,
   hearingDateSetOn,
   noAwardItemsServiceWarnings,
+  partyAttendedHearing,
   pendingSuits,
   unconfirmedSimpleServiceWarnings,
 } from '../../workflows/rules.ts';
@@ -388,6 +389,11 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
       if (!decided.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有就编号为 ${it.claimId} 的请求作出裁决` });
     });
   }
+  if (type === 'HOLD_HEARING') errors.push(...attendanceErrors(c, payload));
+  if (type === 'DEEM_WITHDRAWN' && typeof payload.partyId === 'number' && partyIds.has(payload.partyId)) {
+    const error = deemedPartyError(c, ctx, payload.partyId);
+    if (error) errors.push({ path: 'partyId', message: error });
+  }
   const arbitrators: [string, number][] = [];
   if (type === 'FORM_TRIBUNAL')
     for (const [i, id] of (payload.arbitratorIds as number[]).entries()) arbitrators.push([`arbitratorIds.${i}`, id]);
@@ -416,6 +422,64 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     else if (other.state === 'voided') errors.push({ path: 'duplicateOf', message: `编号${payload.duplicateOf}的登记已作废` });
   }
   if (errors.length) throw validationError(errors);
+}
+
+/**
+ * legal54c M1 — HOLD_HEARING attendance party by party (LDMAL Art. 36; Rules Art. 39; SPC-1 Art. 19): `absentParties`
+ * names applicants or respondents of this case, and agrees with the side flags — a side recorded present (true) has
+ * someone there, so not every one of it is listed; a side recorded absent (false) is absent whole, so a list naming some
+ * of it names all. Without `absentParties` both side flags are given, as before.
+ */
+function attendanceErrors(c: CaseRecord, payload: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  const listed = payload.absentParties as number[] | undefined;
+  if (listed === undefined) {
+    for (const f of ['applicantPresent', 'respondentPresent'])
+      if (typeof payload[f] !== 'boolean')
+        errors.push({ path: f, message: '未逐人写明未到庭当事人（absentParties）的，须写明该方是否到庭' });
+    return errors;
+  }
+  listed.forEach((id, i) => {
+    const party = c.parties.find((x) => x.id === id);
+    if (!party) errors.push({ path: `absentParties.${i}`, message: `本案没有编号为 ${id} 的当事人` });
+    else if (party.side === 'third_party')
+      errors.push({ path: `absentParties.${i}`, message: `${party.name}是第三人：第三人到庭情况以 thirdPartyPresent 记录` });
+  });
+  if (errors.length) return errors;
+  const words = { applicant: ['申请人', 'applicantPresent'], respondent: ['被申请人', 'respondentPresent'] } as const;
+  for (const side of ['applicant', 'respondent'] as const) {
+    const all = c.parties.filter((x) => x.side === side).map((x) => x.id as number);
+    const absent = all.filter((id) => listed.includes(id));
+    const flag = payload[words[side][1]];
+    if (flag === true && all.length > 0 && absent.length === all.length)
+      errors.push({
+        path: 'absentParties',
+        message: `${words[side][0]}均列为未到庭，与 ${words[side][1]}（到庭）不符：该方无人到庭的，${words[side][1]} 应为 false`,
+      });
+    if (flag === false && absent.length > 0 && absent.length < all.length)
+      errors.push({
+        path: 'absentParties',
+        message: `${words[side][1]} 为 false（该方无人到庭），未到庭的${words[side][0]}须列全，或将 ${words[side][1]} 改为 true（有人到庭）`,
+      });
+  }
+  return errors;
+}
+
+/**
+ * legal54c M1 — DEEM_WITHDRAWN `partyId` (LDMAL Art. 36; Rules Art. 39): one applicant still in the proceedings who was
+ * absent at the last hearing held (or left it midway without leave). The written notice is the rule's (422).
+ */
+function deemedPartyError(c: CaseRecord, ctx: CaseContext, partyId: number): string | null {
+  const party = c.parties.find((x) => x.id === partyId);
+  if (!party) return null;
+  if (party.side !== 'applicant')
+    return `${party.name}不是本案申请人：只有申请人的仲裁申请可以按撤回处理（被申请人未到庭的，可以缺席裁决，LDMAL Art. 36）`;
+  if ((ctx.deemedWithdrawals ?? []).some((d) => d.partyId === partyId)) return `${party.name}的仲裁申请已按撤回处理`;
+  const held = ctx.hearingsHeld.at(-1);
+  if (!held) return '本案尚未开庭';
+  if (partyAttendedHearing(held, 'applicant', partyId))
+    return `${party.name}在${held.heldOn}开庭时到庭，不能对其按撤回仲裁申请处理（LDMAL Art. 36; Rules Art. 39）`;
+  return null;
 }
 
 const DOCUMENT_WORDS: Record<string, string> = {
@@ -772,6 +836,16 @@ async function decide(
       throw validationError([{ path: 'awardOn', message: `第${ev.payload.partialAward}件部分裁决作于${pa.issuedOn}，与 awardOn 不符` }]);
   }
   const payload: Record<string, unknown> = { ...ev.payload };
+  // legal54c M1: the side flags derived from the parties absent one by one (someone of a side there: present).
+  if (ev.type === 'HOLD_HEARING' && Array.isArray(payload.absentParties)) {
+    const listed = payload.absentParties as number[];
+    payload.absentParties = [...new Set(listed)];
+    for (const [side, flag] of [
+      ['applicant', 'applicantPresent'],
+      ['respondent', 'respondentPresent'],
+    ] as const)
+      if (typeof payload[flag] !== 'boolean') payload[flag] = c.parties.some((x) => x.side === side && !listed.includes(x.id as number));
+  }
   let partialsLeft: string[] = [];
   if (ev.type === 'SERVE' && payload.document === 'award' && payload.awardOn === undefined) {
     if (payload.partialAward !== undefined) payload.awardOn = ctx.partialAwards[(payload.partialAward as number) - 1]?.issuedOn;

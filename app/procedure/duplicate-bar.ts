@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../../db/stores/cases.ts';
-import { duplicateAcceptRefusal, type EarlierCase } from '../../workflows/duplicates.ts';
+import { type DuplicateCandidate, duplicateAcceptRefusal, type EarlierCase } from '../../workflows/duplicates.ts';
+import type { PersistedSnapshot } from '../../workflows/procedure.ts';
 import type { Violation } from '../../workflows/rules.ts';
 import type { Deps } from '../deps.ts';
 import type { EventInput } from './apply-event.ts';
@@ -15,7 +16,7 @@ import type { EventInput } from './apply-event.ts';
 export async function duplicateAcceptBar(
   deps: Deps,
   k: Knex,
-  c: Pick<CaseRecord, 'duplicateBars'>,
+  c: Pick<CaseRecord, 'duplicateBars' | 'parties'>,
   ev: EventInput,
 ): Promise<Violation | null> {
   if (ev.type !== 'ACCEPT' || ev.payload.notSameMatter === true || !deps.config.duplicateAcceptConfirmation) return null;
@@ -24,7 +25,29 @@ export async function duplicateAcceptBar(
   const earlier: EarlierCase[] = [];
   for (const d of recorded) {
     const e = await deps.stores.cases.load(k, d.caseId);
-    if (e) earlier.push({ id: e.id, caseNo: e.caseNo, receivedOn: e.receivedOn, state: e.state, closureMode: e.closureMode });
+    if (e)
+      earlier.push({
+        id: e.id,
+        caseNo: e.caseNo,
+        receivedOn: e.receivedOn,
+        state: e.state,
+        closureMode: e.closureMode,
+        barredApplicants: barredApplicantsOf(e),
+      });
   }
-  return duplicateAcceptRefusal(recorded, earlier, ev.payload);
+  // legal54c M1 (Rules Art. 39): an applicant of this case whose own application there was deemed withdrawn.
+  const applicants = c.parties.filter((p) => p.side === 'applicant').map((p) => ({ ...p, creditCode: p.creditCode ?? null }));
+  return duplicateAcceptRefusal(recorded, earlier, ev.payload, applicants);
+}
+
+/**
+ * legal54c M1 — the applicants of a case whose application alone was treated as withdrawn (DEEM_WITHDRAWN `partyId`,
+ * kept in its procedure record): Rules Art. 39 bars each one's new application on the same dispute.
+ */
+export function barredApplicantsOf(e: Pick<CaseRecord, 'snapshot' | 'parties'>): DuplicateCandidate['barredApplicants'] {
+  const own = (e.snapshot as PersistedSnapshot | null)?.context?.deemedWithdrawals ?? [];
+  return own.flatMap((w) => {
+    const p = e.parties.find((x) => x.id === w.partyId);
+    return p ? [{ side: p.side, kind: p.kind, name: p.name, idNumber: p.idNumber, creditCode: p.creditCode, on: w.on }] : [];
+  });
 }

@@ -65,6 +65,18 @@ import { EVENT_FORMS, LABELS, METHODS, pendingSuitParties, serviceDocNames } fro
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
+
+/**
+ * legal54c M1: an applicant still in the case (not already deemed to have withdrawn) absent at the last hearing held —
+ * his side recorded absent or gone midway, or he himself ticked absent (LDMAL Art. 36; Rules Art. 39).
+ */
+function absentApplicant(c, id) {
+  const h = (c.proceedings?.hearingsHeld ?? []).at(-1);
+  if (!h) return false;
+  if ((c.proceedings?.deemedWithdrawals ?? []).some((d) => String(d.partyId) === String(id))) return false;
+  return h.applicantPresent === false || h.applicantLeftEarly === true || (h.absentParties ?? []).some((x) => String(x) === String(id));
+}
+
 function claimLine(cl, c) {
   const owner = claimOwner(c, cl);
   return `${cl.seq}. ${cl.counterclaim ? '【反请求】' : ''}${owner ? `${cl.counterclaim ? '针对' : ''}申请人${owner}：` : ''}${cl.description}`;
@@ -419,7 +431,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
                 : type === 'RECORD_LAWSUIT' && employerMayNotSue(c)
                   ? // legal55a 2: only a worker sues against a final award — neither the employer nor a third party (LDMAL Art. 48).
                     parties.filter((p) => p.sideCode !== 'third_party' && partySide(c, p.id) !== 'employer')
-                  : parties;
+                  : type === 'DEEM_WITHDRAWN'
+                    ? // legal54c M1: an applicant still in the case who was absent at the last hearing (LDMAL Art. 36).
+                      parties.filter((p) => p.sideCode === 'applicant' && absentApplicant(c, p.id))
+                    : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -523,7 +538,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
     else if (f.kind === 'parties' || f.kind === 'claims' || f.kind === 'arbitrators') {
       const options =
         f.kind === 'parties'
-          ? parties.map((p) => ({ value: p.id, label: p.label }))
+          ? // legal54c M1: absent parties are applicants or respondents (a third party's attendance is its own field).
+            parties
+              .filter((p) => type !== 'HOLD_HEARING' || p.sideCode === 'applicant' || p.sideCode === 'respondent')
+              .map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
             ? c.claims
                 // Every claim, the counterclaim's too (【反请求】): advance execution (LDMAL Art. 44) is of a worker's

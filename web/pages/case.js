@@ -626,11 +626,20 @@ function changeText(e, c) {
 }
 
 /** ui47 M1: a hearing's attendance as recorded — who appeared, and who left before its end (中途退庭). */
-export function attendanceText(x) {
-  const side = (name, present, left) => `${name}${!present ? '未到庭' : left ? '到庭后中途退庭' : '到庭'}`;
+export function attendanceText(x, c) {
+  // legal54c M1 — attendance party by party (HOLD_HEARING absentParties; LDMAL Art. 36; SPC-1 Art. 19): a side present
+  // with one of it absent names who did not come.
+  const away = (x.absentParties ?? []).map(String);
+  const side = (name, present, left, list) => {
+    const missing = present && !left ? (list ?? []).filter((p) => away.includes(String(p.id))) : [];
+    if (missing.length) return `${name}到庭（其中${missing.map((p) => p.name).join('、')}未到庭）`;
+    return `${name}${!present ? '未到庭' : left ? '到庭后中途退庭' : '到庭'}`;
+  };
+  const unnamed = c ? [] : away.length ? [`未到庭当事人编号：${away.join('、')}`] : [];
   return [
-    side('申请人', x.applicantPresent, x.applicantLeftEarly === true),
-    side('被申请人', x.respondentPresent, x.respondentLeftEarly === true),
+    side('申请人', x.applicantPresent, x.applicantLeftEarly === true, c?.applicants),
+    side('被申请人', x.respondentPresent, x.respondentLeftEarly === true, c?.respondents),
+    ...unnamed,
     ...(x.thirdPartyPresent === undefined ? [] : [`第三人${x.thirdPartyPresent ? '到庭' : '未到庭'}`]),
   ].join('，');
 }
@@ -702,7 +711,13 @@ function proceedingsSection(c, partyName, events) {
     ]);
   for (const x of p.postponements ?? []) items.push(['延期开庭', `${x.decidedOn} 决定由 ${x.from} 延至 ${x.to}：${x.reason}`]);
   for (const x of p.hearingsHeld ?? [])
-    items.push(['庭审', `${x.heldOn} 开庭，${attendanceText(x)}${x.public === false ? '，不公开' : ''}`]);
+    items.push(['庭审', `${x.heldOn} 开庭，${attendanceText(x, c)}${x.public === false ? '，不公开' : ''}`]);
+  // legal54c M1: one worker's application alone treated as withdrawn (LDMAL Art. 36; Rules Art. 39).
+  for (const x of p.deemedWithdrawals ?? [])
+    items.push([
+      '按撤回处理',
+      `${x.on} 视为撤回${partyName(x.partyId)}的仲裁申请（其${x.claimIds.length}项请求按撤回处理，不得以同一事实和理由再次申请仲裁）`,
+    ]);
   for (const x of p.suspensions ?? []) items.push(['中止', `${x.from}${x.to ? ` 至 ${x.to}` : ' 起（尚未恢复）'}：${x.reason}`]);
   if (p.extension) items.push(['延长审限', `${p.extension.approvedOn} 批准延长 ${p.extension.days} 日`]);
   for (const x of p.clockRestarts ?? []) items.push(['审限重新计算', `${x.on}：${RESTART_REASONS[x.reason] ?? x.reason}`]);
@@ -1182,7 +1197,14 @@ function historySection(events, c) {
             : null,
           // ui47 M1: who attended the hearing, who left before its end; H1: whose defense was received.
           e.type === 'HOLD_HEARING' && typeof e.payload?.applicantPresent === 'boolean'
-            ? h('div.small.attendance', attendanceText(e.payload))
+            ? h('div.small.attendance', attendanceText(e.payload, c))
+            : null,
+          // legal54c M1: whose application alone was treated as withdrawn.
+          e.type === 'DEEM_WITHDRAWN' && e.payload?.partyId
+            ? h(
+                'div.small.deemed-who',
+                `视为撤回${partiesOf(c).find((x) => String(x.id) === String(e.payload.partyId))?.label ?? e.payload.partyId}的仲裁申请`,
+              )
             : null,
           e.type === 'FILE_DEFENSE' && e.payload?.partyId
             ? h(
@@ -1318,7 +1340,8 @@ function decisionMatters(c) {
     extension: Boolean(p.extension),
     termination: c.closure?.mode === 'termination',
     withdrawal: c.closure?.mode === 'withdrawal',
-    deemed_withdrawal: c.closure?.mode === 'deemed_withdrawal',
+    // legal54c M1: one worker's application alone treated as withdrawn has its decision too (the latest by default).
+    deemed_withdrawal: c.closure?.mode === 'deemed_withdrawal' || Boolean(p.deemedWithdrawals?.length),
     // Rules Art. 54: an award or a partial award can be corrected (the decision names which: `correctionTargets`).
     correction: Boolean(c.award || p.partialAwards?.length),
     // Rules Art. 12: a recusal decided in writing has its 决定书.
