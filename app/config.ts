@@ -1,6 +1,7 @@
 import { type DatabaseOptions, DEFAULT_DATABASE_OPTIONS } from '../db/knex.ts';
 import { type Readings, resolveReadings } from '../workflows/calculators/readings.ts';
 import { DEFAULT_MINIMUM_WAGE_DATE, MINIMUM_WAGE_DATES, type MinimumWageDate } from '../workflows/finality.ts';
+import type { StatOptions } from '../workflows/stat-facts.ts';
 
 /** Runtime configuration, read once from the environment (api.md "Configuration"). */
 export interface Config {
@@ -166,6 +167,12 @@ export interface Config {
   statsClosureTarget: string;
   /** Which mediation success rate `mediationSuccessRate` shows (domain.md §13.2 gives two definitions). */
   statsMediationRate: 'bulletin' | 'organization';
+  /**
+   * Whether the amount claimed (标的额 / 涉案金额) includes a merged counterclaim's claims (Rules Art. 36): `with_counterclaims`
+   * (default) or `application` (the applicant's claims only), STATS_CLAIMED_AMOUNT. domain.md §13.1: no form or rule read
+   * says which — a local choice; the facts are projected, so a change needs `npm run stats:reproject` (s55).
+   */
+  statsClaimedAmount: 'with_counterclaims' | 'application';
   /** First day of a reporting month for period shortcuts: 1 = calendar months; 21 = the HR system's 21st-to-20th months. */
   statsMonthStartDay: number;
   /** Documents: a licensed FangSong (or other) TTF/OTF for the body (GB/T 9704 仿宋); default Noto Serif SC. */
@@ -275,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     errorLogPerMinute: int('ERROR_LOG_PER_MINUTE', 30),
     statsClosureTarget: target(env.STATS_CLOSURE_TARGET),
     statsMediationRate: env.STATS_MEDIATION_RATE === 'organization' ? 'organization' : 'bulletin',
+    statsClaimedAmount: claimedAmount(env.STATS_CLAIMED_AMOUNT),
     statsMonthStartDay: monthStart(int('STATS_MONTH_START_DAY', 1)),
     documentBodyFont: env.DOCUMENT_BODY_FONT || undefined,
     documentSealImage: env.DOCUMENT_SEAL_IMAGE || undefined,
@@ -354,6 +362,17 @@ function target(raw: string | undefined): string {
   if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(raw.trim()))
     throw new Error(`STATS_CLOSURE_TARGET must be a decimal between 0 and 1, got "${raw}"`);
   return raw.trim();
+}
+
+function claimedAmount(raw: string | undefined): Config['statsClaimedAmount'] {
+  if (raw === undefined || raw === '' || raw === 'with_counterclaims') return 'with_counterclaims';
+  if (raw === 'application') return 'application';
+  throw new Error(`STATS_CLAIMED_AMOUNT must be "with_counterclaims" or "application", got "${raw}"`);
+}
+
+/** The statistics projection's options (workflows/stat-facts.ts StatOptions). */
+export function statOptions(config: Pick<Config, 'statsClaimedAmount'> | undefined): StatOptions {
+  return { claimedWithCounterclaims: config?.statsClaimedAmount !== 'application' };
 }
 
 function monthStart(n: number): number {

@@ -46,9 +46,28 @@ const TASKS: Record<string, (trx: Knex) => Promise<void>> = {
   backfill_hearings: (trx) => backfillHearings(trx),
 };
 
+/**
+ * Tasks that need the application (its stores, calendar and periods), not a transaction alone: left pending here and run
+ * by the server once it has started (`reproject_statistics`: app/stats/reproject.ts `runRequestedReprojection`).
+ */
+export const APPLICATION_TASKS: readonly string[] = ['reproject_statistics'];
+
+/** Whether a migration asked for the task and it has not run yet. */
+export async function maintenanceRequested(knex: Knex, name: string): Promise<boolean> {
+  return Boolean(await knex('maintenance_tasks').where({ name }).first('name'));
+}
+
+/** The task has run (or is no longer needed). */
+export async function clearMaintenance(knex: Knex, name: string): Promise<void> {
+  await knex('maintenance_tasks').where({ name }).delete();
+}
+
 /** Runs and clears the pending tasks, each in its own transaction; returns their names. */
 export async function runPendingMaintenance(knex: Knex): Promise<string[]> {
-  const pending = await knex('maintenance_tasks').orderBy('requested_at').select('name');
+  const pending = await knex('maintenance_tasks')
+    .whereNotIn('name', [...APPLICATION_TASKS])
+    .orderBy('requested_at')
+    .select('name');
   const done: string[] = [];
   for (const { name } of pending) {
     const task = TASKS[name as string];

@@ -7,6 +7,7 @@ import { loadConfig } from '../app/config.ts';
 import { createDeps } from '../app/deps.ts';
 import { reprojectStatistics } from '../app/stats/reproject.ts';
 import { migrateLatest, openDatabase } from '../db/knex.ts';
+import { clearMaintenance } from '../db/maintenance.ts';
 import { createLogger } from '../server/logger.ts';
 
 const config = loadConfig();
@@ -14,5 +15,7 @@ const db = openDatabase(config.databaseUrl);
 await migrateLatest(db);
 const deps = createDeps({ db, clock: systemClock, logger: createLogger(config.logLevel), config });
 const r = await reprojectStatistics(deps);
+// A migration's request for the same (`reproject_statistics`) is met.
+await clearMaintenance(db.knex, 'reproject_statistics');
 console.log(`statistics re-projected: ${r.cases} cases, ${r.changed} changed`);
 await db.close();

@@ -143,24 +143,47 @@ function ownershipOf(c: StatSource): string {
 }
 
 /**
- * Who prevailed (domain.md §13.1 "by result"), from the applicant's side first: an award wholly granted → the
- * applicant; wholly dismissed → the respondent; otherwise both in part. A mediated case is a compromise (both in
- * part) unless the recorded settlement amount covers every yuan claimed. Convention (README "Statistics").
+ * Who prevailed (domain.md §13.1 "by result"), from the applicant's side first. Every item the award decides counts —
+ * the applicant's claims and a merged counterclaim's (Rules Art. 36): an item granted is won by the side that claimed
+ * it, one dismissed by the other side, one granted in part by both. Every item won by the applicant's side → the
+ * applicant; every one by the respondent's → the respondent; otherwise both in part (s55: before, a counterclaim's
+ * items were left out). A mediated case is a compromise (both in part) unless the recorded settlement amount covers
+ * every yuan the applicant claimed. Convention (README "Statistics").
  */
-function resultOf(ctx: MachineContext, claimedFen: number, counter: ReadonlySet<number>): 'applicant' | 'respondent' | 'both' | null {
+function resultOf(
+  ctx: MachineContext,
+  applicantClaimedFen: number,
+  counter: ReadonlySet<number>,
+): 'applicant' | 'respondent' | 'both' | null {
   const mode = ctx.closure?.mode;
   if (mode === 'award') {
-    const items = [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])].filter((i) => !counter.has(i.claimId));
+    const items = [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])];
     if (!items.length) return null;
-    if (items.every((i) => i.outcome === 'granted')) return 'applicant';
-    if (items.every((i) => i.outcome === 'dismissed')) return 'respondent';
-    return 'both';
+    const winners = new Set(
+      items.map((i) => {
+        if (i.outcome === 'partly') return 'both';
+        const claimant = counter.has(i.claimId) ? 'respondent' : 'applicant';
+        if (i.outcome === 'granted') return claimant;
+        return claimant === 'applicant' ? 'respondent' : 'applicant';
+      }),
+    );
+    return winners.size === 1 ? ([...winners][0] as 'applicant' | 'respondent' | 'both') : 'both';
   }
   if (mode === 'mediation') {
     const amount = parseMoney(ctx.mediation?.amount ?? '');
-    return amount !== null && claimedFen > 0 && amount >= claimedFen ? 'applicant' : 'both';
+    return amount !== null && applicantClaimedFen > 0 && amount >= applicantClaimedFen ? 'applicant' : 'both';
   }
   return null;
+}
+
+/**
+ * Options of the projection (app/config.ts). `claimedWithCounterclaims` — whether the amount claimed (标的额 /
+ * 涉案金额) includes a merged counterclaim's claims (default true; STATS_CLAIMED_AMOUNT=application counts the
+ * applicant's claims only). No statistical form or rule read for domain.md §13.1 says which (MA1 names 涉案金额 without a
+ * rule for counterclaims, [R]): a local choice. A change needs `npm run stats:reproject` (the facts are projected).
+ */
+export interface StatOptions {
+  claimedWithCounterclaims?: boolean;
 }
 
 /**
@@ -177,19 +200,22 @@ export function decisionsFinality(ctx: Pick<MachineContext, 'partialAwards' | 'a
   return 'mixed';
 }
 
-export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string | null): StatFacts {
-  // The amounts claimed and awarded, the result and the claim lines are the applicant's claims (domain.md §13.1): a
-  // merged counterclaim's (Rules Art. 36) are claims against the applicant, not part of the case's 标的额.
+export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string | null, opts: StatOptions = {}): StatFacts {
+  // s55 (legal55a #6, docs55 #3): a merged counterclaim (Rules Art. 36) is decided by the award like the applicant's
+  // claims (LDMAL Art. 46; Rules Art. 49), so its items are in the claim lines (by their category: a worker's wage
+  // counterclaim is 劳动报酬), the amount awarded and the result — the same items the finality (final / mixed) reads.
+  // Whether the amount claimed includes it is a local choice (StatOptions). The case's cause stays the applicant's.
   const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id as number));
-  const claims = c.claims.filter((cl) => !cl.counterclaim).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  const all = [...c.claims].sort((a, b) => (a.counterclaim ? 1 : 0) - (b.counterclaim ? 1 : 0) || (a.seq ?? 0) - (b.seq ?? 0));
+  const claims = all.filter((cl) => !cl.counterclaim);
   // The case's cause is the cause of the first claim the applicant listed (one cause per case, so causes add up).
   const cause = claims[0] ? causeOfClaim(claims[0]) : 'other';
   const acceptedOn = ctx.acceptedOn ?? null;
   const closedOn = ctx.closure?.closedOn ?? null;
   const closureMode = ctx.closure?.mode ?? null;
-  // Awarded: every award of the case — its partial awards (Rules Art. 49) and the final one — on the applicant's claims.
+  // Awarded: every award of the case — its partial awards (Rules Art. 49) and the final one — on every claim decided.
   const awarded = [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])].reduce(
-    (s, i) => s + (i.outcome === 'dismissed' || counter.has(i.claimId) ? 0 : (i.amountFen ?? 0)),
+    (s, i) => s + (i.outcome === 'dismissed' ? 0 : (i.amountFen ?? 0)),
     0,
   );
   const tm = ctx.trackMediation;
@@ -204,9 +230,10 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
     else if (closureMode === 'withdrawal') [mediationOutcome, mediationEndedOn] = ['withdrawn', closedOn];
   }
   const counted = acceptedOn !== null && closedOn !== null && closureMode !== 'rejection';
-  const claimedFen = claims.reduce((s, cl) => s + (cl.amountFen ?? 0), 0);
+  const applicantClaimedFen = claims.reduce((s, cl) => s + (cl.amountFen ?? 0), 0);
+  const claimedFen = opts.claimedWithCounterclaims === false ? applicantClaimedFen : all.reduce((s, cl) => s + (cl.amountFen ?? 0), 0);
   const filedBy = employerApplies(c) ? 'employer' : 'worker';
-  const applicantResult = c.track === 'arbitration' ? resultOf(ctx, claimedFen, counter) : null;
+  const applicantResult = c.track === 'arbitration' ? resultOf(ctx, applicantClaimedFen, counter) : null;
   const mediated =
     c.track === 'mediation' ? tm?.agreedOn && tm.amount : closureMode === 'mediation' ? (ctx.mediation?.amount ?? null) : null;
   return {
@@ -240,7 +267,7 @@ export function statFacts(c: StatSource, ctx: MachineContext, awardDueOn: string
     closedLate: counted && awardDueOn !== null && (closedOn as string) > awardDueOn,
     mediationOutcome,
     mediationEndedOn,
-    claimLines: c.track === 'arbitration' ? JSON.stringify(claimStatLines(claims, ctx)) : '[]',
+    claimLines: c.track === 'arbitration' ? JSON.stringify(claimStatLines(all, ctx)) : '[]',
   };
 }
 

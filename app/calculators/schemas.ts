@@ -36,7 +36,11 @@ export const ReadingsInput = z
 const Compensation = z
   .object({
     startOn: IsoDate.openapi({ description: '用工之日' }),
-    endOn: IsoDate.openapi({ description: '劳动合同解除或终止之日' }),
+    endOn: IsoDate.openapi({
+      description:
+        '劳动合同解除或终止之日，即劳动关系存续的最后一日（最后工作日），计入工作年限：工作年限自用工之日（劳动合同法第七条）起算至该日止，两端均计入（劳动合同法第四十七条第一款“在本单位工作的年限”）。' +
+        '例：2009-01-01 用工、最后工作日 2023-12-31，为15年；解除通知载明“自2024年1月1日起解除”的，应填 2023-12-31（填 2024-01-01 则为15年1天，不满六个月的部分按半个月计，结果会提示）',
+    }),
     wages: z
       .array(CalcMoney)
       .min(1)

@@ -9,6 +9,7 @@ import { eventLabel } from '../../workflows/labels.ts';
 import { migrateSnapshot, type PersistedSnapshot, restore, type Snapshot, startCase } from '../../workflows/procedure.ts';
 import type { CaseInput } from '../../workflows/procedure-types.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
+import { statOptions } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { type AppError, preconditionFailed, unknownPathParam } from '../errors.ts';
 import type { CaseScope } from '../policy.ts';
@@ -125,7 +126,7 @@ export async function projectStats(
   opts: { isNew?: boolean; current?: (StatFacts & { rowId: number }) | null } = {},
 ): Promise<void> {
   const awardDueOn = deadlines.find((d) => d.kind === 'award')?.dueOn ?? null;
-  await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn), now, opts);
+  await deps.stores.stats.project(trx, c.id, statFacts(c, ctx, awardDueOn, statOptions(deps.config)), now, opts);
 }
 
 // syncTribunal's caller (app/procedure/apply-event.ts) passes no deps; the store holds no state.

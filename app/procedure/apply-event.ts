@@ -87,6 +87,7 @@ import {
 } from '../cases/register-case.ts';
 import { buildCaseView, type CaseView, claimApplicant, partyNameMap, rejectionView, viewDelta } from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
+import { statOptions } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable, validationError } from '../errors.ts';
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
@@ -1164,7 +1165,7 @@ async function decide(
     numberingYear,
     deadlines,
     storedDeadlines: loaded.deadlines ?? [],
-    stat: { facts: statFacts(updated, nctx, awardDueOn), current: loaded.statRow ?? null },
+    stat: { facts: statFacts(updated, nctx, awardDueOn, statOptions(deps.config)), current: loaded.statRow ?? null },
     deadlinesMaxId: loaded.deadlinesMaxId ?? 0,
     referenceVersions: loaded.referenceVersions ?? 0,
     view,

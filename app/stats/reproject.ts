@@ -1,3 +1,4 @@
+import { clearMaintenance, maintenanceRequested } from '../../db/maintenance.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -36,4 +37,18 @@ export async function reprojectStatistics(deps: Deps): Promise<{ cases: number; 
     after = ids.at(-1) as number;
   }
   return { cases, changed };
+}
+
+/**
+ * A migration's request to re-derive the statistics (`reproject_statistics`, e.g. 20261219_0055): run once the server
+ * has started, with the current definitions, then cleared; null when none was asked for. Safe beside the running server
+ * (each case in its own unit of work), and again if two processes start together (a case whose facts are current is left
+ * untouched). Every process of the earlier version must be stopped first (README "Statistics"): one still writing
+ * afterwards would record the old definition for the cases it touches.
+ */
+export async function runRequestedReprojection(deps: Deps): Promise<{ cases: number; changed: number } | null> {
+  if (!(await maintenanceRequested(deps.db.knex, 'reproject_statistics'))) return null;
+  const r = await reprojectStatistics(deps);
+  await clearMaintenance(deps.db.knex, 'reproject_statistics');
+  return r;
 }

@@ -55,6 +55,7 @@ import * as m20261215_0070 from './20261215_0070_major_collective.ts';
 import * as m20261216_0010 from './20261216_0010_access_log_no_case_lock.ts';
 import * as m20261217_0010 from './20261217_0010_agent_appointments.ts';
 import * as m20261218_0054 from './20261218_0054_stat_applications_by_group.ts';
+import * as m20261219_0055 from './20261219_0055_stat_counterclaims.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -122,6 +123,7 @@ export const migrations: [string, Migration][] = [
   ['20261216_0010_access_log_no_case_lock', m20261216_0010],
   ['20261217_0010_agent_appointments', m20261217_0010],
   ['20261218_0054_stat_applications_by_group', m20261218_0054],
+  ['20261219_0055_stat_counterclaims', m20261219_0055],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

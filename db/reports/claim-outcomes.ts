@@ -27,7 +27,7 @@ import { type Fraction, fraction } from './fraction.ts';
  * Arts. 17, 19); a worker's own non-final item is settled once the award took effect for him. The claim lines are stored
  * per case (case_stat_rows): after upgrading run `npm run stats:reproject` once.
  */
-export const CLAIM_FORMULA_VERSION = 'zhongcai-claims-2026.2';
+export const CLAIM_FORMULA_VERSION = 'zhongcai-claims-2026.3';
 
 export interface ClaimFigures {
   items: number;

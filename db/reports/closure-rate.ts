@@ -16,7 +16,7 @@ import { GROUP_COLUMNS, groupKey, majorRowSql, type SpecialFigures, specialFigur
  * - closureRate = closed ÷ (carriedOver + accepted), exact fraction, null when the denominator is 0.
  * Figures are read from `stat_counters`; `asOf` keeps only what had been recorded by the end of that day (CST).
  */
-export const FORMULA_VERSION = 'zhongcai-closure-2026.3';
+export const FORMULA_VERSION = 'zhongcai-closure-2026.4';
 
 export type GroupBy = 'district' | 'cause' | 'procedure' | 'wageArrears' | 'arbitrator' | 'ownership';
 export const GROUP_DIMS: Record<GroupBy, StatDim> = {
@@ -706,26 +706,40 @@ JOIN cases c ON c.id = x.case_id ORDER BY COALESCE(x.accepted_on, x.received_on)
       : Number(rowsOf(await knex.raw(`SELECT COUNT(*) AS n FROM case_stat_rows WHERE ${w}`, b as never[]))[0]?.n ?? 0);
   return {
     total,
-    items: rows.map((r) => ({
-      id: Number(r.case_id),
-      caseNo: r.case_no ?? null,
-      // Which track (a review's number and acceptance are its own: app/stats/closure.ts); not part of the row answered.
-      track: r.track as string,
-      state: r.current_state,
-      district: r.district,
-      cause: r.cause,
-      procedure: r.procedure_kind,
-      wageArrears: r.wage_arrears === true || r.wage_arrears === 1,
-      receivedOn: r.received_on,
-      acceptedOn: r.accepted_on ?? null,
-      closedOn: r.closed_on ?? null,
-      closureMode: r.closure_mode ?? null,
-      finality: r.finality ?? null,
-      arbitratorId: r.arbitrator_id === null || r.arbitrator_id === undefined ? null : Number(r.arbitrator_id),
-      awardDueOn: r.award_due_on ?? null,
-      daysToClose: r.days_to_close === null || r.days_to_close === undefined ? null : Number(r.days_to_close),
-      closedLate: r.closed_late === true || r.closed_late === 1,
-      mediationOutcome: r.mediation_outcome ?? null,
-    })),
+    items: rows.map((r) => closureCaseRow(r, q.to)),
+  };
+}
+
+/**
+ * A drill-down row shows the case as it stood at the period's end (s55, legal55a #6 LOW): a case closed after `to` —
+ * pending at the end, or accepted in the period and closed later — has no closing yet (closedOn, closureMode, finality,
+ * daysToClose null; closedLate false), and `closedLaterOn` names the later closing day; `state` is the case's state today.
+ * A pre-arbitration mediation ended after `to` has no outcome yet either.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: raw driver rows
+function closureCaseRow(r: Record<string, any>, to: string): Record<string, unknown> {
+  const later = r.closed_on != null && r.closed_on > to;
+  const mediationLater = r.mediation_ended_on != null && r.mediation_ended_on > to;
+  return {
+    id: Number(r.case_id),
+    caseNo: r.case_no ?? null,
+    // Which track (a review's number and acceptance are its own: app/stats/closure.ts); not part of the row answered.
+    track: r.track as string,
+    state: r.current_state,
+    district: r.district,
+    cause: r.cause,
+    procedure: r.procedure_kind,
+    wageArrears: r.wage_arrears === true || r.wage_arrears === 1,
+    receivedOn: r.received_on,
+    acceptedOn: r.accepted_on ?? null,
+    closedOn: later ? null : (r.closed_on ?? null),
+    closedLaterOn: later ? r.closed_on : null,
+    closureMode: later ? null : (r.closure_mode ?? null),
+    finality: later ? null : (r.finality ?? null),
+    arbitratorId: r.arbitrator_id === null || r.arbitrator_id === undefined ? null : Number(r.arbitrator_id),
+    awardDueOn: r.award_due_on ?? null,
+    daysToClose: later || r.days_to_close === null || r.days_to_close === undefined ? null : Number(r.days_to_close),
+    closedLate: !later && (r.closed_late === true || r.closed_late === 1),
+    mediationOutcome: mediationLater ? null : (r.mediation_outcome ?? null),
   };
 }

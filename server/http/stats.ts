@@ -183,7 +183,10 @@ const DrillCase = z
     wageArrears: z.boolean(),
     receivedOn: Day,
     acceptedOn: Day.nullable(),
-    closedOn: Day.nullable(),
+    closedOn: Day.nullable().openapi({
+      description: '期末（to）以前的结案日；期末以后才结案的为 null（行按期末时的情况列出：closureMode、finality、daysToClose 亦为 null）',
+    }),
+    closedLaterOn: Day.nullable().openapi({ description: '期末以后结案的，其结案日（如期末未结、其后撤回的案件）；否则 null' }),
     closureMode: z.string().nullable(),
     finality: z.enum(['final', 'non_final', 'mixed']).nullable(),
     arbitratorId: z.number().int().nullable(),

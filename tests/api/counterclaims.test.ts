@@ -43,7 +43,7 @@ const own = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }
 const counter = (v: CaseView) => (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => x.counterclaim);
 
 describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqlite'})`, () => {
-  it('its claims join the case, marked; the final award must decide them; they are never final; figures leave them out', async () => {
+  it('its claims join the case, marked; the final award must decide them; they are never final; figures count them (fixS55)', async () => {
     const { c, v } = await withCounterclaim({ description: '被申请人反申请：申请人返还培训费用', claims: [TRAINING] });
     expect(counter(v)).toEqual([expect.objectContaining({ seq: 3, category: 'damages', amount: '5000.00', counterclaim: true })]);
     expect(own(v)).toHaveLength(2);
@@ -94,10 +94,11 @@ describe(`counterclaims are decided by the award (${process.env.TEST_DB ?? 'sqli
     expect(item).toMatchObject({ final: false });
     expect(item?.reason).toContain('用人单位对劳动者的请求');
 
-    // The case's 标的额 and the amount awarded are the applicant's (domain.md §13.1): 38,400 claimed, 12,000 awarded.
+    // fixS55: the counterclaim is a claim the award decides — its item is in the amount awarded (12,000 + 3,000) and, by
+    // default (STATS_CLAIMED_AMOUNT), in the amount claimed (38,400 + 5,000) (domain.md §13.1).
     const stats = await t.api(a.tokens.chair).get('/api/stats/closure?from=2026-03-01&to=2026-04-30');
     expect(stats.status).toBe(200);
-    expect(stats.body.amounts).toMatchObject({ claimed: '38400.00', awarded: '12000.00' });
+    expect(stats.body.amounts).toMatchObject({ claimed: '43400.00', awarded: '15000.00' });
   });
 
   it("a counterclaim given as words only is one claim to decide; a worker counterclaiming an employer is classified as usual, the employer's own claim never final", async () => {

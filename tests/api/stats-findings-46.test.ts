@@ -60,7 +60,7 @@ describe(`statistics findings, stop 46 (${process.env.TEST_DB ?? 'sqlite'})`, ()
     const f = await get(`/api/stats/claims?${q}`);
     // Before the fix: challenged 4, courtChanged 2 (周志强's revoked), changedOfAwarded 2/4.
     expect(f).toMatchObject({
-      formulaVersion: 'zhongcai-claims-2026.2',
+      formulaVersion: 'zhongcai-claims-2026.3',
       items: 4,
       challenged: 2,
       courtDecided: 2,

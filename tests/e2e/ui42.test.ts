@@ -155,8 +155,8 @@ describe('ui42 (Chromium)', () => {
     await signIn(page, base, 'chair');
     await page.goto(`${base}/#/stats`);
     const method = page.locator('.formula-version');
-    await hasText(method, '结案率统计口径（2026年第3版）');
-    expect(await method.getAttribute('title')).toContain('zhongcai-closure-2026.3');
+    await hasText(method, '结案率统计口径（2026年第4版）');
+    expect(await method.getAttribute('title')).toContain('zhongcai-closure-2026.4');
     // 结案天数 (平均｜中位) is one line at 1366 px: its last 天 does not wrap.
     const days = page.locator('.card.days button.n');
     const lineHeight = await days.evaluate(

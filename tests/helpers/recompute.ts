@@ -1,4 +1,5 @@
 import { caseSnapshot } from '../../app/cases/case-state.ts';
+import { statOptions } from '../../app/config.ts';
 import type { Deps } from '../../app/deps.ts';
 import { verifyHistory } from '../../db/history-chain.ts';
 import { deadlineRow } from '../../db/stores/deadlines.ts';
@@ -52,7 +53,7 @@ export async function recomputeAndCompare(deps: Deps, today: string, opts: { row
       continue;
     }
     const stored = factsFromRow(current[0]);
-    const fresh = statFacts(c, ctx, list.find((d) => d.kind === 'award')?.dueOn ?? null);
+    const fresh = statFacts(c, ctx, list.find((d) => d.kind === 'award')?.dueOn ?? null, statOptions(deps.config));
     if (opts.rowFacts !== false) {
       const keys = [...new Set([...Object.keys(stored), ...Object.keys(fresh)])].sort();
       const differ = keys.filter(

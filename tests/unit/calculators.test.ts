@@ -409,6 +409,26 @@ describe('calculator building blocks', () => {
     expect(serviceLength('2025-01-01', '2025-01-01')).toEqual({ years: 0, months: 0, days: 1 });
   });
 
+  it('fixS55 (legal55a #10): endOn is the last day of service, counted — 2009-01-01 … 2023-12-31 is 15 years; an anniversary end day is warned of', () => {
+    const ec = (endOn: string) =>
+      calculate(
+        { kind: 'economic_compensation', input: { startOn: '2009-01-01', endOn, averageWageFen: Y(6000) } },
+        REFS,
+        DEFAULT_READINGS,
+      );
+    // LCL Art. 47(1): a month per whole year; the last day worked is 2023-12-31 → 15 whole years, 15 months × 6,000.
+    const last = ec('2023-12-31');
+    expect(last.amountFen).toBe(Y(90000));
+    expect(last.text).toContain('工作年限计至该日（含当日）');
+    expect(last.steps[0]?.value).toBe('2009年1月1日至2023年12月31日（含首尾两日），共15年');
+    expect(last.warnings.join('\n')).not.toContain('请改填');
+    // 2024-01-01 as a day of service: 15 years and a day → half a month more (93,000), and the result says what to enter
+    // when that day was the first without employment (a rescission 自该日起).
+    const next = ec('2024-01-01');
+    expect(next.amountFen).toBe(Y(93000));
+    expect(next.warnings.join('\n')).toContain('最后工作日为2023年12月31日，工作年限为15年整');
+  });
+
   it('fractions round half up to the fen, exactly', () => {
     expect(new Fraction(1, 2).round()).toBe(1);
     expect(new Fraction(5, 2).round()).toBe(3);

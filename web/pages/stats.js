@@ -30,7 +30,7 @@ const card = (label, n, cls, onclick, sub) =>
     sub ? h('div.small.muted', sub) : null,
   );
 
-/** "zhongcai-closure-2026.3" → 结案率统计口径（2026年第2版）: the method in Chinese, its code in the tooltip. */
+/** "zhongcai-closure-2026.4" → 结案率统计口径（2026年第4版）: the method in Chinese, its code in the tooltip. */
 export function formulaName(code) {
   const m = /^zhongcai-(closure|claims)-(\d{4})\.(\d+)$/.exec(code ?? '');
   if (!m) return `统计口径 ${code ?? ''}`.trim();
@@ -124,7 +124,7 @@ export async function statsPage(params, mount) {
         V().statCauses[i.cause] ?? i.cause,
         arbName(i.arbitratorId),
         i.acceptedOn ?? '',
-        i.closedOn ?? '',
+        i.closedOn ?? (i.closedLaterOn ? `期末未结（${i.closedLaterOn}结案）` : ''),
         closureLabel(i.closureMode),
         i.daysToClose ?? '',
         `${i.awardDueOn ?? ''}${i.closedLate ? '（超期）' : ''}`,
@@ -165,7 +165,7 @@ export async function statsPage(params, mount) {
                       h('td', V().statCauses[i.cause] ?? i.cause),
                       h('td', arbName(i.arbitratorId)),
                       h('td', i.acceptedOn ?? '—'),
-                      h('td', i.closedOn ?? '—'),
+                      h('td', i.closedOn ?? (i.closedLaterOn ? `期末未结（${i.closedLaterOn}结案）` : '—')),
                       h('td', closureLabel(i.closureMode) || '—'),
                       h('td.num', i.daysToClose ?? '—'),
                       h('td', i.awardDueOn ?? '—', i.closedLate ? h('span.badge.bad', '超期') : null),

@@ -41,7 +41,12 @@ export type Pre2008Ground = keyof typeof PRE2008_GROUNDS;
 export interface CompensationInput {
   /** 用工之日: the first day of work. */
   startOn: string;
-  /** The day the contract was rescinded or ended (the last day of service, counted). */
+  /**
+   * The day the contract was rescinded or ended (解除或终止之日), read as the last day of the relationship — the last day
+   * of service, counted: service runs from 用工之日 (LCL Art. 7) to this day, both days counted (fixS55, legal55a #10).
+   * 2009-01-01 … 2023-12-31 is 15 years; a notice "自2024年1月1日起解除" ends service on 2023-12-31. `endOn` on an
+   * anniversary of `startOn` (15 years and one day) is warned of (`anniversaryWarning`).
+   */
   endOn: string;
   /** The monthly wages (应得工资) of the last 12 months before the end, or of every month when fewer (Reg Art. 27). */
   wagesFen?: number[];
@@ -139,6 +144,22 @@ function checkDates(input: CompensationInput): void {
     throw new CalculatorInputError('endOn', '劳动合同法施行（2008年1月1日）以前解除或终止的，不适用本计算（劳动合同法第九十七条）');
 }
 
+/** The working's wording of the service period: both ends counted (CompensationInput.endOn). */
+const servicePeriod = (input: CompensationInput) => `${dateText(input.startOn)}至${dateText(input.endOn)}（含首尾两日）`;
+
+/**
+ * Service of whole years and exactly one day: `endOn` is an anniversary of `startOn`. If that day is the first day
+ * without employment (a rescission "自该日起"), the last day of service is the day before and the years are whole — LCL
+ * Art. 47(1) gives half a month for any part of a year under six months, so the one day is worth half a month's wage.
+ */
+function anniversaryWarning(input: CompensationInput, s: ServiceLength, warnings: string[], what = '工作年限'): void {
+  if (s.months !== 0 || s.days !== 1 || s.years === 0) return;
+  warnings.push(
+    `${what}为${serviceText(s)}：${dateText(input.endOn)}计为劳动关系存续的最后一日。` +
+      `若劳动合同自该日起解除（该日已不在职），最后工作日为${dateText(addDays(input.endOn, -1))}，工作年限为${s.years}年整，请改填该日重新计算`,
+  );
+}
+
 /**
  * 经济补偿 (LCL Arts. 46–47, 97(3); Reg Art. 27). The years from 2008-01-01 (or the start) follow LCL Art. 47 with
  * its caps; the years before follow the rules then in force, for the ground given (481号), kept as a separate part.
@@ -150,7 +171,11 @@ export function economicCompensation(input: CompensationInput, refs: Compensatio
   const basis = [`${LCL}第四十七条`];
   const used: ReadingUsed[] = [];
   const whole = serviceLength(input.startOn, input.endOn);
-  steps.push({ label: '在本单位工作年限', value: `${dateText(input.startOn)}至${dateText(input.endOn)}，共${serviceText(whole)}` });
+  steps.push({
+    label: '在本单位工作年限（自用工之日起至劳动关系存续的最后一日）',
+    value: `${servicePeriod(input)}，共${serviceText(whole)}`,
+    basis: `${LCL}第七条、第四十七条第一款`,
+  });
   const wage = monthlyWage(input, refs, steps, warnings);
   const { base, capped } = applyCap(wage, refs, steps, warnings);
   if (refs.minimumWage) basis.push(`${LCL_REG}第二十七条`);
@@ -158,6 +183,7 @@ export function economicCompensation(input: CompensationInput, refs: Compensatio
   const split = input.startOn < LCL_IN_FORCE;
   const lclStart = split ? LCL_IN_FORCE : input.startOn;
   const lclService = serviceLength(lclStart, input.endOn);
+  anniversaryWarning(input, lclService, warnings, split ? '2008年1月1日以后的工作年限' : '工作年限');
   const m = lclMonths(lclService);
   let halves = m.halves;
   const yearsCapped = capped && halves > 24;
@@ -213,7 +239,7 @@ export function economicCompensation(input: CompensationInput, refs: Compensatio
     steps.push({ label: '经济补偿合计', value: `${yuanText(lclPart.round())} + ${yuanText(oldPart.round())} = ${yuanText(total)}` });
 
   const text =
-    `申请人自${dateText(input.startOn)}起在被申请人处工作，至${dateText(input.endOn)}劳动合同解除（终止），` +
+    `申请人自${dateText(input.startOn)}起在被申请人处工作，至${dateText(input.endOn)}劳动合同解除（终止），工作年限计至该日（含当日），` +
     `月工资按解除（终止）前十二个月的平均工资计为${yuanText(wage)}` +
     (capped ? `，高于本地区上年度职工月平均工资三倍，按${yuanText(base)}计算、年限最高不超过十二年` : '') +
     '。' +
@@ -244,9 +270,10 @@ export function unlawfulTermination(input: CompensationInput, refs: Compensation
   const whole = serviceLength(input.startOn, input.endOn);
   steps.push({
     label: '工作年限（自用工之日起计算）',
-    value: `${dateText(input.startOn)}至${dateText(input.endOn)}，共${serviceText(whole)}`,
+    value: `${servicePeriod(input)}，共${serviceText(whole)}`,
     basis: `${LCL_REG}第二十五条`,
   });
+  anniversaryWarning(input, whole, warnings);
   const wage = monthlyWage(input, refs, steps, warnings);
   const { base, capped } = applyCap(wage, refs, steps, warnings);
   const m = lclMonths(whole);
@@ -268,7 +295,7 @@ export function unlawfulTermination(input: CompensationInput, refs: Compensation
   });
   const text =
     `被申请人违法解除（终止）劳动合同，申请人不要求继续履行，依《中华人民共和国劳动合同法》第四十八条、第八十七条，应按经济补偿标准的二倍支付赔偿金。` +
-    `申请人自${dateText(input.startOn)}起工作至${dateText(input.endOn)}，工作年限自用工之日起计算为${serviceText(whole)}，计${monthsText(halves)}；` +
+    `申请人自${dateText(input.startOn)}起工作至${dateText(input.endOn)}（含当日），工作年限自用工之日起计算为${serviceText(whole)}，计${monthsText(halves)}；` +
     `月工资按解除（终止）前十二个月的平均工资计为${yuanText(wage)}${capped ? `，按本地区上年度职工月平均工资三倍${yuanText(base)}计算` : ''}；` +
     `赔偿金为${yuanText(base)}×${halves / 2}×2=${yuanText(total)}。`;
   return {
