@@ -950,7 +950,14 @@ interface SqliteConn {
  * Advisory locks (PostgreSQL) of this application: one namespace, one number per purpose. Session locks are taken on a
  * dedicated connection and held while `fn` runs; a process that dies releases them with its connection.
  */
-export const ADVISORY_LOCKS = { startup: 1, dailySweep: 2, auditLog: 3, calendarRecompute: 4, statCounters: 5 } as const;
+export const ADVISORY_LOCKS = {
+  startup: 1,
+  dailySweep: 2,
+  auditLog: 3,
+  calendarRecompute: 4,
+  statCounters: 5,
+  statReprojection: 6,
+} as const;
 const LOCK_NAMESPACE = 0x7a63; // "zc"
 
 /**

@@ -1,3 +1,4 @@
+import { withAdvisoryLock } from '../../db/knex.ts';
 import { clearMaintenance, maintenanceRequested } from '../../db/maintenance.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
@@ -48,7 +49,20 @@ export async function reprojectStatistics(deps: Deps): Promise<{ cases: number; 
  */
 export async function runRequestedReprojection(deps: Deps): Promise<{ cases: number; changed: number } | null> {
   if (!(await maintenanceRequested(deps.db.knex, 'reproject_statistics'))) return null;
-  const r = await reprojectStatistics(deps);
-  await clearMaintenance(deps.db.knex, 'reproject_statistics');
-  return r;
+  // Many processes on one PostgreSQL start together: one of them re-projects (a background job takes an advisory lock);
+  // the others go on serving — the holder clears the request when it is done, or leaves it for the next start.
+  const held = await withAdvisoryLock(
+    deps.db,
+    'statReprojection',
+    async (lease) => {
+      // Asked again under the lock: another process may have done it between the first question and the lock.
+      if (!(await maintenanceRequested(deps.db.knex, 'reproject_statistics'))) return null;
+      const r = await reprojectStatistics(deps);
+      lease.assertHeld();
+      await clearMaintenance(deps.db.knex, 'reproject_statistics');
+      return r;
+    },
+    { wait: false },
+  );
+  return held.acquired ? held.value : null;
 }
