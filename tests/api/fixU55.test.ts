@@ -115,7 +115,7 @@ describe(`fixU55 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       },
       '2026-03-10',
     );
-    const counter = (v.claims as { id: number; seq: number; counterclaim?: boolean }[]).find((x) => x.counterclaim);
+    const counter = (v.claims as unknown as { id: number; seq: number; counterclaim?: boolean }[]).find((x) => x.counterclaim);
     expect(counter?.seq).toBe(3);
     const arb = a.arbitrators[0] as { id: number; token: string };
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-11');
