@@ -583,6 +583,36 @@ export function setError(scope, path, message) {
   if (message) el?.setAttribute('aria-invalid', 'true');
   else el?.removeAttribute('aria-invalid');
 }
+/**
+ * ui55 #3: a check run when a field is left (blur) that shows or removes an error line moves what is below it. Left by
+ * pressing a button below, the line came between the press and the release: the button moved ~18 px under the pointer
+ * and the click was lost (＋ 委托代理人 under a wrong 公民身份号码). `afterPress(fn)` runs `fn` at once — or, while a
+ * pointer is pressed, once it is released and its click has been delivered: the error is shown all the same, a moment
+ * later, and the click lands where it was aimed.
+ */
+let pressed = false;
+if (typeof document !== 'undefined') {
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      pressed = true;
+    },
+    true,
+  );
+  for (const t of ['pointerup', 'pointercancel']) document.addEventListener(t, () => setTimeout(() => (pressed = false), 0), true);
+}
+export function afterPress(fn) {
+  if (!pressed) return fn();
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    // After the release's click (dispatched with the mouseup, before any timer).
+    setTimeout(fn, 0);
+  };
+  document.addEventListener('pointerup', run, { capture: true, once: true });
+  document.addEventListener('pointercancel', run, { capture: true, once: true });
+}
 export function clearErrors(form) {
   for (const el of form.querySelectorAll('.field-error')) el.textContent = '';
   for (const el of form.querySelectorAll('.invalid')) {

@@ -1,4 +1,5 @@
 import type { ClosureMode, EventType } from './procedure-types.ts';
+import { CLAIM_CATEGORIES, type ClaimCategory } from './reference.ts';
 
 /**
  * Chinese labels for every procedure state, event and closure mode, in one place: the API's views, the documents,
@@ -151,5 +152,34 @@ export function namePartiesIn(text: string, names: ReadonlyMap<number, string>):
   return text.replace(/当事人 ?(\d+(?:、\d+)*)(?!\d)/g, (whole, list: string) => {
     const named = list.split('、').map((id) => names.get(Number(id)));
     return named.every((n) => n !== undefined) ? named.join('、') : whole;
+  });
+}
+
+/** A claim as the case page and the forms number and word it (`seq`, its category and words), for `nameClaimsIn`. */
+export interface ClaimWords {
+  id?: number | null;
+  seq?: number | null;
+  category: ClaimCategory;
+  description?: string | null;
+  counterclaim?: boolean | null;
+}
+
+/** 第N项请求（类别：请求事项）: a claim as the person sees it listed (web: "N. 【反请求】…"), its words cut at 30. */
+export function claimWords(cl: ClaimWords): string {
+  const words = (cl.description ?? '').trim();
+  const said = words.length > 30 ? `${words.slice(0, 30)}…` : words;
+  return `第${cl.seq ?? '?'}项请求（${cl.counterclaim ? '反请求，' : ''}${CLAIM_CATEGORIES[cl.category] ?? cl.category}${said ? `：${said}` : ''}）`;
+}
+
+/**
+ * The rules name a claim by its id (`请求 <id>`, a list `请求 <id>、<id>`; ClaimRef carries neither its number nor its
+ * words). A refusal shown to a person names it as the case page lists it — its number in the case (`seq`) and its
+ * words (ui55 #1: 「请求 3 不属于」 where the screen had no claim 3). Named whole or not at all, like `namePartiesIn`.
+ */
+export function nameClaimsIn(text: string, claims: readonly ClaimWords[]): string {
+  if (!text.includes('请求 ')) return text;
+  return text.replace(/请求 (\d+(?:、\d+)*)(?!\d) ?/g, (whole, list: string) => {
+    const named = list.split('、').map((id) => claims.find((c) => c.id === Number(id)));
+    return named.every((c) => c !== undefined && c.seq != null) ? named.map((c) => claimWords(c as ClaimWords)).join('、') : whole;
   });
 }

@@ -1071,7 +1071,7 @@ function awardItemsRule(ctx: CaseContext, ev: ProcEvent, whole: boolean): Violat
   const covered = new Set(items.map((i) => i.claimId));
   const missing = ctx.claims.filter((c) => !decided.has(c.id) && !covered.has(c.id) && !withdrawn.has(c.id)).map((c) => c.id);
   if (whole && missing.length) {
-    return v('award-must-decide-every-claim', 'LDMAL Art. 46', `裁决须对每一项仲裁请求作出处理，尚未处理的请求：${missing.join('、')}`);
+    return v('award-must-decide-every-claim', 'LDMAL Art. 46', `裁决须对每一项仲裁请求作出处理，尚未处理的：请求 ${missing.join('、')}`);
   }
   if (!whole) {
     const before = PRECONDITIONS.PARTIAL_AWARD?.(ctx);

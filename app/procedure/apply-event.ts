@@ -35,7 +35,7 @@ import {
   suspensionHearingWarnings,
 } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
-import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
+import { eventLabel, nameClaimsIn, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
 import { type Periods, periodWords } from '../../workflows/periods.ts';
 import {
@@ -923,8 +923,9 @@ async function decide(
   const result = transitionCase(snap, event);
   if (!result.ok && result.reason === 'not_allowed') throw notAllowed(snap, ev.type, ev.occurredOn);
   if (!result.ok) {
-    // The rules number the parties ("裁决尚未对当事人57发生法律效力"); the person reading the refusal gets their names.
-    throw ruleRefusal(result.violation, namePartiesIn(result.violation.detail, partyNameMap(c.parties)));
+    // The rules number the parties ("裁决尚未对当事人57发生法律效力") and the claims ("请求 3"); the person reading the
+    // refusal gets the parties' names and the claims as the case lists them (第N项请求（类别：请求事项）; ui55 #1).
+    throw ruleRefusal(result.violation, nameClaimsIn(namePartiesIn(result.violation.detail, partyNameMap(c.parties)), c.claims));
   }
   // Rules Arts. 11–12: the person challenged for recusal steps back until it is decided (urgent measures excepted) —
   // after the case's own rules, which refuse the whole tribunal's hearing and award first (recusal-pending).

@@ -2,6 +2,7 @@ import { suggestedBasis } from '../../templates/legal-basis.ts';
 import { advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
+import { nameClaimsIn } from '../../workflows/labels.ts';
 import { amountRequiredRule, withdrawnItemsRule } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { type ItemWithCalculation, keepCalculations } from '../calculators/award-calculations.ts';
@@ -39,7 +40,7 @@ export async function awardPreview(
   // recheck53: a money claim granted without its sum (422 award-amount-required, LDMAL Art. 46) as ISSUE_AWARD. What the
   // preview does not ask is that every open claim be decided: it answers for the items filled in so far.
   const unpriced = amountRequiredRule(ctx, input.items);
-  if (unpriced) throw ruleRefusal(unpriced);
+  if (unpriced) throw ruleRefusal(unpriced, nameClaimsIn(unpriced.detail, c.claims));
   const on = input.occurredOn ?? deps.clock.today();
   const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));

@@ -8,6 +8,7 @@ import type { Deps } from '../../app/deps.ts';
 import { DOCUMENT_ROLES, documentRoles } from '../../app/policy.ts';
 import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
 import { DOCUMENT_KINDS, SERVED_DOCUMENTS } from '../../templates/kinds.ts';
+import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
@@ -96,6 +97,10 @@ const Vocabulary = z
       description:
         '调解书可用的送达方式（直接送达、委托送达、经同意的电子送达；MEDIATION_DOCUMENT_BY_POST=true 时另有邮寄送达）：调解书须当事人签收，不适用留置、张贴、公告及简便方式送达',
     }),
+    advanceExecutionCategories: z.array(z.string()).openapi({
+      description:
+        '可以先予执行的请求类别（劳动争议调解仲裁法第四十四条：追索劳动报酬、工伤医疗费、经济补偿或者赔偿金）：其他类别的请求申请先予执行的，返回 422 advance-execution-categories',
+    }),
     today: z.string().openapi({ description: '服务器的今天（中国标准时间）：日期默认值与“不晚于今天”的检查以此为准' }),
   })
   .openapi('Vocabulary');
@@ -134,6 +139,8 @@ export function createUiApiRouter(deps: Deps): Router {
         documentRoles: Object.fromEntries(Object.keys(DOCUMENT_ROLES).map((k) => [k, [...documentRoles(k)]])),
         commissionName: deps.config.commissionName,
         mediationDocumentMethods: mediationDocumentMethods(deps.config.mediationDocumentByPost),
+        // ui55 #2: the 先予执行 form offers only these (the rule's own list, workflows/rules.ts ADVANCE_EXECUTION).
+        advanceExecutionCategories: MONETARY_FINAL_CATEGORIES,
         today: deps.clock.today(),
       },
     }),

@@ -38,7 +38,8 @@ describe(`fixE54 1–2: advance execution is of a worker's claim, whichever side
     const r = await send(c, arb.token, 'ADVANCE_EXECUTION', advance(c1, '1000.00'), '2026-03-26');
     expect(r.status, JSON.stringify(r.body)).toBe(422);
     expect(r.body).toMatchObject({ rule: 'advance-execution-worker-claims', field: 'claimIds', source: 'LDMAL Art. 44' });
-    expect(r.body.detail).toContain(`请求 ${c1} 是用人单位对劳动者提出的请求`);
+    // ui55 #1: the claim as the case lists it, not its id.
+    expect(r.body.detail).toContain('第1项请求（赔偿金：赔偿损失）是用人单位对劳动者提出的请求');
     const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
     expect(v.proceedings.advanceExecutions).toEqual([]);
   });

@@ -118,7 +118,7 @@ function checkList(name, options, opts = {}) {
   const boxes = options.map((o) =>
     h(
       'label.check.item',
-      input(opts.radio ? 'radio' : 'checkbox', { name, value: String(o.value), checked: o.checked }),
+      input(opts.radio ? 'radio' : 'checkbox', { name, value: String(o.value), checked: o.checked, disabled: o.disabled }),
       h('span', o.label),
       o.hint ? h('span.small.muted', o.hint) : null,
     ),
@@ -548,7 +548,13 @@ async function eventForm(c, type, done, screen, opened = {}) {
                 // claim whichever side he is on — the applicant's, or a worker's counterclaim when the employer applied;
                 // the server judges which (422 advance-execution-worker-claims, shown before the confirmation;
                 // reviewer s54 A M2). A change of claims lists both too: only the respondent gives up its own (`by`).
-                .map((cl) => ({ value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' }))
+                .map((cl) =>
+                  // ui55 #2: a claim of another category than LDMAL Art. 44(1)'s (劳动报酬、工伤医疗费、经济补偿、赔偿金 —
+                  // the server's own list, vocabulary advanceExecutionCategories) is shown, not offered, and says why.
+                  type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
+                    ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
+                    : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
+                )
             : staff.map((s) => {
                 const w = load.get(s.id);
                 return {
@@ -1616,9 +1622,18 @@ function staleCase(form, close, done, mayDiscard = async () => true) {
   );
 }
 
-/** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim. */
+/** ui55 #2: why a claim is not offered for advance execution (LDMAL Art. 44(1)). */
+const NOT_ADVANCE = '不属于可先予执行的请求（第四十四条）';
+/**
+ * Whether a claim's category is one advance execution may be of: the server's list (GET /api/reference/vocabulary
+ * advanceExecutionCategories, workflows/finality.ts MONETARY_FINAL_CATEGORIES), the rule refusing the others (422
+ * advance-execution-categories). Without the list every claim is offered and the server judges.
+ */
+const advanceCategory = (cl) => state.vocab?.advanceExecutionCategories?.includes(cl.category) ?? true;
+
+/** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim (one that may be: `advanceCategory`). */
 function advanceAmounts(c, claimList) {
-  const rows = c.claims.map((cl) => {
+  const rows = c.claims.filter(advanceCategory).map((cl) => {
     const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
     amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
     return {

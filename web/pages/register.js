@@ -3,6 +3,7 @@
 // without losing what was typed, and the whole kept as a draft in this browser (per user) until it is submitted.
 import {
   ApiError,
+  afterPress,
   api,
   caseName,
   changedByMe,
@@ -396,10 +397,13 @@ export function registerForm(track = 'arbitration', edit = null) {
     // maxlength leaves room for them, so the paste is not cut at 18 characters before they go (ui43 M1).
     const idIn = text('idNumber', { maxlength: 40, autocomplete: 'off', spellcheck: 'false' });
     normalizeAsTyped(idIn, plainIdentifier);
-    idIn.addEventListener('blur', () => setError(form, `${base}.idNumber`, checkIdNumber(plainIdentifier(idIn.value))));
+    // ui55 #3: the error line waits for a press under way (a button below is clicked where it was aimed).
+    idIn.addEventListener('blur', () => afterPress(() => setError(form, `${base}.idNumber`, checkIdNumber(plainIdentifier(idIn.value)))));
     const ccIn = text('creditCode', { maxlength: 40, autocomplete: 'off', spellcheck: 'false' });
     normalizeAsTyped(ccIn, plainIdentifier);
-    ccIn.addEventListener('blur', () => setError(form, `${base}.creditCode`, checkCreditCode(plainIdentifier(ccIn.value))));
+    ccIn.addEventListener('blur', () =>
+      afterPress(() => setError(form, `${base}.creditCode`, checkCreditCode(plainIdentifier(ccIn.value)))),
+    );
     const many = model[sideKey].length > 1;
     return h(
       'div.repeat',
@@ -491,7 +495,7 @@ export function registerForm(track = 'arbitration', edit = null) {
     const amount = input('text', { inputmode: 'decimal', placeholder: '如 12000.00', value: cl.amount ?? '' });
     amount.addEventListener('blur', () => {
       plainAmountField(amount);
-      setError(form, `${c}.amount`, checkMoney(amount.value.trim()));
+      afterPress(() => setError(form, `${c}.amount`, checkMoney(amount.value.trim())));
     });
     // Several applicants (workers): whose own claim this is — each worker's item is then judged by its own amount for
     // a final award (LDMAL Art. 47(1); SPC-1 Art. 19), and the documents name him.
