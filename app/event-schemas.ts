@@ -265,7 +265,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     respondentPresent: z.boolean().optional().openapi({
       description: '被申请人一方是否到庭（有人到庭即为 true）。写明 absentParties 的可省略，由其推出；未写 absentParties 的必填',
     }),
-    absentParties: z.array(z.number().int().positive()).max(500).optional().openapi({
+    absentParties: z.array(Id).max(500).optional().openapi({
       description:
         '未到庭的当事人（本案申请人或被申请人的编号），逐人记录：数名劳动者中一人未到庭的，可仅对其按撤回仲裁申请处理（DEEM_WITHDRAWN partyId；LDMAL Art. 36; Rules Art. 39; SPC-1 Art. 19）；共同被申请人中一人未到庭的，可对其缺席裁决（LDMAL Arts. 22(2), 36）。须与 applicantPresent / respondentPresent 一致：一方写 true 的，不能列出该方全部当事人；写 false 的，列出该方当事人须列全',
     }),
@@ -359,7 +359,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   DEEM_WITHDRAWN: z.object({
     reason: Reason.optional(),
     counterclaimWithdrawn: CounterclaimWithdrawn,
-    partyId: z.number().int().positive().optional().openapi({
+    partyId: Id.optional().openapi({
       description:
         '仅对这一名申请人按撤回仲裁申请处理（须为本案申请人，上次开庭经书面通知未到庭或中途退庭）：其仲裁请求视为撤回，再次申请的不予受理（Rules Art. 39），案件对其他申请人继续审理；是最后一名申请人的，本案结案。不写：对全部申请人（LDMAL Art. 36; SPC-1 Art. 19）',
     }),

@@ -1394,6 +1394,16 @@ export function itemObligors(
   return it.jointLiability && all.length > 1 ? { performs: all.slice(0, 1), jointly: all.slice(1) } : { performs: all, jointly: [] };
 }
 
+/**
+ * The applicants a claim of the workers together is decided for: not one whose application was treated as withdrawn
+ * alone (DEEM_WITHDRAWN partyId; LDMAL Art. 36; Rules Art. 39) — the award decides nothing for him (reviewer s55 A H1).
+ */
+function remainingApplicantViews(d: DocInput): PartyView[] {
+  const gone = new Set((d.ctx.deemedWithdrawals ?? []).map((w) => w.partyId));
+  const left = d.applicants.filter((p) => !gone.has(p.id));
+  return left.length ? left : d.applicants;
+}
+
 /** The operative wording of one decided item (裁决主文), or null for an item wholly dismissed. */
 function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | null {
   if (it.outcome === 'dismissed') return null;
@@ -1403,7 +1413,7 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
   const days = (it as { paymentDays?: number | null }).paymentDays ?? DEFAULT_PAYMENT_DAYS;
   // A counterclaim's item is the respondent's claim: the applicant pays, the respondent's request is supported. One
   // applicant's own claim of several (Rules Art. 62) is paid to him, a counterclaim's against him paid by him.
-  const applicant = `申请人${claim?.applicant ?? names(d.applicants)}`;
+  const applicant = `申请人${claim?.applicant ?? names(remainingApplicantViews(d))}`;
   // legal55a #5: the respondents the item names perform it; the others named answer jointly (LCL Art. 92(2)).
   const { performs, jointly } = claim?.counterclaim ? { performs: d.respondents, jointly: [] } : itemObligors(d.respondents, it);
   const [payer, payee] = claim?.counterclaim ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(performs)}`, applicant];
@@ -1951,7 +1961,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
   const worker = counter ? '被申请人（反申请人）' : '申请人';
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
-    const applicant = `申请人${c?.applicant ?? names(d.applicants)}`;
+    const applicant = `申请人${c?.applicant ?? names(remainingApplicantViews(d))}`;
     const [payer, payee] = counter ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(d.respondents)}`, applicant];
     return `${payer}${term}先行${payOrdered(d, c, payee, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });

@@ -74,8 +74,15 @@ const earliestHearing = (ev: ProcEvent) => {
 export const mediationDocumentMethods = (byPost: boolean): string[] =>
   byPost ? ['direct', 'entrusted', 'electronic', 'post'] : ['direct', 'entrusted', 'electronic'];
 
-/** Parties that must sign a mediation document or receive an award: applicants and respondents. */
-export const signingParties = (ctx: CaseContext) => ctx.parties.filter((p) => p.side !== 'third_party');
+/**
+ * Parties that must sign a mediation document or receive an award: applicants and respondents — not a worker whose
+ * application was treated as withdrawn alone (DEEM_WITHDRAWN partyId; LDMAL Art. 36; Rules Art. 39): he is no longer a
+ * party to what the others go on to (reviewer s55 A H2: the award never counted as served without him).
+ */
+export const signingParties = (ctx: CaseContext) => {
+  const gone = new Set((ctx.deemedWithdrawals ?? []).map((d) => d.partyId));
+  return ctx.parties.filter((p) => p.side !== 'third_party' && !gone.has(p.id));
+};
 
 /** The employer side, by side and not by kind: an individual employer is a natural person (workflows/sides.ts). */
 const isEmployer = (ctx: CaseContext, partyId: number) => isEmployerId(ctx, partyId);
@@ -387,6 +394,9 @@ export function receiptOrderRule(receivedOn: string, firstProceduralOn: string |
  * (naming no worker, an employer's) — never another worker's (SPC-1 Arts. 17, 19; Rules Art. 50; sides.ts claimWorker).
  */
 export function workerAwardItems(ctx: CaseContext, partyId: number): NonNullable<CaseContext['award']>['items'] {
+  // A worker whose application was treated as withdrawn (LDMAL Art. 36; Rules Art. 39) has no item in the award, not even
+  // of a claim of the workers together: the award decides it for the others (reviewer s55 A H1).
+  if ((ctx.deemedWithdrawals ?? []).some((d) => d.partyId === partyId)) return [];
   return (ctx.award?.items ?? []).filter((i) => {
     const claim = ctx.claims.find((c) => c.id === i.claimId);
     return claim !== undefined && [null, partyId].includes(claimWorker(ctx, claim));
@@ -413,8 +423,10 @@ export function noAwardItemsWords(ctx: CaseContext, partyId: number): string | n
   );
   const given = new Set(changes.flatMap((ch) => ch.withdrawn));
   const partial = ctx.partialAwards.findIndex((pa) => pa.items.some((i) => own.some((c) => c.id === i.claimId)));
-  const why =
-    own.length && own.every((c) => given.has(c.id))
+  const deemed = (ctx.deemedWithdrawals ?? []).find((d) => d.partyId === partyId);
+  const why = deemed
+    ? `其仲裁申请已于${deemed.on}按撤回仲裁申请处理（劳动争议调解仲裁法第三十六条，劳动人事争议仲裁办案规则第三十九条）`
+    : own.length && own.every((c) => given.has(c.id))
       ? `其仲裁请求已于${changes.map((ch) => ch.on).join('、')}全部撤回（放弃）（劳动人事争议仲裁办案规则第四十四条）`
       : partial >= 0
         ? `其仲裁请求已由第${partial + 1}件部分裁决处理（对该部分裁决的起诉、执行请写明 partialAward）`

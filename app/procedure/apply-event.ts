@@ -341,6 +341,17 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   // printed (its document needs every amount) nor transferred. A claim of another category is the rule's to refuse
   // (422 advance-execution-categories).
   if (type === 'ADVANCE_EXECUTION') {
+    // reviewer s55 A M4 — LDMAL Art. 44: a ruling within a pending claim; a claim withdrawn (given up, or its worker's
+    // application treated as withdrawn, Rules Art. 39) has none.
+    const withdrawn = withdrawnIds(ctx);
+    ((payload.claimIds as number[] | undefined) ?? []).forEach((id, i) => {
+      const cl = c.claims.find((x) => x.id === id);
+      if (cl && withdrawn.has(id))
+        errors.push({
+          path: `claimIds.${i}`,
+          message: `第${cl.seq}项请求已撤回（或其申请人的仲裁申请已按撤回处理），不能裁决先予执行（劳动争议调解仲裁法第四十四条）`,
+        });
+    });
     const given = new Set(((payload.amounts as { claimId: number }[] | undefined) ?? []).map((a) => a.claimId));
     const unpriced = c.claims.filter(
       (cl) =>
@@ -390,7 +401,7 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
       if (!decided.has(it.claimId)) errors.push({ path: `items.${i}.claimId`, message: `本案没有就编号为 ${it.claimId} 的请求作出裁决` });
     });
   }
-  if (type === 'HOLD_HEARING') errors.push(...attendanceErrors(c, payload));
+  if (type === 'HOLD_HEARING') errors.push(...attendanceErrors(c, ctx, payload));
   if (type === 'DEEM_WITHDRAWN' && typeof payload.partyId === 'number' && partyIds.has(payload.partyId)) {
     const error = deemedPartyError(c, ctx, payload.partyId);
     if (error) errors.push({ path: 'partyId', message: error });
@@ -431,7 +442,7 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
  * someone there, so not every one of it is listed; a side recorded absent (false) is absent whole, so a list naming some
  * of it names all. Without `absentParties` both side flags are given, as before.
  */
-function attendanceErrors(c: CaseRecord, payload: Record<string, unknown>): FieldError[] {
+function attendanceErrors(c: CaseRecord, ctx: MachineContext, payload: Record<string, unknown>): FieldError[] {
   const errors: FieldError[] = [];
   const listed = payload.absentParties as number[] | undefined;
   if (listed === undefined) {
@@ -448,8 +459,10 @@ function attendanceErrors(c: CaseRecord, payload: Record<string, unknown>): Fiel
   });
   if (errors.length) return errors;
   const words = { applicant: ['申请人', 'applicantPresent'], respondent: ['被申请人', 'respondentPresent'] } as const;
+  // A worker whose application was treated as withdrawn is no longer a party to the hearing (reviewer s55 A M3).
+  const gone = new Set((ctx.deemedWithdrawals ?? []).map((d) => d.partyId));
   for (const side of ['applicant', 'respondent'] as const) {
-    const all = c.parties.filter((x) => x.side === side).map((x) => x.id as number);
+    const all = c.parties.filter((x) => x.side === side && !gone.has(x.id as number)).map((x) => x.id as number);
     const absent = all.filter((id) => listed.includes(id));
     const flag = payload[words[side][1]];
     if (flag === true && all.length > 0 && absent.length === all.length)
@@ -590,7 +603,13 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
     errors.push({ path: 'requestedOn', message: '申请日期不能晚于延期决定之日（occurredOn）' });
   // 中途退庭 is said of a side that came (LDMAL Art. 36): one absent did not leave.
   for (const side of ['applicant', 'respondent'] as const)
-    if (type === 'HOLD_HEARING' && payload[`${side}LeftEarly`] === true && payload[`${side}Present`] !== true)
+    if (
+      type === 'HOLD_HEARING' &&
+      payload[`${side}LeftEarly`] === true &&
+      payload[`${side}Present`] !== true &&
+      // Flags left out with absentParties are derived (below): someone of the side there (reviewer s55 B L1).
+      !(payload[`${side}Present`] === undefined && Array.isArray(payload.absentParties))
+    )
       errors.push({ path: `${side}LeftEarly`, message: `${side === 'applicant' ? '申请人' : '被申请人'}未到庭，不能同时记录其中途退庭` });
   // legal49a M1: an act's own day (the day a suit or application was filed, a 调解书 signed for, a court ruled) is the day
   // it happened — recorded on or after it, never before (occurredOn is the day of entry; sent without it, the server
@@ -845,7 +864,10 @@ async function decide(
       ['applicant', 'applicantPresent'],
       ['respondent', 'respondentPresent'],
     ] as const)
-      if (typeof payload[flag] !== 'boolean') payload[flag] = c.parties.some((x) => x.side === side && !listed.includes(x.id as number));
+      if (typeof payload[flag] !== 'boolean')
+        payload[flag] = c.parties.some(
+          (x) => x.side === side && !listed.includes(x.id as number) && !(ctx.deemedWithdrawals ?? []).some((d) => d.partyId === x.id),
+        );
   }
   let partialsLeft: string[] = [];
   if (ev.type === 'SERVE' && payload.document === 'award' && payload.awardOn === undefined) {

@@ -83,6 +83,22 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
 
     // The other worker's claim goes on to an award (the withdrawn claim needs no item).
     const other = (done.claims as { id: number; applicantId?: number }[]).filter((x) => x.applicantId === p2.id);
+    // reviewer s55 A M4 — LDMAL Art. 44: no advance execution of a claim whose worker's application was treated as withdrawn.
+    const advance = await send(
+      c,
+      presiding.token,
+      'ADVANCE_EXECUTION',
+      {
+        claimIds: mine,
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+        paymentDays: 7,
+        amounts: [{ claimId: mine[0], amount: '1000.00' }],
+      },
+      '2026-03-27',
+    );
+    expect(advance.status, JSON.stringify(advance.body)).toBe(400);
+    expect(advance.body.errors.map((e: { path: string }) => e.path)).toContain('claimIds.0');
     const award = await ok(
       c,
       presiding.token,
@@ -97,6 +113,20 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     );
     expect(award.state).toBe('award_issued');
     expect(award.closure).toMatchObject({ mode: 'award' });
+    // reviewer s55 A H2: the award is served once the parties it decides for have it — not the worker deemed withdrawn.
+    for (const p of [p2, ...(c.respondents as Party[])])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
+    expect((await view(c)).state).toBe('award_served');
+    // reviewer s55 A H1, L5: he has no award to sue against — refused, naming why (Rules Art. 39).
+    const sue = await send(
+      c,
+      a.tokens.clerk,
+      'RECORD_LAWSUIT',
+      { partyId: p1.id, court: '聊城市东昌府区人民法院', filedOn: '2026-04-20' },
+      '2026-04-20',
+    );
+    expect(sue.status, JSON.stringify(sue.body)).toBe(422);
+    expect(sue.body.detail).toContain('按撤回仲裁申请处理');
     expect(await closed('award')).toContain(c.id);
     expect(await closed('deemed_withdrawal')).not.toContain(c.id);
     // The award recites the worker's deemed withdrawal and names who did not come.
