@@ -807,7 +807,7 @@ export const Proceedings = z
           partyId: Id,
           on: Day,
           claimIds: z.array(Id),
-          absentNotice: AbsentNotice.nullable(),
+          absentNotice: z.union([AbsentNotice, z.null()]),
           reason: z.string().optional(),
         }),
       )
