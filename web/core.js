@@ -591,7 +591,8 @@ export function setError(scope, path, message) {
  * later, and the click lands where it was aimed.
  */
 let pressed = false;
-if (typeof document !== 'undefined') {
+// Only where there is a real document (a unit test may stand a bare object in for it).
+if (typeof document !== 'undefined' && typeof document.addEventListener === 'function') {
   document.addEventListener(
     'pointerdown',
     () => {
