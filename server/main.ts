@@ -50,12 +50,14 @@ async function main(): Promise<void> {
   // A calendar load's deadline recomputation left unfinished (a process stopped, the database went away) is taken up
   // at start, whether or not this process runs the daily sweep.
   startRecomputations(app.locals.deps as Deps);
-  // A migration that changed what the statistics count asked for the facts to be re-derived (fixS55): done here, in the
-  // background, each case in its own unit of work (app/stats/reproject.ts).
-  runRequestedReprojection(app.locals.deps as Deps).then(
-    (r) => r && logger.info(r, `statistics re-projected: ${r.cases} cases, ${r.changed} changed`),
-    (err) => logger.error({ err }, 'statistics re-projection failed; run npm run stats:reproject'),
-  );
+  // A migration that changed what the statistics count asked for the facts to be re-derived (fixS55): done in the
+  // background, each case in its own unit of work (app/stats/reproject.ts) — by the scheduler at start and at each of
+  // its ticks, or here once when this process runs no scheduler.
+  if (!scheduler)
+    runRequestedReprojection(app.locals.deps as Deps).then(
+      (r) => r && logger.info(r, `statistics re-projected: ${r.cases} cases, ${r.changed} changed`),
+      (err) => logger.error({ err }, 'statistics re-projection failed; run npm run stats:reproject'),
+    );
   // PostgreSQL: the statistics counters' pending deltas added in the background (reports add what is left first).
   const settler = startCounterSettler(app.locals.deps as Deps);
   // Every process's heartbeat, every 30 s whether probed or not: GET /api/service/status lists who runs (s45 L2).

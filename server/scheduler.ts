@@ -1,6 +1,7 @@
 import type { Deps } from '../app/deps.ts';
 import type { Readiness } from '../app/service/status.ts';
 import { HEARTBEAT_PERIOD_MS } from '../app/service/status.ts';
+import { runRequestedReprojection } from '../app/stats/reproject.ts';
 import { runRecomputations } from '../app/time/recompute.ts';
 import { runDailySweep } from '../app/time/sweep.ts';
 
@@ -21,6 +22,13 @@ export function startScheduler(deps: Deps, hour: number, intervalMs = 10 * 60_00
     // A deadline recomputation left unfinished (a process stopped half-way, a load whose run failed) is taken up here.
     if (!stopping)
       await runRecomputations(deps, { stop: () => stopping }).catch((err) => deps.logger.error({ err }, 'deadline recomputation failed'));
+    // A migration's request to re-derive the statistics (app/stats/reproject.ts): at start, and again at each tick while
+    // it waits for a process of an earlier version to stop or was left by a run that stopped half-way (s55 B M2).
+    if (!stopping)
+      await runRequestedReprojection(deps, { stop: () => stopping }).then(
+        (r) => r && deps.logger.info(r, `statistics re-projected: ${r.cases} cases, ${r.changed} changed`),
+        (err) => deps.logger.error({ err }, 'statistics re-projection failed; run npm run stats:reproject'),
+      );
     const today = deps.clock.today();
     const cstHour = (deps.clock.now().getUTCHours() + 8) % 24;
     if (stopping || today === lastDay || cstHour < hour) return;

@@ -3,6 +3,8 @@ import { clearMaintenance, maintenanceRequested } from '../../db/maintenance.ts'
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
+import { HEARTBEAT_ALIVE_MS } from '../service/status.ts';
+import { instanceName } from '../time/sweep.ts';
 import { inTransaction } from '../unit-of-work.ts';
 
 /** Cases read per page (keyset pagination on the id: no scan of every id up front, constant memory). */
@@ -16,7 +18,11 @@ const PAGE = 500;
  * of work with the case row locked and read inside it (as the sweep does): safe next to a running server, an event
  * committing meanwhile is waited for, never overwritten with the facts of before it.
  */
-export async function reprojectStatistics(deps: Deps): Promise<{ cases: number; changed: number }> {
+export async function reprojectStatistics(
+  deps: Deps,
+  /** `stop`: asked between cases (a process shutting down); the run then ends with `stopped: true`, not finished. */
+  opts: { stop?: () => boolean } = {},
+): Promise<{ cases: number; changed: number; stopped?: true }> {
   const cal = await deps.calendar.get();
   let cases = 0;
   let changed = 0;
@@ -24,6 +30,7 @@ export async function reprojectStatistics(deps: Deps): Promise<{ cases: number; 
     const ids = await deps.stores.cases.idPage(deps.db.reader, after, PAGE);
     if (!ids.length) break;
     for (const id of ids) {
+      if (opts.stop?.()) return { cases, changed, stopped: true };
       await inTransaction(deps, async (uow) => {
         const c = await loadCase(deps, uow.trx, id, { forUpdate: true });
         const ctx = caseSnapshot(c).context;
@@ -33,8 +40,8 @@ export async function reprojectStatistics(deps: Deps): Promise<{ cases: number; 
         const now = await deps.stores.stats.current(uow.trx, id);
         if (before?.rowId !== now?.rowId) changed++;
       });
+      cases++;
     }
-    cases += ids.length;
     after = ids.at(-1) as number;
   }
   return { cases, changed };
@@ -44,11 +51,26 @@ export async function reprojectStatistics(deps: Deps): Promise<{ cases: number; 
  * A migration's request to re-derive the statistics (`reproject_statistics`, e.g. 20261219_0055): run once the server
  * has started, with the current definitions, then cleared; null when none was asked for. Safe beside the running server
  * (each case in its own unit of work), and again if two processes start together (a case whose facts are current is left
- * untouched). Every process of the earlier version must be stopped first (README "Statistics"): one still writing
- * afterwards would record the old definition for the cases it touches.
+ * untouched). It waits while a process of another version is alive (its heartbeat), and is asked again at every
+ * scheduler tick, so a request left by a stopped run or a lost lock is taken up without a restart.
  */
-export async function runRequestedReprojection(deps: Deps): Promise<{ cases: number; changed: number } | null> {
+export async function runRequestedReprojection(
+  deps: Deps,
+  opts: { stop?: () => boolean } = {},
+): Promise<{ cases: number; changed: number } | null> {
   if (!(await maintenanceRequested(deps.db.knex, 'reproject_statistics'))) return null;
+  // Reviewer s55 B M2: a process of an earlier version still writing (a rolling start not finished) would record the
+  // earlier definition for every case it touches after the run: the run waits until every live process runs this code
+  // (their heartbeats say which, service_heartbeats.code_version). The request stays and is asked again at the
+  // scheduler's next tick (server/scheduler.ts) or the next start. SQLite has one process.
+  if (deps.db.dialect === 'postgres') {
+    const since = new Date(deps.clock.now().getTime() - HEARTBEAT_ALIVE_MS).toISOString();
+    const others = await deps.stores.housekeeping.otherVersionsSeen(deps.db.knex, since, instanceName());
+    if (others.length) {
+      deps.logger.info({ processes: others.length }, 'statistics re-projection waits: a process of another version is still running');
+      return null;
+    }
+  }
   // Many processes on one PostgreSQL start together: one of them re-projects (a background job takes an advisory lock);
   // the others go on serving — the holder clears the request when it is done, or leaves it for the next start.
   const held = await withAdvisoryLock(
@@ -57,7 +79,9 @@ export async function runRequestedReprojection(deps: Deps): Promise<{ cases: num
     async (lease) => {
       // Asked again under the lock: another process may have done it between the first question and the lock.
       if (!(await maintenanceRequested(deps.db.knex, 'reproject_statistics'))) return null;
-      const r = await reprojectStatistics(deps);
+      const r = await reprojectStatistics(deps, opts);
+      // Stopped half-way (a shutdown): the request stays for the next tick or start, which goes over every case again.
+      if (r.stopped) return null;
       lease.assertHeld();
       await clearMaintenance(deps.db.knex, 'reproject_statistics');
       return r;

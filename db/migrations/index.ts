@@ -56,6 +56,7 @@ import * as m20261216_0010 from './20261216_0010_access_log_no_case_lock.ts';
 import * as m20261217_0010 from './20261217_0010_agent_appointments.ts';
 import * as m20261218_0054 from './20261218_0054_stat_applications_by_group.ts';
 import * as m20261219_0055 from './20261219_0055_stat_counterclaims.ts';
+import * as m20261221_0057 from './20261221_0057_heartbeat_code_version.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -124,7 +125,14 @@ export const migrations: [string, Migration][] = [
   ['20261217_0010_agent_appointments', m20261217_0010],
   ['20261218_0054_stat_applications_by_group', m20261218_0054],
   ['20261219_0055_stat_counterclaims', m20261219_0055],
+  ['20261221_0057_heartbeat_code_version', m20261221_0057],
 ];
+
+/**
+ * Which code a process runs, as its heartbeat says (service_heartbeats.code_version): the newest migration it knows.
+ * A process of an earlier version knows fewer (app/stats/reproject.ts waits for those to stop).
+ */
+export const CODE_VERSION: string = (migrations.at(-1) as [string, Migration])[0];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
   getMigrations: async () => migrations,

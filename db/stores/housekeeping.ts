@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { CODE_VERSION } from '../migrations/index.ts';
 
 export interface SweepRun {
   day: string;
@@ -56,14 +57,29 @@ export function createHousekeepingStore() {
     /** One small committed write: proves the database reachable and writable for this process. */
     async heartbeat(k: Knex, instance: string, startedAt: string, now: string): Promise<void> {
       await k('service_heartbeats')
-        .insert({ instance, started_at: startedAt, seen_at: now })
+        .insert({ instance, started_at: startedAt, seen_at: now, code_version: CODE_VERSION })
         .onConflict('instance')
-        .merge({ seen_at: now, started_at: startedAt });
+        .merge({ seen_at: now, started_at: startedAt, code_version: CODE_VERSION });
     },
-    /** Every process's last readiness write, latest first. */
-    async heartbeats(k: Knex): Promise<{ instance: string; startedAt: string; seenAt: string }[]> {
-      const rows = await k('service_heartbeats').orderBy('seen_at', 'desc').limit(100).select('instance', 'started_at', 'seen_at');
-      return rows.map((r) => ({ instance: r.instance, startedAt: r.started_at, seenAt: r.seen_at }));
+    /** Every process's last readiness write, latest first, with the code it runs (null: a version before 0057). */
+    async heartbeats(k: Knex): Promise<{ instance: string; startedAt: string; seenAt: string; codeVersion: string | null }[]> {
+      const rows = await k('service_heartbeats')
+        .orderBy('seen_at', 'desc')
+        .limit(100)
+        .select('instance', 'started_at', 'seen_at', 'code_version');
+      return rows.map((r) => ({ instance: r.instance, startedAt: r.started_at, seenAt: r.seen_at, codeVersion: r.code_version ?? null }));
+    },
+    /**
+     * The processes seen since `since` whose heartbeat says they run other code than this one (an earlier version
+     * writes none): a rolling start not finished yet.
+     */
+    async otherVersionsSeen(k: Knex, since: string, self: string): Promise<string[]> {
+      const rows = await k('service_heartbeats')
+        .where('seen_at', '>', since)
+        .whereNot('instance', self)
+        .where((q) => q.whereNull('code_version').orWhereNot('code_version', CODE_VERSION))
+        .select('instance');
+      return rows.map((r) => r.instance);
     },
     async sweepDone(k: Knex, day: string): Promise<boolean> {
       return Boolean(await k('sweep_runs').where({ day }).whereNotNull('finished_at').first('day'));

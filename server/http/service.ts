@@ -109,6 +109,10 @@ export function createServiceStatusRouter(deps: Deps, self: { instance: string; 
                   instance: z.string(),
                   startedAt: Instant,
                   seenAt: Instant.openapi({ description: '该进程最近一次心跳（每个进程每 30 秒写一次，/readyz 探测时也写）' }),
+                  codeVersion: z.string().nullable().openapi({
+                    description:
+                      '该进程运行的代码版本（其所知的最新数据库迁移名）；null 为早于该字段的版本。迁移要求重算统计时，待各存活进程均为同一版本后才重算（滚动升级中不重算）',
+                  }),
                   alive: z
                     .boolean()
                     .openapi({ description: 'seenAt 晚于当前时间前 90 秒（连续三次心跳未写入即为 false：进程已停止或卡住）' }),
