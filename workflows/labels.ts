@@ -52,11 +52,15 @@ export const STATE_LABELS: Record<string, string> = {
   voided: '已作废',
 };
 
-export const EVENT_LABELS: Record<EventType | 'REGISTER' | 'UPDATE_REGISTRATION' | 'GENERATE_DOCUMENT' | 'GENERATE_COURT_PACKAGE', string> =
+export const EVENT_LABELS: Record<
+  EventType | 'REGISTER' | 'UPDATE_REGISTRATION' | 'GENERATE_DOCUMENT' | 'GENERATE_COURT_PACKAGE' | 'RECOMPUTE_DEADLINES',
+  string
+> =
   {
     REGISTER: '登记申请',
     GENERATE_DOCUMENT: '生成文书',
     GENERATE_COURT_PACKAGE: '生成移送法院材料包',
+    RECOMPUTE_DEADLINES: '节假日安排更新后重算期限',
     UPDATE_REGISTRATION: '修改登记信息',
     REQUEST_SUPPLEMENT: '一次性告知补正',
     SUPPLEMENT_RECEIVED: '补正材料已收齐',

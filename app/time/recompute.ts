@@ -1,8 +1,11 @@
+import type { Knex } from 'knex';
 import { withAdvisoryLock } from '../../db/knex.ts';
 import type { Recomputation } from '../../db/stores/calendar.ts';
+import type { Deadline } from '../../workflows/deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { unknownPathParam } from '../errors.ts';
 import { type Actor, AREA_ROLES, assertRole } from '../policy.ts';
+import { deadlineChanges } from './deadline-changes.ts';
 import { instanceName, sweepDeadlines } from './sweep.ts';
 
 /**
@@ -137,7 +140,10 @@ async function runOnce(deps: Deps, opts: RecomputeOptions): Promise<boolean> {
           afterId: job.lastCaseId,
           onStart: (ids) =>
             stores.calendar.recomputationStarted(db.knex, job.id, instanceName(), clock.now().toISOString(), job.casesDone + ids.length),
-          onCase: (trx, caseId, changed) => stores.calendar.recomputationProgress(trx, job.id, caseId, changed),
+          onCase: async (trx, caseId, changed, c) => {
+            if (c.deadlines) await recordDeadlineChanges(deps, trx, job, caseId, c.state, c.deadlines.before, c.deadlines.after);
+            await stores.calendar.recomputationProgress(trx, job.id, caseId, changed);
+          },
         });
         if (stop()) return;
         await stores.calendar.recomputationFinished(db.knex, job.id, clock.now().toISOString());
@@ -150,6 +156,41 @@ async function runOnce(deps: Deps, opts: RecomputeOptions): Promise<boolean> {
     { wait: false },
   );
   return r.acquired;
+}
+
+/**
+ * legal55b L3, legal56b M1: a calendar year loaded again moves a case's deadlines — an award's time limit, and with it
+ * the closed-late flag of a case already closed (LDMAL Art. 43; the statistics follow) — so the case's own history
+ * says so: a bookkeeping entry `RECOMPUTE_DEADLINES` (no state change) naming the year, the admin who loaded it, and
+ * each deadline's due day and status before and after, in the transaction that writes them. Nothing when only an
+ * explanation's wording changed.
+ */
+async function recordDeadlineChanges(
+  deps: Deps,
+  trx: Knex,
+  job: Recomputation,
+  caseId: number,
+  state: string,
+  before: Deadline[],
+  after: Deadline[],
+): Promise<void> {
+  const changes = deadlineChanges(before, after);
+  if (!changes.length) return;
+  const admin = await deps.stores.users.findById(job.requestedBy, trx);
+  await deps.stores.cases.appendEvent(trx, {
+    caseId,
+    type: 'RECOMPUTE_DEADLINES',
+    occurredOn: deps.clock.today(),
+    recordedAt: deps.clock.now().toISOString(),
+    actorId: admin?.id ?? null,
+    actorRole: admin?.role ?? null,
+    actorName: admin?.displayName ?? null,
+    payload: { calendarYear: job.year, recomputation: job.id, deadlines: changes },
+    stateBefore: state,
+    stateAfter: state,
+    before: null,
+    after: null,
+  });
 }
 
 export type RecomputationStatus = 'pending' | 'running' | 'done';

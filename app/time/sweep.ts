@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { type BrokenRow, verifyHistory } from '../../db/history-chain.ts';
 import { withAdvisoryLock } from '../../db/knex.ts';
 import { deadlineRow } from '../../db/stores/deadlines.ts';
-import { computeDeadlines } from '../../workflows/deadlines.ts';
+import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { inTransaction } from '../unit-of-work.ts';
@@ -35,7 +35,13 @@ export async function sweepDeadlines(
     stop?: () => boolean;
     afterId?: number;
     onStart?: (ids: number[]) => Promise<void>;
-    onCase?: (trx: Knex, caseId: number, changed: boolean) => Promise<void>;
+    /** `deadlines`: the stored list before and the list written, when they differ. */
+    onCase?: (
+      trx: Knex,
+      caseId: number,
+      changed: boolean,
+      c: { state: string; deadlines?: { before: Deadline[]; after: Deadline[] } },
+    ) => Promise<void>;
   } = {},
 ): Promise<SweepResult> {
   const { db, stores } = deps;
@@ -61,7 +67,7 @@ export async function sweepDeadlines(
       await projectStats(deps, uow.trx, c, ctx, after, uow.now);
       result.overdue += after.filter((d) => d.status === 'overdue').length;
       result.alertsRecorded += await recordAlerts(deps, uow.trx, id, after, today, uow.now);
-      await opts.onCase?.(uow.trx, id, changed);
+      await opts.onCase?.(uow.trx, id, changed, { state: c.state, ...(changed ? { deadlines: { before: stored, after } } : {}) });
     });
   }
   return result;

@@ -1221,6 +1221,14 @@ function historySection(events, c) {
                 e.payload.changes.map((x) => h('li', x.text)),
               )
             : null,
+          // legal56b M1: which deadlines a calendar year loaded again moved (the server writes each line).
+          e.type === 'RECOMPUTE_DEADLINES' && e.payload?.deadlines?.length
+            ? h(
+                'ul.small.changes',
+                h('li', `${e.payload.calendarYear}年节假日安排更新：`),
+                e.payload.deadlines.map((x) => h('li', x.text)),
+              )
+            : null,
         ),
       ),
     ),
