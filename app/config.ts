@@ -64,6 +64,11 @@ export interface Config {
   database: DatabaseOptions;
   /** SIGTERM: how long in-flight requests may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /**
+   * How long an idle keep-alive connection is kept open (Node's default is 5 s — the `Retry-After` of a 503 on an
+   * unavailable database — so a client retrying after it met a socket the server was closing; pg56 M1).
+   */
+  keepAliveTimeoutMs: number;
   /** How long loading a calendar year waits for the open cases' deadlines to be recomputed before it answers. */
   calendarRecomputeWaitMs: number;
   /** Idempotency records (their stored answers hold identity numbers) are purged by the sweep after this many hours. */
@@ -277,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pgPreparedPerConnection: whole('DB_PG_PREPARED_PER_CONNECTION', DEFAULT_DATABASE_OPTIONS.pgPreparedPerConnection),
     },
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
+    keepAliveTimeoutMs: int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000),
     calendarRecomputeWaitMs: int('CALENDAR_RECOMPUTE_WAIT_MS', 10_000),
     idempotencyRetentionHours: int('IDEMPOTENCY_RETENTION_HOURS', 24),
     errorLogPerMinute: int('ERROR_LOG_PER_MINUTE', 30),

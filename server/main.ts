@@ -65,6 +65,10 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, database: db.dialect, pid: process.pid }, `Zhongcai listening on http://localhost:${config.port}`);
   });
+  // pg56 M1: an idle keep-alive connection outlives a client's Retry-After and a reverse proxy's idle upstream timeout
+  // (nginx 60 s), so neither reuses a socket this server is closing; the headers of a request on it may take as long.
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
+  server.headersTimeout = config.keepAliveTimeoutMs + 1_000;
   const shutdown = createShutdown({
     server,
     state: lifecycle,

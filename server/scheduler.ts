@@ -4,6 +4,7 @@ import { HEARTBEAT_PERIOD_MS } from '../app/service/status.ts';
 import { runRequestedReprojection } from '../app/stats/reproject.ts';
 import { runRecomputations } from '../app/time/recompute.ts';
 import { runDailySweep } from '../app/time/sweep.ts';
+import { classifyDatabaseError } from '../db/knex.ts';
 
 export interface Scheduler {
   /** Stops ticking, asks a running sweep to stop after its current case, and resolves when it has. */
@@ -67,11 +68,24 @@ export function startScheduler(deps: Deps, hour: number, intervalMs = 10 * 60_00
  */
 export function startCounterSettler(deps: Deps, intervalMs = 2_000): Scheduler {
   let running: Promise<void> | null = null;
+  // pg56 L2: a database away (restarted, unreachable) is said once, as a warning, and its return once — not an error
+  // every 2 s for the whole outage; any other failure is an error each time.
+  let away = false;
   const timer = setInterval(() => {
     if (running) return;
     running = deps.stores.stats
       .settle(deps.db.knex, { wait: false })
-      .catch((err) => deps.logger.error({ err }, 'statistics counters not settled'))
+      .then(() => {
+        if (away) deps.logger.info('statistics counters settled again: the database is back');
+        away = false;
+      })
+      .catch((err) => {
+        const fault = classifyDatabaseError(err);
+        if (!fault) deps.logger.error({ err }, 'statistics counters not settled');
+        else if (!away)
+          deps.logger.warn({ fault }, 'statistics counters not settled: the database is unavailable; tried again every few seconds');
+        if (fault) away = true;
+      })
       .finally(() => {
         running = null;
       });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDeps } from '../../app/deps.ts';
 import { reprojectStatistics, runRequestedReprojection } from '../../app/stats/reproject.ts';
@@ -8,6 +11,7 @@ import { createLogger } from '../../server/logger.ts';
 import { LAW_OFF_DAYS } from '../helpers/calendar-years.ts';
 import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
+import { startServer } from '../helpers/server-process.ts';
 
 /**
  * Reviewer s55 B M2: the statistics re-projection a migration asks for (`reproject_statistics`) waits while a process
@@ -146,4 +150,20 @@ describe(`lead56: a calendar year loaded again leaves a trace in each case it mo
     // A later act still reads its procedural date from the acts, not from the bookkeeping entry (BOOKKEEPING_EVENTS).
     expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).status).toBe(200);
   });
+});
+
+describe('pg56 M1: an idle keep-alive connection outlives a 503 Retry-After', () => {
+  it('the started server keeps idle connections 65 s (HTTP_KEEP_ALIVE_TIMEOUT_MS), not Node’s 5 s', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-keepalive-'));
+    const s = await startServer({ DATABASE_URL: `sqlite:${path.join(dir, 'z.sqlite')}` });
+    try {
+      const r = await fetch(`${s.base}/healthz`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('keep-alive')).toBe('timeout=65');
+    } finally {
+      s.kill('SIGTERM');
+      await s.exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
