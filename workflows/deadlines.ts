@@ -159,9 +159,13 @@ function exactPeriod(
   };
 }
 
+/**
+ * The nominal last day's own kind — 「其后第一个工作日」 covers the rest days after it (legal56b L3: a Sunday followed
+ * by a day off was called a 法定节假日 because a later day was one; a day loaded without a name read 「（节假日）」).
+ */
 function restWord(days: SkippedDay[]): string {
-  const h = days.find((d) => d.reason === 'holiday');
-  return h ? `法定节假日（${h.name ?? '节假日'}）` : '休息日';
+  const first = days[0];
+  return first?.reason === 'holiday' ? `法定节假日${first.name ? `（${first.name}）` : ''}` : '休息日';
 }
 
 function makeupNote(cal: OfficialCalendar, from: string, to: string): string {

@@ -96,6 +96,18 @@ describe('official calendar 2023–2026 (domain.md §14)', () => {
     expect(r.explanation).toContain('届满日为2025-10-05；该日为法定节假日（国庆节），依法顺延至其后第一个工作日2025-10-09');
   });
 
+  it('legal56b L3: a Sunday last day followed by a day off is a 休息日, and a day loaded without a name has no 「（节假日）」', () => {
+    const y2027 = { year: 2027, offDays: ['2027-03-22'], workDays: [], notice: '测试', names: {} };
+    const c = new OfficialCalendar([...packagedCalendarYears(), y2027]);
+    // 2027-03-06 + 15 days = Sunday 2027-03-21; Monday 03-22 is a day off (no name): the first working day is 03-23.
+    const sunday = computePeriod(c, DEFAULT_PERIODS.sue_non_final, '2027-03-06', '收到裁决书之日');
+    expect(sunday.dueOn).toBe('2027-03-23');
+    expect(sunday.explanation).toContain('届满日为2027-03-21；该日为休息日，依法顺延至其后第一个工作日2027-03-23');
+    const monday = computePeriod(c, DEFAULT_PERIODS.sue_non_final, '2027-03-07', '收到裁决书之日');
+    expect(monday.explanation).toContain('该日为法定节假日，依法顺延');
+    expect(monday.explanation).not.toContain('（节假日）');
+  });
+
   it('writes dates in Chinese numerals for documents', () => {
     expect(chineseDate('2026-04-10')).toBe('二〇二六年四月十日');
     expect(chineseDate('2025-10-20')).toBe('二〇二五年十月二十日');
