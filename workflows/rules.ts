@@ -84,6 +84,17 @@ export const signingParties = (ctx: CaseContext) => {
   return ctx.parties.filter((p) => p.side !== 'third_party' && !gone.has(p.id));
 };
 
+/**
+ * Parties the award is served on and whose receipt its service waits for: the signing parties and every third party
+ * (LDMAL Art. 23). A third party the award binds is a 「当事人」 of LDMAL Art. 50: against a non-final award (or the
+ * non-final part of a mixed one) he may sue within 15 days of his own receipt, and the award takes effect only once his
+ * window has run too (fixK56 #1). Against a final award he has no window (Arts. 47–49; `third-party-cannot-sue-final`).
+ */
+export const awardParties = (ctx: CaseContext) => {
+  const gone = new Set((ctx.deemedWithdrawals ?? []).map((d) => d.partyId));
+  return ctx.parties.filter((p) => !gone.has(p.id));
+};
+
 /** The employer side, by side and not by kind: an individual employer is a natural person (workflows/sides.ts). */
 const isEmployer = (ctx: CaseContext, partyId: number) => isEmployerId(ctx, partyId);
 const isThirdParty = (ctx: CaseContext, partyId: unknown) => ctx.parties.some((p) => p.id === partyId && p.side === 'third_party');
