@@ -725,6 +725,10 @@ export const Proceedings = z
         lifeSeriouslyAffected: z.boolean().nullable().optional(),
         amounts: z.array(z.strictObject({ claimId: Id, amount: Amount })).optional(),
         paymentDays: z.number().int().nullable().optional(),
+        obligorIds: z
+          .array(Id)
+          .optional()
+          .openapi({ description: '裁决先予执行支付的被申请人（按顺序）；无此字段为全体被申请人（劳动争议调解仲裁法第四十四条）' }),
       }),
     ),
     partialAwards: z.array(PartialAward),

@@ -1447,6 +1447,7 @@ export const caseMachine = setup({
                     lifeSeriouslyAffected: p(event).lifeSeriouslyAffected ?? null,
                     amounts: p(event).amounts ?? [],
                     paymentDays: p(event).paymentDays ?? null,
+                    ...(p(event).obligorIds ? { obligorIds: p(event).obligorIds } : {}),
                   },
                 ],
               })),
