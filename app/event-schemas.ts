@@ -334,6 +334,12 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         .max(365)
         .optional()
         .openapi({ description: '履行期限（日，自裁决书送达之日起）；裁决先予执行金额（amounts）的必填' }),
+      // fixK56 #2 (LDMAL Art. 44; as an award item's, legal55a #5): the respondents ordered to pay in advance — a
+      // dispatched worker's user unit, say, not the agency too (LDMAL Art. 22(2)). Absent: every respondent.
+      obligorIds: z.array(Id).min(1, '至少一名被申请人').max(100).refine(uniqueIds, '同一被申请人不能出现两次').optional().openapi({
+        description:
+          '先予执行的支付义务人：本案被申请人的当事人编号（按顺序），先予执行裁决书写明由其支付，移送执行时列为被执行人；不填为全体被申请人。反申请请求的先予执行由申请人支付，不能填写',
+      }),
     })
     .superRefine((p, ctx) => {
       // An amount belongs to one of the claims the ruling is on, once (the ruling and the court package read it so).

@@ -725,6 +725,10 @@ export const Proceedings = z
         lifeSeriouslyAffected: z.boolean().nullable().optional(),
         amounts: z.array(z.strictObject({ claimId: Id, amount: Amount })).optional(),
         paymentDays: z.number().int().nullable().optional(),
+        obligorIds: z
+          .array(Id)
+          .optional()
+          .openapi({ description: '裁决先予执行支付的被申请人（按顺序）；无此字段为全体被申请人（劳动争议调解仲裁法第四十四条）' }),
       }),
     ),
     partialAwards: z.array(PartialAward),
@@ -1042,6 +1046,17 @@ const caseShape = {
   servable: z.array(z.enum(SERVICE_DOCUMENTS)).optional().openapi({
     description: 'SERVE 现在可以送达的文书：本案记录中已作出的文书，及记录无从判断的文书（决定书、其他文书）；其余文书送达时 400',
   }),
+  remedyParties: z
+    .strictObject({
+      lawsuit: z.array(Id).openapi({
+        description:
+          'RECORD_LAWSUIT 可以登记起诉的当事人：对裁决（或某件部分裁决）不服可以起诉的；不含裁决对其没有裁决事项的劳动者（含其仲裁申请已按撤回处理的，办案规则第三十九条）、对终局裁决的第三人和用人单位（劳动争议调解仲裁法第四十七条至第四十九条）、起诉尚未结案的当事人',
+      }),
+      enforcement: z.array(Id).openapi({ description: 'APPLY_ENFORCEMENT 可以申请强制执行的当事人（劳动争议调解仲裁法第五十一条）' }),
+    })
+    .nullable()
+    .optional()
+    .openapi({ description: '按现有记录可以起诉、申请强制执行的当事人（服务器按同一规则判断；表单只列出这些当事人）；尚无裁决时为 null' }),
   deadlines: z.array(Deadline),
   // A flat object (not `LimitationInput.extend`): zod-to-openapi renders an extension of a registered schema as allOf of
   // two closed objects, which no answer can satisfy, and drops `null`.

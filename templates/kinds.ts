@@ -1,4 +1,4 @@
-import { advanceOrdered, advanceSides } from '../workflows/advance-execution.ts';
+import { advanceOrdered, advanceSides, executedPartyIds } from '../workflows/advance-execution.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { formatMoney } from '../workflows/identifiers.ts';
@@ -1940,6 +1940,15 @@ function pick<T>(list: T[], occurrence: number | undefined, what: string): T {
   return x;
 }
 
+/**
+ * fixK56 #2 (LDMAL Art. 44): the respondents an advance-execution ruling orders to pay — those it names (`obligorIds`, in
+ * their order), else every respondent, as before the ruling could name them.
+ */
+export function advancePayers<P extends { id?: number }>(respondents: readonly P[], ae: { obligorIds?: readonly number[] | null }): P[] {
+  const named = (ae.obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)).filter((p): p is P => !!p);
+  return named.length ? named : [...respondents];
+}
+
 function advanceExecution(d: DocInput): DocSpec[] {
   const ae = pick(d.ctx.advanceExecutions, d.text.occurrence, '先予执行裁决（ADVANCE_EXECUTION）');
   // LDMAL Art. 44: the ruling states the two conditions only as recorded, and orders the amounts granted.
@@ -1959,10 +1968,12 @@ function advanceExecution(d: DocInput): DocSpec[] {
   // it with the employer's claims) — the worker applied and is paid, the applicant employer pays, as the award's items.
   const counter = ae.claimIds.some((id) => d.claims.find((x) => x.id === id)?.counterclaim);
   const worker = counter ? '被申请人（反申请人）' : '申请人';
+  // fixK56 #2 (LDMAL Art. 44): the respondents the ruling names pay (`obligorIds`), else every respondent.
+  const payers = advancePayers(d.respondents, ae);
   const orders = ae.claimIds.map((id) => {
     const c = d.claims.find((x) => x.id === id);
     const applicant = `申请人${c?.applicant ?? names(remainingApplicantViews(d))}`;
-    const [payer, payee] = counter ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(d.respondents)}`, applicant];
+    const [payer, payee] = counter ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(payers)}`, applicant];
     return `${payer}${term}先行${payOrdered(d, c, payee, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
   });
   return [
@@ -2081,6 +2092,19 @@ function transferLetter(d: DocInput): DocSpec[] {
         ? [effectiveDocuments(d), '送达回证', '生效证明']
         : ['仲裁案卷材料目录', '仲裁裁决书', '送达回证'];
   const what = { advance_execution: '先予执行裁决', enforcement: '生效法律文书的强制执行', litigation: '案件材料（裁审衔接）' }[t.purpose];
+  // fixK56 #2 (LDMAL Arts. 44, 51): the 被执行人 — the parties the ruling or the award orders to pay (obligorIds), every
+  // respondent when none is named; case.json `executedPartyIds` lists the same.
+  const all = [...d.applicants, ...d.respondents];
+  const executed =
+    t.purpose === 'litigation'
+      ? []
+      : executedPartyIds(
+          d.ctx,
+          [...d.applicants.map((p) => ({ id: p.id, side: 'applicant' })), ...d.respondents.map((p) => ({ id: p.id, side: 'respondent' }))],
+          t.purpose,
+        )
+          .map((id) => all.find((p) => p.id === id))
+          .filter((p): p is PartyView => !!p);
   const contact = [t.recordedBy ? `联系人：${t.recordedBy}` : '', d.contactPhone ? `联系电话：${d.contactPhone}` : '']
     .filter(Boolean)
     .join('，');
@@ -2097,6 +2121,7 @@ function transferLetter(d: DocInput): DocSpec[] {
           kind: 'para',
           text: `本委受理的${theCase(d, t.transferredOn)}（${d.caseNo ?? ''}），现依法将${what}移送你院。`,
         },
+        ...(executed.length ? [{ kind: 'para' as const, text: `被执行人：${names(executed)}。` }] : []),
         { kind: 'para', text: '随函附送：' },
         ...enclosures.map((e, i): Block => ({ kind: 'para', text: `${i + 1}．${e}${ending(i, enclosures.length)}` })),
         { kind: 'para', text: '请依法处理。' },

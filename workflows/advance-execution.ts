@@ -96,3 +96,42 @@ export function advanceWarning(
     message: `${base}，裁决书将写明扣除已先予执行部分，尚需支付${remaining}元${also}`,
   };
 }
+
+/**
+ * fixK56 #2: the 被执行人 a court hand-off names — the parties ordered to pay. For advance execution (LDMAL Art. 44) the
+ * respondents each ruling names (`obligorIds`), else every respondent; a ruling on a respondent worker's counterclaim is
+ * paid by the applicant (employer) it is against (Rules Art. 36). For enforcement (LDMAL Art. 51) the parties the
+ * enforced award's granted items order to perform — those an item names (`obligorIds`: who pays and who answers
+ * jointly, LCL Art. 92(2); legal55a #5), else every respondent; a counterclaim's item, the applicant it is against —
+ * and every respondent for a 调解书 (its terms are free text). Every respondent when nothing names anyone, as before.
+ */
+export function executedPartyIds(
+  ctx: Pick<MachineContext, 'advanceExecutions' | 'award' | 'partialAwards' | 'claims' | 'closure'>,
+  parties: readonly { id?: number; side: string }[],
+  purpose: 'advance_execution' | 'enforcement',
+): number[] {
+  const respondents = parties.filter((p) => p.side === 'respondent').map((p) => p.id as number);
+  const applicants = parties.filter((p) => p.side === 'applicant').map((p) => p.id as number);
+  const claim = (id: number) => ctx.claims.find((c) => c.id === id);
+  const counterPayer = (id: number) => {
+    const against = claim(id)?.partyId;
+    return against !== undefined ? [against] : applicants;
+  };
+  const ids: number[] = [];
+  const add = (xs: readonly number[]) => {
+    for (const x of xs) if (!ids.includes(x)) ids.push(x);
+  };
+  if (purpose === 'advance_execution') {
+    for (const ae of ctx.advanceExecutions ?? []) {
+      const counter = ae.claimIds.find((id) => claim(id)?.counterclaim);
+      add(counter !== undefined ? counterPayer(counter) : ae.obligorIds?.length ? ae.obligorIds : respondents);
+    }
+  } else if (ctx.closure?.mode !== 'mediation' && ctx.closure?.mode !== 'review_confirmed') {
+    for (const award of [...(ctx.partialAwards ?? []), ...(ctx.award ? [ctx.award] : [])])
+      for (const it of award.items) {
+        if (it.outcome === 'dismissed') continue;
+        add(claim(it.claimId)?.counterclaim ? counterPayer(it.claimId) : it.obligorIds?.length ? it.obligorIds : respondents);
+      }
+  }
+  return ids.length ? ids : respondents;
+}

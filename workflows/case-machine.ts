@@ -13,6 +13,7 @@ import {
 import {
   absentNotices,
   attendedHearing,
+  awardParties,
   checkRules,
   courtOutcomeRecord,
   debateEnded,
@@ -152,7 +153,8 @@ const awardServedToAll = (ctx: MachineContext, extra?: { partyId: number; docume
     s.document === 'award' && s.servedOn >= issuedOn && (s.awardOn === undefined || s.awardOn === issuedOn);
   const served = new Set(ctx.services.filter(ofTheAward).map((s) => s.partyId));
   if (extra && ofTheAward(extra)) served.add(extra.partyId);
-  return signingParties(ctx).every((party) => served.has(party.id));
+  // fixK56 #1: a third party's receipt too (LDMAL Art. 50 — his own window runs from it; awardParties).
+  return awardParties(ctx).every((party) => served.has(party.id));
 };
 /**
  * The day a mediation document takes effect: the day the last party signed for it (LDMAL Art. 42(3); Rules Art. 77) —
@@ -1445,6 +1447,7 @@ export const caseMachine = setup({
                     lifeSeriouslyAffected: p(event).lifeSeriouslyAffected ?? null,
                     amounts: p(event).amounts ?? [],
                     paymentDays: p(event).paymentDays ?? null,
+                    ...(p(event).obligorIds ? { obligorIds: p(event).obligorIds } : {}),
                   },
                 ],
               })),

@@ -19,6 +19,7 @@ import {
   ADDITION_SERVICES,
   absentNotices,
   addedPartyIds,
+  awardParties,
   courtOutcomeRecord,
   effectiveForParty,
   finalAwardHeldFor,
@@ -506,7 +507,7 @@ function awardWindows(
   servedOnOf: (partyId: number) => string | null,
 ): PartyWindow[] {
   const out: PartyWindow[] = [];
-  for (const party of signingParties(ctx)) {
+  for (const party of awardParties(ctx)) {
     const servedOn = servedOnOf(party.id);
     // By side, not by kind: an individual employer (a natural person) has the employer's window (workflows/sides.ts).
     const employer = isEmployerParty(ctx, party);
@@ -516,8 +517,14 @@ function awardWindows(
     // on the non-final one, and the effect is worker by worker (SPC-1 Art. 17). The employer side is a party to both.
     const concerns = (final: boolean) =>
       award.finality !== 'mixed' || employer || award.items.some((it) => it.final === final && claimConcerns(ctx, it.claimId, party.id));
-    if (award.finality !== 'final' && concerns(false)) kinds.push('sue_non_final');
-    if (award.finality !== 'non_final' && concerns(true)) kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
+    if (party.side === 'third_party') {
+      // LDMAL Art. 50 (fixK56 #1): a third party bound by a non-final award, or by a mixed award's non-final part, may sue
+      // within 15 days of his own receipt; a final award (part) gives him no window (Arts. 47–49).
+      if (award.finality !== 'final') kinds.push('sue_non_final');
+    } else {
+      if (award.finality !== 'final' && concerns(false)) kinds.push('sue_non_final');
+      if (award.finality !== 'non_final' && concerns(true)) kinds.push(employer ? 'set_aside_employer' : 'sue_final_worker');
+    }
     for (const kind of kinds) {
       out.push({
         partyId: party.id,
@@ -1466,9 +1473,10 @@ function partyEffectiveDate(ctx: MachineContext, windows: PartyWindow[], partyId
       explanation: `本裁决中涉及当事人${partyId}的事项均为终局裁决，自作出之日（${award.issuedOn}）起对其发生法律效力（劳动争议调解仲裁法第四十七条；最高人民法院劳动争议解释（一）第十七条）。`,
     };
   }
+  // The employer side's windows and a third party's (fixK56 #1: bound by the non-final award, LDMAL Art. 50).
   const employers = new Set(
-    signingParties(ctx)
-      .filter((x) => isEmployerParty(ctx, x))
+    awardParties(ctx)
+      .filter((x) => x.side === 'third_party' || isEmployerParty(ctx, x))
       .map((x) => x.id),
   );
   const sue = windows.filter((w) => w.kind === 'sue_non_final' && (w.partyId === partyId || employers.has(w.partyId)));

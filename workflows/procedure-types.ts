@@ -357,6 +357,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     lifeSeriouslyAffected?: boolean | null;
     amounts?: { claimId: number; amount: string }[];
     paymentDays?: number | null;
+    /** fixK56 #2 (LDMAL Art. 44): the respondents ordered to pay (absent: every respondent). */
+    obligorIds?: number[];
   }[];
   partialAwards: AwardRecord[];
   award: AwardRecord | null;

@@ -84,6 +84,17 @@ export const signingParties = (ctx: CaseContext) => {
   return ctx.parties.filter((p) => p.side !== 'third_party' && !gone.has(p.id));
 };
 
+/**
+ * Parties the award is served on and whose receipt its service waits for: the signing parties and every third party
+ * (LDMAL Art. 23). A third party the award binds is a 「当事人」 of LDMAL Art. 50: against a non-final award (or the
+ * non-final part of a mixed one) he may sue within 15 days of his own receipt, and the award takes effect only once his
+ * window has run too (fixK56 #1). Against a final award he has no window (Arts. 47–49; `third-party-cannot-sue-final`).
+ */
+export const awardParties = (ctx: CaseContext) => {
+  const gone = new Set((ctx.deemedWithdrawals ?? []).map((d) => d.partyId));
+  return ctx.parties.filter((p) => !gone.has(p.id));
+};
+
 /** The employer side, by side and not by kind: an individual employer is a natural person (workflows/sides.ts). */
 const isEmployer = (ctx: CaseContext, partyId: number) => isEmployerId(ctx, partyId);
 const isThirdParty = (ctx: CaseContext, partyId: unknown) => ctx.parties.some((p) => p.id === partyId && p.side === 'third_party');
@@ -2400,4 +2411,30 @@ function workerSuitOnFinalAwardInForce(ctx: CaseContext, ev: ProcEvent): Violati
 
 export function checkRules(ctx: CaseContext, ev: ProcEvent): Violation | null {
   return RULES[ev.type]?.(ctx, ev) ?? ADDED_RULES[ev.type]?.(ctx, ev) ?? null;
+}
+
+/**
+ * fixK56 #3: the parties the rules let sue against an award (RECORD_LAWSUIT) and apply for its enforcement
+ * (APPLY_ENFORCEMENT) as the record stands — each party tried against the award and every partial award with the very
+ * rules that refuse the act (checkRules), and left out only where one refuses it for who he is (a refusal naming
+ * `partyId`: no award items of his — a worker deemed withdrawn alone, Rules Art. 39, or one whose claims were all given up
+ * (no-award-items-for-party, LDMAL Arts. 48, 50–51); a third party against a final award, Arts. 47–49; the employer
+ * against a final award, Art. 49; a suit of his already pending). A refusal about anything else (a date, which part) is
+ * the form's to meet, not a reason to hide him. The web's suit and enforcement forms offer these only: one copy of the
+ * rule. Null before any award.
+ */
+export function remedyParties(ctx: CaseContext): { lawsuit: number[]; enforcement: number[] } | null {
+  if (!ctx.award && !ctx.partialAwards.length) return null;
+  const mixedSetAside = ctx.award?.finality === 'mixed' && ctx.setAside?.result === 'set_aside';
+  const targets: Record<string, unknown>[] = [
+    ...(ctx.award ? (mixedSetAside ? [{ matter: 'award' }, { matter: 'set_aside' }] : [{}]) : []),
+    ...ctx.partialAwards.map((_, i) => ({ partialAward: i + 1 })),
+  ];
+  const may = (type: 'RECORD_LAWSUIT' | 'APPLY_ENFORCEMENT', partyId: number) =>
+    targets.some((t) => {
+      const ev: ProcEvent = { type, occurredOn: '9999-12-31', payload: { ...t, partyId, court: '-', filedOn: '9999-12-31' } };
+      return checkRules(ctx, ev)?.field !== 'partyId';
+    });
+  const ids = ctx.parties.map((p) => p.id);
+  return { lawsuit: ids.filter((id) => may('RECORD_LAWSUIT', id)), enforcement: ids.filter((id) => may('APPLY_ENFORCEMENT', id)) };
 }

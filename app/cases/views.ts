@@ -14,7 +14,7 @@ import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts
 import { assessLimitation } from '../../workflows/limitation.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
-import { documentMadeOn, setAsideWhole, suitsWithOutcomes } from '../../workflows/rules.ts';
+import { documentMadeOn, remedyParties, setAsideWhole, suitsWithOutcomes } from '../../workflows/rules.ts';
 import { type ReadLevel, readsDuplicateFilings, SUMMARY_PARTY_FIELDS } from '../policy.ts';
 import { changeText, maskChange, type RegistrationChange } from './registration-changes.ts';
 
@@ -217,6 +217,9 @@ export function buildCaseView(
     // The documents a SERVE may name now: those the record has made (workflows/rules.ts documentMadeOn, which SERVE is
     // refused on), and those it cannot tell of (a decision, other documents). Derived like the deadlines: not history.
     ...(summary ? {} : { servable: SERVICE_DOCUMENTS.filter((d) => documentMadeOn(ctx, d) !== null) }),
+    // fixK56 #3: who may sue against the award and apply for its enforcement, by the rules that refuse the others
+    // (workflows/rules.ts remedyParties): the web's forms offer these only. Derived like `servable`.
+    ...(summary ? {} : { remedyParties: remedyParties(ctx) }),
     deadlines: namedDeadlines(deadlines, c.parties).map((d) => ({ caseId: c.id, ...d })),
     // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
     ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar) }),
@@ -458,7 +461,7 @@ export function viewDelta(before: Record<string, unknown>, after: Record<string,
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (k === 'deadlines' || k === 'servable' || k === 'updatedAt' || k === 'version') continue;
+    if (k === 'deadlines' || k === 'servable' || k === 'remedyParties' || k === 'updatedAt' || k === 'version') continue;
     if (before[k] === after[k] || sameMembers(before[k], after[k]) || JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
     b[k] = before[k];
     a[k] = after[k];

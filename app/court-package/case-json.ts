@@ -1,5 +1,6 @@
 import type { CaseRecord, EventRecord } from '../../db/stores/cases.ts';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
+import { executedPartyIds } from '../../workflows/advance-execution.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
@@ -276,6 +277,12 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     court: meta.court,
     // 1.5 (docs49 M2): what an enforcement package asks the court to enforce.
     enforced: meta.enforced,
+    // fixK56 #2: the 被执行人 of an advance-execution or enforcement package (LDMAL Arts. 44, 51) — the parties ordered to
+    // pay (ADVANCE_EXECUTION's and the award items' obligorIds), every respondent when none is named; null otherwise.
+    executedPartyIds:
+      meta.purpose === 'advance_execution' || meta.purpose === 'enforcement'
+        ? executedPartyIds(ctx, c.parties as { id?: number; side: string }[], meta.purpose)
+        : null,
     case: {
       id: c.id,
       caseNo: c.caseNo,
@@ -341,6 +348,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       appliedOn: x.appliedOn ?? null,
       amounts: x.amounts ?? [],
       paymentDays: x.paymentDays ?? null,
+      // fixK56 #2: the respondents ordered to pay in advance (absent: every respondent).
+      ...(x.obligorIds ? { obligorIds: x.obligorIds } : {}),
       rightsClear: x.rightsClear ?? null,
       lifeSeriouslyAffected: x.lifeSeriouslyAffected ?? null,
       transferredOn: x.transferredOn,

@@ -352,6 +352,25 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
           message: `第${cl.seq}项请求已撤回（或其申请人的仲裁申请已按撤回处理），不能裁决先予执行（劳动争议调解仲裁法第四十四条）`,
         });
     });
+    // fixK56 #2 (LDMAL Art. 44; as an award item's obligorIds, app/procedure/award.ts): who pays in advance names
+    // respondents of this case only; a respondent worker's counterclaim is paid by the applicant employer.
+    const respondents = c.parties.filter((p) => p.side === 'respondent');
+    ((payload.obligorIds as number[] | undefined) ?? []).forEach((id, i) => {
+      if (respondents.some((p) => p.id === id)) return;
+      const p = c.parties.find((x) => x.id === id);
+      errors.push({
+        path: `obligorIds.${i}`,
+        message: `先予执行的支付义务人须为本案被申请人：${p ? `${p.name}（${p.side === 'applicant' ? '申请人' : '第三人'}）` : `编号 ${id}`}不是本案被申请人（本案被申请人：${respondents.map((x) => `${x.name}（编号 ${x.id}）`).join('、')}）`,
+      });
+    });
+    if (
+      payload.obligorIds !== undefined &&
+      ((payload.claimIds as number[] | undefined) ?? []).some((id) => c.claims.find((x) => x.id === id)?.counterclaim)
+    )
+      errors.push({
+        path: 'obligorIds',
+        message: '反申请请求的先予执行由申请人支付，不能指定支付的被申请人（《劳动人事争议仲裁办案规则》第三十六条）',
+      });
     const given = new Set(((payload.amounts as { claimId: number }[] | undefined) ?? []).map((a) => a.claimId));
     const unpriced = c.claims.filter(
       (cl) =>

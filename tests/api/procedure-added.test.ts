@@ -348,6 +348,10 @@ describe('adding a party or a third party — LDMAL Art. 23; Rules Art. 46(1)', 
       r = await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct' }, '2026-04-01');
     expect(r.state).toBe('award_issued');
     r = await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: added.id, method: 'direct' }, '2026-04-01');
+    // fixK56 #1: and the third party too — his own window runs from his receipt (LDMAL Art. 50).
+    expect(r.state).toBe('award_issued');
+    const thirdId = (r.thirdParties as { id: number }[])[0]?.id;
+    r = await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: thirdId, method: 'direct' }, '2026-04-01');
     expect(r.state).toBe('award_served');
   });
 });

@@ -15,7 +15,6 @@ import {
   ONE_STEP,
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
-  partySide,
   previewedConsequence,
   setsHearingDay,
   actLabel as trackLabel,
@@ -426,15 +425,13 @@ async function eventForm(c, type, done, screen, opened = {}) {
               parties.filter((p) => pendingSuitParties(c).has(String(p.id)))
             : RESPONDENTS_ONLY.has(type)
               ? parties.filter((p) => p.sideCode === 'respondent')
-              : type === 'APPLY_ENFORCEMENT' && entitledSides(c)
-                ? parties.filter((p) => entitledSides(c).has(p.sideCode))
-                : type === 'RECORD_LAWSUIT' && employerMayNotSue(c)
-                  ? // legal55a 2: only a worker sues against a final award — neither the employer nor a third party (LDMAL Art. 48).
-                    parties.filter((p) => p.sideCode !== 'third_party' && partySide(c, p.id) !== 'employer')
-                  : type === 'DEEM_WITHDRAWN'
-                    ? // legal54c M1: an applicant still in the case who was absent at the last hearing (LDMAL Art. 36).
-                      parties.filter((p) => p.sideCode === 'applicant' && absentApplicant(c, p.id))
-                    : parties;
+              : REMEDY_PARTIES[type] && c.remedyParties
+                ? // fixK56 #3: who may sue or enforce, as the server's rules say (case view remedyParties) — not a copy of them.
+                  parties.filter((p) => c.remedyParties[REMEDY_PARTIES[type]].includes(Number(p.id)))
+                : type === 'DEEM_WITHDRAWN'
+                  ? // legal54c M1: an applicant still in the case who was absent at the last hearing (LDMAL Art. 36).
+                    parties.filter((p) => p.sideCode === 'applicant' && absentApplicant(c, p.id))
+                  : parties;
       const opts = offered.map((p) => [String(p.id), p.label]);
       // Bulk service: one notice on every worker of a collective case, one act per worker.
       if (type === 'SERVE' && c.applicants.length > 1) opts.push(['allApplicants', `全体申请人（${c.applicants.length}人，逐人登记）`]);
@@ -1062,32 +1059,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
   }
 }
 
-/**
- * ui52 L4: a final award (LDMAL Art. 47) the employer cannot sue on — it may only apply to set it aside (Arts. 48–49)
- * until the court sets it aside (Art. 49(3)); nor may a third party (legal55a 2, 422 third-party-cannot-sue-final). Only where no partial award the suit might be against is other than final
- * (a non-final one, Art. 50, the employer may sue on): the server stays the judge (422 employer-cannot-sue-final).
- */
-function employerMayNotSue(c) {
-  if (c.award?.finality !== 'final') return false;
-  if (c.proceedings?.setAside?.result === 'set_aside' || c.award?.setAside) return false;
-  return (c.proceedings?.partialAwards ?? []).every((x) => x.finality === 'final');
-}
-
-/**
- * ui49 L1: the side an award entitles to apply for enforcement (LDMAL Art. 51: the other party of the one ordered to
- * perform) — an item granted on an applicant's claim entitles the applicants, on a counterclaim's the respondents
- * (workflows/rules.ts, enforcement-by-obligee; the server stays the judge). Null when the view does not say (no item
- * granted).
- */
-export function entitledSides(c) {
-  const counter = new Set((c.claims ?? []).filter((cl) => cl.counterclaim).map((cl) => cl.id));
-  const granted = [c.award, ...(c.proceedings?.partialAwards ?? [])]
-    .filter(Boolean)
-    .flatMap((a) => a.items ?? [])
-    .filter((i) => i.outcome && i.outcome !== 'dismissed');
-  if (!granted.length) return null;
-  return new Set(granted.map((i) => (counter.has(i.claimId) ? 'respondent' : 'applicant')));
-}
+/** fixK56 #3: the case view's list (remedyParties) each act's party field offers. */
+const REMEDY_PARTIES = { RECORD_LAWSUIT: 'lawsuit', APPLY_ENFORCEMENT: 'enforcement' };
 
 /** ui49 M3: the services deemed served after the commission's own act, by that act's name (workflows/periods.ts). */
 export const DEEMED_ACT = { left: '留置', posted: '张贴', public_notice: '公告' };
