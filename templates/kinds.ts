@@ -1423,7 +1423,14 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     const act = payOrdered(d, claim, payee, paid);
     const adv = issuedOn ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
-    return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}`;
+    // docs56 #1: a joint claim's sum split among its workers — each paid his own share, named (分别向申请人甲支付…元、
+    // 向申请人乙支付…元): whose money it is, and a determined sum for each to enforce (CPL Art. 247).
+    const shares = (it.shares ?? []).flatMap((sh) => {
+      const p = d.applicants.find((x) => x.id === sh.partyId);
+      return p ? [`${payOrdered(d, claim, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
+    });
+    const ordered = shares.length > 1 ? `分别${shares.join('、')}` : shares.length === 1 ? shares[0] : `${act}${yuan(it.amount)}`;
+    return `${payer}${within('于本裁决生效之日起', days)}${ordered}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}`;
   }
   // A confirmation is ordered as such (确认…), not as "supporting a request" — with the respondents the item names.
   if (!claim?.counterclaim && it.category === 'confirm_relationship')
