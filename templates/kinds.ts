@@ -2314,8 +2314,15 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     // Rules Art. 48. The case's acceptance is stated as the 撤回 and 视为撤回 decisions state it (reviewer docs46b L8).
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
+      // docs56 #2: Rules Art. 48's ground is a suit brought because the commission did not decide in time (以仲裁委员会逾期
+      // 未作出仲裁裁决为由, LDMAL Art. 43(1)) — said where the recorded reason does not, never "a suit" alone.
+      const reason = d.ctx.closure.reason ? clause(asOurCommission(d.ctx.closure.reason, d.commission)) : '';
+      const delay =
+        d.ctx.closure.ground === 'other' || /逾期|超过.*(审理)?期限|未.*(按期|在.*期限内)/u.test(reason)
+          ? ''
+          : '该诉讼系当事人以本委逾期未作出仲裁裁决为由提起（《中华人民共和国劳动争议调解仲裁法》第四十三条第一款），';
       return {
-        text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${d.ctx.closure.reason ? `因${clause(asOurCommission(d.ctx.closure.reason, d.commission))}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
+        text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${reason ? `因${reason}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : `${delay}依照《劳动人事争议仲裁办案规则》第四十八条之规定，`}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
       };
     },
