@@ -413,15 +413,25 @@ function representativeNames(d: DocInput): string[] {
 }
 
 /** The parties' heading lines; with a merged counterclaim each side is also named by it (反申请人, 被反申请人). */
-const parties = (d: DocInput): Block[] => {
+const parties = (d: DocInput, withdrawnBy?: string): Block[] => {
   const counters = standing(d).filter((c) => c.counterclaim);
   const counter = counters.length > 0;
   // A counterclaim against named workers makes only them 被反申请人; one against the applicants together, all of them.
   const against = counters.every((c) => c.applicantId) ? new Set(counters.map((c) => c.applicantId)) : null;
+  // sec56 #4: in an award made after a worker's application alone was treated as withdrawn (Rules Art. 39), he is named
+  // and said to be so — without his identity number or address: the award decides nothing for him.
+  const gone = new Map(
+    withdrawnBy === undefined
+      ? []
+      : (d.ctx.deemedWithdrawals ?? []).filter((w) => w.on <= withdrawnBy).map((w) => [w.partyId, w.on] as const),
+  );
   return [
-    ...d.applicants.flatMap((p) =>
-      partyLines(counter && (!against || against.has(p.id)) ? '申请人（被反申请人）' : '申请人', [p], d.maskIds),
-    ),
+    ...d.applicants.flatMap((p): Block[] => {
+      const on = gone.get(p.id);
+      if (on !== undefined)
+        return [{ kind: 'para', text: `申请人：${p.name}（其仲裁申请已于${chineseDate(on)}按撤回仲裁申请处理）。`, indent: true }];
+      return partyLines(counter && (!against || against.has(p.id)) ? '申请人（被反申请人）' : '申请人', [p], d.maskIds);
+    }),
     ...representativesLine(d),
     ...partyLines(counter ? '被申请人（反申请人）' : '被申请人', d.respondents, d.maskIds),
     ...partyLines('第三人', d.thirdParties ?? [], d.maskIds),
@@ -632,16 +642,6 @@ function history(
         text: `本委于${chineseDate(a.on)}依法追加${p.name}为本案${a.side === 'third_party' ? '第三人' : '被申请人'}。`,
       });
   }
-  // legal54c M1 — one worker's application treated as withdrawn while the case went on (LDMAL Art. 36(1); Rules Art. 39;
-  // SPC-1 Art. 19): the award recites it, so that it is read as deciding the others' claims only.
-  for (const w of ctx.deemedWithdrawals ?? []) {
-    const p = d.applicants.find((x) => x.id === w.partyId);
-    if (p && !(ctx.closure?.mode === 'deemed_withdrawal' && ctx.closure.closedOn === w.on))
-      acts.push({
-        on: w.on,
-        text: `申请人${p.name}${w.absentNotice?.servedOn ? '经书面通知，无正当理由拒不到庭' : '未到庭'}，本委于${chineseDate(w.on)}决定对其按撤回仲裁申请处理。`,
-      });
-  }
   // Rules Art. 36: a counterclaim accepted and heard with the case.
   for (const cc of ctx.counterclaims) {
     const merged = cc.mergedOn ?? cc.filedOn;
@@ -707,6 +707,17 @@ function history(
       on: h.heldOn,
       text: `仲裁庭于${chineseDate(h.heldOn)}${h.public === false ? '不公开' : '公开'}开庭审理了本案${recited.length ? `，${recited.join('，')}` : ''}。`,
     });
+  }
+  // legal54c M1 — one worker's application treated as withdrawn while the case went on (LDMAL Art. 36(1); Rules Art. 39;
+  // SPC-1 Art. 19): the award recites it, so that it is read as deciding the others' claims only. After the hearings
+  // (sec56 #4): on the hearing's own day, he was absent at it first, then deemed withdrawn (a stable sort by day).
+  for (const w of ctx.deemedWithdrawals ?? []) {
+    const p = d.applicants.find((x) => x.id === w.partyId);
+    if (p && !(ctx.closure?.mode === 'deemed_withdrawal' && ctx.closure.closedOn === w.on))
+      acts.push({
+        on: w.on,
+        text: `申请人${p.name}${w.absentNotice?.servedOn ? '经书面通知，无正当理由拒不到庭' : '未到庭'}，本委于${chineseDate(w.on)}决定对其按撤回仲裁申请处理。`,
+      });
   }
   for (const m of ctx.mediationHistory)
     acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
@@ -1722,7 +1733,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       // The date the award is made (ISSUE_AWARD / PARTIAL_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
-        ...parties(docParties),
+        ...parties(docParties, a.issuedOn),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.

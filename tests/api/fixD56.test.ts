@@ -150,3 +150,87 @@ describe(`fixD56 #1: each worker's share of a joint claim's sum (${DB})`, () => 
     expect(r.award?.items?.[0]).toMatchObject({ final: false, shares: [{ final: false }, { final: true }] });
   });
 });
+
+describe(`fixD56 #2: the termination decision's ground (${DB})`, () => {
+  it('a reason naming a suit alone: the decision says it was brought because the commission did not decide in time', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await ok(c, a.tokens.chair, 'TERMINATE', { reason: '申请人已就本案向人民法院提起诉讼，人民法院已受理' }, '2026-04-21');
+    const text = await generatedText(t, a.tokens.chair, c.id, { kind: 'decision', matter: 'termination' });
+    expect(text).toContain('以本委逾期未作出仲裁裁决为由');
+    expect(text).toContain('第四十八条之规定，决定本案终止审理');
+  });
+});
+
+/** Two workers each with his own wage claim; the first absent at the hearing and deemed withdrawn alone. */
+async function oneWithdrawn(n: number, absent: (p1: Party) => unknown[] = (p1) => [p1.id]) {
+  const { c, arb } = await caseAt(t, a, 'hearing_scheduled', {
+    body: standardApplication({
+      applicants: [worker(`甲撤${n}`, 950 + 2 * n), worker(`乙撤${n}`, 951 + 2 * n)],
+      respondents: [employer(`聊城某某${n}号纺织有限公司`)],
+      claims: [
+        { category: 'wages', amount: '12000.00', description: '甲拖欠工资', applicant: 1 },
+        { category: 'wages', amount: '15000.00', description: '乙拖欠工资', applicant: 2 },
+      ],
+    }),
+  });
+  for (const p of [...c.applicants, ...c.respondents] as Party[])
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-10');
+  const [p1, p2] = c.applicants as Party[];
+  const held = await send(c, arb.token, 'HOLD_HEARING', { absentParties: absent(p1 as Party) }, '2026-03-25');
+  return { c, arb, p1: p1 as Party, p2: p2 as Party, held };
+}
+
+describe(`fixD56 #5: duplicate ids are 400 naming the field (${DB})`, () => {
+  it('HOLD_HEARING absentParties [id, id]: 400, not quietly deduplicated', async () => {
+    const { c, held } = await oneWithdrawn(5, (p1) => [p1.id, p1.id]);
+    expect(held.status, JSON.stringify(held.body)).toBe(400);
+    expect(paths(held)).toContain('absentParties');
+    expect(JSON.stringify(held.body)).toContain('同一当事人不能出现两次');
+    expect((await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body.state).toBe('hearing_scheduled');
+  });
+});
+
+describe(`fixD56 #3, #4: the worker deemed withdrawn alone and the award (${DB})`, () => {
+  it('the award is not served on him (422, Rules Art. 39); the award document lists him without identity number or address, the hearing first', async () => {
+    const { c, arb, p1, p2, held } = await oneWithdrawn(6);
+    expect(held.status, JSON.stringify(held.body)).toBe(200);
+    // The same day as the hearing: the award tells the hearing first, then the deemed withdrawal.
+    await ok(c, arb.token, 'DEEM_WITHDRAWN', { partyId: p1.id }, '2026-03-25');
+    const other = (c.claims as { id: number }[])[1] as { id: number };
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: [{ claimId: other.id, outcome: 'granted', amount: '15000.00' }],
+        defenseSummary: '被申请人辩称其经营困难',
+        facts: FACTS,
+        reasoning: REASONING,
+      },
+      '2026-04-10',
+    );
+    const served = await send(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'award', partyId: p1.id, method: 'direct', servedOn: '2026-04-15' },
+      '2026-04-15',
+    );
+    expect(served.status, JSON.stringify(served.body)).toBe(422);
+    expect(served.body.rule).toBe('served-party-deemed-withdrawn');
+    expect(served.body.source).toContain('Rules Art. 39');
+    // The others are served as before.
+    for (const p of [p2, ...(c.respondents as Party[])])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
+
+    const text = await generatedText(t, arb.token, c.id, { kind: 'award' });
+    const w1 = worker(`甲撤6`, 962);
+    expect(text).toContain(`申请人：${p1.name}（其仲裁申请已于二〇二六年三月二十五日按撤回仲裁申请处理）。`);
+    expect(text).not.toContain(w1.idNumber);
+    expect(text).toContain(worker(`乙撤6`, 963).idNumber);
+    const hearing = text.indexOf(`申请人${p2.name}到庭参加仲裁活动`);
+    const deemed = text.indexOf('决定对其按撤回仲裁申请处理');
+    expect(hearing).toBeGreaterThan(0);
+    expect(deemed).toBeGreaterThan(hearing);
+  });
+});
