@@ -74,9 +74,31 @@ export const AwardItem = z
     // worker's agency and user unit are co-respondents (LDMAL Art. 22(2)) and answer jointly for harm done to him
     // (LCL Art. 92(2)); an award says which respondent pays and which answers jointly (app/procedure/award.ts).
     obligorIds: z.array(Id).min(1, '至少一名被申请人').max(100).refine(uniqueIds, '同一被申请人不能出现两次').optional().openapi({
+      uniqueItems: true,
       description:
         '履行本项裁决的被申请人（本案被申请人的当事人编号，按顺序：第一名为支付（履行）义务人）；不填为全体被申请人。驳回的请求和反申请请求不能填写',
     }),
+    // docs56 #1: a claim of several workers together (no single applicant) granted as one sum says each worker's share —
+    // whose money it is (the court enforces a determined sum for each) and each worker's finality (LDMAL Art. 47(1);
+    // SPC-1 Art. 19). Checked against the claim's applicants and the item's amount (app/procedure/award.ts shareErrors).
+    shares: z
+      .array(
+        z
+          .object({
+            partyId: Id.openapi({ description: '申请人（劳动者）的当事人编号：本项请求的申请人之一' }),
+            amount: Money.openapi({ description: '该申请人分得的金额（元）' }),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100)
+      .refine((xs) => uniqueIds(xs.map((x) => x.partyId)), '同一当事人不能出现两次')
+      .optional()
+      .openapi({
+        uniqueItems: true,
+        description:
+          '多名劳动者共同提出的请求（未指明申请人）一并裁决一笔金额时，每名申请人分得的金额：合计须等于本项裁决金额，裁决主文写明「分别向申请人甲支付…元、向申请人乙支付…元」，并按每人分得的金额判断是否终局（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议司法解释（一）第十九条）',
+      }),
     jointLiability: z.boolean().optional().openapi({
       description:
         'true：其余被申请人对第一名被申请人的本项义务承担连带责任（如劳务派遣单位与用工单位，劳动合同法第九十二条第二款），裁决主文写明「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」；须有两名以上义务人',
@@ -265,7 +287,9 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     respondentPresent: z.boolean().optional().openapi({
       description: '被申请人一方是否到庭（有人到庭即为 true）。写明 absentParties 的可省略，由其推出；未写 absentParties 的必填',
     }),
-    absentParties: z.array(Id).max(500).optional().openapi({
+    // sec56 #5: a party listed twice is a mistake to say, as a duplicate obligor is (not quietly deduplicated).
+    absentParties: z.array(Id).max(500).refine(uniqueIds, '同一当事人不能出现两次').optional().openapi({
+      uniqueItems: true,
       description:
         '未到庭的当事人（本案申请人或被申请人的编号），逐人记录：数名劳动者中一人未到庭的，可仅对其按撤回仲裁申请处理（DEEM_WITHDRAWN partyId；LDMAL Art. 36; Rules Art. 39; SPC-1 Art. 19）；共同被申请人中一人未到庭的，可对其缺席裁决（LDMAL Arts. 22(2), 36）。须与 applicantPresent / respondentPresent 一致：一方写 true 的，不能列出该方全部当事人；写 false 的，列出该方当事人须列全',
     }),

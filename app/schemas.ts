@@ -586,6 +586,10 @@ const AwardRecordItem = z.strictObject({
   // legal55a #5 (app/event-schemas.ts AwardItem): absent on an item every respondent performs.
   obligorIds: z.array(Id).optional().openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
   jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
+  shares: z
+    .array(z.strictObject({ partyId: Id, amount: Amount, final: z.boolean() }))
+    .optional()
+    .openapi({ description: '多名劳动者共同请求的裁决金额中每名申请人分得的金额，及对其是否终局；无此字段为未分配' }),
 });
 const MinimumWageUsed = z.strictObject({
   district: z.string(),
@@ -1027,6 +1031,10 @@ const caseShape = {
               .optional()
               .openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
             jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
+            shares: z
+              .array(z.strictObject({ partyId: Id, amount: Amount, final: z.boolean() }))
+              .optional()
+              .openapi({ description: '多名劳动者共同请求的裁决金额中每名申请人分得的金额，及对其是否终局；无此字段为未分配' }),
           }),
         )
         .optional()

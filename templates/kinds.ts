@@ -413,15 +413,25 @@ function representativeNames(d: DocInput): string[] {
 }
 
 /** The parties' heading lines; with a merged counterclaim each side is also named by it (反申请人, 被反申请人). */
-const parties = (d: DocInput): Block[] => {
+const parties = (d: DocInput, withdrawnBy?: string): Block[] => {
   const counters = standing(d).filter((c) => c.counterclaim);
   const counter = counters.length > 0;
   // A counterclaim against named workers makes only them 被反申请人; one against the applicants together, all of them.
   const against = counters.every((c) => c.applicantId) ? new Set(counters.map((c) => c.applicantId)) : null;
+  // sec56 #4: in an award made after a worker's application alone was treated as withdrawn (Rules Art. 39), he is named
+  // and said to be so — without his identity number or address: the award decides nothing for him.
+  const gone = new Map(
+    withdrawnBy === undefined
+      ? []
+      : (d.ctx.deemedWithdrawals ?? []).filter((w) => w.on <= withdrawnBy).map((w) => [w.partyId, w.on] as const),
+  );
   return [
-    ...d.applicants.flatMap((p) =>
-      partyLines(counter && (!against || against.has(p.id)) ? '申请人（被反申请人）' : '申请人', [p], d.maskIds),
-    ),
+    ...d.applicants.flatMap((p): Block[] => {
+      const on = gone.get(p.id);
+      if (on !== undefined)
+        return [{ kind: 'para', text: `申请人：${p.name}（其仲裁申请已于${chineseDate(on)}按撤回仲裁申请处理）。`, indent: true }];
+      return partyLines(counter && (!against || against.has(p.id)) ? '申请人（被反申请人）' : '申请人', [p], d.maskIds);
+    }),
     ...representativesLine(d),
     ...partyLines(counter ? '被申请人（反申请人）' : '被申请人', d.respondents, d.maskIds),
     ...partyLines('第三人', d.thirdParties ?? [], d.maskIds),
@@ -632,16 +642,6 @@ function history(
         text: `本委于${chineseDate(a.on)}依法追加${p.name}为本案${a.side === 'third_party' ? '第三人' : '被申请人'}。`,
       });
   }
-  // legal54c M1 — one worker's application treated as withdrawn while the case went on (LDMAL Art. 36(1); Rules Art. 39;
-  // SPC-1 Art. 19): the award recites it, so that it is read as deciding the others' claims only.
-  for (const w of ctx.deemedWithdrawals ?? []) {
-    const p = d.applicants.find((x) => x.id === w.partyId);
-    if (p && !(ctx.closure?.mode === 'deemed_withdrawal' && ctx.closure.closedOn === w.on))
-      acts.push({
-        on: w.on,
-        text: `申请人${p.name}${w.absentNotice?.servedOn ? '经书面通知，无正当理由拒不到庭' : '未到庭'}，本委于${chineseDate(w.on)}决定对其按撤回仲裁申请处理。`,
-      });
-  }
   // Rules Art. 36: a counterclaim accepted and heard with the case.
   for (const cc of ctx.counterclaims) {
     const merged = cc.mergedOn ?? cc.filedOn;
@@ -707,6 +707,17 @@ function history(
       on: h.heldOn,
       text: `仲裁庭于${chineseDate(h.heldOn)}${h.public === false ? '不公开' : '公开'}开庭审理了本案${recited.length ? `，${recited.join('，')}` : ''}。`,
     });
+  }
+  // legal54c M1 — one worker's application treated as withdrawn while the case went on (LDMAL Art. 36(1); Rules Art. 39;
+  // SPC-1 Art. 19): the award recites it, so that it is read as deciding the others' claims only. After the hearings
+  // (sec56 #4): on the hearing's own day, he was absent at it first, then deemed withdrawn (a stable sort by day).
+  for (const w of ctx.deemedWithdrawals ?? []) {
+    const p = d.applicants.find((x) => x.id === w.partyId);
+    if (p && !(ctx.closure?.mode === 'deemed_withdrawal' && ctx.closure.closedOn === w.on))
+      acts.push({
+        on: w.on,
+        text: `申请人${p.name}${w.absentNotice?.servedOn ? '经书面通知，无正当理由拒不到庭' : '未到庭'}，本委于${chineseDate(w.on)}决定对其按撤回仲裁申请处理。`,
+      });
   }
   for (const m of ctx.mediationHistory)
     acts.push({ on: m.startedOn, text: `仲裁庭于${chineseDate(m.startedOn)}主持调解，双方未能达成调解协议。` });
@@ -1423,7 +1434,14 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     const act = payOrdered(d, claim, payee, paid);
     const adv = issuedOn ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
-    return `${payer}${within('于本裁决生效之日起', days)}${act}${yuan(it.amount)}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}`;
+    // docs56 #1: a joint claim's sum split among its workers — each paid his own share, named (分别向申请人甲支付…元、
+    // 向申请人乙支付…元): whose money it is, and a determined sum for each to enforce (CPL Art. 247).
+    const shares = (it.shares ?? []).flatMap((sh) => {
+      const p = d.applicants.find((x) => x.id === sh.partyId);
+      return p ? [`${payOrdered(d, claim, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
+    });
+    const ordered = shares.length > 1 ? `分别${shares.join('、')}` : shares.length === 1 ? shares[0] : `${act}${yuan(it.amount)}`;
+    return `${payer}${within('于本裁决生效之日起', days)}${ordered}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}`;
   }
   // A confirmation is ordered as such (确认…), not as "supporting a request" — with the respondents the item names.
   if (!claim?.counterclaim && it.category === 'confirm_relationship')
@@ -1715,7 +1733,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       // The date the award is made (ISSUE_AWARD / PARTIAL_AWARD), which the arbitrator sets.
       dateOn: a.issuedOn,
       blocks: [
-        ...parties(docParties),
+        ...parties(docParties, a.issuedOn),
         { kind: 'gap' },
         ...hist.map((t): Block => ({ kind: 'para', text: t })),
         // A partial award recites every claim still asked for (the reader sees what is left); an award, its own.
@@ -2332,8 +2350,15 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     // Rules Art. 48. The case's acceptance is stated as the 撤回 and 视为撤回 decisions state it (reviewer docs46b L8).
     termination: () => {
       if (d.ctx.closure?.mode !== 'termination') throw new NotReadyError('本案未终止审理');
+      // docs56 #2: Rules Art. 48's ground is a suit brought because the commission did not decide in time (以仲裁委员会逾期
+      // 未作出仲裁裁决为由, LDMAL Art. 43(1)) — said where the recorded reason does not, never "a suit" alone.
+      const reason = d.ctx.closure.reason ? clause(asOurCommission(d.ctx.closure.reason, d.commission)) : '';
+      const delay =
+        d.ctx.closure.ground === 'other' || /逾期|超过.*(审理)?期限|未.*(按期|在.*期限内)/u.test(reason)
+          ? ''
+          : '该诉讼系当事人以本委逾期未作出仲裁裁决为由提起（《中华人民共和国劳动争议调解仲裁法》第四十三条第一款），';
       return {
-        text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${d.ctx.closure.reason ? `因${clause(asOurCommission(d.ctx.closure.reason, d.commission))}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : '依照《劳动人事争议仲裁办案规则》第四十八条之规定，'}决定本案终止审理。`,
+        text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${reason ? `因${reason}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : `${delay}依照《劳动人事争议仲裁办案规则》第四十八条之规定，`}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
       };
     },

@@ -85,14 +85,21 @@ export interface ItemToClassify {
   byUnion?: boolean;
   /** The worker whose own claim it is (workflows/sides.ts claimWorker); null or absent: it concerns every worker. */
   worker?: number | null;
+  /**
+   * docs56 #1: each worker's share of an item on a claim of several workers together (absent: the item's amount is read
+   * as one, as before). Each worker's dispute is his own (SPC-1 Art. 19; Rules Art. 50): his share is compared.
+   */
+  shares?: { partyId: number; amountFen: number }[];
 }
 
 /** A claim of the case as the confirmation rule reads it: its category, and whose it is (absent: every worker's). */
 export type CaseClaim = ClaimCategory | { category: ClaimCategory; worker?: number | null };
 
-export interface ClassifiedItem extends ItemToClassify {
+export interface ClassifiedItem extends Omit<ItemToClassify, 'shares'> {
   final: boolean;
   reason: string;
+  /** docs56 #1: each share, final or not for its worker (LDMAL Art. 47(1) against his share). */
+  shares?: { partyId: number; amountFen: number; final: boolean }[];
 }
 
 export function classifyAward(
@@ -110,7 +117,7 @@ export function classifyAward(
         .filter((c) => c.category === 'confirm_relationship')
         .map((c) => c.worker)
     : [];
-  const classified = items.map((it): ClassifiedItem => {
+  const one = ({ shares: given, ...it }: ItemToClassify): ClassifiedItem => {
     // legal51a L1: checked before the confirmation rule — an employer's claim is non-final whatever the case confirms,
     // and its reason is that ground (a partial award's counterclaim item read 「本案涉及确认劳动关系」).
     // LDMAL Art. 47(1) makes final what a worker 追索 (recovers: remuneration, work-injury medical costs, compensation or
@@ -156,6 +163,30 @@ export function classifyAward(
           final: true,
           reason: '该项请求被驳回，按本委对驳回的第四十七条第一项请求的处理口径，计为终局（劳动争议调解仲裁法第四十七条第一项）',
         };
+      // docs56 #1: a joint claim's sum split among its workers — each worker's share against the threshold (SPC-1 Art.
+      // 19: each worker's dispute is his own). The item is final when every share is; where the shares differ it is
+      // non-final as one item (it cannot be both), and each share says what it is for its worker.
+      if (given?.length) {
+        const shares = given.map((sh) => ({ ...sh, final: sh.amountFen <= thresholdFen }));
+        const limit = `当地月最低工资标准十二个月金额（${thresholdFen / 100}元）`;
+        const over = shares.filter((sh) => !sh.final).length;
+        return over === 0
+          ? {
+              ...it,
+              shares,
+              final: true,
+              reason: `每名申请人分得的裁决金额均不超过${limit}，终局（劳动争议调解仲裁法第四十七条第一项）`,
+            }
+          : {
+              ...it,
+              shares,
+              final: false,
+              reason:
+                over === shares.length
+                  ? `每名申请人分得的裁决金额均超过${limit}，非终局`
+                  : `部分申请人分得的裁决金额超过${limit}，本项非终局`,
+            };
+      }
       const amount = it.amountFen ?? 0;
       return amount <= thresholdFen
         ? {
@@ -169,6 +200,12 @@ export function classifyAward(
       return { ...it, final: true, reason: '执行国家劳动标准发生的争议，终局（劳动争议调解仲裁法第四十七条第二项）' };
     }
     return { ...it, final: false, reason: '不属于劳动争议调解仲裁法第四十七条规定的终局裁决事项，非终局' };
+  };
+  // A share of an item decided otherwise than by its amount (an employer's, a union's, a confirmation's, a dismissed
+  // one's, a labor-standards item) is what the item is.
+  const classified = items.map((it): ClassifiedItem => {
+    const r = one(it);
+    return it.shares?.length && !r.shares ? { ...r, shares: it.shares.map((sh) => ({ ...sh, final: r.final })) } : r;
   });
   const finals = classified.filter((i) => i.final).length;
   const finality: Finality = finals === classified.length ? 'final' : finals === 0 ? 'non_final' : 'mixed';

@@ -235,8 +235,16 @@ export interface AwardRecord {
   /**
    * `obligorIds`: the respondents who perform the item, the first the one ordered to pay (absent: every respondent);
    * `jointLiability`: the others answer jointly for it (LCL Art. 92(2); legal55a #5). Absent on records before them.
+   * `shares`: each worker's share of an item on a claim of several workers together (docs56 #1).
    */
-  items: (ClassifiedItem & { amount: string | null; paymentDays?: number | null; obligorIds?: number[]; jointLiability?: boolean })[];
+  items: (Omit<ClassifiedItem, 'shares'> & {
+    amount: string | null;
+    paymentDays?: number | null;
+    obligorIds?: number[];
+    jointLiability?: boolean;
+    /** docs56 #1: each worker's share of a joint claim's sum, and whether it is final for him. */
+    shares?: { partyId: number; amount: string; final: boolean }[];
+  })[];
   finality: Finality;
   issuedOn: string;
   minimumWage: { district: string; monthly: string; effectiveFrom: string } | null;

@@ -1724,6 +1724,18 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   },
   SERVE: (ctx, ev) => {
     const doc = ev.payload.document as string;
+    // sec56 #3 (Rules Art. 39; LDMAL Art. 36): a worker whose application alone was treated as withdrawn is no party to the
+    // award made after it (signingParties; reviewer s55 A H2) — it decides nothing for him: not served it (a partial award
+    // made before his withdrawal may have decided his claims, and is served as any).
+    const deemed = (ctx.deemedWithdrawals ?? []).find((d) => d.partyId === ev.payload.partyId);
+    const partial = typeof ev.payload.partialAward === 'number' ? ctx.partialAwards[ev.payload.partialAward - 1] : undefined;
+    if (deemed && doc === 'award' && (partial === undefined ? ev.payload.partialAward === undefined : partial.issuedOn >= deemed.on))
+      return v(
+        'served-party-deemed-withdrawn',
+        'Rules Art. 39; LDMAL Art. 36',
+        `当事人${deemed.partyId}的仲裁申请已于${deemed.on}按撤回仲裁申请处理（《劳动争议调解仲裁法》第三十六条，《劳动人事争议仲裁办案规则》第三十九条），其后作出的裁决对其没有裁决事项，其不是该裁决的当事人，不向其送达裁决书`,
+        'partyId',
+      );
     // Rules Art. 57: simple procedure is not available when a party's whereabouts are unknown (public notice).
     if (ev.payload.method === 'public_notice' && ctx.procedure === 'simple') {
       return v(

@@ -222,6 +222,8 @@ const awardView = (a: NonNullable<MachineContext['award']>, setAsideFinal = fals
     // those the award names. Optional fields: a reader of 1.x ignores them.
     ...(i.obligorIds ? { obligorIds: i.obligorIds } : {}),
     ...(i.jointLiability ? { jointLiability: true } : {}),
+    // docs56 #1: each worker's share of a joint claim's sum and whether it is final for him (optional, as above).
+    ...(i.shares ? { shares: i.shares } : {}),
   })),
 });
 

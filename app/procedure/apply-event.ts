@@ -103,7 +103,9 @@ import {
   awardItemErrors,
   awardRecord,
   awardsServedWithoutDocument,
+  deemedParties,
   headingOnlyTextWarnings,
+  unsharedItemWarnings,
 } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
@@ -387,7 +389,7 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   }
   // The items' own checks, shared with the award preview (app/procedure/award.ts awardItemErrors).
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD')
-    errors.push(...awardItemErrors(c.claims, payload.items as AwardItemInput[], c.parties));
+    errors.push(...awardItemErrors(c.claims, payload.items as AwardItemInput[], c.parties, deemedParties(ctx)));
   if (type === 'ADVANCE_EXECUTION' && Array.isArray(payload.amounts)) {
     // LDMAL Art. 44; Rules Art. 51: advance execution of what is claimed — no more than the claim asks, less what the
     // case's earlier rulings already ordered on it.
@@ -1159,6 +1161,8 @@ async function decide(
       // docs51 M2 (fixD51): a claim ordered paid in advance (LDMAL Art. 44) dismissed or reduced by the award.
       awardOn ? advanceReversalWarnings(ctx, c.claims, payload.items as AwardItemInput[], awardOn) : [],
       awardOn ? headingOnlyTextWarnings(payload) : [],
+      // docs56 #1: a joint claim's sum granted to 2+ workers with no share for each (warned, never refused).
+      awardOn ? unsharedItemWarnings(c.claims, payload.items as AwardItemInput[], c.parties, deemedParties(ctx)) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],

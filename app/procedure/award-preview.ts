@@ -10,7 +10,15 @@ import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayPreviewAward, assertRoleMayPreviewAward } from '../policy.ts';
-import { type AwardItemInput, advanceReversalWarnings, awardItemErrors, classifyItems, minimumWageFor } from './award.ts';
+import {
+  type AwardItemInput,
+  advanceReversalWarnings,
+  awardItemErrors,
+  classifyItems,
+  deemedParties,
+  minimumWageFor,
+  unsharedItemWarnings,
+} from './award.ts';
 
 /**
  * POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing.
@@ -30,7 +38,7 @@ export async function awardPreview(
   // legal53a L1: the preview refuses what ISSUE_AWARD refuses of the items, with the same status and field — the items'
   // own checks (400, app/procedure/award.ts awardItemErrors), then a claim given up by a change of claims (422
   // claim-withdrawn, Rules Art. 44; workflows/rules.ts withdrawnItemsRule).
-  const errors = awardItemErrors(c.claims, input.items, c.parties);
+  const errors = awardItemErrors(c.claims, input.items, c.parties, deemedParties(ctx));
   if (errors.length) throw validationError(errors);
   // legal55a #4: the items as ISSUE_AWARD takes them (one schema, app/event-schemas.ts AwardItem) — a calculation given
   // is recomputed as the award would (400 naming a bad field); nothing is kept.
@@ -46,7 +54,11 @@ export async function awardPreview(
   const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));
   // legal54a M5: what ISSUE_AWARD / PARTIAL_AWARD warn of a claim ordered paid in advance (LDMAL Art. 44) dismissed or
   // granted below the sum ordered, from the same home (app/procedure/award.ts advanceReversalWarnings).
-  const warnings = advanceReversalWarnings(ctx, c.claims, input.items, on);
+  const warnings = [
+    ...advanceReversalWarnings(ctx, c.claims, input.items, on),
+    // docs56 #1: a joint claim's sum with no share for each worker, as ISSUE_AWARD warns.
+    ...unsharedItemWarnings(c.claims, input.items, c.parties, deemedParties(ctx)),
+  ];
   return {
     ...(warnings.length ? { warnings } : {}),
     finality: r.finality,

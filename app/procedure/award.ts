@@ -20,6 +20,8 @@ export interface AwardItemInput {
   /** legal55a #5: the respondents who perform the item (the first pays), and whether the others answer jointly. */
   obligorIds?: number[];
   jointLiability?: boolean;
+  /** docs56 #1: each worker's share of an item on a claim of several workers together (the shares sum to the amount). */
+  shares?: { partyId: number; amount: string }[];
 }
 
 type AwardItemChecked = {
@@ -28,7 +30,107 @@ type AwardItemChecked = {
   amount?: string | null;
   obligorIds?: readonly number[];
   jointLiability?: boolean;
+  shares?: readonly { partyId: number; amount: string }[];
 };
+
+type ClaimChecked = { id?: number; amountFen?: number | null; counterclaim?: boolean; partyId?: number | null };
+type PartyChecked = { id?: number; side: string; name: string; kind?: string };
+
+/** The workers whose application alone was treated as withdrawn (DEEM_WITHDRAWN partyId; Rules Art. 39). */
+export const deemedParties = (ctx: Pick<CaseContext, 'deemedWithdrawals'>): ReadonlySet<number> =>
+  new Set((ctx.deemedWithdrawals ?? []).flatMap((d) => (typeof d.partyId === 'number' ? [d.partyId] : [])));
+
+/**
+ * The workers a claim of the workers together is decided for: the applicants who are natural persons, less any whose
+ * application was treated as withdrawn alone (DEEM_WITHDRAWN partyId; Rules Art. 39 — the award decides nothing for him).
+ */
+export const jointClaimWorkers = <P extends PartyChecked>(parties: readonly P[], gone: ReadonlySet<number> = new Set()): P[] =>
+  parties.filter((p) => p.side === 'applicant' && p.kind === 'person' && p.id !== undefined && !gone.has(p.id));
+
+/**
+ * docs56 #1: each worker's share of an item granted as one sum on a claim of several workers together (no single
+ * applicant): the shares name the claim's applicants (workers, once each; not one deemed withdrawn), each more than 0,
+ * and sum exactly to the item's amount — else nobody can tell whose money it is, nor enforce it (400 naming the field).
+ */
+function shareErrors(
+  claims: readonly ClaimChecked[],
+  items: readonly AwardItemChecked[],
+  parties: readonly PartyChecked[],
+  gone: ReadonlySet<number>,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [i, it] of items.entries()) {
+    if (!it.shares) continue;
+    const path = `items.${i}.shares`;
+    const claim = claims.find((c) => c.id === it.claimId);
+    if (it.outcome === 'dismissed') {
+      errors.push({ path, message: '驳回的请求没有裁决金额，不能写明各申请人分得的金额' });
+      continue;
+    }
+    if (claim?.counterclaim || claim?.partyId) {
+      errors.push({
+        path,
+        message: claim.counterclaim
+          ? '反申请请求由申请人履行，不能写明各申请人分得的金额'
+          : '本项请求已指明申请人，裁决金额即为其本人的，不能再分配给其他申请人',
+      });
+      continue;
+    }
+    const awarded = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    if (awarded === null) {
+      errors.push({ path, message: '写明各申请人分得的金额的，须写明本项裁决金额（amount）' });
+      continue;
+    }
+    const workers = jointClaimWorkers(parties, gone);
+    let sum = 0;
+    for (const [m, sh] of it.shares.entries()) {
+      const fen = parseMoney(sh.amount) ?? 0;
+      sum += fen;
+      if (!workers.some((p) => p.id === sh.partyId)) {
+        const p = parties.find((x) => x.id === sh.partyId);
+        const why = !p
+          ? `本案没有编号为 ${sh.partyId} 的当事人`
+          : gone.has(sh.partyId)
+            ? `${p.name}的仲裁申请已按撤回仲裁申请处理，裁决对其没有裁决事项（《劳动人事争议仲裁办案规则》第三十九条）`
+            : `${p.name}不是本项请求的申请人（劳动者）`;
+        errors.push({
+          path: `${path}.${m}.partyId`,
+          message: `${why}；本项请求的申请人：${workers.map((w) => `${w.name}（编号 ${w.id}）`).join('、')}`,
+        });
+      }
+      if (fen <= 0) errors.push({ path: `${path}.${m}.amount`, message: '分得的金额应大于 0 元；未分得的申请人不必列出' });
+    }
+    if (sum !== awarded)
+      errors.push({
+        path,
+        message: `各申请人分得的金额合计${formatMoney(sum)}元，与本项裁决金额${formatMoney(awarded)}元不符：合计须等于裁决金额`,
+      });
+  }
+  return errors;
+}
+
+/**
+ * docs56 #1: a money item granted on a claim of two or more workers together with no share for each — the award orders
+ * one lump sum to them all: warned (never refused), at ISSUE_AWARD / PARTIAL_AWARD and in the preview.
+ */
+export function unsharedItemWarnings(
+  claims: readonly (ClaimChecked & { description?: string })[],
+  items: readonly AwardItemChecked[] | undefined,
+  parties: readonly PartyChecked[],
+  gone: ReadonlySet<number>,
+): string[] {
+  const workers = jointClaimWorkers(parties, gone);
+  if (workers.length < 2) return [];
+  return (items ?? []).flatMap((it) => {
+    const claim = claims.find((c) => c.id === it.claimId);
+    if (!claim || claim.counterclaim || claim.partyId || it.outcome === 'dismissed' || it.shares?.length) return [];
+    const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    if (!fen) return [];
+    return [
+      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决${formatMoney(fen)}元未写明每名申请人分得的金额（shares）：裁决主文只能写“向申请人…支付”一笔总额，各人应得多少不明，难以申请强制执行，终局与否也只能按总额判断（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议司法解释（一）第十九条）；请写明每人分得的金额`,
+    ];
+  });
+}
 
 /**
  * legal55a #5: who performs an award item (`obligorIds`, 400 naming the field): respondents of this case only — the
@@ -88,11 +190,12 @@ function obligorErrors(
  * (不告不理 — an award decides what was asked, LDMAL Art. 46; a claim asking too little is changed first, Rules Art. 44).
  */
 export function awardItemErrors(
-  claims: readonly { id?: number; amountFen?: number | null; counterclaim?: boolean }[],
+  claims: readonly ClaimChecked[],
   items: readonly AwardItemChecked[],
-  parties: readonly { id?: number; side: string; name: string }[],
+  parties: readonly PartyChecked[],
+  gone: ReadonlySet<number> = new Set(),
 ): FieldError[] {
-  const errors: FieldError[] = [...obligorErrors(claims, items, parties)];
+  const errors: FieldError[] = [...obligorErrors(claims, items, parties), ...shareErrors(claims, items, parties, gone)];
   for (const [i, it] of items.entries()) {
     const claim = claims.find((cl) => cl.id === it.claimId);
     if (!claim) errors.push({ path: `items.${i}.claimId`, message: `本案没有编号为 ${it.claimId} 的仲裁请求` });
@@ -166,6 +269,8 @@ export function classifyItems(
         ...(claim && claimByUnion(c, claim) ? { byUnion: true } : {}),
         // Whose dispute the item is: a confirmation of one worker's relationship makes only his items non-final.
         worker: claim ? claimWorker(c, claim) : null,
+        // docs56 #1: each worker's share of a joint claim's sum, classified on its own (SPC-1 Art. 19).
+        ...(it.shares?.length ? { shares: it.shares.map((sh) => ({ partyId: sh.partyId, amountFen: parseMoney(sh.amount) ?? 0 })) } : {}),
       };
     }),
     wage.monthlyFen,
@@ -203,6 +308,8 @@ export async function awardRecord(
       // legal55a #5: kept only where given — an item without them is performed by every respondent, as before.
       ...(items[i]?.obligorIds ? { obligorIds: items[i]?.obligorIds } : {}),
       ...(items[i]?.jointLiability ? { jointLiability: true } : {}),
+      // docs56 #1: each worker's share, and whether it is final for him — only where given.
+      ...(x.shares ? { shares: x.shares.map((sh) => ({ partyId: sh.partyId, amount: formatMoney(sh.amountFen), final: sh.final })) } : {}),
     })),
     finality: r.finality,
     issuedOn: on,

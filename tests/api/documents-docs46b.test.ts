@@ -232,7 +232,8 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.chair, 'TERMINATE', { reason: '申请人向人民法院提起诉讼，人民法院已受理' }, '2026-04-21');
     const text = await generatedText(t, a.tokens.chair, c.id, { kind: 'decision', matter: 'termination' });
     expect(text).toContain(
-      '一案，本委于二〇二六年三月四日受理。因申请人向人民法院提起诉讼，人民法院已受理，依照《劳动人事争议仲裁办案规则》第四十八条之规定，决定本案终止审理。',
+      // fixD56 #2: the fixed wording says the suit's ground (Rules Art. 48; LDMAL Art. 43(1)) where the reason does not.
+      '一案，本委于二〇二六年三月四日受理。因申请人向人民法院提起诉讼，人民法院已受理，该诉讼系当事人以本委逾期未作出仲裁裁决为由提起（《中华人民共和国劳动争议调解仲裁法》第四十三条第一款），依照《劳动人事争议仲裁办案规则》第四十八条之规定，决定本案终止审理。',
     );
   });
 
