@@ -398,7 +398,9 @@ export type OperationAccess =
   /** A claim's line: `claimHistoryRefusal` (issue 17). */
   | { kind: 'claim-history' }
   /** The award preview: `awardPreviewRefusal`. */
-  | { kind: 'award-preview' };
+  | { kind: 'award-preview' }
+  /** fixC56: correct a procedural date of a case after acceptance: `dateCorrectionRefusal` (the chair, any case). */
+  | { kind: 'date-correction' };
 
 export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   health: { kind: 'public' },
@@ -425,7 +427,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   nextEvents: { kind: 'case-read' },
   applyEvent: { kind: 'case-event' },
   previewEvent: { kind: 'case-event' },
-  correctDate: { kind: 'roles', roles: AREA_ROLES.dateCorrection },
+  correctDate: { kind: 'date-correction' },
   // A calculator over the case's claims (writes nothing): drafting help for those who read the case in full.
   awardPreview: { kind: 'award-preview' },
   generateDocument: { kind: 'document-generate' },
