@@ -8,6 +8,7 @@ import { inCaseTurn } from '../case-turns.ts';
 import { caseSnapshot, staleVersion, userNames } from '../cases/case-state.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import { statOptions } from '../config.ts';
+import { limitationDatesAfter } from '../schemas.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, ruleRefusal, unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayCorrectDate } from '../policy.ts';
@@ -70,6 +71,14 @@ export async function correctDate(
   const decided = correctedContext(ctx, entries, input.target, input.field, input.value, uow.today);
   if (!decided.ok) throw ruleRefusal(decided.violation);
   const { correction } = decided;
+  // LDMAL Art. 27: the limitation dates registered are never after the receipt (as PATCH keeps them, register-case.ts).
+  if (correction.cols.receivedOn && c.limitation && limitationDatesAfter(c.limitation, correction.cols.receivedOn).length)
+    throw ruleRefusal({
+      rule: 'receipt-before-limitation-dates',
+      source: 'LDMAL Art. 27',
+      field: 'value',
+      detail: `收件日期不能更正为${correction.cols.receivedOn}：早于已登记的仲裁时效日期（知道权利被侵害之日、时效中断或中止之日等）`,
+    });
   const cal = await deps.calendar.get(uow.trx, { version: loaded.calendarVersion });
   // LDMAL Art. 43(1): an extension is approved before the limit it lengthens runs out — judged again on the day corrected.
   if (input.field === 'approvedOn' && ctx.extension && correction.ctx.extension?.approvedOn === input.value) {
