@@ -8,10 +8,10 @@ import { inCaseTurn } from '../case-turns.ts';
 import { caseSnapshot, staleVersion, userNames } from '../cases/case-state.ts';
 import { buildCaseView, type CaseView, viewDelta } from '../cases/views.ts';
 import { statOptions } from '../config.ts';
-import { limitationDatesAfter } from '../schemas.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, ruleRefusal, unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayCorrectDate } from '../policy.ts';
+import { limitationDatesAfter } from '../schemas.ts';
 import { queueAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 

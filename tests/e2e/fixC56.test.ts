@@ -35,13 +35,13 @@ describe('fixC56 (Chromium)', () => {
     await dlg.locator('textarea').fill('恢复审理决定书落款为3月19日');
     await dlg.getByRole('button', { name: '下一步' }).click();
     await hasText(page.locator('dialog.confirm[open] .correct-date-what'), '2026-03-20');
-    const what = await page.locator('dialog.confirm[open] .correct-date-what').innerText();
+    const what = await page.locator('dialog.confirm[open] .correct-date-what').textContent();
     expect(what).toContain('恢复审理');
     expect(what).toContain('2026-03-19');
     expect(what).toContain('审理期限届满日现为');
     await page.locator('dialog.confirm[open]').getByRole('button', { name: '确认更正' }).click();
     await eventually(async () => {
-      expect(await page.locator('.corrected-what').innerText()).toContain('2026-03-20 更正为 2026-03-19');
+      expect(await page.locator('.corrected-what').textContent()).toContain('2026-03-20 更正为 2026-03-19');
     });
   });
 });
