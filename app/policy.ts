@@ -59,6 +59,11 @@ export const AREA_ROLES = {
    * emergency handling — a registration field set through PATCH /api/cases/:id, alone (`markMajorRefusal`).
    */
   majorCollective: ['chair'],
+  /**
+   * fixC56 (legal56b M2): correcting the date of an act that moves a clock after acceptance (补正, a decision of the
+   * chair): POST /api/cases/:id/date-corrections (`dateCorrectionRefusal`).
+   */
+  dateCorrection: ['chair'],
   /** The chair's board of award clocks against the closure target (issue 16). */
   board: ['chair', 'admin'],
   /** Changes to users and reference data (the audit log of writes that are not about one case). */
@@ -174,6 +179,14 @@ export function markMajorRefusal(actor: Actor): string | null {
 }
 export function assertMayMarkMajor(actor: Actor): void {
   refuse(markMajorRefusal(actor));
+}
+
+/** fixC56: correcting a procedural date after acceptance (补正): AREA_ROLES.dateCorrection. */
+export function dateCorrectionRefusal(actor: Actor): string | null {
+  return roleRefusal(actor, AREA_ROLES.dateCorrection, '更正程序事项的日期（补正须经仲裁委员会主任决定）');
+}
+export function assertMayCorrectDate(actor: Actor): void {
+  refuse(dateCorrectionRefusal(actor));
 }
 
 /** Editing a registration before acceptance: the clerk; a mediator only on a pre-arbitration mediation in its scope. */
@@ -385,7 +398,9 @@ export type OperationAccess =
   /** A claim's line: `claimHistoryRefusal` (issue 17). */
   | { kind: 'claim-history' }
   /** The award preview: `awardPreviewRefusal`. */
-  | { kind: 'award-preview' };
+  | { kind: 'award-preview' }
+  /** fixC56: correct a procedural date of a case after acceptance: `dateCorrectionRefusal` (the chair, any case). */
+  | { kind: 'date-correction' };
 
 export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   health: { kind: 'public' },
@@ -412,6 +427,7 @@ export const OPERATION_ACCESS: Record<string, OperationAccess> = {
   nextEvents: { kind: 'case-read' },
   applyEvent: { kind: 'case-event' },
   previewEvent: { kind: 'case-event' },
+  correctDate: { kind: 'date-correction' },
   // A calculator over the case's claims (writes nothing): drafting help for those who read the case in full.
   awardPreview: { kind: 'award-preview' },
   generateDocument: { kind: 'document-generate' },

@@ -62,6 +62,8 @@ export const EVENT_LABELS: Record<
     GENERATE_COURT_PACKAGE: '生成移送法院材料包',
     RECOMPUTE_DEADLINES: '节假日安排更新后重算期限',
     UPDATE_REGISTRATION: '修改登记信息',
+    // fixC56: the chair's correction of a procedural date (补正), a bookkeeping entry (workflows/date-corrections.ts).
+    ...({ CORRECT_DATE: '更正日期' } as Record<string, string>),
     REQUEST_SUPPLEMENT: '一次性告知补正',
     SUPPLEMENT_RECEIVED: '补正材料已收齐',
     ACCEPT: '受理',

@@ -428,7 +428,13 @@ const AWARD_DUE_SQL = `(SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_
 const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 ELSE 0 END) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
 
 /** History entries that record bookkeeping, not a procedural act. */
-export const BOOKKEEPING_EVENTS = ['GENERATE_DOCUMENT', 'UPDATE_REGISTRATION', 'GENERATE_COURT_PACKAGE', 'RECOMPUTE_DEADLINES'];
+export const BOOKKEEPING_EVENTS = [
+  'GENERATE_DOCUMENT',
+  'UPDATE_REGISTRATION',
+  'GENERATE_COURT_PACKAGE',
+  'RECOMPUTE_DEADLINES',
+  'CORRECT_DATE',
+];
 
 export interface EventInsert {
   caseId: number;

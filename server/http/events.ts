@@ -4,11 +4,12 @@ import { assertMayReplayCaseView } from '../../app/cases/queries.ts';
 import type { Deps } from '../../app/deps.ts';
 import { type FieldError, validationError, zodFieldErrors } from '../../app/errors.ts';
 import { AwardPreview, EVENT_PAYLOADS, EventEnvelope, ProcedureEvent } from '../../app/event-schemas.ts';
-import { assertRoleMayPreviewAward, assertRoleMaySendEvent } from '../../app/policy.ts';
+import { assertMayCorrectDate, assertRoleMayPreviewAward, assertRoleMaySendEvent } from '../../app/policy.ts';
 import { type EventInput, previewEvent, submitEvent } from '../../app/procedure/apply-event.ts';
 import { awardPreview } from '../../app/procedure/award-preview.ts';
+import { submitDateCorrection } from '../../app/procedure/correct-date.ts';
 import { nextEvents } from '../../app/procedure/next-events.ts';
-import { AwardPreviewResult, Case, Day, Deadline, RecordId } from '../../app/schemas.ts';
+import { AwardPreviewResult, Case, Day, Deadline, IsoDate, RecordId } from '../../app/schemas.ts';
 import { EVENT_TYPES, type EventType } from '../../workflows/procedure-types.ts';
 import { ROLE_CODES } from '../../workflows/reference.ts';
 import { assertShallow, controlCharErrors, ifMatch, mergedFieldErrors, onePerField, withoutInvisibleText } from './parse.ts';
@@ -120,6 +121,20 @@ export function parseEventBody(body: unknown, today: string): EventInput {
   };
 }
 
+/** fixC56: the chair's correction of a procedural date (app/procedure/correct-date.ts). */
+const DateCorrectionBody = z
+  .strictObject({
+    target: z
+      .union([z.literal('receivedOn'), z.strictObject({ seq: z.number().int().positive() })])
+      .openapi({ description: '"receivedOn"（收件日期），或办理记录的序号 { seq }' }),
+    field: z.enum(['receivedOn', 'occurredOn', 'decidedOn', 'approvedOn']).openapi({
+      description: '所更正的日期：receivedOn（收件）；ACCEPT 的 occurredOn；SUSPEND / RESUME 的 decidedOn；EXTEND_TIME_LIMIT 的 approvedOn',
+    }),
+    value: IsoDate.openapi({ description: '更正后的日期' }),
+    reason: z.string().trim().min(1, '不能为空').max(500, '不能超过500个字符').openapi({ description: '更正理由（主任决定）' }),
+  })
+  .openapi('DateCorrection');
+
 export function createEventsRouter(deps: Deps): Router {
   const router = Router();
 
@@ -221,6 +236,40 @@ export function createEventsRouter(deps: Deps): Router {
     problems: [403, 422],
     authorize: assertRoleMayPreviewAward,
     handler: async ({ actor, params, body }) => ({ body: await awardPreview(deps, actor, params.id, body) }),
+  });
+
+  route(router, {
+    method: 'post',
+    path: '/api/cases/{id}/date-corrections',
+    operationId: 'correctDate',
+    summary: '更正程序事项的日期（补正，仲裁委员会主任）：受理后录错的收件日期、受理日期、中止／恢复审理决定日期、延长审理期限批准日期',
+    description:
+      '受理后发现计入法定期限的日期录错的，经主任决定更正：改变案件记录的该日期，在同一写入中重新计算各项期限与统计，并追加一条“更正日期”（CORRECT_DATE）记录，写明所更正的记录、原日期、更正后日期与理由；被更正的记录本身保持原样（办理记录为哈希链）。可更正的：target 为 "receivedOn"（field: receivedOn）；或 target 为 { seq }，指向 ACCEPT（field: occurredOn）、SUSPEND / RESUME（field: decidedOn）、EXTEND_TIME_LIMIT（field: approvedOn）的记录。打乱记录顺序的更正答 422 并写明规则（rule）：晚于今天（date-correction-future）、早于上一事项或晚于下一事项（date-correction-before-previous / date-correction-after-next）、收件晚于受理（receipt-after-acceptance）、晚于该事项登记之日（date-correction-after-entry）、早于受理（date-correction-before-acceptance）、跨越审理期限重新计算（date-correction-across-restart）、延长在期限届满后批准（extension-after-limit）、受理跨年度（date-correction-case-year）；不计入期限的记录或字段答 422（date-correction-target / date-correction-field）。检查顺序：401 → 400 → 403 → 404 → 412 → 409（尚未受理）→ 422。',
+    tags: ['procedure'],
+    params: IdParams,
+    headers: WriteHeaders,
+    body: DateCorrectionBody,
+    responses: {
+      200: { description: '更新后的案件（warnings：审理期限届满日的变化）', schema: Case, headers: ETagHeader },
+    },
+    problems: [403, 409, 412, 422],
+    authorize: (actor) => assertMayCorrectDate(actor),
+    handler: async ({ req, res, actor, params, body }) => {
+      const expectedVersion = ifMatch(req);
+      await runWriteStaged(
+        deps,
+        req,
+        res,
+        (transact) => submitDateCorrection(deps, transact, actor, params.id, body, { expectedVersion }),
+        (r) => ({
+          status: 200,
+          body: { ...r.view, ...(r.warnings.length ? { warnings: r.warnings } : {}) },
+          headers: { ETag: `"${r.version}"` },
+        }),
+        undefined,
+        (stored) => assertMayReplayCaseView(deps, actor, stored.body),
+      );
+    },
   });
 
   return router;

@@ -10,6 +10,7 @@ import {
   courtPackageRefusal,
   DOCUMENT_ROLES,
   type DocumentAct,
+  dateCorrectionRefusal,
   documentListRefusal,
   documentReadRefusal,
   editRegistrationRefusal,
@@ -303,6 +304,17 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
           allowedStatus: 412,
         },
       ];
+    // fixC56: the chair's correction of a procedural date (an area gate; a stale If-Match: 412 when allowed).
+    case 'correctDate':
+      return [
+        {
+          params: { id: c.id },
+          body: { target: 'receivedOn', field: 'receivedOn', value: '2026-03-02', reason: '矩阵' },
+          headers: { 'If-Match': STALE },
+          allowed: dateCorrectionRefusal(actor) === null,
+          allowedStatus: 412,
+        },
+      ];
     case 'applyEvent':
       return EVENT_TYPES.map((type: EventType) => ({
         params: { id: c.id },
@@ -351,6 +363,7 @@ function calls(operationId: string, x: TestActor, f: Fixture | null): Call[] {
 }
 
 const CASE_KINDS = new Set([
+  'date-correction',
   'case-read',
   'case-edit',
   'case-event',

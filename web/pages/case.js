@@ -284,7 +284,7 @@ export async function casePage(id, mount) {
         deadlinesSection(c, parties),
         proceedingsSection(c, partyName, events),
         servicesSection(c, events, partyName),
-        events ? historySection(events, c) : null,
+        events ? historySection(events, c, refresh) : null,
       ),
     ),
   );
@@ -1163,7 +1163,96 @@ function majorMarking(e) {
   return ch.at(-1).after ? '标记为重大集体劳动人事争议' : '取消重大集体劳动人事争议标记';
 }
 
-function historySection(events, c) {
+/** fixC56: which date of which act a history entry's correction (更正日期) changes, the dates and the reason. */
+const CORRECTABLE_DATES = { ACCEPT: 'occurredOn', SUSPEND: 'decidedOn', RESUME: 'decidedOn', EXTEND_TIME_LIMIT: 'approvedOn' };
+const CORRECTED_WHAT = { ACCEPT: '受理日期', SUSPEND: '中止审理决定日期', RESUME: '恢复审理日期', EXTEND_TIME_LIMIT: '批准延长日期' };
+function correctionLine(e, events, c) {
+  const p = e.payload ?? {};
+  const target = p.target === 'receivedOn' ? null : events.find((x) => x.seq === p.target?.seq);
+  const what =
+    p.target === 'receivedOn'
+      ? '收件日期'
+      : `${target ? actLabel(target.type, c, eventLabel(target.type)) : '程序事项'}的${CORRECTED_WHAT[p.target?.type] ?? '日期'}`;
+  const due =
+    p.awardDueOn && p.awardDueOn.before !== p.awardDueOn.after
+      ? `；审理期限届满日 ${p.awardDueOn.before ?? '无'} → ${p.awardDueOn.after ?? '无'}`
+      : '';
+  return `${what}：${p.before} 更正为 ${p.after}${due}（理由：${p.reason ?? ''}）`;
+}
+/** The date an act bears now: its own, or its last correction's. */
+function standingDate(e, events, field) {
+  let on = field === 'occurredOn' ? e.occurredOn : (e.payload?.[field] ?? e.occurredOn);
+  for (const x of events)
+    if (x.type === 'CORRECT_DATE' && x.payload?.target?.seq === e.seq && x.payload?.field === field) on = x.payload.after;
+  return on;
+}
+/**
+ * fixC56 (legal56b M2): the chair's 更正日期 next to an act whose date a clock reads, on an accepted arbitration case:
+ * the new date and the reason, then a confirmation naming the act, the old and the new date and the effect.
+ */
+function correctDateButton(e, events, c, refresh) {
+  const fieldName = CORRECTABLE_DATES[e.type];
+  if (!fieldName || !refresh || state.user?.role !== 'chair' || !c.acceptedOn) return null;
+  const btn = h('button.btn.small.noprint', { type: 'button', 'data-testid': `correct-date-${e.seq}` }, '更正日期');
+  btn.onclick = guard(btn, async () => {
+    const before = standingDate(e, events, fieldName);
+    const act = `${actLabel(e.type, c, eventLabel(e.type))}（${e.occurredOn} 记录）的${CORRECTED_WHAT[e.type]}`;
+    const day = input('date', { value: before, max: today() });
+    const reason = h('textarea', { rows: 2, maxlength: 500 });
+    const asked = await confirmDialog({
+      title: `更正${act}`,
+      body: [
+        field('更正后的日期', 'value', day, { required: true }),
+        field('更正理由（主任决定）', 'reason', reason, { required: true }),
+        h('p.small.muted', '原记录保持不变；更正另记入办理记录，写明原日期、更正后日期与理由。'),
+      ],
+      confirmLabel: '下一步',
+      cancelLabel: '取消',
+    });
+    if (!asked) return;
+    const value = day.value;
+    const why = reason.value.trim();
+    if (!value || !why || value === before) {
+      btn.after(errorPanel({ message: !value || !why ? '请填写更正后的日期与理由' : `该日期已是 ${before}` }));
+      return;
+    }
+    const due = (c.deadlines ?? []).find((d) => d.kind === 'award');
+    const ok = await confirmDialog({
+      title: '确认更正日期？',
+      body: h(
+        'ul.original-what.correct-date-what',
+        h('li', h('span.muted', '事项：'), act),
+        h('li', h('span.muted', '原日期：'), before),
+        h('li', h('span.muted', '更正为：'), value),
+        h('li', h('span.muted', '理由：'), why),
+        h(
+          'li',
+          h('span.muted', '影响：'),
+          `审理期限等法定期限与统计（是否超审限结案）按更正后的日期重新计算${due?.dueOn ? `；审理期限届满日现为 ${due.dueOn}` : ''}。`,
+        ),
+      ),
+      confirmLabel: '确认更正',
+      cancelLabel: '取消',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const r = await api(
+        'POST',
+        `/api/cases/${c.id}/date-corrections`,
+        { target: { seq: e.seq }, field: fieldName, value, reason: why },
+        { ifMatch: c.version },
+      );
+      const newDue = (r?.deadlines ?? []).find((d) => d.kind === 'award')?.dueOn;
+      await refresh(`已更正日期${newDue ? `：审理期限届满日为 ${newDue}` : ''}`);
+    } catch (err) {
+      btn.after(errorPanel(err));
+    }
+  });
+  return btn;
+}
+
+function historySection(events, c, refresh) {
   return section(
     'sec-history',
     '办理记录',
@@ -1214,6 +1303,9 @@ function historySection(events, c) {
             : null,
           h('div.when', `${e.actor?.name ?? ''}（${roleLabel(e.actor?.role ?? '')}）记录于 ${chinaDateTime(e.recordedAt)}`),
           e.stateAfter && e.stateAfter !== e.stateBefore ? h('div.small', `→ ${stateLabel(e.stateAfter)}`) : null,
+          // fixC56: a date corrected (补正) names the act, the date before and after and the reason.
+          e.type === 'CORRECT_DATE' ? h('div.small.corrected-what', correctionLine(e, events, c)) : null,
+          correctDateButton(e, events, c, refresh),
           // A registration correction says what it changed, masked for this reader by the server (app/cases/views.ts).
           e.type === 'UPDATE_REGISTRATION' && e.payload?.changes?.length && !majorMarking(e)
             ? h(
