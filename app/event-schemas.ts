@@ -534,7 +534,14 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     reason: Reason.optional(),
   }),
   REFER_ELSEWHERE: z.object({ competentCommission: Name, reason: Reason }),
-  ACCEPT_TRANSFER: z.object({ fromCommission: Name, fromCaseNo: z.string().trim().min(1).max(80).optional() }),
+  ACCEPT_TRANSFER: z.object({
+    fromCommission: Name,
+    fromCaseNo: z.string().trim().min(1).max(80).optional(),
+    // fixM56: applying for arbitration interrupts the limitation period (Rules Art. 27) — at the first commission.
+    firstReceivedOn: IsoDate.optional().openapi({
+      description: '原仲裁委员会收到仲裁申请之日（申请仲裁引起仲裁时效中断，《劳动人事争议仲裁办案规则》第二十七条）；不得晚于本委收件日期',
+    }),
+  }),
   RAISE_JURISDICTION_OBJECTION: z.object({ partyId: Id, grounds: Reason }),
   DECIDE_JURISDICTION_OBJECTION: z
     .object({ result: z.enum(['upheld', 'rejected']), reason: Reason, toCommission: Name.optional() })

@@ -824,7 +824,16 @@ export const Proceedings = z
           '仅对一名申请人按撤回仲裁申请处理（DEEM_WITHDRAWN partyId；LDMAL Art. 36; Rules Art. 39; SPC-1 Art. 19）：其请求视为撤回，再次申请的不予受理；案件对其他申请人继续',
       }),
     referral: z.strictObject({ on: Day, competentCommission: z.string(), reason: z.string() }).nullable(),
-    transferIn: z.strictObject({ on: Day, fromCommission: z.string(), fromCaseNo: z.string().nullable() }).nullable(),
+    transferIn: z
+      .strictObject({
+        on: Day,
+        fromCommission: z.string(),
+        fromCaseNo: z.string().nullable(),
+        firstReceivedOn: Day.nullable().openapi({
+          description: '原仲裁委员会收到仲裁申请之日（未记录为 null；仲裁时效中断，Rules Art. 27）',
+        }),
+      })
+      .nullable(),
     jurisdictionObjections: z.array(
       z.strictObject({
         on: Day,

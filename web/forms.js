@@ -542,6 +542,8 @@ export const EVENT_FORMS = {
   ACCEPT_TRANSFER: [
     { name: 'fromCommission', label: '移送的仲裁委员会', kind: 'text', required: true },
     { name: 'fromCaseNo', label: '原案号', kind: 'text' },
+    // fixM56: applying for arbitration at the first commission interrupted the limitation period (Rules Art. 27).
+    { name: 'firstReceivedOn', label: '原仲裁委员会收件日期', kind: 'date', hint: '申请仲裁引起仲裁时效中断（办案规则第二十七条）' },
   ],
   RAISE_JURISDICTION_OBJECTION: [
     // ui48 L1: a respondent's objection (Rules Art. 10; the server refuses an applicant's): only respondents are offered

@@ -462,7 +462,12 @@ const applicationAdditions = {
     target: '#accepted',
     actions: setAdded(({ context, event }) => ({
       acceptedOn: event.occurredOn,
-      transferIn: { on: event.occurredOn, fromCommission: p(event).fromCommission, fromCaseNo: p(event).fromCaseNo ?? null },
+      transferIn: {
+        on: event.occurredOn,
+        fromCommission: p(event).fromCommission,
+        fromCaseNo: p(event).fromCaseNo ?? null,
+        firstReceivedOn: p(event).firstReceivedOn ?? null,
+      },
       clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'transfer' }],
     })),
   },

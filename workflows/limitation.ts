@@ -237,3 +237,110 @@ export function rejectionLimitationWarnings(reason: unknown): string[] {
     '仲裁时效不是不予受理的理由：不予受理的情形限于《劳动人事争议仲裁办案规则》第三十条（不属于受理范围、无明确的被申请人或仲裁请求、申请人不适格、不属于本委管辖等）；是否超过仲裁时效（《劳动争议调解仲裁法》第二十七条）应在受理后由被申请人抗辩、经仲裁庭审理后裁决。请核对不予受理的理由。',
   ];
 }
+
+type Interruption = { on: string; kind: string };
+
+/** LimitationInput allows 20 interruptions (app/schemas.ts): the added ones kept, the earliest recorded ones dropped. */
+const MAX_INTERRUPTIONS = 20;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** `facts` with `added` recorded as interruptions, unless one is already recorded on the same day (fixM56). */
+export function withInterruptions(facts: LimitationInput, added: Interruption[]): LimitationInput {
+  const own = facts.interruptions ?? [];
+  const fresh = added.filter((x, i) => !own.some((o) => o.on === x.on) && added.findIndex((y) => y.on === x.on) === i);
+  if (!fresh.length) return facts;
+  const kept = own.slice(Math.max(0, own.length + fresh.length - MAX_INTERRUPTIONS));
+  return { ...facts, interruptions: [...kept, ...fresh].sort((a, b) => a.on.localeCompare(b.on)) };
+}
+
+/**
+ * The reading this system takes of where the fresh year starts after an application for mediation or for an arbitral
+ * review (fixM56): LDMAL Art. 27(2) and Rules Art. 27 say 「从中断时起」 — the day of the application; CivCode Art. 195
+ * (诉讼时效) says 「从中断、有关程序终结时起」 — also the end of the procedure the application began. domain.md §1.4 does not
+ * decide it, so the reading favourable to the worker is taken: the application and the procedure's end are both recorded
+ * as interruptions, the year running afresh from the later of them (the end only counts if the application did: an
+ * application made after the year had run out revives nothing, and neither does the end of what it began).
+ */
+const END_READING = '从有利于劳动者，参照民法典第一百九十五条自程序终结时重新计算';
+
+/**
+ * LDMAL Arts. 14–15, 27(2); Rules Art. 27 (fixM56, legal56a M2): the limitation facts of the arbitration application a
+ * pre-arbitration mediation (track `mediation`) or an arbitral review of a mediation agreement (track `review`; Op-2022
+ * item 1) refers on `referredOn` — its own facts, with the application for mediation (or for the review) and the end of
+ * that procedure recorded as interruptions, each naming its source. Null when the source recorded no facts (no day the
+ * right was known to be infringed to start from).
+ */
+export function referredLimitation(
+  source: {
+    id: number;
+    track: string;
+    receivedOn: string;
+    postmarkOn?: string | null;
+    limitation: LimitationInput | null;
+  },
+  ctx: {
+    trackMediation?: { agreedOn: string | null; failedOn: string | null } | null;
+    review?: {
+      agreement: { effectiveOn: string; organization: string };
+      rejection: { on: string } | null;
+      refusal: { on: string } | null;
+    } | null;
+  },
+  referredOn: string,
+): LimitationInput | null {
+  if (!source.limitation) return null;
+  // The application counts as made on its postmark where one is recorded (CPL Art. 85(4)), as the arbitration one does.
+  const applied = source.postmarkOn ?? source.receivedOn;
+  const from = `编号${source.id}的${source.track === 'review' ? '仲裁审查案件' : '调解案件'}`;
+  const added: Interruption[] = [];
+  if (source.track === 'mediation') {
+    added.push({ on: applied, kind: `申请调解（${from}，劳动争议调解仲裁法第二十七条第二款、办案规则第二十七条）` });
+    const m = ctx.trackMediation;
+    if (m?.agreedOn) {
+      // LDMAL Art. 15: an agreement not performed; reaching it is also the other side's agreeing to perform (Art. 27(2)).
+      added.push({ on: m.agreedOn, kind: `达成调解协议、调解程序终结（${from}，对方当事人同意履行义务）` });
+    } else if (m?.failedOn) {
+      added.push({ on: m.failedOn, kind: `调解不成、调解程序终结（${from}，${END_READING}）` });
+    } else {
+      // LDMAL Art. 14(3): no agreement within 15 days of the organization's receipt — the mediation has ended then.
+      const lapsed = addDays(source.receivedOn, 15);
+      if (lapsed <= referredOn)
+        added.push({ on: lapsed, kind: `收到调解申请之日起十五日内未达成调解协议（${from}，第十四条第三款；${END_READING}）` });
+    }
+  } else if (source.track === 'review' && ctx.review) {
+    const r = ctx.review;
+    added.push({
+      on: r.agreement.effectiveOn,
+      kind: `在${clip(r.agreement.organization, 30)}达成调解协议（${from}，对方当事人同意履行义务）`,
+    });
+    added.push({ on: applied, kind: `申请仲裁审查调解协议（${from}，向仲裁委员会请求权利救济，办案规则第二十七条）` });
+    const ended = r.rejection?.on ?? r.refusal?.on ?? null;
+    if (ended)
+      added.push({
+        on: ended,
+        kind: `${r.rejection ? '不予受理仲裁审查申请' : '终止仲裁审查'}、审查程序终结（${from}，${END_READING}）`,
+      });
+  }
+  return withInterruptions(
+    source.limitation,
+    added.filter((x) => x.on <= referredOn).map((x) => ({ on: x.on, kind: clip(x.kind, 100) })),
+  );
+}
+
+/**
+ * Rules Art. 27: applying for arbitration interrupts — a case transferred in (ACCEPT_TRANSFER, Rules Art. 9) was applied
+ * for at the first commission on `firstReceivedOn` (fixM56). Derived from the record at every view, so a correction of
+ * the limitation facts does not lose it.
+ */
+export function transferInterruption(
+  transferIn: { fromCommission: string; fromCaseNo: string | null; firstReceivedOn?: string | null } | null | undefined,
+): Interruption[] {
+  if (!transferIn?.firstReceivedOn) return [];
+  const no = transferIn.fromCaseNo ? `，${transferIn.fromCaseNo}` : '';
+  return [
+    {
+      on: transferIn.firstReceivedOn,
+      kind: `向${transferIn.fromCommission}申请仲裁（移送前${no}，办案规则第二十七条）`,
+    },
+  ];
+}

@@ -492,7 +492,8 @@ export interface AddedContext {
   /** REFER_ELSEWHERE (Rules Art. 31): written explanation that another commission has jurisdiction. */
   referral: { on: string; competentCommission: string; reason: string } | null;
   /** ACCEPT_TRANSFER (Rules Arts. 9, 46(5)): this case came from another commission. */
-  transferIn: { on: string; fromCommission: string; fromCaseNo: string | null } | null;
+  /** `firstReceivedOn` (fixM56): the day the first commission received the application; absent on older snapshots. */
+  transferIn: { on: string; fromCommission: string; fromCaseNo: string | null; firstReceivedOn?: string | null } | null;
   /** Jurisdiction objections (Rules Art. 10): `timely` = raised before the objector's defense period ended. */
   jurisdictionObjections: {
     on: string;

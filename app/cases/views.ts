@@ -11,7 +11,7 @@ import {
   maskPersonalNumbersInText,
 } from '../../workflows/identifiers.ts';
 import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
-import { assessLimitation } from '../../workflows/limitation.ts';
+import { assessLimitation, transferInterruption, withInterruptions } from '../../workflows/limitation.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
 import { documentMadeOn, remedyParties, setAsideWhole, suitsWithOutcomes } from '../../workflows/rules.ts';
@@ -198,7 +198,8 @@ export function buildCaseView(
     r.record.limitation === c.limitation &&
     r.record.postmarkOn === c.postmarkOn &&
     r.record.receivedOn === c.receivedOn &&
-    r.record.claims === c.claims;
+    r.record.claims === c.claims &&
+    r.ctx.transferIn === ctx.transferIn;
   const registration = registrationView(c, level, r);
   // Claims given up by a change of claims (Rules Art. 44) stay listed, marked: what the award decides no longer.
   const withdrawn = withdrawnIds(ctx);
@@ -222,7 +223,7 @@ export function buildCaseView(
     ...(summary ? {} : { remedyParties: remedyParties(ctx) }),
     deadlines: namedDeadlines(deadlines, c.parties).map((d) => ({ caseId: c.id, ...d })),
     // LDMAL Art. 27: filed on the postmark date where one is recorded (CPL Art. 85(4)); a last day on a rest day rolls.
-    ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar) }),
+    ...(summary ? {} : { limitation: r && sameLimitation ? (r.view.limitation ?? null) : limitationView(c, opts.calendar, ctx) }),
   };
   // A masked reader (an arbitrator or mediator of another case) is not shown identity numbers, phones or addresses:
   // neither in the parties' fields (partyView) nor where someone typed them — the facts, mediation terms, notes, a
@@ -317,12 +318,15 @@ function tribunalView(ctx: MachineContext, name: (id: number) => string) {
     : null;
 }
 
-function limitationView(c: CaseRecord, calendar: OfficialCalendar | undefined) {
-  return c.limitation
+function limitationView(c: CaseRecord, calendar: OfficialCalendar | undefined, ctx: Pick<MachineContext, 'transferIn'>) {
+  // Rules Art. 27 (fixM56): a case transferred in was applied for at the first commission — an interruption the record
+  // holds (ACCEPT_TRANSFER firstReceivedOn), assessed with the facts but not added to them.
+  const facts = c.limitation ? withInterruptions(c.limitation, transferInterruption(ctx.transferIn)) : null;
+  return c.limitation && facts
     ? {
         ...c.limitation,
         ...assessLimitation(
-          c.limitation,
+          facts,
           c.postmarkOn ?? c.receivedOn,
           // The application's claims: a merged counterclaim's were not filed on this day nor by the applicant.
           c.claims.filter((cl) => !cl.counterclaim).map((cl) => ({ id: cl.id as number, category: cl.category, seq: cl.seq as number })),
@@ -434,7 +438,7 @@ function proceedingsView(ctx: MachineContext, rejectionNo: string | null, partie
     // Rules Art. 61: a simple case converted to the ordinary procedure (null: never converted).
     conversion: ctx.conversion ?? null,
     referral: ctx.referral,
-    transferIn: ctx.transferIn,
+    transferIn: ctx.transferIn ? { ...ctx.transferIn, firstReceivedOn: ctx.transferIn.firstReceivedOn ?? null } : null,
     jurisdictionObjections: ctx.jurisdictionObjections,
     transferOut: ctx.transferOut,
     recusalApplications: ctx.recusalApplications,

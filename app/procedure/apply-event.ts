@@ -36,7 +36,7 @@ import {
 } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, nameClaimsIn, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
-import { rejectionLimitationWarnings } from '../../workflows/limitation.ts';
+import { referredLimitation, rejectionLimitationWarnings } from '../../workflows/limitation.ts';
 import { type Periods, periodWords } from '../../workflows/periods.ts';
 import {
   availableEvents,
@@ -829,6 +829,9 @@ async function decide(
   if (ev.type === 'FILE_DEFENSE' && typeof ev.payload.filedOn === 'string' && ev.payload.filedOn < c.receivedOn)
     throw validationError([{ path: 'filedOn', message: `收到答辩书之日不能早于收到仲裁申请之日（${c.receivedOn}）` }]);
   if (ev.occurredOn < c.receivedOn) throw validationError([{ path: 'occurredOn', message: `发生日期不能早于收件日期（${c.receivedOn}）` }]);
+  // fixM56: the first commission received the application before this one did (Rules Art. 9; limitation, Rules Art. 27).
+  if (ev.type === 'ACCEPT_TRANSFER' && typeof ev.payload.firstReceivedOn === 'string' && ev.payload.firstReceivedOn > c.receivedOn)
+    throw validationError([{ path: 'firstReceivedOn', message: `原仲裁委员会收到仲裁申请之日不能晚于本委收件日期（${c.receivedOn}）` }]);
   await checkReferences(deps, k, c, ctx, ev);
   await checkAddedReferences(deps, k, c, ev.type, ev.payload);
   await checkAgentEvent(k, c, ev);
@@ -1062,6 +1065,9 @@ async function decide(
         // A referral is a registration: 重大集体劳动人事争议 as at registration, or as the mediation was marked (med51 H2).
         ...majorOnReferral(c, parties, deps.config.majorCollectiveMinWorkers),
         wageArrears: c.wageArrears,
+        // LDMAL Art. 27(2); Rules Art. 27 (fixM56): the source's limitation facts, its application for mediation (or the
+        // review) and that procedure's end recorded as interruptions, each naming this case.
+        limitation: referredLimitation(c, ctx, ev.occurredOn),
         linkedCaseId: c.id,
         duplicateBars: barringCaseIds(warnings),
         parties,

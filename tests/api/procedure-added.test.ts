@@ -502,6 +502,7 @@ describe('jurisdiction — Rules Arts. 8–10, 31, 46(5)', () => {
       on: '2026-03-10',
       fromCommission: '茌平区劳动人事争议仲裁委员会',
       fromCaseNo: '茌劳人仲案字〔2026〕第3号',
+      firstReceivedOn: null,
     });
   });
 });
