@@ -1056,6 +1056,15 @@ export function keyHolder() {
   };
 }
 
+/**
+ * fixU56 #3: whether `role` does any procedural act of a case (`eventRoles`: the vocabulary's act → roles). A read-only
+ * role (统计分析, 系统管理员) does none: its case page has no 下一步 to-do list of acts others do.
+ */
+export function roleActs(role, eventRoles = state.vocab?.eventRoles) {
+  if (!role || !eventRoles) return false;
+  return Object.values(eventRoles).some((roles) => Array.isArray(roles) && roles.includes(role));
+}
+
 /** Page title per screen (screen readers and browser tabs). */
 export function setTitle(t) {
   document.title = `${t} · 仲裁案件管理`;
