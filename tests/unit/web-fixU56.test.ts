@@ -20,3 +20,49 @@ describe('fixU56 #3 roleActs: which roles get a 下一步 block', () => {
     expect(roleActs('clerk', { ACCEPT: ['clerk'], BAD: null })).toBe(true);
   });
 });
+
+describe("fixU56 #2 a correction refused with 412: the agent's 委托权限 is merged as his other fields", async () => {
+  // @ts-expect-error the web interface is plain JavaScript modules (no types)
+  const { mergeEdits } = await import('../../web/merge.js');
+  const agent = { id: 11, name: '赵小红', kind: 'relative', unit: '', phone: '', relationship: '姐姐', powers: 'special' };
+  const base = {
+    receivedOn: '2026-03-30',
+    channel: 'counter',
+    district: '东昌府区',
+    procedure: 'ordinary',
+    wageArrears: false,
+    facts: '',
+    applicants: [
+      {
+        id: 1,
+        kind: 'person',
+        name: '张三',
+        idNumber: '',
+        creditCode: '',
+        legalRepresentative: '',
+        ownership: '',
+        phone: '',
+        address: '',
+        agents: [agent],
+      },
+    ],
+    respondents: [],
+    claims: [],
+    limitation: { knewOn: '', employmentStatus: '', employmentEndedOn: '' },
+  };
+  const copy = () => JSON.parse(JSON.stringify(base));
+  it('changed only here: kept; changed on both sides differently: a conflict named 委托权限', () => {
+    const mine = copy();
+    mine.applicants[0].agents[0].powers = 'general';
+    const theirs = copy();
+    theirs.facts = '他人改的事实';
+    const merged = mergeEdits(base, mine, theirs);
+    expect(merged.model.applicants[0].agents[0].powers).toBe('general');
+    expect(merged.conflicts).toHaveLength(0);
+    const other = copy();
+    other.applicants[0].agents[0].powers = '';
+    const both = mergeEdits(base, mine, other);
+    expect(both.model.applicants[0].agents[0].powers).toBe('');
+    expect(JSON.stringify(both.conflicts)).toContain('委托权限');
+  });
+});
