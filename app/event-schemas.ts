@@ -624,7 +624,8 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   // submitted to the commission; the agent's fields are registration's (AgentInput, `legal_aid` for 法律援助).
   APPOINT_AGENT: z.object({
     partyId: Id.openapi({ description: '委托的当事人（本案当事人编号）' }),
-    agent: AgentInput.omit({ id: true }),
+    // The authority is the event's own `powers` (fixU56 #2: registration's AgentInput has it too, not taken here).
+    agent: AgentInput.omit({ id: true, powers: true }),
     powers: z.enum(['general', 'special']).openapi({
       description:
         '授权委托书载明的权限：general 一般授权；special 特别授权（代为承认、放弃、变更仲裁请求，进行和解，提出反申请等须特别授权）',

@@ -87,6 +87,12 @@ export const AgentInput = z
       .max(20)
       .optional()
       .openapi({ description: '近亲属代理人与当事人的关系（如 配偶、父亲），印在文书上', example: '配偶' }),
+    // fixU56 #2: LDMAL Art. 24 — the power of attorney states the matters and the authority; registration records it as
+    // APPOINT_AGENT does (there in the event's `powers`, not here).
+    powers: z.enum(['general', 'special']).optional().openapi({
+      description:
+        '授权委托书载明的权限（劳动争议调解仲裁法第二十四条）：general 一般授权；special 特别授权（代为承认、放弃、变更仲裁请求，进行和解，提出反申请等）。可不填（未载明）；登记委托代理人（APPOINT_AGENT）时另以事件的 powers 载明，此处不填',
+    }),
   })
   .strict()
   .openapi('AgentInput');
@@ -421,7 +427,7 @@ const Agent = z.strictObject({
   phone: z.string().nullable().optional().openapi({ description: '仅 full' }),
   relationship: z.string().nullable(),
   powers: z.enum(['general', 'special']).nullable().openapi({
-    description: '授权权限（登记委托代理人时载明）：general 一般授权；special 特别授权；随立案登记的代理人为 null',
+    description: '授权权限（立案登记或登记委托代理人时载明）：general 一般授权；special 特别授权；立案登记时未填的为 null',
   }),
   since: Day.nullable().openapi({ description: '仲裁委收到授权委托书之日（登记委托代理人时）；随立案登记的代理人为 null' }),
 });

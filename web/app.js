@@ -20,6 +20,7 @@ import {
   plainAmountField,
   rememberReturn,
   roleLabel,
+  saying,
   setSession,
   setTitle,
   showErrors,
@@ -251,8 +252,14 @@ function loginPage() {
     h('button.btn.primary.full', { type: 'submit' }, '登录'),
   );
   clearOnEdit(form);
-  form.addEventListener('submit', async (e) => {
+  // fixU56 #4: the password check takes a moment — one sign-in at a time, the button saying so (Enter twice sends one).
+  const submit = form.querySelector('button[type="submit"]');
+  const signInOnce = guard(submit, () => saying(submit, '正在登录…', () => signIn()));
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
+    signInOnce();
+  });
+  const signIn = async () => {
     const fd = new FormData(form);
     // An empty field is said as such before anything is sent (not "格式不正确").
     const missing = [
@@ -270,7 +277,7 @@ function loginPage() {
     } catch (err) {
       showErrors(form, err.status === 401 ? new ApiError(401, {}, '用户名或密码不正确') : err);
     }
-  });
+  };
   app.replaceChildren(h('main.login-main', { id: 'main' }, form));
   form.querySelector('input')?.focus();
 }
@@ -321,7 +328,10 @@ function passwordPage(forced) {
         return;
       }
       try {
-        await api('POST', '/api/auth/password', { currentPassword: cur.value, newPassword: pw.value });
+        // fixU56 #4: the new password is hashed on the server (seconds): the button says so meanwhile.
+        await saying(form.querySelector('button[type="submit"]'), '正在保存…', () =>
+          api('POST', '/api/auth/password', { currentPassword: cur.value, newPassword: pw.value }),
+        );
         // This session stays; the server has ended the user's other sessions.
         state.user = { ...state.user, mustChangePassword: false };
         sessionStorage.setItem('zc.flash.bench', '密码已修改；您在其他设备上的登录已失效。');

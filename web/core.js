@@ -327,15 +327,22 @@ export function reauthenticate() {
       resolve(ok);
     };
     dlg.addEventListener('cancel', (e) => e.preventDefault());
-    form.addEventListener('submit', async (e) => {
+    // fixU56 #4: one sign-in at a time (the password check takes a moment), the button saying so.
+    const submit = form.querySelector('button[type="submit"]');
+    const signInOnce = guard(submit, () =>
+      saying(submit, '正在登录…', async () => {
+        try {
+          const r = await api('POST', '/api/auth/login', { username: state.user.username, password: pw.value }, { noReauth: true });
+          setSession(r.token, r.user);
+          done(true);
+        } catch (err) {
+          showErrors(form, err.status === 401 ? new ApiError(401, {}, '密码不正确') : err);
+        }
+      }),
+    );
+    form.addEventListener('submit', (e) => {
       e.preventDefault();
-      try {
-        const r = await api('POST', '/api/auth/login', { username: state.user.username, password: pw.value }, { noReauth: true });
-        setSession(r.token, r.user);
-        done(true);
-      } catch (err) {
-        showErrors(form, err.status === 401 ? new ApiError(401, {}, '密码不正确') : err);
-      }
+      signInOnce();
     });
     document.body.append(dlg);
     dlg.showModal();
@@ -1043,6 +1050,26 @@ export function guard(buttons, fn) {
   };
 }
 /**
+ * fixU56 #4: while `fn` runs, `button` says what is happening (「正在保存…」) — a password is hashed on the server and
+ * that takes seconds; a disabled button alone looks like nothing happened. Its own words come back after. Run inside
+ * `guard` (which keeps it disabled and marked busy); disabled here too, for a caller without one.
+ */
+export async function saying(button, label, fn) {
+  if (!button) return fn();
+  const was = button.textContent;
+  const wasDisabled = button.disabled;
+  button.textContent = label;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await fn();
+  } finally {
+    button.textContent = was;
+    button.disabled = wasDisabled;
+    if (!wasDisabled) button.removeAttribute('aria-busy');
+  }
+}
+/**
  * One Idempotency-Key per dialog or form: the same key until the server gives a definitive answer (recorded or
  * refused), so a retry after a lost answer is answered, not done again; `done(err)` ends it.
  */
@@ -1054,6 +1081,15 @@ export function keyHolder() {
       if (!err || !(err instanceof ApiError) || err.status !== 0) key = newKey();
     },
   };
+}
+
+/**
+ * fixU56 #3: whether `role` does any procedural act of a case (`eventRoles`: the vocabulary's act → roles). A read-only
+ * role (统计分析, 系统管理员) does none: its case page has no 下一步 to-do list of acts others do.
+ */
+export function roleActs(role, eventRoles = state.vocab?.eventRoles) {
+  if (!role || !eventRoles) return false;
+  return Object.values(eventRoles).some((roles) => Array.isArray(roles) && roles.includes(role));
 }
 
 /** Page title per screen (screen readers and browser tabs). */

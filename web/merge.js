@@ -8,7 +8,7 @@
 const TOP = ['receivedOn', 'channel', 'district', 'procedure', 'wageArrears', 'facts'];
 const LIMITATION = ['knewOn', 'employmentStatus', 'employmentEndedOn'];
 const PARTY = ['kind', 'name', 'idNumber', 'creditCode', 'legalRepresentative', 'ownership', 'phone', 'address'];
-const AGENT = ['name', 'kind', 'unit', 'phone', 'relationship'];
+const AGENT = ['name', 'kind', 'unit', 'phone', 'relationship', 'powers'];
 const CLAIM = ['category', 'amount', 'description', 'applicant'];
 
 export const FIELD_LABELS = {
@@ -31,6 +31,7 @@ export const FIELD_LABELS = {
   address: '住所/地址',
   unit: '工作单位/律所',
   relationship: '与当事人关系',
+  powers: '委托权限',
   category: '请求类别',
   amount: '金额（元）',
   description: '请求内容',

@@ -42,6 +42,8 @@ export function toParty(side: PartyRecord['side'], p: PartyInput): PartyRecord {
       unit: a.unit ?? null,
       phone: a.phone ?? null,
       relationship: a.relationship ?? null,
+      // fixU56 #2: the authority the power of attorney states (LDMAL Art. 24), when given at registration.
+      powers: a.powers ?? null,
     })),
   };
 }

@@ -52,7 +52,15 @@ const PARTY_FIELDS: Record<string, string> = {
   legalRepresentativeTitle: '法定代表人职务',
   ownership: '用人单位类型',
 };
-const AGENT_FIELDS: Record<string, string> = { name: '姓名', kind: '类别', unit: '单位', phone: '联系电话', relationship: '与当事人关系' };
+const AGENT_FIELDS: Record<string, string> = {
+  name: '姓名',
+  kind: '类别',
+  unit: '单位',
+  phone: '联系电话',
+  relationship: '与当事人关系',
+  powers: '委托权限',
+};
+const POWERS: Record<string, string> = { general: '一般授权', special: '特别授权' };
 const CLAIM_FIELDS: Record<string, string> = { category: '类别', amount: '金额（元）', description: '内容', applicant: '申请人' };
 /** Long free text: the entry says it changed; the before and after keep the words. */
 const LONG_TEXT = new Set(['facts']);
@@ -203,7 +211,9 @@ function shown(field: string, v: unknown): string {
             ? SEX
             : leaf === 'kind' && !field.includes('agents')
               ? KINDS
-              : undefined;
+              : leaf === 'powers'
+                ? POWERS
+                : undefined;
   if (names && Object.hasOwn(names, s)) return names[s] as string;
   if (leaf === 'applicant' && field.startsWith('claims')) return `申请人${s}`;
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;

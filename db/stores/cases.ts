@@ -516,6 +516,7 @@ const agentRow = (partyId: number, seq: number, a: AgentRecord) => ({
   unit: a.unit,
   phone: a.phone,
   relationship: a.relationship ?? null,
+  powers: a.powers ?? null,
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: raw driver rows

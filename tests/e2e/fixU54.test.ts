@@ -163,6 +163,8 @@ describe('fixU54 (Chromium)', () => {
     // Created: the dialog says it is the initial password to pass on, changed at the first sign-in.
     await page.getByLabel('用户名').fill('clerk-u54');
     await page.getByLabel('姓名（显示名）').fill('新书记员五四');
+    // fixU56 #1: the role starts empty and is chosen.
+    await page.locator('select[data-path="role"]').selectOption('clerk');
     await page.getByRole('button', { name: '创建', exact: true }).click();
     const dlg = page.locator('dialog.secret[open]');
     await hasText(dlg, '这是交给该用户的初始密码');

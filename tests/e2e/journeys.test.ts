@@ -186,6 +186,9 @@ describe('web interface journeys (Chromium)', () => {
     await respondent.getByRole('button', { name: /添加委托代理人/ }).click();
     await respondent.getByLabel('代理人姓名').fill('王律师');
     await respondent.getByLabel('工作单位/律所').fill('山东某某律师事务所');
+    // fixU56 #2: the kind and the authority are chosen (they start empty).
+    await respondent.getByLabel('代理人类别').selectOption('lawyer');
+    await respondent.getByLabel('委托权限').selectOption('general');
     await page.getByRole('button', { name: '＋ 请求' }).click();
     const claim2 = page.locator('[data-claim="claims.1"]');
     await claim2.getByLabel('请求类别').selectOption('economic_compensation');
@@ -225,7 +228,7 @@ describe('web interface journeys (Chromium)', () => {
     const c = (await t.api(t.adminToken).get(`/api/cases/${caseId}`)).body;
     expect(c.applicants).toHaveLength(1);
     expect(c.applicants[0]).toMatchObject({ name: '张三', phone: '13912345678' });
-    expect(c.respondents[0].agents[0]).toMatchObject({ name: '王律师', unit: '山东某某律师事务所' });
+    expect(c.respondents[0].agents[0]).toMatchObject({ name: '王律师', unit: '山东某某律师事务所', kind: 'lawyer', powers: 'general' });
     expect(c.respondents[0].ownership).toBe('private');
     expect(c.claims).toHaveLength(2);
     expect(c.limitation).toMatchObject({ knewOn: '2024-12-01', employmentStatus: 'ongoing' });
@@ -614,6 +617,8 @@ describe('web interface journeys (Chromium)', () => {
       await visible(page.getByRole('heading', { name: /用户（/ }));
       await page.getByLabel('用户名').fill('clerk-two');
       await page.getByLabel('姓名（显示名）').fill('第二书记员');
+      // fixU56 #1: the role starts empty and is chosen.
+      await page.locator('select[data-path="role"]').selectOption('clerk');
       await page.getByRole('button', { name: '创建' }).click();
       // The initial password is shown once; the dialog closes when the admin says it was noted.
       const created = page.locator('dialog.secret[open]');

@@ -288,6 +288,8 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await page.goto(`${base}/#/admin/users`);
     await page.getByLabel('用户名').fill('clerk-new');
     await page.getByLabel('姓名（显示名）').fill('新书记员');
+    // fixU56 #1: the role starts empty and is chosen.
+    await page.locator('select[data-path="role"]').selectOption('clerk');
     const before = posts.filter((p) => p === '/api/users').length;
     await page.getByRole('button', { name: '创建', exact: true }).dblclick();
     await page.locator('dialog.secret[open]').waitFor();

@@ -16,7 +16,9 @@ import {
   input,
   keyHolder,
   roleLabel,
+  saying,
   select,
+  setError,
   setTitle,
   showErrors,
   state,
@@ -209,7 +211,8 @@ async function usersTab(out, notice = null) {
       if (!ok) return;
       const pw = tempPassword();
       try {
-        await api('POST', `/api/users/${u.id}/password-reset`, { newPassword: pw });
+        // fixU56 #4: the temporary password is hashed on the server (seconds): the button says so meanwhile.
+        await saying(reset, '正在重置…', () => api('POST', `/api/users/${u.id}/password-reset`, { newPassword: pw }));
         await secretDialog({
           title: '临时密码',
           lead: h('p', `${u.displayName}（${u.username}）的临时密码如下；其下次登录后须修改密码。`),
@@ -260,7 +263,8 @@ async function usersTab(out, notice = null) {
       'div.row.align-top',
       field('用户名', 'username', input('text', { autocomplete: 'off', maxlength: 64 }), { required: true, hint: '小写字母开头，3–64位' }),
       field('姓名（显示名）', 'displayName', input('text', { maxlength: 100 }), { required: true }),
-      field('角色', 'role', select(state.vocab.roles, { value: 'clerk' }), { required: true }),
+      // fixU56 #1: no role chosen for the admin — a missed click gave a new account a clerk's full read access.
+      field('角色', 'role', select([['', '（请选择）'], ...Object.entries(state.vocab.roles)], { value: '' }), { required: true }),
       withToggle(field('初始密码', 'password', pw, { required: true, hint: '至少12个字符；用户首次登录后须修改' }), pw, reveal),
       createBtn,
     ),
@@ -273,7 +277,7 @@ async function usersTab(out, notice = null) {
     const v = (p) => create.querySelector(`[data-path="${p}"]`).value.trim();
     const body = { username: v('username'), displayName: v('displayName'), role: v('role'), password: v('password') };
     try {
-      const u = await api('POST', '/api/users', body, { key: key.get() });
+      const u = await saying(createBtn, '正在创建…', () => api('POST', '/api/users', body, { key: key.get() }));
       key.done();
       // An earlier attempt's refusal (a username taken) goes with the success.
       clearErrors(create);
@@ -290,6 +294,8 @@ async function usersTab(out, notice = null) {
     } catch (err) {
       key.done(err);
       showErrors(create, err);
+      // The server refuses an account without a role (400 role): said at the field in words of the choice.
+      if (!body.role) setError(create, 'role', '请选择角色（决定该用户能查看和办理什么）');
     }
   });
   create.addEventListener('submit', (e) => {

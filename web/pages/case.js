@@ -26,6 +26,7 @@ import {
   money,
   names,
   REQUIRED,
+  roleActs,
   roleLabel,
   saveBlob,
   select,
@@ -77,7 +78,8 @@ async function loadFile(id) {
     api('GET', `/api/cases/${id}`),
     api('GET', `/api/cases/${id}/next-events`),
     // What the case's state allows of anyone: the acts that wait on someone else are named, with who does them.
-    api('GET', `/api/cases/${id}/next-events?all=true`).catch(() => []),
+    // Not asked for a role that does no act (fixU56 #3): it is shown none of them.
+    roleActs(state.user?.role) ? api('GET', `/api/cases/${id}/next-events?all=true`).catch(() => []) : [],
     api('GET', `/api/cases/${id}/events`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
     // ui48 M3: a summary reader (the analyst) reads no documents (api.md "Reading (v1.1)"): not asked for — a refused
     // request is a red line in the console.
@@ -135,6 +137,9 @@ export async function casePage(id, mount) {
   // The server says so (next-events `refusalOnly`): the act is then offered as a party's refusal only (LDMAL Art. 42(4)).
   const unsigned = next.some((n) => n.type === 'SIGN_MEDIATION_DOCUMENT' && n.refusalOnly);
   const canEdit = EDITABLE.has(c.state) && (state.user.role === 'clerk' || (state.user.role === 'mediator' && mediationTrack));
+  // fixU56 #3: a role that does no act at all (the analyst, the admin) is shown no 下一步 block — neither 「当前没有您可以
+  // 办理的操作」 nor the list of acts 由其他人员办理: it is no procedural to-do list of theirs (its `next` is always empty).
+  const acts = roleActs(state.user?.role);
 
   const head = h(
     'div.panel.case-top',
@@ -193,7 +198,7 @@ export async function casePage(id, mount) {
           h('a', { href: `#/cases/${c.linkedCaseId}` }, c.track === 'arbitration' ? `#${c.linkedCaseId}` : `仲裁申请 #${c.linkedCaseId}`),
         )
       : null,
-    h('h2.noprint', '下一步'),
+    acts ? h('h2.noprint', '下一步') : null,
     next.length
       ? h(
           'div.actions.noprint',
@@ -219,7 +224,9 @@ export async function casePage(id, mount) {
               ),
             ),
         )
-      : h('p.muted.noprint', '当前没有您可以办理的操作'),
+      : acts
+        ? h('p.muted.noprint', '当前没有您可以办理的操作')
+        : null,
     unsigned
       ? h(
           'p.small.warn.noprint.sign-needs-document',
@@ -238,7 +245,7 @@ export async function casePage(id, mount) {
           '记录调解协议须先组成仲裁庭：调解书由仲裁庭制作、仲裁员签名（《劳动争议调解仲裁法》第四十二条第二款、第三款）。调解可以继续；组成仲裁庭由仲裁委员会主任办理。',
         )
       : null,
-    others.length
+    acts && others.length
       ? h(
           'p.small.muted.noprint.others-next',
           `由其他人员办理：${others.map((n) => `${actLabel(n.type, c, n.label)}（${n.roles.map(roleLabel).join('、')}）`).join('；')}`,

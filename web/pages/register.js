@@ -41,6 +41,13 @@ import {
   today,
 } from '../core.js';
 
+/** fixU56 #2: the authority an agent's power of attorney states (LDMAL Art. 24), as the APPOINT_AGENT form offers it. */
+const AGENT_POWERS = [
+  ['', '（请选择）'],
+  ['general', '一般授权'],
+  ['special', '特别授权（可代为承认、放弃、变更仲裁请求，进行和解等）'],
+];
+
 /** A registration draft's Idempotency-Key is replaced after this long (the server keeps keys 24 h by default). */
 const KEY_FRESH_MS = 20 * 3_600_000;
 
@@ -108,6 +115,7 @@ export function modelFromCase(c) {
       unit: a.unit ?? '',
       phone: a.phone ?? '',
       relationship: a.relationship ?? '',
+      powers: a.powers ?? '',
     })),
   });
   return {
@@ -155,6 +163,9 @@ function localProblems(m) {
       p.agents.forEach((a, j) => {
         if (!a.name.trim()) bad.push([`${b}.agents.${j}.name`, REQUIRED]);
         else if (checkPersonName(a.name)) bad.push([`${b}.agents.${j}.name`, checkPersonName(a.name)]);
+        // fixU56 #2: the agent's kind and (for one added now) the authority his power of attorney states are chosen.
+        if (!a.kind) bad.push([`${b}.agents.${j}.kind`, '请选择代理人类别']);
+        if (!a.id && !a.powers) bad.push([`${b}.agents.${j}.powers`, '请按授权委托书选择委托权限']);
       });
     });
   // ui46 L1: the limitation dates lie on or before the application's receipt (and so never after today) — said with the
@@ -475,7 +486,15 @@ export function registerForm(track = 'arbitration', edit = null) {
       'div.row.agent',
       { dataset: { agent: ap } },
       field('代理人姓名', `${ap}.name`, input('text', { maxlength: 100, value: a.name }), { required: true }),
-      field('代理人类别', `${ap}.kind`, select(state.vocab.agentKinds, { value: a.kind })),
+      // fixU56 #2: no kind chosen for the clerk (a relative or a colleague recorded as 律师 otherwise), and the authority
+      // the power of attorney states (LDMAL Art. 24: 委托事项和权限), as APPOINT_AGENT records it after acceptance.
+      field('代理人类别', `${ap}.kind`, select([['', '（请选择）'], ...Object.entries(state.vocab.agentKinds)], { value: a.kind ?? '' }), {
+        required: true,
+      }),
+      field('委托权限', `${ap}.powers`, select(AGENT_POWERS, { value: a.powers ?? '' }), {
+        required: !a.id,
+        hint: '按授权委托书载明的委托事项和权限；仅写“全权代理”而无具体授权的，选一般授权',
+      }),
       field('工作单位/律所', `${ap}.unit`, input('text', { maxlength: 100, value: a.unit ?? '' })),
       field('电话', `${ap}.phone`, phoneInput(input('text', { maxlength: 30, value: a.phone ?? '', inputmode: 'tel' }))),
       field('与当事人关系', `${ap}.relationship`, input('text', { maxlength: 20, value: a.relationship ?? '' }), {
@@ -741,6 +760,7 @@ export function registerForm(track = 'arbitration', edit = null) {
             unit: str(`${ap}.unit`),
             phone: plainPhone(str(`${ap}.phone`)),
             relationship: str(`${ap}.relationship`),
+            powers: str(`${ap}.powers`),
           };
         }),
       };
@@ -871,7 +891,7 @@ export function registerForm(track = 'arbitration', edit = null) {
   }
   function addAgent(sideKey, i) {
     collect();
-    model[sideKey][i].agents.push({ name: '', kind: 'lawyer', unit: '', phone: '', relationship: '' });
+    model[sideKey][i].agents.push({ name: '', kind: '', unit: '', phone: '', relationship: '', powers: '' });
     changed();
     render(`[data-path="${sideKey}.${i}.agents.${model[sideKey][i].agents.length - 1}.name"]`);
   }
@@ -960,6 +980,7 @@ export function registerForm(track = 'arbitration', edit = null) {
         ...(a.unit.trim() ? { unit: a.unit.trim() } : {}),
         ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
         ...(a.relationship?.trim() ? { relationship: a.relationship.trim() } : {}),
+        ...(a.powers ? { powers: a.powers } : {}),
       }));
       if (agents.length || edit) out.agents = agents;
       return out;
