@@ -1334,8 +1334,11 @@ export function createCaseStore() {
           .clone()
           .select([...new Set([...SUMMARY_COLUMNS, 'case_year', 'case_serial'])].map(col))
           .select(count().as('total_n'))
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize),
+          // LIMIT and OFFSET as numbers in the text (whole numbers, never a user's text): with them bound, PostgreSQL's
+          // generic plan of the prepared list assumed a tenth of the table per page, so every request was planned anew
+          // for its values (~0.5 ms of a list's ~1 ms in PostgreSQL, issue 15 on PostgreSQL); in the text, one plan serves.
+          .limit(wholeNumber0(f.pageSize), { skipBinding: true })
+          .offset(wholeNumber0((f.page - 1) * f.pageSize), { skipBinding: true }),
       );
       const page = order(
         trx.from(chosen.as('cases')).select([
@@ -1835,3 +1838,6 @@ function guardConditions(g: UpdateGuard): string[] {
 
 /** The hint key of a year's case-number counter (db/write-later.ts `committedHint`). */
 const serialHintKey = (year: number) => `case_number_counters:${year}`;
+
+/** A LIMIT or OFFSET written into a statement's text: a whole number ≥ 0 whatever it was given. */
+const wholeNumber0 = (n: number): number => Math.max(0, Math.floor(Number(n) || 0));
