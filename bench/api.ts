@@ -244,7 +244,9 @@ async function main() {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const floor = spawn(process.execPath, [path.resolve(root, '../shared/bench/floor-server.mjs')], {
+  // BENCH_FLOOR_SERVER: the floor's script where this checkout is not next to ../shared (a worktree elsewhere).
+  const floorScript = process.env.BENCH_FLOOR_SERVER || path.resolve(root, '../shared/bench/floor-server.mjs');
+  const floor = spawn(process.execPath, [floorScript], {
     cwd: root,
     env: { ...process.env, PORT: String(floorPort), ...(pg ? {} : { FLOOR_DATABASE_URL: '' }) },
     stdio: ['ignore', 'ignore', 'inherit'],

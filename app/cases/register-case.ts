@@ -2,7 +2,7 @@ import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecor
 import { isStaleWrite } from '../../db/write-later.ts';
 import { casePartyWarnings } from '../../workflows/agent-checks.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
-import { type DuplicateCandidate, type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
+import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { checkIdBornBefore, formatMoney, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
 import { staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
@@ -12,7 +12,6 @@ import { workerCount } from '../../workflows/stat-facts.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
-import { barredApplicantsOf } from '../procedure/duplicate-bar.ts';
 import { type CaseCreate, type ClaimInput, limitationDatesAfter, type PartyInput } from '../schemas.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { caseSnapshot, projectStats, userNames } from './case-state.ts';
@@ -509,19 +508,10 @@ export async function duplicateFilingWarnings(
       k,
       draft.parties.filter((p) => p.side === 'applicant'),
     ));
-  const warnings = duplicateWarnings(draft, found);
-  // legal54c M1 — Rules Art. 39 for one worker: an earlier case warned of (rarely any) is read whole for the applicants
-  // whose own application it treated as withdrawn (DEEM_WITHDRAWN partyId) — their bar holds whatever became of the case.
-  if (!warnings.length) return warnings;
-  let barred = false;
-  const read: DuplicateCandidate[] = [];
-  for (const c of found) {
-    const e = warnings.some((w) => w.caseId === c.id) ? await deps.stores.cases.load(k, c.id) : undefined;
-    const barredApplicants = e ? barredApplicantsOf(e) : undefined;
-    if (barredApplicants?.length) barred = true;
-    read.push(barredApplicants?.length ? { ...c, barredApplicants } : c);
-  }
-  return barred ? duplicateWarnings(draft, read) : warnings;
+  // legal54c M1 — Rules Art. 39 for one worker: the applicants whose own application an earlier case treated as
+  // withdrawn (DEEM_WITHDRAWN partyId) come with the candidates (`barredApplicants`, read in the same statement): their
+  // bar holds whatever became of the case.
+  return duplicateWarnings(draft, found);
 }
 
 /** The earlier cases that bar the application (Rules Art. 34), kept on the case for its ACCEPT (`CaseRecord.duplicateBars`). */
