@@ -42,6 +42,11 @@ export { SERVICE_DOCUMENTS };
 export const SERVICE_METHODS = ['direct', 'post', 'electronic', 'sms', 'left', 'entrusted', 'public_notice', 'posted'] as const;
 
 const uniqueIds = (ids: number[]) => new Set(ids).size === ids.length;
+/** legal56a 2 — LDMAL Arts. 31–32: who presides once the presiding arbitrator is replaced (default: the replacement). */
+const PresidingAfterReplacement = RecordId.optional().openapi({
+  description:
+    '被替换的是首席仲裁员时，重新组成的仲裁庭的首席仲裁员（须是替换后的仲裁庭成员；缺省为替换的仲裁员）。被替换的不是首席仲裁员的，只能是现首席仲裁员或省略',
+});
 
 /**
  * One award item — the one schema ISSUE_AWARD, PARTIAL_AWARD and the award preview (POST /api/cases/{id}/award-preview,
@@ -261,7 +266,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       presidingId: Id,
     })
     .refine((t) => t.arbitratorIds.includes(t.presidingId), { message: '首席（独任）仲裁员须是仲裁庭成员', path: ['presidingId'] }),
-  RECUSE_ARBITRATOR: z.object({ arbitratorId: Id, replacementId: Id, reason: Reason }),
+  RECUSE_ARBITRATOR: z.object({ arbitratorId: Id, replacementId: Id, reason: Reason, presidingId: PresidingAfterReplacement }),
   SCHEDULE_HEARING: z.object({
     hearingOn: IsoDate,
     place: z.string().trim().min(1).max(100),
@@ -576,6 +581,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     decidedBy: z.enum(['chair', 'institute_head', 'commission']),
     replacementId: Id.optional().openapi({ description: '回避的仲裁员由谁替换' }),
     replacementName: PersonName.optional().openapi({ description: '替换的记录人员' }),
+    presidingId: PresidingAfterReplacement,
     reason: Reason.optional(),
     form: Decision,
   }),

@@ -551,7 +551,7 @@ const caseSummaryShape = {
     .nullable()
     .openapi({
       description:
-        '处理程序：ordinary 普通程序，simple 简易处理；仲裁审查案件（track review，《办案规则》第七十四条至第七十九条）无此程序，为 null',
+        '处理程序：ordinary 普通程序，simple 简易处理；仲裁审查案件（track review，《办案规则》第七十四条至第七十九条）和仲裁前调解（track mediation）无此程序，为 null',
     }),
   collective: z.boolean(),
   wageArrears: z.boolean(),

@@ -629,7 +629,8 @@ const activeAdditions = {
               tribunal: {
                 ...t,
                 arbitratorIds: t.arbitratorIds.map((id) => (id === app.target.userId ? p(event).replacementId : id)),
-                presidingId: t.presidingId === app.target.userId ? p(event).replacementId : t.presidingId,
+                // legal56a 2: the presiding arbitrator replaced, `presidingId` names who presides (default the replacement).
+                presidingId: t.presidingId === app.target.userId ? (p(event).presidingId ?? p(event).replacementId) : t.presidingId,
               },
             }
           : {}),
@@ -1411,7 +1412,7 @@ export const caseMachine = setup({
                   tribunal: {
                     ...t,
                     arbitratorIds: t.arbitratorIds.map((id) => (id === arbitratorId ? replacementId : id)),
-                    presidingId: t.presidingId === arbitratorId ? replacementId : t.presidingId,
+                    presidingId: t.presidingId === arbitratorId ? (p(event).presidingId ?? replacementId) : t.presidingId,
                   },
                   recusals: [...context.recusals, { arbitratorId, replacementId, reason, decidedOn: event.occurredOn }],
                 };

@@ -30,6 +30,7 @@ import {
   outcomeSuits,
   partialRemediesOf,
   pendingSuits,
+  renotifiedReplacementDays,
   separateEffect,
   setAsideWhole,
   signingParties,
@@ -947,7 +948,10 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     if (ctx.defensePeriodDays !== null) c.explanation = `经被申请人同意缩短为${periodWords(rule)}（Rules Art. 58）；${c.explanation}`;
     // The original respondents' defense (one filed by an added respondent, with its partyId, answers for that one only).
     const filed = defensesBy(ctx, 'original')[0]?.filedOn ?? null;
-    add('defense', rule, servedRespondentsOn, c, filed, 'party', { periodOnly: true });
+    // legal56a 4: a case closed while the period ran (transferred, a 调解书 signed, withdrawn) leaves no defense to file
+    // here — `ended`, not `open` (one that had run out before stays `elapsed`).
+    const closedWhileRunning = closedOn && (c.dueOn === null || closedOn <= c.dueOn) ? closedOn : null;
+    add('defense', rule, servedRespondentsOn, c, filed, 'party', { periodOnly: true, endedOn: closedWhileRunning });
   }
   if (ctx.defenses.length) {
     const on = ctx.defenses[0]?.filedOn as string;
@@ -1009,6 +1013,25 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   add('tribunal_notice', ctx.collective ? collectiveRule : P.tribunal_notice, ctx.acceptedOn, tribunalNotice, notifiedOn, 'clerk', {
     endedOn: closedOn,
   });
+  // legal56a 2 — LDMAL Arts. 32–33; domain.md §8.1: an arbitrator replaced (recused) once the parties had been told the
+  // composition re-forms the tribunal, notified like the first — within the same 5 working days, from the replacement.
+  // Done when the tribunal notice is served on every party on or after that day.
+  for (const on of renotifiedReplacementDays(ctx)) {
+    const c = computePeriod(cal, P.tribunal_notice, on, '更换仲裁员（仲裁庭重新组成）之日');
+    const served = everyone.map(
+      (id) =>
+        ctx.services
+          .filter((x) => x.document === 'tribunal_notice' && x.partyId === id && (x.publishedOn ?? x.servedOn) >= on)
+          .map((x) => x.publishedOn ?? x.servedOn)
+          .sort()[0],
+    );
+    const metOn = served.every(Boolean) ? (served.sort().at(-1) as string) : null;
+    if (!metOn) c.explanation += `仲裁庭于${on}重新组成，新的组成情况的书面通知尚未送达全部当事人。`;
+    add('tribunal_notice', P.tribunal_notice, on, c, metOn, 'clerk', {
+      endedOn: closedOn,
+      label: `书面通知重新组成的仲裁庭组成情况（${on}更换仲裁员）`,
+    });
+  }
 
   // LDMAL Art. 35; Rules Art. 38: the notice of the hearing set stays listed once the hearing is held (reviewer legalfixC
   // 2: a late notice was warned of at SERVE, then vanished from the deadlines) — met, met_late, or, not served on every
@@ -1109,7 +1132,21 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // public-notice period has a known end (CPL Art. 95: deemed served 30 days after publication; Rules Art. 47 excludes
     // it) and is deducted whole already: the date is the one the clock reaches when it resumes then (stop 44, L2).
     const shown: Computed = paused ? { ...clock, explanation: `${pausedWords(clock)}${clock.explanation}` } : clock;
-    add('award', awardRule(ctx, P), clock.startsOn, shown, closedOn, 'tribunal', { paused });
+    // legal56a 4 — Rules Art. 46(5): a case transferred decides nothing here; its 45 days start again at the receiving
+    // commission from its acceptance. The limit is `ended` (or `missed`, had it run out before the transfer), not met.
+    const transferredOn = ctx.closure?.mode === 'transfer' ? closedOn : null;
+    add('award', awardRule(ctx, P), clock.startsOn, shown, transferredOn ? null : closedOn, 'tribunal', {
+      paused,
+      ...(transferredOn
+        ? {
+            endedOn: transferredOn,
+            endedNote:
+              shown.dueOn && transferredOn > shown.dueOn
+                ? `期限${shown.dueOn}届满时尚未结案；案件已于${transferredOn}移送管辖，本委不再作出裁决。`
+                : `案件已于${transferredOn}移送管辖，本委不作出裁决；审理期限自受理移送的仲裁委员会受理之日起重新计算（《劳动人事争议仲裁办案规则》第四十六条第（五）项）。`,
+          }
+        : {}),
+    });
     // LDMAL Art. 43(1): 逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼 — the limit run out says what it
     // opens to the parties, as the acceptance's does (LDMAL Art. 29); so does a case closed after it (the right arose
     // the day after the limit ran out; legal50b M1).

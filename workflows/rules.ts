@@ -1897,6 +1897,89 @@ export function debateEnded(ctx: CaseContext): boolean {
 }
 
 /**
+ * legal56a 3 — Rules Art. 11; LDMAL Art. 33: a recusal application made after the end of the debate (庭审辩论终结) does
+ * not affect the proceedings — even one whose ground was learned after the hearing began, which Art. 11 allows only until
+ * the end of the debate. Not a refusal (the Rules do not say such an application is not accepted): recorded, and said so.
+ */
+export function lateRecusalWarnings(nctx: CaseContext, ev: ProcEvent): string[] {
+  if (ev.type !== 'APPLY_RECUSAL') return [];
+  const app = (nctx.recusalApplications ?? []).at(-1);
+  if (!app?.afterDebate) return [];
+  const heldOn = nctx.hearingsHeld.at(-1)?.heldOn;
+  return [
+    `庭审辩论已于${heldOn ?? '开庭时'}终结，本次回避申请在庭审辩论终结后提出${ev.payload.groundLearnedLate === true ? '（回避事由在开庭后知道的，也应当在庭审辩论终结前提出）' : ''}：已予记录，但不影响仲裁程序的进行，被申请回避的人员无需暂停参与本案（《劳动人事争议仲裁办案规则》第十一条；《劳动争议调解仲裁法》第三十三条）`,
+  ];
+}
+
+/**
+ * legal56a 2 — LDMAL Arts. 31–33: the arbitrators replaced on the tribunal — recused by the chair (RECUSE_ARBITRATOR) or on
+ * a recusal granted with a replacement (DECIDE_RECUSAL) — with the day.
+ */
+export function tribunalReplacements(ctx: CaseContext): { on: string; arbitratorId: number; replacementId: number }[] {
+  const byChair = (ctx.recusals ?? []).map((r) => ({ on: r.decidedOn, arbitratorId: r.arbitratorId, replacementId: r.replacementId }));
+  const granted = (ctx.recusalApplications ?? []).flatMap((r) =>
+    r.target.kind === 'arbitrator' && r.target.userId !== null && r.decision?.result === 'granted' && r.decision.replacementId !== null
+      ? [{ on: r.decision.on, arbitratorId: r.target.userId, replacementId: r.decision.replacementId }]
+      : [],
+  );
+  return [...byChair, ...granted].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/**
+ * legal56a 2 — LDMAL Art. 32 (the parties are told the tribunal's composition in writing; Art. 33: they may challenge the
+ * new member); domain.md §8.1: a re-formed tribunal is notified like the first. The days of replacements made after some
+ * party had been sent the tribunal notice (a notice served on the day of the replacement is taken to state it).
+ */
+export function renotifiedReplacementDays(ctx: CaseContext): string[] {
+  const sent = ctx.services.filter((s) => s.document === 'tribunal_notice').map((s) => s.publishedOn ?? s.servedOn);
+  const days = tribunalReplacements(ctx)
+    .map((r) => r.on)
+    .filter((on) => sent.some((d) => d < on));
+  return [...new Set(days)];
+}
+
+/**
+ * legal56a 2: what a replacement on the tribunal leaves to do — the new composition notified to the parties once they had
+ * been told the first (LDMAL Art. 32; a new `tribunal_notice` deadline runs), and who presides when the presiding
+ * arbitrator was replaced (`presidingId`, default the replacement).
+ */
+export function replacementNoticeWarnings(ctx: CaseContext, nctx: CaseContext, ev: ProcEvent, nameOf: (id: number) => string): string[] {
+  if (ev.type !== 'RECUSE_ARBITRATOR' && ev.type !== 'DECIDE_RECUSAL') return [];
+  const before = tribunalReplacements(ctx).length;
+  const made = tribunalReplacements(nctx).slice(before);
+  if (!made.length) return [];
+  const out: string[] = [];
+  const replaced = made[0] as { on: string; arbitratorId: number; replacementId: number };
+  if (ctx.tribunal?.presidingId === replaced.arbitratorId && nctx.tribunal)
+    out.push(
+      ev.payload.presidingId === undefined
+        ? `被替换的${nameOf(replaced.arbitratorId)}是首席仲裁员：未指定首席仲裁员（presidingId），由替换的${nameOf(replaced.replacementId)}担任首席仲裁员`
+        : `被替换的${nameOf(replaced.arbitratorId)}是首席仲裁员：重新组成的仲裁庭由${nameOf(nctx.tribunal.presidingId)}担任首席仲裁员`,
+    );
+  if (renotifiedReplacementDays(nctx).includes(replaced.on))
+    out.push(
+      `仲裁庭组成情况已书面通知当事人，本次更换仲裁员后仲裁庭重新组成：应当将新的组成情况书面通知当事人（送达仲裁庭组成通知书，《劳动争议调解仲裁法》第三十二条），当事人可以对新的仲裁员申请回避（第三十三条）；已新增“书面通知仲裁庭组成情况”期限`,
+    );
+  return out;
+}
+
+const TERMS_DATE =
+  /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]{1,3}月[〇零一二三四五六七八九十]{1,3}[日号]|\d+\s*日内|[一二三四五六七八九十]+日内/u;
+
+/**
+ * legal56a 6 — CPL Art. 250: the two years to apply for enforcement run from the last day of the performance period the
+ * document states, or, when it states none, from the day it takes effect. An arbitration 调解书 whose terms name a payment
+ * date (or a number of days) but recorded without `performanceDueOn` would be counted from its effect: warned of.
+ */
+export function undatedPerformanceWarnings(ctx: CaseContext, ev: ProcEvent): string[] {
+  if (ev.type !== 'MEDIATION_AGREED' || ctx.track !== 'arbitration' || ev.payload.performanceDueOn) return [];
+  if (!TERMS_DATE.test(String(ev.payload.terms ?? ''))) return [];
+  return [
+    '调解协议内容载有履行日期（或期限），但未填写履行期限届满之日（performanceDueOn）：申请执行的期间（二年）从法律文书规定履行期间的最后一日起计算，未规定的从调解书生效之日起计算（《民事诉讼法》第二百五十条）；请核对并填写履行期限届满之日',
+  ];
+}
+
+/**
  * Workers represented in a collective case: the workers (on the workers' side, applicants or — an employer applying —
  * respondents; LDMAL Art. 7) who are not among the 3–5 representatives (Rules Art. 63).
  */

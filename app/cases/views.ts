@@ -65,8 +65,9 @@ export function caseSummaryView(c: CaseSummaryRecord) {
     acceptedOn: c.acceptedOn,
     district: c.district,
     // An arbitral review of a mediation agreement (Rules Arts. 74–79) is no arbitration heard under the ordinary or the
-    // simple procedure (Rules Arts. 56–61): it has none (docs50 M2; the row's column keeps its default).
-    procedure: c.track === 'review' ? null : c.procedure,
+    // simple procedure (Rules Arts. 56–61): it has none (docs50 M2; the row's column keeps its default) — nor has a
+    // pre-arbitration mediation (LDMAL Arts. 10–16; legal56a 5).
+    procedure: c.track === 'arbitration' ? c.procedure : null,
     collective: c.collective,
     wageArrears: c.wageArrears,
     major: c.major ?? false,

@@ -58,10 +58,14 @@ import {
   documentMadeOn,
   duplicateOfRefusal,
   hearingDateSetOn,
+  lateRecusalWarnings,
   noAwardItemsServiceWarnings,
   partyAttendedHearing,
   pendingSuits,
+  recusalToDecide,
+  replacementNoticeWarnings,
   unconfirmedSimpleServiceWarnings,
+  undatedPerformanceWarnings,
 } from '../../workflows/rules.ts';
 import { type StatFacts, statFacts } from '../../workflows/stat-facts.ts';
 import { keepCalculations } from '../calculators/award-calculations.ts';
@@ -306,6 +310,19 @@ function conversionWarnings(ctx: MachineContext, cal: OfficialCalendar, periods:
   return out;
 }
 
+/** legal56a 1: the fields naming another commission (LDMAL Art. 21; Rules Arts. 9–10, 31). */
+const OTHER_COMMISSION_FIELDS: Partial<Record<EventType, string>> = {
+  TRANSFER_CASE: 'toCommission',
+  REFER_ELSEWHERE: 'competentCommission',
+  ACCEPT_TRANSFER: 'fromCommission',
+  DECIDE_JURISDICTION_OBJECTION: 'toCommission',
+};
+/** Two commission names compared without their spacing (full-width spaces included) and width forms. */
+function sameCommission(name: unknown, own: string): boolean {
+  const bare = (x: string) => x.normalize('NFKC').replace(/[\s\u3000\u200b-\u200d\ufeff]/gu, '');
+  return typeof name === 'string' && bare(name) !== '' && bare(name) === bare(own);
+}
+
 /** Ids in the payload must name this case's parties and claims and real arbitrators (400 naming the field). */
 async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineContext, ev: EventInput): Promise<void> {
   const { type, payload } = ev;
@@ -316,6 +333,14 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     if (id !== undefined && !partyIds.has(id as number)) errors.push({ path, message: `本案没有编号为 ${id} 的当事人` });
   };
   party('partyId', payload.partyId);
+  // legal56a 1 — LDMAL Art. 21; Rules Arts. 9–10, 31: a transfer or referral goes to ANOTHER competent commission (and
+  // a transfer is received from another one): this commission's own name (config COMMISSION_NAME) is refused.
+  const commissionField = OTHER_COMMISSION_FIELDS[type];
+  if (commissionField && sameCommission(payload[commissionField], deps.config.commissionName))
+    errors.push({
+      path: commissionField,
+      message: `${deps.config.commissionName}是本仲裁委员会：移送管辖、告知向有管辖权的仲裁委员会申请，须是其他仲裁委员会（劳动争议调解仲裁法第二十一条；劳动人事争议仲裁办案规则第九条、第十条、第三十一条）`,
+    });
   // LDMAL Art. 49(3): once a mixed award's final part is set aside, a suit says which it is on (reviewer s46b M1).
   if (
     type === 'RECORD_LAWSUIT' &&
@@ -427,6 +452,8 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     const error = deemedPartyError(c, ctx, payload.partyId);
     if (error) errors.push({ path: 'partyId', message: error });
   }
+  const presidingError = presidingAfterReplacementError(ctx, type, payload);
+  if (presidingError) errors.push({ path: 'presidingId', message: presidingError });
   const arbitrators: [string, number][] = [];
   if (type === 'FORM_TRIBUNAL')
     for (const [i, id] of (payload.arbitratorIds as number[]).entries()) arbitrators.push([`arbitratorIds.${i}`, id]);
@@ -455,6 +482,29 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     else if (other.state === 'voided') errors.push({ path: 'duplicateOf', message: `编号${payload.duplicateOf}的登记已作废` });
   }
   if (errors.length) throw validationError(errors);
+}
+
+/**
+ * legal56a 2 — LDMAL Arts. 31–32: RECUSE_ARBITRATOR / DECIDE_RECUSAL `presidingId`, who presides once the presiding
+ * arbitrator is replaced: a member of the tribunal as replaced. Another member replaced leaves the presiding one as he is.
+ */
+function presidingAfterReplacementError(ctx: CaseContext, type: EventType, payload: Record<string, unknown>): string | null {
+  const presidingId = payload.presidingId as number | undefined;
+  if (presidingId === undefined || (type !== 'RECUSE_ARBITRATOR' && type !== 'DECIDE_RECUSAL')) return null;
+  const t = ctx.tribunal;
+  const app = type === 'DECIDE_RECUSAL' ? recusalToDecide(ctx) : undefined;
+  const replaced = type === 'RECUSE_ARBITRATOR' ? (payload.arbitratorId as number) : app?.target.userId;
+  const replacementId = payload.replacementId as number | undefined;
+  if (
+    !t ||
+    replacementId === undefined ||
+    (type === 'DECIDE_RECUSAL' && (payload.result !== 'granted' || app?.target.kind !== 'arbitrator'))
+  )
+    return '只有决定仲裁员回避并替换（replacementId）时，才能指定重新组成的仲裁庭的首席仲裁员';
+  if (t.presidingId !== replaced)
+    return presidingId === t.presidingId ? null : `被替换的仲裁员不是首席仲裁员：首席仲裁员仍为用户 ${t.presidingId}，不能另行指定`;
+  const after = t.arbitratorIds.map((id) => (id === replaced ? replacementId : id));
+  return after.includes(presidingId) ? null : `首席仲裁员须是替换后的仲裁庭成员（${after.join('、')}）`;
 }
 
 /**
@@ -1174,6 +1224,11 @@ async function decide(
       undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],
       // legal55a 3: the award served on a worker it decides nothing of (Rules Arts. 35, 44): warned, not refused.
       noAwardItemsServiceWarnings(ctx, ev),
+      // legal56a 2, 3, 6: a re-formed tribunal to notify (LDMAL Art. 32), a recusal applied for after the debate (Rules
+      // Art. 11), a 调解书 naming a payment date none was recorded for (CPL Art. 250).
+      replacementNoticeWarnings(ctx, nctx, event, (id) => (names.get(id) ? `仲裁员${names.get(id)}` : `仲裁员（用户 ${id}）`)),
+      lateRecusalWarnings(nctx, event),
+      undatedPerformanceWarnings(ctx, event),
       // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
       partialsLeft.length
         ? [

@@ -1230,8 +1230,9 @@ export function createCaseStore() {
         if (f.state) qb.where(col('state'), f.state);
         if (f.track) qb.where(col('track'), f.track);
         if (f.district) qb.where(col('district'), f.district);
-        // A review has no ordinary or simple procedure (Rules Arts. 74–79; its view shows null, docs50 M2).
-        if (f.procedure) qb.where(col('procedure'), f.procedure).whereNot(col('track'), 'review');
+        // Only an arbitration has an ordinary or simple procedure (a review, Rules Arts. 74–79, docs50 M2; a mediation,
+        // legal56a 5: their views show null).
+        if (f.procedure) qb.where(col('procedure'), f.procedure).where(col('track'), 'arbitration');
         if (f.collective !== undefined) qb.where(col('collective'), f.collective);
         if (f.wageArrears !== undefined) qb.where(col('wage_arrears'), f.wageArrears);
         if (f.major !== undefined) qb.whereRaw(f.major ? MAJOR_SQL : `NOT ${MAJOR_SQL}`, MAJOR_BINDINGS);
