@@ -2034,6 +2034,60 @@ function awardEditor(c, type, dateInput) {
  * applicant performs it) or a case with one respondent.
  */
 function payerPicker(c, cl, i, prior) {
+  const payers = respondentPicker(c, cl, i, prior);
+  const shares = sharePicker(c, cl, i, prior);
+  if (!payers && !shares) return null;
+  return {
+    node: h('div.item-parties', payers?.node ?? null, shares?.node ?? null),
+    get: () => ({ ...(payers?.get() ?? {}), ...(shares?.get() ?? {}) }),
+    said: () => `${payers?.said() ?? ''}${shares?.said() ?? ''}`,
+    renumber: (base) => {
+      payers?.renumber(base);
+      shares?.renumber(base);
+    },
+  };
+}
+/**
+ * docs56 #1: each worker's share of an item granted on a claim of several workers together (no single applicant): sent as
+ * `shares` — the award then orders 「分别向申请人甲支付…元、向申请人乙支付…元」 and judges each worker's finality by his
+ * share (LDMAL Art. 47(1); SPC-1 Art. 19). Left empty, the item is one sum for all (the server warns). Null for a
+ * claim of one worker, a counterclaim, or fewer than two workers still in the case.
+ */
+function sharePicker(c, cl, i, prior) {
+  const deemed = new Set((c.proceedings?.deemedWithdrawals ?? []).map((d) => String(d.partyId)));
+  const workers = (c.applicants ?? []).filter((p) => p.kind === 'person' && !deemed.has(String(p.id)));
+  if (cl.counterclaim || cl.applicantId || workers.length < 2) return null;
+  const rows = workers.map((p) => {
+    const was = (prior?.shares ?? []).find((x) => String(x.partyId) === String(p.id));
+    const amount = input('text', {
+      inputmode: 'decimal',
+      'aria-label': `第${cl.seq}项申请人${p.name}分得的金额（元）`,
+      value: was?.amount ?? '',
+    });
+    return { p, amount, label: h('label.share', h('span', `${p.name}：`), amount, h('span', '元')) };
+  });
+  const error = h('span.field-error', { 'data-error-for': `items.${i}.shares` });
+  const filled = () => rows.filter((r) => r.amount.value.trim());
+  return {
+    node: h(
+      'div.shares.small',
+      h('div', '各申请人分得的金额（不填为一笔合计金额）：'),
+      rows.map((r) => r.label),
+      error,
+    ),
+    get: () => (filled().length ? { shares: filled().map((r) => ({ partyId: r.p.id, amount: plainAmount(r.amount.value) })) } : {}),
+    said: () =>
+      filled().length
+        ? `；分别为${filled()
+            .map((r) => `${r.p.name} ${money(plainAmount(r.amount.value))}`)
+            .join('、')}`
+        : '',
+    renumber: (base) => {
+      error.dataset.errorFor = `${base}.shares`;
+    },
+  };
+}
+function respondentPicker(c, cl, i, prior) {
   const respondents = c.respondents ?? [];
   if (cl.counterclaim || respondents.length < 2) return null;
   const first = prior?.obligorIds?.[0];
