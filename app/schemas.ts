@@ -595,7 +595,10 @@ const AwardRecordItem = z.strictObject({
   shares: z
     .array(z.strictObject({ partyId: Id, amount: Amount, final: z.boolean() }))
     .optional()
-    .openapi({ description: '多名劳动者共同请求的裁决金额中每名申请人分得的金额，及对其是否终局；无此字段为未分配' }),
+    .openapi({
+      description:
+        '多名劳动者共同请求的裁决金额中每名申请人分得的金额；final 与本项相同：每人分得的金额均不超过终局标准时本项终局，否则本项及各份额均为非终局（起诉、申请撤销的期间按本项计算）；无此字段为未分配',
+    }),
 });
 const MinimumWageUsed = z.strictObject({
   district: z.string(),
@@ -999,10 +1002,10 @@ const caseShape = {
   thirdParties: z.array(Party),
   claims: z.array(Claim),
   linkedCaseId: Id.nullable().openapi({ description: '案前调解转入仲裁后相互关联的案件' }),
-  // void44: only in the answer to POST /api/cases/{id}/events, and only when there is something to say.
+  // void44: only in the answer to POST /api/cases/{id}/events (and …/date-corrections), and only when there is something to say.
   warnings: z.array(z.string()).optional().openapi({
     description:
-      '仅见于程序事件（POST /api/cases/{id}/events）的回答：记录时的提示（不是拒绝），如开庭日期或裁决日期在被申请人答辩期内（劳动争议调解仲裁法第三十条）；无提示时省略',
+      '仅见于程序事件（POST /api/cases/{id}/events）与更正日期（POST /api/cases/{id}/date-corrections）的回答：记录时的提示（不是拒绝），如开庭日期或裁决日期在被申请人答辩期内（劳动争议调解仲裁法第三十条）；无提示时省略',
   }),
   createdAt: Instant,
   updatedAt: Instant,
@@ -1049,7 +1052,10 @@ const caseShape = {
             shares: z
               .array(z.strictObject({ partyId: Id, amount: Amount, final: z.boolean() }))
               .optional()
-              .openapi({ description: '多名劳动者共同请求的裁决金额中每名申请人分得的金额，及对其是否终局；无此字段为未分配' }),
+              .openapi({
+                description:
+                  '多名劳动者共同请求的裁决金额中每名申请人分得的金额；final 与本项相同：每人分得的金额均不超过终局标准时本项终局，否则本项及各份额均为非终局（起诉、申请撤销的期间按本项计算）；无此字段为未分配',
+              }),
           }),
         )
         .optional()

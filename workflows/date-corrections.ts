@@ -1,4 +1,5 @@
 import type { MachineContext } from './case-machine.ts';
+import { BOOKKEEPING_EVENTS } from './procedure-types.ts';
 import type { Violation } from './rules.ts';
 
 /**
@@ -65,7 +66,8 @@ export function currentDate(entries: readonly HistoryItem[], e: HistoryItem, fie
 }
 
 /** The receipt as it now stands is the case row's (`receivedOn`); the corrections of it are in the history too. */
-const bookkeeping = new Set(['REGISTER', 'UPDATE_REGISTRATION', 'GENERATE_DOCUMENT', 'GENERATE_COURT_PACKAGE', CORRECT_DATE]);
+// Reviewer s56 B M2: the one list of bookkeeping entries (a calendar load's RECOMPUTE_DEADLINES is one too).
+const bookkeeping = new Set(['REGISTER', ...BOOKKEEPING_EVENTS]);
 
 /**
  * The correction of `field` of `target` to `value`, or the rule it breaks (422). `today` is China time's day.
@@ -101,6 +103,17 @@ export function correctDate(
       );
     if (ctx.postmarkOn && value < ctx.postmarkOn)
       return no(v('receipt-before-postmark', `收件日期${value}早于邮戳日期${ctx.postmarkOn}`, 'value', 'CPL Art. 85'));
+    // Reviewer s56 A L1: a case taken in from another commission was received there first (ACCEPT_TRANSFER firstReceivedOn).
+    const firstReceived = (ctx as { transferIn?: { firstReceivedOn?: string | null } | null }).transferIn?.firstReceivedOn;
+    if (firstReceived && value < firstReceived)
+      return no(
+        v(
+          'receipt-before-first-commission',
+          `收件日期${value}早于原仲裁委员会收到该申请之日${firstReceived}：移送来的案件，本委收件不能早于原仲裁委员会收件`,
+          'value',
+          'Rules Arts. 9–10',
+        ),
+      );
     const first = entries.find((e) => !bookkeeping.has(e.type));
     if (first && value > first.occurredOn)
       return no(

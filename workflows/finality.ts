@@ -165,11 +165,14 @@ export function classifyAward(
         };
       // docs56 #1: a joint claim's sum split among its workers — each worker's share against the threshold (SPC-1 Art.
       // 19: each worker's dispute is his own). The item is final when every share is; where the shares differ it is
-      // non-final as one item (it cannot be both), and each share says what it is for its worker.
+      // non-final as one item (it cannot be both: the windows to sue and to set aside read the item, LDMAL Arts. 48–50),
+      // and every share then says non-final too — reviewer s56 A M2: a share marked final beside a non-final item told the
+      // court (case.json) one thing and the parties' deadlines another. Splitting such an item per worker is not made.
       if (given?.length) {
-        const shares = given.map((sh) => ({ ...sh, final: sh.amountFen <= thresholdFen }));
+        const under = given.map((sh) => sh.amountFen <= thresholdFen);
         const limit = `当地月最低工资标准十二个月金额（${thresholdFen / 100}元）`;
-        const over = shares.filter((sh) => !sh.final).length;
+        const over = under.filter((u) => !u).length;
+        const shares = given.map((sh) => ({ ...sh, final: over === 0 }));
         return over === 0
           ? {
               ...it,

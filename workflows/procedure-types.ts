@@ -728,3 +728,16 @@ export const SERVICE_DOCUMENTS = [
   // The notice that a suspended case resumes (RESUME; Rules Art. 47), served on the parties.
   'resume_notice',
 ] as const;
+
+/**
+ * History entries that record bookkeeping, not a procedural act (no state change; their day is not a procedural date):
+ * documents and court packages generated, registration corrections, deadlines recomputed after a calendar load
+ * (app/time/recompute.ts), the chair's date corrections (workflows/date-corrections.ts).
+ */
+export const BOOKKEEPING_EVENTS: readonly string[] = [
+  'GENERATE_DOCUMENT',
+  'UPDATE_REGISTRATION',
+  'GENERATE_COURT_PACKAGE',
+  'RECOMPUTE_DEADLINES',
+  'CORRECT_DATE',
+];

@@ -80,15 +80,18 @@ export async function correctDate(
       detail: `收件日期不能更正为${correction.cols.receivedOn}：早于已登记的仲裁时效日期（知道权利被侵害之日、时效中断或中止之日等）`,
     });
   const cal = await deps.calendar.get(uow.trx, { version: loaded.calendarVersion });
-  // LDMAL Art. 43(1): an extension is approved before the limit it lengthens runs out — judged again on the day corrected.
-  if (input.field === 'approvedOn' && ctx.extension && correction.ctx.extension?.approvedOn === input.value) {
-    const without = awardClock({ ...correction.ctx, extension: null }, cal, deps.periods, input.value);
-    if (without?.dueOn && !without.provisional && input.value > without.dueOn)
+  // LDMAL Art. 43(1): an extension is approved before the limit it lengthens runs out — judged again after ANY correction
+  // (reviewers s56 A M1, B M1): an acceptance moved earlier, a suspension begun later or a resumption moved earlier
+  // shortens the limit and can leave the approval after it, as a corrected approval day can.
+  const ext = correction.ctx.extension;
+  if (ext?.approvedOn) {
+    const without = awardClock({ ...correction.ctx, extension: null }, cal, deps.periods, ext.approvedOn);
+    if (without?.dueOn && !without.provisional && ext.approvedOn > without.dueOn)
       throw ruleRefusal({
         rule: 'extension-after-limit',
         source: 'LDMAL Art. 43',
         field: 'value',
-        detail: `审理期限（不计延长）已于${without.dueOn}届满，批准延长之日不能更正为其后的${input.value}：延长须在期限届满前经仲裁委员会主任批准`,
+        detail: `按更正后的日期，审理期限（不计延长）于${without.dueOn}届满，而延长审理期限于${ext.approvedOn}批准：延长须在期限届满前经仲裁委员会主任批准，此项更正会使已批准的延长落在期限届满之后，请核对`,
       });
   }
   const nctx = correction.ctx;

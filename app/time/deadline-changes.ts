@@ -27,8 +27,8 @@ const due = (f: { dueOn: string | null; provisional: boolean }) => `${f.dueOn ??
 
 /**
  * legal55b L3, legal56b M1: what a calendar year loaded again changed of one case's deadlines — each deadline whose
- * due day, status or provisional mark moved (an explanation's wording alone is no change) — as its history entry says
- * it. Deadlines are matched by kind, party and their order among those of the same kind and party.
+ * due day or provisional mark moved, with its status before and after (an explanation's wording, or a status moved by
+ * the days passing, alone is no change) — as its history entry says it. Deadlines are matched by kind, party and their order among those of the same kind and party.
  */
 export function deadlineChanges(before: Deadline[], after: Deadline[]): DeadlineChange[] {
   const keyed = (list: Deadline[]) => {
@@ -50,7 +50,9 @@ export function deadlineChanges(before: Deadline[], after: Deadline[]): Deadline
     const a = now.get(key);
     const fb = b ? facts(b) : null;
     const fa = a ? facts(a) : null;
-    if (fb && fa && fb.dueOn === fa.dueOn && fb.status === fa.status && fb.provisional === fa.provisional) continue;
+    // Only what the calendar moves: a due day or its provisional mark (its status goes with it — 逾期完成 → 已完成). A status
+    // that moved alone moved with the days passing since the last sweep, not with the calendar (reviewer s56 B L4).
+    if (fb && fa && fb.dueOn === fa.dueOn && fb.provisional === fa.provisional) continue;
     const d = (a ?? b) as Deadline;
     const text = !fb
       ? `${d.label}：新增，届满日 ${due(fa as NonNullable<typeof fa>)}（${STATUS_WORDS[(fa as NonNullable<typeof fa>).status]}）`

@@ -422,19 +422,18 @@ export interface CaseListFilter {
   pageSize: number;
 }
 
+/** How many first pages of a case list carry their OFFSET in the statement's text (see `list`). */
+const LITERAL_PAGES = 20;
+
 /** The running award clock (LDMAL Art. 43) of the case in the outer query, or NULL (not accepted, closed, met). */
 const AWARD_DUE_SQL = `(SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
 /** Whether that date is provisional (beyond the loaded official calendar). */
 const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 ELSE 0 END) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
 
 /** History entries that record bookkeeping, not a procedural act. */
-export const BOOKKEEPING_EVENTS = [
-  'GENERATE_DOCUMENT',
-  'UPDATE_REGISTRATION',
-  'GENERATE_COURT_PACKAGE',
-  'RECOMPUTE_DEADLINES',
-  'CORRECT_DATE',
-];
+export { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
+
+import { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
 
 export interface EventInsert {
   caseId: number;
@@ -1345,8 +1344,10 @@ export function createCaseStore() {
           // LIMIT and OFFSET as numbers in the text (whole numbers, never a user's text): with them bound, PostgreSQL's
           // generic plan of the prepared list assumed a tenth of the table per page, so every request was planned anew
           // for its values (~0.5 ms of a list's ~1 ms in PostgreSQL, issue 15 on PostgreSQL); in the text, one plan serves.
+          // Reviewer s56 B L7: only the first pages' offsets go in the text — each text is a prepared statement of its own
+          // on PostgreSQL, and a client walking thousands of pages would push the hot ones out of each connection's cache.
           .limit(wholeNumber0(f.pageSize), { skipBinding: true })
-          .offset(wholeNumber0((f.page - 1) * f.pageSize), { skipBinding: true }),
+          .offset(wholeNumber0((f.page - 1) * f.pageSize), { skipBinding: f.page <= LITERAL_PAGES }),
       );
       const page = order(
         trx.from(chosen.as('cases')).select([

@@ -137,7 +137,7 @@ describe(`fixC56 — correcting a procedural date after acceptance (${process.en
       reason: '受理日期录入有误',
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    expect(moved.body.acceptedOn ?? moved.body.proceedings?.acceptedOn ?? '2026-03-02').toBe('2026-03-02');
+    expect(moved.body.acceptedOn).toBe('2026-03-02');
     expect(award(moved.body)).toBe('2026-04-16');
     expect((await history(c.id)).find((e) => e.seq === accept.seq)).toEqual(accept);
     const stats = await t.db.knex('case_stat_rows').where({ case_id: c.id }).whereNull('recorded_to').first();
@@ -156,5 +156,18 @@ describe(`fixC56 — correcting a procedural date after acceptance (${process.en
     const r = await correct(c.id, { target: { seq: ext.seq }, field: 'approvedOn', value: '2026-04-14', reason: '审批表落款为4月14日' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect((await history(c.id)).at(-1)).toMatchObject({ payload: { before: '2026-04-16', after: '2026-04-14' } });
+  });
+
+  it('reviewers s56 A M1, B M1: a resumption moved earlier that would leave the approved extension after the limit is refused', async () => {
+    // Suspended 03-26, resumed 04-06: the limit is 04-29, so an extension approved 04-25 was in time.
+    const { c, v } = await suspendedAndResumed('2026-04-06');
+    expect(award(v)).toBe('2026-04-29');
+    await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 10, reason: '案情复杂', approvedOn: '2026-04-25' }, '2026-04-25');
+    const resume = (await history(c.id)).find((e) => e.type === 'RESUME') as Entry;
+    // Resumed 03-27 instead: the limit (without the extension) ends before 04-25 — the extension would come too late.
+    const r = await correct(c.id, { target: { seq: resume.seq }, field: 'decidedOn', value: '2026-03-27', reason: '核对决定书' });
+    expect(r.status, JSON.stringify(r.body)).toBe(422);
+    expect(r.body).toMatchObject({ rule: 'extension-after-limit', field: 'value' });
+    expect((await history(c.id)).some((e) => e.type === 'CORRECT_DATE')).toBe(false);
   });
 });

@@ -1201,6 +1201,8 @@ function correctDateButton(e, events, c, refresh) {
   const fieldName = CORRECTABLE_DATES[e.type];
   if (!fieldName || !refresh || state.user?.role !== 'chair' || !c.acceptedOn) return null;
   const btn = h('button.btn.small.noprint', { type: 'button', 'data-testid': `correct-date-${e.seq}` }, '更正日期');
+  // Reviewer s56 B L5: a retry after a lost answer sends the same key and gets the stored result, not a 412.
+  const key = keyHolder();
   btn.onclick = guard(btn, async () => {
     const before = standingDate(e, events, fieldName);
     const act = `${actLabel(e.type, c, eventLabel(e.type))}（${e.occurredOn} 记录）的${CORRECTED_WHAT[e.type]}`;
@@ -1248,11 +1250,13 @@ function correctDateButton(e, events, c, refresh) {
         'POST',
         `/api/cases/${c.id}/date-corrections`,
         { target: { seq: e.seq }, field: fieldName, value, reason: why },
-        { ifMatch: c.version },
+        { ifMatch: c.version, key: key.get() },
       );
+      key.done();
       const newDue = (r?.deadlines ?? []).find((d) => d.kind === 'award')?.dueOn;
       await refresh(`已更正日期${newDue ? `：审理期限届满日为 ${newDue}` : ''}`);
     } catch (err) {
+      key.done(err);
       btn.after(errorPanel(err));
     }
   });
@@ -2147,6 +2151,7 @@ function markMajorButton(c, refresh) {
       await api('PATCH', `/api/cases/${c.id}`, { majorCollective: marking }, { ifMatch: c.version });
       await refresh(c.majorMarked ? '已取消重大集体争议标记' : '已标记为重大集体劳动人事争议');
     } catch (err) {
+      key.done(err);
       btn.after(errorPanel(err));
     }
   });
