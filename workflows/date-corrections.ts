@@ -7,6 +7,8 @@ import type { Violation } from './rules.ts';
  * The history entry of the act is never rewritten (the history is hash-chained): the date is changed where the case
  * keeps it (the statechart context, and the case row's receipt and acceptance days), and the correction is an entry of
  * its own (CORRECT_DATE) with the date before and after and the reason. Pure: no clock, no database.
+ * A rebuild of a context from the history (a migration's backfill) must apply each CORRECT_DATE entry after the entry it
+ * corrects (`correctedContext` with the entry's target, field and `after`), or it loses the correction (reviewer s56 A L3).
  *
  * The dates that may be corrected — those the clocks read:
  * - the receipt (`receivedOn`, the case row): the acceptance period (LDMAL Art. 29) and the limitation are judged on it;
