@@ -580,6 +580,14 @@ export const CaseSummary = z
 
 const Signature = z.strictObject({ partyId: Id, signedOn: Day });
 const NonPublicGround = z.enum(['parties_agreed', 'state_secret', 'trade_secret', 'privacy']);
+/** docs56 #1: each worker's share of a joint claim's sum, as the award records it (app/event-schemas.ts AwardItem). */
+const AwardShares = z
+  .array(z.strictObject({ partyId: Id, amount: Amount, final: z.boolean() }))
+  .optional()
+  .openapi({
+    description:
+      '多名劳动者共同请求的裁决金额中每名申请人分得的金额；final 与本项相同：每人分得的金额均不超过终局标准时本项终局，否则本项及各份额均为非终局（起诉、申请撤销的期间按本项计算）；无此字段为未分配',
+  });
 const AwardRecordItem = z.strictObject({
   claimId: Id,
   category: z.enum(CLAIM_CATEGORY_CODES),
@@ -592,13 +600,7 @@ const AwardRecordItem = z.strictObject({
   // legal55a #5 (app/event-schemas.ts AwardItem): absent on an item every respondent performs.
   obligorIds: z.array(Id).optional().openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
   jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
-  shares: z
-    .array(z.strictObject({ partyId: Id, amount: Amount, final: z.boolean() }))
-    .optional()
-    .openapi({
-      description:
-        '多名劳动者共同请求的裁决金额中每名申请人分得的金额；final 与本项相同：每人分得的金额均不超过终局标准时本项终局，否则本项及各份额均为非终局（起诉、申请撤销的期间按本项计算）；无此字段为未分配',
-    }),
+  shares: AwardShares,
 });
 const MinimumWageUsed = z.strictObject({
   district: z.string(),
@@ -1049,13 +1051,7 @@ const caseShape = {
               .optional()
               .openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
             jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
-            shares: z
-              .array(z.strictObject({ partyId: Id, amount: Amount, final: z.boolean() }))
-              .optional()
-              .openapi({
-                description:
-                  '多名劳动者共同请求的裁决金额中每名申请人分得的金额；final 与本项相同：每人分得的金额均不超过终局标准时本项终局，否则本项及各份额均为非终局（起诉、申请撤销的期间按本项计算）；无此字段为未分配',
-              }),
+            shares: AwardShares,
           }),
         )
         .optional()
