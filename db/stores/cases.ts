@@ -434,6 +434,7 @@ const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 EL
 export { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
 
 import { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
+import { CORRECT_DATE } from '../../workflows/date-corrections.ts';
 
 export interface EventInsert {
   caseId: number;
@@ -636,15 +637,22 @@ function aggregateQuery(k: Knex, id: number, parts: AggregateParts) {
     );
   if (parts.history) {
     const last = (col: string, where = '') =>
-      `(select e.${col} from case_events e where e.case_id = cases.id${where} order by e.seq desc limit 1)`;
+      `(select ${col.includes('(') ? col : `e.${col}`} from case_events e where e.case_id = cases.id${where} order by e.seq desc limit 1)`;
     // The registration's own row keeps the receipt as first registered (a correction before acceptance moves the
     // case's): like the bookkeeping entries, it does not order procedural dates (`proceduralSpan`).
     const bookkeeping = [...BOOKKEEPING_EVENTS, 'REGISTER'].map((t) => `'${t}'`).join(', ');
+    // Reviewer s56 B M3: the last act's day as it now stands — the chair's last correction of it (CORRECT_DATE, only an
+    // ACCEPT's own day is correctable, workflows/date-corrections.ts) or its entry's. The entry itself is never rewritten.
+    const corrected = isPg(k)
+      ? `x.payload::json #>> '{target,seq}' = e.seq::text and x.payload::json ->> 'field' = 'occurredOn'`
+      : `json_extract(x.payload, '$.target.seq') = e.seq and json_extract(x.payload, '$.field') = 'occurredOn'`;
+    const after = isPg(k) ? `x.payload::json ->> 'after'` : `json_extract(x.payload, '$.after')`;
+    const lastDay = `coalesce((select ${after} from case_events x where x.case_id = e.case_id and x.type = '${CORRECT_DATE}' and ${corrected} order by x.seq desc limit 1), e.occurred_on)`;
     cols.push(
       k.raw(`${last('seq')} as head_seq`),
       k.raw(`${last('hash')} as head_hash`),
       k.raw(`${last('recorded_at')} as head_recorded_at`),
-      k.raw(`${last('occurred_on', ` and e.type not in (${bookkeeping})`)} as last_procedural_on`),
+      k.raw(`${last(lastDay, ` and e.type not in (${bookkeeping})`)} as last_procedural_on`),
     );
   }
   if (parts.stats)

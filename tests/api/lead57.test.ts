@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+
+/**
+ * Reviewer s56 B M3: after the chair corrects the acceptance day (POST /api/cases/:id/date-corrections), the rule that
+ * no act is dated before the previous procedural act (api.md) reads the acceptance day as it now stands — the
+ * correction's — not the day its history entry was first recorded with (the entry itself is never rewritten).
+ */
+const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
+const { send } = caseEvents(() => t);
+
+async function acceptedThenCorrected(acceptOn: string, correctedOn: string) {
+  const { c, arb } = await caseAt(t, a, 'accepted', { acceptOn });
+  const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as { seq: number; type: string }[];
+  const accept = history.find((e) => e.type === 'ACCEPT') as { seq: number };
+  const r = await t
+    .api(a.tokens.chair)
+    .post(`/api/cases/${c.id}/date-corrections`)
+    .send({ target: { seq: accept.seq }, field: 'occurredOn', value: correctedOn, reason: '受理通知书落款日期录入有误' });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  expect(r.body.acceptedOn).toBe(correctedOn);
+  return { c, arb };
+}
+
+describe(`lead57 — the previous act's day after a corrected acceptance (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  it('an acceptance corrected to an earlier day: an act between the two days is no longer refused', async () => {
+    const { c, arb } = await acceptedThenCorrected('2026-03-06', '2026-03-03');
+    const r = await send(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  });
+
+  it('an acceptance corrected to a later day: an act before it is refused, naming the corrected day', async () => {
+    const { c, arb } = await acceptedThenCorrected('2026-03-03', '2026-03-06');
+    const r = await send(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-05');
+    // The rule's own answer (apply-event.ts): 400 naming occurredOn and the day it may not precede.
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('2026-03-06');
+    expect(JSON.stringify(r.body)).toContain('occurredOn');
+    // On the corrected day itself it is recorded.
+    const on = await send(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-06');
+    expect(on.status, JSON.stringify(on.body)).toBe(200);
+  });
+});
