@@ -433,8 +433,8 @@ const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 EL
 /** History entries that record bookkeeping, not a procedural act. */
 export { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
 
-import { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
 import { CORRECT_DATE } from '../../workflows/date-corrections.ts';
+import { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
 
 export interface EventInsert {
   caseId: number;
