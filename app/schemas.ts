@@ -40,7 +40,14 @@ const check = (fn: (s: string) => string | null) => (s: string, ctx: z.core.$Ref
   if (msg) ctx.addIssue({ code: 'custom', message: msg });
 };
 
-export const IsoDate = z.string().superRefine(check(checkIsoDate)).openapi({ type: 'string', format: 'date', example: '2026-03-02' });
+// Outside checker sec57 L3: the years the server takes (workflows/identifiers.ts checkIsoDate, README) in the contract too.
+export const IsoDate = z.string().superRefine(check(checkIsoDate)).openapi({
+  type: 'string',
+  format: 'date',
+  pattern: '^(19\\d{2}|2[01]\\d{2})-\\d{2}-\\d{2}$',
+  description: '日期 YYYY-MM-DD，年份 1900–2199',
+  example: '2026-03-02',
+});
 export const Money = z
   .string()
   .superRefine(check((s) => (parseMoney(s) === null ? '金额应为以元为单位的数字字符串，最多两位小数，如 "26400.00"' : null)))

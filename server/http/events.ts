@@ -125,7 +125,7 @@ export function parseEventBody(body: unknown, today: string): EventInput {
 const DateCorrectionBody = z
   .strictObject({
     target: z
-      .union([z.literal('receivedOn'), z.strictObject({ seq: z.number().int().positive() })])
+      .union([z.literal('receivedOn'), z.strictObject({ seq: RecordId })])
       .openapi({ description: '"receivedOn"（收件日期），或办理记录的序号 { seq }' }),
     field: z.enum(['receivedOn', 'occurredOn', 'decidedOn', 'approvedOn']).openapi({
       description: '所更正的日期：receivedOn（收件）；ACCEPT 的 occurredOn；SUSPEND / RESUME 的 decidedOn；EXTEND_TIME_LIMIT 的 approvedOn',

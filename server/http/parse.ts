@@ -131,6 +131,18 @@ type Issue = z.core.$ZodIssue;
 const tightness = (i: Issue): number =>
   i.code === 'too_big' ? -Number(i.maximum) : i.code === 'too_small' ? Number(i.minimum) : Number.NEGATIVE_INFINITY;
 /**
+ * A union whose value fits one branch's shape but not its inner fields (outside checker sec57 L2: `"target": {"seq":
+ * "2"}` of `"receivedOn" | {seq}` was told 「无效输入」 at `target`): that branch's own issues, each naming its field
+ * (`target.seq`). Where no branch or several got past their top level, the union's one issue as zod gives it.
+ */
+function unionBranchIssues(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !Array.isArray(issue.errors)) return [issue];
+  const inner = issue.errors.filter((branch) => branch.length && branch.every((i) => i.path.length > 0));
+  if (inner.length !== 1) return [issue];
+  return (inner[0] as Issue[]).map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue).flatMap(unionBranchIssues);
+}
+
+/**
  * One issue per field (outside tester sec47 L3: `1e308` for a number of at most 500 was told both "≤9007199254740991",
  * zod's safe-integer bound of `int()`, and "≤500"): of two bounds the tighter one, else the first. Unknown keys each
  * name their own field, kept all.
@@ -138,7 +150,7 @@ const tightness = (i: Issue): number =>
 export function onePerField(error: z.ZodError): z.ZodError {
   const chosen = new Map<string, Issue>();
   const kept: Issue[] = [];
-  for (const issue of error.issues) {
+  for (const issue of error.issues.flatMap(unionBranchIssues)) {
     if (issue.code === 'unrecognized_keys') {
       kept.push(issue);
       continue;

@@ -40,4 +40,31 @@ describe(`lead57 — the previous act's day after a corrected acceptance (${proc
     const on = await send(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-06');
     expect(on.status, JSON.stringify(on.body)).toBe(200);
   });
+
+  it('sec57 L2–L3: a wrong type inside target names target.seq; the contract states the years a date may bear', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    for (const seq of ['2', 1.5, true, null]) {
+      const r = await t
+        .api(a.tokens.chair)
+        .post(`/api/cases/${c.id}/date-corrections`)
+        .send({ target: { seq }, field: 'occurredOn', value: '2026-03-04', reason: '录入有误' });
+      expect(r.status).toBe(400);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['target.seq']);
+    }
+    // Neither branch fits: the union's own message, at target.
+    const neither = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${c.id}/date-corrections`)
+      .send({ target: 7, field: 'occurredOn', value: '2026-03-04', reason: '录入有误' });
+    expect(neither.status).toBe(400);
+    expect(neither.body.errors.map((e: { path: string }) => e.path)).toEqual(['target']);
+    const doc = (await t.api().get('/openapi.json')).body;
+    const schema = doc.components.schemas.DateCorrection.properties;
+    expect(schema.value.pattern).toBe('^(19\\d{2}|2[01]\\d{2})-\\d{2}-\\d{2}$');
+    expect(new RegExp(schema.value.pattern).test('1899-12-31')).toBe(false);
+    expect(new RegExp(schema.value.pattern).test('2199-12-31')).toBe(true);
+    // The record number's bound (RecordId) is in the contract too.
+    expect(JSON.stringify(schema.target)).toContain('"maximum"');
+  });
 });
+
