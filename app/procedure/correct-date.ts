@@ -60,7 +60,11 @@ export async function correctDate(
   const ctx = snap.context;
   // Before acceptance the registration is corrected as such (PATCH /api/cases/:id); a review or a mediation has no
   // award clock to correct.
-  if (ctx.track !== 'arbitration' || !ctx.acceptedOn)
+  // Outside checker sec57 M1: an application closed without acceptance (不予受理, withdrawn before acceptance) can no
+  // longer be edited as a registration (PATCH: 409), yet its receipt still decides whether the decision came within the
+  // five days (LDMAL Art. 29) and which month counts it: its receipt is corrected here.
+  const closedUnaccepted = ctx.track === 'arbitration' && !ctx.acceptedOn && (c.closedOn !== null || c.closureMode !== null);
+  if (ctx.track !== 'arbitration' || (!ctx.acceptedOn && !closedUnaccepted))
     throw conflict(
       ctx.track === 'arbitration'
         ? '案件尚未受理：收件日期等登记信息请通过修改登记信息（PATCH /api/cases/{id}）更正'

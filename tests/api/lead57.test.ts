@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
  * Reviewer s56 B M3: after the chair corrects the acceptance day (POST /api/cases/:id/date-corrections), the rule that
@@ -7,7 +8,7 @@ import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
  * correction's — not the day its history entry was first recorded with (the entry itself is never rewritten).
  */
 const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
-const { send } = caseEvents(() => t);
+const { send, ok } = caseEvents(() => t);
 
 async function acceptedThenCorrected(acceptOn: string, correctedOn: string) {
   const { c, arb } = await caseAt(t, a, 'accepted', { acceptOn });
@@ -66,5 +67,44 @@ describe(`lead57 — the previous act's day after a corrected acceptance (${proc
     // The record number's bound (RecordId) is in the contract too.
     expect(JSON.stringify(schema.target)).toContain('"maximum"');
   });
-});
 
+  it('sec57 M1: the receipt of an application rejected (不予受理) is corrected by the chair, with its trace', async () => {
+    const c = await registerCase(t, a, standardApplication());
+    await ok(c, a.tokens.clerk, 'REJECT', { reason: '不属于劳动人事争议仲裁受案范围' }, '2026-03-09');
+    // As a registration it is closed (PATCH 409): the correction is the way.
+    const patch = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`).send({ receivedOn: '2026-02-27' });
+    expect(patch.status).toBe(409);
+    const r = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${c.id}/date-corrections`)
+      .send({ target: 'receivedOn', field: 'receivedOn', value: '2026-02-27', reason: '收件登记表日期录入有误' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.receivedOn).toBe('2026-02-27');
+    // LDMAL Art. 29: five working days from the day after 02-27 (Fri) — 02-28 (a Saturday worked under the 2026 notice,
+    // calendar-seed.ts), 03-02, 03-03, 03-04, 03-05 — the rejection on 03-09 is now late.
+    const acceptance = (r.body.deadlines as { kind: string; dueOn: string; status: string }[]).find((d) => d.kind === 'acceptance');
+    expect(acceptance).toMatchObject({ dueOn: '2026-03-05', status: 'met_late' });
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    expect(history.at(-1)).toMatchObject({
+      type: 'CORRECT_DATE',
+      payload: { target: 'receivedOn', before: '2026-03-02', after: '2026-02-27' },
+    });
+    // Not after the rejection itself.
+    const late = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${c.id}/date-corrections`)
+      .send({ target: 'receivedOn', field: 'receivedOn', value: '2026-03-10', reason: '录入有误' });
+    expect(late.status).toBe(422);
+    // A case not yet decided is still corrected as a registration (409 here, naming PATCH).
+    const open = await registerCase(t, a, standardApplication());
+    const notYet = await t
+      .api(a.tokens.chair)
+      .post(`/api/cases/${open.id}/date-corrections`)
+      .send({ target: 'receivedOn', field: 'receivedOn', value: '2026-02-27', reason: '录入有误' });
+    expect(notYet.status).toBe(409);
+    expect(JSON.stringify(notYet.body)).toContain('PATCH');
+  });
+});
