@@ -57,6 +57,7 @@ import * as m20261217_0010 from './20261217_0010_agent_appointments.ts';
 import * as m20261218_0054 from './20261218_0054_stat_applications_by_group.ts';
 import * as m20261219_0055 from './20261219_0055_stat_counterclaims.ts';
 import * as m20261221_0057 from './20261221_0057_heartbeat_code_version.ts';
+import * as m20261222_0058 from './20261222_0058_history_lz4.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -126,6 +127,7 @@ export const migrations: [string, Migration][] = [
   ['20261218_0054_stat_applications_by_group', m20261218_0054],
   ['20261219_0055_stat_counterclaims', m20261219_0055],
   ['20261221_0057_heartbeat_code_version', m20261221_0057],
+  ['20261222_0058_history_lz4', m20261222_0058],
 ];
 
 /**
