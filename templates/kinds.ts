@@ -128,8 +128,9 @@ export interface RecordText {
   partialAwards?: (AwardText | undefined)[];
   extensionReason?: string | null;
   /**
-   * The last day of the award limit as extended, as the rules judged it when the extension was approved (the event's
-   * `ruleFacts.extendedDueOn`); null when unknown or only provisional (a year without the official holiday schedule).
+   * The last day of the award limit as extended, on the case's dates as they now stand (a date correction moves it;
+   * workflows/deadlines.ts `extendedLimitDueOn`, legal57b H1); null when unknown or only provisional (a year without the
+   * official holiday schedule).
    */
   extensionDueOn?: string | null;
   /** Display name of whoever recorded each TRANSFER_TO_COURT, in the order of ctx.transfers. */

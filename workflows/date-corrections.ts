@@ -1,4 +1,5 @@
 import type { MachineContext } from './case-machine.ts';
+import { cstDate } from './dates.ts';
 import { BOOKKEEPING_EVENTS } from './procedure-types.ts';
 import type { Violation } from './rules.ts';
 
@@ -31,6 +32,8 @@ export interface HistoryItem {
   seq: number;
   type: string;
   occurredOn: string;
+  /** When the entry was written (ISO instant): its day in China time is the latest day its act can bear. */
+  recordedAt: string;
   payload: unknown;
 }
 
@@ -143,13 +146,16 @@ export function correctDate(
   if (field !== own) return no(v('date-correction-field', `该记录计入期限的日期是 ${own}，不是 ${field}`, 'field', 'api-contract.md'));
   const before = currentDate(entries, entry, field);
   if (value === before) return no(v('date-correction-unchanged', `该日期已是${before}，无需更正`));
-  // The act's own day is not after the day it was recorded on (apply-event.ts checkPayloadDates): an act is recorded
-  // once it happened. ACCEPT is dated by its entry: that day itself moves.
-  if (entry.type !== 'ACCEPT' && value > entry.occurredOn)
+  // The act's own day is not after the day its entry was recorded on, in China time (apply-event.ts checkPayloadDates:
+  // an act is recorded once it happened) — not the entry's occurredOn, which for a back-filled act is the same mistyped
+  // day and would forbid every correction to a later day (legal57b M2). ACCEPT is dated by its entry: that day itself
+  // moves, bounded by the acts after it.
+  const recordedOn = cstDate(entry.recordedAt);
+  if (entry.type !== 'ACCEPT' && value > recordedOn)
     return no(
       v(
         'date-correction-after-entry',
-        `更正后的日期${value}晚于该事项登记的日期${entry.occurredOn}：事项发生后方能登记`,
+        `更正后的日期${value}晚于该事项登记入办理记录之日${recordedOn}：事项发生后方能登记`,
         'value',
         'api-contract.md',
       ),

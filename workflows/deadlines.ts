@@ -446,6 +446,39 @@ export function awardClock(ctx: MachineContext, cal: OfficialCalendar, periods: 
   return { ...c, startsOn, startWhat, pausedNow: ex.pausedNow, pausedWhy: ex.why, pausedKnownEnds: ex.knownEnds };
 }
 
+/**
+ * legal57b H1: the last day of the award limit as the extension `ext` (default the case's last) lengthened it, on the
+ * case's dates as they now stand — a correction of the acceptance, a suspension, a resumption or the approval day moves
+ * it (workflows/date-corrections.ts) — and as of the approval: the suspensions and public notices begun after it, the
+ * restarts after it and the award or closure are not counted (the 决定书 states the limit the decision made; LDMAL
+ * Art. 43(1), Rules Art. 47). With nothing corrected it is the day the rules worked out when the extension was approved
+ * (`ruleFacts.extendedDueOn`). Null when only provisional (a year without the official schedule) or the clock stood
+ * paused that day (a suspension running: no last day yet).
+ */
+export function extendedLimitDueOn(
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  periods: Periods,
+  ext: { days: number; approvedOn: string } | null = ctx.extension,
+): string | null {
+  if (!ext || !ctx.acceptedOn) return null;
+  const on = ext.approvedOn;
+  const clockRestarts = ctx.clockRestarts.filter((r) => r.on <= on);
+  const then: MachineContext = {
+    ...ctx,
+    award: null,
+    closure: null,
+    clockRestarts,
+    extension: ext,
+    extensionRestarts: clockRestarts.length,
+    earlierExtensions: [],
+    suspensions: ctx.suspensions.filter((s) => s.from <= on).map((s) => (s.to && s.to <= on ? s : { ...s, to: null })),
+    services: ctx.services.filter((sv) => (sv.publishedOn ?? sv.servedOn) <= on),
+  };
+  const c = awardClock(then, cal, periods, on);
+  return c?.dueOn && !c.provisional && !c.pausedNow ? c.dueOn : null;
+}
+
 /** The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58). */
 const defenseRule = (ctx: MachineContext, periods: Periods): PeriodRule =>
   ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };

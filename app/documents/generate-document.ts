@@ -20,6 +20,7 @@ import { MissingGlyphError } from '../../templates/layout.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
+import { extendedLimitDueOn } from '../../workflows/deadlines.ts';
 import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
@@ -93,12 +94,6 @@ function conversionOf(events: EventRecord[]): { on: string; reason: string | nul
   return e ? { on: e.occurredOn, reason: ((e.payload as { reason?: string } | null)?.reason as string | undefined) ?? null } : null;
 }
 
-/** The extended limit's last day the rules worked out when the extension was approved; none when it was provisional. */
-function extensionDueOn(payload: Record<string, unknown> | undefined): string | null {
-  const facts = payload?.ruleFacts as { extendedDueOn?: string | null; provisional?: unknown } | undefined;
-  return facts?.extendedDueOn && !facts.provisional ? facts.extendedDueOn : null;
-}
-
 /**
  * Who signs a 调解协议书 as mediator (LDMAL Art. 14): the mediators assigned to the case; where none was formally
  * assigned, the mediator who recorded the agreement (the MEDIATION_AGREED entry's actor, a mediator's act) — never a
@@ -120,7 +115,6 @@ function recordText(events: EventRecord[]): RecordText {
     // Each PARTIAL_AWARD the statechart took is one of ctx.partialAwards, in the same order.
     partialAwards: events.filter((e) => e.type === 'PARTIAL_AWARD').map((e) => awardText(e.payload as AwardPayload)),
     extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
-    extensionDueOn: extensionDueOn(last('EXTEND_TIME_LIMIT')),
     transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
     // The 决定书 issued, each with its matter and the day it was made (kept with the act since docs46b; an older entry
     // without it is dated from the record by templates/kinds.ts).
@@ -390,7 +384,12 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       mediationDocumentMethods: mediationDocumentMethods(config.mediationDocumentByPost),
       ...(defense ? { defenseDue: { startsOn: defense.startsOn as string, dueOn: defense.dueOn as string } } : {}),
       text: req,
-      record: recordText(events),
+      // legal57b H1: the extended limit's last day on the case's dates as they now stand (a date correction moves it),
+      // not as the rules judged it when the extension was approved (the EXTEND entry's ruleFacts.extendedDueOn).
+      record: {
+        ...recordText(events),
+        extensionDueOn: ctx.extension ? extendedLimitDueOn(ctx, await deps.calendar.get(k), deps.periods) : null,
+      },
     });
   } catch (e) {
     if (e instanceof NotReadyError) throw conflict(e.message, { state: c.state });

@@ -13,6 +13,7 @@ import { conflict, ruleRefusal, unknownPathParam } from '../errors.ts';
 import { type Actor, assertMayCorrectDate } from '../policy.ts';
 import { limitationDatesAfter } from '../schemas.ts';
 import { queueAlerts } from '../time/alerts.ts';
+import { deadlineChanges } from '../time/deadline-changes.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 
 /** POST /api/cases/:id/date-corrections — the body (server/http/events.ts `DateCorrectionBody`). */
@@ -142,6 +143,9 @@ export async function correctDate(
         after: correction.after,
         reason: input.reason,
         awardDueOn: { before: awardBefore, after: awardDueOn },
+        // legal57b L4: every deadline whose due day (or provisional mark) the correction moved — the acceptance period
+        // after a receipt corrected, the award limit — in the shape of RECOMPUTE_DEADLINES' payload.deadlines.
+        deadlines: deadlineChanges(loaded.deadlines ?? [], deadlines),
       },
       stateBefore: state,
       stateAfter: state,

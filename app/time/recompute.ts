@@ -9,8 +9,10 @@ import { deadlineChanges } from './deadline-changes.ts';
 import { instanceName, sweepDeadlines } from './sweep.ts';
 
 /**
- * Recomputing open cases' deadlines after a calendar year is loaded — in the background, not inside the admin's
- * request (at a province's scale that is every open case: seconds to minutes of work).
+ * Recomputing cases' deadlines after a calendar year is loaded — in the background, not inside the admin's request (at
+ * a province's scale that is every open case and every case with a deadline due in that year or later: seconds to
+ * minutes of work). legal57b M3: a closed case too — its met / met_late and the statistics' closed-late flag depend on
+ * the year's days — whenever it has a deadline due in the year or later (app/time/sweep.ts `calendarYear`).
  *
  * `PUT /api/calendar/years/:year` records the year and a row in `calendar_recomputations` in one transaction and
  * answers 202 at once; this runner then works through the unfinished rows, oldest first, with the deadline sweep
@@ -138,6 +140,7 @@ async function runOnce(deps: Deps, opts: RecomputeOptions): Promise<boolean> {
         const sweep = await sweepDeadlines(deps, clock.today(), {
           stop,
           afterId: job.lastCaseId,
+          calendarYear: job.year,
           onStart: (ids) =>
             stores.calendar.recomputationStarted(db.knex, job.id, instanceName(), clock.now().toISOString(), job.casesDone + ids.length),
           onCase: async (trx, caseId, changed, c) => {

@@ -34,6 +34,11 @@ export async function sweepDeadlines(
   opts: {
     stop?: () => boolean;
     afterId?: number;
+    /**
+     * legal57b M3: a calendar year loaded (again) — also every case, open or closed, with a deadline due in that year or
+     * later (db/stores/housekeeping.ts casesDueFromYear), not only those with one unmet or provisional.
+     */
+    calendarYear?: number;
     onStart?: (ids: number[]) => Promise<void>;
     /** `deadlines`: the stored list before and the list written, when they differ. */
     onCase?: (
@@ -45,7 +50,13 @@ export async function sweepDeadlines(
   } = {},
 ): Promise<SweepResult> {
   const { db, stores } = deps;
-  const ids = await stores.housekeeping.casesToSweep(db.reader, opts.afterId ?? 0);
+  const open = await stores.housekeeping.casesToSweep(db.reader, opts.afterId ?? 0);
+  const ids =
+    opts.calendarYear === undefined
+      ? open
+      : [...new Set([...open, ...(await stores.housekeeping.casesDueFromYear(db.reader, opts.calendarYear, opts.afterId ?? 0))])].sort(
+          (x, y) => x - y,
+        );
   const result: SweepResult = { cases: ids.length, deadlinesChanged: 0, alertsRecorded: 0, overdue: 0 };
   await opts.onStart?.(ids);
   for (const id of ids) {

@@ -43,6 +43,21 @@ export function createHousekeepingStore() {
         .orderBy('id');
       return rows.map((r) => Number(r.id));
     },
+    /**
+     * legal57b M3: the cases — open, closed or archived — with a deadline due on or after 1 January of `year`, met or
+     * not, after case `afterId`: a calendar year loaded (again) can move them (their periods count days of that year, or
+     * were carried into it; one due before the year counts none of its days), and with them a closed case's met /
+     * met_late and the statistics' closed-late flag. Cheap: `case_deadlines (status, due_on)` read as one range on
+     * `due_on` per status, not a scan of every case.
+     */
+    async casesDueFromYear(k: Knex, year: number, afterId = 0): Promise<number[]> {
+      const rows = await k('case_deadlines')
+        .whereIn('status', ['open', 'met', 'met_late', 'overdue', 'elapsed', 'paused', 'unknown', 'ended', 'missed'])
+        .where('due_on', '>=', `${year}-01-01`)
+        .where('case_id', '>', afterId)
+        .distinct('case_id');
+      return rows.map((r) => Number(r.case_id));
+    },
     /** Bearer tokens past their expiry (a revoked token expires too). */
     async purgeTokens(k: Knex, now: string): Promise<number> {
       return k('tokens').where('expires_at', '<', now).delete();

@@ -95,8 +95,9 @@ describe(`fixC56 — correcting a procedural date after acceptance (${process.en
       return r;
     };
     await refused(body(resume.seq, 'decidedOn', '2026-03-25'), 'date-correction-before-previous');
-    await refused(body(resume.seq, 'decidedOn', '2026-04-08'), 'date-correction-after-entry');
-    await refused(body(suspend.seq, 'decidedOn', '2026-03-27'), 'date-correction-after-entry');
+    // legal57b M2: an act's day is bounded by the day its entry was recorded (here today), not by its occurredOn; the
+    // order of the record still holds (fixC57 tests the recorded day).
+    await refused(body(suspend.seq, 'decidedOn', '2026-04-08'), 'date-correction-after-next');
     await refused(body(suspend.seq, 'decidedOn', '2026-03-03'), 'date-correction-before-acceptance');
     await refused(body(resume.seq, 'decidedOn', '2026-12-01'), 'date-correction-future');
     await refused(body(held.seq, 'occurredOn', '2026-03-24'), 'date-correction-target');
