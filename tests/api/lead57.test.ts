@@ -59,7 +59,7 @@ describe(`lead57 — the previous act's day after a corrected acceptance (${proc
       .send({ target: 7, field: 'occurredOn', value: '2026-03-04', reason: '录入有误' });
     expect(neither.status).toBe(400);
     expect(neither.body.errors.map((e: { path: string }) => e.path)).toEqual(['target']);
-    const doc = (await t.api().get('/openapi.json')).body;
+    const doc = (await t.api(a.tokens.chair).get('/openapi.json')).body;
     const schema = doc.components.schemas.DateCorrection.properties;
     expect(schema.value.pattern).toBe('^(19\\d{2}|2[01]\\d{2})-\\d{2}-\\d{2}$');
     expect(new RegExp(schema.value.pattern).test('1899-12-31')).toBe(false);
