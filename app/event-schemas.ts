@@ -352,7 +352,35 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       rightsClear: z.boolean().optional(),
       lifeSeriouslyAffected: z.boolean().optional(),
       amounts: z
-        .array(z.object({ claimId: Id, amount: Money }).strict())
+        .array(
+          z
+            .object({
+              claimId: Id,
+              amount: Money,
+              // fixD57 #2: a claim of several workers together paid in advance says each worker's share, as an award
+              // item's shares do (app/procedure/award.ts advanceShareErrors) — the court enforces a document whose
+              // subject and creditor are determined (SPC Enforcement Provisions (2020) Art. 16(1)(4); domain.md §9.2).
+              shares: z
+                .array(
+                  z
+                    .object({
+                      partyId: Id.openapi({ description: '申请人（劳动者）的当事人编号：本项请求的申请人之一' }),
+                      amount: Money.openapi({ description: '该申请人先行受领的金额（元）' }),
+                    })
+                    .strict(),
+                )
+                .min(1)
+                .max(100)
+                .refine((xs) => uniqueIds(xs.map((x) => x.partyId)), '同一当事人不能出现两次')
+                .optional()
+                .openapi({
+                  uniqueItems: true,
+                  description:
+                    '多名劳动者共同提出的请求（未指明申请人）先予执行时，每名申请人先行受领的金额：合计须等于本项先予执行金额，裁决书写明「分别先行向申请人甲支付…元、向申请人乙支付…元」（执行标的须明确，最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）',
+                }),
+            })
+            .strict(),
+        )
         .max(100)
         .optional()
         .openapi({ description: '先予执行的金额（按请求）' }),
@@ -399,13 +427,35 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         '仅对这一名申请人按撤回仲裁申请处理（须为本案申请人，上次开庭经书面通知未到庭或中途退庭）：其仲裁请求视为撤回，再次申请的不予受理（Rules Art. 39），案件对其他申请人继续审理；是最后一名申请人的，本案结案。不写：对全部申请人（LDMAL Art. 36; SPC-1 Art. 19）',
     }),
   }),
-  TERMINATE: z.object({
-    reason: Reason,
-    ground: z.enum(['delay_suit', 'other']).optional().openapi({
-      description:
-        '终止审理的事由：delay_suit（默认）人民法院已受理当事人因逾期未作出裁决提起的诉讼（Rules Art. 48，须在审理期限届满之后）；other 其他依法应当终止审理的情形（地方规定，如浙江：自然人当事人死亡且无继承人；决定书不引用第四十八条）',
+  TERMINATE: z
+    .object({
+      reason: Reason,
+      ground: z.enum(['delay_suit', 'other']).optional().openapi({
+        description:
+          '终止审理的事由：delay_suit（默认）人民法院已受理当事人因逾期未作出裁决提起的诉讼（Rules Art. 48，须在审理期限届满之后）；other 其他依法应当终止审理的情形（地方规定，如浙江：自然人当事人死亡且无继承人；决定书不引用第四十八条，引用 basis）',
+      }),
+      // docs57 #4: a 决定书 states the rule it rests on (domain.md §10.1). Rules Art. 48 is the delay suit's; another
+      // ground (a natural-person party dead without an heir: Zhejiang-Reg Art. 32 [C], a local rule; CPL 终结诉讼 by
+      // analogy [R]) rests on a rule the commission applies where it sits — the arbitrator names it, it is printed.
+      basis: z.string().trim().min(1).max(200).optional().openapi({
+        description:
+          '终止事由为 other 时必填：决定书写明的终止审理依据（法律、法规、规章或本地仲裁规则的条文，参照适用的写明“参照”），印作「依照…之规定，本委决定本案终止审理」；delay_suit 不填（决定书引用办案规则第四十八条）',
+      }),
+    })
+    .superRefine((p, ctx) => {
+      if (p.ground === 'other' && !p.basis)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['basis'],
+          message: '以其他事由终止审理的，须写明终止审理的依据（决定书应写明所依据的规定）',
+        });
+      if (p.ground !== 'other' && p.basis)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['basis'],
+          message: '因人民法院受理逾期未作出裁决之诉终止审理的，决定书引用《劳动人事争议仲裁办案规则》第四十八条，不另填依据',
+        });
     }),
-  }),
   RECORD_LAWSUIT: z.object({
     partyId: Id,
     court: Court,

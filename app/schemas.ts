@@ -745,7 +745,18 @@ export const Proceedings = z
         court: z.string().nullable(),
         rightsClear: z.boolean().nullable().optional(),
         lifeSeriouslyAffected: z.boolean().nullable().optional(),
-        amounts: z.array(z.strictObject({ claimId: Id, amount: Amount })).optional(),
+        amounts: z
+          .array(
+            z.strictObject({
+              claimId: Id,
+              amount: Amount,
+              shares: z
+                .array(z.strictObject({ partyId: Id, amount: Amount }))
+                .optional()
+                .openapi({ description: '多名劳动者共同请求的先予执行金额中每名申请人先行受领的金额；无此字段为未分配' }),
+            }),
+          )
+          .optional(),
         paymentDays: z.number().int().nullable().optional(),
         obligorIds: z
           .array(Id)
@@ -1026,6 +1037,7 @@ const caseShape = {
       absentNotices: z.array(AbsentNotice).optional().openapi({ description: '按撤回处理：未到庭申请人及书面通知送达记录' }),
       counterclaimWithdrawn: z.literal(true).optional().openapi({ description: '撤回或按撤回处理：被申请人一并撤回反申请' }),
       ground: z.literal('other').optional().openapi({ description: '终止审理：非因人民法院受理逾期裁决之诉（Rules Art. 48）的其他事由' }),
+      basis: z.string().optional().openapi({ description: '终止审理（other）：决定书引用的终止审理依据（TERMINATE basis）' }),
       duplicateOf: Id.optional().openapi({ description: '作废误登记（voided）：本登记所重复的案件' }),
     })
     .nullable(),

@@ -6,7 +6,7 @@ import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { type StandardsSubject, standardsSubject } from '../workflows/standards-subject.ts';
 import type { Block, DocSpec } from './layout.ts';
-import { formatBasis, suggestedBasis } from './legal-basis.ts';
+import { formatBasis, type JointGround, jointGround, suggestedBasis } from './legal-basis.ts';
 import { capitalAmount } from './numerals.ts';
 
 /**
@@ -542,17 +542,42 @@ function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
 const payAct = (payee: string, paid: string): string =>
   /^(支付|返还|退还|赔偿|补偿|给付|补发|偿还)/.test(paid) ? `向${payee}${paid}` : `向${payee}支付${paid}`;
 
-/** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
-function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][number]): string {
-  const parts = (ae.amounts ?? []).flatMap((x) => {
-    const c = d.claims.find((cl) => cl.id === x.claimId);
-    return c
-      ? [
-          `${payOrdered(d, c, `申请人${c.applicant ?? names(d.applicants)}`, withoutAmount(clause(c.description), c.amount))}${yuan(formatMoney(Math.round(Number(x.amount) * 100)))}`,
-        ]
-      : [];
+/**
+ * One claim of an advance-execution ruling as the ruling orders it (LDMAL Art. 44): who pays — the respondents it names
+ * (`obligorIds`, fixK56 #2; docs57 #1: not every respondent), the applicant employer on a worker's counterclaim — and
+ * 「先行向申请人…支付…元」; a claim of several workers with shares (fixD57 #2) 「分别先行向申请人甲支付…元、向申请人乙支付…元」,
+ * each creditor's sum determined (SPC Enforcement Provisions (2020) Art. 16(1)(4)). The ruling, the award's and the 调解书's
+ * history say it in the same words. `applicants`: the case's applicants, whom the shares name.
+ */
+function advanceClaimOrder(
+  d: DocInput,
+  ae: MachineContext['advanceExecutions'][number],
+  claimId: number,
+  applicants: PartyView[] = d.applicants,
+): { payer: string; order: string } | null {
+  const c = d.claims.find((x) => x.id === claimId);
+  const x = (ae.amounts ?? []).find((a) => a.claimId === claimId);
+  if (!c || !x) return null;
+  const applicant = `申请人${c.applicant ?? names(remainingApplicantViews(d))}`;
+  const payer = c.counterclaim ? applicant : `被申请人${names(advancePayers(d.respondents, ae))}`;
+  const payee = c.counterclaim ? `被申请人${names(d.respondents)}` : applicant;
+  const paid = withoutAmount(clause(c.description), c.amount);
+  // The shares of the workers the document names: one of an award split per worker (Rules Art. 50) recites its own.
+  const shares = (x.shares ?? []).flatMap((sh) => {
+    const p = applicants.find((a) => a.id === sh.partyId);
+    return p ? [`${payOrdered(d, c, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
   });
-  return parts.length ? `，裁决被申请人${names(d.respondents)}先行${parts.join('、')}` : '';
+  if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}` };
+  return { payer, order: shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}` };
+}
+
+/** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
+function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][number], applicants: PartyView[]): string {
+  const parts = (ae.amounts ?? []).flatMap((x) => advanceClaimOrder(d, ae, x.claimId, applicants) ?? []);
+  if (!parts.length) return '';
+  // One payer for the ruling (the rules refuse a ruling mixing a counterclaim with the applicant's claims): named once.
+  const orders = parts.map((o, i) => (i > 0 && !o.order.startsWith('分别') ? o.order.replace(/^先行/u, '') : o.order));
+  return `，裁决${parts[0]?.payer}${orders.join('、')}`;
 }
 
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
@@ -725,7 +750,7 @@ function history(
   // Rulings follow what they were made on: on the day of a hearing, after it.
   // domain.md §9.2 (Zhejiang-Reg Art. 34 [C]; Op-2017 [R]): the award states what was ordered paid in advance.
   for (const ae of ctx.advanceExecutions) {
-    const ordered = advanceOrders(d, ae);
+    const ordered = advanceOrders(d, ae, d.applicants);
     acts.push({
       on: ae.ruledOn,
       text: ae.appliedOn
@@ -1407,6 +1432,16 @@ export function itemObligors(
 }
 
 /**
+ * fixD57 #3: the joint liability an item orders (`jointLiability`, two obligors or more), as legal-basis.ts reads it —
+ * a dispatch agency and the user unit (LCL Art. 92(2)), a contractor and the organization (LCL Art. 94); null else.
+ */
+function itemJointGround(d: DocInput, it: AwardItem): JointGround | null {
+  if (!it.jointLiability || d.claims.find((c) => c.id === it.claimId)?.counterclaim) return null;
+  const { performs, jointly } = itemObligors(d.respondents, it);
+  return jointly.length ? jointGround([...performs, ...jointly], d.ctx.partyAdditions ?? []) : null;
+}
+
+/**
  * The applicants a claim of the workers together is decided for: not one whose application was treated as withdrawn
  * alone (DEEM_WITHDRAWN partyId; LDMAL Art. 36; Rules Art. 39) — the award decides nothing for him (reviewer s55 A H1).
  */
@@ -1675,6 +1710,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
         suggestedBasis(it.category, it.outcome, it.final, {
           byEmployer: byEmployer(it),
           description: d.claims.find((c) => c.id === it.claimId)?.description,
+          joint: itemJointGround(d, it),
         }),
     );
     // The basis is the arbitrator's to state: none recorded, given or to suggest (a granted claim of category 其他, a
@@ -1987,13 +2023,11 @@ function advanceExecution(d: DocInput): DocSpec[] {
   // it with the employer's claims) — the worker applied and is paid, the applicant employer pays, as the award's items.
   const counter = ae.claimIds.some((id) => d.claims.find((x) => x.id === id)?.counterclaim);
   const worker = counter ? '被申请人（反申请人）' : '申请人';
-  // fixK56 #2 (LDMAL Art. 44): the respondents the ruling names pay (`obligorIds`), else every respondent.
-  const payers = advancePayers(d.respondents, ae);
-  const orders = ae.claimIds.map((id) => {
-    const c = d.claims.find((x) => x.id === id);
-    const applicant = `申请人${c?.applicant ?? names(remainingApplicantViews(d))}`;
-    const [payer, payee] = counter ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(payers)}`, applicant];
-    return `${payer}${term}先行${payOrdered(d, c, payee, withoutAmount(clause(c?.description ?? ''), c?.amount))}${yuan(amounts.get(id) as string)}`;
+  // fixK56 #2 (LDMAL Art. 44): the respondents the ruling names pay (`obligorIds`), else every respondent; fixD57 #2: a
+  // claim of several workers, each his share (advanceClaimOrder).
+  const orders = ae.claimIds.flatMap((id) => {
+    const o = advanceClaimOrder(d, ae, id);
+    return o ? [`${o.payer}${term}${o.order}`] : [];
   });
   return [
     {
@@ -2358,8 +2392,13 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
         d.ctx.closure.ground === 'other' || /逾期|超过.*(审理)?期限|未.*(按期|在.*期限内)/u.test(reason)
           ? ''
           : '该诉讼系当事人以本委逾期未作出仲裁裁决为由提起（《中华人民共和国劳动争议调解仲裁法》第四十三条第一款），';
+      // docs57 #4: another ground's decision cites the rule the arbitrator named (TERMINATE `basis`); one recorded before
+      // it was asked is printed as it was (本委决定…), none invented.
+      const basis = d.ctx.closure.basis
+        ? `依照${d.ctx.closure.basis.replace(/^(依照|根据|按照)/u, '').replace(/(之|的)?规定[。，,；;]?$|[。，,；;]$/u, '')}之规定，`
+        : '';
       return {
-        text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${reason ? `因${reason}，` : ''}${d.ctx.closure.ground === 'other' ? '本委' : `${delay}依照《劳动人事争议仲裁办案规则》第四十八条之规定，`}决定本案终止审理。`,
+        text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${reason ? `因${reason}，` : ''}${d.ctx.closure.ground === 'other' ? `${basis}本委` : `${delay}依照《劳动人事争议仲裁办案规则》第四十八条之规定，`}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,
       };
     },

@@ -143,6 +143,40 @@ const SUBJECT_SUGGESTED: Record<StandardsSubject, string[]> = {
 };
 
 /**
+ * fixD57 #3 — the joint liability an award item orders (`jointLiability`, 连带责任), by who answers jointly:
+ * `dispatch`: a labor-dispatch agency and the unit using the worker — jointly liable where the user unit harmed the
+ *   dispatched worker (LCL Art. 92(2); domain.md §1.2 [C]);
+ * `contractor`: the organization that let a contract and the individual contractor who took on workers contrary to the
+ *   law (LCL Art. 94; Rules Art. 7 makes them co-parties; domain.md §1.2 [R]).
+ * Read from the record (`jointGround`); where it cannot tell, no article is suggested for the joint liability — the
+ * arbitrator writes it (jointly liable is by law or agreement only, so no general article fits every case).
+ */
+export type JointGround = 'dispatch' | 'contractor';
+const JOINT_SUGGESTED: Record<JointGround, string[]> = {
+  dispatch: [`${LCL}第九十二条第二款`],
+  contractor: [`${LCL}第九十四条`],
+};
+/** The name of a labor-dispatch agency (劳务派遣单位 must be licensed, LCL Art. 57; its name says its trade). */
+const DISPATCH_NAME = /劳务派遣/u;
+/**
+ * What kind of joint liability an item's obligors (the respondents who perform it and answer jointly, two or more)
+ * bear, from how the record knows them: a respondent added on the ground `dispatch` or `contractor` (ADD_PARTY, LDMAL
+ * Art. 22(2); Rules Art. 7), else an organization named as a dispatch agency (劳务派遣) beside one that is not (the
+ * user unit) [R — a reading of the name; the arbitrator confirms the suggestion]. null: it cannot tell.
+ */
+export function jointGround(
+  obligors: readonly { id?: number; name: string; kind?: string }[],
+  additions: readonly { partyId: number; ground: string }[] = [],
+): JointGround | null {
+  if (obligors.length < 2) return null;
+  const grounds = new Set(obligors.map((p) => additions.find((a) => a.partyId === p.id)?.ground));
+  if (grounds.has('dispatch')) return 'dispatch';
+  if (grounds.has('contractor')) return 'contractor';
+  const agency = obligors.filter((p) => p.kind !== 'person' && DISPATCH_NAME.test(p.name));
+  return agency.length >= 1 && agency.length < obligors.length ? 'dispatch' : null;
+}
+
+/**
  * `description`: the claim's words, which tell what a claim of a broad category is about (`standardsSubject`). A
  * granted or partly granted claim of that category whose words do not tell gets no suggestion at all — not even
  * LDMAL Art. 47(2) alone — so the award asks the arbitrator for its basis rather than cite an article it may not fit.
@@ -151,7 +185,7 @@ export function suggestedBasis(
   category: string,
   outcome: string,
   final: boolean,
-  opts: { byEmployer?: boolean; description?: string | null } = {},
+  opts: { byEmployer?: boolean; description?: string | null; joint?: JointGround | null } = {},
 ): string[] {
   const table = opts.byEmployer ? EMPLOYER_SUGGESTED : SUGGESTED;
   const subject = !opts.byEmployer && category === 'labor_standards' ? standardsSubject(opts.description) : null;
@@ -179,6 +213,9 @@ export function suggestedBasis(
           ? CONTRACT_SUGGESTED[contract]
           : (table[category] ?? []);
   const out = outcome === 'dismissed' ? [] : [...substantive];
+  // fixD57 #3: the article of the joint liability the item orders (an item with nothing else to suggest still needs the
+  // arbitrator's substantive article: none is suggested then, so the award asks for it).
+  if (outcome !== 'dismissed' && out.length && opts.joint) out.push(...JOINT_SUGGESTED[opts.joint]);
   // LDMAL Art. 6 (burden of proof) is suggested for a claim wholly dismissed, the usual ground; not for one partly granted
   // (an outside tester, L4: a mixed award's non-final document cited it for an amount reduced) — the part not granted
   // is mostly what the substantive article does not give, which the arbitrator cites where it was for want of proof.

@@ -362,6 +362,19 @@ export const EVENT_FORMS = {
       required: true,
     },
     reason(),
+    // docs57 #4: the 决定书 of another ground cites the rule it rests on (Rules Art. 48 is the delay suit's only).
+    {
+      name: 'basis',
+      label: '终止审理的依据',
+      kind: 'text',
+      hint: '终止事由为“其他”时填写',
+      requiredWith: {
+        ground: ['other'],
+        label: '终止审理的依据',
+        hint: '决定书写明的依据：法律、法规、规章或本地仲裁规则的条文；参照适用的写明“参照”',
+        message: '请写明终止审理的依据',
+      },
+    },
   ],
   RECORD_LAWSUIT: [
     AGAINST_AWARD,

@@ -204,6 +204,8 @@ const close = (mode: NonNullable<CaseContext['closure']>['mode']) =>
       ...(p(event).counterclaimWithdrawn === true ? { counterclaimWithdrawn: true as const } : {}),
       // TERMINATE on a ground other than a court's suit over the delay (Rules Art. 48): its decision cites no article.
       ...(mode === 'termination' && p(event).ground === 'other' ? { ground: 'other' as const } : {}),
+      // docs57 #4: …and the rule it rests on, which the decision cites.
+      ...(mode === 'termination' && p(event).ground === 'other' && p(event).basis ? { basis: p(event).basis as string } : {}),
     },
   }));
 const enterStage = (stage: Stage) => set(() => ({ stage }));

@@ -363,7 +363,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     court: string | null;
     rightsClear?: boolean | null;
     lifeSeriouslyAffected?: boolean | null;
-    amounts?: { claimId: number; amount: string }[];
+    /** fixD57 #2: `shares`, each worker's part of an amount on a claim of several workers together (summing to it). */
+    amounts?: { claimId: number; amount: string; shares?: { partyId: number; amount: string }[] }[];
     paymentDays?: number | null;
     /** fixK56 #2 (LDMAL Art. 44): the respondents ordered to pay (absent: every respondent). */
     obligorIds?: number[];
@@ -387,6 +388,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     counterclaimWithdrawn?: true;
     /** TERMINATE on another ground than a court's suit over the delay (Rules Art. 48). */
     ground?: 'other';
+    /** docs57 #4: the rule a termination on another ground rests on (TERMINATE `basis`), cited by its decision. */
+    basis?: string;
     /** VOID_REGISTRATION: the case this registration duplicated, when named. */
     duplicateOf?: number;
   } | null;

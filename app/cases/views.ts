@@ -260,6 +260,7 @@ function closureView(ctx: MachineContext, level: ReadLevel) {
         ...(ctx.closure.absentNotices ? { absentNotices: ctx.closure.absentNotices } : {}),
         ...(ctx.closure.counterclaimWithdrawn ? { counterclaimWithdrawn: true as const } : {}),
         ...(ctx.closure.ground ? { ground: ctx.closure.ground } : {}),
+        ...(ctx.closure.basis ? { basis: ctx.closure.basis } : {}),
         ...(ctx.closure.duplicateOf !== undefined ? { duplicateOf: ctx.closure.duplicateOf } : {}),
       }
     : null;

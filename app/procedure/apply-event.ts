@@ -103,18 +103,23 @@ import { appointedAgentWarnings, checkAgentEvent } from './agents.ts';
 import {
   type AwardItemInput,
   advanceReversalWarnings,
+  advanceShareErrors,
   awardDocumentMissingWords,
   awardItemErrors,
   awardRecord,
   awardsServedWithoutDocument,
   deemedParties,
   headingOnlyTextWarnings,
+  unsharedAdvanceWarnings,
   unsharedItemWarnings,
 } from './award.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 import { rejectionNoOf } from './rejection-no.ts';
+
+/** ADVANCE_EXECUTION's `amounts` (app/event-schemas.ts), each with its workers' shares where given (fixD57 #2). */
+type AdvanceAmounts = { claimId: number; amount: string; shares?: { partyId: number; amount: string }[] }[] | undefined;
 
 /** One procedure event as the HTTP layer (or a seeder) hands it over: validated, `occurredOn` filled in. */
 export interface EventInput {
@@ -415,6 +420,9 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   // The items' own checks, shared with the award preview (app/procedure/award.ts awardItemErrors).
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD')
     errors.push(...awardItemErrors(c.claims, payload.items as AwardItemInput[], c.parties, deemedParties(ctx)));
+  // fixD57 #2: each worker's share of an amount paid in advance on a claim of several workers together, as an award's.
+  if (type === 'ADVANCE_EXECUTION')
+    errors.push(...advanceShareErrors(c.claims, payload.amounts as AdvanceAmounts, c.parties, deemedParties(ctx)));
   if (type === 'ADVANCE_EXECUTION' && Array.isArray(payload.amounts)) {
     // LDMAL Art. 44; Rules Art. 51: advance execution of what is claimed — no more than the claim asks, less what the
     // case's earlier rulings already ordered on it.
@@ -1219,6 +1227,10 @@ async function decide(
       awardOn ? headingOnlyTextWarnings(payload) : [],
       // docs56 #1: a joint claim's sum granted to 2+ workers with no share for each (warned, never refused).
       awardOn ? unsharedItemWarnings(c.claims, payload.items as AwardItemInput[], c.parties, deemedParties(ctx)) : [],
+      // fixD57 #2: …and an amount paid in advance on such a claim with no share for each.
+      ev.type === 'ADVANCE_EXECUTION'
+        ? unsharedAdvanceWarnings(c.claims, payload.amounts as AdvanceAmounts, c.parties, deemedParties(ctx))
+        : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],

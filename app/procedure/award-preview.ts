@@ -1,4 +1,4 @@
-import { suggestedBasis } from '../../templates/legal-basis.ts';
+import { jointGround, suggestedBasis } from '../../templates/legal-basis.ts';
 import { advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
@@ -19,6 +19,13 @@ import {
   minimumWageFor,
   unsharedItemWarnings,
 } from './award.ts';
+
+/** The respondents an item names (`obligorIds`, in order), else every respondent (legal55a #5). */
+const obligorsOf = <P extends { id?: number; side: string }>(parties: readonly P[], ids: readonly number[] | undefined): P[] => {
+  const respondents = parties.filter((p) => p.side === 'respondent');
+  const named = (ids ?? []).flatMap((id) => respondents.filter((p) => p.id === id));
+  return named.length ? named : respondents;
+};
 
 /**
  * POST /api/cases/:id/award-preview — final or non-final per item as the award form is filled in; writes nothing.
@@ -78,7 +85,13 @@ export async function awardPreview(
         claimId: i.claimId,
         final: i.final,
         reason: i.reason,
-        legalBasis: suggestedBasis(category, outcome, i.final, { byEmployer, description: claim?.description }),
+        legalBasis: suggestedBasis(category, outcome, i.final, {
+          byEmployer,
+          description: claim?.description,
+          // fixD57 #3: a dispatch agency and the user unit answering jointly (LCL Art. 92(2)), as the award suggests it.
+          joint:
+            given?.jointLiability && !claim?.counterclaim ? jointGround(obligorsOf(c.parties, given.obligorIds), ctx.partyAdditions) : null,
+        }),
         ...(advance ? { advanceExecution: advance } : {}),
       };
     }),

@@ -427,3 +427,46 @@ export const awardDocumentMissingWords = (labels: string[], refuse: boolean): st
   refuse
     ? `本案的${labels.join('、')}尚未在本系统生成（出具），该文书尚不存在，不能登记送达：请先生成裁决书；起诉期和申请撤销期自收到裁决书之日起计算（《劳动争议调解仲裁法》第四十八条至第五十条）`
     : `本案的${labels.join('、')}尚未在本系统生成（出具）：已按所登记的送达记录，起诉期（十五日）和申请撤销期（三十日）自该送达之日起计算（《劳动争议调解仲裁法》第四十八条至第五十条）；请核实当事人收到的是已作出并盖章的裁决书，裁决书在本系统外制作的，可不予理会`;
+
+/**
+ * fixD57 #2 — ADVANCE_EXECUTION's `amounts[].shares`: each worker's share of an amount ordered paid in advance on a
+ * claim of several workers together, by the award items' rules (shareErrors: the claim's workers only, not one deemed
+ * withdrawn, each more than 0, summing to the amount), 400 naming `amounts.N.shares…`. The court enforces a document
+ * whose subject and creditors are determined (SPC Enforcement Provisions (2020) Art. 16(1)(4); LDMAL Art. 44).
+ */
+export function advanceShareErrors(
+  claims: readonly ClaimChecked[],
+  amounts: readonly { claimId: number; amount: string; shares?: readonly { partyId: number; amount: string }[] }[] | undefined,
+  parties: readonly PartyChecked[],
+  gone: ReadonlySet<number>,
+): FieldError[] {
+  const items = (amounts ?? []).map((a) => ({ claimId: a.claimId, outcome: 'granted', amount: a.amount, shares: a.shares }));
+  return shareErrors(claims, items, parties, gone).map((e) => ({
+    path: e.path.replace(/^items\./, 'amounts.'),
+    message: e.message
+      .replace('本项裁决金额', '本项先予执行金额')
+      .replace('合计须等于裁决金额', '合计须等于先予执行金额')
+      .replace('裁决金额即为其本人的', '先予执行的金额即为其本人的')
+      .replace('不能写明各申请人分得的金额', '不能写明各申请人先行受领的金额'),
+  }));
+}
+
+/** fixD57 #2: an amount ordered paid in advance to two or more workers together with no share for each — warned. */
+export function unsharedAdvanceWarnings(
+  claims: readonly (ClaimChecked & { description?: string })[],
+  amounts: readonly { claimId: number; amount: string; shares?: readonly unknown[] }[] | undefined,
+  parties: readonly PartyChecked[],
+  gone: ReadonlySet<number>,
+): string[] {
+  const workers = jointClaimWorkers(parties, gone);
+  if (workers.length < 2) return [];
+  return (amounts ?? []).flatMap((a) => {
+    const claim = claims.find((c) => c.id === a.claimId);
+    if (!claim || claim.counterclaim || claim.partyId || a.shares?.length) return [];
+    const fen = parseMoney(a.amount);
+    if (!fen) return [];
+    return [
+      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决先予执行${formatMoney(fen)}元未写明每名申请人先行受领的金额（amounts.shares）：裁决书只能写“先行向申请人…支付”一笔总额，各人应得多少不明，人民法院难以执行（执行标的须明确：最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）；请写明每人先行受领的金额`,
+    ];
+  });
+}
