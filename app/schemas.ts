@@ -593,7 +593,7 @@ const AwardShares = z
   .optional()
   .openapi({
     description:
-      '多名劳动者共同请求的裁决金额中每名申请人分得的金额；final 与本项相同：每人分得的金额均不超过终局标准时本项终局，否则本项及各份额均为非终局（起诉、申请撤销的期间按本项计算）；无此字段为未分配',
+      '多名劳动者共同请求的裁决金额中每名申请人分得的金额；final 按该申请人分得的金额判断（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议解释（一）第十九条）：终局的分得部分载入第N-1号终局裁决书，非终局的载入第N-2号非终局裁决书（办案规则第五十条），起诉、申请撤销的期间按各人分得部分计算；本项 final 仅在每份均终局时为 true；无此字段为未分配',
   });
 const AwardRecordItem = z.strictObject({
   claimId: Id,
@@ -1240,6 +1240,10 @@ export const AwardPreviewResult = z
         legalBasis: z
           .array(z.string())
           .openapi({ description: '建议的裁决依据（仲裁员可采纳或修改，作出裁决时以 items[].legalBasis 提交）' }),
+        shares: AwardShares.openapi({
+          description:
+            '共同请求的裁决金额中每名申请人分得的金额及其是否终局（按各自分得的金额判断；终局与非终局的分得部分分别载入第N-1号、第N-2号裁决书）',
+        }),
         advanceExecution: z
           .strictObject({
             amount: Amount.nullable(),

@@ -1,6 +1,7 @@
 import { advanceOrdered, advanceSides, executedPartyIds } from '../workflows/advance-execution.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
+import { itemsPart } from '../workflows/finality.ts';
 import { formatMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
@@ -1664,8 +1665,10 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
   const split = a.finality === 'mixed';
   const groups: { final: boolean; suffix: string; items: AwardItem[] }[] = split
     ? [
-        { final: true, suffix: '-1', items: a.items.filter((i) => i.final) },
-        { final: false, suffix: '-2', items: a.items.filter((i) => !i.final) },
+        // fixS57: a joint item whose workers' shares differ in finality is in both, each with its own shares
+        // (LDMAL Art. 47(1); SPC-1 Art. 19; Rules Art. 50) — each document pays only those workers.
+        { final: true, suffix: '-1', items: itemsPart(a.items, true) },
+        { final: false, suffix: '-2', items: itemsPart(a.items, false) },
       ]
     : [{ final: a.finality === 'final', suffix: '', items: a.items }];
   // A partial award is a document of its own, numbered after the case with 之一, 之二… (as courts number a later
@@ -1690,8 +1693,14 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
     // a claim of theirs together (LDMAL Art. 48 binds the worker with a final item; SPC-1 Art. 17: effect worker by
     // worker; Rules Art. 50: each document its own) — in its party block and in its narrative alike (reviewer docs46 M3:
     // 第N-1号 listed one worker, then named another never introduced, 「申请人张三、李秀兰与被申请人…」).
-    const own = claimsOfItems(d, g.items);
-    const onlyOf = split && own.length && own.every((c) => c.applicantId) ? new Set(own.map((c) => c.applicantId)) : null;
+    // fixS57: of a joint item split by its shares, the workers whose shares the document decides.
+    const whose = g.items.map((it) =>
+      it.shares?.length ? it.shares.map((sh) => sh.partyId) : (claimsOfItems(d, [it])[0]?.applicantId ?? null),
+    );
+    const onlyOf =
+      split && whose.length && whose.every((w) => w !== null)
+        ? new Set(whose.flatMap((w) => (Array.isArray(w) ? w : [w as number])))
+        : null;
     // legal55a #7: its dispute (案由) is named from its workers' claims — their own and those of all the applicants
     // together — not from another worker's (Rules Art. 50: each document its own; SPC-1 Art. 19: item by item).
     const docParties = onlyOf
@@ -1749,7 +1758,29 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       .filter((x): x is string => x !== null)
       .map((text) => ({ kind: 'para', text }));
     const other = groups.find((x) => x !== g);
-    const elsewhere = other ? itemsNamed(d, other.items) : '';
+    // fixS57: a split item is decided in both: the other document's part of it is named by its workers' shares.
+    const sharedHere = new Set(
+      g.items.filter((it) => it.shares?.length && other?.items.some((o) => o.claimId === it.claimId)).map((it) => it.claimId),
+    );
+    const sharedNote = other
+      ? other.items
+          .filter((it) => sharedHere.has(it.claimId))
+          .map((it) => {
+            const ws = (it.shares ?? []).map((sh) => d.applicants.find((p) => p.id === sh.partyId)?.name).filter((n): n is string => !!n);
+            return `${about(claimsOfItems(d, [it]), '申请人', '仲裁请求')}中申请人${ws.join('、')}分得的部分`;
+          })
+      : [];
+    const elsewhere = other
+      ? [
+          itemsNamed(
+            d,
+            other.items.filter((it) => !sharedHere.has(it.claimId)),
+          ),
+          ...sharedNote,
+        ]
+          .filter(Boolean)
+          .join('及')
+      : '';
     const crossRef: Block[] =
       split && other && elsewhere
         ? [
@@ -2721,8 +2752,12 @@ function servedDocumentsOf(
       if (!r.part || !applicant) return true;
       // The part names as applicants only those whose own claims it decides, where all of them are someone's own.
       const a = r.partialAward === undefined ? d.ctx.award : d.ctx.partialAwards[r.partialAward - 1];
-      const claims = (a?.items ?? []).filter((i) => i.final === (r.part === 'final')).map((i) => d.claims.find((c) => c.id === i.claimId));
-      return !claims.length || !claims.every((c) => c?.applicantId) || claims.some((c) => c?.applicantId === party.id);
+      // fixS57: of a joint item split by its shares, the part names the workers whose shares it decides.
+      const items = itemsPart(a?.items ?? [], r.part === 'final');
+      const whose = items.map((i) =>
+        i.shares?.length ? i.shares.map((sh) => sh.partyId) : (d.claims.find((c) => c.id === i.claimId)?.applicantId ?? null),
+      );
+      return !whose.length || !whose.every((w) => w) || whose.some((w) => (Array.isArray(w) ? w.includes(party.id) : w === party.id));
     });
     const madeOn = refs.map((r) => r.issuedOn);
     if (!refs.length || !d.caseNo) return { text: plain, madeOn };

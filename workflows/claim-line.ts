@@ -1,5 +1,6 @@
 import type { MachineContext } from './case-machine.ts';
 import { type ClaimOutcome, type CourtResult, claimOutcomes, suitReaches } from './claim-outcomes.ts';
+import { isSplit } from './finality.ts';
 import { formatMoney, parseMoney } from './identifiers.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from './reference.ts';
 import { isEmployerParty } from './sides.ts';
@@ -169,8 +170,17 @@ export function claimLine(
       add(e, 'closed', '调解书经双方签收生效，本案调解结案');
     } else if (e.type === 'ISSUE_AWARD' || e.type === 'PARTIAL_AWARD') {
       const it = (
-        (pl.award as { items?: { claimId: number; outcome: keyof typeof OUTCOME_WORDS; amount: string | null; final: boolean }[] })
-          ?.items ?? []
+        (
+          pl.award as {
+            items?: {
+              claimId: number;
+              outcome: keyof typeof OUTCOME_WORDS;
+              amount: string | null;
+              final: boolean;
+              shares?: { partyId: number; amount: string; final: boolean }[];
+            }[];
+          }
+        )?.items ?? []
       ).find((x) => x.claimId === id);
       const calc = ((pl.items ?? []) as { claimId: number; calculation?: { suggested?: string; accepted?: boolean } }[]).find(
         (x) => x.claimId === id,
@@ -181,7 +191,7 @@ export function claimLine(
         add(
           e,
           e.type === 'PARTIAL_AWARD' ? 'partial_award' : 'award',
-          `${e.type === 'PARTIAL_AWARD' ? '部分裁决' : '裁决'}：${OUTCOME_WORDS[it.outcome]}${it.outcome === 'dismissed' ? '' : `，${money(it.amount)}`}，${it.final ? '终局' : '非终局'}` +
+          `${e.type === 'PARTIAL_AWARD' ? '部分裁决' : '裁决'}：${OUTCOME_WORDS[it.outcome]}${it.outcome === 'dismissed' ? '' : `，${money(it.amount)}`}，${isSplit(it) ? `部分终局（${(it.shares ?? []).map((sh) => `${sh.amount}元${sh.final ? '终局' : '非终局'}`).join('、')}）` : it.final ? '终局' : '非终局'}` +
             (calc?.suggested ? `（计算器建议${calc.suggested}元${calc.accepted ? '，已采纳' : '，仲裁员已修改'}）` : ''),
           amount,
         );

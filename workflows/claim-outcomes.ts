@@ -1,5 +1,5 @@
 import type { MachineContext } from './case-machine.ts';
-import type { Outcome } from './finality.ts';
+import { isSplit, type Outcome } from './finality.ts';
 import { parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
 import { claimWorker, isEmployerId, isWorkerId } from './sides.ts';
@@ -103,6 +103,11 @@ export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): Claim
         amountFen: i.outcome === 'dismissed' ? 0 : fen(i.amount),
         final: i.final,
       });
+  // fixS57: claims whose item is split by its workers' shares (some final, some not): the set-aside (LDMAL Art. 49)
+  // reaches their final shares, as an employer's suit (Art. 50) reaches their non-final ones.
+  const split = new Set(
+    [...ctx.partialAwards.flatMap((a) => a.items), ...(ctx.award?.items ?? [])].filter((i) => isSplit(i)).map((i) => i.claimId),
+  );
   const outcomes = ctx.courtOutcomes ?? [];
   return claims.map((cl): ClaimOutcome => {
     const id = cl.id as number;
@@ -112,7 +117,7 @@ export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): Claim
     // By side, not by kind: an individual employer cannot sue against a final award either (LDMAL Art. 49); a worker's
     // suit reaches his own items and the applicants' together (suitReaches).
     const suedBy = ctx.lawsuits.filter((l) => l.filedOn >= award.on && suitReaches(ctx, l.partyId, id, award.final));
-    const setAside = award.final && ctx.setAside && ctx.setAside.filedOn >= award.on ? ctx.setAside : null;
+    const setAside = (award.final || split.has(id)) && ctx.setAside && ctx.setAside.filedOn >= award.on ? ctx.setAside : null;
     const challenged = suedBy.length > 0 || setAside !== null;
     let court: ClaimOutcome['court'] = null;
     if (setAside?.result && setAside.decidedOn)

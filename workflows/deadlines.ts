@@ -2,7 +2,7 @@ import { describeSkipped, type OfficialCalendar, provisionalBasis, type SkippedD
 import type { MachineContext } from './case-machine.ts';
 import { claimOwner } from './claim-outcomes.ts';
 import { addDays, addMonths, daysBetween } from './dates.ts';
-import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
+import { hasPart, itemsPart, MONETARY_FINAL_CATEGORIES, partWorkers } from './finality.ts';
 import {
   DEEMED_SERVICE,
   DEFAULT_PAYMENT_DAYS,
@@ -549,8 +549,16 @@ function awardWindows(
     // A mixed award is two documents (Rules Art. 50): a worker has a window on each only where it decides one of his
     // claims (or one of them all together) — LDMAL Art. 48 binds the worker with a final item, Art. 50 lets a party sue
     // on the non-final one, and the effect is worker by worker (SPC-1 Art. 17). The employer side is a party to both.
+    // fixS57: of a joint item split by its workers' shares, each share is its worker's part of that finality (LDMAL Art.
+    // 47(1); SPC-1 Art. 19): a worker whose share is final has no suit window on it under Art. 50, one whose share is not
+    // has no Art. 48 window on it; a worker the shares leave out is read with the item as before.
     const concerns = (final: boolean) =>
-      award.finality !== 'mixed' || employer || award.items.some((it) => it.final === final && claimConcerns(ctx, it.claimId, party.id));
+      award.finality !== 'mixed' ||
+      employer ||
+      award.items.some((it) => {
+        const mine = it.shares?.some((sh) => sh.partyId === party.id) ? partWorkers(it, final) : null;
+        return mine ? mine.includes(party.id) : hasPart(it, final) && claimConcerns(ctx, it.claimId, party.id);
+      });
     if (party.side === 'third_party') {
       // LDMAL Art. 50 (fixK56 #1): a third party bound by a non-final award, or by a mixed award's non-final part, may sue
       // within 15 days of his own receipt; a final award (part) gives him no window (Arts. 47–49).
@@ -1972,11 +1980,7 @@ function enforcementStart(
   };
   if (finalOnly)
     return {
-      ...from(
-        award.issuedOn,
-        award.items.filter((i) => i.final),
-        '终局部分',
-      ),
+      ...from(award.issuedOn, itemsPart(award.items, true), '终局部分'),
       note: '非终局部分尚未生效，其申请执行期间自其生效后另行计算（劳动争议调解仲裁法第四十七条、第五十条）。',
     };
   // legal51b H3: a worker's own effect date (SPC-1 Art. 17) starts his own two years, on his own items.
@@ -1991,25 +1995,13 @@ function enforcementStart(
   if (award.finality !== 'mixed') return from(ctx.effectiveOn as string, award.items, '裁决');
   if (ctx.setAside?.result === 'set_aside')
     return {
-      ...from(
-        ctx.effectiveOn as string,
-        award.items.filter((i) => !i.final),
-        '非终局部分',
-      ),
+      ...from(ctx.effectiveOn as string, itemsPart(award.items, false), '非终局部分'),
       note: `终局部分已于${ctx.setAside.decidedOn ?? ''}被人民法院裁定撤销，仅非终局部分可申请执行（劳动争议调解仲裁法第四十九条、第五十一条）。`,
     };
   // A mixed award: the final part took effect on the day it was made (LDMAL Art. 47), the non-final part on
   // `effectiveOn`; each part's two years run from its own start, and the list shows the earlier end.
-  const fin = from(
-    award.issuedOn,
-    award.items.filter((i) => i.final),
-    '终局部分',
-  );
-  const non = from(
-    ctx.effectiveOn as string,
-    award.items.filter((i) => !i.final),
-    '非终局部分',
-  );
+  const fin = from(award.issuedOn, itemsPart(award.items, true), '终局部分');
+  const non = from(ctx.effectiveOn as string, itemsPart(award.items, false), '非终局部分');
   const [first, second] = fin.on <= non.on ? [fin, non] : [non, fin];
   return first.on === second.on
     ? first

@@ -1,3 +1,4 @@
+import { formatMoney, parseMoney } from './identifiers.ts';
 import type { ClaimCategory } from './reference.ts';
 
 /**
@@ -163,16 +164,16 @@ export function classifyAward(
           final: true,
           reason: '该项请求被驳回，按本委对驳回的第四十七条第一项请求的处理口径，计为终局（劳动争议调解仲裁法第四十七条第一项）',
         };
-      // docs56 #1: a joint claim's sum split among its workers — each worker's share against the threshold (SPC-1 Art.
-      // 19: each worker's dispute is his own). The item is final when every share is; where the shares differ it is
-      // non-final as one item (it cannot be both: the windows to sue and to set aside read the item, LDMAL Arts. 48–50),
-      // and every share then says non-final too — reviewer s56 A M2: a share marked final beside a non-final item told the
-      // court (case.json) one thing and the parties' deadlines another. Splitting such an item per worker is not made.
+      // fixS57 (legal57a #1, docs57 #1): a joint claim's sum split among its workers — each worker's share is final or
+      // not on ITS OWN amount (LDMAL Art. 47(1): what a worker recovers; SPC-1 Art. 19: item by item, each worker's
+      // dispute his own). An item whose shares differ is split (Rules Art. 50): its final shares belong to the final
+      // award document (第N-1号), its non-final ones to the non-final one (第N-2号) — `itemPart` below. The item's own
+      // `final` says whether ALL of it is final; every reader of finality reads the shares (`hasPart`), so that case.json,
+      // the documents and the parties' windows agree share by share (reviewer s56 A M2).
       if (given?.length) {
-        const under = given.map((sh) => sh.amountFen <= thresholdFen);
         const limit = `当地月最低工资标准十二个月金额（${thresholdFen / 100}元）`;
-        const over = under.filter((u) => !u).length;
-        const shares = given.map((sh) => ({ ...sh, final: over === 0 }));
+        const shares = given.map((sh) => ({ ...sh, final: sh.amountFen <= thresholdFen }));
+        const over = shares.filter((sh) => !sh.final).length;
         return over === 0
           ? {
               ...it,
@@ -187,7 +188,7 @@ export function classifyAward(
               reason:
                 over === shares.length
                   ? `每名申请人分得的裁决金额均超过${limit}，非终局`
-                  : `部分申请人分得的裁决金额超过${limit}，本项非终局`,
+                  : `部分申请人分得的裁决金额超过${limit}：分得金额不超过的部分终局，超过的部分非终局（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议解释（一）第十九条；劳动人事争议仲裁办案规则第五十条）`,
             };
       }
       const amount = it.amountFen ?? 0;
@@ -210,7 +211,59 @@ export function classifyAward(
     const r = one(it);
     return it.shares?.length && !r.shares ? { ...r, shares: it.shares.map((sh) => ({ ...sh, final: r.final })) } : r;
   });
-  const finals = classified.filter((i) => i.final).length;
-  const finality: Finality = finals === classified.length ? 'final' : finals === 0 ? 'non_final' : 'mixed';
+  // By parts: a split item (fixS57) gives the award a final part and a non-final part (Rules Art. 50).
+  const anyFinal = classified.some((i) => hasPart(i, true));
+  const anyNonFinal = classified.some((i) => hasPart(i, false));
+  const finality: Finality = !anyNonFinal ? 'final' : !anyFinal ? 'non_final' : 'mixed';
   return { items: classified, finality, thresholdFen };
+}
+
+/** An award item as finality reads it: its own `final`, and each worker's share of a joint item with its own. */
+export interface ItemWithParts {
+  final: boolean;
+  shares?: readonly { partyId: number; final: boolean }[];
+}
+
+/**
+ * fixS57: the item has a part of this finality — a share of it (a joint item split among its workers: each share is
+ * final or not on its own amount, LDMAL Art. 47(1); SPC-1 Art. 19), or, without shares, the item itself. A split item
+ * (shares of both) has both: it belongs to both documents of a split award (Rules Art. 50).
+ */
+export function hasPart(item: ItemWithParts, final: boolean): boolean {
+  return item.shares?.length ? item.shares.some((sh) => sh.final === final) : item.final === final;
+}
+
+/** The item is split: some of its shares final, some not (fixS57; Rules Art. 50). */
+export const isSplit = (item: ItemWithParts): boolean => hasPart(item, true) && hasPart(item, false);
+
+/** The workers whose shares of the item are of this finality; null: the item has no shares (it is whole). */
+export function partWorkers(item: ItemWithParts, final: boolean): number[] | null {
+  return item.shares?.length ? item.shares.filter((sh) => sh.final === final).map((sh) => sh.partyId) : null;
+}
+
+/** An award record's item (amounts as text), as `itemPart` splits it. */
+export interface PartItem extends ItemWithParts {
+  amount?: string | null;
+  shares?: readonly { partyId: number; final: boolean; amount: string }[];
+}
+
+/**
+ * fixS57: the item's part of this finality, as the award document (-1 final, -2 non-final; Rules Art. 50), the windows,
+ * the court hand-off and the enforcement read it: a whole item of that finality as it is; of a split item, its shares of
+ * that finality only, its `amount` their sum and `final` the part's; null where the item has no such part.
+ */
+export function itemPart<T extends PartItem>(item: T, final: boolean): T | null {
+  if (!hasPart(item, final)) return null;
+  if (!isSplit(item)) return item;
+  const shares = (item.shares ?? []).filter((sh) => sh.final === final);
+  const fen = shares.reduce((n, sh) => n + (parseMoney(sh.amount) ?? 0), 0);
+  return { ...item, final, shares, amount: formatMoney(fen) };
+}
+
+/** The parts of these items of this finality (fixS57): what a split award's document of that finality decides. */
+export function itemsPart<T extends PartItem>(items: readonly T[], final: boolean): T[] {
+  return items.flatMap((i) => {
+    const p = itemPart(i, final);
+    return p ? [p] : [];
+  });
 }

@@ -1,5 +1,5 @@
 import { provisionalBasis } from './calendar.ts';
-import { MONETARY_FINAL_CATEGORIES } from './finality.ts';
+import { hasPart, MONETARY_FINAL_CATEGORIES, partWorkers } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
 import {
   type AbsentNotice,
@@ -418,7 +418,12 @@ export function workerAwardItems(ctx: CaseContext, partyId: number): NonNullable
  * The worker has a final item in the award — granted or dismissed (LDMAL Art. 47): only his suit is one against a
  * final award (Art. 48). A worker whose items are all non-final sues under Art. 50 (legal55a 1).
  */
-export const workerHasFinalPart = (ctx: CaseContext, partyId: number): boolean => workerAwardItems(ctx, partyId).some((i) => i.final);
+export const workerHasFinalPart = (ctx: CaseContext, partyId: number): boolean =>
+  // fixS57: of a joint item split by its workers' shares, his own share's finality (LDMAL Art. 47(1); SPC-1 Art. 19).
+  workerAwardItems(ctx, partyId).some((i) => {
+    const mine = i.shares?.some((sh) => sh.partyId === partyId) ? partWorkers(i, true) : null;
+    return mine ? mine.includes(partyId) : hasPart(i, true);
+  });
 
 /**
  * legal55a 3: a worker to whom the award decides nothing — his own claims were all given up before it (Rules Arts. 35,
@@ -603,7 +608,7 @@ export const setAsideWhole = (ctx: Pick<CaseContext, 'award' | 'setAside'>): boo
 export function finalPartEnforceable(ctx: Pick<CaseContext, 'award' | 'setAside'>): boolean {
   const a = ctx.award;
   if (!a || a.finality === 'non_final' || ctx.setAside?.result === 'set_aside') return false;
-  return a.items.some((i) => i.final && i.outcome !== 'dismissed');
+  return a.items.some((i) => hasPart(i, true) && i.outcome !== 'dismissed');
 }
 
 /**
@@ -638,14 +643,20 @@ export function finalPartInForceFor(ctx: CaseContext): number[] {
   if (ctx.closure?.mode !== 'award' || award?.finality !== 'mixed' || ctx.effectiveOn !== null || !finalPartEnforceable(ctx)) return [];
   const held = finalAwardHeldFor(ctx);
   const granted = award.items
-    .filter((i) => i.final && i.outcome !== 'dismissed')
-    .map((i) => ctx.claims.find((c) => c.id === i.claimId))
+    .filter((i) => hasPart(i, true) && i.outcome !== 'dismissed')
+    .map((i) => ({ claim: ctx.claims.find((c) => c.id === i.claimId), sharers: partWorkers(i, true) }))
     // The final items a worker recovers: not the employer's against a worker (its claim or counterclaim, Rules Art. 36).
-    .filter((c): c is CaseContext['claims'][number] => c !== undefined && !claimByEmployer(ctx, c));
-  return signingParties(ctx)
-    .filter((p) => isWorkerParty(ctx, p) && !held.has(p.id))
-    .filter((p) => granted.some((c) => [null, p.id].includes(claimWorker(ctx, c))))
-    .map((p) => p.id);
+    .filter(
+      (g): g is { claim: CaseContext['claims'][number]; sharers: number[] | null } =>
+        g.claim !== undefined && !claimByEmployer(ctx, g.claim),
+    );
+  return (
+    signingParties(ctx)
+      .filter((p) => isWorkerParty(ctx, p) && !held.has(p.id))
+      // fixS57: of a joint item split by its shares, only the workers whose shares are final (SPC-1 Art. 19).
+      .filter((p) => granted.some((g) => (g.sharers ? g.sharers.includes(p.id) : [null, p.id].includes(claimWorker(ctx, g.claim)))))
+      .map((p) => p.id)
+  );
 }
 
 /**
@@ -671,7 +682,7 @@ export function partialAwardInForceNo(ctx: CaseContext): number | null {
       (r) =>
         (r.kind === 'set_aside' && r.result === 'set_aside') || (r.kind === 'lawsuit' && r.partyId !== null && isWorkerId(ctx, r.partyId)),
     );
-    return !gone && pa.items.some((it) => it.final && it.outcome !== 'dismissed');
+    return !gone && pa.items.some((it) => hasPart(it, true) && it.outcome !== 'dismissed');
   });
   return i < 0 ? null : i + 1;
 }
@@ -680,7 +691,8 @@ export function partialAwardInForceNo(ctx: CaseContext): number | null {
 export const partialRemediesOf = (ctx: CaseContext, n: number) => (ctx.partialAwardRemedies ?? []).filter((r) => r.partialAward === n);
 
 /** The partial award's items that order something and are final (LDMAL Art. 47): what its enforcement is of. */
-const partialFinalOrders = (award: CaseContext['partialAwards'][number]) => award.items.some((i) => i.final && i.outcome !== 'dismissed');
+const partialFinalOrders = (award: CaseContext['partialAwards'][number]) =>
+  award.items.some((i) => hasPart(i, true) && i.outcome !== 'dismissed');
 
 /**
  * The remedies against a partial award (LDMAL Art. 43(2); Rules Art. 49: a party dissatisfied with it proceeds as

@@ -3,6 +3,7 @@ import type { DocumentInfo } from '../../db/stores/documents.ts';
 import { executedPartyIds } from '../../workflows/advance-execution.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
+import { hasPart } from '../../workflows/finality.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { eventLabel, stateLabel } from '../../workflows/labels.ts';
 import { CLAIM_CATEGORIES } from '../../workflows/reference.ts';
@@ -148,7 +149,7 @@ export function packagePurposeRefusal(
   }
   if (purpose === 'litigation') return litigationBasis(ctx) ? null : noSuit(ctx);
   if (purpose === 'set_aside') {
-    if (!awards.some((a) => a.items.some((i) => i.final)))
+    if (!awards.some((a) => a.items.some((i) => hasPart(i, true))))
       return { detail: '本案没有终局裁决事项，不能申请撤销仲裁裁决', source: '《劳动争议调解仲裁法》第四十九条' };
     // med49 L3: the package goes to the intermediate court the employer applied to (LDMAL Art. 49): made once that
     // application is recorded (RECORD_SET_ASIDE, of the award or of a partial award) — before, it had no court and no
@@ -222,8 +223,10 @@ const awardView = (a: NonNullable<MachineContext['award']>, setAsideFinal = fals
     // those the award names. Optional fields: a reader of 1.x ignores them.
     ...(i.obligorIds ? { obligorIds: i.obligorIds } : {}),
     ...(i.jointLiability ? { jointLiability: true } : {}),
-    // docs56 #1: each worker's share of a joint claim's sum and whether it is final for him (optional, as above).
-    ...(i.shares ? { shares: i.shares } : {}),
+    // docs56 #1: each worker's share of a joint claim's sum and whether it is final for him (optional, as above). fixS57:
+    // each share is final or not on its own amount (LDMAL Art. 47(1); SPC-1 Art. 19) — the item's `final` says whether all
+    // of it is; a share set aside with the final part says so itself.
+    ...(i.shares ? { shares: i.shares.map((sh) => ({ ...sh, ...(setAsideFinal && sh.final ? { setAside: true } : {}) })) } : {}),
   })),
 });
 

@@ -92,6 +92,10 @@ export async function awardPreview(
           joint:
             given?.jointLiability && !claim?.counterclaim ? jointGround(obligorsOf(c.parties, given.obligorIds), ctx.partyAdditions) : null,
         }),
+        // fixS57: each worker's share and its own finality (LDMAL Art. 47(1); SPC-1 Art. 19), as the award records it.
+        ...(i.shares
+          ? { shares: i.shares.map((sh) => ({ partyId: sh.partyId, amount: formatMoney(sh.amountFen), final: sh.final })) }
+          : {}),
         ...(advance ? { advanceExecution: advance } : {}),
       };
     }),

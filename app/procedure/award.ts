@@ -59,9 +59,25 @@ function shareErrors(
   gone: ReadonlySet<number>,
 ): FieldError[] {
   const errors: FieldError[] = [];
+  // legal57a #3: the workers of a claim of them all together whose application was treated as withdrawn alone.
+  const withdrawnWorkers = parties.filter((p) => p.side === 'applicant' && p.kind === 'person' && p.id !== undefined && gone.has(p.id));
   for (const [i, it] of items.entries()) {
-    if (!it.shares) continue;
     const path = `items.${i}.shares`;
+    if (!it.shares) {
+      // legal57a #3: after a co-claimant's application was treated as withdrawn (LDMAL Art. 36; Rules Art. 39), a sum
+      // granted on the workers' joint claim without shares would be paid whole to those remaining — the withdrawn
+      // worker's part is not theirs to take, and finality would be judged on a sum no one of them recovers (LDMAL Art.
+      // 47(1); SPC-1 Art. 19): each remaining worker's share must be stated (refused, not warned: the award would order
+      // a payment the law does not give).
+      const joint = claims.find((c) => c.id === it.claimId);
+      const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+      if (withdrawnWorkers.length && joint && !joint.counterclaim && !joint.partyId && it.outcome !== 'dismissed' && fen)
+        errors.push({
+          path,
+          message: `本项请求是申请人共同提出的，申请人${withdrawnWorkers.map((w) => w.name).join('、')}的仲裁申请已按撤回仲裁申请处理（《劳动人事争议仲裁办案规则》第三十九条），其应得部分不能裁决给其他申请人：请写明其余每名申请人分得的金额（shares），合计为本项裁决金额`,
+        });
+      continue;
+    }
     const claim = claims.find((c) => c.id === it.claimId);
     if (it.outcome === 'dismissed') {
       errors.push({ path, message: '驳回的请求没有裁决金额，不能写明各申请人分得的金额' });

@@ -133,7 +133,9 @@ describe(`fixD56 #1: each worker's share of a joint claim's sum (${DB})`, () => 
     expect((pkg.body as CaseView).award?.items?.[0]).toMatchObject({ shares: [{ partyId: p1.id }, { partyId: p2.id }] });
   });
 
-  it('a share over the threshold: the item non-final, and every share with it (the windows read the item; reviewer s56 A M2)', async () => {
+  // fixS57 (legal57a #1, docs57 #1) reverses this: each share is final or not on its own amount, the item split
+  // between the final and the non-final document; the windows read the shares too (reviewer s56 A M2 kept: they agree).
+  it('a share over the threshold: that share non-final, the other final — the award mixed (fixS57)', async () => {
     const { c, arb, p1, p2, claimId } = await jointCase(4);
     const shares = [
       { partyId: p1.id, amount: '30000.00' },
@@ -146,8 +148,8 @@ describe(`fixD56 #1: each worker's share of a joint claim's sum (${DB})`, () => 
       { items: [{ claimId, outcome: 'granted', amount: '40000.00', shares }], facts: FACTS, reasoning: REASONING },
       '2026-04-10',
     );
-    expect(r.award?.finality).toBe('non_final');
-    expect(r.award?.items?.[0]).toMatchObject({ final: false, shares: [{ final: false }, { final: false }] });
+    expect(r.award?.finality).toBe('mixed');
+    expect(r.award?.items?.[0]).toMatchObject({ final: false, shares: [{ final: false }, { final: true }] });
   });
 });
 

@@ -1795,7 +1795,9 @@ function awardEditor(c, type, dateInput) {
       for (const r of answered.filter((x) => x.outcome.value)) {
         const it = p.items.find((i) => i.claimId === r.cl.id);
         r.fin.className = it?.final ? 'final-yes' : 'final-no';
-        r.fin.textContent = it ? (it.final ? '终局' : '非终局') : '—';
+        // fixS57: a joint item whose workers' shares differ is split between the final and the non-final document.
+        const split = it?.shares?.some((sh) => sh.final) && it.shares.some((sh) => !sh.final);
+        r.fin.textContent = it ? (split ? '部分终局（按各申请人分得金额）' : it.final ? '终局' : '非终局') : '—';
         r.fin.title = it?.reason ?? '';
         r.why.textContent = it?.reason ?? '';
         // LDMAL Art. 44; domain.md §9.2: an item ordered paid in advance is deducted and stated in the award.
