@@ -1627,8 +1627,9 @@ export const caseMachine = setup({
                       agreedOn: event.occurredOn,
                       amount: p(event).amount ?? null,
                       performanceDueOn: p(event).performanceDueOn ?? null,
-                      // fixT57 #5 (LDMAL Art. 51): who the 调解书 orders to perform; absent, the respondents.
-                      ...(p(event).obligorIds ? { obligorIds: p(event).obligorIds } : {}),
+                      // fixT57 #5 (LDMAL Art. 51): who the 调解书 orders to perform — not given, the respondents, recorded as
+                      // such (the record then says who owes; snapshots from before have none and keep the warning).
+                      obligorIds: p(event).obligorIds ?? context.parties.filter((x) => x.side === 'respondent').map((x) => x.id),
                     },
                   })),
                 },

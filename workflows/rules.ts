@@ -2523,17 +2523,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
         );
     }
     // fixT57 #5 — LDMAL Art. 51: the same for a 调解书 — the party it orders to perform (MEDIATION_AGREED `obligorIds`,
-    // absent: the respondents) does not apply; a party on the other side of an obligor does.
-    if (!ctx.award && ctx.closure?.mode === 'mediation' && ctx.mediation) {
-      const obligors = ctx.mediation.obligorIds ?? ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
+    // recorded as the respondents when not given) does not apply; a party on the other side of an obligor does. A 调解书
+    // recorded before the obligors were kept says nothing of them: recorded with a warning (remedy-warnings.ts).
+    if (!ctx.award && ctx.closure?.mode === 'mediation' && ctx.mediation?.obligorIds) {
+      const obligors = ctx.mediation.obligorIds;
       const sideOf = (id: number) => ctx.parties.find((p) => p.id === id)?.side;
       if (!obligors.some((id) => sideOf(id) !== party.side))
         return v(
           'enforcement-by-obligee',
           'LDMAL Art. 51',
-          `调解书确定由${party.side === 'applicant' ? '申请人' : '被申请人'}一方（当事人${obligors.join('、')}）履行给付义务${
-            ctx.mediation.obligorIds ? '' : '（未登记履行义务人，按被申请人一方）'
-          }；申请强制执行的应当是另一方当事人（《劳动争议调解仲裁法》第五十一条：一方当事人逾期不履行的，另一方当事人可以申请执行）`,
+          `调解书确定由${party.side === 'applicant' ? '申请人' : '被申请人'}一方（当事人${obligors.join('、')}）履行给付义务；申请强制执行的应当是另一方当事人（《劳动争议调解仲裁法》第五十一条：一方当事人逾期不履行的，另一方当事人可以申请执行）`,
           'partyId',
         );
     }

@@ -254,6 +254,8 @@ describe(`fixT57 #5: a 调解书 is enforced on the application of the other sid
 
   it('no obligorIds: the respondents pay — the respondent applying is 422 enforcement-by-obligee; the worker, 200', async () => {
     const c = await signed();
+    // The default is recorded: the record says who owes.
+    expect((await read(c)).proceedings.mediation.obligorIds).toEqual(c.respondents.map((r) => r.id));
     const body = await refused(
       c,
       a.tokens.clerk,
