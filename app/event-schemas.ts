@@ -131,6 +131,11 @@ const AwardPayload = {
   reasoning: Written.optional().openapi({ description: '本委认为（仲裁员撰写）' }),
   defenseSummary: LongText.optional(),
   counterclaimDefenseSummary: LongText.optional().openapi({ description: '申请人（被反申请人）针对反申请的答辩意见（裁决反申请请求时）' }),
+  // fixT57 #2 (LDMAL Arts. 45–46; by analogy Arbitration Law Art. 37(2)): the tribunal's decision not to hear again.
+  noRehearing: z.object({ reason: Reason }).optional().openapi({
+    description:
+      '仲裁庭组成人员在最后一次开庭后更换的，仲裁庭决定已进行的仲裁程序不再重新进行（参照《仲裁法》第三十七条第二款）及其理由；未重新开庭又未写明的，422 tribunal-changed-after-hearing',
+  }),
 };
 
 /**
@@ -317,6 +322,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     // Appended for statistics (issue 18): the amount the agreement settles (调解金额), optional.
     amount: Money.optional().openapi({ description: '调解协议约定的给付金额（元），用于统计调解金额' }),
     performanceDueOn: PerformanceDueOn,
+    // fixT57 #5 (LDMAL Art. 51): who the agreement orders to perform — the other side may apply for enforcement.
+    obligorIds: z.array(Id).min(1, '至少一名当事人').max(100).refine(uniqueIds, '同一当事人不能出现两次').optional().openapi({
+      description:
+        '调解协议（调解书）确定履行给付义务的当事人编号（申请人或被申请人）；不填为全体被申请人。一方逾期不履行的，由另一方申请强制执行（LDMAL Art. 51）',
+    }),
   }),
   MEDIATION_FAILED: z.object({ reason: Reason.optional() }),
   SIGN_MEDIATION_DOCUMENT: z.object({ partyId: Id, signedOn: IsoDate.optional(), refused: z.boolean().optional() }),

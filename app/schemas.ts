@@ -721,6 +721,10 @@ export const Proceedings = z
         performanceDueOn: Day.nullable().optional().openapi({
           description: '履行期限届满之日（调解书载明的履行期限最后一日；申请强制执行期间自此起算，民事诉讼法第二百五十条第二款）',
         }),
+        obligorIds: z.array(Id).optional().openapi({
+          description:
+            '调解协议确定履行给付义务的当事人（MEDIATION_AGREED obligorIds）；不填为全体被申请人，由另一方申请强制执行（LDMAL Art. 51）',
+        }),
         signatures: z.array(Signature),
         refusedBy: Id.nullable(),
       })
@@ -734,6 +738,10 @@ export const Proceedings = z
         referredOn: Day.nullable(),
         amount: Amount.nullable().optional(),
         performanceDueOn: Day.nullable().optional().openapi({ description: '调解协议约定的履行期限届满之日（录入时）' }),
+        obligorIds: z.array(Id).optional().openapi({
+          description:
+            '调解协议确定履行给付义务的当事人（MEDIATION_AGREED obligorIds）；不填为全体被申请人，由另一方申请强制执行（LDMAL Art. 51）',
+        }),
       })
       .nullable(),
     advanceExecutions: z.array(
@@ -815,7 +823,19 @@ export const Proceedings = z
     transfers: z.array(
       z.strictObject({ purpose: z.enum(['enforcement', 'advance_execution', 'litigation']), court: z.string(), transferredOn: Day }),
     ),
-    recusals: z.array(z.strictObject({ arbitratorId: Id, replacementId: Id, decidedOn: Day, reason: z.string() })),
+    recusals: z.array(
+      z.strictObject({
+        arbitratorId: Id,
+        replacementId: Id,
+        decidedOn: Day,
+        reason: z.string(),
+        hearingsBefore: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: '更换时已开庭次数（最后一次开庭后更换的，裁决须重新开庭或写明不重新开庭的决定）' }),
+      }),
+    ),
     archivedOn: Day.nullable(),
     claimChanges: z.array(
       z.strictObject({
@@ -895,6 +915,11 @@ export const Proceedings = z
             replacementName: z.string().nullable(),
             reason: z.string().nullable(),
             form: z.enum(['written', 'oral']).optional().openapi({ description: '书面决定（可出具回避决定书）或口头决定' }),
+            hearingsBefore: z
+              .number()
+              .int()
+              .optional()
+              .openapi({ description: '更换时已开庭次数（最后一次开庭后更换的，裁决须重新开庭或写明不重新开庭的决定）' }),
           })
           .nullable(),
       }),

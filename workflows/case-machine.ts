@@ -23,6 +23,7 @@ import {
   finalPartEnforceable,
   finalPartInForce,
   finalPartInForceDuringSuit,
+  heardSinceJoined,
   opensSetAsideWindow,
   partialAwardInForce,
   partialAwardInForceNo,
@@ -542,7 +543,9 @@ const activeAdditions = {
           on: event.occurredOn,
           partyId: p(event).partyId,
           grounds: p(event).grounds,
-          timely: event.facts?.defensePeriodOpen !== false,
+          // fixT57 #4 (Rules Art. 10): within the defense period — never after a hearing held since the objector became a
+          // party (he answered on the merits; CPL Art. 130(2) by analogy): late, recorded, the proceedings go on.
+          timely: event.facts?.defensePeriodOpen !== false && !heardSinceJoined(context, p(event).partyId),
           decision: null,
         },
       ],
@@ -622,6 +625,7 @@ const activeAdditions = {
                   reason: p(event).reason ?? null,
                   // Rules Art. 12: decided orally (recorded) or in writing — a written one has its 决定书.
                   ...(p(event).form ? { form: p(event).form } : {}),
+                  hearingsBefore: context.hearingsHeld.length,
                 },
               }
             : r,
@@ -1221,6 +1225,7 @@ export const caseMachine = setup({
                   agreedOn: event.occurredOn,
                   amount: p(event).amount ?? null,
                   performanceDueOn: p(event).performanceDueOn ?? null,
+                  ...(p(event).obligorIds ? { obligorIds: p(event).obligorIds } : {}),
                 },
               })),
             },
@@ -1416,7 +1421,11 @@ export const caseMachine = setup({
                     arbitratorIds: t.arbitratorIds.map((id) => (id === arbitratorId ? replacementId : id)),
                     presidingId: t.presidingId === arbitratorId ? (p(event).presidingId ?? replacementId) : t.presidingId,
                   },
-                  recusals: [...context.recusals, { arbitratorId, replacementId, reason, decidedOn: event.occurredOn }],
+                  recusals: [
+                    ...context.recusals,
+                    // fixT57 #2: the hearings held before the replacement (an award after it needs a hearing or a decision).
+                    { arbitratorId, replacementId, reason, decidedOn: event.occurredOn, hearingsBefore: context.hearingsHeld.length },
+                  ],
                 };
               }),
             },
@@ -1620,6 +1629,9 @@ export const caseMachine = setup({
                       agreedOn: event.occurredOn,
                       amount: p(event).amount ?? null,
                       performanceDueOn: p(event).performanceDueOn ?? null,
+                      // fixT57 #5 (LDMAL Art. 51): who the 调解书 orders to perform — not given, the respondents, recorded as
+                      // such (the record then says who owes; snapshots from before have none and keep the warning).
+                      obligorIds: p(event).obligorIds ?? context.parties.filter((x) => x.side === 'respondent').map((x) => x.id),
                     },
                   })),
                 },

@@ -194,8 +194,11 @@ export function duplicateAcceptRefusal(
       .map(({ c, k }) => `${c.caseNo ?? `收件日期为${c.receivedOn}的申请（编号${c.id}）`}${k.what}`)
       .join('；') + (barring.length > 3 ? `；另有${barring.length - 3}件` : '');
   const sources = [...new Set(barring.map(({ k }) => k.source))].join('; ');
+  // fixT57 #6 (Rules Art. 39): an earlier case barring only because the application was treated as withdrawn is not
+  // pending — the refusal has its own rule name (再次申请的不予受理), the same field and confirmation.
+  const deemedOnly = barring.every(({ k }) => k.code === 'deemed_withdrawn');
   return {
-    rule: 'duplicate-application-pending',
+    rule: deemedOnly ? 'reapplication-after-deemed-withdrawal' : 'duplicate-application-pending',
     source: sources,
     detail: `同一申请人与被申请人之间已有同类请求的在先案件：${named}。对同一争议（事实、理由和请求相同）的申请不予受理（《劳动人事争议仲裁办案规则》${sources.includes('Art. 39') ? '第三十四条、第三十九条' : '第三十四条'}）。经核对不属于同一争议的，请勾选“经核对，本申请与上述在先案件不属于同一争议，予以受理”并填写“不属于同一争议的理由”后受理；属于同一争议的，请办理“不予受理”`,
     field: 'notSameMatter',

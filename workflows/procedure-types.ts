@@ -266,7 +266,11 @@ export interface CaseContext extends CaseInput, AddedContext {
   clockRestarts: { on: string; reason: string }[];
   representatives: number[];
   tribunal: { arbitratorIds: number[]; presidingId: number; formedOn: string } | null;
-  recusals: { arbitratorId: number; replacementId: number; decidedOn: string; reason: string }[];
+  /**
+   * `hearingsBefore` (fixT57 #2): how many hearings had been held when the arbitrator was replaced — a replacement after
+   * the last hearing leaves an award to a tribunal that did not hear the case (absent on older snapshots: judged by date).
+   */
+  recusals: { arbitratorId: number; replacementId: number; decidedOn: string; reason: string; hearingsBefore?: number }[];
   services: ServiceRecord[];
   /** FILE_DEFENSE: the filed defense, with the summary the clerk recorded (null: none recorded). */
   defenses: { filedOn: string; summary?: string | null }[];
@@ -346,6 +350,11 @@ export interface CaseContext extends CaseInput, AddedContext {
     amount?: string | null;
     /** CPL Art. 250(2): the last day of the performance period the 调解书 states, when recorded (absent on older snapshots). */
     performanceDueOn?: string | null;
+    /**
+     * fixT57 #5 (LDMAL Art. 51): the parties the 调解书 orders to perform (MEDIATION_AGREED `obligorIds`); absent, the
+     * respondents. The other side's parties may apply for its enforcement.
+     */
+    obligorIds?: number[];
     signatures: { partyId: number; signedOn: string }[];
     refusedBy: number | null;
   } | null;
@@ -449,6 +458,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     amount?: string | null;
     /** The agreed performance period's last day, when recorded (LDMAL Art. 15: not performed in time → arbitration). */
     performanceDueOn?: string | null;
+    /** fixT57 #5: the parties the agreement orders to perform, when recorded (MEDIATION_AGREED `obligorIds`). */
+    obligorIds?: number[];
   } | null;
   archivedOn: string | null;
   /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
@@ -528,6 +539,8 @@ export interface AddedContext {
       reason: string | null;
       /** Rules Art. 12: in writing (its 决定书 can be made) or orally; absent where not given. */
       form?: 'written' | 'oral';
+      /** fixT57 #2: hearings held when the recusal was decided (as `recusals[].hearingsBefore`). */
+      hearingsBefore?: number;
     } | null;
   }[];
   /** The evidence period set by the tribunal (Rules Art. 15), its extensions and late evidence. */

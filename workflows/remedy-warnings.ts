@@ -103,7 +103,14 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
   // does not perform. The record keeps its terms as text only (who pays is not a field), so the employer side applying
   // is recorded with a warning naming it, not refused: the worker usually is the one paid, but a 调解书 may bind him too.
   const mode = ctx.closure?.mode;
-  if (ev.type === 'APPLY_ENFORCEMENT' && (mode === 'mediation' || mode === 'review_confirmed') && typeof pl.partyId === 'number') {
+  // fixT57 #5: a 调解书 recorded with its obligors (MEDIATION_AGREED `obligorIds`) is judged by the rule instead (rules.ts).
+  const obligorsKnown = mode === 'mediation' && ctx.mediation?.obligorIds !== undefined;
+  if (
+    ev.type === 'APPLY_ENFORCEMENT' &&
+    !obligorsKnown &&
+    (mode === 'mediation' || mode === 'review_confirmed') &&
+    typeof pl.partyId === 'number'
+  ) {
     if (isEmployerId(ctx, pl.partyId))
       return [
         `申请执行的当事人${pl.partyId}为用人单位一方：调解书由一方当事人逾期不履行的，由另一方当事人申请执行（劳动争议调解仲裁法第五十一条）；调解书确定由用人单位给付的，用人单位不能申请执行，请核对调解书内容和申请人`,

@@ -1214,6 +1214,8 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
       : null,
   // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
   RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
+  // fixT57 #1 (Rules Art. 9): a case accepted on transfer is not transferred onward — not offered (422 no-onward-transfer).
+  TRANSFER_CASE: (ctx) => transferredInRefusal(ctx, '移送'),
   // SPC-1 Art. 16; LDMAL Art. 50: while the employer's suit holds the (non-final part of the) award back for everyone, it
   // is not offered (legalfixA H1: it was offered in court and answered 422 only when sent).
   MARK_EFFECTIVE: (ctx) => (separateEffect(ctx)?.employerSued ? separateEffectRule(ctx, { payload: {} } as ProcEvent) : null),
@@ -1389,7 +1391,21 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   // legal54c M1: one worker's deemed withdrawal while others go on leaves a counterclaim standing to be decided with them.
   DEEM_WITHDRAWN: (ctx, ev) =>
     deemWithdrawnNoticeRefusal(ctx, ev) ?? (partialDeemedWithdrawal(ctx, ev.payload.partyId) ? null : counterclaimStanding(ctx, ev)),
-  MEDIATION_AGREED: (ctx) => PRECONDITIONS.MEDIATION_AGREED?.(ctx) ?? null,
+  MEDIATION_AGREED: (ctx, ev) => {
+    const none = PRECONDITIONS.MEDIATION_AGREED?.(ctx);
+    if (none) return none;
+    // fixT57 #5 (LDMAL Art. 51): the obligors are parties to the agreement — applicants or respondents.
+    const ids = (ev.payload.obligorIds ?? []) as number[];
+    const others = ids.filter((id) => !ctx.parties.some((p) => p.id === id && (p.side === 'applicant' || p.side === 'respondent')));
+    if (others.length)
+      return v(
+        'obligor-not-a-party',
+        'LDMAL Art. 51',
+        `履行义务人应当是本案的申请人或被申请人：当事人${others.join('、')}不是`,
+        'obligorIds',
+      );
+    return null;
+  },
   VOID_REGISTRATION: (ctx) => PRECONDITIONS.VOID_REGISTRATION?.(ctx) ?? null,
   SIGN_MEDIATION_DOCUMENT: (ctx, ev) => {
     // A case stored before MEDIATION_AGREED needed a tribunal that reached signing without one: no first signature
@@ -1829,6 +1845,17 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     // one — the way to arbitration is its non-performance (Art. 15), or no reason stated (e.g. the agreement held void).
     // Refused rather than warned: no lawful path needs the false reason, and the referral's record would carry it.
     const reason = ev.payload.reason as string | undefined;
+    // fixT57 #3 — LDMAL Art. 15: 「一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法申请仲裁」: until the agreed
+    // performance period has run (its last day included) there is no non-performance to go to arbitration on. An
+    // agreement with no period recorded may be demanded at any time (by analogy Civil Code Art. 511(4)): not refused.
+    const due = ctx.trackMediation?.performanceDueOn;
+    if (reason === 'non_performance' && ctx.trackMediation?.agreedOn && due && ev.occurredOn <= due)
+      return v(
+        'performance-period-running',
+        'LDMAL Art. 15',
+        `调解协议约定的履行期限至${due}届满，尚未届满不存在“在协议约定期限内不履行”的情形：${due}之后对方仍未履行的，方可以不履行调解协议为由申请仲裁（《劳动争议调解仲裁法》第十五条）`,
+        'reason',
+      );
     if (ctx.trackMediation?.agreedOn && (reason === 'failed' || reason === 'time_limit'))
       return v(
         'mediation-agreement-reached',
@@ -1927,11 +1954,27 @@ export function lateRecusalWarnings(nctx: CaseContext, ev: ProcEvent): string[] 
  * legal56a 2 — LDMAL Arts. 31–33: the arbitrators replaced on the tribunal — recused by the chair (RECUSE_ARBITRATOR) or on
  * a recusal granted with a replacement (DECIDE_RECUSAL) — with the day.
  */
-export function tribunalReplacements(ctx: CaseContext): { on: string; arbitratorId: number; replacementId: number }[] {
-  const byChair = (ctx.recusals ?? []).map((r) => ({ on: r.decidedOn, arbitratorId: r.arbitratorId, replacementId: r.replacementId }));
+export function tribunalReplacements(
+  ctx: CaseContext,
+): { on: string; arbitratorId: number; replacementId: number; hearingsBefore?: number }[] {
+  // fixT57 #2: `hearingsBefore`, the hearings held at the replacement (absent on older records).
+  const before = (n: number | undefined) => (n === undefined ? {} : { hearingsBefore: n });
+  const byChair = (ctx.recusals ?? []).map((r) => ({
+    on: r.decidedOn,
+    arbitratorId: r.arbitratorId,
+    replacementId: r.replacementId,
+    ...before(r.hearingsBefore),
+  }));
   const granted = (ctx.recusalApplications ?? []).flatMap((r) =>
     r.target.kind === 'arbitrator' && r.target.userId !== null && r.decision?.result === 'granted' && r.decision.replacementId !== null
-      ? [{ on: r.decision.on, arbitratorId: r.target.userId, replacementId: r.decision.replacementId }]
+      ? [
+          {
+            on: r.decision.on,
+            arbitratorId: r.target.userId,
+            replacementId: r.decision.replacementId,
+            ...before(r.decision.hearingsBefore),
+          },
+        ]
       : [],
   );
   return [...byChair, ...granted].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
@@ -2088,6 +2131,63 @@ function meritsBlocked(ctx: CaseContext, opts: { recorder: boolean }): Violation
   return null;
 }
 
+/**
+ * fixT57 #1 — Rules Art. 9: 「对上述移送案件，受移送的仲裁委员会应当依法受理。受移送的仲裁委员会认为移送的案件按照规定不属于本仲裁委员会
+ * 管辖…的，应当报请共同的上一级仲裁委员会主管部门指定管辖」. A case accepted on transfer (ACCEPT_TRANSFER) is not transferred
+ * onward — by TRANSFER_CASE or an objection upheld alike: the commission reports to the common superior department.
+ */
+function transferredInRefusal(ctx: CaseContext, act: string): Violation | null {
+  const t = ctx.transferIn;
+  if (!t) return null;
+  return v(
+    'no-onward-transfer',
+    'Rules Art. 9',
+    `本案系${t.fromCommission}移送、本委于${t.on}受理的案件，受移送的仲裁委员会不能再行${act}：认为本案不属于本委管辖的，应当报请共同的上一级仲裁委员会主管部门指定管辖（《劳动人事争议仲裁办案规则》第九条）`,
+  );
+}
+
+/**
+ * fixT57 #4 — Rules Art. 10: whether a hearing was held since `partyId` became a party (acceptance, or his addition,
+ * Rules Art. 46(1)): a jurisdiction objection raised after it is late whatever service was recorded — he answered on the
+ * merits (by analogy CPL Art. 130(2)); recorded `timely: false`, it does not stop the proceedings.
+ */
+export function heardSinceJoined(ctx: CaseContext, partyId: unknown): boolean {
+  const joined = (ctx.partyAdditions ?? []).find((a) => a.partyId === partyId)?.on ?? '';
+  return ctx.hearingsHeld.some((h) => h.heldOn >= joined);
+}
+
+/**
+ * fixT57 #2 — the replacements on the tribunal (RECUSE_ARBITRATOR, DECIDE_RECUSAL granted) made after the last hearing
+ * held: no hearing since. Records from before `hearingsBefore` was kept are judged by date (a replacement after the day).
+ */
+export function replacedSinceLastHearing(ctx: CaseContext): ReturnType<typeof tribunalReplacements> {
+  const held = ctx.hearingsHeld;
+  const last = held.at(-1);
+  if (!last) return [];
+  return tribunalReplacements(ctx).filter((r) => (r.hearingsBefore !== undefined ? r.hearingsBefore === held.length : r.on > last.heldOn));
+}
+
+/**
+ * fixT57 #2 — LDMAL Arts. 45–46: the award is made by the tribunal that heard the case; by analogy 《仲裁法》第三十七条第二款:
+ * after an arbitrator is replaced on recusal, whether the proceedings already held are repeated is the tribunal's
+ * decision (on a party's request or its own). An award (or partial award) by a tribunal changed since the last hearing
+ * is refused unless a hearing was held since, or the payload records the tribunal's decision not to hear again
+ * (`noRehearing: {reason}`, kept in the event's history).
+ */
+function tribunalChangedRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const changed = replacedSinceLastHearing(ctx);
+  if (!changed.length) return null;
+  const reason = (ev.payload.noRehearing as { reason?: unknown } | undefined)?.reason;
+  if (typeof reason === 'string' && reason.trim()) return null;
+  const heldOn = ctx.hearingsHeld.at(-1)?.heldOn;
+  return v(
+    'tribunal-changed-after-hearing',
+    'LDMAL Arts. 45–46; Arbitration Law Art. 37 (by analogy)',
+    `仲裁庭组成人员已于${changed.map((r) => r.on).join('、')}更换，晚于最后一次开庭（${heldOn}）：裁决应由审理本案的仲裁庭作出（《劳动争议调解仲裁法》第四十五条、第四十六条）。请重新开庭审理；仲裁庭决定已进行的程序不再重新进行的（参照《仲裁法》第三十七条第二款），请在“不重新开庭的决定”（noRehearing）中写明理由`,
+    'noRehearing',
+  );
+}
+
 export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   CHANGE_CLAIMS: (ctx, ev) => {
     const change = (ev.payload.change ?? []) as { claimId: number }[];
@@ -2153,13 +2253,25 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     return null;
   },
   RAISE_JURISDICTION_OBJECTION: (ctx, ev) => {
-    // Rules Art. 10: the objection is the respondent's (or a third party's); the applicant chose the commission.
+    // Rules Art. 10: the objection is the respondent's, raised within its defense period; the applicant chose the
+    // commission.
     const party = ctx.parties.find((p) => p.id === ev.payload.partyId);
     if (party?.side === 'applicant')
       return v('objection-by-respondent', 'Rules Art. 10', '申请人不能对其自行选择的仲裁委员会提出管辖异议', 'partyId');
+    // fixT57 #4: a third party (LDMAL Art. 23) has no defense period and no standing to object to jurisdiction (by
+    // analogy CPL-Interp Art. 82: 第三人无权提出管辖异议).
+    if (party?.side === 'third_party')
+      return v(
+        'objection-by-respondent',
+        'Rules Art. 10; CPL-Interp Art. 82 (by analogy)',
+        '管辖异议由被申请人在答辩期满前提出（《劳动人事争议仲裁办案规则》第十条）；第三人无权提出管辖异议（参照最高人民法院《关于适用〈中华人民共和国民事诉讼法〉的解释》第八十二条）',
+        'partyId',
+      );
     if (pendingObjection(ctx)) return v('objection-pending', 'Rules Art. 10', '已有管辖异议尚未决定');
     return null;
   },
+  TRANSFER_CASE: (ctx) => transferredInRefusal(ctx, '移送'),
+  DECIDE_JURISDICTION_OBJECTION: (ctx, ev) => (ev.payload.result === 'upheld' ? transferredInRefusal(ctx, '认定管辖异议成立并移送') : null),
   APPLY_RECUSAL: (ctx, ev) => {
     const target = ev.payload.target as { kind: string; userId?: number };
     if (target.kind === 'arbitrator' && !ctx.tribunal?.arbitratorIds.includes(target.userId as number)) {
@@ -2249,8 +2361,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   MEDIATION_AGREED: (ctx) => (ctx.mediation ? consentViolation(ctx, 'settle', { on: ctx.mediation.startedOn }) : null),
   WITHDRAW: (ctx, ev) => (ctx.acceptedOn ? (consentViolation(ctx, 'withdraw', {}) ?? counterclaimStanding(ctx, ev)) : null),
   HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
-  PARTIAL_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev),
-  ISSUE_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev),
+  PARTIAL_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev) ?? tribunalChangedRule(ctx, ev),
+  ISSUE_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev) ?? tribunalChangedRule(ctx, ev),
   ACCEPT_REVIEW: (ctx, ev) => {
     // Rules Art. 75: an agreement that confirms a labor relationship is not accepted for review.
     if (ctx.claims.some((c) => c.category === 'confirm_relationship'))
@@ -2419,6 +2531,20 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
           `裁决确定由${party.side === 'applicant' ? '申请人' : '被申请人'}一方履行给付义务；申请强制执行的应当是裁决所确认权利的${
             party.side === 'applicant' ? '被申请人' : '申请人'
           }一方（《劳动争议调解仲裁法》第五十一条：一方当事人逾期不履行的，另一方当事人可以申请执行）`,
+          'partyId',
+        );
+    }
+    // fixT57 #5 — LDMAL Art. 51: the same for a 调解书 — the party it orders to perform (MEDIATION_AGREED `obligorIds`,
+    // recorded as the respondents when not given) does not apply; a party on the other side of an obligor does. A 调解书
+    // recorded before the obligors were kept says nothing of them: recorded with a warning (remedy-warnings.ts).
+    if (!ctx.award && ctx.closure?.mode === 'mediation' && ctx.mediation?.obligorIds) {
+      const obligors = ctx.mediation.obligorIds;
+      const sideOf = (id: number) => ctx.parties.find((p) => p.id === id)?.side;
+      if (!obligors.some((id) => sideOf(id) !== party.side))
+        return v(
+          'enforcement-by-obligee',
+          'LDMAL Art. 51',
+          `调解书确定由${party.side === 'applicant' ? '申请人' : '被申请人'}一方（当事人${obligors.join('、')}）履行给付义务；申请强制执行的应当是另一方当事人（《劳动争议调解仲裁法》第五十一条：一方当事人逾期不履行的，另一方当事人可以申请执行）`,
           'partyId',
         );
     }

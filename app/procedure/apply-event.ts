@@ -252,9 +252,8 @@ function lateActWarnings(ctx: CaseContext, nctx: CaseContext, ev: EventInput, de
 }
 
 /**
- * med50 M2–M3: a mediation's performance is enforced (LDMAL Art. 51: 逾期不履行; CPL Art. 250) or taken to arbitration
- * (LDMAL Art. 15: 在协议约定期限内不履行) once the agreed period ran out — before it, nothing has gone unperformed yet.
- * Recorded with a warning naming the day (the clerk may be entering a paper dated wrongly, or a party who said he will
+ * med50 M2–M3: a mediation's performance is enforced (LDMAL Art. 51: 逾期不履行; CPL Art. 250) once the agreed period ran
+ * out — before it, nothing has gone unperformed yet. Recorded with a warning naming the day (the clerk may be entering a paper dated wrongly, or a party who said he will
  * not perform); the performance period's last day is the one recorded with the agreement.
  */
 function earlyPerformanceWarnings(ctx: CaseContext, ev: EventInput): string[] {
@@ -266,13 +265,7 @@ function earlyPerformanceWarnings(ctx: CaseContext, ev: EventInput): string[] {
         `调解书载明的履行期限至${due}届满，本次申请强制执行（${on}）在履行期限届满之前：一方当事人逾期不履行发生法律效力的调解书的，另一方当事人方可申请人民法院执行（《劳动争议调解仲裁法》第五十一条），请核对`,
       ];
   }
-  if (ev.type === 'REFER_TO_ARBITRATION' && ev.payload.reason === 'non_performance') {
-    const due = ctx.trackMediation?.performanceDueOn;
-    if (due && ev.occurredOn <= due)
-      return [
-        `调解协议约定的履行期限至${due}届满，本次以不履行调解协议为由申请仲裁（${ev.occurredOn}）在期限届满之前：一方当事人在协议约定期限内不履行调解协议的，另一方当事人方可申请仲裁（《劳动争议调解仲裁法》第十五条），请核对`,
-      ];
-  }
+  // fixT57 #3: a `non_performance` referral before the agreed day is refused (workflows/rules.ts REFER_TO_ARBITRATION).
   return [];
 }
 

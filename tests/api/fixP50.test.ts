@@ -184,7 +184,7 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.body.warnings.join('')).toContain('第五十一条');
   });
 
-  it('med50 M2–M3: a mediation agreement is taken to arbitration for non-performance with a warning before its day; never as failed', async () => {
+  it('med50 M2–M3, fixT57 #3: a mediation agreement is not taken to arbitration for non-performance before its day; never as failed', async () => {
     const m = (await t.api(a.tokens.mediator).post('/api/cases', application({ track: 'mediation', receivedOn: '2026-11-20' }))).body;
     await ok(
       m,
@@ -197,10 +197,15 @@ describe(`fixP50 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       const r = await send(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', { reason }, '2026-12-01');
       expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'mediation-agreement-reached', 'reason']);
     }
+    // fixT57 #3 (LDMAL Art. 15): before the agreed day there is no non-performance — refused (it was a warning).
     const r = await send(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', { reason: 'non_performance' }, '2026-12-01');
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.warnings.join('')).toContain('履行期限至2026-12-20届满');
-    expect(r.body.warnings.join('')).toContain('第十五条');
+    expect([r.status, r.body.rule, r.body.source, r.body.field], JSON.stringify(r.body)).toEqual([
+      422,
+      'performance-period-running',
+      'LDMAL Art. 15',
+      'reason',
+    ]);
+    expect(r.body.detail).toContain('履行期限至2026-12-20届满');
   });
 
   it('legal50b L1: a posted document received before the day it was posted is 400 naming servedOn', async () => {

@@ -1648,6 +1648,16 @@ function advanceAmounts(c, claimList) {
  * arbitrator accepts or edits), finality shown as typed; the defense, the facts found and the reasoning, which an
  * award cannot be made without. The text is kept as a draft per case until the award is made.
  */
+/** fixT57 #2: an arbitrator replaced after the last hearing held, with no hearing since (`hearingsBefore`, the server's rule). */
+function tribunalChangedSinceHearing(c) {
+  const held = (c.proceedings?.hearingsHeld ?? []).length;
+  if (!held) return false;
+  const decided = (c.proceedings?.recusalApplications ?? []).map((r) =>
+    r.decision?.result === 'granted' && r.decision.replacementId ? r.decision.hearingsBefore : undefined,
+  );
+  return [...(c.proceedings?.recusals ?? []).map((r) => r.hearingsBefore), ...decided].includes(held);
+}
+
 function awardEditor(c, type, dateInput) {
   // v2: drafts of the editor that chose 支持 and the amount claimed for every item are not restored as choices.
   const draftName = `award.v2.${c.id}.${type}`;
@@ -1827,6 +1837,9 @@ function awardEditor(c, type, dateInput) {
   const reasoning = h('textarea', { rows: 5, maxlength: 20000 });
   // The defense as the award states it (被申请人辩称); without it the award prints the filed defense's summary.
   const defense = h('textarea', { rows: 3, maxlength: 20000 });
+  // fixT57 #2 (LDMAL Arts. 45–46): an arbitrator replaced since the last hearing — the tribunal decides whether to hear
+  // again; without a hearing since, the award states its decision not to (`noRehearing`).
+  const noRehearing = tribunalChangedSinceHearing(c) ? h('textarea', { rows: 2, maxlength: 500 }) : null;
   // The applicant's answer to a merged counterclaim, asked where the form decides counterclaim items (Rules Art. 36).
   const counterAnswer = h('textarea', { rows: 3, maxlength: 20000 });
   const hasCounterclaim = rows.some((r) => r.cl.counterclaim);
@@ -1939,6 +1952,12 @@ function awardEditor(c, type, dateInput) {
       : null,
     field('经审理查明', 'facts', facts, { wide: true, required: true }),
     field('本委认为', 'reasoning', reasoning, { wide: true, required: true }),
+    noRehearing
+      ? field('仲裁庭决定不重新开庭的理由', 'noRehearing', noRehearing, {
+          wide: true,
+          hint: '仲裁员在最后一次开庭后更换：裁决应由审理本案的仲裁庭作出。未重新开庭的，请写明仲裁庭决定已进行的程序不再重新进行的理由（参照《仲裁法》第三十七条第二款）',
+        })
+      : null,
   );
   const get = (b) => {
     const v = collect();
@@ -1952,6 +1971,7 @@ function awardEditor(c, type, dateInput) {
     if (hasCounterclaim && counterAnswer.value.trim()) b.counterclaimDefenseSummary = counterAnswer.value.trim();
     if (facts.value.trim()) b.facts = facts.value.trim();
     if (reasoning.value.trim()) b.reasoning = reasoning.value.trim();
+    if (noRehearing?.value.trim()) b.noRehearing = { reason: noRehearing.value.trim() };
   };
   // Every problem at once — each item's amount, the facts, the reasons — so that one pass fixes the award.
   const check = () => {
