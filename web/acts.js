@@ -38,7 +38,7 @@ export const DATE_LABELS = {
   RESUME: '恢复日期',
   EXTEND_TIME_LIMIT: '批准延期日期',
   CONVERT_TO_ORDINARY: '转换日期',
-  ADVANCE_EXECUTION: '裁决日期',
+  ADVANCE_EXECUTION: '先予执行裁决日期',
   PARTIAL_AWARD: '裁决日期',
   ISSUE_AWARD: '裁决日期',
   WITHDRAW: '撤回申请日期',
@@ -765,20 +765,10 @@ export function actWarnings(type, c, body = {}, day = null, { documents = null, 
     out.push(
       '本案按普通程序处理：仲裁庭一般由三名仲裁员组成，设首席仲裁员；简单劳动争议案件（简易处理）才可以由一名仲裁员独任仲裁（《劳动争议调解仲裁法》第三十一条）。请核对是否由一名仲裁员独任仲裁。',
     );
-  // Several workers and a claim of them all: a final award is judged on its whole amount, not each worker's (LDMAL Art.
-  // 47(1); SPC-1 Art. 19) — each worker's own claims are listed by him at registration or in a change of claims.
-  if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {
-    // Workers applying (not a union for them, Rules Art. 64, nor employers): persons on the applicant side.
-    const workers = (c.applicants ?? []).filter((p) => p.kind === 'person').length;
-    const shared =
-      workers > 1 && c.collectiveGround !== 'union_applicant'
-        ? (c.claims ?? []).filter((cl) => !cl.withdrawn && !cl.counterclaim && !cl.applicantId && cl.amount)
-        : [];
-    if (shared.length)
-      out.push(
-        `本案有 ${(c.applicants ?? []).length} 名申请人，第${shared.map((cl) => cl.seq).join('、')}项请求未写明是哪名申请人的请求：终局裁决按该项裁决的全部金额判断，裁决书写“向申请人（全体）支付”。各人的请求应分别列明（《劳动争议调解仲裁法》第四十七条第一项；最高人民法院解释（一）第十九条）。`,
-      );
-  }
+  // Several workers and a claim of them all (LDMAL Art. 47(1); SPC-1 Art. 19): an item paid as one sum with no share for
+  // each worker is warned by the server's award preview (app/procedure/award.ts unsharedItemWarnings), shown in the
+  // confirmation — fixU57 #2: no second warning here, which named every joint claim, one with its shares and one
+  // dismissed (nothing paid) too.
   // LDMAL Art. 43: an award made after the time limit (and any extension) ran out — said in the confirmation, with the
   // day it ran out (ui43 L13). The case view's award clock; a paused clock (suspended) is not judged here.
   if (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') {

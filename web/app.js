@@ -414,6 +414,21 @@ async function route() {
     const review = path === '/cases/new-review';
     const title = review ? '登记仲裁审查申请' : '登记仲裁申请';
     setTitle(title);
+    // fixU57 #6: a role that cannot register (app/policy.ts registerRefusal: the clerk registers an application) opening
+    // the address is told so, as the other screens say it — not shown a form the server would refuse.
+    if (state.user.role !== 'clerk') {
+      mount(
+        '#/cases/new',
+        h('h1', title),
+        h(
+          'div.alert.bad.register-refusal',
+          { role: 'alert' },
+          `${roleLabel(state.user.role)}不能${title}：${review ? '仲裁审查申请' : '仲裁申请'}由书记员登记。`,
+          state.user.role === 'mediator' ? ' 案前调解申请可在“调解”中登记。' : '',
+        ),
+      );
+      return;
+    }
     mount(
       '#/cases/new',
       h('h1', title),

@@ -94,7 +94,7 @@ function shareErrors(
     }
     const awarded = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
     if (awarded === null) {
-      errors.push({ path, message: '写明各申请人分得的金额的，须写明本项裁决金额（amount）' });
+      errors.push({ path, message: '写明各申请人分得的金额的，须写明本项裁决金额' });
       continue;
     }
     const workers = jointClaimWorkers(parties, gone);
@@ -143,7 +143,7 @@ export function unsharedItemWarnings(
     const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
     if (!fen) return [];
     return [
-      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决${formatMoney(fen)}元未写明每名申请人分得的金额（shares）：裁决主文只能写“向申请人…支付”一笔总额，各人应得多少不明，难以申请强制执行，终局与否也只能按总额判断（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议司法解释（一）第十九条）；请写明每人分得的金额`,
+      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决${formatMoney(fen)}元未写明每名申请人分得的金额：裁决主文只能写“向申请人…支付”一笔总额，各人应得多少不明，难以申请强制执行，终局与否也只能按总额判断（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议司法解释（一）第十九条）；请写明每人分得的金额`,
     ];
   });
 }

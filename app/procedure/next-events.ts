@@ -8,14 +8,31 @@ import {
   defaultAwardNoticeRefusal,
   pendingSuits,
   RULES,
+  type Violation,
 } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 
-/** GET /api/cases/:id/next-events — what the case's state allows now; unless `all`, only what this actor may send. */
-export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { all?: boolean } = {}) {
+/**
+ * fixU57 #3: what an act held back by a certain refusal is told with — the rule's own words, and for a hearing whose
+ * notice is not proven (or was late) the way on: a new hearing with its notice served (LDMAL Arts. 35–36; Rules Art. 39).
+ */
+function blockedReason(v: Violation): string {
+  if (v.rule === 'hearing-notice-not-proven' || v.rule === 'default-award-notice-not-proven')
+    return `${v.detail}（《劳动争议调解仲裁法》第三十六条，《劳动人事争议仲裁办案规则》第三十九条）。请送达开庭通知后另行排期开庭`;
+  if (v.rule === 'absence-notice-late')
+    return `${v.detail}（《劳动争议调解仲裁法》第三十五条、第三十六条，《劳动人事争议仲裁办案规则》第三十八条、第三十九条）。请另行排期开庭，并按期送达开庭通知`;
+  return v.detail;
+}
+
+/**
+ * GET /api/cases/:id/next-events — what the case's state allows now; unless `all`, only what this actor may send.
+ * With `blocked`, the acts the state allows but a rule refuses whatever is sent are listed after them, each with
+ * `blocked: {rule, source, reason}` (fixU57 #3): the page says why they are not offered.
+ */
+export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { all?: boolean; blocked?: boolean } = {}) {
   const c = await loadCase(deps, deps.db.reader, id);
   const snap = caseSnapshot(c);
   const today = deps.clock.today();
@@ -25,12 +42,19 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   // (LDMAL Art. 36; Rules Art. 39). Judged today, as the form would send it.
   // The same for an award against an absent respondent (legal50a L1: absence-notice-late, default-award-notice-not-proven)
   // and for a referral to arbitration within a running mediation's 15 days (med50 L1: LDMAL Art. 14(3), mediation-15-days).
-  const certain: [EventType, (ev: Parameters<typeof deemWithdrawnNoticeRefusal>[1]) => boolean][] = [
-    ['DEEM_WITHDRAWN', (ev) => deemWithdrawnNoticeRefusal(snap.context, ev) !== null],
-    ['ISSUE_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) !== null],
-    ['PARTIAL_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) !== null],
-    ['REFER_TO_ARBITRATION', (ev) => RULES.REFER_TO_ARBITRATION?.(snap.context, ev)?.rule === 'mediation-15-days'],
+  const certain: [EventType, (ev: Parameters<typeof deemWithdrawnNoticeRefusal>[1]) => Violation | null][] = [
+    ['DEEM_WITHDRAWN', (ev) => deemWithdrawnNoticeRefusal(snap.context, ev)],
+    ['ISSUE_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev)],
+    ['PARTIAL_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev)],
+    [
+      'REFER_TO_ARBITRATION',
+      (ev) => {
+        const r = RULES.REFER_TO_ARBITRATION?.(snap.context, ev);
+        return r?.rule === 'mediation-15-days' ? r : null;
+      },
+    ],
   ];
+  const held: { type: EventType; violation: Violation }[] = [];
   for (const [type, refused] of certain) {
     if (!available.includes(type)) continue;
     const cal = await deps.calendar.get(deps.db.reader);
@@ -39,15 +63,22 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
       mediationDocumentByPost: deps.config.mediationDocumentByPost,
       intermediateCourt: deps.config.intermediateCourt,
     });
-    if (refused({ type, occurredOn: today, payload: {}, facts })) available = available.filter((t) => t !== type);
+    const violation = refused({ type, occurredOn: today, payload: {}, facts });
+    if (violation) {
+      available = available.filter((t) => t !== type);
+      held.push({ type, violation });
+    }
   }
   const scope = caseScope(c, snap.context);
   // Rules Arts. 11–12: what the person challenged for recusal may not record until it is decided is not offered.
-  const list = opts.all
-    ? available
-    : eventsForActor(actor, scope, available).filter(
-        (t) => !challengedActorRefusal(snap.context, actor.id, t, deps.config.recusalUrgentEvents),
-      );
+  const forActor = (types: EventType[]) =>
+    opts.all
+      ? types
+      : eventsForActor(actor, scope, types).filter(
+          (t) => !challengedActorRefusal(snap.context, actor.id, t, deps.config.recusalUrgentEvents),
+        );
+  const list = forActor(available);
+  const blockedTypes = opts.blocked && held.length ? new Set(forActor(held.map((b) => b.type))) : new Set<EventType>();
   // A review's withdrawal is of the application for review (Rules Art. 79; legal49c L2), as the web client names it.
   const label = (t: EventType) => (t === 'WITHDRAW' && snap.context.track === 'review' ? '撤回仲裁审查申请' : eventLabel(t));
   // legal49c H2: a court outcome ends one suit — the suits it may name.
@@ -59,11 +90,20 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
     list.includes('SIGN_MEDIATION_DOCUMENT') &&
     !snap.context.mediation?.signatures.length &&
     !(await mediationDocumentIssued(deps, deps.db.reader, id, snap.context));
-  return list.map((t) => ({
+  const offered = list.map((t) => ({
     type: t,
     label: t === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? '当事人拒绝签收调解书（调解书尚未出具）' : label(t),
     roles: caseEventRoles(t, scope),
     ...(t === 'RECORD_COURT_OUTCOME' && suits.length ? { suits } : {}),
     ...(t === 'SIGN_MEDIATION_DOCUMENT' && unsigned ? { refusalOnly: true, note: MEDIATION_DOCUMENT_MISSING } : {}),
   }));
+  const blocked = held
+    .filter((b) => blockedTypes.has(b.type))
+    .map(({ type, violation }) => ({
+      type,
+      label: label(type),
+      roles: caseEventRoles(type, scope),
+      blocked: { rule: violation.rule, source: violation.source, reason: blockedReason(violation) },
+    }));
+  return [...offered, ...blocked];
 }

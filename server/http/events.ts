@@ -33,6 +33,10 @@ const NextEvent = z
         'SIGN_MEDIATION_DOCUMENT：仲裁调解书尚未出具，只能记录当事人拒绝签收（反悔）；签收须待调解书出具（med51 H1；劳动争议调解仲裁法第四十二条、办案规则第七十七条）',
     }),
     note: z.string().optional().openapi({ description: '此事项目前受到的限制及其原因' }),
+    blocked: z.strictObject({ rule: z.string(), source: z.string(), reason: z.string() }).optional().openapi({
+      description:
+        '仅在 blocked=true 时出现：案件状态允许、但无论如何填写都会被法定规则拒绝（422）的事项，不能办理；rule、source 与拒绝时相同，reason 说明原因及如何处理（例如未到庭当事人无开庭通知送达记录：劳动争议调解仲裁法第三十六条、办案规则第三十九条）。这些事项列在可办理的事项之后（fixU57 #3）',
+    }),
   })
   .openapi('NextEvent');
 
@@ -145,10 +149,20 @@ export function createEventsRouter(deps: Deps): Router {
     summary: '当前可进行的程序事件（按调用者角色与案件范围筛选）',
     tags: ['procedure'],
     params: IdParams,
-    query: z.object({ all: z.enum(['true', 'false']).optional().openapi({ description: 'true：不按角色筛选' }) }).strict(),
+    query: z
+      .object({
+        all: z.enum(['true', 'false']).optional().openapi({ description: 'true：不按角色筛选' }),
+        blocked: z
+          .enum(['true', 'false'])
+          .optional()
+          .openapi({ description: 'true：另列出受法定规则阻止、暂不能办理的事项（带 blocked 及其原因），排在可办理的事项之后' }),
+      })
+      .strict(),
     responses: { 200: { description: '事件', schema: z.array(NextEvent) } },
     problems: [403],
-    handler: async ({ actor, params, query }) => ({ body: await nextEvents(deps, actor, params.id, { all: query.all === 'true' }) }),
+    handler: async ({ actor, params, query }) => ({
+      body: await nextEvents(deps, actor, params.id, { all: query.all === 'true', blocked: query.blocked === 'true' }),
+    }),
   });
 
   route(router, {

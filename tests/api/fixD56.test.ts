@@ -99,7 +99,8 @@ describe(`fixD56 #1: each worker's share of a joint claim's sum (${DB})`, () => 
     const p = await t.api(arb.token).post(`/api/cases/${c.id}/award-preview`, { occurredOn: '2026-04-10', items });
     expect(p.status, JSON.stringify(p.body)).toBe(200);
     expect(p.body.finality).toBe('non_final');
-    expect(JSON.stringify(p.body.warnings)).toContain('shares');
+    expect(JSON.stringify(p.body.warnings)).toContain('未写明每名申请人分得的金额');
+    expect(JSON.stringify(p.body.warnings)).not.toContain('shares');
     const r = await send(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING }, '2026-04-10');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(JSON.stringify(r.body.warnings)).toContain('未写明每名申请人分得的金额');

@@ -37,6 +37,7 @@ import {
   draftTime,
   eventLabel,
   field,
+  fieldMessage,
   fill,
   firstInPage,
   h,
@@ -1826,7 +1827,25 @@ function awardEditor(c, type, dateInput) {
     } catch (err) {
       if (n !== asked) return;
       lastPreview = null;
-      summaryLine.textContent = err.message;
+      // fixU57 #1: a field the preview refuses (shares that do not add up: items.0.shares) is marked under its field —
+      // the preview's item N is the Nth answered, named on the form by its place among those sent — and said here by
+      // its claim's number, never by the server's key.
+      const errs = err.problem?.errors ?? [];
+      if (!errs.length) {
+        summaryLine.textContent = err.message;
+        return;
+      }
+      renumber();
+      const form = summaryLine.closest('form');
+      const said = errs.map((e) => {
+        const m = /^items\.(\d+)((?:\..*)?)$/.exec(e.path);
+        const r = m ? answered[Number(m[1])] : null;
+        const path = r ? `${r.outcome.dataset.path.replace(/\.outcome$/, '')}${m[2]}` : e.path;
+        const message = fieldMessage(e.message);
+        if (form?.querySelector(`[data-path="${CSS.escape(path)}"]`)) setError(form, path, message);
+        return r ? `第${r.cl.seq}项：${message}` : message;
+      });
+      summaryLine.textContent = `裁决性质暂时无法判定：${said.join('；')}`;
     }
   };
   const preview = () => {
@@ -1892,6 +1911,8 @@ function awardEditor(c, type, dateInput) {
     if (r.payers) {
       r.payers.node.addEventListener('change', keep);
       r.payers.node.addEventListener('change', preview);
+      // A share typed is asked about as an amount is (fixU57 #1: its error goes once the sum is right).
+      r.payers.node.addEventListener('input', preview);
       // Who pays is asked only of an item that orders something (a dismissed one orders nobody anything).
       const shown = () => {
         r.payers.node.hidden = r.outcome.value === 'dismissed';
@@ -2079,33 +2100,76 @@ function sharePicker(c, cl, i, prior) {
   const deemed = new Set((c.proceedings?.deemedWithdrawals ?? []).map((d) => String(d.partyId)));
   const workers = (c.applicants ?? []).filter((p) => p.kind === 'person' && !deemed.has(String(p.id)));
   if (cl.counterclaim || cl.applicantId || workers.length < 2) return null;
-  const rows = workers.map((p) => {
+  let base = `items.${i}`;
+  const rows = workers.map((p, k) => {
     const was = (prior?.shares ?? []).find((x) => String(x.partyId) === String(p.id));
+    const id = `share-${cl.id}-${p.id}`;
+    // fixU57 #5: each worker's box has its own label (his name) and 元 after it; one worker a line on a phone.
     const amount = input('text', {
+      id,
       inputmode: 'decimal',
       'aria-label': `第${cl.seq}项申请人${p.name}分得的金额（元）`,
       value: was?.amount ?? '',
+      'data-path': `${base}.shares.unsent${k}.amount`,
     });
-    return { p, amount, label: h('label.share', h('span', `${p.name}：`), amount, h('span', '元')) };
-  });
-  const error = h('span.field-error', { 'data-error-for': `items.${i}.shares` });
-  const filled = () => rows.filter((r) => r.amount.value.trim());
-  return {
-    node: h(
-      'div.shares.small',
-      h('div', '各申请人分得的金额（不填为一笔合计金额）：'),
-      rows.map((r) => r.label),
+    const error = h('span.field-error', { 'data-error-for': amount.dataset.path });
+    return {
+      p,
+      amount,
       error,
-    ),
-    get: () => (filled().length ? { shares: filled().map((r) => ({ partyId: r.p.id, amount: plainAmount(r.amount.value) })) } : {}),
+      label: h('div.share', h('label', { for: id }, `${p.name}：`), ' ', amount, ' ', h('span', '元'), error),
+    };
+  });
+  const error = h('div.field-error', { 'data-error-for': `${base}.shares` });
+  const filled = () => rows.filter((r) => r.amount.value.trim());
+  const group = h(
+    'div.shares.small',
+    { role: 'group', 'aria-label': `第${cl.seq}项各申请人分得的金额`, 'data-path': `${base}.shares` },
+    h('div', '各申请人分得的金额（不填为一笔合计金额）：'),
+    rows.map((r) => r.label),
+    error,
+  );
+  /**
+   * fixU57 #1: the server names a share by its place among those sent (items.0.shares.1.amount: the second filled box),
+   * the item's by items.0.shares — each box and the group carry the path the server would use, so its error shows under
+   * it; named again whenever the boxes filled change.
+   */
+  const paths = () => {
+    const sent = filled();
+    error.dataset.errorFor = `${base}.shares`;
+    group.dataset.path = `${base}.shares`;
+    for (const [k, r] of rows.entries()) {
+      const at = sent.indexOf(r);
+      const path = `${base}.shares.${at >= 0 ? at : `unsent${k}`}.amount`;
+      if (r.amount.dataset.path === path) continue;
+      // An error shown under a box moves with it.
+      const shown = r.error.textContent;
+      r.amount.dataset.path = path;
+      r.error.dataset.errorFor = path;
+      r.error.textContent = shown;
+    }
+  };
+  // A share changed: the item's sum is another — its error (合计…不符) goes, as a box's own goes (core.js clearOnEdit).
+  group.addEventListener('input', () => {
+    const form = group.closest('form') ?? group;
+    if (error.textContent || group.classList.contains('invalid')) setError(form, `${base}.shares`, null);
+    paths();
+  });
+  return {
+    node: group,
+    get: () => {
+      paths();
+      return filled().length ? { shares: filled().map((r) => ({ partyId: r.p.id, amount: plainAmount(r.amount.value) })) } : {};
+    },
     said: () =>
       filled().length
         ? `；分别为${filled()
             .map((r) => `${r.p.name} ${money(plainAmount(r.amount.value))}`)
             .join('、')}`
         : '',
-    renumber: (base) => {
-      error.dataset.errorFor = `${base}.shares`;
+    renumber: (b) => {
+      base = b;
+      paths();
     },
   };
 }
@@ -2144,7 +2208,9 @@ function respondentPicker(c, cl, i, prior) {
   };
   payer.addEventListener('change', sync);
   sync();
-  const node = h('div.payers.small', h('label', '履行义务人：', payer), obligorError, jointRow, jointError);
+  // fixU57 #5: the label names the select (for=), never wraps it — its accessible name is 履行义务人, not every option.
+  payer.id = `payer-${cl.id}`;
+  const node = h('div.payers.small', h('label', { for: payer.id }, '履行义务人：'), ' ', payer, obligorError, jointRow, jointError);
   const joint = () => (payer.value ? jointBoxes.filter((x) => x.box.checked && String(x.p.id) !== payer.value).map((x) => x.p) : []);
   return {
     node,

@@ -37,7 +37,19 @@ const TABS = [
 export async function adminPage(path, params, mount) {
   const allowed = TABS.filter(([, , roles]) => roles.includes(state.user.role));
   const tab = allowed.find(([k]) => path === `/admin/${k}`)?.[0] ?? allowed[0]?.[0];
-  const label = allowed.find(([k]) => k === tab)?.[1] ?? '系统管理';
+  // fixU57 #6: a role with no tab here (opened by its address) is told so, naming the screen and who may use it — as the
+  // board says (ui53 L1) — not titled 「系统管理：系统管理」.
+  if (!tab) {
+    setTitle('系统管理');
+    const who = [...new Set(TABS.flatMap(([, , roles]) => roles))].map(roleLabel).join('、');
+    mount(
+      '#/admin',
+      h('h1', '系统管理'),
+      h('div.alert.bad.admin-refusal', { role: 'alert' }, `${roleLabel(state.user?.role)}不能使用系统管理：系统管理仅供${who}使用。`),
+    );
+    return;
+  }
+  const label = allowed.find(([k]) => k === tab)?.[1];
   setTitle(label);
   const out = h('div', h('p.muted', '正在加载…'));
   mount(
@@ -50,7 +62,6 @@ export async function adminPage(path, params, mount) {
     ),
     out,
   );
-  if (!tab) return fill(out, h('div.alert.bad', '您的角色没有管理权限'));
   try {
     if (tab === 'users') await usersTab(out);
     else if (tab === 'wages') await wagesTab(out);

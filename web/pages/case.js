@@ -8,6 +8,8 @@ import {
   chinaDate,
   chinaDateTime,
   claimOwner,
+  clearErrors,
+  clearOnEdit,
   closureLabel,
   confirmDialog,
   daysLeftText,
@@ -30,7 +32,9 @@ import {
   roleLabel,
   saveBlob,
   select,
+  setError,
   setTitle,
+  showErrors,
   sourceZh,
   state,
   stateBadge,
@@ -76,10 +80,11 @@ const section = (id, title, ...content) =>
 async function loadFile(id) {
   const [c, next, all, events, docs] = await Promise.all([
     api('GET', `/api/cases/${id}`),
-    api('GET', `/api/cases/${id}/next-events`),
+    // fixU57 #3: with `blocked`, what a rule holds back whatever is sent comes after, with the reason (shown, not offered).
+    api('GET', `/api/cases/${id}/next-events?blocked=true`),
     // What the case's state allows of anyone: the acts that wait on someone else are named, with who does them.
     // Not asked for a role that does no act (fixU56 #3): it is shown none of them.
-    roleActs(state.user?.role) ? api('GET', `/api/cases/${id}/next-events?all=true`).catch(() => []) : [],
+    roleActs(state.user?.role) ? api('GET', `/api/cases/${id}/next-events?all=true&blocked=true`).catch(() => []) : [],
     api('GET', `/api/cases/${id}/events`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
     // ui48 M3: a summary reader (the analyst) reads no documents (api.md "Reading (v1.1)"): not asked for — a refused
     // request is a red line in the console.
@@ -87,8 +92,18 @@ async function loadFile(id) {
       ? null
       : api('GET', `/api/cases/${id}/documents`).catch((e) => (e.status === 403 ? null : Promise.reject(e))),
   ]);
-  const mine = new Set(next.map((n) => n.type));
-  return { c, next, others: all.filter((n) => !mine.has(n.type)), events, docs };
+  const offered = next.filter((n) => !n.blocked);
+  const mine = new Set(offered.map((n) => n.type));
+  const blocked = [...next, ...all].filter((n, i, list) => n.blocked && list.findIndex((m) => m.type === n.type) === i);
+  const held = new Set(blocked.map((n) => n.type));
+  return {
+    c,
+    next: offered,
+    others: all.filter((n) => !n.blocked && !mine.has(n.type) && !held.has(n.type)),
+    blocked: roleActs(state.user?.role) ? blocked : [],
+    events,
+    docs,
+  };
 }
 
 /**
@@ -119,7 +134,7 @@ export async function casePage(id, mount) {
   }
   // The person went to another screen while the case loaded: that screen is theirs, this case is not drawn over it.
   if (state.screen !== screen || mine !== drawing) return;
-  const { c, next, others, events, docs } = file;
+  const { c, next, others, blocked, events, docs } = file;
   const mediationTrack = c.track === 'mediation';
   setTitle(caseName(c));
   const flash = sessionStorage.getItem('zc.caseflash');
@@ -140,6 +155,16 @@ export async function casePage(id, mount) {
   // fixU56 #3: a role that does no act at all (the analyst, the admin) is shown no 下一步 block — neither 「当前没有您可以
   // 办理的操作」 nor the list of acts 由其他人员办理: it is no procedural to-do list of theirs (its `next` is always empty).
   const acts = roleActs(state.user?.role);
+  // fixU57 #6: an act of the person's own role that is not his on this case (a mediator not assigned to it, an arbitrator
+  // not on its tribunal: app/policy.ts inScope) is listed as the assigned person's — not as if his role did not do it.
+  const whoDoes = (r) =>
+    r !== state.user?.role
+      ? roleLabel(r)
+      : r === 'mediator'
+        ? '本案指派的调解员'
+        : r === 'arbitrator'
+          ? '本案仲裁庭的仲裁员'
+          : roleLabel(r);
 
   const head = h(
     'div.panel.case-top',
@@ -245,10 +270,29 @@ export async function casePage(id, mount) {
           '记录调解协议须先组成仲裁庭：调解书由仲裁庭制作、仲裁员签名（《劳动争议调解仲裁法》第四十二条第二款、第三款）。调解可以继续；组成仲裁庭由仲裁委员会主任办理。',
         )
       : null,
+    // fixU57 #3: an act the state allows but a rule refuses whatever is sent (a default award, a deemed withdrawal after a
+    // hearing whose notice was not proven served: LDMAL Art. 36; Rules Art. 39) is not offered — and says why.
+    blocked.length
+      ? h(
+          'ul.small.warn.noprint.blocked-next',
+          { 'aria-label': '暂不能办理的操作' },
+          blocked.map((n) =>
+            h(
+              'li',
+              `${actLabel(n.type, c, n.label)}：${n.blocked.reason.replace(/当事人 ?(\d+(?:、\d+)*)/g, (_, ids) =>
+                ids
+                  .split('、')
+                  .map((pid) => partyName(Number(pid)))
+                  .join('、'),
+              )}`,
+            ),
+          ),
+        )
+      : null,
     acts && others.length
       ? h(
           'p.small.muted.noprint.others-next',
-          `由其他人员办理：${others.map((n) => `${actLabel(n.type, c, n.label)}（${n.roles.map(roleLabel).join('、')}）`).join('；')}`,
+          `由其他人员办理：${others.map((n) => `${actLabel(n.type, c, n.label)}（${n.roles.map(whoDoes).join('、')}）`).join('；')}`,
         )
       : null,
   );
@@ -1206,59 +1250,101 @@ function correctDateButton(e, events, c, refresh) {
   btn.onclick = guard(btn, async () => {
     const before = standingDate(e, events, fieldName);
     const act = `${actLabel(e.type, c, eventLabel(e.type))}（${e.occurredOn} 记录）的${CORRECTED_WHAT[e.type]}`;
-    const day = input('date', { value: before, max: today() });
-    const reason = h('textarea', { rows: 2, maxlength: 500 });
-    const asked = await confirmDialog({
-      title: `更正${act}`,
-      body: [
+    // fixU57 #4: one dialog, kept open until the correction is recorded or the person cancels: what was typed stays,
+    // an empty field or a refusal (400, a rule's 422) is said under its field (a rule's under the date), anything else
+    // in the dialog's alert — never a panel after the history entry.
+    await new Promise((resolve) => {
+      const day = input('date', { value: before, max: today() });
+      const reason = h('textarea', { rows: 2, maxlength: 500 });
+      const next = h('button.btn.primary', { type: 'button' }, '下一步');
+      const cancel = h('button.btn', { type: 'button' }, '取消');
+      const form = h(
+        'form.correct-date',
+        { novalidate: true },
+        h('div.form-alert'),
         field('更正后的日期', 'value', day, { required: true }),
         field('更正理由（主任决定）', 'reason', reason, { required: true }),
         h('p.small.muted', '原记录保持不变；更正另记入办理记录，写明原日期、更正后日期与理由。'),
-      ],
-      confirmLabel: '下一步',
-      cancelLabel: '取消',
-    });
-    if (!asked) return;
-    const value = day.value;
-    const why = reason.value.trim();
-    if (!value || !why || value === before) {
-      btn.after(errorPanel({ message: !value || !why ? '请填写更正后的日期与理由' : `该日期已是 ${before}` }));
-      return;
-    }
-    const due = (c.deadlines ?? []).find((d) => d.kind === 'award');
-    const ok = await confirmDialog({
-      title: '确认更正日期？',
-      body: h(
-        'ul.original-what.correct-date-what',
-        h('li', h('span.muted', '事项：'), act),
-        h('li', h('span.muted', '原日期：'), before),
-        h('li', h('span.muted', '更正为：'), value),
-        h('li', h('span.muted', '理由：'), why),
-        h(
-          'li',
-          h('span.muted', '影响：'),
-          `审理期限等法定期限与统计（是否超审限结案）按更正后的日期重新计算${due?.dueOn ? `；审理期限届满日现为 ${due.dueOn}` : ''}。`,
-        ),
-      ),
-      confirmLabel: '确认更正',
-      cancelLabel: '取消',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      const r = await api(
-        'POST',
-        `/api/cases/${c.id}/date-corrections`,
-        { target: { seq: e.seq }, field: fieldName, value, reason: why },
-        { ifMatch: c.version, key: key.get() },
       );
-      key.done();
-      const newDue = (r?.deadlines ?? []).find((d) => d.kind === 'award')?.dueOn;
-      await refresh(`已更正日期${newDue ? `：审理期限届满日为 ${newDue}` : ''}`);
-    } catch (err) {
-      key.done(err);
-      btn.after(errorPanel(err));
-    }
+      // Enter never submits (a date field's Enter, a stray one in the reason): only 下一步 goes on.
+      form.addEventListener('submit', (ev) => ev.preventDefault());
+      clearOnEdit(form);
+      const dlg = h(
+        'dialog.confirm.correct-date-dialog',
+        { 'aria-labelledby': 'correct-date-title' },
+        h('div.dh', h('h2', { id: 'correct-date-title' }, `更正${act}`)),
+        h('div.db', form),
+        h('div.df', cancel, next),
+      );
+      const close = () => {
+        dlg.close();
+        dlg.remove();
+        resolve();
+      };
+      cancel.addEventListener('click', close);
+      dlg.addEventListener('cancel', (ev) => {
+        ev.preventDefault();
+        close();
+      });
+      next.addEventListener(
+        'click',
+        guard([next, cancel], async () => {
+          clearErrors(form);
+          const value = day.value;
+          const why = reason.value.trim();
+          const bad = [
+            !value ? ['value', '请填写更正后的日期'] : value === before ? ['value', `该日期已是 ${before}，请填写更正后的日期`] : null,
+            !why ? ['reason', '请填写更正理由'] : null,
+          ].filter(Boolean);
+          if (bad.length) {
+            for (const [path, message] of bad) setError(form, path, message);
+            (bad[0][0] === 'value' ? day : reason).focus();
+            return;
+          }
+          const due = (c.deadlines ?? []).find((d) => d.kind === 'award');
+          const ok = await confirmDialog({
+            title: '确认更正日期？',
+            body: h(
+              'ul.original-what.correct-date-what',
+              h('li', h('span.muted', '事项：'), act),
+              h('li', h('span.muted', '原日期：'), before),
+              h('li', h('span.muted', '更正为：'), value),
+              h('li', h('span.muted', '理由：'), why),
+              h(
+                'li',
+                h('span.muted', '影响：'),
+                // The server offers no preview of the deadlines after a correction: the due date now, said as now.
+                `审理期限等法定期限与统计（是否超审限结案）按更正后的日期重新计算${due?.dueOn ? `；审理期限届满日现为 ${due.dueOn}，更正后将重新计算` : ''}。`,
+              ),
+            ),
+            confirmLabel: '确认更正',
+            cancelLabel: '返回修改',
+            danger: true,
+          });
+          if (!ok) return;
+          try {
+            const r = await api(
+              'POST',
+              `/api/cases/${c.id}/date-corrections`,
+              { target: { seq: e.seq }, field: fieldName, value, reason: why },
+              { ifMatch: c.version, key: key.get() },
+            );
+            key.done();
+            close();
+            const newDue = (r?.deadlines ?? []).find((d) => d.kind === 'award')?.dueOn;
+            await refresh(`已更正日期${newDue ? `：审理期限届满日为 ${newDue}` : ''}`);
+          } catch (err) {
+            key.done(err);
+            // A rule's refusal (422) is about the date chosen.
+            if (err?.status === 422 && err.problem && !err.problem.field && !err.problem.errors?.length) err.problem.field = 'value';
+            showErrors(form, err, { value: '更正后的日期', reason: '更正理由', target: '所更正的记录', field: '所更正的日期' });
+          }
+        }),
+      );
+      document.body.append(dlg);
+      dlg.showModal();
+      day.focus();
+    });
   });
   return btn;
 }
