@@ -1629,9 +1629,12 @@ export const caseMachine = setup({
                       agreedOn: event.occurredOn,
                       amount: p(event).amount ?? null,
                       performanceDueOn: p(event).performanceDueOn ?? null,
-                      // fixT57 #5 (LDMAL Art. 51): who the 调解书 orders to perform — not given, the respondents, recorded as
-                      // such (the record then says who owes; snapshots from before have none and keep the warning).
-                      obligorIds: p(event).obligorIds ?? context.parties.filter((x) => x.side === 'respondent').map((x) => x.id),
+                      // fixT57 #5 (LDMAL Art. 51): who the 调解书 orders to perform, when the agreement's entry says so.
+                      // Reviewer s57 A H1: not given, nothing is assumed (null) — a 调解书 may order the worker to return
+                      // equipment or a training fee, and the employer's application to enforce it was then refused on a
+                      // fact nobody entered; an unknown obligor keeps the warning (remedy-warnings.ts), not a refusal.
+                      // (An earlier agreement's obligors do not carry over: the key is set either way.)
+                      obligorIds: p(event).obligorIds ?? undefined,
                     },
                   })),
                 },

@@ -120,8 +120,11 @@ export function claimOutcomes(claims: ClaimSource[], ctx: MachineContext): Claim
     const setAside = (award.final || split.has(id)) && ctx.setAside && ctx.setAside.filedOn >= award.on ? ctx.setAside : null;
     const challenged = suedBy.length > 0 || setAside !== null;
     let court: ClaimOutcome['court'] = null;
+    // Reviewer s57 A M4: a split item's set-aside revokes its final shares only (LDMAL Art. 49) — its non-final shares
+    // stand or go to a suit (Art. 50): what is left of the item is not known from the set-aside alone (unspecified).
+    const revoked = split.has(id) && !award.final ? 'unspecified' : 'revoked';
     if (setAside?.result && setAside.decidedOn)
-      court = { result: setAside.result === 'set_aside' ? 'revoked' : 'upheld', amountFen: null, on: setAside.decidedOn, via: 'set_aside' };
+      court = { result: setAside.result === 'set_aside' ? revoked : 'upheld', amountFen: null, on: setAside.decidedOn, via: 'set_aside' };
     // The latest court outcome that ended a suit reaching this item decides it (a suit after a set-aside included).
     const suedParties = new Set(suedBy.map((l) => l.partyId));
     const last = [...outcomes].reverse().find((o) => o.partyIds.some((p) => suedParties.has(p)));

@@ -59,7 +59,9 @@ const changeToAnswer = (ctx: MachineContext) => ctx.claimChanges?.filter((c) => 
  * `elapsed` (已届满): a period that, once over, frees a party to act rather than binding anyone to act within it — the
  * mediation's 15 days after which a party may apply for arbitration (LDMAL Art. 14(3)). Never counted as overdue.
  */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'elapsed' | 'paused' | 'unknown' | 'ended' | 'missed';
+/** Every status a stored deadline may bear (a query over "any status" reads this list: reviewer s57 B M1). */
+export const DEADLINE_STATUSES = ['open', 'met', 'met_late', 'overdue', 'elapsed', 'paused', 'unknown', 'ended', 'missed'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 export type Assignee = 'clerk' | 'tribunal' | 'mediator' | 'party';
 
 export interface Deadline {

@@ -351,8 +351,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     /** CPL Art. 250(2): the last day of the performance period the 调解书 states, when recorded (absent on older snapshots). */
     performanceDueOn?: string | null;
     /**
-     * fixT57 #5 (LDMAL Art. 51): the parties the 调解书 orders to perform (MEDIATION_AGREED `obligorIds`); absent, the
-     * respondents. The other side's parties may apply for its enforcement.
+     * fixT57 #5 (LDMAL Art. 51): the parties the 调解书 orders to perform (MEDIATION_AGREED `obligorIds`); absent when the
+     * entry did not say (reviewer s57 A H1: nothing assumed). The other side's parties may apply for its enforcement.
      */
     obligorIds?: number[];
     signatures: { partyId: number; signedOn: string }[];

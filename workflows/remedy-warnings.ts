@@ -104,7 +104,7 @@ export function remedyWarnings(ctx: MachineContext, nctx: MachineContext, ev: Pr
   // is recorded with a warning naming it, not refused: the worker usually is the one paid, but a 调解书 may bind him too.
   const mode = ctx.closure?.mode;
   // fixT57 #5: a 调解书 recorded with its obligors (MEDIATION_AGREED `obligorIds`) is judged by the rule instead (rules.ts).
-  const obligorsKnown = mode === 'mediation' && ctx.mediation?.obligorIds !== undefined;
+  const obligorsKnown = mode === 'mediation' && Array.isArray(ctx.mediation?.obligorIds);
   if (
     ev.type === 'APPLY_ENFORCEMENT' &&
     !obligorsKnown &&

@@ -2175,7 +2175,11 @@ export function replacedSinceLastHearing(ctx: CaseContext): ReturnType<typeof tr
  * (`noRehearing: {reason}`, kept in the event's history).
  */
 function tribunalChangedRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
-  const changed = replacedSinceLastHearing(ctx);
+  // Reviewer s57 A H2: a tribunal formed anew after the last hearing (re-formed on conversion from the simple procedure,
+  // Rules Art. 61 — reformAfterConversion) did not hear the case either. A first formation always comes before a hearing.
+  const last = ctx.hearingsHeld.at(-1);
+  const reformed = last && ctx.tribunal && ctx.tribunal.formedOn > last.heldOn ? [{ on: ctx.tribunal.formedOn }] : [];
+  const changed = [...replacedSinceLastHearing(ctx), ...reformed];
   if (!changed.length) return null;
   const reason = (ev.payload.noRehearing as { reason?: unknown } | undefined)?.reason;
   if (typeof reason === 'string' && reason.trim()) return null;
@@ -2534,9 +2538,9 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
           'partyId',
         );
     }
-    // fixT57 #5 — LDMAL Art. 51: the same for a 调解书 — the party it orders to perform (MEDIATION_AGREED `obligorIds`,
-    // recorded as the respondents when not given) does not apply; a party on the other side of an obligor does. A 调解书
-    // recorded before the obligors were kept says nothing of them: recorded with a warning (remedy-warnings.ts).
+    // fixT57 #5 — LDMAL Art. 51: the same for a 调解书 — the party it orders to perform (MEDIATION_AGREED `obligorIds`)
+    // does not apply; a party on the other side of an obligor does. A 调解书 whose entry did not name its obligors (or
+    // recorded before they were kept) says nothing of them: recorded with a warning (remedy-warnings.ts).
     if (!ctx.award && ctx.closure?.mode === 'mediation' && ctx.mediation?.obligorIds) {
       const obligors = ctx.mediation.obligorIds;
       const sideOf = (id: number) => ctx.parties.find((p) => p.id === id)?.side;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { DEADLINE_STATUSES } from '../../workflows/deadlines.ts';
 import { CODE_VERSION } from '../migrations/index.ts';
 
 export interface SweepRun {
@@ -44,18 +45,22 @@ export function createHousekeepingStore() {
       return rows.map((r) => Number(r.id));
     },
     /**
-     * legal57b M3: the cases — open, closed or archived — with a deadline due on or after 1 January of `year`, met or
-     * not, after case `afterId`: a calendar year loaded (again) can move them (their periods count days of that year, or
-     * were carried into it; one due before the year counts none of its days), and with them a closed case's met /
-     * met_late and the statistics' closed-late flag. Cheap: `case_deadlines (status, due_on)` read as one range on
-     * `due_on` per status, not a scan of every case.
+     * legal57b M3: the cases — open or closed, not archived — with a deadline due on or after 1 January of `year`, met
+     * or not, after case `afterId`: a calendar year loaded (again) can move them (their periods count days of that
+     * year, or were carried into it; one due before the year counts none of its days), and with them a closed case's
+     * met / met_late and the statistics' closed-late flag. `case_deadlines (status, due_on)` read as one range on
+     * `due_on` per status, not a scan of every case. Reviewer s57 B M1: an archived file is left as filed, as the daily
+     * sweep leaves it (`casesToSweep`) — no history entry, alert or recomputation is added to a record closed for good.
      */
     async casesDueFromYear(k: Knex, year: number, afterId = 0): Promise<number[]> {
-      const rows = await k('case_deadlines')
-        .whereIn('status', ['open', 'met', 'met_late', 'overdue', 'elapsed', 'paused', 'unknown', 'ended', 'missed'])
-        .where('due_on', '>=', `${year}-01-01`)
-        .where('case_id', '>', afterId)
-        .distinct('case_id');
+      const rows = await k('case_deadlines as d')
+        .join('cases as c', 'c.id', 'd.case_id')
+        .whereIn('d.status', DEADLINE_STATUSES)
+        .where('d.due_on', '>=', `${year}-01-01`)
+        .where('d.case_id', '>', afterId)
+        .whereNot('c.state', 'archived')
+        .distinct('d.case_id')
+        .orderBy('d.case_id');
       return rows.map((r) => Number(r.case_id));
     },
     /** Bearer tokens past their expiry (a revoked token expires too). */

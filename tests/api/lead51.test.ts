@@ -81,11 +81,17 @@ describe(`lead51 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-27');
     const presiding = a.arbitrators[0] as { token: string };
     const items = c.claims.map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '6000.00' }));
+    // Reviewer s57 A H2: as for an arbitrator replaced on recusal (fixT57), the award by a tribunal that did not hear
+    // the case needs a hearing since or the tribunal's stated decision not to hear again (LDMAL Arts. 45–46).
+    const body = { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE };
+    const refused = await send(c, presiding.token, 'ISSUE_AWARD', body, '2026-03-30');
+    expect([refused.status, refused.body.rule, refused.body.field]).toEqual([422, 'tribunal-changed-after-hearing', 'noRehearing']);
+    expect(refused.body.detail).toContain('2026-03-27');
     const r = await send(
       c,
       presiding.token,
       'ISSUE_AWARD',
-      { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE },
+      { ...body, noRehearing: { reason: '转为普通程序后当事人均书面表示不要求重新开庭，仲裁庭经合议决定不再开庭' } },
       '2026-03-30',
     );
     expect(r.status, JSON.stringify(r.body)).toBe(200);

@@ -1656,6 +1656,9 @@ function tribunalChangedSinceHearing(c) {
   const decided = (c.proceedings?.recusalApplications ?? []).map((r) =>
     r.decision?.result === 'granted' && r.decision.replacementId ? r.decision.hearingsBefore : undefined,
   );
+  // Reviewer s57 A H2: a tribunal formed anew after the last hearing (on conversion to the ordinary procedure).
+  const lastHeld = c.proceedings.hearingsHeld.at(-1)?.heldOn;
+  if (c.tribunal?.formedOn && lastHeld && c.tribunal.formedOn > lastHeld) return true;
   return [...(c.proceedings?.recusals ?? []).map((r) => r.hearingsBefore), ...decided].includes(held);
 }
 
