@@ -277,7 +277,8 @@ export function courtPackagePanel(ui, c, role) {
       c.state !== 'in_litigation' &&
       (['mediation', 'review_confirmed'].includes(c.closure?.mode) || inEffect || ((pr.partialAwards ?? []).length > 0 && !setAside)),
     advance_execution: (pr.advanceExecutions ?? []).length > 0,
-    set_aside: awards.some((a) => (a.items ?? []).some((i) => i.final)),
+    // Reviewer s57 A M5: a worker's final share of a split item is a final part too (fixS57; case-json.ts hasPart).
+    set_aside: awards.some((a) => (a.items ?? []).some((i) => i.final || (i.shares ?? []).some((sh) => sh.final))),
     // A suit recorded (on the award, a partial award, a set-aside final part), a rejected application's (LDMAL Art. 29)
     // or the one the hearing was terminated for (Rules Art. 48): app/court-package/case-json.ts litigationBasis.
     litigation:

@@ -537,7 +537,9 @@ function claimsSection(c, events, mediationTrack) {
   // decides nothing any more: its items read 已被撤销, not 终局.
   // The award's own setAside says it at every reading level (an analyst's summary has no proceedings).
   const setAside = c.proceedings?.setAside?.result === 'set_aside' ? c.proceedings.setAside : (c.award?.setAside ?? null);
-  const revoked = (i) => Boolean(setAside && c.award && !i.partialOn && (c.award.finality !== 'mixed' || i.final));
+  // A split item (shares of both finalities) is not revoked whole: its final shares are (reviewer s57 A M5).
+  const splitItem = (i) => (i.shares ?? []).some((sh) => sh.final) && (i.shares ?? []).some((sh) => !sh.final);
+  const revoked = (i) => Boolean(setAside && c.award && !i.partialOn && !splitItem(i) && (c.award.finality !== 'mixed' || i.final));
   // Claim changes: the procedure's own acts, and registration corrections that touched the claims.
   const changes = (events ?? []).filter(
     (e) => ['CHANGE_CLAIMS', 'FILE_COUNTERCLAIM'].includes(e.type) || (e.type === 'UPDATE_REGISTRATION' && e.after && 'claims' in e.after),
@@ -592,13 +594,20 @@ function claimsSection(c, events, mediationTrack) {
                         ' ',
                         revoked(it)
                           ? h('span.final-no.set-aside', { title: `${setAside.decidedOn ?? ''} ${setAside.court}裁定撤销` }, '已被撤销')
-                          : h(
-                              `span.${it.final ? 'final-yes' : 'final-no'}`,
-                              { title: it.reason ?? '' },
-                              // fixU2-54 #5: a dismissed item is final only as the award record counts it (its reason
-                              // says by which reading) — said as counted, with the reason shown.
-                              it.final ? (it.outcome === 'dismissed' ? '计为终局' : '终局') : '非终局',
-                            ),
+                          : splitItem(it)
+                            ? // Reviewer s57 A M5: each worker's share final or not on its own amount (fixS57; LDMAL Art. 47(1)).
+                              h(
+                                'span.final-split',
+                                { title: it.reason ?? '' },
+                                `部分终局（${it.shares.map((sh) => `${partiesOf(c).find((p) => p.id === sh.partyId)?.who ?? sh.partyId} ${money(sh.amount)} ${sh.final ? (setAside && c.award && !it.partialOn ? '已被撤销' : '终局') : '非终局'}`).join('；')}）`,
+                              )
+                            : h(
+                                `span.${it.final ? 'final-yes' : 'final-no'}`,
+                                { title: it.reason ?? '' },
+                                // fixU2-54 #5: a dismissed item is final only as the award record counts it (its reason
+                                // says by which reading) — said as counted, with the reason shown.
+                                it.final ? (it.outcome === 'dismissed' ? '计为终局' : '终局') : '非终局',
+                              ),
                         // Why (ui43 M6): the reason recorded with the award, e.g. 本案涉及确认劳动关系…
                         (!it.final || it.outcome === 'dismissed') && it.reason ? h('div.small.muted.fin-reason', it.reason) : null,
                         it.partialOn ? h('div.small.muted', `部分裁决，${it.partialOn}`) : null,
