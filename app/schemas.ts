@@ -44,7 +44,7 @@ const check = (fn: (s: string) => string | null) => (s: string, ctx: z.core.$Ref
 export const IsoDate = z.string().superRefine(check(checkIsoDate)).openapi({
   type: 'string',
   format: 'date',
-  pattern: '^(19\\d{2}|2[01]\\d{2})-\\d{2}-\\d{2}$',
+  pattern: '^(19\\d{2}|2[01]\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
   description: '日期 YYYY-MM-DD，年份 1900–2199',
   example: '2026-03-02',
 });

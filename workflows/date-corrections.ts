@@ -160,6 +160,13 @@ export function correctDate(
         'api-contract.md',
       ),
     );
+  // Reviewer s57 A L7: nor after the act recorded after it (the order of the record; a back-filled suspension or
+  // extension moved past a later hearing or the award would date it after acts it came before).
+  if (entry.type !== 'ACCEPT') {
+    const after = entries.slice(entries.indexOf(entry) + 1).find((e) => !bookkeeping.has(e.type));
+    if (after && value > after.occurredOn)
+      return no(v('date-correction-after-next', `更正后的日期${value}晚于其后的程序事项（${after.type}）的日期${after.occurredOn}`));
+  }
   const sameType = entries.filter((e) => e.type === entry.type && e.seq <= entry.seq).length - 1;
   if (entry.type === 'ACCEPT') {
     if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.acceptedOn !== before)

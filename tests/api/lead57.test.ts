@@ -61,7 +61,8 @@ describe(`lead57 — the previous act's day after a corrected acceptance (${proc
     expect(neither.body.errors.map((e: { path: string }) => e.path)).toEqual(['target']);
     const doc = (await t.api(a.tokens.chair).get('/openapi.json')).body;
     const schema = doc.components.schemas.DateCorrection.properties;
-    expect(schema.value.pattern).toBe('^(19\\d{2}|2[01]\\d{2})-\\d{2}-\\d{2}$');
+    expect(schema.value.pattern).toBe('^(19\\d{2}|2[01]\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$');
+    expect(new RegExp(schema.value.pattern).test('2026-13-40')).toBe(false);
     expect(new RegExp(schema.value.pattern).test('1899-12-31')).toBe(false);
     expect(new RegExp(schema.value.pattern).test('2199-12-31')).toBe(true);
     // The record number's bound (RecordId) is in the contract too.
@@ -106,5 +107,24 @@ describe(`lead57 — the previous act's day after a corrected acceptance (${proc
       .send({ target: 'receivedOn', field: 'receivedOn', value: '2026-02-27', reason: '录入有误' });
     expect(notYet.status).toBe(409);
     expect(JSON.stringify(notYet.body)).toContain('PATCH');
+  });
+
+  it('reviewer s57 A L7: an extension approved is not corrected past the act recorded after it (the award)', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 10, reason: '案情复杂', approvedOn: '2026-04-10' }, '2026-04-10');
+    const items = c.claims.map((x) => ({ claimId: x.id, outcome: 'dismissed' }));
+    await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-12');
+    const history = (await t.api(a.tokens.chair).get(`/api/cases/${c.id}/events`)).body as { seq: number; type: string }[];
+    const ext = history.find((e) => e.type === 'EXTEND_TIME_LIMIT') as { seq: number };
+    const correct = (value: string) =>
+      t
+        .api(a.tokens.chair)
+        .post(`/api/cases/${c.id}/date-corrections`)
+        .send({ target: { seq: ext.seq }, field: 'approvedOn', value, reason: '审批表日期录入有误' });
+    const late = await correct('2026-04-14');
+    expect([late.status, late.body.rule]).toEqual([422, 'date-correction-after-next']);
+    expect(late.body.detail).toContain('ISSUE_AWARD');
+    // Up to the award's own day it is a correction like any other.
+    expect((await correct('2026-04-12')).status).toBe(200);
   });
 });
