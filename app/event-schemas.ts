@@ -614,7 +614,21 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       message: '异议成立的，须写明移送的仲裁委员会',
       path: ['toCommission'],
     }),
-  TRANSFER_CASE: z.object({ toCommission: Name, reason: Reason }),
+  TRANSFER_CASE: z.object({
+    toCommission: Name,
+    reason: Reason,
+    // Reviewer s57 A M3 (Rules Art. 9): a case this commission took in on transfer goes on to another only where the
+    // common superior department designated it (指定管辖) — the designation, as recorded.
+    designation: z
+      .object({
+        department: Name.openapi({ description: '指定管辖的上一级仲裁委员会主管部门' }),
+        documentNo: z.string().trim().max(100, '不能超过100个字符').optional().openapi({ description: '指定管辖文书编号' }),
+        decidedOn: IsoDate.openapi({ description: '指定管辖之日' }),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: '受移送的案件再移送：上一级主管部门指定管辖（《劳动人事争议仲裁办案规则》第九条）' }),
+  }),
   APPLY_RECUSAL: z.object({
     partyId: Id.optional().openapi({ description: '申请人（当事人）；不填为被申请回避人员自行回避' }),
     target: z

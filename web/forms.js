@@ -569,7 +569,16 @@ export const EVENT_FORMS = {
     { name: 'toCommission', label: '移送的仲裁委员会（异议成立时）', kind: 'text' },
     reason(true, '理由'),
   ],
-  TRANSFER_CASE: [{ name: 'toCommission', label: '移送的仲裁委员会', kind: 'text', required: true }, reason(true, '移送理由')],
+  TRANSFER_CASE: [
+    { name: 'toCommission', label: '移送的仲裁委员会', kind: 'text', required: true },
+    reason(true, '移送理由'),
+    // Reviewer s57 A M3 (Rules Art. 9): a case taken in on transfer goes on only by the superior department's designation.
+    ...[
+      ['designation.department', '指定管辖的上一级主管部门', 'text', true],
+      ['designation.documentNo', '指定管辖文书编号', 'text', false],
+      ['designation.decidedOn', '指定管辖之日', 'date', true],
+    ].map(([name, label, kind, required]) => ({ name, label, kind, required, when: (c) => Boolean(c.proceedings?.transferIn) })),
+  ],
   APPLY_RECUSAL: [
     // LDMAL Art. 33: the application is a party's — named, never defaulted (ui47 H3: the confirmation names it).
     { name: 'partyId', label: '申请回避的当事人', kind: 'party', required: true },

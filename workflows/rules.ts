@@ -1214,8 +1214,8 @@ export const PRECONDITIONS: Partial<Record<EventType, (ctx: CaseContext) => Viol
       : null,
   // SPC-1 Art. 21(1): not offered while the worker's suit is pending (the rule answers an attempt with 422).
   RECORD_SET_ASIDE: (ctx) => setAsideAfterWorkerSuit(ctx),
-  // fixT57 #1 (Rules Art. 9): a case accepted on transfer is not transferred onward — not offered (422 no-onward-transfer).
-  TRANSFER_CASE: (ctx) => transferredInRefusal(ctx, '移送'),
+  // fixT57 #1 (Rules Art. 9): a case accepted on transfer is not transferred onward of this commission's own motion —
+  // only where the superior department designated another (reviewer s57 A M3: `designation`, checked when sent).
   // SPC-1 Art. 16; LDMAL Art. 50: while the employer's suit holds the (non-final part of the) award back for everyone, it
   // is not offered (legalfixA H1: it was offered in court and answered 422 only when sent).
   MARK_EFFECTIVE: (ctx) => (separateEffect(ctx)?.employerSued ? separateEffectRule(ctx, { payload: {} } as ProcEvent) : null),
@@ -2147,6 +2147,29 @@ function transferredInRefusal(ctx: CaseContext, act: string): Violation | null {
 }
 
 /**
+ * Reviewer s57 A M3 — Rules Art. 9: the superior department's designation (指定管辖) is what moves a case taken in on
+ * transfer; it is recorded only on such a case, and not dated before that case was accepted here nor after the act.
+ */
+function designationRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  const d = ev.payload.designation as { decidedOn: string };
+  if (!ctx.transferIn)
+    return v(
+      'designation-not-transferred-in',
+      'Rules Art. 9',
+      '本案不是受移送的案件：移送本身即可（《劳动人事争议仲裁办案规则》第九条），无需上一级主管部门指定管辖',
+      'designation',
+    );
+  if (d.decidedOn < ctx.transferIn.on || d.decidedOn > ev.occurredOn)
+    return v(
+      'designation-date',
+      'Rules Art. 9',
+      `指定管辖之日${d.decidedOn}应在本委受理移送案件之日（${ctx.transferIn.on}）与本次移送之日（${ev.occurredOn}）之间`,
+      'designation.decidedOn',
+    );
+  return null;
+}
+
+/**
  * fixT57 #4 — Rules Art. 10: whether a hearing was held since `partyId` became a party (acceptance, or his addition,
  * Rules Art. 46(1)): a jurisdiction objection raised after it is late whatever service was recorded — he answered on the
  * merits (by analogy CPL Art. 130(2)); recorded `timely: false`, it does not stop the proceedings.
@@ -2274,7 +2297,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     if (pendingObjection(ctx)) return v('objection-pending', 'Rules Art. 10', '已有管辖异议尚未决定');
     return null;
   },
-  TRANSFER_CASE: (ctx) => transferredInRefusal(ctx, '移送'),
+  TRANSFER_CASE: (ctx, ev) => (ev.payload.designation ? designationRule(ctx, ev) : transferredInRefusal(ctx, '移送')),
   DECIDE_JURISDICTION_OBJECTION: (ctx, ev) => (ev.payload.result === 'upheld' ? transferredInRefusal(ctx, '认定管辖异议成立并移送') : null),
   APPLY_RECUSAL: (ctx, ev) => {
     const target = ev.payload.target as { kind: string; userId?: number };

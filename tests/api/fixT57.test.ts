@@ -54,7 +54,8 @@ describe(`fixT57 #1: a case accepted on transfer is not transferred onward (Rule
   it('TRANSFER_CASE after ACCEPT_TRANSFER is 422 no-onward-transfer, not offered; a case accepted here still transfers', async () => {
     const c = await registerCase(t, a, standardApplication());
     await ok(c, a.tokens.clerk, 'ACCEPT_TRANSFER', { fromCommission: OTHER }, '2026-03-05');
-    expect((await nextEvents(c)).map((e) => e.type)).not.toContain('TRANSFER_CASE');
+    // Reviewer s57 A M3: offered — it goes on by the superior department's designation (指定管辖), refused without it.
+    expect((await nextEvents(c)).map((e) => e.type)).toContain('TRANSFER_CASE');
     const body = await refused(
       c,
       a.tokens.chair,
@@ -66,7 +67,37 @@ describe(`fixT57 #1: a case accepted on transfer is not transferred onward (Rule
     );
     expect(body.detail).toContain('指定管辖');
     expect(body.detail).toContain(OTHER);
+    // A designation dated before this commission took the case in is refused, naming the field.
+    const early = await send(
+      c,
+      a.tokens.chair,
+      'TRANSFER_CASE',
+      { toCommission: THIRD, reason: '上级指定管辖', designation: { department: '聊城市人力资源和社会保障局', decidedOn: '2026-03-04' } },
+      '2026-03-10',
+    );
+    expect([early.status, early.body.rule, early.body.field]).toEqual([422, 'designation-date', 'designation.decidedOn']);
+    const designated = await ok(
+      c,
+      a.tokens.chair,
+      'TRANSFER_CASE',
+      {
+        toCommission: THIRD,
+        reason: '上级主管部门指定管辖',
+        designation: { department: '聊城市人力资源和社会保障局', documentNo: '聊人社指〔2026〕1号', decidedOn: '2026-03-09' },
+      },
+      '2026-03-10',
+    );
+    expect(designated.state).toBe('closed_transferred');
     const { c: own } = await caseAt(t, a, 'accepted');
+    // On a case accepted here, a designation is not what moves it: 422 naming the field.
+    const needless = await send(
+      own,
+      a.tokens.chair,
+      'TRANSFER_CASE',
+      { toCommission: OTHER, reason: '不属本委管辖', designation: { department: '聊城市人力资源和社会保障局', decidedOn: '2026-03-05' } },
+      '2026-03-06',
+    );
+    expect([needless.status, needless.body.rule]).toEqual([422, 'designation-not-transferred-in']);
     expect((await nextEvents(own)).map((e) => e.type)).toContain('TRANSFER_CASE');
     expect((await ok(own, a.tokens.chair, 'TRANSFER_CASE', { toCommission: OTHER, reason: '不属本委管辖' }, '2026-03-06')).state).toBe(
       'closed_transferred',
