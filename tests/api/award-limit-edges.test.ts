@@ -75,12 +75,23 @@ describe(`the award limit at its edges (${process.env.TEST_DB ?? 'sqlite'})`, ()
     expect(closed.state).toBe('closed_terminated');
     // Another ground a local rule provides (domain.md §10.1) is not judged on the limit, and its decision cites no Art. 48.
     const other = await accepted();
-    const ended = await ok(other.c, a.tokens.chair, 'TERMINATE', { reason: '申请人死亡且没有继承人', ground: 'other' }, '2026-03-20');
+    // fixD57 #4: such a decision states the basis the tribunal names (400 naming basis without it).
+    const without = await send(other.c, a.tokens.chair, 'TERMINATE', { reason: '申请人死亡且没有继承人', ground: 'other' }, '2026-03-20');
+    expect([without.status, without.body.errors?.[0]?.path]).toEqual([400, 'basis']);
+    const ended = await ok(
+      other.c,
+      a.tokens.chair,
+      'TERMINATE',
+      { reason: '申请人死亡且没有继承人', ground: 'other', basis: '《中华人民共和国民事诉讼法》第一百五十四条第一款第一项' },
+      '2026-03-20',
+    );
     expect(ended.closure).toMatchObject({ mode: 'termination', ground: 'other' });
     const doc = await t.api(a.tokens.chair).post(`/api/cases/${other.c.id}/documents`, { kind: 'decision', matter: 'termination' });
     expect(doc.status, JSON.stringify(doc.body)).toBe(201);
     const text = flat(pdfRaw(await downloadDocument(t, a.tokens.chair, doc.body.documents[0].id)));
-    expect(text).toContain('因申请人死亡且没有继承人，本委决定本案终止审理。');
+    expect(text).toContain(
+      '因申请人死亡且没有继承人，依照《中华人民共和国民事诉讼法》第一百五十四条第一款第一项之规定，本委决定本案终止审理。',
+    );
     expect(text).not.toContain('第四十八条');
   });
 });
