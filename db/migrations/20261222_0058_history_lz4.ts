@@ -16,9 +16,7 @@ const COLUMNS: [string, string][] = [
 
 async function lz4Available(knex: Knex): Promise<boolean> {
   if (knex.client.config.client !== 'pg') return false;
-  const r = await knex.raw(
-    `select 1 as ok from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)`,
-  );
+  const r = await knex.raw(`select 1 as ok from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)`);
   return r.rows.length > 0;
 }
 

@@ -1510,7 +1510,13 @@ export function createCaseStore() {
       // took ~0.9 ms of planning for ~0.5 ms of work (pg_stat_statements, perf57). More cases than that (a common name
       // without identity number): the lookup inside, as on SQLite.
       const probed = isPg(trx)
-        ? (await matching.clone().distinct().orderBy('case_id', 'desc').limit(CANDIDATE_PROBE_MAX + 1)).map((r) => Number(r.case_id))
+        ? (
+            await matching
+              .clone()
+              .distinct()
+              .orderBy('case_id', 'desc')
+              .limit(CANDIDATE_PROBE_MAX + 1)
+          ).map((r) => Number(r.case_id))
         : null;
       if (probed ? !probed.length : !(await matching.clone().first())) return [];
       const byIds = probed !== null && probed.length <= CANDIDATE_PROBE_MAX;
