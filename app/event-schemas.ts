@@ -48,6 +48,22 @@ const PresidingAfterReplacement = RecordId.optional().openapi({
     '被替换的是首席仲裁员时，重新组成的仲裁庭的首席仲裁员（须是替换后的仲裁庭成员；缺省为替换的仲裁员）。被替换的不是首席仲裁员的，只能是现首席仲裁员或省略',
 });
 
+/** Each worker's share of a sum on a claim of several workers together (award items, advance execution): one schema. */
+const workerShares = (amountLabel: string) =>
+  z
+    .array(
+      z
+        .object({
+          partyId: Id.openapi({ description: '申请人（劳动者）的当事人编号：本项请求的申请人之一' }),
+          amount: Money.openapi({ description: amountLabel }),
+        })
+        .strict(),
+    )
+    .min(1)
+    .max(100)
+    .refine((xs) => uniqueIds(xs.map((x) => x.partyId)), '同一当事人不能出现两次')
+    .optional();
+
 /**
  * One award item — the one schema ISSUE_AWARD, PARTIAL_AWARD and the award preview (POST /api/cases/{id}/award-preview,
  * `AwardPreview` below) take, so that the preview never refuses a field the award accepts (legal55a #4).
@@ -86,24 +102,11 @@ export const AwardItem = z
     // docs56 #1: a claim of several workers together (no single applicant) granted as one sum says each worker's share —
     // whose money it is (the court enforces a determined sum for each) and each worker's finality (LDMAL Art. 47(1);
     // SPC-1 Art. 19). Checked against the claim's applicants and the item's amount (app/procedure/award.ts shareErrors).
-    shares: z
-      .array(
-        z
-          .object({
-            partyId: Id.openapi({ description: '申请人（劳动者）的当事人编号：本项请求的申请人之一' }),
-            amount: Money.openapi({ description: '该申请人分得的金额（元）' }),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(100)
-      .refine((xs) => uniqueIds(xs.map((x) => x.partyId)), '同一当事人不能出现两次')
-      .optional()
-      .openapi({
-        uniqueItems: true,
-        description:
-          '多名劳动者共同提出的请求（未指明申请人）一并裁决一笔金额时，每名申请人分得的金额：合计须等于本项裁决金额，裁决主文写明「分别向申请人甲支付…元、向申请人乙支付…元」，并按每人分得的金额判断是否终局（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议司法解释（一）第十九条）',
-      }),
+    shares: workerShares('该申请人分得的金额（元）').openapi({
+      uniqueItems: true,
+      description:
+        '多名劳动者共同提出的请求（未指明申请人）一并裁决一笔金额时，每名申请人分得的金额：合计须等于本项裁决金额，裁决主文写明「分别向申请人甲支付…元、向申请人乙支付…元」，并按每人分得的金额判断是否终局（劳动争议调解仲裁法第四十七条第一项；最高人民法院劳动争议司法解释（一）第十九条）',
+    }),
     jointLiability: z.boolean().optional().openapi({
       description:
         'true：其余被申请人对第一名被申请人的本项义务承担连带责任（如劳务派遣单位与用工单位，劳动合同法第九十二条第二款），裁决主文写明「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」；须有两名以上义务人',
@@ -370,24 +373,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
               // fixD57 #2: a claim of several workers together paid in advance says each worker's share, as an award
               // item's shares do (app/procedure/award.ts advanceShareErrors) — the court enforces a document whose
               // subject and creditor are determined (SPC Enforcement Provisions (2020) Art. 16(1)(4); domain.md §9.2).
-              shares: z
-                .array(
-                  z
-                    .object({
-                      partyId: Id.openapi({ description: '申请人（劳动者）的当事人编号：本项请求的申请人之一' }),
-                      amount: Money.openapi({ description: '该申请人先行受领的金额（元）' }),
-                    })
-                    .strict(),
-                )
-                .min(1)
-                .max(100)
-                .refine((xs) => uniqueIds(xs.map((x) => x.partyId)), '同一当事人不能出现两次')
-                .optional()
-                .openapi({
-                  uniqueItems: true,
-                  description:
-                    '多名劳动者共同提出的请求（未指明申请人）先予执行时，每名申请人先行受领的金额：合计须等于本项先予执行金额，裁决书写明「分别先行向申请人甲支付…元、向申请人乙支付…元」（执行标的须明确，最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）',
-                }),
+              shares: workerShares('该申请人先行受领的金额（元）').openapi({
+                uniqueItems: true,
+                description:
+                  '多名劳动者共同提出的请求（未指明申请人）先予执行时，每名申请人先行受领的金额：合计须等于本项先予执行金额，裁决书写明「分别先行向申请人甲支付…元、向申请人乙支付…元」（执行标的须明确，最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）',
+              }),
             })
             .strict(),
         )
