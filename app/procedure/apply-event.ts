@@ -352,6 +352,10 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
       message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项（set_aside）还是非终局部分（award）',
     });
   for (const [i, id] of ((payload.partyIds as number[] | undefined) ?? []).entries()) party(`partyIds.${i}`, id);
+  // sec58 L4: an obligor of a mediation agreement that is no party of this case is bad input (400, as an award's); a third
+  // party named there is the rule's to refuse (422 obligor-not-a-party, workflows/rules.ts).
+  if (type === 'MEDIATION_AGREED')
+    for (const [i, id] of ((payload.obligorIds as number[] | undefined) ?? []).entries()) party(`obligorIds.${i}`, id);
   // LDMAL Art. 44 (legal54a H1–H2): whose claim an advance execution may be of — a worker's, applicant or counterclaiming —
   // is the rule's to answer (422 advance-execution-worker-claims, workflows/rules.ts), not a reference check.
   (payload.claimIds as number[] | undefined)?.forEach((id, i) => {
@@ -542,7 +546,8 @@ function attendanceErrors(c: CaseRecord, ctx: MachineContext, payload: Record<st
         path: 'absentParties',
         message: `${words[side][0]}均列为未到庭，与 ${words[side][1]}（到庭）不符：该方无人到庭的，${words[side][1]} 应为 false`,
       });
-    if (flag === false && absent.length > 0 && absent.length < all.length)
+    // sec58 L2: a side marked absent lists every one of its parties — none listed is as incomplete as some.
+    if (flag === false && absent.length < all.length)
       errors.push({
         path: 'absentParties',
         message: `${words[side][1]} 为 false（该方无人到庭），未到庭的${words[side][0]}须列全，或将 ${words[side][1]} 改为 true（有人到庭）`,

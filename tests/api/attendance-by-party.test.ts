@@ -172,6 +172,8 @@ describe(`attendance party by party (${process.env.TEST_DB ?? 'sqlite'})`, () =>
       [{ absentParties: [999999] }, 'absentParties.0'],
       [{ applicantPresent: true, respondentPresent: true, absentParties: [p1.id, p2.id] }, 'absentParties'],
       [{ applicantPresent: false, respondentPresent: true, absentParties: [p1.id] }, 'absentParties'],
+      // sec58 L2: a side marked absent with none of it listed is as incomplete as a part of it.
+      [{ applicantPresent: true, respondentPresent: false, absentParties: [p1.id] }, 'absentParties'],
       [{ applicantPresent: true }, 'respondentPresent'],
     ];
     for (const [payload, path] of cases) {

@@ -320,19 +320,28 @@ describe(`fixT57 #5: a 调解书 is enforced on the application of the other sid
     );
   });
 
-  it('obligorIds naming no applicant or respondent of the case is 422 obligor-not-a-party (field obligorIds)', async () => {
+  it('obligorIds: a third party is 422 obligor-not-a-party; an id of no party of the case is 400 (sec58 L4)', async () => {
     const { c, arb: a0 } = await caseAt(t, a, 'heard');
-    await ok(c, a0.token, 'START_MEDIATION', {}, '2026-03-26');
-    const body = await refused(
+    const v = await ok(
       c,
-      a0.token,
-      'MEDIATION_AGREED',
-      { terms: '被申请人支付申请人工资10000元。', obligorIds: [999999] },
-      '2026-03-27',
-      'obligor-not-a-party',
-      'LDMAL Art. 51',
+      a.tokens.clerk,
+      'ADD_PARTY',
+      { side: 'third_party', ground: 'interested_third_party', party: { kind: 'person', name: '第三人赵九' } },
+      '2026-03-26',
     );
+    const third =
+      (v.thirdParties as { id: number }[] | undefined)?.[0]?.id ??
+      (v.parties as { id: number; side: string }[] | undefined)?.find((p) => p.side === 'third_party')?.id;
+    expect(third).toBeDefined();
+    await ok(c, a0.token, 'START_MEDIATION', {}, '2026-03-26');
+    const terms = '被申请人支付申请人工资10000元。';
+    const body = await refused(c, a0.token, 'MEDIATION_AGREED', { terms, obligorIds: [third] }, '2026-03-27', 'obligor-not-a-party', 'LDMAL Art. 51');
     expect(body.field).toBe('obligorIds');
+    const before = await read(c);
+    const r = await send(c, a0.token, 'MEDIATION_AGREED', { terms, obligorIds: [c.respondents[0]?.id, 999999] }, '2026-03-27');
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect((r.body.errors as { path: string; message: string }[]).map((e) => e.path)).toEqual(['obligorIds.1']);
+    expect((await read(c)).version).toBe(before.version);
   });
 
   async function signedWith(ids: (c: CaseView) => number[]) {
