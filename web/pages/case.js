@@ -279,11 +279,15 @@ export async function casePage(id, mount) {
           blocked.map((n) =>
             h(
               'li',
-              `${actLabel(n.type, c, n.label)}：${n.blocked.reason.replace(/当事人 ?(\d+(?:、\d+)*)/g, (_, ids) =>
-                ids
-                  .split('、')
-                  .map((pid) => partyName(Number(pid)))
-                  .join('、'),
+              // fixL58 #7: the reason, then its source once (依据：…) — the reason does not cite it again.
+              `${actLabel(n.type, c, n.label)}：${withSource(
+                n.blocked.reason.replace(/当事人 ?(\d+(?:、\d+)*)/g, (_, ids) =>
+                  ids
+                    .split('、')
+                    .map((pid) => partyName(Number(pid)))
+                    .join('、'),
+                ),
+                n.blocked.source,
               )}`,
             ),
           ),
