@@ -857,7 +857,19 @@ export const Proceedings = z
       .strictObject({ on: Day, reason: z.string().nullable() })
       .nullable()
       .openapi({ description: '简易处理转为普通程序（劳动人事争议仲裁办案规则第六十一条）：决定之日及理由；未转换为 null' }),
-    partyAdditions: z.array(z.strictObject({ on: Day, partyId: Id, side: z.enum(['respondent', 'third_party']), ground: z.string() })),
+    partyAdditions: z.array(
+      z.strictObject({
+        on: Day,
+        partyId: Id,
+        side: z.enum(['respondent', 'third_party']),
+        ground: z.string(),
+        hearingsBefore: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: '追加时已开庭次数（其后开庭的，其管辖异议逾期，劳动人事争议仲裁办案规则第十条）' }),
+      }),
+    ),
     deemedWithdrawals: z
       .array(
         z.strictObject({

@@ -120,6 +120,11 @@ export interface AwardText {
   legalBasis?: Record<number, string[]>;
   /** Issue 17: the calculators' working kept with an item and asked to be printed, per claim id. */
   calculations?: Record<number, string>;
+  /**
+   * fixL58 #2 (LDMAL Arts. 45–46; by analogy Arbitration Law Art. 37(2)): the tribunal's decision, changed since the last
+   * hearing, not to hear again — its reason (the payload's `noRehearing.reason`).
+   */
+  noRehearing?: string;
 }
 
 /** Text the history holds beside the machine context: what the arbitrator wrote with the award, who recorded acts. */
@@ -588,7 +593,15 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
  */
 function history(
   d: DocInput,
-  opts: { concluded: boolean; until: string; partialAwards?: number; defaultAward?: boolean; mediated?: boolean },
+  opts: {
+    concluded: boolean;
+    until: string;
+    partialAwards?: number;
+    defaultAward?: boolean;
+    mediated?: boolean;
+    /** fixL58 #2: the reason of the tribunal's decision not to hear again after it changed (`AwardText.noRehearing`). */
+    noRehearing?: string;
+  },
 ): string[] {
   const ctx = d.ctx;
   // Rules Arts. 56–60 (domain.md §8.1): a case handled simply says so where it recites its acceptance — also one later
@@ -775,6 +788,10 @@ function history(
       .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
       .map((a) => a.text),
   );
+  // fixL58 #2 (LDMAL Arts. 45–46; by analogy Arbitration Law Art. 37(2)): a tribunal changed after the last hearing
+  // decided not to hear again — the award states the decision and its reason, after the acts it followed.
+  if (opts.noRehearing?.trim())
+    out.push(`仲裁庭组成人员变更后，仲裁庭决定已进行的审理程序不再重新进行，理由：${clause(opts.noRehearing)}。`);
   if (opts.concluded) out.push('本案现已审理终结。');
   return out;
 }
@@ -1661,6 +1678,7 @@ function awardDocuments(record: DocInput, a: AwardItemsRecord, written: AwardTex
       until: a.issuedOn,
       partialAwards: partial ?? d.ctx.partialAwards.length,
       defaultAward: a.defaultAward === true,
+      noRehearing: written?.noRehearing,
     });
   const split = a.finality === 'mixed';
   const groups: { final: boolean; suffix: string; items: AwardItem[] }[] = split

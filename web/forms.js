@@ -267,6 +267,13 @@ export const EVENT_FORMS = {
     { name: 'terms', label: '调解协议内容', kind: 'textarea', required: true },
     { name: 'amount', label: '调解金额（元，统计用）', kind: 'text' },
     PERFORMANCE_DUE_ON,
+    // fixL58 #4 (LDMAL Art. 51): who the agreement obliges to perform — the other side may apply for enforcement.
+    {
+      name: 'obligorIds',
+      label: '履行义务人',
+      kind: 'parties',
+      hint: '调解协议确定履行给付义务的当事人；不选为全体被申请人',
+    },
   ],
   MEDIATION_FAILED: [reason(true, '未达成协议的原因')],
   SIGN_MEDIATION_DOCUMENT: [

@@ -528,7 +528,14 @@ const activeAdditions = {
         : [...context.parties, { id: p(event).newPartyId, side: p(event).side, kind: p(event).party.kind }],
       partyAdditions: [
         ...context.partyAdditions,
-        { on: event.occurredOn, partyId: p(event).newPartyId, side: p(event).side, ground: p(event).ground },
+        {
+          on: event.occurredOn,
+          partyId: p(event).newPartyId,
+          side: p(event).side,
+          ground: p(event).ground,
+          // fixL58 #1 (Rules Arts. 10, 46(1)): the hearings held before he was added — one held earlier the same day too.
+          hearingsBefore: context.hearingsHeld.length,
+        },
       ],
       clockRestarts: [...context.clockRestarts, { on: event.occurredOn, reason: 'party_added' }],
     })),

@@ -501,8 +501,11 @@ export interface AddedContext {
    * by a 转为一般程序处理通知书; absent on a case never converted (and on snapshots from before it was recorded).
    */
   conversion?: { on: string; reason: string | null } | null;
-  /** ADD_PARTY (LDMAL Art. 23; Rules Art. 46(1)): parties added after acceptance, by decision. */
-  partyAdditions: { on: string; partyId: number; side: 'respondent' | 'third_party'; ground: string }[];
+  /**
+   * ADD_PARTY (LDMAL Art. 23; Rules Art. 46(1)): parties added after acceptance, by decision. `hearingsBefore` (fixL58 #1):
+   * how many hearings had been held when he was added (absent on older snapshots: judged by date, a hearing after the day).
+   */
+  partyAdditions: { on: string; partyId: number; side: 'respondent' | 'third_party'; ground: string; hearingsBefore?: number }[];
   /** REFER_ELSEWHERE (Rules Art. 31): written explanation that another commission has jurisdiction. */
   referral: { on: string; competentCommission: string; reason: string } | null;
   /** ACCEPT_TRANSFER (Rules Arts. 9, 46(5)): this case came from another commission. */

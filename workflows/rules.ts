@@ -2175,8 +2175,12 @@ function designationRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
  * merits (by analogy CPL Art. 130(2)); recorded `timely: false`, it does not stop the proceedings.
  */
 export function heardSinceJoined(ctx: CaseContext, partyId: unknown): boolean {
-  const joined = (ctx.partyAdditions ?? []).find((a) => a.partyId === partyId)?.on ?? '';
-  return ctx.hearingsHeld.some((h) => h.heldOn >= joined);
+  const added = (ctx.partyAdditions ?? []).find((a) => a.partyId === partyId);
+  if (!added) return ctx.hearingsHeld.length > 0;
+  // fixL58 #1: counted by the hearings held at his addition — a hearing earlier on the day he was added was not his.
+  // Records from before `hearingsBefore` was kept are judged by date: a hearing after the day.
+  if (added.hearingsBefore !== undefined) return ctx.hearingsHeld.length > added.hearingsBefore;
+  return ctx.hearingsHeld.some((h) => h.heldOn > added.on);
 }
 
 /**

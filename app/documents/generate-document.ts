@@ -74,6 +74,7 @@ interface AwardPayload {
   reasoning?: string;
   defenseSummary?: string;
   counterclaimDefenseSummary?: string;
+  noRehearing?: { reason?: string };
   items?: { claimId: number; legalBasis?: string[]; calculation?: { print?: boolean; text?: string } }[];
 }
 
@@ -85,7 +86,17 @@ function awardText(aw: AwardPayload): AwardText {
   const calculations: Record<number, string> = {};
   for (const it of aw.items ?? []) if (it.calculation?.print && it.calculation.text) calculations[it.claimId] = it.calculation.text;
   const { facts, reasoning, defenseSummary, counterclaimDefenseSummary } = aw;
-  return { facts, reasoning, defenseSummary, counterclaimDefenseSummary, legalBasis, calculations };
+  // fixL58 #2: the tribunal's decision not to hear again after it changed, printed in the procedure (templates/kinds.ts).
+  const noRehearing = aw.noRehearing?.reason;
+  return {
+    facts,
+    reasoning,
+    defenseSummary,
+    counterclaimDefenseSummary,
+    legalBasis,
+    calculations,
+    ...(noRehearing ? { noRehearing } : {}),
+  };
 }
 
 /** The last CONVERT_TO_ORDINARY in the history (Rules Art. 61), or null. */

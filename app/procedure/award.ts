@@ -116,6 +116,16 @@ function shareErrors(
       }
       if (fen <= 0) errors.push({ path: `${path}.${m}.amount`, message: '分得的金额应大于 0 元；未分得的申请人不必列出' });
     }
+    // fixL58 #3 (LDMAL Art. 47(1); SPC-1 Art. 19): a worker of the claim left out of its shares recovers nothing on it. On
+    // an item partly granted the award dismisses the rest (驳回…其他仲裁请求), his part with it; on one granted in full it
+    // dismisses nothing, and his part would be neither awarded nor dismissed — refused, naming him.
+    const given = it.shares;
+    const missing = it.outcome === 'granted' ? workers.filter((w) => !given.some((sh) => sh.partyId === w.id)) : [];
+    if (missing.length)
+      errors.push({
+        path,
+        message: `本项请求全部支持，申请人${missing.map((w) => `${w.name}（编号 ${w.id}）`).join('、')}没有分得的金额：全部支持的，须写明每名申请人分得的金额；其不应分得的，请选择部分支持（其余请求予以驳回）`,
+      });
     if (sum !== awarded)
       errors.push({
         path,

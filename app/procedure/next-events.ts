@@ -18,12 +18,13 @@ import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation
 /**
  * fixU57 #3: what an act held back by a certain refusal is told with — the rule's own words, and for a hearing whose
  * notice is not proven (or was late) the way on: a new hearing with its notice served (LDMAL Arts. 35–36; Rules Art. 39).
+ * fixL58 #7: the articles are the `source` beside it, given once there (the case page prints it after the reason) — not
+ * cited again in the reason's words.
  */
 function blockedReason(v: Violation): string {
   if (v.rule === 'hearing-notice-not-proven' || v.rule === 'default-award-notice-not-proven')
-    return `${v.detail}（《劳动争议调解仲裁法》第三十六条，《劳动人事争议仲裁办案规则》第三十九条）。请送达开庭通知后另行排期开庭`;
-  if (v.rule === 'absence-notice-late')
-    return `${v.detail}（《劳动争议调解仲裁法》第三十五条、第三十六条，《劳动人事争议仲裁办案规则》第三十八条、第三十九条）。请另行排期开庭，并按期送达开庭通知`;
+    return `${v.detail}。请送达开庭通知后另行排期开庭`;
+  if (v.rule === 'absence-notice-late') return `${v.detail}。请另行排期开庭，并按期送达开庭通知`;
   return v.detail;
 }
 

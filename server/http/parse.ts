@@ -134,10 +134,12 @@ const tightness = (i: Issue): number =>
  * A union whose value fits one branch's shape but not its inner fields (outside checker sec57 L2: `"target": {"seq":
  * "2"}` of `"receivedOn" | {seq}` was told 「无效输入」 at `target`): that branch's own issues, each naming its field
  * (`target.seq`). Where no branch or several got past their top level, the union's one issue as zod gives it.
+ * fixL58 #6: an object branch with a key it does not know got past its top level too (its shape fits): the unknown key is
+ * named with its path (`target.foo`), not told 「无效输入」 at `target`.
  */
 function unionBranchIssues(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union' || !Array.isArray(issue.errors)) return [issue];
-  const inner = issue.errors.filter((branch) => branch.length && branch.every((i) => i.path.length > 0));
+  const inner = issue.errors.filter((branch) => branch.length && branch.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
   if (inner.length !== 1) return [issue];
   return (inner[0] as Issue[]).map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue).flatMap(unionBranchIssues);
 }

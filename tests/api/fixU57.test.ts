@@ -31,7 +31,9 @@ describe('fixU57: next-events says what a rule holds back, and why', () => {
     const award = blocked.find((n) => n.type === 'ISSUE_AWARD');
     expect(award).toMatchObject({ label: '作出裁决', blocked: { rule: 'default-award-notice-not-proven' } });
     expect(award?.blocked?.reason).toContain('未到庭的被申请人');
-    expect(award?.blocked?.reason).toContain('第三十六条');
+    // fixL58 #7: the articles are the source's, not repeated in the reason (the page prints both).
+    expect(award?.blocked?.source).toContain('LDMAL Art. 36');
+    expect(award?.blocked?.reason).not.toContain('第三十六条');
     expect(award?.blocked?.reason).toContain('请送达开庭通知后另行排期开庭');
     expect(award?.roles).toContain('arbitrator');
     // The blocked items come after the offered ones.

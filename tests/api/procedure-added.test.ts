@@ -305,7 +305,9 @@ describe('adding a party or a third party — LDMAL Art. 23; Rules Art. 46(1)', 
     );
     const added = (r.respondents as { id: number; name: string }[])[1] as { id: number; name: string };
     expect(added.name).toBe('聊城某某劳务派遣有限公司');
-    expect(proceedings(r).partyAdditions).toEqual([{ on: '2026-03-12', partyId: added.id, side: 'respondent', ground: 'dispatch' }]);
+    expect(proceedings(r).partyAdditions).toEqual([
+      { on: '2026-03-12', partyId: added.id, side: 'respondent', ground: 'dispatch', hearingsBefore: 0 },
+    ]);
     // Rules Art. 46(1): 45 days from the decision to add (03-12 → 04-26, a Sunday → 04-27).
     expect(deadline(r, 'award')).toMatchObject({ startsOn: '2026-03-12', dueOn: '2026-04-27' });
     expect(deadline(r, 'award').explanation).toContain('决定追加当事人之日');

@@ -537,8 +537,12 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const options =
         f.kind === 'parties'
           ? // legal54c M1: absent parties are applicants or respondents (a third party's attendance is its own field).
+            // fixL58 #4: so are a mediation agreement's obligors (LDMAL Art. 51: one side performs, the other enforces).
             parties
-              .filter((p) => type !== 'HOLD_HEARING' || p.sideCode === 'applicant' || p.sideCode === 'respondent')
+              .filter(
+                (p) =>
+                  (type !== 'HOLD_HEARING' && type !== 'MEDIATION_AGREED') || p.sideCode === 'applicant' || p.sideCode === 'respondent',
+              )
               .map((p) => ({ value: p.id, label: p.label }))
           : f.kind === 'claims'
             ? c.claims
@@ -568,6 +572,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
           'fieldset.inline',
           h('legend', f.label, f.required ? h('span.req', { 'aria-hidden': 'true' }, '*') : null),
           list.node,
+          // fixL58 #4: the field's hint, where it has one (who is meant when none is picked).
+          f.hint ? h('span.small.muted', f.hint) : null,
           h('span.field-error', { 'data-error-for': path }),
         ),
       );

@@ -279,11 +279,15 @@ export async function casePage(id, mount) {
           blocked.map((n) =>
             h(
               'li',
-              `${actLabel(n.type, c, n.label)}：${n.blocked.reason.replace(/当事人 ?(\d+(?:、\d+)*)/g, (_, ids) =>
-                ids
-                  .split('、')
-                  .map((pid) => partyName(Number(pid)))
-                  .join('、'),
+              // fixL58 #7: the reason, then its source once (依据：…) — the reason does not cite it again.
+              `${actLabel(n.type, c, n.label)}：${withSource(
+                n.blocked.reason.replace(/当事人 ?(\d+(?:、\d+)*)/g, (_, ids) =>
+                  ids
+                    .split('、')
+                    .map((pid) => partyName(Number(pid)))
+                    .join('、'),
+                ),
+                n.blocked.source,
               )}`,
             ),
           ),
@@ -1224,8 +1228,27 @@ function majorMarking(e) {
 }
 
 /** fixC56: which date of which act a history entry's correction (更正日期) changes, the dates and the reason. */
-const CORRECTABLE_DATES = { ACCEPT: 'occurredOn', SUSPEND: 'decidedOn', RESUME: 'decidedOn', EXTEND_TIME_LIMIT: 'approvedOn' };
-const CORRECTED_WHAT = { ACCEPT: '受理日期', SUSPEND: '中止审理决定日期', RESUME: '恢复审理日期', EXTEND_TIME_LIMIT: '批准延长日期' };
+// fixL58 #5: the registration's receipt day too (target "receivedOn", LDMAL Art. 29's five days count from it).
+const CORRECTABLE_DATES = {
+  REGISTER: 'receivedOn',
+  ACCEPT: 'occurredOn',
+  SUSPEND: 'decidedOn',
+  RESUME: 'decidedOn',
+  EXTEND_TIME_LIMIT: 'approvedOn',
+};
+const CORRECTED_WHAT = {
+  REGISTER: '收件日期',
+  ACCEPT: '受理日期',
+  SUSPEND: '中止审理决定日期',
+  RESUME: '恢复审理日期',
+  EXTEND_TIME_LIMIT: '批准延长日期',
+};
+/**
+ * fixL58 #5: whether the server takes a correction of the case's dates (app/procedure/correct-date.ts): an arbitration
+ * case accepted, or one closed without acceptance (不予受理, withdrawn before acceptance) — its receipt day still decides
+ * whether the decision came within five days (LDMAL Art. 29). One received and open is corrected as a registration.
+ */
+const datesCorrectable = (c) => c.track === 'arbitration' && Boolean(c.acceptedOn || c.closure);
 function correctionLine(e, events, c) {
   const p = e.payload ?? {};
   const target = p.target === 'receivedOn' ? null : events.find((x) => x.seq === p.target?.seq);
@@ -1252,12 +1275,14 @@ function standingDate(e, events, field) {
  */
 function correctDateButton(e, events, c, refresh) {
   const fieldName = CORRECTABLE_DATES[e.type];
-  if (!fieldName || !refresh || state.user?.role !== 'chair' || !c.acceptedOn) return null;
+  if (!fieldName || !refresh || state.user?.role !== 'chair' || !datesCorrectable(c)) return null;
+  const receipt = e.type === 'REGISTER';
   const btn = h('button.btn.small.noprint', { type: 'button', 'data-testid': `correct-date-${e.seq}` }, '更正日期');
   // Reviewer s56 B L5: a retry after a lost answer sends the same key and gets the stored result, not a 412.
   const key = keyHolder();
   btn.onclick = guard(btn, async () => {
-    const before = standingDate(e, events, fieldName);
+    // The receipt day as it stands (corrections included) is the case's own.
+    const before = receipt ? c.receivedOn : standingDate(e, events, fieldName);
     const act = `${actLabel(e.type, c, eventLabel(e.type))}（${e.occurredOn} 记录）的${CORRECTED_WHAT[e.type]}`;
     // fixU57 #4: one dialog, kept open until the correction is recorded or the person cancels: what was typed stays,
     // an empty field or a refusal (400, a rule's 422) is said under its field (a rule's under the date), anything else
@@ -1335,7 +1360,7 @@ function correctDateButton(e, events, c, refresh) {
             const r = await api(
               'POST',
               `/api/cases/${c.id}/date-corrections`,
-              { target: { seq: e.seq }, field: fieldName, value, reason: why },
+              { target: receipt ? 'receivedOn' : { seq: e.seq }, field: fieldName, value, reason: why },
               { ifMatch: c.version, key: key.get() },
             );
             key.done();
