@@ -272,7 +272,7 @@ export const EVENT_FORMS = {
       name: 'obligorIds',
       label: '履行义务人',
       kind: 'parties',
-      hint: '调解协议确定履行给付义务的当事人；不选为全体被申请人',
+      hint: '调解协议确定履行给付义务的当事人（申请执行时据此核对申请人）；不选的，不记录履行义务人',
     },
   ],
   MEDIATION_FAILED: [reason(true, '未达成协议的原因')],

@@ -38,11 +38,11 @@ describe('fixL58 (Chromium)', () => {
     await dlg.getByLabel('调解协议内容').fill('被申请人于2026年12月15日前支付工资5000元');
     const picker = dlg.locator('fieldset', { has: page.locator('legend', { hasText: '履行义务人' }) });
     await picker.waitFor();
-    // The parties of the case, the applicant's and the respondent's, with the hint who is meant when none is picked.
+    // The parties of the case, the applicant's and the respondent's, with the hint that none picked records none (docs/domain.md: nothing is assumed).
     const options = await picker.locator('label').allTextContents();
     expect(options.some((o) => o.includes('调解五八'))).toBe(true);
     expect(options.some((o) => o.includes(respondent.name))).toBe(true);
-    await hasText(picker, '不选为全体被申请人');
+    await hasText(picker, '不选的，不记录履行义务人');
     await picker.locator('label', { hasText: respondent.name }).locator('input').check();
     await dlg.getByRole('button', { name: '达成调解协议…' }).click();
     const confirm = page.locator('dialog.confirm[open]');
