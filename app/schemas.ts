@@ -770,6 +770,7 @@ export const Proceedings = z
           .array(Id)
           .optional()
           .openapi({ description: '裁决先予执行支付的被申请人（按顺序）；无此字段为全体被申请人（劳动争议调解仲裁法第四十四条）' }),
+        jointLiability: z.boolean().optional().openapi({ description: '其余支付义务人对第一名的先行支付义务承担连带责任' }),
       }),
     ),
     partialAwards: z.array(PartialAward),
@@ -892,7 +893,18 @@ export const Proceedings = z
         decision: z.strictObject({ on: Day, result: z.enum(['upheld', 'rejected']), reason: z.string() }).nullable(),
       }),
     ),
-    transferOut: z.strictObject({ on: Day, toCommission: z.string(), reason: z.string(), onObjection: z.boolean() }).nullable(),
+    transferOut: z
+      .strictObject({
+        on: Day,
+        toCommission: z.string(),
+        reason: z.string(),
+        onObjection: z.boolean(),
+        designation: z
+          .strictObject({ department: z.string(), documentNo: z.string().optional(), decidedOn: Day })
+          .optional()
+          .openapi({ description: '受移送的案件再移送：上一级主管部门的指定管辖（《劳动人事争议仲裁办案规则》第九条）' }),
+      })
+      .nullable(),
     recusalApplications: z.array(
       z.strictObject({
         on: Day,
