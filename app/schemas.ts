@@ -250,6 +250,10 @@ const caseFields = {
 export const ReviewAgreementInput = z
   .object({
     effectiveOn: IsoDate.openapi({ description: '调解协议生效之日（双方签字或盖章、调解员签名并加盖调解组织印章之日）' }),
+    // fixD58 #4: the day the agreement was reached, which the 调解书 recites (达成调解协议之日), not its effective day.
+    agreedOn: IsoDate.optional().openapi({
+      description: '双方当事人达成调解协议之日（调解书据此写明；不晚于生效之日）；不填的，调解书不写达成之日，只写生效之日',
+    }),
     organization: OrganizationName.openapi({ description: '达成协议的调解组织（不含身份证号码、电话号码）' }),
     terms: z.string().trim().min(1).max(20000, '不能超过20000个字符').optional().openapi({ description: '调解协议内容' }),
   })
@@ -962,7 +966,7 @@ export const Proceedings = z
     ),
     review: z
       .strictObject({
-        agreement: z.strictObject({ effectiveOn: Day, organization: z.string(), terms: z.string().nullable() }),
+        agreement: z.strictObject({ effectiveOn: Day, agreedOn: Day.optional(), organization: z.string(), terms: z.string().nullable() }),
         acceptedOn: Day.nullable(),
         rejection: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
         extension: z.strictObject({ on: Day, days: z.number().int() }).nullable(),

@@ -1886,7 +1886,7 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
         { kind: 'gap' },
         {
           kind: 'para',
-          text: `${theCase(d)}，双方当事人于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。本委于${chineseDate(r.acceptedOn ?? receivedOn(d))}受理后依法进行了审查。`,
+          text: `${theCase(d)}，双方当事人${reached(r.agreement)}于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。本委于${chineseDate(r.acceptedOn ?? receivedOn(d))}受理后依法进行了审查。`,
         },
         {
           kind: 'para',
@@ -2356,10 +2356,18 @@ function groundAndReason(ground: string, reason: string): string {
 }
 /** Op-2022 item 1 [S] (domain.md §2.5): after a refusal or non-acceptance the parties may apply for arbitration. */
 const AFTER_REVIEW = '当事人可以就调解协议约定的属于劳动人事争议仲裁受理范围的事项依法申请仲裁。';
+/**
+ * fixD58 #4 (Rules Art. 74): 「于<达成之日>经…调解达成调解协议，」 — the day it was reached where recorded (`agreedOn`), never
+ * its effective day in its place: without it, 「经…调解达成调解协议，该协议于<生效之日>生效，」.
+ */
+const reached = (a: { effectiveOn: string; agreedOn?: string; organization: string }): string =>
+  a.agreedOn
+    ? `于${chineseDate(a.agreedOn)}经${a.organization}调解达成调解协议，`
+    : `经${a.organization}调解达成调解协议，该协议于${chineseDate(a.effectiveOn)}生效，`;
 /** The joint application for review (Rules Art. 74): the agreement, by whom reached and when. */
 function reviewApplication(d: DocInput): string {
   const r = d.ctx.review;
-  const agreement = r ? `于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，` : '';
+  const agreement = r ? reached(r.agreement) : '';
   return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${agreement}于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。`;
 }
 

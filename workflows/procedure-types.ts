@@ -727,7 +727,7 @@ export interface CaseInput {
   parties: PartyRef[];
   claims: ClaimRef[];
   /** Track `review`: the mediation agreement to review (Rules Art. 74), given at registration. */
-  reviewAgreement?: { effectiveOn: string; organization: string; terms: string | null } | null;
+  reviewAgreement?: { effectiveOn: string; agreedOn?: string; organization: string; terms: string | null } | null;
 }
 
 /** The documents a SERVE names (送达文书); workflows/rules.ts documentMadeOn says which the record has made. */

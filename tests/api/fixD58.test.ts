@@ -11,6 +11,10 @@ import { registerCase, standardApplication } from '../helpers/procedure.ts';
  *    the total written in the claim (「支付两人工资合计6000.00元6000.00元」).
  * #2 the onward-transfer 决定书 of a case taken in on transfer recites the superior department's designation (Rules
  *    Art. 9) and says the case is outside the commission's jurisdiction once.
+ * #3 an award on a case with a third party accounts for him at each hearing (LDMAL Art. 23); HOLD_HEARING warns when
+ *    `thirdPartyPresent` is missing.
+ * #4 the review 调解书 recites the day the agreement was reached (`agreement.agreedOn`), never its effective day in its
+ *    place (Rules Art. 74).
  */
 const { t, a } = apiSuite({ now: '2026-11-20T02:00:00Z' });
 const { ok, send } = caseEvents(() => t);
@@ -183,6 +187,41 @@ describe(`fixD58 #3: the award's hearing account covers the third party (${DB})`
         present === undefined
           ? '申请人、被申请人到庭参加仲裁活动，第三人是否到庭未予记录。'
           : '申请人、被申请人、第三人均到庭参加仲裁活动。',
+      );
+    }
+  });
+});
+
+describe(`fixD58 #4: the review 调解书 says the day the agreement was reached, not its effective day (${DB})`, () => {
+  const review = async (agreement: Record<string, unknown>) => {
+    const r = await t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        track: 'review',
+        receivedOn: '2026-03-10',
+        agreement: { effectiveOn: '2026-03-02', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元', ...agreement },
+      }),
+    );
+    return r;
+  };
+  it('agreedOn after effectiveOn: 400 naming it; recorded: printed; not recorded: no date of reaching it', async () => {
+    const late = await review({ agreedOn: '2026-03-03' });
+    expect(late.status).toBe(400);
+    expect(paths(late)).toContain('agreement.agreedOn');
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    for (const agreedOn of ['2026-02-27', undefined]) {
+      const r = await review(agreedOn ? { agreedOn } : {});
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const c = r.body as { id: number; version: number };
+      await ok(c, a.tokens.clerk, 'ACCEPT_REVIEW', {}, '2026-03-11');
+      await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-03-11');
+      await ok(c, arb.token, 'CONFIRM_AGREEMENT', { terms: '被申请人于2026年5月15日前支付申请人工资5000元' }, '2026-03-16');
+      const text = await generatedText(t, arb.token, c.id, { kind: 'mediation_document' });
+      expect(text).not.toContain('于二〇二六年三月二日经某某街道劳动争议调解委员会调解达成调解协议');
+      expect(text).toContain(
+        agreedOn
+          ? '双方当事人于二〇二六年二月二十七日经某某街道劳动争议调解委员会调解达成调解协议，于二〇二六年三月十日共同向本委申请仲裁审查。'
+          : '双方当事人经某某街道劳动争议调解委员会调解达成调解协议，该协议于二〇二六年三月二日生效，于二〇二六年三月十日共同向本委申请仲裁审查。',
       );
     }
   });
