@@ -397,6 +397,12 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
         description:
           '先予执行的支付义务人：本案被申请人的当事人编号（按顺序），先予执行裁决书写明由其支付，移送执行时列为被执行人；不填为全体被申请人。反申请请求的先予执行由申请人支付，不能填写',
       }),
+      // fixD58 #1 (LDMAL Art. 44; SPC Enforcement Provisions Art. 16): several payers answer jointly — worded as an
+      // award item's (AwardItem jointLiability; templates/kinds.ts jointlyLiable) — or the ruling names one payer.
+      jointLiability: z.boolean().optional().openapi({
+        description:
+          'true：其余支付义务人对第一名被申请人（obligorIds 的第一名；不填 obligorIds 的为本案第一名被申请人）的先行支付义务承担连带责任，裁决书写明「被申请人A于…先行向申请人支付…，被申请人B对上述款项承担连带责任」。支付义务人有两名以上的必填 true（否则谁支付多少不明，无法执行），或只指定一名支付义务人；须有两名以上义务人；反申请请求的先予执行不能填写',
+      }),
     })
     .superRefine((p, ctx) => {
       // An amount belongs to one of the claims the ruling is on, once (the ruling and the court package read it so).

@@ -250,6 +250,10 @@ const caseFields = {
 export const ReviewAgreementInput = z
   .object({
     effectiveOn: IsoDate.openapi({ description: '调解协议生效之日（双方签字或盖章、调解员签名并加盖调解组织印章之日）' }),
+    // fixD58 #4: the day the agreement was reached, which the 调解书 recites (达成调解协议之日), not its effective day.
+    agreedOn: IsoDate.optional().openapi({
+      description: '双方当事人达成调解协议之日（调解书据此写明；不晚于生效之日）；不填的，调解书不写达成之日，只写生效之日',
+    }),
     organization: OrganizationName.openapi({ description: '达成协议的调解组织（不含身份证号码、电话号码）' }),
     terms: z.string().trim().min(1).max(20000, '不能超过20000个字符').optional().openapi({ description: '调解协议内容' }),
   })
@@ -770,6 +774,7 @@ export const Proceedings = z
           .array(Id)
           .optional()
           .openapi({ description: '裁决先予执行支付的被申请人（按顺序）；无此字段为全体被申请人（劳动争议调解仲裁法第四十四条）' }),
+        jointLiability: z.boolean().optional().openapi({ description: '其余支付义务人对第一名的先行支付义务承担连带责任' }),
       }),
     ),
     partialAwards: z.array(PartialAward),
@@ -904,7 +909,18 @@ export const Proceedings = z
         decision: z.strictObject({ on: Day, result: z.enum(['upheld', 'rejected']), reason: z.string() }).nullable(),
       }),
     ),
-    transferOut: z.strictObject({ on: Day, toCommission: z.string(), reason: z.string(), onObjection: z.boolean() }).nullable(),
+    transferOut: z
+      .strictObject({
+        on: Day,
+        toCommission: z.string(),
+        reason: z.string(),
+        onObjection: z.boolean(),
+        designation: z
+          .strictObject({ department: z.string(), documentNo: z.string().optional(), decidedOn: Day })
+          .optional()
+          .openapi({ description: '受移送的案件再移送：上一级主管部门的指定管辖（《劳动人事争议仲裁办案规则》第九条）' }),
+      })
+      .nullable(),
     recusalApplications: z.array(
       z.strictObject({
         on: Day,
@@ -962,7 +978,7 @@ export const Proceedings = z
     ),
     review: z
       .strictObject({
-        agreement: z.strictObject({ effectiveOn: Day, organization: z.string(), terms: z.string().nullable() }),
+        agreement: z.strictObject({ effectiveOn: Day, agreedOn: Day.optional(), organization: z.string(), terms: z.string().nullable() }),
         acceptedOn: Day.nullable(),
         rejection: z.strictObject({ on: Day, ground: z.string(), reason: z.string() }).nullable(),
         extension: z.strictObject({ on: Day, days: z.number().int() }).nullable(),

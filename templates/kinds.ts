@@ -560,21 +560,24 @@ function advanceClaimOrder(
   ae: MachineContext['advanceExecutions'][number],
   claimId: number,
   applicants: PartyView[] = d.applicants,
-): { payer: string; order: string } | null {
+): { payer: string; order: string; joint: string } | null {
   const c = d.claims.find((x) => x.id === claimId);
   const x = (ae.amounts ?? []).find((a) => a.claimId === claimId);
   if (!c || !x) return null;
   const applicant = `申请人${c.applicant ?? names(remainingApplicantViews(d))}`;
-  const payer = c.counterclaim ? applicant : `被申请人${names(advancePayers(d.respondents, ae))}`;
+  // fixD58 #1: several payers answer jointly (`jointLiability`), worded as an award item's (itemObligors, jointlyLiable).
+  const { performs, jointly } = c.counterclaim ? { performs: [], jointly: [] } : itemObligors(d.respondents, ae);
+  const payer = c.counterclaim ? applicant : `被申请人${names(performs)}`;
+  const joint = jointlyLiable(jointly, '款项');
   const payee = c.counterclaim ? `被申请人${names(d.respondents)}` : applicant;
-  const paid = withoutAmount(clause(c.description), c.amount);
+  const paid = paidWords(c.description, c.amount, x.amount);
   // The shares of the workers the document names: one of an award split per worker (Rules Art. 50) recites its own.
   const shares = (x.shares ?? []).flatMap((sh) => {
     const p = applicants.find((a) => a.id === sh.partyId);
     return p ? [`${payOrdered(d, c, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
   });
-  if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}` };
-  return { payer, order: shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}` };
+  if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}`, joint };
+  return { payer, order: shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}`, joint };
 }
 
 /** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
@@ -583,7 +586,7 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
   if (!parts.length) return '';
   // One payer for the ruling (the rules refuse a ruling mixing a counterclaim with the applicant's claims): named once.
   const orders = parts.map((o, i) => (i > 0 && !o.order.startsWith('分别') ? o.order.replace(/^先行/u, '') : o.order));
-  return `，裁决${parts[0]?.payer}${orders.join('、')}`;
+  return `，裁决${parts[0]?.payer}${orders.join('、')}${parts[0]?.joint ?? ''}`;
 }
 
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
@@ -718,7 +721,9 @@ function history(
       applicant: stayed.applicant && d.applicants.some((p) => missing.has(p.id)),
       respondent: stayed.respondent && d.respondents.some((p) => missing.has(p.id)),
     };
-    if (stayed.applicant && stayed.respondent && !split.applicant && !split.respondent && thirdCame !== false)
+    // fixD58 #3 (LDMAL Art. 23): a third party of the case is always accounted for — came, absent, or not recorded.
+    const thirdUnknown = third.length > 0 && thirdCame === null;
+    if (stayed.applicant && stayed.respondent && !split.applicant && !split.respondent && thirdCame !== false && !thirdUnknown)
       attend.push(thirdCame ? '申请人、被申请人、第三人均到庭参加仲裁活动' : '申请人、被申请人均到庭参加仲裁活动');
     else {
       if (stayed.applicant && stayed.respondent && !split.applicant && !split.respondent) attend.push('申请人、被申请人到庭参加仲裁活动');
@@ -729,6 +734,7 @@ function history(
         );
       }
       if (thirdCame !== null) attend.push(thirdCame ? '第三人到庭参加仲裁活动' : absent('第三人', third));
+      else if (thirdUnknown) attend.push('第三人是否到庭未予记录');
       if (!stayed.respondent && i === lastHearing && opts.defaultAward && noticeServed(d, d.respondents, h.heldOn))
         // LDMAL Art. 36(2) (domain.md §5): a respondent notified in writing who does not come may be heard and decided in
         // default (可以缺席裁决) — the article is named, not only "依法".
@@ -1450,6 +1456,24 @@ export function itemObligors(
 }
 
 /**
+ * 「，被申请人B对上述款项承担连带责任」: the one wording of joint liability, an award item's (itemObligors) and an
+ * advance-execution ruling's (fixD58 #1); empty where nobody answers jointly. `what`: 款项, or 义务 for an act ordered.
+ */
+const jointlyLiable = (jointly: PartyView[], what: string): string =>
+  jointly.length ? `，被申请人${names(jointly)}对上述${what}承担连带责任` : '';
+
+/**
+ * The words of a claim as a payment ordered on it (an award item, an advance-execution ruling): the claim's text
+ * without a total written at its end that is the sum claimed or the sum the document orders paid (fixD58 #1:
+ * 「支付两人工资合计6000.00元6000.00元」) — the document prints the amount itself.
+ */
+function paidWords(description: string, claimed: string | null | undefined, ordered: string): string {
+  const what = clause(description);
+  const less = withoutAmount(what, claimed);
+  return less === what ? withoutAmount(what, ordered) : less;
+}
+
+/**
  * fixD57 #3: the joint liability an item orders (`jointLiability`, two obligors or more), as legal-basis.ts reads it —
  * a dispatch agency and the user unit (LCL Art. 92(2)), a contractor and the organization (LCL Art. 94); null else.
  */
@@ -1482,9 +1506,9 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
   // legal55a #5: the respondents the item names perform it; the others named answer jointly (LCL Art. 92(2)).
   const { performs, jointly } = claim?.counterclaim ? { performs: d.respondents, jointly: [] } : itemObligors(d.respondents, it);
   const [payer, payee] = claim?.counterclaim ? [applicant, `被申请人${names(d.respondents)}`] : [`被申请人${names(performs)}`, applicant];
-  const joint = (what: string) => (jointly.length ? `，被申请人${names(jointly)}对上述${what}承担连带责任` : '');
+  const joint = (what: string) => jointlyLiable(jointly, what);
   if (it.amount && Number(it.amount) > 0) {
-    const paid = withoutAmount(what, claim?.amount);
+    const paid = paidWords(what, claim?.amount, it.amount);
     const act = payOrdered(d, claim, payee, paid);
     const adv = issuedOn ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
@@ -1880,7 +1904,7 @@ function reviewedAgreementDocument(d: DocInput): DocSpec[] {
         { kind: 'gap' },
         {
           kind: 'para',
-          text: `${theCase(d)}，双方当事人于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。本委于${chineseDate(r.acceptedOn ?? receivedOn(d))}受理后依法进行了审查。`,
+          text: `${theCase(d)}，双方当事人${reached(r.agreement)}于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。本委于${chineseDate(r.acceptedOn ?? receivedOn(d))}受理后依法进行了审查。`,
         },
         {
           kind: 'para',
@@ -2044,15 +2068,6 @@ function pick<T>(list: T[], occurrence: number | undefined, what: string): T {
   return x;
 }
 
-/**
- * fixK56 #2 (LDMAL Art. 44): the respondents an advance-execution ruling orders to pay — those it names (`obligorIds`, in
- * their order), else every respondent, as before the ruling could name them.
- */
-export function advancePayers<P extends { id?: number }>(respondents: readonly P[], ae: { obligorIds?: readonly number[] | null }): P[] {
-  const named = (ae.obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)).filter((p): p is P => !!p);
-  return named.length ? named : [...respondents];
-}
-
 function advanceExecution(d: DocInput): DocSpec[] {
   const ae = pick(d.ctx.advanceExecutions, d.text.occurrence, '先予执行裁决（ADVANCE_EXECUTION）');
   // LDMAL Art. 44: the ruling states the two conditions only as recorded, and orders the amounts granted.
@@ -2076,7 +2091,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
   // claim of several workers, each his share (advanceClaimOrder).
   const orders = ae.claimIds.flatMap((id) => {
     const o = advanceClaimOrder(d, ae, id);
-    return o ? [`${o.payer}${term}${o.order}`] : [];
+    return o ? [`${o.payer}${term}${o.order}${o.joint}`] : [];
   });
   return [
     {
@@ -2359,10 +2374,18 @@ function groundAndReason(ground: string, reason: string): string {
 }
 /** Op-2022 item 1 [S] (domain.md §2.5): after a refusal or non-acceptance the parties may apply for arbitration. */
 const AFTER_REVIEW = '当事人可以就调解协议约定的属于劳动人事争议仲裁受理范围的事项依法申请仲裁。';
+/**
+ * fixD58 #4 (Rules Art. 74): 「于<达成之日>经…调解达成调解协议，」 — the day it was reached where recorded (`agreedOn`), never
+ * its effective day in its place: without it, 「经…调解达成调解协议，该协议于<生效之日>生效，」.
+ */
+const reached = (a: { effectiveOn: string; agreedOn?: string; organization: string }): string =>
+  a.agreedOn
+    ? `于${chineseDate(a.agreedOn)}经${a.organization}调解达成调解协议，`
+    : `经${a.organization}调解达成调解协议，该协议于${chineseDate(a.effectiveOn)}生效，`;
 /** The joint application for review (Rules Art. 74): the agreement, by whom reached and when. */
 function reviewApplication(d: DocInput): string {
   const r = d.ctx.review;
-  const agreement = r ? `于${chineseDate(r.agreement.effectiveOn)}经${r.agreement.organization}调解达成调解协议，` : '';
+  const agreement = r ? reached(r.agreement) : '';
   return `申请人${names(d.applicants)}与被申请人${names(d.respondents)}${agreement}于${chineseDate(receivedOn(d))}共同向本委申请仲裁审查。`;
 }
 
@@ -2457,9 +2480,17 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       const t = d.ctx.transferOut;
       if (!t) throw new NotReadyError('本案未移送其他仲裁委员会管辖（TRANSFER_CASE）');
       const objection = t.onObjection ? decidedObjections(d).findLast((o) => o.decision.result === 'upheld') : undefined;
+      // fixD58 #2: a reason that says the case is outside the commission's jurisdiction is not said twice; a case taken
+      // in on transfer goes on by the superior department's designation (Rules Art. 9), recited as the basis.
+      const reason = clause(t.reason).replace(/^(不属|不在)/u, '本案$1');
+      const found = `经审查，${reason}${/管辖/u.test(reason) ? '' : '，本案不属于本委管辖'}`;
+      const g = t.designation;
+      const designated = g
+        ? `本案系${d.ctx.transferIn?.fromCommission ?? '其他仲裁委员会'}移送本委的案件。${/指定/u.test(reason) ? '' : `${found}，`}本委报请${g.department}指定管辖，${g.department}于${chineseDate(g.decidedOn)}${g.documentNo ? `以${g.documentNo}` : ''}指定本案由${t.toCommission}管辖。`
+        : null;
       const raised = objection
         ? `${objectionText(d, objection)}经审查，${clause(objection.decision.reason)}，异议成立。`
-        : `经审查，${clause(t.reason)}，本案不属于本委管辖。`;
+        : (designated ?? `${found}。`);
       return {
         text: `${theCase(d, t.on)}，${filed(d)}。${raised}依照《劳动人事争议仲裁办案规则》第九条${objection ? '、第十条' : ''}之规定，本委决定：本案移送${t.toCommission}处理。`,
         dateOn: t.on,

@@ -446,7 +446,14 @@ const setAdded = (fn: (a: Args) => Partial<AddedContext> & Partial<MachineContex
 
 const recordTransferOut = (onObjection: boolean) =>
   setAdded(({ event }) => ({
-    transferOut: { on: event.occurredOn, toCommission: p(event).toCommission, reason: p(event).reason, onObjection },
+    transferOut: {
+      on: event.occurredOn,
+      toCommission: p(event).toCommission,
+      reason: p(event).reason,
+      onObjection,
+      // fixD58 #2 (Rules Art. 9): the superior department's designation a case taken in on transfer goes on by.
+      ...(p(event).designation ? { designation: p(event).designation } : {}),
+    },
   }));
 
 /** Before acceptance: Rules Art. 31 (jurisdiction alone is a written explanation, not 不予受理); Rules Arts. 9, 46(5). */
@@ -1472,6 +1479,7 @@ export const caseMachine = setup({
                     amounts: p(event).amounts ?? [],
                     paymentDays: p(event).paymentDays ?? null,
                     ...(p(event).obligorIds ? { obligorIds: p(event).obligorIds } : {}),
+                    ...(p(event).jointLiability ? { jointLiability: true } : {}),
                   },
                 ],
               })),

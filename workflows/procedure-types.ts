@@ -377,6 +377,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     paymentDays?: number | null;
     /** fixK56 #2 (LDMAL Art. 44): the respondents ordered to pay (absent: every respondent). */
     obligorIds?: number[];
+    /** fixD58 #1: the payers after the first answer jointly for what it pays (absent on records before it). */
+    jointLiability?: boolean;
   }[];
   partialAwards: AwardRecord[];
   award: AwardRecord | null;
@@ -520,7 +522,14 @@ export interface AddedContext {
     decision: { on: string; result: 'upheld' | 'rejected'; reason: string } | null;
   }[];
   /** TRANSFER_CASE / an upheld objection (Rules Arts. 9–10): the case went to another commission. */
-  transferOut: { on: string; toCommission: string; reason: string; onObjection: boolean } | null;
+  /** fixD58 #2: `designation`, the superior department's (指定管辖, Rules Art. 9) where the case came in on transfer. */
+  transferOut: {
+    on: string;
+    toCommission: string;
+    reason: string;
+    onObjection: boolean;
+    designation?: { department: string; documentNo?: string; decidedOn: string };
+  } | null;
   /**
    * Recusal applications (LDMAL Art. 33; Rules Arts. 11–12). `afterDebate`: made after the end of debate, recorded
    * without effect on the proceedings. Until decided, the challenged person stands down.
@@ -721,7 +730,7 @@ export interface CaseInput {
   parties: PartyRef[];
   claims: ClaimRef[];
   /** Track `review`: the mediation agreement to review (Rules Art. 74), given at registration. */
-  reviewAgreement?: { effectiveOn: string; organization: string; terms: string | null } | null;
+  reviewAgreement?: { effectiveOn: string; agreedOn?: string; organization: string; terms: string | null } | null;
 }
 
 /** The documents a SERVE names (送达文书); workflows/rules.ts documentMadeOn says which the record has made. */

@@ -232,7 +232,7 @@ export function checkRegistrationDates(
     receivedOn?: string;
     postmarkOn?: string;
     limitation?: CaseCreate['limitation'];
-    agreement?: { effectiveOn: string };
+    agreement?: { effectiveOn: string; agreedOn?: string };
     applicants?: IdHolder[];
     respondents?: IdHolder[];
     thirdParties?: IdHolder[];
@@ -265,6 +265,8 @@ function registrationDateErrors(
     errors.push({ path: 'receivedOn', message: '收件日期不能早于已登记的仲裁时效日期（知道权利被侵害之日、时效中断或中止之日等）' });
   if (body.agreement && received && body.agreement.effectiveOn > received)
     errors.push({ path: 'agreement.effectiveOn', message: '调解协议生效日期不能晚于收件日期' });
+  if (body.agreement?.agreedOn && body.agreement.agreedOn > body.agreement.effectiveOn)
+    errors.push({ path: 'agreement.agreedOn', message: '达成调解协议之日不能晚于调解协议生效之日' });
   // GB 11643 birth dates: a party is born before the application is received (and before today, China time).
   const bornBy = received && received < today ? received : today;
   for (const field of PARTY_FIELDS) {
@@ -343,7 +345,7 @@ export type NewCase = CaseColumns &
     parties: PartyRecord[];
     claims: ClaimRecord[];
     /** Track `review`: the mediation agreement under review (Rules Art. 74), kept in the procedure record. */
-    reviewAgreement?: { effectiveOn: string; organization: string; terms: string | null } | null;
+    reviewAgreement?: { effectiveOn: string; agreedOn?: string; organization: string; terms: string | null } | null;
   };
 
 /**

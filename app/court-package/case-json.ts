@@ -355,6 +355,7 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       paymentDays: x.paymentDays ?? null,
       // fixK56 #2: the respondents ordered to pay in advance (absent: every respondent).
       ...(x.obligorIds ? { obligorIds: x.obligorIds } : {}),
+      ...(x.jointLiability ? { jointLiability: true } : {}),
       rightsClear: x.rightsClear ?? null,
       lifeSeriouslyAffected: x.lifeSeriouslyAffected ?? null,
       transferredOn: x.transferredOn,

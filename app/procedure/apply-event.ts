@@ -400,6 +400,26 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         path: 'obligorIds',
         message: '反申请请求的先予执行由申请人支付，不能指定支付的被申请人（《劳动人事争议仲裁办案规则》第三十六条）',
       });
+    // fixD58 #1 (LDMAL Art. 44; SPC Enforcement Provisions Art. 16): several payers (those named, else every respondent)
+    // either answer jointly (`jointLiability`, worded as an award item's) or the ruling says neither who pays nor how
+    // much each; joint liability needs two payers at least.
+    const counter = ((payload.claimIds as number[] | undefined) ?? []).some((id) => c.claims.find((x) => x.id === id)?.counterclaim);
+    const payers = (payload.obligorIds as number[] | undefined)?.length ?? respondents.length;
+    if (payload.jointLiability !== undefined && counter)
+      errors.push({
+        path: 'jointLiability',
+        message: '反申请请求的先予执行由申请人支付，不能指定连带责任（《劳动人事争议仲裁办案规则》第三十六条）',
+      });
+    else if (payload.jointLiability === true && payers < 2)
+      errors.push({
+        path: 'jointLiability',
+        message: `连带责任须有两名以上支付义务人（本次${payload.obligorIds ? '指定' : '本案'}被申请人只有${payers}名）`,
+      });
+    else if (!counter && payers > 1 && payload.jointLiability !== true)
+      errors.push({
+        path: 'jointLiability',
+        message: `先予执行的支付义务人有${payers}名（${payload.obligorIds ? 'obligorIds' : '本案全体被申请人'}）：须写明其余义务人对第一名的先行支付义务承担连带责任（jointLiability: true），或只指定一名支付义务人（obligorIds）——否则裁决书不能写明谁先行支付多少，人民法院无法执行（劳动争议调解仲裁法第四十四条；最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）`,
+      });
     const given = new Set(((payload.amounts as { claimId: number }[] | undefined) ?? []).map((a) => a.claimId));
     const unpriced = c.claims.filter(
       (cl) =>
@@ -1210,6 +1230,12 @@ async function decide(
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
       ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
       earlyPerformanceWarnings(ctx, ev),
+      // fixD58 #3 (LDMAL Art. 23; Rules Art. 50): a hearing of a case with a third party says whether he came.
+      ev.type === 'HOLD_HEARING' && payload.thirdPartyPresent === undefined && c.parties.some((p) => p.side === 'third_party')
+        ? [
+            '本案有第三人，未记录第三人是否到庭（thirdPartyPresent）：裁决书、调解书须写明到庭情况（劳动争议调解仲裁法第二十三条），将写明“第三人是否到庭未予记录”；请补充记录',
+          ]
+        : [],
       // fixA53: an agent also the other side's, or lacking his relationship or firm (律师法 Art. 39; LDMAL Art. 24).
       ev.type === 'APPOINT_AGENT' ? appointedAgentWarnings(updated, payload) : [],
       lateActWarnings(

@@ -111,7 +111,8 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(rej, a.tokens.clerk, 'REJECT_REVIEW', { ground: 'late', reason: '超过调解协议生效之日起15日' }, '2026-03-11');
     const notAccepted = await generatedText(t, a.tokens.chair, rej.id, { kind: 'decision', matter: 'review_rejection' });
     expect(notAccepted).toContain(
-      '于二〇二六年二月六日经某某街道劳动争议调解委员会调解达成调解协议，于二〇二六年三月十日共同向本委申请仲裁审查。',
+      // fixD58 #4: the day the agreement was reached is not recorded — its effective day is said as such.
+      '经某某街道劳动争议调解委员会调解达成调解协议，该协议于二〇二六年二月六日生效，于二〇二六年三月十日共同向本委申请仲裁审查。',
     );
     // med49 L2: the typed reason only restated the ground, so it is not printed again.
     expect(notAccepted).toContain('申请超过了自调解协议生效之日起十五日的申请期限。');
