@@ -84,9 +84,10 @@ describe(`fixD57 #1: the history restates who the advance-execution ruling order
     expect(award).not.toContain(`裁决被申请人${AGENCY}、${USER}先行`);
   });
 
-  it('a ruling naming no one still orders every respondent (as before)', async () => {
+  // fixD58 #1: naming no one orders every respondent — with several, only as jointly liable (400 otherwise).
+  it('a ruling naming no one still orders every respondent (jointly, fixD58)', async () => {
     const { c, arb, wages, comp } = await dispatched(2);
-    await ok(c, arb.token, 'ADVANCE_EXECUTION', advance(wages, '6000.00'), '2026-03-26');
+    await ok(c, arb.token, 'ADVANCE_EXECUTION', advance(wages, '6000.00', { jointLiability: true }), '2026-03-26');
     await ok(
       c,
       arb.token,
@@ -103,7 +104,8 @@ describe(`fixD57 #1: the history restates who the advance-execution ruling order
       '2026-04-10',
     );
     const award = await generatedText(t, arb.token, c.id, { kind: 'award' });
-    expect(award).toContain(`裁决被申请人${AGENCY}、${USER}先行向申请人派遣2支付`);
+    expect(award).toContain(`裁决被申请人${AGENCY}先行向申请人派遣2支付`);
+    expect(award).toContain(`被申请人${USER}对上述款项承担连带责任`);
   });
 });
 

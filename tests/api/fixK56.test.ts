@@ -179,11 +179,12 @@ describe(`fixK56 #2: who pays under an advance-execution ruling (LDMAL Art. 44) 
     expect(caseJson.advanceExecutions[0].obligorIds).toEqual([user]);
   });
 
-  it('none named: every respondent pays, as before; enforcement names the award items’ obligors', async () => {
+  // fixD58 #1: with several respondents and none named, every respondent pays only as jointly liable (400 otherwise).
+  it('none named: every respondent pays, jointly (fixD58); enforcement names the award items’ obligors', async () => {
     const { c, arb, agency, user, workerId, wages } = await dispatched(566);
-    await ok(c, arb.token, 'ADVANCE_EXECUTION', advance(wages), '2026-03-26');
+    await ok(c, arb.token, 'ADVANCE_EXECUTION', advance(wages, { jointLiability: true }), '2026-03-26');
     const text = await generatedText(t, arb.token, c.id, { kind: 'advance_execution_ruling' });
-    expect(text).toContain('被申请人聊城丙劳务派遣有限公司、聊城丁电子有限公司于本裁决书送达之日起');
+    expect(text.replace(/\s+/g, '')).toContain('对上述款项承担连带责任');
     await ok(
       c,
       arb.token,
