@@ -151,6 +151,11 @@ export interface RecordText {
 export interface DocInput {
   commission: string;
   caseNo: string | null;
+  /**
+   * legal58b #2: a 决定书 issued again because what it prints changed since it was issued (a date correction, a calendar
+   * year loaded, moved the extended limit): the number and the day of issue of the one it replaces.
+   */
+  replaces?: { caseNo: string | null; issuedOn: string } | null;
   /** The 不予受理通知书's own number (a rejected application has no case number): `聊劳人仲不字〔2026〕第3号`. */
   rejectionNo?: string | null;
   receivedOn: string;
@@ -2427,6 +2432,15 @@ function decision(d: DocInput): DocSpec[] {
       blocks: [
         { kind: 'to', text: everyone(d, dateOn) },
         { kind: 'para', text },
+        // LDMAL Art. 43(1): the parties are told in writing what now stands; the earlier 决定书 is named, not unsaid.
+        ...(d.replaces
+          ? [
+              {
+                kind: 'para' as const,
+                text: `本决定书取代本委于${chineseDate(d.replaces.issuedOn)}出具的${d.replaces.caseNo ?? ''}决定书；原决定书所载事项与本决定书不一致的，以本决定书为准。`,
+              },
+            ]
+          : []),
         { kind: 'para', text: '本决定书自送达之日起生效。' },
       ],
     },

@@ -70,6 +70,30 @@ export function currentDate(entries: readonly HistoryItem[], e: HistoryItem, fie
   return on;
 }
 
+/** The day an entry's act bears as recorded: its own day in the payload (a suspension's decidedOn…), else its occurredOn. */
+function ownDayAsEntered(e: HistoryItem): string {
+  const field = CORRECTABLE_FIELDS[e.type] ?? 'occurredOn';
+  return field === 'occurredOn' ? e.occurredOn : ((payloadOf(e)[field] as string | undefined) ?? e.occurredOn);
+}
+
+/**
+ * An act entered late, after later acts, with an earlier day of its own than its entry's (apply-event.ts: a paper entered
+ * after later acts is dated by the last act's day; the body's day stays the act's): the record itself says it came
+ * before acts recorded before it.
+ */
+const enteredLate = (e: HistoryItem) => ownDayAsEntered(e) < e.occurredOn;
+
+/**
+ * legal58b #1, #3 — the effective day of an entry in the order of the record, the one day every order check reads: the
+ * day its act now bears, as last corrected (ACCEPT's occurredOn, a suspension's or resumption's decidedOn, an
+ * extension's approvedOn; any other act's occurredOn) — never the day as first entered once a correction moved it. An
+ * act entered late stands in the record at its entry's day (or its own, corrected to a later one).
+ */
+export function effectiveOn(entries: readonly HistoryItem[], e: HistoryItem): string {
+  const on = currentDate(entries, e, CORRECTABLE_FIELDS[e.type] ?? 'occurredOn');
+  return enteredLate(e) && e.occurredOn > on ? e.occurredOn : on;
+}
+
 /** The receipt as it now stands is the case row's (`receivedOn`); the corrections of it are in the history too. */
 // Reviewer s56 B M2: the one list of bookkeeping entries (a calendar load's RECOMPUTE_DEADLINES is one too).
 const bookkeeping = new Set(['REGISTER', ...BOOKKEEPING_EVENTS]);
@@ -79,8 +103,10 @@ const bookkeeping = new Set(['REGISTER', ...BOOKKEEPING_EVENTS]);
  * The order of the record is kept: a receipt not after the acceptance (nor any act); an acceptance not before the
  * receipt (or the supplement completed) nor the act before it, not after the act after it or any clock act; a
  * suspension not before the acceptance or the resumption before it, not after its own resumption; a resumption not
- * before its suspension, not after the next suspension; an extension not before the acceptance; every act's own day
- * not after the day its entry was recorded on, nor after today.
+ * before its suspension, not after the next suspension; an extension not before the acceptance; a suspension, a
+ * resumption or an extension not before the act recorded before it (unless entered late) nor after the act recorded
+ * after it; every act's own day not after the day its entry was recorded on, nor after today. Each neighbour's day is
+ * its effective day (`effectiveOn`: as corrected since).
  */
 export function correctDate(
   ctx: MachineContext,
@@ -119,12 +145,14 @@ export function correctDate(
           'Rules Arts. 9–10',
         ),
       );
+    // legal58b #1: the first act's day as it now stands (an acceptance corrected since), not as first entered.
     const first = entries.find((e) => !bookkeeping.has(e.type));
-    if (first && value > first.occurredOn)
+    const firstOn = first ? effectiveOn(entries, first) : null;
+    if (first && firstOn && value > firstOn)
       return no(
         v(
           'receipt-after-procedural-act',
-          `收件日期${value}晚于本案已记录的第一项程序行为（${first.type}）的日期${first.occurredOn}`,
+          `收件日期${value}晚于本案已记录的第一项程序行为（${first.type}）的日期${firstOn}`,
           'value',
           'LDMAL Art. 29; Rules Arts. 29–31',
         ),
@@ -162,11 +190,26 @@ export function correctDate(
     );
   // Reviewer s57 A L7: nor after the act recorded after it (the order of the record; a back-filled suspension or
   // extension moved past a later hearing or the award would date it after acts it came before).
+  // legal58b #1: that act's day as it now stands.
   if (entry.type !== 'ACCEPT') {
     const after = entries.slice(entries.indexOf(entry) + 1).find((e) => !bookkeeping.has(e.type));
-    if (after && value > after.occurredOn)
-      return no(v('date-correction-after-next', `更正后的日期${value}晚于其后的程序事项（${after.type}）的日期${after.occurredOn}`));
+    const afterOn = after ? effectiveOn(entries, after) : null;
+    if (after && afterOn && value > afterOn)
+      return no(v('date-correction-after-next', `更正后的日期${value}晚于其后的程序事项（${after.type}）的日期${afterOn}`));
   }
+  // legal58b #3: nor before the act recorded before it, as an acceptance is not (a suspension moved before the tribunal
+  // was formed would say the tribunal was formed while the case stood suspended, and take days off the limit). An act
+  // entered late came before the acts recorded before it: its own floors (the acceptance, the resumption) bound it.
+  // Judged after the rules of its own kind, which name the act they follow more precisely.
+  const previous = entries
+    .slice(0, entries.indexOf(entry))
+    .filter((e) => !bookkeeping.has(e.type))
+    .at(-1);
+  const previousOn = previous && !enteredLate(entry) ? effectiveOn(entries, previous) : null;
+  const beforePrevious =
+    previous && previousOn && value < previousOn
+      ? v('date-correction-before-previous', `更正后的日期${value}早于其前的程序事项（${previous.type}）的日期${previousOn}`)
+      : null;
   const sameType = entries.filter((e) => e.type === entry.type && e.seq <= entry.seq).length - 1;
   if (entry.type === 'ACCEPT') {
     if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.acceptedOn !== before)
@@ -190,11 +233,12 @@ export function correctDate(
       .filter((e) => !bookkeeping.has(e.type))
       .at(-1);
     const next = entries.slice(i + 1).find((e) => !bookkeeping.has(e.type));
-    if (prev && value < prev.occurredOn)
-      return no(v('date-correction-before-previous', `受理之日${value}早于上一程序事项（${prev.type}）的日期${prev.occurredOn}`));
+    const prevOn = prev ? effectiveOn(entries, prev) : null;
+    if (prev && prevOn && value < prevOn)
+      return no(v('date-correction-before-previous', `受理之日${value}早于上一程序事项（${prev.type}）的日期${prevOn}`));
     // Any act after the acceptance, by its entry's day or its own (a suspension, an extension, a restart).
     const later = [
-      ...(next ? [{ on: next.occurredOn, what: next.type }] : []),
+      ...(next ? [{ on: effectiveOn(entries, next), what: next.type }] : []),
       ...ctx.suspensions.map((s) => ({ on: s.from, what: 'SUSPEND' })),
       ...(ctx.extension ? [{ on: ctx.extension.approvedOn, what: 'EXTEND_TIME_LIMIT' }] : []),
       ...(ctx.earlierExtensions ?? []).map((x) => ({ on: x.approvedOn, what: 'EXTEND_TIME_LIMIT' })),
@@ -236,6 +280,7 @@ export function correctDate(
       if (nextFrom && value > nextFrom)
         return no(v('date-correction-after-next', `恢复审理之日${value}晚于其后再次中止审理之日（${nextFrom}）`, 'value', 'Rules Art. 47'));
     }
+    if (beforePrevious) return no(beforePrevious);
     const suspensions = ctx.suspensions.map((x, i) =>
       i === sameType ? (entry.type === 'SUSPEND' ? { ...x, from: value } : { ...x, to: value }) : x,
     );
@@ -261,6 +306,7 @@ export function correctDate(
         'Rules Art. 46',
       ),
     );
+  if (beforePrevious) return no(beforePrevious);
   const next = inForce
     ? { ...ctx, extension: { days, approvedOn: value } }
     : {

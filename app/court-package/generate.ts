@@ -96,6 +96,11 @@ export function supersededNotices(events: EventRecord[], held: ReadonlySet<numbe
     for (const g of printed)
       if (changedAt.some((seq) => seq > g.seq && seq < latest.seq)) for (const d of g.documents) if (held.has(d.id)) out.set(d.id, by);
   }
+  // legal58b #2: a 决定书 issued again because what it printed changed (`replaces`): the earlier version points to it.
+  for (const g of gens) {
+    const by = g.replaces ? g.documents.find((d) => held.has(d.id))?.id : undefined;
+    if (by !== undefined) for (const id of g.replaces?.documents ?? []) if (held.has(id)) out.set(id, by);
+  }
   return out;
 }
 
@@ -278,11 +283,13 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
   // answered the original, or with other text — is not another instrument; its corrections are 补正 decisions of their own.
   const original = new Map<number, string>();
   for (const [key, g] of originals(events)) for (const d of g.documents) original.set(d.id, key);
+  const replacedVersions = new Set(generations(events).flatMap((g) => g.replaces?.documents ?? []));
   const copies = new Set(
     generations(events)
       .filter((g) => !g.draft && actKey(g.kind, g.text, g.madeOn) !== null)
       .flatMap((g) => g.documents.map((d) => d.id))
-      .filter((id) => !original.has(id)),
+      // A 决定书's earlier version (legal58b #2) was an instrument served in its time: enclosed, marked supersededBy.
+      .filter((id) => !original.has(id) && !replacedVersions.has(id)),
   );
   // The 送达回证 issued, by document (the 移送函 lists them: templates/kinds.ts transferLetter; docs51 M1).
   const receipts = receiptsOf(events);

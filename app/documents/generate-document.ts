@@ -234,6 +234,9 @@ export async function generateDocument(
           ...(p.warnings?.length ? { warnings: p.warnings } : {}),
           ...(p.req.draft ? { draft: true } : {}),
           ...(p.original ? { reprint: true } : {}),
+          // legal58b #2: what a 决定书 printed (a hash), and the version a new one replaces.
+          ...(p.printed && !p.original ? { printed: p.printed } : {}),
+          ...(p.replaces && !p.original ? { replaces: p.replaces } : {}),
           // A decision's day (its document's date): the receipts of its service name it (templates/kinds.ts).
           ...(p.req.kind === 'decision' && p.madeOn ? { madeOn: p.madeOn } : {}),
           ...(Object.keys(p.text).length ? { text: p.text } : {}),
@@ -248,11 +251,29 @@ export async function generateDocument(
 
 /** The prepared act, or — when an original of the same act was stored since it was read — a reprint of that original. */
 async function unlessIssuedMeanwhile<
-  P extends { req: DocumentRequest; original: number[] | null; madeOn: string | null; text: Record<string, unknown>; rendered: unknown[] },
+  P extends {
+    req: DocumentRequest;
+    original: number[] | null;
+    madeOn: string | null;
+    text: Record<string, unknown>;
+    rendered: unknown[];
+    printed: string | null;
+  },
 >(deps: Deps, uow: UnitOfWork, caseId: number, input: DocumentRequest, p: P): Promise<P> {
   if (p.original || p.req.draft) return p;
-  const again = issuedOriginal(p.req, input, await deps.stores.cases.events(uow.trx, caseId), p.madeOn);
-  return again ? { ...p, original: again.ids, text: again.text, rendered: [] } : p;
+  const again = issuedOriginal(p.req, input, await deps.stores.cases.events(uow.trx, caseId), p.madeOn, p.printed);
+  // One printing what this one prints (a version stored alongside, too): answered as issued.
+  return again && !again.replaced ? { ...p, original: again.ids, text: again.text, rendered: [] } : p;
+}
+
+/**
+ * legal58b #2: what a 决定书 prints, as a hash kept with it — its text is the record's (the extended limit, the
+ * suspension's day…), which a date correction or a calendar year loaded can move after it was issued. Other kinds: null
+ * (an award's text is fixed once issued, Rules Art. 54; a 补正 is an act per its text).
+ */
+function printedOf(req: DocumentRequest, specs: unknown[]): string | null {
+  if (req.kind !== 'decision' || req.matter === 'correction' || req.draft) return null;
+  return crypto.createHash('sha256').update(JSON.stringify(specs)).digest('hex');
 }
 
 /**
@@ -348,9 +369,15 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     req.kind === 'hearing_notice' && ctx.collective
       ? (await stores.deadlines.forCase(k, caseId)).find((x) => x.kind === 'defense' && x.startsOn && x.dueOn)
       : undefined;
+  // The builder's input, kept: a 决定书 issued again is built again naming the one it replaces (legal58b #2).
+  let docInput = {} as Parameters<(typeof BUILDERS)[DocumentKind]>[0];
+  const build = (x: typeof docInput) => {
+    docInput = x;
+    return BUILDERS[req.kind](x);
+  };
   let specs: ReturnType<(typeof BUILDERS)[DocumentKind]>;
   try {
-    specs = BUILDERS[req.kind]({
+    specs = build({
       commission: config.commissionName,
       caseNo: c.caseNo ?? reviewNo,
       rejectionNo: rejection ? formatCaseNo(config.rejectionNoPrefix, rejection.year, rejection.serial) : null,
@@ -411,10 +438,26 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   }
   const createdAt = deps.clock.now();
   const madeOn = specs[0]?.dateOn ?? null;
+  const printed = printedOf(req, specs);
   // An act's document already issued: its original, or a refusal of other text (Rules Art. 54; docsfix H1).
-  const original = req.draft ? null : issuedOriginal(req, input, events, madeOn);
-  if (original)
-    return { caseVersion: c.version, state: c.state, req, text: original.text, rendered: [], createdAt, madeOn, original: original.ids };
+  const original = req.draft ? null : issuedOriginal(req, input, events, madeOn, printed);
+  if (original && !original.replaced)
+    return {
+      caseVersion: c.version,
+      state: c.state,
+      req,
+      text: original.text,
+      rendered: [],
+      createdAt,
+      madeOn,
+      original: original.ids,
+      printed: null,
+      replaces: null,
+    };
+  // legal58b #2: a 决定书 whose facts changed since it was issued (LDMAL Art. 43(1): the extended limit the parties are
+  // told, moved by a date correction or a calendar year loaded) is issued again — a new version naming the one it replaces.
+  const replaces = original?.replaced ? { documents: original.ids, issuedOn: original.issuedOn } : null;
+  if (original?.replaced) specs = BUILDERS[req.kind]({ ...docInput, replaces: { caseNo: original.caseNo, issuedOn: original.issuedOn } });
   const rendered: { title: string; caseNo: string | null; bytes: Buffer }[] = [];
   for (const spec of specs) {
     // A 调解协议书 is sealed by the mediation organization by hand, after the parties sign (LDMAL Art. 14): never
@@ -448,6 +491,8 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     createdAt,
     madeOn,
     original: null as number[] | null,
+    printed,
+    replaces,
     warnings:
       req.kind === 'decision' && req.matter === 'correction'
         ? correctionWarnings(ctx, c.caseNo ?? reviewNo, req)
@@ -518,14 +563,17 @@ const sameText = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.
  * issued — Rules Art. 54: a written or calculation error, or a matter decided but left out, is put right by a 补正
  * decision (kind `decision`, matter `correction`, `corrects`) — so a request writing other text is refused (422, rule
  * `issued-document-text-fixed`, naming the field), and one writing none or the same answers the original: the same
- * stored document(s), never a second copy under the same number. A draft (`draft: true`) may always be printed.
+ * stored document(s), never a second copy under the same number. A draft (`draft: true`) may always be printed. A
+ * 决定书 that would now print other facts than it did (`printed`; legal58b #2) is `replaced`: the caller issues a new
+ * version naming it.
  */
 function issuedOriginal(
   req: DocumentRequest,
   input: DocumentRequest,
   events: EventRecord[],
   madeOn: string | null,
-): { ids: number[]; text: Record<string, unknown> } | null {
+  printed: string | null,
+): { ids: number[]; text: Record<string, unknown>; replaced: boolean; issuedOn: string; caseNo: string | null } | null {
   const key = actKey(req.kind, req as unknown as Record<string, unknown>, madeOn);
   const original = key === null ? undefined : originals(events).get(key);
   if (!original) return null;
@@ -547,7 +595,16 @@ function issuedOriginal(
       detail: `该${label}已出具，文本不得更改，也不以同一文号另出一份：文字、计算错误或已裁决而遗漏的事项，以补正决定书更正（kind "decision"，matter "correction"，corrects 指明所补正的文书）；仅供修改讨论的，可生成草稿（draft: true）`,
     });
   }
-  return { ids: original.documents.map((d) => d.id), text: original.text };
+  // legal58b #2: a 决定书 that would now print other facts than it did (kept with it since; an older one, not known) is
+  // replaced by a new version — not answered with what it printed then.
+  const replaced = Boolean(printed && original.printed && printed !== original.printed);
+  return {
+    ids: original.documents.map((d) => d.id),
+    text: original.text,
+    replaced,
+    issuedOn: original.issuedOn,
+    caseNo: original.documents[0]?.caseNo ?? null,
+  };
 }
 
 /**

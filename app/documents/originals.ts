@@ -1,4 +1,5 @@
 import type { EventRecord } from '../../db/stores/cases.ts';
+import { cstDate } from '../../workflows/dates.ts';
 
 /**
  * The original of an act's document (reviewer docsfix H1). Once a decision document of an act is issued — an award
@@ -15,7 +16,13 @@ export interface GenerationEntry {
   text: Record<string, unknown>;
   /** A decision's day (its document's date), kept with the act. */
   madeOn: string | null;
-  documents: { id: number }[];
+  documents: { id: number; caseNo?: string | null }[];
+  /** The day it was issued (China time). */
+  issuedOn: string;
+  /** A 决定书's printed content (a hash of what it printed, legal58b #2): a later request printing other facts issues a new version. */
+  printed: string | null;
+  /** A new version of a 决定书: the documents of the version it replaces, and the day that one was issued. */
+  replaces: { documents: number[]; issuedOn: string } | null;
 }
 
 /** Kinds whose issued document is an act's decision, fixed once issued (one original per act). */
@@ -40,7 +47,9 @@ export function generations(events: EventRecord[]): GenerationEntry[] {
       draft?: boolean;
       madeOn?: string;
       text?: Record<string, unknown>;
-      documents?: { id: number }[];
+      documents?: { id: number; caseNo?: string | null }[];
+      printed?: string;
+      replaces?: { documents: number[]; issuedOn: string };
     };
     return [
       {
@@ -50,6 +59,9 @@ export function generations(events: EventRecord[]): GenerationEntry[] {
         text: p.text ?? {},
         madeOn: p.madeOn ?? null,
         documents: p.documents ?? [],
+        issuedOn: cstDate(e.recordedAt),
+        printed: p.printed ?? null,
+        replaces: p.replaces ?? null,
       },
     ];
   });
@@ -74,7 +86,11 @@ export function actKey(kind: string, text: Record<string, unknown>, madeOn: stri
   return kind;
 }
 
-/** The original generation of each act the history holds (the first issued one after the act was made). */
+/**
+ * The original generation of each act the history holds (the first issued one after the act was made) — or, for a
+ * 决定书 issued again because what it prints changed (legal58b #2: a date correction or a calendar year loaded moved the
+ * extended limit; `replaces`), its latest version: the one a request answers and a court package holds as current.
+ */
 export function originals(events: EventRecord[]): Map<string, GenerationEntry> {
   const made = new Map<string, number>();
   for (const e of events) for (const [kind, type] of Object.entries(MADE_BY)) if (e.type === type) made.set(kind, e.seq as number);
@@ -83,7 +99,7 @@ export function originals(events: EventRecord[]): Map<string, GenerationEntry> {
     const key = actKey(g.kind, g.text, g.madeOn);
     if (key === null || g.draft || !g.documents.length) continue;
     if (g.seq < (made.get(g.kind) ?? 0)) continue;
-    if (!out.has(key)) out.set(key, g);
+    if (!out.has(key) || g.replaces) out.set(key, g);
   }
   return out;
 }
