@@ -2180,6 +2180,32 @@ export function heardSinceJoined(ctx: CaseContext, partyId: unknown): boolean {
 }
 
 /**
+ * fixT58 #1 — LDMAL Arts. 23, 30, 35–36; Rules Arts. 38, 46(1): a respondent or third party added after the last hearing
+ * held, with no hearing held since (heardSinceJoined), has never been heard: he answers within ten days of service
+ * (Art. 30) and is notified of a hearing five days ahead (Art. 35; Rules Art. 38); the tribunal hears the case at a
+ * hearing (Arts. 35–36) — an award (or partial award) deciding the case against him unheard is made in breach of the
+ * statutory procedure (Art. 49(1)(3)). Refused until a hearing is held since his addition. A 调解书 is the parties'
+ * agreement (Art. 42), not refused; nor an advance execution (Art. 44; Rules Art. 51), which may be ruled before any
+ * hearing, an original respondent's as an added one's. Field: the first award item naming him among its obligors.
+ */
+function joinedAfterHearingRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  if (!ctx.hearingsHeld.length) return null;
+  const unheard = (ctx.partyAdditions ?? []).filter((a) => !heardSinceJoined(ctx, a.partyId));
+  if (!unheard.length) return null;
+  const items = (ev.payload.items ?? []) as { obligorIds?: unknown }[];
+  const ids = unheard.map((a) => a.partyId);
+  const i = items.findIndex((it) => Array.isArray(it.obligorIds) && it.obligorIds.some((id) => ids.includes(id as number)));
+  const last = ctx.hearingsHeld.at(-1)?.heldOn;
+  const who = unheard.map((a) => `${a.side === 'third_party' ? '第三人' : '被申请人'}当事人${a.partyId}（${a.on}追加）`).join('、');
+  return v(
+    'party-joined-after-hearing',
+    'LDMAL Arts. 23, 30, 35–36; Rules Arts. 38, 46(1)',
+    `追加的${who}在最后一次开庭（${last}）之后参加仲裁，此后未再开庭，未经开庭审理：被追加的当事人有权自收到仲裁申请书副本之日起十日内答辩（《劳动争议调解仲裁法》第三十条），仲裁庭应当书面通知其开庭日期并开庭审理（第三十五条、第三十六条；《劳动人事争议仲裁办案规则》第三十八条、第四十六条第一款）。请书面通知全体当事人再次开庭后再作出裁决`,
+    i >= 0 ? `items.${i}.obligorIds` : undefined,
+  );
+}
+
+/**
  * fixT57 #2 — the replacements on the tribunal (RECUSE_ARBITRATOR, DECIDE_RECUSAL granted) made after the last hearing
  * held: no hearing since. Records from before `hearingsBefore` was kept are judged by date (a replacement after the day).
  */
@@ -2388,8 +2414,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   MEDIATION_AGREED: (ctx) => (ctx.mediation ? consentViolation(ctx, 'settle', { on: ctx.mediation.startedOn }) : null),
   WITHDRAW: (ctx, ev) => (ctx.acceptedOn ? (consentViolation(ctx, 'withdraw', {}) ?? counterclaimStanding(ctx, ev)) : null),
   HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
-  PARTIAL_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev) ?? tribunalChangedRule(ctx, ev),
-  ISSUE_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev) ?? tribunalChangedRule(ctx, ev),
+  PARTIAL_AWARD: (ctx, ev) =>
+    meritsBlocked(ctx, { recorder: false }) ??
+    additionsUnserved(ctx, ev) ??
+    joinedAfterHearingRule(ctx, ev) ??
+    tribunalChangedRule(ctx, ev),
+  ISSUE_AWARD: (ctx, ev) =>
+    meritsBlocked(ctx, { recorder: false }) ??
+    additionsUnserved(ctx, ev) ??
+    joinedAfterHearingRule(ctx, ev) ??
+    tribunalChangedRule(ctx, ev),
   ACCEPT_REVIEW: (ctx, ev) => {
     // Rules Art. 75: an agreement that confirms a labor relationship is not accepted for review.
     if (ctx.claims.some((c) => c.category === 'confirm_relationship'))

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
+import { worker } from '../helpers/fixtures.ts';
+import { registerCase, standardApplication } from '../helpers/procedure.ts';
+
+/**
+ * fixT58 (legal58a): procedure rules found wrong — an award against a party joined after the last hearing and never heard
+ * (LDMAL Arts. 23, 30, 35–36; Rules Art. 38), a referral on an agreement reached with no stated ground (LDMAL Art. 15), a
+ * hearing notice judged on parties joined after the hearing (LDMAL Art. 35), a termination on another ground that
+ * concerns one of several workers, a jurisdiction objection left undecided by a designated transfer (Rules Arts. 9–10),
+ * and an agreement reached after the mediation limit read as in time (LDMAL Art. 14(3)).
+ */
+const { t, a } = apiSuite({ now: '2026-12-10T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { ok, send } = caseEvents(() => t);
+const DB = process.env.TEST_DB ?? 'sqlite';
+const read = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+const arb = (i: number) => a.arbitrators[i] as { id: number; token: string };
+type Deadline = { kind: string; status: string; dueOn: string | null; metOn?: string | null; explanation: string; endedNote?: string };
+
+/** A 422 problem+json naming `rule` (and `source`), the case left as it was. */
+async function refused(
+  c: { id: number },
+  token: string,
+  type: Parameters<typeof send>[2],
+  body: Record<string, unknown>,
+  on: string | undefined,
+  rule: string,
+) {
+  const before = await read(c);
+  const r = await send(c, token, type, body, on);
+  expect([r.status, r.body.rule], JSON.stringify(r.body)).toEqual([422, rule]);
+  expect(r.headers['content-type']).toContain('application/problem+json');
+  const after = await read(c);
+  expect([after.version, after.state]).toEqual([before.version, before.state]);
+  return r.body as { rule: string; source: string; detail: string; field?: string };
+}
+
+const serve = (c: { id: number }, document: string, partyId: number, on: string) =>
+  ok(c, a.tokens.clerk, 'SERVE', { document, partyId, method: 'direct', servedOn: on }, on);
+
+/**
+ * The repro: accepted 11-03, a third party added 11-04, tribunal 11-06, a hearing on 11-20 noticed to all 11-09 and held;
+ * a co-respondent added 11-23 and served 11-24.
+ */
+async function joinedAfterHearing() {
+  let c: CaseView = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-02' }));
+  c = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-03');
+  const third = await ok(
+    c,
+    a.tokens.clerk,
+    'ADD_PARTY',
+    { side: 'third_party', ground: 'interested_third_party', party: worker('王五', 401) },
+    '2026-11-04',
+  );
+  const thirdId = third.thirdParties.at(-1)?.id as number;
+  await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb(0).id], presidingId: arb(0).id }, '2026-11-06');
+  await ok(c, arb(0).token, 'SCHEDULE_HEARING', { hearingOn: '2026-11-20', place: '第一仲裁庭' }, '2026-11-06');
+  await serve(c, 'application_copy', c.respondents[0]?.id as number, '2026-11-07');
+  await serve(c, 'addition_notice', thirdId, '2026-11-07');
+  for (const id of [c.applicants[0]?.id, c.respondents[0]?.id, thirdId]) await serve(c, 'hearing_notice', id as number, '2026-11-09');
+  await ok(c, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-11-20');
+  const added = await ok(
+    c,
+    arb(0).token,
+    'ADD_PARTY',
+    { side: 'respondent', ground: 'co_respondent', party: worker('赵六', 402) },
+    '2026-11-23',
+  );
+  const addedId = added.respondents.at(-1)?.id as number;
+  await serve(c, 'addition_notice', addedId, '2026-11-24');
+  return { c: await read(c), addedId, thirdId };
+}
+
+describe(`fixT58 #1: no award against a party joined after the last hearing and never heard (LDMAL Arts. 30, 35–36) (${DB})`, () => {
+  it('ISSUE_AWARD and PARTIAL_AWARD are 422 party-joined-after-hearing; after a hearing since, 200 with the defence warning', async () => {
+    const { c, addedId } = await joinedAfterHearing();
+    const items = [{ claimId: c.claims[0]?.id, outcome: 'granted', amount: '12000.00', obligorIds: [addedId] }];
+    const body = await refused(
+      c,
+      arb(0).token,
+      'ISSUE_AWARD',
+      { items: [...items, { claimId: c.claims[1]?.id, outcome: 'dismissed' }] },
+      '2026-11-25',
+      'party-joined-after-hearing',
+    );
+    expect(body.source).toContain('LDMAL Arts. 23, 30, 35–36');
+    expect(body.field).toBe('items.0.obligorIds');
+    expect(body.detail).toContain('2026-11-23');
+    await refused(c, arb(0).token, 'PARTIAL_AWARD', { items }, '2026-11-25', 'party-joined-after-hearing');
+    // A hearing since, noticed to every party (the added one too): the award is made — inside the added respondent's
+    // defence period (served 11-24, ten days) it is warned of, not refused (LDMAL Art. 30 is his right to answer, which
+    // he may use at the hearing; the tribunal checks).
+    await ok(c, arb(0).token, 'SCHEDULE_HEARING', { hearingOn: '2026-12-03', place: '第一仲裁庭' }, '2026-11-24');
+    for (const p of [...c.applicants, ...c.respondents, ...(c.thirdParties ?? [])]) await serve(c, 'hearing_notice', p.id, '2026-11-25');
+    await ok(c, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-12-03');
+    const r = await send(
+      c,
+      arb(0).token,
+      'ISSUE_AWARD',
+      { items: [...items, { claimId: c.claims[1]?.id, outcome: 'dismissed' }] },
+      '2026-12-03',
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body.warnings as string[]).join('\n')).toContain('答辩期');
+  });
+});
