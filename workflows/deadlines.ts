@@ -1097,7 +1097,12 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
     // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
-    const services = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id));
+    // fixT58 #3 — LDMAL Art. 35; Rules Art. 38: every party *of that hearing*: once it is held, a party joined after its
+    // day (Rules Art. 46(1)) was owed no notice of it — his own hearing is the next one (rules.ts party-joined-after-hearing).
+    const joinedAfter = new Set((ctx.partyAdditions ?? []).filter((a) => heldOn && a.on > heldOn).map((a) => a.partyId));
+    const services = signingParties(ctx)
+      .filter((p) => !joinedAfter.has(p.id))
+      .map((p) => hearingNoticeService(ctx, p.id));
     // legal53b L1: a notice by announcement (or another deemed service, `publishedOn`) deemed served on or after the
     // hearing day (CPL Art. 95: served when the announcement period has run) gives no notice of that hearing: it does not
     // meet the notice period, and the row says so — the period can still be met by serving that party otherwise in time.

@@ -15,7 +15,7 @@ const { ok, send } = caseEvents(() => t);
 const DB = process.env.TEST_DB ?? 'sqlite';
 const read = async (c: { id: number }) => (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
 const arb = (i: number) => a.arbitrators[i] as { id: number; token: string };
-type Deadline = { kind: string; status: string; dueOn: string | null; metOn?: string | null; explanation: string; endedNote?: string };
+type Deadline = { kind: string; status: string; dueOn: string | null; explanation: string };
 
 /** A 422 problem+json naming `rule` (and `source`), the case left as it was. */
 async function refused(
@@ -102,5 +102,22 @@ describe(`fixT58 #1: no award against a party joined after the last hearing and 
     );
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect((r.body.warnings as string[]).join('\n')).toContain('答辩期');
+  });
+});
+
+describe(`fixT58 #3: a party joined after the hearing does not make its notice missed (LDMAL Art. 35; Rules Art. 38) (${DB})`, () => {
+  it('hearing_notice of the 11-20 hearing stays met after a co-respondent is joined on 11-23 — in the view and the stored rows', async () => {
+    const { c } = await joinedAfterHearing();
+    const notice = (c.deadlines as Deadline[]).filter((d) => d.kind === 'hearing_notice');
+    expect(
+      notice.map((d) => d.status),
+      JSON.stringify(notice),
+    ).toEqual(['met']);
+    expect(notice[0]?.explanation).toContain('已于2026-11-09完成');
+    expect(JSON.stringify(notice)).not.toContain('开庭通知未在开庭前送达全体当事人');
+    // The stored rows (what lists and statistics read) follow.
+    const stored = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/deadlines`)).body as Deadline[] | { items: Deadline[] };
+    const rows = (Array.isArray(stored) ? stored : stored.items).filter((d) => d.kind === 'hearing_notice');
+    expect(rows.map((d) => d.status)).toEqual(['met']);
   });
 });
