@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
-import { worker } from '../helpers/fixtures.ts';
+import { application, worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -119,5 +119,62 @@ describe(`fixT58 #3: a party joined after the hearing does not make its notice m
     const stored = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}/deadlines`)).body as Deadline[] | { items: Deadline[] };
     const rows = (Array.isArray(stored) ? stored : stored.items).filter((d) => d.kind === 'hearing_notice');
     expect(rows.map((d) => d.status)).toEqual(['met']);
+  });
+});
+
+describe(`fixT58 #2: a referral on an agreement reached states its reason (LDMAL Art. 15) (${DB})`, () => {
+  const mediation = async (receivedOn: string) =>
+    (await t.api(a.tokens.mediator).post('/api/cases', application({ track: 'mediation', receivedOn }))).body as CaseView;
+  it('no reason after MEDIATION_AGREED is 422 referral-reason-required (field reason); agreement_invalid needs its ground, recorded', async () => {
+    const m = await mediation('2026-11-10');
+    await ok(m, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资10000元', performanceDueOn: '2026-12-20' }, '2026-11-15');
+    const body = await refused(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', {}, '2026-11-20', 'referral-reason-required');
+    expect([body.field, body.source]).toEqual(['reason', 'LDMAL Art. 15']);
+    // agreement_invalid without its ground: 400 naming `ground`.
+    const bare = await send(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', { reason: 'agreement_invalid' }, '2026-11-20');
+    expect([bare.status, JSON.stringify(bare.body).includes('ground')]).toEqual([400, true]);
+    const v = await ok(
+      m,
+      a.tokens.mediator,
+      'REFER_TO_ARBITRATION',
+      { reason: 'agreement_invalid', ground: '调解协议系受胁迫签订，已由人民法院确认无效' },
+      '2026-11-20',
+    );
+    expect(v.state).toBe('mediation_referred');
+    expect((await read(m)).proceedings.trackMediation.referral).toEqual({
+      reason: 'agreement_invalid',
+      ground: '调解协议系受胁迫签订，已由人民法院确认无效',
+    });
+  });
+
+  it('with no agreement, an old client sending no reason still refers; agreement_invalid there is 422 referral-no-agreement', async () => {
+    const m = await mediation('2026-11-01');
+    await refused(
+      m,
+      a.tokens.mediator,
+      'REFER_TO_ARBITRATION',
+      { reason: 'agreement_invalid', ground: '无' },
+      '2026-11-20',
+      'referral-no-agreement',
+    );
+    const v = await ok(m, a.tokens.mediator, 'REFER_TO_ARBITRATION', {}, '2026-11-20');
+    expect(v.state).toBe('mediation_referred');
+    expect((await read(m)).proceedings.trackMediation.referral).toEqual({ reason: null, ground: null });
+  });
+});
+
+describe(`fixT58 #6: an agreement reached after the mediation limit ran out (LDMAL Art. 14(3)) (${DB})`, () => {
+  it('the mediation deadline reads elapsed, naming the day it ran out, not met', async () => {
+    const m = (await t.api(a.tokens.mediator).post('/api/cases', application({ track: 'mediation', receivedOn: '2026-10-01' })))
+      .body as CaseView;
+    const v = await ok(m, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资10000元' }, '2026-10-20');
+    const d = (v.deadlines as Deadline[]).find((x) => x.kind === 'mediation');
+    expect([d?.status, d?.dueOn], JSON.stringify(d)).toEqual(['elapsed', '2026-10-16']);
+    expect(d?.explanation).toContain('期间已于2026-10-16届满');
+    // Reached in time, it is met.
+    const early = (await t.api(a.tokens.mediator).post('/api/cases', application({ track: 'mediation', receivedOn: '2026-10-01' })))
+      .body as CaseView;
+    const w = await ok(early, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '被申请人支付工资10000元' }, '2026-10-10');
+    expect((w.deadlines as Deadline[]).find((x) => x.kind === 'mediation')?.status).toBe('met');
   });
 });
