@@ -1081,7 +1081,12 @@ export const caseMachine = setup({
   guards: { legal },
   actions: {
     markReferred: set(({ context, event }: Args) => ({
-      trackMediation: { ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>), referredOn: event.occurredOn },
+      trackMediation: {
+        ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>),
+        referredOn: event.occurredOn,
+        // fixT58 #2: the reason stated, and an invalid agreement's ground (LDMAL Arts. 14(3), 15).
+        referral: { reason: (p(event).reason as string | undefined) ?? null, ground: (p(event).ground as string | undefined) ?? null },
+      },
     })),
     schedule: set(({ context, event }: Args) => ({
       // LDMAL Art. 35: only a notice recorded from here on can name this date (rules.ts hearingNoticeService).

@@ -460,6 +460,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     performanceDueOn?: string | null;
     /** fixT57 #5: the parties the agreement orders to perform, when recorded (MEDIATION_AGREED `obligorIds`). */
     obligorIds?: number[];
+    /** fixT58 #2: why it was referred to arbitration (REFER_TO_ARBITRATION `reason`, `ground`); absent on older records. */
+    referral?: { reason: string | null; ground: string | null };
   } | null;
   archivedOn: string | null;
   /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */

@@ -1856,6 +1856,24 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `调解协议约定的履行期限至${due}届满，尚未届满不存在“在协议约定期限内不履行”的情形：${due}之后对方仍未履行的，方可以不履行调解协议为由申请仲裁（《劳动争议调解仲裁法》第十五条）`,
         'reason',
       );
+    // fixT58 #2 — LDMAL Art. 15: with an agreement reached, arbitration is applied for on its non-performance within the
+    // agreed period; otherwise only where the agreement does not bind — held void or set aside (by analogy Civil Code
+    // Arts. 153–157; People's Mediation Law Art. 32 for a people's mediation agreement) — said as `agreement_invalid`
+    // with its stated ground. A referral with no reason is kept for a mediation without an agreement (old clients).
+    if (ctx.trackMediation?.agreedOn && reason === undefined)
+      return v(
+        'referral-reason-required',
+        'LDMAL Art. 15',
+        `本调解已于${ctx.trackMediation.agreedOn}达成调解协议：一方当事人在协议约定期限内不履行的，另一方可以申请仲裁（《劳动争议调解仲裁法》第十五条），请选择“不履行调解协议”；调解协议无效或被撤销的，请选择“调解协议无效”并写明理由`,
+        'reason',
+      );
+    if (reason === 'agreement_invalid' && !ctx.trackMediation?.agreedOn)
+      return v(
+        'referral-no-agreement',
+        'LDMAL Arts. 14(3), 15',
+        '本调解未达成调解协议，不存在调解协议无效的情形：请选择“调解不成”或“调解期满未结”',
+        'reason',
+      );
     if (ctx.trackMediation?.agreedOn && (reason === 'failed' || reason === 'time_limit'))
       return v(
         'mediation-agreement-reached',
