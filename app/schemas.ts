@@ -896,7 +896,16 @@ export const Proceedings = z
         partyId: Id,
         grounds: z.string(),
         timely: z.boolean(),
-        decision: z.strictObject({ on: Day, result: z.enum(['upheld', 'rejected']), reason: z.string() }).nullable(),
+        decision: z
+          .strictObject({
+            on: Day,
+            result: z.enum(['upheld', 'rejected', 'transferred']).openapi({
+              description:
+                '异议成立、驳回异议，或案件移送时尚未决定、随移送处理完毕（transferred，《劳动人事争议仲裁办案规则》第九条、第十条）',
+            }),
+            reason: z.string(),
+          })
+          .nullable(),
       }),
     ),
     transferOut: z.strictObject({ on: Day, toCommission: z.string(), reason: z.string(), onObjection: z.boolean() }).nullable(),

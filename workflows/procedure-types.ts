@@ -516,7 +516,8 @@ export interface AddedContext {
     partyId: number;
     grounds: string;
     timely: boolean;
-    decision: { on: string; result: 'upheld' | 'rejected'; reason: string } | null;
+    /** `transferred` (fixT58 #5, Rules Arts. 9–10): left undecided when the case was transferred, disposed by it. */
+    decision: { on: string; result: 'upheld' | 'rejected' | 'transferred'; reason: string } | null;
   }[];
   /** TRANSFER_CASE / an upheld objection (Rules Arts. 9–10): the case went to another commission. */
   transferOut: { on: string; toCommission: string; reason: string; onObjection: boolean } | null;

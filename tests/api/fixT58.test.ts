@@ -178,3 +178,28 @@ describe(`fixT58 #6: an agreement reached after the mediation limit ran out (LDM
     expect((w.deadlines as Deadline[]).find((x) => x.kind === 'mediation')?.status).toBe('met');
   });
 });
+
+describe(`fixT58 #5: an objection pending when the case is transferred by designation is disposed by it (Rules Arts. 9–10) (${DB})`, () => {
+  it('TRANSFER_CASE with a designation records the pending objection as transferred; no decision document is offered for it', async () => {
+    let c: CaseView = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-02' }));
+    await ok(c, a.tokens.clerk, 'ACCEPT_TRANSFER', { fromCommission: '临清市劳动人事争议仲裁委员会' }, '2026-11-03');
+    await ok(c, a.tokens.clerk, 'RAISE_JURISDICTION_OBJECTION', { partyId: c.respondents[0]?.id, grounds: '应由茌平区管辖' }, '2026-11-05');
+    c = await ok(
+      c,
+      a.tokens.chair,
+      'TRANSFER_CASE',
+      {
+        toCommission: '茌平区劳动人事争议仲裁委员会',
+        reason: '上级主管部门指定管辖',
+        designation: { department: '聊城市人力资源和社会保障局', decidedOn: '2026-11-09' },
+      },
+      '2026-11-10',
+    );
+    expect(c.state).toBe('closed_transferred');
+    const o = (await read(c)).proceedings.jurisdictionObjections as { decision: { on: string; result: string; reason: string } | null }[];
+    expect(o.map((x) => [x.decision?.on, x.decision?.result])).toEqual([['2026-11-10', 'transferred']]);
+    expect(o[0]?.decision?.reason).toContain('指定管辖');
+    const doc = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'jurisdiction' });
+    expect([doc.status, JSON.stringify(doc.body).includes('DECIDE_JURISDICTION_OBJECTION')], JSON.stringify(doc.body)).toEqual([409, true]);
+  });
+});
