@@ -175,6 +175,29 @@ export function remainingApplicants(ctx: Pick<CaseContext, 'parties' | 'deemedWi
 }
 
 /**
+ * fixT58 #4 — a termination ends the whole case (Rules Art. 48; another ground, domain.md §10.1): warned of where it
+ * reaches further than its ground may — several workers applying together (LDMAL Art. 7; Rules Art. 63: each worker's
+ * claims are his own; a ground such as one co-applicant's death without an heir concerns him alone, as a deemed
+ * withdrawal does per worker, Rules Art. 39), or an advance execution ruled in the case (LDMAL Art. 44) that no award will
+ * now confirm or reverse. Said, not refused: ending one applicant's claims alone is not yet recorded apart.
+ */
+export function terminateWarnings(ctx: CaseContext, ev: Pick<ProcEvent, 'type' | 'payload'>): string[] {
+  if (ev.type !== 'TERMINATE') return [];
+  const out: string[] = [];
+  const applicants = remainingApplicants(ctx);
+  if (applicants.length > 1)
+    out.push(
+      `本案有${applicants.length}名申请人（${applicants.map((id) => `当事人${id}`).join('、')}），终止审理结束全案：终止事由只涉及其中一名申请人的（如该申请人死亡且无继承人，或只有该申请人因逾期未作出裁决起诉），其他申请人的仲裁请求应当继续审理（参照《劳动人事争议仲裁办案规则》第三十九条按人处理），请核对`,
+    );
+  const advances = ctx.advanceExecutions ?? [];
+  if (advances.length)
+    out.push(
+      `本案已于${advances.map((x) => x.ruledOn).join('、')}裁决先予执行（《劳动争议调解仲裁法》第四十四条），终止审理后不再作出裁决对其予以确认或纠正：请告知当事人，并核对先予执行的执行情况`,
+    );
+  return out;
+}
+
+/**
  * DEEM_WITHDRAWN `partyId` ends that worker's application while other applicants go on (LDMAL Art. 36; Rules Art. 39;
  * SPC-1 Art. 19): true when some other applicant remains. Deeming the last one withdrawn ends the case as before.
  */

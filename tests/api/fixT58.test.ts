@@ -203,3 +203,40 @@ describe(`fixT58 #5: an objection pending when the case is transferred by design
     expect([doc.status, JSON.stringify(doc.body).includes('DECIDE_JURISDICTION_OBJECTION')], JSON.stringify(doc.body)).toEqual([409, true]);
   });
 });
+
+describe(`fixT58 #4: a termination of a case of several workers, or with an advance execution ruled, is warned of (${DB})`, () => {
+  it('TERMINATE ground other on a two-worker case with an advance execution: 200 with both warnings', async () => {
+    let c: CaseView = await registerCase(
+      t,
+      a,
+      standardApplication({ receivedOn: '2026-11-02', applicants: [worker('张三', 411), worker('李四', 412)] }),
+    );
+    c = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-03');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb(0).id], presidingId: arb(0).id }, '2026-11-04');
+    await ok(
+      c,
+      arb(0).token,
+      'ADVANCE_EXECUTION',
+      {
+        claimIds: [c.claims[0]?.id],
+        appliedOn: '2026-11-04',
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+        amounts: [{ claimId: c.claims[0]?.id, amount: '500.00' }],
+        paymentDays: 5,
+      },
+      '2026-11-05',
+    );
+    const r = await send(
+      c,
+      a.tokens.chair,
+      'TERMINATE',
+      { ground: 'other', reason: '申请人李四死亡且无继承人', basis: '参照《浙江省劳动人事争议调解仲裁条例》第三十二条' },
+      '2026-11-10',
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const w = (r.body.warnings as string[]).join('\n');
+    expect(w).toContain('本案有2名申请人');
+    expect(w).toContain('2026-11-05裁决先予执行');
+  });
+});
