@@ -333,10 +333,30 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   }),
   MEDIATION_FAILED: z.object({ reason: Reason.optional() }),
   SIGN_MEDIATION_DOCUMENT: z.object({ partyId: Id, signedOn: IsoDate.optional(), refused: z.boolean().optional() }),
-  REFER_TO_ARBITRATION: z.object({
-    reason: z.enum(['failed', 'time_limit', 'non_performance']).optional(),
-    channel: z.enum(['counter', 'post', 'online', 'oral']).optional(),
-  }),
+  REFER_TO_ARBITRATION: z
+    .object({
+      reason: z.enum(['failed', 'time_limit', 'non_performance', 'agreement_invalid']).optional().openapi({
+        description:
+          '调解不成、调解期满未达成协议（LDMAL Art. 14(3)）、不履行调解协议（Art. 15），或调解协议无效、被撤销而申请仲裁（agreement_invalid，须写明 ground）；达成调解协议的，须写明原因（fixT58）',
+      }),
+      // fixT58 #2: the stated ground an agreement reached does not bind (held void or set aside), with `agreement_invalid`.
+      ground: z
+        .string()
+        .trim()
+        .min(1)
+        .max(2000)
+        .optional()
+        .openapi({ description: '调解协议无效或被撤销的理由（reason 为 agreement_invalid 时必填）' }),
+      channel: z.enum(['counter', 'post', 'online', 'oral']).optional(),
+    })
+    .refine((d) => d.reason !== 'agreement_invalid' || d.ground !== undefined, {
+      message: '以调解协议无效为由申请仲裁的，须写明理由',
+      path: ['ground'],
+    })
+    .refine((d) => d.ground === undefined || d.reason === 'agreement_invalid', {
+      message: '只有以调解协议无效为由申请仲裁时才写明该理由',
+      path: ['ground'],
+    }),
   SUSPEND: z.object({
     reason: Reason,
     ground: z.enum(['death', 'incapacity', 'successor', 'force_majeure', 'pending_case', 'appraisal', 'other']).optional(),

@@ -746,6 +746,13 @@ export const Proceedings = z
           description:
             '调解协议确定履行给付义务的当事人（MEDIATION_AGREED obligorIds）；不填为全体被申请人，由另一方申请强制执行（LDMAL Art. 51）',
         }),
+        referral: z
+          .strictObject({
+            reason: z.enum(['failed', 'time_limit', 'non_performance', 'agreement_invalid']).nullable(),
+            ground: z.string().nullable(),
+          })
+          .optional()
+          .openapi({ description: '转入仲裁的原因（REFER_TO_ARBITRATION reason）及调解协议无效的理由（ground）；此前的记录没有' }),
       })
       .nullable(),
     advanceExecutions: z.array(
@@ -906,7 +913,16 @@ export const Proceedings = z
         partyId: Id,
         grounds: z.string(),
         timely: z.boolean(),
-        decision: z.strictObject({ on: Day, result: z.enum(['upheld', 'rejected']), reason: z.string() }).nullable(),
+        decision: z
+          .strictObject({
+            on: Day,
+            result: z.enum(['upheld', 'rejected', 'transferred']).openapi({
+              description:
+                '异议成立、驳回异议，或案件移送时尚未决定、随移送处理完毕（transferred，《劳动人事争议仲裁办案规则》第九条、第十条）',
+            }),
+            reason: z.string(),
+          })
+          .nullable(),
       }),
     ),
     transferOut: z

@@ -2337,7 +2337,8 @@ type DecidedObjection = DocInput['ctx']['jurisdictionObjections'][number] & {
   decision: NonNullable<DocInput['ctx']['jurisdictionObjections'][number]['decision']>;
 };
 const decidedObjections = (d: DocInput): DecidedObjection[] =>
-  (d.ctx.jurisdictionObjections ?? []).filter((o): o is DecidedObjection => o.decision !== null);
+  // fixT58 #5: one disposed by the case's transfer (`transferred`) has no decision of its own to print.
+  (d.ctx.jurisdictionObjections ?? []).filter((o): o is DecidedObjection => o.decision !== null && o.decision.result !== 'transferred');
 /** The party who raised a jurisdiction objection, by side and name. */
 function objector(d: DocInput, partyId: number): string {
   const p = [...d.applicants, ...d.respondents, ...(d.thirdParties ?? [])].find((x) => x.id === partyId);

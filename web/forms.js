@@ -286,7 +286,7 @@ export const EVENT_FORMS = {
       name: 'reason',
       label: '转入仲裁原因',
       kind: 'select',
-      options: { failed: '调解不成', time_limit: '调解期满未结', non_performance: '不履行调解协议' },
+      options: { failed: '调解不成', time_limit: '调解期满未结', non_performance: '不履行调解协议', agreement_invalid: '调解协议无效' },
       // As the mediation's record has it (LDMAL Arts. 14(3), 15): failed, agreed (and not performed), or its days run out.
       initial: (c) => {
         const m = c.proceedings?.trackMediation;
@@ -295,6 +295,13 @@ export const EVENT_FORMS = {
         if (m.agreedOn) return 'non_performance';
         return (c.deadlines ?? []).some((d) => d.kind === 'mediation' && d.status === 'elapsed') ? 'time_limit' : null;
       },
+    },
+    // fixT58 #2 (LDMAL Art. 15): an agreement held void or set aside — the ground is stated (required with that reason).
+    {
+      name: 'ground',
+      label: '调解协议无效的理由（选择“调解协议无效”时填写）',
+      kind: 'textarea',
+      when: (c) => Boolean(c.proceedings?.trackMediation?.agreedOn),
     },
     {
       name: 'channel',

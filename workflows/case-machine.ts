@@ -456,6 +456,27 @@ const recordTransferOut = (onObjection: boolean) =>
     },
   }));
 
+/**
+ * fixT58 #5 — Rules Arts. 9–10: a jurisdiction objection still undecided when the case is transferred (on the superior
+ * department's designation, 指定管辖, or by the commission) has nothing left to decide here — where the case is heard was
+ * settled by the transfer, and the commission it goes to takes the case as it stands. Recorded as disposed by the
+ * transfer (`result: 'transferred'`), so no objection is left pending on a closed case; no decision document is made.
+ */
+const disposeObjectionsByTransfer = setAdded(({ context, event }) => ({
+  jurisdictionObjections: context.jurisdictionObjections.map((o) =>
+    o.decision === null
+      ? {
+          ...o,
+          decision: {
+            on: event.occurredOn,
+            result: 'transferred' as const,
+            reason: `本案于${event.occurredOn}${p(event).designation ? '经上级主管部门指定管辖' : ''}移送${p(event).toCommission}，管辖异议随之处理完毕`,
+          },
+        }
+      : o,
+  ),
+}));
+
 /** Before acceptance: Rules Art. 31 (jurisdiction alone is a written explanation, not 不予受理); Rules Arts. 9, 46(5). */
 const applicationAdditions = {
   REFER_ELSEWHERE: {
@@ -590,7 +611,11 @@ const activeAdditions = {
     },
   ],
   // Rules Art. 9: a case found outside the commission's jurisdiction after acceptance is transferred (移送管辖).
-  TRANSFER_CASE: { guard: 'legal', target: '#closed_transferred', actions: [recordTransferOut(false), close('transfer')] },
+  TRANSFER_CASE: {
+    guard: 'legal',
+    target: '#closed_transferred',
+    actions: [recordTransferOut(false), disposeObjectionsByTransfer, close('transfer')],
+  },
   // LDMAL Art. 33; Rules Art. 11: a party applies, with reasons; the challenged person stands down until decided.
   APPLY_RECUSAL: {
     guard: 'legal',
@@ -1095,7 +1120,12 @@ export const caseMachine = setup({
   guards: { legal },
   actions: {
     markReferred: set(({ context, event }: Args) => ({
-      trackMediation: { ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>), referredOn: event.occurredOn },
+      trackMediation: {
+        ...(context.trackMediation as NonNullable<CaseContext['trackMediation']>),
+        referredOn: event.occurredOn,
+        // fixT58 #2: the reason stated, and an invalid agreement's ground (LDMAL Arts. 14(3), 15).
+        referral: { reason: (p(event).reason as string | undefined) ?? null, ground: (p(event).ground as string | undefined) ?? null },
+      },
     })),
     schedule: set(({ context, event }: Args) => ({
       // LDMAL Art. 35: only a notice recorded from here on can name this date (rules.ts hearingNoticeService).

@@ -828,6 +828,10 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // legal52b L2: a worker's suit on a final award after his 15 days did not meet his window (LDMAL Art. 48): the window
     // ran out — `elapsed`, the late suit named in the text — the award standing in force (Art. 47).
     else if (metOn && kind === 'sue_final_worker' && metOn > c.dueOn) status = 'elapsed';
+    // fixT58 #6 — LDMAL Art. 14(3): an entitlement period (the mediation's 15 days) that ran out before the matter ended
+    // (an agreement reached after it, by the parties' continuing consent) was not met: it ran out — `elapsed`, the day
+    // named in the text — and a party was free to apply for arbitration from then on.
+    else if (metOn && opts.entitlement && metOn > c.dueOn) status = 'elapsed';
     else if (metOn) status = metOn > c.dueOn && !opts.entitlement ? 'met_late' : 'met';
     // A period that binds no one (a party's defense period or window to sue, periodOnly) that ran out with nothing done is
     // `elapsed` (api-contract: a period that frees a party to act once over), not `met`, which says it was done — a
@@ -851,7 +855,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
             ? // Rules Arts. 74–75: an application for review filed after the 15 days is one the commission does not
               // accept — not a duty done late (med49 L1).
               `已于${metOn}提出，晚于期间届满日${c?.dueOn}：超过申请仲裁审查的期限，属于不予受理的情形（劳动人事争议仲裁办案规则第七十五条）。`
-            : `已于${metOn}完成（晚于期限${c?.dueOn}）。`
+            : opts.entitlement
+              ? `期间已于${c?.dueOn}届满，${metOn}方告结束（晚于期间届满日）。${opts.entitlementNote ?? ''}`
+              : `已于${metOn}完成（晚于期限${c?.dueOn}）。`
         : metOn
           ? `已于${metOn}完成。`
           : '';
@@ -1097,7 +1103,12 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
     // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
-    const services = signingParties(ctx).map((p) => hearingNoticeService(ctx, p.id));
+    // fixT58 #3 — LDMAL Art. 35; Rules Art. 38: every party *of that hearing*: once it is held, a party joined after its
+    // day (Rules Art. 46(1)) was owed no notice of it — his own hearing is the next one (rules.ts party-joined-after-hearing).
+    const joinedAfter = new Set((ctx.partyAdditions ?? []).filter((a) => heldOn && a.on > heldOn).map((a) => a.partyId));
+    const services = signingParties(ctx)
+      .filter((p) => !joinedAfter.has(p.id))
+      .map((p) => hearingNoticeService(ctx, p.id));
     // legal53b L1: a notice by announcement (or another deemed service, `publishedOn`) deemed served on or after the
     // hearing day (CPL Art. 95: served when the announcement period has run) gives no notice of that hearing: it does not
     // meet the notice period, and the row says so — the period can still be met by serving that party otherwise in time.

@@ -462,6 +462,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     performanceDueOn?: string | null;
     /** fixT57 #5: the parties the agreement orders to perform, when recorded (MEDIATION_AGREED `obligorIds`). */
     obligorIds?: number[];
+    /** fixT58 #2: why it was referred to arbitration (REFER_TO_ARBITRATION `reason`, `ground`); absent on older records. */
+    referral?: { reason: string | null; ground: string | null };
   } | null;
   archivedOn: string | null;
   /** ASSIGN_MEDIATOR: mediators assigned to the case (absent on snapshots recorded before assignments were kept). */
@@ -519,7 +521,8 @@ export interface AddedContext {
     partyId: number;
     grounds: string;
     timely: boolean;
-    decision: { on: string; result: 'upheld' | 'rejected'; reason: string } | null;
+    /** `transferred` (fixT58 #5, Rules Arts. 9–10): left undecided when the case was transferred, disposed by it. */
+    decision: { on: string; result: 'upheld' | 'rejected' | 'transferred'; reason: string } | null;
   }[];
   /** TRANSFER_CASE / an upheld objection (Rules Arts. 9–10): the case went to another commission. */
   /** fixD58 #2: `designation`, the superior department's (指定管辖, Rules Art. 9) where the case came in on transfer. */

@@ -175,6 +175,29 @@ export function remainingApplicants(ctx: Pick<CaseContext, 'parties' | 'deemedWi
 }
 
 /**
+ * fixT58 #4 — a termination ends the whole case (Rules Art. 48; another ground, domain.md §10.1): warned of where it
+ * reaches further than its ground may — several workers applying together (LDMAL Art. 7; Rules Art. 63: each worker's
+ * claims are his own; a ground such as one co-applicant's death without an heir concerns him alone, as a deemed
+ * withdrawal does per worker, Rules Art. 39), or an advance execution ruled in the case (LDMAL Art. 44) that no award will
+ * now confirm or reverse. Said, not refused: ending one applicant's claims alone is not yet recorded apart.
+ */
+export function terminateWarnings(ctx: CaseContext, ev: Pick<ProcEvent, 'type' | 'payload'>): string[] {
+  if (ev.type !== 'TERMINATE') return [];
+  const out: string[] = [];
+  const applicants = remainingApplicants(ctx);
+  if (applicants.length > 1)
+    out.push(
+      `本案有${applicants.length}名申请人（${applicants.map((id) => `当事人${id}`).join('、')}），终止审理结束全案：终止事由只涉及其中一名申请人的（如该申请人死亡且无继承人，或只有该申请人因逾期未作出裁决起诉），其他申请人的仲裁请求应当继续审理（参照《劳动人事争议仲裁办案规则》第三十九条按人处理），请核对`,
+    );
+  const advances = ctx.advanceExecutions ?? [];
+  if (advances.length)
+    out.push(
+      `本案已于${advances.map((x) => x.ruledOn).join('、')}裁决先予执行（《劳动争议调解仲裁法》第四十四条），终止审理后不再作出裁决对其予以确认或纠正：请告知当事人，并核对先予执行的执行情况`,
+    );
+  return out;
+}
+
+/**
  * DEEM_WITHDRAWN `partyId` ends that worker's application while other applicants go on (LDMAL Art. 36; Rules Art. 39;
  * SPC-1 Art. 19): true when some other applicant remains. Deeming the last one withdrawn ends the case as before.
  */
@@ -1856,6 +1879,24 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `调解协议约定的履行期限至${due}届满，尚未届满不存在“在协议约定期限内不履行”的情形：${due}之后对方仍未履行的，方可以不履行调解协议为由申请仲裁（《劳动争议调解仲裁法》第十五条）`,
         'reason',
       );
+    // fixT58 #2 — LDMAL Art. 15: with an agreement reached, arbitration is applied for on its non-performance within the
+    // agreed period; otherwise only where the agreement does not bind — held void or set aside (by analogy Civil Code
+    // Arts. 153–157; People's Mediation Law Art. 32 for a people's mediation agreement) — said as `agreement_invalid`
+    // with its stated ground. A referral with no reason is kept for a mediation without an agreement (old clients).
+    if (ctx.trackMediation?.agreedOn && reason === undefined)
+      return v(
+        'referral-reason-required',
+        'LDMAL Art. 15',
+        `本调解已于${ctx.trackMediation.agreedOn}达成调解协议：一方当事人在协议约定期限内不履行的，另一方可以申请仲裁（《劳动争议调解仲裁法》第十五条），请选择“不履行调解协议”；调解协议无效或被撤销的，请选择“调解协议无效”并写明理由`,
+        'reason',
+      );
+    if (reason === 'agreement_invalid' && !ctx.trackMediation?.agreedOn)
+      return v(
+        'referral-no-agreement',
+        'LDMAL Arts. 14(3), 15',
+        '本调解未达成调解协议，不存在调解协议无效的情形：请选择“调解不成”或“调解期满未结”',
+        'reason',
+      );
     if (ctx.trackMediation?.agreedOn && (reason === 'failed' || reason === 'time_limit'))
       return v(
         'mediation-agreement-reached',
@@ -2184,6 +2225,32 @@ export function heardSinceJoined(ctx: CaseContext, partyId: unknown): boolean {
 }
 
 /**
+ * fixT58 #1 — LDMAL Arts. 23, 30, 35–36; Rules Arts. 38, 46(1): a respondent or third party added after the last hearing
+ * held, with no hearing held since (heardSinceJoined), has never been heard: he answers within ten days of service
+ * (Art. 30) and is notified of a hearing five days ahead (Art. 35; Rules Art. 38); the tribunal hears the case at a
+ * hearing (Arts. 35–36) — an award (or partial award) deciding the case against him unheard is made in breach of the
+ * statutory procedure (Art. 49(1)(3)). Refused until a hearing is held since his addition. A 调解书 is the parties'
+ * agreement (Art. 42), not refused; nor an advance execution (Art. 44; Rules Art. 51), which may be ruled before any
+ * hearing, an original respondent's as an added one's. Field: the first award item naming him among its obligors.
+ */
+function joinedAfterHearingRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  if (!ctx.hearingsHeld.length) return null;
+  const unheard = (ctx.partyAdditions ?? []).filter((a) => !heardSinceJoined(ctx, a.partyId));
+  if (!unheard.length) return null;
+  const items = (ev.payload.items ?? []) as { obligorIds?: unknown }[];
+  const ids = unheard.map((a) => a.partyId);
+  const i = items.findIndex((it) => Array.isArray(it.obligorIds) && it.obligorIds.some((id) => ids.includes(id as number)));
+  const last = ctx.hearingsHeld.at(-1)?.heldOn;
+  const who = unheard.map((a) => `${a.side === 'third_party' ? '第三人' : '被申请人'}当事人${a.partyId}（${a.on}追加）`).join('、');
+  return v(
+    'party-joined-after-hearing',
+    'LDMAL Arts. 23, 30, 35–36; Rules Arts. 38, 46(1)',
+    `追加的${who}在最后一次开庭（${last}）之后参加仲裁，此后未再开庭，未经开庭审理：被追加的当事人有权自收到仲裁申请书副本之日起十日内答辩（《劳动争议调解仲裁法》第三十条），仲裁庭应当书面通知其开庭日期并开庭审理（第三十五条、第三十六条；《劳动人事争议仲裁办案规则》第三十八条、第四十六条第一款）。请书面通知全体当事人再次开庭后再作出裁决`,
+    i >= 0 ? `items.${i}.obligorIds` : undefined,
+  );
+}
+
+/**
  * fixT57 #2 — the replacements on the tribunal (RECUSE_ARBITRATOR, DECIDE_RECUSAL granted) made after the last hearing
  * held: no hearing since. Records from before `hearingsBefore` was kept are judged by date (a replacement after the day).
  */
@@ -2392,8 +2459,16 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   MEDIATION_AGREED: (ctx) => (ctx.mediation ? consentViolation(ctx, 'settle', { on: ctx.mediation.startedOn }) : null),
   WITHDRAW: (ctx, ev) => (ctx.acceptedOn ? (consentViolation(ctx, 'withdraw', {}) ?? counterclaimStanding(ctx, ev)) : null),
   HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
-  PARTIAL_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev) ?? tribunalChangedRule(ctx, ev),
-  ISSUE_AWARD: (ctx, ev) => meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev) ?? tribunalChangedRule(ctx, ev),
+  PARTIAL_AWARD: (ctx, ev) =>
+    meritsBlocked(ctx, { recorder: false }) ??
+    additionsUnserved(ctx, ev) ??
+    joinedAfterHearingRule(ctx, ev) ??
+    tribunalChangedRule(ctx, ev),
+  ISSUE_AWARD: (ctx, ev) =>
+    meritsBlocked(ctx, { recorder: false }) ??
+    additionsUnserved(ctx, ev) ??
+    joinedAfterHearingRule(ctx, ev) ??
+    tribunalChangedRule(ctx, ev),
   ACCEPT_REVIEW: (ctx, ev) => {
     // Rules Art. 75: an agreement that confirms a labor relationship is not accepted for review.
     if (ctx.claims.some((c) => c.category === 'confirm_relationship'))

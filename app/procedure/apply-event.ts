@@ -64,6 +64,7 @@ import {
   pendingSuits,
   recusalToDecide,
   replacementNoticeWarnings,
+  terminateWarnings,
   unconfirmedSimpleServiceWarnings,
   undatedPerformanceWarnings,
 } from '../../workflows/rules.ts';
@@ -1264,6 +1265,7 @@ async function decide(
       // Art. 11), a 调解书 naming a payment date none was recorded for (CPL Art. 250).
       replacementNoticeWarnings(ctx, nctx, event, (id) => (names.get(id) ? `仲裁员${names.get(id)}` : `仲裁员（用户 ${id}）`)),
       lateRecusalWarnings(nctx, event),
+      terminateWarnings(ctx, event),
       undatedPerformanceWarnings(ctx, event),
       // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
       partialsLeft.length

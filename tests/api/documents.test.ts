@@ -316,6 +316,11 @@ describe(`documents print the record (${process.env.TEST_DB ?? 'sqlite'})`, () =
     });
     const third = (added.thirdParties as { id: number }[])[0]?.id;
     await ev(c, a.tokens.clerk, 'SERVE', '2026-03-30', { document: 'addition_notice', partyId: third, method: 'direct' });
+    // fixT58 #1: a party joined after the last hearing is heard at a hearing before the award (LDMAL Arts. 35–36).
+    await ev(c, arb.token, 'SCHEDULE_HEARING', '2026-03-30', { hearingOn: '2026-04-09', place: '第一仲裁庭' });
+    for (const id of [c.applicants[0]?.id, c.respondents[0]?.id, third])
+      await ev(c, a.tokens.clerk, 'SERVE', '2026-03-30', { document: 'hearing_notice', partyId: id, method: 'direct' });
+    await ev(c, arb.token, 'HOLD_HEARING', '2026-04-09', { applicantPresent: true, respondentPresent: true });
     const [fee, pc] = (v.claims as { id: number; counterclaim?: boolean }[]).filter((x) => x.counterclaim);
     await issue(
       c,

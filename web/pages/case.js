@@ -750,7 +750,7 @@ function proceedingsSection(c, partyName, events) {
       // ui48 M1: a late objection (after the defense period) is not decided and does not stop the case (Rules Art. 10).
       `${x.on} ${partyName(x.partyId)}提出管辖异议${x.timely === false ? '（逾期提出）' : ''}：${x.grounds}${
         x.decision
-          ? `；${x.decision.on} ${x.decision.result === 'upheld' ? '异议成立' : '驳回异议'}（${x.decision.reason}）`
+          ? `；${x.decision.on} ${x.decision.result === 'upheld' ? '异议成立' : x.decision.result === 'transferred' ? '随案件移送处理完毕' : '驳回异议'}（${x.decision.reason}）`
           : x.timely === false
             ? '；答辩期满后提出，不影响案件审理（《劳动人事争议仲裁办案规则》第十条）'
             : '；尚未决定'
