@@ -74,7 +74,7 @@ function shareErrors(
       if (withdrawnWorkers.length && joint && !joint.counterclaim && !joint.partyId && it.outcome !== 'dismissed' && fen)
         errors.push({
           path,
-          message: `本项请求是申请人共同提出的，申请人${withdrawnWorkers.map((w) => w.name).join('、')}的仲裁申请已按撤回仲裁申请处理（《劳动人事争议仲裁办案规则》第三十九条），其应得部分不能裁决给其他申请人：请写明其余每名申请人分得的金额（shares），合计为本项裁决金额`,
+          message: `本项请求是申请人共同提出的，申请人${withdrawnWorkers.map((w) => w.name).join('、')}的仲裁申请已按撤回仲裁申请处理（《劳动人事争议仲裁办案规则》第三十九条），其应得部分不能裁决给其他申请人：请写明其余每名申请人分得的金额，合计为本项裁决金额`,
         });
       continue;
     }
@@ -482,7 +482,7 @@ export function unsharedAdvanceWarnings(
     const fen = parseMoney(a.amount);
     if (!fen) return [];
     return [
-      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决先予执行${formatMoney(fen)}元未写明每名申请人先行受领的金额（amounts.shares）：裁决书只能写“先行向申请人…支付”一笔总额，各人应得多少不明，人民法院难以执行（执行标的须明确：最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）；请写明每人先行受领的金额`,
+      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决先予执行${formatMoney(fen)}元未写明每名申请人先行受领的金额：裁决书只能写“先行向申请人…支付”一笔总额，各人应得多少不明，人民法院难以执行（执行标的须明确：最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）；请写明每人先行受领的金额`,
     ];
   });
 }
