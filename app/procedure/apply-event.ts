@@ -110,6 +110,7 @@ import {
   awardsServedWithoutDocument,
   deemedParties,
   headingOnlyTextWarnings,
+  unnamedObligorWarnings,
   unsharedAdvanceWarnings,
   unsharedItemWarnings,
 } from './award.ts';
@@ -1219,6 +1220,8 @@ async function decide(
       awardOn ? headingOnlyTextWarnings(payload) : [],
       // docs56 #1: a joint claim's sum granted to 2+ workers with no share for each (warned, never refused).
       awardOn ? unsharedItemWarnings(c.claims, payload.items as AwardItemInput[], c.parties, deemedParties(ctx)) : [],
+      // fixU58 #1: a sum granted against several respondents naming none to pay nor joint liability (warned).
+      awardOn ? unnamedObligorWarnings(c.claims, payload.items as AwardItemInput[], c.parties) : [],
       // fixD57 #2: …and an amount paid in advance on such a claim with no share for each.
       ev.type === 'ADVANCE_EXECUTION'
         ? unsharedAdvanceWarnings(c.claims, payload.amounts as AdvanceAmounts, c.parties, deemedParties(ctx))
