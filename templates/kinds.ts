@@ -1524,7 +1524,14 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
       return p ? [`${payOrdered(d, claim, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
     });
     const ordered = shares.length > 1 ? `分别${shares.join('、')}` : shares.length === 1 ? shares[0] : `${act}${yuan(it.amount)}`;
-    return `${payer}${within('于本裁决生效之日起', days)}${ordered}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}`;
+    // fixU58 #1: several respondents ordered to pay, none answering jointly — never 「被申请人A、B支付」 alone: joint
+    // liability exists only by law or agreement (Civil Code Art. 518(2)), so they owe by shares, equal where the
+    // award sets none (Art. 517) — each one's part said, for each to perform and be enforced against.
+    const split =
+      !claim?.counterclaim && !jointly.length && performs.length > 1
+        ? `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一`
+        : '';
+    return `${payer}${within('于本裁决生效之日起', days)}${ordered}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}${split}`;
   }
   // A confirmation is ordered as such (确认…), not as "supporting a request" — with the respondents the item names.
   if (!claim?.counterclaim && it.category === 'confirm_relationship')

@@ -60,10 +60,10 @@ export function agentWarnings(c: SidedCase<CheckedParty>, party: CheckedParty, a
       );
   }
   if (agent.kind === 'relative' && !agent.relationship)
-    out.push(`${named(party)}的委托代理人${agent.name}登记为近亲属，未填写与当事人的关系（relationship）：文书载明其关系，请补填`);
+    out.push(`${named(party)}的委托代理人${agent.name}登记为近亲属，未填写与当事人的关系：文书载明其关系，请补填`);
   if ((agent.kind === 'lawyer' || agent.kind === 'legal_worker') && !agent.unit)
     out.push(
-      `${named(party)}的委托代理人${agent.name}登记为${agent.kind === 'lawyer' ? '律师' : '基层法律服务工作者'}，未填写所在${agent.kind === 'lawyer' ? '律师事务所' : '法律服务所'}（unit）：请补填`,
+      `${named(party)}的委托代理人${agent.name}登记为${agent.kind === 'lawyer' ? '律师' : '基层法律服务工作者'}，未填写所在${agent.kind === 'lawyer' ? '律师事务所' : '法律服务所'}：请补填`,
     );
   if (agent.kind === 'legal_aid' && isEmployerParty(c, party))
     out.push(
@@ -92,7 +92,7 @@ export function undecidedSidesWarnings(c: SidedCase<CheckedParty>): string[] {
   if (!applicants.length || !respondents.length || c.collectiveGround === 'union_applicant') return [];
   if (!sided.every((p) => p.kind === 'person') || sided.some((p) => p.ownership)) return [];
   return [
-    '申请人和被申请人均为自然人，且均未填写用人单位经济类型（ownership）：系统无法分辨哪一方是用人单位，按申请人为劳动者一方处理（劳动争议调解仲裁法第二十二条）。个人用工的雇主（如个体工商户业主）一方请填写经济类型，以免时限、终局裁决和统计按错误的一方计算',
+    '申请人和被申请人均为自然人，且均未填写用人单位经济类型：系统无法分辨哪一方是用人单位，按申请人为劳动者一方处理（劳动争议调解仲裁法第二十二条）。个人用工的雇主（如个体工商户业主）一方请填写经济类型，以免时限、终局裁决和统计按错误的一方计算',
   ];
 }
 

@@ -38,7 +38,7 @@ export function unconfirmedSimpleServiceWarnings(ev: ProcEvent): string[] {
       ? '未经确认的开庭通知不能作为按撤回处理或缺席裁决的依据；'
       : '';
   return [
-    `以电话、短信等简便方式送达（当事人${ev.payload.partyId as number}），尚未经受送达人确认收悉（《劳动人事争议仲裁办案规则》第五十九条）：${runs}请取得确认后登记（confirmed），或以其他方式送达。`,
+    `以电话、短信等简便方式送达（当事人${ev.payload.partyId as number}），尚未经受送达人确认收悉（《劳动人事争议仲裁办案规则》第五十九条）：${runs}请取得确认后登记为已确认收悉，或以其他方式送达。`,
   ];
 }
 
@@ -299,7 +299,7 @@ function nonPublicRule(ev: ProcEvent, scheduledGround?: string | null): Violatio
   return v(
     'non-public-needs-ground',
     'LDMAL Art. 26',
-    '劳动争议仲裁公开进行；不公开开庭须写明理由：当事人协议不公开，或涉及国家秘密、商业秘密、个人隐私（nonPublicGround）',
+    '劳动争议仲裁公开进行；不公开开庭须写明理由：当事人协议不公开，或涉及国家秘密、商业秘密、个人隐私',
     'nonPublicGround',
   );
 }
@@ -603,7 +603,7 @@ export function courtOutcomeSuitError(ctx: CaseContext, partyId: number | undefi
   const pending = pendingSuits(ctx);
   if (partyId === undefined)
     return pending.length > 1
-      ? `本案有${pending.length}件起诉尚未登记处理结果（当事人${pending.map((l) => l.partyId).join('、')}），请写明本次裁判针对哪一当事人的起诉（partyId）`
+      ? `本案有${pending.length}件起诉尚未登记处理结果（当事人${pending.map((l) => l.partyId).join('、')}），请写明本次裁判针对哪一当事人的起诉`
       : null;
   if (pending.some((l) => l.partyId === partyId)) return null;
   // legal52a L3: a party not of the case is named once, by the payload's party check (app/procedure/apply-event.ts).
@@ -1621,8 +1621,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     }
     // Both statutory conditions must be found and recorded as true; an unrecorded one is not assumed.
     const absent = [
-      ev.payload.rightsClear !== true ? '当事人之间权利义务关系明确（rightsClear）' : null,
-      ev.payload.lifeSeriouslyAffected !== true ? '不先予执行将严重影响申请人的生活（lifeSeriouslyAffected）' : null,
+      ev.payload.rightsClear !== true ? '当事人之间权利义务关系明确' : null,
+      ev.payload.lifeSeriouslyAffected !== true ? '不先予执行将严重影响申请人的生活' : null,
     ].filter(Boolean);
     if (absent.length) {
       return v(
@@ -1841,7 +1841,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'postal-service-receipt-date',
         'CPL Art. 91',
-        '邮寄送达的，以回执上注明的收件日期为送达日期（《民事诉讼法》第九十一条）：请填写回执签收日期（servedOn）',
+        '邮寄送达的，以回执上注明的收件日期为送达日期（《民事诉讼法》第九十一条）：请填写回执签收日期',
         'servedOn',
       );
     }
@@ -2049,7 +2049,7 @@ export function replacementNoticeWarnings(ctx: CaseContext, nctx: CaseContext, e
   if (ctx.tribunal?.presidingId === replaced.arbitratorId && nctx.tribunal)
     out.push(
       ev.payload.presidingId === undefined
-        ? `被替换的${nameOf(replaced.arbitratorId)}是首席仲裁员：未指定首席仲裁员（presidingId），由替换的${nameOf(replaced.replacementId)}担任首席仲裁员`
+        ? `被替换的${nameOf(replaced.arbitratorId)}是首席仲裁员：未指定首席仲裁员，由替换的${nameOf(replaced.replacementId)}担任首席仲裁员`
         : `被替换的${nameOf(replaced.arbitratorId)}是首席仲裁员：重新组成的仲裁庭由${nameOf(nctx.tribunal.presidingId)}担任首席仲裁员`,
     );
   if (renotifiedReplacementDays(nctx).includes(replaced.on))
@@ -2071,7 +2071,7 @@ export function undatedPerformanceWarnings(ctx: CaseContext, ev: ProcEvent): str
   if (ev.type !== 'MEDIATION_AGREED' || ctx.track !== 'arbitration' || ev.payload.performanceDueOn) return [];
   if (!TERMS_DATE.test(String(ev.payload.terms ?? ''))) return [];
   return [
-    '调解协议内容载有履行日期（或期限），但未填写履行期限届满之日（performanceDueOn）：申请执行的期间（二年）从法律文书规定履行期间的最后一日起计算，未规定的从调解书生效之日起计算（《民事诉讼法》第二百五十条）；请核对并填写履行期限届满之日',
+    '调解协议内容载有履行日期（或期限），但未填写履行期限届满之日：申请执行的期间（二年）从法律文书规定履行期间的最后一日起计算，未规定的从调解书生效之日起计算（《民事诉讼法》第二百五十条）；请核对并填写履行期限届满之日',
   ];
 }
 
@@ -2281,7 +2281,7 @@ function tribunalChangedRule(ctx: CaseContext, ev: ProcEvent): Violation | null 
   return v(
     'tribunal-changed-after-hearing',
     'LDMAL Arts. 45–46; Arbitration Law Art. 37 (by analogy)',
-    `仲裁庭组成人员已于${changed.map((r) => r.on).join('、')}更换，晚于最后一次开庭（${heldOn}）：裁决应由审理本案的仲裁庭作出（《劳动争议调解仲裁法》第四十五条、第四十六条）。请重新开庭审理；仲裁庭决定已进行的程序不再重新进行的（参照《仲裁法》第三十七条第二款），请在“不重新开庭的决定”（noRehearing）中写明理由`,
+    `仲裁庭组成人员已于${changed.map((r) => r.on).join('、')}更换，晚于最后一次开庭（${heldOn}）：裁决应由审理本案的仲裁庭作出（《劳动争议调解仲裁法》第四十五条、第四十六条）。请重新开庭审理；仲裁庭决定已进行的程序不再重新进行的（参照《仲裁法》第三十七条第二款），请在“不重新开庭的决定”中写明理由`,
     'noRehearing',
   );
 }
@@ -2563,7 +2563,7 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
     return v(
       'ruling-service-required',
       'SPC-1 Art. 21(2)',
-      '劳动者就终局裁决的起诉被裁定驳回的，用人单位可以自收到裁定书之日起三十日内申请撤销裁决（最高人民法院劳动争议解释（一）第二十一条）：请填写裁定送达日期（servedOn）',
+      '劳动者就终局裁决的起诉被裁定驳回的，用人单位可以自收到裁定书之日起三十日内申请撤销裁决（最高人民法院劳动争议解释（一）第二十一条）：请填写裁定送达日期',
       'servedOn',
     );
   },

@@ -52,7 +52,7 @@ function checkChildIds(body: CasePatch, current: CaseRecord): void {
     for (const c of current.claims) {
       if (c.partyId && !kept.has(c.partyId)) {
         const name = current.parties.find((p) => p.id === c.partyId)?.name ?? '';
-        errors.push({ path: 'applicants', message: `第${c.seq}项仲裁请求是申请人${name}的请求：删除该申请人须同时修改仲裁请求（claims）` });
+        errors.push({ path: 'applicants', message: `第${c.seq}项仲裁请求是申请人${name}的请求：删除该申请人须同时修改仲裁请求` });
       }
     }
   }
@@ -321,7 +321,7 @@ export async function updateRegistration(
           rule: 'party-named-by-act',
           source: 'api-contract.md',
           field: held[0]?.side === 'applicant' ? 'applicants' : held[0]?.side === 'respondent' ? 'respondents' : 'thirdParties',
-          detail: `${who}已有记录在案的程序行为（如送达、签收、起诉）指向该当事人，不能删除或替换；修改其信息请保留其编号（id）`,
+          detail: `${who}已有记录在案的程序行为（如送达、签收、起诉）指向该当事人，不能删除或替换；修改其信息请保留其编号`,
         });
       }
     }

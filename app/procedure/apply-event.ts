@@ -111,6 +111,7 @@ import {
   awardsServedWithoutDocument,
   deemedParties,
   headingOnlyTextWarnings,
+  unnamedObligorWarnings,
   unsharedAdvanceWarnings,
   unsharedItemWarnings,
 } from './award.ts';
@@ -350,7 +351,7 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
   )
     errors.push({
       path: 'matter',
-      message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项（set_aside）还是非终局部分（award）',
+      message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项还是非终局部分',
     });
   for (const [i, id] of ((payload.partyIds as number[] | undefined) ?? []).entries()) party(`partyIds.${i}`, id);
   // sec58 L4: an obligor of a mediation agreement that is no party of this case is bad input (400, as an award's); a third
@@ -526,7 +527,7 @@ function presidingAfterReplacementError(ctx: CaseContext, type: EventType, paylo
     replacementId === undefined ||
     (type === 'DECIDE_RECUSAL' && (payload.result !== 'granted' || app?.target.kind !== 'arbitrator'))
   )
-    return '只有决定仲裁员回避并替换（replacementId）时，才能指定重新组成的仲裁庭的首席仲裁员';
+    return '只有决定仲裁员回避并替换时，才能指定重新组成的仲裁庭的首席仲裁员';
   if (t.presidingId !== replaced)
     return presidingId === t.presidingId ? null : `被替换的仲裁员不是首席仲裁员：首席仲裁员仍为用户 ${t.presidingId}，不能另行指定`;
   const after = t.arbitratorIds.map((id) => (id === replaced ? replacementId : id));
@@ -544,8 +545,7 @@ function attendanceErrors(c: CaseRecord, ctx: MachineContext, payload: Record<st
   const listed = payload.absentParties as number[] | undefined;
   if (listed === undefined) {
     for (const f of ['applicantPresent', 'respondentPresent'])
-      if (typeof payload[f] !== 'boolean')
-        errors.push({ path: f, message: '未逐人写明未到庭当事人（absentParties）的，须写明该方是否到庭' });
+      if (typeof payload[f] !== 'boolean') errors.push({ path: f, message: '未逐人写明未到庭当事人的，须写明该方是否到庭' });
     return errors;
   }
   listed.forEach((id, i) => {
@@ -698,7 +698,7 @@ function checkPayloadDates(ctx: CaseContext, ev: EventInput): void {
   if (type === 'FILE_COUNTERCLAIM' && payload.filedOn && (payload.filedOn as string) > ev.occurredOn)
     errors.push({ path: 'filedOn', message: '反申请的提出日期不能晚于受理并合并审理之日（合并审理日期）' });
   if (type === 'POSTPONE_HEARING' && payload.requestedOn && (payload.requestedOn as string) > ev.occurredOn)
-    errors.push({ path: 'requestedOn', message: '申请日期不能晚于延期决定之日（occurredOn）' });
+    errors.push({ path: 'requestedOn', message: '申请日期不能晚于延期决定之日' });
   // 中途退庭 is said of a side that came (LDMAL Art. 36): one absent did not leave.
   for (const side of ['applicant', 'respondent'] as const)
     if (
@@ -987,7 +987,7 @@ async function decide(
         throw validationError([
           {
             path: 'partialAward',
-            message: `送达日期${servedOn}早于本案裁决作出之日（${ctx.award.issuedOn}），所送达的是部分裁决：请写明第几件部分裁决（partialAward）`,
+            message: `送达日期${servedOn}早于本案裁决作出之日（${ctx.award.issuedOn}），所送达的是部分裁决：请写明第几件部分裁决`,
           },
         ]);
       if (ctx.partialAwards.length) payload.awardOn = ctx.award.issuedOn;
@@ -1252,6 +1252,8 @@ async function decide(
       awardOn ? headingOnlyTextWarnings(payload) : [],
       // docs56 #1: a joint claim's sum granted to 2+ workers with no share for each (warned, never refused).
       awardOn ? unsharedItemWarnings(c.claims, payload.items as AwardItemInput[], c.parties, deemedParties(ctx)) : [],
+      // fixU58 #1: a sum granted against several respondents naming none to pay nor joint liability (warned).
+      awardOn ? unnamedObligorWarnings(c.claims, payload.items as AwardItemInput[], c.parties) : [],
       // fixD57 #2: …and an amount paid in advance on such a claim with no share for each.
       ev.type === 'ADVANCE_EXECUTION'
         ? unsharedAdvanceWarnings(c.claims, payload.amounts as AdvanceAmounts, c.parties, deemedParties(ctx))
@@ -1270,7 +1272,7 @@ async function decide(
       // fixA50 (item 4): an award document naming no award, served once the final award is made, served the final award.
       partialsLeft.length
         ? [
-            `本次送达记为最终裁决书的送达；该当事人尚未收到的部分裁决（${partialsLeft.join('、')}）未记为送达，一并送达的请另行登记（partialAward）`,
+            `本次送达记为最终裁决书的送达；该当事人尚未收到的部分裁决（${partialsLeft.join('、')}）未记为送达，一并送达的请另行登记，并写明第几件部分裁决`,
           ]
         : [],
       // Rules Art. 77: the review's 调解书 states the agreement under review (med49 M4) — other terms are said, not refused

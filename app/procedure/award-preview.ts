@@ -17,6 +17,7 @@ import {
   classifyItems,
   deemedParties,
   minimumWageFor,
+  unnamedObligorWarnings,
   unsharedItemWarnings,
 } from './award.ts';
 
@@ -65,6 +66,8 @@ export async function awardPreview(
     ...advanceReversalWarnings(ctx, c.claims, input.items, on),
     // docs56 #1: a joint claim's sum with no share for each worker, as ISSUE_AWARD warns.
     ...unsharedItemWarnings(c.claims, input.items, c.parties, deemedParties(ctx)),
+    // fixU58 #1: several respondents, none named to pay a sum granted, nor joint liability, as ISSUE_AWARD warns.
+    ...unnamedObligorWarnings(c.claims, input.items, c.parties),
   ];
   return {
     ...(warnings.length ? { warnings } : {}),

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import type { MinimumWageRow } from '../../db/stores/reference.ts';
-import { headingsOnly } from '../../templates/kinds.ts';
+import { cnNumber, headingsOnly } from '../../templates/kinds.ts';
 import { advanceOrdered, advanceSides } from '../../workflows/advance-execution.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
@@ -74,7 +74,7 @@ function shareErrors(
       if (withdrawnWorkers.length && joint && !joint.counterclaim && !joint.partyId && it.outcome !== 'dismissed' && fen)
         errors.push({
           path,
-          message: `本项请求是申请人共同提出的，申请人${withdrawnWorkers.map((w) => w.name).join('、')}的仲裁申请已按撤回仲裁申请处理（《劳动人事争议仲裁办案规则》第三十九条），其应得部分不能裁决给其他申请人：请写明其余每名申请人分得的金额（shares），合计为本项裁决金额`,
+          message: `本项请求是申请人共同提出的，申请人${withdrawnWorkers.map((w) => w.name).join('、')}的仲裁申请已按撤回仲裁申请处理（《劳动人事争议仲裁办案规则》第三十九条），其应得部分不能裁决给其他申请人：请写明其余每名申请人分得的金额，合计为本项裁决金额`,
         });
       continue;
     }
@@ -159,6 +159,33 @@ export function unsharedItemWarnings(
 }
 
 /**
+ * fixU58 #1: a sum granted against a case's several respondents with no one named to pay (no `obligorIds`) nor joint
+ * liability — the award would order 「被申请人A、B…支付」, saying neither who pays what nor that they answer jointly.
+ * Joint liability exists only by law or agreement (Civil Code Art. 518(2)); without it several debtors each owe a
+ * share, equal where not determined (Art. 517): the document prints that default (templates/kinds.ts rulingItem).
+ * Warned, never refused (clients before stop 58 send no obligorIds), at ISSUE_AWARD / PARTIAL_AWARD and in the preview.
+ */
+export function unnamedObligorWarnings(
+  claims: readonly (ClaimChecked & { description?: string })[],
+  items: readonly AwardItemChecked[] | undefined,
+  parties: readonly PartyChecked[],
+  gone: ReadonlySet<number> = new Set(),
+): string[] {
+  const respondents = parties.filter((p) => p.side === 'respondent' && !(p.id !== undefined && gone.has(p.id)));
+  if (respondents.length < 2) return [];
+  const names = respondents.map((p) => p.name).join('、');
+  return (items ?? []).flatMap((it) => {
+    const claim = claims.find((c) => c.id === it.claimId);
+    if (!claim || claim.counterclaim || it.outcome === 'dismissed' || it.obligorIds?.length || it.jointLiability) return [];
+    const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    if (!fen || fen <= 0) return [];
+    return [
+      `请求“${claim.description ?? claim.id}”裁决${formatMoney(fen)}元未指定履行义务人：本案有被申请人${names}共${respondents.length}名，未写明由谁履行、是否承担连带责任的，裁决书写明由被申请人${names}各承担上述款项的${cnNumber(respondents.length)}分之一（连带责任须由法律规定或者当事人约定，按份债务的份额难以确定的视为份额相同：《中华人民共和国民法典》第五百一十八条第二款、第五百一十七条）；应由其中一人履行、其他人承担连带责任的（如劳务派遣单位与用工单位，《中华人民共和国劳动合同法》第九十二条第二款），请指定履行义务人并选择承担连带责任的被申请人`,
+    ];
+  });
+}
+
+/**
  * legal55a #5: who performs an award item (`obligorIds`, 400 naming the field): respondents of this case only — the
  * applicant performs a counterclaim's item (Rules Art. 36) and a dismissed item orders nobody anything; joint liability
  * (`jointLiability`, 连带责任: a dispatched worker's agency and user unit, LCL Art. 92(2); LDMAL Art. 22(2) makes them
@@ -199,6 +226,18 @@ function obligorErrors(
       continue;
     }
     const count = it.obligorIds?.length ?? respondents.length;
+    // fixU58 #1: several respondents named to pay a sum, with neither joint liability nor each one's amount (the item
+    // has no per-obligor split) — an award that says neither cannot be enforced (SPC Enforcement Provisions Art. 16):
+    // refused, naming jointLiability. Every respondent by equal shares is the item without obligorIds.
+    const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    if (it.obligorIds && it.obligorIds.length > 1 && it.jointLiability !== true && fen && fen > 0) {
+      const named = it.obligorIds.map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);
+      errors.push({
+        path: `items.${i}.jointLiability`,
+        message: `本项指定了${named.length}名履行义务人（${named.join('、')}），未写明其他人是否对上述款项承担连带责任，也没有每人承担的金额，裁决无法执行（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十六条）：由${named[0]}履行、其他人承担连带责任的，请选择连带责任；只由一人履行的，只指定该被申请人`,
+      });
+      continue;
+    }
     if (it.jointLiability === true && count < 2)
       errors.push({
         path: `items.${i}.jointLiability`,
@@ -492,7 +531,7 @@ export function unsharedAdvanceWarnings(
     const fen = parseMoney(a.amount);
     if (!fen) return [];
     return [
-      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决先予执行${formatMoney(fen)}元未写明每名申请人先行受领的金额（amounts.shares）：裁决书只能写“先行向申请人…支付”一笔总额，各人应得多少不明，人民法院难以执行（执行标的须明确：最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）；请写明每人先行受领的金额`,
+      `请求“${claim.description ?? claim.id}”是申请人${workers.map((w) => w.name).join('、')}共同提出的，裁决先予执行${formatMoney(fen)}元未写明每名申请人先行受领的金额：裁决书只能写“先行向申请人…支付”一笔总额，各人应得多少不明，人民法院难以执行（执行标的须明确：最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）；请写明每人先行受领的金额`,
     ];
   });
 }

@@ -120,7 +120,7 @@ describe(`fixA53 L2: an agent lacking his relationship or firm, an employer's le
       },
       on,
     );
-    expect(joined(relative.warnings)).toContain('吴小妹登记为近亲属，未填写与当事人的关系（relationship）');
+    expect(joined(relative.warnings)).toContain('吴小妹登记为近亲属，未填写与当事人的关系：');
     const lawyer = await ok(
       c,
       a.tokens.clerk,
@@ -133,7 +133,7 @@ describe(`fixA53 L2: an agent lacking his relationship or firm, an employer's le
       },
       on,
     );
-    expect(joined(lawyer.warnings)).toContain('郑律师登记为律师，未填写所在律师事务所（unit）');
+    expect(joined(lawyer.warnings)).toContain('郑律师登记为律师，未填写所在律师事务所：请补填');
     const aid = await ok(
       c,
       a.tokens.clerk,

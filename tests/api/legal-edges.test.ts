@@ -344,7 +344,9 @@ describe(`issue 11 — legal edges over HTTP (${process.env.TEST_DB ?? 'sqlite'}
     const none = await send(c, arb.token, 'ADVANCE_EXECUTION', { claimIds, ...priced }, '2026-03-10');
     expect(none.status).toBe(422);
     expect(none.body).toMatchObject({ rule: 'advance-execution-conditions', source: 'LDMAL Art. 44' });
-    expect(none.body.detail).toContain('rightsClear');
+    // fixU58 #2: the condition named in words, its field in `field` (not in the sentence).
+    expect(none.body.detail).toContain('当事人之间权利义务关系明确');
+    expect(none.body.field).toBe('rightsClear');
     const one = await send(
       c,
       arb.token,

@@ -54,6 +54,8 @@ describe('fixU57 (Chromium)', () => {
     await outcome.selectOption('granted');
     const payer = dlg.getByRole('combobox', { name: '第1项履行义务人', exact: true });
     expect(await payer.count()).toBe(1);
+    // fixU58 #1: who pays is picked (no silent 全体被申请人); the agency alone here.
+    await payer.selectOption({ label: '聊城五七劳务派遣有限公司' });
     const payerLabel = dlg.locator('.payers label').first();
     expect(await payerLabel.textContent()).toBe('履行义务人：');
     const row1 = dlg.locator('.shares').first();

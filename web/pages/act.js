@@ -2024,6 +2024,12 @@ function awardEditor(c, type, dateInput) {
       // Never more than the claim asks (不告不理; the server refuses it too).
       else if (over !== null && over > 0)
         bad.push([`${path}.amount`, `裁决金额不能超过请求金额 ${money(r.cl.amount)}；申请人增加请求金额的，应先变更仲裁请求`]);
+      // fixU58 #1: a sum granted on a case of several respondents: who pays is picked, never all of them unsaid.
+      if (r.outcome.value !== 'dismissed' && !m && plainAmount(r.amount.value) && r.payers?.unnamed())
+        bad.push([
+          `${path}.obligorIds`,
+          `请选择第${r.cl.seq}项的履行义务人；由多名被申请人承担的，选择其一履行，并勾选承担连带责任的其他被申请人`,
+        ]);
       // No article to suggest (a claim of category 其他, much of what an employer claims): the arbitrator writes it,
       // or the award document would have none to cite.
       const suggested = lastPreview?.items?.find((x) => x.claimId === r.cl.id)?.legalBasis;
@@ -2080,10 +2086,11 @@ function awardEditor(c, type, dateInput) {
 }
 /**
  * legal55a #5: who performs an award item where the case has two respondents or more (a dispatched worker's agency and
- * user unit, LDMAL Art. 22(2)): every respondent (as before), or the one ordered to pay — and those of the others who
- * answer jointly for it (连带责任, LCL Art. 92(2)). Sent as `obligorIds` (the one who pays first) and `jointLiability`;
- * the award prints 「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」. Null for a counterclaim's item (the
- * applicant performs it) or a case with one respondent.
+ * user unit, LDMAL Art. 22(2)): the one ordered to pay — and those of the others who answer jointly for it (连带责任,
+ * LCL Art. 92(2)). Sent as `obligorIds` (the one who pays first) and `jointLiability`; the award prints
+ * 「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」. fixU58 #1: no silent default — a sum granted waits for
+ * the arbitrator to pick who pays (check() asks), and the others are said to answer jointly or not. Null for a
+ * counterclaim's item (the applicant performs it) or a case with one respondent.
  */
 function payerPicker(c, cl, i, prior) {
   const payers = respondentPicker(c, cl, i, prior);
@@ -2093,6 +2100,8 @@ function payerPicker(c, cl, i, prior) {
     node: h('div.item-parties', payers?.node ?? null, shares?.node ?? null),
     get: () => ({ ...(payers?.get() ?? {}), ...(shares?.get() ?? {}) }),
     said: () => `${payers?.said() ?? ''}${shares?.said() ?? ''}`,
+    /** fixU58 #1: no respondent picked to perform the item (the case has several). */
+    unnamed: () => payers?.unnamed() ?? false,
     renumber: (base) => {
       payers?.renumber(base);
       shares?.renumber(base);
@@ -2186,7 +2195,7 @@ function respondentPicker(c, cl, i, prior) {
   const respondents = c.respondents ?? [];
   if (cl.counterclaim || respondents.length < 2) return null;
   const first = prior?.obligorIds?.[0];
-  const payer = select([['', '全体被申请人'], ...respondents.map((p) => [String(p.id), p.name])], {
+  const payer = select([['', '请选择'], ...respondents.map((p) => [String(p.id), p.name])], {
     'aria-label': `第${cl.seq}项履行义务人`,
     'data-path': `items.${i}.obligorIds`,
     value: first ? String(first) : '',
@@ -2205,7 +2214,7 @@ function respondentPicker(c, cl, i, prior) {
   );
   const obligorError = h('span.field-error', { 'data-error-for': `items.${i}.obligorIds` });
   const jointError = h('span.field-error', { 'data-error-for': `items.${i}.jointLiability` });
-  const jointRow = h('div.small', '承担连带责任：', jointList);
+  const jointRow = h('div.small', '承担连带责任的其他被申请人（不选：只由所选被申请人履行）：', jointList);
   const sync = () => {
     // Joint liability is for another respondent's obligation: asked once one respondent is named to pay.
     jointRow.hidden = !payer.value;
@@ -2233,8 +2242,11 @@ function respondentPicker(c, cl, i, prior) {
       if (!payer.value) return '';
       const p = respondents.find((x) => String(x.id) === payer.value);
       const others = joint();
-      return `；由被申请人${p?.name ?? ''}履行${others.length ? `，被申请人${others.map((x) => x.name).join('、')}承担连带责任` : ''}`;
+      const rest = respondents.filter((x) => String(x.id) !== payer.value && !others.includes(x));
+      // fixU58 #1: each other respondent said — answering jointly, or not bound by the item.
+      return `；由被申请人${p?.name ?? ''}履行${others.length ? `，被申请人${others.map((x) => x.name).join('、')}承担连带责任` : ''}${rest.length ? `，被申请人${rest.map((x) => x.name).join('、')}不承担本项` : ''}`;
     },
+    unnamed: () => !payer.value,
     renumber: (base) => {
       payer.dataset.path = `${base}.obligorIds`;
       jointList.dataset.path = `${base}.jointLiability`;

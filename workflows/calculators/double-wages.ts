@@ -48,7 +48,7 @@ export function doubleWages(input: DoubleWagesInput, readings: Readings): Calcul
     throw new CalculatorInputError('contractSignedOn', '订立书面劳动合同之日早于用工之日的，不产生二倍工资（劳动合同法第十条）');
   if (input.endOn && input.endOn < startOn) throw new CalculatorInputError('endOn', '劳动关系终止之日不能早于用工之日');
   if (input.monthlyWageFen === undefined && !input.monthlyWagesFen?.length)
-    throw new CalculatorInputError('monthlyWage', '须提供月工资（monthlyWage），或期间内各月工资（monthlyWages）');
+    throw new CalculatorInputError('monthlyWage', '须提供月工资，或期间内各月工资');
 
   const steps: Step[] = [];
   const warnings: string[] = [];
@@ -134,7 +134,7 @@ export function doubleWages(input: DoubleWagesInput, readings: Readings): Calcul
         `被申请人如提出时效抗辩，超过时效的部分${yuanText(barred.round())}可能不予支持；时效由被申请人抗辩、仲裁庭审查，不主动适用（本计算未扣除）`,
       );
   } else {
-    warnings.push('未提供申请仲裁之日（filedOn），未计算仲裁时效');
+    warnings.push('未提供申请仲裁之日，未计算仲裁时效');
   }
   const amount = input.limitationRaised ? total.sub(barred).round() : totalFen;
   if (input.limitationRaised && barred.cmp(new Fraction(0)) > 0)

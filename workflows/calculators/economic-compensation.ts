@@ -100,7 +100,7 @@ function monthlyWage(input: CompensationInput, refs: CompensationRefs, steps: St
       basis: `${LCL}第四十七条第三款`,
     });
   } else {
-    throw new CalculatorInputError('wages', '须提供解除或终止前十二个月的各月工资（wages），或已认定的月平均工资（averageWage）');
+    throw new CalculatorInputError('wages', '须提供解除或终止前十二个月的各月工资，或已认定的月平均工资');
   }
   if (refs.minimumWage && wage < refs.minimumWage.monthlyFen) {
     steps.push({
@@ -221,7 +221,7 @@ export function economicCompensation(input: CompensationInput, refs: Compensatio
         value: `${serviceText(before)}；${g.label}，不计经济补偿`,
         basis: `${LCL}第九十七条第三款`,
       });
-      warnings.push('2008年以前的工作年限按当时规定是否应支付经济补偿，取决于解除或终止的事由；未选择事由（pre2008.ground）时按不支付计算');
+      warnings.push('2008年以前的工作年限按当时规定是否应支付经济补偿，取决于解除或终止的事由；未选择事由时按不支付计算');
     } else {
       if (g.article) basis.push(`${OLD_RULES_1994}${g.article}`);
       steps.push({

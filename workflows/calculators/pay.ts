@@ -134,7 +134,7 @@ export function annualLeave(input: AnnualLeaveInput, readings: Readings): Calcul
       basis: `${LEAVE_REG}第三条`,
     });
   } else {
-    throw new CalculatorInputError('cumulativeYears', '须提供累计工作年限（cumulativeYears）或全年应休天数（entitledDays）');
+    throw new CalculatorInputError('cumulativeYears', '须提供累计工作年限或全年应休天数');
   }
   const yearStart = `${input.year}-01-01`;
   const yearEnd = `${input.year}-12-31`;
