@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../../db/stores/cases.ts';
 import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
@@ -11,6 +12,7 @@ import {
   type Violation,
 } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
+import { namedRefusalDetail } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
@@ -19,12 +21,14 @@ import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation
  * fixU57 #3: what an act held back by a certain refusal is told with — the rule's own words, and for a hearing whose
  * notice is not proven (or was late) the way on: a new hearing with its notice served (LDMAL Arts. 35–36; Rules Art. 39).
  */
-function blockedReason(v: Violation): string {
+function blockedReason(v: Violation, c: CaseRecord): string {
+  // fixM58 #1: the parties named as the 422 for the same rule names them (namedRefusalDetail), not numbered.
+  const detail = namedRefusalDetail(v.detail, c);
   if (v.rule === 'hearing-notice-not-proven' || v.rule === 'default-award-notice-not-proven')
-    return `${v.detail}（《劳动争议调解仲裁法》第三十六条，《劳动人事争议仲裁办案规则》第三十九条）。请送达开庭通知后另行排期开庭`;
+    return `${detail}（《劳动争议调解仲裁法》第三十六条，《劳动人事争议仲裁办案规则》第三十九条）。请送达开庭通知后另行排期开庭`;
   if (v.rule === 'absence-notice-late')
-    return `${v.detail}（《劳动争议调解仲裁法》第三十五条、第三十六条，《劳动人事争议仲裁办案规则》第三十八条、第三十九条）。请另行排期开庭，并按期送达开庭通知`;
-  return v.detail;
+    return `${detail}（《劳动争议调解仲裁法》第三十五条、第三十六条，《劳动人事争议仲裁办案规则》第三十八条、第三十九条）。请另行排期开庭，并按期送达开庭通知`;
+  return detail;
 }
 
 /**
@@ -103,7 +107,7 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
       type,
       label: label(type),
       roles: caseEventRoles(type, scope),
-      blocked: { rule: violation.rule, source: violation.source, reason: blockedReason(violation) },
+      blocked: { rule: violation.rule, source: violation.source, reason: blockedReason(violation, c) },
     }));
   return [...offered, ...blocked];
 }

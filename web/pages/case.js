@@ -279,12 +279,8 @@ export async function casePage(id, mount) {
           blocked.map((n) =>
             h(
               'li',
-              `${actLabel(n.type, c, n.label)}：${n.blocked.reason.replace(/当事人 ?(\d+(?:、\d+)*)/g, (_, ids) =>
-                ids
-                  .split('、')
-                  .map((pid) => partyName(Number(pid)))
-                  .join('、'),
-              )}`,
+              // fixM58 #1: the server names the parties, as in the 422 for the same rule.
+              `${actLabel(n.type, c, n.label)}：${n.blocked.reason}`,
             ),
           ),
         )
