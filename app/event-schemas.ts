@@ -465,7 +465,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       // analogy [R]) rests on a rule the commission applies where it sits — the arbitrator names it, it is printed.
       basis: z.string().trim().min(1).max(200).optional().openapi({
         description:
-          '终止事由为 other 时必填：决定书写明的终止审理依据（法律、法规、规章或本地仲裁规则的条文，参照适用的写明“参照”），印作「依照…之规定，本委决定本案终止审理」；delay_suit 不填（决定书引用办案规则第四十八条）',
+          '终止事由为 other 时必填：决定书写明的终止审理依据（法律、法规、规章或本地仲裁规则的条文，参照适用的写明“参照”），印作「依照…之规定，本委决定本案终止审理」，写明“参照”的印作「参照…之规定，…」；delay_suit 不填（决定书引用办案规则第四十八条）',
       }),
     })
     .superRefine((p, ctx) => {

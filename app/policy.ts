@@ -238,7 +238,16 @@ export const ISSUED_DOCUMENT_ROLES: Partial<Record<DocumentKind, readonly Role[]
   award: ['clerk'],
   partial_award: ['clerk'],
   advance_execution_ruling: ['clerk'],
+  // fixM58 #5: so is a 决定书 — the commission's or the chair's decision (SUSPEND, TERMINATE, TRANSFER_CASE…), the
+  // tribunal's 准许撤回 or 补正 — which the clerk serves (SERVE `decision`, its 送达回证) as he serves an award: he prints
+  // the decision of an act recorded (before it the document is 409 for anyone), no draft, no 补正 text of his own.
+  decision: ['clerk'],
 };
+/**
+ * Kinds whose document exists only of an act recorded — the document itself answers 409 before it (a 决定书 names the
+ * act it decides: `matter`) — so printing it asks no more whether the act is made.
+ */
+const PRINTED_OF_RECORDED_ACT: ReadonlySet<string> = new Set<DocumentKind>(['decision']);
 
 /** What a document request is of, where `ISSUED_DOCUMENT_ROLES` depend on it. */
 export interface DocumentAct {
@@ -246,7 +255,10 @@ export interface DocumentAct {
   issued: boolean;
   /** A draft (草稿). */
   draft: boolean;
-  /** The request carries the act's text (facts, reasoning, defense summaries, legal basis): the arbitrator's to write. */
+  /**
+   * The request carries the act's text (facts, reasoning, defense summaries, legal basis; a 补正决定书's body and date):
+   * the arbitrator's to write.
+   */
   writes: boolean;
 }
 const NO_ACT: DocumentAct = { issued: false, draft: false, writes: false };
@@ -269,7 +281,7 @@ export function generateDocumentRefusal(
   if (!(own(DOCUMENT_ROLES, kind) ?? []).includes(actor.role)) {
     const who = roleName(actor.role);
     const authors = roleList(own(DOCUMENT_ROLES, kind) ?? []);
-    if (!act.issued) return `${label}尚未作出：由${authors}作出后，${who}方可打印送达`;
+    if (!act.issued && !PRINTED_OF_RECORDED_ACT.has(kind)) return `${label}尚未作出：由${authors}作出后，${who}方可打印送达`;
     if (act.draft) return `${who}只能打印已作出的${label}的正式文本，草稿由${authors}生成`;
     if (act.writes) return `${label}的事实、理由和依据由${authors}撰写：${who}只能按已作出的文本打印`;
   }

@@ -2220,7 +2220,14 @@ function transferLetter(d: DocInput): DocSpec[] {
       : t.purpose === 'enforcement'
         ? [effectiveDocuments(d), '送达回证', '生效证明']
         : ['仲裁案卷材料目录', '仲裁裁决书', '送达回证'];
-  const what = { advance_execution: '先予执行裁决', enforcement: '生效法律文书的强制执行', litigation: '案件材料（裁审衔接）' }[t.purpose];
+  // fixM58 #3: what the letter says the commission does, as the law has it. An advance-execution ruling is 移送人民法院执行
+  // (LDMAL Art. 44); an effective award or 调解书 is enforced on the party's own application to the court (LDMAL Art. 51),
+  // which the commission does not transfer — it sends the materials; a suit's file is sent to the court trying it.
+  const handOff = {
+    advance_execution: '现依法将先予执行裁决移送你院执行。',
+    enforcement: '当事人依照《中华人民共和国劳动争议调解仲裁法》第五十一条的规定向你院申请强制执行，现将有关材料函送你院。',
+    litigation: '现依法将案件材料（裁审衔接）移送你院。',
+  }[t.purpose];
   // fixK56 #2 (LDMAL Arts. 44, 51): the 被执行人 — the parties the ruling or the award orders to pay (obligorIds), every
   // respondent when none is named; case.json `executedPartyIds` lists the same.
   const all = [...d.applicants, ...d.respondents];
@@ -2248,7 +2255,7 @@ function transferLetter(d: DocInput): DocSpec[] {
         { kind: 'to', text: `${t.court}：` },
         {
           kind: 'para',
-          text: `本委受理的${theCase(d, t.transferredOn)}（${d.caseNo ?? ''}），现依法将${what}移送你院。`,
+          text: `本委受理的${theCase(d, t.transferredOn)}（${d.caseNo ?? ''}），${handOff}`,
         },
         ...(executed.length ? [{ kind: 'para' as const, text: `被执行人：${names(executed)}。` }] : []),
         { kind: 'para', text: '随函附送：' },
@@ -2258,6 +2265,16 @@ function transferLetter(d: DocInput): DocSpec[] {
       ],
     },
   ];
+}
+
+/**
+ * The clause a termination on another ground cites its basis with (TERMINATE `basis`; fixM58 #4): 「参照…之规定，」 for a
+ * rule applied by analogy (written 参照 or 参照适用, kept as written), else 「依照…之规定，」 — whatever verb the arbitrator wrote before it
+ * (依照, 根据, 按照, 依据) or none, and whatever 之规定/的规定 or stop after it, printed once.
+ */
+export function terminationBasis(basis: string): string {
+  const text = basis.trim().replace(/(之|的)?规定[。，,；;]?$|[。，,；;]$/u, '');
+  return /^参照/u.test(text) ? `${text}之规定，` : `依照${text.replace(/^(依照|根据|按照|依据)/u, '')}之规定，`;
 }
 
 /**
@@ -2487,10 +2504,9 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
           ? ''
           : '该诉讼系当事人以本委逾期未作出仲裁裁决为由提起（《中华人民共和国劳动争议调解仲裁法》第四十三条第一款），';
       // docs57 #4: another ground's decision cites the rule the arbitrator named (TERMINATE `basis`); one recorded before
-      // it was asked is printed as it was (本委决定…), none invented.
-      const basis = d.ctx.closure.basis
-        ? `依照${d.ctx.closure.basis.replace(/^(依照|根据|按照)/u, '').replace(/(之|的)?规定[。，,；;]?$|[。，,；;]$/u, '')}之规定，`
-        : '';
+      // it was asked is printed as it was (本委决定…), none invented. fixM58 #4: a rule applied by analogy (the schema asks
+      // 参照 written in `basis`) is printed 参照…之规定, not 依照参照…; 依照/根据/按照/依据 or a bare 《…》, 依照…之规定.
+      const basis = d.ctx.closure.basis ? terminationBasis(d.ctx.closure.basis) : '';
       return {
         text: `${theCase(d, d.ctx.closure.closedOn)}，${filed(d)}。${reason ? `因${reason}，` : ''}${d.ctx.closure.ground === 'other' ? `${basis}本委` : `${delay}依照《劳动人事争议仲裁办案规则》第四十八条之规定，`}决定本案终止审理。`,
         dateOn: d.ctx.closure.closedOn,

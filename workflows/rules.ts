@@ -277,7 +277,7 @@ function absenceNoticeRule(
     return v(
       'absence-notice-late',
       'LDMAL Arts. 35–36; Rules Arts. 38–39',
-      `当事人 ${late.map((n) => n.partyId).join('、')} 收到开庭通知距开庭不足${words}，不能${what}${provisionalNote(ev)}`,
+      `当事人${late.map((n) => n.partyId).join('、')}收到开庭通知距开庭不足${words}，不能${what}${provisionalNote(ev)}`,
     );
   }
   return null;
@@ -1769,7 +1769,7 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'advance-execution-not-served',
         'LDMAL Art. 44; Rules Art. 51',
-        `先予执行裁决书尚未送达被申请人${unserved.map((p) => `（当事人${p.id}）`).join('')}：移送人民法院执行须附送达回证，请先登记送达`,
+        `先予执行裁决书尚未送达被申请人当事人${unserved.map((p) => p.id).join('、')}：移送人民法院执行须附送达回证，请先登记送达`,
       );
     return null;
   },

@@ -10,7 +10,7 @@ import {
   maskMobilesInText,
   maskPersonalNumbersInText,
 } from '../../workflows/identifiers.ts';
-import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
+import { eventLabel, nameClaimsIn, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation, transferInterruption, withInterruptions } from '../../workflows/limitation.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
@@ -235,6 +235,15 @@ export function buildCaseView(
 /** The case's parties' names by id: what a text that numbers them (workflows/labels.ts `namePartiesIn`) names. */
 export function partyNameMap(parties: readonly { id?: number | null; name: string }[]): Map<number, string> {
   return new Map(parties.flatMap((p) => (p.id == null ? [] : [[Number(p.id), p.name] as const])));
+}
+
+/**
+ * A rule's refusal as a person reads it — the 422 of the act (app/procedure/apply-event.ts) and the reason next-events
+ * `blocked=true` gives for the same rule (fixM58 #1): the rules number the parties ("当事人57") and the claims
+ * ("请求 3"); the reader gets the parties' names and the claims as the case lists them (第N项请求（类别：请求事项）; ui55 #1).
+ */
+export function namedRefusalDetail(detail: string, c: Pick<CaseRecord, 'parties' | 'claims'>): string {
+  return nameClaimsIn(namePartiesIn(detail, partyNameMap(c.parties)), c.claims);
 }
 
 /** One deadline as a person reads it: the party it concerns named, not numbered; `partyId` keeps the id. */

@@ -345,7 +345,8 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
     if (lacking.length) {
       const served = (id: number) => ctx.services.some((x) => x.document === 'advance_execution_ruling' && x.partyId === id);
       const unserved = lacking.filter((p) => !served(p.id as number));
-      const who = (ps: typeof lacking) => ps.map((p) => `（当事人${p.id}）`).join('');
+      // fixM58 #2: the respondents named (as every message names parties), not numbered.
+      const who = (ps: typeof lacking) => ps.map((p) => p.name).join('、');
       throw ruleRefusal({
         rule: 'court-package-purpose',
         field: 'purpose',

@@ -285,7 +285,9 @@ function documentAct(ctx: MachineContext, input: DocumentRequest): DocumentAct {
   const acts = input.kind === 'partial_award' ? ctx.partialAwards : input.kind === 'advance_execution_ruling' ? ctx.advanceExecutions : [];
   const which = input.occurrence ?? acts.length;
   const issued = input.kind === 'award' ? Boolean(ctx.award) : which >= 1 && acts[which - 1] !== undefined;
-  return { issued, draft: input.draft === true, writes: TEXT_FIELDS.some((f) => input[f] !== undefined) };
+  // A 补正决定书's body and date are the tribunal's text too (Rules Art. 54; fixM58 #5).
+  const writes = [...TEXT_FIELDS, 'body', 'decidedOn'] as const;
+  return { issued, draft: input.draft === true, writes: writes.some((f) => input[f] !== undefined) };
 }
 
 /** Reads the case (outside any lock), asks the policy and renders; `first`: the attempt that counts against the limit. */

@@ -35,7 +35,7 @@ import {
   suspensionHearingWarnings,
 } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
-import { eventLabel, nameClaimsIn, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
+import { eventLabel, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { referredLimitation, rejectionLimitationWarnings } from '../../workflows/limitation.ts';
 import { type Periods, periodWords } from '../../workflows/periods.ts';
 import {
@@ -90,7 +90,15 @@ import {
   majorAfterAddedParties,
   majorOnReferral,
 } from '../cases/register-case.ts';
-import { buildCaseView, type CaseView, claimApplicant, partyNameMap, rejectionView, viewDelta } from '../cases/views.ts';
+import {
+  buildCaseView,
+  type CaseView,
+  claimApplicant,
+  namedRefusalDetail,
+  partyNameMap,
+  rejectionView,
+  viewDelta,
+} from '../cases/views.ts';
 import { cstDate } from '../clock.ts';
 import { statOptions } from '../config.ts';
 import type { Deps } from '../deps.ts';
@@ -1047,8 +1055,8 @@ async function decide(
   if (!result.ok && result.reason === 'not_allowed') throw notAllowed(snap, ev.type, ev.occurredOn);
   if (!result.ok) {
     // The rules number the parties ("裁决尚未对当事人57发生法律效力") and the claims ("请求 3"); the person reading the
-    // refusal gets the parties' names and the claims as the case lists them (第N项请求（类别：请求事项）; ui55 #1).
-    throw ruleRefusal(result.violation, nameClaimsIn(namePartiesIn(result.violation.detail, partyNameMap(c.parties)), c.claims));
+    // refusal gets the parties' names and the claims as the case lists them (namedRefusalDetail; ui55 #1).
+    throw ruleRefusal(result.violation, namedRefusalDetail(result.violation.detail, c));
   }
   // Rules Arts. 11–12: the person challenged for recusal steps back until it is decided (urgent measures excepted) —
   // after the case's own rules, which refuse the whole tribunal's hearing and award first (recusal-pending).

@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../../db/stores/cases.ts';
 import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
@@ -11,6 +12,7 @@ import {
   type Violation,
 } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
+import { namedRefusalDetail } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
@@ -21,11 +23,13 @@ import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation
  * fixL58 #7: the articles are the `source` beside it, given once there (the case page prints it after the reason) — not
  * cited again in the reason's words.
  */
-function blockedReason(v: Violation): string {
+function blockedReason(v: Violation, c: CaseRecord): string {
+  // fixM58 #1: the parties named as the 422 for the same rule names them (namedRefusalDetail), not numbered.
+  const detail = namedRefusalDetail(v.detail, c);
   if (v.rule === 'hearing-notice-not-proven' || v.rule === 'default-award-notice-not-proven')
-    return `${v.detail}。请送达开庭通知后另行排期开庭`;
-  if (v.rule === 'absence-notice-late') return `${v.detail}。请另行排期开庭，并按期送达开庭通知`;
-  return v.detail;
+    return `${detail}。请送达开庭通知后另行排期开庭`;
+  if (v.rule === 'absence-notice-late') return `${detail}。请另行排期开庭，并按期送达开庭通知`;
+  return detail;
 }
 
 /**
@@ -104,7 +108,7 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
       type,
       label: label(type),
       roles: caseEventRoles(type, scope),
-      blocked: { rule: violation.rule, source: violation.source, reason: blockedReason(violation) },
+      blocked: { rule: violation.rule, source: violation.source, reason: blockedReason(violation, c) },
     }));
   return [...offered, ...blocked];
 }

@@ -90,7 +90,8 @@ const Vocabulary = z
     procedureKinds: Labels,
     closureTarget: z.string(),
     documentRoles: z.record(z.string(), z.array(z.string())).openapi({
-      description: '各文书种类可由哪些角色生成（书记员另可打印已作出的裁决书、部分裁决书、先予执行裁决书的正式文本，不能生成草稿）',
+      description:
+        '各文书种类可由哪些角色生成（书记员另可打印已作出的裁决书、部分裁决书、先予执行裁决书和已记录行为的决定书的正式文本，不能生成草稿）',
     }),
     commissionName: z.string(),
     mediationDocumentMethods: z.array(z.string()).openapi({

@@ -279,16 +279,9 @@ export async function casePage(id, mount) {
           blocked.map((n) =>
             h(
               'li',
-              // fixL58 #7: the reason, then its source once (依据：…) — the reason does not cite it again.
-              `${actLabel(n.type, c, n.label)}：${withSource(
-                n.blocked.reason.replace(/当事人 ?(\d+(?:、\d+)*)/g, (_, ids) =>
-                  ids
-                    .split('、')
-                    .map((pid) => partyName(Number(pid)))
-                    .join('、'),
-                ),
-                n.blocked.source,
-              )}`,
+              // fixL58 #7: the reason, then its source once (依据：…) — the reason does not cite it again; fixM58 #1: the
+              // server names the parties, as in the 422 for the same rule.
+              `${actLabel(n.type, c, n.label)}：${withSource(n.blocked.reason, n.blocked.source)}`,
             ),
           ),
         )
