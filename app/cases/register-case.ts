@@ -14,7 +14,7 @@ import { type FieldError, validationError } from '../errors.ts';
 import { type Actor, assertMayRegister } from '../policy.ts';
 import { type CaseCreate, type ClaimInput, limitationDatesAfter, type PartyInput } from '../schemas.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
-import { caseSnapshot, projectStats, userNames } from './case-state.ts';
+import { caseContext, projectStats, userNames } from './case-state.ts';
 import { buildCaseView, type CaseView } from './views.ts';
 
 export function toParty(side: PartyRecord['side'], p: PartyInput): PartyRecord {
@@ -369,7 +369,7 @@ export async function createCase(
     collective: draft.collective,
     wageArrears: draft.wageArrears,
     receivedOn: draft.receivedOn,
-    // Parties and claims in the snapshot are re-read from their rows (caseSnapshot).
+    // Parties and claims in the snapshot are re-read from their rows (caseContext).
     parties: [],
     claims: [],
   });
@@ -380,7 +380,8 @@ export async function createCase(
     createdBy: actor.id,
     now: uow.now,
   });
-  const ctx = caseSnapshot(record).context;
+  // The context alone: nothing here asks the statechart anything (no XState snapshot built).
+  const ctx = caseContext(record);
   const cal = await deps.calendar.get(uow.trx, opts.calendarVersion === undefined ? {} : { version: opts.calendarVersion });
   const deadlines = computeDeadlines(ctx, cal, deps.periods, uow.today);
   // A case just registered has no 不字 / 审字 number yet (documentNo, reviewer docsfix L1).

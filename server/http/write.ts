@@ -62,7 +62,19 @@ const digesting = new Set<number>();
 
 function send(res: Response, r: WriteResult): void {
   for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
-  res.status(r.status).json(r.body);
+  // What `res.json` sends (this app sets no JSON replacer, spaces or escape; no ETag is generated), without its
+  // detours: no content-type parsing and no copy of a body over 1,000 characters into a Buffer (issue 15: every write
+  // answers a case view of several KB). Anything unusual goes through express.
+  const plain = r.status !== 204 && r.status !== 304 && r.body !== undefined && res.req.method !== 'HEAD' && !res.hasHeader('Content-Type');
+  if (!plain) {
+    res.status(r.status).json(r.body);
+    return;
+  }
+  const text = JSON.stringify(r.body);
+  res.statusCode = r.status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 /** A check before a stored answer is sent again (it throws to refuse): the policy asked anew, as for a first answer. */
