@@ -335,7 +335,15 @@ describe(`fixT57 #5: a 调解书 is enforced on the application of the other sid
     expect(third).toBeDefined();
     await ok(c, a0.token, 'START_MEDIATION', {}, '2026-03-26');
     const terms = '被申请人支付申请人工资10000元。';
-    const body = await refused(c, a0.token, 'MEDIATION_AGREED', { terms, obligorIds: [third] }, '2026-03-27', 'obligor-not-a-party', 'LDMAL Art. 51');
+    const body = await refused(
+      c,
+      a0.token,
+      'MEDIATION_AGREED',
+      { terms, obligorIds: [third] },
+      '2026-03-27',
+      'obligor-not-a-party',
+      'LDMAL Art. 51',
+    );
     expect(body.field).toBe('obligorIds');
     const before = await read(c);
     const r = await send(c, a0.token, 'MEDIATION_AGREED', { terms, obligorIds: [c.respondents[0]?.id, 999999] }, '2026-03-27');
