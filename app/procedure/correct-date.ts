@@ -3,6 +3,7 @@ import { CORRECT_DATE, correctDate as correctedContext, type DateTarget } from '
 import { awardClock, computeDeadlines } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { leafState, persist } from '../../workflows/procedure.ts';
+import { staleReceivedWarnings } from '../../workflows/received-plausibility.ts';
 import { statFacts } from '../../workflows/stat-facts.ts';
 import { inCaseTurn } from '../case-turns.ts';
 import { caseSnapshot, staleVersion, userNames } from '../cases/case-state.ts';
@@ -122,10 +123,13 @@ export async function correctDate(
   const awardBefore = (loaded.deadlines ?? []).find((d) => d.kind === 'award')?.dueOn ?? null;
   const state = leafState(snap.value);
   const what = correction.entry ? eventLabel(correction.entry.type) : '收件';
-  const warnings =
-    awardBefore !== awardDueOn && awardDueOn
+  const warnings = [
+    ...(awardBefore !== awardDueOn && awardDueOn
       ? [`${what}日期由${correction.before}更正为${correction.after}：审理期限届满日由${awardBefore ?? '无'}变为${awardDueOn}`]
-      : [];
+      : []),
+    // sec58 M1: a receipt corrected to a day long past is warned of as at registration and ACCEPT (a mistyped year).
+    ...(correction.entry ? [] : staleReceivedWarnings(correction.after, uow.today, deps.config.receivedOnStaleDays)),
+  ];
   await stores.cases.appendEvent(
     uow.trx,
     {
