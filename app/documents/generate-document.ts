@@ -20,6 +20,7 @@ import { MissingGlyphError } from '../../templates/layout.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
+import { CORRECT_DATE } from '../../workflows/date-corrections.ts';
 import { extendedLimitDueOn } from '../../workflows/deadlines.ts';
 import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
@@ -42,7 +43,7 @@ import { renderPdfOffThread } from '../render/pool.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { inTransaction, type Transact, type UnitOfWork } from '../unit-of-work.ts';
 import { documentAssets } from './assets.ts';
-import { actKey, originals } from './originals.ts';
+import { actKey, type GenerationEntry, originals } from './originals.ts';
 
 export interface DocumentRequest extends RequestText {
   kind: DocumentKind;
@@ -271,9 +272,28 @@ async function unlessIssuedMeanwhile<
  * suspension's day…), which a date correction or a calendar year loaded can move after it was issued. Other kinds: null
  * (an award's text is fixed once issued, Rules Art. 54; a 补正 is an act per its text).
  */
-function printedOf(req: DocumentRequest, specs: unknown[]): string | null {
-  if (req.kind !== 'decision' || req.matter === 'correction' || req.draft) return null;
-  return crypto.createHash('sha256').update(JSON.stringify(specs)).digest('hex');
+function printedOf(req: DocumentRequest, extensionDueOn: string | null | undefined): string | null {
+  // Reviewer s58 B H1: only the facts a record change can move — the extension's last day (LDMAL Art. 43(1)) — not the
+  // whole layout (addressees, the commission's name, a template's wording), or any later reprint would issue a new
+  // decision nobody made. The act's own day moved by a correction is found by issuedOriginal's key (correctedDays).
+  if (req.kind !== 'decision' || req.matter !== 'extension' || req.draft) return null;
+  return `extensionDueOn:${extensionDueOn ?? 'provisional'}`;
+}
+
+/**
+ * Reviewer s58 B M1: the days a 决定书's act has borne — `madeOn` and, through the chair's date corrections
+ * (CORRECT_DATE, before → after), the days it bore before — so the original issued on a day since corrected is found
+ * (and replaced), not issued a second time beside it.
+ */
+function correctedDays(events: EventRecord[], madeOn: string | null): (string | null)[] {
+  const days: (string | null)[] = [madeOn];
+  for (let i = 0; i < days.length && i < 50; i++)
+    for (const e of events) {
+      if (e.type !== CORRECT_DATE || typeof (e.payload as { target?: unknown }).target !== 'object') continue;
+      const { before, after } = e.payload as { before?: unknown; after?: unknown };
+      if (after === days[i] && typeof before === 'string' && !days.includes(before)) days.push(before);
+    }
+  return days;
 }
 
 /**
@@ -440,7 +460,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   }
   const createdAt = deps.clock.now();
   const madeOn = specs[0]?.dateOn ?? null;
-  const printed = printedOf(req, specs);
+  const printed = printedOf(req, docInput.record?.extensionDueOn);
   // An act's document already issued: its original, or a refusal of other text (Rules Art. 54; docsfix H1).
   const original = req.draft ? null : issuedOriginal(req, input, events, madeOn, printed);
   if (original && !original.replaced)
@@ -576,8 +596,15 @@ function issuedOriginal(
   madeOn: string | null,
   printed: string | null,
 ): { ids: number[]; text: Record<string, unknown>; replaced: boolean; issuedOn: string; caseNo: string | null } | null {
-  const key = actKey(req.kind, req as unknown as Record<string, unknown>, madeOn);
-  const original = key === null ? undefined : originals(events).get(key);
+  const issued = originals(events);
+  let original: GenerationEntry | undefined;
+  let dayMoved = false;
+  for (const day of req.kind === 'decision' ? correctedDays(events, madeOn) : [madeOn]) {
+    const key = actKey(req.kind, req as unknown as Record<string, unknown>, day);
+    original = key === null ? undefined : issued.get(key);
+    if (original) break;
+    dayMoved = true;
+  }
   if (!original) return null;
   // What the original printed: its request's text, else what was written with the act (ISSUE_AWARD / PARTIAL_AWARD).
   const record = recordText(events);
@@ -599,7 +626,7 @@ function issuedOriginal(
   }
   // legal58b #2: a 决定书 that would now print other facts than it did (kept with it since; an older one, not known) is
   // replaced by a new version — not answered with what it printed then.
-  const replaced = Boolean(printed && original.printed && printed !== original.printed);
+  const replaced = (dayMoved && req.matter !== 'correction') || Boolean(printed && original.printed && printed !== original.printed);
   return {
     ids: original.documents.map((d) => d.id),
     text: original.text,

@@ -182,6 +182,46 @@ describe(`fixC58 — the extension 决定书 after its limit moved (${process.en
     const version = (await history(c.id)).find((e) => e.type === 'GENERATE_DOCUMENT' && e.payload.replaces);
     expect(version?.payload.replaces).toEqual({ documents: [first.id], issuedOn: '2026-12-08' });
   });
+
+  it('reviewer s58 B H1: a party added after it was issued moves no fact it decided — reprinted as issued, by a clerk too', async () => {
+    await load2027();
+    const { c } = await extended();
+    const first = await generate(c.id);
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'respondent', ground: 'co_respondent', party: { kind: 'organization', name: '追加公司乙' } },
+      '2026-12-08',
+    );
+    const again = await t.api(a.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'extension' });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.documents[0].id).toBe(first.id);
+    expect(((await history(c.id)).filter((e) => e.type === 'GENERATE_DOCUMENT' && e.payload.replaces) ?? []).length).toBe(0);
+  });
+
+  it('reviewer s58 B M1: the approval day corrected — the 决定书 issued on the old day is replaced, not issued again beside it', async () => {
+    await load2027();
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-16' }));
+    const arb = a.arbitrators[0] as { id: number; token: string };
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-17');
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-01');
+    await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-12-07' }, '2026-12-07');
+    const first = await generate(c.id);
+    const h = await history(c.id);
+    const r = await correct(c.id, {
+      target: { seq: (h.find((e) => e.type === 'EXTEND_TIME_LIMIT') as Entry).seq },
+      field: 'approvedOn',
+      value: '2026-12-04',
+      reason: '批准日期录入有误',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const second = await generate(c.id);
+    expect(second.id).not.toBe(first.id);
+    expect(second.text).toContain(`取代本委于二〇二六年十二月八日出具的${first.caseNo}决定书`);
+    expect((await generate(c.id)).id).toBe(second.id);
+  });
 });
 
 describe(`fixC58 — the extension 决定书 issued before its year was loaded (${process.env.TEST_DB ?? 'sqlite'})`, () => {
