@@ -2274,8 +2274,18 @@ function tribunalChangedRule(ctx: CaseContext, ev: ProcEvent): Violation | null 
   const last = ctx.hearingsHeld.at(-1);
   const reformed = last && ctx.tribunal && ctx.tribunal.formedOn > last.heldOn ? [{ on: ctx.tribunal.formedOn }] : [];
   const changed = [...replacedSinceLastHearing(ctx), ...reformed];
-  if (!changed.length) return null;
   const reason = (ev.payload.noRehearing as { reason?: unknown } | undefined)?.reason;
+  // Reviewer s58 A M1: a decision not to re-hear after a change that never happened would print a false account of the
+  // procedure in the award (LDMAL Art. 49(1)(3)).
+  if (!changed.length)
+    return ev.payload.noRehearing === undefined
+      ? null
+      : v(
+          'no-rehearing-without-change',
+          'LDMAL Arts. 45–46',
+          '最后一次开庭后仲裁庭组成人员没有变更，无需作出不重新开庭的决定：请删去“不重新开庭的决定”',
+          'noRehearing',
+        );
   if (typeof reason === 'string' && reason.trim()) return null;
   const heldOn = ctx.hearingsHeld.at(-1)?.heldOn;
   return v(

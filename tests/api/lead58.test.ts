@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSuite, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -21,5 +21,28 @@ describe(`lead58 — a receipt corrected to a day long past is warned of (${proc
     expect(far.status, JSON.stringify(far.body)).toBe(200);
     expect(far.body.receivedOn).toBe('2025-11-27');
     expect(JSON.stringify(far.body.warnings)).toContain('请核对年份是否填错');
+  });
+});
+
+describe(`lead58 — noRehearing with no tribunal change (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  const { t, a } = apiSuite({ now: '2026-05-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+  const { send } = caseEvents(() => t);
+
+  it('reviewer s58 A M1: an award stating a decision not to re-hear after a change that never happened is 422 naming noRehearing', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard');
+    const r = await send(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      {
+        items: c.claims.map((cl) => ({ claimId: cl.id, outcome: 'dismissed' })),
+        facts: '经审理查明：申请人主张的事实证据不足。',
+        reasoning: '本委认为：申请人的请求缺乏依据。',
+        defenseSummary: '被申请人辩称：已足额支付。',
+        noRehearing: { reason: '无' },
+      },
+      '2026-04-10',
+    );
+    expect([r.status, r.body.rule, r.body.field], JSON.stringify(r.body)).toEqual([422, 'no-rehearing-without-change', 'noRehearing']);
   });
 });
