@@ -43,6 +43,8 @@ const advance = (claimId: number) => ({
   lifeSeriouslyAffected: true,
   amounts: [{ claimId, amount: '6000.00' }],
   paymentDays: 7,
+  // fixD58 #1: two respondents, none named — both pay only as jointly liable.
+  jointLiability: true,
 });
 
 describe(`fixM58 #1: a rule's refusal names the party, in next-events as in the 422 (${DB})`, () => {
