@@ -57,6 +57,11 @@ describe('fixK56 (Chromium)', () => {
     const third = (added.thirdParties as { id: number }[])[0]?.id as number;
     await ok(c, a.tokens.clerk, 'SERVE', { document: 'addition_notice', partyId: third, method: 'direct' }, '2026-03-27');
     await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [w1?.id] }, '2026-03-27');
+    // fixT58 #1: a party joined after the last hearing is heard at a hearing before the award (LDMAL Arts. 35–36).
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-04-09', place: '第一仲裁庭' }, '2026-03-27');
+    for (const p of [...c.applicants, ...c.respondents, { id: third }])
+      await ok(c, a.tokens.clerk, 'SERVE', { document: 'hearing_notice', partyId: p.id, method: 'direct' }, '2026-03-27');
+    await ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-04-09');
     await ok(c, arb.token, 'ISSUE_AWARD', { items: [{ claimId: w2?.id, outcome: 'granted', amount: '10000.00' }] }, '2026-04-10');
     for (const p of [...c.applicants, ...c.respondents, { id: third }])
       await ok(c, a.tokens.clerk, 'SERVE', { document: 'award', partyId: p.id, method: 'direct', servedOn: '2026-04-15' }, '2026-04-15');
