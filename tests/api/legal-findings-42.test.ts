@@ -205,8 +205,9 @@ describe(`legal findings, stop 42 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((overdue.items as { id: number }[]).map((x) => x.id)).not.toContain(m.body.id);
     const due = (await t.api(a.tokens.mediator).get('/api/deadlines?within=366&pageSize=200&assignee=all')).body;
     expect((due.items as { caseId: number; status: string }[]).filter((x) => x.caseId === m.body.id && x.status === 'overdue')).toEqual([]);
-    // Mediation may go on by consent: agreed after the 15 days, it is done, not late.
+    // Mediation may go on by consent: agreed after the 15 days, it is not late — but the 15 days did run out (fixT58 #6:
+    // elapsed, an entitlement period, never overdue).
     const agreed = await ok(m.body, a.tokens.mediator, 'MEDIATION_AGREED', { terms: '支付工资' }, '2026-04-02');
-    expect(deadline(agreed, 'mediation').status).toBe('met');
+    expect(deadline(agreed, 'mediation').status).toBe('elapsed');
   });
 });
