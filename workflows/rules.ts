@@ -2235,7 +2235,9 @@ export function heardSinceJoined(ctx: CaseContext, partyId: unknown): boolean {
  */
 function joinedAfterHearingRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
   if (!ctx.hearingsHeld.length) return null;
-  const unheard = (ctx.partyAdditions ?? []).filter((a) => !heardSinceJoined(ctx, a.partyId));
+  // Lead s58: a respondent — the award decides against him; a third party added after the hearing (no award item may
+  // order him, LDMAL Art. 23) is warned of, not refused (workflows/hearings.ts).
+  const unheard = (ctx.partyAdditions ?? []).filter((a) => a.side === 'respondent' && !heardSinceJoined(ctx, a.partyId));
   if (!unheard.length) return null;
   const items = (ev.payload.items ?? []) as { obligorIds?: unknown }[];
   const ids = unheard.map((a) => a.partyId);

@@ -132,7 +132,8 @@ describe(`legal findings, stop 46b (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     expect(wrong.body).toMatchObject({ rule: 'defense-by-respondent', field: 'partyId' });
     // The added respondent's own defense ends its period's warning, and meets its deadline.
     const filed = await ok(c, a.tokens.clerk, 'FILE_DEFENSE', { partyId: added }, '2026-03-24');
-    expect(await preview(c, arb.token, award)).toEqual([]);
+    // fixU58: a sum granted against the two respondents naming no payer is warned of on its own; none about the period.
+    expect((await preview(c, arb.token, award)).filter((w) => w.includes('答辩期'))).toEqual([]);
     const own = (filed.deadlines as { kind: string; partyId?: number; explanation: string }[]).find(
       (d) => d.kind === 'defense_added_party' && d.partyId === added,
     );
